@@ -1,0 +1,65 @@
+"""mtfix: find and repair garbled machine-translated English, enforce glossaries, score fluency.
+
+The library API, for ingest jobs::
+
+    import mtfix
+    mtfix.check("Prices of oilgas rose.").findings[0].code     # 'MTF206'
+    mtfix.fix("Prices of oilgas rose.").text                   # 'Prices of oil and gas rose.'
+    mtfix.score("Prices rose.").fluency                         # 100.0
+
+Heavy parts load on first use, so ``import mtfix`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from mtfix.config import Config
+    from mtfix.pipeline import CheckResult, FixResult, Pipeline
+    from mtfix.scoring import ScoreResult
+
+__all__ = ["__version__", "check", "fix", "score", "Pipeline", "Config"]
+
+_default_pipelines: dict[Any, Any] = {}
+
+
+def _pipeline(**options: Any) -> Pipeline:
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    p = _default_pipelines.get(key)
+    if p is None:
+        p = _default_pipelines[key] = Pipeline(Config(grammar="off").with_overrides(**options))
+    return p
+
+
+def check(text: str, **options: Any) -> CheckResult:
+    """Findings on one text.  ``options`` are :class:`mtfix.config.Config` fields
+    (grammar is off unless asked for)."""
+    return _pipeline(**options).check(text)
+
+
+def fix(text: str, *, unsafe: bool = False, **options: Any) -> FixResult:
+    """The repaired text and the edits that explain it."""
+    return _pipeline(**options).fix(text, unsafe=unsafe)
+
+
+def score(text: str, ref: str | None = None, **options: Any) -> ScoreResult:
+    """Fluency 0–100 per segment and for the text; BLEU/chrF/TER with ``ref``."""
+    return _pipeline(**options).score(text, ref=ref)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Pipeline":
+        from mtfix.pipeline import Pipeline
+
+        return Pipeline
+    if name == "Config":
+        from mtfix.config import Config
+
+        return Config
+    raise AttributeError(name)

@@ -1,0 +1,49 @@
+"""What every file format gives the pipeline: units of text to check and a way
+to write the fixed texts back.
+
+A *unit* is one text to check: a whole plain-text or Markdown file, one JSONL
+record's text field, one XLIFF/PO/TMX translation unit.  ``regions`` limits
+checking to prose (Markdown); ``protected`` spans are never touched;
+``line``/``col`` of findings are reported against the original file through
+``line_offset`` (for units that start inside a file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from mtfix.model import Span
+
+
+@dataclass
+class Unit:
+    id: str | int | None
+    text: str
+    source: str | None = None
+    regions: list[Span] | None = None
+    protected: list[Span] = field(default_factory=list)
+    line_offset: int = 0  # 0-based line of the unit's first character in the file
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Container:
+    """A file read by a format: its units and how to write them back."""
+
+    path: str | None
+    format: str
+    units: list[Unit]
+    errors: list[str] = field(default_factory=list)  # per-record problems (kept unchanged)
+    handle: Any = None  # the format's own state for writing back
+
+    def render(self, fixed: dict[int, str]) -> bytes:
+        """The file's bytes with unit ``i``'s text replaced by ``fixed[i]``."""
+        raise NotImplementedError
+
+
+class Format(Protocol):
+    name: str
+    extensions: tuple[str, ...]
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container: ...

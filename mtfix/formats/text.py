@@ -1,0 +1,27 @@
+"""Plain text: the whole file is one unit; its bytes are kept except where fixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mtfix.formats.base import Container, Unit
+from mtfix.io.textfile import TextFile, decode
+
+
+@dataclass
+class TextContainer(Container):
+    textfile: TextFile | None = None
+
+    def render(self, fixed: dict[int, str]) -> bytes:
+        assert self.textfile is not None
+        return self.textfile.encode(fixed.get(0, self.units[0].text))
+
+
+class TextFormat:
+    name = "text"
+    extensions = (".txt", ".text")
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        tf = decode(raw, path)
+        return TextContainer(path=path, format=self.name, units=[Unit(None, tf.text)], textfile=tf)

@@ -1,0 +1,251 @@
+"""The one model every stage shares: documents, segments, findings and edits.
+
+Every span is a pair of character offsets (Python ``str`` indices, end
+exclusive) into the *original* text of a :class:`Document`.  Detectors,
+glossaries, LanguageTool, scoring, formats and reports all speak these types.
+
+>>> doc = Document.from_text("It rained. It snowed.")
+>>> [doc.text[s.start:s.end] for s in doc.segments]
+['It rained.', 'It snowed.']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol, runtime_checkable
+
+SCHEMA_VERSION = "1"
+
+
+class Severity(StrEnum):
+    """MQM severity of a finding."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class FixSafety(StrEnum):
+    """Whether a finding's fix is applied by ``mtfix fix`` (safe), only with
+    ``--unsafe-fixes`` (unsafe), or never (none: flag only)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+#: MQM error categories (the typology used by human MT evaluators, as in the
+#: WMT MQM annotations).  A category is "Family/Subtype"; the family is what
+#: span-level evaluation compares.
+MQM_CATEGORIES: tuple[str, ...] = (
+    "Accuracy/Addition",
+    "Accuracy/Omission",
+    "Accuracy/Mistranslation",
+    "Accuracy/Untranslated text",
+    "Fluency/Grammar",
+    "Fluency/Spelling",
+    "Fluency/Punctuation",
+    "Fluency/Register",
+    "Fluency/Inconsistency",
+    "Fluency/Character encoding",
+    "Terminology/Inappropriate for context",
+    "Terminology/Inconsistent use of terminology",
+    "Style/Awkward",
+    "Locale convention/Date format",
+    "Locale convention/Number format",
+    "Non-translation",
+    "Other",
+)
+
+
+def category_family(category: str) -> str:
+    """The MQM family of a category, lower-cased.
+
+    >>> category_family("Fluency/Spelling")
+    'fluency'
+    >>> category_family("Non-translation!")
+    'accuracy'
+    """
+    head = category.split("/", 1)[0].strip().rstrip("!").lower()
+    if head in ("non-translation", "source issue", "source error"):
+        return "accuracy" if head == "non-translation" else "source"
+    return head
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        if self.start == self.end or other.start == other.end:
+            return self.start < other.end and other.start < self.end or (
+                self.start == other.start
+            )
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence (or heading, list item, table cell) of a document."""
+
+    index: int
+    start: int
+    end: int
+
+    def text(self, doc: Document) -> str:
+        return doc.text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Document:
+    """A text, its segments and the spans no stage may touch.
+
+    ``protected`` spans (code, URLs, e-mail addresses, front matter, markup)
+    are never reported on and never edited.  ``terms`` are spans a glossary
+    recognised as names or terms: spell and grammar checkers leave them alone.
+    """
+
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+    protected: list[Span] = field(default_factory=list)
+    terms: list[Span] = field(default_factory=list)  # known names/terms (glossary)
+    path: str | None = None
+    source: str | None = None  # source-language text, for bilingual checks
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        path: str | None = None,
+        protected: Iterable[Span] = (),
+        regions: Iterable[Span] | None = None,
+        source: str | None = None,
+    ) -> Document:
+        """Segment ``text`` (only inside ``regions`` when given)."""
+        from mtfix.segment import find_protected_spans, split_segments
+
+        fmt_protected = list(protected)
+        regions = list(regions) if regions is not None else None
+        prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
+        segs = split_segments(text, regions=regions)
+        meta = {"regions": regions, "format_protected": fmt_protected}
+        return cls(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
+
+    def segment_at(self, pos: int) -> Segment | None:
+        """The segment containing character ``pos`` (binary search)."""
+        lo, hi = 0, len(self.segments)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            seg = self.segments[mid]
+            if pos < seg.start:
+                hi = mid
+            elif pos >= seg.end:
+                lo = mid + 1
+            else:
+                return seg
+        return None
+
+    def is_protected(self, start: int, end: int) -> bool:
+        probe = Span(start, max(end, start + 1))
+        return any(p.overlaps(probe) for p in self.protected)
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        """1-based line and column of character ``pos``."""
+        line = self.text.count("\n", 0, pos) + 1
+        col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
+        return line, col
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``.
+
+    ``origin`` says who proposed it: ``rule:MTF101``, ``glossary:FILE:LINE``,
+    ``lt:EN_A_VS_AN``.  ``original`` keeps the replaced text so that every edit
+    can be reverted.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    original: str
+    code: str
+    origin: str
+    safety: FixSafety
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["safety"] = str(self.safety)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a detector noticed, with an MQM category and severity.
+
+    ``edits`` is the fix (applied together or not at all); ``suggestions`` are
+    replacement strings a person may pick from.  ``fix`` is the safety of the
+    edits (``none`` when there are none).
+    """
+
+    code: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    fix: FixSafety = FixSafety.NONE
+    origin: str = ""
+    segment: int | None = None
+
+    def to_dict(self, doc: Document | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "category": self.category,
+            "severity": str(self.severity),
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+            "fix": str(self.fix),
+            "origin": self.origin,
+        }
+        if doc is not None:
+            d["line"], d["col"] = doc.line_col(self.start)
+            d["text"] = doc.text[self.start : self.end]
+        return d
+
+
+@runtime_checkable
+class Checker(Protocol):
+    """Anything that finds problems in a document: rule packs, glossaries,
+    LanguageTool, bilingual checks.  New capabilities plug in as checkers.
+
+    ``signature`` names everything that changes its output (versions, files),
+    so that scores can say what produced them.
+    """
+
+    name: str
+
+    def check(self, doc: Document) -> list[Finding]: ...
+
+    def signature(self) -> str: ...

@@ -1,0 +1,128 @@
+"""Applying edits: deterministic, non-overlapping, reversible.
+
+Text outside the applied edits is kept byte for byte: the output is built
+from slices of the input and the replacements, nothing else.
+
+>>> from mtfix.model import Edit, FixSafety
+>>> e = Edit(4, 4, " ", "", "MTF103", "rule:en-generic:MTF103", FixSafety.SAFE)
+>>> apply_edits("snowThe war", [e]).text
+'snow The war'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mtfix.model import Edit, Finding, FixSafety
+
+
+@dataclass(frozen=True)
+class AppliedEdits:
+    text: str
+    applied: tuple[Edit, ...]
+    skipped: tuple[Edit, ...]  # overlapped an edit that was applied first
+
+
+def _conflicts(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    # Two insertions at the same point, or an insertion strictly inside a span,
+    # or overlapping spans, conflict.  Touching spans do not.
+    (s1, e1), (s2, e2) = a, b
+    if s1 == e1 and s2 == e2:
+        return s1 == s2
+    if s1 == e1:
+        return s2 < s1 < e2
+    if s2 == e2:
+        return s1 < s2 < e1
+    return s1 < e2 and s2 < e1
+
+
+def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> AppliedEdits:
+    """Apply ``edits`` in order of position; of two that overlap, the earlier
+    one in the list wins (callers order by priority)."""
+    return apply_edit_groups(text, [(e,) for e in edits])
+
+
+def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits:
+    """Like :func:`apply_edits`, but each group (one finding's fix) is applied
+    whole or not at all."""
+    chosen: list[Edit] = []
+    skipped: list[Edit] = []
+    for group in groups:
+        ok = all(
+            0 <= e.start <= e.end <= len(text) and text[e.start : e.end] == e.original for e in group
+        ) and not any(
+            _conflicts((e.start, e.end), (c.start, c.end)) for e in group for c in chosen
+        ) and not any(
+            _conflicts((a.start, a.end), (b.start, b.end)) for i, a in enumerate(group) for b in group[i + 1 :]
+        )
+        (chosen if ok else skipped).extend(group)
+    chosen.sort(key=lambda e: (e.start, e.end))
+    parts: list[str] = []
+    pos = 0
+    for e in chosen:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return AppliedEdits("".join(parts), tuple(chosen), tuple(skipped))
+
+
+def revert_edits(text: str, applied: tuple[Edit, ...]) -> str:
+    """Undo edits that :func:`apply_edits` applied to produce ``text``."""
+    parts: list[str] = []
+    pos = 0  # position in ``text``
+    shift = 0
+    for e in sorted(applied, key=lambda e: e.start):
+        new_start = e.start + shift
+        parts.append(text[pos:new_start])
+        parts.append(e.original)
+        pos = new_start + len(e.replacement)
+        shift += len(e.replacement) - (e.end - e.start)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
+
+
+def fixable_edits(findings: list[Finding], *, unsafe: bool = False) -> tuple[list[Finding], list[Finding]]:
+    """Findings whose edits may be applied, in priority order, and the ones held back.
+
+    Priority: safe before unsafe, then more severe, then longer spans, then
+    position; a finding's edits go together or not at all.
+    """
+    usable, held = [], []
+    for f in findings:
+        if not f.edits:
+            continue
+        if f.fix is FixSafety.SAFE or (unsafe and f.fix is FixSafety.UNSAFE):
+            usable.append(f)
+        elif f.fix is FixSafety.UNSAFE:
+            held.append(f)
+    usable.sort(key=lambda f: (f.fix is not FixSafety.SAFE, _SEVERITY_ORDER[str(f.severity)], -(f.end - f.start), f.start))
+    return usable, held
+
+
+@dataclass
+class Pass:
+    """One round of ``fix``: the edits it applied to ``before``."""
+
+    before: str
+    after: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass
+class RepairLog:
+    """All passes of a repair; reverting them in reverse order gives the input."""
+
+    passes: list[Pass] = field(default_factory=list)
+
+    def edits(self) -> list[Edit]:
+        return [e for p in self.passes for e in p.edits]
+
+    def revert(self) -> str:
+        text = self.passes[-1].after if self.passes else ""
+        for p in reversed(self.passes):
+            text = revert_edits(text, p.edits)
+        return text

@@ -1,0 +1,74 @@
+"""Machine-readable reports (``--format json``), schema version in ``schema``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mtfix.model import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from mtfix.batch import FileResult
+
+
+def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
+    out = []
+    for ur in fr.units:
+        for f in ur.findings:
+            d = f.to_dict(ur.check.document)
+            d["line"], d["col"] = ur.location(f.start)
+            if ur.unit.id is not None:
+                d["id"] = ur.unit.id
+            out.append(d)
+    return out
+
+
+def check_report(results: list[FileResult], stats: dict[str, Any] | None = None) -> dict[str, Any]:
+    files = []
+    for fr in results:
+        entry: dict[str, Any] = {"path": fr.path, "format": fr.format, "findings": finding_dicts(fr)}
+        scores = [ur.score for ur in fr.units if ur.score is not None]
+        if scores:
+            entry["score"] = {"fluency": _combined(scores), "signature": scores[0].signature}
+        if fr.errors:
+            entry["errors"] = fr.errors
+        files.append(entry)
+    report: dict[str, Any] = {"schema": SCHEMA_VERSION, "files": files}
+    if stats:
+        report["stats"] = stats
+    return report
+
+
+def _combined(scores: list) -> float:
+    """Word-weighted fluency of several units (one unit: its own score)."""
+    if len(scores) == 1:
+        return scores[0].fluency
+    words = sum(s.words for s in scores)
+    if not words:
+        return 100.0
+    return round(sum(s.fluency * s.words for s in scores) / words, 2)
+
+
+def score_report(results: list[FileResult]) -> dict[str, Any]:
+    files = []
+    for fr in results:
+        scores = [ur.score for ur in fr.units]
+        entry: dict[str, Any] = {
+            "path": fr.path,
+            "fluency": _combined(scores) if scores else 100.0,
+            "words": sum(s.words for s in scores),
+            "signature": scores[0].signature if scores else "",
+            "segments": [
+                dict(seg.to_dict(), **({"id": ur.unit.id} if ur.unit.id is not None else {}))
+                for ur in fr.units
+                for seg in ur.score.segments
+            ],
+        }
+        refs = [s.reference for s in scores if s.reference]
+        if refs:
+            entry["reference"] = refs[0] if len(refs) == 1 else refs
+        extras: dict[str, Any] = {}
+        for s in scores:
+            extras.update(s.extra)
+        entry.update(extras)
+        files.append(entry)
+    return {"schema": SCHEMA_VERSION, "files": files}

@@ -1,0 +1,78 @@
+"""Human-readable reports: ``file:line:col: CODE [severity] message``, grouped by file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from mtfix.model import FixSafety
+
+if TYPE_CHECKING:
+    from mtfix.batch import FileResult
+
+_SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
+
+
+def _style(text: str, colour: bool, **kw) -> str:
+    if not colour:
+        return text
+    import typer
+
+    return typer.style(text, **kw)
+
+
+def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
+    for fr in results:
+        for err in fr.errors:
+            yield f"{fr.path}: {err}"
+        for ur in fr.units:
+            text = ur.check.document.text
+            for f in ur.findings:
+                line, col = ur.location(f.start)
+                where = _style(f"{fr.path}:{line}:{col}:", colour, bold=True)
+                code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True)
+                snippet = text[f.start : f.end].replace("\n", " ")
+                if len(snippet) > 60:
+                    snippet = snippet[:57] + "..."
+                fix = ""
+                if f.fix is not FixSafety.NONE and f.suggestions:
+                    fix = f" → {f.suggestions[0]!r}" + (" [unsafe fix]" if f.fix is FixSafety.UNSAFE else " [fix]")
+                elif f.suggestions:
+                    fix = f" (suggestions: {', '.join(map(repr, f.suggestions[:3]))})"
+                uid = f" [{ur.unit.id}]" if ur.unit.id is not None else ""
+                yield f"{where}{uid} {code} [{f.severity}] {f.message}: {snippet!r}{fix}"
+
+
+def summary_line(results: list[FileResult], unsafe_applied: bool = False) -> str:
+    findings = [f for r in results for f in r.findings]
+    sev = Counter(str(f.severity) for f in findings)
+    safe = sum(1 for f in findings if f.fix is FixSafety.SAFE)
+    unsafe = sum(1 for f in findings if f.fix is FixSafety.UNSAFE)
+    parts = [f"{len(findings)} finding{'s' * (len(findings) != 1)} in {len(results)} file{'s' * (len(results) != 1)}"]
+    if findings:
+        parts.append(", ".join(f"{sev[s]} {s}" for s in ("critical", "major", "minor") if sev[s]))
+    if safe:
+        parts.append(f"{safe} fixable with `mtfix fix`")
+    if unsafe and not unsafe_applied:
+        parts.append(f"{unsafe} more with `--unsafe-fixes`")
+    return "; ".join(parts) + "."
+
+
+def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
+    """Each applied edit with its rule code and provenance (for ``fix --diff``)."""
+    for fr in results:
+        for ur in fr.units:
+            if ur.fix is None:
+                continue
+            for n, p in enumerate(ur.fix.log.passes, 1):
+                for e in p.edits:
+                    from mtfix.model import Document
+
+                    line, col = Document(text=p.before).line_col(e.start)
+                    line += ur.unit.line_offset
+                    pass_note = f" (pass {n})" if n > 1 else ""
+                    yield (
+                        f"{fr.path}:{line}:{col}: {e.code} {e.original!r} → {e.replacement!r} "
+                        f"[{e.safety}; {e.origin}]{pass_note}"
+                    )

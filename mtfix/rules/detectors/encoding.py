@@ -1,0 +1,31 @@
+"""Mojibake: UTF-8 decoded as Windows-1252 or Latin-1 (``Ã©`` for ``é``), repaired with ftfy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from mtfix.model import Document
+from mtfix.rules.detectors import Context, Hit, detector
+
+# Mojibake starts with one of these lead characters followed by another
+# character from the Latin-1 / Windows-1252 range; clean text rarely has that.
+_SUSPECT = regex.compile(r"[ÂÃÄÅâ][\u0080-\u017f\u02c6\u02dc\u2013-\u2122]")
+_RUN = regex.compile(r"\S+")
+
+
+@detector("mojibake")
+def mojibake(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """Each whitespace-free run that ftfy can decode back is one finding."""
+    if not _SUSPECT.search(doc.text):
+        return
+    import ftfy
+
+    for m in _RUN.finditer(doc.text):
+        token = m.group()
+        if not _SUSPECT.search(token):
+            continue
+        fixed = ftfy.fix_encoding(token)
+        if fixed != token:
+            yield Hit(m.start(), m.end(), fixed, message=f"mojibake: '{token}' should read '{fixed}'")

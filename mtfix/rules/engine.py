@@ -1,0 +1,230 @@
+"""The rules pass: packs of pattern rules and detectors → findings.
+
+Pattern rules do not run over every segment: an Aho-Corasick automaton of the
+rules' literal ``triggers`` finds the few segments where each can match, and
+the pattern runs only there.  The cost of the pass therefore grows with the
+text, not with the number of rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+
+import regex
+
+from mtfix.model import Document, Edit, Finding, FixSafety
+from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
+from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_pack_file
+
+_TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
+_TRANSFORMS = {
+    "upper": str.upper,
+    "lower": str.lower,
+    "cap": lambda s: s[:1].upper() + s[1:],
+    "decap": lambda s: s[:1].lower() + s[1:],
+}
+
+
+def expand(template: str, match: regex.Match) -> str:
+    """Fill ``{group}`` / ``{group:upper|lower|cap|decap}`` from a match.
+
+    >>> m = regex.match(r"(?P<w>\\w+)", "azerbaijan")
+    >>> expand("{w:cap}!", m)
+    'Azerbaijan!'
+    """
+
+    def sub(m: regex.Match) -> str:
+        tok = m.group(0)
+        if tok == "{{":
+            return "{"
+        if tok == "}}":
+            return "}"
+        name, transform = m.group(1), m.group(2)
+        value = match.group(int(name) if name.isdigit() else name) or ""
+        return _TRANSFORMS[transform](value) if transform else value
+
+    return _TEMPLATE.sub(sub, template)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, but never changing the length (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    """Trim what the original span and its replacement share at both ends.
+
+    >>> minimal_edit("snowThe", 0, 7, "snow The")
+    (4, 4, ' ')
+    """
+    orig = text[start:end]
+    p = 0
+    while p < len(orig) and p < len(replacement) and orig[p] == replacement[p]:
+        p += 1
+    s = 0
+    while s < len(orig) - p and s < len(replacement) - p and orig[-1 - s] == replacement[-1 - s]:
+        s += 1
+    return start + p, end - s, replacement[p : len(replacement) - s]
+
+
+def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Keep rules whose code starts with a selected prefix and no ignored one."""
+    sel, ign = tuple(select), tuple(ignore)
+    return [
+        r
+        for r in rules
+        if (not sel or any(r.code.startswith(s) or r.name == s for s in sel))
+        and not any(r.code.startswith(i) or r.name == i for i in ign)
+    ]
+
+
+class RulesChecker:
+    """Runs rule packs over a document.  Build once, use for many documents.
+
+    >>> checker = RulesChecker.bundled()
+    >>> doc = Document.from_text("The price of oilgas rose.")
+    >>> [(f.code, doc.text[f.start:f.end]) for f in checker.check(doc)]
+    [('MTF206', 'oilgas')]
+    """
+
+    name = "rules"
+
+    def __init__(self, packs: Iterable[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()):
+        self.packs = tuple(packs)
+        all_rules = [r for p in self.packs for r in p.rules]
+        self.rules = select_rules(all_rules, select, ignore)
+        self._triggered: list[Rule] = []
+        self._untriggered: list[Rule] = []
+        self._detectors: list[Rule] = []
+        self._post: list[Rule] = []
+        for r in self.rules:
+            if r.detector:
+                (self._post if r.detector in POST_DETECTORS else self._detectors).append(r)
+            elif r.triggers:
+                self._triggered.append(r)
+            else:
+                self._untriggered.append(r)
+        self._automaton = self._build_automaton(self._triggered)
+
+    @classmethod
+    def bundled(
+        cls,
+        names: Iterable[str] | None = None,
+        extra_files: Iterable[str] = (),
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+    ) -> RulesChecker:
+        """The bundled packs (all, or ``names``) plus packs from ``extra_files``."""
+        names = list(names) if names is not None else sorted(bundled_pack_paths())
+        packs = [load_bundled(n) for n in names] + [load_pack_file(f) for f in extra_files]
+        return cls(packs, select, ignore)
+
+    @staticmethod
+    def _build_automaton(rules: list[Rule]):
+        if not rules:
+            return None
+        import ahocorasick
+
+        by_trigger: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(rules):
+            for t in r.triggers:
+                by_trigger[t].append(i)
+        auto = ahocorasick.Automaton()
+        for t, idx in by_trigger.items():
+            auto.add_word(t, tuple(idx))
+        auto.make_automaton()
+        return auto
+
+    def signature(self) -> str:
+        return "+".join(p.signature for p in self.packs)
+
+    # -- running ---------------------------------------------------------------
+    def check(self, doc: Document) -> list[Finding]:
+        if not doc.segments:
+            return []
+        lower = lower_same_length(doc.text)
+        ctx = Context(lower=lower)
+        starts = [s.start for s in doc.segments]
+        findings: list[Finding] = []
+        for rule, seg_idx in self._candidates(doc, lower, starts):
+            for s in seg_idx:
+                seg = doc.segments[s]
+                findings.extend(self._run_pattern(doc, rule, seg.start, seg.end))
+        for rule in self._untriggered:
+            for seg in doc.segments:
+                findings.extend(self._run_pattern(doc, rule, seg.start, seg.end))
+        for rule in self._detectors:
+            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
+        findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
+        ctx.findings = findings
+        for rule in self._post:
+            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        return findings
+
+    def _candidates(self, doc: Document, lower: str, starts: list[int]):
+        """(rule, segment indices) pairs worth running a pattern on."""
+        if self._automaton is None:
+            return []
+        wanted: dict[int, set[int]] = defaultdict(set)
+        for end, rule_ids in self._automaton.iter(lower):
+            s = bisect_right(starts, end) - 1
+            if s < 0 or end >= doc.segments[s].end:
+                continue
+            for r in rule_ids:
+                wanted[r].add(s)
+        return [(self._triggered[r], sorted(segs)) for r, segs in sorted(wanted.items())]
+
+    def _run_pattern(self, doc: Document, rule: Rule, start: int, end: int) -> Iterable[Finding]:
+        for m in rule.pattern.finditer(doc.text, start, end):
+            group = "m" if "m" in rule.pattern.groupindex else 0
+            s, e = m.span(group)
+            if s < 0:
+                continue
+            repl = expand(rule.replacement, m) if rule.replacement is not None else None
+            msg = expand(rule.message, m)
+            yield self._finding(doc, rule, Hit(s, e, repl, msg))
+
+    def _from_hits(self, doc: Document, rule: Rule, hits: Iterable[Hit]) -> Iterable[Finding]:
+        for h in hits:
+            if not doc.is_protected(h.start, h.end):
+                yield self._finding(doc, rule, h)
+
+    def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+        safety = hit.safety or rule.fix
+        edits: tuple[Edit, ...] = ()
+        suggestions = tuple(hit.suggestions) or rule.suggestions
+        if hit.replacement is not None:
+            if safety is FixSafety.NONE:
+                suggestions = (hit.replacement, *suggestions)
+            else:
+                s, e, r = minimal_edit(doc.text, hit.start, hit.end, hit.replacement)
+                if (s, e, r) != (s, s, ""):
+                    edits = (Edit(s, e, r, doc.text[s:e], rule.code, f"rule:{rule.pack}:{rule.code}", safety),)
+                    suggestions = (hit.replacement, *suggestions)
+        if not edits:
+            safety = FixSafety.NONE
+        seg = doc.segment_at(hit.start)
+        return Finding(
+            code=rule.code,
+            category=rule.category,
+            severity=hit.severity or rule.severity,
+            start=hit.start,
+            end=hit.end,
+            message=hit.message or rule.message,
+            suggestions=suggestions,
+            edits=edits,
+            fix=safety,
+            origin=f"rule:{rule.pack}",
+            segment=seg.index if seg else None,
+        )
+
+
+def build_checker(config, warnings: list[str]) -> RulesChecker:
+    """The rules checker a :class:`~mtfix.config.Config` asks for."""
+    return RulesChecker.bundled(config.pack_names(), config.rule_files, config.select, config.ignore)

@@ -1,0 +1,255 @@
+"""Rule packs: YAML files of rules, each rule carrying its own examples.
+
+A pack is data (see ``docs/rule-packs.md``).  Loading validates every field
+and compiles every pattern; a mistake names the pack, the rule and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from mtfix.errors import RulePackError
+from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
+
+_CODE = regex.compile(r"^[A-Z]{2,5}\d{3}$")
+_REQUIRED = ("code", "name", "title", "docs", "category", "severity", "message", "examples")
+_KNOWN = set(_REQUIRED) | {
+    "pattern", "detector", "params", "flags", "triggers", "replacement", "fix", "suggestions",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """Text a rule must flag (with the text it must become), or must leave alone."""
+
+    text: str
+    fixed: str | None = None  # expected result of applying the rule's fix
+    flagged: str | None = None  # the text of the reported span, when given
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    title: str
+    docs: str
+    category: str
+    severity: Severity
+    message: str
+    fix: FixSafety
+    pack: str
+    pattern: Any = None  # compiled regex.Pattern
+    detector: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    triggers: tuple[str, ...] = ()
+    replacement: str | None = None
+    suggestions: tuple[str, ...] = ()
+    flag_examples: tuple[Example, ...] = ()
+    pass_examples: tuple[Example, ...] = ()
+
+    def explain(self) -> str:
+        """The rule's documentation as ``mtfix explain`` prints it."""
+        how = f"pattern: {self.pattern.pattern}" if self.pattern is not None else f"detector: {self.detector}"
+        lines = [
+            f"{self.code} ({self.name}): {self.title}",
+            f"pack: {self.pack} | category: {self.category} | severity: {self.severity} | fix: {self.fix}",
+            how,
+            "",
+            self.docs.strip(),
+            "",
+            "Flags:",
+            *[f"  - {e.text!r}" + (f"\n    → {e.fixed!r}" if e.fixed is not None else "") for e in self.flag_examples],
+            "Leaves alone:",
+            *[f"  - {e.text!r}" for e in self.pass_examples],
+        ]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    version: str
+    description: str
+    source_lang: str | None
+    rules: tuple[Rule, ...]
+    path: str
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+_FLAGS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "verbose": regex.VERBOSE}
+
+
+def _need(pack: str, code: str | None, raw: dict, key: str, kind: type) -> Any:
+    if key not in raw or raw[key] is None or raw[key] == "":
+        raise RulePackError(pack, "missing required field", code=code, field=key)
+    if not isinstance(raw[key], kind):
+        raise RulePackError(pack, f"must be {kind.__name__}", code=code, field=key)
+    return raw[key]
+
+
+def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RulePackError(pack, "must be a list", code=code, field=f"examples.{key}")
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            out.append(Example(item["text"], item.get("fixed"), item.get("flagged")))
+        else:
+            raise RulePackError(pack, f"bad example {item!r}", code=code, field=f"examples.{key}")
+    return tuple(out)
+
+
+def parse_rule(pack: str, raw: Any) -> Rule:
+    """Validate one rule's fields and compile its pattern."""
+    if not isinstance(raw, dict):
+        raise RulePackError(pack, f"a rule must be a mapping, not {raw!r}")
+    code = raw.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise RulePackError(pack, f"bad or missing code {code!r}", field="code")
+    for key in raw:
+        if key not in _KNOWN:
+            raise RulePackError(pack, "unknown field", code=code, field=key)
+    for key in _REQUIRED:
+        _need(pack, code, raw, key, dict if key == "examples" else str)
+    category = raw["category"]
+    if category not in MQM_CATEGORIES:
+        raise RulePackError(pack, f"not an MQM category: {category!r}", code=code, field="category")
+    try:
+        severity = Severity(raw["severity"])
+    except ValueError:
+        raise RulePackError(pack, f"not a severity: {raw['severity']!r}", code=code, field="severity") from None
+    try:
+        fix = FixSafety(raw.get("fix", "none"))
+    except ValueError:
+        raise RulePackError(pack, f"not a fix safety: {raw.get('fix')!r}", code=code, field="fix") from None
+    pattern = detector = None
+    if "pattern" in raw:
+        flags = 0
+        for f in raw.get("flags", []) or []:
+            if f not in _FLAGS:
+                raise RulePackError(pack, f"unknown flag {f!r}", code=code, field="flags")
+            flags |= _FLAGS[f]
+        try:
+            pattern = regex.compile(_need(pack, code, raw, "pattern", str), flags | regex.VERSION1)
+        except regex.error as exc:
+            raise RulePackError(pack, f"invalid pattern: {exc}", code=code, field="pattern") from None
+    elif "detector" in raw:
+        detector = _need(pack, code, raw, "detector", str)
+        from mtfix.rules.detectors import DETECTORS
+
+        if detector not in DETECTORS:
+            raise RulePackError(pack, f"unknown detector {detector!r}", code=code, field="detector")
+    else:
+        raise RulePackError(pack, "a rule needs a pattern or a detector", code=code, field="pattern")
+    params = raw.get("params") or {}
+    if not isinstance(params, dict):
+        raise RulePackError(pack, "must be a mapping", code=code, field="params")
+    for key, value in params.items():
+        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            raise RulePackError(
+                pack, "a list holds true/false: quote words such as \"on\", \"no\", \"yes\"", code=code,
+                field=f"params.{key}",
+            )
+    replacement = raw.get("replacement")
+    if replacement is not None and not isinstance(replacement, str):
+        raise RulePackError(pack, "must be a string", code=code, field="replacement")
+    if fix is not FixSafety.NONE and pattern is not None and replacement is None:
+        raise RulePackError(pack, f"fix is {fix} but there is no replacement", code=code, field="replacement")
+    triggers = raw.get("triggers") or []
+    if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
+        raise RulePackError(pack, "must be a list of non-empty strings", code=code, field="triggers")
+    examples = raw["examples"]
+    flag = _examples(pack, code, examples.get("flag"), "flag")
+    keep = _examples(pack, code, examples.get("pass"), "pass")
+    if not flag or not keep:
+        raise RulePackError(
+            pack, "a rule needs at least one example to flag and one to pass", code=code, field="examples"
+        )
+    if fix is not FixSafety.NONE and all(e.fixed is None for e in flag):
+        raise RulePackError(pack, "a fixing rule needs a flag example with 'fixed'", code=code, field="examples.flag")
+    return Rule(
+        code=code,
+        name=raw["name"],
+        title=raw["title"],
+        docs=raw["docs"],
+        category=category,
+        severity=severity,
+        message=raw["message"],
+        fix=fix,
+        pack=pack,
+        pattern=pattern,
+        detector=detector,
+        params=dict(raw.get("params") or {}),
+        triggers=tuple(t.lower() for t in triggers),
+        replacement=replacement,
+        suggestions=tuple(raw.get("suggestions") or ()),
+        flag_examples=flag,
+        pass_examples=keep,
+    )
+
+
+def parse_pack(data: Any, path: str) -> Pack:
+    name = Path(path).stem
+    if not isinstance(data, dict):
+        raise RulePackError(name, "a pack must be a mapping with 'pack' and 'rules'")
+    name = data.get("pack") or name
+    rules_raw = data.get("rules")
+    if not isinstance(rules_raw, list) or not rules_raw:
+        raise RulePackError(name, "missing required field", field="rules")
+    rules = tuple(parse_rule(name, r) for r in rules_raw)
+    seen: set[str] = set()
+    for r in rules:
+        if r.code in seen:
+            raise RulePackError(name, "duplicate rule code", code=r.code, field="code")
+        seen.add(r.code)
+    return Pack(
+        name=name,
+        version=str(data.get("version", "0")),
+        description=str(data.get("description", "")).strip(),
+        source_lang=data.get("source_lang"),
+        rules=rules,
+        path=path,
+    )
+
+
+def load_pack_file(path: str | Path) -> Pack:
+    """Load and validate one pack file (YAML)."""
+    import yaml
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(p.stem, f"cannot read {p}: {exc}") from None
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise RulePackError(p.stem, f"not valid YAML: {exc}") from None
+    return parse_pack(data, str(p))
+
+
+def bundled_pack_paths() -> dict[str, Path]:
+    """The packs shipped inside mtfix, by name."""
+    root = resources.files("mtfix.rules") / "packs"
+    return {Path(str(f)).stem: Path(str(f)) for f in root.iterdir() if str(f).endswith(".yaml")}
+
+
+@lru_cache(maxsize=32)
+def load_bundled(name: str) -> Pack:
+    paths = bundled_pack_paths()
+    if name not in paths:
+        raise RulePackError(name, f"no such bundled pack (have: {', '.join(sorted(paths))})")
+    return load_pack_file(paths[name])

@@ -1,0 +1,115 @@
+"""Text → segments (sentences) with offsets into the original string.
+
+Blocks are found first: a line break ends a segment unless the next line
+continues a wrapped sentence (it starts in lower case).  Inside a block,
+sentences are split by pysbd (chosen over syntok and blingfire by measurement,
+see the README); its sentences are located in the original text, so every
+offset points at the input exactly.
+
+>>> from mtfix.segment import split_segments
+>>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
+>>> [text[s.start:s.end] for s in split_segments(text)]
+['U.S. Secretary met E. Macron.', 'He left.', 'Heading']
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+import regex
+
+from mtfix.model import Segment, Span
+
+# A line break followed by a lower-case letter continues a wrapped sentence.
+_BLOCK_BREAK = regex.compile(r"\n(?![ \t]*\p{Ll})")
+# Where a sentence could end inside a block; blocks without one skip pysbd.
+_MAYBE_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+
+_URL = regex.compile(
+    r"""(?xi)
+    \b(?:https?|ftp)://[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]      # scheme URLs
+    | \bwww\.[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]                 # www. URLs
+    | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                        # e-mail addresses
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|eu|io|az|ru|uk|de|fr|tr|am|ge|info|media|news)\b(?:/[^\s<>"'“”]*)?
+    """
+)
+
+_local = threading.local()
+
+
+def _segmenter():
+    seg = getattr(_local, "segmenter", None)
+    if seg is None:
+        import pysbd
+
+        seg = pysbd.Segmenter(language="en", clean=False)
+        _local.segmenter = seg
+    return seg
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    block = text[start:end]
+    if not _MAYBE_SENTENCE_END.search(block):
+        yield start, end
+        return
+    cursor = 0
+    for sent in _segmenter().segment(block):
+        piece = sent.strip()
+        if not piece:
+            continue
+        at = block.find(piece, cursor)
+        if at < 0:  # pysbd changed the text: keep the rest as one segment
+            yield start + cursor, end
+            return
+        yield start + at, start + at + len(piece)
+        cursor = at + len(piece)
+
+
+def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
+    spans = [(r.start, r.end) for r in regions] if regions is not None else [(0, len(text))]
+    for rstart, rend in spans:
+        pos = rstart
+        for m in _BLOCK_BREAK.finditer(text, rstart, rend):
+            yield pos, m.start()
+            pos = m.end()
+        yield pos, rend
+
+
+def split_segments(text: str, regions: Iterable[Span] | None = None) -> list[Segment]:
+    """Split ``text`` (or only its ``regions``) into sentence segments."""
+    out: list[Segment] = []
+    for bstart, bend in _blocks(text, regions):
+        bstart, bend = _strip(text, bstart, bend)
+        if bstart >= bend:
+            continue
+        for s, e in _sentences(text, bstart, bend):
+            s, e = _strip(text, s, e)
+            if s < e:
+                out.append(Segment(len(out), s, e))
+    return out
+
+
+def find_protected_spans(text: str) -> list[Span]:
+    """URLs, e-mail addresses and domain names: never reported, never edited."""
+    return [Span(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """Words as the scorer counts them (letters or digits, with inner marks).
+
+    >>> word_count("Don't stop — 3.5 per cent.")
+    5
+    """
+    return len(_WORD.findall(text))
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
