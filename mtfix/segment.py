@@ -35,6 +35,7 @@ _URL = regex.compile(
     """
 )
 
+_NO_WORDS = regex.compile(r"[^\p{L}\p{N}]+")
 _local = threading.local()
 
 
@@ -91,9 +92,15 @@ def split_segments(text: str, regions: Iterable[Span] | None = None) -> list[Seg
         bstart, bend = _strip(text, bstart, bend)
         if bstart >= bend:
             continue
+        first = len(out)
         for s, e in _sentences(text, bstart, bend):
             s, e = _strip(text, s, e)
-            if s < e:
+            if s >= e:
+                continue
+            if len(out) > first and _NO_WORDS.fullmatch(text, s, e):
+                # a lone closing quote or bracket belongs to the sentence before it
+                out[-1] = Segment(out[-1].index, out[-1].start, e)
+            else:
                 out.append(Segment(len(out), s, e))
     return out
 

@@ -25,6 +25,7 @@ NoDefaultGlossariesOpt = Annotated[
 ]
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these codes or prefixes (repeatable, or comma-separated).")]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Not these codes or prefixes (repeatable, or comma-separated).")]
+RulesOpt = Annotated[list[str] | None, typer.Option("--rules", help="An extra rule pack file (repeatable).")]
 PacksOpt = Annotated[list[str] | None, typer.Option("--pack", help="Bundled rule packs to use (default: all).")]
 SourceLangOpt = Annotated[
     str | None, typer.Option("--source-lang", help="Source language (e.g. az): en-generic plus that language's pack.")
@@ -81,6 +82,7 @@ def build_pipeline(args: dict[str, Any], paths: list[str]):
             select=_split(args.get("select")),
             ignore=_split(args.get("ignore")),
             packs=_split(args.get("packs")),
+            rule_files=list(base.rule_files) + list(args.get("rules") or []) or None,
             source_lang=args.get("source_lang"),
             glossaries=glossaries,
             default_glossaries=False if args.get("no_default_glossaries") else None,

@@ -41,6 +41,7 @@ class Context:
 
     lower: str  # doc.text lower-cased, same length
     findings: list[Finding] = field(default_factory=list)  # earlier findings (post detectors)
+    cache: dict[str, object] = field(default_factory=dict)  # scans shared by detectors
 
 
 Detector = Callable[["Document", "Rule", Context], Iterable[Hit]]

@@ -10,6 +10,10 @@ from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors import Context, Hit, detector
 
 
+# The word before a candidate, on the same line: letters/digits with inner marks, then spaces or tabs.
+_PREV_WORD = regex.compile(r"(?<![\p{L}\p{N}.'’-])(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+$")
+
+
 @detector("mid_sentence_capital")
 def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A closed-class word capitalised after a word, inside a sentence, before a
@@ -30,14 +34,21 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     words = sorted(after_any | after_lower, key=len, reverse=True)
     if not words:
         return
-    pattern = regex.compile(
-        r"(?<=(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+)(?P<w>" + "|".join(words) + r")(?=[ \t]+\p{Ll})"
-    )
-    for m in pattern.finditer(doc.text):
-        seg = doc.segment_at(m.start())
-        if seg is None or m.start("prev") < seg.start:
+    pattern = regex.compile(r"\b(?P<w>" + "|".join(words) + r")\b(?=[ \t]+\p{Ll})")
+    text = doc.text
+    for m in pattern.finditer(text):
+        k = m.start() - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k < 0 or k == m.start() - 1 or not text[k].isalnum():  # a sentence start, after punctuation
             continue
-        word, prev = m.group("w"), m.group("prev")
+        p = _PREV_WORD.search(text, max(0, k - 60), m.start())
+        if p is None:
+            continue
+        seg = doc.segment_at(m.start())
+        if seg is None or p.start("prev") < seg.start:
+            continue
+        word, prev = m.group("w"), p.group("prev")
         if word in after_lower and word not in after_any and not prev[0].islower():
             continue
         # An abbreviation or an initial ends the previous token, unless a name is glued to it (E.Blinken He).

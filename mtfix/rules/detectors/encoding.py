@@ -13,6 +13,7 @@ from mtfix.rules.detectors import Context, Hit, detector
 # character from the Latin-1 / Windows-1252 range; clean text rarely has that.
 _SUSPECT = regex.compile(r"[ÂÃÄÅâ][\u0080-\u017f\u02c6\u02dc\u2013-\u2122]")
 _RUN = regex.compile(r"\S+")
+_BEFORE = regex.compile(r"\S*$")
 
 
 @detector("mojibake")
@@ -22,10 +23,14 @@ def mojibake(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         return
     import ftfy
 
-    for m in _RUN.finditer(doc.text):
-        token = m.group()
-        if not _SUSPECT.search(token):
+    done = -1
+    for s in _SUSPECT.finditer(doc.text):
+        if s.start() < done:
             continue
+        start = s.start() - len(_BEFORE.search(doc.text, max(0, s.start() - 64), s.start()).group())
+        m = _RUN.match(doc.text, start)
+        done = m.end()
+        token = m.group()
         fixed = ftfy.fix_encoding(token)
         if fixed != token:
             yield Hit(m.start(), m.end(), fixed, message=f"mojibake: '{token}' should read '{fixed}'")

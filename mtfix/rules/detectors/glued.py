@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix.lexicon import COMMON, is_word, zipf
+from mtfix.lexicon import is_common, is_word
 from mtfix.model import Document
 from mtfix.rules.detectors import Context, Hit, detector
 
@@ -17,13 +17,22 @@ _CASE_GLUE = regex.compile(
 )
 
 
+_HUMP = regex.compile(r"\p{Ll}\p{Lu}")  # cheap scan: where a lower-case letter meets a capital
+_LOWER_BEFORE = regex.compile(r"\p{Ll}*$")
+
+
 @detector("glued_case_change")
 def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``snowThe`` → ``snow The``: both halves are words, the whole is not."""
-    for m in _CASE_GLUE.finditer(doc.text):
+    for hump in _HUMP.finditer(doc.text):
+        start = hump.start() - len(_LOWER_BEFORE.search(doc.text, max(0, hump.start() - 40), hump.start()).group())
+        m = _CASE_GLUE.match(doc.text, start)
+        if m is None or m.end("left") != hump.start() + 1:
+            continue
         left, right = m.group("left"), m.group("right")
-        whole = left + right.lower()
-        if is_word(whole) or not is_word(left, minimum=COMMON) or not is_word(right, minimum=COMMON):
+        # An inner capital is in no dictionary, so the whole is checked among everyday words only
+        # (brand names such as "youtube" are common words once lower-cased).
+        if not is_common(left) or not is_common(right) or is_common(left + right):
             continue
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
 
@@ -47,8 +56,9 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         return
     for m in pattern.finditer(doc.text):
         left, right = m.group("left"), m.group("right")
-        if is_word(left + right) or (right[0].islower() and zipf(right.lower()) < COMMON):
-            continue
-        if right[0].isupper() and not right[1:].islower():
+        if right[0].isupper():  # snowThe: an inner capital is in no dictionary
+            if not right[1:].islower() or not is_common(right):
+                continue
+        elif not is_common(right) or is_word(left + right):  # snowfall, snowdrift stay
             continue
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' is glued to '{right}'")

@@ -1,42 +1,91 @@
-"""Repeated words (``the the``) and repeated n-gram loops, a symptom of MT hallucination."""
+"""Repeated words (``the the``) and repeated n-gram loops, a symptom of MT hallucination.
+
+Both detectors share one cheap scan: the text is lower-cased and split on
+white space once, and for each distance n ≤ ``max_n`` the positions where a
+word equals the word n places later are computed in C (``map(operator.eq)``
+into bytes).  A loop of an n-word phrase shows as a run of n such positions;
+only there are tokens and offsets computed in Python.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from operator import eq
+from typing import Iterable
 
 import regex
 
 from mtfix.model import Document
 from mtfix.rules.detectors import Context, Hit, detector
 
-_REPEAT = regex.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}+)(?P<dup>(?:[ \t]+(?P=w))+)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_SPACE_SPLIT = regex.compile(r"\S+")
+MAX_N = 8
+
+
+def _loop_sites(doc: Document, ctx: Context) -> list[int]:
+    """Character offsets near which a word or phrase repeats back to back (cached per document)."""
+    cached = ctx.cache.get("loop_sites")
+    if cached is not None:
+        return cached
+    low = ctx.lower.split()
+    hits: set[int] = set()
+    for n in range(1, MAX_N + 1):
+        same = bytes(map(eq, low, low[n:]))
+        run = b"\x01" * n
+        i = same.find(run)
+        while i >= 0:
+            hits.add(i)
+            i = same.find(run, i + n)
+    sites: list[int] = []
+    if hits:
+        starts = [m.start() for m in _SPACE_SPLIT.finditer(doc.text)]
+        sites = sorted(starts[i] for i in hits if i < len(starts))
+    ctx.cache["loop_sites"] = sites
+    return sites
+
+
+def _segments_with_sites(doc: Document, sites: list[int]) -> list[int]:
+    starts = [s.start for s in doc.segments]
+    found = {bisect_right(starts, p) - 1 for p in sites}
+    return sorted(i for i in found if i >= 0)
+
+
+def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
+    seg = doc.segments[idx]
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(doc.text, seg.start, seg.end)]
+
+
+def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return regex.fullmatch(r"[ \t]+", doc.text[a[1] : b[0]]) is not None
 
 
 @detector("repeated_word")
 def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``."""
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
-    for m in _REPEAT.finditer(doc.text):
-        w = m.group("w")
-        if w.lower() in allowed or len(w) == 1 and not w.isalpha():
-            continue
-        if m.group("dup").count(w) + m.group("dup").lower().count(w.lower()) > 2:
-            continue  # three or more copies: a loop, the n-gram detector's job
-        if doc.segment_at(m.start()) is None:
-            continue
-        yield Hit(m.start("dup"), m.end("dup"), "", message=f"'{w}' is repeated")
+    for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
+        toks = _tokens(doc, idx)
+        i = 0
+        while i + 1 < len(toks):
+            j = i
+            while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _adjacent(doc, toks[j], toks[j + 1]):
+                j += 1
+            copies = j - i + 1
+            if copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit():
+                yield Hit(toks[i][1], toks[j][1], "", message=f"'{doc.text[toks[i][0]:toks[i][1]]}' is repeated")
+            i = j + 1
 
 
 @detector("repeated_ngram")
 def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """The same n words repeated back to back: ``min_copies`` times for single
     words and short n-grams, twice for n-grams of ``long_n`` words or more."""
-    max_n = int(rule.params.get("max_n", 8))
+    max_n = min(int(rule.params.get("max_n", MAX_N)), MAX_N)
     min_copies = int(rule.params.get("min_copies", 3))
     long_n = int(rule.params.get("long_n", 4))
-    for seg in doc.segments:
-        toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(doc.text, seg.start, seg.end)]
+    for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
+        toks = _tokens(doc, idx)
         words = [t[2] for t in toks]
         i = 0
         while i < len(words):
@@ -47,19 +96,17 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 copies = 1
                 while words[i + copies * n : i + (copies + 1) * n] == words[i : i + n]:
                     copies += 1
-                need = 2 if n >= long_n else min_copies
-                if copies >= need:
+                if copies >= (2 if n >= long_n else min_copies):
                     found = (n, copies)
                     break
-            if found:
-                n, copies = found
-                start, end = toks[i][0], toks[i + copies * n - 1][1]
-                keep_end = toks[i + n - 1][1]
-                phrase = doc.text[toks[i][0] : keep_end]
-                yield Hit(
-                    start, end, doc.text[start:keep_end],
-                    message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
-                )
-                i += copies * n
-            else:
+            if not found:
                 i += 1
+                continue
+            n, copies = found
+            start, end = toks[i][0], toks[i + copies * n - 1][1]
+            keep_end = toks[i + n - 1][1]
+            phrase = doc.text[start:keep_end]
+            yield Hit(
+                start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)"
+            )
+            i += copies * n

@@ -1,0 +1,29 @@
+"""Shared fixtures: the real seed data (skipped with a message when absent)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+SEEDS = SHARED / "seeds"
+
+
+def seed_path(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not found in {SEEDS} (set MTFIX_SHARED)")
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+    return found[0]
+
+
+@pytest.fixture
+def seed_text():
+    def read(prefix: str) -> str:
+        return seed_path(prefix).read_text(encoding="utf-8")
+
+    return read

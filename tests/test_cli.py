@@ -1,0 +1,204 @@
+"""The command line's contracts: output formats, exit codes, atomic in-place fixes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+
+GARBLED = (
+    "It simply came to our notice then that, the ministers met in Tbilisi.\n"
+    "They discussed the oilgas route and There were no objections.\n"
+)
+CLEAN = "The ministers met in Tbilisi.\nThey discussed the gas route; there were no objections.\n"
+OFF = ["--grammar", "off"]
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, [*args], input=input)
+
+
+@pytest.fixture
+def garbled(tmp_path: Path) -> Path:
+    p = tmp_path / "article.txt"
+    p.write_text(GARBLED, encoding="utf-8")
+    return p
+
+
+def test_check_text_output_and_exit_code(garbled):
+    r = run("check", *OFF, str(garbled))
+    assert r.exit_code == 1  # MTF101 is major, the default --fail-on
+    assert f"{garbled}:1:1: MTF101 [major]" in r.output
+    assert f"{garbled}:2:20: MTF206 [minor]" in r.output
+
+
+def test_check_fail_on_threshold(tmp_path):
+    p = tmp_path / "minor.txt"
+    p.write_text("Prices of oilgas rose.\n", encoding="utf-8")
+    assert run("check", *OFF, str(p)).exit_code == 0
+    assert run("check", *OFF, "--fail-on", "minor", str(p)).exit_code == 1
+
+
+def test_check_json_schema(garbled):
+    r = run("check", *OFF, "--format", "json", str(garbled))
+    report = json.loads(r.stdout)
+    (entry,) = report["files"]
+    assert entry["path"] == str(garbled)
+    assert 0 <= entry["score"]["fluency"] < 100
+    f = entry["findings"][0]
+    assert set(f) >= {"code", "category", "severity", "start", "end", "line", "col", "message", "suggestions", "fix"}
+    assert f["code"] == "MTF101" and f["fix"] == "safe" and f["line"] == 1 and f["col"] == 1
+    assert GARBLED[f["start"] : f["end"]].startswith("It simply came")
+
+
+def test_select_and_ignore(garbled):
+    r = run("check", *OFF, "--format", "json", "--select", "MTF2", str(garbled))
+    codes = {f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]}
+    assert codes == {"MTF206"}
+    r = run("check", *OFF, "--format", "json", "--ignore", "MTF101,MTF2", str(garbled))
+    codes = {f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]}
+    assert "MTF101" not in codes and "MTF206" not in codes and codes
+
+
+def test_fix_in_place_then_again_changes_nothing(garbled):
+    r = run("fix", *OFF, str(garbled))
+    assert r.exit_code == 0, r.output
+    fixed = garbled.read_text(encoding="utf-8")
+    assert fixed.startswith("The ministers met in Tbilisi.\n")
+    assert "oil and gas" in fixed
+    assert "There were" in fixed  # an unsafe fix, held back
+    r2 = run("fix", *OFF, "--unsafe-fixes", str(garbled))
+    assert "and there were" in garbled.read_text(encoding="utf-8")
+    before = garbled.read_bytes()
+    run("fix", *OFF, "--unsafe-fixes", str(garbled))
+    assert garbled.read_bytes() == before
+    assert r2.exit_code == 0
+
+
+def test_fix_diff_changes_nothing_and_explains(garbled):
+    r = run("fix", *OFF, "--diff", str(garbled))
+    assert garbled.read_text(encoding="utf-8") == GARBLED
+    assert "-It simply came to our notice then that, the ministers" in r.output
+    assert "+The ministers met in Tbilisi." in r.output
+    assert "MTF101" in r.output and "rule:en-generic:MTF101" in r.output
+
+
+def test_fix_output_dir(garbled, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    monkeypatch.chdir(garbled.parent)
+    r = run("fix", *OFF, "-o", str(out), garbled.name)
+    assert r.exit_code == 0, r.output
+    assert garbled.read_text(encoding="utf-8") == GARBLED
+    assert "oil and gas" in (out / garbled.name).read_text(encoding="utf-8")
+
+
+def test_fix_keeps_bom_crlf_and_bytes_outside_edits(tmp_path):
+    p = tmp_path / "crlf.txt"
+    raw = "\ufeffLine one.\r\nPrices of oilgas rose.\r\nLast line without newline".encode("utf-8")
+    p.write_bytes(raw)
+    run("fix", *OFF, str(p))
+    assert p.read_bytes() == raw.replace(b"oilgas", b"oil and gas")
+
+
+def test_fix_utf16(tmp_path):
+    p = tmp_path / "u16.txt"
+    p.write_bytes("Prices of oilgas rose.\n".encode("utf-16"))
+    run("fix", *OFF, str(p))
+    assert p.read_bytes() == "Prices of oil and gas rose.\n".encode("utf-16")
+
+
+def test_fix_stdin_to_stdout():
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtfix", "fix", *OFF, "-"], input=GARBLED.encode(), capture_output=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().startswith("The ministers met in Tbilisi.\n")
+
+
+def test_check_stdin_exit_code():
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtfix", "check", *OFF, "-"], input=GARBLED.encode(), capture_output=True, check=False
+    )
+    assert proc.returncode == 1
+    assert b"-:1:1: MTF101" in proc.stdout
+
+
+def test_undecodable_file_is_an_input_error_and_untouched(tmp_path):
+    p = tmp_path / "bad.txt"
+    raw = b"Prices of oilgas rose.\nA bad byte \xff here.\n"
+    p.write_bytes(raw)
+    r = run("fix", *OFF, str(p))
+    assert r.exit_code == 2
+    assert f"{p}:2:" in r.output and "not valid utf-8" in r.output
+    assert p.read_bytes() == raw
+
+
+def test_missing_path_is_exit_2(tmp_path):
+    r = run("check", *OFF, str(tmp_path / "nope"))
+    assert r.exit_code == 2 and "no such file or directory" in r.output
+
+
+def test_bad_rule_pack_is_exit_2(tmp_path, garbled):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(
+        "pack: bad\nrules:\n  - code: BAD001\n    name: x\n    title: x\n    docs: x\n    category: Fluency/Spelling\n"
+        "    severity: minor\n    message: x\n    pattern: '(oops'\n    examples: {flag: [x], pass: [y]}\n",
+        encoding="utf-8",
+    )
+    r = run("check", *OFF, "--rules", str(pack), str(garbled))
+    assert r.exit_code == 2
+    assert "rule pack 'bad', rule BAD001, field 'pattern'" in r.output
+
+
+def test_directory_walk_skips_binary(tmp_path):
+    (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "img.png").write_bytes(b"\x89PNG\r\n\x00\x00binary")
+    r = run("check", *OFF, "--format", "json", str(tmp_path))
+    paths = [f["path"] for f in json.loads(r.stdout)["files"]]
+    assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")]
+    assert "binary file skipped" in r.stderr
+
+
+def test_score_json_and_reference(tmp_path, garbled):
+    ref = tmp_path / "ref.txt"
+    ref.write_text(CLEAN, encoding="utf-8")
+    r = run("score", *OFF, "--format", "json", "--ref", str(ref), str(garbled))
+    (entry,) = json.loads(r.stdout)["files"]
+    assert 0 <= entry["fluency"] < 100
+    assert entry["signature"].startswith("mtfix-fluency|rules:")
+    assert entry["segments"] and all(0 <= s["fluency"] <= 100 for s in entry["segments"])
+    assert entry["reference"]["chrF"]["signature"].startswith("nrefs:1|")
+    assert 0 < entry["reference"]["BLEU"]["score"] < 100
+    text = run("score", *OFF, "--ref", str(ref), str(garbled)).output
+    assert "fluency" in text and "chrF" in text and "TER" in text and "signature: mtfix-fluency" in text
+
+
+def test_rules_and_explain():
+    r = run("rules")
+    assert "MTF101" in r.output and "MTF206" in r.output
+    r = run("explain", "MTF206")
+    assert r.exit_code == 0 and "oil and gas" in r.output and "Fix safety" in r.output
+    assert run("explain", "NOPE999").exit_code == 2
+
+
+def test_inline_suppression(tmp_path):
+    p = tmp_path / "s.md"
+    p.write_text("Prices of oilgas rose. <!-- mtfix-ignore: MTF206 -->\nPrices of oilgas fell.\n", encoding="utf-8")
+    r = run("check", *OFF, "--format", "json", "--input-format", "text", str(p))
+    lines = [f["line"] for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert lines == [2]
+
+
+def test_demo_runs_and_repairs():
+    r = run("demo")
+    assert r.exit_code == 0, r.output
+    assert "+The foreign ministers" in r.output and "fluency before repair" in r.output
