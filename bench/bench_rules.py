@@ -51,7 +51,7 @@ def best(fn, repeat: int = 3) -> float:
 def many_rules(n: int) -> RulesChecker:
     """The bundled packs plus ``n`` synthetic pattern rules whose triggers are
     made-up words (as in a large customer pack: most rules never fire)."""
-    from mtfix.rules.pack import Pack, load_bundled, parse_rule
+    from mtfix.rules.pack import Pack, parse_rule
 
     base = RulesChecker.bundled()
     rules = []

@@ -10,8 +10,8 @@ only there are tokens and offsets computed in Python.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from operator import eq
-from typing import Iterable
 
 import regex
 
