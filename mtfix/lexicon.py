@@ -7,7 +7,7 @@ msgpack, because ``import wordfreq`` pulls in its tokenisers and language
 tables and costs 0.2 s on every cold start.  Two tiers: the *small* list
 (words of Zipf 3 and above, 15 ms to load) answers "is this an everyday
 word?"; the *large* list (down to Zipf 1, 0.13 s) answers "is this a word at
-all?".  Other languages go through wordfreq's own API.
+all?".  Other languages use the largest list wordfreq ships for them.
 
 >>> zipf("against") > 4
 True
@@ -49,7 +49,11 @@ def _wordlist(size: str, lang: str = "en") -> dict[str, float]:
     if not isinstance(header, dict) or header.get("format") != "cB":  # pragma: no cover
         raise ValueError(f"unexpected wordfreq data format: {header!r}")
     # Bucket i holds the words whose frequency is -i centibels: Zipf = 9 - i/100.
-    return {w: round(9.0 - i / 100.0, 2) for i, bucket in enumerate(buckets) for w in bucket}
+    freq: dict[str, float] = {}
+    for i in range(len(buckets) - 1, -1, -1):  # rarest first, so a word in two buckets keeps its higher value
+        if buckets[i]:
+            freq.update(dict.fromkeys(buckets[i], round(9.0 - i / 100.0, 2)))
+    return freq
 
 
 def is_common(word: str) -> bool:
@@ -57,13 +61,19 @@ def is_common(word: str) -> bool:
     return _wordlist("small").get(word.lower(), 0.0) >= COMMON
 
 
+@lru_cache(maxsize=16)
+def _best_list(lang: str) -> dict[str, float]:
+    """The largest list wordfreq ships for ``lang`` (large, else small)."""
+    for size in ("large", "small"):
+        if (_data_dir() / f"{size}_{lang}.msgpack.gz").exists():
+            return _wordlist(size, lang)
+    raise LookupError(f"wordfreq has no word list for {lang!r}")
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str = "en") -> float:
-    if lang == "en":
-        return _wordlist("large").get(word.lower(), 0.0)
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
+    """Zipf frequency of a single word (looked up lower-cased; no tokenisation)."""
+    return _best_list(lang).get(word.lower(), 0.0)
 
 
 def is_word(word: str, lang: str = "en", minimum: float = KNOWN) -> bool:

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix.lexicon import zipf
+from mtfix.lexicon import is_common, zipf
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors import Context, Hit, detector
 
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"
 
 
 @detector("foreign_letters")
@@ -44,15 +45,29 @@ def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 
 @detector("foreign_words")
 def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
-    """Lower-case words unknown in English but common in a related language
-    (``params.langs``: wordfreq language codes; ``min_zipf``)."""
+    """Lower-case words rare in English but common in a related language
+    (``params``: ``langs``, wordfreq language codes; ``min_zipf`` there;
+    ``margin``, how much more common there than in English; ``max_en``)."""
     langs = rule.params.get("langs", [])
-    floor = float(rule.params.get("min_zipf", 3.0))
+    floor = float(rule.params.get("min_zipf", 3.5))
+    margin = float(rule.params.get("margin", 2.0))
+    max_en = float(rule.params.get("max_en", 3.0))
     min_len = int(rule.params.get("min_length", 4))
-    for seg in doc.segments:
-        for m in _WORD.finditer(doc.text, seg.start, seg.end):
-            w = m.group()
-            if len(w) < min_len or not w.islower() or zipf(w) >= 1.0:
-                continue
-            if any(zipf(w, lang) >= floor for lang in langs):
-                yield Hit(m.start(), m.end(), None, message=f"'{w}' looks untranslated (not English)")
+    # Unique white-space tokens first (split and set run in C), then look each word up once.
+    foreign = set()
+    for tok in set(doc.text.split()):
+        w = tok.strip(_PUNCT)
+        if len(w) < min_len or not w.isalpha() or not w.islower():
+            continue
+        best = max((zipf(w, lang) for lang in langs), default=0.0)
+        if best < floor or is_common(w):  # the small lists first; the large English one only if needed
+            continue
+        en = zipf(w)
+        if en < max_en and best - en >= margin:
+            foreign.add(w)
+    if not foreign:
+        return
+    pattern = regex.compile(r"(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(foreign))) + r")(?![\p{L}'’-])")
+    for m in pattern.finditer(doc.text):
+        if doc.segment_at(m.start()) is not None:
+            yield Hit(m.start(), m.end(), None, message=f"'{m.group()}' looks untranslated (not English)")
