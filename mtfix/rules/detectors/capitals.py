@@ -21,6 +21,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     ``params``: ``after_any`` (words flagged after any word), ``after_lower``
     (flagged only after a lower-case word: prepositions, articles, where a
     title such as "Plan A" or "Gone With the Wind" would mislead),
+    ``after_function_only`` (flagged only after one of ``function_words``),
     ``subjects`` (pronouns that start a new clause: after a word that is not a
     conjunction they mark a spliced clause, a major error with no local fix),
     ``conjunctions``.
@@ -30,6 +31,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     after_lower = set(p.get("after_lower", []))
     subjects = set(p.get("subjects", []))
     conjunctions = {w.lower() for w in p.get("conjunctions", [])}
+    function_only = set(p.get("after_function_only", []))
+    function_words = {w.lower() for w in p.get("function_words", [])}
     words = sorted(after_any | after_lower, key=len, reverse=True)
     if not words:
         return
@@ -49,6 +52,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         word, prev = m.group("w"), p.group("prev")
         if word in after_lower and word not in after_any and not prev[0].islower():
+            continue
+        if word in function_only and prev.lower() not in function_words:  # "Linear A", "Plan A", "type A"
             continue
         # An abbreviation or an initial ends the previous token, unless a name is glued to it (E.Blinken He).
         if prev.endswith(".") and not regex.search(r"\p{Lu}\.\p{Lu}\p{Ll}+$", prev):

@@ -17,13 +17,21 @@ _PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"
 @detector("foreign_letters")
 def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Words with letters English never uses but the source language does
-    (``params.letters``, e.g. Azerbaijani ə ğ ı ş).  Three or more such words in
-    a row are a major error: a phrase was not translated."""
+    (``params.letters``, e.g. Azerbaijani ə ğ ı ş); capitalised words only when
+    they have one of ``params.name_letters`` (Braşov is right in English).
+    Three or more such words in a row are a major error: a phrase was not
+    translated."""
     letters = rule.params.get("letters", "")
     if not letters or not any(c in doc.text for c in letters):
         return
     pattern = regex.compile(r"\p{L}*[" + regex.escape(letters) + r"]\p{L}*(?:['’]\p{L}+)?")
-    hits = [m for m in pattern.finditer(doc.text) if doc.segment_at(m.start()) is not None]
+    name_letters = rule.params.get("name_letters", letters)
+    hits = [
+        m
+        for m in pattern.finditer(doc.text)
+        if doc.segment_at(m.start()) is not None
+        and (m.group().islower() or any(c in m.group() for c in name_letters))
+    ]
     run: list = []
 
     def flush():
