@@ -13,7 +13,7 @@ languagetool: install
 demo: install
 	$(PYTHON) -m mtfix demo
 
-test: languagetool
+test: install
 	$(PYTHON) -m ruff check mtfix tests bench examples
 	$(PYTHON) -m pytest -q
 
