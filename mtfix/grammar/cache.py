@@ -1,0 +1,97 @@
+"""A results cache in SQLite: LT's matches per segment text, so repeated text costs nothing.
+
+The key is a SHA-256 of (LT version, language, enabled/disabled rules, segment text); the value is
+the segment's matches as JSON.  WAL mode lets several mtfix processes read while one writes; one
+connection per cache object, guarded by a lock, makes it safe to share between threads.
+
+>>> c = ResultCache(":memory:", "6.7", "en-US", "-|+")
+>>> c.get_many(["It rain."])
+{}
+>>> c.put_many({"It rain.": []})
+>>> c.get_many(["It rain."])
+{'It rain.': []}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from mtfix.grammar.client import LTMatch
+
+_CHUNK = 500  # SQLite's default limit of host parameters is 999
+SCHEMA = "CREATE TABLE IF NOT EXISTS lt_results (key TEXT PRIMARY KEY, matches TEXT NOT NULL) WITHOUT ROWID"
+
+
+class ResultCache:
+    """LT's matches by segment text for one (LT version, language, rules)."""
+
+    def __init__(self, path: str | Path, version: str, language: str, rules_key: str):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._prefix = f"{version}\x1f{language}\x1f{rules_key}\x1f"
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(SCHEMA)
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256((self._prefix + text).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, list[LTMatch]]:
+        """The cached matches of those ``texts`` that are in the cache."""
+        by_key = {self.key(t): t for t in texts}
+        keys = list(by_key)
+        found: dict[str, list[LTMatch]] = {}
+        with self._lock:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT key, matches FROM lt_results WHERE key IN ({marks})", chunk)
+                for key, payload in rows:
+                    found[by_key[key]] = [LTMatch.from_row(r) for r in json.loads(payload)]
+        return found
+
+    def put_many(self, results: Mapping[str, list[LTMatch]]) -> None:
+        rows = [(self.key(t), json.dumps([m.to_row() for m in ms], ensure_ascii=False)) for t, ms in results.items()]
+        if not rows:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO lt_results (key, matches) VALUES (?, ?)", rows)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM lt_results").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def cache_summary(path: Path) -> tuple[int, int] | None:
+    """(entries, bytes) of a cache file, or None when there is none."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            n = int(db.execute("SELECT COUNT(*) FROM lt_results").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+    return n, size

@@ -1,0 +1,161 @@
+"""Install LanguageTool from Maven Central with the project's own descriptor, and verify it.
+
+``mvn -f lt-pom.xml dependency:copy-dependencies`` copies the LT server, the English module and
+their dependencies into ``<home>/lib``; a manifest (``mtfix-install.json``) records what was
+installed.  Installing again is a no-op once verified; running LT needs no network at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from mtfix.errors import GrammarError
+from mtfix.grammar.settings import LTSettings
+
+SERVER_CLASS = "org.languagetool.server.HTTPServer"
+MANIFEST = "mtfix-install.json"
+#: Jars without which the server cannot check English.
+REQUIRED_JARS = ("languagetool-server", "languagetool-core", "language-en", "english-pos-dict")
+
+NO_MAVEN = (
+    "Maven (mvn) is not installed, so mtfix cannot fetch LanguageTool from Maven Central. Either install "
+    "Maven (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) and run `mtfix languagetool "
+    "install` again, or point mtfix at an existing LanguageTool: a directory of its jars with "
+    "MTFIX_LT_HOME=DIR (or `home = \"DIR\"` under [tool.mtfix.languagetool]), or a running server with "
+    "--lt-url URL."
+)
+
+
+@dataclass(frozen=True)
+class Installation:
+    """A verified LT installation: where its jars are, and its version."""
+
+    home: Path
+    lib: Path
+    version: str
+    jars: int
+
+    @property
+    def classpath(self) -> str:
+        return str(self.lib / "*")
+
+
+def lib_dir(home: Path) -> Path:
+    """``home/lib`` when it holds jars (mtfix's layout), else ``home`` itself (an LT zip or a jar dir)."""
+    sub = home / "lib"
+    return sub if sub.is_dir() and any(sub.glob("*.jar")) else home
+
+
+def _jar_version(jar: Path, artifact: str) -> str:
+    return jar.name[len(artifact) + 1 : -len(".jar")]
+
+
+def verify(home: Path) -> Installation:
+    """The installation in ``home``, or GrammarError saying what is missing."""
+    lib = lib_dir(home)
+    if not lib.is_dir():
+        raise GrammarError(f"LanguageTool is not installed in {home}: run `mtfix languagetool install`")
+    jars = sorted(lib.glob("*.jar"))
+    found: dict[str, Path] = {}
+    for name in REQUIRED_JARS:
+        hits = [j for j in jars if j.name.startswith(name + "-") and j.name[len(name) + 1 : len(name) + 2].isdigit()]
+        if not hits:
+            raise GrammarError(
+                f"LanguageTool in {lib} is incomplete: no {name}-*.jar; run `mtfix languagetool install` again"
+            )
+        found[name] = hits[-1]
+    server_jar = found["languagetool-server"]
+    try:
+        with zipfile.ZipFile(server_jar) as zf:
+            zf.getinfo(SERVER_CLASS.replace(".", "/") + ".class")
+    except (KeyError, zipfile.BadZipFile, OSError) as exc:
+        raise GrammarError(f"{server_jar} does not contain {SERVER_CLASS} ({exc}): reinstall LanguageTool") from None
+    version = _jar_version(server_jar, "languagetool-server")
+    return Installation(home=home, lib=lib, version=version, jars=len(jars))
+
+
+def find_installation(settings: LTSettings) -> Installation | None:
+    """The verified installation the settings point at, or None."""
+    try:
+        return verify(settings.home)
+    except GrammarError:
+        return None
+
+
+def pom_path() -> Path:
+    return Path(str(resources.files("mtfix.grammar") / "lt-pom.xml"))
+
+
+def maven() -> str | None:
+    return shutil.which("mvn")
+
+
+def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) -> tuple[Installation, bool]:
+    """Install (or find) LT in ``settings.home``; returns (installation, whether anything was fetched)."""
+    home = settings.home
+    if not force:
+        try:
+            inst = verify(home)
+            if inst.version == settings.version or not settings.home_is_own:
+                return inst, False
+        except GrammarError:
+            if not settings.home_is_own:
+                raise
+    if not settings.home_is_own:
+        raise GrammarError(f"{home} is an LT directory mtfix does not manage; it does not install into it")
+    mvn = maven()
+    if mvn is None:
+        raise GrammarError(NO_MAVEN)
+    home.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{home.name}-", dir=home.parent))
+    try:
+        cmd = [mvn, "-B", "-f", str(pom_path()), f"-Dlt.version={settings.version}",
+               "dependency:copy-dependencies", "-DincludeScope=runtime", f"-DoutputDirectory={staging / 'lib'}"]
+        if quiet:
+            cmd.insert(1, "-q")
+        proc = subprocess.run(cmd, capture_output=quiet, text=True, cwd=staging, env=_maven_env())
+        if proc.returncode != 0:
+            tail = "\n".join(((proc.stdout or "") + (proc.stderr or "")).strip().splitlines()[-15:])
+            raise GrammarError(
+                f"Maven could not resolve LanguageTool {settings.version} from Maven Central "
+                f"(exit {proc.returncode}).\n{tail}\nCheck that Maven Central is reachable (or that ~/.m2 "
+                "already holds the artifacts), or point mtfix at an existing LanguageTool (MTFIX_LT_HOME or --lt-url)."
+            )
+        inst = verify(staging)
+        (staging / MANIFEST).write_text(json.dumps({
+            "version": inst.version, "jars": sorted(p.name for p in (staging / "lib").glob("*.jar")),
+            "descriptor": "mtfix/grammar/lt-pom.xml",
+        }, indent=1), encoding="utf-8")
+        if home.exists():
+            shutil.rmtree(home)
+        os.replace(staging, home)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return verify(home), True
+
+
+def _maven_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("MAVEN_OPTS", "-Xmx512m")
+    return env
+
+
+def java_version(java: str) -> str | None:
+    """``java -version``'s first line, or None when java cannot run."""
+    try:
+        proc = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    lines = (proc.stderr or proc.stdout).strip().splitlines()
+    return lines[0] if lines else "java"

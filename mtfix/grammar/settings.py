@@ -1,0 +1,152 @@
+"""How mtfix finds, runs and talks to LanguageTool: one frozen object built from the configuration.
+
+Settings come from ``[tool.mtfix.languagetool]`` (``Config.extra["languagetool"]``), a few
+environment variables, and defaults:
+
+========================  ==============================================  ===========================
+key                       meaning                                         default
+========================  ==============================================  ===========================
+``cache-dir``             root of everything LT-related mtfix keeps       ``$MTFIX_CACHE_DIR`` or the
+                                                                          user cache dir (XDG)
+``home``                  an existing directory of LT jars to use         ``$MTFIX_LT_HOME`` or
+                          instead of mtfix's own installation             ``<cache-dir>/languagetool/6.7``
+``java``                  the java executable                             ``$JAVA_HOME/bin/java``/``java``
+``heap``                  JVM maximum heap (``-Xmx``)                     ``1g``
+``jvm-args``              extra JVM options (list)                        ``[]``
+``port``                  port of a server mtfix starts (0 = any free)    ``0``
+``server-options``        LT server ``--config`` properties (table)       ``{}``
+``language``              LT language code                                ``en-US``
+``disabled-rules``        LT rule ids never reported (added to defaults)  see ``defaults.yaml``
+``enabled-rules``         LT rule ids to switch on (off by default in LT) ``[]``
+``timeout``               seconds to wait for one HTTP answer             ``60``
+``start-timeout``         seconds to wait for a new server                ``90``
+``batch-chars``           characters per request (segments are joined)    see ``defaults.yaml``
+``workers``               concurrent requests                             see ``defaults.yaml``
+``result-cache``          ``false`` turns the SQLite results cache off    ``true``
+========================  ==============================================  ===========================
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mtfix.errors import ConfigError
+from mtfix.grammar import LT_VERSION
+
+
+@lru_cache(maxsize=1)
+def defaults() -> dict[str, Any]:
+    """``defaults.yaml``: measured batch size, worker count, rules off by default (with reasons)."""
+    text = (resources.files("mtfix.grammar") / "defaults.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def default_cache_root() -> Path:
+    env = os.environ.get("MTFIX_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mtfix"))
+
+
+def _java_default() -> str:
+    home = os.environ.get("JAVA_HOME")
+    if home and (Path(home) / "bin" / "java").exists():
+        return str(Path(home) / "bin" / "java")
+    return shutil.which("java") or "java"
+
+
+@dataclass(frozen=True)
+class LTSettings:
+    """Everything that decides where LT is, how it runs and what it is asked."""
+
+    cache_root: Path
+    home: Path  # directory holding lib/*.jar (mtfix's install) or the jars themselves
+    home_is_own: bool  # True: mtfix installs and manages ``home``
+    url: str | None = None  # an existing server; mtfix never starts or stops it
+    version: str = LT_VERSION
+    java: str = "java"
+    heap: str = "1g"
+    jvm_args: tuple[str, ...] = ()
+    port: int = 0
+    server_options: dict[str, str] = field(default_factory=dict)
+    language: str = "en-US"
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+    timeout: float = 60.0
+    start_timeout: float = 90.0
+    batch_chars: int = 4000
+    workers: int = 2
+    result_cache: bool = True
+
+    @property
+    def lt_dir(self) -> Path:
+        """``<cache-root>/languagetool``: port file, lock, logs."""
+        return self.cache_root / "languagetool"
+
+    @property
+    def port_file(self) -> Path:
+        return self.lt_dir / "server.json"
+
+    @property
+    def cache_db(self) -> Path:
+        return self.cache_root / "grammar-cache.sqlite3"
+
+    @property
+    def rules_key(self) -> str:
+        """What changes LT's answers besides the text: part of every cache key."""
+        return f"-{','.join(sorted(self.disabled_rules))}|+{','.join(sorted(self.enabled_rules))}"
+
+
+_KEYS = {
+    "cache-dir", "home", "java", "heap", "jvm-args", "port", "server-options", "language", "disabled-rules",
+    "enabled-rules", "timeout", "start-timeout", "batch-chars", "workers", "result-cache",
+}
+
+
+def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None) -> LTSettings:
+    """Settings from a ``[tool.mtfix.languagetool]`` table (keys with ``-`` or ``_``)."""
+    table = {str(k).replace("_", "-"): v for k, v in (table or {}).items()}
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"[tool.mtfix.languagetool]: unknown setting(s) {', '.join(unknown)}")
+    d = defaults()
+    root = Path(table["cache-dir"]).expanduser() if table.get("cache-dir") else default_cache_root()
+    home_setting = table.get("home") or os.environ.get("MTFIX_LT_HOME")
+    home = Path(home_setting).expanduser() if home_setting else root / "languagetool" / LT_VERSION
+    try:
+        return LTSettings(
+            cache_root=root,
+            home=home,
+            home_is_own=not home_setting,
+            url=url,
+            java=str(table.get("java") or _java_default()),
+            heap=str(table.get("heap", d["heap"])),
+            jvm_args=tuple(str(a) for a in table.get("jvm-args", ())),
+            port=int(table.get("port", 0)),
+            server_options={str(k): str(v) for k, v in (table.get("server-options") or {}).items()},
+            language=str(table.get("language", "en-US")),
+            disabled_rules=tuple(sorted({*d["disabled_rules"], *table.get("disabled-rules", ())})),
+            enabled_rules=tuple(sorted(set(table.get("enabled-rules", ())))),
+            timeout=float(table.get("timeout", 60)),
+            start_timeout=float(table.get("start-timeout", 90)),
+            batch_chars=int(table.get("batch-chars", d["batch_chars"])),
+            workers=max(1, int(table.get("workers", d["workers"]))),
+            result_cache=bool(table.get("result-cache", True)),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"[tool.mtfix.languagetool]: {exc}") from None
+
+
+def settings_for_config(config: Any) -> LTSettings:
+    """Settings of a :class:`mtfix.config.Config` (its ``lt_url`` and ``extra["languagetool"]``)."""
+    return settings_from(config.extra.get("languagetool"), url=config.lt_url)

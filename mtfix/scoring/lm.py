@@ -1,0 +1,201 @@
+"""A small English bigram model from the ``wordsegment`` package's shipped counts.
+
+``wordsegment`` (Apache-2.0) ships Peter Norvig's unigram and bigram counts
+from the Google Web Trillion Word Corpus: 333k words and 286k word pairs
+(pairs seen at least 100,000 times), lower-cased letters and digits only
+(``don't`` is ``dont``; ``<s>`` marks a sentence start).  mtfix reads the text
+files itself (no ``import wordsegment``) and keeps each count as the log10,
+keyed by a 64-bit hash of the word or pair, in sorted arrays.  Parsing the
+text takes about 0.5 s, so the arrays are cached in mtfix's user cache
+directory on first use; later processes load them in a few milliseconds.
+
+Probabilities use "stupid backoff" (Brants et al. 2007): ``P(w | v) =
+c(v w) / c(v)`` when the pair is listed, else ``0.4 · c(w) / N``; a word not in
+the list gets the probability of a word ten times rarer than the rarest one.
+
+>>> lm = BigramModel.load()
+>>> lm.logprob("of", "the") > lm.logprob("the", "of")
+True
+>>> lm.known("against"), lm.known("snowthe")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import math
+import os
+import threading
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from hashlib import blake2b
+from pathlib import Path
+
+import regex
+
+#: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_CACHE_FORMAT = "1"
+BACKOFF = math.log10(0.4)
+_lock = threading.Lock()
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens in the model's spelling.
+
+    >>> tokens("Don't stop: U.S. oil-and-gas!")
+    ['dont', 'stop', 'u', 's', 'oil', 'and', 'gas']
+    """
+    return [t.lower().replace("'", "").replace("’", "") for t in _TOKEN.findall(text)]
+
+
+def _key(s: str) -> int:
+    return int.from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class _Table:
+    """Sorted 64-bit keys with centi-log10 counts: a compact read-only map."""
+
+    def __init__(self, keys: array, values: array):
+        self.keys, self.values = keys, values
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int]) -> _Table:
+        pairs = sorted((_key(k), round(100 * math.log10(v))) for k, v in counts.items() if v > 0)
+        keys = array("Q", (k for k, _ in pairs))
+        values = array("H", (v for _, v in pairs))
+        return cls(keys, values)
+
+    def get(self, s: str) -> float | None:
+        """log10 count of ``s``, or None."""
+        h = _key(s)
+        i = bisect_left(self.keys, h)
+        if i < len(self.keys) and self.keys[i] == h:
+            return self.values[i] / 100.0
+        return None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec("wordsegment")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordsegment is not installed (pip install wordsegment)", name="wordsegment")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _read_counts(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, n = line.rstrip("\n").rpartition("\t")
+            if word:
+                counts[word] = counts.get(word, 0) + int(n)
+    return counts
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("MTFIX_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mtfix"))
+
+
+class BigramModel:
+    """Unigram and bigram log10 counts with stupid-backoff probabilities."""
+
+    def __init__(self, unigrams: _Table, bigrams: _Table, log_total: float, source: str):
+        self.unigrams, self.bigrams = unigrams, bigrams
+        self.log_total = log_total
+        self.source = source
+        self.min_log = min(unigrams.values) / 100.0 if len(unigrams) else 0.0
+        self.unknown = self.min_log - 1.0 - log_total  # log10 P of a word not in the list
+        self.start_log = self._start_count()
+
+    # -- loading -------------------------------------------------------------------
+    @classmethod
+    def load(cls) -> BigramModel:
+        """The model from the installed ``wordsegment`` data (cached per process)."""
+        return _load()
+
+    @classmethod
+    def _build(cls, data: Path, source: str) -> BigramModel:
+        uni = _read_counts(data / "unigrams.txt")
+        bi = _read_counts(data / "bigrams.txt")
+        total = sum(uni.values())
+        return cls(_Table.from_counts(uni), _Table.from_counts(bi), math.log10(total), source)
+
+    def _save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            header = array("d", [len(self.unigrams), len(self.bigrams), self.log_total])
+            header.tofile(fh)
+            for arr in (self.unigrams.keys, self.unigrams.values, self.bigrams.keys, self.bigrams.values):
+                arr.tofile(fh)
+        os.replace(tmp, path)
+
+    @classmethod
+    def _read(cls, path: Path, source: str) -> BigramModel:
+        with path.open("rb") as fh:
+            header = array("d")
+            header.fromfile(fh, 3)
+            n_uni, n_bi = int(header[0]), int(header[1])
+            arrays = []
+            for code, n in (("Q", n_uni), ("H", n_uni), ("Q", n_bi), ("H", n_bi)):
+                a = array(code)
+                a.fromfile(fh, n)
+                arrays.append(a)
+        return cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), header[2], source)
+
+    # -- queries ---------------------------------------------------------------------
+    def unigram(self, word: str) -> float | None:
+        """log10 count of ``word`` (model spelling), or None."""
+        return self.unigrams.get(word)
+
+    def known(self, word: str) -> bool:
+        return self.unigrams.get(word.lower()) is not None
+
+    def logprob(self, prev: str, word: str) -> float:
+        """log10 P(word | prev) with stupid backoff; ``prev`` may be ``<s>``."""
+        cw = self.unigrams.get(word)
+        pair = self.bigrams.get(f"{prev} {word}") if cw is not None else None
+        if pair is not None:
+            cp = self.unigrams.get(prev) if prev != "<s>" else self.start_log
+            if cp is not None and cp >= pair:
+                return pair - cp
+        if cw is None:
+            return self.unknown
+        return BACKOFF + cw - self.log_total
+
+    def _start_count(self) -> float:
+        """log10 count of sentence starts: c(<s> the) / P(the), as P(the | <s>) ≈ P(the)."""
+        the_start, the = self.bigrams.get("<s> the"), self.unigrams.get("the")
+        if the_start is None or the is None:
+            return self.log_total - 1.0
+        return the_start - (the - self.log_total)
+
+    def signature(self) -> str:
+        return self.source
+
+
+@lru_cache(maxsize=1)
+def _load() -> BigramModel:
+    with _lock:
+        data = _data_dir()
+        stat = (data / "bigrams.txt").stat()
+        source = f"wordsegment-bigrams@{stat.st_size}"
+        cache = _cache_dir() / f"lm-{_CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.bin"
+        try:
+            return BigramModel._read(cache, source)
+        except (OSError, EOFError, ValueError):
+            pass
+        model = BigramModel._build(data, source)
+        with contextlib.suppress(OSError):  # a read-only home: keep the model in memory only
+            model._save(cache)
+        return model

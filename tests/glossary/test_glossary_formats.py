@@ -1,0 +1,127 @@
+"""Glossary files: every format read and written, and every mistake reported with file:line."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+from mtfix.errors import GlossaryError
+from mtfix.glossary.formats import dump, load
+
+TSV = (
+    "term\tvariants\ttype\tcase\tforbidden\tsource\tnote\tdomain\n"
+    "Jeyhun Bayramov\tCeyhun Bayramov|Dzheyhun Bayramov\tperson\tsensitive\t\tCeyhun Bayramov\tFM\tpolitics\n"
+    "airspace\tair space\tterm\tinsensitive\t\thava məkanı\t\taviation\n"
+)
+
+
+def test_tsv_all_columns(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text(TSV, encoding="utf-8")
+    g = load(p)
+    a, b = g.entries
+    assert a.term == "Jeyhun Bayramov" and a.variants == ("Ceyhun Bayramov", "Dzheyhun Bayramov")
+    assert a.type == "person" and a.source == ("Ceyhun Bayramov",) and a.domain == "politics"
+    assert a.origin == f"{p}:2" and b.origin == f"{p}:3"
+    assert not b.case_sensitive and b.source == ("hava məkanı",)
+
+
+def test_unknown_column_is_named(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("term,variants,colour\nA,B,red\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"g.csv:1: unknown column\(s\): colour"):
+        load(p)
+
+
+def test_two_column_pairs(tmp_path):
+    p = tmp_path / "deepl.csv"
+    p.write_text("Paşinyan,Pashinyan\nQarabağ,Karabakh\n", encoding="utf-8")
+    g = load(p)
+    assert [(e.source, e.term) for e in g.entries] == [(("Paşinyan",), "Pashinyan"), (("Qarabağ",), "Karabakh")]
+
+
+def test_yaml_with_comments_and_lines(tmp_path):
+    p = tmp_path / "g.yaml"
+    p.write_text("# names\nentries:\n  # a person\n  - term: Hikmet Hajiyev\n    type: person\n"
+                 "    variants: [Hikmət Hacıyev]\n", encoding="utf-8")
+    (e,) = load(p).entries
+    assert e.variants == ("Hikmət Hacıyev",) and e.origin == f"{p}:4"
+
+
+def test_tbx_read_and_malformed(tmp_path):
+    p = tmp_path / "g.tbx"
+    p.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>\n'
+        '<termEntry id="t1"><descrip type="subjectField">politics</descrip>\n'
+        '<langSet xml:lang="en"><tig><term>Nikol Pashinyan</term></tig>'
+        '<tig><term>Pashinian</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>'
+        '<tig><term>Nikol Pachinian</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>'
+        '</tig></langSet>\n<langSet xml:lang="az"><tig><term>Nikol Paşinyan</term></tig></langSet></termEntry>\n'
+        "</body></text></martif>\n",
+        encoding="utf-8",
+    )
+    (e,) = load(p).entries
+    assert (e.term, e.accepted, e.variants, e.source, e.domain) == (
+        "Nikol Pashinyan", ("Pashinian",), ("Nikol Pachinian",), ("Nikol Paşinyan",), "politics")
+    bad = tmp_path / "bad.tbx"
+    bad.write_text("<martif><text><body><termEntry></body></martif>", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="bad.tbx:1: not well-formed XML"):
+        load(bad)
+    r = CliRunner().invoke(app, ["glossary", "validate", str(bad)])
+    assert r.exit_code == 1 and "not well-formed XML" in r.output and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "yaml", "tbx"])
+def test_convert_round_trip(tmp_path, fmt):
+    src = tmp_path / "g.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    a, b = load(src), load(out)
+    assert [(e.term, e.variants, e.source) for e in a.entries] == [(e.term, e.variants, e.source) for e in b.entries]
+    assert "Dzheyhun Bayramov\tJeyhun" not in dump(a, "pairs") and "Ceyhun Bayramov\tJeyhun Bayramov" in dump(a, "pairs")
+
+
+def test_validate_reports_duplicate_conflict_and_malformed_line(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text(
+        "term\tvariants\ttype\n"
+        "Ilham Aliyev\tIlham Aliev\tperson\n"  # 2
+        "Ilham Aliyev\tIlkham Aliyev\tperson\n"  # 3 duplicate
+        "Heydar Aliyev\tIlham Aliev\tperson\n"  # 4 conflict
+        "broken line without tabs\n"  # 5 malformed
+        "Baku\tIlham Aliyev\tplace\n",  # 6 variant equal to another term
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p)])
+    assert r.exit_code == 1
+    assert f"{p}:3: duplicate entry 'Ilham Aliyev'" in r.output
+    assert f"{p}:4: conflict: variant 'Ilham Aliev'" in r.output
+    assert f"{p}:5: malformed line" in r.output
+    assert f"{p}:6: variant 'Ilham Aliyev' of 'Baku' is the term of another entry" in r.output
+
+
+def test_bundled_glossaries_are_valid():
+    from mtfix.glossary.checker import bundled_glossary_paths
+
+    paths = [str(p) for p in bundled_glossary_paths()]
+    assert len(paths) >= 2
+    r = CliRunner().invoke(app, ["glossary", "validate", *paths])
+    assert r.exit_code == 0, r.output
+
+
+def test_mine_proposes_names_with_counts(tmp_path):
+    corpus = tmp_path / "clean.txt"
+    corpus.write_text(
+        "The Caspian Energy Forum opened. Delegates of the Caspian Energy Forum met the "
+        "Organization of Black Sea Economic Cooperation (BSEC). The Caspian Energy Forum closed.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "proposals.tsv"
+    r = CliRunner().invoke(app, ["glossary", "mine", str(corpus), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "Caspian Energy Forum\t\tterm\t\t3×" in text
+    assert "BSEC\t\tterm\tOrganization of Black Sea Economic Cooperation" in text

@@ -1,0 +1,98 @@
+"""The enforcement tiers, and what they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.glossary.checker import GlossaryChecker
+from mtfix.glossary.model import Entry, Glossary
+from mtfix.model import Document
+from mtfix.pipeline import Pipeline
+
+GLOSSARY = Glossary([
+    Entry("Antony Blinken", ("Anthony Blinken",), type="person", source=("Entoni Blinken",), origin="t:1"),
+    Entry("Nikol Pashinyan", ("Paşinyan",), type="person", accepted=("Pashinian",), origin="t:2"),
+    Entry("Ilham Aliyev", ("Əliyev",), type="person", origin="t:3"),
+    Entry("Charles Michel", type="person", first_mention=True, origin="t:4"),
+    Entry("OSCE Minsk Group", ("Minsk Process",), type="organisation", forbidden=("Minsk Troika",), origin="t:5"),
+])
+
+
+def fix(text: str, unsafe: bool = False) -> str:
+    return Pipeline(checkers=[GlossaryChecker(GLOSSARY)]).fix(text, unsafe=unsafe).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anthony Blinken arrived.", "Antony Blinken arrived."),
+    ("The Minsk Process ended.", "The OSCE Minsk Group ended."),
+    ("Talks with Bilnken and Blinke ended.", "Talks with Blinken and Blinken ended."),
+    ("He met Pashkina on Monday.", "He met Pashinyan on Monday."),
+    ("E.Blinken arrived. Later A. Blinken left.", "Antony Blinken arrived. Later Blinken left."),
+    ("Antony J. Blinken arrived.", "Antony J. Blinken arrived."),
+    ("Paşinyana zəng etdi and Əliyevin sözləri", "Pashinyan zəng etdi and Aliyev's sözləri"),
+    ("He met Michel in Brussels. Michel spoke.", "He met Charles Michel in Brussels. Michel spoke."),
+    ("Nikol Pashinian spoke.", "Nikol Pashinian spoke."),
+])
+def test_repairs(text, expected):
+    assert fix(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bill and Michelle blink at the Blinkers.",  # ordinary words and names are no misspellings
+    "See https://example.org/Bilnken-profile and mail bilnken@example.org.",
+    "The Armenian and Azerbaijani leaders met.",
+    "Pashinian, Pashinian and Pashinian.",
+])
+def test_left_alone(text):
+    assert fix(text, unsafe=True) == text
+
+
+def test_forbidden_is_flagged_never_replaced():
+    checker = GlossaryChecker(GLOSSARY)
+    doc = Document.from_text("The Minsk Troika met.")
+    (f,) = checker.check(doc)
+    assert f.code == "MTF306" and not f.edits and "OSCE Minsk Group" in f.message
+
+
+def test_terms_are_recorded_for_grammar_checkers():
+    doc = Document.from_text("Nikol Pashinyan met Ilham Aliyev.")
+    GlossaryChecker(GLOSSARY).check(doc)
+    assert [doc.text[s.start:s.end] for s in doc.terms] == ["Nikol Pashinyan", "Ilham Aliyev"]
+
+
+def test_consistency_without_glossary():
+    text = "Mirkadirov said. " * 4 + "Mirkadrov added."
+    doc = Document.from_text(text)
+    findings = GlossaryChecker(Glossary([Entry("X", origin="t")])).check(doc)
+    (f,) = [f for f in findings if f.code == "MTF305"]
+    assert doc.text[f.start:f.end] == "Mirkadrov" and f.suggestions == ("Mirkadirov",) and str(f.fix) == "unsafe"
+
+
+def test_missing_target_term_in_bilingual_input():
+    doc = Document.from_text("The minister spoke to reporters.", source="Entoni Blinken jurnalistlərlə danışdı.")
+    findings = GlossaryChecker(GLOSSARY).check(doc)
+    assert [f.code for f in findings] == ["MTF307"]
+
+
+def test_user_glossary_conflicts_name_both_files(tmp_path):
+    from mtfix.errors import GlossaryError
+    from mtfix.glossary.checker import assemble
+
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text("term\tvariants\nAlpha One\tAlfa One\n", encoding="utf-8")
+    b.write_text("term\tvariants\nAlpha Two\tAlfa One\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as err:
+        assemble((str(a), str(b)), bundled=False)
+    assert f"{a}:2" in str(err.value) and f"{b}:2" in str(err.value)
+
+
+def test_user_overrides_bundled(tmp_path):
+    from mtfix.glossary.checker import assemble
+
+    u = tmp_path / "mine.tsv"
+    u.write_text("term\tvariants\ttype\nAnthony Blinken\tAntony Blinken\tperson\n", encoding="utf-8")
+    g = assemble((str(u),))
+    assert any("overrides" in n for n in g.notes)
+    p = Pipeline(Config(grammar="off", glossaries=(str(u),)))
+    assert p.fix("Antony Blinken spoke.").text == "Anthony Blinken spoke."
