@@ -71,8 +71,9 @@ def check(
 
     pipeline, cfg = build_pipeline(locals(), paths)
     opts = format_options(text_field, source_field, id_field)
+    with_score = format != ReportFormat.text.value  # the text report prints no score
     results = run_inputs(
-        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=True)
+        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=with_score)
     )
     stats = _stats(pipeline, results)
     if format == "json":

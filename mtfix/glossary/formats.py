@@ -145,9 +145,10 @@ def load_yaml(path: Path, text: str | None = None, errors: list[str] | None = No
     import yaml
 
     text = _read(path) if text is None else text
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: 10x faster
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=loader)  # nodes keep line numbers
+        data = loader("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         raise GlossaryError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
