@@ -103,7 +103,11 @@ def first_items(records: Iterable[dict[str, Any]], items: int, key: str = "seg_i
 def load_mqm(mset: MQMSet, root: Path, items: int | None = None) -> list[dict[str, Any]]:
     """The kept records of an MQM set (the first ``items`` segments only, if given)."""
     recs = [r for r in read_jsonl(root / mset.file) if mset.keep(r)]
-    return first_items(recs, items) if items else recs
+    if not items:
+        return recs
+    if recs and recs[0].get("system") is None:  # one record per segment (he-en): as many records as others have
+        return recs[: items * 10]
+    return first_items(recs, items)
 
 
 def load_pe(pset: PESet, root: Path, limit: int | None = None) -> list[dict[str, Any]]:

@@ -10,11 +10,17 @@ Method (docs/scoring.md):
 2. Feature weights ``β_k`` and ``min_words``: maximise the development objective,
    the mean of the segment-level Kendall τ_b of the score with the human judgement on
    (a) zh-en 2020 (no ambiguous targets) against −MQM, (b) zh-en TED 2021 against −MQM,
-   (c) MLQE-PE dev against −HTER (mean over the five pairs).  Finding weights stay at the MQM
+   (c) MLQE-PE dev against −HTER (mean over the five pairs); for (a) and (b) the mean of the flat
+   and the item-grouped τ_b.  Finding weights stay at the MQM
    convention (minor 1, major 5, critical 10).  Search: ``min_words`` on a grid, and for each,
    coordinate search over ``β`` (non-negative, in a geometric grid) from all-zero.
-3. ``scale`` does not change any rank correlation; it is set so that the median development MT
-   segment with one minor error per ``scale_words`` words scores about 80 (see ``choose_scale``).
+   Candidates that break the seed must-holds (004 below 50, 000–003 above 85, each with 3 points
+   of margin) are rejected; of
+   those within 0.002 of the best objective the smallest ``min_words`` wins.
+3. ``base_rate`` (statistical error weight per word of ordinary human English) barely moves any
+   rank correlation (±0.0003 over 0.003–0.03), so the data cannot fix it: it is held at 0.01,
+   and ``scale`` = −ln(0.95)/base_rate, so that median human English without findings scores 95
+   (5.13, close to the 6.0 of weights 1.0: a finding weighs about what it did).
 
 Nothing from the held-out files is read.  ``--write`` stores the result in
 ``mtfix/scoring/weights.yaml`` (bump ``--version``).
@@ -45,6 +51,7 @@ from mtfix.scoring.lm import BigramModel  # noqa: E402
 from mtfix.segment import word_count  # noqa: E402
 
 ORIGINS = ("rule", "glossary", "lt")
+SEED_MARGIN = 3.0  # points of room on the seed must-holds, for rule and glossary changes to come
 
 
 @dataclass
@@ -132,6 +139,20 @@ class DevSet:
     name: str
     comp: Components
     gold: np.ndarray  # higher = better
+    items: np.ndarray | None = None  # source segment of each record (MQM sets): for item-grouped τ
+
+    def __post_init__(self) -> None:
+        self._groups = None
+        if self.items is not None:
+            order = np.argsort(self.items, kind="stable")
+            cuts = np.flatnonzero(np.diff(self.items[order])) + 1
+            groups = [g for g in np.split(order, cuts) if len(g) > 2 and len(set(self.gold[g])) > 1]
+            self._groups = groups
+
+    def item_tau(self, metric: np.ndarray) -> float:
+        """Kendall τ_b within each source segment, averaged (as the benchmark README's baselines)."""
+        taus = [kendall(metric[g], self.gold[g]) for g in self._groups or [] if len(set(metric[g])) > 1]
+        return statistics.fmean(taus) if taus else 0.0
 
 
 def load_dev(root: Path, pipeline: Pipeline, limit_items: int | None = None) -> tuple[list[DevSet], list[str]]:
@@ -145,7 +166,8 @@ def load_dev(root: Path, pipeline: Pipeline, limit_items: int | None = None) -> 
         recs = load_mqm(m, root, limit_items)
         with tqdm(total=len(recs), desc=f"fit {m.name}", file=sys.stderr, leave=False, mininterval=1.0) as bar:
             comp = collect([r["target"] for r in recs], pipeline, bar)
-        sets.append(DevSet(m.name, comp, -np.array([r["mqm_score"] for r in recs], float)))
+        sets.append(DevSet(m.name, comp, -np.array([r["mqm_score"] for r in recs], float),
+                           np.array([r["seg_id"] for r in recs])))
         seen = set()
         for r in recs:
             if r["seg_id"] not in seen and r.get("reference"):
@@ -166,17 +188,25 @@ def reference_features(refs: list[str]) -> np.ndarray:
 
 
 def objective(sets: list[DevSet], p: Params) -> float:
-    """Mean τ_b over the MQM dev sets and the MLQE dev pairs (the pairs averaged first)."""
+    """Mean τ_b over the MQM dev sets and the MLQE dev pairs (the pairs averaged first).
+
+    For an MQM set, its τ_b is the mean of the flat and the item-grouped τ_b: a score must rank
+    segments of all kinds (where length carries much of the signal) and the translations of
+    one source segment (where it does not).
+    """
     mqm, pe = [], []
     for s in sets:
-        t = kendall(fluency(s.comp, p), s.gold)
+        f = fluency(s.comp, p)
+        t = kendall(f, s.gold)
+        if s.items is not None:
+            t = 0.5 * (t + s.item_tau(f))
         (pe if s.name.startswith("mlqe") else mqm).append(t)
     parts = [*mqm, statistics.fmean(pe)] if pe else mqm
     return statistics.fmean(parts)
 
 
 def fit(sets: list[DevSet], centre: np.ndarray, unit: np.ndarray,
-        base_rates=(0.003, 0.01, 0.03), min_words_grid=(8, 16, 32, 64, 96, 128),
+        base_rates=(0.01,), min_words_grid=(8, 16, 32, 64, 96, 128),
         steps=(0.0, 0.1, 0.2, 0.4, 0.8, 1.6), rounds: int = 3, accept=None,
         tolerance: float = 0.002) -> tuple[Params, float, list]:
     """Grid over base rate and min_words; coordinate search over β (steps per standard deviation).
@@ -228,7 +258,8 @@ def choose_scale(base_rate: float, clean: float = 95.0) -> float:
 
 
 def seed_check(pipeline: Pipeline, scale_for) -> callable:
-    """A must-hold test for candidate parameters: seed 004 below 50, seeds 000–003 above 85."""
+    """A must-hold test for candidate parameters, with a margin of ``SEED_MARGIN`` points:
+    seed 004 below 50, seeds 000–003 above 85."""
     from eval_data import REPO
 
     seeds = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared")) / "seeds"
@@ -241,7 +272,8 @@ def seed_check(pipeline: Pipeline, scale_for) -> callable:
     def accept(p: Params) -> bool:
         scale = scale_for(p.base_rate)
         fl = {k: float(fluency(c, p, scale)[0]) for k, c in comps.items()}
-        return fl["004"] < 50 and all(fl[k] > 85 for k in ("000", "001", "002", "003"))
+        m = SEED_MARGIN
+        return fl["004"] < 50 - m and all(fl[k] > 85 + m for k in ("000", "001", "002", "003"))
 
     return accept
 
@@ -252,6 +284,8 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=None, help="only the first N segments of each MQM set (quick look)")
     ap.add_argument("--write", action="store_true", help="write the fitted weights to mtfix/scoring/weights.yaml")
     ap.add_argument("--version", default=None, help="weights version to write")
+    ap.add_argument("--base-rate", type=float, nargs="+", default=[0.01],
+                    help="base rate(s) to try (rank correlations hardly depend on it; see docs/scoring.md)")
     args = ap.parse_args()
     root = data_dir(args.data)
     pipeline = Pipeline(Config(grammar="off"))
@@ -261,13 +295,15 @@ def main() -> None:
     print(f"{len(refs)} human reference segments; feature medians "
           f"{dict(zip(FEATURES, centre.round(4).tolist(), strict=True))}", file=sys.stderr)
     accept = seed_check(pipeline, choose_scale)
-    p, score, _ = fit(sets, centre, unit, accept=accept)
+    p, score, _ = fit(sets, centre, unit, base_rates=tuple(args.base_rate), accept=accept)
     scale = choose_scale(p.base_rate)
     print(f"best: base_rate {p.base_rate}, min_words {p.min_words}, scale {scale}, dev objective {score:.4f}")
     for k, c, b in zip(FEATURES, p.centre, p.beta, strict=True):
         print(f"  {k:14s} centre {c:.4f}  weight {b:.4f}")
     for s in sets:
-        print(f"  dev τ_b {s.name:16s} {kendall(fluency(s.comp, p, scale), s.gold):+.4f}")
+        f = fluency(s.comp, p, scale)
+        item = f"  item-grouped {s.item_tau(f):+.4f}" if s.items is not None else ""
+        print(f"  dev τ_b {s.name:16s} flat {kendall(f, s.gold):+.4f}{item}")
     if args.write:
         write_weights(Path(__file__).resolve().parents[1] / "mtfix/scoring/weights.yaml", args.version, p, scale,
                       score, len(refs))

@@ -92,21 +92,33 @@ def config_from_mapping(data: dict[str, Any], origin: str, base_dir: Path | None
         raise ConfigError(f"{origin}: {exc}") from None
 
 
-def find_config(start: Path) -> Config:
-    """The nearest ``mtfix.toml`` or ``pyproject.toml`` with ``[tool.mtfix]``."""
+def find_config_table(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, and its
+    raw table (so that a caller can tell a setting left out from one set to its default).
+    The search stops at the repository root (a directory holding ``.git``)."""
     start = start.resolve()
     for d in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
         own = d / "mtfix.toml"
         if own.is_file():
-            return config_from_mapping(_read_toml(own), str(own), d)
+            return own, _read_toml(own)
         py = d / "pyproject.toml"
         if py.is_file():
             table = _read_toml(py).get("tool", {}).get("mtfix")
             if table is not None:
-                return config_from_mapping(table, f"{py} [tool.mtfix]", d)
+                return py, table
         if (d / ".git").exists():
             break
-    return Config()
+    return None
+
+
+def find_config(start: Path) -> Config:
+    """The nearest ``mtfix.toml`` or ``pyproject.toml`` with ``[tool.mtfix]``."""
+    found = find_config_table(start)
+    if found is None:
+        return Config()
+    path, table = found
+    origin = f"{path} [tool.mtfix]" if path.name == "pyproject.toml" else str(path)
+    return config_from_mapping(table, origin, path.parent)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

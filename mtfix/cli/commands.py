@@ -144,13 +144,13 @@ def fix(
             _print_diff(r)
         elif r.changed:
             if output_dir is not None:
-                target = output_dir / Path(r.path).name if Path(r.path).is_absolute() else output_dir / r.path
+                target = _output_path(output_dir, r.path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(target, r.output or b"")
             else:
                 atomic_write(r.path, r.output or b"")
         elif output_dir is not None and r.path != "-":
-            target = output_dir / r.path
+            target = _output_path(output_dir, r.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, r.original)
         for err in r.errors:
@@ -170,6 +170,19 @@ def fix(
         typer.echo(msg, err=True)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
+
+
+def _output_path(output_dir: Path, path: str) -> Path:
+    """Where ``fix -o DIR`` writes ``path``: its relative path under DIR, or only
+    its name when the path is absolute or climbs out with ``..`` (never outside DIR).
+
+    >>> _output_path(Path("out"), "news/a.txt").as_posix(), _output_path(Path("out"), "../x/a.txt").as_posix()
+    ('out/news/a.txt', 'out/a.txt')
+    """
+    p = Path(path)
+    if p.is_absolute() or ".." in p.parts:
+        return output_dir / p.name
+    return output_dir / p
 
 
 def _print_diff(r) -> None:
@@ -300,13 +313,17 @@ def _plugin_rules(select, ignore) -> list[dict[str, str]]:
         from mtfix.glossary import GLOSSARY_RULES
     except (ModuleNotFoundError, ImportError):
         return []
+    from mtfix.bilingual import BILINGUAL_RULES
+
     rows = []
-    for code, info in GLOSSARY_RULES.items():
-        if select and not any(code.startswith(s) for s in select) or any(code.startswith(i) for i in ignore):
-            continue
-        title = info[0] if isinstance(info, tuple) else getattr(info, "title", str(info))
-        rows.append({"code": code, "name": "glossary", "pack": "glossary", "category": "Terminology",
-                     "severity": "-", "fix": "-", "title": title})
+    tables = [(GLOSSARY_RULES, "glossary", "Terminology"), (BILINGUAL_RULES, "bilingual", "Accuracy")]
+    for table, pack, category in tables:
+        for code, info in table.items():
+            if select and not any(code.startswith(s) for s in select) or any(code.startswith(i) for i in ignore):
+                continue
+            title = info[0] if isinstance(info, tuple) else getattr(info, "title", str(info))
+            rows.append({"code": code, "name": pack, "pack": pack, "category": category,
+                         "severity": "-", "fix": "-" if pack == "glossary" else "none", "title": title})
     return rows
 
 
@@ -324,6 +341,10 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. MTF101."
         info = GLOSSARY_RULES.get(code.upper())
     except (ModuleNotFoundError, ImportError):
         info = None
+    if info is None:
+        from mtfix.bilingual import BILINGUAL_RULES
+
+        info = BILINGUAL_RULES.get(code.upper())
     if info is not None:
         if isinstance(info, tuple):
             typer.echo(f"{code.upper()}: {info[0]}\n\n{info[1]}")

@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, help="Glossaries: convert, validate, mine.")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"mtfix: error: {message}", err=True)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -27,25 +32,30 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
 
 @app.command()
 def convert(
-    source: Annotated[str, typer.Argument(help="The glossary to read.")],
+    source: Annotated[list[str], typer.Argument(help="The glossary file(s) to read; several are combined.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write; the format follows the extension.")],
     to: Annotated[
         str | None, typer.Option("--to", help="tsv, csv, pairs (two-column, for MT engines), yaml or tbx.")
     ] = None,
 ) -> None:
-    """Convert between the glossary formats."""
-    from mtfix.errors import GlossaryError
-    from mtfix.glossary.formats import dump, load
+    """Convert between the glossary formats (TSV/CSV, two-column pairs, YAML, TBX)."""
+    from mtfix.errors import GlossaryError, MtfixError
+    from mtfix.glossary.formats import OUTPUT_BY_EXTENSION, WRITERS, dump, load
+    from mtfix.glossary.loading import bundled_dir
+    from mtfix.glossary.model import combine
     from mtfix.io.textfile import atomic_write
 
-    fmt = to or {".tsv": "tsv", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".tbx": "tbx"}.get(
-        output.suffix.lower(), "tsv")
+    fmt = to or OUTPUT_BY_EXTENSION.get(output.suffix.lower())
+    if fmt not in WRITERS:
+        _fail(f"cannot tell the output format from {output.name!r}: give --to ({', '.join(WRITERS)})")
+    if output.resolve().parent == bundled_dir().resolve():
+        _fail("convert does not write into the bundled glossaries; write elsewhere and review")
     try:
-        atomic_write(output, dump(load(source), fmt).encode("utf-8"))
-    except GlossaryError as exc:
-        typer.echo(f"mtfix: error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"wrote {output} ({fmt})", err=True)
+        glossary = combine([load(s) for s in source])
+        atomic_write(output, dump(glossary, fmt).encode("utf-8"))
+    except (GlossaryError, MtfixError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {len(glossary.entries)} entries to {output} ({fmt})", err=True)
 
 
 @app.command()
@@ -53,21 +63,31 @@ def mine(
     corpus: Annotated[list[str], typer.Argument(help="Clean reference texts (files or directories).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The review file to write (TSV).")],
     min_count: Annotated[int, typer.Option("--min-count", help="Propose names seen at least this often.")] = 2,
+    all_names: Annotated[
+        bool, typer.Option("--all", help="Also propose names the applicable glossaries already have.")
+    ] = False,
+    glossary: Annotated[
+        list[str] | None, typer.Option("--glossary", "-g", help="A glossary whose names are known (repeatable).")
+    ] = None,
 ) -> None:
-    """Propose entries (names, acronyms with expansions) with counts and contexts, for review."""
-    from mtfix.glossary.checker import BUNDLED_DIR
+    """Propose entries (multi-word names, acronyms with their expansions) with counts
+    and example contexts, for a person to review.  Never writes into a bundled glossary."""
+    from mtfix.errors import MtfixError
+    from mtfix.glossary.loading import assemble, bundled_dir
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
     from mtfix.io.textfile import atomic_write, decode
 
-    if output.resolve().parent == BUNDLED_DIR.resolve():
-        typer.echo("mtfix: error: mine never writes into the bundled glossaries; write elsewhere and review", err=True)
-        raise typer.Exit(2)
-    texts = [decode(read_input(p).raw, p).text for p in iter_paths(corpus)]
-    from mtfix.glossary.checker import assemble
-
-    known = {f.lower() for e in assemble(()).entries for f in (*e.forms(), *e.variants)}
-    proposals = run(texts, min_count=min_count, known=known)
-    atomic_write(output, to_tsv(proposals).encode("utf-8"))
-    typer.echo(f"wrote {len(proposals)} proposal(s) to {output}", err=True)
+    if output.resolve().parent == bundled_dir().resolve():
+        _fail("mine never writes into the bundled glossaries; write elsewhere and review")
+    try:
+        texts = [decode(read_input(p).raw, p).text for p in iter_paths(corpus)]
+        known: set[str] = set()
+        if not all_names:
+            known = {f.lower() for e in assemble(tuple(glossary or ())).entries for f in (*e.forms(), *e.variants)}
+        proposals = run(texts, min_count=min_count, known=known)
+        atomic_write(output, to_tsv(proposals).encode("utf-8"))
+    except (MtfixError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {len(proposals)} proposal(s) from {len(texts)} text(s) to {output}", err=True)

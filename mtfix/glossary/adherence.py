@@ -1,29 +1,74 @@
-"""Glossary adherence: how many glossary mentions a text has, and what share
-is in canonical form, before and after repair (reported by ``mtfix score``)."""
+"""Glossary adherence, as a score: how many glossary mentions a text has, and
+what share of them is in canonical form, before and after repair.
+
+A *mention* is any form of an entry the checker recognises (term, accepted
+spelling, short form, variant, inflected or misspelt form, initials); it is
+*canonical* when the checker has nothing to say about it.  The checker leaves
+its census in ``Document.meta["glossary"]``.
+
+>>> from mtfix.glossary.model import Entry, Glossary
+>>> from mtfix.glossary.checker import GlossaryChecker
+>>> checker = GlossaryChecker(Glossary([Entry("Baku", ("Bakı",), type="place")]))
+>>> doc = Document.from_text("Bakı and Baku.")
+>>> found = checker.check(doc)
+>>> adherence(doc, found, "Baku and Baku.", checker)["canonical_after"]
+1.0
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from mtfix.model import Document, Finding
 
-def _share(census: dict[str, int] | None) -> float | None:
-    if not census:
+
+def _share(census: dict[str, Any] | None) -> float | None:
+    if not census or not census.get("mentions"):
         return None
-    return round(census["canonical"] / census["mentions"], 4) if census["mentions"] else 1.0
+    return round(census["canonical"] / census["mentions"], 4)
 
 
-def adherence_for(pipeline, check_result) -> dict[str, Any] | None:
-    """Mentions and canonical share in ``check_result``'s text, and after ``fix``.
-
-    The glossary checker leaves its census in ``document.meta["glossary"]``.
+def adherence(doc_before: Document, findings: list[Finding], text_after: str, checker=None) -> dict[str, Any] | None:
+    """Mentions and canonical share before (from ``doc_before``, as checked) and
+    after repair (``text_after``, counted by ``checker``; by default the checker
+    of the default configuration).  ``findings`` adds the count of glossary
+    findings per code.  None when the glossary did not check ``doc_before``.
     """
-    before = check_result.document.meta.get("glossary")
+    before = doc_before.meta.get("glossary")
     if before is None:
         return None
-    fixed = pipeline.fix(check_result.document.text)
-    after = pipeline.check(fixed.text).document.meta.get("glossary")
+    if checker is None:
+        from mtfix.config import Config
+        from mtfix.glossary.checker import build_checker
+
+        checker = build_checker(Config(), [])
+    after = checker.census(text_after) if checker is not None else None
+    codes = Counter(f.code for f in findings if f.code.startswith("MTF3"))
     return {
         "mentions": before["mentions"],
         "canonical_before": _share(before),
+        "mentions_after": after["mentions"] if after else None,
         "canonical_after": _share(after),
+        "findings": dict(sorted(codes.items())),
     }
+
+
+def glossary_checker(pipeline):
+    """The pipeline's glossary checker, or None."""
+    return next((c for c in pipeline.checkers if getattr(c, "name", "") == "glossary"), None)
+
+
+def adherence_for(pipeline, check_result) -> dict[str, Any] | None:
+    """Adherence of a checked text before and after ``pipeline.fix`` (as ``mtfix score`` reports it)."""
+    if check_result.document.meta.get("glossary") is None:
+        return None
+    fixed = pipeline.fix(check_result.document.text)
+    return adherence(check_result.document, check_result.findings, fixed.text, glossary_checker(pipeline))
+
+
+def adherence_for_fix(pipeline, fix_result) -> dict[str, Any] | None:
+    """Adherence from a :class:`~mtfix.pipeline.FixResult`, without fixing again."""
+    if fix_result.document is None:
+        return None
+    return adherence(fix_result.document, fix_result.findings, fix_result.text, glossary_checker(pipeline))

@@ -1,10 +1,15 @@
 """Glossary enforcement: the checker the pipeline runs after the rule packs.
 
 Tiers, each with its own code and fix safety (documented in
-``mtfix.glossary.rules``): exact variants (MTF301), misspelt names (MTF302),
-initials and first mentions (MTF303), source-language inflections (MTF304),
-consistency within the document (MTF305), forbidden forms (MTF306) and, for
-bilingual input, source terms whose target term is missing (MTF307).
+:mod:`mtfix.glossary.rules`): exact variants (MTF301), misspelt names
+(MTF302), initials and first mentions (MTF303), source-language inflections
+(MTF304), consistency within the document (MTF305), forbidden forms (MTF306)
+and, for bilingual input, source terms whose target term is missing (MTF307).
+
+The checker holds no per-document state: one instance serves many documents
+and threads.  What is built from a glossary (the automaton and the indexes) is
+shared by every checker of the same files in a process, and a checker pickles
+as the names of its files.
 """
 
 from __future__ import annotations
@@ -12,332 +17,323 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from mtfix.glossary.formats import load
+from mtfix.glossary.bilingual import SourceTerms
+from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
+from mtfix.glossary.inflect import possessive
+from mtfix.glossary.initials import INITIALS, SurnameIndex, isolated, middle_initial
+from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
 from mtfix.glossary.matcher import Hit, Matcher
+from mtfix.glossary.misspell import NameIndex, contextual, name_tokens
 from mtfix.glossary.model import Entry, Glossary
-from mtfix.glossary.rules import RULES
-from mtfix.model import Document, Edit, Finding, FixSafety, Severity
+from mtfix.glossary.rules import make_finding
+from mtfix.glossary.spans import Blocked
+from mtfix.model import Document, Finding, FixSafety, Span
 
-BUNDLED_DIR = Path(__file__).resolve().parents[2] / "glossaries"
-_INITIALS = regex.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p{Lu}[\p{Ll}’'-]+)")
-_CAP_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_.@/-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}_@/]|\.\p{L})")
-_PREV_CAP = regex.compile(r"\p{Lu}[\p{L}.’'-]*[ \t]+$")
+_CACHE_LIMIT = 50_000
 
 
-def bundled_glossary_paths() -> list[Path]:
-    return sorted(p for p in BUNDLED_DIR.glob("*") if p.suffix.lower() in (".yaml", ".yml", ".tsv", ".csv", ".tbx"))
+class Compiled:
+    """Everything built from one glossary; immutable once built, shared between threads."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.matcher = Matcher(glossary.entries)
+        self.names = NameIndex(glossary.entries)
+        self.surnames = SurnameIndex(glossary.entries)
+        self.source_terms = SourceTerms(glossary.entries)
+        self.near_cache: dict[str, tuple[str, int] | None] = {}  # token → nearest name (a benign race)
+
+    def nearest(self, token: str) -> tuple[str, int] | None:
+        try:
+            return self.near_cache[token]
+        except KeyError:
+            pass
+        found = self.names.nearest(token)
+        if len(self.near_cache) < _CACHE_LIMIT:
+            self.near_cache[token] = found
+        return found
+
+    def signature(self) -> str:
+        g = self.glossary
+        if g.digests and len(g.digests) == len(g.sources):
+            return "+".join(f"{Path(s).stem}@{d[:8]}" for s, d in zip(g.sources, g.digests, strict=True))
+        h = hashlib.sha1("\n".join(repr(e) for e in g.entries).encode("utf-8")).hexdigest()[:8]
+        return f"in-memory@{h}"
 
 
-@lru_cache(maxsize=32)
-def _load_cached(path: str, mtime: float, size: int) -> Glossary:
-    return load(path)
+_compile_lock = threading.Lock()
 
 
-def load_file(path: str | Path) -> Glossary:
-    p = Path(path)
-    try:
-        st = p.stat()
-    except OSError:
-        return load(p)  # raises GlossaryError naming the file
-    return _load_cached(str(p), st.st_mtime, st.st_size)
+@lru_cache(maxsize=8)
+def _compiled(keys: tuple[tuple[str, int, int], ...], user_files: tuple[str, ...], bundled: bool) -> Compiled:
+    return Compiled(assemble(user_files, bundled=bundled))
 
 
-def assemble(user_files: tuple[str, ...], *, bundled: bool = True) -> Glossary:
-    """Bundled glossaries (unless ``bundled`` is false) plus the user's files.
-
-    Conflicts among the user's files are errors naming both files and lines;
-    where a user file disagrees with a bundled one, the user's entry wins
-    (listed in ``Glossary.notes``)."""
-    base = Glossary()
-    if bundled:
-        for p in bundled_glossary_paths():
-            base = base.merged(load_file(p), other_wins=False)
-    user = Glossary()
-    for f in user_files:
-        user = user.merged(load_file(f), other_wins=False)
-    return base.merged(user, other_wins=True) if user.entries else base
+def compiled_for(user_files: tuple[str, ...], bundled: bool) -> Compiled:
+    """The compiled glossary for these files, built once per process (until a file changes)."""
+    keys = tuple(file_key(p) for p in [*(bundled_glossary_paths() if bundled else []), *user_files])
+    with _compile_lock:
+        return _compiled(keys, tuple(user_files), bundled)
 
 
-def _finding(code: str, start: int, end: int, message: str, entry: Entry | None, replacement: str | None,
-             safety: FixSafety, doc: Document, severity: Severity | None = None) -> Finding:
-    info = RULES[code]
-    origin = f"glossary:{entry.origin} ({entry.term})" if entry else "glossary:document"
-    edits: tuple[Edit, ...] = ()
-    if replacement is not None and safety is not FixSafety.NONE and doc.text[start:end] != replacement:
-        edits = (Edit(start, end, replacement, doc.text[start:end], code, origin, safety),)
-    seg = doc.segment_at(start)
-    return Finding(
-        code=code, category=info.category, severity=severity or info.severity, start=start, end=end,
-        message=message, suggestions=(replacement,) if replacement else (), edits=edits,
-        fix=safety if edits else FixSafety.NONE, origin=origin, segment=seg.index if seg else None,
-    )
+@dataclass(frozen=True, slots=True)
+class _Event:
+    start: int
+    end: int
+    entry: Entry
+    kind: str  # a Hit kind, "initials" or "misspelt"
+    hit: Hit | None = None
+    replacement: str = ""
+    slips: int = 0
+    in_context: bool = False
+
+
+def _match_case(replacement: str, got: str) -> str:
+    if got[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _origin(e: Entry) -> str:
+    return f"glossary:{e.origin} ({e.term})"
 
 
 class GlossaryChecker:
+    """Enforces a glossary.  ``GlossaryChecker(glossary)`` or :meth:`from_files`."""
+
     name = "glossary"
 
-    def __init__(self, glossary: Glossary, *, first_mention: bool = True):
-        self.glossary = glossary
+    def __init__(self, glossary: Glossary | Compiled, *, first_mention: bool = True,
+                 _spec: tuple[tuple[str, ...], bool] | None = None):
+        self.compiled = glossary if isinstance(glossary, Compiled) else Compiled(glossary)
         self.first_mention = first_mention
-        self.matcher = Matcher(glossary)
-        self._names = self._name_index(self.matcher)
-        self._forms = self.matcher.keys
-        self._by_short: dict[str, list[Entry]] = {}
-        for e in glossary.entries:
-            if e.type == "person" and e.short != e.term:
-                self._by_short.setdefault(e.short, []).append(e)
+        self._spec = _spec  # (user files, bundled) when built from files: what pickling ships
+        self._local = threading.local()
         self._lock = threading.Lock()
-        self._stats = Counter()
-        self._fuzzy_cache: dict[str, tuple[str, Entry, int] | None] = {}
+        self._totals: Counter[str] = Counter()
 
-    @staticmethod
-    def _name_index(matcher: Matcher) -> dict[str, list[tuple[str, Entry]]]:
-        """Name tokens of five letters or more, by first letter, for the misspelling tier."""
-        index: dict[str, list[tuple[str, Entry]]] = {}
-        seen: set[tuple[str, str]] = set()
-        for e, kind, form in matcher.owners():
-            if kind != "term" or not e.is_name:
-                continue
-            for tok in form.split():
-                if len(tok) < 5 or not tok[0].isupper() or not tok[1:].islower() or not tok.isalpha():
-                    continue
-                if (tok, e.term) not in seen:
-                    seen.add((tok, e.term))
-                    index.setdefault(tok[0], []).append((tok, e))
-        return index
+    @classmethod
+    def from_files(cls, user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True,
+                   first_mention: bool = True) -> GlossaryChecker:
+        files = tuple(str(f) for f in user_files)
+        return cls(compiled_for(files, bundled), first_mention=first_mention, _spec=(files, bundled))
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.compiled.glossary
+
+    @property
+    def matcher(self) -> Matcher:
+        return self.compiled.matcher
+
+    # -- pickling: ship file names (or the entries), rebuild on the other side -------------
+    def __getstate__(self) -> dict[str, Any]:
+        base = {"first_mention": self.first_mention}
+        if self._spec is not None:
+            return base | {"spec": self._spec}
+        return base | {"glossary": self.compiled.glossary}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if "spec" in state:
+            files, bundled = state["spec"]
+            compiled: Glossary | Compiled = compiled_for(files, bundled)
+        else:
+            compiled = state["glossary"]
+        self.__init__(compiled, first_mention=state["first_mention"], _spec=state.get("spec"))
 
     def signature(self) -> str:
-        h = hashlib.sha1()
-        for e in self.glossary.entries:
-            h.update(repr(e).encode("utf-8"))
-        names = "+".join(Path(s).stem for s in self.glossary.sources) or "none"
-        return f"{names}#{h.hexdigest()[:8]}"
+        return self.compiled.signature() + ("" if self.first_mention else ";no-first-mention")
 
     def stats(self) -> dict[str, Any]:
+        """The glossary census of the last document this thread checked, and totals."""
+        last = dict(getattr(self._local, "last", {}) or {})
         with self._lock:
-            return dict(self._stats)
+            last["documents"] = self._totals["documents"]
+        return last
 
-    # -- the tiers -------------------------------------------------------------------
+    def totals(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._totals)
+
+    # -- the tiers --------------------------------------------------------------------------
     def check(self, doc: Document) -> list[Finding]:
         text = doc.text
-        hits = [h for h in self.matcher.find(text) if doc.segment_at(h.start) and not doc.is_protected(h.start, h.end)]
+        blocked = Blocked.of(doc)
+
+        def usable(start: int, end: int) -> bool:
+            return doc.segment_at(start) is not None and not blocked.blocked(start, end)
+
+        events = self._initials(doc, usable)
+        taken = Blocked([(ev.start, ev.end) for ev in events])
+        events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in self.matcher.find(text)
+                   if usable(h.start, h.end) and not taken.blocked(h.start, h.end)]
+        covered = Blocked([(ev.start, ev.end) for ev in events])
+        events += self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
+        events.sort(key=lambda ev: ev.start)
+
         findings: list[Finding] = []
-        seen_entries: set[str] = set()
-        covered: list[tuple[int, int]] = []
-        initials = {m.start(): m for m in _INITIALS.finditer(text)}
-        events = sorted([(h.start, "hit", h) for h in hits] + [(p, "init", m) for p, m in initials.items()],
-                        key=lambda x: x[0])
-        canonical = mentions = 0
-        for _pos, kind, obj in events:
-            if kind == "init":
-                f = self._initials(doc, obj, seen_entries)
-                if f is not None:
-                    findings.append(f)
-                    covered.append((f.start, f.end))
-                    mentions += 1
-                continue
-            h: Hit = obj
-            if any(s <= h.start < e for s, e in covered):
-                continue
-            doc.terms.append(_span(h.start, h.end))
-            covered.append((h.start, h.end))
-            mentions += 1
-            f = self._exact(doc, h, seen_entries)
+        seen: set[str] = set()
+        canonical = 0
+        for ev in events:
+            f = self._decide(doc, ev, ev.entry.term not in seen)
+            seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
             else:
                 findings.append(f)
-            seen_entries.add(h.entry.term)
-        fuzzy = self._misspellings(doc, covered)
-        findings += fuzzy
-        mentions += len(fuzzy)
-        findings += self._consistency(doc, covered + [(f.start, f.end) for f in fuzzy])
+        mentions = len(events)
+        known = Blocked([(ev.start, ev.end) for ev in events])
+        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e))
         if doc.source:
-            findings += self._missing_terms(doc)
-        doc.meta["glossary"] = {"mentions": mentions, "canonical": canonical}
-        with self._lock:
-            self._stats.update(mentions=mentions, canonical=canonical, documents=1)
+            findings += self._missing(doc, {id(ev.entry) for ev in events})
+        self._record(doc, events, mentions, canonical)
         return findings
 
-    def _replacement(self, e: Entry, form: str, first: bool) -> str:
-        """A variant becomes the full term, or the short form if it was a bare
-        surname and this is not a first mention that needs the full name."""
-        if e.type == "person" and " " not in form and e.short != e.term:
-            return e.term if (first and e.first_mention and self.first_mention) else e.short
-        return e.term
+    def _record(self, doc: Document, events: list[_Event], mentions: int, canonical: int) -> None:
+        have = set(doc.terms)
+        doc.terms.extend(s for s in (Span(ev.start, ev.end) for ev in events) if s not in have)
+        census = {"mentions": mentions, "canonical": canonical,
+                  "canonical_share": round(canonical / mentions, 4) if mentions else None}
+        doc.meta["glossary"] = census
+        self._local.last = census
+        with self._lock:
+            self._totals.update(documents=1, mentions=mentions, canonical=canonical)
 
-    def _exact(self, doc: Document, h: Hit, seen: set[str]) -> Finding | None:
-        e, first = h.entry, h.entry.term not in seen
-        got = doc.text[h.start : h.end]
-        if h.kind == "forbidden":
-            return _finding("MTF306", h.start, h.end, f"'{got}' is a forbidden form: the glossary says '{e.term}'",
-                            e, None, FixSafety.NONE, doc)
-        if h.kind == "variant":
-            repl = self._replacement(e, h.form, first)
-            return _finding("MTF301", h.start, h.end, f"'{got}' should read '{repl}' (glossary)", e, repl,
-                            FixSafety.SAFE, doc)
-        if h.kind == "inflected":
-            base = self._replacement(e, h.form, first)
-            repl = base + ("’s" if "’" in doc.text else "'s") if h.genitive else base
-            return _finding("MTF304", h.start, h.end, f"source-language form '{got}' should read '{repl}'", e, repl,
-                            FixSafety.SAFE, doc)
-        if (first and self.first_mention and e.first_mention and e.short != e.term and got == e.short
-                and not _PREV_CAP.search(doc.text, max(0, h.start - 40), h.start)):
-            return _finding("MTF303", h.start, h.end, f"first mention of '{e.short}': write '{e.term}'", e, e.term,
-                            FixSafety.SAFE, doc)
-        return None
-
-    def _initials(self, doc: Document, m: regex.Match, seen: set[str]) -> Finding | None:
-        """``E.Blinken``, ``A. Blinken`` → the full name at the first mention, the surname later."""
-        name = m.group("name").rstrip("’'")
-        initial = m.group("init")
-        # The entry whose first names (in any listed spelling) start with this initial;
-        # a surname shared by two people with the same initial is left alone.
-        owners = [e for e in self._by_short.get(name, ()) if initial in _initials_of(e)]
-        if len(owners) != 1 or doc.is_protected(m.start(), m.end()) or not doc.segment_at(m.start()):
-            return None
-        e = owners[0]
-        prev = _PREV_CAP.search(doc.text, max(0, m.start() - 40), m.start())
-        if prev and prev.group().split()[0] in {f.split()[0] for f in (e.term, *e.accepted) if " " in f}:
-            return None  # "Antony J. Blinken": a middle initial
-        first = e.term not in seen
-        seen.add(e.term)
-        end = m.start("name") + len(name)
-        doc.terms.append(_span(m.start(), end))
-        repl = e.term if first else e.short
-        return _finding("MTF303", m.start(), end, f"'{doc.text[m.start():end]}' should read '{repl}'", e, repl,
-                        FixSafety.SAFE, doc)
-
-    def _nearest(self, token: str) -> tuple[str, Entry, int] | None:
-        if token in self._fuzzy_cache:
-            return self._fuzzy_cache[token]
-        from rapidfuzz.distance import OSA
-
-        best: list[tuple[int, str, Entry]] = []
-        for cand, e in self._names.get(token[0], ()):
-            limit = max(1, max(len(cand), len(token)) // 3)
-            if abs(len(cand) - len(token)) > limit or _derived(token, cand):
+    def _initials(self, doc: Document, usable) -> list[_Event]:
+        out = []
+        for m in INITIALS.finditer(doc.text):
+            e = self.compiled.surnames.owner(m.group("init"), m.group("name"))
+            if e is None or not usable(m.start(), m.end()) or middle_initial(doc.text, m.start(), e,
+                                                                              self.compiled.surnames):
                 continue
-            d = OSA.distance(token, cand, score_cutoff=limit)
-            if d <= limit:
-                best.append((d, cand, e))
-        result = None
-        if best:
-            # nearest first; within one entry, a token of the term itself before accepted spellings
-            best.sort(key=lambda x: (x[0], x[1] not in x[2].term.split()))
-            d, cand, e = best[0]
-            rivals = {ee.term for dd, _, ee in best if dd == d}
-            if len(rivals) == 1 and d > 0:
-                result = (cand, e, d)
-        if len(self._fuzzy_cache) < 100_000:
-            self._fuzzy_cache[token] = result
-        return result
+            out.append(_Event(m.start(), m.end(), e, "initials"))
+        return out
 
-    def _misspellings(self, doc: Document, covered: list[tuple[int, int]]) -> list[Finding]:
-        from mtfix.lexicon import is_common, is_word
+    def _misspellings(self, doc: Document, events: list[_Event], skip) -> list[_Event]:
+        from mtfix.lexicon import is_word
 
         text = doc.text
-        counts = Counter(m.group() for m in _CAP_TOKEN.finditer(text))
-        out = []
-        for m in _CAP_TOKEN.finditer(text):
-            tok = m.group()
-            if (tok.lower() in self._forms or counts[tok] >= 3 or is_common(tok)
-                    or any(s <= m.start() < e for s, e in covered)
-                    or doc.is_protected(m.start(), m.end()) or not doc.segment_at(m.start())):
-                continue
-            near = self._nearest(tok)
-            if near is None or is_word(tok):  # "Blinkers" is a word, "Blinke" is not
-                continue
-            cand, e, d = near
-            safety = FixSafety.SAFE if e.is_name and d <= max(1, len(cand) // 3) else FixSafety.UNSAFE
-            doc.terms.append(_span(m.start(), m.end()))
-            out.append(_finding("MTF302", m.start(), m.end(),
-                                f"'{tok}' looks like a misspelling of '{cand}' ({e.term}; distance {d})",
-                                e, cand, safety, doc))
-        return out
-
-    def _consistency(self, doc: Document, covered: list[tuple[int, int]]) -> list[Finding]:
-        from rapidfuzz.distance import OSA
-
-        from mtfix.lexicon import is_common
-
-        matches = [m for m in _CAP_TOKEN.finditer(doc.text) if len(m.group()) >= 5]
-        counts = Counter(m.group() for m in matches)
-        dominant = [t for t, c in counts.items() if c >= 3 and not is_common(t)]
-        if not dominant:
+        tokens = [m for m in CAP_TOKEN.finditer(text) if len(m.group()) >= 4]
+        if not tokens:
             return []
+        counts = Counter(m.group() for m in tokens)
+        mentioned: dict[str, list[Entry]] = {}
+        for ev in events:
+            for tok in name_tokens(ev.entry):
+                mentioned.setdefault(tok, []).append(ev.entry)
         out = []
-        for m in matches:
+        verdicts: dict[str, tuple[str, int, bool] | None] = {}
+        for m in tokens:
             tok = m.group()
-            if counts[tok] > 2 or is_common(tok) or any(s <= m.start() < e for s, e in covered):
+            if counts[tok] > 2 or skip(m.start(), m.end()):
                 continue
-            if doc.is_protected(m.start(), m.end()) or not doc.segment_at(m.start()):
+            if tok not in verdicts:
+                verdicts[tok] = None
+                if tok not in self.matcher and not is_word(tok):
+                    near = self.compiled.nearest(tok)
+                    if near is not None:
+                        verdicts[tok] = (near[0], near[1], False)
+                    elif mentioned:
+                        near = contextual(tok, mentioned)
+                        verdicts[tok] = (near[0], near[1], True) if near else None
+            v = verdicts[tok]
+            if v is None:
                 continue
-            for dom in dominant:
-                if counts[dom] < 3 * counts[tok] or dom.lower() == tok.lower():
-                    continue
-                if _derived(tok, dom):  # Armenia / Armenian, Brussel / Brussels
-                    continue
-                d = OSA.distance(tok, dom, score_cutoff=2)
-                if d <= max(1, min(2, len(dom) // 4)):
-                    known = dom.lower() in self._forms
-                    out.append(_finding(
-                        "MTF305", m.start(), m.end(),
-                        f"'{tok}' ({counts[tok]}×) beside '{dom}' ({counts[dom]}×) in this document: inconsistent "
-                        "spelling", None, dom, FixSafety.SAFE if known else FixSafety.UNSAFE, doc))
-                    break
+            cand, slips, in_context = v
+            owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
+            if owners:
+                out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=cand, slips=slips,
+                                  in_context=in_context))
         return out
 
-    def _missing_terms(self, doc: Document) -> list[Finding]:
-        src_low = doc.source.lower() if doc.source else ""
-        low = doc.text.lower()
+    def _decide(self, doc: Document, ev: _Event, first: bool) -> Finding | None:
+        """The finding for one mention (None when it is already in canonical form)."""
+        e, got = ev.entry, doc.text[ev.start : ev.end]
+        expand = first and self.first_mention
+        if ev.kind == "initials":
+            repl = e.term if expand else e.short
+            return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
+                                + (" (first mention)" if expand else ""), origin=_origin(e), replacement=repl,
+                                safety=FixSafety.SAFE)
+        if ev.kind == "misspelt":
+            long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
+            safe = e.is_name and (ev.in_context or long_enough)
+            why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
+            return make_finding("MTF302", doc, ev.start, ev.end,
+                                f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
+                                origin=_origin(e), replacement=ev.replacement,
+                                safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
+        hit = ev.hit
+        assert hit is not None
+        if hit.kind == "forbidden":
+            return make_finding("MTF306", doc, ev.start, ev.end,
+                                f"'{got}' is a forbidden form: the glossary has '{e.term}'", origin=_origin(e),
+                                replacement=e.term, safety=FixSafety.NONE)
+        if hit.kind in ("variant", "inflected"):
+            bare = e.type == "person" and " " not in hit.form and e.short != e.term
+            repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
+            repl = _match_case(repl, got)
+            if hit.kind == "variant":
+                return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
+                                    origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)
+            if hit.genitive:
+                repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
+            return make_finding("MTF304", doc, ev.start, ev.end,
+                                f"source-language form '{got}' should read '{repl}'", origin=_origin(e),
+                                replacement=repl, safety=FixSafety.SAFE)
+        if (expand and e.first_mention and e.short != e.term and hit.form == e.short
+                and isolated(doc.text, ev.start, ev.end)):
+            return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
+                                origin=_origin(e), replacement=e.term, safety=FixSafety.SAFE)
+        return None
+
+    def _consistency(self, doc: Document, skip) -> list[Finding]:
         out = []
-        for e in self.glossary.entries:
-            for s in e.source:
-                if s and regex.search(r"(?<!\w)" + regex.escape(s.lower()) + r"(?!\w)", src_low):
-                    if not any(f.lower() in low for f in (*e.forms(), e.short)):
-                        end = doc.segments[0].end if doc.segments else len(doc.text)
-                        out.append(_finding("MTF307", 0, end,
-                                            f"the source has '{s}' but the translation lacks '{e.term}'", e, None,
-                                            FixSafety.NONE, doc))
-                    break
+        for start, end, odd, dom in odd_spellings(doc.text, skip):
+            known = dom in self.matcher
+            out.append(make_finding(
+                "MTF305", doc, start, end, f"'{odd}' beside '{dom}' (used more often in this document): "
+                "inconsistent spelling", origin="glossary:document", replacement=dom,
+                safety=FixSafety.SAFE if known else FixSafety.UNSAFE))
         return out
 
+    def _missing(self, doc: Document, present: set[int]) -> list[Finding]:
+        if not doc.segments:
+            return []
+        start, end = doc.segments[0].start, doc.segments[-1].end
+        out = []
+        for e in self.compiled.source_terms.find(doc.source or ""):
+            if id(e) not in present:
+                out.append(make_finding("MTF307", doc, start, end,
+                                        f"the source has '{'/'.join(e.source)}' but the translation lacks "
+                                        f"'{e.term}'", origin=_origin(e)))
+        return out
 
-def _initials_of(e: Entry) -> set[str]:
-    """First letters of the first names in every listed spelling (Entoni Blinken gives E)."""
-    return {f.split()[0][0] for f in (e.term, *e.accepted, *e.variants, *e.source) if " " in f}
-
-
-_ENDINGS = {"i", "n", "s", "an", "ian", "is", "es", "ns", "ans", "ese", "ians"}
-
-
-def _derived(a: str, b: str) -> bool:
-    """One is the other plus a derivational ending: Armenia/Armenian, Azerbaijan/Azerbaijani,
-    Brussel/Brussels.  A truncation ("Blinke" for "Blinken") is no derivation."""
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS and len(shorter) >= 5 and (
-        a == longer or len(longer) - len(shorter) > 1 or longer[len(shorter):] in {"i", "s"}
-    )
-
-
-def _span(start: int, end: int):
-    from mtfix.model import Span
-
-    return Span(start, end)
+    def census(self, text: str) -> dict[str, Any]:
+        """Glossary mentions in ``text`` and the share in canonical form."""
+        doc = Document.from_text(text)
+        self.check(doc)
+        return doc.meta["glossary"]
 
 
 def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
-    """The glossary checker a Config asks for (None when there is no glossary at all)."""
-    glossary = assemble(tuple(config.glossaries), bundled=config.default_glossaries)
+    """The glossary checker a :class:`~mtfix.config.Config` asks for (None when no glossary applies).
+
+    ``config.extra["glossary"]`` may hold ``{"first_mention": bool}`` too;
+    with ``config.extra["verbose"]`` the user's overrides of bundled entries
+    are appended to ``warnings``.
+    """
+    own = config.extra.get("glossary") or {}
+    first = own.get("first_mention", own.get("first-mention", config.first_mention))
+    checker = GlossaryChecker.from_files(tuple(config.glossaries), bundled=config.default_glossaries,
+                                         first_mention=bool(first))
     if config.extra.get("verbose"):
-        warnings.extend(glossary.notes)
-    if not glossary.entries:
+        warnings.extend(f"glossary: {n}" for n in checker.glossary.notes)
+    if not checker.glossary.entries:
         return None
-    return GlossaryChecker(glossary, first_mention=config.first_mention)
+    return checker

@@ -1,26 +1,29 @@
 """Exact matching of every glossary form at once, with an Aho-Corasick automaton.
 
-All forms (terms, accepted spellings, variants, forbidden forms) go into one
-automaton over lower-cased text; a hit counts when it stands at word
-boundaries (or, for source-language spellings, before an Azerbaijani case
-suffix) and, for case-sensitive entries, when the case matches.  Of
-overlapping hits the longest wins.
+All forms (terms, accepted spellings, short forms, variants, forbidden forms)
+go into one pyahocorasick automaton over lower-cased text, never into a
+regular-expression alternation.  A hit counts when it stands at word
+boundaries (or before a source-language case suffix, see
+:mod:`mtfix.glossary.inflect`) and, for a case-sensitive entry, when the case
+matches (a lower-case term may start a sentence with a capital).  Of
+overlapping hits the leftmost, then the longest wins.
+
+>>> from mtfix.glossary.model import Entry
+>>> m = Matcher([Entry("Baku", ("Bakı",), type="place")])
+>>> [(h.kind, h.start, h.end) for h in m.find("From Bakıda to Baku, not Bakuvian.")]
+[('inflected', 5, 11), ('term', 15, 19)]
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
+from mtfix.glossary.inflect import suffix_after
+from mtfix.glossary.model import Entry
 
-from mtfix.glossary.model import Entry, Glossary
-
-# Letters that only a source-language spelling has (Azerbaijani, Turkish).
-SOURCE_LETTERS = set("əƏıİşŞğĞçÇöÖüÜ")
-# Azerbaijani case suffixes (with vowel harmony and buffer consonants); genitives become 's.
-GENITIVE = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
-OTHER_CASES = ("dan", "dən", "da", "də", "ya", "yə", "nı", "ni", "nu", "nü", "a", "ə", "ı", "i", "u", "ü")
-_WORDCHAR = regex.compile(r"[\p{L}\p{N}_]")
+_JOINERS = "'’-"
+_PRIORITY = {"term": 0, "accepted": 1, "variant": 2, "inflected": 2, "forbidden": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,80 +31,103 @@ class Hit:
     start: int
     end: int
     entry: Entry
-    kind: str  # "term" | "accepted" | "variant" | "forbidden" | "inflected"
-    form: str
-    genitive: bool = False
+    kind: str  # "term" | "accepted" (incl. the short form) | "variant" | "forbidden" | "inflected"
+    form: str  # the glossary form that matched
+    genitive: bool = False  # an inflected hit whose suffix is a genitive
 
 
-def _is_word(ch: str) -> bool:
-    return bool(_WORDCHAR.match(ch))
-
-
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` without changing its length, so that offsets stay valid."""
     low = text.lower()
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-class Matcher:
-    """Finds glossary forms in text.  Build once per glossary (thread-safe to use)."""
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
-    def __init__(self, glossary: Glossary):
+
+def _case_ok(got: str, form: str) -> bool:
+    return got == form or (form[:1].islower() and got[:1] == form[:1].upper() and got[1:] == form[1:])
+
+
+class Matcher:
+    """Finds glossary forms in text.  Build once per glossary; safe to share between threads."""
+
+    def __init__(self, entries: Iterable[Entry]):
         import ahocorasick
 
-        self.glossary = glossary
-        # key → index into self._owners; the automaton stores plain ints (compact, fast to build)
         slots: dict[str, int] = {}
-        owners: list[list[tuple[Entry, str, str]]] = []
-        for e in glossary.entries:
-            for kind, forms in (("term", e.forms()), ("variant", e.variants), ("forbidden", e.forbidden)):
+        owners: list = []  # slot → (entry, kind, form), or a list of them when several share a key
+        for e in entries:
+            term = e.term
+            for kind, forms in (("term", (term,)), ("accepted", e.forms()), ("variant", e.variants),
+                                ("forbidden", e.forbidden)):
                 for f in forms:
-                    if not f:
+                    if not f or (kind == "accepted" and f == term):
                         continue
-                    key = _lower(f)
+                    key = f.lower()
+                    if len(key) != len(f):
+                        key = lower_same_length(f)
                     i = slots.get(key)
                     if i is None:
-                        i = slots[key] = len(owners)
-                        owners.append([])
-                    owners[i].append((e, kind, f))
+                        slots[key] = len(owners)
+                        owners.append((e, kind, f))
+                    elif isinstance(owners[i], list):
+                        owners[i].append((e, kind, f))
+                    else:
+                        owners[i] = [owners[i], (e, kind, f)]
         self._owners = owners
-        self.keys = slots  # every form, lower-cased
+        self.size = len(owners)
         self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        add = self._auto.add_word
         for key, i in slots.items():
-            self._auto.add_word(key, i)
-        self.size = len(slots)
-        if slots:
+            add(key, i)
+        if owners:
             self._auto.make_automaton()
+
+    def __contains__(self, form: str) -> bool:
+        """Whether ``form`` (any case) is a form of some entry."""
+        return self.size > 0 and self._auto.exists(lower_same_length(form))
 
     def owners(self):
         """Every (entry, kind, form) the matcher knows."""
-        for group in self._owners:
-            yield from group
+        for own in self._owners:
+            yield from own if isinstance(own, list) else (own,)
 
     def find(self, text: str, low: str | None = None) -> list[Hit]:
-        """Non-overlapping hits, longest first, in text order."""
+        """Non-overlapping hits in text order (leftmost, then longest)."""
         if not self.size:
             return []
-        low = _lower(text) if low is None else low
+        low = lower_same_length(text) if low is None else low
         found: list[Hit] = []
         n = len(text)
-        for end_idx, slot in self._auto.iter(low):
-            for entry, kind, form in self._owners[slot]:
-                start = end_idx - len(form) + 1
-                end = end_idx + 1
-                if start > 0 and _is_word(text[start - 1]) and _is_word(form[0]):
+        owners = self._owners
+        for last, slot in self._auto.iter(low):
+            own = owners[slot]
+            for entry, kind, form in own if isinstance(own, list) else (own,):
+                end = last + 1
+                start = end - len(form)
+                if start > 0 and _word(text[start - 1]) and _word(form[0]):
                     continue
-                if entry.case_sensitive and text[start:end] != form:
+                if entry.case_sensitive and not _case_ok(text[start:end], form):
                     continue
-                if end < n and _is_word(text[end]) and _is_word(form[-1]):
-                    hit = self._inflected(text, start, end, entry, kind, form)
-                    if hit:
-                        found.append(hit)
+                if end < n and kind != "forbidden":
+                    c = text[end]
+                    glued = _word(c) and _word(form[-1])
+                    if glued or (c in _JOINERS and end + 1 < n and text[end + 1].islower()):
+                        suffix = suffix_after(form, text, end)
+                        if suffix is not None:
+                            found.append(Hit(start, suffix[0], entry, "inflected", form, suffix[1]))
+                            continue
+                        if glued:
+                            continue
+                elif end < n and _word(text[end]) and _word(form[-1]):
                     continue
-                found.append(Hit(start, end, entry, "term" if kind == "term" and form == entry.term else
-                                 ("accepted" if kind == "term" else kind), form))
-        found.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind != "term"))
+                found.append(Hit(start, end, entry, kind, form))
+        if len(found) > 1:
+            found.sort(key=lambda h: (h.start, h.start - h.end, _PRIORITY[h.kind]))
         out: list[Hit] = []
         last_end = -1
         for h in found:
@@ -109,18 +135,3 @@ class Matcher:
                 out.append(h)
                 last_end = h.end
         return out
-
-    @staticmethod
-    def _inflected(text: str, start: int, end: int, entry: Entry, kind: str, form: str) -> Hit | None:
-        """``Paşinyana``, ``Əliyevin``, ``Əliyev'in``: a source-language spelling plus a case suffix."""
-        if kind != "variant" or not SOURCE_LETTERS.intersection(form):
-            return None
-        m = regex.match(r"['’]?(\p{Ll}{1,3})(?![\p{L}\p{N}_])", text[end : end + 5])
-        if not m:
-            return None
-        suffix = m.group(1)
-        if suffix in GENITIVE:
-            return Hit(start, end + m.end(), entry, "inflected", form, genitive=True)
-        if suffix in OTHER_CASES:
-            return Hit(start, end + m.end(), entry, "inflected", form)
-        return None

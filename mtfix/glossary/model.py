@@ -1,4 +1,4 @@
-"""Glossary entries and the glossary assembled from several files.
+"""Glossary entries, and one glossary assembled from several files.
 
 >>> e = Entry("Antony Blinken", ("Anthony Blinken",), type="person", origin="x.tsv:2")
 >>> e.short, e.is_name
@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtfix.errors import GlossaryError
 
@@ -22,11 +22,11 @@ class Entry:
     ``variants`` become ``term``; ``accepted`` are other correct spellings
     (never flagged: "Pashinian" beside "Pashinyan"); ``forbidden`` forms are
     flagged but never replaced; ``source`` holds source-language terms for
-    bilingual checks.  Treat an entry as immutable (it is not frozen only
-    because frozen dataclasses are four times slower to build, and glossaries
-    have 100,000 entries).  ``short`` is the form used after the first mention
-    (a person's surname); ``first_mention`` says whether a bare short form
-    must be expanded at the first mention ("Michel" → "Charles Michel").
+    bilingual checks.  ``short`` is the form for later mentions (a person's
+    surname); ``first_mention`` says that a bare short form must be expanded
+    at the first mention ("Michel" → "Charles Michel").  Treat an entry as
+    immutable: it is not frozen only because frozen dataclasses are slower to
+    build, and glossaries have 100,000 entries.
     """
 
     term: str
@@ -47,7 +47,7 @@ class Entry:
         if self.short_form:
             return self.short_form
         if self.type == "person" and " " in self.term:
-            return self.term.split()[-1]
+            return self.term.rsplit(" ", 1)[1]
         return self.term
 
     @property
@@ -55,84 +55,109 @@ class Entry:
         return self.type in NAME_TYPES
 
     def forms(self) -> tuple[str, ...]:
-        """Every correct form: the term, its short form and accepted spellings."""
+        """Every correct form: the term, accepted spellings and the short form."""
         out = [self.term, *self.accepted]
-        if self.short != self.term:
-            out.append(self.short)
+        short = self.short
+        if short != self.term:
+            out.append(short)
         return tuple(dict.fromkeys(out))
+
+    def key(self, form: str) -> str:
+        """How this entry compares a form: as is, or lower-cased when case-insensitive."""
+        return form if self.case_sensitive else form.lower()
 
 
 @dataclass
 class Glossary:
-    """Entries from one or more files; variants map to exactly one entry."""
+    """Entries from one or more files.
+
+    ``sources`` are the files (for the signature), ``digests`` their content
+    hashes, ``notes`` what a user's file overrode in a bundled one (shown with
+    ``--verbose``).
+    """
 
     entries: list[Entry] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)  # file names, for the signature
-    notes: list[str] = field(default_factory=list)  # overrides of bundled entries (for --verbose)
-
-    def variant_owner(self) -> dict[str, Entry]:
-        owner: dict[str, Entry] = {}
-        for e in self.entries:
-            for v in e.variants:
-                owner.setdefault(_key(v, e), e)
-        return owner
-
-    def merged(self, other: Glossary, *, other_wins: bool) -> Glossary:
-        """Combine two glossaries.  A variant mapped to two different terms is a
-        conflict: an error between user files, the user's choice over a bundled one."""
-        out = Glossary(list(self.entries), self.sources + other.sources, self.notes + other.notes)
-        mine = self.variant_owner()
-        by_term = {e.term: i for i, e in enumerate(out.entries)}
-        for e in other.entries:
-            clashes = [v for v in e.variants if _key(v, e) in mine and mine[_key(v, e)].term != e.term]
-            if clashes and not other_wins:
-                first = mine[_key(clashes[0], e)]
-                raise GlossaryError(
-                    f"conflict: variant {clashes[0]!r} maps to {first.term!r} ({first.origin}) "
-                    f"and to {e.term!r} ({e.origin})"
-                )
-            for v in clashes:
-                loser = mine[_key(v, e)]
-                out.notes.append(f"{e.origin}: {v!r} → {e.term!r} overrides {loser.term!r} ({loser.origin})")
-                idx = by_term.get(loser.term)
-                if idx is not None:
-                    kept = tuple(x for x in out.entries[idx].variants if _key(x, e) != _key(v, e))
-                    out.entries[idx] = _replace_variants(out.entries[idx], kept)
-            if other_wins:
-                self._drop_contradicted(out, e, by_term)
-            if e.term in by_term and other_wins:
-                out.notes.append(f"{e.origin}: entry {e.term!r} overrides {out.entries[by_term[e.term]].origin}")
-                out.entries[by_term[e.term]] = e
-            else:
-                by_term[e.term] = len(out.entries)
-                out.entries.append(e)
-        return out
+    sources: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-    @staticmethod
-    def _drop_contradicted(out: Glossary, e: Entry, by_term: dict[str, int]) -> None:
-        """Where ``e`` (the user's) calls a bundled term wrong, that bundled entry is
-        dropped; where a bundled entry calls ``e``'s term wrong, it loses that variant."""
-        wrong = {_key(v, e) for v in e.variants}
-        kept: list[Entry] = []
-        for old in out.entries:
-            if old.term != e.term and _key(old.term, old) in wrong:
-                out.notes.append(f"{e.origin}: {old.term!r} is a variant of {e.term!r}: {old.origin} is dropped")
-                continue
-            if old.term != e.term and any(_key(v, old) == _key(e.term, old) for v in old.variants):
-                out.notes.append(f"{e.origin}: {e.term!r} overrides the variant of {old.term!r} ({old.origin})")
-                old = _replace_variants(old, tuple(v for v in old.variants if _key(v, old) != _key(e.term, old)))
-            kept.append(old)
-        out.entries[:] = kept
-        by_term.clear()
-        by_term.update({x.term: i for i, x in enumerate(out.entries)})
+def _same(a: str, ea: Entry, b: str, eb: Entry) -> bool:
+    if ea.case_sensitive and eb.case_sensitive:
+        return a == b
+    return a.lower() == b.lower()
 
 
-def _key(form: str, e: Entry) -> str:
-    return form if e.case_sensitive else form.lower()
+def conflicts(entries: list[Entry]) -> list[str]:
+    """Contradictions among ``entries``: one variant mapped to two terms, or a
+    variant that is another entry's term.  Each message names both places.
+
+    One pass over dictionaries keyed by the lower-cased form; only a hit
+    there is compared with case (fast on 100,000 entries).
+    """
+    variants: dict[str, tuple[str, Entry]] = {}
+    terms: dict[str, tuple[str, Entry]] = {}
+    problems: list[str] = []
+    for e in entries:
+        for v in e.variants:
+            low = v.lower()
+            seen = variants.get(low)
+            if seen is None:
+                variants[low] = (v, e)
+            elif seen[1].term != e.term and _same(seen[0], seen[1], v, e):
+                problems.append(f"{e.origin}: conflict: variant {v!r} maps to {e.term!r} here and to "
+                                f"{seen[1].term!r} at {seen[1].origin}")
+            seen = terms.get(low)
+            if seen is not None and seen[1] is not e and _same(seen[0], seen[1], v, e):
+                problems.append(f"{e.origin}: variant {v!r} of {e.term!r} is the term of another entry "
+                                f"({seen[1].origin})")
+        low = e.term.lower()
+        seen = variants.get(low)
+        if seen is not None and seen[1].term != e.term and _same(seen[0], seen[1], e.term, e):
+            problems.append(f"{e.origin}: term {e.term!r} is a variant of {seen[1].term!r} at {seen[1].origin}")
+        terms.setdefault(low, (e.term, e))
+    return problems
 
 
-def _replace_variants(e: Entry, variants: tuple[str, ...]) -> Entry:
-    from dataclasses import replace
+def combine(parts: list[Glossary]) -> Glossary:
+    """Several files that must agree (the user's, or the bundled ones): a
+    contradiction is a :class:`GlossaryError` naming both files and lines."""
+    entries = [e for g in parts for e in g.entries]
+    problems = conflicts(entries)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise GlossaryError(problems[0] + more)
+    return Glossary(entries, [s for g in parts for s in g.sources], [d for g in parts for d in g.digests],
+                    [n for g in parts for n in g.notes])
 
-    return replace(e, variants=variants)
+
+def overlay(base: Glossary, user: Glossary) -> Glossary:
+    """``user`` over ``base``: where they disagree the user's entry wins, and
+    each override is recorded in ``notes``.
+
+    * the same term in both: the user's entry replaces the bundled one;
+    * a variant the user maps to another term: the bundled entry loses it;
+    * a bundled term that the user lists as a variant: that bundled entry goes;
+    * a user term that a bundled entry lists as a variant: it loses that variant.
+    """
+    notes = list(base.notes) + list(user.notes)
+    user_terms = {e.term.lower(): e for e in user.entries}
+    user_variants: dict[str, Entry] = {v.lower(): e for e in user.entries for v in e.variants}
+    kept: list[Entry] = []
+    for b in base.entries:
+        u = user_terms.get(b.term.lower())
+        if u is not None and _same(u.term, u, b.term, b):
+            notes.append(f"{u.origin}: entry {u.term!r} overrides {b.origin}")
+            continue
+        u = user_variants.get(b.term.lower())
+        if u is not None and u.term != b.term:
+            notes.append(f"{u.origin}: {b.term!r} is a variant of {u.term!r} there: {b.origin} is dropped")
+            continue
+        drop = []
+        for v in b.variants:
+            u = user_variants.get(v.lower()) or user_terms.get(v.lower())
+            if u is not None and u.term != b.term:
+                drop.append(v)
+                notes.append(f"{u.origin}: {v!r} → {u.term!r} overrides {v!r} → {b.term!r} ({b.origin})")
+        kept.append(replace(b, variants=tuple(v for v in b.variants if v not in drop)) if drop else b)
+    return Glossary(kept + list(user.entries), base.sources + user.sources, base.digests + user.digests, notes)

@@ -1,10 +1,11 @@
-"""The glossary's rule codes, documented like the rules of a pack (``mtfix explain MTF302``)."""
+"""The glossary's rule codes, documented like the rules of a pack (``mtfix explain MTF302``),
+and the one function that turns a glossary decision into a :class:`~mtfix.model.Finding`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mtfix.model import Severity
+from mtfix.model import Document, Edit, Finding, FixSafety, Severity
 
 
 @dataclass(frozen=True)
@@ -16,59 +17,96 @@ class GlossaryRule:
     fix: str
     docs: str
 
+    def body(self) -> str:
+        """Category, severity, fix safety and the documentation (what, why, example)."""
+        return f"category: {self.category} | severity: {self.severity} | fix: {self.fix}\n\n{self.docs.strip()}"
+
     def explain(self) -> str:
-        return (f"{self.code} (glossary): {self.title}\ncategory: {self.category} | severity: {self.severity} | "
-                f"fix: {self.fix}\n\n{self.docs.strip()}")
+        return f"{self.code} (glossary): {self.title}\n{self.body()}"
 
 
 RULES: dict[str, GlossaryRule] = {r.code: r for r in [
     GlossaryRule("MTF301", "A variant spelling of a glossary name or term", "Terminology/Inappropriate for context",
                  Severity.MINOR, "safe", """
-What it does: replaces a variant the glossary lists (a wrong spelling, a transliteration, a
-source-language form) by the glossary's form, at word boundaries, longest match first:
-"Anthony Blinken" → "Antony Blinken", "Minsk Process" → "OSCE Minsk Group".
-Why: names and terms must be spelt the way the newsroom spells them.
-Fix safety: safe; the glossary says so.
+What: a form the glossary lists as a variant (a wrong spelling, a transliteration, a
+source-language spelling) is replaced by the entry's term, at word boundaries, longest match
+first, case-aware: "Anthony Blinken" → "Antony Blinken", "Minsk Process" → "OSCE Minsk Group",
+"Qarabağ" → "Karabakh".  A bare surname variant becomes the surname ("Makron" → "Macron").
+Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
+Fix safety: safe.
 """),
     GlossaryRule("MTF302", "A misspelt glossary name", "Fluency/Spelling", Severity.MAJOR, "safe or unsafe", """
-What it does: a capitalised token that is no ordinary English word and no glossary form, but is
-within a small edit distance of exactly one glossary name (transpositions, dropped or doubled
-letters: "Bilnken", "Blinke", "Pashkina"), is replaced by that name.  Tokens that occur three
-times or more in the document, tokens in URLs, e-mail addresses and code are left alone.
-Fix safety: safe when the distance is at most a third of the name's length and the entry is a
-person, organisation or place; unsafe otherwise.
+What: a capitalised word that is no English word and no glossary form, but is one typing slip
+away from exactly one glossary name: two neighbouring letters swapped, a letter dropped or
+doubled ("Bilnken", "Blinke", "Blinnken" → "Blinken"; "Aliyve" → "Aliyev").  Names of eight
+letters or more may show two slips.  A looser match (same first three letters, a third of
+the letters different) is allowed only with a name the same document already uses: in a text
+about Pashinyan, "Pashkina" → "Pashinyan".  Substituted or added letters are not slips:
+"Baranov", "Aliyeva" and "Putina" are other people.  Words used three times or more, words in
+URLs, e-mail addresses, code and quoted source-language text are left alone.
+Why: MT garbles rare names; a near miss of a known name is almost always that name.
+Fix safety: safe for persons, organisations and places with one slip (two in long names) or a
+document match; unsafe otherwise.
 """),
     GlossaryRule("MTF303", "Initials and first mentions", "Terminology/Inappropriate for context",
                  Severity.MINOR, "safe", """
-What it does: "E.Blinken", "A. Blinken", "N. Pashinyan" become the full name at the first
-mention in the document and the surname afterwards.  An entry marked first_mention (a surname
-that is ambiguous alone, such as "Michel") is expanded at its first mention: "Michel" →
-"Charles Michel".  A middle initial ("Antony J. Blinken") is left alone.
-Fix safety: safe.  `first-mention = false` in mtfix.toml turns the expansion off.
+What: an initial and a surname ("E.Blinken", "A. Blinken", "N. Pashinyan") becomes the full
+name at the first mention of that person in the document and the surname afterwards.  The
+initial may come from any listed spelling (the "E" of "Entoni"); a middle initial ("Antony J.
+Blinken") is left alone.  An entry marked first_mention (a surname that is ambiguous alone) is
+expanded at its first mention when it stands alone or after a title: "the Council President,
+Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").
+Why: news style introduces a person by full name and then uses the surname.
+Fix safety: safe.  `first-mention = false` (mtfix.toml) turns expansion off: initials then
+become the surname, and bare surnames are left alone.
 """),
-    GlossaryRule("MTF304", "A source-language spelling with a case suffix", "Terminology/Inappropriate for context",
+    GlossaryRule("MTF304", "A source-language spelling with a case suffix", "Accuracy/Untranslated text",
                  Severity.MINOR, "safe", """
-What it does: a source-language spelling of a glossary name with an Azerbaijani case suffix
-("Paşinyana", "Əliyevin", "Bakıda") becomes the English name; a genitive suffix becomes
-the English possessive ("Əliyevin" → "Aliyev's").
+What: a glossary name with an Azerbaijani or Turkish case suffix ("Paşinyana", "Əliyevin",
+"Bakıda", "Erdoğan'ın", "Pashinyanın") becomes the English name; a genitive suffix becomes the
+English possessive ("Əliyevin" → "Aliyev's"), other cases are dropped.  A suffix counts only
+after a source-language spelling, after an apostrophe, or when it has a source-language letter.
+Why: MT from Azerbaijani leaves inflected names untranslated.
 Fix safety: safe.
 """),
     GlossaryRule("MTF305", "A name spelt two ways in one document", "Terminology/Inconsistent use of terminology",
                  Severity.MINOR, "unsafe (safe when the dominant form is a glossary form)", """
-What it does: when a capitalised name occurs three times or more in a document and a
-near-variant of it (edit distance 1-2) only once or twice, the odd ones are reported and the
-dominant spelling is suggested.  Derived forms (Armenia / Armenian) and case-only differences
-(Nato / NATO) are left alone.  This catches names nobody has put in a glossary yet.
+What: a capitalised word occurs three times or more and a near-variant of it (one or two
+edits) once or twice: "Mirkadirov" ×4 and "Mirkadrov" ×1.  The odd ones are reported with the
+dominant spelling as the fix.  Derived forms (Armenia / Armenian), case-only differences and
+everyday English words are left alone.
+Why: catches the names nobody has put in a glossary yet.
 Fix safety: unsafe, unless the dominant form is in a glossary.
 """),
     GlossaryRule("MTF306", "A forbidden form", "Terminology/Inappropriate for context", Severity.MAJOR, "none", """
-What it does: flags a form the glossary forbids (for example a term a style guide bans) and
-names the preferred one; it is never replaced automatically.
+What: a form the glossary forbids (a term a style guide bans, an ambiguous title) is reported
+with the preferred term; it is never replaced automatically.
+Why: some wrong forms need a person to decide what was meant.
+Fix safety: none (flag only).
 """),
     GlossaryRule("MTF307", "A source term whose target term is missing", "Terminology/Inappropriate for context",
                  Severity.MAJOR, "none", """
-What it does: in bilingual input (XLIFF, PO, TMX, or JSONL/CSV with --source-field), a source
-term of a glossary entry occurs in the source text but none of the entry's forms occurs in the
-translation.
+What: in bilingual input (XLIFF, PO, TMX, or records with a source field) a source term of a
+glossary entry occurs in the source text, but no form of the entry occurs in the translation:
+the source says "Qarabağ" and the translation never says "Karabakh".
+Why: the glossary term was mistranslated or dropped.
+Fix safety: none (flag only).
 """),
 ]}
+
+
+def make_finding(code: str, doc: Document, start: int, end: int, message: str, *, origin: str,
+                 replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
+                 severity: Severity | None = None) -> Finding:
+    """A finding of rule ``code``; with a replacement and a safety, its one edit."""
+    rule = RULES[code]
+    edits: tuple[Edit, ...] = ()
+    original = doc.text[start:end]
+    if replacement is not None and safety is not FixSafety.NONE and original != replacement:
+        edits = (Edit(start, end, replacement, original, code, origin, safety),)
+    seg = doc.segment_at(start)
+    return Finding(
+        code=code, category=rule.category, severity=severity or rule.severity, start=start, end=end,
+        message=message, suggestions=(replacement,) if replacement else (), edits=edits,
+        fix=safety if edits else FixSafety.NONE, origin=origin, segment=seg.index if seg else None,
+    )

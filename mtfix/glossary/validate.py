@@ -6,17 +6,18 @@ from pathlib import Path
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import load
+from mtfix.glossary.model import Entry, conflicts
 
 
 def validate(paths: list[str]) -> list[str]:
-    """Every problem found in ``paths`` (empty when all is well).
+    """Every problem found in ``paths``, taken together (empty when all is well).
 
-    Reports malformed lines and empty fields, duplicate entries, conflicts (a
-    variant mapped to two terms) and variants equal to another entry's term,
-    across all the files given.
+    Malformed lines and empty fields; duplicate entries; conflicts (one
+    variant mapped to two terms); variants equal to another entry's term or to
+    their own; a form listed both as correct and as a variant or forbidden.
     """
     problems: list[str] = []
-    entries = []
+    entries: list[Entry] = []
     for p in paths:
         errors: list[str] = []
         try:
@@ -26,31 +27,24 @@ def validate(paths: list[str]) -> list[str]:
             continue
         problems.extend(errors)
         entries.extend(g.entries)
-    terms: dict[str, object] = {}
-    variants: dict[str, object] = {}
+    terms: dict[str, Entry] = {}
     for e in entries:
-        key = e.term if e.case_sensitive else e.term.lower()
+        key = e.key(e.term)
         if key in terms:
             problems.append(f"{e.origin}: duplicate entry {e.term!r} (first at {terms[key].origin})")
         else:
             terms[key] = e
-        for field in ("variants", "forbidden", "accepted", "source"):
-            if any(not v.strip() for v in getattr(e, field)):
-                problems.append(f"{e.origin}: empty value in {field}")
-        for v in e.variants:
-            vk = v if e.case_sensitive else v.lower()
-            if vk == key:
-                problems.append(f"{e.origin}: variant {v!r} equals its own term")
-            elif vk in variants and variants[vk].term != e.term:
-                first = variants[vk]
-                problems.append(f"{e.origin}: conflict: variant {v!r} maps to {e.term!r} and to {first.term!r} "
-                                f"({first.origin})")
-            else:
-                variants.setdefault(vk, e)
-    for e in entries:
-        for v in e.variants:
-            other = terms.get(v if e.case_sensitive else v.lower())
-            if other is not None and other is not e:
-                problems.append(f"{e.origin}: variant {v!r} of {e.term!r} is the term of another entry "
-                                f"({other.origin})")
-    return problems
+        correct = {e.key(f) for f in e.forms()}
+        for field in ("variants", "forbidden"):
+            for v in getattr(e, field):
+                if e.key(v) in correct:
+                    problems.append(f"{e.origin}: {field[:-1] if field == 'variants' else 'forbidden form'} "
+                                    f"{v!r} is also a correct form of {e.term!r}")
+    problems.extend(conflicts(entries))
+    return sorted(dict.fromkeys(problems), key=_where)
+
+
+def _where(problem: str) -> tuple[str, int, str]:
+    head, _, rest = problem.partition(": ")
+    path, _, line = head.rpartition(":")
+    return (path, int(line), rest) if line.isdigit() else (head, 0, rest)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
-from mtfix.scoring.fluency import SegmentScore, default_weights, fluency
+from mtfix.scoring.fluency import SegmentScore, default_weights, fluency, statistics_signature
 
 if TYPE_CHECKING:
     from mtfix.pipeline import CheckResult
@@ -50,8 +50,9 @@ class ScoreResult:
 
 
 def fluency_signature(pipeline_signature: str) -> str:
-    """``mtfix-fluency|<checkers>|weights:<v>|version:<v>``."""
-    return f"mtfix-fluency|{pipeline_signature}|weights:{default_weights().version}|version:{_version()}"
+    """``mtfix-fluency|<checkers>|lm:<word statistics>|weights:<v>|version:<v>``."""
+    return (f"mtfix-fluency|{pipeline_signature}|{statistics_signature()}|weights:{default_weights().version}"
+            f"|version:{_version()}")
 
 
 def score_document(result: CheckResult, ref: str | None = None, signature: str = "") -> ScoreResult:

@@ -1,5 +1,6 @@
 """Statistical features of a segment: how English-like its word sequence is.
 
+Tokens are the model's (letters only: numbers, codes and hashes are skipped).
 Each feature is a per-token rate or mean, so it does not grow with length:
 
 * ``surprisal``: mean −log10 P(word | previous word) under the bigram model
@@ -39,7 +40,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}+(?![\p{L}\p{N}'’-])
 def segment_features(text: str, model: BigramModel | None = None) -> dict[str, float]:
     """The features of one segment (all 0 for a text without words)."""
     lm = model or BigramModel.load()
-    toks = tokens(text)
+    toks = [t for t in tokens(text) if t.isalpha()]  # numbers, codes and hashes are not language
     out = dict.fromkeys(FEATURES, 0.0)
     out["tokens"] = float(len(toks))
     if not toks:

@@ -6,8 +6,9 @@ from the Google Web Trillion Word Corpus: 333k words and 286k word pairs
 (``don't`` is ``dont``; ``<s>`` marks a sentence start).  mtfix reads the text
 files itself (no ``import wordsegment``) and keeps each count as the log10,
 keyed by a 64-bit hash of the word or pair, in sorted arrays.  Parsing the
-text takes about 0.5 s, so the arrays are cached in mtfix's user cache
-directory on first use; later processes load them in a few milliseconds.
+text takes about 1 s, so the arrays are cached in mtfix's user cache
+directory (``$MTFIX_CACHE_DIR`` to change) on first use; later processes map
+that file into memory in well under a millisecond.
 
 Probabilities use "stupid backoff" (Brants et al. 2007): ``P(w | v) =
 c(v w) / c(v)`` when the pair is listed, else ``0.4 · c(w) / N``; a word not in
@@ -29,6 +30,7 @@ import os
 import threading
 from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from hashlib import blake2b
 from pathlib import Path
@@ -37,7 +39,7 @@ import regex
 
 #: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 BACKOFF = math.log10(0.4)
 _lock = threading.Lock()
 
@@ -58,7 +60,7 @@ def _key(s: str) -> int:
 class _Table:
     """Sorted 64-bit keys with centi-log10 counts: a compact read-only map."""
 
-    def __init__(self, keys: array, values: array):
+    def __init__(self, keys: Sequence[int], values: Sequence[int]):
         self.keys, self.values = keys, values
 
     @classmethod
@@ -109,11 +111,14 @@ def _cache_dir() -> Path:
 class BigramModel:
     """Unigram and bigram log10 counts with stupid-backoff probabilities."""
 
-    def __init__(self, unigrams: _Table, bigrams: _Table, log_total: float, source: str):
+    def __init__(self, unigrams: _Table, bigrams: _Table, log_total: float, source: str,
+                 min_log: float | None = None):
         self.unigrams, self.bigrams = unigrams, bigrams
         self.log_total = log_total
         self.source = source
-        self.min_log = min(unigrams.values) / 100.0 if len(unigrams) else 0.0
+        if min_log is None:
+            min_log = min(unigrams.values) / 100.0 if len(unigrams) else 0.0
+        self.min_log = min_log
         self.unknown = self.min_log - 1.0 - log_total  # log10 P of a word not in the list
         self.start_log = self._start_count()
 
@@ -134,24 +139,30 @@ class BigramModel:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            header = array("d", [len(self.unigrams), len(self.bigrams), self.log_total])
+            header = array("d", [len(self.unigrams), len(self.bigrams), self.log_total, self.min_log])
             header.tofile(fh)
             for arr in (self.unigrams.keys, self.unigrams.values, self.bigrams.keys, self.bigrams.values):
-                arr.tofile(fh)
+                fh.write(arr)  # an array or a memoryview of the mapped cache
         os.replace(tmp, path)
 
     @classmethod
     def _read(cls, path: Path, source: str) -> BigramModel:
+        """Map the cache file into memory: only the pages a lookup touches are read."""
+        import mmap
+
         with path.open("rb") as fh:
-            header = array("d")
-            header.fromfile(fh, 3)
-            n_uni, n_bi = int(header[0]), int(header[1])
-            arrays = []
-            for code, n in (("Q", n_uni), ("H", n_uni), ("Q", n_bi), ("H", n_bi)):
-                a = array(code)
-                a.fromfile(fh, n)
-                arrays.append(a)
-        return cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), header[2], source)
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(mm)
+        header = view[:32].cast("d")
+        n_uni, n_bi, log_total, min_log = int(header[0]), int(header[1]), float(header[2]), float(header[3])
+        arrays, pos = [], 32
+        for code, n in (("Q", n_uni), ("H", n_uni), ("Q", n_bi), ("H", n_bi)):
+            size = n * (8 if code == "Q" else 2)
+            if pos + size > len(view):
+                raise ValueError(f"truncated cache file {path}")
+            arrays.append(view[pos : pos + size].cast(code))
+            pos += size
+        return cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), log_total, source, min_log)
 
     # -- queries ---------------------------------------------------------------------
     def unigram(self, word: str) -> float | None:
@@ -193,7 +204,7 @@ def _load() -> BigramModel:
         cache = _cache_dir() / f"lm-{_CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.bin"
         try:
             return BigramModel._read(cache, source)
-        except (OSError, EOFError, ValueError):
+        except (OSError, EOFError, ValueError, TypeError):
             pass
         model = BigramModel._build(data, source)
         with contextlib.suppress(OSError):  # a read-only home: keep the model in memory only

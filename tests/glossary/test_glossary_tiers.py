@@ -27,7 +27,9 @@ def fix(text: str, unsafe: bool = False) -> str:
     ("Anthony Blinken arrived.", "Antony Blinken arrived."),
     ("The Minsk Process ended.", "The OSCE Minsk Group ended."),
     ("Talks with Bilnken and Blinke ended.", "Talks with Blinken and Blinken ended."),
-    ("He met Pashkina on Monday.", "He met Pashinyan on Monday."),
+    ("Pashinyan spoke. He met Pashkina on Monday.", "Pashinyan spoke. He met Pashinyan on Monday."),
+    # A loose misspelling is repaired only where the document names the person.
+    ("He met Pashkina on Monday.", "He met Pashkina on Monday."),
     ("E.Blinken arrived. Later A. Blinken left.", "Antony Blinken arrived. Later Blinken left."),
     ("Antony J. Blinken arrived.", "Antony J. Blinken arrived."),
     ("Paşinyana zəng etdi and Əliyevin sözləri", "Pashinyan zəng etdi and Aliyev's sözləri"),

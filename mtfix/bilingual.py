@@ -1,0 +1,429 @@
+"""Checks that need the source beside the target, as translation QA tools run
+them: numbers, dates, text left untranslated, placeholders and tags.
+
+They run only on documents with a ``source`` (XLIFF, PO, TMX units, or
+JSONL/CSV records with ``--source-field``) and only flag: no fix is safe
+without a human who reads the source.
+
+* MTF501: a number differs between source and target (digits with any group
+  separator and decimal mark: ``1 500,5`` = ``1,500.5``; a number spelt as an
+  English word in the target, or a month named instead of its number, counts
+  as present).
+* MTF502: the source was copied into the target, whole or in runs of words
+  that are not English.
+* MTF503: placeholders and tags (``{0}``, ``{name}``, ``%s``, ``%(n)d``,
+  ``<x id="1"/>``, ``<b>``) differ between source and target.
+* MTF504: a month differs between source and target (English month names in
+  the target; English, Azerbaijani, Turkish and Russian month names beside a
+  number in the source).
+
+>>> from mtfix.model import Document
+>>> doc = Document.from_text("The summit opens on February 12.", source="The summit opens on 22 February.")
+>>> [(f.code, doc.text[f.start:f.end]) for f in BilingualChecker().check(doc)]
+[('MTF501', '12')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from mtfix.model import Document, Finding, Severity
+
+VERSION = "1"
+
+BILINGUAL_RULES: dict[str, tuple[str, str]] = {
+    "MTF501": (
+        "number differs between source and target",
+        "A number in the target that is not in the source, or one of the source that the target lost. "
+        "Machine translation swaps, drops and re-reads digits (\"22 February\" becomes \"February 12\"), "
+        "and a wrong figure in published news is a correction notice. Group separators and decimal marks "
+        "may differ (\"1 500,5\" in the source is \"1,500.5\" in English); a number spelt as an English "
+        "word (\"two\") or a month named for its number (\"22.02\" beside \"February 22\") counts as present.\n\n"
+        "Example: source \"Görüş 22 fevral tarixində keçiriləcək.\", target \"The meeting is on February 12.\" "
+        "→ MTF501 on \"12\" (the source has 22). Flag only. Category Accuracy/Mistranslation "
+        "(Accuracy/Omission when a number is missing, Accuracy/Addition when one is extra).",
+    ),
+    "MTF502": (
+        "source text left untranslated in the target",
+        "The target repeats the source: the whole text (a copied segment), or a run of three or more "
+        "source words that are not English. Machine translation leaves words it cannot translate as they "
+        "are, and a pipeline that falls back to the source copies it whole. Names are not counted: a run "
+        "of capitalised words is left alone, and so is a copy that reads as English.\n\n"
+        "Example: source \"Neft və qaz qiymətləri artdı.\", target \"Neft və qaz qiymətləri artdı.\" "
+        "→ MTF502 (major). Flag only. Category Non-translation.",
+    ),
+    "MTF503": (
+        "placeholders or tags differ between source and target",
+        "Placeholders ({0}, {name}, {{var}}, %s, %1$d, %(count)d, ${var}) and tags (<b>, </b>, "
+        "<x id=\"1\"/>, <g id=\"2\">) must come through translation unchanged: a lost placeholder drops "
+        "a value from the published text, a lost tag breaks the markup. Each one in the source must be "
+        "in the target as often, and no other.\n\n"
+        "Example: source \"{count} nəfər\", target \"{number} people\" → MTF503. Flag only. "
+        "Category Other (MQM's Markup).",
+    ),
+    "MTF504": (
+        "month differs between source and target",
+        "A month in the target that is not the one the source dates the event in. Month names in the "
+        "source are recognised in English, Azerbaijani, Turkish and Russian when a number (the day or "
+        "the year) stands beside them; in the target, English month names (\"May\" only beside a "
+        "number).\n\n"
+        "Example: source \"22 fevral\", target \"22 March\" → MTF504 on \"March\". Flag only. "
+        "Category Accuracy/Mistranslation.",
+    ),
+}
+
+# -- numbers ----------------------------------------------------------------------------------------
+
+_NUMBER = regex.compile(
+    r"""(?<![\p{L}\p{N}_.,])
+    (?: \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)(?:[.,]\d+)?   # 1 500 000,5
+      | \d+(?:[.,']\d+)*                                          # 22  1,500.5  1.500,5  3.14
+    )""",
+    regex.VERBOSE,
+)
+
+_NUMERIC_DATE = regex.compile(r"(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d.,/-]?\d)")
+
+_EN_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "half": 0.5,
+}
+# Number words of the source languages mtfix knows (az, tr, ru); they only
+# ever excuse a digit in the target, they are never flagged.
+_SOURCE_NUMBER_WORDS = {
+    "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "dört": 4, "beş": 5, "altı": 6, "yeddi": 7, "yedi": 7,
+    "səkkiz": 8, "sekiz": 8, "doqquz": 9, "dokuz": 9, "on": 10, "iyirmi": 20, "yirmi": 20, "otuz": 30,
+    "qırx": 40, "kırk": 40, "əlli": 50, "elli": 50, "yüz": 100, "min": 1000, "bin": 1000,
+    "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "сто": 100, "тысяча": 1000,
+}
+
+
+def number_values(token: str) -> frozenset[float]:
+    """Every value a written number can have, reading ``.`` and ``,`` as
+    group separators or as the decimal mark.
+
+    >>> sorted(number_values("1,500"))
+    [1.5, 1500.0]
+    >>> sorted(number_values("1 500,5")), sorted(number_values("02"))
+    ([1500.5], [2.0])
+    """
+    s = regex.sub(r"[\u00a0\u202f\u2009 ']", "", token)
+    parts = regex.split(r"[.,]", s)
+    if len(parts) == 1:
+        return frozenset({float(s)})
+    seps = regex.findall(r"[.,]", s)
+    out: set[float] = set()
+    if all(len(p) == 3 for p in parts[1:]) and len(set(seps)) == 1:
+        out.add(float("".join(parts)))
+    groups_ok = all(len(p) == 3 for p in parts[1:-1]) and len(set(seps[:-1])) <= 1
+    if groups_ok and seps[-1] not in seps[:-1]:
+        out.add(float("".join(parts[:-1]) + "." + parts[-1]))
+    return frozenset(round(v, 9) for v in out)
+
+
+# -- months -----------------------------------------------------------------------------------------
+
+_EN_MONTHS = [
+    "January|Jan", "February|Feb", "March|Mar", "April|Apr", "May", "June|Jun", "July|Jul",
+    "August|Aug", "September|Sept|Sep", "October|Oct", "November|Nov", "December|Dec",
+]
+_SOURCE_MONTHS = [
+    "yanvar|ocak|январ", "fevral|şubat|subat|феврал", "mart|март", "aprel|nisan|апрел",
+    "may|mayıs|май|мая|мае|маю", "iyun|haziran|июн", "iyul|temmuz|июл", "avqust|ağustos|agustos|август",
+    "sentyabr|eylül|eylul|сентябр", "oktyabr|ekim|октябр", "noyabr|kasım|kasim|ноябр", "dekabr|aralık|aralik|декабр",
+]
+_TARGET_MONTH = regex.compile(
+    r"\b(?:" + "|".join(f"(?P<m{i + 1}>{names})" for i, names in enumerate(_EN_MONTHS)) + r")\b\.?"
+)
+_SOURCE_MONTH = regex.compile(
+    r"(?i)\b(?:"
+    + "|".join(f"(?P<m{i + 1}>(?:{en})\\b|(?:{src})\\p{{L}}*)" for i, (en, src) in enumerate(zip(_EN_MONTHS, _SOURCE_MONTHS, strict=True)))
+    + r")"
+)
+_NEAR_NUMBER = regex.compile(r"\d[\d.,]*[\p{L}'’]*[\s,]{0,3}$|^[\p{L}'’]*[\s,]{1,3}\d")
+
+
+def _month_of(m: regex.Match) -> int:
+    return next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+
+
+def _beside_number(text: str, start: int, end: int) -> bool:
+    return bool(_NEAR_NUMBER.search(text[max(0, start - 12) : start]) or _NEAR_NUMBER.search(text[end : end + 12]))
+
+
+def target_months(text: str) -> list[tuple[int, int, int]]:
+    """(month, start, end) of English month names; "May" only beside a number,
+    abbreviations only with a number or a full stop."""
+    out = []
+    for m in _TARGET_MONTH.finditer(text):
+        word = m.group().rstrip(".")
+        beside = _beside_number(text, m.start(), m.end())
+        if word == "May" and not beside:
+            continue
+        if len(word) <= 4 and word not in ("June", "July", "May") and not (beside or m.group().endswith(".")):
+            continue
+        out.append((_month_of(m), m.start(), m.start() + len(word)))
+    return out
+
+
+def source_months(text: str) -> list[int]:
+    """Months named beside a number in the source, in any language mtfix
+    knows, and the month of numeric dates (both readings when ambiguous).
+
+    >>> source_months("22 fevral, 03.04.2024, 5 мая")
+    [2, 5, 4, 3]
+    """
+    out = [_month_of(m) for m in _SOURCE_MONTH.finditer(text) if _beside_number(text, m.start(), m.end())]
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if len(m.group(4)) == 4:  # d.m.yyyy or m/d/yyyy
+            out.extend(x for x in (b, a) if 1 <= x <= 12)
+        elif len(m.group(1)) == 4 and 1 <= b <= 12:  # yyyy-mm-dd
+            out.append(b)
+    return out
+
+
+# -- placeholders and tags --------------------------------------------------------------------------
+
+_PLACEHOLDER = regex.compile(
+    r"""\{\{\s*[\w.]+\s*\}\}                      # {{var}}
+      | \{\d*\} | \{[A-Za-z_][\w.]*\}             # {} {0} {name}
+      | \$\{[A-Za-z_][\w.]*\}                     # ${var}
+      | (?<![%\d])%(?:\d+\$)?(?:\([\w.]+\))?[-+0\#]?\d*(?:\.\d+)?[sdifuxXeEgGc@r](?!\p{L})   # %s %1$d %(n)d
+      | </?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>  # <b> </b> <x id="1"/>
+    """,
+    regex.VERBOSE,
+)
+
+
+def placeholders(text: str) -> list[tuple[str, int, int]]:
+    """Placeholders and tags as (normalised text, start, end).
+
+    >>> [p for p, _, _ in placeholders('Hello {name}, %s and <x id="2"/>; 50% more')]
+    ['{name}', '%s', '<x id="2"/>']
+    """
+    return [(regex.sub(r"\s+", " ", m.group()), m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+
+
+# -- untranslated text ------------------------------------------------------------------------------
+
+_WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+# -- the checker ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Num:
+    text: str
+    start: int
+    end: int
+    values: frozenset[float]
+
+
+def _numbers(text: str, masked: list[tuple[int, int]]) -> list[_Num]:
+    """Numbers outside ``masked``; a numeric date (22.02.2024) counts as its three parts."""
+    out = []
+    masked = list(masked)
+    for m in _NUMERIC_DATE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in masked):
+            continue
+        for g in (1, 3, 4):
+            out.append(_Num(m.group(g), m.start(g), m.end(g), number_values(m.group(g))))
+        masked.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in masked):
+            continue
+        out.append(_Num(m.group(), m.start(), m.end(), number_values(m.group())))
+    return out
+
+
+def _pair(targets: list[_Num], sources: list[_Num]) -> tuple[list[_Num], list[_Num]]:
+    """Numbers left unmatched on each side (exact spellings paired first)."""
+    left_s = list(sources)
+    left_t: list[_Num] = []
+    for exact in (True, False):
+        pending = targets if exact else left_t
+        left_t = []
+        for t in pending:
+            hit = next(
+                (s for s in left_s if (s.text == t.text if exact else bool(s.values & t.values))), None
+            )
+            if hit is None:
+                left_t.append(t)
+            else:
+                left_s.remove(hit)
+    return left_t, left_s
+
+
+def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
+    """Drop numbers that a word or month name on the other side stands for."""
+    pool = list(values)
+    out = []
+    for n in numbers:
+        v = next((x for x in pool if x in n.values), None)
+        if v is None:
+            out.append(n)
+        else:
+            pool.remove(v)
+    return out
+
+
+class BilingualChecker:
+    """Source-versus-target checks (MTF501–MTF504); acts only when ``doc.source`` is set."""
+
+    name = "bilingual"
+
+    def signature(self) -> str:
+        return f"bilingual-{VERSION}"
+
+    def check(self, doc: Document) -> list[Finding]:
+        if not doc.source or not doc.text.strip():
+            return []
+        findings: list[Finding] = []
+        findings.extend(self._placeholders(doc))
+        findings.extend(self._numbers(doc))
+        findings.extend(self._months(doc))
+        findings.extend(self._untranslated(doc))
+        return findings
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _finding(self, doc: Document, code: str, category: str, severity: Severity, start: int, end: int,
+                 message: str) -> Finding:
+        if doc.is_protected(start, end):
+            start, end = _anchor(doc)
+        seg = doc.segment_at(start)
+        return Finding(code, category, severity, start, end, message, origin="bilingual",
+                       segment=seg.index if seg else None)
+
+    def _placeholders(self, doc: Document) -> Iterable[Finding]:
+        src = placeholders(doc.source or "")
+        tgt = placeholders(doc.text)
+        need = Counter(p for p, _, _ in src)
+        have = Counter(p for p, _, _ in tgt)
+        for p, s, e in tgt:
+            if have[p] > need[p]:
+                have[p] -= 1
+                yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
+                                    f"placeholder or tag {p!r} is not in the source")
+        missing = [p for p in need for _ in range(need[p] - Counter(q for q, _, _ in tgt)[p])]
+        if missing:
+            s, e = _anchor(doc)
+            yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
+                                f"placeholder or tag {', '.join(map(repr, missing))} of the source is missing")
+
+    def _numbers(self, doc: Document) -> Iterable[Finding]:
+        source = doc.source or ""
+        src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source)
+        tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)] + [(p.start, p.end) for p in doc.protected]
+        tgt_nums, src_nums = _numbers(doc.text, tgt_mask), _numbers(source, src_mask)
+        extra, missing = _pair(tgt_nums, src_nums)
+        words_t = [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(doc.text.lower()) if w in _EN_NUMBER_WORDS]
+        words_s = [float(_SOURCE_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _SOURCE_NUMBER_WORDS]
+        words_s += [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _EN_NUMBER_WORDS]
+        missing = _absorb(missing, words_t + [float(m) for m, _, _ in target_months(doc.text)])
+        extra = _absorb(extra, words_s + [float(m) for m in source_months(source)])
+        for n in extra:
+            if missing:
+                others = ", ".join(repr(m.text) for m in missing)
+                yield self._finding(doc, "MTF501", "Accuracy/Mistranslation", Severity.MAJOR, n.start, n.end,
+                                    f"number {n.text!r} does not match the source (the source has {others})")
+            else:
+                yield self._finding(doc, "MTF501", "Accuracy/Addition", Severity.MINOR, n.start, n.end,
+                                    f"number {n.text!r} is not in the source")
+        if missing and not extra:
+            s, e = _anchor(doc)
+            lost = ", ".join(repr(m.text) for m in missing)
+            yield self._finding(doc, "MTF501", "Accuracy/Omission", Severity.MAJOR, s, e,
+                                f"number {lost} of the source is missing from the target")
+
+    def _months(self, doc: Document) -> Iterable[Finding]:
+        src = set(source_months(doc.source or ""))
+        if not src:
+            return
+        names = [n.split("|")[0] for n in _EN_MONTHS]
+        for month, s, e in target_months(doc.text):
+            if month not in src:
+                want = " or ".join(names[m - 1] for m in sorted(src))
+                yield self._finding(doc, "MTF504", "Accuracy/Mistranslation", Severity.MAJOR, s, e,
+                                    f"{doc.text[s:e]!r} does not match the month of the source ({want})")
+
+    def _untranslated(self, doc: Document) -> Iterable[Finding]:
+        from mtfix.lexicon import is_word
+
+        source = doc.source or ""
+        src_norm, tgt_norm = _norm(source), _norm(doc.text)
+        words = tgt_norm.split()
+        if tgt_norm and tgt_norm == src_norm:
+            foreign = [w for w in words if not is_word(w)]
+            if len(words) >= 2 and foreign:
+                s, e = _strip(doc.text)
+                yield self._finding(doc, "MTF502", "Non-translation", Severity.MAJOR, s, e,
+                                    "the target is a copy of the source: not translated")
+            return
+        yield from self._copied_runs(doc, {w.casefold() for w in _WORD.findall(source)}, is_word)
+
+    def _copied_runs(self, doc: Document, source_words: set[str], is_word) -> Iterable[Finding]:
+        toks = list(_WORD.finditer(doc.text))
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and toks[j].group().casefold() in source_words and _adjacent(doc.text, toks, i, j):
+                j += 1
+            run = toks[i:j]
+            if len(run) >= 3:
+                foreign = [t for t in run if not is_word(t.group().casefold())]
+                names = all(t.group()[0].isupper() for t in run)
+                if len(foreign) * 2 >= len(run) and not names:
+                    s, e = run[0].start(), run[-1].end()
+                    yield self._finding(doc, "MTF502", "Non-translation", Severity.MINOR, s, e,
+                                        f"{doc.text[s:e]!r} is copied from the source: not translated")
+                i = j
+            else:
+                i += 1
+
+
+def _adjacent(text: str, toks: list, i: int, j: int) -> bool:
+    return j == i or regex.fullmatch(r"[\s,;:]+", text[toks[j - 1].end() : toks[j].start()]) is not None
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    from mtfix.segment import find_protected_spans
+
+    return [(p.start, p.end) for p in find_protected_spans(text)]
+
+
+def _strip(text: str) -> tuple[int, int]:
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _anchor(doc: Document) -> tuple[int, int]:
+    """The first word of the target outside protected spans (where findings
+    about the whole unit are reported)."""
+    for m in _WORD.finditer(doc.text):
+        if not doc.is_protected(m.start(), m.end()):
+            return m.start(), m.end()
+    return _strip(doc.text)
+
+
+def build_checker(config, warnings: list[str]) -> BilingualChecker:
+    """The bilingual checker (cheap: it does nothing on documents without a source)."""
+    return BilingualChecker()

@@ -1,0 +1,343 @@
+"""Markdown: only prose is checked; code, URLs, HTML, front matter and table
+syntax are never touched.
+
+The file is parsed with markdown-it-py (CommonMark plus GFM tables and
+strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
+whose ``regions`` are the prose of paragraphs, headings and table cells, as
+character offsets into the original text, and whose ``protected`` spans are
+everything else: inline code, link brackets and destinations, autolinks,
+images, inline HTML (comments too), emphasis markers, escapes and entities,
+container markers (``>``) inside a paragraph, and every non-blank character
+between the prose regions (front matter, code blocks, HTML blocks, table
+pipes, reference definitions).  Protecting the gaps matters: some detectors
+scan the whole text, and the core drops findings that touch a protected span.
+
+How offsets are found: block tokens carry line ranges (``.map``); each
+inline token's ``content`` is located in those lines (prefixes such as
+``> `` or list indentation stripped), giving a map from content offsets to
+file offsets.  Inline positions come from markdown-it itself: every inline
+rule is wrapped to record the ``[pos, end)`` range it consumed.  Whatever
+cannot be located exactly is protected whole, never guessed.
+
+>>> text = "# Title\\n\\nSee `code` and [the site](https://example.org).\\n"
+>>> unit = MarkdownFormat().load(text.encode(), "a.md", {}).units[0]
+>>> [text[r.start:r.end] for r in unit.regions]
+['Title', 'See `code` and [the site](https://example.org).']
+>>> [text[p.start:p.end] for p in unit.protected if p.start >= 10][:3]
+['`code`', '[', '](https://example.org)']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mtfix.formats.base import Container, Unit
+from mtfix.io.textfile import TextFile, decode
+from mtfix.model import Span
+
+# Inline rules whose whole consumed range is markup, not prose ("text" and
+# "newline" are prose; "link" is handled apart: its text is prose).
+_PROSE_RULES = frozenset({"text", "newline"})
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ATX = re.compile(r" {0,3}#{1,6}")
+_ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
+_FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+_local = threading.local()
+
+
+@dataclass
+class MarkdownContainer(Container):
+    textfile: TextFile | None = None
+
+    def render(self, fixed: dict[int, str]) -> bytes:
+        assert self.textfile is not None
+        return self.textfile.encode(fixed.get(0, self.units[0].text))
+
+
+class MarkdownFormat:
+    name = "markdown"
+    extensions = (".md", ".markdown")
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        tf = decode(raw, path)
+        regions, protected = prose_spans(tf.text)
+        unit = Unit(None, tf.text, regions=regions, protected=protected)
+        return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
+
+
+# -- parser set-up ----------------------------------------------------------------------------------
+
+
+def _recording(name: str, fn: Callable) -> Callable:
+    """Wrap inline rule ``fn`` to record the source range it consumed.
+
+    The range is stored in the ``meta`` of the inline block token whose
+    children are being parsed (see :func:`_own_children`); image alt texts,
+    parsed into a list of their own, are not recorded.
+    """
+
+    def rule(state, silent: bool) -> bool:
+        start = state.pos
+        ok = fn(state, silent)
+        if ok and not silent:
+            owner = state.env.get("mtfix_owner", {}).get(id(state.tokens))
+            if owner is None:
+                return ok
+            spans = owner[1].meta.setdefault("mtfix_spans", [])
+            if name == "link":
+                label_end = state.md.helpers.parseLinkLabel(state, start, True)
+                spans.append((start, start + 1))
+                spans.append((label_end, state.pos) if label_end >= 0 else (start, state.pos))
+            else:
+                spans.append((start, state.pos))
+        return ok
+
+    return rule
+
+
+def _own_children(state) -> None:
+    """Core rule run before ``inline``: give each inline block token a fresh
+    children list and remember which token owns it (the list is kept in
+    ``env`` so that its id stays unique during the parse)."""
+    owners = state.env.setdefault("mtfix_owner", {})
+    for tok in state.tokens:
+        if tok.type == "inline":
+            tok.children = []
+            owners[id(tok.children)] = (tok.children, tok)
+
+
+def _parser():
+    md = getattr(_local, "md", None)
+    if md is None:
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        for r in list(md.inline.ruler.__rules__):
+            if r.name not in _PROSE_RULES:
+                md.inline.ruler.at(r.name, _recording(r.name, r.fn))
+        md.core.ruler.before("inline", "mtfix_own_children", _own_children)
+        _local.md = md
+    return md
+
+
+# -- locating content -------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end-without-newline) of each line, newlines as markdown-it counts them."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and out:
+            break
+        body = m.group().rstrip("\r\n")
+        out.append((m.start(), m.start() + len(body)))
+    return out
+
+
+def front_matter_lines(text: str, lines: list[tuple[int, int]]) -> int:
+    """Number of lines of a YAML (``---``) or TOML (``+++``) front matter block at the top."""
+    if not lines:
+        return 0
+    first = text[lines[0][0] : lines[0][1]].rstrip()
+    closers = _FRONT_MATTER_FENCES.get(first)
+    if not closers:
+        return 0
+    for i in range(1, len(lines)):
+        if text[lines[i][0] : lines[i][1]].rstrip() in closers:
+            return i + 1
+    return 0
+
+
+class _Unlocated(Exception):
+    """Inline content that cannot be placed exactly in the source."""
+
+
+def _paragraph_map(text: str, lines: list[tuple[int, int]], first: int, content: str) -> tuple[list[int], list[Span]]:
+    """Content offset → file offset for a paragraph-like block starting at line ``first``.
+
+    Each content line is a suffix of its source line (container prefixes and
+    indentation removed, tabs possibly expanded), with trailing blanks trimmed
+    on the last line.  Returns the map and the prefixes to protect.
+    """
+    cmap: list[int] = []
+    prefixes: list[Span] = []
+    parts = content.split("\n")
+    if first + len(parts) > len(lines):
+        raise _Unlocated
+    for k, part in enumerate(parts):
+        ls, le = lines[first + k]
+        src = text[ls:le]
+        core = part.lstrip(" \t")
+        ws = len(part) - len(core)
+        p = src.rfind(core) if core else len(src.rstrip(" \t"))
+        if p < 0 or src[p + len(core) :].strip(" \t"):
+            raise _Unlocated
+        pos = ls + p
+        cmap.extend([pos] * ws)
+        cmap.extend(range(pos, pos + len(core)))
+        if k and src[:p].strip():
+            prefixes.append(Span(ls, pos))
+        if k < len(parts) - 1:
+            cmap.append(pos + len(core))  # the newline
+    cmap.append(pos + len(core))
+    return cmap, prefixes
+
+
+def _heading_map(text: str, line: tuple[int, int], content: str) -> list[int]:
+    ls, le = line
+    src = text[ls:le]
+    opening = _ATX.match(src)
+    p = src.rfind(content, opening.end() if opening else 0)
+    if p < 0 or not _ATX_CLOSING.fullmatch(src, p + len(content)):
+        raise _Unlocated
+    return list(range(ls + p, ls + p + len(content) + 1))
+
+
+def _split_cells(src: str, base: int) -> list[tuple[str, list[int]]]:
+    """Cells of a table row as markdown-it splits them (``\\|`` is an escaped
+    pipe), each with the file offset of every character."""
+    cells: list[tuple[str, list[int]]] = []
+    chars: list[str] = []
+    idx: list[int] = []
+    escaped = False
+    for i, ch in enumerate(src):
+        if ch == "|":
+            if not escaped:
+                cells.append(("".join(chars), idx))
+                chars, idx = [], []
+                escaped = False
+                continue
+            chars.pop()  # the backslash goes, the pipe stays
+            idx.pop()
+        chars.append(ch)
+        idx.append(base + i)
+        escaped = ch == "\\"
+    cells.append(("".join(chars), idx))
+    return cells
+
+
+def _row_cells(text: str, line: tuple[int, int]) -> list[list[int] | None]:
+    """Per cell of a row: file offsets of its trimmed content (None if empty)."""
+    ls, le = line
+    src = text[ls:le]
+    lead = len(src) - len(src.lstrip(" \t"))
+    body = src.strip(" \t")
+    cells = _split_cells(body, ls + lead)
+    if body.startswith("|"):
+        cells = cells[1:]
+    if body.endswith("|") and not body.endswith("\\|") and cells:
+        cells = cells[:-1]
+    out: list[list[int] | None] = []
+    for chars, idx in cells:
+        a = len(chars) - len(chars.lstrip())
+        b = len(chars.rstrip())
+        out.append(idx[a:b] + [idx[b - 1] + 1] if b > a else None)
+    return out
+
+
+def _cell_map(cells: list[list[int] | None], col: int, text: str, content: str) -> list[int]:
+    if col >= len(cells) or cells[col] is None:
+        raise _Unlocated
+    cmap = cells[col]
+    if len(cmap) != len(content) + 1 or any(text[cmap[i]] != content[i] for i in range(len(content))):
+        raise _Unlocated
+    return cmap
+
+
+# -- the walk over the token stream -----------------------------------------------------------------
+
+
+def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
+    """The prose regions of Markdown ``text`` and the spans to protect.
+
+    >>> text = "---\\ntitle: x\\n---\\n\\nHello *world*.\\n\\n    code\\n"
+    >>> regions, protected = prose_spans(text)
+    >>> [text[r.start:r.end] for r in regions], [text[p.start:p.end] for p in protected]
+    (['Hello *world*.'], ['---\\ntitle: x\\n---', '*', '*', 'code'])
+    """
+    lines = _lines(text)
+    fm = front_matter_lines(text, lines)
+    parse_src = text
+    if fm:  # blank out front matter so that line numbers stay the same
+        end = lines[fm - 1][1]
+        parse_src = "\n" * (fm - 1) + text[end:]
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(parse_src, env)
+    regions: list[Span] = []
+    protected: list[Span] = []
+    block_stack: list[Any] = []
+    row_cells: list[list[int] | None] = []
+    col = -1
+    for tok in tokens:
+        if tok.nesting == 1:
+            block_stack.append(tok)
+            if tok.type == "tr_open":
+                row_cells = _row_cells(text, lines[tok.map[0]]) if tok.map else []
+                col = -1
+            elif tok.type in ("th_open", "td_open"):
+                col += 1
+            continue
+        if tok.nesting == -1:
+            if block_stack:
+                block_stack.pop()
+            continue
+        if tok.type != "inline" or not tok.content or tok.map is None:
+            continue
+        parent = block_stack[-1] if block_stack else None
+        try:
+            cmap, prefixes = _content_map(text, lines, tok, parent, row_cells, col)
+        except (_Unlocated, IndexError):
+            continue  # left out of the regions: protected as a gap
+        regions.append(Span(cmap[0], cmap[len(tok.content)]))
+        protected.extend(prefixes)
+        for s, e in tok.meta.get("mtfix_spans", ()):
+            if s < e:
+                protected.append(Span(cmap[s], cmap[e]))
+    regions.sort(key=lambda r: r.start)
+    protected.extend(_gaps(text, regions))
+    protected = _merge(protected)
+    return regions, protected
+
+
+def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:
+    kind = parent.type if parent is not None else ""
+    if kind == "paragraph_open":
+        return _paragraph_map(text, lines, tok.map[0], tok.content)
+    if kind == "heading_open":
+        if parent.markup.startswith("#"):
+            return _heading_map(text, lines[tok.map[0]], tok.content), []
+        return _paragraph_map(text, lines, tok.map[0], tok.content)  # setext
+    if kind in ("th_open", "td_open"):
+        return _cell_map(row_cells, col, text, tok.content), []
+    raise _Unlocated
+
+
+def _gaps(text: str, regions: list[Span]) -> list[Span]:
+    """Everything between prose regions that is not blank."""
+    out = []
+    pos = 0
+    for r in [*regions, Span(len(text), len(text))]:
+        s, e = pos, r.start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+        pos = max(pos, r.end)
+    return out
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda p: (p.start, p.end)):
+        if out and s.start <= out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out

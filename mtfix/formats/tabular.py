@@ -1,0 +1,361 @@
+"""Record formats: JSON Lines, CSV and TSV, one unit per record.
+
+Options (from ``--text-field/--column``, ``--source-field``, ``--id-field``):
+``text_field`` (required) names the field to check, ``source_field`` the
+source-language text for bilingual checks, ``id_field`` the record id carried
+into reports (default: the record's 1-based line number).
+
+Writing back changes only the text field of the records that were fixed;
+every other byte of the file is kept.  JSONL: the new JSON string is spliced
+into the original line in place of the old value, so key order, spacing,
+number spelling (``1.50``), escapes and duplicate keys elsewhere in the record
+stay as they were.  CSV/TSV: the new value is spliced into the record's raw
+text in place of the old field (quoted if the old field was quoted or the new
+value needs it); the other fields keep their exact quoting.
+
+A record that cannot be checked (invalid JSON, not an object, text field
+missing or not a string, a row too short) is reported in
+``Container.errors`` as ``line N: reason`` and kept unchanged; the batch goes
+on.
+
+>>> raw = b'{"id": 7, "body": "Prices of oilgas rose.", "n": 1.50}\\n'
+>>> c = JsonlFormat().load(raw, "a.jsonl", {"text_field": "body", "id_field": "id"})
+>>> c.units[0].id, c.units[0].text
+(7, 'Prices of oilgas rose.')
+>>> c.render({0: "Prices of oil and gas rose."})
+b'{"id": 7, "body": "Prices of oil and gas rose.", "n": 1.50}\\n'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtfix.errors import InputError
+from mtfix.formats.base import Container, Unit
+from mtfix.io.textfile import TextFile, decode
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_JSON_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # JSON Lines: only \n ends a record (U+2028 may sit in a string)
+_WS = " \t\r\n"
+_DECODER = json.JSONDecoder()
+
+
+def _require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> str:
+    name = options.get("text_field")
+    if not name:
+        raise InputError(f"{fmt} input needs --text-field NAME (or --column NAME): which field holds the text", path=path)
+    return str(name)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _unit_id(value: Any, fallback: int) -> str | int:
+    if value is None:
+        return fallback
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- JSON Lines -------------------------------------------------------------------------------------
+
+
+def value_span(line: str, key: str) -> tuple[int, int] | None:
+    """Where the value of top-level ``key`` sits in the JSON object ``line``
+    (the last one if the key repeats, as ``json.loads`` keeps the last).
+
+    >>> line = '{"a": [1, {"body": 2}], "body" : "x\\\\"y"}'
+    >>> s, e = value_span(line, "body"); line[s:e]
+    '"x\\\\"y"'
+    """
+    scan = json.decoder.scanstring
+    n = len(line)
+
+    def skip(i: int) -> int:
+        while i < n and line[i] in _WS:
+            i += 1
+        return i
+
+    i = skip(0)
+    if i >= n or line[i] != "{":
+        return None
+    i = skip(i + 1)
+    found = None
+    if i < n and line[i] == "}":
+        return None
+    while i < n:
+        if line[i] != '"':
+            return None
+        k, i = scan(line, i + 1)
+        i = skip(i)
+        if i >= n or line[i] != ":":
+            return None
+        i = skip(i + 1)
+        _, end = _DECODER.raw_decode(line, i)
+        if k == key:
+            found = (i, end)
+        i = skip(end)
+        if i < n and line[i] == ",":
+            i = skip(i + 1)
+            continue
+        break
+    return found
+
+
+def json_string(value: str, like: str) -> str:
+    """``value`` as a JSON string in the style of the old literal ``like``
+    (ASCII-escaped if the old one escaped its non-ASCII characters)."""
+    ascii_only = like.isascii() and not json.loads(like).isascii()
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+@dataclass
+class JsonlContainer(Container):
+    textfile: TextFile | None = None
+    lines: list[str] = field(default_factory=list)
+    text_field: str = ""
+
+    def render(self, fixed: dict[int, str]) -> bytes:
+        assert self.textfile is not None
+        lines = list(self.lines)
+        for i, new in fixed.items():
+            unit = self.units[i]
+            n = unit.meta["line_index"]
+            line = lines[n]
+            body = line.rstrip("\r\n")
+            eol = line[len(body) :]
+            span = value_span(body, self.text_field)
+            if span is None:  # cannot happen for a record that loaded; re-serialise as a last resort
+                obj = json.loads(body)
+                obj[self.text_field] = new
+                lines[n] = json.dumps(obj, ensure_ascii=False) + eol
+                continue
+            s, e = span
+            lines[n] = body[:s] + json_string(new, body[s:e]) + body[e:] + eol
+        return self.textfile.encode("".join(lines))
+
+
+class JsonlFormat:
+    name = "jsonl"
+    extensions = (".jsonl", ".ndjson")
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        text_field = _require_text_field(options, "JSON Lines", path)
+        source_field, id_field = options.get("source_field"), options.get("id_field")
+        tf = decode(raw, path)
+        lines = _JSON_LINE.findall(tf.text)
+        units: list[Unit] = []
+        errors: list[str] = []
+        for n, line in enumerate(lines):
+            body = line.strip(_WS)
+            if not body:
+                continue
+            where = f"line {n + 1}"
+            try:
+                obj = json.loads(body)
+            except json.JSONDecodeError as exc:
+                errors.append(f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); kept unchanged")
+                continue
+            if not isinstance(obj, dict):
+                errors.append(f"{where}: {_json_type(obj)}, not a JSON object; kept unchanged")
+                continue
+            if text_field not in obj:
+                errors.append(f"{where}: no field {text_field!r}; kept unchanged")
+                continue
+            text = obj[text_field]
+            if not isinstance(text, str):
+                errors.append(f"{where}: field {text_field!r} is {_json_type(text)}, not a string; kept unchanged")
+                continue
+            source = None
+            if source_field:
+                source = obj.get(source_field)
+                if not isinstance(source, str):
+                    errors.append(f"{where}: no string field {source_field!r}; checked without a source")
+                    source = None
+            uid = _unit_id(obj.get(id_field) if id_field else None, n + 1)
+            units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}))
+        return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
+                              lines=lines, text_field=text_field)
+
+
+# -- CSV and TSV ------------------------------------------------------------------------------------
+
+
+def field_spans(record: str, delimiter: str, quotechar: str) -> list[tuple[int, int]] | None:
+    '''Raw ``[start, end)`` of each field of one CSV record (its line end excluded).
+
+    Used only to splice a new value in; callers check the result against
+    what the csv module read.
+
+    >>> rec = 'a,"b, ""c""",d'
+    >>> [rec[s:e] for s, e in field_spans(rec, ",", '"')]
+    ['a', '"b, ""c"""', 'd']
+    '''
+    n = len(record)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while True:
+        if i < n and record[i] == quotechar:
+            j = i + 1
+            while True:
+                k = record.find(quotechar, j)
+                if k < 0:
+                    return None
+                if k + 1 < n and record[k + 1] == quotechar:
+                    j = k + 2
+                    continue
+                break
+            stop = record.find(delimiter, k + 1)
+        else:
+            stop = record.find(delimiter, i)
+        stop = n if stop < 0 else stop
+        out.append((i, stop))
+        if stop >= n:
+            return out
+        i = stop + 1
+
+
+def _field_value(raw: str, quotechar: str) -> str:
+    if raw.startswith(quotechar):
+        close = len(raw) - 1
+        while close > 0 and raw[close] != quotechar:
+            close -= 1
+        return raw[1:close].replace(quotechar * 2, quotechar) + raw[close + 1 :]
+    return raw
+
+
+def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
+    needs = old_raw.startswith(quotechar) or any(c in value for c in (delimiter, quotechar, "\r", "\n"))
+    if needs:
+        return quotechar + value.replace(quotechar, quotechar * 2) + quotechar
+    return value
+
+
+@dataclass
+class CsvContainer(Container):
+    textfile: TextFile | None = None
+    lines: list[str] = field(default_factory=list)
+    delimiter: str = ","
+    quotechar: str = '"'
+
+    def render(self, fixed: dict[int, str]) -> bytes:
+        assert self.textfile is not None
+        lines = list(self.lines)
+        for i, new in fixed.items():
+            unit = self.units[i]
+            if not unit.meta.get("writable", True):
+                continue  # irregular quoting: reported at load time, kept
+            first, last, col = unit.meta["first_line"], unit.meta["last_line"], unit.meta["column"]
+            record = "".join(lines[first:last])
+            body = record.rstrip("\r\n")
+            eol = record[len(body) :]
+            spans = field_spans(body, self.delimiter, self.quotechar)
+            if spans is None or col >= len(spans):
+                continue
+            s, e = spans[col]
+            lines[first] = body[:s] + _csv_field(new, body[s:e], self.delimiter, self.quotechar) + body[e:] + eol
+            for k in range(first + 1, last):
+                lines[k] = ""
+        return self.textfile.encode("".join(lines))
+
+
+class CsvFormat:
+    """Comma-separated values with a header row (``,`` or ``;`` or ``|``: the
+    delimiter that makes ``text_field`` a column of the header wins)."""
+
+    name = "csv"
+    extensions = (".csv",)
+    delimiters: tuple[str, ...] = (",", ";", "|", "\t")
+    label = "CSV"
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        text_field = _require_text_field(options, self.label, path)
+        source_field, id_field = options.get("source_field"), options.get("id_field")
+        tf = decode(raw, path)
+        lines = _LINE.findall(tf.text)
+        delimiter, header_line, header = self._header(lines, text_field, path)
+        col = header.index(text_field)
+        src_col = header.index(source_field) if source_field and source_field in header else None
+        id_col = header.index(id_field) if id_field and id_field in header else None
+        errors: list[str] = []
+        for name, opt in ((source_field, "--source-field"), (id_field, "--id-field")):
+            if name and name not in header:
+                errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: {', '.join(header)})")
+        units: list[Unit] = []
+        feed = iter(lines[header_line + 1 :])
+        reader = csv.reader(feed, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+        start = header_line + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                end = header_line + 1 + reader.line_num
+                errors.append(f"line {start + 1}: {exc}; kept unchanged")
+                start = end
+                continue
+            end = header_line + 1 + reader.line_num
+            first, start = start, end
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            where = f"line {first + 1}"
+            if col >= len(row):
+                errors.append(f"{where}: {len(row)} field(s), no column {text_field!r}; kept unchanged")
+                continue
+            body = "".join(lines[first:end]).rstrip("\r\n")
+            spans = field_spans(body, delimiter, '"')
+            if spans is None or len(spans) != len(row) or _field_value(body[slice(*spans[col])], '"') != row[col]:
+                errors.append(f"{where}: irregular quoting; checked, but fixes to it are not written")
+                writable = False
+            else:
+                writable = True
+            source = row[src_col] if src_col is not None and src_col < len(row) else None
+            uid = _unit_id(row[id_col] if id_col is not None and id_col < len(row) else None, first + 1)
+            meta = {"first_line": first, "last_line": end, "column": col, "writable": writable}
+            units.append(Unit(uid, row[col], source=source, line_offset=first, meta=meta))
+        return CsvContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
+                            lines=lines, delimiter=delimiter)
+
+    def _header(self, lines: list[str], text_field: str, path: str | None) -> tuple[str, int, list[str]]:
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            raise InputError(f"empty {self.label} file: no header row", path=path)
+        seen: list[str] = []
+        for d in self.delimiters:
+            header = next(csv.reader([lines[first]], delimiter=d, quotechar='"'))
+            header = [h.strip() for h in header]
+            if text_field in header:
+                return d, first, header
+            if not seen:
+                seen = header
+        raise InputError(
+            f"no column {text_field!r} in the header row (columns: {', '.join(seen)})", path=path, line=first + 1
+        )
+
+
+class TsvFormat(CsvFormat):
+    """Tab-separated values with a header row; quoting as Python's csv and
+    spreadsheet programs write it (``"`` around fields with tabs, quotes or
+    line breaks)."""
+
+    name = "tsv"
+    extensions = (".tsv",)
+    delimiters = ("\t",)
+    label = "TSV"

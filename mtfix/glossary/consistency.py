@@ -1,0 +1,53 @@
+"""MTF305: one name spelt two ways in one document, no glossary needed.
+
+When a capitalised word occurs three times or more and a near-variant of it
+(one or two edits) once or twice, and at most a third as often, the rare
+spelling is odd: "Mirkadirov" ×4 beside "Mirkadrov" ×1.  Derived forms
+(Armenia / Armenian), case-only differences (Nato / NATO) and everyday
+English words are left alone.
+
+>>> [(odd, dominant) for _, _, odd, dominant in odd_spellings("Mirkadirov said. " * 4 + "Mirkadrov added.")]
+[('Mirkadrov', 'Mirkadirov')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+import regex
+
+from mtfix.glossary.misspell import derived
+
+#: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names.
+CAP_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}_@/]|\.\p{L})")
+
+
+def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,
+                  ) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, odd spelling, dominant spelling) for each odd occurrence."""
+    from rapidfuzz.distance import OSA
+
+    from mtfix.lexicon import is_common
+
+    matches = [m for m in CAP_TOKEN.finditer(text) if len(m.group()) >= 5]
+    counts = Counter(m.group() for m in matches)
+    dominant = [t for t, c in counts.most_common() if c >= 3 and not is_common(t)]
+    if not dominant:
+        return
+    verdict: dict[str, str | None] = {}
+    for m in matches:
+        tok = m.group()
+        if counts[tok] > 2 or skip(m.start(), m.end()):
+            continue
+        if tok not in verdict:
+            verdict[tok] = None
+            if not is_common(tok):
+                for dom in dominant:
+                    if counts[dom] < 3 * counts[tok] or dom.lower() == tok.lower() or derived(tok, dom):
+                        continue
+                    if OSA.distance(tok, dom, score_cutoff=2) <= max(1, min(2, len(dom) // 4)):
+                        verdict[tok] = dom
+                        break
+        if verdict[tok]:
+            yield m.start(), m.end(), tok, verdict[tok]

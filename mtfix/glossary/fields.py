@@ -1,0 +1,99 @@
+"""The fields of a glossary entry as the file formats spell them, and one
+entry built from a row of them (a TSV/CSV row or a YAML mapping).
+
+>>> e = entry_from_row({"term": "Baku", "variants": "Bakı | Bakü", "type": "place"}, "g.tsv:2")
+>>> e.variants, e.type, e.origin
+(('Bakı', 'Bakü'), 'place', 'g.tsv:2')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mtfix.errors import GlossaryError
+from mtfix.glossary.model import ENTITY_TYPES, Entry
+
+#: Columns of the mtfix table format, in the order the writer uses.
+COLUMNS = ("term", "variants", "type", "case", "forbidden", "source", "note", "domain", "accepted", "short",
+           "first_mention")
+REQUIRED = ("term", "variants")
+LIST_FIELDS = ("variants", "forbidden", "source", "accepted")
+LIST_SEP = "|"
+_TYPES = {t: t for t in ENTITY_TYPES} | {"organization": "organisation", "org": "organisation", "people": "person",
+                                         "location": "place"}
+_CASES = {"sensitive": True, "insensitive": False, "": True}
+_YES = {"yes": True, "true": True, "1": True, "y": True, "no": False, "false": False, "0": False, "n": False, "": False}
+
+
+def split_list(value: Any, where: str = "", field: str = "", problems: list[str] | None = None) -> tuple[str, ...]:
+    """A ``|``-separated string (or a YAML list) as a tuple; empty items are
+    dropped, and reported in ``problems`` when it is given."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        if LIST_SEP not in value:
+            item = value.strip()
+            if item:
+                return (item,)
+            items = [value]
+        else:
+            items = value.split(LIST_SEP)
+    else:
+        items = [str(v) for v in value]
+    out = tuple(s for s in (v.strip() for v in items) if s)
+    if problems is not None and len(out) != len(items):
+        problems.append(f"{where}: empty value in {field}")
+    return out
+
+
+def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None = None) -> Entry:
+    """One entry from a mapping of field → value.  Raises :class:`GlossaryError`
+    (naming ``where``, i.e. file:line) for an empty term or a bad value;
+    ``problems`` collects what is only untidy (empty list items)."""
+    term = str(row.get("term") or "").strip()
+    if not term:
+        raise GlossaryError(f"{where}: empty term")
+    raw_type = row.get("type") or "term"
+    etype = _TYPES.get(raw_type) if isinstance(raw_type, str) else None
+    if etype is None:
+        raw_type = str(raw_type).strip().lower()
+        etype = _TYPES.get(raw_type)
+        if etype is None:
+            raise GlossaryError(f"{where}: type must be one of {', '.join(ENTITY_TYPES)}, not {raw_type!r}")
+    case = row.get("case") or ""
+    case = _CASES.get(case) if case in _CASES else _CASES.get(str(case).strip().lower())
+    if case is None:
+        raise GlossaryError(f"{where}: case must be sensitive or insensitive, not {row.get('case')!r}")
+    first = row.get("first_mention") or False
+    if not isinstance(first, bool):
+        first = _YES.get(str(first).strip().lower())
+        if first is None:
+            raise GlossaryError(f"{where}: first_mention must be yes or no, not {row.get('first_mention')!r}")
+    return Entry(
+        term=term,
+        variants=split_list(row.get("variants"), where, "variants", problems),
+        type=etype,
+        case_sensitive=case,
+        forbidden=split_list(row.get("forbidden"), where, "forbidden", problems),
+        source=split_list(row.get("source"), where, "source", problems),
+        note=_text(row.get("note")),
+        domain=_text(row.get("domain")),
+        accepted=split_list(row.get("accepted"), where, "accepted", problems),
+        short_form=_text(row.get("short")),
+        first_mention=first,
+        origin=where,
+    )
+
+
+def _text(value: Any) -> str:
+    return str(value).strip() if value else ""
+
+
+def entry_row(e: Entry) -> dict[str, str]:
+    """The table columns of an entry (the inverse of :func:`entry_from_row`)."""
+    return {
+        "term": e.term, "variants": LIST_SEP.join(e.variants), "type": e.type,
+        "case": "sensitive" if e.case_sensitive else "insensitive", "forbidden": LIST_SEP.join(e.forbidden),
+        "source": LIST_SEP.join(e.source), "note": e.note, "domain": e.domain, "accepted": LIST_SEP.join(e.accepted),
+        "short": e.short_form, "first_mention": "yes" if e.first_mention else "",
+    }

@@ -1,0 +1,75 @@
+"""Which glossaries apply, loaded once per process.
+
+The bundled glossaries (``glossaries/`` at the top of the source tree, or
+``$MTFIX_GLOSSARY_DIR``) apply unless ``default_glossaries`` is off; the
+user's files add to them.  Conflicts among the user's files are errors naming
+both files and lines; where a user's file disagrees with a bundled one, the
+user's entry wins and the override is listed in ``Glossary.notes``.  Each file
+is parsed once per process, cached by path, modification time and size.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from mtfix.glossary.formats import READERS, load
+from mtfix.glossary.model import Glossary, combine, overlay
+
+_ROOT = Path(__file__).resolve().parents[2]
+_lock = threading.Lock()
+
+
+def bundled_dir() -> Path:
+    env = os.environ.get("MTFIX_GLOSSARY_DIR")
+    return Path(env) if env else _ROOT / "glossaries"
+
+
+BUNDLED_DIR = bundled_dir()
+
+
+def bundled_glossary_paths() -> list[Path]:
+    d = bundled_dir()
+    return sorted(p for p in d.glob("*") if p.suffix.lower() in READERS and p.is_file()) if d.is_dir() else []
+
+
+def display_name(path: Path) -> str:
+    """A bundled glossary as ``glossaries/NAME`` (so that provenance reads the same everywhere)."""
+    p = path.resolve()
+    return f"glossaries/{p.name}" if p.parent == bundled_dir().resolve() else str(path)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, mtime_ns: int, size: int, display: str) -> Glossary:
+    return load(path, display=display)
+
+
+def load_file(path: str | Path) -> Glossary:
+    """A glossary file, parsed once per process (until it changes on disk)."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return load(p)  # raises a GlossaryError naming the file
+    with _lock:
+        return _load_cached(str(p), st.st_mtime_ns, st.st_size, display_name(p))
+
+
+def file_key(path: str | Path) -> tuple[str, int, int]:
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return (str(p), -1, -1)
+    return (str(p.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def assemble(user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True) -> Glossary:
+    """The bundled glossaries (unless ``bundled`` is false) with the user's files over them."""
+    base = combine([load_file(p) for p in bundled_glossary_paths()]) if bundled else Glossary()
+    if not user_files:
+        return base
+    user = combine([load_file(f) for f in user_files])
+    return overlay(base, user) if base.entries else user

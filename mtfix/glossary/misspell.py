@@ -1,0 +1,134 @@
+"""MTF302: misspelt glossary names ("Bilnken", "Blinke", "Aliyve").
+
+Only the typing and transliteration slips the issue names are corrected
+without context: two neighbouring letters swapped, a dropped letter, a doubled
+letter.  :func:`typo_distance` counts those and makes anything else (a
+substituted letter, an added letter that doubles nothing) prohibitively
+expensive, so that real names near a glossary name ("Baranov" beside
+"Bayramov", "Aliyeva" beside "Aliyev") are left alone.  A looser match is
+allowed only for names that the same document already uses (the garbled
+"Pashkina" in a text that names Pashinyan).
+
+>>> typo_distance("Bilnken", "Blinken"), typo_distance("Blinke", "Blinken"), typo_distance("Blinnken", "Blinken")
+(1, 1, 1)
+>>> typo_distance("Baranov", "Bayramov") > 2, typo_distance("Aliyeva", "Aliyev") > 2
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtfix.glossary.model import Entry
+
+FAR = 9  # the cost of an edit that is no typing slip
+
+
+def typo_distance(token: str, name: str) -> int:
+    """Slips that turn ``name`` into ``token`` (case-insensitive): a dropped
+    letter, a doubled letter or two swapped neighbours cost 1; other edits FAR."""
+    t, n = token.lower(), name.lower()
+    rows, cols = len(t) + 1, len(n) + 1
+    d = [[0] * cols for _ in range(rows)]
+    for j in range(1, cols):
+        d[0][j] = j  # letters of the name dropped at the start
+    for i in range(1, rows):
+        extra = 1 if (i > 1 and t[i - 1] == t[i - 2]) or (i < len(t) and t[i - 1] == t[i]) else FAR
+        d[i][0] = d[i - 1][0] + extra
+        for j in range(1, cols):
+            best = d[i - 1][j - 1] + (0 if t[i - 1] == n[j - 1] else FAR)
+            best = min(best, d[i][j - 1] + 1, d[i - 1][j] + extra)
+            if i > 1 and j > 1 and t[i - 1] == n[j - 2] and t[i - 2] == n[j - 1]:
+                best = min(best, d[i - 2][j - 2] + 1)
+            d[i][j] = best
+    return d[-1][-1]
+
+
+def allowed_slips(name: str) -> int:
+    """How many slips a name of this length may show: one, two from eight letters."""
+    return 1 if len(name) < 8 else 2
+
+
+def name_tokens(e: Entry) -> list[str]:
+    """Tokens of ``e`` that a misspelling is compared with: a person's surname
+    (and accepted single-word spellings), a one-word place or organisation."""
+    if e.type == "person":
+        forms = [e.short, *(a for a in e.accepted if " " not in a)]
+        forms = [f.rsplit(" ", 1)[-1] for f in forms]
+    elif e.type in ("place", "organisation"):
+        forms = [f for f in e.forms() if " " not in f]
+    else:
+        return []
+    return [f for f in dict.fromkeys(forms) if len(f) >= 5 and f.isalpha() and f[0].isupper() and f[1:].islower()]
+
+
+class NameIndex:
+    """Name tokens by first letter, with the entries they belong to."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.owners: dict[str, list[Entry]] = {}
+        for e in entries:
+            for tok in name_tokens(e):
+                self.owners.setdefault(tok, []).append(e)
+        self.by_letter: dict[str, list[str]] = {}
+        for tok in self.owners:
+            self.by_letter.setdefault(tok[0], []).append(tok)
+
+    def nearest(self, token: str) -> tuple[str, int] | None:
+        """The one name token within the allowed slips of ``token`` (None if none, or a tie)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        bucket = self.by_letter.get(token[0])
+        if not bucket:
+            return None
+        near = process.extract(token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None)
+        scored = [(d, c) for d, c in ((typo_distance(token, c), c) for c, _, _ in near) if 0 < d <= allowed_slips(c)]
+        return pick(scored, self.owners)
+
+
+def derived(token: str, name: str) -> bool:
+    """A derived form, not a misspelling: Armenia/Armenian, Aliyev/Aliyeva,
+    Brussel/Brussels.  A truncation ("Blinke" for "Blinken") is no derivation."""
+    longer, shorter = (token, name) if len(token) > len(name) else (name, token)
+    tail = longer[len(shorter):]
+    return len(shorter) >= 4 and longer.startswith(shorter) and tail in _ENDINGS and (
+        longer == token or len(tail) > 1 or tail in ("i", "s", "a"))
+
+
+_ENDINGS = {"a", "i", "n", "s", "an", "ian", "is", "es", "ns", "ans", "ese", "ians", "ova", "eva", "ina", "yan"}
+
+
+def pick(scored: list[tuple[int, str]], owners: dict[str, list[Entry]]) -> tuple[str, int] | None:
+    """The nearest candidate, if it is clearly the nearest: candidates as near
+    count as rivals unless they spell the same entry (then its own surname wins)."""
+    if not scored:
+        return None
+    best = min(d for d, _ in scored)
+    tied = sorted(c for d, c in scored if d == best)
+    if len(tied) > 1:
+        entries = {id(e) for c in tied for e in owners.get(c, ())}
+        if len(entries) != 1:
+            return None
+        e = owners[tied[0]][0]
+        preferred = e.short.rsplit(" ", 1)[-1] if e.type == "person" else e.term
+        return (preferred if preferred in tied else tied[0]), best
+    return tied[0], best
+
+
+def contextual(token: str, mentioned: dict[str, list[Entry]]) -> tuple[str, int] | None:
+    """A looser match against the name tokens of entries this document
+    mentions: the same first three letters, at most a third of the letters
+    different (optimal string alignment), and no other candidate as near."""
+    from rapidfuzz.distance import OSA
+
+    low = token.lower()
+    scored = []
+    for cand in mentioned:
+        if cand.lower()[:3] != low[:3] or derived(token, cand):
+            continue
+        limit = max(1, len(cand) // 3)
+        d = OSA.distance(token, cand, score_cutoff=limit)
+        if d <= limit:
+            scored.append((d, cand))
+    return pick(scored, mentioned)

@@ -1,0 +1,119 @@
+"""Tables: the mtfix TSV/CSV format (a header row naming the columns) and the
+two-column source/target files that DeepL and most MT engines take.
+
+A file whose first row has a ``term`` column is an mtfix table; otherwise
+each row is ``source, target`` (DeepL's CSV may add source and target
+language codes as a third and fourth column).  Lines starting with ``#`` are
+comments.  Errors name ``file:line``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from mtfix.errors import GlossaryError
+from mtfix.glossary.fields import COLUMNS, REQUIRED, entry_from_row
+from mtfix.glossary.model import Entry, Glossary
+
+_PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target term")}
+
+
+def _reader(path: Path, text: str):
+    first = text.split("\n", 1)[0]
+    if path.suffix.lower() == ".tsv" or ("\t" in first and path.suffix.lower() != ".csv"):
+        return csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
+    return csv.reader(io.StringIO(text), delimiter=",")
+
+
+def _fail(msg: str, errors: list[str] | None) -> None:
+    if errors is None:
+        raise GlossaryError(msg)
+    errors.append(msg)
+
+
+def _rows(path: Path, text: str):
+    """(line number, row) for every row that is not blank or a comment."""
+    reader = _reader(path, text)
+    start = 1
+    try:
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not row or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+                continue
+            yield line, row
+    except csv.Error as exc:
+        raise GlossaryError(f"{path}:{reader.line_num}: malformed line: {exc}") from None
+
+
+def load_table(path: Path, text: str, errors: list[str] | None = None) -> Glossary:
+    """Entries of an mtfix table or a two-column file.  With ``errors`` given,
+    bad rows are collected there (for ``validate``) instead of raised."""
+    rows = _rows(path, text)
+    first = next(rows, None)
+    if first is None:
+        return Glossary([], [str(path)])
+    header = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in first[1]]
+    if "term" not in header:
+        return _pairs(path, [first, *rows], errors)
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown:
+        raise GlossaryError(f"{path}:{first[0]}: unknown column(s): {', '.join(unknown)} "
+                            f"(known: {', '.join(COLUMNS)})")
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise GlossaryError(f"{path}:{first[0]}: missing column(s): {', '.join(missing)}")
+    need = max(header.index(c) for c in REQUIRED) + 1
+    width = len(header)
+    entries: list[Entry] = []
+    name = str(path)
+    for line, row in rows:
+        where = f"{name}:{line}"
+        if not need <= len(row) <= width:
+            _fail(f"{where}: malformed line: {len(row)} field(s), the header has {width}", errors)
+            continue
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        try:
+            entries.append(entry_from_row(dict(zip(header, row, strict=True)), where, errors))
+        except GlossaryError as exc:
+            _fail(str(exc), errors)
+    return Glossary(entries, [name])
+
+
+def _pairs(path: Path, rows, errors: list[str] | None) -> Glossary:
+    entries: list[Entry] = []
+    for n, (line, row) in enumerate(rows):
+        where = f"{path}:{line}"
+        cells = [c.strip() for c in row]
+        if n == 0 and tuple(c.lower() for c in cells[:2]) in _PAIR_HEADERS:
+            continue
+        if len(cells) not in (2, 4) or not cells[0] or not cells[1]:
+            _fail(f"{where}: malformed line: a two-column glossary has a source term and a target term "
+                  f"(and optionally their language codes), not {len(cells)} field(s)", errors)
+            continue
+        entries.append(Entry(term=cells[1], source=(cells[0],), origin=where))
+    return Glossary(entries, [str(path)])
+
+
+def dump_table(entries: list[Entry], fmt: str) -> str:
+    """The entries as an mtfix table: ``tsv`` or ``csv``."""
+    from mtfix.glossary.fields import entry_row
+
+    buf = io.StringIO()
+    tsv = fmt == "tsv"
+    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter="\t" if tsv else ",", lineterminator="\n",
+                       quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL, quotechar=None if tsv else '"')
+    w.writeheader()
+    for e in entries:
+        row = entry_row(e)
+        if tsv and any("\t" in v or "\n" in v for v in row.values()):
+            raise GlossaryError(f"{e.origin}: a value holds a tab or a line break: it cannot be written as TSV")
+        w.writerow(row)
+    return buf.getvalue()
+
+
+def dump_pairs(entries: list[Entry]) -> str:
+    """Two-column TSV (source term, target term) for MT engines: one row per source term."""
+    return "".join(f"{s}\t{e.term}\n" for e in entries for s in e.source)

@@ -1,0 +1,339 @@
+"""Records through a :class:`~mtfix.pipeline.Pipeline`, for ingest jobs: lazily, in bounded
+memory, optionally in parallel, one plain JSON-ready result per record.
+
+>>> from mtfix.config import Config
+>>> from mtfix.pipeline import Pipeline
+>>> p = Pipeline(Config(grammar="off"))
+>>> rows = [{"id": "a1", "body": "Prices of oilgas rose."}, {"id": "a2", "body": None}]
+>>> for r in process(p, rows, text_field="body", id_field="id"):
+...     print(r.id, r.ok, r.text, r.error)
+a1 True Prices of oil and gas rose. None
+a2 False None field 'body' is not a string (got NoneType)
+
+Results follow the schema documented in ``docs/library.md`` (version
+:data:`mtfix.model.SCHEMA_VERSION`, carried by every result as ``schema``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from mtfix.errors import ConfigError, MtfixError, RecordError
+from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
+
+if TYPE_CHECKING:
+    from mtfix.pipeline import Pipeline
+
+MODES = ("fix", "check", "score")
+ON_ERROR = ("report", "raise")
+EXECUTORS = ("process", "thread")
+
+
+# -- results: plain, typed, JSON-serialisable ---------------------------------------------
+@dataclass(slots=True)
+class FindingOut:
+    """A finding on a record's text (offsets are ``str`` indices into that text)."""
+
+    code: str
+    category: str
+    severity: str  # minor | major | critical
+    start: int
+    end: int
+    line: int  # 1-based, within the record's text
+    col: int
+    text: str  # the flagged span
+    message: str
+    suggestions: list[str]
+    fix: str  # safe | unsafe | none
+    origin: str
+
+    @classmethod
+    def of(cls, f: Finding, doc: Document) -> FindingOut:
+        line, col = doc.line_col(f.start)
+        return cls(f.code, f.category, str(f.severity), f.start, f.end, line, col, doc.text[f.start:f.end],
+                   f.message, list(f.suggestions), str(f.fix), f.origin)
+
+
+@dataclass(slots=True)
+class EditOut:
+    """One applied edit; offsets point into the text the edit's pass started from."""
+
+    start: int
+    end: int
+    replacement: str
+    original: str
+    code: str
+    origin: str
+    safety: str
+
+    @classmethod
+    def of(cls, e: Edit) -> EditOut:
+        return cls(e.start, e.end, e.replacement, e.original, e.code, e.origin, str(e.safety))
+
+
+@dataclass(slots=True)
+class RecordResult:
+    """What the pipeline made of one record.  ``to_dict()`` is the documented JSON form."""
+
+    index: int  # position in the input stream, from 0
+    id: Any  # the record's id field, else its index
+    mode: str  # fix | check | score
+    ok: bool = True
+    error: str | None = None  # why the record was not processed (it is kept unchanged)
+    text: str | None = None  # fix: the repaired text (the input when nothing applied)
+    changed: bool = False
+    findings: list[FindingOut] = field(default_factory=list)  # on the input text
+    edits: list[EditOut] = field(default_factory=list)  # fix
+    remaining: list[FindingOut] = field(default_factory=list)  # fix: on the repaired text
+    held_back: int = 0  # fix: unsafe fixes not applied
+    fluency: float | None = None  # 0-100, of the output text (the repaired one in fix mode)
+    fluency_before: float | None = None  # fix: of the input text
+    words: int | None = None
+    segments: list[dict[str, Any]] | None = None  # score: per-segment scores
+    reference: dict[str, Any] | None = None  # score with a reference: BLEU, chrF, TER
+    schema: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+# -- options shared by every record of a job ------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class JobOptions:
+    text_field: str = "text"
+    id_field: str | None = None
+    source_field: str | None = None
+    ref_field: str | None = None
+    mode: str = "fix"
+    unsafe: bool | None = None
+    fluency: bool = True
+    on_error: str = "report"
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.on_error not in ON_ERROR:
+            raise ConfigError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+
+
+@dataclass(slots=True)
+class Item:
+    """A record reduced to what the pipeline needs (cheap to send to a worker process)."""
+
+    index: int
+    id: Any
+    text: str
+    source: str | None = None
+    ref: str | None = None
+
+
+def extract(index: int, record: Any, opts: JobOptions) -> Item:
+    """Pick text, id, source and reference out of a mapping (or take a string as the text).
+
+    Raises :class:`RecordError` naming the record's id (its index when it has none).
+    """
+    if isinstance(record, str):
+        return Item(index, index, record)
+    if not isinstance(record, Mapping):
+        raise RecordError(index, f"a record must be a mapping or a string, not {type(record).__name__}")
+    rid = record.get(opts.id_field, index) if opts.id_field else index
+    if opts.text_field not in record:
+        raise RecordError(rid, f"field {opts.text_field!r} is missing")
+    text = record[opts.text_field]
+    if not isinstance(text, str):
+        raise RecordError(rid, f"field {opts.text_field!r} is not a string (got {type(text).__name__})")
+    extra = []
+    for name in (opts.source_field, opts.ref_field):
+        value = record.get(name) if name else None
+        if value is not None and not isinstance(value, str):
+            raise RecordError(rid, f"field {name!r} is not a string (got {type(value).__name__})")
+        extra.append(value)
+    return Item(index, rid, text, *extra)
+
+
+def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
+    """One record through the pipeline.  Any failure becomes a :class:`RecordError`."""
+    try:
+        return _run(pipeline, item, opts)
+    except RecordError:
+        raise
+    except MtfixError as exc:
+        raise RecordError(item.id, str(exc)) from exc
+    except Exception as exc:  # a bug on one odd text must not stop a batch of millions
+        raise RecordError(item.id, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _run(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
+    from mtfix.pipeline import CheckResult
+    from mtfix.scoring import score_document
+
+    doc = Document.from_text(item.text, source=item.source)
+    res = RecordResult(item.index, item.id, opts.mode)
+    if opts.mode == "fix":
+        fx = pipeline.fix(doc, unsafe=opts.unsafe)
+        original = fx.document or doc
+        res.text, res.changed, res.held_back = fx.text, fx.changed, fx.held_back
+        res.findings = [FindingOut.of(f, original) for f in fx.findings]
+        res.edits = [EditOut.of(e) for e in fx.edits]
+        after = Document.from_text(fx.text, source=item.source) if fx.changed else original
+        res.remaining = [FindingOut.of(f, after) for f in fx.remaining]
+        if opts.fluency:
+            res.fluency_before = score_document(CheckResult(original, fx.findings)).fluency
+            final = score_document(CheckResult(after, fx.remaining))
+            res.fluency, res.words = final.fluency, final.words
+        return res
+    check = pipeline.check(doc)
+    res.findings = [FindingOut.of(f, check.document) for f in check.findings]
+    if opts.mode == "score" or opts.fluency:
+        sc = score_document(check, ref=item.ref if opts.mode == "score" else None)
+        res.fluency, res.words = sc.fluency, sc.words
+        if opts.mode == "score":
+            res.segments = [s.to_dict() for s in sc.segments]
+            res.reference = sc.reference
+    return res
+
+
+def failed(index: int, error: RecordError, opts: JobOptions, text: Any = None) -> RecordResult:
+    """The result of a record that could not be processed: kept unchanged, with the reason."""
+    return RecordResult(index, error.record_id, opts.mode, ok=False, error=error.reason,
+                        text=text if isinstance(text, str) else None)
+
+
+def run_chunk(pipeline: Pipeline, chunk: list[Item | RecordResult], opts: JobOptions) -> list[RecordResult]:
+    out: list[RecordResult] = []
+    for it in chunk:
+        if isinstance(it, RecordResult):  # failed extraction, already a result
+            out.append(it)
+            continue
+        try:
+            out.append(run_item(pipeline, it, opts))
+        except RecordError as exc:
+            if opts.on_error == "raise":
+                raise
+            out.append(failed(it.index, exc, opts, it.text if opts.mode == "fix" else None))
+    return out
+
+
+# -- the batch processor ---------------------------------------------------------------------
+def process(
+    pipeline: Pipeline,
+    records: Iterable[Any],
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    source_field: str | None = None,
+    ref_field: str | None = None,
+    mode: str = "fix",
+    unsafe: bool | None = None,
+    fluency: bool = True,
+    workers: int = 1,
+    executor: str = "process",
+    chunk_size: int = 64,
+    on_error: str = "report",
+) -> Iterator[RecordResult]:
+    """Results for ``records`` (mappings, or strings taken as the text), in input order, lazily.
+
+    ``mode`` is ``fix`` (repaired text, edits, what is left), ``check`` (findings) or ``score``
+    (fluency per segment; BLEU/chrF/TER against ``ref_field`` when given).  ``fluency=False``
+    skips the fluency score in ``fix``/``check`` mode.  A record that cannot be read or
+    processed gives a result with ``ok=False`` and ``error`` set, and the batch goes on; with
+    ``on_error="raise"`` it raises :class:`mtfix.errors.RecordError` (with ``record_id``).
+
+    ``workers > 1`` runs chunks of ``chunk_size`` records on a pool (``executor="process"``,
+    the default: the work is pure Python and holds the GIL; ``"thread"`` suits pipelines that
+    wait on a LanguageTool server).  At most ``2 × workers`` chunks are in flight, so memory
+    stays bounded however long the input.  Argument errors raise :class:`ConfigError` at once.
+    """
+    opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
+    if workers < 1 or chunk_size < 1:
+        raise ConfigError("workers and chunk_size must be at least 1")
+    if executor not in EXECUTORS:
+        raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    if workers == 1:
+        return _sequential(pipeline, records, opts)
+    return _parallel(pipeline, records, opts, workers, executor, chunk_size)
+
+
+def _items(records: Iterable[Any], opts: JobOptions) -> Iterator[Item | RecordResult]:
+    for index, record in enumerate(records):
+        try:
+            yield extract(index, record, opts)
+        except RecordError as exc:
+            if opts.on_error == "raise":
+                raise
+            text = record.get(opts.text_field) if isinstance(record, Mapping) else None
+            yield failed(index, exc, opts, text if opts.mode == "fix" else None)
+
+
+def _sequential(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions) -> Iterator[RecordResult]:
+    for it in _items(records, opts):
+        yield from run_chunk(pipeline, [it], opts)
+
+
+# A worker process's own pipeline and options, set once by the pool's initializer.
+_WORKER: tuple[Pipeline, JobOptions] | None = None
+
+
+def _init_worker(pipeline: Pipeline, opts: JobOptions) -> None:
+    global _WORKER
+    _WORKER = (pipeline, opts)
+
+
+class _Raised(Exception):
+    """A RecordError on its way back from a worker process (picklable: ``args`` are its fields)."""
+
+
+def _worker_chunk(chunk: list[Item | RecordResult]) -> list[RecordResult]:
+    assert _WORKER is not None, "worker not initialised"
+    try:
+        return run_chunk(_WORKER[0], chunk, _WORKER[1])
+    except RecordError as exc:
+        raise _Raised(exc.record_id, exc.reason) from None
+
+
+def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, workers: int, executor: str,
+              chunk_size: int) -> Iterator[RecordResult]:
+    pool: Executor
+    if executor == "process":
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pipeline, opts))
+
+        def submit(chunk: list[Any]) -> Future:
+            return pool.submit(_worker_chunk, chunk)
+    else:
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="mtfix")
+
+        def submit(chunk: list[Any]) -> Future:
+            return pool.submit(run_chunk, pipeline, chunk, opts)
+
+    items = _items(records, opts)
+    window: deque[tuple[list[Any], Future]] = deque()
+
+    def drain() -> list[RecordResult]:
+        chunk, fut = window.popleft()
+        try:
+            return fut.result()
+        except _Raised as exc:
+            raise RecordError(*exc.args) from None
+        except RecordError:
+            raise
+        except Exception:  # the pool could not take the chunk (e.g. unpicklable): run it here
+            return run_chunk(pipeline, chunk, opts)
+
+    try:
+        while chunk := list(islice(items, chunk_size)):
+            window.append((chunk, submit(chunk)))
+            if len(window) >= 2 * workers:
+                yield from drain()
+        while window:
+            yield from drain()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

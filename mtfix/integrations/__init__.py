@@ -1,0 +1,1 @@
+"""Where mtfix meets other tools: the pre-commit hooks' entry point (``precommit``)."""

@@ -1,0 +1,164 @@
+"""Entry point of the pre-commit hooks in ``.pre-commit-hooks.yaml``.
+
+``python -m mtfix.integrations.precommit check|fix [OPTIONS] FILE...`` runs that
+``mtfix`` command with three defaults that suit a commit:
+
+1. the configuration is the ``mtfix.toml`` or ``[tool.mtfix]`` nearest the first
+   file (as ``mtfix`` finds it), passed on with ``--config``;
+2. its ``include`` / ``exclude`` globs filter the files pre-commit passes
+   (``mtfix`` itself applies them only when it walks a directory);
+3. LanguageTool is off (``--grammar off``) unless the hook's ``args`` or the
+   configuration set ``grammar`` or ``lt-url``: a commit must not wait for a JVM.
+
+Exit codes are ``mtfix``'s: 0 clean, 1 findings at ``--fail-on`` or files changed
+(``fix --exit-non-zero-on-fix``), 2 a usage or input error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+COMMANDS = ("check", "fix")
+_GRAMMAR_KEYS = ("grammar", "lt-url", "lt_url")
+
+
+def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
+    """Split ``argv`` into options (with their values) and paths.
+
+    ``takes_value`` maps each option string to whether it takes a value.
+
+    >>> split_args({"--fail-on": True, "-q": False}, ["--fail-on", "minor", "-q", "a.md", "--", "-b.md"])
+    (['--fail-on', 'minor', '-q'], ['a.md', '-b.md'])
+    """
+    options: list[str] = []
+    paths: list[str] = []
+    it = iter(argv)
+    for tok in it:
+        if tok == "--":
+            paths.extend(it)
+            break
+        if tok == "-" or not tok.startswith("-"):
+            paths.append(tok)
+            continue
+        options.append(tok)
+        if "=" not in tok and takes_value.get(tok, False):
+            value = next(it, None)
+            if value is not None:
+                options.append(value)
+    return options, paths
+
+
+def option_value(options: list[str], *names: str) -> str | None:
+    """The value given to any of ``names`` (``--name value`` or ``--name=value``), else None."""
+    found = None
+    for i, tok in enumerate(options):
+        name, eq, value = tok.partition("=")
+        if name in names:
+            found = value if eq else (options[i + 1] if i + 1 < len(options) else "")
+    return found
+
+
+def has_option(options: list[str], *names: str) -> bool:
+    return any(tok.partition("=")[0] in names for tok in options)
+
+
+def selected(path: str, include: tuple[str, ...], exclude: tuple[str, ...], base: Path | None) -> bool:
+    """Whether ``path`` passes the globs, matched against its name, the path as given and,
+    with ``base``, the path relative to the configuration file's directory."""
+    forms = {os.path.basename(path), path, path.replace(os.sep, "/")}
+    if base is not None:
+        with contextlib.suppress(ValueError):
+            forms.add(Path(path).resolve().relative_to(base).as_posix())
+
+    def hit(globs: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(f, g) for f in forms for g in globs)
+
+    return (not include or hit(include)) and not hit(exclude)
+
+
+def _table(config_path: Path) -> dict[str, Any]:
+    data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+    if config_path.name == "pyproject.toml":
+        return data.get("tool", {}).get("mtfix", {})
+    return data
+
+
+def hook_argv(command: str, options: list[str], paths: list[str]) -> tuple[list[str], list[str]] | None:
+    """The ``mtfix`` argument list for this hook run and the paths it keeps; None when no
+    path is left.  Raises :class:`mtfix.errors.ConfigError` for a bad configuration file."""
+    from mtfix.config import config_from_mapping, find_config_table
+    from mtfix.errors import ConfigError
+
+    extra: list[str] = []
+    given = option_value(options, "--config")
+    if given:
+        config_path: Path | None = Path(given)
+        try:
+            table = _table(config_path)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{given}: {exc}") from None
+    else:
+        found = find_config_table(Path(paths[0]) if paths else Path.cwd())
+        config_path, table = found if found else (None, {})
+        if config_path is not None:
+            extra += ["--config", str(config_path)]
+    cfg = config_from_mapping(table, str(config_path or "<defaults>"),
+                              config_path.parent if config_path else None)
+    base = config_path.resolve().parent if config_path else None
+    kept = [p for p in paths if selected(p, cfg.include, cfg.exclude, base)]
+    if not kept:
+        return None
+    if not has_option(options, "--grammar", "--lt-url") and not any(k in table for k in _GRAMMAR_KEYS):
+        extra += ["--grammar", "off"]
+    return [command, *options, *extra, "--", *kept], kept
+
+
+def _option_arity(command: Any) -> dict[str, bool]:
+    """Option string → takes a value, from the click command typer built (duck-typed: some
+    typer releases vendor their own click)."""
+    arity: dict[str, bool] = {}
+    for p in command.params:
+        if getattr(p, "param_type_name", "") == "option":
+            for opt in (*p.opts, *p.secondary_opts):
+                arity[opt] = not (p.is_flag or p.count)
+    return arity
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        print(f"usage: python -m mtfix.integrations.precommit {{{'|'.join(COMMANDS)}}} [OPTIONS] FILE...",
+              file=sys.stderr)
+        return 2
+    import typer.main
+
+    from mtfix.cli import app
+    from mtfix.errors import MtfixError
+
+    group = typer.main.get_command(app)
+    command = group.commands[argv[0]]  # type: ignore[attr-defined]
+    options, paths = split_args(_option_arity(command), argv[1:])
+    try:
+        plan = hook_argv(argv[0], options, paths)
+    except MtfixError as exc:
+        print(f"mtfix: error: {exc}", file=sys.stderr)
+        return 2
+    if plan is None:
+        return 0
+    try:
+        group.main(args=plan[0], prog_name="mtfix", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""SARIF 2.1.0 reports (``mtfix check --format sarif``), as code-scanning
+services read them.
+
+* One run; ``tool.driver`` names mtfix, its version and every rule that has a
+  result (id, name, short description, help text, default level, MQM
+  category in ``properties``).
+* Levels: ``minor`` → ``note``, ``major`` → ``error``, ``critical`` →
+  ``error``.  Major is an error because ``--fail-on major`` is the default:
+  what fails ``mtfix check`` fails the scan.  The MQM severity itself is kept
+  in each result's ``properties.severity``.
+* Regions are 1-based; ``endColumn`` is the column after the last character;
+  columns count Unicode code points (``columnKind: unicodeCodePoints``), as
+  mtfix's own reports do.  For units of record and bilingual formats, the
+  line is the record's (or the target element's) line in the file and the
+  column counts within the unit's text.
+* Fixable findings (safe or unsafe) carry ``fixes`` with the replacements.
+* Records that could not be read are ``toolExecutionNotifications``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from mtfix.model import FixSafety
+
+if TYPE_CHECKING:
+    from mtfix.batch import FileResult, UnitResult
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"minor": "note", "major": "error", "critical": "error"}
+
+
+@lru_cache(maxsize=1)
+def _rule_docs() -> dict[str, dict[str, str]]:
+    """code → name, title, help and category of every rule mtfix documents."""
+    docs: dict[str, dict[str, str]] = {}
+    try:
+        from mtfix.rules.engine import RulesChecker
+
+        for r in RulesChecker.bundled().rules:
+            docs[r.code] = {"name": r.name, "title": r.title, "help": r.explain(), "category": r.category,
+                            "severity": str(r.severity)}
+    except Exception:  # pragma: no cover - a broken pack is reported by `check` itself
+        pass
+    for module, attr in (("mtfix.glossary", "GLOSSARY_RULES"), ("mtfix.bilingual", "BILINGUAL_RULES")):
+        try:
+            table = getattr(__import__(module, fromlist=[attr]), attr)
+        except (ImportError, AttributeError):
+            continue
+        for code, info in table.items():
+            title, text = info if isinstance(info, tuple) else (str(info), str(info))
+            docs.setdefault(code, {"name": code, "title": title, "help": f"{code}: {title}\n\n{text}"})
+    return docs
+
+
+def artifact_uri(path: str) -> str:
+    """A SARIF artifact URI for ``path``: relative paths stay relative.
+
+    >>> artifact_uri("news/a b.md"), artifact_uri("-")
+    ('news/a%20b.md', 'stdin')
+    """
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(path.replace(os.sep, "/"))
+
+
+def _region(ur: UnitResult, start: int, end: int) -> dict[str, int]:
+    sl, sc = ur.location(start)
+    el, ec = ur.location(end)
+    return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
+
+
+def _rule_entry(code: str, sample) -> dict[str, Any]:
+    doc = _rule_docs().get(code)
+    title = doc["title"] if doc else sample.message
+    entry: dict[str, Any] = {
+        "id": code,
+        "name": (doc or {}).get("name") or code,
+        "shortDescription": {"text": title},
+        "help": {"text": doc["help"] if doc else f"{code}: {sample.message}"},
+        "defaultConfiguration": {"level": LEVELS[(doc or {}).get("severity") or str(sample.severity)]},
+        "properties": {"category": (doc or {}).get("category") or sample.category, "tags": ["mqm"]},
+    }
+    return entry
+
+
+def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any]:
+    uri = artifact_uri(fr.path)
+    text = ur.check.document.text
+    region = _region(ur, f.start, f.end)
+    snippet = text[f.start : f.end]
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    res: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[str(f.severity)],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "properties": {"severity": str(f.severity), "category": f.category, "fix": str(f.fix)},
+    }
+    if ur.unit.id is not None:
+        res["properties"]["unitId"] = ur.unit.id
+    if f.suggestions:
+        res["properties"]["suggestions"] = list(f.suggestions)
+    if f.edits and f.fix is not FixSafety.NONE:
+        replacements = [
+            {"deletedRegion": _region(ur, e.start, e.end), "insertedContent": {"text": e.replacement}}
+            for e in f.edits
+        ]
+        label = "safe fix" if f.fix is FixSafety.SAFE else "unsafe fix (mtfix fix --unsafe-fixes)"
+        res["fixes"] = [{
+            "description": {"text": f"{label}: {f.suggestions[0] if f.suggestions else 'apply the edits'}"},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        }]
+    return res
+
+
+def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
+    """One SARIF 2.1.0 log for the files of one ``mtfix check`` run."""
+    import mtfix
+
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    out: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    for fr in results:
+        for err in fr.errors:
+            notes.append({
+                "level": "warning",
+                "message": {"text": err},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(fr.path)}}}],
+            })
+        for ur in fr.units:
+            for f in ur.findings:
+                if f.code not in index:
+                    index[f.code] = len(rules)
+                    rules.append(_rule_entry(f.code, f))
+                out.append(_result(fr, ur, f, index[f.code]))
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "mtfix",
+                "version": mtfix.__version__,
+                "semanticVersion": mtfix.__version__,
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": out,
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
+        "properties": {"signature": signature},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

@@ -1,0 +1,152 @@
+"""mtfix.ingest: records through a pipeline, lazily, in order, with bad records reported."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from dataclasses import asdict
+from itertools import count, islice
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.errors import ConfigError, RecordError
+from mtfix.ingest import process
+from mtfix.model import SCHEMA_VERSION
+from mtfix.pipeline import Pipeline
+
+TEXTS = [
+    "It simply came to our notice then that, the ministers discussed the oilgas corridor.",
+    "Minister Bayramov said that, The new pipeline will be ready next year.",
+    "I support Ukraine according to I thanked Azerbaijan.",
+    "Both sides said the talks were useful.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Config(grammar="off"))
+
+
+def records(n: int) -> list[dict]:
+    return [{"id": f"n{i}", "body": f"{TEXTS[i % 4]} Day {i}.", "lang": "az"} for i in range(n)]
+
+
+def test_fix_results_are_the_library_results(pipeline):
+    out = list(process(pipeline, records(8), text_field="body", id_field="id"))
+    assert [r.id for r in out] == [f"n{i}" for i in range(8)]
+    for rec, r in zip(records(8), out, strict=True):
+        fx = pipeline.fix(rec["body"])
+        assert r.ok and r.mode == "fix" and r.schema == SCHEMA_VERSION
+        assert r.text == fx.text and r.changed == fx.changed
+        assert [asdict(e) for e in r.edits] == [e.to_dict() for e in fx.edits]
+        assert [f.code for f in r.findings] == [f.code for f in fx.findings]
+        assert [f.code for f in r.remaining] == [f.code for f in fx.remaining]
+        assert r.fluency == pipeline.score(fx.text).fluency  # of the repaired text
+        assert r.fluency_before == pipeline.score(rec["body"]).fluency
+    assert out[0].text.startswith("The ministers discussed the oil and gas corridor.")
+    assert out[0].findings[0].text.startswith("It simply came to our notice then that,")
+    assert out[3].changed is False and out[3].edits == [] and out[3].text == records(8)[3]["body"]
+
+
+def test_results_are_plain_json(pipeline):
+    r = next(process(pipeline, ["Prices of oilgas rose."]))
+    d = json.loads(r.to_json())
+    assert d == r.to_dict()
+    assert d["schema"] == SCHEMA_VERSION and d["id"] == 0 and d["text"] == "Prices of oil and gas rose."
+    assert set(d) >= {"index", "id", "mode", "ok", "error", "text", "changed", "findings", "edits", "remaining",
+                      "held_back", "fluency", "fluency_before", "words"}
+    assert d["findings"][0] | {"message": ""} == {
+        "code": "MTF206", "category": d["findings"][0]["category"], "severity": "minor", "start": 10, "end": 16,
+        "line": 1, "col": 11, "text": "oilgas", "message": "", "suggestions": ["oil and gas"], "fix": "safe",
+        "origin": d["findings"][0]["origin"]}
+
+
+def test_check_and_score_modes(pipeline):
+    (c,) = process(pipeline, ["Prices of oilgas rose."], mode="check")
+    assert c.text is None and c.edits == [] and [f.code for f in c.findings] == ["MTF206"]
+    assert c.fluency == pipeline.score("Prices of oilgas rose.").fluency
+    (s,) = process(pipeline, [{"text": "Prices of oilgas rose.", "ref": "Oil and gas prices rose."}],
+                   mode="score", ref_field="ref")
+    assert s.segments and s.segments[0]["fluency"] == s.fluency
+    assert set(s.reference or {}) >= {"BLEU", "chrF", "TER"}
+    (quiet,) = process(pipeline, ["Prices rose."], mode="check", fluency=False)
+    assert quiet.fluency is None
+
+
+def test_bad_records_are_reported_with_their_id_and_the_batch_goes_on(pipeline):
+    recs = [{"id": "a", "body": "Prices of oilgas rose."}, {"id": "b", "body": 42}, {"id": "c"}, ["x"],
+            {"id": "d", "body": "Fine text.", "src": 3}, {"id": "e", "body": "Prices rose."}]
+    out = list(process(pipeline, recs, text_field="body", id_field="id", source_field="src"))
+    assert [(r.id, r.ok) for r in out] == [("a", True), ("b", False), ("c", False), (3, False), ("d", False),
+                                          ("e", True)]
+    assert out[1].error == "field 'body' is not a string (got int)"
+    assert out[2].error == "field 'body' is missing"
+    assert "mapping or a string" in (out[3].error or "")
+    assert out[4].error == "field 'src' is not a string (got int)" and out[4].text == "Fine text."
+    with pytest.raises(RecordError) as info:
+        list(process(pipeline, recs, text_field="body", id_field="id", on_error="raise"))
+    assert info.value.record_id == "b"
+
+
+def test_a_failing_checker_is_one_record_error(pipeline):
+    class Boom:
+        name = "boom"
+
+        def check(self, doc):
+            if "boom" in doc.text:
+                raise ValueError("cannot cope")
+            return []
+
+        def signature(self):
+            return "1"
+
+    p = Pipeline(Config(grammar="off"), checkers=[Boom()])
+    out = list(process(p, ["fine", "boom here", "fine again"]))
+    assert [r.ok for r in out] == [True, False, True]
+    assert out[1].error == "ValueError: cannot cope" and out[1].text == "boom here"
+
+
+@pytest.mark.parametrize("executor", ["thread", "process"])
+def test_parallel_gives_the_same_results_in_order(pipeline, executor):
+    recs = records(300) + [{"id": "bad", "body": None}]
+    seq = [r.to_dict() for r in process(pipeline, recs, text_field="body", id_field="id")]
+    par = [r.to_dict() for r in process(pipeline, recs, text_field="body", id_field="id", workers=2,
+                                         executor=executor, chunk_size=16)]
+    assert par == seq
+    with pytest.raises(RecordError) as info:
+        list(process(pipeline, recs, text_field="body", id_field="id", workers=2, executor=executor,
+                     on_error="raise"))
+    assert info.value.record_id == "bad"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_input_is_read_lazily_with_a_bounded_window(pipeline, workers):
+    pulled = count()
+
+    def endless():
+        for i in count():
+            next(pulled)
+            yield {"text": f"{TEXTS[i % 4]} Item {i}."}
+
+    first = list(islice(process(pipeline, endless(), workers=workers, executor="thread", chunk_size=8), 5))
+    assert [r.index for r in first] == [0, 1, 2, 3, 4]
+    assert next(pulled) <= 5 + 2 * workers * 8 + 8  # never more than the in-flight window ahead
+
+
+def test_pipeline_pickles_its_config_only(pipeline):
+    _ = pipeline.checkers
+    clone = pickle.loads(pickle.dumps(pipeline))
+    assert clone.config == pipeline.config and clone._checkers is None
+    assert [r.text for r in process(clone, TEXTS)] == [r.text for r in process(pipeline, TEXTS)]
+
+
+def test_bad_arguments_raise_at_once(pipeline):
+    with pytest.raises(ConfigError, match="mode"):
+        process(pipeline, [], mode="translate")
+    with pytest.raises(ConfigError, match="on_error"):
+        process(pipeline, [], on_error="ignore")
+    with pytest.raises(ConfigError, match="executor"):
+        process(pipeline, [], workers=2, executor="gpu")
+    with pytest.raises(ConfigError, match="workers"):
+        process(pipeline, [], workers=0)

@@ -1,0 +1,199 @@
+"""The pre-commit hooks, for real: a temporary git repository whose ``.pre-commit-config.yaml``
+points at a snapshot of this checkout; pre-commit builds the hook's virtualenv (once per
+session, pip-installing mtfix and its dependencies) and runs it on ``git commit``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pre_commit")
+if shutil.which("git") is None:  # pragma: no cover
+    pytest.skip("git is not installed", allow_module_level=True)
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Our own garbled text, in the style of Azerbaijani→English MT news.
+GARBLED = """\
+Talks in Baku
+
+It simply came to our notice then that, the ministers discussed the oilgas corridor.
+The delegation arrived through the snowThe storm, and officials said the trip went well.
+I support Ukraine according to I thanked Azerbaijan for the help.
+"""
+
+CLEAN = """\
+Talks in Baku
+
+The foreign ministers of Azerbaijan and Georgia met in Baku on Tuesday to discuss the
+oil and gas corridor, rail freight and tourism. Both sides said the talks were useful.
+"""
+
+
+def _git_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for k in list(env):
+        if k.startswith(("GIT_", "PRE_COMMIT")):
+            del env[k]
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=str(home / "gitconfig"),
+        GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.invalid",
+        GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.invalid",
+        PRE_COMMIT_HOME=str(home / "pre-commit-home"),
+        PRE_COMMIT_COLOR="never",
+    )
+    # pre-commit's git hook runs `python -m pre_commit` with this interpreter.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def _snapshot(dest: Path, env: dict[str, str]) -> str:
+    """Copy this checkout's work tree (tracked and untracked, not ignored files) to ``dest`` and
+    commit it there: pre-commit clones a hook repository at a revision."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO, capture_output=True, check=True,
+    ).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        src = REPO / rel
+        if not src.exists() and not src.is_symlink():
+            continue  # deleted in the work tree
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, target, follow_symlinks=False)
+    _run(["git", "init", "-q"], dest, env)
+    _run(["git", "add", "-A"], dest, env)
+    _run(["git", "commit", "-q", "-m", "snapshot of the mtfix work tree"], dest, env)
+    return _run(["git", "rev-parse", "HEAD"], dest, env).stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def hook_source(tmp_path_factory) -> tuple[Path, str, dict[str, str]]:
+    """A committed snapshot of this checkout, and a PRE_COMMIT_HOME where the hook's
+    environment is built once for the session."""
+    home = tmp_path_factory.mktemp("precommit")
+    (home / "gitconfig").write_text("[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n")
+    env = _git_env(home)
+    src = home / "mtfix-src"
+    src.mkdir()
+    rev = _snapshot(src, env)
+    # Build the hook environment once (pip installs mtfix from the snapshot).
+    warm = home / "warm"
+    warm.mkdir()
+    _run(["git", "init", "-q"], warm, env)
+    (warm / ".pre-commit-config.yaml").write_text(_config(src, rev, ["mtfix-check", "mtfix-fix"]))
+    _run([sys.executable, "-m", "pre_commit", "install-hooks"], warm, env)
+    return src, rev, env
+
+
+def _config(src: Path, rev: str, hooks: list[str]) -> str:
+    lines = ["repos:", f"  - repo: {src}", f"    rev: {rev}", "    hooks:"]
+    lines += [f"      - id: {h}" for h in hooks]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def editor_repo(tmp_path, hook_source):
+    """An editor's repository with the hooks installed as git hooks."""
+    src, rev, env = hook_source
+
+    def make(hooks: list[str]) -> Path:
+        repo = tmp_path / "articles"
+        repo.mkdir()
+        _run(["git", "init", "-q"], repo, env)
+        (repo / ".pre-commit-config.yaml").write_text(_config(src, rev, hooks))
+        _run([sys.executable, "-m", "pre_commit", "install"], repo, env)
+        _run(["git", "add", ".pre-commit-config.yaml"], repo, env)
+        _run(["git", "commit", "-q", "-m", "add hooks"], repo, env)  # no text file: hooks are skipped
+        return repo
+
+    return make, env
+
+
+def _commit(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
+    _run(["git", "add", *files], repo, env)
+    return _run(["git", "commit", "-m", f"add {' '.join(files)}"], repo, env, check=False)
+
+
+def _committed(repo: Path, env: dict[str, str]) -> list[str]:
+    return _run(["git", "ls-tree", "-r", "--name-only", "HEAD"], repo, env).stdout.split()
+
+
+def test_check_refuses_garbled_commit_and_shows_findings(editor_repo):
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    (repo / "article.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "article.txt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "mtfix check" in out and "Failed" in out
+    assert "article.txt:3:1: MTF101" in out  # the hallucinated opener, with file:line:col
+    assert "MTF206" in out  # 'oilgas'
+    assert "article.txt" not in _committed(repo, env)
+    # The file is untouched by a check.
+    assert (repo / "article.txt").read_text(encoding="utf-8") == GARBLED
+
+
+def test_check_lets_clean_commit_through(editor_repo):
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    (repo / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    proc = _commit(repo, env, "clean.txt")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "mtfix check" in proc.stderr + proc.stdout and "Passed" in proc.stderr + proc.stdout
+    assert "clean.txt" in _committed(repo, env)
+
+
+def test_fix_repairs_then_commit_goes_through(editor_repo):
+    make, env = editor_repo
+    repo = make(["mtfix-fix"])
+    path = repo / "article.txt"
+    path.write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "article.txt")
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert "files were modified by this hook" in proc.stdout + proc.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert "It simply came to our notice" not in fixed
+    assert "The ministers discussed the oil and gas corridor." in fixed
+    assert "snow The storm" in fixed or "snow the storm" in fixed.lower()
+    assert "article.txt" not in _committed(repo, env)
+    # As with formatters: stage the repaired file and commit again.  What no safe fix mends
+    # ("according to I thanked") is left for `mtfix-check`, not for the fixer.
+    proc = _commit(repo, env, "article.txt")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "article.txt" in _committed(repo, env)
+
+
+def test_repository_configuration_is_read(editor_repo):
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    (repo / "mtfix.toml").write_text('exclude = ["drafts/*"]\nignore = ["MTF206"]\n', encoding="utf-8")
+    _run(["git", "add", "mtfix.toml"], repo, env)
+    _run(["git", "commit", "-q", "-m", "mtfix settings"], repo, env)
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "wip.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "drafts/wip.txt")  # excluded by the repository's globs
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (repo / "only-minor.txt").write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
+    proc = _commit(repo, env, "only-minor.txt")  # MTF206 ignored: nothing left to report
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (repo / "article.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "article.txt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "MTF101" in out and "MTF206" not in out
