@@ -61,6 +61,13 @@ def is_common(word: str) -> bool:
     return _wordlist("small").get(word.lower(), 0.0) >= COMMON
 
 
+def is_everyday_word(word: str, minimum: float = KNOWN) -> bool:
+    """Whether ``word`` (any case) is in wordfreq's small English list: a
+    cheap first test that never loads the large list (a word it rejects may
+    still be a rare English word: ask :func:`is_word`)."""
+    return _wordlist("small").get(word.lower(), 0.0) >= minimum
+
+
 @lru_cache(maxsize=16)
 def _best_list(lang: str) -> dict[str, float]:
     """The largest list wordfreq ships for ``lang`` (large, else small)."""

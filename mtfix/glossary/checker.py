@@ -24,6 +24,7 @@ from typing import Any
 
 from mtfix.glossary.bilingual import SourceTerms
 from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
+from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, isolated, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
@@ -42,10 +43,11 @@ class Compiled:
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
-        self.matcher = Matcher(glossary.entries)
-        self.names = NameIndex(glossary.entries)
-        self.surnames = SurnameIndex(glossary.entries)
-        self.source_terms = SourceTerms(glossary.entries)
+        with gc_paused():
+            self.matcher = Matcher(glossary.entries)
+            self.names = NameIndex(glossary.entries)
+            self.surnames = SurnameIndex(glossary.entries)
+            self.source_terms = SourceTerms(glossary.entries)
         self.near_cache: dict[str, tuple[str, int] | None] = {}  # token → nearest name (a benign race)
 
     def nearest(self, token: str) -> tuple[str, int] | None:
@@ -234,13 +236,17 @@ class GlossaryChecker:
                 continue
             if tok not in verdicts:
                 verdicts[tok] = None
-                if tok not in self.matcher and not is_word(tok):
+                # The nearest name first, the word list only for a candidate: most
+                # capitalised words are near no name, and the large list is slow to load.
+                if tok not in self.matcher:
                     near = self.compiled.nearest(tok)
                     if near is not None:
                         verdicts[tok] = (near[0], near[1], False)
                     elif mentioned:
                         near = contextual(tok, mentioned)
                         verdicts[tok] = (near[0], near[1], True) if near else None
+                    if verdicts[tok] is not None and is_word(tok):
+                        verdicts[tok] = None
             v = verdicts[tok]
             if v is None:
                 continue

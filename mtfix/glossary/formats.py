@@ -14,7 +14,9 @@ The formats are documented for people who do not read Python in
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from mtfix.errors import GlossaryError
@@ -45,6 +47,24 @@ def _decode(path: Path, raw: bytes) -> str:
         raise GlossaryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
 
 
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while a large glossary is built.
+
+    Building 100,000 entries allocates about a million small objects, none of
+    them garbage; each allocation threshold crossed makes the collector walk
+    them all again.  Pausing it cut a 100,000-entry load from 2.15 s to 1.75 s
+    (bench/bench_glossary.py).  Reference counting still frees what it can.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def load(path: str | Path, errors: list[str] | None = None, *, display: str | None = None) -> Glossary:
     """Load a glossary file by its extension.
 
@@ -58,20 +78,24 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
         raise GlossaryError(f"{p}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
     raw = _read(p)
     shown = Path(display) if display else p
+    with gc_paused():
+        g = _parse(p, kind, raw, shown, errors)
+    g.digests = [hashlib.sha1(raw).hexdigest()[:12]]
+    return g
+
+
+def _parse(p: Path, kind: str, raw: bytes, shown: Path, errors: list[str] | None) -> Glossary:
     if kind == "tbx":
         from mtfix.glossary.tbx import load_tbx
 
-        g = load_tbx(p, errors=errors) if shown == p else _renamed(load_tbx(p, errors=errors), str(p), str(shown))
-    elif kind == "yaml":
+        return load_tbx(p, errors=errors) if shown == p else _renamed(load_tbx(p, errors=errors), str(p), str(shown))
+    if kind == "yaml":
         from mtfix.glossary.yamlfile import load_yaml
 
-        g = load_yaml(shown, _decode(p, raw), errors)
-    else:
-        from mtfix.glossary.tables import load_table
+        return load_yaml(shown, _decode(p, raw), errors)
+    from mtfix.glossary.tables import load_table
 
-        g = load_table(shown, _decode(p, raw), errors)
-    g.digests = [hashlib.sha1(raw).hexdigest()[:12]]
-    return g
+    return load_table(shown, _decode(p, raw), errors)
 
 
 def _renamed(g: Glossary, old: str, new: str) -> Glossary:

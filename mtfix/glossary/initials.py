@@ -26,7 +26,12 @@ INITIALS = regex.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p
                          r"(?![\p{L}\p{N}])")
 _PREV_WORD = regex.compile(r"(\p{Lu}[\p{L}’'.-]*)[ \t]+$")
 #: Words that may stand before a bare surname without being a first name.
-TITLES = frozenset(["President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister", "Secretary", "Chancellor", "Commissioner", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Speaker", "Adviser", "Advisor", "General", "Leader", "King", "Queen", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Monsieur", "Madame"])
+TITLES = frozenset((
+    "President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister",
+    "Secretary", "Chancellor", "Commissioner", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Speaker",
+    "Adviser", "Advisor", "General", "Leader", "King", "Queen", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
+    "Dr.", "Monsieur", "Madame",
+))
 
 
 class SurnameIndex:

@@ -18,13 +18,15 @@ from pathlib import Path
 from mtfix.glossary.formats import READERS, load
 from mtfix.glossary.model import Glossary, combine, overlay
 
-_ROOT = Path(__file__).resolve().parents[2]
+#: ``mtfix/glossaries`` links to ``glossaries/`` at the top of the source tree, so
+#: that a built wheel carries the bundled glossaries as package data.
+_PACKAGE_GLOSSARIES = Path(__file__).resolve().parents[1] / "glossaries"
 _lock = threading.Lock()
 
 
 def bundled_dir() -> Path:
     env = os.environ.get("MTFIX_GLOSSARY_DIR")
-    return Path(env) if env else _ROOT / "glossaries"
+    return Path(env) if env else _PACKAGE_GLOSSARIES
 
 
 BUNDLED_DIR = bundled_dir()

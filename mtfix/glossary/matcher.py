@@ -60,24 +60,30 @@ class Matcher:
 
         slots: dict[str, int] = {}
         owners: list = []  # slot → (entry, kind, form), or a list of them when several share a key
+        get = slots.get
         for e in entries:
             term = e.term
-            for kind, forms in (("term", (term,)), ("accepted", e.forms()), ("variant", e.variants),
-                                ("forbidden", e.forbidden)):
-                for f in forms:
-                    if not f or (kind == "accepted" and f == term):
-                        continue
-                    key = f.lower()
-                    if len(key) != len(f):
-                        key = lower_same_length(f)
-                    i = slots.get(key)
-                    if i is None:
-                        slots[key] = len(owners)
-                        owners.append((e, kind, f))
-                    elif isinstance(owners[i], list):
-                        owners[i].append((e, kind, f))
-                    else:
-                        owners[i] = [owners[i], (e, kind, f)]
+            forms = [("term", term)]
+            if e.accepted or e.type == "person" or e.short_form:
+                forms += [("accepted", f) for f in e.forms() if f != term]
+            if e.variants:
+                forms += [("variant", f) for f in e.variants]
+            if e.forbidden:
+                forms += [("forbidden", f) for f in e.forbidden]
+            for kind, f in forms:
+                if not f:
+                    continue
+                key = f.lower()
+                if len(key) != len(f):
+                    key = lower_same_length(f)
+                i = get(key)
+                if i is None:
+                    slots[key] = len(owners)
+                    owners.append((e, kind, f))
+                elif isinstance(owners[i], list):
+                    owners[i].append((e, kind, f))
+                else:
+                    owners[i] = [owners[i], (e, kind, f)]
         self._owners = owners
         self.size = len(owners)
         self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)

@@ -26,10 +26,15 @@ _WORDS = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 def is_source_language(text: str) -> bool:
     """Whether a quotation is (mostly) in the source language: at least two
     words, half of them with a source-language letter or unknown in English."""
-    from mtfix.lexicon import is_word
+    from mtfix.lexicon import is_everyday_word, is_word
 
     words = _WORDS.findall(text)
     if len(words) < 2:
+        return False
+    # Most English quotations are settled by the small word list alone, which
+    # spares a cold process the large list (0.15 s to load).
+    everyday = sum(1 for w in words if not has_source_letters(w) and is_everyday_word(w))
+    if everyday * 2 > len(words):
         return False
     foreign = sum(1 for w in words if has_source_letters(w) or (w.islower() and not is_word(w)))
     return foreign * 2 >= len(words)
