@@ -9,7 +9,9 @@ Azerbaijani→English machine-translated news:
 3. with ``--commit``: a real ``git commit`` in a temporary repository whose pre-commit
    configuration points at a snapshot of this checkout (pre-commit builds the hook's
    virtualenv first, once, which takes a minute), and the hook's own process in that
-   virtualenv.
+   virtualenv; with two baselines timed the same way on the same article: a bare
+   ``git commit --no-verify`` (no hook at all) and a commit through pre-commit with a
+   no-op hook (``language: system``, ``entry: true``), which is pre-commit's own cost.
 
     python bench/bench_hook.py              # 1 and 2
     python bench/bench_hook.py --commit     # 1, 2 and 3
@@ -137,6 +139,20 @@ def snapshot(dest: Path, env: dict[str, str]) -> str:
     return git(["rev-parse", "HEAD"], dest, env).strip()
 
 
+def timed_commits(repo: Path, env: dict[str, str], commit: list[str], runs: int) -> list[float]:
+    """Time ``commit`` ``runs`` times; each successful commit is undone (untimed) with a soft reset,
+    so every run commits the same staged article."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(commit, cwd=repo, env=env, capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(commit)} exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
+        git(["reset", "-q", "--soft", "HEAD~1"], repo, env)
+    return times
+
+
 def bench_commit(runs: int) -> None:
     home = Path(tempfile.mkdtemp(prefix="mtfix-hook-bench-"))
     try:
@@ -148,6 +164,8 @@ def bench_commit(runs: int) -> None:
         git(["init", "-q"], repo, env)
         (repo / ".pre-commit-config.yaml").write_text(
             f"repos:\n  - repo: {src}\n    rev: {rev}\n    hooks:\n      - id: mtfix-check\n")
+        git(["add", ".pre-commit-config.yaml"], repo, env)
+        git(["commit", "-q", "--no-verify", "-m", "hooks"], repo, env)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=repo, env=env,
                        check=True, capture_output=True)
@@ -157,17 +175,36 @@ def bench_commit(runs: int) -> None:
         commit = ["git", "commit", "-q", "-m", "add article"]
         times = cold_runs(commit, runs, env, repo)  # refused (findings): nothing is committed, so it repeats
         show("git commit of the 5 KB article (hook refuses it)", times)
+        bare = timed_commits(repo, env, ["git", "commit", "-q", "--no-verify", "-m", "add article"], runs)
+        show("baseline: bare git commit --no-verify (no hook)", bare)
+        noop = home / "noop"
+        noop.mkdir()
+        git(["init", "-q"], noop, env)
+        (noop / ".pre-commit-config.yaml").write_text(
+            "repos:\n  - repo: local\n    hooks:\n      - id: noop\n        name: no-op\n"
+            "        entry: 'true'\n        language: system\n        files: \\.(md|markdown|txt)$\n")
+        git(["add", ".pre-commit-config.yaml"], noop, env)
+        subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=noop, env=env, check=True,
+                       capture_output=True)
+        git(["commit", "-q", "-m", "hooks"], noop, env)
+        (noop / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        git(["add", "article.txt"], noop, env)
+        base = timed_commits(noop, env, commit, runs)
+        show("baseline: git commit through pre-commit, no-op hook", base)
+        med, med_bare, med_noop = (statistics.median(x) for x in (times, bare, base))
+        print(f"ratio (medians): mtfix-check commit / bare git commit = {med / med_bare:.1f}x; "
+              f"/ no-op hook commit = {med / med_noop:.2f}x; mtfix's own share = {med - med_noop:.3f} s")
         venv_python = next((home / "pre-commit-home").glob("repo*/py_env-*/bin/python"))
         hook = [str(venv_python), "-m", "mtfix.integrations.precommit", "check", "article.txt"]
         show("the hook's process in its virtualenv", cold_runs(hook, runs, env, repo))
-        clean = "\n\n".join(p for p in PARAGRAPHS if "It simply" not in p and "according to I" not in p)
-        (repo / "clean.txt").write_text(clean + "\n", encoding="utf-8")
-        git(["add", "clean.txt"], repo, env)
+        clean_one = (REPO / "examples" / "clean-news.txt").read_text(encoding="utf-8")
+        clean = "\n".join([clean_one] * (len(ARTICLE) // len(clean_one) + 1))[: len(ARTICLE)]
+        clean = clean[: clean.rfind("\n\n")] + "\n"  # whole paragraphs, about 5 KB
+        (repo / "clean.txt").write_text(clean, encoding="utf-8")
         git(["rm", "-q", "--cached", "article.txt"], repo, env)
-        t0 = time.perf_counter()
-        proc = subprocess.run(commit, cwd=repo, env=env, capture_output=True, text=True)
-        print(f"{'git commit of a clean article (' + str(len(clean)) + ' B, accepted)':<58} "
-              f"{time.perf_counter() - t0:.3f} s (exit {proc.returncode})")
+        git(["add", "clean.txt"], repo, env)
+        accepted = timed_commits(repo, env, commit, runs)  # the hook passes: committed, then undone
+        show(f"git commit of a clean article ({len(clean.encode())} B, hook passes)", accepted)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

@@ -3,7 +3,8 @@
 Each measurement runs in a fresh process, which generates its records lazily, runs them
 through the pipeline (``mode="fix"`` with fluency, grammar off) and writes every result as a
 JSON line to /dev/null.  Reported per run: records/s, the process's peak RSS (``ru_maxrss``;
-worker processes separately) and, with ``--tracemalloc``, the Python heap peak.
+worker processes separately), its current RSS after every tenth of the records (how memory
+evolves along the stream) and, with ``--tracemalloc``, the Python heap peak.
 
     python bench/bench_ingest.py                   # memory at 10k vs 100k, then threads vs processes
     python bench/bench_ingest.py --records 20000   # a quicker run
@@ -36,6 +37,15 @@ def records(n: int) -> Iterator[dict]:
         yield {"id": f"r{i}", "lang": "az", "body": text}
 
 
+def current_rss_mb() -> float | None:
+    """This process's resident set size now (Linux ``/proc``), else None."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return round(int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def child(n: int, workers: int, executor: str, trace: bool) -> dict:
     if trace:
         import tracemalloc
@@ -49,18 +59,23 @@ def child(n: int, workers: int, executor: str, trace: bool) -> dict:
     _ = pipeline.checkers
     t0 = time.perf_counter()
     ok = changed = 0
+    step = max(1, n // 10)
+    rss_trace = [(0, current_rss_mb())]  # (records done, RSS MB) after loading the pipeline
     with open(os.devnull, "w", encoding="utf-8") as out:
-        for r in process(pipeline, records(n), text_field="body", id_field="id", workers=workers,
-                         executor=executor):
+        for done, r in enumerate(process(pipeline, records(n), text_field="body", id_field="id",
+                                         workers=workers, executor=executor), 1):
             out.write(r.to_json() + "\n")
             ok += r.ok
             changed += r.changed
+            if done % step == 0:
+                rss_trace.append((done, current_rss_mb()))
     seconds = time.perf_counter() - t0
     result = {
         "records": n, "workers": workers, "executor": executor if workers > 1 else "-",
         "seconds": round(seconds, 2), "records_per_s": round(n / seconds), "ok": ok, "changed": changed,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "children_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "rss_trace_mb": rss_trace,
     }
     if trace:
         import tracemalloc
@@ -85,6 +100,9 @@ def show(label: str, r: dict) -> None:
     if "tracemalloc_peak_mb" in r:
         line += f"  tracemalloc peak {r['tracemalloc_peak_mb']:.1f} MB"
     print(line, flush=True)
+    trace = r.get("rss_trace_mb") or []
+    if trace and trace[0][1] is not None:
+        print(f"{'':<34} RSS (MB) after N records: " + ", ".join(f"{d:,}: {m}" for d, m in trace), flush=True)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@
 
 Method (docs/scoring.md):
 
-1. Feature centres ``μ_k``: the mean of each feature over the human reference
+1. Feature centres ``μ_k``: the median of each feature over the human reference
    translations of the development MQM sets (2020 Human-A, TED ref-B), one per segment.
 2. Feature weights ``β_k`` and ``min_words``: maximise the development objective,
    the mean of the segment-level Kendall τ_b of the score with the human judgement on
@@ -295,6 +295,9 @@ def main() -> None:
     print(f"{len(refs)} human reference segments; feature medians "
           f"{dict(zip(FEATURES, centre.round(4).tolist(), strict=True))}", file=sys.stderr)
     accept = seed_check(pipeline, choose_scale)
+    cur = current_params()
+    print(f"current weights {default_weights().version}: dev objective {objective(sets, cur):.4f}"
+          f"{'' if accept(cur) else ' (breaks a seed must-hold)'}")
     p, score, _ = fit(sets, centre, unit, base_rates=tuple(args.base_rate), accept=accept)
     scale = choose_scale(p.base_rate)
     print(f"best: base_rate {p.base_rate}, min_words {p.min_words}, scale {scale}, dev objective {score:.4f}")
@@ -307,6 +310,14 @@ def main() -> None:
     if args.write:
         write_weights(Path(__file__).resolve().parents[1] / "mtfix/scoring/weights.yaml", args.version, p, scale,
                       score, len(refs))
+
+
+def current_params() -> Params:
+    """The fitted part of the weights in ``weights.yaml`` now (to compare a refit against)."""
+    w = default_weights()
+    centre = np.array([w.feature_centre.get(k, 0.0) for k in FEATURES], float)
+    beta = np.array([w.feature_weight.get(k, 0.0) for k in FEATURES], float)
+    return Params(centre, beta, w.base_rate, w.min_words, w.max_exponent, dict(w.origin))
 
 
 def write_weights(path: Path, version: str | None, p: Params, scale: float, score: float, n_refs: int) -> None:

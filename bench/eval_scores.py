@@ -25,6 +25,7 @@ import argparse
 import dataclasses
 import json
 import math
+import os
 import platform
 import statistics
 import sys
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_data import MQM_SETS, PE_SETS, REPO, available, data_dir, load_mqm, load_pe  # noqa: E402
-from eval_spans import SpanTally  # noqa: E402
+from eval_spans import SpanTally, agreement  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.pipeline import Pipeline  # noqa: E402
@@ -45,6 +46,7 @@ from mtfix.pipeline import Pipeline  # noqa: E402
 FAST_ITEMS = 25  # MQM segments per set in --fast (all systems of each)
 FAST_PE = 40  # MLQE-PE records per file in --fast
 SECTION = "## fluency evaluation"
+NOTES = "### Notes"  # hand-written; kept when the harness rewrites the section
 
 
 # -- statistics ------------------------------------------------------------------------
@@ -177,7 +179,7 @@ def eval_pe(root: Path, pipe: Pipeline, limit: int | None, bar, demote: tuple[st
 
     A changed segment moved *closer* when its sentence TER against the post-edit fell, *away* when
     it rose; when TER is unchanged (the post-editor rewrote the span anyway), sentence chrF breaks
-    the tie in the ``chrf_tie`` counts.
+    the tie in the ``tie`` counts; the ``chrf`` counts use sentence chrF alone.
     """
     from sacrebleu.metrics import CHRF, TER
     from scipy.stats import kendalltau
@@ -218,17 +220,18 @@ def eval_pe(root: Path, pipe: Pipeline, limit: int | None, bar, demote: tuple[st
                     continue
                 stats[i] = sent(res.text, pe[i])
                 verdict = _verdict(raw[i], stats[i])
-                tie = verdict
-                if verdict == "same":
-                    c0, c1 = chrf.sentence_score(text, [pe[i]]).score, chrf.sentence_score(res.text, [pe[i]]).score
-                    tie = "closer" if c1 > c0 else "away" if c1 < c0 else "same"
+                c0, c1 = chrf.sentence_score(text, [pe[i]]).score, chrf.sentence_score(res.text, [pe[i]]).score
+                by_chrf = "closer" if c1 > c0 else "away" if c1 < c0 else "same"
+                tie = by_chrf if verdict == "same" else verdict
                 tally[verdict] += 1
                 tally[f"tie_{tie}"] += 1
+                tally[f"chrf_{by_chrf}"] += 1
                 if mode != "safe_demoted":
                     for code in {e.code for e in res.edits}:
                         key = f"{code}|{mode}|{pset.split}"
                         by_code[key][verdict] += 1
                         by_code[key][f"tie_{tie}"] += 1
+                        by_code[key][f"chrf_{by_chrf}"] += 1
             changed = tally["closer"] + tally["away"] + tally["same"]
             row[f"ter_{mode}"] = _corpus_ter(stats)
             row[f"chrf_{mode}"] = round(chrf.corpus_score(out, [pe]).score, 2)
@@ -236,6 +239,7 @@ def eval_pe(root: Path, pipe: Pipeline, limit: int | None, bar, demote: tuple[st
             for v in ("closer", "away"):
                 row[f"{v}_{mode}"] = round(tally[v] / changed, 3) if changed else None
                 row[f"{v}_tie_{mode}"] = round(tally[f"tie_{v}"] / changed, 3) if changed else None
+                row[f"{v}_chrf_{mode}"] = round(tally[f"chrf_{v}"] / changed, 3) if changed else None
         bar.update(len(recs))
         rows.append(row)
         if demote:
@@ -321,7 +325,7 @@ def render(result: dict[str, Any]) -> str:
     lines.append("\n### MLQE-PE: repairs against the human post-edit (corpus TER ↓, chrF ↑)\n")
     lines.append("closer/away: share of the changed segments whose sentence TER against the post-edit fell/rose "
                  "(the rest kept their TER: the post-editor rewrote the span anyway); in brackets, with such "
-                 "ties broken by sentence chrF."
+                 "ties broken by sentence chrF; the pooled tables also give the view by sentence chrF alone."
                  + (f" *Safe − demoted*: safe fixes without {', '.join(demoted)} (proposed for demotion from the "
                     "dev files, below)." if demoted else "") + "\n")
     head = ["set", "n", "TER raw", "TER safe", "TER unsafe", "chrF raw", "chrF safe", "chrF unsafe",
@@ -337,26 +341,30 @@ def render(result: dict[str, Any]) -> str:
         if demoted:
             cells += [f"{r['ter_safe_demoted']:.2f}", str(r["changed_safe_demoted"]), _ca(r, "safe_demoted")]
         lines.append("| " + " | ".join(cells) + " |")
-    lines.append("\n| all files | changed | closer | away | same TER | closer / away with chrF tie-break |")
-    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append("\n| all files | changed | closer | away | same TER | closer / away with chrF tie-break | "
+                 "closer / away by sentence chrF alone |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
     for mode in ("safe", "unsafe", *(["safe_demoted"] if demoted else [])):
         t = pe_totals(result["pe"], mode)
         lines.append(f"| {mode.replace('_demoted', ' − demoted')} | {t['changed']} | {_pct(t['closer'])} | "
-                     f"{_pct(t['away'])} | {_pct(t['same'])} | {_pct(t['closer_tie'])} / {_pct(t['away_tie'])} |")
+                     f"{_pct(t['away'])} | {_pct(t['same'])} | {_pct(t['closer_tie'])} / {_pct(t['away_tie'])} | "
+                     f"{_pct(t['closer_chrf'])} / {_pct(t['away_chrf'])} |")
     lines.append("\nPer rule (segments it edited; a segment counts for every rule that edited it):\n")
-    lines.append("| rule | mode | split | closer | away | same TER | closer / away with chrF tie-break |")
-    lines.append("|---|---|---|---:|---:|---:|---:|")
+    lines.append("| rule | mode | split | closer | away | same TER | closer / away with chrF tie-break | "
+                 "closer / away by chrF alone |")
+    lines.append("|---|---|---|---:|---:|---:|---:|---:|")
     for key, c in result["pe_codes"].items():
         code, mode, split = key.split("|")
         lines.append(f"| {code} | {mode} | {split} | {c.get('closer', 0)} | {c.get('away', 0)} | {c.get('same', 0)} | "
-                     f"{c.get('tie_closer', 0)} / {c.get('tie_away', 0)} |")
+                     f"{c.get('tie_closer', 0)} / {c.get('tie_away', 0)} | "
+                     f"{c.get('chrf_closer', 0)} / {c.get('chrf_away', 0)} |")
     lines.append("\n### Spans: findings against human MQM error spans\n")
     lines.append("| set | family | human spans | findings | precision (same family) | precision (any) | recall |")
     lines.append("|---|---|---:|---:|---:|---:|---:|")
     for name, s in result["spans"].items():
         for r in s["families"]:
             lines.append(f"| {name} | {r['family']} | {r['human_spans']} | {r['findings']} | "
-                         f"{_pct(r['precision_same'])} | {_pct(r['precision_any'])} | {_pct(r['recall'])} |")
+                         f"{_pct(r['precision_same'])} | {_pct(r['precision_any'])} | {_pct(r['recall'], 2)} |")
     lines.append("\n| set | rule | family | findings | meets same-family span | meets any span | "
                  "in segments with no human error |")
     lines.append("|---|---|---|---:|---:|---:|---:|")
@@ -364,6 +372,15 @@ def render(result: dict[str, Any]) -> str:
         for r in s["codes"]:
             lines.append(f"| {name} | {r['code']} | {r['family']} | {r['findings']} | {_pct(r['precision_same'])} | "
                          f"{_pct(r['precision_any'])} | {_pct(r['silent'])} |")
+    lines.append("\nPer rule, pooled over the MQM sets of each split (he-en has no categories: it counts for "
+                 "*meets any* only). *agrees*: half or more of its findings meet a human span of the same family; "
+                 "*right place, other category*: half or more meet some human span; *disagrees*: fewer than half "
+                 "meet any human span.\n")
+    lines.append("| rule | split | findings | meets same-family span | meets any span | verdict |")
+    lines.append("|---|---|---:|---:|---:|---|")
+    for r in agreement(result["spans"]):
+        lines.append(f"| {r['code']} | {r['split']} | {r['findings']} | {_pct(r['same'])} | {_pct(r['any'])} | "
+                     f"{r['verdict']} |")
     lines.append("\n### Rules to change (computed from the development files only)\n")
     if demoted:
         lines.append(f"- Demote to unsafe: {', '.join(demoted)} — as a safe fix it moved dev segments away from the "
@@ -387,9 +404,16 @@ def pe_totals(rows: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     out: dict[str, Any] = {"changed": ch}
     for v in ("closer", "away"):
         out[v], out[f"{v}_tie"] = share(f"{v}_{mode}"), share(f"{v}_tie_{mode}")
+        out[f"{v}_chrf"] = share(f"{v}_chrf_{mode}")
     out["same"] = 1.0 - out["closer"] - out["away"] if ch else None
     out["ter_raised"] = [r["set"] for r in rows if r[f"ter_{mode}"] > r["ter_raw"]]
     return out
+
+
+def _met(ours: float | None, theirs: float | None) -> str:
+    if ours is None or theirs is None:
+        return "cannot be checked"
+    return "met" if ours >= theirs else "NOT met"
 
 
 def summary(result: dict[str, Any]) -> str:
@@ -397,24 +421,38 @@ def summary(result: dict[str, Any]) -> str:
     lines = ["### Summary\n"]
     by = {(r["set"], r["metric"]): r for r in result["mqm"]}
     for name in sorted({r["set"] for r in result["mqm"] if r["split"] == "test"}):
-        m, c, n = by.get((name, "mtfix fluency")), by.get((name, "sentence chrF")), by.get((name, "length only (−words)"))
+        m, n = by.get((name, "mtfix fluency")), by.get((name, "length only (−words)"))
+        c, b = by.get((name, "sentence chrF")), by.get((name, "sentence BLEU"))
         if not m:
             continue
         text = f"- held-out {name}: mtfix fluency τ_b flat {_f(m.get('tau_flat'))}"
-        if c:
-            text += (f" vs sentence chrF {_f(c.get('tau_flat'))} (target: at least chrF's: "
-                     f"{'met' if (m.get('tau_flat') or -1) >= (c.get('tau_flat') or 1) else 'not met'}); "
-                     f"item-grouped {_f(m.get('tau_item'))} vs chrF {_f(c.get('tau_item'))}")
+        if c and b:
+            text += (f" vs sentence chrF {_f(c.get('tau_flat'))}, BLEU {_f(b.get('tau_flat'))} "
+                     f"(target ≥ chrF: {_met(m.get('tau_flat'), c.get('tau_flat'))}); "
+                     f"item-grouped {_f(m.get('tau_item'))} vs chrF {_f(c.get('tau_item'))}, BLEU {_f(b.get('tau_item'))} "
+                     f"(target: {_met(m.get('tau_item'), c.get('tau_item'))}); "
+                     f"system-level {_f(m.get('tau_sys'))} vs chrF {_f(c.get('tau_sys'))} "
+                     f"(target: {_met(m.get('tau_sys'), c.get('tau_sys'))})")
+        else:
+            text += " (no human reference in this set: sentence chrF and BLEU cannot be computed, the target cannot be checked)"
         if n:
             text += f"; length alone: flat {_f(n.get('tau_flat'))}"
         lines.append(text + ".")
     for mode in ("safe", *(["safe_demoted"] if result.get("demote") else [])):
-        t = pe_totals(result["pe"], mode)
         label = "safe fixes" if mode == "safe" else f"safe fixes without {', '.join(result['demote'])}"
-        raised = ", ".join(t["ter_raised"]) or "none"
-        lines.append(f"- {label}: corpus TER raised on: {raised}; of {t['changed']} changed segments "
-                     f"{_pct(t['closer'])} closer, {_pct(t['away'])} away ({_pct(t['closer_tie'])} / "
-                     f"{_pct(t['away_tie'])} with chrF breaking TER ties); target ≥ 70 % closer.")
+        for split in ("all", "dev", "test"):
+            rows = [r for r in result["pe"] if split == "all" or r["split"] == split]
+            t = pe_totals(rows, mode)
+            raised = ", ".join(t["ter_raised"]) or "none"
+            closer = t["closer"] or 0.0
+            tie = t["closer_tie"] or 0.0
+            lines.append(
+                f"- {label}, {split} MLQE-PE files: corpus TER raised on: {raised}; of {t['changed']} changed "
+                f"segments {_pct(t['closer'])} closer, {_pct(t['away'])} away by sentence TER "
+                f"(target ≥ 70 % closer: {'met' if closer >= 0.7 else 'NOT met'}); with chrF breaking TER ties "
+                f"{_pct(t['closer_tie'])} / {_pct(t['away_tie'])} ({'met' if tie >= 0.7 else 'NOT met'}); "
+                f"by sentence chrF alone {_pct(t['closer_chrf'])} / {_pct(t['away_chrf'])} "
+                f"({'met' if (t['closer_chrf'] or 0.0) >= 0.7 else 'NOT met'}).")
     return "\n".join(lines)
 
 
@@ -423,19 +461,27 @@ def _ca(r: dict[str, Any], mode: str) -> str:
             f"({_pct(r[f'closer_tie_{mode}'])}/{_pct(r[f'away_tie_{mode}'])})")
 
 
-def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{100 * x:.0f} %"
+def _pct(x: float | None, digits: int = 0) -> str:
+    return "–" if x is None else f"{100 * x:.{digits}f} %"
 
 
 def write_section(path: Path, body: str) -> None:
-    """Replace (or append) the ``## fluency evaluation`` section of RESULTS.md; others are kept."""
+    """Replace (or append) the ``## fluency evaluation`` section of RESULTS.md; others are kept,
+    and so is a hand-written ``### Notes`` subsection at the top of this one."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     start = text.find(f"\n{SECTION}\n")
-    section = f"{SECTION}\n\n{body.rstrip()}\n"
+    notes = ""
+    if start >= 0:
+        nxt = text.find("\n## ", start + len(SECTION) + 2)
+        old = text[start : nxt if nxt >= 0 else len(text)]
+        i = old.find(f"\n{NOTES}\n")
+        if i >= 0:
+            j = old.find("\n### ", i + len(NOTES) + 2)
+            notes = old[i + 1 : j if j >= 0 else len(old)].rstrip() + "\n\n"
+    section = f"{SECTION}\n\n{notes}{body.rstrip()}\n"
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section
     else:
-        nxt = text.find("\n## ", start + len(SECTION) + 2)
         tail = text[nxt:] if nxt >= 0 else ""
         text = text[: start + 1] + section + tail
     path.write_text(text, encoding="utf-8")
@@ -470,6 +516,7 @@ def run(root: Path, *, fast: bool = False, grammar: str = "off", progress: bool 
         "metric_signatures": metric_signatures(),
         "notes": notes,
         "seconds": round(time.perf_counter() - t0, 1),
+        "segments": n_mqm + n_pe,
         "mqm": mqm,
         "spans": spans,
         "pe": pe,
@@ -482,8 +529,11 @@ def run(root: Path, *, fast: bool = False, grammar: str = "off", progress: bool 
 
 def header(result: dict[str, Any], command: str) -> str:
     lines = [
-        f"Command: `{command}` ({result['mode']} mode, {result['seconds']} s) — machine: "
-        f"{platform.machine()}, Python {platform.python_version()}.",
+        "### Run",
+        "",
+        f"Command: `{command}` ({result['mode']} mode, {result['seconds']} s wall clock, "
+        f"{result['segments']} segments) — machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
         "",
         "Signatures:",
         "",

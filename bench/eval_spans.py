@@ -9,7 +9,8 @@ a finding that covers it).  Only target-side human spans with offsets count.
   span of the same family (``same``) or of any family (``any``);
 * recall of a family: share of distinct human spans of that family met by a
   finding of the same family;
-* ``silent``: share of a code's findings in segments where no rater marked any error.
+* ``silent``: share of a code's findings in segments where no rater marked any error;
+* :func:`agreement`: per rule and split, pooled over sets, whether it agrees with the raters.
 
 The he-en set has severities but no categories: its spans count for ``any`` only.
 """
@@ -113,7 +114,7 @@ class SpanTally:
                 "findings": self.found[fam],
                 "precision_same": _ratio(self.found_same[fam], self.found[fam]) if self.categorised or fam == "all" else None,
                 "precision_any": _ratio(self.found_any[fam], self.found[fam]),
-                "recall": _ratio(self.human_met[fam], self.human[fam]),
+                "recall": _ratio(self.human_met[fam], self.human[fam], 5),
             })
         return rows
 
@@ -123,6 +124,8 @@ class SpanTally:
                 "code": code,
                 "family": self.code_family[code],
                 "findings": c["n"],
+                "meets_same": c["same"] if self.categorised else None,
+                "meets_any": c["any"],
                 "precision_same": _ratio(c["same"], c["n"]) if self.categorised else None,
                 "precision_any": _ratio(c["any"], c["n"]),
                 "silent": _ratio(c["silent"], c["n"]),
@@ -131,5 +134,28 @@ class SpanTally:
         ]
 
 
-def _ratio(a: int, b: int) -> float | None:
-    return round(a / b, 3) if b else None
+def agreement(spans: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per rule code and split, pooled over the MQM sets: findings, shares meeting a human span,
+    and a verdict: ``agrees`` (half or more meet a span of the same family), ``right place,
+    other category`` (half or more meet some span), ``disagrees`` (fewer than half meet any)."""
+    pool: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for s in spans.values():
+        for r in s["codes"]:
+            c = pool[(r["code"], s["split"])]
+            c["n"] += r["findings"]
+            c["any"] += r["meets_any"]
+            if r["meets_same"] is not None:
+                c["cat_n"] += r["findings"]
+                c["same"] += r["meets_same"]
+    rows = []
+    for (code, split), c in sorted(pool.items(), key=lambda kv: (kv[0][1] != "dev", kv[0][0])):
+        same, anyp = _ratio(c["same"], c["cat_n"]), _ratio(c["any"], c["n"])
+        verdict = ("disagrees" if (anyp or 0) < 0.5 else
+                   "agrees" if same is not None and same >= 0.5 else "right place, other category")
+        rows.append({"code": code, "split": split, "findings": c["n"], "same": same, "any": anyp,
+                     "verdict": verdict})
+    return rows
+
+
+def _ratio(a: int, b: int, digits: int = 3) -> float | None:
+    return round(a / b, digits) if b else None

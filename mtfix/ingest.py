@@ -106,6 +106,19 @@ class RecordResult:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
 
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`RecordResult.to_dict` for this
+    :data:`~mtfix.model.SCHEMA_VERSION`, shipped as ``mtfix/schemas/record-result-<version>.json``.
+
+    >>> record_schema()["properties"]["schema"]
+    {'const': '1'}
+    """
+    from importlib import resources
+
+    name = f"record-result-{SCHEMA_VERSION}.json"
+    return json.loads(resources.files("mtfix").joinpath("schemas", name).read_text(encoding="utf-8"))
+
+
 # -- options shared by every record of a job ------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class JobOptions:

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config
 from mtfix.model import SCHEMA_VERSION, Checker, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, fixable_edits
 from mtfix.suppress import suppressed
+
+if TYPE_CHECKING:
+    from mtfix.ingest import RecordResult
 
 #: Checker factories in the order they run: ``module:function(config, stats)``
 #: returning a Checker or None.  Glossaries run before grammar so that grammar
@@ -31,6 +34,10 @@ CHECKER_FACTORIES: list[tuple[str, str]] = [
     ("grammar", "mtfix.grammar.checker:build_checker"),
     ("bilingual", "mtfix.bilingual:build_checker"),
 ]
+
+#: Factories not even imported when the configuration turns them off: a cold start (the
+#: pre-commit hook, one process per commit) must not pay for their imports.
+SKIP_WHEN_OFF: dict[str, Any] = {"grammar": lambda config: config.grammar == "off"}
 
 MAX_FIX_PASSES = 4
 
@@ -116,7 +123,10 @@ class Pipeline:
 
     def _build(self) -> list[Checker]:
         built: list[Checker] = []
-        for _name, target in CHECKER_FACTORIES:
+        for name, target in CHECKER_FACTORIES:
+            off = SKIP_WHEN_OFF.get(name)
+            if off is not None and off(self.config):
+                continue
             mod_name, fn_name = target.split(":")
             try:
                 module = importlib.import_module(mod_name)
@@ -190,6 +200,14 @@ class Pipeline:
         return FixResult(
             original, result.document.text, log, first.findings, result.findings, held, first.document, doc.path
         )
+
+    def process(self, records: Iterable[Any], **options: Any) -> Iterator[RecordResult]:
+        """Records (mappings or strings) through this pipeline, lazily, in input order, one
+        JSON-ready :class:`~mtfix.ingest.RecordResult` each; ``workers=N`` for parallelism.
+        Options as for :func:`mtfix.ingest.process`."""
+        from mtfix.ingest import process
+
+        return process(self, records, **options)
 
     def _rebuild(self, doc: Document, text: str, edits: Iterable) -> Document:
         """The document after edits: protected spans shifted, segments recomputed."""

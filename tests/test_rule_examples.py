@@ -1,6 +1,6 @@
 """Every example of every rule, run as a test: the rule packs are their own specification.
 
-* a ``flag`` example is reported by its rule (at the ``flagged`` text, when given);
+* a ``flag`` example is reported by its rule (at the ``flagged`` text, with the ``fix`` safety, when given);
 * applying the rule's own fixes turns it into ``fixed`` (or leaves it, without ``fixed``);
 * the fixed text is no longer reported by the rule;
 * a ``pass`` example is not reported by its rule.
@@ -47,6 +47,8 @@ def test_flag_example(rule, example):
     assert found, f"{rule.code} did not flag {example.text!r}"
     if example.flagged is not None:
         assert example.flagged in [example.text[f.start : f.end] for f in found]
+    if example.fix is not None:
+        assert {str(f.fix) for f in found} == {example.fix}, f"{rule.code} fix safety on {example.text!r}"
     fixed = _apply_rule(example.text, rule.code)
     assert fixed == (example.fixed if example.fixed is not None else example.text)
     if example.fixed is not None and example.fixed != example.text:

@@ -50,6 +50,8 @@ def test_a_valid_user_pack_loads_and_fixes(tmp_path):
         ({"examples": {"flag": [{"text": "teh", "fixed": "the"}]}}, "examples"),
         ({"colour": "red"}, "colour"),
         ({"params": {"words": ["yes", True]}}, "params.words"),
+        ({"examples": {"flag": [{"text": "teh cat", "fixed": "the cat", "fix": "sure"}], "pass": ["x"]}},
+         "examples.flag"),
     ],
 )
 def test_bad_rule_is_named_with_pack_code_and_field(tmp_path, change, field):
@@ -87,3 +89,18 @@ def test_prefilter_runs_patterns_only_where_triggers_occur():
     assert [(s.index,) for s in doc.segments] == [(0,), (1,)]
     pairs = checker._candidates(doc, doc.text.lower(), [s.start for s in doc.segments])
     assert [(r.code, segs) for r, segs in pairs] == [("MTF206", [1])]
+
+
+def test_loop_severity_and_safety_follow_the_occurrence():
+    from mtfix.model import Document
+
+    checker = RulesChecker.bundled()
+
+    def loop(text):
+        (f,) = [f for f in checker.check(Document.from_text(text)) if f.code == "MTF106"]
+        return str(f.fix), str(f.severity)
+
+    assert loop("Exports of wheat wheat wheat fell.") == ("safe", "major")
+    assert loop("It was a long, long, long winter.") == ("unsafe", "minor")
+    assert loop("They chanted: our town, our town, our town, our town, our town.") == ("safe", "major")
+    assert loop("We discussed the new gas route the new gas route today.") == ("unsafe", "major")

@@ -72,9 +72,11 @@ def check(
     pipeline, cfg = build_pipeline(locals(), paths)
     opts = format_options(text_field, source_field, id_field)
     with_score = format != ReportFormat.text.value  # the text report prints no score
+    n_warnings = len(pipeline.warnings)
     results = run_inputs(
         paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=with_score)
     )
+    _late_warnings(pipeline, n_warnings, quiet)
     stats = _stats(pipeline, results)
     if format == "json":
         from mtfix.report.json_report import check_report
@@ -133,7 +135,9 @@ def fix(
     pipeline, cfg = build_pipeline(locals(), paths)
     opts = format_options(text_field, source_field, id_field)
     unsafe = unsafe_fixes or cfg.unsafe_fixes
+    n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, quiet, lambda inp: fix_input(pipeline, inp, input_format, opts, unsafe=unsafe))
+    _late_warnings(pipeline, n_warnings, quiet)
     pipeline.close()
     changed = [r for r in results if r.changed]
     for r in results:
@@ -265,6 +269,13 @@ def _add_adherence(pipeline, results) -> None:
                 extra = adherence_for(pipeline, ur.check)
                 if extra:
                     ur.score.extra["glossary"] = extra
+
+
+def _late_warnings(pipeline, already: int, quiet: bool) -> None:
+    """Warnings raised while checking (LanguageTool failing mid-run with --grammar auto)."""
+    if not quiet:
+        for w in pipeline.warnings[already:]:
+            typer.echo(f"mtfix: warning: {w}", err=True)
 
 
 def _stats(pipeline, results) -> dict[str, Any]:

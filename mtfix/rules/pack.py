@@ -31,6 +31,7 @@ class Example:
     text: str
     fixed: str | None = None  # expected result of applying the rule's fix
     flagged: str | None = None  # the text of the reported span, when given
+    fix: str | None = None  # the fix safety expected for this occurrence, when given
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,10 @@ def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(Example(item["text"], item.get("fixed"), item.get("flagged")))
+            fix = item.get("fix")
+            if fix is not None and fix not in ("safe", "unsafe", "none"):
+                raise RulePackError(pack, f"not a fix safety: {fix!r}", code=code, field=f"examples.{key}")
+            out.append(Example(item["text"], item.get("fixed"), item.get("flagged"), fix))
         else:
             raise RulePackError(pack, f"bad example {item!r}", code=code, field=f"examples.{key}")
     return tuple(out)

@@ -150,3 +150,68 @@ def test_bad_arguments_raise_at_once(pipeline):
         process(pipeline, [], workers=2, executor="gpu")
     with pytest.raises(ConfigError, match="workers"):
         process(pipeline, [], workers=0)
+
+
+def test_pipeline_is_thread_safe_from_its_first_use():
+    """Eight threads start on a fresh pipeline at once: checkers are built once, and every
+    result is the one a sequential run gives."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    p = Pipeline(Config(grammar="off"))
+    builds: list[int] = []
+    build = p._build
+
+    def slow_build():
+        builds.append(1)
+        time.sleep(0.05)  # widen the window in which a second build could start
+        return build()
+
+    p._build = slow_build  # type: ignore[method-assign]
+    texts = [f"{TEXTS[i % 4]} Day {i}." for i in range(160)]
+    start = threading.Barrier(8)
+
+    def work(chunk: list[str]) -> list[dict]:
+        start.wait()
+        return [p.fix(t).to_dict() for t in chunk]
+
+    with ThreadPoolExecutor(8) as pool:
+        got = [d for part in pool.map(work, [texts[i::8] for i in range(8)]) for d in part]
+    assert builds == [1]
+    ref = Pipeline(Config(grammar="off"))
+    expected = [d for i in range(8) for d in (ref.fix(t).to_dict() for t in texts[i::8])]
+    assert got == expected
+
+
+def test_pipeline_process_is_the_ingest_api(pipeline):
+    recs = records(12) + [{"id": "x", "body": ["not", "text"]}]
+    via_method = [r.to_dict() for r in pipeline.process(recs, text_field="body", id_field="id", workers=2,
+                                                        executor="thread", chunk_size=4)]
+    assert via_method == [r.to_dict() for r in process(pipeline, recs, text_field="body", id_field="id")]
+    assert via_method[-1]["ok"] is False and via_method[-1]["id"] == "x"
+
+
+def test_every_kind_of_result_follows_the_published_schema(pipeline):
+    """The versioned JSON Schema shipped with the package describes exactly what ``to_dict`` gives
+    (``additionalProperties: false``: a field added or renamed without a new version fails here)."""
+    import jsonschema
+
+    from mtfix.ingest import record_schema
+
+    schema = record_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    recs = records(8) + [{"id": "b", "body": None}, {"id": "c"}, "Prices of oilgas rose."]
+    results = [*process(pipeline, recs, text_field="body", id_field="id"),
+               *process(pipeline, recs, text_field="body", id_field="id", mode="check"),
+               *process(pipeline, recs, text_field="body", id_field="id", mode="score"),
+               *process(pipeline, [{"text": "Prices of oilgas rose.", "ref": "Oil and gas prices rose."}],
+                        mode="score", ref_field="ref"),
+               *process(pipeline, ["Prices of oilgas rose."], unsafe=True, fluency=False)]
+    for r in results:
+        validator.validate(json.loads(r.to_json()))
+    assert {r.mode for r in results} == {"fix", "check", "score"} and not all(r.ok for r in results)
+    bad = results[0].to_dict() | {"surprise": 1}
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(bad)

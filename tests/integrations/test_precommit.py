@@ -197,3 +197,52 @@ def test_repository_configuration_is_read(editor_repo):
     proc = _commit(repo, env, "article.txt")
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "MTF101" in out and "MTF206" not in out
+
+
+def test_pyproject_table_sets_threshold_and_rules(tmp_path, capsys):
+    """The hook's entry point in-process: ``[tool.mtfix]`` in the repository's pyproject.toml sets
+    the severity threshold and the rule selection; grammar stays off."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()  # the configuration search stops at the repository root
+    article = tmp_path / "article.md"
+    article.write_text(GARBLED, encoding="utf-8")
+    assert main(["check", str(article)]) == 1
+    out = capsys.readouterr().out
+    assert "article.md:3:1: MTF101 [major]" in out and "MTF206" in out
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "articles"\n\n[tool.mtfix]\nfail-on = "critical"\nignore = ["MTF206"]\n', encoding="utf-8")
+    assert main(["check", str(article)]) == 0  # majors are shown but do not fail below "critical"
+    out = capsys.readouterr().out
+    assert "MTF101 [major]" in out and "MTF206" not in out
+    assert article.read_text(encoding="utf-8") == GARBLED
+
+
+def test_documented_configuration_is_valid():
+    """docs/pre-commit.md's settings file and YAML snippets are what mtfix and pre-commit accept."""
+    import re
+    import textwrap
+    import tomllib
+
+    import yaml
+
+    from mtfix.config import config_from_mapping
+
+    doc = (REPO / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    (toml_block,) = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    cfg = config_from_mapping(tomllib.loads(toml_block), "docs/pre-commit.md", REPO)
+    assert cfg.fail_on == "major" and cfg.exclude and cfg.grammar == "off"
+    block = re.search(r"```yaml\n(.*?)\s*```", doc, re.S).group(1)
+    config = yaml.safe_load(textwrap.dedent(block))  # the block sits in a numbered list
+    offered = {h["id"] for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert {h["id"] for h in config["repos"][0]["hooks"]} == offered == {"mtfix-check", "mtfix-fix"}
+
+
+def test_grammar_off_does_not_even_import_the_grammar_checker():
+    """A commit pays for every import of a cold start: with grammar off (the hook's default) the
+    LanguageTool client and server code stay unloaded (0.16 s measured, bench/RESULTS.md)."""
+    code = ("import sys; from mtfix.config import Config; from mtfix.pipeline import Pipeline; "
+            "p = Pipeline(Config(grammar='off')); p.fix('Prices of oilgas rose.'); "
+            "print(sorted(m for m in sys.modules if m.startswith('mtfix.grammar')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert proc.stdout.strip() == "[]"

@@ -94,3 +94,26 @@ def test_results_section_is_written_and_others_kept(result):
     eval_scores.write_section(result["_results_file"], "again")
     text = result["_results_file"].read_text(encoding="utf-8")
     assert text.count("## fluency evaluation") == 1 and "again" in text and "kept as is" in text
+
+
+def test_summary_states_every_target(result):
+    text = eval_scores.summary(result)
+    for m in eval_data.MQM_SETS:
+        if m.split == "test":
+            assert f"held-out {m.name}" in text
+    # each verdict is computed from the figures of this run, for every split of the post-edit data
+    for split in ("all", "dev", "test"):
+        t = eval_scores.pe_totals([r for r in result["pe"] if split == "all" or r["split"] == split], "safe")
+        line = next(x for x in text.splitlines() if f"safe fixes, {split} MLQE-PE" in x)
+        closer = (t["closer"] or 0.0) >= 0.7
+        assert ("closer: met" in line) == closer and ("closer: NOT met" in line) == (not closer), line
+
+
+def test_hand_written_notes_survive_a_rewrite(tmp_path):
+    path = tmp_path / "RESULTS.md"
+    path.write_text("# B\n\n## fluency evaluation\n\n### Notes\n\nmy note\n\n### Old\n\nold figures\n\n## other\n\nx\n",
+                    encoding="utf-8")
+    eval_scores.write_section(path, "new figures")
+    text = path.read_text(encoding="utf-8")
+    assert "my note" in text and "new figures" in text and "old figures" not in text
+    assert text.index("my note") < text.index("new figures") < text.index("## other")

@@ -15,11 +15,12 @@ from operator import eq
 
 import regex
 
-from mtfix.model import Document
+from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors import Context, Hit, detector
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SPACE_SPLIT = regex.compile(r"\S+")
+_CLAUSE_PUNCT = regex.compile(r"[,;:.!?…]")
 MAX_N = 8
 
 
@@ -80,10 +81,19 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 @detector("repeated_ngram")
 def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """The same n words repeated back to back: ``min_copies`` times for single
-    words and short n-grams, twice for n-grams of ``long_n`` words or more."""
+    words and short n-grams, twice for n-grams of ``long_n`` words or more.
+
+    The fix keeps one copy.  It is lowered to unsafe when the loop may be
+    deliberate: a phrase repeated only twice, copies separated by clause
+    punctuation ("ding, ding, ding") unless there are ``safe_punctuated_copies``
+    or more, and words in ``params.allowed`` ("ha ha ha").  Punctuated copies
+    below that count are also reported as minor, not as the rule's severity.
+    """
     max_n = min(int(rule.params.get("max_n", MAX_N)), MAX_N)
     min_copies = int(rule.params.get("min_copies", 3))
     long_n = int(rule.params.get("long_n", 4))
+    punct_copies = int(rule.params.get("safe_punctuated_copies", 0)) or None
+    allowed = {w.lower() for w in rule.params.get("allowed", [])}
     for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
         words = [t[2] for t in toks]
@@ -106,7 +116,12 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             start, end = toks[i][0], toks[i + copies * n - 1][1]
             keep_end = toks[i + n - 1][1]
             phrase = doc.text[start:keep_end]
+            punctuated = _CLAUSE_PUNCT.search(doc.text, start, end) is not None and (
+                punct_copies is None or copies < punct_copies)
+            deliberate = punctuated or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed)
             yield Hit(
-                start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)"
+                start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
+                safety=FixSafety.UNSAFE if deliberate else None,
+                severity=Severity.MINOR if punctuated else None,
             )
             i += copies * n

@@ -1,0 +1,129 @@
+"""An ingest job: machine-translated news records (JSON Lines) through mtfix as a library.
+
+    python examples/ingest_job.py examples/news-feed.jsonl repaired.jsonl
+    python examples/ingest_job.py feed.jsonl out.jsonl --workers 2 --glossary names.tsv
+
+Each input line comes out as one output line, in order: the record with its ``body``
+repaired (every other field as it was, in the same order) and an ``mtfix`` object saying
+what was done (schema version, changed, fluency before and after, the codes of what was
+found and of what is left for a person).  A record whose body is missing or not a string,
+or a line that is not JSON, is written back unchanged and reported on standard error with
+its line number and id; the job goes on.  The output file appears only when the job has
+finished (written to a temporary file, then renamed).
+
+The pipeline is configured once and reused for every record; records are read lazily, so
+memory stays flat however long the feed (``bench/RESULTS.md``).  The schema of the results
+is in ``docs/library.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from mtfix.config import Config
+from mtfix.ingest import RecordResult
+from mtfix.pipeline import Pipeline
+
+
+class Line(NamedTuple):
+    """One input line, kept until its result is written."""
+
+    number: int
+    raw: str
+    record: Any  # the parsed JSON value; None when the line is not JSON
+    problem: str | None = None  # why it could not be parsed
+
+
+def read_records(path: Path, pending: dict[int, Line]) -> Iterator[Any]:
+    """The records of a JSON Lines file, lazily; each one's :class:`Line` is kept in ``pending``
+    under its index until its result is written.  A line that is not JSON yields ``None``,
+    which the pipeline reports as a bad record."""
+    with path.open(encoding="utf-8") as f:
+        index = 0
+        for lineno, line in enumerate(f, 1):
+            raw = line.rstrip("\n")
+            if not raw.strip():
+                continue
+            try:
+                pending[index] = Line(lineno, raw, json.loads(raw))
+            except json.JSONDecodeError as exc:
+                pending[index] = Line(lineno, raw, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            yield pending[index].record
+            index += 1
+
+
+def output_line(line: Line, result: RecordResult, text_field: str) -> str:
+    """The line to write: the record with its text repaired and an ``mtfix`` summary, or the
+    input line unchanged when the record could not be processed."""
+    if not result.ok or not isinstance(line.record, dict):
+        return line.raw
+    out = dict(line.record)  # same keys, same order
+    out[text_field] = result.text
+    out["mtfix"] = {
+        "schema": result.schema,
+        "changed": result.changed,
+        "fluency": result.fluency,
+        "fluency_before": result.fluency_before,
+        "found": [f.code for f in result.findings],
+        "review": [f.code for f in result.remaining],  # what no safe fix mended
+    }
+    return json.dumps(out, ensure_ascii=False)
+
+
+def run(src: Path, dest: Path, *, text_field: str = "body", id_field: str = "id", workers: int = 1,
+        config: Config | None = None) -> dict[str, int]:
+    """Repair ``src`` into ``dest``; returns counts (records, changed, review, errors)."""
+    pipeline = Pipeline(config or Config(grammar="off"))
+    pending: dict[int, Line] = {}
+    counts = {"records": 0, "changed": 0, "review": 0, "errors": 0}
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            results = pipeline.process(read_records(src, pending), text_field=text_field, id_field=id_field,
+                                       workers=workers, executor="process")
+            for result in results:
+                line = pending.pop(result.index)
+                counts["records"] += 1
+                if not result.ok:
+                    counts["errors"] += 1
+                    reason = line.problem or result.error
+                    print(f"{src}:{line.number}: record {result.id!r}: {reason} (kept unchanged)", file=sys.stderr)
+                else:
+                    counts["changed"] += result.changed
+                    counts["review"] += bool(result.remaining)
+                out.write(output_line(line, result, text_field) + "\n")
+        os.replace(tmp, dest)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("src", type=Path)
+    ap.add_argument("dest", type=Path)
+    ap.add_argument("--text-field", default="body")
+    ap.add_argument("--id-field", default="id")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--glossary", action="append", default=[], help="a glossary of names and terms (repeatable)")
+    ap.add_argument("--lt-url", help="a running LanguageTool server (grammar is off without it)")
+    args = ap.parse_args(argv)
+    config = Config(grammar="auto" if args.lt_url else "off", lt_url=args.lt_url, glossaries=tuple(args.glossary))
+    counts = run(args.src, args.dest, text_field=args.text_field, id_field=args.id_field, workers=args.workers,
+                 config=config)
+    print(f"{counts['records']} records: {counts['changed']} repaired, {counts['review']} left for review, "
+          f"{counts['errors']} kept unchanged (errors)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

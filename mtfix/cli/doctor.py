@@ -1,0 +1,125 @@
+"""``mtfix doctor``: what is installed, what is running, and what to do about what is not."""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+Check = tuple[str, bool, str]  # (what, ok, detail or what to do)
+
+
+def _python() -> Check:
+    ok = sys.version_info >= (3, 11)
+    return "Python", ok, f"{platform.python_version()}" + ("" if ok else ": mtfix needs Python 3.11 or later")
+
+
+def _mtfix() -> Check:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "mtfix", True, version("mtfix")
+    except PackageNotFoundError:
+        return "mtfix", True, "running from source (not installed: pip install -e .)"
+
+
+def _packs() -> Check:
+    from mtfix.rules.engine import RulesChecker
+
+    try:
+        rules = RulesChecker.bundled().rules
+    except Exception as exc:  # noqa: BLE001 - the doctor reports every failure
+        return "rule packs", False, f"{exc}"
+    packs = sorted({r.pack for r in rules})
+    return "rule packs", True, f"{len(rules)} rules in {', '.join(packs)}"
+
+
+def _glossaries() -> Check:
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    try:
+        Pipeline(Config(grammar="off")).checkers  # noqa: B018 - building loads and validates them
+    except Exception as exc:  # noqa: BLE001
+        return "glossaries", False, f"{exc}"
+    here = Path(__file__).resolve().parents[1] / "glossaries"
+    names = sorted(p.name for p in here.glob("*") if p.is_file()) if here.is_dir() else []
+    return "glossaries", True, f"bundled: {', '.join(names) or 'none'}"
+
+
+def _java(settings) -> Check:
+    from mtfix.grammar.install import java_version
+
+    v = java_version(settings.java)
+    if v is None:
+        return "Java", False, ("not found: LanguageTool needs Java 17+ (Debian/Ubuntu: apt-get install "
+                               "default-jre-headless), or use --lt-url URL")
+    return "Java", True, v
+
+
+def _maven() -> Check:
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        return "Maven", False, ("not found: needed only by `mtfix languagetool install` (apt-get install maven), "
+                                "or set MTFIX_LT_HOME to a directory of LanguageTool jars")
+    return "Maven", True, mvn
+
+
+def _install(settings) -> Check:
+    from mtfix.grammar.install import find_installation
+
+    inst = find_installation(settings)
+    if inst is None:
+        return "LanguageTool", False, f"not installed in {settings.home}: run `mtfix languagetool install`"
+    return "LanguageTool", True, f"{inst.version} in {inst.lib} ({inst.jars} jars)"
+
+
+def _server(settings) -> Check:
+    from mtfix.grammar.server import health, recorded_server
+
+    if settings.url:
+        v = health(settings.url)
+        return ("LT server", v is not None,
+                f"{settings.url}: LanguageTool {v}" if v else f"{settings.url} does not answer a check")
+    rec = recorded_server(settings)
+    if rec is None:
+        return "LT server", True, "none running; commands start one on demand (`mtfix languagetool start` keeps one)"
+    return "LT server", True, f"{rec.url} (pid {rec.pid}, LanguageTool {rec.version})"
+
+
+def _cache(settings) -> Check:
+    from mtfix.grammar.cache import cache_summary
+
+    summary = cache_summary(settings.cache_db)
+    if summary is None:
+        return "LT cache", True, f"{settings.cache_db} (empty)"
+    return "LT cache", True, f"{settings.cache_db}: {summary[0]} entries, {summary[1] / 1e6:.1f} MB"
+
+
+def doctor(
+    lt_url: str | None = typer.Option(None, "--lt-url", help="Check this LanguageTool server instead."),
+) -> None:
+    """Check Python, mtfix, rule packs, glossaries, Java, Maven, LanguageTool and its cache; exit 1 on a problem."""
+    from mtfix.config import find_config
+    from mtfix.grammar.settings import settings_for_config
+
+    checks: list[Callable[[], Check]] = [_python, _mtfix, _packs, _glossaries]
+    try:
+        cfg = find_config(Path.cwd())
+        settings = settings_for_config(cfg.with_overrides(lt_url=lt_url))
+    except Exception as exc:  # noqa: BLE001
+        typer.echo(f"FAIL   configuration: {exc}")
+        raise typer.Exit(1) from None
+    checks += [lambda: _java(settings), _maven, lambda: _install(settings), lambda: _server(settings),
+               lambda: _cache(settings)]
+    bad = 0
+    for check in checks:
+        what, ok, detail = check()
+        bad += not ok
+        typer.echo(f"{'OK  ' if ok else 'FAIL'}   {what:<13} {detail}")
+    if bad:
+        raise typer.Exit(1)

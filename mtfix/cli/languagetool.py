@@ -1,0 +1,119 @@
+"""``mtfix languagetool install|start|stop|status``: the local LanguageTool server."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Annotated
+
+import typer
+
+from mtfix.cli.options import fail
+from mtfix.errors import MtfixError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+LtUrl = Annotated[str | None, typer.Option("--lt-url", help="A running LanguageTool server (status only).")]
+
+
+def _settings(lt_url: str | None = None):
+    from pathlib import Path
+
+    from mtfix.config import find_config
+    from mtfix.grammar.settings import settings_for_config
+
+    try:
+        cfg = find_config(Path.cwd())
+        if lt_url:
+            cfg = cfg.with_overrides(lt_url=lt_url)
+        return settings_for_config(cfg)
+    except MtfixError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def install(
+    force: Annotated[bool, typer.Option("--force", help="Install again even when a verified copy exists.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Maven's output.")] = False,
+) -> None:
+    """Install LanguageTool from Maven Central (mvn + the bundled lt-pom.xml) into the user cache."""
+    from mtfix.grammar.install import find_installation
+    from mtfix.grammar.install import install as do_install
+
+    s = _settings()
+    if s.home_is_own and (force or find_installation(s) is None):
+        typer.echo(f"Installing LanguageTool {s.version} from Maven Central into {s.home} ...", err=True)
+    try:
+        inst, fetched = do_install(s, force=force, quiet=not verbose)
+    except MtfixError as exc:
+        fail(str(exc))
+    state = "installed" if fetched else "already installed (verified)"
+    typer.echo(f"LanguageTool {inst.version} {state}: {inst.lib} ({inst.jars} jars)")
+
+
+@app.command()
+def start() -> None:
+    """Start a server that outlives this command (reused by every mtfix command until `stop`)."""
+    from mtfix.grammar.server import start_persistent
+
+    s = _settings()
+    try:
+        rec, new = start_persistent(s)
+    except MtfixError as exc:
+        fail(str(exc))
+    verb = "started" if new else "already running"
+    typer.echo(f"LanguageTool {rec.version} {verb} at {rec.url} (pid {rec.pid}; log {rec.log})")
+
+
+@app.command()
+def stop() -> None:
+    """Stop the server started with `mtfix languagetool start`."""
+    from mtfix.grammar.server import stop_persistent
+
+    rec = stop_persistent(_settings())
+    if rec is None:
+        typer.echo("no LanguageTool server was running (started by `mtfix languagetool start`)")
+    else:
+        typer.echo(f"stopped LanguageTool at {rec.url} (pid {rec.pid})")
+
+
+@app.command()
+def status(
+    lt_url: LtUrl = None,
+    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Installation, server and results cache; exit 1 when no server is running."""
+    from mtfix.grammar.cache import cache_summary
+    from mtfix.grammar.install import find_installation
+    from mtfix.grammar.server import health, read_record, recorded_server
+
+    s = _settings(lt_url)
+    inst = find_installation(s)
+    info: dict[str, object] = {
+        "version": s.version,
+        "installation": str(inst.lib) if inst else None,
+        "installed_version": inst.version if inst else None,
+    }
+    if s.url:
+        version = health(s.url)
+        info["server"] = {"url": s.url, "healthy": version is not None, "version": version, "source": "--lt-url"}
+    else:
+        rec = recorded_server(s)
+        stale = rec is None and read_record(s) is not None
+        info["server"] = ({"url": rec.url, "pid": rec.pid, "version": rec.version, "healthy": True,
+                           "uptime_s": round(time.time() - rec.started), "source": "mtfix languagetool start"}
+                          if rec else {"healthy": False, "stale_record_removed": stale})
+    summary = cache_summary(s.cache_db)
+    info["cache"] = {"path": str(s.cache_db), "entries": summary[0] if summary else 0,
+                     "bytes": summary[1] if summary else 0}
+    healthy = bool(info["server"]["healthy"])  # type: ignore[index]
+    if format == "json":
+        typer.echo(json.dumps(info, indent=1))
+    else:
+        typer.echo(f"installation: {info['installation'] or 'not installed (run `mtfix languagetool install`)'}")
+        srv = info["server"]
+        typer.echo(f"server:       {srv['url'] + ' (healthy)' if healthy else 'not running'}")  # type: ignore[index]
+        c = info["cache"]
+        typer.echo(f"cache:        {c['path']} ({c['entries']} entries, {c['bytes']} bytes)")  # type: ignore[index]
+    if not healthy:
+        raise typer.Exit(1)

@@ -1,0 +1,205 @@
+"""The pipeline's ``grammar`` checker: LanguageTool on every segment, through the results cache.
+
+Where LT comes from, in this order: ``--lt-url`` (never started, stopped or restarted by mtfix), a
+healthy server recorded by ``mtfix languagetool start`` (reused), or a private server started on a
+free loopback port and stopped when the checker is closed (or the process ends).
+
+Modes (``--grammar``): ``off`` builds nothing; ``auto`` warns in one line and runs without grammar
+findings when LT cannot be used; ``required`` raises :class:`GrammarError` (the CLI exits 2 before any
+file is written).  A server that stops answering mid-document is restarted once (when mtfix may start
+one) and the unfinished batches are resent; otherwise the error says how many segments lack grammar
+findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from mtfix.config import Config
+from mtfix.errors import GrammarError
+from mtfix.grammar.batching import Batch, plan_batches, split_matches
+from mtfix.grammar.cache import ResultCache
+from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
+from mtfix.grammar.mapping import map_matches
+from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
+from mtfix.grammar.settings import LTSettings, settings_for_config
+from mtfix.model import Document, Finding
+
+_STAT_KEYS = ("segments", "hits", "misses", "requests", "lt_seconds", "seconds", "restarts", "unchecked")
+
+
+class GrammarChecker:
+    """LanguageTool as a :class:`mtfix.model.Checker`; thread-safe, closes the server it started."""
+
+    name = "grammar"
+
+    def __init__(self, settings: LTSettings, mode: str = "auto", warnings: list[str] | None = None):
+        self.settings, self.mode = settings, mode
+        self.warnings = warnings if warnings is not None else []
+        self._owned: LocalServer | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._restarts = 0
+        self.url, self.version, self.source = self._connect()
+        self._client = self._new_client()
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="mtfix-lt")
+        self._cache = (ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key)
+                       if settings.result_cache else None)
+
+    # -- where LT is -------------------------------------------------------------------------------
+    def _connect(self) -> tuple[str, str, str]:
+        s = self.settings
+        if s.url:
+            version = health(s.url, timeout=min(s.timeout, 10.0), language=s.language)
+            if version is None:
+                raise GrammarError(f"LanguageTool at {s.url} (--lt-url) does not answer a check")
+            return s.url.rstrip("/"), version, "url"
+        rec = recorded_server(s)
+        if rec is not None:
+            return rec.url, rec.version, "recorded"
+        self._owned = start_server(s)
+        return self._owned.url, self._owned.version, "private"
+
+    def _new_client(self) -> LTClient:
+        s = self.settings
+        return LTClient(self.url, language=s.language, timeout=s.timeout,
+                        disabled_rules=s.disabled_rules, enabled_rules=s.enabled_rules)
+
+    @property
+    def can_restart(self) -> bool:
+        """mtfix may start a replacement: not for a server given with --lt-url."""
+        return self.source != "url"
+
+    def _restart(self) -> None:
+        with self._lock:
+            if self._owned is not None:
+                self._owned.stop(timeout=5)
+            self._owned = start_server(self.settings)
+            self.url, self.source = self._owned.url, "private"
+            self._client = self._new_client()
+            self._restarts += 1
+
+    # -- Checker protocol --------------------------------------------------------------------------
+    def signature(self) -> str:
+        rules = hashlib.sha256(self.settings.rules_key.encode()).hexdigest()[:8]
+        return f"languagetool-{self.version}/{self.settings.language}/rules-{rules}"
+
+    def stats(self) -> dict[str, Any]:
+        """Counters of the last document this thread checked (the CLI sums them)."""
+        return dict(getattr(self._local, "stats", {}))
+
+    def check(self, doc: Document) -> list[Finding]:
+        t0 = time.perf_counter()
+        stats: dict[str, Any] = dict.fromkeys(_STAT_KEYS, 0)
+        segs = [(s, s.text(doc)) for s in doc.segments]
+        segs = [(s, t) for s, t in segs if any(c.isalpha() for c in t) and not _all_protected(doc, s.start, s.end)]
+        unique = list(dict.fromkeys(t for _, t in segs))
+        cached = self._cache.get_many(unique) if self._cache is not None else {}
+        misses = [t for t in unique if t not in cached]
+        fetched = self._fetch(misses, stats) if misses else {}
+        if self._cache is not None and fetched:
+            self._cache.put_many(fetched)
+        results = {**cached, **fetched}
+        findings: list[Finding] = []
+        for seg, text in segs:
+            if text in results:
+                findings.extend(map_matches(doc, seg.start, results[text], seg.index))
+        unchecked = sum(1 for _, t in segs if t not in results)
+        if unchecked:
+            self._fail(f"{unchecked} of {len(segs)} segments of {doc.path or 'the text'} have no grammar findings "
+                       f"({stats.pop('error')})")
+        stats.pop("error", None)
+        stats.update(segments=len(segs), hits=len(cached), misses=len(misses), unchecked=unchecked,
+                     seconds=round(time.perf_counter() - t0, 6), lt_seconds=round(stats["lt_seconds"], 6))
+        self._local.stats = stats
+        return findings
+
+    def _fail(self, message: str) -> None:
+        if self.mode == "required":
+            raise GrammarError(f"LanguageTool: {message}")
+        self.warnings.append(f"LanguageTool: {message}")
+
+    # -- fetching ----------------------------------------------------------------------------------
+    def _fetch(self, texts: Sequence[str], stats: dict[str, Any]) -> dict[str, list[LTMatch]]:
+        """LT's matches for ``texts``; texts whose batch failed are left out (``stats['error']`` says why)."""
+        pending = plan_batches(texts, self.settings.batch_chars)
+        out: dict[str, list[LTMatch]] = {}
+        restarted = False
+        while pending:
+            failed, error = self._run(pending, texts, out, stats)
+            if not failed:
+                break
+            if error is not None and error.server_gone and self.can_restart and not restarted:
+                restarted = True
+                try:
+                    self._restart()
+                except GrammarError as exc:
+                    stats["error"] = f"{error}; restarting it failed: {str(exc).splitlines()[0]}"
+                    break
+                stats["restarts"] += 1
+                pending = failed
+                continue
+            stats["error"] = str(error)
+            break
+        return out
+
+    def _run(self, batches: list[Batch], texts: Sequence[str], out: dict[str, list[LTMatch]],
+             stats: dict[str, Any]) -> tuple[list[Batch], LTRequestError | None]:
+        """Send ``batches`` through the pool; after the first failure, the rest are not sent."""
+        stop = threading.Event()
+        client = self._client
+        first_error: list[LTRequestError] = []
+
+        def one(batch: Batch) -> tuple[Batch, list[LTMatch] | None, float]:
+            if stop.is_set():
+                return batch, None, 0.0
+            t = time.perf_counter()
+            try:
+                return batch, client.check(batch.text), time.perf_counter() - t
+            except LTRequestError as exc:
+                stop.set()
+                first_error.append(exc)
+                return batch, None, time.perf_counter() - t
+
+        failed = []
+        for batch, matches, seconds in self._pool.map(one, batches):
+            stats["lt_seconds"] += seconds
+            if matches is None:
+                failed.append(batch)
+                continue
+            stats["requests"] += 1
+            for index, ms in split_matches(batch, matches).items():
+                out[texts[index]] = ms
+        return failed, (first_error[0] if first_error else None)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+        if self._cache is not None:
+            self._cache.close()
+        if self._owned is not None:
+            self._owned.stop()
+            self._owned = None
+
+
+def _all_protected(doc: Document, start: int, end: int) -> bool:
+    return any(p.start <= start and end <= p.end for p in doc.protected)
+
+
+def build_checker(config: Config, warnings: list[str]) -> GrammarChecker | None:
+    """The grammar checker for ``config.grammar`` (``off``: None; ``auto``: None and a warning when LT
+    cannot be used; ``required``: GrammarError)."""
+    if config.grammar == "off":
+        return None
+    settings = settings_for_config(config)
+    try:
+        return GrammarChecker(settings, config.grammar, warnings)
+    except GrammarError as exc:
+        if config.grammar == "required":
+            raise
+        warnings.append(f"grammar checks skipped: {str(exc).splitlines()[0]} (--grammar off silences this)")
+        return None

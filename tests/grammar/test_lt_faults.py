@@ -1,0 +1,77 @@
+"""Our own fault handling, against a stand-in HTTP server (LT itself is tested in test_lt_server.py)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from fake_lt import FakeLT
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+from mtfix.config import Config
+from mtfix.errors import GrammarError
+from mtfix.grammar.batching import plan_batches
+from mtfix.pipeline import Pipeline
+
+GARBLED = "Prices of oilgas rose.\nThe ministers met in Tbilisi.\n"
+
+
+def _config(tmp_path: Path, url: str, mode: str = "required", **lt: object) -> Config:
+    table = {"cache-dir": str(tmp_path / "cache"), "timeout": 2, **lt}
+    return Config(grammar=mode, lt_url=url, extra={"languagetool": table})
+
+
+def _toml(tmp_path: Path, **lt: object) -> Path:
+    p = tmp_path / "mtfix.toml"
+    lines = ["[languagetool]", f'cache-dir = "{tmp_path / "cache"}"'] + [f"{k} = {v}" for k, v in lt.items()]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(("fault", "says"), [("500", "HTTP 500"), ("garbage", "not JSON"), ("hang", "timeout")])
+def test_bad_answers_are_clear_errors_and_nothing_is_written(tmp_path, fault, says):
+    article = tmp_path / "a.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    with FakeLT(fault) as lt:
+        t = time.monotonic()
+        r = CliRunner().invoke(app, ["fix", "--grammar", "required", "--lt-url", lt.url,
+                                     "--config", str(_toml(tmp_path, timeout=1)), str(article)])
+        elapsed = time.monotonic() - t
+    assert r.exit_code == 2, r.output
+    assert says in r.output and "2 of 2 segments" in r.output and "no grammar findings" in r.output
+    assert article.read_text(encoding="utf-8") == GARBLED  # --grammar required: nothing written
+    assert elapsed < 10  # one timeout, not one per batch
+
+
+def test_auto_mode_warns_and_still_fixes(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    with FakeLT("500") as lt:
+        r = CliRunner().invoke(app, ["fix", "--lt-url", lt.url, "--config", str(_toml(tmp_path)), str(article)])
+    assert r.exit_code == 0, r.output
+    assert "no grammar findings" in r.output  # a warning, not a silent gap
+    assert article.read_text(encoding="utf-8").startswith("Prices of oil and gas rose.")
+
+
+def test_server_gone_mid_batch_names_the_unchecked_segments(tmp_path):
+    lines = [f"Report number {i} was published today." for i in range(500)]
+    text = "\n".join(lines)
+    with FakeLT("drop", ok_checks=3) as lt:
+        cfg = _config(tmp_path, lt.url, **{"batch-chars": 1000, "workers": 1})
+        with Pipeline(cfg) as p, pytest.raises(GrammarError) as err:
+            p.check(text)
+    msg = str(err.value)
+    answered = sum(len(b.members) for b in plan_batches(lines, 1000)[:3])
+    assert f"{500 - answered} of 500 segments" in msg and "no grammar findings" in msg, msg
+
+
+def test_unreachable_url(tmp_path):
+    with FakeLT("500") as lt:
+        url = lt.url
+    with pytest.raises(GrammarError, match="does not answer"):
+        Pipeline(_config(tmp_path, url)).checkers  # noqa: B018
+    p = Pipeline(_config(tmp_path, url, mode="auto"))
+    assert [c.name for c in p.checkers] == ["rules", "glossary"] or "grammar" not in [c.name for c in p.checkers]
+    assert len(p.warnings) == 1 and "grammar checks skipped" in p.warnings[0]

@@ -1,0 +1,114 @@
+"""The jobs in examples/ run, on their own small data, and say what the library says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+FEED = EXAMPLES / "news-feed.jsonl"
+
+
+def _feed_lines() -> list[str]:
+    return FEED.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Config(grammar="off"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_job(tmp_path: Path, pipeline: Pipeline, workers: int):
+    src = tmp_path / "feed.jsonl"
+    lines = [*_feed_lines(), "{not json"]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dest = tmp_path / "out" / "repaired.jsonl"
+    proc = subprocess.run([sys.executable, str(EXAMPLES / "ingest_job.py"), str(src), str(dest),
+                           "--workers", str(workers)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = dest.read_text(encoding="utf-8").splitlines()
+    assert len(out) == len(lines)
+    assert not [p for p in dest.parent.iterdir() if p != dest]  # no temporary file left behind
+    repaired = 0
+    for before, after in zip(lines, out, strict=True):
+        try:
+            rec = json.loads(before)
+        except json.JSONDecodeError:
+            assert after == before  # kept, reported below
+            continue
+        if not isinstance(rec.get("body"), str):
+            assert after == before  # a bad record is written back unchanged
+            continue
+        got = json.loads(after)
+        fx = pipeline.fix(rec["body"])
+        assert list(got) == [*rec, "mtfix"]  # same fields, same order, one added
+        assert {k: v for k, v in got.items() if k not in ("body", "mtfix")} == {
+            k: v for k, v in rec.items() if k != "body"}
+        assert got["body"] == fx.text
+        assert got["mtfix"]["changed"] == fx.changed
+        assert got["mtfix"]["found"] == [f.code for f in fx.findings]
+        assert got["mtfix"]["review"] == [f.code for f in fx.remaining]
+        assert got["mtfix"]["schema"] == "1"
+        repaired += fx.changed
+    assert repaired >= 4
+    assert "record 'az-0005': field 'body' is not a string (got NoneType) (kept unchanged)" in proc.stderr
+    assert f"{src}:8: record 'az-0008': field 'body' is missing" in proc.stderr
+    assert f"{src}:{len(lines)}: record {len(lines) - 1}: invalid JSON" in proc.stderr
+    assert f"{len(lines)} records: {repaired} repaired" in proc.stderr
+    first = json.loads(out[0])
+    assert first["body"].startswith("The energy ministers of Azerbaijan")  # the hallucinated opener went
+
+
+def test_ingest_job_leaves_no_output_when_it_fails(tmp_path: Path):
+    from importlib import util
+
+    spec = util.spec_from_file_location("ingest_job", EXAMPLES / "ingest_job.py")
+    assert spec and spec.loader
+    job = util.module_from_spec(spec)
+    spec.loader.exec_module(job)
+    src = tmp_path / "feed.jsonl"
+    src.write_bytes(b'{"id": "a", "body": "Fine."}\n\xff\xfe broken bytes\n')
+    dest = tmp_path / "out.jsonl"
+    with pytest.raises(UnicodeDecodeError):
+        job.run(src, dest)
+    assert list(tmp_path.iterdir()) == [src]  # neither the output nor a temporary file
+
+
+@pytest.mark.spark
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::FutureWarning")
+def test_spark_job(spark, tmp_path: Path, pipeline: Pipeline):
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        import spark_job
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    dest = tmp_path / "repaired"
+    counts = spark_job.run(spark, str(FEED), str(dest))
+    rows = [json.loads(line) for part in sorted(dest.glob("part-*.json")) for line in part.read_text().splitlines()]
+    feed = [json.loads(line) for line in _feed_lines()]
+    assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in feed)
+    by_id = {r["id"]: r for r in rows}
+    # In a DataFrame a missing field and a null are one thing: the library sees the same rows.
+    same_rows = [{"id": r["id"], "body": r.get("body")} for r in feed]
+    lib = {r.id: r for r in pipeline.process(same_rows, text_field="body", id_field="id")}
+    for rec in feed:
+        row, r = by_id[rec["id"]], lib[rec["id"]]
+        assert {k: row.get(k) for k in ("lang", "published", "body")} == {
+            k: rec.get(k) for k in ("lang", "published", "body")}  # input columns untouched
+        assert row.get("mtfix_error") == r.error
+        assert row.get("mtfix_text") == r.text and row.get("mtfix_changed") == r.changed
+        assert json.loads(row["mtfix_findings"]) == r.to_dict()["findings"]
+        assert row.get("mtfix_fluency") == r.fluency
+    assert counts == {"rows": len(feed), "repaired": sum(r.changed for r in lib.values()),
+                      "review": sum(bool(r.remaining) for r in lib.values()),
+                      "errors": sum(not r.ok for r in lib.values())}
+    assert counts["errors"] == 2 and counts["repaired"] >= 4
