@@ -152,8 +152,19 @@ class Pipeline:
         self.close()
 
     def signature(self) -> str:
-        """What produced the findings: every checker's name and versions."""
-        return "|".join(f"{c.name}:{c.signature()}" for c in self.checkers)
+        """What produced the findings: every checker's name and versions, and
+        ``grammar:off`` when no grammar checker ran (scores with and without
+        LanguageTool do not compare)."""
+        built = {c.name: c for c in self.checkers}
+        parts = []
+        for name, _target in CHECKER_FACTORIES:
+            c = built.pop(name, None)
+            if c is not None:
+                parts.append(f"{name}:{c.signature()}")
+            elif name == "grammar":
+                parts.append("grammar:off")
+        parts += [f"{c.name}:{c.signature()}" for c in built.values()]
+        return "|".join(parts)
 
     # -- the three jobs ------------------------------------------------------------
     def document(self, text: str, **kwargs: Any) -> Document:

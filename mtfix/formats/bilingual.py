@@ -380,15 +380,19 @@ class XliffFormat:
             target, source = tu.target_dom, tu.source_dom
             if target is None:
                 continue
-            inline = render_inline(target)
-            if not inline.text.strip():
-                continue
-            uid = tu.xmlelement.get("id") or n
-            src = render_inline(source).text if source is not None else None
-            units.append(Unit(uid, inline.text, source=src, protected=list(inline.marker_spans),
-                              line_offset=_line(target)))
-            inlines.append(inline)
+            _add_unit(units, inlines, tu.xmlelement.get("id") or n, target, source)
         return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)
+
+
+def _add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any) -> None:
+    """Append the unit of one XML target element (and its source), unless its text is blank."""
+    inline = render_inline(target)
+    if not inline.text.strip():
+        return
+    src = render_inline(source).text if source is not None else None
+    units.append(Unit(uid, inline.text, source=src, protected=list(inline.marker_spans),
+                      line_offset=_line(target)))
+    inlines.append(inline)
 
 
 class TmxFormat:
@@ -417,14 +421,7 @@ class TmxFormat:
             seg_t, seg_s = _seg(variants[tgt_i][1]), _seg(variants[src_i][1])
             if seg_t is None:
                 continue
-            inline = render_inline(seg_t)
-            if not inline.text.strip():
-                continue
-            uid = tu.xmlelement.get("tuid") or n
-            src = render_inline(seg_s).text if seg_s is not None else None
-            units.append(Unit(uid, inline.text, source=src, protected=list(inline.marker_spans),
-                              line_offset=_line(seg_t)))
-            inlines.append(inline)
+            _add_unit(units, inlines, tu.xmlelement.get("tuid") or n, seg_t, seg_s)
         return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)
 
 

@@ -104,3 +104,13 @@ def test_clean_seeds_score_above_85(pipeline, seed_text, prefix):
 
 def test_garbled_seed_scores_below_50(pipeline, seed_text):
     assert pipeline.score(seed_text("004")).fluency < 50
+
+
+def test_signature_says_when_grammar_did_not_run():
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    sig = Pipeline(Config(grammar="off")).signature()
+    names = [part.split(":", 1)[0] for part in sig.split("|")]
+    assert "grammar:off" in sig.split("|")
+    assert names.index("glossary") < names.index("grammar") < names.index("bilingual")
