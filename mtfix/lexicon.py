@@ -58,7 +58,7 @@ def _wordlist(size: str, lang: str = "en") -> dict[str, float]:
 
 def is_common(word: str) -> bool:
     """An everyday English word (Zipf ≥ 3), from the small list only."""
-    return _wordlist("small").get(word.lower(), 0.0) >= COMMON
+    return is_everyday_word(word, COMMON)
 
 
 def is_everyday_word(word: str, minimum: float = KNOWN) -> bool:
