@@ -1,0 +1,311 @@
+"""Judgment on real MT from the web: ``../shared/realmt`` (issue 11's figures).
+
+For every sentence of ``real_mt_<split>.jsonl`` (garbled MT with a human correction)
+and ``clean_news_<split>.jsonl`` (professionally edited news), each checked as its own
+document:
+
+- detection: share of MT sentences with a finding, with a major one; professional
+  sentences with a finding, with a major one (these must stay at zero), per code;
+- fluency: AUC of the fluency score separating MT (lower) from professional news
+  (higher), 0.5 = chance; paired: how often MT scores below its own correction;
+- repair: corpus TER of the MT against the corrections before and after ``fix``
+  (safe fixes), how many sentences ``fix`` changes, how many move closer / further
+  by sentence TER, and every professional sentence that ``fix`` edits (must be none).
+
+    python bench/eval_realmt.py                       # dev files, grammar off
+    python bench/eval_realmt.py --grammar required    # with the real LanguageTool server
+    python bench/eval_realmt.py --split train         # fitting data: report apart, never as quality
+    python bench/eval_realmt.py --ablation            # recall and AUC without each signal family
+    python bench/eval_realmt.py --json out.json --show
+
+The data never enters the project: it is read from ``--data DIR``, else
+``$MTFIX_REALMT``, else ``$MTFIX_SHARED/realmt`` (default ``<repo>/../shared/realmt``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+#: Signal families for ``--ablation``: a name and the code prefixes it stands for.
+#: A family absent from the catalogue simply ablates nothing (and says so).
+ABLATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("generic rules (MTF1xx)", ("MTF1",)),
+    ("source-language packs (MTF2xx)", ("MTF2",)),
+    ("glossary (MTF3xx)", ("MTF3",)),
+    ("garble detector (MTF4xx)", ("MTF4",)),
+    ("LanguageTool (LT:)", ("LT:",)),
+)
+
+
+def data_dir(explicit: str | None = None) -> Path:
+    """Where the realmt files are: ``explicit``, ``$MTFIX_REALMT`` or ``<shared>/realmt``."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("MTFIX_REALMT"):
+        return Path(os.environ["MTFIX_REALMT"])
+    shared = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+    return shared / "realmt"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
+    """P(a negative scores higher than a positive), ties count half: the Mann–Whitney AUC.
+
+    Positives are the garbled sentences, whose fluency should be lower.
+
+    >>> auc([10, 20], [30, 40])
+    1.0
+    >>> auc([30], [30])
+    0.5
+    """
+    if not positives or not negatives:
+        return float("nan")
+    wins = 0.0
+    for p in positives:
+        for n in negatives:
+            wins += 1.0 if n > p else 0.5 if n == p else 0.0
+    return wins / (len(positives) * len(negatives))
+
+
+@dataclass
+class Outcome:
+    """What mtfix did with one sentence."""
+
+    id: str
+    lang: str
+    text: str
+    codes: list[str]
+    major_codes: list[str]
+    fluency: float
+    fixed: str
+    correction: str | None = None
+    fluency_correction: float | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.codes)
+
+    @property
+    def major(self) -> bool:
+        return bool(self.major_codes)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.text
+
+
+@dataclass
+class Report:
+    split: str
+    grammar: str
+    signature: str
+    mt: list[Outcome] = field(default_factory=list)
+    pro: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def figures(self) -> dict[str, Any]:
+        from sacrebleu.metrics import TER
+
+        mt, pro = self.mt, self.pro
+        ter = TER()
+        refs = [[o.correction or "" for o in mt]]
+        before = ter.corpus_score([o.text for o in mt], refs).score
+        after = ter.corpus_score([o.fixed for o in mt], refs).score
+        closer = further = 0
+        for o in mt:
+            if not o.changed:
+                continue
+            a = ter.sentence_score(o.text, [o.correction or ""]).score
+            b = ter.sentence_score(o.fixed, [o.correction or ""]).score
+            closer += b < a
+            further += b > a
+        changed = sum(o.changed for o in mt)
+        paired = [o for o in mt if o.fluency_correction is not None]
+        per_lang: dict[str, dict[str, int]] = {}
+        for o in mt:
+            d = per_lang.setdefault(o.lang, {"n": 0, "flagged": 0, "major": 0})
+            d["n"] += 1
+            d["flagged"] += o.flagged
+            d["major"] += o.major
+        return {
+            "split": self.split,
+            "grammar": self.grammar,
+            "signature": self.signature,
+            "n_mt": len(mt),
+            "n_pro": len(pro),
+            "mt_flagged": sum(o.flagged for o in mt),
+            "mt_major": sum(o.major for o in mt),
+            "pro_flagged": sum(o.flagged for o in pro),
+            "pro_major": sum(o.major for o in pro),
+            "pro_edited": sum(o.changed for o in pro),
+            "fluency_auc": auc([o.fluency for o in mt], [o.fluency for o in pro]),
+            "paired_mt_below_correction": (
+                sum(o.fluency < (o.fluency_correction or 0) for o in paired) / len(paired) if paired else None
+            ),
+            "ter_before": round(before, 2),
+            "ter_after": round(after, 2),
+            "mt_changed": changed,
+            "changed_closer": closer,
+            "changed_further": further,
+            "mt_codes": dict(Counter(c for o in mt for c in set(o.codes)).most_common()),
+            "pro_codes": dict(Counter(c for o in pro for c in set(o.codes)).most_common()),
+            "per_lang": per_lang,
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def evaluate(
+    mt_rows: Iterable[dict[str, Any]],
+    pro_rows: Iterable[dict[str, Any]],
+    *,
+    split: str = "dev",
+    grammar: str = "off",
+    lt_url: str | None = None,
+    ignore: Sequence[str] = (),
+    paired: bool = True,
+) -> Report:
+    """Check, score and fix every sentence with one pipeline (each sentence its own document)."""
+    from mtfix.config import Config
+    from mtfix.model import Severity
+    from mtfix.pipeline import Pipeline
+
+    config = Config(grammar=grammar, lt_url=lt_url, ignore=tuple(ignore))
+    t0 = time.perf_counter()
+    with Pipeline(config) as pipeline:
+        report = Report(split, grammar, pipeline.signature())
+
+        def outcome(row: dict[str, Any]) -> Outcome:
+            text = row["text"]
+            checked = pipeline.check(text)
+            score = pipeline.score(text).fluency
+            fixed = pipeline.fix(text).text
+            correction = row.get("correction")
+            return Outcome(
+                id=row["id"],
+                lang=row.get("lang") or row.get("source") or "",
+                text=text,
+                codes=[f.code for f in checked.findings],
+                major_codes=[f.code for f in checked.findings if f.severity.rank >= Severity.MAJOR.rank],
+                fluency=score,
+                fixed=fixed,
+                correction=correction,
+                fluency_correction=pipeline.score(correction).fluency if (paired and correction) else None,
+            )
+
+        report.mt = [outcome(r) for r in mt_rows]
+        report.pro = [outcome(r) for r in pro_rows]
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _pct(a: int, n: int) -> str:
+    return f"{a}/{n} ({100 * a / n:.0f} %)" if n else "-"
+
+
+def render(fig: dict[str, Any]) -> str:
+    """The figures as Markdown, for bench/RESULTS.md."""
+    n, m = fig["n_mt"], fig["n_pro"]
+    lines = [
+        f"realmt {fig['split']}, grammar {fig['grammar']} ({n} MT + {m} professional sentences, {fig['seconds']} s)",
+        "",
+        "| figure | value | target |",
+        "|---|---|---|",
+        f"| MT sentences with a finding | {_pct(fig['mt_flagged'], n)} | ≥ 85 % (grammar off), ≥ 92 % (on) |",
+        f"| MT sentences with a major finding | {_pct(fig['mt_major'], n)} | ≥ 70 % |",
+        f"| professional sentences with a finding | {_pct(fig['pro_flagged'], m)} | |",
+        f"| professional sentences with a major finding | {_pct(fig['pro_major'], m)} | 0 |",
+        f"| professional sentences edited by `fix` | {_pct(fig['pro_edited'], m)} | 0 |",
+        f"| fluency AUC (MT below professional) | {fig['fluency_auc']:.3f} | ≥ 0.92 (off), ≥ 0.95 (on) |",
+    ]
+    if fig["paired_mt_below_correction"] is not None:
+        lines.append(f"| MT scored below its own correction | {100 * fig['paired_mt_below_correction']:.0f} % | |")
+    lines += [
+        f"| corpus TER vs corrections, before → after `fix` | {fig['ter_before']} → {fig['ter_after']} | lower |",
+        f"| MT sentences changed by `fix` | {fig['mt_changed']} (closer {fig['changed_closer']}, "
+        f"further {fig['changed_further']}) | ≥ 70 % closer |",
+        "",
+        f"signature: `{fig['signature']}`",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", help="the realmt directory (default: $MTFIX_REALMT or ../shared/realmt)")
+    ap.add_argument("--split", choices=("dev", "train"), default="dev",
+                    help="dev: tuning and reporting; train: fitting data, never reported as quality")
+    ap.add_argument("--grammar", choices=("off", "auto", "required"), default="off")
+    ap.add_argument("--lt-url", help="a running LanguageTool server")
+    ap.add_argument("--ignore", action="append", default=[], help="codes or prefixes to leave out")
+    ap.add_argument("--ablation", action="store_true", help="also run once without each signal family")
+    ap.add_argument("--show", action="store_true", help="print each MT sentence missed and each professional one hit")
+    ap.add_argument("--json", help="write the figures here")
+    args = ap.parse_args(argv)
+
+    root = data_dir(args.data)
+    mt_file, pro_file = root / f"real_mt_{args.split}.jsonl", root / f"clean_news_{args.split}.jsonl"
+    if not mt_file.is_file() or not pro_file.is_file():
+        print(f"eval_realmt: {mt_file} or {pro_file} not found (set MTFIX_SHARED or --data)", file=sys.stderr)
+        return 2
+    mt_rows, pro_rows = read_jsonl(mt_file), read_jsonl(pro_file)
+    if args.split == "train":
+        print("note: train files are fitting data; these figures are not a measure of quality", file=sys.stderr)
+
+    report = evaluate(mt_rows, pro_rows, split=args.split, grammar=args.grammar, lt_url=args.lt_url,
+                      ignore=args.ignore)
+    fig = report.figures()
+    print(render(fig))
+    print("\ncodes on MT:", fig["mt_codes"])
+    print("codes on professional:", fig["pro_codes"])
+    print("per source language (n, flagged, major):",
+          {k: (v["n"], v["flagged"], v["major"]) for k, v in sorted(fig["per_lang"].items())})
+    if args.show:
+        print("\nMT sentences without a finding:")
+        for o in report.mt:
+            if not o.flagged:
+                print(f"  {o.id}: {o.text}")
+        print("\nprofessional sentences with a major finding or an edit:")
+        for o in report.pro:
+            if o.major or o.changed:
+                print(f"  {o.id}: {o.major_codes} {'(edited)' if o.changed else ''}\n    {o.text}")
+                if o.changed:
+                    print(f"    → {o.fixed}")
+    out: dict[str, Any] = {"full": fig}
+    if args.ablation:
+        print("\n### ablation: each signal family left out\n")
+        print("| left out | flagged | major | AUC | Δ flagged | Δ AUC |")
+        print("|---|---|---|---|---|---|")
+        n = fig["n_mt"]
+        for name, prefixes in ABLATIONS:
+            if not any(c.startswith(prefixes) for o in report.mt + report.pro for c in o.codes):
+                print(f"| {name} | (no findings from it) | | | | |")
+                continue
+            abl = evaluate(mt_rows, pro_rows, split=args.split, grammar=args.grammar, lt_url=args.lt_url,
+                           ignore=[*args.ignore, *prefixes], paired=False).figures()
+            out[name] = abl
+            print(f"| {name} | {_pct(abl['mt_flagged'], n)} | {_pct(abl['mt_major'], n)} | "
+                  f"{abl['fluency_auc']:.3f} | {abl['mt_flagged'] - fig['mt_flagged']:+d} | "
+                  f"{abl['fluency_auc'] - fig['fluency_auc']:+.3f} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
