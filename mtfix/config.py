@@ -1,23 +1,35 @@
-"""Settings shared by the CLI, the library and integrations.
+"""Settings shared by the CLI, the library and integrations, and the one loader that reads them.
 
 A project may keep them in ``mtfix.toml`` or in a ``[tool.mtfix]`` table of
-``pyproject.toml``; command-line options override the file.
+``pyproject.toml``; command-line options override the file.  Every key of the file is
+checked against a typed schema: an unknown key (``fail_on`` for ``fail-on``) or a value of
+the wrong type (``unsafe-fixes = "false"``) is a :class:`~mtfix.errors.ConfigError` that
+names the file and the line.
 
 >>> Config(select=["MTF1"]).with_overrides(ignore=["MTF105"]).ignore
+('MTF105',)
+>>> config_from_mapping({"select": "MTF105", "unsafe-fixes": True}, "mtfix.toml").select
+('MTF105',)
+>>> Config(select="MTF105").select
 ('MTF105',)
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from mtfix.errors import ConfigError
 from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
+SEVERITIES = tuple(str(s) for s in Severity)
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Config:
     def __post_init__(self) -> None:
         if self.grammar not in GRAMMAR_MODES:
             raise ConfigError(f"grammar must be one of {', '.join(GRAMMAR_MODES)}, not {self.grammar!r}")
+        _validate(self)
 
     def with_overrides(self, **kwargs: Any) -> Config:
         """A copy with the given non-None values replaced (lists become tuples)."""
@@ -51,7 +64,10 @@ class Config:
             if isinstance(v, list):
                 v = tuple(v)
             if k == "fail_on" and not isinstance(v, Severity):
-                v = Severity(v)
+                try:
+                    v = Severity(v)
+                except ValueError:
+                    raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {v!r}") from None
             clean[k] = v
         return replace(self, **clean)
 
@@ -66,63 +82,315 @@ class Config:
         return None
 
 
-_ALIASES = {"fail-on": "fail_on", "lt-url": "lt_url", "source-lang": "source_lang",
-            "unsafe-fixes": "unsafe_fixes", "default-glossaries": "default_glossaries",
-            "rule-files": "rule_files", "first-mention": "first_mention"}
+# -- the schema ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of the settings file: its spelling, the Config field and the type it takes.
+
+    ``kind`` is ``bool``, ``str``, ``strings`` (a list of strings; a single string is one
+    item), ``choice`` (one of ``choices``) or ``table`` (a plug-in's own table, kept in
+    ``Config.extra``).  ``paths``: strings are paths relative to the file's directory."""
+
+    key: str
+    field: str
+    kind: str
+    choices: tuple[str, ...] = ()
+    paths: bool = False
+    help: str = ""
 
 
-def config_from_mapping(data: dict[str, Any], origin: str, base_dir: Path | None = None) -> Config:
-    """Build a Config from a TOML table; unknown keys are an error naming them."""
-    names = {f.name for f in fields(Config)}
+SCHEMA: dict[str, Setting] = {s.key: s for s in [
+    Setting("packs", "packs", "strings", help="bundled rule packs (default: all)"),
+    Setting("rule-files", "rule_files", "strings", paths=True, help="extra rule pack files"),
+    Setting("source-lang", "source_lang", "str", help="en-* packs plus <lang>-en"),
+    Setting("select", "select", "strings", help="only these codes, prefixes or names"),
+    Setting("ignore", "ignore", "strings", help="not these codes, prefixes or names"),
+    Setting("glossaries", "glossaries", "strings", paths=True, help="glossary files"),
+    Setting("default-glossaries", "default_glossaries", "bool", help="use the bundled glossaries"),
+    Setting("first-mention", "first_mention", "bool", help="expand the first mention of a name"),
+    Setting("grammar", "grammar", "choice", GRAMMAR_MODES, help="LanguageTool"),
+    Setting("lt-url", "lt_url", "str", help="a running LanguageTool server"),
+    Setting("unsafe-fixes", "unsafe_fixes", "bool", help="apply unsafe fixes too"),
+    Setting("fail-on", "fail_on", "choice", SEVERITIES, help="check exits 1 at or above"),
+    Setting("include", "include", "strings", help="file globs to look at"),
+    Setting("exclude", "exclude", "strings", help="file globs to leave out"),
+    # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
+    Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)"),
+    Setting("glossary", "extra", "table", help="glossary settings"),
+    Setting("server", "extra", "table", help="language server settings (docs/editors.md)"),
+]}
+
+
+def register_setting(setting: Setting) -> None:
+    """Let a capability add a key to the schema (a field of Config, or a ``table``)."""
+    SCHEMA[setting.key] = setting
+
+
+def _kind_of(name: str) -> Setting | None:
+    """A Setting for a Config field that the schema does not list (added by someone later),
+    inferred from its default."""
+    for f in fields(Config):
+        if f.name == name and f.name != "extra":
+            default = f.default if f.default is not MISSING else None
+            kind = "bool" if isinstance(default, bool) else "strings" if isinstance(default, tuple) else "str"
+            return Setting(name.replace("_", "-"), name, kind)
+    return None
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _check_value(s: Setting, value: Any) -> Any:
+    """The value converted for Config, or a ValueError saying what was expected."""
+    if s.kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false (a TOML boolean, without quotes), not {_type_name(value)} "
+                             f"{value!r}")
+        return value
+    if s.kind == "str":
+        if not isinstance(value, str):
+            raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        return value
+    if s.kind == "choice":
+        if not isinstance(value, str) or value not in s.choices:
+            raise ValueError(f"must be one of {', '.join(map(repr, s.choices))}, not {value!r}")
+        return value
+    if s.kind == "strings":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise ValueError(f"must be a string or an array of strings, not {_type_name(value)} {value!r}")
+        if s.key in ("select", "ignore"):
+            items = [p.strip() for v in items for p in v.split(",") if p.strip()]
+        return tuple(items)
+    if s.kind == "table":
+        if not isinstance(value, dict):
+            raise ValueError(f"must be a table ([{s.key}]), not {_type_name(value)} {value!r}")
+        return value
+    raise ValueError(f"unknown kind {s.kind!r}")  # pragma: no cover - a schema mistake
+
+
+def _validate(cfg: Config) -> None:
+    """The schema's types for a Config built in Python (``Config(select="MTF105")`` is one code,
+    ``Config(unsafe_fixes="false")`` an error), so that the library and the file agree."""
+    for s in SCHEMA.values():
+        if s.kind == "table" or not hasattr(cfg, s.field):
+            continue
+        value = getattr(cfg, s.field)
+        if value is None or (s.field == "fail_on" and isinstance(value, Severity)):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = [os.fspath(v) if s.paths and isinstance(v, os.PathLike) else v for v in value]
+        try:
+            checked = _check_value(s, value)
+        except ValueError as exc:
+            raise ConfigError(f"Config: {s.field} {exc}") from None
+        if checked != getattr(cfg, s.field):
+            object.__setattr__(cfg, s.field, checked)
+    if not isinstance(cfg.fail_on, Severity):
+        object.__setattr__(cfg, "fail_on", Severity(cfg.fail_on))
+
+
+def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the closest option, or an empty string.
+
+    >>> suggest("fail_on", ["fail-on", "select"])
+    " (did you mean 'fail-on'?)"
+    """
+    near = difflib.get_close_matches(word.replace("_", "-"), list(options), n=3, cutoff=0.6)
+    if not near:
+        return ""
+    return " (did you mean " + " or ".join(repr(n) for n in near) + "?)"
+
+
+# -- line numbers ----------------------------------------------------------------------------
+
+_HEADER = regex.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _norm_table(name: str) -> str:
+    return ".".join(p.strip().strip("\"'") for p in name.split("."))
+
+
+def key_line(text: str | None, key: str, table: str = "") -> int | None:
+    """The 1-based line of ``key = ...`` in TOML ``text`` inside table ``table`` (``""`` is the
+    root, ``"tool.mtfix"`` the pyproject table); tomllib gives no line numbers.
+
+    >>> key_line('a = 1\\n[tool.mtfix]\\nselect = "x"\\n', "select", "tool.mtfix")
+    3
+    """
+    if text is None:
+        return None
+    want = _norm_table(table)
+    current = ""
+    first: int | None = None
+    pattern = regex.compile(r"^\s*(?:[\w.\"'-]+\.)?[\"']?" + regex.escape(key) + r"[\"']?\s*=")
+    for n, line in enumerate(text.splitlines(), 1):
+        h = _HEADER.match(line)
+        if h and "=" not in line.split("]")[0]:
+            current = _norm_table(h.group(1))
+            if current == ".".join(filter(None, [want, key])):
+                return n  # the key is a table of its own: [tool.mtfix.languagetool]
+            continue
+        if pattern.match(line):
+            if current == want:
+                return n
+            if first is None:
+                first = n
+    return first
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+@dataclass
+class LoadedConfig:
+    """A Config and where each of its values came from (for ``--show-settings``)."""
+
+    config: Config
+    path: Path | None = None  # the settings file, when there is one
+    sources: dict[str, str] = field(default_factory=dict)  # field → "default" | "file:line" | "command line"
+
+    def source(self, name: str) -> str:
+        return self.sources.get(name, "default")
+
+
+def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *, text: str | None = None,
+                        table: str = "", sources: dict[str, str] | None = None) -> Config:
+    """Build a Config from a TOML table, checked against :data:`SCHEMA`.
+
+    ``origin`` names the file in errors; with the file's ``text`` (and the ``table`` the
+    settings are in), errors and ``sources`` name the line too."""
+    file_name = origin.split(" [", 1)[0]
+
+    def where(key: str) -> str:
+        line = key_line(text, key, table)
+        return f"{file_name}:{line}" if line else origin
+
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: the mtfix settings must be a table, not {_type_name(data)} {data!r}")
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
-        k = _ALIASES.get(key, key.replace("-", "_"))
-        if k not in names or k == "extra":
-            if isinstance(value, dict):  # a plug-in's own table, e.g. [tool.mtfix.languagetool]
-                extra[key] = value
-                continue
-            raise ConfigError(f"{origin}: unknown setting {key!r}")
-        if k in ("glossaries", "rule_files") and base_dir is not None:
-            value = [str(base_dir / v) if not Path(v).is_absolute() else v for v in value]
-        values[k] = value
+        s = SCHEMA.get(key) or (None if "_" in key else _kind_of(key.replace("-", "_")))
+        if s is None:
+            raise ConfigError(f"{where(key)}: unknown setting {key!r}{suggest(key, list(SCHEMA))}")
+        if s.field in values or (s.kind == "table" and key in extra):
+            raise ConfigError(f"{where(key)}: {key!r} is set twice")
+        try:
+            checked = _check_value(s, value)
+        except ValueError as exc:
+            raise ConfigError(f"{where(key)}: {key} {exc}") from None
+        if s.paths and base_dir is not None:
+            checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
+        if s.kind == "table":
+            extra[key] = checked
+        else:
+            values[s.field] = checked
+        if sources is not None:
+            sources[s.field if s.kind != "table" else f"extra.{key}"] = where(key)
     try:
         return Config().with_overrides(**values, extra=extra)
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"{origin}: {exc}") from None
 
 
-def find_config_table(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, and its
-    raw table (so that a caller can tell a setting left out from one set to its default).
-    The search stops at the repository root (a directory holding ``.git``)."""
-    start = start.resolve()
-    for d in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
+    """The raw mtfix table of a settings file, the file's text, and the table's name
+    (``""`` for ``mtfix.toml``, ``"tool.mtfix"`` for ``pyproject.toml``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name != "pyproject.toml":
+        return data, text, ""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}:{key_line(text, 'tool') or 1}: 'tool' must be a table, not {_type_name(tool)}")
+    table = tool.get("mtfix", {})
+    if not isinstance(table, dict):
+        line = key_line(text, "mtfix", "tool") or 1
+        raise ConfigError(f"{path}:{line}: [tool.mtfix] must be a table, not {_type_name(table)} {table!r}")
+    return table, text, "tool.mtfix"
+
+
+def load_config_file(path: Path) -> LoadedConfig:
+    """The settings of one file (``mtfix.toml``, ``pyproject.toml`` or any TOML file)."""
+    table, text, name = read_settings_file(path)
+    sources: dict[str, str] = {}
+    origin = f"{path} [tool.mtfix]" if name else str(path)
+    cfg = config_from_mapping(table, origin, path.parent, text=text, table=name, sources=sources)
+    return LoadedConfig(cfg, path, sources)
+
+
+def _safe_dirs(start: Path) -> list[Path]:
+    """``start`` (or its directory) and its parents, absolute, without resolving symlinks (a
+    symlink loop must not stop discovery)."""
+    start = Path(os.path.abspath(start))
+    try:
+        is_dir = start.is_dir()
+    except OSError:
+        is_dir = False
+    first = start if is_dir else start.parent
+    return [first, *first.parents]
+
+
+def _is_file(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except OSError:
+        return False
+
+
+def discover_config_file(start: Path) -> Path | None:
+    """The nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, from ``start``
+    upwards; the search stops at the repository root (a directory holding ``.git``)."""
+    for d in _safe_dirs(start):
         own = d / "mtfix.toml"
-        if own.is_file():
-            return own, _read_toml(own)
+        if _is_file(own):
+            return own
         py = d / "pyproject.toml"
-        if py.is_file():
-            table = _read_toml(py).get("tool", {}).get("mtfix")
-            if table is not None:
-                return py, table
-        if (d / ".git").exists():
+        if _is_file(py):
+            try:
+                data = tomllib.loads(py.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{py}: {exc}") from None
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "mtfix" in tool or tool is not None and not isinstance(tool, dict):
+                return py  # a bad `tool` is reported by the loader, with its line
+        try:
+            if (d / ".git").exists():
+                break
+        except OSError:
             break
     return None
 
 
+def load_config(config_path: Path | None = None, start: Path | None = None) -> LoadedConfig:
+    """The one loader: ``config_path`` if given, else the file found from ``start`` (the
+    current directory by default), else the defaults."""
+    if config_path is not None:
+        return load_config_file(Path(config_path))
+    found = discover_config_file(start if start is not None else Path.cwd())
+    return load_config_file(found) if found is not None else LoadedConfig(Config())
+
+
+def find_config_table(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest settings file and its raw, checked table (so that a caller can tell a
+    setting left out from one set to its default)."""
+    found = discover_config_file(start)
+    if found is None:
+        return None
+    table, text, name = read_settings_file(found)
+    config_from_mapping(table, str(found), found.parent, text=text, table=name)  # validate
+    return found, table
+
+
 def find_config(start: Path) -> Config:
     """The nearest ``mtfix.toml`` or ``pyproject.toml`` with ``[tool.mtfix]``."""
-    found = find_config_table(start)
-    if found is None:
-        return Config()
-    path, table = found
-    origin = f"{path} [tool.mtfix]" if path.name == "pyproject.toml" else str(path)
-    return config_from_mapping(table, origin, path.parent)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    return load_config(None, start).config

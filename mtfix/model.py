@@ -11,6 +11,7 @@ glossaries, LanguageTool, scoring, formats and reports all speak these types.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -127,6 +128,11 @@ class Document:
     path: str | None = None
     source: str | None = None  # source-language text, for bilingual checks
     meta: dict[str, Any] = field(default_factory=dict)
+    # lookup tables built on first use (see ``line_col`` and ``is_protected``)
+    _line_index: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _prot_index: tuple[tuple[int, int, object], list[int], list[int]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def from_text(
@@ -144,8 +150,9 @@ class Document:
         fmt_protected = list(protected)
         regions = list(regions) if regions is not None else None
         prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
-        segs = split_segments(text, regions=regions)
-        meta = {"regions": regions, "format_protected": fmt_protected}
+        cuts: list[tuple[int, str]] = []
+        segs = split_segments(text, regions=regions, cuts=cuts)
+        meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts}
         return cls(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
     def segment_at(self, pos: int) -> Segment | None:
@@ -163,14 +170,59 @@ class Document:
         return None
 
     def is_protected(self, start: int, end: int) -> bool:
-        probe = Span(start, max(end, start + 1))
-        return any(p.overlaps(probe) for p in self.protected)
+        """Whether ``[start, end)`` (at least one character) touches a protected span.
+
+        O(log n): spans sorted by start with a running maximum of their ends,
+        rebuilt only when ``protected`` changes.  An empty protected span at
+        ``x`` counts as ``[x, x + 1)``, as :meth:`Span.overlaps` has it.
+
+        >>> doc = Document("see www.example.com now", protected=[Span(4, 19)])
+        >>> doc.is_protected(0, 3), doc.is_protected(10, 12), doc.is_protected(19, 20)
+        (False, True, False)
+        """
+        if not self.protected:
+            return False
+        starts, max_ends = self._protected_index()
+        end = max(end, start + 1)
+        k = bisect_left(starts, end)  # spans starting before the probe ends
+        return k > 0 and max_ends[k - 1] > start
+
+    def _protected_index(self) -> tuple[list[int], list[int]]:
+        prot = self.protected
+        key = (id(prot), len(prot), prot[-1])
+        cached = self._prot_index
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        pairs = sorted((p.start, max(p.end, p.start + 1)) for p in prot)
+        starts = [s for s, _ in pairs]
+        max_ends: list[int] = []
+        top = -1
+        for _, e in pairs:
+            top = max(top, e)
+            max_ends.append(top)
+        self._prot_index = (key, starts, max_ends)
+        return starts, max_ends
 
     def line_col(self, pos: int) -> tuple[int, int]:
-        """1-based line and column of character ``pos``."""
-        line = self.text.count("\n", 0, pos) + 1
-        col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-        return line, col
+        """1-based line and column of character ``pos`` (O(log n): a table of
+        line starts, built once per text, is bisected).
+
+        >>> Document("ab" + chr(10) + "cd").line_col(4)
+        (2, 2)
+        """
+        cached = self._line_index
+        if cached is None or cached[0] is not self.text:
+            text = self.text
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            cached = self._line_index = (text, starts)
+        starts = cached[1]
+        line = bisect_right(starts, pos) if pos > 0 else 1
+        return line, pos - starts[line - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)

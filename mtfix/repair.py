@@ -44,18 +44,29 @@ def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> AppliedEdits
 
 def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits:
     """Like :func:`apply_edits`, but each group (one finding's fix) is applied
-    whole or not at all."""
+    whole or not at all.
+
+    Linear in the text and the edits: what is already chosen is kept as marks
+    on the character positions it covers (and on its insertion points), so a
+    new edit is checked against them in O(its length), not against every
+    chosen edit.
+    """
+    marks = _Marks(len(text))
     chosen: list[Edit] = []
     skipped: list[Edit] = []
     for group in groups:
         ok = all(
             0 <= e.start <= e.end <= len(text) and text[e.start : e.end] == e.original for e in group
-        ) and not any(
-            _conflicts((e.start, e.end), (c.start, c.end)) for e in group for c in chosen
-        ) and not any(
-            _conflicts((a.start, a.end), (b.start, b.end)) for i, a in enumerate(group) for b in group[i + 1 :]
+        ) and not any(marks.conflicts(e.start, e.end) for e in group) and not (
+            len(group) > 1
+            and any(_conflicts((a.start, a.end), (b.start, b.end)) for i, a in enumerate(group) for b in group[i + 1 :])
         )
-        (chosen if ok else skipped).extend(group)
+        if ok:
+            chosen.extend(group)
+            for e in group:
+                marks.add(e.start, e.end)
+        else:
+            skipped.extend(group)
     chosen.sort(key=lambda e: (e.start, e.end))
     parts: list[str] = []
     pos = 0
@@ -65,6 +76,37 @@ def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits
         pos = e.end
     parts.append(text[pos:])
     return AppliedEdits("".join(parts), tuple(chosen), tuple(skipped))
+
+
+class _Marks:
+    """The spans of chosen edits, as marks on positions ``0..n``.
+
+    ``covered[i]``: character ``i`` is replaced; ``inner[i]``: position ``i``
+    lies strictly inside a replaced span; ``points[i]``: something is inserted
+    at ``i``.  The conflict rules are those of :func:`_conflicts`.
+    """
+
+    __slots__ = ("covered", "inner", "points")
+
+    def __init__(self, n: int):
+        self.covered = bytearray(n + 1)
+        self.inner = bytearray(n + 1)
+        self.points = bytearray(n + 1)
+
+    def conflicts(self, start: int, end: int) -> bool:
+        if start == end:
+            return bool(self.inner[start] or self.points[start])
+        return self.covered.find(1, start, end) >= 0 or (
+            end - start > 1 and self.points.find(1, start + 1, end) >= 0
+        )
+
+    def add(self, start: int, end: int) -> None:
+        if start == end:
+            self.points[start] = 1
+            return
+        self.covered[start:end] = b"\x01" * (end - start)
+        if end - start > 1:
+            self.inner[start + 1 : end] = b"\x01" * (end - start - 1)
 
 
 def revert_edits(text: str, applied: tuple[Edit, ...]) -> str:

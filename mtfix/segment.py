@@ -6,6 +6,14 @@ sentences are split by pysbd (chosen over syntok and blingfire by measurement,
 see the README); its sentences are located in the original text, so every
 offset points at the input exactly.
 
+pysbd's cost grows faster than the length of what it is given, so a block
+longer than :data:`MAX_BLOCK` characters (a paragraph with no line break) is
+first cut into pieces of at most that length, at the last likely sentence end
+(a lower-case word, ``.``/``!``/``?``, space, a capital) in the second half of
+each piece; failing that at other punctuation, then at a space, then anywhere.
+Such cuts are not pysbd's: ``split_segments`` reports them in ``cuts`` and
+:meth:`mtfix.model.Document.from_text` keeps them in ``meta["forced_cuts"]``.
+
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
 >>> [text[s.start:s.end] for s in split_segments(text)]
@@ -33,6 +41,15 @@ _URL = regex.compile(
     | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                        # e-mail addresses
     | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|eu|io|az|ru|uk|de|fr|tr|am|ge|info|media|news)\b(?:/[^\s<>"'“”]*)?
     """
+)
+
+#: The longest block handed to pysbd in one piece (characters).
+MAX_BLOCK = 5000
+#: Where a long block is cut, best first: a likely sentence end, punctuation, a space.
+_CUTS = (
+    ("sentence", regex.compile(r"(?<=\p{Ll}{2}[.!?…][\"'”’»)\]]*)\s+(?=[\"“‘(«]?[\p{Lu}\p{N}])")),
+    ("punctuation", regex.compile(r"(?<=[.!?…;:,][\"'”’»)\]]*)\s+")),
+    ("space", regex.compile(r"\s+")),
 )
 
 _NO_WORDS = regex.compile(r"[^\p{L}\p{N}]+")
@@ -63,7 +80,9 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
         return
     cursor = 0
-    for sent in _segmenter().segment(block):
+    # pysbd's own ``segment`` then looks every sentence up again with a fresh
+    # regex over the whole block (quadratic in the block); we locate them here.
+    for sent in _segmenter().processor(block).process():
         piece = sent.strip()
         if not piece:
             continue
@@ -73,6 +92,30 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
             return
         yield start + at, start + at + len(piece)
         cursor = at + len(piece)
+
+
+def _pieces(
+    text: str, start: int, end: int, cuts: list[tuple[int, str]] | None
+) -> Iterable[tuple[int, int]]:
+    """``[start, end)`` in pieces of at most :data:`MAX_BLOCK` characters (linear time)."""
+    pos = start
+    while end - pos > MAX_BLOCK:
+        lo, hi = pos + MAX_BLOCK // 2, pos + MAX_BLOCK
+        cut: tuple[int, int, str] | None = None
+        for kind, pattern in _CUTS:
+            last = None
+            for last in pattern.finditer(text, lo, hi):  # noqa: B007 - the last match is wanted
+                pass
+            if last is not None:
+                cut = (last.start(), last.end(), kind)
+                break
+        if cut is None:
+            cut = (hi, hi, "hard")
+        if cuts is not None:
+            cuts.append((cut[1], cut[2]))
+        yield pos, cut[0]
+        pos = cut[1]
+    yield pos, end
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
@@ -85,15 +128,22 @@ def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, in
         yield pos, rend
 
 
-def split_segments(text: str, regions: Iterable[Span] | None = None) -> list[Segment]:
-    """Split ``text`` (or only its ``regions``) into sentence segments."""
+def split_segments(
+    text: str, regions: Iterable[Span] | None = None, *, cuts: list[tuple[int, str]] | None = None
+) -> list[Segment]:
+    """Split ``text`` (or only its ``regions``) into sentence segments.
+
+    Where a block longer than :data:`MAX_BLOCK` had to be cut before sentence
+    splitting, ``(position, kind)`` is appended to ``cuts`` (when given); kind
+    is ``sentence``, ``punctuation``, ``space`` or ``hard``.
+    """
     out: list[Segment] = []
     for bstart, bend in _blocks(text, regions):
         bstart, bend = _strip(text, bstart, bend)
         if bstart >= bend:
             continue
         first = len(out)
-        for s, e in _sentences(text, bstart, bend):
+        for s, e in _block_sentences(text, bstart, bend, cuts):
             s, e = _strip(text, s, e)
             if s >= e:
                 continue
@@ -103,6 +153,18 @@ def split_segments(text: str, regions: Iterable[Span] | None = None) -> list[Seg
             else:
                 out.append(Segment(len(out), s, e))
     return out
+
+
+def _block_sentences(
+    text: str, start: int, end: int, cuts: list[tuple[int, str]] | None
+) -> Iterable[tuple[int, int]]:
+    if end - start <= MAX_BLOCK:
+        yield from _sentences(text, start, end)
+        return
+    for ps, pe in _pieces(text, start, end, cuts):
+        ps, pe = _strip(text, ps, pe)
+        if ps < pe:
+            yield from _sentences(text, ps, pe)
 
 
 def find_protected_spans(text: str) -> list[Span]:

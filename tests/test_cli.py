@@ -160,7 +160,7 @@ def test_directory_walk_skips_binary(tmp_path):
     (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text(CLEAN, encoding="utf-8")
-    (tmp_path / "img.png").write_bytes(b"\x89PNG\r\n\x00\x00binary")
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x00\x00binary")  # walked (.txt), then skipped as binary
     r = run("check", *OFF, "--format", "json", str(tmp_path))
     paths = [f["path"] for f in json.loads(r.stdout)["files"]]
     assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")]

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from mtfix.batch import check_input
 from mtfix.cli import app
 from mtfix.config import Config
+from mtfix.files import check_input
 from mtfix.io.inputs import Input
 from mtfix.pipeline import Pipeline
 from mtfix.report.sarif import sarif_report
@@ -75,6 +75,7 @@ SCHEMA = {
                 "shortDescription": {"$ref": "#/definitions/mfString"},
                 "fullDescription": {"$ref": "#/definitions/mfString"},
                 "help": {"$ref": "#/definitions/mfString"},
+                "helpUri": {"type": "string", "format": "uri"},  # SARIF 2.1.0 reportingDescriptor.helpUri
                 "defaultConfiguration": {
                     "type": "object", "additionalProperties": False,
                     "properties": {"level": {"enum": ["none", "note", "warning", "error"]}},

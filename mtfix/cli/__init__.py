@@ -1,16 +1,23 @@
 """The ``mtfix`` command: a thin layer over the library.
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it
-(``check``), or files changed with ``--exit-non-zero-on-fix`` (``fix``);
-2 a usage or input error.
+Exit codes, as in ruff: 0 nothing at or above ``--fail-on``; 1 findings at or above it
+(``check``), or files changed with ``--exit-non-zero-on-fix`` (``fix``); 2 a usage,
+configuration or input error (the message names the file, the line and the reason), and
+anything unexpected, reported by :func:`main` as ``mtfix: internal error: ...`` on one
+line (the traceback only with ``--verbose``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
+from typing import Annotated
 
 import typer
+import typer.main
 
 from mtfix.cli import commands
 
@@ -28,6 +35,8 @@ app.command("score")(commands.score)
 app.command("rules")(commands.rules)
 app.command("explain")(commands.explain)
 app.command("demo")(commands.demo)
+app.command("server")(importlib.import_module("mtfix.cli.server").server)  # LSP (issue 12)
+app.command("review")(importlib.import_module("mtfix.cli.review").review)  # HTML review report (issue 12)
 
 # Sub-commands that live in their own modules (mounted when present).
 _SUBAPPS = {
@@ -50,9 +59,96 @@ except ModuleNotFoundError as _exc:  # pragma: no cover
         raise
 
 
+def _version(value: bool) -> None:
+    if value:
+        from mtfix.version import __version__
+
+        typer.echo(f"mtfix {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Find and repair garbled machine-translated English, enforce glossaries, score fluency."""
+
+
+def _silence_stdout() -> None:
+    """After standard output failed: point it at /dev/null so that the interpreter's last
+    flush cannot fail again (and print a second error)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover
+        pass
+
+
+def _os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return f"{exc.filename}: {reason}"
+    if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT):
+        _silence_stdout()
+        return f"cannot write to standard output: {reason}"
+    return reason
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line on ``argv`` and return the exit code (0, 1 or 2; 130 on Ctrl-C).
+
+    Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
+    ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = any(a in ("--verbose", "-v") for a in args)
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
+        sys.stdout.flush()
+        return rv if isinstance(rv, int) else 0
+    except KeyboardInterrupt:
+        return 130
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", getattr(exc, "code", 0))
+        return code if isinstance(code, int) else 0
+    except typer.Abort:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        return _report(exc, verbose)
+
+
+def _report(exc: Exception, verbose: bool) -> int:
+    """Print one line for ``exc`` (and the traceback of an unexpected one with --verbose); exit code 2."""
+    from mtfix.errors import MtfixError
+
+    if _is_click_error(exc):
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    if isinstance(exc, MtfixError):
+        message = f"mtfix: error: {exc}"
+    elif isinstance(exc, OSError):
+        message = f"mtfix: error: {_os_error(exc)}"
+    else:
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"mtfix: internal error: {type(exc).__name__}: {first}".rstrip(": ")
+        if not verbose:
+            message += " (run with --verbose for the traceback)"
+    if verbose and not isinstance(exc, MtfixError):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    with contextlib.suppress(OSError):  # stderr may be gone too
+        print(message, file=sys.stderr, flush=True)
+    return 2
+
+
+def _is_click_error(exc: Exception) -> bool:
+    """A usage error from (typer's vendored) click: it knows how to show itself."""
+    return any(c.__name__ in ("ClickException", "UsageError") for c in type(exc).__mro__) and hasattr(exc, "show")
+
+
 def main() -> None:
     """Entry point of the console script."""
-    try:
-        app()
-    except KeyboardInterrupt:  # pragma: no cover
-        sys.exit(130)
+    sys.exit(run())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +14,7 @@ import typer
 
 from mtfix.cli.options import (
     ConfigOpt,
+    EncodingOpt,
     FailOnOpt,
     FormatOpt,
     GlossaryOpt,
@@ -27,15 +29,19 @@ from mtfix.cli.options import (
     QuietOpt,
     RulesOpt,
     SelectOpt,
+    ShowSettingsOpt,
     SourceFieldOpt,
     SourceLangOpt,
     TextFieldOpt,
     VerboseOpt,
     build_pipeline,
+    check_choice,
     fail,
     format_options,
     run_inputs,
+    use_colour,
 )
+from mtfix.errors import MtfixError
 
 
 class ReportFormat(StrEnum):
@@ -61,12 +67,14 @@ def check(
     text_field: TextFieldOpt = None,
     source_field: SourceFieldOpt = None,
     id_field: IdFieldOpt = None,
+    encoding: EncodingOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    show_settings: ShowSettingsOpt = False,
 ) -> None:
     """Report findings: file:line:col: CODE [severity] message."""
-    from mtfix.batch import check_input
+    from mtfix.files import check_input
     from mtfix.report.text import finding_lines, summary_line
 
     pipeline, cfg = build_pipeline(locals(), paths)
@@ -74,7 +82,8 @@ def check(
     with_score = format != ReportFormat.text.value  # the text report prints no score
     n_warnings = len(pipeline.warnings)
     results = run_inputs(
-        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=with_score)
+        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=with_score),
+        input_format=input_format, encoding=encoding, config_path=config,
     )
     _late_warnings(pipeline, n_warnings, quiet)
     stats = _stats(pipeline, results)
@@ -87,7 +96,7 @@ def check(
 
         typer.echo(json.dumps(sarif_report(results, pipeline.signature()), ensure_ascii=False, indent=1))
     else:
-        colour = sys.stdout.isatty()
+        colour = use_colour()
         for line in finding_lines(results, colour=colour):
             typer.echo(line)
         if not quiet:
@@ -95,6 +104,8 @@ def check(
         if verbose:
             typer.echo(f"stats: {json.dumps(stats, ensure_ascii=False)}", err=True)
     pipeline.close()
+    if results.failures:
+        raise typer.Exit(2)
     threshold = cfg.fail_on.rank
     if any(f.severity.rank >= threshold for r in results for f in r.findings):
         raise typer.Exit(1)
@@ -110,6 +121,9 @@ def fix(
     exit_non_zero_on_fix: Annotated[
         bool, typer.Option("--exit-non-zero-on-fix", help="Exit 1 when a file was changed (for hooks).")
     ] = False,
+    decisions: Annotated[
+        Path | None, typer.Option("--decisions", help="Apply exactly the edits accepted in this review export.")
+    ] = None,
     glossary: GlossaryOpt = None,
     no_default_glossaries: NoDefaultGlossariesOpt = False,
     select: SelectOpt = None,
@@ -123,22 +137,30 @@ def fix(
     text_field: TextFieldOpt = None,
     source_field: SourceFieldOpt = None,
     id_field: IdFieldOpt = None,
+    encoding: EncodingOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    show_settings: ShowSettingsOpt = False,
 ) -> None:
     """Apply safe fixes in place (atomically), or print them with --diff. `-` reads stdin, writes stdout."""
-    from mtfix.batch import fix_input
-    from mtfix.io.textfile import atomic_write
+    from mtfix.files import fix_input, write_result
     from mtfix.report.text import edit_lines
 
     pipeline, cfg = build_pipeline(locals(), paths)
     opts = format_options(text_field, source_field, id_field)
+    if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
+        from mtfix.cli.review import fix_with_decisions
+
+        return fix_with_decisions(pipeline, cfg, decisions, paths, input_format, opts,
+                                  output_dir=output_dir, diff=diff, quiet=quiet)
     unsafe = unsafe_fixes or cfg.unsafe_fixes
     n_warnings = len(pipeline.warnings)
-    results = run_inputs(paths, cfg, quiet, lambda inp: fix_input(pipeline, inp, input_format, opts, unsafe=unsafe))
+    results = run_inputs(paths, cfg, quiet, lambda inp: fix_input(pipeline, inp, input_format, opts, unsafe=unsafe),
+                         input_format=input_format, encoding=encoding, config_path=config)
     _late_warnings(pipeline, n_warnings, quiet)
     pipeline.close()
+    targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     for r in results:
         if r.path == "-" and not diff:
@@ -146,22 +168,19 @@ def fix(
             sys.stdout.flush()
         elif diff:
             _print_diff(r)
-        elif r.changed:
-            if output_dir is not None:
-                target = _output_path(output_dir, r.path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(target, r.output or b"")
-            else:
-                atomic_write(r.path, r.output or b"")
-        elif output_dir is not None and r.path != "-":
-            target = _output_path(output_dir, r.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, r.original)
+        elif r.changed or output_dir is not None:
+            try:
+                write_result(r, targets.get(r.path))
+            except MtfixError as exc:  # this file is left as it was; the batch goes on
+                typer.echo(f"mtfix: error: {exc}", err=True)
+                results.failures.append(str(exc))
+                if r in changed:
+                    changed.remove(r)
         for err in r.errors:
             typer.echo(f"{r.path}: {err}", err=True)
     if diff or verbose:
         for line in edit_lines(results):
-            typer.echo(line, err=not diff)
+            typer.echo(line, err=True)  # never mixed into the diff on standard output
     if not quiet:
         n_edits = sum(len(u.fix.edits) for r in results for u in r.units if u.fix)
         held = sum(u.fix.held_back for r in results for u in r.units if u.fix)
@@ -171,35 +190,80 @@ def fix(
         if held and not unsafe:
             msg += f"; {held} unsafe fix{'es' * (held != 1)} held back (--unsafe-fixes)"
         msg += f"; {left} finding{'s' * (left != 1)} left for a human."
+        if results.failures:
+            msg += f" {len(results.failures)} file(s) failed (see above)."
         typer.echo(msg, err=True)
+    if results.failures:
+        raise typer.Exit(2)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
 
 
-def _output_path(output_dir: Path, path: str) -> Path:
-    """Where ``fix -o DIR`` writes ``path``: its relative path under DIR, or only
-    its name when the path is absolute or climbs out with ``..`` (never outside DIR).
+def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Path]:
+    """Where each result goes under ``-o`` (collisions and a bad DIR exit 2 before any write)."""
+    from mtfix.io.outputs import plan_outputs
 
-    >>> _output_path(Path("out"), "news/a.txt").as_posix(), _output_path(Path("out"), "../x/a.txt").as_posix()
-    ('out/news/a.txt', 'out/a.txt')
+    if output_dir is None or diff:
+        return {}
+    try:
+        return plan_outputs(output_dir, [r.path for r in results])
+    except MtfixError as exc:
+        fail(str(exc))
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split only at \\n, \\r\\n and \\r (as ``patch`` sees them; not at
+    U+2028, U+0085, VT or FF like ``str.splitlines``).
+
+    >>> split_lines("a\\u2028b\\x0cc\\r\\nd")
+    ['a\\u2028b\\x0cc\\r\\n', 'd']
     """
-    p = Path(path)
-    if p.is_absolute() or ".." in p.parts:
-        return output_dir / p.name
-    return output_dir / p
+    return _LINE.findall(text)
+
+
+def _decoded(raw: bytes, path: str) -> str:
+    """The text of a file's bytes in its own encoding (BOM, UTF-8, or the --encoding in force)."""
+    from mtfix.io.textfile import decode
+
+    try:
+        return decode(raw, None if path == "-" else path).text
+    except (MtfixError, LookupError, UnicodeError):
+        return raw.decode("utf-8", errors="replace")
+
+
+def diff_text(before: str, after: str, name: str) -> str:
+    """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due.
+
+    >>> print(diff_text("a\\nb", "a\\nc", "x.txt"), end="")
+    --- a/x.txt
+    +++ b/x.txt
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    \\ No newline at end of file
+    +c
+    \\ No newline at end of file
+    """
+    out = []
+    for line in difflib.unified_diff(split_lines(before), split_lines(after), f"a/{name}", f"b/{name}"):
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _print_diff(r) -> None:
+    """The diff of one fixed file on standard output, decoded from its encoding, printed as UTF-8."""
     if not r.changed:
         return
-    try:
-        before = r.original.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
-        after = (r.output or b"").decode("utf-8-sig", errors="replace").splitlines(keepends=True)
-    except Exception:  # pragma: no cover
-        return
-    name = r.path
-    for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
-        typer.echo(line, nl=not line.endswith("\n"))
+    text = diff_text(_decoded(r.original, r.path), _decoded(r.output or b"", r.path), r.path)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+    sys.stdout.buffer.flush()
 
 
 def score(
@@ -219,26 +283,31 @@ def score(
     text_field: TextFieldOpt = None,
     source_field: SourceFieldOpt = None,
     id_field: IdFieldOpt = None,
+    encoding: EncodingOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    show_settings: ShowSettingsOpt = False,
 ) -> None:
     """Fluency 0 (unreadable) to 100 (fluent) per file and segment; with --ref, BLEU/chrF/TER."""
-    from mtfix.batch import check_input
+    from mtfix.files import check_input
     from mtfix.io.textfile import read_text_file
     from mtfix.report.json_report import score_report
 
-    pipeline, cfg = build_pipeline(locals(), paths)
+    pipeline, cfg = build_pipeline(locals(), paths, formats=("text", "json"))
     opts = format_options(text_field, source_field, id_field)
-    ref_text = read_text_file(ref).text if ref is not None else None
+    ref_text = _read_ref(ref, read_text_file) if ref is not None else None
     results = run_inputs(
-        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=True, ref=ref_text)
+        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=True, ref=ref_text),
+        input_format=input_format, encoding=encoding, config_path=config,
     )
     _add_adherence(pipeline, results)
     pipeline.close()
     report = score_report(results)
     if format == "json":
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        if results.failures:
+            raise typer.Exit(2)
         return
     for entry in report["files"]:
         line = f"{entry['path']}: fluency {entry['fluency']:.1f} ({entry['words']} words)"
@@ -255,6 +324,8 @@ def score(
                 typer.echo(f"  segment {seg['index']}: {seg['fluency']:.1f}")
     if report["files"]:
         typer.echo(f"signature: {report['files'][0]['signature']}")
+    if results.failures:
+        raise typer.Exit(2)
 
 
 def _add_adherence(pipeline, results) -> None:
@@ -278,20 +349,62 @@ def _late_warnings(pipeline, already: int, quiet: bool) -> None:
             typer.echo(f"mtfix: warning: {w}", err=True)
 
 
+def _merge_stats(agg: dict[str, Any], new: dict[str, Any]) -> None:
+    """Add ``new`` into ``agg``: numbers add up, tables merge recursively, anything else (a
+    string, a list, None) keeps the latest non-empty value.  A key that is a number in one
+    file and a table or None in another must not fail the report.
+
+    >>> a = {"n": 1, "t": None}; _merge_stats(a, {"n": 2, "t": {"x": 1}}); _merge_stats(a, {"t": {"x": 2}}); a
+    {'n': 3, 't': {'x': 3}}
+    """
+    for k, v in new.items():
+        old = agg.get(k)
+        if isinstance(v, bool) or isinstance(old, bool):
+            agg[k] = v if v is not None else old
+        elif isinstance(v, (int, float)) and isinstance(old, (int, float)):
+            agg[k] = round(old + v, 6)
+        elif isinstance(v, dict):
+            if not isinstance(old, dict):
+                old = agg[k] = {}
+            _merge_stats(old, v)
+        elif v is not None or k not in agg:
+            if isinstance(old, dict) and not isinstance(v, dict):
+                continue  # a table seen before is more informative than an empty value
+            agg[k] = v
+
+
 def _stats(pipeline, results) -> dict[str, Any]:
+    """The checkers' statistics summed over every unit of every file (``--format json``, ``--verbose``)."""
     stats: dict[str, Any] = {"files": len(results), "signature": pipeline.signature()}
     if pipeline.warnings:
         stats["warnings"] = list(pipeline.warnings)
+    checkers: dict[str, Any] = {}
     for r in results:
         for ur in r.units:
             for name, s in ur.check.stats.items():
-                agg = stats.setdefault(name, {})
-                for k, v in (s or {}).items():
-                    if isinstance(v, (int, float)) and not isinstance(v, bool):
-                        agg[k] = round(agg.get(k, 0) + v, 6)
-                    else:
-                        agg[k] = v
+                _merge_stats(checkers.setdefault(name, {}), s if isinstance(s, dict) else {"value": s})
+    for name, s in checkers.items():
+        _shares(s)
+        stats.setdefault(name, s)
     return stats
+
+
+def _shares(stats: dict[str, Any]) -> None:
+    """``X_share`` is ``X / mentions`` over the whole run, not a sum of per-unit shares."""
+    for k in list(stats):
+        base = k.removesuffix("_share")
+        if base != k and isinstance(stats.get(base), (int, float)) and stats.get("mentions"):
+            stats[k] = round(stats[base] / stats["mentions"], 4)
+
+
+def _read_ref(ref: Path, read_text_file: Any) -> str:
+    """The ``--ref`` text; a file that cannot be read is a usage error (exit 2)."""
+    try:
+        return read_text_file(ref).text
+    except MtfixError as exc:
+        fail(f"--ref: {exc}")
+    except OSError as exc:
+        fail(f"--ref: {ref}: {exc.strerror or exc}")
 
 
 def rules(
@@ -299,70 +412,59 @@ def rules(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     format: FormatOpt = ReportFormat.text.value,
+    rule_files: RulesOpt = None,
 ) -> None:
-    """List the rules: code, name, pack, category, severity, fix safety."""
-    from mtfix.rules.engine import RulesChecker
+    """List the rules: code, name, checker, pack, severity, fix safety, MQM category."""
+    from mtfix.catalogue import build_catalogue
+    from mtfix.config import Config
 
-    checker = RulesChecker.bundled(packs, select=select or (), ignore=ignore or ())
-    rows = [
-        {"code": r.code, "name": r.name, "pack": r.pack, "category": r.category,
-         "severity": str(r.severity), "fix": str(r.fix), "title": r.title}
-        for r in checker.rules
-    ]
-    rows += _plugin_rules(select or (), ignore or ())
+    check_choice("--format", format, ("text", "json"))
+    cfg = Config(rule_files=tuple(rule_files or ()))
+    try:
+        catalogue = build_catalogue(cfg)
+        sel = catalogue.resolve(_split_codes(select), _split_codes(ignore))
+    except MtfixError as exc:
+        fail(str(exc))
+    wanted_packs = set(_split_codes(packs))
+    rows = [r for r in catalogue if sel.wants(r.code) and (not wanted_packs or r.pack in wanted_packs
+                                                            or r.checker != "rules")]
     if format == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
         return
-    for row in rows:
-        typer.echo(f"{row['code']}  {row['name']:<28} {row['pack']:<11} {row['severity']:<6} "
-                   f"{row['fix']:<6} {row['category']:<30} {row['title']}")
+    for r in rows:
+        typer.echo(f"{r.code:<8} {r.name:<28} {r.pack:<13} {r.severity:<6} {r.fix:<6} {r.category:<30} {r.title}")
 
 
-def _plugin_rules(select, ignore) -> list[dict[str, str]]:
-    """Rules documented by other capabilities (glossary codes)."""
+def _split_codes(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code or name, e.g. MTF101, hallucinated-phrase, LT:EN_A_VS_AN.")],
+    format: FormatOpt = ReportFormat.text.value,
+) -> None:
+    """Print one rule's documentation and examples (any LanguageTool rule as LT:RULE_ID)."""
+    from mtfix.catalogue import LTNotInstalled, build_catalogue, lt_jars
+
+    check_choice("--format", format, ("text", "json"))
+    catalogue = build_catalogue()
     try:
-        from mtfix.glossary import GLOSSARY_RULES
-    except (ModuleNotFoundError, ImportError):
-        return []
-    from mtfix.bilingual import BILINGUAL_RULES
-
-    rows = []
-    tables = [(GLOSSARY_RULES, "glossary", "Terminology"), (BILINGUAL_RULES, "bilingual", "Accuracy")]
-    for table, pack, category in tables:
-        for code, info in table.items():
-            if select and not any(code.startswith(s) for s in select) or any(code.startswith(i) for i in ignore):
-                continue
-            title = info[0] if isinstance(info, tuple) else getattr(info, "title", str(info))
-            rows.append({"code": code, "name": pack, "pack": pack, "category": category,
-                         "severity": "-", "fix": "-" if pack == "glossary" else "none", "title": title})
-    return rows
-
-
-def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. MTF101.")]) -> None:
-    """Print one rule's documentation and examples."""
-    from mtfix.rules.engine import RulesChecker
-
-    for r in RulesChecker.bundled().rules:
-        if r.code == code.upper() or r.name == code:
-            typer.echo(r.explain())
-            return
-    try:
-        from mtfix.glossary import GLOSSARY_RULES
-
-        info = GLOSSARY_RULES.get(code.upper())
-    except (ModuleNotFoundError, ImportError):
-        info = None
+        info = catalogue.find(code)
+    except LTNotInstalled as exc:
+        fail(f"{code}: mtfix has no entry for this LanguageTool rule. {exc}")
     if info is None:
-        from mtfix.bilingual import BILINGUAL_RULES
-
-        info = BILINGUAL_RULES.get(code.upper())
-    if info is not None:
-        if isinstance(info, tuple):
-            typer.echo(f"{code.upper()}: {info[0]}\n\n{info[1]}")
-        else:
-            typer.echo(str(info))
+        near = catalogue.near(code)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        if code.upper().startswith("LT:"):
+            fail(f"no LanguageTool rule {code[3:]!r} in the installed LanguageTool jars{hint}")
+        fail(f"no rule {code!r}{hint} (see `mtfix rules`)")
+    if format == "json":
+        typer.echo(json.dumps(info.to_dict(), ensure_ascii=False, indent=1))
         return
-    fail(f"no rule {code!r} (see `mtfix rules`)")
+    typer.echo(info.explain(), nl=False)
+    if info.checker == "grammar" and lt_jars() is None:
+        typer.echo("note: LanguageTool is not installed, so this is mtfix's own entry only; "
+                   "`mtfix languagetool install` lets `mtfix explain` read LanguageTool's rules too.")
 
 
 def demo() -> None:
@@ -374,6 +476,7 @@ def demo() -> None:
     from mtfix.report.text import summary_line  # noqa: F401  (kept for symmetry)
 
     text = (resources.files("mtfix") / "demo" / "garbled-news.txt").read_text(encoding="utf-8")
+    colour = use_colour()  # bold headings only on a terminal, and not with NO_COLOR
     with Pipeline(Config()) as pipeline:
         for w in pipeline.warnings:
             typer.echo(f"warning: {w}", err=True)
@@ -383,19 +486,19 @@ def demo() -> None:
         for w in pipeline.warnings:
             typer.echo(f"warning: {w}", err=True)
         doc = result.document
-        typer.secho("== Findings on the garbled example (examples/garbled-news.txt)", bold=True)
+        typer.echo(typer.style("== Findings on the garbled example (examples/garbled-news.txt)", bold=True) if colour else "== Findings on the garbled example (examples/garbled-news.txt)")
         for f in result.findings:
             line, col = doc.line_col(f.start)
             typer.echo(f"  {line}:{col}: {f.code} [{f.severity}] {f.message}: {doc.text[f.start:f.end][:50]!r}")
-        typer.secho("\n== Safe repairs (unified diff)", bold=True)
+        typer.echo(typer.style("\n== Safe repairs (unified diff)", bold=True) if colour else "\n== Safe repairs (unified diff)")
         for line in difflib.unified_diff(
             text.splitlines(keepends=True), result.text.splitlines(keepends=True), "garbled", "repaired"
         ):
             typer.echo(line, nl=not line.endswith("\n"))
-        typer.secho("\n== Edits and who made them", bold=True)
+        typer.echo(typer.style("\n== Edits and who made them", bold=True) if colour else "\n== Edits and who made them")
         for e in result.edits:
             typer.echo(f"  {e.code}: {e.original!r} → {e.replacement!r} [{e.origin}]")
-        typer.secho("\n== Scores", bold=True)
+        typer.echo(typer.style("\n== Scores", bold=True) if colour else "\n== Scores")
         typer.echo(f"  fluency before repair: {before.fluency:.1f}")
         typer.echo(f"  fluency after repair:  {after.fluency:.1f}")
         typer.echo(f"  left for a human: {len(result.remaining)} finding(s)")

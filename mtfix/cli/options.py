@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from mtfix.config import Config, config_from_mapping, find_config
+from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig
 from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; `-` reads standard input.")]
@@ -40,13 +42,22 @@ InputFormatOpt = Annotated[
 ]
 TextFieldOpt = Annotated[str | None, typer.Option("--text-field", "--column", help="JSONL/CSV field with the text.")]
 SourceFieldOpt = Annotated[str | None, typer.Option("--source-field", help="JSONL/CSV field with the source text.")]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding of legacy files that have no BOM and are not UTF-8 (e.g. latin-1); "
+                 "they are written back in it."),
+]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="An mtfix.toml (default: found from the first path).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Statistics and every edit on standard error.")]
+ShowSettingsOpt = Annotated[
+    bool, typer.Option("--show-settings", help="Print the resolved settings and where each came from, then exit.")
+]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``mtfix: error: message`` on standard error and exit (2: a usage or input error)."""
     typer.echo(f"mtfix: error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -57,26 +68,102 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def load_config(config_path: Path | None, paths: list[str]) -> Config:
+def load_config(config_path: Path | None, paths: list[str]) -> LoadedConfig:
+    """The settings file given with ``--config``, else the one found from the first path."""
     if config_path is not None:
-        import tomllib
-
-        try:
-            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            fail(f"{config_path}: {exc}")
-        table = data.get("tool", {}).get("mtfix", data) if config_path.name == "pyproject.toml" else data
-        return config_from_mapping(table, str(config_path), config_path.parent)
+        return _load(config_path, None)
     first = next((p for p in paths if p != "-"), ".")
-    return find_config(Path(first))
+    return _load(None, Path(first))
 
 
-def build_pipeline(args: dict[str, Any], paths: list[str]):
-    """Config file + command-line overrides → a Pipeline (errors exit 2)."""
+def _load(config_path: Path | None, start: Path | None) -> LoadedConfig:
+    from mtfix.config import load_config as load
+
+    return load(config_path, start)
+
+
+REPORT_FORMATS = ("text", "json", "sarif")
+
+
+def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """Exit 2 naming the valid choices when ``value`` is not one of them."""
+    if value is not None and value not in choices:
+        fail(f"{option}: {value!r} is not one of {', '.join(choices)}")
+
+
+def use_colour(stream: Any = None) -> bool:
+    """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org)."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+_CLI_FIELDS = {  # command-line argument → Config field
+    "select": "select", "ignore": "ignore", "packs": "packs", "rules": "rule_files", "source_lang": "source_lang",
+    "glossary": "glossaries", "no_default_glossaries": "default_glossaries", "grammar": "grammar",
+    "lt_url": "lt_url", "fail_on": "fail_on", "unsafe_fixes": "unsafe_fixes",
+}
+
+
+def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str]) -> None:
+    """Print the resolved settings and where each came from (default, file:line, command line)."""
+    from dataclasses import fields
+
+    from mtfix.config import SCHEMA
+
+    keys = {s.field: s.key for s in SCHEMA.values() if s.kind != "table"}
+    typer.echo(f"# settings file: {loaded.path if loaded.path else 'none (defaults)'}")
+    for f in fields(cfg):
+        if f.name == "extra":
+            continue
+        value = getattr(cfg, f.name)
+        if isinstance(value, tuple):
+            value = list(value)
+        shown = json.dumps(str(value) if hasattr(value, "rank") else value, ensure_ascii=False)
+        src = loaded.source(f.name)
+        if f.name in from_cli:
+            src = "command line" if src == "default" else f"{src} + command line"
+        typer.echo(f"{keys.get(f.name, f.name.replace('_', '-'))} = {shown}  # {src}")
+    for key, table in sorted(cfg.extra.items()):
+        if key == "verbose":
+            continue
+        typer.echo(f"[{key}]  # {loaded.source('extra.' + key)}")
+        for k, v in table.items():
+            typer.echo(f"{k} = {json.dumps(v, ensure_ascii=False, default=str)}")
+
+
+def _source_lang_warning(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    from mtfix.rules.pack import bundled_pack_paths
+
+    names = sorted(bundled_pack_paths())
+    if f"{lang}-en" in names:
+        return None
+    langs = sorted(n.split("-")[0] for n in names if n.endswith("-en"))
+    return (f"--source-lang {lang}: there is no {lang}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
+            f"bundled packs: {', '.join(names)}); only the English packs are used")
+
+
+def build_pipeline(args: dict[str, Any], paths: list[str], *, formats: tuple[str, ...] = REPORT_FORMATS):
+    """Config file + command-line overrides → a Pipeline (errors exit 2).
+
+    Checks the choice options, resolves ``--select``/``--ignore`` against the rule
+    catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
+    from mtfix.catalogue import selection_for
     from mtfix.pipeline import Pipeline
 
+    if "format" in args:
+        check_choice("--format", args.get("format"), formats)
+    check_choice("--fail-on", args.get("fail_on"), SEVERITIES)
+    check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
     try:
-        base = load_config(args.get("config"), paths)
+        loaded = load_config(args.get("config"), paths)
+        base = loaded.config
         glossaries = list(base.glossaries) + list(args.get("glossary") or [])
         cfg = base.with_overrides(
             select=_split(args.get("select")),
@@ -91,12 +178,21 @@ def build_pipeline(args: dict[str, Any], paths: list[str]):
             fail_on=args.get("fail_on"),
             unsafe_fixes=True if args.get("unsafe_fixes") else None,
         )
+        if args.get("show_settings"):
+            show_settings(loaded, cfg, {f for a, f in _CLI_FIELDS.items() if args.get(a)})
+            raise typer.Exit(0)
+        origin = next((loaded.source(k) for k in ("select", "ignore") if loaded.source(k) != "default"), "")
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read
+        # an unknown code or name is a usage error, before any file is read
+        selection_for(cfg, pipeline.checkers, origin=origin)
     except (MtfixError, ValueError) as exc:
         fail(str(exc))
+    warning = _source_lang_warning(cfg.source_lang) if cfg.packs is None else None
+    if warning:
+        pipeline.warnings.insert(0, warning)
     if not args.get("quiet"):
         for w in pipeline.warnings:
             typer.echo(f"mtfix: warning: {w}", err=True)
@@ -107,42 +203,53 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
     return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field)) if v}
 
 
-def run_inputs(paths: list[str], cfg: Config, quiet: bool, job: Callable[[Any], Any]) -> list[Any]:
-    """Run ``job`` on every input file; binary files are skipped with a warning.
+def run_inputs(paths: list[str], cfg: Config, quiet: bool, job: Callable[[Any], Any], *,
+               input_format: str | None = None, encoding: str | None = None,
+               config_path: Path | None = None) -> Any:
+    """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
+    are skipped with a warning; a file that fails is reported and the batch goes on.
 
-    Any input error stops the run with exit 2 before a file is written.
+    Returns the results; ``.failures`` lists the files that failed (the command exits 2).
+    A path that does not exist stops the run with exit 2 before a file is read.
     """
-    from mtfix.io.inputs import is_binary, iter_paths, read_input
+    from mtfix.files import config_base, run_batch
+    from mtfix.io.inputs import iter_paths
+    from mtfix.io.textfile import check_encoding
+
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"mtfix: warning: {message}", err=True)
+
+    def error(message: str) -> None:
+        typer.echo(f"mtfix: error: {message}", err=True)
 
     try:
-        files = list(iter_paths(paths, cfg.include, cfg.exclude))
+        if encoding is not None:
+            encoding = check_encoding(encoding)
+        fmt = input_format or getattr(cfg, "input_format", None)
+        files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[fmt],
+                                base=config_base(config_path, paths), warn=warn))
     except MtfixError as exc:
         fail(str(exc))
     show_progress = not quiet and len(files) > 3 and sys.stderr.isatty()
-    results = []
     progress = None
+    advance = None
     if show_progress:
         from rich.progress import Progress
 
         progress = Progress(transient=True, console=_stderr_console())
         progress.start()
         task = progress.add_task("mtfix", total=len(files))
+
+        def advance() -> None:
+            progress.advance(task)
+
     try:
-        for path in files:
-            inp = read_input(path)
-            if is_binary(inp):
-                if not quiet:
-                    typer.echo(f"mtfix: warning: {path}: binary file skipped", err=True)
-                continue
-            results.append(job(inp))
-            if progress is not None:
-                progress.advance(task)
-    except MtfixError as exc:
-        fail(str(exc))
+        return run_batch(paths, job, input_format=input_format, encoding=encoding, warn=warn, error=error,
+                         advance=advance, files=files)
     finally:
         if progress is not None:
             progress.stop()
-    return results
 
 
 def _stderr_console():

@@ -20,9 +20,9 @@ FORMATS: dict[str, str] = {
     "jsonl": "mtfix.formats.tabular:JsonlFormat",
     "csv": "mtfix.formats.tabular:CsvFormat",
     "tsv": "mtfix.formats.tabular:TsvFormat",
-    "xliff": "mtfix.formats.bilingual:XliffFormat",
-    "po": "mtfix.formats.bilingual:PoFormat",
-    "tmx": "mtfix.formats.bilingual:TmxFormat",
+    "xliff": "mtfix.formats.xliff:XliffFormat",
+    "po": "mtfix.formats.po:PoFormat",
+    "tmx": "mtfix.formats.tmx:TmxFormat",
 }
 
 EXTENSIONS: dict[str, str] = {

@@ -5,11 +5,14 @@ A *unit* is one text to check: a whole plain-text or Markdown file, one JSONL
 record's text field, one XLIFF/PO/TMX translation unit.  ``regions`` limits
 checking to prose (Markdown); ``protected`` spans are never touched;
 ``line``/``col`` of findings are reported against the original file through
-``line_offset`` (for units that start inside a file).
+``line_offset`` (for units that start inside a file), or through ``locate`` for
+units whose text is escaped in the file (a JSON string: a ``\\n`` escape does not
+start a new line of the file).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -25,6 +28,14 @@ class Unit:
     protected: list[Span] = field(default_factory=list)
     line_offset: int = 0  # 0-based line of the unit's first character in the file
     meta: dict[str, Any] = field(default_factory=dict)
+    #: (character offset in ``text``) → (1-based line, 1-based column) in the file, for escaped texts
+    locator: Callable[[int], tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    def locate(self, pos: int, line: int, col: int) -> tuple[int, int]:
+        """File line and column of character ``pos`` of the text, which is at ``line``:``col`` of the text."""
+        if self.locator is not None:
+            return self.locator(pos)
+        return line + self.line_offset, col
 
 
 @dataclass

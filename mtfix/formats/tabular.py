@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,8 @@ from mtfix.errors import InputError
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 
+#: A record spanning more lines than this is taken for an unclosed quote: checked, never rewritten.
+MAX_RECORD_LINES = 200
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _JSON_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # JSON Lines: only \n ends a record (U+2028 may sit in a string)
 _WS = " \t\r\n"
@@ -65,12 +68,38 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """``\\uXXXX`` of the first lone surrogate in ``text`` (not Unicode text: it cannot be encoded), or None.
+
+    >>> lone_surrogate("ok \\ud800 no"), lone_surrogate("ok")
+    ('\\\\ud800', None)
+    """
+    m = _SURROGATE.search(text)
+    return None if m is None else f"\\u{ord(m.group()):04x}"
+
+
 def _unit_id(value: Any, fallback: int) -> str | int:
+    """A record id as reports carry it: a string or an integer, and always valid JSON.
+
+    Numbers that JSON cannot represent (``NaN``, ``Infinity``, which Python's JSON reader accepts)
+    and strings with lone surrogates become strings: ``"NaN"``, ``"Infinity"``, ``"a\\udc00"``.
+
+    >>> _unit_id(float("nan"), 3), _unit_id(7, 3), _unit_id(None, 3), _unit_id([1], 3)
+    ('NaN', 7, 3, '[1]')
+    """
     if value is None:
         return fallback
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
+    if isinstance(value, str):
+        return value if lone_surrogate(value) is None else value.encode("utf-8", "backslashreplace").decode()
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        return json.dumps(value, ensure_ascii=True)  # NaN → "NaN": a string now, valid JSON in reports
+    except (ValueError, RecursionError):
+        return repr(value)
 
 
 # -- JSON Lines -------------------------------------------------------------------------------------
@@ -116,6 +145,35 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
             continue
         break
     return found
+
+
+@dataclass(frozen=True)
+class JsonStringLocator:
+    """Line and column in the file of a character of a JSON string value: its record's physical
+    line (a ``\\n`` escape is not a line break of the file), and the column where the character (or
+    its escape) starts in that line."""
+
+    line: int  # 1-based line of the record
+    start: int  # 0-based column of the opening quote of the literal
+    literal: str  # the raw JSON string literal, quotes included
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        raw, i, k = self.literal, 1, 0
+        if "\\" not in raw:
+            return self.line, self.start + 1 + min(pos, len(raw) - 2) + 1
+        n = len(raw) - 1
+        while k < pos and i < n:
+            if raw[i] == "\\":
+                if raw[i + 1] == "u":
+                    high = 0xD800 <= int(raw[i + 2 : i + 6], 16) <= 0xDBFF
+                    pair = high and raw[i + 6 : i + 8] == "\\u" and 0xDC00 <= int(raw[i + 8 : i + 12], 16) <= 0xDFFF
+                    i += 12 if pair else 6
+                else:
+                    i += 2
+            else:
+                i += 1
+            k += 1
+        return self.line, self.start + i + 1
 
 
 def json_string(value: str, like: str) -> str:
@@ -172,6 +230,9 @@ class JsonlFormat:
             except json.JSONDecodeError as exc:
                 errors.append(f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); kept unchanged")
                 continue
+            except RecursionError:
+                errors.append(f"{where}: JSON nested too deeply to read; kept unchanged")
+                continue
             if not isinstance(obj, dict):
                 errors.append(f"{where}: {_json_type(obj)}, not a JSON object; kept unchanged")
                 continue
@@ -182,14 +243,31 @@ class JsonlFormat:
             if not isinstance(text, str):
                 errors.append(f"{where}: field {text_field!r} is {_json_type(text)}, not a string; kept unchanged")
                 continue
+            bad = lone_surrogate(text)
+            if bad is not None:
+                errors.append(f"{where}: field {text_field!r} contains a lone surrogate ({bad}), which is not "
+                              "Unicode text; kept unchanged")
+                continue
             source = None
             if source_field:
                 source = obj.get(source_field)
                 if not isinstance(source, str):
                     errors.append(f"{where}: no string field {source_field!r}; checked without a source")
                     source = None
-            uid = _unit_id(obj.get(id_field) if id_field else None, n + 1)
-            units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}))
+                elif lone_surrogate(source) is not None:
+                    errors.append(f"{where}: field {source_field!r} contains a lone surrogate "
+                                  f"({lone_surrogate(source)}); checked without a source")
+                    source = None
+            raw_id = obj.get(id_field) if id_field else None
+            uid = _unit_id(raw_id, n + 1)
+            if isinstance(raw_id, float) and not math.isfinite(raw_id):
+                errors.append(f"{where}: id {uid} is not a valid JSON number; reported as the string {uid!r}")
+            locator = None
+            lead = len(line) - len(line.lstrip(_WS))
+            span = value_span(body, text_field)
+            if span is not None:
+                locator = JsonStringLocator(n + 1, lead + span[0], body[span[0] : span[1]])
+            units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}, locator=locator))
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
 
@@ -241,10 +319,47 @@ def _field_value(raw: str, quotechar: str) -> str:
 
 
 def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
-    needs = old_raw.startswith(quotechar) or any(c in value for c in (delimiter, quotechar, "\r", "\n"))
-    if needs:
+    """The raw text of a field whose value becomes ``value``, written like ``old_raw``: an unquoted
+    field stays unquoted, with only the changed characters replaced (a stray quote elsewhere in it is
+    kept), unless the new characters need quoting; a quoted field stays quoted.
+
+    >>> _csv_field('The "best" one', 'The "best" the one', ",", '"')
+    'The "best" one'
+    >>> _csv_field("a, b", "a b", ",", '"'), _csv_field("x", '"y"', ",", '"')
+    ('"a, b"', '"x"')
+    """
+    special = (delimiter, quotechar, "\r", "\n")
+    if not old_raw.startswith(quotechar):
+        old = old_raw
+        p = 0
+        while p < min(len(old), len(value)) and old[p] == value[p]:
+            p += 1
+        q = 0
+        while q < min(len(old), len(value)) - p and old[-1 - q] == value[-1 - q]:
+            q += 1
+        mid = value[p : len(value) - q]
+        if not any(c in mid for c in special):
+            return old[:p] + mid + old[len(old) - q :]
+    if old_raw.startswith(quotechar) or any(c in value for c in special):
         return quotechar + value.replace(quotechar, quotechar * 2) + quotechar
     return value
+
+
+def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: str) -> list[str]:
+    """Why a CSV record is malformed (wrong field count, text after a closing quote, a quote inside
+    an unquoted field); empty when it is well-formed."""
+    why = []
+    if len(spans) != ncols:
+        why.append(f"{len(spans)} field(s) where the header has {ncols}")
+    for n, (a, b) in enumerate(spans, 1):
+        raw = body[a:b]
+        if raw.startswith(quotechar):
+            inner = raw[1:-1] if len(raw) >= 2 and raw.endswith(quotechar) else None
+            if inner is None or inner.replace(quotechar * 2, "").count(quotechar):
+                why.append(f"field {n} has text after its closing quote")
+        elif quotechar in raw:
+            why.append(f"field {n} has a stray quote")
+    return why
 
 
 @dataclass
@@ -321,11 +436,25 @@ class CsvFormat:
                 continue
             body = "".join(lines[first:end]).rstrip("\r\n")
             spans = field_spans(body, delimiter, '"')
-            if spans is None or len(spans) != len(row) or _field_value(body[slice(*spans[col])], '"') != row[col]:
+            if spans is None and end >= len(lines):
+                raise InputError(f"a quoted field opened in the record that starts here is never closed: it runs "
+                                 f"to the end of the file ({end - first} lines); nothing was written",
+                                 path=path, line=first + 1)
+            if end - first > MAX_RECORD_LINES:
+                errors.append(f"{where}: one record spans {end - first} lines (to line {end}): an unclosed quote? "
+                              "checked, but fixes to it are not written")
+                writable = False
+            elif spans is None or len(spans) != len(row) or _field_value(body[slice(*spans[col])], '"') != row[col]:
                 errors.append(f"{where}: irregular quoting; checked, but fixes to it are not written")
                 writable = False
             else:
-                writable = True
+                why = _malformed(body, spans, len(header), '"')
+                raw_text = body[slice(*spans[col])]
+                writable = not (raw_text.startswith('"') and not (raw_text.endswith('"') and len(raw_text) > 1))
+                if why:
+                    note = "checked; its other fields are kept byte for byte" if writable else \
+                        "checked, but fixes to it are not written"
+                    errors.append(f"{where}: malformed row ({'; '.join(why)}); {note}")
             source = row[src_col] if src_col is not None and src_col < len(row) else None
             uid = _unit_id(row[id_col] if id_col is not None and id_col < len(row) else None, first + 1)
             meta = {"first_line": first, "last_line": end, "column": col, "writable": writable}

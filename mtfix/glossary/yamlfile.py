@@ -13,18 +13,20 @@ from typing import Any
 from mtfix.errors import GlossaryError
 from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, entry_from_row
 from mtfix.glossary.model import Entry, Glossary
+from mtfix.safe_yaml import short
 
 
 def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossary:
     """Entries of a YAML glossary; malformed entries are raised, or collected in ``errors``."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: ten times faster
-    try:
-        root = yaml.compose(text, Loader=loader)  # nodes keep their line numbers
-        data = loader("").construct_document(root) if root is not None else None
+    from mtfix.safe_yaml import compose, construct, describe
+
+    try:  # no alias bombs, no nesting that crashes the C parser
+        root = compose(text)  # nodes keep their line numbers
+        data = construct(root)
     except yaml.YAMLError as exc:
-        raise GlossaryError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+        raise GlossaryError(f"{path}: not valid YAML: {describe(exc)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise GlossaryError(f"{path}: a YAML glossary is a mapping with a list under 'entries'")
     nodes = next(v for k, v in root.value if k.value == "entries").value
@@ -43,7 +45,7 @@ def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossar
 def _entry(item: Any, where: str, errors: list[str] | None) -> Entry:
     if not isinstance(item, dict):
         raise GlossaryError(f"{where}: malformed entry: a mapping with a 'term' is needed")
-    unknown = [str(k) for k in item if k not in COLUMNS]
+    unknown = [short(k) if not isinstance(k, str) or len(k) > 60 else k for k in item if k not in COLUMNS][:5]
     if unknown:
         raise GlossaryError(f"{where}: unknown field(s): {', '.join(unknown)} (known: {', '.join(COLUMNS)})")
     for k in LIST_FIELDS:

@@ -1,8 +1,12 @@
 """A results cache in SQLite: LT's matches per segment text, so repeated text costs nothing.
 
-The key is a SHA-256 of (LT version, language, enabled/disabled rules, segment text); the value is
-the segment's matches as JSON.  WAL mode lets several mtfix processes read while one writes; one
-connection per cache object, guarded by a lock, makes it safe to share between threads.
+The key is a SHA-256 of (LT version, language, enabled/disabled rules, segment text), plus the
+server's URL for a server that is not local (``--lt-url`` elsewhere: its answers never land under
+the key local servers share); the value is the segment's matches as JSON, with the server that
+produced them (``{"server": "LanguageTool 6.7 at URL", "matches": [...]}``).  Entries written before
+servers were recorded are not trusted and count as misses.  WAL mode lets several mtfix processes
+read while one writes; one connection per cache object, guarded by a lock, makes it safe to share
+between threads.
 
 >>> c = ResultCache(":memory:", "6.7", "en-US", "-|+")
 >>> c.get_many(["It rain."])
@@ -10,6 +14,9 @@ connection per cache object, guarded by a lock, makes it safe to share between t
 >>> c.put_many({"It rain.": []})
 >>> c.get_many(["It rain."])
 {'It rain.': []}
+>>> remote = ResultCache(":memory:", "6.7", "en-US", "-|+", server="https://lt.example", local=False)
+>>> remote.key("It rain.") != c.key("It rain.")
+True
 """
 
 from __future__ import annotations
@@ -30,11 +37,15 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS lt_results (key TEXT PRIMARY KEY, matches T
 class ResultCache:
     """LT's matches by segment text for one (LT version, language, rules)."""
 
-    def __init__(self, path: str | Path, version: str, language: str, rules_key: str):
+    def __init__(self, path: str | Path, version: str, language: str, rules_key: str, *, server: str = "",
+                 local: bool = True):
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.server = f"LanguageTool {version} at {server or '?'}"
         self._prefix = f"{version}\x1f{language}\x1f{rules_key}\x1f"
+        if not local:
+            self._prefix += f"remote={server}\x1f"
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
         if self.path != ":memory:":
@@ -56,11 +67,15 @@ class ResultCache:
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(f"SELECT key, matches FROM lt_results WHERE key IN ({marks})", chunk)
                 for key, payload in rows:
-                    found[by_key[key]] = [LTMatch.from_row(r) for r in json.loads(payload)]
+                    data = json.loads(payload)
+                    if not isinstance(data, dict):  # written before entries recorded their server
+                        continue
+                    found[by_key[key]] = [LTMatch.from_row(r) for r in data["matches"]]
         return found
 
     def put_many(self, results: Mapping[str, list[LTMatch]]) -> None:
-        rows = [(self.key(t), json.dumps([m.to_row() for m in ms], ensure_ascii=False)) for t, ms in results.items()]
+        rows = [(self.key(t), json.dumps({"server": self.server, "matches": [m.to_row() for m in ms]},
+                                         ensure_ascii=False)) for t, ms in results.items()]
         if not rows:
             return
         with self._lock:

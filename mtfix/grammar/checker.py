@@ -9,23 +9,29 @@ findings when LT cannot be used; ``required`` raises :class:`GrammarError` (the 
 file is written).  A server that stops answering mid-document is restarted once (when mtfix may start
 one) and the unfinished batches are resent; otherwise the error says how many segments lack grammar
 findings.
+
+Trust: answers of a server that is not on this computer (``--lt-url`` elsewhere) never drive a safe
+fix (they become unsafe) and are cached under a key of their own, with the server recorded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from mtfix.config import Config
 from mtfix.errors import GrammarError
 from mtfix.grammar.batching import Batch, plan_batches, split_matches
 from mtfix.grammar.cache import ResultCache
 from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
-from mtfix.grammar.mapping import map_matches
+from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
 from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
 from mtfix.model import Document, Finding
@@ -33,13 +39,30 @@ from mtfix.model import Document, Finding
 _STAT_KEYS = ("segments", "hits", "misses", "requests", "lt_seconds", "seconds", "restarts", "unchecked")
 
 
+def is_local_url(url: str) -> bool:
+    """True for a server on this computer (a loopback host: ``localhost``, ``127.x.x.x``, ``::1``).
+
+    >>> is_local_url("http://127.0.0.1:8081"), is_local_url("http://[::1]:80"), is_local_url("https://lt.example.org")
+    (True, True, False)
+    """
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class GrammarChecker:
     """LanguageTool as a :class:`mtfix.model.Checker`; thread-safe, closes the server it started."""
 
     name = "grammar"
 
-    def __init__(self, settings: LTSettings, mode: str = "auto", warnings: list[str] | None = None):
+    def __init__(self, settings: LTSettings, mode: str = "auto", warnings: list[str] | None = None,
+                 glossary_names: Callable[[], Mapping[str, str]] | None = None):
         self.settings, self.mode = settings, mode
+        self._glossary_names = glossary_names
         self.warnings = warnings if warnings is not None else []
         self._owned: LocalServer | None = None
         self._lock = threading.Lock()
@@ -48,7 +71,9 @@ class GrammarChecker:
         self.url, self.version, self.source = self._connect()
         self._client = self._new_client()
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="mtfix-lt")
-        self._cache = (ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key)
+        self.trusted = self.source != "url" or is_local_url(self.url)
+        self._cache = (ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key,
+                                   server=self.url, local=self.trusted)
                        if settings.result_cache else None)
 
     # -- where LT is -------------------------------------------------------------------------------
@@ -106,9 +131,12 @@ class GrammarChecker:
             self._cache.put_many(fetched)
         results = {**cached, **fetched}
         findings: list[Finding] = []
+        know = Knowledge(self._glossary_names, document_names(doc.text)) if any(results.values()) else None
         for seg, text in segs:
             if text in results:
-                findings.extend(map_matches(doc, seg.start, results[text], seg.index))
+                findings.extend(map_matches(doc, seg.start, results[text], seg.index, trusted=self.trusted,
+                                            knowledge=know))
+        findings = no_inverse_fixes(findings)
         unchecked = sum(1 for _, t in segs if t not in results)
         if unchecked:
             self._fail(f"{unchecked} of {len(segs)} segments of {doc.path or 'the text'} have no grammar findings "
@@ -118,6 +146,11 @@ class GrammarChecker:
                      seconds=round(time.perf_counter() - t0, 6), lt_seconds=round(stats["lt_seconds"], 6))
         self._local.stats = stats
         return findings
+
+    def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """All checkers' findings on ``doc`` without the LT findings that repeat one of mtfix's own
+        (overlapping span, same MQM category): for the pipeline to call once every checker has run."""
+        return drop_shadowed(findings)
 
     def _fail(self, message: str) -> None:
         if self.mode == "required":
@@ -197,9 +230,33 @@ def build_checker(config: Config, warnings: list[str]) -> GrammarChecker | None:
         return None
     settings = settings_for_config(config)
     try:
-        return GrammarChecker(settings, config.grammar, warnings)
+        return GrammarChecker(settings, config.grammar, warnings, glossary_names_for(config))
     except GrammarError as exc:
         if config.grammar == "required":
             raise
         warnings.append(f"grammar checks skipped: {str(exc).splitlines()[0]} (--grammar off silences this)")
         return None
+
+
+def glossary_names_for(config: Config) -> Callable[[], Mapping[str, str]]:
+    """A function giving the capitalised words of the configured glossaries' names and terms
+    (lower-case → as spelt), built on first use from the glossary the glossary checker compiled."""
+
+    @lru_cache(maxsize=1)
+    def names() -> Mapping[str, str]:
+        try:
+            from mtfix.glossary.checker import compiled_for
+
+            entries = compiled_for(tuple(config.glossaries), config.default_glossaries).glossary.entries
+        except Exception:  # noqa: BLE001 - no glossary knowledge is no reason to fail a grammar check
+            return {}
+        out: dict[str, str] = {}
+        for e in entries:
+            for form in (e.term, *e.accepted, e.short_form):
+                for word in form.replace("-", " ").split():
+                    word = word.strip(".,;:()\"'’")
+                    if word[:1].isupper() and len(word) > 1:
+                        out.setdefault(word.lower(), word)
+        return out
+
+    return names

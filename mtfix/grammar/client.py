@@ -30,7 +30,9 @@ from language_tool_python.exceptions import LanguageToolError
 from mtfix.errors import GrammarError
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 ASTRAL_STAND_IN = "\u25a1"
+SURROGATE_STAND_IN = "\ufffd"
 
 
 class LTRequestError(GrammarError):
@@ -73,12 +75,15 @@ class LTMatch:
 
 
 def bmp_only(text: str) -> str:
-    """``text`` with characters beyond U+FFFF replaced by ``□`` (same length in code points).
+    """``text`` with characters beyond U+FFFF replaced by ``□`` and lone surrogates (which cannot be
+    sent as UTF-8) by ``\ufffd``: the same length in code points.
 
-    >>> bmp_only("ok \\U0001F600!")
-    'ok □!'
+    >>> bmp_only("ok \\U0001F600!"), bmp_only("a \\ud800 b")
+    ('ok □!', 'a \ufffd b')
     """
-    return _ASTRAL.sub(ASTRAL_STAND_IN, text) if not text.isascii() else text
+    if text.isascii():
+        return text
+    return _SURROGATE.sub(SURROGATE_STAND_IN, _ASTRAL.sub(ASTRAL_STAND_IN, text))
 
 
 class _RemoteTool(language_tool_python.LanguageTool):

@@ -5,9 +5,18 @@
 - matches overlapping a glossary term (``doc.terms``) or a protected span are dropped, and so are
   spelling matches that only say a word is British (or American) English: variant spelling is not an
   MT error;
+- spelling matches on names the glossary or the document already knows are dropped, whatever their
+  case: a word the glossary has capitalised, or that the document uses as a name (capitalised twice
+  or more, or inside a run of capitalised words such as "Dr Vasif Huseynov"), unless it is also an
+  everyday English word ("european"); so LT's speller never offers "alien" for "aliyev";
 - the fix is ``safe`` only for rules in ``safe-fixes.yaml`` (with at most ``max_suggestions``
-  replacements), ``none`` for spelling suggestions on capitalised words (names LT does not know), and
-  ``unsafe`` otherwise.
+  replacements) and a trusted (local) server, ``none`` for spelling suggestions on capitalised words
+  (names LT does not know) and for a morphological change of a word followed by a capitalised word
+  mid-sentence ("weather It" → "weathers It": a spliced clause, not an agreement error), and
+  ``unsafe`` otherwise;
+- two fixes of one document that undo each other (``a`` → ``b`` here, ``b`` → ``a`` there) are both
+  ``none`` (:func:`no_inverse_fixes`); an LT finding overlapping a finding of mtfix's own rules of the
+  same MQM category (``Fluency/Spelling``...) is dropped (:func:`drop_shadowed`).
 
 >>> from mtfix.model import Document
 >>> doc = Document.from_text("We met the the minister.")
@@ -19,9 +28,10 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -81,16 +91,121 @@ def classify(match: LTMatch) -> tuple[str, Severity]:
     return table.get(f"rule:{match.rule_id}") or table.get(match.category) or table["*"]
 
 
-def fix_safety(match: LTMatch, matched_text: str) -> FixSafety:
-    """How a match's first replacement may be applied (see the module docstring)."""
+def is_spelling(match: LTMatch) -> bool:
+    """A speller match (unknown word), single- or multi-token."""
+    return (match.issue_type in SPELLING_TYPES or match.category in ("TYPOS", "MULTITOKEN_SPELLING")
+            or "SPELLING" in match.rule_id or match.rule_id.startswith("MORFOLOGIK"))
+
+
+def fix_safety(match: LTMatch, matched_text: str, *, trusted: bool = True) -> FixSafety:
+    """How a match's first replacement may be applied (see the module docstring); ``trusted``: the
+    answer came from a local server (a remote ``--lt-url`` never drives a safe fix)."""
     if not match.replacements:
         return FixSafety.NONE
     allowed = safe_fixes().get(match.rule_id)
     if allowed is not None and len(match.replacements) <= allowed.max_suggestions:
-        return FixSafety.SAFE
-    if (match.issue_type in SPELLING_TYPES or match.category == "TYPOS") and matched_text[:1].isupper():
+        return FixSafety.SAFE if trusted else FixSafety.UNSAFE
+    if is_spelling(match) and matched_text[:1].isupper():
         return FixSafety.NONE  # a name LT does not know: suggestions only, never applied
     return FixSafety.UNSAFE
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
+_SENTENCE_GAP = regex.compile(r"[.!?…:;\n]")
+_NEXT_CAPITAL = regex.compile(r"[ \t]+(\p{Lu})\p{Ll}")
+
+
+def document_names(text: str) -> dict[str, str]:
+    """Words the text uses as names: {lower-case: as written}.  A capitalised word counts when it is
+    capitalised at least twice, or when it stands in a run of two or more capitalised words that are
+    not the first word of a sentence ("Dr Vasif Huseynov": Vasif, Huseynov).
+
+    >>> sorted(document_names("Dr Vasif Huseynov wrote. AzeMedia said so. AzeMedia agreed. The Ministr spoke."))
+    ['azemedia', 'huseynov', 'vasif']
+    """
+    seen: dict[str, list[str]] = {}
+    run: list[str] = []
+    names: dict[str, str] = {}
+
+    def close() -> None:
+        if len(run) >= 2:
+            for w in run:
+                names.setdefault(w.lower(), w)
+        run.clear()
+
+    last_end = 0
+    for m in _WORD.finditer(text):
+        w = m.group()
+        gap = text[last_end : m.start()]
+        sentence_start = last_end == 0 or _SENTENCE_GAP.search(gap) is not None
+        last_end = m.end()
+        if not w[:1].isupper():
+            close()
+            continue
+        seen.setdefault(w.lower(), []).append(w)
+        if gap.strip(" \t\u00a0") or sentence_start:
+            close()
+        if not sentence_start:
+            run.append(w)
+    close()
+    for low, forms in seen.items():
+        if len(forms) >= 2:
+            names.setdefault(low, forms[0])
+    return names
+
+
+def _stem_change(original: str, replacement: str) -> bool:
+    """A change of inflection of one word ("weather" → "weathers", "rise" → "rises", "met" → "meets")."""
+    a, b = original.lower(), replacement.lower()
+    if a == b or " " in a or " " in b or not a.isalpha():
+        return False
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    return p >= 2 and len(a) - p <= 3 and len(b) - p <= 3
+
+
+def _capital_follows_mid_sentence(doc: Document, start: int, end: int) -> bool:
+    nxt = _NEXT_CAPITAL.match(doc.text, end)
+    if nxt is None:
+        return False
+    before = doc.text[max(0, start - 3) : start]
+    return not (start == 0 or regex.search(r"[.!?…:;\n]\W*$", before))
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Names the glossary and the document know (lower-case → as they spell it)."""
+
+    glossary: Any = None  # Mapping[str, str] or a callable returning one (built lazily)
+    document: dict[str, str] | None = None
+
+    def name(self, word: str) -> str | None:
+        low = word.lower()
+        glossary = self.glossary() if callable(self.glossary) else self.glossary
+        if glossary and low in glossary:
+            return str(glossary[low])
+        if self.document and low in self.document:
+            return self.document[low]
+        return None
+
+
+def _known_names(text: str, know: Knowledge) -> list[str] | None:
+    """The matched words as the glossary or document spells them, or None if one is not a known name."""
+    from mtfix.lexicon import is_common
+
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    out = []
+    for w in words:
+        if is_common(w):  # "european", "georgia": a word first; LT's casing finding on it stands
+            return None
+        known = know.name(w)
+        if known is None:
+            return None
+        out.append(known)
+    return out
 
 
 def _dropped(doc: Document, start: int, end: int, match: LTMatch) -> bool:
@@ -100,8 +215,13 @@ def _dropped(doc: Document, start: int, end: int, match: LTMatch) -> bool:
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 
 
-def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None) -> list[Finding]:
-    """Findings for ``matches`` whose offsets are relative to ``doc.text[base:]``."""
+def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,
+                trusted: bool = True, knowledge: Knowledge | None = None) -> list[Finding]:
+    """Findings for ``matches`` whose offsets are relative to ``doc.text[base:]``.
+
+    ``trusted``: the matches come from a local server (else no fix is safe); ``knowledge``: the names
+    the glossary and the document know (see the module docstring).
+    """
     out = []
     for m in matches:
         start, end = base + m.offset, base + m.offset + m.length
@@ -109,14 +229,75 @@ def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: i
             continue
         original = doc.text[start:end]
         category, severity = classify(m)
-        safety = fix_safety(m, original)
+        safety = fix_safety(m, original, trusted=trusted)
+        suggestions = m.replacements[:5]
+        if knowledge is not None and is_spelling(m) and _known_names(original, knowledge) is not None:
+            continue  # a name the glossary or document knows ("Huseynov"; "aliyev", never "alien")
+        if (safety is not FixSafety.NONE and _stem_change(original, m.replacements[0])
+                and _capital_follows_mid_sentence(doc, start, end)):
+            safety = FixSafety.NONE  # "weather It" → "weathers It": a spliced clause, not agreement
         edits: tuple[Edit, ...] = ()
         if safety is not FixSafety.NONE:
             code = f"LT:{m.rule_id}"
             edits = (Edit(start, end, m.replacements[0], original, code, f"lt:{m.rule_id}", safety),)
         out.append(Finding(
             code=f"LT:{m.rule_id}", category=category, severity=severity, start=start, end=end,
-            message=m.message, suggestions=m.replacements[:5], edits=edits, fix=safety,
+            message=m.message, suggestions=suggestions, edits=edits, fix=safety,
             origin=f"lt:{m.rule_id}", segment=segment,
         ))
+    return out
+
+
+def no_inverse_fixes(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with fixes that undo another fix of the same document (``a`` → ``b`` and
+    ``b`` → ``a``) made ``none``: applied together or in turn they would oscillate."""
+    pairs = {(e.original, e.replacement) for f in findings for e in f.edits}
+    inverse = {p for p in pairs if (p[1], p[0]) in pairs and p[0] != p[1]}
+    if not inverse:
+        return findings
+    out = []
+    for f in findings:
+        if any((e.original, e.replacement) in inverse for e in f.edits):
+            f = replace(f, edits=(), fix=FixSafety.NONE)
+        out.append(f)
+    return out
+
+
+def mqm_family(category: str) -> str:
+    """The MQM category a finding is counted under, for deciding that two findings are one error:
+    the full category ("Fluency/Spelling"), so that a spelling finding inside a span another rule
+    flags as ungrammatical or unidiomatic still counts on its own."""
+    return category
+
+
+#: Own findings longer than this (a whole clause flagged as scrambled) shadow nothing: LT's findings
+#: inside them are other errors.
+SHADOW_MAX = 60
+
+
+def drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the LT findings whose span overlaps a finding of mtfix's own rules
+    (``MTF...``, at most :data:`SHADOW_MAX` characters) of the same MQM category (:func:`mqm_family`):
+    one glued token is one error, not three.
+
+    >>> from mtfix.model import Severity
+    >>> own = Finding("MTF103", "Fluency/Spelling", Severity.MINOR, 0, 7, "glued")
+    >>> lt = Finding("LT:MORFOLOGIK_RULE_EN_US", "Fluency/Spelling", Severity.MINOR, 0, 7, "typo")
+    >>> other = Finding("LT:EN_A_VS_AN", "Fluency/Grammar", Severity.MINOR, 9, 11, "a/an")
+    >>> [f.code for f in drop_shadowed([own, lt, other])]
+    ['MTF103', 'LT:EN_A_VS_AN']
+    """
+    own = sorted(((f.start, max(f.end, f.start + 1), mqm_family(f.category)) for f in findings
+                  if not f.code.startswith("LT:") and f.end - f.start <= SHADOW_MAX), key=lambda t: t[0])
+    if not own:
+        return findings
+    starts = [o[0] for o in own]
+    out = []
+    for f in findings:
+        if f.code.startswith("LT:"):
+            lo, hi, fam = f.start, max(f.end, f.start + 1), mqm_family(f.category)
+            i = bisect.bisect_left(starts, hi)
+            if any(s < hi and lo < e and fm == fam for s, e, fm in own[max(0, i - 256) : i]):
+                continue
+        out.append(f)
     return out

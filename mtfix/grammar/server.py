@@ -7,23 +7,31 @@ command that needs LT starts a private one and stops it when it ends.
 
 LT binds to the loopback interface unless given ``--public``, which mtfix never
 passes (nor ``--allow-origin``): the server answers only on this computer.
+
+A private server dies with the mtfix process that started it, whatever ends that
+process (SIGTERM, SIGHUP, SIGKILL, ``timeout``): on Linux the JVM gets a parent-death
+signal (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), elsewhere a small watchdog process
+kills it when the pipe from mtfix closes.  Each start writes a log file in
+``<cache-dir>/languagetool``; only the newest :data:`KEEP_LOGS` are kept.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import fcntl
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -35,6 +43,9 @@ from mtfix.grammar.settings import LTSettings
 JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss2m", "-Djava.awt.headless=true",
              "-Dfile.encoding=UTF-8")
 WARMUP_TEXT = "This is an test of the the server."  # loads the English rules before the first real request
+#: Server logs (``server-*.log``) kept in ``<cache-dir>/languagetool``; older ones are deleted at each start.
+KEEP_LOGS = 5
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -114,16 +125,48 @@ def remove_record(settings: LTSettings) -> None:
         settings.port_file.unlink()
 
 
+def _lock_functions() -> tuple[Callable[[Any], None], Callable[[Any], None]]:
+    """(lock, unlock) of an open file: ``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows,
+    no-ops where neither exists (imported here, not at load time: Windows has no ``fcntl``)."""
+    try:
+        import fcntl
+    except ImportError:
+        pass
+    else:
+        return (lambda fh: fcntl.flock(fh, fcntl.LOCK_EX)), (lambda fh: fcntl.flock(fh, fcntl.LOCK_UN))
+    try:
+        import msvcrt
+    except ImportError:
+        return (lambda fh: None), (lambda fh: None)
+
+    def lock(fh: Any) -> None:
+        fh.seek(0)
+        for _ in range(600):  # msvcrt.LK_LOCK itself retries only 10 times, once a second
+            try:
+                msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                time.sleep(0.1)
+
+    def unlock(fh: Any) -> None:
+        fh.seek(0)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+
+    return lock, unlock
+
+
 @contextlib.contextmanager
 def server_lock(settings: LTSettings) -> Iterator[None]:
     """Serialise start/stop between mtfix processes sharing a cache directory."""
     settings.lt_dir.mkdir(parents=True, exist_ok=True)
+    lock, unlock = _lock_functions()
     with open(settings.lt_dir / "server.lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        lock(fh)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            unlock(fh)
 
 
 def recorded_server(settings: LTSettings) -> ServerRecord | None:
@@ -142,8 +185,10 @@ def recorded_server(settings: LTSettings) -> ServerRecord | None:
 class LocalServer:
     """A server process this Python process started (and, unless detached, will stop)."""
 
-    def __init__(self, process: subprocess.Popen, url: str, port: int, log: Path, version: str):
+    def __init__(self, process: subprocess.Popen, url: str, port: int, log: Path, version: str,
+                 watchdog: subprocess.Popen | None = None):
         self.process, self.url, self.port, self.log, self.version = process, url, port, log, version
+        self.watchdog = watchdog
 
     @property
     def pid(self) -> int:
@@ -153,6 +198,15 @@ class LocalServer:
         return self.process.poll() is None
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self.watchdog is not None:  # it would kill the (soon reused) pid when its pipe closes
+            with contextlib.suppress(OSError):
+                self.watchdog.kill()
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                self.watchdog.wait(2)
+            with contextlib.suppress(OSError):
+                if self.watchdog.stdin is not None:
+                    self.watchdog.stdin.close()
+            self.watchdog = None
         terminate(self.process.pid, timeout, self.process)
         _LIVE.discard(self)
 
@@ -166,6 +220,129 @@ def _stop_leftovers() -> None:  # pragma: no cover - runs at interpreter exit
     for srv in list(_LIVE):
         with contextlib.suppress(Exception):
             srv.stop(timeout=3)
+
+
+# -- dying with mtfix ----------------------------------------------------------------------------
+
+#: The watchdog of a private server where there is no parent-death signal: it blocks on its standard
+#: input, the read end of a pipe whose only writer is mtfix, and kills the server when the pipe closes
+#: (mtfix ended, however).
+WATCHDOG = (
+    "import os, signal, sys\n"
+    "sys.stdin.buffer.read()\n"
+    "try:\n"
+    "    os.kill(int(sys.argv[1]), signal.SIGTERM)\n"
+    "except (OSError, ValueError):\n"
+    "    pass\n"
+)
+
+
+def parent_death_preexec() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the child receive SIGKILL when this process dies (Linux
+    ``prctl(PR_SET_PDEATHSIG)`` through ctypes), or None where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here: the child only calls it
+    except (OSError, AttributeError, ImportError):
+        return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    parent = os.getpid()
+
+    def preexec() -> None:  # pragma: no cover - runs in the forked child
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+
+    return preexec
+
+
+def start_watchdog(pid: int) -> subprocess.Popen | None:
+    """The portable watchdog (see :data:`WATCHDOG`) for ``pid``; None if Python cannot be run."""
+    if not sys.executable:
+        return None
+    kwargs: dict[str, Any] = {"start_new_session": True} if os.name == "posix" else {}
+    try:
+        return subprocess.Popen([sys.executable, "-I", "-c", WATCHDOG, str(pid)], stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, **kwargs)
+    except OSError:
+        return None
+
+
+_SPAWN_QUEUE: queue.Queue | None = None
+_SPAWN_LOCK = threading.Lock()
+
+
+def _spawner_loop(jobs: queue.Queue) -> None:  # pragma: no cover - a daemon thread
+    while True:
+        fn, box, done = jobs.get()
+        try:
+            box.append((True, fn()))
+        except BaseException as exc:  # handed back to the caller
+            box.append((False, exc))
+        done.set()
+
+
+def in_lasting_thread(fn: Callable[[], Any]) -> Any:
+    """``fn()`` run by a thread that lives as long as the process: the main thread, or a daemon
+    spawner thread.  Linux sends the parent-death signal when the *thread* that forked the child
+    ends, so a server forked by a short-lived worker thread would die with that thread."""
+    global _SPAWN_QUEUE
+    if threading.current_thread() is threading.main_thread():
+        return fn()
+    with _SPAWN_LOCK:
+        if _SPAWN_QUEUE is None:
+            _SPAWN_QUEUE = queue.Queue()
+            threading.Thread(target=_spawner_loop, args=(_SPAWN_QUEUE,), name="mtfix-lt-spawner",
+                             daemon=True).start()
+    box: list[tuple[bool, Any]] = []
+    done = threading.Event()
+    _SPAWN_QUEUE.put((fn, box, done))
+    done.wait()
+    ok, value = box[0]
+    if not ok:
+        raise value
+    return value
+
+
+def spawn_private(cmd: list[str], log: Path, cwd: Path) -> tuple[subprocess.Popen, subprocess.Popen | None]:
+    """Start ``cmd`` so that it dies with this process: (server process, watchdog or None)."""
+    preexec = parent_death_preexec()
+
+    def popen() -> subprocess.Popen:
+        with open(log, "w", encoding="utf-8") as out:
+            return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    cwd=cwd, preexec_fn=preexec)
+
+    proc = in_lasting_thread(popen) if preexec is not None else popen()
+    return proc, (start_watchdog(proc.pid) if preexec is None else None)
+
+
+def rotate_logs(settings: LTSettings, keep: int = KEEP_LOGS, spare: Path | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` server logs (and their ``.properties`` files) in
+    ``<cache-dir>/languagetool``, never the log of the recorded server nor ``spare``; the deleted."""
+    rec = read_record(settings)
+    protected = {Path(p) for p in (rec.log if rec else "", str(spare) if spare else "") if p}
+
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    logs = sorted(settings.lt_dir.glob("server-*.log"), key=mtime, reverse=True)
+    deleted = []
+    for old in logs[max(0, keep):]:
+        if old in protected:
+            continue
+        with contextlib.suppress(OSError):
+            old.unlink()
+            deleted.append(old)
+        with contextlib.suppress(OSError):
+            old.with_suffix(".properties").unlink()
+    return deleted
 
 
 def terminate(pid: int, timeout: float = 10.0, process: subprocess.Popen | None = None) -> None:
@@ -231,12 +408,17 @@ def start_server(settings: LTSettings, *, detach: bool = False) -> LocalServer:
     for _attempt in range(3):  # a port taken between choosing and binding: choose again
         port = settings.port or free_port()
         log = settings.lt_dir / f"server-{port}.log"
+        rotate_logs(settings, KEEP_LOGS - 1)
         cmd = server_command(settings, inst, port, _write_server_config(settings, port))
-        with open(log, "w", encoding="utf-8") as out:
-            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    start_new_session=detach, cwd=settings.lt_dir)
+        watchdog = None
+        if detach:
+            with open(log, "w", encoding="utf-8") as out:
+                proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                        start_new_session=True, cwd=settings.lt_dir)
+        else:
+            proc, watchdog = spawn_private(cmd, log, settings.lt_dir)
         url = f"http://127.0.0.1:{port}"
-        srv = LocalServer(proc, url, port, log, inst.version)
+        srv = LocalServer(proc, url, port, log, inst.version, watchdog)
         if not detach:
             with _LIVE_LOCK:
                 _LIVE.add(srv)

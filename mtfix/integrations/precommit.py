@@ -20,12 +20,10 @@ import contextlib
 import fnmatch
 import os
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
 COMMANDS = ("check", "fix")
-_GRAMMAR_KEYS = ("grammar", "lt-url", "lt_url")
 
 
 def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
@@ -82,39 +80,25 @@ def selected(path: str, include: tuple[str, ...], exclude: tuple[str, ...], base
     return (not include or hit(include)) and not hit(exclude)
 
 
-def _table(config_path: Path) -> dict[str, Any]:
-    data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-    if config_path.name == "pyproject.toml":
-        return data.get("tool", {}).get("mtfix", {})
-    return data
-
-
 def hook_argv(command: str, options: list[str], paths: list[str]) -> tuple[list[str], list[str]] | None:
     """The ``mtfix`` argument list for this hook run and the paths it keeps; None when no
     path is left.  Raises :class:`mtfix.errors.ConfigError` for a bad configuration file."""
-    from mtfix.config import config_from_mapping, find_config_table
-    from mtfix.errors import ConfigError
+    from mtfix.config import Config, LoadedConfig, discover_config_file, load_config
 
     extra: list[str] = []
     given = option_value(options, "--config")
-    if given:
-        config_path: Path | None = Path(given)
-        try:
-            table = _table(config_path)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{given}: {exc}") from None
-    else:
-        found = find_config_table(Path(paths[0]) if paths else Path.cwd())
-        config_path, table = found if found else (None, {})
-        if config_path is not None:
-            extra += ["--config", str(config_path)]
-    cfg = config_from_mapping(table, str(config_path or "<defaults>"),
-                              config_path.parent if config_path else None)
+    config_path: Path | None = Path(given) if given else discover_config_file(Path(paths[0]) if paths else Path.cwd())
+    # the one loader: typed, errors name the file and the line
+    loaded = load_config(config_path) if config_path is not None else LoadedConfig(Config())
+    if config_path is not None and not given:
+        extra += ["--config", str(config_path)]
+    cfg = loaded.config
     base = config_path.resolve().parent if config_path else None
     kept = [p for p in paths if selected(p, cfg.include, cfg.exclude, base)]
     if not kept:
         return None
-    if not has_option(options, "--grammar", "--lt-url") and not any(k in table for k in _GRAMMAR_KEYS):
+    from_file = any(loaded.source(k) != "default" for k in ("grammar", "lt_url"))
+    if not has_option(options, "--grammar", "--lt-url") and not from_file:
         extra += ["--grammar", "off"]
     return [command, *options, *extra, "--", *kept], kept
 

@@ -1,19 +1,33 @@
-"""Finding the files a command should read: paths, directories, standard input."""
+"""Finding the files a command should read: paths, directories, standard input.
+
+Walking a directory takes only text formats mtfix knows (``.txt`` and ``.md``, or
+the extensions of the format given with ``--input-format``), honours ``.gitignore``
+files (from the repository root down), skips hidden and tool directories, the
+temporary files of interrupted writes, FIFOs, sockets and devices (with a
+warning), follows symbolic links and reports loops.  Files named on the command
+line are always read.  ``include``/``exclude`` globs (gitignore syntax) are
+matched against the path relative to the configuration file's directory.
+"""
 
 from __future__ import annotations
 
-import fnmatch
 import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pathspec
+
 from mtfix.errors import InputError
-from mtfix.io.textfile import looks_binary
+from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox", ".mypy_cache"}
 STDIN = "-"
+DEFAULT_FORMATS = ("text", "markdown")
+
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -22,30 +36,184 @@ class Input:
     raw: bytes
 
 
-def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[str]:
-    """Files named or found below the named directories, in a stable order.
+def _stderr_warn(message: str) -> None:
+    print(f"mtfix: warning: {message}", file=sys.stderr)
+
+
+def walk_extensions(formats: Iterable[str | None] = ()) -> frozenset[str]:
+    """File extensions a directory walk takes: those of ``formats`` (``--input-format``,
+    which every file is then read as), by default plain text and Markdown.
+
+    >>> sorted(walk_extensions(["jsonl"])), sorted(walk_extensions([None]))
+    (['.jsonl', '.ndjson'], ['.markdown', '.md', '.text', '.txt'])
+    """
+    from mtfix.formats import EXTENSIONS
+
+    wanted = {f for f in formats if f} or set(DEFAULT_FORMATS)
+    return frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt in wanted)
+
+
+def is_temp_file(name: str) -> bool:
+    """A temporary or backup file of an mtfix write (left behind by a killed run)."""
+    return name.endswith((TEMP_SUFFIX, BACKUP_SUFFIX))
+
+
+class GlobFilter:
+    """``include``/``exclude`` globs (gitignore syntax) relative to ``base`` (the
+    configuration file's directory; default: the current directory).
+
+    >>> f = GlobFilter(["news/**"], ["*.draft.txt"], Path("/r"))
+    >>> f.selected("/r/news/a.txt"), f.selected("/r/other/a.txt"), f.selected("/r/news/b.draft.txt")
+    (True, False, False)
+    """
+
+    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None):
+        self.include = pathspec.GitIgnoreSpec.from_lines(list(include)) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+        self.base = Path(os.path.abspath(base if base is not None else os.getcwd()))
+
+    def _forms(self, path: str) -> list[str]:
+        full = os.path.abspath(path)
+        try:
+            rel = Path(full).relative_to(self.base).as_posix()
+        except ValueError:
+            rel = None
+        forms = [rel] if rel is not None else []
+        forms.append(Path(path).as_posix())  # the path as given, for files outside the base
+        return forms
+
+    def selected(self, path: str) -> bool:
+        forms = self._forms(path)
+        if self.include is not None and not any(self.include.match_file(f) for f in forms):
+            return False
+        return not (self.exclude is not None and any(self.exclude.match_file(f) for f in forms))
+
+
+class _GitIgnores:
+    """The ``.gitignore`` files in force for a directory, outermost first."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[str, pathspec.GitIgnoreSpec], ...]] = {}
+
+    def _own(self, directory: str) -> pathspec.GitIgnoreSpec | None:
+        try:
+            with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                return pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines())
+        except OSError:
+            return None
+
+    def specs(self, directory: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
+        directory = os.path.abspath(directory)
+        if directory in self._cache:
+            return self._cache[directory]
+        parent = os.path.dirname(directory)
+        is_root = os.path.exists(os.path.join(directory, ".git")) or parent == directory
+        inherited = () if is_root else self.specs(parent)
+        own = self._own(directory)
+        result = inherited + (((directory, own),) if own is not None else ())
+        self._cache[directory] = result
+        return result
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        """Whether git would ignore ``path`` (the innermost matching pattern decides)."""
+        full = os.path.abspath(path)
+        verdict = False
+        for base, spec in self.specs(os.path.dirname(full)):
+            rel = os.path.relpath(full, base).replace(os.sep, "/") + ("/" if is_dir else "")
+            res = spec.check_file(rel)
+            if res.include is not None:
+                verdict = bool(res.include)
+        return verdict
+
+
+def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
+               formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
+               gitignore: bool = True) -> Iterator[str]:
+    """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist raises InputError (exit 2) before anything is read.
+    Files named on the command line are always taken (the globs apply to walks);
+    ``warn`` receives one line per skipped special file or symlink loop.
     """
+    warn = warn or _stderr_warn
     for p in paths:
         if p != STDIN and not os.path.exists(p):
+            if os.path.islink(p):
+                raise InputError("broken symbolic link (its target does not exist)", path=p)
             raise InputError("no such file or directory", path=p)
+    exts = walk_extensions(formats)
+    globs = GlobFilter(include, exclude, base)
+    ignores = _GitIgnores() if gitignore else None
+    seen: set[tuple[int, int]] = set()
+
+    def first_time(path: str) -> bool:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return True
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for p in paths:
-        if p == STDIN or os.path.isfile(p):
-            yield p
+        if p == STDIN or not os.path.isdir(p):
+            if p == STDIN or first_time(p):
+                yield p
             continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-            for name in sorted(files):
-                full = os.path.join(root, name)
-                if include and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(full, g) for g in include):
+        yield from (f for f in _walk(p, exts, globs, ignores, warn) if first_time(f))
+
+
+def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnores | None, warn: Warn) -> Iterator[str]:
+    """Depth-first, sorted, following symbolic links; a directory already on the current
+    path (a symlink loop) is reported and not entered."""
+
+    def visit(directory: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str]:
+        try:
+            st = os.stat(directory)
+            names = sorted(os.listdir(directory))
+        except OSError as exc:
+            warn(f"{directory}: {exc.strerror or exc}; skipped")
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:
+            warn(f"{directory}: symbolic link loop (back to {os.path.realpath(directory)}); not followed")
+            return
+        inner = ancestors | {key}
+        for name in names:
+            full = os.path.join(directory, name)
+            try:
+                est = os.stat(full)
+            except OSError:
+                if os.path.islink(full):
+                    warn(f"{full}: broken symbolic link or link loop; skipped")
+                continue
+            if stat.S_ISDIR(est.st_mode):
+                if name in SKIP_DIRS or name.startswith("."):
                     continue
-                if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(full, g) for g in exclude):
+                if ignores is not None and ignores.ignored(full, True):
                     continue
-                yield full
+                yield from visit(full, inner)
+                continue
+            if is_temp_file(name) or os.path.splitext(name)[1].lower() not in exts:
+                continue
+            if ignores is not None and ignores.ignored(full, False):
+                continue
+            if not globs.selected(full):
+                continue
+            if not stat.S_ISREG(est.st_mode):
+                kind = ("FIFO" if stat.S_ISFIFO(est.st_mode) else "socket" if stat.S_ISSOCK(est.st_mode)
+                        else "device" if stat.S_ISCHR(est.st_mode) or stat.S_ISBLK(est.st_mode) else "special file")
+                warn(f"{full}: {kind}, not a regular file; skipped")
+                continue
+            yield full
+
+    yield from visit(top, frozenset())
 
 
 def read_input(path: str) -> Input:
+    """The bytes of ``path`` (``-``: all of standard input); an unreadable file raises InputError."""
     if path == STDIN:
         return Input(STDIN, sys.stdin.buffer.read())
     try:
@@ -55,4 +223,11 @@ def read_input(path: str) -> Input:
 
 
 def is_binary(inp: Input) -> bool:
+    """Whether the input looks binary (NUL bytes and no UTF-16/32 BOM)."""
     return looks_binary(inp.raw)
+
+
+def check_stdin_text(inp: Input) -> None:
+    """Standard input must be text: binary data is an input error (exit 2, nothing on stdout)."""
+    if inp.path == STDIN and looks_binary(inp.raw):
+        raise InputError(f"{binary_reason(inp.raw)}; nothing was written", path="<stdin>")

@@ -1,31 +1,61 @@
 """Reading and writing text files without losing a byte.
 
-The encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM) is detected and kept;
-newlines are not translated (``\\r\\n`` stays ``\\r\\n``); writes are atomic
-(a temporary file beside the target, then a rename).
+The encoding (UTF-8, UTF-8 with BOM, UTF-16 and UTF-32 with a BOM, or a legacy
+encoding named with ``--encoding``) is detected and kept; newlines are not
+translated (``\\r\\n`` stays ``\\r\\n``); writes are atomic (a temporary file
+beside the target, then a rename), follow symbolic links to their target, and
+write hard-linked files through so that every link sees the fixed text.
 
 >>> raw = "\\ufeffa\\r\\nb".encode("utf-8")
 >>> tf = decode(raw, "x.txt")
 >>> tf.text, tf.encoding, tf.encode(tf.text) == raw
 ('a\\r\\nb', 'utf-8-sig', True)
+>>> decode(codecs.BOM_UTF32_LE + "hi".encode("utf-32-le")).encoding
+'utf-32'
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtfix.errors import InputError
+from mtfix.errors import InputError, MtfixError
 
+# UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+_WIDE_BOMS = tuple(bom for bom, enc, _ in _BOMS if enc != "utf-8-sig")
+
+TEMP_SUFFIX = ".mtfix-tmp"  # temporary files of atomic writes: ".NAME.RANDOM.mtfix-tmp"
+BACKUP_SUFFIX = ".mtfix-backup"  # the original, kept while a hard-linked file is written through
+
+#: The encoding of files that have no BOM and are not valid UTF-8 (``--encoding``); None: such files are errors.
+LEGACY_ENCODING: contextvars.ContextVar[str | None] = contextvars.ContextVar("mtfix_legacy_encoding", default=None)
+
+
+class WriteError(MtfixError):
+    """A fixed file could not be written; the original is intact.
+
+    >>> str(WriteError("read-only file", path="a.txt"))
+    'a.txt: read-only file'
+    """
+
+    def __init__(self, reason: str, *, path: str | None = None):
+        self.reason, self.path = reason, path
+        super().__init__(f"{path or '<output>'}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -36,10 +66,20 @@ class TextFile:
     path: str | None
 
     def encode(self, text: str) -> bytes:
-        if self.encoding == "utf-16":
-            codec = "utf-16-le" if self.bom == codecs.BOM_UTF16_LE else "utf-16-be"
-            return self.bom + text.encode(codec)
-        return text.encode(self.encoding)
+        """``text`` in this file's encoding and BOM (a character the encoding lacks: InputError)."""
+        codec = self.encoding
+        for bom, enc, body_codec in _BOMS:
+            if enc == self.encoding and bom == self.bom and enc != "utf-8-sig":
+                codec = body_codec
+                break
+        try:
+            body = text.encode(codec)
+        except UnicodeEncodeError as exc:
+            bad = text[exc.start : exc.end]
+            line = text.count("\n", 0, exc.start) + 1
+            raise InputError(f"the fixed text has {bad!r}, which {self.encoding} cannot encode; "
+                             "the file was left untouched", path=self.path, line=line) from None
+        return (self.bom if codec != self.encoding else b"") + body
 
     @property
     def newline(self) -> str:
@@ -48,28 +88,119 @@ class TextFile:
         return "\r" if "\r" in self.text and "\n" not in self.text else "\n"
 
 
+@contextlib.contextmanager
+def legacy_encoding(name: str | None) -> Iterator[None]:
+    """Decode files that are neither BOM-marked nor UTF-8 with ``name`` inside the block."""
+    token = LEGACY_ENCODING.set(name)
+    try:
+        yield
+    finally:
+        LEGACY_ENCODING.reset(token)
+
+
+def check_encoding(name: str) -> str:
+    """The canonical name of codec ``name``; an unknown or non-text codec raises InputError.
+
+    >>> check_encoding("Latin-1")
+    'iso8859-1'
+    """
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{name!r} is not a text encoding")
+    return info.name
+
+
+def is_wide(codec: str) -> bool:
+    """UTF-16 or UTF-32 (whose ASCII text is also valid UTF-8, NULs and all)."""
+    return check_encoding(codec).startswith(("utf-16", "utf-32"))
+
+
+def has_bom(raw: bytes) -> bool:
+    return any(raw.startswith(bom) for bom, _, _ in _BOMS)
+
+
+def bomless_wide(raw: bytes) -> str | None:
+    """The codec of UTF-16/UTF-32 text without a BOM, guessed from where its NUL bytes fall.
+
+    >>> bomless_wide("Prices rose.".encode("utf-16-le")), bomless_wide(b"Prices rose.\\x00\\n")
+    ('utf-16-le', None)
+    """
+    head = raw[:4096]
+    if len(head) < 4 or has_bom(head):
+        return None
+
+    def zeros(part: bytes) -> float:
+        return part.count(0) / max(1, len(part))
+
+    q = [head[: len(head) - len(head) % 4][i::4] for i in range(4)]
+    if zeros(q[3]) > 0.99 and zeros(q[2]) > 0.9 and zeros(q[0]) < 0.1:
+        guess = "utf-32-le"
+    elif zeros(q[0]) > 0.99 and zeros(q[1]) > 0.9 and zeros(q[3]) < 0.1:
+        guess = "utf-32-be"
+    elif zeros(head[1::2]) > 0.3 and zeros(head[0::2]) < 0.05:
+        guess = "utf-16-le"
+    elif zeros(head[0::2]) > 0.3 and zeros(head[1::2]) < 0.05:
+        guess = "utf-16-be"
+    else:
+        return None
+    width = 4 if guess.startswith("utf-32") else 2
+    try:
+        head[: len(head) - len(head) % width].decode(guess)
+    except UnicodeDecodeError:
+        return None
+    return guess
+
+
 def looks_binary(raw: bytes) -> bool:
-    """NUL bytes in the first 8 KiB (and no UTF-16 BOM) mean binary."""
+    """NUL bytes in the first 8 KiB (and no UTF-16/UTF-32 BOM) mean binary."""
     head = raw[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith(_WIDE_BOMS):
         return False
     return b"\x00" in head
 
 
-def decode(raw: bytes, path: str | None = None) -> TextFile:
-    """Decode ``raw`` strictly; undecodable bytes raise InputError with the line."""
-    for bom, enc in _BOMS:
+def binary_reason(raw: bytes) -> str:
+    """Why ``raw`` is not read as text (for the warning or error that says so)."""
+    wide = bomless_wide(raw)
+    if wide is not None:
+        return f"looks like {wide.upper()} without a byte-order mark (pass --encoding {wide})"
+    return "binary data (NUL bytes)"
+
+
+def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> TextFile:
+    """Decode ``raw`` strictly; undecodable bytes raise InputError with the line.
+
+    A BOM decides the encoding; otherwise UTF-8, or ``encoding`` (default: the
+    ``--encoding`` in force, :data:`LEGACY_ENCODING`) for bytes that are not UTF-8.
+    """
+    for bom, enc, codec in _BOMS:
         if raw.startswith(bom):
-            codec = enc if enc != "utf-16" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be")
             body = raw[len(bom) :]
             try:
                 return TextFile(body.decode(codec), enc, bom, path)
             except UnicodeDecodeError as exc:
                 raise _decode_error(body, exc, path, codec) from None
+    legacy = encoding or LEGACY_ENCODING.get()
+    wide = legacy is not None and is_wide(legacy)
     try:
-        return TextFile(raw.decode("utf-8"), "utf-8", b"", path)
+        if not wide:
+            return TextFile(raw.decode("utf-8"), "utf-8", b"", path)
     except UnicodeDecodeError as exc:
-        raise _decode_error(raw, exc, path, "utf-8") from None
+        if legacy is None:
+            err = _decode_error(raw, exc, path, "utf-8")
+            raise InputError(err.reason.replace("; the file", " (for a legacy file, pass --encoding NAME); the file"),
+                             path=path, line=err.line) from None
+    try:
+        text = raw.decode(legacy)
+    except UnicodeDecodeError as exc:
+        raise _decode_error(raw, exc, path, legacy) from None
+    if text.encode(legacy) != raw:
+        raise InputError(f"{legacy} does not give these bytes back when re-encoded; the file was left untouched",
+                         path=path)
+    return TextFile(text, legacy, b"", path)
 
 
 def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str | None, codec: str) -> InputError:
@@ -91,23 +222,127 @@ def read_text_file(path: str | Path) -> TextFile:
     return decode(raw, str(p))
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
-    The file's permission bits are kept; on any error the original is intact.
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"{exc.strerror} (disk full or file too large); nothing was written"
+    return f"{exc.strerror or exc}; nothing was written"
+
+
+def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
+    """Why ``path`` cannot be (re)written, or None.  Checked before a batch writes anything.
+
+    A file without any write permission bit (``chmod 0444``) is refused even for root.
     """
-    p = Path(path)
-    mode = p.stat().st_mode & 0o7777 if p.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".mtfix-tmp", dir=str(p.parent or "."))
+    target = Path(os.path.realpath(path))
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            return "not a regular file; cannot be rewritten in place (use standard input, or -o DIR)"
+        if in_place and not st.st_mode & 0o222:
+            return f"read-only file (mode {st.st_mode & 0o777:04o}); left unchanged"
+        if not os.access(target, os.W_OK):
+            return "permission denied; left unchanged"
+    parent = target.parent
+    if st is None or st.st_nlink <= 1:
+        if not parent.is_dir():
+            return f"{parent} is not a directory"
+        if not os.access(parent, os.W_OK | os.X_OK):
+            return f"directory {parent} is not writable; left unchanged"
+    return None
+
+
+def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` without ever leaving a half-written file.
+
+    A symbolic link is followed: its target is rewritten and the link kept.  A
+    hard-linked file (more than one link) is written through, so that every link
+    sees the new text; its original stays in a ``.NAME.*.mtfix-backup`` file
+    until the write is complete (and is put back if the write fails).  Otherwise
+    the data goes to a temporary file beside the target, then a rename.
+
+    ``mode``: the permission bits of the result (default: the existing file's,
+    or for a new file 0666 less the umask).  Errors raise :class:`WriteError`.
+    """
+    shown = str(path)
+    target = Path(os.path.realpath(path))
+    problem = writable_problem(target, in_place=mode is None)
+    if problem is not None:
+        raise WriteError(problem, path=shown)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise WriteError(_reason(exc), path=shown) from None
+    if st is not None and st.st_nlink > 1:
+        _write_through(target, data, shown)
+        if mode is not None:
+            os.chmod(target, mode)
+        return
+    if mode is None:
+        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+    except OSError as exc:
+        raise WriteError(_reason(exc), path=shown) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, p)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise WriteError(_reason(exc), path=shown) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _write_through(target: Path, data: bytes, shown: str) -> None:
+    """Rewrite a hard-linked file in place: back up, reserve the space, write, sync;
+    on failure put the original bytes back."""
+    original = target.read_bytes()
+    try:
+        fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX, dir=str(target.parent))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(original)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise WriteError(_reason(exc), path=shown) from None
+    try:
+        with open(target, "r+b") as fh:
+            if len(data) > len(original) and hasattr(os, "posix_fallocate"):
+                os.posix_fallocate(fh.fileno(), 0, len(data))
+            try:
+                fh.seek(0)
+                fh.write(data)
+                fh.truncate(len(data))
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError:
+                fh.seek(0)
+                fh.write(original)
+                fh.truncate(len(original))
+                fh.flush()
+                raise
+    except OSError as exc:
+        raise WriteError(_reason(exc), path=shown) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(backup)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
+from mtfix.records import json_safe_id
 
 if TYPE_CHECKING:
-    from mtfix.batch import FileResult
+    from mtfix.files import FileResult
 
 
 def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
@@ -17,7 +18,7 @@ def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
             d = f.to_dict(ur.check.document)
             d["line"], d["col"] = ur.location(f.start)
             if ur.unit.id is not None:
-                d["id"] = ur.unit.id
+                d["id"] = json_safe_id(ur.unit.id)  # never NaN/Infinity: the report stays valid JSON
             out.append(d)
     return out
 
@@ -58,7 +59,7 @@ def score_report(results: list[FileResult]) -> dict[str, Any]:
             "words": sum(s.words for s in scores),
             "signature": scores[0].signature if scores else "",
             "segments": [
-                dict(seg.to_dict(), **({"id": ur.unit.id} if ur.unit.id is not None else {}))
+                dict(seg.to_dict(), **({"id": json_safe_id(ur.unit.id)} if ur.unit.id is not None else {}))
                 for ur in fr.units
                 for seg in ur.score.segments
             ],

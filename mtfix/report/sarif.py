@@ -2,8 +2,9 @@
 services read them.
 
 * One run; ``tool.driver`` names mtfix, its version and every rule that has a
-  result (id, name, short description, help text, default level, MQM
-  category in ``properties``).
+  result, from the rule catalogue (:mod:`mtfix.catalogue`): id, name, short and
+  full description, help text, ``helpUri``, default level, and MQM category,
+  severity, fix safety, checker and pack in ``properties``.
 * Levels: ``minor`` → ``note``, ``major`` → ``error``, ``critical`` →
   ``error``.  Major is an error because ``--fail-on major`` is the default:
   what fails ``mtfix check`` fails the scan.  The MQM severity itself is kept
@@ -20,7 +21,6 @@ services read them.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -28,34 +28,18 @@ from urllib.parse import quote
 from mtfix.model import FixSafety
 
 if TYPE_CHECKING:
-    from mtfix.batch import FileResult, UnitResult
+    from mtfix.files import FileResult, UnitResult
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"minor": "note", "major": "error", "critical": "error"}
 
 
-@lru_cache(maxsize=1)
-def _rule_docs() -> dict[str, dict[str, str]]:
-    """code → name, title, help and category of every rule mtfix documents."""
-    docs: dict[str, dict[str, str]] = {}
-    try:
-        from mtfix.rules.engine import RulesChecker
+def _catalogue() -> Any:
+    """The rule catalogue (the same one ``mtfix rules`` and ``mtfix explain`` print)."""
+    from mtfix.catalogue import build_catalogue
 
-        for r in RulesChecker.bundled().rules:
-            docs[r.code] = {"name": r.name, "title": r.title, "help": r.explain(), "category": r.category,
-                            "severity": str(r.severity)}
-    except Exception:  # pragma: no cover - a broken pack is reported by `check` itself
-        pass
-    for module, attr in (("mtfix.glossary", "GLOSSARY_RULES"), ("mtfix.bilingual", "BILINGUAL_RULES")):
-        try:
-            table = getattr(__import__(module, fromlist=[attr]), attr)
-        except (ImportError, AttributeError):
-            continue
-        for code, info in table.items():
-            title, text = info if isinstance(info, tuple) else (str(info), str(info))
-            docs.setdefault(code, {"name": code, "title": title, "help": f"{code}: {title}\n\n{text}"})
-    return docs
+    return build_catalogue()
 
 
 def artifact_uri(path: str) -> str:
@@ -78,18 +62,35 @@ def _region(ur: UnitResult, start: int, end: int) -> dict[str, int]:
     return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 
-def _rule_entry(code: str, sample) -> dict[str, Any]:
-    doc = _rule_docs().get(code)
-    title = doc["title"] if doc else sample.message
-    entry: dict[str, Any] = {
-        "id": code,
-        "name": (doc or {}).get("name") or code,
-        "shortDescription": {"text": title},
-        "help": {"text": doc["help"] if doc else f"{code}: {sample.message}"},
-        "defaultConfiguration": {"level": LEVELS[(doc or {}).get("severity") or str(sample.severity)]},
-        "properties": {"category": (doc or {}).get("category") or sample.category, "tags": ["mqm"]},
+def rule_descriptor(info: Any) -> dict[str, Any]:
+    """A SARIF reportingDescriptor for a catalogue rule: the catalogue's fields, plus ``helpUri``."""
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.title},
+        "fullDescription": {"text": info.docs or info.title},
+        "help": {"text": info.explain()},
+        "helpUri": info.help_uri,
+        "defaultConfiguration": {"level": LEVELS.get(info.severity, "warning")},
+        "properties": {
+            "category": info.category, "severity": info.severity, "fix": info.fix, "checker": info.checker,
+            "pack": info.pack, "tags": ["mqm"],
+        },
     }
-    return entry
+
+
+def _rule_entry(code: str, sample: Any) -> dict[str, Any]:
+    info = _catalogue().get(code)  # LT rules mtfix has no entry for are described by their finding
+    if info is not None:
+        return rule_descriptor(info)
+    return {  # a rule no catalogue source knows (a plug-in's): described by its finding
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": sample.message},
+        "help": {"text": f"{code}: {sample.message}"},
+        "defaultConfiguration": {"level": LEVELS.get(str(sample.severity), "warning")},
+        "properties": {"category": sample.category, "severity": str(sample.severity), "tags": ["mqm"]},
+    }
 
 
 def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any]:
@@ -126,7 +127,7 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any
 
 def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
     """One SARIF 2.1.0 log for the files of one ``mtfix check`` run."""
-    import mtfix
+    from mtfix.version import __version__
 
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -149,8 +150,8 @@ def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
         "tool": {
             "driver": {
                 "name": "mtfix",
-                "version": mtfix.__version__,
-                "semanticVersion": mtfix.__version__,
+                "version": __version__,
+                "semanticVersion": __version__,
                 "rules": rules,
             }
         },

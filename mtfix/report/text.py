@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mtfix.model import FixSafety
 
 if TYPE_CHECKING:
-    from mtfix.batch import FileResult
+    from mtfix.files import FileResult
 
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
@@ -66,10 +66,11 @@ def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
             if ur.fix is None:
                 continue
             for n, p in enumerate(ur.fix.log.passes, 1):
-                for e in p.edits:
-                    from mtfix.model import Document
+                from mtfix.model import Document
 
-                    line, col = Document(text=p.before).line_col(e.start)
+                before = Document(text=p.before)  # one line table per pass, not per edit
+                for e in p.edits:
+                    line, col = before.line_col(e.start)
                     line += ur.unit.line_offset
                     pass_note = f" (pass {n})" if n > 1 else ""
                     yield (

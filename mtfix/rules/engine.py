@@ -14,17 +14,16 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix.errors import RulePackError
 from mtfix.model import Document, Edit, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
+from mtfix.rules.pack import TEMPLATE as _TEMPLATE
+from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_pack_file
 
-_TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
-_TRANSFORMS = {
-    "upper": str.upper,
-    "lower": str.lower,
-    "cap": lambda s: s[:1].upper() + s[1:],
-    "decap": lambda s: s[:1].lower() + s[1:],
-}
+#: How long one pattern may run over one segment (seconds) before it is stopped
+#: as catastrophic backtracking; segments are at most ``segment.MAX_BLOCK`` long.
+PATTERN_TIMEOUT = 1.0
 
 
 def expand(template: str, match: regex.Match) -> str:
@@ -94,8 +93,12 @@ class RulesChecker:
 
     name = "rules"
 
-    def __init__(self, packs: Iterable[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()):
+    def __init__(self, packs: Iterable[Pack], select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 *, conditional: Iterable[str] = ()):
         self.packs = tuple(packs)
+        # Source-language packs that report only on documents with evidence of their language
+        # (mtfix.rules.detectors.language); the user naming the language or the pack runs them always.
+        self._conditional = {p.name: p.source_lang for p in self.packs if p.name in set(conditional)}
         all_rules = [r for p in self.packs for r in p.rules]
         self.rules = select_rules(all_rules, select, ignore)
         self._triggered: list[Rule] = []
@@ -161,11 +164,29 @@ class RulesChecker:
         for rule in self._detectors:
             findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
         findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
+        if self._conditional:
+            findings = self._with_evidence(doc, findings)
         ctx.findings = findings
         for rule in self._post:
             findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
+
+    def _with_evidence(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Drop the findings of conditional packs whose source language the document does not show."""
+        from mtfix.rules.detectors.language import pack_applies
+
+        fired: dict[str, set[str]] = defaultdict(set)
+        for f in findings:
+            fired[f.origin].add(f.code)
+        quiet = {f"rule:{name}" for name, lang in self._conditional.items()
+                 if not pack_applies(doc, lang, fired.get(f"rule:{name}", ()))}
+        if not quiet:
+            return findings
+        # Rules marked params.without_evidence match only tokens no English text has ("oilgas"): they stay.
+        keep = {r.code for p in self.packs if f"rule:{p.name}" in quiet for r in p.rules
+                if r.params.get("without_evidence") is True}
+        return [f for f in findings if f.origin not in quiet or f.code in keep]
 
     def _candidates(self, doc: Document, lower: str, starts: list[int]):
         """(rule, segment indices) pairs worth running a pattern on."""
@@ -181,8 +202,18 @@ class RulesChecker:
         return [(self._triggered[r], sorted(segs)) for r, segs in sorted(wanted.items())]
 
     def _run_pattern(self, doc: Document, rule: Rule, start: int, end: int) -> Iterable[Finding]:
-        for m in rule.pattern.finditer(doc.text, start, end):
-            group = "m" if "m" in rule.pattern.groupindex else 0
+        try:  # all matches first: the timeout counts from the iterator's creation
+            matches = list(rule.pattern.finditer(doc.text, start, end, timeout=PATTERN_TIMEOUT))
+        except TimeoutError:
+            line, _ = doc.line_col(start)
+            raise RulePackError(
+                rule.pack,
+                f"pattern ran over {PATTERN_TIMEOUT:g} s on one sentence ({doc.path or '<text>'}:{line}): "
+                "catastrophic backtracking? rewrite it without nested or overlapping repeats such as (a|a)+",
+                code=rule.code, field="pattern",
+            ) from None
+        group = "m" if "m" in rule.pattern.groupindex else 0
+        for m in matches:
             s, e = m.span(group)
             if s < 0:
                 continue
@@ -227,4 +258,8 @@ class RulesChecker:
 
 def build_checker(config, warnings: list[str]) -> RulesChecker:
     """The rules checker a :class:`~mtfix.config.Config` asks for."""
-    return RulesChecker.bundled(config.pack_names(), config.rule_files, config.select, config.ignore)
+    checker = RulesChecker.bundled(config.pack_names(), config.rule_files, config.select, config.ignore)
+    if config.packs is None and not config.source_lang:  # nobody named a language: packs run on evidence
+        bundled = {str(path) for path in bundled_pack_paths().values()}
+        checker._conditional = {p.name: p.source_lang for p in checker.packs if p.source_lang and p.path in bundled}
+    return checker

@@ -16,6 +16,16 @@ import regex
 
 from mtfix.errors import RulePackError
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
+from mtfix.safe_yaml import short
+
+#: ``{group}`` / ``{group:transform}`` in replacement and message templates; ``{{`` and ``}}`` are braces.
+TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
+TRANSFORMS = {
+    "upper": str.upper,
+    "lower": str.lower,
+    "cap": lambda s: s[:1].upper() + s[1:],
+    "decap": lambda s: s[:1].lower() + s[1:],
+}
 
 _CODE = regex.compile(r"^[A-Z]{2,5}\d{3}$")
 _REQUIRED = ("code", "name", "title", "docs", "category", "severity", "message", "examples")
@@ -112,20 +122,21 @@ def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
                 raise RulePackError(pack, f"not a fix safety: {fix!r}", code=code, field=f"examples.{key}")
             out.append(Example(item["text"], item.get("fixed"), item.get("flagged"), fix))
         else:
-            raise RulePackError(pack, f"bad example {item!r}", code=code, field=f"examples.{key}")
+            raise RulePackError(pack, f"bad example {short(item)}", code=code, field=f"examples.{key}")
     return tuple(out)
 
 
 def parse_rule(pack: str, raw: Any) -> Rule:
     """Validate one rule's fields and compile its pattern."""
     if not isinstance(raw, dict):
-        raise RulePackError(pack, f"a rule must be a mapping, not {raw!r}")
+        raise RulePackError(pack, f"a rule must be a mapping, not {short(raw)}")
     code = raw.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
-        raise RulePackError(pack, f"bad or missing code {code!r}", field="code")
+        raise RulePackError(pack, f"bad or missing code {short(code)}", field="code")
     for key in raw:
         if key not in _KNOWN:
-            raise RulePackError(pack, "unknown field", code=code, field=key)
+            name = key if isinstance(key, str) and len(key) <= 60 else short(key)
+            raise RulePackError(pack, "unknown field", code=code, field=name)
     for key in _REQUIRED:
         _need(pack, code, raw, key, dict if key == "examples" else str)
     category = raw["category"]
@@ -172,6 +183,10 @@ def parse_rule(pack: str, raw: Any) -> Rule:
         raise RulePackError(pack, "must be a string", code=code, field="replacement")
     if fix is not FixSafety.NONE and pattern is not None and replacement is None:
         raise RulePackError(pack, f"fix is {fix} but there is no replacement", code=code, field="replacement")
+    if pattern is not None:
+        for key in ("replacement", "message"):
+            if raw.get(key) is not None:
+                check_template(pack, code, key, raw[key], pattern)
     triggers = raw.get("triggers") or []
     if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
         raise RulePackError(pack, "must be a list of non-empty strings", code=code, field="triggers")
@@ -205,6 +220,30 @@ def parse_rule(pack: str, raw: Any) -> Rule:
     )
 
 
+def check_template(pack: str, code: str, key: str, template: str, pattern: Any) -> None:
+    """Refuse a template naming a group the pattern lacks, or an unknown transform.
+
+    >>> check_template("p", "XX101", "replacement", "{w:shout}", regex.compile(r"(?P<w>a)"))
+    Traceback (most recent call last):
+    mtfix.errors.RulePackError: rule pack 'p', rule XX101, field 'replacement': unknown transform 'shout' in {w:shout} (known: upper, lower, cap, decap)
+    """
+    for m in TEMPLATE.finditer(template):
+        name, transform = m.group(1), m.group(2)
+        if name is None:
+            continue
+        known = int(name) <= pattern.groups if name.isdigit() else name in pattern.groupindex
+        if not known:
+            groups = ", ".join(sorted(pattern.groupindex)) or "none"
+            raise RulePackError(
+                pack, f"{m.group(0)} names no group of the pattern (named groups: {groups})", code=code, field=key
+            )
+        if transform is not None and transform not in TRANSFORMS:
+            raise RulePackError(
+                pack, f"unknown transform {transform!r} in {m.group(0)} (known: {', '.join(TRANSFORMS)})",
+                code=code, field=key,
+            )
+
+
 def parse_pack(data: Any, path: str) -> Pack:
     name = Path(path).stem
     if not isinstance(data, dict):
@@ -233,15 +272,17 @@ def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
     import yaml
 
+    from mtfix.safe_yaml import describe, load
+
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(p.stem, f"cannot read {p}: {exc}") from None
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load(text)
     except yaml.YAMLError as exc:
-        raise RulePackError(p.stem, f"not valid YAML: {exc}") from None
+        raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}") from None
     return parse_pack(data, str(p))
 
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mtfix.batch import fix_input
 from mtfix.cli import app
 from mtfix.config import Config
+from mtfix.files import fix_input
 from mtfix.formats.markdown import MarkdownFormat, prose_spans
 from mtfix.io.inputs import Input
 from mtfix.pipeline import Pipeline

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mtfix.batch import check_input, fix_input
 from mtfix.cli import app
 from mtfix.config import Config
 from mtfix.errors import InputError
+from mtfix.files import check_input, fix_input
 from mtfix.formats.tabular import CsvFormat, JsonlFormat, TsvFormat, value_span
 from mtfix.io.inputs import Input
 from mtfix.pipeline import Pipeline
@@ -120,8 +120,12 @@ def test_check_reports_record_lines_and_ids(pipeline):
     raw = b'{"id": "a", "body": "Fine."}\n{"id": "b", "body": "Talks on\\noilgas ended."}\n'
     result = check_input(pipeline, Input("a.jsonl", raw), options={"text_field": "body", "id_field": "id"})
     (ur,) = [u for u in result.units if u.findings]
-    f = ur.findings[0]
-    assert ur.unit.id == "b" and ur.location(f.start) == (3, 1)  # line 2 of the file, line 2 of the text
+    assert ur.unit.id == "b"
+    line = raw.decode().splitlines()[1]
+    value_at = line.index('"Talks')
+    for f in ur.findings:  # the record's physical line; the column of the (escaped) character in it
+        text = ur.check.document.text
+        assert ur.location(f.start) == (2, value_at + len(json.dumps(text[: f.start])) - 1 + 1), f
 
 
 # -- CSV and TSV ------------------------------------------------------------------------------------

@@ -65,6 +65,9 @@ def test_glossary_names_and_capitalised_spellings(lt_url, tmp_path):
     assert not any(c.startswith("LT:") and "Pashinyan" in t for c, t in codes)  # a glossary name
     with _pipeline(lt_url, tmp_path, default_glossaries=False) as p:
         spelled = [f for f in p.check(text).findings if text[f.start:f.end] == "Pashinyan"]
+        assert not spelled  # in a run of capitalised words ("Minister Nikol Pashinyan"): a name the text knows
+        alone = "The delegation met Pashinyan in the hall."
+        spelled = [f for f in p.check(alone).findings if alone[f.start:f.end] == "Pashinyan"]
     assert spelled and all(f.fix is FixSafety.NONE and not f.edits for f in spelled)
 
 

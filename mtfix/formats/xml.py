@@ -1,37 +1,23 @@
-"""Bilingual files: XLIFF 1.2 and 2.x, PO and TMX, read and written by
-translate-toolkit.  One unit per translation unit, with its ``source``.
+"""The XML machinery that XLIFF and TMX share (and :func:`minimal_rewrite`, which PO uses too).
 
 Inline markup (XLIFF ``<g>``, ``<x/>``, ``<pc>``, ``<ph/>``, TMX ``<ph>``,
 ``<bpt>``...) is shown to the checkers as tag text (``<x id="2"/>``) marked
-protected: it is never edited, and the placeholder check compares it with
-the source.  A fix changes only the text nodes of the target element, in the
-tree translate-toolkit parsed (not through ``unit.target =``, which would
-drop inline markup and, for XLIFF 1.2, mark the unit approved).
+protected (:func:`render_inline`): it is never edited, and the placeholder
+check compares it with the source.  A fix changes only the text nodes of the
+target element, in the tree translate-toolkit parsed (not through
+``unit.target =``, which would drop inline markup and, for XLIFF 1.2, mark
+the unit approved).
 
-Writing back: with nothing fixed, the original bytes.  With fixes, the file
-is re-serialised by translate-toolkit, and only the lines that differ
-between its serialisation before and after the fix are carried over into
-the original bytes, so that what translate-toolkit would normalise
-elsewhere (attribute order on the root element, PO line wrapping of entries
-not fixed) stays as it was.  When the lines cannot be matched (for example
-the serialiser changed the newline style), the re-serialised file is
-written whole.
-
->>> raw = '''<?xml version="1.0" encoding="UTF-8"?>
-... <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-...  <file original="a" source-language="az" target-language="en" datatype="plaintext"><body>
-...   <trans-unit id="1"><source>Neft və qaz <x id="1"/></source><target>Oilgas prices <x id="1"/></target></trans-unit>
-...  </body></file>
-... </xliff>
-... '''.encode()
->>> c = XliffFormat().load(raw, "a.xlf", {})
->>> c.units[0].text, c.units[0].source
-('Oilgas prices <x id="1"/>', 'Neft və qaz <x id="1"/>')
->>> out = c.render({0: 'Oil and gas prices <x id="1"/>'})
->>> [l for l in out.decode().splitlines() if "<target>" in l][0].strip()
-'<trans-unit id="1"><source>Neft və qaz <x id="1"/></source><target>Oil and gas prices <x id="1"/></target></trans-unit>'
->>> out.replace(b"Oil and gas", b"Oilgas") == raw
-True
+Writing back (:class:`XmlBilingualContainer`): with nothing fixed, the
+original bytes.  With fixes, only the changed characters of the target's
+text nodes are spliced into the original bytes (:func:`splice_xml`), in the
+file's declared encoding (:func:`xml_codec`: ISO-8859-1 stays ISO-8859-1; a
+character it lacks becomes a character reference), with CDATA sections,
+character references and a DTD elsewhere kept as they were.  Only when a
+target cannot be located and verified in the bytes is the file re-serialised
+by translate-toolkit, and then only the lines that differ between its
+serialisation before and after the fix are carried over into the original
+bytes (:func:`minimal_rewrite`).
 """
 
 from __future__ import annotations
@@ -63,13 +49,14 @@ class Inline:
     slots: list[tuple[Any, str]]
 
 
-def _localname(tag: str) -> str:
+def localname(tag: str) -> str:
+    """A tag without its namespace."""
     return tag.rsplit("}", 1)[-1]
 
 
 def _start_tag(el, empty: bool) -> str:
-    attrs = "".join(f' {_localname(k)}="{v}"' for k, v in el.attrib.items())
-    return f"<{_localname(el.tag)}{attrs}{'/' if empty else ''}>"
+    attrs = "".join(f' {localname(k)}="{v}"' for k, v in el.attrib.items())
+    return f"<{localname(el.tag)}{attrs}{'/' if empty else ''}>"
 
 
 def render_inline(element) -> Inline:
@@ -106,7 +93,7 @@ def render_inline(element) -> Inline:
             else:
                 marker(_start_tag(child, False))
                 walk(child)
-                marker(f"</{_localname(child.tag)}>")
+                marker(f"</{localname(child.tag)}>")
             slot(child, "tail")
 
     walk(element)
@@ -188,7 +175,9 @@ def minimal_rewrite(raw: bytes, before: bytes, after: bytes) -> bytes:
 _NAME = r"[^\s/>!?=\"']+"
 _ATTRS = r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
 _MARKUP = re.compile(
-    rf"<!--.*?-->|<\?.*?\?>|<(?P<end>/)?(?P<name>{_NAME}){_ATTRS}(?P<empty>/)?>", re.DOTALL
+    rf"(?P<cdata><!\[CDATA\[.*?\]\]>)|<!--.*?-->|<\?.*?\?>|&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z_:][\w.:-]*;"
+    rf"|<(?P<end>/)?(?P<name>{_NAME}){_ATTRS}(?P<empty>/)?>",
+    re.DOTALL,
 )
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _REF = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
@@ -232,6 +221,8 @@ def _content_pieces(text: str, start: int, name: str) -> tuple[list[tuple[int, i
     pieces: list[tuple[int, int]] = []
     pos, depth = m.end(), 0
     for t in _MARKUP.finditer(text, pos):
+        if t.group("cdata") is not None:  # character data, part of the text piece around it
+            continue
         pieces.append((pos, t.start()))
         pos = t.end()
         if t.group("name") is None or t.group("empty"):
@@ -245,17 +236,114 @@ def _content_pieces(text: str, start: int, name: str) -> tuple[list[tuple[int, i
     return None
 
 
-def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | None:
-    """``raw`` with the text slots of each ``(element, inline, new text)``
-    replaced in place; None when an element cannot be matched exactly in
-    ``raw`` (then the caller re-serialises)."""
+_DECLARED = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def xml_codec(raw: bytes) -> tuple[str, Any] | None:
+    """The text of an XML file and a function that encodes text back the same way: the encoding of
+    its byte-order mark, else of its XML declaration (ISO-8859-1, windows-1252...), else UTF-8.
+    Characters the declared encoding lacks are written as character references.  None when the
+    bytes do not decode (or do not re-encode to themselves).
+
+    >>> text, enc = xml_codec('<?xml version="1.0" encoding="ISO-8859-1"?><a>Café</a>'.encode("latin-1"))
+    >>> text[-11:], enc(text.replace("Café", "Café — ok"))[-22:]
+    ('<a>Café</a>', b'<a>Caf\\xe9 &#8212; ok</a>')
+    """
+    import codecs
+
     from mtfix.io.textfile import decode
 
+    declared = _DECLARED.match(raw)
+    name = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
-        tf = decode(raw)
-    except InputError:
+        codec = codecs.lookup(name).name
+    except LookupError:
         return None
-    text = tf.text
+    if codec.startswith(("utf-8", "utf-16", "utf-32")) or raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                                                         codecs.BOM_UTF16_BE)):
+        try:
+            tf = decode(raw, encoding="utf-8")
+        except InputError:
+            return None
+        return tf.text, tf.encode
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if text.encode(codec) != raw:
+        return None
+    return text, lambda t: t.encode(codec, errors="xmlcharrefreplace")
+
+
+def _char_map(piece: str) -> tuple[str, list[tuple[int, int, bool]]]:
+    """The character data of a raw text piece and, per character, its raw (start, end) in the piece and
+    whether it sits in a CDATA section."""
+    out: list[str] = []
+    where: list[tuple[int, int, bool]] = []
+    i, n = 0, len(piece)
+    while i < n:
+        if piece.startswith("<![CDATA[", i):
+            j = piece.find("]]>", i + 9)
+            j = n if j < 0 else j
+            k = i + 9
+            while k < j:
+                step = 2 if piece.startswith("\r\n", k) else 1
+                out.append("\n" if piece[k] == "\r" else piece[k])
+                where.append((k, k + step, True))
+                k += step
+            i = j + 3
+            continue
+        m = _REF.match(piece, i)
+        if m:
+            out.append(_unref(m.group()))
+            where.append((i, m.end(), False))
+            i = m.end()
+            continue
+        step = 2 if piece.startswith("\r\n", i) else 1
+        out.append("\n" if piece[i] == "\r" else piece[i])
+        where.append((i, i + step, False))
+        i += step
+    return "".join(out), where
+
+
+def _piece_edit(piece: str, old: str, new: str, newline: str) -> tuple[int, int, str]:
+    """The smallest raw replacement (start, end, raw text) within ``piece`` turning its character data
+    ``old`` into ``new``: references and CDATA outside the changed characters stay as they are."""
+    decoded, where = _char_map(piece)
+    if decoded != old or not where:
+        return 0, len(piece), _escape(new, newline)
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    a, b, mid = p, len(old) - q, new[p : len(new) - q]
+    if a < b:
+        span = where[a:b]
+        start, end = span[0][0], span[-1][1]
+        kinds = {c for _, _, c in span}
+        contiguous = all(x[1] == y[0] for x, y in zip(span, span[1:], strict=False))
+    else:  # a pure insertion: after character a - 1 (or before the first)
+        anchor = where[a - 1] if a > 0 else where[0]
+        start = end = anchor[1] if a > 0 else anchor[0]
+        kinds = {anchor[2]}
+    if kinds == {False}:
+        return start, end, _escape(mid, newline)
+    if kinds == {True} and "]]>" not in mid and (a == b or contiguous):
+        return start, end, mid.replace("\n", newline) if newline != "\n" else mid
+    return 0, len(piece), _escape(new, newline)
+
+
+def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | None:
+    """``raw`` with the text slots of each ``(element, inline, new text)``
+    replaced in place (only the changed characters: references and CDATA
+    around them are kept); None when an element cannot be matched exactly in
+    ``raw`` (then the caller re-serialises)."""
+    decoded = xml_codec(raw)
+    if decoded is None:
+        return None
+    text, encode = decoded
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
@@ -264,7 +352,7 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
         if isinstance(e.tag, str):
             by_line.setdefault((e.tag, e.sourceline), []).append(e)
     for element, inline, new in changes:
-        name = _localname(element.tag)
+        name = localname(element.tag)
         line = getattr(element, "sourceline", None)
         if not line or line > len(line_starts):
             return None
@@ -286,7 +374,8 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
             if _xml_text(text[a:b]) != old:
                 return None
             if value != old:
-                edits.append((a, b, _escape(value, newline)))
+                pa, pb, rep = _piece_edit(text[a:b], old, value, newline)
+                edits.append((a + pa, a + pb, rep))
     parts, pos = [], 0
     for a, b, rep in sorted(edits):
         if a < pos:
@@ -295,7 +384,7 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
         parts.append(rep)
         pos = b
     parts.append(text[pos:])
-    return tf.encode("".join(parts))
+    return encode("".join(parts))
 
 
 def _slot_values(inline: Inline, new_text: str) -> list[str] | None:
@@ -311,11 +400,13 @@ def _slot_values(inline: Inline, new_text: str) -> list[str] | None:
     return values
 
 
-# -- XML formats: XLIFF 1.2, XLIFF 2.x, TMX ---------------------------------------------------------
+# -- reading and writing XLIFF and TMX units -------------------------------------------------------
 
 
 @dataclass
 class XmlBilingualContainer(Container):
+    """An XLIFF or TMX file: its bytes, translate-toolkit's store and each unit's inline markup."""
+
     raw: bytes = b""
     store: Any = None
     inlines: list[Inline] = field(default_factory=list)
@@ -343,170 +434,26 @@ class XmlBilingualContainer(Container):
         return minimal_rewrite(self.raw, before, after)
 
 
-def _parse(cls, raw: bytes, path: str | None, what: str):
+def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
+    """A translate-toolkit store of class ``cls`` parsed from ``raw``; an InputError naming ``what``."""
     try:
         return cls.parsestring(raw)
     except Exception as exc:  # translate-toolkit raises lxml, ValueError, KeyError...
         raise InputError(f"not a readable {what} file: {exc}", path=path) from None
 
 
-def _xliff_class(raw: bytes):
-    from translate.storage import xliff, xliff2
-
-    head = raw[:4096]
-    if b"urn:oasis:names:tc:xliff:document:2." in head or re.search(rb"<xliff[^>]*version=[\"']2\.", head):
-        return xliff2.Xliff2File
-    return xliff.xlifffile
-
-
-def _line(el) -> int:
+def source_line(el: Any) -> int:
+    """The 0-based line of element ``el`` in its file (0 when unknown)."""
     line = getattr(el, "sourceline", None)
     return max(0, (line or 1) - 1)
 
 
-class XliffFormat:
-    """XLIFF 1.2 (``<trans-unit>``) and 2.x (``<unit>``/``<segment>``)."""
-
-    name = "xliff"
-    extensions = (".xlf", ".xliff")
-
-    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
-        store = _parse(_xliff_class(raw), raw, path, "XLIFF")
-        units: list[Unit] = []
-        inlines: list[Inline] = []
-        for n, tu in enumerate(store.units, 1):
-            if getattr(tu, "isheader", lambda: False)():
-                continue
-            target, source = tu.target_dom, tu.source_dom
-            if target is None:
-                continue
-            _add_unit(units, inlines, tu.xmlelement.get("id") or n, target, source)
-        return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)
-
-
-def _add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any) -> None:
+def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any) -> None:
     """Append the unit of one XML target element (and its source), unless its text is blank."""
     inline = render_inline(target)
     if not inline.text.strip():
         return
     src = render_inline(source).text if source is not None else None
     units.append(Unit(uid, inline.text, source=src, protected=list(inline.marker_spans),
-                      line_offset=_line(target)))
+                      line_offset=source_line(target)))
     inlines.append(inline)
-
-
-class TmxFormat:
-    """TMX 1.4: the source is the header's ``srclang`` variant (else the
-    first); the target the first English variant (else the second)."""
-
-    name = "tmx"
-    extensions = (".tmx",)
-
-    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
-        from translate.storage import tmx
-
-        store = _parse(tmx.tmxfile, raw, path, "TMX")
-        srclang = (store.document.getroot().find("header").get("srclang") or "").lower() if store.document else ""
-        units: list[Unit] = []
-        inlines: list[Inline] = []
-        for n, tu in enumerate(store.units, 1):
-            variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
-            if len(variants) < 2:
-                continue
-            src_i = next((i for i, (lang, _) in enumerate(variants) if srclang and lang == srclang), 0)
-            tgt_i = next(
-                (i for i, (lang, _) in enumerate(variants) if i != src_i and lang.split("-")[0] == "en"),
-                1 if src_i == 0 else 0,
-            )
-            seg_t, seg_s = _seg(variants[tgt_i][1]), _seg(variants[src_i][1])
-            if seg_t is None:
-                continue
-            _add_unit(units, inlines, tu.xmlelement.get("tuid") or n, seg_t, seg_s)
-        return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)
-
-
-def _lang(el) -> str:
-    return (el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang") or "").lower()
-
-
-def _seg(tuv):
-    for child in tuv:
-        if isinstance(child.tag, str) and _localname(child.tag) == "seg":
-            return child
-    return None
-
-
-# -- PO ---------------------------------------------------------------------------------------------
-
-_MSGSTR = re.compile(r"msgstr(?:\[0\])?[ \t]")
-
-
-@dataclass
-class PoContainer(Container):
-    raw: bytes = b""
-    store: Any = None
-    entries: list[tuple[Any, int]] = field(default_factory=list)  # (translate-toolkit unit, plural form)
-
-    def render(self, fixed: dict[int, str]) -> bytes:
-        fixed = {i: t for i, t in fixed.items() if t != self.units[i].text}
-        if not fixed:
-            return self.raw
-        from translate.misc.multistring import multistring
-
-        before = bytes(self.store)
-        by_unit: dict[int, tuple[Any, dict[int, str]]] = {}
-        for i, new in fixed.items():
-            tu, form = self.entries[i]
-            by_unit.setdefault(id(tu), (tu, {}))[1][form] = new
-        undo = []
-        try:
-            for tu, forms in by_unit.values():
-                old = tu.target
-                undo.append((tu, old))
-                if tu.hasplural():
-                    strings = [str(t) for t in old.strings]
-                    for form, new in forms.items():
-                        strings[form] = new
-                    tu.target = multistring(strings)
-                else:
-                    tu.target = forms[0]
-            after = bytes(self.store)
-        finally:
-            for tu, old in reversed(undo):
-                tu.target = old
-        return minimal_rewrite(self.raw, before, after)
-
-
-class PoFormat:
-    """Gettext PO: every translated entry (fuzzy ones too), each plural form a
-    unit of its own; the header and obsolete entries are left alone."""
-
-    name = "po"
-    extensions = (".po", ".pot")
-
-    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
-        from translate.storage import po
-
-        store = _parse(po.pofile, raw, path, "PO")
-        live = [tu for tu in store.units if not tu.isobsolete()]
-        text = raw.decode("utf-8", errors="replace")
-        msgstr_lines = [n for n, line in enumerate(text.splitlines()) if _MSGSTR.match(line)]
-        lines = msgstr_lines if len(msgstr_lines) == len(live) else [0] * len(live)
-        units: list[Unit] = []
-        entries: list[tuple[Any, int]] = []
-        for tu, line in zip(live, lines, strict=True):
-            if tu.isheader():
-                continue
-            uid = tu.getid().replace("\x04", " | ")
-            if tu.hasplural():
-                targets, sources = [str(t) for t in tu.target.strings], [str(t) for t in tu.source.strings]
-            else:
-                targets, sources = [str(tu.target or "")], [str(tu.source or "")]
-            for form, target in enumerate(targets):
-                if not target.strip():
-                    continue
-                src = sources[min(form, len(sources) - 1)] if sources else None
-                fid = f"{uid}[{form}]" if len(targets) > 1 else uid
-                units.append(Unit(fid, target, source=src, line_offset=line + form))
-                entries.append((tu, form))
-        return PoContainer(path=path, format=self.name, units=units, raw=raw, store=store, entries=entries)

@@ -17,6 +17,7 @@ Results follow the schema documented in ``docs/library.md`` (version
 from __future__ import annotations
 
 import json
+import math
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -100,10 +101,40 @@ class RecordResult:
     schema: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d["id"] = json_safe_id(self.id)
+        return d
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """One line of JSON; ``\\uXXXX`` escapes when a kept text holds lone surrogates (raw, they are
+        not UTF-8)."""
+        d = self.to_dict()
+        out = json.dumps(d, ensure_ascii=False)
+        return json.dumps(d) if _has_surrogate(out) else out
+
+
+def json_safe_id(value: Any) -> Any:
+    """A record id that ``json.dumps`` writes as valid JSON, encodable as UTF-8: ``NaN``/``Infinity``
+    become the strings ``"NaN"``/``"Infinity"``, lone surrogates ``\\udXXX`` escapes, and anything
+    that is not a string, number, boolean or null its JSON text (or ``repr``).
+
+    >>> json_safe_id(float("nan")), json_safe_id(float("-inf")), json_safe_id("a\\ud800"), json_safe_id(3)
+    ('NaN', '-Infinity', 'a\\\\ud800', 3)
+    """
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else json.dumps(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8") if _has_surrogate(value) else value
+    try:
+        return json.dumps(value, ensure_ascii=True, allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        return repr(value)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text) if not text.isascii() else False
 
 
 def record_schema() -> dict[str, Any]:
@@ -164,11 +195,15 @@ def extract(index: int, record: Any, opts: JobOptions) -> Item:
     text = record[opts.text_field]
     if not isinstance(text, str):
         raise RecordError(rid, f"field {opts.text_field!r} is not a string (got {type(text).__name__})")
+    if _has_surrogate(text):
+        raise RecordError(rid, f"field {opts.text_field!r} contains a lone surrogate, which is not Unicode text")
     extra = []
     for name in (opts.source_field, opts.ref_field):
         value = record.get(name) if name else None
         if value is not None and not isinstance(value, str):
             raise RecordError(rid, f"field {name!r} is not a string (got {type(value).__name__})")
+        if value is not None and _has_surrogate(value):
+            raise RecordError(rid, f"field {name!r} contains a lone surrogate, which is not Unicode text")
         extra.append(value)
     return Item(index, rid, text, *extra)
 

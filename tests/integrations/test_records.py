@@ -1,4 +1,4 @@
-"""mtfix.ingest: records through a pipeline, lazily, in order, with bad records reported."""
+"""mtfix.records: records through a pipeline, lazily, in order, with bad records reported."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 
 from mtfix.config import Config
 from mtfix.errors import ConfigError, RecordError
-from mtfix.ingest import process
 from mtfix.model import SCHEMA_VERSION
 from mtfix.pipeline import Pipeline
+from mtfix.records import process
 
 TEXTS = [
     "It simply came to our notice then that, the ministers discussed the oilgas corridor.",
@@ -197,7 +197,7 @@ def test_every_kind_of_result_follows_the_published_schema(pipeline):
     (``additionalProperties: false``: a field added or renamed without a new version fails here)."""
     import jsonschema
 
-    from mtfix.ingest import record_schema
+    from mtfix.records import record_schema
 
     schema = record_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -1,0 +1,211 @@
+"""Files through the pipeline: read a file with its format, check/fix/score
+each unit, render the fixed file.  Shared by the CLI and the pre-commit hook.
+
+:func:`run_batch` runs a job on every input and keeps going when one file fails:
+each failure is reported (``file:line: reason``) and kept in
+``BatchResults.failures``, so that the command can print its summary and exit 2.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtfix.errors import MtfixError
+from mtfix.formats import Container, Unit, format_for_path, load
+from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
+from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
+from mtfix.model import Document, Finding
+from mtfix.pipeline import CheckResult, FixResult, Pipeline
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class UnitResult:
+    unit: Unit
+    check: CheckResult
+    fix: FixResult | None = None
+    score: Any = None  # ScoreResult
+
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def location(self, pos: int) -> tuple[int, int]:
+        """Line and column in the file of character ``pos`` of the unit's text.
+
+        ``\\n``, ``\\r\\n`` and a lone ``\\r`` (old Mac files) each end a line.
+
+        >>> ur = UnitResult(Unit(None, "ab\\rcd\\r\\nef"), None)
+        >>> ur.location(4), ur.location(7)
+        ((2, 2), (3, 1))
+        """
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.unit.text)]
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        return self.unit.locate(pos, i + 1, pos - self._line_starts[i] + 1)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.check.findings
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str
+    units: list[UnitResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # records kept unchanged
+    output: bytes | None = None  # the fixed file (fix only)
+    original: bytes = b""
+
+    @property
+    def changed(self) -> bool:
+        return self.output is not None and self.output != self.original
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for u in self.units for f in u.findings]
+
+
+def unit_document(unit: Unit, path: str | None) -> Document:
+    return Document.from_text(
+        unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source
+    )
+
+
+def read_container(inp: Input, fmt: str | None, options: dict[str, Any]) -> Container:
+    return load(inp.raw, None if inp.path == "-" else inp.path, fmt, **options)
+
+
+def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
+                *, score: bool = False, ref: str | None = None) -> FileResult:
+    container = read_container(inp, fmt, options or {})
+    result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
+    for unit in container.units:
+        check = pipeline.check(unit_document(unit, inp.path))
+        ur = UnitResult(unit, check)
+        if score:
+            from mtfix.scoring import score_document
+
+            ur.score = score_document(check, ref=ref, signature=pipeline.signature())
+        result.units.append(ur)
+    return result
+
+
+def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
+              *, unsafe: bool = False) -> FileResult:
+    container = read_container(inp, fmt, options or {})
+    result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
+    fixed: dict[int, str] = {}
+    for i, unit in enumerate(container.units):
+        fx = pipeline.fix(unit_document(unit, inp.path), unsafe=unsafe)
+        result.units.append(UnitResult(unit, CheckResult(fx.document, fx.findings), fx))
+        if fx.changed:
+            fixed[i] = fx.text
+    result.output = container.render(fixed) if fixed else inp.raw
+    return result
+
+
+
+class BatchResults(list):  # list[FileResult]
+    """The results of a batch, and the files that failed (``path: reason`` lines)."""
+
+    def __init__(self, items: Iterable[FileResult] = ()) -> None:
+        super().__init__(items)
+        self.failures: list[str] = []
+
+
+_SELF_DECODING = {"xliff", "tmx", "po"}  # formats that read their own declared encoding
+
+
+def config_base(config_path: Path | None, paths: list[str]) -> Path | None:
+    """The directory that ``include``/``exclude`` globs are relative to: the settings
+    file's (given, or found from the first path), else None (the current directory)."""
+    if config_path is not None:
+        return Path(config_path).resolve().parent
+    try:
+        from mtfix.config import discover_config_file
+    except ImportError:
+        return None
+    first = next((p for p in paths if p != STDIN), ".")
+    try:
+        found = discover_config_file(Path(first))
+    except (MtfixError, OSError):
+        return None
+    return found.resolve().parent if found is not None else None
+
+
+def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: tuple[str, ...] = (),
+              exclude: tuple[str, ...] = (), input_format: str | None = None, encoding: str | None = None,
+              base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],
+              advance: Callable[[], None] | None = None, files: list[str] | None = None) -> BatchResults:
+    """Run ``job`` on every input file and go on when one fails.
+
+    A path that does not exist raises InputError before anything is read.  A file
+    that cannot be read or decoded, or whose fixed text cannot be encoded, is
+    reported through ``error`` and kept in ``failures``; binary files are skipped
+    through ``warn``; binary or undecodable standard input is a failure (nothing is
+    written to standard output).  ``encoding`` decodes files that have no BOM and
+    are not UTF-8 (and writes them back in it).
+    """
+    if files is None:
+        files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn))
+    results = BatchResults()
+    for path in files:
+        try:
+            inp = read_input(path)
+            check_stdin_text(inp)
+            fmt = input_format or format_for_path(None if path == STDIN else path)
+            wide_ok = encoding is not None and is_wide(encoding) and fmt not in _SELF_DECODING
+            if looks_binary(inp.raw) and not wide_ok:
+                if bomless_wide(inp.raw):
+                    raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
+                warn(f"{path}: binary file skipped")
+                continue
+            with legacy_encoding(encoding if fmt not in _SELF_DECODING else None):
+                results.append(job(inp))
+        except MtfixError as exc:
+            results.failures.append(str(exc))
+            error(str(exc))
+        if advance is not None:
+            advance()
+    return results
+
+
+def write_result(result: FileResult, target: Path | None = None) -> None:
+    """Write a fixed file: in place, or to ``target`` (``-o``) with the input's mode.
+
+    Raises :class:`mtfix.errors.MtfixError` naming the file when it cannot be written;
+    the original (and any existing target) is then left as it was.
+    """
+    import os
+    import stat
+
+    from mtfix.io.textfile import WriteError, atomic_write
+
+    data = result.output if result.output is not None else result.original
+    if target is None:
+        atomic_write(result.path, data)
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(result.path).st_mode)
+    except OSError:
+        mode = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create {target.parent}: {exc.strerror or exc}; nothing was written",
+                         path=str(target)) from None
+    atomic_write(target, data, mode=mode if mode is not None else 0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,78 @@
+"""Where ``fix`` writes, checked before anything is written.
+
+In place, every file must be rewritable (a regular file with a write permission
+bit, in a writable directory).  Under ``-o DIR`` the folder structure is kept: a
+file inside the current directory goes to ``DIR/its/relative/path``; a file
+outside it (an absolute path or one reached with ``..``) goes to ``DIR/`` plus
+its path relative to the deepest folder common to all such files.  Two inputs
+that would land on the same output are refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from mtfix.errors import InputError
+
+
+def _inside(path: str, cwd: str) -> str | None:
+    """``path`` relative to ``cwd`` when it lies inside it, else None."""
+    full = os.path.normpath(os.path.join(cwd, path))
+    rel = os.path.relpath(full, cwd)
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+        return None
+    return rel
+
+
+def output_paths(output_dir: Path, paths: Sequence[str], cwd: str | None = None) -> dict[str, Path]:
+    """The output of each input path under ``output_dir``, keeping folders.
+
+    >>> out = output_paths(Path("out"), ["news/a.txt", "/srv/z/x.txt", "/srv/y/x.txt"], cwd="/work")
+    >>> [p.as_posix() for p in out.values()]
+    ['out/news/a.txt', 'out/z/x.txt', 'out/y/x.txt']
+    """
+    cwd = os.path.abspath(cwd or os.getcwd())
+    result: dict[str, Path] = {}
+    outside = [os.path.normpath(os.path.join(cwd, p)) for p in paths if _inside(p, cwd) is None]
+    common = os.path.dirname(outside[0]) if len(outside) == 1 else os.path.commonpath(outside) if outside else cwd
+    for p in paths:
+        rel = _inside(p, cwd)
+        if rel is None:
+            rel = os.path.relpath(os.path.normpath(os.path.join(cwd, p)), common)
+        result[p] = output_dir / rel
+    return result
+
+
+def check_output_dir(output_dir: Path) -> None:
+    """``-o DIR`` must be a directory or creatable as one (InputError otherwise)."""
+    p = output_dir
+    while not p.exists():
+        if p.parent == p:
+            break
+        p = p.parent
+    if p.exists() and not p.is_dir():
+        where = "" if p == output_dir else f" ({p} is a file)"
+        raise InputError(f"-o {output_dir}: not a directory{where}", path=str(output_dir))
+    if not os.access(p, os.W_OK | os.X_OK):
+        raise InputError(f"-o {output_dir}: directory {p} is not writable", path=str(output_dir))
+
+
+def refuse_collisions(targets: dict[str, Path]) -> None:
+    """InputError naming both inputs when two of them map to the same output file."""
+    seen: dict[str, str] = {}
+    for src, dst in targets.items():
+        key = os.path.normcase(os.path.abspath(dst))
+        if key in seen:
+            raise InputError(f"{seen[key]} and {src} would both be written to {dst}; nothing was written "
+                             "(run them separately, or from a folder that holds both)", path=src)
+        seen[key] = src
+
+
+def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
+    """Checked outputs of ``paths`` (standard input excluded) under ``output_dir``."""
+    check_output_dir(output_dir)
+    targets = output_paths(output_dir, [p for p in paths if p != "-"])
+    refuse_collisions(targets)
+    return targets

@@ -1,0 +1,1 @@
+"""Issue 9: reliability regression tests against the real CLI."""

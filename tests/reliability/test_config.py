@@ -1,0 +1,140 @@
+"""Issue 9, the settings file: one typed loader for the CLI, the library and the pre-commit
+hook; a wrong key or type is an error naming the file and the line, never a crash and never
+a silent default."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtfix.config import Config, LoadedConfig, config_from_mapping, key_line, load_config
+from mtfix.errors import ConfigError
+from tests.reliability.conftest import REPO, run_mtfix
+
+TEXT = "It simply came to our notice then that, the delegations met in Baku.\n"
+
+
+def project(tmp_path: Path, pyproject: str | None = None, mtfix_toml: str | None = None) -> Path:
+    """A repository with a settings file and one garbled article; returns the article."""
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    if mtfix_toml is not None:
+        (tmp_path / "mtfix.toml").write_text(mtfix_toml, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    return article
+
+
+def error_line(stderr: str) -> str:
+    lines = [ln for ln in stderr.splitlines() if ln.startswith("mtfix: error:")]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+BAD = [
+    # (pyproject.toml text, the line the error must name, words the message must hold)
+    ('# a project\ntool = 1\n[project]\nname = "x"\n', 2, ["'tool' must be a table"]),
+    ('[tool]\nmtfix = "on"\n', 2, ["[tool.mtfix] must be a table"]),
+    ('[tool.mtfix]\nfail-on = "minor"\nselect = [1, 2]\n', 3, ["select", "array of strings"]),
+    ('[tool.mtfix]\n\nunsafe-fixes = "false"\n', 3, ["unsafe-fixes", "true or false"]),
+    ('[tool.mtfix]\ndefault-glossaries = "no"\n', 2, ["default-glossaries", "true or false"]),
+    ('[tool.mtfix]\nfail-on = "major"\nfail_on = "minor"\n', 3, ["unknown setting 'fail_on'", "'fail-on'"]),
+    ('[tool.mtfix]\ngrammar = "sometimes"\n', 2, ["grammar", "'off'", "'auto'", "'required'"]),
+    ('[tool.mtfix]\nfail-on = "fatal"\n', 2, ["'minor'", "'major'", "'critical'"]),
+    ('[tool.mtfix]\nslect = ["MTF1"]\n', 2, ["unknown setting 'slect'", "'select'"]),
+    ('[tool.mtfix]\nselect = ["MTF9"]\n', 2, ["'MTF9'", "did you mean"]),
+    ('[tool.mtfix]\nlanguagetool = 3\n', 2, ["languagetool", "table"]),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "words"), BAD, ids=[b[0].splitlines()[-1] for b in BAD])
+def test_bad_settings_are_exit_2_with_file_and_line(tmp_path, text, line, words):
+    article = project(tmp_path, pyproject=text)
+    r = run_mtfix("check", article, cwd=tmp_path)
+    assert r.rc == 2, r.stderr
+    msg = error_line(r.stderr)
+    assert f"{tmp_path / 'pyproject.toml'}:{line}:" in msg
+    for w in words:
+        assert w in msg
+
+
+def test_string_select_is_one_code_not_every_rule(tmp_path):
+    article = project(tmp_path, mtfix_toml='select = "MTF105"\n')
+    article.write_text(TEXT + "They signed the the agreement.\n", encoding="utf-8")
+    r = run_mtfix("check", "--format", "json", article, cwd=tmp_path)
+    import json
+
+    codes = {f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]}
+    assert codes == {"MTF105"}
+
+
+def test_settings_are_applied(tmp_path):
+    settings = '[tool.mtfix]\nignore = ["hallucinated-phrase", "garble"]\nfail-on = "minor"\n'
+    article = project(tmp_path, pyproject=settings)
+    r = run_mtfix("check", article, cwd=tmp_path)
+    assert r.rc == 0, r.stdout  # ignored by rule name and checker name, resolved against the catalogue
+    assert "MTF101" not in r.stdout and "MTF4" not in r.stdout
+    r = run_mtfix("check", "--config", tmp_path / "pyproject.toml", "--fail-on", "major", article)
+    assert r.rc == 0
+
+
+def test_symlink_loop_during_discovery_does_not_crash(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    article = project(tmp_path, mtfix_toml='fail-on = "critical"\n')
+    r = run_mtfix("check", tmp_path / "loop-a", article, cwd=tmp_path)
+    assert r.rc in (0, 1, 2) and not r.traceback
+    assert "internal error" not in r.stderr
+    # discovery itself, from a path inside the loop, still finds the settings file
+    loaded = load_config(None, tmp_path / "loop-a" / "x.txt")
+    assert loaded.path == tmp_path / "mtfix.toml" and str(loaded.config.fail_on) == "critical"
+
+
+def test_library_and_cli_share_the_loader(tmp_path):
+    (tmp_path / "mtfix.toml").write_text('source-lang = "az"\n\nglossaries = ["names.tsv"]\n', encoding="utf-8")
+    loaded = load_config(tmp_path / "mtfix.toml")
+    assert isinstance(loaded, LoadedConfig) and loaded.config.source_lang == "az"
+    assert loaded.config.glossaries == (str(tmp_path / "names.tsv"),)  # relative to the file
+    assert loaded.source("glossaries") == f"{tmp_path / 'mtfix.toml'}:3"
+    assert loaded.source("grammar") == "default"
+    with pytest.raises(ConfigError, match="unsafe-fixes"):
+        config_from_mapping({"unsafe-fixes": "yes"}, "inline")
+    assert config_from_mapping({}, "inline") == Config()
+
+
+def test_key_line_scans_the_right_table():
+    text = '[tool.black]\nselect = 1\n\n[tool.mtfix]\n# note\n"select" = ["MTF1"]\n[tool.mtfix.languagetool]\nport = 1\n'
+    assert key_line(text, "select", "tool.mtfix") == 6
+    assert key_line(text, "languagetool", "tool.mtfix") == 7
+    assert key_line(text, "missing", "tool.mtfix") is None
+
+
+def _hook(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run([sys.executable, "-m", "mtfix.integrations.precommit", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=120)
+
+
+def test_precommit_hook_reads_settings_through_the_same_loader(tmp_path):
+    article = project(tmp_path, pyproject='[tool.mtfix]\nunsafe-fixes = "false"\n')
+    r = _hook("check", str(article), cwd=tmp_path)
+    assert r.returncode == 2
+    msg = error_line(r.stderr)
+    assert f"{tmp_path / 'pyproject.toml'}:2:" in msg and "true or false" in msg
+    (tmp_path / "pyproject.toml").write_text('[tool]\nmtfix = 1\n', encoding="utf-8")
+    r = _hook("check", str(article), cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_library_config_is_checked_by_the_same_schema():
+    assert Config(select="MTF105").select == ("MTF105",)  # one code, never "every rule"
+    assert Config(glossaries=[Path("names.tsv")]).glossaries == ("names.tsv",)
+    for bad in ({"unsafe_fixes": "false"}, {"default_glossaries": "no"}, {"select": [1, 2]}, {"fail_on": "fatal"}):
+        with pytest.raises(ConfigError):
+            Config(**bad)
