@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mtfix.config import Config
-from mtfix.ingest import RecordResult
 from mtfix.pipeline import Pipeline
+from mtfix.records import RecordResult
 
 
 class Line(NamedTuple):

@@ -5,7 +5,7 @@
         --lt-url http://127.0.0.1:8081                                           # a cluster
 
 Reads JSON Lines records (``id``, ``lang``, ``published``, ``body``), adds mtfix's columns with
-:func:`mtfix.spark.repair` (the repaired text, whether it changed, the findings before and
+:func:`mtfix.integrations.spark.repair` (the repaired text, whether it changed, the findings before and
 after as JSON, the edits, the fluency before and after, and the error of a record that could
 not be processed), and writes the result as JSON Lines into the output directory.  The
 other columns stay in the JVM untouched; rule packs and glossaries load once per Python
@@ -32,7 +32,7 @@ SCHEMA = "id string, lang string, published string, body string"
 def repair_feed(spark: SparkSession, src: str, *, lt_url: str | None = None,
                 glossaries: tuple[str, ...] = ()) -> DataFrame:
     """The feed at ``src`` with mtfix's columns added (lazy: nothing runs until an action)."""
-    from mtfix.spark import repair
+    from mtfix.integrations.spark import repair
 
     config = Config(grammar="required" if lt_url else "off", lt_url=lt_url, glossaries=glossaries)
     feed = spark.read.schema(SCHEMA).json(src)

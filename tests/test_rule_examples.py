@@ -1,31 +1,82 @@
-"""Every example of every rule, run as a test: the rule packs are their own specification.
+"""Every example of every rule in the catalogue, run as a test: the rules are their own specification.
 
-* a ``flag`` example is reported by its rule (at the ``flagged`` text, with the ``fix`` safety, when given);
+The cases come from :func:`mtfix.catalogue.build_catalogue` and from nothing else, so a rule of any
+checker (pack rules, LanguageTool's safe fixes, a plug-in's ``rules()``) is tested as soon as its
+catalogue entry carries examples:
+
+* a flag example is reported by its rule (at the ``flagged`` text, with the ``fix`` safety, when given);
 * applying the rule's own fixes turns it into ``fixed`` (or leaves it, without ``fixed``);
-* the fixed text is no longer reported by the rule;
-* a ``pass`` example is not reported by its rule.
+* the fixed text is no longer fixed by the rule;
+* a leave-alone example is not reported by its rule.
+
+Each example runs through a pipeline that selects the rule's checker (so no other checker's finding on
+the same span displaces it) and names every bundled pack (so source-language packs run without
+evidence of their language); LanguageTool's examples need the real server.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
-from mtfix.model import Document, FixSafety
+from mtfix.catalogue import RuleInfo, build_catalogue
+from mtfix.config import Config
+from mtfix.model import Finding, FixSafety
+from mtfix.pipeline import Pipeline
 from mtfix.repair import apply_edit_groups
-from mtfix.rules.engine import RulesChecker
 
-CHECKER = RulesChecker.bundled()
-CASES_FLAG = [(r, e) for r in CHECKER.rules for e in r.flag_examples]
-CASES_PASS = [(r, e) for r in CHECKER.rules for e in r.pass_examples]
-
-
-def _findings(text: str, code: str):
-    return [f for f in CHECKER.check(Document.from_text(text)) if f.code == code]
+CATALOGUE = build_catalogue()
+PACKS = tuple(sorted({r.pack for r in CATALOGUE if r.checker == "rules"}))
+NEEDS_LT = {"grammar"}  # checkers whose examples need the LanguageTool server
 
 
-def _apply_rule(text: str, code: str) -> str:
+def _marks(rule: RuleInfo) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.languagetool, pytest.mark.slow] if rule.checker in NEEDS_LT else []
+
+
+CASES_FLAG = [pytest.param(r, e, marks=_marks(r), id=f"{r.code}-{e['text'][:40]}")
+              for r in CATALOGUE for e in r.examples]
+CASES_PASS = [pytest.param(r, t, marks=_marks(r), id=f"{r.code}-{t[:40]}")
+              for r in CATALOGUE for t in r.leaves_alone]
+
+_pipelines: dict[str, Pipeline] = {}  # by checker
+
+
+def _pipeline(rule: RuleInfo) -> Pipeline:
+    if rule.checker not in _pipelines:
+        with_lt = rule.checker in NEEDS_LT
+        if with_lt:
+            _skip_without_languagetool()
+        codes = tuple(r.code for r in CATALOGUE if r.checker == rule.checker)
+        config = Config(grammar="required" if with_lt else "off", packs=PACKS, select=codes)
+        _pipelines[rule.checker] = Pipeline(config)
+    return _pipelines[rule.checker]
+
+
+def _skip_without_languagetool() -> None:
+    from mtfix.grammar.install import find_installation
+    from mtfix.grammar.settings import settings_from
+
+    if find_installation(settings_from(None)) is None:
+        pytest.skip("LanguageTool is not installed: run `make languagetool`")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_pipelines() -> Iterator[None]:
+    yield
+    while _pipelines:
+        _pipelines.popitem()[1].close()
+
+
+def _findings(rule: RuleInfo, text: str) -> list[Finding]:
+    return [f for f in _pipeline(rule).check(text).findings if f.code == rule.code]
+
+
+def _apply_rule(rule: RuleInfo, text: str) -> str:
     for _ in range(4):
-        fixable = [f for f in _findings(text, code) if f.fix is not FixSafety.NONE and f.edits]
+        fixable = [f for f in _findings(rule, text) if f.fix is not FixSafety.NONE and f.edits]
         if not fixable:
             break
         new = apply_edit_groups(text, [f.edits for f in fixable]).text
@@ -35,27 +86,30 @@ def _apply_rule(text: str, code: str) -> str:
     return text
 
 
-def test_every_rule_has_examples_of_both_kinds():
-    assert CHECKER.rules
-    for rule in CHECKER.rules:
-        assert rule.flag_examples and rule.pass_examples, rule.code
+def test_the_catalogue_has_examples_and_every_pack_rule_has_both_kinds() -> None:
+    assert CASES_FLAG and CASES_PASS
+    for rule in CATALOGUE:
+        if rule.checker == "rules":
+            assert rule.examples and rule.leaves_alone, rule.code
 
 
-@pytest.mark.parametrize(("rule", "example"), CASES_FLAG, ids=lambda x: getattr(x, "code", None) or x.text[:40])
-def test_flag_example(rule, example):
-    found = _findings(example.text, rule.code)
-    assert found, f"{rule.code} did not flag {example.text!r}"
-    if example.flagged is not None:
-        assert example.flagged in [example.text[f.start : f.end] for f in found]
-    if example.fix is not None:
-        assert {str(f.fix) for f in found} == {example.fix}, f"{rule.code} fix safety on {example.text!r}"
-    fixed = _apply_rule(example.text, rule.code)
-    assert fixed == (example.fixed if example.fixed is not None else example.text)
-    if example.fixed is not None and example.fixed != example.text:
-        assert not [f for f in _findings(fixed, rule.code) if f.edits], f"{rule.code} still fixes {fixed!r}"
+@pytest.mark.parametrize(("rule", "example"), CASES_FLAG)
+def test_flag_example(rule: RuleInfo, example: dict[str, Any]) -> None:
+    text = example["text"]
+    found = _findings(rule, text)
+    assert found, f"{rule.code} did not flag {text!r}"
+    if example.get("flagged") is not None:
+        assert example["flagged"] in [text[f.start : f.end] for f in found]
+    if example.get("fix") is not None:
+        assert {str(f.fix) for f in found} == {example["fix"]}, f"{rule.code} fix safety on {text!r}"
+    fixed = _apply_rule(rule, text)
+    expected = example.get("fixed")
+    assert fixed == (expected if expected is not None else text)
+    if expected is not None and expected != text:
+        assert not [f for f in _findings(rule, fixed) if f.edits], f"{rule.code} still fixes {fixed!r}"
 
 
-@pytest.mark.parametrize(("rule", "example"), CASES_PASS, ids=lambda x: getattr(x, "code", None) or x.text[:40])
-def test_pass_example(rule, example):
-    found = _findings(example.text, rule.code)
-    assert not found, f"{rule.code} flagged {example.text!r} at {[example.text[f.start:f.end] for f in found]}"
+@pytest.mark.parametrize(("rule", "text"), CASES_PASS)
+def test_leave_alone_example(rule: RuleInfo, text: str) -> None:
+    found = _findings(rule, text)
+    assert not found, f"{rule.code} flagged {text!r} at {[text[f.start:f.end] for f in found]}"

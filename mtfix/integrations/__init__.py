@@ -1,1 +1,2 @@
-"""Where mtfix meets other tools: the pre-commit hooks' entry point (``precommit``)."""
+"""Where mtfix meets other tools: the pre-commit hooks' entry point (``precommit``) and
+Apache Spark (``spark``)."""

@@ -1,4 +1,4 @@
-"""mtfix.spark in Spark's local mode with the real PySpark: the same results as the library,
+"""mtfix.integrations.spark in Spark's local mode with the real PySpark: the same results as the library,
 one pipeline per Python worker."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: 
     pytest.skip("Java is not installed", allow_module_level=True)
 
 from mtfix.config import Config  # noqa: E402
-from mtfix.ingest import process  # noqa: E402
 from mtfix.pipeline import Pipeline  # noqa: E402
+from mtfix.records import process  # noqa: E402
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.filterwarnings("ignore::FutureWarning")]
 
@@ -44,7 +44,7 @@ def rows(n: int) -> list[tuple]:
 
 
 def test_repair_matches_the_library_on_1200_rows(spark):
-    from mtfix.spark import repair
+    from mtfix.integrations.spark import repair
 
     data = rows(1200)
     df = spark.createDataFrame(data, "n long, doc_id string, body string").repartition(2)
@@ -72,7 +72,7 @@ def test_repair_matches_the_library_on_1200_rows(spark):
 
 
 def test_check_and_score_match_the_library(spark):
-    from mtfix.spark import check, score
+    from mtfix.integrations.spark import check, score
 
     data = rows(1000)
     df = spark.createDataFrame(data, "n long, doc_id string, body string")
@@ -93,8 +93,8 @@ def test_pipeline_is_built_once_per_worker(spark):
     """Many batches (100 rows each) per Python worker, one pipeline build per worker."""
     import pandas as pd
 
-    from mtfix.ingest import JobOptions
-    from mtfix.spark import cache_info, map_batches
+    from mtfix.integrations.spark import cache_info, map_batches
+    from mtfix.records import JobOptions
 
     opts = JobOptions(text_field="body", mode="check")
 
@@ -118,7 +118,7 @@ def test_pipeline_is_built_once_per_worker(spark):
 
 def test_bad_arguments_fail_early(spark):
     from mtfix.errors import ConfigError
-    from mtfix.spark import apply, repair
+    from mtfix.integrations.spark import apply, repair
 
     df = spark.createDataFrame([(1, "x")], "n long, body string")
     with pytest.raises(ConfigError, match="no column 'text'"):

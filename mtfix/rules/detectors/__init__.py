@@ -1,75 +1,25 @@
 """Detectors: the rules that no single pattern can express.
 
 A detector is a function ``(doc, rule, ctx) -> Iterable[Hit]`` registered
-under a name; a rule in a pack names it with ``detector:`` and passes
-``params:``.  It is documented, tested by its examples and selected by code
-like any pattern rule.
+under a name (``mtfix.rules.detectors.registry``); a rule in a pack names it
+with ``detector:`` and passes ``params:``.  It is documented, tested by its
+examples and selected by code like any pattern rule.  Importing this package
+loads every detector module, so ``DETECTORS`` is complete; a new detector is a
+module here that uses ``@detector`` and is listed below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from mtfix.rules.detectors import (  # noqa: F401  (imported to register their detectors)
+    capitals,
+    encoding,
+    glued,
+    phrases,
+    punctuation,
+    repetition,
+    structure,
+    untranslated,
+)
+from mtfix.rules.detectors.registry import DETECTORS, POST_DETECTORS, Context, Detector, Hit, detector
 
-from mtfix.model import Document, Finding, FixSafety, Severity
-
-if TYPE_CHECKING:
-    from mtfix.rules.pack import Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a detector reports; the engine turns it into a Finding.
-
-    ``replacement`` (for ``[start, end)``) is the fix, ``None`` for none.
-    ``safety``/``severity``/``message`` override the rule's, per occurrence.
-    """
-
-    start: int
-    end: int
-    replacement: str | None = None
-    message: str | None = None
-    safety: FixSafety | None = None
-    severity: Severity | None = None
-    suggestions: tuple[str, ...] = ()
-
-
-@dataclass
-class Context:
-    """What a detector may read besides the document."""
-
-    lower: str  # doc.text lower-cased, same length
-    findings: list[Finding] = field(default_factory=list)  # earlier findings (post detectors)
-    cache: dict[str, object] = field(default_factory=dict)  # scans shared by detectors
-
-
-Detector = Callable[["Document", "Rule", Context], Iterable[Hit]]
-DETECTORS: dict[str, Detector] = {}
-POST_DETECTORS: set[str] = set()
-
-
-def detector(name: str, *, post: bool = False) -> Callable[[Detector], Detector]:
-    """Register a detector; ``post`` ones run after all others and see their findings."""
-
-    def wrap(fn: Detector) -> Detector:
-        DETECTORS[name] = fn
-        if post:
-            POST_DETECTORS.add(name)
-        return fn
-
-    return wrap
-
-
-def _load_all() -> None:
-    from mtfix.rules.detectors import (  # noqa: F401
-        capitals,
-        encoding,
-        glued,
-        repetition,
-        structure,
-        untranslated,
-    )
-
-
-_load_all()
+__all__ = ["DETECTORS", "POST_DETECTORS", "Context", "Detector", "Hit", "detector"]

@@ -1,7 +1,7 @@
 """mtfix on Apache Spark: check, repair and score a DataFrame column of machine-translated
 text across a cluster.
 
-    from mtfix.spark import repair
+    from mtfix.integrations.spark import repair
     out = repair(df, "text", id_col="doc_id")   # + mtfix_text, mtfix_findings, mtfix_fluency, ...
 
 Built on an iterator pandas UDF (only the text, id and source columns travel to Python; the
@@ -9,7 +9,7 @@ other columns stay in the JVM untouched).  Each Python worker process builds one
 :class:`~mtfix.pipeline.Pipeline` per configuration, on its first batch, and keeps it for every
 later batch and task (Spark reuses Python workers unless ``spark.python.worker.reuse`` is
 false): rule packs and glossaries load once per worker, never per row.  Each row goes through
-:func:`mtfix.ingest.run_item`, so the columns hold exactly what the library returns.
+:func:`mtfix.records.run_item`, so the columns hold exactly what the library returns.
 LanguageTool in a cluster: ``docs/spark.md``.
 """
 
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config
 from mtfix.errors import ConfigError, RecordError
-from mtfix.ingest import MODES, JobOptions, RecordResult, extract, failed, run_item
+from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, run_item
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -85,8 +85,8 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
     """The UDF body: (text, id, source) series in, a frame of the added columns out.
 
     Each row becomes the record ``{text_field: text, id_field: id, source_field: source}``
-    and goes through :func:`mtfix.ingest.extract` and :func:`~mtfix.ingest.run_item`, as
-    in :func:`mtfix.ingest.process`."""
+    and goes through :func:`mtfix.records.extract` and :func:`~mtfix.records.run_item`, as
+    in :func:`mtfix.records.process`."""
     import pandas as pd
 
     pipeline = worker_pipeline(config)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.bilingual import BILINGUAL_RULES, BilingualChecker, number_values, placeholders
+from mtfix.checks.source_target import BILINGUAL_RULES, BilingualChecker, number_values, placeholders
 from mtfix.config import Config
 from mtfix.model import MQM_CATEGORIES, Document, Span
 from mtfix.pipeline import Pipeline

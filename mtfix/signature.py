@@ -1,0 +1,136 @@
+"""What produced a result: one ``Signature`` value, built in one place.
+
+In the style of sacrebleu's signatures: named fields, a long form and a short
+form, and every input that decides results is a field — rule packs with content
+digests, glossaries with digests, the grammar backend and its version, models
+with digests, the segmenter and lexicon with their versions, the weights version
+and the mtfix version.  Two results compare only when their signatures match.
+
+>>> sig = Signature("mtfix-check", {"rules": "en-generic@1.1#0a1b2c3d", "grammar": "off", "version": "0.1.0"})
+>>> str(sig)
+'mtfix-check|rules:en-generic@1.1#0a1b2c3d|grammar:off|version:0.1.0'
+>>> sig.format(short=True)
+'mtfix-check|r:en-generic@1.1#0a1b2c3d|lt:off|v:0.1.0'
+>>> Signature.parse(str(sig)) == sig
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+#: Short names of the fields, for ``format(short=True)``.  Fields not listed keep their name.
+ABBREVIATIONS: dict[str, str] = {
+    "rules": "r",
+    "glossary": "g",
+    "grammar": "lt",
+    "source_target": "st",
+    "garble": "m",
+    "segmenter": "seg",
+    "lexicon": "lex",
+    "lm": "lm",
+    "weights": "w",
+    "version": "v",
+}
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A kind (``mtfix-check``, ``mtfix-fluency``) and ordered ``name:value`` fields."""
+
+    kind: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", dict(self.fields))
+        for name, value in self.fields.items():
+            if "|" in name or ":" in name or "|" in str(value):
+                raise ValueError(f"signature field {name!r}={value!r} may not contain '|' (or ':' in its name)")
+
+    def format(self, short: bool = False) -> str:
+        """``kind|name:value|...``; ``short`` abbreviates the names."""
+        parts = [self.kind]
+        for name, value in self.fields.items():
+            parts.append(f"{ABBREVIATIONS.get(name, name) if short else name}:{value}")
+        return "|".join(parts)
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def with_fields(self, kind: str | None = None, **more: str) -> Signature:
+        """A copy with another kind and/or more fields (added before ``version``)."""
+        fields = {k: v for k, v in self.fields.items() if k != "version"}
+        fields.update(more)
+        if "version" in self.fields and "version" not in more:
+            fields["version"] = self.fields["version"]
+        return Signature(kind or self.kind, fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "fields": dict(self.fields), "text": str(self)}
+
+    @classmethod
+    def parse(cls, text: str) -> Signature:
+        """The long form back into a value (short forms keep their abbreviations)."""
+        kind, *rest = text.split("|")
+        fields: dict[str, str] = {}
+        for part in rest:
+            name, _, value = part.partition(":")
+            fields[name] = value
+        return cls(kind, fields)
+
+
+def digest(data: bytes | str, length: int = 8) -> str:
+    """A short content digest (sha256, hex).
+
+    >>> digest(b"abc")
+    'ba7816bf'
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+@cache
+def file_digest(path: str, length: int = 8) -> str:
+    """The content digest of a file (cached per path for the process)."""
+    return digest(Path(path).read_bytes(), length)
+
+
+@cache
+def package_version(name: str) -> str:
+    """An installed distribution's version, or ``unknown``."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def environment_fields() -> dict[str, str]:
+    """Inputs outside the checkers that decide results: the segmenter and the lexicon."""
+    return {
+        "segmenter": f"pysbd-{package_version('pysbd')}",
+        "lexicon": f"wordfreq-{package_version('wordfreq')}",
+    }
+
+
+def mtfix_version() -> str:
+    from mtfix.version import __version__
+
+    return __version__
+
+
+def check_signature(checker_fields: Iterable[tuple[str, str]], *, grammar_ran: bool) -> Signature:
+    """The signature of a pipeline's findings: each checker's own field, ``grammar:off``
+    when no grammar checker ran, the environment, and the mtfix version."""
+    fields = dict(checker_fields)
+    if not grammar_ran:
+        fields.setdefault("grammar", "off")
+    fields.update(environment_fields())
+    fields["version"] = mtfix_version()
+    return Signature("mtfix-check", fields)
