@@ -104,3 +104,146 @@ def test_loop_severity_and_safety_follow_the_occurrence():
     assert loop("It was a long, long, long winter.") == ("unsafe", "minor")
     assert loop("They chanted: our town, our town, our town, our town, our town.") == ("safe", "major")
     assert loop("We discussed the new gas route the new gas route today.") == ("unsafe", "major")
+
+
+# -- stock-phrase lists: every entry carries its own examples, and the suite runs them ------------------
+
+def _phrase_cases():
+    checker = RulesChecker.bundled()
+    cases = []
+    for rule in checker.rules:
+        if rule.detector != "stock_phrases":
+            continue
+        for entry in rule.params["phrases"]:
+            assert entry.get("flag") and entry.get("pass"), f"{rule.code}: {entry['match']!r} needs flag and pass"
+            cases += [(rule.code, entry["match"], "flag", ex) for ex in entry["flag"]]
+            cases += [(rule.code, entry["match"], "pass", ex) for ex in entry["pass"]]
+    return cases
+
+
+@pytest.mark.parametrize(("code", "match", "kind", "example"), _phrase_cases(),
+                         ids=lambda x: x if isinstance(x, str) else None)
+def test_stock_phrase_entry_examples(code, match, kind, example):
+    from mtfix.model import Document
+    from mtfix.pipeline import Pipeline
+
+    checker = RulesChecker.bundled(select=[code])
+    text = example if isinstance(example, str) else example["text"]
+    found = checker.check(Document.from_text(text))
+    if kind == "pass":
+        assert not found, f"{code} {match!r} flagged {text!r}"
+        return
+    assert found, f"{code} {match!r} did not flag {text!r}"
+    fixed = Pipeline(checkers=[checker]).fix(text, unsafe=True).text
+    assert fixed == example.get("fixed", text)
+
+
+def test_hallucinated_phrase_mid_sentence_keeps_the_case_of_what_follows():
+    from mtfix.pipeline import Pipeline
+
+    p = Pipeline(checkers=[RulesChecker.bundled(select=["MTF101"])])
+    assert p.fix("Officials said it simply came to our notice then that the pier is closed.").text == (
+        "Officials said the pier is closed.")
+    assert p.fix("It simply came to our notice then that, the pier is closed.").text == "The pier is closed."
+    assert p.fix("“It simply came to our notice then that the pier is closed,” he said.").text == (
+        "“The pier is closed,” he said.")
+
+
+def test_case_variants_are_not_a_repeated_word():
+    from mtfix.model import Document
+
+    checker = RulesChecker.bundled(select=["MTF105", "MTF106"])
+    assert not checker.check(Document.from_text("ß ẞ"))
+    assert not checker.check(Document.from_text("The letters a A and ß ẞ differ only in case."))
+    (f,) = checker.check(Document.from_text("The the talks ended."))
+    assert str(f.fix) == "safe"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ties in trade, tourism and s. issues grew.", "Ties in trade, tourism and other issues grew."),
+    ("They import tea, cotton and s. from Baku.", "They import tea, cotton, etc. from Baku."),
+    ("They import tea, cotton and s.", "They import tea, cotton, etc."),
+    ("Ties in energy and s. cooperation grew.", "Ties in energy and s. cooperation grew."),  # flagged, not fixed
+])
+def test_ve_s_becomes_etc_or_and_other(text, expected):
+    from mtfix.pipeline import Pipeline
+
+    checker = RulesChecker.bundled(["az-en"], select=["MTF205"])
+    result = Pipeline(checkers=[checker]).fix(text)
+    assert result.text == expected
+    assert result.findings, text
+
+
+# -- source-language packs run only where the document shows the language ---------------------------------
+
+def _codes(text: str, **config) -> set[str]:
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    return {f.code for f in Pipeline(Config(grammar="off", default_glossaries=False, **config)).check(text).findings}
+
+
+def test_language_pack_is_quiet_on_ordinary_english():
+    assert not _codes("Heavy snow closed the roads.") & {"MTF203"}
+    assert not _codes("Flights resumed after the weather There improved.") & {"MTF201"}
+    assert not _codes("Aid was shared according to they say.") & {"MTF204"}
+
+
+def test_rules_that_match_no_english_word_report_without_evidence():
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    p = Pipeline(Config(grammar="off", default_glossaries=False))
+    assert p.fix("Prices of oilgas rose.").text == "Prices of oil and gas rose."
+    assert p.fix("They sell tea, cotton and s. from Baku.").text == "They sell tea, cotton, etc. from Baku."
+
+
+def test_language_pack_runs_when_named_or_evident():
+    garbled = "Georgia Armenia snow The border was closed."
+    assert "MTF203" not in _codes(garbled)
+    assert "MTF203" in _codes(garbled, source_lang="az")
+    assert "MTF203" in _codes(garbled, packs=("en-generic", "az-en"))
+    # Azerbaijani letters in the document are evidence
+    assert "MTF203" in _codes(garbled + " Gəncə officials agreed.")
+    # so are two different calque signatures of the pack
+    assert {"MTF203", "MTF206"} <= _codes(garbled + " Prices of oilgas rose.")
+    # one Romanian place name with ş is not enough
+    assert "MTF203" not in _codes(garbled + " Talks were held in Braşov.")
+
+
+def test_language_pack_runs_when_bilingual_input_says_so():
+    from mtfix.config import Config
+    from mtfix.model import Document
+    from mtfix.pipeline import Pipeline
+
+    p = Pipeline(Config(grammar="off", default_glossaries=False))
+    doc = Document.from_text("Georgia Armenia snow The border was closed.",
+                             source="Gürcüstan Ermənistana qarşı sərhədi bağladı.")
+    assert "MTF203" in {f.code for f in p.check(doc).findings}
+    doc = Document.from_text("Georgia Armenia snow The border was closed.")
+    doc.meta["source_lang"] = "az"
+    assert "MTF203" in {f.code for f in p.check(doc).findings}
+
+
+def test_heavy_snow_check_exits_zero():
+    """Issue 11: ``echo "Heavy snow closed the roads." | mtfix check -`` exits 0."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "-"],
+                          input=b"Heavy snow closed the roads.\n", capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+    assert b"MTF203" not in proc.stdout
+
+
+def test_new_repairs_reach_a_fixed_point_and_keep_other_bytes():
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    p = Pipeline(Config(grammar="off", default_glossaries=False))
+    text = ("The 21 th session ( in Baku ) ended ,, and the mayor\"s team met the heads of regionsin the north.. "
+            "Then “We agree.”Talks went on. It simply came to our notice then that, all left.\n")
+    once = p.fix(text, unsafe=True).text  # "north.." may be an ellipsis cut short: its fix is unsafe
+    assert once == ("The 21st session (in Baku) ended, and the mayor's team met the heads of regions in the north. "
+                    "Then “We agree.” Talks went on. All left.\n")
+    assert p.fix(once, unsafe=True).text == once

@@ -26,10 +26,10 @@ def test_seed_004_repairs(pipeline, seed_text):
     # the hallucinated opener is gone, three times, and what follows is re-capitalised
     assert "came to our notice" not in out
     assert text.count("It simply came to our notice then that, ") == 3
-    # "and s." becomes an ", etc." form
+    # "and s." becomes ", etc." at the end of a list, "and other" before the plural noun it modifies
     assert "and s." not in out
     assert "Boeing, Airbus, etc." in out
-    assert "Trans-Caspian pipeline, etc." in out
+    assert "Trans-Caspian pipeline and other issues" in out
     assert "oil and gas" in out and "oilgas" not in out
     for glued in ("snowThe", "snowfor", "snowmutual", "toThanked"):
         assert glued not in out

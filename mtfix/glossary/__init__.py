@@ -5,7 +5,7 @@
 * ``loading``: which glossaries apply (bundled + the user's), parsed once per process;
 * ``matcher``: every form at once with an Aho-Corasick automaton;
 * the tiers: ``misspell`` (MTF302), ``initials`` (MTF303), ``inflect`` (MTF304),
-  ``consistency`` (MTF305), ``bilingual`` (MTF307), orchestrated by ``checker``;
+  ``consistency`` (MTF305), ``source_terms`` (MTF307), orchestrated by ``checker``;
 * ``validate``, ``mine``, ``adherence``: the ``mtfix glossary`` tools and the score.
 
 ``GLOSSARY_RULES`` maps each rule code to its title and documentation, for

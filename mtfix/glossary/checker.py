@@ -22,18 +22,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mtfix.glossary.bilingual import SourceTerms
 from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, isolated, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
 from mtfix.glossary.matcher import Hit, Matcher
-from mtfix.glossary.misspell import NameIndex, contextual, name_tokens
+from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.glossary.rules import make_finding
-from mtfix.glossary.spans import Blocked
-from mtfix.model import Document, Finding, FixSafety, Span
+from mtfix.glossary.source_terms import SourceTerms
+from mtfix.glossary.spans import Blocked, inside_longer_name
+from mtfix.model import Document, Finding, FixSafety, Severity, Span
 
 _CACHE_LIMIT = 50_000
 
@@ -172,10 +172,14 @@ class GlossaryChecker:
 
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
-        events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in self.matcher.find(text)
-                   if usable(h.start, h.end) and not taken.blocked(h.start, h.end)]
-        covered = Blocked([(ev.start, ev.end) for ev in events])
-        events += self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
+        hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)]
+        known = Blocked([(h.start, h.end) for h in hits])
+        events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in hits
+                   if not (h.kind == "variant" and h.entry.type != "person"
+                           and inside_longer_name(text, h.start, h.end, known))]
+        covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
+        events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
+                   if ev.entry.type == "person" or not inside_longer_name(text, ev.start, ev.end, known)]
         events.sort(key=lambda ev: ev.start)
 
         findings: list[Finding] = []
@@ -267,6 +271,11 @@ class GlossaryChecker:
                                 + (" (first mention)" if expand else ""), origin=_origin(e), replacement=repl,
                                 safety=FixSafety.SAFE)
         if ev.kind == "misspelt":
+            if transliteration_slip(got, ev.replacement):
+                return make_finding("MTF302", doc, ev.start, ev.end,
+                                    f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
+                                    "or another name: house style, left to a person", origin=_origin(e),
+                                    replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
             long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
             safe = e.is_name and (ev.in_context or long_enough)
             why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
@@ -285,6 +294,10 @@ class GlossaryChecker:
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
             repl = _match_case(repl, got)
             if hit.kind == "variant":
+                if got.lower() == repl.lower():  # a case variant ("Zangezur Corridor") is house style, not an error
+                    return make_finding("MTF301", doc, ev.start, ev.end,
+                                        f"'{got}' is written '{repl}' in the glossary (house style)",
+                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
                                     origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)
             if hit.genitive:

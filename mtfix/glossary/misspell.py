@@ -1,8 +1,9 @@
 """MTF302: misspelt glossary names ("Bilnken", "Blinke", "Aliyve").
 
-Only the typing and transliteration slips the issue names are corrected
-without context: two neighbouring letters swapped, a dropped letter, a doubled
-letter.  :func:`typo_distance` counts those and makes anything else (a
+Only typing slips are corrected without context: two neighbouring letters
+swapped, a dropped letter, a doubled letter.  A vowel or "y" more or less is how
+transliterations differ ("Mirziyoev", "Khachatryan"): :func:`transliteration_slip`
+tells the checker to report it as house style and never to edit it.  :func:`typo_distance` counts those and makes anything else (a
 substituted letter, an added letter that doubles nothing) prohibitively
 expensive, so that real names near a glossary name ("Baranov" beside
 "Bayramov", "Aliyeva" beside "Aliyev") are left alone.  A looser match is
@@ -42,6 +43,24 @@ def typo_distance(token: str, name: str) -> int:
                 best = min(best, d[i - 2][j - 2] + 1)
             d[i][j] = best
     return d[-1][-1]
+
+
+def transliteration_slip(token: str, name: str) -> bool:
+    """Whether ``token`` differs from ``name`` only by a vowel or *y* more or less:
+    the way transliterations differ ("Mirziyoev" / "Mirziyoyev", "Khachatryan" /
+    "Khachaturyan").  Such a form is an established variant or another person's
+    name, not a typing slip, and is never repaired automatically.
+
+    >>> transliteration_slip("Mirziyoev", "Mirziyoyev"), transliteration_slip("Khachatryan", "Khachaturyan")
+    (True, True)
+    >>> transliteration_slip("Blinke", "Blinken"), transliteration_slip("Bilnken", "Blinken")
+    (False, False)
+    """
+    t, n = token.lower(), name.lower()
+    if abs(len(t) - len(n)) != 1:
+        return False
+    longer, shorter = (t, n) if len(t) > len(n) else (n, t)
+    return any(longer[i] in "aeiouy" and longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def allowed_slips(name: str) -> int:

@@ -30,10 +30,14 @@ RULES: dict[str, GlossaryRule] = {r.code: r for r in [
                  Severity.MINOR, "safe", """
 What: a form the glossary lists as a variant (a wrong spelling, a transliteration, a
 source-language spelling) is replaced by the entry's term, at word boundaries, longest match
-first, case-aware: "Anthony Blinken" → "Antony Blinken", "Minsk Process" → "OSCE Minsk Group",
-"Qarabağ" → "Karabakh".  A bare surname variant becomes the surname ("Makron" → "Macron").
+first, case-aware: "Anthony Blinken" → "Antony Blinken", "Qarabağ" → "Karabakh".  A bare
+surname variant becomes the surname ("Makron" → "Macron").  A variant is another spelling of
+the same entity, never another entity ("Minsk Process" is not the OSCE Minsk Group).  Left alone:
+a variant that is one word of a longer proper name ("Azerbaycan Saati TV", a channel; "Tiflis
+Hotel"), except for persons.  A variant that differs from the term only in case ("Zangezur
+Corridor") is house style: reported, fixed only with --unsafe-fixes.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
-Fix safety: safe.
+Fix safety: safe; unsafe for a case-only variant.
 """),
     GlossaryRule("MTF302", "A misspelt glossary name", "Fluency/Spelling", Severity.MAJOR, "safe or unsafe", """
 What: a capitalised word that is no English word and no glossary form, but is one typing slip
@@ -44,9 +48,13 @@ the letters different) is allowed only with a name the same document already use
 about Pashinyan, "Pashkina" → "Pashinyan".  Substituted or added letters are not slips:
 "Baranov", "Aliyeva" and "Putina" are other people.  Words used three times or more, words in
 URLs, e-mail addresses, code and quoted source-language text are left alone.
+A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" beside
+"Khachaturyan") is how transliterations differ: an established variant or another person, so
+it is a minor house-style finding with the glossary spelling as a suggestion, never an edit.
+Place and organisation names inside a longer proper name are left alone, as for MTF301.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
 Fix safety: safe for persons, organisations and places with one slip (two in long names) or a
-document match; unsafe otherwise.
+document match; unsafe otherwise; none (minor) for a transliteration variant.
 """),
     GlossaryRule("MTF303", "Initials and first mentions", "Terminology/Inappropriate for context",
                  Severity.MINOR, "safe", """

@@ -68,3 +68,39 @@ class Blocked:
         """Whether ``[start, end)`` touches a blocked span."""
         i = bisect_right(self._starts, max(start, end - 1)) - 1
         return i >= 0 and self._ends[i] > start
+
+
+_NEXT_CAP = regex.compile(r"[ \t]*[-–]?[ \t]*(\p{Lu}[\p{L}\p{N}]*)")
+_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{N}]*)[ \t]*[-–]?[ \t]*$")
+#: Capitalised words that start a phrase rather than continue a name ("In Azerbaycan, ...").
+_FUNCTION = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",
+    "into", "onto", "over", "under", "near", "via", "since", "after", "before", "during", "between", "against",
+    "across", "through", "throughout", "about", "around", "within", "without", "than", "this", "that", "these",
+    "those", "its", "his", "her", "their", "our", "my", "your", "all", "both",
+})
+
+
+def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = None) -> bool:
+    """Whether ``[start, end)`` is one word of a longer proper name: a capitalised
+    word that no glossary recognised stands right before or after it (a space or a
+    hyphen between), as in a channel, company or street name ("Azerbaycan Saati
+    TV", "Tiflis Hotel").  A capitalised function word opening the sentence ("In
+    Azerbaycan") and another glossary name ("Azerbaycan Ilham Aliyev") do not count.
+
+    >>> inside_longer_name("He watched Azerbaycan Saati TV.", 11, 21)
+    True
+    >>> inside_longer_name("In Azerbaycan, prices rose.", 3, 13)
+    False
+    """
+    m = _NEXT_CAP.match(text, end)
+    if m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))):
+        return True
+    window = text[max(0, start - 60) : start]
+    m = _PREV_CAP.search(window)
+    if m and m.end(1) < len(window):
+        word = m.group(1)
+        abs_start = start - len(window) + m.start(1)
+        if word.lower() not in _FUNCTION and not (known and known.blocked(abs_start, abs_start + len(word))):
+            return True
+    return False

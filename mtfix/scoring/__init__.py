@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
-from mtfix.scoring.fluency import SegmentScore, default_weights, fluency, statistics_signature
+from mtfix.scoring.fluency import SegmentScore, default_weights, detector_signature, fluency, statistics_signature
 
 if TYPE_CHECKING:
     from mtfix.pipeline import CheckResult
 
 
 def _version() -> str:
-    from mtfix import __version__
+    from mtfix.version import __version__
 
     return __version__
 
@@ -50,8 +50,9 @@ class ScoreResult:
 
 
 def fluency_signature(pipeline_signature: str) -> str:
-    """``mtfix-fluency|<checkers>|lm:<word statistics>|weights:<v>|version:<v>``."""
-    return (f"mtfix-fluency|{pipeline_signature}|{statistics_signature()}|weights:{default_weights().version}"
+    """``mtfix-fluency|<checkers>|lm:<word statistics>|garble:<model@digest>|weights:<v>|version:<v>``."""
+    return (f"mtfix-fluency|{pipeline_signature}|{statistics_signature()}|{detector_signature()}"
+            f"|weights:{default_weights().version}"
             f"|version:{_version()}")
 
 

@@ -1,11 +1,14 @@
 """The reference-free fluency score, 0 to 100, per segment and per document.
 
 A segment's penalty is what its findings cost (MQM severities, by category,
-times a factor per origin: rules, glossary, LanguageTool) plus a statistical
-penalty for word sequences unlike English (:mod:`mtfix.scoring.features`):
+times a factor per origin: rules, glossary, LanguageTool; the garble
+detector's own MTF4xx findings cost nothing), plus a statistical penalty for
+word sequences unlike English (:mod:`mtfix.scoring.features`), plus what the
+garble detector's probability ``p`` costs (:mod:`mtfix.garble`):
 
     rate       = base_rate · exp(min(max_exponent, Σ_k β_k · (x_k − c_k)))
-    penalty    = Σ findings  +  words · rate
+    garble     = detector · max(0, p − centre) / (1 − centre)
+    penalty    = Σ findings  +  words · rate  +  garble
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
 ``rate`` is the expected error weight per word that word statistics alone
@@ -47,6 +50,8 @@ class Weights:
     feature_weight: dict[str, float] = field(default_factory=dict)
     base_rate: float = 0.0
     max_exponent: float = 4.0
+    detector: float = 0.0  # MQM points for a sentence the garble detector is sure of
+    detector_centre: float = 0.0  # probabilities at or below this cost nothing (ordinary professional English)
 
     def penalty(self, f: Finding) -> float:
         """MQM weight of a finding (category override, else severity) times its origin's factor."""
@@ -64,6 +69,17 @@ class Weights:
     def uses_features(self) -> bool:
         return self.base_rate > 0
 
+    @property
+    def uses_detector(self) -> bool:
+        return self.detector > 0
+
+    def garble_penalty(self, p: float | None) -> float:
+        """``detector · max(0, p − centre) / (1 − centre)``: MQM points for a garble probability."""
+        if p is None or not self.uses_detector:
+            return 0.0
+        c = min(self.detector_centre, 0.999)
+        return self.detector * max(0.0, p - c) / (1.0 - c)
+
 
 def weights_from_mapping(data: dict[str, Any]) -> Weights:
     feats = data.get("features") or {}
@@ -78,6 +94,8 @@ def weights_from_mapping(data: dict[str, Any]) -> Weights:
         feature_weight={k: float(v["weight"]) for k, v in feats.items()},
         base_rate=float(data.get("base_rate", 0.0)),
         max_exponent=float(data.get("max_exponent", 4.0)),
+        detector=float((data.get("detector") or {}).get("weight", 0.0)),
+        detector_centre=float((data.get("detector") or {}).get("centre", 0.0)),
     )
 
 
@@ -98,6 +116,7 @@ class SegmentScore:
     penalty: float  # findings + statistical
     fluency: float
     statistical: float = 0.0  # the part of the penalty from word statistics
+    garbled: float | None = None  # the garble detector's probability (None: not judged)
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -145,19 +164,43 @@ def statistical_penalties(doc: Document, words: list[int], w: Weights) -> list[f
     ]
 
 
+def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
+    """The garble detector's probability per segment (None where it does not judge, or is not used)."""
+    if not w.uses_detector:
+        return [None] * len(doc.segments)
+    from mtfix.garble.checker import probability
+
+    return [probability(doc.text[s.start : s.end]) for s in doc.segments]
+
+
 def fluency(doc: Document, findings: list[Finding], weights: Weights | None = None) -> FluencyScore:
-    """Score each segment and the document from its findings and word statistics."""
+    """Score each segment and the document from its findings, word statistics and garble probability."""
     w = weights or default_weights()
     per_seg, outside = finding_penalties(doc, findings, w)
     words = [word_count(doc.text[s.start : s.end]) for s in doc.segments]
     stats = statistical_penalties(doc, words, w)
+    probs = garble_probabilities(doc, w)
     segs = []
-    for s, n, pen, st in zip(doc.segments, words, per_seg, stats, strict=True):
+    model_pen = 0.0
+    for s, n, pen, st, p in zip(doc.segments, words, per_seg, stats, probs, strict=True):
+        st = st + w.garble_penalty(p)
+        model_pen += st
         total = pen + st
-        segs.append(SegmentScore(s.index, s.start, s.end, n, round(total, 4), to_fluency(total, n, w), round(st, 4)))
-    total_pen = sum(per_seg) + sum(stats) + outside
+        segs.append(SegmentScore(s.index, s.start, s.end, n, round(total, 4), to_fluency(total, n, w), round(st, 4),
+                                 None if p is None else round(p, 4)))
+    total_pen = sum(per_seg) + model_pen + outside
     total_words = sum(words)
     return FluencyScore(to_fluency(total_pen, total_words, w), total_words, round(total_pen, 4), segs)
+
+
+def detector_signature(w: Weights | None = None) -> str:
+    """``garble:<model version>@<digest>`` when the detector's probability enters the score, else ``garble:none``."""
+    w = w or default_weights()
+    if not w.uses_detector:
+        return "garble:none"
+    from mtfix.garble.checker import detector
+
+    return f"garble:{detector().signature()}"
 
 
 def statistics_signature(w: Weights | None = None) -> str:

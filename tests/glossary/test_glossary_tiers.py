@@ -15,7 +15,7 @@ GLOSSARY = Glossary([
     Entry("Nikol Pashinyan", ("Paşinyan",), type="person", accepted=("Pashinian",), origin="t:2"),
     Entry("Ilham Aliyev", ("Əliyev",), type="person", origin="t:3"),
     Entry("Charles Michel", type="person", first_mention=True, origin="t:4"),
-    Entry("OSCE Minsk Group", ("Minsk Process",), type="organisation", forbidden=("Minsk Troika",), origin="t:5"),
+    Entry("OSCE Minsk Group", ("Minsk Qrupu",), type="organisation", forbidden=("Minsk Troika",), origin="t:5"),
 ])
 
 
@@ -25,7 +25,7 @@ def fix(text: str, unsafe: bool = False) -> str:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Anthony Blinken arrived.", "Antony Blinken arrived."),
-    ("The Minsk Process ended.", "The OSCE Minsk Group ended."),
+    ("The Minsk Qrupu met.", "The OSCE Minsk Group met."),
     ("Talks with Bilnken and Blinke ended.", "Talks with Blinken and Blinken ended."),
     ("Pashinyan spoke. He met Pashkina on Monday.", "Pashinyan spoke. He met Pashinyan on Monday."),
     # A loose misspelling is repaired only where the document names the person.
@@ -98,3 +98,52 @@ def test_user_overrides_bundled(tmp_path):
     assert any("overrides" in n for n in g.notes)
     p = Pipeline(Config(grammar="off", glossaries=(str(u),)))
     assert p.fix("Antony Blinken spoke.").text == "Anthony Blinken spoke."
+
+
+# -- professional text stays untouched (issue 11, item 5; issue 9, "fixes that change meaning") ----------
+
+def bundled_fix(text: str, unsafe: bool = False):
+    return Pipeline(checkers=[GlossaryChecker.from_files()]).fix(text, unsafe=unsafe)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a variant that is one word of a longer proper name stays; alone it is repaired
+    ("She hosts a show on Azerbaycan Saati TV.", "She hosts a show on Azerbaycan Saati TV."),
+    ("They stayed at the Tiflis Hotel in May.", "They stayed at the Tiflis Hotel in May."),
+    ("Prices in Azerbaycan rose.", "Prices in Azerbaijan rose."),
+    ("In Azerbaycan, prices rose.", "In Azerbaijan, prices rose."),
+    ("He thanked Azerbaycan Ilham Aliyev for the visit.", "He thanked Azerbaijan Ilham Aliyev for the visit."),
+    # a vowel or y more or less is a transliteration variant or another person: never edited
+    ("President Shavkat Mirziyoev opened the plant.", "President Shavkat Mirziyoev opened the plant."),
+    ("The MP Artur Khachatryan spoke.", "The MP Artur Khachatryan spoke."),
+    # a typing slip still is
+    ("Talks with Bilnken ended.", "Talks with Blinken ended."),
+    # a case-only variant is house style: not a safe fix
+    ("Trucks used the Zangezur Corridor.", "Trucks used the Zangezur Corridor."),
+])
+def test_bundled_glossaries_leave_professional_spellings_alone(text, expected):
+    assert bundled_fix(text).text == expected
+
+
+def test_variant_transliteration_is_a_minor_finding_with_a_suggestion():
+    result = bundled_fix("Shavkat Mirziyoev opened the plant.")
+    (f,) = [f for f in result.findings if f.code == "MTF302"]
+    assert str(f.severity) == "minor" and not f.edits and f.suggestions == ("Mirziyoyev",)
+
+
+def test_case_variant_is_fixed_only_as_an_unsafe_fix():
+    result = bundled_fix("Trucks used the Zangezur Corridor.")
+    (f,) = [f for f in result.findings if f.code == "MTF301"]
+    assert str(f.severity) == "minor" and str(f.fix) == "unsafe"
+    assert bundled_fix("Trucks used the Zangezur Corridor.", unsafe=True).text == "Trucks used the Zangezur corridor."
+
+
+def test_bundled_glossaries_map_no_entity_to_another():
+    """A variant is a spelling of the same entity: the reviewed mistakes stay out."""
+    from mtfix.glossary.checker import assemble
+
+    variants = {v: e.term for e in assemble((), bundled=True).entries for v in e.variants}
+    assert "Minsk Process" not in variants
+    assert "European Unity" not in variants
+    assert variants.get("Avropa Şurası Parlament Assambleyası") == "Parliamentary Assembly of the Council of Europe"
+    assert bundled_fix("Mediators of the Minsk Process met.").text == "Mediators of the Minsk Process met."

@@ -8,7 +8,7 @@ import regex
 
 from mtfix.lexicon import is_common, is_word
 from mtfix.model import Document
-from mtfix.rules.detectors import Context, Hit, detector
+from mtfix.rules.detectors.registry import Context, Hit, detector
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
 # (not part of a URL, an identifier, a file name or a call such as toString()).
@@ -23,7 +23,9 @@ _LOWER_BEFORE = regex.compile(r"\p{Ll}*$")
 
 @detector("glued_case_change")
 def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
-    """``snowThe`` → ``snow The``: both halves are words, the whole is not."""
+    """``snowThe`` → ``snow The``: both halves are words, the whole is not, and one
+    half is in ``params.function_words`` when that is given ("airBaltic" stays)."""
+    function = {w.lower() for w in rule.params.get("function_words", [])}
     for hump in _HUMP.finditer(doc.text):
         start = hump.start() - len(_LOWER_BEFORE.search(doc.text, max(0, hump.start() - 40), hump.start()).group())
         m = _CASE_GLUE.match(doc.text, start)
@@ -34,6 +36,8 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         # (brand names such as "youtube" are common words once lower-cased).
         if not is_common(left) or not is_common(right) or is_common(left + right):
             continue
+        if function and left.lower() not in function and right.lower() not in function:
+            continue  # two content words: a brand ("airBaltic"), not two pieces of MT output
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
 
 
@@ -62,3 +66,41 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         elif not is_common(right) or is_word(left + right):  # snowfall, snowdrift stay
             continue
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' is glued to '{right}'")
+
+
+_NO_PREFIX = frozenset({"of", "the", "and", "with", "from", "that", "this", "our"})
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_.@/\\#:'’-])\p{Ll}{5,}(?![\p{L}\p{N}_@/\\'’-]|\.\p{L})")
+
+
+@detector("glued_function_word")
+def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``countryof`` → ``country of``, ``inwith`` → ``in with``: a lower-case token that
+    is no word, made of an everyday word and a function word (``params.function_words``).
+
+    Split only when exactly one such split exists, the whole is unknown to the
+    English word list, and the other part has three letters or more.  A leading
+    function word that is also a prefix ("in", "on", "to") splits only before
+    another function word: "inidentity" is a coinage, "inthe" is glued.
+    """
+    function = {w.lower() for w in rule.params.get("function_words", [])}
+    if not function:
+        return
+    text = doc.text
+    for m in _LOWER_TOKEN.finditer(text):
+        tok = m.group()
+        if is_word(tok, minimum=0.5):
+            continue
+        splits = set()
+        for f in function:
+            if tok.endswith(f) and len(tok) - len(f) >= 3 and is_common(tok[: -len(f)]):
+                splits.add((tok[: -len(f)], f))
+            # A leading "in", "on", "to" ... may be a prefix ("inidentity"): split there only
+            # before another function word ("inthe", "tothe") or after one that is no prefix ("ofthe").
+            rest = tok[len(f):]
+            if (tok.startswith(f) and len(rest) >= 3 and is_common(rest)
+                    and (rest in function or f in _NO_PREFIX)):
+                splits.add((f, rest))
+        if len(splits) != 1 or doc.segment_at(m.start()) is None:
+            continue
+        left, right = splits.pop()
+        yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")

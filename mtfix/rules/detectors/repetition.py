@@ -16,7 +16,7 @@ from operator import eq
 import regex
 
 from mtfix.model import Document, FixSafety, Severity
-from mtfix.rules.detectors import Context, Hit, detector
+from mtfix.rules.detectors.registry import Context, Hit, detector
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SPACE_SPLIT = regex.compile(r"\S+")
@@ -61,10 +61,29 @@ def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -
     return regex.fullmatch(r"[ \t]+", doc.text[a[1] : b[0]]) is not None
 
 
+def same_word(a: str, b: str) -> bool:
+    """Whether ``b`` is an accidental second copy of ``a``: the same spelling, or the
+    same with only the first copy capitalised ("The the").  Copies that differ in
+    case otherwise ("ß ẞ", "a A") are case variants shown side by side, not prose
+    repeated by accident.
+
+    >>> same_word("the", "the"), same_word("The", "the"), same_word("ß", "ẞ"), same_word("a", "A")
+    (True, True, False, False)
+    """
+    if a == b:
+        return True
+    return a[:1].isupper() and b[:1].islower() and a[:1].lower() == b[:1] and a[1:] == b[1:]
+
+
 @detector("repeated_word")
 def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
-    """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``."""
+    """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
+
+    A capitalised word repeated with its capital in mid-sentence ("Bora Bora",
+    "Duran Duran") is a name: reported, but the fix is unsafe.
+    """
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
+    text = doc.text
     for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
         i = 0
@@ -73,9 +92,40 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _adjacent(doc, toks[j], toks[j + 1]):
                 j += 1
             copies = j - i + 1
-            if copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit():
-                yield Hit(toks[i][1], toks[j][1], "", message=f"'{doc.text[toks[i][0]:toks[i][1]]}' is repeated")
+            first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
+            if (copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
+                    and same_word(first, second)):
+                name = first[:1].isupper() and second[:1].isupper()
+                yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated",
+                          safety=FixSafety.UNSAFE if name else None)
             i = j + 1
+
+
+_COORDINATED = regex.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \t]+and[ \t]+|,[ \t]+)(?P=w)(?![\p{L}\p{N}'’-])",
+                             regex.IGNORECASE)
+
+
+@detector("coordinated_repeat")
+def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``compassion and compassion``, ``inexperienced, inexperienced youth``: a word
+    coordinated with itself, where the source had two near-synonyms and MT gave one
+    word twice.  English repeats on purpose too ("again and again", "more and more",
+    "bigger and bigger", "years and years", "very, very"): ``params.allowed`` lists
+    such words, and comparatives in -er are left alone.  The fix keeps one copy (unsafe:
+    the lost synonym may matter)."""
+    allowed = {w.lower() for w in rule.params.get("allowed", [])}
+    text = doc.text
+    if " and " not in ctx.lower and ", " not in text:
+        return
+    for m in _COORDINATED.finditer(text):
+        w = m.group("w")
+        low = w.lower()
+        if low in allowed or low.endswith("er") or not same_word(w, text[m.end("sep") : m.end()]):
+            continue
+        if doc.segment_at(m.start()) is None:
+            continue
+        yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
+                  suggestions=(w,))
 
 
 @detector("repeated_ngram")
@@ -113,6 +163,10 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 i += 1
                 continue
             n, copies = found
+            if n == 1 and not all(same_word(doc.text[toks[i][0]:toks[i][1]], doc.text[toks[k][0]:toks[k][1]])
+                                  for k in range(i + 1, i + copies)):
+                i += copies  # case variants side by side ("ß ẞ ß"), not a loop
+                continue
             start, end = toks[i][0], toks[i + copies * n - 1][1]
             keep_end = toks[i + n - 1][1]
             phrase = doc.text[start:keep_end]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from mtfix.model import Document
-from mtfix.rules.detectors import Context, Hit, detector
+from mtfix.rules.detectors.registry import Context, Hit, detector
 
 
 @detector("garbled_structure", post=True)

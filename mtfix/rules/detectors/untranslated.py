@@ -8,7 +8,7 @@ import regex
 
 from mtfix.lexicon import is_common, zipf
 from mtfix.model import Document, Severity
-from mtfix.rules.detectors import Context, Hit, detector
+from mtfix.rules.detectors.registry import Context, Hit, detector
 
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"

@@ -1,0 +1,136 @@
+"""The garble checker: MTF401 (a sentence judged garbled) and MTF402–MTF408 (structural signs).
+
+Runs after the other checkers, on every segment of four words or more.  The
+model (:mod:`mtfix.garble.model`) and the tagger load on the first segment, not at
+import, so a pipeline that never checks text pays nothing.  Findings are flag
+only: a garbled sentence needs a human post-edit.
+
+>>> from mtfix.model import Document
+>>> doc = Document.from_text("The two countries signed an agreement on energy cooperation, officials said.")
+>>> GarbleChecker().check(doc)
+[]
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import regex
+
+from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
+from mtfix.model import Document, Finding, Severity
+
+MIN_WORDS = 6  # shorter segments (headlines, captions, short sentences) give too little evidence
+#: A short segment gives the model too little evidence for a major finding: below this many
+#: words MTF401 is at most minor (the precise rules still report what they see there).
+MIN_MAJOR_WORDS = 8
+_CACHE_SIZE = 4096
+_cache: OrderedDict[str, Any] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def detector() -> Any:
+    """The shipped :class:`~mtfix.garble.model.Detector` (loaded on first use)."""
+    from mtfix.garble.model import Detector
+
+    return Detector.load()
+
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)\]]*\s*$")
+
+
+def sentence_like(text: str) -> bool:
+    """A segment that ends like a sentence (headings, captions and navigation do not): only these get majors."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+
+
+def _eligible(text: str) -> bool:
+    return _words(text) >= MIN_WORDS
+
+
+def predict(text: str) -> Any:
+    """The detector's :class:`~mtfix.garble.model.Prediction` for one sentence (offsets from 0), cached."""
+    with _cache_lock:
+        hit = _cache.get(text)
+        if hit is not None:
+            _cache.move_to_end(text)
+            return hit
+    pred = detector().predict(text)
+    with _cache_lock:
+        _cache[text] = pred
+        if len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return pred
+
+
+def probability(text: str) -> float | None:
+    """P(garbled) of one sentence, or None for a segment too short to judge."""
+    if not _eligible(text):
+        return None
+    return predict(text).probability
+
+
+class GarbleChecker:
+    """The source-language-independent garble detector as a pipeline checker."""
+
+    name = "garble"
+
+    def check(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
+        det = None
+        for seg in doc.segments:
+            text = doc.text[seg.start : seg.end]
+            if not _eligible(text) or doc.is_protected(seg.start, seg.end):
+                continue
+            det = det or detector()
+            pred = predict(text)
+            a = pred.analysis
+            off = seg.start
+            unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
+            for s in a.signs:
+                if s.name == "no_finite" and unsure_tags:
+                    continue  # beside an unknown word the tagger often reads a verb as a noun
+                code = SIGN_CODES[s.name]
+                r = GARBLE_RULES[code]
+                out.append(Finding(code, r.category, Severity.MINOR, s.start + off, s.end + off, s.message,
+                                   suggestions=(s.suggestion,) if s.suggestion else (), origin=f"garble:{code}",
+                                   segment=seg.index))
+            p = pred.probability
+            th = det.thresholds
+            if p < th["minor"]:
+                continue
+            major = p >= th["major"] and sentence_like(text) and _words(text) >= MIN_MAJOR_WORDS
+            sev = Severity.MAJOR if major else Severity.MINOR
+            if a.signs:
+                focus = (a.signs[0].start, a.signs[0].end)
+            elif a.worst is not None:
+                focus = a.worst
+            else:
+                focus = (0, len(text))
+            top = sorted(pred.contributions.items(), key=lambda kv: -kv[1])[:3]
+            why = ", ".join(k.replace("_", " ") for k, v in top if v > 0.1) or "its word and tag patterns"
+            signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
+            msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
+                   f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "
+                   f"look here first, and have the whole sentence post-edited")
+            r = GARBLE_RULES["MTF401"]
+            out.append(Finding("MTF401", r.category, sev, focus[0] + off, focus[1] + off, msg,
+                               origin="garble:MTF401", segment=seg.index))
+        return out
+
+    def signature(self) -> str:
+        return detector().signature()
+
+
+def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:
+    """The garble checker, unless every MTF4 code is ignored."""
+    ignore = tuple(getattr(config, "ignore", ()) or ())
+    if any(i in ("MTF4", "MTF40", "MTF", "garble") for i in ignore):
+        return None
+    return GarbleChecker()

@@ -1,0 +1,284 @@
+"""An offline English part-of-speech tagger: an averaged perceptron with Penn tags.
+
+Trained on the UD English Web Treebank (EWT) train split, XPOS column, by
+:func:`train` (run from ``bench/train_detector.py``); the model ships as
+``mtfix/garble/data/tagger.npz`` (CC BY-SA 4.0, derived from EWT; see
+``mtfix/garble/data/NOTICE``).  Inference is pure Python and loads the file
+lazily, once per process.
+
+Tokens follow EWT: clitics split off (``do`` ``n't``, ``Baku`` ``'s``),
+punctuation on its own.
+
+>>> [t.text for t in tokenize("Officials didn't say, he said.")]
+['Officials', 'did', "n't", 'say', ',', 'he', 'said', '.']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import threading
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import regex
+
+MODEL_FILE = "tagger.npz"
+
+_TOKEN = regex.compile(
+    r"""(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
+    r"""|\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't
+    r"""|\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?"""  # numbers, times, dates, 5th
+    r"""|(?:\p{L}\.){2,}"""  # U.S.
+    r"""|[\p{L}\p{M}\d]+(?:-[\p{L}\p{M}\d]+|['’](?!(?:s|re|ve|ll|d|m)(?!\p{L}))[\p{L}\p{M}]+)*"""  # words
+    r"""|\.\.\.|[^\s\p{L}\d]""",  # punctuation
+    regex.VERSION1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token and its character offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """EWT-style tokens with offsets (``offset`` is added to each)."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "d"
+    if any(c.isdigit() for c in w):
+        return "dx"
+    if w.isupper():
+        return "X" if len(w) > 1 else "A"
+    if w[:1].isupper():
+        return "Xx"
+    if "-" in w:
+        return "x-x"
+    if w.isalpha():
+        return "x"
+    return "p"
+
+
+def _norm(w: str) -> str:
+    w = w.replace("’", "'")
+    if w.isdigit():
+        return "!DIGITS" if len(w) != 4 else "!YEAR"
+    return w.lower()
+
+
+def _features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
+    """Feature strings for token ``i`` (``words`` is padded with two markers each side)."""
+    raw = words[i]
+    lw = _norm(raw)
+    return [
+        "b",
+        "w " + lw,
+        "s3 " + lw[-3:],
+        "s2 " + lw[-2:],
+        "p1 " + lw[:1],
+        "sh " + _shape(raw),
+        "t " + prev,
+        "tt " + prev + " " + prev2,
+        "tw " + prev + " " + lw,
+        "w-1 " + _norm(words[i - 1]),
+        "s-1 " + _norm(words[i - 1])[-3:],
+        "w-2 " + _norm(words[i - 2]),
+        "w+1 " + _norm(words[i + 1]),
+        "s+1 " + _norm(words[i + 1])[-3:],
+        "w+2 " + _norm(words[i + 2]),
+        "fst" if i == 2 else "mid",
+    ]
+
+
+class Tagger:
+    """Averaged perceptron over Penn (XPOS) tags: a weight row per feature, a tag dictionary for sure words."""
+
+    def __init__(self, tags: list[str], features: list[str], matrix: np.ndarray, tagdict: dict[str, str]):
+        self.tags = tags
+        self.index = {f: i for i, f in enumerate(features)}
+        self.features = features
+        self.matrix = matrix  # (features, tags), float32
+        self.tagdict = tagdict
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """Penn tags of ``words`` (a sentence)."""
+        padded = ["-START-", "-START2-", *words, "-END-", "-END2-"]
+        prev, prev2 = "-START-", "-START2-"
+        out: list[str] = []
+        index, matrix, tags = self.index, self.matrix, self.tags
+        for i in range(2, len(padded) - 2):
+            tag = self.tagdict.get(padded[i])
+            if tag is None:
+                rows = [r for f in _features(i, padded, prev, prev2) if (r := index.get(f)) is not None]
+                tag = tags[int(matrix[rows].sum(axis=0).argmax())] if rows else "NN"
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as a compressed ``.npz`` (weights in thousandths, int16)."""
+        meta = json.dumps({"format": 2, "tags": self.tags, "tagdict": self.tagdict}, sort_keys=True)
+        scaled = np.clip(np.rint(self.matrix * 1000), -32767, 32767).astype(np.int16)
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                                features=np.frombuffer("\n".join(self.features).encode("utf-8"), dtype=np.uint8),
+                                weights=scaled)
+
+    @classmethod
+    def from_npz(cls, data: Any) -> Tagger:
+        meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+        features = bytes(data["features"]).decode("utf-8").split("\n")
+        matrix = data["weights"].astype(np.float32) / 1000.0
+        return cls(list(meta["tags"]), features, matrix, dict(meta["tagdict"]))
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def load(path: str | None = None) -> Tagger:
+    """The shipped tagger (or the one at ``path``), loaded once per process."""
+    with _lock:
+        try:
+            if path is None:
+                raw = (resources.files("mtfix.garble") / "data" / MODEL_FILE).read_bytes()
+            else:
+                raw = Path(path).read_bytes()
+            with np.load(io.BytesIO(raw)) as data:
+                return Tagger.from_npz(data)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            from mtfix.errors import ConfigError
+
+            raise ConfigError(f"{path or 'mtfix/garble/data/' + MODEL_FILE}: the tagger model cannot be read ({exc}); "
+                              "reinstall mtfix or run `python bench/train_detector.py`") from None
+
+
+# -- training ------------------------------------------------------------------------
+
+
+def read_conllu(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """(words, XPOS tags) per sentence of a CoNLL-U file (multi-word tokens and empty nodes skipped)."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if words:
+                    sents.append((words, tags))
+                words, tags = [], []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10 or not cols[0].isdigit():
+                continue
+            words.append(cols[1])
+            tags.append(cols[4] if cols[4] != "_" else cols[3])
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def _make_tagdict(sents: Iterable[tuple[list[str], list[str]]], freq: int = 20, ambiguity: float = 0.97) -> dict:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for words, tags in sents:
+        for w, t in zip(words, tags, strict=True):
+            counts[w][t] += 1
+    out = {}
+    for w, d in counts.items():
+        tag, n = max(d.items(), key=lambda kv: kv[1])
+        total = sum(d.values())
+        if total >= freq and n / total >= ambiguity:
+            out[w] = tag
+    return out
+
+
+def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: int = 13,
+          prune: float = 0.01) -> Tagger:
+    """Train an averaged perceptron on (words, tags) sentences, deterministically."""
+    tagdict = _make_tagdict(sents)
+    tags = sorted({t for _, ts in sents for t in ts})
+    index = {t: i for i, t in enumerate(tags)}
+    n = len(tags)
+    weights: dict[str, dict[int, float]] = defaultdict(dict)
+    totals: dict[tuple[str, int], float] = defaultdict(float)
+    stamps: dict[tuple[str, int], int] = defaultdict(int)
+    clock = 0
+    rng = random.Random(seed)
+    order = list(sents)
+
+    def update(truth: int, guess: int, feats: list[str]) -> None:
+        for f in feats:
+            fw = weights[f]
+            for t, v in ((truth, 1.0), (guess, -1.0)):
+                key = (f, t)
+                cur = fw.get(t, 0.0)
+                totals[key] += (clock - stamps[key]) * cur
+                stamps[key] = clock
+                fw[t] = cur + v
+
+    for _ in range(iterations):
+        rng.shuffle(order)
+        for words, gold in order:
+            padded = ["-START-", "-START2-", *words, "-END-", "-END2-"]
+            prev, prev2 = "-START-", "-START2-"
+            for i, g in enumerate(gold, start=2):
+                w = padded[i]
+                guess_tag = tagdict.get(w)
+                if guess_tag is None:
+                    feats = _features(i, padded, prev, prev2)
+                    scores = [0.0] * n
+                    for f in feats:
+                        fw = weights.get(f)
+                        if fw:
+                            for t, v in fw.items():
+                                scores[t] += v
+                    guess = max(range(n), key=scores.__getitem__)
+                    clock += 1
+                    if guess != index[g]:
+                        update(index[g], guess, feats)
+                    guess_tag = tags[guess]
+                prev2, prev = prev, guess_tag
+    averaged: dict[str, dict[int, float]] = {}
+    for f, fw in weights.items():
+        kept = {}
+        for t, v in fw.items():
+            key = (f, t)
+            avg = (totals[key] + (clock - stamps[key]) * v) / max(clock, 1)
+            if abs(avg) >= prune:
+                kept[t] = avg
+        if kept:
+            averaged[f] = kept
+    features = sorted(averaged)
+    matrix = np.zeros((len(features), n), dtype=np.float32)
+    for r, f in enumerate(features):
+        for t, v in averaged[f].items():
+            matrix[r, t] = v
+    return Tagger(tags, features, matrix, tagdict)
+
+
+def accuracy(tagger: Tagger, sents: Iterable[tuple[list[str], list[str]]]) -> float:
+    """Share of tokens tagged as in the gold standard."""
+    right = total = 0
+    for words, gold in sents:
+        for p, g in zip(tagger.tag(words), gold, strict=True):
+            right += p == g
+            total += 1
+    return right / max(total, 1)

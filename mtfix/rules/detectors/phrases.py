@@ -1,0 +1,138 @@
+"""Stock phrases of machine translation that are not normal English, from a list in the pack.
+
+Each entry of ``params.phrases`` is data::
+
+    - match: 'it simply came to our notice then that'   # words; spaces match any white space
+      where: start          # start: only where it opens a sentence (or a quotation); any: anywhere
+      action: remove        # remove | replace | flag
+      replacement: 'As a result,'   # for replace; also offered as a suggestion for flag
+      safety: unsafe        # lowers the rule's fix safety for this entry (default: the rule's)
+      why: what the phrase is and where it comes from
+      flag: [{text: ..., fixed: ...}]   # examples the entry must fix (or flag)
+      pass: [...]                        # examples it must leave alone
+
+Matching is case-insensitive and at word boundaries.  ``remove`` deletes the
+phrase with a comma after it and the white space up to the next word; the next
+word is capitalised only when the phrase opened the sentence (a phrase removed
+in mid-sentence leaves the rest as it was).  The test suite runs every entry's
+examples (tests/test_rule_packs.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from mtfix.model import Document, FixSafety
+from mtfix.rules.detectors.registry import Context, Hit, detector
+
+_OPENERS = "“\"‘'«([—–- \t"
+
+
+@lru_cache(maxsize=256)
+def _compile(match: str) -> regex.Pattern:
+    words = [regex.escape(w) for w in match.split()]
+    return regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+def opens_sentence(text: str, seg_start: int, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence: only opening quotes, brackets or dashes
+    stand between it and the segment start or a sentence-ending mark.
+
+    >>> opens_sentence('He said: “It rained.', 0, 10), opens_sentence('He said it rained.', 0, 8)
+    (True, False)
+    """
+    before = text[seg_start:pos]
+    stripped = before.rstrip(_OPENERS)
+    if not stripped:
+        return True
+    quoted = len(stripped.rstrip()) != len(before.rstrip()) and any(q in before[len(stripped):] for q in "“\"‘«(")
+    return stripped[-1] in ".!?…:;" or quoted
+
+
+def _entries(rule) -> list[dict[str, Any]]:
+    phrases = rule.params.get("phrases") or []
+    return [p for p in phrases if isinstance(p, dict) and isinstance(p.get("match"), str)]
+
+
+@detector("stock_phrases")
+def stock_phrases(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """Every listed phrase, removed, replaced or flagged as its entry says."""
+    lower = ctx.lower
+    for entry in _entries(rule):
+        first = entry["match"].split()[0].lower()
+        if first not in lower:
+            continue
+        pattern = _compile(entry["match"])
+        for m in pattern.finditer(doc.text):
+            seg = doc.segment_at(m.start())
+            if seg is None:
+                continue
+            starts = opens_sentence(doc.text, seg.start, m.start())
+            if entry.get("where", "any") == "start" and not starts:
+                continue
+            yield from _hit(doc, entry, m, starts, seg.end)
+
+
+def _hit(doc: Document, entry: dict[str, Any], m: regex.Match, starts: bool, seg_end: int) -> Iterable[Hit]:
+    action = entry.get("action", "flag")
+    safety = FixSafety.UNSAFE if entry.get("safety") == "unsafe" else None
+    why = entry.get("why", "")
+    phrase = m.group()
+    message = f"'{phrase}' is a machine-translation stock phrase" + (f" ({why.strip()})" if why else "")
+    suggestion = entry.get("replacement")
+    if action == "remove":
+        text = doc.text
+        end = m.end()
+        tail = regex.match(r"[ \t]*,?[ \t]*", text[end:seg_end])
+        end += tail.end() if tail else 0
+        nxt = text[end : end + 1]
+        if not nxt or not nxt.isalpha():  # nothing follows the phrase: removing it would leave a fragment
+            yield Hit(m.start(), m.end(), None, message=message)
+            return
+        repl = nxt.upper() if starts and phrase[:1].isupper() else nxt
+        yield Hit(m.start(), end + 1, repl, message=message + ": removed", safety=safety)
+    elif action == "replace" and isinstance(suggestion, str):
+        repl = suggestion if phrase[:1].isupper() else suggestion[:1].lower() + suggestion[1:]
+        yield Hit(m.start(), m.end(), repl, message=message + f": use '{repl}'", safety=safety)
+    else:
+        sugg = (suggestion,) if isinstance(suggestion, str) else ()
+        yield Hit(m.start(), m.end(), None, message=message, suggestions=sugg)
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+@detector("etc_calque")
+def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """Azerbaijani "və s." rendered "and s.": ", etc." at the end of a list, "and
+    other" before a plural noun, a flag with both suggestions before anything else.
+
+    ``params.marker`` is the calque (a regular expression, "and s."); ``params.not_nouns``
+    are words that cannot be the noun the list belongs to (so the list ended).
+    """
+    from mtfix.lexicon import is_common
+
+    marker = rule.params.get("marker", r"and[ \t]+s\.")
+    if "s." not in doc.text:
+        return
+    not_nouns = {w.lower() for w in rule.params.get("not_nouns", [])}
+    pattern = regex.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t]|$)", regex.MULTILINE)
+    text = doc.text
+    for m in pattern.finditer(text):
+        s, e = m.span("m")
+        if doc.segment_at(s) is None:
+            continue
+        nxt = _NEXT_WORD.match(text, e)
+        word = nxt.group(1) if nxt else ""
+        if not word or word[0].isupper() or word.lower() in not_nouns:
+            yield Hit(s, e, ", etc.", message="'and s.' is Azerbaijani 'və s.' (and so on): use ', etc.'")
+        elif (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and is_common(word)):
+            yield Hit(s, e, " and other",
+                      message=f"'and s. {word}' is Azerbaijani 'və s.': use 'and other {word}'")
+        else:
+            yield Hit(s, e, None, message="'and s.' is Azerbaijani 'və s.': ', etc.' or 'and other ...'",
+                      suggestions=(", etc.", " and other"))

@@ -1,0 +1,141 @@
+"""Spacing and punctuation slips that MT and its publishing pipelines leave, with deterministic repairs.
+
+Each detector fixes one class whose repair does not depend on meaning:
+
+* ``space_before_punctuation``: ``word ,`` → ``word,``; ``( x )`` → ``(x)``;
+* ``doubled_punctuation``: ``,,`` → ``,``; ``..`` (not an ellipsis) → ``.``; ``:,`` → ``:``; ``,)`` → ``)``;
+* ``possessive_quote``: ``Saakashvili"s`` → ``Saakashvili's`` when the quote mark has no partner;
+* ``ordinal_suffix``: ``92 th`` → ``92nd``, ``23th`` → ``23rd``;
+* ``closing_quote_space``: ``smuggling.”According`` → ``smuggling.” According``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from mtfix.model import Document, FixSafety
+from mtfix.rules.detectors.registry import Context, Hit, detector
+
+# Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
+# punctuation must end there (followed by space, the end or a closing mark), so that
+# ".5", " ..." (an ellipsis), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are left alone.
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}”’\"')\]])(?P<m>[ \t]+)"
+    r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.))(?:[ \t]|$|[,”’)\]]))",
+    regex.MULTILINE,
+)
+_PAREN_OPEN = regex.compile(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
+_PAREN_CLOSE = regex.compile(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
+
+
+def _in_segment(doc: Document, start: int) -> bool:
+    return doc.segment_at(start) is not None
+
+
+@detector("space_before_punctuation")
+def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """White space before punctuation that English attaches to the word before it, and inside brackets."""
+    text = doc.text
+    if " " not in text and "\t" not in text:
+        return
+    for pat in (_SPACE_BEFORE, _PAREN_OPEN, _PAREN_CLOSE):
+        for m in pat.finditer(text):
+            s, e = m.span("m")
+            if _in_segment(doc, s):
+                yield Hit(s, e, "", message="space before punctuation" if pat is _SPACE_BEFORE
+                          else "space inside brackets")
+
+
+# Two marks where one belongs: the first of a doubled comma or semicolon, a period doubled
+# after a word (but not an ellipsis), a comma or colon before another mark, a comma before a
+# closing bracket.  Each alternative names the part to delete as group ``d``.
+_DOUBLED = regex.compile(
+    r"(?<=[\p{L}\p{N}”’)\]])(?:"
+    r"(?P<d>,)(?=,)"                                   # ,,  → ,
+    r"|(?P<d>;)(?=;)"                                  # ;;  → ;
+    r"|(?<![.])\.(?P<d>\.)(?![.])(?=[ \t]*(?:\p{Lu}|$|[”’)\]]))"  # ..  → .  before a new sentence (not ..., "Ah.. well")
+    r"|:(?P<d>,)"                                      # :,  → :
+    r"|(?P<d>,)(?=[.;:)\]])"                           # ,. ,; ,: ,) → . ; : )
+    r")"
+)
+
+
+# The end of an abbreviation whose own period comes before a doubled one: "i.e.", "J.J.", "etc.".
+_ABBREVIATION_END = regex.compile(r"(?:\b\p{L}\.\p{L}|\betc|\bvs|\bInc|\bLtd|\bCo)\.\Z")
+
+
+@detector("doubled_punctuation")
+def doubled_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``,,`` ``..`` ``:,`` ``,.`` ``,)``: the extra mark goes."""
+    text = doc.text
+    for m in _DOUBLED.finditer(text):
+        s, e = m.span("d")
+        if s < 0 or not _in_segment(doc, s):
+            continue
+        if text[s] == "," and text[e : e + 2] == "..":  # ",." before an ellipsis ",..." is left alone
+            continue
+        if text[s] == "." and text[e : e + 1] == "/":  # "../" is a path
+            continue
+        safety = None
+        if text[s] == "." and not _ABBREVIATION_END.search(text, max(0, s - 12), s):
+            # "word.." may be a doubled full stop or an ellipsis cut short ("he used to say.."):
+            # only an abbreviation's own period ("i.e..", "J.J..") makes the extra one certain.
+            safety = FixSafety.UNSAFE
+        yield Hit(s, e, "", message=f"doubled punctuation '{text[s - 1 : e + 1].strip()}'", safety=safety)
+
+
+_QUOTE_S = regex.compile(r"(?<=\p{L})\"s(?=[ \t]+\p{L})")
+
+
+@detector("possessive_quote")
+def possessive_quote(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``X"s`` for ``X's``: a straight double quote before *s* that pairs with no other in its sentence."""
+    text = doc.text
+    if '"s' not in text:
+        return
+    for m in _QUOTE_S.finditer(text):
+        seg = doc.segment_at(m.start())
+        if seg is None or text.count('"', seg.start, seg.end) % 2 == 0:
+            continue
+        yield Hit(m.start(), m.start() + 1, "'", message="a double quotation mark where the possessive needs an apostrophe")
+
+
+_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\d{1,4})(?P<sp>[ \t]?)(?P<s>th|nd|rd)(?![\p{L}\p{N}])")
+
+
+def ordinal(n: int) -> str:
+    """The English ordinal suffix of ``n``.
+
+    >>> [ordinal(i) for i in (1, 2, 3, 4, 11, 12, 13, 21, 22, 92, 111)]
+    ['st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'st', 'nd', 'nd', 'th']
+    """
+    if 11 <= n % 100 <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+@detector("ordinal_suffix")
+def ordinal_suffix(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``92 th`` → ``92nd``, ``23th`` → ``23rd``: the suffix joined to its number and agreeing with it."""
+    text = doc.text
+    for m in _ORDINAL.finditer(text):
+        n, sp, suffix = m.group("n"), m.group("sp"), m.group("s")
+        right = ordinal(int(n))
+        if (not sp and suffix == right) or not _in_segment(doc, m.start()):
+            continue
+        yield Hit(m.start(), m.end(), n + right, message=f"ordinal '{m.group()}' should read '{n}{right}'")
+
+
+_QUOTE_GLUE = regex.compile(r"(?<=[.!?,]”)(?=\p{Lu}\p{Ll})")
+
+
+@detector("closing_quote_space")
+def closing_quote_space(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """A closing ” after sentence punctuation, glued to the next sentence: a space goes in."""
+    if "”" not in doc.text:
+        return
+    for m in _QUOTE_GLUE.finditer(doc.text):
+        if _in_segment(doc, m.start() - 1):
+            yield Hit(m.start() - 1, m.start(), "” ", message="no space after a closing quotation mark")

@@ -1,0 +1,110 @@
+"""The garble checker in the pipeline: codes, severities, flag-only findings, signature, seeds, realmt dev."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.garble.checker import GarbleChecker, probability
+from mtfix.garble.model import Detector
+from mtfix.model import Document, FixSafety, Severity
+from mtfix.pipeline import Pipeline
+
+SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+GARBLED = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
+FLUENT = "The delegation arrived in the capital on May 5 for talks, and officials said an agreement was signed."
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(grammar="off"))
+
+
+def test_garbled_scores_above_its_fluent_rewrite():
+    assert probability(GARBLED) > probability(FLUENT)
+
+
+def test_short_segments_are_not_judged():
+    assert probability("Baku, 5 May.") is None
+
+
+def test_findings_are_flag_only_with_codes_from_the_catalogue():
+    from mtfix.catalogue import build_catalogue
+
+    cat = build_catalogue()
+    doc = Document.from_text(GARBLED)
+    found = GarbleChecker().check(doc)
+    assert found, "the garbled sentence got no finding"
+    for f in found:
+        assert f.code.startswith("MTF4") and f.code in cat
+        assert f.fix == FixSafety.NONE and not f.edits
+        assert 0 <= f.start < f.end <= len(doc.text)
+
+
+def test_probability_thresholds_set_severity():
+    det = Detector.load()
+    assert 0 < det.thresholds["minor"] < det.thresholds["major"] < 1
+    doc = Document.from_text(GARBLED)
+    p = probability(GARBLED)
+    f401 = [f for f in GarbleChecker().check(doc) if f.code == "MTF401"]
+    if p >= det.thresholds["major"]:
+        assert f401[0].severity == Severity.MAJOR
+    elif p >= det.thresholds["minor"]:
+        assert f401[0].severity == Severity.MINOR
+    else:
+        assert not f401
+
+
+def test_signature_has_the_model_digest(pipeline):
+    det = Detector.load()
+    assert f"garble:garble-{det.version}@{det.digest[:12]}" in pipeline.signature().split("|")
+
+
+def test_ignoring_mtf4_turns_the_checker_off():
+    p = Pipeline(Config(grammar="off", ignore=("MTF4",)))
+    assert "garble" not in [c.name for c in p.checkers]
+
+
+def test_heavy_snow_sentence_is_clean(pipeline):
+    found = pipeline.check("Heavy snow closed the roads.").findings
+    assert not [f for f in found if f.severity.rank >= Severity.MAJOR.rank]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_clean_seeds_get_no_major_garble_finding(pipeline, seed_text, prefix):
+    found = pipeline.check(seed_text(prefix)).findings
+    assert not [f for f in found if f.code.startswith("MTF4") and f.severity.rank >= Severity.MAJOR.rank]
+
+
+def _rows(name: str) -> list[dict]:
+    path = SHARED / "realmt" / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found (set MTFIX_SHARED)")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_realmt_dev_professional_sentences_get_no_major_garble_finding():
+    det = Detector.load()
+    for r in _rows("clean_news_dev.jsonl"):
+        p = probability(r["text"])
+        assert p is None or p < det.thresholds["major"], r["id"]
+
+
+def test_realmt_dev_garbled_sentences_rank_above_professional_ones():
+    mt = [probability(r["text"]) or 0.0 for r in _rows("real_mt_dev.jsonl")]
+    clean = [probability(r["text"]) or 0.0 for r in _rows("clean_news_dev.jsonl")]
+    wins = sum((a > b) + 0.5 * (a == b) for a in mt for b in clean)
+    assert wins / (len(mt) * len(clean)) > 0.8
+
+
+def test_an_unreadable_model_is_a_clear_error(tmp_path):
+    from mtfix.errors import ConfigError
+
+    bad = tmp_path / "detector.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ConfigError, match="detector.npz.*cannot be read"):
+        Detector.load(str(bad))

@@ -1,0 +1,53 @@
+"""Structural signs: each fires on a sentence of its kind and stays quiet on ordinary news English."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtfix.garble.signs import analyse, hashed_ngrams, other_script, view
+from mtfix.garble.tagger import load, tokenize
+
+
+def names(text: str) -> set[str]:
+    return {s.name for s in analyse(text, load()).signs}
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("The governor on Tuesday in the northern district arrived.", "verb_final"),
+    ("The spokesman stated that the bridge will reopen next week, he said.", "dup_reporting"),
+    ("Them said that the prices would fall.", "case_role"),
+    ("The delegation met the mayor of Баку and discussed the roads.", "other_script"),
+    ("The new rules for farmers in the southern provinces of the country.", "no_finite"),
+])
+def test_sign_fires(text, sign):
+    assert sign in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor arrived in the northern district on Tuesday.",
+    "The talks ended, officials said.",
+    "The bridge was opened in May.",
+    "He said he would go if he wanted to, but he did not.",
+    "Prices rose by 4 percent in March, the statistics office reported on Friday.",
+])
+def test_no_sign_on_fluent_news(text):
+    assert names(text) == set()
+
+
+def test_sign_spans_point_into_the_text():
+    text = "Officials say the ministry on Monday in the capital the plan approved."
+    a = analyse(text, load(), offset=100)
+    for s in a.signs:
+        assert 100 <= s.start < s.end <= 100 + len(text)
+
+
+def test_other_script():
+    assert other_script("Тбилиси") and other_script("قانون") and not other_script("Tbilisi") and not other_script("Şəki")
+
+
+def test_function_word_view_and_hashing_are_deterministic():
+    toks = tokenize("The minister said that the plan works.")
+    tags = load().tag([t.text for t in toks])
+    v = view(toks, tags)
+    assert v[0] == "the" and v[1] == "NN" and v[2] == "said"
+    assert hashed_ngrams(v) == hashed_ngrams(list(v))
