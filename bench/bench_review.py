@@ -1,0 +1,189 @@
+"""Benchmark of the HTML review report in real headless Chromium.
+
+1. A 5 KB article (the first paragraphs of seed 004 up to 5,000 bytes): time from
+   navigation to the report fully rendered (the script's ``mtfix-rendered`` mark)
+   and to first contentful paint; target: rendered in under 1 s.
+2. A batch of N files (default 500 of about 20 KB each: 10 MB of text, built from the
+   five seeds' paragraphs in rotating order): size of the report (target < 20 MB) and
+   time to first contentful paint (target < 5 s); plus the time `mtfix review` takes.
+
+Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-batch]
+                                    [--screenshot docs/review-seed004.png]
+Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary directory
+(and the screenshot, when asked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+_TIMES = """
+var nav = performance.getEntriesByType('navigation')[0];
+var fcp = performance.getEntriesByName('first-contentful-paint')[0];
+var done = performance.getEntriesByName('mtfix-rendered')[0];
+return {fcp: fcp ? fcp.startTime : null, rendered: done ? done.startTime : null,
+        dcl: nav ? nav.domContentLoadedEventEnd : null};
+"""
+
+
+def seeds() -> list[Path]:
+    found = sorted((SHARED / "seeds").glob("*.txt"))
+    if not found:
+        sys.exit(f"bench_review: no seeds in {SHARED / 'seeds'} (set MTFIX_SHARED)")
+    return found
+
+
+def article_5kb() -> str:
+    text = next(p for p in seeds() if p.name.startswith("004_")).read_text(encoding="utf-8")
+    paras = text.split("\n\n")
+    out = ""
+    for p in paras:
+        if len((out + p + "\n\n").encode("utf-8")) > 5000:
+            break
+        out += p + "\n\n"
+    return out
+
+
+def batch(directory: Path, files: int, kb: int) -> int:
+    paras = [p for s in seeds() for p in s.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    total = 0
+    k = 0
+    for n in range(files):
+        parts: list[str] = []
+        size = 0
+        while size < kb * 1000:
+            p = paras[(k * 7 + n) % len(paras)]
+            k += 1
+            parts.append(p)
+            size += len(p.encode("utf-8")) + 2
+        body = "\n\n".join(parts) + "\n"
+        (directory / f"article-{n:04d}.txt").write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return total
+
+
+def review(paths: list[Path] | Path, out: Path, cwd: Path | None = None) -> float:
+    args = [str(p) for p in (paths if isinstance(paths, list) else [paths])]
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mtfix", "review", "--grammar", "off", "-q", *args, "-o", str(out)],
+                   check=True, cwd=cwd)
+    return time.perf_counter() - t0
+
+
+def load_times(report: Path, runs: int, width: int = 1440, height: int = 1000, warm: bool = False) -> list[dict]:
+    """Navigation timings of ``runs`` loads: each in a fresh browser (cold), or all in one
+    browser that has first painted a small page with the report's fonts (warm)."""
+    from mtfix.review.browser import chrome, wait_ready
+
+    out = []
+    driver = chrome(width, height) if warm else None
+    try:
+        if driver is not None:
+            driver.get("data:text/html,<p style='font-family:serif'>warm-up</p><p>warm-up</p>")
+        for n in range(runs):
+            d = driver or chrome(width, height)
+            try:
+                d.get(report.resolve().as_uri() + f"?run={n}")
+                wait_ready(d, timeout=120)
+                out.append(d.execute_script(_TIMES))
+            finally:
+                if driver is None:
+                    d.quit()
+    finally:
+        if driver is not None:
+            driver.quit()
+    return out
+
+
+def summary(name: str, times: list[dict], key: str) -> str:
+    vals = [t[key] / 1000 for t in times if t[key] is not None]
+    return f"{name}: median {statistics.median(vals):.3f} s, best {min(vals):.3f} s, worst {max(vals):.3f} s"
+
+
+def screenshot(target: Path) -> None:
+    """The report of seed 004 as the README shows it (1440×1300; one edit accepted, one rejected)."""
+    from mtfix.review.browser import chrome, wait_ready
+
+    with tempfile.TemporaryDirectory() as d:
+        src = next(p for p in seeds() if p.name.startswith("004_"))
+        article = Path(d) / "azerbaijan-news.txt"
+        article.write_bytes(src.read_bytes())
+        report = Path(d) / "report.html"
+        review(Path(article.name), report, cwd=Path(d))
+        driver = chrome(1440, 1300)
+        try:
+            driver.get(report.as_uri())
+            wait_ready(driver)
+            driver.execute_script(
+                "var c = Array.from(document.querySelectorAll('#doc .card')).filter(function (c) {"
+                " return c.querySelector('a.code').textContent === 'MTF202'; })[0];"
+                "c.querySelector('button.acc').click();"
+                "var r = Array.from(document.querySelectorAll('#doc .card')).filter(function (c) {"
+                " return c.querySelector('a.code').textContent === 'MTF104' && c.dataset.edits; })[0];"
+                "r.querySelector('button.rej').click(); window.scrollTo(0, 0);")
+            time.sleep(0.3)
+            driver.save_screenshot(str(target))
+        finally:
+            driver.quit()
+    print(f"screenshot: {target}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=500)
+    ap.add_argument("--kb", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--screenshot", type=Path, help="also write the README's screenshot here")
+    ap.add_argument("--skip-batch", action="store_true", help="only the 5 KB article")
+    args = ap.parse_args()
+    from mtfix.review.browser import missing
+
+    why = missing()
+    if why:
+        sys.exit(f"bench_review: {why}")
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    if args.screenshot:
+        screenshot(args.screenshot)
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        article = tmp / "article.txt"
+        article.write_text(article_5kb(), encoding="utf-8")
+        report = tmp / "article.html"
+        gen = review(article, report)
+        print(f"5 KB article ({article.stat().st_size:,} bytes): report {report.stat().st_size:,} bytes, "
+              f"`mtfix review` {gen:.2f} s")
+        for label, warm in (("fresh browser per load", False), ("warm browser", True)):
+            times = load_times(report, args.runs, warm=warm)
+            print(f"  {label}: " + summary("rendered", times, "rendered") + " (target < 1 s); "
+                  + summary("first contentful paint", times, "fcp"))
+        if args.skip_batch:
+            return
+
+        many = tmp / "batch"
+        many.mkdir()
+        total = batch(many, args.files, args.kb)
+        report = tmp / "batch.html"
+        gen = review(many, report)
+        size = report.stat().st_size
+        times = load_times(report, max(1, args.runs // 2 + 1))
+        print(f"batch: {args.files} files, {total / 1e6:.1f} MB of text: `mtfix review` {gen:.1f} s, "
+              f"report {size / 1e6:.1f} MB (target < 20 MB)")
+        print("  " + summary("first contentful paint", times, "fcp") + " (target < 5 s)")
+        print("  " + summary("first file rendered", times, "rendered"))
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

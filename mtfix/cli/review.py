@@ -1,0 +1,154 @@
+"""``mtfix review``: the HTML review report; and ``mtfix fix --decisions``'s command-line side."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mtfix.cli.options import (
+    ConfigOpt,
+    GlossaryOpt,
+    GrammarOpt,
+    IdFieldOpt,
+    IgnoreOpt,
+    InputFormatOpt,
+    LtUrlOpt,
+    NoDefaultGlossariesOpt,
+    PacksOpt,
+    PathsArg,
+    QuietOpt,
+    RulesOpt,
+    SelectOpt,
+    SourceFieldOpt,
+    SourceLangOpt,
+    TextFieldOpt,
+    VerboseOpt,
+    build_pipeline,
+    fail,
+    format_options,
+    run_inputs,
+)
+from mtfix.errors import MtfixError
+
+
+def review(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("mtfix-review.html"),
+    title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix review",
+    glossary: GlossaryOpt = None,
+    no_default_glossaries: NoDefaultGlossariesOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    packs: PacksOpt = None,
+    rules: RulesOpt = None,
+    source_lang: SourceLangOpt = None,
+    grammar: GrammarOpt = None,
+    lt_url: LtUrlOpt = None,
+    input_format: InputFormatOpt = None,
+    text_field: TextFieldOpt = None,
+    source_field: SourceFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
+    from mtfix.io.textfile import atomic_write
+    from mtfix.review.proposals import review_input
+    from mtfix.review.render import render_html
+    from mtfix.review.report import build_context
+
+    if output.is_dir():
+        fail(f"{output}: is a directory; give the report's file name with -o")
+    pipeline, cfg = build_pipeline(locals(), paths)
+    opts = format_options(text_field, source_field, id_field)
+    reviews = run_inputs(paths, cfg, quiet, lambda inp: review_input(pipeline, inp, input_format, opts),
+                         input_format=input_format, config_path=config)
+    for w in pipeline.warnings:
+        if not quiet:
+            typer.echo(f"mtfix: warning: {w}", err=True)
+    try:
+        html = render_html(build_context(pipeline, reviews, title))
+    finally:
+        pipeline.close()
+    try:
+        if output.parent and not output.parent.exists():
+            output.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(output, html.encode("utf-8"))
+    except OSError as exc:
+        fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+    if not quiet:
+        n_f = sum(len(r.findings) for r in reviews)
+        n_e = sum(len(r.proposals) for r in reviews)
+        typer.echo(f"wrote {output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
+    failures = getattr(reviews, "failures", [])
+    if failures:  # already reported one by one; the report has the files that could be read
+        fail(f"{len(failures)} file(s) could not be reviewed (see above)")
+
+
+def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: list[str], input_format: str | None,
+                       opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool) -> None:
+    """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits.
+
+    Every file is checked first (digest, known edit ids, no overlapping accepted edits);
+    any problem exits 2 before anything is written.
+    """
+    from mtfix.io.inputs import is_binary, iter_paths, read_input
+    from mtfix.review.decisions import load_decisions, plan
+
+    try:
+        decisions = load_decisions(decisions_path)
+        files = list(iter_paths(paths, cfg.include, cfg.exclude))
+        inputs = [inp for inp in (read_input(p) for p in files) if not is_binary(inp)]
+        planned = plan(pipeline, decisions, inputs, input_format, opts)
+        targets: dict[str, Path] = {}
+        if output_dir is not None and not diff:
+            from mtfix.io.outputs import plan_outputs
+
+            targets = plan_outputs(output_dir, [p.path for p in planned])
+    except MtfixError as exc:
+        fail(str(exc))
+    finally:
+        pipeline.close()
+    try:
+        _write(planned, targets, diff, quiet)
+    except (OSError, MtfixError) as exc:
+        fail(f"cannot write: {exc}")
+    if not quiet:
+        n = sum(len(p.applied) for p in planned)
+        verb = "would change" if diff else "changed"
+        changed = sum(1 for p in planned if p.changed)
+        typer.echo(f"{n} accepted edit{'s' * (n != 1)} applied; {verb} {changed} of {len(planned)} file(s).", err=True)
+
+
+def _print_diff(p: Any) -> None:
+    import difflib
+
+    if not p.changed:
+        return
+    before = p.original.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    after = p.output.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    for line in difflib.unified_diff(before, after, f"a/{p.path}", f"b/{p.path}"):
+        typer.echo(line, nl=not line.endswith("\n"))
+
+
+def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool) -> None:
+    """Print, or write atomically, what :func:`mtfix.review.decisions.plan` computed."""
+    from mtfix.io.textfile import atomic_write
+
+    for p in planned:
+        if p.note and not quiet:
+            typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)
+        if diff:
+            _print_diff(p)
+        elif p.path == "-":
+            sys.stdout.buffer.write(p.output)
+            sys.stdout.flush()
+        elif p.path in targets:
+            targets[p.path].parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(targets[p.path], p.output)
+        elif p.changed:
+            atomic_write(p.path, p.output)

@@ -1,0 +1,181 @@
+"""Code actions: apply one fix, apply every safe fix, ignore a rule on a line, add a name to the glossary.
+
+Edits are LSP ``TextEdit``s computed from character offsets, so the client
+applies them; the server writes nothing itself except the glossary (through
+:mod:`mtfix.lsp.glossary`, when the user picks that action).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from lsprotocol import types
+
+from mtfix.lsp.diagnostics import to_range
+from mtfix.lsp.positions import LineIndex
+from mtfix.model import Finding, FixSafety
+
+FIX_ALL_KIND = "source.fixAll.mtfix"
+ADD_TO_GLOSSARY = "mtfix.addToGlossary"
+_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]", regex.V1)
+_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
+#: Codes whose flagged text may be a correct name that the glossary does not know yet.
+NAME_CODES = ("MTF207", "MTF208", "MTF302", "MTF305", "MTF4")
+_DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
+
+
+def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], versioned: bool) -> types.WorkspaceEdit:
+    """A WorkspaceEdit of ``edits`` to one document (versioned when the client supports it)."""
+    if versioned:
+        doc = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(doc, list(edits))])
+    return types.WorkspaceEdit(changes={uri: list(edits)})
+
+
+def _shown(text: str, finding: Finding) -> str:
+    """``'before' → 'after'`` for the stretch the finding's edits touch (shortened)."""
+    a = min(min(e.start for e in finding.edits), finding.start)
+    b = max(max(e.end for e in finding.edits), finding.end)
+    after = text[a:b]
+    for e in sorted(finding.edits, key=lambda e: e.start, reverse=True):
+        after = after[: e.start - a] + e.replacement + after[e.end - a :]
+
+    def cut(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= 40 else s[:37] + "…"
+
+    return f"'{cut(text[a:b])}' → '{cut(after)}'"
+
+
+def fix_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex,
+               diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction | None:
+    """"Apply this fix": the finding's edits (safe or unsafe; none for flag-only findings)."""
+    if not finding.edits or finding.fix is FixSafety.NONE:
+        return None
+    edits = [types.TextEdit(to_range(index, e.start, e.end), e.replacement) for e in finding.edits]
+    shown = _shown(text, finding)
+    unsafe = " (unsafe: check the result)" if finding.fix is FixSafety.UNSAFE else ""
+    return types.CodeAction(
+        title=f"mtfix: fix {finding.code}: {shown}{unsafe}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        is_preferred=finding.fix is FixSafety.SAFE,
+        edit=workspace_edit(uri, version, edits, versioned),
+    )
+
+
+def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEdit]:
+    """Small edits that turn ``original`` into ``fixed`` (a word-level diff inside the
+    changed stretch), as TextEdits against ``original``.
+
+    >>> idx = LineIndex("Prices of oilgas rose.")
+    >>> [(e.range.start.character, e.range.end.character, e.new_text)
+    ...  for e in text_edits(idx.text, "Prices of oil and gas rose.", idx)]
+    [(13, 13, ' and ')]
+    """
+    if original == fixed:
+        return []
+    pre = 0
+    limit = min(len(original), len(fixed))
+    while pre < limit and original[pre] == fixed[pre]:
+        pre += 1
+    suf = 0
+    while suf < limit - pre and original[-1 - suf] == fixed[-1 - suf]:
+        suf += 1
+    a, b = original[pre : len(original) - suf], fixed[pre : len(fixed) - suf]
+    # diff the changed stretch by tokens
+    from difflib import SequenceMatcher
+
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    if len(ta) * len(tb) > 4_000_000:  # a huge rewrite: one edit
+        return [types.TextEdit(to_range(index, pre, pre + len(a)), b)]
+    out: list[types.TextEdit] = []
+    pa = [0]
+    for t in ta:
+        pa.append(pa[-1] + len(t))
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        start, end = pre + pa[i1], pre + pa[i2]
+        out.append(types.TextEdit(to_range(index, start, end), "".join(tb[j1:j2])))
+    return out
+
+
+def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = None) -> types.CodeAction:
+    """"Apply all safe fixes in this file"; its edit is filled in by codeAction/resolve (or at once)."""
+    return types.CodeAction(
+        title="mtfix: apply all safe fixes in this file",
+        kind=FIX_ALL_KIND,
+        diagnostics=list(diagnostics) if diagnostics else None,
+        data={"uri": uri, "action": "fixAll"},
+    )
+
+
+def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -> types.TextEdit:
+    """The inline suppression for ``finding``'s code on its line (see :mod:`mtfix.suppress`):
+    added to a directive already on the line, or appended at the line's end as
+    ``<!-- mtfix-ignore: CODE -->`` (the documented form, which Markdown does not
+    render; in a Markdown table row, inside the last cell).
+
+    >>> idx = LineIndex("Snow fell.\\nNext.")
+    >>> from mtfix.model import Finding, Severity
+    >>> e = ignore_edit(Finding("MTF203", "Other", Severity.MAJOR, 0, 4, "x"), idx.text, idx, False)
+    >>> (e.range.start.line, e.range.start.character, e.new_text)
+    (0, 10, ' <!-- mtfix-ignore: MTF203 -->')
+    """
+    line, _ = index.position(finding.start)
+    ls, le = index.starts[line], index.ends[line]
+    body = text[ls:le]
+    m = _DIRECTIVE_ON_LINE.search(body)
+    if m is not None:
+        at = ls + m.end("codes")
+        return types.TextEdit(to_range(index, at, at), f", {finding.code}")
+    content_end = ls + len(body.rstrip())
+    if markdown:
+        stripped = body.rstrip()
+        if stripped.endswith("|") and stripped.lstrip().startswith("|") and not stripped.endswith("\\|"):
+            at = ls + len(stripped) - 1
+            sep = "" if stripped[:-1].endswith(" ") else " "
+            return types.TextEdit(to_range(index, at, at), f"{sep}<!-- mtfix-ignore: {finding.code} --> ")
+    return types.TextEdit(to_range(index, content_end, content_end), f" <!-- mtfix-ignore: {finding.code} -->")
+
+
+def ignore_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,
+                  diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction:
+    """"Ignore this rule here": the inline suppression comment as a WorkspaceEdit."""
+    edit = ignore_edit(finding, text, index, markdown)
+    return types.CodeAction(
+        title=f"mtfix: ignore {finding.code} on this line",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        edit=workspace_edit(uri, version, [edit], versioned),
+    )
+
+
+def name_in(finding: Finding, text: str) -> str | None:
+    """The name a finding flags, when it is one the glossary could learn.
+
+    >>> from mtfix.model import Finding, Severity
+    >>> name_in(Finding("MTF302", "Terminology", Severity.MAJOR, 0, 7, "x"), "Baranov said.")
+    'Baranov'
+    >>> name_in(Finding("MTF203", "Other", Severity.MAJOR, 0, 4, "x"), "Snow fell.") is None
+    True
+    """
+    spelling = finding.code.startswith("LT:") and finding.category.startswith("Fluency/Spelling")
+    if not (spelling or finding.code.startswith(NAME_CODES)):
+        return None
+    span = text[finding.start : finding.end].strip()
+    return span if _NAME.fullmatch(span) else None
+
+
+def glossary_action(name: str, glossary: str, diagnostic: types.Diagnostic | None) -> types.CodeAction:
+    """"Add this name to the project glossary": a command the server runs (it appends the entry)."""
+    from pathlib import Path
+
+    return types.CodeAction(
+        title=f"mtfix: add '{name}' to the glossary {Path(glossary).name}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        command=types.Command(title="Add to glossary", command=ADD_TO_GLOSSARY, arguments=[glossary, name]),
+    )

@@ -1,0 +1,194 @@
+"""Findings → LSP diagnostics: ranges, severities, docs links and related information.
+
+Severity mapping (MQM severity → LSP):
+
+======== ==================================================
+critical Error
+major    Warning
+minor    Information (Hint for the ``Style/*`` categories)
+======== ==================================================
+
+Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
+(``codeDescription.href``) and, in ``data``, the finding's character span so
+that code actions can find it again.  MTF120 (a garbled sentence) lists the
+signs it counted as ``relatedInformation``; MTF401 (the garble detector) lists
+its sign findings (MTF402-MTF409) in the same sentence; any finding that carries
+its own ``related`` spans lists those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+
+from mtfix.lsp.positions import LineIndex
+from mtfix.model import Finding, Severity, category_family
+
+SOURCE = "mtfix"
+LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
+_CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
+
+_SEVERITY = {
+    Severity.CRITICAL: types.DiagnosticSeverity.Error,
+    Severity.MAJOR: types.DiagnosticSeverity.Warning,
+    Severity.MINOR: types.DiagnosticSeverity.Information,
+}
+
+
+def lsp_severity(finding: Finding) -> types.DiagnosticSeverity:
+    """The LSP severity of a finding (see the module docstring).
+
+    >>> from mtfix.model import Finding, Severity
+    >>> lsp_severity(Finding("MTF1", "Style/Awkward", Severity.MINOR, 0, 1, "x")).name
+    'Hint'
+    """
+    if finding.severity is Severity.MINOR and category_family(finding.category) == "style":
+        return types.DiagnosticSeverity.Hint
+    return _SEVERITY.get(finding.severity, types.DiagnosticSeverity.Information)
+
+
+@lru_cache(maxsize=1)
+def _pack_files() -> dict[str, Path]:
+    """Rule code → the bundled pack file that documents it."""
+    out: dict[str, Path] = {}
+    try:
+        from mtfix.rules.pack import bundled_pack_paths, load_bundled
+
+        for name, path in bundled_pack_paths().items():
+            for rule in load_bundled(name).rules:
+                out[rule.code] = Path(path)
+    except Exception:  # a broken pack is reported by the checker itself, not here
+        pass
+    return out
+
+
+def _module_file(module: str) -> Path | None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+#: Code prefix → the module whose docstrings document those rules (when no pack does).
+_MODULE_DOCS = (("MTF3", "mtfix.glossary"), ("MTF4", "mtfix.garble"), ("MTF5", "mtfix.checks.source_target"))
+
+
+def docs_href(code: str, template: str | None = None) -> str | None:
+    """A link to the documentation of rule ``code``.
+
+    ``template`` (``docs-url`` in ``[tool.mtfix.server]``) wins, with ``{code}``
+    and ``{code_lower}`` filled in; otherwise LanguageTool rules link to
+    LanguageTool's rule page and mtfix rules to the file (shipped with the
+    package) that documents them.
+
+    >>> docs_href("LT:EN_A_VS_AN")
+    'https://community.languagetool.org/rule/show/EN_A_VS_AN?lang=en'
+    >>> docs_href("MTF120", "https://example.org/rules#{code_lower}")
+    'https://example.org/rules#mtf120'
+    """
+    if template:
+        return template.replace("{code}", code).replace("{code_lower}", code.lower())
+    if code.startswith("LT:"):
+        return LT_RULE_URL.format(rule=code[3:])
+    path = _pack_files().get(code)
+    if path is None:
+        for prefix, module in _MODULE_DOCS:
+            if code.startswith(prefix):
+                path = _module_file(module)
+                break
+    return path.resolve().as_uri() if path is not None else None
+
+
+def _rule_signals(code: str) -> tuple[str, ...]:
+    """The sign codes a composite rule (MTF120) counts, from its pack."""
+    try:
+        from mtfix.rules.engine import RulesChecker
+
+        for rule in RulesChecker.bundled().rules:
+            if rule.code == code:
+                return tuple(rule.params.get("signals", ()))
+    except Exception:
+        pass
+    return ()
+
+
+def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
+    """(start, end, message) of the signs behind ``finding``.
+
+    A finding that carries ``related`` (spans with a message, or objects with
+    ``start``/``end``/``message``) gives them; MTF120 gives the findings inside
+    its sentence whose codes it names (in its message) or counts (its pack's
+    ``signals``); MTF401 (the garble detector's verdict on a sentence) gives the
+    detector's sign findings (MTF402-MTF409) in the same sentence.
+    """
+    own = getattr(finding, "related", None) or getattr(finding, "signs", None)
+    if own:
+        out = []
+        for r in own:
+            if isinstance(r, (tuple, list)) and len(r) >= 2:
+                out.append((int(r[0]), int(r[1]), str(r[2]) if len(r) > 2 else finding.code))
+            elif hasattr(r, "start") and hasattr(r, "end"):
+                out.append((int(r.start), int(r.end), str(getattr(r, "message", "") or getattr(r, "code", ""))))
+        return out
+    if finding.code == "MTF401":  # the garble detector: its signs are MTF402-MTF409 in the same sentence
+        return [
+            (f.start, f.end, f"{f.code}: {f.message}")
+            for f in findings
+            if f is not finding and f.code.startswith("MTF4") and f.code != "MTF401"
+            and finding.segment is not None and f.segment == finding.segment
+        ]
+    if finding.code != "MTF120":
+        return []
+    named = set(_CODE.findall(finding.message.split(")", 1)[0])) - {finding.code}
+    codes = named or set(_rule_signals(finding.code))
+    return [
+        (f.start, f.end, f"{f.code}: {f.message}")
+        for f in findings
+        if f is not finding and f.code in codes and finding.start <= f.start and f.end <= finding.end
+    ]
+
+
+def to_range(index: LineIndex, start: int, end: int) -> types.Range:
+    sl, sc = index.position(start)
+    el, ec = index.position(end)
+    return types.Range(types.Position(sl, sc), types.Position(el, ec))
+
+
+def to_diagnostic(
+    finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None
+) -> types.Diagnostic:
+    """One finding as an LSP diagnostic."""
+    href = docs_href(finding.code, docs_template)
+    related = [
+        types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
+        for s, e, message in related_findings(finding, findings)
+    ]
+    message = finding.message
+    if finding.suggestions:
+        message += f" (suggestion: {finding.suggestions[0]})"
+    data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
+    return types.Diagnostic(
+        range=to_range(index, finding.start, finding.end),
+        message=message,
+        severity=lsp_severity(finding),
+        code=finding.code,
+        code_description=types.CodeDescription(href=href) if href else None,
+        source=SOURCE,
+        related_information=related or None,
+        data=data,
+    )
+
+
+def to_diagnostics(
+    findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None
+) -> list[types.Diagnostic]:
+    all_findings = list(findings)
+    return [to_diagnostic(f, all_findings, index, uri, docs_template) for f in all_findings]

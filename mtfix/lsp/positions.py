@@ -1,0 +1,70 @@
+"""Character offsets (Python ``str`` indices) ↔ LSP positions.
+
+LSP counts lines at ``\\n``, ``\\r\\n`` and ``\\r`` only (not at U+2028 or form
+feeds, as ``str.splitlines`` does) and columns in the code units of the
+negotiated position encoding: UTF-16 unless the client offered another.
+
+>>> idx = LineIndex("a😀b\\nc")
+>>> idx.position(2), idx.position(4)
+((0, 3), (1, 0))
+>>> idx.offset(0, 3), idx.offset(1, 0)
+(2, 4)
+>>> LineIndex("a😀b", "utf-8").position(2)
+(0, 5)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _units(s: str, encoding: str) -> int:
+    """Length of ``s`` in code units of ``encoding`` (utf-16, utf-8 or utf-32)."""
+    if encoding == "utf-32" or s.isascii():
+        return len(s)
+    if encoding == "utf-8":
+        return len(s.encode("utf-8", "surrogatepass"))
+    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
+
+
+class LineIndex:
+    """Line starts of a text, for converting offsets to positions and back."""
+
+    def __init__(self, text: str, encoding: str = "utf-16"):
+        self.text = text
+        self.encoding = encoding
+        self.starts = [0]
+        self.ends: list[int] = []  # offset of each line's end, before its newline
+        for m in _NEWLINE.finditer(text):
+            self.ends.append(m.start())
+            self.starts.append(m.end())
+        self.ends.append(len(text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Zero-based (line, column in code units) of character ``offset``."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[line]
+        return line, _units(self.text[start : min(offset, self.ends[line])], self.encoding)
+
+    def offset(self, line: int, character: int) -> int:
+        """Character offset of an LSP position; positions past a line's end clamp to it."""
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start, end = self.starts[line], self.ends[line]
+        if character <= 0:
+            return start
+        body = self.text[start:end]
+        if self.encoding == "utf-32" or body.isascii():
+            return start + min(character, len(body))
+        units = 0
+        for i, c in enumerate(body):
+            if units >= character:
+                return start + i
+            units += _units(c, self.encoding)
+        return end

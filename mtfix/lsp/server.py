@@ -1,0 +1,525 @@
+"""``mtfix server``: a Language Server Protocol server on pygls.
+
+Diagnostics are published on open and, debounced, on change, for plain text
+and Markdown (only the prose).  Each check runs in a worker thread so the
+server keeps reading messages while it works; a check whose document changed
+meanwhile is dropped.  LanguageTool, when the configuration asks for it, runs
+as a second pass after the fast one (see :mod:`mtfix.lsp.workspace`).
+
+The server writes no file itself except a glossary through the
+"add this name to the project glossary" action; every other change is a
+WorkspaceEdit the client applies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_to_bytes, urlsplit
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from mtfix.errors import MtfixError
+from mtfix.lsp import actions
+from mtfix.lsp.diagnostics import to_diagnostics
+from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.workspace import (
+    DEFAULT_DEBOUNCE_MS,
+    GrammarSlot,
+    Profile,
+    Session,
+    build_document,
+    document_kind,
+)
+from mtfix.model import Finding, FixSafety
+from mtfix.version import __version__
+
+log = logging.getLogger("mtfix.lsp")
+CONFIG_NAMES = ("mtfix.toml", "pyproject.toml")
+_ENCODINGS = {"utf-8": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
+
+
+def uri_to_path(uri: str) -> str | None:
+    """The file system path of a ``file:`` URI (None for other schemes); bytes that are
+    not UTF-8 are kept as the OS would (surrogate escapes), never an error.
+
+    >>> uri_to_path("file:///tmp/caf%E9.txt") == "/tmp/caf\\udce9.txt"
+    True
+    >>> uri_to_path("untitled:Untitled-1") is None
+    True
+    """
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return None
+    if parts.scheme != "file":
+        return None
+    if os.name == "nt":  # pragma: no cover
+        from pygls.uris import to_fs_path
+
+        return to_fs_path(uri)
+    path = os.fsdecode(unquote_to_bytes(parts.path))
+    return f"//{parts.netloc}{path}" if parts.netloc and parts.netloc != "localhost" else path
+
+
+@dataclass
+class DocState:
+    """The last check of one open document."""
+
+    uri: str
+    version: int | None
+    text: str
+    kind: str
+    path: str | None
+    index: LineIndex
+    profile: Profile
+    findings: list[Finding] = field(default_factory=list)
+    grammar: list[Finding] = field(default_factory=list)  # LanguageTool's part of ``findings``
+
+
+class MtfixLanguageServer(LanguageServer):
+    """The pygls server with mtfix's session: profiles, LanguageTool and per-document state."""
+
+    def __init__(self, grammar: str | None = None, debounce_ms: float | None = None):
+        super().__init__("mtfix", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.session = Session(grammar=grammar)
+        self.debounce_override = None if debounce_ms is None else max(0.0, debounce_ms / 1000)
+        self.roots: list[Path] = []
+        self.states: dict[str, DocState] = {}
+        self.tasks: dict[str, asyncio.Task] = {}
+        self.grammar_tasks: dict[str, asyncio.Task] = {}
+        self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-check")
+        self.grammar_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-grammar")
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.shown: set[str] = set()
+        self.grammar = GrammarSlot(self._grammar_ready, self._message_from_thread)
+
+    # -- helpers -----------------------------------------------------------------------------------
+    @property
+    def encoding(self) -> str:
+        try:
+            enc = str(self.workspace.position_encoding or "utf-16")
+        except Exception:
+            enc = "utf-16"
+        return _ENCODINGS.get(enc, "utf-16")
+
+    def message(self, text: str, kind: types.MessageType = types.MessageType.Warning) -> None:
+        """Show ``text`` once (per session) and log it."""
+        log.warning("%s", text)
+        if text in self.shown:
+            return
+        self.shown.add(text)
+        with contextlib.suppress(Exception):  # no client attached (the class used alone)
+            self.window_show_message(types.ShowMessageParams(type=kind, message=f"mtfix: {text}"))
+
+    def _message_from_thread(self, text: str) -> None:
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self.message, text)
+
+    def _grammar_ready(self) -> None:
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self.recheck_all)
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+    def recheck_all(self) -> None:
+        for uri in list(self.states) or [d for d in self.workspace.text_documents]:
+            self.schedule(uri, 0.0)
+
+    # -- checking ----------------------------------------------------------------------------------
+    def schedule(self, uri: str, delay: float | None) -> None:
+        """Check ``uri`` after ``delay`` seconds (None: the configured debounce), replacing a pending check."""
+        if self.loop is None:
+            self.loop = asyncio.get_running_loop()
+        old = self.tasks.pop(uri, None)
+        if old is not None and not old.done():
+            old.cancel()
+        self.tasks[uri] = asyncio.ensure_future(self._run(uri, delay))
+
+    async def _run(self, uri: str, delay: float | None) -> None:
+        try:
+            if delay is None:
+                delay = self.debounce_override
+                if delay is None:
+                    st = self.states.get(uri)
+                    delay = st.profile.debounce if st is not None else DEFAULT_DEBOUNCE_MS / 1000
+            if delay:
+                await asyncio.sleep(delay)
+            try:
+                doc = self.workspace.get_text_document(uri)
+                text, version, language_id = doc.source, doc.version, doc.language_id
+            except Exception:
+                return
+            path = uri_to_path(uri)
+            kind = document_kind(path, language_id)
+            if kind is None:
+                self.publish(uri, version, [])
+                return
+            encoding = self.encoding
+            loop = asyncio.get_running_loop()
+            state, new_profile = await loop.run_in_executor(
+                self.checks, self._check, uri, version, text, kind, path, encoding
+            )
+            current = self._current_version(uri)
+            if current is not None and current != version:
+                return  # a newer check is on its way
+            if new_profile and state.profile.error:
+                self.message(f"configuration error: {state.profile.error}; checking with the defaults",
+                             types.MessageType.Error)
+            if new_profile and state.profile.warning:
+                self.message(state.profile.warning)
+            self.states[uri] = state
+            self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url))
+            if new_profile and len(self.states) > 1:
+                for other, st in list(self.states.items()):
+                    if other != uri and st.profile.origin == state.profile.origin:
+                        self.schedule(other, 0.0)
+            if state.profile.config.grammar != "off":
+                self._start_grammar_pass(state)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # never let one document stop the server
+            log.exception("checking %s failed", uri)
+            self.message(f"checking {uri} failed: {type(exc).__name__}: {exc}", types.MessageType.Error)
+
+    def _current_version(self, uri: str) -> int | None:
+        try:
+            return self.workspace.get_text_document(uri).version
+        except Exception:
+            return None
+
+    def _check(self, uri: str, version: int | None, text: str, kind: str, path: str | None,
+               encoding: str) -> tuple[DocState, bool]:
+        """The fast pass (no LanguageTool), in a worker thread."""
+        profile, new = self.session.profile(path or (str(self.roots[0] / "untitled") if self.roots else None))
+        checked, odd = _sanitised(text)
+        findings = profile.fast.check(build_document(checked, path, kind)).findings
+        if odd:
+            findings = _without_fixes_at(findings, odd)
+        old = self.states.get(uri)
+        carried: list[Finding] = []
+        if old is not None and old.grammar and old.profile is profile:
+            same = _common_prefix(old.text, text)
+            carried = [f for f in old.grammar if f.end < same]
+        if carried:
+            findings = sorted([*findings, *carried], key=lambda f: (f.start, f.end, f.code))
+        state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile, findings, carried)
+        return state, new
+
+    def _start_grammar_pass(self, state: DocState) -> None:
+        old = self.grammar_tasks.pop(state.uri, None)
+        if old is not None and not old.done():
+            old.cancel()
+        self.grammar_tasks[state.uri] = asyncio.ensure_future(self._grammar_pass(state))
+
+    async def _grammar_pass(self, state: DocState) -> None:
+        try:
+            checker = self.grammar.want(state.profile.config)
+            if checker is None:
+                return  # starting (it re-checks the open documents when ready), failed or off
+            loop = asyncio.get_running_loop()
+
+            def run() -> list[Finding]:
+                checked, odd = _sanitised(state.text)
+                found = state.profile.with_grammar(checker).check(build_document(checked, state.path, state.kind))
+                return _without_fixes_at(found.findings, odd) if odd else found.findings
+
+            findings = await loop.run_in_executor(self.grammar_pool, run)
+            if self._current_version(state.uri) != state.version or self.states.get(state.uri) is not state:
+                return
+            state.findings = findings
+            state.grammar = [f for f in findings if f.code.startswith("LT:")]
+            self.publish(state.uri, state.version,
+                         to_diagnostics(findings, state.index, state.uri, state.profile.docs_url))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("grammar pass on %s failed", state.uri)
+            self.message(f"LanguageTool pass failed: {type(exc).__name__}: {exc}")
+
+    async def fresh_state(self, uri: str) -> DocState | None:
+        """The state of ``uri`` for its current text (checked now if the last check is stale)."""
+        try:
+            doc = self.workspace.get_text_document(uri)
+            text, version, language_id = doc.source, doc.version, doc.language_id
+        except Exception:
+            return None
+        st = self.states.get(uri)
+        if st is not None and st.text == text:
+            return st
+        path = uri_to_path(uri)
+        kind = document_kind(path, language_id)
+        if kind is None:
+            return None
+        loop = asyncio.get_running_loop()
+        st, _ = await loop.run_in_executor(self.checks, self._check, uri, version, text, kind, path, self.encoding)
+        return st
+
+    def warm_up(self) -> None:
+        """Build the workspace's pipeline and check one sentence (loads the word lists)."""
+        try:
+            profile, _ = self.session.profile(str(self.roots[0] / "untitled.txt") if self.roots else None)
+            profile.fast.check(build_document("The talks went on.", None, "text"))
+        except Exception:  # reported when a real document is checked
+            log.debug("warm-up failed", exc_info=True)
+
+    def close(self) -> None:
+        for t in [*self.tasks.values(), *self.grammar_tasks.values()]:
+            t.cancel()
+        self.grammar.close()
+        self.checks.shutdown(wait=False, cancel_futures=True)
+        self.grammar_pool.shutdown(wait=False, cancel_futures=True)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sanitised(text: str) -> tuple[str, list[int]]:
+    """``text`` with lone surrogates (which an editor may send, and which no codec
+    can write) replaced by U+FFFD, one character for one, so offsets and UTF-16
+    positions stay the same; and where they were.
+
+    >>> _sanitised("a\\udce9b")
+    ('a\\ufffdb', [1])
+    """
+    where = [m.start() for m in _SURROGATE.finditer(text)]
+    return (_SURROGATE.sub("\ufffd", text), where) if where else (text, [])
+
+
+def _without_fixes_at(findings: list[Finding], positions: list[int]) -> list[Finding]:
+    """Findings whose span or edits touch a replaced character lose their fix (an edit
+    must never write U+FFFD into the user's text)."""
+    import dataclasses
+
+    out = []
+    for f in findings:
+        lo = min([f.start, *(e.start for e in f.edits)])
+        hi = max([f.end, *(e.end for e in f.edits)])
+        if f.edits and any(lo <= p < hi for p in positions):
+            f = dataclasses.replace(f, edits=(), fix=FixSafety.NONE)
+        out.append(f)
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    lo, hi = 0, n
+    while lo < hi:  # binary search on slices: fast for long texts
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _client_supports_resolve(ls: MtfixLanguageServer) -> bool:
+    try:
+        ca = ls.client_capabilities.text_document.code_action
+        return bool(ca and ca.resolve_support and "edit" in ca.resolve_support.properties)
+    except AttributeError:
+        return False
+
+
+def _client_versioned_edits(ls: MtfixLanguageServer) -> bool:
+    try:
+        return bool(ls.client_capabilities.workspace.workspace_edit.document_changes)
+    except AttributeError:
+        return False
+
+
+def _glossary_target(profile: Profile) -> str | None:
+    """The first appendable glossary file the workspace configuration names."""
+    if profile.origin is None or profile.error:
+        return None
+    for g in profile.config.glossaries:
+        if Path(g).suffix.lower() in (".tsv", ".csv", ".yaml", ".yml"):
+            return str(g)
+    return None
+
+
+def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]:
+    """Every safe fix of the document (as ``mtfix fix`` would apply them) as TextEdits."""
+    pipeline = st.profile.fast
+    checker = ls.grammar.checker if ls.grammar.state == "ready" and st.profile.config.grammar != "off" else None
+    if checker is not None:
+        pipeline = st.profile.with_grammar(checker)
+    checked, odd = _sanitised(st.text)
+    if odd:  # the text holds characters no file can: fix nothing rather than write U+FFFD
+        return []
+    result = pipeline.fix(build_document(checked, st.path, st.kind), unsafe=False)
+    return actions.text_edits(st.text, result.text, st.index)
+
+
+def create_server(grammar: str | None = None, debounce_ms: float | None = None) -> MtfixLanguageServer:
+    """The server with its features registered."""
+    server = MtfixLanguageServer(grammar=grammar, debounce_ms=debounce_ms)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: MtfixLanguageServer, params: types.InitializeParams) -> None:
+        roots = [f.uri for f in params.workspace_folders or []] or ([params.root_uri] if params.root_uri else [])
+        for uri in roots:
+            path = uri_to_path(uri)
+            if path:
+                ls.roots.append(Path(path))
+        if not roots and params.root_path:
+            ls.roots.append(Path(params.root_path))
+        ls.session.root = ls.roots[0] if ls.roots else None
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: MtfixLanguageServer, params: types.InitializedParams) -> None:
+        ls.loop = asyncio.get_running_loop()
+        ls.checks.submit(ls.warm_up)  # load rules, glossaries and word lists before the first document
+        try:
+            dyn = ls.client_capabilities.workspace.did_change_watched_files.dynamic_registration
+        except AttributeError:
+            dyn = False
+        if not dyn:
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=f"**/{n}") for n in CONFIG_NAMES]
+        watchers += [types.FileSystemWatcher(glob_pattern=f"**/*.{e}") for e in ("tsv", "csv", "yaml", "yml", "tbx")]
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                id="mtfix-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+            )]))
+        except Exception as exc:  # the mtime check on every run still catches changes
+            log.info("watched-files registration refused: %s", exc)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: MtfixLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0.0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: MtfixLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, None)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: MtfixLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = uri_to_path(params.text_document.uri) or ""
+        if Path(path).name in CONFIG_NAMES:
+            ls.recheck_all()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: MtfixLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        for tasks in (ls.tasks, ls.grammar_tasks):
+            t = tasks.pop(uri, None)
+            if t is not None:
+                t.cancel()
+        ls.states.pop(uri, None)
+        ls.publish(uri, None, [])
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched(ls: MtfixLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.recheck_all()
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=True
+        ),
+    )
+    async def code_action(ls: MtfixLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        st = await ls.fresh_state(uri)
+        if st is None:
+            return None
+        idx = st.index
+        a = idx.offset(params.range.start.line, params.range.start.character)
+        b = idx.offset(params.range.end.line, params.range.end.character)
+        wanted = {(d.data or {}).get("start", -1) for d in params.context.diagnostics if isinstance(d.data, dict)}
+        by_key = {}
+        for d in params.context.diagnostics:
+            if isinstance(d.data, dict):
+                by_key[(d.data.get("code"), d.data.get("start"), d.data.get("end"))] = d
+        versioned = _client_versioned_edits(ls)
+        out: list[types.CodeAction] = []
+        target = _glossary_target(st.profile)
+        log.debug("code actions for %s: profile %s error %s glossary %s", uri, st.profile.origin, st.profile.error, target)
+        markdown = st.kind == "markdown"
+        for f in st.findings:
+            if not ((f.start <= b and f.end >= a) or f.start in wanted):
+                continue
+            diag = by_key.get((f.code, f.start, f.end))
+            fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
+            if fix is not None:
+                out.append(fix)
+            out.append(actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag, versioned))
+            name = actions.name_in(f, st.text) if target else None
+            if name and target:
+                out.append(actions.glossary_action(name, target, diag))
+        if any(f.fix is FixSafety.SAFE and f.edits for f in st.findings):
+            fa = actions.fix_all_action(uri)
+            if not _client_supports_resolve(ls):
+                loop = asyncio.get_running_loop()
+                edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
+                fa.edit = actions.workspace_edit(uri, st.version, edits, versioned)
+            out.append(fa)
+        only = params.context.only
+        if only:
+            out = [x for x in out if any(str(x.kind or "").startswith(str(k)) for k in only)]
+        return out
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
+        data = action.data if isinstance(action.data, dict) else {}
+        if data.get("action") != "fixAll" or not isinstance(data.get("uri"), str):
+            return action
+        st = await ls.fresh_state(data["uri"])
+        if st is None:
+            return action
+        loop = asyncio.get_running_loop()
+        edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
+        action.edit = actions.workspace_edit(st.uri, st.version, edits, _client_versioned_edits(ls))
+        return action
+
+    @server.command(actions.ADD_TO_GLOSSARY)
+    async def add_to_glossary(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:
+        flat = list(args[0]) if len(args) == 1 and isinstance(args[0], list) else list(args)
+        if len(flat) != 2 or not all(isinstance(x, str) for x in flat):
+            ls.message("add to glossary: expected the glossary path and a name", types.MessageType.Error)
+            return {"ok": False, "message": "expected [glossary, name]"}
+        glossary, name = flat
+        allowed = {_glossary_target(st.profile) for st in ls.states.values()}
+        if glossary not in allowed:  # only the file the workspace configuration names
+            msg = f"{glossary} is not the glossary the workspace configuration names; nothing was written"
+            ls.message(msg, types.MessageType.Error)
+            return {"ok": False, "message": msg}
+        from mtfix.lsp.glossary import add_name
+
+        loop = asyncio.get_running_loop()
+        try:
+            msg = await loop.run_in_executor(ls.checks, add_name, glossary, name, list(ls.roots))
+        except MtfixError as exc:
+            ls.message(f"add to glossary: {exc}", types.MessageType.Error)
+            return {"ok": False, "message": str(exc)}
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=f"mtfix: {msg}"))
+        ls.recheck_all()
+        return {"ok": True, "message": msg}
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: MtfixLanguageServer, params: Any = None) -> None:
+        ls.close()
+
+    return server
+
+
+def serve(grammar: str | None = None, debounce_ms: float | None = None) -> None:
+    """Run the server over standard input and output until the client says exit."""
+    server = create_server(grammar=grammar, debounce_ms=debounce_ms)
+    try:
+        server.start_io()
+    finally:
+        server.close()

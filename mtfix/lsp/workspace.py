@@ -1,0 +1,254 @@
+"""What the server knows about the workspace: configuration, pipelines and LanguageTool.
+
+The configuration of a document is the nearest ``mtfix.toml`` or
+``pyproject.toml`` with ``[tool.mtfix]`` (found by :func:`mtfix.config.find_config`,
+as the CLI finds it).  Before every check the server compares the modification
+times of that file and of the glossaries and rule packs it names; when one has
+changed, the pipelines are rebuilt.  ``workspace/didChangeWatchedFiles`` only
+triggers a re-check of the open documents.
+
+LanguageTool (``grammar`` in the config, or ``mtfix server --grammar``) is
+started once per session, in a background thread, by the same code as the CLI
+(:func:`mtfix.grammar.checker.build_checker`): a recorded server is reused, else
+a private one is started and stopped when the session ends.  Until it is
+ready, documents are checked without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtfix.config import Config, find_config, find_config_table
+from mtfix.errors import MtfixError
+from mtfix.model import Checker, Document
+from mtfix.pipeline import Pipeline
+
+MARKDOWN_IDS = frozenset({"markdown", "md", "mdx", "quarto", "rmd"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+TEXT_IDS = frozenset({"plaintext", "text", "txt", "plain"})
+TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+DEFAULT_DEBOUNCE_MS = 50
+SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
+
+
+def document_kind(path: str | None, language_id: str | None) -> str | None:
+    """``markdown``, ``text``, or None for a document mtfix does not check (code, data).
+
+    >>> document_kind("a.md", None), document_kind(None, "plaintext"), document_kind("x.py", "python")
+    ('markdown', 'text', None)
+    """
+    lid = (language_id or "").lower()
+    suffix = Path(path).suffix.lower() if path else ""
+    if lid in MARKDOWN_IDS or suffix in MARKDOWN_EXTENSIONS:
+        return "markdown"
+    if lid in TEXT_IDS or suffix in TEXT_EXTENSIONS or (not suffix and not lid):
+        return "text"
+    return None
+
+
+def build_document(text: str, path: str | None, kind: str) -> Document:
+    """The document the pipeline checks: for Markdown only the prose (the
+    format reader's :func:`~mtfix.formats.markdown.prose_spans`), offsets into
+    the editor's text exactly."""
+    if kind == "markdown":
+        from mtfix.formats.markdown import prose_spans
+
+        regions, protected = prose_spans(text)
+        return Document.from_text(text, path=path, protected=protected, regions=regions)
+    return Document.from_text(text, path=path)
+
+
+def _stat_key(path: str | Path) -> tuple[str, int, int]:
+    try:
+        st = Path(path).stat()
+        return str(path), st.st_mtime_ns, st.st_size
+    except OSError:
+        return str(path), -1, -1
+
+
+@dataclass
+class Profile:
+    """One configuration file's settings and the pipeline built from it."""
+
+    config: Config
+    origin: Path | None
+    key: tuple[Any, ...]
+    error: str | None = None
+    key_files: tuple[Any, ...] = ()
+    fast: Pipeline = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fast = Pipeline(self.config.with_overrides(grammar="off"))
+
+    @property
+    def server_settings(self) -> dict[str, Any]:
+        table = self.config.extra.get("server")
+        return table if isinstance(table, dict) else {}
+
+    @property
+    def debounce(self) -> float:
+        value = self.server_settings.get("debounce-ms", DEFAULT_DEBOUNCE_MS)
+        if isinstance(value, bool):
+            value = DEFAULT_DEBOUNCE_MS
+        try:
+            return max(0.0, float(value)) / 1000
+        except (TypeError, ValueError):
+            return DEFAULT_DEBOUNCE_MS / 1000
+
+    @property
+    def docs_url(self) -> str | None:
+        value = self.server_settings.get("docs-url")
+        return value if isinstance(value, str) and value else None
+
+    @property
+    def warning(self) -> str | None:
+        """What is wrong in the ``[server]`` table (unknown keys, bad values), if anything."""
+        table = self.server_settings
+        unknown = sorted(set(table) - SERVER_KEYS)
+        problems = [f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(SERVER_KEYS))})"] if unknown else []
+        if "debounce-ms" in table and (isinstance(table["debounce-ms"], bool)
+                                       or not isinstance(table["debounce-ms"], int | float) or table["debounce-ms"] < 0):
+            problems.append(f"debounce-ms must be a number of milliseconds ≥ 0, not {table['debounce-ms']!r}")
+        if "docs-url" in table and not isinstance(table["docs-url"], str):
+            problems.append(f"docs-url must be a string, not {table['docs-url']!r}")
+        return f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
+
+    def file_key(self) -> tuple[Any, ...]:
+        """Modification times of the glossaries and rule packs the config names."""
+        return tuple(_stat_key(p) for p in (*self.config.glossaries, *self.config.rule_files))
+
+    def with_grammar(self, grammar: Checker) -> Pipeline:
+        """A pipeline of the fast checkers plus LanguageTool, in the pipeline's order."""
+        from mtfix.pipeline import CHECKER_FACTORIES
+
+        order = [name for name, _ in CHECKER_FACTORIES]
+        checkers = [*self.fast.checkers, grammar]
+        checkers.sort(key=lambda c: order.index(c.name) if c.name in order else len(order))
+        return Pipeline(self.config, checkers=checkers)
+
+
+class GrammarSlot:
+    """LanguageTool for the session: started once in a background thread."""
+
+    def __init__(self, on_ready: Callable[[], None], on_message: Callable[[str], None]):
+        self._on_ready, self._on_message = on_ready, on_message
+        self._lock = threading.Lock()
+        self.state = "off"  # off | starting | ready | failed
+        self.checker: Checker | None = None
+        self._key: str | None = None
+
+    def want(self, config: Config) -> Checker | None:
+        """The ready checker for ``config``, starting it (once) when the config asks for grammar."""
+        if config.grammar == "off":
+            return None
+        from mtfix.grammar.settings import settings_for_config
+
+        try:
+            key = f"{config.grammar}|{settings_for_config(config)!r}"
+        except MtfixError as exc:
+            with self._lock:
+                if self._key != f"error:{exc}":
+                    self._key, self.state = f"error:{exc}", "failed"
+                    self._on_message(f"LanguageTool: {exc}")
+            return None
+        with self._lock:
+            if self._key == key:
+                return self.checker if self.state == "ready" else None
+            old, self.checker = self.checker, None
+            self._key, self.state = key, "starting"
+        if old is not None:
+            threading.Thread(target=_close, args=(old,), daemon=True).start()
+        threading.Thread(target=self._start, args=(config, key), name="mtfix-lt-start", daemon=True).start()
+        return None
+
+    def _start(self, config: Config, key: str) -> None:
+        from mtfix.grammar.checker import build_checker
+
+        warnings: list[str] = []
+        try:
+            checker = build_checker(config, warnings)
+        except MtfixError as exc:
+            checker, warnings = None, [*warnings, str(exc)]
+        except Exception as exc:  # the editor must keep working without grammar
+            checker, warnings = None, [*warnings, f"{type(exc).__name__}: {exc}"]
+        with self._lock:
+            if self._key != key:  # the config changed while LT was starting
+                if checker is not None:
+                    _close(checker)
+                return
+            self.checker = checker
+            self.state = "ready" if checker is not None else "failed"
+        for w in warnings:
+            self._on_message(w if w.startswith("LanguageTool") else f"LanguageTool: {w}")
+        if checker is not None:
+            self._on_ready()
+
+    def close(self) -> None:
+        with self._lock:
+            checker, self.checker, self._key, self.state = self.checker, None, None, "off"
+        if checker is not None:
+            _close(checker)
+
+
+def _close(checker: Any) -> None:
+    close = getattr(checker, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            close()
+
+
+class Session:
+    """Profiles by configuration file, reloaded when their files change."""
+
+    def __init__(self, root: Path | None = None, grammar: str | None = None):
+        self.root = root
+        self.grammar_override = grammar
+        self._profiles: dict[str, Profile] = {}
+        self._lock = threading.Lock()
+
+    def profile(self, path: str | None) -> tuple[Profile, bool]:
+        """The profile for a document at ``path`` (None: untitled) and whether it is new
+        (built now because a file changed); configuration errors give a default profile
+        whose ``error`` says what is wrong."""
+        start = Path(path).parent if path else (self.root or Path.cwd())
+        error: str | None = None
+        origin: Path | None = None
+        try:
+            found = find_config_table(start)
+            origin = found[0] if found else None
+            key: tuple[Any, ...] = (_stat_key(origin) if origin else None,)
+        except (MtfixError, OSError, RuntimeError) as exc:  # unreadable TOML, a symlink loop, ...
+            error = str(exc)
+            key = ("error", error)
+        name = str(origin) if origin else (f"error:{error}" if error else "")
+        with self._lock:
+            prof = self._profiles.get(name)
+            if prof is not None and prof.key == key and prof.file_key() == prof.key_files:
+                return prof, False
+        try:
+            config = find_config(start) if origin is not None else Config()
+            if error is not None:
+                config = Config()
+        except MtfixError as exc:
+            config, error = Config(), f"{origin}: {exc}" if str(origin) not in str(exc) else str(exc)
+        except Exception as exc:
+            config, error = Config(), f"{origin}: {type(exc).__name__}: {exc}"
+        if self.grammar_override:
+            config = config.with_overrides(grammar=self.grammar_override)
+        if error is not None:
+            config = config.with_overrides(grammar="off")
+        new = Profile(config, origin, key, error)
+        new.key_files = new.file_key()
+        try:
+            _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
+        except MtfixError as exc:
+            new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc))
+            new.key_files = new.file_key()
+        with self._lock:
+            self._profiles[name] = new
+        return new, True

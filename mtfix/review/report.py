@@ -1,0 +1,178 @@
+"""The data of a review report: a summary per file (rendered by the template) and
+each file's segments, findings and proposed edits as JSON (rendered lazily in the
+browser, one file at a time).
+
+Offsets in the JSON are ``str`` indices into the unit's text, as everywhere in mtfix.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections import Counter
+from typing import Any
+
+from mtfix.model import FixSafety
+from mtfix.pipeline import Pipeline
+from mtfix.review.decisions import FORMAT, VERSION
+from mtfix.review.proposals import FileReview, UnitReview, edit_id
+from mtfix.review.worddiff import word_diff
+
+SEVERITIES = ("critical", "major", "minor")
+
+
+def _combined(scores: list[Any]) -> float | None:
+    """Word-weighted fluency of a file's units."""
+    scores = [s for s in scores if s is not None]
+    if not scores:
+        return None
+    words = sum(s.words for s in scores)
+    if len(scores) == 1 or not words:
+        return scores[0].fluency if len(scores) == 1 else 100.0
+    return round(sum(s.fluency * s.words for s in scores) / words, 1)
+
+
+def _adherence(units: list[UnitReview]) -> dict[str, Any] | None:
+    """Glossary adherence summed over units: mentions and canonical share before and after."""
+    parts = [u.adherence for u in units if u.adherence]
+    if not parts:
+        return None
+    mentions = sum(p.get("mentions") or 0 for p in parts)
+    after_mentions = sum(p.get("mentions_after") or 0 for p in parts)
+
+    def share(key: str, count_key: str) -> float | None:
+        num = sum((p.get(key) or 0) * (p.get(count_key) or 0) for p in parts if p.get(key) is not None)
+        den = sum(p.get(count_key) or 0 for p in parts if p.get(key) is not None)
+        return round(num / den, 4) if den else None
+
+    return {"mentions": mentions, "canonical_before": share("canonical_before", "mentions"),
+            "mentions_after": after_mentions, "canonical_after": share("canonical_after", "mentions_after")}
+
+
+def blocks(ur: UnitReview) -> list[list[Any]]:
+    """The unit cut at segment starts: ``[start, end, fluency, paragraph]`` covering the whole
+    text; ``end`` drops trailing white space no finding touches; ``paragraph`` is true when
+    a blank line (or the unit's start) comes before."""
+    text = ur.check.document.text
+    segs = ur.check.document.segments
+    seg_scores = {s.index: s.fluency for s in (ur.score_before.segments if ur.score_before else [])}
+    starts = sorted({0, *(s.start for s in segs)})
+    fluency_at = {s.start: seg_scores.get(s.index) for s in segs}
+    reach = sorted([f.end for f in ur.check.findings] + [p.edit.end for p in ur.proposals])
+    out: list[list[Any]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        shown = len(text[start:end].rstrip()) + start
+        i = bisect.bisect_right(reach, end) - 1  # the furthest finding or edit end inside the block
+        touched = i >= 0 and reach[i] >= start
+        if touched:
+            shown = max(shown, reach[i])
+        if shown == start and start not in fluency_at and not touched:
+            continue  # only white space before the first segment
+        gap_before = text[out[-1][1]:start] if out else ""
+        para = not out or "\n" in gap_before
+        out.append([start, shown, fluency_at.get(start), para])
+    return out
+
+
+def file_payload(fr: FileReview) -> dict[str, Any]:
+    """Everything the browser needs to render one file's body (compact keys, documented in report.js)."""
+    units = []
+    edits = []
+    for ur in fr.units:
+        text = ur.check.document.text
+        index_of = {p.id: n + len(edits) for n, p in enumerate(ur.proposals)}
+        findings = []
+        for f in ur.check.findings:
+            fix = str(f.fix) if f.edits else "none"
+            ids: list[int] = []
+            if fix != "none":  # two findings proposing the very same edit share its proposal
+                ids = [index_of[pid] for e in f.edits if (pid := edit_id(fr.digest, ur.index, e)) in index_of]
+            findings.append({"c": f.code, "s": str(f.severity), "g": f.category, "a": f.start, "b": f.end,
+                             "m": f.message, "x": fix, "e": ids, "sg": list(f.suggestions[:5])})
+        for p in ur.proposals:
+            e = p.edit
+            edits.append({"id": p.id, "u": ur.index, "a": e.start, "b": e.end, "r": e.replacement,
+                          "o": e.original, "c": e.code, "x": str(e.safety), "d": word_diff(text, e)})
+        units.append({"id": None if ur.id is None else str(ur.id), "line": ur.line_offset, "text": text,
+                      "blocks": blocks(ur), "f": findings})
+    return {"path": fr.path, "digest": fr.digest, "units": units, "edits": edits}
+
+
+def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
+    """The per-file summary the template renders at the top."""
+    findings = fr.findings
+    sev = Counter(str(f.severity) for f in findings)
+    cats = Counter(f.category for f in findings)
+    fixes = Counter(str(f.fix) if f.edits else "none" for f in findings)
+    before = _combined([u.score_before for u in fr.units])
+    after = _combined([u.score_after for u in fr.units])
+    words = sum(u.score_before.words for u in fr.units if u.score_before)
+    signature = next((u.score_before.signature for u in fr.units if u.score_before), "")
+    return {
+        "n": n, "path": fr.path, "digest": fr.digest, "format": fr.format, "units": len(fr.units),
+        "words": words, "findings": len(findings),
+        "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
+        "categories": sorted(cats.items(), key=lambda kv: (-kv[1], kv[0])),
+        "safe": fixes.get(str(FixSafety.SAFE), 0), "unsafe": fixes.get(str(FixSafety.UNSAFE), 0),
+        "human": fixes.get("none", 0), "edits": len(fr.proposals),
+        "fluency_before": before, "fluency_after": after,
+        "adherence": _adherence(fr.units), "signature": signature, "errors": fr.errors,
+    }
+
+
+def rule_docs(pipeline: Pipeline, codes: set[str]) -> dict[str, dict[str, str]]:
+    """Title and documentation (what ``mtfix explain CODE`` prints) of every code in the report."""
+    docs: dict[str, dict[str, str]] = {}
+    rules_checker = next((c for c in pipeline.checkers if getattr(c, "name", "") == "rules"), None)
+    for r in getattr(rules_checker, "rules", []):
+        if r.code in codes:
+            docs[r.code] = {"title": r.title, "text": r.explain()}
+    tables: list[dict[str, Any]] = []
+    try:
+        from mtfix.glossary import GLOSSARY_RULES
+
+        tables.append(GLOSSARY_RULES)
+    except (ModuleNotFoundError, ImportError):  # pragma: no cover
+        pass
+    try:
+        from mtfix.checks.source_target import BILINGUAL_RULES
+
+        tables.append(BILINGUAL_RULES)
+    except (ModuleNotFoundError, ImportError):  # pragma: no cover
+        pass
+    for code in sorted(codes - docs.keys()):
+        info = next((t[code] for t in tables if code in t), None)
+        if isinstance(info, tuple):
+            docs[code] = {"title": str(info[0]), "text": f"{code}: {info[0]}\n\n{info[1]}"}
+        elif info is not None:
+            docs[code] = {"title": code, "text": str(info)}
+        elif code.startswith("LT:"):
+            rid = code[3:]
+            docs[code] = {"title": f"LanguageTool rule {rid}",
+                          "text": f"{code}: a finding of LanguageTool's rule {rid} (grammar checker). "
+                                  "Its category and severity come from mtfix/grammar/categories.tsv; see "
+                                  "docs/languagetool.md."}
+        else:
+            docs[code] = {"title": code, "text": f"{code}: no documentation bundled; try `mtfix explain {code}`."}
+    return docs
+
+
+def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review") -> dict[str, Any]:
+    """The template's context: summaries, per-file payloads, rule docs, totals."""
+    summaries = [file_summary(fr, n) for n, fr in enumerate(reviews)]
+    codes = {f.code for fr in reviews for f in fr.findings}
+    sev = Counter(str(f.severity) for fr in reviews for f in fr.findings)
+    totals = {
+        "files": len(reviews), "findings": sum(s["findings"] for s in summaries),
+        "edits": sum(s["edits"] for s in summaries), "human": sum(s["human"] for s in summaries),
+        "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
+        "words": sum(s["words"] for s in summaries),
+    }
+    rules = sorted(codes)
+    categories = sorted({f.category for fr in reviews for f in fr.findings})
+    meta = {"format": FORMAT, "version": VERSION, "signature": pipeline.signature(),
+            "created": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return {"title": title, "summaries": summaries, "payloads": [file_payload(fr) for fr in reviews],
+            "docs": rule_docs(pipeline, codes), "totals": totals, "rules": rules, "categories": categories,
+            "meta": meta, "signature": pipeline.signature()}

@@ -1,0 +1,636 @@
+/* mtfix review report.
+ *
+ * Every piece of document text reaches the page through textContent or
+ * createTextNode, never innerHTML: the text is data, not markup.
+ *
+ * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
+ * parsed only when the file is opened:
+ *   {path, digest, units: [unit], edits: [edit]}
+ *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph]], f: [finding]}
+ *   finding: {c: code, s: severity, g: category, a: start, b: end, m: message,
+ *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
+ *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
+ *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]]}
+ * Offsets are UTF-16 indices of the unit text only when the text is in the BMP; the
+ * report therefore works on arrays of code points (see cp()).
+ */
+(function () {
+  "use strict";
+  var CHUNK = 150;
+  var SEV_RANK = { critical: 3, major: 2, minor: 1 };
+  var $ = function (id) { return document.getElementById(id); };
+  var meta = JSON.parse($("mtfix-meta").textContent);
+  var docs = JSON.parse($("mtfix-docs").textContent);
+  var nFiles = document.querySelectorAll("script[id^='mtfix-file-']").length;
+  var cache = {};
+  var decisions = {};   // edit id -> "accept" | "reject"
+  var editIndex = {};   // edit id -> {file, edit}
+  var cur = -1;         // current file
+  var view = null;      // rendering state of the current file
+  var storeKey = "mtfix-review:" + meta.created + ":" + meta.signature.length + ":" + nFiles;
+
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined && text !== null) n.textContent = text;
+    return n;
+  }
+
+  /* Python str offsets count code points; JavaScript strings count UTF-16 units. */
+  function cp(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return null;
+    return Array.from(text);
+  }
+  function slicer(text) {
+    var arr = cp(text);
+    if (!arr) return function (a, b) { return text.slice(a, b); };
+    return function (a, b) { return arr.slice(a, b).join(""); };
+  }
+
+  /* Large reports carry each file's JSON gzip-compressed and base64-encoded. */
+  function inflate(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  function fetchFile(n) {
+    if (cache[n]) return Promise.resolve(cache[n]);
+    var node = $("mtfix-file-" + n);
+    var text = node.getAttribute("data-encoding") === "gzip+base64" ? inflate(node.textContent.trim())
+                                                                   : Promise.resolve(node.textContent);
+    return text.then(function (json) {
+      if (cache[n]) return cache[n];
+      var data = JSON.parse(json);
+      data.units.forEach(function (u, ui) {
+        u.cut = slicer(u.text);
+        u.f.forEach(function (f, fi) { f.id = ui + "." + fi; f.u = ui; f.i = fi; });
+      });
+      data.edits.forEach(function (e) {
+        editIndex[e.id] = { file: n, edit: e };
+        e.key = e.u + ":" + e.a + ":" + e.b + ":" + e.r;
+      });
+      cache[n] = data;
+      return data;
+    });
+  }
+
+  function loadFile(n) { return cache[n]; }  /* after fetchFile(n) */
+
+  /* ---------- filters ---------- */
+  function filters() {
+    var sev = {}, fix = {};
+    document.querySelectorAll("input[name=sev]").forEach(function (c) { sev[c.value] = c.checked; });
+    document.querySelectorAll("input[name=fix]").forEach(function (c) { fix[c.value] = c.checked; });
+    return { sev: sev, fix: fix, cat: $("f-category").value, rule: $("f-rule").value, only: $("f-only").checked };
+  }
+  function visible(f, flt) {
+    return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule);
+  }
+
+  /* ---------- rendering ---------- */
+  function regionOf(e) {
+    var lo = Infinity, hi = -Infinity;
+    e.d.forEach(function (op) {
+      if (op[0] !== "+") { lo = Math.min(lo, op[1]); hi = Math.max(hi, op[2]); }
+    });
+    if (lo === Infinity) { lo = e.a; hi = e.b; }
+    return [lo, hi];
+  }
+
+  function prepare(n) {
+    var data = loadFile(n), flt = filters();
+    var rows = [];
+    var shown = 0, total = 0;
+    data.units.forEach(function (u, ui) {
+      var vis = u.f.filter(function (f) { total++; return visible(f, flt); });
+      shown += vis.length;
+      var starts = u.blocks.map(function (b) { return b[0]; });
+      var nb = u.blocks.length;
+      var over = u.blocks.map(function () { return []; });
+      var cards = u.blocks.map(function () { return []; });
+      var eds = u.blocks.map(function () { return []; });
+      function blockOf(pos) {
+        var lo = 0, hi = nb - 1;
+        while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
+        return lo;
+      }
+      vis.forEach(function (f) {
+        var k = blockOf(f.a);
+        cards[k].push(f);
+        for (var j = k; j < nb && (j === k || u.blocks[j][0] < f.b); j++) over[j].push(f);
+      });
+      var seenKey = {};
+      vis.forEach(function (f) {
+        f.e.forEach(function (ei) {
+          var e = data.edits[ei];
+          if (seenKey[e.key]) return;
+          seenKey[e.key] = true;
+          var r = regionOf(e), k = blockOf(r[0]);
+          if (r[1] <= Math.max(u.blocks[k][1], r[0])) eds[k].push({ e: e, lo: r[0], hi: r[1] });
+        });
+      });
+      for (var k = 0; k < nb; k++) {
+        if (flt.only && !cards[k].length && !over[k].length) continue;
+        rows.push({ u: ui, k: k, over: over[k], cards: cards[k], eds: eds[k] });
+      }
+    });
+    var order = [];
+    rows.forEach(function (r) { r.cards.forEach(function (f) { order.push(f.id); }); });
+    return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {} };
+  }
+
+  /* A zero-width finding (something missing between two characters) shows as a caret. */
+  function carets(parent, x, over) {
+    over.forEach(function (f) {
+      if (f.a !== f.b || f.a !== x) return;
+      var done = over.done || (over.done = {});
+      if (done[f.id]) return;
+      done[f.id] = true;
+      var c = el("span", "u caret sev-" + f.s + (f.x === "none" ? " human" : ""));
+      c.setAttribute("data-f", f.id);
+      c.setAttribute("data-a", x);
+      c.setAttribute("data-b", x);
+      c.title = f.c + ": " + f.m;
+      parent.appendChild(c);
+    });
+  }
+
+  function underline(parent, unit, a, b, over) {
+    if (a >= b) { carets(parent, a, over); return; }
+    var cuts = [a, b];
+    over.forEach(function (f) {
+      if (f.a > a && f.a < b) cuts.push(f.a);
+      if (f.b > a && f.b < b) cuts.push(f.b);
+    });
+    cuts = cuts.sort(function (x, y) { return x - y; }).filter(function (v, i, s) { return i === 0 || v !== s[i - 1]; });
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var x = cuts[i], y = cuts[i + 1];
+      carets(parent, x, over);
+      var cov = over.filter(function (f) { return f.a <= x && f.b >= y && f.a < f.b; });
+      var txt = unit.cut(x, y);
+      if (!cov.length) { parent.appendChild(document.createTextNode(txt)); continue; }
+      var top = cov.reduce(function (m, f) { return SEV_RANK[f.s] > SEV_RANK[m.s] ? f : m; }, cov[0]);
+      var span = el("span", "u sev-" + top.s + (top.x === "none" ? " human" : ""), txt);
+      span.setAttribute("data-f", cov.map(function (f) { return f.id; }).join(" "));
+      span.setAttribute("data-a", x);
+      span.setAttribute("data-b", y);
+      span.title = cov.map(function (f) { return f.c + ": " + f.m; }).join("\n");
+      parent.appendChild(span);
+    }
+    carets(parent, b, over);
+  }
+
+  function stateClass(id) {
+    var d = decisions[id];
+    return d === "accept" ? "accepted" : d === "reject" ? "rejected" : "pending";
+  }
+
+  function diffNodes(parent, unit, e, over) {
+    e.d.forEach(function (op) {
+      if (op[0] === "=") underline(parent, unit, op[1], op[2], over);
+      else if (op[0] === "-") {
+        var del = el("del");
+        if (!/\S/.test(unit.cut(op[1], op[2]))) del.className = "ws";
+        underline(del, unit, op[1], op[2], over);
+        parent.appendChild(del);
+      } else {
+        var ins = el("ins", /\S/.test(op[1]) ? "" : "ws", op[1]);
+        ins.title = /\S/.test(op[1]) ? "inserted" : "inserts white space";
+        parent.appendChild(ins);
+      }
+    });
+  }
+
+  function renderText(row, unit, block) {
+    var box = el("div", "text");
+    var pos = block[0], end = block[1];
+    var taken = row.eds.slice().sort(function (x, y) { return x.lo - y.lo || x.hi - y.hi; });
+    var last = -1;
+    taken.forEach(function (t) {
+      if (t.lo < pos || (t.lo === last && t.hi === t.lo) || t.lo < last) return;
+      underline(box, unit, pos, t.lo, row.over);
+      var span = el("span", "ed " + stateClass(t.e.id));
+      span.setAttribute("data-edit", t.e.id);
+      span.setAttribute("data-a", t.lo);
+      span.setAttribute("data-b", t.hi);
+      span.title = t.e.c + " (" + t.e.x + " fix): click to review";
+      diffNodes(span, unit, t.e, row.over);
+      box.appendChild(span);
+      pos = t.hi;
+      last = t.hi;
+    });
+    underline(box, unit, pos, Math.max(pos, end), row.over);
+    return box;
+  }
+
+  /* 1-based line in the file of offset ``pos`` of the unit (\n, \r\n or \r end a line). */
+  function lineOf(unit, pos) {
+    if (!unit.nl) {
+      unit.nl = [];
+      var re = /\r\n|\r|\n/g, m, arr = cp(unit.text), txt = arr ? null : unit.text;
+      if (txt !== null) { while ((m = re.exec(txt))) unit.nl.push(m.index + m[0].length); }
+      else { arr.forEach(function (ch, i) { if (ch === "\n" || (ch === "\r" && arr[i + 1] !== "\n")) unit.nl.push(i + 1); }); }
+    }
+    var lo = 0, hi = unit.nl.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (unit.nl[mid] <= pos) lo = mid + 1; else hi = mid; }
+    return unit.line + lo + 1;
+  }
+
+  function tagFor(f) {
+    if (f.x === "none") return el("span", "tag human", "needs a human");
+    return el("span", "tag " + f.x, f.x + " fix");
+  }
+
+  function groupState(ids) {
+    if (!ids.length) return "";
+    if (ids.every(function (i) { return decisions[i] === "accept"; })) return "accepted";
+    if (ids.every(function (i) { return decisions[i] === "reject"; })) return "rejected";
+    return "pending";
+  }
+
+  function renderCard(data, unit, f) {
+    var ids = f.e.map(function (i) { return data.edits[i].id; });
+    var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
+    card.id = "card-" + f.id;
+    card.tabIndex = -1;
+    card.setAttribute("data-fid", f.id);
+    card.setAttribute("data-a", f.a);
+    card.setAttribute("data-b", f.b);
+    if (ids.length) card.setAttribute("data-edits", ids.join(" "));
+    var head = el("div", "card-head");
+    head.appendChild(el("span", "sev sev-" + f.s, f.s));
+    var link = el("a", "code", f.c);
+    link.href = "#doc-" + f.c;
+    link.setAttribute("data-code", f.c);
+    link.title = (docs[f.c] ? docs[f.c].title + " — " : "") + "rule documentation (mtfix explain " + f.c + ")";
+    head.appendChild(link);
+    head.appendChild(el("span", "cat", f.g));
+    head.appendChild(el("span", "loc", "line " + lineOf(unit, f.a)));
+    head.appendChild(tagFor(f));
+    card.appendChild(head);
+    card.appendChild(el("div", "msg", f.m));
+    if (ids.length) {
+      var row = el("div", "fixrow"), diffs = el("div", "diffs");
+      f.e.forEach(function (i) {
+        var e = data.edits[i], d = el("div", "diff");
+        diffNodes(d, unit, e, []);
+        diffs.appendChild(d);
+      });
+      row.appendChild(diffs);
+      var act = el("div", "decide");
+      var acc = el("button", "acc", "Accept"), rej = el("button", "rej", "Reject");
+      acc.type = rej.type = "button";
+      acc.setAttribute("data-act", "accept");
+      rej.setAttribute("data-act", "reject");
+      act.appendChild(acc);
+      act.appendChild(rej);
+      act.appendChild(el("span", "state"));
+      row.appendChild(act);
+      card.appendChild(row);
+      paintCard(card);
+    } else if (f.sg && f.sg.length) {
+      card.appendChild(el("div", "sugg", "Suggestions: " + f.sg.join(" · ")));
+    }
+    return card;
+  }
+
+  function paintCard(card) {
+    var ids = (card.getAttribute("data-edits") || "").split(" ").filter(Boolean);
+    if (!ids.length) return;
+    var st = groupState(ids);
+    card.classList.remove("accepted", "rejected", "pending");
+    card.classList.add(st);
+    var acc = card.querySelector("button.acc"), rej = card.querySelector("button.rej");
+    acc.classList.toggle("on", st === "accepted");
+    rej.classList.toggle("on", st === "rejected");
+    acc.setAttribute("aria-pressed", st === "accepted");
+    rej.setAttribute("aria-pressed", st === "rejected");
+    card.querySelector(".state").textContent = st === "pending" ? "undecided" : st;
+  }
+
+  function renderRow(row) {
+    var unit = view.data.units[row.u], block = unit.blocks[row.k];
+    var seg = el("div", "seg" + (block[3] ? " para" : "") + (row.cards.length || row.over.length ? "" : " dim"));
+    seg.setAttribute("data-u", row.u);
+    seg.setAttribute("data-a", block[0]);
+    seg.setAttribute("data-b", block[1]);
+    var band = el("div", "band" + (block[2] === null ? " none" : ""));
+    band.appendChild(el("span", "score", block[2] === null ? "–" : Math.round(block[2])));
+    if (block[2] !== null) band.style.setProperty("--fl", block[2]);
+    band.title = block[2] === null ? "no score" : "fluency " + block[2].toFixed(1) + " of 100";
+    seg.appendChild(band);
+    seg.appendChild(renderText(row, unit, block));
+    var cards = el("div", "cards");
+    row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f)); });
+    seg.appendChild(cards);
+    return seg;
+  }
+
+  function renderMore(limit) {
+    var doc = $("doc");
+    var sentinel = $("more");
+    if (sentinel) sentinel.remove();
+    var stop = Math.min(view.rows.length, limit === undefined ? view.done + CHUNK : Math.max(limit + 1, view.done));
+    var frag = document.createDocumentFragment();
+    var lastUnit = view.done > 0 ? view.rows[view.done - 1].u : -1;
+    for (var i = view.done; i < stop; i++) {
+      var row = view.rows[i];
+      if (row.u !== lastUnit && view.data.units.length > 1) {
+        var u = view.data.units[row.u];
+        frag.appendChild(el("div", "unit-head", (u.id !== null ? "unit " + u.id : "unit " + (row.u + 1)) + " · line " + (u.line + 1)));
+      }
+      lastUnit = row.u;
+      row.cards.forEach(function (f) { view.rowOf[f.id] = i; });
+      frag.appendChild(renderRow(row));
+    }
+    doc.appendChild(frag);
+    view.done = stop;
+    if (view.done < view.rows.length) {
+      var more = el("button", "more", "Show more (" + (view.rows.length - view.done) + " sentences left)");
+      more.id = "more";
+      more.type = "button";
+      more.addEventListener("click", function () { renderMore(); });
+      doc.appendChild(more);
+      if (window.IntersectionObserver) {
+        var io = new IntersectionObserver(function (entries) {
+          if (entries.some(function (en) { return en.isIntersecting; })) { io.disconnect(); renderMore(); }
+        }, { rootMargin: "600px" });
+        io.observe(more);
+      }
+    }
+  }
+
+  function render() {
+    var keepPos = view ? view.order[view.pos] : null;
+    view = prepare(cur);
+    var doc = $("doc");
+    doc.textContent = "";
+    if (!view.rows.length) doc.appendChild(el("div", "empty", view.total ? "No finding matches the filters." : "No findings in this file."));
+    renderMore();
+    $("shown-count").textContent = view.shown + " of " + view.total + " findings shown";
+    if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; }
+  }
+
+  function showFile(n, noScroll) {
+    if (n < 0 || n >= nFiles) return Promise.resolve();
+    return fetchFile(n).then(function () { showLoaded(n, noScroll); });
+  }
+
+  function showLoaded(n, noScroll) {
+    cur = n;
+    document.querySelectorAll(".summary").forEach(function (s) { s.hidden = Number(s.getAttribute("data-file")) !== n; });
+    document.querySelectorAll("#files a").forEach(function (a) { a.classList.toggle("on", Number(a.getAttribute("data-file")) === n); });
+    view = null;
+    render();
+    var pager = $("file-pager");
+    if (pager && nFiles > 1) {
+      pager.textContent = "";
+      var prev = el("button", "", "‹ previous"), next = el("button", "", "next ›");
+      prev.type = next.type = "button";
+      prev.disabled = n === 0;
+      next.disabled = n === nFiles - 1;
+      prev.addEventListener("click", function () { showFile(cur - 1); });
+      next.addEventListener("click", function () { showFile(cur + 1); });
+      pager.appendChild(prev);
+      pager.appendChild(el("span", "muted", (n + 1) + " / " + nFiles));
+      pager.appendChild(next);
+    }
+    if (!noScroll) window.scrollTo(0, 0);
+  }
+
+  /* ---------- navigation ---------- */
+  function setCurrent(pos) {
+    if (!view.order.length) return;
+    pos = Math.max(0, Math.min(view.order.length - 1, pos));
+    var fid = view.order[pos];
+    var row = view.rowOf[fid];
+    if (row === undefined) {
+      var target = view.rows.findIndex(function (r) { return r.cards.some(function (f) { return f.id === fid; }); });
+      renderMore(target);
+    }
+    document.querySelectorAll(".cur").forEach(function (n) { n.classList.remove("cur"); });
+    view.pos = pos;
+    var card = $("card-" + fid);
+    if (!card) return;
+    card.classList.add("cur");
+    document.querySelectorAll('#doc [data-f~="' + fid + '"]').forEach(function (n) { n.classList.add("cur"); });
+    var ids = (card.getAttribute("data-edits") || "").split(" ").filter(Boolean);
+    ids.forEach(function (id) {
+      document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) { n.classList.add("cur"); });
+    });
+    card.focus({ preventScroll: true });
+    var seg = card.closest(".seg");
+    (seg || card).scrollIntoView({ block: "center", behavior: "auto" });
+  }
+
+  function currentCard() {
+    if (!view || view.pos < 0) return null;
+    return $("card-" + view.order[view.pos]);
+  }
+
+  /* ---------- decisions ---------- */
+  function conflicts(a, b) {
+    if (a.u !== b.u || a.key === b.key) return false;
+    if (a.a === a.b && b.a === b.b) return a.a === b.a;
+    if (a.a === a.b) return b.a < a.a && a.a < b.b;
+    if (b.a === b.b) return a.a < b.a && b.a < a.b;
+    return a.a < b.b && b.a < a.b;
+  }
+
+  function setDecision(id, d, quiet) {
+    var info = editIndex[id];
+    if (!info) return [];
+    var data = cache[info.file], e = info.edit, touched = [];
+    data.edits.forEach(function (o) {
+      if (o.key === e.key) { if (d) decisions[o.id] = d; else delete decisions[o.id]; touched.push(o.id); }
+    });
+    if (d === "accept") {
+      var dropped = [];
+      data.edits.forEach(function (o) {
+        if (decisions[o.id] === "accept" && conflicts(e, o)) { decisions[o.id] = "reject"; touched.push(o.id); dropped.push(o.c); }
+      });
+      if (dropped.length && !quiet) toast("Rejected " + dropped.join(", ") + ": it overlaps the edit you accepted.");
+    }
+    return touched;
+  }
+
+  function decide(ids, d) {
+    var touched = [];
+    ids.forEach(function (id) { touched = touched.concat(setDecision(id, d)); });
+    repaint(touched);
+    saved();
+  }
+
+  function repaint(ids) {
+    var cards = new Set();
+    ids.forEach(function (id) {
+      document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) {
+        n.classList.remove("accepted", "rejected", "pending");
+        n.classList.add(stateClass(id));
+      });
+      document.querySelectorAll('#doc .card[data-edits~="' + id + '"]').forEach(function (c) { cards.add(c); });
+    });
+    cards.forEach(paintCard);
+  }
+
+  function exportData() {
+    var byFile = {};
+    Object.keys(decisions).forEach(function (id) {
+      var info = editIndex[id];
+      if (!info) return;
+      (byFile[info.file] = byFile[info.file] || []).push(info.edit);
+    });
+    var files = Object.keys(byFile).map(Number).sort(function (a, b) { return a - b; }).map(function (n) {
+      var data = cache[n];
+      var list = byFile[n].sort(function (x, y) { return x.u - y.u || x.a - y.a || x.b - y.b || (x.c < y.c ? -1 : 1); });
+      return {
+        path: data.path, digest: data.digest,
+        decisions: list.map(function (e) {
+          return { id: e.id, decision: decisions[e.id], code: e.c, unit: e.u, start: e.a, end: e.b,
+                   original: e.o, replacement: e.r, safety: e.x };
+        })
+      };
+    });
+    return { format: meta.format, version: meta.version, signature: meta.signature, report_created: meta.created,
+             exported: new Date().toISOString().replace(/\.\d+Z$/, "Z"), files: files };
+  }
+
+  function saved() {
+    var json = JSON.stringify(exportData(), null, 1);
+    $("decisions-json").value = json;
+    var n = Object.keys(decisions).length;
+    var acc = Object.keys(decisions).filter(function (k) { return decisions[k] === "accept"; }).length;
+    $("decision-count").textContent = n ? acc + " accepted · " + (n - acc) + " rejected" : "no decisions yet";
+    try { localStorage.setItem(storeKey, JSON.stringify(decisions)); } catch (err) { /* storage unavailable */ }
+  }
+
+  function restore() {
+    try {
+      var old = JSON.parse(localStorage.getItem(storeKey) || "null");
+      if (!old || !Object.keys(old).length) return Promise.resolve();
+      var all = [];
+      for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
+      return Promise.all(all).then(function () {
+        Object.keys(old).forEach(function (id) {
+          if (editIndex[id] && (old[id] === "accept" || old[id] === "reject")) decisions[id] = old[id];
+        });
+      });
+    } catch (err) { return Promise.resolve(); /* storage unavailable or stale */ }
+  }
+
+  function download() {
+    var json = JSON.stringify(exportData(), null, 1);
+    $("decisions-json").value = json;
+    var blob = new Blob([json + "\n"], { type: "application/json" });
+    var a = el("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "mtfix-decisions.json";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    toast("Saved mtfix-decisions.json. Apply it with: mtfix fix --decisions mtfix-decisions.json PATH");
+  }
+
+  function acceptSafe() {
+    var data = loadFile(cur), touched = [], accepted = 0;
+    data.edits.forEach(function (e) {
+      if (e.x !== "safe" || decisions[e.id]) return;
+      var clash = data.edits.some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
+      if (!clash) { touched = touched.concat(setDecision(e.id, "accept", true)); accepted++; }
+    });
+    repaint(touched);
+    saved();
+    toast("Accepted " + accepted + " safe edit" + (accepted === 1 ? "" : "s") + " of this file.");
+  }
+
+  var toastTimer = null;
+  function toast(msg) {
+    var t = $("toast");
+    t.textContent = msg;
+    t.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { t.hidden = true; }, 3500);
+  }
+
+  function openDoc(code) {
+    var d = docs[code] || { title: code, text: "No documentation bundled for " + code + "." };
+    $("drawer-title").textContent = code + " · " + d.title;
+    $("drawer-text").textContent = d.text;
+    $("drawer-cmd").textContent = "mtfix explain " + code;
+    $("drawer").hidden = false;
+  }
+
+  /* ---------- events ---------- */
+  document.addEventListener("click", function (ev) {
+    var t = ev.target;
+    var code = t.closest && t.closest("a.code");
+    if (code) { ev.preventDefault(); openDoc(code.getAttribute("data-code")); return; }
+    var btn = t.closest && t.closest(".decide button");
+    if (btn) {
+      var card = btn.closest(".card");
+      var ids = card.getAttribute("data-edits").split(" ");
+      var act = btn.getAttribute("data-act");
+      decide(ids, btn.classList.contains("on") ? null : act);
+      var p = view.order.indexOf(card.getAttribute("data-fid"));
+      if (p >= 0 && p !== view.pos) setCurrent(p);
+      return;
+    }
+    var fileLink = t.closest && t.closest("#files a");
+    if (fileLink) { ev.preventDefault(); showFile(Number(fileLink.getAttribute("data-file"))); return; }
+    var mark = t.closest && (t.closest("#doc .u") || t.closest("#doc .ed"));
+    if (mark) {
+      var fid = null;
+      if (mark.hasAttribute("data-f")) fid = mark.getAttribute("data-f").split(" ").pop();
+      else {
+        var c = document.querySelector('#doc .card[data-edits~="' + mark.getAttribute("data-edit") + '"]');
+        if (c) fid = c.getAttribute("data-fid");
+      }
+      var q = fid ? view.order.indexOf(fid) : -1;
+      if (q >= 0) setCurrent(q);
+    }
+  });
+  ["drawer-close", "help-close"].forEach(function (id) {
+    $(id).addEventListener("click", function () { $(id).parentNode.hidden = true; });
+  });
+  $("help-toggle").addEventListener("click", function () { $("help").hidden = !$("help").hidden; });
+  $("export").addEventListener("click", download);
+  $("accept-safe").addEventListener("click", acceptSafe);
+  document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
+    c.addEventListener("change", function () { render(); });
+  });
+  var search = $("file-search");
+  if (search) {
+    search.addEventListener("input", function () {
+      var q = search.value.toLowerCase();
+      document.querySelectorAll("#files li").forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; });
+    });
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var tag = (ev.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "select" || tag === "textarea") return;
+    var k = ev.key, card;
+    if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
+    else if (k === "p" || k === "k") { setCurrent(view.pos < 0 ? 0 : view.pos - 1); }
+    else if (k === "a" || k === "r" || k === "u") {
+      card = currentCard();
+      if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
+    } else if (k === "]") { showFile(cur + 1); }
+    else if (k === "[") { showFile(cur - 1); }
+    else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
+    else if (k === "?") { $("help").hidden = !$("help").hidden; }
+    else if (k === "Escape") { $("drawer").hidden = true; $("help").hidden = true; }
+    else return;
+    ev.preventDefault();
+  });
+
+  var m = /^#file-(\d+)$/.exec(location.hash);
+  restore().then(function () { return showFile(m ? Number(m[1]) : 0, true); }).then(function () {
+    saved();
+    window.mtfixReview = { decisions: decisions, exportData: exportData, showFile: showFile, setCurrent: setCurrent };
+    if (window.performance && performance.mark) performance.mark("mtfix-rendered");
+    document.documentElement.setAttribute("data-ready", "1");
+  });
+})();

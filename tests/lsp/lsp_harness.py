@@ -1,0 +1,151 @@
+"""A real LSP client (pygls' LanguageClient) driving ``python -m mtfix server`` over stdio."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Union
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+CAPABILITIES = types.ClientCapabilities(
+    workspace=types.WorkspaceClientCapabilities(
+        workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True),
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),
+    ),
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True),
+        code_action=types.CodeActionClientCapabilities(
+            resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]),
+        ),
+    ),
+)
+
+
+def apply_text_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP TextEdits (UTF-16 positions) to ``text`` as an editor would."""
+    from mtfix.lsp.positions import LineIndex
+
+    idx = LineIndex(text)
+    spans = [(idx.offset(e.range.start.line, e.range.start.character),
+              idx.offset(e.range.end.line, e.range.end.character), e.new_text) for e in edits]
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def edits_of(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]:
+    out: list[types.TextEdit] = []
+    for change in edit.document_changes or []:
+        if isinstance(change, types.TextDocumentEdit) and change.text_document.uri == uri:
+            out.extend(change.edits)
+    out.extend((edit.changes or {}).get(uri, []))
+    return out
+
+
+def _fix_code_action_hook(client: LanguageClient) -> None:
+    """lsprotocol's client-side hook reads every code action that has a ``command`` as a
+    bare Command, although a CodeAction may carry a command object; editors tell them
+    apart by the type of ``command`` (a string only in a bare Command), and so do we."""
+    converter = client.protocol._converter
+
+    def hook(obj: Any, _: type) -> types.Command | types.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return converter.structure(obj, types.Command)
+        return converter.structure(obj, types.CodeAction)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], hook)  # noqa: UP007
+
+
+class Harness:
+    """One server process and the client talking to it."""
+
+    def __init__(self, root: Path, args: tuple[str, ...] = ("--grammar", "off"),
+                 capabilities: types.ClientCapabilities = CAPABILITIES):
+        self.root, self.args, self.capabilities = root, args, capabilities
+        self.client = LanguageClient("mtfix-tests", "1")
+        _fix_code_action_hook(self.client)
+        self.published: list[types.PublishDiagnosticsParams] = []
+        self.received: list[float] = []  # perf_counter() at each publication
+        self.messages: list[str] = []
+        self.registrations: list[types.Registration] = []
+        self.stderr = ""
+        self.changed = asyncio.Event()
+
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(*args: types.PublishDiagnosticsParams) -> None:
+            self.published.append(args[-1])
+            self.received.append(time.perf_counter())
+            self.changed.set()
+
+        @self.client.feature(types.WINDOW_SHOW_MESSAGE)
+        def on_message(*args: types.ShowMessageParams) -> None:
+            self.messages.append(args[-1].message)
+            self.changed.set()
+
+        @self.client.feature(types.WINDOW_LOG_MESSAGE)
+        def on_log(*args: types.LogMessageParams) -> None:
+            pass
+
+        @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def on_register(*args: types.RegistrationParams) -> None:
+            self.registrations.extend(args[-1].registrations)
+
+    async def start(self) -> types.InitializeResult:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        await self.client.start_io(sys.executable, "-m", "mtfix", "server", *self.args, cwd=str(self.root), env=env)
+        result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
+            capabilities=self.capabilities,
+            root_uri=self.root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=self.root.as_uri(), name="ws")],
+        )), 60)
+        self.client.initialized(types.InitializedParams())
+        return result
+
+    async def stop(self) -> int | None:
+        try:
+            await asyncio.wait_for(self.client.shutdown_async(None), 20)
+            self.client.exit(None)
+        finally:
+            server = self.client._server
+            if server is not None:
+                try:
+                    await asyncio.wait_for(server.wait(), 10)
+                except TimeoutError:
+                    server.kill()
+            if server is not None and server.stderr is not None:
+                self.stderr = (await server.stderr.read()).decode("utf-8", "replace")
+            await self.client.stop()
+        return server.returncode if server is not None else None
+
+    def open(self, uri: str, text: str, language_id: str = "plaintext", version: int = 1) -> None:
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)))
+
+    def change(self, uri: str, text: str, version: int) -> None:
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+    async def diagnostics(self, uri: str, version: int | None = None, *, after: int = 0, timeout: float = 60,
+                          where: Callable[[types.PublishDiagnosticsParams], bool] | None = None,
+                          ) -> types.PublishDiagnosticsParams:
+        """The first publication for ``uri`` (and ``version``) after the ``after``-th publication."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for p in self.published[after:]:
+                if p.uri == uri and (version is None or p.version == version) and (where is None or where(p)):
+                    return p
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"no diagnostics for {uri} v{version} within {timeout} s; "
+                                     f"got {[(p.uri, p.version) for p in self.published]}, messages {self.messages}")
+            self.changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), left)

@@ -1,0 +1,368 @@
+"""``mtfix server`` driven by a real LSP client (pygls' LanguageClient) over stdio, no mocks.
+
+Each test starts ``python -m mtfix server`` as a subprocess in a temporary
+workspace (with ``.git`` so that configuration search stops there).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lsp_harness import Harness, apply_text_edits, edits_of  # noqa: E402
+
+from mtfix.config import Config  # noqa: E402
+from mtfix.lsp.workspace import build_document  # noqa: E402
+from mtfix.pipeline import Pipeline  # noqa: E402
+
+# Our own example in the style of the garbled seed: an emoji (two UTF-16 units each) and a
+# skin-tone modifier before the first findings, a repeated word, a garbled sentence, a
+# name spelt two ways and a glossary variant.
+EXAMPLE = (
+    "The minister 👍🏽 said that , The talks about the the border went on.\n"
+    "Yesterday Tbilisi Georgia and Between Armenia snowmutual trade and A memorandum was agreed.\n"
+    "Mirkadirov spoke first. Later Mirkadirov left, and Mirkadirov returned. Mirkadrov agreed.\n"
+    "Anthony Blinken arrived.\n"
+)
+
+
+def utf16(text: str, offset: int) -> tuple[int, int]:
+    """(line, UTF-16 column) computed independently of the server's code."""
+    line = text.count("\n", 0, offset)
+    start = text.rfind("\n", 0, offset) + 1
+    return line, len(text[start:offset].encode("utf-16-le")) // 2
+
+
+def expected(text: str, kind: str = "text", config: Config | None = None) -> list[tuple[str, int, int]]:
+    """(code, start, end) of what the library reports for ``text``."""
+    pipeline = Pipeline(config or Config(grammar="off"))
+    return sorted((f.code, f.start, f.end) for f in pipeline.check(build_document(text, None, kind)).findings)
+
+
+def spans(text: str, diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int]]:
+    return sorted((str(d.code), d.data["start"], d.data["end"]) for d in diagnostics)
+
+
+def workspace(tmp_path: Path, config: str | None = None) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / ".git").mkdir()
+    if config is not None:
+        (root / "mtfix.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, 240))
+
+
+async def code_actions(h: Harness, uri: str, diag: types.Diagnostic) -> list[types.CodeAction]:
+    result = await h.client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    assert all(isinstance(a, types.CodeAction) for a in result or [])
+    return list(result or [])
+
+
+def test_initialise_diagnostics_at_utf16_ranges_and_never_writes(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    (root / "a.txt").write_text(EXAMPLE, encoding="utf-8")
+    before = snapshot(root)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        result = await h.start()
+        caps = result.capabilities
+        assert caps.position_encoding in (None, types.PositionEncodingKind.Utf16)
+        assert caps.code_action_provider.resolve_provider is True
+        assert "mtfix.addToGlossary" in caps.execute_command_provider.commands
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        published = await h.diagnostics(uri, 1)
+        diags = published.diagnostics
+        assert spans(EXAMPLE, diags) == expected(EXAMPLE)
+        for d in diags:  # ranges in UTF-16 code units, computed independently
+            start, end = d.data["start"], d.data["end"]
+            assert (d.range.start.line, d.range.start.character) == utf16(EXAMPLE, start)
+            assert (d.range.end.line, d.range.end.character) == utf16(EXAMPLE, end)
+            assert d.source == "mtfix" and d.code_description and d.code_description.href
+        emoji = EXAMPLE.index("👍")
+        after_emoji = [d for d in diags if d.range.start.line == 0 and d.data["start"] > emoji]
+        assert after_emoji
+        for d in after_emoji:  # 👍 and 🏽 are two UTF-16 units each
+            assert d.range.start.character == d.data["start"] + 2
+        by_code = {str(d.code): d for d in diags}
+        assert by_code["MTF120"].severity == types.DiagnosticSeverity.Warning  # major
+        assert by_code["MTF105"].severity == types.DiagnosticSeverity.Information  # minor
+        related = by_code["MTF120"].related_information
+        assert related, "MTF120 lists its signs"
+        signs = {r.message.split(":")[0] for r in related}
+        assert signs <= {"MTF103", "MTF104", "MTF201", "MTF202", "MTF203", "MTF204"} and len(signs) >= 2
+        for r in related:
+            assert r.location.uri == uri
+            assert by_code["MTF120"].range.start.line == r.location.range.start.line
+        # a change: the repeated word is gone, and only then are diagnostics republished
+        changed = EXAMPLE.replace("the the", "the")
+        n = len(h.published)
+        h.change(uri, changed, 2)
+        again = await h.diagnostics(uri, 2, after=n)
+        assert "MTF105" not in {str(d.code) for d in again.diagnostics}
+        assert spans(changed, again.diagnostics) == expected(changed)
+        assert await h.stop() == 0
+
+    run(scenario())
+    assert snapshot(root) == before, "the server wrote a file"
+
+
+def test_seed_004_apply_one_fix_and_recheck(tmp_path: Path, seed_text) -> None:
+    text = seed_text("004")
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "article.txt").as_uri()
+        h.open(uri, text)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert spans(text, diags) == expected(text)
+        assert {"MTF120", "MTF203", "MTF204"} <= {str(d.code) for d in diags}
+        for d in diags:
+            assert (d.range.start.line, d.range.start.character) == utf16(text, d.data["start"])
+        # a safe fix: ask for its code actions, apply "fix", re-check
+        target = next(d for d in diags if d.data["fix"] == "safe")
+        acts = await code_actions(h, uri, target)
+        titles = [a.title for a in acts]
+        fix = next(a for a in acts if a.title.startswith(f"mtfix: fix {target.code}"))
+        assert any(t.startswith(f"mtfix: ignore {target.code}") for t in titles)
+        new = apply_text_edits(text, edits_of(fix.edit, uri))
+        assert new != text
+        n = len(h.published)
+        h.change(uri, new, 2)
+        after = (await h.diagnostics(uri, 2, after=n)).diagnostics
+        assert not any(str(d.code) == target.code and d.data["start"] == target.data["start"] for d in after)
+        assert spans(new, after) == expected(new)
+        await h.stop()
+
+    run(scenario())
+
+
+def test_fix_all_and_ignore_actions(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        repeated = next(d for d in diags if d.code == "MTF105")
+        acts = await code_actions(h, uri, repeated)
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        assert fix_all.edit is None  # filled in by codeAction/resolve
+        resolved = await h.client.code_action_resolve_async(fix_all)
+        fixed = apply_text_edits(EXAMPLE, edits_of(resolved.edit, uri))
+        assert fixed == Pipeline(Config(grammar="off")).fix(EXAMPLE).text
+        # ignore: the suppression comment silences that rule on that line, nothing else
+        garbled = next(d for d in diags if d.code == "MTF203")
+        ignore = next(a for a in await code_actions(h, uri, garbled) if "ignore MTF203" in a.title)
+        ignored = apply_text_edits(EXAMPLE, edits_of(ignore.edit, uri))
+        assert "<!-- mtfix-ignore: MTF203 -->" in ignored.splitlines()[1]
+        n = len(h.published)
+        h.change(uri, ignored, 2)
+        after = (await h.diagnostics(uri, 2, after=n)).diagnostics
+        codes = [str(d.code) for d in after]
+        assert "MTF203" not in codes and "MTF105" in codes and "MTF202" in codes
+        await h.stop()
+
+    run(scenario())
+
+
+def test_markdown_only_prose_is_checked(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    md = (
+        "# Talks 🤝 in Baku\n\n"
+        "The talks about the the border went on.\n\n"
+        "```\nthe the code stays\n```\n\n"
+        "Inline `the the` code and [the the link](https://example.org/the the) too.\n"
+    )
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "notes.md").as_uri()
+        h.open(uri, md, language_id="markdown")
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert spans(md, diags) == expected(md, "markdown")
+        repeated = [d for d in diags if d.code == "MTF105"]
+        assert 2 in {d.range.start.line for d in repeated}  # the paragraph
+        code_spans = [(md.index(s), md.index(s) + len(s)) for s in ("the the code stays", "`the the`", "the the)")]
+        for d in diags:  # nothing in the code block, the inline code or the URL
+            assert d.range.start.line != 5
+            assert not any(a < d.data["end"] and d.data["start"] < b for a, b in code_spans)
+        ignore = next(a for a in await code_actions(h, uri, repeated[0]) if "ignore MTF105" in a.title)
+        assert edits_of(ignore.edit, uri)[0].new_text == " <!-- mtfix-ignore: MTF105 -->"
+        await h.stop()
+
+    run(scenario())
+
+
+def test_config_reload_and_glossary_action(tmp_path: Path) -> None:
+    root = workspace(tmp_path, 'glossaries = ["names.tsv"]\n')
+    header = "# newsroom names\nterm\tvariants\ttype\nJeyhun Bayramov\tCeyhun Bayramov\tperson\n"
+    (root / "names.tsv").write_text(header, encoding="utf-8")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert "MTF105" in {str(d.code) for d in diags}
+        # the name spelt two ways: offer to add it to the configured glossary
+        two_ways = next(d for d in diags if d.code == "MTF305")
+        acts = await code_actions(h, uri, two_ways)
+        add = next((a for a in acts if a.command and a.command.command == "mtfix.addToGlossary"), None)
+        assert add is not None, [a.title for a in acts]
+        assert add.command.arguments[1] == "Mirkadrov"
+        # a client naming another file is refused, and nothing is written
+        outside = tmp_path / "elsewhere.tsv"
+        refused = await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="mtfix.addToGlossary", arguments=[str(outside), "Mirkadrov"]))
+        assert refused["ok"] is False and not outside.exists()
+        done = await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command=add.command.command, arguments=add.command.arguments))
+        assert done["ok"] is True, done
+        content = (root / "names.tsv").read_text(encoding="utf-8")
+        assert content.startswith(header) and content[len(header):] == "Mirkadrov\t\t\n"
+        # configuration reload: ignore MTF105 from now on
+        n = len(h.published)
+        (root / "mtfix.toml").write_text('glossaries = ["names.tsv"]\nignore = ["MTF105"]\n', encoding="utf-8")
+        h.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+            uri=(root / "mtfix.toml").as_uri(), type=types.FileChangeType.Changed)]))
+        after = await h.diagnostics(uri, 1, after=n, where=lambda p: "MTF105" not in {d.code for d in p.diagnostics})
+        assert "MTF120" in {str(d.code) for d in after.diagnostics}
+        # a broken configuration: said once, and checking goes on with the defaults
+        n = len(h.published)
+        (root / "mtfix.toml").write_text("ignore = [\n", encoding="utf-8")
+        h.change(uri, EXAMPLE + "More.\n", 2)
+        broken = await h.diagnostics(uri, 2, after=n)
+        assert "MTF105" in {d.code for d in broken.diagnostics}
+        assert any("configuration error" in m and "mtfix.toml" in m for m in h.messages), h.messages
+        assert await h.stop() == 0
+
+    run(scenario())
+
+
+def test_survives_malformed_requests_and_odd_uris(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        writer = h.client.protocol.writer
+        body = b'{"jsonrpc": "2.0", "id": 99, "method": "textDocument/codeAction", "params": {"bogus": 1}}'
+        writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        garbage = b"{this is not json"
+        writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(garbage), garbage))
+        with pytest.raises(JsonRpcException):  # an unknown method is an error answer, not a crash
+            await h.client.protocol.send_request_async("mtfix/noSuchMethod", {})
+        # a URI whose bytes are not UTF-8, and text with a lone surrogate and astral characters
+        uri = (root.as_uri() + "/caf%E9-%FF.txt")
+        text = "Caf\udce9 👍 talks about the the border.\n"
+        h.open(uri, text)
+        published = await h.diagnostics(uri, 1)
+        repeated = [d for d in published.diagnostics if d.code == "MTF105"]
+        assert len(repeated) == 1
+        d = repeated[0]
+        assert d.range.start.character == d.data["start"] + 1  # 👍 counts two UTF-16 units
+        # a document mtfix does not check gets no diagnostics; an unopened document no actions
+        h.open((root / "code.py").as_uri(), "x = 'the the'\n", language_id="python")
+        assert not (await h.diagnostics((root / "code.py").as_uri(), 1)).diagnostics
+        none = await h.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier((root / "never.txt").as_uri()),
+            range=types.Range(types.Position(0, 0), types.Position(0, 1)), context=types.CodeActionContext([])))
+        assert not none
+        # still alive and correct after all of that
+        uri2 = (root / "b.txt").as_uri()
+        h.open(uri2, EXAMPLE)
+        assert spans(EXAMPLE, (await h.diagnostics(uri2, 1)).diagnostics) == expected(EXAMPLE)
+        assert await h.stop() == 0
+        assert "Traceback" not in h.stderr
+
+    run(scenario())
+
+
+@pytest.mark.languagetool
+@pytest.mark.slow
+def test_languagetool_arrives_as_a_second_pass(tmp_path: Path) -> None:
+    from mtfix.errors import GrammarError
+    from mtfix.grammar.install import verify
+    from mtfix.grammar.settings import settings_from
+
+    try:
+        verify(settings_from().home)
+    except GrammarError as exc:
+        pytest.skip(f"LanguageTool is not installed (make languagetool): {exc}")
+    root = workspace(tmp_path, 'grammar = "auto"\n')
+    text = "This is an test of the the new border crossing.\n"
+
+    async def scenario() -> None:
+        h = Harness(root, ())  # no --grammar override: the workspace config asks for LanguageTool
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, text)
+        first = await h.diagnostics(uri, 1)
+        assert "MTF105" in {d.code for d in first.diagnostics}
+        second = await h.diagnostics(uri, 1, timeout=200,
+                                     where=lambda p: any(str(d.code).startswith("LT:") for d in p.diagnostics))
+        lt = [d for d in second.diagnostics if str(d.code).startswith("LT:")]
+        assert any(text[d.data["start"]:d.data["end"]] == "an" for d in lt)
+        assert all(d.code_description.href.startswith("https://community.languagetool.org/") for d in lt)
+        assert "MTF105" in {d.code for d in second.diagnostics}  # the first pass's findings stay
+        # typing after the grammar pass: the fast pass keeps LT findings before the change
+        n = len(h.published)
+        h.change(uri, text + "More text.\n", 2)
+        fast = await h.diagnostics(uri, 2, after=n)
+        assert any(str(d.code).startswith("LT:") for d in fast.diagnostics)
+        assert await h.stop() == 0
+
+    run(scenario())
+
+
+def test_bad_options_exit_2_with_one_line() -> None:
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "mtfix", "server", "--grammar", "sometimes"],
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    assert done.stderr.startswith("mtfix: error: --grammar must be one of off, auto, required")
+    assert "Traceback" not in done.stderr
+
+
+def test_fix_all_without_resolve_support_and_plain_changes(tmp_path: Path) -> None:
+    """A minimal client (no resolve, no versioned edits): the fix-all edit comes at once, as ``changes``."""
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=types.ClientCapabilities())
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        assert fix_all.edit is not None and fix_all.edit.changes and not fix_all.edit.document_changes
+        assert apply_text_edits(EXAMPLE, edits_of(fix_all.edit, uri)) == Pipeline(Config(grammar="off")).fix(EXAMPLE).text
+        await h.stop()
+
+    run(scenario())

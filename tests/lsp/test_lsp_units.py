@@ -1,0 +1,189 @@
+"""The server's pure parts: positions, diagnostics mapping, edits, suppression, the glossary append."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from mtfix.lsp.actions import ignore_edit, name_in, text_edits
+from mtfix.lsp.diagnostics import docs_href, lsp_severity, related_findings, to_diagnostics
+from mtfix.lsp.glossary import GlossaryAppendError, add_name
+from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.workspace import document_kind
+from mtfix.model import Document, Finding, Severity
+from mtfix.suppress import suppressed
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    idx = LineIndex(text)
+    spans = [(idx.offset(e.range.start.line, e.range.start.character),
+              idx.offset(e.range.end.line, e.range.end.character), e.new_text) for e in edits]
+    for a, b, new in sorted(spans, reverse=True):
+        text = text[:a] + new + text[b:]
+    return text
+
+
+def f(code: str, start: int, end: int, severity: Severity = Severity.MINOR, category: str = "Fluency/Grammar",
+      message: str = "x", segment: int | None = 0) -> Finding:
+    return Finding(code, category, severity, start, end, message, segment=segment)
+
+
+# -- positions ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "offset", "expected"), [
+    ("😀x", 1, (0, 2)),              # one astral character: two UTF-16 units
+    ("a\r\nb", 3, (1, 0)),           # CRLF is one line break
+    ("a\rb", 2, (1, 0)),             # so is a lone CR
+    ("a\u2028b", 2, (0, 2)),         # U+2028 is not a line break in LSP
+    ("é😀\nx", 2, (0, 3)),
+])
+def test_positions_utf16(text: str, offset: int, expected: tuple[int, int]) -> None:
+    idx = LineIndex(text)
+    assert idx.position(offset) == expected
+    assert idx.offset(*expected) == offset
+
+
+def test_positions_other_encodings_and_clamping() -> None:
+    assert LineIndex("é😀x", "utf-8").position(2) == (0, 6)
+    assert LineIndex("é😀x", "utf-32").position(2) == (0, 2)
+    idx = LineIndex("ab\ncd")
+    assert idx.offset(0, 99) == 2 and idx.offset(99, 0) == 5 and idx.offset(-1, 0) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r😀é\u2028"), max_size=30), st.data())
+def test_positions_round_trip(text: str, data: st.DataObject) -> None:
+    idx = LineIndex(text)
+    offset = data.draw(st.integers(0, len(text)))
+    if offset and text[offset - 1] == "\r" and text[offset:offset + 1] == "\n":
+        return  # between CR and LF: not a position of its own
+    assert idx.offset(*idx.position(offset)) == offset
+
+
+# -- diagnostics ----------------------------------------------------------------------------------
+def test_severity_mapping() -> None:
+    assert lsp_severity(f("A", 0, 1, Severity.CRITICAL)) == types.DiagnosticSeverity.Error
+    assert lsp_severity(f("A", 0, 1, Severity.MAJOR)) == types.DiagnosticSeverity.Warning
+    assert lsp_severity(f("A", 0, 1, Severity.MINOR)) == types.DiagnosticSeverity.Information
+    assert lsp_severity(f("A", 0, 1, Severity.MINOR, "Style/Awkward")) == types.DiagnosticSeverity.Hint
+
+
+def test_docs_links() -> None:
+    assert docs_href("MTF120").startswith("file://") and docs_href("MTF120").endswith("en-generic.yaml")
+    assert docs_href("LT:EN_A_VS_AN").startswith("https://community.languagetool.org/rule/show/EN_A_VS_AN")
+    assert docs_href("MTF302", "https://x.example/{code}") == "https://x.example/MTF302"
+
+
+def test_related_information_for_mtf120_and_mtf401() -> None:
+    garbled = f("MTF120", 0, 40, Severity.MAJOR, message="garbled sentence structure (2 signs: MTF103, MTF104); ...")
+    glued, capital, other = f("MTF103", 5, 12), f("MTF104", 20, 21), f("MTF105", 25, 30)
+    outside = f("MTF103", 45, 50)
+    assert [r[:2] for r in related_findings(garbled, [garbled, glued, capital, other, outside])] == [(5, 12), (20, 21)]
+    verdict = f("MTF401", 3, 8, Severity.MAJOR, segment=2)
+    sign, elsewhere = f("MTF403", 10, 14, segment=2), f("MTF403", 60, 64, segment=5)
+    assert [r[:2] for r in related_findings(verdict, [verdict, sign, elsewhere, glued])] == [(10, 14)]
+    text = "x" * 70
+    diags = to_diagnostics([verdict, sign, elsewhere], LineIndex(text), "file:///t.txt")
+    assert len(diags[0].related_information) == 1 and diags[1].related_information is None
+
+
+# -- edits ----------------------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .\n😀"), max_size=40),
+       st.text(alphabet=st.sampled_from("ab .\n😀"), max_size=40))
+def test_text_edits_turn_one_text_into_the_other(a: str, b: str) -> None:
+    assert apply(a, text_edits(a, b, LineIndex(a))) == b
+
+
+def test_ignore_edit_is_honoured_by_suppress() -> None:
+    text = "Talks went on.\nThe the talks | ended.\n"
+    finding = f("MTF105", 15, 22)
+    for markdown in (False, True):
+        new = apply(text, [ignore_edit(finding, text, LineIndex(text), markdown)])
+        assert new.splitlines()[0] == "Talks went on." and "mtfix-ignore: MTF105" in new.splitlines()[1]
+        start = new.index("The the")
+        assert suppressed(Document.from_text(new), [f("MTF105", start, start + 7)]) == []
+    # a directive already on the line gets the code added
+    text2 = "The the talks. <!-- mtfix-ignore: MTF203 -->\n"
+    new = apply(text2, [ignore_edit(f("MTF105", 0, 7), text2, LineIndex(text2), True)])
+    assert new == "The the talks. <!-- mtfix-ignore: MTF203, MTF105 -->\n"
+    # a Markdown table row: inside the last cell, so the table stays a table
+    row = "| a | the the |\n"
+    new = apply(row, [ignore_edit(f("MTF105", 6, 13), row, LineIndex(row), True)])
+    assert new == "| a | the the <!-- mtfix-ignore: MTF105 --> |\n"
+
+
+def test_name_in() -> None:
+    text = "Mirkadrov and Jean-Luc Picard met. the talks"
+    assert name_in(f("MTF305", 0, 9), text) == "Mirkadrov"
+    assert name_in(f("LT:MORFOLOGIK_RULE_EN_US", 14, 29, category="Fluency/Spelling"), text) == "Jean-Luc Picard"
+    assert name_in(f("MTF305", 35, 44), text) is None  # not capitalised
+    assert name_in(f("MTF105", 0, 9), text) is None  # not a name rule
+
+
+def test_document_kind() -> None:
+    assert document_kind("/a/b.md", "plaintext") == "markdown"
+    assert document_kind(None, "markdown") == "markdown"
+    assert document_kind("/a/b.txt", None) == "text"
+    assert document_kind("/a/b.py", "python") is None
+    assert document_kind("/a/data.json", "json") is None
+
+
+# -- glossary append ------------------------------------------------------------------------------
+def test_glossary_tsv_keeps_bytes_crlf_and_bom(tmp_path: Path) -> None:
+    g = tmp_path / "names.tsv"
+    before = codecs.BOM_UTF8 + b"# ours\r\nterm\tvariants\ttype\r\nJeyhun Bayramov\tCeyhun Bayramov\tperson"
+    g.write_bytes(before)
+    assert add_name(g, "Mirkadrov", [tmp_path]).startswith("added")
+    after = g.read_bytes()
+    assert after.startswith(before) and after[len(before):] == b"\r\nMirkadrov\t\t\r\n"
+    assert "already" in add_name(g, "Mirkadrov", [tmp_path])
+    assert g.read_bytes() == after
+
+
+def test_glossary_yaml_and_csv(tmp_path: Path) -> None:
+    y = tmp_path / "names.yaml"
+    y.write_text("# hand-kept\nentries:\n    - term: Charles Michel\n      variants: [Sharl Mishel]\n", encoding="utf-8")
+    add_name(y, "Ararat Mirzoyan", [tmp_path])
+    assert y.read_text(encoding="utf-8").endswith('    - term: "Ararat Mirzoyan"\n      variants: []\n')
+    c = tmp_path / "names.csv"
+    c.write_text('term,variants,note\n"Smith, John",,a comma\n', encoding="utf-8")
+    add_name(c, "O'Neil", [tmp_path])
+    assert c.read_text(encoding="utf-8").endswith("O'Neil,,\n")
+
+
+def test_glossary_refusals_write_nothing(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    with pytest.raises(GlossaryAppendError, match="outside the workspace"):
+        add_name(tmp_path / "new.tsv", "Name", [ws])
+    assert not (tmp_path / "new.tsv").exists()
+    pairs = ws / "pairs.csv"
+    pairs.write_text("Ceyhun Bayramov,Jeyhun Bayramov\n", encoding="utf-8")
+    with pytest.raises(GlossaryAppendError, match="term"):
+        add_name(pairs, "Name", [ws])
+    y = ws / "g.yaml"
+    y.write_text("entries:\n  - term: A B\nversion: 2\n", encoding="utf-8")
+    with pytest.raises(GlossaryAppendError, match="entries"):
+        add_name(y, "Name", [ws])
+    assert y.read_text(encoding="utf-8") == "entries:\n  - term: A B\nversion: 2\n"
+    with pytest.raises(GlossaryAppendError, match="not a name"):
+        add_name(ws / "g.tsv", "two\nlines", [ws])
+    created = ws / "fresh.tsv"
+    add_name(created, "Mirkadrov", [ws])
+    assert created.read_text(encoding="utf-8") == "term\tvariants\nMirkadrov\t\n"
+
+
+def test_server_table_is_checked() -> None:
+    from mtfix.config import config_from_mapping
+    from mtfix.lsp.workspace import Profile
+
+    good = Profile(config_from_mapping({"server": {"debounce-ms": 20, "docs-url": "https://x/{code}"}}, "m"), None, ())
+    assert good.warning is None and good.debounce == 0.02 and good.docs_url == "https://x/{code}"
+    bad = Profile(config_from_mapping({"server": {"debounce": 3, "docs-url": 5}}, "m"), None, ())
+    assert "unknown setting(s) debounce" in bad.warning and "docs-url must be a string" in bad.warning
+    assert bad.docs_url is None and bad.debounce == 0.05

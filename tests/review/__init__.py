@@ -1,0 +1,1 @@
+"""Tests of the HTML review report and `mtfix fix --decisions`."""

@@ -1,0 +1,208 @@
+"""The review report in real headless Chromium (Debian chromium + chromedriver via Selenium):
+findings at their spans, filters, keyboard navigation, accept/reject, export through
+the Blob download, `fix --decisions` applying exactly the accepted edit, escaping, a
+screenshot."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.pipeline import Pipeline
+from tests.review.conftest import OFF, mtfix
+
+pytestmark = pytest.mark.browser
+
+_JS_SEGMENT_TEXT = """
+var out = [];
+document.querySelectorAll('#doc .seg').forEach(function (seg) {
+  var t = seg.querySelector('.text').cloneNode(true);
+  t.querySelectorAll('ins').forEach(function (n) { n.remove(); });
+  out.push([Number(seg.dataset.a), Number(seg.dataset.b), t.textContent]);
+});
+return out;
+"""
+
+_JS_PIECES = """
+var out = {};
+document.querySelectorAll('#doc [data-f]').forEach(function (n) {
+  var shown = n.getClientRects().length > 0;
+  n.getAttribute('data-f').split(' ').forEach(function (f) {
+    (out[f] = out[f] || []).push([Number(n.dataset.a), Number(n.dataset.b), n.textContent, shown]);
+  });
+});
+return out;
+"""
+
+
+def open_report(driver, path: Path) -> None:
+    from mtfix.review.browser import wait_ready
+
+    driver.get(path.resolve().as_uri())
+    wait_ready(driver)
+
+
+def card(driver, code: str, start: int):
+    """The finding card of rule ``code`` starting at ``start``."""
+    found = driver.execute_script(
+        "var code = arguments[0], start = String(arguments[1]);"
+        "return Array.from(document.querySelectorAll('#doc .card')).filter(function (c) {"
+        "  return c.dataset.a === start && c.querySelector('a.code').textContent === code; })[0] || null;",
+        code, start)
+    assert found is not None, f"no card for {code} at {start}"
+    return found
+
+
+def click(driver, element) -> None:
+    """Scroll the element to the middle of the window (clear of the sticky bar) and click it."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def press(driver, keys: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    for k in keys:
+        ActionChains(driver).send_keys(k).perform()
+
+
+def test_seed004_review_accept_reject_export_apply(browser, seed004, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    original = seed004.read_text(encoding="utf-8")
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", seed004.name, "-o", report, cwd=seed004.parent)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+
+    # every segment shows the original text exactly (inserted text aside)
+    for a, b, shown in browser.execute_script(_JS_SEGMENT_TEXT):
+        assert shown == original[a:b]
+
+    # every finding is underlined at its exact span, and has a visible card
+    with Pipeline(Config(grammar="off")) as p:
+        findings = p.check(original).findings
+    pieces = browser.execute_script(_JS_PIECES)
+    cards = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#doc .card')).map(function (c) {"
+        " return [c.dataset.fid, c.querySelector('a.code').textContent, Number(c.dataset.a), Number(c.dataset.b)]; });")
+    fid = {(code, a, b): i for i, code, a, b in cards}
+    assert len(findings) > 40 and len(cards) == len(findings)
+    for f in findings:
+        i = fid[(f.code, f.start, f.end)]
+        got = sorted(pieces.get(i, []))
+        assert got, f"no underline for {f.code} at {f.start}"
+        assert got[0][0] == f.start and got[-1][1] == f.end, (f.code, f.start, f.end, got)
+        assert "".join(t for _a, _b, t, _s in got) == original[f.start:f.end]
+        assert all(shown for *_x, shown in got)
+        c = browser.find_element(By.CSS_SELECTOR, f'#doc .card[data-fid="{i}"]')
+        assert c.is_displayed() and f.code in c.text and f.message[:30] in c.text
+        assert f"line {original.count(chr(10), 0, f.start) + 1}" in c.text
+
+    # a filter hides the minor findings; "needs a human" cards carry no buttons
+    browser.find_element(By.CSS_SELECTOR, 'input[name=sev][value=minor]').click()
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc .card.sev-minor")
+    assert browser.find_elements(By.CSS_SELECTOR, "#doc .card.sev-major")
+    browser.find_element(By.CSS_SELECTOR, 'input[name=sev][value=minor]').click()
+    human = browser.find_elements(By.CSS_SELECTOR, "#doc .card:not([data-edits])")
+    assert human and not human[0].find_elements(By.CSS_SELECTOR, "button")
+
+    # keyboard: n moves to the first finding, n again to the second, p back
+    browser.find_element(By.TAG_NAME, "body").click()
+    press(browser, "nn")
+    cur = browser.find_elements(By.CSS_SELECTOR, "#doc .card.cur")
+    assert len(cur) == 1 and cur[0].get_attribute("data-fid") == "0.1"
+    press(browser, "p")
+    assert browser.find_element(By.CSS_SELECTOR, "#doc .card.cur").get_attribute("data-fid") == "0.0"
+
+    # reject one edit (the first safe one of another rule), accept another (the first MTF101)
+    hallucination = next(f for f in findings if f.code == "MTF101")
+    rejected = next(f for f in findings if f.edits and f.code != "MTF101" and f.fix.value == "safe")
+    click(browser, card(browser, rejected.code, rejected.start).find_element(By.CSS_SELECTOR, "button.rej"))
+    accepted_card = card(browser, "MTF101", hallucination.start)
+    click(browser, accepted_card.find_element(By.CSS_SELECTOR, "button.acc"))
+    assert "accepted" in accepted_card.get_attribute("class")
+    edit_id = accepted_card.get_attribute("data-edits")
+    inline = browser.find_element(By.CSS_SELECTOR, f'#doc .ed[data-edit="{edit_id}"]')
+    assert "accepted" in inline.get_attribute("class")
+    assert "1 accepted · 1 rejected" in browser.find_element(By.ID, "decision-count").text
+
+    # export through the real Blob download (and the hidden copy the page keeps)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.find_element(By.ID, "export").click()
+    target = downloads / "mtfix-decisions.json"
+    deadline = time.time() + 10
+    while not target.exists() and time.time() < deadline:
+        time.sleep(0.1)
+    assert target.exists(), "the Export button did not download mtfix-decisions.json"
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    hidden = json.loads(browser.execute_script("return document.getElementById('decisions-json').value"))
+    assert exported["files"] == hidden["files"]
+    decided = {d["code"]: d["decision"] for d in exported["files"][0]["decisions"]}
+    assert decided == {rejected.code: "reject", "MTF101": "accept"}
+
+    # apply: exactly the accepted edit, nothing else
+    r = mtfix("fix", *OFF, "--decisions", target, seed004.name, cwd=seed004.parent)
+    assert r.returncode == 0, r.stderr
+    edit = hallucination.edits[0]
+    assert seed004.read_text(encoding="utf-8") == original[: edit.start] + edit.replacement + original[edit.end:]
+
+    # a screenshot of the reviewed report
+    shot = tmp_path / "review-seed004.png"
+    assert browser.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_markup_in_the_text_does_not_run(browser, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    text = ("Prices of oilgas rose <script>window.__pwned = 1; alert(1)</script> and There were none.\n"
+            "The <img src=x onerror=\"window.__pwned = 2\"> snowThe talks resumed.\n")
+    evil = tmp_path / "<b onmouseover=alert(1)>x.txt"
+    evil.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", evil, "-o", report)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+    time.sleep(0.3)
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018
+    assert browser.execute_script("return window.__pwned === undefined")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc script, #doc img, .summary b")
+    doc = browser.find_element(By.ID, "doc").text
+    assert "<script>window.__pwned = 1; alert(1)</script>" in doc
+    assert "<b onmouseover=alert(1)>x.txt" in browser.find_element(By.CSS_SELECTOR, ".summary h1").text
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_files_are_pages_and_keys_switch_them(browser, tmp_path, monkeypatch, compress):
+    from selenium.webdriver.common.by import By
+
+    from mtfix.io.inputs import Input
+    from mtfix.review import build_report, render
+
+    if compress:  # what a large batch gets: each file's JSON gzip-compressed, inflated in the page
+        monkeypatch.setattr(render, "COMPRESS_ABOVE", 0)
+    inputs = [Input(f"f{n}.txt", f"Story {n}: prices of oilgas rose and There were no talks.\n".encode())
+              for n in range(3)]
+    with Pipeline(Config(grammar="off")) as p:
+        html = build_report(p, inputs)
+    assert ('data-encoding="gzip+base64"' in html) == compress
+    report = tmp_path / "report.html"
+    report.write_text(html, encoding="utf-8")
+    open_report(browser, report)
+    assert "Story 0" in browser.find_element(By.ID, "doc").text
+    browser.find_element(By.CSS_SELECTOR, '#files a[data-file="2"]').click()
+    assert "Story 2" in browser.find_element(By.ID, "doc").text
+    assert browser.find_element(By.ID, "summary-2").is_displayed()
+    assert not browser.find_element(By.ID, "summary-0").is_displayed()
+    browser.find_element(By.TAG_NAME, "body").click()
+    press(browser, "[")
+    assert "Story 1" in browser.find_element(By.ID, "doc").text

@@ -1,0 +1,227 @@
+"""Decisions round-trip without a browser: `mtfix review` → accept a subset of the
+report's edits → `mtfix fix --decisions` → exactly those edits; and every refusal."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+from tests.review.conftest import OFF, seed004_bytes
+
+_PAYLOAD = re.compile(r'<script type="application/json" id="mtfix-file-(\d+)">(.*?)</script>', re.S)
+
+GARBLED = (
+    "Ministers met in Ganja on Monday.It simply came to our notice then that, the talks went well.\n"
+    "Talks on the oilgas route resumed and There were no objections.\n"
+)
+
+
+def cli(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def payloads(html: str) -> list[dict]:
+    """The per-file JSON the report embeds (what the page's script renders)."""
+    return [json.loads(m.group(2)) for m in _PAYLOAD.finditer(html)]
+
+
+def review(path: Path, out: Path, *extra: str) -> list[dict]:
+    r = cli("review", *OFF, "-q", *extra, path, "-o", out)
+    assert r.exit_code == 0, r.output
+    return payloads(out.read_text(encoding="utf-8"))
+
+
+def decisions_doc(payload: dict, accept: list[dict], reject: list[dict] = ()) -> dict:
+    """A decisions file as the report's Export button writes it."""
+    rows = [dict(id=e["id"], decision=d, code=e["c"], unit=e["u"], start=e["a"], end=e["b"],
+                 original=e["o"], replacement=e["r"]) for d, es in (("accept", accept), ("reject", reject))
+            for e in es]
+    return {"format": "mtfix-review-decisions", "version": 1,
+            "files": [{"path": payload["path"], "digest": payload["digest"], "decisions": rows}]}
+
+
+def expected(text: str, edits: list[dict]) -> str:
+    """``text`` with these edits, applied independently of mtfix (identical edits count once)."""
+    unique = {(e["u"], e["a"], e["b"], e["r"]): e for e in edits}
+    for e in sorted(unique.values(), key=lambda e: e["a"], reverse=True):
+        assert text[e["a"]:e["b"]] == e["o"]
+        text = text[: e["a"]] + e["r"] + text[e["b"]:]
+    return text
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    """Seed 004 reviewed once: (directory, original bytes, payload)."""
+    raw = seed004_bytes()
+    d = Path(tempfile.mkdtemp(prefix="mtfix-review-"))
+    (d / "article.txt").write_bytes(raw)
+    payload = review(d / "article.txt", d / "report.html")[0]
+    yield d, raw, payload
+    shutil.rmtree(d, ignore_errors=True)
+
+
+def test_report_embeds_digest_and_stable_ids(seed_report, tmp_path):
+    d, raw, payload = seed_report
+    import hashlib
+
+    assert payload["digest"] == "sha256:" + hashlib.sha256(raw).hexdigest()
+    assert len(payload["edits"]) >= 20  # seed 004 is badly garbled
+    again = review(d / "article.txt", tmp_path / "again.html")[0]
+    assert [e["id"] for e in again["edits"]] == [e["id"] for e in payload["edits"]]
+    unsafe = [e for e in payload["edits"] if e["x"] == "unsafe"]
+    assert unsafe, "unsafe edits are offered for a decision too"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_accepted_subset_round_trip(seed_report, data):
+    d, raw, payload = seed_report
+    edits = payload["edits"]
+    chosen = data.draw(st.lists(st.sampled_from(range(len(edits))), unique=True, max_size=len(edits)))
+    accept = [edits[i] for i in chosen]
+    rest = [e for i, e in enumerate(edits) if i not in set(chosen)]
+    reject = data.draw(st.lists(st.sampled_from(rest), unique_by=lambda e: e["id"])) if rest else []
+    article = d / "article.txt"
+    article.write_bytes(raw)
+    dec = d / "decisions.json"
+    dec.write_text(json.dumps(decisions_doc(payload, accept, reject)), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", dec, article)
+    assert r.exit_code == 0, r.output
+    assert article.read_bytes() == expected(raw.decode("utf-8"), accept).encode("utf-8")
+
+
+def test_unknown_edit_exits_2_and_writes_nothing(seed_report, tmp_path):
+    d, raw, payload = seed_report
+    article = tmp_path / "article.txt"
+    article.write_bytes(raw)
+    doc = decisions_doc(dict(payload, path=str(article)), payload["edits"][:2])
+    forged = dict(payload["edits"][0], id="0123456789abcdef01234567", r="forged")
+    doc["files"][0]["decisions"].append({"id": forged["id"], "decision": "accept"})
+    dec = tmp_path / "d.json"
+    dec.write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", dec, article)
+    assert r.exit_code == 2
+    assert "0123456789abcdef01234567" in r.output and "does not contain" in r.output
+    assert article.read_bytes() == raw
+
+
+def test_changed_input_exits_2_and_writes_nothing(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    dec = tmp_path / "d.json"
+    dec.write_text(json.dumps(decisions_doc(payload, payload["edits"])), encoding="utf-8")
+    changed = GARBLED.replace("Monday", "Tuesday")
+    article.write_text(changed, encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", dec, article)
+    assert r.exit_code == 2
+    assert "changed since the report" in r.output
+    assert article.read_text(encoding="utf-8") == changed
+
+
+def test_one_bad_file_means_no_file_is_written(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GARBLED, encoding="utf-8")
+    b.write_text(GARBLED.replace("Ganja", "Baku"), encoding="utf-8")
+    r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
+    assert r.exit_code == 0, r.output
+    pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    doc = decisions_doc(pa, pa["edits"])
+    doc["files"] += decisions_doc(pb, pb["edits"])["files"]
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    b.write_text("Changed after the report.\n", encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", a, b)
+    assert r.exit_code == 2
+    assert a.read_text(encoding="utf-8") == GARBLED  # a was fine, but nothing is written
+
+
+def test_rejected_and_undecided_edits_are_not_applied(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    edits = payload["edits"]
+    assert len({e["c"] for e in edits}) >= 2, edits
+    first = edits[0]
+    other = next(e for e in edits if e["c"] != first["c"])
+    doc = decisions_doc(payload, [first], [other])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert article.read_text(encoding="utf-8") == expected(GARBLED, [first])
+    assert article.read_text(encoding="utf-8") != GARBLED
+
+
+def test_accepted_unsafe_edit_is_applied_without_unsafe_fixes(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    unsafe = [e for e in payload["edits"] if e["x"] == "unsafe"]
+    assert unsafe
+    (tmp_path / "d.json").write_text(json.dumps(decisions_doc(payload, unsafe[:1])), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert article.read_text(encoding="utf-8") == expected(GARBLED, unsafe[:1])
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "d.json:1: not valid JSON"),
+    ('{"format": "something-else"}', "not an mtfix decisions file"),
+    ('{"format": "mtfix-review-decisions", "version": 1, "files": [{"path": "x"}]}', 'needs a "path" and a "digest"'),
+    ('{"format": "mtfix-review-decisions", "version": 1, "files": [{"path": "x", "digest": "sha256:0",'
+     ' "decisions": [{"id": "a", "decision": "maybe"}]}]}', '"decision" ("accept" or "reject")'),
+])
+def test_malformed_decisions_exit_2(tmp_path, content, message):
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "d.json").write_text(content, encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2
+    assert message in r.output
+    assert "Traceback" not in r.output
+    assert article.read_text(encoding="utf-8") == GARBLED
+
+
+def test_jsonl_units_round_trip(tmp_path):
+    path = tmp_path / "records.jsonl"
+    first = "Talks on the gas corridor resumed."
+    second = "Prices rose.It simply came to our notice then that, they fell and There was no reason."
+    lines = [json.dumps({"id": "a", "text": first}), json.dumps({"id": "b", "text": second})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    payload = review(path, tmp_path / "r.html", "--text-field", "text")[0]
+    assert len(payload["units"]) == 2 and payload["units"][1]["text"] == second
+    in_second = [e for e in payload["edits"] if e["u"] == 1]
+    assert in_second
+    (tmp_path / "d.json").write_text(json.dumps(decisions_doc(payload, in_second[:1])), encoding="utf-8")
+    r = cli("fix", *OFF, "--text-field", "text", "--decisions", tmp_path / "d.json", path)
+    assert r.exit_code == 0, r.output
+    out = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert out[0] == {"id": "a", "text": first}
+    assert out[1] == {"id": "b", "text": expected(second, in_second[:1])}
+
+
+def test_report_escapes_markup_in_text_and_names(tmp_path):
+    evil = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    evil.write_text("Prices of oilgas rose. <script>alert(1)</script> and There were none.\n", encoding="utf-8")
+    r = cli("review", *OFF, "-q", evil, "-o", tmp_path / "r.html")
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the name, escaped in the summary
+    assert "default-src 'none'" in html and "script-src 'sha256-" in html
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)  # nothing loads from the web
+
+
+def test_review_output_is_a_directory_exits_2(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    r = cli("review", *OFF, article, "-o", tmp_path)
+    assert r.exit_code == 2 and "is a directory" in r.output
