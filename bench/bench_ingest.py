@@ -1,4 +1,4 @@
-"""Ingest benchmark: short records through ``mtfix.ingest.process`` with flat memory.
+"""Ingest benchmark: short records through ``mtfix.records.process`` with flat memory.
 
 Each measurement runs in a fresh process, which generates its records lazily, runs them
 through the pipeline (``mode="fix"`` with fluency, grammar off) and writes every result as a
@@ -52,8 +52,8 @@ def child(n: int, workers: int, executor: str, trace: bool) -> dict:
 
         tracemalloc.start()
     from mtfix.config import Config
-    from mtfix.ingest import process
     from mtfix.pipeline import Pipeline
+    from mtfix.records import process
 
     pipeline = Pipeline(Config(grammar="off"))
     _ = pipeline.checkers

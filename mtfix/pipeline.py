@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import importlib
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config
+from mtfix.errors import InputError
 from mtfix.model import SCHEMA_VERSION, Checker, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, fixable_edits
 from mtfix.suppress import suppressed
 
 if TYPE_CHECKING:
-    from mtfix.ingest import RecordResult
+    from mtfix.records import RecordResult
 
 #: Checker factories in the order they run: ``module:function(config, stats)``
 #: returning a Checker or None.  Glossaries run before grammar so that grammar
@@ -32,7 +34,8 @@ CHECKER_FACTORIES: list[tuple[str, str]] = [
     ("rules", "mtfix.rules.engine:build_checker"),
     ("glossary", "mtfix.glossary.checker:build_checker"),
     ("grammar", "mtfix.grammar.checker:build_checker"),
-    ("bilingual", "mtfix.bilingual:build_checker"),
+    ("bilingual", "mtfix.checks.source_target:build_checker"),
+    ("garble", "mtfix.garble.checker:build_checker"),
 ]
 
 #: Factories not even imported when the configuration turns them off: a cold start (the
@@ -40,6 +43,9 @@ CHECKER_FACTORIES: list[tuple[str, str]] = [
 SKIP_WHEN_OFF: dict[str, Any] = {"grammar": lambda config: config.grammar == "off"}
 
 MAX_FIX_PASSES = 4
+#: At most this many fixed-point warnings are kept in ``Pipeline.warnings`` (a long
+#: ingest job must not grow it without bound).
+_MAX_FIX_WARNINGS = 50
 
 
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
@@ -73,10 +79,30 @@ class FixResult:
     held_back: int  # unsafe fixes not applied
     document: Document | None = None  # the original, as checked (findings point into it)
     path: str | None = None
+    #: the fix loop ended at a fixed point: running ``fix`` again changes nothing
+    converged: bool = True
+    #: the loop stopped after ``MAX_FIX_PASSES`` passes with fixes still applying
+    pass_limit_hit: bool = False
+    #: the fixes went round in a circle (a text seen before came back); the text
+    #: returned is the one where the circle starts, so a second run changes nothing
+    oscillation: bool = False
+    #: codes of the rules still firing when the loop stopped without converging
+    still_firing: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
         return self.text != self.original
+
+    @property
+    def warning(self) -> str | None:
+        """Why the result is not a fixed point, for users; None when it is."""
+        if self.oscillation:
+            return (f"{self.path or '<text>'}: fixes undo each other ({', '.join(self.still_firing)}): "
+                    "stopped where they start going round in a circle")
+        if self.pass_limit_hit:
+            return (f"{self.path or '<text>'}: fix stopped after {MAX_FIX_PASSES} passes with rules still "
+                    f"firing ({', '.join(self.still_firing)}): a second run would change the text again")
+        return None
 
     @property
     def edits(self):
@@ -91,6 +117,8 @@ class FixResult:
             "edits": [e.to_dict() for e in self.edits],
             "held_back": self.held_back,
             "remaining": [f.to_dict() for f in self.remaining],
+            "converged": self.converged,
+            "warning": self.warning,
         }
 
 
@@ -168,9 +196,23 @@ class Pipeline:
 
     # -- the three jobs ------------------------------------------------------------
     def document(self, text: str, **kwargs: Any) -> Document:
+        """``text`` segmented; a text that is not valid Unicode is an :class:`InputError`."""
+        ensure_valid_text(text, kwargs.get("path"))
         return Document.from_text(text, **kwargs)
 
+    def _selection(self) -> Any:
+        """``config.select``/``ignore`` by code, prefix or name, resolved once (mtfix.catalogue);
+        an unknown code or name raises ConfigError."""
+        sel = self.__dict__.get("_resolved_selection")
+        if sel is None:
+            from mtfix.catalogue import selection_for
+
+            sel = self._resolved_selection = selection_for(self.config, self.checkers)
+        return sel
+
     def check(self, text: str | Document, **kwargs: Any) -> CheckResult:
+        if isinstance(text, Document):
+            ensure_valid_text(text.text, text.path)
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         findings: list[Finding] = []
         stats: dict[str, Any] = {}
@@ -179,44 +221,72 @@ class Pipeline:
             get_stats = getattr(checker, "stats", None)
             if get_stats:
                 stats[checker.name] = get_stats()
-        cfg = self.config
-        findings = [
-            f
-            for f in findings
-            if (not cfg.select or _matches(f.code, cfg.select))
-            and not _matches(f.code, cfg.ignore)
-            and not doc.is_protected(f.start, f.end)
-        ]
+        wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
+        findings = [f for f in findings if wants(f.code) and not doc.is_protected(f.start, f.end)]
+        for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped
+            post_filter = getattr(checker, "post_filter", None)
+            if post_filter is not None:
+                findings = post_filter(doc, findings)
         findings = suppressed(doc, findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return CheckResult(doc, findings, stats)
 
     def fix(self, text: str | Document, *, unsafe: bool | None = None, **kwargs: Any) -> FixResult:
-        """Apply fixes until nothing more applies (so a second run changes nothing)."""
+        """Apply fixes until nothing more applies (so a second run changes nothing).
+
+        The loop stops at a fixed point (``converged``), or when a pass would
+        bring back a text seen before (``oscillation``: the fixes undo each
+        other; the text where the circle starts is returned, so that a second
+        run also stops there), or after ``MAX_FIX_PASSES`` passes with fixes
+        still applying (``pass_limit_hit``).  The last two name the rules
+        still firing in ``still_firing`` and add a warning to ``warnings``.
+        """
         unsafe = self.config.unsafe_fixes if unsafe is None else unsafe
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         original = doc.text
         first = self.check(doc)
         result, log, held = first, RepairLog(), 0
-        for _ in range(MAX_FIX_PASSES):
+        seen: dict[str, int] = {original: 0}  # text -> number of passes that led to it
+        results = [first]  # the check of each text in ``log`` order
+        converged, oscillation, firing = False, False, ()
+        for _ in range(MAX_FIX_PASSES + 1):
             usable, held_back = fixable_edits(result.findings, unsafe=unsafe)
             held = len(held_back)
-            if not usable:
+            current = result.document.text
+            applied = apply_edit_groups(current, [f.edits for f in usable]) if usable else None
+            if applied is None or not applied.applied or applied.text == current:
+                converged = True
                 break
-            applied = apply_edit_groups(result.document.text, [f.edits for f in usable])
-            if not applied.applied:
+            if len(log.passes) == MAX_FIX_PASSES:  # one more pass would still change the text
+                firing = tuple(sorted({e.code for e in applied.applied}))
                 break
-            log.passes.append(Pass(result.document.text, applied.text, applied.applied))
+            back_to = seen.get(applied.text)
+            if back_to is not None:  # a circle: stop where it starts
+                circle = log.passes[back_to:] + [Pass(current, applied.text, applied.applied)]
+                firing = tuple(sorted({e.code for p in circle for e in p.edits}))
+                del log.passes[back_to:]
+                result = results[back_to]
+                oscillation = True
+                break
+            log.passes.append(Pass(current, applied.text, applied.applied))
+            seen[applied.text] = len(log.passes)
             result = self.check(self._rebuild(result.document, applied.text, applied.applied))
-        return FixResult(
-            original, result.document.text, log, first.findings, result.findings, held, first.document, doc.path
+            results.append(result)
+        out = FixResult(
+            original, result.document.text, log, first.findings, result.findings, held, first.document, doc.path,
+            converged=converged, pass_limit_hit=not converged and not oscillation, oscillation=oscillation,
+            still_firing=firing,
         )
+        warning = out.warning
+        if warning is not None and warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
+            self.warnings.append(warning)
+        return out
 
     def process(self, records: Iterable[Any], **options: Any) -> Iterator[RecordResult]:
         """Records (mappings or strings) through this pipeline, lazily, in input order, one
-        JSON-ready :class:`~mtfix.ingest.RecordResult` each; ``workers=N`` for parallelism.
-        Options as for :func:`mtfix.ingest.process`."""
-        from mtfix.ingest import process
+        JSON-ready :class:`~mtfix.records.RecordResult` each; ``workers=N`` for parallelism.
+        Options as for :func:`mtfix.records.process`."""
+        from mtfix.records import process
 
         return process(self, records, **options)
 
@@ -224,21 +294,21 @@ class Pipeline:
         """The document after edits: protected spans shifted, segments recomputed."""
         from mtfix.model import Span
 
-        edits = sorted(edits, key=lambda e: e.start)
+        by_end = sorted(edits, key=lambda e: e.end)
+        ends = [e.end for e in by_end]
+        deltas = [0]  # deltas[k]: the length change of the first k edits by end
+        for e in by_end:
+            deltas.append(deltas[-1] + len(e.replacement) - (e.end - e.start))
 
-        def shift(pos: int) -> int:
-            delta = 0
-            for e in edits:
-                if e.end <= pos:
-                    delta += len(e.replacement) - (e.end - e.start)
-            return pos + delta
+        def shift(pos: int) -> int:  # O(log n): the edits that end at or before ``pos``
+            return pos + deltas[bisect_right(ends, pos)]
 
         regions = doc.meta.get("regions")
         new_regions = [Span(shift(r.start), shift(r.end)) for r in regions] if regions else None
         fmt_protected = doc.meta.get("format_protected", [])
         new_prot = [Span(shift(p.start), shift(p.end)) for p in fmt_protected]
         new = Document.from_text(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source)
-        new.meta = dict(doc.meta, regions=new_regions, format_protected=new_prot)
+        new.meta = {**doc.meta, **new.meta}  # this text's regions, protected spans and forced cuts
         return new
 
     def score(self, text: str | Document, ref: str | None = None, **kwargs: Any):
@@ -247,6 +317,24 @@ class Pipeline:
 
         result = self.check(text, **kwargs)
         return score_document(result, ref=ref, signature=self.signature())
+
+
+def ensure_valid_text(text: str, path: str | None = None) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate such as ``"\\ud800"``).
+
+    >>> ensure_valid_text("a\\ud800b")
+    Traceback (most recent call last):
+    mtfix.errors.InputError: <input>:1: lone surrogate U+D800 at column 2: not valid Unicode text
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"lone surrogate U+{ord(text[exc.start]):04X} at column {col}: not valid Unicode text",
+            path=path, line=line,
+        ) from None
 
 
 def fix_safety_counts(findings: list[Finding]) -> dict[str, int]:
