@@ -45,6 +45,7 @@ from mtfix.grammar.install import verify  # noqa: E402
 from mtfix.grammar.server import start_server  # noqa: E402
 from mtfix.grammar.settings import settings_from  # noqa: E402
 from mtfix.model import Document  # noqa: E402
+from mtfix.segment import to_document  # noqa: E402
 
 
 def machine() -> str:
@@ -117,11 +118,11 @@ def bench_overhead(url: str, tmp: Path, mb: float, settings) -> tuple[dict[str, 
     (raw, mtfix on the first half; mtfix, raw on the second) after a warm-up, so that
     neither side gets the JVM's warm-up or a quieter machine for free."""
     text, used = mlqe_text(mlqe_records(), int(mb * 1_000_000))
-    doc = Document.from_text(text)
+    doc = to_document(text)
     texts = list(dict.fromkeys(s.text(doc) for s in doc.segments if any(c.isalpha() for c in s.text(doc))))
     raw_http(url, texts[: max(1, len(texts) // 20)], settings)  # warm-up, not timed
     half = len(doc.segments) // 2
-    halves = [Document.from_text(text), Document.from_text(text)]
+    halves = [to_document(text), to_document(text)]
     halves[0].segments = doc.segments[:half]
     halves[1].segments = doc.segments[half:]
     half_texts = [list(dict.fromkeys(s.text(doc) for s in h.segments if any(c.isalpha() for c in s.text(doc))))
@@ -171,7 +172,7 @@ def allowlist_table(doc: Document, findings: list, used: list[dict], url: str, t
     checker = GrammarChecker(s, "required")
     on_seeds: Counter = Counter()
     for p in sorted((SHARED / "seeds").glob("00[0-3]_*.txt")):
-        sd = Document.from_text(p.read_text(encoding="utf-8"))
+        sd = to_document(p.read_text(encoding="utf-8"))
         on_seeds.update(f.code for f in checker.check(sd))
     checker.close()
     from mtfix.grammar.mapping import safe_fixes
@@ -218,7 +219,7 @@ def main() -> None:
                       f"overhead {o['overhead']:+.1%} ({o['bytes'] / o['mtfix_s'] / 1000:.1f} KB/s)")
             if args.allowlist:  # decided on the development files only
                 text, used = mlqe_text(mlqe_records(("dev",)), 10**9)
-                doc = Document.from_text(text)
+                doc = to_document(text)
                 s = dataclasses.replace(settings, url=server.url, cache_root=tmp / "cache-allowlist")
                 checker = GrammarChecker(s, "required")
                 findings = checker.check(doc)

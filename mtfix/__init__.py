@@ -18,7 +18,8 @@ from mtfix.version import __version__
 
 if TYPE_CHECKING:
     from mtfix.config import Config
-    from mtfix.pipeline import CheckResult, FixResult, Pipeline
+    from mtfix.pipeline import Pipeline
+    from mtfix.results import CheckResult, FixResult
     from mtfix.scoring import ScoreResult
 
 __all__ = ["__version__", "check", "fix", "score", "Pipeline", "Config"]

@@ -211,10 +211,10 @@ def _declared_rules(config: Any) -> Iterator[RuleInfo]:
     import importlib
     import sys
 
-    from mtfix.pipeline import CHECKER_FACTORIES
+    from mtfix.checkers import factories
 
     import_all = getattr(config, "full", True)
-    for _name, target in CHECKER_FACTORIES:
+    for _name, target in factories():
         name = target.split(":")[0]
         try:
             module = importlib.import_module(name) if import_all else sys.modules.get(name)
@@ -225,6 +225,12 @@ def _declared_rules(config: Any) -> Iterator[RuleInfo]:
         declared = getattr(module, "catalogue_rules", None)
         if callable(declared):
             yield from (r for r in declared() if isinstance(r, RuleInfo))
+    if import_all:  # plug-ins (entry points ``mtfix.checkers``): their checkers' ``rules()``
+        from mtfix.checkers import plugin_checkers
+
+        for checker in plugin_checkers():
+            yield from (r for r in checker.rules() if isinstance(r, RuleInfo))
+            checker.close()
 
 
 SOURCES: list[tuple[str, Source]] = [

@@ -20,7 +20,9 @@ from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 from mtfix.model import Document, Finding
-from mtfix.pipeline import CheckResult, FixResult, Pipeline
+from mtfix.pipeline import Pipeline
+from mtfix.results import CheckResult, FixResult
+from mtfix.segment import to_document
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -72,7 +74,7 @@ class FileResult:
 
 
 def unit_document(unit: Unit, path: str | None) -> Document:
-    return Document.from_text(
+    return to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source
     )
 

@@ -4,7 +4,10 @@ Every span is a pair of character offsets (Python ``str`` indices, end
 exclusive) into the *original* text of a :class:`Document`.  Detectors,
 glossaries, LanguageTool, scoring, formats and reports all speak these types.
 
->>> doc = Document.from_text("It rained. It snowed.")
+A document is made from text by the segmenter (:func:`mtfix.segment.to_document`), which
+depends on this module and not the other way round.
+
+>>> doc = Document("It rained. It snowed.", [Segment(0, 0, 10), Segment(1, 11, 21)])
 >>> [doc.text[s.start:s.end] for s in doc.segments]
 ['It rained.', 'It snowed.']
 """
@@ -12,10 +15,13 @@ glossaries, LanguageTool, scoring, formats and reports all speak these types.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 SCHEMA_VERSION = "1"
 
@@ -117,14 +123,13 @@ class Document:
     """A text, its segments and the spans no stage may touch.
 
     ``protected`` spans (code, URLs, e-mail addresses, front matter, markup)
-    are never reported on and never edited.  ``terms`` are spans a glossary
-    recognised as names or terms: spell and grammar checkers leave them alone.
+    are never reported on and never edited.  Checkers do not change a document: what one
+    learns for others (a glossary's ``terms``) is an annotation it returns (:class:`CheckOutput`).
     """
 
     text: str
     segments: list[Segment] = field(default_factory=list)
     protected: list[Span] = field(default_factory=list)
-    terms: list[Span] = field(default_factory=list)  # known names/terms (glossary)
     path: str | None = None
     source: str | None = None  # source-language text, for bilingual checks
     meta: dict[str, Any] = field(default_factory=dict)
@@ -133,27 +138,6 @@ class Document:
     _prot_index: tuple[tuple[int, int, object], list[int], list[int]] | None = field(
         default=None, repr=False, compare=False
     )
-
-    @classmethod
-    def from_text(
-        cls,
-        text: str,
-        *,
-        path: str | None = None,
-        protected: Iterable[Span] = (),
-        regions: Iterable[Span] | None = None,
-        source: str | None = None,
-    ) -> Document:
-        """Segment ``text`` (only inside ``regions`` when given)."""
-        from mtfix.segment import find_protected_spans, split_segments
-
-        fmt_protected = list(protected)
-        regions = list(regions) if regions is not None else None
-        prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
-        cuts: list[tuple[int, str]] = []
-        segs = split_segments(text, regions=regions, cuts=cuts)
-        meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts}
-        return cls(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
     def segment_at(self, pos: int) -> Segment | None:
         """The segment containing character ``pos`` (binary search)."""
@@ -287,17 +271,78 @@ class Finding:
         return d
 
 
+class CheckOutput(list[Finding]):
+    """What a checker returns: its findings (the list itself) and the annotations it
+    provides, by name (``terms``, ``glossary_stats``), for the checkers that need them.
+
+    >>> out = CheckOutput([], {"terms": []})
+    >>> out == [], out.findings, out.annotations
+    (True, [], {'terms': []})
+    """
+
+    def __init__(self, findings: Iterable[Finding] = (), annotations: Mapping[str, Any] | None = None):
+        super().__init__(findings)
+        self.annotations: dict[str, Any] = dict(annotations or {})
+
+    @property
+    def findings(self) -> list[Finding]:
+        return list(self)
+
+
 @runtime_checkable
 class Checker(Protocol):
-    """Anything that finds problems in a document: rule packs, glossaries,
-    LanguageTool, bilingual checks.  New capabilities plug in as checkers.
+    """Anything that finds problems in a document: rule packs, glossaries, LanguageTool,
+    source-vs-target checks, the garble detector, plug-ins.
 
-    ``signature`` names everything that changes its output (versions, files),
-    so that scores can say what produced them.
+    ``check`` receives the document (which it must not change) and a read-only mapping of
+    the annotations the checkers before it provided; it returns a :class:`CheckOutput` (or a
+    plain list of findings) with the annotations named in ``provides``.  ``needs`` names the
+    annotations it reads: the pipeline runs the checkers that provide them first.
+    ``signature`` names everything that changes its output (versions, file digests);
+    ``rules`` describes its codes for the catalogue; ``stats`` counts the last document
+    (empty when there is nothing to say); ``post_filter`` sees every checker's findings once
+    all have run; ``close`` releases what it holds.  :class:`BaseChecker` gives defaults.
     """
 
     name: str
+    provides: tuple[str, ...]
+    needs: tuple[str, ...]
 
-    def check(self, doc: Document) -> list[Finding]: ...
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]: ...
 
     def signature(self) -> str: ...
+
+    def rules(self) -> list[RuleInfo]: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]: ...
+
+    def close(self) -> None: ...
+
+
+class BaseChecker:
+    """Defaults for the :class:`Checker` protocol: no annotations needed or provided, no
+    rules of its own in the catalogue, no statistics, nothing to filter or close."""
+
+    name: str = ""
+    provides: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
+        raise NotImplementedError
+
+    def signature(self) -> str:
+        return "1"
+
+    def rules(self) -> list[RuleInfo]:
+        return []
+
+    def stats(self) -> dict[str, Any]:
+        return {}
+
+    def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        return findings
+
+    def close(self) -> None:
+        return None

@@ -11,38 +11,25 @@ rebuilds its checkers on the other side).
 
 from __future__ import annotations
 
-import importlib
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config
 from mtfix.errors import InputError
-from mtfix.model import SCHEMA_VERSION, Checker, Document, Finding, FixSafety
+from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, fixable_edits
+from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
+from mtfix.segment import to_document
+from mtfix.signature import Signature, check_signature
 from mtfix.suppress import suppressed
 
 if TYPE_CHECKING:
     from mtfix.records import RecordResult
 
-#: Checker factories in the order they run: ``module:function(config, stats)``
-#: returning a Checker or None.  Glossaries run before grammar so that grammar
-#: findings on names and terms can be dropped.
-CHECKER_FACTORIES: list[tuple[str, str]] = [
-    ("rules", "mtfix.rules.engine:build_checker"),
-    ("glossary", "mtfix.glossary.checker:build_checker"),
-    ("grammar", "mtfix.grammar.checker:build_checker"),
-    ("bilingual", "mtfix.checks.source_target:build_checker"),
-    ("garble", "mtfix.garble.checker:build_checker"),
-]
-
-#: Factories not even imported when the configuration turns them off: a cold start (the
-#: pre-commit hook, one process per commit) must not pay for their imports.
-SKIP_WHEN_OFF: dict[str, Any] = {"grammar": lambda config: config.grammar == "off"}
-
-MAX_FIX_PASSES = 4
 #: At most this many fixed-point warnings are kept in ``Pipeline.warnings`` (a long
 #: ingest job must not grow it without bound).
 _MAX_FIX_WARNINGS = 50
@@ -52,82 +39,13 @@ def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
 
-@dataclass
-class CheckResult:
-    document: Document
-    findings: list[Finding]
-    stats: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_VERSION,
-            "path": self.document.path,
-            "findings": [f.to_dict(self.document) for f in self.findings],
-            "stats": self.stats,
-        }
-
-
-@dataclass
-class FixResult:
-    """The repaired text, every edit that made it, and what is left."""
-
-    original: str
-    text: str
-    log: RepairLog
-    findings: list[Finding]  # before repair
-    remaining: list[Finding]  # after repair
-    held_back: int  # unsafe fixes not applied
-    document: Document | None = None  # the original, as checked (findings point into it)
-    path: str | None = None
-    #: the fix loop ended at a fixed point: running ``fix`` again changes nothing
-    converged: bool = True
-    #: the loop stopped after ``MAX_FIX_PASSES`` passes with fixes still applying
-    pass_limit_hit: bool = False
-    #: the fixes went round in a circle (a text seen before came back); the text
-    #: returned is the one where the circle starts, so a second run changes nothing
-    oscillation: bool = False
-    #: codes of the rules still firing when the loop stopped without converging
-    still_firing: tuple[str, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        return self.text != self.original
-
-    @property
-    def warning(self) -> str | None:
-        """Why the result is not a fixed point, for users; None when it is."""
-        if self.oscillation:
-            return (f"{self.path or '<text>'}: fixes undo each other ({', '.join(self.still_firing)}): "
-                    "stopped where they start going round in a circle")
-        if self.pass_limit_hit:
-            return (f"{self.path or '<text>'}: fix stopped after {MAX_FIX_PASSES} passes with rules still "
-                    f"firing ({', '.join(self.still_firing)}): a second run would change the text again")
-        return None
-
-    @property
-    def edits(self):
-        return self.log.edits()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_VERSION,
-            "path": self.path,
-            "changed": self.changed,
-            "text": self.text,
-            "edits": [e.to_dict() for e in self.edits],
-            "held_back": self.held_back,
-            "remaining": [f.to_dict() for f in self.remaining],
-            "converged": self.converged,
-            "warning": self.warning,
-        }
-
-
 class Pipeline:
     """Checkers configured once; ``check``/``fix``/``score`` texts or documents."""
 
     def __init__(self, config: Config | None = None, *, checkers: list[Checker] | None = None):
         self.config = config or Config()
-        self._checkers: list[Checker] | None = checkers
+        self._checkers: list[Checker] | None = (
+            order_checkers(as_checker(c) for c in checkers) if checkers is not None else None)
         self._custom = checkers is not None
         self._lock = threading.Lock()
         self.warnings: list[str] = []
@@ -150,28 +68,11 @@ class Pipeline:
         return self._checkers
 
     def _build(self) -> list[Checker]:
-        built: list[Checker] = []
-        for name, target in CHECKER_FACTORIES:
-            off = SKIP_WHEN_OFF.get(name)
-            if off is not None and off(self.config):
-                continue
-            mod_name, fn_name = target.split(":")
-            try:
-                module = importlib.import_module(mod_name)
-            except ModuleNotFoundError as exc:
-                if exc.name and mod_name.startswith(exc.name):
-                    continue  # that capability is not installed in this build
-                raise
-            checker = getattr(module, fn_name)(self.config, self.warnings)
-            if checker is not None:
-                built.append(checker)
-        return built
+        return order_checkers(as_checker(c) for c in build_checkers(self.config, self.warnings))
 
     def close(self) -> None:
         for c in self._checkers or []:
-            close = getattr(c, "close", None)
-            if close:
-                close()
+            c.close()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -180,25 +81,31 @@ class Pipeline:
         self.close()
 
     def signature(self) -> str:
-        """What produced the findings: every checker's name and versions, and
-        ``grammar:off`` when no grammar checker ran (scores with and without
-        LanguageTool do not compare)."""
+        """What produced the findings, in its long form (see :meth:`signature_info`)."""
+        return str(self.signature_info())
+
+    def signature_info(self) -> Signature:
+        """What produced the findings, as a :class:`~mtfix.signature.Signature`: every checker's
+        own field (rule packs with content digests, glossaries with digests, LanguageTool's
+        version and rule set, the garble model's digest, plug-ins), ``grammar:off`` when no
+        grammar checker ran (scores with and without LanguageTool do not compare), the
+        segmenter, the lexicon and the mtfix version."""
         built = {c.name: c for c in self.checkers}
-        parts = []
+        fields: list[tuple[str, str]] = []
         for name, _target in CHECKER_FACTORIES:
             c = built.pop(name, None)
             if c is not None:
-                parts.append(f"{name}:{c.signature()}")
+                fields.append((name, c.signature()))
             elif name == "grammar":
-                parts.append("grammar:off")
-        parts += [f"{c.name}:{c.signature()}" for c in built.values()]
-        return "|".join(parts)
+                fields.append(("grammar", "off"))
+        fields += [(c.name, c.signature()) for c in built.values()]
+        return check_signature(fields, grammar_ran=any(n == "grammar" and v != "off" for n, v in fields))
 
     # -- the three jobs ------------------------------------------------------------
     def document(self, text: str, **kwargs: Any) -> Document:
         """``text`` segmented; a text that is not valid Unicode is an :class:`InputError`."""
         ensure_valid_text(text, kwargs.get("path"))
-        return Document.from_text(text, **kwargs)
+        return to_document(text, **kwargs)
 
     def _selection(self) -> Any:
         """``config.select``/``ignore`` by code, prefix or name, resolved once (mtfix.catalogue);
@@ -216,20 +123,23 @@ class Pipeline:
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         findings: list[Finding] = []
         stats: dict[str, Any] = {}
-        for checker in self.checkers:
-            findings.extend(checker.check(doc))
-            get_stats = getattr(checker, "stats", None)
-            if get_stats:
-                stats[checker.name] = get_stats()
+        annotations: dict[str, Any] = {}
+        view = MappingProxyType(annotations)  # what the checkers before provided, read-only
+        for checker in self.checkers:  # ordered by needs/provides
+            out = checker.check(doc, view)
+            findings.extend(out)
+            if isinstance(out, CheckOutput):
+                annotations.update((k, v) for k, v in out.annotations.items() if k in checker.provides)
+            checker_stats = checker.stats()
+            if checker_stats:
+                stats[checker.name] = checker_stats
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
         findings = [f for f in findings if wants(f.code) and not doc.is_protected(f.start, f.end)]
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped
-            post_filter = getattr(checker, "post_filter", None)
-            if post_filter is not None:
-                findings = post_filter(doc, findings)
+            findings = checker.post_filter(doc, findings)
         findings = suppressed(doc, findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
-        return CheckResult(doc, findings, stats)
+        return CheckResult(doc, findings, stats, annotations)
 
     def fix(self, text: str | Document, *, unsafe: bool | None = None, **kwargs: Any) -> FixResult:
         """Apply fixes until nothing more applies (so a second run changes nothing).
@@ -275,7 +185,7 @@ class Pipeline:
         out = FixResult(
             original, result.document.text, log, first.findings, result.findings, held, first.document, doc.path,
             converged=converged, pass_limit_hit=not converged and not oscillation, oscillation=oscillation,
-            still_firing=firing,
+            still_firing=firing, annotations=first.annotations,
         )
         warning = out.warning
         if warning is not None and warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
@@ -307,7 +217,7 @@ class Pipeline:
         new_regions = [Span(shift(r.start), shift(r.end)) for r in regions] if regions else None
         fmt_protected = doc.meta.get("format_protected", [])
         new_prot = [Span(shift(p.start), shift(p.end)) for p in fmt_protected]
-        new = Document.from_text(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source)
+        new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source)
         new.meta = {**doc.meta, **new.meta}  # this text's regions, protected spans and forced cuts
         return new
 

@@ -221,10 +221,11 @@ def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
 
 
 def _run(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
-    from mtfix.pipeline import CheckResult
+    from mtfix.results import CheckResult
     from mtfix.scoring import score_document
+    from mtfix.segment import to_document
 
-    doc = Document.from_text(item.text, source=item.source)
+    doc = to_document(item.text, source=item.source)
     res = RecordResult(item.index, item.id, opts.mode)
     if opts.mode == "fix":
         fx = pipeline.fix(doc, unsafe=opts.unsafe)
@@ -232,7 +233,7 @@ def _run(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
         res.text, res.changed, res.held_back = fx.text, fx.changed, fx.held_back
         res.findings = [FindingOut.of(f, original) for f in fx.findings]
         res.edits = [EditOut.of(e) for e in fx.edits]
-        after = Document.from_text(fx.text, source=item.source) if fx.changed else original
+        after = to_document(fx.text, source=item.source) if fx.changed else original
         res.remaining = [FindingOut.of(f, after) for f in fx.remaining]
         if opts.fluency:
             res.fluency_before = score_document(CheckResult(original, fx.findings)).fluency

@@ -12,7 +12,7 @@ first cut into pieces of at most that length, at the last likely sentence end
 (a lower-case word, ``.``/``!``/``?``, space, a capital) in the second half of
 each piece; failing that at other punctuation, then at a space, then anywhere.
 Such cuts are not pysbd's: ``split_segments`` reports them in ``cuts`` and
-:meth:`mtfix.model.Document.from_text` keeps them in ``meta["forced_cuts"]``.
+:func:`to_document` keeps them in ``meta["forced_cuts"]``.
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix.model import Segment, Span
+from mtfix.model import Document, Segment, Span
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regex.compile(r"\n(?![ \t]*\p{Ll})")
@@ -165,6 +165,30 @@ def _block_sentences(
         ps, pe = _strip(text, ps, pe)
         if ps < pe:
             yield from _sentences(text, ps, pe)
+
+
+def to_document(
+    text: str,
+    *,
+    path: str | None = None,
+    protected: Iterable[Span] = (),
+    regions: Iterable[Span] | None = None,
+    source: str | None = None,
+) -> Document:
+    """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
+    given), with ``protected`` spans plus URLs and e-mail addresses protected.
+
+    >>> doc = to_document("It rained. It snowed.")
+    >>> [doc.text[s.start:s.end] for s in doc.segments]
+    ['It rained.', 'It snowed.']
+    """
+    fmt_protected = list(protected)
+    regions = list(regions) if regions is not None else None
+    prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
+    cuts: list[tuple[int, str]] = []
+    segs = split_segments(text, regions=regions, cuts=cuts)
+    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts}
+    return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 
 def find_protected_spans(text: str) -> list[Span]:

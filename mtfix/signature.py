@@ -21,7 +21,6 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ ABBREVIATIONS: dict[str, str] = {
     "glossary": "g",
     "grammar": "lt",
     "source_target": "st",
+    "bilingual": "st",
     "garble": "m",
     "segmenter": "seg",
     "lexicon": "lex",
@@ -62,6 +62,22 @@ class Signature:
 
     def __str__(self) -> str:
         return self.format()
+
+    @classmethod
+    def coerce(cls, value: Signature | str, kind: str = "") -> Signature:
+        """``value`` as a Signature: a Signature as it is, a long form parsed; a bare run of
+        ``name:value`` fields (no kind) gets ``kind``.
+
+        >>> Signature.coerce("rules:x@1", "mtfix-check")
+        Signature(kind='mtfix-check', fields={'rules': 'x@1'})
+        """
+        if isinstance(value, Signature):
+            return value
+        if not value:
+            return cls(kind)
+        if ":" in value.split("|", 1)[0]:
+            return cls.parse(f"{kind}|{value}")
+        return cls.parse(value)
 
     def with_fields(self, kind: str | None = None, **more: str) -> Signature:
         """A copy with another kind and/or more fields (added before ``version``)."""
@@ -96,15 +112,34 @@ def digest(data: bytes | str, length: int = 8) -> str:
     return hashlib.sha256(data).hexdigest()[:length]
 
 
+def file_digest(path: str | Path, length: int = 8) -> str:
+    """The content digest of a file (cached while its size and modification time stay the same)."""
+    st = Path(path).stat()
+    return _file_digest(str(path), st.st_size, st.st_mtime_ns, length)
+
+
 @cache
-def file_digest(path: str, length: int = 8) -> str:
-    """The content digest of a file (cached per path for the process)."""
+def _file_digest(path: str, size: int, mtime_ns: int, length: int) -> str:
     return digest(Path(path).read_bytes(), length)
+
+
+def packs_field(packs: Iterable[Any]) -> str:
+    """Rule packs as ``name@version#digest`` joined by ``+``: the version the pack says and the
+    sha256 of its file (``Pack.path``), so that a pack edited without a new version still shows."""
+    parts = []
+    for p in packs:
+        try:
+            parts.append(f"{p.name}@{p.version}#{file_digest(p.path)}")
+        except OSError:  # a pack built in memory or a file gone since
+            parts.append(f"{p.name}@{p.version}#nofile")
+    return "+".join(parts)
 
 
 @cache
 def package_version(name: str) -> str:
     """An installed distribution's version, or ``unknown``."""
+    from importlib import metadata  # tens of milliseconds: only when a signature is built
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -126,9 +161,10 @@ def mtfix_version() -> str:
 
 
 def check_signature(checker_fields: Iterable[tuple[str, str]], *, grammar_ran: bool) -> Signature:
-    """The signature of a pipeline's findings: each checker's own field, ``grammar:off``
-    when no grammar checker ran, the environment, and the mtfix version."""
-    fields = dict(checker_fields)
+    """The signature of a pipeline's findings: each checker's own field (in the order given; a
+    ``|`` in a value becomes ``/``), ``grammar:off`` when no grammar checker ran, the
+    environment (segmenter, lexicon), and the mtfix version."""
+    fields = {name: str(value).replace("|", "/") for name, value in checker_fields}
     if not grammar_ran:
         fields.setdefault("grammar", "off")
     fields.update(environment_fields())

@@ -9,7 +9,8 @@ In Markdown write them as HTML comments so that they do not render:
 ``<!-- mtfix-ignore-next-line: MTF204 -->``.
 
 >>> from mtfix.model import Document, Finding, Severity
->>> doc = Document.from_text("oilgas <!-- mtfix-ignore: MTF206 -->\\noilgas")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("oilgas <!-- mtfix-ignore: MTF206 -->\\noilgas")
 >>> fs = [Finding("MTF206", "Fluency/Spelling", Severity.MINOR, 0, 6, "x"),
 ...       Finding("MTF206", "Fluency/Spelling", Severity.MINOR, 37, 43, "x")]
 >>> [f.start for f in suppressed(doc, fs)]

@@ -6,14 +6,15 @@ import pytest
 
 from mtfix.checks.source_target import BILINGUAL_RULES, BilingualChecker, number_values, placeholders
 from mtfix.config import Config
-from mtfix.model import MQM_CATEGORIES, Document, Span
+from mtfix.model import MQM_CATEGORIES, Span
 from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
 
 CHECKER = BilingualChecker()
 
 
 def found(target: str, source: str, protected: list[Span] | None = None) -> list[tuple[str, str]]:
-    doc = Document.from_text(target, source=source, protected=protected or [])
+    doc = to_document(target, source=source, protected=protected or [])
     return [(f.code, target[f.start : f.end]) for f in CHECKER.check(doc)]
 
 
@@ -47,13 +48,13 @@ def test_numbers_and_months(target, source, expected):
 
 
 def test_a_lost_number_is_reported_on_the_unit():
-    doc = Document.from_text("The summit opens in February.", source="Sammit 22 fevral tarixində açılır.")
+    doc = to_document("The summit opens in February.", source="Sammit 22 fevral tarixində açılır.")
     (f,) = CHECKER.check(doc)
     assert f.code == "MTF501" and f.category == "Accuracy/Omission" and "'22'" in f.message
 
 
 def test_an_added_number_is_minor():
-    doc = Document.from_text("The 3 ministers met.", source="Nazirlər görüşdü.")
+    doc = to_document("The 3 ministers met.", source="Nazirlər görüşdü.")
     (f,) = CHECKER.check(doc)
     assert (f.code, str(f.severity), f.category) == ("MTF501", "minor", "Accuracy/Addition")
 
@@ -100,20 +101,20 @@ def test_protected_tag_in_the_target_is_reported_beside_it():
 
 
 def test_no_source_no_findings():
-    assert CHECKER.check(Document.from_text("The summit opens on February 12.")) == []
+    assert CHECKER.check(to_document("The summit opens on February 12.")) == []
 
 
 def test_rules_are_documented_with_mqm_categories():
     assert set(BILINGUAL_RULES) == {"MTF501", "MTF502", "MTF503", "MTF504"}
     for title, docs in BILINGUAL_RULES.values():
         assert title and "Example" in docs
-    cats = {f.category for f in CHECKER.check(Document.from_text("On 3 March {x}", source="22 fevral {y}"))}
+    cats = {f.category for f in CHECKER.check(to_document("On 3 March {x}", source="22 fevral {y}"))}
     assert cats and cats <= set(MQM_CATEGORIES)
 
 
 def test_pipeline_runs_the_checker_and_select_works():
     p = Pipeline(Config(grammar="off"))
-    doc = Document.from_text("The summit opens on February 12.", source="The summit opens on 22 February.")
+    doc = to_document("The summit opens on February 12.", source="The summit opens on 22 February.")
     assert "MTF501" in {f.code for f in p.check(doc).findings}
     q = Pipeline(Config(grammar="off", ignore=("MTF5",)))
     assert "MTF501" not in {f.code for f in q.check(doc).findings}

@@ -18,7 +18,8 @@ without a human who reads the source.
   number in the source).
 
 >>> from mtfix.model import Document
->>> doc = Document.from_text("The summit opens on February 12.", source="The summit opens on 22 February.")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("The summit opens on February 12.", source="The summit opens on 22 February.")
 >>> [(f.code, doc.text[f.start:f.end]) for f in BilingualChecker().check(doc)]
 [('MTF501', '12')]
 """
@@ -26,12 +27,14 @@ without a human who reads the source.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import BaseChecker, Document, Finding, Severity
+from mtfix.tokens import WORD_HYPHENATED as _WORD
 
 VERSION = "1"
 
@@ -216,7 +219,6 @@ def placeholders(text: str) -> list[tuple[str, int, int]]:
 
 # -- untranslated text ------------------------------------------------------------------------------
 
-_WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 
 
 def _norm(text: str) -> str:
@@ -282,7 +284,7 @@ def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
     return out
 
 
-class BilingualChecker:
+class BilingualChecker(BaseChecker):
     """Source-versus-target checks (MTF501–MTF504); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
@@ -290,7 +292,7 @@ class BilingualChecker:
     def signature(self) -> str:
         return f"bilingual-{VERSION}"
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.source or not doc.text.strip():
             return []
         findings: list[Finding] = []

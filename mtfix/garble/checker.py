@@ -6,7 +6,8 @@ import, so a pipeline that never checks text pays nothing.  Findings are flag
 only: a garbled sentence needs a human post-edit.
 
 >>> from mtfix.model import Document
->>> doc = Document.from_text("The two countries signed an agreement on energy cooperation, officials said.")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("The two countries signed an agreement on energy cooperation, officials said.")
 >>> GarbleChecker().check(doc)
 []
 """
@@ -15,12 +16,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 
 import regex
 
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import BaseChecker, Document, Finding, Severity
 
 MIN_WORDS = 6  # shorter segments (headlines, captions, short sentences) give too little evidence
 #: A short segment gives the model too little evidence for a major finding: below this many
@@ -76,12 +78,12 @@ def probability(text: str) -> float | None:
     return predict(text).probability
 
 
-class GarbleChecker:
+class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
     name = "garble"
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         out: list[Finding] = []
         det = None
         for seg in doc.segments:

@@ -3,24 +3,26 @@ what share of them is in canonical form, before and after repair.
 
 A *mention* is any form of an entry the checker recognises (term, accepted
 spelling, short form, variant, inflected or misspelt form, initials); it is
-*canonical* when the checker has nothing to say about it.  The checker leaves
-its census in ``Document.meta["glossary"]``.
+*canonical* when the checker has nothing to say about it.  The checker returns
+its census as the ``glossary_stats`` annotation (``CheckResult.annotations``).
 
 >>> from mtfix.glossary.model import Entry, Glossary
 >>> from mtfix.glossary.checker import GlossaryChecker
 >>> checker = GlossaryChecker(Glossary([Entry("Baku", ("Bakı",), type="place")]))
->>> doc = Document.from_text("Bakı and Baku.")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("Bakı and Baku.")
 >>> found = checker.check(doc)
->>> adherence(doc, found, "Baku and Baku.", checker)["canonical_after"]
+>>> adherence(found.annotations["glossary_stats"], found, "Baku and Baku.", checker)["canonical_after"]
 1.0
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
-from mtfix.model import Document, Finding
+from mtfix.model import Finding
 
 
 def _share(census: dict[str, Any] | None) -> float | None:
@@ -29,13 +31,14 @@ def _share(census: dict[str, Any] | None) -> float | None:
     return round(census["canonical"] / census["mentions"], 4)
 
 
-def adherence(doc_before: Document, findings: list[Finding], text_after: str, checker=None) -> dict[str, Any] | None:
-    """Mentions and canonical share before (from ``doc_before``, as checked) and
-    after repair (``text_after``, counted by ``checker``; by default the checker
-    of the default configuration).  ``findings`` adds the count of glossary
-    findings per code.  None when the glossary did not check ``doc_before``.
+def adherence(before: Mapping[str, Any] | None, findings: list[Finding], text_after: str,
+              checker=None) -> dict[str, Any] | None:
+    """Mentions and canonical share before (``before``: the census the glossary checker
+    provided when it checked the text, its ``glossary_stats`` annotation) and after repair
+    (``text_after``, counted by ``checker``; by default the checker of the default
+    configuration).  ``findings`` adds the count of glossary findings per code.  None when
+    the glossary did not check the text (``before`` is None).
     """
-    before = doc_before.meta.get("glossary")
     if before is None:
         return None
     if checker is None:
@@ -61,14 +64,16 @@ def glossary_checker(pipeline):
 
 def adherence_for(pipeline, check_result) -> dict[str, Any] | None:
     """Adherence of a checked text before and after ``pipeline.fix`` (as ``mtfix score`` reports it)."""
-    if check_result.document.meta.get("glossary") is None:
+    before = check_result.annotations.get("glossary_stats")
+    if before is None:
         return None
     fixed = pipeline.fix(check_result.document.text)
-    return adherence(check_result.document, check_result.findings, fixed.text, glossary_checker(pipeline))
+    return adherence(before, check_result.findings, fixed.text, glossary_checker(pipeline))
 
 
 def adherence_for_fix(pipeline, fix_result) -> dict[str, Any] | None:
-    """Adherence from a :class:`~mtfix.pipeline.FixResult`, without fixing again."""
+    """Adherence from a :class:`~mtfix.results.FixResult`, without fixing again."""
     if fix_result.document is None:
         return None
-    return adherence(fix_result.document, fix_result.findings, fix_result.text, glossary_checker(pipeline))
+    return adherence(fix_result.annotations.get("glossary_stats"), fix_result.findings, fix_result.text,
+                     glossary_checker(pipeline))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from mtfix.glossary.model import Entry, Glossary
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
 from mtfix.glossary.spans import Blocked, inside_longer_name
-from mtfix.model import Document, Finding, FixSafety, Severity, Span
+from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
 
 _CACHE_LIMIT = 50_000
 
@@ -105,10 +106,13 @@ def _origin(e: Entry) -> str:
     return f"glossary:{e.origin} ({e.term})"
 
 
-class GlossaryChecker:
+class GlossaryChecker(BaseChecker):
     """Enforces a glossary.  ``GlossaryChecker(glossary)`` or :meth:`from_files`."""
 
     name = "glossary"
+    #: ``terms``: spans of the names and terms recognised (grammar leaves them alone);
+    #: ``glossary_stats``: the census (mentions, canonical share) that adherence scores.
+    provides = ("terms", "glossary_stats")
 
     def __init__(self, glossary: Glossary | Compiled, *, first_mention: bool = True,
                  _spec: tuple[tuple[str, ...], bool] | None = None):
@@ -163,7 +167,7 @@ class GlossaryChecker:
             return dict(self._totals)
 
     # -- the tiers --------------------------------------------------------------------------
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> CheckOutput:
         text = doc.text
         blocked = Blocked.of(doc)
 
@@ -197,18 +201,17 @@ class GlossaryChecker:
         findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e))
         if doc.source:
             findings += self._missing(doc, {id(ev.entry) for ev in events})
-        self._record(doc, events, mentions, canonical)
-        return findings
+        return CheckOutput(findings, self._record(events, mentions, canonical))
 
-    def _record(self, doc: Document, events: list[_Event], mentions: int, canonical: int) -> None:
-        have = set(doc.terms)
-        doc.terms.extend(s for s in (Span(ev.start, ev.end) for ev in events) if s not in have)
+    def _record(self, events: list[_Event], mentions: int, canonical: int) -> dict[str, Any]:
+        """The annotations this checker provides (the document is not changed)."""
+        terms = list(dict.fromkeys(Span(ev.start, ev.end) for ev in events))
         census = {"mentions": mentions, "canonical": canonical,
                   "canonical_share": round(canonical / mentions, 4) if mentions else None}
-        doc.meta["glossary"] = census
         self._local.last = census
         with self._lock:
             self._totals.update(documents=1, mentions=mentions, canonical=canonical)
+        return {"terms": terms, "glossary_stats": census}
 
     def _initials(self, doc: Document, usable) -> list[_Event]:
         out = []
@@ -335,9 +338,9 @@ class GlossaryChecker:
 
     def census(self, text: str) -> dict[str, Any]:
         """Glossary mentions in ``text`` and the share in canonical form."""
-        doc = Document.from_text(text)
-        self.check(doc)
-        return doc.meta["glossary"]
+        from mtfix.segment import to_document
+
+        return self.check(to_document(text)).annotations["glossary_stats"]
 
 
 def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:

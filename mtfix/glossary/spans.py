@@ -3,7 +3,8 @@ addresses, markup the format reader protects), inline code in backticks, and
 quoted source-language text ("the slogan “Qarabağ Azərbaycandır”").
 
 >>> from mtfix.model import Document
->>> doc = Document.from_text("They chanted “Qarabağ bizimdir” and `Bakı` in Baku.")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("They chanted “Qarabağ bizimdir” and `Bakı` in Baku.")
 >>> b = Blocked.of(doc)
 >>> b.blocked(14, 21), b.blocked(37, 41), b.blocked(46, 50)
 (True, True, False)
@@ -17,10 +18,10 @@ import regex
 
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document
+from mtfix.tokens import WORD as _WORDS
 
 _QUOTED = regex.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regex.compile(r"`[^`\n]+`")
-_WORDS = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 
 
 def is_source_language(text: str) -> bool:

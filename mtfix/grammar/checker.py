@@ -34,7 +34,7 @@ from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
 from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
-from mtfix.model import Document, Finding
+from mtfix.model import BaseChecker, Document, Finding
 
 _STAT_KEYS = ("segments", "hits", "misses", "requests", "lt_seconds", "seconds", "restarts", "unchecked")
 
@@ -54,10 +54,12 @@ def is_local_url(url: str) -> bool:
         return False
 
 
-class GrammarChecker:
+class GrammarChecker(BaseChecker):
     """LanguageTool as a :class:`mtfix.model.Checker`; thread-safe, closes the server it started."""
 
     name = "grammar"
+    #: glossary terms: LanguageTool's matches on them are dropped
+    needs = ("terms",)
 
     def __init__(self, settings: LTSettings, mode: str = "auto", warnings: list[str] | None = None,
                  glossary_names: Callable[[], Mapping[str, str]] | None = None):
@@ -118,7 +120,7 @@ class GrammarChecker:
         """Counters of the last document this thread checked (the CLI sums them)."""
         return dict(getattr(self._local, "stats", {}))
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         t0 = time.perf_counter()
         stats: dict[str, Any] = dict.fromkeys(_STAT_KEYS, 0)
         segs = [(s, s.text(doc)) for s in doc.segments]
@@ -131,11 +133,12 @@ class GrammarChecker:
             self._cache.put_many(fetched)
         results = {**cached, **fetched}
         findings: list[Finding] = []
+        terms = (annotations or {}).get("terms", ())
         know = Knowledge(self._glossary_names, document_names(doc.text)) if any(results.values()) else None
         for seg, text in segs:
             if text in results:
                 findings.extend(map_matches(doc, seg.start, results[text], seg.index, trusted=self.trusted,
-                                            knowledge=know))
+                                            knowledge=know, terms=terms))
         findings = no_inverse_fixes(findings)
         unchecked = sum(1 for _, t in segs if t not in results)
         if unchecked:

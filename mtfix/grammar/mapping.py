@@ -2,7 +2,7 @@
 
 - code ``LT:<RULE_ID>``; MQM category and severity from ``categories.tsv`` (rule row, else category
   row, else ``*``); LT's replacements become suggestions;
-- matches overlapping a glossary term (``doc.terms``) or a protected span are dropped, and so are
+- matches overlapping a glossary term (the glossary's ``terms`` annotation) or a protected span are dropped, and so are
   spelling matches that only say a word is British (or American) English: variant spelling is not an
   MT error;
 - spelling matches on names the glossary or the document already knows are dropped, whatever their
@@ -19,7 +19,8 @@
   same MQM category (``Fluency/Spelling``...) is dropped (:func:`drop_shadowed`).
 
 >>> from mtfix.model import Document
->>> doc = Document.from_text("We met the the minister.")
+>>> from mtfix.segment import to_document
+>>> doc = to_document("We met the the minister.")
 >>> m = LTMatch("ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication", "Repeated word.", ("the",), 7, 7)
 >>> f = map_matches(doc, doc.segments[0].start, [m])[0]
 >>> f.code, str(f.fix), f.edits[0].replacement
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,7 @@ import yaml
 
 from mtfix.grammar.client import LTMatch
 from mtfix.model import MQM_CATEGORIES, Document, Edit, Finding, FixSafety, Severity, Span
+from mtfix.tokens import LT_WORD as _WORD
 
 #: LT's message on a word spelled correctly in another English variant ("‘colour’ is British English.").
 VARIANT_SPELLING = regex.compile(r"is (British|American|Australian|Canadian|New Zealand|South African) English")
@@ -110,7 +112,6 @@ def fix_safety(match: LTMatch, matched_text: str, *, trusted: bool = True) -> Fi
     return FixSafety.UNSAFE
 
 
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 _SENTENCE_GAP = regex.compile(r"[.!?…:;\n]")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+(\p{Lu})\p{Ll}")
 
@@ -208,24 +209,26 @@ def _known_names(text: str, know: Knowledge) -> list[str] | None:
     return out
 
 
-def _dropped(doc: Document, start: int, end: int, match: LTMatch) -> bool:
+def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:
     probe = Span(start, max(end, start + 1))
-    if any(t.overlaps(probe) for t in doc.terms) or doc.is_protected(start, end):
+    if any(t.overlaps(probe) for t in terms) or doc.is_protected(start, end):
         return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 
 
 def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,
-                trusted: bool = True, knowledge: Knowledge | None = None) -> list[Finding]:
+                trusted: bool = True, knowledge: Knowledge | None = None,
+                terms: Sequence[Span] = ()) -> list[Finding]:
     """Findings for ``matches`` whose offsets are relative to ``doc.text[base:]``.
 
     ``trusted``: the matches come from a local server (else no fix is safe); ``knowledge``: the names
-    the glossary and the document know (see the module docstring).
+    the glossary and the document know (see the module docstring); ``terms``: spans of glossary
+    names and terms (the glossary checker's ``terms`` annotation), where matches are dropped.
     """
     out = []
     for m in matches:
         start, end = base + m.offset, base + m.offset + m.length
-        if end > len(doc.text) or _dropped(doc, start, end, m):
+        if end > len(doc.text) or _dropped(doc, start, end, m, terms):
             continue
         original = doc.text[start:end]
         category, severity = classify(m)

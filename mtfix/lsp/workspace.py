@@ -27,6 +27,7 @@ from mtfix.config import Config, find_config, find_config_table
 from mtfix.errors import MtfixError
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
 
 MARKDOWN_IDS = frozenset({"markdown", "md", "mdx", "quarto", "rmd"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -59,8 +60,8 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
         from mtfix.formats.markdown import prose_spans
 
         regions, protected = prose_spans(text)
-        return Document.from_text(text, path=path, protected=protected, regions=regions)
-    return Document.from_text(text, path=path)
+        return to_document(text, path=path, protected=protected, regions=regions)
+    return to_document(text, path=path)
 
 
 def _stat_key(path: str | Path) -> tuple[str, int, int]:
@@ -124,7 +125,7 @@ class Profile:
 
     def with_grammar(self, grammar: Checker) -> Pipeline:
         """A pipeline of the fast checkers plus LanguageTool, in the pipeline's order."""
-        from mtfix.pipeline import CHECKER_FACTORIES
+        from mtfix.checkers import CHECKER_FACTORIES
 
         order = [name for name, _ in CHECKER_FACTORIES]
         checkers = [*self.fast.checkers, grammar]

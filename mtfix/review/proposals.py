@@ -24,7 +24,8 @@ from mtfix.files import read_container, unit_document
 from mtfix.formats import Container, load
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
-from mtfix.pipeline import CheckResult, FixResult, Pipeline
+from mtfix.pipeline import Pipeline
+from mtfix.results import CheckResult, FixResult
 
 
 def file_digest(raw: bytes) -> str:

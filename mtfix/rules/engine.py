@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
 from mtfix.errors import RulePackError
-from mtfix.model import Document, Edit, Finding, FixSafety
+from mtfix.model import BaseChecker, Document, Edit, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
@@ -82,11 +83,12 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
     ]
 
 
-class RulesChecker:
+class RulesChecker(BaseChecker):
     """Runs rule packs over a document.  Build once, use for many documents.
 
     >>> checker = RulesChecker.bundled()
-    >>> doc = Document.from_text("The price of oilgas rose.")
+    >>> from mtfix.segment import to_document
+    >>> doc = to_document("The price of oilgas rose.")
     >>> [(f.code, doc.text[f.start:f.end]) for f in checker.check(doc)]
     [('MTF206', 'oilgas')]
     """
@@ -144,10 +146,13 @@ class RulesChecker:
         return auto
 
     def signature(self) -> str:
-        return "+".join(p.signature for p in self.packs)
+        """The packs, each with its version and the digest of its file."""
+        from mtfix.signature import packs_field
+
+        return packs_field(self.packs)
 
     # -- running ---------------------------------------------------------------
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.segments:
             return []
         lower = lower_same_length(doc.text)

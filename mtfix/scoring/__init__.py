@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
 from mtfix.scoring.fluency import SegmentScore, default_weights, detector_signature, fluency, statistics_signature
+from mtfix.signature import Signature
 
 if TYPE_CHECKING:
-    from mtfix.pipeline import CheckResult
+    from mtfix.results import CheckResult
 
 
 def _version() -> str:
@@ -49,11 +50,20 @@ class ScoreResult:
         return d
 
 
-def fluency_signature(pipeline_signature: str) -> str:
-    """``mtfix-fluency|<checkers>|lm:<word statistics>|garble:<model@digest>|weights:<v>|version:<v>``."""
-    return (f"mtfix-fluency|{pipeline_signature}|{statistics_signature()}|{detector_signature()}"
-            f"|weights:{default_weights().version}"
-            f"|version:{_version()}")
+def fluency_signature(pipeline_signature: str | Signature) -> str:
+    """The pipeline's signature (a :class:`~mtfix.signature.Signature` or its long form) as
+    ``mtfix-fluency|<checkers>|<environment>|lm:<word statistics>|garble:<model@digest>|weights:<v>|version:<v>``.
+
+    ``garble`` is the detector whose probability enters the score (``none`` when it does
+    not); when the pipeline's garble checker ran another one, the score's is ``score-garble``."""
+    base = Signature.coerce(pipeline_signature, "mtfix-check")
+    garble = detector_signature().partition(":")[2]
+    more = {"lm": statistics_signature().partition(":")[2]}
+    more["garble" if base.fields.get("garble", garble) == garble else "score-garble"] = garble
+    more["weights"] = default_weights().version
+    if "version" not in base.fields:
+        more["version"] = _version()
+    return str(base.with_fields(kind="mtfix-fluency", **more))
 
 
 def score_document(result: CheckResult, ref: str | None = None, signature: str = "") -> ScoreResult:

@@ -35,10 +35,9 @@ from functools import lru_cache
 from hashlib import blake2b
 from pathlib import Path
 
-import regex
+from mtfix.tokens import LM_TOKEN as _TOKEN
 
 #: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _CACHE_FORMAT = "2"
 BACKOFF = math.log10(0.4)
 _lock = threading.Lock()

@@ -11,8 +11,9 @@ import pytest
 from mtfix.config import Config
 from mtfix.garble.checker import GarbleChecker, probability
 from mtfix.garble.model import Detector
-from mtfix.model import Document, FixSafety, Severity
+from mtfix.model import FixSafety, Severity
 from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
 
 SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 GARBLED = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
@@ -36,7 +37,7 @@ def test_findings_are_flag_only_with_codes_from_the_catalogue():
     from mtfix.catalogue import build_catalogue
 
     cat = build_catalogue()
-    doc = Document.from_text(GARBLED)
+    doc = to_document(GARBLED)
     found = GarbleChecker().check(doc)
     assert found, "the garbled sentence got no finding"
     for f in found:
@@ -48,7 +49,7 @@ def test_findings_are_flag_only_with_codes_from_the_catalogue():
 def test_probability_thresholds_set_severity():
     det = Detector.load()
     assert 0 < det.thresholds["minor"] < det.thresholds["major"] < 1
-    doc = Document.from_text(GARBLED)
+    doc = to_document(GARBLED)
     p = probability(GARBLED)
     f401 = [f for f in GarbleChecker().check(doc) if f.code == "MTF401"]
     if p >= det.thresholds["major"]:

@@ -7,8 +7,8 @@ import pytest
 from mtfix.config import Config
 from mtfix.glossary.checker import GlossaryChecker
 from mtfix.glossary.model import Entry, Glossary
-from mtfix.model import Document
 from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
 
 GLOSSARY = Glossary([
     Entry("Antony Blinken", ("Anthony Blinken",), type="person", source=("Entoni Blinken",), origin="t:1"),
@@ -52,27 +52,28 @@ def test_left_alone(text):
 
 def test_forbidden_is_flagged_never_replaced():
     checker = GlossaryChecker(GLOSSARY)
-    doc = Document.from_text("The Minsk Troika met.")
+    doc = to_document("The Minsk Troika met.")
     (f,) = checker.check(doc)
     assert f.code == "MTF306" and not f.edits and "OSCE Minsk Group" in f.message
 
 
-def test_terms_are_recorded_for_grammar_checkers():
-    doc = Document.from_text("Nikol Pashinyan met Ilham Aliyev.")
-    GlossaryChecker(GLOSSARY).check(doc)
-    assert [doc.text[s.start:s.end] for s in doc.terms] == ["Nikol Pashinyan", "Ilham Aliyev"]
+def test_terms_are_provided_for_grammar_checkers():
+    doc = to_document("Nikol Pashinyan met Ilham Aliyev.")
+    out = GlossaryChecker(GLOSSARY).check(doc)
+    assert [doc.text[s.start:s.end] for s in out.annotations["terms"]] == ["Nikol Pashinyan", "Ilham Aliyev"]
+    assert out.annotations["glossary_stats"]["mentions"] == 2
 
 
 def test_consistency_without_glossary():
     text = "Mirkadirov said. " * 4 + "Mirkadrov added."
-    doc = Document.from_text(text)
+    doc = to_document(text)
     findings = GlossaryChecker(Glossary([Entry("X", origin="t")])).check(doc)
     (f,) = [f for f in findings if f.code == "MTF305"]
     assert doc.text[f.start:f.end] == "Mirkadrov" and f.suggestions == ("Mirkadirov",) and str(f.fix) == "unsafe"
 
 
 def test_missing_target_term_in_bilingual_input():
-    doc = Document.from_text("The minister spoke to reporters.", source="Entoni Blinken jurnalistlərlə danışdı.")
+    doc = to_document("The minister spoke to reporters.", source="Entoni Blinken jurnalistlərlə danışdı.")
     findings = GlossaryChecker(GLOSSARY).check(doc)
     assert [f.code for f in findings] == ["MTF307"]
 

@@ -27,8 +27,9 @@ from mtfix.grammar.install import SERVER_CLASS, verify
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
 from mtfix.grammar.server import KEEP_LOGS, ServerRecord, rotate_logs, server_lock, start_server, write_record
 from mtfix.grammar.settings import settings_from
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
 
 PROC = Path("/proc")
 
@@ -259,7 +260,7 @@ def _match(rule: str, start: int, length: int, *repl: str, issue: str = "misspel
 
 
 def test_no_morphology_fix_before_a_capitalised_word_mid_sentence() -> None:
-    doc = Document.from_text("Talks in Georgia weather It was agreed. Old sailors weather storms well.")
+    doc = to_document("Talks in Georgia weather It was agreed. Old sailors weather storms well.")
     spliced = doc.text.index("weather")
     fine = doc.text.index("weather storms")
     ms = [_match("AGREEMENT", spliced, 7, "weathers", issue="grammar", category="GRAMMAR"),
@@ -270,7 +271,7 @@ def test_no_morphology_fix_before_a_capitalised_word_mid_sentence() -> None:
 
 
 def test_mutually_inverse_fixes_are_not_offered() -> None:
-    doc = Document.from_text("The colour of the flag. The color of the sea. A grey day.")
+    doc = to_document("The colour of the flag. The color of the sea. A grey day.")
     a, b = doc.text.index("colour"), doc.text.index("color ")
     ms = [_match("SPELL", a, 6, "color"), _match("SPELL", b, 5, "colour"),
           _match("SPELL", doc.text.index("grey"), 4, "gray")]
@@ -279,21 +280,21 @@ def test_mutually_inverse_fixes_are_not_offered() -> None:
 
 
 def test_spelling_on_names_the_document_or_glossary_knows_is_dropped() -> None:
-    doc = Document.from_text("Dr Elnur Qasimzade wrote it. AzeNews said so. Later AzeNews agreed with ilham aliyev. "
+    doc = to_document("Dr Elnur Qasimzade wrote it. AzeNews said so. Later AzeNews agreed with ilham aliyev. "
                              "Then the Ministr spoke.")
     words = ["Elnur", "Qasimzade", "AzeNews", "aliyev", "Ministr"]
     ms = [_match("MORFOLOGIK_RULE_EN_US", doc.text.index(w), len(w), "alien" if w == "aliyev" else "X") for w in words]
     know = Knowledge({"aliyev": "Aliyev", "ilham": "Ilham"}, document_names(doc.text))
     kept = [doc.text[f.start:f.end] for f in map_matches(doc, 0, ms, knowledge=know)]
     assert kept == ["Ministr"]  # a misspelling at a sentence's second word is still reported
-    eu = Document.from_text("The european delegation came.")
+    eu = to_document("The european delegation came.")
     m = _match("MORFOLOGIK_RULE_EN_US", 4, 8, "European")
     assert map_matches(eu, 0, [m], knowledge=Knowledge({"european": "European"}, {}))  # an everyday word
     assert len(map_matches(doc, 0, ms)) == 5  # without that knowledge all five are reported
 
 
 def test_untrusted_answers_never_make_safe_fixes() -> None:
-    doc = Document.from_text("We met the the minister.")
+    doc = to_document("We met the the minister.")
     m = LTMatch("ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication", "Repeated word.", ("the",), 7, 7)
     assert str(map_matches(doc, 0, [m])[0].fix) == "safe"
     assert str(map_matches(doc, 0, [m], trusted=False)[0].fix) == "unsafe"
@@ -349,7 +350,7 @@ def test_real_lt_surrogate_in_a_segment_is_checked_not_a_crash(real_lt: Path) ->
     """The pipeline may refuse such text; the grammar checker itself never crashes on it."""
     with _real_pipeline(real_lt, select=("LT:",)) as p:
         grammar = next(c for c in p.checkers if c.name == "grammar")
-        found = grammar.check(Document.from_text("A odd \ud800 sign met the the envoy."))
+        found = grammar.check(to_document("A odd \ud800 sign met the the envoy."))
     assert {f.code for f in found} >= {"LT:EN_A_VS_AN"}
 
 

@@ -20,6 +20,7 @@ from mtfix.config import Config
 from mtfix.model import Document, Edit, FixSafety, Span
 from mtfix.pipeline import Pipeline
 from mtfix.repair import apply_edit_groups
+from mtfix.segment import to_document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -226,7 +227,7 @@ def test_rebuild_shifts_protected_spans_in_linear_time():
 
     def run(n: int) -> tuple[Document, int]:
         text = "oilgas www.example.com " * n
-        doc = Document.from_text(text, protected=[Span(i * 23 + 7, i * 23 + 22) for i in range(n)])
+        doc = to_document(text, protected=[Span(i * 23 + 7, i * 23 + 22) for i in range(n)])
         edits = [_edit(i * 23 + 3, i * 23 + 3, text, " and ") for i in range(n)]
         new_text = apply_edit_groups(text, [(e,) for e in edits]).text
         box: list[Document] = []
@@ -269,9 +270,9 @@ def test_a_paragraph_without_newline_reaches_pysbd_in_bounded_pieces(monkeypatch
 
 def test_forced_cuts_are_recorded_on_the_document():
     text = _one_paragraph(300)
-    doc = Document.from_text(text)
+    doc = to_document(text)
     assert doc.meta["forced_cuts"], "a long paragraph is cut before pysbd, and the cuts are recorded"
-    assert Document.from_text("A short paragraph. Two sentences.").meta["forced_cuts"] == []
+    assert to_document("A short paragraph. Two sentences.").meta["forced_cuts"] == []
 
 
 def test_a_block_without_punctuation_or_space_is_cut_hard_and_covered():
@@ -298,7 +299,7 @@ def test_segmentation_cost_is_linear_in_a_newline_free_paragraph():
 @pytest.mark.parametrize("n", [200])
 def test_check_of_many_lines_reports_right_line_numbers(n):
     text = "\n".join(f"Line {i}: prices of oilgas rose." for i in range(n))
-    result = Pipeline(Config(grammar="off")).check(Document.from_text(text))
+    result = Pipeline(Config(grammar="off")).check(to_document(text))
     for f in result.findings:
         line, col = result.document.line_col(f.start)
         assert text.splitlines()[line - 1][col - 1:].startswith(text[f.start:f.end])

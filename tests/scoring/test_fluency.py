@@ -11,6 +11,7 @@ from mtfix.config import Config
 from mtfix.model import Document, Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.scoring import fluency_signature
+from mtfix.segment import to_document
 
 fl = importlib.import_module("mtfix.scoring.fluency")
 
@@ -37,7 +38,7 @@ def test_weights_are_versioned_data():
 
 
 def test_score_is_within_bounds_and_falls_with_every_finding():
-    doc = Document.from_text(TEXT)
+    doc = to_document(TEXT)
     scores = []
     findings: list[Finding] = []
     for sev in (None, Severity.MINOR, Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, *[Severity.CRITICAL] * 20):
@@ -53,13 +54,13 @@ def test_score_is_within_bounds_and_falls_with_every_finding():
 
 
 def test_severity_orders_penalties():
-    doc = Document.from_text(TEXT)
+    doc = to_document(TEXT)
     by_sev = {sev: fl.fluency(doc, [_finding(doc, sev)]).fluency for sev in Severity}
     assert by_sev[Severity.MINOR] > by_sev[Severity.MAJOR] > by_sev[Severity.CRITICAL]
 
 
 def test_origin_factor_scales_a_findings_weight():
-    doc = Document.from_text(TEXT)
+    doc = to_document(TEXT)
     w = fl.default_weights()
     heavy = dataclasses.replace(w, origin={**w.origin, "lt": 3.0})
     f = _finding(doc, Severity.MINOR, origin="lt:EN_A_VS_AN")
@@ -79,7 +80,7 @@ def test_statistical_rate_is_monotonic_in_each_feature():
 
 
 def test_without_statistics_a_clean_text_scores_100():
-    doc = Document.from_text(TEXT)
+    doc = to_document(TEXT)
     w = dataclasses.replace(fl.default_weights(), base_rate=0.0, detector=0.0)
     assert fl.fluency(doc, [], w).fluency == 100.0
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import Config
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.scoring import fluency_signature
+from mtfix.segment import to_document
 
 fl = importlib.import_module("mtfix.scoring.fluency")
 SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -35,7 +36,7 @@ def test_weights_use_the_detector_and_bumped_version():
 
 
 def test_garble_findings_cost_nothing_the_probability_does():
-    doc = Document.from_text(FLUENT)
+    doc = to_document(FLUENT)
     w = fl.default_weights()
     f = Finding("MTF401", "Fluency/Grammar", Severity.MAJOR, 0, 5, "x", origin="garble:MTF401", segment=0)
     assert fl.fluency(doc, [f], w).fluency == fl.fluency(doc, [], w).fluency
@@ -44,7 +45,7 @@ def test_garble_findings_cost_nothing_the_probability_does():
 
 
 def test_segment_scores_carry_the_probability():
-    s = fl.fluency(Document.from_text(FLUENT + " " + GARBLED), [])
+    s = fl.fluency(to_document(FLUENT + " " + GARBLED), [])
     assert all(seg.garbled is not None and 0 <= seg.garbled <= 1 for seg in s.segments)
     assert s.segments[1].garbled > s.segments[0].garbled
     assert s.segments[1].fluency < s.segments[0].fluency
