@@ -30,6 +30,8 @@ from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
 SEVERITIES = tuple(str(s) for s in Severity)
+#: The settings files, in the order they are looked for in each directory (:func:`discover_config_file`).
+CONFIG_FILE_NAMES = ("mtfix.toml", "pyproject.toml")
 
 
 @dataclass(frozen=True)
@@ -351,10 +353,10 @@ def discover_config_file(start: Path) -> Path | None:
     """The nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, from ``start``
     upwards; the search stops at the repository root (a directory holding ``.git``)."""
     for d in _safe_dirs(start):
-        own = d / "mtfix.toml"
+        own = d / CONFIG_FILE_NAMES[0]
         if _is_file(own):
             return own
-        py = d / "pyproject.toml"
+        py = d / CONFIG_FILE_NAMES[1]
         if _is_file(py):
             try:
                 data = tomllib.loads(py.read_text(encoding="utf-8"))

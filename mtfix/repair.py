@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mtfix.model import Edit, Finding, FixSafety
+from mtfix.model import Edit, Finding, FixSafety, Severity
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,6 @@ def revert_edits(text: str, applied: tuple[Edit, ...]) -> str:
     return "".join(parts)
 
 
-_SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
-
-
 def fixable_edits(findings: list[Finding], *, unsafe: bool = False) -> tuple[list[Finding], list[Finding]]:
     """Findings whose edits may be applied, in priority order, and the ones held back.
 
@@ -141,8 +138,38 @@ def fixable_edits(findings: list[Finding], *, unsafe: bool = False) -> tuple[lis
             usable.append(f)
         elif f.fix is FixSafety.UNSAFE:
             held.append(f)
-    usable.sort(key=lambda f: (f.fix is not FixSafety.SAFE, _SEVERITY_ORDER[str(f.severity)], -(f.end - f.start), f.start))
+    usable.sort(key=lambda f: (f.fix is not FixSafety.SAFE, -Severity(f.severity).rank, -(f.end - f.start), f.start))
     return usable, held
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """What one pass of ``fix`` does with a text's findings: the one definition of "fixable".
+
+    ``edits`` are the edits the pass applies, after ordering by priority and dropping
+    duplicates and overlaps exactly as :meth:`mtfix.pipeline.Pipeline.fix` does;
+    ``held_back`` are the findings whose (unsafe) fix is not applied.  ``check``'s "N
+    fixable" is ``len(edits)``, so it equals ``fix``'s "N edits" whenever ``fix``
+    needs one pass (a second pass adds edits that only the first made possible).
+    """
+
+    edits: tuple[Edit, ...]
+    held_back: tuple[Finding, ...]
+
+
+def fix_plan(text: str, findings: list[Finding], *, unsafe: bool = False) -> FixPlan:
+    """The edits one pass of ``fix`` would apply to ``text``, and the fixes it holds back.
+
+    >>> from mtfix.model import Edit, Finding, FixSafety, Severity
+    >>> ins = Edit(4, 4, " ", "", "MTF103", "rule", FixSafety.SAFE)
+    >>> f1 = Finding("MTF103", "Fluency", Severity.MINOR, 0, 7, "glued", edits=(ins,), fix=FixSafety.SAFE)
+    >>> f2 = Finding("MTF202", "Fluency", Severity.MINOR, 0, 7, "glued", edits=(ins,), fix=FixSafety.SAFE)
+    >>> len(fix_plan("snowThe", [f1, f2]).edits)  # two findings, one edit
+    1
+    """
+    usable, held = fixable_edits(findings, unsafe=unsafe)
+    applied = apply_edit_groups(text, [f.edits for f in usable]).applied if usable else ()
+    return FixPlan(applied, tuple(held))
 
 
 @dataclass

@@ -201,3 +201,16 @@ def test_demo_runs_and_repairs():
     r = run("demo")
     assert r.exit_code == 0, r.output
     assert "+The foreign ministers" in r.output and "fluency before repair" in r.output
+
+
+def test_check_fixable_counts_what_fix_applies(tmp_path):
+    """``check``'s "N fixable" and ``fix``'s "N edits" are one count (mtfix.repair.fix_plan): two
+    findings with the same edit (MTF103 and MTF202 on a glued word) count once in both."""
+    import re
+
+    p = tmp_path / "news.txt"
+    p.write_bytes((Path(__file__).parent.parent / "examples" / "garbled-news.txt").read_bytes())
+    checked, fixed = run("check", *OFF, str(p)), run("fix", "--diff", *OFF, str(p))
+    n_fixable = int(re.search(r"(\d+) fixable with", checked.stderr).group(1))
+    n_edits = int(re.search(r"(\d+) edits?;", fixed.stderr).group(1))
+    assert n_fixable == n_edits > 0

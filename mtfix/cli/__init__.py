@@ -14,6 +14,7 @@ import errno
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -102,11 +103,22 @@ def run(argv: list[str] | None = None) -> int:
     Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
     ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
     args = list(sys.argv[1:] if argv is None else argv)
-    verbose = any(a in ("--verbose", "-v") for a in args)
     command = typer.main.get_command(app)
-    try:
+
+    def invoke() -> int | None:
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
         sys.stdout.flush()
+        return rv if isinstance(rv, int) else 0
+
+    return guarded(invoke, verbose=any(a in ("--verbose", "-v") for a in args))
+
+
+def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:
+    """Call ``fn`` under the exit-code contract of the ``mtfix`` command: its return value
+    (None: 0), typer's exits as they are, 130 on Ctrl-C, and any exception as one line
+    with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too."""
+    try:
+        rv = fn()
         return rv if isinstance(rv, int) else 0
     except KeyboardInterrupt:
         return 130

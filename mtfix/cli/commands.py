@@ -13,31 +13,19 @@ from typing import Annotated, Any
 import typer
 
 from mtfix.cli.options import (
-    ConfigOpt,
-    EncodingOpt,
+    DEFAULT_OPTIONS,
+    CommonOptions,
     FailOnOpt,
     FormatOpt,
-    GlossaryOpt,
-    GrammarOpt,
-    IdFieldOpt,
     IgnoreOpt,
-    InputFormatOpt,
-    LtUrlOpt,
-    NoDefaultGlossariesOpt,
     PacksOpt,
     PathsArg,
-    QuietOpt,
     RulesOpt,
     SelectOpt,
-    ShowSettingsOpt,
-    SourceFieldOpt,
-    SourceLangOpt,
-    TextFieldOpt,
-    VerboseOpt,
     build_pipeline,
     check_choice,
+    common_options,
     fail,
-    format_options,
     run_inputs,
     use_colour,
 )
@@ -50,42 +38,25 @@ class ReportFormat(StrEnum):
     sarif = "sarif"
 
 
+@common_options()
 def check(
     paths: PathsArg,
     format: FormatOpt = ReportFormat.text.value,
     fail_on: FailOnOpt = None,
-    glossary: GlossaryOpt = None,
-    no_default_glossaries: NoDefaultGlossariesOpt = False,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    packs: PacksOpt = None,
-    rules: RulesOpt = None,
-    source_lang: SourceLangOpt = None,
-    grammar: GrammarOpt = None,
-    lt_url: LtUrlOpt = None,
-    input_format: InputFormatOpt = None,
-    text_field: TextFieldOpt = None,
-    source_field: SourceFieldOpt = None,
-    id_field: IdFieldOpt = None,
-    encoding: EncodingOpt = None,
-    config: ConfigOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
-    show_settings: ShowSettingsOpt = False,
+    opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Report findings: file:line:col: CODE [severity] message."""
     from mtfix.files import check_input
     from mtfix.report.text import finding_lines, summary_line
 
-    pipeline, cfg = build_pipeline(locals(), paths)
-    opts = format_options(text_field, source_field, id_field)
+    pipeline, cfg = build_pipeline(opts, paths, fail_on=fail_on, report_format=format)
+    fmt_opts = opts.format_options()
     with_score = format != ReportFormat.text.value  # the text report prints no score
     n_warnings = len(pipeline.warnings)
     results = run_inputs(
-        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=with_score),
-        input_format=input_format, encoding=encoding, config_path=config,
+        paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score),
     )
-    _late_warnings(pipeline, n_warnings, quiet)
+    _late_warnings(pipeline, n_warnings, opts.quiet)
     stats = _stats(pipeline, results)
     if format == "json":
         from mtfix.report.json_report import check_report
@@ -99,9 +70,9 @@ def check(
         colour = use_colour()
         for line in finding_lines(results, colour=colour):
             typer.echo(line)
-        if not quiet:
+        if not opts.quiet:
             typer.echo(summary_line(results), err=True)
-        if verbose:
+        if opts.verbose:
             typer.echo(f"stats: {json.dumps(stats, ensure_ascii=False)}", err=True)
     pipeline.close()
     if results.failures:
@@ -111,6 +82,7 @@ def check(
         raise typer.Exit(1)
 
 
+@common_options()
 def fix(
     paths: PathsArg,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and the edits; change nothing.")] = False,
@@ -124,41 +96,24 @@ def fix(
     decisions: Annotated[
         Path | None, typer.Option("--decisions", help="Apply exactly the edits accepted in this review export.")
     ] = None,
-    glossary: GlossaryOpt = None,
-    no_default_glossaries: NoDefaultGlossariesOpt = False,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    packs: PacksOpt = None,
-    rules: RulesOpt = None,
-    source_lang: SourceLangOpt = None,
-    grammar: GrammarOpt = None,
-    lt_url: LtUrlOpt = None,
-    input_format: InputFormatOpt = None,
-    text_field: TextFieldOpt = None,
-    source_field: SourceFieldOpt = None,
-    id_field: IdFieldOpt = None,
-    encoding: EncodingOpt = None,
-    config: ConfigOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
-    show_settings: ShowSettingsOpt = False,
+    opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Apply safe fixes in place (atomically), or print them with --diff. `-` reads stdin, writes stdout."""
     from mtfix.files import fix_input, write_result
-    from mtfix.report.text import edit_lines
+    from mtfix.report.text import edit_lines, fix_summary_line
 
-    pipeline, cfg = build_pipeline(locals(), paths)
-    opts = format_options(text_field, source_field, id_field)
+    pipeline, cfg = build_pipeline(opts, paths, unsafe_fixes=unsafe_fixes)
+    fmt_opts = opts.format_options()
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 
-        return fix_with_decisions(pipeline, cfg, decisions, paths, input_format, opts,
-                                  output_dir=output_dir, diff=diff, quiet=quiet)
+        return fix_with_decisions(pipeline, cfg, decisions, paths, opts.input_format, fmt_opts,
+                                  output_dir=output_dir, diff=diff, quiet=opts.quiet)
     unsafe = unsafe_fixes or cfg.unsafe_fixes
     n_warnings = len(pipeline.warnings)
-    results = run_inputs(paths, cfg, quiet, lambda inp: fix_input(pipeline, inp, input_format, opts, unsafe=unsafe),
-                         input_format=input_format, encoding=encoding, config_path=config)
-    _late_warnings(pipeline, n_warnings, quiet)
+    results = run_inputs(paths, cfg, opts,
+                         lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe))
+    _late_warnings(pipeline, n_warnings, opts.quiet)
     pipeline.close()
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
@@ -178,20 +133,11 @@ def fix(
                     changed.remove(r)
         for err in r.errors:
             typer.echo(f"{r.path}: {err}", err=True)
-    if diff or verbose:
+    if diff or opts.verbose:
         for line in edit_lines(results):
             typer.echo(line, err=True)  # never mixed into the diff on standard output
-    if not quiet:
-        n_edits = sum(len(u.fix.edits) for r in results for u in r.units if u.fix)
-        held = sum(u.fix.held_back for r in results for u in r.units if u.fix)
-        left = sum(len(u.fix.remaining) for r in results for u in r.units if u.fix)
-        verb = "would change" if diff else "changed"
-        msg = f"{n_edits} edit{'s' * (n_edits != 1)}; {verb} {len(changed)} of {len(results)} file(s)"
-        if held and not unsafe:
-            msg += f"; {held} unsafe fix{'es' * (held != 1)} held back (--unsafe-fixes)"
-        msg += f"; {left} finding{'s' * (left != 1)} left for a human."
-        if results.failures:
-            msg += f" {len(results.failures)} file(s) failed (see above)."
+    if not opts.quiet:
+        msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures))
         typer.echo(msg, err=True)
     if results.failures:
         raise typer.Exit(2)
@@ -266,40 +212,24 @@ def _print_diff(r) -> None:
     sys.stdout.buffer.flush()
 
 
+@common_options()
 def score(
     paths: PathsArg,
     ref: Annotated[Path | None, typer.Option("--ref", help="A human reference: adds BLEU, chrF and TER.")] = None,
     format: FormatOpt = ReportFormat.text.value,
-    glossary: GlossaryOpt = None,
-    no_default_glossaries: NoDefaultGlossariesOpt = False,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    packs: PacksOpt = None,
-    rules: RulesOpt = None,
-    source_lang: SourceLangOpt = None,
-    grammar: GrammarOpt = None,
-    lt_url: LtUrlOpt = None,
-    input_format: InputFormatOpt = None,
-    text_field: TextFieldOpt = None,
-    source_field: SourceFieldOpt = None,
-    id_field: IdFieldOpt = None,
-    encoding: EncodingOpt = None,
-    config: ConfigOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
-    show_settings: ShowSettingsOpt = False,
+    opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Fluency 0 (unreadable) to 100 (fluent) per file and segment; with --ref, BLEU/chrF/TER."""
     from mtfix.files import check_input
     from mtfix.io.textfile import read_text_file
     from mtfix.report.json_report import score_report
 
-    pipeline, cfg = build_pipeline(locals(), paths, formats=("text", "json"))
-    opts = format_options(text_field, source_field, id_field)
+    pipeline, cfg = build_pipeline(opts, paths, report_format=format, formats=("text", "json"))
+    fmt_opts = opts.format_options()
     ref_text = _read_ref(ref, read_text_file) if ref is not None else None
     results = run_inputs(
-        paths, cfg, quiet, lambda inp: check_input(pipeline, inp, input_format, opts, score=True, ref=ref_text),
-        input_format=input_format, encoding=encoding, config_path=config,
+        paths, cfg, opts,
+        lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_text),
     )
     _add_adherence(pipeline, results)
     pipeline.close()
@@ -319,7 +249,7 @@ def score(
         if "glossary" in entry:
             g = entry["glossary"]
             typer.echo(f"  glossary: {json.dumps(g, ensure_ascii=False)}")
-        if verbose:
+        if opts.verbose:
             for seg in entry["segments"]:
                 typer.echo(f"  segment {seg['index']}: {seg['fluency']:.1f}")
     if report["files"]:

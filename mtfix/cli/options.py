@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
@@ -55,6 +58,67 @@ ShowSettingsOpt = Annotated[
     bool, typer.Option("--show-settings", help="Print the resolved settings and where each came from, then exit.")
 ]
 
+
+
+@dataclass(frozen=True)
+class CommonOptions:
+    """The options that ``check``, ``fix``, ``score`` and ``review`` share, defined once.
+
+    :func:`common_options` gives them to a command as its own command-line options and
+    hands the command one ``CommonOptions``; :func:`build_pipeline` builds the pipeline
+    from it."""
+
+    glossary: GlossaryOpt = None
+    no_default_glossaries: NoDefaultGlossariesOpt = False
+    select: SelectOpt = None
+    ignore: IgnoreOpt = None
+    packs: PacksOpt = None
+    rules: RulesOpt = None
+    source_lang: SourceLangOpt = None
+    grammar: GrammarOpt = None
+    lt_url: LtUrlOpt = None
+    input_format: InputFormatOpt = None
+    text_field: TextFieldOpt = None
+    source_field: SourceFieldOpt = None
+    id_field: IdFieldOpt = None
+    encoding: EncodingOpt = None
+    config: ConfigOpt = None
+    quiet: QuietOpt = False
+    verbose: VerboseOpt = False
+    show_settings: ShowSettingsOpt = False
+
+    def format_options(self) -> dict[str, Any]:
+        """The field options of the tabular formats that are set (text, source, id)."""
+        return format_options(self.text_field, self.source_field, self.id_field)
+
+
+#: Every shared option at its default (the default ``opts`` of a command called directly).
+DEFAULT_OPTIONS = CommonOptions()
+
+
+def common_options(*, omit: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a command whose parameter ``opts`` is a :class:`CommonOptions`: typer then
+    sees every shared option (but those in ``omit``) as a parameter of the command, and
+    the command receives them as one ``opts``."""
+    hints = get_type_hints(CommonOptions, include_extras=True)
+    shared = [f for f in fields(CommonOptions) if f.name not in omit]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(command, eval_str=True)
+        own = [p for p in sig.parameters.values() if p.name != "opts"]
+        params = [*own, *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
+                                            annotation=hints[f.name]) for f in shared)]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            opts = CommonOptions(**{f.name: kwargs.pop(f.name) for f in shared if f.name in kwargs})
+            return command(*args, **kwargs, opts=opts)
+
+        wrapper.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        return wrapper
+
+    return decorate
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``mtfix: error: message`` on standard error and exit (2: a usage or input error)."""
@@ -149,16 +213,19 @@ def _source_lang_warning(lang: str | None) -> str | None:
             f"bundled packs: {', '.join(names)}); only the English packs are used")
 
 
-def build_pipeline(args: dict[str, Any], paths: list[str], *, formats: tuple[str, ...] = REPORT_FORMATS):
-    """Config file + command-line overrides → a Pipeline (errors exit 2).
+def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None, unsafe_fixes: bool = False,
+                   report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS):
+    """The one place a command's options become a pipeline: config file + command-line
+    overrides → ``(Pipeline, Config)`` (errors exit 2).
 
     Checks the choice options, resolves ``--select``/``--ignore`` against the rule
     catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
     from mtfix.catalogue import selection_for
     from mtfix.pipeline import Pipeline
 
-    if "format" in args:
-        check_choice("--format", args.get("format"), formats)
+    args: dict[str, Any] = {f.name: getattr(opts, f.name) for f in fields(opts)}
+    args.update(fail_on=fail_on, unsafe_fixes=unsafe_fixes)
+    check_choice("--format", report_format, formats)
     check_choice("--fail-on", args.get("fail_on"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
     try:
@@ -203,9 +270,7 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
     return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field)) if v}
 
 
-def run_inputs(paths: list[str], cfg: Config, quiet: bool, job: Callable[[Any], Any], *,
-               input_format: str | None = None, encoding: str | None = None,
-               config_path: Path | None = None) -> Any:
+def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any]) -> Any:
     """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
     are skipped with a warning; a file that fails is reported and the batch goes on.
 
@@ -215,6 +280,8 @@ def run_inputs(paths: list[str], cfg: Config, quiet: bool, job: Callable[[Any], 
     from mtfix.files import config_base, run_batch
     from mtfix.io.inputs import iter_paths
     from mtfix.io.textfile import check_encoding
+
+    quiet, input_format, encoding, config_path = opts.quiet, opts.input_format, opts.encoding, opts.config
 
     def warn(message: str) -> None:
         if not quiet:

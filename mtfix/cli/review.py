@@ -9,51 +9,23 @@ from typing import Annotated, Any
 import typer
 
 from mtfix.cli.options import (
-    ConfigOpt,
-    GlossaryOpt,
-    GrammarOpt,
-    IdFieldOpt,
-    IgnoreOpt,
-    InputFormatOpt,
-    LtUrlOpt,
-    NoDefaultGlossariesOpt,
-    PacksOpt,
+    DEFAULT_OPTIONS,
+    CommonOptions,
     PathsArg,
-    QuietOpt,
-    RulesOpt,
-    SelectOpt,
-    SourceFieldOpt,
-    SourceLangOpt,
-    TextFieldOpt,
-    VerboseOpt,
     build_pipeline,
+    common_options,
     fail,
-    format_options,
     run_inputs,
 )
 from mtfix.errors import MtfixError
 
 
+@common_options(omit=("encoding", "show_settings"))  # review reads UTF-8 and has no --show-settings
 def review(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("mtfix-review.html"),
     title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix review",
-    glossary: GlossaryOpt = None,
-    no_default_glossaries: NoDefaultGlossariesOpt = False,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    packs: PacksOpt = None,
-    rules: RulesOpt = None,
-    source_lang: SourceLangOpt = None,
-    grammar: GrammarOpt = None,
-    lt_url: LtUrlOpt = None,
-    input_format: InputFormatOpt = None,
-    text_field: TextFieldOpt = None,
-    source_field: SourceFieldOpt = None,
-    id_field: IdFieldOpt = None,
-    config: ConfigOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
+    opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
     from mtfix.io.textfile import atomic_write
@@ -63,12 +35,11 @@ def review(
 
     if output.is_dir():
         fail(f"{output}: is a directory; give the report's file name with -o")
-    pipeline, cfg = build_pipeline(locals(), paths)
-    opts = format_options(text_field, source_field, id_field)
-    reviews = run_inputs(paths, cfg, quiet, lambda inp: review_input(pipeline, inp, input_format, opts),
-                         input_format=input_format, config_path=config)
+    pipeline, cfg = build_pipeline(opts, paths)
+    fmt_opts = opts.format_options()
+    reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts))
     for w in pipeline.warnings:
-        if not quiet:
+        if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
     try:
         html = render_html(build_context(pipeline, reviews, title))
@@ -80,7 +51,7 @@ def review(
         atomic_write(output, html.encode("utf-8"))
     except OSError as exc:
         fail(f"{output}: cannot write the report ({exc.strerror or exc})")
-    if not quiet:
+    if not opts.quiet:
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
         typer.echo(f"wrote {output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)

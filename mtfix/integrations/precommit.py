@@ -10,8 +10,9 @@
 3. LanguageTool is off (``--grammar off``) unless the hook's ``args`` or the
    configuration set ``grammar`` or ``lt-url``: a commit must not wait for a JVM.
 
-Exit codes are ``mtfix``'s: 0 clean, 1 findings at ``--fail-on`` or files changed
-(``fix --exit-non-zero-on-fix``), 2 a usage or input error.
+Exit codes are ``mtfix``'s (:func:`mtfix.cli.run`): 0 clean, 1 findings at ``--fail-on`` or
+files changed (``fix --exit-non-zero-on-fix``), 2 a usage or input error, and anything
+unexpected one ``mtfix: internal error:`` line, also 2.
 """
 
 from __future__ import annotations
@@ -114,34 +115,33 @@ def _option_arity(command: Any) -> dict[str, bool]:
     return arity
 
 
+def _plan(argv: list[str]) -> list[str] | None:
+    """The ``mtfix`` argument list for a hook run of ``argv``; None when no file is left."""
+    import typer.main
+
+    from mtfix.cli import app
+
+    command = typer.main.get_command(app).commands[argv[0]]  # type: ignore[attr-defined]
+    options, paths = split_args(_option_arity(command), argv[1:])
+    plan = hook_argv(argv[0], options, paths)
+    return None if plan is None else plan[0]
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the hook; the exit code follows the ``mtfix`` command's contract
+    (:func:`mtfix.cli.run`: an error, expected or not, is one line and exit 2)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
         print(f"usage: python -m mtfix.integrations.precommit {{{'|'.join(COMMANDS)}}} [OPTIONS] FILE...",
               file=sys.stderr)
         return 2
-    import typer.main
+    from mtfix.cli import guarded, run
 
-    from mtfix.cli import app
-    from mtfix.errors import MtfixError
-
-    group = typer.main.get_command(app)
-    command = group.commands[argv[0]]  # type: ignore[attr-defined]
-    options, paths = split_args(_option_arity(command), argv[1:])
-    try:
-        plan = hook_argv(argv[0], options, paths)
-    except MtfixError as exc:
-        print(f"mtfix: error: {exc}", file=sys.stderr)
-        return 2
-    if plan is None:
-        return 0
-    try:
-        group.main(args=plan[0], prog_name="mtfix", standalone_mode=True)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except KeyboardInterrupt:  # pragma: no cover
-        return 130
-    return 0
+    planned: list[list[str] | None] = []
+    code = guarded(lambda: planned.append(_plan(argv)), verbose=any(a in ("--verbose", "-v") for a in argv))
+    if code or not planned or planned[0] is None:
+        return code
+    return run(planned[0])
 
 
 if __name__ == "__main__":

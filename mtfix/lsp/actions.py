@@ -15,10 +15,10 @@ from lsprotocol import types
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Finding, FixSafety
+from mtfix.tokens import DIFF_TOKEN as _TOKEN
 
 FIX_ALL_KIND = "source.fixAll.mtfix"
 ADD_TO_GLOSSARY = "mtfix.addToGlossary"
-_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]", regex.V1)
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
 #: Codes whose flagged text may be a correct name that the glossary does not know yet.
 NAME_CODES = ("MTF207", "MTF208", "MTF302", "MTF305", "MTF4")

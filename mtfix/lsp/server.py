@@ -27,6 +27,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
+from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import MtfixError
 from mtfix.lsp import actions
 from mtfix.lsp.diagnostics import to_diagnostics
@@ -43,7 +44,7 @@ from mtfix.model import Finding, FixSafety
 from mtfix.version import __version__
 
 log = logging.getLogger("mtfix.lsp")
-CONFIG_NAMES = ("mtfix.toml", "pyproject.toml")
+CONFIG_NAMES = CONFIG_FILE_NAMES  # the files that hold settings (mtfix/config.py)
 _ENCODINGS = {"utf-8": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
 
 

@@ -6,11 +6,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mtfix.model import FixSafety
+from mtfix.model import FixSafety, Severity
 
 if TYPE_CHECKING:
     from mtfix.files import FileResult
 
+_BY_SEVERITY = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reverse=True))  # most severe first
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
 
@@ -45,18 +46,39 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
 
 
 def summary_line(results: list[FileResult], unsafe_applied: bool = False) -> str:
+    """``check``'s summary: findings by severity, and what ``mtfix fix`` would apply
+    (counted by :func:`mtfix.repair.fix_plan`, as ``fix`` counts its edits)."""
+    from mtfix.repair import fix_plan
+
     findings = [f for r in results for f in r.findings]
     sev = Counter(str(f.severity) for f in findings)
-    safe = sum(1 for f in findings if f.fix is FixSafety.SAFE)
-    unsafe = sum(1 for f in findings if f.fix is FixSafety.UNSAFE)
+    plans = [fix_plan(u.check.document.text, u.findings) for r in results for u in r.units]
+    safe = sum(len(p.edits) for p in plans)
+    unsafe = sum(len(p.held_back) for p in plans)
     parts = [f"{len(findings)} finding{'s' * (len(findings) != 1)} in {len(results)} file{'s' * (len(results) != 1)}"]
     if findings:
-        parts.append(", ".join(f"{sev[s]} {s}" for s in ("critical", "major", "minor") if sev[s]))
+        parts.append(", ".join(f"{sev[s]} {s}" for s in _BY_SEVERITY if sev[s]))
     if safe:
         parts.append(f"{safe} fixable with `mtfix fix`")
     if unsafe and not unsafe_applied:
         parts.append(f"{unsafe} more with `--unsafe-fixes`")
     return "; ".join(parts) + "."
+
+
+def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, changed: int, failures: int) -> str:
+    """``fix``'s summary: the edits applied (every pass), files changed, fixes held back, findings left."""
+    fixes = [u.fix for r in results for u in r.units if u.fix]
+    n_edits = sum(len(f.edits) for f in fixes)
+    held = sum(f.held_back for f in fixes)
+    left = sum(len(f.remaining) for f in fixes)
+    verb = "would change" if diff else "changed"
+    msg = f"{n_edits} edit{'s' * (n_edits != 1)}; {verb} {changed} of {len(results)} file(s)"
+    if held and not unsafe:
+        msg += f"; {held} unsafe fix{'es' * (held != 1)} held back (--unsafe-fixes)"
+    msg += f"; {left} finding{'s' * (left != 1)} left for a human."
+    if failures:
+        msg += f" {failures} file(s) failed (see above)."
+    return msg
 
 
 def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:

@@ -12,13 +12,13 @@ import datetime as _dt
 from collections import Counter
 from typing import Any
 
-from mtfix.model import FixSafety
+from mtfix.model import FixSafety, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.review.decisions import FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
 from mtfix.review.worddiff import word_diff
 
-SEVERITIES = ("critical", "major", "minor")
+SEVERITIES = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reverse=True))  # most severe first
 
 
 def _combined(scores: list[Any]) -> float | None:

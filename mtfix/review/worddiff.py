@@ -21,8 +21,8 @@ import difflib
 import regex
 
 from mtfix.model import Edit
+from mtfix.tokens import DIFF_TOKEN as _TOKEN
 
-_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]", regex.UNICODE)
 _WORD = regex.compile(r"\w", regex.UNICODE)
 
 Op = list  # ["=", start, end] | ["-", start, end] | ["+", text]

@@ -15,7 +15,8 @@ from mtfix.lsp.diagnostics import docs_href, lsp_severity, related_findings, to_
 from mtfix.lsp.glossary import GlossaryAppendError, add_name
 from mtfix.lsp.positions import LineIndex
 from mtfix.lsp.workspace import document_kind
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import Finding, Severity
+from mtfix.segment import to_document
 from mtfix.suppress import suppressed
 
 
@@ -106,7 +107,7 @@ def test_ignore_edit_is_honoured_by_suppress() -> None:
         new = apply(text, [ignore_edit(finding, text, LineIndex(text), markdown)])
         assert new.splitlines()[0] == "Talks went on." and "mtfix-ignore: MTF105" in new.splitlines()[1]
         start = new.index("The the")
-        assert suppressed(Document.from_text(new), [f("MTF105", start, start + 7)]) == []
+        assert suppressed(to_document(new), [f("MTF105", start, start + 7)]) == []
     # a directive already on the line gets the code added
     text2 = "The the talks. <!-- mtfix-ignore: MTF203 -->\n"
     new = apply(text2, [ignore_edit(f("MTF105", 0, 7), text2, LineIndex(text2), True)])

@@ -1,0 +1,67 @@
+"""What a word is: named character classes and the token patterns mtfix uses, in one place.
+
+In the style of syntok: each character class is a string to put inside ``[...]``,
+built from the ``regex`` module's Unicode properties where Unicode has one, and each
+token pattern is named after what it is for.  Where two modules need a different
+idea of a word, both are here, with the reason.
+
+>>> WORD.findall("the minister’s rock'n'roll 2024")
+['the', 'minister’s', "rock'n'roll"]
+>>> WORD_HYPHENATED.findall("a well-known name")
+['a', 'well-known', 'name']
+>>> LM_TOKEN.findall("G20's 3rd summit")
+["G20's", '3rd', 'summit']
+>>> ALNUM_WORD.findall("G20's rock'n'roll")
+["G20's", "rock'n", 'roll']
+>>> LT_WORD.findall("ﬁne-tuned Ṣàngó’s")
+['ﬁne-tuned', 'Ṣàngó’s']
+>>> DIFF_TOKEN.findall("a, b")
+['a', ',', ' ', 'b']
+>>> EWT_TOKEN.findall("The U.S. didn't pay $5.")
+['The', 'U.S.', 'did', "n't", 'pay', '$', '5', '.']
+"""
+
+from __future__ import annotations
+
+import regex
+
+# -- character classes (contents of a [...] set) ------------------------------------------
+LETTERS = r"\p{L}"  # any letter, any script
+UPPER = r"\p{Lu}"  # upper-case letters
+LOWER = r"\p{Ll}"  # lower-case letters
+MARKS = r"\p{M}"  # combining marks (accents written as separate code points)
+DIGITS = r"\p{N}"  # any number character: 0-9, other scripts' digits, ², ½
+APOSTROPHES = "'’"  # the ASCII apostrophe and the typographic one (U+2019) that English text uses
+HYPHENS = "-"  # the ASCII hyphen-minus: the one that joins compounds in MT output
+DASHES = r"\p{Pd}"  # every dash punctuation: hyphen, en dash, em dash, ...
+QUOTES = r"\"'\p{Pi}\p{Pf}"  # straight quotes and the opening/closing (initial/final) ones
+SENTENCE_FINAL = ".!?…"  # punctuation that ends a sentence
+
+# -- token patterns -------------------------------------------------------------------------
+#: A word: letters, joined by apostrophes ("minister’s", "rock'n'roll").
+WORD = regex.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
+#: A word whose hyphenated compounds are one word ("well-known"): for comparing a
+#: translation with its source, where a compound is one word on both sides.
+WORD_HYPHENATED = regex.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}{HYPHENS}][{LETTERS}]+)*")
+#: A token of the fluency language model: letters or digits, then apostrophe parts
+#: ("G20's", "3rd"), as the model's vocabulary was counted.
+LM_TOKEN = regex.compile(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
+#: Letters or digits with at most one apostrophe part: the unit of the repeated-word check.
+ALNUM_WORD = regex.compile(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)?")
+#: A word as LanguageTool reports it: letters and combining marks, then also apostrophes
+#: and hyphens, so that a match can be widened to the whole word it sits in.
+LT_WORD = regex.compile(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHENS}]*")
+#: Word characters, runs of white space, or one other character: the units of a word
+#: diff (review report, editor code actions); concatenated they give back the text.
+DIFF_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+#: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
+#: numbers, "U.S.", words, punctuation one by one): what the garble tagger was trained on.
+EWT_TOKEN = regex.compile(
+    r"""(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
+    r"""|\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't
+    r"""|\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?"""  # numbers, times, dates, 5th
+    r"""|(?:\p{L}\.){2,}"""  # U.S.
+    r"""|[\p{L}\p{M}\d]+(?:-[\p{L}\p{M}\d]+|['’](?!(?:s|re|ve|ll|d|m)(?!\p{L}))[\p{L}\p{M}]+)*"""  # words
+    r"""|\.\.\.|[^\s\p{L}\d]""",  # punctuation
+    regex.VERSION1,
+)
