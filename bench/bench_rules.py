@@ -27,8 +27,8 @@ import regex
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mtfix.model import Document  # noqa: E402
 from mtfix.rules.engine import RulesChecker  # noqa: E402
+from mtfix.segment import to_document  # noqa: E402
 
 
 def corpus(target_bytes: int, pattern: str = "*.txt") -> str:
@@ -71,7 +71,7 @@ def measure(label: str, text: str, checker: RulesChecker) -> None:
     mb = len(text.encode("utf-8")) / 1_000_000
     word = regex.compile(r"\w+")
     t_tok = best(lambda: word.findall(text))
-    doc = Document.from_text(text)
+    doc = to_document(text)
     t_rules = best(lambda: checker.check(doc))
     n = len(checker.check(doc))
     print(f"{label}: {mb:.2f} MB, {len(checker.rules)} rules, {n} findings | tokenisation {mb / t_tok:6.2f} MB/s | "
@@ -90,8 +90,8 @@ def main() -> None:
     measure("clean example only    ", corpus(size, "clean-*.txt"), checker)
     measure("garbled+clean, +1000 synthetic rules", text, many_rules(1000))
     mb = len(text.encode("utf-8")) / 1_000_000
-    t_seg = best(lambda: Document.from_text(text), repeat=1)
-    doc = Document.from_text(text)
+    t_seg = best(lambda: to_document(text), repeat=1)
+    doc = to_document(text)
     t_rules = best(lambda: checker.check(doc))
     print(f"segmentation (pysbd): {mb / t_seg:.2f} MB/s; whole check (segmentation + rules): "
           f"{mb / (t_seg + t_rules):.2f} MB/s")

@@ -77,10 +77,28 @@ def _best_list(lang: str) -> dict[str, float]:
     raise LookupError(f"wordfreq has no word list for {lang!r}")
 
 
+@lru_cache(maxsize=16)
+def _small_list(lang: str) -> dict[str, float] | None:
+    """wordfreq's small list for ``lang`` when it also ships a large one, else ``None``."""
+    d = _data_dir()
+    if (d / f"small_{lang}.msgpack.gz").exists() and (d / f"large_{lang}.msgpack.gz").exists():
+        return _wordlist("small", lang)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str = "en") -> float:
-    """Zipf frequency of a single word (looked up lower-cased; no tokenisation)."""
-    return _best_list(lang).get(word.lower(), 0.0)
+    """Zipf frequency of a single word (looked up lower-cased; no tokenisation).
+
+    The small list is asked first: it is the large list cut at Zipf 3, with the
+    same values (``tests/test_lexicon.py`` checks that), so an everyday word
+    never costs a cold process the large list.
+    """
+    key = word.lower()
+    small = _small_list(lang)
+    if small is not None and key in small:
+        return small[key]
+    return _best_list(lang).get(key, 0.0)
 
 
 def is_word(word: str, lang: str = "en", minimum: float = KNOWN) -> bool:

@@ -8,6 +8,7 @@ import yaml
 from mtfix.errors import RulePackError
 from mtfix.rules.engine import RulesChecker, select_rules
 from mtfix.rules.pack import load_pack_file
+from mtfix.segment import to_document
 
 GOOD_RULE = {
     "code": "TST001",
@@ -83,21 +84,19 @@ def test_select_and_ignore_by_code_or_prefix():
 
 def test_prefilter_runs_patterns_only_where_triggers_occur():
     checker = RulesChecker.bundled()
-    from mtfix.model import Document
 
-    doc = Document.from_text("A clean sentence.\nPrices of oilgas rose.")
+    doc = to_document("A clean sentence.\nPrices of oilgas rose.")
     assert [(s.index,) for s in doc.segments] == [(0,), (1,)]
     pairs = checker._candidates(doc, doc.text.lower(), [s.start for s in doc.segments])
     assert [(r.code, segs) for r, segs in pairs] == [("MTF206", [1])]
 
 
 def test_loop_severity_and_safety_follow_the_occurrence():
-    from mtfix.model import Document
 
     checker = RulesChecker.bundled()
 
     def loop(text):
-        (f,) = [f for f in checker.check(Document.from_text(text)) if f.code == "MTF106"]
+        (f,) = [f for f in checker.check(to_document(text)) if f.code == "MTF106"]
         return str(f.fix), str(f.severity)
 
     assert loop("Exports of wheat wheat wheat fell.") == ("safe", "major")
@@ -124,12 +123,11 @@ def _phrase_cases():
 @pytest.mark.parametrize(("code", "match", "kind", "example"), _phrase_cases(),
                          ids=lambda x: x if isinstance(x, str) else None)
 def test_stock_phrase_entry_examples(code, match, kind, example):
-    from mtfix.model import Document
     from mtfix.pipeline import Pipeline
 
     checker = RulesChecker.bundled(select=[code])
     text = example if isinstance(example, str) else example["text"]
-    found = checker.check(Document.from_text(text))
+    found = checker.check(to_document(text))
     if kind == "pass":
         assert not found, f"{code} {match!r} flagged {text!r}"
         return
@@ -150,12 +148,11 @@ def test_hallucinated_phrase_mid_sentence_keeps_the_case_of_what_follows():
 
 
 def test_case_variants_are_not_a_repeated_word():
-    from mtfix.model import Document
 
     checker = RulesChecker.bundled(select=["MTF105", "MTF106"])
-    assert not checker.check(Document.from_text("ß ẞ"))
-    assert not checker.check(Document.from_text("The letters a A and ß ẞ differ only in case."))
-    (f,) = checker.check(Document.from_text("The the talks ended."))
+    assert not checker.check(to_document("ß ẞ"))
+    assert not checker.check(to_document("The letters a A and ß ẞ differ only in case."))
+    (f,) = checker.check(to_document("The the talks ended."))
     assert str(f.fix) == "safe"
 
 
@@ -213,14 +210,13 @@ def test_language_pack_runs_when_named_or_evident():
 
 def test_language_pack_runs_when_bilingual_input_says_so():
     from mtfix.config import Config
-    from mtfix.model import Document
     from mtfix.pipeline import Pipeline
 
     p = Pipeline(Config(grammar="off", default_glossaries=False))
-    doc = Document.from_text("Georgia Armenia snow The border was closed.",
+    doc = to_document("Georgia Armenia snow The border was closed.",
                              source="Gürcüstan Ermənistana qarşı sərhədi bağladı.")
     assert "MTF203" in {f.code for f in p.check(doc).findings}
-    doc = Document.from_text("Georgia Armenia snow The border was closed.")
+    doc = to_document("Georgia Armenia snow The border was closed.")
     doc.meta["source_lang"] = "az"
     assert "MTF203" in {f.code for f in p.check(doc).findings}
 

@@ -20,20 +20,24 @@ import hashlib
 import io
 import json
 import math
+import sys
 import threading
 import zipfile
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mtfix.errors import ConfigError
 from mtfix.garble.signs import DENSE_FEATURES, Analysis, TagTrigrams, analyse
-from mtfix.garble.tagger import Tagger
+from mtfix.garble.tagger import PackedTagger, Tagger, read_npz
 from mtfix.garble.tagger import load as load_tagger
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_FILE = "detector.npz"
 _lock = threading.Lock()
@@ -51,15 +55,16 @@ class Prediction:
 class Detector:
     """A trained garble model: weights, feature scaling, tag trigrams, thresholds."""
 
-    def __init__(self, meta: dict[str, Any], dense: np.ndarray, hashed: np.ndarray, trigrams: TagTrigrams,
-                 digest: str, tagger: Tagger | None = None):
+    def __init__(self, meta: dict[str, Any], dense: Sequence[float], hashed: Sequence[float], trigrams: TagTrigrams,
+                 digest: str, tagger: Tagger | PackedTagger | None = None):
         self.meta = meta
         self.features: list[str] = list(meta["features"])
-        self.mean = np.asarray(meta["mean"], dtype=np.float64)
-        self.std = np.asarray(meta["std"], dtype=np.float64)
+        # Plain float64 arithmetic in numpy's order (see _pairwise_sum): no numpy at inference.
+        self.mean = [float(v) for v in meta["mean"]]
+        self.std = [float(v) for v in meta["std"]]
         self.bias = float(meta["bias"])
-        self.dense = dense.astype(np.float64)
-        self.hashed = hashed.astype(np.float64)
+        self.dense = [float(v) for v in dense]
+        self.hashed: Sequence[float] = hashed if isinstance(hashed, array) else array("d", (float(v) for v in hashed))
         self.trigrams = trigrams
         self.digest = digest
         self.thresholds: dict[str, float] = dict(meta.get("thresholds", {"minor": 0.5, "major": 0.8}))
@@ -69,7 +74,7 @@ class Detector:
         self._lm_loaded = False
 
     @property
-    def tagger(self) -> Tagger:
+    def tagger(self) -> Tagger | PackedTagger:
         if self._tagger is None:
             self._tagger = load_tagger()
         return self._tagger
@@ -89,23 +94,31 @@ class Detector:
     @classmethod
     def from_bytes(cls, raw: bytes) -> Detector:
         digest = hashlib.sha256(raw).hexdigest()
-        with np.load(io.BytesIO(raw)) as data:
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            trigrams = TagTrigrams.from_json(json.loads(bytes(data["trigrams"]).decode("utf-8")))
-            return cls(meta, data["dense"], data["hashed"], trigrams, digest)
+        data = read_npz(raw)
+        meta = json.loads(data["meta"][2].decode("utf-8"))
+        trigrams = TagTrigrams.from_json(json.loads(data["trigrams"][2].decode("utf-8")))
+        floats = {}
+        for name in ("dense", "hashed"):
+            dtype, _shape, body = data[name]
+            if dtype != "f4":
+                raise ValueError(f"{name}: expected float32, found {dtype}")
+            floats[name] = array("f", body)  # float32 values, exact as Python floats
+            if sys.byteorder != "little":  # pragma: no cover
+                floats[name].byteswap()
+        return cls(meta, floats["dense"], floats["hashed"], trigrams, digest)
 
     @classmethod
     def load(cls, path: str | None = None) -> Detector:
         """The shipped model (or the one at ``path``), once per process."""
         return _load(path)
 
-    def vector(self, a: Analysis) -> np.ndarray:
-        return np.array([a.dense.get(k, 0.0) for k in self.features], dtype=np.float64)
+    def vector(self, a: Analysis) -> list[float]:
+        return [float(a.dense.get(k, 0.0)) for k in self.features]
 
-    def logit(self, a: Analysis) -> tuple[float, np.ndarray]:
-        z = (self.vector(a) - self.mean) / self.std
-        contrib = z * self.dense
-        return self.bias + float(contrib.sum()) + float(self.hashed[a.hashed].sum()), contrib
+    def logit(self, a: Analysis) -> tuple[float, list[float]]:
+        contrib = [((x - m) / s) * w for x, m, s, w in zip(self.vector(a), self.mean, self.std, self.dense, strict=True)]
+        hashed = self.hashed
+        return self.bias + _pairwise_sum(contrib) + _pairwise_sum([hashed[h] for h in a.hashed]), contrib
 
     def analyse(self, text: str, offset: int = 0) -> Analysis:
         return analyse(text, self.tagger, self.trigrams, self.lm, offset)
@@ -123,6 +136,32 @@ class Detector:
         return f"garble-{self.version}@{self.digest[:12]}"
 
 
+def _pairwise_sum(values: list[float]) -> float:
+    """Sum of float64 ``values`` exactly as numpy's ``ndarray.sum`` adds them (pairwise,
+    in blocks of 8 accumulators), so probabilities stay identical to the trained model's."""
+    n = len(values)
+    if n < 8:
+        res = 0.0
+        for v in values:
+            res += v
+        return res
+    if n <= 128:
+        r = values[:8]
+        i = 8
+        stop = n - n % 8
+        while i < stop:
+            for j in range(8):
+                r[j] += values[i + j]
+            i += 8
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for v in values[i:]:
+            res += v
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise_sum(values[:half]) + _pairwise_sum(values[half:])
+
+
 @lru_cache(maxsize=2)
 def _load(path: str | None) -> Detector:
     where = path or f"mtfix/garble/data/{MODEL_FILE}"
@@ -133,13 +172,15 @@ def _load(path: str | None) -> Detector:
             else:
                 raw = Path(path).read_bytes()
             return Detector.from_bytes(raw)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        except (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as exc:
             raise ConfigError(f"{where}: the garble detector's model cannot be read ({exc}); reinstall mtfix, "
                               "or run `python bench/train_detector.py`, or turn it off with --ignore MTF4") from None
 
 
 def save(path: str | Path, meta: dict[str, Any], dense: np.ndarray, hashed: np.ndarray, trigrams: TagTrigrams) -> str:
     """Write a model file; return its SHA-256 digest."""
+    import numpy as np
+
     buf = io.BytesIO()
     np.savez_compressed(
         buf,

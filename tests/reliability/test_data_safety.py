@@ -129,7 +129,8 @@ def test_deep_nesting_is_an_error_not_a_crash(tmp_path):
             f"try:\n    load_pack_file({str(path)!r})\nexcept RulePackError as exc:\n    print(exc)\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert proc.returncode == 0, proc.stderr[-500:]  # the C parser segfaulted (-11) here
-    assert "nested" in proc.stdout and len(proc.stdout) < 400
+    # our guard says "nested"; PyYAML >= 6.0.4 stops first with its own "nesting depth" error
+    assert "nest" in proc.stdout and len(proc.stdout) < 400
 
 
 def test_the_cli_refuses_a_bomb_pack_with_exit_2(tmp_path):

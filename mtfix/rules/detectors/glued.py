@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix.lexicon import is_common, is_word
+from mtfix.lexicon import is_common, is_everyday_word, is_word
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
 
@@ -88,7 +88,7 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     text = doc.text
     for m in _LOWER_TOKEN.finditer(text):
         tok = m.group()
-        if is_word(tok, minimum=0.5):
+        if is_everyday_word(tok, 0.5):  # the small list first: it spares most texts the large one
             continue
         splits = set()
         for f in function:
@@ -100,7 +100,7 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             if (tok.startswith(f) and len(rest) >= 3 and is_common(rest)
                     and (rest in function or f in _NO_PREFIX)):
                 splits.add((f, rest))
-        if len(splits) != 1 or doc.segment_at(m.start()) is None:
+        if len(splits) != 1 or is_word(tok, minimum=0.5) or doc.segment_at(m.start()) is None:
             continue
         left, right = splits.pop()
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")

@@ -17,8 +17,8 @@ import regex
 
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import ALNUM_WORD as _TOKEN
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SPACE_SPLIT = regex.compile(r"\S+")
 _CLAUSE_PUNCT = regex.compile(r"[,;:.!?…]")
 MAX_N = 8

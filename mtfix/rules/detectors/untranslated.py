@@ -10,7 +10,6 @@ from mtfix.lexicon import is_common, zipf
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"
 
 

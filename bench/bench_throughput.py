@@ -1,0 +1,126 @@
+"""Throughput of a whole ``mtfix check --grammar off`` (issues 2 and 11).
+
+Times ``python -m mtfix check --grammar off --quiet FILE`` as separate cold
+processes on news-like text of about 1 MB and 5 MB, and on a 5 KB article, and
+prints MB/s by wall time and by CPU time (user + system of the child, which
+other work on a shared machine disturbs far less).  Targets: >= 1 MB/s for the
+big files (issue 11), a cold 5 KB check < 0.35 s (issue 11; issue 2 said 0.3 s).
+
+The text: the paragraphs of ``examples/*.txt`` (shuffled) between paragraphs
+of sentences written for this benchmark (``bench_scaling.news_text``), so most
+sentences are distinct and caches keyed by sentence do not flatter the figure.
+The 5 KB article is ``examples/garbled-news.txt`` and ``examples/clean-news.txt``
+repeated to 5 KB.
+
+Bytecode is cached in a temporary ``PYTHONPYCACHEPREFIX`` (warmed by one run
+first), as an installed mtfix has its ``.pyc`` files: with
+``PYTHONDONTWRITEBYTECODE`` every cold start would compile mtfix again (0.15 s).
+
+Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_scaling import news_text  # noqa: E402
+
+
+def examples_paragraphs() -> list[str]:
+    """The non-empty paragraphs of ``examples/*.txt``."""
+    out: list[str] = []
+    for p in sorted((REPO / "examples").glob("*.txt")):
+        out += [para.strip() for para in p.read_text(encoding="utf-8").split("\n\n") if para.strip()]
+    return out
+
+
+def mixed_text(target_bytes: int, seed: int = 11) -> str:
+    """About ``target_bytes`` of news-like text: example paragraphs between generated ones."""
+    rng = random.Random(seed)
+    examples = examples_paragraphs()
+    generated = news_text(target_bytes, seed=seed).split("\n\n")
+    parts: list[str] = []
+    size = 0
+    for i, para in enumerate(generated):
+        parts.append(para)
+        if i % 8 == 0:
+            parts.append(rng.choice(examples))
+        size += len(parts[-1].encode("utf-8")) + 2
+        if size >= target_bytes:
+            break
+    return "\n\n".join(parts) + "\n"
+
+
+def article_5k() -> str:
+    """``examples/garbled-news.txt`` and ``clean-news.txt`` repeated to (just under) 5,000 bytes."""
+    unit = (REPO / "examples/garbled-news.txt").read_text(encoding="utf-8") + "\n" + \
+        (REPO / "examples/clean-news.txt").read_text(encoding="utf-8") + "\n"
+    text = ""
+    while len(text.encode("utf-8")) < 5000:
+        text += unit
+    text = text.encode("utf-8")[:5000].decode("utf-8", "ignore")
+    return text[: text.rfind("\n") + 1]
+
+
+def run(path: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    """(wall s, CPU s of the child, exit code) of one cold ``mtfix check``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", str(path)],
+                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"mtfix check failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5)")
+    ap.add_argument("--runs", type=int, default=7, help="cold runs of the 5 KB article (default 7)")
+    args = ap.parse_args(argv)
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory(prefix="mtfix-throughput-") as tmp:
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pyc")
+        print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+              f"load average {os.getloadavg()[0]:.2f}")
+        small = Path(tmp) / "article-5k.txt"
+        small.write_text(article_5k(), encoding="utf-8")
+        run(small, env)  # warm the bytecode cache and the file system
+        walls, cpus = [], []
+        for _ in range(args.runs):
+            w, c, _rc = run(small, env)
+            walls.append(w)
+            cpus.append(c)
+        print(f"cold check, 5 KB ({small.stat().st_size} bytes), {args.runs} runs: wall median "
+              f"{statistics.median(walls):.3f} s best {min(walls):.3f} s; CPU median {statistics.median(cpus):.3f} s "
+              f"(target < 0.35 s)")
+        for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
+            path = Path(tmp) / f"news-{mb:g}mb.txt"
+            path.write_text(mixed_text(int(mb * 1_000_000)), encoding="utf-8")
+            size = path.stat().st_size / 1_000_000
+            w, c, rc = run(path, env)
+            print(f"check {size:5.2f} MB: wall {w:7.2f} s = {size / w:5.2f} MB/s; CPU {c:7.2f} s = {size / c:5.2f} MB/s "
+                  f"(exit {rc}; target >= 1 MB/s)")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""The lexicon's two English lists: the small one must answer exactly as the large one."""
+
+from __future__ import annotations
+
+from mtfix import lexicon
+
+
+def test_small_list_is_the_large_list_cut_at_zipf_3() -> None:
+    """``zipf`` asks the small list first; that is only sound if every word of
+    the small list has the same value in the large one, and the large list has
+    no word of Zipf 3 or more that the small one lacks."""
+    small = lexicon._wordlist("small", "en")
+    large = lexicon._wordlist("large", "en")
+    assert all(large.get(w) == v for w, v in small.items())
+    assert all(w in small for w, v in large.items() if v >= 3.01)
+
+
+def test_zipf_of_an_everyday_word_leaves_the_large_list_unloaded() -> None:
+    lexicon._wordlist.cache_clear()
+    lexicon._best_list.cache_clear()
+    lexicon._small_list.cache_clear()
+    lexicon.zipf.cache_clear()
+    assert lexicon.zipf("against") > 4
+    assert lexicon._best_list.cache_info().currsize == 0
+    assert lexicon.zipf("snowmutual") == 0.0
+    assert lexicon._best_list.cache_info().currsize == 1
