@@ -33,6 +33,7 @@ from typing import Any
 
 import regex
 
+from mtfix.findings import make_finding
 from mtfix.model import BaseChecker, Document, Finding, Severity
 from mtfix.tokens import WORD_HYPHENATED as _WORD
 
@@ -307,9 +308,7 @@ class BilingualChecker(BaseChecker):
                  message: str) -> Finding:
         if doc.is_protected(start, end):
             start, end = _anchor(doc)
-        seg = doc.segment_at(start)
-        return Finding(code, category, severity, start, end, message, origin="bilingual",
-                       segment=seg.index if seg else None)
+        return make_finding(doc, code, category, severity, start, end, message, origin="bilingual")
 
     def _placeholders(self, doc: Document) -> Iterable[Finding]:
         src = placeholders(doc.source or "")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtfix.findings import common_affix
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.xml import minimal_rewrite, parse_store
 
@@ -122,12 +123,7 @@ def splice_po(raw: bytes, changes: list[tuple[Unit, str]]) -> bytes | None:
         old = "".join(values)
         if old != unit.text:
             return None
-        p = 0
-        while p < min(len(old), len(new)) and old[p] == new[p]:
-            p += 1
-        q = 0
-        while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
-            q += 1
+        p, q = common_affix(old, new)  # the same trimming as a finding's minimal edit
         # the pieces holding the changed characters [p, len(old) - q)
         starts, pos = [], 0
         for v in values:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.errors import InputError
+from mtfix.findings import common_affix
 from mtfix.formats.base import Container, Unit
 from mtfix.model import Span
 
@@ -312,12 +313,7 @@ def _piece_edit(piece: str, old: str, new: str, newline: str) -> tuple[int, int,
     decoded, where = _char_map(piece)
     if decoded != old or not where:
         return 0, len(piece), _escape(new, newline)
-    p = 0
-    while p < min(len(old), len(new)) and old[p] == new[p]:
-        p += 1
-    q = 0
-    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
-        q += 1
+    p, q = common_affix(old, new)  # the same trimming as a finding's minimal edit
     a, b, mid = p, len(old) - q, new[p : len(new) - q]
     if a < b:
         span = where[a:b]

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.model import BaseChecker, Document, Finding, Severity
 
@@ -100,9 +101,9 @@ class GarbleChecker(BaseChecker):
                     continue  # beside an unknown word the tagger often reads a verb as a noun
                 code = SIGN_CODES[s.name]
                 r = GARBLE_RULES[code]
-                out.append(Finding(code, r.category, Severity.MINOR, s.start + off, s.end + off, s.message,
-                                   suggestions=(s.suggestion,) if s.suggestion else (), origin=f"garble:{code}",
-                                   segment=seg.index))
+                out.append(make_finding(doc, code, r.category, Severity.MINOR, s.start + off, s.end + off, s.message,
+                                        suggestions=(s.suggestion,) if s.suggestion else (), origin=f"garble:{code}",
+                                        segment=seg.index))
             p = pred.probability
             th = det.thresholds
             if p < th["minor"]:
@@ -122,8 +123,8 @@ class GarbleChecker(BaseChecker):
                    f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "
                    f"look here first, and have the whole sentence post-edited")
             r = GARBLE_RULES["MTF401"]
-            out.append(Finding("MTF401", r.category, sev, focus[0] + off, focus[1] + off, msg,
-                               origin="garble:MTF401", segment=seg.index))
+            out.append(make_finding(doc, "MTF401", r.category, sev, focus[0] + off, focus[1] + off, msg,
+                                    origin="garble:MTF401", segment=seg.index))
         return out
 
     def signature(self) -> str:

@@ -22,18 +22,15 @@ import json
 import math
 import sys
 import threading
-import zipfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.errors import ConfigError
 from mtfix.garble.signs import DENSE_FEATURES, Analysis, TagTrigrams, analyse
-from mtfix.garble.tagger import PackedTagger, Tagger, read_npz
+from mtfix.garble.tagger import PackedTagger, Tagger, load_model_file, read_npz
 from mtfix.garble.tagger import load as load_tagger
 
 if TYPE_CHECKING:
@@ -164,17 +161,9 @@ def _pairwise_sum(values: list[float]) -> float:
 
 @lru_cache(maxsize=2)
 def _load(path: str | None) -> Detector:
-    where = path or f"mtfix/garble/data/{MODEL_FILE}"
-    with _lock:
-        try:
-            if path is None:
-                raw = (resources.files("mtfix.garble") / "data" / MODEL_FILE).read_bytes()
-            else:
-                raw = Path(path).read_bytes()
-            return Detector.from_bytes(raw)
-        except (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as exc:
-            raise ConfigError(f"{where}: the garble detector's model cannot be read ({exc}); reinstall mtfix, "
-                              "or run `python bench/train_detector.py`, or turn it off with --ignore MTF4") from None
+    return load_model_file(path, MODEL_FILE, Detector.from_bytes, _lock, "the garble detector's model",
+                           "reinstall mtfix, or run `python bench/train_detector.py`, "
+                           "or turn it off with --ignore MTF4")
 
 
 def save(path: str | Path, meta: dict[str, Any], dense: np.ndarray, hashed: np.ndarray, trigrams: TagTrigrams) -> str:

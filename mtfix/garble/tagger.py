@@ -24,12 +24,12 @@ import threading
 import zipfile
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mtfix.tokens import EWT_TOKEN as _TOKEN
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 MODEL_FILE = "tagger.npz"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,21 +261,29 @@ class PackedTagger:
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def load(path: str | None = None) -> Tagger | PackedTagger:
-    """The shipped tagger (or the one at ``path``), loaded once per process."""
-    with _lock:
+def load_model_file(path: str | None, name: str, parse: Callable[[bytes], T], lock: threading.Lock,
+                    what: str, hint: str) -> T:
+    """``parse`` of the model file at ``path`` (default: the shipped ``mtfix/garble/data/<name>``),
+    under ``lock``; a file that cannot be read or parsed is a ``ConfigError`` naming ``what`` and
+    what to do (``hint``).  Shared by the tagger and the garble detector."""
+    with lock:
         try:
             if path is None:
-                raw = (resources.files("mtfix.garble") / "data" / MODEL_FILE).read_bytes()
+                raw = (resources.files("mtfix.garble") / "data" / name).read_bytes()
             else:
                 raw = Path(path).read_bytes()
-            return PackedTagger.from_arrays(read_npz(raw))
+            return parse(raw)
         except (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as exc:
             from mtfix.errors import ConfigError
 
-            raise ConfigError(f"{path or 'mtfix/garble/data/' + MODEL_FILE}: the tagger model cannot be read ({exc}); "
-                              "reinstall mtfix or run `python bench/train_detector.py`") from None
+            raise ConfigError(f"{path or 'mtfix/garble/data/' + name}: {what} cannot be read ({exc}); {hint}") from None
+
+
+@lru_cache(maxsize=1)
+def load(path: str | None = None) -> Tagger | PackedTagger:
+    """The shipped tagger (or the one at ``path``), loaded once per process."""
+    return load_model_file(path, MODEL_FILE, lambda raw: PackedTagger.from_arrays(read_npz(raw)), _lock,
+                           "the tagger model", "reinstall mtfix or run `python bench/train_detector.py`")
 
 
 # -- training ------------------------------------------------------------------------

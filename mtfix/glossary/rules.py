@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mtfix.model import Document, Edit, Finding, FixSafety, Severity
+from mtfix.findings import make_finding as build_finding
+from mtfix.model import Document, Finding, FixSafety, Severity
 
 
 @dataclass(frozen=True)
@@ -106,15 +107,9 @@ Fix safety: none (flag only).
 def make_finding(code: str, doc: Document, start: int, end: int, message: str, *, origin: str,
                  replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
                  severity: Severity | None = None) -> Finding:
-    """A finding of rule ``code``; with a replacement and a safety, its one edit."""
+    """A finding of rule ``code``; with a replacement and a safety, its one edit (the whole term:
+    a name is replaced as a unit, not trimmed to the characters that change)."""
     rule = RULES[code]
-    edits: tuple[Edit, ...] = ()
-    original = doc.text[start:end]
-    if replacement is not None and safety is not FixSafety.NONE and original != replacement:
-        edits = (Edit(start, end, replacement, original, code, origin, safety),)
-    seg = doc.segment_at(start)
-    return Finding(
-        code=code, category=rule.category, severity=severity or rule.severity, start=start, end=end,
-        message=message, suggestions=(replacement,) if replacement else (), edits=edits,
-        fix=safety if edits else FixSafety.NONE, origin=origin, segment=seg.index if seg else None,
-    )
+    return build_finding(doc, code, rule.category, severity or rule.severity, start, end, message,
+                         replacement=replacement, safety=safety, origin=origin, minimal=False,
+                         suggestions=(replacement,) if replacement else ())

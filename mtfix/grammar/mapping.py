@@ -40,8 +40,9 @@ from typing import Any
 import regex
 import yaml
 
+from mtfix.findings import make_finding
 from mtfix.grammar.client import LTMatch
-from mtfix.model import MQM_CATEGORIES, Document, Edit, Finding, FixSafety, Severity, Span
+from mtfix.model import MQM_CATEGORIES, Document, Finding, FixSafety, Severity, Span
 from mtfix.tokens import LT_WORD as _WORD
 
 #: LT's message on a word spelled correctly in another English variant ("‘colour’ is British English.").
@@ -239,14 +240,11 @@ def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: i
         if (safety is not FixSafety.NONE and _stem_change(original, m.replacements[0])
                 and _capital_follows_mid_sentence(doc, start, end)):
             safety = FixSafety.NONE  # "weather It" → "weathers It": a spliced clause, not agreement
-        edits: tuple[Edit, ...] = ()
-        if safety is not FixSafety.NONE:
-            code = f"LT:{m.rule_id}"
-            edits = (Edit(start, end, m.replacements[0], original, code, f"lt:{m.rule_id}", safety),)
-        out.append(Finding(
-            code=f"LT:{m.rule_id}", category=category, severity=severity, start=start, end=end,
-            message=m.message, suggestions=suggestions, edits=edits, fix=safety,
-            origin=f"lt:{m.rule_id}", segment=segment,
+        # LanguageTool's replacement of the whole match is the edit (not trimmed: its own span)
+        out.append(make_finding(
+            doc, f"LT:{m.rule_id}", category, severity, start, end, m.message,
+            replacement=m.replacements[0] if safety is not FixSafety.NONE else None, safety=safety,
+            suggestions=suggestions, origin=f"lt:{m.rule_id}", minimal=False, segment=segment,
         ))
     return out
 

@@ -16,7 +16,9 @@ from typing import Any
 import regex
 
 from mtfix.errors import RulePackError
-from mtfix.model import BaseChecker, Document, Edit, Finding, FixSafety
+from mtfix.findings import make_finding
+from mtfix.findings import minimal_edit as minimal_edit  # importable from here, as before
+from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
@@ -54,22 +56,6 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
-    """Trim what the original span and its replacement share at both ends.
-
-    >>> minimal_edit("snowThe", 0, 7, "snow The")
-    (4, 4, ' ')
-    """
-    orig = text[start:end]
-    p = 0
-    while p < len(orig) and p < len(replacement) and orig[p] == replacement[p]:
-        p += 1
-    s = 0
-    while s < len(orig) - p and s < len(replacement) - p and orig[-1 - s] == replacement[-1 - s]:
-        s += 1
-    return start + p, end - s, replacement[p : len(replacement) - s]
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -233,31 +219,15 @@ class RulesChecker(BaseChecker):
 
     def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
         safety = hit.safety or rule.fix
-        edits: tuple[Edit, ...] = ()
         suggestions = tuple(hit.suggestions) or rule.suggestions
-        if hit.replacement is not None:
-            if safety is FixSafety.NONE:
-                suggestions = (hit.replacement, *suggestions)
-            else:
-                s, e, r = minimal_edit(doc.text, hit.start, hit.end, hit.replacement)
-                if (s, e, r) != (s, s, ""):
-                    edits = (Edit(s, e, r, doc.text[s:e], rule.code, f"rule:{rule.pack}:{rule.code}", safety),)
-                    suggestions = (hit.replacement, *suggestions)
-        if not edits:
-            safety = FixSafety.NONE
-        seg = doc.segment_at(hit.start)
-        return Finding(
-            code=rule.code,
-            category=rule.category,
-            severity=hit.severity or rule.severity,
-            start=hit.start,
-            end=hit.end,
-            message=hit.message or rule.message,
-            suggestions=suggestions,
-            edits=edits,
-            fix=safety,
-            origin=f"rule:{rule.pack}",
-            segment=seg.index if seg else None,
+        repl = hit.replacement
+        # the replacement is a suggestion unless it is a fix that changes nothing
+        if repl is not None and (safety is FixSafety.NONE or doc.text[hit.start:hit.end] != repl):
+            suggestions = (repl, *suggestions)
+        return make_finding(
+            doc, rule.code, rule.category, hit.severity or rule.severity, hit.start, hit.end,
+            hit.message or rule.message, replacement=repl, safety=safety, suggestions=suggestions,
+            origin=f"rule:{rule.pack}", edit_origin=f"rule:{rule.pack}:{rule.code}",
         )
 
 
