@@ -86,21 +86,33 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     if not function:
         return
     text = doc.text
+    seen: dict[str, tuple[str, str] | None] = {}  # a word's answer, decided once per document
     for m in _LOWER_TOKEN.finditer(text):
         tok = m.group()
-        if is_everyday_word(tok, 0.5):  # the small list first: it spares most texts the large one
+        if tok in seen:
+            split = seen[tok]
+        else:
+            split = seen[tok] = _glued_split(tok, function)
+        if split is None or doc.segment_at(m.start()) is None:
             continue
-        splits = set()
-        for f in function:
-            if tok.endswith(f) and len(tok) - len(f) >= 3 and is_common(tok[: -len(f)]):
-                splits.add((tok[: -len(f)], f))
-            # A leading "in", "on", "to" ... may be a prefix ("inidentity"): split there only
-            # before another function word ("inthe", "tothe") or after one that is no prefix ("ofthe").
-            rest = tok[len(f):]
-            if (tok.startswith(f) and len(rest) >= 3 and is_common(rest)
-                    and (rest in function or f in _NO_PREFIX)):
-                splits.add((f, rest))
-        if len(splits) != 1 or is_word(tok, minimum=0.5) or doc.segment_at(m.start()) is None:
-            continue
-        left, right = splits.pop()
+        left, right = split
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+
+
+def _glued_split(tok: str, function: set[str]) -> tuple[str, str] | None:
+    """The one split of ``tok`` into an everyday word and a function word, or None."""
+    if is_everyday_word(tok, 0.5):  # the small list first: it spares most texts the large one
+        return None
+    splits = set()
+    for f in function:
+        if tok.endswith(f) and len(tok) - len(f) >= 3 and is_common(tok[: -len(f)]):
+            splits.add((tok[: -len(f)], f))
+        # A leading "in", "on", "to" ... may be a prefix ("inidentity"): split there only
+        # before another function word ("inthe", "tothe") or after one that is no prefix ("ofthe").
+        rest = tok[len(f):]
+        if (tok.startswith(f) and len(rest) >= 3 and is_common(rest)
+                and (rest in function or f in _NO_PREFIX)):
+            splits.add((f, rest))
+    if len(splits) != 1 or is_word(tok, minimum=0.5):
+        return None
+    return splits.pop()

@@ -62,9 +62,12 @@ def _entries(rule) -> list[dict[str, Any]]:
 def stock_phrases(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Every listed phrase, removed, replaced or flagged as its entry says."""
     lower = ctx.lower
+    # Every word of a phrase must occur (a scan in C each).  Under IGNORECASE "i" and "s" also
+    # match "İ" and "ſ", which lower_same_length keeps: the probe maps them back.
+    probe = lower.replace("İ", "i").replace("ſ", "s") if "İ" in lower or "ſ" in lower else lower
     for entry in _entries(rule):
-        first = entry["match"].split()[0].lower()
-        if first not in lower:
+        words = entry["match"].lower().split()
+        if words[0] not in lower or not all(w in probe for w in words[1:]):
             continue
         pattern = _compile(entry["match"])
         for m in pattern.finditer(doc.text):
@@ -117,8 +120,8 @@ def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     from mtfix.lexicon import is_common
 
     marker = rule.params.get("marker", r"and[ \t]+s\.")
-    if "s." not in doc.text:
-        return
+    if "s." not in doc.text or regex.search(marker, doc.text, regex.MULTILINE) is None:
+        return  # the pattern below needs the marker: one literal-led search rules most texts out
     not_nouns = {w.lower() for w in rule.params.get("not_nouns", [])}
     pattern = regex.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t]|$)", regex.MULTILINE)
     text = doc.text

@@ -32,9 +32,13 @@ _PAREN_CLOSE = regex.compile(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
 # look-behinds end on a non-blank) and only a whole run reaching the mark.  Scanning for these
 # sites first and trying the full pattern only there finds the same matches, faster (the
 # look-behinds, one of them up to 200 characters long, no longer run at every position).
+# The site patterns need no look-behind of their own: a search meets a run's first blank
+# before its others, and blanks inside a run end where the run does.  _PAREN_OPEN can match
+# only just after a "(" that a blank follows.
 _SITES = {
-    "before": regex.compile(r"(?<![ \t])[ \t]+(?=[,!?;:.])"),
-    "close": regex.compile(r"(?<![ \t])[ \t]+(?=\))"),
+    "before": regex.compile(r"[ \t]+(?=[,!?;:.])"),
+    "close": regex.compile(r"[ \t]+(?=\))"),
+    "open": regex.compile(r"\((?=[ \t])"),
 }
 
 
@@ -49,11 +53,11 @@ def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]
     if " " not in text and "\t" not in text:
         return
     for pat in (_SPACE_BEFORE, _PAREN_OPEN, _PAREN_CLOSE):
-        sites = _SITES["before"] if pat is _SPACE_BEFORE else _SITES["close"] if pat is _PAREN_CLOSE else None
-        if sites is not None:
-            found = (m for site in sites.finditer(text) if (m := pat.match(text, site.start())))
+        if pat is _PAREN_OPEN:
+            found = (m for site in _SITES["open"].finditer(text) if (m := pat.match(text, site.end())))
         else:
-            found = pat.finditer(text)
+            sites = _SITES["before"] if pat is _SPACE_BEFORE else _SITES["close"]
+            found = (m for site in sites.finditer(text) if (m := pat.match(text, site.start())))
         for m in found:
             s, e = m.span("m")
             if _in_segment(doc, s):

@@ -105,6 +105,26 @@ _COORDINATED = regex.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \
                              regex.IGNORECASE)
 
 
+# Where a separator of _COORDINATED starts right after a letter: every match of _COORDINATED
+# begins at the letter run ending there, so the pattern is tried only at those run starts.
+_COORDINATED_SEP = regex.compile(r"(?=[ \t,])(?<=\p{L})(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)")
+
+
+def _coordinated_matches(text: str) -> Iterable[regex.Match]:
+    """The matches of ``_COORDINATED.finditer(text)``, found faster."""
+    last_end = 0
+    for sep in _COORDINATED_SEP.finditer(text, overlapped=True):
+        end = k = sep.start()
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if end - k < 3 or k < last_end:
+            continue
+        m = _COORDINATED.match(text, k)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 @detector("coordinated_repeat")
 def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``compassion and compassion``, ``inexperienced, inexperienced youth``: a word
@@ -117,7 +137,7 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     text = doc.text
     if " and " not in ctx.lower and ", " not in text:
         return
-    for m in _COORDINATED.finditer(text):
+    for m in _coordinated_matches(text):
         w = m.group("w")
         low = w.lower()
         if low in allowed or low.endswith("er") or not same_word(w, text[m.end("sep") : m.end()]):
