@@ -13,26 +13,41 @@ from typing import Any
 from mtfix.errors import GlossaryError
 from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, entry_from_row
 from mtfix.glossary.model import Entry, Glossary
-from mtfix.safe_yaml import short
+
+
+def short(value: Any) -> str:
+    """:func:`mtfix.safe_yaml.short`, imported only for an error message (PyYAML is not needed on a cache hit)."""
+    from mtfix.safe_yaml import short as bounded
+
+    return bounded(value)
 
 
 def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossary:
     """Entries of a YAML glossary; malformed entries are raised, or collected in ``errors``."""
-    import yaml
+    from mtfix.cache import cached
 
-    from mtfix.safe_yaml import compose, construct, describe
+    def parse() -> tuple[Any, list[int] | None]:
+        import yaml
 
-    try:  # no alias bombs, no nesting that crashes the C parser
-        root = compose(text)  # nodes keep their line numbers
-        data = construct(root)
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"{path}: not valid YAML: {describe(exc)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        from mtfix.safe_yaml import compose, construct, describe
+
+        try:  # no alias bombs, no nesting that crashes the C parser
+            root = compose(text)  # nodes keep their line numbers
+            data = construct(root)
+        except yaml.YAMLError as exc:
+            raise GlossaryError(f"{path}: not valid YAML: {describe(exc)}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            return data, None
+        nodes = next(v for k, v in root.value if k.value == "entries").value
+        return data, [node.start_mark.line for node in nodes]
+
+    # the parsed YAML and each entry's line, from the user's cache when this exact text was parsed before
+    data, lines = cached(text.encode("utf-8", "surrogatepass"), "glossary-yaml", parse)
+    if lines is None:
         raise GlossaryError(f"{path}: a YAML glossary is a mapping with a list under 'entries'")
-    nodes = next(v for k, v in root.value if k.value == "entries").value
     entries: list[Entry] = []
-    for node, item in zip(nodes, data["entries"], strict=True):
-        where = f"{path}:{node.start_mark.line + 1}"
+    for line, item in zip(lines, data["entries"], strict=True):
+        where = f"{path}:{line + 1}"
         try:
             entries.append(_entry(item, where, errors))
         except GlossaryError as exc:

@@ -16,7 +16,6 @@ import regex
 
 from mtfix.errors import RulePackError
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
-from mtfix.safe_yaml import short
 
 #: ``{group}`` / ``{group:transform}`` in replacement and message templates; ``{{`` and ``}}`` are braces.
 TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
@@ -32,6 +31,13 @@ _REQUIRED = ("code", "name", "title", "docs", "category", "severity", "message",
 _KNOWN = set(_REQUIRED) | {
     "pattern", "detector", "params", "flags", "triggers", "replacement", "fix", "suggestions",
 }
+
+
+def short(value: Any) -> str:
+    """:func:`mtfix.safe_yaml.short`, imported only for an error message (PyYAML is not needed on a cache hit)."""
+    from mtfix.safe_yaml import short as bounded
+
+    return bounded(value)
 
 
 @dataclass(frozen=True)
@@ -270,19 +276,27 @@ def parse_pack(data: Any, path: str) -> Pack:
 
 def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
-    import yaml
-
-    from mtfix.safe_yaml import describe, load
+    from mtfix.cache import cached
 
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(p.stem, f"cannot read {p}: {exc}") from None
-    try:
-        data = load(text)
-    except yaml.YAMLError as exc:
-        raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}") from None
+
+    def parse() -> Any:
+        import yaml
+
+        from mtfix.safe_yaml import describe, load
+
+        try:
+            return load(text)
+        except yaml.YAMLError as exc:
+            raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}") from None
+
+    # the parsed YAML, from the user's cache when this exact file was parsed before
+    data = cached(raw, "rule-pack", parse)
     return parse_pack(data, str(p))
 
 

@@ -1,0 +1,69 @@
+"""A/B of cold `mtfix check --grammar off --quiet` on a 5 KB article: HEAD, the working tree, and the
+working tree with the parse cache off (MTFIX_NO_CACHE=1), alternating, after one warm-up run each.
+
+    python bench/bench_cold_ab.py [--runs 7]
+
+The article is `cat examples/garbled-news.txt examples/clean-news.txt ../shared/seeds/000_*.txt | head -c
+5000`. Bytecode is cached in a temporary PYTHONPYCACHEPREFIX and the parse cache in a temporary
+MTFIX_CACHE_DIR; the findings of the three must be the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        head = t / "head"
+        head.mkdir()
+        archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(head)], input=archive, check=True)
+        seeds = sorted((REPO.parent / "shared" / "seeds").glob("000_*.txt"))
+        parts = [REPO / "examples" / "garbled-news.txt", REPO / "examples" / "clean-news.txt", *seeds]
+        article = t / "article.txt"
+        article.write_bytes(b"".join(p.read_bytes() for p in parts)[:5000])
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "MTFIX_NO_CACHE")}
+        env.update(PYTHONPYCACHEPREFIX=str(t / "pyc"), MTFIX_CACHE_DIR=str(t / "cache"))
+        variants = {
+            "HEAD": (head, env),
+            "now": (REPO, env),
+            "now-nocache": (REPO, dict(env, MTFIX_NO_CACHE="1")),
+        }
+        cmd = [sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", str(article)]
+        outs = {k: subprocess.run(cmd, cwd=d, env=e, capture_output=True, text=True).stdout
+                for k, (d, e) in variants.items()}
+        if len(set(outs.values())) != 1:
+            sys.exit("the findings differ between the variants")
+        wall: dict[str, list[float]] = {k: [] for k in variants}
+        cpu: dict[str, list[float]] = {k: [] for k in variants}
+        for i in range(args.runs):
+            order = list(variants.items()) if i % 2 == 0 else list(reversed(variants.items()))
+            for name, (d, e) in order:
+                r0, t0 = os.times(), time.perf_counter()
+                subprocess.run(cmd, cwd=d, env=e, capture_output=True)
+                wall[name].append(time.perf_counter() - t0)
+                r1 = os.times()
+                cpu[name].append(r1.children_user + r1.children_system - r0.children_user - r0.children_system)
+        print(f"load {os.getloadavg()[0]:.2f}; {len(article.read_bytes())} bytes; "
+              f"{len(outs['now'].splitlines())} lines of findings")
+        for k in variants:
+            print(f"{k:11s} wall median {statistics.median(wall[k]):.3f} s best {min(wall[k]):.3f} s; "
+                  f"CPU median {statistics.median(cpu[k]):.3f} s")
+
+
+if __name__ == "__main__":
+    main()
