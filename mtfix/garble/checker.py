@@ -97,8 +97,10 @@ class GarbleChecker(BaseChecker):
             off = seg.start
             unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
             for s in a.signs:
-                if s.name == "no_finite" and unsure_tags:
-                    continue  # beside an unknown word the tagger often reads a verb as a noun
+                if s.name == "no_finite" and (unsure_tags or _words(text) < MIN_MAJOR_WORDS):
+                    # beside an unknown word, and in a short sentence with little context, the
+                    # tagger often reads a verb as a noun ("oil and gas rose"): no finding then
+                    continue
                 code = SIGN_CODES[s.name]
                 r = GARBLE_RULES[code]
                 out.append(make_finding(doc, code, r.category, Severity.MINOR, s.start + off, s.end + off, s.message,

@@ -93,7 +93,10 @@ def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
                 before = Document(text=p.before)  # one line table per pass, not per edit
                 for e in p.edits:
                     line, col = before.line_col(e.start)
-                    line += ur.unit.line_offset
+                    if n == 1:  # offsets into the unit's own text: the format knows where that sits in the file
+                        line, col = ur.unit.locate(e.start, line, col)
+                    else:  # later passes point into repaired text: the best we can say is the unit's line
+                        line += ur.unit.line_offset
                     pass_note = f" (pass {n})" if n > 1 else ""
                     yield (
                         f"{fr.path}:{line}:{col}: {e.code} {e.original!r} → {e.replacement!r} "
