@@ -45,9 +45,10 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     ),
     "MTF402": GarbleRule(
         "no-finite-verb", "Fluency/Grammar", "minor", "sentence without a finite verb",
-        "A sentence of six words or more, ending with a full stop, in which no word is a finite verb "
+        "A sentence of eight words or more, ending with a full stop, in which no word is a finite verb "
         "(past, present or modal): a clause whose verb was lost in translation. Headlines and list items "
-        "without a full stop are left alone.\n\nExample: \"The meeting of the two ministers in the capital "
+        "without a full stop are left alone, and so is a sentence with an unknown word, beside which the "
+        "tagger often reads a verb as a noun.\n\nExample: \"The meeting of the two ministers in the capital "
         "on the energy questions.\" → MTF402. Flag only.",
     ),
     "MTF403": GarbleRule(
