@@ -68,8 +68,8 @@ PARAGRAPHS = [
     "Observers say the corridor matters more since the routes through Russia became harder to use. "
     "Shipping lines, freight forwarders and insurers have opened offices in Baku and Tbilisi, and the "
     "number of containers crossing the Caspian Sea has doubled in two years.",
-    "Moscow Russia and Between Azerbaijan snowmutual assistance and A declaration of alliance was signed "
-    "two years ago, the agency recalls. The declaration covers energy, transport and security, and the "
+    "Tbilisi Georgia and Between Armenia snowtrade cooperation and A memorandum of partnership was signed "
+    "two years ago, the agency recalls. The memorandum covers energy, transport and security, and the "
     "two sides meet every year to review how it works.",
     "Only 2 days later the delegation travelled to Ankara, where the talks on the gas pipeline continued. "
     "The Turkish minister thinks that, the pipeline should be extended to the Balkans before 2030. The "

@@ -88,8 +88,8 @@ def test_without_statistics_a_clean_text_scores_100():
 def test_garbled_text_scores_below_clean_text(pipeline):
     pytest.importorskip("wordsegment")
     clean = pipeline.score("The foreign ministers signed a declaration of mutual assistance in Baku.").fluency
-    garbled = pipeline.score("Moscow Russia and Between Azerbaijan snowmutual assistance and A declaration "
-                             "of alliance was signed.").fluency
+    garbled = pipeline.score("Tbilisi Georgia and Between Armenia snowtrade cooperation and A memorandum "
+                             "of partnership was signed.").fluency
     assert garbled < clean
 
 
