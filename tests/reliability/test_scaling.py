@@ -19,7 +19,7 @@ import mtfix.segment as segment
 from mtfix.config import Config
 from mtfix.model import Document, Edit, FixSafety, Span
 from mtfix.pipeline import Pipeline
-from mtfix.repair import apply_edit_groups
+from mtfix.repair import _conflicts, apply_edit_groups
 from mtfix.segment import to_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -150,14 +150,8 @@ def test_is_protected_sees_spans_added_later():
 
 
 def _conflict(a: Edit, b: Edit) -> bool:
-    (s1, e1), (s2, e2) = (a.start, a.end), (b.start, b.end)
-    if s1 == e1 and s2 == e2:
-        return s1 == s2
-    if s1 == e1:
-        return s2 < s1 < e2
-    if s2 == e2:
-        return s1 < s2 < e1
-    return s1 < e2 and s2 < e1
+    """The old pairwise test, on the shared conflict rule (the sweep must agree with it)."""
+    return _conflicts((a.start, a.end), (b.start, b.end))
 
 
 def _reference_apply(text: str, groups: list[tuple[Edit, ...]]) -> tuple[str, list[Edit], list[Edit]]:
