@@ -178,9 +178,9 @@ def _safe_fixes() -> dict[str, dict[str, Any]]:
     client and its HTTP stack: most of a second)."""
     from importlib import resources
 
-    import yaml
+    from mtfix import safe_yaml
 
-    data = yaml.safe_load((resources.files("mtfix.grammar") / "safe-fixes.yaml").read_text(encoding="utf-8"))
+    data = safe_yaml.load((resources.files("mtfix.grammar") / "safe-fixes.yaml").read_text(encoding="utf-8"))
     return {str(e["rule"]): e for e in data or ()}
 
 

@@ -36,8 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from mtfix import safe_yaml
 from mtfix.errors import ConfigError
 from mtfix.grammar import LT_VERSION
 
@@ -46,7 +45,7 @@ from mtfix.grammar import LT_VERSION
 def defaults() -> dict[str, Any]:
     """``defaults.yaml``: measured batch size, worker count, rules off by default (with reasons)."""
     text = (resources.files("mtfix.grammar") / "defaults.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text)
 
 
 def default_cache_root() -> Path:

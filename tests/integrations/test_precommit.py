@@ -199,6 +199,37 @@ def test_repository_configuration_is_read(editor_repo):
     assert proc.returncode != 0 and "MTF101" in out and "MTF206" not in out
 
 
+def test_broken_settings_refuse_the_commit_with_one_line_and_no_traceback(editor_repo):
+    """A settings error reaches the editor as mtfix's one-line message naming file and line
+    (exit 2 through ``mtfix.cli.guarded``), never a traceback; the fix hook leaves the file as is."""
+    make, env = editor_repo
+    repo = make(["mtfix-fix"])
+    (repo / "mtfix.toml").write_text('fail-on = "major"\nselekt = ["MTF1"]\n', encoding="utf-8")
+    (repo / "article.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "mtfix.toml", "article.txt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "mtfix.toml:2" in out and "selekt" in out, out
+    assert "Traceback" not in out, out
+    assert (repo / "article.txt").read_text(encoding="utf-8") == GARBLED
+    assert _committed(repo, env) == [".pre-commit-config.yaml"]
+
+
+def test_hook_entry_point_errors_exit_2_without_traceback(tmp_path, capsys):
+    """In-process: a bad option value and a missing file each give exit 2 and one line."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    article = tmp_path / "article.md"
+    article.write_text(GARBLED, encoding="utf-8")
+    assert main(["check", "--fail-on", "sometimes", str(article)]) == 2
+    assert main(["check", str(tmp_path / "missing.md")]) == 2
+    assert main(["lint", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "sometimes" in err and "missing.md" in err
+    assert article.read_text(encoding="utf-8") == GARBLED
+
+
 def test_pyproject_table_sets_threshold_and_rules(tmp_path, capsys):
     """The hook's entry point in-process: ``[tool.mtfix]`` in the repository's pyproject.toml sets
     the severity threshold and the rule selection; grammar stays off."""
