@@ -16,7 +16,7 @@
 3. Span-level precision and recall of findings against human MQM error spans by category family
    and per rule code (bench/eval_spans.py).
 
-Held-out sets are only reported; weights are fitted on the development sets by bench/eval_fit.py.
+Held-out sets are only reported; weights are designed on the development sets by bench/score_design.py.
 """
 
 from __future__ import annotations
@@ -109,9 +109,11 @@ def build_pipelines(grammar: str) -> tuple[dict[str, Pipeline], list[str]]:
 
 
 def findings_only_weights():
+    """The score's weights with only the findings left: no word statistics, garble probability or length."""
     from mtfix.scoring.fluency import default_weights
 
-    return dataclasses.replace(default_weights(), base_rate=0.0)
+    return dataclasses.replace(default_weights(), base_rate=0.0, detector=0.0, detector_per_word=0.0,
+                               length_points=0.0)
 
 
 # -- 1. MQM correlations -----------------------------------------------------------------
@@ -123,7 +125,7 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
 
     chrf, bleu = CHRF(), BLEU(effective_order=True)
     w0 = findings_only_weights()
-    w1 = dataclasses.replace(w0, base_rate=default_weights().base_rate, min_words=1)
+    w1 = dataclasses.replace(default_weights(), min_words=1)
     rows, spans = [], {}
     for mset in MQM_SETS:
         if not (root / mset.file).exists():
@@ -438,6 +440,7 @@ def summary(result: dict[str, Any]) -> str:
         if n:
             text += f"; length alone: flat {_f(n.get('tau_flat'))}"
         lines.append(text + ".")
+    lines.extend(score_targets(by))
     for mode in ("safe", *(["safe_demoted"] if result.get("demote") else [])):
         label = "safe fixes" if mode == "safe" else f"safe fixes without {', '.join(result['demote'])}"
         for split in ("all", "dev", "test"):
@@ -454,6 +457,25 @@ def summary(result: dict[str, Any]) -> str:
                 f"by sentence chrF alone {_pct(t['closer_chrf'])} / {_pct(t['away_chrf'])} "
                 f"({'met' if (t['closer_chrf'] or 0.0) >= 0.7 else 'NOT met'}).")
     return "\n".join(lines)
+
+
+#: Issue 11's must-holds for the fluency score on the held-out MQM sets: (set, figure, target).
+SCORE_TARGETS = (("zh-en 2023 SxS", "tau_flat", 0.33), ("zh-en 2023 SxS", "tau_item", 0.10),
+                 ("he-en 2023 QE", "tau_flat", 0.15))
+
+
+def score_targets(by: dict[tuple[str, str], dict[str, Any]]) -> list[str]:
+    """One line per target of issue 11 for mtfix fluency, met or NOT met in this run."""
+    out = []
+    for name, key, target in SCORE_TARGETS:
+        row = by.get((name, "mtfix fluency"))
+        if row is None:
+            continue
+        value = row.get(key)
+        verdict = "cannot be checked" if value is None else "met" if value >= target else "NOT met"
+        out.append(f"- issue 11, held-out {name}: mtfix fluency {key.replace('_', ' ')} {_f(value)} "
+                   f"(target ≥ {target:+.2f}: {verdict}).")
+    return out
 
 
 def _ca(r: dict[str, Any], mode: str) -> str:

@@ -1,22 +1,22 @@
 """The reference-free fluency score, 0 to 100, per segment and per document.
 
-A segment's penalty is what its findings cost (MQM severities, by category,
-times a factor per origin: rules, glossary, LanguageTool; the garble
-detector's own MTF4xx findings cost nothing), plus a statistical penalty for
-word sequences unlike English (:mod:`mtfix.scoring.features`), plus what the
-garble detector's probability ``p`` costs (:mod:`mtfix.garble`):
+A segment's penalty is the number of MQM points it is expected to hold: what its
+findings cost (MQM severities, by category, times a factor per origin; a
+LanguageTool or glossary finding costs its ``alone`` factor unless another
+origin finds something in the same segment; the garble detector's own MTF4xx
+findings cost nothing), the errors any text of its length holds, what the
+garble detector's probability ``p`` costs (:mod:`mtfix.garble`), and word
+statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
 
+    length     = length_points · (words / length_words) ^ length_exponent
+    garble     = (detector + detector_per_word · words) · max(0, p − centre) / (1 − centre)
     rate       = base_rate · exp(min(max_exponent, Σ_k β_k · (x_k − c_k)))
-    garble     = detector · max(0, p − centre) / (1 − centre)
-    penalty    = Σ findings  +  words · rate  +  garble
+    penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
-``rate`` is the expected error weight per word that word statistics alone
-predict; ``c_k`` is the median of feature ``k`` over human reference
-translations, so ``base_rate`` is the rate for ordinary human English (a few
-per cent of a minor error per word: clean text scores about 95, not 100).
-A document scores its summed penalty over its summed words.  ``β``, ``scale`` and ``min_words`` are fitted on development
-data (docs/scoring.md) and kept in ``weights.yaml`` with a version.
+A document scores its summed penalty over its summed words.  The weights are
+chosen on development data only (``bench/score_design.py``, docs/scoring.md) and
+kept in ``weights.yaml`` with a version.
 
 >>> from mtfix.pipeline import Pipeline
 >>> s = Pipeline().score("The talks ended. Prices of oilgas rose.")
@@ -52,13 +52,21 @@ class Weights:
     max_exponent: float = 4.0
     detector: float = 0.0  # MQM points for a sentence the garble detector is sure of
     detector_centre: float = 0.0  # probabilities at or below this cost nothing (ordinary professional English)
+    detector_per_word: float = 0.0  # MQM points per word for a sentence the detector is sure of
+    length_points: float = 0.0  # MQM points a segment of ``length_words`` words costs: errors expected of any text
+    length_words: float = 25.0
+    length_exponent: float = 1.0  # how those expected errors grow with length (1: in proportion)
+    alone: dict[str, float] = field(default_factory=dict)  # origin → factor for its findings when uncorroborated
+
+    def finding_weight(self, code: str, origin: str, severity: str, category: str) -> float:
+        """MQM weight of a finding (category override, else severity) times its origin's factor."""
+        base = self.category.get(category, {}).get(severity, self.severity[severity])
+        return base * self.origin.get(origin, 1.0)
 
     def penalty(self, f: Finding) -> float:
-        """MQM weight of a finding (category override, else severity) times its origin's factor."""
-        sev = str(f.severity)
-        base = self.category.get(f.category, {}).get(sev, self.severity[sev])
+        """:meth:`finding_weight` of a :class:`~mtfix.model.Finding`."""
         prefix = f.origin.split(":", 1)[0] if f.origin else ""
-        return base * self.origin.get(prefix, 1.0)
+        return self.finding_weight(f.code, prefix, str(f.severity), f.category)
 
     def rate(self, features: dict[str, float]) -> float:
         """Expected error weight per word from word statistics: ``base_rate · exp(Σ β_k (x_k − c_k))``."""
@@ -71,14 +79,39 @@ class Weights:
 
     @property
     def uses_detector(self) -> bool:
-        return self.detector > 0
+        return self.detector > 0 or self.detector_per_word > 0
 
-    def garble_penalty(self, p: float | None) -> float:
-        """``detector · max(0, p − centre) / (1 − centre)``: MQM points for a garble probability."""
+    def garble_penalty(self, p: float | None, words: int = 0) -> float:
+        """``(detector + detector_per_word · words) · max(0, p − centre) / (1 − centre)``: MQM points."""
         if p is None or not self.uses_detector:
             return 0.0
         c = min(self.detector_centre, 0.999)
-        return self.detector * max(0.0, p - c) / (1.0 - c)
+        return (self.detector + self.detector_per_word * words) * max(0.0, p - c) / (1.0 - c)
+
+    def length_penalty(self, words: int) -> float:
+        """``length_points · (words / length_words) ^ length_exponent``: the errors any text of that length has."""
+        if self.length_points <= 0 or words <= 0:
+            return 0.0
+        return self.length_points * (words / self.length_words) ** self.length_exponent
+
+    @staticmethod
+    def corroborated(origins: list[str], alone: dict[str, float]) -> bool:
+        """Whether a segment's findings come from an origin outside ``alone`` too (rules, or the garble
+        detector: MTF401 when it judges the sentence garbled, MTF402–408 for structural signs)."""
+        return any(o not in alone for o in origins)
+
+
+FindingKey = tuple[str, str, str, str]  # code, origin prefix, severity, category
+
+
+def segment_penalty(words: int, findings: list[FindingKey], p: float | None, w: Weights) -> float:
+    """MQM points of one segment (word statistics apart): its findings (those of an ``alone`` origin at
+    that factor unless another origin also finds something there), the length penalty and the garble
+    probability's penalty."""
+    origins = [o for _, o, _, _ in findings]
+    solo = bool(w.alone) and not w.corroborated(origins, w.alone)
+    total = sum(w.finding_weight(*k) * (w.alone.get(k[1], 1.0) if solo else 1.0) for k in findings)
+    return total + w.length_penalty(words) + w.garble_penalty(p, words)
 
 
 def weights_from_mapping(data: dict[str, Any]) -> Weights:
@@ -96,6 +129,11 @@ def weights_from_mapping(data: dict[str, Any]) -> Weights:
         max_exponent=float(data.get("max_exponent", 4.0)),
         detector=float((data.get("detector") or {}).get("weight", 0.0)),
         detector_centre=float((data.get("detector") or {}).get("centre", 0.0)),
+        detector_per_word=float((data.get("detector") or {}).get("per_word", 0.0)),
+        length_points=float((data.get("length") or {}).get("points", 0.0)),
+        length_words=float((data.get("length") or {}).get("words", 25.0)),
+        length_exponent=float((data.get("length") or {}).get("exponent", 1.0)),
+        alone={k: float(v) for k, v in (data.get("alone") or {}).items()},
     )
 
 
@@ -115,7 +153,7 @@ class SegmentScore:
     words: int
     penalty: float  # findings + statistical
     fluency: float
-    statistical: float = 0.0  # the part of the penalty from word statistics
+    statistical: float = 0.0  # the part of the penalty not from findings: length, garble probability, word statistics
     garbled: float | None = None  # the garble detector's probability (None: not judged)
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,17 +172,24 @@ def to_fluency(penalty: float, words: int, w: Weights) -> float:
     return round(100.0 * math.exp(-w.scale * penalty / max(words, w.min_words)), 2)
 
 
-def finding_penalties(doc: Document, findings: list[Finding], w: Weights) -> tuple[list[float], float]:
-    """Summed finding penalty per segment, and the penalty of findings outside every segment."""
-    per_seg = [0.0] * len(doc.segments)
-    outside = 0.0
+def _key(f: Finding) -> FindingKey:
+    return f.code, (f.origin.split(":", 1)[0] if f.origin else ""), str(f.severity), f.category
+
+
+def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[FindingKey]], list[FindingKey]]:
+    """Each segment's findings as :data:`FindingKey`, and those outside every segment."""
+    per_seg: list[list[FindingKey]] = [[] for _ in doc.segments]
+    outside: list[FindingKey] = []
     for f in findings:
         seg = f.segment if f.segment is not None else (s.index if (s := doc.segment_at(f.start)) else None)
-        if seg is None:
-            outside += w.penalty(f)
-        else:
-            per_seg[seg] += w.penalty(f)
+        (outside if seg is None else per_seg[seg]).append(_key(f))
     return per_seg, outside
+
+
+def finding_penalties(doc: Document, findings: list[Finding], w: Weights) -> tuple[list[float], float]:
+    """Summed finding penalty per segment, and the penalty of findings outside every segment."""
+    per_seg, outside = segment_findings(doc, findings)
+    return [sum(w.finding_weight(*k) for k in ks) for ks in per_seg], sum(w.finding_weight(*k) for k in outside)
 
 
 def statistical_penalties(doc: Document, words: list[int], w: Weights) -> list[float]:
@@ -176,19 +221,28 @@ def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
 def fluency(doc: Document, findings: list[Finding], weights: Weights | None = None) -> FluencyScore:
     """Score each segment and the document from its findings, word statistics and garble probability."""
     w = weights or default_weights()
-    per_seg, outside = finding_penalties(doc, findings, w)
+    per_seg, outside = segment_findings(doc, findings)
     words = [word_count(doc.text[s.start : s.end]) for s in doc.segments]
     stats = statistical_penalties(doc, words, w)
     probs = garble_probabilities(doc, w)
-    segs = []
-    model_pen = 0.0
-    for s, n, pen, st, p in zip(doc.segments, words, per_seg, stats, probs, strict=True):
-        st = st + w.garble_penalty(p)
-        model_pen += st
-        total = pen + st
-        segs.append(SegmentScore(s.index, s.start, s.end, n, round(total, 4), to_fluency(total, n, w), round(st, 4),
-                                 None if p is None else round(p, 4)))
-    total_pen = sum(per_seg) + model_pen + outside
+    segs, totals = [], []
+    for s, n, keys, st, p in zip(doc.segments, words, per_seg, stats, probs, strict=True):
+        total = segment_penalty(n, keys, p, w) + st
+        totals.append(total)
+        model = st + w.garble_penalty(p, n) + w.length_penalty(n)
+        segs.append(
+            SegmentScore(
+                s.index,
+                s.start,
+                s.end,
+                n,
+                round(total, 4),
+                to_fluency(total, n, w),
+                round(model, 4),
+                None if p is None else round(p, 4),
+            )
+        )
+    total_pen = sum(totals) + sum(w.finding_weight(*k) for k in outside)
     total_words = sum(words)
     return FluencyScore(to_fluency(total_pen, total_words, w), total_words, round(total_pen, 4), segs)
 

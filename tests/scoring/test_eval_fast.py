@@ -117,3 +117,18 @@ def test_hand_written_notes_survive_a_rewrite(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "my note" in text and "new figures" in text and "old figures" not in text
     assert text.index("my note") < text.index("new figures") < text.index("## other")
+
+
+def test_issue_11_score_targets_are_judged_from_the_figures():
+    by = {("zh-en 2023 SxS", "mtfix fluency"): {"tau_flat": 0.35, "tau_item": 0.02},
+          ("he-en 2023 QE", "mtfix fluency"): {"tau_flat": None}}
+    lines = eval_scores.score_targets(by)
+    assert len(lines) == 3
+    assert "tau flat +0.350 (target ≥ +0.33: met)" in lines[0]
+    assert "tau item +0.020 (target ≥ +0.10: NOT met)" in lines[1]
+    assert "cannot be checked" in lines[2]
+
+
+def test_findings_only_row_leaves_out_probability_and_length():
+    w = eval_scores.findings_only_weights()
+    assert not w.uses_detector and w.length_points == 0 and w.base_rate == 0

@@ -61,7 +61,7 @@ def test_severity_orders_penalties():
 
 def test_origin_factor_scales_a_findings_weight():
     doc = to_document(TEXT)
-    w = fl.default_weights()
+    w = dataclasses.replace(fl.default_weights(), alone={})  # an uncorroborated LT finding costs nothing in 4.0
     heavy = dataclasses.replace(w, origin={**w.origin, "lt": 3.0})
     f = _finding(doc, Severity.MINOR, origin="lt:EN_A_VS_AN")
     assert heavy.penalty(f) == pytest.approx(3 * w.penalty(f))
@@ -81,7 +81,7 @@ def test_statistical_rate_is_monotonic_in_each_feature():
 
 def test_without_statistics_a_clean_text_scores_100():
     doc = to_document(TEXT)
-    w = dataclasses.replace(fl.default_weights(), base_rate=0.0, detector=0.0)
+    w = dataclasses.replace(fl.default_weights(), base_rate=0.0, detector=0.0, length_points=0.0)
     assert fl.fluency(doc, [], w).fluency == 100.0
 
 

@@ -73,4 +73,4 @@ def test_realmt_dev_professional_news_scores_above_garbled_mt(pipeline):
     mt = [pipeline.score(r["text"]).fluency for r in _rows("real_mt_dev.jsonl")]
     pro = [pipeline.score(r["text"]).fluency for r in _rows("clean_news_dev.jsonl")]
     auc = sum((p > m) + 0.5 * (p == m) for p in pro for m in mt) / (len(mt) * len(pro))
-    assert auc > 0.75, auc
+    assert auc > 0.85, auc  # 0.916 with weights 4.0 and garble-1.0@bf6dd6d838ba
