@@ -33,9 +33,10 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     "MTF401": GarbleRule(
         "garbled-sentence", "Fluency/Grammar", "major",
         "sentence judged garbled by the detector",
-        "A logistic model over tag/function-word n-grams, the structural signs MTF402–MTF408, tag "
-        "surprisal and word-pair statistics gives the sentence's probability of being garbled machine "
-        "translation, whatever the source language. Major at or above the model's major threshold, minor "
+        "A logistic model over tag/function-word n-grams, the structural signs MTF402–MTF408, word-pair "
+        "and word-frequency statistics and length-free ratios (bare nouns, articles per noun, \"of\" and "
+        "commas per word) gives the sentence's probability of being garbled machine translation, "
+        "whatever the source language. Major at or above the model's major threshold, minor "
         "at or above its minor threshold (both chosen on the realmt development files and stored in the "
         "model). The span is where a reviewer should look first: the strongest structural sign, else the "
         "least English-like run of tags. The message gives the probability and the signs. Flag only: a "

@@ -11,7 +11,10 @@ computes
 * **syntactic surprisal** of the tag sequence under a tag trigram model of
   fluent English (EWT), as mean, maximum and mean of the three worst;
 * **lexical statistics** conditioned on what they measure (word-pair counts of
-  :mod:`mtfix.scoring.lm` between common words only, unknown lower-case words);
+  :mod:`mtfix.scoring.lm` between common words only, unknown lower-case words,
+  the mean log count of the lower-case words);
+* **ratios** that do not grow with length: bare singular nouns and articles per
+  noun, ``of`` and commas per word, repeated nouns;
 * **tag/function-word n-grams**, hashed, for the model's sparse part.
 
 >>> from mtfix.garble.tagger import load
@@ -59,13 +62,19 @@ LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 
 HASH_BITS = 16
 SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max", "tag_surprisal_top3")
+#: Ratios that do not grow with length (leave-languages-out CV on realmt train: AUC 0.813 → 0.838 with them):
+#: bare singular nouns and articles per noun (source languages without articles, and MT's over-use of "the"),
+#: "of" and commas per word (genitive chains, run-on clauses), repeated nouns, and the mean log count of the
+#: lower-case words (MT prefers frequent words; professional news uses rarer ones).
+RATIO_FEATURES: tuple[str, ...] = ("bare_noun_share", "articles_per_noun", "of_per_word", "commas_per_word",
+                                   "repeated_nouns", "mean_log_freq")
 
 #: What the model reads.  Tag surprisal (``tag_surprisal_mean/max/top3``) is computed but left out: the
 #: ablation showed it lowers realmt dev AUC (0.905 without it, 0.875 with it), as the realmt README warned.
 DENSE_FEATURES: tuple[str, ...] = (
     "no_finite", "splice", "verb_final", "dup_reporting", "stranded_adposition", "case_role", "other_script",
     "unseen_common_pairs", "unknown_lower", "function_word_share", "log_words", "finite_per_word",
-    "capital_midsentence",
+    "capital_midsentence", *RATIO_FEATURES,
 )
 
 
@@ -289,16 +298,53 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
         lo = max(0, j - 2)
         hi = min(len(toks) - 1, j)
         a.worst = (toks[lo].start, toks[hi].end)
+    d.update(_ratios(toks, tags, vw))
     if lm is not None:
-        d["unseen_common_pairs"], d["unknown_lower"] = _lexical(toks, lm)
+        d.update(_lexical(toks, lm))
     a.dense = d
     a.hashed = hashed_ngrams(vw)
     return a
 
 
-def _lexical(toks: Sequence[Token], lm) -> tuple[float, float]:
-    """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words."""
+_DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$", "CD", "PDT"})
+_NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
+
+
+def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str]) -> dict[str, float]:
+    """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats."""
+    nouns = bare = arts = ofs = commas = 0
+    content: dict[str, int] = {}
+    for i, g in enumerate(tags):
+        lw = vw[i]
+        if lw in ("the", "a", "an"):
+            arts += 1
+        elif lw == "of":
+            ofs += 1
+        elif g == ",":
+            commas += 1
+        if g in ("NN", "NNS"):
+            nouns += 1
+            w = toks[i].text.lower()
+            if len(w) > 3:
+                content[w] = content.get(w, 0) + 1
+            if g == "NN" and (i + 1 >= len(tags) or tags[i + 1] not in ("NN", "NNS", "POS")):
+                k = i - 1
+                while k >= 0 and tags[k] in _NP_INNER:
+                    k -= 1
+                if k < 0 or (tags[k] not in _DETERMINERS and vw[k] not in ("the", "a", "an", "this", "that", "each",
+                                                                             "every", "no", "any", "some", "another")):
+                    bare += 1
+    nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
+    return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
+            "of_per_word": ofs / nw, "commas_per_word": commas / nw,
+            "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
+
+
+def _lexical(toks: Sequence[Token], lm) -> dict[str, float]:
+    """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
+    mean log10 count of the lower-case words (unknown ones at the list's minimum)."""
     pairs = unseen = unknown = lower = 0
+    freq = 0.0
     prev = prev_log = None
     for t in toks:
         w = t.text
@@ -310,8 +356,10 @@ def _lexical(toks: Sequence[Token], lm) -> tuple[float, float]:
         if w.islower():
             lower += 1
             unknown += log is None
+            freq += lm.min_log if log is None else log
         if prev is not None and prev_log is not None and log is not None and prev_log >= 7.0 and log >= 7.0:
             pairs += 1
             unseen += lm.bigrams.get(f"{prev} {lw}") is None
         prev, prev_log = lw, log
-    return (unseen / pairs if pairs else 0.0), (unknown / lower if lower else 0.0)
+    return {"unseen_common_pairs": unseen / pairs if pairs else 0.0, "unknown_lower": unknown / lower if lower else 0.0,
+            "mean_log_freq": freq / lower if lower else 0.0}

@@ -109,3 +109,22 @@ def test_an_unreadable_model_is_a_clear_error(tmp_path):
     bad.write_bytes(b"not a model")
     with pytest.raises(ConfigError, match="detector.npz.*cannot be read"):
         Detector.load(str(bad))
+
+
+def test_model_reads_the_ratio_features_and_stays_small():
+    from mtfix.garble.signs import DENSE_FEATURES, RATIO_FEATURES
+
+    det = Detector.load()
+    assert det.features == list(DENSE_FEATURES)
+    assert set(RATIO_FEATURES) <= set(det.features)
+    assert "tag_surprisal_mean" not in det.features  # it points the wrong way on real MT (docs/detector.md)
+    path = Path(__file__).resolve().parents[2] / "mtfix" / "garble" / "data" / "detector.npz"
+    assert path.stat().st_size < 20 * 1024 * 1024
+
+
+def test_major_threshold_sits_above_every_professional_sentence_with_a_margin():
+    meta = json.loads((Path(__file__).resolve().parents[2] / "mtfix" / "garble" / "data" / "detector.json")
+                      .read_text(encoding="utf-8"))
+    seen = meta["threshold_data"]
+    highest = max(seen["professional_dev_max"], seen["professional_train_and_seeds_max"])
+    assert Detector.load().thresholds["major"] >= highest + 0.015

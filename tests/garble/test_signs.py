@@ -51,3 +51,35 @@ def test_function_word_view_and_hashing_are_deterministic():
     v = view(toks, tags)
     assert v[0] == "the" and v[1] == "NN" and v[2] == "said"
     assert hashed_ngrams(v) == hashed_ngrams(list(v))
+
+
+def dense(text: str) -> dict[str, float]:
+    return analyse(text, load()).dense
+
+
+def test_ratio_features_see_dropped_articles_and_genitive_chains():
+    plain = dense("The minister opened a new school in the village on Monday.")
+    calque = dense("Minister of region opened school of village of district on day of Monday.")
+    assert calque["bare_noun_share"] > plain["bare_noun_share"]
+    assert calque["of_per_word"] > plain["of_per_word"] == 0.0
+    assert 0.0 <= calque["bare_noun_share"] <= 1.0
+
+
+def test_ratio_features_do_not_grow_with_length():
+    short = dense("The council approved the budget, and the mayor signed it.")
+    long = dense("The council approved the budget, and the mayor signed it, and the governor praised the plan, "
+                 "and the voters welcomed the decision.")
+    for k in ("bare_noun_share", "articles_per_noun", "of_per_word", "commas_per_word", "repeated_nouns"):
+        assert abs(short[k] - long[k]) < 0.05, k
+    assert long["log_words"] > short["log_words"]
+    again = dense("The council approved the budget and the council approved the budget again.")
+    assert again["repeated_nouns"] > short["repeated_nouns"] == 0.0
+
+
+def test_mean_log_freq_is_lower_for_rarer_words():
+    from mtfix.scoring.lm import BigramModel
+
+    lm = BigramModel.load()
+    common = analyse("The people said that the work was good for the city.", load(), lm=lm).dense
+    rare = analyse("The ombudsman lambasted the procurement of desalination turbines.", load(), lm=lm).dense
+    assert rare["mean_log_freq"] < common["mean_log_freq"]
