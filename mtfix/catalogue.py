@@ -107,13 +107,17 @@ def _pack_rules(config: Any) -> Iterator[RuleInfo]:
     packs = [load_bundled(n) for n in sorted(bundled_pack_paths())]
     packs += [load_pack_file(f) for f in (getattr(config, "rule_files", ()) or ())]
     for p in packs:
-        for r in p.rules:
-            how = f"pattern: {r.pattern.pattern}" if r.pattern is not None else f"detector: {r.detector}"
-            yield RuleInfo(
-                r.code, r.name, "rules", r.pack, r.category, str(r.severity), str(r.fix), r.title, r.docs.strip(),
-                tuple(_example(e) for e in r.flag_examples),
-                tuple(e.text for e in r.pass_examples), how,
-            )
+        yield from (pack_rule_info(r) for r in p.rules)
+
+
+def pack_rule_info(r: Any) -> RuleInfo:
+    """A rule pack's :class:`mtfix.rules.pack.Rule` as the catalogue carries it."""
+    how = f"pattern: {r.pattern.pattern}" if r.pattern is not None else f"detector: {r.detector}"
+    return RuleInfo(
+        r.code, r.name, "rules", r.pack, r.category, str(r.severity), str(r.fix), r.title, r.docs.strip(),
+        tuple(_example(e) for e in r.flag_examples),
+        tuple(e.text for e in r.pass_examples), how,
+    )
 
 
 _GLOSSARY_NAMES = {
@@ -241,6 +245,13 @@ SOURCES: list[tuple[str, Source]] = [
     ("grammar", _lt_rules),
     ("declared", _declared_rules),
 ]
+
+
+def builtin_rules(checker: str) -> list[RuleInfo]:
+    """The catalogue entries of a built-in checker, by its name: what that checker's
+    ``rules()`` returns (``mtfix.rules.engine.RulesChecker`` lists only its selected rules)."""
+    source = {"glossary": _glossary_rules, "garble": _garble_rules, "grammar": _lt_rules}.get(checker)
+    return list(source(None)) if source is not None else []
 
 
 def register_source(name: str, source: Source) -> None:

@@ -15,9 +15,10 @@ depends on this module and not the other way round.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -118,26 +119,40 @@ class Segment:
         return doc.text[self.start : self.end]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A text, its segments and the spans no stage may touch.
 
     ``protected`` spans (code, URLs, e-mail addresses, front matter, markup)
-    are never reported on and never edited.  Checkers do not change a document: what one
-    learns for others (a glossary's ``terms``) is an annotation it returns (:class:`CheckOutput`).
+    are never reported on and never edited.  A document is immutable: its fields cannot be
+    reassigned, ``segments`` and ``protected`` are tuples and ``meta`` is a read-only mapping, so a
+    checker cannot change what the next one sees.  What a checker learns for others (a glossary's
+    ``terms``) is an annotation it returns (:class:`CheckOutput`); a changed document is a new one
+    (``dataclasses.replace``).
+
+    >>> doc = Document("It rained.", [Segment(0, 0, 10)], meta={"source_lang": "az"})
+    >>> doc.meta["source_lang"], type(doc.segments).__name__
+    ('az', 'tuple')
+    >>> doc.text = "x"
+    Traceback (most recent call last):
+    dataclasses.FrozenInstanceError: cannot assign to field 'text'
     """
 
     text: str
-    segments: list[Segment] = field(default_factory=list)
-    protected: list[Span] = field(default_factory=list)
+    segments: Sequence[Segment] = ()
+    protected: Sequence[Span] = ()
     path: str | None = None
     source: str | None = None  # source-language text, for bilingual checks
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)
     # lookup tables built on first use (see ``line_col`` and ``is_protected``)
-    _line_index: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
-    _prot_index: tuple[tuple[int, int, object], list[int], list[int]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    _line_index: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _prot_index: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "segments", tuple(self.segments))
+        object.__setattr__(self, "protected", tuple(self.protected))
+        meta = self.meta if isinstance(self.meta, MappingProxyType) else MappingProxyType(dict(self.meta))
+        object.__setattr__(self, "meta", meta)
 
     def segment_at(self, pos: int) -> Segment | None:
         """The segment containing character ``pos`` (binary search)."""
@@ -157,7 +172,7 @@ class Document:
         """Whether ``[start, end)`` (at least one character) touches a protected span.
 
         O(log n): spans sorted by start with a running maximum of their ends,
-        rebuilt only when ``protected`` changes.  An empty protected span at
+        built once per document.  An empty protected span at
         ``x`` counts as ``[x, x + 1)``, as :meth:`Span.overlaps` has it.
 
         >>> doc = Document("see www.example.com now", protected=[Span(4, 19)])
@@ -172,19 +187,17 @@ class Document:
         return k > 0 and max_ends[k - 1] > start
 
     def _protected_index(self) -> tuple[list[int], list[int]]:
-        prot = self.protected
-        key = (id(prot), len(prot), prot[-1])
         cached = self._prot_index
-        if cached is not None and cached[0] == key:
-            return cached[1], cached[2]
-        pairs = sorted((p.start, max(p.end, p.start + 1)) for p in prot)
+        if cached is not None:
+            return cached
+        pairs = sorted((p.start, max(p.end, p.start + 1)) for p in self.protected)
         starts = [s for s, _ in pairs]
         max_ends: list[int] = []
         top = -1
         for _, e in pairs:
             top = max(top, e)
             max_ends.append(top)
-        self._prot_index = (key, starts, max_ends)
+        object.__setattr__(self, "_prot_index", (starts, max_ends))
         return starts, max_ends
 
     def line_col(self, pos: int) -> tuple[int, int]:
@@ -194,8 +207,8 @@ class Document:
         >>> Document("ab" + chr(10) + "cd").line_col(4)
         (2, 2)
         """
-        cached = self._line_index
-        if cached is None or cached[0] is not self.text:
+        starts = self._line_index
+        if starts is None:
             text = self.text
             starts = [0]
             find = text.find
@@ -203,8 +216,7 @@ class Document:
             while i >= 0:
                 starts.append(i + 1)
                 i = find("\n", i + 1)
-            cached = self._line_index = (text, starts)
-        starts = cached[1]
+            object.__setattr__(self, "_line_index", starts)
         line = bisect_right(starts, pos) if pos > 0 else 1
         return line, pos - starts[line - 1] + 1
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -218,8 +219,8 @@ class Pipeline:
         fmt_protected = doc.meta.get("format_protected", [])
         new_prot = [Span(shift(p.start), shift(p.end)) for p in fmt_protected]
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source)
-        new.meta = {**doc.meta, **new.meta}  # this text's regions, protected spans and forced cuts
-        return new
+        # the old document's meta (format, source language), with this text's regions, protected spans and cuts
+        return replace(new, meta={**doc.meta, **new.meta})
 
     def score(self, text: str | Document, ref: str | None = None, **kwargs: Any):
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""

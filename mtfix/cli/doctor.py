@@ -31,7 +31,7 @@ def _packs() -> Check:
     from mtfix.rules.engine import RulesChecker
 
     try:
-        rules = RulesChecker.bundled().rules
+        rules = RulesChecker.bundled().selected
     except Exception as exc:  # noqa: BLE001 - the doctor reports every failure
         return "rule packs", False, f"{exc}"
     packs = sorted({r.pack for r in rules})

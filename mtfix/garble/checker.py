@@ -17,13 +17,16 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.model import BaseChecker, Document, Finding, Severity
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 MIN_WORDS = 6  # shorter segments (headlines, captions, short sentences) give too little evidence
 #: A short segment gives the model too little evidence for a major finding: below this many
@@ -128,6 +131,12 @@ class GarbleChecker(BaseChecker):
             out.append(make_finding(doc, "MTF401", r.category, sev, focus[0] + off, focus[1] + off, msg,
                                     origin="garble:MTF401", segment=seg.index))
         return out
+
+    def rules(self) -> list[RuleInfo]:
+        """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
+        from mtfix.catalogue import builtin_rules
+
+        return builtin_rules(self.name)
 
     def signature(self) -> str:
         return detector().signature()

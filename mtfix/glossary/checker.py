@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
 from mtfix.glossary.formats import gc_paused
@@ -35,6 +35,9 @@ from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
 from mtfix.glossary.spans import Blocked, inside_longer_name
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 _CACHE_LIMIT = 50_000
 
@@ -151,6 +154,12 @@ class GlossaryChecker(BaseChecker):
         else:
             compiled = state["glossary"]
         self.__init__(compiled, first_mention=state["first_mention"], _spec=state.get("spec"))
+
+    def rules(self) -> list[RuleInfo]:
+        """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
+        from mtfix.catalogue import builtin_rules
+
+        return builtin_rules(self.name)
 
     def signature(self) -> str:
         return self.compiled.signature() + ("" if self.first_mention else ";no-first-mention")

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from mtfix.config import Config
@@ -35,6 +35,9 @@ from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_
 from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
 from mtfix.model import BaseChecker, Document, Finding
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 _STAT_KEYS = ("segments", "hits", "misses", "requests", "lt_seconds", "seconds", "restarts", "unchecked")
 
@@ -112,6 +115,12 @@ class GrammarChecker(BaseChecker):
             self._restarts += 1
 
     # -- Checker protocol --------------------------------------------------------------------------
+    def rules(self) -> list[RuleInfo]:
+        """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
+        from mtfix.catalogue import builtin_rules
+
+        return builtin_rules(self.name)
+
     def signature(self) -> str:
         rules = hashlib.sha256(self.settings.rules_key.encode()).hexdigest()[:8]
         return f"languagetool-{self.version}/{self.settings.language}/rules-{rules}"

@@ -112,7 +112,7 @@ def _rule_signals(code: str) -> tuple[str, ...]:
     try:
         from mtfix.rules.engine import RulesChecker
 
-        for rule in RulesChecker.bundled().rules:
+        for rule in RulesChecker.bundled().selected:
             if rule.code == code:
                 return tuple(rule.params.get("signals", ()))
     except Exception:

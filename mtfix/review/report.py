@@ -122,31 +122,16 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
 
 
 def rule_docs(pipeline: Pipeline, codes: set[str]) -> dict[str, dict[str, str]]:
-    """Title and documentation (what ``mtfix explain CODE`` prints) of every code in the report."""
+    """Title and documentation (what ``mtfix explain CODE`` prints) of every code in the report,
+    from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata."""
+    from mtfix.catalogue import build_catalogue
+
+    cat = build_catalogue(pipeline.config, pipeline.checkers, with_lt=False)
     docs: dict[str, dict[str, str]] = {}
-    rules_checker = next((c for c in pipeline.checkers if getattr(c, "name", "") == "rules"), None)
-    for r in getattr(rules_checker, "rules", []):
-        if r.code in codes:
-            docs[r.code] = {"title": r.title, "text": r.explain()}
-    tables: list[dict[str, Any]] = []
-    try:
-        from mtfix.glossary import GLOSSARY_RULES
-
-        tables.append(GLOSSARY_RULES)
-    except (ModuleNotFoundError, ImportError):  # pragma: no cover
-        pass
-    try:
-        from mtfix.checks.source_target import BILINGUAL_RULES
-
-        tables.append(BILINGUAL_RULES)
-    except (ModuleNotFoundError, ImportError):  # pragma: no cover
-        pass
-    for code in sorted(codes - docs.keys()):
-        info = next((t[code] for t in tables if code in t), None)
-        if isinstance(info, tuple):
-            docs[code] = {"title": str(info[0]), "text": f"{code}: {info[0]}\n\n{info[1]}"}
-        elif info is not None:
-            docs[code] = {"title": code, "text": str(info)}
+    for code in sorted(codes):
+        info = cat.get(code)
+        if info is not None:
+            docs[code] = {"title": info.title, "text": info.explain()}
         elif code.startswith("LT:"):
             rid = code[3:]
             docs[code] = {"title": f"LanguageTool rule {rid}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -23,6 +23,9 @@ from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_pack_file
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 #: How long one pattern may run over one segment (seconds) before it is stopped
 #: as catastrophic backtracking; segments are at most ``segment.MAX_BLOCK`` long.
@@ -88,12 +91,12 @@ class RulesChecker(BaseChecker):
         # (mtfix.rules.detectors.language); the user naming the language or the pack runs them always.
         self._conditional = {p.name: p.source_lang for p in self.packs if p.name in set(conditional)}
         all_rules = [r for p in self.packs for r in p.rules]
-        self.rules = select_rules(all_rules, select, ignore)
+        self.selected: list[Rule] = select_rules(all_rules, select, ignore)  # the pack rules that run
         self._triggered: list[Rule] = []
         self._untriggered: list[Rule] = []
         self._detectors: list[Rule] = []
         self._post: list[Rule] = []
-        for r in self.rules:
+        for r in self.selected:
             if r.detector:
                 (self._post if r.detector in POST_DETECTORS else self._detectors).append(r)
             elif r.triggers:
@@ -130,6 +133,12 @@ class RulesChecker(BaseChecker):
             auto.add_word(t, tuple(idx))
         auto.make_automaton()
         return auto
+
+    def rules(self) -> list[RuleInfo]:
+        """The catalogue entries of the rules that run (the checker protocol's ``rules()``)."""
+        from mtfix.catalogue import pack_rule_info
+
+        return [pack_rule_info(r) for r in self.selected]
 
     def signature(self) -> str:
         """The packs, each with its version and the digest of its file."""

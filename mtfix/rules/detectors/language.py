@@ -111,7 +111,7 @@ def pack_applies(doc: Document, lang: str | None, codes: Iterable[str]) -> bool:
     """
     if not lang:
         return True
-    declared = doc.meta.get("source_lang") if isinstance(doc.meta, dict) else None
+    declared = doc.meta.get("source_lang")
     if isinstance(declared, str) and declared:
         return declared.lower().split("-")[0] == lang
     if doc.source and letter_score(doc.source, lang) >= THRESHOLD:
