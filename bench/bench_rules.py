@@ -8,7 +8,9 @@ and a clean article), then in the same run times:
 * the rules pass: ``RulesChecker.check(doc)`` on the segmented document;
 * ``mtfix check`` as a cold process on a 5 KB file (wall time, best of 5).
 
-Run: ``python bench/bench_rules.py [--mb 5]``.  Prints what it measured.
+Run: ``python bench/bench_rules.py [--mb 5] [--root TREE]``.  Prints what it measured.
+``--root`` measures another mtfix tree (e.g. ``/tmp/base_A`` from ``git archive HEAD``) with
+the same text: run both trees alternately for an A/B on a shared machine.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from pathlib import Path
 import regex
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+ROOT = REPO  # the mtfix tree measured (``--root``)
+if "--root" in sys.argv:
+    ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+sys.path.insert(0, str(ROOT))
 
 from mtfix.rules.engine import RulesChecker  # noqa: E402
 from mtfix.segment import to_document  # noqa: E402
@@ -67,6 +72,12 @@ def many_rules(n: int) -> RulesChecker:
     return RulesChecker([*base.packs, synthetic])
 
 
+def _n_rules(checker: RulesChecker) -> int:
+    """The rules that run (``selected``; ``rules`` in trees before the checker protocol's ``rules()``)."""
+    selected = getattr(checker, "selected", None)
+    return len(selected if selected is not None else checker.rules)
+
+
 def measure(label: str, text: str, checker: RulesChecker) -> None:
     mb = len(text.encode("utf-8")) / 1_000_000
     word = regex.compile(r"\w+")
@@ -74,18 +85,22 @@ def measure(label: str, text: str, checker: RulesChecker) -> None:
     doc = to_document(text)
     t_rules = best(lambda: checker.check(doc))
     n = len(checker.check(doc))
-    print(f"{label}: {mb:.2f} MB, {len(checker.rules)} rules, {n} findings | tokenisation {mb / t_tok:6.2f} MB/s | "
+    print(f"{label}: {mb:.2f} MB, {_n_rules(checker)} rules, {n} findings | tokenisation {mb / t_tok:6.2f} MB/s | "
           f"rules pass {mb / t_rules:6.2f} MB/s | ratio {t_tok / t_rules:.3f} (target >= 0.333)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0, help="size of the generated text in MB")
+    ap.add_argument("--root", type=Path, default=REPO, help="the mtfix tree to measure (default: this one)")
     args = ap.parse_args()
     size = int(args.mb * 1_000_000)
     text = corpus(size)
     checker = RulesChecker.bundled()
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    import mtfix
+
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.2f}; mtfix from {Path(mtfix.__file__).parent}")
     measure("garbled+clean examples", text, checker)
     measure("clean example only    ", corpus(size, "clean-*.txt"), checker)
     measure("garbled+clean, +1000 synthetic rules", text, many_rules(1000))
@@ -104,7 +119,7 @@ def main() -> None:
         # As on a user's machine: byte-code caches written once (this sandbox sets
         # PYTHONDONTWRITEBYTECODE, which would recompile every module on every run).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPATH"] = str(REPO)
+        env["PYTHONPATH"] = str(ROOT)
         subprocess.run(cmd, capture_output=True, env=env, check=False)  # writes the .pyc files and the parse cache (mtfix/cache.py)
         cold = []
         for _ in range(5):

@@ -16,7 +16,11 @@ Bytecode is cached in a temporary ``PYTHONPYCACHEPREFIX`` (warmed by one run
 first), as an installed mtfix has its ``.pyc`` files: with
 ``PYTHONDONTWRITEBYTECODE`` every cold start would compile mtfix again (0.15 s).
 
-Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7]``.
+Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7] [--big-runs 1] [--ab /tmp/base_A]``.
+With ``--ab TREE`` every measurement is made for this tree and for TREE (another
+mtfix checkout, e.g. ``git archive HEAD | tar -x -C /tmp/base_A``) alternately,
+in the same run, and the new/old ratio is printed: on a shared machine only such
+same-run ratios compare.
 """
 
 from __future__ import annotations
@@ -75,12 +79,14 @@ def article_5k() -> str:
     return text[: text.rfind("\n") + 1]
 
 
-def run(path: Path, env: dict[str, str]) -> tuple[float, float, int]:
-    """(wall s, CPU s of the child, exit code) of one cold ``mtfix check``."""
+def run(path: Path, env: dict[str, str], root: Path = REPO) -> tuple[float, float, int]:
+    """(wall s, CPU s of the child, exit code) of one cold ``mtfix check`` by the mtfix at ``root``."""
+    if root != REPO:
+        env = {**env, "PYTHONPATH": str(root)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", str(path)],
-                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                          cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
@@ -93,31 +99,52 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5)")
     ap.add_argument("--runs", type=int, default=7, help="cold runs of the 5 KB article (default 7)")
+    ap.add_argument("--big-runs", type=int, default=1, help="runs of each big file (default 1)")
+    ap.add_argument("--ab", type=Path, default=None, help="another mtfix tree, timed alternately (A/B)")
     args = ap.parse_args(argv)
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPATH", None)
+    roots = [("new", REPO)] + ([("old", args.ab.resolve())] if args.ab else [])
     with tempfile.TemporaryDirectory(prefix="mtfix-throughput-") as tmp:
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pyc")
         print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"load average {os.getloadavg()[0]:.2f}")
         small = Path(tmp) / "article-5k.txt"
         small.write_text(article_5k(), encoding="utf-8")
-        run(small, env)  # warm the bytecode cache and the file system
-        walls, cpus = [], []
+        walls: dict[str, list[float]] = {name: [] for name, _ in roots}
+        cpus: dict[str, list[float]] = {name: [] for name, _ in roots}
+        for _name, root in roots:
+            run(small, env, root)  # warm the bytecode cache and the file system
         for _ in range(args.runs):
-            w, c, _rc = run(small, env)
-            walls.append(w)
-            cpus.append(c)
-        print(f"cold check, 5 KB ({small.stat().st_size} bytes), {args.runs} runs: wall median "
-              f"{statistics.median(walls):.3f} s best {min(walls):.3f} s; CPU median {statistics.median(cpus):.3f} s "
-              f"(target < 0.35 s)")
+            for name, root in roots:
+                w, c, _rc = run(small, env, root)
+                walls[name].append(w)
+                cpus[name].append(c)
+        for name, _root in roots:
+            print(f"[{name}] cold check, 5 KB ({small.stat().st_size} bytes), {args.runs} runs: wall median "
+                  f"{statistics.median(walls[name]):.3f} s best {min(walls[name]):.3f} s; CPU median "
+                  f"{statistics.median(cpus[name]):.3f} s (target < 0.35 s)")
+        if args.ab:
+            print(f"cold 5 KB new/old: wall {statistics.median(walls['new']) / statistics.median(walls['old']):.2f}, "
+                  f"CPU {statistics.median(cpus['new']) / statistics.median(cpus['old']):.2f}")
         for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
             path = Path(tmp) / f"news-{mb:g}mb.txt"
             path.write_text(mixed_text(int(mb * 1_000_000)), encoding="utf-8")
             size = path.stat().st_size / 1_000_000
-            w, c, rc = run(path, env)
-            print(f"check {size:5.2f} MB: wall {w:7.2f} s = {size / w:5.2f} MB/s; CPU {c:7.2f} s = {size / c:5.2f} MB/s "
-                  f"(exit {rc}; target >= 1 MB/s)")
+            got: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in roots}
+            for _ in range(args.big_runs):
+                for name, root in roots:
+                    got[name].append(run(path, env, root))
+            for name, _root in roots:
+                w = statistics.median(g[0] for g in got[name])
+                c = statistics.median(g[1] for g in got[name])
+                print(f"[{name}] check {size:5.2f} MB, median of {args.big_runs}: wall {w:7.2f} s = {size / w:5.2f} MB/s; "
+                      f"CPU {c:7.2f} s = {size / c:5.2f} MB/s (exit {got[name][0][2]}; target >= 1 MB/s)")
+            if args.ab:
+                ratio_w = statistics.median(g[0] for g in got["new"]) / statistics.median(g[0] for g in got["old"])
+                ratio_c = statistics.median(g[1] for g in got["new"]) / statistics.median(g[1] for g in got["old"])
+                print(f"check {size:5.2f} MB new/old: wall {ratio_w:.2f}, CPU {ratio_c:.2f}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

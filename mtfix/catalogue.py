@@ -5,7 +5,7 @@ the catalogue and nothing else, so they cannot disagree.  Sources:
 
 * the rules of the bundled packs and of the user's ``rule-files`` (``mtfix/rules``);
 * the glossary tiers' ``GlossaryRule``s (``mtfix/glossary/rules.py``);
-* the source-vs-target checks' ``BILINGUAL_RULES`` (``mtfix/checks/source_target.py``);
+* the source-vs-target checks' ``BILINGUAL_RULES`` (``mtfix/checks/source_target_rules.py``);
 * LanguageTool rules that mtfix maps or lets fix (``mtfix/grammar/categories.tsv``,
   ``safe-fixes.yaml``); any other ``LT:RULE_ID`` is looked up in the installed LT jars;
 * any checker that has a ``rules() -> list[RuleInfo]`` method, any checker module (in
@@ -147,7 +147,7 @@ _BILINGUAL_META = {
 
 
 def _bilingual_rules(config: Any) -> Iterator[RuleInfo]:
-    from mtfix.checks.source_target import BILINGUAL_RULES
+    from mtfix.checks.source_target_rules import BILINGUAL_RULES
 
     for code, info in BILINGUAL_RULES.items():
         title, docs = info if isinstance(info, tuple) else (getattr(info, "title", str(info)), str(info))
@@ -250,7 +250,8 @@ SOURCES: list[tuple[str, Source]] = [
 def builtin_rules(checker: str) -> list[RuleInfo]:
     """The catalogue entries of a built-in checker, by its name: what that checker's
     ``rules()`` returns (``mtfix.rules.engine.RulesChecker`` lists only its selected rules)."""
-    source = {"glossary": _glossary_rules, "garble": _garble_rules, "grammar": _lt_rules}.get(checker)
+    source = {"glossary": _glossary_rules, "garble": _garble_rules, "grammar": _lt_rules,
+              "bilingual": _bilingual_rules}.get(checker)
     return list(source(None)) if source is not None else []
 
 

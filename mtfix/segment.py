@@ -14,6 +14,14 @@ each piece; failing that at other punctuation, then at a space, then anywhere.
 Such cuts are not pysbd's: ``split_segments`` reports them in ``cuts`` and
 :func:`to_document` keeps them in ``meta["forced_cuts"]``.
 
+pysbd costs milliseconds per call, so a block is first split at the sentence
+ends pysbd always splits at (a word of letters that is no pysbd abbreviation,
+``.``, spaces, a capital and a lower-case letter, with no quote or bracket
+open), in blocks free of what else pysbd reads across sentences (single
+quotes, list markers, newlines, its own placeholder characters); only the
+pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py`` checks that the segments are
+pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text.
+
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
 >>> [text[s.start:s.end] for s in split_segments(text)]
@@ -22,6 +30,7 @@ Such cuts are not pysbd's: ``split_segments`` reports them in ``cuts`` and
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
@@ -55,6 +64,56 @@ _CUTS = (
 _NO_WORDS = regex.compile(r"[^\p{L}\p{N}]+")
 _local = threading.local()
 
+# A sentence end pysbd always splits at: a word of letters (group 1) after a space,
+# a period, spaces, then a capital and a lower-case letter or a space ("A deal", not "A.").
+_SURE_END = regex.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,})\. +(?=[A-Z][a-z\s])")
+# What pysbd reads across sentences in ways a cut cannot follow, or uses as placeholders:
+# such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses, and
+# each pattern starts at a rare character, so that the scan is cheap.
+_RARE = re.compile(r"""[‘{}<>\\（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&]|--|[!?][!?]""")
+_LETTER = r"[^\W\d_]"
+_LOOSE_APOSTROPHE = re.compile(rf"'(?:(?!{_LETTER})|(?<!{_LETTER}'))")  # not between two letters
+_QUOTE_BRACKET = re.compile(r"""["”]\s\(""")
+# List markers pysbd numbers across the whole text: "2. ", "-3.)", "4)", "(b)", " c.", "iv)".
+_LIST_MARK = re.compile(
+    r"\.(?=[\s)]|\Z)(?:(?<=[\s\-⁃]\d\.)|(?<=[\s\-⁃]\d\d\.))|\)(?<=\d\))|\)(?<=[ivx]\))|[.)](?<=[\s(][a-z][.)])"
+)
+_LIST_MARK_AT_START = re.compile(r"\d{1,2}\.(?:\s|\)|\Z)|[a-z][.)]|(?:[a-z]|[ivx]+)\)")
+
+
+def _not_local(block: str) -> bool:
+    """Whether pysbd may read ``block`` across sentences in a way a cut cannot follow: single
+    quotes not inside a word, list numbering, line breaks, ``--``, double ``!?``, a quote before
+    a bracket, pysbd's own placeholder characters."""
+    return bool(
+        _RARE.search(block)
+        or ("'" in block and _LOOSE_APOSTROPHE.search(block))
+        or ("(" in block and _QUOTE_BRACKET.search(block))
+        or _LIST_MARK.search(block)
+        or _LIST_MARK_AT_START.match(block)
+    )
+
+
+# Quotes and brackets: pysbd pairs them, so a cut is made only where none is open.
+_PAIRS = regex.compile(r'["“”«»()\[\]]')
+_OPENS = {"“": "”", "«": "»", "(": ")", "[": "]"}
+_CLOSES = {v: k for k, v in _OPENS.items()}
+# Any character pysbd may end a sentence at (a closing quote or bracket before a capital too).
+_ANY_END = regex.compile(r'[.!?…。．！？"“”()（）「」]')
+
+
+def _abbreviations() -> frozenset[str]:
+    """pysbd's English abbreviations (all three lists), lower case."""
+    abbrs = getattr(_local, "abbreviations", None)
+    if abbrs is None:
+        from pysbd.lang.english import English
+
+        a = English.Abbreviation
+        abbrs = frozenset(x.strip().lower() for x in (*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS,
+                                                       *a.NUMBER_ABBREVIATIONS))
+        _local.abbreviations = abbrs
+    return abbrs
+
 
 def _segmenter():
     seg = getattr(_local, "segmenter", None)
@@ -79,6 +138,42 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     if not _MAYBE_SENTENCE_END.search(block):
         yield start, end
         return
+    if _not_local(block):
+        yield from _pysbd(block, start)
+        return
+    pos = 0
+    marks = [(m.start(), m.group()) for m in _PAIRS.finditer(block)]
+    seen = 0  # marks before the cut looked at so far
+    open_: dict[str, int] = dict.fromkeys(_OPENS, 0)
+    quotes = 0
+    for m in _SURE_END.finditer(block):
+        cut = m.end(1) + 1
+        while seen < len(marks) and marks[seen][0] < cut:
+            ch = marks[seen][1]
+            if ch == '"':
+                quotes += 1
+            elif ch in _OPENS:
+                open_[ch] += 1
+            elif open_[_CLOSES[ch]]:
+                open_[_CLOSES[ch]] -= 1
+            seen += 1
+        if quotes % 2 or any(open_.values()) or m.group(1).lower() in _abbreviations():
+            continue
+        yield from _piece(block[pos:cut], start + pos)
+        pos = m.end()
+    yield from _piece(block[pos:], start + pos)
+
+
+def _piece(piece: str, start: int) -> Iterable[tuple[int, int]]:
+    """A piece of a block cut at sure sentence ends: pysbd only when it may hold another."""
+    if _ANY_END.search(piece, 0, len(piece) - 1) is None:
+        yield start, start + len(piece)
+    else:
+        yield from _pysbd(piece, start)
+
+
+def _pysbd(block: str, start: int) -> Iterable[tuple[int, int]]:
+    end = start + len(block)
     cursor = 0
     # pysbd's own ``segment`` then looks every sentence up again with a fresh
     # regex over the whole block (quadratic in the block); we locate them here.

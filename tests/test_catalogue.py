@@ -187,3 +187,18 @@ def test_explain_lt_rule_from_the_jars():
     assert "GRAMMAR" in r.stdout and "Flags:" in r.stdout
     r = mtfix("explain", "LT:NO_SUCH_RULE_AT_ALL")
     assert r.returncode == 2 and "no LanguageTool rule" in r.stderr
+
+
+def test_every_builtin_checker_lists_its_own_rules():
+    """The checker protocol's ``rules()``: each built-in checker returns its slice of the catalogue
+    (the rules checker only the rules its selection runs)."""
+    from mtfix.pipeline import Pipeline
+
+    cat = build_catalogue(Config(grammar="off"), with_lt=False)
+    checkers = {c.name: c for c in Pipeline(Config(grammar="off")).checkers}
+    for name in ("rules", "glossary", "garble", "bilingual"):
+        infos = checkers[name].rules()
+        assert infos and all(isinstance(i, RuleInfo) and i.checker == name for i in infos), name
+        assert all(cat[i.code] == i for i in infos), name
+    narrowed = Pipeline(Config(grammar="off", select=("MTF101",))).checkers
+    assert [i.code for i in next(c for c in narrowed if c.name == "rules").rules()] == ["MTF101"]

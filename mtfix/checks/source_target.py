@@ -29,60 +29,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
+from mtfix.checks.source_target_rules import BILINGUAL_RULES as BILINGUAL_RULES  # importable from here, as before
 from mtfix.findings import make_finding
 from mtfix.model import BaseChecker, Document, Finding, Severity
 from mtfix.tokens import WORD_HYPHENATED as _WORD
+from mtfix.tokens import LazyPattern
+
+if TYPE_CHECKING:
+    from mtfix.catalogue import RuleInfo
 
 VERSION = "1"
 
-BILINGUAL_RULES: dict[str, tuple[str, str]] = {
-    "MTF501": (
-        "number differs between source and target",
-        "A number in the target that is not in the source, or one of the source that the target lost. "
-        "Machine translation swaps, drops and re-reads digits (\"22 February\" becomes \"February 12\"), "
-        "and a wrong figure in published news is a correction notice. Group separators and decimal marks "
-        "may differ (\"1 500,5\" in the source is \"1,500.5\" in English); a number spelt as an English "
-        "word (\"two\") or a month named for its number (\"22.02\" beside \"February 22\") counts as present.\n\n"
-        "Example: source \"Görüş 22 fevral tarixində keçiriləcək.\", target \"The meeting is on February 12.\" "
-        "→ MTF501 on \"12\" (the source has 22). Flag only. Category Accuracy/Mistranslation "
-        "(Accuracy/Omission when a number is missing, Accuracy/Addition when one is extra).",
-    ),
-    "MTF502": (
-        "source text left untranslated in the target",
-        "The target repeats the source: the whole text (a copied segment), or a run of three or more "
-        "source words that are not English. Machine translation leaves words it cannot translate as they "
-        "are, and a pipeline that falls back to the source copies it whole. Names are not counted: a run "
-        "of capitalised words is left alone, and so is a copy that reads as English.\n\n"
-        "Example: source \"Neft və qaz qiymətləri artdı.\", target \"Neft və qaz qiymətləri artdı.\" "
-        "→ MTF502 (major). Flag only. Category Non-translation.",
-    ),
-    "MTF503": (
-        "placeholders or tags differ between source and target",
-        "Placeholders ({0}, {name}, {{var}}, %s, %1$d, %(count)d, ${var}) and tags (<b>, </b>, "
-        "<x id=\"1\"/>, <g id=\"2\">) must come through translation unchanged: a lost placeholder drops "
-        "a value from the published text, a lost tag breaks the markup. Each one in the source must be "
-        "in the target as often, and no other.\n\n"
-        "Example: source \"{count} nəfər\", target \"{number} people\" → MTF503. Flag only. "
-        "Category Other (MQM's Markup).",
-    ),
-    "MTF504": (
-        "month differs between source and target",
-        "A month in the target that is not the one the source dates the event in. Month names in the "
-        "source are recognised in English, Azerbaijani, Turkish and Russian when a number (the day or "
-        "the year) stands beside them; in the target, English month names (\"May\" only beside a "
-        "number).\n\n"
-        "Example: source \"22 fevral\", target \"22 March\" → MTF504 on \"March\". Flag only. "
-        "Category Accuracy/Mistranslation.",
-    ),
-}
-
 # -- numbers ----------------------------------------------------------------------------------------
 
-_NUMBER = regex.compile(
+_NUMBER = LazyPattern(
     r"""(?<![\p{L}\p{N}_.,])
     (?: \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)(?:[.,]\d+)?   # 1 500 000,5
       | \d+(?:[.,']\d+)*                                          # 22  1,500.5  1.500,5  3.14
@@ -90,7 +54,7 @@ _NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-_NUMERIC_DATE = regex.compile(r"(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d.,/-]?\d)")
+_NUMERIC_DATE = LazyPattern(r"(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d.,/-]?\d)")
 
 _EN_NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -145,15 +109,15 @@ _SOURCE_MONTHS = [
     "may|mayıs|май|мая|мае|маю", "iyun|haziran|июн", "iyul|temmuz|июл", "avqust|ağustos|agustos|август",
     "sentyabr|eylül|eylul|сентябр", "oktyabr|ekim|октябр", "noyabr|kasım|kasim|ноябр", "dekabr|aralık|aralik|декабр",
 ]
-_TARGET_MONTH = regex.compile(
+_TARGET_MONTH = LazyPattern(
     r"\b(?:" + "|".join(f"(?P<m{i + 1}>{names})" for i, names in enumerate(_EN_MONTHS)) + r")\b\.?"
 )
-_SOURCE_MONTH = regex.compile(
+_SOURCE_MONTH = LazyPattern(
     r"(?i)\b(?:"
     + "|".join(f"(?P<m{i + 1}>(?:{en})\\b|(?:{src})\\p{{L}}*)" for i, (en, src) in enumerate(zip(_EN_MONTHS, _SOURCE_MONTHS, strict=True)))
     + r")"
 )
-_NEAR_NUMBER = regex.compile(r"\d[\d.,]*[\p{L}'’]*[\s,]{0,3}$|^[\p{L}'’]*[\s,]{1,3}\d")
+_NEAR_NUMBER = LazyPattern(r"\d[\d.,]*[\p{L}'’]*[\s,]{0,3}$|^[\p{L}'’]*[\s,]{1,3}\d")
 
 
 def _month_of(m: regex.Match) -> int:
@@ -198,7 +162,7 @@ def source_months(text: str) -> list[int]:
 
 # -- placeholders and tags --------------------------------------------------------------------------
 
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = LazyPattern(
     r"""\{\{\s*[\w.]+\s*\}\}                      # {{var}}
       | \{\d*\} | \{[A-Za-z_][\w.]*\}             # {} {0} {name}
       | \$\{[A-Za-z_][\w.]*\}                     # ${var}
@@ -289,6 +253,12 @@ class BilingualChecker(BaseChecker):
     """Source-versus-target checks (MTF501–MTF504); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
+
+    def rules(self) -> list[RuleInfo]:
+        """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
+        from mtfix.catalogue import builtin_rules
+
+        return builtin_rules(self.name)
 
     def signature(self) -> str:
         return f"bilingual-{VERSION}"

@@ -32,6 +32,7 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mtfix.garble.tagger import Tagger, Token, tokenize
 
@@ -101,6 +102,7 @@ class Analysis:
     worst: tuple[int, int] | None = None  # span of the most surprising tag trigram
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)
@@ -115,6 +117,8 @@ def other_script(tok: str) -> bool:
     >>> other_script("Баку"), other_script("Bakı"), other_script("2024")
     (True, False, False)
     """
+    if tok.isascii():  # ASCII letters are Latin
+        return False
     return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mtfix.tokens import EWT_TOKEN as _TOKEN
+from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,7 +52,8 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """EWT-style tokens with offsets (``offset`` is added to each)."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
 
 
 def _shape(w: str) -> str:
@@ -192,6 +194,11 @@ class PackedTagger:
         self.weights = weights  # int16, (features, tags) row-major
         self.tagdict = tagdict
         self._rows: dict[int, int] = {}
+        # Per word type, the packed sum of the rows of the features it sets in each role
+        # (own word, and word at -2, -1, +1, +2) and how many rows there were.
+        self._roles: tuple[dict[str, tuple[int, int]], ...] = ({}, {}, {}, {}, {})
+        self._contexts: dict[tuple[str, str, str, bool], tuple[int, int]] = {}
+        self._sentences: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, tuple[str, tuple[int, ...], bytes]]) -> PackedTagger:
@@ -218,10 +225,14 @@ class PackedTagger:
         return packed
 
     def _best(self, rows: list[int]) -> int:
-        n = len(self.tags)
         total = 0
         for r in rows:
             total += self._row(r)
+        return self._decide(total, rows)
+
+    def _decide(self, total: int, rows: Iterable[int]) -> int:
+        """The best tag of the packed sum ``total`` of ``rows`` (ties settled on ``rows``)."""
+        n = len(self.tags)
         fields = array("I")
         fields.frombytes(total.to_bytes(4 * n, "little"))
         if sys.byteorder != "little":  # pragma: no cover
@@ -232,6 +243,7 @@ class PackedTagger:
         if ranked[-2] < top - 2:
             return sums.index(top)
         close = [t for t, v in enumerate(sums) if v >= top - 2]
+        rows = list(rows)
         w = self.weights
         best_t, best_v = -1, 0.0
         for t in close:  # Tagger's float32 sums, in its order (numpy adds the rows one by one)
@@ -242,20 +254,104 @@ class PackedTagger:
                 best_t, best_v = t, acc
         return best_t
 
+    def _sum(self, names: Iterable[str]) -> tuple[int, int]:
+        """(packed sum, count) of the rows of the features ``names`` that the model has."""
+        total = count = 0
+        for f in names:
+            r = self.index.get(f)
+            if r is not None:
+                total += self._row(r)
+                count += 1
+        return total, count
+
+    def _role(self, role: int, word: str) -> tuple[int, int]:
+        """The static features of ``word`` in ``role`` (0 own, 1 at -1, 2 at -2, 3 at +1, 4 at +2)."""
+        lw = _norm(word)
+        if role == 0:
+            names: tuple[str, ...] = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1],
+                                      "sh " + _shape(word))
+        else:
+            names = {1: ("w-1 " + lw, "s-1 " + lw[-3:]), 2: ("w-2 " + lw,),
+                     3: ("w+1 " + lw, "s+1 " + lw[-3:]), 4: ("w+2 " + lw,)}[role]
+        cache = self._roles[role]
+        if len(cache) >= _ROLE_CACHE:
+            cache.clear()
+        hit = cache[word] = self._sum(names)
+        return hit
+
+    def _context(self, prev: str, prev2: str, word: str, first: bool) -> tuple[int, int]:
+        """The features of the two tags before (with the word, and whether it is the first)."""
+        cache = self._contexts
+        if len(cache) >= _ROLE_CACHE:
+            cache.clear()
+        hit = cache[prev, prev2, word, first] = self._sum(
+            ("t " + prev, "tt " + prev + " " + prev2, "tw " + prev + " " + _norm(word), "fst" if first else "mid"))
+        return hit
+
     def tag(self, words: Sequence[str]) -> list[str]:
-        """Penn tags of ``words`` (a sentence)."""
+        """Penn tags of ``words`` (a sentence).
+
+        The score of a token is the same integer sum of packed rows as in :meth:`_best` over
+        :func:`_features`, added up from per-word-type partial sums; a sentence seen
+        before is answered from a bounded cache.
+        """
+        key = tuple(words)
+        seen = self._sentences.get(key)
+        if seen is not None:
+            return list(seen)
         padded = ["-START-", "-START2-", *words, "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
         out: list[str] = []
-        index, tags = self.index, self.tags
+        tags, tagdict, role, context = self.tags, self.tagdict, self._role, self._context
+        own, at_m1, at_m2, at_p1, at_p2 = self._roles
+        contexts = self._contexts
         for i in range(2, len(padded) - 2):
-            tag = self.tagdict.get(padded[i])
+            word = padded[i]
+            tag = tagdict.get(word)
             if tag is None:
-                rows = [r for f in _features(i, padded, prev, prev2) if (r := index.get(f)) is not None]
-                tag = tags[self._best(rows)] if rows else "NN"
+                w = padded[i - 2]
+                a = at_m2.get(w) or role(2, w)
+                w = padded[i - 1]
+                b = at_m1.get(w) or role(1, w)
+                w = padded[i + 1]
+                c = at_p1.get(w) or role(3, w)
+                w = padded[i + 2]
+                d = at_p2.get(w) or role(4, w)
+                e = own.get(word) or role(0, word)
+                f = contexts.get((prev, prev2, word, i == 2)) or context(prev, prev2, word, i == 2)
+                if a[1] + b[1] + c[1] + d[1] + e[1] + f[1]:
+                    rows = _LazyRows(self.index, i, padded, prev, prev2)
+                    tag = tags[self._decide(a[0] + b[0] + c[0] + d[0] + e[0] + f[0], rows)]
+                else:
+                    tag = "NN"
             out.append(tag)
             prev2, prev = prev, tag
+        if len(self._sentences) >= _SENTENCE_CACHE:
+            self._sentences.clear()
+        self._sentences[key] = tuple(out)
         return out
+
+
+#: Bounds of :class:`PackedTagger`'s caches (entries; a cache that is full starts again):
+#: word types per role and tag contexts (an entry holds a 1,600-bit integer: 50,000 are
+#: about 15 MB), sentences.
+_ROLE_CACHE = 50_000
+_SENTENCE_CACHE = 20_000
+
+
+class _LazyRows:
+    """The rows of :func:`_features` for one token, in their order, built only when iterated
+    (only near-ties need them)."""
+
+    __slots__ = ("args", "index")
+
+    def __init__(self, index: dict[str, int], i: int, padded: list[str], prev: str, prev2: str):
+        self.index = index
+        self.args = (i, padded, prev, prev2)
+
+    def __iter__(self):
+        index = self.index
+        return iter([r for f in _features(*self.args) if (r := index.get(f)) is not None])
 
 
 _lock = threading.Lock()

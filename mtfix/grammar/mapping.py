@@ -210,9 +210,48 @@ def _known_names(text: str, know: Knowledge) -> list[str] | None:
     return out
 
 
+class _TermIndex:
+    """Whether a span overlaps any of ``terms`` (as :meth:`Span.overlaps` says), in O(log n).
+
+    Non-empty terms sorted by start with a running maximum of their ends; empty terms
+    (which overlap a span when they sit at its start or inside it) by position.
+    """
+
+    def __init__(self, terms: Sequence[Span]):
+        full = sorted((t.start, t.end) for t in terms if t.start != t.end)
+        self.starts = [s for s, _ in full]
+        self.max_end: list[int] = []
+        top = -1
+        for _, e in full:
+            top = max(top, e)
+            self.max_end.append(top)
+        self.empty = sorted(t.start for t in terms if t.start == t.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the non-empty span ``[start, end)`` overlaps a term."""
+        k = bisect.bisect_left(self.starts, end)  # the terms that start before ``end``
+        if k and self.max_end[k - 1] > start:
+            return True
+        i = bisect.bisect_left(self.empty, start)
+        return i < len(self.empty) and self.empty[i] < end
+
+
+_last_index: tuple[Sequence[Span], int, _TermIndex] | None = None
+
+
+def _term_index(terms: Sequence[Span]) -> _TermIndex:
+    """The index of ``terms``, built once for the sequence a document's segments share."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is terms and last[1] == len(terms):
+        return last[2]
+    index = _TermIndex(terms)
+    _last_index = (terms, len(terms), index)
+    return index
+
+
 def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:
-    probe = Span(start, max(end, start + 1))
-    if any(t.overlaps(probe) for t in terms) or doc.is_protected(start, end):
+    if (terms and _term_index(terms).overlaps(start, max(end, start + 1))) or doc.is_protected(start, end):
         return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 

@@ -95,11 +95,19 @@ def test_line_col_scans_the_text_once_however_many_findings():
     assert CountingStr.calls <= lines + 1
 
 
-def test_line_table_follows_a_new_text():
-    doc = Document("a\nb")
-    assert doc.line_col(2) == (2, 1)
-    doc.text = "xy\n\nz"
-    assert doc.line_col(4) == (3, 1)
+def test_document_is_immutable_so_its_tables_cannot_go_stale():
+    """The line and protected-span tables are built once: the document cannot change under them."""
+    import dataclasses
+
+    doc = Document("a\nb", protected=[Span(0, 1)])
+    assert doc.line_col(2) == (2, 1) and doc.is_protected(0, 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.text = "xy\n\nz"
+    with pytest.raises(TypeError):
+        doc.meta["regions"] = []  # type: ignore[index]
+    assert isinstance(doc.protected, tuple) and isinstance(doc.segments, tuple)
+    new = dataclasses.replace(doc, text="xy\n\nz", protected=[])
+    assert new.line_col(4) == (3, 1) and not new.is_protected(0, 1)
 
 
 # -- Document.is_protected --------------------------------------------------------------------------
@@ -139,11 +147,17 @@ def test_is_protected_does_not_walk_the_spans_per_query():
     assert CountingList.walks <= 1  # the index is built once (was: one walk per query)
 
 
-def test_is_protected_sees_spans_added_later():
+def test_protected_spans_cannot_be_added_behind_the_index():
+    """``protected`` is a tuple: a span cannot be appended after the index was built (it would be
+    missed); a document with more protected spans is a new document."""
+    import dataclasses
+
     doc = Document("see the page now", protected=[Span(0, 3)])
     assert not doc.is_protected(8, 12)
-    doc.protected.append(Span(8, 12))
-    assert doc.is_protected(9, 10)
+    with pytest.raises(AttributeError):
+        doc.protected.append(Span(8, 12))  # type: ignore[attr-defined]
+    more = dataclasses.replace(doc, protected=[*doc.protected, Span(8, 12)])
+    assert more.is_protected(9, 10) and not doc.is_protected(9, 10)
 
 
 # -- apply_edit_groups ----------------------------------------------------------------------------
@@ -252,14 +266,26 @@ def test_a_paragraph_without_newline_reaches_pysbd_in_bounded_pieces(monkeypatch
             return real.processor(block)
 
     monkeypatch.setattr(segment, "_segmenter", lambda: Recording())
+    # as for text pysbd must read whole (quotes, lists): no sentence end is cut before pysbd
+    monkeypatch.setattr(segment, "_not_local", lambda block: True)
     text = _one_paragraph(1500)  # about 75 KB, one line
     cuts: list[tuple[int, str]] = []
     segs = segment.split_segments(text, cuts=cuts)
-    assert max(sizes) <= segment.MAX_BLOCK
+    assert sizes and max(sizes) <= segment.MAX_BLOCK
     assert sum(sizes) <= len(text)  # every character goes to pysbd once: linear
     assert cuts and all(kind == "sentence" for _, kind in cuts)
     assert all(text[s.start:s.end] in SENTENCES for s in segs)  # the cuts fall between sentences
     assert len(segs) == 1500
+
+
+def test_plain_sentences_of_a_long_paragraph_skip_pysbd(monkeypatch):
+    sizes: list[int] = []
+    real = segment._pysbd
+    monkeypatch.setattr(segment, "_pysbd", lambda block, start: sizes.append(len(block)) or real(block, start))
+    text = _one_paragraph(1500)
+    segs = segment.split_segments(text)
+    assert sizes == [] and len(segs) == 1500
+    assert all(text[s.start:s.end] in SENTENCES for s in segs)
 
 
 def test_forced_cuts_are_recorded_on_the_document():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import islice
 from operator import eq
 
 import regex
@@ -39,9 +40,15 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
             hits.add(i)
             i = same.find(run, i + n)
     sites: list[int] = []
-    if hits:
-        starts = [m.start() for m in _SPACE_SPLIT.finditer(doc.text)]
-        sites = sorted(starts[i] for i in hits if i < len(starts))
+    if hits:  # the offsets of those tokens only: the others are skipped without a Python step each
+        tokens = _SPACE_SPLIT.finditer(doc.text)
+        at = 0  # the index of the next token ``tokens`` gives
+        for i in sorted(hits):
+            m = next(islice(tokens, i - at, None), None)
+            if m is None:
+                break
+            sites.append(m.start())
+            at = i + 1
     ctx.cache["loop_sites"] = sites
     return sites
 
