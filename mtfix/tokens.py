@@ -40,7 +40,6 @@ QUOTES = r"\"'\p{Pi}\p{Pf}"  # straight quotes and the opening/closing (initial/
 SENTENCE_FINAL = ".!?…"  # punctuation that ends a sentence
 
 
-
 class LazyPattern:
     """A ``regex`` pattern compiled on first use (a cold start pays only for the patterns
     it runs); every attribute of the compiled pattern is available on it.
