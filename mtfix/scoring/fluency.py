@@ -186,12 +186,6 @@ def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[
     return per_seg, outside
 
 
-def finding_penalties(doc: Document, findings: list[Finding], w: Weights) -> tuple[list[float], float]:
-    """Summed finding penalty per segment, and the penalty of findings outside every segment."""
-    per_seg, outside = segment_findings(doc, findings)
-    return [sum(w.finding_weight(*k) for k in ks) for ks in per_seg], sum(w.finding_weight(*k) for k in outside)
-
-
 def statistical_penalties(doc: Document, words: list[int], w: Weights) -> list[float]:
     """``words · rate(features)`` per segment (0 when no feature has a weight or no model is installed)."""
     if not w.uses_features:
