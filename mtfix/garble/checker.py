@@ -82,17 +82,56 @@ def probability(text: str) -> float | None:
     return predict(text).probability
 
 
+_CODE_TOKEN = regex.compile(r"MTF\d*")
+
+
+def _covers_no_garble_code(token: Any) -> bool:
+    """True when a ``--select`` token surely stands for no MTF4 code: an ``MTF`` code or prefix outside
+    MTF4, or a LanguageTool token.  Anything else (a name, a checker) may, so it counts as covering one."""
+    if not isinstance(token, str):
+        return False
+    t = token.strip()
+    up = t.upper()
+    if up in ("LT", "LT:") or up.startswith("LT:") or t == "grammar":
+        return True
+    return bool(_CODE_TOKEN.fullmatch(up)) and not any(code.startswith(up) for code in GARBLE_RULES)
+
+
+def _tokens(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value or ())
+
+
+def findings_unwanted(config: Any) -> bool:
+    """Whether ``config``'s select/ignore surely drops every MTF4 finding (then the checker need not
+    look: the pipeline would filter them all out).  Conservative: a name or anything unclear says no.
+    The fluency score's probabilities do not depend on this (:func:`probability` runs on its own)."""
+    select = _tokens(getattr(config, "select", ()))
+    if select and all(_covers_no_garble_code(t) for t in select):
+        return True
+    ignored = [t.strip().upper() for t in _tokens(getattr(config, "ignore", ()))
+               if isinstance(t, str) and _CODE_TOKEN.fullmatch(t.strip().upper())]
+    return all(any(code.startswith(i) for i in ignored) for code in GARBLE_RULES)
+
+
 class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
     name = "garble"
+    #: False when the configuration's selection drops every MTF4 finding (see :func:`build_checker`):
+    #: then :meth:`check` does no work.  The checker stays in the pipeline, so signatures do not change.
+    active = True
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         out: list[Finding] = []
+        if not self.active:
+            return out
         det = None
         for seg in doc.segments:
             text = doc.text[seg.start : seg.end]
-            if not _eligible(text) or doc.is_protected(seg.start, seg.end):
+            nwords = _words(text)  # once per segment
+            if nwords < MIN_WORDS or doc.is_protected(seg.start, seg.end):
                 continue
             det = det or detector()
             pred = predict(text)
@@ -100,7 +139,7 @@ class GarbleChecker(BaseChecker):
             off = seg.start
             unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
             for s in a.signs:
-                if s.name == "no_finite" and (unsure_tags or _words(text) < MIN_MAJOR_WORDS):
+                if s.name == "no_finite" and (unsure_tags or nwords < MIN_MAJOR_WORDS):
                     # beside an unknown word, and in a short sentence with little context, the
                     # tagger often reads a verb as a noun ("oil and gas rose"): no finding then
                     continue
@@ -113,7 +152,7 @@ class GarbleChecker(BaseChecker):
             th = det.thresholds
             if p < th["minor"]:
                 continue
-            major = p >= th["major"] and sentence_like(text) and _words(text) >= MIN_MAJOR_WORDS
+            major = p >= th["major"] and sentence_like(text) and nwords >= MIN_MAJOR_WORDS
             sev = Severity.MAJOR if major else Severity.MINOR
             if a.signs:
                 focus = (a.signs[0].start, a.signs[0].end)
@@ -147,4 +186,7 @@ def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:
     ignore = tuple(getattr(config, "ignore", ()) or ())
     if any(i in ("MTF4", "MTF40", "MTF", "garble") for i in ignore):
         return None
-    return GarbleChecker()
+    checker = GarbleChecker()
+    if findings_unwanted(config):
+        checker.active = False
+    return checker

@@ -60,6 +60,7 @@ one first then now again too however according due regarding concerning said say
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 TIME_PLACE_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "until", "after", "before", "by"})
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
+_VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
 SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max", "tag_surprisal_top3")
@@ -129,6 +130,7 @@ class TagTrigrams:
         self.uni, self.bi, self.tri = uni, bi, tri
         self.total = sum(uni.values())
         self.vocab = max(len(uni), 1)
+        self._surprisal_cache: dict[tuple[str, str, str], float] = {}
 
     @classmethod
     def train(cls, tag_seqs: Sequence[Sequence[str]]) -> TagTrigrams:
@@ -148,7 +150,18 @@ class TagTrigrams:
         return cls(uni, bi, tri)
 
     def surprisal(self, a: str, b: str, c: str) -> float:
-        """−log2 P(c | a b), interpolated with bigram and unigram estimates."""
+        """−log2 P(c | a b), interpolated with bigram and unigram estimates (memoised per tag triple)."""
+        key = (a, b, c)
+        cache = self._surprisal_cache
+        v = cache.get(key)
+        if v is None:
+            v = self._surprisal(a, b, c)
+            if len(cache) >= _SURPRISAL_CACHE_SIZE:
+                cache.clear()  # bounded: tag triples are few, but a server must not grow without limit
+            cache[key] = v
+        return v
+
+    def _surprisal(self, a: str, b: str, c: str) -> float:
         p1 = (self.uni.get(c, 0) + 1) / (self.total + self.vocab)
         nb = self.bi.get("#" + b, 0)
         p2 = self.bi.get(b + " " + c, 0) / nb if nb else p1
@@ -168,6 +181,22 @@ def _hash(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
+#: n-gram (a tuple of 1–3 items) → the hash of its string; cleared when full, so it stays bounded in a
+#: long-running process (a language server).
+_HASH_CACHE_SIZE = 1 << 16
+_SURPRISAL_CACHE_SIZE = 1 << 15
+_hash_cache: dict[tuple[str, ...], int] = {}
+
+
+def _gram_hash(gram: tuple[str, ...]) -> int:
+    """``_hash(f"{n}|" + " ".join(gram))`` for an n-gram of n items, memoised."""
+    h = _hash(f"{len(gram)}|" + " ".join(gram))
+    if len(_hash_cache) >= _HASH_CACHE_SIZE:
+        _hash_cache.clear()
+    _hash_cache[gram] = h
+    return h
+
+
 def view(tokens: Sequence[Token], tags: Sequence[str]) -> list[str]:
     """The function-word view: function words as themselves, the rest as their tag."""
     out = []
@@ -180,10 +209,13 @@ def view(tokens: Sequence[Token], tags: Sequence[str]) -> list[str]:
 def hashed_ngrams(items: Sequence[str]) -> list[int]:
     """Hashed 1–3-grams of the function-word view, sentence-padded, deduplicated."""
     seq = ["<s>", *items, "</s>"]
+    cache = _hash_cache
     feats = set()
-    for n in (1, 2, 3):
-        for i in range(len(seq) - n + 1):
-            feats.add(_hash(f"{n}|" + " ".join(seq[i : i + n])))
+    # zip yields exactly the n-grams seq[i : i + n] for i in range(len(seq) - n + 1), as tuples
+    for grams in (zip(seq), zip(seq, seq[1:]), zip(seq, seq[1:], seq[2:])):  # noqa: B905
+        for g in grams:
+            h = cache.get(g)
+            feats.add(h if h is not None else _gram_hash(g))
     return sorted(feats)
 
 
@@ -207,7 +239,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str) -> list[S
     while i < n:
         if tags[i] in FINITE and i > 0 and tags[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS"):
             groups.append(i)
-            while i + 1 < n and tags[i + 1] in VERBS | {"RB"}:
+            while i + 1 < n and tags[i + 1] in _VERBS_RB:
                 i += 1
         i += 1
     for a, b in zip(groups, groups[1:], strict=False):
@@ -268,6 +300,10 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str) -> list[S
     return signs
 
 
+#: Every feature at 0.0, in the order the analysis has always listed them (copied per sentence).
+_DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromkeys(SURPRISAL_FEATURES, 0.0)
+
+
 def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
             offset: int = 0) -> Analysis:
     """Tag one sentence and compute its signs, dense features and hashed n-grams."""
@@ -275,7 +311,7 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     tags = tagger.tag([t.text for t in toks]) if toks else []
     a = Analysis(toks, tags)
     a.signs = _structural(toks, tags, text)
-    d = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromkeys(SURPRISAL_FEATURES, 0.0)
+    d = _DENSE_ZEROS.copy()
     for s in a.signs:
         d[s.name] = 1.0
     words = [t for t, g in zip(toks, tags, strict=True) if g[0].isalpha() or g == "CD"]
@@ -293,7 +329,8 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     d["capital_midsentence"] = float(caps)
     if trigrams is not None and tags:
         seq = ["<s>", "<s>", *tags, "</s>"]
-        sur = [trigrams.surprisal(seq[i - 2], seq[i - 1], seq[i]) for i in range(2, len(seq))]
+        surprisal = trigrams.surprisal
+        sur = [surprisal(a, b, c) for a, b, c in zip(seq, seq[1:], seq[2:], strict=False)]
         d["tag_surprisal_mean"] = sum(sur) / len(sur)
         d["tag_surprisal_max"] = max(sur)
         top = sorted(sur, reverse=True)[:3]

@@ -40,6 +40,9 @@ from mtfix.tokens import LM_TOKEN as _TOKEN
 #: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
 _CACHE_FORMAT = "2"
 BACKOFF = math.log10(0.4)
+#: Entries per table in the lookup memo of :meth:`_Table.get` (cleared when full: bounded memory).
+_MEMO_SIZE = 1 << 15
+_MISSING = object()
 _lock = threading.Lock()
 
 
@@ -61,6 +64,7 @@ class _Table:
 
     def __init__(self, keys: Sequence[int], values: Sequence[int]):
         self.keys, self.values = keys, values
+        self._memo: dict[str, float | None] = {}  # string → result, bounded (cleared when full)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> _Table:
@@ -70,7 +74,18 @@ class _Table:
         return cls(keys, values)
 
     def get(self, s: str) -> float | None:
-        """log10 count of ``s``, or None."""
+        """log10 count of ``s``, or None (memoised per string, in a bounded cache)."""
+        memo = self._memo
+        v = memo.get(s, _MISSING)
+        if v is not _MISSING:
+            return v
+        v = self._lookup(s)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[s] = v
+        return v
+
+    def _lookup(self, s: str) -> float | None:
         h = _key(s)
         i = bisect_left(self.keys, h)
         if i < len(self.keys) and self.keys[i] == h:
