@@ -82,37 +82,19 @@ def probability(text: str) -> float | None:
     return predict(text).probability
 
 
-_CODE_TOKEN = regex.compile(r"MTF\d*")
-
-
-def _covers_no_garble_code(token: Any) -> bool:
-    """True when a ``--select`` token surely stands for no MTF4 code: an ``MTF`` code or prefix outside
-    MTF4, or a LanguageTool token.  Anything else (a name, a checker) may, so it counts as covering one."""
-    if not isinstance(token, str):
-        return False
-    t = token.strip()
-    up = t.upper()
-    if up in ("LT", "LT:") or up.startswith("LT:") or t == "grammar":
-        return True
-    return bool(_CODE_TOKEN.fullmatch(up)) and not any(code.startswith(up) for code in GARBLE_RULES)
-
-
-def _tokens(value: Any) -> tuple[Any, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value or ())
-
-
 def findings_unwanted(config: Any) -> bool:
-    """Whether ``config``'s select/ignore surely drops every MTF4 finding (then the checker need not
-    look: the pipeline would filter them all out).  Conservative: a name or anything unclear says no.
-    The fluency score's probabilities do not depend on this (:func:`probability` runs on its own)."""
-    select = _tokens(getattr(config, "select", ()))
-    if select and all(_covers_no_garble_code(t) for t in select):
-        return True
-    ignored = [t.strip().upper() for t in _tokens(getattr(config, "ignore", ()))
-               if isinstance(t, str) and _CODE_TOKEN.fullmatch(t.strip().upper())]
-    return all(any(code.startswith(i) for i in ignored) for code in GARBLE_RULES)
+    """Whether ``config``'s ``--select``/``--ignore``, resolved by the rule catalogue (the one place
+    that resolves them), drops every MTF4 code: then the checker need not look.  A selection the
+    catalogue rejects says no here (the pipeline reports it).  The fluency score's probabilities do
+    not depend on this (:func:`probability` runs on its own)."""
+    from mtfix.catalogue import selection_for
+    from mtfix.errors import ConfigError
+
+    try:
+        selection = selection_for(config)
+    except ConfigError:
+        return False
+    return not any(selection.wants(code) for code in GARBLE_RULES)
 
 
 class GarbleChecker(BaseChecker):

@@ -115,7 +115,8 @@ def test_predictions_cold_and_warm_are_bit_identical():
     ({"select": ["MTF"]}, False),
     ({"select": ["MTF401"]}, False),
     ({"select": ["garble"]}, False),
-    ({"select": ["MTF1", "some_rule_name"]}, False),  # a name might stand for an MTF4 code
+    ({"select": ["MTF1", "some_rule_name"]}, False),  # an unknown name: the pipeline reports it, the checker runs
+    ({"select": ["hallucinated-phrase"]}, True),  # a rule name resolves through the catalogue (MTF101)
     ({"ignore": ["MTF401"]}, False),
     ({"ignore": [f"MTF40{i}" for i in range(1, 9)]}, True),
     ({"ignore": [f"MTF40{i}" for i in range(1, 8)]}, False),
