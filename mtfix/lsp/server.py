@@ -172,14 +172,16 @@ class MtfixLanguageServer(LanguageServer):
             state, new_profile = await loop.run_in_executor(
                 self.checks, self._check, uri, version, text, kind, path, encoding
             )
-            current = self._current_version(uri)
-            if current is not None and current != version:
-                return  # a newer check is on its way
+            # Said before the staleness test below: the check that loads a new profile may be one a
+            # newer version supersedes, and the newer one finds the profile loaded (no message then).
             if new_profile and state.profile.error:
                 self.message(f"configuration error: {state.profile.error}; checking with the defaults",
                              types.MessageType.Error)
             if new_profile and state.profile.warning:
                 self.message(state.profile.warning)
+            current = self._current_version(uri)
+            if current is not None and current != version:
+                return  # a newer check is on its way
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url))
             if new_profile and len(self.states) > 1:
