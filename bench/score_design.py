@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe  # noqa: E402
+from eval_realmt import auc  # noqa: E402  (the realmt harness's Mann–Whitney AUC)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-score-design.json.gz"
@@ -128,11 +129,6 @@ def record_score(rec: dict[str, Any], w: Any, grammar: bool) -> float:
         total += segment_penalty(n, finds.get(i, []), p, w)
         words += n
     return to_fluency(total, words, w)
-
-
-def auc(pos: list[float], neg: list[float]) -> float:
-    wins = sum(1.0 if n > p else 0.5 if n == p else 0.0 for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
 
 
 def tau(xs: list[float], ys: list[float]) -> float:
