@@ -101,6 +101,7 @@ class MtfixLanguageServer(LanguageServer):
         self.grammar_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-grammar")
         self.loop: asyncio.AbstractEventLoop | None = None
         self.shown: set[str] = set()
+        self.announced: dict[Path | None, Profile] = {}  # the profile last announced per config file
         self.grammar = GrammarSlot(self._grammar_ready, self._message_from_thread)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -112,14 +113,25 @@ class MtfixLanguageServer(LanguageServer):
             enc = "utf-16"
         return _ENCODINGS.get(enc, "utf-16")
 
-    def message(self, text: str, kind: types.MessageType = types.MessageType.Warning) -> None:
-        """Show ``text`` once (per session) and log it."""
+    def message(self, text: str, kind: types.MessageType = types.MessageType.Warning, again: bool = False) -> None:
+        """Show ``text`` once per session (every time with ``again``) and log it."""
         log.warning("%s", text)
-        if text in self.shown:
+        if text in self.shown and not again:
             return
         self.shown.add(text)
         with contextlib.suppress(Exception):  # no client attached (the class used alone)
             self.window_show_message(types.ShowMessageParams(type=kind, message=f"mtfix: {text}"))
+
+    def _announce(self, profile: Profile) -> None:
+        """Say a profile's configuration error or warning once for each profile loaded."""
+        if self.announced.get(profile.origin) is profile:
+            return
+        self.announced[profile.origin] = profile
+        if profile.error:
+            self.message(f"configuration error: {profile.error}; checking with the defaults",
+                         types.MessageType.Error, again=True)
+        if profile.warning:
+            self.message(profile.warning, again=True)
 
     def _message_from_thread(self, text: str) -> None:
         if self.loop is not None:
@@ -172,13 +184,9 @@ class MtfixLanguageServer(LanguageServer):
             state, new_profile = await loop.run_in_executor(
                 self.checks, self._check, uri, version, text, kind, path, encoding
             )
-            # Said before the staleness test below: the check that loads a new profile may be one a
-            # newer version supersedes, and the newer one finds the profile loaded (no message then).
-            if new_profile and state.profile.error:
-                self.message(f"configuration error: {state.profile.error}; checking with the defaults",
-                             types.MessageType.Error)
-            if new_profile and state.profile.warning:
-                self.message(state.profile.warning)
+            # Said before the staleness test below, and keyed on the profile rather than on this
+            # check having loaded it: the check that loaded it may have been superseded or cancelled.
+            self._announce(state.profile)
             current = self._current_version(uri)
             if current is not None and current != version:
                 return  # a newer check is on its way

@@ -188,3 +188,22 @@ def test_server_table_is_checked() -> None:
     bad = Profile(config_from_mapping({"server": {"debounce": 3, "docs-url": 5}}, "m"), None, ())
     assert "unknown setting(s) debounce" in bad.warning and "docs-url must be a string" in bad.warning
     assert bad.docs_url is None and bad.debounce == 0.05
+
+
+def test_configuration_error_is_said_for_each_profile_even_if_the_loading_check_was_dropped() -> None:
+    """A check superseded or cancelled after loading a broken profile must not swallow its message."""
+    from mtfix.config import config_from_mapping
+    from mtfix.lsp.server import MtfixLanguageServer
+    from mtfix.lsp.workspace import Profile
+
+    ls = MtfixLanguageServer(grammar="off")
+    said: list[str] = []
+    ls.message = lambda text, kind=None, again=False: said.append(text)  # type: ignore[method-assign]
+    broken = Profile(config_from_mapping({}, "m"), Path("/w/mtfix.toml"), (), error="mtfix.toml:1: bad")
+    ls._announce(broken)  # the check that loaded it; its diagnostics may be dropped as stale
+    ls._announce(broken)  # the next check finds the profile already loaded
+    assert said == ["configuration error: mtfix.toml:1: bad; checking with the defaults"]
+    ls._announce(Profile(config_from_mapping({}, "m"), Path("/w/mtfix.toml"), ()))  # fixed: nothing to say
+    again = Profile(config_from_mapping({}, "m"), Path("/w/mtfix.toml"), (), error="mtfix.toml:1: bad")
+    ls._announce(again)  # broken the same way again: said again
+    assert len(said) == 2
