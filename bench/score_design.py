@@ -4,6 +4,8 @@ then evaluate candidate weights in milliseconds.
 
     python bench/score_design.py collect [--grammar required] [--mqm-items 600] [--out F]
     python bench/score_design.py evaluate [--cache F] [--weights weights.yaml]
+    python bench/score_design.py fit --cache F [--room R] [--set KEY=VALUE]
+    python bench/score_design.py frontier --cache F     # the realmt-AUC / MQM-τ trade-off
 
 ``collect`` runs the pipeline over the development files and keeps, per record, each
 segment's words and garble probability and each finding (code, origin, severity, category):
@@ -218,7 +220,7 @@ class Arrays:
         length = q["length"] * (self.n / LENGTH_WORDS) ** q["exponent"]
         solo = ~self.corr
         alone = self.flt * np.where(solo, q["lt_alone"], 1.0) + self.fg * np.where(solo, q["glossary_alone"], 1.0)
-        seg = self.fr + alone + q["detector"] * h + np.where(self.n > 0, length, 0.0)
+        seg = self.fr + alone + (q["detector"] + q["per_word"] * self.n) * h + np.where(self.n > 0, length, 0.0)
         e = np.bincount(self.rec, seg, minlength=self.nrec)
         words = np.bincount(self.rec, self.n, minlength=self.nrec)
         return e / np.maximum(words, q["min_words"])
@@ -252,6 +254,8 @@ ALONE = ("lt", "glossary")  # origins whose findings cost less when nothing else
 GRID: dict[str, tuple[float, ...]] = {
     "centre": (0.2, 0.25, 0.3, 0.35, 0.4),
     "detector": (2.0, 4.0, 8.0, 16.0),
+    # the detector's cost growing with the words it judges garbled (MQM sums errors over a segment)
+    "per_word": (0.0, 0.05, 0.1, 0.2, 0.4),
     "length": (0.0, 0.125, 0.25, 0.5, 1.0),
     "exponent": (1.0,),  # expected errors in proportion to length, as MQM sums them (0.5 was tried: no better)
     "lt_alone": (0.0, 0.1, 0.25, 0.5, 1.0),
@@ -295,10 +299,10 @@ def objective(fig: dict[str, float]) -> float:
     return statistics.fmean([fig["zh-en 2020 flat"], fig["zh-en TED 2021 flat"], fig["mlqe dev flat"]])
 
 
-def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float] | None = None) -> None:
-    """Grid search: of the candidates that meet the seed must-holds (at the scale :func:`seed_scale`
-    picks) and whose realmt TRAIN AUC is within ``room`` of the best, the best dev objective.
-    realmt dev figures are printed, never used."""
+def candidates(data: dict[str, Any], grammar: bool,
+               fixed: dict[str, float] | None = None) -> tuple[list[tuple[dict[str, float], dict[str, float]]], Any]:
+    """Every grid point that meets the seed must-holds (at the scale :func:`seed_scale` picks), with
+    its fitting figures; and the realmt dev arrays (printed beside a choice, never used for it)."""
     import itertools
 
     arrays = {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
@@ -315,15 +319,47 @@ def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float
         q["scale"] = seed_scale(arrays["seeds"], q) or 0.0
         if q["scale"]:
             results.append((q, figures(arrays, q)))
+    return results, dev
+
+
+def choose(results: list[tuple[dict[str, float], dict[str, float]]],
+           room: float) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """Of the candidates whose realmt TRAIN AUC is within ``room`` of the best, those within :data:`TIE`
+    of the best dev objective, best realmt train AUC first."""
     best_auc = max(f["realmt train AUC"] for _, f in results)
     ok = [(q, f) for q, f in results if f["realmt train AUC"] >= best_auc - room]
     top = max(objective(f) for _, f in ok)
     ok = [qf for qf in ok if objective(qf[1]) >= top - TIE]  # a near-tie on the objective is noise:
     ok.sort(key=lambda qf: -qf[1]["realmt train AUC"])  # of those, the best realmt train AUC
-    for q, f in ok[:5]:
+    return ok
+
+
+def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float] | None = None) -> None:
+    """Grid search: of the candidates that meet the seed must-holds and whose realmt TRAIN AUC is
+    within ``room`` of the best, the best dev objective. realmt dev figures are printed, never used."""
+    results, dev = candidates(data, grammar, fixed)
+    for q, f in choose(results, room)[:5]:
         f.update(figures(dev, q))
         shown = {k: round(v, 4) for k, v in q.items()}
         print(json.dumps(shown), f"objective {objective(f):.4f}", " ".join(f"{k}={v:.3f}" for k, v in f.items()))
+
+
+FRONTIER_ROOMS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 1.0)
+
+
+def frontier(data: dict[str, Any], grammar: bool) -> None:
+    """The trade-off between separating garbled MT from professional news (realmt train AUC) and
+    ranking MQM segments (the dev objective): the choice :func:`fit` makes at each ``room``."""
+    results, dev = candidates(data, grammar)
+    print("| room | realmt train AUC | dev objective | zh-en 2020 flat | TED 2021 flat | MLQE dev | "
+          "realmt dev AUC | centre | detector | per_word | length |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for room in FRONTIER_ROOMS:
+        q, f = choose(results, room)[0]
+        d = figures(dev, q)
+        print(f"| {room} | {f['realmt train AUC']:.3f} | {objective(f):.3f} | {f['zh-en 2020 flat']:.3f} | "
+              f"{f['zh-en TED 2021 flat']:.3f} | {f['mlqe dev flat']:.3f} | {d['realmt dev AUC']:.3f} | "
+              f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} |")
 
 
 def load_cache(path: Path) -> dict[str, Any]:
@@ -350,7 +386,16 @@ def main(argv: list[str] | None = None) -> None:
     f.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
     f.add_argument("--room", type=float, default=0.01, help="realmt train AUC allowed below the best")
     f.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="hold a parameter fixed")
+    fr = sub.add_parser("frontier", help="the fit's choice at each room: realmt AUC against MQM τ_b")
+    fr.add_argument("--cache", type=Path, action="append", required=True, help="cache(s) from collect, merged")
+    fr.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
     args = ap.parse_args(argv)
+    if args.cmd == "frontier":
+        merged_f: dict[str, Any] = {"sets": {}}
+        for path in args.cache:
+            merged_f["sets"].update(load_cache(path)["sets"])
+        frontier(merged_f, args.grammar)
+        return
     if args.cmd == "fit":
         merged: dict[str, Any] = {"sets": {}}
         for path in args.cache:

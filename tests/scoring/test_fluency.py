@@ -81,7 +81,7 @@ def test_statistical_rate_is_monotonic_in_each_feature():
 
 def test_without_statistics_a_clean_text_scores_100():
     doc = to_document(TEXT)
-    w = dataclasses.replace(fl.default_weights(), base_rate=0.0, detector=0.0, length_points=0.0)
+    w = dataclasses.replace(fl.default_weights(), base_rate=0.0, detector=0.0, detector_per_word=0.0, length_points=0.0)
     assert fl.fluency(doc, [], w).fluency == 100.0
 
 

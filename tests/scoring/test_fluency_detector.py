@@ -59,7 +59,7 @@ def test_signature_names_the_model_digest():
 
 
 def test_without_detector_the_signature_says_so():
-    assert fl.detector_signature(dataclasses.replace(fl.default_weights(), detector=0.0)) == "garble:none"
+    assert fl.detector_signature(dataclasses.replace(fl.default_weights(), detector=0.0, detector_per_word=0.0)) == "garble:none"
 
 
 def _rows(name: str) -> list[dict]:

@@ -41,6 +41,7 @@ def test_vectorised_fit_formula_matches_the_score(records):
     q = {
         "centre": w.detector_centre,
         "detector": w.detector,
+        "per_word": w.detector_per_word,
         "length": w.length_points,
         "exponent": w.length_exponent,
         "lt_alone": w.alone.get("lt", 1.0),
@@ -48,7 +49,7 @@ def test_vectorised_fit_formula_matches_the_score(records):
         "min_words": w.min_words,
         "scale": w.scale,
     }
-    assert w.length_words == score_design.LENGTH_WORDS and w.detector_per_word == 0
+    assert w.length_words == score_design.LENGTH_WORDS
     arrays = score_design.Arrays([dict(r) for r in recs], grammar=False)
     for rec, fast in zip(recs, arrays.fluency(q), strict=True):
         assert fast == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
