@@ -97,7 +97,7 @@ def run(path: Path, env: dict[str, str], root: Path = REPO) -> tuple[float, floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5)")
+    ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5); 0 or '' for the 5 KB article only")
     ap.add_argument("--runs", type=int, default=7, help="cold runs of the 5 KB article (default 7)")
     ap.add_argument("--big-runs", type=int, default=1, help="runs of each big file (default 1)")
     ap.add_argument("--ab", type=Path, default=None, help="another mtfix tree, timed alternately (A/B)")
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.ab:
             print(f"cold 5 KB new/old: wall {statistics.median(walls['new']) / statistics.median(walls['old']):.2f}, "
                   f"CPU {statistics.median(cpus['new']) / statistics.median(cpus['old']):.2f}")
-        for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
+        for mb in (float(s) for s in args.sizes.split(",") if s.strip() and float(s) > 0):
             path = Path(tmp) / f"news-{mb:g}mb.txt"
             path.write_text(mixed_text(int(mb * 1_000_000)), encoding="utf-8")
             size = path.stat().st_size / 1_000_000

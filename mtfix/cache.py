@@ -10,6 +10,9 @@ corrupt or unreadable entry is ignored and rebuilt; a cache that cannot be
 written is skipped silently.  On a miss the file goes through the same guarded
 parse as without the cache (:mod:`mtfix.safe_yaml`).
 
+Beside ``parsed/``, ``checked/`` records the rule packs that passed every check
+(:func:`mtfix.rules.pack.load_pack_file`): such a pack compiles its patterns on first use.
+
 ``MTFIX_NO_CACHE=1`` turns the cache off; ``MTFIX_CACHE_DIR`` moves it (with
 LanguageTool's files).
 """
@@ -59,26 +62,48 @@ def cached(raw: bytes, kind: str, build: Callable[[], Any]) -> Any:
 
     Exceptions of ``build`` propagate (nothing is stored for a file that does not parse).
     """
+    found, value = lookup(raw, kind)
+    if found:
+        return value
+    value = build()
+    remember(raw, kind, value)
+    return value
+
+
+def _path(raw: bytes, kind: str, folder: str | None = None) -> Path | None:
     if not enabled():
-        return build()
+        return None
     try:
-        path = cache_dir() / f"{key(raw, kind)}.marshal"
+        base = cache_dir()
     except Exception:  # no cache directory can be found
-        return build()
+        return None
+    return (base if folder is None else base.parent / folder) / f"{key(raw, kind)}.marshal"
+
+
+def lookup(raw: bytes, kind: str, folder: str | None = None) -> tuple[bool, Any]:
+    """``(True, value)`` when an entry for ``raw`` and ``kind`` is stored (and intact), else
+    ``(False, None)``.  ``folder``: a sibling of ``parsed/`` for entries of another sort."""
+    path = _path(raw, kind, folder)
+    if path is None:
+        return False, None
     try:
         blob = path.read_bytes()
     except OSError:
-        blob = None
-    if blob is not None:
-        try:
-            digest, value = marshal.loads(blob)
-            if digest == hashlib.sha256(marshal.dumps(value, _MARSHAL_VERSION)).hexdigest():
-                return value
-        except Exception:  # corrupt or truncated: rebuilt below
-            pass
-    value = build()
-    _store(path, value)
-    return value
+        return False, None
+    try:
+        digest, value = marshal.loads(blob)
+        if digest == hashlib.sha256(marshal.dumps(value, _MARSHAL_VERSION)).hexdigest():
+            return True, value
+    except Exception:  # corrupt or truncated: as if missing
+        pass
+    return False, None
+
+
+def remember(raw: bytes, kind: str, value: Any, folder: str | None = None) -> None:
+    """Store ``value`` (plain data) for ``raw`` and ``kind``; silently nothing when the cache is off or unwritable."""
+    path = _path(raw, kind, folder)
+    if path is not None:
+        _store(path, value)
 
 
 def _store(path: Path, value: Any) -> None:

@@ -20,6 +20,7 @@ import difflib
 import os
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -209,7 +210,10 @@ def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
 
 # -- line numbers ----------------------------------------------------------------------------
 
-_HEADER = regex.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+@cache
+def _header() -> regex.Pattern:
+    """A TOML table header (compiled on first use: only a configuration error needs line numbers)."""
+    return regex.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
 def _norm_table(name: str) -> str:
@@ -230,7 +234,7 @@ def key_line(text: str | None, key: str, table: str = "") -> int | None:
     first: int | None = None
     pattern = regex.compile(r"^\s*(?:[\w.\"'-]+\.)?[\"']?" + regex.escape(key) + r"[\"']?\s*=")
     for n, line in enumerate(text.splitlines(), 1):
-        h = _HEADER.match(line)
+        h = _header().match(line)
         if h and "=" not in line.split("]")[0]:
             current = _norm_table(h.group(1))
             if current == ".".join(filter(None, [want, key])):

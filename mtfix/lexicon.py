@@ -56,6 +56,48 @@ def _wordlist(size: str, lang: str = "en") -> dict[str, float]:
     return freq
 
 
+@lru_cache(maxsize=16)
+def _head(size: str, lang: str, floor: float) -> dict[str, float]:
+    """The words of ``{size}_{lang}`` whose Zipf frequency is at least ``floor``, with the
+    values :func:`_wordlist` gives them, read from the first buckets of the file only (the
+    buckets run from the most frequent words down, so the rest of the file is never read)."""
+    import msgpack
+
+    with _lock, gzip.open(_data_dir() / f"{size}_{lang}.msgpack.gz", "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack() if n else None
+        if not isinstance(header, dict) or header.get("format") != "cB":  # pragma: no cover
+            raise ValueError(f"unexpected wordfreq data format: {header!r}")
+        freq: dict[str, float] = {}
+        for i in range(n - 1):
+            value = round(9.0 - i / 100.0, 2)
+            if value < floor:
+                break
+            for word in unpacker.unpack() or ():
+                freq.setdefault(word, value)  # the first (most frequent) bucket of a word wins, as in _wordlist
+    return freq
+
+
+def zipf_at_least(word: str, lang: str, floor: float) -> float:
+    """:func:`zipf` of ``word`` in ``lang`` when it is at least ``floor``, else 0.0.  For a
+    language with one (small) list only the buckets at or above ``floor`` are read: a cold
+    start need not load 60,000 Turkish words to find that a word is no common Turkish one."""
+    head = _head_for(lang, float(floor))
+    value = zipf(word, lang) if head is None else head.get(word.lower(), 0.0)
+    return value if value >= floor else 0.0
+
+
+@lru_cache(maxsize=16)
+def _head_for(lang: str, floor: float) -> dict[str, float] | None:
+    """The head of the list that :func:`zipf` reads for ``lang`` when that is the small list
+    alone (wordfreq ships no large one); ``None`` otherwise (then :func:`zipf` answers)."""
+    d = _data_dir()
+    if (d / f"small_{lang}.msgpack.gz").exists() and not (d / f"large_{lang}.msgpack.gz").exists():
+        return _head("small", lang, floor)
+    return None
+
+
 def is_common(word: str) -> bool:
     """An everyday English word (Zipf ≥ 3), from the small list only."""
     return is_everyday_word(word, COMMON)

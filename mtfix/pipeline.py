@@ -25,11 +25,11 @@ from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.segment import to_document
-from mtfix.signature import Signature, check_signature
 from mtfix.suppress import suppressed
 
 if TYPE_CHECKING:
     from mtfix.records import RecordResult
+    from mtfix.signature import Signature
 
 #: At most this many fixed-point warnings are kept in ``Pipeline.warnings`` (a long
 #: ingest job must not grow it without bound).
@@ -91,6 +91,8 @@ class Pipeline:
         version and rule set, the garble model's digest, plug-ins), ``grammar:off`` when no
         grammar checker ran (scores with and without LanguageTool do not compare), the
         segmenter, the lexicon and the mtfix version."""
+        from mtfix.signature import check_signature  # a text report needs no signature: not at import
+
         built = {c.name: c for c in self.checkers}
         fields: list[tuple[str, str]] = []
         for name, _target in CHECKER_FACTORIES:

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.model import Document, Segment, Span
+from mtfix.tokens import LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regex.compile(r"\n(?![ \t]*\p{Ll})")
@@ -56,9 +57,9 @@ _URL = regex.compile(
 MAX_BLOCK = 5000
 #: Where a long block is cut, best first: a likely sentence end, punctuation, a space.
 _CUTS = (
-    ("sentence", regex.compile(r"(?<=\p{Ll}{2}[.!?…][\"'”’»)\]]*)\s+(?=[\"“‘(«]?[\p{Lu}\p{N}])")),
-    ("punctuation", regex.compile(r"(?<=[.!?…;:,][\"'”’»)\]]*)\s+")),
-    ("space", regex.compile(r"\s+")),
+    ("sentence", LazyPattern(r"(?<=\p{Ll}{2}[.!?…][\"'”’»)\]]*)\s+(?=[\"“‘(«]?[\p{Lu}\p{N}])")),
+    ("punctuation", LazyPattern(r"(?<=[.!?…;:,][\"'”’»)\]]*)\s+")),
+    ("space", LazyPattern(r"\s+")),
 )
 
 _NO_WORDS = regex.compile(r"[^\p{L}\p{N}]+")
@@ -300,4 +301,4 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
+_WORD = LazyPattern(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")

@@ -22,8 +22,9 @@ from __future__ import annotations
 import regex
 
 from mtfix.model import Document, Finding
+from mtfix.tokens import LazyPattern
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = LazyPattern(
     r"mtfix-ignore(?P<kind>-next-line|-file)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\n)",
     regex.MULTILINE,
 )

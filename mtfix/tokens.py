@@ -61,7 +61,21 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in self.__slots__:  # copy/pickle probe a fresh instance
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to what the compiled pattern is equal to (compiles it)."""
+        if isinstance(other, LazyPattern):
+            other = other.compiled()
+        return self.compiled() == other
+
+    def __hash__(self) -> int:
+        return hash(self.compiled())
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r}, {self._args[1]!r})"
 
 
 # -- token patterns -------------------------------------------------------------------------
@@ -69,18 +83,18 @@ class LazyPattern:
 WORD = regex.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
 #: A word whose hyphenated compounds are one word ("well-known"): for comparing a
 #: translation with its source, where a compound is one word on both sides.
-WORD_HYPHENATED = regex.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}{HYPHENS}][{LETTERS}]+)*")
+WORD_HYPHENATED = LazyPattern(rf"[{LETTERS}]+(?:[{APOSTROPHES}{HYPHENS}][{LETTERS}]+)*")
 #: A token of the fluency language model: letters or digits, then apostrophe parts
 #: ("G20's", "3rd"), as the model's vocabulary was counted.
-LM_TOKEN = regex.compile(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
+LM_TOKEN = LazyPattern(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
 #: Letters or digits with at most one apostrophe part: the unit of the repeated-word check.
-ALNUM_WORD = regex.compile(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)?")
+ALNUM_WORD = LazyPattern(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)?")
 #: A word as LanguageTool reports it: letters and combining marks, then also apostrophes
 #: and hyphens, so that a match can be widened to the whole word it sits in.
-LT_WORD = regex.compile(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHENS}]*")
+LT_WORD = LazyPattern(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHENS}]*")
 #: Word characters, runs of white space, or one other character: the units of a word
 #: diff (review report, editor code actions); concatenated they give back the text.
-DIFF_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+DIFF_TOKEN = LazyPattern(r"\w+|\s+|[^\w\s]")
 #: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
 #: numbers, "U.S.", words, punctuation one by one): what the garble tagger was trained on.
 EWT_TOKEN = regex.compile(

@@ -10,6 +10,7 @@ line (the traceback only with ``--verbose``).
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import importlib
 import os
@@ -103,7 +104,7 @@ def run(argv: list[str] | None = None) -> int:
     Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
     ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_app_for(args))
 
     def invoke() -> int | None:
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
@@ -111,6 +112,22 @@ def run(argv: list[str] | None = None) -> int:
         return rv if isinstance(rv, int) else 0
 
     return guarded(invoke, verbose=any(a in ("--verbose", "-v") for a in args))
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """``app`` with only the command that ``args`` names, when it names one of the top-level
+    commands (``mtfix check ...``): typer then converts that command's options alone, not every
+    command's (a cold start pays for each).  Anything else (no command, ``--help``, a command
+    group, an unknown name) gets the whole ``app``; the command's own help, usage errors and
+    ``--version`` are the same either way."""
+    name = args[0] if args else None
+    own = [c for c in app.registered_commands if c.name == name]
+    if len(own) != 1:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = own
+    one.registered_groups = []
+    return one
 
 
 def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:

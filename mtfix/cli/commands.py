@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
@@ -57,11 +56,10 @@ def check(
         paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score),
     )
     _late_warnings(pipeline, n_warnings, opts.quiet)
-    stats = _stats(pipeline, results)
     if format == "json":
         from mtfix.report.json_report import check_report
 
-        typer.echo(json.dumps(check_report(results, stats), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(check_report(results, _stats(pipeline, results)), ensure_ascii=False, indent=1))
     elif format == "sarif":
         from mtfix.report.sarif import sarif_report
 
@@ -72,8 +70,8 @@ def check(
             typer.echo(line)
         if not opts.quiet:
             typer.echo(summary_line(results), err=True)
-        if opts.verbose:
-            typer.echo(f"stats: {json.dumps(stats, ensure_ascii=False)}", err=True)
+        if opts.verbose:  # the signature (package versions) is worked out only when it is shown
+            typer.echo(f"stats: {json.dumps(_stats(pipeline, results), ensure_ascii=False)}", err=True)
     pipeline.close()
     if results.failures:
         raise typer.Exit(2)
@@ -193,6 +191,8 @@ def diff_text(before: str, after: str, name: str) -> str:
     +c
     \\ No newline at end of file
     """
+    import difflib
+
     out = []
     for line in difflib.unified_diff(split_lines(before), split_lines(after), f"a/{name}", f"b/{name}"):
         if line.endswith(("\n", "\r")):
@@ -421,6 +421,8 @@ def demo() -> None:
             line, col = doc.line_col(f.start)
             typer.echo(f"  {line}:{col}: {f.code} [{f.severity}] {f.message}: {doc.text[f.start:f.end][:50]!r}")
         typer.echo(typer.style("\n== Safe repairs (unified diff)", bold=True) if colour else "\n== Safe repairs (unified diff)")
+        import difflib
+
         for line in difflib.unified_diff(
             text.splitlines(keepends=True), result.text.splitlines(keepends=True), "garbled", "repaired"
         ):

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mtfix.config import GRAMMAR_MODES
 
+if TYPE_CHECKING:
+    import logging
 
-class _OneLine(logging.Formatter):
-    """Log records without tracebacks (``--verbose`` shows them): the editor's log panel
-    gets one line per problem."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
-        if record.msg and not isinstance(record.msg, str):
-            record.msg = str(record.msg)
-        return super().format(record).split("\n", 1)[0]
+def _one_line(fmt: str) -> logging.Formatter:
+    """A formatter of log records without tracebacks (``--verbose`` shows them): the editor's
+    log panel gets one line per problem.  (``logging`` is imported only by this command.)"""
+    import logging
+
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
+            if record.msg and not isinstance(record.msg, str):
+                record.msg = str(record.msg)
+            return super().format(record).split("\n", 1)[0]
+
+    return OneLine(fmt)
 
 
 def server(
@@ -48,6 +54,8 @@ def server(
     except ModuleNotFoundError as exc:
         typer.echo(f"mtfix: error: the language server needs {exc.name} (pip install 'pygls>=2'): {exc}", err=True)
         raise typer.Exit(2) from None
+    import logging
+
     handler: logging.Handler
     try:
         handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(sys.stderr)
@@ -55,7 +63,7 @@ def server(
         typer.echo(f"mtfix: error: {log_file}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s") if verbose
-                         else _OneLine("%(asctime)s %(name)s %(levelname)s %(message)s"))
+                         else _one_line("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler], force=True)
     try:
         serve(grammar=grammar, debounce_ms=debounce_ms)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
+from itertools import filterfalse
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -53,7 +54,17 @@ def sentence_like(text: str) -> bool:
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+    """Whitespace-separated words with at least one letter (``str.isalpha``)."""
+    words = text.split()
+    n = sum(map(str.isalpha, words))  # all letters: the common case, counted in C
+    if n < len(words):
+        n += sum(1 for w in filterfalse(str.isalpha, words) if any(map(str.isalpha, w)))
+    return n
+
+
+def may_be_major(text: str) -> bool:
+    """A segment MTF401 may call major: it ends like a sentence and has ``MIN_MAJOR_WORDS`` words or more."""
+    return sentence_like(text) and _words(text) >= MIN_MAJOR_WORDS
 
 
 def _eligible(text: str) -> bool:
@@ -97,6 +108,51 @@ def findings_unwanted(config: Any) -> bool:
     return not any(selection.wants(code) for code in GARBLE_RULES)
 
 
+#: One finding of a segment, offsets from the segment's start: code, category, severity, start, end,
+#: message, suggestions, origin.
+_Spec = tuple[str, str, Severity, int, int, str, tuple[str, ...], str]
+#: Segment text → (prediction, detector, its findings as _Spec): a text repeated in a document (or a
+#: later one) gets the same findings, shifted; valid while :func:`predict` returns the same prediction.
+_plans: dict[str, tuple[Any, Any, list[_Spec]]] = {}
+
+
+def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
+    """The findings of a segment of ``nwords`` words (``_words(text)``) with prediction ``pred``."""
+    out: list[_Spec] = []
+    a = pred.analysis
+    unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
+    for s in a.signs:
+        if s.name == "no_finite" and (unsure_tags or nwords < MIN_MAJOR_WORDS):
+            # beside an unknown word, and in a short sentence with little context, the
+            # tagger often reads a verb as a noun ("oil and gas rose"): no finding then
+            continue
+        code = SIGN_CODES[s.name]
+        r = GARBLE_RULES[code]
+        out.append((code, r.category, Severity.MINOR, s.start, s.end, s.message,
+                    (s.suggestion,) if s.suggestion else (), f"garble:{code}"))
+    p = pred.probability
+    th = det.thresholds
+    if p < th["minor"]:
+        return out
+    major = p >= th["major"] and sentence_like(text) and nwords >= MIN_MAJOR_WORDS  # may_be_major, words counted once
+    sev = Severity.MAJOR if major else Severity.MINOR
+    if a.signs:
+        focus = (a.signs[0].start, a.signs[0].end)
+    elif a.worst is not None:
+        focus = a.worst
+    else:
+        focus = (0, len(text))
+    top = sorted(pred.contributions.items(), key=lambda kv: -kv[1])[:3]
+    why = ", ".join(k.replace("_", " ") for k, v in top if v > 0.1) or "its word and tag patterns"
+    signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
+    msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
+           f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "
+           f"look here first, and have the whole sentence post-edited")
+    r = GARBLE_RULES["MTF401"]
+    out.append(("MTF401", r.category, sev, focus[0], focus[1], msg, (), "garble:MTF401"))
+    return out
+
+
 class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
@@ -117,41 +173,26 @@ class GarbleChecker(BaseChecker):
                 continue
             det = det or detector()
             pred = predict(text)
-            a = pred.analysis
+            plan = _plans.get(text)
+            if plan is None or plan[0] is not pred or plan[1] is not det:
+                plan = (pred, det, _plan(text, nwords, pred, det))
+                if len(_plans) >= _CACHE_SIZE:
+                    _plans.clear()
+                _plans[text] = plan
             off = seg.start
-            unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
-            for s in a.signs:
-                if s.name == "no_finite" and (unsure_tags or nwords < MIN_MAJOR_WORDS):
-                    # beside an unknown word, and in a short sentence with little context, the
-                    # tagger often reads a verb as a noun ("oil and gas rose"): no finding then
-                    continue
-                code = SIGN_CODES[s.name]
-                r = GARBLE_RULES[code]
-                out.append(make_finding(doc, code, r.category, Severity.MINOR, s.start + off, s.end + off, s.message,
-                                        suggestions=(s.suggestion,) if s.suggestion else (), origin=f"garble:{code}",
-                                        segment=seg.index))
-            p = pred.probability
-            th = det.thresholds
-            if p < th["minor"]:
-                continue
-            major = p >= th["major"] and sentence_like(text) and nwords >= MIN_MAJOR_WORDS
-            sev = Severity.MAJOR if major else Severity.MINOR
-            if a.signs:
-                focus = (a.signs[0].start, a.signs[0].end)
-            elif a.worst is not None:
-                focus = a.worst
-            else:
-                focus = (0, len(text))
-            top = sorted(pred.contributions.items(), key=lambda kv: -kv[1])[:3]
-            why = ", ".join(k.replace("_", " ") for k, v in top if v > 0.1) or "its word and tag patterns"
-            signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
-            msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
-                   f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "
-                   f"look here first, and have the whole sentence post-edited")
-            r = GARBLE_RULES["MTF401"]
-            out.append(make_finding(doc, "MTF401", r.category, sev, focus[0] + off, focus[1] + off, msg,
-                                    origin="garble:MTF401", segment=seg.index))
+            for code, category, sev, start, end, msg, suggestions, origin in plan[2]:
+                out.append(make_finding(doc, code, category, sev, start + off, end + off, msg,
+                                        suggestions=suggestions, origin=origin, segment=seg.index))
         return out
+
+    def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Every checker's findings, with a minor MTF401 raised to major where a rule of the MTF1xx
+        or MTF2xx packs agrees in the same sentence (:mod:`mtfix.garble.corroborate`)."""
+        if not self.active:
+            return findings
+        from mtfix.garble.corroborate import corroborated
+
+        return corroborated(doc, findings, may_be_major=may_be_major)
 
     def rules(self) -> list[RuleInfo]:
         """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""

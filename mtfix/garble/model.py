@@ -23,9 +23,10 @@ import math
 import sys
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,7 @@ class Detector:
         self.digest = digest
         self.thresholds: dict[str, float] = dict(meta.get("thresholds", {"minor": 0.5, "major": 0.8}))
         self.version = str(meta.get("version", "0"))
+        self._pick = _picker(self.features)
         self._tagger = tagger
         self._lm: Any = None
         self._lm_loaded = False
@@ -110,12 +112,15 @@ class Detector:
         return _load(path)
 
     def vector(self, a: Analysis) -> list[float]:
-        return [float(a.dense.get(k, 0.0)) for k in self.features]
+        dense = a.dense
+        try:
+            return list(map(float, self._pick(dense)))
+        except KeyError:  # an analysis without some feature: 0.0 for it
+            return [float(dense.get(k, 0.0)) for k in self.features]
 
     def logit(self, a: Analysis) -> tuple[float, list[float]]:
         contrib = [((x - m) / s) * w for x, m, s, w in zip(self.vector(a), self.mean, self.std, self.dense, strict=True)]
-        hashed = self.hashed
-        return self.bias + _pairwise_sum(contrib) + _pairwise_sum([hashed[h] for h in a.hashed]), contrib
+        return self.bias + _pairwise_sum(contrib) + _pairwise_sum(list(map(self.hashed.__getitem__, a.hashed))), contrib
 
     def analyse(self, text: str, offset: int = 0) -> Analysis:
         return analyse(text, self.tagger, self.trigrams, self.lm, offset)
@@ -127,10 +132,18 @@ class Detector:
             return Prediction(0.0, a)
         lo, contrib = self.logit(a)
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, lo))))
-        return Prediction(p, a, {k: float(c) for k, c in zip(self.features, contrib, strict=True)})
+        return Prediction(p, a, dict(zip(self.features, map(float, contrib), strict=True)))
 
     def signature(self) -> str:
         return f"garble-{self.version}@{self.digest[:12]}"
+
+
+def _picker(keys: list[str]) -> Callable[[dict[str, float]], Sequence[float]]:
+    """A function giving the values of ``keys`` of a mapping, in order, as a sequence."""
+    if len(keys) == 1:
+        only = keys[0]
+        return lambda d: (d[only],)
+    return itemgetter(*keys) if keys else lambda d: ()
 
 
 def _pairwise_sum(values: list[float]) -> float:
@@ -143,15 +156,20 @@ def _pairwise_sum(values: list[float]) -> float:
             res += v
         return res
     if n <= 128:
-        r = values[:8]
-        i = 8
+        r0, r1, r2, r3, r4, r5, r6, r7 = values[:8]
         stop = n - n % 8
-        while i < stop:
-            for j in range(8):
-                r[j] += values[i + j]
-            i += 8
-        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-        for v in values[i:]:
+        for i in range(8, stop, 8):  # each accumulator adds its own column, in order
+            v0, v1, v2, v3, v4, v5, v6, v7 = values[i : i + 8]
+            r0 += v0
+            r1 += v1
+            r2 += v2
+            r3 += v3
+            r4 += v4
+            r5 += v5
+            r6 += v6
+            r7 += v7
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        for v in values[stop:]:
             res += v
         return res
     half = n // 2

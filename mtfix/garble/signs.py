@@ -28,11 +28,13 @@ computes
 from __future__ import annotations
 
 import math
+import operator
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress, count
 
 from mtfix.garble.tagger import Tagger, Token, tokenize
 
@@ -123,6 +125,24 @@ def other_script(tok: str) -> bool:
     return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)
 
 
+class _SurprisalMemo(dict):
+    """Tag triple → its surprisal (``compute(a, b, c)``), computed on a miss; bounded: tag triples
+    are few, but a server must not grow without limit (cleared when full)."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str, str, str], float]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: tuple[str, str, str]) -> float:
+        v = self.compute(*key)
+        if len(self) >= _SURPRISAL_CACHE_SIZE:
+            self.clear()
+        self[key] = v
+        return v
+
+
 class TagTrigrams:
     """Interpolated trigram model of Penn tag sequences (``<s>`` padded)."""
 
@@ -130,7 +150,7 @@ class TagTrigrams:
         self.uni, self.bi, self.tri = uni, bi, tri
         self.total = sum(uni.values())
         self.vocab = max(len(uni), 1)
-        self._surprisal_cache: dict[tuple[str, str, str], float] = {}
+        self._surprisal_cache = _SurprisalMemo(self._surprisal)
 
     @classmethod
     def train(cls, tag_seqs: Sequence[Sequence[str]]) -> TagTrigrams:
@@ -151,15 +171,7 @@ class TagTrigrams:
 
     def surprisal(self, a: str, b: str, c: str) -> float:
         """−log2 P(c | a b), interpolated with bigram and unigram estimates (memoised per tag triple)."""
-        key = (a, b, c)
-        cache = self._surprisal_cache
-        v = cache.get(key)
-        if v is None:
-            v = self._surprisal(a, b, c)
-            if len(cache) >= _SURPRISAL_CACHE_SIZE:
-                cache.clear()  # bounded: tag triples are few, but a server must not grow without limit
-            cache[key] = v
-        return v
+        return self._surprisal_cache[a, b, c]
 
     def _surprisal(self, a: str, b: str, c: str) -> float:
         p1 = (self.uni.get(c, 0) + 1) / (self.total + self.vocab)
@@ -181,67 +193,133 @@ def _hash(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
-#: n-gram (a tuple of 1–3 items) → the hash of its string; cleared when full, so it stays bounded in a
-#: long-running process (a language server).
+class _GramHashes(dict):
+    """n-gram (a tuple of 1–3 items) → ``_hash(f"{n}|" + " ".join(gram))``; a miss computes and
+    stores it.  Cleared when full, so it stays bounded in a long-running process (a language server)."""
+
+    __slots__ = ()
+
+    def __missing__(self, gram: tuple[str, ...]) -> int:
+        h = _hash(f"{len(gram)}|" + " ".join(gram))
+        if len(self) >= _HASH_CACHE_SIZE:
+            self.clear()
+        self[gram] = h
+        return h
+
+
 _HASH_CACHE_SIZE = 1 << 16
 _SURPRISAL_CACHE_SIZE = 1 << 15
-_hash_cache: dict[tuple[str, ...], int] = {}
-
-
-def _gram_hash(gram: tuple[str, ...]) -> int:
-    """``_hash(f"{n}|" + " ".join(gram))`` for an n-gram of n items, memoised."""
-    h = _hash(f"{len(gram)}|" + " ".join(gram))
-    if len(_hash_cache) >= _HASH_CACHE_SIZE:
-        _hash_cache.clear()
-    _hash_cache[gram] = h
-    return h
+_hash_cache = _GramHashes()
 
 
 def view(tokens: Sequence[Token], tags: Sequence[str]) -> list[str]:
     """The function-word view: function words as themselves, the rest as their tag."""
-    out = []
-    for t, g in zip(tokens, tags, strict=True):
-        lw = t.text.lower().replace("’", "'")
-        out.append(lw if lw in FUNCTION_WORDS else g)
-    return out
+    info = _word_info
+    return [i[1] or g for i, g in zip([info[t.text] for t in tokens], tags, strict=True)]
+
+
+class _TrigramHashes(dict):
+    """n-gram (a, b, c) → the hashes of (c,), (b, c) and (a, b, c) (from :data:`_hash_cache`): one
+    look-up per position of a sentence instead of three.  Bounded as :data:`_hash_cache` is."""
+
+    __slots__ = ()
+
+    def __missing__(self, gram: tuple[str, str, str]) -> tuple[int, int, int]:
+        h = _hash_cache
+        v = (h[gram[2:]], h[gram[1:]], h[gram])
+        if len(self) >= _HASH_CACHE_SIZE:
+            self.clear()
+        self[gram] = v
+        return v
+
+
+_trigram_hashes = _TrigramHashes()
 
 
 def hashed_ngrams(items: Sequence[str]) -> list[int]:
     """Hashed 1–3-grams of the function-word view, sentence-padded, deduplicated."""
     seq = ["<s>", *items, "</s>"]
     cache = _hash_cache
-    feats = set()
-    # zip yields exactly the n-grams seq[i : i + n] for i in range(len(seq) - n + 1), as tuples
-    for grams in (zip(seq), zip(seq, seq[1:]), zip(seq, seq[1:], seq[2:])):  # noqa: B905
-        for g in grams:
-            h = cache.get(g)
-            feats.add(h if h is not None else _gram_hash(g))
+    if len(seq) < 3:
+        feats = set(map(cache.__getitem__, zip(seq)))
+        feats.update(map(cache.__getitem__, zip(seq, seq[1:])))  # noqa: B905
+        return sorted(feats)
+    # the n-grams ending at each position from the third, and the 1- and 2-grams of the first two
+    feats = {cache[(seq[0],)], cache[(seq[1],)], cache[(seq[0], seq[1])]}
+    feats.update(chain.from_iterable(map(_trigram_hashes.__getitem__, zip(seq, seq[1:], seq[2:]))))  # noqa: B905
     return sorted(feats)
 
 
-def _structural(toks: Sequence[Token], tags: Sequence[str], text: str) -> list[Sign]:
+class _WordInfo(dict):
+    """Word type → what the signals read of it, whatever its tag: ``(lower, view, capital_function,
+    alpha, lower_case, other_script)`` where ``lower`` is lower case with ’ as ', ``view`` is ``lower``
+    for a function word and "" otherwise, ``capital_function`` says a capitalised function word
+    ("The"), and ``other_script`` says letters that are not Latin.  Bounded (cleared when full)."""
+
+    __slots__ = ()
+
+    def __missing__(self, w: str) -> tuple[str, str, bool, bool, bool, bool]:
+        lw = w.lower().replace("’", "'")
+        info = (lw, lw if lw in FUNCTION_WORDS else "",
+                w[:1].isupper() and w[1:].islower() and w.lower() in FUNCTION_WORDS,
+                w.isalpha(), w.islower(), other_script(w))
+        if len(self) >= _WORD_CACHE_SIZE:
+            self.clear()
+        self[w] = info
+        return info
+
+
+_WORD_CACHE_SIZE = 1 << 16
+_word_info = _WordInfo()
+
+
+class _Wordlike(dict):
+    """Tag → whether it marks a word (a letter tag or ``CD``) rather than punctuation."""
+
+    __slots__ = ()
+
+    def __missing__(self, g: str) -> bool:
+        v = self[g] = g[0].isalpha() or g == "CD"
+        return v
+
+
+_wordlike = _Wordlike()
+_STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?"})
+
+
+def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
+                infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
+                wordlike: list[int] | None = None) -> list[Sign]:
+    """The structural signs of one sentence (``infos`` and ``wordlike``, when given, are what
+    :func:`analyse` already computed: the word info of each token, the indices of word-like tags)."""
     signs: list[Sign] = []
     words = [t.text for t in toks]
-    lower = [w.lower().replace("’", "'") for w in words]
+    if infos is None:
+        infos = list(map(_word_info.__getitem__, words))
+    lower = list(map(_LOWER, infos))
     n = len(toks)
-    wordlike = [i for i, g in enumerate(tags) if g[0].isalpha() or g == "CD"]
+    if wordlike is None:
+        wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
     if not wordlike:
         return signs
     first, last = wordlike[0], wordlike[-1]
+    has_finite = not FINITE.isdisjoint(tags)
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
-    past = any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))
-    if len(wordlike) >= 6 and not any(g in FINITE for g in tags) and not past and words[-1] in (".", "!", "?"):
+    if len(wordlike) >= 6 and not has_finite and words[-1] in (".", "!", "?") and not (
+            "VBN" in tags
+            and any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))):
         signs.append(Sign("no_finite", toks[first].start, toks[last].end,
                           "no finite verb: the sentence has no main verb (a fragment or a clause lost in translation)"))
     # spliced finite clauses: subject + finite verb, then another subject + finite verb, nothing linking them
-    groups = []  # (index of finite verb, index of its subject)
-    i = 0
-    while i < n:
-        if tags[i] in FINITE and i > 0 and tags[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS"):
-            groups.append(i)
-            while i + 1 < n and tags[i + 1] in _VERBS_RB:
-                i += 1
-        i += 1
+    groups = []  # indices of finite verbs after a subject (a group's following verbs and adverbs skipped)
+    if has_finite:
+        skipped = -1
+        for i in compress(count(), map(FINITE.__contains__, tags)):
+            if i > skipped and i > 0 and tags[i - 1] in _NOUN_TAGS_PRP:
+                groups.append(i)
+                while i + 1 < n and tags[i + 1] in _VERBS_RB:
+                    i += 1
+                skipped = i
     for a, b in zip(groups, groups[1:], strict=False):
         between = range(a + 1, b - 1)
         if b - a >= 3 and not any(tags[k] in CLAUSE_LINK_TAGS or lower[k] in ("that", "as", "than") for k in between) \
@@ -263,42 +341,54 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str) -> list[S
                                   f"verb at the end after a time or place phrase: {words[v]!r} belongs after its subject",
                                   ))
     # duplicated reporting verb: "He stated that ... , he said."
-    rep = [i for i in range(n) if lower[i] in REPORTING and tags[i] in ("VBD", "VBZ", "VBP", "VBN")]
-    if len(rep) >= 2 and (lower[rep[0] + 1 : rep[0] + 3].count("that") or words[rep[0] + 1 : rep[0] + 2] == [":"]) \
-            and tags[rep[-1] - 1] == "PRP":
-        a, b = rep[0], rep[-1]
-        signs.append(Sign("dup_reporting", toks[a].start, toks[b].end,
-                          f"reporting verb twice in one sentence ({words[a]!r} … {words[b]!r}): one of them is left over"))
+    if not REPORTING.isdisjoint(lower):
+        rep = [i for i in range(n) if lower[i] in REPORTING and tags[i] in ("VBD", "VBZ", "VBP", "VBN")]
+        if len(rep) >= 2 and (lower[rep[0] + 1 : rep[0] + 3].count("that") or words[rep[0] + 1 : rep[0] + 2] == [":"]) \
+                and tags[rep[-1] - 1] == "PRP":
+            a, b = rep[0], rep[-1]
+            signs.append(Sign("dup_reporting", toks[a].start, toks[b].end,
+                              f"reporting verb twice in one sentence ({words[a]!r} … {words[b]!r}): one of them is left over"))
     # stranded adposition: "according to" / a preposition right before a comma or the end
-    for i in range(n - 1):
+    for j in compress(count(), map(_STOP_PUNCT.__contains__, words)):
+        if j < 1:
+            continue
+        i = j - 1  # the token before the punctuation
         if tags[i] in ("IN", "TO") and lower[i] not in ("that", "so", "as", "than", "because", "if", "whether", "though",
                                                         "although", "while", "since") \
-                and words[i + 1] in (",", ".", ";", ":", "!", "?") and i > first \
+                and i > first \
                 and not (tags[i] == "TO" and tags[i - 1] in VERBS):  # "if he wanted to," is ellipsis
             signs.append(Sign("stranded_adposition", toks[i].start, toks[i].end,
                               f"stranded {words[i]!r}: a postposition of the source language left after its noun"))
             break
     # case role: object pronoun as a subject, subject pronoun after a preposition
-    for i in range(n - 1):
-        starts_clause = i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"
-        if lower[i] in OBJECT_PRONOUNS and lower[i] != "whom" and starts_clause and tags[i + 1] in FINITE:
-            signs.append(Sign("case_role", toks[i].start, toks[i].end,
-                              f"object pronoun {words[i]!r} in a subject's place"))
-            break
-        if lower[i] in SUBJECT_PRONOUNS and i > 0 and tags[i - 1] in ("IN", "TO") and lower[i - 1] not in (
-                "that", "as", "than", "because", "if", "whether", "though", "although", "while", "since", "so",
-                "before", "after", "until", "once", "when", "unless") and tags[i + 1] not in VERBS:
-            signs.append(Sign("case_role", toks[i].start, toks[i].end,
-                              f"subject pronoun {words[i]!r} after a preposition"))
-            break
+    if not (OBJECT_PRONOUNS.isdisjoint(lower) and SUBJECT_PRONOUNS.isdisjoint(lower)):
+        for i in range(n - 1):
+            li = lower[i]
+            if li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE and (
+                    i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
+                signs.append(Sign("case_role", toks[i].start, toks[i].end,
+                                  f"object pronoun {words[i]!r} in a subject's place"))
+                break
+            if li in SUBJECT_PRONOUNS and i > 0 and tags[i - 1] in ("IN", "TO") and lower[i - 1] not in (
+                    "that", "as", "than", "because", "if", "whether", "though", "although", "while", "since", "so",
+                    "before", "after", "until", "once", "when", "unless") and tags[i + 1] not in VERBS:
+                signs.append(Sign("case_role", toks[i].start, toks[i].end,
+                                  f"subject pronoun {words[i]!r} after a preposition"))
+                break
     # tokens in another script
-    for t in toks:
-        if other_script(t.text):
-            signs.append(Sign("other_script", t.start, t.end,
-                              f"untranslated token in another script: {t.text!r}"))
-            break
+    if not text.isascii():
+        for t, info in zip(toks, infos, strict=True):
+            if info[5]:
+                signs.append(Sign("other_script", t.start, t.end,
+                                  f"untranslated token in another script: {t.text!r}"))
+                break
     return signs
 
+
+_NOUN_TAGS_PRP = ("PRP", "NN", "NNS", "NNP", "NNPS")
+_LOWER = operator.itemgetter(0)  # of a _WordInfo entry
+_CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
+_CAPITAL_FUNCTION = operator.itemgetter(2)  # of a _WordInfo entry
 
 #: Every feature at 0.0, in the order the analysis has always listed them (copied per sentence).
 _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromkeys(SURPRISAL_FEATURES, 0.0)
@@ -306,64 +396,72 @@ _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromk
 
 def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
             offset: int = 0) -> Analysis:
-    """Tag one sentence and compute its signs, dense features and hashed n-grams."""
+    """Tag one sentence and compute its signs, dense features and hashed n-grams.
+
+    What depends only on a word type (lower case, function word or not, script) is looked up in
+    a bounded per-type cache; each feature is computed as it always was, to the last bit."""
     toks = tokenize(text, offset)
-    tags = tagger.tag([t.text for t in toks]) if toks else []
-    a = Analysis(toks, tags)
-    a.signs = _structural(toks, tags, text)
+    words = [t.text for t in toks]
+    tags = tagger.tag(words) if toks else []
+    infos = list(map(_word_info.__getitem__, words))
+    wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
+    found = _structural(toks, tags, text, infos, wordlike)
     d = _DENSE_ZEROS.copy()
-    for s in a.signs:
+    for s in found:
         d[s.name] = 1.0
-    words = [t for t, g in zip(toks, tags, strict=True) if g[0].isalpha() or g == "CD"]
-    nw = max(len(words), 1)
-    d["log_words"] = math.log1p(len(words))
-    d["finite_per_word"] = sum(1 for g in tags if g in FINITE) / nw
-    vw = view(toks, tags)
-    d["function_word_share"] = sum(1 for v, g in zip(vw, tags, strict=True) if v != g) / max(len(vw), 1)
+    nw = max(len(wordlike), 1)
+    d["log_words"] = math.log1p(len(wordlike))
+    d["finite_per_word"] = sum(map(FINITE.__contains__, tags)) / nw
+    vw = [i[1] or g for i, g in zip(infos, tags, strict=True)]
+    d["function_word_share"] = sum(map(operator.ne, vw, tags)) / max(len(vw), 1)
     caps = 0
-    for i in range(1, len(toks)):
-        w = toks[i].text
-        if w[:1].isupper() and w[1:].islower() and tags[i] not in ("NNP", "NNPS") and tags[i - 1] not in (
-                ".", ":", "``", "''", "-LRB-") and w.lower() in FUNCTION_WORDS:
+    for i in compress(count(), map(_CAPITAL_FUNCTION, infos)):  # capitalised function words ("The")
+        if i >= 1 and tags[i] not in ("NNP", "NNPS") and tags[i - 1] not in _CAP_BLOCKERS:
             caps += 1
     d["capital_midsentence"] = float(caps)
+    worst = None
     if trigrams is not None and tags:
         seq = ["<s>", "<s>", *tags, "</s>"]
-        surprisal = trigrams.surprisal
-        sur = [surprisal(a, b, c) for a, b, c in zip(seq, seq[1:], seq[2:], strict=False)]
+        memo = getattr(trigrams, "_surprisal_cache", None)  # surprisal's own memo, read without the call
+        if isinstance(memo, _SurprisalMemo):
+            sur = list(map(memo.__getitem__, zip(seq, seq[1:], seq[2:])))  # noqa: B905
+        else:
+            surprisal = trigrams.surprisal
+            sur = [surprisal(a, b, c) for a, b, c in zip(seq, seq[1:], seq[2:], strict=False)]
         d["tag_surprisal_mean"] = sum(sur) / len(sur)
         d["tag_surprisal_max"] = max(sur)
         top = sorted(sur, reverse=True)[:3]
         d["tag_surprisal_top3"] = sum(top) / len(top)
-        j = max(range(len(sur) - 1), key=sur.__getitem__) if len(sur) > 1 else 0
+        # the first index of the largest of all but the last (as max(range(len(sur) - 1), key=sur.__getitem__))
+        j = sur.index(max(sur[:-1])) if len(sur) > 1 else 0
         lo = max(0, j - 2)
         hi = min(len(toks) - 1, j)
-        a.worst = (toks[lo].start, toks[hi].end)
-    d.update(_ratios(toks, tags, vw))
+        worst = (toks[lo].start, toks[hi].end)
+    d.update(_ratios(toks, tags, vw, nw))
     if lm is not None:
-        d.update(_lexical(toks, lm))
-    a.dense = d
-    a.hashed = hashed_ngrams(vw)
-    return a
+        d.update(_lexical(toks, lm, infos))
+    return Analysis(toks, tags, found, d, hashed_ngrams(vw), worst)
 
 
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$", "CD", "PDT"})
+_COMMON_NOUN = frozenset({"NN", "NNS"})
 _NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
 
 
-def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str]) -> dict[str, float]:
-    """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats."""
-    nouns = bare = arts = ofs = commas = 0
+def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: int | None = None) -> dict[str, float]:
+    """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats
+    (``nw``: the number of word-like tags, at least 1, when the caller has counted them)."""
+    nouns = bare = 0
+    vw = list(vw)[: len(tags)]
+    arts = vw.count("the") + vw.count("a") + vw.count("an")
+    ofs = vw.count("of")
+    # a comma tag counts unless its token is an article or "of" (those are counted as such)
+    commas = sum(1 for v, g in zip(vw, tags, strict=True) if g == "," and v not in ("the", "a", "an", "of")) \
+        if "," in tags else 0
     content: dict[str, int] = {}
-    for i, g in enumerate(tags):
-        lw = vw[i]
-        if lw in ("the", "a", "an"):
-            arts += 1
-        elif lw == "of":
-            ofs += 1
-        elif g == ",":
-            commas += 1
-        if g in ("NN", "NNS"):
+    if "NN" in tags or "NNS" in tags:
+        for i in compress(count(), map(_COMMON_NOUN.__contains__, tags)):
+            g = tags[i]
             nouns += 1
             w = toks[i].text.lower()
             if len(w) > 3:
@@ -375,32 +473,66 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str]) -> di
                 if k < 0 or (tags[k] not in _DETERMINERS and vw[k] not in ("the", "a", "an", "this", "that", "each",
                                                                              "every", "no", "any", "some", "another")):
                     bare += 1
-    nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
+    if nw is None:
+        nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
     return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
             "of_per_word": ofs / nw, "commas_per_word": commas / nw,
             "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
 
 
-def _lexical(toks: Sequence[Token], lm) -> dict[str, float]:
+class _UnigramLogs(dict):
+    """Word → ``lm.unigram(word)`` of one language model, computed on a miss; bounded (cleared when full)."""
+
+    __slots__ = ("lookup",)
+
+    def __init__(self, lookup: Callable[[str], float | None]):
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, word: str) -> float | None:
+        v = self.lookup(word)
+        if len(self) >= _WORD_CACHE_SIZE:
+            self.clear()
+        self[word] = v
+        return v
+
+
+_unigram_memo: tuple[object, _UnigramLogs] | None = None
+
+
+def _unigram_logs(lm) -> _UnigramLogs:
+    """The unigram memo of ``lm`` (one model at a time: a new model starts a new memo)."""
+    global _unigram_memo
+    memo = _unigram_memo
+    if memo is None or memo[0] is not lm:
+        memo = _unigram_memo = (lm, _UnigramLogs(lm.unigram))
+    return memo[1]
+
+
+def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
+             ) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
-    mean log10 count of the lower-case words (unknown ones at the list's minimum)."""
+    mean log10 count of the lower-case words (unknown ones at the list's minimum).  ``infos``: the
+    tokens' word info (:class:`_WordInfo`), when the caller has it."""
     pairs = unseen = unknown = lower = 0
     freq = 0.0
     prev = prev_log = None
-    for t in toks:
-        w = t.text
-        if not w.isalpha():
+    if infos is None:
+        infos = [_word_info[t.text] for t in toks]
+    unigram, bigrams, min_log = _unigram_logs(lm), lm.bigrams, lm.min_log
+    for info in infos:
+        if not info[3]:  # not alphabetic
             prev = prev_log = None
             continue
-        lw = w.lower()
-        log = lm.unigram(lw)
-        if w.islower():
+        lw = info[0]  # an alphabetic word has no ’: this is w.lower()
+        log = unigram[lw]
+        if info[4]:  # lower case
             lower += 1
             unknown += log is None
-            freq += lm.min_log if log is None else log
+            freq += min_log if log is None else log
         if prev is not None and prev_log is not None and log is not None and prev_log >= 7.0 and log >= 7.0:
             pairs += 1
-            unseen += lm.bigrams.get(f"{prev} {lw}") is None
+            unseen += bigrams.get(f"{prev} {lw}") is None
         prev, prev_log = lw, log
     return {"unseen_common_pairs": unseen / pairs if pairs else 0.0, "unknown_lower": unknown / lower if lower else 0.0,
             "mean_log_freq": freq / lower if lower else 0.0}

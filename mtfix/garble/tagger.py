@@ -25,11 +25,10 @@ import zipfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mtfix.tokens import EWT_TOKEN as _TOKEN
 from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
@@ -41,9 +40,9 @@ MODEL_FILE = "tagger.npz"
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token and its character offsets in the text it came from."""
+class Token(NamedTuple):
+    """A token and its character offsets in the text it came from (immutable; a named tuple
+    because a sentence makes dozens of them and a tuple is made in a quarter of the time)."""
 
     text: str
     start: int
@@ -51,9 +50,27 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """EWT-style tokens with offsets (``offset`` is added to each)."""
+    """EWT-style tokens with offsets (``offset`` is added to each).
+
+    The token strings come from ``findall`` (no match objects) and each offset from ``find``
+    after the previous token: the patterns match at every character that is not white space
+    (punctuation is any other single character) and every token starts with such a character,
+    so the text between two tokens is white space only and the first occurrence of a token
+    after the previous one is where the pattern matched it (``tests/garble`` checks this
+    against ``finditer``)."""
     pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
+    new = tuple.__new__  # Token(...) without the Python-level __new__
+    if pattern.groups:  # pragma: no cover - findall would give groups: a pattern changed in mtfix.tokens
+        return [new(Token, (m[0], m.start() + offset, m.end() + offset)) for m in pattern.finditer(text)]
+    out = []
+    append = out.append
+    find = text.find
+    pos = 0
+    for w in pattern.findall(text):
+        start = find(w, pos)
+        pos = start + len(w)
+        append(new(Token, (w, start + offset, pos + offset)))
+    return out
 
 
 def _shape(w: str) -> str:
@@ -184,7 +201,9 @@ class PackedTagger:
     integer additions.  Integer sums that differ rank the tags as the float32 sums of
     :class:`Tagger` do (the float32 rounding error of a sum of at most 16 rows of
     weights below 33 is under 0.0006); tags within 2 thousandths of the best are
-    settled by redoing :class:`Tagger`'s float32 sums exactly, row by row.
+    settled by redoing :class:`Tagger`'s float32 sums exactly, row by row.  A word scored
+    before is first given the tag it got last time when one big-integer test shows that tag
+    leading every other by more than 2 thousandths (then it is what the sort would pick).
     """
 
     def __init__(self, tags: list[str], features: list[str], weights: array, tagdict: dict[str, str]):
@@ -194,11 +213,25 @@ class PackedTagger:
         self.weights = weights  # int16, (features, tags) row-major
         self.tagdict = tagdict
         self._rows: dict[int, int] = {}
+        self._unpack = struct.Struct(f"<{len(tags)}I").unpack
+        self._nbytes = 4 * len(tags)
         # Per word type, the packed sum of the rows of the features it sets in each role
-        # (own word, and word at -2, -1, +1, +2) and how many rows there were.
-        self._roles: tuple[dict[str, tuple[int, int]], ...] = ({}, {}, {}, {}, {})
-        self._contexts: dict[tuple[str, str, str, bool], tuple[int, int]] = {}
+        # (own word, and word at -2, -1, +1, +2) and how many rows there were; a miss computes it.
+        self._roles: tuple[_RoleCache, ...] = tuple(_RoleCache(self._role, r) for r in range(5))
+        # Per (tag before, word): the packed sum and count of the rows of the word's own features
+        # and of "tw" (the tag before with the word); per (tag before, tag before that, first
+        # token?): those of the features of the tags alone ("t", "tt", "fst"/"mid").
+        self._contexts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._tag_contexts: dict[tuple[str, str, bool], tuple[int, int]] = {}
         self._sentences: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # The tag each word got when it was last scored (a guess that one test confirms, see tag()),
+        # and the masks of that test: 1 in every 32-bit field, bit 31 of every field, and the
+        # latter without tag t's field.
+        self._last: dict[str, int] = {}
+        n = len(tags)
+        self._ones = int.from_bytes(b"\x01\x00\x00\x00" * n, "little")
+        self._high = self._ones << 31
+        self._others = [self._high ^ (1 << (32 * t + 31)) for t in range(n)]
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, tuple[str, tuple[int, ...], bytes]]) -> PackedTagger:
@@ -218,10 +251,16 @@ class PackedTagger:
         packed = self._rows.get(r)
         if packed is None:
             n = len(self.tags)
-            fields = array("I", [v + 32768 for v in self.weights[r * n:(r + 1) * n]])
+            raw = self.weights[r * n:(r + 1) * n]
             if sys.byteorder != "little":  # pragma: no cover
-                fields.byteswap()
-            packed = self._rows[r] = int.from_bytes(fields.tobytes(), "little")
+                raw.byteswap()
+            # 32-bit little-endian fields of weight + 32768, made from the int16 bytes: the low byte as
+            # it is, the high byte with its top bit flipped (two's complement + 32768), two zero bytes
+            data = raw.tobytes()
+            fields = bytearray(4 * n)
+            fields[0::4] = data[0::2]
+            fields[1::4] = data[1::2].translate(_FLIP_TOP_BIT)
+            packed = self._rows[r] = int.from_bytes(fields, "little")
         return packed
 
     def _best(self, rows: list[int]) -> int:
@@ -232,21 +271,28 @@ class PackedTagger:
 
     def _decide(self, total: int, rows: Iterable[int]) -> int:
         """The best tag of the packed sum ``total`` of ``rows`` (ties settled on ``rows``)."""
-        n = len(self.tags)
-        fields = array("I")
-        fields.frombytes(total.to_bytes(4 * n, "little"))
-        if sys.byteorder != "little":  # pragma: no cover
-            fields.byteswap()
-        sums = fields.tolist()
+        t = self._clear_best(total)
+        return t if t >= 0 else self._settle(total, rows)
+
+    def _clear_best(self, total: int) -> int:
+        """The best tag of the packed sum ``total`` when it leads the others by more than 2
+        thousandths, else -1 (then :meth:`_settle` decides)."""
+        sums = self._unpack(total.to_bytes(self._nbytes, "little"))
         ranked = sorted(sums)
         top = ranked[-1]
-        if ranked[-2] < top - 2:
-            return sums.index(top)
+        return sums.index(top) if ranked[-2] < top - 2 else -1
+
+    def _settle(self, total: int, rows: Iterable[int]) -> int:
+        """The best of the tags within 2 thousandths of the top of ``total``, by :class:`Tagger`'s
+        float32 sums of ``rows``, in its order (numpy adds the rows one by one)."""
+        sums = self._unpack(total.to_bytes(self._nbytes, "little"))
+        top = max(sums)
         close = [t for t, v in enumerate(sums) if v >= top - 2]
         rows = list(rows)
+        n = len(self.tags)
         w = self.weights
         best_t, best_v = -1, 0.0
-        for t in close:  # Tagger's float32 sums, in its order (numpy adds the rows one by one)
+        for t in close:
             acc = 0.0
             for r in rows:
                 acc = _f32(acc + _f32(w[r * n + t] / 1000.0))
@@ -257,10 +303,11 @@ class PackedTagger:
     def _sum(self, names: Iterable[str]) -> tuple[int, int]:
         """(packed sum, count) of the rows of the features ``names`` that the model has."""
         total = count = 0
+        index, rows, row = self.index, self._rows, self._row
         for f in names:
-            r = self.index.get(f)
+            r = index.get(f)
             if r is not None:
-                total += self._row(r)
+                total += rows.get(r) or row(r)  # a packed row is never 0 (every field is offset by 32768)
                 count += 1
         return total, count
 
@@ -279,13 +326,22 @@ class PackedTagger:
         hit = cache[word] = self._sum(names)
         return hit
 
-    def _context(self, prev: str, prev2: str, word: str, first: bool) -> tuple[int, int]:
-        """The features of the two tags before (with the word, and whether it is the first)."""
+    def _context(self, prev: str, word: str) -> tuple[int, int]:
+        """The word's own features with the one of the tag before and the word ("tw")."""
         cache = self._contexts
         if len(cache) >= _ROLE_CACHE:
             cache.clear()
-        hit = cache[prev, prev2, word, first] = self._sum(
-            ("t " + prev, "tt " + prev + " " + prev2, "tw " + prev + " " + _norm(word), "fst" if first else "mid"))
+        own, n_own = self._roles[0][word]
+        total, count = self._sum(("tw " + prev + " " + _norm(word),))
+        hit = cache[prev, word] = (own + total, n_own + count)
+        return hit
+
+    def _tag_context(self, prev: str, prev2: str, first: bool) -> tuple[int, int]:
+        """The features of the two tags before ("t", "tt") and of the position ("fst"/"mid")."""
+        cache = self._tag_contexts
+        if len(cache) >= _ROLE_CACHE:
+            cache.clear()
+        hit = cache[prev, prev2, first] = self._sum(("t " + prev, "tt " + prev + " " + prev2, "fst" if first else "mid"))
         return hit
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -302,26 +358,38 @@ class PackedTagger:
         padded = ["-START-", "-START2-", *words, "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
         out: list[str] = []
-        tags, tagdict, role, context = self.tags, self.tagdict, self._role, self._context
-        own, at_m1, at_m2, at_p1, at_p2 = self._roles
-        contexts = self._contexts
+        tags, tagdict, context, unpack, nbytes = self.tags, self.tagdict, self._context, self._unpack, self._nbytes
+        _own, at_m1, at_m2, at_p1, at_p2 = self._roles
+        contexts, last, ones, high, others = self._contexts, self._last, self._ones, self._high, self._others
+        tag_contexts, tag_context = self._tag_contexts, self._tag_context
         for i in range(2, len(padded) - 2):
             word = padded[i]
             tag = tagdict.get(word)
             if tag is None:
-                w = padded[i - 2]
-                a = at_m2.get(w) or role(2, w)
-                w = padded[i - 1]
-                b = at_m1.get(w) or role(1, w)
-                w = padded[i + 1]
-                c = at_p1.get(w) or role(3, w)
-                w = padded[i + 2]
-                d = at_p2.get(w) or role(4, w)
-                e = own.get(word) or role(0, word)
-                f = contexts.get((prev, prev2, word, i == 2)) or context(prev, prev2, word, i == 2)
-                if a[1] + b[1] + c[1] + d[1] + e[1] + f[1]:
-                    rows = _LazyRows(self.index, i, padded, prev, prev2)
-                    tag = tags[self._decide(a[0] + b[0] + c[0] + d[0] + e[0] + f[0], rows)]
+                e = contexts.get((prev, word)) or context(prev, word)
+                f = tag_contexts.get((prev, prev2, i == 2)) or tag_context(prev, prev2, i == 2)
+                a = at_m2[padded[i - 2]]
+                b = at_m1[padded[i - 1]]
+                c = at_p1[padded[i + 1]]
+                d = at_p2[padded[i + 2]]
+                if e[1] or f[1] or a[1] or b[1] or c[1] or d[1]:
+                    total = a[0] + b[0] + c[0] + d[0] + e[0] + f[0]
+                    t = last.get(word)
+                    # the tag this word had last time, if it leads every other field by more than 2:
+                    # each field of (top + 2**31 - 3) * ones - total is 2**31 - 3 + top - field (no
+                    # borrows: fields are below 2**20), which has bit 31 set exactly when field <= top - 3
+                    if t is None or ((((total >> (t << 5)) & 0xFFFFFFFF) + _CLEAR) * ones - total) & high != others[t]:
+                        sums = unpack(total.to_bytes(nbytes, "little"))  # as _clear_best, inline
+                        ranked = sorted(sums)
+                        top = ranked[-1]
+                        if ranked[-2] < top - 2:
+                            t = sums.index(top)
+                        else:
+                            t = self._settle(total, _LazyRows(self.index, i, padded, prev, prev2))
+                        if len(last) >= _ROLE_CACHE:
+                            last.clear()
+                        last[word] = t
+                    tag = tags[t]
                 else:
                     tag = "NN"
             out.append(tag)
@@ -330,6 +398,25 @@ class PackedTagger:
             self._sentences.clear()
         self._sentences[key] = tuple(out)
         return out
+
+
+_FLIP_TOP_BIT = bytes(b ^ 0x80 for b in range(256))
+#: 2**31 - 3: see PackedTagger.tag (a guessed tag wins when every other field is at most its field - 3).
+_CLEAR = (1 << 31) - 3
+
+
+class _RoleCache(dict):
+    """Word → (packed sum, count) of its features in one role; a missing word is computed
+    (and stored) by ``fill(role, word)``."""
+
+    __slots__ = ("fill", "role")
+
+    def __init__(self, fill: Callable[[int, str], tuple[int, int]], role: int):
+        super().__init__()
+        self.fill, self.role = fill, role
+
+    def __missing__(self, word: str) -> tuple[int, int]:
+        return self.fill(self.role, word)
 
 
 #: Bounds of :class:`PackedTagger`'s caches (entries; a cache that is full starts again):

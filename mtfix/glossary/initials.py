@@ -21,10 +21,11 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.glossary.model import Entry
+from mtfix.tokens import LazyPattern
 
 INITIALS = regex.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                          r"(?![\p{L}\p{N}])")
-_PREV_WORD = regex.compile(r"(\p{Lu}[\p{L}’'.-]*)[ \t]+$")
+_PREV_WORD = LazyPattern(r"(\p{Lu}[\p{L}’'.-]*)[ \t]+$")
 #: Words that may stand before a bare surname without being a first name.
 TITLES = frozenset((
     "President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister",

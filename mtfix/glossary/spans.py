@@ -19,6 +19,7 @@ import regex
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document
 from mtfix.tokens import WORD as _WORDS
+from mtfix.tokens import LazyPattern
 
 _QUOTED = regex.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regex.compile(r"`[^`\n]+`")
@@ -71,8 +72,8 @@ class Blocked:
         return i >= 0 and self._ends[i] > start
 
 
-_NEXT_CAP = regex.compile(r"[ \t]*[-–]?[ \t]*(\p{Lu}[\p{L}\p{N}]*)")
-_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{N}]*)[ \t]*[-–]?[ \t]*$")
+_NEXT_CAP = LazyPattern(r"[ \t]*[-–]?[ \t]*(\p{Lu}[\p{L}\p{N}]*)")
+_PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)[ \t]*[-–]?[ \t]*$")
 #: Capitalised words that start a phrase rather than continue a name ("In Azerbaycan, ...").
 _FUNCTION = frozenset({
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",

@@ -2,6 +2,8 @@
 
 A pack is data (see ``docs/rule-packs.md``).  Loading validates every field
 and compiles every pattern; a mistake names the pack, the rule and the field.
+A file that passed all of that before, byte for byte (recorded in the user's
+cache, :mod:`mtfix.cache`), compiles its patterns on first use instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import regex
 
 from mtfix.errors import RulePackError
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
+from mtfix.tokens import LazyPattern
 
 #: ``{group}`` / ``{group:transform}`` in replacement and message templates; ``{{`` and ``}}`` are braces.
 TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
@@ -61,7 +64,7 @@ class Rule:
     message: str
     fix: FixSafety
     pack: str
-    pattern: Any = None  # compiled regex.Pattern
+    pattern: Any = None  # compiled regex.Pattern, or a LazyPattern (a pack checked before: see load_pack_file)
     detector: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     triggers: tuple[str, ...] = ()
@@ -132,8 +135,9 @@ def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def parse_rule(pack: str, raw: Any) -> Rule:
-    """Validate one rule's fields and compile its pattern."""
+def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
+    """Validate one rule's fields and compile its pattern (``checked``: the pattern and its
+    templates passed before, byte for byte, so the pattern is compiled on first use)."""
     if not isinstance(raw, dict):
         raise RulePackError(pack, f"a rule must be a mapping, not {short(raw)}")
     code = raw.get("code")
@@ -163,8 +167,9 @@ def parse_rule(pack: str, raw: Any) -> Rule:
             if f not in _FLAGS:
                 raise RulePackError(pack, f"unknown flag {f!r}", code=code, field="flags")
             flags |= _FLAGS[f]
+        source = _need(pack, code, raw, "pattern", str)
         try:
-            pattern = regex.compile(_need(pack, code, raw, "pattern", str), flags | regex.VERSION1)
+            pattern = LazyPattern(source, flags | regex.VERSION1) if checked else regex.compile(source, flags | regex.VERSION1)
         except regex.error as exc:
             raise RulePackError(pack, f"invalid pattern: {exc}", code=code, field="pattern") from None
     elif "detector" in raw:
@@ -189,7 +194,7 @@ def parse_rule(pack: str, raw: Any) -> Rule:
         raise RulePackError(pack, "must be a string", code=code, field="replacement")
     if fix is not FixSafety.NONE and pattern is not None and replacement is None:
         raise RulePackError(pack, f"fix is {fix} but there is no replacement", code=code, field="replacement")
-    if pattern is not None:
+    if pattern is not None and not checked:
         for key in ("replacement", "message"):
             if raw.get(key) is not None:
                 check_template(pack, code, key, raw[key], pattern)
@@ -250,7 +255,8 @@ def check_template(pack: str, code: str, key: str, template: str, pattern: Any) 
             )
 
 
-def parse_pack(data: Any, path: str) -> Pack:
+def parse_pack(data: Any, path: str, *, checked: bool = False) -> Pack:
+    """A :class:`Pack` from parsed YAML (``checked``: see :func:`parse_rule`)."""
     name = Path(path).stem
     if not isinstance(data, dict):
         raise RulePackError(name, "a pack must be a mapping with 'pack' and 'rules'")
@@ -258,7 +264,7 @@ def parse_pack(data: Any, path: str) -> Pack:
     rules_raw = data.get("rules")
     if not isinstance(rules_raw, list) or not rules_raw:
         raise RulePackError(name, "missing required field", field="rules")
-    rules = tuple(parse_rule(name, r) for r in rules_raw)
+    rules = tuple(parse_rule(name, r, checked=checked) for r in rules_raw)
     seen: set[str] = set()
     for r in rules:
         if r.code in seen:
@@ -276,7 +282,7 @@ def parse_pack(data: Any, path: str) -> Pack:
 
 def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
-    from mtfix.cache import cached
+    from mtfix.cache import cached, lookup, remember
 
     p = Path(path)
     try:
@@ -297,7 +303,29 @@ def load_pack_file(path: str | Path) -> Pack:
 
     # the parsed YAML, from the user's cache when this exact file was parsed before
     data = cached(raw, "rule-pack", parse)
-    return parse_pack(data, str(p))
+    # A file that passed every check before (same bytes, mtfix, Python and regex) compiles
+    # its patterns on first use: a cold start pays only for the patterns its text triggers.
+    kind = _checked_kind()
+    seen, _ = lookup(raw, kind, _CHECKED_FOLDER)
+    pack = parse_pack(data, str(p), checked=seen)
+    if not seen:
+        remember(raw, kind, True, _CHECKED_FOLDER)
+    return pack
+
+
+_CHECKED_FOLDER = "checked"
+
+
+@lru_cache(maxsize=1)
+def _checked_kind() -> str:
+    """What a "this pack passed" entry depends on besides the file's bytes, the mtfix and the
+    Python version (:func:`mtfix.cache.key`): the regex module, and this module (its checks)."""
+    try:
+        st = Path(__file__).stat()
+        here = f"{st.st_size}-{st.st_mtime_ns}"
+    except OSError:  # pragma: no cover - a zipped install
+        here = "?"
+    return f"rule-pack-checked:regex-{regex.__version__}:pack-{here}"
 
 
 def bundled_pack_paths() -> dict[str, Path]:

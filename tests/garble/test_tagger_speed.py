@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from array import array
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,52 @@ def test_full_word_caches_start_again_and_tag_the_same(monkeypatch):
     for words in sentences:
         assert packed.tag(words) == _plain(packed, words)
     assert all(len(cache) <= 5 for cache in packed._roles) and len(packed._contexts) <= 5
+    assert len(packed._last) <= 5 and len(packed._tag_contexts) <= 5
+
+
+def _tokens_by_finditer(text: str, offset: int) -> list[tuple[str, int, int]]:
+    from mtfix.tokens import EWT_TOKEN, EWT_TOKEN_ASCII
+
+    pattern = EWT_TOKEN_ASCII if text.isascii() else EWT_TOKEN
+    return [(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
+
+
+def test_tokenize_offsets_are_the_match_offsets():
+    """tokenize finds each token after the previous one: the offsets are the pattern's own."""
+    rng = random.Random(7)
+    pieces = ["a", "Baku", "n't", "'s", "’s", "don", "-", "--", "...", ".", ",", "U.S.", "5th", "3/4", "1,500", " ",
+              "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\xa0", "\u2009", "\u3000", "é", "e\u0301",
+              "\u0301", "ß", "²", "Ⅻ", "٣", "Баку", "qarşı", "中文", "'", "’", "(", ")", "\"", "«", "»", "😀", "x-y"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        off = rng.choice((0, 17))
+        assert [tuple(t) for t in tagger.tokenize(text, off)] == _tokens_by_finditer(text, off), repr(text)
+    for p in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        assert [tuple(t) for t in tagger.tokenize(text, 3)] == _tokens_by_finditer(text, 3)
+
+
+def test_the_guessed_tag_test_is_the_clear_winner_test():
+    """tag() keeps a word's last tag when one big-integer test says it leads every other tag by more
+    than 2: the test agrees with sorting the fields, near ties and wrong guesses included."""
+    packed = _fresh()
+    n = len(packed.tags)
+    rng = random.Random(3)
+    for _ in range(3000):
+        fields = [rng.randint(0, 16 * 65535) for _ in range(n)]
+        t = rng.randrange(n)
+        if rng.random() < 0.5:  # a near tie or a clear lead for the guess
+            fields[t] = max(fields[:t] + fields[t + 1:]) + rng.choice((-1, 0, 1, 2, 3, 4, 500))
+        total = int.from_bytes(array("I", fields).tobytes(), "little")
+        top = fields[t]
+        fast = ((top + tagger._CLEAR) * packed._ones - total) & packed._high == packed._others[t]
+        assert fast == all(v <= top - 3 for k, v in enumerate(fields) if k != t)
+
+
+def test_words_seen_again_are_tagged_as_the_plain_sum():
+    packed = _fresh()
+    sentences = [["The", "price", "of", "oil", "rose", "."], ["Oil", "rose", "and", "gas", "fell", "."],
+                 ["The", "rose", "is", "red", "."], ["They", "rose", "early", "."], ["A", "fell", "rose", "."]]
+    for words in sentences * 3:
+        packed._sentences.clear()
+        assert packed.tag(words) == _plain(packed, words)

@@ -8,9 +8,10 @@ import regex
 
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 # The word before a candidate, on the same line: letters/digits with inner marks, then spaces or tabs.
-_PREV_WORD = regex.compile(r"(?<![\p{L}\p{N}.'’-])(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+$")
+_PREV_WORD = LazyPattern(r"(?<![\p{L}\p{N}.'’-])(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+$")
 
 
 @detector("mid_sentence_capital")

@@ -8,12 +8,13 @@ import regex
 
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 # Mojibake starts with one of these lead characters followed by another
 # character from the Latin-1 / Windows-1252 range; clean text rarely has that.
 _SUSPECT = regex.compile(r"[ÂÃÄÅâ][\u0080-\u017f\u02c6\u02dc\u2013-\u2122]")
-_RUN = regex.compile(r"\S+")
-_BEFORE = regex.compile(r"\S*\Z")  # \Z: "$" also matches before a final newline
+_RUN = LazyPattern(r"\S+")
+_BEFORE = LazyPattern(r"\S*\Z")  # \Z: "$" also matches before a final newline
 
 
 @detector("mojibake")

@@ -9,16 +9,17 @@ import regex
 from mtfix.lexicon import is_common, is_everyday_word, is_word
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
 # (not part of a URL, an identifier, a file name or a call such as toString()).
-_CASE_GLUE = regex.compile(
+_CASE_GLUE = LazyPattern(
     r"(?<![\p{L}\p{N}_.@/\\#:-])(?P<left>\p{Ll}{2,})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(@/\\]|\.\p{L})"
 )
 
 
 _HUMP = regex.compile(r"\p{Ll}\p{Lu}")  # cheap scan: where a lower-case letter meets a capital
-_LOWER_BEFORE = regex.compile(r"\p{Ll}*$")
+_LOWER_BEFORE = LazyPattern(r"\p{Ll}*$")
 
 
 @detector("glued_case_change")
@@ -51,13 +52,13 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     prefixes = [p.lower() for p in rule.params.get("prefixes", [])]
     if not prefixes:
         return
+    lower = ctx.lower
+    if not any(p in lower for p in prefixes):
+        return
     pattern = regex.compile(
         r"(?<![\p{L}\p{N}_.@/-])(?P<left>" + "|".join(map(regex.escape, prefixes)) + r")(?P<right>\p{L}{2,})(?![\p{L}\p{N}_@/])",
         regex.IGNORECASE,
     )
-    lower = ctx.lower
-    if not any(p in lower for p in prefixes):
-        return
     for m in pattern.finditer(doc.text):
         left, right = m.group("left"), m.group("right")
         if right[0].isupper():  # snowThe: an inner capital is in no dictionary

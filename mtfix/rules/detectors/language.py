@@ -73,13 +73,12 @@ def _patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern] | None:
 
 def letter_score(text: str, lang: str, cap: int = THRESHOLD) -> int:
     """2 per distinct word with a strong letter of ``lang``, 1 per other word with a weak one (at most ``cap``)."""
-    pats = _patterns(lang)
-    if pats is None:
+    if lang not in LETTERS:
         return 0
     strong_letters, weak_letters = LETTERS[lang]
     if not any(c in text for c in strong_letters + weak_letters):
-        return 0
-    strong, weak = pats
+        return 0  # the patterns are compiled only for a text that has a letter of the language
+    strong, weak = _patterns(lang)
     seen: set[str] = set()
     score = 0
     for m in strong.finditer(text):

@@ -28,6 +28,7 @@ import regex
 
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 _OPENERS = "“\"‘'«([—–- \t"
 
@@ -106,7 +107,7 @@ def _hit(doc: Document, entry: dict[str, Any], m: regex.Match, starts: bool, seg
         yield Hit(m.start(), m.end(), None, message=message, suggestions=sugg)
 
 
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+_NEXT_WORD = LazyPattern(r"[ \t]+(\p{L}+)")
 
 
 @detector("etc_calque")

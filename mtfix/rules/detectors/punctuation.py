@@ -17,17 +17,18 @@ import regex
 
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 # Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
 # punctuation must end there (followed by space, the end or a closing mark), so that
 # ".5", " ..." (an ellipsis), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are left alone.
-_SPACE_BEFORE = regex.compile(
+_SPACE_BEFORE = LazyPattern(
     r"(?<=[\p{L}\p{N}”’\"')\]])(?P<m>[ \t]+)"
     r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.))(?:[ \t]|$|[,”’)\]]))",
     regex.MULTILINE,
 )
-_PAREN_OPEN = regex.compile(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
-_PAREN_CLOSE = regex.compile(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
+_PAREN_OPEN = LazyPattern(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
+_PAREN_CLOSE = LazyPattern(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
 # Where _SPACE_BEFORE and _PAREN_CLOSE can match: only where a run of blanks starts (their
 # look-behinds end on a non-blank) and only a whole run reaching the mark.  Scanning for these
 # sites first and trying the full pattern only there finds the same matches, faster (the
@@ -80,7 +81,7 @@ _DOUBLED = regex.compile(
 
 
 # The end of an abbreviation whose own period comes before a doubled one: "i.e.", "J.J.", "etc.".
-_ABBREVIATION_END = regex.compile(r"(?:\b\p{L}\.\p{L}|\betc|\bvs|\bInc|\bLtd|\bCo)\.\Z")
+_ABBREVIATION_END = LazyPattern(r"(?:\b\p{L}\.\p{L}|\betc|\bvs|\bInc|\bLtd|\bCo)\.\Z")
 
 
 @detector("doubled_punctuation")
@@ -103,7 +104,7 @@ def doubled_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         yield Hit(s, e, "", message=f"doubled punctuation '{text[s - 1 : e + 1].strip()}'", safety=safety)
 
 
-_QUOTE_S = regex.compile(r"(?<=\p{L})\"s(?=[ \t]+\p{L})")
+_QUOTE_S = LazyPattern(r"(?<=\p{L})\"s(?=[ \t]+\p{L})")
 
 
 @detector("possessive_quote")
@@ -145,7 +146,7 @@ def ordinal_suffix(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         yield Hit(m.start(), m.end(), n + right, message=f"ordinal '{m.group()}' should read '{n}{right}'")
 
 
-_QUOTE_GLUE = regex.compile(r"(?<=[.!?,]”)(?=\p{Lu}\p{Ll})")
+_QUOTE_GLUE = LazyPattern(r"(?<=[.!?,]”)(?=\p{Lu}\p{Ll})")
 
 
 @detector("closing_quote_space")

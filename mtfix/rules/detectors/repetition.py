@@ -19,9 +19,10 @@ import regex
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import ALNUM_WORD as _TOKEN
+from mtfix.tokens import LazyPattern
 
 _SPACE_SPLIT = regex.compile(r"\S+")
-_CLAUSE_PUNCT = regex.compile(r"[,;:.!?…]")
+_CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 MAX_N = 8
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix.lexicon import is_common, zipf
+from mtfix.lexicon import is_common, zipf, zipf_at_least
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 
@@ -66,7 +66,7 @@ def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         w = tok.strip(_PUNCT)
         if len(w) < min_len or not w.isalpha() or not w.islower():
             continue
-        best = max((zipf(w, lang) for lang in langs), default=0.0)
+        best = max((zipf_at_least(w, lang, floor) for lang in langs), default=0.0)  # only its head is read
         if best < floor or is_common(w):  # the small lists first; the large English one only if needed
             continue
         en = zipf(w)

@@ -1,0 +1,74 @@
+"""MTF401 raised to major when a precise rule agrees with the detector in the same sentence.
+
+On its own the detector's probability gives a major only at or above the model's major
+threshold, which sits above every professional sentence seen (a major must never land on
+professional text).  Between the minor and the major threshold the detector is a suspicion.
+A finding of a precise rule in the same sentence (a generic MT rule, MTF1xx, or a
+source-language pack, MTF2xx) is independent evidence that the sentence came out of machine
+translation unedited, so the two together make the sentence a major: it needs a post-edit.
+
+Glossary findings (MTF3xx) do not corroborate (a variant transliteration is house style on
+professional text), nor do LanguageTool's (its spelling matches are mostly rare names), nor
+the detector's own structural signs (MTF402-408: the same model's evidence, not another's).
+
+>>> from mtfix.model import Finding, Severity
+>>> from mtfix.segment import to_document
+>>> text = "The delegation in the capital the new plan discussed , the ministry said."
+>>> doc = to_document(text)
+>>> suspicion = Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 14, "garbled", segment=0)
+>>> space = Finding("MTF111", "Fluency/Punctuation", Severity.MINOR, 50, 51, "space", segment=0)
+>>> anywhere = lambda sentence: True
+>>> [str(f.severity) for f in corroborated(doc, [suspicion, space], may_be_major=anywhere)]
+['major', 'minor']
+>>> [str(f.severity) for f in corroborated(doc, [suspicion], may_be_major=anywhere)]
+['minor']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+
+from mtfix.model import Document, Finding, Severity
+
+#: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
+CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
+
+
+def _segment(doc: Document, f: Finding) -> int | None:
+    if f.segment is not None:
+        return f.segment
+    seg = doc.segment_at(f.start)
+    return seg.index if seg is not None else None
+
+
+def corroborated(doc: Document, findings: Iterable[Finding], *,
+                 may_be_major: Callable[[str], bool]) -> list[Finding]:
+    """``findings`` with each minor MTF401 raised to major where a rule finding shares its sentence.
+
+    Only a segment whose text ``may_be_major`` accepts gets one (the checker passes its own
+    conditions for a major: :func:`mtfix.garble.checker.may_be_major`).
+    """
+    findings = list(findings)
+    backing: dict[int, str] = {}
+    for f in findings:
+        if f.code.startswith(CORROBORATING):
+            seg = _segment(doc, f)
+            if seg is not None:
+                backing.setdefault(seg, f.code)
+    if not backing:
+        return findings
+    out = []
+    for f in findings:
+        if f.code == "MTF401" and f.severity is Severity.MINOR:
+            seg = _segment(doc, f)
+            code = backing.get(seg) if seg is not None else None
+            if code is not None:
+                s = doc.segments[seg]
+                text = doc.text[s.start : s.end]
+                if may_be_major(text):
+                    f = dataclasses.replace(
+                        f, severity=Severity.MAJOR,
+                        message=f"{f.message} (major: {code} in the same sentence agrees)")
+        out.append(f)
+    return out

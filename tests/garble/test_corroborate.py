@@ -1,0 +1,73 @@
+"""MTF401 is major when a precise rule agrees in the same sentence, and only then (below the major threshold)."""
+
+from __future__ import annotations
+
+from mtfix.config import Config
+from mtfix.garble import corroborate
+from mtfix.garble.checker import may_be_major, probability
+from mtfix.model import Finding, Severity
+from mtfix.pipeline import Pipeline
+from mtfix.segment import to_document
+
+GARBLED = "The head of the district administration with the residents of the village a meeting held , and the issues of water supply were discussed."  # noqa: E501
+CLEAN = "The regional council approved the new budget on Thursday after a long debate , officials said."
+
+
+def suspicion(seg: int = 0, start: int = 0) -> Finding:
+    return Finding("MTF401", "Fluency/Grammar", Severity.MINOR, start, start + 8, "garbled", origin="garble:MTF401",
+                   segment=seg)
+
+
+def other(code: str, start: int, seg: int = 0, origin: str = "rule") -> Finding:
+    return Finding(code, "Fluency/Punctuation", Severity.MINOR, start, start + 1, "x", origin=origin, segment=seg)
+
+
+def corroborated(doc, findings):  # noqa: ANN001, ANN202
+    return corroborate.corroborated(doc, findings, may_be_major=may_be_major)
+
+
+def severities(findings: list[Finding]) -> list[str]:
+    return [str(f.severity) for f in findings]
+
+
+def test_a_rule_finding_in_the_same_sentence_makes_it_major() -> None:
+    doc = to_document(GARBLED)
+    out = corroborated(doc, [suspicion(), other("MTF111", 90)])
+    assert severities(out) == ["major", "minor"]
+    assert "MTF111 in the same sentence agrees" in out[0].message
+    assert severities(corroborated(doc, [suspicion(), other("MTF205", 90)])) == ["major", "minor"]  # a pack rule
+
+
+def test_glossary_languagetool_and_the_detectors_own_signs_do_not_corroborate() -> None:
+    doc = to_document(GARBLED)
+    for code, origin in (("MTF301", "glossary"), ("LT:MORFOLOGIK_RULE_EN_US", "lt"), ("MTF406", "garble:MTF406")):
+        assert severities(corroborated(doc, [suspicion(), other(code, 90, origin=origin)])) == ["minor", "minor"]
+
+
+def test_only_the_same_sentence_counts() -> None:
+    text = GARBLED + " The council met on Monday , the spokesman said."
+    doc = to_document(text)
+    assert len(doc.segments) == 2
+    second = doc.segments[1]
+    out = corroborated(doc, [suspicion(0), other("MTF111", second.start + 20, seg=1)])
+    assert severities(out) == ["minor", "minor"]
+
+
+def test_a_short_or_unfinished_segment_stays_minor() -> None:
+    for text in ("Talks on water supply the region in , officials", "Talks held , officials said."):
+        doc = to_document(text)
+        assert severities(corroborated(doc, [suspicion(), other("MTF111", 12)])) == ["minor", "minor"]
+
+
+def test_in_the_pipeline_below_the_major_threshold() -> None:
+    pipe = Pipeline(Config(grammar="off"))
+    p = probability(GARBLED)
+    assert p is not None and 0.3 <= p < 0.641  # a suspicion, not a major on the probability alone
+    found = {(f.code, str(f.severity)) for f in pipe.check(GARBLED).findings}
+    assert ("MTF401", "major") in found and ("MTF111", "minor") in found
+    # fluent English with the same stray space: the rule fires, the detector does not, nothing is major
+    clean = {(f.code, str(f.severity)) for f in pipe.check(CLEAN).findings}
+    assert clean == {("MTF111", "minor")}
+    # ignoring the rule takes its corroboration with it
+    ignored = Pipeline(Config(grammar="off", ignore=("MTF111",))).check(GARBLED).findings
+    assert {(f.code, str(f.severity)) for f in ignored} == {("MTF401", "minor")}
