@@ -9,7 +9,8 @@ translation unedited, so the two together make the sentence a major: it needs a 
 
 Glossary findings (MTF3xx) do not corroborate (a variant transliteration is house style on
 professional text), nor do LanguageTool's (its spelling matches are mostly rare names), nor
-the detector's own structural signs (MTF402-408: the same model's evidence, not another's).
+the detector's own structural signs (MTF402-408: the same model's evidence, not another's), nor
+a rule finding that ``--ignore`` drops or an inline ``mtfix-ignore`` directive silences.
 
 >>> from mtfix.model import Finding, Severity
 >>> from mtfix.segment import to_document
@@ -30,6 +31,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 
 from mtfix.model import Document, Finding, Severity
+from mtfix.suppress import suppressed
 
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
@@ -51,11 +53,11 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
     """
     findings = list(findings)
     backing: dict[int, str] = {}
-    for f in findings:
-        if f.code.startswith(CORROBORATING):
-            seg = _segment(doc, f)
-            if seg is not None:
-                backing.setdefault(seg, f.code)
+    # a rule finding an inline directive silences (applied after this) corroborates nothing
+    for f in suppressed(doc, [f for f in findings if f.code.startswith(CORROBORATING)]):
+        seg = _segment(doc, f)
+        if seg is not None:
+            backing.setdefault(seg, f.code)
     if not backing:
         return findings
     out = []

@@ -71,3 +71,8 @@ def test_in_the_pipeline_below_the_major_threshold() -> None:
     # ignoring the rule takes its corroboration with it
     ignored = Pipeline(Config(grammar="off", ignore=("MTF111",))).check(GARBLED).findings
     assert {(f.code, str(f.severity)) for f in ignored} == {("MTF401", "minor")}
+    # so does silencing it on its line (a directive for another code changes nothing)
+    other_code = pipe.check(GARBLED + " <!-- mtfix-ignore: MTF105 -->\n").findings
+    assert ("MTF401", "major") in {(f.code, str(f.severity)) for f in other_code}
+    silenced = pipe.check(GARBLED + " <!-- mtfix-ignore: MTF111 -->\n").findings
+    assert {(f.code, str(f.severity)) for f in silenced} == {("MTF401", "minor")}
