@@ -4,6 +4,7 @@
     python bench/train_detector.py --skip-tagger   # reuse the shipped tagger
     python bench/train_detector.py --ablation      # also: recall/AUC each signal group adds (no write)
     python bench/train_detector.py --cv            # leave-languages-out CV of each candidate (into detector.json)
+    python bench/train_detector.py --cv --only NAME ...   # only these candidates (rows merged into the table)
 
 Data (``--shared DIR``, default ``../shared``; development files only):
 
@@ -306,13 +307,32 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
 ALL_FEATURES = [*gsigns.DENSE_FEATURES, *gsigns.SURPRISAL_FEATURES]
 
 
-def featurise(texts: list[str], det: gmodel.Detector, names=gsigns.DENSE_FEATURES) -> tuple[np.ndarray, list[list[int]]]:
+def featurise(texts: list[str], det: gmodel.Detector, names=gsigns.DENSE_FEATURES,
+              tagged: list | None = None) -> tuple[np.ndarray, list[list[int]]]:
+    """Dense features (columns ``names``) and hashed n-grams of each text; ``tagged``, when given, gets each
+    text's (tokens, tags), from which :func:`view_hashes` recomputes the n-grams of another view."""
     dense, hashed = [], []
     for t in texts:
         a = det.analyse(t)
         dense.append([a.dense.get(k, 0.0) for k in names])
         hashed.append(a.hashed)
+        if tagged is not None:
+            tagged.append((a.tokens, a.tags))
     return np.asarray(dense, dtype=np.float64), hashed
+
+
+def top_words(n: int) -> list[str]:
+    """The ``n`` most frequent alphabetic words of wordfreq's small English list (ties alphabetically), sorted:
+    a candidate view's ``view_words`` (kept as themselves in the hashed n-grams besides the function words)."""
+    from mtfix.lexicon import _wordlist
+
+    freq = _wordlist("small", "en")
+    return sorted(sorted((w for w in freq if w.isalpha()), key=lambda w: (-freq[w], w))[:n])
+
+
+def view_hashes(tagged: list, keep: frozenset[str]) -> list[list[int]]:
+    """The hashed n-grams of each (tokens, tags) under the view that also keeps the words of ``keep``."""
+    return [gsigns.hashed_ngrams(gsigns.view(toks, tags, keep)) for toks, tags in tagged]
 
 
 def fit(xd: np.ndarray, xh: list[list[int]], y: np.ndarray, w: np.ndarray, l2_dense: float, l2_hash: float,
@@ -420,10 +440,17 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, mlqe and fluent 0.1, l2 dense 0.01": {"shares": {"mlqe": 0.1, "fluent": 0.1}, "l2_dense": 0.01},
     "+ratio, mlqe and fluent 0.1, l2 dense 0.1": {"shares": {"mlqe": 0.1, "fluent": 0.1}, "l2_dense": 0.1},
     "+ratio and tag surprisal": {"features": [*gsigns.DENSE_FEATURES, *gsigns.SURPRISAL_FEATURES]},
+    # the view also keeps the N most frequent English words (wordfreq), not only the function words
+    "+ratio, balanced, view keeps top 300 words": {"balance": True, "view_words": 300},
+    "+ratio, balanced, view keeps top 1000 words": {"balance": True, "view_words": 1000},
+    "+ratio, balanced, view keeps top 3000 words": {"balance": True, "view_words": 3000},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
 BALANCE_REALMT = bool(CANDIDATES[CHOSEN].get("balance"))
+#: The chosen candidate's view words (``top_words``), or None: function words only.
+VIEW_WORDS: list[str] | None = top_words(CANDIDATES[CHOSEN]["view_words"]) if CANDIDATES[CHOSEN].get("view_words") \
+    else None
 CV_FOLDS = 6
 
 
@@ -476,10 +503,12 @@ def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx) 
     return lambda xs, hs: predict(b, wd, wh, (xs[:, cols] - mu) / sd, hs)
 
 
-def cross_validate(rows: list, x: np.ndarray, xh: list, fold: np.ndarray, other: dict, dev: dict,
-                   args) -> list[dict]:
+def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other0: dict, dev0: dict,
+                   args, tagged: dict | None = None, only: list[str] | None = None) -> list[dict]:
     """Each candidate: out-of-fold figures on realmt train (languages held out), MLQE-PE dev and MQM 2020/TED
-    (sources the model is not fitted on), then one fit on everything and its realmt dev figure (a tuning figure)."""
+    (sources the model is not fitted on), then one fit on everything and its realmt dev figure (a tuning figure).
+    ``tagged``: (tokens, tags) of "rows", "mlqe", "pro" and "dev", for candidates with another view;
+    ``only``: the names of the candidates to run (default all)."""
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = np.array([r[2] for r in rows])
     mt = np.where((grp == "realmt") & (y == 1))[0]
@@ -488,7 +517,17 @@ def cross_validate(rows: list, x: np.ndarray, xh: list, fold: np.ndarray, other:
     mqm = np.where(grp == "mqm")[0]
     out = []
     for name, cand in CANDIDATES.items():
+        if only and name not in only:
+            continue
         t0 = time.time()
+        xh, other, dev = xh0, other0, dev0
+        if cand.get("view_words"):
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            keep = frozenset(top_words(cand["view_words"]))
+            xh = view_hashes(tagged["rows"], keep)
+            other = {**other0, "mlqe_h": view_hashes(tagged["mlqe"], keep), "pro_h": view_hashes(tagged["pro"], keep)}
+            dev = {**dev0, "h": view_hashes(tagged["dev"], keep)}
         cols = [ALL_FEATURES.index(f) for f in cand.get("features", gsigns.DENSE_FEATURES)]
         shares = {**SHARES, **cand.get("shares", {})}
         l2d, l2h = cand.get("l2_dense", args.l2_dense), cand.get("l2_hash", args.l2_hash)
@@ -517,6 +556,7 @@ def cross_validate(rows: list, x: np.ndarray, xh: list, fold: np.ndarray, other:
                                                                for k in range(CV_FOLDS)])), 4),
             "mt_above_its_correction": round(float(np.mean(oof[mt] > oof[corr])), 4),
             "mt_above_every_professional": round(float(np.mean(oof[mt] > pmax)), 4),
+            "professional_oof_max": round(pmax, 4),
             "mlqe_pe_dev_auc": round(float(np.mean(mlqe_auc)), 4),
             "mqm_2020_ted_auc": round(float(np.mean(mqm_auc)), 4) if mqm_auc else None},
             "dev (tuning figure)": {"auc": round(auc(pd_[:nm], pd_[nm:]), 4),
@@ -541,6 +581,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ablation", action="store_true", help="report what each signal group adds; write nothing")
     ap.add_argument("--cv", action="store_true",
                     help="compare CANDIDATES by leave-languages-out CV; the table goes into detector.json")
+    ap.add_argument("--only", nargs="+", metavar="NAME",
+                    help="with --cv: only these candidates (their rows replace or join the table's)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     t0 = time.time()
@@ -566,8 +608,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {len(rows)} rows {rec['rows']} ({time.time() - t0:.0f} s)", flush=True)
     k = len(gsigns.DENSE_FEATURES)
     meta0 = {"features": list(gsigns.DENSE_FEATURES), "mean": [0.0] * k, "std": [1.0] * k, "bias": 0.0}
+    if VIEW_WORDS and not args.cv:  # --cv starts from the function-word view (candidates recompute theirs)
+        meta0["view_words"] = VIEW_WORDS
     det = gmodel.Detector(meta0, np.zeros(k), np.zeros(1 << gsigns.HASH_BITS), trigrams, "", tagger)
-    xall, xh = featurise([r[0] for r in rows], det, ALL_FEATURES)
+    tagged: dict[str, list] | None = {"rows": [], "mlqe": [], "pro": [], "dev": []} if args.cv else None
+    xall, xh = featurise([r[0] for r in rows], det, ALL_FEATURES, tagged and tagged["rows"])
     xd = xall[:, :k]  # ALL_FEATURES starts with DENSE_FEATURES
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = [r[2] for r in rows]
@@ -576,7 +621,8 @@ def main(argv: list[str] | None = None) -> int:
     z = (xd - mean) / std
     dev_mt = _jsonl(shared / "realmt" / "real_mt_dev.jsonl")
     dev_clean = _jsonl(shared / "realmt" / "clean_news_dev.jsonl")
-    ddall, dh = featurise([r["text"] for r in dev_mt] + [r["text"] for r in dev_clean], det, ALL_FEATURES)
+    ddall, dh = featurise([r["text"] for r in dev_mt] + [r["text"] for r in dev_clean], det, ALL_FEATURES,
+                          tagged and tagged["dev"])
     dd = ddall[:, :k]
     dz = (dd - mean) / std
     nm = len(dev_mt)
@@ -592,13 +638,17 @@ def main(argv: list[str] | None = None) -> int:
                     if r["hter"] is not None and r["hter"] >= 0.3]
             random.Random(1).shuffle(recs)
             mdev += [(r["mt"], 1) for r in recs[:200]] + [(r["pe"], 0) for r in recs[:200]]
-        mx, mh = featurise([t for t, _ in mdev], det, ALL_FEATURES)
-        px, ph = featurise(pro, det, ALL_FEATURES)
+        mx, mh = featurise([t for t, _ in mdev], det, ALL_FEATURES, tagged["mlqe"])
+        px, ph = featurise(pro, det, ALL_FEATURES, tagged["pro"])
         other = {"mlqe_x": mx, "mlqe_h": mh, "mlqe_y": np.array([y_ for _, y_ in mdev]), "pro_x": px, "pro_h": ph}
         table = cross_validate(rows, xall, xh, language_folds(rows, shared), other,
-                               {"x": ddall, "h": dh, "n_mt": nm}, args)
+                               {"x": ddall, "h": dh, "n_mt": nm}, args, tagged, args.only)
         card = DATA / "detector.json"  # the table goes into the model card; the model is left as it is
         old = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
+        if args.only:  # the rows run replace their namesakes in the table kept; new ones join it
+            kept = (old.get("candidates") or {}).get("table", [])
+            ran = {r["candidate"]: r for r in table}
+            table = [ran.pop(r["candidate"], r) for r in kept] + list(ran.values())
         old["candidates"] = {"chosen": CHOSEN, "table": table}
         card.write_text(json.dumps(old, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return 0
@@ -648,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     meta = {"version": VERSION, "features": list(gsigns.DENSE_FEATURES), "mean": mean.tolist(), "std": std.tolist(),
             "bias": b, "thresholds": {"minor": round(minor, 3), "major": round(major, 3)},
-            "hash_bits": gsigns.HASH_BITS}
+            "hash_bits": gsigns.HASH_BITS, **({"view_words": VIEW_WORDS} if VIEW_WORDS else {})}
     digest = gmodel.save(DATA / gmodel.MODEL_FILE, meta, wd, wh, trigrams)
     record["model_sha256"] = digest
     record["tagger_sha256"] = hashlib.sha256((DATA / gtagger.MODEL_FILE).read_bytes()).hexdigest()

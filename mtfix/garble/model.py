@@ -67,6 +67,8 @@ class Detector:
         self.digest = digest
         self.thresholds: dict[str, float] = dict(meta.get("thresholds", {"minor": 0.5, "major": 0.8}))
         self.version = str(meta.get("version", "0"))
+        # words kept as themselves in the hashed n-grams' view besides the function words (absent: none)
+        self.view_words: frozenset[str] | None = frozenset(meta["view_words"]) if meta.get("view_words") else None
         self._pick = _picker(self.features)
         self._tagger = tagger
         self._lm: Any = None
@@ -123,7 +125,7 @@ class Detector:
         return self.bias + _pairwise_sum(contrib) + _pairwise_sum(list(map(self.hashed.__getitem__, a.hashed))), contrib
 
     def analyse(self, text: str, offset: int = 0) -> Analysis:
-        return analyse(text, self.tagger, self.trigrams, self.lm, offset)
+        return analyse(text, self.tagger, self.trigrams, self.lm, offset, self.view_words)
 
     def predict(self, text: str, offset: int = 0) -> Prediction:
         """The probability that ``text`` (one sentence) is garbled, with the analysis behind it."""

@@ -212,10 +212,20 @@ _SURPRISAL_CACHE_SIZE = 1 << 15
 _hash_cache = _GramHashes()
 
 
-def view(tokens: Sequence[Token], tags: Sequence[str]) -> list[str]:
-    """The function-word view: function words as themselves, the rest as their tag."""
+def view(tokens: Sequence[Token], tags: Sequence[str], keep: frozenset[str] | None = None) -> list[str]:
+    """The function-word view: function words as themselves, the rest as their tag.  ``keep``: further
+    words (lower case) kept as themselves (a model's ``view_words``); None keeps the function words only."""
     info = _word_info
-    return [i[1] or g for i, g in zip([info[t.text] for t in tokens], tags, strict=True)]
+    infos = [info[t.text] for t in tokens]
+    if keep:
+        return _kept_view(infos, tags, keep)
+    return [i[1] or g for i, g in zip(infos, tags, strict=True)]
+
+
+def _kept_view(infos: Sequence[tuple[str, str, bool, bool, bool, bool]], tags: Sequence[str],
+               keep: frozenset[str]) -> list[str]:
+    """The view with the words of ``keep`` (lower case) as themselves too: one set look-up per word."""
+    return [i[1] or (i[0] if i[0] in keep else g) for i, g in zip(infos, tags, strict=True)]
 
 
 class _TrigramHashes(dict):
@@ -395,11 +405,13 @@ _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromk
 
 
 def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
-            offset: int = 0) -> Analysis:
+            offset: int = 0, keep: frozenset[str] | None = None) -> Analysis:
     """Tag one sentence and compute its signs, dense features and hashed n-grams.
 
     What depends only on a word type (lower case, function word or not, script) is looked up in
-    a bounded per-type cache; each feature is computed as it always was, to the last bit."""
+    a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
+    words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
+    the dense features always read the function-word view."""
     toks = tokenize(text, offset)
     words = [t.text for t in toks]
     tags = tagger.tag(words) if toks else []
@@ -440,7 +452,7 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     d.update(_ratios(toks, tags, vw, nw))
     if lm is not None:
         d.update(_lexical(toks, lm, infos))
-    return Analysis(toks, tags, found, d, hashed_ngrams(vw), worst)
+    return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
 
 
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$", "CD", "PDT"})
