@@ -134,7 +134,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
     th = det.thresholds
     if p < th["minor"]:
         return out
-    major = p >= th["major"] and sentence_like(text) and nwords >= MIN_MAJOR_WORDS  # may_be_major, words counted once
+    major = p >= th["major"] and may_be_major(text)
     sev = Severity.MAJOR if major else Severity.MINOR
     if a.signs:
         focus = (a.signs[0].start, a.signs[0].end)

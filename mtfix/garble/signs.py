@@ -31,11 +31,12 @@ import math
 import operator
 import unicodedata
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count
 
+from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.tagger import Tagger, Token, tokenize
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -125,24 +126,6 @@ def other_script(tok: str) -> bool:
     return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)
 
 
-class _SurprisalMemo(dict):
-    """Tag triple → its surprisal (``compute(a, b, c)``), computed on a miss; bounded: tag triples
-    are few, but a server must not grow without limit (cleared when full)."""
-
-    __slots__ = ("compute",)
-
-    def __init__(self, compute: Callable[[str, str, str], float]):
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key: tuple[str, str, str]) -> float:
-        v = self.compute(*key)
-        if len(self) >= _SURPRISAL_CACHE_SIZE:
-            self.clear()
-        self[key] = v
-        return v
-
-
 class TagTrigrams:
     """Interpolated trigram model of Penn tag sequences (``<s>`` padded)."""
 
@@ -150,7 +133,7 @@ class TagTrigrams:
         self.uni, self.bi, self.tri = uni, bi, tri
         self.total = sum(uni.values())
         self.vocab = max(len(uni), 1)
-        self._surprisal_cache = _SurprisalMemo(self._surprisal)
+        self._surprisal_cache = BoundedMemo(lambda abc: self._surprisal(*abc), _SURPRISAL_CACHE_SIZE)
 
     @classmethod
     def train(cls, tag_seqs: Sequence[Sequence[str]]) -> TagTrigrams:
@@ -193,23 +176,15 @@ def _hash(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
-class _GramHashes(dict):
-    """n-gram (a tuple of 1–3 items) → ``_hash(f"{n}|" + " ".join(gram))``; a miss computes and
-    stores it.  Cleared when full, so it stays bounded in a long-running process (a language server)."""
-
-    __slots__ = ()
-
-    def __missing__(self, gram: tuple[str, ...]) -> int:
-        h = _hash(f"{len(gram)}|" + " ".join(gram))
-        if len(self) >= _HASH_CACHE_SIZE:
-            self.clear()
-        self[gram] = h
-        return h
+def _gram_hash(gram: tuple[str, ...]) -> int:
+    """``_hash(f"{n}|" + " ".join(gram))`` for an n-gram (a tuple of 1–3 items)."""
+    return _hash(f"{len(gram)}|" + " ".join(gram))
 
 
 _HASH_CACHE_SIZE = 1 << 16
 _SURPRISAL_CACHE_SIZE = 1 << 15
-_hash_cache = _GramHashes()
+#: n-gram → :func:`_gram_hash`.
+_hash_cache = BoundedMemo(_gram_hash, _HASH_CACHE_SIZE)
 
 
 def view(tokens: Sequence[Token], tags: Sequence[str], keep: frozenset[str] | None = None) -> list[str]:
@@ -228,22 +203,14 @@ def _kept_view(infos: Sequence[tuple[str, str, bool, bool, bool, bool]], tags: S
     return [i[1] or (i[0] if i[0] in keep else g) for i, g in zip(infos, tags, strict=True)]
 
 
-class _TrigramHashes(dict):
-    """n-gram (a, b, c) → the hashes of (c,), (b, c) and (a, b, c) (from :data:`_hash_cache`): one
-    look-up per position of a sentence instead of three.  Bounded as :data:`_hash_cache` is."""
-
-    __slots__ = ()
-
-    def __missing__(self, gram: tuple[str, str, str]) -> tuple[int, int, int]:
-        h = _hash_cache
-        v = (h[gram[2:]], h[gram[1:]], h[gram])
-        if len(self) >= _HASH_CACHE_SIZE:
-            self.clear()
-        self[gram] = v
-        return v
+def _trigram_hash_triple(gram: tuple[str, str, str]) -> tuple[int, int, int]:
+    """The hashes of (c,), (b, c) and (a, b, c) (from :data:`_hash_cache`): one look-up per position
+    of a sentence instead of three."""
+    h = _hash_cache
+    return h[gram[2:]], h[gram[1:]], h[gram]
 
 
-_trigram_hashes = _TrigramHashes()
+_trigram_hashes = BoundedMemo(_trigram_hash_triple, _HASH_CACHE_SIZE)
 
 
 def hashed_ngrams(items: Sequence[str]) -> list[int]:
@@ -260,40 +227,23 @@ def hashed_ngrams(items: Sequence[str]) -> list[int]:
     return sorted(feats)
 
 
-class _WordInfo(dict):
-    """Word type → what the signals read of it, whatever its tag: ``(lower, view, capital_function,
+def _info_of(w: str) -> tuple[str, str, bool, bool, bool, bool]:
+    """What the signals read of a word type, whatever its tag: ``(lower, view, capital_function,
     alpha, lower_case, other_script)`` where ``lower`` is lower case with ’ as ', ``view`` is ``lower``
     for a function word and "" otherwise, ``capital_function`` says a capitalised function word
-    ("The"), and ``other_script`` says letters that are not Latin.  Bounded (cleared when full)."""
-
-    __slots__ = ()
-
-    def __missing__(self, w: str) -> tuple[str, str, bool, bool, bool, bool]:
-        lw = w.lower().replace("’", "'")
-        info = (lw, lw if lw in FUNCTION_WORDS else "",
-                w[:1].isupper() and w[1:].islower() and w.lower() in FUNCTION_WORDS,
-                w.isalpha(), w.islower(), other_script(w))
-        if len(self) >= _WORD_CACHE_SIZE:
-            self.clear()
-        self[w] = info
-        return info
+    ("The"), and ``other_script`` says letters that are not Latin."""
+    lw = w.lower().replace("’", "'")
+    return (lw, lw if lw in FUNCTION_WORDS else "",
+            w[:1].isupper() and w[1:].islower() and w.lower() in FUNCTION_WORDS,
+            w.isalpha(), w.islower(), other_script(w))
 
 
 _WORD_CACHE_SIZE = 1 << 16
-_word_info = _WordInfo()
+_word_info = BoundedMemo(_info_of, _WORD_CACHE_SIZE)
 
 
-class _Wordlike(dict):
-    """Tag → whether it marks a word (a letter tag or ``CD``) rather than punctuation."""
-
-    __slots__ = ()
-
-    def __missing__(self, g: str) -> bool:
-        v = self[g] = g[0].isalpha() or g == "CD"
-        return v
-
-
-_wordlike = _Wordlike()
+#: Tag → whether it marks a word (a letter tag or ``CD``) rather than punctuation.
+_wordlike = BoundedMemo(lambda g: g[0].isalpha() or g == "CD", 1024)
 _STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?"})
 
 
@@ -396,9 +346,9 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
 
 
 _NOUN_TAGS_PRP = ("PRP", "NN", "NNS", "NNP", "NNPS")
-_LOWER = operator.itemgetter(0)  # of a _WordInfo entry
+_LOWER = operator.itemgetter(0)  # of an _info_of entry
 _CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
-_CAPITAL_FUNCTION = operator.itemgetter(2)  # of a _WordInfo entry
+_CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
 
 #: Every feature at 0.0, in the order the analysis has always listed them (copied per sentence).
 _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromkeys(SURPRISAL_FEATURES, 0.0)
@@ -435,7 +385,7 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     if trigrams is not None and tags:
         seq = ["<s>", "<s>", *tags, "</s>"]
         memo = getattr(trigrams, "_surprisal_cache", None)  # surprisal's own memo, read without the call
-        if isinstance(memo, _SurprisalMemo):
+        if isinstance(memo, BoundedMemo):
             sur = list(map(memo.__getitem__, zip(seq, seq[1:], seq[2:])))  # noqa: B905
         else:
             surprisal = trigrams.surprisal
@@ -492,32 +442,15 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
 
 
-class _UnigramLogs(dict):
-    """Word → ``lm.unigram(word)`` of one language model, computed on a miss; bounded (cleared when full)."""
-
-    __slots__ = ("lookup",)
-
-    def __init__(self, lookup: Callable[[str], float | None]):
-        super().__init__()
-        self.lookup = lookup
-
-    def __missing__(self, word: str) -> float | None:
-        v = self.lookup(word)
-        if len(self) >= _WORD_CACHE_SIZE:
-            self.clear()
-        self[word] = v
-        return v
+_unigram_memo: tuple[object, BoundedMemo] | None = None
 
 
-_unigram_memo: tuple[object, _UnigramLogs] | None = None
-
-
-def _unigram_logs(lm) -> _UnigramLogs:
+def _unigram_logs(lm) -> BoundedMemo:
     """The unigram memo of ``lm`` (one model at a time: a new model starts a new memo)."""
     global _unigram_memo
     memo = _unigram_memo
     if memo is None or memo[0] is not lm:
-        memo = _unigram_memo = (lm, _UnigramLogs(lm.unigram))
+        memo = _unigram_memo = (lm, BoundedMemo(lm.unigram, _WORD_CACHE_SIZE))
     return memo[1]
 
 
@@ -525,7 +458,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
              ) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
     mean log10 count of the lower-case words (unknown ones at the list's minimum).  ``infos``: the
-    tokens' word info (:class:`_WordInfo`), when the caller has it."""
+    tokens' word info (:func:`_info_of`), when the caller has it."""
     pairs = unseen = unknown = lower = 0
     freq = 0.0
     prev = prev_log = None

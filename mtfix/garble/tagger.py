@@ -25,11 +25,12 @@ import zipfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from mtfix.garble.memo import BoundedMemo
 from mtfix.tokens import EWT_TOKEN as _TOKEN
 from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 
@@ -217,7 +218,8 @@ class PackedTagger:
         self._nbytes = 4 * len(tags)
         # Per word type, the packed sum of the rows of the features it sets in each role
         # (own word, and word at -2, -1, +1, +2) and how many rows there were; a miss computes it.
-        self._roles: tuple[_RoleCache, ...] = tuple(_RoleCache(self._role, r) for r in range(5))
+        self._roles: tuple[BoundedMemo, ...] = tuple(
+            BoundedMemo(partial(self._role, r), _ROLE_CACHE) for r in range(5))
         # Per (tag before, word): the packed sum and count of the rows of the word's own features
         # and of "tw" (the tag before with the word); per (tag before, tag before that, first
         # token?): those of the features of the tags alone ("t", "tt", "fst"/"mid").
@@ -312,7 +314,8 @@ class PackedTagger:
         return total, count
 
     def _role(self, role: int, word: str) -> tuple[int, int]:
-        """The static features of ``word`` in ``role`` (0 own, 1 at -1, 2 at -2, 3 at +1, 4 at +2)."""
+        """(packed sum, count) of the static features of ``word`` in ``role`` (0 own, 1 at -1, 2 at -2,
+        3 at +1, 4 at +2); memoised per role in ``_roles``."""
         lw = _norm(word)
         if role == 0:
             names: tuple[str, ...] = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1],
@@ -320,11 +323,7 @@ class PackedTagger:
         else:
             names = {1: ("w-1 " + lw, "s-1 " + lw[-3:]), 2: ("w-2 " + lw,),
                      3: ("w+1 " + lw, "s+1 " + lw[-3:]), 4: ("w+2 " + lw,)}[role]
-        cache = self._roles[role]
-        if len(cache) >= _ROLE_CACHE:
-            cache.clear()
-        hit = cache[word] = self._sum(names)
-        return hit
+        return self._sum(names)
 
     def _context(self, prev: str, word: str) -> tuple[int, int]:
         """The word's own features with the one of the tag before and the word ("tw")."""
@@ -403,20 +402,6 @@ class PackedTagger:
 _FLIP_TOP_BIT = bytes(b ^ 0x80 for b in range(256))
 #: 2**31 - 3: see PackedTagger.tag (a guessed tag wins when every other field is at most its field - 3).
 _CLEAR = (1 << 31) - 3
-
-
-class _RoleCache(dict):
-    """Word → (packed sum, count) of its features in one role; a missing word is computed
-    (and stored) by ``fill(role, word)``."""
-
-    __slots__ = ("fill", "role")
-
-    def __init__(self, fill: Callable[[int, str], tuple[int, int]], role: int):
-        super().__init__()
-        self.fill, self.role = fill, role
-
-    def __missing__(self, word: str) -> tuple[int, int]:
-        return self.fill(self.role, word)
 
 
 #: Bounds of :class:`PackedTagger`'s caches (entries; a cache that is full starts again):

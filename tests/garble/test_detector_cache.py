@@ -45,7 +45,7 @@ def test_hashed_ngrams_match_the_uncached_reference(items):
 
 
 def test_hash_cache_is_bounded(monkeypatch):
-    monkeypatch.setattr(signs, "_HASH_CACHE_SIZE", 16)
+    monkeypatch.setattr(signs._hash_cache, "size", 16)
     signs._hash_cache.clear()
     for i in range(200):
         items = [f"w{i}", f"x{i}", "NN"]
@@ -56,7 +56,7 @@ def test_hash_cache_is_bounded(monkeypatch):
 
 def test_surprisal_cache_is_exact_and_bounded(monkeypatch):
     tri = Detector.load().trigrams
-    monkeypatch.setattr(signs, "_SURPRISAL_CACHE_SIZE", 8)
+    monkeypatch.setattr(tri._surprisal_cache, "size", 8)
     tri._surprisal_cache.clear()
     tags = ["<s>", "DT", "NN", "VBD", "IN", "NNP", ".", "</s>", "XX", "JJ", "NNS"]
     for a in tags:
@@ -153,3 +153,13 @@ def test_pipeline_findings_unchanged_by_the_idle_checker():
     full = Pipeline(Config(grammar="off")).check(text).findings
     only = Pipeline(Config(grammar="off", select=["MTF1"])).check(text).findings
     assert [f for f in full if f.code.startswith("MTF1")] == only
+
+
+def test_every_memo_of_the_detector_is_bounded():
+    """The hot paths' caches are one shape (:class:`mtfix.garble.memo.BoundedMemo`), each with a bound."""
+    from mtfix.garble.memo import BoundedMemo
+
+    d = Detector.load()
+    memos = [signs._hash_cache, signs._trigram_hashes, signs._word_info, signs._wordlike,
+             d.trigrams._surprisal_cache]
+    assert all(isinstance(m, BoundedMemo) and 0 < m.size <= 1 << 16 for m in memos)
