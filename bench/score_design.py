@@ -67,7 +67,8 @@ def components(pipe: Any, text: str) -> dict[str, Any]:
     segs = [[word_count(doc.text[s.start : s.end]), probability(doc.text[s.start : s.end])] for s in doc.segments]
     finds = []
     for f in res.findings:
-        seg = f.segment if f.segment is not None else (s.index if (s := doc.segment_at(f.start)) else -1)
+        seg = doc.segment_index_of(f)
+        seg = -1 if seg is None else seg
         finds.append([seg, f.code, (f.origin or "rule").split(":", 1)[0], str(f.severity), f.category])
     return {"segs": segs, "finds": finds}
 

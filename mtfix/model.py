@@ -168,6 +168,14 @@ class Document:
                 return seg
         return None
 
+    def segment_index_of(self, finding: Finding) -> int | None:
+        """The index of the segment ``finding`` belongs to: its own ``segment``, else the one
+        containing its start (None when it lies outside every segment)."""
+        if finding.segment is not None:
+            return finding.segment
+        seg = self.segment_at(finding.start)
+        return None if seg is None else seg.index
+
     def is_protected(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` (at least one character) touches a protected span.
 

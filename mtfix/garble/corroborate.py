@@ -37,13 +37,6 @@ from mtfix.suppress import suppressed
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 
 
-def _segment(doc: Document, f: Finding) -> int | None:
-    if f.segment is not None:
-        return f.segment
-    seg = doc.segment_at(f.start)
-    return seg.index if seg is not None else None
-
-
 def corroborated(doc: Document, findings: Iterable[Finding], *,
                  may_be_major: Callable[[str], bool]) -> list[Finding]:
     """``findings`` with each minor MTF401 raised to major where a rule finding shares its sentence.
@@ -55,7 +48,7 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
     backing: dict[int, str] = {}
     # a rule finding an inline directive silences (applied after this) corroborates nothing
     for f in suppressed(doc, [f for f in findings if f.code.startswith(CORROBORATING)]):
-        seg = _segment(doc, f)
+        seg = doc.segment_index_of(f)
         if seg is not None:
             backing.setdefault(seg, f.code)
     if not backing:
@@ -63,7 +56,7 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
     out = []
     for f in findings:
         if f.code == "MTF401" and f.severity is Severity.MINOR:
-            seg = _segment(doc, f)
+            seg = doc.segment_index_of(f)
             code = backing.get(seg) if seg is not None else None
             if code is not None:
                 s = doc.segments[seg]

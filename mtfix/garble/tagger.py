@@ -223,8 +223,8 @@ class PackedTagger:
         # Per (tag before, word): the packed sum and count of the rows of the word's own features
         # and of "tw" (the tag before with the word); per (tag before, tag before that, first
         # token?): those of the features of the tags alone ("t", "tt", "fst"/"mid").
-        self._contexts: dict[tuple[str, str], tuple[int, int]] = {}
-        self._tag_contexts: dict[tuple[str, str, bool], tuple[int, int]] = {}
+        self._contexts = BoundedMemo(self._context, _ROLE_CACHE)
+        self._tag_contexts = BoundedMemo(self._tag_context, _ROLE_CACHE)
         self._sentences: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The tag each word got when it was last scored (a guess that one test confirms, see tag()),
         # and the masks of that test: 1 in every 32-bit field, bit 31 of every field, and the
@@ -325,23 +325,17 @@ class PackedTagger:
                      3: ("w+1 " + lw, "s+1 " + lw[-3:]), 4: ("w+2 " + lw,)}[role]
         return self._sum(names)
 
-    def _context(self, prev: str, word: str) -> tuple[int, int]:
-        """The word's own features with the one of the tag before and the word ("tw")."""
-        cache = self._contexts
-        if len(cache) >= _ROLE_CACHE:
-            cache.clear()
+    def _context(self, key: tuple[str, str]) -> tuple[int, int]:
+        """For (tag before, word): the word's own features with "tw" (the tag before and the word)."""
+        prev, word = key
         own, n_own = self._roles[0][word]
         total, count = self._sum(("tw " + prev + " " + _norm(word),))
-        hit = cache[prev, word] = (own + total, n_own + count)
-        return hit
+        return own + total, n_own + count
 
-    def _tag_context(self, prev: str, prev2: str, first: bool) -> tuple[int, int]:
-        """The features of the two tags before ("t", "tt") and of the position ("fst"/"mid")."""
-        cache = self._tag_contexts
-        if len(cache) >= _ROLE_CACHE:
-            cache.clear()
-        hit = cache[prev, prev2, first] = self._sum(("t " + prev, "tt " + prev + " " + prev2, "fst" if first else "mid"))
-        return hit
+    def _tag_context(self, key: tuple[str, str, bool]) -> tuple[int, int]:
+        """For (tag before, tag before that, first token?): the features "t", "tt" and "fst"/"mid"."""
+        prev, prev2, first = key
+        return self._sum(("t " + prev, "tt " + prev + " " + prev2, "fst" if first else "mid"))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Penn tags of ``words`` (a sentence).
@@ -357,16 +351,16 @@ class PackedTagger:
         padded = ["-START-", "-START2-", *words, "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
         out: list[str] = []
-        tags, tagdict, context, unpack, nbytes = self.tags, self.tagdict, self._context, self._unpack, self._nbytes
+        tags, tagdict, unpack, nbytes = self.tags, self.tagdict, self._unpack, self._nbytes
         _own, at_m1, at_m2, at_p1, at_p2 = self._roles
         contexts, last, ones, high, others = self._contexts, self._last, self._ones, self._high, self._others
-        tag_contexts, tag_context = self._tag_contexts, self._tag_context
+        tag_contexts = self._tag_contexts
         for i in range(2, len(padded) - 2):
             word = padded[i]
             tag = tagdict.get(word)
             if tag is None:
-                e = contexts.get((prev, word)) or context(prev, word)
-                f = tag_contexts.get((prev, prev2, i == 2)) or tag_context(prev, prev2, i == 2)
+                e = contexts[prev, word]
+                f = tag_contexts[prev, prev2, i == 2]
                 a = at_m2[padded[i - 2]]
                 b = at_m1[padded[i - 1]]
                 c = at_p1[padded[i + 1]]

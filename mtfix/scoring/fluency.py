@@ -181,7 +181,7 @@ def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[
     per_seg: list[list[FindingKey]] = [[] for _ in doc.segments]
     outside: list[FindingKey] = []
     for f in findings:
-        seg = f.segment if f.segment is not None else (s.index if (s := doc.segment_at(f.start)) else None)
+        seg = doc.segment_index_of(f)
         (outside if seg is None else per_seg[seg]).append(_key(f))
     return per_seg, outside
 
