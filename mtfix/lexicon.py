@@ -38,45 +38,42 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-@lru_cache(maxsize=4)
-def _wordlist(size: str, lang: str = "en") -> dict[str, float]:
-    """word → Zipf frequency from wordfreq's ``{size}_{lang}.msgpack.gz``."""
+def _read(size: str, lang: str, floor: float | None = None) -> dict[str, float]:
+    """word → Zipf frequency from wordfreq's ``{size}_{lang}.msgpack.gz``; with ``floor``, only the
+    words at or above it, read from the first buckets of the file (the rest is never read)."""
     import msgpack
 
-    with _lock, gzip.open(_data_dir() / f"{size}_{lang}.msgpack.gz", "rb") as fh:
-        data = msgpack.load(fh, raw=False)
-    header, buckets = data[0], data[1:]
-    if not isinstance(header, dict) or header.get("format") != "cB":  # pragma: no cover
-        raise ValueError(f"unexpected wordfreq data format: {header!r}")
-    # Bucket i holds the words whose frequency is -i centibels: Zipf = 9 - i/100.
-    freq: dict[str, float] = {}
-    for i in range(len(buckets) - 1, -1, -1):  # rarest first, so a word in two buckets keeps its higher value
-        if buckets[i]:
-            freq.update(dict.fromkeys(buckets[i], round(9.0 - i / 100.0, 2)))
-    return freq
-
-
-@lru_cache(maxsize=16)
-def _head(size: str, lang: str, floor: float) -> dict[str, float]:
-    """The words of ``{size}_{lang}`` whose Zipf frequency is at least ``floor``, with the
-    values :func:`_wordlist` gives them, read from the first buckets of the file only (the
-    buckets run from the most frequent words down, so the rest of the file is never read)."""
-    import msgpack
-
+    buckets: list[tuple[float, list[str]]] = []
     with _lock, gzip.open(_data_dir() / f"{size}_{lang}.msgpack.gz", "rb") as fh:
         unpacker = msgpack.Unpacker(fh, raw=False)
         n = unpacker.read_array_header()
         header = unpacker.unpack() if n else None
         if not isinstance(header, dict) or header.get("format") != "cB":  # pragma: no cover
             raise ValueError(f"unexpected wordfreq data format: {header!r}")
-        freq: dict[str, float] = {}
+        # Bucket i holds the words whose frequency is -i centibels: Zipf = 9 - i/100, most frequent first.
         for i in range(n - 1):
             value = round(9.0 - i / 100.0, 2)
-            if value < floor:
+            if floor is not None and value < floor:
                 break
-            for word in unpacker.unpack() or ():
-                freq.setdefault(word, value)  # the first (most frequent) bucket of a word wins, as in _wordlist
+            buckets.append((value, unpacker.unpack()))
+    freq: dict[str, float] = {}
+    for value, words in reversed(buckets):  # rarest first, so a word in two buckets keeps its higher value
+        if words:
+            freq.update(dict.fromkeys(words, value))
     return freq
+
+
+@lru_cache(maxsize=4)
+def _wordlist(size: str, lang: str = "en") -> dict[str, float]:
+    """word → Zipf frequency from wordfreq's ``{size}_{lang}.msgpack.gz``."""
+    return _read(size, lang)
+
+
+@lru_cache(maxsize=16)
+def _head(size: str, lang: str, floor: float) -> dict[str, float]:
+    """The words of ``{size}_{lang}`` whose Zipf frequency is at least ``floor``, with the values
+    :func:`_wordlist` gives them, read from the first buckets of the file only."""
+    return _read(size, lang, floor)
 
 
 def zipf_at_least(word: str, lang: str, floor: float) -> float:
