@@ -60,6 +60,7 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 def components(pipe: Any, text: str) -> dict[str, Any]:
     """Segments ``[words, p]`` and findings ``[segment, code, origin, severity, category]`` of one text."""
     from mtfix.garble.checker import probability
+    from mtfix.scoring.fluency import finding_key
     from mtfix.segment import word_count
 
     res = pipe.check(text)
@@ -68,8 +69,8 @@ def components(pipe: Any, text: str) -> dict[str, Any]:
     finds = []
     for f in res.findings:
         seg = doc.segment_index_of(f)
-        seg = -1 if seg is None else seg
-        finds.append([seg, f.code, (f.origin or "rule").split(":", 1)[0], str(f.severity), f.category])
+        code, origin, severity, category = finding_key(f, doc.text)
+        finds.append([-1 if seg is None else seg, code, origin or "rule", severity, category])
     return {"segs": segs, "finds": finds}
 
 
@@ -123,7 +124,7 @@ def record_score(rec: dict[str, Any], w: Any, grammar: bool) -> float:
 
     finds: dict[int, list[tuple[str, str, str, str]]] = defaultdict(list)
     for seg, code, origin, sev, cat in rec["finds"]:
-        if origin == "lt" and not grammar:
+        if origin.startswith("lt") and not grammar:
             continue
         finds[seg].append((code, origin, sev, cat))
     total = sum(w.finding_weight(c, o, s, k) for c, o, s, k in finds.get(-1, []))
@@ -192,7 +193,7 @@ class Arrays:
         for i, r in enumerate(rows):
             fs: dict[int, list[tuple[str, float]]] = defaultdict(list)
             for seg, code, origin, sev, cat in r["finds"]:
-                if origin == "lt" and not grammar:
+                if origin.startswith("lt") and not grammar:
                     continue
                 fs[max(seg, 0)].append(
                     (origin, w.finding_weight(code, origin, sev, cat) if origin != "garble" else 0.0)

@@ -172,8 +172,20 @@ def to_fluency(penalty: float, words: int, w: Weights) -> float:
     return round(100.0 * math.exp(-w.scale * penalty / max(words, w.min_words)), 2)
 
 
-def _key(f: Finding) -> FindingKey:
-    return f.code, (f.origin.split(":", 1)[0] if f.origin else ""), str(f.severity), f.category
+def finding_key(f: Finding, text: str) -> FindingKey:
+    """What the score needs of a finding of ``text``: code, scoring class, severity, MQM category.
+
+    The scoring class is the origin's prefix (``rule``, ``glossary``, ``lt``, ``garble``), except
+    for LanguageTool's speller on a capitalised word: ``lt-name``, a name it does not know
+    (:func:`mtfix.grammar.mapping.is_unknown_name`), which ``weights.yaml`` may weigh apart.
+    """
+    origin = f.origin.split(":", 1)[0] if f.origin else ""
+    if origin == "lt":
+        from mtfix.grammar.mapping import is_unknown_name
+
+        if is_unknown_name(f, text):
+            origin = "lt-name"
+    return f.code, origin, str(f.severity), f.category
 
 
 def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[FindingKey]], list[FindingKey]]:
@@ -182,7 +194,7 @@ def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[
     outside: list[FindingKey] = []
     for f in findings:
         seg = doc.segment_index_of(f)
-        (outside if seg is None else per_seg[seg]).append(_key(f))
+        (outside if seg is None else per_seg[seg]).append(finding_key(f, doc.text))
     return per_seg, outside
 
 

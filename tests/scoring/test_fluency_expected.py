@@ -91,3 +91,29 @@ def test_long_professional_sentence_scores_high_and_above_short_garble():
     clean = pipe.score(LONG_CLEAN).fluency
     assert clean >= 95
     assert pipe.score(SHORT_GARBLED).fluency < clean
+
+
+def _lt(doc_text: str, word: str, rule: str = "MORFOLOGIK_RULE_EN_US") -> Finding:
+    start = doc_text.index(word)
+    return Finding(f"LT:{rule}", "Fluency/Spelling", Severity.MINOR, start, start + len(word), "typo",
+                   origin=f"lt:{rule}")
+
+
+def test_languagetool_speller_on_a_capitalised_word_is_a_name_and_costs_nothing():
+    text = "Mr Qasimzade met the ministr and the the envoy."
+    name, typo = _lt(text, "Qasimzade"), _lt(text, "ministr")
+    assert fl.finding_key(name, text)[1] == "lt-name" and fl.finding_key(typo, text)[1] == "lt"
+    grammar = Finding("LT:THIS_NNS", "Fluency/Grammar", Severity.MINOR, 0, 2, "x", origin="lt:THIS_NNS")
+    assert fl.finding_key(grammar, "Mr Qasimzade")[1] == "lt"  # not the speller: its own class
+    w = fl.default_weights()
+    rule = ("MTF105", "rule", "minor", "Accuracy/Addition")
+    key = fl.finding_key(name, text)
+    # nothing, even beside a rule finding (which corroborates an ordinary LT finding) ...
+    assert fl.segment_penalty(9, [key, rule], 0.5, w) == pytest.approx(fl.segment_penalty(9, [rule], 0.5, w))
+    # ... and it corroborates nothing: an LT spelling finding beside it stays uncorroborated
+    assert fl.segment_penalty(9, [key, fl.finding_key(typo, text)], 0.1, w) == pytest.approx(
+        fl.segment_penalty(9, [fl.finding_key(typo, text)], 0.1, w))
+    doc = to_document(text)
+    with_name = fl.fluency(doc, [name]).fluency
+    assert with_name == fl.fluency(doc, []).fluency
+    assert fl.fluency(doc, [typo, name]).fluency == fl.fluency(doc, [typo]).fluency
