@@ -214,6 +214,35 @@ def evaluate(
     return report
 
 
+def intervals(report: Report, resamples: int = 2000, seed: int = 11) -> dict[str, tuple[float, float]]:
+    """95 % bootstrap intervals (sentences resampled, MT and professional apart) of the shares of MT
+    sentences flagged and with a major finding, and of the fluency AUC: how far a set of this size
+    from the same sources may differ from the figures by chance alone.
+
+    >>> r = Report("dev", "off", "")
+    >>> r.mt = [Outcome(str(i), "", "", ["X"], [], 10.0, "") for i in range(20)]
+    >>> r.pro = [Outcome(str(i), "", "", [], [], 90.0, "") for i in range(10)]
+    >>> intervals(r, 200)["fluency_auc"]
+    (1.0, 1.0)
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    mt = np.array([o.fluency for o in report.mt])
+    pro = np.array([o.fluency for o in report.pro])
+    flagged = np.array([o.flagged for o in report.mt], dtype=float)
+    major = np.array([o.major for o in report.mt], dtype=float)
+    draws: dict[str, list[float]] = {"mt_flagged_share": [], "mt_major_share": [], "fluency_auc": []}
+    for _ in range(resamples):
+        i, j = rng.integers(0, len(mt), len(mt)), rng.integers(0, len(pro), len(pro))
+        a, b = mt[i][:, None], pro[j][None, :]
+        draws["fluency_auc"].append(float(((b > a) + 0.5 * (b == a)).mean()))
+        draws["mt_flagged_share"].append(float(flagged[i].mean()))
+        draws["mt_major_share"].append(float(major[i].mean()))
+    return {k: (round(float(np.percentile(v, 2.5)), 3), round(float(np.percentile(v, 97.5)), 3))
+            for k, v in draws.items()}
+
+
 def _pct(a: int, n: int) -> str:
     return f"{a}/{n} ({100 * a / n:.0f} %)" if n else "-"
 
@@ -275,6 +304,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("codes on professional:", fig["pro_codes"])
     print("per source language (n, flagged, major):",
           {k: (v["n"], v["flagged"], v["major"]) for k, v in sorted(fig["per_lang"].items())})
+    if report.mt and report.pro:
+        fig["intervals_95"] = intervals(report)
+        print("95 % bootstrap intervals (2,000 resamples of the sentences):",
+              ", ".join(f"{k} {lo:.3f}–{hi:.3f}" for k, (lo, hi) in fig["intervals_95"].items()))
     if args.show:
         print("\nMT sentences without a finding:")
         for o in report.mt:
