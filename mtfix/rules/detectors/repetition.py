@@ -139,7 +139,8 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     coordinated with itself, where the source had two near-synonyms and MT gave one
     word twice.  English repeats on purpose too ("again and again", "more and more",
     "bigger and bigger", "years and years", "very, very"): ``params.allowed`` lists
-    such words, and comparatives in -er are left alone.  The fix keeps one copy (unsafe:
+    such words, and comparatives in -er are left alone.  A name on both sides of a comma
+    ends one phrase and starts the next ("after talks with Georgia, Georgia signed").  The fix keeps one copy (unsafe:
     the lost synonym may matter)."""
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
     text = doc.text
@@ -148,8 +149,11 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     for m in _coordinated_matches(text):
         w = m.group("w")
         low = w.lower()
-        if low in allowed or low.endswith("er") or not same_word(w, text[m.end("sep") : m.end()]):
+        second = text[m.end("sep") : m.end()]
+        if low in allowed or low.endswith("er") or not same_word(w, second):
             continue
+        if "," in m.group("sep") and w[:1].isupper() and second[:1].isupper():
+            continue  # "… with Georgia, Georgia signed": a name ending one phrase and starting the next
         if doc.segment_at(m.start()) is None:
             continue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
