@@ -6,6 +6,8 @@ professional text).  Between the minor and the major threshold the detector is a
 A finding of a precise rule in the same sentence (a generic MT rule, MTF1xx, or a
 source-language pack, MTF2xx) is independent evidence that the sentence came out of machine
 translation unedited, so the two together make the sentence a major: it needs a post-edit.
+Typing slips (rules of MQM category Fluency/Punctuation, Fluency/Spelling or Fluency/Character
+encoding: stray spaces, glued words, quotes; and the doubled word) do not count: people make them too.
 
 Glossary findings (MTF3xx) do not corroborate (a variant transliteration is house style on
 professional text), nor do LanguageTool's (its spelling matches are mostly rare names), nor
@@ -17,10 +19,13 @@ a rule finding that ``--ignore`` drops or an inline ``mtfix-ignore`` directive s
 >>> text = "The delegation in the capital the new plan discussed , the ministry said."
 >>> doc = to_document(text)
 >>> suspicion = Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 14, "garbled", segment=0)
+>>> capital = Finding("MTF104", "Fluency/Grammar", Severity.MINOR, 26, 29, "capital", segment=0)
 >>> space = Finding("MTF111", "Fluency/Punctuation", Severity.MINOR, 50, 51, "space", segment=0)
 >>> anywhere = lambda sentence: True
->>> [str(f.severity) for f in corroborated(doc, [suspicion, space], may_be_major=anywhere)]
+>>> [str(f.severity) for f in corroborated(doc, [suspicion, capital], may_be_major=anywhere)]
 ['major', 'minor']
+>>> [str(f.severity) for f in corroborated(doc, [suspicion, space], may_be_major=anywhere)]
+['minor', 'minor']
 >>> [str(f.severity) for f in corroborated(doc, [suspicion], may_be_major=anywhere)]
 ['minor']
 """
@@ -35,6 +40,19 @@ from mtfix.suppress import suppressed
 
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
+#: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them
+#: as well, so they are no evidence of machine translation.  On 2,000 professional references of MQM
+#: zh-en 2020 they made 5 of the 8 corroborated majors.
+TYPING: frozenset[str] = frozenset({"Fluency/Punctuation", "Fluency/Spelling", "Fluency/Character encoding"})
+#: The doubled word ("the the"), filed under Fluency/Grammar, is the commonest typing slip of all: 8 of
+#: the 18 corroborated majors on the 5,000 human post-edits of MLQE-PE dev.
+TYPING_CODES: frozenset[str] = frozenset({"MTF105"})
+
+
+def corroborates(f: Finding) -> bool:
+    """Whether ``f`` is evidence of machine translation beside the detector: a rule of a generic or
+    source-language pack whose error is not a typing slip."""
+    return f.code.startswith(CORROBORATING) and f.category not in TYPING and f.code not in TYPING_CODES
 
 
 def corroborated(doc: Document, findings: Iterable[Finding], *,
@@ -47,7 +65,7 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
     findings = list(findings)
     backing: dict[int, str] = {}
     # a rule finding an inline directive silences (applied after this) corroborates nothing
-    for f in suppressed(doc, [f for f in findings if f.code.startswith(CORROBORATING)]):
+    for f in suppressed(doc, [f for f in findings if corroborates(f)]):
         seg = doc.segment_index_of(f)
         if seg is not None:
             backing.setdefault(seg, f.code)

@@ -10,6 +10,8 @@ from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
 
 GARBLED = "The head of the district administration with the residents of the village a meeting held , and the issues of water supply were discussed."  # noqa: E501
+# the same with a doubled word, not a stray space: a coordinated repeat (MTF116, Style/Awkward)
+REPEAT = "The head of the district administration with the residents of the village a meeting held, and the issues and issues of water supply were discussed."  # noqa: E501
 CLEAN = "The regional council approved the new budget on Thursday after a long debate , officials said."
 
 
@@ -18,8 +20,8 @@ def suspicion(seg: int = 0, start: int = 0) -> Finding:
                    segment=seg)
 
 
-def other(code: str, start: int, seg: int = 0, origin: str = "rule") -> Finding:
-    return Finding(code, "Fluency/Punctuation", Severity.MINOR, start, start + 1, "x", origin=origin, segment=seg)
+def other(code: str, start: int, seg: int = 0, origin: str = "rule", category: str = "Style/Awkward") -> Finding:
+    return Finding(code, category, Severity.MINOR, start, start + 1, "x", origin=origin, segment=seg)
 
 
 def corroborated(doc, findings):  # noqa: ANN001, ANN202
@@ -32,10 +34,20 @@ def severities(findings: list[Finding]) -> list[str]:
 
 def test_a_rule_finding_in_the_same_sentence_makes_it_major() -> None:
     doc = to_document(GARBLED)
-    out = corroborated(doc, [suspicion(), other("MTF111", 90)])
+    out = corroborated(doc, [suspicion(), other("MTF116", 90)])
     assert severities(out) == ["major", "minor"]
-    assert "MTF111 in the same sentence agrees" in out[0].message
-    assert severities(corroborated(doc, [suspicion(), other("MTF205", 90)])) == ["major", "minor"]  # a pack rule
+    assert "MTF116 in the same sentence agrees" in out[0].message
+    pack = other("MTF205", 90, category="Accuracy/Mistranslation")  # a source-language pack's rule
+    assert severities(corroborated(doc, [suspicion(), pack])) == ["major", "minor"]
+
+
+def test_typing_slips_do_not_corroborate() -> None:
+    doc = to_document(GARBLED)
+    for code, category in (("MTF111", "Fluency/Punctuation"), ("MTF117", "Fluency/Spelling"),
+                           ("MTF109", "Fluency/Character encoding"), ("MTF105", "Fluency/Grammar")):
+        slip = other(code, 90, category=category)
+        assert not corroborate.corroborates(slip)
+        assert severities(corroborated(doc, [suspicion(), slip])) == ["minor", "minor"]
 
 
 def test_glossary_languagetool_and_the_detectors_own_signs_do_not_corroborate() -> None:
@@ -49,30 +61,33 @@ def test_only_the_same_sentence_counts() -> None:
     doc = to_document(text)
     assert len(doc.segments) == 2
     second = doc.segments[1]
-    out = corroborated(doc, [suspicion(0), other("MTF111", second.start + 20, seg=1)])
+    out = corroborated(doc, [suspicion(0), other("MTF116", second.start + 20, seg=1)])
     assert severities(out) == ["minor", "minor"]
 
 
 def test_a_short_or_unfinished_segment_stays_minor() -> None:
     for text in ("Talks on water supply the region in , officials", "Talks held , officials said."):
         doc = to_document(text)
-        assert severities(corroborated(doc, [suspicion(), other("MTF111", 12)])) == ["minor", "minor"]
+        assert severities(corroborated(doc, [suspicion(), other("MTF116", 12)])) == ["minor", "minor"]
 
 
 def test_in_the_pipeline_below_the_major_threshold() -> None:
     pipe = Pipeline(Config(grammar="off"))
-    p = probability(GARBLED)
-    assert p is not None and 0.3 <= p < 0.641  # a suspicion, not a major on the probability alone
-    found = {(f.code, str(f.severity)) for f in pipe.check(GARBLED).findings}
-    assert ("MTF401", "major") in found and ("MTF111", "minor") in found
+    for text in (GARBLED, REPEAT):
+        p = probability(text)
+        assert p is not None and 0.3 <= p < 0.641  # a suspicion, not a major on the probability alone
+    found = {(f.code, str(f.severity)) for f in pipe.check(REPEAT).findings}
+    assert ("MTF401", "major") in found and ("MTF116", "minor") in found
+    # a stray space is a typing slip: the rule fires, MTF401 stays minor
+    assert {(f.code, str(f.severity)) for f in pipe.check(GARBLED).findings} == {("MTF401", "minor"), ("MTF111", "minor")}
     # fluent English with the same stray space: the rule fires, the detector does not, nothing is major
     clean = {(f.code, str(f.severity)) for f in pipe.check(CLEAN).findings}
     assert clean == {("MTF111", "minor")}
     # ignoring the rule takes its corroboration with it
-    ignored = Pipeline(Config(grammar="off", ignore=("MTF111",))).check(GARBLED).findings
+    ignored = Pipeline(Config(grammar="off", ignore=("MTF116",))).check(REPEAT).findings
     assert {(f.code, str(f.severity)) for f in ignored} == {("MTF401", "minor")}
     # so does silencing it on its line (a directive for another code changes nothing)
-    other_code = pipe.check(GARBLED + " <!-- mtfix-ignore: MTF105 -->\n").findings
+    other_code = pipe.check(REPEAT + " <!-- mtfix-ignore: MTF105 -->\n").findings
     assert ("MTF401", "major") in {(f.code, str(f.severity)) for f in other_code}
-    silenced = pipe.check(GARBLED + " <!-- mtfix-ignore: MTF111 -->\n").findings
+    silenced = pipe.check(REPEAT + " <!-- mtfix-ignore: MTF116 -->\n").findings
     assert {(f.code, str(f.severity)) for f in silenced} == {("MTF401", "minor")}

@@ -133,6 +133,23 @@ def _coordinated_matches(text: str) -> Iterable[regex.Match]:
             yield m
 
 
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _chiasmus(text: str, start: int, end: int) -> bool:
+    """Whether the pair at ``text[start:end]`` is mirrored: the word before it is the word after it
+    ("cooperation *for* development and development *for* peace").
+
+    >>> t = "aid for growth and growth for trade"
+    >>> _chiasmus(t, t.index("growth"), t.rindex("growth") + 6), _chiasmus("care and care for all", 0, 13)
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return before is not None and after is not None and same_word(before.group(1), after.group(1))
+
+
 @detector("coordinated_repeat")
 def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``compassion and compassion``, ``inexperienced, inexperienced youth``: a word
@@ -140,7 +157,8 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     word twice.  English repeats on purpose too ("again and again", "more and more",
     "bigger and bigger", "years and years", "very, very"): ``params.allowed`` lists
     such words, and comparatives in -er are left alone.  A name on both sides of a comma
-    ends one phrase and starts the next ("after talks with Georgia, Georgia signed").  The fix keeps one copy (unsafe:
+    ends one phrase and starts the next ("after talks with Georgia, Georgia signed"), and a
+    mirrored pair is deliberate ("aid for growth and growth for trade").  The fix keeps one copy (unsafe:
     the lost synonym may matter)."""
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
     text = doc.text
@@ -154,6 +172,8 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         if "," in m.group("sep") and w[:1].isupper() and second[:1].isupper():
             continue  # "… with Georgia, Georgia signed": a name ending one phrase and starting the next
+        if _chiasmus(text, m.start(), m.end()):
+            continue  # "trade for growth and growth for trade": a mirrored pair, on purpose
         if doc.segment_at(m.start()) is None:
             continue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
