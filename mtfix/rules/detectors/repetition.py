@@ -133,8 +133,8 @@ def _coordinated_matches(text: str) -> Iterable[regex.Match]:
             yield m
 
 
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
-_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+_WORD_BEFORE = LazyPattern(r"(\p{L}+)[ \t]+$")
+_WORD_AFTER = LazyPattern(r"[ \t]+(\p{L}+)")
 
 
 def _chiasmus(text: str, start: int, end: int) -> bool:
