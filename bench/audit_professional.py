@@ -1,0 +1,140 @@
+"""Precision audit: what mtfix reports and edits on professional English it may be shown.
+
+Every sentence is checked (grammar off) and fixed as its own document, as
+``bench/eval_realmt.py`` does, over professional English from the development files only:
+
+- ``mqm-ref``: the distinct human reference translations of MQM zh-en 2020 (news);
+- ``ted-ref``: those of MQM zh-en TED 2021;
+- ``mlqe-pe``: the human post-edits of MLQE-PE dev (five pairs; post-edited MT of Wikipedia);
+- ``ewt``: the sentences of UD English EWT dev and test (web text, typos and all).
+
+For each source: sentences with a major finding (and how many of those majors are MTF401
+raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
+rule findings (MTF1xx, MTF2xx) by code, with ``--show CODE`` printing each one in context.
+Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
+
+    python bench/audit_professional.py                 # all four sources
+    python bench/audit_professional.py --limit 500 --show MTF116
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PAIRS = ("et-en", "ne-en", "ro-en", "ru-en", "si-en")
+
+
+def shared_dir(explicit: str | None = None) -> Path:
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+
+def _references(path: Path) -> Iterator[str]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    seen: set[str] = set()
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            ref = json.loads(line).get("reference")
+            if ref and ref not in seen:
+                seen.add(ref)
+                yield ref
+
+
+def _post_edits(root: Path) -> Iterator[str]:
+    for pair in PAIRS:
+        with (root / f"mlqe-pe-{pair}-dev.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)["pe"]
+
+
+def _treebank(root: Path) -> Iterator[str]:
+    for path in sorted(root.glob("*-dev.conllu")) + sorted(root.glob("*-test.conllu")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("# text = "):
+                    yield line[9:].strip()
+
+
+def sources(shared: Path) -> dict[str, Iterator[str]]:
+    bench = shared / "benchmarks"
+    return {
+        "mqm-ref": _references(bench / "mqm-zh-en-2020.jsonl.gz"),
+        "ted-ref": _references(bench / "mqm-zh-en-ted2021.jsonl"),
+        "mlqe-pe": _post_edits(bench),
+        "ewt": _treebank(shared / "corpora" / "ud-english-ewt"),
+    }
+
+
+def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str]) -> dict:
+    """Counts for one source (see the module docstring)."""
+    from mtfix.model import Severity
+
+    n = major = edited = 0
+    raised: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    for text in texts:
+        if limit is not None and n >= limit:
+            break
+        n += 1
+        findings = pipe.check(text).findings
+        majors = [f for f in findings if f.severity.rank >= Severity.MAJOR.rank]
+        major += bool(majors)
+        for f in majors:
+            if f.code == "MTF401" and "in the same sentence agrees" in f.message:
+                raised[f.message.rsplit("(major: ", 1)[1].split()[0]] += 1
+        for f in findings:
+            if f.code.startswith(("MTF1", "MTF2")):
+                rules[f.code] += 1
+                if f.code in show:
+                    print(f"  {f.code} {f.severity} {f.fix}: …{text[max(0, f.start - 50):f.end + 50]}…")
+        edited += pipe.fix(text).text != text
+    return {"sentences": n, "major": major, "raised_by": dict(raised), "edited": edited,
+            "rule_findings": dict(rules.most_common())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--limit", type=int, help="at most this many sentences per source")
+    ap.add_argument("--only", action="append", help="a source to run (repeatable)")
+    ap.add_argument("--show", action="append", default=[], help="print each finding of this code")
+    ap.add_argument("--json", help="write the figures here")
+    args = ap.parse_args(argv)
+    root = shared_dir(args.shared)
+    if not (root / "benchmarks").is_dir():
+        print(f"audit_professional: {root / 'benchmarks'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+        return 2
+
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    out = {}
+    with Pipeline(Config(grammar="off")) as pipe:
+        print(f"signature: {pipe.signature()}")
+        for name, texts in sources(root).items():
+            if args.only and name not in args.only:
+                continue
+            fig = audit(texts, pipe, args.limit, set(args.show))
+            out[name] = fig
+            n = fig["sentences"]
+            print(f"{name}: {n} sentences | major {fig['major']} ({100 * fig['major'] / max(n, 1):.1f} %), "
+                  f"of them MTF401 raised by a rule: {fig['raised_by'] or 0} | edited {fig['edited']} | "
+                  f"rule findings {fig['rule_findings']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
