@@ -6,7 +6,10 @@ Each detector fixes one class whose repair does not depend on meaning:
 * ``doubled_punctuation``: ``,,`` → ``,``; ``..`` (not an ellipsis) → ``.``; ``:,`` → ``:``; ``,)`` → ``)``;
 * ``possessive_quote``: ``Saakashvili"s`` → ``Saakashvili's`` when the quote mark has no partner;
 * ``ordinal_suffix``: ``92 th`` → ``92nd``, ``23th`` → ``23rd``;
-* ``closing_quote_space``: ``smuggling.”According`` → ``smuggling.” According``.
+* ``closing_quote_space``: ``smuggling.”According`` → ``smuggling.” According``;
+* ``source_punctuation``: a mark of the source language's script between English words
+  (full-width ``，`` and ``。``, Armenian ``։``, Arabic ``،``, Devanagari ``।`` ...) → its
+  English counterpart.
 """
 
 from __future__ import annotations
@@ -157,3 +160,60 @@ def closing_quote_space(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     for m in _QUOTE_GLUE.finditer(doc.text):
         if _in_segment(doc, m.start() - 1):
             yield Hit(m.start() - 1, m.start(), "” ", message="no space after a closing quotation mark")
+
+
+#: Punctuation of other scripts: its English counterpart, and whether it opens (a space goes before it)
+#: rather than closes (a space goes after it).
+SOURCE_MARKS: dict[str, tuple[str, bool]] = {
+    "，": (",", False), "、": (",", False), "。": (".", False), "：": (":", False), "；": (";", False),
+    "！": ("!", False), "？": ("?", False), "（": ("(", True), "）": (")", False),
+    "։": (".", False), "․": (".", False),  # Armenian full stop, and the dot Armenian text uses as one
+    "،": (",", False), "؛": (";", False), "؟": ("?", False),  # Arabic script
+    "।": (".", False),  # Devanagari danda
+}
+_SOURCE_MARK = LazyPattern("[" + "".join(SOURCE_MARKS) + "]")
+_CLOSERS = ".,;:!?)]”’\"'"
+
+
+def _english(ch: str) -> bool:
+    """A Latin letter, a digit, or a closing mark or sign that ends an English word group."""
+    return (ch.isascii() and ch.isalnum()) or ch in "’”\"')]%"
+
+
+def _other_letter(ch: str) -> bool:
+    return ch.isalpha() and not ch.isascii() and not ("\u00c0" <= ch <= "\u024f")  # Latin with diacritics is Latin
+
+
+@detector("source_punctuation")
+def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """A punctuation mark of another script between English words: MT keeps the source's mark
+    ("Friday։ Both", "minister，who").  Only where the nearest character before it (blanks
+    skipped) is English and the nearest after it is not a letter of another script, so quoted
+    source text ("«مرحبا، صديقي»") is left alone.  Blanks around the mark are set as English
+    sets them."""
+    text = doc.text
+    if text.isascii():
+        return
+    for m in _SOURCE_MARK.finditer(text):
+        i, j = m.start(), m.end()
+        b = i
+        while b > 0 and text[b - 1] in " \t":
+            b -= 1
+        a = j
+        while a < len(text) and text[a] in " \t":
+            a += 1
+        before = text[b - 1] if b > 0 else "\n"
+        after = text[a] if a < len(text) else "\n"
+        mark, opens = SOURCE_MARKS[m.group()]
+        if _other_letter(before) or _other_letter(after) or not _in_segment(doc, i):
+            continue
+        if opens:
+            if not _english(after):
+                continue
+            start, end, repl = b, a, ("" if before == "\n" else " ") + mark
+        else:
+            if not _english(before):
+                continue
+            ends = after == "\n" or after in _CLOSERS
+            start, end, repl = b, (j if ends else a), mark + ("" if ends else " ")
+        yield Hit(start, end, repl, message=f"{m.group()!r} is punctuation of the source's script: {mark!r} in English")
