@@ -33,7 +33,7 @@ from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, translit
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
-from mtfix.glossary.spans import Blocked, inside_longer_name
+from mtfix.glossary.spans import Blocked, another_persons_surname, inside_longer_name
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
 
 if TYPE_CHECKING:
@@ -103,6 +103,26 @@ def _match_case(replacement: str, got: str) -> str:
     if got[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def fold_diacritics(s: str) -> str:
+    """``s`` lower-cased without its diacritics ("Çavuşoğlu" → "cavusoglu", "İstanbul" → "istanbul");
+    letters that are not a base letter with a mark ("ə", "ı") stay as they are, except the dotless ı,
+    which Turkish pairs with i.
+
+    >>> fold_diacritics("Mevlüt Çavuşoğlu"), fold_diacritics("İran"), fold_diacritics("Bakı")
+    ('mevlut cavusoglu', 'iran', 'baki')
+    """
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", s.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _given_names(e: Entry) -> frozenset[str]:
+    """The lower-cased words of an entry's term and variants other than its surname form."""
+    words = {w.lower() for form in (e.term, *e.variants) for w in form.split()}
+    return frozenset(words - {e.short.lower()})
 
 
 def _origin(e: Entry) -> str:
@@ -187,9 +207,14 @@ class GlossaryChecker(BaseChecker):
         taken = Blocked([(ev.start, ev.end) for ev in events])
         hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)]
         known = Blocked([(h.start, h.end) for h in hits])
+        # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
+        # in every mention of the document ("Aliev said")
+        others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
+                  and another_persons_surname(text, h.start, h.end, _given_names(h.entry), known)}
         events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in hits
                    if not (h.kind == "variant" and h.entry.type != "person"
-                           and inside_longer_name(text, h.start, h.end, known))]
+                           and inside_longer_name(text, h.start, h.end, known))
+                   and not (h.kind == "variant" and h.entry.type == "person" and h.form in others)]
         covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
                    if ev.entry.type == "person" or not inside_longer_name(text, ev.start, ev.end, known)]
@@ -309,6 +334,11 @@ class GlossaryChecker(BaseChecker):
                 if got.lower() == repl.lower():  # a case variant ("Zangezur Corridor") is house style, not an error
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' is written '{repl}' in the glossary (house style)",
+                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                if fold_diacritics(got) == fold_diacritics(repl):  # "Erdoğan": the name's own spelling
+                    return make_finding("MTF301", doc, ev.start, ev.end,
+                                        f"'{got}' is written '{repl}' in the glossary (house style: the name's "
+                                        "own diacritics, which some newsrooms keep)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
                                     origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)

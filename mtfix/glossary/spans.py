@@ -106,3 +106,30 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
         if word.lower() not in _FUNCTION and not (known and known.blocked(abs_start, abs_start + len(word))):
             return True
     return False
+
+
+def another_persons_surname(text: str, start: int, end: int, own: frozenset[str],
+                            known: Blocked | None = None) -> bool:
+    """Whether a bare surname written in the English alphabet at ``[start, end)`` follows a given
+    name that is not the entry's own: "Magomed Aliev" is another person, whose established
+    English spelling is "Aliev".  A title ("President Aliev") is an everyday English word; the
+    entry's own given name (``own``, lower-cased) and another glossary name do not count.
+
+    >>> t = "The fighter Magomed Aliev won. President Aliev spoke."
+    >>> a, b = t.index("Aliev"), t.rindex("Aliev")
+    >>> another_persons_surname(t, a, a + 5, frozenset()), another_persons_surname(t, b, b + 5, frozenset())
+    (True, False)
+    """
+    if not text[start:end].isascii():
+        return False  # a source-language spelling ("Vüqar Əliyev") is transliterated whoever bears it
+    window = text[max(0, start - 60) : start]
+    m = _PREV_CAP.search(window)
+    if not m or m.end(1) == len(window):
+        return False
+    word = m.group(1)
+    abs_start = start - len(window) + m.start(1)
+    if word.lower() in _FUNCTION or word.lower() in own or (known and known.blocked(abs_start, abs_start + len(word))):
+        return False
+    from mtfix.lexicon import is_common
+
+    return not is_common(word)

@@ -121,9 +121,26 @@ def bundled_fix(text: str, unsafe: bool = False):
     ("Talks with Bilnken ended.", "Talks with Blinken ended."),
     # a case-only variant is house style: not a safe fix
     ("Trucks used the Zangezur Corridor.", "Trucks used the Zangezur Corridor."),
+    # so is a name's own diacritics, which newsrooms such as Turkey's English press keep
+    ("President Recep Tayyip Erdoğan spoke in İstanbul on Monday.",
+     "President Recep Tayyip Erdoğan spoke in İstanbul on Monday."),
+    # a bare surname after another given name is another person, in every mention of the text
+    ("The wrestler Magomed Aliev won the final. Aliev thanked his coach.",
+     "The wrestler Magomed Aliev won the final. Aliev thanked his coach."),
+    # after a title it is the glossary's person; a source-language spelling is transliterated whoever bears it
+    ("President Aliev met the delegation.", "President Aliyev met the delegation."),
+    ("The farmer Vüqar Əliyev sold the harvest.", "The farmer Vüqar Aliyev sold the harvest."),
 ])
 def test_bundled_glossaries_leave_professional_spellings_alone(text, expected):
     assert bundled_fix(text).text == expected
+
+
+def test_diacritics_variant_is_reported_and_fixed_only_when_unsafe_fixes_are_asked_for():
+    text = "Foreign Minister Mevlüt Çavuşoğlu arrived."
+    result = bundled_fix(text)
+    assert [(f.code, str(f.fix)) for f in result.findings] == [("MTF301", "unsafe")]
+    assert "house style" in result.findings[0].message
+    assert bundled_fix(text, unsafe=True).text == "Foreign Minister Mevlut Cavusoglu arrived."
 
 
 def test_variant_transliteration_is_a_minor_finding_with_a_suggestion():
