@@ -119,6 +119,11 @@ def fold_diacritics(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _joined(s: str) -> str:
+    """:func:`fold_diacritics` of ``s`` without spaces, hyphens and dashes ("COP 29" → "cop29")."""
+    return "".join(c for c in fold_diacritics(s) if c not in " -‐–—")
+
+
 def _given_names(e: Entry) -> frozenset[str]:
     """The lower-cased words of an entry's term and variants other than its surname form."""
     words = {w.lower() for form in (e.term, *e.variants) for w in form.split()}
@@ -340,6 +345,10 @@ class GlossaryChecker(BaseChecker):
                                         f"'{got}' is written '{repl}' in the glossary (house style: the name's "
                                         "own diacritics, which some newsrooms keep)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                if _joined(got) == _joined(repl):  # "COP 29", "Trans Caspian": spacing and hyphens
+                    return make_finding("MTF301", doc, ev.start, ev.end,
+                                        f"'{got}' is written '{repl}' in the glossary (house style: spacing "
+                                        "and hyphens)", origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
                                     origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)
             if hit.genitive:

@@ -28,7 +28,7 @@ class GlossaryRule:
 
 RULES: dict[str, GlossaryRule] = {r.code: r for r in [
     GlossaryRule("MTF301", "A variant spelling of a glossary name or term", "Terminology/Inappropriate for context",
-                 Severity.MINOR, "safe (unsafe for case or diacritics only)", """
+                 Severity.MINOR, "safe (unsafe for case, diacritics or spacing only)", """
 What: a form the glossary lists as a variant (a wrong spelling, a transliteration, a
 source-language spelling) is replaced by the entry's term, at word boundaries, longest match
 first, case-aware: "Anthony Blinken" → "Antony Blinken", "Qarabağ" → "Karabakh".  A bare
@@ -37,11 +37,12 @@ the same entity, never another entity ("Minsk Process" is not the OSCE Minsk Gro
 a variant that is one word of a longer proper name ("Azerbaycan Saati TV", a channel; "Tiflis
 Hotel"), except for persons; a person's bare surname in the English alphabet after another given
 name ("Magomed Aliev": another person, whose English spelling it is) is left alone in every mention
-of the document.  A variant that differs from the term only in case ("Zangezur Corridor") or in
-diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep) is house
-style: reported, fixed only with --unsafe-fixes.
+of the document.  A variant that differs from the term only in case ("Zangezur Corridor"), in
+diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep) or in
+spacing and hyphens ("COP 29", "Trans Caspian pipeline") is house style: reported, fixed only
+with --unsafe-fixes.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
-Fix safety: safe; unsafe for a variant of case or diacritics only.
+Fix safety: safe; unsafe for a variant of case, diacritics or spacing only.
 """),
     GlossaryRule("MTF302", "A misspelt glossary name", "Fluency/Spelling", Severity.MAJOR, "safe or unsafe", """
 What: a capitalised word that is no English word and no glossary form, but is one typing slip

@@ -124,6 +124,9 @@ def bundled_fix(text: str, unsafe: bool = False):
     # so is a name's own diacritics, which newsrooms such as Turkey's English press keep
     ("President Recep Tayyip Erdoğan spoke in İstanbul on Monday.",
      "President Recep Tayyip Erdoğan spoke in İstanbul on Monday."),
+    # and spacing or hyphens
+    ("Delegates flew to Baku for COP 29 and the Trans Caspian pipeline talks.",
+     "Delegates flew to Baku for COP 29 and the Trans Caspian pipeline talks."),
     # a bare surname after another given name is another person, in every mention of the text
     ("The wrestler Magomed Aliev won the final. Aliev thanked his coach.",
      "The wrestler Magomed Aliev won the final. Aliev thanked his coach."),
