@@ -1,6 +1,6 @@
 """Precision audit: what mtfix reports and edits on professional English it may be shown.
 
-Every sentence is checked (grammar off) and fixed as its own document, as
+Every sentence is checked (grammar off unless ``--grammar``) and fixed as its own document, as
 ``bench/eval_realmt.py`` does, over professional English from the development files only:
 
 - ``mqm-ref``: the distinct human reference translations of MQM zh-en 2020 (news);
@@ -10,11 +10,12 @@ Every sentence is checked (grammar off) and fixed as its own document, as
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
-rule findings (MTF1xx, MTF2xx) by code, with ``--show CODE`` printing each one in context.
+rule findings (MTF1xx, MTF2xx, and LanguageTool's major ones) by code, with ``--show CODE`` printing each one in context.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
     python bench/audit_professional.py                 # all four sources
     python bench/audit_professional.py --limit 500 --show MTF116
+    python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str]) -> dict
             if f.code == "MTF401" and "in the same sentence agrees" in f.message:
                 raised[f.message.rsplit("(major: ", 1)[1].split()[0]] += 1
         for f in findings:
-            if f.code.startswith(("MTF1", "MTF2")):
+            if f.code.startswith(("MTF1", "MTF2", "LT:")) and (not f.code.startswith("LT:") or f in majors):
                 rules[f.code] += 1
                 if f.code in show:
                     print(f"  {f.code} {f.severity} {f.fix}: …{text[max(0, f.start - 50):f.end + 50]}…")
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="at most this many sentences per source")
     ap.add_argument("--only", action="append", help="a source to run (repeatable)")
     ap.add_argument("--show", action="append", default=[], help="print each finding of this code")
+    ap.add_argument("--grammar", choices=("off", "auto", "required"), default="off",
+                    help="LanguageTool: its major findings are listed with the rules'")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args(argv)
     root = shared_dir(args.shared)
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     from mtfix.pipeline import Pipeline
 
     out = {}
-    with Pipeline(Config(grammar="off")) as pipe:
+    with Pipeline(Config(grammar=args.grammar)) as pipe:
         print(f"signature: {pipe.signature()}")
         for name, texts in sources(root).items():
             if args.only and name not in args.only:
