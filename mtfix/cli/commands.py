@@ -344,11 +344,12 @@ def rules(
     format: FormatOpt = ReportFormat.text.value,
     rule_files: RulesOpt = None,
 ) -> None:
-    """List the rules: code, name, checker, pack, severity, fix safety, MQM category."""
+    """List the rules: code, name, checker, pack, severity, fix safety, MQM category (--format
+    markdown: the documentation page, docs/rules.md)."""
     from mtfix.catalogue import build_catalogue
     from mtfix.config import Config
 
-    check_choice("--format", format, ("text", "json"))
+    check_choice("--format", format, ("text", "json", "markdown"))
     cfg = Config(rule_files=tuple(rule_files or ()))
     try:
         catalogue = build_catalogue(cfg)
@@ -360,6 +361,11 @@ def rules(
                                                             or r.checker != "rules")]
     if format == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
+        return
+    if format == "markdown":
+        from mtfix.report.rules_markdown import render
+
+        typer.echo(render(rows), nl=False)
         return
     for r in rows:
         typer.echo(f"{r.code:<8} {r.name:<28} {r.pack:<13} {r.severity:<6} {r.fix:<6} {r.category:<30} {r.title}")
