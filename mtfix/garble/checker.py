@@ -116,6 +116,31 @@ _Spec = tuple[str, str, Severity, int, int, str, tuple[str, ...], str]
 _plans: dict[str, tuple[Any, Any, list[_Spec]]] = {}
 
 
+#: What each of the model's inputs says to a reviewer, when it pushes a sentence towards "garbled".
+PATTERNS = "ngrams"
+EVIDENCE: dict[str, str] = {
+    PATTERNS: "word and tag patterns typical of machine translation",
+    "no_finite": "no finite verb", "splice": "clauses spliced together", "verb_final": "a verb at the end",
+    "dup_reporting": "a reporting verb twice", "stranded_adposition": "a stranded preposition",
+    "case_role": "a pronoun in the wrong case", "other_script": "a word in another script",
+    "unseen_common_pairs": "common words in pairs English rarely makes", "unknown_lower": "unknown words",
+    "function_word_share": "its share of function words", "log_words": "its length",
+    "finite_per_word": "its finite verbs for its length", "capital_midsentence": "capitals in mid-sentence",
+    "bare_noun_share": "nouns without an article", "articles_per_noun": "its articles for its nouns",
+    "of_per_word": "chains of 'of'", "commas_per_word": "its commas", "repeated_nouns": "repeated nouns",
+    "mean_log_freq": "plain everyday words",
+}
+
+
+def evidence(pred: Any, det: Any, top: int = 3, floor: float = 0.1) -> list[str]:
+    """The inputs that push ``pred`` most towards "garbled" (at least ``floor`` logits each), in words:
+    the dense features, and the hashed word and tag n-grams taken together."""
+    parts = dict(pred.contributions)
+    parts[PATTERNS] = sum(map(det.hashed.__getitem__, pred.analysis.hashed))
+    ranked = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
+    return [EVIDENCE.get(k, k.replace("_", " ")) for k, v in ranked if v > floor]
+
+
 def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
     """The findings of a segment of ``nwords`` words (``_words(text)``) with prediction ``pred``."""
     out: list[_Spec] = []
@@ -142,8 +167,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         focus = a.worst
     else:
         focus = (0, len(text))
-    top = sorted(pred.contributions.items(), key=lambda kv: -kv[1])[:3]
-    why = ", ".join(k.replace("_", " ") for k, v in top if v > 0.1) or "its word and tag patterns"
+    why = ", ".join(evidence(pred, det)) or EVIDENCE[PATTERNS]
     signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
     msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
            f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "

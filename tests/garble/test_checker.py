@@ -128,3 +128,19 @@ def test_major_threshold_sits_above_every_professional_sentence_with_a_margin():
     seen = meta["threshold_data"]
     highest = max(seen["professional_dev_max"], seen["professional_train_and_seeds_max"])
     assert Detector.load().thresholds["major"] >= highest + 0.015
+
+
+def test_evidence_is_said_in_words_a_reviewer_reads():
+    from mtfix.garble.checker import EVIDENCE, PATTERNS, detector, evidence, predict
+    from mtfix.garble.signs import DENSE_FEATURES
+
+    assert set(DENSE_FEATURES) <= set(EVIDENCE)  # every input of the model has a plain description
+    assert all("," not in v and "_" not in v for v in EVIDENCE.values())  # the message joins them with commas
+    text = "The head of the district administration with the residents of the village a meeting held, " \
+           "and the issues of water supply were discussed."
+    pred, det = predict(text), detector()
+    said = evidence(pred, det)
+    assert said and set(said) <= set(EVIDENCE.values())
+    parts = {**pred.contributions, PATTERNS: sum(det.hashed[h] for h in pred.analysis.hashed)}
+    assert said[0] == EVIDENCE[max(parts, key=parts.get)]  # the strongest first, n-grams counted as one input
+    assert len(said) <= 3
