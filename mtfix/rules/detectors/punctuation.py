@@ -215,5 +215,7 @@ def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             if not _english(before):
                 continue
             ends = after == "\n" or after in _CLOSERS
+            if before.isdigit() and after.isdigit() and (b, a) == (i, j):  # "3，000": a separator, no space
+                ends = True
             start, end, repl = b, (j if ends else a), mark + ("" if ends else " ")
         yield Hit(start, end, repl, message=f"{m.group()!r} is punctuation of the source's script: {mark!r} in English")
