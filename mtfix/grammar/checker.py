@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -55,6 +56,16 @@ def is_local_url(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+@lru_cache(maxsize=1)
+def mapping_digest() -> str:
+    """SHA-256 (8 hex) of the data that turns LanguageTool matches into findings: a change of a severity or
+    of a safe fix changes the signature."""
+    h = hashlib.sha256()
+    for name in ("categories.tsv", "safe-fixes.yaml"):
+        h.update((resources.files("mtfix.grammar") / name).read_bytes())
+    return h.hexdigest()[:8]
 
 
 class GrammarChecker(BaseChecker):
@@ -122,8 +133,10 @@ class GrammarChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
+        """LanguageTool's version, language and rule switches, and the digest of mtfix's mapping of its
+        matches (``categories.tsv``: MQM category and severity; ``safe-fixes.yaml``: fix safety)."""
         rules = hashlib.sha256(self.settings.rules_key.encode()).hexdigest()[:8]
-        return f"languagetool-{self.version}/{self.settings.language}/rules-{rules}"
+        return f"languagetool-{self.version}/{self.settings.language}/rules-{rules}/map-{mapping_digest()}"
 
     def stats(self) -> dict[str, Any]:
         """Counters of the last document this thread checked (the CLI sums them)."""

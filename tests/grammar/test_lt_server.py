@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from mtfix.cli import app
 from mtfix.config import Config
+from mtfix.grammar.checker import mapping_digest
 from mtfix.grammar.mapping import safe_fixes
 from mtfix.model import FixSafety, Severity
 from mtfix.pipeline import Pipeline
@@ -98,7 +99,16 @@ def test_lt_findings_lower_the_fluency_score(lt_url, tmp_path):
     with _pipeline(lt_url, tmp_path) as p:
         on = p.score(text).fluency
         assert "languagetool-6.7/en-US" in p.signature()
+        assert f"/map-{mapping_digest()}" in p.signature()  # mtfix's own mapping of LT's matches is versioned
     assert on < off
+
+
+def test_mapping_digest_covers_severities_and_safe_fixes():
+    import hashlib
+    from importlib import resources
+
+    data = b"".join((resources.files("mtfix.grammar") / n).read_bytes() for n in ("categories.tsv", "safe-fixes.yaml"))
+    assert mapping_digest() == hashlib.sha256(data).hexdigest()[:8]
 
 
 def test_verbose_prints_cache_statistics(lt_url, lt_env, tmp_path):
