@@ -225,7 +225,11 @@ class GarbleChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
-        return detector().signature()
+        """The model's version and digest, and the revision of the corroboration rule (which findings raise
+        MTF401 to major): both decide the findings."""
+        from mtfix.garble.corroborate import REVISION
+
+        return f"{detector().signature()}/corroborate-{REVISION}"
 
 
 def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:

@@ -38,6 +38,9 @@ from collections.abc import Callable, Iterable
 from mtfix.model import Document, Finding, Severity
 from mtfix.suppress import suppressed
 
+#: Bumped whenever what corroborates changes (1: session 5; 2: typing slips no longer count); part of the
+#: garble checker's signature.
+REVISION = 2
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them

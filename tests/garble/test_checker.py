@@ -62,7 +62,9 @@ def test_probability_thresholds_set_severity():
 
 def test_signature_has_the_model_digest(pipeline):
     det = Detector.load()
-    assert f"garble:garble-{det.version}@{det.digest[:12]}" in pipeline.signature().split("|")
+    from mtfix.garble.corroborate import REVISION
+
+    assert f"garble:garble-{det.version}@{det.digest[:12]}/corroborate-{REVISION}" in pipeline.signature().split("|")
 
 
 def test_ignoring_mtf4_turns_the_checker_off():
