@@ -21,7 +21,6 @@ Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -31,8 +30,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
-PAIRS = ("et-en", "ne-en", "ro-en", "ru-en", "si-en")
+from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
 
 
 def shared_dir(explicit: str | None = None) -> Path:
@@ -42,21 +42,13 @@ def shared_dir(explicit: str | None = None) -> Path:
 
 
 def _references(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    seen: set[str] = set()
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            ref = json.loads(line).get("reference")
-            if ref and ref not in seen:
-                seen.add(ref)
-                yield ref
+    """The distinct human references of an MQM file, in order."""
+    yield from dict.fromkeys(r["reference"] for r in read_jsonl(path) if r.get("reference"))
 
 
 def _post_edits(root: Path) -> Iterator[str]:
     for pair in PAIRS:
-        with (root / f"mlqe-pe-{pair}-dev.jsonl").open(encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)["pe"]
+        yield from (r["pe"] for r in load_pe(PESet(pair, "dev"), root))
 
 
 def _treebank(root: Path) -> Iterator[str]:

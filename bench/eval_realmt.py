@@ -235,8 +235,7 @@ def intervals(report: Report, resamples: int = 2000, seed: int = 11) -> dict[str
     draws: dict[str, list[float]] = {"mt_flagged_share": [], "mt_major_share": [], "fluency_auc": []}
     for _ in range(resamples):
         i, j = rng.integers(0, len(mt), len(mt)), rng.integers(0, len(pro), len(pro))
-        a, b = mt[i][:, None], pro[j][None, :]
-        draws["fluency_auc"].append(float(((b > a) + 0.5 * (b == a)).mean()))
+        draws["fluency_auc"].append(auc(mt[i].tolist(), pro[j].tolist()))
         draws["mt_flagged_share"].append(float(flagged[i].mean()))
         draws["mt_major_share"].append(float(major[i].mean()))
     return {k: (round(float(np.percentile(v, 2.5)), 3), round(float(np.percentile(v, 97.5)), 3))

@@ -24,6 +24,8 @@ idea of a word, both are here, with the reason.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -118,3 +120,27 @@ EWT_TOKEN_ASCII = re.compile(
     r"""|[A-Za-z0-9]+(?:-[A-Za-z0-9]+|['’](?!(?:s|re|ve|ll|d|m)(?![A-Za-z]))[A-Za-z]+)*"""
     r"""|\.\.\.|[^\t\n\v\f\r A-Za-z0-9]"""
 )
+
+
+#: Unicode script names (the first word of a character's name) that count as Latin.
+LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "COMMON"
+    return name.split(" ", 1)[0]
+
+
+def other_script(tok: str) -> bool:
+    """True for a token written (partly) in letters that are not Latin ("Bakı" and "Əliyev" are Latin).
+
+    >>> other_script("Баку"), other_script("Bakı"), other_script("Əliyev"), other_script("2024")
+    (True, False, False, False)
+    """
+    if tok.isascii():  # ASCII letters are Latin
+        return False
+    return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)

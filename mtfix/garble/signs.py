@@ -29,15 +29,14 @@ from __future__ import annotations
 
 import math
 import operator
-import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.tagger import Tagger, Token, tokenize
+from mtfix.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERBS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
@@ -62,7 +61,6 @@ one first then now again too however according due regarding concerning said say
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 TIME_PLACE_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "until", "after", "before", "by"})
-LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -104,26 +102,6 @@ class Analysis:
     dense: dict[str, float] = field(default_factory=dict)
     hashed: list[int] = field(default_factory=list)
     worst: tuple[int, int] | None = None  # span of the most surprising tag trigram
-
-
-@lru_cache(maxsize=4096)
-def _script(ch: str) -> str:
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return "COMMON"
-    return name.split(" ", 1)[0]
-
-
-def other_script(tok: str) -> bool:
-    """True for a token written (partly) in letters that are not Latin.
-
-    >>> other_script("Баку"), other_script("Bakı"), other_script("2024")
-    (True, False, False)
-    """
-    if tok.isascii():  # ASCII letters are Latin
-        return False
-    return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)
 
 
 class TagTrigrams:

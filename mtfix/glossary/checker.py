@@ -119,9 +119,25 @@ def fold_diacritics(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _joined(s: str) -> str:
-    """:func:`fold_diacritics` of ``s`` without spaces, hyphens and dashes ("COP 29" → "cop29")."""
-    return "".join(c for c in fold_diacritics(s) if c not in " -‐–—")
+def house_style(got: str, term: str) -> str | None:
+    """Why ``got`` is only another house style of ``term``, or None when it is a real variant: it differs
+    in case ("Zangezur Corridor"), in diacritics ("Erdoğan": the name's own spelling) or in spacing and
+    hyphens ("COP 29").
+
+    >>> house_style("Erdoğan", "Erdogan"), house_style("COP 29", "COP29"), house_style("Əliyev", "Aliyev")
+    ("house style: the name's own diacritics, which some newsrooms keep", 'house style: spacing and hyphens', None)
+    """
+    if got.lower() == term.lower():
+        return "house style"
+    folded, folded_term = fold_diacritics(got), fold_diacritics(term)
+    if folded == folded_term:
+        return "house style: the name's own diacritics, which some newsrooms keep"
+    if folded.translate(_JOINERS) == folded_term.translate(_JOINERS):
+        return "house style: spacing and hyphens"
+    return None
+
+
+_JOINERS = str.maketrans("", "", " -‐–—")
 
 
 def _given_names(e: Entry) -> frozenset[str]:
@@ -336,19 +352,11 @@ class GlossaryChecker(BaseChecker):
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
             repl = _match_case(repl, got)
             if hit.kind == "variant":
-                if got.lower() == repl.lower():  # a case variant ("Zangezur Corridor") is house style, not an error
+                style = house_style(got, repl)
+                if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                     return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' is written '{repl}' in the glossary (house style)",
+                                        f"'{got}' is written '{repl}' in the glossary ({style})",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                if fold_diacritics(got) == fold_diacritics(repl):  # "Erdoğan": the name's own spelling
-                    return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' is written '{repl}' in the glossary (house style: the name's "
-                                        "own diacritics, which some newsrooms keep)",
-                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                if _joined(got) == _joined(repl):  # "COP 29", "Trans Caspian": spacing and hyphens
-                    return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' is written '{repl}' in the glossary (house style: spacing "
-                                        "and hyphens)", origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
                                     origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)
             if hit.genitive:

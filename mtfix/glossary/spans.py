@@ -98,14 +98,21 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     m = _NEXT_CAP.match(text, end)
     if m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))):
         return True
+    return _capital_before(text, start, known) is not None
+
+
+def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:
+    """The capitalised word right before ``start`` (a space or a hyphen between) that could continue a
+    name: not a function word, not another glossary name; else None."""
     window = text[max(0, start - 60) : start]
     m = _PREV_CAP.search(window)
-    if m and m.end(1) < len(window):
-        word = m.group(1)
-        abs_start = start - len(window) + m.start(1)
-        if word.lower() not in _FUNCTION and not (known and known.blocked(abs_start, abs_start + len(word))):
-            return True
-    return False
+    if not m or m.end(1) == len(window):
+        return None
+    word = m.group(1)
+    abs_start = start - len(window) + m.start(1)
+    if word.lower() in _FUNCTION or (known and known.blocked(abs_start, abs_start + len(word))):
+        return None
+    return word
 
 
 def another_persons_surname(text: str, start: int, end: int, own: frozenset[str],
@@ -122,13 +129,8 @@ def another_persons_surname(text: str, start: int, end: int, own: frozenset[str]
     """
     if not text[start:end].isascii():
         return False  # a source-language spelling ("Vüqar Əliyev") is transliterated whoever bears it
-    window = text[max(0, start - 60) : start]
-    m = _PREV_CAP.search(window)
-    if not m or m.end(1) == len(window):
-        return False
-    word = m.group(1)
-    abs_start = start - len(window) + m.start(1)
-    if word.lower() in _FUNCTION or word.lower() in own or (known and known.blocked(abs_start, abs_start + len(word))):
+    word = _capital_before(text, start, known)
+    if word is None or word.lower() in own:
         return False
     from mtfix.lexicon import is_common
 

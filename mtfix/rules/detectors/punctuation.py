@@ -20,7 +20,7 @@ import regex
 
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern
+from mtfix.tokens import LazyPattern, other_script
 
 # Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
 # punctuation must end there (followed by space, the end or a closing mark), so that
@@ -180,10 +180,6 @@ def _english(ch: str) -> bool:
     return (ch.isascii() and ch.isalnum()) or ch in "’”\"')]%"
 
 
-def _other_letter(ch: str) -> bool:
-    return ch.isalpha() and not ch.isascii() and not ("\u00c0" <= ch <= "\u024f")  # Latin with diacritics is Latin
-
-
 @detector("source_punctuation")
 def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A punctuation mark of another script between English words: MT keeps the source's mark
@@ -205,7 +201,7 @@ def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         before = text[b - 1] if b > 0 else "\n"
         after = text[a] if a < len(text) else "\n"
         mark, opens = SOURCE_MARKS[m.group()]
-        if _other_letter(before) or _other_letter(after) or not _in_segment(doc, i):
+        if other_script(before) or other_script(after) or not _in_segment(doc, i):
             continue
         if opens:
             if not _english(after):
