@@ -132,11 +132,10 @@ EVIDENCE: dict[str, str] = {
 }
 
 
-def evidence(pred: Any, det: Any, top: int = 3, floor: float = 0.1) -> list[str]:
+def evidence(pred: Any, top: int = 3, floor: float = 0.1) -> list[str]:
     """The inputs that push ``pred`` most towards "garbled" (at least ``floor`` logits each), in words:
     the dense features, and the hashed word and tag n-grams taken together."""
-    parts = dict(pred.contributions)
-    parts[PATTERNS] = sum(map(det.hashed.__getitem__, pred.analysis.hashed))
+    parts = {**pred.contributions, PATTERNS: pred.patterns}
     ranked = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
     return [EVIDENCE.get(k, k.replace("_", " ")) for k, v in ranked if v > floor]
 
@@ -167,7 +166,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         focus = a.worst
     else:
         focus = (0, len(text))
-    why = ", ".join(evidence(pred, det)) or EVIDENCE[PATTERNS]
+    why = ", ".join(evidence(pred)) or EVIDENCE[PATTERNS]
     signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
     msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
            f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "

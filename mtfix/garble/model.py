@@ -48,6 +48,7 @@ class Prediction:
     probability: float
     analysis: Analysis
     contributions: dict[str, float] = field(default_factory=dict)  # per dense feature, in logits
+    patterns: float = 0.0  # the hashed word and tag n-grams together, in logits
 
 
 class Detector:
@@ -120,9 +121,11 @@ class Detector:
         except KeyError:  # an analysis without some feature: 0.0 for it
             return [float(dense.get(k, 0.0)) for k in self.features]
 
-    def logit(self, a: Analysis) -> tuple[float, list[float]]:
+    def logit(self, a: Analysis) -> tuple[float, list[float], float]:
+        """The logit, each dense feature's part of it, and the hashed n-grams' part."""
         contrib = [((x - m) / s) * w for x, m, s, w in zip(self.vector(a), self.mean, self.std, self.dense, strict=True)]
-        return self.bias + _pairwise_sum(contrib) + _pairwise_sum(list(map(self.hashed.__getitem__, a.hashed))), contrib
+        patterns = _pairwise_sum(list(map(self.hashed.__getitem__, a.hashed)))
+        return self.bias + _pairwise_sum(contrib) + patterns, contrib, patterns
 
     def analyse(self, text: str, offset: int = 0) -> Analysis:
         return analyse(text, self.tagger, self.trigrams, self.lm, offset, self.view_words)
@@ -132,9 +135,9 @@ class Detector:
         a = self.analyse(text, offset)
         if not a.tokens:
             return Prediction(0.0, a)
-        lo, contrib = self.logit(a)
+        lo, contrib, patterns = self.logit(a)
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, lo))))
-        return Prediction(p, a, dict(zip(self.features, map(float, contrib), strict=True)))
+        return Prediction(p, a, dict(zip(self.features, map(float, contrib), strict=True)), patterns)
 
     def signature(self) -> str:
         return f"garble-{self.version}@{self.digest[:12]}"

@@ -141,7 +141,7 @@ def test_evidence_is_said_in_words_a_reviewer_reads():
     text = "The head of the district administration with the residents of the village a meeting held, " \
            "and the issues of water supply were discussed."
     pred, det = predict(text), detector()
-    said = evidence(pred, det)
+    said = evidence(pred)
     assert said and set(said) <= set(EVIDENCE.values())
     parts = {**pred.contributions, PATTERNS: sum(det.hashed[h] for h in pred.analysis.hashed)}
     assert said[0] == EVIDENCE[max(parts, key=parts.get)]  # the strongest first, n-grams counted as one input
