@@ -33,6 +33,8 @@ GRAMMAR_MODES = ("off", "auto", "required")
 SEVERITIES = tuple(str(s) for s in Severity)
 #: The settings files, in the order they are looked for in each directory (:func:`discover_config_file`).
 CONFIG_FILE_NAMES = ("mtfix.toml", "pyproject.toml")
+#: The Config fields that hold a :class:`Severity`, and their keys in the settings file.
+SEVERITY_FIELDS = {"fail_on": "fail-on", "min_severity": "min-severity"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Config:
     lt_url: str | None = None
     unsafe_fixes: bool = False
     fail_on: Severity = Severity.MAJOR
+    #: reports (check, review, the language server) leave out findings below this; fix and the score do not
+    min_severity: Severity = Severity.MINOR
     include: tuple[str, ...] = ()  # file globs for directory walks / hooks
     exclude: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
@@ -66,11 +70,12 @@ class Config:
                 continue
             if isinstance(v, list):
                 v = tuple(v)
-            if k == "fail_on" and not isinstance(v, Severity):
+            if k in SEVERITY_FIELDS and not isinstance(v, Severity):
                 try:
                     v = Severity(v)
                 except ValueError:
-                    raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {v!r}") from None
+                    raise ConfigError(f"{SEVERITY_FIELDS[k]} must be one of {', '.join(SEVERITIES)}, "
+                                      f"not {v!r}") from None
             clean[k] = v
         return replace(self, **clean)
 
@@ -116,6 +121,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("lt-url", "lt_url", "str", help="a running LanguageTool server"),
     Setting("unsafe-fixes", "unsafe_fixes", "bool", help="apply unsafe fixes too"),
     Setting("fail-on", "fail_on", "choice", SEVERITIES, help="check exits 1 at or above"),
+    Setting("min-severity", "min_severity", "choice", SEVERITIES,
+            help="reports leave out findings below (fix and the score do not)"),
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
@@ -182,7 +189,7 @@ def _validate(cfg: Config) -> None:
         if s.kind == "table" or not hasattr(cfg, s.field):
             continue
         value = getattr(cfg, s.field)
-        if value is None or (s.field == "fail_on" and isinstance(value, Severity)):
+        if value is None or (s.field in SEVERITY_FIELDS and isinstance(value, Severity)):
             continue
         if isinstance(value, (list, tuple)):
             value = [os.fspath(v) if s.paths and isinstance(v, os.PathLike) else v for v in value]
@@ -192,8 +199,9 @@ def _validate(cfg: Config) -> None:
             raise ConfigError(f"Config: {s.field} {exc}") from None
         if checked != getattr(cfg, s.field):
             object.__setattr__(cfg, s.field, checked)
-    if not isinstance(cfg.fail_on, Severity):
-        object.__setattr__(cfg, "fail_on", Severity(cfg.fail_on))
+    for name in SEVERITY_FIELDS:
+        if not isinstance(getattr(cfg, name), Severity):
+            object.__setattr__(cfg, name, Severity(getattr(cfg, name)))
 
 
 def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:

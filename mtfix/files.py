@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from mtfix.errors import MtfixError
+from mtfix.findings import at_or_above
 from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
-from mtfix.model import Document, Finding
+from mtfix.model import Document, Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.results import CheckResult, FixResult
 from mtfix.segment import to_document
@@ -33,6 +34,8 @@ class UnitResult:
     check: CheckResult
     fix: FixResult | None = None
     score: Any = None  # ScoreResult
+    #: the report shows findings at or above this (``--min-severity``); ``check`` keeps them all
+    min_severity: Severity = Severity.MINOR
 
     _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -52,7 +55,15 @@ class UnitResult:
 
     @property
     def findings(self) -> list[Finding]:
-        return self.check.findings
+        """The findings a report shows: those at or above ``min_severity``."""
+        if self.min_severity is Severity.MINOR:
+            return self.check.findings
+        return at_or_above(self.check.findings, self.min_severity)
+
+    @property
+    def hidden(self) -> int:
+        """How many findings ``min_severity`` leaves out of the report."""
+        return len(self.check.findings) - len(self.findings)
 
 
 @dataclass
@@ -84,12 +95,15 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any]) -> Cont
 
 
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
-                *, score: bool = False, ref: str | None = None) -> FileResult:
+                *, score: bool = False, ref: str | None = None,
+                min_severity: Severity = Severity.MINOR) -> FileResult:
+    """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
+    above ``min_severity``, while the score counts them all."""
     container = read_container(inp, fmt, options or {})
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     for unit in container.units:
         check = pipeline.check(unit_document(unit, inp.path))
-        ur = UnitResult(unit, check)
+        ur = UnitResult(unit, check, min_severity=min_severity)
         if score:
             from mtfix.scoring import score_document
 

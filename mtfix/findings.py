@@ -14,6 +14,7 @@ document and trims what the replaced text and its replacement share at both ends
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from mtfix.model import Document, Edit, Finding, FixSafety, Severity
@@ -69,3 +70,14 @@ def make_finding(doc: Document, code: str, category: str, severity: Severity, st
         segment = seg.index if seg else None
     return Finding(code, category, severity, start, end, message, suggestions=tuple(suggestions),
                    edits=edits, fix=safety if edits else FixSafety.NONE, origin=origin, segment=segment)
+
+
+def at_or_above(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+    """The findings of ``severity`` or worse (what ``--min-severity`` lets a report show).
+
+    >>> fs = [Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 3, "m"),
+    ...       Finding("MTF203", "Accuracy/Mistranslation", Severity.MAJOR, 4, 8, "m")]
+    >>> [f.code for f in at_or_above(fs, Severity.MAJOR)]
+    ['MTF203']
+    """
+    return [f for f in findings if f.severity.rank >= severity.rank]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,11 +207,47 @@ def test_demo_runs_and_repairs():
 def test_check_fixable_counts_what_fix_applies(tmp_path):
     """``check``'s "N fixable" and ``fix``'s "N edits" are one count (mtfix.repair.fix_plan): two
     findings with the same edit (MTF103 and MTF202 on a glued word) count once in both."""
-    import re
-
     p = tmp_path / "news.txt"
     p.write_bytes((Path(__file__).parent.parent / "examples" / "garbled-news.txt").read_bytes())
     checked, fixed = run("check", *OFF, str(p)), run("fix", "--diff", *OFF, str(p))
     n_fixable = int(re.search(r"(\d+) fixable with", checked.stderr).group(1))
     n_edits = int(re.search(r"(\d+) edits?;", fixed.stderr).group(1))
     assert n_fixable == n_edits > 0
+
+
+def test_min_severity_reports_only_what_is_at_or_above_it(garbled, tmp_path):
+    """``--min-severity major`` leaves the minor findings out of every report (text, JSON, SARIF),
+    says how many it left out, and the exit code counts only what is reported; ``fix`` is unchanged."""
+    everything = run("check", *OFF, str(garbled))
+    majors = run("check", *OFF, "--min-severity", "major", str(garbled))
+    assert "[minor]" in everything.stdout and "[major]" in majors.stdout
+    assert "[minor]" not in majors.stdout
+    shown_all = [ln for ln in everything.stdout.splitlines() if "[major]" in ln]
+    assert majors.stdout.splitlines() == shown_all  # the majors are the same lines
+    n_minor = everything.stdout.count("[minor]")
+    assert f"{n_minor} below --min-severity not shown" in majors.stderr
+    # the fixes of hidden findings are still counted: fix applies them
+    fixable = re.compile(r"(\d+) fixable with")
+    assert fixable.search(majors.stderr).group(1) == fixable.search(everything.stderr).group(1)
+    report = json.loads(run("check", *OFF, "--format", "json", "--min-severity", "major", str(garbled)).stdout)
+    (entry,) = report["files"]
+    assert {f["severity"] for f in entry["findings"]} == {"major"} and entry["hidden"] == n_minor
+    sarif = json.loads(run("check", *OFF, "--format", "sarif", "--min-severity", "major", str(garbled)).stdout)
+    assert {r["level"] for r in sarif["runs"][0]["results"]} == {"error"}
+    # exit: a minor-only file fails --fail-on minor, unless --min-severity hides its findings
+    minor = tmp_path / "minor.txt"
+    minor.write_text("Prices of oilgas rose.\n", encoding="utf-8")
+    assert run("check", *OFF, "--fail-on", "minor", str(minor)).exit_code == 1
+    assert run("check", *OFF, "--fail-on", "minor", "--min-severity", "major", str(minor)).exit_code == 0
+    # the settings file says the same, and the command line wins over it
+    (tmp_path / "mtfix.toml").write_text('min-severity = "major"\n', encoding="utf-8")
+    assert "[minor]" not in run("check", *OFF, str(minor)).stdout
+    assert "[minor]" in run("check", *OFF, "--min-severity", "minor", str(minor)).stdout
+
+
+def test_min_severity_bad_value_is_a_usage_error(garbled, tmp_path):
+    r = run("check", *OFF, "--min-severity", "severe", str(garbled))
+    assert r.exit_code == 2 and "--min-severity: 'severe' is not one of minor, major, critical" in r.output
+    (tmp_path / "mtfix.toml").write_text('min-severity = "all"\n', encoding="utf-8")
+    bad = run("check", *OFF, str(garbled))
+    assert bad.exit_code == 2 and "mtfix.toml:1" in bad.output and "min-severity" in bad.output

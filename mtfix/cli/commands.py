@@ -17,6 +17,7 @@ from mtfix.cli.options import (
     FailOnOpt,
     FormatOpt,
     IgnoreOpt,
+    MinSeverityOpt,
     PacksOpt,
     PathsArg,
     RulesOpt,
@@ -42,18 +43,20 @@ def check(
     paths: PathsArg,
     format: FormatOpt = ReportFormat.text.value,
     fail_on: FailOnOpt = None,
+    min_severity: MinSeverityOpt = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Report findings: file:line:col: CODE [severity] message."""
     from mtfix.files import check_input
     from mtfix.report.text import finding_lines, summary_line
 
-    pipeline, cfg = build_pipeline(opts, paths, fail_on=fail_on, report_format=format)
+    pipeline, cfg = build_pipeline(opts, paths, fail_on=fail_on, report_format=format, min_severity=min_severity)
     fmt_opts = opts.format_options()
     with_score = format != ReportFormat.text.value  # the text report prints no score
     n_warnings = len(pipeline.warnings)
     results = run_inputs(
-        paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score),
+        paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score,
+                                                  min_severity=cfg.min_severity),
     )
     _late_warnings(pipeline, n_warnings, opts.quiet)
     if format == "json":

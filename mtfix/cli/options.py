@@ -22,6 +22,11 @@ FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, j
 FailOnOpt = Annotated[
     str | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse (minor, major, critical).")
 ]
+MinSeverityOpt = Annotated[
+    str | None,
+    typer.Option("--min-severity", help="Report only findings of this severity or worse (minor, major, critical); "
+                 "fix and the score still use them all."),
+]
 GlossaryOpt = Annotated[
     list[str] | None, typer.Option("--glossary", "-g", help="A glossary file (repeatable); adds to the bundled ones.")
 ]
@@ -169,7 +174,7 @@ def use_colour(stream: Any = None) -> bool:
 _CLI_FIELDS = {  # command-line argument → Config field
     "select": "select", "ignore": "ignore", "packs": "packs", "rules": "rule_files", "source_lang": "source_lang",
     "glossary": "glossaries", "no_default_glossaries": "default_glossaries", "grammar": "grammar",
-    "lt_url": "lt_url", "fail_on": "fail_on", "unsafe_fixes": "unsafe_fixes",
+    "lt_url": "lt_url", "fail_on": "fail_on", "min_severity": "min_severity", "unsafe_fixes": "unsafe_fixes",
 }
 
 
@@ -214,7 +219,8 @@ def _source_lang_warning(lang: str | None) -> str | None:
 
 
 def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None, unsafe_fixes: bool = False,
-                   report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS):
+                   report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
+                   min_severity: str | None = None):
     """The one place a command's options become a pipeline: config file + command-line
     overrides → ``(Pipeline, Config)`` (errors exit 2).
 
@@ -224,9 +230,10 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     from mtfix.pipeline import Pipeline
 
     args: dict[str, Any] = {f.name: getattr(opts, f.name) for f in fields(opts)}
-    args.update(fail_on=fail_on, unsafe_fixes=unsafe_fixes)
+    args.update(fail_on=fail_on, unsafe_fixes=unsafe_fixes, min_severity=min_severity)
     check_choice("--format", report_format, formats)
     check_choice("--fail-on", args.get("fail_on"), SEVERITIES)
+    check_choice("--min-severity", args.get("min_severity"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
     try:
         loaded = load_config(args.get("config"), paths)
@@ -243,6 +250,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             grammar=args.get("grammar"),
             lt_url=args.get("lt_url"),
             fail_on=args.get("fail_on"),
+            min_severity=args.get("min_severity"),
             unsafe_fixes=True if args.get("unsafe_fixes") else None,
         )
         if args.get("show_settings"):

@@ -11,6 +11,7 @@ import typer
 from mtfix.cli.options import (
     DEFAULT_OPTIONS,
     CommonOptions,
+    MinSeverityOpt,
     PathsArg,
     build_pipeline,
     common_options,
@@ -25,6 +26,7 @@ def review(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("mtfix-review.html"),
     title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix review",
+    min_severity: MinSeverityOpt = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
@@ -35,7 +37,7 @@ def review(
 
     if output.is_dir():
         fail(f"{output}: is a directory; give the report's file name with -o")
-    pipeline, cfg = build_pipeline(opts, paths)
+    pipeline, cfg = build_pipeline(opts, paths, min_severity=min_severity)
     fmt_opts = opts.format_options()
     reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts))
     for w in pipeline.warnings:

@@ -26,6 +26,7 @@ from typing import Any
 
 from lsprotocol import types
 
+from mtfix.findings import at_or_above
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Finding, Severity, category_family
 
@@ -188,7 +189,11 @@ def to_diagnostic(
 
 
 def to_diagnostics(
-    findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None
+    findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
+    min_severity: Severity = Severity.MINOR,
 ) -> list[types.Diagnostic]:
+    """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
+    findings below it still count as related information (MTF120's signs)."""
     all_findings = list(findings)
-    return [to_diagnostic(f, all_findings, index, uri, docs_template) for f in all_findings]
+    return [to_diagnostic(f, all_findings, index, uri, docs_template)
+            for f in at_or_above(all_findings, min_severity)]

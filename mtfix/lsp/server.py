@@ -191,7 +191,8 @@ class MtfixLanguageServer(LanguageServer):
             if current is not None and current != version:
                 return  # a newer check is on its way
             self.states[uri] = state
-            self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url))
+            self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
+                                                      state.profile.config.min_severity))
             if new_profile and len(self.states) > 1:
                 for other, st in list(self.states.items()):
                     if other != uri and st.profile.origin == state.profile.origin:
@@ -252,7 +253,8 @@ class MtfixLanguageServer(LanguageServer):
             state.findings = findings
             state.grammar = [f for f in findings if f.code.startswith("LT:")]
             self.publish(state.uri, state.version,
-                         to_diagnostics(findings, state.index, state.uri, state.profile.docs_url))
+                         to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
+                                        state.profile.config.min_severity))
         except asyncio.CancelledError:
             raise
         except Exception as exc:

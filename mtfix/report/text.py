@@ -52,12 +52,16 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False) -> str
 
     findings = [f for r in results for f in r.findings]
     sev = Counter(str(f.severity) for f in findings)
-    plans = [fix_plan(u.check.document.text, u.findings) for r in results for u in r.units]
+    # fix applies the fixes of findings the report leaves out (--min-severity) too
+    plans = [fix_plan(u.check.document.text, u.check.findings) for r in results for u in r.units]
     safe = sum(len(p.edits) for p in plans)
     unsafe = sum(len(p.held_back) for p in plans)
     parts = [f"{len(findings)} finding{'s' * (len(findings) != 1)} in {len(results)} file{'s' * (len(results) != 1)}"]
     if findings:
         parts.append(", ".join(f"{sev[s]} {s}" for s in _BY_SEVERITY if sev[s]))
+    hidden = sum(u.hidden for r in results for u in r.units)
+    if hidden:
+        parts.append(f"{hidden} below --min-severity not shown")
     if safe:
         parts.append(f"{safe} fixable with `mtfix fix`")
     if unsafe and not unsafe_applied:

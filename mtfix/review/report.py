@@ -153,6 +153,8 @@ def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "m
         "edits": sum(s["edits"] for s in summaries), "human": sum(s["human"] for s in summaries),
         "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
         "words": sum(s["words"] for s in summaries),
+        # the severity filters ticked when the report opens (min-severity); the rest are one click away
+        "shown": [s for s in SEVERITIES if Severity(s).rank >= pipeline.config.min_severity.rank],
     }
     rules = sorted(codes)
     categories = sorted({f.category for fr in reviews for f in fr.findings})

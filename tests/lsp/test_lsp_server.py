@@ -366,3 +366,27 @@ def test_fix_all_without_resolve_support_and_plain_changes(tmp_path: Path) -> No
         await h.stop()
 
     run(scenario())
+
+
+def test_min_severity_leaves_minor_findings_out_of_the_diagnostics(tmp_path: Path) -> None:
+    """``min-severity = "major"`` in the workspace's mtfix.toml: the server publishes the major
+    findings only; "fix all" still applies every safe fix, as ``mtfix fix`` does."""
+    root = workspace(tmp_path, 'min-severity = "major"\n')
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        every = Pipeline(Config(grammar="off")).check(EXAMPLE).findings
+        assert any(str(f.severity) == "minor" for f in every)
+        assert sorted(str(d.code) for d in diags) == sorted(f.code for f in every if str(f.severity) != "minor")
+        assert all(d.severity == types.DiagnosticSeverity.Warning for d in diags)  # major → Warning
+        acts = await code_actions(h, uri, diags[0])
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        resolved = await h.client.code_action_resolve_async(fix_all)
+        assert apply_text_edits(EXAMPLE, edits_of(resolved.edit, uri)) == Pipeline(Config(grammar="off")).fix(EXAMPLE).text
+        await h.stop()
+
+    run(scenario())

@@ -90,6 +90,10 @@ def test_related_information_for_mtf120_and_mtf401() -> None:
     text = "x" * 70
     diags = to_diagnostics([verdict, sign, elsewhere], LineIndex(text), "file:///t.txt")
     assert len(diags[0].related_information) == 1 and diags[1].related_information is None
+    # min-severity major: only the verdict is a diagnostic, and its minor sign is still related to it
+    (only,) = to_diagnostics([verdict, sign, elsewhere], LineIndex(text), "file:///t.txt",
+                             min_severity=Severity.MAJOR)
+    assert only.code == "MTF401" and len(only.related_information) == 1
 
 
 # -- edits ----------------------------------------------------------------------------------------

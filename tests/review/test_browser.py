@@ -206,3 +206,24 @@ def test_files_are_pages_and_keys_switch_them(browser, tmp_path, monkeypatch, co
     browser.find_element(By.TAG_NAME, "body").click()
     press(browser, "[")
     assert "Story 1" in browser.find_element(By.ID, "doc").text
+
+
+def test_min_severity_opens_with_minor_findings_filtered_out(browser, seed004, tmp_path):
+    """``review --min-severity major``: the report holds every finding, opens with the minor
+    severity unticked (no minor card shown), and one click on the filter shows them."""
+    from selenium.webdriver.common.by import By
+
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", "--min-severity", "major", seed004.name, "-o", report, cwd=seed004.parent)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+    boxes = {b.get_attribute("value"): b for b in browser.find_elements(By.CSS_SELECTOR, "input[name=sev]")}
+    assert not boxes["minor"].is_selected() and boxes["major"].is_selected()
+    count = "return document.querySelectorAll(arguments[0]).length;"
+    assert browser.execute_script(count, "#doc .card.sev-minor") == 0
+    assert browser.execute_script(count, "#doc .card.sev-major") > 0
+    click(browser, boxes["minor"])
+    deadline = time.monotonic() + 5
+    while browser.execute_script(count, "#doc .card.sev-minor") == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert browser.execute_script(count, "#doc .card.sev-minor") > 0
