@@ -24,10 +24,11 @@ from mtfix.tokens import LazyPattern, other_script
 
 # Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
 # punctuation must end there (followed by space, the end or a closing mark), so that
-# ".5", " ..." (an ellipsis), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are left alone.
+# ".5", " ..." and " . . ." (ellipses), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are
+# left alone.
 _SPACE_BEFORE = LazyPattern(
     r"(?<=[\p{L}\p{N}”’\"')\]])(?P<m>[ \t]+)"
-    r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.))(?:[ \t]|$|[,”’)\]]))",
+    r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.|[ \t]\.))(?:[ \t]|$|[,”’)\]]))",
     regex.MULTILINE,
 )
 _PAREN_OPEN = LazyPattern(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
