@@ -19,6 +19,8 @@ idea of a word, both are here, with the reason.
 ['a', ',', ' ', 'b']
 >>> EWT_TOKEN.findall("The U.S. didn't pay $5.")
 ['The', 'U.S.', 'did', "n't", 'pay', '$', '5', '.']
+>>> EWT_TOKEN.findall("Mr. Aliyev left on Jan. 5, not Jan.")
+['Mr.', 'Aliyev', 'left', 'on', 'Jan.', '5', ',', 'not', 'Jan', '.']
 """
 
 from __future__ import annotations
@@ -97,10 +99,21 @@ LT_WORD = LazyPattern(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHEN
 #: Word characters, runs of white space, or one other character: the units of a word
 #: diff (review report, editor code actions); concatenated they give back the text.
 DIFF_TOKEN = LazyPattern(r"\w+|\s+|[^\w\s]")
+#: Abbreviations that EWT keeps whole with their period ("Mr.", "Dr.", "St.", "Jan.", "Inc."),
+#: as tokens only before a capital or a digit ("Mr. Aliyev", "Jan. 5"): a period before
+#: anything else may end the sentence.  Titles, company forms and months of news style.
+EWT_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Prof|Rev|Inc|Co|Corp|Ltd|"
+    "Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|No"
+)
+#: Bumped whenever the tokens of :data:`EWT_TOKEN` change (2: the abbreviations above are one
+#: token); part of the garble detector's signature, since its features are computed on them.
+EWT_TOKEN_REVISION = 2
 #: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
-#: numbers, "U.S.", words, punctuation one by one): what the garble tagger was trained on.
+#: numbers, "U.S.", "Mr.", words, punctuation one by one): what the garble tagger was trained on.
 EWT_TOKEN = regex.compile(
-    r"""(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
+    rf"""(?:\b(?:{EWT_ABBREVIATIONS})\.(?=\s+[\p{{Lu}}\d]))"""  # Mr. Jan.
+    r"""|(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
     r"""|\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't
     r"""|\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?"""  # numbers, times, dates, 5th
     r"""|(?:\p{L}\.){2,}"""  # U.S.
@@ -113,7 +126,8 @@ EWT_TOKEN = regex.compile(
 #: has it (``re`` would count ``\x1c``-``\x1f`` too); each clitic checks the letter before
 #: it after its first character.  ``tests/garble/test_tagger_speed.py`` checks both agree.
 EWT_TOKEN_ASCII = re.compile(
-    r"""(?:n(?<=[A-Za-z]n)['’]t|['’](?<=[A-Za-z]['’])(?:s|re|ve|ll|d|m))(?![A-Za-z])"""
+    rf"""(?:\b(?:{EWT_ABBREVIATIONS})\.(?=[\t\n\v\f\r ]+[A-Z0-9]))"""
+    r"""|(?:n(?<=[A-Za-z]n)['’]t|['’](?<=[A-Za-z]['’])(?:s|re|ve|ll|d|m))(?![A-Za-z])"""
     r"""|[A-Za-z]+(?=n['’]t(?![A-Za-z]))"""
     r"""|[0-9]+(?:[.,:/][0-9]+)*(?:[A-Za-z]{1,3}\b)?"""
     r"""|(?:[A-Za-z]\.){2,}"""

@@ -61,10 +61,13 @@ def test_probability_thresholds_set_severity():
 
 
 def test_signature_has_the_model_digest(pipeline):
+    """The model's digest, the tokens its features are computed on, and the corroboration rule."""
     det = Detector.load()
     from mtfix.garble.corroborate import REVISION
+    from mtfix.tokens import EWT_TOKEN_REVISION
 
-    assert f"garble:garble-{det.version}@{det.digest[:12]}/corroborate-{REVISION}" in pipeline.signature().split("|")
+    want = f"garble:garble-{det.version}@{det.digest[:12]}/tokens-{EWT_TOKEN_REVISION}/corroborate-{REVISION}"
+    assert want in pipeline.signature().split("|")
 
 
 def test_ignoring_mtf4_turns_the_checker_off():
