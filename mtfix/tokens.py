@@ -106,9 +106,6 @@ EWT_ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Prof|Rev|Inc|Co|Corp|Ltd|"
     "Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|No"
 )
-#: Bumped whenever the tokens of :data:`EWT_TOKEN` change (2: the abbreviations above are one
-#: token); part of the garble detector's signature, since its features are computed on them.
-EWT_TOKEN_REVISION = 2
 #: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
 #: numbers, "U.S.", "Mr.", words, punctuation one by one): what the garble tagger was trained on.
 EWT_TOKEN = regex.compile(

@@ -140,10 +140,10 @@ class Detector:
         return Prediction(p, a, dict(zip(self.features, map(float, contrib), strict=True)), patterns)
 
     def signature(self) -> str:
-        """The model's version and digest, and the revision of the tokens its features are computed on."""
-        from mtfix.tokens import EWT_TOKEN_REVISION
+        """The model's version and digest, and the revision of the analysis its features come from."""
+        from mtfix.garble.signs import ANALYSIS_REVISION
 
-        return f"garble-{self.version}@{self.digest[:12]}/tokens-{EWT_TOKEN_REVISION}"
+        return f"garble-{self.version}@{self.digest[:12]}/analysis-{ANALYSIS_REVISION}"
 
 
 def _picker(keys: list[str]) -> Callable[[dict[str, float]], Sequence[float]]:

@@ -61,9 +61,11 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     ),
     "MTF404": GarbleRule(
         "verb-final", "Fluency/Grammar", "minor", "verb stranded at the end after a time or place phrase",
-        "The sentence ends with a verb right after a prepositional phrase of time or place, the order of "
-        "verb-final source languages. Passives (\"was held in May.\") are left alone.\n\nExample: \"The "
-        "governor on Tuesday in the northern district arrived.\" → MTF404. Flag only.",
+        "The sentence ends with a verb right after a prepositional phrase of time or place that names a "
+        "date or a place, the order of verb-final source languages. Passives (\"was held in May.\"), "
+        "clauses (\"since records began.\"), agent phrases (\"organised by the Fund ended.\") and "
+        "questions are left alone.\n\nExample: \"The governor on Tuesday in the northern district "
+        "arrived.\" → MTF404. Flag only.",
     ),
     "MTF405": GarbleRule(
         "duplicated-reporting-verb", "Accuracy/Addition", "minor", "reporting verb twice in one sentence",

@@ -61,12 +61,12 @@ def test_probability_thresholds_set_severity():
 
 
 def test_signature_has_the_model_digest(pipeline):
-    """The model's digest, the tokens its features are computed on, and the corroboration rule."""
+    """The model's digest, the revision of the analysis its features come from, and the corroboration rule."""
     det = Detector.load()
     from mtfix.garble.corroborate import REVISION
-    from mtfix.tokens import EWT_TOKEN_REVISION
+    from mtfix.garble.signs import ANALYSIS_REVISION
 
-    want = f"garble:garble-{det.version}@{det.digest[:12]}/tokens-{EWT_TOKEN_REVISION}/corroborate-{REVISION}"
+    want = f"garble:garble-{det.version}@{det.digest[:12]}/analysis-{ANALYSIS_REVISION}/corroborate-{REVISION}"
     assert want in pipeline.signature().split("|")
 
 

@@ -14,6 +14,7 @@ def names(text: str) -> set[str]:
 
 @pytest.mark.parametrize(("text", "sign"), [
     ("The governor on Tuesday in the northern district arrived.", "verb_final"),
+    ("The delegation of the ministry in Baku on 17 September spoke.", "verb_final"),
     ("The spokesman stated that the bridge will reopen next week, he said.", "dup_reporting"),
     ("Them said that the prices would fall.", "case_role"),
     ("The delegation met the mayor of Баку and discussed the roads.", "other_script"),
@@ -29,6 +30,10 @@ def test_sign_fires(text, sign):
     "The bridge was opened in May.",
     "He said he would go if he wanted to, but he did not.",
     "Prices rose by 4 percent in March, the statistics office reported on Friday.",
+    "It was the hottest day in the city since records began.",
+    "The savings drive organised by the Caspian Environmental Fund ended.",
+    "The talks stalled until the observers in the relay arrived.",
+    "What do the farmers in Kazakhstan grow?",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()

@@ -55,10 +55,10 @@ def test_signature_names_the_model_digest():
     from mtfix.garble.model import Detector
 
     sig = fluency_signature("rules:x@1")
-    from mtfix.tokens import EWT_TOKEN_REVISION
+    from mtfix.garble.signs import ANALYSIS_REVISION
 
     det = Detector.load()
-    assert f"garble:garble-{det.version}@{det.digest[:12]}/tokens-{EWT_TOKEN_REVISION}" in sig.split("|")
+    assert f"garble:garble-{det.version}@{det.digest[:12]}/analysis-{ANALYSIS_REVISION}" in sig.split("|")
 
 
 def test_without_detector_the_signature_says_so():
