@@ -309,6 +309,9 @@ def _merge_stats(agg: dict[str, Any], new: dict[str, Any]) -> None:
 def _stats(pipeline, results) -> dict[str, Any]:
     """The checkers' statistics summed over every unit of every file (``--format json``, ``--verbose``)."""
     stats: dict[str, Any] = {"files": len(results), "signature": pipeline.signature()}
+    hidden = sum(ur.hidden for r in results for ur in r.units)
+    if hidden:  # findings --min-severity left out of the report (the score counts them)
+        stats["hidden"] = hidden
     if pipeline.warnings:
         stats["warnings"] = list(pipeline.warnings)
     checkers: dict[str, Any] = {}

@@ -27,9 +27,6 @@ def check_report(results: list[FileResult], stats: dict[str, Any] | None = None)
     files = []
     for fr in results:
         entry: dict[str, Any] = {"path": fr.path, "format": fr.format, "findings": finding_dicts(fr)}
-        hidden = sum(ur.hidden for ur in fr.units)
-        if hidden:  # left out by --min-severity (the score counts them)
-            entry["hidden"] = hidden
         scores = [ur.score for ur in fr.units if ur.score is not None]
         if scores:
             entry["score"] = {"fluency": _combined(scores), "signature": scores[0].signature}
