@@ -1,4 +1,6 @@
-"""Capitalised function words in mid-sentence: ``and There were``, ``president He visited``."""
+"""Capitals in mid-sentence: function words (``and There were``, ``president He visited``, a
+sentence run on after a quotation: ``“Storehouse of Mind” The conference``) and verbs
+(``where he Questioned whether``)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,14 @@ import regex
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
+
+_CLOSING_QUOTES = frozenset('”"')
+
+
+def _same_segment(doc: Document, a: int, b: int) -> bool:
+    seg = doc.segment_at(b)
+    return seg is not None and seg.start <= a
+
 
 # The word before a candidate, on the same line: letters/digits with inner marks, then spaces or tabs.
 _PREV_WORD = LazyPattern(r"(?<![\p{L}\p{N}.'’-])(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+$")
@@ -43,6 +53,14 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         k = m.start() - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
+        if k > 0 and k < m.start() - 1 and text[k] in _CLOSING_QUOTES and text[k - 1].isalnum() \
+                and m.group("w") in after_any and _same_segment(doc, k, m.start()):
+            # "… of Mind” The conference was …": the next sentence run on after a quotation
+            yield Hit(m.start("w"), m.end("w"), None,
+                      message=f"'{m.group('w')}' starts a new sentence after a closing quotation mark: "
+                              "the full stop between them is missing",
+                      safety=FixSafety.NONE)
+            continue
         if k < 0 or k == m.start() - 1 or not text[k].isalnum():  # a sentence start, after punctuation
             continue
         p = _PREV_WORD.search(text, max(0, k - 60), m.start())
@@ -67,3 +85,31 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             )
         else:
             yield Hit(m.start("w"), m.end("w"), word.lower())
+
+
+# A capitalised past form ("Questioned", "Approved") after a lower-case pronoun, auxiliary or
+# conjunction and before a lower-case word or a mark: not a title (the next word would be
+# capitalised too) and not a name ("Mohamed", "Ahmed": what is left without "-ed"/"-d" is no word).
+_CAPITALISED_PAST = LazyPattern(r"(?<![\p{L}\p{N}])(?P<w>\p{Lu}\p{Ll}{3,}ed)(?=[ \t]+\p{Ll}|[,.;:])")
+
+
+@detector("capitalised_verb")
+def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """A past form capitalised in mid-sentence after one of ``params.after`` (pronouns,
+    auxiliaries, conjunctions): ``where he Questioned whether``, ``was Approved:``."""
+    from mtfix.lexicon import is_common
+
+    after = {w.lower() for w in rule.params.get("after", [])}
+    text = doc.text
+    for m in _CAPITALISED_PAST.finditer(text):
+        p = _PREV_WORD.search(text, max(0, m.start() - 60), m.start())
+        if p is None or p.group("prev").lower() not in after or not p.group("prev")[0].islower():
+            continue
+        if not _same_segment(doc, p.start("prev"), m.start()):
+            continue
+        word = m.group("w")
+        low = word.lower()
+        if not (is_common(low[:-2]) or is_common(low[:-1])):
+            continue
+        yield Hit(m.start("w"), m.end("w"), low,
+                  message=f"'{word}' is a verb capitalised in mid-sentence: '{low}'")
