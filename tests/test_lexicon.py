@@ -24,3 +24,13 @@ def test_zipf_of_an_everyday_word_leaves_the_large_list_unloaded() -> None:
     assert lexicon._best_list.cache_info().currsize == 0
     assert lexicon.zipf("snowmutual") == 0.0
     assert lexicon._best_list.cache_info().currsize == 1
+
+
+def test_scanned_list_answers_as_the_dict_before_and_after_building_it() -> None:
+    buckets = lexicon._buckets("small", "en")
+    ref = lexicon._as_dict(buckets)
+    scanned = lexicon._ScannedList(buckets)
+    words = [*list(ref)[:: len(ref) // 40], "snowmutual", "", "AGAINST"]
+    assert len(words) > lexicon._ScannedList.SCANS
+    assert [scanned.get(w, -1.0) for w in words] == [ref.get(w, -1.0) for w in words]
+    assert scanned._dict == ref  # built after SCANS look-ups

@@ -94,3 +94,31 @@ def test_no_cut_inside_an_open_quote_or_bracket(monkeypatch):
     text = "He said \u201cgo home. Now\u201d and left. The fund (set up in May. It was small) grew."
     pieces = [text[s:e] for s, e in _fast(text)]
     assert pieces == ["He said \u201cgo home. Now\u201d and left.", "The fund (set up in May. It was small) grew."]
+
+
+# Characters that the two scans below treat specially, for random strings.
+_ALPHABET = list("aBz .:/@-_+\n\t\u00a0\u2028\u3000\x1c\u0130\u212a\u017fA.wW\"'\u201c\u201d<>),;!?13") + [
+    "www.", "http://", ".com", ".uK", "ftp://", ". ", ".  A", ". Ab", "Mr. ", ".News", "WWW.", "\u00e9."]
+
+
+def _random_strings(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def test_sure_ends_are_the_matches_of_the_forward_pattern():
+    import regex
+
+    forward = regex.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,})\. +(?=[A-Z][a-z\s])")
+    texts = [" ".join(SENTENCES), *SENTENCES, *_random_strings(20000, 5)]
+    for text in texts:
+        want = [(m.start(), m.end(1), m.end()) for m in forward.finditer(text)]
+        assert list(segment._sure_ends(text)) == want, text
+
+
+def test_protected_spans_are_those_of_a_scan_of_the_whole_text():
+    texts = ["see www.example.com/a, mail a.b@c.org or https://x.io/p?q=1. Baku.news and gov.az",
+             *_random_strings(20000, 6)]
+    for text in texts:
+        want = [(m.start(), m.end()) for m in segment._URL.finditer(text)]
+        assert [(s.start, s.end) for s in segment.find_protected_spans(text)] == want, text

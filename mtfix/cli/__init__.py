@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import errno
+import gc
 import importlib
 import os
 import sys
@@ -178,6 +179,13 @@ def _is_click_error(exc: Exception) -> bool:
     return any(c.__name__ in ("ClickException", "UsageError") for c in type(exc).__mro__) and hasattr(exc, "show")
 
 
+#: The cyclic garbage collector's thresholds for a command: a check makes millions of small
+#: objects, and with Python's default (a collection every 700 allocations) the collector took
+#: a tenth of the time of a 1 MB check.  Cycles are still freed; a library user keeps the default.
+GC_THRESHOLD = (50_000, 20, 10)
+
+
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script (and of ``python -m mtfix``)."""
+    gc.set_threshold(*GC_THRESHOLD)
     sys.exit(run())
