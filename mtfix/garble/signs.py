@@ -296,7 +296,9 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 if not (lower[k] in TIME_PLACE_PREPS and tags[k] == "IN" and tags[k + 1] in _NP_TAGS):
                     break
                 start, k = k, k - 1
-            if start and not _DATE_OR_NAME.isdisjoint(tags[start:v]) and tags[start - 1] != "VBN" and \
+            # start 0: nothing (no subject) before the phrase
+            if start is not None and start > 0 and not _DATE_OR_NAME.isdisjoint(tags[start:v]) \
+                    and tags[start - 1] != "VBN" and \
                     not (tags[v] == "VBN" and any(lower[j] in ("was", "were", "been", "be", "is", "are")
                                                   for j in range(max(0, start - 3), start))):
                 signs.append(Sign("verb_final", toks[start].start, toks[v].end,

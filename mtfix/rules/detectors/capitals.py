@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix.lexicon import is_common
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
@@ -16,6 +17,7 @@ _CLOSING_QUOTES = frozenset('”"')
 
 
 def _same_segment(doc: Document, a: int, b: int) -> bool:
+    """Whether offsets ``a`` and ``b`` (``a`` before ``b``) lie in one segment."""
     seg = doc.segment_at(b)
     return seg is not None and seg.start <= a
 
@@ -66,8 +68,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         p = _PREV_WORD.search(text, max(0, k - 60), m.start())
         if p is None:
             continue
-        seg = doc.segment_at(m.start())
-        if seg is None or p.start("prev") < seg.start:
+        if not _same_segment(doc, p.start("prev"), m.start()):
             continue
         word, prev = m.group("w"), p.group("prev")
         if word in after_lower and word not in after_any and not prev[0].islower():
@@ -97,8 +98,6 @@ _CAPITALISED_PAST = LazyPattern(r"(?<![\p{L}\p{N}])(?P<w>\p{Lu}\p{Ll}{3,}ed)(?=[
 def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A past form capitalised in mid-sentence after one of ``params.after`` (pronouns,
     auxiliaries, conjunctions): ``where he Questioned whether``, ``was Approved:``."""
-    from mtfix.lexicon import is_common
-
     after = {w.lower() for w in rule.params.get("after", [])}
     text = doc.text
     for m in _CAPITALISED_PAST.finditer(text):
