@@ -53,6 +53,8 @@ class Config:
     fail_on: Severity = Severity.MAJOR
     #: reports (check, review, the language server) leave out findings below this; fix and the score do not
     min_severity: Severity = Severity.MINOR
+    #: files checked at once by ``check``, ``fix``, ``score`` and ``review`` (worker processes); 0: one per CPU core
+    jobs: int = 1
     include: tuple[str, ...] = ()  # file globs for directory walks / hooks
     exclude: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
@@ -96,7 +98,7 @@ class Config:
 class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
-    ``kind`` is ``bool``, ``str``, ``strings`` (a list of strings; a single string is one
+    ``kind`` is ``bool``, ``str``, ``count`` (a whole number, 0 or more), ``strings`` (a list of strings; a single string is one
     item), ``choice`` (one of ``choices``) or ``table`` (a plug-in's own table, kept in
     ``Config.extra``).  ``paths``: strings are paths relative to the file's directory."""
 
@@ -123,6 +125,7 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("fail-on", "fail_on", "choice", SEVERITIES, help="check exits 1 at or above"),
     Setting("min-severity", "min_severity", "choice", SEVERITIES,
             help="reports leave out findings below (fix and the score do not)"),
+    Setting("jobs", "jobs", "count", help="files checked at once in worker processes (0: one per CPU core)"),
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
@@ -163,6 +166,10 @@ def _check_value(s: Setting, value: Any) -> Any:
     if s.kind == "str":
         if not isinstance(value, str):
             raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        return value
+    if s.kind == "count":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"must be a whole number, 0 or more, not {_type_name(value)} {value!r}")
         return value
     if s.kind == "choice":
         if not isinstance(value, str) or value not in s.choices:

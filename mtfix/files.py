@@ -158,7 +158,9 @@ def config_base(config_path: Path | None, paths: list[str]) -> Path | None:
 def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: tuple[str, ...] = (),
               exclude: tuple[str, ...] = (), input_format: str | None = None, encoding: str | None = None,
               base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],
-              advance: Callable[[], None] | None = None, files: list[str] | None = None) -> BatchResults:
+              advance: Callable[[], None] | None = None, files: list[str] | None = None,
+              jobs: int = 1, warnings: list[str] | None = None,
+              prepare: Callable[[], None] | None = None) -> BatchResults:
     """Run ``job`` on every input file and go on when one fails.
 
     A path that does not exist raises InputError before anything is read.  A file
@@ -167,29 +169,63 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
     through ``warn``; binary or undecodable standard input is a failure (nothing is
     written to standard output).  ``encoding`` decodes files that have no BOM and
     are not UTF-8 (and writes them back in it).
+
+    With ``jobs`` other than 1 (0: one per CPU core) the files are run in forked worker
+    processes (:mod:`mtfix.parallel`) and reported in the same order, with the same results;
+    what a worker appends to ``warnings`` (the pipeline's) is appended here too.  ``prepare``
+    runs once before the workers fork (loading models they then share).  Standard input is
+    never read by a worker: a batch that holds it runs here.
     """
     if files is None:
         files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn))
+
+    def one(path: str) -> tuple[str, Any, list[str]]:
+        already = len(warnings) if warnings is not None else 0
+        outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding)
+        return (*outcome, warnings[already:] if warnings is not None else [])
+
+    if jobs != 1 and STDIN not in files and len(files) > 1:
+        from mtfix.parallel import ordered_map
+
+        if prepare is not None:
+            prepare()
+        outcomes = ordered_map(one, files, jobs)
+        in_workers = True
+    else:
+        outcomes = map(one, files)
+        in_workers = False
     results = BatchResults()
-    for path in files:
-        try:
-            inp = read_input(path)
-            check_stdin_text(inp)
-            fmt = input_format or format_for_path(None if path == STDIN else path)
-            wide_ok = encoding is not None and is_wide(encoding) and fmt not in _SELF_DECODING
-            if looks_binary(inp.raw) and not wide_ok:
-                if bomless_wide(inp.raw):
-                    raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
-                warn(f"{path}: binary file skipped")
-                continue
-            with legacy_encoding(encoding if fmt not in _SELF_DECODING else None):
-                results.append(job(inp))
-        except MtfixError as exc:
-            results.failures.append(str(exc))
-            error(str(exc))
+    for kind, value, new_warnings in outcomes:
+        if in_workers and warnings is not None:  # a worker's warnings reach the caller's pipeline
+            warnings.extend(w for w in new_warnings if w not in warnings)
+        if kind == "ok":
+            results.append(value)
+        elif kind == "skipped":
+            warn(value)
+        else:
+            results.failures.append(value)
+            error(value)
         if advance is not None:
             advance()
     return results
+
+
+def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str | None,
+              encoding: str | None) -> tuple[str, Any]:
+    """``("ok", FileResult)``, ``("skipped", warning)`` or ``("failed", message)`` for one input."""
+    try:
+        inp = read_input(path)
+        check_stdin_text(inp)
+        fmt = input_format or format_for_path(None if path == STDIN else path)
+        wide_ok = encoding is not None and is_wide(encoding) and fmt not in _SELF_DECODING
+        if looks_binary(inp.raw) and not wide_ok:
+            if bomless_wide(inp.raw):
+                raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
+            return "skipped", f"{path}: binary file skipped"
+        with legacy_encoding(encoding if fmt not in _SELF_DECODING else None):
+            return "ok", job(inp)
+    except MtfixError as exc:
+        return "failed", str(exc)
 
 
 def write_result(result: FileResult, target: Path | None = None) -> None:

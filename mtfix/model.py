@@ -154,6 +154,11 @@ class Document:
         meta = self.meta if isinstance(self.meta, MappingProxyType) else MappingProxyType(dict(self.meta))
         object.__setattr__(self, "meta", meta)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its fields (``meta`` as a plain dict; the lookup tables are rebuilt on use),
+        so results can come back from ``--jobs`` worker processes."""
+        return (Document, (self.text, self.segments, self.protected, self.path, self.source, dict(self.meta)))
+
     def segment_at(self, pos: int) -> Segment | None:
         """The segment containing character ``pos`` (binary search)."""
         lo, hi = 0, len(self.segments)

@@ -71,6 +71,12 @@ class Pipeline:
     def _build(self) -> list[Checker]:
         return order_checkers(as_checker(c) for c in build_checkers(self.config, self.warnings))
 
+    def load_models(self) -> None:
+        """Load what the checkers load on first use (the garble detector's models, word lists),
+        by checking one short sentence: forked workers (``--jobs``) then share them instead of
+        each loading its own.  Nothing about later results changes."""
+        self.check("The minister said the talks would resume in the capital on Monday.")
+
     def close(self) -> None:
         for c in self._checkers or []:
             c.close()

@@ -67,6 +67,7 @@ def check(
     results = run_inputs(
         paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score,
                                                   min_severity=cfg.min_severity),
+        pipeline=pipeline,
     )
     _late_warnings(pipeline, n_warnings, opts.quiet)
     if format == "json":
@@ -122,7 +123,8 @@ def fix(
     unsafe = unsafe_fixes or cfg.unsafe_fixes
     n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, opts,
-                         lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe))
+                         lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe),
+                         pipeline=pipeline)
     _late_warnings(pipeline, n_warnings, opts.quiet)
     pipeline.close()
     targets = _plan_outputs(results, output_dir, diff)
@@ -241,6 +243,7 @@ def score(
     results = run_inputs(
         paths, cfg, opts,
         lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_text),
+        pipeline=pipeline,
     )
     _add_adherence(pipeline, results)
     pipeline.close()

@@ -57,6 +57,11 @@ EncodingOpt = Annotated[
 ]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="An mtfix.toml (default: found from the first path).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes (0: one per CPU core; "
+                 "default 1). With LanguageTool on, files are checked one at a time."),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Statistics and every edit on standard error.")]
 ShowSettingsOpt = Annotated[
@@ -88,6 +93,7 @@ class CommonOptions:
     id_field: IdFieldOpt = None
     encoding: EncodingOpt = None
     config: ConfigOpt = None
+    jobs: JobsOpt = None
     quiet: QuietOpt = False
     verbose: VerboseOpt = False
     show_settings: ShowSettingsOpt = False
@@ -175,6 +181,7 @@ _CLI_FIELDS = {  # command-line argument → Config field
     "select": "select", "ignore": "ignore", "packs": "packs", "rules": "rule_files", "source_lang": "source_lang",
     "glossary": "glossaries", "no_default_glossaries": "default_glossaries", "grammar": "grammar",
     "lt_url": "lt_url", "fail_on": "fail_on", "min_severity": "min_severity", "unsafe_fixes": "unsafe_fixes",
+    "jobs": "jobs",
 }
 
 
@@ -251,6 +258,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             lt_url=args.get("lt_url"),
             fail_on=args.get("fail_on"),
             min_severity=args.get("min_severity"),
+            jobs=args.get("jobs"),
             unsafe_fixes=True if args.get("unsafe_fixes") else None,
         )
         if args.get("show_settings"):
@@ -278,12 +286,15 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
     return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field)) if v}
 
 
-def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any]) -> Any:
+def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any],
+               pipeline: Any = None) -> Any:
     """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
     are skipped with a warning; a file that fails is reported and the batch goes on.
 
     Returns the results; ``.failures`` lists the files that failed (the command exits 2).
     A path that does not exist stops the run with exit 2 before a file is read.
+    ``cfg.jobs`` files run at once in worker processes (:func:`batch_jobs`); what they
+    warn of joins ``pipeline.warnings``.
     """
     from mtfix.files import config_base, run_batch
     from mtfix.io.inputs import iter_paths
@@ -321,10 +332,24 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
 
     try:
         return run_batch(paths, job, input_format=input_format, encoding=encoding, warn=warn, error=error,
-                         advance=advance, files=files)
+                         advance=advance, files=files, jobs=batch_jobs(cfg, pipeline, warn),
+                         warnings=pipeline.warnings if pipeline is not None else None,
+                         prepare=pipeline.load_models if pipeline is not None else None)
     finally:
         if progress is not None:
             progress.stop()
+
+
+def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:
+    """The worker processes for a batch: ``cfg.jobs`` (0: one per CPU core), but 1 while
+    LanguageTool runs: its server already checks several batches at once, and its client's
+    connections and results cache must not be shared by forked processes."""
+    if cfg.jobs == 1:
+        return 1
+    if pipeline is not None and any(c.name == "grammar" for c in pipeline.checkers):
+        warn("--jobs: LanguageTool is on, so files are checked one at a time (--grammar off runs them at once)")
+        return 1
+    return cfg.jobs
 
 
 def _stderr_console():

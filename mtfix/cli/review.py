@@ -39,7 +39,8 @@ def review(
         fail(f"{output}: is a directory; give the report's file name with -o")
     pipeline, cfg = build_pipeline(opts, paths, min_severity=min_severity)
     fmt_opts = opts.format_options()
-    reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts))
+    reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts),
+                         pipeline=pipeline)
     for w in pipeline.warnings:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)

@@ -206,10 +206,10 @@ class GlossaryChecker(BaseChecker):
         return self.compiled.signature() + ("" if self.first_mention else ";no-first-mention")
 
     def stats(self) -> dict[str, Any]:
-        """The glossary census of the last document this thread checked, and totals."""
+        """The glossary census of the last document this thread checked (one document: a report
+        adds the units' statistics up; :meth:`totals` has this checker's running totals)."""
         last = dict(getattr(self._local, "last", {}) or {})
-        with self._lock:
-            last["documents"] = self._totals["documents"]
+        last["documents"] = 1 if last else 0
         return last
 
     def totals(self) -> dict[str, int]:
