@@ -49,7 +49,8 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
 
     Results are yielded as soon as they and every earlier one are ready (so a progress bar
     moves).  An exception raised by ``func`` in a worker is raised here, as it would be
-    without workers.  Workers ignore Ctrl-C; the caller's KeyboardInterrupt stops them."""
+    without workers.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
+    write nothing to the terminal: everything they find comes back as their results."""
     jobs = min(resolve_jobs(jobs), len(items))
     if jobs <= 1 or not can_fork():
         yield from map(func, items)
@@ -62,17 +63,21 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     gc.collect()
     gc.freeze()  # the workers share the parent's objects; collections would copy their pages
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_started) as pool:
             yield from pool.imap(_run_one, range(len(items)), chunksize=1)
     finally:
         _WORK = None
         gc.unfreeze()
 
 
-def _ignore_interrupts() -> None:
+def _worker_started() -> None:
+    """In a new worker: ignore Ctrl-C, and give it output streams of its own (a thread of the
+    parent, such as a progress bar, may have held the parent's at the moment of the fork)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _run_one(index: int) -> Any:
