@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mtfix.errors import MtfixError
 from mtfix.findings import at_or_above
@@ -25,6 +26,7 @@ from mtfix.pipeline import Pipeline
 from mtfix.results import CheckResult, FixResult
 from mtfix.segment import to_document
 
+T = TypeVar("T")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -101,14 +103,17 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     above ``min_severity``, while the score counts them all."""
     container = read_container(inp, fmt, options or {})
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
-    for unit in container.units:
-        check = pipeline.check(unit_document(unit, inp.path))
-        ur = UnitResult(unit, check, min_severity=min_severity)
-        if score:
-            from mtfix.scoring import score_document
 
-            ur.score = score_document(check, ref=ref, signature=pipeline.signature())
-        result.units.append(ur)
+    def one(unit: Unit) -> tuple[CheckResult, Any]:
+        check = pipeline.check(unit_document(unit, inp.path))
+        if not score:
+            return check, None
+        from mtfix.scoring import score_document
+
+        return check, score_document(check, ref=ref, signature=pipeline.signature())
+
+    for unit, (check, unit_score) in zip(container.units, map_units(one, container.units), strict=True):
+        result.units.append(UnitResult(unit, check, score=unit_score, min_severity=min_severity))
     return result
 
 
@@ -117,13 +122,43 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
     container = read_container(inp, fmt, options or {})
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     fixed: dict[int, str] = {}
-    for i, unit in enumerate(container.units):
-        fx = pipeline.fix(unit_document(unit, inp.path), unsafe=unsafe)
+    fixes = map_units(lambda unit: pipeline.fix(unit_document(unit, inp.path), unsafe=unsafe), container.units)
+    for i, (unit, fx) in enumerate(zip(container.units, fixes, strict=True)):
         result.units.append(UnitResult(unit, CheckResult(fx.document, fx.findings), fx))
         if fx.changed:
             fixed[i] = fx.text
     result.output = container.render(fixed) if fixed else inp.raw
     return result
+
+
+#: Worker processes for the units of one file (records of JSON Lines, CSV, XLIFF, PO, TMX), and the
+#: pipeline's warnings that theirs join: set by :func:`run_batch` while it runs a single file (or
+#: standard input) with ``jobs`` other than 1.
+_UNIT_JOBS: ContextVar[int] = ContextVar("mtfix_unit_jobs", default=1)
+_UNIT_WARNINGS: ContextVar[list[str] | None] = ContextVar("mtfix_unit_warnings", default=None)
+
+
+def map_units(func: Callable[[Unit], T], units: list[Unit]) -> Iterator[T]:
+    """``func`` of each unit in order: in worker processes while :func:`run_batch` asks for them
+    (each unit is a document of its own, so this changes no result), else here."""
+    jobs = _UNIT_JOBS.get()
+    if jobs == 1 or len(units) < 2:
+        return map(func, units)
+    from mtfix.parallel import ordered_map
+
+    warnings = _UNIT_WARNINGS.get()
+
+    def one(unit: Unit) -> tuple[T, list[str]]:
+        already = len(warnings) if warnings is not None else 0
+        return func(unit), (warnings[already:] if warnings is not None else [])
+
+    def results() -> Iterator[T]:
+        for value, new in ordered_map(one, units, jobs):
+            if warnings is not None:
+                _merge_warnings(warnings, new)
+            yield value
+
+    return results()
 
 
 
@@ -184,30 +219,39 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
         outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding)
         return (*outcome, warnings[already:] if warnings is not None else [])
 
-    if jobs != 1 and STDIN not in files and len(files) > 1:
+    in_workers = jobs != 1 and STDIN not in files and len(files) > 1
+    if jobs != 1 and prepare is not None:
+        prepare()
+    if in_workers:
         from mtfix.parallel import ordered_map
 
-        if prepare is not None:
-            prepare()
-        outcomes = ordered_map(one, files, jobs)
-        in_workers = True
-    else:
+        outcomes: Iterable[tuple[str, Any, list[str]]] = ordered_map(one, files, jobs)
+    else:  # one file, or standard input: the units of each file may go to workers instead
         outcomes = map(one, files)
-        in_workers = False
     results = BatchResults()
-    for kind, value, new_warnings in outcomes:
-        if in_workers and warnings is not None:  # a worker's warnings reach the caller's pipeline
-            warnings.extend(w for w in new_warnings if w not in warnings)
-        if kind == "ok":
-            results.append(value)
-        elif kind == "skipped":
-            warn(value)
-        else:
-            results.failures.append(value)
-            error(value)
-        if advance is not None:
-            advance()
+    token = _UNIT_JOBS.set(1 if in_workers else jobs)
+    unit_warnings = _UNIT_WARNINGS.set(warnings)
+    try:
+        for kind, value, new_warnings in outcomes:
+            if in_workers and warnings is not None:  # a worker's warnings reach the caller's pipeline
+                _merge_warnings(warnings, new_warnings)
+            if kind == "ok":
+                results.append(value)
+            elif kind == "skipped":
+                warn(value)
+            else:
+                results.failures.append(value)
+                error(value)
+            if advance is not None:
+                advance()
+    finally:
+        _UNIT_JOBS.reset(token)
+        _UNIT_WARNINGS.reset(unit_warnings)
     return results
+
+
+def _merge_warnings(warnings: list[str], new: Iterable[str]) -> None:
+    warnings.extend(w for w in new if w not in warnings)
 
 
 def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str | None,

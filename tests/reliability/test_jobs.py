@@ -176,3 +176,41 @@ def test_loading_the_models_first_changes_no_result() -> None:
     warm.load_models()
     a, b = cold.check(text), warm.check(text)
     assert a.findings == b.findings and a.stats == b.stats and a.findings
+
+
+def test_the_records_of_one_file_go_to_workers_with_the_same_results(tmp_path: Path) -> None:
+    """One JSON Lines file: its records (each a document of its own) are what the workers share."""
+    sentences = [GARBLED.split("\n")[0], "The port reopened on Monday after the storm.",
+                 "Prices rose rose sharply in March , officials said.", "Delegation on Monday the memorandum signed."]
+    lines = [json.dumps({"id": i, "text": sentences[i % len(sentences)] + f" Item {i}."}) for i in range(40)]
+    for name in ("feed.jsonl", "feed1.jsonl", "feed2.jsonl"):
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for jobs in ("1", "2"):
+        for args in (("check", "--format", "json"), ("score", "--format", "json"), ("fix", "--diff")):
+            runs[jobs, args[0]] = run_mtfix(*args, "--jobs", jobs, *FIELD, "feed.jsonl", cwd=tmp_path)
+    for cmd in ("check", "score", "fix"):
+        assert (runs["1", cmd].rc, runs["1", cmd].out, runs["1", cmd].stderr) == \
+            (runs["2", cmd].rc, runs["2", cmd].out, runs["2", cmd].stderr), cmd
+    for jobs in ("1", "2"):
+        assert run_mtfix("fix", "--jobs", jobs, *FIELD, f"feed{jobs}.jsonl", cwd=tmp_path).rc == 0
+    assert (tmp_path / "feed1.jsonl").read_bytes() == (tmp_path / "feed2.jsonl").read_bytes()
+    assert b"rose rose" not in (tmp_path / "feed1.jsonl").read_bytes()
+
+
+def test_map_units_uses_workers_only_when_asked(monkeypatch) -> None:
+    import os
+
+    from mtfix import files
+    from mtfix.formats import Unit
+
+    units = [Unit(None, f"unit {i}") for i in range(6)]
+    assert set(files.map_units(lambda _u: os.getpid(), units)) == {os.getpid()}
+    token = files._UNIT_JOBS.set(2)
+    try:
+        pids = list(files.map_units(lambda _u: os.getpid(), units))
+    finally:
+        files._UNIT_JOBS.reset(token)
+    assert len(pids) == 6
+    if parallel.can_fork():
+        assert os.getpid() not in pids
