@@ -181,7 +181,7 @@ def test_loading_the_models_first_changes_no_result() -> None:
 def test_the_records_of_one_file_go_to_workers_with_the_same_results(tmp_path: Path) -> None:
     """One JSON Lines file: its records (each a document of its own) are what the workers share."""
     sentences = [GARBLED.split("\n")[0], "The port reopened on Monday after the storm.",
-                 "Prices rose rose sharply in March , officials said.", "Delegation on Monday the memorandum signed."]
+                 "Prices rose sharply in the the spring , officials said.", "Delegation on Monday the memorandum signed."]
     lines = [json.dumps({"id": i, "text": sentences[i % len(sentences)] + f" Item {i}."}) for i in range(40)]
     for name in ("feed.jsonl", "feed1.jsonl", "feed2.jsonl"):
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -195,7 +195,7 @@ def test_the_records_of_one_file_go_to_workers_with_the_same_results(tmp_path: P
     for jobs in ("1", "2"):
         assert run_mtfix("fix", "--jobs", jobs, *FIELD, f"feed{jobs}.jsonl", cwd=tmp_path).rc == 0
     assert (tmp_path / "feed1.jsonl").read_bytes() == (tmp_path / "feed2.jsonl").read_bytes()
-    assert b"rose rose" not in (tmp_path / "feed1.jsonl").read_bytes()
+    assert b"the the" not in (tmp_path / "feed1.jsonl").read_bytes()
 
 
 def test_map_units_uses_workers_only_when_asked(monkeypatch) -> None:

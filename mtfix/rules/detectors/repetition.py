@@ -87,10 +87,15 @@ def same_word(a: str, b: str) -> bool:
 def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
 
-    A capitalised word repeated with its capital in mid-sentence ("Bora Bora",
-    "Duran Duran") is a name: reported, but the fix is unsafe.
+    The fix is safe only for the words of ``params.safe`` (articles, coordinators, possessive
+    determiners: closed-class words that English never doubles); any other word may be doubled
+    on purpose ("What it was was a disaster", "Those who can can help", "moved on on Monday",
+    "mahi mahi"), so it is reported with an unsafe fix.  A capitalised word repeated with its
+    capital in mid-sentence ("Bora Bora", "Duran Duran") is a name: unsafe too.  Without
+    ``params.safe`` every fix is safe (as before version 1.7 of the pack).
     """
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
+    safe_words = {w.lower() for w in rule.params["safe"]} if "safe" in rule.params else None
     text = doc.text
     for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
@@ -104,8 +109,9 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             if (copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
                     and same_word(first, second)):
                 name = first[:1].isupper() and second[:1].isupper()
+                deliberate = safe_words is not None and toks[i][2] not in safe_words
                 yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated",
-                          safety=FixSafety.UNSAFE if name else None)
+                          safety=FixSafety.UNSAFE if name or deliberate else None)
             i = j + 1
 
 
@@ -188,7 +194,8 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     The fix keeps one copy.  It is lowered to unsafe when the loop may be
     deliberate: a phrase repeated only twice, copies separated by clause
     punctuation ("ding, ding, ding") unless there are ``safe_punctuated_copies``
-    or more, and words in ``params.allowed`` ("ha ha ha").  Punctuated copies
+    or more, words in ``params.allowed`` ("ha ha ha"), and copies whose words are all
+    capitalised (a title or a name: "Cha Cha Cha", "New York, New York").  Punctuated copies
     below that count are also reported as minor, not as the rule's severity.
     """
     max_n = min(int(rule.params.get("max_n", MAX_N)), MAX_N)
@@ -224,7 +231,9 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             phrase = doc.text[start:keep_end]
             punctuated = _CLAUSE_PUNCT.search(doc.text, start, end) is not None and (
                 punct_copies is None or copies < punct_copies)
-            deliberate = punctuated or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed)
+            # every word of the copies after the first capitalised (the first may open the sentence)
+            name = all(doc.text[toks[k][0]].isupper() for k in range(i + n, i + copies * n))
+            deliberate = punctuated or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
             yield Hit(
                 start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
                 safety=FixSafety.UNSAFE if deliberate else None,
