@@ -102,8 +102,21 @@ class NameIndex:
         if not bucket:
             return None
         near = process.extract(token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None)
-        scored = [(d, c) for d, c in ((typo_distance(token, c), c) for c, _, _ in near) if 0 < d <= allowed_slips(c)]
+        scored = [(d, c) for d, c in ((typo_distance(token, c), c) for c, _, _ in near)
+                  if 0 < d <= allowed_slips(c) and not stem(token, c)]
         return pick(scored, self.owners)
+
+
+def stem(token: str, name: str) -> bool:
+    """Whether ``token`` is ``name`` without an ending of two letters or more: another name,
+    not a slip ("Bayram" and "Bayramov", "Mammadyar" and "Mammadyarov": the family name without
+    its suffix is a given name or a surname of its own).  One letter dropped at the end is a
+    slip ("Blinke").
+
+    >>> stem("Bayram", "Bayramov"), stem("Blinke", "Blinken"), stem("Aliyve", "Aliyev")
+    (True, False, False)
+    """
+    return len(name) - len(token) >= 2 and name.lower().startswith(token.lower())
 
 
 def derived(token: str, name: str) -> bool:
@@ -144,7 +157,7 @@ def contextual(token: str, mentioned: dict[str, list[Entry]]) -> tuple[str, int]
     low = token.lower()
     scored = []
     for cand in mentioned:
-        if cand.lower()[:3] != low[:3] or derived(token, cand):
+        if cand.lower()[:3] != low[:3] or derived(token, cand) or stem(token, cand):
             continue
         limit = max(1, len(cand) // 3)
         d = OSA.distance(token, cand, score_cutoff=limit)

@@ -119,6 +119,12 @@ def bundled_fix(text: str, unsafe: bool = False):
     ("The MP Artur Khachatryan spoke.", "The MP Artur Khachatryan spoke."),
     # a typing slip still is
     ("Talks with Bilnken ended.", "Talks with Blinken ended."),
+    # a glossary surname without its suffix is another name, not two slips, even beside the glossary's person
+    ("The minister spoke with Viktor Bayram.", "The minister spoke with Viktor Bayram."),
+    ("Mehmet Bayram, a Turkish diplomat, arrived.", "Mehmet Bayram, a Turkish diplomat, arrived."),
+    ("Jeyhun Bayramov met the trade envoy Mehmet Bayram in Baku.",
+     "Jeyhun Bayramov met the trade envoy Mehmet Bayram in Baku."),
+    ("They met Mr. Mammadyar at the embassy.", "They met Mr. Mammadyar at the embassy."),
     # a case-only variant is house style: not a safe fix
     ("Trucks used the Zangezur Corridor.", "Trucks used the Zangezur Corridor."),
     # so is a name's own diacritics, which newsrooms such as Turkey's English press keep
