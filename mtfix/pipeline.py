@@ -245,6 +245,9 @@ def ensure_valid_text(text: str, path: str | None = None) -> None:
     Traceback (most recent call last):
     mtfix.errors.InputError: <input>:1: lone surrogate U+D800 at column 2: not valid Unicode text
     """
+    if not isinstance(text, str):
+        raise TypeError(f"mtfix checks text (str), not {type(text).__name__}"
+                        + ("; decode the bytes first" if isinstance(text, (bytes, bytearray)) else ""))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -251,3 +251,28 @@ def test_min_severity_bad_value_is_a_usage_error(garbled, tmp_path):
     (tmp_path / "mtfix.toml").write_text('min-severity = "all"\n', encoding="utf-8")
     bad = run("check", *OFF, str(garbled))
     assert bad.exit_code == 2 and "mtfix.toml:1" in bad.output and "min-severity" in bad.output
+
+
+@pytest.mark.parametrize(("command", "accepted", "refused"), [
+    (["check", "--grammar", "off", "-"], ["text", "json", "sarif"], "markdown"),
+    (["score", "--grammar", "off", "-"], ["text", "json"], "sarif"),
+    (["explain", "MTF105"], ["text", "json"], "sarif"),
+    (["rules"], ["text", "json", "markdown"], "sarif"),
+])
+def test_format_help_names_what_each_command_accepts(command, accepted, refused):
+    """Each command's --format help lists the formats it takes, and it takes exactly those."""
+    help_text = " ".join(run(command[0], "--help").output.split())
+    for fmt in accepted:
+        assert fmt in help_text.split("--format", 1)[1].split("[default", 1)[0]
+        assert run(*command, "--format", fmt, input="The talks went well.\n").exit_code in (0, 1)
+    assert refused not in help_text.split("--format", 1)[1].split("[default", 1)[0]
+    assert run(*command, "--format", refused, input="x\n").exit_code == 2
+
+
+def test_the_library_refuses_what_is_not_text_with_a_type_error():
+    import mtfix
+
+    for bad in (None, b"The talks.", 42):
+        for call in (mtfix.check, mtfix.fix, mtfix.score):
+            with pytest.raises(TypeError, match="not (NoneType|bytes|int)"):
+                call(bad)

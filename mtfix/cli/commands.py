@@ -22,8 +22,10 @@ from mtfix.cli.options import (
     MinSeverityOpt,
     PacksOpt,
     PathsArg,
+    RulesFormatOpt,
     RulesOpt,
     SelectOpt,
+    TextJsonFormatOpt,
     build_pipeline,
     check_choice,
     common_options,
@@ -229,7 +231,7 @@ def _print_diff(r) -> None:
 def score(
     paths: PathsArg,
     ref: Annotated[Path | None, typer.Option("--ref", help="A human reference: adds BLEU, chrF and TER.")] = None,
-    format: FormatOpt = ReportFormat.text.value,
+    format: TextJsonFormatOpt = ReportFormat.text.value,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Fluency 0 (unreadable) to 100 (fluent) per file and segment; with --ref, BLEU/chrF/TER."""
@@ -358,7 +360,7 @@ def rules(
     packs: PacksOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
-    format: FormatOpt = ReportFormat.text.value,
+    format: RulesFormatOpt = ReportFormat.text.value,
     rule_files: RulesOpt = None,
 ) -> None:
     """List the rules: code, name, checker, pack, severity, fix safety, MQM category (--format
@@ -394,7 +396,7 @@ def _split_codes(values: list[str] | None) -> list[str]:
 
 def explain(
     code: Annotated[str, typer.Argument(help="A rule code or name, e.g. MTF101, hallucinated-phrase, LT:EN_A_VS_AN.")],
-    format: FormatOpt = ReportFormat.text.value,
+    format: TextJsonFormatOpt = ReportFormat.text.value,
 ) -> None:
     """Print one rule's documentation and examples (any LanguageTool rule as LT:RULE_ID)."""
     from mtfix.catalogue import LTNotInstalled, build_catalogue, lt_jars

@@ -19,6 +19,8 @@ from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; `-` reads standard input.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, json or sarif.")]
+TextJsonFormatOpt = Annotated[str, typer.Option("--format", help="Report format: text or json.")]
+RulesFormatOpt = Annotated[str, typer.Option("--format", help="text, json or markdown (the docs/rules.md page).")]
 FailOnOpt = Annotated[
     str | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse (minor, major, critical).")
 ]
