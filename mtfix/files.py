@@ -76,6 +76,8 @@ class FileResult:
     errors: list[str] = field(default_factory=list)  # records kept unchanged
     output: bytes | None = None  # the fixed file (fix only)
     original: bytes = b""
+    #: corpus BLEU/chrF/TER of the file's units against their references (``score --ref``)
+    reference: dict[str, Any] | None = None
 
     @property
     def changed(self) -> bool:
@@ -97,24 +99,54 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any]) -> Cont
 
 
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
-                *, score: bool = False, ref: str | None = None,
+                *, score: bool = False, ref: str | list[str] | None = None, ref_name: str = "--ref",
                 min_severity: Severity = Severity.MINOR) -> FileResult:
     """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
-    above ``min_severity``, while the score counts them all."""
+    above ``min_severity``, while the score counts them all.
+
+    ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
+    corpus BLEU/chrF/TER over all its units in ``FileResult.reference``."""
     container = read_container(inp, fmt, options or {})
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
+    refs = references_for(ref, [u.text for u in container.units], inp.path, ref_name) if score and ref is not None \
+        else None
 
-    def one(unit: Unit) -> tuple[CheckResult, Any]:
+    def one(item: tuple[Unit, str | None]) -> tuple[CheckResult, Any]:
+        unit, unit_ref = item
         check = pipeline.check(unit_document(unit, inp.path))
         if not score:
             return check, None
         from mtfix.scoring import score_document
 
-        return check, score_document(check, ref=ref, signature=pipeline.signature())
+        return check, score_document(check, ref=unit_ref, signature=pipeline.signature())
 
-    for unit, (check, unit_score) in zip(container.units, map_units(one, container.units), strict=True):
+    items = list(zip(container.units, refs or [None] * len(container.units), strict=True))
+    for unit, (check, unit_score) in zip(container.units, map_units(one, items), strict=True):
         result.units.append(UnitResult(unit, check, score=unit_score, min_severity=min_severity))
+    if refs is not None and len(refs) > 1:
+        from mtfix.scoring.reference import corpus_reference_scores
+
+        result.reference = corpus_reference_scores([u.text for u in container.units], refs)
     return result
+
+
+def references_for(ref: str | list[str], units: list[str], path: str, ref_name: str = "--ref") -> list[str]:
+    """One reference per unit: ``ref``'s own units when it has as many (a JSON Lines or CSV
+    reference read like the input), or its non-empty lines when the input has several units and
+    ``ref`` is one text with a line per unit (sacrebleu's convention); one text for one unit.
+    Any other pairing is an :class:`~mtfix.errors.InputError` naming both counts."""
+    from mtfix.errors import InputError
+
+    refs = [ref] if isinstance(ref, str) else list(ref)
+    if len(refs) == len(units):
+        return refs
+    if len(refs) == 1:
+        lines = [ln for ln in refs[0].splitlines() if ln.strip()]
+        if len(lines) == len(units):
+            return lines
+        refs = lines
+    raise InputError(f"{ref_name} has {len(refs)} reference(s) for the {len(units)} unit(s) of this file: "
+                     "give one per unit (a file of the input's format and field, or one line each)", path=path)
 
 
 def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,

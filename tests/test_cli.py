@@ -276,3 +276,28 @@ def test_the_library_refuses_what_is_not_text_with_a_type_error():
         for call in (mtfix.check, mtfix.fix, mtfix.score):
             with pytest.raises(TypeError, match="not (NoneType|bytes|int)"):
                 call(bad)
+
+
+def test_score_ref_pairs_records_with_their_references(tmp_path):
+    """A file of records is scored against one reference per record: a file of the same format and
+    field, or one line per record; the file's BLEU/chrF/TER are corpus scores over the pairs."""
+    hyp = tmp_path / "h.jsonl"
+    hyp.write_text('{"text": "Prices of oilgas rose in May."}\n{"text": "The port reopened on Monday."}\n',
+                   encoding="utf-8")
+    ref_jsonl = tmp_path / "r.jsonl"
+    ref_jsonl.write_text('{"text": "Prices of oil rose in May."}\n{"text": "The port reopened on Monday."}\n',
+                         encoding="utf-8")
+    ref_txt = tmp_path / "r.txt"
+    ref_txt.write_text("Prices of oil rose in May.\nThe port reopened on Monday.\n", encoding="utf-8")
+    got = []
+    for ref in (ref_jsonl, ref_txt):
+        r = run("score", *OFF, "--text-field", "text", "--format", "json", "--ref", str(ref), str(hyp))
+        assert r.exit_code == 0, r.output
+        got.append(json.loads(r.output)["files"][0]["reference"])
+    assert got[0] == got[1] and got[0]["segments"] == 2 and 0 < got[0]["BLEU"]["score"] < 100
+    text = run("score", *OFF, "--text-field", "text", "--ref", str(ref_txt), str(hyp)).output
+    assert "BLEU" in text and "TER" in text
+    one = tmp_path / "one.txt"
+    one.write_text("Prices of oil rose in May.\n", encoding="utf-8")
+    bad = run("score", *OFF, "--text-field", "text", "--ref", str(one), str(hyp))
+    assert bad.exit_code == 2 and "1 reference(s) for the 2 unit(s)" in bad.output

@@ -230,21 +230,23 @@ def _print_diff(r) -> None:
 @common_options()
 def score(
     paths: PathsArg,
-    ref: Annotated[Path | None, typer.Option("--ref", help="A human reference: adds BLEU, chrF and TER.")] = None,
+    ref: Annotated[Path | None, typer.Option(
+        "--ref", help="A human reference: adds BLEU, chrF and TER. For a file of records (JSON Lines, CSV, ...), "
+        "a file of the same format and field, or one line per record.")] = None,
     format: TextJsonFormatOpt = ReportFormat.text.value,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Fluency 0 (unreadable) to 100 (fluent) per file and segment; with --ref, BLEU/chrF/TER."""
     from mtfix.files import check_input
-    from mtfix.io.textfile import read_text_file
     from mtfix.report.json_report import score_report
 
     pipeline, cfg = build_pipeline(opts, paths, report_format=format, formats=("text", "json"))
     fmt_opts = opts.format_options()
-    ref_text = _read_ref(ref, read_text_file) if ref is not None else None
+    ref_units = _read_ref(ref, opts.input_format, fmt_opts) if ref is not None else None
     results = run_inputs(
         paths, cfg, opts,
-        lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_text),
+        lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_units,
+                                ref_name=f"--ref {ref}"),
         pipeline=pipeline,
     )
     _add_adherence(pipeline, results)
@@ -346,10 +348,15 @@ def _shares(stats: dict[str, Any]) -> None:
             stats[k] = round(stats[base] / stats["mentions"], 4)
 
 
-def _read_ref(ref: Path, read_text_file: Any) -> str:
-    """The ``--ref`` text; a file that cannot be read is a usage error (exit 2)."""
+def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any]) -> list[str]:
+    """The ``--ref`` file's units, read as an input of its format is (its extension or
+    ``--input-format``, the same ``--text-field``); a file that cannot be read is a usage error
+    (exit 2)."""
+    from mtfix.files import read_container
+    from mtfix.io.inputs import read_input
+
     try:
-        return read_text_file(ref).text
+        return [u.text for u in read_container(read_input(str(ref)), input_format, fmt_opts).units]
     except MtfixError as exc:
         fail(f"--ref: {exc}")
     except OSError as exc:

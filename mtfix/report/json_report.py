@@ -65,7 +65,9 @@ def score_report(results: list[FileResult]) -> dict[str, Any]:
             ],
         }
         refs = [s.reference for s in scores if s.reference]
-        if refs:
+        if getattr(fr, "reference", None):  # several units: corpus scores over them all
+            entry["reference"] = fr.reference
+        elif refs:
             entry["reference"] = refs[0] if len(refs) == 1 else refs
         extras: dict[str, Any] = {}
         for s in scores:
