@@ -52,10 +52,24 @@ def convert(
         _fail("convert does not write into the bundled glossaries; write elsewhere and review")
     try:
         glossary = combine([load(s) for s in source])
-        atomic_write(output, dump(glossary, fmt).encode("utf-8"))
+        if fmt == "pairs":  # source term -> target term: an entry without a source term has no row
+            rows = sum(len(e.source) for e in glossary.entries)
+            if not rows:
+                _fail(f"no entry of {', '.join(source)} has a source term: a pairs glossary maps source terms "
+                      "to target terms; nothing was written")
+            text = dump(glossary, fmt, pairs_delimiter="," if output.suffix.lower() == ".csv" else "\t")
+        else:
+            text = dump(glossary, fmt)
+        atomic_write(output, text.encode("utf-8"))
     except (GlossaryError, MtfixError, OSError) as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {len(glossary.entries)} entries to {output} ({fmt})", err=True)
+    if fmt == "pairs":
+        skipped = sum(1 for e in glossary.entries if not e.source)
+        note = f"; {skipped} entries without a source term have no row" if skipped else ""
+        typer.echo(f"wrote {rows} source → target rows from {len(glossary.entries)} entries to {output} "
+                   f"({fmt}){note}", err=True)
+    else:
+        typer.echo(f"wrote {len(glossary.entries)} entries to {output} ({fmt})", err=True)
 
 
 @app.command()

@@ -105,8 +105,9 @@ def _renamed(g: Glossary, old: str, new: str) -> Glossary:
     return g
 
 
-def dump(glossary: Glossary, fmt: str) -> str:
-    """``glossary`` as ``tsv``, ``csv``, ``pairs`` (two-column TSV for MT engines), ``yaml`` or ``tbx``."""
+def dump(glossary: Glossary, fmt: str, *, pairs_delimiter: str = "\t") -> str:
+    """``glossary`` as ``tsv``, ``csv``, ``pairs`` (two columns for MT engines: tab-separated, or
+    ``pairs_delimiter``), ``yaml`` or ``tbx``."""
     if fmt in ("tsv", "csv"):
         from mtfix.glossary.tables import dump_table
 
@@ -114,7 +115,7 @@ def dump(glossary: Glossary, fmt: str) -> str:
     if fmt == "pairs":
         from mtfix.glossary.tables import dump_pairs
 
-        return dump_pairs(glossary.entries)
+        return dump_pairs(glossary.entries, pairs_delimiter)
     if fmt == "yaml":
         from mtfix.glossary.yamlfile import dump_yaml
 

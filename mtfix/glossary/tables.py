@@ -114,6 +114,16 @@ def dump_table(entries: list[Entry], fmt: str) -> str:
     return buf.getvalue()
 
 
-def dump_pairs(entries: list[Entry]) -> str:
-    """Two-column TSV (source term, target term) for MT engines: one row per source term."""
-    return "".join(f"{s}\t{e.term}\n" for e in entries for s in e.source)
+def dump_pairs(entries: list[Entry], delimiter: str = "\t") -> str:
+    """Two columns (source term, target term) for MT engines, one row per source term: TSV, or
+    CSV with ``delimiter=","`` (quoted where a term holds a comma or a quote), as the reader
+    reads them back.  Entries without a source term have no row."""
+    rows = [(s, e.term) for e in entries for s in e.source]
+    if delimiter == "\t":
+        bad = next(((s, t) for s, t in rows if "\t" in s + t or "\n" in s + t), None)
+        if bad is not None:
+            raise GlossaryError(f"a term holds a tab or a line break ({bad[0]!r} → {bad[1]!r}): it cannot be written as TSV")
+        return "".join(f"{s}\t{t}\n" for s, t in rows)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return buf.getvalue()

@@ -84,6 +84,27 @@ def test_convert_round_trip(tmp_path, fmt):
     assert "Dzheyhun Bayramov\tJeyhun" not in dump(a, "pairs") and "Ceyhun Bayramov\tJeyhun Bayramov" in dump(a, "pairs")
 
 
+
+@pytest.mark.parametrize("name", ["pairs.csv", "pairs.txt", "pairs.tsv"])
+def test_pairs_written_are_read_back(tmp_path, name):
+    """`convert --to pairs` writes what the reader takes back: commas (quoted) in .csv, tabs elsewhere."""
+    src = tmp_path / "g.tsv"
+    src.write_text(TSV + "Globex, Inc.\t\torganisation\tsensitive\t\tGlobeks\t\t\n", encoding="utf-8")
+    out = tmp_path / name
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out), "--to", "pairs"])
+    assert r.exit_code == 0, r.output
+    back = load(out)
+    assert sorted((e.source[0], e.term) for e in back.entries) == [
+        ("Ceyhun Bayramov", "Jeyhun Bayramov"), ("Globeks", "Globex, Inc."), ("hava məkanı", "airspace")]
+
+
+def test_pairs_need_a_source_term(tmp_path):
+    src = tmp_path / "g.tsv"
+    src.write_text("term\tvariants\nAcme Corp\tACME\n", encoding="utf-8")
+    out = tmp_path / "pairs.txt"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out), "--to", "pairs"])
+    assert r.exit_code == 2 and "source term" in r.output and not out.exists()
+
 def test_validate_reports_duplicate_conflict_and_malformed_line(tmp_path):
     p = tmp_path / "g.tsv"
     p.write_text(
