@@ -38,9 +38,10 @@ from collections.abc import Callable, Iterable
 from mtfix.model import Document, Finding, Severity
 from mtfix.suppress import suppressed
 
-#: Bumped whenever what corroborates changes (1: session 5; 2: typing slips no longer count); part of the
-#: garble checker's signature.
-REVISION = 2
+#: Bumped whenever which MTF401 are major changes (1: session 5; 2: typing slips no longer corroborate;
+#: 3, session 8: a major needs 12 words, ``mtfix.garble.checker.MIN_MAJOR_WORDS``); part of the garble
+#: checker's signature.
+REVISION = 3
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them

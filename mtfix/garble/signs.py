@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import math
 import operator
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
@@ -76,7 +78,9 @@ _PAST_FORMS = frozenset({
 #: Bumped whenever the analysis of a sentence (tokens, tags, signs, features) changes for the same
 #: model file; part of the detector's signature.  2 (session 7): abbreviations are one token
 #: (mtfix.tokens.EWT_ABBREVIATIONS); the stranded verb needs a date or a name in its phrase.
-ANALYSIS_REVISION = 2
+#: 3 (session 8): a lower-case word with diacritics is looked up without them when that leaves
+#: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).
+ANALYSIS_REVISION = 3
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -458,6 +462,18 @@ def _unigram_logs(lm) -> BoundedMemo:
     return memo[1]
 
 
+@lru_cache(maxsize=4096)
+def _without_diacritics(word: str) -> str | None:
+    """``word`` without its combining marks, if that leaves plain ASCII ("résumés" → "resumes"),
+    else None: letters of other alphabets ("ə", "ı", "ß", Cyrillic) keep a word unknown.
+
+    >>> _without_diacritics("naïve"), _without_diacritics("qarşı"), _without_diacritics("ölkə")
+    ('naive', None, None)
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return plain if plain.isascii() and plain.isalpha() else None
+
+
 def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
              ) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
@@ -475,6 +491,10 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             continue
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
+        if log is None and not lw.isascii():  # "café", "naïve": English words the ASCII counts spell plain
+            plain = _without_diacritics(lw)
+            if plain is not None:
+                lw, log = plain, unigram[plain]
         if info[4]:  # lower case
             lower += 1
             unknown += log is None
