@@ -25,9 +25,10 @@ class InputError(MtfixError):
 class RulePackError(MtfixError):
     """A rule pack that is malformed: names the pack, the rule code and the field."""
 
-    def __init__(self, pack: str, reason: str, *, code: str | None = None, field: str | None = None):
-        self.pack, self.code, self.field, self.reason = pack, code, field, reason
-        parts = [f"rule pack {pack!r}"]
+    def __init__(self, pack: str, reason: str, *, code: str | None = None, field: str | None = None,
+                 path: str | None = None):
+        self.pack, self.code, self.field, self.reason, self.path = pack, code, field, reason, path
+        parts = [f"rule pack {pack!r}" + (f" ({path})" if path else "")]
         if code:
             parts.append(f"rule {code}")
         if field:

@@ -46,6 +46,8 @@ def test_a_valid_user_pack_loads_and_fixes(tmp_path):
     ("change", "field"),
     [
         ({"pattern": "(unclosed"}, "pattern"),
+        ({"pattern": "(?P<m>)", "replacement": "x"}, "pattern"),  # matches the empty string: everywhere
+        ({"pattern": "(teh)?", "replacement": "the"}, "pattern"),
         ({"title": None}, "title"),
         ({"severity": "huge"}, "severity"),
         ({"category": "Fluency/Nonsense"}, "category"),
@@ -66,6 +68,7 @@ def test_bad_rule_is_named_with_pack_code_and_field(tmp_path, change, field):
     assert err.value.code == "TST001"
     assert err.value.field == field
     assert "mypack" in str(err.value) and "TST001" in str(err.value) and field in str(err.value)
+    assert str(tmp_path / "mypack.yaml") in str(err.value)  # the file, too
 
 
 def test_duplicate_codes_and_invalid_yaml(tmp_path):

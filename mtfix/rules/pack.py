@@ -172,6 +172,10 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
             pattern = LazyPattern(source, flags | regex.VERSION1) if checked else regex.compile(source, flags | regex.VERSION1)
         except regex.error as exc:
             raise RulePackError(pack, f"invalid pattern: {exc}", code=code, field="pattern") from None
+        if not checked and pattern.fullmatch("") is not None:
+            raise RulePackError(pack, "the pattern matches the empty string, so it matches at every position "
+                                "(its fix would be applied between every two characters): make it match at "
+                                "least one character, or anchor it with a lookaround", code=code, field="pattern")
     elif "detector" in raw:
         detector = _need(pack, code, raw, "detector", str)
         from mtfix.rules.detectors import DETECTORS
@@ -307,7 +311,12 @@ def load_pack_file(path: str | Path) -> Pack:
     # its patterns on first use: a cold start pays only for the patterns its text triggers.
     kind = _checked_kind()
     seen, _ = lookup(raw, kind, _CHECKED_FOLDER)
-    pack = parse_pack(data, str(p), checked=seen)
+    try:
+        pack = parse_pack(data, str(p), checked=seen)
+    except RulePackError as exc:  # name the file too: a user may have several packs of one name
+        if exc.path is not None:
+            raise
+        raise RulePackError(exc.pack, exc.reason, code=exc.code, field=exc.field, path=str(p)) from None
     if not seen:
         remember(raw, kind, True, _CHECKED_FOLDER)
     return pack
