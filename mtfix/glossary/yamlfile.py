@@ -63,10 +63,16 @@ def _entry(item: Any, where: str, errors: list[str] | None) -> Entry:
     unknown = [short(k) if not isinstance(k, str) or len(k) > 60 else k for k in item if k not in COLUMNS][:5]
     if unknown:
         raise GlossaryError(f"{where}: unknown field(s): {', '.join(unknown)} (known: {', '.join(COLUMNS)})")
-    for k in LIST_FIELDS:
-        v = item.get(k)
-        if v is not None and not isinstance(v, (list, str)):
-            raise GlossaryError(f"{where}: {k} must be a list or a |-separated string")
+    for k, v in item.items():
+        if k in LIST_FIELDS:
+            if v is not None and not isinstance(v, (list, str)):
+                raise GlossaryError(f"{where}: {k} must be a list or a |-separated string")
+            bad = [x for x in (v if isinstance(v, list) else []) if not isinstance(x, str)]
+            if bad:  # YAML reads yes/no/on/off/null and numbers as other types
+                raise GlossaryError(f"{where}: {k} holds {short(bad[0])!s} ({type(bad[0]).__name__}), not text: "
+                                    "quote it (\"yes\", \"2024\")")
+        elif k != "first_mention" and v is not None and not isinstance(v, str):  # first_mention: yes/no
+            raise GlossaryError(f"{where}: {k} must be text, not {short(v)} ({type(v).__name__}): quote it")
     return entry_from_row(item, where, errors)
 
 

@@ -105,6 +105,19 @@ def test_pairs_need_a_source_term(tmp_path):
     r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out), "--to", "pairs"])
     assert r.exit_code == 2 and "source term" in r.output and not out.exists()
 
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("  - term: 123\n", "term must be text, not 123"),
+    ("  - term: Acme\n    variants: [true, null]\n", "variants holds True"),
+    ("  - term: Acme\n    note: 2024\n", "note must be text"),
+])
+def test_yaml_values_that_are_not_text_are_named(tmp_path, body, said):
+    """YAML reads yes/no, numbers and null as other types: a glossary field must be text (quoted)."""
+    p = tmp_path / "g.yaml"
+    p.write_text("entries:\n" + body, encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p)])
+    assert r.exit_code != 0 and said in r.output and "g.yaml:2" in r.output
+
 def test_validate_reports_duplicate_conflict_and_malformed_line(tmp_path):
     p = tmp_path / "g.tsv"
     p.write_text(
