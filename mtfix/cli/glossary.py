@@ -91,12 +91,20 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
-    from mtfix.io.textfile import atomic_write, decode
+    from mtfix.io.textfile import atomic_write, binary_reason, bomless_wide, decode, looks_binary
 
     if output.resolve().parent == bundled_dir().resolve():
         _fail("mine never writes into the bundled glossaries; write elsewhere and review")
     try:
-        texts = [decode(read_input(p).raw, p).text for p in iter_paths(corpus)]
+        texts = []
+        for p in iter_paths(corpus):
+            raw = read_input(p).raw
+            if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
+                if bomless_wide(raw):
+                    _fail(f"{p}: {binary_reason(raw)}")
+                typer.echo(f"mtfix: warning: {p}: binary file skipped", err=True)
+                continue
+            texts.append(decode(raw, p).text)
         known: set[str] = set()
         if not all_names:
             known = {f.lower() for e in assemble(tuple(glossary or ())).entries for f in (*e.forms(), *e.variants)}

@@ -159,3 +159,14 @@ def test_mine_proposes_names_with_counts(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "Caspian Energy Forum\t\tterm\t\t3×" in text
     assert "BSEC\t\tterm\tOrganization of Black Sea Economic Cooperation" in text
+
+
+def test_mine_skips_binary_files_and_refuses_wide_text(tmp_path):
+    (tmp_path / "a.txt").write_text("The Acme Corp deal. The Acme Corp plan went ahead.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    r = CliRunner().invoke(app, ["glossary", "mine", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                 "-o", str(tmp_path / "m.tsv")])
+    assert r.exit_code == 0 and "b.txt: binary file skipped" in r.output and "from 1 text(s)" in r.output
+    (tmp_path / "w.txt").write_bytes("The Acme Corp deal.\n".encode("utf-16-le"))
+    r = CliRunner().invoke(app, ["glossary", "mine", str(tmp_path / "w.txt"), "-o", str(tmp_path / "n.tsv")])
+    assert r.exit_code == 2 and "UTF-16" in r.output and not (tmp_path / "n.tsv").exists()
