@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
-from mtfix.glossary.initials import INITIALS, SurnameIndex, isolated, middle_initial
+from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
 from mtfix.glossary.matcher import Hit, Matcher
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
@@ -325,9 +325,13 @@ class GlossaryChecker(BaseChecker):
         expand = first and self.first_mention
         if ev.kind == "initials":
             repl = e.term if expand else e.short
+            # an initial and a surname introduced as someone new ("A. Grigoryan, a local teacher") is
+            # another person of that name: the expansion is then only a suggestion
+            sure = not introduced(doc.text, ev.end)
             return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
-                                + (" (first mention)" if expand else ""), origin=_origin(e), replacement=repl,
-                                safety=FixSafety.SAFE)
+                                + (" (first mention)" if expand else "")
+                                + ("" if sure else f", if this is {e.term}"), origin=_origin(e), replacement=repl,
+                                safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
         if ev.kind == "misspelt":
             if transliteration_slip(got, ev.replacement):
                 return make_finding("MTF302", doc, ev.start, ev.end,

@@ -67,6 +67,19 @@ def middle_initial(text: str, start: int, e: Entry, index: SurnameIndex) -> bool
     return bool(prev and prev.group(1) in index.first_names(e))
 
 
+_INTRODUCED = LazyPattern(r"[ \t]*,[ \t]+(?:a|an|one)[ \t]+\p{Ll}")
+
+
+def introduced(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is introduced by an indefinite apposition ("A. Grigoryan,
+    a local teacher"): someone the reader does not know yet, so not a glossary's public figure.
+
+    >>> introduced("A. Grigoryan, a local teacher, won.", 12), introduced("N. Pashinyan, the prime minister", 12)
+    (True, False)
+    """
+    return _INTRODUCED.match(text, end) is not None
+
+
 def isolated(text: str, start: int, end: int) -> bool:
     """A bare name with no capitalised word (but a title) or hyphen right before
     or after it: "Michel", "President Michel", not "Louise Michel", "Michel

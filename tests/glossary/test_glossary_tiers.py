@@ -125,6 +125,8 @@ def bundled_fix(text: str, unsafe: bool = False):
     ("Jeyhun Bayramov met the trade envoy Mehmet Bayram in Baku.",
      "Jeyhun Bayramov met the trade envoy Mehmet Bayram in Baku."),
     ("They met Mr. Mammadyar at the embassy.", "They met Mr. Mammadyar at the embassy."),
+    # an initial and a surname introduced as someone new is another person: no edit (a suggestion)
+    ("A. Grigoryan, a local teacher, won the award.", "A. Grigoryan, a local teacher, won the award."),
     # a case-only variant is house style: not a safe fix
     ("Trucks used the Zangezur Corridor.", "Trucks used the Zangezur Corridor."),
     # so is a name's own diacritics, which newsrooms such as Turkey's English press keep
