@@ -194,12 +194,42 @@ def map_units(func: Callable[[Unit], T], units: list[Unit]) -> Iterator[T]:
 
 
 
+@dataclass(frozen=True)
+class FileProblem:
+    """A file a batch could not check or fix (``failures``), or skipped (``skipped``).
+
+    ``str()`` is the line mtfix prints (``path[:line]: reason``); ``path`` is the input as
+    given (``-`` for standard input) and ``line`` the line the problem is at, where known.
+
+    >>> p = FileProblem("a.txt", "a.txt:3: not valid utf-8", line=3)
+    >>> str(p), p.to_dict()
+    ('a.txt:3: not valid utf-8', {'path': 'a.txt', 'line': 3, 'message': 'a.txt:3: not valid utf-8'})
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"path": self.path}
+        if self.line is not None:
+            d["line"] = self.line
+        d["message"] = self.message
+        return d
+
+
 class BatchResults(list):  # list[FileResult]
-    """The results of a batch, and the files that failed (``path: reason`` lines)."""
+    """The results of a batch, the files that failed (``failures``: the command exits 2) and
+    the binary files that were skipped (``skipped``), each a :class:`FileProblem` whose
+    ``str()`` is the ``path: reason`` line that was printed."""
 
     def __init__(self, items: Iterable[FileResult] = ()) -> None:
         super().__init__(items)
-        self.failures: list[str] = []
+        self.failures: list[FileProblem] = []
+        self.skipped: list[FileProblem] = []
 
 
 _SELF_DECODING = {"xliff", "tmx", "po"}  # formats that read their own declared encoding
@@ -270,10 +300,11 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
             if kind == "ok":
                 results.append(value)
             elif kind == "skipped":
-                warn(value)
+                results.skipped.append(value)
+                warn(str(value))
             else:
                 results.failures.append(value)
-                error(value)
+                error(str(value))
             if advance is not None:
                 advance()
     finally:
@@ -288,7 +319,7 @@ def _merge_warnings(warnings: list[str], new: Iterable[str]) -> None:
 
 def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str | None,
               encoding: str | None) -> tuple[str, Any]:
-    """``("ok", FileResult)``, ``("skipped", warning)`` or ``("failed", message)`` for one input."""
+    """``("ok", FileResult)``, ``("skipped", FileProblem)`` or ``("failed", FileProblem)`` for one input."""
     try:
         inp = read_input(path)
         check_stdin_text(inp)
@@ -297,11 +328,11 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         if looks_binary(inp.raw) and not wide_ok:
             if bomless_wide(inp.raw):
                 raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
-            return "skipped", f"{path}: binary file skipped"
+            return "skipped", FileProblem(path, f"{path}: binary file skipped")
         with legacy_encoding(encoding if fmt not in _SELF_DECODING else None):
             return "ok", job(inp)
     except MtfixError as exc:
-        return "failed", str(exc)
+        return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))
 
 
 def write_result(result: FileResult, target: Path | None = None) -> None:

@@ -154,7 +154,7 @@ def test_bad_rule_pack_is_exit_2(tmp_path, garbled):
     )
     r = run("check", *OFF, "--rules", str(pack), str(garbled))
     assert r.exit_code == 2
-    assert "rule pack 'bad', rule BAD001, field 'pattern'" in r.output
+    assert f"rule pack 'bad' ({pack}), rule BAD001, field 'pattern'" in r.output
 
 
 def test_directory_walk_skips_binary(tmp_path):

@@ -141,8 +141,10 @@ def fix(
             try:
                 write_result(r, targets.get(r.path))
             except MtfixError as exc:  # this file is left as it was; the batch goes on
+                from mtfix.files import FileProblem
+
                 typer.echo(f"mtfix: error: {exc}", err=True)
-                results.failures.append(str(exc))
+                results.failures.append(FileProblem(r.path, str(exc), line=getattr(exc, "line", None)))
                 if r in changed:
                     changed.remove(r)
         for err in r.errors:

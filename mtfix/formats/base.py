@@ -30,6 +30,10 @@ class Unit:
     meta: dict[str, Any] = field(default_factory=dict)
     #: (character offset in ``text``) → (1-based line, 1-based column) in the file, for escaped texts
     locator: Callable[[int], tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    #: the text is the whole file's decoded text (plain text, Markdown): an edit of the text at
+    #: ``location(start)``–``location(end)`` is the same edit of the file.  Units of other formats
+    #: are escaped, quoted or marked up in the file, so their columns count within the text only
+    verbatim: bool = False
 
     def locate(self, pos: int, line: int, col: int) -> tuple[int, int]:
         """File line and column of character ``pos`` of the text, which is at ``line``:``col`` of the text."""

@@ -65,7 +65,7 @@ class MarkdownFormat:
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
         regions, protected = prose_spans(tf.text)
-        unit = Unit(None, tf.text, regions=regions, protected=protected)
+        unit = Unit(None, tf.text, regions=regions, protected=protected, verbatim=True)
         return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
 
 

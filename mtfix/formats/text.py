@@ -24,4 +24,4 @@ class TextFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        return TextContainer(path=path, format=self.name, units=[Unit(None, tf.text)], textfile=tf)
+        return TextContainer(path=path, format=self.name, units=[Unit(None, tf.text, verbatim=True)], textfile=tf)

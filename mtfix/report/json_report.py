@@ -24,6 +24,8 @@ def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
 
 
 def check_report(results: list[FileResult], stats: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``check --format json``: ``files``, then ``failures`` and ``skipped`` when ``results`` (a
+    :class:`mtfix.files.BatchResults`) has any, then ``stats``."""
     files = []
     for fr in results:
         entry: dict[str, Any] = {"path": fr.path, "format": fr.format, "findings": finding_dicts(fr)}
@@ -34,6 +36,12 @@ def check_report(results: list[FileResult], stats: dict[str, Any] | None = None)
             entry["errors"] = fr.errors
         files.append(entry)
     report: dict[str, Any] = {"schema": SCHEMA_VERSION, "files": files}
+    # files that could not be checked (the command exits 2) and binary files skipped: present
+    # only when there are any, each {"path", "line" (where known), "message"}
+    for key in ("failures", "skipped"):
+        problems = getattr(results, key, None)
+        if problems:
+            report[key] = [p.to_dict() for p in problems]
     if stats:
         report["stats"] = stats
     return report

@@ -14,8 +14,17 @@ services read them.
   mtfix's own reports do.  For units of record and bilingual formats, the
   line is the record's (or the target element's) line in the file and the
   column counts within the unit's text.
-* Fixable findings (safe or unsafe) carry ``fixes`` with the replacements.
-* Records that could not be read are ``toolExecutionNotifications``.
+* Fixable findings (safe or unsafe) in plain text and Markdown carry ``fixes``
+  with the replacements, regions of the file.  In the other formats the unit's
+  text is escaped, quoted or marked up in the file (``&amp;``, inline tags,
+  JSON and PO escapes, CSV quoting), so a region counted within the text is
+  not the file's bytes there: their results have no ``fixes`` (``mtfix fix``
+  applies them); ``properties.fix`` and ``suggestions`` still say what it would do.
+* Records that could not be read are ``toolExecutionNotifications`` (level
+  ``warning``; the rest of the file was checked).  Files that could not be
+  read at all are notifications of level ``error``, and make
+  ``executionSuccessful`` false (``mtfix check`` exits 2); binary files that
+  were skipped are notifications of level ``warning``.
 """
 
 from __future__ import annotations
@@ -112,7 +121,7 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any
         res["properties"]["unitId"] = ur.unit.id
     if f.suggestions:
         res["properties"]["suggestions"] = list(f.suggestions)
-    if f.edits and f.fix is not FixSafety.NONE:
+    if f.edits and f.fix is not FixSafety.NONE and ur.unit.verbatim:
         replacements = [
             {"deletedRegion": _region(ur, e.start, e.end), "insertedContent": {"text": e.replacement}}
             for e in f.edits
@@ -125,8 +134,19 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any
     return res
 
 
+def _notification(level: str, text: str, path: str, line: int | None = None) -> dict[str, Any]:
+    where: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if line is not None:
+        where["region"] = {"startLine": line}
+    return {"level": level, "message": {"text": text}, "locations": [{"physicalLocation": where}]}
+
+
 def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
-    """One SARIF 2.1.0 log for the files of one ``mtfix check`` run."""
+    """One SARIF 2.1.0 log for the files of one ``mtfix check`` run.
+
+    ``results`` is a :class:`mtfix.files.BatchResults` (or a plain list of file results):
+    its ``failures`` and ``skipped`` files become notifications.
+    """
     from mtfix.version import __version__
 
     rules: list[dict[str, Any]] = []
@@ -135,17 +155,16 @@ def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
     notes: list[dict[str, Any]] = []
     for fr in results:
         for err in fr.errors:
-            notes.append({
-                "level": "warning",
-                "message": {"text": err},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(fr.path)}}}],
-            })
+            notes.append(_notification("warning", err, fr.path))
         for ur in fr.units:
             for f in ur.findings:
                 if f.code not in index:
                     index[f.code] = len(rules)
                     rules.append(_rule_entry(f.code, f))
                 out.append(_result(fr, ur, f, index[f.code]))
+    failures = list(getattr(results, "failures", ()))
+    notes.extend(_notification("error", str(p), p.path, p.line) for p in failures)
+    notes.extend(_notification("warning", str(p), p.path) for p in getattr(results, "skipped", ()))
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -157,7 +176,7 @@ def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
         },
         "columnKind": "unicodeCodePoints",
         "results": out,
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
+        "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": notes}],
         "properties": {"signature": signature},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
