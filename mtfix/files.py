@@ -30,6 +30,22 @@ T = TypeVar("T")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+class LineTable:
+    """Line and column of a character of ``text``: ``\\n``, ``\\r\\n`` and a lone ``\\r``
+    (old Mac files) each end a line, as in every report of mtfix.
+
+    >>> LineTable("ab\\rcd\\r\\nef").line_col(4), LineTable("ab\\rcd\\r\\nef").line_col(7)
+    ((2, 2), (3, 1))
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i + 1, pos - self.starts[i] + 1
+
+
 @dataclass
 class UnitResult:
     unit: Unit
@@ -39,7 +55,7 @@ class UnitResult:
     #: the report shows findings at or above this (``--min-severity``); ``check`` keeps them all
     min_severity: Severity = Severity.MINOR
 
-    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _line_starts: LineTable | None = field(default=None, init=False, repr=False, compare=False)
 
     def location(self, pos: int) -> tuple[int, int]:
         """Line and column in the file of character ``pos`` of the unit's text.
@@ -51,9 +67,9 @@ class UnitResult:
         ((2, 2), (3, 1))
         """
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.unit.text)]
-        i = bisect.bisect_right(self._line_starts, pos) - 1
-        return self.unit.locate(pos, i + 1, pos - self._line_starts[i] + 1)
+            self._line_starts = LineTable(self.unit.text)
+        line, col = self._line_starts.line_col(pos)
+        return self.unit.locate(pos, line, col)
 
     @property
     def findings(self) -> list[Finding]:
@@ -159,7 +175,9 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
         result.units.append(UnitResult(unit, CheckResult(fx.document, fx.findings), fx))
         if fx.changed:
             fixed[i] = fx.text
+    seen = len(container.errors)
     result.output = container.render(fixed) if fixed else inp.raw
+    result.errors.extend(container.errors[seen:])  # fixes the format could not write (kept unchanged)
     return result
 
 
@@ -257,7 +275,7 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
               base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],
               advance: Callable[[], None] | None = None, files: list[str] | None = None,
               jobs: int = 1, warnings: list[str] | None = None,
-              prepare: Callable[[], None] | None = None) -> BatchResults:
+              prepare: Callable[[], None] | None = None, regular_only: bool = False) -> BatchResults:
     """Run ``job`` on every input file and go on when one fails.
 
     A path that does not exist raises InputError before anything is read.  A file
@@ -271,14 +289,15 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
     processes (:mod:`mtfix.parallel`) and reported in the same order, with the same results;
     what a worker appends to ``warnings`` (the pipeline's) is appended here too.  ``prepare``
     runs once before the workers fork (loading models they then share).  Standard input is
-    never read by a worker: a batch that holds it runs here.
+    never read by a worker: a batch that holds it runs here.  With ``regular_only`` (``fix``
+    writing in place) a FIFO, socket or device is a failure before it is opened.
     """
     if files is None:
         files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn))
 
     def one(path: str) -> tuple[str, Any, list[str]]:
         already = len(warnings) if warnings is not None else 0
-        outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding)
+        outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding, regular_only)
         return (*outcome, warnings[already:] if warnings is not None else [])
 
     in_workers = jobs != 1 and STDIN not in files and len(files) > 1
@@ -318,10 +337,10 @@ def _merge_warnings(warnings: list[str], new: Iterable[str]) -> None:
 
 
 def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str | None,
-              encoding: str | None) -> tuple[str, Any]:
+              encoding: str | None, regular_only: bool = False) -> tuple[str, Any]:
     """``("ok", FileResult)``, ``("skipped", FileProblem)`` or ``("failed", FileProblem)`` for one input."""
     try:
-        inp = read_input(path)
+        inp = read_input(path, regular_only=regular_only)
         check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path)
         wide_ok = encoding is not None and is_wide(encoding) and fmt not in _SELF_DECODING

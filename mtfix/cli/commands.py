@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
@@ -84,7 +83,7 @@ def check(
         colour = use_colour()
         _echo_lines(finding_lines(results, colour=colour))
         if not opts.quiet:
-            typer.echo(summary_line(results), err=True)
+            typer.echo(summary_line(results, failures=len(results.failures)), err=True)
         if opts.verbose:  # the signature (package versions) is worked out only when it is shown
             typer.echo(f"stats: {json.dumps(_stats(pipeline, results), ensure_ascii=False)}", err=True)
     pipeline.close()
@@ -126,11 +125,12 @@ def fix(
     n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, opts,
                          lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe),
-                         pipeline=pipeline)
+                         pipeline=pipeline, regular_only=not diff and output_dir is None)
     _late_warnings(pipeline, n_warnings, opts.quiet)
     pipeline.close()
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
+    unwritten = []  # files whose write was refused or failed: their edits were not made
     for r in results:
         if r.path == "-" and not diff:
             sys.stdout.buffer.write(r.output or r.original)
@@ -145,6 +145,7 @@ def fix(
 
                 typer.echo(f"mtfix: error: {exc}", err=True)
                 results.failures.append(FileProblem(r.path, str(exc), line=getattr(exc, "line", None)))
+                unwritten.append(r)
                 if r in changed:
                     changed.remove(r)
         for err in r.errors:
@@ -152,7 +153,8 @@ def fix(
     if diff or opts.verbose:
         _echo_lines(edit_lines(results), err=True)  # never mixed into the diff on standard output
     if not opts.quiet:
-        msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures))
+        msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures),
+                               unwritten=unwritten)
         typer.echo(msg, err=True)
     if results.failures:
         raise typer.Exit(2)
@@ -172,58 +174,13 @@ def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Pat
         fail(str(exc))
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines with their endings, split only at \\n, \\r\\n and \\r (as ``patch`` sees them; not at
-    U+2028, U+0085, VT or FF like ``str.splitlines``).
-
-    >>> split_lines("a\\u2028b\\x0cc\\r\\nd")
-    ['a\\u2028b\\x0cc\\r\\n', 'd']
-    """
-    return _LINE.findall(text)
-
-
-def _decoded(raw: bytes, path: str) -> str:
-    """The text of a file's bytes in its own encoding (BOM, UTF-8, or the --encoding in force)."""
-    from mtfix.io.textfile import decode
-
-    try:
-        return decode(raw, None if path == "-" else path).text
-    except (MtfixError, LookupError, UnicodeError):
-        return raw.decode("utf-8", errors="replace")
-
-
-def diff_text(before: str, after: str, name: str) -> str:
-    """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due.
-
-    >>> print(diff_text("a\\nb", "a\\nc", "x.txt"), end="")
-    --- a/x.txt
-    +++ b/x.txt
-    @@ -1,2 +1,2 @@
-     a
-    -b
-    \\ No newline at end of file
-    +c
-    \\ No newline at end of file
-    """
-    import difflib
-
-    out = []
-    for line in difflib.unified_diff(split_lines(before), split_lines(after), f"a/{name}", f"b/{name}"):
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
 def _print_diff(r) -> None:
     """The diff of one fixed file on standard output, decoded from its encoding, printed as UTF-8."""
     if not r.changed:
         return
-    text = diff_text(_decoded(r.original, r.path), _decoded(r.output or b"", r.path), r.path)
+    from mtfix.report.diff import decoded, diff_text
+
+    text = diff_text(decoded(r.original, r.path), decoded(r.output or b"", r.path), r.path)
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
     sys.stdout.buffer.flush()

@@ -289,14 +289,15 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
 
 
 def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any],
-               pipeline: Any = None) -> Any:
+               pipeline: Any = None, regular_only: bool = False) -> Any:
     """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
     are skipped with a warning; a file that fails is reported and the batch goes on.
 
     Returns the results; ``.failures`` lists the files that failed (the command exits 2).
     A path that does not exist stops the run with exit 2 before a file is read.
     ``cfg.jobs`` files run at once in worker processes (:func:`batch_jobs`); what they
-    warn of joins ``pipeline.warnings``.
+    warn of joins ``pipeline.warnings``.  ``regular_only``: a FIFO, socket or device fails
+    before it is opened (``fix`` in place cannot write one back).
     """
     from mtfix.files import config_base, run_batch
     from mtfix.io.inputs import iter_paths
@@ -336,7 +337,8 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
         return run_batch(paths, job, input_format=input_format, encoding=encoding, warn=warn, error=error,
                          advance=advance, files=files, jobs=batch_jobs(cfg, pipeline, warn),
                          warnings=pipeline.warnings if pipeline is not None else None,
-                         prepare=pipeline.load_models if pipeline is not None else None)
+                         prepare=pipeline.load_models if pipeline is not None else None,
+                         regular_only=regular_only)
     finally:
         if progress is not None:
             progress.stop()

@@ -99,14 +99,15 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
 
 
 def _print_diff(p: Any) -> None:
-    import difflib
+    """The diff of one planned file, as ``fix --diff`` prints it (``patch -p1`` applies it)."""
+    from mtfix.report.diff import decoded, diff_text
 
     if not p.changed:
         return
-    before = p.original.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
-    after = p.output.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
-    for line in difflib.unified_diff(before, after, f"a/{p.path}", f"b/{p.path}"):
-        typer.echo(line, nl=not line.endswith("\n"))
+    text = diff_text(decoded(p.original, p.path), decoded(p.output, p.path), p.path)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+    sys.stdout.buffer.flush()
 
 
 def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool) -> None:

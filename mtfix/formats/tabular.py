@@ -228,7 +228,8 @@ class JsonlFormat:
             try:
                 obj = json.loads(body)
             except json.JSONDecodeError as exc:
-                errors.append(f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); kept unchanged")
+                msg = exc.msg.removesuffix(" at")  # "Unterminated string starting at": no "at at column"
+                errors.append(f"{where}: invalid JSON ({msg} at column {exc.colno}); kept unchanged")
                 continue
             except RecursionError:
                 errors.append(f"{where}: JSON nested too deeply to read; kept unchanged")

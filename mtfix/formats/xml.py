@@ -1,4 +1,4 @@
-"""The XML machinery that XLIFF and TMX share (and :func:`minimal_rewrite`, which PO uses too).
+"""The XML machinery that XLIFF and TMX share (and :func:`minimal_rewrite`).
 
 Inline markup (XLIFF ``<g>``, ``<x/>``, ``<pc>``, ``<ph/>``, TMX ``<ph>``,
 ``<bpt>``...) is shown to the checkers as tag text (``<x id="2"/>``) marked

@@ -139,11 +139,14 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                gitignore: bool = True) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
-    A path that does not exist raises InputError (exit 2) before anything is read.
-    Files named on the command line are always taken (the globs apply to walks);
+    A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
+    anything is read.  Files named on the command line are always taken (the globs apply to walks);
     ``warn`` receives one line per skipped special file or symlink loop.
     """
     warn = warn or _stderr_warn
+    if paths.count(STDIN) > 1:  # standard input can be read once: a second `-` would read nothing
+        raise InputError("standard input given more than once (it can be read only once); give `-` once",
+                         path=STDIN)
     for p in paths:
         if p != STDIN and not os.path.exists(p):
             if os.path.islink(p):
@@ -220,14 +223,80 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
     yield from visit(top, frozenset())
 
 
-def read_input(path: str) -> Input:
-    """The bytes of ``path`` (``-``: all of standard input); an unreadable file raises InputError."""
+#: How long ``read_input`` waits for a FIFO given on the command line to have something to
+#: read before it gives up on it (``MTFIX_FIFO_WAIT`` seconds in the environment).
+FIFO_WAIT = 10.0
+
+
+def special_kind(mode: int) -> str | None:
+    """What a non-regular file is (``"FIFO"``, ``"socket"``, ...); None for a regular file or folder.
+
+    >>> special_kind(stat.S_IFIFO), special_kind(stat.S_IFCHR), special_kind(stat.S_IFREG)
+    ('FIFO', 'character device', None)
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    return "special file"
+
+
+def _fifo_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get("MTFIX_FIFO_WAIT", FIFO_WAIT)))
+    except ValueError:
+        return FIFO_WAIT
+
+
+def _read_fifo(path: str) -> bytes:
+    """All of a named pipe (``mkfifo``, or ``<(cmd)``'s ``/dev/fd/N``), opened without blocking
+    so that a pipe nothing writes to is an error after ``MTFIX_FIFO_WAIT`` seconds, not a hang."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks, writer or not
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        wait = _fifo_wait()
+        if not poller.poll(int(wait * 1000)):
+            raise InputError(f"FIFO: nothing was written to it within {wait:g} s (no writer?); not read", path=path)
+        os.set_blocking(fd, True)  # data (or the end) has come: read to the end like standard input
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_input(path: str, *, regular_only: bool = False) -> Input:
+    """The bytes of ``path`` (``-``: all of standard input); an unreadable file raises InputError.
+
+    Nothing is opened before it is known what it is: a socket or a device is refused, and so
+    is a FIFO when ``regular_only`` (``fix`` writing in place, which cannot write one back);
+    otherwise a FIFO (``check <(cmd)``) is read to its end, and one that nothing writes to is
+    refused after a wait instead of blocking for ever.
+    """
     if path == STDIN:
         return Input(STDIN, sys.stdin.buffer.read())
     try:
-        return Input(path, Path(path).read_bytes())
+        kind = special_kind(os.stat(path).st_mode)
+        if kind is None:
+            return Input(path, Path(path).read_bytes())
+        if kind == "FIFO" and not regular_only:
+            return Input(path, _read_fifo(path))
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None
+    if regular_only:
+        raise InputError(f"{kind}, not a regular file: fix cannot write it back; not read "
+                         "(use `mtfix fix - <FILE`, --diff or -o DIR)", path=path)
+    raise InputError(f"{kind}, not a regular file; not read (use `-` for standard input)", path=path)
 
 
 def is_binary(inp: Input) -> bool:

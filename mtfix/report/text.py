@@ -45,9 +45,10 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                 yield f"{where}{uid} {code} [{f.severity}] {f.message}: {snippet!r}{fix}"
 
 
-def summary_line(results: list[FileResult], unsafe_applied: bool = False) -> str:
+def summary_line(results: list[FileResult], unsafe_applied: bool = False, failures: int = 0) -> str:
     """``check``'s summary: findings by severity, and what ``mtfix fix`` would apply
-    (counted by :func:`mtfix.repair.fix_plan`, as ``fix`` counts its edits)."""
+    (counted by :func:`mtfix.repair.fix_plan`, as ``fix`` counts its edits); ``failures``
+    files that could not be read are noted as in ``fix``'s summary."""
     from mtfix.repair import fix_plan
 
     findings = [f for r in results for f in r.findings]
@@ -66,17 +67,29 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False) -> str
         parts.append(f"{safe} fixable with `mtfix fix`")
     if unsafe and not unsafe_applied:
         parts.append(f"{unsafe} more with `--unsafe-fixes`")
-    return "; ".join(parts) + "."
+    msg = "; ".join(parts) + "."
+    if failures:
+        msg += f" {failures} file(s) failed (see above)."
+    return msg
 
 
-def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, changed: int, failures: int) -> str:
-    """``fix``'s summary: the edits applied (every pass), files changed, fixes held back, findings left."""
+def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, changed: int, failures: int,
+                     unwritten: Iterable[FileResult] = ()) -> str:
+    """``fix``'s summary: the edits applied (every pass), files changed, fixes held back, findings left.
+
+    The edits of ``unwritten`` files (a write that was refused or failed) are not counted as
+    made: they are reported as not written.
+    """
     fixes = [u.fix for r in results for u in r.units if u.fix]
-    n_edits = sum(len(f.edits) for f in fixes)
+    skipped = {id(r) for r in unwritten}
+    n_lost = sum(len(u.fix.edits) for r in results if id(r) in skipped for u in r.units if u.fix)
+    n_edits = sum(len(f.edits) for f in fixes) - n_lost
     held = sum(f.held_back for f in fixes)
     left = sum(len(f.remaining) for f in fixes)
     verb = "would change" if diff else "changed"
     msg = f"{n_edits} edit{'s' * (n_edits != 1)}; {verb} {changed} of {len(results)} file(s)"
+    if n_lost:
+        msg += f"; {n_lost} edit{'s' * (n_lost != 1)} not written"
     if held and not unsafe:
         msg += f"; {held} unsafe fix{'es' * (held != 1)} held back (--unsafe-fixes)"
     msg += f"; {left} finding{'s' * (left != 1)} left for a human."
@@ -92,14 +105,16 @@ def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
             if ur.fix is None:
                 continue
             for n, p in enumerate(ur.fix.log.passes, 1):
-                from mtfix.model import Document
+                from mtfix.files import LineTable
 
-                before = Document(text=p.before)  # one line table per pass, not per edit
+                # \n, \r\n and a lone \r each end a line, as in ``check``'s report (UnitResult.location)
+                own = n == 1 and p.before == ur.unit.text  # the unit's own text: the format knows where it sits
+                before = None if own else LineTable(p.before)  # one line table per pass, not per edit
                 for e in p.edits:
-                    line, col = before.line_col(e.start)
-                    if n == 1:  # offsets into the unit's own text: the format knows where that sits in the file
-                        line, col = ur.unit.locate(e.start, line, col)
+                    if before is None:
+                        line, col = ur.location(e.start)
                     else:  # later passes point into repaired text: the best we can say is the unit's line
+                        line, col = before.line_col(e.start)
                         line += ur.unit.line_offset
                     pass_note = f" (pass {n})" if n > 1 else ""
                     yield (

@@ -1,0 +1,53 @@
+"""Unified diffs of fixed files, as ``fix --diff`` prints them (``patch -p1`` applies them)."""
+
+from __future__ import annotations
+
+from mtfix.errors import MtfixError
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split only after ``\\n``, as GNU ``diff`` and ``patch`` (and
+    ``git apply``) see them: a ``\\r\\n`` line keeps its ``\\r``, and a lone ``\\r`` (an old Mac
+    line end) stays inside the line, since ``patch`` cannot match a line that ends without
+    ``\\n``.  Not at U+2028, U+0085, VT or FF like ``str.splitlines``.
+
+    >>> split_lines("a\\u2028b\\x0cc\\r\\nd\\re\\r")
+    ['a\\u2028b\\x0cc\\r\\n', 'd\\re\\r']
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # the text after the last \n (empty when the text ends with one)
+    return lines if lines[-1] else lines[:-1]
+
+
+def decoded(raw: bytes, path: str) -> str:
+    """The text of a file's bytes in its own encoding (BOM, UTF-8, or the --encoding in force)."""
+    from mtfix.io.textfile import decode
+
+    try:
+        return decode(raw, None if path == "-" else path).text
+    except (MtfixError, LookupError, UnicodeError):
+        return raw.decode("utf-8", errors="replace")
+
+
+def diff_text(before: str, after: str, name: str) -> str:
+    """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due.
+
+    >>> print(diff_text("a\\nb", "a\\nc", "x.txt"), end="")
+    --- a/x.txt
+    +++ b/x.txt
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    \\ No newline at end of file
+    +c
+    \\ No newline at end of file
+    """
+    import difflib
+
+    out = []
+    for line in difflib.unified_diff(split_lines(before), split_lines(after), f"a/{name}", f"b/{name}"):
+        if line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
