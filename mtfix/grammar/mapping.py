@@ -56,6 +56,8 @@ class SafeFix:
     max_suggestions: int
     examples: tuple[tuple[str, str], ...]
     leave_alone: tuple[str, ...]
+    #: the fix is safe only when the matched word is one of these (None: any word)
+    words: frozenset[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +85,19 @@ def safe_fixes() -> dict[str, SafeFix]:
     out = {}
     for entry in data:
         examples = tuple((str(e["text"]), str(e["fixed"])) for e in entry.get("examples", ()))
+        words = _rule_words(entry["words_of_rule"]) if "words_of_rule" in entry else None
         out[entry["rule"]] = SafeFix(entry["rule"], int(entry.get("max_suggestions", 1)), examples,
-                                     tuple(entry.get("leave_alone", ())))
+                                     tuple(entry.get("leave_alone", ())), words)
     return out
+
+
+def _rule_words(code: str) -> frozenset[str]:
+    """The ``params.safe`` words of the bundled en-generic rule ``code``: one list for mtfix's rule
+    and LanguageTool's twin of it (MTF105 and ENGLISH_WORD_REPEAT_RULE)."""
+    from mtfix.rules.pack import load_bundled
+
+    rule = next(r for r in load_bundled("en-generic").rules if r.code == code)
+    return frozenset(w.lower() for w in rule.params["safe"])
 
 
 def classify(match: LTMatch) -> tuple[str, Severity]:
@@ -126,6 +138,9 @@ def fix_safety(match: LTMatch, matched_text: str, *, trusted: bool = True) -> Fi
         return FixSafety.NONE
     allowed = safe_fixes().get(match.rule_id)
     if allowed is not None and len(match.replacements) <= allowed.max_suggestions:
+        doubled = matched_text.split()[-1].lower() if matched_text.split() else ""  # "the the" -> "the"
+        if allowed.words is not None and doubled not in allowed.words:
+            return FixSafety.UNSAFE  # "What it was was", "came in in March": English may double it
         return FixSafety.SAFE if trusted else FixSafety.UNSAFE
     if is_spelling(match) and matched_text[:1].isupper():
         return FixSafety.NONE  # a name LT does not know: suggestions only, never applied
