@@ -154,8 +154,8 @@ def references_for(ref: str | list[str], units: list[str], path: str, ref_name: 
     from mtfix.errors import InputError
 
     refs = [ref] if isinstance(ref, str) else list(ref)
-    if len(refs) == len(units):
-        return refs
+    if len(refs) == len(units) or not units:  # nothing to score in an empty file
+        return refs[:len(units)]
     if len(refs) == 1:
         lines = [ln for ln in refs[0].splitlines() if ln.strip()]
         if len(lines) == len(units):
