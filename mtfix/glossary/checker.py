@@ -33,7 +33,13 @@ from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, translit
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
-from mtfix.glossary.spans import Blocked, another_persons_surname, inside_longer_name
+from mtfix.glossary.spans import (
+    Blocked,
+    after_title,
+    another_persons_surname,
+    inside_longer_name,
+    printed_in_english,
+)
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
 
 if TYPE_CHECKING:
@@ -233,7 +239,7 @@ class GlossaryChecker(BaseChecker):
         others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
                   and another_persons_surname(text, h.start, h.end, _given_names(h.entry), known)}
         events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in hits
-                   if not (h.kind == "variant" and h.entry.type != "person"
+                   if not (h.kind in ("variant", "historical") and h.entry.type != "person"
                            and inside_longer_name(text, h.start, h.end, known))
                    and not (h.kind == "variant" and h.entry.type == "person" and h.form in others)]
         covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
@@ -244,8 +250,11 @@ class GlossaryChecker(BaseChecker):
         findings: list[Finding] = []
         seen: set[str] = set()
         canonical = 0
+        # the surnames of the glossary persons this document names in full ("Ilham Aliyev", "I. Aliyev")
+        named = {ev.entry.short for ev in events if ev.entry.type == "person"
+                 and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form))}
         for ev in events:
-            f = self._decide(doc, ev, ev.entry.term not in seen)
+            f = self._decide(doc, ev, ev.entry.term not in seen, named)
             seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
@@ -319,8 +328,9 @@ class GlossaryChecker(BaseChecker):
                                   in_context=in_context))
         return out
 
-    def _decide(self, doc: Document, ev: _Event, first: bool) -> Finding | None:
-        """The finding for one mention (None when it is already in canonical form)."""
+    def _decide(self, doc: Document, ev: _Event, first: bool, named: set[str] = frozenset()) -> Finding | None:
+        """The finding for one mention (None when it is already in canonical form); ``named``: the
+        surnames of the glossary persons the document names in full."""
         e, got = ev.entry, doc.text[ev.start : ev.end]
         expand = first and self.first_mention
         if ev.kind == "initials":
@@ -351,6 +361,11 @@ class GlossaryChecker(BaseChecker):
             return make_finding("MTF306", doc, ev.start, ev.end,
                                 f"'{got}' is a forbidden form: the glossary has '{e.term}'", origin=_origin(e),
                                 replacement=e.term, safety=FixSafety.NONE)
+        if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): a suggestion, never an edit
+            return make_finding("MTF301", doc, ev.start, ev.end,
+                                f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
+                                "is about that time", origin=_origin(e), replacement=_match_case(e.term, got),
+                                safety=FixSafety.UNSAFE)
         if hit.kind in ("variant", "inflected"):
             bare = e.type == "person" and " " not in hit.form and e.short != e.term
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
@@ -360,6 +375,13 @@ class GlossaryChecker(BaseChecker):
                 if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' is written '{repl}' in the glossary ({style})",
+                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                if (bare and e.short not in named and printed_in_english(got)
+                        and not after_title(doc.text, ev.start)):
+                    # a surname English prints for people of its own ("the wrestler Aliev"), in a text
+                    # that does not name the glossary's person: a suggestion
+                    return make_finding("MTF301", doc, ev.start, ev.end,
+                                        f"'{got}' should read '{repl}' if this is {e.term} (glossary)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
                                     origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)

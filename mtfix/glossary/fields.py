@@ -15,9 +15,9 @@ from mtfix.glossary.model import ENTITY_TYPES, Entry
 
 #: Columns of the mtfix table format, in the order the writer uses.
 COLUMNS = ("term", "variants", "type", "case", "forbidden", "source", "note", "domain", "accepted", "short",
-           "first_mention")
+           "first_mention", "historical")
 REQUIRED = ("term", "variants")
-LIST_FIELDS = ("variants", "forbidden", "source", "accepted")
+LIST_FIELDS = ("variants", "forbidden", "source", "accepted", "historical")
 LIST_SEP = "|"
 _TYPES = {t: t for t in ENTITY_TYPES} | {"organization": "organisation", "org": "organisation", "people": "person",
                                          "location": "place"}
@@ -82,6 +82,7 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
         short_form=_text(row.get("short")),
         first_mention=first,
         origin=where,
+        historical=split_list(row.get("historical"), where, "historical", problems),
     )
 
 
@@ -96,4 +97,5 @@ def entry_row(e: Entry) -> dict[str, str]:
         "case": "sensitive" if e.case_sensitive else "insensitive", "forbidden": LIST_SEP.join(e.forbidden),
         "source": LIST_SEP.join(e.source), "note": e.note, "domain": e.domain, "accepted": LIST_SEP.join(e.accepted),
         "short": e.short_form, "first_mention": "yes" if e.first_mention else "",
+        "historical": LIST_SEP.join(e.historical),
     }

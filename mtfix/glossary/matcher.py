@@ -1,6 +1,6 @@
 """Exact matching of every glossary form at once, with an Aho-Corasick automaton.
 
-All forms (terms, accepted spellings, short forms, variants, forbidden forms)
+All forms (terms, accepted spellings, short forms, variants, historical names, forbidden forms)
 go into one pyahocorasick automaton over lower-cased text, never into a
 regular-expression alternation.  A hit counts when it stands at word
 boundaries (or before a source-language case suffix, see
@@ -23,7 +23,7 @@ from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
 
 _JOINERS = "'’-"
-_PRIORITY = {"term": 0, "accepted": 1, "variant": 2, "inflected": 2, "forbidden": 3}
+_PRIORITY = {"term": 0, "accepted": 1, "variant": 2, "inflected": 2, "historical": 2, "forbidden": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class Hit:
     start: int
     end: int
     entry: Entry
-    kind: str  # "term" | "accepted" (incl. the short form) | "variant" | "forbidden" | "inflected"
+    kind: str  # "term" | "accepted" (incl. the short form) | "variant" | "historical" | "forbidden" | "inflected"
     form: str  # the glossary form that matched
     genitive: bool = False  # an inflected hit whose suffix is a genitive
 
@@ -68,6 +68,8 @@ class Matcher:
                 forms += [("accepted", f) for f in e.forms() if f != term]
             if e.variants:
                 forms += [("variant", f) for f in e.variants]
+            if e.historical:
+                forms += [("historical", f) for f in e.historical]
             if e.forbidden:
                 forms += [("forbidden", f) for f in e.forbidden]
             for kind, f in forms:

@@ -21,7 +21,9 @@ class Entry:
 
     ``variants`` become ``term``; ``accepted`` are other correct spellings
     (never flagged: "Pashinian" beside "Pashinyan"); ``forbidden`` forms are
-    flagged but never replaced; ``source`` holds source-language terms for
+    flagged but never replaced; ``historical`` names are correct for the past
+    ("Tiflis" for Tbilisi): reported with the term as a suggestion, never
+    replaced by ``fix``; ``source`` holds source-language terms for
     bilingual checks.  ``short`` is the form for later mentions (a person's
     surname); ``first_mention`` says that a bare short form must be expanded
     at the first mention ("Michel" → "Charles Michel").  Treat an entry as
@@ -41,6 +43,7 @@ class Entry:
     short_form: str = ""
     first_mention: bool = False
     origin: str = ""  # file:line
+    historical: tuple[str, ...] = ()
 
     @property
     def short(self) -> str:

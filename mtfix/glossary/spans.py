@@ -101,6 +101,34 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     return _capital_before(text, start, known) is not None
 
 
+def after_title(text: str, start: int, known: Blocked | None = None) -> bool:
+    """Whether a capitalised everyday word (a title: "President", "Minister") stands right before
+    ``start``, as in "President Aliev"; a given name ("Magomed Aliev") is not one.
+
+    >>> t = "President Aliev and Magomed Aliev"
+    >>> after_title(t, t.index("Aliev")), after_title(t, t.rindex("Aliev"))
+    (True, False)
+    """
+    word = _capital_before(text, start, known)
+    if word is None:
+        return False
+    from mtfix.lexicon import is_common
+
+    return is_common(word)
+
+
+def printed_in_english(word: str) -> bool:
+    """Whether English text prints ``word`` (it is in the English word-frequency list): a
+    bare surname such as "Aliev" then names people of its own, not only a glossary's person.
+
+    >>> printed_in_english("Aliev"), printed_in_english("Makron")
+    (True, False)
+    """
+    from mtfix.lexicon import zipf
+
+    return word.isascii() and zipf(word.lower()) > 0
+
+
 def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:
     """The capitalised word right before ``start`` (a space or a hyphen between) that could continue a
     name: not a function word, not another glossary name; else None."""

@@ -5,7 +5,8 @@ Both versions are read: TBX 2008 (``martif`` / ``termEntry`` / ``langSet`` /
 ``termSec``).  In each concept, the English preferred term is the entry's
 term; admitted terms are ``accepted``; deprecated and superseded terms are
 ``variants`` (a deprecated term with the usage note ``forbidden`` is
-``forbidden``); terms in other languages are ``source`` terms; the
+``forbidden``, a superseded term with the usage note ``historical`` is
+``historical``); terms in other languages are ``source`` terms; the
 ``subjectField`` is the domain.  mtfix's own fields (type, case, short form,
 first mention) travel in a ``note`` beginning ``mtfix:``.  The parser does not
 resolve entities or reach the network.
@@ -72,7 +73,8 @@ def load_tbx(path: Path, target_lang: str = "en", errors: list[str] | None = Non
 
 
 def _concept(concept, where: str, target_lang: str, errors: list[str] | None) -> Entry | None:
-    parts: dict[str, list[str]] = {"term": [], "accepted": [], "variants": [], "forbidden": [], "source": []}
+    parts: dict[str, list[str]] = {"term": [], "accepted": [], "variants": [], "forbidden": [], "historical": [],
+                                   "source": []}
     for lang_set in _children(concept, "langSet", "langSec"):
         lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
         for holder in _children(lang_set, "tig", "ntig", "termSec"):
@@ -83,15 +85,18 @@ def _concept(concept, where: str, target_lang: str, errors: list[str] | None) ->
             if not (lang == target_lang or lang.startswith(target_lang + "-")):
                 parts["source"].append(text)
                 continue
-            status, usage = "term", ""
+            status, usage, superseded = "term", "", False
             for note in _children(holder, "termNote"):
                 kind = note.get("type")
                 if kind in ("administrativeStatus", "normativeAuthorization"):
-                    status = _STATUS.get((note.text or "").strip().lower(), "term")
+                    sts = (note.text or "").strip().lower()
+                    status, superseded = _STATUS.get(sts, "term"), sts.startswith("supersededterm")
                 elif kind == "usageNote":
                     usage = (note.text or "").strip().lower()
             if status == "variants" and usage.startswith("forbidden"):
                 status = "forbidden"
+            elif superseded and usage.startswith("historical"):
+                status = "historical"
             parts["accepted" if status == "term" and parts["term"] else status].append(text)
     if not parts["term"]:
         if parts["accepted"]:  # no preferred term: the first admitted one stands in
@@ -140,7 +145,8 @@ def dump_tbx(entries: list[Entry]) -> str:
         ls.set(XML_LANG, "en")
         forms = [(e.term, "preferredTerm-admn-sts", "")] + [(a, "admittedTerm-admn-sts", "") for a in e.accepted] \
             + [(v, "deprecatedTerm-admn-sts", "") for v in e.variants] \
-            + [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden]
+            + [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden] \
+            + [(h, "supersededTerm-admn-sts", "historical") for h in e.historical]
         for form, status, usage in forms:
             tig = etree.SubElement(ls, "tig")
             etree.SubElement(tig, "term").text = form

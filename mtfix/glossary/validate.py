@@ -14,7 +14,7 @@ def validate(paths: list[str]) -> list[str]:
 
     Malformed lines and empty fields; duplicate entries; conflicts (one
     variant mapped to two terms); variants equal to another entry's term or to
-    their own; a form listed both as correct and as a variant or forbidden.
+    their own; a form listed both as correct and as a variant, forbidden or historical.
     """
     problems: list[str] = []
     entries: list[Entry] = []
@@ -35,11 +35,11 @@ def validate(paths: list[str]) -> list[str]:
         else:
             terms[key] = e
         correct = {e.key(f) for f in e.forms()}
-        for field in ("variants", "forbidden"):
+        for field, what in (("variants", "variant"), ("forbidden", "forbidden form"),
+                            ("historical", "historical name")):
             for v in getattr(e, field):
                 if e.key(v) in correct:
-                    problems.append(f"{e.origin}: {field[:-1] if field == 'variants' else 'forbidden form'} "
-                                    f"{v!r} is also a correct form of {e.term!r}")
+                    problems.append(f"{e.origin}: {what} {v!r} is also a correct form of {e.term!r}")
     problems.extend(conflicts(entries))
     return sorted(dict.fromkeys(problems), key=_where)
 

@@ -91,7 +91,7 @@ def dump_yaml(entries: list[Entry], header: str = "") -> str:
             item["short"] = e.short_form
         if e.first_mention:
             item["first_mention"] = True
-        for k in ("variants", "accepted", "forbidden", "source"):
+        for k in ("variants", "accepted", "historical", "forbidden", "source"):
             if getattr(e, k):
                 item[k] = list(getattr(e, k))
         for k in ("note", "domain"):

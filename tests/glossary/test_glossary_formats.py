@@ -84,6 +84,25 @@ def test_convert_round_trip(tmp_path, fmt):
     assert "Dzheyhun Bayramov\tJeyhun" not in dump(a, "pairs") and "Ceyhun Bayramov\tJeyhun Bayramov" in dump(a, "pairs")
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "yaml", "tbx"])
+def test_historical_names_survive_every_format(tmp_path, fmt):
+    src = tmp_path / "g.yaml"
+    src.write_text("entries:\n  - term: Volgograd\n    type: place\n    variants: [Volgogradd]\n"
+                   "    historical: [Stalingrad, Tsaritsyn]\n    forbidden: [Volga City]\n", encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    (e,) = load(out).entries
+    assert (e.variants, e.historical, e.forbidden) == (("Volgogradd",), ("Stalingrad", "Tsaritsyn"), ("Volga City",))
+
+
+def test_a_historical_name_that_is_also_correct_is_reported(tmp_path):
+    p = tmp_path / "g.yaml"
+    p.write_text("entries:\n  - term: Volgograd\n    variants: []\n    historical: [Volgograd]\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p)])
+    assert r.exit_code == 1 and "historical name 'Volgograd' is also a correct form" in r.output
+
+
 
 @pytest.mark.parametrize("name", ["pairs.csv", "pairs.txt", "pairs.tsv"])
 def test_pairs_written_are_read_back(tmp_path, name):

@@ -140,6 +140,12 @@ def bundled_fix(text: str, unsafe: bool = False):
      "The wrestler Magomed Aliev won the final. Aliev thanked his coach."),
     # after a title it is the glossary's person; a source-language spelling is transliterated whoever bears it
     ("President Aliev met the delegation.", "President Aliyev met the delegation."),
+    # a bare surname English prints for people of its own, with no title and no full name: another person
+    ("The featherweight Aliev won his third bout.", "The featherweight Aliev won his third bout."),
+    ("Aliev, 24, joined the club in May.", "Aliev, 24, joined the club in May."),
+    # a historical name is right for the past; inside a longer name it is not even reported
+    ("Pushkin passed through Tiflis in 1829.", "Pushkin passed through Tiflis in 1829."),
+    ("The Tiflis Conservatory opened its doors.", "The Tiflis Conservatory opened its doors."),
     ("The farmer Vüqar Əliyev sold the harvest.", "The farmer Vüqar Aliyev sold the harvest."),
 ])
 def test_bundled_glossaries_leave_professional_spellings_alone(text, expected):
@@ -152,6 +158,25 @@ def test_diacritics_variant_is_reported_and_fixed_only_when_unsafe_fixes_are_ask
     assert [(f.code, str(f.fix)) for f in result.findings] == [("MTF301", "unsafe")]
     assert "house style" in result.findings[0].message
     assert bundled_fix(text, unsafe=True).text == "Foreign Minister Mevlut Cavusoglu arrived."
+
+
+def test_bare_surname_english_prints_is_fixed_once_the_person_is_named_in_full():
+    text = "The featherweight Aliev won. He thanked his coach."
+    (f,) = [f for f in bundled_fix(text).findings if f.code == "MTF301"]
+    assert str(f.fix) == "unsafe" and "if this is Ilham Aliyev" in f.message
+    named = bundled_fix("Ilham Aliyev arrived in Rome. Aliev met the Pope on Friday.")
+    assert named.text == "Ilham Aliyev arrived in Rome. Aliyev met the Pope on Friday."
+    # a surname English does not print stays a safe fix without the full name
+    assert bundled_fix("Makron spoke to reporters.").text == "Macron spoke to reporters."
+
+
+def test_historical_name_is_a_suggestion_and_its_source_inflection_a_fix():
+    result = bundled_fix("Pushkin passed through Tiflis in 1829.")
+    (f,) = [f for f in result.findings if f.code == "MTF301"]
+    assert str(f.fix) == "unsafe" and f.suggestions == ("Tbilisi",) and "historical" in f.message
+    assert bundled_fix("Pushkin passed through Tiflis in 1829.", unsafe=True).text == (
+        "Pushkin passed through Tbilisi in 1829.")
+    assert bundled_fix("Talks were held in Tiflis'te on Monday.").text == "Talks were held in Tbilisi on Monday."
 
 
 def test_variant_transliteration_is_a_minor_finding_with_a_suggestion():
