@@ -153,6 +153,7 @@ class _Adapted(BaseChecker):
     def __init__(self, inner: Any):
         self.inner = inner
         self.name = inner.name
+        self.fork_safe = bool(getattr(inner, "fork_safe", True))
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         return self.inner.check(doc)

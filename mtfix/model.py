@@ -327,6 +327,8 @@ class Checker(Protocol):
     ``rules`` describes its codes for the catalogue; ``stats`` counts the last document
     (empty when there is nothing to say); ``post_filter`` sees every checker's findings once
     all have run; ``close`` releases what it holds.  :class:`BaseChecker` gives defaults.
+    An optional ``fork_safe = False`` says that the checker holds what forked worker
+    processes must not share (a server connection): ``--jobs`` then runs one at a time.
     """
 
     name: str
@@ -353,6 +355,8 @@ class BaseChecker:
     name: str = ""
     provides: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
+    #: False when forked worker processes must not share it (``--jobs`` then runs one at a time)
+    fork_safe: bool = True
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         raise NotImplementedError

@@ -345,13 +345,16 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
 
 
 def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:
-    """The worker processes for a batch: ``cfg.jobs`` (0: one per CPU core), but 1 while
-    LanguageTool runs: its server already checks several batches at once, and its client's
-    connections and results cache must not be shared by forked processes."""
+    """The worker processes for a batch: ``cfg.jobs`` (0: one per CPU core), but 1 while a
+    checker is not ``fork_safe``: LanguageTool's server already checks several batches at once,
+    and its client's connections and results cache must not be shared by forked processes."""
     if cfg.jobs == 1:
         return 1
-    if pipeline is not None and any(c.name == "grammar" for c in pipeline.checkers):
-        warn("--jobs: LanguageTool is on, so files are checked one at a time (--grammar off runs them at once)")
+    held = [c.name for c in getattr(pipeline, "checkers", ()) if not getattr(c, "fork_safe", True)]
+    if held:
+        what = "LanguageTool is on" if held == ["grammar"] else f"checker(s) {', '.join(held)} cannot be forked"
+        warn(f"--jobs: {what}, so files are checked one at a time"
+             + (" (--grammar off runs them at once)" if "grammar" in held else ""))
         return 1
     return cfg.jobs
 

@@ -74,6 +74,8 @@ class GrammarChecker(BaseChecker):
     name = "grammar"
     #: glossary terms: LanguageTool's matches on them are dropped
     needs = ("terms",)
+    #: its HTTP client and results cache must not be shared by forked worker processes
+    fork_safe = False
 
     def __init__(self, settings: LTSettings, mode: str = "auto", warnings: list[str] | None = None,
                  glossary_names: Callable[[], Mapping[str, str]] | None = None):

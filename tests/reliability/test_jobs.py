@@ -141,10 +141,12 @@ def test_workers_run_in_other_processes() -> None:
 
 def test_languagetool_on_means_one_file_at_a_time() -> None:
     from mtfix.cli.options import batch_jobs
+    from mtfix.grammar.checker import GrammarChecker
 
     class Fake:
         def __init__(self, *names: str) -> None:
-            self.checkers = [type("C", (), {"name": n})() for n in names]
+            self.checkers = [type("C", (), {"name": n, "fork_safe": GrammarChecker.fork_safe if n == "grammar"
+                                            else True})() for n in names]
 
     said: list[str] = []
     assert batch_jobs(Config(jobs=4, grammar="off"), Fake("rules", "garble"), said.append) == 4
@@ -152,6 +154,28 @@ def test_languagetool_on_means_one_file_at_a_time() -> None:
     assert batch_jobs(Config(jobs=4), Fake("rules", "grammar"), said.append) == 1
     assert "LanguageTool" in said[0]
     assert batch_jobs(Config(), Fake("grammar"), said.append) == 1 and len(said) == 1  # the default asks nothing
+
+
+def test_a_plugin_that_cannot_be_forked_runs_one_file_at_a_time() -> None:
+    """``fork_safe = False`` on any checker (a plug-in holding a connection) keeps a batch in one process."""
+    from mtfix.checkers import as_checker
+    from mtfix.cli.options import batch_jobs
+
+    class Remote:
+        name, fork_safe = "remote-qe", False
+
+        def check(self, doc):
+            return []
+
+        def signature(self):
+            return "1"
+
+    class Pipe:
+        checkers = [as_checker(Remote())]
+
+    said: list[str] = []
+    assert batch_jobs(Config(jobs=4, grammar="off"), Pipe(), said.append) == 1
+    assert "remote-qe" in said[0] and "LanguageTool" not in said[0]
 
 
 def test_copies_of_a_document_survive_pickling() -> None:
