@@ -253,6 +253,17 @@ class BatchResults(list):  # list[FileResult]
 _SELF_DECODING = {"xliff", "tmx", "po"}  # formats that read their own declared encoding
 
 
+def walk_skip_collector(into: list[FileProblem], warn: Callable[[str], None]) -> Callable[[str, str], None]:
+    """A ``skip`` callback for :func:`mtfix.io.inputs.iter_paths`: each path a folder walk skips
+    is warned of and kept in ``into``, for the batch's ``skipped``."""
+
+    def skip(path: str, line: str) -> None:
+        into.append(FileProblem(path, line))
+        warn(line)
+
+    return skip
+
+
 def config_base(config_path: Path | None, paths: list[str]) -> Path | None:
     """The directory that ``include``/``exclude`` globs are relative to: the settings
     file's (given, or found from the first path), else None (the current directory)."""
@@ -275,7 +286,8 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
               base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],
               advance: Callable[[], None] | None = None, files: list[str] | None = None,
               jobs: int = 1, warnings: list[str] | None = None,
-              prepare: Callable[[], None] | None = None, regular_only: bool = False) -> BatchResults:
+              prepare: Callable[[], None] | None = None, regular_only: bool = False,
+              walk_skipped: Iterable[FileProblem] = ()) -> BatchResults:
     """Run ``job`` on every input file and go on when one fails.
 
     A path that does not exist raises InputError before anything is read.  A file
@@ -290,10 +302,14 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
     what a worker appends to ``warnings`` (the pipeline's) is appended here too.  ``prepare``
     runs once before the workers fork (loading models they then share).  Standard input is
     never read by a worker: a batch that holds it runs here.  With ``regular_only`` (``fix``
-    writing in place) a FIFO, socket or device is a failure before it is opened.
+    writing in place) a FIFO, socket or device is a failure before it is opened.  What walking the
+    folders skipped (special files, unreadable folders, link loops) starts ``skipped``: with ``files``
+    given, pass it as ``walk_skipped`` (see :func:`walk_skip_collector`).
     """
+    walk_skipped = list(walk_skipped)
     if files is None:
-        files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn))
+        files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn,
+                                skip=walk_skip_collector(walk_skipped, warn)))
 
     def one(path: str) -> tuple[str, Any, list[str]]:
         already = len(warnings) if warnings is not None else 0
@@ -310,6 +326,7 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
     else:  # one file, or standard input: the units of each file may go to workers instead
         outcomes = map(one, files)
     results = BatchResults()
+    results.skipped.extend(walk_skipped)
     token = _UNIT_JOBS.set(1 if in_workers else jobs)
     unit_warnings = _UNIT_WARNINGS.set(warnings)
     try:

@@ -3,8 +3,8 @@ JSON and SARIF reports of ``mtfix check``.
 
 * a file that cannot be read is in ``failures`` (JSON) and an ``error`` notification with
   ``executionSuccessful: false`` (SARIF); the exit code stays 2 and the text output as it was;
-* a binary file that is skipped is in ``skipped`` (JSON) and a ``warning`` notification (SARIF),
-  which does not make the run unsuccessful;
+* a binary file that is skipped, or a special file a folder walk skips, is in ``skipped`` (JSON)
+  and a ``warning`` notification (SARIF), which does not make the run unsuccessful;
 * SARIF ``fixes`` are regions of the file: only plain text and Markdown, whose unit is the file's
   own text, carry them; applying them to the file gives what ``mtfix fix`` writes.
 """
@@ -84,6 +84,27 @@ def test_json_lists_failures_and_skipped_files(batch):
     assert failure["message"].startswith("ferry news.txt:2: not valid utf-8")
     assert report["skipped"] == [{"path": "logo.txt", "message": "logo.txt: binary file skipped"}]
     assert f"mtfix: error: {failure['message']}" in r.stderr  # the same line as before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_special_files_a_folder_walk_skips_are_reported_too(tmp_path, monkeypatch, jobs):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    Path("news").mkdir()
+    Path("news/harbour.txt").write_text(FINE, encoding="utf-8")
+    Path("news/more.txt").write_text(FINE, encoding="utf-8")
+    os.mkfifo("news/pipe.txt")
+    r = run("check", *OFF, "--format", "json", "--jobs", jobs, "news")
+    assert r.exit_code == 0
+    report = json.loads(r.stdout)
+    assert [f["path"] for f in report["files"]] == ["news/harbour.txt", "news/more.txt"]
+    assert report["skipped"] == [{"path": "news/pipe.txt",
+                                  "message": "news/pipe.txt: FIFO, not a regular file; skipped"}]
+    assert r.stderr.count("pipe.txt: FIFO") == 1  # warned once
+    log = json.loads(run("check", *OFF, "--format", "sarif", "news").stdout)
+    (note,) = _notes(log)
+    assert note["level"] == "warning" and "FIFO" in note["message"]["text"]
 
 
 def test_json_without_problems_has_no_new_keys(batch):

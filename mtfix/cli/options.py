@@ -299,7 +299,7 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
     warn of joins ``pipeline.warnings``.  ``regular_only``: a FIFO, socket or device fails
     before it is opened (``fix`` in place cannot write one back).
     """
-    from mtfix.files import config_base, run_batch
+    from mtfix.files import FileProblem, config_base, run_batch, walk_skip_collector
     from mtfix.io.inputs import iter_paths
     from mtfix.io.textfile import check_encoding
 
@@ -316,8 +316,10 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
         if encoding is not None:
             encoding = check_encoding(encoding)
         fmt = input_format or getattr(cfg, "input_format", None)
+        walk_skipped: list[FileProblem] = []
         files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[fmt],
-                                base=config_base(config_path, paths), warn=warn))
+                                base=config_base(config_path, paths), warn=warn,
+                                skip=walk_skip_collector(walk_skipped, warn)))
     except MtfixError as exc:
         fail(str(exc))
     show_progress = not quiet and len(files) > 3 and sys.stderr.isatty()
@@ -338,7 +340,7 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
                          advance=advance, files=files, jobs=batch_jobs(cfg, pipeline, warn),
                          warnings=pipeline.warnings if pipeline is not None else None,
                          prepare=pipeline.load_models if pipeline is not None else None,
-                         regular_only=regular_only)
+                         regular_only=regular_only, walk_skipped=walk_skipped)
     finally:
         if progress is not None:
             progress.stop()

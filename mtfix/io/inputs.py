@@ -136,14 +136,18 @@ class _GitIgnores:
 
 def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
                formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
-               gitignore: bool = True) -> Iterator[str]:
+               gitignore: bool = True, skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
     anything is read.  Files named on the command line are always taken (the globs apply to walks);
-    ``warn`` receives one line per skipped special file or symlink loop.
+    what a walk skips (a special file, an unreadable folder, a broken link or a symlink loop) goes
+    to ``skip(path, line)`` when given, else its line to ``warn``.
     """
     warn = warn or _stderr_warn
+    if skip is None:
+        def skip(path: str, line: str) -> None:
+            warn(line)
     if paths.count(STDIN) > 1:  # standard input can be read once: a second `-` would read nothing
         raise InputError("standard input given more than once (it can be read only once); give `-` once",
                          path=STDIN)
@@ -173,23 +177,24 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             if p == STDIN or first_time(p):
                 yield p
             continue
-        yield from (f for f in _walk(p, exts, globs, ignores, warn) if first_time(f))
+        yield from (f for f in _walk(p, exts, globs, ignores, skip) if first_time(f))
 
 
-def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnores | None, warn: Warn) -> Iterator[str]:
+def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnores | None,
+          skip: Callable[[str, str], None]) -> Iterator[str]:
     """Depth-first, sorted, following symbolic links; a directory already on the current
-    path (a symlink loop) is reported and not entered."""
+    path (a symlink loop) is reported to ``skip`` and not entered."""
 
     def visit(directory: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str]:
         try:
             st = os.stat(directory)
             names = sorted(os.listdir(directory))
         except OSError as exc:
-            warn(f"{directory}: {exc.strerror or exc}; skipped")
+            skip(directory, f"{directory}: {exc.strerror or exc}; skipped")
             return
         key = (st.st_dev, st.st_ino)
         if key in ancestors:
-            warn(f"{directory}: symbolic link loop (back to {os.path.realpath(directory)}); not followed")
+            skip(directory, f"{directory}: symbolic link loop (back to {os.path.realpath(directory)}); not followed")
             return
         inner = ancestors | {key}
         for name in names:
@@ -198,7 +203,7 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
                 est = os.stat(full)
             except OSError:
                 if os.path.islink(full):
-                    warn(f"{full}: broken symbolic link or link loop; skipped")
+                    skip(full, f"{full}: broken symbolic link or link loop; skipped")
                 continue
             if stat.S_ISDIR(est.st_mode):
                 if name in SKIP_DIRS or name.startswith("."):
@@ -216,7 +221,7 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
             if not stat.S_ISREG(est.st_mode):
                 kind = ("FIFO" if stat.S_ISFIFO(est.st_mode) else "socket" if stat.S_ISSOCK(est.st_mode)
                         else "device" if stat.S_ISCHR(est.st_mode) or stat.S_ISBLK(est.st_mode) else "special file")
-                warn(f"{full}: {kind}, not a regular file; skipped")
+                skip(full, f"{full}: {kind}, not a regular file; skipped")
                 continue
             yield full
 

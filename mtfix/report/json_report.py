@@ -36,7 +36,7 @@ def check_report(results: list[FileResult], stats: dict[str, Any] | None = None)
             entry["errors"] = fr.errors
         files.append(entry)
     report: dict[str, Any] = {"schema": SCHEMA_VERSION, "files": files}
-    # files that could not be checked (the command exits 2) and binary files skipped: present
+    # files that could not be checked (the command exits 2) and files skipped: present
     # only when there are any, each {"path", "line" (where known), "message"}
     for key in ("failures", "skipped"):
         problems = getattr(results, key, None)
