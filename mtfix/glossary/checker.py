@@ -105,6 +105,33 @@ class _Event:
     in_context: bool = False
 
 
+@dataclass(frozen=True)
+class _Mentions:
+    """What a document's mentions say about who and what it names."""
+
+    named: frozenset[str]  # surnames of the glossary persons named in full ("Ilham Aliyev", "I. Aliyev")
+    forms: dict[int, frozenset[str]]  # id(entry) → the glossary forms of it the document uses
+
+    @classmethod
+    def of(cls, events: list[_Event]) -> _Mentions:
+        named = frozenset(ev.entry.short for ev in events if ev.entry.type == "person"
+                          and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form)))
+        forms: dict[int, set[str]] = {}
+        for ev in events:
+            if ev.hit is not None:
+                forms.setdefault(id(ev.entry), set()).add(ev.hit.form)
+        return cls(named, {k: frozenset(v) for k, v in forms.items()})
+
+    def identifies(self, text: str, ev: _Event, bare: bool) -> bool:
+        """Whether the document makes a one-word variant's entry plain: a person's bare surname after a
+        title ("President Aliev") or with the person named in full; another name by another of its
+        forms ("CIS", "Commonwealth of Independent States")."""
+        e = ev.entry
+        if bare:
+            return e.short in self.named or after_title(text, ev.start)
+        return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
+
+
 def _match_case(replacement: str, got: str) -> str:
     if got[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
@@ -250,11 +277,9 @@ class GlossaryChecker(BaseChecker):
         findings: list[Finding] = []
         seen: set[str] = set()
         canonical = 0
-        # the surnames of the glossary persons this document names in full ("Ilham Aliyev", "I. Aliyev")
-        named = {ev.entry.short for ev in events if ev.entry.type == "person"
-                 and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form))}
+        context = _Mentions.of(events)
         for ev in events:
-            f = self._decide(doc, ev, ev.entry.term not in seen, named)
+            f = self._decide(doc, ev, ev.entry.term not in seen, context)
             seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
@@ -328,9 +353,8 @@ class GlossaryChecker(BaseChecker):
                                   in_context=in_context))
         return out
 
-    def _decide(self, doc: Document, ev: _Event, first: bool, named: set[str] = frozenset()) -> Finding | None:
-        """The finding for one mention (None when it is already in canonical form); ``named``: the
-        surnames of the glossary persons the document names in full."""
+    def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
+        """The finding for one mention (None when it is already in canonical form)."""
         e, got = ev.entry, doc.text[ev.start : ev.end]
         expand = first and self.first_mention
         if ev.kind == "initials":
@@ -376,10 +400,10 @@ class GlossaryChecker(BaseChecker):
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' is written '{repl}' in the glossary ({style})",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                if (bare and e.short not in named and printed_in_english(got)
-                        and not after_title(doc.text, ev.start)):
-                    # a surname English prints for people of its own ("the wrestler Aliev"), in a text
-                    # that does not name the glossary's person: a suggestion
+                if e.is_name and " " not in hit.form and printed_in_english(got) \
+                        and not context.identifies(doc.text, ev, bare):
+                    # a word English prints for something of its own (the wrestler "Aliev", "SNG" for
+                    # synthetic natural gas), in a text that does not otherwise name the entry: a suggestion
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' should read '{repl}' if this is {e.term} (glossary)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)

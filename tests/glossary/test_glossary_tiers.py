@@ -143,6 +143,8 @@ def bundled_fix(text: str, unsafe: bool = False):
     # a bare surname English prints for people of its own, with no title and no full name: another person
     ("The featherweight Aliev won his third bout.", "The featherweight Aliev won his third bout."),
     ("Aliev, 24, joined the club in May.", "Aliev, 24, joined the club in May."),
+    # so is any one-word name variant English prints: "SNG" is also synthetic natural gas
+    ("The SNG plant will turn lignite into methane.", "The SNG plant will turn lignite into methane."),
     # a historical name is right for the past; inside a longer name it is not even reported
     ("Pushkin passed through Tiflis in 1829.", "Pushkin passed through Tiflis in 1829."),
     ("The Tiflis Conservatory opened its doors.", "The Tiflis Conservatory opened its doors."),
@@ -168,6 +170,9 @@ def test_bare_surname_english_prints_is_fixed_once_the_person_is_named_in_full()
     assert named.text == "Ilham Aliyev arrived in Rome. Aliyev met the Pope on Friday."
     # a surname English does not print stays a safe fix without the full name
     assert bundled_fix("Makron spoke to reporters.").text == "Macron spoke to reporters."
+    # another name: once the document uses another of its forms
+    assert bundled_fix("CIS leaders met. The SNG summit ended.").text == (
+        "CIS leaders met. The Commonwealth of Independent States summit ended.")
 
 
 def test_historical_name_is_a_suggestion_and_its_source_inflection_a_fix():
