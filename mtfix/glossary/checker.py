@@ -154,11 +154,14 @@ def fold_diacritics(s: str) -> str:
 
 def house_style(got: str, term: str) -> str | None:
     """Why ``got`` is only another house style of ``term``, or None when it is a real variant: it differs
-    in case ("Zangezur Corridor"), in diacritics ("Erdoğan": the name's own spelling) or in spacing and
-    hyphens ("COP 29").
+    in case ("Zangezur Corridor"), in diacritics ("Erdoğan": the name's own spelling), in spacing and
+    hyphens ("COP 29"), or, word for word, by a vowel or "y" more or less ("Dmitriy Peskov", "Aliev":
+    the way transliterations differ from one outlet to the next).
 
     >>> house_style("Erdoğan", "Erdogan"), house_style("COP 29", "COP29"), house_style("Əliyev", "Aliyev")
     ("house style: the name's own diacritics, which some newsrooms keep", 'house style: spacing and hyphens', None)
+    >>> house_style("Dmitriy Peskov", "Dmitry Peskov"), house_style("Antoni Blinken", "Antony Blinken")
+    ('house style: another transliteration', None)
     """
     if got.lower() == term.lower():
         return "house style"
@@ -167,6 +170,10 @@ def house_style(got: str, term: str) -> str | None:
         return "house style: the name's own diacritics, which some newsrooms keep"
     if folded.translate(_JOINERS) == folded_term.translate(_JOINERS):
         return "house style: spacing and hyphens"
+    words, term_words = got.split(), term.split()
+    if got.isascii() and len(words) == len(term_words) and all(
+            w == t or transliteration_slip(w, t) for w, t in zip(words, term_words)):
+        return "house style: another transliteration"
     return None
 
 
@@ -402,8 +409,8 @@ class GlossaryChecker(BaseChecker):
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 if e.is_name and " " not in hit.form and printed_in_english(got) \
                         and not context.identifies(doc.text, ev, bare):
-                    # a word English prints for something of its own (the wrestler "Aliev", "SNG" for
-                    # synthetic natural gas), in a text that does not otherwise name the entry: a suggestion
+                    # a word English prints for something of its own ("SNG" for synthetic natural gas, a
+                    # surname other people bear), in a text that does not otherwise name the entry: a suggestion
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' should read '{repl}' if this is {e.term} (glossary)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)

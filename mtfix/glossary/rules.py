@@ -38,16 +38,16 @@ a variant that is one word of a longer proper name ("Azerbaycan Saati TV", a cha
 Hotel"), except for persons; a person's bare surname in the English alphabet after another given
 name ("Magomed Aliev": another person, whose English spelling it is) is left alone in every mention
 of the document.  A one-word variant of a name that English text prints for something of its own
-(it is in the English word-frequency list: "Aliev", "SNG", not "Makron") is only a suggestion
-("the wrestler Aliev", "the SNG plant"), unless the document makes the entry plain: a title
-before a surname ("President Aliev"), the person named in full, or another form of the name
-("CIS").  A historical name (the entry's `historical` list: "Tiflis" for Tbilisi) is right
+(it is in the English word-frequency list: "SNG", not "Makron") is only a suggestion ("the SNG
+plant": synthetic natural gas), unless the document makes the entry plain: another form of the
+name ("CIS"), or for a surname a title before it or the person named in full.  A historical name (the entry's `historical` list: "Tiflis" for Tbilisi) is right
 for the past: reported with the term as a suggestion, never an edit.  A variant that differs from the term only in case ("Zangezur Corridor"), in
-diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep) or in
-spacing and hyphens ("COP 29", "Trans Caspian pipeline") is house style: reported, fixed only
-with --unsafe-fixes.
+diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep), in
+spacing and hyphens ("COP 29", "Trans Caspian pipeline") or, word for word, by a vowel or "y" more
+or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) is house style:
+reported, fixed only with --unsafe-fixes.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
-Fix safety: safe; unsafe for a variant of case, diacritics or spacing only, for a historical name
+Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.
 """),
     GlossaryRule("MTF302", "A misspelt glossary name", "Fluency/Spelling", Severity.MAJOR, "safe or unsafe", """

@@ -138,8 +138,10 @@ def bundled_fix(text: str, unsafe: bool = False):
     # a bare surname after another given name is another person, in every mention of the text
     ("The wrestler Magomed Aliev won the final. Aliev thanked his coach.",
      "The wrestler Magomed Aliev won the final. Aliev thanked his coach."),
-    # after a title it is the glossary's person; a source-language spelling is transliterated whoever bears it
-    ("President Aliev met the delegation.", "President Aliyev met the delegation."),
+    # another transliteration (a vowel or "y" more or less) is house style, even of the glossary's person;
+    # a source-language spelling is transliterated whoever bears it
+    ("President Aliev met the delegation.", "President Aliev met the delegation."),
+    ("Kremlin spokesman Dmitriy Peskov declined to comment.", "Kremlin spokesman Dmitriy Peskov declined to comment."),
     # a bare surname English prints for people of its own, with no title and no full name: another person
     ("The featherweight Aliev won his third bout.", "The featherweight Aliev won his third bout."),
     ("Aliev, 24, joined the club in May.", "Aliev, 24, joined the club in May."),
@@ -162,12 +164,25 @@ def test_diacritics_variant_is_reported_and_fixed_only_when_unsafe_fixes_are_ask
     assert bundled_fix(text, unsafe=True).text == "Foreign Minister Mevlut Cavusoglu arrived."
 
 
-def test_bare_surname_english_prints_is_fixed_once_the_person_is_named_in_full():
-    text = "The featherweight Aliev won. He thanked his coach."
-    (f,) = [f for f in bundled_fix(text).findings if f.code == "MTF301"]
-    assert str(f.fix) == "unsafe" and "if this is Ilham Aliyev" in f.message
-    named = bundled_fix("Ilham Aliyev arrived in Rome. Aliev met the Pope on Friday.")
-    assert named.text == "Ilham Aliyev arrived in Rome. Aliyev met the Pope on Friday."
+def test_another_transliteration_is_house_style():
+    result = bundled_fix("The featherweight Aliev won. He thanked his coach.")
+    (f,) = [f for f in result.findings if f.code == "MTF301"]
+    assert str(f.fix) == "unsafe" and "another transliteration" in f.message and f.suggestions == ("Aliyev",)
+    assert bundled_fix("Ilham Aliev arrived.", unsafe=True).text == "Ilham Aliyev arrived."
+
+
+def test_one_word_name_variant_english_prints_is_fixed_only_where_the_document_names_the_entry():
+    sailor = Glossary([Entry("Antony Blinken", ("Blinkin",), type="person", origin="t:1")])
+
+    def fixed(text: str) -> str:
+        return Pipeline(checkers=[GlossaryChecker(sailor)]).fix(text).text
+
+    result = Pipeline(checkers=[GlossaryChecker(sailor)]).fix("The old sailor Blinkin told a story.")
+    assert result.text == "The old sailor Blinkin told a story."
+    assert [(f.code, str(f.fix)) for f in result.findings] == [("MTF301", "unsafe")]
+    assert "if this is Antony Blinken" in result.findings[0].message
+    assert fixed("Secretary Blinkin told a story.") == "Secretary Blinken told a story."
+    assert fixed("Antony Blinken landed. Blinkin told a story.") == "Antony Blinken landed. Blinken told a story."
     # a surname English does not print stays a safe fix without the full name
     assert bundled_fix("Makron spoke to reporters.").text == "Macron spoke to reporters."
     # another name: once the document uses another of its forms
