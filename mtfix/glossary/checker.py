@@ -172,7 +172,7 @@ def house_style(got: str, term: str) -> str | None:
         return "house style: spacing and hyphens"
     words, term_words = got.split(), term.split()
     if got.isascii() and len(words) == len(term_words) and all(
-            w == t or transliteration_slip(w, t) for w, t in zip(words, term_words)):
+            w == t or transliteration_slip(w, t) for w, t in zip(words, term_words, strict=True)):
         return "house style: another transliteration"
     return None
 
