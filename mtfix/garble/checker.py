@@ -53,9 +53,18 @@ def detector() -> Any:
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)\]]*\s*$")
 
 
+#: A caption's or credit's label: "Above: The Flame Towers in Baku, lit in the colours of the flag."
+#: (session 9).  What follows such a label is a caption, which gets at most a minor, as a heading does.
+_CAPTION_LABEL = regex.compile(
+    r"^\W*(?:above|below|top|bottom|left|right|centre|center|inset|pictured|photo|photograph|picture|image|"
+    r"caption|file photo|main picture|left to right|from left|from right|clockwise from (?:top )?left)\s*:",
+    regex.IGNORECASE)
+
+
 def sentence_like(text: str) -> bool:
-    """A segment that ends like a sentence (headings, captions and navigation do not): only these get majors."""
-    return bool(_SENTENCE_END.search(text))
+    """A segment that ends like a sentence (headings, captions and navigation do not): only these get majors.
+    A segment that opens with a caption label ("Pictured:", "Above:", "Left to right:") is a caption."""
+    return bool(_SENTENCE_END.search(text)) and not _CAPTION_LABEL.match(text)
 
 
 def _words(text: str) -> int:

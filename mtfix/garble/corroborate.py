@@ -39,9 +39,10 @@ from mtfix.model import Document, Finding, Severity
 from mtfix.suppress import suppressed
 
 #: Bumped whenever which MTF401 are major changes (1: session 5; 2: typing slips no longer corroborate;
-#: 3, session 8: a major needs 12 words, ``mtfix.garble.checker.MIN_MAJOR_WORDS``); part of the garble
+#: 3, session 8: a major needs 12 words, ``mtfix.garble.checker.MIN_MAJOR_WORDS``; 4, session 9: a
+#: punctuated loop, which may be deliberate, does not corroborate: ``MAY_BE_DELIBERATE``); part of the garble
 #: checker's signature.
-REVISION = 3
+REVISION = 4
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them
@@ -51,12 +52,17 @@ TYPING: frozenset[str] = frozenset({"Fluency/Punctuation", "Fluency/Spelling", "
 #: The doubled word ("the the"), filed under Fluency/Grammar, is the commonest typing slip of all: 8 of
 #: the 18 corroborated majors on the 5,000 human post-edits of MLQE-PE dev.
 TYPING_CODES: frozenset[str] = frozenset({"MTF105"})
+#: Rules that report an occurrence below their own severity when it may be deliberate: a loop whose copies
+#: are separated by punctuation ("Ding, ding, ding, went the bell.", MTF106 as minor) is rhetoric as often
+#: as a translation loop, so it does not make the detector's suspicion major (revision 4, session 9).
+MAY_BE_DELIBERATE: dict[str, Severity] = {"MTF106": Severity.MINOR}
 
 
 def corroborates(f: Finding) -> bool:
     """Whether ``f`` is evidence of machine translation beside the detector: a rule of a generic or
     source-language pack whose error is not a typing slip."""
-    return f.code.startswith(CORROBORATING) and f.category not in TYPING and f.code not in TYPING_CODES
+    return (f.code.startswith(CORROBORATING) and f.category not in TYPING and f.code not in TYPING_CODES
+            and MAY_BE_DELIBERATE.get(f.code) is not f.severity)
 
 
 def corroborated(doc: Document, findings: Iterable[Finding], *,

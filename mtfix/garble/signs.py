@@ -80,7 +80,7 @@ _PAST_FORMS = frozenset({
 #: (mtfix.tokens.EWT_ABBREVIATIONS); the stranded verb needs a date or a name in its phrase.
 #: 3 (session 8): a lower-case word with diacritics is looked up without them when that leaves
 #: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).
-ANALYSIS_REVISION = 3
+ANALYSIS_REVISION = 4
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -262,8 +262,13 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
         return signs
     first, last = wordlike[0], wordlike[-1]
     has_finite = not FINITE.isdisjoint(tags)
+    # a VB that is finite all the same (session 9): an imperative ("Follow the agency on X and use the
+    # hashtag.", "To install it, run pip install mtfix.") or a present tense the tagger misread
+    # ("sunflower oil make up most of the cargo")
+    finite_vb = not has_finite and "VB" in tags and (
+        _imperative(tags, lower, first) or _present_after_noun(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
-    if len(wordlike) >= 6 and not has_finite and words[-1] in (".", "!", "?") and not (
+    if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") and not (
             "VBN" in tags
             and any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))):
         signs.append(Sign("no_finite", toks[first].start, toks[last].end,
@@ -272,15 +277,19 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     groups = []  # indices of finite verbs after a subject (a group's following verbs and adverbs skipped)
     if has_finite:
         skipped = -1
+        complement = set()  # groups whose verbs take a clause without "that" ("he had thought he had won")
         for i in compress(count(), map(FINITE.__contains__, tags)):
             if i > skipped and i > 0 and tags[i - 1] in _NOUN_TAGS_PRP:
                 groups.append(i)
+                g = i
                 while i + 1 < n and tags[i + 1] in _VERBS_RB:
                     i += 1
+                if any(lower[k] in _THAT_LESS_VERBS for k in range(g, i + 1)):
+                    complement.add(g)
                 skipped = i
     for a, b in zip(groups, groups[1:], strict=False):
         between = range(a + 1, b - 1)
-        if b - a >= 3 and not any(tags[k] in CLAUSE_LINK_TAGS or lower[k] in ("that", "as", "than") for k in between) \
+        if b - a >= 3 and a not in complement and not any(tags[k] in CLAUSE_LINK_TAGS or lower[k] in ("that", "as", "than") for k in between) \
                 and tags[b - 1] == "PRP" and lower[b - 1] not in ("it",):
             signs.append(Sign("splice", toks[a].start, toks[b].end,
                               "two finite clauses spliced without a conjunction or punctuation"))
@@ -317,14 +326,22 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
             signs.append(Sign("dup_reporting", toks[a].start, toks[b].end,
                               f"reporting verb twice in one sentence ({words[a]!r} … {words[b]!r}): one of them is left over"))
     # stranded adposition: "according to" / a preposition right before a comma or the end
-    for j in compress(count(), map(_STOP_PUNCT.__contains__, words)):
-        if j < 1:
-            continue
+    stops = [j for j in compress(count(), map(_STOP_PUNCT.__contains__, words)) if j >= 1]
+    # right node raising: "responsible for, and able to show compliance with, these principles": a
+    # preposition before ", and" / ", or" shares its object with a later one before a comma (session 9)
+    raised = [j - 1 for j in stops if tags[j - 1] == "IN" and words[j] == ","]
+    shared = len(raised) >= 2 and raised[0] + 2 < n and tags[raised[0] + 2] == "CC"
+    for j in stops:
         i = j - 1  # the token before the punctuation
         if tags[i] in ("IN", "TO") and lower[i] not in ("that", "so", "as", "than", "because", "if", "whether", "though",
                                                         "although", "while", "since") \
                 and i > first \
-                and not (tags[i] == "TO" and tags[i - 1] in VERBS):  # "if he wanted to," is ellipsis
+                and not (tags[i] == "TO" and tags[i - 1] in VERBS) \
+                and not (lower[i] in _PARTICLES and tags[i - 1] in VERBS) \
+                and not (shared and i in raised) \
+                and not (lower[i] == "before" and _perfect_before(tags, lower, i)):
+            # "if he wanted to," is ellipsis; after a verb the word is a particle or an intransitive
+            # preposition ("we have held on,", "as it went by."); "(we have heard that) before" is an adverb
             signs.append(Sign("stranded_adposition", toks[i].start, toks[i].end,
                               f"stranded {words[i]!r}: a postposition of the source language left after its noun"))
             break
@@ -354,6 +371,71 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
 
 
 _NOUN_TAGS_PRP = ("PRP", "NN", "NNS", "NNP", "NNPS")
+#: Verbs whose object clause English leaves without "that" ("said he had won", "thought they knew"):
+#: a subject and a finite verb right after their object noun is that clause, not a splice (session 9).
+_THAT_LESS_VERBS = frozenset({
+    "said", "says", "say", "thought", "thinks", "think", "knew", "knows", "know", "believed", "believes",
+    "believe", "felt", "feels", "feel", "hoped", "hopes", "hope", "expected", "expects", "expect", "told",
+    "tells", "tell", "realised", "realized", "realises", "realizes", "realise", "realize", "guessed", "guess",
+    "suspected", "suspects", "suspect", "assumed", "assumes", "assume", "admitted", "admits", "admit",
+    "insisted", "insists", "insist", "warned", "warns", "warn", "claimed", "claims", "claim", "argued",
+    "argues", "argue", "added", "adds", "noticed", "notices", "notice", "found", "finds", "find", "heard",
+    "hears", "hear", "saw", "sees", "see", "wished", "wishes", "wish", "suppose", "supposed", "supposes",
+    "reckon", "reckons", "reckoned", "doubt", "doubts", "doubted", "agreed", "agrees", "agree", "promised",
+    "promises", "promise", "decided", "decides", "decide", "learned", "learnt", "learns", "learn",
+    "remembered", "remembers", "remember", "forgot", "forgets", "forget", "understood", "understands",
+    "understand", "meant", "means", "mean", "showed", "shows", "show", "explained", "explains", "explain",
+    "confirmed", "confirms", "confirm", "announced", "announces", "announce", "reported", "reports", "report",
+    "stated", "states", "state", "noted", "notes", "note", "acknowledged", "acknowledges", "acknowledge",
+    "conceded", "concedes", "concede", "predicted", "predicts", "predict", "feared", "fears", "fear",
+})
+#: Tags of a phrase that opens a sentence before an imperative after a comma ("To install it, run ...",
+#: "If it fails, see ...", "On Windows 11, press ...", "Once done, restart ...").
+_INTRO_TAGS = frozenset({"TO", "IN", "WRB", "RB"})
+
+
+def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether "before" at ``i`` ends a perfect clause ("We have heard promises before"), where it is
+    the adverb "on an earlier occasion", not a postposition: a form of "have" and a past participle
+    earlier in the same clause (no comma, colon or conjunction between)."""
+    k = i - 1
+    participle = False
+    while k >= 0 and tags[k] not in (",", ":", "CC", "``", "''"):
+        if tags[k] == "VBN" or (tags[k] == "VBD" and k > 0 and lower[k - 1] in _HAVE):
+            participle = True
+        elif participle and lower[k] in _HAVE:
+            return True
+        k -= 1
+    return False
+
+
+#: Prepositions that are also verb particles ("held on", "went by", "came over"); "to", "according to"
+#: and the like are not among them.
+_PARTICLES = frozenset({"on", "in", "out", "up", "off", "over", "down", "back", "through", "along", "around",
+                        "by", "about", "away", "behind", "across", "ahead", "aside", "forward", "past", "under",
+                        "round", "apart", "together", "within", "without", "inside", "outside", "below", "above"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "'d", "having"})
+
+
+def _present_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether a base-form verb follows a noun directly ("sunflower oil make up", "of Baku lie", "the
+    figures show"): with no other finite verb in the sentence, the tagger's VB is a present tense
+    (VBP) it misread, not a clause lost in translation."""
+    return any(g == "VB" and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") and lower[i - 1] != "'s"
+               for i, g in enumerate(tags) if i > 0)
+
+
+def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
+    """Whether a sentence with no VBD/VBZ/VBP/MD is an imperative: it opens with a base-form verb
+    ("Follow …", "Please send …"), or a short opening phrase (at most eight tokens, from "to", a
+    preposition, a wh-adverb or an adverb) ends in the sentence's first comma or colon right before one."""
+    if tags[first] == "VB" or (lower[first] == "please" and first + 1 < len(tags) and tags[first + 1] == "VB"):
+        return True
+    if tags[first] not in _INTRO_TAGS:
+        return False
+    # the first comma or colon, after a short opening phrase, right before the verb
+    comma = next((i for i in range(first + 1, min(len(tags), first + 9)) if tags[i] in (",", ":")), None)
+    return comma is not None and comma + 1 < len(tags) and tags[comma + 1] == "VB"
 _LOWER = operator.itemgetter(0)  # of an _info_of entry
 _CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
 _CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
@@ -474,6 +556,26 @@ def _without_diacritics(word: str) -> str | None:
     return plain if plain.isascii() and plain.isalpha() else None
 
 
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "„"})
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_NAMING = frozenset({"called", "named", "word", "term", "so-called"})
+
+
+def _introduced(toks: Sequence[Token], k: int, last: int) -> bool:
+    """Whether the word at ``k`` (0 < k < last) is mentioned or introduced rather than used: alone in
+    quotation marks, after "called" or "the word", or after an article with an appositive gloss after
+    it ("a hokim, the equivalent of a mayor", "A dastarkhan, the traditional tablecloth, ...")."""
+    before, after = toks[k - 1].text, toks[k + 1].text
+    if before in _QUOTES and after in _QUOTES:
+        return True
+    if before.lower() in _NAMING:
+        return True
+    return (before.lower() in _ARTICLES and after == "," and k + 2 <= last
+            and toks[k + 2].text.lower() in _ARTICLES)
+
+
 def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
              ) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
@@ -485,12 +587,19 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
     if infos is None:
         infos = [_word_info[t.text] for t in toks]
     unigram, bigrams, min_log = _unigram_logs(lm), lm.bigrams, lm.min_log
-    for info in infos:
+    last = len(toks) - 1
+    for k, info in enumerate(infos):
         if not info[3]:  # not alphabetic
             prev = prev_log = None
             continue
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
+        if log is None and 0 < k < last and _introduced(toks, k, last):
+            # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
+            # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
+            # (session 9).  Neither is a word MT failed to translate.
+            prev = prev_log = None
+            continue
         if log is None and not lw.isascii():  # "café", "naïve": English words the ASCII counts spell plain
             plain = _without_diacritics(lw)
             if plain is not None:

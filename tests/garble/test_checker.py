@@ -149,3 +149,12 @@ def test_evidence_is_said_in_words_a_reviewer_reads():
     parts = {**pred.contributions, PATTERNS: sum(det.hashed[h] for h in pred.analysis.hashed)}
     assert said[0] == EVIDENCE[max(parts, key=parts.get)]  # the strongest first, n-grams counted as one input
     assert len(said) <= 3
+
+
+def test_a_caption_label_makes_a_caption() -> None:
+    """Session 9: "Above: …", "Pictured: …" open a caption, which gets at most a minor, like a heading."""
+    from mtfix.garble.checker import may_be_major, sentence_like
+
+    caption = "Above: The Flame Towers in Baku, lit in the colours of the national flag."
+    assert not sentence_like(caption) and not may_be_major(caption)
+    assert sentence_like("Abovyan said the talks in Baku would resume on Monday after a long pause.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from mtfix.config import Config
 from mtfix.garble import corroborate
 from mtfix.garble.checker import may_be_major, probability
@@ -91,3 +93,12 @@ def test_in_the_pipeline_below_the_major_threshold() -> None:
     assert ("MTF401", "major") in {(f.code, str(f.severity)) for f in other_code}
     silenced = pipe.check(REPEAT + " <!-- mtfix-ignore: MTF116 -->\n").findings
     assert {(f.code, str(f.severity)) for f in silenced} == {("MTF401", "minor")}
+
+
+def test_a_punctuated_loop_does_not_corroborate() -> None:
+    """Session 9: "Ding, ding, ding, went the bell" (MTF106 lowered to minor: it may be deliberate)."""
+    from mtfix.garble.corroborate import corroborates
+
+    loop = Finding("MTF106", "Accuracy/Addition", Severity.MINOR, 0, 16, "loop", segment=0)
+    assert not corroborates(loop)
+    assert corroborates(dataclasses.replace(loop, severity=Severity.MAJOR))

@@ -19,6 +19,7 @@ def names(text: str) -> set[str]:
     ("Them said that the prices would fall.", "case_role"),
     ("The delegation met the mayor of Баку and discussed the roads.", "other_script"),
     ("The new rules for farmers in the southern provinces of the country.", "no_finite"),
+    ("The talks were held in Baku according to.", "stranded_adposition"),  # "to" is no particle
 ])
 def test_sign_fires(text, sign):
     assert sign in names(text)
@@ -34,6 +35,13 @@ def test_sign_fires(text, sign):
     "The savings drive organised by the Caspian Environmental Fund ended.",
     "The talks stalled until the observers in the relay arrived.",
     "What do the farmers in Kazakhstan grow?",
+    # session 9: imperatives, clauses without "that", particles, "before" as an adverb, right node raising
+    "Follow the agency on X at @Refugees and use the hashtag #WithRefugees.",
+    "To install the package, run pip install mtfix in a virtual environment.",
+    "Thompson said he had thought he had won.",
+    '"We have held on, and we will hold on," he said.',
+    '"We have heard promises before," one farmer said.',
+    "The controller shall be responsible for, and be able to demonstrate compliance with, these principles.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
@@ -88,3 +96,20 @@ def test_mean_log_freq_is_lower_for_rarer_words():
     common = analyse("The people said that the work was good for the city.", load(), lm=lm).dense
     rare = analyse("The ombudsman lambasted the procurement of desalination turbines.", load(), lm=lm).dense
     assert rare["mean_log_freq"] < common["mean_log_freq"]
+
+
+def test_a_word_quoted_alone_is_mentioned_not_unknown():
+    """Session 9: 'the words "hava" and "qarşı"' talks about the words; unquoted, they count as unknown."""
+    from mtfix.garble.checker import predict
+
+    quoted = predict('The words "hava" and "qarşı" are often mistranslated, linguists say.').analysis
+    bare = predict("The words hava and qarşı are often mistranslated, linguists say.").analysis
+    assert quoted.dense["unknown_lower"] == 0.0 < bare.dense["unknown_lower"]
+
+
+def test_a_word_glossed_by_an_apposition_is_introduced_not_unknown():
+    from mtfix.garble.checker import predict
+
+    glossed = predict("In Uzbekistan, each district is run by a hokim, the equivalent of a mayor.").analysis
+    bare = predict("In Uzbekistan, each district is run by a hokim and the council of the city.").analysis
+    assert glossed.dense["unknown_lower"] == 0.0 < bare.dense["unknown_lower"]

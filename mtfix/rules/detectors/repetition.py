@@ -156,6 +156,35 @@ def _chiasmus(text: str, start: int, end: int) -> bool:
     return before is not None and after is not None and same_word(before.group(1), after.group(1))
 
 
+_NEXT_COPY = LazyPattern(r"(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)(\p{L}+)")
+_PREV_COPY = LazyPattern(r"(\p{L}+)(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)$")
+#: Words that open a free relative clause, whose predicate may repeat its verb: "Whatever happens,
+#: happens", "Whoever wins, wins".
+_FREE_RELATIVE = frozenset({"whatever", "whoever", "whichever", "whenever", "wherever", "what", "who"})
+
+
+def _in_run(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the pair at ``text[start:end]`` is part of three or more copies ("ding, ding, ding").
+
+    >>> t = "Ding, ding, ding, went the bell"
+    >>> _in_run(t, 0, 10, "Ding"), _in_run("care and care for all", 0, 13, "care")
+    (True, False)
+    """
+    after = _NEXT_COPY.match(text, end)
+    before = _PREV_COPY.search(text, max(0, start - 40), start)
+    return any(x is not None and same_word(word.lower(), x.group(1).lower()) for x in (after, before))
+
+
+def _free_relative(text: str, start: int) -> bool:
+    """Whether the word before the pair at ``start`` opens a free relative ("Whatever happens, happens").
+
+    >>> _free_relative("Whatever happens, happens.", 9), _free_relative("young, young teachers", 0)
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in _FREE_RELATIVE
+
+
 @detector("coordinated_repeat")
 def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``compassion and compassion``, ``inexperienced, inexperienced youth``: a word
@@ -180,6 +209,10 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "… with Georgia, Georgia signed": a name ending one phrase and starting the next
         if _chiasmus(text, m.start(), m.end()):
             continue  # "trade for growth and growth for trade": a mirrored pair, on purpose
+        if _in_run(text, m.start(), m.end(), w):
+            continue  # "Ding, ding, ding": three or more copies are a loop (MTF106's), not a lost synonym
+        if "," in m.group("sep") and _free_relative(text, m.start()):
+            continue  # "Whatever happens, happens": a free relative and its predicate
         if doc.segment_at(m.start()) is None:
             continue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",

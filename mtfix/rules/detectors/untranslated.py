@@ -11,6 +11,15 @@ from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"
+_OPENERS = frozenset("\"'“‘«„*_")
+_CLOSERS = frozenset("\"'”’»“*_")
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` stands alone in quotation marks or italics markers: a
+    word mentioned, not used ('the words "hava" and "qarşı"', 'the Uzbek word *mahalla*').  A
+    writer quotes a source-language word to talk about it; MT leaves one unquoted in its sentence."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS
 
 
 @detector("foreign_letters")
@@ -30,6 +39,7 @@ def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         for m in pattern.finditer(doc.text)
         if doc.segment_at(m.start()) is not None
         and (m.group().islower() or any(c in m.group() for c in name_letters))
+        and not (m.group().islower() and _mentioned(doc.text, m.start(), m.end()))
     ]
     run: list = []
 
@@ -76,5 +86,5 @@ def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         return
     pattern = regex.compile(r"(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(foreign))) + r")(?![\p{L}'’-])")
     for m in pattern.finditer(doc.text):
-        if doc.segment_at(m.start()) is not None:
+        if doc.segment_at(m.start()) is not None and not _mentioned(doc.text, m.start(), m.end()):
             yield Hit(m.start(), m.end(), None, message=f"'{m.group()}' looks untranslated (not English)")
