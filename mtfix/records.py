@@ -303,8 +303,9 @@ def process(
     stays bounded however long the input.  Argument errors raise :class:`ConfigError` at once.
     """
     opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
-    if workers < 1 or chunk_size < 1:
-        raise ConfigError("workers and chunk_size must be at least 1")
+    for name, value in (("workers", workers), ("chunk_size", chunk_size)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"workers and chunk_size must be at least 1 (whole numbers); {name} is {value!r}")
     if executor not in EXECUTORS:
         raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     if workers == 1:

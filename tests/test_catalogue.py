@@ -202,3 +202,12 @@ def test_every_builtin_checker_lists_its_own_rules():
         assert all(cat[i.code] == i for i in infos), name
     narrowed = Pipeline(Config(grammar="off", select=("MTF101",))).checkers
     assert [i.code for i in next(c for c in narrowed if c.name == "rules").rules()] == ["MTF101"]
+
+
+@pytest.mark.parametrize(("token", "first"), [("garble", "MTF401"), ("MTF2", "MTF201"), ("glossary", "MTF301")])
+def test_explain_a_checker_or_prefix_lists_its_rules(token, first):
+    """``explain garble`` said "no rule 'garble'; did you mean garble, ...?"; a checker's name or
+    a prefix stands for several rules, and the error names them."""
+    r = mtfix("explain", token)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"'{token}' stands for" in r.stderr and first in r.stderr and "did you mean" not in r.stderr

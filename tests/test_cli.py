@@ -190,6 +190,15 @@ def test_rules_and_explain():
     assert run("explain", "NOPE999").exit_code == 2
 
 
+def test_rules_with_an_unknown_pack_is_an_error():
+    """``rules --pack nope`` listed the other checkers' rules and exited 0; ``check --pack nope``
+    is an error, and so is this."""
+    r = run("rules", "--pack", "nope")
+    assert r.exit_code == 2 and "rule pack 'nope'" in r.output and "az-en" in r.output
+    r = run("rules", "--pack", "az-en")
+    assert r.exit_code == 0 and "MTF206" in r.output and "MTF101" not in r.output
+
+
 def test_inline_suppression(tmp_path):
     p = tmp_path / "s.md"
     p.write_text("Prices of oilgas rose. <!-- mtfix-ignore: MTF206 -->\nPrices of oilgas fell.\n", encoding="utf-8")

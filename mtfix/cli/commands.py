@@ -120,7 +120,8 @@ def fix(
         from mtfix.cli.review import fix_with_decisions
 
         return fix_with_decisions(pipeline, cfg, decisions, paths, opts.input_format, fmt_opts,
-                                  output_dir=output_dir, diff=diff, quiet=opts.quiet)
+                                  output_dir=output_dir, diff=diff, quiet=opts.quiet,
+                                  exit_non_zero_on_fix=exit_non_zero_on_fix, config_path=opts.config)
     unsafe = unsafe_fixes or cfg.unsafe_fixes
     n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, opts,
@@ -342,6 +343,10 @@ def rules(
     except MtfixError as exc:
         fail(str(exc))
     wanted_packs = set(_split_codes(packs))
+    have = sorted({r.pack for r in catalogue if r.checker == "rules"})
+    unknown = sorted(wanted_packs - set(have))
+    if unknown:  # as `check --pack` says it, instead of listing the other checkers' rules
+        fail(f"rule pack {unknown[0]!r}: no such pack (have: {', '.join(have)})")
     rows = [r for r in catalogue if sel.wants(r.code) and (not wanted_packs or r.pack in wanted_packs
                                                             or r.checker != "rules")]
     if format == "json":
@@ -374,7 +379,13 @@ def explain(
     except LTNotInstalled as exc:
         fail(f"{code}: mtfix has no entry for this LanguageTool rule. {exc}")
     if info is None:
-        near = catalogue.near(code)
+        prefixes = catalogue.resolve_token(code) if code.strip() and not code.upper().startswith("LT:") else None
+        if prefixes:  # a prefix or a checker's name: several rules
+            codes = sorted(c for c in catalogue.rules if c.startswith(prefixes))
+            shown = ", ".join(codes[:12]) + ("…" if len(codes) > 12 else "")
+            fail(f"{code!r} stands for {len(codes)} rules ({shown}); explain one of them "
+                 f"(`mtfix rules --select {code}` lists them)")
+        near = [n for n in catalogue.near(code) if n != code]
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         if code.upper().startswith("LT:"):
             fail(f"no LanguageTool rule {code[3:]!r} in the installed LanguageTool jars{hint}")

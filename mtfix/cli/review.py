@@ -37,6 +37,7 @@ def review(
 
     if output.is_dir():
         fail(f"{output}: is a directory; give the report's file name with -o")
+    _refuse_input_as_output(output, paths)
     pipeline, cfg = build_pipeline(opts, paths, min_severity=min_severity)
     fmt_opts = opts.format_options()
     reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts),
@@ -45,6 +46,9 @@ def review(
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
     try:
+        found = [r.path for r in reviews] + [f.path for f in (*getattr(reviews, "failures", ()),
+                                                              *getattr(reviews, "skipped", ()))]
+        _refuse_input_as_output(output, found)  # also the files found in folders
         html = render_html(build_context(pipeline, reviews, title))
     finally:
         pipeline.close()
@@ -63,20 +67,50 @@ def review(
         fail(f"{len(failures)} file(s) could not be reviewed (see above)")
 
 
+def _refuse_input_as_output(output: Path, paths: list[str]) -> None:
+    """Exit 2 when the report would overwrite one of the files under review."""
+    import os
+
+    if not output.exists():
+        return
+    for p in paths:
+        try:
+            same = p != "-" and os.path.isfile(p) and os.path.samefile(p, output)
+        except OSError:
+            same = False
+        if same:
+            fail(f"{output}: is {p}, a file under review; give the report another name with -o "
+                 "(nothing was written)")
+
+
 def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: list[str], input_format: str | None,
-                       opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool) -> None:
+                       opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool,
+                       exit_non_zero_on_fix: bool = False, config_path: Path | None = None) -> None:
     """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits.
 
     Every file is checked first (digest, known edit ids, no overlapping accepted edits);
-    any problem exits 2 before anything is written.
+    any problem exits 2 before anything is written.  ``exit_non_zero_on_fix``: exit 1
+    when a file was (or, with ``diff``, would be) changed, as plain ``fix`` does.
     """
+    from mtfix.files import config_base
     from mtfix.io.inputs import is_binary, iter_paths, read_input
     from mtfix.review.decisions import load_decisions, plan
 
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"mtfix: warning: {message}", err=True)
+
     try:
         decisions = load_decisions(decisions_path)
-        files = list(iter_paths(paths, cfg.include, cfg.exclude))
-        inputs = [inp for inp in (read_input(p) for p in files) if not is_binary(inp)]
+        # walked as `mtfix review` walked them: the globs relative to the settings file, the format's files
+        files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[input_format],
+                                base=config_base(config_path, paths), warn=warn))
+        inputs = []
+        for inp in (read_input(p) for p in files):
+            if is_binary(inp):
+                warn(f"{inp.path}: binary file skipped")
+            else:
+                inputs.append(inp)
         planned = plan(pipeline, decisions, inputs, input_format, opts)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
@@ -91,11 +125,13 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
         _write(planned, targets, diff, quiet)
     except (OSError, MtfixError) as exc:
         fail(f"cannot write: {exc}")
+    changed = sum(1 for p in planned if p.changed)
     if not quiet:
         n = sum(len(p.applied) for p in planned)
         verb = "would change" if diff else "changed"
-        changed = sum(1 for p in planned if p.changed)
         typer.echo(f"{n} accepted edit{'s' * (n != 1)} applied; {verb} {changed} of {len(planned)} file(s).", err=True)
+    if exit_non_zero_on_fix and changed:
+        raise typer.Exit(1)
 
 
 def _print_diff(p: Any) -> None:

@@ -17,9 +17,6 @@ unexpected one ``mtfix: internal error:`` line, also 2.
 
 from __future__ import annotations
 
-import contextlib
-import fnmatch
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,11 +27,15 @@ COMMANDS = ("check", "fix")
 def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
     """Split ``argv`` into options (with their values) and paths.
 
-    ``takes_value`` maps each option string to whether it takes a value.
+    ``takes_value`` maps each option string to whether it takes a value.  pre-commit
+    passes file names after the options without ``--``: a token that is no known option
+    but an existing file (``-notes.md``) is a path.
 
     >>> split_args({"--fail-on": True, "-q": False}, ["--fail-on", "minor", "-q", "a.md", "--", "-b.md"])
     (['--fail-on', 'minor', '-q'], ['a.md', '-b.md'])
     """
+    import os
+
     options: list[str] = []
     paths: list[str] = []
     it = iter(argv)
@@ -42,7 +43,8 @@ def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str]
         if tok == "--":
             paths.extend(it)
             break
-        if tok == "-" or not tok.startswith("-"):
+        unknown = tok.partition("=")[0] not in takes_value
+        if tok == "-" or not tok.startswith("-") or (unknown and os.path.isfile(tok)):
             paths.append(tok)
             continue
         options.append(tok)
@@ -68,17 +70,16 @@ def has_option(options: list[str], *names: str) -> bool:
 
 
 def selected(path: str, include: tuple[str, ...], exclude: tuple[str, ...], base: Path | None) -> bool:
-    """Whether ``path`` passes the globs, matched against its name, the path as given and,
-    with ``base``, the path relative to the configuration file's directory."""
-    forms = {os.path.basename(path), path, path.replace(os.sep, "/")}
-    if base is not None:
-        with contextlib.suppress(ValueError):
-            forms.add(Path(path).resolve().relative_to(base).as_posix())
+    """Whether ``path`` passes the globs, read as ``mtfix`` reads them on a folder walk
+    (:class:`mtfix.io.inputs.GlobFilter`: gitignore syntax, relative to ``base``, the
+    configuration file's directory).
 
-    def hit(globs: tuple[str, ...]) -> bool:
-        return any(fnmatch.fnmatch(f, g) for f in forms for g in globs)
+    >>> selected("drafts/a.md", (), ("drafts/",), None), selected("news/sub/a.md", ("news/*.md",), (), None)
+    (False, False)
+    """
+    from mtfix.io.inputs import GlobFilter
 
-    return (not include or hit(include)) and not hit(exclude)
+    return GlobFilter(include, exclude, base).selected(path)
 
 
 def hook_argv(command: str, options: list[str], paths: list[str]) -> tuple[list[str], list[str]] | None:

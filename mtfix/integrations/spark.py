@@ -161,12 +161,28 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
                       fluency=fluency, on_error=on_error)
     udf = _udf(config, opts)
     none = F.lit(None).cast("string")
-    ids = F.col(id_col).cast("string") if id_col else none
-    sources = F.col(source_col) if source_col else none
+    ids = _col(id_col).cast("string") if id_col else none
+    sources = _col(source_col) if source_col else none
     tmp = f"__{prefix}result"
-    out = df.withColumn(tmp, udf(F.col(column), ids, sources))
-    return out.select(*[F.col(f"`{c}`") for c in df.columns],
-                      *[F.col(f"`{tmp}`.{n}").alias(prefix + n) for n, _ in COLUMNS[mode]])
+    out = df.withColumn(tmp, udf(_col(column), ids, sources))
+    return out.select(*[_col(c) for c in df.columns],
+                      *[F.col(f"{_quoted(tmp)}.{n}").alias(prefix + n) for n, _ in COLUMNS[mode]])
+
+
+def _quoted(name: str) -> str:
+    """A column name as a Spark identifier, dots and backticks included (``a.b`` is not a field).
+
+    >>> _quoted("body.en"), _quoted("odd`name")
+    ('`body.en`', '`odd``name`')
+    """
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _col(name: str) -> Any:
+    """The top-level column called ``name``."""
+    from pyspark.sql import functions as F
+
+    return F.col(_quoted(name))
 
 
 def repair(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:

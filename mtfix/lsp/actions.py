@@ -34,9 +34,21 @@ def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], v
 
 
 def _shown(text: str, finding: Finding) -> str:
-    """``'before' → 'after'`` for the stretch the finding's edits touch (shortened)."""
+    """``'before' → 'after'`` for the stretch the finding's edits touch, widened to whole
+    words so that a change of spaces or punctuation shows (shortened).
+
+    >>> from mtfix.model import Edit, Finding, FixSafety, Severity
+    >>> e = Edit(9, 10, "", " ", "MTF111", "r", FixSafety.SAFE)
+    >>> _shown("said that , prices", Finding("MTF111", "x", Severity.MINOR, 9, 10, "m", edits=(e,)))
+    "'that ,' → 'that,'"
+    """
     a = min(min(e.start for e in finding.edits), finding.start)
     b = max(max(e.end for e in finding.edits), finding.end)
+    lo, hi = max(0, a - 30), min(len(text), b + 30)
+    while a > lo and not text[a - 1].isspace():
+        a -= 1
+    while b < hi and not text[b].isspace():
+        b += 1
     after = text[a:b]
     for e in sorted(finding.edits, key=lambda e: e.start, reverse=True):
         after = after[: e.start - a] + e.replacement + after[e.end - a :]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import re
@@ -270,7 +271,9 @@ class MtfixLanguageServer(LanguageServer):
             return None
         st = self.states.get(uri)
         if st is not None and st.text == text:
-            return st
+            # the same text under a newer version (typed, then undone): the edits we answer
+            # with must name the version the editor has, or it refuses them
+            return st if st.version == version else dataclasses.replace(st, version=version)
         path = uri_to_path(uri)
         kind = document_kind(path, language_id)
         if kind is None:
@@ -313,8 +316,6 @@ def _sanitised(text: str) -> tuple[str, list[int]]:
 def _without_fixes_at(findings: list[Finding], positions: list[int]) -> list[Finding]:
     """Findings whose span or edits touch a replaced character lose their fix (an edit
     must never write U+FFFD into the user's text)."""
-    import dataclasses
-
     out = []
     for f in findings:
         lo = min([f.start, *(e.start for e in f.edits)])

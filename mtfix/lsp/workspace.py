@@ -81,6 +81,7 @@ class Profile:
     key: tuple[Any, ...]
     error: str | None = None
     key_files: tuple[Any, ...] = ()
+    watched: tuple[Any, ...] | None = None  # files to watch instead of the config's (a broken config's)
     fast: Pipeline = field(init=False)
 
     def __post_init__(self) -> None:
@@ -121,7 +122,8 @@ class Profile:
 
     def file_key(self) -> tuple[Any, ...]:
         """Modification times of the glossaries and rule packs the config names."""
-        return tuple(_stat_key(p) for p in (*self.config.glossaries, *self.config.rule_files))
+        files = self.watched if self.watched is not None else (*self.config.glossaries, *self.config.rule_files)
+        return tuple(_stat_key(p) for p in files)
 
     def with_grammar(self, grammar: Checker) -> Pipeline:
         """A pipeline of the fast checkers plus LanguageTool, in the pipeline's order."""
@@ -247,8 +249,9 @@ class Session:
         new.key_files = new.file_key()
         try:
             _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
-        except MtfixError as exc:
-            new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc))
+        except MtfixError as exc:  # watch the files that failed: mending one rebuilds the profile
+            new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc),
+                          watched=(*config.glossaries, *config.rule_files))
             new.key_files = new.file_key()
         with self._lock:
             self._profiles[name] = new

@@ -71,8 +71,10 @@ class Decisions:
         for f in by_path:
             if f.digest == digest:
                 return f, f
-        same = [f for f in self.files if f.digest == digest]
-        return (same[0] if same else None), (by_path[0] if by_path else None)
+        if by_path:  # this file's entry, with other bytes: changed since the report
+            return None, by_path[0]
+        same = [f for f in self.files if f.digest == digest]  # moved or renamed since
+        return (same[0] if same else None), None
 
 
 def _same_path(a: str, b: str) -> bool:
@@ -129,7 +131,7 @@ def load_decisions(path: str | Path) -> Decisions:
     """Read and validate a decisions file (errors name the file, the line and the reason)."""
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8")
+        raw = p.read_text(encoding="utf-8-sig")  # a BOM, as Windows editors save one, is not an error
     except FileNotFoundError:
         raise DecisionsError(f"{p}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -249,6 +249,39 @@ def test_pyproject_table_sets_threshold_and_rules(tmp_path, capsys):
     assert article.read_text(encoding="utf-8") == GARBLED
 
 
+def test_hook_reads_include_and_exclude_as_mtfix_does(tmp_path, capsys, monkeypatch):
+    """The globs are gitignore syntax, as for a folder walk (docs/files.md): ``drafts/`` excludes
+    the folder and ``news/*.md`` does not reach into sub-folders; before, the hook's own
+    fnmatch matching checked and fixed both."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('include = ["news/*.md", "drafts/**"]\nexclude = ["drafts/"]\n',
+                                         encoding="utf-8")
+    for rel in ("drafts/wip.md", "news/old/a.md", "news/today.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(GARBLED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # pre-commit runs hooks from the repository root
+    assert main(["check", "drafts/wip.md", "news/old/a.md", "news/today.md"]) == 1
+    out = capsys.readouterr().out
+    assert "news/today.md:" in out and "drafts/wip.md" not in out and "news/old/a.md" not in out
+    assert main(["fix", "drafts/wip.md", "news/old/a.md"]) == 0  # nothing selected: nothing to do
+    assert (tmp_path / "drafts/wip.md").read_text(encoding="utf-8") == GARBLED
+
+
+def test_file_name_starting_with_a_dash_is_checked(tmp_path, capsys, monkeypatch):
+    """pre-commit passes file names after the options, without ``--``: ``-notes.md`` is a file
+    to check, not an option (before, it was swallowed and the hook passed, exit 0, silently)."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "-notes.md").write_text(GARBLED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fail-on", "minor", "-notes.md"]) == 1
+    assert "-notes.md:3:1: MTF101" in capsys.readouterr().out
+    assert main(["check", "--no-such-option", "-notes.md"]) == 2  # a real unknown option is still an error
+
+
 def test_documented_configuration_is_valid():
     """docs/pre-commit.md's settings file and YAML snippets are what mtfix and pre-commit accept."""
     import re

@@ -152,6 +152,13 @@ def test_bad_arguments_raise_at_once(pipeline):
         process(pipeline, [], workers=0)
 
 
+@pytest.mark.parametrize("kwargs", [{"workers": 2.0}, {"workers": "2"}, {"workers": 2, "chunk_size": 2.5}])
+def test_badly_typed_counts_raise_config_error_at_once(pipeline, kwargs):
+    """Not a TypeError/ValueError from deep inside (after the first record was read)."""
+    with pytest.raises(ConfigError, match="whole numbers"):
+        process(pipeline, iter(["Prices rose."]), **kwargs)
+
+
 def test_pipeline_is_thread_safe_from_its_first_use():
     """Eight threads start on a fresh pipeline at once: checkers are built once, and every
     result is the one a sequential run gives."""

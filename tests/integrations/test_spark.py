@@ -127,3 +127,15 @@ def test_bad_arguments_fail_early(spark):
         apply(df, "body", mode="translate")
     with pytest.raises(ConfigError, match="already exist"):
         repair(repair(df, "body"), "body")
+
+
+def test_column_names_with_dots_and_backticks(spark):
+    """Columns are taken by name, never as struct fields: ``body.en`` (common after a
+    flattening) worked in the check for missing columns but then failed in Spark's analyser."""
+    from mtfix.integrations.spark import check, repair
+
+    df = spark.createDataFrame([(1, "d`1", SENTENCES[0])], "n long, `doc``id` string, `body.en` string")
+    out = repair(df, "body.en", id_col="doc`id").collect()
+    assert out[0]["body.en"] == SENTENCES[0] and out[0]["doc`id"] == "d`1"
+    assert out[0].mtfix_text == Pipeline(CONFIG).fix(SENTENCES[0]).text and out[0].mtfix_error is None
+    assert json.loads(check(df, "body.en", source_col="body.en").collect()[0].mtfix_findings)

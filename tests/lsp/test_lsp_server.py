@@ -390,3 +390,24 @@ def test_min_severity_leaves_minor_findings_out_of_the_diagnostics(tmp_path: Pat
         await h.stop()
 
     run(scenario())
+
+
+def test_actions_name_the_current_version_when_the_text_comes_back(tmp_path: Path) -> None:
+    """Typed and undone before the debounced check: the text is the checked one, but the
+    edits must name the editor's version (3), which it checks before applying them."""
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root, args=("--grammar", "off", "--debounce-ms", "5000"))
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        h.change(uri, EXAMPLE + "x", 2)
+        h.change(uri, EXAMPLE, 3)
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        versions = {c.text_document.version for a in acts if a.edit for c in a.edit.document_changes or []}
+        assert versions == {3}, versions
+        await h.stop()
+
+    run(scenario())

@@ -211,3 +211,39 @@ def test_configuration_error_is_said_for_each_profile_even_if_the_loading_check_
     again = Profile(config_from_mapping({}, "m"), Path("/w/mtfix.toml"), (), error="mtfix.toml:1: bad")
     ls._announce(again)  # broken the same way again: said again
     assert len(said) == 2
+
+
+def test_mending_a_broken_glossary_rebuilds_the_profile(tmp_path: Path) -> None:
+    """A glossary that fails to load keeps being watched: once it is mended, the next check
+    uses it (before, only touching mtfix.toml brought the workspace configuration back)."""
+    import os
+
+    from mtfix.lsp.workspace import Session
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('glossaries = ["names.tsv"]\n', encoding="utf-8")
+    names = tmp_path / "names.tsv"
+    names.write_text("term\tvariantz\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    session = Session(tmp_path)
+    broken, new = session.profile(str(tmp_path / "a.txt"))
+    assert new and broken.error and "variantz" in broken.error
+    assert session.profile(str(tmp_path / "a.txt")) == (broken, False)  # unchanged: kept, not rebuilt
+    names.write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    os.utime(names, ns=(names.stat().st_atime_ns, names.stat().st_mtime_ns + 10**9))
+    mended, new = session.profile(str(tmp_path / "a.txt"))
+    assert new and mended.error is None and mended.config.glossaries == (str(names),)
+
+
+def test_fix_titles_show_a_change_of_spaces() -> None:
+    """A fix that only removes a space said "fix MTF111: '' → ''"; the title now shows the words around it."""
+    from mtfix.config import Config
+    from mtfix.lsp.actions import fix_action
+    from mtfix.pipeline import Pipeline
+
+    text = "The minister said that , prices of oilgas rose and the the talks went on.\n"
+    idx = LineIndex(text)
+    titles = {f.code: fix_action(f, "file:///a.txt", 1, text, idx, None, False).title
+              for f in Pipeline(Config(grammar="off")).check(text).findings if f.edits}
+    assert titles["MTF111"] == "mtfix: fix MTF111: 'that ,' → 'that,'"
+    assert titles["MTF105"] == "mtfix: fix MTF105: 'the the' → 'the'"
+    assert titles["MTF206"] == "mtfix: fix MTF206: 'oilgas' → 'oil and gas'"

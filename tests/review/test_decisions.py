@@ -225,3 +225,86 @@ def test_review_output_is_a_directory_exits_2(tmp_path):
     article.write_text(GARBLED, encoding="utf-8")
     r = cli("review", *OFF, article, "-o", tmp_path)
     assert r.exit_code == 2 and "is a directory" in r.output
+
+
+def test_report_never_overwrites_a_file_under_review(tmp_path):
+    """``-o`` naming an input (directly, through a symlink, or found in a folder) is refused with
+    exit 2 and the article is left as it was; before, the article was replaced by the HTML."""
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "report.html").symlink_to(article)
+    legacy = tmp_path / "legacy.txt"  # found in the folder, but cannot be read: still not to be overwritten
+    legacy.write_bytes(b"caf\xe9\n")
+    for target, named in ((article, article), (tmp_path / "report.html", article), (article, tmp_path),
+                          (legacy, tmp_path)):
+        r = cli("review", *OFF, "-q", named, "-o", target)
+        assert r.exit_code == 2, r.output
+        assert "a file under review" in r.output and "Traceback" not in r.output
+        assert article.read_text(encoding="utf-8") == GARBLED and legacy.read_bytes() == b"caf\xe9\n"
+
+
+def test_exit_non_zero_on_fix_applies_to_decisions(tmp_path):
+    """``fix --decisions --exit-non-zero-on-fix`` exits 1 when it changed a file (it exited 0)."""
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    (tmp_path / "d.json").write_text(json.dumps(decisions_doc(payload, payload["edits"][:1])), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", "--exit-non-zero-on-fix", "--diff", article)
+    assert r.exit_code == 1, r.output
+    assert article.read_text(encoding="utf-8") == GARBLED
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", "--exit-non-zero-on-fix", article)
+    assert r.exit_code == 1, r.output
+    assert article.read_text(encoding="utf-8") == expected(GARBLED, payload["edits"][:1])
+    (tmp_path / "none.json").write_text(json.dumps(decisions_doc(payload, [])), encoding="utf-8")
+    article.write_text(GARBLED, encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "none.json", "--exit-non-zero-on-fix", article)
+    assert r.exit_code == 0, r.output  # nothing accepted, nothing changed
+
+
+def test_a_file_given_the_bytes_of_another_counts_as_changed(tmp_path):
+    """b.txt, overwritten with a.txt's bytes after the report, has its own entry: it changed
+    since the report (exit 2), and a.txt's decisions are not applied to it."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GARBLED, encoding="utf-8")
+    b.write_text(GARBLED.replace("Ganja", "Baku"), encoding="utf-8")
+    r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
+    assert r.exit_code == 0, r.output
+    pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    doc = decisions_doc(pa, pa["edits"])
+    doc["files"] += decisions_doc(pb, [], pb["edits"])["files"]  # every edit of b rejected
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    b.write_text(GARBLED, encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", b)
+    assert r.exit_code == 2, r.output
+    assert "changed since the report" in r.output
+    assert b.read_text(encoding="utf-8") == GARBLED
+
+
+def test_decisions_saved_with_a_bom_are_read(tmp_path):
+    """A decisions file edited and saved by a Windows editor starts with a BOM: still JSON."""
+    article = tmp_path / "news.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    doc = decisions_doc(payload, payload["edits"][:1])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8-sig")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert article.read_text(encoding="utf-8") == expected(GARBLED, payload["edits"][:1])
+
+
+def test_folders_are_walked_as_the_review_walked_them(tmp_path):
+    """``fix --decisions FOLDER`` walks with the settings file's globs relative to that file and
+    the input format's extensions, as ``review FOLDER`` did; it walked relative to the current
+    directory and only .txt/.md, found nothing and applied nothing, exit 0."""
+    ws = tmp_path / "ws"
+    (ws / ".git").mkdir(parents=True)
+    (ws / "mtfix.toml").write_text('include = ["news/**"]\n', encoding="utf-8")
+    (ws / "news").mkdir()
+    (ws / "news" / "a.txt").write_text(GARBLED, encoding="utf-8")
+    (ws / "news" / "b.jsonl").write_text(json.dumps({"text": GARBLED}) + "\n", encoding="utf-8")
+    for extra in ((), ("--input-format", "jsonl", "--text-field", "text")):
+        (payload,) = review(ws, tmp_path / "r.html", *extra)
+        (tmp_path / "d.json").write_text(json.dumps(decisions_doc(payload, payload["edits"][:1])), encoding="utf-8")
+        r = cli("fix", *OFF, *extra, "--decisions", tmp_path / "d.json", ws)
+        assert r.exit_code == 0, r.output
+        assert "1 accepted edit applied; changed 1 of 1 file(s)" in r.output, r.output
