@@ -250,7 +250,7 @@ class BatchResults(list):  # list[FileResult]
         self.skipped: list[FileProblem] = []
 
 
-_SELF_DECODING = {"xliff", "tmx", "po"}  # formats that read their own declared encoding
+SELF_DECODING = frozenset({"xliff", "tmx", "po"})  # formats that read their own declared encoding
 
 
 def walk_skip_collector(into: list[FileProblem], warn: Callable[[str], None]) -> Callable[[str, str], None]:
@@ -360,12 +360,12 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         inp = read_input(path, regular_only=regular_only)
         check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path)
-        wide_ok = encoding is not None and is_wide(encoding) and fmt not in _SELF_DECODING
+        wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
         if looks_binary(inp.raw) and not wide_ok:
             if bomless_wide(inp.raw):
                 raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
             return "skipped", FileProblem(path, f"{path}: binary file skipped")
-        with legacy_encoding(encoding if fmt not in _SELF_DECODING else None):
+        with legacy_encoding(encoding if fmt not in SELF_DECODING else None):
             return "ok", job(inp)
     except MtfixError as exc:
         return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))

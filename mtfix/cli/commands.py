@@ -121,7 +121,8 @@ def fix(
 
         return fix_with_decisions(pipeline, cfg, decisions, paths, opts.input_format, fmt_opts,
                                   output_dir=output_dir, diff=diff, quiet=opts.quiet,
-                                  exit_non_zero_on_fix=exit_non_zero_on_fix, config_path=opts.config)
+                                  exit_non_zero_on_fix=exit_non_zero_on_fix, config_path=opts.config,
+                                  encoding=opts.encoding)
     unsafe = unsafe_fixes or cfg.unsafe_fixes
     n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, opts,

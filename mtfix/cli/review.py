@@ -21,7 +21,7 @@ from mtfix.cli.options import (
 from mtfix.errors import MtfixError
 
 
-@common_options(omit=("encoding", "show_settings"))  # review reads UTF-8 and has no --show-settings
+@common_options(omit=("show_settings",))  # review has no --show-settings
 def review(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("mtfix-review.html"),
@@ -85,15 +85,19 @@ def _refuse_input_as_output(output: Path, paths: list[str]) -> None:
 
 def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: list[str], input_format: str | None,
                        opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool,
-                       exit_non_zero_on_fix: bool = False, config_path: Path | None = None) -> None:
+                       exit_non_zero_on_fix: bool = False, config_path: Path | None = None,
+                       encoding: str | None = None) -> None:
     """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits.
 
     Every file is checked first (digest, known edit ids, no overlapping accepted edits);
     any problem exits 2 before anything is written.  ``exit_non_zero_on_fix``: exit 1
     when a file was (or, with ``diff``, would be) changed, as plain ``fix`` does.
+    ``encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
+    in it (give what ``review --encoding`` was given).
     """
-    from mtfix.files import config_base
+    from mtfix.files import SELF_DECODING, config_base, format_for_path
     from mtfix.io.inputs import is_binary, iter_paths, read_input
+    from mtfix.io.textfile import check_encoding, is_wide, legacy_encoding
     from mtfix.review.decisions import load_decisions, plan
 
     def warn(message: str) -> None:
@@ -101,17 +105,22 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
             typer.echo(f"mtfix: warning: {message}", err=True)
 
     try:
+        encoding = check_encoding(encoding) if encoding is not None else None
         decisions = load_decisions(decisions_path)
         # walked as `mtfix review` walked them: the globs relative to the settings file, the format's files
         files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[input_format],
                                 base=config_base(config_path, paths), warn=warn))
         inputs = []
         for inp in (read_input(p) for p in files):
-            if is_binary(inp):
+            if is_binary(inp) and not (encoding is not None and is_wide(encoding)):
                 warn(f"{inp.path}: binary file skipped")
             else:
                 inputs.append(inp)
-        planned = plan(pipeline, decisions, inputs, input_format, opts)
+        planned = []
+        for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
+            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path)
+            with legacy_encoding(None if fmt in SELF_DECODING else encoding):
+                planned += plan(pipeline, decisions, [inp], input_format, opts)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs

@@ -308,3 +308,20 @@ def test_folders_are_walked_as_the_review_walked_them(tmp_path):
         r = cli("fix", *OFF, *extra, "--decisions", tmp_path / "d.json", ws)
         assert r.exit_code == 0, r.output
         assert "1 accepted edit applied; changed 1 of 1 file(s)" in r.output, r.output
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16-le"])
+def test_a_legacy_file_is_reviewed_and_fixed_in_its_own_encoding(tmp_path, encoding):
+    """``review --encoding`` reads a file that is not UTF-8, and ``fix --decisions --encoding``
+    writes the accepted edits back in that encoding, every other byte as it was."""
+    text = GARBLED.replace("Monday", "Monday at the café")
+    article = tmp_path / "news.txt"
+    article.write_bytes(text.encode(encoding))
+    r = cli("review", *OFF, "-q", article, "-o", tmp_path / "plain.html")
+    assert r.exit_code == 2 and "--encoding" in r.output  # the hint names an option review has
+    payload = review(article, tmp_path / "r.html", "--encoding", encoding)[0]
+    accepted = payload["edits"][:2]
+    (tmp_path / "d.json").write_text(json.dumps(decisions_doc(payload, accepted)), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", "--encoding", encoding, article)
+    assert r.exit_code == 0, r.output
+    assert article.read_bytes() == expected(text, accepted).encode(encoding)
