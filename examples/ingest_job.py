@@ -3,7 +3,7 @@
     python examples/ingest_job.py examples/news-feed.jsonl repaired.jsonl
     python examples/ingest_job.py feed.jsonl out.jsonl --workers 2 --glossary names.tsv
 
-Each input line comes out as one output line, in order: the record with its ``body``
+Each non-blank input line comes out as one output line (ending in ``\n``), in order: the record with its ``body``
 repaired (every other field as it was, in the same order) and an ``mtfix`` object saying
 what was done (schema version, changed, fluency before and after, the codes of what was
 found and of what is left for a person).  A record whose body is missing or not a string,
