@@ -106,7 +106,8 @@ def fix(
         bool, typer.Option("--exit-non-zero-on-fix", help="Exit 1 when a file was changed (for hooks).")
     ] = False,
     decisions: Annotated[
-        Path | None, typer.Option("--decisions", help="Apply exactly the edits accepted in this review export.")
+        Path | None, typer.Option("--decisions", help="Apply exactly the edits accepted, and the corrections "
+                                                      "made, in this review export.")
     ] = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:

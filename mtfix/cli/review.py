@@ -87,9 +87,10 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
                        opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool,
                        exit_non_zero_on_fix: bool = False, config_path: Path | None = None,
                        encoding: str | None = None) -> None:
-    """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits.
+    """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits and the editor's corrections.
 
-    Every file is checked first (digest, known edit ids, no overlapping accepted edits);
+    Every file is checked first (digest, known edit ids, corrections that match the text,
+    nothing overlapping);
     any problem exits 2 before anything is written.  ``exit_non_zero_on_fix``: exit 1
     when a file was (or, with ``diff``, would be) changed, as plain ``fix`` does.
     ``encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
@@ -137,8 +138,11 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
     changed = sum(1 for p in planned if p.changed)
     if not quiet:
         n = sum(len(p.applied) for p in planned)
+        nc = sum(len(p.corrections) for p in planned)
         verb = "would change" if diff else "changed"
-        typer.echo(f"{n} accepted edit{'s' * (n != 1)} applied; {verb} {changed} of {len(planned)} file(s).", err=True)
+        also = f" and {nc} correction{'s' * (nc != 1)}" if nc else ""
+        typer.echo(f"{n} accepted edit{'s' * (n != 1)}{also} applied; {verb} {changed} of {len(planned)} file(s).",
+                   err=True)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
 

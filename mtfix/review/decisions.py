@@ -9,10 +9,17 @@ A decisions file is JSON::
                                "original": "", "replacement": " and "}, ...]}]}
 
 Only ``id`` and ``decision`` are read; the other fields are there for people.
+A file may also carry the editor's own corrections (sentences post-edited in the
+report; version 2, see :data:`VERSION`)::
+
+                "corrections": [{"unit": 0, "start": 120, "end": 171,
+                                 "original": "...", "replacement": "..."}]
+
 :func:`plan` refuses (``DecisionsError``, exit 2 in the CLI) when a file changed
 since the report (its digest differs), when a decision names an edit the review
-of that file does not propose, or when two accepted edits overlap; it computes
-every output before anything is written.
+of that file does not propose, when two accepted edits overlap, when a
+correction's ``original`` is not the text at its span or it overlaps an accepted
+edit or another correction; it computes every output before anything is written.
 """
 
 from __future__ import annotations
@@ -26,18 +33,45 @@ from typing import Any
 
 from mtfix.errors import MtfixError
 from mtfix.io.inputs import Input
-from mtfix.model import Edit
+from mtfix.model import Edit, FixSafety
 from mtfix.pipeline import Pipeline
 from mtfix.repair import apply_edits
 from mtfix.review.proposals import Proposal, edit_key, file_digest, proposals_for
 
 FORMAT = "mtfix-review-decisions"
+#: The version a report exports when it has no corrections: every mtfix that reads decisions reads it.
 VERSION = 1
+#: The version of a decisions file with the editor's corrections: an mtfix that knows only version 1
+#: would apply the accepted edits and silently drop the corrections, so it must refuse the file instead.
+CORRECTIONS_VERSION = 2
+READABLE = (VERSION, CORRECTIONS_VERSION)
 CHOICES = ("accept", "reject")
+#: The rule code of an editor's correction, where it is handled as an edit.
+CORRECTION_CODE = "correction"
 
 
 class DecisionsError(MtfixError):
     """A decisions file that cannot be used: names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The editor's own text for ``[start, end)`` of a unit (code point offsets, as edits use)."""
+
+    unit: int
+    start: int
+    end: int
+    original: str
+    replacement: str
+    where: str = ""  # "files[0].corrections[2]", for messages
+
+    def edit(self) -> Edit:
+        return Edit(self.start, self.end, self.replacement, self.original, CORRECTION_CODE,
+                    f"review:{self.where}", FixSafety.UNSAFE)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement}
 
 
 @dataclass
@@ -47,6 +81,7 @@ class FileDecisions:
     path: str
     digest: str
     decisions: dict[str, str]  # edit id -> "accept" | "reject"
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def accepted(self) -> list[str]:
@@ -100,8 +135,10 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise bad(f'not an mtfix decisions file ("format" must be "{FORMAT}")')
-    if data.get("version") != VERSION:
-        raise bad(f"unsupported version {data.get('version')!r} (this mtfix reads version {VERSION})")
+    version = data.get("version")
+    if isinstance(version, bool) or version not in READABLE:
+        raise bad(f"unsupported version {version!r} (this mtfix reads versions "
+                  f"{', '.join(map(str, READABLE))})")
     files = data.get("files")
     if not isinstance(files, list):
         raise bad('"files" must be a list')
@@ -122,9 +159,44 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
             if chosen.get(d["id"], d["decision"]) != d["decision"]:
                 raise bad(f"{where}: edit {d['id']} is both accepted and rejected")
             chosen[d["id"]] = d["decision"]
-        out.append(FileDecisions(path, digest, chosen))
+        corrections = _corrections(entry.get("corrections", []), where, bad)
+        out.append(FileDecisions(path, digest, chosen, corrections))
     sig = data.get("signature", "")
     return Decisions(source, out, sig if isinstance(sig, str) else "")
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _corrections(items: Any, where: str, bad: Any) -> list[Correction]:
+    """The ``corrections`` of one file entry, validated (types and ranges; the text is checked by :func:`plan`).
+
+    >>> _corrections([{"unit": 0, "start": 4, "end": 9, "original": "oilgs", "replacement": "oil"}], "files[0]", ValueError)
+    [Correction(unit=0, start=4, end=9, original='oilgs', replacement='oil', where='files[0].corrections[0]')]
+    >>> _corrections([{"unit": 0, "start": 9, "end": 4, "original": "", "replacement": ""}], "files[0]", ValueError)
+    Traceback (most recent call last):
+    ...
+    ValueError: files[0].corrections[0]: "start" and "end" must be offsets with 0 <= start <= end
+    """
+    if not isinstance(items, list):
+        raise bad(f"{where}.corrections must be a list")
+    out: list[Correction] = []
+    for k, c in enumerate(items):
+        at = f"{where}.corrections[{k}]"
+        if not isinstance(c, dict):
+            raise bad(f"{at} must be an object")
+        if not _is_int(c.get("unit")) or c["unit"] < 0:
+            raise bad(f'{at}: "unit" must be a unit index (an integer >= 0)')
+        if not _is_int(c.get("start")) or not _is_int(c.get("end")) or not 0 <= c["start"] <= c["end"]:
+            raise bad(f'{at}: "start" and "end" must be offsets with 0 <= start <= end')
+        if not isinstance(c.get("original"), str) or not isinstance(c.get("replacement"), str):
+            raise bad(f'{at} needs an "original" and a "replacement" (strings)')
+        if len(c["original"]) != c["end"] - c["start"]:
+            raise bad(f'{at}: "original" has {len(c["original"])} characters but the span '
+                      f'{c["start"]}-{c["end"]} has {c["end"] - c["start"]}')
+        out.append(Correction(c["unit"], c["start"], c["end"], c["original"], c["replacement"], at))
+    return out
 
 
 def load_decisions(path: str | Path) -> Decisions:
@@ -153,15 +225,27 @@ def _conflict(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def apply_accepted(text: str, proposals: Iterable[Proposal], where: str = "") -> str:
-    """``text`` with exactly these edits (two proposals with the same effect count once);
-    overlapping edits raise DecisionsError.
+def _short(text: str, n: int = 60) -> str:
+    return repr(text if len(text) <= n else text[: n - 1] + "…")
+
+
+def apply_accepted(text: str, proposals: Iterable[Proposal], where: str = "",
+                   corrections: Iterable[Correction] = ()) -> str:
+    """``text`` with exactly these edits (two proposals with the same effect count once) and the
+    editor's corrections; a correction whose ``original`` is not the text at its span, and
+    overlapping edits or corrections, raise DecisionsError.
 
     >>> from mtfix.model import FixSafety
     >>> e1 = Edit(4, 4, " ", "", "MTF103", "r", FixSafety.SAFE)
     >>> e2 = Edit(4, 4, " ", "", "MTF202", "r", FixSafety.SAFE)
     >>> apply_accepted("snowThe war", [Proposal("a", 0, e1, 0), Proposal("b", 0, e2, 1)])
     'snow The war'
+    >>> apply_accepted("snowThe war", [Proposal("a", 0, e1, 0)], "", [Correction(0, 8, 11, "war", "talks")])
+    'snow The talks'
+    >>> apply_accepted("snowThe war", [Proposal("a", 0, e1, 0)], "", [Correction(0, 0, 7, "snowThe", "Snow.")])
+    Traceback (most recent call last):
+    ...
+    mtfix.review.decisions.DecisionsError: the correction of offsets 0-7 overlaps accepted edit a (MTF103); reject the edit or revert the correction; nothing was written
     """
     unique: dict[tuple, Proposal] = {}
     for p in proposals:
@@ -171,8 +255,29 @@ def apply_accepted(text: str, proposals: Iterable[Proposal], where: str = "") ->
         if _conflict(a.edit, b.edit):
             raise DecisionsError(
                 f"{where}accepted edits {a.id} ({a.edit.code}) and {b.id} ({b.edit.code}) overlap; accept one of them")
-    result = apply_edits(text, [p.edit for p in chosen])
-    if len(result.applied) != len(chosen):  # pragma: no cover - proposals come from this very text
+    mine = sorted(corrections, key=lambda c: (c.start, c.end))
+    for c in mine:
+        found = text[c.start : c.end] if c.end <= len(text) else None
+        if found != c.original:
+            now = "is past the end of the unit" if found is None else f"is {_short(found)}"
+            label = f" ({c.where})" if c.where else ""
+            raise DecisionsError(
+                f"{where}offset {c.start}: the correction{label} replaces {_short(c.original)}, but the text "
+                f"there {now}; nothing was written")
+    for a2, b2 in zip(mine, mine[1:], strict=False):
+        if _conflict(a2.edit(), b2.edit()):
+            raise DecisionsError(f"{where}the corrections of offsets {a2.start}-{a2.end} and {b2.start}-{b2.end} "
+                                 "overlap; nothing was written")
+    for c in mine:
+        for p in chosen:
+            if _conflict(c.edit(), p.edit):
+                label = f" ({c.where})" if c.where else ""
+                raise DecisionsError(
+                    f"{where}the correction of offsets {c.start}-{c.end}{label} overlaps accepted edit {p.id} "
+                    f"({p.edit.code}); reject the edit or revert the correction; nothing was written")
+    edits = [p.edit for p in chosen] + [c.edit() for c in mine]
+    result = apply_edits(text, edits)
+    if len(result.applied) != len(edits):  # pragma: no cover - checked above
         raise DecisionsError(f"{where}an accepted edit no longer matches the text")
     return result.text
 
@@ -186,6 +291,7 @@ class Planned:
     output: bytes
     applied: list[Proposal] = field(default_factory=list)
     note: str = ""
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -195,7 +301,8 @@ class Planned:
 def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt: str | None = None,
          options: dict[str, Any] | None = None) -> list[Planned]:
     """What ``fix --decisions`` would write for each input; raises DecisionsError before
-    anything is written when a file changed or a decision names an unknown edit."""
+    anything is written when a file changed, a decision names an unknown edit, or a correction
+    does not fit the file (unit, original text, overlap)."""
     out: list[Planned] = []
     for inp in inputs:
         digest = file_digest(inp.raw)
@@ -217,12 +324,20 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
                 f"{inp.path}: {decisions.source} names {len(unknown)} edit(s) the report of this file does not "
                 f"contain: {', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''}{hint}; nothing was written")
         accepted = [proposed[i] for i in match.accepted]
+        n_units = len(container.units)
+        for c in match.corrections:
+            if c.unit >= n_units:
+                raise DecisionsError(
+                    f"{inp.path}: {decisions.source}: {c.where} names unit {c.unit}, but the file has "
+                    f"{n_units} unit{'s' * (n_units != 1)} (0-{n_units - 1}); nothing was written")
         fixed: dict[int, str] = {}
         for u, unit in enumerate(container.units):
             mine = [p for p in accepted if p.unit == u]
-            if mine:
-                where = f"{inp.path}: " + (f"unit {unit.id!r}: " if unit.id is not None else "")
-                fixed[u] = apply_accepted(unit.text, mine, where)
+            corr = [c for c in match.corrections if c.unit == u]
+            if mine or corr:
+                where = f"{inp.path}: unit {u}" + (f" ({unit.id!r})" if unit.id is not None else "") + ": "
+                fixed[u] = apply_accepted(unit.text, mine, where, corr)
         output = container.render(fixed) if fixed else inp.raw
-        out.append(Planned(inp.path, inp.raw, output, sorted(accepted, key=lambda p: (p.unit, p.edit.start))))
+        out.append(Planned(inp.path, inp.raw, output, sorted(accepted, key=lambda p: (p.unit, p.edit.start)),
+                           corrections=sorted(match.corrections, key=lambda c: (c.unit, c.start))))
     return out

@@ -14,7 +14,7 @@ from typing import Any
 
 from mtfix.model import FixSafety, Severity
 from mtfix.pipeline import Pipeline
-from mtfix.review.decisions import FORMAT, VERSION
+from mtfix.review.decisions import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
 from mtfix.review.worddiff import word_diff
 
@@ -158,7 +158,8 @@ def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "m
     }
     rules = sorted(codes)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
-    meta = {"format": FORMAT, "version": VERSION, "signature": pipeline.signature(),
+    meta = {"format": FORMAT, "version": VERSION, "corrections_version": CORRECTIONS_VERSION,
+            "signature": pipeline.signature(),
             "created": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     return {"title": title, "summaries": summaries, "payloads": [file_payload(fr) for fr in reviews],
             "docs": rule_docs(pipeline, codes), "totals": totals, "rules": rules, "categories": categories,

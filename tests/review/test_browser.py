@@ -227,3 +227,147 @@ def test_min_severity_opens_with_minor_findings_filtered_out(browser, seed004, t
     while browser.execute_script(count, "#doc .card.sev-minor") == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert browser.execute_script(count, "#doc .card.sev-minor") > 0
+
+
+MINUTES = (
+    "The committee met in Gyumri on Friday. It simply came to our notice then that, the vote was postponed.\n"
+    "Officials of ministry was saying the road will be build until the winter comes probably.\n"
+    "Talks on the oilgas pipeline resumed and There were no objections.\n"
+)
+ROAD = "Officials of ministry was saying the road will be build until the winter comes probably."
+ROAD_FIXED = "Ministry officials said the road would be built before winter."
+TALKS = "Talks on the oilgas pipeline resumed and There were no objections."
+
+
+def toast(driver) -> str:
+    return driver.find_element("id", "toast").text
+
+
+def seg_at(driver, start: int):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, f'#doc .seg[data-a="{start}"]')
+
+
+def ctrl_enter(driver) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+
+
+def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
+    """The editor's own correction: `e` on a finding without an edit opens its sentence, Esc
+    cancels, Ctrl+Enter saves; the Edit button on a sentence with an accepted edit starts from
+    the text with that edit, and saving rejects the edits inside; Revert restores them; the
+    corrections survive a reload, are exported (version 2) and `fix --decisions` applies them
+    with the accepted edits elsewhere, byte for byte."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", article.name, "-o", report, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+    road, talks = MINUTES.index(ROAD), MINUTES.index(TALKS)
+    stock = MINUTES.index("It simply")
+
+    # accept the two safe edits: the stock phrase (sentence 2) and "oilgas" (sentence 4)
+    oilgas = MINUTES.index("oilgas")
+    click(browser, card(browser, "MTF101", stock).find_element(By.CSS_SELECTOR, "button.acc"))
+    click(browser, card(browser, "MTF206", oilgas).find_element(By.CSS_SELECTOR, "button.acc"))
+    assert browser.find_element(By.ID, "decision-count").text == "2 accepted · 0 rejected"
+
+    # keyboard: p (back from the MTF206 card just decided) to the road sentence's MTF401, which
+    # has no edit; e opens the sentence's text, Esc cancels
+    for _ in range(10):
+        press(browser, "p")
+        cur = browser.find_element(By.CSS_SELECTOR, "#doc .card.cur")
+        if browser.execute_script("return arguments[0].closest('.seg').dataset.a", cur) == str(road):
+            break
+    assert cur.find_element(By.CSS_SELECTOR, "a.code").text == "MTF401" and not cur.get_attribute("data-edits")
+    press(browser, "e")
+    box = browser.switch_to.active_element
+    assert box.tag_name == "textarea" and box.get_attribute("value") == ROAD
+    assert not seg_at(browser, road).find_element(By.CSS_SELECTOR, ".seg-tools").is_displayed()
+    box.send_keys(" draft")
+    box.send_keys(Keys.ESCAPE)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc textarea")
+    assert seg_at(browser, road).find_element(By.CSS_SELECTOR, ".text").text == ROAD
+    assert browser.find_element(By.ID, "decision-count").text == "2 accepted · 0 rejected"
+
+    # e again, replace the text, Ctrl+Enter saves: the sentence shows the word diff
+    press(browser, "e")
+    box = browser.switch_to.active_element
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(ROAD_FIXED)
+    ctrl_enter(browser)
+    seg = seg_at(browser, road)
+    assert "corrected" in seg.get_attribute("class")
+    shown = seg.find_element(By.CSS_SELECTOR, ".text.corrected")
+    ins = [n.text for n in shown.find_elements(By.CSS_SELECTOR, "ins")]
+    dels = [n.text for n in shown.find_elements(By.CSS_SELECTOR, "del")]
+    assert "built" in " ".join(ins) and "build" in " ".join(dels) and "road" not in " ".join(ins + dels)
+    assert browser.execute_script(  # the new text is what the diff reads without its deletions
+        "var t = arguments[0].cloneNode(true); t.querySelectorAll('del').forEach(function (n) { n.remove(); });"
+        "return t.textContent;", shown) == ROAD_FIXED
+    assert browser.find_element(By.ID, "decision-count").text == "2 accepted · 0 rejected · 1 correction"
+
+    # the Edit button of the sentence with the accepted "oilgas" edit: its text includes that edit
+    click(browser, seg_at(browser, talks).find_element(By.CSS_SELECTOR, ".seg-tools button.edit-sent"))
+    box = browser.switch_to.active_element
+    assert box.get_attribute("value") == TALKS.replace("oilgas", "oil and gas")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("Talks on the oil and gas pipeline resumed; nobody objected.")
+    click(browser, seg_at(browser, talks).find_element(By.CSS_SELECTOR, ".editor button.save"))
+    assert "1 accepted edit inside the sentence now rejected" in toast(browser)
+    assert "1 undecided edit inside it rejected" in toast(browser)  # MTF104's "There" → "there"
+    oil_card = card(browser, "MTF206", oilgas)
+    assert "rejected" in oil_card.get_attribute("class")
+    # accepting an edit inside a corrected sentence is refused
+    click(browser, oil_card.find_element(By.CSS_SELECTOR, "button.acc"))
+    assert "rejected" in oil_card.get_attribute("class") and "inside a sentence you corrected" in toast(browser)
+    assert browser.find_element(By.ID, "decision-count").text == "1 accepted · 2 rejected · 2 corrections"
+
+    # Revert drops the correction and gives the edits back their earlier decisions
+    click(browser, seg_at(browser, talks).find_element(By.CSS_SELECTOR, ".seg-tools button.revert-sent"))
+    assert "corrected" not in seg_at(browser, talks).get_attribute("class")
+    assert "accepted" in card(browser, "MTF206", oilgas).get_attribute("class")
+    assert browser.find_element(By.ID, "decision-count").text == "2 accepted · 0 rejected · 1 correction"
+
+    # kept in local storage: a reload shows the correction again
+    browser.refresh()
+    from mtfix.review.browser import wait_ready
+
+    wait_ready(browser)
+    assert browser.find_element(By.ID, "decision-count").text == "2 accepted · 0 rejected · 1 correction"
+    assert "corrected" in seg_at(browser, road).get_attribute("class")
+
+    # export through the Blob download
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.find_element(By.ID, "export").click()
+    target = downloads / "mtfix-decisions.json"
+    deadline = time.time() + 10
+    while not target.exists() and time.time() < deadline:
+        time.sleep(0.1)
+    assert target.exists(), "the Export button did not download mtfix-decisions.json"
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["version"] == 2
+    (entry,) = exported["files"]
+    assert entry["corrections"] == [{"unit": 0, "start": road, "end": road + len(ROAD), "original": ROAD,
+                                     "replacement": ROAD_FIXED}]
+    assert sorted((d["code"], d["decision"]) for d in entry["decisions"]) == [("MTF101", "accept"),
+                                                                              ("MTF206", "accept")]
+
+    # apply: the correction and the two accepted edits, every other byte as it was
+    r = mtfix("fix", *OFF, "--decisions", target, article.name, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2 accepted edits and 1 correction applied" in r.stderr
+    assert article.read_bytes() == (
+        b"The committee met in Gyumri on Friday. The vote was postponed.\n"
+        b"Ministry officials said the road would be built before winter.\n"
+        b"Talks on the oil and gas pipeline resumed and There were no objections.\n")

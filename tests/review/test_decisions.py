@@ -325,3 +325,187 @@ def test_a_legacy_file_is_reviewed_and_fixed_in_its_own_encoding(tmp_path, encod
     r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", "--encoding", encoding, article)
     assert r.exit_code == 0, r.output
     assert article.read_bytes() == expected(text, accepted).encode(encoding)
+
+
+# ---------- the editor's own corrections (sentences post-edited in the report) ----------
+
+MINUTES = (
+    "The committee met in Gyumri on Friday. It simply came to our notice then that, the vote was postponed.\n"
+    "Officials of ministry was saying the road will be build until the winter comes probably.\n"
+    "Talks on the oilgas pipeline resumed and There were no objections.\n"
+)
+ROAD = "Officials of ministry was saying the road will be build until the winter comes probably."
+ROAD_FIXED = "Ministry officials said the road would be built before winter."
+
+
+def correction(text: str, sentence: str, replacement: str, unit: int = 0) -> dict:
+    """A correction of ``sentence`` (found in ``text``) as the report exports it."""
+    start = text.index(sentence)
+    return {"unit": unit, "start": start, "end": start + len(sentence), "original": sentence,
+            "replacement": replacement}
+
+
+def with_corrections(doc: dict, corrections: list[dict], version: int = 2) -> dict:
+    doc = json.loads(json.dumps(doc))
+    doc["version"] = version
+    doc["files"][0]["corrections"] = corrections
+    return doc
+
+
+def edit_of(payload: dict, code: str, unit: int = 0) -> dict:
+    (e,) = [e for e in payload["edits"] if e["c"] == code and e["u"] == unit]
+    return e
+
+
+def test_correction_and_accepted_edits_give_exactly_the_expected_bytes(tmp_path):
+    article = tmp_path / "minutes.txt"
+    article.write_bytes(MINUTES.encode("utf-8"))
+    payload = review(article, tmp_path / "r.html")[0]
+    accept = [edit_of(payload, "MTF101"), edit_of(payload, "MTF206")]
+    reject = [edit_of(payload, "MTF104")]
+    doc = with_corrections(decisions_doc(payload, accept, reject), [correction(MINUTES, ROAD, ROAD_FIXED)])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert "2 accepted edits and 1 correction applied; changed 1 of 1 file(s)" in r.output
+    assert article.read_bytes() == (
+        b"The committee met in Gyumri on Friday. The vote was postponed.\n"
+        b"Ministry officials said the road would be built before winter.\n"
+        b"Talks on the oil and gas pipeline resumed and There were no objections.\n")
+
+
+def test_correction_keeps_crlf_bom_and_non_bmp_text(tmp_path):
+    """Offsets are code points (an emoji before the sentence counts one); the BOM and the CRLF
+    line ends outside the corrected span stay as they were."""
+    text = MINUTES.replace("Friday.", "Friday \U0001F4C5.").replace("\n", "\r\n")
+    article = tmp_path / "minutes.txt"
+    article.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    payload = review(article, tmp_path / "r.html")[0]
+    unit_text = payload["units"][0]["text"]
+    doc = with_corrections(decisions_doc(payload, []), [correction(unit_text, ROAD, ROAD_FIXED)])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert article.read_bytes() == b"\xef\xbb\xbf" + text.replace(ROAD, ROAD_FIXED).encode("utf-8")
+
+
+def test_corrections_in_jsonl_records(tmp_path):
+    path = tmp_path / "records.jsonl"
+    first = json.dumps({"id": "r1", "text": ROAD, "lang": "en"})
+    second = json.dumps({"id": "r2", "text": "Talks on the oilgas pipeline resumed and There were no objections."})
+    third = '{"id":"r3","text":"Nothing to see here."}'
+    path.write_bytes(f"{first}\n{second}\n{third}\n".encode())
+    payload = review(path, tmp_path / "r.html", "--text-field", "text")[0]
+    assert payload["units"][0]["text"] == ROAD
+    doc = with_corrections(decisions_doc(payload, [edit_of(payload, "MTF206", unit=1)]),
+                           [correction(ROAD, ROAD, ROAD_FIXED, unit=0)])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--text-field", "text", "--decisions", tmp_path / "d.json", path)
+    assert r.exit_code == 0, r.output
+    lines = path.read_bytes().split(b"\n")
+    assert json.loads(lines[0]) == {"id": "r1", "text": ROAD_FIXED, "lang": "en"}
+    assert json.loads(lines[1]) == {"id": "r2", "text": "Talks on the oil and gas pipeline resumed and There were "
+                                                          "no objections."}
+    assert lines[2:] == [third.encode(), b""]  # the untouched record, byte for byte
+
+
+def test_a_correction_whose_original_differs_exits_2_naming_file_unit_and_offset(tmp_path):
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    bad = correction(MINUTES, ROAD, ROAD_FIXED)
+    bad["original"] = bad["original"].replace("ministry", "industry")
+    doc = with_corrections(decisions_doc(payload, [edit_of(payload, "MTF101")]), [bad])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2, r.output
+    assert f"{article}: unit 0: offset {bad['start']}: the correction (files[0].corrections[0])" in r.output
+    assert "nothing was written" in r.output and "Traceback" not in r.output
+    assert article.read_text(encoding="utf-8") == MINUTES
+
+
+def test_a_correction_overlapping_an_accepted_edit_exits_2_naming_both(tmp_path):
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    talks = "Talks on the oilgas pipeline resumed and There were no objections."
+    accepted = edit_of(payload, "MTF206")
+    doc = with_corrections(decisions_doc(payload, [edit_of(payload, "MTF101"), accepted]),
+                           [correction(MINUTES, talks, "The pipeline talks resumed without objection.")])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2, r.output
+    assert "files[0].corrections[0]" in r.output and f"accepted edit {accepted['id']} (MTF206)" in r.output
+    assert article.read_text(encoding="utf-8") == MINUTES
+    # the same correction with that edit rejected instead (what the page does) is applied
+    doc = with_corrections(decisions_doc(payload, [], [accepted]), doc["files"][0]["corrections"])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert article.read_text(encoding="utf-8") == MINUTES.replace(talks, "The pipeline talks resumed without objection.")
+
+
+def test_a_correction_of_a_unit_the_file_lacks_exits_2_and_no_file_is_written(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(MINUTES, encoding="utf-8")
+    b.write_text(MINUTES.replace("Gyumri", "Vanadzor"), encoding="utf-8")
+    r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
+    assert r.exit_code == 0, r.output
+    pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    good = with_corrections(decisions_doc(pa, []), [correction(MINUTES, ROAD, ROAD_FIXED)])
+    bad = with_corrections(decisions_doc(pb, []), [dict(correction(MINUTES, ROAD, ROAD_FIXED), unit=3)])
+    good["files"] += bad["files"]
+    (tmp_path / "d.json").write_text(json.dumps(good), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", a, b)
+    assert r.exit_code == 2, r.output
+    assert f"{b}:" in r.output and "files[1].corrections[0] names unit 3" in r.output and "1 unit (0-0)" in r.output
+    assert a.read_text(encoding="utf-8") == MINUTES  # a's correction was fine, but nothing is written
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("nope", "files[0].corrections[0] must be an object"),
+    ({"unit": -1, "start": 0, "end": 1, "original": "x", "replacement": ""}, '"unit" must be a unit index'),
+    ({"unit": True, "start": 0, "end": 1, "original": "x", "replacement": ""}, '"unit" must be a unit index'),
+    ({"unit": 0, "start": 5, "end": 2, "original": "", "replacement": ""}, "0 <= start <= end"),
+    ({"unit": 0, "start": 0, "end": 1.0, "original": "T", "replacement": ""}, "0 <= start <= end"),
+    ({"unit": 0, "start": 0, "end": 3, "original": "The", "replacement": None}, 'needs an "original" and a "replacement"'),
+    ({"unit": 0, "start": 0, "end": 3, "original": "Th", "replacement": "A"}, '"original" has 2 characters but'),
+])
+def test_malformed_corrections_exit_2_naming_the_entry(tmp_path, entry, message):
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    doc = with_corrections(decisions_doc(payload, [edit_of(payload, "MTF101")]), [entry])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2, r.output
+    assert f"{tmp_path / 'd.json'}: files[0].corrections[0]" in r.output and message in r.output, r.output
+    assert "Traceback" not in r.output
+    assert article.read_text(encoding="utf-8") == MINUTES
+
+
+def test_versions_one_and_two_are_read_and_others_refused(tmp_path):
+    """A version-1 file (no corrections, as every report before them exported) still applies; a
+    version-2 file without corrections too; an unknown version is refused."""
+    article = tmp_path / "minutes.txt"
+    payload = None
+    for version, code in ((1, 0), (2, 0), (3, 2)):
+        article.write_text(MINUTES, encoding="utf-8")
+        payload = payload or review(article, tmp_path / "r.html")[0]
+        doc = dict(decisions_doc(payload, [edit_of(payload, "MTF101")]), version=version)
+        (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+        r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+        assert r.exit_code == code, (version, r.output)
+        if code:
+            assert "unsupported version 3 (this mtfix reads versions 1, 2)" in r.output
+            assert article.read_text(encoding="utf-8") == MINUTES
+        else:
+            assert article.read_text(encoding="utf-8") == expected(MINUTES, [edit_of(payload, "MTF101")])
+
+
+def test_the_report_exports_version_2_only_with_corrections(tmp_path):
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    html = (review(article, tmp_path / "r.html"), (tmp_path / "r.html").read_text(encoding="utf-8"))[1]
+    meta = json.loads(re.search(r'id="mtfix-meta">(.*?)</script>', html, re.S).group(1))
+    assert meta["version"] == 1 and meta["corrections_version"] == 2

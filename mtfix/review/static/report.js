@@ -13,6 +13,10 @@
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]]}
  * Offsets are UTF-16 indices of the unit text only when the text is in the BMP; the
  * report therefore works on arrays of code points (see cp()).
+ *
+ * The editor's own corrections (a sentence post-edited in place) are kept by file, unit
+ * and start: {f: file, u: unit, a: start, b: end, o: original, r: replacement,
+ * p: {edit id: decision before the correction rejected it}}; offsets are code points.
  */
 (function () {
   "use strict";
@@ -24,6 +28,7 @@
   var nFiles = document.querySelectorAll("script[id^='mtfix-file-']").length;
   var cache = {};
   var decisions = {};   // edit id -> "accept" | "reject"
+  var corrections = {}; // file:unit:start -> correction (see above)
   var editIndex = {};   // edit id -> {file, edit}
   var cur = -1;         // current file
   var view = null;      // rendering state of the current file
@@ -45,6 +50,60 @@
     var arr = cp(text);
     if (!arr) return function (a, b) { return text.slice(a, b); };
     return function (a, b) { return arr.slice(a, b).join(""); };
+  }
+
+  /* ---------- word diff of a correction (as mtfix/review/worddiff.py: DIFF_TOKEN, then a token LCS) ---------- */
+  var TOKEN = /[\p{L}\p{M}\p{N}\p{Pc}]+|\s+|[^\p{L}\p{M}\p{N}\p{Pc}\s]/gu;
+  function tokens(text) { return text.match(TOKEN) || []; }
+  function cpLen(text) { return cp(text) ? Array.from(text).length : text.length; }
+
+  /* Operations ["=", s, e] | ["-", s, e] | ["+", text] turning old (at unit offset base) into new. */
+  function wordOps(base, old, neu) {
+    var a = tokens(old), b = tokens(neu), ops = [];
+    var off = [base];
+    a.forEach(function (t) { off.push(off[off.length - 1] + cpLen(t)); });
+    function add(kind, lo, hi) {
+      if (lo >= hi) return;
+      var last = ops[ops.length - 1];
+      if (last && last[0] === kind) last[2] = hi; else ops.push([kind, lo, hi]);
+    }
+    function ins(text) {
+      if (!text) return;
+      var last = ops[ops.length - 1];
+      if (last && last[0] === "+") last[1] += text; else ops.push(["+", text]);
+    }
+    var pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+    var suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+    add("=", off[0], off[pre]);
+    var n = a.length - pre - suf, m = b.length - pre - suf;
+    if (n * m > 250000) {  /* a rewrite too long to align: one deletion, one insertion */
+      add("-", off[pre], off[pre + n]);
+      ins(b.slice(pre, pre + m).join(""));
+    } else {
+      var L = [];  /* L[i][j]: LCS length of a[pre+i..] and b[pre+j..] */
+      for (var i = n; i >= 0; i--) {
+        L[i] = new Array(m + 1);
+        for (var j = m; j >= 0; j--) {
+          L[i][j] = i === n || j === m ? 0 : a[pre + i] === b[pre + j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+        }
+      }
+      var x = 0, y = 0, d0 = -1, put = "";
+      var flush = function () {  /* a run of changes: its deletion, then its insertion */
+        if (d0 >= 0) add("-", off[d0], off[pre + x]);
+        ins(put);
+        d0 = -1; put = "";
+      };
+      while (x < n || y < m) {
+        if (x < n && y < m && a[pre + x] === b[pre + y]) { flush(); add("=", off[pre + x], off[pre + x + 1]); x++; y++; }
+        else if (x < n && (y === m || L[x + 1][y] >= L[x][y + 1])) { if (d0 < 0) d0 = pre + x; x++; }
+        else { put += b[pre + y]; y++; }
+      }
+      flush();
+    }
+    add("=", off[a.length - suf], off[a.length]);
+    return ops;
   }
 
   /* Large reports carry each file's JSON gzip-compressed and base64-encoded. */
@@ -204,6 +263,8 @@
   }
 
   function renderText(row, unit, block) {
+    var corr = corrections[corrKey(view.n, row.u, block[0])];
+    if (corr) return renderCorrected(row, unit, block, corr);
     var box = el("div", "text");
     var pos = block[0], end = block[1];
     var taken = row.eds.slice().sort(function (x, y) { return x.lo - y.lo || x.hi - y.hi; });
@@ -223,6 +284,38 @@
     });
     underline(box, unit, pos, Math.max(pos, end), row.over);
     return box;
+  }
+
+  /* A corrected sentence: the editor's text as a word diff against the report's text. */
+  function renderCorrected(row, unit, block, c) {
+    var box = el("div", "text corrected");
+    underline(box, unit, block[0], c.a, row.over);
+    var span = el("span", "corr");
+    span.setAttribute("data-corr", corrKey(c.f, c.u, c.a));
+    span.title = "your correction";
+    if (!c.d) c.d = wordOps(c.a, c.o, c.r);
+    diffNodes(span, unit, c, row.over);
+    box.appendChild(span);
+    underline(box, unit, c.b, Math.max(c.b, block[1]), row.over);
+    return box;
+  }
+
+  function segTools(c) {
+    var tools = el("div", "seg-tools");
+    if (c) tools.appendChild(el("span", "corr-tag", "your correction"));
+    var edit = el("button", "edit-sent", c ? "Edit correction" : "Edit");
+    edit.type = "button";
+    edit.setAttribute("data-act", "edit");
+    edit.title = "Post-edit this sentence yourself (e)";
+    tools.appendChild(edit);
+    if (c) {
+      var rev = el("button", "revert-sent", "Revert");
+      rev.type = "button";
+      rev.setAttribute("data-act", "revert");
+      rev.title = "Drop your correction: back to the report's text and the edits' earlier decisions";
+      tools.appendChild(rev);
+    }
+    return tools;
   }
 
   /* 1-based line in the file of offset ``pos`` of the unit (\n, \r\n or \r end a line). */
@@ -321,7 +414,12 @@
     if (block[2] !== null) band.style.setProperty("--fl", block[2]);
     band.title = block[2] === null ? "no score" : "fluency " + block[2].toFixed(1) + " of 100";
     seg.appendChild(band);
-    seg.appendChild(renderText(row, unit, block));
+    var corr = corrections[corrKey(view.n, row.u, block[0])];
+    if (corr) seg.classList.add("corrected");
+    var col = el("div", "textcol");
+    col.appendChild(renderText(row, unit, block));
+    col.appendChild(segTools(corr));
+    seg.appendChild(col);
     var cards = el("div", "cards");
     row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f)); });
     seg.appendChild(cards);
@@ -410,19 +508,28 @@
       var target = view.rows.findIndex(function (r) { return r.cards.some(function (f) { return f.id === fid; }); });
       renderMore(target);
     }
-    document.querySelectorAll(".cur").forEach(function (n) { n.classList.remove("cur"); });
     view.pos = pos;
-    var card = $("card-" + fid);
+    var card = markCurrent();
     if (!card) return;
+    card.focus({ preventScroll: true });
+    var seg = card.closest(".seg");
+    (seg || card).scrollIntoView({ block: "center", behavior: "auto" });
+  }
+
+  /* Highlight the current finding (its card, underlines and inline edits); returns its card. */
+  function markCurrent() {
+    document.querySelectorAll(".cur").forEach(function (n) { n.classList.remove("cur"); });
+    if (!view || view.pos < 0) return null;
+    var fid = view.order[view.pos];
+    var card = $("card-" + fid);
+    if (!card) return null;
     card.classList.add("cur");
     document.querySelectorAll('#doc [data-f~="' + fid + '"]').forEach(function (n) { n.classList.add("cur"); });
     var ids = (card.getAttribute("data-edits") || "").split(" ").filter(Boolean);
     ids.forEach(function (id) {
       document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) { n.classList.add("cur"); });
     });
-    card.focus({ preventScroll: true });
-    var seg = card.closest(".seg");
-    (seg || card).scrollIntoView({ block: "center", behavior: "auto" });
+    return card;
   }
 
   function currentCard() {
@@ -443,6 +550,13 @@
     var info = editIndex[id];
     if (!info) return [];
     var data = cache[info.file], e = info.edit, touched = [];
+    if (d === "accept") {
+      var corr = correctionOver(info.file, e);
+      if (corr) {
+        if (!quiet) toast("Not accepted: " + e.c + " is inside a sentence you corrected; edit or revert your correction instead.");
+        return [];
+      }
+    }
     data.edits.forEach(function (o) {
       if (o.key === e.key) { if (d) decisions[o.id] = d; else delete decisions[o.id]; touched.push(o.id); }
     });
@@ -475,6 +589,157 @@
     cards.forEach(paintCard);
   }
 
+  /* ---------- the editor's corrections ---------- */
+  function corrKey(f, u, a) { return f + ":" + u + ":" + a; }
+  function corrSpan(c) { return { u: c.u, a: c.a, b: c.b, key: "correction" }; }
+
+  function correctionOver(f, e) {
+    var keys = Object.keys(corrections);
+    for (var i = 0; i < keys.length; i++) {
+      var c = corrections[keys[i]];
+      if (c.f === f && conflicts(corrSpan(c), e)) return c;
+    }
+    return null;
+  }
+
+  /* The sentence [a, b) of unit u as it stands: the report's text with the accepted edits inside it. */
+  function currentText(data, u, a, b) {
+    var unit = data.units[u], span = { u: u, a: a, b: b, key: "correction" }, seen = {}, out = "", pos = a;
+    data.edits.filter(function (e) {
+      if (decisions[e.id] !== "accept" || e.a < a || e.b > b || !conflicts(span, e) || seen[e.key]) return false;
+      seen[e.key] = true;
+      return true;
+    }).sort(function (x, y) { return x.a - y.a || x.b - y.b; }).forEach(function (e) {
+      out += unit.cut(pos, e.a) + e.r;
+      pos = e.b;
+    });
+    return out + unit.cut(pos, b);
+  }
+
+  function plainNewlines(text) { return text.replace(/\r\n?/g, "\n"); }
+  /* A text box gives "\n" for every line break: give back the sentence's own. */
+  function ownNewlines(original, text) {
+    if (original.indexOf("\r\n") >= 0) return text.replace(/\r?\n/g, "\r\n");
+    if (original.indexOf("\r") >= 0 && original.indexOf("\n") < 0) return text.replace(/\n/g, "\r");
+    return text;
+  }
+
+  function setCorrection(f, u, a, b, r) {
+    var data = cache[f], key = corrKey(f, u, a), old = corrections[key];
+    var prev = old ? old.p : {}, span = { u: u, a: a, b: b, key: "correction" };
+    var wasAccepted = 0, wasOpen = 0, touched = [];
+    data.edits.forEach(function (e) {
+      if (!conflicts(span, e) || decisions[e.id] === "reject") return;
+      if (!Object.prototype.hasOwnProperty.call(prev, e.id)) prev[e.id] = decisions[e.id] || null;
+      if (decisions[e.id] === "accept") wasAccepted++; else wasOpen++;
+      decisions[e.id] = "reject";
+      touched.push(e.id);
+    });
+    corrections[key] = { f: f, u: u, a: a, b: b, o: data.units[u].cut(a, b), r: r, p: prev };
+    var msg = "Saved your correction";
+    if (wasAccepted) msg += "; " + wasAccepted + " accepted edit" + (wasAccepted === 1 ? "" : "s") + " inside the sentence now rejected (your text replaces them)";
+    if (wasOpen) msg += "; " + wasOpen + " undecided edit" + (wasOpen === 1 ? "" : "s") + " inside it rejected";
+    toast(msg + ".");
+    return touched;
+  }
+
+  function dropCorrection(key, quiet) {
+    var c = corrections[key];
+    if (!c) return [];
+    delete corrections[key];
+    var touched = [], restored = 0;
+    Object.keys(c.p).forEach(function (id) {
+      if (decisions[id] !== "reject" || !editIndex[id]) return;  /* decided again since: keep that */
+      restored++;
+      if (c.p[id] === "accept") touched = touched.concat(setDecision(id, "accept", true));
+      else { delete decisions[id]; touched.push(id); }
+    });
+    if (!quiet) toast("Reverted your correction" + (restored ? "; the " + restored + " edit" + (restored === 1 ? "" : "s") + " inside it are as you had decided them" : "") + ".");
+    return touched;
+  }
+
+  function segOf(node) { return node && node.closest ? node.closest("#doc .seg") : null; }
+
+  function rerender(seg) {
+    var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a"));
+    var row = view.rows.filter(function (r) { return r.u === u && view.data.units[u].blocks[r.k][0] === a; })[0];
+    if (!row) return null;
+    var fresh = renderRow(row);
+    seg.replaceWith(fresh);
+    markCurrent();
+    return fresh;
+  }
+
+  function openEditor(seg) {
+    if (!seg) return;
+    var open = seg.querySelector(".editor textarea");
+    if (open) { open.focus(); return; }
+    var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a")), b = Number(seg.getAttribute("data-b"));
+    var c = corrections[corrKey(view.n, u, a)];
+    var before = c ? c.r : currentText(view.data, u, a, b);
+    var box = el("div", "editor");
+    var ta = el("textarea");
+    ta.value = before;
+    ta.rows = Math.min(12, Math.max(2, Math.ceil(before.length / 70) + (before.match(/\n/g) || []).length));
+    ta.spellcheck = true;
+    ta.setAttribute("aria-label", "Your correction of this sentence");
+    var bar = el("div", "editor-bar");
+    var save = el("button", "primary save", "Save"), cancel = el("button", "cancel", "Cancel");
+    save.type = cancel.type = "button";
+    bar.appendChild(save);
+    bar.appendChild(cancel);
+    bar.appendChild(el("span", "muted hint", "Ctrl+Enter saves · Esc cancels"));
+    box.appendChild(ta);
+    box.appendChild(bar);
+    var col = seg.querySelector(".textcol");
+    col.querySelector(".text").hidden = true;
+    col.querySelector(".seg-tools").hidden = true;
+    col.appendChild(box);
+    function close() {
+      box.remove();
+      col.querySelector(".text").hidden = false;
+      col.querySelector(".seg-tools").hidden = false;
+      var card = currentCard();
+      if (card && seg.contains(card)) card.focus({ preventScroll: true });
+    }
+    function commit() { saveEditor(seg, u, a, b, before, ta.value, close); }
+    save.addEventListener("click", commit);
+    cancel.addEventListener("click", close);
+    ta.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { ev.preventDefault(); ev.stopPropagation(); close(); }
+      else if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); ev.stopPropagation(); commit(); }
+    });
+    ta.focus({ preventScroll: true });
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+    seg.scrollIntoView({ block: "nearest", behavior: "auto" });
+  }
+
+  function saveEditor(seg, u, a, b, before, value, close) {
+    var key = corrKey(view.n, u, a), original = view.data.units[u].cut(a, b);
+    if (plainNewlines(value) === plainNewlines(before)) { close(); toast("No change."); return; }
+    value = ownNewlines(original, value);
+    var touched;
+    if (value === original && currentText(view.data, u, a, b) === original) {
+      touched = dropCorrection(key, true);  /* back to the report's text: nothing to correct */
+      toast("Back to the report's text: no correction.");
+    } else {
+      touched = setCorrection(view.n, u, a, b, value);
+    }
+    var fresh = rerender(seg);
+    repaint(touched);
+    saved();
+    var card = currentCard();
+    if (card && fresh && fresh.contains(card)) card.focus({ preventScroll: true });
+  }
+
+  function revert(seg) {
+    var key = corrKey(view.n, Number(seg.getAttribute("data-u")), Number(seg.getAttribute("data-a")));
+    var touched = dropCorrection(key);
+    rerender(seg);
+    repaint(touched);
+    saved();
+  }
+
   function exportData() {
     var byFile = {};
     Object.keys(decisions).forEach(function (id) {
@@ -482,18 +747,35 @@
       if (!info) return;
       (byFile[info.file] = byFile[info.file] || []).push(info.edit);
     });
-    var files = Object.keys(byFile).map(Number).sort(function (a, b) { return a - b; }).map(function (n) {
+    var corrByFile = {}, nCorr = 0;
+    Object.keys(corrections).forEach(function (k) {
+      var c = corrections[k];
+      if (!cache[c.f]) return;
+      (corrByFile[c.f] = corrByFile[c.f] || []).push(c);
+      nCorr++;
+    });
+    var nums = Object.keys(byFile).concat(Object.keys(corrByFile).filter(function (k) { return !byFile[k]; }));
+    var files = nums.map(Number).sort(function (a, b) { return a - b; }).map(function (n) {
       var data = cache[n];
-      var list = byFile[n].sort(function (x, y) { return x.u - y.u || x.a - y.a || x.b - y.b || (x.c < y.c ? -1 : 1); });
-      return {
+      var list = (byFile[n] || []).sort(function (x, y) { return x.u - y.u || x.a - y.a || x.b - y.b || (x.c < y.c ? -1 : 1); });
+      var entry = {
         path: data.path, digest: data.digest,
         decisions: list.map(function (e) {
           return { id: e.id, decision: decisions[e.id], code: e.c, unit: e.u, start: e.a, end: e.b,
                    original: e.o, replacement: e.r, safety: e.x };
         })
       };
+      if (corrByFile[n]) {
+        entry.corrections = corrByFile[n].sort(function (x, y) { return x.u - y.u || x.a - y.a; }).map(function (c) {
+          return { unit: c.u, start: c.a, end: c.b, original: c.o, replacement: c.r };
+        });
+      }
+      return entry;
     });
-    return { format: meta.format, version: meta.version, signature: meta.signature, report_created: meta.created,
+    /* version 2 only when there are corrections: an mtfix that reads only version 1 refuses such a
+       file instead of applying the edits without the corrections */
+    var version = nCorr ? (meta.corrections_version || 2) : meta.version;
+    return { format: meta.format, version: version, signature: meta.signature, report_created: meta.created,
              exported: new Date().toISOString().replace(/\.\d+Z$/, "Z"), files: files };
   }
 
@@ -502,19 +784,37 @@
     $("decisions-json").value = json;
     var n = Object.keys(decisions).length;
     var acc = Object.keys(decisions).filter(function (k) { return decisions[k] === "accept"; }).length;
-    $("decision-count").textContent = n ? acc + " accepted · " + (n - acc) + " rejected" : "no decisions yet";
-    try { localStorage.setItem(storeKey, JSON.stringify(decisions)); } catch (err) { /* storage unavailable */ }
+    var nc = Object.keys(corrections).length;
+    var parts = [];
+    if (n) parts.push(acc + " accepted · " + (n - acc) + " rejected");
+    if (nc) parts.push(nc + " correction" + (nc === 1 ? "" : "s"));
+    $("decision-count").textContent = parts.length ? parts.join(" · ") : "no decisions yet";
+    var kept = Object.keys(corrections).map(function (k) {
+      var c = corrections[k];
+      return { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: c.p };
+    });
+    try { localStorage.setItem(storeKey, JSON.stringify({ v: 2, decisions: decisions, corrections: kept })); }
+    catch (err) { /* storage unavailable */ }
   }
 
   function restore() {
     try {
-      var old = JSON.parse(localStorage.getItem(storeKey) || "null");
-      if (!old || !Object.keys(old).length) return Promise.resolve();
+      var stored = JSON.parse(localStorage.getItem(storeKey) || "null");
+      if (!stored || typeof stored !== "object") return Promise.resolve();
+      var old = stored.v === 2 ? stored.decisions || {} : stored;  /* before corrections: the decisions alone */
+      var corr = stored.v === 2 && Array.isArray(stored.corrections) ? stored.corrections : [];
+      if (!Object.keys(old).length && !corr.length) return Promise.resolve();
       var all = [];
       for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
       return Promise.all(all).then(function () {
         Object.keys(old).forEach(function (id) {
           if (editIndex[id] && (old[id] === "accept" || old[id] === "reject")) decisions[id] = old[id];
+        });
+        corr.forEach(function (c) {  /* only what still fits this report's text */
+          var data = c && cache[c.f], unit = data && data.units[c.u];
+          if (!unit || typeof c.r !== "string" || typeof c.o !== "string" || unit.cut(c.a, c.b) !== c.o) return;
+          corrections[corrKey(c.f, c.u, c.a)] = { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r,
+                                                  p: c.p && typeof c.p === "object" ? c.p : {} };
         });
       });
     } catch (err) { return Promise.resolve(); /* storage unavailable or stale */ }
@@ -536,7 +836,7 @@
   function acceptSafe() {
     var data = loadFile(cur), touched = [], accepted = 0;
     data.edits.forEach(function (e) {
-      if (e.x !== "safe" || decisions[e.id]) return;
+      if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
       var clash = data.edits.some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
       if (!clash) { touched = touched.concat(setDecision(e.id, "accept", true)); accepted++; }
     });
@@ -575,6 +875,11 @@
       decide(ids, btn.classList.contains("on") ? null : act);
       var p = view.order.indexOf(card.getAttribute("data-fid"));
       if (p >= 0 && p !== view.pos) setCurrent(p);
+      return;
+    }
+    var tool = t.closest && t.closest("#doc .seg-tools button");
+    if (tool) {
+      if (tool.getAttribute("data-act") === "revert") revert(segOf(tool)); else openEditor(segOf(tool));
       return;
     }
     var fileLink = t.closest && t.closest("#files a");
@@ -620,6 +925,11 @@
     } else if (k === "]") { showFile(cur + 1); }
     else if (k === "[") { showFile(cur - 1); }
     else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
+    else if (k === "e") {
+      card = currentCard();
+      if (card) openEditor(segOf(card));
+      else toast("Go to a finding first (n), or press Edit beside a sentence.");
+    }
     else if (k === "?") { $("help").hidden = !$("help").hidden; }
     else if (k === "Escape") { $("drawer").hidden = true; $("help").hidden = true; }
     else return;
@@ -629,7 +939,8 @@
   var m = /^#file-(\d+)$/.exec(location.hash);
   restore().then(function () { return showFile(m ? Number(m[1]) : 0, true); }).then(function () {
     saved();
-    window.mtfixReview = { decisions: decisions, exportData: exportData, showFile: showFile, setCurrent: setCurrent };
+    window.mtfixReview = { decisions: decisions, corrections: corrections, exportData: exportData, showFile: showFile,
+                           setCurrent: setCurrent };
     if (window.performance && performance.mark) performance.mark("mtfix-rendered");
     document.documentElement.setAttribute("data-ready", "1");
   });
