@@ -354,10 +354,11 @@ def _client_versioned_edits(ls: MtfixLanguageServer) -> bool:
 
 
 def _glossary_target(profile: Profile) -> str | None:
-    """The first appendable glossary file the workspace configuration names."""
+    """The first appendable glossary file the workspace configuration names (one that does not
+    exist yet included: the action creates it)."""
     if profile.origin is None or profile.error:
         return None
-    for g in profile.config.glossaries:
+    for g in profile.named_glossaries:
         if Path(g).suffix.lower() in (".tsv", ".csv", ".yaml", ".yml"):
             return str(g)
     return None

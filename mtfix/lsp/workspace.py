@@ -17,6 +17,7 @@ ready, documents are checked without it.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,6 +83,10 @@ class Profile:
     error: str | None = None
     key_files: tuple[Any, ...] = ()
     watched: tuple[Any, ...] | None = None  # files to watch instead of the config's (a broken config's)
+    #: glossaries the configuration names that do not exist yet: checked without them, watched, and still
+    #: the "add to glossary" action's target (it creates the file)
+    missing: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # every glossary the configuration names, in its order (when some are missing)
     fast: Pipeline = field(init=False)
 
     def __post_init__(self) -> None:
@@ -108,8 +113,16 @@ class Profile:
         return value if isinstance(value, str) and value else None
 
     @property
+    def named_glossaries(self) -> tuple[str, ...]:
+        """The glossaries the configuration names, in its order, those that do not exist yet included."""
+        return self.named or self.config.glossaries
+
+    @property
     def warning(self) -> str | None:
-        """What is wrong in the ``[server]`` table (unknown keys, bad values), if anything."""
+        """What is wrong in the ``[server]`` table (unknown keys, bad values), and which named
+        glossaries do not exist yet, if anything."""
+        missing = (f"{self.origin}: glossary {', '.join(self.missing)} does not exist yet: checking without it "
+                   "(the 'add to the glossary' action creates it)") if self.missing else None
         table = self.server_settings
         unknown = sorted(set(table) - SERVER_KEYS)
         problems = [f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(SERVER_KEYS))})"] if unknown else []
@@ -118,11 +131,12 @@ class Profile:
             problems.append(f"debounce-ms must be a number of milliseconds ≥ 0, not {table['debounce-ms']!r}")
         if "docs-url" in table and not isinstance(table["docs-url"], str):
             problems.append(f"docs-url must be a string, not {table['docs-url']!r}")
-        return f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
+        server = f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
+        return "; ".join(w for w in (server, missing) if w) or None
 
     def file_key(self) -> tuple[Any, ...]:
         """Modification times of the glossaries and rule packs the config names."""
-        files = self.watched if self.watched is not None else (*self.config.glossaries, *self.config.rule_files)
+        files = self.watched if self.watched is not None else (*self.named_glossaries, *self.config.rule_files)
         return tuple(_stat_key(p) for p in files)
 
     def with_grammar(self, grammar: Checker) -> Pipeline:
@@ -245,13 +259,18 @@ class Session:
             config = config.with_overrides(grammar=self.grammar_override)
         if error is not None:
             config = config.with_overrides(grammar="off")
-        new = Profile(config, origin, key, error)
+        # a glossary named but not created yet: check without it until the glossary action creates it
+        named = config.glossaries
+        missing = tuple(g for g in named if not os.path.lexists(g))
+        if missing:
+            config = config.with_overrides(glossaries=[g for g in named if g not in missing])
+        new = Profile(config, origin, key, error, missing=missing, named=named if missing else ())
         new.key_files = new.file_key()
         try:
             _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
         except MtfixError as exc:  # watch the files that failed: mending one rebuilds the profile
             new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc),
-                          watched=(*config.glossaries, *config.rule_files))
+                          watched=(*config.glossaries, *missing, *config.rule_files))
             new.key_files = new.file_key()
         with self._lock:
             self._profiles[name] = new

@@ -247,3 +247,21 @@ def test_fix_titles_show_a_change_of_spaces() -> None:
     assert titles["MTF111"] == "mtfix: fix MTF111: 'that ,' → 'that,'"
     assert titles["MTF105"] == "mtfix: fix MTF105: 'the the' → 'the'"
     assert titles["MTF206"] == "mtfix: fix MTF206: 'oilgas' → 'oil and gas'"
+
+
+def test_a_glossary_not_created_yet_is_the_actions_target(tmp_path: Path) -> None:
+    """mtfix.toml may name a glossary the "add to the glossary" action is to create: the workspace
+    is checked without it (a warning says so), not with the defaults, and the action targets it."""
+    from mtfix.lsp.server import _glossary_target
+    from mtfix.lsp.workspace import Session
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('glossaries = ["names.tsv"]\nselect = ["MTF1"]\n', encoding="utf-8")
+    session = Session(tmp_path)
+    prof, _ = session.profile(str(tmp_path / "a.txt"))
+    assert prof.error is None and prof.config.select == ("MTF1",)  # the workspace's settings, not the defaults
+    assert "names.tsv does not exist yet" in (prof.warning or "")
+    assert _glossary_target(prof) == str(tmp_path / "names.tsv")
+    (tmp_path / "names.tsv").write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    created, new = session.profile(str(tmp_path / "a.txt"))  # watched: creating it rebuilds the profile
+    assert new and created.warning is None and created.config.glossaries == (str(tmp_path / "names.tsv"),)
