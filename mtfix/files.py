@@ -9,7 +9,6 @@ each failure is reported (``file:line: reason``) and kept in
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -21,13 +20,12 @@ from mtfix.findings import at_or_above
 from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import Document, Finding, Severity, line_starts
 from mtfix.pipeline import Pipeline
 from mtfix.results import CheckResult, FixResult
 from mtfix.segment import to_document
 
 T = TypeVar("T")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 class LineTable:
@@ -39,7 +37,7 @@ class LineTable:
     """
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.starts = line_starts(text)
 
     def line_col(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1

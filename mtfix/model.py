@@ -42,6 +42,25 @@ class Severity(StrEnum):
 _SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) each
+    end a line, in every report, suppression and location of mtfix.
+
+    >>> line_starts("ab" + chr(13) + "cd" + chr(13) + chr(10) + "ef")
+    [0, 3, 7]
+    """
+    starts = [0]
+    if "\r" not in text:  # the common case, without a regular expression
+        find, i = text.find, text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+    import re
+
+    return starts + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+
 class FixSafety(StrEnum):
     """Whether a finding's fix is applied by ``mtfix fix`` (safe), only with
     ``--unsafe-fixes`` (unsafe), or never (none: flag only)."""
@@ -214,21 +233,15 @@ class Document:
         return starts, max_ends
 
     def line_col(self, pos: int) -> tuple[int, int]:
-        """1-based line and column of character ``pos`` (O(log n): a table of
-        line starts, built once per text, is bisected).
+        """1-based line and column of character ``pos`` (O(log n): the table of
+        :func:`line_starts`, built once per text, is bisected).
 
-        >>> Document("ab" + chr(10) + "cd").line_col(4)
-        (2, 2)
+        >>> Document("ab" + chr(10) + "cd").line_col(4), Document("ab" + chr(13) + "cd").line_col(4)
+        ((2, 2), (2, 2))
         """
         starts = self._line_index
         if starts is None:
-            text = self.text
-            starts = [0]
-            find = text.find
-            i = find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
+            starts = line_starts(self.text)
             object.__setattr__(self, "_line_index", starts)
         line = bisect_right(starts, pos) if pos > 0 else 1
         return line, pos - starts[line - 1] + 1

@@ -25,7 +25,7 @@ from mtfix.model import Document, Finding
 from mtfix.tokens import LazyPattern
 
 _DIRECTIVE = LazyPattern(
-    r"mtfix-ignore(?P<kind>-next-line|-file)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\n)",
+    r"mtfix-ignore(?P<kind>-next-line|-file)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\r|\n)",
     regex.MULTILINE,
 )
 ALL = ("",)  # the empty prefix matches every code

@@ -207,6 +207,17 @@ def test_inline_suppression(tmp_path):
     assert lines == [2]
 
 
+@pytest.mark.parametrize("directive", ["<!-- mtfix-ignore: MTF206 -->", "mtfix-ignore: MTF206"])
+def test_inline_suppression_in_an_old_mac_file(tmp_path, directive):
+    """Lines end with a lone CR: a directive silences its own line only (it silenced every line, and a
+    plain directive at a line's end silenced every code of its line)."""
+    p = tmp_path / "s.txt"
+    p.write_bytes(f"The oilgas , sector grew. {directive}\rThe oilgas sector fell.\r".encode())
+    r = run("check", *OFF, "--format", "json", str(p))
+    found = [(f["code"], f["line"]) for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert ("MTF206", 2) in found and ("MTF111", 1) in found and ("MTF206", 1) not in found
+
+
 def test_demo_runs_and_repairs():
     r = run("demo")
     assert r.exit_code == 0, r.output
