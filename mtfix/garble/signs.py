@@ -79,7 +79,9 @@ _PAST_FORMS = frozenset({
 #: model file; part of the detector's signature.  2 (session 7): abbreviations are one token
 #: (mtfix.tokens.EWT_ABBREVIATIONS); the stranded verb needs a date or a name in its phrase.
 #: 3 (session 8): a lower-case word with diacritics is looked up without them when that leaves
-#: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).
+#: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).  4 (session 9):
+#: imperatives and misread present and past tenses are finite; that-less object clauses, particles,
+#: shared objects and quoted or glossed words (docs/detector.md).
 ANALYSIS_REVISION = 4
 _VERBS_RB = VERBS | {"RB"}
 
@@ -265,8 +267,9 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     # a VB that is finite all the same (session 9): an imperative ("Follow the agency on X and use the
     # hashtag.", "To install it, run pip install mtfix.") or a present tense the tagger misread
     # ("sunflower oil make up most of the cargo")
-    finite_vb = not has_finite and "VB" in tags and (
-        _imperative(tags, lower, first) or _present_after_noun(tags, lower))
+    finite_vb = not has_finite and (("VB" in tags and (_imperative(tags, lower, first)
+                                                       or _present_after_noun(tags, lower)))
+                                    or _past_homograph_after_noun(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
     if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") and not (
             "VBN" in tags
@@ -423,6 +426,26 @@ def _present_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
     (VBP) it misread, not a clause lost in translation."""
     return any(g == "VB" and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") and lower[i - 1] != "'s"
                for i, g in enumerate(tags) if i > 0)
+
+
+#: Irregular simple-past forms that are also nouns, adjectives or adverbs ("a rose", "left", "the
+#: fell"): the tagger, short of context, often reads the verb as the other word ("Prices of oil and
+#: gas rose." → rose/NN).  English morphology, a closed list; "said", "spoke" and the other forms of
+#: ``_PAST_FORMS`` are not here: at the end after a noun they are the verb-final sign's evidence.
+_PAST_HOMOGRAPHS = frozenset({
+    "rose", "fell", "left", "found", "saw", "felt", "lay", "bore", "wound", "ground", "shot", "cast",
+    "hit", "cut", "put", "set", "let", "spent", "led", "fed", "fled", "drew", "flew", "grew", "threw",
+    "blew", "rang", "sank", "stole", "broke", "rode", "drove", "struck", "slid", "spread", "split", "shut",
+    "burst", "cost", "beat", "hung", "stuck", "lit", "dealt", "sold", "fought", "swung", "sped",
+})
+
+
+def _past_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether a simple past the tagger read as another word follows a noun directly, in a sentence
+    with no other finite verb: "Prices of oil and gas rose.", "Wages in the sector fell." (session 9)."""
+    return any(w in _PAST_HOMOGRAPHS and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+               and tags[i] not in ("DT", "IN")
+               for i, w in enumerate(lower) if i > 0)
 
 
 def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:

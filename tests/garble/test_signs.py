@@ -19,6 +19,7 @@ def names(text: str) -> set[str]:
     ("Them said that the prices would fall.", "case_role"),
     ("The delegation met the mayor of Баку and discussed the roads.", "other_script"),
     ("The new rules for farmers in the southern provinces of the country.", "no_finite"),
+    ("The rose garden of the palace in the old town of the city.", "no_finite"),  # "rose" after no noun
     ("The talks were held in Baku according to.", "stranded_adposition"),  # "to" is no particle
 ])
 def test_sign_fires(text, sign):
@@ -42,6 +43,9 @@ def test_sign_fires(text, sign):
     '"We have held on, and we will hold on," he said.',
     '"We have heard promises before," one farmer said.',
     "The controller shall be responsible for, and be able to demonstrate compliance with, these principles.",
+    # a simple past the tagger reads as a noun or an adverb ("rose"/NN, "fell"/RB)
+    "Prices of wheat and barley rose.",
+    "Salaries in the mining sector fell.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
