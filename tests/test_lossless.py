@@ -40,8 +40,13 @@ def test_text_outside_edits_is_identical_and_repairs_revert(text, unsafe):
     for p in result.log.passes:
         _check_outside_edits(p.before, p.after, p.edits)
     assert result.log.revert() == text if result.log.passes else result.text == text
-    # fix is idempotent: a second run finds nothing more to apply
-    assert PIPELINE.fix(result.text, unsafe=unsafe).text == result.text
+    # fix is idempotent: a second run finds nothing more to apply, unless the loop stopped at its pass
+    # limit with fixes still applying (a chain of one rule, each pass freeing the next occurrence:
+    # "said that, The said that, The ..."), which the result says and warns of
+    if result.converged:
+        assert PIPELINE.fix(result.text, unsafe=unsafe).text == result.text
+    else:
+        assert (result.pass_limit_hit or result.oscillation) and result.warning
 
 
 @settings(max_examples=200, deadline=None)

@@ -29,6 +29,7 @@ b'{"id": 7, "body": "Prices of oil and gas rose.", "n": 1.50}\\n'
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import re
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.errors import InputError
+from mtfix.findings import common_affix
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 
@@ -176,11 +178,48 @@ class JsonStringLocator:
         return self.line, self.start + i + 1
 
 
+def _json_pieces(literal: str) -> list[str]:
+    """The raw text of each character of the JSON string ``literal`` (quotes included), escapes whole."""
+    pieces: list[str] = []
+    i, n = 1, len(literal) - 1
+    while i < n:
+        step = 1
+        if literal[i] == "\\":
+            step = 2
+            if literal[i + 1] == "u":
+                step = 6
+                if 0xD800 <= int(literal[i + 2 : i + 6], 16) <= 0xDBFF and literal[i + 6 : i + 8] == "\\u":
+                    step = 12 if 0xDC00 <= int(literal[i + 8 : i + 12], 16) <= 0xDFFF else 6
+        pieces.append(literal[i : i + step])
+        i += step
+    return pieces
+
+
 def json_string(value: str, like: str) -> str:
-    """``value`` as a JSON string in the style of the old literal ``like``
-    (ASCII-escaped if the old one escaped its non-ASCII characters)."""
-    ascii_only = like.isascii() and not json.loads(like).isascii()
-    return json.dumps(value, ensure_ascii=ascii_only)
+    """``value`` as a JSON string in the style of the old literal ``like``: only the changed
+    characters are re-escaped (ASCII-escaped if the old literal escaped its non-ASCII characters);
+    every other character keeps its raw spelling (``\\/``, ``\\u00E9``, ``\\u0020``).
+
+    >>> json_string("caf\u00e9 / the end", '"caf\\\\u00E9 \\\\/ the the end"')
+    '"caf\\\\u00E9 \\\\/ the end"'
+    """
+    old = json.loads(like)
+    ascii_only = like.isascii() and not old.isascii()
+    fresh = json.dumps(value, ensure_ascii=ascii_only)
+    pieces = _json_pieces(like)
+    if len(pieces) != len(old):  # a lone surrogate or an unexpected spelling: re-serialise whole
+        return fresh
+    p, q = common_affix(old, value)
+    matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], value[p : len(value) - q], autojunk=False)
+    out = ['"', *pieces[:p]]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(pieces[p + i1 : p + i2])
+        else:
+            out.append(json.dumps(value[p + j1 : p + j2], ensure_ascii=ascii_only)[1:-1])
+    out.extend([*pieces[len(old) - q :], '"'])
+    spliced = "".join(out)
+    return spliced if json.loads(spliced) == value else fresh
 
 
 @dataclass

@@ -22,8 +22,8 @@ bytes (:func:`minimal_rewrite`).
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,12 +42,19 @@ class Inline:
 
     ``slots[i]`` is ``(element, "text" | "tail")``: where the i-th piece of
     text lives; ``markers[i]`` is the tag text between slot i and slot i+1.
+    ``native`` spans the whole of each native-code element (its tags and content).
     """
 
     text: str
     markers: list[str]
     marker_spans: list[Span]
     slots: list[tuple[Any, str]]
+    native: list[Span] = field(default_factory=list)
+
+
+#: Inline elements whose content is the original document's native code, not text (XLIFF 1.2, TMX):
+#: protected whole, a ``<sub>`` inside them included.
+NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 
 def localname(tag: str) -> str:
@@ -68,6 +75,7 @@ def render_inline(element) -> Inline:
     markers: list[str] = []
     spans: list[Span] = []
     slots: list[tuple[Any, str]] = []
+    native: list[Span] = []
     pos = 0
 
     def slot(node, attr: str) -> None:
@@ -92,13 +100,16 @@ def render_inline(element) -> Inline:
             elif child.text is None and len(child) == 0:
                 marker(_start_tag(child, True))
             else:
+                begin = pos
                 marker(_start_tag(child, False))
                 walk(child)
                 marker(f"</{localname(child.tag)}>")
+                if localname(child.tag) in NATIVE_CODE:
+                    native.append(Span(begin, pos))
             slot(child, "tail")
 
     walk(element)
-    return Inline("".join(parts), markers, spans, slots)
+    return Inline("".join(parts), markers, spans, slots, native)
 
 
 def write_inline(inline: Inline, new_text: str) -> list[tuple[Any, str, str | None]] | None:
@@ -307,28 +318,47 @@ def _char_map(piece: str) -> tuple[str, list[tuple[int, int, bool]]]:
     return "".join(out), where
 
 
-def _piece_edit(piece: str, old: str, new: str, newline: str) -> tuple[int, int, str]:
-    """The smallest raw replacement (start, end, raw text) within ``piece`` turning its character data
-    ``old`` into ``new``: references and CDATA outside the changed characters stay as they are."""
+def _piece_edits(piece: str, old: str, new: str, newline: str) -> list[tuple[int, int, str]]:
+    """The smallest raw replacements (start, end, raw text) within ``piece`` turning its character data
+    ``old`` into ``new``, one per changed run of characters: references and CDATA outside the changed
+    characters stay as they are, and a change inside a CDATA section stays inside it."""
     decoded, where = _char_map(piece)
+    whole = [(0, len(piece), _escape(new, newline))]
     if decoded != old or not where:
-        return 0, len(piece), _escape(new, newline)
+        return whole
     p, q = common_affix(old, new)  # the same trimming as a finding's minimal edit
-    a, b, mid = p, len(old) - q, new[p : len(new) - q]
-    if a < b:
-        span = where[a:b]
-        start, end = span[0][0], span[-1][1]
-        kinds = {c for _, _, c in span}
-        contiguous = all(x[1] == y[0] for x, y in zip(span, span[1:], strict=False))
-    else:  # a pure insertion: after character a - 1 (or before the first)
-        anchor = where[a - 1] if a > 0 else where[0]
-        start = end = anchor[1] if a > 0 else anchor[0]
-        kinds = {anchor[2]}
-    if kinds == {False}:
-        return start, end, _escape(mid, newline)
-    if kinds == {True} and "]]>" not in mid and (a == b or contiguous):
-        return start, end, mid.replace("\n", newline) if newline != "\n" else mid
-    return 0, len(piece), _escape(new, newline)
+    matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], new[p : len(new) - q], autojunk=False)
+    edits: list[tuple[int, int, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        a, b, mid = p + i1, p + i2, new[p + j1 : p + j2]
+        if a < b:  # runs of raw-contiguous characters of one kind: the new text goes to the first
+            runs: list[list[tuple[int, int, bool]]] = []
+            for w in where[a:b]:
+                if runs and runs[-1][-1][1] == w[0] and runs[-1][-1][2] == w[2]:
+                    runs[-1].append(w)
+                else:
+                    runs.append([w])
+            spans = [(run[0][0], run[-1][1], run[0][2]) for run in runs]
+        else:  # a pure insertion: after character a - 1 (or before the first)
+            anchor = where[a - 1] if a > 0 else where[0]
+            at = anchor[1] if a > 0 else anchor[0]
+            spans = [(at, at, anchor[2])]
+        for k, (start, end, cdata) in enumerate(spans):
+            text = mid if k == 0 else ""
+            if not cdata:
+                text = _escape(text, newline)
+            elif "]]>" in text:
+                return whole
+            elif newline != "\n":
+                text = text.replace("\n", newline)
+            edits.append((start, end, text))
+    out, pos = [], 0
+    for start, end, text in edits:
+        out += [piece[pos:start], text]
+        pos = end
+    return edits if _xml_text("".join(out) + piece[pos:]) == new else whole
 
 
 def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | None:
@@ -340,9 +370,14 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
     if decoded is None:
         return None
     text, encode = decoded
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]  # lxml's lines: a lone \r ends none
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
+    tags: dict[tuple[str, int], list[int]] = {}  # (local name, line of its ">") -> where each start tag begins
+    for t in _MARKUP.finditer(text):  # one pass: markup quoted in comments, CDATA or PIs is no tag
+        if t.group("name") is not None and not t.group("end"):
+            end_line = bisect.bisect_right(line_starts, t.end() - 1)
+            tags.setdefault((t.group("name").split(":")[-1], end_line), []).append(t.start())
     by_line: dict[tuple[str, int], list[Any]] = {}
     for e in changes[0][0].getroottree().iter() if changes else ():
         if isinstance(e.tag, str):
@@ -352,13 +387,13 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
         line = getattr(element, "sourceline", None)
         if not line or line > len(line_starts):
             return None
-        # the k-th element of that name starting on that line, in document order
+        # the k-th start tag of that name ending on that line (lxml's sourceline is where the start
+        # tag ends; it may begin lines earlier), in document order
         k = by_line[(element.tag, line)].index(element)
-        pattern = re.compile(rf"<(?:{_NAME}:)?{re.escape(name)}(?=[\s/>])")
-        start = next(itertools.islice(pattern.finditer(text, line_starts[line - 1]), k, None), None)
-        if start is None:
+        candidates = tags.get((name, line), [])
+        if k >= len(candidates):
             return None
-        found = _content_pieces(text, start.start(), name)
+        found = _content_pieces(text, candidates[k], name)
         if found is None:
             return None
         pieces, _ = found
@@ -370,8 +405,7 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
             if _xml_text(text[a:b]) != old:
                 return None
             if value != old:
-                pa, pb, rep = _piece_edit(text[a:b], old, value, newline)
-                edits.append((a + pa, a + pb, rep))
+                edits.extend((a + pa, a + pb, rep) for pa, pb, rep in _piece_edits(text[a:b], old, value, newline))
     parts, pos = [], 0
     for a, b, rep in sorted(edits):
         if a < pos:
@@ -435,7 +469,10 @@ def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
     try:
         return cls.parsestring(raw)
     except Exception as exc:  # translate-toolkit raises lxml, ValueError, KeyError...
-        raise InputError(f"not a readable {what} file: {exc}", path=path) from None
+        line = getattr(exc, "lineno", None)  # lxml's syntax errors know their line
+        line = line if isinstance(line, int) and line > 0 else None
+        reason = " ".join(re.sub(r"\s*\(<string>, line \d+\)$", "", str(exc)).split())  # one line, always
+        raise InputError(f"not a readable {what} file: {reason}", path=path, line=line) from None
 
 
 def source_line(el: Any) -> int:
@@ -450,6 +487,6 @@ def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, so
     if not inline.text.strip():
         return
     src = render_inline(source).text if source is not None else None
-    units.append(Unit(uid, inline.text, source=src, protected=list(inline.marker_spans),
+    units.append(Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
                       line_offset=source_line(target)))
     inlines.append(inline)

@@ -182,7 +182,7 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
             try:
                 return TextFile(body.decode(codec), enc, bom, path)
             except UnicodeDecodeError as exc:
-                raise _decode_error(body, exc, path, codec) from None
+                raise _decode_error(body, exc, path, codec, bom) from None
     legacy = encoding or LEGACY_ENCODING.get()
     wide = legacy is not None and is_wide(legacy)
     try:
@@ -203,10 +203,14 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
     return TextFile(text, legacy, b"", path)
 
 
-def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str | None, codec: str) -> InputError:
-    line = raw.count(b"\n", 0, exc.start) + 1
+def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str | None, codec: str, bom: bytes = b"") -> InputError:
+    """The error for undecodable ``raw`` (the file's bytes after ``bom``): the line counted in the decoded
+    text before the bad bytes (``\\r\\n``, ``\\r`` and ``\\n`` alike), the byte offset counted in the file."""
+    before = raw[: exc.start].decode(codec, errors="replace")
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     bad = raw[exc.start : exc.start + 4].hex(" ")
-    return InputError(f"not valid {codec} (byte {exc.start}: {bad}); the file was left untouched", path=path, line=line)
+    return InputError(f"not valid {codec} (byte {len(bom) + exc.start}: {bad}); the file was left untouched",
+                      path=path, line=line)
 
 
 def read_text_file(path: str | Path) -> TextFile:

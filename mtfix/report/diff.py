@@ -20,13 +20,24 @@ def split_lines(text: str) -> list[str]:
 
 
 def decoded(raw: bytes, path: str) -> str:
-    """The text of a file's bytes in its own encoding (BOM, UTF-8, or the --encoding in force)."""
+    """The text of a file's bytes in its own encoding (BOM, UTF-8, the --encoding in force, or the
+    encoding an XML declaration names), a UTF-8 byte-order mark kept as U+FEFF: printed as UTF-8,
+    the diff's first line is then the file's, BOM included, as ``patch`` must match it.
+
+    >>> decoded(b"\\xef\\xbb\\xbfa", "a.txt"), decoded(b"<?xml version='1.0' encoding='latin-1'?>\\xe9", "a.xlf")[-1]
+    ('\\ufeffa', 'é')
+    """
+    import codecs
+
+    from mtfix.formats.xml import xml_codec
     from mtfix.io.textfile import decode
 
     try:
-        return decode(raw, None if path == "-" else path).text
+        tf = decode(raw, None if path == "-" else path)
+        return ("\ufeff" if tf.bom == codecs.BOM_UTF8 else "") + tf.text
     except (MtfixError, LookupError, UnicodeError):
-        return raw.decode("utf-8", errors="replace")
+        xml = xml_codec(raw)
+        return xml[0] if xml is not None else raw.decode("utf-8", errors="replace")
 
 
 def diff_text(before: str, after: str, name: str) -> str:

@@ -210,6 +210,15 @@ def test_unreadable_file_is_an_input_error():
         load(b"<xliff version='1.2'><file>", "bad.xlf")
 
 
+def test_unreadable_xml_error_is_one_line_naming_the_line():
+    """lxml quotes the text of an unclosed CDATA section, line breaks included: the error stays one line."""
+    raw = b'<?xml version="1.0"?>\n<xliff version="1.2">\n<file><body><trans-unit id="1">\n<target><![CDATA[Met\nhim'
+    with pytest.raises(InputError) as err:
+        load(raw, "cut.xlf")
+    assert err.value.line == 5 and "\n" not in str(err.value) and "<string>" not in str(err.value)
+    assert str(err.value).startswith("cut.xlf:5: not a readable XLIFF file: ")
+
+
 def test_minimal_rewrite_falls_back_when_lines_cannot_be_placed():
     assert minimal_rewrite(b"a\nb\n", b"A\nB\n", b"A\nC\n") == b"A\nC\n"
     assert minimal_rewrite(b"x\r\nold\r\n", b"x\nold\n", b"x\nnew\n") == b"x\r\nnew\r\n"

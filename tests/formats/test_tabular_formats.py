@@ -109,6 +109,13 @@ def test_jsonl_escaped_style_is_kept():
     assert c.render({0: "Gürcüstan oil and gas"}) == b'{"body": "G\\u00fcrc\\u00fcstan oil and gas"}\n'
 
 
+def test_jsonl_escapes_outside_the_fix_keep_their_spelling(pipeline):
+    """``\\/``, upper-case hex and escaped ASCII are the file's bytes: only the fixed characters change."""
+    raw = b'{"body": "A\\/B caf\\u00E9 \\u0041nd na\\u00efve: the oilgas firm, G\\u00fcrc\\u00fc."}\n'
+    result = fix_input(pipeline, Input("a.jsonl", raw), options={"text_field": "body"})
+    assert result.output == raw.replace(b"oilgas", b"oil and gas")
+
+
 def test_text_field_is_required():
     with pytest.raises(InputError, match="--text-field"):
         JsonlFormat().load(b'{"body": "x"}\n', "a.jsonl", {})

@@ -275,6 +275,26 @@ def test_diff_of_crlf_file_applies(tmp_path):
     assert patched == b"They signed the agreement.\r\nThe talks ended.\r\n"
 
 
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
+def test_diff_of_utf8_bom_file_applies(tmp_path):
+    raw = b"\xef\xbb\xbfThey signed the the agreement.\nThe talks ended.\n"
+    _, _, patched = _diff_and_patch(tmp_path, raw)
+    assert patched == b"\xef\xbb\xbfThey signed the agreement.\nThe talks ended.\n"
+
+
+def test_diff_of_latin1_xliff_is_decoded_in_its_declared_encoding(tmp_path):
+    path = tmp_path / "l.xlf"
+    path.write_bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2" '
+                     'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+                     'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>'
+                     'They signed the the agreement at the café.</target></trans-unit>\n</body></file></xliff>\n'
+                     .encode("latin-1"))
+    r = run_mtfix("fix", "--diff", path)
+    assert r.rc == 0, r.stderr
+    assert "+<trans-unit id=\"1\"><source>x</source><target>They signed the agreement at the café." in r.stdout
+    assert "\ufffd" not in r.stdout
+
+
 def test_diff_of_utf16_file_is_decoded_text(tmp_path):
     path = tmp_path / "u.txt"
     path.write_bytes("They signed the the agreement at the café.\n".encode("utf-16"))

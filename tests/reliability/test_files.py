@@ -377,6 +377,21 @@ def test_line_numbers_with_cr_only_newlines(tmp_path: Path) -> None:
     assert f.read_bytes() == (CLEAN + CLEAN + FIXED).replace("\n", "\r").encode()
 
 
+@pytest.mark.parametrize("raw, where", [
+    (b"One.\rTwo.\rbad \xff here\r", "a.txt:3: not valid utf-8 (byte 14: ff"),  # CR-only lines count too
+    (codecs.BOM_UTF16_LE + "\u010a\u010a x\n".encode("utf-16-le") + b"\x00\xd8",  # U+010A holds a 0x0A byte
+     "a.txt:2: not valid utf-16-le (byte 12: 00 d8)"),  # the byte offset counts the BOM
+    (codecs.BOM_UTF8 + b"ab\xff", "a.txt:1: not valid utf-8 (byte 5: ff)"),
+])
+def test_undecodable_file_error_names_the_real_line_and_byte(raw: bytes, where: str) -> None:
+    from mtfix.errors import InputError
+    from mtfix.io.textfile import decode
+
+    with pytest.raises(InputError) as err:
+        decode(raw, "a.txt")
+    assert str(err.value).startswith(where), str(err.value)
+
+
 # -- failed writes, library level (a real full disk is tested above when a tmpfs can be mounted) ---------
 
 

@@ -106,6 +106,53 @@ def test_an_entity_of_the_dtd_in_the_edited_target_stays_a_reference() -> None:
     assert _fix(raw, "e.xlf") == raw.replace(b"the the envoy", b"the envoy")
 
 
+@pytest.mark.parametrize("target", [
+    b"<![CDATA[Met the the envoy <b>here</b>.]]> Then the the press.",  # an edit in CDATA and one after it
+    b"Met the the envoy &#x41;li &#169; then the the press.",  # references between two edits
+])
+def test_two_edits_in_one_text_piece_keep_cdata_and_references_between_them(target: bytes) -> None:
+    raw = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+           b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+           b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>' + target
+           + b'</target></trans-unit>\n</body></file></xliff>\n')
+    assert _fix(raw, "c.xlf") == raw.replace(b"the the ", b"the ")
+
+
+@pytest.mark.parametrize("target", [
+    b'<target\n   state="translated"\n   xml:lang="en">',  # lxml's line is where the start tag ends
+    b"<!-- <target>an old draft</target> --><target>",  # a tag quoted in a comment is no tag
+])
+def test_a_target_hard_to_find_in_the_bytes_is_spliced_not_reserialised(target: bytes) -> None:
+    raw = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+           b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+           b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source>' + target
+           + b'<![CDATA[Met the the envoy]]> &#x41;li.</target></trans-unit>\n</body></file></xliff>\n')
+    assert _fix(raw, "m.xlf") == raw.replace(b"the the ", b"the ")
+
+
+def test_cr_only_xliff_is_spliced_not_reserialised() -> None:
+    """lxml counts lines at \\n only: in an old-Mac file every element is on its line 1."""
+    raw = LATIN_XLIFF.replace(b"\n", b"\r")
+    assert _fix(raw, "n.xlf") == raw.replace(b"the the envoy", b"the envoy").replace(b"the the press", b"the press")
+
+
+@pytest.mark.parametrize("name, raw", [
+    ("n.tmx", b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="az" datatype="plaintext" '
+              b'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n'
+              b'<tu><tuv xml:lang="az"><seg>x</seg></tuv><tuv xml:lang="en"><seg>Met <bpt i="1">&lt;a title="the the '
+              b'x"&gt;</bpt>him<ept i="1">&lt;/a&gt;</ept> and <ph x="2">the the</ph> the the envoy.</seg></tuv></tu>'
+              b'\n</body></tmx>\n'),
+    ("n.xlf", b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+              b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+              b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>Met '
+              b'<bpt id="1">&lt;a title="the the x"&gt;</bpt>him<ept id="1">&lt;/a&gt;</ept> and <it id="2" '
+              b'pos="open">the the</it> the the envoy.</target></trans-unit>\n</body></file></xliff>\n'),
+])
+def test_native_code_inside_inline_elements_is_never_edited(name: str, raw: bytes) -> None:
+    """The content of ``<bpt>``, ``<ept>``, ``<ph>``, ``<it>`` is the original's markup, not text."""
+    assert _fix(raw, name) == raw.replace(b"the the envoy", b"the envoy")
+
+
 def test_unchanged_xml_is_the_original_bytes(tmp_path: Path) -> None:
     c = load(LATIN_XLIFF, "n.xlf")
     assert c.render({}) == LATIN_XLIFF

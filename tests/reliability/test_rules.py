@@ -57,3 +57,15 @@ def test_professional_spellings_are_left_alone(mtfix_cli, text):
     assert _fix(mtfix_cli, text) == text
     majors = [f for f in _findings(mtfix_cli, text) if f.get("severity") in ("major", "critical")]
     assert not majors, majors
+
+
+@pytest.mark.parametrize("text", [
+    'He read "the" the the report.\n',  # the closing quote would go
+    "He read (the) the the report.\n",  # the closing bracket would go
+    "It was wheat\nwheat wheat.\n",  # the line break would go: lines may be segments of their own
+])
+def test_a_loop_fix_never_deletes_what_separates_the_copies(mtfix_cli, text):
+    out = _fix(mtfix_cli, text, "--select", "MTF106")
+    assert out == text  # copies not separated by spaces alone: unsafe, so `fix` leaves them
+    (loop,) = [f for f in _findings(mtfix_cli, text, "--select", "MTF106")]
+    assert loop["fix"] == "unsafe"

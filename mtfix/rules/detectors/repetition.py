@@ -23,6 +23,8 @@ from mtfix.tokens import LazyPattern
 
 _SPACE_SPLIT = regex.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
+#: what else may sit between copies (quotes, brackets, line breaks...): the fix would delete it, so it is unsafe
+_OTHER_MARK = LazyPattern(r"[^ \t,;:.!?…]")
 MAX_N = 8
 
 
@@ -266,7 +268,8 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 punct_copies is None or copies < punct_copies)
             # every word of the copies after the first capitalised (the first may open the sentence)
             name = all(doc.text[toks[k][0]].isupper() for k in range(i + n, i + copies * n))
-            deliberate = punctuated or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
+            marked = any(_OTHER_MARK.search(doc.text, toks[k][1], toks[k + 1][0]) for k in range(i, i + copies * n - 1))
+            deliberate = punctuated or marked or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
             yield Hit(
                 start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
                 safety=FixSafety.UNSAFE if deliberate else None,
