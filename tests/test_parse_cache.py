@@ -13,8 +13,12 @@ from mtfix.rules.pack import bundled_pack_paths, load_pack_file
 
 
 def _pack_text() -> str:
+    """The az-en pack's text with its version set to 1.1, whatever version the pack ships at."""
+    import re
+
     text = bundled_pack_paths()["az-en"].read_text(encoding="utf-8")
-    assert 'version: "1.1"' in text
+    text, n = re.subn(r'(?m)^version: "[^"]+"', 'version: "1.1"', text)
+    assert n == 1
     return text
 
 
