@@ -106,15 +106,20 @@ def test_an_entity_of_the_dtd_in_the_edited_target_stays_a_reference() -> None:
     assert _fix(raw, "e.xlf") == raw.replace(b"the the envoy", b"the envoy")
 
 
+def _one_unit_xliff(target: bytes) -> bytes:
+    """An XLIFF 1.2 file of one unit whose target is ``target`` (its start tag and content) and ``</target>``."""
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+            b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+            b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source>' + target
+            + b'</target></trans-unit>\n</body></file></xliff>\n')
+
+
 @pytest.mark.parametrize("target", [
     b"<![CDATA[Met the the envoy <b>here</b>.]]> Then the the press.",  # an edit in CDATA and one after it
     b"Met the the envoy &#x41;li &#169; then the the press.",  # references between two edits
 ])
 def test_two_edits_in_one_text_piece_keep_cdata_and_references_between_them(target: bytes) -> None:
-    raw = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
-           b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
-           b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>' + target
-           + b'</target></trans-unit>\n</body></file></xliff>\n')
+    raw = _one_unit_xliff(b"<target>" + target)
     assert _fix(raw, "c.xlf") == raw.replace(b"the the ", b"the ")
 
 
@@ -123,10 +128,7 @@ def test_two_edits_in_one_text_piece_keep_cdata_and_references_between_them(targ
     b"<!-- <target>an old draft</target> --><target>",  # a tag quoted in a comment is no tag
 ])
 def test_a_target_hard_to_find_in_the_bytes_is_spliced_not_reserialised(target: bytes) -> None:
-    raw = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
-           b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
-           b'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source>' + target
-           + b'<![CDATA[Met the the envoy]]> &#x41;li.</target></trans-unit>\n</body></file></xliff>\n')
+    raw = _one_unit_xliff(target + b"<![CDATA[Met the the envoy]]> &#x41;li.")
     assert _fix(raw, "m.xlf") == raw.replace(b"the the ", b"the ")
 
 

@@ -12,6 +12,20 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
 OFF = ["--grammar", "off"]
+#: Minutes for the tests of the editor's corrections: a sentence no edit can mend (ROAD) and its
+#: post-edit (ROAD_FIXED), between sentences with proposed edits.
+MINUTES = (
+    "The committee met in Gyumri on Friday. It simply came to our notice then that, the vote was postponed.\n"
+    "Officials of ministry was saying the road will be build until the winter comes probably.\n"
+    "Talks on the oilgas pipeline resumed and There were no objections.\n"
+)
+ROAD = "Officials of ministry was saying the road will be build until the winter comes probably."
+ROAD_FIXED = "Ministry officials said the road would be built before winter."
+#: MINUTES with MTF101 and MTF206's edits accepted and ROAD corrected to ROAD_FIXED
+MINUTES_DECIDED = (
+    b"The committee met in Gyumri on Friday. The vote was postponed.\n"
+    b"Ministry officials said the road would be built before winter.\n"
+    b"Talks on the oil and gas pipeline resumed and There were no objections.\n")
 
 
 def seed004_bytes() -> bytes:

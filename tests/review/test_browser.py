@@ -13,7 +13,7 @@ import pytest
 
 from mtfix.config import Config
 from mtfix.pipeline import Pipeline
-from tests.review.conftest import OFF, mtfix
+from tests.review.conftest import MINUTES, MINUTES_DECIDED, OFF, ROAD, ROAD_FIXED, mtfix
 
 pytestmark = pytest.mark.browser
 
@@ -132,15 +132,7 @@ def test_seed004_review_accept_reject_export_apply(browser, seed004, tmp_path):
     assert "1 accepted · 1 rejected" in browser.find_element(By.ID, "decision-count").text
 
     # export through the real Blob download (and the hidden copy the page keeps)
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    browser.find_element(By.ID, "export").click()
-    target = downloads / "mtfix-decisions.json"
-    deadline = time.time() + 10
-    while not target.exists() and time.time() < deadline:
-        time.sleep(0.1)
-    assert target.exists(), "the Export button did not download mtfix-decisions.json"
+    target = export_download(browser, tmp_path)
     exported = json.loads(target.read_text(encoding="utf-8"))
     hidden = json.loads(browser.execute_script("return document.getElementById('decisions-json').value"))
     assert exported["files"] == hidden["files"]
@@ -229,14 +221,23 @@ def test_min_severity_opens_with_minor_findings_filtered_out(browser, seed004, t
     assert browser.execute_script(count, "#doc .card.sev-minor") > 0
 
 
-MINUTES = (
-    "The committee met in Gyumri on Friday. It simply came to our notice then that, the vote was postponed.\n"
-    "Officials of ministry was saying the road will be build until the winter comes probably.\n"
-    "Talks on the oilgas pipeline resumed and There were no objections.\n"
-)
-ROAD = "Officials of ministry was saying the road will be build until the winter comes probably."
-ROAD_FIXED = "Ministry officials said the road would be built before winter."
 TALKS = "Talks on the oilgas pipeline resumed and There were no objections."
+
+
+def export_download(browser, tmp_path: Path) -> Path:
+    """Press *Export decisions* and return the file the browser downloaded."""
+    from selenium.webdriver.common.by import By
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.find_element(By.ID, "export").click()
+    target = downloads / "mtfix-decisions.json"
+    deadline = time.time() + 10
+    while not target.exists() and time.time() < deadline:
+        time.sleep(0.1)
+    assert target.exists(), "the Export button did not download mtfix-decisions.json"
+    return target
 
 
 def toast(driver) -> str:
@@ -346,15 +347,7 @@ def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
     assert "corrected" in seg_at(browser, road).get_attribute("class")
 
     # export through the Blob download
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    browser.find_element(By.ID, "export").click()
-    target = downloads / "mtfix-decisions.json"
-    deadline = time.time() + 10
-    while not target.exists() and time.time() < deadline:
-        time.sleep(0.1)
-    assert target.exists(), "the Export button did not download mtfix-decisions.json"
+    target = export_download(browser, tmp_path)
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert exported["version"] == 2
     (entry,) = exported["files"]
@@ -367,7 +360,4 @@ def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
     r = mtfix("fix", *OFF, "--decisions", target, article.name, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "2 accepted edits and 1 correction applied" in r.stderr
-    assert article.read_bytes() == (
-        b"The committee met in Gyumri on Friday. The vote was postponed.\n"
-        b"Ministry officials said the road would be built before winter.\n"
-        b"Talks on the oil and gas pipeline resumed and There were no objections.\n")
+    assert article.read_bytes() == MINUTES_DECIDED

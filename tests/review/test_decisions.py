@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mtfix.cli import app
-from tests.review.conftest import OFF, seed004_bytes
+from tests.review.conftest import MINUTES, MINUTES_DECIDED, OFF, ROAD, ROAD_FIXED, seed004_bytes
 
 _PAYLOAD = re.compile(r'<script type="application/json" id="mtfix-file-(\d+)">(.*?)</script>', re.S)
 
@@ -128,13 +128,21 @@ def test_changed_input_exits_2_and_writes_nothing(tmp_path):
     assert article.read_text(encoding="utf-8") == changed
 
 
-def test_one_bad_file_means_no_file_is_written(tmp_path):
+def review_two(tmp_path: Path, text: str = GARBLED, old: str = "Ganja", new: str = "Baku",
+               ) -> tuple[Path, Path, dict, dict]:
+    """Two articles, a.txt (``text``) and b.txt (``text`` with ``old`` → ``new``), reviewed in one
+    report: their paths and payloads."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(GARBLED, encoding="utf-8")
-    b.write_text(GARBLED.replace("Ganja", "Baku"), encoding="utf-8")
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text.replace(old, new), encoding="utf-8")
     r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
     assert r.exit_code == 0, r.output
     pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    return a, b, pa, pb
+
+
+def test_one_bad_file_means_no_file_is_written(tmp_path):
+    a, b, pa, pb = review_two(tmp_path)
     doc = decisions_doc(pa, pa["edits"])
     doc["files"] += decisions_doc(pb, pb["edits"])["files"]
     (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
@@ -264,12 +272,7 @@ def test_exit_non_zero_on_fix_applies_to_decisions(tmp_path):
 def test_a_file_given_the_bytes_of_another_counts_as_changed(tmp_path):
     """b.txt, overwritten with a.txt's bytes after the report, has its own entry: it changed
     since the report (exit 2), and a.txt's decisions are not applied to it."""
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(GARBLED, encoding="utf-8")
-    b.write_text(GARBLED.replace("Ganja", "Baku"), encoding="utf-8")
-    r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
-    assert r.exit_code == 0, r.output
-    pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    a, b, pa, pb = review_two(tmp_path)
     doc = decisions_doc(pa, pa["edits"])
     doc["files"] += decisions_doc(pb, [], pb["edits"])["files"]  # every edit of b rejected
     (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
@@ -329,13 +332,6 @@ def test_a_legacy_file_is_reviewed_and_fixed_in_its_own_encoding(tmp_path, encod
 
 # ---------- the editor's own corrections (sentences post-edited in the report) ----------
 
-MINUTES = (
-    "The committee met in Gyumri on Friday. It simply came to our notice then that, the vote was postponed.\n"
-    "Officials of ministry was saying the road will be build until the winter comes probably.\n"
-    "Talks on the oilgas pipeline resumed and There were no objections.\n"
-)
-ROAD = "Officials of ministry was saying the road will be build until the winter comes probably."
-ROAD_FIXED = "Ministry officials said the road would be built before winter."
 
 
 def correction(text: str, sentence: str, replacement: str, unit: int = 0) -> dict:
@@ -368,10 +364,7 @@ def test_correction_and_accepted_edits_give_exactly_the_expected_bytes(tmp_path)
     r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
     assert r.exit_code == 0, r.output
     assert "2 accepted edits and 1 correction applied; changed 1 of 1 file(s)" in r.output
-    assert article.read_bytes() == (
-        b"The committee met in Gyumri on Friday. The vote was postponed.\n"
-        b"Ministry officials said the road would be built before winter.\n"
-        b"Talks on the oil and gas pipeline resumed and There were no objections.\n")
+    assert article.read_bytes() == MINUTES_DECIDED
 
 
 def test_correction_keeps_crlf_bom_and_non_bmp_text(tmp_path):
@@ -446,12 +439,7 @@ def test_a_correction_overlapping_an_accepted_edit_exits_2_naming_both(tmp_path)
 
 
 def test_a_correction_of_a_unit_the_file_lacks_exits_2_and_no_file_is_written(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(MINUTES, encoding="utf-8")
-    b.write_text(MINUTES.replace("Gyumri", "Vanadzor"), encoding="utf-8")
-    r = cli("review", *OFF, "-q", a, b, "-o", tmp_path / "r.html")
-    assert r.exit_code == 0, r.output
-    pa, pb = payloads((tmp_path / "r.html").read_text(encoding="utf-8"))
+    a, b, pa, pb = review_two(tmp_path, MINUTES, "Gyumri", "Vanadzor")
     good = with_corrections(decisions_doc(pa, []), [correction(MINUTES, ROAD, ROAD_FIXED)])
     bad = with_corrections(decisions_doc(pb, []), [dict(correction(MINUTES, ROAD, ROAD_FIXED), unit=3)])
     good["files"] += bad["files"]
