@@ -139,7 +139,7 @@ def fix(
             sys.stdout.buffer.write(r.output or r.original)
             sys.stdout.flush()
         elif diff:
-            _print_diff(r)
+            _print_diff(r, opts.encoding)
         elif r.changed or output_dir is not None:
             try:
                 write_result(r, targets.get(r.path))
@@ -177,15 +177,18 @@ def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Pat
         fail(str(exc))
 
 
-def _print_diff(r) -> None:
-    """The diff of one fixed file on standard output, decoded from its encoding, printed as UTF-8."""
+def _print_diff(r, encoding: str | None = None) -> None:
+    """The diff of one fixed file on standard output, in the file's own encoding or UTF-8
+    (:func:`mtfix.report.diff.diff_bytes`); ``encoding``: the ``--encoding`` the file was read with."""
     if not r.changed:
         return
-    from mtfix.report.diff import decoded, diff_text
+    from mtfix.io.textfile import check_encoding, legacy_encoding
+    from mtfix.report.diff import diff_bytes
 
-    text = diff_text(decoded(r.original, r.path), decoded(r.output or b"", r.path), r.path)
+    with legacy_encoding(check_encoding(encoding) if encoding else None):
+        data = diff_bytes(r.original, r.output or b"", r.path)
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 

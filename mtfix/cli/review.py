@@ -132,7 +132,8 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
     finally:
         pipeline.close()
     try:
-        _write(planned, targets, diff, quiet)
+        with legacy_encoding(encoding):  # a --diff is printed in each file's own encoding
+            _write(planned, targets, diff, quiet)
     except (OSError, MtfixError) as exc:
         fail(f"cannot write: {exc}")
     changed = sum(1 for p in planned if p.changed)
@@ -149,13 +150,13 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
 
 def _print_diff(p: Any) -> None:
     """The diff of one planned file, as ``fix --diff`` prints it (``patch -p1`` applies it)."""
-    from mtfix.report.diff import decoded, diff_text
+    from mtfix.report.diff import diff_bytes
 
     if not p.changed:
         return
-    text = diff_text(decoded(p.original, p.path), decoded(p.output, p.path), p.path)
+    data = diff_bytes(p.original, p.output, p.path)
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 

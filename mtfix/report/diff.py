@@ -40,6 +40,51 @@ def decoded(raw: bytes, path: str) -> str:
         return xml[0] if xml is not None else raw.decode("utf-8", errors="replace")
 
 
+def legacy_codec(raw: bytes, path: str) -> str | None:
+    """The file's own encoding when it is a legacy one that ``patch`` can read as bytes (one byte per
+    ASCII character: ``--encoding latin-1``, cp1252, an XML declaration's ISO-8859-1); None for UTF-8,
+    a BOM, or UTF-16/32 (``patch`` cannot match lines of those).
+
+    >>> legacy_codec(b"<?xml version='1.0' encoding='ISO-8859-1'?>\\xe9", "a.xlf"), legacy_codec(b"abc", "a.txt")
+    ('iso8859-1', None)
+    """
+    import codecs
+
+    from mtfix.formats.xml import _DECLARED
+    from mtfix.io.textfile import decode, is_wide
+
+    try:
+        tf = decode(raw, None if path == "-" else path)
+        name, bom = tf.encoding, tf.bom
+    except (MtfixError, LookupError, UnicodeError):
+        declared = _DECLARED.match(raw)
+        name, bom = (declared.group(1).decode("ascii") if declared else "utf-8"), b""
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if bom or name.startswith("utf") or is_wide(name) or "A".encode(name, errors="replace") != b"A":
+        return None
+    return name
+
+
+def diff_bytes(original: bytes, output: bytes, path: str) -> bytes:
+    """The diff ``fix --diff`` prints for one file: its lines in the file's own encoding when that is a
+    legacy one (as GNU diff and git print raw bytes, so that ``patch -p1`` applies it), else in UTF-8
+    (UTF-16/32 files are shown decoded: ``patch`` cannot apply to them).  The ``---``/``+++`` lines
+    name the file as the file system does."""
+    text = diff_text(decoded(original, path), decoded(output, path), path)
+    codec = legacy_codec(original, path)
+    if codec is not None:
+        header, sep, body = text.partition("\n+++ ")
+        head, _, rest = body.partition("\n")
+        try:
+            return (header + sep + head + "\n").encode("utf-8", errors="surrogateescape") + rest.encode(codec)
+        except UnicodeEncodeError:  # a character the file's encoding lacks: the fix would have failed
+            pass
+    return text.encode("utf-8", errors="replace")
+
+
 def diff_text(before: str, after: str, name: str) -> str:
     """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due.
 

@@ -237,17 +237,17 @@ def test_no_color_and_non_tty_disable_colour(tmp_path):
 
 # -- fix --diff ---------------------------------------------------------------------------------
 
-def _diff_and_patch(tmp_path: Path, raw: bytes) -> tuple[str, str, bytes]:
+def _diff_and_patch(tmp_path: Path, raw: bytes, name: str = "a.txt", *options: str) -> tuple[str, str, bytes]:
     """``fix --diff`` of a file with ``raw`` bytes, applied with the real ``patch`` to a copy;
     returns (diff, stderr, the patched copy's bytes)."""
     work = tmp_path / "work"
     work.mkdir()
-    (work / "a.txt").write_bytes(raw)
-    r = run_mtfix("fix", "--diff", "a.txt", cwd=work)
+    (work / name).write_bytes(raw)
+    r = run_mtfix("fix", "--diff", *options, name, cwd=work)
     assert r.rc == 0, r.stderr
-    assert (work / "a.txt").read_bytes() == raw  # --diff changes nothing
+    assert (work / name).read_bytes() == raw  # --diff changes nothing
     subprocess.run(["patch", "-p1", "--quiet"], input=r.out, cwd=work, check=True, timeout=60)
-    return r.stdout, r.stderr, (work / "a.txt").read_bytes()
+    return r.stdout, r.stderr, (work / name).read_bytes()
 
 
 @pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
@@ -282,17 +282,25 @@ def test_diff_of_utf8_bom_file_applies(tmp_path):
     assert patched == b"\xef\xbb\xbfThey signed the agreement.\nThe talks ended.\n"
 
 
-def test_diff_of_latin1_xliff_is_decoded_in_its_declared_encoding(tmp_path):
-    path = tmp_path / "l.xlf"
-    path.write_bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2" '
-                     'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
-                     'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>'
-                     'They signed the the agreement at the café.</target></trans-unit>\n</body></file></xliff>\n'
-                     .encode("latin-1"))
-    r = run_mtfix("fix", "--diff", path)
-    assert r.rc == 0, r.stderr
-    assert "+<trans-unit id=\"1\"><source>x</source><target>They signed the agreement at the café." in r.stdout
-    assert "\ufffd" not in r.stdout
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
+def test_diff_of_latin1_xliff_is_in_its_declared_encoding_and_applies(tmp_path):
+    """The diff of a legacy-encoded file is in the file's own encoding, as GNU diff and git print
+    raw bytes: ``patch`` applies it (it printed UTF-8, or U+FFFD, which no patch could match)."""
+    raw = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2" '
+           'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="az" target-language="en" '
+           'original="x" datatype="plaintext"><body>\n<trans-unit id="1"><source>x</source><target>'
+           'They signed the the agreement at the café.</target></trans-unit>\n</body></file></xliff>\n'
+           ).encode("latin-1")
+    _, _, patched = _diff_and_patch(tmp_path, raw, "l.xlf")
+    assert patched == raw.replace(b"the the", b"the")
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_diff_of_a_legacy_text_file_applies(tmp_path, encoding):
+    raw = "They signed the the agreement at the café, twice.\r\nThe talks ended in Zürich.\r\n".encode(encoding)
+    _, _, patched = _diff_and_patch(tmp_path, raw, "a.txt", "--encoding", encoding)
+    assert patched == raw.replace(b"the the", b"the")
 
 
 def test_diff_of_utf16_file_is_decoded_text(tmp_path):
