@@ -39,6 +39,21 @@ def common_affix(a: str, b: str) -> tuple[int, int]:
     return p, s
 
 
+def changed_runs(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Each changed stretch ``(i1, i2, j1, j2)`` turning ``old`` into ``new``: ``old[i1:i2]`` becomes
+    ``new[j1:j2]``; the common prefix and suffix are trimmed first (as :func:`common_affix`), the
+    middle is compared character by character.
+
+    >>> changed_runs("the the end / x", "the end / y")
+    [(4, 8, 4, 4), (14, 15, 10, 11)]
+    """
+    import difflib
+
+    p, q = common_affix(old, new)
+    matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], new[p : len(new) - q], autojunk=False)
+    return [(p + i1, p + i2, p + j1, p + j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
     """Trim what the original span and its replacement share at both ends.
 

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import difflib
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.errors import InputError
-from mtfix.findings import common_affix
+from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v",
@@ -296,13 +295,9 @@ class PoContainer(Container):
         def home(k: int) -> int:  # the literal holding character k
             return next(j for j, st in enumerate(starts) if st <= k < st + len(lits[j].value))
 
-        p, q = common_affix(old, new)  # the same trimming as a finding's minimal edit
-        matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], new[p : len(new) - q], autojunk=False)
         edits: list[tuple[int, int, str]] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
-            a, end, mid = p + i1, p + i2, _po_escape(new[p + j1 : p + j2])
+        for a, end, j1, j2 in changed_runs(old, new):  # the same trimming as a finding's minimal edit
+            mid = _po_escape(new[j1:j2])
             if a == end:  # a pure insertion: after character a - 1, else before the first character
                 j = home(a - 1) if a > 0 else home(0)
                 at = lits[j].span(a - 1 - starts[j])[1] if a > 0 else lits[j].span(0)[0]

@@ -29,7 +29,6 @@ b'{"id": 7, "body": "Prices of oil and gas rose.", "n": 1.50}\\n'
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 import math
 import re
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.errors import InputError
-from mtfix.findings import common_affix
+from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 
@@ -209,15 +208,11 @@ def json_string(value: str, like: str) -> str:
     pieces = _json_pieces(like)
     if len(pieces) != len(old):  # a lone surrogate or an unexpected spelling: re-serialise whole
         return fresh
-    p, q = common_affix(old, value)
-    matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], value[p : len(value) - q], autojunk=False)
-    out = ['"', *pieces[:p]]
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.extend(pieces[p + i1 : p + i2])
-        else:
-            out.append(json.dumps(value[p + j1 : p + j2], ensure_ascii=ascii_only)[1:-1])
-    out.extend([*pieces[len(old) - q :], '"'])
+    out, done = ['"'], 0
+    for i1, i2, j1, j2 in changed_runs(old, value):  # unchanged characters keep their raw spelling
+        out += [*pieces[done:i1], json.dumps(value[j1:j2], ensure_ascii=ascii_only)[1:-1]]
+        done = i2
+    out += [*pieces[done:], '"']
     spliced = "".join(out)
     return spliced if json.loads(spliced) == value else fresh
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtfix.errors import InputError
-from mtfix.findings import common_affix
+from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit
 from mtfix.model import Span
 
@@ -326,13 +326,9 @@ def _piece_edits(piece: str, old: str, new: str, newline: str) -> list[tuple[int
     whole = [(0, len(piece), _escape(new, newline))]
     if decoded != old or not where:
         return whole
-    p, q = common_affix(old, new)  # the same trimming as a finding's minimal edit
-    matcher = difflib.SequenceMatcher(None, old[p : len(old) - q], new[p : len(new) - q], autojunk=False)
     edits: list[tuple[int, int, str]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        a, b, mid = p + i1, p + i2, new[p + j1 : p + j2]
+    for a, b, j1, j2 in changed_runs(old, new):  # the same trimming as a finding's minimal edit
+        mid = new[j1:j2]
         if a < b:  # runs of raw-contiguous characters of one kind: the new text goes to the first
             runs: list[list[tuple[int, int, bool]]] = []
             for w in where[a:b]:
