@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from mtfix.formats.base import Container, Unit
-from mtfix.formats.xml import Inline, XmlBilingualContainer, add_unit, localname, parse_store
+from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, localname, parse_store
 
 
 class TmxFormat:
@@ -30,6 +30,7 @@ class TmxFormat:
         if srclang == "*all*":
             srclang = ""
         units: list[Unit] = []
+        breaks = BreakRefs.of(raw)
         inlines: list[Inline] = []
         for n, tu in enumerate(store.units, 1):
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
@@ -43,7 +44,7 @@ class TmxFormat:
             seg_t, seg_s = _seg(variants[tgt_i][1]), _seg(variants[src_i][1])
             if seg_t is None:
                 continue
-            add_unit(units, inlines, tu.xmlelement.get("tuid") or n, seg_t, seg_s)
+            add_unit(units, inlines, tu.xmlelement.get("tuid") or n, seg_t, seg_s, breaks)
         return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
                                      inlines=inlines)
 

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from mtfix.formats.base import Container, Unit
-from mtfix.formats.xml import Inline, XmlBilingualContainer, add_unit, parse_store
+from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, parse_store
 
 
 def _xliff_class(raw: bytes) -> Any:
@@ -47,6 +47,7 @@ class XliffFormat:
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         store = parse_store(_xliff_class(raw), raw, path, "XLIFF")
         units: list[Unit] = []
+        breaks = BreakRefs.of(raw)
         inlines: list[Inline] = []
         for n, tu in enumerate(store.units, 1):
             if getattr(tu, "isheader", lambda: False)():
@@ -54,5 +55,5 @@ class XliffFormat:
             target, source = tu.target_dom, tu.source_dom
             if target is None:
                 continue
-            add_unit(units, inlines, tu.xmlelement.get("id") or n, target, source)
+            add_unit(units, inlines, tu.xmlelement.get("id") or n, target, source, breaks)
         return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)

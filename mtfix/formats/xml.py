@@ -477,12 +477,67 @@ def source_line(el: Any) -> int:
     return max(0, (line or 1) - 1)
 
 
-def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any) -> None:
-    """Append the unit of one XML target element (and its source), unless its text is blank."""
+#: A character reference to a line break (``&#10;``, ``&#xD;``): a break in the text, not in the file.
+_BREAK_REF = re.compile(rb"&#(?:0*1[03]|[xX]0*[aAdD]);")
+#: What :class:`BreakRefs` parses a reference to ``\n`` and to ``\r`` as (noncharacters, allowed in XML 1.0).
+_BREAK_STAND_INS = {10: b"&#xFDD0;", 13: b"&#xFDD1;"}
+
+
+class BreakRefs:
+    """File lines of a unit's text when character references (``&#10;``) put line breaks into
+    it that are not line breaks of the file: a second parse of the file with each such reference
+    replaced by a stand-in character tells the literal breaks from the referenced ones.
+
+    Only built when the file holds such a reference in an ASCII-compatible encoding; otherwise
+    a unit's lines are its element's line plus the lines of its text, as before.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    @classmethod
+    def of(cls, raw: bytes) -> BreakRefs | None:
+        """The stand-in parse of ``raw``, or None when it needs none (or cannot be made)."""
+        if not _BREAK_REF.search(raw) or raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4]:
+            return None
+        from lxml import etree
+
+        def stand_in(m: re.Match[bytes]) -> bytes:
+            code = m.group()[2:-1]
+            return _BREAK_STAND_INS[int(code[1:], 16) if code[:1] in b"xX" else int(code)]
+
+        parser = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
+        try:
+            return cls(etree.fromstring(_BREAK_REF.sub(stand_in, raw), parser))
+        except Exception:  # noqa: BLE001 - the real parse succeeded; keep the plain lines then
+            return None
+
+    def locator(self, target: Any, text: str) -> Any:
+        """``pos`` → (1-based file line, 1-based column in the text) for ``target``'s ``text``."""
+        from mtfix.model import line_starts
+
+        found = self.root.getroottree().xpath(target.getroottree().getpath(target))
+        shadow = render_inline(found[0]).text if len(found) == 1 else None
+        if shadow is None or len(shadow) != len(text):
+            return None
+        first = source_line(target) + 1
+        starts = line_starts(text)
+
+        def locate(pos: int) -> tuple[int, int]:
+            return first + shadow.count("\n", 0, pos), pos - starts[bisect.bisect_right(starts, pos) - 1] + 1
+
+        return locate
+
+
+def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any,
+             breaks: BreakRefs | None = None) -> None:
+    """Append the unit of one XML target element (and its source), unless its text is blank;
+    ``breaks`` (:meth:`BreakRefs.of`) places findings after a ``&#10;`` on the right file line."""
     inline = render_inline(target)
     if not inline.text.strip():
         return
     src = render_inline(source).text if source is not None else None
+    locator = breaks.locator(target, inline.text) if breaks is not None and ("\n" in inline.text or "\r" in inline.text) else None
     units.append(Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
-                      line_offset=source_line(target)))
+                      line_offset=source_line(target), locator=locator))
     inlines.append(inline)

@@ -165,6 +165,34 @@ def test_xliff_number_mismatch_through_the_cli(tmp_path: Path):
     assert f"{path}:7:" in result.output and "MTF501" in result.output and "[date]" in result.output
 
 
+@pytest.mark.parametrize("ref", ["&#10;", "&#xA;", "&#13;&#10;", "&#x0d;"])
+def test_a_line_break_written_as_a_reference_is_not_a_line_of_the_file(ref):
+    """A finding after ``&#10;`` is on the target's own line of the file; a literal break still counts."""
+    xliff = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        ' <file source-language="tr" target-language="en" datatype="plaintext" original="x"><body>\n'
+        '  <trans-unit id="a"><source>Bir.</source>\n'
+        f"   <target>The port opened.{ref}Ships the the cargo unloaded.</target>\n"
+        "  </trans-unit>\n"
+        '  <trans-unit id="b"><source>Iki.</source>\n'
+        f"   <target>Two lines.{ref}A third\nand the the end.</target>\n"
+        "  </trans-unit>\n"
+        " </body></file>\n</xliff>\n"
+    )
+    result = check_input(Pipeline(Config(grammar="off", select=("MTF105",))), Input("a.xlf", xliff.encode()))
+    where = {ur.unit.id: [ur.location(f.start)[0] for f in ur.findings] for ur in result.units}
+    assert where == {"a": [5], "b": [9]}
+    tmx = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="tr" datatype="plaintext"'
+        ' segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="x"/>\n<body>\n'
+        '<tu tuid="t"><tuv xml:lang="tr"><seg>Bir.</seg></tuv>\n'
+        f'<tuv xml:lang="en"><seg>One.{ref}{ref}Then the the end.</seg></tuv></tu>\n</body>\n</tmx>\n'
+    )
+    result = check_input(Pipeline(Config(grammar="off", select=("MTF105",))), Input("a.tmx", tmx.encode()))
+    assert [result.units[0].location(f.start)[0] for f in result.units[0].findings] == [5]
+
+
 def test_xliff2_month_mismatch(pipeline):
     result = check_input(pipeline, Input("b.xliff", XLIFF20.encode()))
     codes = {f.code for ur in result.units for f in ur.findings}
