@@ -160,6 +160,9 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
                 raise bad(f"{where}: edit {d['id']} is both accepted and rejected")
             chosen[d["id"]] = d["decision"]
         corrections = _corrections(entry.get("corrections", []), where, bad)
+        if corrections and version < CORRECTIONS_VERSION:
+            raise bad(f'{where} has "corrections", which need "version": {CORRECTIONS_VERSION} (an mtfix that '
+                      f"reads version {version} applies the accepted edits and drops them): set the version")
         out.append(FileDecisions(path, digest, chosen, corrections))
     sig = data.get("signature", "")
     return Decisions(source, out, sig if isinstance(sig, str) else "")

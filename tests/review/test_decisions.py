@@ -491,6 +491,22 @@ def test_versions_one_and_two_are_read_and_others_refused(tmp_path):
             assert article.read_text(encoding="utf-8") == expected(MINUTES, [edit_of(payload, "MTF101")])
 
 
+def test_corrections_in_a_version_1_file_are_refused(tmp_path):
+    """Version 1 promises no corrections (an older mtfix would drop them): such a file is inconsistent."""
+    article = tmp_path / "minutes.txt"
+    article.write_text(MINUTES, encoding="utf-8")
+    payload = review(article, tmp_path / "r.html")[0]
+    doc = dict(with_corrections(decisions_doc(payload, []), [correction(MINUTES, ROAD, ROAD_FIXED)]), version=1)
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2, r.output
+    assert 'files[0] has "corrections", which need "version": 2' in r.output
+    assert article.read_text(encoding="utf-8") == MINUTES
+    doc["files"][0]["corrections"] = []  # an empty list is no correction: version 1 is fine
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert cli("fix", *OFF, "--decisions", tmp_path / "d.json", article).exit_code == 0
+
+
 def test_the_report_exports_version_2_only_with_corrections(tmp_path):
     article = tmp_path / "minutes.txt"
     article.write_text(MINUTES, encoding="utf-8")
