@@ -152,6 +152,11 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     for name in (column, id_col, source_col):
         if name is not None and name not in df.columns:
             raise ConfigError(f"no column {name!r} in the DataFrame (columns: {', '.join(df.columns)})")
+    types = dict(df.dtypes)
+    for name in (column, source_col):
+        if name is not None and types[name] != "string":
+            raise ConfigError(f"column {name!r} holds {types[name]}, not text: cast it "
+                              f"(F.col(...).cast('string')) if its values are text")
     added = [prefix + n for n, _ in COLUMNS[mode]]
     clash = [c for c in added if c in df.columns]
     if clash:

@@ -127,6 +127,10 @@ def test_bad_arguments_fail_early(spark):
         apply(df, "body", mode="translate")
     with pytest.raises(ConfigError, match="already exist"):
         repair(repair(df, "body"), "body")
+    with pytest.raises(ConfigError, match="column 'n' holds bigint, not text"):  # not "got float" on every row
+        repair(df, "n")
+    with pytest.raises(ConfigError, match="column 'n' holds bigint"):
+        apply(df, "body", mode="check", source_col="n")
 
 
 def test_column_names_with_dots_and_backticks(spark):
