@@ -35,6 +35,8 @@ SEVERITIES = tuple(str(s) for s in Severity)
 CONFIG_FILE_NAMES = ("mtfix.toml", "pyproject.toml")
 #: The Config fields that hold a :class:`Severity`, and their keys in the settings file.
 SEVERITY_FIELDS = {"fail_on": "fail-on", "min_severity": "min-severity"}
+#: Settings files are UTF-8; a BOM (Windows editors write one) is not part of the TOML.
+SETTINGS_ENCODING = "utf-8-sig"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class Setting:
     choices: tuple[str, ...] = ()
     paths: bool = False
     help: str = ""
+    #: a ``table``'s keys whose values are paths relative to the file's directory
+    path_keys: tuple[str, ...] = ()
 
 
 SCHEMA: dict[str, Setting] = {s.key: s for s in [
@@ -129,7 +133,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
-    Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)"),
+    Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
+            path_keys=("home", "cache-dir")),
     Setting("glossary", "extra", "table", help="glossary settings"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)"),
 ]}
@@ -305,6 +310,8 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             raise ConfigError(f"{where(key)}: {key} {exc}") from None
         if s.paths and base_dir is not None:
             checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
+        if s.path_keys and base_dir is not None:
+            checked = _table_paths(checked, s.path_keys, base_dir)
         if s.kind == "table":
             extra[key] = checked
         else:
@@ -317,11 +324,22 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
         raise ConfigError(f"{origin}: {exc}") from None
 
 
+def _table_paths(table: dict[str, Any], keys: tuple[str, ...], base_dir: Path) -> dict[str, Any]:
+    """``table`` with its relative path values (keys in ``keys``, spelt with ``-`` or ``_``) made
+    relative to ``base_dir``; absolute and ``~`` paths, and values of other types, as they are."""
+    out = dict(table)
+    for k, v in table.items():
+        if str(k).replace("_", "-") in keys and isinstance(v, str) and v and not v.startswith("~") \
+                and not Path(v).is_absolute():
+            out[k] = str(base_dir / v)
+    return out
+
+
 def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
     """The raw mtfix table of a settings file, the file's text, and the table's name
     (``""`` for ``mtfix.toml``, ``"tool.mtfix"`` for ``pyproject.toml``)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding=SETTINGS_ENCODING)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
     try:
@@ -378,7 +396,7 @@ def discover_config_file(start: Path) -> Path | None:
         py = d / CONFIG_FILE_NAMES[1]
         if _is_file(py):
             try:
-                data = tomllib.loads(py.read_text(encoding="utf-8"))
+                data = tomllib.loads(py.read_text(encoding=SETTINGS_ENCODING))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"{py}: {exc}") from None
             tool = data.get("tool")

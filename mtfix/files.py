@@ -122,6 +122,12 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     corpus BLEU/chrF/TER over all its units in ``FileResult.reference``."""
     container = read_container(inp, fmt, options or {})
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
+    unread = unread_records(container.errors) if score and ref is not None else []
+    if unread:  # references pair with records by position: every later pair would shift
+        from mtfix.errors import InputError
+
+        raise InputError(f"{unread[0]}: {ref_name} pairs records with references by position, "
+                         "so every record must be readable", path=inp.path)
     refs = references_for(ref, [u.text for u in container.units], inp.path, ref_name) if score and ref is not None \
         else None
 
@@ -142,6 +148,19 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
 
         result.reference = corpus_reference_scores([u.text for u in container.units], refs)
     return result
+
+
+UNREAD = "; kept unchanged"  # how a format's error about a record it could not read ends
+
+
+def unread_records(errors: list[str]) -> list[str]:
+    """The ``errors`` of a container (:attr:`mtfix.formats.Container.errors`) about records it could not
+    read (no unit), without their ``; kept unchanged``; notes about records read anyway are left out.
+
+    >>> unread_records(["line 2: invalid JSON; kept unchanged", "line 3: no string field 'src'; checked without a source"])
+    ['line 2: invalid JSON']
+    """
+    return [e.removesuffix(UNREAD) for e in errors if e.endswith(UNREAD)]
 
 
 def references_for(ref: str | list[str], units: list[str], path: str, ref_name: str = "--ref") -> list[str]:

@@ -95,8 +95,9 @@ class Pipeline:
         """What produced the findings, as a :class:`~mtfix.signature.Signature`: every checker's
         own field (rule packs with content digests, glossaries with digests, LanguageTool's
         version and rule set, the garble model's digest, plug-ins), ``grammar:off`` when no
-        grammar checker ran (scores with and without LanguageTool do not compare), the
-        segmenter, the lexicon and the mtfix version."""
+        grammar checker ran (scores with and without LanguageTool do not compare), the rule
+        selection when ``select``/``ignore`` set one (``select:+MTF2,-MTF206``: resolved codes and
+        prefixes), the segmenter, the lexicon and the mtfix version."""
         from mtfix.signature import check_signature  # a text report needs no signature: not at import
 
         built = {c.name: c for c in self.checkers}
@@ -108,6 +109,10 @@ class Pipeline:
             elif name == "grammar":
                 fields.append(("grammar", "off"))
         fields += [(c.name, c.signature()) for c in built.values()]
+        sel = self._selection()  # which findings count: scores of two selections do not compare
+        if sel.select or sel.ignore:
+            fields.append(("select", ",".join([*(f"+{c}" for c in sorted(sel.select)),
+                                               *(f"-{c}" for c in sorted(sel.ignore))])))
         return check_signature(fields, grammar_ran=any(n == "grammar" and v != "off" for n, v in fields))
 
     # -- the three jobs ------------------------------------------------------------

@@ -182,6 +182,68 @@ def test_score_json_and_reference(tmp_path, garbled):
     assert "fluency" in text and "chrF" in text and "TER" in text and "signature: mtfix-fluency" in text
 
 
+def test_score_glossary_adherence_of_records_covers_every_record(tmp_path):
+    """A file of records reports the glossary mentions of all its records, not the last record's."""
+    names = "President Ilham Aliev met Nikol Pashinyan in Brussels."
+    quiet = "The talks ended without a statement."
+    records = tmp_path / "news.jsonl"
+    records.write_text(json.dumps({"text": names}) + "\n" + json.dumps({"text": quiet}) + "\n", encoding="utf-8")
+    whole = tmp_path / "one.jsonl"
+    whole.write_text(json.dumps({"text": f"{names} {quiet}"}) + "\n", encoding="utf-8")
+    got = [json.loads(run("score", *OFF, "--text-field", "text", "--format", "json", str(p)).stdout)["files"][0]
+           ["glossary"] for p in (records, whole)]
+    assert got[0]["mentions"] == 3 and got[0]["findings"] == {"MTF301": 1}
+    assert got[0] == got[1]  # the same mentions, shares and findings as one record holding both texts
+
+
+def test_score_ref_is_read_with_the_encoding_given(tmp_path):
+    """``--encoding latin-1`` decodes the reference as it decodes the input (it asked for it: the error
+    told the user to pass the option they had passed)."""
+    hyp = tmp_path / "h.txt"
+    hyp.write_bytes("The café was closed.\nPrices rose.\n".encode("latin-1"))
+    ref = tmp_path / "r.txt"
+    ref.write_bytes("The café was closed.\nPrices rose.\n".encode("latin-1"))
+    r = run("score", *OFF, "--encoding", "latin-1", "--format", "json", "--ref", str(ref), str(hyp))
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["files"][0]["reference"]["chrF"]["score"] == 100.0
+
+
+def test_score_reports_records_it_could_not_read_and_never_pairs_around_them(tmp_path):
+    """A record that cannot be read is reported by ``score`` as by ``check`` (it was silently left out of a
+    score that looked complete); with ``--ref`` it would shift every later pair, so that is an error."""
+    good = ['{"text": "The talks ended on Monday."}', '{"text": "Prices rose sharply in May."}',
+            '{"text": "The port reopened."}']
+    hyp = tmp_path / "h.jsonl"
+    hyp.write_text("\n".join([good[0], '{"text": oops', good[2]]) + "\n", encoding="utf-8")
+    r = run("score", *OFF, "--text-field", "text", "--format", "json", str(hyp))
+    assert r.exit_code == 0  # as check: the rest of the file is scored
+    assert "line 2: invalid JSON" in r.stderr
+    (entry,) = json.loads(r.stdout)["files"]
+    assert len(entry["errors"]) == 1 and "line 2" in entry["errors"][0]
+    assert "line 2: invalid JSON" in run("score", *OFF, "--text-field", "text", str(hyp)).stderr
+    ref = tmp_path / "r.jsonl"
+    ref.write_text("\n".join(good[:2]) + "\n", encoding="utf-8")
+    bad_hyp = run("score", *OFF, "--text-field", "text", "--ref", str(ref), str(hyp))
+    assert bad_hyp.exit_code == 2 and "line 2" in bad_hyp.stderr and "--ref" in bad_hyp.stderr
+    hyp.write_text("\n".join(good) + "\n", encoding="utf-8")
+    ref.write_text("\n".join([good[0], '{"text": broken', good[1], good[2]]) + "\n", encoding="utf-8")
+    bad_ref = run("score", *OFF, "--text-field", "text", "--ref", str(ref), str(hyp))
+    assert bad_ref.exit_code == 2 and f"--ref: {ref}: line 2: invalid JSON" in bad_ref.stderr, bad_ref.stderr
+    ref.write_text("\n".join(good) + "\n", encoding="utf-8")  # a note on a record read anyway pairs fine
+    noted = run("score", *OFF, "--text-field", "text", "--source-field", "src", "--ref", str(ref), str(hyp))
+    assert noted.exit_code == 0 and "checked without a source" in noted.stderr, noted.output
+
+
+def test_score_of_a_file_without_records_still_has_a_signature(tmp_path):
+    """Every score carries a signature: an empty file of records (fluency 100, 0 words) too."""
+    empty = tmp_path / "none.jsonl"
+    empty.write_text("", encoding="utf-8")
+    r = run("score", *OFF, "--text-field", "text", "--format", "json", str(empty))
+    (entry,) = json.loads(r.stdout)["files"]
+    assert entry["words"] == 0 and entry["signature"].startswith("mtfix-fluency|rules:")
+    assert "signature: mtfix-fluency|" in run("score", *OFF, "--text-field", "text", str(empty)).stdout
+
+
 def test_rules_and_explain():
     r = run("rules")
     assert "MTF101" in r.output and "MTF206" in r.output

@@ -148,6 +148,21 @@ def test_the_signature_names_every_input() -> None:
     assert score.fields["rules"] == sig.fields["rules"] and list(score.fields)[-1] == "version"
 
 
+def test_the_rule_selection_is_in_the_signature() -> None:
+    """``--select``/``--ignore`` change which findings count, so scores made with different selections
+    must not carry one signature (75.9 and 85.9 did); the resolved codes are named, so that a rule's name
+    and its code give the same signature, and the default selection adds no field."""
+    text = "Prices of oilgas rose in the the market."
+    default = Pipeline(Config(grammar="off"))
+    ignored = Pipeline(Config(grammar="off", ignore=("MTF105", "MTF206")))
+    assert "select" not in default.signature_info().fields
+    assert ignored.signature_info().fields["select"] == "-MTF105,-MTF206"
+    assert ignored.score(text).fluency != default.score(text).fluency
+    assert Signature.parse(ignored.score(text).signature).fields["select"] == "-MTF105,-MTF206"
+    by_name = Pipeline(Config(grammar="off", select=("MTF2",), ignore=("repeated-word", "MTF206")))
+    assert by_name.signature_info().fields["select"] == "+MTF2,-MTF105,-MTF206"
+
+
 def test_a_pack_edited_without_a_new_version_changes_the_signature(tmp_path: Path) -> None:
     import yaml
 

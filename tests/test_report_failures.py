@@ -86,6 +86,17 @@ def test_json_lists_failures_and_skipped_files(batch):
     assert f"mtfix: error: {failure['message']}" in r.stderr  # the same line as before
 
 
+def test_score_json_lists_failures_and_skipped_files_as_check_does(batch):
+    """A script reading ``score --format json`` learns why a file has no score (exit 2), as from check's."""
+    r = run("score", *OFF, "--format", "json", *batch)
+    assert r.exit_code == 2
+    report = json.loads(r.stdout)
+    checked = json.loads(run("check", *OFF, "--format", "json", *batch).stdout)
+    assert [f["path"] for f in report["files"]] == ["harbour.txt"]
+    assert report["failures"] == checked["failures"] and report["skipped"] == checked["skipped"]
+    assert set(json.loads(run("score", *OFF, "--format", "json", "harbour.txt").stdout)) == {"schema", "files"}
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_special_files_a_folder_walk_skips_are_reported_too(tmp_path, monkeypatch, jobs):
     import os

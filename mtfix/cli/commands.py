@@ -207,7 +207,7 @@ def score(
 
     pipeline, cfg = build_pipeline(opts, paths, report_format=format, formats=("text", "json"))
     fmt_opts = opts.format_options()
-    ref_units = _read_ref(ref, opts.input_format, fmt_opts) if ref is not None else None
+    ref_units = _read_ref(ref, opts.input_format, fmt_opts, opts.encoding) if ref is not None else None
     results = run_inputs(
         paths, cfg, opts,
         lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_units,
@@ -215,8 +215,14 @@ def score(
         pipeline=pipeline,
     )
     _add_adherence(pipeline, results)
+    from mtfix.scoring import fluency_signature
+
+    signature = fluency_signature(pipeline.signature())  # of files with nothing to score
     pipeline.close()
-    report = score_report(results)
+    report = score_report(results, signature)
+    for fr in results:  # records that could not be read: scored without them, as check says
+        for err in fr.errors:
+            typer.echo(f"{fr.path}: {err}", err=True)
     if format == "json":
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
         if results.failures:
@@ -313,15 +319,24 @@ def _shares(stats: dict[str, Any]) -> None:
             stats[k] = round(stats[base] / stats["mentions"], 4)
 
 
-def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any]) -> list[str]:
+def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], encoding: str | None = None) -> list[str]:
     """The ``--ref`` file's units, read as an input of its format is (its extension or
-    ``--input-format``, the same ``--text-field``); a file that cannot be read is a usage error
-    (exit 2)."""
-    from mtfix.files import read_container
+    ``--input-format``, the same ``--text-field`` and ``--encoding``); a file that cannot be read
+    is a usage error (exit 2)."""
+    from mtfix.files import SELF_DECODING, read_container, unread_records
+    from mtfix.formats import format_for_path
     from mtfix.io.inputs import read_input
+    from mtfix.io.textfile import check_encoding, legacy_encoding
 
+    legacy = check_encoding(encoding) if encoding else None
     try:
-        return [u.text for u in read_container(read_input(str(ref)), input_format, fmt_opts).units]
+        fmt = input_format or format_for_path(str(ref))
+        with legacy_encoding(legacy if fmt not in SELF_DECODING else None):
+            container = read_container(read_input(str(ref)), input_format, fmt_opts)
+        unread = unread_records(container.errors)
+        if unread:  # references pair with records by position: a dropped one shifts the rest
+            fail(f"--ref: {ref}: {unread[0]}")
+        return [u.text for u in container.units]
     except MtfixError as exc:
         fail(f"--ref: {exc}")
     except OSError as exc:

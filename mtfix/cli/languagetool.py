@@ -98,11 +98,14 @@ def status(
         version = health(s.url)
         info["server"] = {"url": s.url, "healthy": version is not None, "version": version, "source": "--lt-url"}
     else:
+        before = read_record(s)
         rec = recorded_server(s)
-        stale = rec is None and read_record(s) is not None
+        after = read_record(s)  # kept when the server is alive but did not answer in time
         info["server"] = ({"url": rec.url, "pid": rec.pid, "version": rec.version, "healthy": True,
                            "uptime_s": round(time.time() - rec.started), "source": "mtfix languagetool start"}
-                          if rec else {"healthy": False, "stale_record_removed": stale})
+                          if rec else {"healthy": False, "stale_record_removed": before is not None and after is None})
+        if rec is None and after is not None:
+            info["server"].update(url=after.url, pid=after.pid, unresponsive=True)  # type: ignore[union-attr]
     summary = cache_summary(s.cache_db)
     info["cache"] = {"path": str(s.cache_db), "entries": summary[0] if summary else 0,
                      "bytes": summary[1] if summary else 0}
@@ -112,7 +115,9 @@ def status(
     else:
         typer.echo(f"installation: {info['installation'] or 'not installed (run `mtfix languagetool install`)'}")
         srv = info["server"]
-        typer.echo(f"server:       {srv['url'] + ' (healthy)' if healthy else 'not running'}")  # type: ignore[index]
+        state = "not running" if not srv.get("unresponsive") else (  # type: ignore[union-attr]
+            f"{srv['url']} (pid {srv['pid']}) does not answer; `mtfix languagetool stop` stops it")  # type: ignore[index]
+        typer.echo(f"server:       {srv['url'] + ' (healthy)' if healthy else state}")  # type: ignore[index]
         c = info["cache"]
         typer.echo(f"cache:        {c['path']} ({c['entries']} entries, {c['bytes']} bytes)")  # type: ignore[index]
     if not healthy:

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, get_type_hints
 
@@ -263,8 +263,12 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             jobs=args.get("jobs"),
             unsafe_fixes=True if args.get("unsafe_fixes") else None,
         )
+        from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a)}
+        if args.get("source_lang") and not args.get("packs") and cfg.packs is not None:
+            cfg = replace(cfg, packs=None)  # --source-lang picks the packs, over the file's `packs`
+            from_cli.add("packs")
         if args.get("show_settings"):
-            show_settings(loaded, cfg, {f for a, f in _CLI_FIELDS.items() if args.get(a)})
+            show_settings(loaded, cfg, from_cli)
             raise typer.Exit(0)
         origin = next((loaded.source(k) for k in ("select", "ignore") if loaded.source(k) != "default"), "")
         if args.get("verbose"):

@@ -57,6 +57,42 @@ def adherence(before: Mapping[str, Any] | None, findings: list[Finding], text_af
     }
 
 
+def combine(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The adherence of several texts (the records of one file) from each one's :func:`adherence`:
+    mentions and glossary findings summed, each share over all the mentions (a part's canonical
+    count is its share times its mentions, exact while a text has fewer than 10,000 mentions).
+
+    >>> a = {"mentions": 3, "canonical_before": 0.6667, "mentions_after": 3, "canonical_after": 1.0,
+    ...      "findings": {"MTF301": 1}}
+    >>> b = {"mentions": 1, "canonical_before": 1.0, "mentions_after": 1, "canonical_after": 1.0, "findings": {}}
+    >>> combine([a, b])
+    {'mentions': 4, 'canonical_before': 0.75, 'mentions_after': 4, 'canonical_after': 1.0, 'findings': {'MTF301': 1}}
+    """
+    given = [p for p in parts if p]
+    if len(given) <= 1:
+        return given[0] if given else None
+
+    def total(key: str) -> int:
+        return sum(p.get(key) or 0 for p in given)
+
+    def share(key: str, count_key: str) -> float | None:
+        mentions = total(count_key)
+        canonical = sum(round((p.get(key) or 0) * (p.get(count_key) or 0)) for p in given)
+        return round(canonical / mentions, 4) if mentions else None
+
+    codes: Counter[str] = Counter()
+    for p in given:
+        codes.update(p.get("findings") or {})
+    after_known = any(p.get("mentions_after") is not None for p in given)
+    return {
+        "mentions": total("mentions"),
+        "canonical_before": share("canonical_before", "mentions"),
+        "mentions_after": total("mentions_after") if after_known else None,
+        "canonical_after": share("canonical_after", "mentions_after"),
+        "findings": dict(sorted(codes.items())),
+    }
+
+
 def glossary_checker(pipeline):
     """The pipeline's glossary checker, or None."""
     return next((c for c in pipeline.checkers if getattr(c, "name", "") == "glossary"), None)

@@ -16,8 +16,10 @@ fix (they become unsafe) and are cached under a key of their own, with the serve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -87,12 +89,21 @@ class GrammarChecker(BaseChecker):
         self._local = threading.local()
         self._restarts = 0
         self.url, self.version, self.source = self._connect()
-        self._client = self._new_client()
+        try:
+            self._client = self._new_client()
+        except BaseException:  # the server started for this checker must not outlive it
+            self._stop_owned()
+            raise
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="mtfix-lt")
         self.trusted = self.source != "url" or is_local_url(self.url)
-        self._cache = (ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key,
-                                   server=self.url, local=self.trusted)
-                       if settings.result_cache else None)
+        self._cache: ResultCache | None = None
+        self._cache_dropped = False  # the warning that the cache failed is given once
+        if settings.result_cache:
+            try:
+                self._cache = ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key,
+                                          server=self.url, local=self.trusted)
+            except (sqlite3.Error, OSError) as exc:
+                self._drop_cache(exc)
 
     # -- where LT is -------------------------------------------------------------------------------
     def _connect(self) -> tuple[str, str, str]:
@@ -150,11 +161,11 @@ class GrammarChecker(BaseChecker):
         segs = [(s, s.text(doc)) for s in doc.segments]
         segs = [(s, t) for s, t in segs if any(c.isalpha() for c in t) and not _all_protected(doc, s.start, s.end)]
         unique = list(dict.fromkeys(t for _, t in segs))
-        cached = self._cache.get_many(unique) if self._cache is not None else {}
+        cached = self._cached(unique)
         misses = [t for t in unique if t not in cached]
         fetched = self._fetch(misses, stats) if misses else {}
-        if self._cache is not None and fetched:
-            self._cache.put_many(fetched)
+        if fetched:
+            self._store(fetched)
         results = {**cached, **fetched}
         findings: list[Finding] = []
         terms = (annotations or {}).get("terms", ())
@@ -173,6 +184,40 @@ class GrammarChecker(BaseChecker):
                      seconds=round(time.perf_counter() - t0, 6), lt_seconds=round(stats["lt_seconds"], 6))
         self._local.stats = stats
         return findings
+
+    # -- the results cache: only a cache, so a failing one is dropped with a warning ---------------
+    def _cached(self, texts: Sequence[str]) -> dict[str, list[LTMatch]]:
+        cache = self._cache
+        if cache is None:
+            return {}
+        try:
+            return cache.get_many(texts)
+        except sqlite3.Error as exc:
+            self._drop_cache(exc)
+            return {}
+
+    def _store(self, results: Mapping[str, list[LTMatch]]) -> None:
+        cache = self._cache
+        if cache is None:
+            return
+        try:
+            cache.put_many(results)
+        except sqlite3.Error as exc:
+            self._drop_cache(exc)
+
+    def _drop_cache(self, exc: BaseException) -> None:
+        """Go on without the results cache (once, with one warning): a file that is not a database, a
+        full disk, a folder that cannot be written."""
+        with self._lock:
+            cache, self._cache = self._cache, None
+            if self._cache_dropped:
+                return
+            self._cache_dropped = True
+        if cache is not None:
+            with contextlib.suppress(sqlite3.Error):
+                cache.close()
+        self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} cannot be used ({exc}): "
+                             "grammar checks run without it (delete the file to rebuild it)")
 
     def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """All checkers' findings on ``doc`` without the LT findings that repeat one of mtfix's own
@@ -241,6 +286,9 @@ class GrammarChecker(BaseChecker):
         self._pool.shutdown(wait=True)
         if self._cache is not None:
             self._cache.close()
+        self._stop_owned()
+
+    def _stop_owned(self) -> None:
         if self._owned is not None:
             self._owned.stop()
             self._owned = None

@@ -82,6 +82,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def port_taken(port: int) -> bool:
+    """True when another program listens on loopback ``port``, so that a server started there could not
+    bind it (a port whose connections are only closing is free, as for the JVM, which reuses addresses)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -170,14 +182,16 @@ def server_lock(settings: LTSettings) -> Iterator[None]:
 
 
 def recorded_server(settings: LTSettings) -> ServerRecord | None:
-    """The recorded server if it is alive and healthy; a stale record is removed."""
+    """The recorded server if it is alive and healthy.  The record of a server that is gone is
+    removed; that of one alive but not answering in time (busy) is kept, so that ``mtfix languagetool
+    stop`` still finds it."""
     rec = read_record(settings)
     if rec is None:
         return None
-    if _is_lt_process(rec.pid) and health(rec.url) is not None:
-        return rec
-    remove_record(settings)
-    return None
+    if not _is_lt_process(rec.pid):
+        remove_record(settings)
+        return None
+    return rec if health(rec.url) is not None else None
 
 
 # -- starting and stopping -----------------------------------------------------------------------
@@ -403,6 +417,10 @@ def start_server(settings: LTSettings, *, detach: bool = False) -> LocalServer:
             f"Java ({settings.java}) cannot run; LanguageTool needs Java 17 or later "
             "(Debian/Ubuntu: apt-get install default-jre-headless), or use --lt-url URL"
         ) from None
+    if settings.port and port_taken(settings.port):  # else the warm-up would wait on the other program
+        raise GrammarError(f"cannot start LanguageTool on port {settings.port} ([languagetool] port): the port "
+                           "is in use by another program; free it, set port = 0 (any free port), or use a "
+                           "running LanguageTool with --lt-url URL")
     settings.lt_dir.mkdir(parents=True, exist_ok=True)
     last_error = ""
     for _attempt in range(3):  # a port taken between choosing and binding: choose again
@@ -460,6 +478,10 @@ def start_persistent(settings: LTSettings) -> tuple[ServerRecord, bool]:
         rec = recorded_server(settings)
         if rec is not None:
             return rec, False
+        stuck = read_record(settings)  # alive (the record of a server that is gone was removed), not answering
+        if stuck is not None:
+            raise GrammarError(f"the LanguageTool server recorded at {stuck.url} (pid {stuck.pid}) is running but "
+                               "does not answer a check: wait for it, or stop it with `mtfix languagetool stop`")
         srv = start_server(settings, detach=True)
         rec = ServerRecord(srv.url, srv.port, srv.pid, srv.version, str(settings.home), str(srv.log), time.time())
         write_record(settings, rec)

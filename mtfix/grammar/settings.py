@@ -28,6 +28,7 @@ key                       meaning                                         defaul
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -106,10 +107,45 @@ class LTSettings:
         return f"-{','.join(sorted(self.disabled_rules))}|+{','.join(sorted(self.enabled_rules))}"
 
 
-_KEYS = {
-    "cache-dir", "home", "java", "heap", "jvm-args", "port", "server-options", "language", "disabled-rules",
-    "enabled-rules", "timeout", "start-timeout", "batch-chars", "workers", "result-cache",
+#: Each key's kind: ``str`` (a path may be a ``PathLike`` too), ``strings`` (a list; one string is one
+#: item), ``bool``, ``count`` (a whole number, 1 or more; ``port``: 0 to 65535), ``seconds`` (a number
+#: above 0) or ``table``.
+_KINDS = {
+    "cache-dir": "str", "home": "str", "java": "str", "heap": "str", "jvm-args": "strings", "port": "port",
+    "server-options": "table", "language": "str", "disabled-rules": "strings", "enabled-rules": "strings",
+    "timeout": "seconds", "start-timeout": "seconds", "batch-chars": "count", "workers": "count",
+    "result-cache": "bool",
 }
+_KEYS = set(_KINDS)
+
+
+def _checked(key: str, value: Any) -> Any:
+    """``value`` of setting ``key`` as :class:`LTSettings` takes it, or a ConfigError saying what was
+    expected (a wrong type is never converted: ``bool("false")`` is true, ``tuple("EN_A_VS_AN")`` ten rules)."""
+    kind = _KINDS[key]
+    number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    whole = number and float(value).is_integer()
+    if kind == "str" and isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if kind == "strings" and isinstance(value, str):
+        value = [value]
+    ok = {
+        "str": isinstance(value, str),
+        "strings": isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value),
+        "bool": isinstance(value, bool),
+        "count": whole and value >= 1,
+        "port": whole and 0 <= value <= 65535,
+        "seconds": number and value > 0,
+        "table": isinstance(value, dict),
+    }[kind]
+    if ok:
+        return value
+    expected = {
+        "str": "a string", "strings": "a string or an array of strings", "table": "a table",
+        "bool": "true or false (a TOML boolean, without quotes)", "count": "a whole number, 1 or more",
+        "port": "a whole number from 0 (any free port) to 65535", "seconds": "a number of seconds above 0",
+    }[kind]
+    raise ConfigError(f"[tool.mtfix.languagetool]: {key} must be {expected}, not {value!r}")
 
 
 def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None) -> LTSettings:
@@ -118,6 +154,7 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(f"[tool.mtfix.languagetool]: unknown setting(s) {', '.join(unknown)}")
+    table = {k: _checked(k, v) for k, v in table.items()}
     d = defaults()
     root = Path(table["cache-dir"]).expanduser() if table.get("cache-dir") else default_cache_root()
     home_setting = table.get("home") or os.environ.get("MTFIX_LT_HOME")

@@ -36,15 +36,19 @@ def check_report(results: list[FileResult], stats: dict[str, Any] | None = None)
             entry["errors"] = fr.errors
         files.append(entry)
     report: dict[str, Any] = {"schema": SCHEMA_VERSION, "files": files}
-    # files that could not be checked (the command exits 2) and files skipped: present
-    # only when there are any, each {"path", "line" (where known), "message"}
+    _add_problems(report, results)
+    if stats:
+        report["stats"] = stats
+    return report
+
+
+def _add_problems(report: dict[str, Any], results: list[FileResult]) -> None:
+    """Files that could not be read (the command exits 2) and files skipped, into ``report``:
+    present only when there are any, each ``{"path", "line" (where known), "message"}``."""
     for key in ("failures", "skipped"):
         problems = getattr(results, key, None)
         if problems:
             report[key] = [p.to_dict() for p in problems]
-    if stats:
-        report["stats"] = stats
-    return report
 
 
 def _combined(scores: list) -> float:
@@ -57,7 +61,9 @@ def _combined(scores: list) -> float:
     return round(sum(s.fluency * s.words for s in scores) / words, 2)
 
 
-def score_report(results: list[FileResult]) -> dict[str, Any]:
+def score_report(results: list[FileResult], signature: str = "") -> dict[str, Any]:
+    """``score --format json``: ``files``, then ``failures`` and ``skipped`` as in :func:`check_report`.
+    ``signature``: the score signature of a file with nothing to score (no records)."""
     files = []
     for fr in results:
         scores = [ur.score for ur in fr.units]
@@ -65,7 +71,7 @@ def score_report(results: list[FileResult]) -> dict[str, Any]:
             "path": fr.path,
             "fluency": _combined(scores) if scores else 100.0,
             "words": sum(s.words for s in scores),
-            "signature": scores[0].signature if scores else "",
+            "signature": scores[0].signature if scores else signature,
             "segments": [
                 dict(seg.to_dict(), **({"id": json_safe_id(ur.unit.id)} if ur.unit.id is not None else {}))
                 for ur in fr.units
@@ -80,6 +86,14 @@ def score_report(results: list[FileResult]) -> dict[str, Any]:
         extras: dict[str, Any] = {}
         for s in scores:
             extras.update(s.extra)
+        if len(scores) > 1 and "glossary" in extras:  # the file's records together, not the last one's
+            from mtfix.glossary.adherence import combine
+
+            extras["glossary"] = combine([s.extra.get("glossary") for s in scores])
         entry.update(extras)
+        if fr.errors:  # records that could not be read, as in ``check_report``
+            entry["errors"] = fr.errors
         files.append(entry)
-    return {"schema": SCHEMA_VERSION, "files": files}
+    report: dict[str, Any] = {"schema": SCHEMA_VERSION, "files": files}
+    _add_problems(report, results)  # as in ``check_report``
+    return report

@@ -75,3 +75,59 @@ def test_unreachable_url(tmp_path):
     p = Pipeline(_config(tmp_path, url, mode="auto"))
     assert [c.name for c in p.checkers] == ["rules", "glossary"] or "grammar" not in [c.name for c in p.checkers]
     assert len(p.warnings) == 1 and "grammar checks skipped" in p.warnings[0]
+
+
+def test_a_corrupt_results_cache_is_a_warning_not_a_crash(tmp_path):
+    """The SQLite results cache is only a cache: a file that is not a database (a crash, a full disk)
+    or a write that fails costs the cache, with a warning, never the run (it was an internal error)."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "grammar-cache.sqlite3").write_bytes(b"not a database, whatever it once was" * 20)
+    with FakeLT("500", ok_checks=100) as lt, Pipeline(_config(tmp_path, lt.url)) as p:
+        assert p.check(GARBLED).findings is not None
+        assert any("results cache" in w and "file is not a database" in w for w in p.warnings), p.warnings
+
+
+def test_a_results_cache_that_cannot_be_written_is_a_warning(tmp_path, monkeypatch):
+    import sqlite3
+
+    from mtfix.grammar.cache import ResultCache
+
+    def full(self, results):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(ResultCache, "put_many", full)
+    with FakeLT("500", ok_checks=100) as lt, Pipeline(_config(tmp_path, lt.url)) as p:
+        p.check(GARBLED)
+        p.check("The talks ended on Monday.")
+        cache_warnings = [w for w in p.warnings if "results cache" in w]
+    assert len(cache_warnings) == 1 and "disk is full" in cache_warnings[0], p.warnings
+
+
+def test_a_server_started_for_a_checker_that_fails_to_build_is_stopped_at_once(tmp_path, monkeypatch):
+    """`language = "xx-XX"` (a language LT lacks): the private server mtfix started for the check is
+    stopped when the checker fails, not left running (1 GB of heap) until the process ends."""
+    from mtfix.grammar import checker as checker_mod
+    from mtfix.grammar.settings import settings_from
+
+    stopped = []
+
+    class Started:
+        url, version, pid = "http://127.0.0.1:9", "6.7", 0
+
+        def stop(self, timeout: float = 10.0) -> None:
+            stopped.append(True)
+
+    def refuse(*args, **kwargs):
+        raise GrammarError("LanguageTool at http://127.0.0.1:9 cannot check 'xx-XX': unsupported language")
+
+    monkeypatch.setattr(checker_mod, "recorded_server", lambda settings: None)
+    monkeypatch.setattr(checker_mod, "start_server", lambda settings: Started())
+    monkeypatch.setattr(checker_mod, "LTClient", refuse)
+    with pytest.raises(GrammarError, match="xx-XX"):
+        checker_mod.GrammarChecker(settings_from({"cache-dir": str(tmp_path / "cache")}), "required")
+    assert stopped == [True]
+    warnings: list[str] = []
+    assert checker_mod.build_checker(Config(grammar="auto", extra={"languagetool": {"cache-dir": str(tmp_path)}}),
+                                     warnings) is None
+    assert stopped == [True, True] and "xx-XX" in warnings[0]

@@ -138,3 +138,40 @@ def test_library_config_is_checked_by_the_same_schema():
     for bad in ({"unsafe_fixes": "false"}, {"default_glossaries": "no"}, {"select": [1, 2]}, {"fail_on": "fatal"}):
         with pytest.raises(ConfigError):
             Config(**bad)
+
+
+def test_a_settings_file_saved_with_a_bom_is_read(tmp_path):
+    """Windows editors (Notepad) save UTF-8 with a BOM: the file is still TOML, found and applied."""
+    bom = "\ufeff"
+    article = project(tmp_path, mtfix_toml=bom + 'fail-on = "critical"\n')
+    assert str(load_config(None, article).config.fail_on) == "critical"
+    (tmp_path / "mtfix.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text(bom + '[tool.mtfix]\n\nfail-on = "critical"\n', encoding="utf-8")
+    loaded = load_config(None, article)
+    assert loaded.path == tmp_path / "pyproject.toml" and str(loaded.config.fail_on) == "critical"
+    assert loaded.source("fail_on") == f"{tmp_path / 'pyproject.toml'}:3"
+
+
+def test_languagetool_paths_are_relative_to_the_settings_file(tmp_path, monkeypatch):
+    """As glossaries and rule files: `home` and `cache-dir` of [languagetool] do not depend on where
+    mtfix runs (a check from a subfolder used the wrong jars and another results cache)."""
+    from mtfix.grammar.settings import settings_for_config
+
+    project(tmp_path, mtfix_toml='[languagetool]\nhome = "vendor/lt"\ncache-dir = "~/lt-cache"\n')
+    (tmp_path / "news").mkdir()
+    monkeypatch.chdir(tmp_path / "news")
+    settings = settings_for_config(load_config(None, tmp_path / "news").config)
+    assert settings.home == tmp_path / "vendor" / "lt" and not settings.home_is_own
+    assert settings.cache_root == Path("~/lt-cache").expanduser()  # a home-relative path stays one
+
+
+def test_source_lang_on_the_command_line_overrides_packs_of_the_file(tmp_path):
+    """`packs` in the file and `--source-lang az` on the command line: the command line wins (the
+    az-en pack runs), as with every other option; it was silently ignored."""
+    article = project(tmp_path, mtfix_toml='packs = ["en-generic"]\ngrammar = "off"\n')
+    article.write_text("Prices of oilgas rose.\n", encoding="utf-8")
+    r = run_mtfix("check", "--source-lang", "az", article, cwd=tmp_path)
+    assert "MTF206" in r.stdout, r.stdout + r.stderr
+    shown = run_mtfix("check", "--source-lang", "az", "--show-settings", article, cwd=tmp_path).stdout
+    assert "packs = null" in shown and 'source-lang = "az"  # command line' in shown
+    assert "MTF206" not in run_mtfix("check", article, cwd=tmp_path).stdout  # the file alone: en-generic only

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import Config
-from mtfix.errors import GrammarError
+from mtfix.errors import ConfigError, GrammarError
 from mtfix.grammar.client import LTMatch
 from mtfix.grammar.install import SERVER_CLASS, verify
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
@@ -378,3 +378,79 @@ def test_real_lt_seed_003_names_are_not_findings(real_lt: Path) -> None:
         found = p.check(text).findings
     spans = {text[f.start : f.end] for f in found}
     assert not spans & {"Vasif", "Huseynov", "AzeMedia", "aliyev", "Ilham aliyev"}, spans
+
+
+@pytest.mark.parametrize(("key", "value", "words"), [
+    ("result-cache", "false", ["result-cache", "true or false"]),  # bool("false") is True: never silently on
+    ("disabled-rules", 7, ["disabled-rules", "array of strings"]),
+    ("jvm-args", ["-Xss4m", 2], ["jvm-args", "array of strings"]),
+    ("port", True, ["port", "whole number"]),
+    ("port", 70000, ["port", "65535"]),
+    ("timeout", "abc", ["timeout", "number of seconds"]),
+    ("timeout", 0, ["timeout", "number of seconds"]),
+    ("workers", 1.5, ["workers", "whole number"]),
+    ("server-options", "maxTextLength=1", ["server-options", "table"]),
+    ("heap", 2048, ["heap", "string"]),
+])
+def test_languagetool_settings_of_the_wrong_type_are_errors(key: str, value: object, words: list[str]) -> None:
+    with pytest.raises(ConfigError) as err:
+        settings_from({key: value})
+    for w in words:
+        assert w in str(err.value), str(err.value)
+
+
+def test_languagetool_rule_lists_take_one_string_as_one_rule() -> None:
+    """``disabled-rules = "EN_A_VS_AN"`` switches off that rule, not the rules "E", "N", "_", ..."""
+    s = settings_from({"disabled-rules": "EN_A_VS_AN", "enabled-rules": "EN_QUOTES", "jvm-args": "-Xss4m"})
+    assert "EN_A_VS_AN" in s.disabled_rules and "E" not in s.disabled_rules
+    assert s.enabled_rules == ("EN_QUOTES",) and s.jvm_args == ("-Xss4m",)
+
+
+def test_a_configured_port_in_use_fails_at_once_naming_it(tmp_path: Path) -> None:
+    """`port = N` taken by another program (one that never answers HTTP): a clear error at once, not
+    a wait of `start-timeout` seconds for an answer from the wrong program."""
+    import socket
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen(5)
+        port = other.getsockname()[1]
+        settings = dataclasses.replace(settings_from({"cache-dir": str(tmp_path), "port": port,
+                                                      "start-timeout": 60}), home=_lt_home(), home_is_own=False)
+        t = time.monotonic()
+        with pytest.raises(GrammarError) as err:
+            start_server(settings)
+        assert time.monotonic() - t < 10
+    assert f"port {port}" in str(err.value) and "in use" in str(err.value), str(err.value)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to tell an LT process")
+def test_a_recorded_server_that_does_not_answer_in_time_keeps_its_record(tmp_path: Path) -> None:
+    """A server `mtfix languagetool start` recorded that is alive but slow to answer the health check (busy
+    on a loaded machine) keeps its record: removing it left a JVM that `mtfix languagetool stop` could no
+    longer find, and `start` then started a second one.  A record whose process is gone is still removed."""
+    import socket
+
+    from mtfix.grammar.server import read_record, recorded_server, start_persistent, stop_persistent
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing answers there
+    settings = settings_from({"cache-dir": str(tmp_path)})
+    busy = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", SERVER_CLASS])
+    for _ in range(100):  # until its command line (which names the server class) is readable
+        if SERVER_CLASS.encode() in (PROC / str(busy.pid) / "cmdline").read_bytes():
+            break
+        time.sleep(0.05)
+    try:
+        write_record(settings, ServerRecord(f"http://127.0.0.1:{port}", port, busy.pid, "6.7", "", "", time.time()))
+        assert recorded_server(settings) is None and read_record(settings) is not None
+        with pytest.raises(GrammarError, match="does not answer"):
+            start_persistent(settings)
+        stopped = stop_persistent(settings, timeout=5)
+        assert stopped is not None and stopped.pid == busy.pid
+        assert busy.wait(10) is not None
+    finally:
+        busy.kill()
+    write_record(settings, ServerRecord(f"http://127.0.0.1:{port}", port, busy.pid, "6.7", "", "", time.time()))
+    assert recorded_server(settings) is None and read_record(settings) is None  # gone: a stale record
