@@ -448,6 +448,10 @@ CANDIDATES: dict[str, dict] = {
     # other outlets (seeds 000-003 median p 0.25-0.31) scores higher than realmt's professional news
     "+ratio, balanced, fluent 1.0": {"balance": True, "shares": {"fluent": 1.0}},
     "+ratio, balanced, fluent 0.6": {"balance": True, "shares": {"fluent": 0.6}},
+    # session 10: an edit-rate lexicon of MT word 1-/2-grams from MLQE-PE train post-edits (bench/build_editrate.py)
+    "+ratio, balanced, edit-rate lexicon": {"balance": True, "editrate": ("rate",)},
+    "+ratio, balanced, edit-excess lexicon": {"balance": True, "editrate": ("excess",)},
+    "+ratio, balanced, edit-rate and excess": {"balance": True, "editrate": ("rate", "excess")},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -456,6 +460,15 @@ BALANCE_REALMT = bool(CANDIDATES[CHOSEN].get("balance"))
 VIEW_WORDS: list[str] | None = top_words(CANDIDATES[CHOSEN]["view_words"]) if CANDIDATES[CHOSEN].get("view_words") \
     else None
 CV_FOLDS = 6
+
+
+def editrate_columns(tagged: list, variants: tuple[str, ...], shared: str) -> np.ndarray:
+    """The edit-rate lexicon's sentence features (``build_editrate.FEATURES``) of each (tokens, tags)."""
+    import build_editrate
+
+    table = build_editrate.load(shared=shared)
+    return np.array([[f for v in variants for f in build_editrate.sentence_features([t.text for t in toks], v, table)]
+                     for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
 
 
 
@@ -533,21 +546,31 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             other = {**other0, "mlqe_h": view_hashes(tagged["mlqe"], keep), "pro_h": view_hashes(tagged["pro"], keep)}
             dev = {**dev0, "h": view_hashes(tagged["dev"], keep)}
         cols = [ALL_FEATURES.index(f) for f in cand.get("features", gsigns.DENSE_FEATURES)]
+        xc = x
+        if cand.get("editrate"):  # extra columns after ALL_FEATURES
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            ev = cand["editrate"]
+            xc = np.hstack([x, editrate_columns(tagged["rows"], ev, args.shared)])
+            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], editrate_columns(tagged["mlqe"], ev, args.shared)]),
+                     "pro_x": np.hstack([other["pro_x"], editrate_columns(tagged["pro"], ev, args.shared)])}
+            dev = {**dev, "x": np.hstack([dev["x"], editrate_columns(tagged["dev"], ev, args.shared)])}
+            cols += list(range(x.shape[1], xc.shape[1]))
         shares = {**SHARES, **cand.get("shares", {})}
         l2d, l2h = cand.get("l2_dense", args.l2_dense), cand.get("l2_hash", args.l2_hash)
         use_hash = cand.get("use_hash", True)
         fitted = np.array([shares.get(g, 0) > 0 for g in grp])
         oof, mlqe_auc, mqm_auc = np.zeros(len(rows)), [], []
-        fit_on = functools.partial(_fit_columns, x, xh, y, grp, cols, shares, l2d, l2h, use_hash,
+        fit_on = functools.partial(_fit_columns, xc, xh, y, grp, cols, shares, l2d, l2h, use_hash,
                                    cand.get("balance", False))
         for k in range(CV_FOLDS):
             model = fit_on(np.where((fold != k) & fitted)[0])
             te = np.where(fold == k)[0]
-            oof[te] = model(x[te], [xh[i] for i in te])
+            oof[te] = model(xc[te], [xh[i] for i in te])
             pm = model(other["mlqe_x"], other["mlqe_h"])
             mlqe_auc.append(auc(pm[other["mlqe_y"] == 1], pm[other["mlqe_y"] == 0]))
             if shares.get("mqm", 0) == 0:
-                pq = model(x[mqm], [xh[i] for i in mqm])
+                pq = model(xc[mqm], [xh[i] for i in mqm])
                 mqm_auc.append(auc(pq[y[mqm] == 1], pq[y[mqm] == 0]))
         pmax = float(oof[pro].max())
         model = fit_on(np.where(fitted)[0])
@@ -567,6 +590,10 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                                     "major_at_threshold": round(float((pd_[:nm] >= thr).mean()), 4),
                                     "threshold": round(thr, 3)},
             "seconds": round(time.time() - t0, 1)}
+        if cand.get("editrate"):
+            import build_editrate
+
+            row["editrate_table_sha256"] = build_editrate.load(shared=args.shared)["sha256"]
         print(json.dumps(row), flush=True)
         out.append(row)
     return out
@@ -636,6 +663,14 @@ def main(argv: list[str] | None = None) -> int:
     pro += [t for t in seed_sentences(shared) if sentence_like(t)]
     print(f"features ({time.time() - t0:.0f} s)", flush=True)
     if args.cv:
+        if any(CANDIDATES[n].get("editrate") for n in (args.only or CANDIDATES)):
+            import build_editrate  # the table must not have seen a row fitted on: count the overlap
+
+            by_pair = {p: _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in build_editrate.PAIRS}
+            skip = build_editrate.left_out(by_pair, shared)
+            seen = {t for p in by_pair for r in by_pair[p] if (p, r["index"]) not in skip for t in (r["mt"], r["pe"])}
+            ours = {t for t, _, g in rows if g in ("mlqe", "fluent")}
+            print(f"edit-rate table: {len(seen & ours)} of its sentences are also rows (identical text)", flush=True)
         mdev = []
         for pair in ("et", "ne", "ro", "ru", "si"):  # MLQE-PE dev: MT with HTER >= 0.3 vs its post-edit
             recs = [r for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{pair}-en-dev.jsonl")

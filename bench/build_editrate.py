@@ -1,0 +1,207 @@
+"""Build an edit-rate lexicon: how often editors change each English word 1-/2-gram of MT.
+
+    python bench/build_editrate.py                  # writes bench/editrate.json.gz (not versioned in git)
+    python bench/build_editrate.py --out FILE
+
+Data: MLQE-PE train (et, ne, ro, ru, si → en), MT against its post-edit, both tokenised as the
+detector tokenises (``mtfix.garble.tagger.tokenize``), lower-cased and aligned with difflib.  An MT
+token is *edited* when it is outside every matching block; a bigram when either of its tokens is.
+The records ``bench/train_detector.py`` samples for its own rows (MLQE-PE MT and post-edits it fits
+on), and any record whose MT or post-edit repeats the text of one of those or of MLQE-PE dev (the CV's
+held-out figure), are left out, so no sentence the detector is fitted or cross-validated on shaped the table.
+MLQE-PE dev is read only for those texts; realmt, MLQE-PE test/test21 and MQM are never read (MQM 2020/TED:
+every one of their segments is in the CV's held-out figure).
+
+For each n-gram seen at least ``--min-count`` times the table keeps
+
+* ``rate``: the smoothed share of its occurrences inside an edited stretch,
+  ``(edited + a·p₀) / (n + a)`` with ``p₀`` the overall share of that order;
+* ``excess``: the smoothed mean of (edited − the sentence's share of edited tokens),
+  ``Σ / (n + a)``: what editors change *more than the rest of its sentence*, which takes out
+  how bad the sentence, and its language pair, is as a whole.
+
+The file's SHA-256 is its version (printed, and recorded in each ``--cv`` row of a candidate that reads it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import functools
+import gzip
+import hashlib
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from mtfix.garble.tagger import tokenize  # noqa: E402
+
+PAIRS = ("et", "ne", "ro", "ru", "si")
+#: bench/train_detector.py's seed and MLQE-PE rows per pair (``--mlqe-per-pair``): the records it samples.
+TRAIN_SEED = 20261201
+TRAIN_PER_PAIR = 800
+
+
+def _jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def detector_sampled(recs_by_pair: dict[str, list[dict]]) -> set[tuple[str, int]]:
+    """(pair, index) of the MLQE-PE train records train_detector.build_dataset samples (its first use of
+    its random generator: one shuffle per pair, then MT with HTER ≥ 0.3, ≤ 0.05 and the first post-edits)."""
+    rng = random.Random(TRAIN_SEED)
+    out = set()
+    for pair in PAIRS:
+        recs = list(recs_by_pair[pair])
+        rng.shuffle(recs)
+        pos = [r for r in recs if r["hter"] is not None and r["hter"] >= 0.3][:TRAIN_PER_PAIR]
+        neg = [r for r in recs if r["hter"] is not None and r["hter"] <= 0.05][: TRAIN_PER_PAIR // 2]
+        out |= {(pair, r["index"]) for r in (*pos, *neg, *recs[:TRAIN_PER_PAIR])}
+    return out
+
+
+def left_out(by_pair: dict[str, list[dict]], shared: Path) -> set[tuple[str, int]]:
+    """(pair, index) of the train records the table leaves out: those the detector samples, and any whose MT
+    or post-edit repeats the text of one of those or of MLQE-PE dev (MLQE-PE repeats some sentences)."""
+    sampled = detector_sampled(by_pair)
+    apart = {t for p in PAIRS for r in by_pair[p] if (p, r["index"]) in sampled for t in (r["mt"], r["pe"])}
+    for p in PAIRS:
+        apart |= {t for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-dev.jsonl") for t in (r["mt"], r["pe"])}
+    return {(p, r["index"]) for p in PAIRS for r in by_pair[p] if r["mt"] in apart or r["pe"] in apart}
+
+
+def edited_flags(mt: list[str], pe: list[str]) -> list[bool]:
+    """For each MT token: is it outside every block difflib matches with the post-edit?"""
+    kept = [False] * len(mt)
+    for a, _, size in difflib.SequenceMatcher(None, mt, pe, autojunk=False).get_matching_blocks():
+        kept[a : a + size] = [True] * size
+    return [not k for k in kept]
+
+
+def build(shared: Path, min_count: int, alpha: float) -> dict:
+    """The table: meta, and per order ("order1", "order2") gram -> [rate, excess] for grams seen ``min_count`` times."""
+    by_pair = {p: _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in PAIRS}
+    skip = left_out(by_pair, shared)
+    stats: list[dict[str, list[float]]] = [{}, {}]  # per order: gram -> [n, edited, residual sum]
+    used = 0
+    for pair in PAIRS:
+        for r in by_pair[pair]:
+            if (pair, r["index"]) in skip or not r.get("pe"):
+                continue
+            mt = [t.text.lower() for t in tokenize(r["mt"])]
+            pe = [t.text.lower() for t in tokenize(r["pe"])]
+            if not mt:
+                continue
+            used += 1
+            ed = edited_flags(mt, pe)
+            share = sum(ed) / len(ed)
+            for order in (1, 2):
+                for i in range(len(mt) - order + 1):
+                    gram = " ".join(mt[i : i + order])
+                    e = float(any(ed[i : i + order]))
+                    s = stats[order - 1].setdefault(gram, [0, 0.0, 0.0])
+                    s[0] += 1
+                    s[1] += e
+                    s[2] += e - share
+    table: dict = {
+        "meta": {
+            "source": "MLQE-PE train (et, ne, ro, ru, si -> en), MT vs post-edit",
+            "sentences": used,
+            "left_out_records": len(skip),
+            "min_count": min_count,
+            "alpha": alpha,
+        }
+    }
+    for order, st in zip((1, 2), stats, strict=True):
+        p0 = sum(v[1] for v in st.values()) / max(sum(v[0] for v in st.values()), 1)
+        kept = {
+            g: [round((v[1] + alpha * p0) / (v[0] + alpha), 4), round(v[2] / (v[0] + alpha), 4)]
+            for g, v in sorted(st.items())
+            if v[0] >= min_count
+        }
+        rates = sorted(x[0] for x in kept.values())
+        table["meta"][f"order{order}"] = {
+            "prior": round(p0, 4),
+            "grams_seen": len(st),
+            "kept": len(kept),
+            "rate_p90": rates[int(0.9 * (len(rates) - 1))] if rates else p0,
+        }
+        table[f"order{order}"] = kept
+    return table
+
+
+#: Where the table is written; it is not shipped (the experiment was not adopted, docs/detector.md), and
+#: :func:`load` rebuilds it in memory, byte for byte, when the file is absent.
+DEFAULT_TABLE = REPO / "bench" / "editrate.json.gz"
+#: Sentence features of a variant ("rate" or "excess"): mean over known 1-grams and 2-grams, maximum over known
+#: 2-grams, and the share of known 2-grams at or above the table's 90th percentile.
+FEATURES = {v: [f"{v}_mean_1", f"{v}_mean_2", f"{v}_max_2", f"{v}_high_2"] for v in ("rate", "excess")}
+
+
+def table_bytes(shared: Path, min_count: int = 20, alpha: float = 10.0) -> bytes:
+    """The table as the canonical gzipped JSON (no timestamp: the same data give the same bytes and digest)."""
+    table = build(shared, min_count, alpha)
+    raw = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return gzip.compress(raw, mtime=0)
+
+
+@functools.lru_cache(maxsize=2)
+def load(path: str = str(DEFAULT_TABLE), shared: str = str(REPO.parent / "shared")) -> dict:
+    """The table (lazily, once): per order, gram -> (rate, excess), its priors and 90th percentiles;
+    ``sha256``: the digest of its bytes (built from ``shared`` when ``path`` does not exist)."""
+    data = Path(path).read_bytes() if Path(path).is_file() else table_bytes(Path(shared))
+    table = json.loads(gzip.decompress(data))
+    out: dict = {"meta": table["meta"], "sha256": hashlib.sha256(data).hexdigest()}
+    for order in (1, 2):
+        grams = table[f"order{order}"]
+        out[order] = grams
+        for j, v in enumerate(("rate", "excess")):
+            vals = sorted(x[j] for x in grams.values())
+            out[(order, v, "p90")] = vals[int(0.9 * (len(vals) - 1))]
+        out[(order, "rate", "default")] = table["meta"][f"order{order}"]["prior"]
+        out[(order, "excess", "default")] = 0.0
+    return out
+
+
+def sentence_features(words: list[str], variant: str, table: dict) -> list[float]:
+    """The variant's four features (:data:`FEATURES`) of one sentence's tokens."""
+    j = 0 if variant == "rate" else 1
+    low = [w.lower() for w in words]
+    out = []
+    vals2: list[float] = []
+    for order in (1, 2):
+        grams = table[order]
+        vals = [x[j] for x in (grams.get(" ".join(low[i : i + order])) for i in range(len(low) - order + 1)) if x]
+        out.append(sum(vals) / len(vals) if vals else table[(order, variant, "default")])
+        if order == 2:
+            vals2 = vals
+    p90 = table[(2, variant, "p90")]
+    out.append(max(vals2) if vals2 else table[(2, variant, "default")])
+    out.append(sum(v >= p90 for v in vals2) / len(vals2) if vals2 else 0.0)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--out", default=str(DEFAULT_TABLE))
+    ap.add_argument("--min-count", type=int, default=20)
+    ap.add_argument("--alpha", type=float, default=10.0, help="smoothing: pseudo-occurrences at the prior")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    data = table_bytes(Path(args.shared), args.min_count, args.alpha)
+    Path(args.out).write_bytes(data)
+    meta = json.loads(gzip.decompress(data))["meta"]
+    print(json.dumps(meta), f"{len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}, {time.time() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
