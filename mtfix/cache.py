@@ -12,6 +12,12 @@ parse as without the cache (:mod:`mtfix.safe_yaml`).
 
 Beside ``parsed/``, ``checked/`` records the rule packs that passed every check
 (:func:`mtfix.rules.pack.load_pack_file`): such a pack compiles its patterns on first use.
+Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-marshalling):
+``arrays/`` holds the garble models' ``.npz`` arrays uncompressed and the detector's JSON
+parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
+``wordlists/`` wordfreq's lists as dicts (:mod:`mtfix.lexicon`), ``regex/`` compiled patterns
+(:mod:`mtfix.regexcache`) and ``code/`` the compiled methods of dataclasses
+(:mod:`mtfix.codecache`, the command line only).
 
 ``MTFIX_NO_CACHE=1`` turns the cache off; ``MTFIX_CACHE_DIR`` moves it (with
 LanguageTool's files).
@@ -25,6 +31,7 @@ import marshal
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -106,12 +113,57 @@ def remember(raw: bytes, kind: str, value: Any, folder: str | None = None) -> No
         _store(path, value)
 
 
+def cached_blob(raw: bytes, kind: str, build: Callable[[], Any], folder: str = "arrays") -> Any:
+    """As :func:`cached`, for large plain data (megabytes of model arrays), stored by
+    :func:`remember_blob` in ``folder``."""
+    found, value = lookup_blob(raw, kind, folder)
+    if found:
+        return value
+    value = build()
+    remember_blob(raw, kind, value, folder)
+    return value
+
+
+def lookup_blob(raw: bytes, kind: str, folder: str) -> tuple[bool, Any]:
+    """As :func:`lookup`, for an entry written by :func:`remember_blob`: the marshalled value after
+    its CRC-32, checked on the bytes as read (marshalling a value again, as :func:`lookup` does, need
+    not give the same bytes, and hashing megabytes costs more than rebuilding a small value)."""
+    path = _path(raw, kind, folder)
+    if path is None:
+        return False, None
+    try:
+        blob = memoryview(path.read_bytes())
+        if len(blob) > 4 and zlib.crc32(blob[4:]) == int.from_bytes(blob[:4], "little"):
+            return True, marshal.loads(blob[4:])
+    except (OSError, ValueError, EOFError, TypeError):  # missing, corrupt or truncated
+        pass
+    return False, None
+
+
+def remember_blob(raw: bytes, kind: str, value: Any, folder: str) -> None:
+    """Store ``value`` (plain data) for :func:`lookup_blob`; silently nothing when the cache is off
+    or unwritable or the value is no plain data."""
+    path = _path(raw, kind, folder)
+    if path is None:
+        return
+    try:
+        body = marshal.dumps(value, _MARSHAL_VERSION)
+    except ValueError:
+        return
+    _write(path, zlib.crc32(body).to_bytes(4, "little") + body)
+
+
 def _store(path: Path, value: Any) -> None:
     try:
         body = marshal.dumps(value, _MARSHAL_VERSION)
         blob = marshal.dumps((hashlib.sha256(body).hexdigest(), value), _MARSHAL_VERSION)
     except Exception:  # not plain data (e.g. a YAML timestamp): not cached
         return
+    _write(path, blob)
+
+
+def _write(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` atomically; silently nothing when that fails."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import io
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -40,17 +41,26 @@ def _data_dir() -> Path:
 
 def _read(size: str, lang: str, floor: float | None = None) -> dict[str, float]:
     """word → Zipf frequency from wordfreq's ``{size}_{lang}.msgpack.gz``; with ``floor``, only the
-    words at or above it, read from the first buckets of the file (the rest is never read)."""
-    return _as_dict(_buckets(size, lang, floor))
+    words at or above it, read from the first buckets of the file (the rest is never inflated).
+    The dict is kept in the user's cache by the digest of the file (:func:`mtfix.cache.cached_blob`):
+    loading it costs a cold start half of inflating, unpacking and building it."""
+    from mtfix import cache
+
+    raw = (_data_dir() / f"{size}_{lang}.msgpack.gz").read_bytes()
+    build = lambda: _as_dict(_buckets(size, lang, floor, raw))  # noqa: E731
+    return cache.cached_blob(raw, f"wordfreq-dict-1:{floor!r}", build, "wordlists")
 
 
-def _buckets(size: str, lang: str, floor: float | None = None) -> list[tuple[float, list[str]]]:
-    """(Zipf frequency, words) of wordfreq's ``{size}_{lang}.msgpack.gz``, most frequent first; with
-    ``floor``, only the buckets at or above it (the rest of the file is never read)."""
+def _buckets(
+    size: str, lang: str, floor: float | None = None, raw: bytes | None = None
+) -> list[tuple[float, list[str]]]:
+    """(Zipf frequency, words) of wordfreq's ``{size}_{lang}.msgpack.gz`` (or of its bytes ``raw``),
+    most frequent first; with ``floor``, only the buckets at or above it (the rest is never inflated)."""
     import msgpack
 
     buckets: list[tuple[float, list[str]]] = []
-    with _lock, gzip.open(_data_dir() / f"{size}_{lang}.msgpack.gz", "rb") as fh:
+    source = _data_dir() / f"{size}_{lang}.msgpack.gz" if raw is None else io.BytesIO(raw)
+    with _lock, gzip.open(source, "rb") as fh:
         unpacker = msgpack.Unpacker(fh, raw=False)
         n = unpacker.read_array_header()
         header = unpacker.unpack() if n else None

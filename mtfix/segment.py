@@ -34,18 +34,17 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 
-import regex
-
+from mtfix import regexcache
 from mtfix.model import Document, Segment, Span
 from mtfix.tokens import LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
-_BLOCK_BREAK = regex.compile(r"\n(?![ \t]*\p{Ll})")
+_BLOCK_BREAK = regexcache.compile(r"\n(?![ \t]*\p{Ll})")
 # Where a sentence could end inside a block; blocks without one skip pysbd.
-_MAYBE_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+_MAYBE_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 
 _TLDS = "com|org|net|edu|gov|eu|io|az|ru|uk|de|fr|tr|am|ge|info|media|news"
-_URL = regex.compile(
+_URL = regexcache.compile(
     rf"""(?xi)
     \b(?:https?|ftp)://[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]      # scheme URLs
     | \bwww\.[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]                 # www. URLs
@@ -54,9 +53,9 @@ _URL = regex.compile(
     """
 )
 # What every match of _URL holds (same flags, so the same case folding); no match holds white space.
-_URL_MARK = regex.compile(rf"(?i)://|\bwww\.|@|\.(?:{_TLDS})\b")
-_SPACE = regex.compile(r"\s")
-_LAST_SPACE = regex.compile(r"(?r)\s")
+_URL_MARK = regexcache.compile(rf"(?i)://|\bwww\.|@|\.(?:{_TLDS})\b")
+_SPACE = regexcache.compile(r"\s")
+_LAST_SPACE = regexcache.compile(r"(?r)\s")
 
 #: The longest block handed to pysbd in one piece (characters).
 MAX_BLOCK = 5000
@@ -67,14 +66,14 @@ _CUTS = (
     ("space", LazyPattern(r"\s+")),
 )
 
-_NO_WORDS = regex.compile(r"[^\p{L}\p{N}]+")
+_NO_WORDS = regexcache.compile(r"[^\p{L}\p{N}]+")
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
 # a period, spaces, then a capital and a lower-case letter or a space ("A deal", not "A.").
 # Found from the period back (see :func:`_sure_ends`).
-_SURE_DOT = regex.compile(r"\. +(?=[A-Z][a-z\s])")
-_WORD_BEFORE = regex.compile(r"(?r)(?:(?<=\s)|^)[A-Za-z]{2,}")
+_SURE_DOT = regexcache.compile(r"\. +(?=[A-Z][a-z\s])")
+_WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)[A-Za-z]{2,}")
 # What pysbd reads across sentences in ways a cut cannot follow, or uses as placeholders:
 # such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses, and
 # each pattern starts at a rare character, so that the scan is cheap.
@@ -103,11 +102,11 @@ def _not_local(block: str) -> bool:
 
 
 # Quotes and brackets: pysbd pairs them, so a cut is made only where none is open.
-_PAIRS = regex.compile(r'["“”«»()\[\]]')
+_PAIRS = regexcache.compile(r'["“”«»()\[\]]')
 _OPENS = {"“": "”", "«": "»", "(": ")", "[": "]"}
 _CLOSES = {v: k for k, v in _OPENS.items()}
 # Any character pysbd may end a sentence at (a closing quote or bracket before a capital too).
-_ANY_END = regex.compile(r'[.!?…。．！？"“”()（）「」]')
+_ANY_END = regexcache.compile(r'[.!?…。．！？"“”()（）「」]')
 
 
 def _abbreviations() -> frozenset[str]:

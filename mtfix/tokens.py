@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import regex
 
+from mtfix import regexcache
+
 # -- character classes (contents of a [...] set) ------------------------------------------
 LETTERS = r"\p{L}"  # any letter, any script
 UPPER = r"\p{Lu}"  # upper-case letters
@@ -61,7 +63,7 @@ class LazyPattern:
 
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = regex.compile(*self._args)
+            self._compiled = regexcache.compile(*self._args)
         return self._compiled
 
     def __getattr__(self, name: str):
@@ -84,7 +86,7 @@ class LazyPattern:
 
 # -- token patterns -------------------------------------------------------------------------
 #: A word: letters, joined by apostrophes ("minister’s", "rock'n'roll").
-WORD = regex.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
+WORD = regexcache.compile(rf"[{LETTERS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
 #: A word whose hyphenated compounds are one word ("well-known"): for comparing a
 #: translation with its source, where a compound is one word on both sides.
 WORD_HYPHENATED = LazyPattern(rf"[{LETTERS}]+(?:[{APOSTROPHES}{HYPHENS}][{LETTERS}]+)*")
@@ -108,7 +110,7 @@ EWT_ABBREVIATIONS = (
 )
 #: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
 #: numbers, "U.S.", "Mr.", words, punctuation one by one): what the garble tagger was trained on.
-EWT_TOKEN = regex.compile(
+EWT_TOKEN = regexcache.compile(
     rf"""(?:\b(?:{EWT_ABBREVIATIONS})\.(?=\s+[\p{{Lu}}\d]))"""  # Mr. Jan.
     r"""|(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
     r"""|\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't

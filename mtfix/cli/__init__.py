@@ -19,10 +19,14 @@ import sys
 from collections.abc import Callable
 from typing import Annotated
 
-import typer
-import typer.main
+from mtfix import codecache
 
-from mtfix.cli import commands
+codecache.install()  # before the imports below define their dataclasses
+
+import typer  # noqa: E402
+import typer.main  # noqa: E402
+
+from mtfix.cli import commands  # noqa: E402
 
 app = typer.Typer(
     name="mtfix",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from mtfix import regexcache
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.model import BaseChecker, Document, Finding, Severity
@@ -50,12 +51,12 @@ def detector() -> Any:
     return Detector.load()
 
 
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)\]]*\s*$")
+_SENTENCE_END = regexcache.compile(r"[.!?][\"”’)\]]*\s*$")
 
 
 #: A caption's or credit's label: "Above: The Flame Towers in Baku, lit in the colours of the flag."
 #: (session 9).  What follows such a label is a caption, which gets at most a minor, as a heading does.
-_CAPTION_LABEL = regex.compile(
+_CAPTION_LABEL = regexcache.compile(
     r"^\W*(?:above|below|top|bottom|left|right|centre|center|inset|pictured|photo|photograph|picture|image|"
     r"caption|file photo|main picture|left to right|from left|from right|clockwise from (?:top )?left)\s*:",
     regex.IGNORECASE)

@@ -51,6 +51,14 @@ class Prediction:
     patterns: float = 0.0  # the hashed word and tag n-grams together, in logits
 
 
+def _parse_npz(raw: bytes) -> tuple[Any, Any, dict[str, tuple[str, tuple[int, ...], bytes]]]:
+    """(meta, tag trigrams as JSON data, the float arrays) of a detector ``.npz`` file."""
+    data = read_npz(raw)
+    meta = json.loads(data.pop("meta")[2].decode("utf-8"))
+    trigrams = json.loads(data.pop("trigrams")[2].decode("utf-8"))
+    return meta, trigrams, data
+
+
 class Detector:
     """A trained garble model: weights, feature scaling, tag trigrams, thresholds."""
 
@@ -95,10 +103,12 @@ class Detector:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> Detector:
+        from mtfix import cache
+
         digest = hashlib.sha256(raw).hexdigest()
-        data = read_npz(raw)
-        meta = json.loads(data["meta"][2].decode("utf-8"))
-        trigrams = TagTrigrams.from_json(json.loads(data["trigrams"][2].decode("utf-8")))
+        # the file's JSON parsed and its arrays read, from the user's cache when this file was read before
+        meta, trigrams_json, data = cache.cached_blob(raw, "detector-parsed-1", lambda: _parse_npz(raw))
+        trigrams = TagTrigrams.from_json(trigrams_json)
         floats = {}
         for name in ("dense", "hashed"):
             dtype, _shape, body = data[name]

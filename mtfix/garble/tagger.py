@@ -188,6 +188,14 @@ def read_npz(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
     return out
 
 
+def read_npz_cached(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
+    """:func:`read_npz` of ``raw``, kept uncompressed in the user's cache by the digest of ``raw``
+    (:func:`mtfix.cache.cached_blob`): a cold start reads the arrays instead of inflating them."""
+    from mtfix import cache
+
+    return cache.cached_blob(raw, "npz-arrays-1", lambda: read_npz(raw))
+
+
 def _f32(x: float) -> float:
     """``x`` rounded to the nearest float32 (as a Python float)."""
     return struct.unpack("f", struct.pack("f", x))[0]
@@ -444,7 +452,7 @@ def load_model_file(path: str | None, name: str, parse: Callable[[bytes], T], lo
 @lru_cache(maxsize=1)
 def load(path: str | None = None) -> Tagger | PackedTagger:
     """The shipped tagger (or the one at ``path``), loaded once per process."""
-    return load_model_file(path, MODEL_FILE, lambda raw: PackedTagger.from_arrays(read_npz(raw)), _lock,
+    return load_model_file(path, MODEL_FILE, lambda raw: PackedTagger.from_arrays(read_npz_cached(raw)), _lock,
                            "the tagger model", "reinstall mtfix or run `python bench/train_detector.py`")
 
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-import regex
-
+from mtfix import regexcache
 from mtfix.glossary.misspell import derived
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names.
-CAP_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}_@/]|\.\p{L})")
+CAP_TOKEN = regexcache.compile(r"(?<![\p{L}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}_@/]|\.\p{L})")
 
 
 def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,

@@ -19,7 +19,7 @@ True
 
 from __future__ import annotations
 
-import regex
+from mtfix import regexcache
 
 #: Letters that only a source-language spelling has (Azerbaijani, Turkish).
 SOURCE_LETTERS = frozenset("əƏıİşŞğĞçÇöÖüÜ")
@@ -33,7 +33,7 @@ OTHER_CASES = frozenset((
     "dan", "dən", "den", "tan", "tən", "ten", "ndan", "ndən",
     "la", "lə", "le", "yla", "ylə", "yle",
 ))
-_SUFFIX = regex.compile(r"(['’-]?)(\p{Ll}{1,4})(?![\p{L}\p{N}_])")
+_SUFFIX = regexcache.compile(r"(['’-]?)(\p{Ll}{1,4})(?![\p{L}\p{N}_])")
 
 
 def has_source_letters(text: str) -> bool:

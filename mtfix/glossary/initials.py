@@ -20,10 +20,11 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.glossary.model import Entry
 from mtfix.tokens import LazyPattern
 
-INITIALS = regex.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+INITIALS = regexcache.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                          r"(?![\p{L}\p{N}])")
 _PREV_WORD = LazyPattern(r"(\p{Lu}[\p{L}’'.-]*)[ \t]+$")
 #: Words that may stand before a bare surname without being a first name.

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
-
+from mtfix import regexcache
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document
 from mtfix.tokens import WORD as _WORDS
 from mtfix.tokens import LazyPattern
 
-_QUOTED = regex.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
-_CODE = regex.compile(r"`[^`\n]+`")
+_QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
+_CODE = regexcache.compile(r"`[^`\n]+`")
 
 
 def is_source_language(text: str) -> bool:

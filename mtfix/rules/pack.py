@@ -16,12 +16,13 @@ from typing import Any
 
 import regex
 
+from mtfix import regexcache
 from mtfix.errors import RulePackError
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
 from mtfix.tokens import LazyPattern
 
 #: ``{group}`` / ``{group:transform}`` in replacement and message templates; ``{{`` and ``}}`` are braces.
-TEMPLATE = regex.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
+TEMPLATE = regexcache.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
 TRANSFORMS = {
     "upper": str.upper,
     "lower": str.lower,
@@ -29,7 +30,7 @@ TRANSFORMS = {
     "decap": lambda s: s[:1].lower() + s[1:],
 }
 
-_CODE = regex.compile(r"^[A-Z]{2,5}\d{3}$")
+_CODE = regexcache.compile(r"^[A-Z]{2,5}\d{3}$")
 _REQUIRED = ("code", "name", "title", "docs", "category", "severity", "message", "examples")
 _KNOWN = set(_REQUIRED) | {
     "pattern", "detector", "params", "flags", "triggers", "replacement", "fix", "suggestions",
@@ -169,7 +170,7 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
             flags |= _FLAGS[f]
         source = _need(pack, code, raw, "pattern", str)
         try:
-            pattern = LazyPattern(source, flags | regex.VERSION1) if checked else regex.compile(source, flags | regex.VERSION1)
+            pattern = LazyPattern(source, flags | regex.VERSION1) if checked else regexcache.compile(source, flags | regex.VERSION1)
         except regex.error as exc:
             raise RulePackError(pack, f"invalid pattern: {exc}", code=code, field="pattern") from None
         if not checked and pattern.fullmatch("") is not None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.lexicon import is_common
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -49,7 +50,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     words = sorted(after_any | after_lower, key=len, reverse=True)
     if not words:
         return
-    pattern = regex.compile(r"\b(?P<w>" + "|".join(words) + r")\b(?=[ \t]+\p{Ll})")
+    pattern = regexcache.compile(r"\b(?P<w>" + "|".join(words) + r")\b(?=[ \t]+\p{Ll})")
     text = doc.text
     for m in pattern.finditer(text):
         k = m.start() - 1

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
+from mtfix import regexcache
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
 
 # Mojibake starts with one of these lead characters followed by another
 # character from the Latin-1 / Windows-1252 range; clean text rarely has that.
-_SUSPECT = regex.compile(r"[ÂÃÄÅâ][\u0080-\u017f\u02c6\u02dc\u2013-\u2122]")
+_SUSPECT = regexcache.compile(r"[ÂÃÄÅâ][\u0080-\u017f\u02c6\u02dc\u2013-\u2122]")
 _RUN = LazyPattern(r"\S+")
 _BEFORE = LazyPattern(r"\S*\Z")  # \Z: "$" also matches before a final newline
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.lexicon import is_common, is_everyday_word, is_word
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -18,7 +19,7 @@ _CASE_GLUE = LazyPattern(
 )
 
 
-_HUMP = regex.compile(r"\p{Ll}\p{Lu}")  # cheap scan: where a lower-case letter meets a capital
+_HUMP = regexcache.compile(r"\p{Ll}\p{Lu}")  # cheap scan: where a lower-case letter meets a capital
 _LOWER_BEFORE = LazyPattern(r"\p{Ll}*$")
 
 
@@ -55,7 +56,7 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     lower = ctx.lower
     if not any(p in lower for p in prefixes):
         return
-    pattern = regex.compile(
+    pattern = regexcache.compile(
         r"(?<![\p{L}\p{N}_.@/-])(?P<left>" + "|".join(map(regex.escape, prefixes)) + r")(?P<right>\p{L}{2,})(?![\p{L}\p{N}_@/])",
         regex.IGNORECASE,
     )
@@ -70,7 +71,7 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 
 
 _NO_PREFIX = frozenset({"of", "the", "and", "with", "from", "that", "this", "our"})
-_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_.@/\\#:'’-])\p{Ll}{5,}(?![\p{L}\p{N}_@/\\'’-]|\.\p{L})")
+_LOWER_TOKEN = regexcache.compile(r"(?<![\p{L}\p{N}_.@/\\#:'’-])\p{Ll}{5,}(?![\p{L}\p{N}_@/\\'’-]|\.\p{L})")
 
 
 @detector("glued_function_word")

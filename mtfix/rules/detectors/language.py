@@ -46,6 +46,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.model import Document
 
 THRESHOLD = 2
@@ -65,8 +66,8 @@ def _patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern] | None:
     if lang not in _WORDS:
         strong, weak = LETTERS[lang]
         _WORDS[lang] = (
-            regex.compile(r"\p{L}*[" + regex.escape(strong) + r"]\p{L}*"),
-            regex.compile(r"\p{L}*[" + regex.escape(weak) + r"]\p{L}*"),
+            regexcache.compile(r"\p{L}*[" + regex.escape(strong) + r"]\p{L}*"),
+            regexcache.compile(r"\p{L}*[" + regex.escape(weak) + r"]\p{L}*"),
         )
     return _WORDS[lang]
 

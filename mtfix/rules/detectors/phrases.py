@@ -26,6 +26,7 @@ from typing import Any
 
 import regex
 
+from mtfix import regexcache
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
@@ -36,7 +37,7 @@ _OPENERS = "“\"‘'«([—–- \t"
 @lru_cache(maxsize=256)
 def _compile(match: str) -> regex.Pattern:
     words = [regex.escape(w) for w in match.split()]
-    return regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+    return regexcache.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
 
 
 def opens_sentence(text: str, seg_start: int, pos: int) -> bool:
@@ -124,7 +125,7 @@ def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     if "s." not in doc.text or regex.search(marker, doc.text, regex.MULTILINE) is None:
         return  # the pattern below needs the marker: one literal-led search rules most texts out
     not_nouns = {w.lower() for w in rule.params.get("not_nouns", [])}
-    pattern = regex.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t]|$)", regex.MULTILINE)
+    pattern = regexcache.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t]|$)", regex.MULTILINE)
     text = doc.text
     for m in pattern.finditer(text):
         s, e = m.span("m")

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern, other_script
@@ -41,9 +42,9 @@ _PAREN_CLOSE = LazyPattern(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
 # before its others, and blanks inside a run end where the run does.  _PAREN_OPEN can match
 # only just after a "(" that a blank follows.
 _SITES = {
-    "before": regex.compile(r"[ \t]+(?=[,!?;:.])"),
-    "close": regex.compile(r"[ \t]+(?=\))"),
-    "open": regex.compile(r"\((?=[ \t])"),
+    "before": regexcache.compile(r"[ \t]+(?=[,!?;:.])"),
+    "close": regexcache.compile(r"[ \t]+(?=\))"),
+    "open": regexcache.compile(r"\((?=[ \t])"),
 }
 
 
@@ -73,7 +74,7 @@ def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]
 # Two marks where one belongs: the first of a doubled comma or semicolon, a period doubled
 # after a word (but not an ellipsis), a comma or colon before another mark, a comma before a
 # closing bracket.  Each alternative names the part to delete as group ``d``.
-_DOUBLED = regex.compile(
+_DOUBLED = regexcache.compile(
     r"(?<=[\p{L}\p{N}”’)\]])(?:"
     r"(?P<d>,)(?=,)"                                   # ,,  → ,
     r"|(?P<d>;)(?=;)"                                  # ;;  → ;
@@ -124,7 +125,7 @@ def possessive_quote(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         yield Hit(m.start(), m.start() + 1, "'", message="a double quotation mark where the possessive needs an apostrophe")
 
 
-_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\d{1,4})(?P<sp>[ \t]?)(?P<s>th|nd|rd)(?![\p{L}\p{N}])")
+_ORDINAL = regexcache.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\d{1,4})(?P<sp>[ \t]?)(?P<s>th|nd|rd)(?![\p{L}\p{N}])")
 
 
 def ordinal(n: int) -> str:

@@ -16,12 +16,13 @@ from operator import eq
 
 import regex
 
+from mtfix import regexcache
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import ALNUM_WORD as _TOKEN
 from mtfix.tokens import LazyPattern
 
-_SPACE_SPLIT = regex.compile(r"\S+")
+_SPACE_SPLIT = regexcache.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 #: what else may sit between copies (quotes, brackets, line breaks...): the fix would delete it, so it is unsafe
 _OTHER_MARK = LazyPattern(r"[^ \t,;:.!?…]")
@@ -117,13 +118,13 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             i = j + 1
 
 
-_COORDINATED = regex.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \t]+and[ \t]+|,[ \t]+)(?P=w)(?![\p{L}\p{N}'’-])",
+_COORDINATED = regexcache.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \t]+and[ \t]+|,[ \t]+)(?P=w)(?![\p{L}\p{N}'’-])",
                              regex.IGNORECASE)
 
 
 # Where a separator of _COORDINATED starts right after a letter: every match of _COORDINATED
 # begins at the letter run ending there, so the pattern is tried only at those run starts.
-_COORDINATED_SEP = regex.compile(r"(?=[ \t,])(?<=\p{L})(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)")
+_COORDINATED_SEP = regexcache.compile(r"(?=[ \t,])(?<=\p{L})(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)")
 
 
 def _coordinated_matches(text: str) -> Iterable[regex.Match]:

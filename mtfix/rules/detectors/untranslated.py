@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from mtfix import regexcache
 from mtfix.lexicon import is_common, zipf, zipf_at_least
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -32,7 +33,7 @@ def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     letters = rule.params.get("letters", "")
     if not letters or not any(c in doc.text for c in letters):
         return
-    pattern = regex.compile(r"\p{L}*[" + regex.escape(letters) + r"]\p{L}*(?:['’]\p{L}+)?")
+    pattern = regexcache.compile(r"\p{L}*[" + regex.escape(letters) + r"]\p{L}*(?:['’]\p{L}+)?")
     name_letters = rule.params.get("name_letters", letters)
     hits = [
         m
@@ -84,7 +85,7 @@ def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             foreign.add(w)
     if not foreign:
         return
-    pattern = regex.compile(r"(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(foreign))) + r")(?![\p{L}'’-])")
+    pattern = regexcache.compile(r"(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(foreign))) + r")(?![\p{L}'’-])")
     for m in pattern.finditer(doc.text):
         if doc.segment_at(m.start()) is not None and not _mentioned(doc.text, m.start(), m.end()):
             yield Hit(m.start(), m.end(), None, message=f"'{m.group()}' looks untranslated (not English)")

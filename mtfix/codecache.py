@@ -1,0 +1,74 @@
+"""The methods ``dataclasses`` writes, compiled once per installation (the command line only).
+
+For every dataclass, ``dataclasses`` writes the source of ``__init__``, ``__repr__``,
+``__eq__`` and the rest and compiles it with ``exec``: the 46 dataclasses a cold
+``mtfix check`` defines cost it about 25 ms of compiling.  :func:`install` gives the
+``dataclasses`` module an ``exec`` of its own that compiles each source text once and keeps
+the code in the user's cache (:mod:`mtfix.cache`, folder ``code/``, one entry per mtfix
+and Python version, written at exit when it gained code).  The code is what ``exec``
+would compile from the same text (same file name, no inherited ``__future__`` flags), so
+every class is the same.  ``MTFIX_NO_CACHE=1`` leaves ``dataclasses`` alone.
+"""
+
+from __future__ import annotations
+
+import atexit
+import builtins
+import sys
+import threading
+from types import CodeType
+from typing import Any
+
+from mtfix import cache
+
+_KIND = "dataclass-code-1"
+_RAW = f"dataclasses: compiled method sources, optimize={sys.flags.optimize}".encode()
+_FOLDER = "code"
+_MAX = 4096  # entries; a cache that grows past it starts again
+_lock = threading.Lock()
+_codes: dict[str, CodeType] | None = None
+_added = False
+
+
+def install() -> bool:
+    """Route ``dataclasses``' ``exec`` through the cache; False when the cache is off or it was done."""
+    import dataclasses
+
+    if not cache.enabled() or "exec" in vars(dataclasses):
+        return False
+    dataclasses.exec = cached_exec  # a module global shadows the builtin for dataclasses alone
+    atexit.register(save)
+    return True
+
+
+def cached_exec(source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /) -> None:  # noqa: A002
+    """``exec(source, globals, locals)``, with a source text compiled from the cache."""
+    if isinstance(source, str):
+        source = code_for(source)
+    builtins.exec(source, globals, locals)
+
+
+def code_for(source: str) -> CodeType:
+    """``compile(source, "<string>", "exec")`` as ``exec`` does it, from the cache when it holds it."""
+    global _codes, _added
+    with _lock:
+        if _codes is None:
+            found, value = cache.lookup_blob(_RAW, _KIND, _FOLDER)
+            _codes = value if found and isinstance(value, dict) else {}
+        code = _codes.get(source)
+        if not isinstance(code, CodeType):
+            code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+            if len(_codes) >= _MAX:
+                _codes = {}
+            _codes[source] = code
+            _added = True
+        return code
+
+
+def save() -> None:
+    """Store the code compiled in this process with what was read (nothing when nothing was added)."""
+    global _added
+    with _lock:
+        if _codes is not None and _added:
+            cache.remember_blob(_RAW, _KIND, dict(_codes), _FOLDER)
+            _added = False

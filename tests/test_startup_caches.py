@@ -1,0 +1,294 @@
+"""The start-up caches (issue 11): compiled ``regex`` patterns, the garble models' arrays
+uncompressed, and the code of dataclass methods.  Each gives what the uncached path gives,
+and a missing, corrupt, foreign or stale entry is rebuilt."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+import regex
+
+import mtfix.rules.detectors  # noqa: F401 - their module-level patterns
+import mtfix.segment  # noqa: F401
+from mtfix import cache, codecache, regexcache
+from mtfix.garble import tagger
+from mtfix.rules.pack import bundled_pack_paths, load_pack_file
+from mtfix.tokens import EWT_TOKEN
+
+REPO = Path(__file__).resolve().parents[1]
+TEXTS = [
+    "The minister’s envoy met the the delegation in Baku on Tuesday, 5 May 2024.",
+    "Mr. Aliyev didn't say; prices of oilgas rose 3.5% (U.S. data) — talks go on…",
+    "ﬁne-tuned Ṣàngó’s rock'n'roll at https://example.org/a?b=1 and mail@example.org",
+    "",
+]
+#: (pattern, flags) of the patterns compiled on importing mtfix's modules.
+MODULE_PATTERNS = [(p, f) for p, f, _version in regexcache._memo]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTFIX_NO_CACHE", raising=False)
+    monkeypatch.setattr(regexcache, "_memo", {})
+    return tmp_path / "cache"
+
+
+def _patterns() -> list[tuple[str, int]]:
+    """Patterns of the kinds mtfix compiles: token patterns and every bundled rule's pattern."""
+    out = [*MODULE_PATTERNS, (r"(?i)\b(\w+)\s+\1\b", 0), (r"(?P<w>a)|(?P<x>b)", regex.VERSION1)]
+    for path in bundled_pack_paths().values():
+        for rule in load_pack_file(path).rules:
+            if rule.pattern is not None:
+                out.append((rule.pattern.pattern, rule.pattern.flags))
+    return out
+
+
+def _behaviour(p: regex.Pattern) -> tuple:
+    return (
+        p.pattern,
+        p.flags,
+        p.groups,
+        dict(p.groupindex),
+        [[(m.span(), m.groups()) for m in p.finditer(t)] for t in TEXTS],
+    )
+
+
+def test_cached_patterns_match_as_compiled_ones(cache_dir):
+    patterns = _patterns()
+    assert len(patterns) > 30
+    plain = [_behaviour(regex.compile(p, f)) for p, f in patterns]
+    miss = [_behaviour(regexcache.compile(p, f)) for p, f in patterns]
+    regexcache._memo.clear()
+    hit = [_behaviour(regexcache.compile(p, f)) for p, f in patterns]
+    assert plain == miss == hit
+    assert len(list((cache_dir / "regex").glob("*.marshal"))) >= len(set(patterns))
+
+
+def test_a_hit_is_rebuilt_from_the_cache_not_compiled(cache_dir, monkeypatch):
+    regexcache.compile(r"\p{Lu}\p{Ll}+ing\b")
+    regexcache._memo.clear()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", refuse)
+    assert regexcache.compile(r"\p{Lu}\p{Ll}+ing\b").findall("Walking and Talking") == ["Walking", "Talking"]
+
+
+def test_same_pattern_same_object_within_a_process(cache_dir):
+    assert regexcache.compile(r"ab+c", regex.I) is regexcache.compile(r"ab+c", regex.I)
+    assert regexcache.compile(r"ab+c") is not regexcache.compile(r"ab+c", regex.I)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-crc", "other-pattern"])
+def test_a_damaged_or_foreign_entry_is_rebuilt(cache_dir, damage):
+    pattern = r"(?<=\p{L})['’](?:s|re)\b"
+    good = _behaviour(regexcache.compile(pattern))
+    (entry,) = (cache_dir / "regex").glob("*.marshal")
+    blob = entry.read_bytes()
+    if damage == "garbage":
+        entry.write_bytes(b"\x00\x01garbage")
+    elif damage == "truncated":
+        entry.write_bytes(blob[: len(blob) // 2])
+    elif damage == "bad-crc":
+        entry.write_bytes(blob[:4] + blob[4:].replace(b"re", b"ve"))
+    else:  # a well-formed entry of another pattern
+        body = marshal.dumps(regex.compile(r"x+")._pickled_data)
+        entry.write_bytes(zlib.crc32(body).to_bytes(4, "little") + body)
+    regexcache._memo.clear()
+    assert _behaviour(regexcache.compile(pattern)) == good
+    regexcache._memo.clear()
+    assert entry.read_bytes() == blob or damage == "other-pattern"  # written again
+    assert _behaviour(regexcache.compile(pattern)) == good
+
+
+def test_errors_are_regexs_own(cache_dir):
+    with pytest.raises(regex.error):
+        regexcache.compile(r"(unclosed")
+    assert not (cache_dir / "regex").exists()
+
+
+def test_no_cache_writes_nothing(cache_dir, monkeypatch):
+    monkeypatch.setenv("MTFIX_NO_CACHE", "1")
+    assert regexcache.compile(r"\d+").findall("3 of 45") == ["3", "45"]
+    raw = (REPO / "mtfix/garble/data/detector.npz").read_bytes()
+    assert tagger.read_npz_cached(raw) == tagger.read_npz(raw)
+    assert not cache_dir.exists()
+
+
+def test_model_arrays_from_the_cache_equal_the_npz(cache_dir):
+    for name in ("tagger.npz", "detector.npz"):
+        raw = (REPO / "mtfix/garble/data" / name).read_bytes()
+        plain = tagger.read_npz(raw)
+        assert tagger.read_npz_cached(raw) == plain  # a miss
+        assert tagger.read_npz_cached(raw) == plain  # a hit
+    assert len(list((cache_dir / "arrays").glob("*.marshal"))) == 2
+
+
+def test_tagger_from_cached_arrays_tags_the_same(cache_dir):
+    raw = (REPO / "mtfix/garble/data/tagger.npz").read_bytes()
+    tagger.read_npz_cached(raw)
+    cached = tagger.PackedTagger.from_arrays(tagger.read_npz_cached(raw))
+    plain = tagger.PackedTagger.from_arrays(tagger.read_npz(raw))
+    for text in TEXTS[:3]:
+        words = EWT_TOKEN.findall(text)
+        assert cached.tag(words) == plain.tag(words)
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x00\x00\x00junk", "flip"])
+def test_a_corrupt_arrays_entry_is_rebuilt(cache_dir, damage):
+    raw = (REPO / "mtfix/garble/data/detector.npz").read_bytes()
+    plain = tagger.read_npz(raw)
+    tagger.read_npz_cached(raw)
+    (entry,) = (cache_dir / "arrays").glob("*.marshal")
+    blob = entry.read_bytes()
+    if damage == "flip":  # one weight changed: the CRC no longer matches
+        i = len(blob) - 100
+        damage = blob[:i] + bytes([blob[i] ^ 1]) + blob[i + 1 :]
+    entry.write_bytes(damage)
+    assert tagger.read_npz_cached(raw) == plain
+    assert entry.read_bytes() == blob
+
+
+def test_a_changed_model_file_is_not_served_stale(cache_dir, tmp_path):
+    raw = (REPO / "mtfix/garble/data/detector.npz").read_bytes()
+    tagger.read_npz_cached(raw)
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "dense.npy":
+                data = data[:-4] + b"\x00\x00\x80\x3f"  # the last dense weight becomes 1.0
+            dst.writestr(name, data)
+    changed = out.getvalue()
+    assert tagger.read_npz_cached(changed) == tagger.read_npz(changed) != tagger.read_npz(raw)
+    assert len(list((cache_dir / "arrays").glob("*.marshal"))) == 2
+
+
+def test_blob_cache_skips_an_unwritable_directory(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(blocker))
+    assert cache.cached_blob(b"x", "t", lambda: {"a": (1, b"2")}) == {"a": (1, b"2")}
+
+
+_DATACLASSES = """
+import dataclasses, json, sys
+from mtfix import codecache
+if sys.argv[1] == "on":
+    assert codecache.install()
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int = 0
+    tags: tuple = ()
+
+@dataclasses.dataclass(slots=True)
+class Box:
+    items: list = dataclasses.field(default_factory=list)
+    name: str = "box"
+    def __post_init__(self):
+        self.items.append(self.name)
+
+s, t, b = Span(1, 2), Span(1, 3, ("a",)), Box()
+out = {"repr": [repr(s), repr(t), repr(b)], "eq": [s == Span(1, 2), s < t, hash(s) == hash(Span(1, 2))],
+       "box": b.items, "ann": repr(Span.__init__.__annotations__), "fields": [f.name for f in dataclasses.fields(Span)]}
+try:
+    s.start = 5
+except dataclasses.FrozenInstanceError as exc:
+    out["frozen"] = type(exc).__name__
+print(json.dumps(out))
+"""
+
+
+def test_dataclasses_are_the_same_with_cached_code(tmp_path):
+    env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+
+    def run(mode: str) -> dict:
+        out = subprocess.run(
+            [sys.executable, "-c", _DATACLASSES, mode], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    plain = run("off")
+    assert not (tmp_path / "cache").exists()
+    assert run("on") == plain  # a miss: the code is compiled and stored at exit
+    (entry,) = (tmp_path / "cache" / "code").glob("*.marshal")
+    stored = entry.read_bytes()
+    assert run("on") == plain  # a hit
+    assert entry.read_bytes() == stored  # nothing new, nothing written
+    entry.write_bytes(b"\x00\x00\x00\x00garbage")
+    assert run("on") == plain  # corrupt: compiled again and rewritten
+    assert entry.read_bytes() == stored
+
+
+def test_cached_code_is_what_exec_compiles(cache_dir):
+    source = "def __create_fn__(_return_type):\n def __init__(self, a:int)->_return_type:\n  self.a=a\n return __init__"
+    code = codecache.code_for(source)
+    plain = compile(source, "<string>", "exec", dont_inherit=True)
+    assert code == plain and code.co_flags == plain.co_flags  # no annotations future from codecache itself
+    ns: dict = {}
+    codecache.cached_exec(source, {}, ns)
+    assert ns["__create_fn__"](None).__annotations__ == {"a": int, "return": None}
+
+
+def test_a_check_reports_the_same_with_and_without_the_caches(tmp_path):
+    text = tmp_path / "news.txt"
+    text.write_text((REPO / "examples/garbled-news.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    cmd = [sys.executable, "-m", "mtfix", "check", "--grammar", "off", str(text)]
+
+    def run(**extra: str) -> str:
+        out = subprocess.run(cmd, cwd=tmp_path, env={**env, **extra}, capture_output=True, text=True, timeout=120)
+        assert out.returncode in (0, 1), out.stderr
+        return out.stdout
+
+    plain = run(MTFIX_NO_CACHE="1")
+    assert plain and run() == plain and run() == plain  # no cache, a miss, a hit
+    for folder in ("regex", "arrays", "code"):
+        assert list((tmp_path / "cache" / folder).glob("*.marshal"))
+
+
+def test_detector_from_the_cache_is_the_same(cache_dir, monkeypatch):
+    from mtfix.garble.model import Detector
+
+    raw = (REPO / "mtfix/garble/data/detector.npz").read_bytes()
+
+    def parts(d: Detector) -> tuple:
+        return (d.meta, d.trigrams.to_json(), d.dense, list(d.hashed), d.digest)
+
+    monkeypatch.setenv("MTFIX_NO_CACHE", "1")
+    plain = parts(Detector.from_bytes(raw))
+    monkeypatch.delenv("MTFIX_NO_CACHE")
+    assert parts(Detector.from_bytes(raw)) == plain  # a miss
+    assert parts(Detector.from_bytes(raw)) == plain  # a hit
+    (entry,) = (cache_dir / "arrays").glob("*.marshal")
+    entry.write_bytes(b"\x00" * 8)
+    assert parts(Detector.from_bytes(raw)) == plain  # corrupt: rebuilt
+
+
+@pytest.mark.parametrize(("size", "lang", "floor"), [("small", "en", None), ("small", "tr", 4.0)])
+def test_word_lists_from_the_cache_are_the_same(cache_dir, monkeypatch, size, lang, floor):
+    from mtfix import lexicon
+
+    plain = lexicon._as_dict(lexicon._buckets(size, lang, floor))
+    for _ in range(2):  # a miss, then a hit
+        got = lexicon._read(size, lang, floor)
+        assert got == plain and list(got) == list(plain)
+    (entry,) = (cache_dir / "wordlists").glob("*.marshal")
+    entry.write_bytes(entry.read_bytes()[:100])  # truncated: rebuilt
+    assert lexicon._read(size, lang, floor) == plain
+    monkeypatch.setenv("MTFIX_NO_CACHE", "1")
+    assert lexicon._read(size, lang, floor) == plain
