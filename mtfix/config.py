@@ -337,7 +337,8 @@ def _table_paths(table: dict[str, Any], keys: tuple[str, ...], base_dir: Path) -
 
 def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
     """The raw mtfix table of a settings file, the file's text, and the table's name
-    (``""`` for ``mtfix.toml``, ``"tool.mtfix"`` for ``pyproject.toml``)."""
+    (``""`` for ``mtfix.toml``, ``"tool.mtfix"`` for ``pyproject.toml`` and for any other file
+    whose settings are in a ``[tool.mtfix]`` table)."""
     try:
         text = path.read_text(encoding=SETTINGS_ENCODING)
     except (OSError, UnicodeDecodeError) as exc:
@@ -346,9 +347,15 @@ def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    if path.name != "pyproject.toml":
-        return data, text, ""
     tool = data.get("tool", {})
+    if path.name != "pyproject.toml":
+        if not (isinstance(tool, dict) and "mtfix" in tool):
+            return data, text, ""
+        # a pyproject-style file under another name (``--config ci/pyproject-ci.toml``): its [tool.mtfix]
+        both = next((k for k in data if k in SCHEMA), None)
+        if both is not None:
+            raise ConfigError(f"{path}:{key_line(text, both) or 1}: settings both at the top level ({both}) "
+                              "and in [tool.mtfix]: keep one of the two")
     if not isinstance(tool, dict):
         raise ConfigError(f"{path}:{key_line(text, 'tool') or 1}: 'tool' must be a table, not {_type_name(tool)}")
     table = tool.get("mtfix", {})

@@ -152,6 +152,21 @@ def test_a_settings_file_saved_with_a_bom_is_read(tmp_path):
     assert loaded.source("fail_on") == f"{tmp_path / 'pyproject.toml'}:3"
 
 
+def test_a_pyproject_style_file_under_another_name_is_read_through_config(tmp_path):
+    """``--config ci.toml`` holding ``[tool.mtfix]`` (a copy of a pyproject) read that table; it said
+    "unknown setting 'tool'". Settings both there and at the top level are refused, naming the line."""
+    ci = tmp_path / "ci.toml"
+    ci.write_text('[project]\nname = "news"\n\n[tool.mtfix]\nfail-on = "critical"\n', encoding="utf-8")
+    loaded = load_config(ci)
+    assert str(loaded.config.fail_on) == "critical" and loaded.source("fail_on") == f"{ci}:5"
+    ci.write_text('fail-on = "minor"\n\n[tool.mtfix]\nfail-on = "critical"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ci.toml:1: settings both at the top level \(fail-on\) and in \[tool.mtfix\]"):
+        load_config(ci)
+    ci.write_text('fail-on = "critical"\n[tool.other]\nx = 1\n', encoding="utf-8")  # another tool's table:
+    with pytest.raises(ConfigError, match="unknown setting 'tool'"):  # still an mtfix.toml-style file
+        load_config(ci)
+
+
 def test_languagetool_paths_are_relative_to_the_settings_file(tmp_path, monkeypatch):
     """As glossaries and rule files: `home` and `cache-dir` of [languagetool] do not depend on where
     mtfix runs (a check from a subfolder used the wrong jars and another results cache)."""
