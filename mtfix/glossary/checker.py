@@ -465,8 +465,14 @@ def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
     """
     own = config.extra.get("glossary") or {}
     first = own.get("first_mention", own.get("first-mention", config.first_mention))
+    unknown = sorted(set(own) - {"first_mention", "first-mention"})
+    if unknown or not isinstance(first, bool):  # bool("false") is true: a wrong type is never converted
+        from mtfix.errors import ConfigError
+
+        raise ConfigError(f"[glossary]: unknown setting(s) {', '.join(map(str, unknown))} (known: first-mention)"
+                          if unknown else f"[glossary]: first-mention must be true or false, not {first!r}")
     checker = GlossaryChecker.from_files(tuple(config.glossaries), bundled=config.default_glossaries,
-                                         first_mention=bool(first))
+                                         first_mention=first)
     if config.extra.get("verbose"):
         warnings.extend(f"glossary: {n}" for n in checker.glossary.notes)
     if not checker.glossary.entries:

@@ -167,6 +167,19 @@ def test_a_pyproject_style_file_under_another_name_is_read_through_config(tmp_pa
         load_config(ci)
 
 
+@pytest.mark.parametrize("table, words", [
+    ('[glossary]\nfirst-mention = "false"\n', "first-mention must be true or false, not 'false'"),
+    ('[glossary]\nfirst-menton = false\n', "unknown setting(s) first-menton"),
+])
+def test_glossary_table_settings_are_checked(tmp_path, table, words):
+    """``first-mention = "false"`` under [glossary] kept expansion on (``bool("false")``) and a misspelt key
+    was ignored: both are errors now, exit 2."""
+    article = project(tmp_path, mtfix_toml=table)
+    r = run_mtfix("check", str(article), cwd=tmp_path)
+    assert r.rc == 2 and words in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_languagetool_paths_are_relative_to_the_settings_file(tmp_path, monkeypatch):
     """As glossaries and rule files: `home` and `cache-dir` of [languagetool] do not depend on where
     mtfix runs (a check from a subfolder used the wrong jars and another results cache)."""
