@@ -208,6 +208,13 @@ def test_score_ref_is_read_with_the_encoding_given(tmp_path):
     assert json.loads(r.stdout)["files"][0]["reference"]["chrF"]["score"] == 100.0
 
 
+def test_score_refuses_standard_input_as_both_input_and_reference():
+    """``score - --ref -`` read the text as the reference and scored an empty input (0 words, exit 0)."""
+    r = run("score", *OFF, "--ref", "-", "-", input="The minister spoke today.\n")
+    assert r.exit_code == 2, r.output
+    assert "--ref - and the input - cannot both be standard input" in r.output
+
+
 def test_score_reports_records_it_could_not_read_and_never_pairs_around_them(tmp_path):
     """A record that cannot be read is reported by ``score`` as by ``check`` (it was silently left out of a
     score that looked complete); with ``--ref`` it would shift every later pair, so that is an error."""

@@ -205,6 +205,8 @@ def score(
     from mtfix.files import check_input
     from mtfix.report.json_report import score_report
 
+    if ref is not None and str(ref) == "-" and "-" in paths:
+        fail("--ref - and the input - cannot both be standard input: give one of them as a file")
     pipeline, cfg = build_pipeline(opts, paths, report_format=format, formats=("text", "json"))
     fmt_opts = opts.format_options()
     ref_units = _read_ref(ref, opts.input_format, fmt_opts, opts.encoding) if ref is not None else None
