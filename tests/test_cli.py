@@ -386,6 +386,10 @@ def test_score_ref_pairs_records_with_their_references(tmp_path):
     assert got[0] == got[1] and got[0]["segments"] == 2 and 0 < got[0]["BLEU"]["score"] < 100
     text = run("score", *OFF, "--text-field", "text", "--ref", str(ref_txt), str(hyp)).output
     assert "BLEU" in text and "TER" in text
+    forced = run("score", *OFF, "--input-format", "jsonl", "--text-field", "text", "--format", "json",
+                 "--ref", str(ref_txt), str(hyp))  # the reference's .txt is lines, whatever the input's format
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(forced.output)["files"][0]["reference"] == got[0]
     one = tmp_path / "one.txt"
     one.write_text("Prices of oil rose in May.\n", encoding="utf-8")
     bad = run("score", *OFF, "--text-field", "text", "--ref", str(one), str(hyp))

@@ -332,9 +332,10 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
 
     legacy = check_encoding(encoding) if encoding else None
     try:
-        fmt = input_format or format_for_path(str(ref))
+        # the reference's own extension first: `--input-format jsonl` with `--ref ref.txt` (one line per record)
+        fmt = format_for_path(str(ref), default="") or input_format or "text"
         with legacy_encoding(legacy if fmt not in SELF_DECODING else None):
-            container = read_container(read_input(str(ref)), input_format, fmt_opts)
+            container = read_container(read_input(str(ref)), fmt, fmt_opts)
         unread = unread_records(container.errors)
         if unread:  # references pair with records by position: a dropped one shifts the rest
             fail(f"--ref: {ref}: {unread[0]}")
