@@ -214,7 +214,8 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str]) -> None
             typer.echo(f"{k} = {json.dumps(v, ensure_ascii=False, default=str)}")
 
 
-def _source_lang_warning(lang: str | None) -> str | None:
+def _source_lang_warning(lang: str | None, where: str = "--source-lang") -> str | None:
+    """A warning when no bundled pack translates from ``lang``; ``where`` names the setting's origin."""
     if not lang:
         return None
     from mtfix.rules.pack import bundled_pack_paths
@@ -223,8 +224,17 @@ def _source_lang_warning(lang: str | None) -> str | None:
     if f"{lang}-en" in names:
         return None
     langs = sorted(n.split("-")[0] for n in names if n.endswith("-en"))
-    return (f"--source-lang {lang}: there is no {lang}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
+    return (f"{where} {lang}: there is no {lang}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
             f"bundled packs: {', '.join(names)}); only the English packs are used")
+
+
+def _unknown_pack(packs: tuple[str, ...] | None, where: str) -> str | None:
+    """The error for a name in ``packs`` that is no bundled pack, naming where it was set."""
+    from mtfix.rules.pack import bundled_pack_paths
+
+    names = bundled_pack_paths()
+    bad = next((p for p in packs or () if p not in names), None)
+    return None if bad is None else f"{where}: no bundled rule pack {bad!r} (have: {', '.join(sorted(names))})"
 
 
 def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None, unsafe_fixes: bool = False,
@@ -271,6 +281,9 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             show_settings(loaded, cfg, from_cli)
             raise typer.Exit(0)
         origin = next((loaded.source(k) for k in ("select", "ignore") if loaded.source(k) != "default"), "")
+        bad_pack = _unknown_pack(cfg.packs, "--pack" if args.get("packs") else f"{loaded.source('packs')}: packs")
+        if bad_pack:
+            fail(bad_pack)
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
         pipeline = Pipeline(cfg)
@@ -279,7 +292,8 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
         selection_for(cfg, pipeline.checkers, origin=origin)
     except (MtfixError, ValueError) as exc:
         fail(str(exc))
-    warning = _source_lang_warning(cfg.source_lang) if cfg.packs is None else None
+    where = "--source-lang" if args.get("source_lang") else f"source-lang ({loaded.source('source_lang')})"
+    warning = _source_lang_warning(cfg.source_lang, where) if cfg.packs is None else None
     if warning:
         pipeline.warnings.insert(0, warning)
     if not args.get("quiet"):

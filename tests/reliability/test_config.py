@@ -180,6 +180,20 @@ def test_glossary_table_settings_are_checked(tmp_path, table, words):
     assert "Traceback" not in r.stderr
 
 
+def test_packs_and_source_lang_of_the_file_are_named_in_messages(tmp_path):
+    """An unknown pack in the file's `packs` names the file and line (it said "rule pack 'nope'"); a
+    source language without a pack is a warning about the file's setting, not about --source-lang."""
+    article = project(tmp_path, mtfix_toml='fail-on = "major"\npacks = ["en-generic", "nope"]\n')
+    r = run_mtfix("check", str(article), cwd=tmp_path)
+    assert r.rc == 2 and f"{tmp_path / 'mtfix.toml'}:2: packs: no bundled rule pack 'nope'" in r.stderr, r.stderr
+    r = run_mtfix("check", "--pack", "nope", str(article), cwd=tmp_path)
+    assert r.rc == 2 and "--pack: no bundled rule pack 'nope'" in r.stderr, r.stderr
+    (tmp_path / "mtfix.toml").write_text('source-lang = "zz"\n', encoding="utf-8")
+    r = run_mtfix("check", str(article), cwd=tmp_path)
+    assert f"source-lang ({tmp_path / 'mtfix.toml'}:1) zz: there is no zz-en rule pack" in r.stderr, r.stderr
+    assert "--source-lang" not in r.stderr
+
+
 def test_languagetool_paths_are_relative_to_the_settings_file(tmp_path, monkeypatch):
     """As glossaries and rule files: `home` and `cache-dir` of [languagetool] do not depend on where
     mtfix runs (a check from a subfolder used the wrong jars and another results cache)."""
