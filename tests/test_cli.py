@@ -342,6 +342,11 @@ def test_min_severity_bad_value_is_a_usage_error(garbled, tmp_path):
     assert bad.exit_code == 2 and "mtfix.toml:1" in bad.output and "min-severity" in bad.output
 
 
+def test_check_help_shows_the_report_line_as_it_is():
+    """Rich markup took ``[severity]`` in the help for a tag and printed "CODE  message"."""
+    assert "file:line:col: CODE [severity] message" in " ".join(run("check", "--help").output.split())
+
+
 @pytest.mark.parametrize(("command", "accepted", "refused"), [
     (["check", "--grammar", "off", "-"], ["text", "json", "sarif"], "markdown"),
     (["score", "--grammar", "off", "-"], ["text", "json"], "sarif"),

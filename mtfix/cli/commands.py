@@ -57,7 +57,7 @@ def check(
     min_severity: MinSeverityOpt = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
-    """Report findings: file:line:col: CODE [severity] message."""
+    """Report findings: file:line:col: CODE \\[severity] message."""
     from mtfix.files import check_input
     from mtfix.report.text import finding_lines, summary_line
 
