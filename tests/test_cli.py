@@ -342,6 +342,15 @@ def test_min_severity_bad_value_is_a_usage_error(garbled, tmp_path):
     assert bad.exit_code == 2 and "mtfix.toml:1" in bad.output and "min-severity" in bad.output
 
 
+def test_score_verbose_names_the_record_of_each_segment(tmp_path):
+    """Every record's first segment is segment 0: ``-v`` printed "segment 0" over and over."""
+    hyp = tmp_path / "h.jsonl"
+    hyp.write_text('{"id": "a1", "text": "The port reopened on Monday."}\n{"id": "a2", "text": "Prices rose."}\n',
+                   encoding="utf-8")
+    r = run("score", *OFF, "-v", "--text-field", "text", "--id-field", "id", str(hyp))
+    assert r.exit_code == 0 and "record a1, segment 0:" in r.output and "record a2, segment 0:" in r.output
+
+
 def test_check_help_shows_the_report_line_as_it_is():
     """Rich markup took ``[severity]`` in the help for a tag and printed "CODE  message"."""
     assert "file:line:col: CODE [severity] message" in " ".join(run("check", "--help").output.split())

@@ -242,7 +242,8 @@ def score(
             typer.echo(f"  glossary: {json.dumps(g, ensure_ascii=False)}")
         if opts.verbose:
             for seg in entry["segments"]:
-                typer.echo(f"  segment {seg['index']}: {seg['fluency']:.1f}")
+                record = f"record {seg['id']}, " if "id" in seg else ""  # a file of records: which one
+                typer.echo(f"  {record}segment {seg['index']}: {seg['fluency']:.1f}")
     if report["files"]:
         typer.echo(f"signature: {report['files'][0]['signature']}")
     if results.failures:
