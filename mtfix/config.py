@@ -112,6 +112,9 @@ class Setting:
     help: str = ""
     #: a ``table``'s keys whose values are paths relative to the file's directory
     path_keys: tuple[str, ...] = ()
+    #: a ``table``'s owner's check of one of its keys (``"module:function(key, value)"``, imported only
+    #: when the table is set): run when the file is read, so that an error names the key's line
+    check: str = ""
 
 
 SCHEMA: dict[str, Setting] = {s.key: s for s in [
@@ -134,8 +137,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
     Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
-            path_keys=("home", "cache-dir")),
-    Setting("glossary", "extra", "table", help="glossary settings"),
+            path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
+    Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)"),
 ]}
 
@@ -310,6 +313,8 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             raise ConfigError(f"{where(key)}: {key} {exc}") from None
         if s.paths and base_dir is not None:
             checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
+        if s.check:
+            _check_table(s, key, checked, table, text, file_name)
         if s.path_keys and base_dir is not None:
             checked = _table_paths(checked, s.path_keys, base_dir)
         if s.kind == "table":
@@ -322,6 +327,31 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
         return Config().with_overrides(**values, extra=extra)
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"{origin}: {exc}") from None
+
+
+def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: str | None, file_name: str) -> None:
+    """Each key of table setting ``key`` through its owner's check; an error names the file and the key's line."""
+    import importlib
+
+    module, _, name = s.check.partition(":")
+    check = getattr(importlib.import_module(module), name)
+    for k, v in value.items():
+        try:
+            check(k, v)
+        except ConfigError as exc:
+            # the key's own line, else the table's (an inline table: ``languagetool = { port = 1 }``)
+            line = key_line(text, str(k), ".".join(filter(None, [table, key]))) or key_line(text, key, table)
+            reason = str(exc).split("]: ", 1)[-1] if str(exc).startswith("[") else str(exc)
+            raise ConfigError(f"{file_name}:{line}: [{key}] {reason}" if line else f"{file_name}: [{key}] {reason}") \
+                from None
+
+
+def check_glossary_key(key: str, value: Any) -> None:
+    """One key of the ``[glossary]`` table (only ``first-mention``, true or false)."""
+    if str(key).replace("_", "-") != "first-mention":
+        raise ConfigError(f"[glossary]: unknown setting(s) {key} (known: first-mention)")
+    if not isinstance(value, bool):
+        raise ConfigError(f"[glossary]: first-mention must be true or false, not {value!r}")
 
 
 def _table_paths(table: dict[str, Any], keys: tuple[str, ...], base_dir: Path) -> dict[str, Any]:

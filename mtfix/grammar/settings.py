@@ -148,6 +148,15 @@ def _checked(key: str, value: Any) -> Any:
     raise ConfigError(f"[tool.mtfix.languagetool]: {key} must be {expected}, not {value!r}")
 
 
+def check_table_key(key: str, value: Any) -> None:
+    """One key of a settings file's ``[languagetool]`` table, checked when the file is read (so that the
+    error can name its line): a ConfigError for an unknown key or a value of the wrong type."""
+    name = str(key).replace("_", "-")
+    if name not in _KEYS:
+        raise ConfigError(f"[tool.mtfix.languagetool]: unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+    _checked(name, value)
+
+
 def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None) -> LTSettings:
     """Settings from a ``[tool.mtfix.languagetool]`` table (keys with ``-`` or ``_``)."""
     table = {str(k).replace("_", "-"): v for k, v in (table or {}).items()}

@@ -194,6 +194,20 @@ def test_packs_and_source_lang_of_the_file_are_named_in_messages(tmp_path):
     assert "--source-lang" not in r.stderr
 
 
+@pytest.mark.parametrize("name, text, line, words", [
+    ("mtfix.toml", 'fail-on = "major"\n\n[languagetool]\nport = 8081\nresult-cache = "false"\n', 5,
+     "[languagetool] result-cache must be true or false"),
+    ("pyproject.toml", '[tool.mtfix.languagetool]\nresult_cache = false\nworkers = 0\n', 3,
+     "[languagetool] workers must be a whole number, 1 or more"),
+    ("pyproject.toml", '[tool.mtfix]\nlanguagetool = { porte = 8081 }\n', 2, "[languagetool] unknown setting 'porte'"),
+])
+def test_table_settings_errors_name_the_file_and_line(tmp_path, name, text, line, words):
+    """[languagetool] errors said "[tool.mtfix.languagetool]: ..." without the file, even for an mtfix.toml."""
+    article = project(tmp_path, **{"pyproject" if name == "pyproject.toml" else "mtfix_toml": text})
+    r = run_mtfix("check", str(article), cwd=tmp_path)
+    assert r.rc == 2 and f"{tmp_path / name}:{line}: {words}" in r.stderr, r.stderr
+
+
 def test_languagetool_paths_are_relative_to_the_settings_file(tmp_path, monkeypatch):
     """As glossaries and rule files: `home` and `cache-dir` of [languagetool] do not depend on where
     mtfix runs (a check from a subfolder used the wrong jars and another results cache)."""
