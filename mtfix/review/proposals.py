@@ -20,8 +20,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtfix.files import read_container, unit_document
-from mtfix.formats import Container, load
+from mtfix.files import UnitResult, read_container, unit_document
+from mtfix.formats import Container, Unit, load
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
 from mtfix.pipeline import Pipeline
@@ -91,6 +91,18 @@ class UnitReview:
     score_before: Any = None  # ScoreResult
     score_after: Any = None
     adherence: dict[str, Any] | None = None
+    source: str | None = None  # the unit's source text (bilingual formats), shown to the editor
+    unit: Unit | None = field(default=None, repr=False)  # where its text sits in the file
+    _where: UnitResult | None = field(default=None, init=False, repr=False)
+
+    def file_line(self, pos: int) -> int:
+        """The 1-based file line of character ``pos`` of the unit's text, as ``check`` reports it
+        (a ``&#10;`` in XLIFF or a ``\\n`` escape in JSON Lines is no line of the file)."""
+        if self.unit is None:
+            return self.line_offset + 1
+        if self._where is None:
+            self._where = UnitResult(self.unit, self.check)
+        return self._where.location(pos)[0]
 
 
 @dataclass
@@ -139,7 +151,8 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     for i, unit in enumerate(container.units):
         fx = pipeline.fix(unit_document(unit, inp.path), unsafe=False)
         check = CheckResult(fx.document, fx.findings)  # type: ignore[arg-type]
-        ur = UnitReview(i, unit.id, unit.line_offset, check, fx, unit_proposals(digest, i, fx.findings))
+        ur = UnitReview(i, unit.id, unit.line_offset, check, fx, unit_proposals(digest, i, fx.findings),
+                        source=unit.source, unit=unit)
         ur.score_before = score_document(check, signature=signature)
         ur.adherence = _adherence(pipeline, fx)
         if fx.changed:

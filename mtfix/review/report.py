@@ -89,13 +89,14 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
             if fix != "none":  # two findings proposing the very same edit share its proposal
                 ids = [index_of[pid] for e in f.edits if (pid := edit_id(fr.digest, ur.index, e)) in index_of]
             findings.append({"c": f.code, "s": str(f.severity), "g": f.category, "a": f.start, "b": f.end,
-                             "m": f.message, "x": fix, "e": ids, "sg": list(f.suggestions[:5])})
+                             "l": ur.file_line(f.start), "m": f.message, "x": fix, "e": ids,
+                             "sg": list(f.suggestions[:5])})
         for p in ur.proposals:
             e = p.edit
             edits.append({"id": p.id, "u": ur.index, "a": e.start, "b": e.end, "r": e.replacement,
                           "o": e.original, "c": e.code, "x": str(e.safety), "d": word_diff(text, e)})
         units.append({"id": None if ur.id is None else str(ur.id), "line": ur.line_offset, "text": text,
-                      "blocks": blocks(ur), "f": findings})
+                      "src": ur.source, "blocks": blocks(ur), "f": findings})
     return {"path": fr.path, "digest": fr.digest, "units": units, "edits": edits}
 
 

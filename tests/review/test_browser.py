@@ -173,6 +173,37 @@ def test_markup_in_the_text_does_not_run(browser, tmp_path):
     assert "<b onmouseover=alert(1)>x.txt" in browser.find_element(By.CSS_SELECTOR, ".summary h1").text
 
 
+def test_bilingual_units_show_their_source_to_the_editor(browser, tmp_path):
+    """An editor judges meaning against the source: each XLIFF unit shows it (as text, never markup)."""
+    from selenium.webdriver.common.by import By
+
+    xliff = tmp_path / "news.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        ' <file source-language="az" target-language="en" datatype="plaintext" original="n"><body>\n'
+        '  <trans-unit id="t1"><source>Neft-qaz &lt;b&gt;qiymətləri&lt;/b&gt; artdı.</source>\n'
+        '   <target>Prices of oilgas rose in May.</target></trans-unit>\n'
+        '  <trans-unit id="t2"><source>Danışıqlar bərpa olundu.</source>\n'
+        '   <target>The port opened.&#10;The talks resumed and There were no objections.</target></trans-unit>\n'
+        ' </body></file>\n</xliff>\n', encoding="utf-8")
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", xliff, "-o", report)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+    sources = [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src")]
+    assert sources == ["SOURCE Neft-qaz <b>qiymətləri</b> artdı.", "SOURCE Danışıqlar bərpa olundu."], sources
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src b")
+    where = {c.find_element(By.CSS_SELECTOR, "a.code").text: c.find_element(By.CSS_SELECTOR, ".loc").text
+             for c in browser.find_elements(By.CSS_SELECTOR, "#doc .card")}
+    assert where["MTF104"] == "line 7", where  # as `check` says: the &#10; is no line of the file
+    text = tmp_path / "plain.txt"  # a monolingual file has no source line
+    text.write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
+    assert mtfix("review", *OFF, "-q", text, "-o", report).returncode == 0
+    open_report(browser, report)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src")
+
+
 @pytest.mark.parametrize("compress", [False, True])
 def test_files_are_pages_and_keys_switch_them(browser, tmp_path, monkeypatch, compress):
     from selenium.webdriver.common.by import By

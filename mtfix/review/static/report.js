@@ -318,19 +318,6 @@
     return tools;
   }
 
-  /* 1-based line in the file of offset ``pos`` of the unit (\n, \r\n or \r end a line). */
-  function lineOf(unit, pos) {
-    if (!unit.nl) {
-      unit.nl = [];
-      var re = /\r\n|\r|\n/g, m, arr = cp(unit.text), txt = arr ? null : unit.text;
-      if (txt !== null) { while ((m = re.exec(txt))) unit.nl.push(m.index + m[0].length); }
-      else { arr.forEach(function (ch, i) { if (ch === "\n" || (ch === "\r" && arr[i + 1] !== "\n")) unit.nl.push(i + 1); }); }
-    }
-    var lo = 0, hi = unit.nl.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (unit.nl[mid] <= pos) lo = mid + 1; else hi = mid; }
-    return unit.line + lo + 1;
-  }
-
   function tagFor(f) {
     if (f.x === "none") return el("span", "tag human", "needs a human");
     return el("span", "tag " + f.x, f.x + " fix");
@@ -360,7 +347,7 @@
     link.title = (docs[f.c] ? docs[f.c].title + " — " : "") + "rule documentation (mtfix explain " + f.c + ")";
     head.appendChild(link);
     head.appendChild(el("span", "cat", f.g));
-    head.appendChild(el("span", "loc", "line " + lineOf(unit, f.a)));
+    head.appendChild(el("span", "loc", "line " + f.l));  // the file's line, as `check` reports it
     head.appendChild(tagFor(f));
     card.appendChild(head);
     card.appendChild(el("div", "msg", f.m));
@@ -435,9 +422,15 @@
     var lastUnit = view.done > 0 ? view.rows[view.done - 1].u : -1;
     for (var i = view.done; i < stop; i++) {
       var row = view.rows[i];
+      var u = view.data.units[row.u];
       if (row.u !== lastUnit && view.data.units.length > 1) {
-        var u = view.data.units[row.u];
         frag.appendChild(el("div", "unit-head", (u.id !== null ? "unit " + u.id : "unit " + (row.u + 1)) + " · line " + (u.line + 1)));
+      }
+      if (row.u !== lastUnit && u.src) {  // bilingual input: what the MT was made from, to judge its meaning
+        var src = el("div", "unit-src");
+        src.appendChild(el("span", "label", "source"));
+        src.appendChild(document.createTextNode(" " + u.src));
+        frag.appendChild(src);
       }
       lastUnit = row.u;
       row.cards.forEach(function (f) { view.rowOf[f.id] = i; });
