@@ -1,4 +1,5 @@
-"""Sentences too garbled to repair locally: flag the segment for a human post-edit."""
+"""Sentence structure: sentences too garbled to repair locally (flag the segment for a human
+post-edit), and sentences that start with their verb because the subject was lost."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.tokens import LazyPattern
 
 
 @detector("garbled_structure", post=True)
@@ -30,3 +32,54 @@ def garbled_structure(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             message=f"garbled sentence structure ({len(spans)} signs: {codes}); it needs a human post-edit, "
             "not a local fix",
         )
+
+
+# The first word of a segment, after an opening quotation mark or bracket, and the word or mark after it.
+_FIRST_WORDS = LazyPattern(r"[\s\"“‘'«(\[]*(?P<w>\p{L}+)[ \t]*(?P<next>[:\p{L}]+)")
+
+
+@detector("subjectless_start")
+def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """A sentence that starts with its finite verb, with no subject before it.
+
+    ``params``: ``reporting`` (verbs flagged when ":" or "that" follows: "Said: …", "said that
+    he …"), ``perfect`` (auxiliaries flagged in lower case before a past participle: "has
+    ushered in …"), ``passive`` (an auxiliary flagged before a past participle, "Be treated in
+    a way …", except the imperatives in ``passive_idioms``: "Be prepared", "Be advised").
+    A question (a segment ending in "?") and a word in capitals only ("HAS MOVED") pass.
+    Past participles are told by the garble detector's tagger."""
+    p = rule.params
+    reporting = {w.lower() for w in p.get("reporting", [])}
+    perfect = {w.lower() for w in p.get("perfect", [])}
+    passive = {w.lower() for w in p.get("passive", [])}
+    idioms = {w.lower() for w in p.get("passive_idioms", [])}
+    text = doc.text
+    for seg in doc.segments:
+        m = _FIRST_WORDS.match(text, seg.start, seg.end)
+        if m is None:
+            continue
+        word, nxt = m.group("w"), m.group("next")
+        low = word.lower()
+        if len(word) > 1 and word.isupper():
+            continue
+        if low in reporting:
+            if nxt == ":" or nxt.lower() == "that":
+                yield Hit(m.start("w"), m.end("w"), None,
+                          message=f"the sentence starts with its verb '{word}': who {low} it? (the subject was lost)")
+            continue
+        is_perfect = low in perfect and word.islower()
+        if not (is_perfect or (low in passive and nxt.lower() not in idioms)):
+            continue
+        if text[seg.start:seg.end].rstrip().rstrip("\"'”’)»").endswith("?"):
+            continue
+        if _participle(text[m.start("w"):seg.end]):
+            yield Hit(m.start("w"), m.end("w"), None,
+                      message=f"the sentence starts with the verb '{word} {nxt}': its subject was lost")
+
+
+def _participle(sentence: str) -> bool:
+    """Whether the tagger reads the second word of ``sentence`` as a past participle (VBN)."""
+    from mtfix.garble.tagger import load, tokenize
+
+    words = [t.text for t in tokenize(sentence)]
+    return len(words) > 2 and load().tag(words)[1] == "VBN"
