@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mtfix.config import Config
+from mtfix.errors import MtfixError
 from mtfix.pipeline import Pipeline
 from mtfix.records import RecordResult
 
@@ -118,8 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lt-url", help="a running LanguageTool server (grammar is off without it)")
     args = ap.parse_args(argv)
     config = Config(grammar="auto" if args.lt_url else "off", lt_url=args.lt_url, glossaries=tuple(args.glossary))
-    counts = run(args.src, args.dest, text_field=args.text_field, id_field=args.id_field, workers=args.workers,
-                 config=config)
+    try:
+        counts = run(args.src, args.dest, text_field=args.text_field, id_field=args.id_field, workers=args.workers,
+                     config=config)
+    except MtfixError as exc:  # a bad glossary or option: nothing was written
+        ap.exit(2, f"{ap.prog}: error: {exc}\n")
+    except UnicodeDecodeError as exc:
+        ap.exit(2, f"{ap.prog}: error: {args.src}: not UTF-8 text (byte {exc.start} of a line)\n")
+    except OSError as exc:
+        ap.exit(2, f"{ap.prog}: error: {exc.filename or args.src}: {exc.strerror or exc}\n")
     print(f"{counts['records']} records: {counts['changed']} repaired, {counts['review']} left for review, "
           f"{counts['errors']} kept unchanged (errors)", file=sys.stderr)
     return 0

@@ -31,11 +31,22 @@ def _pipeline(**options: Any) -> Pipeline:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 
-    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    key = tuple(sorted((k, _frozen(v)) for k, v in options.items()))
     p = _default_pipelines.get(key)
     if p is None:
         p = _default_pipelines[key] = Pipeline(Config(grammar="off").with_overrides(**options))
     return p
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` as a hashable cache key: lists, sets and mappings become tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted((_frozen(v) for v in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted(((k, _frozen(v)) for k, v in value.items()), key=repr))
+    return value
 
 
 def check(text: str, **options: Any) -> CheckResult:

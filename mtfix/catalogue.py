@@ -22,6 +22,7 @@ the catalogue and nothing else, so they cannot disagree.  Sources:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -102,10 +103,10 @@ def _example(e: Any) -> dict[str, str]:
 
 
 def _pack_rules(config: Any) -> Iterator[RuleInfo]:
-    from mtfix.rules.pack import bundled_pack_paths, load_bundled, load_pack_file
+    from mtfix.rules.pack import bundled_pack_paths, load_bundled, load_user_packs
 
     packs = [load_bundled(n) for n in sorted(bundled_pack_paths())]
-    packs += [load_pack_file(f) for f in (getattr(config, "rule_files", ()) or ())]
+    packs += load_user_packs(getattr(config, "rule_files", ()) or ())
     for p in packs:
         yield from (pack_rule_info(r) for r in p.rules)
 
@@ -357,10 +358,12 @@ class Catalogue:
 
 
 @lru_cache(maxsize=8)
-def _cached(rule_files: tuple[str, ...], with_lt: bool) -> Catalogue:
+def _cached(rule_files: tuple[tuple[str, int, int], ...], with_lt: bool) -> Catalogue:
+    """Keyed by each rule file's name, modification time and size: a pack edited while the
+    process runs (the language server) is read again."""
     from types import SimpleNamespace
 
-    cfg = SimpleNamespace(rule_files=rule_files, full=with_lt)
+    cfg = SimpleNamespace(rule_files=tuple(name for name, _, _ in rule_files), full=with_lt)
     cat = Catalogue()
     for name, source in SOURCES:
         if name == "grammar" and not with_lt:
@@ -370,11 +373,19 @@ def _cached(rule_files: tuple[str, ...], with_lt: bool) -> Catalogue:
     return cat
 
 
+def _stat(path: str) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:  # loading it says what is wrong
+        return str(path), -1, -1
+    return str(path), st.st_mtime_ns, st.st_size
+
+
 def build_catalogue(config: Any = None, checkers: Iterable[Any] = (), *, with_lt: bool = True) -> Catalogue:
     """The catalogue for ``config`` (its ``rule_files`` add rules): every source, plus the
     ``rules()`` of any of ``checkers`` that has one.  ``with_lt=False`` leaves out the
     LanguageTool rows (resolving ``--select`` needs none: any ``LT:`` code is valid)."""
-    base = _cached(tuple(getattr(config, "rule_files", ()) or ()), with_lt)
+    base = _cached(tuple(_stat(f) for f in getattr(config, "rule_files", ()) or ()), with_lt)
     extra = [info for c in checkers for info in (c.rules() if callable(getattr(c, "rules", None)) else ())
              if isinstance(info, RuleInfo)]
     if not extra:

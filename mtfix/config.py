@@ -67,13 +67,15 @@ class Config:
         _validate(self)
 
     def with_overrides(self, **kwargs: Any) -> Config:
-        """A copy with the given non-None values replaced (lists become tuples)."""
+        """A copy with the given non-None values replaced (lists become tuples, sets sorted tuples)."""
         clean: dict[str, Any] = {}
         for k, v in kwargs.items():
             if v is None:
                 continue
             if isinstance(v, list):
                 v = tuple(v)
+            elif isinstance(v, (set, frozenset)):
+                v = tuple(sorted(v, key=str))
             if k in SEVERITY_FIELDS and not isinstance(v, Severity):
                 try:
                     v = Severity(v)

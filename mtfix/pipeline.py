@@ -239,6 +239,8 @@ class Pipeline:
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""
         from mtfix.scoring import score_document
 
+        if ref is not None:
+            ensure_valid_text(ref, "<ref>")
         result = self.check(text, **kwargs)
         return score_document(result, ref=ref, signature=self.signature())
 

@@ -300,7 +300,9 @@ def process(
     ``workers > 1`` runs chunks of ``chunk_size`` records on a pool (``executor="process"``,
     the default: the work is pure Python and holds the GIL; ``"thread"`` suits pipelines that
     wait on a LanguageTool server).  At most ``2 × workers`` chunks are in flight, so memory
-    stays bounded however long the input.  Argument errors raise :class:`ConfigError` at once.
+    stays bounded however long the input.  Argument errors raise :class:`ConfigError` at once,
+    and a glossary or rule pack that cannot be loaded its :class:`GlossaryError` or
+    :class:`RulePackError`.
     """
     opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
     for name, value in (("workers", workers), ("chunk_size", chunk_size)):
@@ -308,6 +310,7 @@ def process(
             raise ConfigError(f"workers and chunk_size must be at least 1 (whole numbers); {name} is {value!r}")
     if executor not in EXECUTORS:
         raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    _ = pipeline.checkers  # a glossary or rule pack that cannot load is an error now, not one per record
     if workers == 1:
         return _sequential(pipeline, records, opts)
     return _parallel(pipeline, records, opts, workers, executor, chunk_size)

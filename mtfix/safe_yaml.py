@@ -50,6 +50,10 @@ class YAMLBomb(MtfixError, yaml.YAMLError):
     """YAML whose aliases or nesting would cost far more than its size."""
 
 
+class DuplicateKey(MtfixError, yaml.YAMLError):
+    """A mapping with one key twice: YAML would keep the last value and silently drop the first."""
+
+
 def short(value: Any) -> str:
     """A ``repr`` bounded in length and depth, for error messages.
 
@@ -113,15 +117,44 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def compose(text: str, *, max_depth: int = MAX_DEPTH, max_expanded: int = MAX_ALIAS_EXPANSION) -> yaml.Node | None:
-    """The node graph of ``text`` (nodes keep their line numbers), after the bomb checks.
+def _check_unique_keys(root: yaml.Node) -> None:
+    """Refuse a mapping with a key given twice (each node visited once, iteratively).
 
-    Raises :class:`yaml.YAMLError` (:class:`YAMLBomb` for a bomb) like ``yaml.compose``.
+    >>> load("a: 1\\nb: 2\\na: 3")
+    Traceback (most recent call last):
+    mtfix.safe_yaml.DuplicateKey: duplicate key 'a' (line 3; first at line 1): give each key once
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = first.get((key.tag, key.value))
+                    if line is not None:  # also within one line: {a: 1, a: 2}
+                        raise DuplicateKey(f"duplicate key {short(key.value)} (line {key.start_mark.line + 1}; "
+                                           f"first at line {line}): give each key once")
+                    first[(key.tag, key.value)] = key.start_mark.line + 1
+        stack.extend(_children(node))
+
+
+def compose(text: str, *, max_depth: int = MAX_DEPTH, max_expanded: int = MAX_ALIAS_EXPANSION) -> yaml.Node | None:
+    """The node graph of ``text`` (nodes keep their line numbers), after the bomb checks and
+    with no mapping holding a key twice.
+
+    Raises :class:`yaml.YAMLError` (:class:`YAMLBomb` for a bomb, :class:`DuplicateKey`) like
+    ``yaml.compose``.
     """
     _check_depth(text, max_depth)
     root = yaml.compose(text, Loader=_Loader)
     if root is not None:
         _check_aliases(root, max_expanded)
+        _check_unique_keys(root)
     return root
 
 

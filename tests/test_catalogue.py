@@ -168,6 +168,24 @@ def test_register_source_adds_rules_everywhere():
         catalogue._cached.cache_clear()
 
 
+def test_a_pack_edited_while_the_process_runs_is_read_again(tmp_path):
+    """The language server lives long: a rule added to a user's pack must resolve in --select."""
+    import yaml
+
+    rule = {"code": "TST001", "name": "tst-one", "title": "t", "docs": "d", "category": "Fluency/Spelling",
+            "severity": "minor", "message": "m", "pattern": r"\bteh\b",
+            "examples": {"flag": ["teh cat"], "pass": ["the cat"]}}
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(yaml.safe_dump({"pack": "mine", "rules": [rule]}), encoding="utf-8")
+    config = Config(rule_files=(str(pack),), select=("TST002",))
+    assert "TST001" in build_catalogue(config) and "TST002" not in build_catalogue(config)
+    second = {**rule, "code": "TST002", "name": "tst-two", "pattern": r"\bhte\b",
+              "examples": {"flag": ["hte cat"], "pass": ["the cat"]}}
+    pack.write_text(yaml.safe_dump({"pack": "mine", "rules": [rule, second]}), encoding="utf-8")
+    assert "TST002" in build_catalogue(config)
+    assert selection_for(config) == Selection(("TST002",), ())
+
+
 def test_explain_lt_rule_without_languagetool(tmp_path):
     env = {"MTFIX_LT_HOME": str(tmp_path / "no-lt"), "MTFIX_CACHE_DIR": str(tmp_path / "cache")}
     r = mtfix("explain", "LT:EN_A_VS_AN", env=env)

@@ -259,6 +259,87 @@ def test_rules_and_explain():
     assert run("explain", "NOPE999").exit_code == 2
 
 
+_USER_PACK = """pack: my-pack
+version: "1"
+rules:
+  - code: TRE101
+    name: as-you-know
+    title: A stock opener
+    docs: Removes the opener "As you know,".
+    category: Accuracy/Addition
+    severity: major
+    triggers: ["as you know"]
+    pattern: '(?P<m>As you know,\\s+(?P<next>\\p{L}))'
+    replacement: '{next:cap}'
+    fix: safe
+    message: stock opener
+    examples:
+      flag:
+        - text: "As you know, the talks failed."
+          fixed: "The talks failed."
+      pass: ["As you know him, call him."]
+"""
+
+
+def test_explain_and_rules_know_the_users_own_packs(tmp_path, monkeypatch):
+    """docs/rule-packs.md: "`mtfix explain TRE101` prints it" -- for a pack given with --rules or
+    named by the settings file's rule-files, as `check` takes them."""
+    (tmp_path / "my-pack.yaml").write_text(_USER_PACK, encoding="utf-8")
+    r = run("explain", "--rules", str(tmp_path / "my-pack.yaml"), "TRE101")
+    assert r.exit_code == 0 and "A stock opener" in r.output and "pack: my-pack" in r.output, r.output
+    assert run("explain", "TRE101").exit_code == 2
+    (tmp_path / "mtfix.toml").write_text('rule-files = ["my-pack.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("explain", "as-you-know")
+    assert r.exit_code == 0 and "TRE101 (as-you-know)" in r.output, r.output
+    r = run("rules", "--select", "TRE")
+    assert r.exit_code == 0 and "TRE101" in r.output, r.output
+    (tmp_path / "mtfix.toml").write_text('rule-files = ["nope.yaml"]\n', encoding="utf-8")
+    r = run("explain", "MTF206")  # a broken settings file does not stop the documentation
+    assert r.exit_code == 0 and "MTF206" in r.output and "warning" in r.output and "nope.yaml" in r.output, r.output
+    assert run("explain", "--rules", "nope.yaml", "MTF206").exit_code == 2
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (("The talks failed.\"\n", "The talks failed!\"\n"),
+     "flag example 'As you know, the talks failed.': the rule's fix gives 'The talks failed.'; the example says "
+     "'The talks failed!'"),
+    (('pass: ["As you know him, call him."]', 'pass: ["As you know, he left."]'),
+     "pass example 'As you know, he left.' is reported at 'As you know, h'"),
+    (('- text: "As you know, the talks failed."', '- text: "As we know, the talks failed."'),
+     "flag example 'As we know, the talks failed.': not reported"),
+])
+def test_rules_check_examples_names_the_pack_file_rule_and_example(tmp_path, change, said):
+    """A user's pack is tested as the bundled ones are: examples that fail are reported, exit 1."""
+    pack = tmp_path / "my-pack.yaml"
+    pack.write_text(_USER_PACK, encoding="utf-8")
+    r = run("rules", "--rules", str(pack), "--select", "TRE", "--check-examples")
+    assert r.exit_code == 0 and "2 example(s) of 1 rule(s) pass" in r.output, r.output
+    assert _USER_PACK.count(change[0]) == 1
+    pack.write_text(_USER_PACK.replace(*change), encoding="utf-8")
+    r = run("rules", "--rules", str(pack), "--select", "TRE", "--check-examples")
+    assert r.exit_code == 1 and f"rule pack 'my-pack' ({pack}), rule TRE101: {said}" in r.output, r.output
+
+
+def test_doctor_checks_the_packs_and_glossaries_the_settings_file_names(tmp_path, monkeypatch):
+    """`check` refuses a broken pack or glossary the settings file names: `doctor` must not call them OK."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "my-pack.yaml").write_text(_USER_PACK.replace("    fix: safe\n", "    fix: safe\n    suggestions: 5\n"),
+                                           encoding="utf-8")
+    (tmp_path / "names.tsv").write_text("term\tvariants\nBaku\tBaki\nGanja\tBaki\n", encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('rule-files = ["my-pack.yaml"]\nglossaries = ["names.tsv"]\n'
+                                         'grammar = "off"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("doctor")
+    assert r.exit_code == 1, r.output
+    assert re.search(r"FAIL +rule packs .*my-pack.yaml.*TRE101.*suggestions", r.output), r.output
+    assert re.search(r"FAIL +glossaries .*names.tsv:3", r.output), r.output
+    (tmp_path / "my-pack.yaml").write_text(_USER_PACK, encoding="utf-8")
+    (tmp_path / "names.tsv").write_text("term\tvariants\nBaku\tBaki\n", encoding="utf-8")
+    r = run("doctor")
+    assert re.search(r"OK +rule packs .*my-pack", r.output) and re.search(r"OK +glossaries .*names.tsv", r.output), r.output
+
+
 def test_rules_with_an_unknown_pack_is_an_error():
     """``rules --pack nope`` listed the other checkers' rules and exited 0; ``check --pack nope``
     is an error, and so is this."""
@@ -379,6 +460,21 @@ def test_the_library_refuses_what_is_not_text_with_a_type_error():
         for call in (mtfix.check, mtfix.fix, mtfix.score):
             with pytest.raises(TypeError, match="not (NoneType|bytes|int)"):
                 call(bad)
+    for bad in (b"The talks.", 42, ["The talks."]):  # a reference too (was AttributeError: no 'splitlines')
+        with pytest.raises(TypeError, match="not (bytes|int|list)"):
+            mtfix.score("The talks went on.", ref=bad)
+
+
+def test_the_library_takes_options_as_sets_lists_or_tuples():
+    """docs/library.md: keyword options are Config fields; a set of codes was "unhashable type: 'set'"."""
+    import mtfix
+
+    text = "Prices of oilgas rose. They met met in Baku."
+    want = [f.code for f in mtfix.check(text, select=("MTF206",)).findings]
+    assert want == ["MTF206"]
+    for select in ({"MTF206"}, frozenset({"MTF206"}), ["MTF206"]):
+        assert [f.code for f in mtfix.check(text, select=select).findings] == want
+    assert mtfix.fix(text, ignore={"MTF206", "MTF105"}).text == text
 
 
 def test_score_ref_pairs_records_with_their_references(tmp_path):

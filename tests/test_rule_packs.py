@@ -57,6 +57,12 @@ def test_a_valid_user_pack_loads_and_fixes(tmp_path):
         ({"params": {"words": ["yes", True]}}, "params.words"),
         ({"examples": {"flag": [{"text": "teh cat", "fixed": "the cat", "fix": "sure"}], "pass": ["x"]}},
          "examples.flag"),
+        ({"detector": "repeated_word"}, "detector"),  # a pattern and a detector: the detector was ignored
+        ({"suggestions": 5}, "suggestions"),  # was an internal error (TypeError) when the rule fired
+        ({"suggestions": ["the", None]}, "suggestions"),
+        ({"examples": {"flag": [{"text": "teh cat", "fixed": 42}], "pass": ["x"]}}, "examples.flag"),
+        ({"examples": {"flag": [{"text": "teh cat", "fixed": "the cat", "flagged": ["teh"]}], "pass": ["x"]}},
+         "examples.flag"),
     ],
 )
 def test_bad_rule_is_named_with_pack_code_and_field(tmp_path, change, field):
@@ -71,6 +77,37 @@ def test_bad_rule_is_named_with_pack_code_and_field(tmp_path, change, field):
     assert str(tmp_path / "mypack.yaml") in str(err.value)  # the file, too
 
 
+@pytest.mark.parametrize(("key", "value"), [
+    ("pack", ["a", "b"]),  # was an internal error (unhashable list)
+    ("pack", 123),
+    ("source_lang", ["az"]),
+    ("version", [1]),
+    ("description", {"a": 1}),
+])
+def test_bad_pack_fields_are_named(tmp_path, key, value):
+    p = tmp_path / "mypack.yaml"
+    p.write_text(yaml.safe_dump({"pack": "mypack", "version": "1", "rules": [GOOD_RULE], key: value}),
+                 encoding="utf-8")
+    with pytest.raises(RulePackError) as err:
+        RulesChecker.bundled([], extra_files=[str(p)])
+    assert err.value.field == key and str(p) in str(err.value)
+
+
+def test_a_key_given_twice_in_a_pack_is_an_error(tmp_path):
+    """YAML keeps the last of two equal keys: a second `rules:` silently dropped every rule before it."""
+    p = tmp_path / "mypack.yaml"
+    p.write_text(yaml.safe_dump({"pack": "mypack", "rules": [GOOD_RULE]})
+                 + yaml.safe_dump({"rules": [{**GOOD_RULE, "code": "TST002", "name": "second"}]}), encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"mypack.yaml.*duplicate key 'rules'"):
+        load_pack_file(p)
+
+
+def test_flags_given_as_one_string_say_they_must_be_a_list(tmp_path):
+    with pytest.raises(RulePackError, match=r"field 'flags': must be a list") as err:  # was "unknown flag 'i'"
+        load_pack_file(_write(tmp_path, [{**GOOD_RULE, "flags": "ignorecase"}]))
+    assert "[ignorecase]" in str(err.value)
+
+
 def test_duplicate_codes_and_invalid_yaml(tmp_path):
     with pytest.raises(RulePackError, match="duplicate"):
         load_pack_file(_write(tmp_path, [GOOD_RULE, GOOD_RULE]))
@@ -78,6 +115,41 @@ def test_duplicate_codes_and_invalid_yaml(tmp_path):
     bad.write_text("rules: [\n", encoding="utf-8")
     with pytest.raises(RulePackError, match="broken.*not valid YAML"):
         load_pack_file(bad)
+
+
+@pytest.mark.parametrize(("change", "field", "other"), [
+    ({"code": "MTF101"}, "code", "en-generic"),  # a bundled rule's code
+    ({"name": "hallucinated-phrase"}, "name", "en-generic"),  # a bundled rule's name
+])
+def test_a_user_rule_may_not_reuse_a_bundled_code_or_name(tmp_path, change, field, other):
+    """Two rules under one code (or name) would share --select, --ignore, suppressions and docs."""
+    path = _write(tmp_path, [{**GOOD_RULE, **change}])
+    with pytest.raises(RulePackError) as err:
+        RulesChecker.bundled(extra_files=[str(path)])
+    assert err.value.field == field and str(path) in str(err.value) and other in str(err.value)
+    from mtfix.catalogue import build_catalogue
+    from mtfix.config import Config
+
+    with pytest.raises(RulePackError, match=other):  # `mtfix rules --rules FILE` too
+        build_catalogue(Config(rule_files=(str(path),)))
+
+
+def test_two_user_packs_may_not_share_a_code(tmp_path):
+    a = _write(tmp_path, [GOOD_RULE], name="first")
+    b = _write(tmp_path, [{**GOOD_RULE, "name": "other-name"}], name="second")
+    with pytest.raises(RulePackError, match=r"'second'.*TST001.*taken.*'first'"):
+        RulesChecker.bundled(["en-generic"], extra_files=[str(a), str(b)])
+    # one file named twice (the settings file's rule-files and --rules) is one pack, not a clash
+    twice = RulesChecker.bundled(["en-generic"], extra_files=[str(a), str(tmp_path / "." / "first.yaml")])
+    assert [r.code for r in twice.selected].count("TST001") == 1
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+
+    text = tmp_path / "a.txt"
+    text.write_text("I saw teh cat.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", "--grammar", "off", "--rules", str(a), "--rules", str(b), str(text)])
+    assert r.exit_code == 2 and "TST001" in r.output and "Traceback" not in r.output, r.output
 
 
 def test_select_and_ignore_by_code_or_prefix():

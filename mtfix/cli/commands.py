@@ -15,6 +15,7 @@ import typer
 from mtfix.cli.options import (
     DEFAULT_OPTIONS,
     CommonOptions,
+    ConfigOpt,
     FailOnOpt,
     FormatOpt,
     IgnoreOpt,
@@ -29,6 +30,7 @@ from mtfix.cli.options import (
     check_choice,
     common_options,
     fail,
+    load_config,
     run_inputs,
     use_colour,
 )
@@ -353,16 +355,16 @@ def rules(
     ignore: IgnoreOpt = None,
     format: RulesFormatOpt = ReportFormat.text.value,
     rule_files: RulesOpt = None,
+    config: ConfigOpt = None,
+    check_examples: Annotated[bool, typer.Option(
+        "--check-examples", help="Run the listed pack rules' examples (a pack of your own with --rules) and "
+        "report each that fails; exit 1 if any does.")] = False,
 ) -> None:
     """List the rules: code, name, checker, pack, severity, fix safety, MQM category (--format
     markdown: the documentation page, docs/rules.md)."""
-    from mtfix.catalogue import build_catalogue
-    from mtfix.config import Config
-
     check_choice("--format", format, ("text", "json", "markdown"))
-    cfg = Config(rule_files=tuple(rule_files or ()))
+    cfg, catalogue = _user_catalogue(rule_files, config)
     try:
-        catalogue = build_catalogue(cfg)
         sel = catalogue.resolve(_split_codes(select), _split_codes(ignore))
     except MtfixError as exc:
         fail(str(exc))
@@ -373,6 +375,9 @@ def rules(
         fail(f"rule pack {unknown[0]!r}: no such pack (have: {', '.join(have)})")
     rows = [r for r in catalogue if sel.wants(r.code) and (not wanted_packs or r.pack in wanted_packs
                                                             or r.checker != "rules")]
+    if check_examples:
+        _check_examples(rows, cfg)
+        return
     if format == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
         return
@@ -385,6 +390,48 @@ def rules(
         typer.echo(f"{r.code:<8} {r.name:<28} {r.pack:<13} {r.severity:<6} {r.fix:<6} {r.category:<30} {r.title}")
 
 
+def _check_examples(rows: list[Any], cfg: Any) -> None:
+    """``rules --check-examples``: each failing example on standard output, exit 1 if any."""
+    from mtfix.rules.examples import example_failures
+    from mtfix.rules.pack import load_user_packs
+
+    where = {p.name: f"rule pack {p.name!r} ({p.path})" for p in load_user_packs(cfg.rule_files)}
+    tested = [r for r in rows if r.checker == "rules"]
+    try:
+        failures = example_failures(tested, cfg.rule_files, where)
+    except MtfixError as exc:
+        fail(str(exc))
+    for line in failures:
+        typer.echo(line)
+    count = sum(len(r.examples) + len(r.leaves_alone) for r in tested)
+    if failures:
+        typer.echo(f"{len(failures)} of {count} example(s) of {len(tested)} rule(s) failed.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{count} example(s) of {len(tested)} rule(s) pass.", err=True)
+
+
+def _user_catalogue(rule_files: list[str] | None, config_path: Path | None) -> tuple[Any, Any]:
+    """(Config, catalogue) with the rule packs `check` would load: the settings file's
+    ``rule-files`` (``--config``, else the file found from the current folder) and ``--rules``.
+    A problem in a settings file found on its own is a warning (the bundled rules are still
+    listed); in what the command line names, an error."""
+    from mtfix.catalogue import build_catalogue
+    from mtfix.config import Config
+
+    try:
+        base = load_config(config_path, []).config
+        cfg = Config(rule_files=(*base.rule_files, *(rule_files or ())))
+        return cfg, build_catalogue(cfg)
+    except MtfixError as exc:
+        if rule_files or config_path is not None:
+            fail(str(exc))
+        typer.echo(f"mtfix: warning: {exc}; its rule packs are left out", err=True)
+    try:
+        return Config(), build_catalogue()
+    except MtfixError as exc:
+        fail(str(exc))
+
+
 def _split_codes(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
 
@@ -392,12 +439,14 @@ def _split_codes(values: list[str] | None) -> list[str]:
 def explain(
     code: Annotated[str, typer.Argument(help="A rule code or name, e.g. MTF101, hallucinated-phrase, LT:EN_A_VS_AN.")],
     format: TextJsonFormatOpt = ReportFormat.text.value,
+    rule_files: RulesOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Print one rule's documentation and examples (any LanguageTool rule as LT:RULE_ID)."""
-    from mtfix.catalogue import LTNotInstalled, build_catalogue, lt_jars
+    from mtfix.catalogue import LTNotInstalled, lt_jars
 
     check_choice("--format", format, ("text", "json"))
-    catalogue = build_catalogue()
+    _, catalogue = _user_catalogue(rule_files, config)
     try:
         info = catalogue.find(code)
     except LTNotInstalled as exc:

@@ -27,28 +27,30 @@ def _mtfix() -> Check:
         return "mtfix", True, "running from source (not installed: pip install -e .)"
 
 
-def _packs() -> Check:
+def _packs(cfg) -> Check:
+    """The bundled packs and the settings file's ``rule-files``, as ``check`` loads them."""
     from mtfix.rules.engine import RulesChecker
 
     try:
-        rules = RulesChecker.bundled().selected
+        rules = RulesChecker.bundled(None, cfg.rule_files).selected
     except Exception as exc:  # noqa: BLE001 - the doctor reports every failure
         return "rule packs", False, f"{exc}"
     packs = sorted({r.pack for r in rules})
     return "rule packs", True, f"{len(rules)} rules in {', '.join(packs)}"
 
 
-def _glossaries() -> Check:
-    from mtfix.config import Config
-    from mtfix.pipeline import Pipeline
+def _glossaries(cfg) -> Check:
+    """The bundled glossaries (unless turned off) and the settings file's, as ``check`` loads them."""
+    from mtfix.glossary.loading import assemble
 
     try:
-        Pipeline(Config(grammar="off")).checkers  # noqa: B018 - building loads and validates them
+        assemble(cfg.glossaries, bundled=cfg.default_glossaries)
     except Exception as exc:  # noqa: BLE001
         return "glossaries", False, f"{exc}"
     here = Path(__file__).resolve().parents[1] / "glossaries"
-    names = sorted(p.name for p in here.glob("*") if p.is_file()) if here.is_dir() else []
-    return "glossaries", True, f"bundled: {', '.join(names) or 'none'}"
+    names = sorted(p.name for p in here.glob("*") if p.is_file()) if here.is_dir() and cfg.default_glossaries else []
+    own = f"; yours: {', '.join(cfg.glossaries)}" if cfg.glossaries else ""
+    return "glossaries", True, f"bundled: {', '.join(names) or 'none'}{own}"
 
 
 def _java(settings) -> Check:
@@ -107,13 +109,13 @@ def doctor(
     from mtfix.config import find_config
     from mtfix.grammar.settings import settings_for_config
 
-    checks: list[Callable[[], Check]] = [_python, _mtfix, _packs, _glossaries]
     try:
         cfg = find_config(Path.cwd())
         settings = settings_for_config(cfg.with_overrides(lt_url=lt_url))
     except Exception as exc:  # noqa: BLE001
         typer.echo(f"FAIL   configuration: {exc}")
         raise typer.Exit(1) from None
+    checks: list[Callable[[], Check]] = [_python, _mtfix, lambda: _packs(cfg), lambda: _glossaries(cfg)]
     checks += [lambda: _java(settings), _maven, lambda: _install(settings), lambda: _server(settings),
                lambda: _cache(settings)]
     bad = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -15,12 +16,39 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+#: What mtfix reads a glossary of each extension as (the first is named in messages), and an extension for each format.
+_READ_AS = {".tsv": ("tsv", "pairs"), ".csv": ("csv", "pairs"), ".txt": ("tsv", "csv", "pairs"),
+            ".yaml": ("yaml",), ".yml": ("yaml",), ".tbx": ("tbx",), ".xml": ("tbx",)}
+_EXTENSION = {"tsv": ".tsv", "csv": ".csv", "pairs": ".csv", "yaml": ".yaml", "tbx": ".tbx"}
+
+
+def _refuse_an_input(output: Path, inputs: list[str]) -> None:
+    """Exit 2 when ``output`` is one of ``inputs`` (the same file by any path): writing it would
+    replace what is being read, comments and all."""
+    if not output.exists():
+        return
+    for name in inputs:
+        try:
+            same = os.path.samefile(output, name)
+        except OSError:
+            continue
+        if same:
+            _fail(f"{output}: is an input ({name}); write the output to another file")
+
+
 @app.command()
 def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")]) -> None:
     """Report duplicates, conflicts, variants equal to another entry's term, empty
-    fields and malformed lines with file:line; exit 1 when there is any."""
+    fields and malformed lines with file:line; exit 1 when there is any (2: a path names no glossary file)."""
+    from mtfix.glossary.formats import READERS
     from mtfix.glossary.validate import validate as run
 
+    for f in files:  # a path that names no glossary file is a usage error (2), not a problem in one (1)
+        p = Path(f)
+        if p.suffix.lower() not in READERS:
+            _fail(f"{f}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
+        if not p.is_file():
+            _fail(f"{f}: {'is a directory, not a glossary file' if p.is_dir() else 'no such file'}")
     problems = run(files)
     for p in problems:
         typer.echo(p)
@@ -45,11 +73,18 @@ def convert(
     from mtfix.glossary.model import combine
     from mtfix.io.textfile import atomic_write
 
-    fmt = to or OUTPUT_BY_EXTENSION.get(output.suffix.lower())
+    fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
+    if to and fmt not in WRITERS:
+        _fail(f"unknown --to {to!r} (one of {', '.join(WRITERS)})")
     if fmt not in WRITERS:
         _fail(f"cannot tell the output format from {output.name!r}: give --to ({', '.join(WRITERS)})")
+    suffix = output.suffix.lower()
+    if suffix in _READ_AS and fmt not in _READ_AS[suffix]:  # mtfix would read it back as another format
+        _fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
+              f"output {output.stem}{_EXTENSION[fmt]}")
     if output.resolve().parent == bundled_dir().resolve():
         _fail("convert does not write into the bundled glossaries; write elsewhere and review")
+    _refuse_an_input(output, source)
     try:
         glossary = combine([load(s) for s in source])
         if fmt == "pairs":  # source term -> target term: an entry without a source term has no row
@@ -97,7 +132,9 @@ def mine(
         _fail("mine never writes into the bundled glossaries; write elsewhere and review")
     try:
         texts = []
-        for p in iter_paths(corpus):
+        paths = list(iter_paths(corpus))
+        _refuse_an_input(output, [str(p) for p in paths])
+        for p in paths:
             raw = read_input(p).raw
             if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
                 if bomless_wide(raw):

@@ -14,6 +14,7 @@ The formats are documented for people who do not read Python in
 
 from __future__ import annotations
 
+import codecs
 import gc
 import hashlib
 from contextlib import contextmanager
@@ -39,10 +40,20 @@ def _read(path: Path) -> bytes:
         raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+#: Wide encodings told by their BOM (UTF-32 first: its little-endian BOM starts with UTF-16's);
+#: Excel's "Unicode Text" export is UTF-16 with a BOM.
+_WIDE = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (with or without a BOM), or UTF-16/UTF-32 with a BOM."""
+    codec = next((c for bom, c in _WIDE if raw.startswith(bom)), "utf-8-sig")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if codec != "utf-8-sig":
+            raise GlossaryError(f"{path}: not valid {codec.upper()} text (byte {exc.start})") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise GlossaryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
 

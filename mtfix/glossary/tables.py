@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 
 from mtfix.errors import GlossaryError
-from mtfix.glossary.fields import COLUMNS, REQUIRED, entry_from_row
+from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, LIST_SEP, REQUIRED, entry_from_row
 from mtfix.glossary.model import Entry, Glossary
 
 _PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target term")}
@@ -34,14 +34,22 @@ def _fail(msg: str, errors: list[str] | None) -> None:
 
 
 def _rows(path: Path, text: str):
-    """(line number, row) for every row that is not blank or a comment."""
+    """(line number, row) for every row that is not blank or a comment (a line starting with
+    ``#``; in CSV a quoted ``"#..."`` first field is a value, as :func:`dump_table` writes it)."""
     reader = _reader(path, text)
+    lines: list[str] | None = None
     start = 1
     try:
         for row in reader:
             line, start = start, reader.line_num + 1
-            if not row or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            if not row or not any(c.strip() for c in row):
                 continue
+            if row[0].lstrip().startswith("#"):
+                if reader.dialect.quoting == csv.QUOTE_NONE:
+                    continue
+                lines = lines if lines is not None else text.split("\n")
+                if not lines[line - 1].lstrip().startswith('"'):
+                    continue
             yield line, row
     except csv.Error as exc:
         raise GlossaryError(f"{path}:{reader.line_num}: malformed line: {exc}") from None
@@ -57,6 +65,13 @@ def load_table(path: Path, text: str, errors: list[str] | None = None) -> Glossa
     header = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in first[1]]
     if "term" not in header:
         return _pairs(path, [first, *rows], errors)
+    while header and not header[-1]:  # "term,variants,,": a spreadsheet's empty trailing columns
+        header.pop()
+    for i, h in enumerate(header):
+        if not h:
+            raise GlossaryError(f"{path}:{first[0]}: column {i + 1} has no name")
+        if header.index(h) != i:
+            raise GlossaryError(f"{path}:{first[0]}: column {h!r} is given twice")
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise GlossaryError(f"{path}:{first[0]}: unknown column(s): {', '.join(unknown)} "
@@ -70,6 +85,8 @@ def load_table(path: Path, text: str, errors: list[str] | None = None) -> Glossa
     name = str(path)
     for line, row in rows:
         where = f"{name}:{line}"
+        if len(row) > width and not any(c.strip() for c in row[width:]):
+            row = row[:width]
         if not need <= len(row) <= width:
             _fail(f"{where}: malformed line: {len(row)} field(s), the header has {width}", errors)
             continue
@@ -105,13 +122,33 @@ def dump_table(entries: list[Entry], fmt: str) -> str:
     tsv = fmt == "tsv"
     w = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter="\t" if tsv else ",", lineterminator="\n",
                        quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL, quotechar=None if tsv else '"')
+    quoted = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n", quoting=csv.QUOTE_ALL)
     w.writeheader()
     for e in entries:
+        _check_lists(e)
         row = entry_row(e)
-        if tsv and any("\t" in v or "\n" in v for v in row.values()):
+        if tsv and any(_BREAKS.intersection(v) for v in row.values()):
             raise GlossaryError(f"{e.origin}: a value holds a tab or a line break: it cannot be written as TSV")
+        if e.term.startswith("#"):  # a line starting with # is a comment: quote it in CSV, refuse it in TSV
+            if tsv:
+                raise GlossaryError(f"{e.origin}: the term {e.term!r} begins with '#', which a TSV glossary "
+                                    "reads as a comment: write CSV, YAML or TBX")
+            quoted.writerow(row)
+            continue
         w.writerow(row)
     return buf.getvalue()
+
+
+_BREAKS = frozenset("\t\n\r")
+
+
+def _check_lists(e: Entry) -> None:
+    """Refuse a list item holding ``|``: a table reads it back as two items."""
+    for name in LIST_FIELDS:
+        bad = next((v for v in getattr(e, name) if LIST_SEP in v), None)
+        if bad is not None:
+            raise GlossaryError(f"{e.origin}: the {name} item {bad!r} holds '{LIST_SEP}', which separates the "
+                                "items of a TSV/CSV glossary: write YAML or TBX")
 
 
 def dump_pairs(entries: list[Entry], delimiter: str = "\t") -> str:
@@ -120,10 +157,17 @@ def dump_pairs(entries: list[Entry], delimiter: str = "\t") -> str:
     reads them back.  Entries without a source term have no row."""
     rows = [(s, e.term) for e in entries for s in e.source]
     if delimiter == "\t":
-        bad = next(((s, t) for s, t in rows if "\t" in s + t or "\n" in s + t), None)
+        bad = next(((s, t) for s, t in rows if _BREAKS.intersection(s + t)), None)
         if bad is not None:
             raise GlossaryError(f"a term holds a tab or a line break ({bad[0]!r} → {bad[1]!r}): it cannot be written as TSV")
+        bad = next(((s, t) for s, t in rows if s.startswith("#")), None)
+        if bad is not None:
+            raise GlossaryError(f"the source term {bad[0]!r} (→ {bad[1]!r}) begins with '#', which a TSV glossary "
+                                "reads as a comment: write CSV pairs")
         return "".join(f"{s}\t{t}\n" for s, t in rows)
     buf = io.StringIO()
-    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    plain = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    quoted = csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for s, t in rows:  # a quoted "#..." first field is a value, not a comment
+        (quoted if s.startswith("#") else plain).writerow((s, t))
     return buf.getvalue()

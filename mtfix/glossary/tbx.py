@@ -133,29 +133,40 @@ def dump_tbx(entries: list[Entry]) -> str:
     header.find("fileDesc/sourceDesc/p").text = "written by mtfix glossary convert"
     body = etree.SubElement(etree.SubElement(martif, "text"), "body")
     for i, e in enumerate(entries, 1):
-        te = etree.SubElement(body, "termEntry", id=f"e{i}")
-        if e.domain:
-            etree.SubElement(te, "descrip", type="subjectField").text = e.domain
-        if e.note:
-            etree.SubElement(te, "note").text = e.note
-        own = [f"type={e.type}"] + (["case=insensitive"] if not e.case_sensitive else []) \
-            + ([f"short={e.short_form}"] if e.short_form else []) + (["first_mention=yes"] if e.first_mention else [])
-        etree.SubElement(te, "note").text = "mtfix: " + "; ".join(own)
-        ls = etree.SubElement(te, "langSet")
-        ls.set(XML_LANG, "en")
-        forms = [(e.term, "preferredTerm-admn-sts", "")] + [(a, "admittedTerm-admn-sts", "") for a in e.accepted] \
-            + [(v, "deprecatedTerm-admn-sts", "") for v in e.variants] \
-            + [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden] \
-            + [(h, "supersededTerm-admn-sts", "historical") for h in e.historical]
-        for form, status, usage in forms:
-            tig = etree.SubElement(ls, "tig")
-            etree.SubElement(tig, "term").text = form
-            etree.SubElement(tig, "termNote", type="administrativeStatus").text = status
-            if usage:
-                etree.SubElement(tig, "termNote", type="usageNote").text = usage
-        if e.source:
-            src = etree.SubElement(te, "langSet")
-            src.set(XML_LANG, "und")
-            for s in e.source:
-                etree.SubElement(etree.SubElement(src, "tig"), "term").text = s
+        try:
+            _entry(body, i, e)
+        except ValueError:  # lxml refuses NUL and control characters
+            raise GlossaryError(f"{e.origin}: a value holds a NUL or control character, which XML cannot "
+                                "hold: it cannot be written as TBX") from None
     return etree.tostring(martif, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+
+
+def _entry(body, i: int, e: Entry) -> None:
+    """One ``termEntry`` under ``body``."""
+    from lxml import etree
+
+    te = etree.SubElement(body, "termEntry", id=f"e{i}")
+    if e.domain:
+        etree.SubElement(te, "descrip", type="subjectField").text = e.domain
+    if e.note:
+        etree.SubElement(te, "note").text = e.note
+    own = [f"type={e.type}"] + (["case=insensitive"] if not e.case_sensitive else []) \
+        + ([f"short={e.short_form}"] if e.short_form else []) + (["first_mention=yes"] if e.first_mention else [])
+    etree.SubElement(te, "note").text = "mtfix: " + "; ".join(own)
+    ls = etree.SubElement(te, "langSet")
+    ls.set(XML_LANG, "en")
+    forms = [(e.term, "preferredTerm-admn-sts", "")] + [(a, "admittedTerm-admn-sts", "") for a in e.accepted] \
+        + [(v, "deprecatedTerm-admn-sts", "") for v in e.variants] \
+        + [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden] \
+        + [(h, "supersededTerm-admn-sts", "historical") for h in e.historical]
+    for form, status, usage in forms:
+        tig = etree.SubElement(ls, "tig")
+        etree.SubElement(tig, "term").text = form
+        etree.SubElement(tig, "termNote", type="administrativeStatus").text = status
+        if usage:
+            etree.SubElement(tig, "termNote", type="usageNote").text = usage
+    if e.source:
+        src = etree.SubElement(te, "langSet")
+        src.set(XML_LANG, "und")
+        for s in e.source:
+            etree.SubElement(etree.SubElement(src, "tig"), "term").text = s

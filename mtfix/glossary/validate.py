@@ -18,7 +18,12 @@ def validate(paths: list[str]) -> list[str]:
     """
     problems: list[str] = []
     entries: list[Entry] = []
+    seen: set[Path] = set()
     for p in paths:
+        key = Path(p).resolve()
+        if key in seen:  # one file named twice is not its own duplicate
+            continue
+        seen.add(key)
         errors: list[str] = []
         try:
             g = load(Path(p), errors=errors)

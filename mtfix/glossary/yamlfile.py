@@ -42,7 +42,8 @@ def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossar
         return data, [node.start_mark.line for node in nodes]
 
     # the parsed YAML and each entry's line, from the user's cache when this exact text was parsed before
-    data, lines = cached(text.encode("utf-8", "surrogatepass"), "glossary-yaml", parse)
+    # ("-2": parses from before duplicate keys were refused must not be reused)
+    data, lines = cached(text.encode("utf-8", "surrogatepass"), "glossary-yaml-2", parse)
     if lines is None:
         raise GlossaryError(f"{path}: a YAML glossary is a mapping with a list under 'entries'")
     entries: list[Entry] = []

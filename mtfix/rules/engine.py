@@ -22,7 +22,7 @@ from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
-from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_pack_file
+from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -115,7 +115,7 @@ class RulesChecker(BaseChecker):
     ) -> RulesChecker:
         """The bundled packs (all, or ``names``) plus packs from ``extra_files``."""
         names = list(names) if names is not None else sorted(bundled_pack_paths())
-        packs = [load_bundled(n) for n in names] + [load_pack_file(f) for f in extra_files]
+        packs = [load_bundled(n) for n in names] + load_user_packs(extra_files)
         return cls(packs, select, ignore)
 
     @staticmethod

@@ -8,6 +8,7 @@ cache, :mod:`mtfix.cache`), compiles its patterns on first use instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,10 @@ def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
             fix = item.get("fix")
             if fix is not None and fix not in ("safe", "unsafe", "none"):
                 raise RulePackError(pack, f"not a fix safety: {fix!r}", code=code, field=f"examples.{key}")
+            for name in ("fixed", "flagged"):
+                if item.get(name) is not None and not isinstance(item[name], str):
+                    raise RulePackError(pack, f"{name!r} of the example {short(item['text'])} must be text, not "
+                                        f"{short(item[name])}: quote it", code=code, field=f"examples.{key}")
             out.append(Example(item["text"], item.get("fixed"), item.get("flagged"), fix))
         else:
             raise RulePackError(pack, f"bad example {short(item)}", code=code, field=f"examples.{key}")
@@ -162,8 +167,14 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
     except ValueError:
         raise RulePackError(pack, f"not a fix safety: {raw.get('fix')!r}", code=code, field="fix") from None
     pattern = detector = None
+    if "pattern" in raw and "detector" in raw:
+        raise RulePackError(pack, "a rule has a pattern or a detector, not both", code=code, field="detector")
     if "pattern" in raw:
         flags = 0
+        given = raw.get("flags") or []
+        if not isinstance(given, list):
+            shown = given if isinstance(given, str) and len(given) <= 40 else "ignorecase"
+            raise RulePackError(pack, f"must be a list, such as [{shown}]", code=code, field="flags")
         for f in raw.get("flags", []) or []:
             if f not in _FLAGS:
                 raise RulePackError(pack, f"unknown flag {f!r}", code=code, field="flags")
@@ -203,6 +214,9 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
         for key in ("replacement", "message"):
             if raw.get(key) is not None:
                 check_template(pack, code, key, raw[key], pattern)
+    suggestions = raw.get("suggestions") or []
+    if not isinstance(suggestions, list) or not all(isinstance(t, str) for t in suggestions):
+        raise RulePackError(pack, "must be a list of strings", code=code, field="suggestions")
     triggers = raw.get("triggers") or []
     if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
         raise RulePackError(pack, "must be a list of non-empty strings", code=code, field="triggers")
@@ -230,7 +244,7 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
         params=dict(raw.get("params") or {}),
         triggers=tuple(t.lower() for t in triggers),
         replacement=replacement,
-        suggestions=tuple(raw.get("suggestions") or ()),
+        suggestions=tuple(suggestions),
         flag_examples=flag,
         pass_examples=keep,
     )
@@ -265,6 +279,11 @@ def parse_pack(data: Any, path: str, *, checked: bool = False) -> Pack:
     name = Path(path).stem
     if not isinstance(data, dict):
         raise RulePackError(name, "a pack must be a mapping with 'pack' and 'rules'")
+    for key, kinds, what in (("pack", (str,), "a name"), ("source_lang", (str,), "a language code or null"),
+                             ("version", (str, int, float), "text or a number"), ("description", (str,), "text")):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, kinds) or isinstance(value, bool)):
+            raise RulePackError(name, f"must be {what}, not {short(value)}", field=key)
     name = data.get("pack") or name
     rules_raw = data.get("rules")
     if not isinstance(rules_raw, list) or not rules_raw:
@@ -304,10 +323,10 @@ def load_pack_file(path: str | Path) -> Pack:
         try:
             return load(text)
         except yaml.YAMLError as exc:
-            raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}") from None
+            raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}", path=str(p)) from None
 
     # the parsed YAML, from the user's cache when this exact file was parsed before
-    data = cached(raw, "rule-pack", parse)
+    data = cached(raw, "rule-pack-2", parse)  # "-2": not the parses from before duplicate keys were refused
     # A file that passed every check before (same bytes, mtfix, Python and regex) compiles
     # its patterns on first use: a cold start pays only for the patterns its text triggers.
     kind = _checked_kind()
@@ -321,6 +340,34 @@ def load_pack_file(path: str | Path) -> Pack:
     if not seen:
         remember(raw, kind, True, _CHECKED_FOLDER)
     return pack
+
+
+def load_user_packs(files: Iterable[str | Path]) -> list[Pack]:
+    """The packs of ``files`` (a file named twice is loaded once), checked against the bundled
+    packs and each other: a rule may not take a code or a name another pack's rule has, since
+    ``--select``, ``--ignore``, suppressions and ``mtfix explain`` could not tell them apart."""
+    packs: list[Pack] = []
+    seen_files: set[Path] = set()
+    for f in files:
+        key = Path(f).resolve()
+        if key not in seen_files:
+            seen_files.add(key)
+            packs.append(load_pack_file(f))
+    if not packs:
+        return packs
+    taken: dict[tuple[str, str], tuple[Rule, str]] = {}  # (kind, value) → the rule and its pack, as named
+    for r in (r for name in sorted(bundled_pack_paths()) for r in load_bundled(name).rules):
+        taken.setdefault(("code", r.code), (r, f"bundled pack {r.pack!r}"))
+        taken.setdefault(("name", r.name), (r, f"bundled pack {r.pack!r}"))
+    for pack in packs:
+        for r in pack.rules:
+            for kind, value in (("code", r.code), ("name", r.name)):
+                first, where = taken.setdefault((kind, value), (r, f"pack {pack.name!r} ({pack.path})"))
+                if first is not r:
+                    raise RulePackError(pack.name, f"the {kind} {value!r} is taken: rule {first.code} ({first.name}) "
+                                        f"of {where} has it; give this rule its own", code=r.code, field=kind,
+                                        path=pack.path)
+    return packs
 
 
 _CHECKED_FOLDER = "checked"

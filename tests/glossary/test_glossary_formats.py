@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -189,3 +191,150 @@ def test_mine_skips_binary_files_and_refuses_wide_text(tmp_path):
     (tmp_path / "w.txt").write_bytes("The Acme Corp deal.\n".encode("utf-16-le"))
     r = CliRunner().invoke(app, ["glossary", "mine", str(tmp_path / "w.txt"), "-o", str(tmp_path / "n.tsv")])
     assert r.exit_code == 2 and "UTF-16" in r.output and not (tmp_path / "n.tsv").exists()
+
+
+def test_convert_refuses_to_overwrite_its_input(tmp_path):
+    """`convert g.tsv -o g.tsv` (or onto another of its inputs) would replace the file and lose its comments."""
+    src = tmp_path / "g.tsv"
+    src.write_text("# kept by hand\n" + TSV, encoding="utf-8")
+    other = tmp_path / "h.yaml"
+    other.write_text("entries:\n  - term: Baku\n    variants: [Bakı]\n", encoding="utf-8")
+    before = src.read_bytes(), other.read_bytes()
+    for args in ([str(src), "-o", str(src)], [str(src), str(other), "-o", str(tmp_path / "." / "h.yaml")]):
+        r = CliRunner().invoke(app, ["glossary", "convert", *args])
+        assert r.exit_code == 2 and "is an input" in r.output and "Traceback" not in r.output, r.output
+    assert (src.read_bytes(), other.read_bytes()) == before
+
+
+def test_convert_takes_the_output_format_in_any_case_and_names_a_wrong_one(tmp_path):
+    src = tmp_path / "g.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(tmp_path / "o.tsv"), "--to", "TSV"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(tmp_path / "o.tsv"), "--to", "xlsx"])
+    assert r.exit_code == 2 and "--to 'xlsx'" in r.output and "cannot tell" not in r.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "yaml", "tbx"])
+def test_a_term_beginning_with_a_hash_survives_conversion(tmp_path, fmt):
+    """A table line starting with # is a comment: a term "#MeToo" must not be written so and vanish."""
+    src = tmp_path / "g.yaml"
+    src.write_text("entries:\n  - term: \"#MeToo movement\"\n    variants: [MeToo hareketi]\n"
+                   "    source: [\"#MeToo hərəkatı\"]\n  - term: Baku\n    variants: [Bakı]\n", encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert [e.term for e in load(out).entries] == ["#MeToo movement", "Baku"]
+    pairs = tmp_path / "pairs.csv"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(pairs), "--to", "pairs"])
+    assert r.exit_code == 0, r.output
+    assert [(e.source, e.term) for e in load(pairs).entries] == [(("#MeToo hərəkatı",), "#MeToo movement")]
+
+
+@pytest.mark.parametrize(("yaml_entry", "said"), [
+    ("  - term: \"#MeToo movement\"\n    variants: []\n", "begins with '#'"),
+    ("  - term: Acme\n    variants: [\"Acme|Co\"]\n", "holds '|'"),
+    ("  - term: Acme\n    variants: []\n    note: \"old\\rMac line end\"\n", "a tab or a line break"),
+])
+def test_what_a_tsv_table_cannot_hold_is_refused(tmp_path, yaml_entry, said):
+    """A value the table would read back as something else (a comment, two variants) is an error, not data loss."""
+    src = tmp_path / "g.yaml"
+    src.write_text("entries:\n" + yaml_entry, encoding="utf-8")
+    fmts = ["tsv", "csv"] if said == "holds '|'" else ["tsv"]
+    for fmt in fmts:
+        out = tmp_path / f"out.{fmt}"
+        r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+        assert r.exit_code == 2 and said in r.output and "g.yaml:2" in r.output and not out.exists(), r.output
+
+
+def test_mine_refuses_to_write_over_its_corpus(tmp_path):
+    corpus = tmp_path / "clean.txt"
+    corpus.write_text("The Acme Corp deal. The Acme Corp plan went ahead.\n", encoding="utf-8")
+    before = corpus.read_bytes()
+    r = CliRunner().invoke(app, ["glossary", "mine", str(tmp_path), "-o", str(corpus)])
+    assert r.exit_code == 2 and "is an input" in r.output and corpus.read_bytes() == before, r.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_a_table_with_a_bom_is_read_in_its_encoding(tmp_path, encoding):
+    """Excel's "Unicode Text" export is UTF-16 with a BOM (and the language server appends to such
+    a file in its own encoding): the glossary reader must read it, not call it "not UTF-8"."""
+    p = tmp_path / "g.tsv"
+    p.write_bytes("term\tvariants\tsource\nBaku\tBaki\tBakı\n".encode(encoding))
+    (e,) = load(p).entries
+    assert (e.term, e.variants, e.source, e.origin) == ("Baku", ("Baki",), ("Bakı",), f"{p}:2")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p)])
+    assert r.exit_code == 0, r.output
+
+
+def test_validate_a_file_that_does_not_exist_is_a_usage_error(tmp_path):
+    """Exit 1 means "the glossary has problems"; a mistyped path is exit 2, as everywhere in mtfix."""
+    good = tmp_path / "g.tsv"
+    good.write_text(TSV, encoding="utf-8")
+    for bad in (tmp_path / "nope.tsv", tmp_path, tmp_path / "g.json"):
+        r = CliRunner().invoke(app, ["glossary", "validate", str(good), str(bad)])
+        assert r.exit_code == 2 and str(bad) in r.output and "Traceback" not in r.output, r.output
+
+
+def test_validate_a_file_named_twice_is_not_its_own_duplicate(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text(TSV, encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p), str(tmp_path / "." / "g.tsv")])
+    assert r.exit_code == 0 and "duplicate" not in r.output, r.output
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("entries:\n  - term: Baku\n    variants: [Baki]\n    type: place\n    variants: [Bakü]\n",
+     "duplicate key 'variants' (line 5; first at line 3)"),
+    ("entries:\n  - term: Baku\n    variants: [Baki]\nentries:\n  - term: Ganja\n    variants: [Gence]\n",
+     "duplicate key 'entries' (line 4; first at line 1)"),
+])
+def test_a_yaml_key_given_twice_is_an_error_not_lost_data(tmp_path, body, said):
+    """YAML keeps the last of two equal keys: the first list (Baku's variant, or every entry) vanished."""
+    p = tmp_path / "g.yaml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=re.escape(said)):
+        load(p)
+    r = CliRunner().invoke(app, ["glossary", "validate", str(p)])
+    assert r.exit_code == 1 and said in r.output and str(p) in r.output, r.output
+
+
+def test_a_value_xml_cannot_hold_is_named_when_writing_tbx(tmp_path):
+    """A control character from a spreadsheet was an internal error (lxml's ValueError)."""
+    src = tmp_path / "g.tsv"
+    src.write_text("term\tvariants\tnote\nBaku\tBaki\tcopied\x01from Excel\n", encoding="utf-8")
+    out = tmp_path / "g.tbx"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 2 and f"{src}:2" in r.output and "internal error" not in r.output, r.output
+    assert not out.exists()
+
+
+def test_trailing_empty_columns_of_a_spreadsheet_export_are_ignored(tmp_path):
+    """Excel writes "term,variants,," when cells beyond the table were touched: that was "unknown column(s): ,"."""
+    p = tmp_path / "g.csv"
+    p.write_text("term,variants,,\nBaku,Baki,,\nGanja,Gence\n", encoding="utf-8")
+    assert [(e.term, e.variants) for e in load(p).entries] == [("Baku", ("Baki",)), ("Ganja", ("Gence",))]
+    p.write_text("term,variants,,\nBaku,Baki,,stray\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"g.csv:2: malformed line"):
+        load(p)
+
+
+@pytest.mark.parametrize(("header", "said"), [
+    ("term\tvariants\tterm", "column 'term' is given twice"),  # the second silently replaced the first
+    ("term\t\tvariants", "column 2 has no name"),
+])
+def test_a_header_with_a_column_twice_or_unnamed_is_an_error(tmp_path, header, said):
+    p = tmp_path / "g.tsv"
+    p.write_text(header + "\nBaku\tBaki\tGanja\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=f"g.tsv:1: {said}"):
+        load(p)
+
+
+@pytest.mark.parametrize(("to", "name"), [("tsv", "g.csv"), ("yaml", "g.tsv"), ("csv", "g.tbx"), ("tbx", "g.yaml")])
+def test_convert_refuses_a_format_its_extension_would_be_read_as_another(tmp_path, to, name):
+    """`--to tsv -o g.csv` wrote tab-separated text that every reader then took for CSV."""
+    src = tmp_path / "src.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    out = tmp_path / name
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out), "--to", to])
+    assert r.exit_code == 2 and f"--to {to}" in r.output and not out.exists(), r.output

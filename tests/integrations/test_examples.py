@@ -82,6 +82,21 @@ def test_ingest_job_leaves_no_output_when_it_fails(tmp_path: Path):
     assert list(tmp_path.iterdir()) == [src]  # neither the output nor a temporary file
 
 
+def test_ingest_job_says_what_is_wrong_without_a_traceback(tmp_path: Path):
+    """A missing feed, bytes that are not UTF-8 or a missing glossary: one line and exit 2."""
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(b'{"id": "a", "body": "Fine."}\n\xff\xfe broken bytes\n')
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "a", "body": "Fine."}\n', encoding="utf-8")
+    for args, said in (([str(tmp_path / "nope.jsonl")], "nope.jsonl"), ([str(broken)], "broken.jsonl"),
+                       ([str(good), "--glossary", str(tmp_path / "names.tsv")], "names.tsv")):
+        dest = tmp_path / "out.jsonl"
+        proc = subprocess.run([sys.executable, str(EXAMPLES / "ingest_job.py"), args[0], str(dest), *args[1:]],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr and said in proc.stderr, proc.stderr
+        assert not dest.exists()
+
+
 @pytest.mark.spark
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::FutureWarning")

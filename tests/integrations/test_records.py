@@ -159,6 +159,24 @@ def test_badly_typed_counts_raise_config_error_at_once(pipeline, kwargs):
         process(pipeline, iter(["Prices rose."]), **kwargs)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_glossary_that_cannot_load_raises_at_once_not_once_per_record(tmp_path, workers):
+    """It failed every record alike ("names.tsv: no such file", ok=False) and the job went on."""
+    from mtfix.errors import GlossaryError
+
+    read: list[int] = []
+
+    def records():
+        for i in range(3):
+            read.append(i)
+            yield {"text": "Prices rose."}
+
+    pipeline = Pipeline(Config(grammar="off", glossaries=(str(tmp_path / "names.tsv"),)))
+    with pytest.raises(GlossaryError, match="names.tsv: no such file"):
+        process(pipeline, records(), workers=workers, executor="thread")
+    assert read == []
+
+
 def test_pipeline_is_thread_safe_from_its_first_use():
     """Eight threads start on a fresh pipeline at once: checkers are built once, and every
     result is the one a sequential run gives."""
