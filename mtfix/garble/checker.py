@@ -62,10 +62,18 @@ _CAPTION_LABEL = regexcache.compile(
     regex.IGNORECASE)
 
 
+#: A fact box's entry: a short label, a colon, and fields separated by semicolons
+#: ("Azerbaijan: GDP of about $74 billion; population 10.2 million; currency, the manat.") (session 10).
+_FACT_LABEL = regexcache.compile(r"^\W*[[:upper:]][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,2}[ \t]*:[ \t]")
+
+
 def sentence_like(text: str) -> bool:
     """A segment that ends like a sentence (headings, captions and navigation do not): only these get majors.
-    A segment that opens with a caption label ("Pictured:", "Above:", "Left to right:") is a caption."""
-    return bool(_SENTENCE_END.search(text)) and not _CAPTION_LABEL.match(text)
+    A segment that opens with a caption label ("Pictured:", "Above:", "Left to right:") is a caption; one
+    that opens with a short label and lists two or more fields after it separated by semicolons is a fact
+    box's entry ("Armenia: GDP of about $26 billion; population 3 million; currency, the dram.")."""
+    return bool(_SENTENCE_END.search(text)) and not _CAPTION_LABEL.match(text) \
+        and not (text.count(";") >= 2 and _FACT_LABEL.match(text))
 
 
 def _words(text: str) -> int:

@@ -40,9 +40,10 @@ from mtfix.suppress import suppressed
 
 #: Bumped whenever which MTF401 are major changes (1: session 5; 2: typing slips no longer corroborate;
 #: 3, session 8: a major needs 12 words, ``mtfix.garble.checker.MIN_MAJOR_WORDS``; 4, session 9: a
-#: punctuated loop, which may be deliberate, does not corroborate: ``MAY_BE_DELIBERATE``); part of the garble
-#: checker's signature.
-REVISION = 4
+#: punctuated loop, which may be deliberate, does not corroborate: ``MAY_BE_DELIBERATE``; 5, session 10: a
+#: fact box's entry, "Label: field; field; field.", is no sentence, ``mtfix.garble.checker.sentence_like``);
+#: part of the garble checker's signature.
+REVISION = 5
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them

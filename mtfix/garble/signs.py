@@ -82,7 +82,7 @@ _PAST_FORMS = frozenset({
 #: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).  4 (session 9):
 #: imperatives and misread present and past tenses are finite; that-less object clauses, particles,
 #: shared objects and quoted or glossed words (docs/detector.md).
-ANALYSIS_REVISION = 4
+ANALYSIS_REVISION = 5
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -269,7 +269,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     # ("sunflower oil make up most of the cargo")
     finite_vb = not has_finite and (("VB" in tags and (_imperative(tags, lower, first)
                                                        or _present_after_noun(tags, lower)))
-                                    or _past_homograph_after_noun(tags, lower))
+                                    or _past_homograph_after_noun(tags, lower)
+                                    or _present_homograph_after_noun(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
     if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") and not (
             "VBN" in tags
@@ -312,8 +313,10 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 if not (lower[k] in TIME_PLACE_PREPS and tags[k] == "IN" and tags[k + 1] in _NP_TAGS):
                     break
                 start, k = k, k - 1
-            # start 0: nothing (no subject) before the phrase
+            # start 0: nothing (no subject) before the phrase; an attribution after a comma or a quotation
+            # (", officials in Baku said.") is English word order (session 10)
             if start is not None and start > 0 and not _DATE_OR_NAME.isdisjoint(tags[start:v]) \
+                    and not _end_attribution(tags, lower, start, v) \
                     and tags[start - 1] != "VBN" and \
                     not (tags[v] == "VBN" and any(lower[j] in ("was", "were", "been", "be", "is", "are")
                                                   for j in range(max(0, start - 3), start))):
@@ -363,10 +366,11 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 signs.append(Sign("case_role", toks[i].start, toks[i].end,
                                   f"subject pronoun {words[i]!r} after a preposition"))
                 break
-    # tokens in another script
+    # tokens in another script (not the original of a name or title given for reference, in
+    # parentheses or glossed by them: '"Amen" (in Armenian, "Ամեն")', '"Вечерний Бишкек" (Evening Bishkek)')
     if not text.isascii():
-        for t, info in zip(toks, infos, strict=True):
-            if info[5]:
+        for i, (t, info) in enumerate(zip(toks, infos, strict=True)):
+            if info[5] and not (_original_in_parentheses(words, i) or _original_glossed(words, i)):
                 signs.append(Sign("other_script", t.start, t.end,
                                   f"untranslated token in another script: {t.text!r}"))
                 break
@@ -397,6 +401,18 @@ _THAT_LESS_VERBS = frozenset({
 _INTRO_TAGS = frozenset({"TO", "IN", "WRB", "RB"})
 
 
+def _end_attribution(tags: Sequence[str], lower: Sequence[str], start: int, v: int) -> bool:
+    """Whether the reporting verb at ``v`` ends an attribution whose subject (the noun phrase before the
+    place or time phrase at ``start``) follows a comma or a closing quotation mark: "..., officials in Baku
+    said.", '"...," the minister in Tbilisi told reporters.' (session 10)."""
+    if lower[v] not in REPORTING:
+        return False
+    j = start - 1
+    while j >= 0 and tags[j] in _NP_TAGS:
+        j -= 1
+    return j < start - 1 and j >= 0 and tags[j] in (",", "''")
+
+
 def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     """Whether "before" at ``i`` ends a perfect clause ("We have heard promises before"), where it is
     the adverb "on an earlier occasion", not a postposition: a form of "have" and a past participle
@@ -416,7 +432,9 @@ def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
 #: and the like are not among them.
 _PARTICLES = frozenset({"on", "in", "out", "up", "off", "over", "down", "back", "through", "along", "around",
                         "by", "about", "away", "behind", "across", "ahead", "aside", "forward", "past", "under",
-                        "round", "apart", "together", "within", "without", "inside", "outside", "below", "above"})
+                        "round", "apart", "together", "within", "without", "inside", "outside", "below", "above",
+                        # "with the Communist Party voting against." (session 10)
+                        "against"})
 _HAVE = frozenset({"has", "have", "had", "'ve", "'d", "having"})
 
 
@@ -446,6 +464,79 @@ def _past_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> boo
     return any(w in _PAST_HOMOGRAPHS and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
                and tags[i] not in ("DT", "IN")
                for i, w in enumerate(lower) if i > 0)
+
+
+#: Present tenses that are also plural nouns (or, as "account", singular ones) and take a measure or
+#: a prepositional complement: "A night costs about 700,000 som", "a bottle ... sells for 15 lari",
+#: "Remittances ..., most of them in Russia, account for a fifth of GDP".  With no other finite verb
+#: the tagger's noun is the verb (session 10); a closed list of English morphology, as above.
+_PRESENT_HOMOGRAPHS = frozenset({
+    "costs", "sells", "accounts", "account", "amounts", "amount", "totals", "total", "trades", "trade",
+    "ranges", "range", "stands", "stand", "equals", "equal", "weighs", "weigh", "measures", "measure",
+    "sell", "cost", "returns", "rests", "lies", "lie", "remains", "remain", "stretches", "stretch",
+})
+_MEASURE_NEXT = frozenset({"IN", "RB", "CD", "TO", "DT", "$"})
+_TIME_ADVERBS = frozenset({"still", "now", "already", "always", "never", "often", "usually", "rarely", "seldom",
+                           "sometimes", "currently", "reportedly", "regularly", "typically", "generally"})
+
+
+def _present_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether a present tense the tagger read as a noun (``_PRESENT_HOMOGRAPHS``) follows its subject
+    directly, or the comma that closes an apposition after it, and a preposition, adverb, number or
+    determiner follows: "A night in a hotel costs about 700,000 som.", "Remittances from migrant
+    workers, most of them in Russia, account for about a fifth of GDP." (session 10)."""
+    for i, w in enumerate(lower):
+        if i == 0 or tags[i] not in ("NN", "NNS") or i + 1 >= len(tags):
+            continue
+        # a verb in -s after an adverb of time or frequency: "a sign ... still hangs above the entrance"
+        if lower[i - 1] in _TIME_ADVERBS and tags[i] == "NNS" and w.endswith("s") and not w.endswith("ss") \
+                and tags[i + 1] in _MEASURE_NEXT and lower[i + 1] != "of":
+            return True
+        if w not in _PRESENT_HOMOGRAPHS:
+            continue
+        if tags[i + 1] not in _MEASURE_NEXT or lower[i + 1] == "of":  # "the hotel costs of the region"
+            continue
+        before = tags[i - 1]
+        if before in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP"):
+            return True
+        if before == "," and "," in tags[: i - 1]:  # the comma closing an apposition
+            return True
+    return False
+
+
+def _original_in_parentheses(words: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` is part of an original-language form given in parentheses for
+    reference: the parentheses hold nothing but that form (in quotation marks or not), perhaps after
+    "in Armenian," or "Russian:" ('"Amen" (in Armenian, "Ամեն")', "(Russian: Газпром)"). A word
+    that is part of the sentence's own text is not: MT that left it untranslated (session 10)."""
+    j = i - 1
+    while j >= 0 and i - j <= 10 and words[j] not in ("(", ")"):
+        j -= 1
+    if j < 0 or words[j] != "(":
+        return False
+    k = next((m for m in range(i + 1, min(len(words), i + 11)) if words[m] in ("(", ")")), None)
+    if k is None or words[k] != ")":
+        return False
+    inner = list(words[j + 1 : k])
+    if len(inner) >= 3 and inner[0].lower() in ("in", "from") and inner[1][:1].isupper() and inner[2] in (",", ":"):
+        inner = inner[3:]
+    elif len(inner) >= 2 and inner[0][:1].isupper() and inner[0].isascii() and inner[1] == ":":
+        inner = inner[2:]
+    return bool(inner) and all(other_script(w) or not any(c.isalnum() for c in w) for w in inner)
+
+
+def _original_glossed(words: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` is part of an original-language form in quotation marks that a gloss
+    in parentheses follows: '"Добро пожаловать" (Welcome)', 'is "ქართული ოცნება" (Kartuli Otsneba)'
+    (session 10); the quoted form holds nothing but words in another script."""
+    j = i - 1
+    while j >= 0 and i - j <= 8 and other_script(words[j]):
+        j -= 1
+    k = i + 1
+    while k < len(words) and k - i <= 8 and other_script(words[k]):
+        k += 1
+    return (j >= 0 and k + 1 < len(words) and words[j] in _QUOTES and words[k] in _QUOTES
+            and words[k + 1] == "(")
 
 
 def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
@@ -514,7 +605,7 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
         worst = (toks[lo].start, toks[hi].end)
     d.update(_ratios(toks, tags, vw, nw))
     if lm is not None:
-        d.update(_lexical(toks, lm, infos))
+        d.update(_lexical(toks, lm, infos, tags))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
 
 
@@ -586,21 +677,51 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _NAMING = frozenset({"called", "named", "word", "term", "so-called"})
 
 
-def _introduced(toks: Sequence[Token], k: int, last: int) -> bool:
+def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | None = None) -> bool:
     """Whether the word at ``k`` (0 < k < last) is mentioned or introduced rather than used: alone in
     quotation marks, after "called" or "the word", or after an article with an appositive gloss after
-    it ("a hokim, the equivalent of a mayor", "A dastarkhan, the traditional tablecloth, ...")."""
+    it ("a hokim, the equivalent of a mayor", "A dastarkhan, the traditional tablecloth, ...").
+    Since session 10 (with ``tags``) also after "of", two such words joined by "and" or "or", and a
+    gloss that is an adjective and its noun closed by a comma or the end ("a plate of plov, the
+    national dish", "a tray of shekerbura and pakhlava, traditional Novruz pastries, in ...")."""
     before, after = toks[k - 1].text, toks[k + 1].text
     if before in _QUOTES and after in _QUOTES:
         return True
     if before.lower() in _NAMING:
         return True
-    return (before.lower() in _ARTICLES and after == "," and k + 2 <= last
-            and toks[k + 2].text.lower() in _ARTICLES)
+    if (before.lower() in _ARTICLES and after == "," and k + 2 <= last
+            and toks[k + 2].text.lower() in _ARTICLES):
+        return True
+    if tags is None:
+        return False
+    # the word's place in a pair "X and Y" (both introduced by one gloss)
+    start, end = k, k
+    if after.lower() in _COORD and k + 3 <= last and toks[k + 3].text == ",":
+        end = k + 2
+    elif before.lower() in _COORD and k >= 3 and after == ",":
+        start = k - 2
+    if toks[end + 1].text != "," or start < 1 or toks[start - 1].text.lower() not in _ARTICLES | {"of"}:
+        return False
+    g = end + 2
+    if g > last:
+        return False
+    if toks[g].text.lower() in _ARTICLES:
+        return True
+    # an adjective and its noun, closed by a comma or the sentence's end: "traditional Novruz pastries,"
+    if tags[g] not in ("JJ", "VBN"):
+        return False
+    m = g
+    while m < len(tags) and tags[m] in _GLOSS_TAGS:
+        m += 1
+    return m > g + 1 and tags[m - 1] in ("NN", "NNS") and (m >= len(tags) or toks[m].text in (",", ".", ";", ")"))
+
+
+_COORD = frozenset({"and", "or"})
+_GLOSS_TAGS = frozenset({"JJ", "VBN", "HYPH", "NN", "NNS", "NNP", "NNPS"})
 
 
 def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
-             ) -> dict[str, float]:
+             tags: Sequence[str] | None = None) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
     mean log10 count of the lower-case words (unknown ones at the list's minimum).  ``infos``: the
     tokens' word info (:func:`_info_of`), when the caller has it."""
@@ -609,6 +730,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
     prev = prev_log = None
     if infos is None:
         infos = [_word_info[t.text] for t in toks]
+    words = [t.text for t in toks]
     unigram, bigrams, min_log = _unigram_logs(lm), lm.bigrams, lm.min_log
     last = len(toks) - 1
     for k, info in enumerate(infos):
@@ -617,7 +739,11 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             continue
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
-        if log is None and 0 < k < last and _introduced(toks, k, last):
+        if log is None and info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
+            # the original of a name given for reference, in parentheses or glossed by them (session 10)
+            prev = prev_log = None
+            continue
+        if log is None and 0 < k < last and _introduced(toks, k, last, tags):
             # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
             # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
             # (session 9).  Neither is a word MT failed to translate.

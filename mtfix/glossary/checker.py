@@ -37,7 +37,9 @@ from mtfix.glossary.spans import (
     Blocked,
     after_title,
     another_persons_surname,
+    glossed_original,
     inside_longer_name,
+    named_as_spelling,
     printed_in_english,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
@@ -279,6 +281,12 @@ class GlossaryChecker(BaseChecker):
         covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
                    if ev.entry.type == "person" or not inside_longer_name(text, ev.start, ev.end, known)]
+        # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
+        # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
+        # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)")
+        events = [ev for ev in events if ev.kind == "initials" or not (
+            named_as_spelling(text, ev.start, ev.end)
+            or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted)))]
         events.sort(key=lambda ev: ev.start)
 
         findings: list[Finding] = []
@@ -294,7 +302,8 @@ class GlossaryChecker(BaseChecker):
                 findings.append(f)
         mentions = len(events)
         known = Blocked([(ev.start, ev.end) for ev in events])
-        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e))
+        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e)
+                                      or named_as_spelling(text, s, e))
         if doc.source:
             findings += self._missing(doc, {id(ev.entry) for ev in events})
         return CheckOutput(findings, self._record(events, mentions, canonical))

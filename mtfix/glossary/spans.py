@@ -100,6 +100,70 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     return _capital_before(text, start, known) is not None
 
 
+#: Languages whose forms English news quotes for reference ("Xankəndi in Azerbaijani").
+_LANGUAGES = (r"(?:Azerbaijani|Azeri|Armenian|Georgian|Turkish|Russian|Ukrainian|Belarusian|Kazakh|Uzbek|Kyrgyz|"
+              r"Tajik|Turkmen|Persian|Farsi|Arabic|Kurdish|Chechen|Tatar|Abkhaz|Ossetian|Mingrelian|Avar|Lezgin|"
+              r"Talysh|Mongolian|Chinese|Pashto|Dari|Hebrew|Greek|Romanian|Moldovan|Polish|Latin|French|German)")
+#: "also spelled", "also known as", "transliterated as", "known in Azerbaijan as", and the names already
+#: listed after it ("also spelled Karabakh or "), right before a mention; or a language named right
+#: before it: "(in Azerbaijani, ", "The Azerbaijani name of the region, ", "its name in Turkish is ".
+_SPELLING_BEFORE = LazyPattern(
+    r"(?:\b(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known)"
+    r"(?:[ \t]+in[ \t]+[[:upper:]][\w’'-]*)?(?:[ \t]+as)?[ \t]+"
+    r"(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[ \t]*|[ \t]+(?:or|and)[ \t]+))*"
+    r"|\([ \t]*(?:in[ \t]+)?" + _LANGUAGES + r"[ \t]*[,:][ \t]*"
+    r"|\b" + _LANGUAGES + r"[ \t]+(?:name|word|term|spelling|form|title)\b[^.;:!?()]{0,60},[ \t]*"
+    r"|\b(?:name|word|term|spelling|form|title)[ \t]+in[ \t]+" + _LANGUAGES + r"(?:[ \t]+is|,)[ \t]+)"
+    r"[\"“‘']?$"
+)
+#: ", as his name is also spelled", ", as some outlets spell his name", ", as the name is transliterated",
+#: or a language named right after it: "Xankəndi in Azerbaijani", "(Naxçıvan in Azerbaijani)".
+_SPELLING_AFTER = LazyPattern(
+    r"[\"”’']?(?:,?[ \t]+as[ \t]+[^,.;:!?()]{0,50}?\b(?:spell|spells|spelled|spelt|written|writes|write|"
+    r"transliterated|transliterate|transliterates|romani[sz]ed|rendered|render|renders|appears)\b"
+    r"|[ \t]+in[ \t]+" + _LANGUAGES + r"\b(?![ \t]+(?:media|press|outlets|sources|officials|forces|troops|"
+    r"government|side|army|authorities|people)\b))"
+)
+
+
+def named_as_spelling(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is shown as a form, not used: in a list after "also
+    spelled", "also known as" or "transliterated as", before ", as his name is also spelled", or as a
+    language's own form, given for reference ("the Milli Majlis (in Azerbaijani, Milli Məclis)",
+    "Khankendi (Xankəndi in Azerbaijani)", "The Azerbaijani name of the region, Dağlıq Qarabağ,").
+    Such a form must stay as it is (session 10: "Qarabag, also spelled Karabakh or Qarabağ").
+
+    >>> t = "Qarabag, also spelled Karabakh or Qarabağ, won."
+    >>> named_as_spelling(t, t.index("Qarabağ"), t.index("Qarabağ") + 7)
+    True
+    >>> t = "Pashinian, as his name is sometimes spelled, said so."
+    >>> named_as_spelling(t, 0, 9)
+    True
+    >>> t = "The parliament (in Azerbaijani, Milli Məclis) met."
+    >>> named_as_spelling(t, t.index("Milli"), t.index(")"))
+    True
+    >>> t = "President Aliev said the deal was signed."
+    >>> named_as_spelling(t, 10, 15)
+    False
+    >>> t = "The talks in Bakı in Azerbaijan ended."
+    >>> named_as_spelling(t, t.index("Bakı"), t.index("Bakı") + 4)
+    False
+    """
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
+    return (_SPELLING_BEFORE.search(text[line_start:start]) is not None
+            or _SPELLING_AFTER.match(text, end) is not None)
+
+
+def glossed_original(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
+    """Whether ``[start, end)`` stands alone in parentheses right after one of ``names`` (the entry's
+    own term or accepted forms): the original form, given for reference, "Nakhchivan (Naxçıvan)"."""
+    before = text[max(0, start - 200):start].rstrip()
+    if not before.endswith("(") or not text[end:].lstrip().startswith(")"):
+        return False
+    head = before[:-1].rstrip()
+    return any(head.endswith(n) for n in names if n)
+
+
 def after_title(text: str, start: int, known: Blocked | None = None) -> bool:
     """Whether a capitalised everyday word (a title: "President", "Minister") stands right before
     ``start``, as in "President Aliev"; a given name ("Magomed Aliev") is not one.

@@ -158,3 +158,14 @@ def test_a_caption_label_makes_a_caption() -> None:
     caption = "Above: The Flame Towers in Baku, lit in the colours of the national flag."
     assert not sentence_like(caption) and not may_be_major(caption)
     assert sentence_like("Abovyan said the talks in Baku would resume on Monday after a long pause.")
+
+
+def test_a_fact_box_entry_is_no_sentence() -> None:
+    """Session 10: "Label: field; field; field." is a fact box's entry, which gets at most a minor; a
+    sentence with a colon and semicolons after a longer opening is still a sentence."""
+    from mtfix.garble.checker import may_be_major, sentence_like
+
+    entry = "Azerbaijan: GDP of about $74 billion; population 10.2 million; currency, the manat (AZN), 1.70 to the dollar."
+    assert not sentence_like(entry) and not may_be_major(entry)
+    assert sentence_like("Azerbaijan: GDP of about $74 billion, population 10.2 million and a stable currency.")
+    assert sentence_like("The ministry said the plan had three parts: new roads; new schools; and new clinics.")

@@ -15,12 +15,18 @@ def names(text: str) -> set[str]:
 @pytest.mark.parametrize(("text", "sign"), [
     ("The governor on Tuesday in the northern district arrived.", "verb_final"),
     ("The delegation of the ministry in Baku on 17 September spoke.", "verb_final"),
+    ("The delegation of the ministry in Baku on 17 September said.", "verb_final"),
     ("The spokesman stated that the bridge will reopen next week, he said.", "dup_reporting"),
     ("Them said that the prices would fall.", "case_role"),
     ("The delegation met the mayor of Баку and discussed the roads.", "other_script"),
     ("The new rules for farmers in the southern provinces of the country.", "no_finite"),
     ("The rose garden of the palace in the old town of the city.", "no_finite"),  # "rose" after no noun
     ("The talks were held in Baku according to.", "stranded_adposition"),  # "to" is no particle
+    # session 10: a word in another script that is part of the sentence stays untranslated
+    ('The minister said that "Ամեն" was the answer of the villagers.', "other_script"),
+    ("The delegation met the mayor (of Баку) and discussed the roads.", "other_script"),
+    # session 10: a plural noun after a noun is no verb when nothing like one follows it
+    ("The hotel costs of the region and the prices of the city.", "no_finite"),
 ])
 def test_sign_fires(text, sign):
     assert sign in names(text)
@@ -46,6 +52,15 @@ def test_sign_fires(text, sign):
     # a simple past the tagger reads as a noun or an adverb ("rose"/NN, "fell"/RB)
     "Prices of wheat and barley rose.",
     "Salaries in the mining sector fell.",
+    # session 10: the original of a name given for reference, and present tenses read as nouns
+    '"Amen" (in Armenian, "Ամեն"), which follows three generations of women, was praised by the jury.',
+    'A sign reading "Добро пожаловать" (Welcome) still hangs above the entrance of the station.',
+    'The newspaper "Вечерний Бишкек" (Evening Bishkek) is one of the oldest in the country.',
+    "A night in a mid-range hotel costs about 700,000 som in the old city.",
+    "Remittances from migrant workers, most of them in Russia, account for about a fifth of the economy.",
+    "A bottle of Saperavi, the country's best-known red grape, sells for between 15 and 60 lari in shops.",
+    "SOCAR will supply gas to two Balkan utilities from 2027, officials in Baku said.",
+    "The bill passed by 320 votes to 70, with the Communist Party voting against.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
@@ -117,3 +132,29 @@ def test_a_word_glossed_by_an_apposition_is_introduced_not_unknown():
     glossed = predict("In Uzbekistan, each district is run by a hokim, the equivalent of a mayor.").analysis
     bare = predict("In Uzbekistan, each district is run by a hokim and the council of the city.").analysis
     assert glossed.dense["unknown_lower"] == 0.0 < bare.dense["unknown_lower"]
+
+
+def test_words_introduced_in_a_pair_or_after_of_are_not_unknown():
+    """Session 10: 'a tray of shekerbura and pakhlava, traditional Novruz pastries,' and 'a plate of
+    plov, the national dish' introduce the words; in a list with no gloss they count as unknown."""
+    from mtfix.garble.checker import predict
+
+    glossed = predict("A boy carries a tray of shekerbura and pakhlava, traditional Novruz pastries, "
+                      "in the village of Ilisu.").analysis
+    listed = predict("A boy carries a tray of shekerbura and pakhlava, bread and cheese to the village of "
+                     "Ilisu.").analysis
+    assert glossed.dense["unknown_lower"] == 0.0 < listed.dense["unknown_lower"]
+    plov = predict("A plate of plov, the national dish of rice and meat, costs about 40,000 som.").analysis
+    assert plov.dense["unknown_lower"] == 0.0
+
+
+def test_the_original_of_a_name_given_for_reference_is_not_unknown():
+    """Session 10: 'is "ქართული ოცნება" (Kartuli Otsneba)': a quoted form in another script glossed in
+    parentheses is neither a sign nor an unknown word."""
+    from mtfix.garble.checker import predict
+
+    a = predict("The Georgian Dream party's name in Georgian is \"ქართული ოცნება\" (Kartuli Otsneba).").analysis
+    assert a.dense["unknown_lower"] == 0.0 and not a.signs
+    b = predict("The Georgian Dream party's name in Georgian is ქართული ოცნება and was chosen in 2012.").analysis
+    assert b.dense["unknown_lower"] > 0.0 and {s.name for s in b.signs} == {"other_script"}
+

@@ -151,6 +151,14 @@ def bundled_fix(text: str, unsafe: bool = False):
     ("Pushkin passed through Tiflis in 1829.", "Pushkin passed through Tiflis in 1829."),
     ("The Tiflis Conservatory opened its doors.", "The Tiflis Conservatory opened its doors."),
     ("The farmer Vüqar Əliyev sold the harvest.", "The farmer Vüqar Aliyev sold the harvest."),
+    # session 10: a form shown as a spelling is mentioned, not used, wherever it stands in the list
+    ("Qarabag, also spelled Karabakh or Qarabağ, reached the group stage in 2017.",
+     "Qarabag, also spelled Karabakh or Qarabağ, reached the group stage in 2017."),
+    ("The region, known in Azerbaijan as Qarabağ, was retaken in 2023.",
+     "The region, known in Azerbaijan as Qarabağ, was retaken in 2023."),
+    # a transliteration English wire copy printed for years is accepted, not a variant
+    ("Serzh Sarkisyan, the former president, declined to comment.",
+     "Serzh Sarkisyan, the former president, declined to comment."),
 ])
 def test_bundled_glossaries_leave_professional_spellings_alone(text, expected):
     assert bundled_fix(text).text == expected
@@ -221,3 +229,18 @@ def test_bundled_glossaries_map_no_entity_to_another():
     assert "European Unity" not in variants
     assert variants.get("Avropa Şurası Parlament Assambleyası") == "Parliamentary Assembly of the Council of Europe"
     assert bundled_fix("Mediators of the Minsk Process met.").text == "Mediators of the Minsk Process met."
+
+
+def test_a_spelling_shown_as_such_is_neither_reported_nor_replaced():
+    """Session 10: "also spelled X or Y" and "Y, as the name is transliterated" show spellings; the
+    same forms used as names are still reported (and, where safe, replaced)."""
+    shown = ("President Kassym-Jomart Tokayev spoke. Tokaev, as the name appears in some transliterations, "
+             "was re-elected in 2022. Tokayev thanked the voters.")
+    result = bundled_fix(shown)
+    assert result.text == shown
+    assert all(f.code not in ("MTF301", "MTF302", "MTF305") for f in result.findings)
+    listed = "Qarabag, also spelled Karabakh or Qarabağ, won."
+    assert all(f.code != "MTF301" for f in bundled_fix(listed).findings)
+    used = "Qarabağ was retaken in 2023, and Karabakh was quiet."
+    assert bundled_fix(used).text == "Karabakh was retaken in 2023, and Karabakh was quiet."
+

@@ -23,6 +23,24 @@ def _mentioned(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS
 
 
+_NAME_BEFORE = regexcache.compile(r"(?:[[:upper:]][\p{L}'’-]*[ \t]+){1,3}$")
+_NAME_AFTER = regexcache.compile(r"(?:[ \t]+[[:upper:]][\p{L}'’-]*){1,3}")
+
+
+def _shown_as_a_form(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]``, with the capitalised words around it, is a language's own
+    form given for reference ("the Milli Majlis (in Azerbaijani, Milli Məclis)", "Khankendi (Xankəndi
+    in Azerbaijani)") or a spelling shown as such ("also spelled Gəncə"): not left untranslated
+    (session 10; the glossary's rule, :func:`mtfix.glossary.spans.named_as_spelling`)."""
+    from mtfix.glossary.spans import named_as_spelling
+
+    m = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    s = m.start() if m else start
+    m = _NAME_AFTER.match(text, end)
+    e = m.end() if m else end
+    return named_as_spelling(text, s, e) or named_as_spelling(text, start, end)
+
+
 @detector("foreign_letters")
 def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Words with letters English never uses but the source language does
@@ -41,6 +59,7 @@ def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if doc.segment_at(m.start()) is not None
         and (m.group().islower() or any(c in m.group() for c in name_letters))
         and not (m.group().islower() and _mentioned(doc.text, m.start(), m.end()))
+        and not (m.group()[:1].isupper() and _shown_as_a_form(doc.text, m.start(), m.end()))
     ]
     run: list = []
 
