@@ -166,7 +166,7 @@ def test_the_rule_selection_is_in_the_signature() -> None:
 def test_a_pack_edited_without_a_new_version_changes_the_signature(tmp_path: Path) -> None:
     import yaml
 
-    rule = {"code": "MTF901", "name": "teh", "title": "teh", "docs": "A typo.", "category": "Fluency/Spelling",
+    rule = {"code": "TST901", "name": "teh", "title": "teh", "docs": "A typo.", "category": "Fluency/Spelling",
             "severity": "minor", "message": "test", "triggers": ["teh"], "pattern": r"\bteh\b",
             "replacement": "the", "fix": "safe",
             "examples": {"flag": [{"text": "teh cat", "fixed": "the cat"}], "pass": ["the cat"]}}

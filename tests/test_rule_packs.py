@@ -118,7 +118,9 @@ def test_duplicate_codes_and_invalid_yaml(tmp_path):
 
 
 @pytest.mark.parametrize(("change", "field", "other"), [
-    ({"code": "MTF101"}, "code", "en-generic"),  # a bundled rule's code
+    ({"code": "MTF101"}, "code", "MTF codes belong to the bundled packs"),  # a bundled rule's code
+    ({"code": "MTF401"}, "code", "garble detector MTF4xx"),  # another checker's: the catalogue kept only one
+    ({"code": "MTF999"}, "code", "a prefix of your own"),  # free today, a bundled rule's tomorrow
     ({"name": "hallucinated-phrase"}, "name", "en-generic"),  # a bundled rule's name
 ])
 def test_a_user_rule_may_not_reuse_a_bundled_code_or_name(tmp_path, change, field, other):

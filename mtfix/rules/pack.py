@@ -342,6 +342,10 @@ def load_pack_file(path: str | Path) -> Pack:
     return pack
 
 
+#: The code prefix of mtfix's own rules (bundled packs and the other checkers): never a user pack's.
+RESERVED_PREFIX = "MTF"
+
+
 def load_user_packs(files: Iterable[str | Path]) -> list[Pack]:
     """The packs of ``files`` (a file named twice is loaded once), checked against the bundled
     packs and each other: a rule may not take a code or a name another pack's rule has, since
@@ -361,6 +365,11 @@ def load_user_packs(files: Iterable[str | Path]) -> list[Pack]:
         taken.setdefault(("name", r.name), (r, f"bundled pack {r.pack!r}"))
     for pack in packs:
         for r in pack.rules:
+            if r.code.startswith(RESERVED_PREFIX):  # the other checkers' codes too (MTF3xx glossary, MTF4xx ...)
+                raise RulePackError(pack.name, f"the code {r.code!r} is mtfix's own: {RESERVED_PREFIX} codes belong to "
+                                    "the bundled packs and checkers (glossary MTF3xx, garble detector MTF4xx, "
+                                    "bilingual MTF5xx); give your rules a prefix of your own (TRE101)",
+                                    code=r.code, field="code", path=pack.path)
             for kind, value in (("code", r.code), ("name", r.name)):
                 first, where = taken.setdefault((kind, value), (r, f"pack {pack.name!r} ({pack.path})"))
                 if first is not r:
