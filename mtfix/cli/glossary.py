@@ -105,6 +105,8 @@ def convert(
                    f"({fmt}){note}", err=True)
     else:
         typer.echo(f"wrote {len(glossary.entries)} entries to {output} ({fmt})", err=True)
+    for note in glossary.notes:  # what the output does not hold: TBX concepts without an English term, overrides
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()

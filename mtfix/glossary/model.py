@@ -75,8 +75,9 @@ class Glossary:
     """Entries from one or more files.
 
     ``sources`` are the files (for the signature), ``digests`` their content
-    hashes, ``notes`` what a user's file overrode in a bundled one (shown with
-    ``--verbose``).
+    hashes, ``notes`` what a user's file overrode in a bundled one and what a file held that
+    no entry can (a TBX concept without an English term), shown with ``--verbose`` and by
+    ``glossary convert``.
     """
 
     entries: list[Entry] = field(default_factory=list)

@@ -58,10 +58,11 @@ def load_tbx(path: Path, target_lang: str = "en", errors: list[str] | None = Non
         raise GlossaryError(f"{path}:{root.sourceline}: not a TBX file: the root element is <{_local(root.tag)}>")
     concepts = _children(root, "termEntry", "conceptEntry")
     entries: list[Entry] = []
+    left_out: list[str] = []  # concepts without a target-language term: nothing to enforce, said in notes
     for concept in concepts:
         where = f"{path}:{concept.sourceline}"
         try:
-            entry = _concept(concept, where, target_lang, errors)
+            entry = _concept(concept, where, target_lang, errors if errors is not None else left_out)
         except GlossaryError as exc:
             if errors is None:
                 raise
@@ -69,7 +70,7 @@ def load_tbx(path: Path, target_lang: str = "en", errors: list[str] | None = Non
             continue
         if entry is not None:
             entries.append(entry)
-    return Glossary(entries, [str(path)])
+    return Glossary(entries, [str(path)], notes=[f"{n}: left out" for n in left_out])
 
 
 def _concept(concept, where: str, target_lang: str, errors: list[str] | None) -> Entry | None:

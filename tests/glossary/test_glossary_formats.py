@@ -51,6 +51,23 @@ def test_yaml_with_comments_and_lines(tmp_path):
     assert e.variants == ("Hikmət Hacıyev",) and e.origin == f"{p}:4"
 
 
+def test_convert_names_the_tbx_concepts_it_cannot_hold(tmp_path):
+    """A termbase concept without an English term has nothing to enforce: convert left it out silently."""
+    src = tmp_path / "t.tbx"
+    src.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>\n'
+        '<termEntry id="a"><langSet xml:lang="az"><tig><term>Bakı</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>Baku</term></tig></langSet></termEntry>\n'
+        '<termEntry id="b"><langSet xml:lang="az"><tig><term>Gəncə</term></tig></langSet>'
+        '<langSet xml:lang="ru"><tig><term>Гянджа</term></tig></langSet></termEntry>\n'
+        "</body></text></martif>\n", encoding="utf-8")
+    out = tmp_path / "t.yaml"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "wrote 1 entries" in r.output and f"note: {src}:4: a term entry without a 'en' term: left out" in r.output
+    assert [e.term for e in load(out).entries] == ["Baku"]
+
+
 def test_tbx_read_and_malformed(tmp_path):
     p = tmp_path / "g.tbx"
     p.write_text(
