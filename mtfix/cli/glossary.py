@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -112,7 +113,7 @@ def convert(
 @app.command()
 def mine(
     corpus: Annotated[list[str], typer.Argument(help="Clean reference texts (files or directories).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The review file to write (TSV).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The review file to write (TSV); - for standard output.")],
     min_count: Annotated[int, typer.Option("--min-count", help="Propose names seen at least this often.")] = 2,
     all_names: Annotated[
         bool, typer.Option("--all", help="Also propose names the applicable glossaries already have.")
@@ -130,12 +131,14 @@ def mine(
     from mtfix.io.inputs import iter_paths, read_input
     from mtfix.io.textfile import atomic_write, binary_reason, bomless_wide, decode, looks_binary
 
-    if output.resolve().parent == bundled_dir().resolve():
+    to_stdout = str(output) == "-"
+    if not to_stdout and output.resolve().parent == bundled_dir().resolve():
         _fail("mine never writes into the bundled glossaries; write elsewhere and review")
     try:
         texts = []
         paths = list(iter_paths(corpus))
-        _refuse_an_input(output, [str(p) for p in paths])
+        if not to_stdout:
+            _refuse_an_input(output, [str(p) for p in paths])
         for p in paths:
             raw = read_input(p).raw
             if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
@@ -148,7 +151,11 @@ def mine(
         if not all_names:
             known = {f.lower() for e in assemble(tuple(glossary or ())).entries for f in (*e.forms(), *e.variants)}
         proposals = run(texts, min_count=min_count, known=known)
-        atomic_write(output, to_tsv(proposals).encode("utf-8"))
+        if to_stdout:
+            sys.stdout.write(to_tsv(proposals))
+        else:
+            atomic_write(output, to_tsv(proposals).encode("utf-8"))
     except (MtfixError, OSError) as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {len(proposals)} proposal(s) from {len(texts)} text(s) to {output}", err=True)
+    where = "standard output" if to_stdout else output
+    typer.echo(f"wrote {len(proposals)} proposal(s) from {len(texts)} text(s) to {where}", err=True)

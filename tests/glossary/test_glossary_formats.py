@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -197,6 +198,9 @@ def test_mine_proposes_names_with_counts(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "Caspian Energy Forum\t\tterm\t\t3×" in text
     assert "BSEC\t\tterm\tOrganization of Black Sea Economic Cooperation" in text
+    piped = CliRunner().invoke(app, ["glossary", "mine", str(corpus), "-o", "-"])  # wrote a file named "-"
+    assert piped.exit_code == 0 and "Caspian Energy Forum\t\tterm\t\t3×" in piped.stdout
+    assert not (tmp_path / "-").exists() and not Path("-").exists()
 
 
 def test_mine_skips_binary_files_and_refuses_wide_text(tmp_path):
