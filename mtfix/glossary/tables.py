@@ -21,10 +21,12 @@ _PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target t
 
 
 def _reader(path: Path, text: str):
+    """A TSV reader, or a CSV one: comma-separated, or semicolon-separated when the first line has a
+    semicolon and no comma (what Excel writes where the comma is the decimal separator)."""
     first = text.split("\n", 1)[0]
     if path.suffix.lower() == ".tsv" or ("\t" in first and path.suffix.lower() != ".csv"):
         return csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
-    return csv.reader(io.StringIO(text), delimiter=",")
+    return csv.reader(io.StringIO(text), delimiter=";" if ";" in first and "," not in first else ",")
 
 
 def _fail(msg: str, errors: list[str] | None) -> None:

@@ -69,6 +69,20 @@ def test_convert_names_the_tbx_concepts_it_cannot_hold(tmp_path):
     assert [e.term for e in load(out).entries] == ["Baku"]
 
 
+def test_a_semicolon_separated_csv_from_excel_is_read(tmp_path):
+    """Excel where the comma is the decimal separator writes ';': every row was "malformed"."""
+    table = tmp_path / "names.csv"
+    table.write_text("term;variants;type\nIlham Aliyev;Ilham Aliev|Ilkham Aliyev;person\n", encoding="utf-8")
+    (e,) = load(table).entries
+    assert (e.term, e.variants, e.type) == ("Ilham Aliyev", ("Ilham Aliev", "Ilkham Aliyev"), "person")
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("Bakı;Baku\nGəncə;Ganja\n", encoding="utf-8")
+    assert [(e.source, e.term) for e in load(pairs).entries] == [(("Bakı",), "Baku"), (("Gəncə",), "Ganja")]
+    comma = tmp_path / "comma.csv"  # a comma in the first line: commas, whatever the later rows hold
+    comma.write_text("term,variants,note\nSOCAR,,state oil company; Baku\n", encoding="utf-8")
+    assert load(comma).entries[0].note == "state oil company; Baku"
+
+
 def test_tbx_read_and_malformed(tmp_path):
     p = tmp_path / "g.tbx"
     p.write_text(
