@@ -167,6 +167,10 @@ class JobOptions:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.on_error not in ON_ERROR:
             raise ConfigError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        for name in ("text_field", "id_field", "source_field", "ref_field"):
+            value = getattr(self, name)
+            if not (isinstance(value, str) and value) and (value is not None or name == "text_field"):
+                raise ConfigError(f"{name} must be a field name (a non-empty string), not {value!r}")
 
 
 @dataclass(slots=True)

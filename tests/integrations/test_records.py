@@ -152,6 +152,13 @@ def test_bad_arguments_raise_at_once(pipeline):
         process(pipeline, [], workers=0)
 
 
+@pytest.mark.parametrize("kwargs", [{"text_field": 5}, {"text_field": ""}, {"id_field": ["id"]}, {"ref_field": 0}])
+def test_field_names_that_are_not_names_raise_at_once(pipeline, kwargs):
+    """``text_field=5`` failed every record with "no field 5" instead of saying what was wrong."""
+    with pytest.raises(ConfigError, match=f"{next(iter(kwargs))} must be a field name"):
+        process(pipeline, [{"text": "The talks resumed."}], **kwargs)
+
+
 @pytest.mark.parametrize("kwargs", [{"workers": 2.0}, {"workers": "2"}, {"workers": 2, "chunk_size": 2.5}])
 def test_badly_typed_counts_raise_config_error_at_once(pipeline, kwargs):
     """Not a TypeError/ValueError from deep inside (after the first record was read)."""
