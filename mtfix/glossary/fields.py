@@ -33,6 +33,10 @@ def split_list(value: Any, where: str = "", field: str = "", problems: list[str]
     if isinstance(value, str):
         if LIST_SEP not in value:
             item = value.strip()
+            if item and problems is not None and ", " in item:  # "Bakı, Bakü": one form, or a list written wrong?
+                problems.append(f"{where}: {field} {item!r} is read as one form with a comma in it; separate several "
+                                f"forms with {LIST_SEP} (or write a YAML list; a form that has a comma, as a "
+                                "one-item list)")
             if item:
                 return (item,)
             items = [value]

@@ -83,6 +83,16 @@ def test_a_semicolon_separated_csv_from_excel_is_read(tmp_path):
     assert load(comma).entries[0].note == "state oil company; Baku"
 
 
+def test_validate_warns_of_forms_run_together_with_commas(tmp_path):
+    """``variants: Bakı, Bakü`` is one variant that no text will hold: validate says so; a list is trusted."""
+    g = tmp_path / "g.yaml"
+    g.write_text("entries:\n  - term: Baku\n    variants: Bakı, Bakü\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(g)])
+    assert r.exit_code == 1 and "variants 'Bakı, Bakü' is read as one form with a comma" in r.output, r.output
+    g.write_text("entries:\n  - term: Washington\n    variants: ['Washington, D.C.']\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["glossary", "validate", str(g)]).exit_code == 0
+
+
 def test_tbx_read_and_malformed(tmp_path):
     p = tmp_path / "g.tbx"
     p.write_text(
