@@ -146,6 +146,10 @@ def _entry(body, i: int, e: Entry) -> None:
     """One ``termEntry`` under ``body``."""
     from lxml import etree
 
+    if ";" in e.short_form or e.note.lstrip().startswith("mtfix:"):  # the note below would read back wrong
+        what = "a short form with ';'" if ";" in e.short_form else "a note beginning 'mtfix:'"
+        raise GlossaryError(f"{e.origin}: {what} cannot be written as TBX: mtfix keeps its own fields in a "
+                            "note 'mtfix: key=value; ...', so it would read back as something else")
     te = etree.SubElement(body, "termEntry", id=f"e{i}")
     if e.domain:
         etree.SubElement(te, "descrip", type="subjectField").text = e.domain

@@ -354,6 +354,21 @@ def test_a_value_xml_cannot_hold_is_named_when_writing_tbx(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.parametrize("row, what", [
+    ("State Oil Company\t\tSOCAR;SOC\t", "a short form with ';'"),
+    ("State Oil Company\t\t\tmtfix: type=person", "a note beginning 'mtfix:'"),
+])
+def test_what_the_tbx_note_of_mtfix_fields_cannot_hold_is_refused(tmp_path, row, what):
+    """mtfix's own fields travel in a TBX note "mtfix: type=...; short=...": a ';' in a short form or a
+    user's note starting "mtfix:" read back as other fields (a person, a truncated short form)."""
+    src = tmp_path / "g.tsv"
+    src.write_text(f"term\tvariants\tshort\tnote\n{row}\n", encoding="utf-8")
+    out = tmp_path / "g.tbx"
+    r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
+    assert r.exit_code == 2 and f"{src}:2: {what} cannot be written as TBX" in r.output, r.output
+    assert not out.exists()
+
+
 def test_trailing_empty_columns_of_a_spreadsheet_export_are_ignored(tmp_path):
     """Excel writes "term,variants,," when cells beyond the table were touched: that was "unknown column(s): ,"."""
     p = tmp_path / "g.csv"
