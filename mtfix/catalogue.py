@@ -32,8 +32,10 @@ from typing import Any
 
 from mtfix.errors import ConfigError
 
-#: Where the rule documentation lives; a rule's ``help_uri`` is this plus ``#<anchor>``.
+#: Where the rule documentation lives; a rule's ``help_uri`` is this plus ``#<anchor>`` (or its ``url``).
 DOCS_URL = "https://github.com/mtfix/mtfix/blob/main/docs/rules.md"
+#: LanguageTool's page for one of its rules: the link of an LT rule that docs/rules.md does not list.
+LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 LT_PREFIX = "LT:"
 
 
@@ -54,6 +56,7 @@ class RuleInfo:
     leaves_alone: tuple[str, ...] = ()  # text the rule must not flag
     how: str = ""  # pattern or detector, for pack rules
     anchor: str = ""
+    url: str = ""  # where the rule is documented when docs/rules.md does not list it (a user pack, an LT rule)
 
     def __post_init__(self) -> None:
         if not self.anchor:
@@ -61,10 +64,11 @@ class RuleInfo:
 
     @property
     def help_uri(self) -> str:
-        return f"{DOCS_URL}#{self.anchor}"
+        return self.url or f"{DOCS_URL}#{self.anchor}"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["url"]  # reports carry it as help_uri
         d["examples"] = [dict(e) for e in self.examples]
         d["leaves_alone"] = list(self.leaves_alone)
         d["help_uri"] = self.help_uri
@@ -108,16 +112,32 @@ def _pack_rules(config: Any) -> Iterator[RuleInfo]:
     packs = [load_bundled(n) for n in sorted(bundled_pack_paths())]
     packs += load_user_packs(getattr(config, "rule_files", ()) or ())
     for p in packs:
-        yield from (pack_rule_info(r) for r in p.rules)
+        yield from (pack_rule_info(r, p.path) for r in p.rules)
 
 
-def pack_rule_info(r: Any) -> RuleInfo:
-    """A rule pack's :class:`mtfix.rules.pack.Rule` as the catalogue carries it."""
+@lru_cache(maxsize=1)
+def _bundled_pack_files() -> frozenset[Path]:
+    from mtfix.rules.pack import bundled_pack_paths
+
+    return frozenset(p.resolve() for p in bundled_pack_paths().values())
+
+
+def pack_rule_info(r: Any, path: str | Path | None = None) -> RuleInfo:
+    """A rule pack's :class:`mtfix.rules.pack.Rule` as the catalogue carries it.
+
+    A rule of a user's pack (``path`` not a bundled pack) is not in docs/rules.md: its
+    documentation link is the pack file, where its ``docs`` are.
+    """
     how = f"pattern: {r.pattern.pattern}" if r.pattern is not None else f"detector: {r.detector}"
+    url = ""
+    if path is not None:
+        pack_file = Path(path).resolve()
+        if pack_file not in _bundled_pack_files():
+            url = pack_file.as_uri()
     return RuleInfo(
         r.code, r.name, "rules", r.pack, r.category, str(r.severity), str(r.fix), r.title, r.docs.strip(),
         tuple(_example(e) for e in r.flag_examples),
-        tuple(e.text for e in r.pass_examples), how,
+        tuple(e.text for e in r.pass_examples), how, url=url,
     )
 
 
@@ -489,7 +509,7 @@ def _lt_rule_in(jars: tuple[Path, ...], rule_id: str) -> RuleInfo | None:
                     "unsafe", f"LanguageTool rule {rule_id}",
                     f"A rule written in Java ({java_class}); LanguageTool's suggestion is applied only with "
                     "--unsafe-fixes. Category and severity depend on the LT category of each match "
-                    "(mtfix/grammar/categories.tsv).")
+                    "(mtfix/grammar/categories.tsv).", url=LT_RULE_URL.format(rule=rule_id))
 
 
 def _xml_rule(rule_id: str, node: Any, cat: Any, entry: str) -> RuleInfo:
@@ -511,4 +531,5 @@ def _xml_rule(rule_id: str, node: Any, cat: Any, entry: str) -> RuleInfo:
     mqm, sev = _classify(cat.get("id", ""))
     docs = f"{message}\n\nLanguageTool category {cat.get('id')} ({cat.get('name')}); from {entry}."
     return RuleInfo(f"{LT_PREFIX}{rule_id}", rule_id.lower().replace("_", "-"), "grammar", "languagetool", mqm, sev,
-                    "unsafe", name, docs.strip(), tuple(examples[:5]), tuple(leaves[:5]))
+                    "unsafe", name, docs.strip(), tuple(examples[:5]), tuple(leaves[:5]),
+                    url=LT_RULE_URL.format(rule=rule_id))

@@ -196,6 +196,66 @@ def test_explain_lt_rule_without_languagetool(tmp_path):
     assert "mtfix languagetool install" in r.stderr
 
 
+USER_PACK = """\
+pack: my-pack
+version: "1.0"
+rules:
+  - code: TRE101
+    name: as-you-know
+    title: A stock opener
+    docs: Removes "As you know," at the start of a sentence.
+    category: Accuracy/Addition
+    severity: major
+    triggers: ["as you know"]
+    pattern: '(?P<m>As you know,\\s+(?P<next>\\p{L}))'
+    replacement: '{next:cap}'
+    fix: safe
+    message: a stock opener
+    examples:
+      flag:
+        - text: "As you know, the talks failed."
+          fixed: "The talks failed."
+      pass:
+        - "As you know him, call him."
+"""
+
+
+def test_a_user_pack_rule_links_to_its_pack_not_to_a_missing_anchor_of_docs_rules_md(tmp_path):
+    """docs/rules.md lists the bundled rules only: a user pack's rule links to the pack file that
+    documents it (explain, rules --format json, SARIF), and SARIF describes it from the pack."""
+    pack = tmp_path / "my-pack.yaml"
+    pack.write_text(USER_PACK, encoding="utf-8")
+    uri = pack.resolve().as_uri()
+    r = mtfix("explain", "--rules", str(pack), "TRE101", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    row = json.loads(r.stdout)
+    assert row["help_uri"] == uri and "url" not in row
+    assert f"docs: {uri}" in mtfix("explain", "--rules", str(pack), "TRE101").stdout
+    article = tmp_path / "a.txt"
+    article.write_text("As you know, the talks failed.\n", encoding="utf-8")
+    r = mtfix("check", "--grammar", "off", "--rules", str(pack), "--select", "TRE", "--format", "sarif", str(article))
+    assert r.returncode == 1, r.stderr
+    (rule,) = json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == "TRE101" and rule["helpUri"] == uri
+    assert rule["name"] == "as-you-know" and rule["shortDescription"]["text"] == "A stock opener"
+    bundled = {i.code: i.help_uri for i in build_catalogue(Config(rule_files=(str(pack),)), with_lt=False)}
+    assert bundled["MTF101"].endswith("docs/rules.md#mtf101") and bundled["TRE101"] == uri
+
+
+def test_an_lt_rule_read_from_the_jars_links_to_languagetool():
+    """An LT rule docs/rules.md has no section for (read from the jars) links to LanguageTool's page."""
+    import xml.etree.ElementTree as ET
+
+    from mtfix.catalogue import _xml_rule
+
+    cat = ET.fromstring('<category id="GRAMMAR" name="Grammar"><rule id="HE_VERB_AGR" name="he/she + verb">'
+                        '<message>Agreement</message><example correction="is">He <marker>are</marker>.</example>'
+                        '</rule></category>')
+    info = _xml_rule("HE_VERB_AGR", cat[0], cat, "org/languagetool/rules/en/grammar.xml")
+    assert info.help_uri == "https://community.languagetool.org/rule/show/HE_VERB_AGR?lang=en"
+    assert "url" not in info.to_dict() and info.to_dict()["help_uri"] == info.help_uri
+
+
 @pytest.mark.skipif(lt_jars() is None, reason="LanguageTool is not installed (mtfix languagetool install)")
 def test_explain_lt_rule_from_the_jars():
     r = mtfix("explain", "LT:EN_A_VS_AN")

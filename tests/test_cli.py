@@ -374,6 +374,45 @@ def test_demo_runs_and_repairs():
     assert "+The foreign ministers" in r.output and "fluency before repair" in r.output
 
 
+def test_demo_warns_as_the_other_commands_do(tmp_path, monkeypatch):
+    """On a fresh machine (no LanguageTool) the demo's warning reads like check's: one
+    ``mtfix: warning:`` line (it was a bare ``warning:``)."""
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("MTFIX_LT_HOME", raising=False)
+    r = run("demo")
+    assert r.exit_code == 0, r.output
+    warnings = [ln for ln in r.stderr.splitlines() if "warning" in ln]
+    assert len(warnings) == 1 and warnings[0].startswith("mtfix: warning: grammar checks skipped"), r.stderr
+    c = run("check", str(Path(__file__).parent.parent / "examples" / "clean-news.txt"))
+    assert warnings[0] in c.stderr.splitlines()
+
+
+def test_score_text_says_glossary_adherence_in_words(tmp_path):
+    """``mtfix score``'s text report gave the glossary adherence as a raw JSON object."""
+    glossary = tmp_path / "names.tsv"
+    glossary.write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov\n", encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_text("Ceyhun Bayramov met reporters. Jeyhun Bayramov said so.\n", encoding="utf-8")
+    r = run("score", *OFF, "--glossary", str(glossary), str(p))
+    assert r.exit_code == 0, r.output
+    (line,) = [ln for ln in r.stdout.splitlines() if ln.startswith("  glossary:")]
+    assert "{" not in line and "% canonical" in line and "after repair" in line and "MTF301 ×1" in line, line
+    j = json.loads(run("score", *OFF, "--glossary", str(glossary), "--format", "json", str(p)).stdout)
+    g = j["files"][0]["glossary"]
+    assert f"{g['mentions']} mentions, {100 * g['canonical_before']:.0f} % canonical" in line
+    q = tmp_path / "b.txt"
+    q.write_text("Prices rose.\n", encoding="utf-8")
+    assert "  glossary: no names or terms of the glossaries" in run("score", *OFF, str(q)).stdout
+
+
+@pytest.mark.parametrize("argv", [[], ["check"], ["fix"], ["glossary", "validate"], ["languagetool", "status"]])
+def test_dash_h_is_help(argv):
+    """``-h`` was "No such option: -h" (exit 2); it is ``--help``, at every level."""
+    r, long = run(*argv, "-h"), run(*argv, "--help")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == long.stdout and "Usage: mtfix" in r.stdout
+
+
 def test_check_fixable_counts_what_fix_applies(tmp_path):
     """``check``'s "N fixable" and ``fix``'s "N edits" are one count (mtfix.repair.fix_plan): two
     findings with the same edit (MTF103 and MTF202 on a glued word) count once in both."""

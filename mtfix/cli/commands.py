@@ -80,7 +80,7 @@ def check(
     elif format == "sarif":
         from mtfix.report.sarif import sarif_report
 
-        typer.echo(json.dumps(sarif_report(results, pipeline.signature()), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(sarif_report(results, pipeline.signature(), cfg), ensure_ascii=False, indent=1))
     else:
         colour = use_colour()
         _echo_lines(finding_lines(results, colour=colour))
@@ -239,9 +239,8 @@ def score(
         if isinstance(refd, dict):
             for name in ("BLEU", "chrF", "TER"):
                 typer.echo(f"  {name} {refd[name]['score']:.2f}  {refd[name]['signature']}")
-        if "glossary" in entry:
-            g = entry["glossary"]
-            typer.echo(f"  glossary: {json.dumps(g, ensure_ascii=False)}")
+        if entry.get("glossary"):
+            typer.echo(f"  glossary: {_adherence_text(entry['glossary'])}")
         if opts.verbose:
             for seg in entry["segments"]:
                 record = f"record {seg['id']}, " if "id" in seg else ""  # a file of records: which one
@@ -472,6 +471,23 @@ def explain(
                    "`mtfix languagetool install` lets `mtfix explain` read LanguageTool's rules too.")
 
 
+def _adherence_text(g: dict) -> str:
+    """``score``'s glossary line, in words (``--format json`` has the numbers):
+    ``9 mentions, 78 % canonical; after repair 9, 100 %; MTF301 ×2``."""
+    def share(x: float | None) -> str:
+        return "–" if x is None else f"{100 * x:.0f} %"
+
+    n = g.get("mentions", 0)
+    if not n and not g.get("mentions_after") and not g.get("findings"):
+        return "no names or terms of the glossaries"
+    text = f"{n} mention{'s' * (n != 1)}, {share(g.get('canonical_before'))} canonical"
+    if g.get("mentions_after") is not None:
+        text += f"; after repair {g['mentions_after']}, {share(g.get('canonical_after'))}"
+    if g.get("findings"):
+        text += "; " + ", ".join(f"{code} ×{k}" for code, k in g["findings"].items())
+    return text
+
+
 def demo() -> None:
     """Repair the bundled garbled example: findings, diff, scores before and after."""
     from importlib import resources
@@ -483,13 +499,11 @@ def demo() -> None:
     text = (resources.files("mtfix") / "demo" / "garbled-news.txt").read_text(encoding="utf-8")
     colour = use_colour()  # bold headings only on a terminal, and not with NO_COLOR
     with Pipeline(Config()) as pipeline:
-        for w in pipeline.warnings:
-            typer.echo(f"warning: {w}", err=True)
         result = pipeline.fix(text)
         before = pipeline.score(text)
         after = pipeline.score(result.text)
-        for w in pipeline.warnings:
-            typer.echo(f"warning: {w}", err=True)
+        for w in dict.fromkeys(pipeline.warnings):  # as the other commands print them, each once
+            typer.echo(f"mtfix: warning: {w}", err=True)
         doc = result.document
         typer.echo(typer.style("== Findings on the garbled example (examples/garbled-news.txt)", bold=True) if colour else "== Findings on the garbled example (examples/garbled-news.txt)")
         for f in result.findings:

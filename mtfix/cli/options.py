@@ -22,12 +22,12 @@ FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, j
 TextJsonFormatOpt = Annotated[str, typer.Option("--format", help="Report format: text or json.")]
 RulesFormatOpt = Annotated[str, typer.Option("--format", help="text, json or markdown (the docs/rules.md page).")]
 FailOnOpt = Annotated[
-    str | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse (minor, major, critical).")
+    str | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or worse (minor, major, critical; default major).")
 ]
 MinSeverityOpt = Annotated[
     str | None,
     typer.Option("--min-severity", help="Report only findings of this severity or worse (minor, major, critical); "
-                 "fix and the score still use them all."),
+                 "default minor, all; fix and the score still use them all."),
 ]
 GlossaryOpt = Annotated[
     list[str] | None, typer.Option("--glossary", "-g", help="A glossary file (repeatable); adds to the bundled ones.")
@@ -35,8 +35,8 @@ GlossaryOpt = Annotated[
 NoDefaultGlossariesOpt = Annotated[
     bool, typer.Option("--no-default-glossaries", help="Leave out the bundled glossaries.")
 ]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these codes or prefixes (repeatable, or comma-separated).")]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Not these codes or prefixes (repeatable, or comma-separated).")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these codes, prefixes (MTF2, LT:), rule or checker names (repeatable, or comma-separated).")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Not these codes, prefixes, rule or checker names (repeatable, or comma-separated).")]
 RulesOpt = Annotated[list[str] | None, typer.Option("--rules", help="An extra rule pack file (repeatable).")]
 PacksOpt = Annotated[list[str] | None, typer.Option("--pack", help="Bundled rule packs to use (default: all).")]
 SourceLangOpt = Annotated[

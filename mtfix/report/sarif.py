@@ -44,11 +44,12 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"minor": "note", "major": "error", "critical": "error"}
 
 
-def _catalogue() -> Any:
-    """The rule catalogue (the same one ``mtfix rules`` and ``mtfix explain`` print)."""
+def _catalogue(config: Any = None) -> Any:
+    """The rule catalogue (the same one ``mtfix rules`` and ``mtfix explain`` print; with
+    ``config``, its ``rule_files`` too)."""
     from mtfix.catalogue import build_catalogue
 
-    return build_catalogue()
+    return build_catalogue(config)
 
 
 def artifact_uri(path: str) -> str:
@@ -88,8 +89,8 @@ def rule_descriptor(info: Any) -> dict[str, Any]:
     }
 
 
-def _rule_entry(code: str, sample: Any) -> dict[str, Any]:
-    info = _catalogue().get(code)  # LT rules mtfix has no entry for are described by their finding
+def _rule_entry(code: str, sample: Any, config: Any = None) -> dict[str, Any]:
+    info = _catalogue(config).get(code)  # LT rules mtfix has no entry for are described by their finding
     if info is not None:
         return rule_descriptor(info)
     return {  # a rule no catalogue source knows (a plug-in's): described by its finding
@@ -141,8 +142,11 @@ def _notification(level: str, text: str, path: str, line: int | None = None) -> 
     return {"level": level, "message": {"text": text}, "locations": [{"physicalLocation": where}]}
 
 
-def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
+def sarif_report(results: list[FileResult], signature: str, config: Any = None) -> dict[str, Any]:
     """One SARIF 2.1.0 log for the files of one ``mtfix check`` run.
+
+    ``config`` (the run's :class:`mtfix.config.Config`) adds the rules of its ``rule_files``
+    (``--rules``) to the rule table, as ``mtfix rules --rules`` lists them.
 
     ``results`` is a :class:`mtfix.files.BatchResults` (or a plain list of file results):
     its ``failures`` and ``skipped`` files become notifications.
@@ -160,7 +164,7 @@ def sarif_report(results: list[FileResult], signature: str) -> dict[str, Any]:
             for f in ur.findings:
                 if f.code not in index:
                     index[f.code] = len(rules)
-                    rules.append(_rule_entry(f.code, f))
+                    rules.append(_rule_entry(f.code, f, config))
                 out.append(_result(fr, ur, f, index[f.code]))
     failures = list(getattr(results, "failures", ()))
     notes.extend(_notification("error", str(p), p.path, p.line) for p in failures)

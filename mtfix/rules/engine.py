@@ -138,7 +138,8 @@ class RulesChecker(BaseChecker):
         """The catalogue entries of the rules that run (the checker protocol's ``rules()``)."""
         from mtfix.catalogue import pack_rule_info
 
-        return [pack_rule_info(r) for r in self.selected]
+        paths = {p.name: p.path for p in self.packs}
+        return [pack_rule_info(r, paths.get(r.pack)) for r in self.selected]
 
     def signature(self) -> str:
         """The packs, each with its version and the digest of its file."""
