@@ -471,6 +471,17 @@ def test_score_verbose_names_the_record_of_each_segment(tmp_path):
     assert r.exit_code == 0 and "record a1, segment 0:" in r.output and "record a2, segment 0:" in r.output
 
 
+def test_fix_names_the_files_it_changed(tmp_path):
+    """A hook's user saw "changed 1 of 2 file(s)" and had to find which; -q keeps it silent."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
+    b.write_text("The talks ended on Monday.\n", encoding="utf-8")
+    r = run("fix", *OFF, str(a), str(b))
+    assert r.exit_code == 0 and f"fixed {a} (1 edit)" in r.output and f"fixed {b}" not in r.output, r.output
+    a.write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
+    assert "fixed" not in run("fix", *OFF, "-q", str(a)).output
+
+
 def test_check_help_shows_the_report_line_as_it_is():
     """Rich markup took ``[severity]`` in the help for a tag and printed "CODE  message"."""
     assert "file:line:col: CODE [severity] message" in " ".join(run("check", "--help").output.split())

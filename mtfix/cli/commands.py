@@ -157,6 +157,8 @@ def fix(
             typer.echo(f"{r.path}: {err}", err=True)
     if diff or opts.verbose:
         _echo_lines(edit_lines(results), err=True)  # never mixed into the diff on standard output
+    elif not opts.quiet:  # which files changed (a hook's user sees the count otherwise, not the names)
+        _echo_lines((f"fixed {r.path} ({_edit_count(r)})" for r in changed if r.path != "-"), err=True)
     if not opts.quiet:
         msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures),
                                unwritten=unwritten)
@@ -165,6 +167,11 @@ def fix(
         raise typer.Exit(2)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
+
+
+def _edit_count(r) -> str:
+    n = sum(len(u.fix.edits) for u in r.units if u.fix)
+    return f"{n} edit{'s' * (n != 1)}"
 
 
 def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Path]:
