@@ -105,7 +105,8 @@ def convert(
         typer.echo(f"wrote {rows} source → target rows from {len(glossary.entries)} entries to {output} "
                    f"({fmt}){note}", err=True)
     else:
-        typer.echo(f"wrote {len(glossary.entries)} entries to {output} ({fmt})", err=True)
+        n = len(glossary.entries)
+        typer.echo(f"wrote {n} entr{'y' if n == 1 else 'ies'} to {output} ({fmt})", err=True)
     for note in glossary.notes:  # what the output does not hold: TBX concepts without an English term, overrides
         typer.echo(f"note: {note}", err=True)
 

@@ -65,7 +65,7 @@ def test_convert_names_the_tbx_concepts_it_cannot_hold(tmp_path):
     out = tmp_path / "t.yaml"
     r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert "wrote 1 entries" in r.output and f"note: {src}:4: a term entry without a 'en' term: left out" in r.output
+    assert "wrote 1 entry to" in r.output and f"note: {src}:4: a term entry without a 'en' term: left out" in r.output
     assert [e.term for e in load(out).entries] == ["Baku"]
 
 
