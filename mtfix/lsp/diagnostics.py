@@ -19,19 +19,19 @@ its own ``related`` spans lists those.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
 
+from mtfix.catalogue import LT_RULE_URL
 from mtfix.findings import at_or_above
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Finding, Severity, category_family
 
 SOURCE = "mtfix"
-LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 _CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
 
 _SEVERITY = {
@@ -82,13 +82,14 @@ def _module_file(module: str) -> Path | None:
 _MODULE_DOCS = (("MTF3", "mtfix.glossary"), ("MTF4", "mtfix.garble"), ("MTF5", "mtfix.checks.source_target"))
 
 
-def docs_href(code: str, template: str | None = None) -> str | None:
+def docs_href(code: str, template: str | None = None, pack_files: Mapping[str, Path] | None = None) -> str | None:
     """A link to the documentation of rule ``code``.
 
     ``template`` (``docs-url`` in ``[tool.mtfix.server]``) wins, with ``{code}``
     and ``{code_lower}`` filled in; otherwise LanguageTool rules link to
-    LanguageTool's rule page and mtfix rules to the file (shipped with the
-    package) that documents them.
+    LanguageTool's rule page and mtfix rules to the file that documents them:
+    ``pack_files`` (code → the pack file of the workspace's rule packs, the user's
+    included), else the bundled pack or module shipped with the package.
 
     >>> docs_href("LT:EN_A_VS_AN")
     'https://community.languagetool.org/rule/show/EN_A_VS_AN?lang=en'
@@ -99,7 +100,7 @@ def docs_href(code: str, template: str | None = None) -> str | None:
         return template.replace("{code}", code).replace("{code_lower}", code.lower())
     if code.startswith("LT:"):
         return LT_RULE_URL.format(rule=code[3:])
-    path = _pack_files().get(code)
+    path = (pack_files or {}).get(code) or _pack_files().get(code)
     if path is None:
         for prefix, module in _MODULE_DOCS:
             if code.startswith(prefix):
@@ -164,10 +165,11 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
 
 
 def to_diagnostic(
-    finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None
+    finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
+    pack_files: Mapping[str, Path] | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic."""
-    href = docs_href(finding.code, docs_template)
+    href = docs_href(finding.code, docs_template, pack_files)
     related = [
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
         for s, e, message in related_findings(finding, findings)
@@ -190,10 +192,10 @@ def to_diagnostic(
 
 def to_diagnostics(
     findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
-    min_severity: Severity = Severity.MINOR,
+    min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs)."""
     all_findings = list(findings)
-    return [to_diagnostic(f, all_findings, index, uri, docs_template)
+    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files)
             for f in at_or_above(all_findings, min_severity)]

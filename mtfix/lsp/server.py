@@ -193,7 +193,7 @@ class MtfixLanguageServer(LanguageServer):
                 return  # a newer check is on its way
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
-                                                      state.profile.config.min_severity))
+                                                      state.profile.config.min_severity, state.profile.pack_files))
             if new_profile and len(self.states) > 1:
                 for other, st in list(self.states.items()):
                     if other != uri and st.profile.origin == state.profile.origin:
@@ -255,7 +255,7 @@ class MtfixLanguageServer(LanguageServer):
             state.grammar = [f for f in findings if f.code.startswith("LT:")]
             self.publish(state.uri, state.version,
                          to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
-                                        state.profile.config.min_severity))
+                                        state.profile.config.min_severity, state.profile.pack_files))
         except asyncio.CancelledError:
             raise
         except Exception as exc:

@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,13 @@ class Profile:
             return max(0.0, float(value)) / 1000
         except (TypeError, ValueError):
             return DEFAULT_DEBOUNCE_MS / 1000
+
+    @cached_property
+    def pack_files(self) -> dict[str, Path]:
+        """Rule code → the pack file that documents it, for the packs this configuration runs (the
+        user's ``rule-files`` too: their diagnostics link to the user's own pack)."""
+        return {r.code: Path(p.path) for c in self.fast.checkers if c.name == "rules"
+                for p in getattr(c, "packs", ()) for r in p.rules}
 
     @property
     def docs_url(self) -> str | None:

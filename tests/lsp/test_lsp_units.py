@@ -79,6 +79,28 @@ def test_docs_links() -> None:
     assert docs_href("MTF302", "https://x.example/{code}") == "https://x.example/MTF302"
 
 
+def test_a_users_pack_rule_links_to_the_users_pack(tmp_path: Path) -> None:
+    """Diagnostics of a workspace's own rule pack had no documentation link (only bundled packs were known)."""
+    import yaml
+
+    from mtfix.config import config_from_mapping
+    from mtfix.lsp.workspace import Profile
+
+    pack = tmp_path / "house.yaml"
+    rule = {"code": "HSE101", "name": "teh", "title": "teh", "docs": "A typo.", "category": "Fluency/Spelling",
+            "severity": "minor", "message": "a typo", "triggers": ["teh"], "pattern": r"\bteh\b",
+            "replacement": "the", "fix": "safe",
+            "examples": {"flag": [{"text": "teh cat", "fixed": "the cat"}], "pass": ["the cat"]}}
+    pack.write_text(yaml.safe_dump({"pack": "house", "version": "1", "rules": [rule]}), encoding="utf-8")
+    profile = Profile(config_from_mapping({"rule-files": [str(pack)]}, "m"), None, ())
+    assert docs_href("HSE101") is None
+    assert docs_href("HSE101", None, profile.pack_files) == pack.resolve().as_uri()
+    (finding,) = [x for x in profile.fast.check("I saw teh cat.").findings if x.code == "HSE101"]
+    (diag,) = to_diagnostics([finding], LineIndex("I saw teh cat."), "file:///a.txt", None, Severity.MINOR,
+                             profile.pack_files)
+    assert diag.code_description.href == pack.resolve().as_uri()
+
+
 def test_related_information_for_mtf120_and_mtf401() -> None:
     garbled = f("MTF120", 0, 40, Severity.MAJOR, message="garbled sentence structure (2 signs: MTF103, MTF104); ...")
     glued, capital, other = f("MTF103", 5, 12), f("MTF104", 20, 21), f("MTF105", 25, 30)
