@@ -22,7 +22,7 @@ from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_
 from mtfix.config import Config
 from mtfix.errors import InputError
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
-from mtfix.repair import Pass, RepairLog, apply_edit_groups, fixable_edits
+from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.segment import to_document
 from mtfix.suppress import suppressed
@@ -175,6 +175,7 @@ class Pipeline:
         converged, oscillation, firing = False, False, ()
         for _ in range(MAX_FIX_PASSES + 1):
             usable, held_back = fixable_edits(result.findings, unsafe=unsafe)
+            usable = defer_sentence_edits(result.document, usable)  # LanguageTool's: after the sentence's own
             held = len(held_back)
             current = result.document.text
             applied = apply_edit_groups(current, [f.edits for f in usable]) if usable else None

@@ -11,7 +11,9 @@ from slices of the input and the replacements, nothing else.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 from mtfix.model import Edit, Finding, FixSafety, Severity
 
@@ -140,6 +142,24 @@ def fixable_edits(findings: list[Finding], *, unsafe: bool = False) -> tuple[lis
             held.append(f)
     usable.sort(key=lambda f: (f.fix is not FixSafety.SAFE, -Severity(f.severity).rank, -(f.end - f.start), f.start))
     return usable, held
+
+
+def defer_sentence_edits(doc: Any, usable: list[Finding]) -> list[Finding]:
+    """``usable`` without LanguageTool's edits (``LT:`` codes) in or next to a sentence that another
+    checker edits in the same pass: LanguageTool judges a word by its sentence, and an edit can move where
+    a sentence ends, so its edit waits for the next pass, where it sees the edited text. ("tourism and s.
+    issues": its capital for "issues" rested on the period of "s.", which MTF205's "and other" removed.)
+    mtfix's own rules are local and keep their pass."""
+    own = [f for f in usable if not f.code.startswith("LT:")]
+    if not own or len(own) == len(usable):
+        return usable
+    starts = [s.start for s in doc.segments]
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1  # the segment at or before pos (-1: before the first)
+
+    edited = {sentence(f.start) + d for f in own for d in (-1, 0, 1)}
+    return [f for f in usable if not f.code.startswith("LT:") or sentence(f.start) not in edited]
 
 
 @dataclass(frozen=True)

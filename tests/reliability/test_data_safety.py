@@ -243,3 +243,45 @@ def test_the_garbled_seed_reaches_a_fixed_point():
     assert first.converged and first.changed
     second = pipe.fix(first.text)
     assert second.converged and not second.changed
+
+
+class _SentenceStartCapitals:
+    """A stand-in for LanguageTool's UPPERCASE_SENTENCE_START: a lower-case word after ". " is given a
+    capital (an ``LT:`` finding with an unsafe fix); like LanguageTool, it judges the text it is given."""
+
+    name = "grammar"
+    needs: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+    fork_safe = False
+
+    def check(self, doc, annotations=None):
+        import re
+
+        from mtfix.findings import make_finding
+        from mtfix.model import CheckOutput, FixSafety, Severity
+
+        return CheckOutput([
+            make_finding(doc, "LT:UPPERCASE_SENTENCE_START", "Fluency/Grammar", Severity.MINOR, m.start(1), m.end(1),
+                         "a sentence starts with a lower-case letter", replacement=m.group(1).capitalize(),
+                         safety=FixSafety.UNSAFE, origin="languagetool", edit_origin="languagetool:UPPERCASE")
+            for m in re.finditer(r"\. ([a-z]\w*)", doc.text)])
+
+    def post_filter(self, doc, findings):
+        return findings
+
+    def signature(self):
+        return "fake-lt"
+
+
+def test_languagetool_edits_wait_for_the_sentence_edits_of_the_rules():
+    """`fix --unsafe-fixes` gave "tourism and other Issues.": LanguageTool's capital rested on the period of
+    "and s.", which MTF205's edit in the same pass turned into "and other". Its edits now wait a pass and
+    are judged again on the edited sentence; elsewhere they apply as before."""
+    from mtfix.rules.engine import RulesChecker
+
+    rules = RulesChecker.bundled(["en-generic", "az-en"])
+    pipeline = Pipeline(Config(grammar="off", packs=("en-generic", "az-en")), checkers=[rules, _SentenceStartCapitals()])
+    text = "Talks covered energy, tourism and s. issues. Trade rose. prices fell."
+    result = pipeline.fix(text, unsafe=True)
+    assert result.text == "Talks covered energy, tourism and other issues. Trade rose. Prices fell.", result.text
+    assert result.converged
