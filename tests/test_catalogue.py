@@ -196,28 +196,7 @@ def test_explain_lt_rule_without_languagetool(tmp_path):
     assert "mtfix languagetool install" in r.stderr
 
 
-USER_PACK = """\
-pack: my-pack
-version: "1.0"
-rules:
-  - code: TRE101
-    name: as-you-know
-    title: A stock opener
-    docs: Removes "As you know," at the start of a sentence.
-    category: Accuracy/Addition
-    severity: major
-    triggers: ["as you know"]
-    pattern: '(?P<m>As you know,\\s+(?P<next>\\p{L}))'
-    replacement: '{next:cap}'
-    fix: safe
-    message: a stock opener
-    examples:
-      flag:
-        - text: "As you know, the talks failed."
-          fixed: "The talks failed."
-      pass:
-        - "As you know him, call him."
-"""
+USER_PACK = (Path(__file__).parent / "data" / "user-pack.yaml").read_text(encoding="utf-8")  # TRE101
 
 
 def test_a_user_pack_rule_links_to_its_pack_not_to_a_missing_anchor_of_docs_rules_md(tmp_path):

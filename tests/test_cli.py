@@ -259,26 +259,8 @@ def test_rules_and_explain():
     assert run("explain", "NOPE999").exit_code == 2
 
 
-_USER_PACK = """pack: my-pack
-version: "1"
-rules:
-  - code: TRE101
-    name: as-you-know
-    title: A stock opener
-    docs: Removes the opener "As you know,".
-    category: Accuracy/Addition
-    severity: major
-    triggers: ["as you know"]
-    pattern: '(?P<m>As you know,\\s+(?P<next>\\p{L}))'
-    replacement: '{next:cap}'
-    fix: safe
-    message: stock opener
-    examples:
-      flag:
-        - text: "As you know, the talks failed."
-          fixed: "The talks failed."
-      pass: ["As you know him, call him."]
-"""
+#: A user's own rule pack (a stock opener, TRE101), shared with tests/test_catalogue.py.
+_USER_PACK = (Path(__file__).parent / "data" / "user-pack.yaml").read_text(encoding="utf-8")
 
 
 def test_explain_and_rules_know_the_users_own_packs(tmp_path, monkeypatch):
