@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -26,15 +25,11 @@ _EXTENSION = {"tsv": ".tsv", "csv": ".csv", "pairs": ".csv", "yaml": ".yaml", "t
 def _refuse_an_input(output: Path, inputs: list[str]) -> None:
     """Exit 2 when ``output`` is one of ``inputs`` (the same file by any path): writing it would
     replace what is being read, comments and all."""
-    if not output.exists():
-        return
-    for name in inputs:
-        try:
-            same = os.path.samefile(output, name)
-        except OSError:
-            continue
-        if same:
-            _fail(f"{output}: is an input ({name}); write the output to another file")
+    from mtfix.io.outputs import input_at
+
+    name = input_at(output, inputs)
+    if name is not None:
+        _fail(f"{output}: is an input ({name}); write the output to another file")
 
 
 @app.command()

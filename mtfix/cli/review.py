@@ -69,18 +69,12 @@ def review(
 
 def _refuse_input_as_output(output: Path, paths: list[str]) -> None:
     """Exit 2 when the report would overwrite one of the files under review."""
-    import os
+    from mtfix.io.outputs import input_at
 
-    if not output.exists():
-        return
-    for p in paths:
-        try:
-            same = p != "-" and os.path.isfile(p) and os.path.samefile(p, output)
-        except OSError:
-            same = False
-        if same:
-            fail(f"{output}: is {p}, a file under review; give the report another name with -o "
-                 "(nothing was written)")
+    p = input_at(output, paths)
+    if p is not None:
+        fail(f"{output}: is {p}, a file under review; give the report another name with -o "
+             "(nothing was written)")
 
 
 def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: list[str], input_format: str | None,

@@ -472,14 +472,12 @@ def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
     with ``config.extra["verbose"]`` the user's overrides of bundled entries
     are appended to ``warnings``.
     """
-    own = config.extra.get("glossary") or {}
-    first = own.get("first_mention", own.get("first-mention", config.first_mention))
-    unknown = sorted(set(own) - {"first_mention", "first-mention"})
-    if unknown or not isinstance(first, bool):  # bool("false") is true: a wrong type is never converted
-        from mtfix.errors import ConfigError
+    from mtfix.config import check_glossary_key
 
-        raise ConfigError(f"[glossary]: unknown setting(s) {', '.join(map(str, unknown))} (known: first-mention)"
-                          if unknown else f"[glossary]: first-mention must be true or false, not {first!r}")
+    own = config.extra.get("glossary") or {}
+    for key, value in own.items():  # as a settings file's table is checked (a library Config skips that)
+        check_glossary_key(key, value)
+    first = own.get("first_mention", own.get("first-mention", config.first_mention))
     checker = GlossaryChecker.from_files(tuple(config.glossaries), bundled=config.default_glossaries,
                                          first_mention=first)
     if config.extra.get("verbose"):

@@ -17,6 +17,20 @@ from pathlib import Path
 from mtfix.errors import InputError
 
 
+def input_at(output: str | os.PathLike[str], inputs: Sequence[str | os.PathLike[str]]) -> str | None:
+    """The input among ``inputs`` that is the file ``output`` (by any path), or None: a command about to
+    write ``output`` must not replace what it is reading."""
+    if not os.path.exists(output):
+        return None
+    for name in inputs:
+        try:
+            if str(name) != "-" and os.path.isfile(name) and os.path.samefile(name, output):
+                return str(name)
+        except OSError:
+            continue
+    return None
+
+
 def _inside(path: str, cwd: str) -> str | None:
     """``path`` relative to ``cwd`` when it lies inside it, else None."""
     full = os.path.normpath(os.path.join(cwd, path))
