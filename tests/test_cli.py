@@ -254,6 +254,9 @@ def test_score_of_a_file_without_records_still_has_a_signature(tmp_path):
 def test_rules_and_explain():
     r = run("rules")
     assert "MTF101" in r.output and "MTF206" in r.output
+    head, first = r.output.splitlines()[:2]
+    assert head.split() == ["CODE", "NAME", "PACK", "SEVERITY", "FIX", "CATEGORY", "TITLE"]
+    assert first.index(first.split()[1]) == head.index("NAME")  # the columns line up under the header
     r = run("explain", "MTF206")
     assert r.exit_code == 0 and "oil and gas" in r.output and "Fix safety" in r.output
     assert run("explain", "NOPE999").exit_code == 2

@@ -392,8 +392,21 @@ def rules(
 
         typer.echo(render(rows), nl=False)
         return
-    for r in rows:
-        typer.echo(f"{r.code:<8} {r.name:<28} {r.pack:<13} {r.severity:<6} {r.fix:<6} {r.category:<30} {r.title}")
+    _echo_rules_table(rows)
+
+
+def _echo_rules_table(rows: list[Any]) -> None:
+    """``rules``' text table: a header row, then one row per rule.
+
+    A column is as wide as its values up to a cap; the few longer values (LanguageTool's rule ids,
+    a conditional fix safety) overflow their column rather than widening it for every row.
+    """
+    head = ("CODE", "NAME", "PACK", "SEVERITY", "FIX", "CATEGORY", "TITLE")
+    caps = (8, 28, 13, 8, 6, 30)
+    cells = [head] + [(r.code, r.name, r.pack, str(r.severity), str(r.fix), r.category, r.title) for r in rows]
+    widths = [min(cap, max(len(c[i]) for c in cells)) for i, cap in enumerate(caps)]
+    for c in cells:
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(c, widths)) + "  " + c[-1])
 
 
 def _check_examples(rows: list[Any], cfg: Any) -> None:
