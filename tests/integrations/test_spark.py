@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import warnings
 
 import pytest
 
@@ -19,7 +20,7 @@ from mtfix.config import Config  # noqa: E402
 from mtfix.pipeline import Pipeline  # noqa: E402
 from mtfix.records import process  # noqa: E402
 
-pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.filterwarnings("ignore::FutureWarning")]
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 CONFIG = Config(grammar="off")
 SENTENCES = [
@@ -31,6 +32,15 @@ SENTENCES = [
     "Georgian Railways weather Lufthansa will carry the cargo, he said.",
     "Both sides said the talks were useful.",
 ]
+
+
+def test_the_installed_pandas_is_one_pyspark_supports():
+    """The spark extra pins pandas below 3: PySpark 4 warns on every pandas UDF with pandas 3."""
+    from pyspark.sql.pandas.utils import require_minimum_pandas_version
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        require_minimum_pandas_version()
 
 
 def rows(n: int) -> list[tuple]:
