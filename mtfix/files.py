@@ -138,7 +138,8 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
             return check, None
         from mtfix.scoring import score_document
 
-        return check, score_document(check, ref=unit_ref, signature=pipeline.signature())
+        return check, score_document(check, ref=unit_ref, signature=pipeline.signature(),
+                                     hypothesis=unit.prose() if unit_ref is not None else None)
 
     items = list(zip(container.units, refs or [None] * len(container.units), strict=True))
     for unit, (check, unit_score) in zip(container.units, map_units(one, items), strict=True):
@@ -146,7 +147,7 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     if refs is not None and len(refs) > 1:
         from mtfix.scoring.reference import corpus_reference_scores
 
-        result.reference = corpus_reference_scores([u.text for u in container.units], refs)
+        result.reference = corpus_reference_scores([u.prose() for u in container.units], refs)
     return result
 
 

@@ -208,6 +208,22 @@ def test_score_ref_is_read_with_the_encoding_given(tmp_path):
     assert json.loads(r.stdout)["files"][0]["reference"]["chrF"]["score"] == 100.0
 
 
+def test_score_compares_the_prose_of_markdown_with_its_reference(tmp_path):
+    """A Markdown reference is compared with the input's prose, as `check` reads it: front matter, code
+    and link targets are not translation (they scored as words, so differing markup lowered BLEU), and
+    a paragraph wrapped differently is still one line."""
+    hyp = tmp_path / "h.md"
+    hyp.write_text("---\ntitle: draft 2\n---\n# Rail talks\n\nThe ministers met on\nTuesday. See the "
+                   "[statement](https://example.org/a?id=7).\n\n```\nlog 1\n```\n", encoding="utf-8")
+    ref = tmp_path / "r.md"
+    ref.write_text("# Rail talks\n\nThe ministers met on Tuesday. See the [statement](https://example.org/b).\n\n"
+                   "```\nanother log entirely\n```\n", encoding="utf-8")
+    r = run("score", *OFF, "--format", "json", "--ref", str(ref), str(hyp))
+    assert r.exit_code == 0, r.output
+    got = json.loads(r.stdout)["files"][0]["reference"]
+    assert got["BLEU"]["score"] == 100.0 and got["TER"]["score"] == 0.0, got
+
+
 def test_score_refuses_standard_input_as_both_input_and_reference():
     """``score - --ref -`` read the text as the reference and scored an empty input (0 words, exit 0)."""
     r = run("score", *OFF, "--ref", "-", "-", input="The minister spoke today.\n")

@@ -348,7 +348,7 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
         unread = unread_records(container.errors)
         if unread:  # references pair with records by position: a dropped one shifts the rest
             fail(f"--ref: {ref}: {unread[0]}")
-        return [u.text for u in container.units]
+        return [u.prose() for u in container.units]  # as the input's units are compared: without markup
     except MtfixError as exc:
         fail(f"--ref: {exc}")
     except OSError as exc:

@@ -35,6 +35,28 @@ class Unit:
     #: are escaped, quoted or marked up in the file, so their columns count within the text only
     verbatim: bool = False
 
+    def prose(self) -> str:
+        """The text a reference is compared with: each region (or the whole text) without its
+        ``protected`` spans (front matter, code, markup, link targets), one region per line.
+
+        >>> Unit(None, "# Talks\\n\\nThey *met*.", regions=[Span(2, 7), Span(9, 20)],
+        ...      protected=[Span(0, 2), Span(14, 15), Span(18, 19)]).prose()
+        'Talks\\nThey met.'
+        """
+        if self.regions is None:  # the whole text, its own lines kept (a reference may pair them)
+            return self._without_protected(0, len(self.text))
+        return "\n".join(" ".join(self._without_protected(r.start, r.end).split()) for r in self.regions)
+
+    def _without_protected(self, start: int, end: int) -> str:
+        pos, parts = start, []
+        for p in sorted(self.protected, key=lambda p: p.start):
+            if p.end <= pos or p.start >= end:
+                continue
+            parts.append(self.text[pos:max(pos, p.start)])
+            pos = max(pos, p.end)
+        parts.append(self.text[pos:end])
+        return "".join(parts)
+
     def locate(self, pos: int, line: int, col: int) -> tuple[int, int]:
         """File line and column of character ``pos`` of the text, which is at ``line``:``col`` of the text."""
         if self.locator is not None:

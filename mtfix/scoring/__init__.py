@@ -66,13 +66,16 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
     return str(base.with_fields(kind="mtfix-fluency", **more))
 
 
-def score_document(result: CheckResult, ref: str | None = None, signature: str = "") -> ScoreResult:
+def score_document(result: CheckResult, ref: str | None = None, signature: str = "",
+                   hypothesis: str | None = None) -> ScoreResult:
+    """Fluency of ``result``; with ``ref``, BLEU/chrF/TER of ``hypothesis`` (default: the
+    document's text; a file's unit gives its prose, without markup) against it."""
     fl = fluency(result.document, result.findings)
     reference = None
     if ref is not None:
         from mtfix.scoring.reference import reference_scores
 
-        reference = reference_scores(result.document.text, ref)
+        reference = reference_scores(result.document.text if hypothesis is None else hypothesis, ref)
     return ScoreResult(
         path=result.document.path,
         fluency=fl.fluency,
