@@ -406,7 +406,7 @@ def _echo_rules_table(rows: list[Any]) -> None:
     cells = [head] + [(r.code, r.name, r.pack, str(r.severity), str(r.fix), r.category, r.title) for r in rows]
     widths = [min(cap, max(len(c[i]) for c in cells)) for i, cap in enumerate(caps)]
     for c in cells:
-        typer.echo("  ".join(v.ljust(w) for v, w in zip(c, widths)) + "  " + c[-1])
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(c[:-1], widths, strict=True)) + "  " + c[-1])
 
 
 def _check_examples(rows: list[Any], cfg: Any) -> None:
