@@ -113,3 +113,12 @@ def test_flag_example(rule: RuleInfo, example: dict[str, Any]) -> None:
 def test_leave_alone_example(rule: RuleInfo, text: str) -> None:
     found = _findings(rule, text)
     assert not found, f"{rule.code} flagged {text!r} at {[text[f.start:f.end] for f in found]}"
+
+
+def test_a_garbled_structure_counts_its_signs_as_it_lists_them():
+    """MTF120 counts signs by span: two codes on the same glued word are one sign, and the message
+    listed them apart ("3 signs: MTF103, MTF104, MTF202, MTF203")."""
+    text = "Tbilisi Baku snowThe agreement was signed and There were no objections."
+    found = Pipeline(Config(grammar="off", packs=["en-generic", "az-en"])).check(text).findings
+    (whole,) = [f for f in found if f.code == "MTF120"]
+    assert "(3 signs: MTF203, MTF103/MTF202, MTF104)" in whole.message, whole.message

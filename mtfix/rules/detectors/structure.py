@@ -26,12 +26,20 @@ def garbled_structure(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if len(spans) < need:
             continue
         seg = doc.segments[idx]
-        codes = ", ".join(sorted({f.code for f in found}))
         yield Hit(
             seg.start, seg.end, None,
-            message=f"garbled sentence structure ({len(spans)} signs: {codes}); it needs a human post-edit, "
-            "not a local fix",
+            message=f"garbled sentence structure ({len(spans)} signs: {_signs_by_span(found)}); it needs a "
+            "human post-edit, not a local fix",
         )
+
+
+def _signs_by_span(found: list) -> str:
+    """The signs in text order, one per span: codes that flag the same characters share it
+    ("MTF203, MTF103/MTF202, MTF104"), so the list counts as the message does."""
+    by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for f in found:
+        by_span[(f.start, f.end)].add(f.code)
+    return ", ".join("/".join(sorted(codes)) for _, codes in sorted(by_span.items()))
 
 
 # The first word of a segment, after an opening quotation mark or bracket, and the word or mark after it.
