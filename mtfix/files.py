@@ -392,8 +392,9 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
 def write_result(result: FileResult, target: Path | None = None) -> None:
     """Write a fixed file: in place, or to ``target`` (``-o``) with the input's mode.
 
-    Raises :class:`mtfix.errors.MtfixError` naming the file when it cannot be written;
-    the original (and any existing target) is then left as it was.
+    Raises :class:`mtfix.errors.MtfixError` naming the file when it cannot be written, or
+    (in place) when it no longer holds the bytes that were fixed; the original (and any
+    existing target) is then left as it was.
     """
     import os
     import stat
@@ -402,7 +403,7 @@ def write_result(result: FileResult, target: Path | None = None) -> None:
 
     data = result.output if result.output is not None else result.original
     if target is None:
-        atomic_write(result.path, data)
+        atomic_write(result.path, data, expected=result.original)
         return
     try:
         mode = stat.S_IMODE(os.stat(result.path).st_mode)

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from mtfix.errors import MtfixError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -44,12 +46,18 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+class WorkerDied(MtfixError):
+    """A worker process ended without a result (killed by the system, for lack of memory, or
+    crashed): the batch stops with this error instead of waiting for ever."""
+
+
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """``func(item)`` for each item, in order, in up to ``jobs`` forked processes.
 
     Results are yielded as soon as they and every earlier one are ready (so a progress bar
     moves).  An exception raised by ``func`` in a worker is raised here, as it would be
-    without workers.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
+    without workers; a worker that dies (the out-of-memory killer, a crash) raises
+    :class:`WorkerDied`.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
     write nothing to the terminal: everything they find comes back as their results."""
     jobs = min(resolve_jobs(jobs), len(items))
     if jobs <= 1 or not can_fork():
@@ -57,25 +65,42 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
         return
     import gc
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _WORK
     _WORK = (func, items)
     gc.collect()
     gc.freeze()  # the workers share the parent's objects; collections would copy their pages
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_started) as pool:
-            yield from pool.imap(_run_one, range(len(items)), chunksize=1)
-    finally:
+        futures = [pool.submit(_run_one, i) for i in range(len(items))]
+        for future in futures:
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise WorkerDied(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
+                                 "lack of memory, or crashed) before the batch was done; nothing was written: "
+                                 "run again with fewer --jobs") from None
+            yield result
+    finally:  # done, or stopped early (an error, Ctrl-C): no worker is left running
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.join()
         _WORK = None
         gc.unfreeze()
 
 
 def _worker_started() -> None:
-    """In a new worker: ignore Ctrl-C, and give it output streams of its own (a thread of the
+    """In a new worker: ignore Ctrl-C, end at once on SIGTERM, and give it output streams of its own (a thread of the
     parent, such as a progress bar, may have held the parent's at the moment of the fork)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops its workers (not mtfix's handler)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 

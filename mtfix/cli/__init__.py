@@ -105,7 +105,8 @@ def _os_error(exc: OSError) -> str:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the command line on ``argv`` and return the exit code (0, 1 or 2; 130 on Ctrl-C).
+    """Run the command line on ``argv`` and return the exit code (0, 1 or 2; 130 on Ctrl-C, 143 on
+    SIGTERM with :func:`exit_on_sigterm`).
 
     Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
     ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
@@ -190,7 +191,21 @@ def _is_click_error(exc: Exception) -> bool:
 GC_THRESHOLD = (50_000, 20, 10)
 
 
+def exit_on_sigterm() -> None:
+    """Make SIGTERM (``kill``, ``timeout``, a CI job cancelled) end the command as Ctrl-C does:
+    by an exception, so that a write under way removes its temporary file (or puts a hard-linked
+    file's original back) instead of leaving it in the user's folder.  Exit code 143."""
+    import signal
+
+    def terminate(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal
+        signal.signal(signal.SIGTERM, terminate)
+
+
 def main() -> None:
     """Entry point of the console script (and of ``python -m mtfix``)."""
     gc.set_threshold(*GC_THRESHOLD)
+    exit_on_sigterm()
     sys.exit(run())

@@ -130,7 +130,8 @@ def fix(
     n_warnings = len(pipeline.warnings)
     results = run_inputs(paths, cfg, opts,
                          lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe),
-                         pipeline=pipeline, regular_only=not diff and output_dir is None)
+                         pipeline=pipeline, regular_only=not diff and output_dir is None,
+                         prune=(output_dir,) if output_dir is not None and not diff else ())
     _late_warnings(pipeline, n_warnings, opts.quiet)
     pipeline.close()
     targets = _plan_outputs(results, output_dir, diff)

@@ -307,7 +307,7 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
 
 
 def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any],
-               pipeline: Any = None, regular_only: bool = False) -> Any:
+               pipeline: Any = None, regular_only: bool = False, prune: tuple[Path, ...] = ()) -> Any:
     """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
     are skipped with a warning; a file that fails is reported and the batch goes on.
 
@@ -315,7 +315,8 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
     A path that does not exist stops the run with exit 2 before a file is read.
     ``cfg.jobs`` files run at once in worker processes (:func:`batch_jobs`); what they
     warn of joins ``pipeline.warnings``.  ``regular_only``: a FIFO, socket or device fails
-    before it is opened (``fix`` in place cannot write one back).
+    before it is opened (``fix`` in place cannot write one back).  Folder walks do not enter the
+    folders in ``prune`` (``fix -o DIR``).
     """
     from mtfix.files import FileProblem, config_base, run_batch, walk_skip_collector
     from mtfix.io.inputs import iter_paths
@@ -337,7 +338,7 @@ def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable
         walk_skipped: list[FileProblem] = []
         files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[fmt],
                                 base=config_base(config_path, paths), warn=warn,
-                                skip=walk_skip_collector(walk_skipped, warn)))
+                                skip=walk_skip_collector(walk_skipped, warn), prune=prune))
     except MtfixError as exc:
         fail(str(exc))
     show_progress = not quiet and len(files) > 3 and sys.stderr.isatty()

@@ -121,6 +121,8 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
             from mtfix.io.outputs import plan_outputs
 
             targets = plan_outputs(output_dir, [p.path for p in planned])
+        if not diff:
+            _refuse_unwritable(planned, targets)
     except MtfixError as exc:
         fail(str(exc))
     finally:
@@ -140,6 +142,18 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
                    err=True)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
+
+
+def _refuse_unwritable(planned: list[Any], targets: dict[str, Path]) -> None:
+    """Exit 2 before anything is written when a file to be fixed in place cannot be (read-only,
+    in a folder mtfix cannot write to): the decisions apply to every file or to none."""
+    from mtfix.io.textfile import writable_problem
+
+    for p in planned:
+        if p.changed and p.path != "-" and p.path not in targets:
+            problem = writable_problem(p.path)
+            if problem is not None:
+                fail(f"{p.path}: {problem}; no file was written")
 
 
 def _print_diff(p: Any) -> None:
@@ -170,4 +184,4 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
             targets[p.path].parent.mkdir(parents=True, exist_ok=True)
             atomic_write(targets[p.path], p.output)
         elif p.changed:
-            atomic_write(p.path, p.output)
+            atomic_write(p.path, p.output, expected=p.original)

@@ -3,8 +3,10 @@
 ``python -m mtfix.integrations.precommit check|fix [OPTIONS] FILE...`` runs that
 ``mtfix`` command with three defaults that suit a commit:
 
-1. the configuration is the ``mtfix.toml`` or ``[tool.mtfix]`` nearest the first
-   file (as ``mtfix`` finds it), passed on with ``--config``;
+1. the configuration of each file is the ``mtfix.toml`` or ``[tool.mtfix]`` nearest it (as
+   ``mtfix`` finds it), passed on with ``--config``: files under different settings files run
+   as separate ``mtfix`` runs (pre-commit shuffles the files and splits them between several
+   hook processes, so "the first file's" would be any of them), and the worst exit code wins;
 2. its ``include`` / ``exclude`` globs filter the files pre-commit passes
    (``mtfix`` itself applies them only when it walks a directory);
 3. LanguageTool is off (``--grammar off``) unless the hook's ``args`` or the
@@ -116,16 +118,39 @@ def _option_arity(command: Any) -> dict[str, bool]:
     return arity
 
 
-def _plan(argv: list[str]) -> list[str] | None:
-    """The ``mtfix`` argument list for a hook run of ``argv``; None when no file is left."""
+def by_config(paths: list[str]) -> list[list[str]]:
+    """``paths`` grouped by the settings file nearest each (in the order each is first met).
+
+    >>> by_config(["a.md", "b.md"])  # no settings file above: one group
+    [['a.md', 'b.md']]
+    """
+    import os
+
+    from mtfix.config import discover_config_file
+
+    found: dict[str, Path | None] = {}  # folder → its settings file
+    groups: dict[Path | None, list[str]] = {}
+    for p in paths:
+        folder = os.path.dirname(os.path.abspath(p))
+        if folder not in found:
+            found[folder] = discover_config_file(Path(p))
+        cfg = found[folder]
+        groups.setdefault(cfg.resolve() if cfg is not None else None, []).append(p)
+    return list(groups.values())
+
+
+def _plan(argv: list[str]) -> list[list[str]]:
+    """The ``mtfix`` argument lists for a hook run of ``argv``: one per settings file the files
+    fall under (one in all with ``--config``); none when no file is left."""
     import typer.main
 
     from mtfix.cli import app
 
     command = typer.main.get_command(app).commands[argv[0]]  # type: ignore[attr-defined]
     options, paths = split_args(_option_arity(command), argv[1:])
-    plan = hook_argv(argv[0], options, paths)
-    return None if plan is None else plan[0]
+    groups = [paths] if has_option(options, "--config") or not paths else by_config(paths)
+    plans = (hook_argv(argv[0], options, group) for group in groups)
+    return [plan[0] for plan in plans if plan is not None]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,12 +163,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from mtfix.cli import guarded, run
 
-    planned: list[list[str] | None] = []
+    planned: list[list[list[str]]] = []
     code = guarded(lambda: planned.append(_plan(argv)), verbose=any(a in ("--verbose", "-v") for a in argv))
-    if code or not planned or planned[0] is None:
+    if code or not planned:
         return code
-    return run(planned[0])
+    worst = 0
+    for args in planned[0]:  # the files of each settings file (usually one run)
+        rc = run(args)
+        if rc not in (0, 1, 2):  # Ctrl-C (130): stop here
+            return rc
+        worst = max(worst, rc)
+    return worst
 
 
 if __name__ == "__main__":
+    from mtfix.cli import exit_on_sigterm
+
+    exit_on_sigterm()
     sys.exit(main())

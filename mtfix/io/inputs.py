@@ -136,13 +136,15 @@ class _GitIgnores:
 
 def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
                formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
-               gitignore: bool = True, skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
+               gitignore: bool = True, skip: Callable[[str, str], None] | None = None,
+               prune: Iterable[str | os.PathLike[str]] = ()) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
     anything is read.  Files named on the command line are always taken (the globs apply to walks);
     what a walk skips (a special file, an unreadable folder, a broken link or a symlink loop) goes
-    to ``skip(path, line)`` when given, else its line to ``warn``.
+    to ``skip(path, line)`` when given, else its line to ``warn``.  A walk does not enter the
+    folders ``prune`` names (``fix -o DIR``'s, whose files are earlier outputs, not inputs).
     """
     warn = warn or _stderr_warn
     if skip is None:
@@ -160,6 +162,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     globs = GlobFilter(include, exclude, base)
     ignores = _GitIgnores() if gitignore else None
     seen: set[tuple[int, int]] = set()
+    pruned = {os.path.realpath(d) for d in prune}
 
     def first_time(path: str) -> bool:
         try:
@@ -177,11 +180,11 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             if p == STDIN or first_time(p):
                 yield p
             continue
-        yield from (f for f in _walk(p, exts, globs, ignores, skip) if first_time(f))
+        yield from (f for f in _walk(p, exts, globs, ignores, skip, pruned) if first_time(f))
 
 
 def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnores | None,
-          skip: Callable[[str, str], None]) -> Iterator[str]:
+          skip: Callable[[str, str], None], pruned: set[str] | frozenset[str] = frozenset()) -> Iterator[str]:
     """Depth-first, sorted, following symbolic links; a directory already on the current
     path (a symlink loop) is reported to ``skip`` and not entered."""
 
@@ -209,6 +212,8 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
                 if name in SKIP_DIRS or name.startswith("."):
                     continue
                 if ignores is not None and ignores.ignored(full, True):
+                    continue
+                if pruned and os.path.realpath(full) in pruned:
                     continue
                 yield from visit(full, inner)
                 continue

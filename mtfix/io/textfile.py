@@ -266,7 +266,7 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
     return None
 
 
-def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None:
+def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expected: bytes | None = None) -> None:
     """Write ``data`` to ``path`` without ever leaving a half-written file.
 
     A symbolic link is followed: its target is rewritten and the link kept.  A
@@ -276,7 +276,9 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None
     the data goes to a temporary file beside the target, then a rename.
 
     ``mode``: the permission bits of the result (default: the existing file's,
-    or for a new file 0666 less the umask).  Errors raise :class:`WriteError`.
+    or for a new file 0666 less the umask).  ``expected``: the bytes ``path`` was read as
+    (``fix`` in place); a file that no longer holds them (another program wrote to it or
+    removed it since) is left as it is.  Errors raise :class:`WriteError`.
     """
     shown = str(path)
     target = Path(os.path.realpath(path))
@@ -290,6 +292,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None
     except OSError as exc:
         raise WriteError(_reason(exc), path=shown) from None
     if st is not None and st.st_nlink > 1:
+        _check_unchanged(target, expected, shown)
         _write_through(target, data, shown)
         if mode is not None:
             os.chmod(target, mode)
@@ -306,6 +309,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        _check_unchanged(target, expected, shown)  # as late as can be: just before the rename
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -317,36 +321,64 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None) -> None
         raise
 
 
+def _check_unchanged(target: Path, expected: bytes | None, shown: str) -> None:
+    """Raise :class:`WriteError` when ``target`` no longer holds ``expected`` (None: not checked)."""
+    if expected is None:
+        return
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        raise WriteError("was removed after mtfix read it; not written again", path=shown) from None
+    except OSError as exc:
+        raise WriteError(_reason(exc), path=shown) from None
+    if current != expected:
+        raise WriteError("changed after mtfix read it (another program wrote to it); left as it is: "
+                         "run mtfix again on it", path=shown)
+
+
 def _write_through(target: Path, data: bytes, shown: str) -> None:
-    """Rewrite a hard-linked file in place: back up, reserve the space, write, sync;
-    on failure put the original bytes back."""
+    """Rewrite a hard-linked file in place: back up, reserve the space, write, sync; on
+    failure or Ctrl-C put the original bytes back.  The backup is removed once the file holds
+    the original or the new bytes whole (kept, and named, only if putting them back failed)."""
     original = target.read_bytes()
+    backup: str | None = None
     try:
         fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX, dir=str(target.parent))
         with os.fdopen(fd, "wb") as fh:
             fh.write(original)
             fh.flush()
             os.fsync(fh.fileno())
-    except OSError as exc:
-        raise WriteError(_reason(exc), path=shown) from None
+    except BaseException as exc:  # a backup not complete is no backup: never leave it behind
+        if backup is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(backup)
+        if isinstance(exc, OSError):
+            raise WriteError(_reason(exc), path=shown) from None
+        raise
+    whole = True  # the file holds the original or the new bytes, all of them
     try:
         with open(target, "r+b") as fh:
             if len(data) > len(original) and hasattr(os, "posix_fallocate"):
                 os.posix_fallocate(fh.fileno(), 0, len(data))
             try:
+                whole = False
                 fh.seek(0)
                 fh.write(data)
                 fh.truncate(len(data))
                 fh.flush()
                 os.fsync(fh.fileno())
-            except OSError:
+                whole = True
+            except BaseException:  # an error, or Ctrl-C between the write and the truncate
                 fh.seek(0)
                 fh.write(original)
                 fh.truncate(len(original))
                 fh.flush()
+                whole = True
                 raise
     except OSError as exc:
-        raise WriteError(_reason(exc), path=shown) from None
+        reason = _reason(exc) if whole else f"{exc.strerror or exc}; its original text is in {backup}"
+        raise WriteError(reason, path=shown) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(backup)
+        if whole:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(backup)

@@ -199,6 +199,33 @@ def test_repository_configuration_is_read(editor_repo):
     assert proc.returncode != 0 and "MTF101" in out and "MTF206" not in out
 
 
+def test_hundreds_of_files_under_two_settings_files(editor_repo):
+    """A commit of 400 files: pre-commit shuffles them and splits them between hook processes.
+    Each file is still checked under its own settings file (``site/mtfix.toml`` reports only
+    critical findings), every file is counted once in the summaries, and the verdict is the
+    worst one."""
+    import re
+
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    for folder in ("news", "site"):
+        (repo / folder).mkdir()
+        for i in range(200):
+            (repo / folder / f"{i:03d}.md").write_text(CLEAN, encoding="utf-8")
+    (repo / "site" / "mtfix.toml").write_text('min-severity = "critical"\nfail-on = "critical"\n', encoding="utf-8")
+    (repo / "site" / "garbled.md").write_text(GARBLED, encoding="utf-8")
+    (repo / "news" / "garbled.md").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, "news", "site")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "news/garbled.md:3:1: MTF101 [major]" in out and "site/garbled.md:" not in out
+    assert sum(int(n) for n in re.findall(r"findings? in (\d+) files?", out)) == 402, out
+    _run(["git", "reset", "-q", "news/garbled.md"], repo, env)
+    proc = _run(["git", "commit", "-m", "the rest"], repo, env, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "site/garbled.md" in _committed(repo, env)
+
+
 def test_broken_settings_refuse_the_commit_with_one_line_and_no_traceback(editor_repo):
     """A settings error reaches the editor as mtfix's one-line message naming file and line
     (exit 2 through ``mtfix.cli.guarded``), never a traceback; the fix hook leaves the file as is."""
@@ -267,6 +294,28 @@ def test_hook_reads_include_and_exclude_as_mtfix_does(tmp_path, capsys, monkeypa
     assert "news/today.md:" in out and "drafts/wip.md" not in out and "news/old/a.md" not in out
     assert main(["fix", "drafts/wip.md", "news/old/a.md"]) == 0  # nothing selected: nothing to do
     assert (tmp_path / "drafts/wip.md").read_text(encoding="utf-8") == GARBLED
+
+
+@pytest.mark.parametrize("order", ["root first", "folder first"])
+def test_each_file_is_checked_under_its_own_settings_file(tmp_path, capsys, monkeypatch, order):
+    """pre-commit shuffles the staged files and splits them between hook processes: a file must
+    be checked under the settings file nearest it, whatever file comes first (before, the first
+    file's settings applied to all, so a folder's ``ignore`` held or not by chance)."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mtfix.toml").write_text('ignore = ["MTF101"]\nfail-on = "critical"\n', encoding="utf-8")
+    for rel in ("notes.md", "site/page.md"):
+        (tmp_path / rel).write_text(GARBLED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = ["notes.md", "site/page.md"] if order == "root first" else ["site/page.md", "notes.md"]
+    assert main(["check", *files]) == 1  # notes.md fails under the defaults (fail-on major)
+    out = capsys.readouterr().out
+    assert "notes.md:3:1: MTF101 [major]" in out and "site/page.md:3:1: MTF101" not in out
+    assert "site/page.md:" in out  # its other findings are still reported
+    assert main(["check", "site/page.md"]) == 0
+    assert main(["check", "--config", "site/mtfix.toml", *files]) == 0  # --config: one file for all
 
 
 def test_file_name_starting_with_a_dash_is_checked(tmp_path, capsys, monkeypatch):

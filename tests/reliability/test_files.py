@@ -107,6 +107,18 @@ def test_output_dir_keeps_structure_of_a_walked_folder(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "news" / "x.txt").read_text() == CLEAN
 
 
+def test_output_dir_inside_the_walked_folder_is_not_walked(tmp_path: Path) -> None:
+    """``fix . -o fixed`` run again must not take the last run's outputs for inputs (before, each
+    run added a level: fixed/fixed/a.txt, fixed/fixed/fixed/a.txt, ...); named files are still read."""
+    (tmp_path / "a.txt").write_text(GARBLED)
+    for _ in range(2):
+        ok(run_mtfix("fix", ".", "-o", "fixed", cwd=tmp_path), 0)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.txt")) == ["a.txt", "fixed/a.txt"]
+    assert (tmp_path / "fixed" / "a.txt").read_text() == FIXED
+    run = ok(run_mtfix("check", "--fail-on", "minor", "fixed/a.txt", cwd=tmp_path), 0)
+    assert "1 file" in run.stderr  # a file named on the command line is read wherever it is
+
+
 def test_colliding_outputs_are_refused_before_anything_is_written(tmp_path: Path) -> None:
     (tmp_path / "work").mkdir()
     (tmp_path / "elsewhere").mkdir()
@@ -306,6 +318,30 @@ def test_a_write_killed_by_sigkill_leaves_nothing_the_next_check_reads(tmp_path:
         assert "mtfix-tmp" not in run.stdout + run.stderr and "in 1 file" in run.stderr
 
 
+@pytest.mark.parametrize("hook", [False, True])
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, hook: bool) -> None:
+    """``kill``, ``timeout`` or a cancelled CI job end ``mtfix fix`` (and the pre-commit hook) as
+    Ctrl-C does: the write under way removes its temporary file; exit 143.  Before, SIGTERM's
+    default action left ``.a.txt.*.mtfix-tmp`` in the user's folder."""
+    (tmp_path / "a.txt").write_text(GARBLED)
+    entry = "mtfix.integrations.precommit" if hook else "mtfix"
+    script = ("import os, runpy, signal, sys\n"
+              "real = os.replace\n"
+              "def replace(*a):  # SIGTERM arrives between the temporary file's write and its rename\n"
+              "    if str(a[-1]).endswith('a.txt'):\n"
+              "        os.kill(os.getpid(), signal.SIGTERM)\n"
+              "    real(*a)\n"
+              "os.replace = replace\n"
+              f"sys.argv = ['mtfix', 'fix', '--grammar', 'off', 'a.txt']\n"
+              f"runpy.run_module({entry!r}, run_name='__main__')\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, PYTHONPATH=str(REPO), MTFIX_NO_CACHE="1"))
+    assert proc.returncode == 143, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "a.txt").read_text() == GARBLED
+    assert leftovers(tmp_path) == []
+
+
 def test_fifo_and_socket_in_a_walked_folder_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GARBLED)
     os.mkfifo(tmp_path / "pipe.txt")
@@ -431,4 +467,106 @@ def test_failed_atomic_write_leaves_the_original_and_no_temp_file(tmp_path: Path
     with pytest.raises(WriteError, match="No space left on device"):
         atomic_write(a, FIXED.encode())
     assert a.read_text() == GARBLED
+    assert leftovers(tmp_path) == []
+
+
+# -- a file another program changes while fix runs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("meanwhile", ["edited", "removed", "edited hard link"])
+def test_fix_never_overwrites_what_another_program_wrote_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   meanwhile: str) -> None:
+    """``fix`` reads every file before it writes any: a file saved (or removed) by an editor in
+    between keeps what the editor wrote, is named in an error, and the others are still fixed."""
+    import mtfix.files as files
+    from mtfix.cli import run
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GARBLED)
+    b.write_text(GARBLED)
+    if meanwhile == "edited hard link":
+        os.link(a, tmp_path / "a-link.txt")
+    saved = "An editor saved this line meanwhile.\n"
+    real_fix_input = files.fix_input
+
+    def fix_then_edit(pipeline, inp, *args, **kwargs):
+        result = real_fix_input(pipeline, inp, *args, **kwargs)
+        if inp.path == str(a):
+            if meanwhile == "removed":
+                a.unlink()
+            else:
+                a.write_text(saved)
+        return result
+
+    monkeypatch.setattr(files, "fix_input", fix_then_edit)
+    assert run(["fix", "--grammar", "off", str(a), str(b)]) == 2
+    err = capsys.readouterr().err
+    if meanwhile == "removed":
+        assert not a.exists() and f"{a}: was removed after mtfix read it" in err
+    else:
+        assert a.read_text() == saved and f"{a}: changed after mtfix read it" in err
+    assert b.read_text() == FIXED
+    assert "changed 1 of 2" in err and "1 file(s) failed" in err
+    assert leftovers(tmp_path) == []
+
+
+def test_a_backup_that_cannot_be_written_is_not_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hard-linked file's backup is written first: a full disk there fails the write and
+    leaves no half backup in the user's folder."""
+    import errno
+
+    from mtfix.io.textfile import WriteError, atomic_write
+
+    a = tmp_path / "a.txt"
+    a.write_text(GARBLED)
+    os.link(a, tmp_path / "b.txt")
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteError, match="disk full"):
+        atomic_write(a, FIXED.encode())
+    assert a.read_text() == GARBLED
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_in_a_write_through_puts_the_original_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after the new bytes are written but before the file is cut to their length would
+    leave the new text followed by the old one's tail: the original is put back instead."""
+    import builtins
+
+    import mtfix.io.textfile as textfile
+
+    a = tmp_path / "a.txt"
+    a.write_text(GARBLED * 3)
+    os.link(a, tmp_path / "b.txt")
+    interrupted: list[bool] = []
+
+    class InterruptedOnce:
+        def __init__(self, fh: object) -> None:
+            self._fh = fh
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._fh, name)
+
+        def __enter__(self) -> InterruptedOnce:
+            return self
+
+        def __exit__(self, *exc: object) -> object:
+            return self._fh.__exit__(*exc)
+
+        def truncate(self, size: int) -> int:
+            if not interrupted:
+                interrupted.append(True)
+                raise KeyboardInterrupt
+            return self._fh.truncate(size)
+
+    monkeypatch.setattr(textfile, "open", lambda *a, **k: InterruptedOnce(builtins.open(*a, **k)),  # noqa: SIM115
+                        raising=False)
+    with pytest.raises(KeyboardInterrupt):
+        textfile.atomic_write(a, FIXED.encode())
+    assert interrupted
+    assert a.read_text() == (tmp_path / "b.txt").read_text() == GARBLED * 3
     assert leftovers(tmp_path) == []

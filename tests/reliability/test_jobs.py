@@ -238,3 +238,33 @@ def test_map_units_uses_workers_only_when_asked(monkeypatch) -> None:
     assert len(pids) == 6
     if parallel.can_fork():
         assert os.getpid() not in pids
+
+
+def test_a_worker_that_dies_stops_the_batch_with_one_line_not_a_hang(tmp_path: Path) -> None:
+    """A worker killed mid-batch (the out-of-memory killer picks the biggest process) used to
+    leave ``multiprocessing.Pool`` waiting for its result for ever: ``fix --jobs 2`` hung.  Now
+    the run stops with one line and exit 2, and ``fix`` has written nothing."""
+    import subprocess
+    import sys
+
+    if not parallel.can_fork():
+        pytest.skip("no fork on this platform: the files run in this process")
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(GARBLED, encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import mtfix.files as files\n"
+        "from mtfix.cli import run\n"
+        "real = files.fix_input\n"
+        "def fix_input(pipeline, inp, *args, **kwargs):\n"
+        "    if inp.path.endswith('3.txt'):\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(pipeline, inp, *args, **kwargs)\n"
+        "files.fix_input = fix_input\n"
+        "sys.exit(run(['fix', '--grammar', 'off', '--jobs', '2', '.']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert proc.returncode == 2, proc.stderr
+    assert "mtfix: error: a worker process died" in proc.stderr and "Traceback" not in proc.stderr
+    assert all(p.read_text(encoding="utf-8") == GARBLED for p in tmp_path.glob("*.txt"))

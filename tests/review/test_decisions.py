@@ -152,6 +152,20 @@ def test_one_bad_file_means_no_file_is_written(tmp_path):
     assert a.read_text(encoding="utf-8") == GARBLED  # a was fine, but nothing is written
 
 
+def test_a_read_only_file_means_no_file_is_written(tmp_path):
+    """As for a file changed since the report: a file that cannot be written is found before
+    any is (before, a.txt was fixed and the run then stopped at b.txt)."""
+    a, b, pa, pb = review_two(tmp_path)
+    doc = decisions_doc(pa, pa["edits"])
+    doc["files"] += decisions_doc(pb, pb["edits"])["files"]
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    b.chmod(0o444)
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", a, b)
+    assert r.exit_code == 2
+    assert f"{b}: read-only file" in r.output and "no file was written" in r.output
+    assert a.read_text(encoding="utf-8") == GARBLED
+
+
 def test_rejected_and_undecided_edits_are_not_applied(tmp_path):
     article = tmp_path / "news.txt"
     article.write_text(GARBLED, encoding="utf-8")
