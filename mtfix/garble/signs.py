@@ -81,8 +81,12 @@ _PAST_FORMS = frozenset({
 #: 3 (session 8): a lower-case word with diacritics is looked up without them when that leaves
 #: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).  4 (session 9):
 #: imperatives and misread present and past tenses are finite; that-less object clauses, particles,
-#: shared objects and quoted or glossed words (docs/detector.md).
-ANALYSIS_REVISION = 5
+#: shared objects and quoted or glossed words (docs/detector.md).  5 (session 10): originals of names
+#: in another script, present tenses read as nouns.  6 (session 11): dateline and title capitals,
+#: quoted-and-glossed phrases, parenthetical attributions, subjects closed by a parenthesis or an
+#: apposition, present tenses before their object, rare "-ing"/"-ed" forms of known words, relative
+#: clauses without "that" (no splice), prepositions English strands (docs/detector.md).
+ANALYSIS_REVISION = 6
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -270,7 +274,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     finite_vb = not has_finite and (("VB" in tags and (_imperative(tags, lower, first)
                                                        or _present_after_noun(tags, lower)))
                                     or _past_homograph_after_noun(tags, lower)
-                                    or _present_homograph_after_noun(tags, lower))
+                                    or _present_homograph_after_noun(tags, lower)
+                                    or _verb_form_after_subject(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
     if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") and not (
             "VBN" in tags
@@ -294,7 +299,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     for a, b in zip(groups, groups[1:], strict=False):
         between = range(a + 1, b - 1)
         if b - a >= 3 and a not in complement and not any(tags[k] in CLAUSE_LINK_TAGS or lower[k] in ("that", "as", "than") for k in between) \
-                and tags[b - 1] == "PRP" and lower[b - 1] not in ("it",):
+                and tags[b - 1] == "PRP" and lower[b - 1] not in ("it",) and not _contact_relative(tags, b):
             signs.append(Sign("splice", toks[a].start, toks[b].end,
                               "two finite clauses spliced without a conjunction or punctuation"))
             break
@@ -327,7 +332,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     if not REPORTING.isdisjoint(lower):
         rep = [i for i in range(n) if lower[i] in REPORTING and tags[i] in ("VBD", "VBZ", "VBP", "VBN")]
         if len(rep) >= 2 and (lower[rep[0] + 1 : rep[0] + 3].count("that") or words[rep[0] + 1 : rep[0] + 2] == [":"]) \
-                and tags[rep[-1] - 1] == "PRP":
+                and tags[rep[-1] - 1] == "PRP" and not _parenthetical_attribution(words, rep[-1]) \
+                and ";" not in words[rep[0] : rep[-1]]:  # a clause of its own after a semicolon (session 11)
             a, b = rep[0], rep[-1]
             signs.append(Sign("dup_reporting", toks[a].start, toks[b].end,
                               f"reporting verb twice in one sentence ({words[a]!r} … {words[b]!r}): one of them is left over"))
@@ -345,7 +351,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 and not (tags[i] == "TO" and tags[i - 1] in VERBS) \
                 and not (lower[i] in _PARTICLES and tags[i - 1] in VERBS) \
                 and not (shared and i in raised) \
-                and not (lower[i] == "before" and _perfect_before(tags, lower, i)):
+                and not (lower[i] == "before" and _perfect_before(tags, lower, i)) \
+                and not _stranded_by_english(tags, lower, i):
             # "if he wanted to," is ellipsis; after a verb the word is a particle or an intransitive
             # preposition ("we have held on,", "as it went by."); "(we have heard that) before" is an adverb
             signs.append(Sign("stranded_adposition", toks[i].start, toks[i].end,
@@ -413,6 +420,46 @@ def _end_attribution(tags: Sequence[str], lower: Sequence[str], start: int, v: i
     return j < start - 1 and j >= 0 and tags[j] in (",", "''")
 
 
+#: What opens a verb's direct object: after a relative clause's verb the object is the gap instead.
+_OBJECT_START = frozenset({"DT", "PDT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS"})
+
+
+def _contact_relative(tags: Sequence[str], b: int) -> bool:
+    """Whether the subject and finite verb at ``b`` (after a noun) are a relative clause without "that",
+    whose object is the noun before it: "everything we could", "the goal we had set in the capital",
+    "the things I had to do when ..." (session 11).  The verb group (with "to" and its verb) is followed
+    by no object of its own; a spliced clause has one ("the meeting he noted the importance ...")."""
+    j = b
+    while j + 1 < len(tags) and (tags[j + 1] in _VERBS_RB or tags[j + 1] == "TO"):
+        j += 1
+    return j + 1 >= len(tags) or tags[j + 1] not in _OBJECT_START
+
+
+def _parenthetical_attribution(words: Sequence[str], v: int) -> bool:
+    """Whether the reporting verb at ``v`` (after its pronoun) is an aside set off by commas inside the
+    reported clause: "the law – which, she noted, had been drafted without ... – would ..." (session 11).
+    A left-over verb of MT closes the sentence instead: "noted that ..., he said."."""
+    return v >= 2 and words[v - 2] == "," and v + 1 < len(words) and words[v + 1] == ","
+
+
+#: Adverbs that "on" follows as a particle: "from now on", "later on", "early on", "further on".
+_ON_ADVERBS = frozenset({"now", "later", "early", "earlier", "further", "then", "there", "here"})
+
+
+def _stranded_by_english(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the preposition at ``i``, before a comma or the end, is stranded as English strands one
+    (session 11): "on" after an adverb of time ("From now on,", "Later on,"), or a preposition after the
+    verb of a question, a relative clause or a passive, perhaps after a particle or an adjective
+    ("where has it come from?", "leaders it has grown tired of.", "being looked down upon.").  A
+    postposition of the source follows a noun; "according to" stays flagged."""
+    if lower[i] == "on" and lower[i - 1] in _ON_ADVERBS:
+        return True
+    j = i - 1
+    if tags[j] in ("RB", "RP", "JJ") and j > 0 and tags[j - 1] in VERBS:
+        j -= 1
+    return tags[j] in VERBS and lower[j] != "according"
+
+
 def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     """Whether "before" at ``i`` ends a perfect clause ("We have heard promises before"), where it is
     the adverb "on an earlier occasion", not a postposition: a form of "have" and a past participle
@@ -442,8 +489,15 @@ def _present_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether a base-form verb follows a noun directly ("sunflower oil make up", "of Baku lie", "the
     figures show"): with no other finite verb in the sentence, the tagger's VB is a present tense
     (VBP) it misread, not a clause lost in translation."""
-    return any(g == "VB" and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") and lower[i - 1] != "'s"
-               for i, g in enumerate(tags) if i > 0)
+    return any(g == "VB" and (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") or _closes_subject(tags, i))
+               and lower[i - 1] != "'s" for i, g in enumerate(tags) if i > 0)
+
+
+def _closes_subject(tags: Sequence[str], i: int) -> bool:
+    """Whether the token before ``i`` closes a subject's parenthesis or apposition: "The People's Bank
+    of China (PBOC) cut ...", "The slogan, originally Kurdish (...), spread ..." (session 11); the
+    comma must be the second of the sentence, the first having opened the apposition."""
+    return tags[i - 1] == "-RRB-" or (tags[i - 1] == "," and "," in tags[: i - 1])
 
 
 #: Irregular simple-past forms that are also nouns, adjectives or adverbs ("a rose", "left", "the
@@ -461,7 +515,8 @@ _PAST_HOMOGRAPHS = frozenset({
 def _past_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether a simple past the tagger read as another word follows a noun directly, in a sentence
     with no other finite verb: "Prices of oil and gas rose.", "Wages in the sector fell." (session 9)."""
-    return any(w in _PAST_HOMOGRAPHS and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+    return any(w in _PAST_HOMOGRAPHS and (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+                                          or _closes_subject(tags, i))
                and tags[i] not in ("DT", "IN")
                for i, w in enumerate(lower) if i > 0)
 
@@ -496,12 +551,71 @@ def _present_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> 
             continue
         if tags[i + 1] not in _MEASURE_NEXT or lower[i + 1] == "of":  # "the hotel costs of the region"
             continue
-        before = tags[i - 1]
-        if before in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP"):
-            return True
-        if before == "," and "," in tags[: i - 1]:  # the comma closing an apposition
+        if tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP") or _closes_subject(tags, i):
             return True
     return False
+
+
+#: What may follow a present tense as its object and not a noun: a determiner, a possessive, a
+#: pronoun, a number, a name, an adverb (session 11).  Not a preposition: a noun takes one too.
+_COMPLEMENT_NEXT = frozenset({"DT", "PDT", "PRP$", "PRP", "CD", "NNP", "RB", "RBR", "JJS", "$"})
+
+
+def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether a present tense the tagger read as a noun or an adjective follows its subject (a noun, a
+    pronoun, or the parenthesis or apposition closing it) and is followed by what a verb takes, not a
+    compound's noun or a preposition: "Kazakhstan, one of the largest exporters of flour, ships most of
+    it to ...", "The university ... traces its history to 1921" (session 11).
+    The word must be a verb's form by English morphology: its regular past ("shipped", "rated",
+    "traced", "relied") is an everyday word (``mtfix.lexicon``, Zipf 3 or more), which nouns such as
+    "development", "cooperation" or "relations" have not; or it is such a past itself ("a body of
+    clerics, disqualified most candidates"), or an irregular past that is no noun ("won five golds")."""
+    for i in range(1, len(tags) - 1):
+        w = lower[i]
+        irregular = w in _PAST_FORMS and tags[i] not in VERBS
+        if not (irregular or tags[i] in ("NN", "NNS", "JJ")) or tags[i + 1] not in _COMPLEMENT_NEXT:
+            continue
+        if not (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") or _closes_subject(tags, i)) \
+                or lower[i - 1] == "'s":
+            continue
+        if irregular or any(map(_is_everyday_past, _regular_pasts(w) or _own_past(w))):
+            return True
+    return False
+
+
+def _own_past(word: str) -> tuple[str, ...]:
+    """``(word,)`` for a regular past ("disqualified", read as an adjective), else nothing."""
+    return (word,) if word.endswith("ed") and len(word) > 5 else ()
+
+
+def _is_everyday_past(word: str) -> bool:
+    from mtfix.lexicon import is_everyday_word
+
+    return is_everyday_word(word, 3.0)
+
+
+@lru_cache(maxsize=4096)
+def _regular_pasts(word: str) -> tuple[str, ...]:
+    """The regular simple pasts a present tense ``word`` may have (English spelling rules).
+
+    >>> _regular_pasts("relies"), _regular_pasts("ships")
+    (('relied',), ('shiped', 'shipped'))
+    >>> _regular_pasts("cover"), _regular_pasts("constitute")
+    (('covered',), ('constituted',))
+    """
+    if not word.isalpha() or len(word) < 4 or word.endswith(("ss", "ed", "ing")):
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "ied",)
+    if word.endswith("s"):
+        stem = word[:-1]
+        out = [stem + "ed" if not stem.endswith("e") else stem + "d"]
+        if word.endswith("es"):
+            out.append(word[:-2] + "ed")
+        if len(stem) >= 3 and stem[-1] not in "aeiouwy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+            out.append(stem + stem[-1] + "ed")
+        return tuple(dict.fromkeys(out))
+    return (word + "d",) if word.endswith("e") else (word + "ed",)
 
 
 def _original_in_parentheses(words: Sequence[str], i: int) -> bool:
@@ -549,7 +663,44 @@ def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
         return False
     # the first comma or colon, after a short opening phrase, right before the verb
     comma = next((i for i in range(first + 1, min(len(tags), first + 9)) if tags[i] in (",", ":")), None)
+    if comma is not None and comma + 2 < len(tags) and lower[comma + 1] == "please":  # "For details, please call"
+        comma += 1
     return comma is not None and comma + 1 < len(tags) and tags[comma + 1] == "VB"
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+
+
+def _capital_by_style(words: Sequence[str], infos: Sequence[tuple[str, str, bool, bool, bool, bool]],
+                      i: int) -> bool:
+    """Whether the capitalised function word at ``i`` is capitalised by English style, not by a
+    source's sentence break (session 11): the first word after a dateline's dash ("BAKU, Dec 1
+    (Reuters) - The ...", "ASTANA, 9 August 2025 – The Ministry ..."), the first of a quotation's
+    next sentence ('..." said the coach. "It is ...'), or a word other than an
+    article that opens a title or a name after a lower-case word ("the patronage of First
+    Vice-President Mehriban Aliyeva")."""
+    if words[i - 1] in _DASHES:
+        return _dateline(words, i - 1)
+    if words[i - 1] in _QUOTES and i >= 2 and words[i - 2] in (".", "!", "?"):
+        return True  # a quotation's next sentence: '..." said the coach. "It is about pride."'
+    return (infos[i][0] not in _ARTICLE_WORDS and i + 1 < len(words) and words[i + 1][:1].isupper()
+            and words[i - 1][:1].islower())
+
+
+#: What a dateline holds before its dash: names and numbers, a comma, an agency in parentheses.
+_DATELINE_PUNCT = frozenset({",", "(", ")", "."})
+
+
+def _dateline(words: Sequence[str], dash: int) -> bool:
+    """Whether the dash at ``dash`` ends a dateline that opens the segment: a capitalised place, then
+    only capitalised words, numbers, commas and an agency in parentheses ("BAKU, Dec 1 (Reuters) -",
+    "TASHKENT, Uzbekistan (AP) —", "Baku, 3 October –")."""
+    if not 2 <= dash <= 10 or not words[0][:1].isupper() or words[1] not in (",", "("):
+        return False
+    return all(w in _DATELINE_PUNCT or w[:1].isupper() or w.isdigit() for w in words[:dash])
+
+
 _LOWER = operator.itemgetter(0)  # of an _info_of entry
 _CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
 _CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
@@ -582,7 +733,8 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     d["function_word_share"] = sum(map(operator.ne, vw, tags)) / max(len(vw), 1)
     caps = 0
     for i in compress(count(), map(_CAPITAL_FUNCTION, infos)):  # capitalised function words ("The")
-        if i >= 1 and tags[i] not in ("NNP", "NNPS") and tags[i - 1] not in _CAP_BLOCKERS:
+        if i >= 1 and tags[i] not in ("NNP", "NNPS") and tags[i - 1] not in _CAP_BLOCKERS \
+                and not _capital_by_style(words, infos, i):
             caps += 1
     d["capital_midsentence"] = float(caps)
     worst = None
@@ -716,6 +868,57 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
     return m > g + 1 and tags[m - 1] in ("NN", "NNS") and (m >= len(tags) or toks[m].text in (",", ".", ";", ")"))
 
 
+@lru_cache(maxsize=4096)
+def _inflection_bases(word: str) -> tuple[str, ...]:
+    """The stems a regular inflection of ``word`` may come from, most likely first (session 11): a
+    rare form of a common word ("initialling", "modelled", "refiled") is English, not a word left
+    untranslated.  English morphology only: "-ing" and "-ed", with a doubled consonant or a dropped
+    "e" (a plural in "-s" is left unknown: "mahallas", "pomelos" may be words MT left as they were).
+
+    >>> _inflection_bases("initialling")
+    ('initiall', 'initial', 'initialle')
+    >>> _inflection_bases("refiled")
+    ('refil', 'refile')
+    """
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            doubled = (stem[:-1],) if len(stem) >= 2 and stem[-1] == stem[-2] else ()
+            return (stem, *doubled, stem + "e")
+    return ()
+
+
+_OPENING_QUOTES = frozenset({"“", "‘", "«", "``", "„"})
+_CLOSING_QUOTES = frozenset({"”", "’", "»", "''"})
+
+
+def _quoted_and_glossed(words: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` is part of a phrase of up to six words quoted in the original language
+    for reference (session 11): the quotation is alone in parentheses ('originally Kurdish ("Jin,
+    jiyan, azadî")') or is followed by its gloss in parentheses or, after a dash, in quotation marks
+    ('chanted "Zan, zendegi, azadi" – "Woman, life, freedom"').  MT that leaves words untranslated
+    does not quote and gloss them."""
+    o = k - 1
+    while o >= 0 and k - o <= 7 and words[o] not in _QUOTES:
+        o -= 1
+    c = k + 1
+    while c < len(words) and c - k <= 7 and words[c] not in _QUOTES:
+        c += 1
+    if o < 0 or c >= len(words) or words[o] not in _QUOTES or words[c] not in _QUOTES \
+            or words[o] in _CLOSING_QUOTES or words[c] in _OPENING_QUOTES:
+        return False
+    if words[o] == words[c] and words[:o].count(words[o]) % 2:  # a straight quote: the span must open at o
+        return False
+    if o >= 1 and words[o - 1] == "(" and c + 1 < len(words) and words[c + 1] == ")":
+        return True
+    if c + 2 < len(words) and words[c + 1] in _DASHES:
+        return words[c + 2] in _QUOTES
+    # a gloss in parentheses is plain words: '"Jin, jiyan, azadî" (Woman, life, freedom)', not a
+    # second quoted name ('“Ruhani zhanykiru” (subroutine “Rukhani Kazyna”)')
+    end = next((m for m in range(c + 2, min(len(words), c + 12)) if words[m] == ")"), None)
+    return words[c + 1 : c + 2] == ["("] and end is not None and not any(w in _QUOTES for w in words[c + 2 : end])
+
+
 _COORD = frozenset({"and", "or"})
 _GLOSS_TAGS = frozenset({"JJ", "VBN", "HYPH", "NN", "NNS", "NNP", "NNPS"})
 
@@ -743,7 +946,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             # the original of a name given for reference, in parentheses or glossed by them (session 10)
             prev = prev_log = None
             continue
-        if log is None and 0 < k < last and _introduced(toks, k, last, tags):
+        if log is None and 0 < k < last and (_introduced(toks, k, last, tags) or _quoted_and_glossed(words, k)):
             # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
             # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
             # (session 9).  Neither is a word MT failed to translate.
@@ -753,6 +956,8 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             plain = _without_diacritics(lw)
             if plain is not None:
                 lw, log = plain, unigram[plain]
+        if log is None and len(lw) > 5 and lw.endswith(("ing", "ed")):  # "initialling": a rare form of a known word
+            log = next(filter(None, map(unigram.__getitem__, _inflection_bases(lw))), None)
         if info[4]:  # lower case
             lower += 1
             unknown += log is None

@@ -27,6 +27,14 @@ def names(text: str) -> set[str]:
     ("The delegation met the mayor (of Баку) and discussed the roads.", "other_script"),
     # session 10: a plural noun after a noun is no verb when nothing like one follows it
     ("The hotel costs of the region and the prices of the city.", "no_finite"),
+    # session 11: a reporting verb left over at the end still counts, and a word after a parenthesis
+    # that is no verb form leaves the fragment verbless
+    ("The minister noted that the bridge would reopen in May, he said.", "dup_reporting"),
+    ("Officials attended the meeting they noted the importance of the new road.", "splice"),
+    ("The new programme of the Ministry of Education (MoE), support for rural schools in the south.",
+     "no_finite"),
+    # a noun whose "-ed" form is no everyday word stays a noun before a determiner
+    ("The ministry's new strategy, development the regions of the country and of its villages.", "no_finite"),
 ])
 def test_sign_fires(text, sign):
     assert sign in names(text)
@@ -61,6 +69,26 @@ def test_sign_fires(text, sign):
     "A bottle of Saperavi, the country's best-known red grape, sells for between 15 and 60 lari in shops.",
     "SOCAR will supply gas to two Balkan utilities from 2027, officials in Baku said.",
     "The bill passed by 320 votes to 70, with the Communist Party voting against.",
+    # session 11: an aside attribution inside the reported clause; subjects closed by a parenthesis
+    # or an apposition before a misread verb
+    "He said that the decree – which, he noted, had been signed without a debate – would be repealed in May.",
+    "The minister said that the budget was balanced; asked about debt, he said it was falling.",
+    # a relative clause without "that" whose object is the noun before it
+    '"We did everything we could," said the head of the rescue service, "but the river rose too fast."',
+    "The delegation visited the plant they had built in 2019 in the south of the country.",
+    # a preposition stranded as English strands one
+    "From now on, visitors from 49 countries will be able to apply for a visa online, the ministry said.",
+    "Few people in the village knew where the money had come from.",
+    "Voters said they wanted to replace the officials they had grown tired of.",
+    "The People's Bank of China (PBOC) cut the five-year loan prime rate by 10 basis points to 3.5 percent.",
+    "The chant, originally Kurdish (\"Jin, jiyan\"), spread rapidly across the region and around the world.",
+    "Turkey's striker, a former Lazio player, beat two defenders before scoring in the 80th minute.",
+    # session 11: a present tense read as a noun before its object, and "please" after an opening phrase
+    "Uzbekistan, one of the world's largest cotton growers, ships most of it to China and Bangladesh.",
+    "The Yerevan State University (YSU), in the Armenian capital, traces its roots to 1919.",
+    "For details of the scholarship, please contact the admissions office in Almaty.",
+    "In judo, Georgia's team of nine won three golds, two silvers and a bronze in Paris.",
+    "Kuwait's election commission, a body of five judges, disqualified most opposition candidates from running.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
@@ -158,3 +186,44 @@ def test_the_original_of_a_name_given_for_reference_is_not_unknown():
     b = predict("The Georgian Dream party's name in Georgian is ქართული ოცნება and was chosen in 2012.").analysis
     assert b.dense["unknown_lower"] > 0.0 and {s.name for s in b.signs} == {"other_script"}
 
+
+
+def test_a_quoted_phrase_glossed_for_the_reader_is_not_unknown():
+    """Session 11: a phrase quoted in the original language and glossed (after a dash in quotation
+    marks, or in parentheses), or quoted alone in parentheses, is given for reference; the same words
+    unquoted, or quoted with a second quoted name in the parentheses, are counted as unknown."""
+    from mtfix.garble.checker import predict
+
+    for glossed in ('Students sang "Bahar geldi, yaz geldi" – "Spring has come, summer has come" – in the yard.',
+                    'Students sang "Bahar geldi, yaz geldi" (Spring has come, summer has come) in the yard.',
+                    'The song, originally Turkish ("Bahar geldi, yaz geldi"), was sung in the yard.'):
+        assert predict(glossed).analysis.dense["unknown_lower"] == 0.0, glossed
+    for used in ("Students sang bahar geldi, yaz geldi in the yard of the school.",
+                 'The club "Bahar geldi" (branch "Yaz geldi") met in the yard of the school.'):
+        assert predict(used).analysis.dense["unknown_lower"] > 0.0, used
+
+
+def test_a_rare_inflection_of_a_known_word_is_not_unknown():
+    """Session 11: "initialling" (British spelling) is absent from the counts, "initial" is not."""
+    from mtfix.garble.checker import predict
+
+    assert predict("The ministry welcomed the initialling of the agreement in May.").analysis.dense[
+        "unknown_lower"] == 0.0
+    assert predict("The ministry welcomed the qarshiling of the agreement in May.").analysis.dense[
+        "unknown_lower"] > 0.0
+
+
+def test_capitals_after_a_dateline_or_opening_a_title_are_style():
+    """Session 11: "BAKU, 3 May – The ..." and "of First Deputy Minister Ali ..." are capitalised by
+    English style; a capitalised function word after a lower-case word and before one is not."""
+    from mtfix.garble.checker import predict
+
+    def caps(text: str) -> float:
+        return predict(text).analysis.dense["capital_midsentence"]
+
+    assert caps("BAKU, 3 May 2025 – The ministry said the talks would resume on Monday.") == 0.0
+    assert caps("ASTANA, Dec 1 (Reuters) - The ministry said the talks would resume on Monday.") == 0.0
+    assert caps("The talks were held under the chairmanship of First Deputy Minister Ali Karimov.") == 0.0
+    assert caps('"It is not about money," said the coach. "It is about pride."') == 0.0
+    assert caps("The talks in the capital - The ministry said they would resume on Monday.") == 1.0
+    assert caps("The ministry said the talks would resume The next round is on Monday.") == 1.0

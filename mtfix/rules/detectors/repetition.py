@@ -208,8 +208,10 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         second = text[m.end("sep") : m.end()]
         if low in allowed or low.endswith("er") or not same_word(w, second):
             continue
-        if "," in m.group("sep") and w[:1].isupper() and second[:1].isupper():
-            continue  # "… with Georgia, Georgia signed": a name ending one phrase and starting the next
+        if "," in m.group("sep") and w[:1].isupper() and (second[:1].isupper() or _inside_name(text, m.start())):
+            # "… with Georgia, Georgia signed": a name ending one phrase and starting the next; "the
+            # Champions League, league officials said": a name's last word, then a common noun (session 11)
+            continue
         if _chiasmus(text, m.start(), m.end()):
             continue  # "trade for growth and growth for trade": a mirrored pair, on purpose
         if _in_run(text, m.start(), m.end(), w):
@@ -220,6 +222,12 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows a word in mid-sentence (so its capital is a
+    name's, not a sentence's): "the Champions League", not "Young, young teachers"."""
+    return text[:start].rstrip()[-1:].isalnum()
 
 
 @detector("repeated_ngram")
