@@ -59,7 +59,7 @@ PARAGRAPHS = [
     "Azerbaijan and Georgia signed 14 documents on trade, transport and culture last year. The trade "
     "turnover between the two countries reached 1.2 billion dollars, it simply came to our notice then "
     "that. Officials expect the figure to grow by a tenth this year as the new border crossing opens.",
-    "She according to they call the project the bridge between Asia and Europe. The first phase of the "
+    "The envoys according to they call the project the bridge between Asia and Europe. The first phase of the "
     "works will finish in the autumn, and the contractors have hired more than two thousand workers from "
     "both countries, he told that, the local companies would get most of the orders.",
     "The meeting was followed by a press conference. Questions about the price of gas, the schedule of "

@@ -62,6 +62,8 @@ URLs, e-mail addresses, code and quoted source-language text are left alone.
 A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" beside
 "Khachaturyan") is how transliterations differ: an established variant or another person, so
 it is a minor house-style finding with the glossary spelling as a suggestion, never an edit.
+A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
+person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
 Fix safety: safe for persons, organisations and places with one slip (two in long names) or a

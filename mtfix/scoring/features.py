@@ -19,7 +19,7 @@ nothing.
 >>> f = segment_features("The ministers signed a declaration of mutual assistance.")
 >>> f["oov"], f["tokens"]
 (0.0, 8.0)
->>> g = segment_features("Between Azerbaijan snowmutual assistance and declaration signed was.")
+>>> g = segment_features("Between Georgia snowmutual trade and memorandum agreed was.")
 >>> g["surprisal"] > f["surprisal"] and g["oov"] > 0
 True
 """

@@ -17,7 +17,7 @@ SENTENCES = [
     "The minister on 17 September in Baku spoke.",
     "Officials said the talks would resume on Monday.",
     "The minister noted that in the region the new hospital next year will be opened, he said.",
-    "At the event that it was noted the goal of the committers was to suppress the movement.",
+    "At the ceremony that it was stressed the aim of the organisers was to honour the veterans.",
     "Him went to the market, and they bought bread for we.",
     "Президент visited the new school in the capital on Friday, officials said.",
     "Yes.",

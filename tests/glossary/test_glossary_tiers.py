@@ -164,6 +164,27 @@ def test_bundled_glossaries_leave_professional_spellings_alone(text, expected):
     assert bundled_fix(text).text == expected
 
 
+@pytest.mark.parametrize("text", [
+    # near-misses of a glossary person's surname after another given name are other people's names
+    # (session 11: "Khachatryan" is a common surname, not a slip for Vahagn Khachaturyan)
+    "Tigran Khachatryan, a local farmer, told reporters the harvest was late.",
+    "The wrestler Magomed Aliyevv won the final.",
+])
+def test_near_miss_of_a_surname_after_another_given_name_is_another_person(text):
+    result = bundled_fix(text, unsafe=True)
+    assert result.text == text
+    assert not [f for f in result.findings if f.code == "MTF302"], result.findings
+
+
+@pytest.mark.parametrize("text", [
+    "President Ilham Aliyevv spoke.",  # the entry's own given name: a slip for that person's name
+    "Vahagn Khachatryan, the president, spoke on Monday.",
+    "President Khachatryan spoke on Monday.",  # a title is no given name
+])
+def test_near_miss_of_the_glossary_persons_own_name_is_still_reported(text):
+    assert [f.code for f in bundled_fix(text).findings] == ["MTF302"]
+
+
 def test_diacritics_variant_is_reported_and_fixed_only_when_unsafe_fixes_are_asked_for():
     text = "Foreign Minister Mevlüt Çavuşoğlu arrived."
     result = bundled_fix(text)

@@ -27,7 +27,7 @@ Talks in Baku
 
 It simply came to our notice then that, the ministers discussed the oilgas corridor.
 The delegation arrived through the snowThe storm, and officials said the trip went well.
-I support Ukraine according to I thanked Azerbaijan for the help.
+I support Georgia according to I called Armenia for the help.
 """
 
 CLEAN = """\

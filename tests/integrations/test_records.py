@@ -18,7 +18,7 @@ from mtfix.records import process
 TEXTS = [
     "It simply came to our notice then that, the ministers discussed the oilgas corridor.",
     "Minister Bayramov said that, The new pipeline will be ready next year.",
-    "I support Ukraine according to I thanked Azerbaijan.",
+    "I support Georgia according to I called Armenia.",
     "Both sides said the talks were useful.",
 ]
 

@@ -26,7 +26,7 @@ CONFIG = Config(grammar="off")
 SENTENCES = [
     "It simply came to our notice then that, the ministers discussed the oilgas corridor.",
     "The delegation arrived through the snowThe storm, officials said.",
-    "I support Ukraine according to I thanked Azerbaijan for the help.",
+    "I support Georgia according to I called Armenia for the help.",
     "The foreign ministers met in Baku on Tuesday to discuss rail freight.",
     "Minister Bayramov said that, The new pipeline will be ready next year.",
     "Georgian Railways weather Lufthansa will carry the cargo, he said.",

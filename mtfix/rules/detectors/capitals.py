@@ -1,5 +1,5 @@
 """Capitals in mid-sentence: function words (``and There were``, ``president He visited``, a
-sentence run on after a quotation: ``“Storehouse of Mind” The conference``) and verbs
+sentence run on after a quotation: ``“Young Voices” The jury``) and verbs
 (``where he Questioned whether``)."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             k -= 1
         if k > 0 and k < m.start() - 1 and text[k] in _CLOSING_QUOTES and text[k - 1].isalnum() \
                 and m.group("w") in after_any and _same_segment(doc, k, m.start()):
-            # "… of Mind” The conference was …": the next sentence run on after a quotation
+            # "… “Young Voices” The jury met …": the next sentence run on after a quotation
             yield Hit(m.start("w"), m.end("w"), None,
                       message=f"'{m.group('w')}' starts a new sentence after a closing quotation mark: "
                               "the full stop between them is missing",
