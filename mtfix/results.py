@@ -56,6 +56,8 @@ class FixResult:
     still_firing: tuple[str, ...] = ()
     #: the annotations of the first check (of ``document``)
     annotations: dict[str, Any] = field(default_factory=dict)
+    #: the annotations of the last check (of ``text``, read as ``document`` was: same format and protected spans)
+    annotations_after: dict[str, Any] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:

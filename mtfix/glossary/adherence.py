@@ -32,21 +32,23 @@ def _share(census: dict[str, Any] | None) -> float | None:
 
 
 def adherence(before: Mapping[str, Any] | None, findings: list[Finding], text_after: str,
-              checker=None) -> dict[str, Any] | None:
+              checker=None, after: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
     """Mentions and canonical share before (``before``: the census the glossary checker
     provided when it checked the text, its ``glossary_stats`` annotation) and after repair
-    (``text_after``, counted by ``checker``; by default the checker of the default
-    configuration).  ``findings`` adds the count of glossary findings per code.  None when
-    the glossary did not check the text (``before`` is None).
+    (``after``, the census of the repaired document; else ``text_after`` counted as plain text by
+    ``checker``, by default the checker of the default configuration).  ``findings`` adds the
+    count of glossary findings per code.  None when the glossary did not check the text
+    (``before`` is None).
     """
     if before is None:
         return None
-    if checker is None:
-        from mtfix.config import Config
-        from mtfix.glossary.checker import build_checker
+    if after is None:
+        if checker is None:
+            from mtfix.config import Config
+            from mtfix.glossary.checker import build_checker
 
-        checker = build_checker(Config(), [])
-    after = checker.census(text_after) if checker is not None else None
+            checker = build_checker(Config(), [])
+        after = checker.census(text_after) if checker is not None else None
     codes = Counter(f.code for f in findings if f.code.startswith("MTF3"))
     return {
         "mentions": before["mentions"],
@@ -99,12 +101,12 @@ def glossary_checker(pipeline):
 
 
 def adherence_for(pipeline, check_result) -> dict[str, Any] | None:
-    """Adherence of a checked text before and after ``pipeline.fix`` (as ``mtfix score`` reports it)."""
-    before = check_result.annotations.get("glossary_stats")
-    if before is None:
+    """Adherence of a checked text before and after ``pipeline.fix`` (as ``mtfix score`` reports it).
+    The checked document is repaired as it was read (a Markdown file's code blocks, an XLIFF
+    unit's inline tags stay protected), so both counts are of the same mentions."""
+    if check_result.annotations.get("glossary_stats") is None:
         return None
-    fixed = pipeline.fix(check_result.document.text)
-    return adherence(before, check_result.findings, fixed.text, glossary_checker(pipeline))
+    return adherence_for_fix(pipeline, pipeline.fix(check_result.document))
 
 
 def adherence_for_fix(pipeline, fix_result) -> dict[str, Any] | None:
@@ -112,4 +114,4 @@ def adherence_for_fix(pipeline, fix_result) -> dict[str, Any] | None:
     if fix_result.document is None:
         return None
     return adherence(fix_result.annotations.get("glossary_stats"), fix_result.findings, fix_result.text,
-                     glossary_checker(pipeline))
+                     glossary_checker(pipeline), fix_result.annotations_after.get("glossary_stats"))

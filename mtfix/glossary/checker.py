@@ -28,9 +28,10 @@ from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
-from mtfix.glossary.matcher import Hit, Matcher
+from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
+from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
 from mtfix.glossary.spans import (
@@ -134,12 +135,6 @@ class _Mentions:
         return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
 
 
-def _match_case(replacement: str, got: str) -> str:
-    if got[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 def fold_diacritics(s: str) -> str:
     """``s`` lower-cased without its diacritics ("Çavuşoğlu" → "cavusoglu", "İstanbul" → "istanbul");
     letters that are not a base letter with a mark ("ə", "ı") stay as they are, except the dotless ı,
@@ -180,6 +175,24 @@ def house_style(got: str, term: str) -> str | None:
 
 
 _JOINERS = str.maketrans("", "", " -‐–—")
+
+
+def _named_in_sentence(doc: Document, start: int, term: str) -> bool:
+    """Whether the sentence at ``start`` also gives ``term`` in full: "The WHO (World Health Organization)
+    said", "The WHO, the World Health Organization, said": the short form needs no expansion there."""
+    seg = doc.segment_at(start)
+    return seg is not None and term in doc.text[seg.start:seg.end]
+
+
+def _common_word(got: str, hit: Hit) -> bool:
+    """Whether ``got``, matched by a name entry whose case does not matter, is an English word in lower
+    case ("turkey" for Turkey, "apple" for Apple): the word, not the name, and no mention of it."""
+    if not (hit.entry.is_name and not hit.entry.case_sensitive and got.islower() and not hit.form.islower()
+            and " " not in got):
+        return False
+    from mtfix.lexicon import is_word
+
+    return is_word(got)
 
 
 def _given_names(e: Entry) -> frozenset[str]:
@@ -268,7 +281,8 @@ class GlossaryChecker(BaseChecker):
 
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
-        hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)]
+        hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)
+                and not _common_word(text[h.start:h.end], h)]
         known = Blocked([(h.start, h.end) for h in hits])
         # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
         # in every mention of the document ("Aliev said")
@@ -299,8 +313,11 @@ class GlossaryChecker(BaseChecker):
         canonical = 0
         context = _Mentions.of(events)
         for ev in events:
-            f = self._decide(doc, ev, ev.entry.term not in seen, context)
-            seen.add(ev.entry.term)
+            # a headline in capitals is no first mention: the text below it introduces the name
+            headline = capitals_line(text, ev.start, ev.end)
+            f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
+            if not headline:
+                seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
             else:
@@ -376,7 +393,8 @@ class GlossaryChecker(BaseChecker):
 
     def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
         """The finding for one mention (None when it is already in canonical form)."""
-        e, got = ev.entry, doc.text[ev.start : ev.end]
+        e, raw = ev.entry, doc.text[ev.start : ev.end]
+        got = normal_form(raw)  # as the matcher read it: a no-break space or a soft hyphen is no other spelling
         expand = first and self.first_mention
         if ev.kind == "initials":
             repl = e.term if expand else e.short
@@ -407,36 +425,38 @@ class GlossaryChecker(BaseChecker):
                                 f"'{got}' is a forbidden form: the glossary has '{e.term}'", origin=_origin(e),
                                 replacement=e.term, safety=FixSafety.NONE)
         if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): a suggestion, never an edit
+            repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
             return make_finding("MTF301", doc, ev.start, ev.end,
                                 f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
-                                "is about that time", origin=_origin(e), replacement=_match_case(e.term, got),
-                                safety=FixSafety.UNSAFE)
+                                "is about that time", origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
         if hit.kind in ("variant", "inflected"):
             bare = e.type == "person" and " " not in hit.form and e.short != e.term
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
-            repl = _match_case(repl, got)
+            repl = as_written(repl, raw, hit.form)
             if hit.kind == "variant":
-                style = house_style(got, repl)
+                style = house_style(got, normal_form(repl))
+                shown, (repl, stop_sure) = repl, full_stop(repl, got, doc.text, ev.end)
                 if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                     return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' is written '{repl}' in the glossary ({style})",
+                                        f"'{got}' is written '{shown}' in the glossary ({style})",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 if e.is_name and " " not in hit.form and printed_in_english(got) \
                         and not context.identifies(doc.text, ev, bare):
                     # a word English prints for something of its own ("SNG" for synthetic natural gas, a
                     # surname other people bear), in a text that does not otherwise name the entry: a suggestion
                     return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' should read '{repl}' if this is {e.term} (glossary)",
+                                        f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{repl}' (glossary)",
-                                    origin=_origin(e), replacement=repl, safety=FixSafety.SAFE)
+                return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{shown}' (glossary)",
+                                    origin=_origin(e), replacement=repl,
+                                    safety=FixSafety.SAFE if stop_sure else FixSafety.UNSAFE)
             if hit.genitive:
                 repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
             return make_finding("MTF304", doc, ev.start, ev.end,
                                 f"source-language form '{got}' should read '{repl}'", origin=_origin(e),
                                 replacement=repl, safety=FixSafety.SAFE)
-        if (expand and e.first_mention and e.short != e.term and hit.form == e.short
-                and isolated(doc.text, ev.start, ev.end)):
+        if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
+                and isolated(doc.text, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
             return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
                                 origin=_origin(e), replacement=e.term, safety=FixSafety.SAFE)
         return None

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterator
 from mtfix import regexcache
 from mtfix.glossary.misspell import derived
 
-#: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names.
-CAP_TOKEN = regexcache.compile(r"(?<![\p{L}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}_@/]|\.\p{L})")
+#: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor
+#: cut before a combining mark (a decomposed "Bogotá" is no word "Bogot").
+CAP_TOKEN = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}\p{N}_@/]|\.\p{L})")
 
 
 def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,

@@ -22,11 +22,12 @@ import regex
 
 from mtfix import regexcache
 from mtfix.glossary.model import Entry
+from mtfix.glossary.spans import FUNCTION_WORDS
 from mtfix.tokens import LazyPattern
 
-INITIALS = regexcache.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[ \t]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+INITIALS = regexcache.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[\t\p{Zs}]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                          r"(?![\p{L}\p{N}])")
-_PREV_WORD = LazyPattern(r"(\p{Lu}[\p{L}’'.-]*)[ \t]+$")
+_PREV_WORD = LazyPattern(r"(\p{Lu}[\p{L}’'.-]*)[\t\p{Zs}]+$")
 #: Words that may stand before a bare surname without being a first name.
 TITLES = frozenset((
     "President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister",
@@ -68,7 +69,7 @@ def middle_initial(text: str, start: int, e: Entry, index: SurnameIndex) -> bool
     return bool(prev and prev.group(1) in index.first_names(e))
 
 
-_INTRODUCED = LazyPattern(r"[ \t]*,[ \t]+(?:a|an|one)[ \t]+\p{Ll}")
+_INTRODUCED = LazyPattern(r"[\t\p{Zs}]*,[\t\p{Zs}]+(?:a|an|one)[\t\p{Zs}]+\p{Ll}")
 
 
 def introduced(text: str, end: int) -> bool:
@@ -82,13 +83,18 @@ def introduced(text: str, end: int) -> bool:
 
 
 def isolated(text: str, start: int, end: int) -> bool:
-    """A bare name with no capitalised word (but a title) or hyphen right before
-    or after it: "Michel", "President Michel", not "Louise Michel", "Michel
-    Barnier" or "Jean-Michel"."""
+    """A bare name with no capitalised word (but a title or a function word opening the
+    sentence) or hyphen right before or after it: "Michel", "President Michel", "The WHO",
+    not "Louise Michel", "Michel Barnier" or "Jean-Michel".
+
+    >>> t = "The WHO said. Louise Michel wrote."
+    >>> isolated(t, 4, 7), isolated(t, t.index("Michel"), t.index("Michel") + 6)
+    (True, False)
+    """
     if start > 0 and text[start - 1] == "-":
         return False
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
-    if prev and prev.group(1) not in TITLES:
+    if prev and prev.group(1) not in TITLES and prev.group(1).lower() not in FUNCTION_WORDS:
         return False
-    after = regex.match(r"[ \t]+\p{Lu}|-\p{L}", text[end : end + 3])
+    after = regex.match(r"[\t\p{Zs}]+\p{Lu}|-\p{L}", text[end : end + 3])
     return after is None

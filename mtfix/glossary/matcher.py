@@ -5,20 +5,36 @@ go into one pyahocorasick automaton over lower-cased text, never into a
 regular-expression alternation.  A hit counts when it stands at word
 boundaries (or before a source-language case suffix, see
 :mod:`mtfix.glossary.inflect`) and, for a case-sensitive entry, when the case
-matches (a lower-case term may start a sentence with a capital).  Of
+matches (a lower-case term may start a sentence with a capital; any form may be
+in capitals on a line all in capitals, a headline).  Of
 overlapping hits the leftmost, then the longest wins.
+
+Text and forms are compared in Unicode NFC, with the curly apostrophe read as the
+straight one and the no-break hyphen as the hyphen, any horizontal white space as
+one space and invisible format characters left out: "Nguyễn" typed decomposed (NFD, as macOS and some CMS
+exports write it) is the same name, "Shi’ite" the same word as "Shi'ite",
+"Ceyhun Bayramov" with a no-break space or a soft hyphen the same name.  Offsets
+are those of the text as given.  A combining mark is part of its word, so "Bogota"
+is no word of a decomposed "Bogotá".
 
 >>> from mtfix.glossary.model import Entry
 >>> m = Matcher([Entry("Baku", ("Bakı",), type="place")])
 >>> [(h.kind, h.start, h.end) for h in m.find("From Bakıda to Baku, not Bakuvian.")]
 [('inflected', 5, 11), ('term', 15, 19)]
+>>> m = Matcher([Entry("Bogotá", ("Bogota",), type="place")])
+>>> [(h.kind, h.start, h.end) for h in m.find("Bogota\u0301 or Bogota")]
+[('term', 0, 7), ('variant', 11, 17)]
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mtfix import regexcache
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
 
@@ -44,12 +60,136 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+#: Typographic twins, read as the plain character (one for one, so offsets stay valid): the curly
+#: apostrophe and the modifier letter as the straight one, the hyphen and the no-break hyphen as "-".
+TWINS = {"'": "'’ʼ", "-": "-‐‑"}
+_PLAIN = str.maketrans({c: plain for plain, chars in TWINS.items() for c in chars if c != plain})
+_TWIN_CHARS = frozenset("".join(TWINS.values()))
+
+
+def _key(form: str) -> str:
+    """How a form is compared (a form as :class:`Normalised` reads it), lower-cased, its twins plain."""
+    return lower_same_length(normal_form(form)).translate(_PLAIN)
+
+
+def normal_form(text: str) -> str:
+    """``text`` as the matcher reads it (:class:`Normalised`)."""
+    return Normalised(text).text if Normalised.needed(text) else text
+
+
+def same_twins(got: str, form: str) -> bool:
+    """Whether ``got`` (a text from where ``form`` matched) writes the apostrophes and hyphens of ``form``
+    as it does."""
+    return got.startswith(form) or all(a == b for a, b in zip(got, form, strict=False) if b in _TWIN_CHARS)
+
+
+#: What the matcher reads otherwise than the text gives it: horizontal white space other than one
+#: space (a no-break space, a tab, two spaces) is one space; invisible format characters (a soft
+#: hyphen, zero-width spaces and joiners) are nothing; a letter with combining marks is in NFC.
+#: The standard library's ``re`` scans for the first two several times faster than ``regex``.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # horizontal white space but " "
+_GAP = re.compile(f"[{_SPACES}][ {_SPACES}]*| [ {_SPACES}]+|[{_INVISIBLE}]+")
+_MARKS = regexcache.compile(r"\P{M}?\p{M}+")
+#: The characters other than the space that :data:`_GAP` reads otherwise.
+_ODD_CHARS = frozenset(_INVISIBLE + "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+class Normalised:
+    """A text as the matcher reads it (``text``), with the way back to offsets in the original.
+
+    >>> n = Normalised("Ceyhun\u00a0Bay\u00adramov met Ngu\u0301y")
+    >>> n.text
+    'Ceyhun Bayramov met Ngúy'
+    >>> n.start(7), n.end(15), n.start(20), n.end(24)
+    (7, 16, 21, 26)
+    """
+
+    __slots__ = ("_pieces", "_starts", "text")
+
+    def __init__(self, text: str):
+        found = [(m.start(), m.end(), "" if m.group()[0] in _INVISIBLE else " ") for m in _GAP.finditer(text)]
+        if not unicodedata.is_normalized("NFC", text):
+            marks = [(m.start(), m.end(), unicodedata.normalize("NFC", m.group())) for m in _MARKS.finditer(text)]
+            found = sorted(found + marks)
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int, int]] = []  # (start, end) here and in the original
+        done = at = 0
+        for s, e, piece in found:
+            if s < done:  # a base letter that a gap already took, and its marks: only the marks
+                s, piece = done, unicodedata.normalize("NFC", text[done:e])
+            parts.append(text[done:s])
+            at += s - done
+            parts.append(piece)
+            pieces.append((at, at + len(piece), s, e))
+            at += len(piece)
+            done = e
+        parts.append(text[done:])
+        self.text = "".join(parts) if pieces else text
+        self._pieces = pieces
+        self._starts = [p[0] for p in pieces]
+
+    @staticmethod
+    def needed(text: str) -> bool:
+        """Whether the matcher reads ``text`` otherwise than it is (string methods first: most texts are
+        plain, and a regular-expression search of every text costs more than the matching)."""
+        if "  " in text or "\t" in text:
+            return True
+        if text.isascii():
+            return False
+        return not _ODD_CHARS.isdisjoint(text) or not unicodedata.is_normalized("NFC", text)
+
+    def start(self, pos: int) -> int:
+        """The original offset of the character at ``pos``."""
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return pos
+        at, end, o_start, o_end = self._pieces[i]
+        return o_start if pos < end else o_end + pos - end
+
+    def end(self, pos: int) -> int:
+        """The original offset right after the character before ``pos`` (an exclusive end)."""
+        last = pos - 1
+        i = bisect_right(self._starts, last) - 1
+        if i < 0:
+            return pos
+        at, end, o_start, o_end = self._pieces[i]
+        return o_end if last < end else o_end + pos - end
+
+
 def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
 
 
 def _case_ok(got: str, form: str) -> bool:
+    if got == form:
+        return True
+    got, form = got.translate(_PLAIN), form.translate(_PLAIN)
     return got == form or (form[:1].islower() and got[:1] == form[:1].upper() and got[1:] == form[1:])
+
+
+def _in_capitals(text: str, start: int, end: int, form: str) -> bool:
+    """Whether ``text[start:end]`` is ``form`` in capitals on a line all in capitals (a headline:
+    "PAŞINYAN VISITS MOSCOW"), where case says nothing of the spelling.
+
+    >>> _in_capitals("PAŞINYAN VISITS MOSCOW\\nText.", 0, 8, "Paşinyan"), _in_capitals("PAŞINYAN said.", 0, 8, "Paşinyan")
+    (True, False)
+    """
+    return text[start:end] == form.upper() and not form.isupper() and capitals_line(text, start, end)
+
+
+def capitals_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands on a line with letters in capitals and none in lower case.
+
+    >>> capitals_line("MICHEL ARRIVES\\nMichel did.", 0, 6), capitals_line("MICHEL ARRIVES\\nMichel did.", 15, 21)
+    (True, False)
+    """
+    if any(c.islower() for c in text[start:end]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    return any(c.isupper() for c in line) and not any(c.islower() for c in line)
 
 
 class Matcher:
@@ -75,9 +215,8 @@ class Matcher:
             for kind, f in forms:
                 if not f:
                     continue
-                key = f.lower()
-                if len(key) != len(f):
-                    key = lower_same_length(f)
+                f = normal_form(f)  # the text is matched so read
+                key = _key(f)
                 i = get(key)
                 if i is None:
                     slots[key] = len(owners)
@@ -97,18 +236,29 @@ class Matcher:
 
     def __contains__(self, form: str) -> bool:
         """Whether ``form`` (any case) is a form of some entry."""
-        return self.size > 0 and self._auto.exists(lower_same_length(form))
+        return self.size > 0 and self._auto.exists(_key(form))
 
     def owners(self):
         """Every (entry, kind, form) the matcher knows."""
         for own in self._owners:
             yield from own if isinstance(own, list) else (own,)
 
-    def find(self, text: str, low: str | None = None) -> list[Hit]:
-        """Non-overlapping hits in text order (leftmost, then longest)."""
+    def find(self, text: str) -> list[Hit]:
+        """Non-overlapping hits in text order (leftmost, then longest), with offsets into ``text``."""
         if not self.size:
             return []
-        low = lower_same_length(text) if low is None else low
+        if not Normalised.needed(text):
+            return self._find(text)
+        norm = Normalised(text)
+        return [Hit(norm.start(h.start), norm.end(h.end), h.entry, h.kind, h.form, h.genitive)
+                for h in self._find(norm.text)]
+
+    def _find(self, text: str) -> list[Hit]:
+        low = lower_same_length(text)
+        for plain, chars in TWINS.items():  # str.replace is many times faster than str.translate
+            for c in chars[1:]:
+                if c in low:
+                    low = low.replace(c, plain)
         found: list[Hit] = []
         n = len(text)
         owners = self._owners
@@ -119,7 +269,8 @@ class Matcher:
                 start = end - len(form)
                 if start > 0 and _word(text[start - 1]) and _word(form[0]):
                     continue
-                if entry.case_sensitive and not _case_ok(text[start:end], form):
+                if entry.case_sensitive and not _case_ok(text[start:end], form) \
+                        and not _in_capitals(text, start, end, form):
                     continue
                 if end < n and kind != "forbidden":
                     c = text[end]
@@ -135,7 +286,9 @@ class Matcher:
                     continue
                 found.append(Hit(start, end, entry, kind, form))
         if len(found) > 1:
-            found.sort(key=lambda h: (h.start, h.start - h.end, _PRIORITY[h.kind]))
+            # of two forms that differ only in their apostrophes or hyphens, the one the text has exactly
+            found.sort(key=lambda h: (h.start, h.start - h.end, not same_twins(text[h.start:h.start + len(h.form)], h.form),
+                                      _PRIORITY[h.kind]))
         out: list[Hit] = []
         last_end = -1
         for h in found:

@@ -58,7 +58,7 @@ letters or more may show two slips.  A looser match (same first three letters, a
 the letters different) is allowed only with a name the same document already uses: in a text
 about Pashinyan, "Pashkina" → "Pashinyan".  Substituted or added letters are not slips:
 "Baranov", "Aliyeva" and "Putina" are other people.  Words used three times or more, words in
-URLs, e-mail addresses, code and quoted source-language text are left alone.
+URLs, e-mail addresses, code, hashtags, @handles and quoted source-language text are left alone.
 A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" beside
 "Khachaturyan") is how transliterations differ: an established variant or another person, so
 it is a minor house-style finding with the glossary spelling as a suggestion, never an edit.

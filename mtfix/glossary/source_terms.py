@@ -8,24 +8,25 @@ entry's forms (a variant counts too: MTF301 fixes it).
 
 >>> from mtfix.glossary.model import Entry
 >>> st = SourceTerms([Entry("Karabakh", source=("Qarabağ",), type="place")])
->>> [e.term for e in st.find("Qarabağda sülh")]
-['Karabakh']
+>>> [e.term for e in st.find("Qarabağda sülh")], [e.term for e in st.find("Qarabag\u0306da sülh")]
+(['Karabakh'], ['Karabakh'])
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterable
 
 from mtfix.glossary.inflect import GENITIVE, OTHER_CASES
-from mtfix.glossary.matcher import lower_same_length
+from mtfix.glossary.matcher import lower_same_length, normal_form
 from mtfix.glossary.model import Entry
 
 _SUFFIXES = GENITIVE | OTHER_CASES | {"ın", "dakı", "dəki", "lar", "lər", "nın", "sı", "si", "su", "sü"}
 
 
 def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
 
 
 class SourceTerms:
@@ -42,7 +43,7 @@ class SourceTerms:
 
         slots: dict[str, int] = {}
         for e in self._entries:
-            for s in e.source:
+            for s in map(normal_form, e.source):
                 key = lower_same_length(s)
                 if key not in slots:
                     slots[key] = len(self._owners)
@@ -63,6 +64,7 @@ class SourceTerms:
                     self._auto = self._build()
         if not self._owners:
             return []
+        source = normal_form(source)  # a source typed decomposed (NFD) holds the same terms
         low = lower_same_length(source)
         out: dict[int, Entry] = {}
         for last, slot in self._auto.iter(low):

@@ -1,6 +1,8 @@
 """Where the glossary must not touch a document: protected spans (URLs, e-mail
-addresses, markup the format reader protects), inline code in backticks, and
-quoted source-language text ("the slogan “Qarabağ Azərbaycandır”").
+addresses, markup the format reader protects), inline code in backticks, hashtags
+and @handles (identifiers: "#Kiev" and "@Kiev" name a tag and an account, and an
+edit would point them elsewhere), and quoted source-language text ("the slogan
+“Qarabağ Azərbaycandır”").
 
 >>> from mtfix.model import Document
 >>> from mtfix.segment import to_document
@@ -22,6 +24,8 @@ from mtfix.tokens import LazyPattern
 
 _QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
+#: A hashtag or an @handle: a "#" or "@" that no word or other mark glues to, then the tag.
+_TAG = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_#@&/])[#@][\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*")
 
 
 def is_source_language(text: str) -> bool:
@@ -59,6 +63,7 @@ class Blocked:
         text = doc.text
         spans = [(p.start, max(p.end, p.start + 1)) for p in doc.protected]
         spans += [m.span() for m in _CODE.finditer(text)]
+        spans += [m.span() for m in _TAG.finditer(text)]
         for m in _QUOTED.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
             if is_source_language(inner):
@@ -71,14 +76,23 @@ class Blocked:
         return i >= 0 and self._ends[i] > start
 
 
-_NEXT_CAP = LazyPattern(r"[ \t]*[-–]?[ \t]*(\p{Lu}[\p{L}\p{N}]*)")
-_PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)[ \t]*[-–]?[ \t]*$")
-#: Capitalised words that start a phrase rather than continue a name ("In Azerbaycan, ...").
-_FUNCTION = frozenset({
+_NEXT_CAP = LazyPattern(r"[\t\p{Zs}]*[-–]?[\t\p{Zs}]*(\p{Lu}[\p{L}\p{N}]*)")
+_PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)[\t\p{Zs}]*[-–]?[\t\p{Zs}]*$")
+#: Capitalised words that start a phrase rather than continue a name ("In Azerbaycan, ...", "Then
+#: Kiyev said"): articles, prepositions, determiners, conjunctions, pronouns, auxiliaries and sentence
+#: adverbs (not the ones that are also given names or months: "Will", "May", "Said").
+FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",
     "into", "onto", "over", "under", "near", "via", "since", "after", "before", "during", "between", "against",
     "across", "through", "throughout", "about", "around", "within", "without", "than", "this", "that", "these",
     "those", "its", "his", "her", "their", "our", "my", "your", "all", "both",
+    "nor", "so", "yet", "if", "when", "while", "whereas", "where", "although", "though", "because", "once",
+    "until", "unless", "whether", "why", "how", "what", "which", "who", "whom", "whose", "there", "here",
+    "not", "no", "every", "each", "some", "any", "many", "most", "only", "even", "just", "also", "still",
+    "then", "now", "later", "earlier", "today", "yesterday", "tomorrow", "tonight", "meanwhile", "however",
+    "thus", "hence", "therefore", "indeed", "perhaps", "recently", "i", "we", "he", "she", "it", "they", "you",
+    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "would", "could", "should",
+    "must", "can", "let",
 })
 
 
@@ -109,19 +123,19 @@ _LANGUAGES = (r"(?:Azerbaijani|Azeri|Armenian|Georgian|Turkish|Russian|Ukrainian
 #: before it: "(in Azerbaijani, ", "The Azerbaijani name of the region, ", "its name in Turkish is ".
 _SPELLING_BEFORE = LazyPattern(
     r"(?:\b(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known)"
-    r"(?:[ \t]+in[ \t]+[[:upper:]][\w’'-]*)?(?:[ \t]+as)?[ \t]+"
-    r"(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[ \t]*|[ \t]+(?:or|and)[ \t]+))*"
-    r"|\([ \t]*(?:in[ \t]+)?" + _LANGUAGES + r"[ \t]*[,:][ \t]*"
-    r"|\b" + _LANGUAGES + r"[ \t]+(?:name|word|term|spelling|form|title)\b[^.;:!?()]{0,60},[ \t]*"
-    r"|\b(?:name|word|term|spelling|form|title)[ \t]+in[ \t]+" + _LANGUAGES + r"(?:[ \t]+is|,)[ \t]+)"
+    r"(?:[\t\p{Zs}]+in[\t\p{Zs}]+[[:upper:]][\w’'-]*)?(?:[\t\p{Zs}]+as)?[\t\p{Zs}]+"
+    r"(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[\t\p{Zs}]*|[\t\p{Zs}]+(?:or|and)[\t\p{Zs}]+))*"
+    r"|\([\t\p{Zs}]*(?:in[\t\p{Zs}]+)?" + _LANGUAGES + r"[\t\p{Zs}]*[,:][\t\p{Zs}]*"
+    r"|\b" + _LANGUAGES + r"[\t\p{Zs}]+(?:name|word|term|spelling|form|title)\b[^.;:!?()]{0,60},[\t\p{Zs}]*"
+    r"|\b(?:name|word|term|spelling|form|title)[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"(?:[\t\p{Zs}]+is|,)[\t\p{Zs}]+)"
     r"[\"“‘']?$"
 )
 #: ", as his name is also spelled", ", as some outlets spell his name", ", as the name is transliterated",
 #: or a language named right after it: "Xankəndi in Azerbaijani", "(Naxçıvan in Azerbaijani)".
 _SPELLING_AFTER = LazyPattern(
-    r"[\"”’']?(?:,?[ \t]+as[ \t]+[^,.;:!?()]{0,50}?\b(?:spell|spells|spelled|spelt|written|writes|write|"
+    r"[\"”’']?(?:,?[\t\p{Zs}]+as[\t\p{Zs}]+[^,.;:!?()]{0,50}?\b(?:spell|spells|spelled|spelt|written|writes|write|"
     r"transliterated|transliterate|transliterates|romani[sz]ed|rendered|render|renders|appears)\b"
-    r"|[ \t]+in[ \t]+" + _LANGUAGES + r"\b(?![ \t]+(?:media|press|outlets|sources|officials|forces|troops|"
+    r"|[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"\b(?![\t\p{Zs}]+(?:media|press|outlets|sources|officials|forces|troops|"
     r"government|side|army|authorities|people)\b))"
 )
 
@@ -201,7 +215,7 @@ def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:
         return None
     word = m.group(1)
     abs_start = start - len(window) + m.start(1)
-    if word.lower() in _FUNCTION or (known and known.blocked(abs_start, abs_start + len(word))):
+    if word.lower() in FUNCTION_WORDS or (known and known.blocked(abs_start, abs_start + len(word))):
         return None
     return word
 
