@@ -6,9 +6,13 @@
 2. A batch of N files (default 500 of about 20 KB each: 10 MB of text, built from the
    five seeds' paragraphs in rotating order): size of the report (target < 20 MB) and
    time to first contentful paint (target < 5 s); plus the time `mtfix review` takes.
+3. ``--long``: one file of 5,000 lines with 10,000 proposed edits (two MTF206 per line): how long
+   *Accept safe edits* and a jump to the last finding take in the page, for this tree and, with
+   ``--ab TREE`` (for example a ``git archive`` of an older commit), for TREE in the same run.
 
 Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-batch]
                                     [--screenshot docs/review-seed004.png]
+       python bench/bench_review.py --long [--ab TREE] [--runs 3]
 Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary directory
 (and the screenshot, when asked).
 """
@@ -139,6 +143,49 @@ def screenshot(target: Path) -> None:
     print(f"screenshot: {target}")
 
 
+_TIMED = "var t = performance.now(); {} return performance.now() - t;"
+
+
+def long_file_times(tree: Path, tmp: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Milliseconds of *Accept safe edits* and of the jump to the last finding, ``runs`` fresh loads
+    of the report that ``tree``'s mtfix makes of a 5,000-line file (``--long``)."""
+    from mtfix.review.browser import chrome, wait_ready
+
+    doc = tmp / "long.txt"
+    doc.write_text("".join(f"Prices of oilgas rose in week {n} and oilgas fell.\n" for n in range(5000)),
+                   encoding="utf-8")
+    report = tmp / f"long-{abs(hash(str(tree)))}.html"
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    subprocess.run([sys.executable, "-m", "mtfix", "review", "--grammar", "off", "-q", "--select", "MTF206",
+                    doc.name, "-o", str(report)], check=True, cwd=tmp, env=env)
+    accept, jump = [], []
+    for n in range(runs):
+        d = chrome()
+        try:
+            d.get(report.resolve().as_uri() + f"?run={n}")
+            wait_ready(d, timeout=300)
+            accept.append(d.execute_script(_TIMED.format("document.getElementById('accept-safe').click();")))
+            jump.append(d.execute_script(_TIMED.format("window.mtfixReview.setCurrent(1e9);")))
+        finally:
+            d.quit()
+    return accept, jump
+
+
+def long_file(ab: Path | None, runs: int) -> None:
+    trees = [("this tree", REPO)] + ([("--ab " + str(ab), ab)] if ab else [])
+    got = {}
+    with tempfile.TemporaryDirectory() as d:
+        for label, tree in trees:
+            got[label] = long_file_times(tree, Path(d), runs)
+            accept, jump = got[label]
+            print(f"{label}: Accept safe edits median {statistics.median(accept):,.0f} ms; "
+                  f"jump to the last finding median {statistics.median(jump):,.0f} ms ({runs} loads)")
+    if ab:
+        (a1, j1), (a0, j0) = got["this tree"], got["--ab " + str(ab)]
+        print(f"ratio, this tree / --ab: Accept safe {statistics.median(a1) / statistics.median(a0):.3f}×, "
+              f"jump {statistics.median(j1) / statistics.median(j0):.3f}×")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=500)
@@ -146,6 +193,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--screenshot", type=Path, help="also write the README's screenshot here")
     ap.add_argument("--skip-batch", action="store_true", help="only the 5 KB article")
+    ap.add_argument("--long", action="store_true", help="only the 5,000-line file with 10,000 edits")
+    ap.add_argument("--ab", type=Path, help="with --long: also measure this tree's mtfix, in the same run")
     args = ap.parse_args()
     from mtfix.review.browser import missing
 
@@ -154,6 +203,9 @@ def main() -> None:
         sys.exit(f"bench_review: {why}")
     print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.2f}")
+    if args.long:
+        long_file(args.ab, args.runs)
+        return
     if args.screenshot:
         screenshot(args.screenshot)
     with tempfile.TemporaryDirectory() as d:

@@ -112,10 +112,11 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
             else:
                 inputs.append(inp)
         planned = []
+        batch = [inp.path for inp in inputs]
         for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
             fmt = input_format or format_for_path(None if inp.path == "-" else inp.path)
             with legacy_encoding(None if fmt in SELF_DECODING else encoding):
-                planned += plan(pipeline, decisions, [inp], input_format, opts)
+                planned += plan(pipeline, decisions, [inp], input_format, opts, batch)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs

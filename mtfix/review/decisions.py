@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mtfix.errors import MtfixError
+from mtfix.formats import Container, load
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, FixSafety
 from mtfix.pipeline import Pipeline
@@ -95,27 +97,77 @@ class Decisions:
     source: str
     files: list[FileDecisions]
     signature: str = ""
+    _named: dict[str, list[FileDecisions]] = field(default_factory=dict, init=False, repr=False)
 
-    def for_input(self, path: str, digest: str) -> tuple[FileDecisions | None, FileDecisions | None]:
+    def by_path(self, path: str) -> list[FileDecisions]:
+        """The entries that name ``path``: the same path, else the one entry whose relative path
+        ends it (a report made in another folder). Remembered: a batch asks for every input."""
+        if path not in self._named:
+            self._named[path] = self._by_path(path)
+        return self._named[path]
+
+    def _by_path(self, path: str) -> list[FileDecisions]:
+        exact = [f for f in self.files if _same_path(f.path, path)]
+        if exact:
+            return exact
+        near = [f for f in self.files if _same_tail(f.path, path)]
+        return near if len(near) == 1 else []
+
+    def for_input(self, path: str, digest: str, taken: Iterable[FileDecisions] = (),
+                  ) -> tuple[FileDecisions | None, FileDecisions | None]:
         """``(entry with this digest, entry with this path)``: the first is the match; the
-        second alone means the file changed since the report."""
-        by_path = [f for f in self.files if _same_path(f.path, path)]
-        if not by_path:  # a report made elsewhere: match the name when it is unique
-            names = [f for f in self.files if os.path.basename(f.path) == os.path.basename(path)]
-            by_path = names if len(names) == 1 else []
+        second alone means the file changed since the report. ``taken``: the entries other
+        inputs match by path, never this input's by its digest."""
+        by_path = self.by_path(path)
         for f in by_path:
             if f.digest == digest:
                 return f, f
         if by_path:  # this file's entry, with other bytes: changed since the report
             return None, by_path[0]
-        same = [f for f in self.files if f.digest == digest]  # moved or renamed since
+        # moved or renamed since; not a copy of a file whose own entry this is (a/news.txt's
+        # decisions are not b/news.txt's because b has the same bytes)
+        others = {id(f) for f in taken}
+        same = [f for f in self.files
+                if f.digest == digest and id(f) not in others and not _names_another_file(f.path, path)]
         return (same[0] if same else None), None
+
+
+def _names_another_file(entry: str, path: str) -> bool:
+    """``entry`` is the path of an existing file other than ``path``."""
+    try:
+        return os.path.isfile(entry) and (path == "-" or not os.path.samefile(entry, path))
+    except OSError:
+        return False
 
 
 def _same_path(a: str, b: str) -> bool:
     if a == b:
         return True
     return a != "-" and b != "-" and os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+
+
+def _parts(path: str) -> list[str]:
+    """The names along a normalised path (no root, ``.`` or leading ``..``)."""
+    return [p for p in os.path.normpath(path).replace(os.sep, "/").split("/") if p not in ("", ".", "..")]
+
+
+def _same_tail(entry: str, path: str) -> bool:
+    """``entry`` may name ``path`` from another folder or machine: a relative entry ends the input's
+    absolute path (``news.txt`` and ``a/news.txt`` may name one file, ``b/news.txt`` and
+    ``a/news.txt`` do not); an absolute entry (made elsewhere) ends with the input's path as given.
+
+    >>> _same_tail("news/a.txt", "/srv/desk/news/a.txt"), _same_tail("b/news.txt", "/srv/a/news.txt")
+    (True, False)
+    >>> _same_tail("/ci/build/news/a.txt", "news/a.txt"), _same_tail("/ci/build/b/a.txt", "news/a.txt")
+    (True, False)
+    """
+    if "-" in (entry, path):
+        return False
+    if os.path.isabs(entry):
+        given = [] if os.path.isabs(path) else _parts(path)
+        return bool(given) and _parts(entry)[-len(given):] == given
+    tail, full = _parts(entry), _parts(os.path.abspath(path))
+    return bool(tail) and full[-len(tail):] == tail
 
 
 def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
@@ -285,6 +337,47 @@ def apply_accepted(text: str, proposals: Iterable[Proposal], where: str = "",
     return result.text
 
 
+#: Inline markup as XLIFF and TMX units show it to the checkers (and to the editor): ``<x id="2"/>``.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_written(inp: Input, output: bytes, fixed: dict[int, str], container: Container,
+                   fmt: str | None, options: dict[str, Any] | None) -> None:
+    """Raise DecisionsError unless ``output``, read again, holds each unit's decided text: a format
+    writes back only what it can hold (an XLIFF target keeps its inline tags, so a correction that
+    dropped or moved one was silently not written, yet reported as applied; a control character
+    made a file no XML parser reads). Line breaks count as equal in any style (XML reads CRLF as
+    LF); a unit emptied may stop being one (an empty target is untranslated), so it is found by id."""
+    try:
+        after = load(output, None if inp.path == "-" else inp.path, fmt, **(options or {})).units
+    except Exception:  # noqa: BLE001 - a file that cannot be read again cannot be written
+        after = None
+    ids = [u.id for u in after or []]
+    by_id = {u.id: u for u in after or []} if None not in ids and len(set(ids)) == len(ids) else {}
+    for u, text in sorted(fixed.items()):
+        unit = container.units[u]
+        if after is not None and len(after) == len(container.units):
+            got: str | None = after[u].text
+        else:
+            got = by_id[unit.id].text if unit.id in by_id else None
+        if (got is not None and _lf(got) == _lf(text)) or (after is not None and got is None and not text.strip()):
+            continue
+        where = f"{inp.path}: unit {u}" + (f" ({unit.id!r})" if unit.id is not None else "")
+        tags = [t for t in _TAG.findall(unit.text) if t not in text]
+        why = (f"; it drops or changes the inline tag{'s' * (len(tags) > 1)} {', '.join(tags[:3])}: a correction "
+               "keeps every tag of the unit, as it was and in order") if tags else ""
+        controls = sorted(set(_CONTROL.findall(text)) - set(_CONTROL.findall(unit.text)))
+        if controls and not why:
+            why = "; it holds the control character " + ", ".join(f"U+{ord(ch):04X}" for ch in controls[:3])
+        raise DecisionsError(f"{where}: the {container.format} file cannot hold the decided text{why}; "
+                             "nothing was written")
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @dataclass
 class Planned:
     """One file's outcome: the bytes to write (``output is original`` when nothing was accepted)."""
@@ -302,14 +395,17 @@ class Planned:
 
 
 def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt: str | None = None,
-         options: dict[str, Any] | None = None) -> list[Planned]:
+         options: dict[str, Any] | None = None, batch: Iterable[str] = ()) -> list[Planned]:
     """What ``fix --decisions`` would write for each input; raises DecisionsError before
     anything is written when a file changed, a decision names an unknown edit, or a correction
-    does not fit the file (unit, original text, overlap)."""
+    does not fit the file (unit, original text, overlap). ``batch``: the paths of the run's other
+    inputs (planned one at a time), whose entries are never another input's by its digest."""
     out: list[Planned] = []
+    inputs = list(inputs)
+    taken = [f for p in {*batch, *(inp.path for inp in inputs)} for f in decisions.by_path(p)]
     for inp in inputs:
         digest = file_digest(inp.raw)
-        match, by_path = decisions.for_input(inp.path, digest)
+        match, by_path = decisions.for_input(inp.path, digest, taken)
         if match is None:
             if by_path is not None:
                 raise DecisionsError(
@@ -341,6 +437,8 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
                 where = f"{inp.path}: unit {u}" + (f" ({unit.id!r})" if unit.id is not None else "") + ": "
                 fixed[u] = apply_accepted(unit.text, mine, where, corr)
         output = container.render(fixed) if fixed else inp.raw
+        if fixed:
+            _check_written(inp, output, fixed, container, fmt, options)
         out.append(Planned(inp.path, inp.raw, output, sorted(accepted, key=lambda p: (p.unit, p.edit.start)),
                            corrections=sorted(match.corrections, key=lambda c: (c.unit, c.start))))
     return out

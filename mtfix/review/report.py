@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import hashlib
 from collections import Counter
 from typing import Any
 
@@ -50,15 +51,21 @@ def _adherence(units: list[UnitReview]) -> dict[str, Any] | None:
 
 
 def blocks(ur: UnitReview) -> list[list[Any]]:
-    """The unit cut at segment starts: ``[start, end, fluency, paragraph]`` covering the whole
-    text; ``end`` drops trailing white space no finding touches; ``paragraph`` is true when
-    a blank line (or the unit's start) comes before."""
+    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end]`` covering
+    the whole text; ``end`` drops trailing white space no finding touches; ``paragraph`` is true
+    when a blank line (or the unit's start) comes before; ``sentence_end`` is where the text the
+    editor may post-edit ends: the segment's end (or the furthest finding or edit starting in
+    it), never the markup before the next sentence (a Markdown list's ``-``, a heading's ``#``)."""
     text = ur.check.document.text
     segs = ur.check.document.segments
     seg_scores = {s.index: s.fluency for s in (ur.score_before.segments if ur.score_before else [])}
     starts = sorted({0, *(s.start for s in segs)})
     fluency_at = {s.start: seg_scores.get(s.index) for s in segs}
-    reach = sorted([f.end for f in ur.check.findings] + [p.edit.end for p in ur.proposals])
+    seg_end = {s.start: s.end for s in segs}
+    spans = [(f.start, f.end) for f in ur.check.findings] + [(p.edit.start, p.edit.end) for p in ur.proposals]
+    reach = sorted(b for _a, b in spans)
+    spans.sort()
+    span_starts = [a for a, _b in spans]
     out: list[list[Any]] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -71,7 +78,11 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
             continue  # only white space before the first segment
         gap_before = text[out[-1][1]:start] if out else ""
         para = not out or "\n" in gap_before
-        out.append([start, shown, fluency_at.get(start), para])
+        sentence = shown
+        if start in seg_end:  # the segment, and what its findings and edits cover
+            inside = spans[bisect.bisect_left(span_starts, start):bisect.bisect_left(span_starts, seg_end[start])]
+            sentence = min(shown, max([seg_end[start], *(b for _a, b in inside)]))
+        out.append([start, shown, fluency_at.get(start), para, sentence])
     return out
 
 
@@ -97,7 +108,7 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
                           "o": e.original, "c": e.code, "x": str(e.safety), "d": word_diff(text, e)})
         units.append({"id": None if ur.id is None else str(ur.id), "line": ur.line_offset, "text": text,
                       "src": ur.source, "blocks": blocks(ur), "f": findings})
-    return {"path": fr.path, "digest": fr.digest, "units": units, "edits": edits}
+    return {"path": fr.path, "digest": fr.digest, "format": fr.format, "units": units, "edits": edits}
 
 
 def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
@@ -144,6 +155,14 @@ def rule_docs(pipeline: Pipeline, codes: set[str]) -> dict[str, dict[str, str]]:
     return docs
 
 
+def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
+    """What the page keeps its decisions under in the browser's local storage (one store for
+    every report opened from disk): the time, the configuration and each file's path and digest,
+    so two reports made in the same second never share (and overwrite) each other's decisions."""
+    parts = [created, signature, *(f"{fr.path}\x1e{fr.digest}" for fr in reviews)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
 def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review") -> dict[str, Any]:
     """The template's context: summaries, per-file payloads, rule docs, totals."""
     summaries = [file_summary(fr, n) for n, fr in enumerate(reviews)]
@@ -159,9 +178,10 @@ def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "m
     }
     rules = sorted(codes)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
+    created = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     meta = {"format": FORMAT, "version": VERSION, "corrections_version": CORRECTIONS_VERSION,
-            "signature": pipeline.signature(),
-            "created": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            "signature": pipeline.signature(), "created": created,
+            "report": report_key(created, pipeline.signature(), reviews)}
     return {"title": title, "summaries": summaries, "payloads": [file_payload(fr) for fr in reviews],
             "docs": rule_docs(pipeline, codes), "totals": totals, "rules": rules, "categories": categories,
             "meta": meta, "signature": pipeline.signature()}

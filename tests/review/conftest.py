@@ -27,6 +27,15 @@ MINUTES_DECIDED = (
     b"Ministry officials said the road would be built before winter.\n"
     b"Talks on the oil and gas pipeline resumed and There were no objections.\n")
 
+#: An XLIFF unit whose target has inline tags (shown in the unit's text as they are written).
+TAGGED_XLIFF = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+    ' <file source-language="az" target-language="en" datatype="plaintext" original="n"><body>\n'
+    '  <trans-unit id="t1"><source>Neft-qaz <g id="1">qiymətləri</g> artdı.</source>\n'
+    '   <target>Prices of <g id="1">oilgas</g> rose<x id="2"/> in May.</target></trans-unit>\n'
+    ' </body></file>\n</xliff>\n')
+
 
 def seed004_bytes() -> bytes:
     """The canonical garbled article (skips the test with a message when the data is absent)."""

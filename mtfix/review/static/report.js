@@ -5,12 +5,14 @@
  *
  * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
  * parsed only when the file is opened:
- *   {path, digest, units: [unit], edits: [edit]}
- *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph]], f: [finding]}
+ *   {path, digest, format, units: [unit], edits: [edit]}
+ *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd]], f: [finding]}
+ *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]]}
+ *   (once loaded, an edit's id is "file/id", unique in the page; pid is the id the decisions file names)
  * Offsets are UTF-16 indices of the unit text only when the text is in the BMP; the
  * report therefore works on arrays of code points (see cp()).
  *
@@ -29,10 +31,12 @@
   var cache = {};
   var decisions = {};   // edit id -> "accept" | "reject"
   var corrections = {}; // file:unit:start -> correction (see above)
-  var editIndex = {};   // edit id -> {file, edit}
+  var editIndex = {};   // edit id (file-qualified, see fetchFile) -> {file, edit}
   var cur = -1;         // current file
   var view = null;      // rendering state of the current file
-  var storeKey = "mtfix-review:" + meta.created + ":" + meta.signature.length + ":" + nFiles;
+  /* one local storage for every report opened from disk: meta.report names this one (reports made
+     before it had the key of their time, configuration and number of files, which two could share) */
+  var storeKey = "mtfix-review:" + (meta.report || meta.created + ":" + meta.signature.length + ":" + nFiles);
 
   function el(tag, cls, text) {
     var n = document.createElement(tag);
@@ -127,15 +131,39 @@
         u.f.forEach(function (f, fi) { f.id = ui + "." + fi; f.u = ui; f.i = fi; });
       });
       data.edits.forEach(function (e) {
+        /* Two files with the same bytes propose edits with the same id: the page keys its decisions
+           by file and id ("3/ab12…"), and exports the id alone (e.pid) under each file's path. */
+        e.pid = e.id;
+        e.id = n + "/" + e.pid;
         editIndex[e.id] = { file: n, edit: e };
         e.key = e.u + ":" + e.a + ":" + e.b + ":" + e.r;
       });
+      indexEdits(data);
       cache[n] = data;
       return data;
     });
   }
 
   function loadFile(n) { return cache[n]; }  /* after fetchFile(n) */
+
+  /* Each unit's edits sorted by start, with the longest edit's length: near() finds the edits
+     around a span without a pass over the whole file (thousands of edits in a long file). */
+  function indexEdits(data) {
+    data.byUnit = {};
+    data.edits.forEach(function (e) { (data.byUnit[e.u] = data.byUnit[e.u] || []).push(e); });
+    Object.keys(data.byUnit).forEach(function (u) {
+      var list = data.byUnit[u].sort(function (x, y) { return x.a - y.a; });
+      list.span = list.reduce(function (m, e) { return Math.max(m, e.b - e.a); }, 0);
+    });
+  }
+
+  /* The edits of unit u that may touch [a, b]: every edit that conflicts with it or starts at a. */
+  function near(data, u, a, b) {
+    var list = data.byUnit[u] || [], lo = 0, hi = list.length, from = a - list.span, out = [];
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid].a < from) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < list.length && list[i].a <= b; i++) out.push(list[i]);
+    return out;
+  }
 
   /* ---------- filters ---------- */
   function filters() {
@@ -396,6 +424,7 @@
     seg.setAttribute("data-u", row.u);
     seg.setAttribute("data-a", block[0]);
     seg.setAttribute("data-b", block[1]);
+    seg.setAttribute("data-e", block[4] === undefined ? block[1] : block[4]);
     var band = el("div", "band" + (block[2] === null ? " none" : ""));
     band.appendChild(el("span", "score", block[2] === null ? "–" : Math.round(block[2])));
     if (block[2] !== null) band.style.setProperty("--fl", block[2]);
@@ -550,12 +579,13 @@
         return [];
       }
     }
-    data.edits.forEach(function (o) {
+    var around = near(data, e.u, e.a, e.b);
+    around.forEach(function (o) {
       if (o.key === e.key) { if (d) decisions[o.id] = d; else delete decisions[o.id]; touched.push(o.id); }
     });
     if (d === "accept") {
       var dropped = [];
-      data.edits.forEach(function (o) {
+      around.forEach(function (o) {
         if (decisions[o.id] === "accept" && conflicts(e, o)) { decisions[o.id] = "reject"; touched.push(o.id); dropped.push(o.c); }
       });
       if (dropped.length && !quiet) toast("Rejected " + dropped.join(", ") + ": it overlaps the edit you accepted.");
@@ -572,13 +602,25 @@
 
   function repaint(ids) {
     var cards = new Set();
-    ids.forEach(function (id) {
-      document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) {
-        n.classList.remove("accepted", "rejected", "pending");
-        n.classList.add(stateClass(id));
+    function paint(n, id) {
+      n.classList.remove("accepted", "rejected", "pending");
+      n.classList.add(stateClass(id));
+    }
+    if (ids.length > 32) {  /* many (Accept safe edits): one pass over what is on the page */
+      var want = new Set(ids);
+      document.querySelectorAll("#doc .ed[data-edit]").forEach(function (n) {
+        var id = n.getAttribute("data-edit");
+        if (want.has(id)) paint(n, id);
       });
-      document.querySelectorAll('#doc .card[data-edits~="' + id + '"]').forEach(function (c) { cards.add(c); });
-    });
+      document.querySelectorAll("#doc .card[data-edits]").forEach(function (c) {
+        if (c.getAttribute("data-edits").split(" ").some(function (id) { return want.has(id); })) cards.add(c);
+      });
+    } else {
+      ids.forEach(function (id) {
+        document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) { paint(n, id); });
+        document.querySelectorAll('#doc .card[data-edits~="' + id + '"]').forEach(function (c) { cards.add(c); });
+      });
+    }
     cards.forEach(paintCard);
   }
 
@@ -598,7 +640,7 @@
   /* The sentence [a, b) of unit u as it stands: the report's text with the accepted edits inside it. */
   function currentText(data, u, a, b) {
     var unit = data.units[u], span = { u: u, a: a, b: b, key: "correction" }, seen = {}, out = "", pos = a;
-    data.edits.filter(function (e) {
+    near(data, u, a, b).filter(function (e) {
       if (decisions[e.id] !== "accept" || e.a < a || e.b > b || !conflicts(span, e) || seen[e.key]) return false;
       seen[e.key] = true;
       return true;
@@ -610,7 +652,8 @@
   }
 
   function plainNewlines(text) { return text.replace(/\r\n?/g, "\n"); }
-  /* A text box gives "\n" for every line break: give back the sentence's own. */
+  /* A text box gives "\n" for every line break: give back those of ``original`` (the sentence's,
+     or the unit's when the sentence has none: a line break added to a CRLF file is a CRLF). */
   function ownNewlines(original, text) {
     if (original.indexOf("\r\n") >= 0) return text.replace(/\r?\n/g, "\r\n");
     if (original.indexOf("\r") >= 0 && original.indexOf("\n") < 0) return text.replace(/\n/g, "\r");
@@ -621,7 +664,7 @@
     var data = cache[f], key = corrKey(f, u, a), old = corrections[key];
     var prev = old ? old.p : {}, span = { u: u, a: a, b: b, key: "correction" };
     var wasAccepted = 0, wasOpen = 0, touched = [];
-    data.edits.forEach(function (e) {
+    near(data, u, a, b).forEach(function (e) {
       if (!conflicts(span, e) || decisions[e.id] === "reject") return;
       if (!Object.prototype.hasOwnProperty.call(prev, e.id)) prev[e.id] = decisions[e.id] || null;
       if (decisions[e.id] === "accept") wasAccepted++; else wasOpen++;
@@ -667,7 +710,7 @@
     if (!seg) return;
     var open = seg.querySelector(".editor textarea");
     if (open) { open.focus(); return; }
-    var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a")), b = Number(seg.getAttribute("data-b"));
+    var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a")), b = Number(seg.getAttribute("data-e"));
     var c = corrections[corrKey(view.n, u, a)];
     var before = c ? c.r : currentText(view.data, u, a, b);
     var box = el("div", "editor");
@@ -707,10 +750,29 @@
     seg.scrollIntoView({ block: "nearest", behavior: "auto" });
   }
 
+  /* XLIFF and TMX show a unit's inline markup as tags (<x id="2"/>); the file cannot hold a text
+     without them (fix --decisions refuses it). The tags of the original that the text lacks, in order. */
+  var TAG = /<\/?[A-Za-z][^<>]*>/g;
+  function lostTags(format, original, text) {
+    if (format !== "xliff" && format !== "tmx") return [];
+    var at = 0, lost = [];
+    (original.match(TAG) || []).forEach(function (t) {
+      var k = text.indexOf(t, at);
+      if (k < 0) lost.push(t); else at = k + t.length;
+    });
+    return lost;
+  }
+
   function saveEditor(seg, u, a, b, before, value, close) {
     var key = corrKey(view.n, u, a), original = view.data.units[u].cut(a, b);
     if (plainNewlines(value) === plainNewlines(before)) { close(); toast("No change."); return; }
-    value = ownNewlines(original, value);
+    var lost = lostTags(view.data.format, original, value);
+    if (lost.length) {  /* the editor stays open, with the text as typed */
+      toast("Not saved: keep the inline tag" + (lost.length === 1 ? " " : "s ") + lost.slice(0, 3).join(" ") +
+            " as they were, in order: the file cannot hold the text without them.");
+      return;
+    }
+    value = ownNewlines(/[\r\n]/.test(original) ? original : view.data.units[u].text, value);  /* else the file's */
     var touched;
     if (value === original && currentText(view.data, u, a, b) === original) {
       touched = dropCorrection(key, true);  /* back to the report's text: nothing to correct */
@@ -754,7 +816,7 @@
       var entry = {
         path: data.path, digest: data.digest,
         decisions: list.map(function (e) {
-          return { id: e.id, decision: decisions[e.id], code: e.c, unit: e.u, start: e.a, end: e.b,
+          return { id: e.pid, decision: decisions[e.id], code: e.c, unit: e.u, start: e.a, end: e.b,
                    original: e.o, replacement: e.r, safety: e.x };
         })
       };
@@ -786,7 +848,7 @@
       var c = corrections[k];
       return { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: c.p };
     });
-    try { localStorage.setItem(storeKey, JSON.stringify({ v: 2, decisions: decisions, corrections: kept })); }
+    try { localStorage.setItem(storeKey, JSON.stringify({ v: 3, decisions: decisions, corrections: kept })); }
     catch (err) { /* storage unavailable */ }
   }
 
@@ -794,20 +856,26 @@
     try {
       var stored = JSON.parse(localStorage.getItem(storeKey) || "null");
       if (!stored || typeof stored !== "object") return Promise.resolve();
-      var old = stored.v === 2 ? stored.decisions || {} : stored;  /* before corrections: the decisions alone */
-      var corr = stored.v === 2 && Array.isArray(stored.corrections) ? stored.corrections : [];
+      var old = stored.v >= 2 ? stored.decisions || {} : stored;  /* before corrections: the decisions alone */
+      var corr = stored.v >= 2 && Array.isArray(stored.corrections) ? stored.corrections : [];
+      var byFile = stored.v >= 3;  /* before version 3, keys were bare edit ids, shared by identical files */
       if (!Object.keys(old).length && !corr.length) return Promise.resolve();
       var all = [];
       for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
       return Promise.all(all).then(function () {
         Object.keys(old).forEach(function (id) {
-          if (editIndex[id] && (old[id] === "accept" || old[id] === "reject")) decisions[id] = old[id];
+          if (old[id] !== "accept" && old[id] !== "reject") return;
+          var keys = byFile ? [id] : Object.keys(cache).map(function (f) { return f + "/" + id; });
+          keys.forEach(function (key) { if (editIndex[key]) decisions[key] = old[id]; });
         });
         corr.forEach(function (c) {  /* only what still fits this report's text */
           var data = c && cache[c.f], unit = data && data.units[c.u];
           if (!unit || typeof c.r !== "string" || typeof c.o !== "string" || unit.cut(c.a, c.b) !== c.o) return;
-          corrections[corrKey(c.f, c.u, c.a)] = { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r,
-                                                  p: c.p && typeof c.p === "object" ? c.p : {} };
+          var prev = {};
+          Object.keys(c.p && typeof c.p === "object" ? c.p : {}).forEach(function (id) {
+            prev[byFile ? id : c.f + "/" + id] = c.p[id];
+          });
+          corrections[corrKey(c.f, c.u, c.a)] = { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: prev };
         });
       });
     } catch (err) { return Promise.resolve(); /* storage unavailable or stale */ }
@@ -828,10 +896,11 @@
 
   function acceptSafe() {
     var data = loadFile(cur), touched = [], accepted = 0;
+    if (!data) return;
     data.edits.forEach(function (e) {
       if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
-      var clash = data.edits.some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
-      if (!clash) { touched = touched.concat(setDecision(e.id, "accept", true)); accepted++; }
+      var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
+      if (!clash) { touched.push.apply(touched, setDecision(e.id, "accept", true)); accepted++; }
     });
     repaint(touched);
     saved();
@@ -910,6 +979,7 @@
     var tag = (ev.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "select" || tag === "textarea") return;
     var k = ev.key, card;
+    if (!view && k !== "?" && k !== "Escape") return;  /* a report of no file */
     if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
     else if (k === "p" || k === "k") { setCurrent(view.pos < 0 ? 0 : view.pos - 1); }
     else if (k === "a" || k === "r" || k === "u") {
@@ -930,7 +1000,9 @@
   });
 
   var m = /^#file-(\d+)$/.exec(location.hash);
-  restore().then(function () { return showFile(m ? Number(m[1]) : 0, true); }).then(function () {
+  if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
+  var first = m && Number(m[1]) < nFiles ? Number(m[1]) : 0;  /* a link into an older, longer report: the first file */
+  restore().then(function () { return showFile(first, true); }).then(function () {
     saved();
     window.mtfixReview = { decisions: decisions, corrections: corrections, exportData: exportData, showFile: showFile,
                            setCurrent: setCurrent };
