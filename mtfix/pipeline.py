@@ -232,7 +232,9 @@ class Pipeline:
         new_regions = [Span(shift(r.start), shift(r.end)) for r in regions] if regions else None
         fmt_protected = doc.meta.get("format_protected", [])
         new_prot = [Span(shift(p.start), shift(p.end)) for p in fmt_protected]
-        new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source)
+        new_code = [Span(shift(c.start), shift(c.end)) for c in doc.meta.get("code") or ()]
+        new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
+                          code=new_code)
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
         return replace(new, meta={**doc.meta, **new.meta})
 

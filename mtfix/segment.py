@@ -286,9 +286,12 @@ def to_document(
     protected: Iterable[Span] = (),
     regions: Iterable[Span] | None = None,
     source: str | None = None,
+    code: Iterable[Span] = (),
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
-    given), with ``protected`` spans plus URLs and e-mail addresses protected.
+    given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
+    (quoted code among the protected spans, whose inline directives are examples) is kept in
+    ``meta`` for :mod:`mtfix.suppress`.
 
     >>> doc = to_document("It rained. It snowed.")
     >>> [doc.text[s.start:s.end] for s in doc.segments]
@@ -299,7 +302,7 @@ def to_document(
     prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     segs = split_segments(text, regions=regions, cuts=cuts)
-    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts}
+    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code)}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 

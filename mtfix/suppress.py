@@ -6,7 +6,8 @@
 * ``mtfix-ignore-file: CODES`` anywhere silences them in the whole file.
 
 In Markdown write them as HTML comments so that they do not render:
-``<!-- mtfix-ignore-next-line: MTF204 -->``.
+``<!-- mtfix-ignore-next-line: MTF204 -->``.  Inside Markdown code (a fenced or
+indented block, an inline code span) a directive is an example and silences nothing.
 
 >>> from mtfix.model import Document, Finding, Severity
 >>> from mtfix.segment import to_document
@@ -43,7 +44,10 @@ def suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
         return findings
     by_line: dict[int, tuple[str, ...]] = {}
     whole: tuple[str, ...] = ()
+    code = doc.meta.get("code") or ()
     for m in _DIRECTIVE.finditer(doc.text):
+        if any(c.start <= m.start() < c.end for c in code):
+            continue  # quoted in Markdown code: an example of a directive, not one
         line, _ = doc.line_col(m.start())
         codes = _codes(m.group("codes"))
         kind = m.group("kind")

@@ -26,6 +26,8 @@ class Unit:
     source: str | None = None
     regions: list[Span] | None = None
     protected: list[Span] = field(default_factory=list)
+    #: quoted code among the protected spans (Markdown): an inline directive there is an example
+    code: list[Span] = field(default_factory=list)
     line_offset: int = 0  # 0-based line of the unit's first character in the file
     meta: dict[str, Any] = field(default_factory=dict)
     #: (character offset in ``text``) → (1-based line, 1-based column) in the file, for escaped texts

@@ -6,11 +6,13 @@ strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
 whose ``regions`` are the prose of paragraphs, headings and table cells, as
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
-images, inline HTML (comments too), emphasis markers, escapes and entities,
-container markers (``>``) inside a paragraph, and every non-blank character
-between the prose regions (front matter, code blocks, HTML blocks, table
-pipes, reference definitions).  Protecting the gaps matters: some detectors
-scan the whole text, and the core drops findings that touch a protected span.
+images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
+``$$…$$``), emphasis markers, escapes and entities, the trailing spaces of a
+hard line break, container markers (``>``) inside a paragraph, and every
+non-blank character between the prose regions (front matter, code blocks,
+HTML blocks, table pipes, reference definitions).  Protecting the gaps
+matters: some detectors scan the whole text, and the core drops findings that
+touch a protected span.
 
 How offsets are found: block tokens carry line ranges (``.map``); each
 inline token's ``content`` is located in those lines (prefixes such as
@@ -39,12 +41,13 @@ from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 from mtfix.model import Span
 
-# Inline rules whose whole consumed range is markup, not prose ("text" and
-# "newline" are prose; "link" is handled apart: its text is prose).
-_PROSE_RULES = frozenset({"text", "newline"})
+# Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
+# handled apart: its text is prose; so is "newline": only a hard break's spaces are markup).
+_PROSE_RULES = frozenset({"text"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
+_QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
 
@@ -64,8 +67,8 @@ class MarkdownFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        regions, protected = prose_spans(tf.text)
-        unit = Unit(None, tf.text, regions=regions, protected=protected, verbatim=True)
+        regions, protected, code = markdown_spans(tf.text)
+        unit = Unit(None, tf.text, regions=regions, protected=protected, code=code, verbatim=True)
         return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
 
 
@@ -88,15 +91,49 @@ def _recording(name: str, fn: Callable) -> Callable:
             if owner is None:
                 return ok
             spans = owner[1].meta.setdefault("mtfix_spans", [])
-            if name == "link":
+            if name == "newline":
+                if not (state.tokens and state.tokens[-1].type == "hardbreak"):
+                    return ok  # a soft break is prose
+                ws = start  # the two or more spaces before the line end make the break: markup
+                while ws > 0 and state.src[ws - 1] == " ":
+                    ws -= 1
+                spans.append((ws, start + 1))
+            elif name == "link":
                 label_end = state.md.helpers.parseLinkLabel(state, start, True)
                 spans.append((start, start + 1))
                 spans.append((label_end, state.pos) if label_end >= 0 else (start, state.pos))
             else:
                 spans.append((start, state.pos))
+                if name == "backticks":
+                    owner[1].meta.setdefault("mtfix_code", []).append((start, state.pos))
         return ok
 
     return rule
+
+
+def _math(state, silent: bool) -> bool:
+    """TeX math between dollars, as GitHub and Pandoc read it: ``$$…$$`` (on lines of their own
+    too), or ``$…$`` whose opening dollar has a non-space after it and whose closing one a
+    non-space before it and no digit after it (so "$5 and $6" is prose).  A formula, not prose."""
+    src, pos, end = state.src, state.pos, state.posMax
+    if src[pos] != "$":
+        return False
+    inline = not src.startswith("$$", pos)
+    delim = "$" if inline else "$$"
+    start = i = pos + len(delim)
+    if start >= end or (inline and src[start].isspace()):
+        return False
+    while i < end and not src.startswith(delim, i):
+        i += 2 if src[i] == "\\" else 1
+    if i >= end or not src[start:i].strip():
+        return False
+    if inline and (src[i - 1].isspace() or src[i + 1 : i + 2].isdigit()):
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content, token.markup = src[start:i], delim
+    state.pos = i + len(delim)
+    return True
 
 
 def _own_children(state) -> None:
@@ -116,6 +153,7 @@ def _parser():
         from markdown_it import MarkdownIt
 
         md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        md.inline.ruler.after("backticks", "math", _math)
         for r in list(md.inline.ruler.__rules__):
             if r.name not in _PROSE_RULES:
                 md.inline.ruler.at(r.name, _recording(r.name, r.fn))
@@ -220,12 +258,14 @@ def _split_cells(src: str, base: int) -> list[tuple[str, list[int]]]:
     return cells
 
 
-def _row_cells(text: str, line: tuple[int, int]) -> list[list[int] | None]:
-    """Per cell of a row: file offsets of its trimmed content (None if empty)."""
+def _row_cells(text: str, line: tuple[int, int], quoted: bool = False) -> list[list[int] | None]:
+    """Per cell of a row: file offsets of its trimmed content (None if empty); ``quoted``: the
+    table is in a block quote, whose ``>`` markers start the line."""
     ls, le = line
     src = text[ls:le]
-    lead = len(src) - len(src.lstrip(" \t"))
-    body = src.strip(" \t")
+    skip = _QUOTE_MARKERS.match(src).end() if quoted else 0
+    lead = len(src) - len(src[skip:].lstrip(" \t"))
+    body = src[lead:].rstrip(" \t")
     cells = _split_cells(body, ls + lead)
     if body.startswith("|"):
         cells = cells[1:]
@@ -259,6 +299,24 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
     >>> [text[r.start:r.end] for r in regions], [text[p.start:p.end] for p in protected]
     (['Hello *world*.'], ['---\\ntitle: x\\n---', '*', '*', 'code'])
     """
+    regions, protected, _ = markdown_spans(text)
+    return regions, protected
+
+
+def markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+    """:func:`prose_spans`, and the code (fenced and indented blocks, inline code spans) among
+    the protected spans: its text is quoted, so an ``mtfix-ignore`` directive there is an
+    example, not a directive (:mod:`mtfix.suppress`).
+
+    >>> text = "Say `mtfix-ignore` here.\\n\\n```\\nx\\n```\\n"
+    >>> [text[c.start:c.end] for c in markdown_spans(text)[2]]
+    ['`mtfix-ignore`', '```\\nx\\n```']
+    """
+    if text.startswith("\ufeff"):  # a byte order mark an editor kept: not Markdown, so parse what follows
+        regions, protected, code = markdown_spans(text[1:])
+        return ([Span(r.start + 1, r.end + 1) for r in regions],
+                _merge([Span(0, 1), *(Span(p.start + 1, p.end + 1) for p in protected)]),
+                [Span(c.start + 1, c.end + 1) for c in code])
     lines = _lines(text)
     fm = front_matter_lines(text, lines)
     parse_src = text
@@ -269,6 +327,7 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
     tokens = _parser().parse(parse_src, env)
     regions: list[Span] = []
     protected: list[Span] = []
+    code: list[Span] = []
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -276,7 +335,8 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
         if tok.nesting == 1:
             block_stack.append(tok)
             if tok.type == "tr_open":
-                row_cells = _row_cells(text, lines[tok.map[0]]) if tok.map else []
+                quoted = any(b.type == "blockquote_open" for b in block_stack)
+                row_cells = _row_cells(text, lines[tok.map[0]], quoted) if tok.map else []
                 col = -1
             elif tok.type in ("th_open", "td_open"):
                 col += 1
@@ -284,6 +344,11 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
         if tok.nesting == -1:
             if block_stack:
                 block_stack.pop()
+            continue
+        if tok.type in ("fence", "code_block") and tok.map:
+            first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+            if first <= last:
+                code.append(Span(lines[first][0], lines[last][1]))
             continue
         if tok.type != "inline" or not tok.content or tok.map is None:
             continue
@@ -297,10 +362,11 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
         for s, e in tok.meta.get("mtfix_spans", ()):
             if s < e:
                 protected.append(Span(cmap[s], cmap[e]))
+        code.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_code", ()))
     regions.sort(key=lambda r: r.start)
     protected.extend(_gaps(text, regions))
     protected = _merge(protected)
-    return regions, protected
+    return regions, protected, sorted(code, key=lambda c: c.start)
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

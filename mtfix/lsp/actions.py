@@ -7,14 +7,16 @@ applies them; the server writes nothing itself except the glossary (through
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 from lsprotocol import types
 
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Finding, FixSafety
+from mtfix.model import Finding, FixSafety, Span
 from mtfix.tokens import DIFF_TOKEN as _TOKEN
 
 FIX_ALL_KIND = "source.fixAll.mtfix"
@@ -22,6 +24,7 @@ ADD_TO_GLOSSARY = "mtfix.addToGlossary"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
 #: Codes whose flagged text may be a correct name that the glossary does not know yet.
 NAME_CODES = ("MTF207", "MTF208", "MTF302", "MTF305", "MTF4")
+_ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*")
 _DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 
 
@@ -95,23 +98,53 @@ def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEd
     suf = 0
     while suf < limit - pre and original[-1 - suf] == fixed[-1 - suf]:
         suf += 1
+    # LSP has no position between the CR and the LF of a line break: never cut one there
+    if 0 < pre < len(original) and original[pre - 1] == "\r" and original[pre] == "\n":
+        pre -= 1
+    if suf and len(original) - suf > pre and original[-1 - suf] == "\r" and original[-suf] == "\n":
+        suf -= 1
     a, b = original[pre : len(original) - suf], fixed[pre : len(fixed) - suf]
-    # diff the changed stretch by tokens
+    return [types.TextEdit(to_range(index, s, e), new) for s, e, new in _diff(a, b, pre)]
+
+
+_MAX_PAIRS = 4_000_000  # tokens × tokens beyond which a stretch is diffed line by line first
+_LINE_CHUNK = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _diff(a: str, b: str, base: int, by_lines: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) edits, offsets from ``base``, turning ``a`` into ``b``: a token
+    diff; a long stretch (a whole file's fixes) is cut into changed lines first, so that
+    "fix all" on a long document edits its lines rather than replacing the whole text."""
     from difflib import SequenceMatcher
 
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    if len(ta) * len(tb) > 4_000_000:  # a huge rewrite: one edit
-        return [types.TextEdit(to_range(index, pre, pre + len(a)), b)]
-    out: list[types.TextEdit] = []
+    if len(ta) * len(tb) > _MAX_PAIRS:
+        if not by_lines:
+            return [(base, base + len(a), b)]
+        la, lb = _LINE_CHUNK.findall(a), _LINE_CHUNK.findall(b)
+        starts = [0]
+        for line in la:
+            starts.append(starts[-1] + len(line))
+        out: list[tuple[int, int, str]] = []
+        # as many lines as before (the usual fix): pair them; else align them (blank lines and
+        # other frequent ones as junk, which keeps the alignment fast)
+        ops = ([("replace", 0, len(la), 0, len(lb))] if len(la) == len(lb)
+               else SequenceMatcher(None, la, lb).get_opcodes())
+        for op, i1, i2, j1, j2 in ops:
+            if op == "equal":
+                continue
+            if i2 - i1 == j2 - j1:  # as many lines changed as there were: line by line
+                for k in range(i2 - i1):
+                    if la[i1 + k] != lb[j1 + k]:
+                        out += _diff(la[i1 + k], lb[j1 + k], base + starts[i1 + k], by_lines=False)
+            else:
+                out += _diff("".join(la[i1:i2]), "".join(lb[j1:j2]), base + starts[i1], by_lines=False)
+        return out
     pa = [0]
     for t in ta:
         pa.append(pa[-1] + len(t))
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        start, end = pre + pa[i1], pre + pa[i2]
-        out.append(types.TextEdit(to_range(index, start, end), "".join(tb[j1:j2])))
-    return out
+    return [(base + pa[i1], base + pa[i2], "".join(tb[j1:j2]))
+            for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op != "equal"]
 
 
 def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = None) -> types.CodeAction:
@@ -139,18 +172,59 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
     line, _ = index.position(finding.start)
     ls, le = index.starts[line], index.ends[line]
     body = text[ls:le]
-    m = _DIRECTIVE_ON_LINE.search(body)
+    code = _markdown_spans(text)[2] if markdown else []
+    m = next((m for m in _DIRECTIVE_ON_LINE.finditer(body)  # one quoted in code is an example: not that
+              if not any(c.start <= ls + m.start() < c.end for c in code)), None)
     if m is not None:
         at = ls + m.end("codes")
         return types.TextEdit(to_range(index, at, at), f", {finding.code}")
     content_end = ls + len(body.rstrip())
+    comment = f"<!-- mtfix-ignore: {finding.code} -->"
     if markdown:
         stripped = body.rstrip()
         if stripped.endswith("|") and stripped.lstrip().startswith("|") and not stripped.endswith("\\|"):
             at = ls + len(stripped) - 1
             sep = "" if stripped[:-1].endswith(" ") else " "
-            return types.TextEdit(to_range(index, at, at), f"{sep}<!-- mtfix-ignore: {finding.code} --> ")
-    return types.TextEdit(to_range(index, content_end, content_end), f" <!-- mtfix-ignore: {finding.code} -->")
+            return types.TextEdit(to_range(index, at, at), f"{sep}{comment} ")
+        at = _markdown_line_end(text, finding.start, ls, content_end)
+        if at != content_end:
+            before = "" if text[at - 1] in " \t" else " "
+            after = "" if text[at] in " \t\\" else " "
+            return types.TextEdit(to_range(index, at, at), f"{before}{comment}{after}")
+    return types.TextEdit(to_range(index, content_end, content_end), f" {comment}")
+
+
+@lru_cache(maxsize=4)
+def _markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+    """The prose regions, protected spans and code of a Markdown text (parsed once for all the
+    actions offered on one document)."""
+    from mtfix.formats.markdown import markdown_spans
+
+    return markdown_spans(text)
+
+
+def _markdown_line_end(text: str, pos: int, ls: int, end: int) -> int:
+    """Where on the line ending at ``end`` an HTML comment can go without changing what the
+    Markdown around it means: before an ATX heading's closing ``#``s, and never inside the
+    markup Markdown protects (a code span or HTML tag that goes on to the next line, a
+    backslash hard break), only in front of it.
+
+    >>> t = "## Heading ##"
+    >>> t[:_markdown_line_end(t, 3, 0, len(t))]
+    '## Heading'
+    """
+    regions, protected, _ = _markdown_spans(text)
+    region = next((r for r in regions if r.start <= pos < r.end), None)
+    at = end
+    if region is not None and ls < region.end < end and _ATX_CLOSING.fullmatch(text, region.end, end):
+        at = region.end
+    moved = True
+    while moved:
+        moved = False
+        for p in protected:
+            if p.start < at < p.end and p.start > ls:
+                at, moved = p.start, True
+    return at
 
 
 def ignore_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,

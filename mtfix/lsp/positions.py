@@ -19,6 +19,8 @@ import bisect
 import re
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+#: The characters longer than one code unit, per encoding (none in UTF-32).
+_WIDE = {"utf-16": re.compile("[\U00010000-\U0010ffff]"), "utf-8": re.compile("[^\x00-\x7f]")}
 
 
 def _units(s: str, encoding: str) -> int:
@@ -31,7 +33,9 @@ def _units(s: str, encoding: str) -> int:
 
 
 class LineIndex:
-    """Line starts of a text, for converting offsets to positions and back."""
+    """Line starts of a text, for converting offsets to positions and back in O(log n)
+    (a long line full of non-ASCII text included: a table of the characters longer than
+    one code unit, not a scan of the line, gives each column)."""
 
     def __init__(self, text: str, encoding: str = "utf-16"):
         self.text = text
@@ -42,16 +46,28 @@ class LineIndex:
             self.ends.append(m.start())
             self.starts.append(m.end())
         self.ends.append(len(text))
+        self._wide: list[int] = []  # offsets of the characters longer than one code unit
+        self._extra = [0]  # _extra[i]: the units beyond one of the first i of them
+        pattern = _WIDE.get(encoding)
+        if pattern is not None and not text.isascii():
+            for m in pattern.finditer(text):
+                self._wide.append(m.start())
+                self._extra.append(self._extra[-1] + _units(m.group(), encoding) - 1)
+
+    def _units_to(self, offset: int) -> int:
+        """Code units from the start of the text to character ``offset``."""
+        return offset + self._extra[bisect.bisect_left(self._wide, offset)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Zero-based (line, column in code units) of character ``offset``."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line]
-        return line, _units(self.text[start : min(offset, self.ends[line])], self.encoding)
+        return line, self._units_to(min(offset, self.ends[line])) - self._units_to(start)
 
     def offset(self, line: int, character: int) -> int:
-        """Character offset of an LSP position; positions past a line's end clamp to it."""
+        """Character offset of an LSP position; positions past a line's end clamp to it, and a
+        position inside a character (half a surrogate pair) moves to its end."""
         if line < 0:
             return 0
         if line >= len(self.starts):
@@ -59,12 +75,12 @@ class LineIndex:
         start, end = self.starts[line], self.ends[line]
         if character <= 0:
             return start
-        body = self.text[start:end]
-        if self.encoding == "utf-32" or body.isascii():
-            return start + min(character, len(body))
-        units = 0
-        for i, c in enumerate(body):
-            if units >= character:
-                return start + i
-            units += _units(c, self.encoding)
-        return end
+        target = self._units_to(start) + character
+        lo, hi = start, end  # the first offset whose units reach the target (or the line's end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._units_to(mid) >= target:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo

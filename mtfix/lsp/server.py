@@ -109,7 +109,8 @@ class MtfixLanguageServer(LanguageServer):
     @property
     def encoding(self) -> str:
         try:
-            enc = str(self.workspace.position_encoding or "utf-16")
+            enc = self.workspace.position_encoding or "utf-16"
+            enc = str(getattr(enc, "value", enc))  # a PositionEncodingKind member's str() is its name
         except Exception:
             enc = "utf-16"
         return _ENCODINGS.get(enc, "utf-16")
@@ -133,6 +134,15 @@ class MtfixLanguageServer(LanguageServer):
                          types.MessageType.Error, again=True)
         if profile.warning:
             self.message(profile.warning, again=True)
+
+    def uses_file(self, path: str) -> bool:
+        """Whether a glossary or rule pack of an open document's configuration is at ``path`` (its
+        save must re-check: a client without file watching sends no other notice)."""
+        if not path:
+            return False
+        target = _resolved(path)
+        return any(_resolved(str(key[0])) == target for st in list(self.states.values())
+                   for key in st.profile.key_files)
 
     def _message_from_thread(self, text: str) -> None:
         if self.loop is not None:
@@ -298,6 +308,13 @@ class MtfixLanguageServer(LanguageServer):
         self.grammar_pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -336,6 +353,20 @@ def _common_prefix(a: str, b: str) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+def _kind_within(kind: Any, wanted: Any) -> bool:
+    """Whether code action ``kind`` is ``wanted`` or a sub-kind of it (``source.fixAll.mtfix`` is
+    within ``source``), kinds compared by their value: ``str()`` of a CodeActionKind member is
+    its Python name, not the kind.
+
+    >>> _kind_within(types.CodeActionKind.QuickFix, "quickfix"), _kind_within("source.fixAll.mtfix", "source")
+    (True, True)
+    >>> _kind_within(types.CodeActionKind.QuickFix, "source")
+    False
+    """
+    a, b = (getattr(k, "value", k) or "" for k in (kind, wanted))
+    return a == b or a.startswith(f"{b}.")
 
 
 def _client_supports_resolve(ls: MtfixLanguageServer) -> bool:
@@ -392,6 +423,16 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             ls.roots.append(Path(params.root_path))
         ls.session.root = ls.roots[0] if ls.roots else None
 
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def folders_changed(ls: MtfixLanguageServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+        """Keep the workspace roots (where a missing glossary may be created) in step with the editor's."""
+        removed = {Path(p) for p in (uri_to_path(f.uri) for f in params.event.removed or []) if p}
+        ls.roots = [r for r in ls.roots if r not in removed]
+        for path in (uri_to_path(f.uri) for f in params.event.added or []):
+            if path and Path(path) not in ls.roots:
+                ls.roots.append(Path(path))
+        ls.session.root = ls.roots[0] if ls.roots else None
+
     @server.feature(types.INITIALIZED)
     async def initialized(ls: MtfixLanguageServer, params: types.InitializedParams) -> None:
         ls.loop = asyncio.get_running_loop()
@@ -423,8 +464,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MtfixLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         path = uri_to_path(params.text_document.uri) or ""
-        if Path(path).name in CONFIG_NAMES:
-            ls.recheck_all()
+        if Path(path).name in CONFIG_NAMES or ls.uses_file(path):
+            ls.recheck_all()  # the profiles see the file's new modification time and rebuild
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MtfixLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -464,6 +505,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         target = _glossary_target(st.profile)
         log.debug("code actions for %s: profile %s error %s glossary %s", uri, st.profile.origin, st.profile.error, target)
         markdown = st.kind == "markdown"
+        ignored: set[tuple[str, int]] = set()
         for f in st.findings:
             if not ((f.start <= b and f.end >= a) or f.start in wanted):
                 continue
@@ -471,7 +513,10 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
             if fix is not None:
                 out.append(fix)
-            out.append(actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag, versioned))
+            ignore = actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
+            if (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
+                ignored.add((ignore.title, idx.position(f.start)[0]))
+                out.append(ignore)
             name = actions.name_in(f, st.text) if target else None
             if name and target:
                 out.append(actions.glossary_action(name, target, diag))
@@ -484,7 +529,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             out.append(fa)
         only = params.context.only
         if only:
-            out = [x for x in out if any(str(x.kind or "").startswith(str(k)) for k in only)]
+            out = [x for x in out if any(_kind_within(x.kind, k) for k in only)]
         return out
 
     @server.feature(types.CODE_ACTION_RESOLVE)

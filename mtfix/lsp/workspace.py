@@ -59,10 +59,10 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
     format reader's :func:`~mtfix.formats.markdown.prose_spans`), offsets into
     the editor's text exactly."""
     if kind == "markdown":
-        from mtfix.formats.markdown import prose_spans
+        from mtfix.formats.markdown import markdown_spans
 
-        regions, protected = prose_spans(text)
-        return to_document(text, path=path, protected=protected, regions=regions)
+        regions, protected, code = markdown_spans(text)
+        return to_document(text, path=path, protected=protected, regions=regions, code=code)
     return to_document(text, path=path)
 
 

@@ -131,6 +131,19 @@ def _spans(text: str):
         ("<div>\nblock html\n</div>\n\nprose\n", ["prose"], ["<div>\nblock html\n</div>"]),
         ("+++\ntitle = 'x'\n+++\nprose\n", ["prose"], ["+++\ntitle = 'x'\n+++"]),
         ("tab\n\tindented continuation\n", ["tab\n\tindented continuation"], []),
+        # the spaces of a hard line break are markup: removing them joins the lines
+        ("late  \nand then\\\nend\n", ["late  \nand then\\\nend"], ["  \n", "\\\n"]),
+        ("> a b  \r\n> c d\r\n", ["a b  \r\n> c d"], [">", "  \r\n> "]),
+        # TeX math is a formula, not prose ("a a" is a product); dollars for money stay prose
+        ("Sets $A , B$ and $$\nf = a a\n$$ end.\n", ["Sets $A , B$ and $$\nf = a a\n$$ end."],
+         ["$A , B$", "$$\nf = a a\n$$"]),
+        ("Prices rose from $5 to $6 , and US$7 too.\n", ["Prices rose from $5 to $6 , and US$7 too."], []),
+        # a table in a block quote: its cells are prose too (they were protected whole)
+        ("> | a | b |\n> |---|---|\n> | c d | `x` |\n", ["a", "b", "c d", "`x`"],
+         ["> |", "|", "|\n> |---|---|\n> |", "|", "`x`", "|"]),
+        # a byte order mark an editor sends along (the LSP): front matter and headings still read as such
+        ("\ufeff---\ntitle: x y\n---\nprose\n", ["prose"], ["\ufeff---\ntitle: x y\n---"]),
+        ("\ufeff# Heading\n\nprose\n", ["Heading", "prose"], ["\ufeff#"]),
     ],
 )
 def test_regions_and_protected_spans(text, regions, protected):
@@ -150,7 +163,8 @@ def _document(draw):
     secret: list[str] = []  # must be protected
     plain: list[str] = []  # must be prose
     for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["para", "code", "fence", "link", "html", "table", "quote", "list"]))
+        kind = draw(st.sampled_from(["para", "code", "fence", "link", "html", "table", "qtable", "quote", "list",
+                                     "math"]))
         words = draw(_prose)
         token = f"zq{len(parts)}x"  # a unique marker word
         if kind == "para":
@@ -171,6 +185,12 @@ def _document(draw):
         elif kind == "table":
             parts.append(f"| h1 | h2 |\n|----|----|\n| {words} | {token} |")
             plain.append(token)
+        elif kind == "qtable":
+            parts.append(f"> | h1 | h2 |\n> |----|----|\n> | {words} | {token} |")
+            plain.append(token)
+        elif kind == "math":
+            parts.append(f"{words} $x_{{{token}}} , y$ and $$\n{token}q a a\n$$ end.")
+            secret.extend([f"$x_{{{token}}} , y$", f"{token}q a a"])
         elif kind == "quote":
             parts.append(f"> {words}\n> {token} again")
             plain.append(token)
@@ -210,3 +230,32 @@ def test_units_come_from_the_format_registry():
     container = MarkdownFormat().load(b"# T\n\nText.\n", "a.md", {})
     assert container.render({}) == b"# T\n\nText.\n"
     assert container.render({0: "# T\n\nMore text.\n"}) == b"# T\n\nMore text.\n"
+
+
+def test_a_directive_quoted_in_code_is_an_example_not_a_directive(pipeline):
+    """A README showing how to silence mtfix must not silence it: only a directive outside
+    code counts (fenced and indented blocks, inline code spans)."""
+    text = (
+        "To silence a rule in a whole file:\n\n"
+        "```markdown\n<!-- mtfix-ignore-file: MTF105 -->\n```\n\n"
+        "    <!-- mtfix-ignore-file: MTF105 -->\n\n"
+        "On one line: `The the talks <!-- mtfix-ignore: MTF105 -->`\n"
+        "The talks about the the border went on.\n\n"
+        "The the talks ended. <!-- mtfix-ignore: MTF105 -->\n"
+    )
+    from mtfix.files import check_input
+    from mtfix.lsp.workspace import build_document
+
+    found = check_input(pipeline, Input("readme.md", text.encode())).findings
+    repeated = [f.start for f in found if f.code == "MTF105"]
+    assert repeated == [text.index(" the border")]  # the real directive on the last line still counts
+    lsp = pipeline.check(build_document(text, "readme.md", "markdown")).findings
+    assert [f.start for f in lsp if f.code == "MTF105"] == repeated
+    fixed = fix_input(pipeline, Input("readme.md", text.encode())).output.decode()
+    assert fixed == text.replace("about the the border", "about the border")
+
+
+def test_fix_leaves_tex_math_alone(pipeline):
+    text = "The sets $A , B$ differ, and the the rule holds:\n\n$$\ny = a a , \\quad a \\in A\n$$\n"
+    fixed = fix_input(pipeline, Input("notes.md", text.encode())).output.decode()
+    assert fixed == text.replace("and the the rule", "and the rule")

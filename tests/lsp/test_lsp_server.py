@@ -15,7 +15,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, apply_text_edits, edits_of  # noqa: E402
+from lsp_harness import CAPABILITIES, Harness, apply_text_edits, edits_of  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.lsp.workspace import build_document  # noqa: E402
@@ -211,6 +211,18 @@ def test_markdown_only_prose_is_checked(tmp_path: Path) -> None:
             assert not any(a < d.data["end"] and d.data["start"] < b for a, b in code_spans)
         ignore = next(a for a in await code_actions(h, uri, repeated[0]) if "ignore MTF105" in a.title)
         assert edits_of(ignore.edit, uri)[0].new_text == " <!-- mtfix-ignore: MTF105 -->"
+        # an editor that keeps the byte order mark: the front matter is still not prose, the heading
+        # still a heading, and "ignore" goes before the heading's closing #s
+        bom = "\ufeff---\ntitle: the the talks\n---\n\n## Talks about the the border ##\n"
+        uri2 = (root / "bom.md").as_uri()
+        h.open(uri2, bom, language_id="markdown")
+        diags2 = (await h.diagnostics(uri2, 1)).diagnostics
+        assert spans(bom, diags2) == expected(bom, "markdown")
+        assert [d.range.start.line for d in diags2 if d.code == "MTF105"] == [4]
+        heading = next(d for d in diags2 if d.code == "MTF105")
+        ignore = next(a for a in await code_actions(h, uri2, heading) if "ignore MTF105" in a.title)
+        assert apply_text_edits(bom, edits_of(ignore.edit, uri2)).endswith(
+            "## Talks about the the border <!-- mtfix-ignore: MTF105 --> ##\n")
         await h.stop()
 
     run(scenario())
@@ -409,5 +421,105 @@ def test_actions_name_the_current_version_when_the_text_comes_back(tmp_path: Pat
         versions = {c.text_document.version for a in acts if a.edit for c in a.edit.document_changes or []}
         assert versions == {3}, versions
         await h.stop()
+
+    run(scenario())
+
+
+def test_a_folder_added_later_is_part_of_the_workspace(tmp_path: Path) -> None:
+    """A folder added to the workspace after start-up (multi-root) is a workspace folder: the
+    "add to glossary" action may create the glossary its configuration names there."""
+    root = workspace(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".git").mkdir()
+    (other / "mtfix.toml").write_text('glossaries = ["names.tsv"]\n', encoding="utf-8")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        h.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(added=[types.WorkspaceFolder(other.as_uri(), "other")],
+                                                    removed=[])))
+        uri = (other / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        two_ways = next(d for d in diags if d.code == "MTF305")
+        add = next(a for a in await code_actions(h, uri, two_ways)
+                   if a.command and a.command.command == "mtfix.addToGlossary")
+        done = await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command=add.command.command, arguments=add.command.arguments))
+        assert done["ok"] is True, done
+        assert (other / "names.tsv").read_text(encoding="utf-8") == "term\tvariants\nMirkadrov\t\n"
+        assert await h.stop() == 0
+
+    run(scenario())
+
+
+def test_saving_a_glossary_rechecks_without_file_watching(tmp_path: Path) -> None:
+    """A client that does not watch files (no dynamic registration) still sends didSave: saving
+    the glossary the configuration names re-checks the open documents."""
+    import attrs
+
+    root = workspace(tmp_path, 'glossaries = ["names.tsv"]\n')
+    glossary = root / "names.tsv"
+    glossary.write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov\n", encoding="utf-8")
+    caps = attrs.evolve(CAPABILITIES, workspace=types.WorkspaceClientCapabilities(
+        workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)))
+    text = "The talks with Zeyhun Bayramov went on.\n"
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=caps)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, text)
+        before = (await h.diagnostics(uri, 1)).diagnostics
+        assert not any(str(d.code).startswith("MTF30") for d in before)
+        assert not h.registrations
+        glossary.write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov|Zeyhun Bayramov\n", encoding="utf-8")
+        n = len(h.published)
+        h.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(glossary.as_uri())))
+        after = await h.diagnostics(uri, 1, after=n, timeout=15)
+        assert any(str(d.code).startswith("MTF30") for d in after.diagnostics), after.diagnostics
+        assert await h.stop() == 0
+
+    run(scenario())
+
+
+def test_code_actions_of_the_kinds_the_client_asks_for(tmp_path: Path) -> None:
+    """``context.only`` (an editor's "quick fixes only", or "fix all on save"): the quick fixes
+    were all filtered out, their kind compared by its Python name.  And one "ignore" action per
+    code and line."""
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        repeated = next(d for d in (await h.diagnostics(uri, 1)).diagnostics if d.code == "MTF105")
+
+        async def kinds(only: list[str]) -> set[str]:
+            result = await h.client.text_document_code_action_async(types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri), range=repeated.range,
+                context=types.CodeActionContext(diagnostics=[repeated], only=only)))
+            return {str(getattr(a.kind, "value", a.kind)) for a in result or []}
+
+        assert await kinds(["quickfix"]) == {"quickfix"}
+        assert await kinds(["source.fixAll"]) == {"source.fixAll.mtfix"}
+        assert await kinds(["source"]) == {"source.fixAll.mtfix"}
+        assert await kinds(["refactor"]) == set()
+        # two findings of one code on one line: one "ignore" action, not two alike
+        text = "The talks about the the border and the the river went on.\n"
+        uri2 = (root / "b.txt").as_uri()
+        h.open(uri2, text)
+        twice = [d for d in (await h.diagnostics(uri2, 1)).diagnostics if d.code == "MTF105"]
+        assert len(twice) == 2
+        result = await h.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri2), range=types.Range(types.Position(0, 0), types.Position(1, 0)),
+            context=types.CodeActionContext(diagnostics=twice)))
+        titles = [a.title for a in result]
+        assert titles.count("mtfix: ignore MTF105 on this line") == 1, titles
+        assert sum(t.startswith("mtfix: fix MTF105") for t in titles) == 2
+        assert await h.stop() == 0
 
     run(scenario())

@@ -55,6 +55,31 @@ def test_positions_other_encodings_and_clamping() -> None:
     assert idx.offset(0, 99) == 2 and idx.offset(99, 0) == 5 and idx.offset(-1, 0) == 0
 
 
+def test_positions_on_one_long_non_ascii_line_are_fast() -> None:
+    """A file that is one long line (minified, or a paragraph per line) with an emoji in it:
+    each conversion used to scan the line, and publishing thousands of diagnostics took a minute.
+    A conversion now costs a bisection: counted here in lookups of the code-unit table, not timed."""
+    text = "😀 " + "Prices of oilgas rose, é. " * 8000  # 200 000 characters, no line break
+    for encoding in ("utf-16", "utf-8"):
+        idx = LineIndex(text, encoding)
+        lookups = 0
+        table = idx._units_to
+
+        def counted(offset: int, table=table) -> int:
+            nonlocal lookups
+            lookups += 1
+            return table(offset)
+
+        idx._units_to = counted
+        offsets = range(0, len(text), 40)  # 5000 positions, and back
+        for offset in offsets:
+            line, col = idx.position(offset)
+            assert idx.offset(line, col) == offset
+        assert lookups <= len(offsets) * (4 + len(text).bit_length()), lookups  # logarithmic, not a scan
+    assert LineIndex(text).position(len(text)) == (0, len(text) + 1)
+    assert LineIndex(text, "utf-8").position(len(text)) == (0, len(text.encode("utf-8")))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \n\r😀é\u2028"), max_size=30), st.data())
 def test_positions_round_trip(text: str, data: st.DataObject) -> None:
@@ -126,6 +151,35 @@ def test_text_edits_turn_one_text_into_the_other(a: str, b: str) -> None:
     assert apply(a, text_edits(a, b, LineIndex(a))) == b
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", " ", ",", "\n", "\r\n", "\r", "😀"]), max_size=30), st.data())
+def test_text_edits_never_cut_a_crlf(parts: list[str], data: st.DataObject) -> None:
+    """An edit boundary between the CR and the LF of a line break has no LSP position: a change
+    next to a CRLF (the fixed text ends a line in LF) came out wrong."""
+    a = "".join(parts)
+    b = list(a)
+    for _ in range(data.draw(st.integers(0, 4))):
+        k = data.draw(st.integers(0, len(b)))
+        if k < len(b) and data.draw(st.booleans()):
+            del b[k]
+        else:
+            b.insert(k, data.draw(st.sampled_from(["x", "\n", "\r", " "])))
+    assert apply(a, text_edits(a, "".join(b), LineIndex(a))) == "".join(b)
+    assert apply("a\r\n", text_edits("a\r\n", "a\n", LineIndex("a\r\n"))) == "a\n"
+
+
+def test_text_edits_of_a_long_document_stay_small() -> None:
+    """"Fix all" on a long document with fixes all through it replaced the whole text in one
+    edit (the editor loses the cursor, folds and undo steps); now each changed line is diffed."""
+    lines = [f"Line {i}: prices of oilgas rose , and the the talks went on.\n" for i in range(3000)]
+    original = "".join(lines) + "The end.\n"
+    fixed = original.replace("oilgas rose ,", "oil and gas rose,").replace("the the", "the")
+    edits = text_edits(original, fixed, LineIndex(original))
+    assert apply(original, edits) == fixed
+    assert len(edits) == 9000 and max(len(e.new_text) for e in edits) <= len("oil and gas")
+    assert all(e.range.start.line == e.range.end.line for e in edits)
+
+
 def test_ignore_edit_is_honoured_by_suppress() -> None:
     text = "Talks went on.\nThe the talks | ended.\n"
     finding = f("MTF105", 15, 22)
@@ -138,10 +192,41 @@ def test_ignore_edit_is_honoured_by_suppress() -> None:
     text2 = "The the talks. <!-- mtfix-ignore: MTF203 -->\n"
     new = apply(text2, [ignore_edit(f("MTF105", 0, 7), text2, LineIndex(text2), True)])
     assert new == "The the talks. <!-- mtfix-ignore: MTF203, MTF105 -->\n"
+    # a directive quoted in inline code is an example: left alone, a comment of its own is added
+    text3 = "Write `<!-- mtfix-ignore: MTF203 -->` for the the talks.\n"
+    at = text3.index("the the")
+    new = apply(text3, [ignore_edit(f("MTF105", at, at + 7), text3, LineIndex(text3), True)])
+    assert new == text3.replace(".\n", ". <!-- mtfix-ignore: MTF105 -->\n")
     # a Markdown table row: inside the last cell, so the table stays a table
     row = "| a | the the |\n"
     new = apply(row, [ignore_edit(f("MTF105", 6, 13), row, LineIndex(row), True)])
     assert new == "| a | the the <!-- mtfix-ignore: MTF105 --> |\n"
+
+
+@pytest.mark.parametrize("text", [
+    "## The the talks ##\n",                       # an ATX heading's closing #s stay a closing sequence
+    "# The the talks #\r\n",
+    "The the talks\\\nnext line.\n",               # a backslash hard break stays one
+    "The the talks `a\nb` on.\n",                    # not inside a code span that goes on
+    "The the talks <span\ntitle='x'>on</span>.\n",   # nor inside an HTML tag that goes on
+    "The the talks  \nnext line.\n",                 # before a hard break's spaces
+])
+def test_markdown_ignore_comment_changes_nothing_but_the_comment(text: str) -> None:
+    import re
+
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    at = text.index("The the")
+    new = apply(text, [ignore_edit(f("MTF105", at, at + 7), text, LineIndex(text), True)])
+    assert new.count("<!-- mtfix-ignore: MTF105 -->") == 1
+    start = new.index("The the")
+    assert suppressed(to_document(new), [f("MTF105", start, start + 7)]) == []
+
+    def html(s: str) -> str:
+        return re.sub(r"\s+", " ", md.render(s).replace("<!-- mtfix-ignore: MTF105 -->", "")).replace(" <", "<")
+
+    assert html(new) == html(text), new
 
 
 def test_name_in() -> None:
@@ -287,3 +372,15 @@ def test_a_glossary_not_created_yet_is_the_actions_target(tmp_path: Path) -> Non
     (tmp_path / "names.tsv").write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
     created, new = session.profile(str(tmp_path / "a.txt"))  # watched: creating it rebuilds the profile
     assert new and created.warning is None and created.config.glossaries == (str(tmp_path / "names.tsv"),)
+
+
+def test_the_negotiated_position_encoding_is_read_by_its_value() -> None:
+    from pygls.workspace import Workspace
+
+    from mtfix.lsp.server import create_server
+
+    server = create_server()
+    for kind, expected in ((types.PositionEncodingKind.Utf8, "utf-8"), ("utf-32", "utf-32"),
+                           (types.PositionEncodingKind.Utf16, "utf-16")):
+        server.protocol._workspace = Workspace(None, position_encoding=kind)
+        assert server.encoding == expected
