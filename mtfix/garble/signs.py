@@ -31,6 +31,7 @@ import math
 import operator
 import unicodedata
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -752,13 +753,25 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
         d["tag_surprisal_top3"] = sum(top) / len(top)
         # the first index of the largest of all but the last (as max(range(len(sur) - 1), key=sur.__getitem__))
         j = sur.index(max(sur[:-1])) if len(sur) > 1 else 0
-        lo = max(0, j - 2)
-        hi = min(len(toks) - 1, j)
+        lo, hi = _with_a_word(wordlike, max(0, j - 2), min(len(toks) - 1, j))
         worst = (toks[lo].start, toks[hi].end)
     d.update(_ratios(toks, tags, vw, nw))
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
+
+
+def _with_a_word(wordlike: Sequence[int], lo: int, hi: int) -> tuple[int, int]:
+    """The tokens ``lo``..``hi`` of the most surprising tag trigram, widened to the nearest word on
+    each side when they are punctuation only ('“. “'), so the span a reviewer is shown has words.
+
+    >>> _with_a_word([0, 1, 5], 2, 4), _with_a_word([0, 3], 1, 3), _with_a_word([], 1, 2)
+    ((1, 5), (1, 3), (1, 2))
+    """
+    k = bisect_left(wordlike, lo)
+    if not wordlike or (k < len(wordlike) and wordlike[k] <= hi):
+        return lo, hi
+    return (wordlike[k - 1] if k else lo), (wordlike[k] if k < len(wordlike) else hi)
 
 
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$", "CD", "PDT"})

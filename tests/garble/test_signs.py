@@ -227,3 +227,16 @@ def test_capitals_after_a_dateline_or_opening_a_title_are_style():
     assert caps('"It is not about money," said the coach. "It is about pride."') == 0.0
     assert caps("The talks in the capital - The ministry said they would resume on Monday.") == 1.0
     assert caps("The ministry said the talks would resume The next round is on Monday.") == 1.0
+
+
+def test_the_span_to_look_at_first_holds_a_word():
+    """The most surprising tag trigram can be punctuation only ('“. “' between two quotations): the span
+    shown to a reviewer is widened to the nearest words (here 'useful “. “We')."""
+    from mtfix.garble.model import Detector
+
+    trigrams = Detector.load().trigrams
+    text = "The talks were “open and useful “. “We back the plan."
+    a = analyse(text, load(), trigrams)
+    assert a.worst is not None
+    shown = text[a.worst[0]:a.worst[1]]
+    assert shown == "useful “. “We", shown
