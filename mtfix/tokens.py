@@ -98,6 +98,11 @@ ALNUM_WORD = LazyPattern(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)?
 #: A word as LanguageTool reports it: letters and combining marks, then also apostrophes
 #: and hyphens, so that a match can be widened to the whole word it sits in.
 LT_WORD = LazyPattern(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHENS}]*")
+#: A hashtag, an @handle or a Pandoc/Quarto citation or cross-reference ("#climatestrike", "@johndoe",
+#: "@fig-plot", "@doe:2020"): a "#" or "@" that no word or other mark glues to, then a tag with at
+#: least one letter, whose parts may be joined by "-", ":" or "." (a final "." ends the sentence).
+HANDLE = LazyPattern(r"(?<![\p{L}\p{M}\p{N}_#@&/])[#@][\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*"
+                     r"(?:[-:.][\p{L}\p{M}\p{N}_]+)*")
 #: Word characters, runs of white space, or one other character: the units of a word
 #: diff (review report, editor code actions); concatenated they give back the text.
 DIFF_TOKEN = LazyPattern(r"\w+|\s+|[^\w\s]")

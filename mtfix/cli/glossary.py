@@ -34,7 +34,7 @@ def _refuse_an_input(output: Path, inputs: list[str]) -> None:
 
 @app.command()
 def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")]) -> None:
-    """Report duplicates, conflicts, variants equal to another entry's term, empty
+    """Report duplicates, conflicts, variants equal to another entry's term (or short form), empty
     fields and malformed lines with file:line; exit 1 when there is any (2: a path names no glossary file)."""
     from mtfix.glossary.formats import READERS
     from mtfix.glossary.validate import validate as run

@@ -72,6 +72,29 @@ class MarkdownFormat:
         return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
 
 
+_ATX_OPENING = re.compile(r"(?:[ \t]*>[ \t]?)* {0,3}#{1,6}[ \t]+")
+_SETEXT_UNDERLINE = re.compile(r"(?:[ \t]*>[ \t]?)* {0,3}(?:=+|-+)[ \t]*\r?")
+
+
+def is_heading(text: str, region: Span) -> bool:
+    """Whether a prose region of :func:`markdown_spans` is a heading: its line opens with an ATX
+    heading's "#" marks, or the next line is a setext heading's underline ("===" or "---").
+
+    >>> text = "# Talks\\n\\nTalks\\n---\\n\\nThey met.\\n"
+    >>> regions, _, _ = markdown_spans(text)
+    >>> [is_heading(text, r) for r in regions]
+    [True, True, False]
+    """
+    line_start = text.rfind("\n", 0, region.start) + 1
+    if _ATX_OPENING.fullmatch(text, line_start, region.start):
+        return True
+    nl = text.find("\n", region.end)
+    if nl < 0 or text[region.end:nl].strip():
+        return False
+    line_end = text.find("\n", nl + 1)
+    return bool(_SETEXT_UNDERLINE.fullmatch(text, nl + 1, len(text) if line_end < 0 else line_end))
+
+
 # -- parser set-up ----------------------------------------------------------------------------------
 
 

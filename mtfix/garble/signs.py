@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
-from mtfix.garble.tagger import Tagger, Token, tokenize
+from mtfix.garble.tagger import Tagger, Token, has_opaque_marks, tagger_words, tokenize
 from mtfix.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -86,8 +86,9 @@ _PAST_FORMS = frozenset({
 #: in another script, present tenses read as nouns.  6 (session 11): dateline and title capitals,
 #: quoted-and-glossed phrases, parenthetical attributions, subjects closed by a parenthesis or an
 #: apposition, present tenses before their object, rare "-ing"/"-ed" forms of known words, relative
-#: clauses without "that" (no splice), prepositions English strands (docs/detector.md).
-ANALYSIS_REVISION = 6
+#: clauses without "that" (no splice), prepositions English strands (docs/detector.md).  7 (session 11):
+#: a URL, an e-mail address, a hashtag or an @handle or cross-reference is one token, tagged as a name.
+ANALYSIS_REVISION = 7
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -720,7 +721,7 @@ def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: 
     the dense features always read the function-word view."""
     toks = tokenize(text, offset)
     words = [t.text for t in toks]
-    tags = tagger.tag(words) if toks else []
+    tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
     wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
     found = _structural(toks, tags, text, infos, wordlike)

@@ -71,7 +71,73 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         start = find(w, pos)
         pos = start + len(w)
         append(new(Token, (w, start + offset, pos + offset)))
+    if has_opaque_marks(text):
+        return _merge_opaque(text, out, offset)
     return out
+
+
+def has_opaque_marks(text: str) -> bool:
+    """Whether ``text`` may hold an opaque token (:func:`is_opaque`): most sentences do not."""
+    return "@" in text or "#" in text or "://" in text or "www." in text
+
+
+def _opaque_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses (:func:`mtfix.segment.find_protected_spans`, less its bare domain names),
+    hashtags, @handles and citation keys (:data:`mtfix.tokens.HANDLE`) in ``text``."""
+    from mtfix.segment import find_protected_spans
+    from mtfix.tokens import HANDLE
+
+    spans = [(s.start, s.end) for s in find_protected_spans(text)
+             if "@" in text[s.start:s.end] or "://" in text[s.start:s.end] or text[s.start:s.start + 4].lower() == "www."]
+    spans += [m.span() for m in HANDLE.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _merge_opaque(text: str, toks: list[Token], offset: int) -> list[Token]:
+    """``toks`` with the tokens of each opaque span (:func:`_opaque_spans`) made one token: an address
+    or a handle is one name to the tagger, not a run of words and punctuation (session 11)."""
+    spans = _opaque_spans(text)
+    if not spans:
+        return toks
+    out: list[Token] = []
+    k, joined = 0, -1  # the next span that may overlap; the span the last token of out was widened to
+    for t in toks:
+        s, e = t.start - offset, t.end - offset
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k == len(spans) or spans[k][0] >= e:
+            out.append(t)
+            continue
+        lo = out.pop().start - offset if joined == k else min(s, spans[k][0])
+        hi = max(e, spans[k][1])
+        out.append(Token(text[lo:hi], lo + offset, hi + offset))
+        joined = k
+    return out
+
+
+#: What the tagger reads in place of an opaque token (:func:`is_opaque`): a name its tag dictionary
+#: knows only as a proper noun, so the token is tagged, and tags its neighbours, as a name would.
+NAME_STAND_IN = "John"
+
+
+def is_opaque(word: str) -> bool:
+    """Whether a token of :func:`tokenize` is a URL, an e-mail address, a hashtag or an @handle: the
+    tokenizer's own words never hold "@", "#" or "://" and never start with "www."."""
+    return len(word) > 1 and ("@" in word or "#" in word or "://" in word or word[:4].lower() == "www.")
+
+
+def tagger_words(words: list[str]) -> list[str]:
+    """``words`` as the tagger should read them: each opaque token (:func:`is_opaque`) as
+    :data:`NAME_STAND_IN` (the same list when there is none)."""
+    if not any(map(is_opaque, words)):
+        return words
+    return [NAME_STAND_IN if is_opaque(w) else w for w in words]
 
 
 def _shape(w: str) -> str:

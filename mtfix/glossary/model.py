@@ -123,6 +123,33 @@ def conflicts(entries: list[Entry]) -> list[str]:
     return problems
 
 
+def shadowed_variants(entries: list[Entry]) -> list[str]:
+    """Variants that are another entry's short form or accepted spelling: a correct form wins over a
+    variant when the text is matched, so such a variant is never replaced, without a word.  Each
+    message names both entries and their places.  Not a contradiction that stops loading (the text is
+    left alone, which is safe): ``mtfix glossary validate`` reports it.
+
+    >>> shadowed_variants([Entry("European Council", short_form="Council", origin="a.yaml:3"),
+    ...                    Entry("Council of Europe", ("Council",), origin="b.yaml:7")])
+    ["b.yaml:7: variant 'Council' of 'Council of Europe' is the short form of 'European Council' (a.yaml:3): \
+the short form wins and the variant is never replaced"]
+    """
+    correct: dict[str, list[tuple[str, str, Entry]]] = {}  # lower-cased form -> (form, what, entry)
+    for e in entries:
+        short = e.short
+        for form, what in ((short, "short form"), *((a, "accepted spelling") for a in e.accepted)):
+            if form != e.term:
+                correct.setdefault(form.lower(), []).append((form, what, e))
+    problems: list[str] = []
+    for e in entries:
+        for v in e.variants:
+            for form, what, other in correct.get(v.lower(), ()):
+                if other.term != e.term and _same(form, other, v, e):
+                    problems.append(f"{e.origin}: variant {v!r} of {e.term!r} is the {what} of {other.term!r} "
+                                    f"({other.origin}): the {what} wins and the variant is never replaced")
+    return problems
+
+
 def combine(parts: list[Glossary]) -> Glossary:
     """Several files that must agree (the user's, or the bundled ones): a
     contradiction is a :class:`GlossaryError` naming both files and lines."""

@@ -19,13 +19,12 @@ from bisect import bisect_right
 from mtfix import regexcache
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document
+from mtfix.tokens import HANDLE as _TAG
 from mtfix.tokens import WORD as _WORDS
 from mtfix.tokens import LazyPattern
 
 _QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
-#: A hashtag or an @handle: a "#" or "@" that no word or other mark glues to, then the tag.
-_TAG = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_#@&/])[#@][\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*")
 
 
 def is_source_language(text: str) -> bool:

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import load
-from mtfix.glossary.model import Entry, conflicts
+from mtfix.glossary.model import Entry, conflicts, shadowed_variants
 
 
 def validate(paths: list[str]) -> list[str]:
     """Every problem found in ``paths``, taken together (empty when all is well).
 
     Malformed lines and empty fields; duplicate entries; conflicts (one
-    variant mapped to two terms); variants equal to another entry's term or to
-    their own; a form listed both as correct and as a variant, forbidden or historical.
+    variant mapped to two terms); variants equal to another entry's term, short
+    form or accepted spelling, or to their own; a form listed both as correct and as a variant, forbidden or historical.
     """
     problems: list[str] = []
     entries: list[Entry] = []
@@ -46,6 +46,7 @@ def validate(paths: list[str]) -> list[str]:
                 if e.key(v) in correct:
                     problems.append(f"{e.origin}: {what} {v!r} is also a correct form of {e.term!r}")
     problems.extend(conflicts(entries))
+    problems.extend(shadowed_variants(entries))
     return sorted(dict.fromkeys(problems), key=_where)
 
 

@@ -14,7 +14,9 @@
 
 Exit codes are ``mtfix``'s (:func:`mtfix.cli.run`): 0 clean, 1 findings at ``--fail-on`` or
 files changed (``fix --exit-non-zero-on-fix``), 2 a usage or input error, and anything
-unexpected one ``mtfix: internal error:`` line, also 2.
+unexpected one ``mtfix: internal error:`` line, also 2.  A run given no file at all (the hook
+configured with ``pass_filenames: false``) is a usage error: one line saying so, exit 2, rather
+than a pass that checked nothing.  Files given but all left out by ``include``/``exclude`` pass (0).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("check", "fix")
+#: Why a hook run without a file stops (exit 2): pre-commit passes none when the hook is configured
+#: with ``pass_filenames: false``, and a hook that checked nothing must not pass as if all were clean.
+NO_FILES = ("the pre-commit hook was given no file to check (is `pass_filenames: false` set in "
+            ".pre-commit-config.yaml?): let pre-commit pass the staged files, or name the folders "
+            "to check in the hook's `args` (args: [news/])")
 
 
 def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
@@ -145,10 +152,13 @@ def _plan(argv: list[str]) -> list[list[str]]:
     import typer.main
 
     from mtfix.cli import app
+    from mtfix.errors import ConfigError
 
     command = typer.main.get_command(app).commands[argv[0]]  # type: ignore[attr-defined]
     options, paths = split_args(_option_arity(command), argv[1:])
-    groups = [paths] if has_option(options, "--config") or not paths else by_config(paths)
+    if not paths:
+        raise ConfigError(NO_FILES)
+    groups = [paths] if has_option(options, "--config") else by_config(paths)
     plans = (hook_argv(argv[0], options, group) for group in groups)
     return [plan[0] for plan in plans if plan is not None]
 

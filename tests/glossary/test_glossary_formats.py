@@ -93,6 +93,31 @@ def test_validate_warns_of_forms_run_together_with_commas(tmp_path):
     assert CliRunner().invoke(app, ["glossary", "validate", str(g)]).exit_code == 0
 
 
+def test_validate_reports_a_variant_that_is_another_entrys_short_form(tmp_path):
+    """A variant equal to another entry's short form (or accepted spelling) is never replaced: the correct form wins when the text is matched.  Before, nothing said so."""
+    from mtfix.glossary.checker import GlossaryChecker
+    from mtfix.glossary.model import Glossary
+    from mtfix.pipeline import Pipeline
+
+    eu = tmp_path / "eu.yaml"
+    eu.write_text("entries:\n  - term: European Council\n    type: organisation\n    short: Council\n"
+                  "  - term: Kyiv\n    type: place\n    accepted: [Kyïv]\n", encoding="utf-8")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("term\tvariants\ttype\nCouncil of Europe\tCouncil\torganisation\n"
+                    "Kyiv Oblast\tKyïv\tplace\nRiga\tRīga\tplace\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(eu), str(mine)])
+    assert r.exit_code == 1, r.output
+    assert (f"{mine}:2: variant 'Council' of 'Council of Europe' is the short form of 'European Council' "
+            f"({eu}:2)") in r.output, r.output
+    assert f"{mine}:3: variant 'Kyïv' of 'Kyiv Oblast' is the accepted spelling of 'Kyiv' ({eu}:5)" in r.output
+    assert r.output.count("never replaced") == 2
+    assert "Riga" not in r.output
+    # what the message warns of: the variant is left alone
+    g = Glossary([*load(eu).entries, *load(mine).entries])
+    assert Pipeline(checkers=[GlossaryChecker(g)]).fix("The Council met on Monday.").text == "The Council met on Monday."
+    assert CliRunner().invoke(app, ["glossary", "validate", str(mine)]).exit_code == 0  # alone, no clash
+
+
 def test_tbx_read_and_malformed(tmp_path):
     p = tmp_path / "g.tbx"
     p.write_text(

@@ -216,3 +216,38 @@ def test_a_no_break_hyphen_is_a_hyphen_and_is_kept():
     pipeline = Pipeline(checkers=[GlossaryChecker(g)])
     assert pipeline.fix("President el\u2011Sisi spoke.").text == "President al\u2011Sisi spoke."
     assert pipeline.check("President al\u2011Sisi spoke.").findings == []
+
+
+def _markdown_document(text: str):
+    from mtfix.formats.markdown import MarkdownFormat
+
+    unit = MarkdownFormat().load(text.encode(), "a.md", {}).units[0]
+    return to_document(unit.text, regions=unit.regions, protected=unit.protected, code=unit.code)
+
+
+@pytest.mark.parametrize("heading", [
+    "# Michel visits Kyiv\n\n",
+    "## Michel visits Kyiv ##\n\n",
+    "> # Michel visits Kyiv\n\n",
+    "Michel visits Kyiv\n==================\n\n",
+    "Michel visits Kyiv\n---\n\n",
+])
+def test_a_markdown_heading_is_no_first_mention(heading):
+    """A Markdown heading is read as a headline in capitals is: neither expanded nor the first mention."""
+    g = Glossary([Entry("Charles Michel", type="person", first_mention=True, origin="t:1")])
+    pipeline = Pipeline(checkers=[GlossaryChecker(g)])
+    text = heading + "Michel arrived on Monday. Michel left.\n"
+    expected = heading + "Charles Michel arrived on Monday. Michel left.\n"
+    assert pipeline.fix(_markdown_document(text)).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Michel arrived on Monday.\n\n# Talks in Kyiv\n\nMichel left.\n",  # a heading after the first mention
+    "Michel visits Kyiv\n\n---\n\nMichel left.\n",  # a thematic break after a blank line: no heading
+    "# Michel visits Kyiv\n\nMichel left.\n",  # plain text: a "#" line is no heading
+])
+def test_only_a_markdown_heading_defers_the_first_mention(text):
+    g = Glossary([Entry("Charles Michel", type="person", first_mention=True, origin="t:1")])
+    pipeline = Pipeline(checkers=[GlossaryChecker(g)])
+    doc = _markdown_document(text) if text.startswith("Michel") else to_document(text)
+    assert pipeline.fix(doc).text == text.replace("Michel", "Charles Michel", 1)

@@ -257,6 +257,24 @@ def test_hook_entry_point_errors_exit_2_without_traceback(tmp_path, capsys):
     assert article.read_text(encoding="utf-8") == GARBLED
 
 
+@pytest.mark.parametrize("argv", [["check"], ["check", "--fail-on", "minor"], ["fix", "--exit-non-zero-on-fix"],
+                                  ["check", "--"]])
+def test_a_hook_given_no_file_says_so_and_fails(tmp_path, capsys, monkeypatch, argv):
+    """``pass_filenames: false`` makes pre-commit run the hook without files: before, it checked
+    nothing and passed silently; now one line says why and the commit stops (exit 2)."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "article.md").write_text(GARBLED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "no file to check" in captured.err and "pass_filenames: false" in captured.err
+    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err and captured.out == ""
+    assert (tmp_path / "article.md").read_text(encoding="utf-8") == GARBLED
+    assert main(["check", "."]) == 1  # a folder named in the hook's args is checked
+
+
 def test_pyproject_table_sets_threshold_and_rules(tmp_path, capsys):
     """The hook's entry point in-process: ``[tool.mtfix]`` in the repository's pyproject.toml sets
     the severity threshold and the rule selection; grammar stays off."""

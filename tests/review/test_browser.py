@@ -262,6 +262,35 @@ def test_min_severity_opens_with_minor_findings_filtered_out(browser, seed004, t
 TALKS = "Talks on the oilgas pipeline resumed and There were no objections."
 
 
+def test_accept_safe_edits_accepts_only_the_edits_the_filters_show(browser, tmp_path):
+    """Under ``--min-severity major`` the minor findings are hidden; *Accept safe edits* accepted
+    their safe edits too (MTF206 "oilgas" here), unseen.  Now it accepts what is shown, says how many
+    it left, and ticking *minor* and pressing again accepts the rest."""
+    from selenium.webdriver.common.by import By
+
+    doc = tmp_path / "minutes.txt"
+    doc.write_text(MINUTES, encoding="utf-8")
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", "--min-severity", "major", doc.name, "-o", report, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    open_report(browser, report)
+    browser.find_element(By.ID, "accept-safe").click()
+    assert browser.find_element(By.ID, "decision-count").text.startswith("1 accepted")
+    assert "1 hidden by the filters" in toast(browser)
+    target = export_download(browser, tmp_path)
+    decided = {d["code"]: d["decision"] for d in json.loads(target.read_text(encoding="utf-8"))["files"][0]["decisions"]}
+    assert decided == {"MTF101": "accept"}
+    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "oilgas" in doc.read_text(encoding="utf-8") and "came to our notice" not in doc.read_text(encoding="utf-8")
+    minor = browser.find_element(By.CSS_SELECTOR, "input[name=sev][value=minor]")
+    click(browser, minor)
+    browser.find_element(By.ID, "accept-safe").click()
+    assert browser.find_element(By.ID, "decision-count").text.startswith("2 accepted")
+
+
+
+
 def export_download(browser, tmp_path: Path) -> Path:
     """Press *Export decisions* and return the file the browser downloaded."""
     from selenium.webdriver.common.by import By

@@ -894,17 +894,31 @@
     toast("Saved mtfix-decisions.json. Apply it with: mtfix fix --decisions mtfix-decisions.json PATH");
   }
 
+  /* The indices of the edits the filters show: those of a visible finding (as prepare() draws them). */
+  function shownEdits(data) {
+    var flt = filters(), shown = {};
+    data.units.forEach(function (u) {
+      u.f.forEach(function (f) { if (visible(f, flt)) f.e.forEach(function (ei) { shown[ei] = true; }); });
+    });
+    return shown;
+  }
+
+  /* Accept the safe edits the filters show (an edit a filter hides, say a minor finding's under
+     --min-severity major, stays undecided), except where an accepted edit overlaps. */
   function acceptSafe() {
-    var data = loadFile(cur), touched = [], accepted = 0;
+    var data = loadFile(cur), touched = [], accepted = 0, hidden = 0;
     if (!data) return;
-    data.edits.forEach(function (e) {
+    var shown = shownEdits(data);
+    data.edits.forEach(function (e, ei) {
       if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
+      if (!shown[ei]) { hidden++; return; }
       var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
       if (!clash) { touched.push.apply(touched, setDecision(e.id, "accept", true)); accepted++; }
     });
     repaint(touched);
     saved();
-    toast("Accepted " + accepted + " safe edit" + (accepted === 1 ? "" : "s") + " of this file.");
+    toast("Accepted " + accepted + " safe edit" + (accepted === 1 ? "" : "s") + " shown in this file" +
+          (hidden ? "; " + hidden + " hidden by the filters left undecided." : "."));
   }
 
   var toastTimer = null;

@@ -87,7 +87,7 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 
 def _participle(sentence: str) -> bool:
     """Whether the tagger reads the second word of ``sentence`` as a past participle (VBN)."""
-    from mtfix.garble.tagger import load, tokenize
+    from mtfix.garble.tagger import load, tagger_words, tokenize
 
     words = [t.text for t in tokenize(sentence)]
-    return len(words) > 2 and load().tag(words)[1] == "VBN"
+    return len(words) > 2 and load().tag(tagger_words(words))[1] == "VBN"
