@@ -472,3 +472,47 @@ def find_config_table(start: Path) -> tuple[Path, dict[str, Any]] | None:
 def find_config(start: Path) -> Config:
     """The nearest ``mtfix.toml`` or ``pyproject.toml`` with ``[tool.mtfix]``."""
     return load_config(None, start).config
+
+
+class NearestSettings:
+    """Each file's settings file, the nearest above it (:func:`discover_config_file`; standard input
+    ``-``: the current directory's), or ``given`` for every file; found once per folder and loaded
+    once per settings file.  Errors (a settings file that cannot be read or is invalid) raise
+    :class:`mtfix.errors.ConfigError` naming the file."""
+
+    def __init__(self, given: Path | None = None) -> None:
+        self.given = Path(given).resolve() if given is not None else None
+        self._nearest: dict[str, Path | None] = {}  # folder → its settings file (resolved)
+        self._loaded: dict[Path | None, LoadedConfig] = {}
+        self._globs: dict[Path | None, Any] = {}
+
+    def settings_for(self, path: str) -> Path | None:
+        """The settings file of ``path`` (absolute), or None: the defaults."""
+        if self.given is not None:
+            return self.given
+        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        if folder not in self._nearest:
+            found = discover_config_file(Path(folder))
+            self._nearest[folder] = found.resolve() if found is not None else None
+        return self._nearest[folder]
+
+    def loaded(self, settings: Path | None) -> LoadedConfig:
+        """``settings``' contents (None: the defaults)."""
+        if settings not in self._loaded:
+            self._loaded[settings] = load_config_file(settings) if settings is not None else LoadedConfig(Config())
+        return self._loaded[settings]
+
+    def add(self, settings: Path | None, loaded: LoadedConfig) -> None:
+        """Remember ``settings``' contents, already loaded."""
+        self._loaded.setdefault(settings, loaded)
+
+    def selected(self, path: str) -> bool:
+        """Whether ``path`` passes the ``include``/``exclude`` globs of its own settings file (relative
+        to that file's folder; :class:`mtfix.io.inputs.GlobFilter`)."""
+        from mtfix.io.inputs import GlobFilter
+
+        key = self.settings_for(path)
+        if key not in self._globs:
+            cfg = self.loaded(key).config
+            self._globs[key] = GlobFilter(cfg.include, cfg.exclude, key.parent if key is not None else None)
+        return self._globs[key].selected(path)

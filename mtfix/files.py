@@ -282,23 +282,6 @@ def walk_skip_collector(into: list[FileProblem], warn: Callable[[str], None]) ->
     return skip
 
 
-def config_base(config_path: Path | None, paths: list[str]) -> Path | None:
-    """The directory that ``include``/``exclude`` globs are relative to: the settings
-    file's (given, or found from the first path), else None (the current directory)."""
-    if config_path is not None:
-        return Path(config_path).resolve().parent
-    try:
-        from mtfix.config import discover_config_file
-    except ImportError:
-        return None
-    first = next((p for p in paths if p != STDIN), ".")
-    try:
-        found = discover_config_file(Path(first))
-    except (MtfixError, OSError):
-        return None
-    return found.resolve().parent if found is not None else None
-
-
 def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: tuple[str, ...] = (),
               exclude: tuple[str, ...] = (), input_format: str | None = None, encoding: str | None = None,
               base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from mtfix.cli.groups import InputRun
 from mtfix.cli.options import (
     DEFAULT_OPTIONS,
     CommonOptions,
@@ -26,12 +27,10 @@ from mtfix.cli.options import (
     RulesOpt,
     SelectOpt,
     TextJsonFormatOpt,
-    build_pipeline,
     check_choice,
     common_options,
     fail,
     load_config,
-    run_inputs,
     use_colour,
 )
 from mtfix.errors import MtfixError
@@ -63,37 +62,49 @@ def check(
     from mtfix.files import check_input
     from mtfix.report.text import finding_lines, summary_line
 
-    pipeline, cfg = build_pipeline(opts, paths, fail_on=fail_on, report_format=format, min_severity=min_severity)
+    run = InputRun(opts, paths, fail_on=fail_on, report_format=format, min_severity=min_severity)
+    pipeline = run.pipeline
     fmt_opts = opts.format_options()
     with_score = format != ReportFormat.text.value  # the text report prints no score
     n_warnings = len(pipeline.warnings)
-    results = run_inputs(
-        paths, cfg, opts, lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=with_score,
-                                                  min_severity=cfg.min_severity),
-        pipeline=pipeline,
-    )
+    results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts,
+                                                         score=with_score, min_severity=g.cfg.min_severity))
     _late_warnings(pipeline, n_warnings, opts.quiet)
     if format == "json":
         from mtfix.report.json_report import check_report
 
-        typer.echo(json.dumps(check_report(results, _stats(pipeline, results)), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(check_report(results, _stats(run, results)), ensure_ascii=False, indent=1))
     elif format == "sarif":
         from mtfix.report.sarif import sarif_report
 
-        typer.echo(json.dumps(sarif_report(results, pipeline.signature(), cfg), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(sarif_report(results, _signatures(run), _rules_config(run)), ensure_ascii=False, indent=1))
     else:
         colour = use_colour()
         _echo_lines(finding_lines(results, colour=colour))
         if not opts.quiet:
             typer.echo(summary_line(results, failures=len(results.failures)), err=True)
         if opts.verbose:  # the signature (package versions) is worked out only when it is shown
-            typer.echo(f"stats: {json.dumps(_stats(pipeline, results), ensure_ascii=False)}", err=True)
-    pipeline.close()
+            typer.echo(f"stats: {json.dumps(_stats(run, results), ensure_ascii=False)}", err=True)
+    run.close()
     if results.failures:
         raise typer.Exit(2)
-    threshold = cfg.fail_on.rank
-    if any(f.severity.rank >= threshold for r in results for f in r.findings):
+    # each file against its own settings file's fail-on
+    if any(f.severity.rank >= run.cfg_of(r.path).fail_on.rank for r in results for f in r.findings):
         raise typer.Exit(1)
+
+
+def _rules_config(run) -> Any:
+    """The first settings' Config, with the ``rule_files`` of every settings file of the run (SARIF's rule table)."""
+    from dataclasses import replace
+
+    files = tuple(dict.fromkeys(f for g in run.used for f in g.cfg.rule_files))
+    return replace(run.cfg, rule_files=files) if files != tuple(run.cfg.rule_files) else run.cfg
+
+
+def _signatures(run) -> str:
+    """The run's pipeline signature; with files under several settings files, each distinct one, joined
+    by `` | ``."""
+    return " | ".join(dict.fromkeys(g.pipeline.signature() for g in run.used))
 
 
 @common_options()
@@ -117,23 +128,22 @@ def fix(
     from mtfix.files import fix_input, write_result
     from mtfix.report.text import edit_lines, fix_summary_line
 
-    pipeline, cfg = build_pipeline(opts, paths, unsafe_fixes=unsafe_fixes)
     fmt_opts = opts.format_options()
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 
-        return fix_with_decisions(pipeline, cfg, decisions, paths, opts.input_format, fmt_opts,
-                                  output_dir=output_dir, diff=diff, quiet=opts.quiet,
-                                  exit_non_zero_on_fix=exit_non_zero_on_fix, config_path=opts.config,
-                                  encoding=opts.encoding)
-    unsafe = unsafe_fixes or cfg.unsafe_fixes
+        return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes), decisions, fmt_opts,
+                                  output_dir=output_dir, diff=diff, exit_non_zero_on_fix=exit_non_zero_on_fix)
+    run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes,
+                   prune=(output_dir,) if output_dir is not None and not diff else ())
+    pipeline = run.pipeline
+    unsafe = unsafe_fixes or any(g.cfg.unsafe_fixes for g in run.used)
     n_warnings = len(pipeline.warnings)
-    results = run_inputs(paths, cfg, opts,
-                         lambda inp: fix_input(pipeline, inp, opts.input_format, fmt_opts, unsafe=unsafe),
-                         pipeline=pipeline, regular_only=not diff and output_dir is None,
-                         prune=(output_dir,) if output_dir is not None and not diff else ())
+    results = run.run(lambda g: lambda inp: fix_input(g.pipeline, inp, opts.input_format, fmt_opts,
+                                                       unsafe=unsafe_fixes or g.cfg.unsafe_fixes),
+                      regular_only=not diff and output_dir is None)
     _late_warnings(pipeline, n_warnings, opts.quiet)
-    pipeline.close()
+    run.close()
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made
@@ -217,20 +227,17 @@ def score(
 
     if ref is not None and str(ref) == "-" and "-" in paths:
         fail("--ref - and the input - cannot both be standard input: give one of them as a file")
-    pipeline, cfg = build_pipeline(opts, paths, report_format=format, formats=("text", "json"))
     fmt_opts = opts.format_options()
+    run = InputRun(opts, paths, report_format=format, formats=("text", "json"))
     ref_units = _read_ref(ref, opts.input_format, fmt_opts, opts.encoding) if ref is not None else None
-    results = run_inputs(
-        paths, cfg, opts,
-        lambda inp: check_input(pipeline, inp, opts.input_format, fmt_opts, score=True, ref=ref_units,
-                                ref_name=f"--ref {ref}"),
-        pipeline=pipeline,
-    )
-    _add_adherence(pipeline, results)
+    results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts, score=True,
+                                                         ref=ref_units, ref_name=f"--ref {ref}"))
+    for fr in results:  # each file's glossary adherence, by its own settings file's glossaries
+        _add_adherence(run.group(fr.path).pipeline, [fr])
     from mtfix.scoring import fluency_signature
 
-    signature = fluency_signature(pipeline.signature())  # of files with nothing to score
-    pipeline.close()
+    signature = fluency_signature(run.pipeline.signature())  # of files with nothing to score
+    run.close()
     report = score_report(results, signature)
     for fr in results:  # records that could not be read: scored without them, as check says
         for err in fr.errors:
@@ -253,8 +260,12 @@ def score(
             for seg in entry["segments"]:
                 record = f"record {seg['id']}, " if "id" in seg else ""  # a file of records: which one
                 typer.echo(f"  {record}segment {seg['index']}: {seg['fluency']:.1f}")
-    if report["files"]:
-        typer.echo(f"signature: {report['files'][0]['signature']}")
+    signatures = list(dict.fromkeys(entry["signature"] for entry in report["files"]))
+    if len(signatures) == 1:
+        typer.echo(f"signature: {signatures[0]}")
+    else:  # files under different settings files: each file's, by file
+        for entry in report["files"]:
+            typer.echo(f"signature: {entry['path']}: {entry['signature']}")
     if results.failures:
         raise typer.Exit(2)
 
@@ -304,9 +315,11 @@ def _merge_stats(agg: dict[str, Any], new: dict[str, Any]) -> None:
             agg[k] = v
 
 
-def _stats(pipeline, results) -> dict[str, Any]:
-    """The checkers' statistics summed over every unit of every file (``--format json``, ``--verbose``)."""
-    stats: dict[str, Any] = {"files": len(results), "signature": pipeline.signature()}
+def _stats(run, results) -> dict[str, Any]:
+    """The checkers' statistics summed over every unit of every file (``--format json``, ``--verbose``);
+    ``signature`` is the run's (:func:`_signatures`)."""
+    pipeline = run.pipeline
+    stats: dict[str, Any] = {"files": len(results), "signature": _signatures(run)}
     hidden = sum(ur.hidden for r in results for ur in r.units)
     if hidden:  # findings --min-severity left out of the report (the score counts them)
         stats["hidden"] = hidden

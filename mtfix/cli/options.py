@@ -58,7 +58,9 @@ EncodingOpt = Annotated[
                  "they are written back in it."),
 ]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="An mtfix.toml (default: found from the first path).")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
+    "rules and explain: above the current folder).")]
 JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes (0: one per CPU core; "
@@ -239,9 +241,10 @@ def _unknown_pack(packs: tuple[str, ...] | None, where: str) -> str | None:
 
 def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None, unsafe_fixes: bool = False,
                    report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
-                   min_severity: str | None = None):
+                   min_severity: str | None = None, loaded: LoadedConfig | None = None):
     """The one place a command's options become a pipeline: config file + command-line
-    overrides → ``(Pipeline, Config)`` (errors exit 2).
+    overrides → ``(Pipeline, Config)`` (errors exit 2).  ``loaded``: the settings file's
+    contents, when already loaded (else the ``--config`` file, or the one found from the first path).
 
     Checks the choice options, resolves ``--select``/``--ignore`` against the rule
     catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
@@ -255,7 +258,8 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     check_choice("--min-severity", args.get("min_severity"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
     try:
-        loaded = load_config(args.get("config"), paths)
+        if loaded is None:
+            loaded = load_config(args.get("config"), paths)
         base = loaded.config
         glossaries = list(base.glossaries) + list(args.get("glossary") or [])
         cfg = base.with_overrides(
@@ -306,65 +310,6 @@ def format_options(text_field: str | None, source_field: str | None, id_field: s
     return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field)) if v}
 
 
-def run_inputs(paths: list[str], cfg: Config, opts: CommonOptions, job: Callable[[Any], Any],
-               pipeline: Any = None, regular_only: bool = False, prune: tuple[Path, ...] = ()) -> Any:
-    """Run ``job`` on every input file (see :func:`mtfix.files.run_batch`): binary files
-    are skipped with a warning; a file that fails is reported and the batch goes on.
-
-    Returns the results; ``.failures`` lists the files that failed (the command exits 2).
-    A path that does not exist stops the run with exit 2 before a file is read.
-    ``cfg.jobs`` files run at once in worker processes (:func:`batch_jobs`); what they
-    warn of joins ``pipeline.warnings``.  ``regular_only``: a FIFO, socket or device fails
-    before it is opened (``fix`` in place cannot write one back).  Folder walks do not enter the
-    folders in ``prune`` (``fix -o DIR``).
-    """
-    from mtfix.files import FileProblem, config_base, run_batch, walk_skip_collector
-    from mtfix.io.inputs import iter_paths
-    from mtfix.io.textfile import check_encoding
-
-    quiet, input_format, encoding, config_path = opts.quiet, opts.input_format, opts.encoding, opts.config
-
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"mtfix: warning: {message}", err=True)
-
-    def error(message: str) -> None:
-        typer.echo(f"mtfix: error: {message}", err=True)
-
-    try:
-        if encoding is not None:
-            encoding = check_encoding(encoding)
-        fmt = input_format or getattr(cfg, "input_format", None)
-        walk_skipped: list[FileProblem] = []
-        files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[fmt],
-                                base=config_base(config_path, paths), warn=warn,
-                                skip=walk_skip_collector(walk_skipped, warn), prune=prune))
-    except MtfixError as exc:
-        fail(str(exc))
-    show_progress = not quiet and len(files) > 3 and sys.stderr.isatty()
-    progress = None
-    advance = None
-    if show_progress:
-        from rich.progress import Progress
-
-        progress = Progress(transient=True, console=_stderr_console())
-        progress.start()
-        task = progress.add_task("mtfix", total=len(files))
-
-        def advance() -> None:
-            progress.advance(task)
-
-    try:
-        return run_batch(paths, job, input_format=input_format, encoding=encoding, warn=warn, error=error,
-                         advance=advance, files=files, jobs=batch_jobs(cfg, pipeline, warn),
-                         warnings=pipeline.warnings if pipeline is not None else None,
-                         prepare=pipeline.load_models if pipeline is not None else None,
-                         regular_only=regular_only, walk_skipped=walk_skipped)
-    finally:
-        if progress is not None:
-            progress.stop()
-
-
 def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:
     """The worker processes for a batch: ``cfg.jobs`` (0: one per CPU core), but 1 while a
     checker is not ``fork_safe``: LanguageTool's server already checks several batches at once,
@@ -378,9 +323,3 @@ def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:
              + (" (--grammar off runs them at once)" if "grammar" in held else ""))
         return 1
     return cfg.jobs
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)

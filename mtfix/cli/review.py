@@ -8,15 +8,14 @@ from typing import Annotated, Any
 
 import typer
 
+from mtfix.cli.groups import InputRun
 from mtfix.cli.options import (
     DEFAULT_OPTIONS,
     CommonOptions,
     MinSeverityOpt,
     PathsArg,
-    build_pipeline,
     common_options,
     fail,
-    run_inputs,
 )
 from mtfix.errors import MtfixError
 
@@ -38,10 +37,10 @@ def review(
     if output.is_dir():
         fail(f"{output}: is a directory; give the report's file name with -o")
     _refuse_input_as_output(output, paths)
-    pipeline, cfg = build_pipeline(opts, paths, min_severity=min_severity)
+    run = InputRun(opts, paths, min_severity=min_severity)
+    pipeline = run.pipeline
     fmt_opts = opts.format_options()
-    reviews = run_inputs(paths, cfg, opts, lambda inp: review_input(pipeline, inp, opts.input_format, fmt_opts),
-                         pipeline=pipeline)
+    reviews = run.run(lambda g: lambda inp: review_input(g.pipeline, inp, opts.input_format, fmt_opts))
     for w in pipeline.warnings:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
@@ -49,9 +48,9 @@ def review(
         found = [r.path for r in reviews] + [f.path for f in (*getattr(reviews, "failures", ()),
                                                               *getattr(reviews, "skipped", ()))]
         _refuse_input_as_output(output, found)  # also the files found in folders
-        html = render_html(build_context(pipeline, reviews, title))
+        html = render_html(build_context(run.used[0].pipeline, reviews, title, [g.pipeline for g in run.used[1:]]))
     finally:
-        pipeline.close()
+        run.close()
     try:
         if output.parent and not output.parent.exists():
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -77,38 +76,31 @@ def _refuse_input_as_output(output: Path, paths: list[str]) -> None:
              "(nothing was written)")
 
 
-def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: list[str], input_format: str | None,
-                       opts: dict[str, Any], *, output_dir: Path | None, diff: bool, quiet: bool,
-                       exit_non_zero_on_fix: bool = False, config_path: Path | None = None,
-                       encoding: str | None = None) -> None:
+def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any], *, output_dir: Path | None,
+                       diff: bool, exit_non_zero_on_fix: bool = False) -> None:
     """``mtfix fix --decisions FILE PATH...``: apply exactly the accepted edits and the editor's corrections.
 
-    Every file is checked first (digest, known edit ids, corrections that match the text,
-    nothing overlapping);
+    The files are walked, and each is proposed edits by its own settings file's pipeline, as
+    ``mtfix review`` did (``run``: :class:`mtfix.cli.groups.InputRun`).  Every file is checked
+    first (digest, known edit ids, corrections that match the text, nothing overlapping);
     any problem exits 2 before anything is written.  ``exit_non_zero_on_fix``: exit 1
     when a file was (or, with ``diff``, would be) changed, as plain ``fix`` does.
-    ``encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
+    ``--encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
     in it (give what ``review --encoding`` was given).
     """
-    from mtfix.files import SELF_DECODING, config_base, format_for_path
-    from mtfix.io.inputs import is_binary, iter_paths, read_input
+    from mtfix.files import SELF_DECODING, format_for_path
+    from mtfix.io.inputs import is_binary, read_input
     from mtfix.io.textfile import check_encoding, is_wide, legacy_encoding
     from mtfix.review.decisions import load_decisions, plan
 
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"mtfix: warning: {message}", err=True)
-
+    quiet, input_format = run.opts.quiet, run.opts.input_format
     try:
-        encoding = check_encoding(encoding) if encoding is not None else None
+        encoding = check_encoding(run.opts.encoding) if run.opts.encoding is not None else None
         decisions = load_decisions(decisions_path)
-        # walked as `mtfix review` walked them: the globs relative to the settings file, the format's files
-        files = list(iter_paths(paths, cfg.include, cfg.exclude, formats=[input_format],
-                                base=config_base(config_path, paths), warn=warn))
         inputs = []
-        for inp in (read_input(p) for p in files):
+        for inp in (read_input(p) for p in run.files):
             if is_binary(inp) and not (encoding is not None and is_wide(encoding)):
-                warn(f"{inp.path}: binary file skipped")
+                run.warn(f"{inp.path}: binary file skipped")
             else:
                 inputs.append(inp)
         planned = []
@@ -116,7 +108,7 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
         for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
             fmt = input_format or format_for_path(None if inp.path == "-" else inp.path)
             with legacy_encoding(None if fmt in SELF_DECODING else encoding):
-                planned += plan(pipeline, decisions, [inp], input_format, opts, batch)
+                planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs
@@ -127,7 +119,7 @@ def fix_with_decisions(pipeline: Any, cfg: Any, decisions_path: Path, paths: lis
     except MtfixError as exc:
         fail(str(exc))
     finally:
-        pipeline.close()
+        run.close()
     try:
         with legacy_encoding(encoding):  # a --diff is printed in each file's own encoding
             _write(planned, targets, diff, quiet)

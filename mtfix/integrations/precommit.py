@@ -3,14 +3,13 @@
 ``python -m mtfix.integrations.precommit check|fix [OPTIONS] FILE...`` runs that
 ``mtfix`` command with three defaults that suit a commit:
 
-1. the configuration of each file is the ``mtfix.toml`` or ``[tool.mtfix]`` nearest it (as
-   ``mtfix`` finds it), passed on with ``--config``: files under different settings files run
-   as separate ``mtfix`` runs (pre-commit shuffles the files and splits them between several
-   hook processes, so "the first file's" would be any of them), and the worst exit code wins;
-2. its ``include`` / ``exclude`` globs filter the files pre-commit passes
-   (``mtfix`` itself applies them only when it walks a directory);
-3. LanguageTool is off (``--grammar off``) unless the hook's ``args`` or the
-   configuration set ``grammar`` or ``lt-url``: a commit must not wait for a JVM.
+1. each file's ``include`` / ``exclude`` globs (those of the ``mtfix.toml`` or ``[tool.mtfix]``
+   nearest it, or of ``--config``) filter the files pre-commit passes (``mtfix`` itself applies
+   them only when it walks a directory); ``mtfix`` then checks each file under its own settings
+   file, as it always does, in one run with one summary;
+2. LanguageTool is off (``--grammar off``) unless the hook's ``args`` or the file's
+   settings file set ``grammar`` or ``lt-url``: a commit must not wait for a JVM (files whose
+   settings file does set it run in a second ``mtfix`` run, and the worst exit code wins).
 
 Exit codes are ``mtfix``'s (:func:`mtfix.cli.run`): 0 clean, 1 findings at ``--fail-on`` or
 files changed (``fix --exit-non-zero-on-fix``), 2 a usage or input error, and anything
@@ -91,27 +90,26 @@ def selected(path: str, include: tuple[str, ...], exclude: tuple[str, ...], base
     return GlobFilter(include, exclude, base).selected(path)
 
 
-def hook_argv(command: str, options: list[str], paths: list[str]) -> tuple[list[str], list[str]] | None:
-    """The ``mtfix`` argument list for this hook run and the paths it keeps; None when no
-    path is left.  Raises :class:`mtfix.errors.ConfigError` for a bad configuration file."""
-    from mtfix.config import Config, LoadedConfig, discover_config_file, load_config
+def hook_argv(command: str, options: list[str], paths: list[str]) -> list[list[str]]:
+    """The ``mtfix`` argument lists for this hook run: the paths each file's settings file selects
+    (its ``include``/``exclude``), in one run, ``mtfix`` itself taking each file's settings file;
+    ``--grammar off`` for the files whose settings file sets neither ``grammar`` nor ``lt-url``
+    (a second run, when some do).  None when no path is left.  Raises
+    :class:`mtfix.errors.ConfigError` for a bad configuration file."""
+    from mtfix.config import NearestSettings
 
-    extra: list[str] = []
     given = option_value(options, "--config")
-    config_path: Path | None = Path(given) if given else discover_config_file(Path(paths[0]) if paths else Path.cwd())
-    # the one loader: typed, errors name the file and the line
-    loaded = load_config(config_path) if config_path is not None else LoadedConfig(Config())
-    if config_path is not None and not given:
-        extra += ["--config", str(config_path)]
-    cfg = loaded.config
-    base = config_path.resolve().parent if config_path else None
-    kept = [p for p in paths if selected(p, cfg.include, cfg.exclude, base)]
-    if not kept:
-        return None
-    from_file = any(loaded.source(k) != "default" for k in ("grammar", "lt_url"))
-    if not has_option(options, "--grammar", "--lt-url") and not from_file:
-        extra += ["--grammar", "off"]
-    return [command, *options, *extra, "--", *kept], kept
+    settings = NearestSettings(Path(given) if given else None)
+    own_grammar = has_option(options, "--grammar", "--lt-url")
+    runs: dict[bool, list[str]] = {}  # LanguageTool as the settings say → the paths
+    for p in paths:
+        if not settings.selected(p):
+            continue
+        loaded = settings.loaded(settings.settings_for(p))
+        runs.setdefault(own_grammar or any(loaded.source(k) != "default" for k in ("grammar", "lt_url")),
+                        []).append(p)
+    return [[command, *options, *([] if as_set else ["--grammar", "off"]), "--", *kept]
+            for as_set, kept in sorted(runs.items())]
 
 
 def _option_arity(command: Any) -> dict[str, bool]:
@@ -125,30 +123,8 @@ def _option_arity(command: Any) -> dict[str, bool]:
     return arity
 
 
-def by_config(paths: list[str]) -> list[list[str]]:
-    """``paths`` grouped by the settings file nearest each (in the order each is first met).
-
-    >>> by_config(["a.md", "b.md"])  # no settings file above: one group
-    [['a.md', 'b.md']]
-    """
-    import os
-
-    from mtfix.config import discover_config_file
-
-    found: dict[str, Path | None] = {}  # folder → its settings file
-    groups: dict[Path | None, list[str]] = {}
-    for p in paths:
-        folder = os.path.dirname(os.path.abspath(p))
-        if folder not in found:
-            found[folder] = discover_config_file(Path(p))
-        cfg = found[folder]
-        groups.setdefault(cfg.resolve() if cfg is not None else None, []).append(p)
-    return list(groups.values())
-
-
 def _plan(argv: list[str]) -> list[list[str]]:
-    """The ``mtfix`` argument lists for a hook run of ``argv``: one per settings file the files
-    fall under (one in all with ``--config``); none when no file is left."""
+    """The ``mtfix`` argument lists for a hook run of ``argv`` (usually one; none when no file is left)."""
     import typer.main
 
     from mtfix.cli import app
@@ -158,9 +134,7 @@ def _plan(argv: list[str]) -> list[list[str]]:
     options, paths = split_args(_option_arity(command), argv[1:])
     if not paths:
         raise ConfigError(NO_FILES)
-    groups = [paths] if has_option(options, "--config") else by_config(paths)
-    plans = (hook_argv(argv[0], options, group) for group in groups)
-    return [plan[0] for plan in plans if plan is not None]
+    return hook_argv(argv[0], options, paths)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     if code or not planned:
         return code
     worst = 0
-    for args in planned[0]:  # the files of each settings file (usually one run)
+    for args in planned[0]:  # usually one run
         rc = run(args)
         if rc not in (0, 1, 2):  # Ctrl-C (130): stop here
             return rc

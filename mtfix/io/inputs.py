@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mtfix.errors import InputError
 from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
@@ -137,7 +137,7 @@ class _GitIgnores:
 def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
                formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
                gitignore: bool = True, skip: Callable[[str, str], None] | None = None,
-               prune: Iterable[str | os.PathLike[str]] = ()) -> Iterator[str]:
+               prune: Iterable[str | os.PathLike[str]] = (), globs: Any = None) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
@@ -145,6 +145,8 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     what a walk skips (a special file, an unreadable folder, a broken link or a symlink loop) goes
     to ``skip(path, line)`` when given, else its line to ``warn``.  A walk does not enter the
     folders ``prune`` names (``fix -o DIR``'s, whose files are earlier outputs, not inputs).
+    ``globs``: what decides which walked files are taken (anything with ``selected(path)``, such as
+    each file's own settings file's globs), instead of ``include``/``exclude`` relative to ``base``.
     """
     warn = warn or _stderr_warn
     if skip is None:
@@ -159,7 +161,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                 raise InputError("broken symbolic link (its target does not exist)", path=p)
             raise InputError("no such file or directory", path=p)
     exts = walk_extensions(formats)
-    globs = GlobFilter(include, exclude, base)
+    globs = globs if globs is not None else GlobFilter(include, exclude, base)
     ignores = _GitIgnores() if gitignore else None
     seen: set[tuple[int, int]] = set()
     pruned = {os.path.realpath(d) for d in prune}

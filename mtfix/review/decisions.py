@@ -417,7 +417,7 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
         unknown = [i for i in match.decisions if i not in proposed]
         if unknown:
             hint = ""
-            if decisions.signature and decisions.signature != pipeline.signature():
+            if decisions.signature and pipeline.signature() not in decisions.signature.split(" | "):
                 hint = " (the report was made with another configuration: signatures differ)"
             raise DecisionsError(
                 f"{inp.path}: {decisions.source} names {len(unknown)} edit(s) the report of this file does not "

@@ -11,6 +11,7 @@ import bisect
 import datetime as _dt
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from mtfix.model import FixSafety, Severity
@@ -133,15 +134,16 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
     }
 
 
-def rule_docs(pipeline: Pipeline, codes: set[str]) -> dict[str, dict[str, str]]:
+def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = ()) -> dict[str, dict[str, str]]:
     """Title and documentation (what ``mtfix explain CODE`` prints) of every code in the report,
-    from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata."""
+    from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata; ``others``:
+    the pipelines of the run's other settings files, whose rule packs may hold other codes."""
     from mtfix.catalogue import build_catalogue
 
-    cat = build_catalogue(pipeline.config, pipeline.checkers, with_lt=False)
+    cats = [build_catalogue(p.config, p.checkers, with_lt=False) for p in (pipeline, *others)]
     docs: dict[str, dict[str, str]] = {}
     for code in sorted(codes):
-        info = cat.get(code)
+        info = next((i for i in (c.get(code) for c in cats) if i is not None), None)
         if info is not None:
             docs[code] = {"title": info.title, "text": info.explain()}
         elif code.startswith("LT:"):
@@ -163,8 +165,11 @@ def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
-def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review") -> dict[str, Any]:
-    """The template's context: summaries, per-file payloads, rule docs, totals."""
+def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review",
+                  others: Sequence[Pipeline] = ()) -> dict[str, Any]:
+    """The template's context: summaries, per-file payloads, rule docs, totals.  ``others``: the
+    pipelines of the files under other settings files (each file's summary has its own signature;
+    the report's is every distinct one, joined by `` | ``)."""
     summaries = [file_summary(fr, n) for n, fr in enumerate(reviews)]
     codes = {f.code for fr in reviews for f in fr.findings}
     sev = Counter(str(f.severity) for fr in reviews for f in fr.findings)
@@ -174,14 +179,16 @@ def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "m
         "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
         "words": sum(s["words"] for s in summaries),
         # the severity filters ticked when the report opens (min-severity); the rest are one click away
-        "shown": [s for s in SEVERITIES if Severity(s).rank >= pipeline.config.min_severity.rank],
+        "shown": [s for s in SEVERITIES if Severity(s).rank >= min(p.config.min_severity.rank
+                                                                 for p in (pipeline, *others))],
     }
     rules = sorted(codes)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
     created = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    signature = " | ".join(dict.fromkeys(p.signature() for p in (pipeline, *others)))
     meta = {"format": FORMAT, "version": VERSION, "corrections_version": CORRECTIONS_VERSION,
-            "signature": pipeline.signature(), "created": created,
-            "report": report_key(created, pipeline.signature(), reviews)}
+            "signature": signature, "created": created,
+            "report": report_key(created, signature, reviews)}
     return {"title": title, "summaries": summaries, "payloads": [file_payload(fr) for fr in reviews],
-            "docs": rule_docs(pipeline, codes), "totals": totals, "rules": rules, "categories": categories,
-            "meta": meta, "signature": pipeline.signature()}
+            "docs": rule_docs(pipeline, codes, others), "totals": totals, "rules": rules, "categories": categories,
+            "meta": meta, "signature": signature}

@@ -377,3 +377,24 @@ def test_grammar_off_does_not_even_import_the_grammar_checker():
             "print(sorted(m for m in sys.modules if m.startswith('mtfix.grammar')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert proc.stdout.strip() == "[]"
+
+
+def test_files_under_several_settings_files_are_one_mtfix_run(tmp_path, monkeypatch):
+    """``mtfix`` takes each file's settings file itself: the hook filters the files by their own
+    settings' globs and runs ``mtfix`` once (one summary), with ``--grammar off`` unless a file's
+    settings file turns LanguageTool on (those files run apart, without it)."""
+    from mtfix.integrations.precommit import hook_argv
+
+    (tmp_path / ".git").mkdir()
+    for rel in ("notes.md", "site/page.md", "site/drafts/wip.md", "lt/a.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "site" / "mtfix.toml").write_text('exclude = ["drafts/"]\nignore = ["MTF101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = ["site/page.md", "site/drafts/wip.md", "notes.md"]
+    assert hook_argv("check", ["-q"], files) == [["check", "-q", "--grammar", "off", "--", "site/page.md", "notes.md"]]
+    (tmp_path / "lt" / "mtfix.toml").write_text('grammar = "auto"\n', encoding="utf-8")
+    assert hook_argv("check", [], ["lt/a.md", *files]) == [
+        ["check", "--grammar", "off", "--", "site/page.md", "notes.md"], ["check", "--", "lt/a.md"]]
+    assert hook_argv("check", ["--grammar", "off"], ["lt/a.md", "notes.md"]) == [
+        ["check", "--grammar", "off", "--", "lt/a.md", "notes.md"]]

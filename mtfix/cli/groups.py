@@ -1,0 +1,175 @@
+"""Each input file under its own settings file: the nearest ``mtfix.toml`` or ``[tool.mtfix]``
+above it (as ruff's hierarchical settings), one pipeline per settings file, one run.
+
+:class:`InputRun` walks a command's paths, groups the files by the settings file nearest each
+(``--config`` gives one settings file for them all; standard input takes the current
+directory's), builds one pipeline per settings file before any file is read (a settings file
+that fails to load exits 2, naming it) and runs the files as one batch: reports, progress,
+``--jobs`` and exit codes come out in input order, as for one settings file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import typer
+
+from mtfix.cli.options import CommonOptions, batch_jobs, build_pipeline, fail, load_config
+from mtfix.config import Config, NearestSettings
+from mtfix.errors import MtfixError
+
+
+@dataclass
+class Group:
+    """The pipeline and settings of the files under one settings file (``settings``; None: defaults)."""
+
+    pipeline: Any
+    cfg: Config
+    settings: Path | None
+
+
+class InputRun:
+    """A command's inputs and their pipelines (see the module's docstring).
+
+    ``pipeline`` and ``cfg`` are the first input's (for what a run has once: ``--jobs``, the
+    signature of a file with nothing to score); :meth:`group` gives each file's.  ``build``
+    holds the keyword arguments of :func:`mtfix.cli.options.build_pipeline`."""
+
+    def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), **build: Any) -> None:
+        self.opts, self.paths, self.build = opts, paths, build
+        self.settings = NearestSettings(opts.config)
+        try:
+            first = load_config(opts.config, paths)
+        except MtfixError as exc:
+            fail(str(exc))
+        pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
+        key = self._key(first.path)
+        self.settings.add(key, first)
+        self.primary = Group(pipeline, cfg, key)
+        self._groups: dict[Path | None, Group] = {key: self.primary}
+        self.files, self.walk_skipped = self._walk(prune)
+        for f in self.files:  # every settings file is loaded before a file is read
+            self.group(f)
+
+    @property
+    def pipeline(self) -> Any:
+        return self.primary.pipeline
+
+    @property
+    def cfg(self) -> Config:
+        return self.primary.cfg
+
+    @property
+    def groups(self) -> list[Group]:
+        """Every group built: the first path's, and one per settings file a file falls under."""
+        return list(self._groups.values())
+
+    @property
+    def used(self) -> list[Group]:
+        """The groups that have files, in input order (the first path's when none has)."""
+        found = list({id(g): g for g in map(self.group, self.files)}.values())
+        return found or [self.primary]
+
+    @staticmethod
+    def _key(path: Path | None) -> Path | None:
+        return Path(path).resolve() if path is not None else None
+
+    def group(self, path: str) -> Group:
+        """The group of ``path``, its pipeline built (once per settings file) when first needed."""
+        try:
+            key = self.settings.settings_for(path)
+            loaded = self.settings.loaded(key)
+        except MtfixError as exc:
+            fail(str(exc))
+        if key not in self._groups:
+            shown = self.pipeline.warnings
+            quiet = replace(self.opts, quiet=True, show_settings=False)
+            pipeline, cfg = build_pipeline(quiet, [path], loaded=loaded, **self.build)
+            for w in pipeline.warnings:  # each warning once, as for one settings file
+                if w not in shown:
+                    shown.append(w)
+                    if not self.opts.quiet:
+                        typer.echo(f"mtfix: warning: {w}", err=True)
+            self._groups[key] = Group(pipeline, cfg, key)
+        return self._groups[key]
+
+    def _walk(self, prune: tuple[Path, ...]) -> tuple[list[str], list[Any]]:
+        from mtfix.files import walk_skip_collector
+        from mtfix.io.inputs import iter_paths
+        from mtfix.io.textfile import check_encoding
+
+        skipped: list[Any] = []
+        try:
+            if self.opts.encoding is not None:
+                check_encoding(self.opts.encoding)
+            fmt = self.opts.input_format
+            files = list(iter_paths(self.paths, formats=[fmt], globs=self.settings, warn=self.warn,
+                                    skip=walk_skip_collector(skipped, self.warn), prune=prune))
+        except MtfixError as exc:
+            fail(str(exc))
+        return files, skipped
+
+    def warn(self, message: str) -> None:
+        if not self.opts.quiet:
+            typer.echo(f"mtfix: warning: {message}", err=True)
+
+    def run(self, make_job: Callable[[Group], Callable[[Any], Any]], *, regular_only: bool = False) -> Any:
+        """Run each file with ``make_job(its group)`` (see :func:`mtfix.files.run_batch`): one batch,
+        in input order; the warnings of every pipeline join the first's."""
+        from mtfix.files import run_batch
+        from mtfix.io.textfile import check_encoding
+
+        shared = self.pipeline.warnings
+
+        def job(inp: Any) -> Any:
+            g = self.group(inp.path)
+            if g is self.primary:
+                return make_job(g)(inp)
+            before = len(g.pipeline.warnings)
+            try:
+                return make_job(g)(inp)
+            finally:
+                shared.extend(w for w in g.pipeline.warnings[before:] if w not in shared)
+
+        def error(message: str) -> None:
+            typer.echo(f"mtfix: error: {message}", err=True)
+
+        def prepare() -> None:
+            for g in self.used:
+                g.pipeline.load_models()
+
+        checkers = {c.name: c for g in self.used for c in g.pipeline.checkers}
+        jobs = batch_jobs(self.cfg, SimpleNamespace(checkers=list(checkers.values())), self.warn)
+        encoding = check_encoding(self.opts.encoding) if self.opts.encoding is not None else None
+        progress = advance = None
+        if not self.opts.quiet and len(self.files) > 3 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            progress = Progress(transient=True, console=Console(stderr=True))
+            progress.start()
+            task = progress.add_task("mtfix", total=len(self.files))
+
+            def advance() -> None:
+                progress.advance(task)
+
+        try:
+            return run_batch(self.paths, job, input_format=self.opts.input_format, encoding=encoding,
+                             warn=self.warn, error=error, advance=advance, files=self.files, jobs=jobs,
+                             warnings=shared, prepare=prepare, regular_only=regular_only,
+                             walk_skipped=self.walk_skipped)
+        finally:
+            if progress is not None:
+                progress.stop()
+
+    def cfg_of(self, path: str) -> Config:
+        return self.group(path).cfg
+
+    def close(self) -> None:
+        for g in self.groups:
+            g.pipeline.close()
