@@ -46,7 +46,7 @@ def read_records(path: Path, pending: dict[int, Line]) -> Iterator[Any]:
     """The records of a JSON Lines file, lazily; each one's :class:`Line` is kept in ``pending``
     under its index until its result is written.  A line that is not JSON yields ``None``,
     which the pipeline reports as a bad record."""
-    with path.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8-sig") as f:  # a byte order mark is not part of the first record
         index = 0
         for lineno, line in enumerate(f, 1):
             raw = line.rstrip("\n")
@@ -56,6 +56,8 @@ def read_records(path: Path, pending: dict[int, Line]) -> Iterator[Any]:
                 pending[index] = Line(lineno, raw, json.loads(raw))
             except json.JSONDecodeError as exc:
                 pending[index] = Line(lineno, raw, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            except (ValueError, RecursionError) as exc:  # an integer of over 4,300 digits; nesting too deep
+                pending[index] = Line(lineno, raw, None, f"JSON that Python cannot read: {exc}")
             yield pending[index].record
             index += 1
 
@@ -75,7 +77,12 @@ def output_line(line: Line, result: RecordResult, text_field: str) -> str:
         "found": [f.code for f in result.findings],
         "review": [f.code for f in result.remaining],  # what no safe fix mended
     }
-    return json.dumps(out, ensure_ascii=False)
+    text = json.dumps(out, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800", valid JSON) in another field: keep it escaped
+        text = json.dumps(out)
+    return text
 
 
 def run(src: Path, dest: Path, *, text_field: str = "body", id_field: str = "id", workers: int = 1,

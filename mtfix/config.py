@@ -69,7 +69,12 @@ class Config:
     def with_overrides(self, **kwargs: Any) -> Config:
         """A copy with the given non-None values replaced (lists become tuples, sets sorted tuples)."""
         clean: dict[str, Any] = {}
+        names = {f.name for f in fields(self)}
         for k, v in kwargs.items():
+            if k not in names:
+                close = difflib.get_close_matches(k, sorted(names), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ConfigError(f"unknown option {k!r}{hint}: options are the fields of mtfix.Config")
             if v is None:
                 continue
             if isinstance(v, list):

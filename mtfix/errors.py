@@ -54,3 +54,24 @@ class RecordError(MtfixError):
     def __init__(self, record_id: object, reason: str):
         self.record_id, self.reason = record_id, reason
         super().__init__(f"record {record_id!r}: {reason}")
+
+
+class WorkerError(MtfixError):
+    """A worker process of a parallel batch died (killed, out of memory, crashed): the batch stops.
+    ``resume_index``: for a stream of records (:func:`mtfix.process` with ``workers``), every result
+    before it was delivered, in order; None when nothing was kept (``--jobs``: nothing is written).
+
+    >>> WorkerError.at_record(128).resume_index
+    128
+    """
+
+    def __init__(self, message: str, resume_index: int | None = None):
+        self.resume_index = resume_index
+        super().__init__(message)
+
+    @classmethod
+    def at_record(cls, resume_index: int) -> WorkerError:
+        """The error of a record stream stopped at ``resume_index``."""
+        return cls(f"a worker process died (killed by the system, out of memory, or crashed) while "
+                   f"processing records from index {resume_index}; every earlier result was delivered: "
+                   f"resume from index {resume_index}", resume_index)

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from mtfix.errors import MtfixError
+from mtfix.errors import WorkerError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,18 +46,13 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-class WorkerDied(MtfixError):
-    """A worker process ended without a result (killed by the system, for lack of memory, or
-    crashed): the batch stops with this error instead of waiting for ever."""
-
-
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """``func(item)`` for each item, in order, in up to ``jobs`` forked processes.
 
     Results are yielded as soon as they and every earlier one are ready (so a progress bar
     moves).  An exception raised by ``func`` in a worker is raised here, as it would be
     without workers; a worker that dies (the out-of-memory killer, a crash) raises
-    :class:`WorkerDied`.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
+    :class:`mtfix.errors.WorkerError`.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
     write nothing to the terminal: everything they find comes back as their results."""
     jobs = min(resolve_jobs(jobs), len(items))
     if jobs <= 1 or not can_fork():
@@ -79,7 +74,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
             try:
                 result = future.result()
             except BrokenProcessPool:
-                raise WorkerDied(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
+                raise WorkerError(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
                                  "lack of memory, or crashed) before the batch was done; nothing was written: "
                                  "run again with fewer --jobs") from None
             yield result

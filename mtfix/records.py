@@ -20,12 +20,15 @@ import json
 import math
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import date, time
+from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
-from mtfix.errors import ConfigError, MtfixError, RecordError
+from mtfix.errors import ConfigError, MtfixError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
 if TYPE_CHECKING:
@@ -116,10 +119,14 @@ class RecordResult:
 def json_safe_id(value: Any) -> Any:
     """A record id that ``json.dumps`` writes as valid JSON, encodable as UTF-8: ``NaN``/``Infinity``
     become the strings ``"NaN"``/``"Infinity"``, lone surrogates ``\\udXXX`` escapes, and anything
-    that is not a string, number, boolean or null its JSON text (or ``repr``).
+    that is not a string, number, boolean or null its JSON text (or ``repr``).  The key types
+    database drivers return keep the spelling a warehouse joins on: a ``UUID`` or ``Decimal``
+    its ``str``, a date or time its ISO 8601 form.
 
     >>> json_safe_id(float("nan")), json_safe_id(float("-inf")), json_safe_id("a\\ud800"), json_safe_id(3)
     ('NaN', '-Infinity', 'a\\\\ud800', 3)
+    >>> json_safe_id(UUID(int=1)), json_safe_id(Decimal("1.50")), json_safe_id(date(2026, 3, 1))
+    ('00000000-0000-0000-0000-000000000001', '1.50', '2026-03-01')
     """
     if value is None or isinstance(value, (bool, int)):
         return value
@@ -127,6 +134,10 @@ def json_safe_id(value: Any) -> Any:
         return value if math.isfinite(value) else json.dumps(value)
     if isinstance(value, str):
         return value.encode("utf-8", "backslashreplace").decode("utf-8") if _has_surrogate(value) else value
+    if isinstance(value, (UUID, Decimal)):
+        return str(value)
+    if isinstance(value, (date, time)):  # datetime is a date
+        return value.isoformat()
     try:
         return json.dumps(value, ensure_ascii=True, allow_nan=True)
     except (TypeError, ValueError, RecursionError):
@@ -185,17 +196,21 @@ class Item:
 
 
 def extract(index: int, record: Any, opts: JobOptions) -> Item:
-    """Pick text, id, source and reference out of a mapping (or take a string as the text).
+    """Pick text, id, source and reference out of a mapping (or an object with ``keys()`` and
+    ``[key]``, such as ``sqlite3.Row``), or take a string as the text.
 
     Raises :class:`RecordError` naming the record's id (its index when it has none).
     """
     if isinstance(record, str):
         return Item(index, index, record)
+    record = _as_mapping(record)
     if not isinstance(record, Mapping):
         raise RecordError(index, f"a record must be a mapping or a string, not {type(record).__name__}")
     rid = record.get(opts.id_field, index) if opts.id_field else index
     if opts.text_field not in record:
-        raise RecordError(rid, f"field {opts.text_field!r} is missing")
+        from mtfix.formats.tabular import nested_hint
+
+        raise RecordError(rid, f"field {opts.text_field!r} is missing{nested_hint(opts.text_field, record)}")
     text = record[opts.text_field]
     if not isinstance(text, str):
         raise RecordError(rid, f"field {opts.text_field!r} is not a string (got {type(text).__name__})")
@@ -210,6 +225,15 @@ def extract(index: int, record: Any, opts: JobOptions) -> Item:
             raise RecordError(rid, f"field {name!r} contains a lone surrogate, which is not Unicode text")
         extra.append(value)
     return Item(index, rid, text, *extra)
+
+
+def _as_mapping(record: Any) -> Any:
+    """``record`` as a dict when it is a mapping in all but name (``sqlite3.Row``: ``keys()`` and
+    ``[key]``, but ``in`` looks at its values); otherwise unchanged."""
+    if not isinstance(record, (str, Mapping)) and callable(getattr(record, "keys", None)) \
+            and hasattr(record, "__getitem__"):
+        return {k: record[k] for k in record.keys()}  # noqa: SIM118 - a Row iterates its values
+    return record
 
 
 def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
@@ -314,10 +338,27 @@ def process(
             raise ConfigError(f"workers and chunk_size must be at least 1 (whole numbers); {name} is {value!r}")
     if executor not in EXECUTORS:
         raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    _check_records(records)
     _ = pipeline.checkers  # a glossary or rule pack that cannot load is an error now, not one per record
     if workers == 1:
         return _sequential(pipeline, records, opts)
     return _parallel(pipeline, records, opts, workers, executor, chunk_size)
+
+
+def _check_records(records: Any) -> None:
+    """A batch must be an iterable of records: one text or one mapping would be taken apart
+    (its characters or keys read as records), and ``None`` would fail only on first read."""
+    if isinstance(records, (str, bytes, bytearray, Mapping)):
+        raise ConfigError(f"records must be an iterable of records, not one {type(records).__name__}: "
+                          "wrap a single record in a list")
+    if hasattr(records, "iterrows") and hasattr(records, "columns"):  # a pandas DataFrame iterates its column names
+        raise ConfigError("records is a DataFrame, whose iteration gives its column names: pass "
+                          "df.to_dict('records') (or mtfix.integrations.spark on Spark)")
+    try:
+        iter(records)
+    except TypeError:
+        raise ConfigError(f"records must be an iterable of records (a list, a generator, a cursor), "
+                          f"not {type(records).__name__}") from None
 
 
 def _items(records: Iterable[Any], opts: JobOptions) -> Iterator[Item | RecordResult]:
@@ -327,6 +368,7 @@ def _items(records: Iterable[Any], opts: JobOptions) -> Iterator[Item | RecordRe
         except RecordError as exc:
             if opts.on_error == "raise":
                 raise
+            record = _as_mapping(record)
             text = record.get(opts.text_field) if isinstance(record, Mapping) else None
             yield failed(index, exc, opts, text if opts.mode == "fix" else None)
 
@@ -382,12 +424,18 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
             raise RecordError(*exc.args) from None
         except RecordError:
             raise
+        except BrokenExecutor:  # a worker died: running its records here could kill this process too
+            raise WorkerError.at_record(chunk[0].index) from None
         except Exception:  # the pool could not take the chunk (e.g. unpicklable): run it here
             return run_chunk(pipeline, chunk, opts)
 
     try:
         while chunk := list(islice(items, chunk_size)):
-            window.append((chunk, submit(chunk)))
+            try:
+                fut = submit(chunk)
+            except BrokenExecutor:
+                raise WorkerError.at_record((window[0][0] if window else chunk)[0].index) from None
+            window.append((chunk, fut))
             if len(window) >= 2 * workers:
                 yield from drain()
         while window:

@@ -32,7 +32,9 @@ import csv
 import json
 import math
 import re
+import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from mtfix.errors import InputError
@@ -45,7 +47,39 @@ MAX_RECORD_LINES = 200
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _JSON_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # JSON Lines: only \n ends a record (U+2028 may sit in a string)
 _WS = " \t\r\n"
+_EXCEL_SEP = re.compile(r"sep=(.)(?:\r\n|\r|\n)?")  # Excel's first line naming the delimiter: "sep=;"
+
+
+def _parse_int(digits: str) -> int | Decimal:
+    """A JSON integer; one longer than Python's int-to-string limit (4,300 digits) as a ``Decimal``:
+    a valid record, not an error that stops the file."""
+    try:
+        return int(digits)
+    except ValueError:
+        return Decimal(digits)
+
+
 _DECODER = json.JSONDecoder()
+_BIG_INT_DECODER = json.JSONDecoder(parse_int=_parse_int)  # slower: used only when the plain one fails
+
+
+def _raw_decode(text: str, i: int = 0) -> tuple[Any, int]:
+    """``json.JSONDecoder.raw_decode``, reading integers over Python's digit limit as ``Decimal``."""
+    try:
+        return _DECODER.raw_decode(text, i)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return _BIG_INT_DECODER.raw_decode(text, i)
+
+
+def _loads(text: str) -> Any:
+    """One JSON document (surrounding whitespace allowed), as :func:`_raw_decode` reads it."""
+    value, end = _raw_decode(text, len(text) - len(text.lstrip(_WS)))
+    extra = len(text) - len(text[end:].lstrip(_WS))
+    if extra < len(text):
+        raise json.JSONDecodeError("Extra data", text, extra)
+    return value
 
 
 def _require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> str:
@@ -60,12 +94,14 @@ def _json_type(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return "a number"
     if isinstance(value, list):
         return "an array"
     if isinstance(value, dict):
         return "an object"
+    if isinstance(value, str):
+        return "a string"
     return type(value).__name__
 
 
@@ -80,6 +116,19 @@ def lone_surrogate(text: str) -> str | None:
     """
     m = _SURROGATE.search(text)
     return None if m is None else f"\\u{ord(m.group()):04x}"
+
+
+def nested_hint(name: str, record: Any) -> str:
+    """A note for a field name that reads like a path into a nested object (``"a.b"`` when the
+    record has an object ``"a"``): only top-level keys are addressed.
+
+    >>> nested_hint("meta.body", {"meta": {"body": "x"}}), nested_hint("body", {})
+    (" (only top-level keys are read: 'meta.body' is not a path into 'meta')", '')
+    """
+    head = name.split(".", 1)[0]
+    if "." in name and isinstance(record, dict) and isinstance(record.get(head), dict):
+        return f" (only top-level keys are read: {name!r} is not a path into {head!r})"
+    return ""
 
 
 def _unit_id(value: Any, fallback: int) -> str | int:
@@ -97,6 +146,8 @@ def _unit_id(value: Any, fallback: int) -> str | int:
         return value if lone_surrogate(value) is None else value.encode("utf-8", "backslashreplace").decode()
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, Decimal):  # an integer too long for Python's int-to-string limit
+        return str(value)
     try:
         return json.dumps(value, ensure_ascii=True)  # NaN → "NaN": a string now, valid JSON in reports
     except (ValueError, RecursionError):
@@ -137,7 +188,7 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
         if i >= n or line[i] != ":":
             return None
         i = skip(i + 1)
-        _, end = _DECODER.raw_decode(line, i)
+        _, end = _raw_decode(line, i)
         if k == key:
             found = (i, end)
         i = skip(end)
@@ -234,7 +285,7 @@ class JsonlContainer(Container):
             eol = line[len(body) :]
             span = value_span(body, self.text_field)
             if span is None:  # cannot happen for a record that loaded; re-serialise as a last resort
-                obj = json.loads(body)
+                obj = _loads(body)
                 obj[self.text_field] = new
                 lines[n] = json.dumps(obj, ensure_ascii=False) + eol
                 continue
@@ -260,7 +311,7 @@ class JsonlFormat:
                 continue
             where = f"line {n + 1}"
             try:
-                obj = json.loads(body)
+                obj = _loads(body)
             except json.JSONDecodeError as exc:
                 msg = exc.msg.removesuffix(" at")  # "Unterminated string starting at": no "at at column"
                 errors.append(f"{where}: invalid JSON ({msg} at column {exc.colno}); kept unchanged")
@@ -272,7 +323,7 @@ class JsonlFormat:
                 errors.append(f"{where}: {_json_type(obj)}, not a JSON object; kept unchanged")
                 continue
             if text_field not in obj:
-                errors.append(f"{where}: no field {text_field!r}; kept unchanged")
+                errors.append(f"{where}: no field {text_field!r}{nested_hint(text_field, obj)}; kept unchanged")
                 continue
             text = obj[text_field]
             if not isinstance(text, str):
@@ -425,6 +476,14 @@ class CsvContainer(Container):
         return self.textfile.encode("".join(lines))
 
 
+def _allow_fields_of(size: int) -> None:
+    """Let the ``csv`` module read fields of up to ``size`` characters (its default limit, 131,072,
+    would drop a long text as an error).  The limit is process-wide and only ever raised here: a
+    field cannot be longer than the file that holds it, which is already in memory."""
+    if csv.field_size_limit() < size:
+        csv.field_size_limit(min(size, sys.maxsize))
+
+
 class CsvFormat:
     """Comma-separated values with a header row (``,`` or ``;`` or ``|``: the
     delimiter that makes ``text_field`` a column of the header wins)."""
@@ -441,9 +500,13 @@ class CsvFormat:
         lines = _LINE.findall(tf.text)
         delimiter, header_line, header = self._header(lines, text_field, path)
         col = header.index(text_field)
+        _allow_fields_of(len(tf.text))
         src_col = header.index(source_field) if source_field and source_field in header else None
         id_col = header.index(id_field) if id_field and id_field in header else None
         errors: list[str] = []
+        if header.count(text_field) > 1:
+            errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} times "
+                          "in the header; the first is checked")
         for name, opt in ((source_field, "--source-field"), (id_field, "--id-field")):
             if name and name not in header:
                 errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: {', '.join(header)})")
@@ -499,10 +562,15 @@ class CsvFormat:
 
     def _header(self, lines: list[str], text_field: str, path: str | None) -> tuple[str, int, list[str]]:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        delimiters = self.delimiters
+        sep = _EXCEL_SEP.fullmatch(lines[first]) if first is not None else None
+        if sep is not None:  # Excel's "sep=;" line: it names the delimiter, the header follows
+            delimiters = (sep.group(1),)
+            first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
         if first is None:
             raise InputError(f"empty {self.label} file: no header row", path=path)
         seen: list[str] = []
-        for d in self.delimiters:
+        for d in delimiters:
             header = next(csv.reader([lines[first]], delimiter=d, quotechar='"'))
             header = [h.strip() for h in header]
             if text_field in header:

@@ -127,3 +127,23 @@ def test_spark_job(spark, tmp_path: Path, pipeline: Pipeline):
                       "review": sum(bool(r.remaining) for r in lib.values()),
                       "errors": sum(not r.ok for r in lib.values())}
     assert counts["errors"] == 2 and counts["repaired"] >= 4
+
+
+def test_ingest_job_survives_a_bom_a_lone_surrogate_and_a_huge_integer(tmp_path: Path):
+    """A BOM made the first record invalid JSON; a lone surrogate in another field stopped the job with
+    UnicodeEncodeError while writing; an integer of 5,000 digits stopped it with ValueError."""
+    src = tmp_path / "feed.jsonl"
+    huge = "9" * 5_000
+    src.write_text('\ufeff{"id": "a", "body": "Prices of oilgas rose."}\n'
+                   '{"id": "b", "title": "\\ud800", "body": "Talks on oilgas resumed."}\n'
+                   f'{{"id": "c", "n": {huge}, "body": "Fine."}}\n', encoding="utf-8")
+    dest = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, str(EXAMPLES / "ingest_job.py"), str(src), str(dest)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = dest.read_text(encoding="utf-8").splitlines()
+    assert json.loads(out[0])["body"] == "Prices of oil and gas rose."
+    second = json.loads(out[1])
+    assert second["title"] == "\ud800" and second["body"] == "Talks on oil and gas resumed."
+    assert out[2] == f'{{"id": "c", "n": {huge}, "body": "Fine."}}'
+    assert f"{src}:3: record 2: JSON that Python cannot read" in proc.stderr

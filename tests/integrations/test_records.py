@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from dataclasses import asdict
 from itertools import count, islice
@@ -10,7 +11,7 @@ from itertools import count, islice
 import pytest
 
 from mtfix.config import Config
-from mtfix.errors import ConfigError, RecordError
+from mtfix.errors import ConfigError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION
 from mtfix.pipeline import Pipeline
 from mtfix.records import process
@@ -247,3 +248,96 @@ def test_every_kind_of_result_follows_the_published_schema(pipeline):
     bad = results[0].to_dict() | {"surprise": 1}
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(bad)
+
+
+@pytest.mark.parametrize("batch", ["Prices of oilgas rose.", b"text", {"body": "Prices of oilgas rose."}, None, 7])
+def test_a_batch_that_is_not_an_iterable_of_records_raises_at_once(pipeline, batch):
+    """A single string was read as one record per character, a single dict as one per key."""
+    with pytest.raises(ConfigError, match="records must be an iterable of records"):
+        process(pipeline, batch, text_field="body")
+
+
+def test_ids_from_database_drivers_keep_their_spelling_in_json(pipeline):
+    """A UUID primary key came out as ``"UUID('…')"``: not the key the warehouse joins on."""
+    import datetime
+    import decimal
+    import uuid
+
+    key = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    ids = [key, decimal.Decimal("10.50"), datetime.date(2026, 3, 1), datetime.datetime(2026, 3, 1, 9, 30)]
+    rows = [{"id": i, "body": "The talks resumed."} for i in ids]
+    out = [json.loads(r.to_json())["id"] for r in process(pipeline, rows, text_field="body", id_field="id")]
+    assert out == [str(key), "10.50", "2026-03-01", "2026-03-01T09:30:00"]
+
+
+def test_a_dataframe_is_refused_with_the_way_to_pass_its_rows(pipeline):
+    """Iterating a DataFrame gives its column names: each was processed as a text, silently."""
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"id": ["n1"], "body": ["Prices of oilgas rose."]})
+    with pytest.raises(ConfigError, match=r"to_dict\('records'\)"):
+        process(pipeline, df, text_field="body")
+    assert [r.text for r in process(pipeline, df.to_dict("records"), text_field="body")] == \
+        ["Prices of oil and gas rose."]
+
+
+_PARENT = os.getpid()
+
+
+class _DiesInAWorker:
+    """A checker that kills the worker process it runs in (as the OOM killer would) on 'die'."""
+
+    name = "dies"
+
+    def check(self, doc):
+        if "die" in doc.text and os.getpid() != _PARENT:
+            os._exit(1)
+        return []
+
+    def signature(self):
+        return "1"
+
+
+def test_a_worker_that_dies_stops_the_batch_with_where_to_resume():
+    """A killed worker surfaced as concurrent.futures' BrokenProcessPool, and its chunk was re-run in
+    the calling process, where the same record could kill the job itself."""
+    p = Pipeline(Config(grammar="off"), checkers=[_DiesInAWorker()])
+    texts = [f"fine {i}" for i in range(40)] + ["die here"] + [f"fine {i}" for i in range(41, 200)]
+    delivered = []
+    with pytest.raises(WorkerError) as info:
+        for r in process(p, texts, workers=2, chunk_size=4):
+            delivered.append(r.index)
+    assert info.value.resume_index <= 40
+    assert delivered == list(range(info.value.resume_index))
+    assert "resume from index" in str(info.value)
+
+
+def test_a_dotted_text_field_is_not_a_path_and_the_error_says_so(pipeline):
+    out = list(process(pipeline, [{"meta": {"body": "Prices of oilgas rose."}}], text_field="meta.body"))
+    assert out[0].error == "field 'meta.body' is missing (only top-level keys are read: 'meta.body' is not a " \
+                           "path into 'meta')"
+
+
+def test_an_unknown_option_of_the_one_call_api_is_a_config_error_with_a_suggestion():
+    """``mtfix.check(text, selct=...)`` raised a bare TypeError from Config's constructor."""
+    import mtfix
+
+    with pytest.raises(ConfigError, match=r"unknown option 'selct' \(did you mean 'select'\?\)"):
+        mtfix.check("Prices of oilgas rose.", selct=["MTF206"])
+    assert [f.code for f in mtfix.check("Prices of oilgas rose.", select=["MTF206"]).findings] == ["MTF206"]
+
+
+def test_sqlite_rows_are_records(pipeline):
+    """``sqlite3.Row`` has keys and ``row[key]`` but is no Mapping: every row failed as 'not Row'."""
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    con.row_factory = sqlite3.Row
+    con.execute("create table feed (id text, body text)")
+    con.executemany("insert into feed values (?, ?)", [("n1", "Prices of oilgas rose."), ("n2", None)])
+    out = list(process(pipeline, con.execute("select id, body from feed order by id"), text_field="body",
+                       id_field="id"))
+    assert [(r.id, r.ok, r.text) for r in out] == [("n1", True, "Prices of oil and gas rose."), ("n2", False, None)]
+    assert out[1].error == "field 'body' is not a string (got NoneType)"
+    bad_source = list(process(pipeline, con.execute("select 'n3' as id, 'Talks on oilgas.' as body, 5 as src"),
+                              text_field="body", id_field="id", source_field="src"))
+    assert (bad_source[0].ok, bad_source[0].text) == (False, "Talks on oilgas.")  # kept unchanged
