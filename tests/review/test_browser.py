@@ -46,6 +46,15 @@ def open_report(driver, path: Path) -> None:
     wait_ready(driver)
 
 
+def review_and_open(driver, tmp_path: Path, *args: str | Path, cwd: Path | None = None) -> Path:
+    """``mtfix review --grammar off -q ARGS -o tmp_path/report.html`` (it must succeed), opened in ``driver``."""
+    report = tmp_path / "report.html"
+    r = mtfix("review", *OFF, "-q", *args, "-o", report, cwd=cwd)
+    assert r.returncode == 0, r.stderr
+    open_report(driver, report)
+    return report
+
+
 def card(driver, code: str, start: int):
     """The finding card of rule ``code`` starting at ``start``."""
     found = driver.execute_script(
@@ -74,10 +83,7 @@ def test_seed004_review_accept_reject_export_apply(browser, seed004, tmp_path):
     from selenium.webdriver.common.by import By
 
     original = seed004.read_text(encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", seed004.name, "-o", report, cwd=seed004.parent)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, seed004.name, cwd=seed004.parent)
 
     # every segment shows the original text exactly (inserted text aside)
     for a, b, shown in browser.execute_script(_JS_SEGMENT_TEXT):
@@ -159,10 +165,7 @@ def test_markup_in_the_text_does_not_run(browser, tmp_path):
             "The <img src=x onerror=\"window.__pwned = 2\"> snowThe talks resumed.\n")
     evil = tmp_path / "<b onmouseover=alert(1)>x.txt"
     evil.write_text(text, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", evil, "-o", report)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, evil)
     time.sleep(0.3)
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
@@ -187,10 +190,7 @@ def test_bilingual_units_show_their_source_to_the_editor(browser, tmp_path):
         '  <trans-unit id="t2"><source>Danışıqlar bərpa olundu.</source>\n'
         '   <target>The port opened.&#10;The talks resumed and There were no objections.</target></trans-unit>\n'
         ' </body></file>\n</xliff>\n', encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", xliff, "-o", report)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    report = review_and_open(browser, tmp_path, xliff)
     sources = [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src")]
     assert sources == ["SOURCE Neft-qaz <b>qiymətləri</b> artdı.", "SOURCE Danışıqlar bərpa olundu."], sources
     assert not browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src b")
@@ -243,10 +243,7 @@ def test_min_severity_opens_with_minor_findings_filtered_out(browser, seed004, t
     severity unticked (no minor card shown), and one click on the filter shows them."""
     from selenium.webdriver.common.by import By
 
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", "--min-severity", "major", seed004.name, "-o", report, cwd=seed004.parent)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, "--min-severity", "major", seed004.name, cwd=seed004.parent)
     boxes = {b.get_attribute("value"): b for b in browser.find_elements(By.CSS_SELECTOR, "input[name=sev]")}
     assert not boxes["minor"].is_selected() and boxes["major"].is_selected()
     count = "return document.querySelectorAll(arguments[0]).length;"
@@ -270,10 +267,7 @@ def test_accept_safe_edits_accepts_only_the_edits_the_filters_show(browser, tmp_
 
     doc = tmp_path / "minutes.txt"
     doc.write_text(MINUTES, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", "--min-severity", "major", doc.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, "--min-severity", "major", doc.name, cwd=tmp_path)
     browser.find_element(By.ID, "accept-safe").click()
     assert browser.find_element(By.ID, "decision-count").text.startswith("1 accepted")
     assert "1 hidden by the filters" in toast(browser)
@@ -335,10 +329,7 @@ def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
 
     article = tmp_path / "minutes.txt"
     article.write_text(MINUTES, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", article.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, article.name, cwd=tmp_path)
     road, talks = MINUTES.index(ROAD), MINUTES.index(TALKS)
     stock = MINUTES.index("It simply")
 
@@ -443,10 +434,7 @@ def test_identical_files_are_decided_separately(browser, tmp_path):
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "news.txt").write_text(text, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", "a", "b", "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, "a", "b", cwd=tmp_path)
     oilgas = text.index("oilgas")
 
     def state(n: int) -> str:
@@ -521,10 +509,7 @@ def test_post_editing_a_markdown_list_item_keeps_the_next_items_marker(browser, 
           "- Officials of ministry was saying the road will be build.\n- The talks resumed in Baku.\n")
     doc = tmp_path / "minutes.md"
     doc.write_text(md, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", doc.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     fixed = {"Prices": "Oil and gas prices rose in May.",
              "Officials": "Ministry officials said the road would be built."}
     for start_word, new in fixed.items():
@@ -552,10 +537,7 @@ def test_a_line_break_typed_into_a_crlf_file_is_a_crlf(browser, tmp_path):
     text = "The committee met in Gyumri.\r\nOfficials of ministry was saying the road will be build.\r\n"
     doc = tmp_path / "minutes.txt"
     doc.write_bytes(text.encode("utf-8"))
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", doc.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     click(browser, seg_at(browser, text.index("Officials")).find_element(By.CSS_SELECTOR, "button.edit-sent"))
     box = browser.switch_to.active_element
     box.send_keys(Keys.CONTROL, "a")
@@ -576,10 +558,7 @@ def test_a_long_file_stays_responsive(browser, tmp_path):
     text = "".join(f"Prices of oilgas rose in week {n} and oilgas fell.\n" for n in range(5000))
     doc = tmp_path / "long.txt"
     doc.write_text(text, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", "--select", "MTF206", doc.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, "--select", "MTF206", doc.name, cwd=tmp_path)
     browser.execute_script("document.getElementById('accept-safe').click();")
     assert browser.find_element("id", "decision-count").text == "10000 accepted · 0 rejected"
     browser.execute_script("window.mtfixReview.setCurrent(1e9);")
@@ -593,10 +572,7 @@ def test_a_report_of_no_file_says_so_and_keys_do_nothing(browser, tmp_path):
     from selenium.webdriver.common.by import By
 
     (tmp_path / "blob.txt").write_bytes(b"x\x00y")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", "blob.txt", "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, "blob.txt", cwd=tmp_path)
     browser.execute_script("window.__errors = []; window.addEventListener('error', function (e) {"
                            " window.__errors.push(e.message); });")
     browser.find_element(By.TAG_NAME, "body").click()
@@ -615,10 +591,7 @@ def test_post_editing_an_xliff_unit_keeps_its_inline_tags(browser, tmp_path):
 
     xlf = tmp_path / "news.xlf"
     xlf.write_text(TAGGED_XLIFF, encoding="utf-8")
-    report = tmp_path / "report.html"
-    r = mtfix("review", *OFF, "-q", xlf.name, "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    open_report(browser, report)
+    review_and_open(browser, tmp_path, xlf.name, cwd=tmp_path)
     click(browser, browser.find_element(By.CSS_SELECTOR, "#doc .seg button.edit-sent"))
     box = browser.switch_to.active_element
     assert box.get_attribute("value") == 'Prices of <g id="1">oilgas</g> rose<x id="2"/> in May.'
