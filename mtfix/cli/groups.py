@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -69,9 +70,10 @@ class InputRun:
         """Every group built: the first path's, and one per settings file a file falls under."""
         return list(self._groups.values())
 
-    @property
+    @cached_property
     def used(self) -> list[Group]:
-        """The groups that have files, in input order (the first path's when none has)."""
+        """The groups that have files, in input order (the first path's when none has); the files
+        are walked and grouped once, in ``__init__``, so this is found once."""
         found = list({id(g): g for g in map(self.group, self.files)}.values())
         return found or [self.primary]
 
