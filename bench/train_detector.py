@@ -452,6 +452,11 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, balanced, edit-rate lexicon": {"balance": True, "editrate": ("rate",)},
     "+ratio, balanced, edit-excess lexicon": {"balance": True, "editrate": ("excess",)},
     "+ratio, balanced, edit-rate and excess": {"balance": True, "editrate": ("rate", "excess")},
+    # session 12: non-linear interactions of the dense features (the adoption bar was fixed before the run)
+    "+ratio, balanced, length interactions": {"balance": True, "interactions": "log_words"},
+    "+ratio, balanced, boosted trees on dense": {"balance": True,
+                                                "trees": {"rounds": 100, "depth": 2, "shrink": 0.05, "bins": 32}},
+    "+ratio, balanced, MLP on dense": {"balance": True, "mlp": {"hidden": 8, "iters": 300, "l2": 0.01}},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -512,12 +517,153 @@ def language_folds(rows: list, shared: Path, k: int = CV_FOLDS) -> np.ndarray:
     return fold
 
 
-def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx) -> Callable:
-    """Fit rows ``idx`` on feature columns ``cols``; return the fitted model as a function of (features, hashed)."""
+def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx, logit: bool = False) -> Callable:
+    """Fit rows ``idx`` on feature columns ``cols``; return the fitted model as a function of (features, hashed)
+    giving the probability (``logit``: the logit)."""
     mu, sd = x[idx][:, cols].mean(axis=0), x[idx][:, cols].std(axis=0) + 1e-6
     b, wd, wh = fit((x[idx][:, cols] - mu) / sd, [xh[i] for i in idx], y[idx], _weights(grp[idx], y[idx], shares, balance),
                     l2d, l2h, use_hash=use_hash, fast=True)
+    if logit:
+        return lambda xs, hs: b + ((xs[:, cols] - mu) / sd) @ wd + np.array([wh[h].sum() for h in hs])
     return lambda xs, hs: predict(b, wd, wh, (xs[:, cols] - mu) / sd, hs)
+
+
+#: Interaction candidates: each other dense feature times (``log_words`` minus this, a 20-word sentence).
+INTERACTION_CENTRE = math.log1p(20)
+
+
+def interaction_columns(x: np.ndarray, feature: str) -> np.ndarray:
+    """Each dense feature but ``feature`` times (``feature`` − :data:`INTERACTION_CENTRE`), columns of ``x``
+    in :data:`ALL_FEATURES` order."""
+    j = ALL_FEATURES.index(feature)
+    others = [ALL_FEATURES.index(f) for f in gsigns.DENSE_FEATURES if f != feature]
+    return x[:, others] * (x[:, [j]] - INTERACTION_CENTRE)
+
+
+def fit_trees(x: np.ndarray, offset: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int, depth: int,
+              shrink: float, bins: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weighted Newton boosting of full binary trees (logistic loss) starting from the logits ``offset``.
+
+    Returns (feature, threshold, leaf value) arrays, shapes (rounds, 2**depth − 1) twice and (rounds, 2**depth);
+    nodes in heap order, a row goes left when its value ≤ the threshold (+inf: a node left unsplit).  The
+    smallest hessian sum of a child is 2 % of the root's, the L2 on leaf values 1 % of it."""
+    n, k = x.shape
+    cuts = [np.unique(np.quantile(x[:, j], np.linspace(0, 1, bins + 1)[1:-1])) for j in range(k)]
+    xb = np.stack([np.searchsorted(cuts[j], x[:, j], side="left") for j in range(k)], axis=1)
+    nodes, leaves = (1 << depth) - 1, 1 << depth
+    feat = np.zeros((rounds, nodes), dtype=np.int64)
+    thr = np.full((rounds, nodes), np.inf)
+    leaf = np.zeros((rounds, leaves))
+    f = offset.astype(np.float64).copy()
+    for t in range(rounds):
+        p = 1.0 / (1.0 + np.exp(-np.clip(f, -30, 30)))
+        g, h = w * (p - y), w * p * (1 - p)
+        if t == 0:
+            min_h, lam = 0.02 * h.sum(), 0.01 * h.sum()
+        pos = np.zeros(n, dtype=np.int64)  # each row's node, heap order
+        for d in range(depth):
+            for node in range((1 << d) - 1, (1 << (d + 1)) - 1):
+                m = pos == node
+                gs, hs = g[m].sum(), h[m].sum()
+                best = (0.0, -1, -1)
+                for j in range(k):
+                    nb = len(cuts[j]) + 1
+                    gl = np.cumsum(np.bincount(xb[m, j], weights=g[m], minlength=nb))[:-1]
+                    hl = np.cumsum(np.bincount(xb[m, j], weights=h[m], minlength=nb))[:-1]
+                    ok = (hl >= min_h) & (hs - hl >= min_h)
+                    if not ok.any():
+                        continue
+                    gain = gl**2 / (hl + lam) + (gs - gl) ** 2 / (hs - hl + lam) - gs**2 / (hs + lam)
+                    gain = np.where(ok, gain, -np.inf)
+                    b = int(np.argmax(gain))
+                    if gain[b] > best[0]:
+                        best = (float(gain[b]), j, b)
+                if best[1] >= 0:
+                    feat[t, node], thr[t, node] = best[1], cuts[best[1]][best[2]]
+                go_right = m & (x[:, feat[t, node]] > thr[t, node])
+                pos[m] = 2 * node + 1
+                pos[go_right] = 2 * node + 2
+        lv = pos - nodes
+        gsum = np.bincount(lv, weights=g, minlength=leaves)
+        hsum = np.bincount(lv, weights=h, minlength=leaves)
+        leaf[t] = -shrink * gsum / (hsum + lam)
+        f += leaf[t][lv]
+    return feat, thr, leaf
+
+
+def tree_logits(trees: tuple[np.ndarray, np.ndarray, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """The summed leaf values of :func:`fit_trees`' trees for the rows of ``x``."""
+    feat, thr, leaf = trees
+    nodes = feat.shape[1]
+    out = np.zeros(len(x))
+    for t in range(len(feat)):
+        pos = np.zeros(len(x), dtype=np.int64)
+        while True:
+            inner = pos < nodes
+            if not inner.any():
+                break
+            i = np.where(inner)[0]
+            right = x[i, feat[t, pos[i]]] > thr[t, pos[i]]
+            pos[i] = 2 * pos[i] + 1 + right
+        out += leaf[t][pos - nodes]
+    return out
+
+
+def fit_mlp(x: np.ndarray, offset: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: int, iters: int, l2: float,
+            lr: float = 0.01) -> tuple[np.ndarray, ...]:
+    """A one-hidden-layer tanh network on the standardised columns of ``x`` whose output is added to the logits
+    ``offset``: weighted logistic loss, L2 ``l2`` on both weight layers, Adam on the full batch (fixed seed).
+    Returns (mean, std, W1, b1, w2, b2)."""
+    mu, sd = x.mean(axis=0), x.std(axis=0) + 1e-6
+    z = (x - mu) / sd
+    rng = np.random.default_rng(SEED)
+    params = [rng.normal(0, 1 / math.sqrt(x.shape[1]), (x.shape[1], hidden)), np.zeros(hidden),
+              rng.normal(0, 0.1 / math.sqrt(hidden), hidden), np.zeros(1)]
+    m = [np.zeros_like(q) for q in params]
+    v = [np.zeros_like(q) for q in params]
+    wsum = w.sum()
+    for it in range(1, iters + 1):
+        w1, b1, w2, b2 = params
+        a = np.tanh(z @ w1 + b1)
+        p = 1.0 / (1.0 + np.exp(-np.clip(offset + a @ w2 + b2[0], -30, 30)))
+        r = w * (p - y) / wsum
+        da = np.outer(r, w2) * (1 - a * a)
+        grads = [z.T @ da + l2 * w1, da.sum(axis=0), a.T @ r + l2 * w2, np.array([r.sum()])]
+        for j, g in enumerate(grads):
+            m[j] = 0.9 * m[j] + 0.1 * g
+            v[j] = 0.999 * v[j] + 0.001 * g * g
+            params[j] = params[j] - lr * (m[j] / (1 - 0.9**it)) / (np.sqrt(v[j] / (1 - 0.999**it)) + 1e-8)
+    return (mu, sd, *params)
+
+
+def mlp_logits(net: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
+    """The output of :func:`fit_mlp`'s network for the rows of ``x`` (to add to the linear logit)."""
+    mu, sd, w1, b1, w2, b2 = net
+    return np.tanh(((x - mu) / sd) @ w1 + b1) @ w2 + b2[0]
+
+
+def _fit_stacked(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, trees: dict, fold: np.ndarray,
+                 idx: np.ndarray, kind: str = "trees") -> Callable:
+    """The linear model of :func:`_fit_columns` plus boosted trees (``kind`` "mlp": a small network; ``trees``
+    its parameters) on the dense columns, added to its logit.  The second stage starts from cross-fitted logits
+    of the rows ``idx``: realmt rows by their language fold, the others spread over the same folds by index, so
+    it corrects what the linear model gets wrong out of sample."""
+    fit_lin = functools.partial(_fit_columns, x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, logit=True)
+    folds = sorted({int(k) for k in fold[idx] if k >= 0})
+    inner = np.where(fold[idx] >= 0, fold[idx], np.array(folds)[idx % len(folds)])
+    offset = np.zeros(len(idx))
+    for k in folds:
+        te = inner == k
+        offset[te] = fit_lin(idx[~te])(x[idx[te]], [xh[i] for i in idx[te]])
+    dense = [c for c in cols if c < len(gsigns.DENSE_FEATURES)]
+    wts = _weights(grp[idx], y[idx], shares, balance)
+    if kind == "mlp":
+        net = fit_mlp(x[idx][:, dense], offset, y[idx], wts, **trees)
+        second = functools.partial(mlp_logits, net)
+    else:
+        second = functools.partial(tree_logits, fit_trees(x[idx][:, dense], offset, y[idx], wts, **trees))
+    lin = fit_lin(idx)
+    return lambda xs, hs: 1.0 / (1.0 + np.exp(-np.clip(lin(xs, hs) + second(xs[:, dense]), -30, 30)))
 
 
 def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other0: dict, dev0: dict,
@@ -556,6 +702,14 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                      "pro_x": np.hstack([other["pro_x"], editrate_columns(tagged["pro"], ev, args.shared)])}
             dev = {**dev, "x": np.hstack([dev["x"], editrate_columns(tagged["dev"], ev, args.shared)])}
             cols += list(range(x.shape[1], xc.shape[1]))
+        if cand.get("interactions"):  # products with a feature, after the other columns
+            feat = cand["interactions"]
+            base = xc.shape[1]
+            xc = np.hstack([xc, interaction_columns(x, feat)])
+            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], interaction_columns(other0["mlqe_x"], feat)]),
+                     "pro_x": np.hstack([other["pro_x"], interaction_columns(other0["pro_x"], feat)])}
+            dev = {**dev, "x": np.hstack([dev["x"], interaction_columns(dev0["x"], feat)])}
+            cols += list(range(base, xc.shape[1]))
         shares = {**SHARES, **cand.get("shares", {})}
         l2d, l2h = cand.get("l2_dense", args.l2_dense), cand.get("l2_hash", args.l2_hash)
         use_hash = cand.get("use_hash", True)
@@ -563,6 +717,10 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
         oof, mlqe_auc, mqm_auc = np.zeros(len(rows)), [], []
         fit_on = functools.partial(_fit_columns, xc, xh, y, grp, cols, shares, l2d, l2h, use_hash,
                                    cand.get("balance", False))
+        if cand.get("trees") or cand.get("mlp"):
+            fit_on = functools.partial(_fit_stacked, xc, xh, y, grp, cols, shares, l2d, l2h, use_hash,
+                                       cand.get("balance", False), cand.get("trees") or cand["mlp"], fold,
+                                       kind="trees" if cand.get("trees") else "mlp")
         for k in range(CV_FOLDS):
             model = fit_on(np.where((fold != k) & fitted)[0])
             te = np.where(fold == k)[0]
