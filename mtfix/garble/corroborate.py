@@ -87,7 +87,7 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
         if f.code == "MTF401" and f.severity is Severity.MINOR:
             seg = doc.segment_index_of(f)
             code = backing.get(seg) if seg is not None else None
-            if code is not None:
+            if code is not None and seg is not None:
                 s = doc.segments[seg]
                 text = doc.text[s.start : s.end]
                 if may_be_major(text):

@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
-from mtfix.garble.tagger import Tagger, Token, has_opaque_marks, tagger_words, tokenize
+from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize
 from mtfix.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -711,7 +711,7 @@ _CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
 _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromkeys(SURPRISAL_FEATURES, 0.0)
 
 
-def analyse(text: str, tagger: Tagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
+def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
             offset: int = 0, keep: frozenset[str] | None = None) -> Analysis:
     """Tag one sentence and compute its signs, dense features and hashed n-grams.
 

@@ -63,7 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     new = tuple.__new__  # Token(...) without the Python-level __new__
     if pattern.groups:  # pragma: no cover - findall would give groups: a pattern changed in mtfix.tokens
         return [new(Token, (m[0], m.start() + offset, m.end() + offset)) for m in pattern.finditer(text)]
-    out = []
+    out: list[Token] = []
     append = out.append
     find = text.find
     pos = 0
@@ -630,7 +630,7 @@ def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: i
     return Tagger(tags, features, matrix, tagdict)
 
 
-def accuracy(tagger: Tagger, sents: Iterable[tuple[list[str], list[str]]]) -> float:
+def accuracy(tagger: Tagger | PackedTagger, sents: Iterable[tuple[list[str], list[str]]]) -> float:
     """Share of tokens tagged as in the gold standard."""
     right = total = 0
     for words, gold in sents:

@@ -49,5 +49,6 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
                     if OSA.distance(tok, dom, score_cutoff=2) <= max(1, min(2, len(dom) // 4)):
                         verdict[tok] = dom
                         break
-        if verdict[tok]:
-            yield m.start(), m.end(), tok, verdict[tok]
+        dom_tok = verdict[tok]
+        if dom_tok:
+            yield m.start(), m.end(), tok, dom_tok

@@ -163,13 +163,13 @@ class RulesChecker(BaseChecker):
             for seg in doc.segments:
                 findings.extend(self._run_pattern(doc, rule, seg.start, seg.end))
         for rule in self._detectors:
-            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
+            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))  # type: ignore[index]
         findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
         for rule in self._post:
-            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))
+            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))  # type: ignore[index]
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 

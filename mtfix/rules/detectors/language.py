@@ -79,7 +79,10 @@ def letter_score(text: str, lang: str, cap: int = THRESHOLD) -> int:
     strong_letters, weak_letters = LETTERS[lang]
     if not any(c in text for c in strong_letters + weak_letters):
         return 0  # the patterns are compiled only for a text that has a letter of the language
-    strong, weak = _patterns(lang)
+    patterns = _patterns(lang)
+    if patterns is None:  # pragma: no cover - lang is in LETTERS (checked above)
+        return 0
+    strong, weak = patterns
     seen: set[str] = set()
     score = 0
     for m in strong.finditer(text):

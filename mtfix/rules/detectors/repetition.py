@@ -33,7 +33,7 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     """Character offsets near which a word or phrase repeats back to back (cached per document)."""
     cached = ctx.cache.get("loop_sites")
     if cached is not None:
-        return cached
+        return cached  # type: ignore[return-value]  # the list stored below
     low = ctx.lower.split()
     hits: set[int] = set()
     for n in range(1, MAX_N + 1):
