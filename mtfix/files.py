@@ -166,8 +166,9 @@ def unread_records(errors: list[str]) -> list[str]:
 
 def references_for(ref: str | list[str], units: list[str], path: str, ref_name: str = "--ref") -> list[str]:
     """One reference per unit: ``ref``'s own units when it has as many (a JSON Lines or CSV
-    reference read like the input), or its non-empty lines when the input has several units and
-    ``ref`` is one text with a line per unit (sacrebleu's convention); one text for one unit.
+    reference read like the input), or its lines when the input has several units and ``ref`` is
+    one text with a line per unit (sacrebleu's convention: a blank line for an empty record; blank
+    lines are passed over when only the others pair up); one text for one unit.
     Any other pairing is an :class:`~mtfix.errors.InputError` naming both counts."""
     from mtfix.errors import InputError
 
@@ -175,7 +176,11 @@ def references_for(ref: str | list[str], units: list[str], path: str, ref_name: 
     if len(refs) == len(units) or not units:  # nothing to score in an empty file
         return refs[:len(units)]
     if len(refs) == 1:
-        lines = [ln for ln in refs[0].splitlines() if ln.strip()]
+        from mtfix.scoring.reference import text_lines
+
+        lines = text_lines(refs[0])  # a blank line: the reference of an empty record
+        if len(lines) != len(units):  # else blank lines between references are spacing
+            lines = [ln for ln in lines if ln.strip()]
         if len(lines) == len(units):
             return lines
         refs = lines

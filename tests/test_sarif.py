@@ -115,6 +115,7 @@ SCHEMA = {
                 "message": {"$ref": "#/definitions/message"},
                 "locations": {"type": "array", "items": {"$ref": "#/definitions/location"}},
                 "fixes": {"type": "array", "items": {"$ref": "#/definitions/fix"}},
+                "partialFingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
                 "properties": _PROPS,
             },
         },
@@ -151,6 +152,7 @@ SCHEMA = {
                         "type": "object", "additionalProperties": False, "required": ["executionSuccessful"],
                         "properties": {
                             "executionSuccessful": {"type": "boolean"},
+                            "exitCode": {"type": "integer"}, "exitCodeDescription": {"type": "string"},
                             "toolExecutionNotifications": {"type": "array", "items": {"$ref": "#/definitions/notification"}},
                         },
                     },
@@ -253,3 +255,42 @@ def test_schema_subset_rejects_what_sarif_rejects():
                                                                                         "message": {"text": "x"}}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, SCHEMA)
+
+
+def _fingerprints(tmp_path: Path, text: str) -> list[tuple[str, int, str]]:
+    p = tmp_path / "news.md"
+    p.write_text(text, encoding="utf-8")
+    pipeline = Pipeline(Config(grammar="off"))
+    log = sarif_report([check_input(pipeline, Input(str(p), p.read_bytes()))], pipeline.signature())
+    jsonschema.validate(log, SCHEMA)
+    return [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+             r["partialFingerprints"]["mtfixFinding/v1"]) for r in log["runs"][0]["results"]]
+
+
+def test_partial_fingerprints_are_stable_when_unrelated_lines_move(tmp_path):
+    first = _fingerprints(tmp_path, ARTICLE)
+    assert first == _fingerprints(tmp_path, ARTICLE)  # the same on every run
+    moved = _fingerprints(tmp_path, "# Preface\n\nA clean opening line was added.\n\n" + ARTICLE)
+    assert [(c, fp) for c, _, fp in moved] == [(c, fp) for c, _, fp in first]  # lines moved, fingerprints did not
+    assert [line for _, line, _ in moved] == [line + 4 for _, line, _ in first]
+    assert len({fp for _, _, fp in first}) == len(first)
+
+
+def test_the_same_finding_twice_in_a_file_has_two_fingerprints(tmp_path):
+    found = _fingerprints(tmp_path, "Prices of oilgas rose.\n\nPrices of oilgas rose.\n")
+    mtf206 = [fp for code, _, fp in found if code == "MTF206"]
+    assert len(mtf206) == 2 and mtf206[0] != mtf206[1]
+
+
+@pytest.mark.parametrize(("content", "code"), [("The talks ended.\n", 0), (ARTICLE, 1), (b"\xff\xfeab\xd8", 2)])
+def test_invocation_records_the_exit_code_of_the_run(tmp_path, monkeypatch, content, code):
+    p = tmp_path / "a.md"
+    p.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(app, ["check", "--grammar", "off", "--format", "sarif", "a.md"])
+    assert r.exit_code == code, r.output
+    log = json.loads(r.stdout)
+    jsonschema.validate(log, SCHEMA)
+    (inv,) = log["runs"][0]["invocations"]
+    assert inv["exitCode"] == code and inv["executionSuccessful"] is (code != 2)
+    assert inv["exitCodeDescription"]

@@ -36,12 +36,12 @@ from mtfix.cli.options import (
 from mtfix.errors import MtfixError
 
 
-def _echo_lines(lines: Iterable[str], *, err: bool = False, chunk: int = 1000) -> None:
+def _echo_lines(lines: Iterable[str], *, err: bool = False, chunk: int = 1000, colour: bool | None = None) -> None:
     """``typer.echo`` of each line, ``chunk`` lines at a time (the same bytes; one write and flush
-    per chunk instead of per line)."""
+    per chunk instead of per line); ``colour``: keep the styles when not on a terminal (``FORCE_COLOR``)."""
     it = iter(lines)
     while batch := list(islice(it, chunk)):
-        typer.echo("\n".join(batch), err=err)
+        typer.echo("\n".join(batch), err=err, color=colour or None)
 
 
 class ReportFormat(StrEnum):
@@ -70,27 +70,30 @@ def check(
     results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts,
                                                          score=with_score, min_severity=g.cfg.min_severity))
     _late_warnings(pipeline, n_warnings, opts.quiet)
+    # each file against its own settings file's fail-on
+    failing = any(f.severity.rank >= run.cfg_of(r.path).fail_on.rank for r in results for f in r.findings)
+    code = 2 if results.failures else 1 if failing else 0
     if format == "json":
-        from mtfix.report.json_report import check_report
+        from mtfix.report.json_report import check_report, dumps
+        from mtfix.scoring import fluency_signature
 
-        typer.echo(json.dumps(check_report(results, _stats(run, results)), ensure_ascii=False, indent=1))
+        empty = fluency_signature(run.pipeline.signature())  # of files with nothing to score
+        typer.echo(dumps(check_report(results, _stats(run, results), empty)))
     elif format == "sarif":
+        from mtfix.report.json_report import dumps
         from mtfix.report.sarif import sarif_report
 
-        typer.echo(json.dumps(sarif_report(results, _signatures(run), _rules_config(run)), ensure_ascii=False, indent=1))
+        typer.echo(dumps(sarif_report(results, _signatures(run), _rules_config(run), exit_code=code)))
     else:
         colour = use_colour()
-        _echo_lines(finding_lines(results, colour=colour))
+        _echo_lines(finding_lines(results, colour=colour), colour=colour)
         if not opts.quiet:
             typer.echo(summary_line(results, failures=len(results.failures)), err=True)
         if opts.verbose:  # the signature (package versions) is worked out only when it is shown
             typer.echo(f"stats: {json.dumps(_stats(run, results), ensure_ascii=False)}", err=True)
     run.close()
-    if results.failures:
-        raise typer.Exit(2)
-    # each file against its own settings file's fail-on
-    if any(f.severity.rank >= run.cfg_of(r.path).fail_on.rank for r in results for f in r.findings):
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
 
 
 def _rules_config(run) -> Any:
@@ -126,7 +129,7 @@ def fix(
 ) -> None:
     """Apply safe fixes in place (atomically), or print them with --diff. `-` reads stdin, writes stdout."""
     from mtfix.files import fix_input, write_result
-    from mtfix.report.text import edit_lines, fix_summary_line
+    from mtfix.report.text import edit_lines, fix_summary_line, printable
 
     fmt_opts = opts.format_options()
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
@@ -165,11 +168,11 @@ def fix(
                 if r in changed:
                     changed.remove(r)
         for err in r.errors:
-            typer.echo(f"{r.path}: {err}", err=True)
+            typer.echo(f"{printable(r.path)}: {printable(err)}", err=True)
     if diff or opts.verbose:
         _echo_lines(edit_lines(results), err=True)  # never mixed into the diff on standard output
     elif not opts.quiet:  # which files changed (a hook's user sees the count otherwise, not the names)
-        _echo_lines((f"fixed {r.path} ({_edit_count(r)})" for r in changed if r.path != "-"), err=True)
+        _echo_lines((f"fixed {printable(r.path)} ({_edit_count(r)})" for r in changed if r.path != "-"), err=True)
     if not opts.quiet:
         msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures),
                                unwritten=unwritten)
@@ -223,7 +226,8 @@ def score(
 ) -> None:
     """Fluency 0 (unreadable) to 100 (fluent) per file and segment; with --ref, BLEU/chrF/TER."""
     from mtfix.files import check_input
-    from mtfix.report.json_report import score_report
+    from mtfix.report.json_report import dumps, score_report
+    from mtfix.report.text import printable
 
     if ref is not None and str(ref) == "-" and "-" in paths:
         fail("--ref - and the input - cannot both be standard input: give one of them as a file")
@@ -241,14 +245,14 @@ def score(
     report = score_report(results, signature)
     for fr in results:  # records that could not be read: scored without them, as check says
         for err in fr.errors:
-            typer.echo(f"{fr.path}: {err}", err=True)
+            typer.echo(f"{printable(fr.path)}: {printable(err)}", err=True)
     if format == "json":
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        typer.echo(dumps(report))
         if results.failures:
             raise typer.Exit(2)
         return
     for entry in report["files"]:
-        line = f"{entry['path']}: fluency {entry['fluency']:.1f} ({entry['words']} words)"
+        line = f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words)"
         typer.echo(line)
         refd = entry.get("reference")
         if isinstance(refd, dict):
@@ -258,14 +262,14 @@ def score(
             typer.echo(f"  glossary: {_adherence_text(entry['glossary'])}")
         if opts.verbose:
             for seg in entry["segments"]:
-                record = f"record {seg['id']}, " if "id" in seg else ""  # a file of records: which one
+                record = f"record {printable(str(seg['id']))}, " if "id" in seg else ""  # a file of records: which one
                 typer.echo(f"  {record}segment {seg['index']}: {seg['fluency']:.1f}")
-    signatures = list(dict.fromkeys(entry["signature"] for entry in report["files"]))
-    if len(signatures) == 1:
+    signatures = list(dict.fromkeys(entry["signature"] for entry in report["files"])) or [signature]
+    if len(signatures) == 1:  # (no file at all: the run's signature)
         typer.echo(f"signature: {signatures[0]}")
     else:  # files under different settings files: each file's, by file
         for entry in report["files"]:
-            typer.echo(f"signature: {entry['path']}: {entry['signature']}")
+            typer.echo(f"signature: {printable(entry['path'])}: {entry['signature']}")
     if results.failures:
         raise typer.Exit(2)
 
@@ -351,14 +355,17 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
     from mtfix.files import SELF_DECODING, read_container, unread_records
     from mtfix.formats import format_for_path
     from mtfix.io.inputs import read_input
-    from mtfix.io.textfile import check_encoding, legacy_encoding
+    from mtfix.io.textfile import binary_reason, check_encoding, is_wide, legacy_encoding, looks_binary
 
     legacy = check_encoding(encoding) if encoding else None
     try:
         # the reference's own extension first: `--input-format jsonl` with `--ref ref.txt` (one line per record)
         fmt = format_for_path(str(ref), default="") or input_format or "text"
+        inp = read_input(str(ref))
+        if looks_binary(inp.raw) and not (legacy and is_wide(legacy) and fmt not in SELF_DECODING):
+            fail(f"--ref: {ref}: {binary_reason(inp.raw)}")  # as an input would be skipped: no score against it
         with legacy_encoding(legacy if fmt not in SELF_DECODING else None):
-            container = read_container(read_input(str(ref)), fmt, fmt_opts)
+            container = read_container(inp, fmt, fmt_opts)
         unread = unread_records(container.errors)
         if unread:  # references pair with records by position: a dropped one shifts the rest
             fail(f"--ref: {ref}: {unread[0]}")

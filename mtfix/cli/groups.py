@@ -118,7 +118,9 @@ class InputRun:
 
     def warn(self, message: str) -> None:
         if not self.opts.quiet:
-            typer.echo(f"mtfix: warning: {message}", err=True)
+            from mtfix.report.text import printable
+
+            typer.echo("mtfix: warning: " + printable(message, keep="\t\n"), err=True)
 
     def run(self, make_job: Callable[[Group], Callable[[Any], Any]], *, regular_only: bool = False) -> Any:
         """Run each file with ``make_job(its group)`` (see :func:`mtfix.files.run_batch`): one batch,
@@ -139,7 +141,9 @@ class InputRun:
                 shared.extend(w for w in g.pipeline.warnings[before:] if w not in shared)
 
         def error(message: str) -> None:
-            typer.echo(f"mtfix: error: {message}", err=True)
+            from mtfix.report.text import printable
+
+            typer.echo("mtfix: error: " + printable(message, keep="\t\n"), err=True)
 
         def prepare() -> None:
             for g in self.used:

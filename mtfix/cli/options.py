@@ -171,9 +171,14 @@ def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> No
 
 
 def use_colour(stream: Any = None) -> bool:
-    """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org)."""
+    """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org); with
+    ``FORCE_COLOR`` set (not ``0``) in a pipe too (a CI log, https://force-color.org)."""
     stream = stream or sys.stdout
-    if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
+    if os.environ.get("NO_COLOR", "") != "":
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     try:
         return stream.isatty()

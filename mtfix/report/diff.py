@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from mtfix.errors import MtfixError
+
+_QUOTE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')  # what git quotes in a file name (besides non-ASCII)
+_ESCAPES = {ord("\t"): "\\t", ord("\n"): "\\n", ord('"'): '\\"', ord("\\"): "\\\\"}
 
 
 def split_lines(text: str) -> list[str]:
@@ -72,21 +77,23 @@ def diff_bytes(original: bytes, output: bytes, path: str) -> bytes:
     """The diff ``fix --diff`` prints for one file: its lines in the file's own encoding when that is a
     legacy one (as GNU diff and git print raw bytes, so that ``patch -p1`` applies it), else in UTF-8
     (UTF-16/32 files are shown decoded: ``patch`` cannot apply to them).  The ``---``/``+++`` lines
-    name the file as the file system does."""
+    name the file as the file system does (the bytes of a name that is not UTF-8)."""
     text = diff_text(decoded(original, path), decoded(output, path), path)
+    header, sep, body = text.partition("\n+++ ")
+    head, _, rest = body.partition("\n")
+    names = (header + sep + head + "\n").encode("utf-8", errors="surrogateescape")  # a name not UTF-8: its bytes
     codec = legacy_codec(original, path)
     if codec is not None:
-        header, sep, body = text.partition("\n+++ ")
-        head, _, rest = body.partition("\n")
         try:
-            return (header + sep + head + "\n").encode("utf-8", errors="surrogateescape") + rest.encode(codec)
+            return names + rest.encode(codec)
         except UnicodeEncodeError:  # a character the file's encoding lacks: the fix would have failed
             pass
-    return text.encode("utf-8", errors="replace")
+    return names + rest.encode("utf-8", errors="replace")
 
 
 def diff_text(before: str, after: str, name: str) -> str:
-    """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due.
+    """A unified diff that ``patch -p1`` applies: ``\\ No newline at end of file`` where due; the
+    file named as :func:`_header_name` writes it.
 
     >>> print(diff_text("a\\nb", "a\\nc", "x.txt"), end="")
     --- a/x.txt
@@ -101,9 +108,25 @@ def diff_text(before: str, after: str, name: str) -> str:
     import difflib
 
     out = []
-    for line in difflib.unified_diff(split_lines(before), split_lines(after), f"a/{name}", f"b/{name}"):
+    for line in difflib.unified_diff(split_lines(before), split_lines(after), _header_name(f"a/{name}"),
+                                     _header_name(f"b/{name}")):
         if line.endswith("\n"):
             out.append(line)
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _header_name(name: str) -> str:
+    """``name`` as git writes it on a ``---``/``+++`` line, which GNU ``patch`` and ``git apply`` read
+    back: a name with a control character, quote or backslash in C-style quotes, its other bytes
+    (a control character, anything not ASCII) in octal, so that no escape sequence reaches a
+    terminal; else as it is, ending with a tab when it has a space.
+
+    >>> _header_name("a/x y.txt"), _header_name("a/f\\x1b[1m é.txt"), _header_name("a/plain.txt")
+    ('a/x y.txt\\t', '"a/f\\\\033[1m \\\\303\\\\251.txt"', 'a/plain.txt')
+    """
+    if not _QUOTE.search(name):
+        return name + ("\t" if " " in name else "")
+    raw = name.encode("utf-8", errors="surrogateescape")
+    return '"' + "".join(_ESCAPES.get(b) or (chr(b) if 32 <= b < 127 else f"\\{b:03o}") for b in raw) + '"'

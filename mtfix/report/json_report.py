@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
-from mtfix.records import json_safe_id
+from mtfix.records import _has_surrogate, json_safe_id
 
 if TYPE_CHECKING:
     from mtfix.files import FileResult
+
+
+def dumps(report: Any, indent: int | None = 1) -> str:
+    """The JSON text of a report (``check``'s and ``score``'s JSON, SARIF), valid UTF-8: non-ASCII
+    characters as they are, unless a value holds a lone surrogate (a file name that is not UTF-8, as
+    Python reads it): then every non-ASCII character is a ``\\uXXXX`` escape, which ``json.loads``
+    turns back into the name ``open()`` takes.
+
+    >>> dumps({"path": "café"}, None), dumps({"path": "caf\\udce9"}, None)
+    ('{"path": "café"}', '{"path": "caf\\\\udce9"}')
+    """
+    out = json.dumps(report, ensure_ascii=False, indent=indent)
+    return json.dumps(report, indent=indent) if _has_surrogate(out) else out
 
 
 def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
@@ -23,15 +37,19 @@ def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
     return out
 
 
-def check_report(results: list[FileResult], stats: dict[str, Any] | None = None) -> dict[str, Any]:
+def check_report(results: list[FileResult], stats: dict[str, Any] | None = None,
+                 signature: str = "") -> dict[str, Any]:
     """``check --format json``: ``files``, then ``failures`` and ``skipped`` when ``results`` (a
-    :class:`mtfix.files.BatchResults`) has any, then ``stats``."""
+    :class:`mtfix.files.BatchResults`) has any, then ``stats``.  ``signature``: the score signature
+    of a file with nothing to score (no records), which scores 100 as in :func:`score_report`."""
     files = []
     for fr in results:
         entry: dict[str, Any] = {"path": fr.path, "format": fr.format, "findings": finding_dicts(fr)}
         scores = [ur.score for ur in fr.units if ur.score is not None]
         if scores:
             entry["score"] = {"fluency": _combined(scores), "signature": scores[0].signature}
+        elif signature:
+            entry["score"] = {"fluency": 100.0, "signature": signature}
         if fr.errors:
             entry["errors"] = fr.errors
         files.append(entry)

@@ -20,16 +20,22 @@ services read them.
   JSON and PO escapes, CSV quoting), so a region counted within the text is
   not the file's bytes there: their results have no ``fixes`` (``mtfix fix``
   applies them); ``properties.fix`` and ``suggestions`` still say what it would do.
+* Each result has ``partialFingerprints`` (``mtfixFinding/v1``): a hash of its rule, unit id,
+  sentence and flagged text with its occurrence in the file, no line number, so that an alert
+  keeps its identity when lines are added elsewhere in the file.
 * Records that could not be read are ``toolExecutionNotifications`` (level
   ``warning``; the rest of the file was checked).  Files that could not be
   read at all are notifications of level ``error``, and make
   ``executionSuccessful`` false (``mtfix check`` exits 2); binary files that
-  were skipped are notifications of level ``warning``.
+  were skipped are notifications of level ``warning``.  The invocation has the command's
+  ``exitCode`` (0, 1, 2) and ``exitCodeDescription``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -53,17 +59,18 @@ def _catalogue(config: Any = None) -> Any:
 
 
 def artifact_uri(path: str) -> str:
-    """A SARIF artifact URI for ``path``: relative paths stay relative.
+    """A SARIF artifact URI for ``path``: relative paths stay relative; the bytes of the name as
+    the file system holds it are percent-encoded (a name that is not UTF-8 too).
 
-    >>> artifact_uri("news/a b.md"), artifact_uri("-")
-    ('news/a%20b.md', 'stdin')
+    >>> artifact_uri("news/a b.md"), artifact_uri("-"), artifact_uri(os.fsdecode(b"caf\\xe9.txt"))
+    ('news/a%20b.md', 'stdin', 'caf%E9.txt')
     """
     if path == "-":
         return "stdin"
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
-    return quote(path.replace(os.sep, "/"))
+    return quote(os.fsencode(path.replace(os.sep, "/")))
 
 
 def _region(ur: UnitResult, start: int, end: int) -> dict[str, int]:
@@ -103,7 +110,25 @@ def _rule_entry(code: str, sample: Any, config: Any = None) -> dict[str, Any]:
     }
 
 
-def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any]:
+FINGERPRINT = "mtfixFinding/v1"
+
+
+def _fingerprint(ur: UnitResult, f, seen: Counter[str]) -> str:
+    """A result's ``partialFingerprints`` value: a hash of the rule, the unit's id, the sentence that
+    holds the finding and the flagged text (whitespace runs as one space), then ``:n``, its
+    occurrence in the file.  No line or column goes in: lines added or removed elsewhere in the file
+    leave it as it was, so a code-scanning service matches the alert across runs."""
+    doc = ur.check.document
+    seg = doc.segment_at(f.start)
+    context = doc.text[seg.start : seg.end] if seg is not None else doc.text[f.start : f.end]
+    parts = (f.code, "" if ur.unit.id is None else str(ur.unit.id), context, doc.text[f.start : f.end])
+    raw = "\0".join(" ".join(p.split()) for p in parts).encode("utf-8", errors="surrogateescape")
+    digest = hashlib.sha256(raw).hexdigest()[:32]
+    seen[digest] += 1
+    return f"{digest}:{seen[digest]}"
+
+
+def _result(fr: FileResult, ur: UnitResult, f, rule_index: int, fingerprint: str) -> dict[str, Any]:
     uri = artifact_uri(fr.path)
     text = ur.check.document.text
     region = _region(ur, f.start, f.end)
@@ -116,6 +141,7 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int) -> dict[str, Any
         "level": LEVELS[str(f.severity)],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"severity": str(f.severity), "category": f.category, "fix": str(f.fix)},
     }
     if ur.unit.id is not None:
@@ -142,8 +168,14 @@ def _notification(level: str, text: str, path: str, line: int | None = None) -> 
     return {"level": level, "message": {"text": text}, "locations": [{"physicalLocation": where}]}
 
 
-def sarif_report(results: list[FileResult], signature: str, config: Any = None) -> dict[str, Any]:
-    """One SARIF 2.1.0 log for the files of one ``mtfix check`` run.
+EXIT_CODES = {0: "no finding at or above --fail-on", 1: "findings at or above --fail-on",
+              2: "a file could not be checked"}
+
+
+def sarif_report(results: list[FileResult], signature: str, config: Any = None,
+                 exit_code: int | None = None) -> dict[str, Any]:
+    """One SARIF 2.1.0 log for the files of one ``mtfix check`` run; ``exit_code``, the command's,
+    goes into the invocation with what it means.
 
     ``config`` (the run's :class:`mtfix.config.Config`) adds the rules of its ``rule_files``
     (``--rules``) to the rule table, as ``mtfix rules --rules`` lists them.
@@ -160,15 +192,20 @@ def sarif_report(results: list[FileResult], signature: str, config: Any = None) 
     for fr in results:
         for err in fr.errors:
             notes.append(_notification("warning", err, fr.path))
+        seen: Counter[str] = Counter()  # fingerprints of the file so far
         for ur in fr.units:
             for f in ur.findings:
                 if f.code not in index:
                     index[f.code] = len(rules)
                     rules.append(_rule_entry(f.code, f, config))
-                out.append(_result(fr, ur, f, index[f.code]))
+                out.append(_result(fr, ur, f, index[f.code], _fingerprint(ur, f, seen)))
     failures = list(getattr(results, "failures", ()))
     notes.extend(_notification("error", str(p), p.path, p.line) for p in failures)
     notes.extend(_notification("warning", str(p), p.path) for p in getattr(results, "skipped", ()))
+    invocation: dict[str, Any] = {"executionSuccessful": not failures}
+    if exit_code is not None:
+        invocation.update(exitCode=exit_code, exitCodeDescription=EXIT_CODES.get(exit_code, ""))
+    invocation["toolExecutionNotifications"] = notes
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -180,7 +217,7 @@ def sarif_report(results: list[FileResult], signature: str, config: Any = None) 
         },
         "columnKind": "unicodeCodePoints",
         "results": out,
-        "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": notes}],
+        "invocations": [invocation],
         "properties": {"signature": signature},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -15,6 +16,29 @@ _BY_SEVERITY = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reve
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, as Python holds it
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(ch)[1:-1]
+
+
+def printable(text: str, keep: str = "\t") -> str:
+    """``text`` with its control characters (C0, DEL, C1; but those in ``keep``) written as escapes
+    (``\\x1b``, ``\\r``, ``\\n``): a file name, record id or message of the input shown in a report
+    never moves the cursor, clears or retitles the terminal, or breaks the report's one line per finding.
+    The undecodable bytes of a file name that is not UTF-8 are escapes too (``\\xe9``): a terminal that
+    takes only UTF-8 can print them.
+
+    >>> printable("n1\\x1b[2J\\tok"), printable("a\\nb", keep="\\n"), printable("caf\\udce9")
+    ('n1\\\\x1b[2J\\tok', 'a\\nb', 'caf\\\\xe9')
+    """
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else _escape(m.group()), text)
+
+
 def _style(text: str, colour: bool, **kw) -> str:
     if not colour:
         return text
@@ -25,13 +49,14 @@ def _style(text: str, colour: bool, **kw) -> str:
 
 def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
     for fr in results:
+        path = printable(fr.path)
         for err in fr.errors:
-            yield f"{fr.path}: {err}"
+            yield f"{path}: {printable(err)}"
         for ur in fr.units:
             text = ur.check.document.text
             for f in ur.findings:
                 line, col = ur.location(f.start)
-                where = _style(f"{fr.path}:{line}:{col}:", colour, bold=True)
+                where = _style(f"{path}:{line}:{col}:", colour, bold=True)
                 code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True)
                 snippet = text[f.start : f.end].replace("\n", " ")
                 if len(snippet) > 60:
@@ -41,8 +66,8 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                     fix = f" → {f.suggestions[0]!r}" + (" [unsafe fix]" if f.fix is FixSafety.UNSAFE else " [fix]")
                 elif f.suggestions:
                     fix = f" (suggestions: {', '.join(map(repr, f.suggestions[:3]))})"
-                uid = f" [{ur.unit.id}]" if ur.unit.id is not None else ""
-                yield f"{where}{uid} {code} [{f.severity}] {f.message}: {snippet!r}{fix}"
+                uid = f" [{printable(str(ur.unit.id))}]" if ur.unit.id is not None else ""
+                yield f"{where}{uid} {code} [{f.severity}] {printable(f.message)}: {snippet!r}{fix}"
 
 
 def summary_line(results: list[FileResult], unsafe_applied: bool = False, failures: int = 0) -> str:
@@ -118,6 +143,6 @@ def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
                         line += ur.unit.line_offset
                     pass_note = f" (pass {n})" if n > 1 else ""
                     yield (
-                        f"{fr.path}:{line}:{col}: {e.code} {e.original!r} → {e.replacement!r} "
+                        f"{printable(fr.path)}:{line}:{col}: {e.code} {e.original!r} → {e.replacement!r} "
                         f"[{e.safety}; {e.origin}]{pass_note}"
                     )

@@ -7,11 +7,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a text, as sacrebleu reads a file: split at ``\\n``, ``\\r\\n`` and ``\\r`` only
+    (not at U+2028, form feed, ... as ``str.splitlines`` does), blank lines at the end left out.
+
+    >>> text_lines("a\\u2028b\\r\\n\\nc\\n\\n")
+    ['a\\u2028b', '', 'c']
+    """
+    lines = _LINE_END.split(text)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return [ln.strip() for ln in text_lines(text) if ln.strip()]
 
 
 def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
