@@ -104,7 +104,8 @@ class FileResult:
 
 def unit_document(unit: Unit, path: str | None) -> Document:
     return to_document(
-        unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code
+        unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
+        headings=unit.headings, opaque=unit.opaque,
     )
 
 

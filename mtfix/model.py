@@ -218,6 +218,21 @@ class Document:
         k = bisect_left(starts, end)  # spans starting before the probe ends
         return k > 0 and max_ends[k - 1] > start
 
+    def in_heading(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in a heading: a region the format's parser read as one
+        (``meta["headings"]``, sorted and disjoint; only Markdown gives them).  The one place that
+        says what is a heading: the glossary's first mentions and the garble detector's majors ask it.
+
+        >>> doc = Document("# Talks\\n\\nThey met.", meta={"headings": [Span(2, 7)]})
+        >>> doc.in_heading(2, 7), doc.in_heading(9, 18)
+        (True, False)
+        """
+        headings = self.meta.get("headings")
+        if not headings:
+            return False
+        k = bisect_right(headings, start, key=lambda h: h.start) - 1
+        return k >= 0 and headings[k].start <= start and end <= headings[k].end
+
     def _protected_index(self) -> tuple[list[int], list[int]]:
         cached = self._prot_index
         if cached is not None:

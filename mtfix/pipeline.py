@@ -233,8 +233,11 @@ class Pipeline:
         fmt_protected = doc.meta.get("format_protected", [])
         new_prot = [Span(shift(p.start), shift(p.end)) for p in fmt_protected]
         new_code = [Span(shift(c.start), shift(c.end)) for c in doc.meta.get("code") or ()]
+        new_headings = [Span(shift(h.start), shift(h.end)) for h in doc.meta.get("headings") or ()]
+        opaque = doc.meta.get("opaque")
+        new_opaque = None if opaque is None else [Span(shift(o.start), shift(o.end)) for o in opaque]
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
-                          code=new_code)
+                          code=new_code, headings=new_headings, opaque=new_opaque)
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
         return replace(new, meta={**doc.meta, **new.meta})
 

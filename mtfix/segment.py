@@ -287,11 +287,15 @@ def to_document(
     regions: Iterable[Span] | None = None,
     source: str | None = None,
     code: Iterable[Span] = (),
+    headings: Iterable[Span] = (),
+    opaque: Iterable[Span] | None = None,
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
     given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
     (quoted code among the protected spans, whose inline directives are examples) is kept in
-    ``meta`` for :mod:`mtfix.suppress`.
+    ``meta`` for :mod:`mtfix.suppress`; ``headings`` (the regions the format's parser reads as
+    headings) for :meth:`~mtfix.model.Document.in_heading`; ``opaque`` (the protected spans that read
+    as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`.
 
     >>> doc = to_document("It rained. It snowed.")
     >>> [doc.text[s.start:s.end] for s in doc.segments]
@@ -302,7 +306,9 @@ def to_document(
     prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     segs = split_segments(text, regions=regions, cuts=cuts)
-    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code)}
+    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code),
+            "headings": sorted(headings, key=lambda h: h.start),
+            "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start)}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 

@@ -28,6 +28,12 @@ class Unit:
     protected: list[Span] = field(default_factory=list)
     #: quoted code among the protected spans (Markdown): an inline directive there is an example
     code: list[Span] = field(default_factory=list)
+    #: the regions that are headings, as the format's parser reads them (Markdown)
+    headings: list[Span] = field(default_factory=list)
+    #: the protected spans inside prose that read as one name (Markdown code spans, images, autolinks,
+    #: math); the format's other protected spans inside prose are markup a reader skips.  None: the
+    #: format does not say (its protected spans may stand for words)
+    opaque: list[Span] | None = None
     line_offset: int = 0  # 0-based line of the unit's first character in the file
     meta: dict[str, Any] = field(default_factory=dict)
     #: (character offset in ``text``) → (1-based line, 1-based column) in the file, for escaped texts

@@ -21,6 +21,11 @@ file offsets.  Inline positions come from markdown-it itself: every inline
 rule is wrapped to record the ``[pos, end)`` range it consumed.  Whatever
 cannot be located exactly is protected whole, never guessed.
 
+The parser's structure goes along (:class:`MarkdownSpans`): which regions are headings (a glossary's
+first mention and the garble detector's majors ask :meth:`mtfix.model.Document.in_heading`), and which
+protected spans inside prose read as a name (code spans, images, autolinks, math) rather than as markup
+to drop (:mod:`mtfix.garble.view`).
+
 >>> text = "# Title\\n\\nSee `code` and [the site](https://example.org).\\n"
 >>> unit = MarkdownFormat().load(text.encode(), "a.md", {}).units[0]
 >>> [text[r.start:r.end] for r in unit.regions]
@@ -35,7 +40,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
@@ -44,6 +49,9 @@ from mtfix.model import Span
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
 # handled apart: its text is prose; so is "newline": only a hard break's spaces are markup).
 _PROSE_RULES = frozenset({"text"})
+#: Inline rules whose consumed range reads as one name in a sentence, not as markup to drop: code
+#: spans, images, autolinks, TeX math (:mod:`mtfix.garble.view`).
+_OPAQUE_RULES = frozenset({"backticks", "image", "autolink", "math"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
@@ -67,32 +75,10 @@ class MarkdownFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        regions, protected, code = markdown_spans(tf.text)
-        unit = Unit(None, tf.text, regions=regions, protected=protected, code=code, verbatim=True)
+        spans = markdown_spans(tf.text)
+        unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
+                    headings=spans.headings, opaque=spans.opaque, verbatim=True)
         return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
-
-
-_ATX_OPENING = re.compile(r"(?:[ \t]*>[ \t]?)* {0,3}#{1,6}[ \t]+")
-_SETEXT_UNDERLINE = re.compile(r"(?:[ \t]*>[ \t]?)* {0,3}(?:=+|-+)[ \t]*\r?")
-
-
-def is_heading(text: str, region: Span) -> bool:
-    """Whether a prose region of :func:`markdown_spans` is a heading: its line opens with an ATX
-    heading's "#" marks, or the next line is a setext heading's underline ("===" or "---").
-
-    >>> text = "# Talks\\n\\nTalks\\n---\\n\\nThey met.\\n"
-    >>> regions, _, _ = markdown_spans(text)
-    >>> [is_heading(text, r) for r in regions]
-    [True, True, False]
-    """
-    line_start = text.rfind("\n", 0, region.start) + 1
-    if _ATX_OPENING.fullmatch(text, line_start, region.start):
-        return True
-    nl = text.find("\n", region.end)
-    if nl < 0 or text[region.end:nl].strip():
-        return False
-    line_end = text.find("\n", nl + 1)
-    return bool(_SETEXT_UNDERLINE.fullmatch(text, nl + 1, len(text) if line_end < 0 else line_end))
 
 
 # -- parser set-up ----------------------------------------------------------------------------------
@@ -129,6 +115,8 @@ def _recording(name: str, fn: Callable) -> Callable:
                 spans.append((start, state.pos))
                 if name == "backticks":
                     owner[1].meta.setdefault("mtfix_code", []).append((start, state.pos))
+                if name in _OPAQUE_RULES:
+                    owner[1].meta.setdefault("mtfix_opaque", []).append((start, state.pos))
         return ok
 
     return rule
@@ -322,24 +310,45 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
     >>> [text[r.start:r.end] for r in regions], [text[p.start:p.end] for p in protected]
     (['Hello *world*.'], ['---\\ntitle: x\\n---', '*', '*', 'code'])
     """
-    regions, protected, _ = markdown_spans(text)
-    return regions, protected
+    spans = markdown_spans(text)
+    return spans.regions, spans.protected
 
 
-def markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
-    """:func:`prose_spans`, and the code (fenced and indented blocks, inline code spans) among
+class MarkdownSpans(NamedTuple):
+    """What :func:`markdown_spans` finds in a Markdown text."""
+
+    regions: list[Span]
+    protected: list[Span]
+    #: quoted code among the protected spans
+    code: list[Span]
+    #: the regions that are headings, as the parser reads them (ATX or setext, in a list item or
+    #: block quote too; never a line in a code block, nor a "#" or "---" line a paragraph continues)
+    headings: list[Span]
+    #: the protected spans inside prose that read as one name (code spans, images, autolinks, math);
+    #: the other protected spans inside prose are markup (emphasis, link brackets and destinations,
+    #: inline HTML, escapes, entities)
+    opaque: list[Span]
+
+
+def markdown_spans(text: str) -> MarkdownSpans:
+    """:func:`prose_spans`, the code (fenced and indented blocks, inline code spans) among
     the protected spans: its text is quoted, so an ``mtfix-ignore`` directive there is an
-    example, not a directive (:mod:`mtfix.suppress`).
+    example, not a directive (:mod:`mtfix.suppress`); and the regions that are headings.
 
     >>> text = "Say `mtfix-ignore` here.\\n\\n```\\nx\\n```\\n"
-    >>> [text[c.start:c.end] for c in markdown_spans(text)[2]]
+    >>> [text[c.start:c.end] for c in markdown_spans(text).code]
     ['`mtfix-ignore`', '```\\nx\\n```']
+    >>> text = "# Talks\\n\\nTalks\\n---\\n\\n- # Aims\\n\\n> They met.\\n---\\n"
+    >>> [text[h.start:h.end] for h in markdown_spans(text).headings]
+    ['Talks', 'Talks', 'Aims']
     """
     if text.startswith("\ufeff"):  # a byte order mark an editor kept: not Markdown, so parse what follows
-        regions, protected, code = markdown_spans(text[1:])
-        return ([Span(r.start + 1, r.end + 1) for r in regions],
-                _merge([Span(0, 1), *(Span(p.start + 1, p.end + 1) for p in protected)]),
-                [Span(c.start + 1, c.end + 1) for c in code])
+        inner = markdown_spans(text[1:])
+        return MarkdownSpans([Span(r.start + 1, r.end + 1) for r in inner.regions],
+                             _merge([Span(0, 1), *(Span(p.start + 1, p.end + 1) for p in inner.protected)]),
+                             [Span(c.start + 1, c.end + 1) for c in inner.code],
+                             [Span(h.start + 1, h.end + 1) for h in inner.headings],
+                             [Span(o.start + 1, o.end + 1) for o in inner.opaque])
     lines = _lines(text)
     fm = front_matter_lines(text, lines)
     parse_src = text
@@ -351,6 +360,8 @@ def markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
     regions: list[Span] = []
     protected: list[Span] = []
     code: list[Span] = []
+    headings: list[Span] = []
+    opaque: list[Span] = []
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -381,15 +392,19 @@ def markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
         except (_Unlocated, IndexError):
             continue  # left out of the regions: protected as a gap
         regions.append(Span(cmap[0], cmap[len(tok.content)]))
+        if parent is not None and parent.type == "heading_open":
+            headings.append(regions[-1])
         protected.extend(prefixes)
         for s, e in tok.meta.get("mtfix_spans", ()):
             if s < e:
                 protected.append(Span(cmap[s], cmap[e]))
         code.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_code", ()))
+        opaque.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_opaque", ()))
     regions.sort(key=lambda r: r.start)
     protected.extend(_gaps(text, regions))
     protected = _merge(protected)
-    return regions, protected, sorted(code, key=lambda c: c.start)
+    return MarkdownSpans(regions, protected, sorted(code, key=lambda c: c.start),
+                         sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start))
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

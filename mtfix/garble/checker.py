@@ -25,7 +25,8 @@ import regex
 from mtfix import regexcache
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
-from mtfix.model import BaseChecker, Document, Finding, Severity
+from mtfix.garble.view import segment_view
+from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -88,6 +89,24 @@ def _words(text: str) -> int:
 def may_be_major(text: str) -> bool:
     """A segment MTF401 may call major: it ends like a sentence and has ``MIN_MAJOR_WORDS`` words or more."""
     return sentence_like(text) and _words(text) >= MIN_MAJOR_WORDS
+
+
+def segment_may_be_major(doc: Document, seg: Segment) -> bool:
+    """:func:`may_be_major` for a segment of ``doc`` (its prose as the detector reads it,
+    :func:`segment_text`), which is no heading (as the format's parser reads it:
+    :meth:`~mtfix.model.Document.in_heading`), whatever its last character."""
+    text = segment_text(doc, seg)
+    return text is not None and may_be_major(text) and not doc.in_heading(seg.start, seg.end)
+
+
+def segment_text(doc: Document, seg: Segment) -> str | None:
+    """What the detector reads of a segment: its text, or for one that touches a protected span its
+    prose without markup (:mod:`mtfix.garble.view`); None where the format does not say what its
+    protected spans are."""
+    if not doc.is_protected(seg.start, seg.end):
+        return doc.text[seg.start : seg.end]
+    view = segment_view(doc, seg)
+    return None if view is None else view.text
 
 
 def _eligible(text: str) -> bool:
@@ -199,6 +218,30 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
     return out
 
 
+def _clear_of_protected(doc: Document, start: int, end: int, seg: Segment, whole: bool) -> tuple[int, int] | None:
+    """``[start, end)`` if it touches no protected span; else its longest stretch clear of them
+    (white space trimmed); for ``whole`` (MTF401, which is about the sentence) failing that the
+    segment's longest such stretch; else None."""
+    if not doc.is_protected(start, end):
+        return start, end
+    for a, b in ((start, end), (seg.start, seg.end)) if whole else ((start, end),):
+        best, pos = None, a
+        while pos < b:
+            while pos < b and (doc.text[pos].isspace() or doc.is_protected(pos, pos + 1)):
+                pos += 1
+            s = pos
+            while pos < b and not doc.is_protected(pos, pos + 1):
+                pos += 1
+            e = pos
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            if e > s and (best is None or e - s > best[1] - best[0]):
+                best = (s, e)
+        if best is not None:
+            return best
+    return None
+
+
 class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
@@ -213,9 +256,16 @@ class GarbleChecker(BaseChecker):
             return out
         det = None
         for seg in doc.segments:
-            text = doc.text[seg.start : seg.end]
+            view = None
+            if doc.is_protected(seg.start, seg.end):  # judged on its prose (mtfix.garble.view)
+                view = segment_view(doc, seg)
+                if view is None:
+                    continue
+                text = view.text
+            else:
+                text = doc.text[seg.start : seg.end]
             nwords = _words(text)  # once per segment
-            if nwords < MIN_WORDS or doc.is_protected(seg.start, seg.end):
+            if nwords < MIN_WORDS:
                 continue
             det = det or detector()
             pred = predict(text)
@@ -226,8 +276,18 @@ class GarbleChecker(BaseChecker):
                     _plans.clear()
                 _plans[text] = plan
             off = seg.start
+            heading = doc.in_heading(seg.start, seg.end)  # a heading gets at most a minor
             for code, category, sev, start, end, msg, suggestions, origin in plan[2]:
-                out.append(make_finding(doc, code, category, sev, start + off, end + off, msg,
+                if heading and sev is Severity.MAJOR:
+                    sev = Severity.MINOR
+                if view is None:
+                    start, end = start + off, end + off
+                else:
+                    span = _clear_of_protected(doc, *view.span(start, end), seg, whole=code == "MTF401")
+                    if span is None:
+                        continue  # a sign on protected text (a code span): nothing to point at
+                    start, end = span
+                out.append(make_finding(doc, code, category, sev, start, end, msg,
                                         suggestions=suggestions, origin=origin, segment=seg.index))
         return out
 
@@ -238,7 +298,7 @@ class GarbleChecker(BaseChecker):
             return findings
         from mtfix.garble.corroborate import corroborated
 
-        return corroborated(doc, findings, may_be_major=may_be_major)
+        return corroborated(doc, findings, may_be_major=segment_may_be_major)
 
     def rules(self) -> list[RuleInfo]:
         """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""

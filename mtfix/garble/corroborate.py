@@ -21,7 +21,7 @@ a rule finding that ``--ignore`` drops or an inline ``mtfix-ignore`` directive s
 >>> suspicion = Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 14, "garbled", segment=0)
 >>> capital = Finding("MTF104", "Fluency/Grammar", Severity.MINOR, 26, 29, "capital", segment=0)
 >>> space = Finding("MTF111", "Fluency/Punctuation", Severity.MINOR, 50, 51, "space", segment=0)
->>> anywhere = lambda sentence: True
+>>> anywhere = lambda doc, segment: True
 >>> [str(f.severity) for f in corroborated(doc, [suspicion, capital], may_be_major=anywhere)]
 ['major', 'minor']
 >>> [str(f.severity) for f in corroborated(doc, [suspicion, space], may_be_major=anywhere)]
@@ -35,15 +35,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
-from mtfix.model import Document, Finding, Severity
+from mtfix.model import Document, Finding, Segment, Severity
 from mtfix.suppress import suppressed
 
 #: Bumped whenever which MTF401 are major changes (1: session 5; 2: typing slips no longer corroborate;
 #: 3, session 8: a major needs 12 words, ``mtfix.garble.checker.MIN_MAJOR_WORDS``; 4, session 9: a
 #: punctuated loop, which may be deliberate, does not corroborate: ``MAY_BE_DELIBERATE``; 5, session 10: a
-#: fact box's entry, "Label: field; field; field.", is no sentence, ``mtfix.garble.checker.sentence_like``);
-#: part of the garble checker's signature.
-REVISION = 5
+#: fact box's entry, "Label: field; field; field.", is no sentence, ``mtfix.garble.checker.sentence_like``;
+#: 6, session 12: a Markdown heading, as the parser reads it, is no sentence whatever its last character,
+#: ``mtfix.model.Document.in_heading``); part of the garble checker's signature.
+REVISION = 6
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them
@@ -67,11 +68,11 @@ def corroborates(f: Finding) -> bool:
 
 
 def corroborated(doc: Document, findings: Iterable[Finding], *,
-                 may_be_major: Callable[[str], bool]) -> list[Finding]:
+                 may_be_major: Callable[[Document, Segment], bool]) -> list[Finding]:
     """``findings`` with each minor MTF401 raised to major where a rule finding shares its sentence.
 
-    Only a segment whose text ``may_be_major`` accepts gets one (the checker passes its own
-    conditions for a major: :func:`mtfix.garble.checker.may_be_major`).
+    Only a segment ``may_be_major`` accepts gets one (the checker passes its own conditions for a
+    major: :func:`mtfix.garble.checker.segment_may_be_major`).
     """
     findings = list(findings)
     backing: dict[int, str] = {}
@@ -87,12 +88,9 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
         if f.code == "MTF401" and f.severity is Severity.MINOR:
             seg = doc.segment_index_of(f)
             code = backing.get(seg) if seg is not None else None
-            if code is not None and seg is not None:
-                s = doc.segments[seg]
-                text = doc.text[s.start : s.end]
-                if may_be_major(text):
-                    f = dataclasses.replace(
-                        f, severity=Severity.MAJOR,
-                        message=f"{f.message} (major: {code} in the same sentence agrees)")
+            if code is not None and seg is not None and may_be_major(doc, doc.segments[seg]):
+                f = dataclasses.replace(
+                    f, severity=Severity.MAJOR,
+                    message=f"{f.message} (major: {code} in the same sentence agrees)")
         out.append(f)
     return out

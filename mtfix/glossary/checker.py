@@ -195,17 +195,6 @@ def _common_word(got: str, hit: Hit) -> bool:
     return is_word(got)
 
 
-def _headings(doc: Document) -> Blocked:
-    """The document's Markdown headings (:func:`mtfix.formats.markdown.is_heading`): the prose regions
-    a Markdown file's reader gives (no other format gives regions); none for other documents."""
-    regions = doc.meta.get("regions")
-    if not regions:
-        return Blocked([])
-    from mtfix.formats.markdown import is_heading
-
-    return Blocked([(r.start, r.end) for r in regions if is_heading(doc.text, r)])
-
-
 def _given_names(e: Entry) -> frozenset[str]:
     """The lower-cased words of an entry's term and variants other than its surname form."""
     words = {w.lower() for form in (e.term, *e.variants) for w in form.split()}
@@ -323,11 +312,10 @@ class GlossaryChecker(BaseChecker):
         seen: set[str] = set()
         canonical = 0
         context = _Mentions.of(events)
-        headings = _headings(doc)
         for ev in events:
-            # a headline in capitals, or a Markdown heading, is no first mention: the text below it
-            # introduces the name
-            headline = capitals_line(text, ev.start, ev.end) or headings.blocked(ev.start, ev.end)
+            # a headline in capitals, or a Markdown heading (as the parser reads it), is no first
+            # mention: the text below it introduces the name
+            headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
             f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
             if not headline:
                 seen.add(ev.entry.term)

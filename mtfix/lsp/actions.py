@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 from lsprotocol import types
 
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Finding, FixSafety, Span
+from mtfix.model import Finding, FixSafety
 from mtfix.tokens import DIFF_TOKEN as _TOKEN
+
+if TYPE_CHECKING:
+    from mtfix.formats.markdown import MarkdownSpans
 
 FIX_ALL_KIND = "source.fixAll.mtfix"
 ADD_TO_GLOSSARY = "mtfix.addToGlossary"
@@ -172,7 +176,7 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
     line, _ = index.position(finding.start)
     ls, le = index.starts[line], index.ends[line]
     body = text[ls:le]
-    code = _markdown_spans(text)[2] if markdown else []
+    code = _markdown_spans(text).code if markdown else []
     m = next((m for m in _DIRECTIVE_ON_LINE.finditer(body)  # one quoted in code is an example: not that
               if not any(c.start <= ls + m.start() < c.end for c in code)), None)
     if m is not None:
@@ -195,9 +199,9 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
 
 
 @lru_cache(maxsize=4)
-def _markdown_spans(text: str) -> tuple[list[Span], list[Span], list[Span]]:
-    """The prose regions, protected spans and code of a Markdown text (parsed once for all the
-    actions offered on one document)."""
+def _markdown_spans(text: str) -> MarkdownSpans:
+    """The prose regions, protected spans, code and headings of a Markdown text (parsed once for
+    all the actions offered on one document)."""
     from mtfix.formats.markdown import markdown_spans
 
     return markdown_spans(text)
@@ -213,8 +217,9 @@ def _markdown_line_end(text: str, pos: int, ls: int, end: int) -> int:
     >>> t[:_markdown_line_end(t, 3, 0, len(t))]
     '## Heading'
     """
-    regions, protected, _ = _markdown_spans(text)
-    region = next((r for r in regions if r.start <= pos < r.end), None)
+    spans = _markdown_spans(text)
+    protected = spans.protected
+    region = next((r for r in spans.headings if r.start <= pos < r.end), None)
     at = end
     if region is not None and ls < region.end < end and _ATX_CLOSING.fullmatch(text, region.end, end):
         at = region.end

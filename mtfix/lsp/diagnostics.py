@@ -166,9 +166,11 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
 
 def to_diagnostic(
     finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
-    pack_files: Mapping[str, Path] | None = None,
+    pack_files: Mapping[str, Path] | None = None, version: int | None = None,
 ) -> types.Diagnostic:
-    """One finding as an LSP diagnostic."""
+    """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
+    document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
+    range but not its data: :func:`finding_key`)."""
     href = docs_href(finding.code, docs_template, pack_files)
     related = [
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
@@ -178,6 +180,8 @@ def to_diagnostic(
     if finding.suggestions:
         message += f" (suggestion: {finding.suggestions[0]})"
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
+    if version is not None:
+        data["version"] = version
     return types.Diagnostic(
         range=to_range(index, finding.start, finding.end),
         message=message,
@@ -193,9 +197,25 @@ def to_diagnostic(
 def to_diagnostics(
     findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
+    version: int | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs)."""
     all_findings = list(findings)
-    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files)
+    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version)
             for f in at_or_above(all_findings, min_severity)]
+
+
+def finding_key(diagnostic: types.Diagnostic, index: LineIndex, version: int | None) -> tuple[Any, int, int] | None:
+    """(code, start, end) of the finding ``diagnostic`` (one of ours) stands for in the text of ``index``,
+    at ``version``: from its data when they are for that version, else from its range, which the editor
+    has kept in step with the edits since (its data still hold the offsets of the version it was
+    published for, where another finding may stand now); None for a diagnostic that is not ours."""
+    data = diagnostic.data
+    if not isinstance(data, dict) or "code" not in data:
+        return None
+    if version is not None and data.get("version") == version:
+        return data.get("code"), data.get("start", -1), data.get("end", -1)
+    r = diagnostic.range
+    return (data.get("code"), index.offset(r.start.line, r.start.character),
+            index.offset(r.end.line, r.end.character))

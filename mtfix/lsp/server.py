@@ -31,7 +31,7 @@ from pygls.lsp.server import LanguageServer
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import MtfixError
 from mtfix.lsp import actions
-from mtfix.lsp.diagnostics import to_diagnostics
+from mtfix.lsp.diagnostics import finding_key, to_diagnostics
 from mtfix.lsp.positions import LineIndex
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
@@ -203,7 +203,8 @@ class MtfixLanguageServer(LanguageServer):
                 return  # a newer check is on its way
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
-                                                      state.profile.config.min_severity, state.profile.pack_files))
+                                                      state.profile.config.min_severity, state.profile.pack_files,
+                                                      version))
             if new_profile and len(self.states) > 1:
                 for other, st in list(self.states.items()):
                     if other != uri and st.profile.origin == state.profile.origin:
@@ -265,7 +266,8 @@ class MtfixLanguageServer(LanguageServer):
             state.grammar = [f for f in findings if f.code.startswith("LT:")]
             self.publish(state.uri, state.version,
                          to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
-                                        state.profile.config.min_severity, state.profile.pack_files))
+                                        state.profile.config.min_severity, state.profile.pack_files,
+                                        state.version))
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -495,11 +497,12 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         idx = st.index
         a = idx.offset(params.range.start.line, params.range.start.character)
         b = idx.offset(params.range.end.line, params.range.end.character)
-        wanted = {(d.data or {}).get("start", -1) for d in params.context.diagnostics if isinstance(d.data, dict)}
-        by_key = {}
+        by_key = {}  # the diagnostics asked about, by the finding each stands for in this version
         for d in params.context.diagnostics:
-            if isinstance(d.data, dict):
-                by_key[(d.data.get("code"), d.data.get("start"), d.data.get("end"))] = d
+            key = finding_key(d, idx, st.version)
+            if key is not None:
+                by_key[key] = d
+        wanted = {start for _code, start, _end in by_key}
         versioned = _client_versioned_edits(ls)
         out: list[types.CodeAction] = []
         target = _glossary_target(st.profile)

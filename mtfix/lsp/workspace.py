@@ -61,8 +61,9 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
     if kind == "markdown":
         from mtfix.formats.markdown import markdown_spans
 
-        regions, protected, code = markdown_spans(text)
-        return to_document(text, path=path, protected=protected, regions=regions, code=code)
+        spans = markdown_spans(text)
+        return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
+                           headings=spans.headings, opaque=spans.opaque)
     return to_document(text, path=path)
 
 

@@ -219,9 +219,13 @@ def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
     """The garble detector's probability per segment (None where it does not judge, or is not used)."""
     if not w.uses_detector:
         return [None] * len(doc.segments)
-    from mtfix.garble.checker import probability
+    from mtfix.garble.checker import probability, segment_text
 
-    return [probability(doc.text[s.start : s.end]) for s in doc.segments]
+    out: list[float | None] = []
+    for s in doc.segments:  # a segment with markup is read as its prose (mtfix.garble.view)
+        text = segment_text(doc, s)
+        out.append(probability(doc.text[s.start : s.end] if text is None else text))
+    return out
 
 
 def fluency(doc: Document, findings: list[Finding], weights: Weights | None = None) -> FluencyScore:

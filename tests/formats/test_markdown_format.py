@@ -259,3 +259,25 @@ def test_fix_leaves_tex_math_alone(pipeline):
     text = "The sets $A , B$ differ, and the the rule holds:\n\n$$\ny = a a , \\quad a \\in A\n$$\n"
     fixed = fix_input(pipeline, Input("notes.md", text.encode())).output.decode()
     assert fixed == text.replace("and the the rule", "and the rule")
+
+
+@pytest.mark.parametrize(("text", "headings"), [
+    ("# Talks in Baku #\n\nThey met.\n", ["Talks in Baku"]),
+    ("Talks in\nBaku\n===\n\nThey met.\n", ["Talks in\nBaku"]),
+    ("- # Talks in Baku\n- They met.\n", ["Talks in Baku"]),
+    ("> ## Talks in Baku\n>\n> They met.\n", ["Talks in Baku"]),
+    ("1. Talks\n   ---\n", ["Talks"]),
+    ("---\ntitle: Talks\n---\nThey met.\n---\n", ["They met."]),  # setext after front matter
+    ("> They met.\n---\n", []),  # a thematic break: an underline is never a lazy continuation line
+    ("- They met.\n---\n", []),
+    ("They met.\n\n```\n# not a heading\n```\n", []),
+    ("They met.\n    # still the paragraph\n", []),  # a continuation line, indented four
+    ("<h2>Talks in Baku</h2>\n\nThey met.\n", []),  # an HTML block: protected, never prose
+    ("\ufeff# Talks\n", ["Talks"]),
+])
+def test_headings_are_the_parser_s(text: str, headings: list[str]) -> None:
+    from mtfix.formats.markdown import markdown_spans
+
+    spans = markdown_spans(text)
+    assert [text[h.start:h.end] for h in spans.headings] == headings
+    assert all(h in spans.regions for h in spans.headings)

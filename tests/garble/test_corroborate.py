@@ -6,7 +6,7 @@ import dataclasses
 
 from mtfix.config import Config
 from mtfix.garble import corroborate
-from mtfix.garble.checker import may_be_major, probability
+from mtfix.garble.checker import probability, segment_may_be_major
 from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -27,7 +27,7 @@ def other(code: str, start: int, seg: int = 0, origin: str = "rule", category: s
 
 
 def corroborated(doc, findings):  # noqa: ANN001, ANN202
-    return corroborate.corroborated(doc, findings, may_be_major=may_be_major)
+    return corroborate.corroborated(doc, findings, may_be_major=segment_may_be_major)
 
 
 def severities(findings: list[Finding]) -> list[str]:

@@ -523,3 +523,83 @@ def test_code_actions_of_the_kinds_the_client_asks_for(tmp_path: Path) -> None:
         assert await h.stop() == 0
 
     run(scenario())
+
+
+def test_markdown_headings_as_the_parser_reads_them(tmp_path: Path) -> None:
+    """A heading in a list item gets at most a minor MTF401 in the editor too (the server builds its
+    document with the parser's headings); the same sentence as a paragraph is a major."""
+    garbled = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
+    md = f"- # {garbled}\n\n{garbled}\n"
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "notes.md").as_uri()
+        h.open(uri, md, language_id="markdown")
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert spans(md, diags) == expected(md, "markdown")
+        found = sorted((d.range.start.line, d.severity) for d in diags if d.code == "MTF401")
+        assert found == [(0, types.DiagnosticSeverity.Information), (2, types.DiagnosticSeverity.Warning)]
+        await h.stop()
+
+    run(scenario())
+
+
+def test_stale_diagnostic_data_offers_no_action_for_another_finding(tmp_path: Path) -> None:
+    """The editor keeps a diagnostic across an edit, moving its range but not its data (offsets of the
+    version it was published for).  Asked for actions with it, the server must answer for the finding at
+    the range, never for whatever finding the text now holds at the old offsets."""
+    v1 = "They said that , prices rose. We met the the minister.\n"
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, v1)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        repeat = next(d for d in diags if d.code == "MTF105")
+        space = next(d for d in diags if d.code == "MTF111")
+        shift = repeat.data["start"] - space.data["start"]  # the space's finding moves to the old offset
+        v2 = "\n" * shift + v1
+        h.change(uri, v2, 2)
+        await h.diagnostics(uri, 2)
+        moved = types.Diagnostic(  # as the editor moved it: range shifted, data kept
+            range=types.Range(types.Position(repeat.range.start.line + shift, repeat.range.start.character),
+                              types.Position(repeat.range.end.line + shift, repeat.range.end.character)),
+            message=repeat.message, severity=repeat.severity, code=repeat.code, source=repeat.source,
+            data=repeat.data)
+        acts = await code_actions(h, uri, moved)
+        titles = [a.title for a in acts if a.kind == types.CodeActionKind.QuickFix]
+        assert titles and all("MTF105" in t for t in titles), titles
+        fix = next(a for a in acts if a.title.startswith("mtfix: fix MTF105"))
+        assert list(fix.diagnostics or []) == [moved]  # tied to the diagnostic asked about
+        assert apply_text_edits(v2, edits_of(fix.edit, uri)) == "\n" * shift + v1.replace("the the", "the")
+        await h.stop()
+
+    run(scenario())
+
+
+def test_fix_all_resolved_after_an_edit_is_recomputed_for_the_new_version(tmp_path: Path) -> None:
+    """"Fix all" offered for version 1 and resolved after an edit: its edits are computed for the text
+    the editor has now and name that version, never version 1's edits applied to the new text."""
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        v2 = "We met the the minister on Monday.\n\n" + EXAMPLE
+        h.change(uri, v2, 2)
+        resolved = await h.client.code_action_resolve_async(fix_all)
+        versions = {c.text_document.version for c in resolved.edit.document_changes or []}
+        assert versions == {2}, versions
+        assert apply_text_edits(v2, edits_of(resolved.edit, uri)) == Pipeline(Config(grammar="off")).fix(v2).text
+        await h.stop()
+
+    run(scenario())

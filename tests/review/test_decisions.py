@@ -655,3 +655,14 @@ def test_a_report_made_elsewhere_with_absolute_paths_still_refuses_a_changed_fil
     assert r.exit_code == 2, r.output
     assert "changed since the report" in r.output
     assert (desk / "news" / "a.txt").read_text(encoding="utf-8") == changed
+
+
+def test_a_markdown_heading_gets_a_minor_in_the_report(tmp_path: Path) -> None:
+    """The report reads a Markdown file as the CLI does: a heading in a list item, as the parser reads
+    it, gets at most a minor MTF401; the same sentence as a paragraph a major (session 12)."""
+    sentence = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
+    path = tmp_path / "notes.md"
+    path.write_text(f"- # {sentence}\n\n{sentence}\n", encoding="utf-8")
+    payload = review(path, tmp_path / "report.html")[0]
+    found = [(f["l"], f["s"]) for f in payload["units"][0]["f"] if f["c"] == "MTF401"]
+    assert found == [(1, "minor"), (3, "major")]
