@@ -20,7 +20,9 @@ parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
 (:mod:`mtfix.codecache`, the command line only).
 
 ``MTFIX_NO_CACHE=1`` turns the cache off; ``MTFIX_CACHE_DIR`` moves it (with
-LanguageTool's files).
+LanguageTool's files).  Entries are never updated in place: a new mtfix, Python or ``regex``, or an
+edited rule pack, writes new ones beside the old, so :func:`usage` and :func:`clean` (``mtfix cache
+info|clean``) report and empty these folders, as ``pip cache purge`` and ``pre-commit clean`` do.
 """
 
 from __future__ import annotations
@@ -46,13 +48,18 @@ def enabled() -> bool:
     return os.environ.get("MTFIX_NO_CACHE", "").strip().lower() in ("", "0", "false", "no")
 
 
-def cache_dir() -> Path:
+def root() -> Path:
+    """mtfix's cache directory: ``$MTFIX_CACHE_DIR``, else the user cache directory (``~/.cache/mtfix``)."""
     env = os.environ.get("MTFIX_CACHE_DIR")
     if env:
-        return Path(env).expanduser() / "parsed"
+        return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("mtfix")) / "parsed"
+    return Path(user_cache_dir("mtfix"))
+
+
+def cache_dir() -> Path:
+    return root() / "parsed"
 
 
 def key(raw: bytes, kind: str) -> str:
@@ -177,3 +184,52 @@ def _write(path: Path, blob: bytes) -> None:
             raise
     except OSError:
         return
+
+
+#: What :func:`clean` removes: the folders above, the bigram model (:mod:`mtfix.scoring.lm`) and, with
+#: ``results=True``, LanguageTool's results cache; never LanguageTool's installation, server record or logs.
+FOLDERS = ("parsed", "checked", "arrays", "wordlists", "regex", "code")
+_LM_GLOB = "lm-*"
+_RESULTS_GLOB = "grammar-cache.sqlite3*"  # with SQLite's -wal and -shm files
+
+
+def _members(base: Path, results: bool) -> dict[str, list[Path]]:
+    """The files of each part of the cache under ``base``."""
+    out: dict[str, list[Path]] = {}
+    for name in FOLDERS:
+        folder = base / name
+        out[f"{name}/"] = [p for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+    out["bigram model (lm-*)"] = [p for p in base.glob(_LM_GLOB) if p.is_file()]
+    if results:
+        out["LanguageTool results"] = [p for p in base.glob(_RESULTS_GLOB) if p.is_file()]
+    return out
+
+
+def usage(base: Path | None = None) -> dict[str, tuple[int, int]]:
+    """(files, bytes) of each part of the cache (every part named, empty ones as (0, 0))."""
+    out = {}
+    for name, files in _members(base or root(), results=True).items():
+        sizes = []
+        for p in files:
+            with contextlib.suppress(OSError):  # removed meanwhile by another process
+                sizes.append(p.stat().st_size)
+        out[name] = (len(sizes), sum(sizes))
+    return out
+
+
+def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, list[str]]:
+    """Remove the cached files (see :data:`FOLDERS`): (files removed, bytes freed, errors).  Safe while
+    other mtfix processes run: they rebuild what they miss (a mapped file stays valid until closed)."""
+    removed, freed, errors = 0, 0, []
+    for files in _members(base or root(), results).values():
+        for p in files:
+            try:
+                size = p.stat().st_size
+                p.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                errors.append(f"{p}: {exc.strerror or exc}")
+                continue
+            removed, freed = removed + 1, freed + size
+    return removed, freed, errors

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_inp
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 from mtfix.model import Document, Finding, Severity, line_starts
 from mtfix.pipeline import Pipeline
+from mtfix.repair import RepairLog
 from mtfix.results import CheckResult, FixResult
 from mtfix.segment import to_document
 
@@ -103,14 +104,43 @@ class FileResult:
 
 
 def unit_document(unit: Unit, path: str | None) -> Document:
-    return to_document(
+    doc = to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque,
     )
+    mentioned = unit.meta.get("mentioned")
+    return replace(doc, meta={**doc.meta, "mentioned": mentioned}) if mentioned else doc
 
 
-def read_container(inp: Input, fmt: str | None, options: dict[str, Any]) -> Container:
-    return load(inp.raw, None if inp.path == "-" else inp.path, fmt, **options)
+def add_contexts(pipeline: Pipeline, units: list[Unit], path: str | None) -> list[Unit]:
+    """``units`` with ``meta["mentioned"]``: the names the earlier units of the same document
+    (those sharing ``meta["document"]``: an XLIFF ``<file>``) mention, so that the first-mention
+    rule (MTF303) expands a name once per document, not once per unit.  Units of formats where
+    each is a text of its own (JSON Lines and CSV records, PO entries, TMX units) are unchanged."""
+    seen: dict[Any, frozenset[str]] = {}
+    last = {u.meta["document"]: i for i, u in enumerate(units) if "document" in u.meta}
+    if not last or not pipeline.tracks_mentions:
+        return units
+    for i, unit in enumerate(units):
+        key = unit.meta.get("document")
+        if key is None or key not in last:
+            continue
+        before = seen.get(key, frozenset())
+        if before:
+            unit.meta["mentioned"] = before
+        if i < last[key]:  # the last unit's own mentions concern no later unit
+            seen[key] = before | pipeline.mentions(unit_document(unit, path))
+    return units
+
+
+def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
+                   pipeline: Pipeline | None = None) -> Container:
+    """``inp`` read by its format; with ``pipeline``, its units carry the names the units before
+    them in the same document mention (:func:`add_contexts`)."""
+    container = load(inp.raw, None if inp.path == "-" else inp.path, fmt, **options)
+    if pipeline is not None:
+        add_contexts(pipeline, container.units, inp.path)
+    return container
 
 
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
@@ -121,7 +151,7 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
 
     ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
     corpus BLEU/chrF/TER over all its units in ``FileResult.reference``."""
-    container = read_container(inp, fmt, options or {})
+    container = read_container(inp, fmt, options or {}, pipeline)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     unread = unread_records(container.errors) if score and ref is not None else []
     if unread:  # references pair with records by position: every later pair would shift
@@ -191,7 +221,7 @@ def references_for(ref: str | list[str], units: list[str], path: str, ref_name: 
 
 def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
               *, unsafe: bool = False) -> FileResult:
-    container = read_container(inp, fmt, options or {})
+    container = read_container(inp, fmt, options or {}, pipeline)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     fixed: dict[int, str] = {}
     fixes = map_units(lambda unit: pipeline.fix(unit_document(unit, inp.path), unsafe=unsafe), container.units)
@@ -202,6 +232,11 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
     seen = len(container.errors)
     result.output = container.render(fixed) if fixed else inp.raw
     result.errors.extend(container.errors[seen:])  # fixes the format could not write (kept unchanged)
+    for i in container.unwritten:  # not made: no edit to count, every finding left for a human
+        ur = result.units[i]
+        if ur.fix is not None:
+            ur.fix = replace(ur.fix, text=ur.fix.original, log=RepairLog(), remaining=list(ur.fix.findings),
+                             annotations_after=ur.fix.annotations)
     return result
 
 

@@ -131,6 +131,24 @@ class Pipeline:
             sel = self._resolved_selection = selection_for(self.config, self.checkers)
         return sel
 
+    def mentions(self, doc: Document) -> frozenset[str]:
+        """The names (glossary terms) ``doc`` mentions, for the first-mention rule of the units after
+        it in the same document (``doc.meta["mentioned"]``): the union of what each checker that
+        counts mentions (the glossary's) says."""
+        found: frozenset[str] = frozenset()
+        for checker in self._mention_counters():
+            found |= checker.mentions(doc)
+        return found
+
+    def _mention_counters(self) -> list[Any]:
+        """The checkers whose findings depend on the names mentioned before (``meta["mentioned"]``)."""
+        return [c for c in self.checkers if callable(getattr(c, "mentions", None)) and getattr(c, "first_mention", True)]
+
+    @property
+    def tracks_mentions(self) -> bool:
+        """Whether a unit's findings can depend on the names mentioned before it in its document."""
+        return bool(self._mention_counters())
+
     def check(self, text: str | Document, **kwargs: Any) -> CheckResult:
         if isinstance(text, Document):
             ensure_valid_text(text.text, text.path)

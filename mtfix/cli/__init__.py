@@ -50,6 +50,7 @@ app.command("review")(importlib.import_module("mtfix.cli.review").review)  # HTM
 _SUBAPPS = {
     "glossary": ("mtfix.cli.glossary", "Glossaries: convert, validate, mine."),
     "languagetool": ("mtfix.cli.languagetool", "The local LanguageTool server: install, start, stop, status."),
+    "cache": ("mtfix.cli.cache", "mtfix's cache directory: info, clean."),
 }
 for _name, (_module, _help) in _SUBAPPS.items():
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,12 +55,15 @@ def _glossaries(cfg) -> Check:
 
 
 def _java(settings) -> Check:
-    from mtfix.grammar.install import java_version
+    from mtfix.grammar.install import MIN_JAVA, java_major, java_version
 
     v = java_version(settings.java)
     if v is None:
         return "Java", False, ("not found: LanguageTool needs Java 17+ (Debian/Ubuntu: apt-get install "
                                "default-jre-headless), or use --lt-url URL")
+    major = java_major(v)
+    if major is not None and major < MIN_JAVA:
+        return "Java", False, f"{v}: LanguageTool needs Java {MIN_JAVA}+ (set JAVA_HOME or [languagetool] java)"
     return "Java", True, v
 
 
@@ -72,11 +76,13 @@ def _maven() -> Check:
 
 
 def _install(settings) -> Check:
-    from mtfix.grammar.install import find_installation
+    from mtfix.errors import GrammarError
+    from mtfix.grammar.install import verify
 
-    inst = find_installation(settings)
-    if inst is None:
-        return "LanguageTool", False, f"not installed in {settings.home}: run `mtfix languagetool install`"
+    try:
+        inst = verify(settings.home)
+    except GrammarError as exc:  # not installed, or incomplete: what to do
+        return "LanguageTool", False, str(exc).removeprefix("LanguageTool is ")
     return "LanguageTool", True, f"{inst.version} in {inst.lib} ({inst.jars} jars)"
 
 
@@ -96,10 +102,23 @@ def _server(settings) -> Check:
 def _cache(settings) -> Check:
     from mtfix.grammar.cache import cache_summary
 
-    summary = cache_summary(settings.cache_db)
+    try:
+        summary = cache_summary(settings.cache_db)
+    except sqlite3.Error as exc:
+        return "LT cache", False, (f"{settings.cache_db} cannot be read ({exc}): grammar checks run without it; "
+                                   "delete the file to rebuild it")
     if summary is None:
         return "LT cache", True, f"{settings.cache_db} (empty)"
     return "LT cache", True, f"{settings.cache_db}: {summary[0]} entries, {summary[1] / 1e6:.1f} MB"
+
+
+def _caches() -> Check:
+    """mtfix's own caches: they keep entries of earlier versions and rule edits until cleaned."""
+    from mtfix import cache
+
+    parts = cache.usage()
+    files, size = sum(n for n, _ in parts.values()), sum(b for _, b in parts.values())
+    return "caches", True, f"{cache.root()}: {files} files, {size / 1e6:.1f} MB (`mtfix cache clean` empties them)"
 
 
 def doctor(
@@ -117,7 +136,7 @@ def doctor(
         raise typer.Exit(1) from None
     checks: list[Callable[[], Check]] = [_python, _mtfix, lambda: _packs(cfg), lambda: _glossaries(cfg)]
     checks += [lambda: _java(settings), _maven, lambda: _install(settings), lambda: _server(settings),
-               lambda: _cache(settings)]
+               lambda: _cache(settings), _caches]
     bad = 0
     for check in checks:
         what, ok, detail = check()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from typing import Annotated
 
@@ -84,15 +85,19 @@ def status(
 ) -> None:
     """Installation, server and results cache; exit 1 when no server is running."""
     from mtfix.grammar.cache import cache_summary
-    from mtfix.grammar.install import find_installation
+    from mtfix.grammar.install import verify
     from mtfix.grammar.server import health, read_record, recorded_server
 
     s = _settings(lt_url)
-    inst = find_installation(s)
+    try:
+        inst, not_installed = verify(s.home), None
+    except MtfixError as exc:  # not installed, or incomplete
+        inst, not_installed = None, str(exc)
     info: dict[str, object] = {
         "version": s.version,
         "installation": str(inst.lib) if inst else None,
         "installed_version": inst.version if inst else None,
+        "installation_error": not_installed,
     }
     if s.url:
         version = health(s.url)
@@ -106,19 +111,23 @@ def status(
                           if rec else {"healthy": False, "stale_record_removed": before is not None and after is None})
         if rec is None and after is not None:
             info["server"].update(url=after.url, pid=after.pid, unresponsive=True)  # type: ignore[union-attr]
-    summary = cache_summary(s.cache_db)
+    try:
+        summary, problem = cache_summary(s.cache_db), None
+    except sqlite3.Error as exc:
+        summary, problem = None, f"cannot be read ({exc}); delete it to rebuild it"
     info["cache"] = {"path": str(s.cache_db), "entries": summary[0] if summary else 0,
-                     "bytes": summary[1] if summary else 0}
+                     "bytes": summary[1] if summary else 0, "error": problem}
     healthy = bool(info["server"]["healthy"])  # type: ignore[index]
     if format == "json":
         typer.echo(json.dumps(info, indent=1))
     else:
-        typer.echo(f"installation: {info['installation'] or 'not installed (run `mtfix languagetool install`)'}")
+        typer.echo(f"installation: {info['installation'] or not_installed}")
         srv = info["server"]
         state = "not running" if not srv.get("unresponsive") else (  # type: ignore[union-attr]
             f"{srv['url']} (pid {srv['pid']}) does not answer; `mtfix languagetool stop` stops it")  # type: ignore[index]
         typer.echo(f"server:       {srv['url'] + ' (healthy)' if healthy else state}")  # type: ignore[index]
         c = info["cache"]
-        typer.echo(f"cache:        {c['path']} ({c['entries']} entries, {c['bytes']} bytes)")  # type: ignore[index]
+        said = c["error"] or f"{c['entries']} entries, {c['bytes']} bytes"  # type: ignore[index]
+        typer.echo(f"cache:        {c['path']} ({said})")  # type: ignore[index]
     if not healthy:
         raise typer.Exit(1)

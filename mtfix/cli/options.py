@@ -57,6 +57,9 @@ EncodingOpt = Annotated[
     typer.Option("--encoding", help="Encoding of legacy files that have no BOM and are not UTF-8 (e.g. latin-1); "
                  "they are written back in it."),
 ]
+CsvEscapeOpt = Annotated[str | None, typer.Option(
+    "--csv-escape", help="CSV/TSV: the character before an escaped quote (e.g. '\\', as Spark and pandas' "
+    "escapechar write); default: quotes doubled only.")]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
@@ -95,6 +98,7 @@ class CommonOptions:
     text_field: TextFieldOpt = None
     source_field: SourceFieldOpt = None
     id_field: IdFieldOpt = None
+    csv_escape: CsvEscapeOpt = None
     encoding: EncodingOpt = None
     config: ConfigOpt = None
     jobs: JobsOpt = None
@@ -103,8 +107,8 @@ class CommonOptions:
     show_settings: ShowSettingsOpt = False
 
     def format_options(self) -> dict[str, Any]:
-        """The field options of the tabular formats that are set (text, source, id)."""
-        return format_options(self.text_field, self.source_field, self.id_field)
+        """The options of the tabular formats that are set (text, source and id fields, CSV escape)."""
+        return format_options(self.text_field, self.source_field, self.id_field, self.csv_escape)
 
 
 #: Every shared option at its default (the default ``opts`` of a command called directly).
@@ -311,8 +315,10 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     return pipeline, cfg
 
 
-def format_options(text_field: str | None, source_field: str | None, id_field: str | None) -> dict[str, Any]:
-    return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field)) if v}
+def format_options(text_field: str | None, source_field: str | None, id_field: str | None,
+                   csv_escape: str | None = None) -> dict[str, Any]:
+    return {k: v for k, v in (("text_field", text_field), ("source_field", source_field), ("id_field", id_field))
+            if v} | ({"csv_escape": csv_escape} if csv_escape is not None else {})
 
 
 def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:

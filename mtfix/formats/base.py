@@ -12,11 +12,23 @@ start a new line of the file).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mtfix.model import Span
+
+
+def is_english(tag: str | None) -> bool:
+    """Whether a language tag (XLIFF ``target-language``, TMX ``xml:lang``, PO ``Language``) names
+    English: ``en``, ``eng`` or either with a region, script or gettext variant, however written.
+
+    >>> [is_english(t) for t in ("en", "EN-gb", "en_US", "eng", "en-Latn", "en@quot", "enm", "de", "*all*", None)]
+    [True, True, True, True, True, True, False, False, False, False]
+    """
+    primary = re.split(r"[-_@.]", (tag or "").strip(), maxsplit=1)[0].lower()
+    return primary in ("en", "eng")
 
 
 @dataclass
@@ -81,9 +93,12 @@ class Container:
     units: list[Unit]
     errors: list[str] = field(default_factory=list)  # per-record problems (kept unchanged)
     handle: Any = None  # the format's own state for writing back
+    #: units whose fixed text the last :meth:`render` could not write (kept unchanged, said in ``errors``)
+    unwritten: set[int] = field(default_factory=set)
 
     def render(self, fixed: dict[int, str]) -> bytes:
-        """The file's bytes with unit ``i``'s text replaced by ``fixed[i]``."""
+        """The file's bytes with unit ``i``'s text replaced by ``fixed[i]``; a unit whose text cannot
+        be written is kept unchanged and added to ``unwritten``."""
         raise NotImplementedError
 
 

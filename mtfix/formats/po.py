@@ -36,7 +36,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
-from mtfix.formats.base import Container, Unit
+from mtfix.formats.base import Container, Unit, is_english
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v",
            "?": "?", "'": "'"}
@@ -49,6 +49,7 @@ _PIECE = re.compile(r'(?P<run>[^\\]+)|\\(?:(?P<simple>[ntr\\"abfv?\'])|(?P<oct>[
 _SKIP = re.compile(r"[ \t\r\f\v]*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"')
 _CHARSET = re.compile(r"charset=([^\s;\\\"]+)", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^Language:[ \t]*(\S+)", re.MULTILINE)
 
 
 class _Bad(Exception):
@@ -266,6 +267,7 @@ class PoContainer(Container):
             unit = self.units[i]
             done = self._splice(self.fields[i], new)
             if done is None:
+                self.unwritten.add(i)
                 self.errors.append(f"line {unit.line_offset + 1}: the fix of {unit.id!r} cannot be written exactly "
                                    f"in this PO file ({self.codec}); kept unchanged")
                 continue
@@ -419,8 +421,14 @@ class PoFormat:
             if "msgid" not in kw or entry[0].obsolete:
                 continue
             ctx, msgid = kw.get("msgctxt"), kw["msgid"]
-            if ctx is None and msgid.value == "":
-                continue  # the header
+            if ctx is None and msgid.value == "":  # the header
+                lang = _LANGUAGE.search(next((f.value for f in entry if f.keyword == "msgstr"), ""))
+                if lang is not None and not is_english(lang.group(1)):
+                    errors.append(f"line {msgid.line + 1}: the file is translated into {lang.group(1)!r} (its "
+                                  "Language header), not English: its entries are not checked")
+                    return PoContainer(path=path, format=self.name, units=[], errors=errors, raw=raw, text=text,
+                                       codec=codec, bom=bom, fields=[])
+                continue
             uid = f"{ctx.value} | {msgid.value}" if ctx is not None else msgid.value
             forms = [f for f in entry if f.keyword == "msgstr"]
             plural = kw.get("msgid_plural")

@@ -361,8 +361,24 @@ class JsonlFormat:
 # -- CSV and TSV ------------------------------------------------------------------------------------
 
 
-def field_spans(record: str, delimiter: str, quotechar: str) -> list[tuple[int, int]] | None:
-    '''Raw ``[start, end)`` of each field of one CSV record (its line end excluded).
+def _find(text: str, char: str, start: int, escape: str | None) -> int:
+    """``text.find(char, start)``, passing over each character that ``escape`` precedes."""
+    if escape is None:
+        return text.find(char, start)
+    i, n = start, len(text)
+    while i < n:
+        if text[i] == escape:
+            i += 2
+            continue
+        if text[i] == char:
+            return i
+        i += 1
+    return -1
+
+
+def field_spans(record: str, delimiter: str, quotechar: str, escape: str | None = None) -> list[tuple[int, int]] | None:
+    '''Raw ``[start, end)`` of each field of one CSV record (its line end excluded); with
+    ``escape``, a character it precedes is no delimiter or quote.
 
     Used only to splice a new value in; callers check the result against
     what the csv module read.
@@ -370,6 +386,9 @@ def field_spans(record: str, delimiter: str, quotechar: str) -> list[tuple[int, 
     >>> rec = 'a,"b, ""c""",d'
     >>> [rec[s:e] for s, e in field_spans(rec, ",", '"')]
     ['a', '"b, ""c"""', 'd']
+    >>> rec = 'a,"b ~", c",d~,e'
+    >>> [rec[s:e] for s, e in field_spans(rec, ",", '"', "~")]
+    ['a', '"b ~", c"', 'd~,e']
     '''
     n = len(record)
     out: list[tuple[int, int]] = []
@@ -378,16 +397,16 @@ def field_spans(record: str, delimiter: str, quotechar: str) -> list[tuple[int, 
         if i < n and record[i] == quotechar:
             j = i + 1
             while True:
-                k = record.find(quotechar, j)
+                k = _find(record, quotechar, j, escape)
                 if k < 0:
                     return None
                 if k + 1 < n and record[k + 1] == quotechar:
                     j = k + 2
                     continue
                 break
-            stop = record.find(delimiter, k + 1)
+            stop = _find(record, delimiter, k + 1, escape)
         else:
-            stop = record.find(delimiter, i)
+            stop = _find(record, delimiter, i, escape)
         stop = n if stop < 0 else stop
         out.append((i, stop))
         if stop >= n:
@@ -402,6 +421,59 @@ def _field_value(raw: str, quotechar: str) -> str:
             close -= 1
         return raw[1:close].replace(quotechar * 2, quotechar) + raw[close + 1 :]
     return raw
+
+
+def _field_chars(raw: str, quotechar: str, escape: str) -> tuple[str, list[tuple[int, int]]]:
+    """The value of a raw CSV field written with ``escape`` (the csv module's ``escapechar``: the
+    character after it is taken as it is), and each value character's raw ``(start, end)``.
+
+    >>> _field_chars('"a ~"b~" ""c"" ~~"', '"', "~")[0]
+    'a "b" "c" ~'
+    """
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    quoted = raw.startswith(quotechar)
+    i, n = (1 if quoted else 0), len(raw)
+    while i < n:
+        step = 1
+        if raw[i] == escape and i + 1 < n:
+            step = 2
+        elif quoted and raw[i] == quotechar:
+            if not raw.startswith(quotechar * 2, i):  # the closing quote (text after it is read as it is)
+                quoted = False
+                i += 1
+                continue
+            step = 2
+        chars.append(raw[i + step - 1])
+        spans.append((i, i + step))
+        i += step
+    return "".join(chars), spans
+
+
+def _escaped_field(value: str, old_raw: str, delimiter: str, quotechar: str, escape: str) -> str | None:
+    """The raw text of a field written with ``escape`` whose value becomes ``value``: only the
+    changed characters are replaced, a quote, the escape (and, unquoted, the delimiter) escaped
+    with it; None when that cannot be done exactly (a line break into an unquoted field).
+
+    >>> _escaped_field('say "x" now', '"say ~"y~" now"', ",", '"', "~")
+    '"say ~"x~" now"'
+    """
+    old, spans = _field_chars(old_raw, quotechar, escape)
+    quoted = old_raw.startswith(quotechar)
+    special = (escape, quotechar) if quoted else (escape, quotechar, delimiter)
+    end = len(old_raw) - 1 if quoted and old_raw.endswith(quotechar) and len(old_raw) > 1 else len(old_raw)
+    out, done = [], 0
+    for a, b, j1, j2 in changed_runs(old, value):
+        mid = value[j1:j2]
+        if not quoted and any(c in mid for c in "\r\n"):
+            return None
+        start = spans[a][0] if a < len(spans) else (spans[-1][1] if spans else end)
+        stop = spans[b - 1][1] if b > a else start
+        out += [old_raw[done:start], "".join(escape + c if c in special else c for c in mid)]
+        done = stop
+    out.append(old_raw[done:])
+    new_raw = "".join(out)
+    return new_raw if _field_chars(new_raw, quotechar, escape)[0] == value else None
 
 
 def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
@@ -431,7 +503,8 @@ def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
     return value
 
 
-def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: str) -> list[str]:
+def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: str,
+               escape: str | None = None) -> list[str]:
     """Why a CSV record is malformed (wrong field count, text after a closing quote, a quote inside
     an unquoted field); empty when it is well-formed."""
     why = []
@@ -439,6 +512,8 @@ def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: s
         why.append(f"{len(spans)} field(s) where the header has {ncols}")
     for n, (a, b) in enumerate(spans, 1):
         raw = body[a:b]
+        if escape is not None:  # an escaped character is text, a quote included
+            raw = re.sub(re.escape(escape) + "(?s:.)", "x", raw)
         if raw.startswith(quotechar):
             inner = raw[1:-1] if len(raw) >= 2 and raw.endswith(quotechar) else None
             if inner is None or inner.replace(quotechar * 2, "").count(quotechar):
@@ -454,6 +529,7 @@ class CsvContainer(Container):
     lines: list[str] = field(default_factory=list)
     delimiter: str = ","
     quotechar: str = '"'
+    escape: str | None = None
 
     def render(self, fixed: dict[int, str]) -> bytes:
         assert self.textfile is not None
@@ -461,16 +537,28 @@ class CsvContainer(Container):
         for i, new in fixed.items():
             unit = self.units[i]
             if not unit.meta.get("writable", True):
+                self.unwritten.add(i)
                 continue  # irregular quoting: reported at load time, kept
             first, last, col = unit.meta["first_line"], unit.meta["last_line"], unit.meta["column"]
             record = "".join(lines[first:last])
             body = record.rstrip("\r\n")
             eol = record[len(body) :]
-            spans = field_spans(body, self.delimiter, self.quotechar)
+            spans = field_spans(body, self.delimiter, self.quotechar, self.escape)
             if spans is None or col >= len(spans):
+                self.unwritten.add(i)
                 continue
             s, e = spans[col]
-            lines[first] = body[:s] + _csv_field(new, body[s:e], self.delimiter, self.quotechar) + body[e:] + eol
+            if self.escape is None:
+                raw = _csv_field(new, body[s:e], self.delimiter, self.quotechar)
+            else:
+                written = _escaped_field(new, body[s:e], self.delimiter, self.quotechar, self.escape)
+                if written is None:
+                    self.unwritten.add(i)
+                    self.errors.append(f"line {first + 1}: the fix puts a line break into an unquoted field; "
+                                       "kept unchanged")
+                    continue
+                raw = written
+            lines[first] = body[:s] + raw + body[e:] + eol
             for k in range(first + 1, last):
                 lines[k] = ""
         return self.textfile.encode("".join(lines))
@@ -496,9 +584,15 @@ class CsvFormat:
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         text_field = _require_text_field(options, self.label, path)
         source_field, id_field = options.get("source_field"), options.get("id_field")
+        escape = options.get("csv_escape")
+        if escape is not None and (len(escape) != 1 or escape in '"\r\n' or escape in self.delimiters):
+            raise InputError(f"--csv-escape takes one character other than a quote, a line break or a delimiter "
+                             f"({' '.join(map(repr, self.delimiters))}), not {escape!r}", path=path)
         tf = decode(raw, path)
         lines = _LINE.findall(tf.text)
-        delimiter, header_line, header = self._header(lines, text_field, path)
+        delimiter, header_line, header = self._header(lines, text_field, path, escape)
+        if escape == delimiter:
+            raise InputError(f"--csv-escape {escape!r} is the delimiter of this file", path=path)
         col = header.index(text_field)
         _allow_fields_of(len(tf.text))
         src_col = header.index(source_field) if source_field and source_field in header else None
@@ -512,7 +606,7 @@ class CsvFormat:
                 errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: {', '.join(header)})")
         units: list[Unit] = []
         feed = iter(lines[header_line + 1 :])
-        reader = csv.reader(feed, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+        reader = csv.reader(feed, delimiter=delimiter, quotechar='"', doublequote=True, escapechar=escape, strict=False)
         start = header_line + 1
         while True:
             try:
@@ -533,7 +627,7 @@ class CsvFormat:
                 errors.append(f"{where}: {len(row)} field(s), no column {text_field!r}; kept unchanged")
                 continue
             body = "".join(lines[first:end]).rstrip("\r\n")
-            spans = field_spans(body, delimiter, '"')
+            spans = field_spans(body, delimiter, '"', escape)
             if spans is None and end >= len(lines):
                 raise InputError(f"a quoted field opened in the record that starts here is never closed: it runs "
                                  f"to the end of the file ({end - first} lines); nothing was written",
@@ -542,11 +636,15 @@ class CsvFormat:
                 errors.append(f"{where}: one record spans {end - first} lines (to line {end}): an unclosed quote? "
                               "checked, but fixes to it are not written")
                 writable = False
-            elif spans is None or len(spans) != len(row) or _field_value(body[slice(*spans[col])], '"') != row[col]:
-                errors.append(f"{where}: irregular quoting; checked, but fixes to it are not written")
+            elif spans is None or len(spans) != len(row) or row[col] != (
+                    _field_value(body[slice(*spans[col])], '"') if escape is None
+                    else _field_chars(body[slice(*spans[col])], '"', escape)[0]):
+                hint = " (a backslash before a quote? --csv-escape '\\' reads it)" \
+                    if escape is None and '\\"' in body else ""
+                errors.append(f"{where}: irregular quoting{hint}; checked, but fixes to it are not written")
                 writable = False
             else:
-                why = _malformed(body, spans, len(header), '"')
+                why = _malformed(body, spans, len(header), '"', escape)
                 raw_text = body[slice(*spans[col])]
                 writable = not (raw_text.startswith('"') and not (raw_text.endswith('"') and len(raw_text) > 1))
                 if why:
@@ -558,9 +656,10 @@ class CsvFormat:
             meta = {"first_line": first, "last_line": end, "column": col, "writable": writable}
             units.append(Unit(uid, row[col], source=source, line_offset=first, meta=meta))
         return CsvContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
-                            lines=lines, delimiter=delimiter)
+                            lines=lines, delimiter=delimiter, escape=escape)
 
-    def _header(self, lines: list[str], text_field: str, path: str | None) -> tuple[str, int, list[str]]:
+    def _header(self, lines: list[str], text_field: str, path: str | None,
+                escape: str | None = None) -> tuple[str, int, list[str]]:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         delimiters = self.delimiters
         sep = _EXCEL_SEP.fullmatch(lines[first]) if first is not None else None
@@ -571,7 +670,7 @@ class CsvFormat:
             raise InputError(f"empty {self.label} file: no header row", path=path)
         seen: list[str] = []
         for d in delimiters:
-            header = next(csv.reader([lines[first]], delimiter=d, quotechar='"'))
+            header = next(csv.reader([lines[first]], delimiter=d, quotechar='"', escapechar=escape))
             header = [h.strip() for h in header]
             if text_field in header:
                 return d, first, header

@@ -1,18 +1,20 @@
-"""TMX 1.4, read and written by translate-toolkit: one unit per ``<tu>``, its
-English variant as the text and its source-language variant as ``source``;
-inline markup and writing back as in :mod:`mtfix.formats.xml`."""
+"""TMX 1.4, read and written by translate-toolkit: one unit per English variant of a ``<tu>``
+(that is not its source), with its source-language variant as ``source``; inline markup and
+writing back as in :mod:`mtfix.formats.xml`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from mtfix.formats.base import Container, Unit
+from mtfix.formats.base import Container, Unit, is_english
 from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, localname, parse_store
 
 
 class TmxFormat:
-    """TMX 1.4: the source is the header's ``srclang`` variant (else the
-    first); the target the first English variant (else the second)."""
+    """TMX 1.4: each English variant (``en``, ``EN-GB``, ``en_US``...) that is not the source is a
+    target (its id ``tuid/lang`` when a ``<tu>`` has several); the source is the header's
+    ``srclang`` variant, else (``*all*``, none) the first variant in another language.  A ``<tu>``
+    without such an English variant is not checked."""
 
     name = "tmx"
     extensions = (".tmx",)
@@ -32,25 +34,41 @@ class TmxFormat:
         units: list[Unit] = []
         breaks = BreakRefs.of(raw)
         inlines: list[Inline] = []
+        no_english = 0
         for n, tu in enumerate(store.units, 1):
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
             if len(variants) < 2:
                 continue
-            src_i = next((i for i, (lang, _) in enumerate(variants) if srclang and lang == srclang), 0)
-            tgt_i = next(
-                (i for i, (lang, _) in enumerate(variants) if i != src_i and lang.split("-")[0] == "en"),
-                1 if src_i == 0 else 0,
-            )
-            seg_t, seg_s = _seg(variants[tgt_i][1]), _seg(variants[src_i][1])
-            if seg_t is None:
+            src_i = next((i for i, (lang, _) in enumerate(variants) if srclang and lang == srclang), None)
+            targets = [i for i, (lang, _) in enumerate(variants) if i != src_i and is_english(lang)]
+            if not targets:  # nothing English to check but (at most) the source
+                no_english += 1
                 continue
-            add_unit(units, inlines, tu.xmlelement.get("tuid") or n, seg_t, seg_s, breaks)
+            if src_i is None:  # no srclang (or "*all*"): the first variant in another language, else another
+                src_i = next((i for i, (lang, _) in enumerate(variants) if not is_english(lang)),
+                             next(i for i in range(len(variants)) if i != targets[0]))
+                targets = [i for i in targets if i != src_i]
+            uid = tu.xmlelement.get("tuid") or n
+            seg_s = _seg(variants[src_i][1])
+            for tgt_i in targets:  # each English variant (en-US and en-GB) is a target of its own
+                seg_t = _seg(variants[tgt_i][1])
+                if seg_t is not None:
+                    name = _raw_lang(variants[tgt_i][1])
+                    add_unit(units, inlines, f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s, breaks)
+        if no_english:
+            errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
+                          f"({srclang or 'no srclang'}): not checked")
         return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
                                      inlines=inlines)
 
 
+def _raw_lang(el: Any) -> str:
+    """A ``<tuv>``'s language as written (``xml:lang``, or TMX 1.1's ``lang``)."""
+    return el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang") or ""
+
+
 def _lang(el: Any) -> str:
-    return (el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang") or "").lower()
+    return _raw_lang(el).lower()
 
 
 def _seg(tuv: Any) -> Any:

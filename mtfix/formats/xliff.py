@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mtfix.formats.base import Container, Unit
-from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, parse_store
+from mtfix.formats.base import Container, Unit, is_english
+from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, localname, parse_store
 
 
 def _xliff_class(raw: bytes) -> Any:
@@ -47,13 +47,58 @@ class XliffFormat:
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         store = parse_store(_xliff_class(raw), raw, path, "XLIFF")
         units: list[Unit] = []
+        errors: list[str] = []
         breaks = BreakRefs.of(raw)
         inlines: list[Inline] = []
+        foreign: dict[Any, str] = {}  # the element declaring a target language that is not English
+        documents: dict[Any, int] = {}  # each <file> is a document: a name is introduced once in it
         for n, tu in enumerate(store.units, 1):
             if getattr(tu, "isheader", lambda: False)():
                 continue
             target, source = tu.target_dom, tu.source_dom
-            if target is None:
+            if target is None or _inherited(tu.xmlelement, "translate", "yes").strip().lower() == "no":
                 continue
-            add_unit(units, inlines, tu.xmlelement.get("id") or n, target, source, breaks)
-        return XmlBilingualContainer(path=path, format=self.name, units=units, raw=raw, store=store, inlines=inlines)
+            declares = next((el for el in _lineage(tu.xmlelement)
+                             if el.get("target-language") is not None or el.get("trgLang") is not None), None)
+            if declares is not None:
+                lang = declares.get("target-language") or declares.get("trgLang") or ""
+                if not is_english(lang):
+                    foreign.setdefault(declares, lang)
+                    continue
+            file_el = next((el for el in _lineage(tu.xmlelement) if localname(el.tag) == "file"), None)
+            add_unit(units, inlines, _unit_id(tu.xmlelement, n), target, source, breaks,
+                     document=documents.setdefault(file_el, len(documents)))
+        for el, lang in foreign.items():
+            what = f"<file> {el.get('original') or el.get('id') or ''!r}" if localname(el.tag) == "file" else "the file"
+            errors.append(f"line {el.sourceline}: {what} is translated into {lang!r}, not English: its units are "
+                          "not checked")
+        return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
+                                     inlines=inlines)
+
+
+def _lineage(el: Any) -> Any:
+    """``el`` and its ancestors, nearest first."""
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+def _inherited(el: Any, attr: str, default: str) -> str:
+    """The value of ``attr`` on ``el`` or its nearest ancestor that has it (XLIFF's ``translate``
+    is inherited from ``<group>`` and, in 2.x, ``<file>``)."""
+    return next((e.get(attr) for e in _lineage(el) if e.get(attr) is not None), default)
+
+
+def _unit_id(el: Any, n: int) -> str | int:
+    """A unit's id as a CAT tool shows it: XLIFF 1.2's ``<trans-unit id>``; in 2.x the ``<unit id>``,
+    with the segment's id (or 1-based position) after a ``/`` when the unit has several segments."""
+    if localname(el.tag) != "segment":
+        return el.get("id") or n
+    unit = el.getparent()
+    if unit is None or localname(unit.tag) != "unit":
+        return el.get("id") or n
+    segments = [s for s in unit if isinstance(s.tag, str) and localname(s.tag) == "segment"]
+    uid = unit.get("id") or str(n)
+    if len(segments) < 2:
+        return uid
+    return f"{uid}/{el.get('id') or segments.index(el) + 1}"

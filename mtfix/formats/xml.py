@@ -42,7 +42,8 @@ class Inline:
 
     ``slots[i]`` is ``(element, "text" | "tail")``: where the i-th piece of
     text lives; ``markers[i]`` is the tag text between slot i and slot i+1.
-    ``native`` spans the whole of each native-code element (its tags and content).
+    ``native`` spans the whole of each native-code element (its tags and content), and of each
+    element marked not to be translated (:func:`_locked`).
     """
 
     text: str
@@ -55,6 +56,13 @@ class Inline:
 #: Inline elements whose content is the original document's native code, not text (XLIFF 1.2, TMX):
 #: protected whole, a ``<sub>`` inside them included.
 NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+
+def _locked(el) -> bool:
+    """An inline element whose content must not change: XLIFF 1.2 ``<mrk mtype="protected">``,
+    ``translate="no"`` (XLIFF 2 ``<mrk>``, ``<sm>``... and ITS in XLIFF 1.2)."""
+    translate = next((v for k, v in el.attrib.items() if localname(k) == "translate"), None)
+    return el.get("mtype") == "protected" or (translate or "").strip().lower() == "no"
 
 
 def localname(tag: str) -> str:
@@ -76,6 +84,7 @@ def render_inline(element) -> Inline:
     spans: list[Span] = []
     slots: list[tuple[Any, str]] = []
     native: list[Span] = []
+    ranges: dict[str | None, int] = {}  # XLIFF 2 <sm translate="no"> not yet closed: id -> where it starts
     pos = 0
 
     def slot(node, attr: str) -> None:
@@ -98,13 +107,19 @@ def render_inline(element) -> Inline:
             if not isinstance(child.tag, str):  # comment or processing instruction
                 marker(etree.tostring(child, with_tail=False, encoding="unicode"))
             elif child.text is None and len(child) == 0:
+                begin = pos
                 marker(_start_tag(child, True))
+                name = localname(child.tag)
+                if name == "sm" and _locked(child):  # XLIFF 2: a locked range, up to its <em startRef>
+                    ranges[child.get("id")] = begin
+                elif name == "em" and child.get("startRef") in ranges:
+                    native.append(Span(ranges.pop(child.get("startRef")), pos))
             else:
                 begin = pos
                 marker(_start_tag(child, False))
                 walk(child)
                 marker(f"</{localname(child.tag)}>")
-                if localname(child.tag) in NATIVE_CODE:
+                if localname(child.tag) in NATIVE_CODE or _locked(child):
                     native.append(Span(begin, pos))
             slot(child, "tail")
 
@@ -449,7 +464,11 @@ class XmlBilingualContainer(Container):
         undo: list = []
         for i, new in fixed.items():
             done = write_inline(self.inlines[i], new)
-            if done is not None:
+            if done is None:
+                self.unwritten.add(i)
+                self.errors.append(f"line {self.units[i].line_offset + 1}: the fix of {self.units[i].id!r} moves or "
+                                   "drops inline markup; kept unchanged")
+            else:
                 undo.extend(done)
         try:
             if not undo:
@@ -530,14 +549,16 @@ class BreakRefs:
 
 
 def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any,
-             breaks: BreakRefs | None = None) -> None:
+             breaks: BreakRefs | None = None, document: int | None = None) -> None:
     """Append the unit of one XML target element (and its source), unless its text is blank;
-    ``breaks`` (:meth:`BreakRefs.of`) places findings after a ``&#10;`` on the right file line."""
+    ``breaks`` (:meth:`BreakRefs.of`) places findings after a ``&#10;`` on the right file line;
+    ``document`` numbers the document the unit is part of (an XLIFF ``<file>``), if any."""
     inline = render_inline(target)
     if not inline.text.strip():
         return
     src = render_inline(source).text if source is not None else None
     locator = breaks.locator(target, inline.text) if breaks is not None and ("\n" in inline.text or "\r" in inline.text) else None
     units.append(Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
-                      line_offset=source_line(target), locator=locator))
+                      line_offset=source_line(target), locator=locator,
+                      meta={} if document is None else {"document": document}))
     inlines.append(inline)

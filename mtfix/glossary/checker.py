@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -205,6 +205,12 @@ def _origin(e: Entry) -> str:
     return f"glossary:{e.origin} ({e.term})"
 
 
+def _usable(doc: Document) -> Callable[[int, int], bool]:
+    """Whether a span of ``doc`` may hold a mention: inside a segment, outside blocked spans."""
+    blocked = Blocked.of(doc)
+    return lambda start, end: doc.segment_at(start) is not None and not blocked.blocked(start, end)
+
+
 class GlossaryChecker(BaseChecker):
     """Enforces a glossary.  ``GlossaryChecker(glossary)`` or :meth:`from_files`."""
 
@@ -274,11 +280,45 @@ class GlossaryChecker(BaseChecker):
     # -- the tiers --------------------------------------------------------------------------
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> CheckOutput:
         text = doc.text
-        blocked = Blocked.of(doc)
+        events = self._events(doc)
+        findings: list[Finding] = []
+        # names an earlier unit of the same document mentioned (the units of an XLIFF <file>: see
+        # mtfix.files.add_contexts) are mentioned already: no first mention here
+        seen: set[str] = set(doc.meta.get("mentioned") or ())
+        canonical = 0
+        context = _Mentions.of(events)
+        for ev in events:
+            # a headline in capitals, or a Markdown heading (as the parser reads it), is no first
+            # mention: the text below it introduces the name
+            headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
+            f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
+            if not headline:
+                seen.add(ev.entry.term)
+            if f is None:
+                canonical += 1
+            else:
+                findings.append(f)
+        mentions = len(events)
+        known = Blocked([(ev.start, ev.end) for ev in events])
+        usable = _usable(doc)
+        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e)
+                                      or named_as_spelling(text, s, e))
+        if doc.source:
+            findings += self._missing(doc, {id(ev.entry) for ev in events})
+        return CheckOutput(findings, self._record(events, mentions, canonical))
 
-        def usable(start: int, end: int) -> bool:
-            return doc.segment_at(start) is not None and not blocked.blocked(start, end)
+    def mentions(self, doc: Document) -> frozenset[str]:
+        """The glossary terms whose entries ``doc`` mentions outside headlines (as :meth:`check`
+        counts a first mention): what a later unit of the same document has seen already."""
+        if not self.first_mention:
+            return frozenset()
+        return frozenset(ev.entry.term for ev in self._events(doc)
+                         if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)))
 
+    def _events(self, doc: Document) -> list[_Event]:
+        """Every mention of a glossary entry in ``doc``, in text order."""
+        text = doc.text
+        usable = _usable(doc)
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
         hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)
@@ -307,29 +347,7 @@ class GlossaryChecker(BaseChecker):
             named_as_spelling(text, ev.start, ev.end)
             or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted)))]
         events.sort(key=lambda ev: ev.start)
-
-        findings: list[Finding] = []
-        seen: set[str] = set()
-        canonical = 0
-        context = _Mentions.of(events)
-        for ev in events:
-            # a headline in capitals, or a Markdown heading (as the parser reads it), is no first
-            # mention: the text below it introduces the name
-            headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
-            f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
-            if not headline:
-                seen.add(ev.entry.term)
-            if f is None:
-                canonical += 1
-            else:
-                findings.append(f)
-        mentions = len(events)
-        known = Blocked([(ev.start, ev.end) for ev in events])
-        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e)
-                                      or named_as_spelling(text, s, e))
-        if doc.source:
-            findings += self._missing(doc, {id(ev.entry) for ev in events})
-        return CheckOutput(findings, self._record(events, mentions, canonical))
+        return events
 
     def _record(self, events: list[_Event], mentions: int, canonical: int) -> dict[str, Any]:
         """The annotations this checker provides (the document is not changed)."""

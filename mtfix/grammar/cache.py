@@ -1,6 +1,6 @@
 """A results cache in SQLite: LT's matches per segment text, so repeated text costs nothing.
 
-The key is a SHA-256 of (LT version, language, enabled/disabled rules, segment text), plus the
+The key is a SHA-256 of (LT version, language, enabled/disabled rules and server options, segment text), plus the
 server's URL for a server that is not local (``--lt-url`` elsewhere: its answers never land under
 the key local servers share); the value is the segment's matches as JSON, with the server that
 produced them (``{"server": "LanguageTool 6.7 at URL", "matches": [...]}``).  Entries written before
@@ -97,16 +97,17 @@ class ResultCache:
 
 
 def cache_summary(path: Path) -> tuple[int, int] | None:
-    """(entries, bytes) of a cache file, or None when there is none."""
+    """(entries, bytes) of a cache file, or None when there is none.  A file that is not a results cache
+    (corrupt, another program's) raises :class:`sqlite3.DatabaseError`: it is no empty cache, and the
+    grammar checker would run without it."""
     if not path.exists():
         return None
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            n = int(db.execute("SELECT COUNT(*) FROM lt_results").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'lt_results'").fetchone():
+            return 0, size  # an empty file (SQLite's empty database) or a cache never written
+        n = int(db.execute("SELECT COUNT(*) FROM lt_results").fetchone()[0])
+    finally:
+        db.close()
     return n, size

@@ -88,6 +88,7 @@ class GrammarChecker(BaseChecker):
         self._lock = threading.Lock()
         self._local = threading.local()
         self._restarts = 0
+        self._batch_chars = settings.batch_chars  # lowered when the server refuses a request as too long
         self.url, self.version, self.source = self._connect()
         try:
             self._client = self._new_client()
@@ -232,13 +233,16 @@ class GrammarChecker(BaseChecker):
     # -- fetching ----------------------------------------------------------------------------------
     def _fetch(self, texts: Sequence[str], stats: dict[str, Any]) -> dict[str, list[LTMatch]]:
         """LT's matches for ``texts``; texts whose batch failed are left out (``stats['error']`` says why)."""
-        pending = plan_batches(texts, self.settings.batch_chars)
+        pending = plan_batches(texts, self._batch_chars)
         out: dict[str, list[LTMatch]] = {}
         restarted = False
         while pending:
             failed, error = self._run(pending, texts, out, stats)
             if not failed:
                 break
+            if error is not None and error.text_limit is not None:
+                pending = self._smaller(failed, texts, error.text_limit, stats)
+                continue
             if error is not None and error.server_gone and self.can_restart and not restarted:
                 restarted = True
                 try:
@@ -252,6 +256,24 @@ class GrammarChecker(BaseChecker):
             stats["error"] = str(error)
             break
         return out
+
+    def _smaller(self, failed: list[Batch], texts: Sequence[str], limit: int,
+                 stats: dict[str, Any]) -> list[Batch]:
+        """The segments of ``failed`` (refused as too long: HTTP 413) in requests of at most the server's
+        ``limit`` (when it said one; else half the longest request), remembered for later documents; a
+        segment longer than that alone is left unchecked (``stats['error']`` says why)."""
+        longest = max(len(b.text) for b in failed)
+        size = min(limit or longest // 2, longest - 1)
+        with self._lock:
+            self._batch_chars = max(1, min(self._batch_chars, size))
+        indices = [m.index for b in failed for m in b.members]
+        retry = plan_batches([texts[i] for i in indices], max(1, size), indices)
+        fits = [b for b in retry if len(b.text) <= size]
+        if len(fits) < len(retry):
+            n = len(retry) - len(fits)
+            said = f"of {limit} characters" if limit else "on the length of a text"
+            stats["error"] = f"{n} segment(s) longer than the LanguageTool server's limit {said} (its maxTextLength)"
+        return fits
 
     def _run(self, batches: list[Batch], texts: Sequence[str], out: dict[str, list[LTMatch]],
              stats: dict[str, Any]) -> tuple[list[Batch], LTRequestError | None]:

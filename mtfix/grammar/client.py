@@ -31,6 +31,7 @@ from mtfix.errors import GrammarError
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _SURROGATE = regex.compile("[\ud800-\udfff]")
+_LIMIT = regex.compile(r"limit of (\d+) characters")  # LT's 413: "Your text exceeds the limit of 1500 characters"
 ASTRAL_STAND_IN = "\u25a1"
 SURROGATE_STAND_IN = "\ufffd"
 
@@ -38,14 +39,23 @@ SURROGATE_STAND_IN = "\ufffd"
 class LTRequestError(GrammarError):
     """A check request that failed; ``kind`` is connection, timeout, http or garbage."""
 
-    def __init__(self, kind: str, url: str, detail: str):
-        self.kind, self.url, self.detail = kind, url, detail
+    def __init__(self, kind: str, url: str, detail: str, status: int | None = None):
+        self.kind, self.url, self.detail, self.status = kind, url, detail, status
         super().__init__(f"LanguageTool at {url}: {kind}: {detail}")
 
     @property
     def server_gone(self) -> bool:
         """True when a restarted server might succeed (nothing answered)."""
         return self.kind in ("connection", "timeout")
+
+    @property
+    def text_limit(self) -> int | None:
+        """The server's limit on the length of a text when it refused one as too long (HTTP 413, LT's
+        ``maxTextLength``), else None; 0 when it did not say the number."""
+        if self.status != 413:
+            return None
+        found = _LIMIT.search(self.detail)
+        return int(found.group(1)) if found else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +127,7 @@ class _RemoteTool(language_tool_python.LanguageTool):
             raise LTRequestError("connection", base, str(exc)) from None
         if resp.status_code != 200:
             body = resp.text.strip().replace("\n", " ")[:200]
-            raise LTRequestError("http", base, f"HTTP {resp.status_code}: {body}")
+            raise LTRequestError("http", base, f"HTTP {resp.status_code}: {body}", resp.status_code)
         try:
             return resp.json()
         except (ValueError, json.JSONDecodeError):

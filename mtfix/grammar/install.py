@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from importlib import resources
@@ -78,8 +80,43 @@ def verify(home: Path) -> Installation:
             zf.getinfo(SERVER_CLASS.replace(".", "/") + ".class")
     except (KeyError, zipfile.BadZipFile, OSError) as exc:
         raise GrammarError(f"{server_jar} does not contain {SERVER_CLASS} ({exc}): reinstall LanguageTool") from None
+    damaged = _damaged(home, lib)
+    if damaged:
+        shown = ", ".join(damaged[:3]) + (f" and {len(damaged) - 3} more" if len(damaged) > 3 else "")
+        raise GrammarError(f"LanguageTool in {lib} is incomplete or damaged ({shown}): run `mtfix languagetool "
+                           "install` again (it reinstalls)")
     version = _jar_version(server_jar, "languagetool-server")
     return Installation(home=home, lib=lib, version=version, jars=len(jars))
+
+
+def _damaged(home: Path, lib: Path) -> list[str]:
+    """What is wrong with the jars the manifest of an installation mtfix made lists (missing, or not a
+    whole zip file: an interrupted copy, a full disk); nothing for a directory without a manifest."""
+    manifest = home / MANIFEST
+    if not manifest.exists():
+        return []
+    try:
+        names = json.loads(manifest.read_text(encoding="utf-8"))["jars"]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise TypeError("jars is not a list of names")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{MANIFEST} cannot be read: {exc}"]
+    return [f"{name} {'damaged' if (lib / name).exists() else 'missing'}" for name in names
+            if not _whole_zip(lib / name)]
+
+
+def _whole_zip(path: Path) -> bool:
+    """True when ``path`` ends like a zip file (its end-of-central-directory record: a few ms for 127 jars,
+    where opening each with :mod:`zipfile` costs about 0.3 s)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            fh.seek(max(0, size - 22))
+            if fh.read(4) == b"PK\x05\x06":
+                return True
+    except OSError:
+        return False
+    return zipfile.is_zipfile(path)  # a zip with a comment after the record
 
 
 def find_installation(settings: LTSettings) -> Installation | None:
@@ -111,6 +148,7 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) ->
                 raise
     if not settings.home_is_own:
         raise GrammarError(f"{home} is an LT directory mtfix does not manage; it does not install into it")
+    remove_stale_staging(home)
     mvn = maven()
     if mvn is None:
         raise GrammarError(NO_MAVEN)
@@ -143,10 +181,61 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) ->
     return verify(home), True
 
 
+#: A staging folder untouched this long belongs to an install that was killed (an install writes to it
+#: until it ends).
+STALE_STAGING_S = 3600
+
+
+def remove_stale_staging(home: Path) -> list[Path]:
+    """Remove the staging folders (``.<version>-*`` beside ``home``, up to 93 MB each) of installs that
+    were killed before they could clean up (SIGKILL, power loss); the removed."""
+    removed = []
+    for staging in home.parent.glob(f".{home.name}-*"):
+        try:
+            touched = max(p.stat().st_mtime for p in (staging, staging / "lib") if p.exists())
+        except (OSError, ValueError):
+            continue
+        if staging.is_dir() and not staging.is_symlink() and time.time() - touched > STALE_STAGING_S:
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging)
+    return removed
+
+
 def _maven_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("MAVEN_OPTS", "-Xmx512m")
     return env
+
+
+#: The oldest Java LanguageTool 6.x runs on.
+MIN_JAVA = 17
+
+
+def java_major(version_line: str) -> int | None:
+    """The major version in ``java -version``'s first line ('openjdk version "17.0.9"' → 17,
+    'java version "1.8.0_292"' → 8), or None when it does not say.
+
+    >>> java_major('openjdk version "21.0.2" 2024-01-16'), java_major('java version "1.8.0_292"')
+    (21, 8)
+    """
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', version_line)
+    if found is None:
+        return None
+    major = int(found.group(1))
+    return int(found.group(2) or 0) if major == 1 else major
+
+
+def java_problem(java: str) -> str | None:
+    """Why ``java`` cannot run LanguageTool (missing, failing, older than Java 17), or None."""
+    line = java_version(java)
+    if line is None:
+        return (f"Java ({java}) cannot run; LanguageTool needs Java {MIN_JAVA} or later "
+                "(Debian/Ubuntu: apt-get install default-jre-headless), or use --lt-url URL")
+    major = java_major(line)
+    if major is not None and major < MIN_JAVA:
+        return (f"Java ({java}) is version {major}; LanguageTool needs Java {MIN_JAVA} or later (set JAVA_HOME "
+                "or `java` under [languagetool] to a newer one), or use --lt-url URL")
+    return None
 
 
 def java_version(java: str) -> str | None:

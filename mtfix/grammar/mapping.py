@@ -5,6 +5,8 @@
 - matches overlapping a glossary term (the glossary's ``terms`` annotation) or a protected span are dropped, and so are
   spelling matches that only say a word is British (or American) English: variant spelling is not an
   MT error;
+- spelling matches on a word written with combining marks whose composed form (NFC) LT suggests are
+  dropped ("Cafe\u0301" is "Café"): the speller knows only composed letters;
 - spelling matches on names the glossary or the document already knows are dropped, whatever their
   case: a word the glossary has capitalised, or that the document uses as a name (capitalised twice
   or more, or inside a run of capitalised words such as "Dr Vasif Huseynov"), unless it is also an
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -290,6 +293,19 @@ def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequenc
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 
 
+def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
+    """True when ``original`` is written with combining marks (not in Unicode's composed form, NFC) and
+    its composed form is one of the speller's suggestions: the word is spelled right.
+
+    >>> _decomposed_only("Cafe\u0301", ("Cafe", "Caf\u00e9")), _decomposed_only("Cafee", ("Cafe",))
+    (True, False)
+    """
+    if original.isascii():
+        return False
+    composed = unicodedata.normalize("NFC", original)
+    return composed != original and composed in replacements
+
+
 def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,
                 trusted: bool = True, knowledge: Knowledge | None = None,
                 terms: Sequence[Span] = ()) -> list[Finding]:
@@ -310,6 +326,8 @@ def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: i
         suggestions = m.replacements[:5]
         if knowledge is not None and is_spelling(m) and _known_names(original, knowledge) is not None:
             continue  # a name the glossary or document knows ("Huseynov"; "aliyev", never "alien")
+        if is_spelling(m) and _decomposed_only(original, m.replacements):
+            continue  # "Cafe\u0301": a correct word in combining marks, which LT's speller does not know
         if (safety is not FixSafety.NONE and _stem_change(original, m.replacements[0])
                 and _capital_follows_mid_sentence(doc, start, end)):
             safety = FixSafety.NONE  # "weather It" → "weathers It": a spliced clause, not agreement

@@ -36,7 +36,7 @@ from typing import Any
 import requests
 
 from mtfix.errors import GrammarError
-from mtfix.grammar.install import SERVER_CLASS, Installation, verify
+from mtfix.grammar.install import SERVER_CLASS, Installation, java_problem, verify
 from mtfix.grammar.settings import LTSettings
 
 #: JVM options for a quick start and a small footprint on a 2-core machine (measured: bench/RESULTS.md).
@@ -410,18 +410,27 @@ def start_server(settings: LTSettings, *, detach: bool = False) -> LocalServer:
     ``detach``: the server outlives this process (its own session; ``mtfix languagetool start``).
     """
     inst = verify(settings.home)
-    try:
-        subprocess.run([settings.java, "-version"], capture_output=True, timeout=30, check=True)
-    except (OSError, subprocess.SubprocessError):
-        raise GrammarError(
-            f"Java ({settings.java}) cannot run; LanguageTool needs Java 17 or later "
-            "(Debian/Ubuntu: apt-get install default-jre-headless), or use --lt-url URL"
-        ) from None
-    if settings.port and port_taken(settings.port):  # else the warm-up would wait on the other program
-        raise GrammarError(f"cannot start LanguageTool on port {settings.port} ([languagetool] port): the port "
-                           "is in use by another program; free it, set port = 0 (any free port), or use a "
-                           "running LanguageTool with --lt-url URL")
+    problem = java_problem(settings.java)
+    if problem is not None:
+        raise GrammarError(problem)
     settings.lt_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.port:
+        return _start(settings, inst, detach)
+    # A fixed port: two commands starting at once must not both spawn a server there (the second one's
+    # warm-up would be answered by the first one's server, and its log overwritten): one at a time.
+    with contextlib.nullcontext() if detach else server_lock(settings):  # start_persistent holds the lock
+        if port_taken(settings.port):  # else the warm-up would wait on the other program
+            url = f"http://127.0.0.1:{settings.port}"
+            who = ("another LanguageTool server (another mtfix command's, or one started by hand); run "
+                   "`mtfix languagetool start` once so that every command shares one server, use "
+                   f"--lt-url {url},") if health(url, timeout=1.0) else "another program; free it,"
+            raise GrammarError(f"cannot start LanguageTool on port {settings.port} ([languagetool] port): the port "
+                               f"is in use by {who} or set port = 0 (any free port)")
+        return _start(settings, inst, detach)
+
+
+def _start(settings: LTSettings, inst: Installation, detach: bool) -> LocalServer:
+    """:func:`start_server` once the checks are done."""
     last_error = ""
     for _attempt in range(3):  # a port taken between choosing and binding: choose again
         port = settings.port or free_port()

@@ -50,12 +50,9 @@ def defaults() -> dict[str, Any]:
 
 
 def default_cache_root() -> Path:
-    env = os.environ.get("MTFIX_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
+    from mtfix import cache
 
-    return Path(user_cache_dir("mtfix"))
+    return cache.root()
 
 
 def _java_default() -> str:
@@ -103,8 +100,12 @@ class LTSettings:
 
     @property
     def rules_key(self) -> str:
-        """What changes LT's answers besides the text: part of every cache key."""
-        return f"-{','.join(sorted(self.disabled_rules))}|+{','.join(sorted(self.enabled_rules))}"
+        """What changes LT's answers besides the text: part of every cache key.  The rule switches, and the
+        server options when there are any (``languageModel`` adds LT's n-gram rules, for one)."""
+        key = f"-{','.join(sorted(self.disabled_rules))}|+{','.join(sorted(self.enabled_rules))}"
+        if self.server_options:
+            key += "|o:" + "\x1e".join(f"{k}={v}" for k, v in sorted(self.server_options.items()))
+        return key
 
 
 #: Each key's kind: ``str`` (a path may be a ``PathLike`` too), ``strings`` (a list; one string is one

@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtfix.files import UnitResult, read_container, unit_document
+from mtfix.files import UnitResult, add_contexts, read_container, unit_document
 from mtfix.formats import Container, Unit, load
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
@@ -127,7 +127,7 @@ class FileReview:
 def proposals_for(pipeline: Pipeline, inp: Input, fmt: str | None = None,
                   options: dict[str, Any] | None = None) -> tuple[Container, dict[str, Proposal]]:
     """The container of ``inp`` and every edit a review of it proposes, by id (no repair, no score)."""
-    container = read_container(inp, fmt, options or {})
+    container = read_container(inp, fmt, options or {}, pipeline)
     digest = file_digest(inp.raw)
     found: dict[str, Proposal] = {}
     for i, unit in enumerate(container.units):
@@ -143,7 +143,7 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     from mtfix.scoring import score_document
 
     options = options or {}
-    container = read_container(inp, fmt, options)
+    container = read_container(inp, fmt, options, pipeline)
     digest = file_digest(inp.raw)
     review = FileReview(inp.path, digest, container.format, errors=list(container.errors))
     fixed: dict[int, str] = {}
@@ -162,7 +162,8 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     if fixed:  # score the repaired file as `mtfix fix` then `mtfix score` would: render, reload, check
         try:
             after = load(container.render(fixed), None if inp.path == "-" else inp.path, fmt, **options)
-            after_units = after.units if len(after.units) == len(container.units) else None
+            after_units = add_contexts(pipeline, after.units, inp.path) \
+                if len(after.units) == len(container.units) else None
         except Exception:  # pragma: no cover - a format that cannot re-read its own output
             after_units = None
     for ur in review.units:

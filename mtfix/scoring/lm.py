@@ -8,7 +8,13 @@ files itself (no ``import wordsegment``) and keeps each count as the log10,
 keyed by a 64-bit hash of the word or pair, in sorted arrays.  Parsing the
 text takes about 1 s, so the arrays are cached in mtfix's user cache
 directory (``$MTFIX_CACHE_DIR`` to change) on first use; later processes map
-that file into memory in well under a millisecond.
+that file into memory in well under a millisecond.  There is one cache file,
+``lm-<format>.bin``: its header records the size and modification time of the
+two count files it was built from and a SHA-1 of their bytes.  Another copy of
+the same counts (a new virtual environment, a reinstall) costs one hash of the
+files (about 10 ms), not a rebuild or a second file; other counts replace the
+file, and writing it removes superseded ``lm-*.bin`` files, so the cache never
+holds more than one model.
 
 Probabilities use "stupid backoff" (Brants et al. 2007): ``P(w | v) =
 c(v w) / c(v)`` when the pair is listed, else ``0.4 · c(w) / N``; a word not in
@@ -24,6 +30,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import math
 import os
@@ -38,7 +45,10 @@ from pathlib import Path
 from mtfix.tokens import LM_TOKEN as _TOKEN
 
 #: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
+_MAGIC = b"mtfix-lm"
+_SOURCES = ("unigrams.txt", "bigrams.txt")
+_STAMP_SIZE, _DIGEST_SIZE = 32, 24  # header fields (the SHA-1 padded to 8-byte alignment)
 BACKOFF = math.log10(0.4)
 #: Entries per table in the lookup memo of :meth:`_Table.get` (cleared when full: bounded memory).
 _MEMO_SIZE = 1 << 15
@@ -114,12 +124,9 @@ def _read_counts(path: Path) -> dict[str, int]:
 
 
 def _cache_dir() -> Path:
-    env = os.environ.get("MTFIX_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
+    from mtfix import cache
 
-    return Path(platformdirs.user_cache_dir("mtfix"))
+    return cache.root()
 
 
 class BigramModel:
@@ -135,6 +142,7 @@ class BigramModel:
         self.min_log = min_log
         self.unknown = self.min_log - 1.0 - log_total  # log10 P of a word not in the list
         self.start_log = self._start_count()
+        self.origin: tuple[bytes, bytes] | None = None  # (stamp, digest) of the counts a cache file holds
 
     # -- loading -------------------------------------------------------------------
     @classmethod
@@ -149,34 +157,49 @@ class BigramModel:
         total = sum(uni.values())
         return cls(_Table.from_counts(uni), _Table.from_counts(bi), math.log10(total), source)
 
-    def _save(self, path: Path) -> None:
+    def _save(self, path: Path, stamp: bytes = b"", digest: bytes = b"") -> None:
+        """Write the arrays to ``path`` (atomically), with the ``stamp`` and ``digest`` of their source."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            header = array("d", [len(self.unigrams), len(self.bigrams), self.log_total, self.min_log])
-            header.tofile(fh)
-            for arr in (self.unigrams.keys, self.unigrams.values, self.bigrams.keys, self.bigrams.values):
-                fh.write(arr)  # an array or a memoryview of the mapped cache
-        os.replace(tmp, path)
+        try:
+            with tmp.open("wb") as fh:
+                fh.write(_MAGIC + stamp.ljust(_STAMP_SIZE, b"\0") + digest.ljust(_DIGEST_SIZE, b"\0"))
+                header = array("d", [len(self.unigrams), len(self.bigrams), self.log_total, self.min_log])
+                header.tofile(fh)
+                for arr in (self.unigrams.keys, self.unigrams.values, self.bigrams.keys, self.bigrams.values):
+                    fh.write(arr)  # an array or a memoryview of the mapped cache
+            os.replace(tmp, path)
+        except BaseException:  # a full disk: no partial file left behind (each process would add one)
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
     @classmethod
     def _read(cls, path: Path, source: str) -> BigramModel:
-        """Map the cache file into memory: only the pages a lookup touches are read."""
+        """Map the cache file into memory: only the pages a lookup touches are read.  The model's
+        ``origin`` is the (stamp, digest) of the counts the file was built from."""
         import mmap
 
         with path.open("rb") as fh:
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         view = memoryview(mm)
-        header = view[:32].cast("d")
+        if bytes(view[: len(_MAGIC)]) != _MAGIC:
+            raise ValueError(f"not an mtfix bigram cache: {path}")
+        pos = len(_MAGIC)
+        origin = (bytes(view[pos : pos + _STAMP_SIZE]), bytes(view[pos + _STAMP_SIZE : pos + _STAMP_SIZE + _DIGEST_SIZE]))
+        pos += _STAMP_SIZE + _DIGEST_SIZE
+        header = view[pos : pos + 32].cast("d")
         n_uni, n_bi, log_total, min_log = int(header[0]), int(header[1]), float(header[2]), float(header[3])
-        arrays, pos = [], 32
+        arrays, pos = [], pos + 32
         for code, n in (("Q", n_uni), ("H", n_uni), ("Q", n_bi), ("H", n_bi)):
             size = n * (8 if code == "Q" else 2)
             if pos + size > len(view):
                 raise ValueError(f"truncated cache file {path}")
             arrays.append(view[pos : pos + size].cast(code))
             pos += size
-        return cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), log_total, source, min_log)
+        model = cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), log_total, source, min_log)
+        model.origin = origin
+        return model
 
     # -- queries ---------------------------------------------------------------------
     def unigram(self, word: str) -> float | None:
@@ -212,15 +235,57 @@ class BigramModel:
 @lru_cache(maxsize=1)
 def _load() -> BigramModel:
     with _lock:
-        data = _data_dir()
-        stat = (data / "bigrams.txt").stat()
-        source = f"wordsegment-bigrams@{stat.st_size}"
-        cache = _cache_dir() / f"lm-{_CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.bin"
-        try:
-            return BigramModel._read(cache, source)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        model = BigramModel._build(data, source)
-        with contextlib.suppress(OSError):  # a read-only home: keep the model in memory only
-            model._save(cache)
-        return model
+        return load_from(_data_dir(), _cache_dir())
+
+
+def load_from(data: Path, cache: Path) -> BigramModel:
+    """The model of the counts in ``data``, through the cache file in the folder ``cache``: mapped when
+    it was built from these files (same size and time, else same bytes), else built and stored."""
+    stamp = _stamp(data)
+    source = f"wordsegment-bigrams@{(data / 'bigrams.txt').stat().st_size}"
+    path = cache / f"lm-{_CACHE_FORMAT}.bin"
+    digest = None
+    try:
+        model = BigramModel._read(path, source)
+        if model.origin[0] == stamp.ljust(_STAMP_SIZE, b"\0"):
+            return model
+        digest = _digest(data)
+        if model.origin[1] == digest.ljust(_DIGEST_SIZE, b"\0"):
+            return model  # the same counts in another place (another venv): no second file
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    model = BigramModel._build(data, source)
+    with contextlib.suppress(OSError):  # a read-only home: keep the model in memory only
+        model._save(path, stamp, digest if digest is not None else _digest(data))
+        _prune(path)
+    return model
+
+
+def _stamp(data: Path) -> bytes:
+    """Size and modification time (ns) of each count file: the cheap check of a cache file's source."""
+    parts = []
+    for name in _SOURCES:
+        st = (data / name).stat()
+        parts += [st.st_size, st.st_mtime_ns]
+    return array("q", parts).tobytes()
+
+
+def _digest(data: Path) -> bytes:
+    """SHA-1 of the count files' bytes (about 10 ms): whether a cache file holds these counts."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for name in _SOURCES:
+        h.update((data / name).read_bytes())
+    return h.digest()
+
+
+def _prune(keep: Path) -> None:
+    """Remove the bigram caches ``keep`` supersedes (older formats, other counts) and temporary files
+    a crashed writer left (older than ten minutes: a younger one may be another process's)."""
+    import time
+
+    for p in keep.parent.glob("lm-*"):
+        with contextlib.suppress(OSError):
+            if p == keep:
+                continue
+            if p.suffix == ".bin" or (p.suffix == ".tmp" and time.time() - p.stat().st_mtime > 600):
+                p.unlink()

@@ -1,8 +1,9 @@
 """A tiny stand-in HTTP server for testing mtfix's own fault handling (never LT's behaviour).
 
 It answers ``/v2/languages`` and the health check ("Hello.") like LT, and every other check with the
-configured fault: ``500``, ``garbage``, ``hang`` (no answer) or ``drop`` (closes the connection after
-``ok_checks`` good answers).
+configured fault: ``500``, ``garbage``, ``hang`` (no answer), ``drop`` (closes the connection after
+``ok_checks`` good answers) or ``limit`` (LT's HTTP 413 for a text longer than ``limit`` characters, as a
+server with ``maxTextLength`` gives; shorter texts are answered).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ EMPTY = {"software": {"name": "LanguageTool", "version": "6.7"}, "matches": []}
 
 
 class FakeLT:
-    def __init__(self, fault: str, ok_checks: int = 0):
+    def __init__(self, fault: str, ok_checks: int = 0, limit: int = 0, say_limit: bool = True):
         self.fault, self.ok_checks, self.checks = fault, ok_checks, 0
+        self.limit, self.say_limit, self.answered = limit, say_limit, []
         self.stopping = threading.Event()
         fake = self
 
@@ -42,6 +44,14 @@ class FakeLT:
                 if form.get("text") == ["Hello."]:
                     return self._send(200, json.dumps(EMPTY).encode())
                 fake.checks += 1
+                if fake.fault == "limit":
+                    text = form.get("text", [""])[0]
+                    if len(text) <= fake.limit:
+                        fake.answered.append(text)
+                        return self._send(200, json.dumps(EMPTY).encode())
+                    said = f"the limit of {fake.limit} characters" if fake.say_limit else "the limit"
+                    return self._send(413, f"Error: Your text exceeds {said} (it's {len(text)} characters). "
+                                      "Please submit a shorter text.".encode(), "text/plain")
                 if fake.checks <= fake.ok_checks:
                     return self._send(200, json.dumps(EMPTY).encode())
                 if fake.fault == "500":

@@ -67,6 +67,26 @@ def test_server_gone_mid_batch_names_the_unchecked_segments(tmp_path):
     assert f"{500 - answered} of 500 segments" in msg and "no grammar findings" in msg, msg
 
 
+@pytest.mark.parametrize("say_limit", [True, False])
+def test_a_server_limit_on_text_length_splits_the_requests(tmp_path, say_limit):
+    """A server whose maxTextLength is below batch-chars refused every request (HTTP 413), so that no
+    segment had grammar findings; requests are now split to fit, and only a segment longer than the
+    limit stays unchecked."""
+    lines = [f"Report number {i} was published today by the ministry." for i in range(200)]
+    with FakeLT("limit", limit=700, say_limit=say_limit) as lt:
+        cfg = _config(tmp_path, lt.url, **{"batch-chars": 4000, "workers": 2})
+        with Pipeline(cfg) as p:
+            p.check("\n".join(lines))
+            assert {text for answer in lt.answered for text in answer.split("\n\n")} == set(lines)
+            assert all(len(t) <= 700 for t in lt.answered)
+            refused = lt.checks - len(lt.answered)
+            p.check("\n".join(f"Report {i} was read." for i in range(200)))  # the limit is remembered
+            assert lt.checks - len(lt.answered) == refused
+            with pytest.raises(GrammarError) as err:
+                p.check("A long sentence is here, " * 40 + "and it ends.\nThe ministers met.")
+    assert "1 of 2 segments" in str(err.value) and "longer than the LanguageTool server's limit" in str(err.value)
+
+
 def test_unreachable_url(tmp_path):
     with FakeLT("500") as lt:
         url = lt.url

@@ -79,6 +79,13 @@ def test_offsets_survive_characters_beyond_the_bmp(lt_url, tmp_path):
     assert fixed == "Fans \U0001f600\U0001f600 cheered. We met the minister."
 
 
+def test_a_word_in_combining_marks_is_no_typo_for_the_real_server(lt_url, tmp_path):
+    text = "We met at the Cafe\u0301 in Baku. The the minister came."
+    with _pipeline(lt_url, tmp_path, select=("LT:",)) as p:
+        found = [text[f.start:f.end] for f in p.check(text).findings]
+    assert "Cafe\u0301" not in found and "The the" in found
+
+
 @pytest.mark.parametrize("rule", sorted(safe_fixes()))
 def test_safe_fix_examples_against_the_real_server(lt_url, tmp_path, rule):
     entry = safe_fixes()[rule]

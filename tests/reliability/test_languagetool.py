@@ -22,6 +22,7 @@ import pytest
 
 from mtfix.config import Config
 from mtfix.errors import ConfigError, GrammarError
+from mtfix.grammar.cache import ResultCache
 from mtfix.grammar.client import LTMatch
 from mtfix.grammar.install import SERVER_CLASS, verify
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
@@ -243,6 +244,25 @@ def test_a_non_local_server_never_drives_safe_fixes_nor_fills_the_local_cache(tm
         fake.close()
 
 
+def test_results_cache_key_follows_what_changes_lt_answers() -> None:
+    """LT's server options (``languageModel`` adds its n-gram rules) were not part of the key: answers of a
+    server without them were served for one with them."""
+    def key(version: str = "6.7", **table: object) -> str:
+        s = settings_from(table)
+        cache = ResultCache(":memory:", version, s.language, s.rules_key)
+        try:
+            return cache.key("It rain.")
+        finally:
+            cache.close()
+
+    base = key()
+    changed = [key("6.8"), key(language="en-GB"), key(**{"disabled-rules": ["EN_A_VS_AN"]}),
+               key(**{"enabled-rules": ["PASSIVE_VOICE"]}), key(**{"server-options": {"languageModel": "/ngrams"}})]
+    assert base not in changed and len(set(changed)) == len(changed)
+    same = [key(heap="2g", timeout=5, workers=1, **{"batch-chars": 900}), key(**{"server-options": {}})]
+    assert set(same) == {base}
+
+
 def test_is_local_url() -> None:
     from mtfix.grammar.checker import is_local_url
 
@@ -291,6 +311,15 @@ def test_spelling_on_names_the_document_or_glossary_knows_is_dropped() -> None:
     m = _match("MORFOLOGIK_RULE_EN_US", 4, 8, "European")
     assert map_matches(eu, 0, [m], knowledge=Knowledge({"european": "European"}, {}))  # an everyday word
     assert len(map_matches(doc, 0, ms)) == 5  # without that knowledge all five are reported
+
+
+def test_spelling_of_a_word_in_combining_marks_is_dropped() -> None:
+    """LT's speller flagged "Cafe\u0301" (é as e + U+0301, as macOS file names and some MT output write
+    it) and suggested "Café": a correct word reported as a typo."""
+    doc = to_document("The Cafe\u0301 opened. The Cafee opened.")
+    decomposed = _match("MORFOLOGIK_RULE_EN_US", 4, 5, "Cafe", "Caf\u00e9")
+    typo = _match("MORFOLOGIK_RULE_EN_US", doc.text.index("Cafee"), 5, "Cafe", "Caf\u00e9")
+    assert [doc.text[f.start:f.end] for f in map_matches(doc, 0, [decomposed, typo])] == ["Cafee"]
 
 
 def test_untrusted_answers_never_make_safe_fixes() -> None:

@@ -1,0 +1,58 @@
+"""``mtfix cache info|clean``: what mtfix keeps in its cache directory, and emptying it.
+
+The startup caches are keyed by content and version and never updated in place, so a new mtfix,
+Python or rule pack leaves the old entries behind (as ``pip``'s and ``pre-commit``'s caches do);
+``clean`` removes them all, to be rebuilt on demand.  LanguageTool's installation is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from mtfix.cli.options import fail
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+@app.command()
+def info(format: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:  # noqa: A002
+    """Where the cache is and the files and bytes of each of its parts."""
+    from mtfix import cache
+
+    if format not in ("text", "json"):
+        fail(f"--format must be text or json, not {format!r}")
+    base = cache.root()
+    parts = cache.usage(base)
+    if format == "json":
+        typer.echo(json.dumps({"path": str(base), "enabled": cache.enabled(),
+                               "parts": {k: {"files": n, "bytes": b} for k, (n, b) in parts.items()}}, indent=1))
+        return
+    typer.echo(f"cache: {base}" + ("" if cache.enabled() else " (off: MTFIX_NO_CACHE)"))
+    for name, (n, b) in parts.items():
+        typer.echo(f"  {name:<22} {n:>6} files  {_mb(b):>9}")
+    total_n, total_b = sum(n for n, _ in parts.values()), sum(b for _, b in parts.values())
+    typer.echo(f"  {'total':<22} {total_n:>6} files  {_mb(total_b):>9}  (`mtfix cache clean` empties it)")
+
+
+@app.command()
+def clean(
+    keep_results: Annotated[bool, typer.Option(
+        "--keep-results", help="Keep LanguageTool's results cache (costly to rebuild).")] = False,
+) -> None:
+    """Remove the cached files (rebuilt on demand); LanguageTool's installation stays."""
+    from mtfix import cache
+
+    base = cache.root()
+    removed, freed, errors = cache.clean(base, results=not keep_results)
+    for e in errors:
+        typer.echo(f"mtfix: cannot remove {e}", err=True)
+    typer.echo(f"removed {removed} files ({_mb(freed)}) from {base}")
+    if errors:
+        raise typer.Exit(1)
