@@ -59,6 +59,8 @@ class Config:
     jobs: int = 1
     include: tuple[str, ...] = ()  # file globs for directory walks / hooks
     exclude: tuple[str, ...] = ()
+    #: the include/exclude globs filter files named on the command line too (ruff's force-exclude)
+    force_exclude: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
 
     def __post_init__(self) -> None:
@@ -142,6 +144,7 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("jobs", "jobs", "count", help="files checked at once in worker processes (0: one per CPU core)"),
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
+    Setting("force-exclude", "force_exclude", "bool", help="include/exclude apply to files named too"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
     Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
             path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
@@ -267,8 +270,9 @@ def key_line(text: str | None, key: str, table: str = "") -> int | None:
         h = _header().match(line)
         if h and "=" not in line.split("]")[0]:
             current = _norm_table(h.group(1))
-            if current == ".".join(filter(None, [want, key])):
-                return n  # the key is a table of its own: [tool.mtfix.languagetool]
+            own = ".".join(filter(None, [want, key]))
+            if current == own or current.startswith(own + "."):
+                return n  # the key is a table of its own: [tool.mtfix.languagetool], or holds one: [a.b]
             continue
         if pattern.match(line):
             if current == want:
@@ -318,8 +322,10 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             checked = _check_value(s, value)
         except ValueError as exc:
             raise ConfigError(f"{where(key)}: {key} {exc}") from None
-        if s.paths and base_dir is not None:
-            checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
+        if s.paths:  # ``~`` and ``$VAR``/``${VAR}`` expanded (as ruff does), then relative to the file's folder
+            checked = tuple(os.path.expanduser(os.path.expandvars(v)) for v in checked)
+            if base_dir is not None:
+                checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
         if s.check:
             _check_table(s, key, checked, table, text, file_name)
         if s.path_keys and base_dir is not None:
@@ -330,6 +336,11 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             values[s.field] = checked
         if sources is not None:
             sources[s.field if s.kind != "table" else f"extra.{key}"] = where(key)
+    twice = next((k for k in extra.get("glossary") or {} if str(k).replace("_", "-") == "first-mention"), None)
+    if twice is not None and "first_mention" in values:  # two spellings of one setting: which is meant?
+        line = key_line(text, str(twice), ".".join(filter(None, [table, "glossary"])))
+        raise ConfigError(f"{f'{file_name}:{line}' if line else origin}: [glossary] first-mention: set twice "
+                          f"(and {where('first-mention').replace(file_name + ':', 'line ')}): keep one")
     try:
         return Config().with_overrides(**values, extra=extra)
     except (ValueError, TypeError) as exc:
@@ -372,18 +383,36 @@ def _table_paths(table: dict[str, Any], keys: tuple[str, ...], base_dir: Path) -
     return out
 
 
+def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
+    """A settings file's TOML and text; a file that cannot be read, is not UTF-8 or is not valid TOML
+    is a ConfigError naming ``path:line[:column]`` (tomllib puts them at the end of its message)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the settings file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode(SETTINGS_ENCODING)
+    except UnicodeDecodeError as exc:  # exc.object: the bytes after a BOM
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not valid UTF-8 (byte {exc.object[exc.start]:#04x}); settings files "
+                          "are UTF-8") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        reason = str(exc)
+        at = regex.search(r" \(at line (\d+), column (\d+)\)$", reason)
+        if at:
+            where, reason = f"{at[1]}:{at[2]}", reason[:at.start()]
+        else:  # "(at end of document)": the last line
+            where, reason = str(max(1, len(text.splitlines()))), reason.removesuffix(" (at end of document)")
+        raise ConfigError(f"{path}:{where}: not valid TOML: {reason}") from None
+
+
 def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
     """The raw mtfix table of a settings file, the file's text, and the table's name
     (``""`` for ``mtfix.toml``, ``"tool.mtfix"`` for ``pyproject.toml`` and for any other file
     whose settings are in a ``[tool.mtfix]`` table)."""
-    try:
-        text = path.read_text(encoding=SETTINGS_ENCODING)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    data, text = parse_settings_file(path)
     tool = data.get("tool", {})
     if path.name != "pyproject.toml":
         if not (isinstance(tool, dict) and "mtfix" in tool):
@@ -439,11 +468,7 @@ def discover_config_file(start: Path) -> Path | None:
             return own
         py = d / CONFIG_FILE_NAMES[1]
         if _is_file(py):
-            try:
-                data = tomllib.loads(py.read_text(encoding=SETTINGS_ENCODING))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{py}: {exc}") from None
-            tool = data.get("tool")
+            tool = parse_settings_file(py)[0].get("tool")
             if isinstance(tool, dict) and "mtfix" in tool or tool is not None and not isinstance(tool, dict):
                 return py  # a bad `tool` is reported by the loader, with its line
         try:
@@ -481,12 +506,13 @@ def find_config(start: Path) -> Config:
 
 class NearestSettings:
     """Each file's settings file, the nearest above it (:func:`discover_config_file`; standard input
-    ``-``: the current directory's), or ``given`` for every file; found once per folder and loaded
+    ``-``: the current directory's, or that of ``stdin``, the file it stands for), or ``given`` for every file; found once per folder and loaded
     once per settings file.  Errors (a settings file that cannot be read or is invalid) raise
     :class:`mtfix.errors.ConfigError` naming the file."""
 
-    def __init__(self, given: Path | None = None) -> None:
+    def __init__(self, given: Path | None = None, *, stdin: str | None = None) -> None:
         self.given = Path(given).resolve() if given is not None else None
+        self.stdin = stdin  # the file standard input stands for (``--stdin-filename``)
         self._nearest: dict[str, Path | None] = {}  # folder → its settings file (resolved)
         self._loaded: dict[Path | None, LoadedConfig] = {}
         self._globs: dict[Path | None, Any] = {}
@@ -495,7 +521,9 @@ class NearestSettings:
         """The settings file of ``path`` (absolute), or None: the defaults."""
         if self.given is not None:
             return self.given
-        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        if path == "-":
+            path = self.stdin or os.path.join(os.getcwd(), "-")
+        folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._nearest:
             found = discover_config_file(Path(folder))
             self._nearest[folder] = found.resolve() if found is not None else None

@@ -70,6 +70,7 @@ def check(
     results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts,
                                                          score=with_score, min_severity=g.cfg.min_severity))
     _late_warnings(pipeline, n_warnings, opts.quiet)
+    run.name_stdin(results)
     # each file against its own settings file's fail-on
     failing = any(f.severity.rank >= run.cfg_of(r.path).fail_on.rank for r in results for f in r.findings)
     code = 2 if results.failures else 1 if failing else 0
@@ -117,7 +118,8 @@ def fix(
     output_dir: Annotated[
         Path | None, typer.Option("-o", "--output-dir", help="Write fixed files here instead of in place.")
     ] = None,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
+    unsafe_fixes: Annotated[bool | None, typer.Option(
+        "--unsafe-fixes/--no-unsafe-fixes", help="Apply unsafe fixes too (or not, over the settings file).")] = None,
     exit_non_zero_on_fix: Annotated[
         bool, typer.Option("--exit-non-zero-on-fix", help="Exit 1 when a file was changed (for hooks).")
     ] = False,
@@ -140,13 +142,15 @@ def fix(
     run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes,
                    prune=(output_dir,) if output_dir is not None and not diff else ())
     pipeline = run.pipeline
-    unsafe = unsafe_fixes or any(g.cfg.unsafe_fixes for g in run.used)
+    unsafe = any(g.cfg.unsafe_fixes for g in run.used)  # each group's cfg has the command line's choice
     n_warnings = len(pipeline.warnings)
     results = run.run(lambda g: lambda inp: fix_input(g.pipeline, inp, opts.input_format, fmt_opts,
-                                                       unsafe=unsafe_fixes or g.cfg.unsafe_fixes),
+                                                       unsafe=g.cfg.unsafe_fixes),
                       regular_only=not diff and output_dir is None)
     _late_warnings(pipeline, n_warnings, opts.quiet)
     run.close()
+    if diff:  # the diff's headers and the edits name --stdin-filename's file (without --diff, `-` is written back)
+        run.name_stdin(results)
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made
@@ -238,6 +242,7 @@ def score(
                                                          ref=ref_units, ref_name=f"--ref {ref}"))
     for fr in results:  # each file's glossary adherence, by its own settings file's glossaries
         _add_adherence(run.group(fr.path).pipeline, [fr])
+    run.name_stdin(results)
     from mtfix.scoring import fluency_signature
 
     signature = fluency_signature(run.pipeline.signature())  # of files with nothing to score

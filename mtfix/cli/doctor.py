@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from mtfix.cli.options import ConfigOpt
+
 Check = tuple[str, bool, str]  # (what, ok, detail or what to do)
 
 
@@ -123,13 +125,14 @@ def _caches() -> Check:
 
 def doctor(
     lt_url: str | None = typer.Option(None, "--lt-url", help="Check this LanguageTool server instead."),
+    config: ConfigOpt = None,
 ) -> None:
     """Check Python, mtfix, rule packs, glossaries, Java, Maven, LanguageTool and its cache; exit 1 on a problem."""
-    from mtfix.config import find_config
+    from mtfix.config import load_config
     from mtfix.grammar.settings import settings_for_config
 
     try:
-        cfg = find_config(Path.cwd())
+        cfg = load_config(config, Path.cwd()).config
         settings = settings_for_config(cfg.with_overrides(lt_url=lt_url))
     except Exception as exc:  # noqa: BLE001
         typer.echo(f"FAIL   configuration: {exc}")

@@ -20,9 +20,9 @@ from typing import Any
 
 import typer
 
-from mtfix.cli.options import CommonOptions, batch_jobs, build_pipeline, fail, load_config
+from mtfix.cli.options import CommonOptions, batch_jobs, build_pipeline, fail, load_config, stdin_name
 from mtfix.config import Config, NearestSettings
-from mtfix.errors import MtfixError
+from mtfix.errors import InputError, MtfixError
 
 
 @dataclass
@@ -43,9 +43,9 @@ class InputRun:
 
     def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), **build: Any) -> None:
         self.opts, self.paths, self.build = opts, paths, build
-        self.settings = NearestSettings(opts.config)
+        self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
-            first = load_config(opts.config, paths)
+            first = load_config(opts.config, [stdin_name(opts, p) for p in paths])
         except MtfixError as exc:
             fail(str(exc))
         pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
@@ -54,6 +54,13 @@ class InputRun:
         self.primary = Group(pipeline, cfg, key)
         self._groups: dict[Path | None, Group] = {key: self.primary}
         self.files, self.walk_skipped = self._walk(prune)
+        if not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
+            from mtfix.io.inputs import walk_extensions
+
+            exts = ", ".join(sorted(walk_extensions([opts.input_format])))
+            self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
+                      "(--input-format for others), less what include/exclude, .gitignore and hidden folders "
+                      "leave out")
         for f in self.files:  # every settings file is loaded before a file is read
             self.group(f)
 
@@ -106,15 +113,27 @@ class InputRun:
         from mtfix.io.textfile import check_encoding
 
         skipped: list[Any] = []
-        try:
-            if self.opts.encoding is not None:
+        if self.opts.encoding is not None:
+            try:
                 check_encoding(self.opts.encoding)
+            except InputError as exc:  # the option is at fault, not a file
+                fail(f"--encoding: {exc.reason}")
+        try:
             fmt = self.opts.input_format
             files = list(iter_paths(self.paths, formats=[fmt], globs=self.settings, warn=self.warn,
-                                    skip=walk_skip_collector(skipped, self.warn), prune=prune))
+                                    skip=walk_skip_collector(skipped, self.warn), prune=prune,
+                                    named=self._named_selected))
         except MtfixError as exc:
             fail(str(exc))
         return files, skipped
+
+    def _named_selected(self, path: str) -> bool:
+        """Whether a file named on the command line is read: always, but under ``--force-exclude``
+        (or its settings file's ``force-exclude``) only if its settings file's globs take it."""
+        force = self.opts.force_exclude
+        if force is None:
+            force = self.settings.loaded(self.settings.settings_for(path)).config.force_exclude
+        return not force or self.settings.selected(path)
 
     def warn(self, message: str) -> None:
         if not self.opts.quiet:
@@ -175,6 +194,12 @@ class InputRun:
 
     def cfg_of(self, path: str) -> Config:
         return self.group(path).cfg
+
+    def name_stdin(self, results: list[Any]) -> None:
+        """Give standard input's result the name ``--stdin-filename`` gives it (for reports; after the
+        run, which writes ``fix``'s standard input back to standard output by ``-``)."""
+        for r in results:
+            r.path = stdin_name(self.opts, r.path)
 
     def close(self) -> None:
         for g in self.groups:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from mtfix.cli.options import fail
+from mtfix.cli.options import ConfigOpt, fail
 from mtfix.errors import MtfixError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -17,14 +18,13 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 LtUrl = Annotated[str | None, typer.Option("--lt-url", help="A running LanguageTool server (status only).")]
 
 
-def _settings(lt_url: str | None = None):
-    from pathlib import Path
-
-    from mtfix.config import find_config
+def _settings(lt_url: str | None = None, config: Path | None = None):
+    """The LanguageTool settings of ``--config``'s file, else of the current folder's (as ``check`` reads them)."""
+    from mtfix.config import load_config
     from mtfix.grammar.settings import settings_for_config
 
     try:
-        cfg = find_config(Path.cwd())
+        cfg = load_config(config, Path.cwd()).config
         if lt_url:
             cfg = cfg.with_overrides(lt_url=lt_url)
         return settings_for_config(cfg)
@@ -36,12 +36,13 @@ def _settings(lt_url: str | None = None):
 def install(
     force: Annotated[bool, typer.Option("--force", help="Install again even when a verified copy exists.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Maven's output.")] = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Install LanguageTool from Maven Central (mvn + the bundled lt-pom.xml) into the user cache."""
     from mtfix.grammar.install import find_installation
     from mtfix.grammar.install import install as do_install
 
-    s = _settings()
+    s = _settings(config=config)
     if s.home_is_own and (force or find_installation(s) is None):
         typer.echo(f"Installing LanguageTool {s.version} from Maven Central into {s.home} ...", err=True)
     try:
@@ -53,11 +54,11 @@ def install(
 
 
 @app.command()
-def start() -> None:
+def start(config: ConfigOpt = None) -> None:
     """Start a server that outlives this command (reused by every mtfix command until `stop`)."""
     from mtfix.grammar.server import start_persistent
 
-    s = _settings()
+    s = _settings(config=config)
     try:
         rec, new = start_persistent(s)
     except MtfixError as exc:
@@ -67,11 +68,11 @@ def start() -> None:
 
 
 @app.command()
-def stop() -> None:
+def stop(config: ConfigOpt = None) -> None:
     """Stop the server started with `mtfix languagetool start`."""
     from mtfix.grammar.server import stop_persistent
 
-    rec = stop_persistent(_settings())
+    rec = stop_persistent(_settings(config=config))
     if rec is None:
         typer.echo("no LanguageTool server was running (started by `mtfix languagetool start`)")
     else:
@@ -82,13 +83,14 @@ def stop() -> None:
 def status(
     lt_url: LtUrl = None,
     format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    config: ConfigOpt = None,
 ) -> None:
     """Installation, server and results cache; exit 1 when no server is running."""
     from mtfix.grammar.cache import cache_summary
     from mtfix.grammar.install import verify
     from mtfix.grammar.server import health, read_record, recorded_server
 
-    s = _settings(lt_url)
+    s = _settings(lt_url, config)
     try:
         inst, not_installed = verify(s.home), None
     except MtfixError as exc:  # not installed, or incomplete

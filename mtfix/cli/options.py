@@ -33,7 +33,8 @@ GlossaryOpt = Annotated[
     list[str] | None, typer.Option("--glossary", "-g", help="A glossary file (repeatable); adds to the bundled ones.")
 ]
 NoDefaultGlossariesOpt = Annotated[
-    bool, typer.Option("--no-default-glossaries", help="Leave out the bundled glossaries.")
+    bool | None, typer.Option("--no-default-glossaries/--default-glossaries",
+                              help="Leave out the bundled glossaries (or use them, over the settings file).")
 ]
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these codes, prefixes (MTF2, LT:), rule or checker names (repeatable, or comma-separated).")]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Not these codes, prefixes, rule or checker names (repeatable, or comma-separated).")]
@@ -69,6 +70,12 @@ JobsOpt = Annotated[
     typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes (0: one per CPU core; "
                  "default 1). With LanguageTool on, files are checked one at a time."),
 ]
+StdinFilenameOpt = Annotated[str | None, typer.Option(
+    "--stdin-filename", help="The file that standard input (`-`, the only path) stands for: its settings file, "
+    "its format by extension, and its name in reports (as ruff and prettier do; for editors and pipes).")]
+ForceExcludeOpt = Annotated[bool | None, typer.Option(
+    "--force-exclude/--no-force-exclude", help="Apply the settings file's include/exclude globs to files named on the command line "
+    "too (as ruff does; for scripts that pass changed files).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Statistics and every edit on standard error.")]
 ShowSettingsOpt = Annotated[
@@ -86,7 +93,7 @@ class CommonOptions:
     from it."""
 
     glossary: GlossaryOpt = None
-    no_default_glossaries: NoDefaultGlossariesOpt = False
+    no_default_glossaries: NoDefaultGlossariesOpt = None
     select: SelectOpt = None
     ignore: IgnoreOpt = None
     packs: PacksOpt = None
@@ -102,6 +109,8 @@ class CommonOptions:
     encoding: EncodingOpt = None
     config: ConfigOpt = None
     jobs: JobsOpt = None
+    force_exclude: ForceExcludeOpt = None
+    stdin_filename: StdinFilenameOpt = None
     quiet: QuietOpt = False
     verbose: VerboseOpt = False
     show_settings: ShowSettingsOpt = False
@@ -131,13 +140,28 @@ def common_options(*, omit: tuple[str, ...] = ()) -> Callable[[Callable[..., Any
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             opts = CommonOptions(**{f.name: kwargs.pop(f.name) for f in shared if f.name in kwargs})
-            return command(*args, **kwargs, opts=opts)
+            return command(*args, **kwargs, opts=with_stdin_filename(opts, kwargs.get("paths")))
 
         wrapper.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params}
         return wrapper
 
     return decorate
+
+
+def with_stdin_filename(opts: CommonOptions, paths: list[str] | None) -> CommonOptions:
+    """``opts`` with ``--stdin-filename``'s format (by its extension) as the input format when none is
+    given; exit 2 unless standard input is the only path."""
+    if opts.stdin_filename is None:
+        return opts
+    if paths != ["-"]:
+        fail("--stdin-filename names what standard input stands for: give `-` as the only path")
+    if opts.input_format is not None:
+        return opts
+    from mtfix.formats import format_for_path
+
+    return replace(opts, input_format=format_for_path(opts.stdin_filename))
+
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``mtfix: error: message`` on standard error and exit (2: a usage or input error)."""
@@ -157,6 +181,11 @@ def load_config(config_path: Path | None, paths: list[str]) -> LoadedConfig:
         return _load(config_path, None)
     first = next((p for p in paths if p != "-"), ".")
     return _load(None, Path(first))
+
+
+def stdin_name(opts: CommonOptions, path: str) -> str:
+    """``path`` as reports show it: ``-`` under the name ``--stdin-filename`` gives it."""
+    return opts.stdin_filename if path == "-" and opts.stdin_filename else path
 
 
 def _load(config_path: Path | None, start: Path | None) -> LoadedConfig:
@@ -194,12 +223,33 @@ _CLI_FIELDS = {  # command-line argument → Config field
     "select": "select", "ignore": "ignore", "packs": "packs", "rules": "rule_files", "source_lang": "source_lang",
     "glossary": "glossaries", "no_default_glossaries": "default_glossaries", "grammar": "grammar",
     "lt_url": "lt_url", "fail_on": "fail_on", "min_severity": "min_severity", "unsafe_fixes": "unsafe_fixes",
-    "jobs": "jobs",
+    "jobs": "jobs", "force_exclude": "force_exclude",
 }
 
 
-def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str]) -> None:
-    """Print the resolved settings and where each came from (default, file:line, command line)."""
+#: The Config fields whose command-line values are added to the settings file's (``--glossary``, ``--rules``;
+#: ``--ignore`` too, without ``--select``: :func:`_selection_overrides`).
+_ADDED_TO = ("glossaries", "rule_files")
+
+
+def _selection_overrides(base: Config, select: list[str] | None, ignore: list[str] | None) -> dict[str, Any]:
+    """``select``/``ignore`` over the settings file's, as ruff layers them: ``--select`` replaces the
+    file's ``select`` and ``ignore`` (the command line's ``--ignore`` still applies); ``--ignore``
+    alone adds to the file's ``ignore``.
+
+    >>> _selection_overrides(Config(ignore=["MTF1"]), ["MTF105"], None)
+    {'select': ['MTF105'], 'ignore': []}
+    >>> _selection_overrides(Config(ignore=["MTF105"]), None, ["MTF4"])
+    {'select': None, 'ignore': ['MTF105', 'MTF4']}
+    """
+    if select is not None:
+        return {"select": select, "ignore": ignore or []}
+    return {"select": None, "ignore": None if ignore is None else [*base.ignore, *ignore]}
+
+
+def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: tuple[str, ...] = _ADDED_TO) -> None:
+    """Print the resolved settings and where each came from (default, file:line, command line); the
+    command line's values of the fields in ``added`` were added to the file's."""
     from dataclasses import fields
 
     from mtfix.config import SCHEMA
@@ -212,17 +262,40 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str]) -> None
         value = getattr(cfg, f.name)
         if isinstance(value, tuple):
             value = list(value)
-        shown = json.dumps(str(value) if hasattr(value, "rank") else value, ensure_ascii=False)
         src = loaded.source(f.name)
-        if f.name in from_cli:
-            src = "command line" if src == "default" else f"{src} + command line"
-        typer.echo(f"{keys.get(f.name, f.name.replace('_', '-'))} = {shown}  # {src}")
+        if f.name in from_cli:  # the command line adds to the file's lists of files, and replaces the rest
+            src = ("command line" if src == "default" else f"{src} + command line" if f.name in added
+                   else f"command line (over {src})")
+        key = keys.get(f.name, f.name.replace("_", "-"))
+        if value is None:  # TOML has no null: a key left out is one not set
+            typer.echo(f"# {key}: not set  # {src}")
+            continue
+        typer.echo(f"{key} = {toml_value(str(value) if hasattr(value, 'rank') else value)}  # {src}")
     for key, table in sorted(cfg.extra.items()):
         if key == "verbose":
             continue
         typer.echo(f"[{key}]  # {loaded.source('extra.' + key)}")
         for k, v in table.items():
-            typer.echo(f"{k} = {json.dumps(v, ensure_ascii=False, default=str)}")
+            typer.echo(f"{toml_key(str(k))} = {toml_value(v)}")
+
+
+def toml_key(key: str) -> str:
+    """``key`` bare when TOML allows it, else quoted."""
+    return key if key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key) else json.dumps(key)
+
+
+def toml_value(value: Any) -> str:
+    """A settings value (from a TOML file, or a default) written back as TOML: a JSON string, number,
+    boolean or array is TOML too; a table is an inline table.
+
+    >>> toml_value({"a b": [1, "x"], "c": True})
+    '{ "a b" = [1, "x"], c = true }'
+    """
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{toml_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return json.dumps(value if isinstance(value, (bool, int, float, str)) else str(value), ensure_ascii=False)
 
 
 def _source_lang_warning(lang: str | None, where: str = "--source-lang") -> str | None:
@@ -248,7 +321,24 @@ def _unknown_pack(packs: tuple[str, ...] | None, where: str) -> str | None:
     return None if bad is None else f"{where}: no bundled rule pack {bad!r} (have: {', '.join(sorted(names))})"
 
 
-def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None, unsafe_fixes: bool = False,
+def _empty_selection(cfg: Config, checkers: Any, selection: Any) -> str | None:
+    """The warning for a ``select``/``ignore`` that leaves no rule to run (``--select MTF105 --ignore MTF105``,
+    or ``--select LT:`` with LanguageTool off): the run would report nothing and pass."""
+    if not (cfg.select or cfg.ignore):
+        return None
+    from mtfix.catalogue import LT_PREFIX, build_catalogue
+
+    if any(selection.wants(code) for code in build_catalogue(cfg, checkers, with_lt=False).rules):
+        return None
+    if any(s.startswith(LT_PREFIX) for s in selection.select) if selection.select else selection.wants(LT_PREFIX):
+        if cfg.grammar != "off" or cfg.lt_url is not None:
+            return None
+        return "select/ignore leave only LanguageTool rules (LT:), and grammar is off: nothing will be checked"
+    return "select/ignore leave no rule to run: nothing will be checked"
+
+
+def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None,
+                   unsafe_fixes: bool | None = None,
                    report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
                    min_severity: str | None = None, loaded: LoadedConfig | None = None):
     """The one place a command's options become a pipeline: config file + command-line
@@ -257,7 +347,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
 
     Checks the choice options, resolves ``--select``/``--ignore`` against the rule
     catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
-    from mtfix.catalogue import selection_for
+    from mtfix.catalogue import build_catalogue, selection_for
     from mtfix.pipeline import Pipeline
 
     args: dict[str, Any] = {f.name: getattr(opts, f.name) for f in fields(opts)}
@@ -266,34 +356,38 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     check_choice("--fail-on", args.get("fail_on"), SEVERITIES)
     check_choice("--min-severity", args.get("min_severity"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
+    from mtfix.formats import FORMATS
+
+    check_choice("--input-format", args.get("input_format"), tuple(FORMATS))
     try:
         if loaded is None:
             loaded = load_config(args.get("config"), paths)
         base = loaded.config
         glossaries = list(base.glossaries) + list(args.get("glossary") or [])
+        chosen = _selection_overrides(base, _split(args.get("select")), _split(args.get("ignore")))
         cfg = base.with_overrides(
-            select=_split(args.get("select")),
-            ignore=_split(args.get("ignore")),
+            **chosen,
             packs=_split(args.get("packs")),
             rule_files=list(base.rule_files) + list(args.get("rules") or []) or None,
             source_lang=args.get("source_lang"),
             glossaries=glossaries,
-            default_glossaries=False if args.get("no_default_glossaries") else None,
+            default_glossaries=None if args.get("no_default_glossaries") is None else not args["no_default_glossaries"],
             grammar=args.get("grammar"),
             lt_url=args.get("lt_url"),
             fail_on=args.get("fail_on"),
             min_severity=args.get("min_severity"),
             jobs=args.get("jobs"),
-            unsafe_fixes=True if args.get("unsafe_fixes") else None,
+            unsafe_fixes=args.get("unsafe_fixes"),
+            force_exclude=args.get("force_exclude"),
         )
-        from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a)}
+        from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a) is not None}  # None: not given
+        from_cli |= {k for k, v in chosen.items() if v is not None}  # --select replaces the file's ignore too
         if args.get("source_lang") and not args.get("packs") and cfg.packs is not None:
             cfg = replace(cfg, packs=None)  # --source-lang picks the packs, over the file's `packs`
             from_cli.add("packs")
         if args.get("show_settings"):
-            show_settings(loaded, cfg, from_cli)
+            show_settings(loaded, cfg, from_cli, _ADDED_TO + (("ignore",) if chosen["select"] is None else ()))
             raise typer.Exit(0)
-        origin = next((loaded.source(k) for k in ("select", "ignore") if loaded.source(k) != "default"), "")
         bad_pack = _unknown_pack(cfg.packs, "--pack" if args.get("packs") else f"{loaded.source('packs')}: packs")
         if bad_pack:
             fail(bad_pack)
@@ -301,8 +395,16 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read
-        # an unknown code or name is a usage error, before any file is read
-        selection_for(cfg, pipeline.checkers, origin=origin)
+        # an unknown code or name is a usage error, before any file is read: the file's, named by its line,
+        # then the command line's
+        if base.select or base.ignore:
+            catalogue = build_catalogue(base, pipeline.checkers, with_lt=False)
+            catalogue.resolve(base.select, (), origin=loaded.source("select"))
+            catalogue.resolve((), base.ignore, origin=loaded.source("ignore"))
+        selection = selection_for(cfg, pipeline.checkers)
+        empty = _empty_selection(cfg, pipeline.checkers, selection)
+        if empty:
+            pipeline.warnings.append(empty)
     except (MtfixError, ValueError) as exc:
         fail(str(exc))
     where = "--source-lang" if args.get("source_lang") else f"source-lang ({loaded.source('source_lang')})"

@@ -26,7 +26,7 @@ _lock = threading.Lock()
 
 def bundled_dir() -> Path:
     env = os.environ.get("MTFIX_GLOSSARY_DIR")
-    return Path(env) if env else _PACKAGE_GLOSSARIES
+    return Path(env).expanduser() if env else _PACKAGE_GLOSSARIES
 
 
 BUNDLED_DIR = bundled_dir()

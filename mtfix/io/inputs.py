@@ -137,7 +137,8 @@ class _GitIgnores:
 def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
                formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
                gitignore: bool = True, skip: Callable[[str, str], None] | None = None,
-               prune: Iterable[str | os.PathLike[str]] = (), globs: Any = None) -> Iterator[str]:
+               prune: Iterable[str | os.PathLike[str]] = (), globs: Any = None,
+               named: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
@@ -147,6 +148,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     folders ``prune`` names (``fix -o DIR``'s, whose files are earlier outputs, not inputs).
     ``globs``: what decides which walked files are taken (anything with ``selected(path)``, such as
     each file's own settings file's globs), instead of ``include``/``exclude`` relative to ``base``.
+    ``named``: a test that files named (not ``-``) must pass too (``--force-exclude``).
     """
     warn = warn or _stderr_warn
     if skip is None:
@@ -179,6 +181,8 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
 
     for p in paths:
         if p == STDIN or not os.path.isdir(p):
+            if p != STDIN and named is not None and not named(p):
+                continue
             if p == STDIN or first_time(p):
                 yield p
             continue

@@ -242,8 +242,19 @@ class RulesChecker(BaseChecker):
 
 
 def build_checker(config, warnings: list[str]) -> RulesChecker:
-    """The rules checker a :class:`~mtfix.config.Config` asks for."""
-    checker = RulesChecker.bundled(config.pack_names(), config.rule_files, config.select, config.ignore)
+    """The rules checker a :class:`~mtfix.config.Config` asks for; ``select``/``ignore`` as the rule
+    catalogue resolves them (``mtf105``, ``mtf1`` and the checker name ``rules`` too)."""
+    select, ignore = tuple(config.select or ()), tuple(config.ignore or ())
+    if select or ignore:
+        from mtfix.catalogue import build_catalogue
+
+        catalogue = build_catalogue(config, with_lt=False)
+
+        def resolved(tokens: tuple[str, ...]) -> list[str]:  # a token the catalogue does not know is kept:
+            return [c for t in tokens for c in catalogue.resolve_token(t) or (t,)]  # the pipeline reports it
+
+        select, ignore = tuple(resolved(select)), tuple(resolved(ignore))
+    checker = RulesChecker.bundled(config.pack_names(), config.rule_files, select, ignore)
     if config.packs is None and not config.source_lang:  # nobody named a language: packs run on evidence
         bundled = {str(path) for path in bundled_pack_paths().values()}
         checker._conditional = {p.name: p.source_lang for p in checker.packs if p.source_lang and p.path in bundled}

@@ -195,7 +195,7 @@ def test_show_settings_names_the_source_of_every_value(tmp_path):
     lines = {ln.split(" = ")[0]: ln for ln in r.stdout.splitlines() if " = " in ln}
     toml = str(tmp_path / "mtfix.toml")
     assert lines["fail-on"].endswith(f"# {toml}:2") and '"minor"' in lines["fail-on"]
-    assert lines["ignore"].endswith(f"# {toml}:4")
+    assert lines["ignore"].endswith(f"# command line (over {toml}:4)")  # --select replaces the file's ignore
     assert lines["select"].endswith("# command line")
     assert lines["unsafe-fixes"].endswith("# default")
     assert f"settings file: {toml}" in r.stdout

@@ -229,5 +229,5 @@ def test_source_lang_on_the_command_line_overrides_packs_of_the_file(tmp_path):
     r = run_mtfix("check", "--source-lang", "az", article, cwd=tmp_path)
     assert "MTF206" in r.stdout, r.stdout + r.stderr
     shown = run_mtfix("check", "--source-lang", "az", "--show-settings", article, cwd=tmp_path).stdout
-    assert "packs = null" in shown and 'source-lang = "az"  # command line' in shown
+    assert "# packs: not set" in shown and 'source-lang = "az"  # command line' in shown
     assert "MTF206" not in run_mtfix("check", article, cwd=tmp_path).stdout  # the file alone: en-generic only
