@@ -198,3 +198,46 @@ def lexicon_signature() -> str:
         return f"wordfreq@{version('wordfreq')}"
     except PackageNotFoundError:  # pragma: no cover
         return "wordfreq@unknown"
+
+
+@lru_cache(maxsize=4096)
+def inflection_bases(word: str) -> tuple[str, ...]:
+    """The stems a regular inflection of ``word`` may come from, most likely first (session 11): a
+    rare form of a common word ("initialling", "modelled", "refiled") is English, not a word left
+    untranslated.  English morphology only: "-ing" and "-ed", with a doubled consonant or a dropped
+    "e" (a plural in "-s" is left unknown: "mahallas", "pomelos" may be words MT left as they were).
+
+    >>> inflection_bases("initialling")
+    ('initiall', 'initial', 'initialle')
+    >>> inflection_bases("refiled")
+    ('refil', 'refile')
+    """
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            doubled = (stem[:-1],) if len(stem) >= 2 and stem[-1] == stem[-2] else ()
+            return (stem, *doubled, stem + "e")
+    return ()
+
+
+@lru_cache(maxsize=4096)
+def reads_as_english(word: str) -> bool:
+    """Whether ``word`` (one token of letters, perhaps hyphenated) is English by its make-up, known
+    to the word list or not (session 12): a known word; a rare "-ing"/"-ed" form of one ("bulleted");
+    a hyphenated compound whose parts are known words or single letters ("two-factor", "in-app",
+    "bite-sized", "Y-axis"); or a closed compound of two everyday words of three letters or more
+    ("longsword", "greatshield").  Product copy and game text coin such words; another language's
+    words rarely split that way.
+
+    >>> reads_as_english("non-essential"), reads_as_english("longsword"), reads_as_english("qiymətləri")
+    (True, True, False)
+    """
+    w = word.lower()
+    if is_word(w):
+        return True
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(len(p) == 1 or reads_as_english(p) for p in parts)
+    if len(w) > 5 and w.endswith(("ing", "ed")) and any(map(is_word, inflection_bases(w))):
+        return True
+    return w.isalpha() and any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 
 from mtfix import regexcache
 from mtfix.model import Document, Segment, Span
-from mtfix.tokens import LazyPattern
+from mtfix.tokens import MARKUP_TAG, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regexcache.compile(r"\n(?![ \t]*\p{Ll})")
@@ -303,7 +303,7 @@ def to_document(
     """
     fmt_protected = list(protected)
     regions = list(regions) if regions is not None else None
-    prot = sorted([*fmt_protected, *find_protected_spans(text)], key=lambda s: s.start)
+    prot = sorted([*fmt_protected, *find_protected_spans(text), *find_markup_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     segs = split_segments(text, regions=regions, cuts=cuts)
     meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code),
@@ -328,6 +328,20 @@ def find_protected_spans(text: str) -> list[Span]:
         done = after.start() if after else len(text)
         out += [Span(m.start(), m.end()) for m in _URL.finditer(text, start, done)]
     return out
+
+
+def find_markup_spans(text: str) -> list[Span]:
+    """HTML and XML tags written in the text (:data:`mtfix.tokens.MARKUP_TAG`: ``<b>``, ``<a href="/terms">``,
+    ``</a>``): never reported, never edited, as the inline markup an XLIFF parser finds is (session 12).
+    A PO entry's msgstr, an XLIFF target that escapes its HTML and plain text carry them as text.
+
+    >>> t = 'Read our <a href="/terms">Terms</a>.'
+    >>> [t[s.start:s.end] for s in find_markup_spans(t)]
+    ['<a href="/terms">', '</a>']
+    """
+    if "<" not in text:
+        return []
+    return [Span(m.start(), m.end()) for m in MARKUP_TAG.finditer(text)]
 
 
 def word_count(text: str) -> int:

@@ -105,6 +105,13 @@ HANDLE = LazyPattern(r"(?<![\p{L}\p{M}\p{N}_#@&/])[#@][\p{L}\p{M}\p{N}_]*[\p{L}\
                      r"(?:[-:.][\p{L}\p{M}\p{N}_]+)*")
 #: Word characters, runs of white space, or one other character: the units of a word
 #: diff (review report, editor code actions); concatenated they give back the text.
+#: An HTML or XML tag written in the text (``<b>``, ``</a>``, ``<a href="/terms">``, ``<br/>``), as UI
+#: strings in PO and XLIFF files (escaped there) and plain text carry them: markup, not prose.
+MARKUP_TAG_RE = r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>"
+MARKUP_TAG = LazyPattern(MARKUP_TAG_RE)
+#: A keyboard shortcut as help pages and UI strings write it: "Ctrl+S", "Ctrl+Shift+P", "Alt+↓", "⌘K", "⌘⇧P".
+KEY_COMBO = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?:Ctrl|Alt|Shift|Cmd|Command|Option|Opt|Win|Fn|Meta|Super)\+)+[\p{L}\p{N}↑↓←→]+"
+                        r"|[⌘⌥⇧⌃]+[\p{L}\p{N}↑↓←→]*")
 DIFF_TOKEN = LazyPattern(r"\w+|\s+|[^\w\s]")
 #: Abbreviations that EWT keeps whole with their period ("Mr.", "Dr.", "St.", "Jan.", "Inc."),
 #: as tokens only before a capital or a digit ("Mr. Aliyev", "Jan. 5"): a period before

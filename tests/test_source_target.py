@@ -76,6 +76,16 @@ def test_number_values_reads_both_conventions():
         # an English source copied into an English target is not "untranslated"
         ("The talks ended on time.", "The talks ended on time.", []),
         ("OK", "OK", []),
+        # an English source keeps its coinages, compounds and names (session 12)
+        ("Turn on two-factor sign-in for in-app purchases.", "Turn on two-factor sign-in for in-app purchases.", []),
+        ("Good evening, stranger. What brings you to Highmarsh?", "Good evening, stranger. What brings you to Highmarsh?", []),
+        ("Ironbark Shortbow", "Ironbark Shortbow", []),
+        ("Accepted formats: TIFF, HEIC, AVIF.", "Accepted formats: TIFF, HEIC, AVIF.", []),
+        # a copy in another language is still one, though some of its words look English
+        ("Guardar cambios", "Guardar cambios", [("MTF502", "Guardar cambios")]),
+        ("Dosya kaydedildi.", "Dosya kaydedildi.", [("MTF502", "Dosya kaydedildi.")]),
+        ("El precio del petróleo subió en la región.", "El precio del petróleo subió en la región.",
+         [("MTF502", "El precio del petróleo subió en la región.")]),
     ],
 )
 def test_untranslated(target, source, expected):

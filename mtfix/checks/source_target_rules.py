@@ -24,7 +24,10 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "The target repeats the source: the whole text (a copied segment), or a run of three or more "
         "source words that are not English. Machine translation leaves words it cannot translate as they "
         "are, and a pipeline that falls back to the source copies it whole. Names are not counted: a run "
-        "of capitalised words is left alone, and so is a copy that reads as English.\n\n"
+        "of capitalised words is left alone, and so is a copy that reads as English: a whole copy counts only "
+        "when a third or more of its words (numbers and words in capitals aside) are not English by their "
+        "make-up, so a name or a coinage among English words (\"What brings you to Eldmoor?\", "
+        "\"Turn on two-factor sign-in\", \"Iron Longsword\") is what an English source keeps.\n\n"
         "Example: source \"Neft və qaz qiymətləri artdı.\", target \"Neft və qaz qiymətləri artdı.\" "
         "→ MTF502 (major). Flag only. Category Non-translation.",
     ),

@@ -39,6 +39,7 @@ from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize
+from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -90,7 +91,9 @@ _PAST_FORMS = frozenset({
 #: a URL, an e-mail address, a hashtag or an @handle or cross-reference is one token, tagged as a name.
 #: 8 (session 12): a segment with protected text is read as its prose (``mtfix.garble.view``: Markdown
 #: markup dropped, a code span as one opaque name), by the checker and the fluency score alike.
-ANALYSIS_REVISION = 8
+#: 9 (session 12): prepositions before a label's colon, a list label or as inches are not stranded;
+#: imperatives read as nouns, "-ss" present tenses and a short label's field are finite (docs/detector.md).
+ANALYSIS_REVISION = 9
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -281,7 +284,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                                     or _present_homograph_after_noun(tags, lower)
                                     or _verb_form_after_subject(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
-    if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") and not (
+    if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") \
+            and not _field_label(words, first) and not (
             "VBN" in tags
             and any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))):
         signs.append(Sign("no_finite", toks[first].start, toks[last].end,
@@ -356,7 +360,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 and not (lower[i] in _PARTICLES and tags[i - 1] in VERBS) \
                 and not (shared and i in raised) \
                 and not (lower[i] == "before" and _perfect_before(tags, lower, i)) \
-                and not _stranded_by_english(tags, lower, i):
+                and not _stranded_by_english(tags, lower, i) \
+                and not _object_after_stop(words, tags, lower, i, j):
             # "if he wanted to," is ellipsis; after a verb the word is a particle or an intransitive
             # preposition ("we have held on,", "as it went by."); "(we have heard that) before" is an adverb
             signs.append(Sign("stranded_adposition", toks[i].start, toks[i].end,
@@ -462,6 +467,29 @@ def _stranded_by_english(tags: Sequence[str], lower: Sequence[str], i: int) -> b
     if tags[j] in ("RB", "RP", "JJ") and j > 0 and tags[j - 1] in VERBS:
         j -= 1
     return tags[j] in VERBS and lower[j] != "according"
+
+
+def _list_label(word: str) -> bool:
+    """Whether ``word`` (lower case) labels a list item in parentheses: "(a)", "(ii)", "(3)"."""
+    return ((len(word) == 1 and word.isalpha()) or (word.isdigit() and len(word) <= 2)
+            or (len(word) <= 4 and set(word) <= set("ivx")))
+
+
+def _object_after_stop(words: Sequence[str], tags: Sequence[str], lower: Sequence[str], i: int, j: int) -> bool:
+    """Whether the preposition at ``i``, before the punctuation at ``j``, has its object or verb right after
+    it as English writes labels, lists and units (session 12): a label's colon ("Sort by: Price", "Available
+    in: Sand and Green"), a comma before an enumerated list ("shall not permit any third party to, (a) copy
+    ..., (b) ..."), or "in." for inches after a number, the sentence going on ("4 x 6 in. thermal paper").
+    A source's postposition ends its phrase: nothing of its own follows."""
+    if lower[i] == "according" or lower[i - 1] == "according":
+        return False
+    if words[j] == ":":
+        return j + 1 < len(words) and tags[j + 1] not in _STOP_PUNCT
+    if words[j] == ",":
+        return (j + 3 < len(words) and words[j + 1] == "(" and words[j + 3] == ")"
+                and _list_label(lower[j + 2]))
+    return (words[j] == "." and lower[i] == "in" and tags[i - 1] == "CD"
+            and j + 1 < len(words) and words[j + 1][:1].islower())
 
 
 def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
@@ -607,8 +635,10 @@ def _regular_pasts(word: str) -> tuple[str, ...]:
     >>> _regular_pasts("cover"), _regular_pasts("constitute")
     (('covered',), ('constituted',))
     """
-    if not word.isalpha() or len(word) < 4 or word.endswith(("ss", "ed", "ing")):
+    if not word.isalpha() or len(word) < 4 or word.endswith(("ed", "ing")):
         return ()
+    if word.endswith("ss"):  # "process", "access", "discuss" (session 12); "class" has no everyday past
+        return (word + "ed",)
     if word.endswith("ies"):
         return (word[:-3] + "ied",)
     if word.endswith("s"):
@@ -663,6 +693,8 @@ def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     preposition, a wh-adverb or an adverb) ends in the sentence's first comma or colon right before one."""
     if tags[first] == "VB" or (lower[first] == "please" and first + 1 < len(tags) and tags[first + 1] == "VB"):
         return True
+    if _misread_imperative(tags, lower, first):
+        return True
     if tags[first] not in _INTRO_TAGS:
         return False
     # the first comma or colon, after a short opening phrase, right before the verb
@@ -670,6 +702,50 @@ def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     if comma is not None and comma + 2 < len(tags) and lower[comma + 1] == "please":  # "For details, please call"
         comma += 1
     return comma is not None and comma + 1 < len(tags) and tags[comma + 1] == "VB"
+
+
+def _field_label(words: Sequence[str], first: int) -> bool:
+    """Whether the segment opens with a short label and its colon, a field whose value needs no verb
+    (session 12): "Controller: Example Europe Ltd., 10 Harbour Street, Dublin 2.", "New in this version:
+    batch export and a faster editor.", "Available in: Sand, Forest and Midnight."  At most four words,
+    the first capitalised, nothing but words before the colon."""
+    k = first
+    while k < len(words) and k - first <= 4 and words[k] != ":":
+        if not words[k][:1].isalnum():
+            return False
+        k += 1
+    return (first < k < len(words) - 1 and k - first <= 4 and words[k] == ":"
+            and words[first][:1].isupper())
+
+
+#: What an imperative's verb takes right after it and a noun does not: an article, a possessive, a pronoun.
+_IMPERATIVE_OBJECT = frozenset({"DT", "PDT", "PRP$", "PRP"})
+
+
+def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
+    """Whether a sentence opens with an imperative the tagger read as a noun, a name or an adjective (its
+    capital at the start of the sentence): "Store your receipts ...", "Export to PDF or JPG and share
+    anywhere.", "Join challenges, earn badges and share ..." (session 12).  The word is a verb by English
+    morphology (its "-ing" form or regular past is an everyday word: "storing", "exported") and either
+    takes an article, possessive or pronoun right after it, or is coordinated with a later base-form verb
+    ("... and share"), as a noun opening a headline ("Export of oil ...", "Increase in prices ...") is not."""
+    if tags[first] not in ("NN", "NNP", "JJ", "RB") or first + 1 >= len(tags) or not lower[first].isalpha():
+        return False
+    takes_object = tags[first + 1] in _IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
+    coordinated = any(tags[k] == "VB" and tags[k - 1] in ("CC", ",") for k in range(first + 2, len(tags)))
+    return (takes_object or coordinated) and any(map(_is_everyday_past, _verb_forms(lower[first])))
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """The "-ing" forms and regular pasts a base-form verb ``word`` may have (English spelling rules):
+    "store" → "storing", "stored"; "pin" → "pining", "pinning", "pined", "pinned"."""
+    if len(word) < 3:
+        return ()
+    stem = word[:-1] if word.endswith("e") and not word.endswith("ee") else word
+    out = [stem + "ing", word + "d" if word.endswith("e") else word + "ed"]
+    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and (len(word) < 3 or word[-3] not in "aeiou"):
+        out += [word + word[-1] + "ing", word + word[-1] + "ed"]
+    return tuple(out)
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -882,26 +958,6 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
     while m < len(tags) and tags[m] in _GLOSS_TAGS:
         m += 1
     return m > g + 1 and tags[m - 1] in ("NN", "NNS") and (m >= len(tags) or toks[m].text in (",", ".", ";", ")"))
-
-
-@lru_cache(maxsize=4096)
-def _inflection_bases(word: str) -> tuple[str, ...]:
-    """The stems a regular inflection of ``word`` may come from, most likely first (session 11): a
-    rare form of a common word ("initialling", "modelled", "refiled") is English, not a word left
-    untranslated.  English morphology only: "-ing" and "-ed", with a doubled consonant or a dropped
-    "e" (a plural in "-s" is left unknown: "mahallas", "pomelos" may be words MT left as they were).
-
-    >>> _inflection_bases("initialling")
-    ('initiall', 'initial', 'initialle')
-    >>> _inflection_bases("refiled")
-    ('refil', 'refile')
-    """
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            doubled = (stem[:-1],) if len(stem) >= 2 and stem[-1] == stem[-2] else ()
-            return (stem, *doubled, stem + "e")
-    return ()
 
 
 _OPENING_QUOTES = frozenset({"“", "‘", "«", "``", "„"})

@@ -34,7 +34,14 @@ from mtfix.errors import GrammarError
 from mtfix.grammar.batching import Batch, plan_batches, split_matches
 from mtfix.grammar.cache import ResultCache
 from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
-from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
+from mtfix.grammar.mapping import (
+    MAPPING_REVISION,
+    Knowledge,
+    document_names,
+    drop_shadowed,
+    map_matches,
+    no_inverse_fixes,
+)
 from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
 from mtfix.model import BaseChecker, Document, Finding
@@ -62,9 +69,10 @@ def is_local_url(url: str) -> bool:
 
 @lru_cache(maxsize=1)
 def mapping_digest() -> str:
-    """SHA-256 (8 hex) of the data that turns LanguageTool matches into findings: a change of a severity or
-    of a safe fix changes the signature."""
-    h = hashlib.sha256()
+    """SHA-256 (8 hex) of the data that turns LanguageTool matches into findings, and of the revision of the
+    code that does (:data:`mtfix.grammar.mapping.MAPPING_REVISION`): a change of a severity, of a safe fix or
+    of which matches are dropped changes the signature."""
+    h = hashlib.sha256(f"mapping-{MAPPING_REVISION}".encode())
     for name in ("categories.tsv", "safe-fixes.yaml"):
         h.update((resources.files("mtfix.grammar") / name).read_bytes())
     return h.hexdigest()[:8]

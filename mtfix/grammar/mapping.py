@@ -290,6 +290,8 @@ def _term_index(terms: Sequence[Span]) -> _TermIndex:
 def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:
     if (terms and _term_index(terms).overlaps(start, max(end, start + 1))) or doc.is_protected(start, end):
         return True
+    if _in_code_token(doc.text, start, end):
+        return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 
 
@@ -304,6 +306,30 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
         return False
     composed = unicodedata.normalize("NFC", original)
     return composed != original and composed in replacements
+
+
+#: Bumped when the code that turns matches into findings drops or keeps different matches (part of the
+#: grammar checker's signature).  2 (session 12): matches inside placeholders and keyboard shortcuts, and a
+#: spelling match on a word in combining marks whose composed form LanguageTool suggests.
+MAPPING_REVISION = 2
+
+
+def _in_code_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a placeholder ("%s", "{count}", "%(name)s": the placeholders
+    MTF503 compares) or a keyboard shortcut ("Ctrl+S", "⌘K"): UI strings carry them, and LanguageTool
+    reads them as misspelt or non-standard words (session 12).
+
+    >>> t = "Last edited by %s. Press Ctrl+S to save."
+    >>> _in_code_token(t, 15, 17), _in_code_token(t, 25, 31), _in_code_token(t, 5, 11)
+    (True, True, False)
+    """
+    from mtfix.checks.source_target import placeholders
+    from mtfix.tokens import KEY_COMBO
+
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    window = text[lo:hi]
+    spans = [(s, e) for _, s, e in placeholders(window)] + [m.span() for m in KEY_COMBO.finditer(window)]
+    return any(lo + s <= start and end <= lo + e for s, e in spans)
 
 
 def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,

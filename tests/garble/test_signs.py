@@ -22,11 +22,17 @@ def names(text: str) -> set[str]:
     ("The new rules for farmers in the southern provinces of the country.", "no_finite"),
     ("The rose garden of the palace in the old town of the city.", "no_finite"),  # "rose" after no noun
     ("The talks were held in Baku according to.", "stranded_adposition"),  # "to" is no particle
+    # session 12: a postposition still ends its phrase before a colon, comma or full stop
+    ("The agreement was signed in Tbilisi according to:", "stranded_adposition"),
+    ("The minister was born 1968 in.", "stranded_adposition"),
     # session 10: a word in another script that is part of the sentence stays untranslated
     ('The minister said that "Ամեն" was the answer of the villagers.', "other_script"),
     ("The delegation met the mayor (of Баку) and discussed the roads.", "other_script"),
     # session 10: a plural noun after a noun is no verb when nothing like one follows it
     ("The hotel costs of the region and the prices of the city.", "no_finite"),
+    # session 12: a noun opening a headline is no imperative
+    ("Export of cotton and grain to the countries of the region last year.", "no_finite"),
+    ("Decision of the council of the ministry of the region: closure of the roads.", "no_finite"),
     # session 11: a reporting verb left over at the end still counts, and a word after a parenthesis
     # that is no verb form leaves the fragment verbless
     ("The minister noted that the bridge would reopen in May, he said.", "dup_reporting"),
@@ -89,6 +95,18 @@ def test_sign_fires(text, sign):
     "For details of the scholarship, please contact the admissions office in Almaty.",
     "In judo, Georgia's team of nine won three golds, two silvers and a bronze in Paris.",
     "Kuwait's election commission, a body of five judges, disqualified most opposition candidates from running.",
+    # session 12: a label's colon, a list after a comma and inches: the preposition's object follows
+    "Group by: Assignee (A to Z)",
+    "You can sign in with: Google, Microsoft or an email address.",
+    "The Licensee shall not permit any contractor to, (i) copy the Software, or (ii) remove any notice from it.",
+    "Mount the bracket on a 2 x 4 in. wooden stud before you hang the shelf.",
+    # session 12: an imperative the tagger read as a noun, and a present tense in "-ss" after its subject
+    "Import from Excel or CSV and map your columns in one step.",
+    "Join clubs, earn points and share your results with your friends.",
+    "We process your account data on these legal bases: consent, a contract and our legitimate interests.",
+    # session 12: a field's short label and its colon, a value with no verb
+    "Registered office: Example Trading GmbH, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
+    "New in version 2.3: offline maps and a faster, quieter sync engine for large teams.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()

@@ -114,8 +114,10 @@ def test_mapping_digest_covers_severities_and_safe_fixes():
     import hashlib
     from importlib import resources
 
+    from mtfix.grammar.mapping import MAPPING_REVISION
+
     data = b"".join((resources.files("mtfix.grammar") / n).read_bytes() for n in ("categories.tsv", "safe-fixes.yaml"))
-    assert mapping_digest() == hashlib.sha256(data).hexdigest()[:8]
+    assert mapping_digest() == hashlib.sha256(f"mapping-{MAPPING_REVISION}".encode() + data).hexdigest()[:8]
 
 
 def test_verbose_prints_cache_statistics(lt_url, lt_env, tmp_path):
