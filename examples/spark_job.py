@@ -10,7 +10,9 @@ after as JSON, the edits, the fluency before and after, and the error of a recor
 not be processed), and writes the result as JSON Lines into the output directory.  The
 other columns stay in the JVM untouched; rule packs and glossaries load once per Python
 worker.  Rows whose body is missing come out with ``mtfix_error`` set and are otherwise
-unchanged.  ``--lt-url`` adds LanguageTool's grammar findings (``docs/spark.md``: one server
+unchanged; a line that is not a JSON object comes out with ``mtfix_error`` set and the line itself
+in ``_corrupt_record``.  A missing input or a glossary an executor cannot open: one line on
+standard error, exit status 2.  ``--lt-url`` adds LanguageTool's grammar findings (``docs/spark.md``: one server
 per executor, or a shared one).
 """
 
@@ -21,12 +23,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from mtfix.config import Config
+from mtfix.errors import MtfixError
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-#: The feed's columns (a fixed schema: no inference pass over the input).
-SCHEMA = "id string, lang string, published string, body string"
+#: The feed's columns (a fixed schema: no inference pass over the input), and the raw text of a
+#: line that is not a JSON object (Spark's PERMISSIVE mode; null on every good line).
+SCHEMA = "id string, lang string, published string, body string, _corrupt_record string"
 
 
 def repair_feed(spark: SparkSession, src: str, *, lt_url: str | None = None,
@@ -35,8 +39,13 @@ def repair_feed(spark: SparkSession, src: str, *, lt_url: str | None = None,
     from mtfix.integrations.spark import repair
 
     config = Config(grammar="required" if lt_url else "off", lt_url=lt_url, glossaries=glossaries)
+    from pyspark.sql import functions as F
+
     feed = spark.read.schema(SCHEMA).json(src)
-    return repair(feed, "body", config=config, id_col="id")
+    out = repair(feed, "body", config=config, id_col="id")
+    bad = F.col("_corrupt_record").isNotNull()  # a broken line is an error of its own, not a "null body"
+    return out.withColumn("mtfix_error", F.when(bad, F.lit("invalid JSON: the line is kept in _corrupt_record")).otherwise(
+        F.col("mtfix_error")))
 
 
 def summary(df: DataFrame) -> dict[str, int]:
@@ -63,6 +72,12 @@ def run(spark: SparkSession, src: str, dest: str, **options) -> dict[str, int]:
     return counts
 
 
+def last_line(exc: BaseException) -> str:
+    """The message of ``exc`` without the Python worker's traceback that Spark puts before it."""
+    lines = [line for line in str(exc).splitlines() if line.strip()] or [type(exc).__name__]
+    return lines[-1].split(": ", 1)[-1] if lines[-1].startswith("mtfix.errors.") else lines[-1]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("src", help="JSON Lines file(s): a path or glob Spark can read")
@@ -71,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--glossary", action="append", default=[], help="a glossary file readable on every worker")
     args = ap.parse_args(argv)
 
+    from pyspark.errors import PySparkException
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("mtfix-repair").getOrCreate()  # local[*] unless spark-submit says
     try:
         counts = run(spark, args.src, args.dest, lt_url=args.lt_url, glossaries=tuple(args.glossary))
+    except (MtfixError, PySparkException) as exc:  # a missing input, a glossary an executor cannot open
+        ap.exit(2, f"{ap.prog}: error: {last_line(exc)}\n")
     finally:
         spark.stop()
     print(f"{counts['rows']} rows: {counts['repaired']} repaired, {counts['review']} left for review, "

@@ -18,12 +18,14 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import socket
+import sys
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config
-from mtfix.errors import ConfigError, RecordError
+from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
 from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, run_item
 
 if TYPE_CHECKING:
@@ -46,6 +48,9 @@ _JSON_COLUMNS = {"findings", "edits", "remaining", "segments"}
 _PIPELINES: dict[bytes, Pipeline] = {}
 _LOCK = threading.Lock()
 _BUILDS = 0
+#: Warnings printed by this worker, and how many at most (:func:`_show_warnings`).
+_SHOWN: set[str] = set()
+MAX_WARNINGS = 20
 
 
 def worker_pipeline(config: Config) -> Pipeline:
@@ -89,24 +94,61 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
     in :func:`mtfix.records.process`."""
     import pandas as pd
 
-    pipeline = worker_pipeline(config)
+    partition = _partition()
+    try:
+        pipeline = worker_pipeline(config)
+    except MtfixError as exc:  # a glossary or rule file missing on this node, LanguageTool unreachable
+        raise ConfigError(f"mtfix could not start ({_where(partition)}): {exc} (every executor opens the "
+                          "files named in Config and reaches its LanguageTool itself: docs/spark.md)") from None
     names = [n for n, _ in COLUMNS[opts.mode]]
+    position = 0  # of the row in its partition, over all batches
     for texts, ids, sources in batches:
         rows = []
-        for i, (text, rid, source) in enumerate(zip(texts, ids, sources, strict=True)):
+        for text, rid, source in zip(texts, ids, sources, strict=True):
             record = {opts.text_field: None if _missing(text) else text}
             if opts.id_field:
                 record[opts.id_field] = None if _missing(rid) else _plain(rid)
             if opts.source_field:
                 record[opts.source_field] = None if _missing(source) else source
             try:
-                r = run_item(pipeline, extract(i, record, opts), opts)
+                r = run_item(pipeline, extract(position, record, opts), opts)
             except RecordError as exc:
-                if opts.on_error == "raise":
-                    raise
-                r = failed(i, exc, opts, record[opts.text_field] if opts.mode == "fix" else None)
+                # LanguageTool failing under grammar="required" is the cluster's fault, not the row's: fail
+                # the task (Spark retries it) as the CLI stops, rather than mark every later row
+                if opts.on_error == "raise" or isinstance(exc.__cause__, GrammarError):
+                    raise RecordError(exc.record_id, f"{exc.reason} (row {position}, {_where(partition)})") \
+                        from None
+                r = failed(position, exc, opts, record[opts.text_field] if opts.mode == "fix" else None)
             rows.append(result_row(r, opts.mode))
+            position += 1
+        _show_warnings(pipeline.warnings)
         yield pd.DataFrame(rows, columns=names)
+
+
+def _show_warnings(warnings: list[str]) -> None:
+    """Print the pipeline's new warnings (LanguageTool unreachable with ``grammar="auto"``, ...) to
+    this worker's standard error, which Spark keeps in the executor's log: each once, at most
+    :data:`MAX_WARNINGS` per worker; then empty the list, which would otherwise grow by a line a row."""
+    for w in warnings:
+        if w in _SHOWN or len(_SHOWN) >= MAX_WARNINGS:
+            continue
+        _SHOWN.add(w)
+        more = "; further warnings of this worker are not shown" if len(_SHOWN) == MAX_WARNINGS else ""
+        print(f"mtfix: warning ({_where(_partition())}): {w}{more}", file=sys.stderr, flush=True)
+    warnings.clear()  # in place: the checkers append to this very list
+
+
+def _partition() -> int | None:
+    """The Spark partition this task works on (None outside a Spark task)."""
+    from pyspark import TaskContext
+
+    ctx = TaskContext.get()
+    return None if ctx is None else ctx.partitionId()
+
+
+def _where(partition: int | None) -> str:
+    """Where a task runs, for error messages: ``Spark partition 3 on host node-7``."""
+    return ("" if partition is None else f"Spark partition {partition} on ") + f"host {socket.gethostname()}"
 
 
 def _missing(value: Any) -> bool:
@@ -149,18 +191,18 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
 
     if mode not in MODES:
         raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    for name in (column, id_col, source_col):
-        if name is not None and name not in df.columns:
-            raise ConfigError(f"no column {name!r} in the DataFrame (columns: {', '.join(df.columns)})")
+    key, columns = _name_key(df), df.columns
+    by_key = {key(c): c for c in columns}
     types = dict(df.dtypes)
+    column, id_col, source_col = (_resolve(n, columns, key, types) for n in (column, id_col, source_col))
     for name in (column, source_col):
-        if name is not None and types[name] != "string":
+        if name is not None and types[name] != "string" and not types[name].startswith("string collate "):
             raise ConfigError(f"column {name!r} holds {types[name]}, not text: cast it "
                               f"(F.col(...).cast('string')) if its values are text")
     added = [prefix + n for n, _ in COLUMNS[mode]]
-    clash = [c for c in added if c in df.columns]
+    clash = [c for c in added if key(c) in by_key]
     if clash:
-        raise ConfigError(f"column(s) {', '.join(clash)} already exist; choose another prefix")
+        raise ConfigError(f"column(s) {', '.join(by_key[key(c)] for c in clash)} already exist; choose another prefix")
     config = config or Config(grammar="off")
     opts = JobOptions(text_field=column, id_field=id_col, source_field=source_col, mode=mode, unsafe=unsafe,
                       fluency=fluency, on_error=on_error)
@@ -169,9 +211,37 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     ids = _col(id_col).cast("string") if id_col else none
     sources = _col(source_col) if source_col else none
     tmp = f"__{prefix}result"
+    while key(tmp) in by_key:  # never replace a column of the caller's
+        tmp += "_"
     out = df.withColumn(tmp, udf(_col(column), ids, sources))
-    return out.select(*[_col(c) for c in df.columns],
-                      *[F.col(f"{_quoted(tmp)}.{n}").alias(prefix + n) for n, _ in COLUMNS[mode]])
+    # added and dropped by name, never re-selected: the caller's columns may repeat a name (after a join)
+    return out.withColumns({prefix + n: F.col(f"{_quoted(tmp)}.{n}") for n, _ in COLUMNS[mode]}).drop(tmp)
+
+
+def _name_key(df: DataFrame) -> Any:
+    """How Spark compares column names in ``df``'s session: case-insensitively unless
+    ``spark.sql.caseSensitive`` is true."""
+    sensitive = str(df.sparkSession.conf.get("spark.sql.caseSensitive", "false")).lower() == "true"
+    return (lambda n: n) if sensitive else str.lower
+
+
+def _resolve(name: str | None, columns: list[str], key: Any, types: dict[str, str]) -> str | None:
+    """The DataFrame's own spelling of column ``name`` (``Body`` for ``body`` when Spark ignores
+    case), or a :class:`ConfigError`: no such column, or more than one (after a join)."""
+    if name is None:
+        return None
+    found = [c for c in columns if key(c) == key(name)]
+    if len(found) > 1:
+        raise ConfigError(f"column {name!r} is ambiguous: the DataFrame has {len(found)} columns of that name "
+                          "(after a join?): rename or drop the others")
+    if found:
+        return found[0]
+    head = next((c for c in columns if key(c) == key(name.split(".", 1)[0])), None)
+    hint = ""
+    if "." in name and head is not None and types[head].startswith("struct<"):
+        hint = (f" ({name!r} is a field of the struct column {head!r}: add it as a column first, "
+                f"df.withColumn('{name.replace('.', '_')}', F.col('{name}')))")
+    raise ConfigError(f"no column {name!r} in the DataFrame (columns: {', '.join(columns)}){hint}")
 
 
 def _quoted(name: str) -> str:

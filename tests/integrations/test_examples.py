@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +128,45 @@ def test_spark_job(spark, tmp_path: Path, pipeline: Pipeline):
                       "review": sum(bool(r.remaining) for r in lib.values()),
                       "errors": sum(not r.ok for r in lib.values())}
     assert counts["errors"] == 2 and counts["repaired"] >= 4
+
+
+@pytest.mark.spark
+@pytest.mark.slow
+def test_spark_job_reports_a_broken_line_as_such(spark, tmp_path: Path):
+    """A line that is not JSON came out as a row of nulls, reported as "field 'body' is not a
+    string": nothing said which line, or that it was not JSON at all."""
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        import spark_job
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    src = tmp_path / "feed.jsonl"
+    broken = '{"id": "b", "body": "Talks on oilgas resumed.'
+    src.write_text('{"id": "a", "body": "Prices of oilgas rose."}\n' + broken + "\n", encoding="utf-8")
+    counts = spark_job.run(spark, str(src), str(tmp_path / "out"))
+    rows = [json.loads(line) for part in sorted((tmp_path / "out").glob("part-*.json"))
+            for line in part.read_text().splitlines()]
+    bad = [r for r in rows if r.get("mtfix_error")]
+    assert counts["errors"] == 1 and len(rows) == 2
+    assert bad == [{"_corrupt_record": broken, "mtfix_changed": False, "mtfix_edits": "[]", "mtfix_findings": "[]",
+                    "mtfix_remaining": "[]", "mtfix_error": "invalid JSON: the line is kept in _corrupt_record"}]
+
+
+@pytest.mark.spark
+@pytest.mark.slow
+def test_spark_job_fails_in_one_line(tmp_path: Path):
+    """A missing input (found on the driver) and a glossary no executor can open (found in a task)
+    ended in a Python traceback and exit status 1."""
+    good = tmp_path / "feed.jsonl"
+    good.write_text('{"id": "a", "body": "Fine."}\n', encoding="utf-8")
+    for args, said in (([str(tmp_path / "nope.jsonl")], "PATH_NOT_FOUND"),
+                       ([str(good), "--glossary", str(tmp_path / "names.tsv")], "names.tsv: no such file")):
+        proc = subprocess.run([sys.executable, str(EXAMPLES / "spark_job.py"), args[0], str(tmp_path / "out"),
+                               *args[1:]], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYSPARK_PYTHON": sys.executable})
+        last = proc.stderr.strip().splitlines()[-1]
+        assert proc.returncode == 2 and last.startswith("spark_job.py: error: ") and said in last, proc.stderr
+        assert "Traceback" not in last and not (tmp_path / "out").exists()
 
 
 def test_ingest_job_survives_a_bom_a_lone_surrogate_and_a_huge_integer(tmp_path: Path):

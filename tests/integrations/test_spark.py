@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import warnings
 
@@ -17,6 +18,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: 
     pytest.skip("Java is not installed", allow_module_level=True)
 
 from mtfix.config import Config  # noqa: E402
+from mtfix.integrations.spark import COLUMNS  # noqa: E402
 from mtfix.pipeline import Pipeline  # noqa: E402
 from mtfix.records import process  # noqa: E402
 
@@ -153,3 +155,134 @@ def test_column_names_with_dots_and_backticks(spark):
     assert out[0]["body.en"] == SENTENCES[0] and out[0]["doc`id"] == "d`1"
     assert out[0].mtfix_text == Pipeline(CONFIG).fix(SENTENCES[0]).text and out[0].mtfix_error is None
     assert json.loads(check(df, "body.en", source_col="body.en").collect()[0].mtfix_findings)
+
+
+def test_column_names_follow_sparks_case_rule(spark):
+    """Spark matches column names case-insensitively (by default): ``MTFIX_TEXT`` clashes with the
+    added ``mtfix_text`` (the job failed later, on write, with COLUMN_ALREADY_EXISTS), ``body``
+    names the column ``Body``, and no column of the caller's is replaced by the temporary one."""
+    from mtfix.errors import ConfigError
+    from mtfix.integrations.spark import check, repair
+
+    df = spark.createDataFrame([(1, "keep", SENTENCES[1])], "MTFIX_TEXT long, `__mtfix_result` string, Body string")
+    with pytest.raises(ConfigError, match="MTFIX_TEXT already exist"):
+        repair(df, "Body")
+    out = check(df, "Body").collect()[0]
+    assert out["__mtfix_result"] == "keep" and out.Body == SENTENCES[1] and out.MTFIX_TEXT == 1
+    assert json.loads(out.mtfix_findings)
+    assert check(df, "body").collect()[0].mtfix_findings == out.mtfix_findings
+
+
+def test_a_struct_field_gets_a_hint(spark):
+    from mtfix.errors import ConfigError
+    from mtfix.integrations.spark import repair
+
+    df = spark.createDataFrame([(1, (SENTENCES[0],))], "n long, body struct<en:string>")
+    with pytest.raises(ConfigError, match=r"'body.en' is a field of the struct column 'body'.*withColumn"):
+        repair(df, "body.en")
+
+
+def test_on_error_raise_names_the_row_in_its_partition(spark):
+    """Without ``id_col`` the failing row was named by its index in its Arrow batch (``record 50``
+    for the 151st row of a partition, with batches of 100): no way to find it."""
+    data = [(i, None if i == 150 else SENTENCES[i % len(SENTENCES)]) for i in range(200)]
+    df = spark.createDataFrame(data, "n long, body string").coalesce(1)  # one partition, rows in order
+    from mtfix.integrations.spark import repair
+
+    with pytest.raises(Exception, match=r"record 150: field 'body' is not a string .*\(row 150, Spark partition 0 "):
+        repair(df, "body", on_error="raise").collect()
+
+
+def test_a_setup_error_on_an_executor_says_what_to_do(spark, tmp_path):
+    """A glossary that an executor cannot open fails the job with one line naming the file, the
+    partition and the remedy (it was a deep GlossaryError traceback from inside the pipeline)."""
+    from mtfix.integrations.spark import repair
+
+    missing = str(tmp_path / "names.tsv")
+    df = spark.createDataFrame([(1, SENTENCES[0])], "n long, body string")
+    with pytest.raises(Exception) as info:
+        repair(df, "body", config=Config(grammar="off", glossaries=(missing,))).collect()
+    message = str(info.value)
+    assert re.search(r"mtfix could not start \(Spark partition \d+ on host ", message), message
+    assert f"{missing}: no such file (every executor opens the files named in Config" in message
+    assert "glossary/loading.py" not in message  # no traceback through mtfix's internals
+
+
+def test_a_collated_string_column_is_text(spark):
+    """Spark 4's collations (``string collate UTF8_LCASE``, from a table's schema) are strings:
+    they were refused as "not text"."""
+    from pyspark.sql import functions as F
+
+    from mtfix.integrations.spark import repair
+
+    df = spark.createDataFrame([(1, SENTENCES[1])], "n long, body string")
+    df = df.select("n", F.col("body").cast("string collate UTF8_LCASE").alias("body"))
+    out = repair(df, "body", source_col="body").collect()[0]
+    assert out.mtfix_error is None and out.mtfix_text == Pipeline(CONFIG).fix(SENTENCES[1]).text != SENTENCES[1]
+
+
+def _fake_lt():
+    """tests/grammar/fake_lt.py's stand-in LanguageTool server class."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("fake_lt", Path(__file__).parents[1] / "grammar" / "fake_lt.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FakeLT
+
+
+def test_languagetool_failing_mid_job_fails_the_task_when_required(spark, tmp_path):
+    """``grammar="required"``: LanguageTool answering the health check but failing the checks
+    fails the task (as the CLI exits 2), instead of an ``mtfix_error`` on every row and the texts
+    left unrepaired; ``auto`` goes on without grammar findings."""
+    from mtfix.integrations.spark import repair
+
+    df = spark.createDataFrame([(1, SENTENCES[1]), (2, SENTENCES[0])], "n long, body string").coalesce(1)
+    lt_table = {"cache-dir": str(tmp_path / "cache"), "timeout": 2}
+    with _fake_lt()("500") as lt:
+        with pytest.raises(Exception, match=r"LanguageTool: .*HTTP 500.*\(row 0, Spark partition 0 on host "):
+            repair(df, "body", config=Config(grammar="required", lt_url=lt.url,
+                                             extra={"languagetool": lt_table})).collect()
+        out = repair(df, "body", config=Config(grammar="auto", lt_url=lt.url,
+                                               extra={"languagetool": lt_table})).orderBy("n").collect()
+    assert [r.mtfix_error for r in out] == [None, None]
+    assert [r.mtfix_text for r in out] == [Pipeline(CONFIG).fix(s).text for s in (SENTENCES[1], SENTENCES[0])]
+
+
+def test_a_joined_frame_with_a_repeated_column_name(spark):
+    """After ``a.join(b, a.id == b.id)`` the frame has two ``id`` columns: re-selecting every column
+    by name failed with AMBIGUOUS_REFERENCE (and a page of Java stack trace)."""
+    from mtfix.errors import ConfigError
+    from mtfix.integrations.spark import repair
+
+    a = spark.createDataFrame([(1, SENTENCES[1])], "id long, body string")
+    b = spark.createDataFrame([(1, "x")], "id long, note string")
+    joined = a.join(b, a.id == b.id)
+    out = repair(joined, "body")
+    assert out.columns == ["id", "body", "id", "note", *(f"mtfix_{n}" for n, _ in COLUMNS["fix"])]
+    row = out.collect()[0]
+    assert tuple(row)[:4] == (1, SENTENCES[1], 1, "x") and row.mtfix_text == Pipeline(CONFIG).fix(SENTENCES[1]).text
+    with pytest.raises(ConfigError, match="column 'id' is ambiguous: the DataFrame has 2 columns of that name"):
+        repair(joined, "body", id_col="id")
+
+
+def test_grammar_auto_warnings_reach_the_executor_log(tmp_path, capsys):
+    """``grammar="auto"`` with LanguageTool failing "warns and goes on" (docs/spark.md): the warnings
+    went into the worker's ``Pipeline.warnings``, which nobody read, one more line per row."""
+    import pandas as pd
+
+    from mtfix.integrations import spark as spark_mod
+    from mtfix.records import JobOptions
+
+    texts = pd.Series([SENTENCES[0], SENTENCES[1], SENTENCES[2]])
+    none = pd.Series([None] * 3)
+    with _fake_lt()("500") as lt:
+        config = Config(grammar="auto", lt_url=lt.url,
+                        extra={"languagetool": {"cache-dir": str(tmp_path / "cache"), "timeout": 2}})
+        out = pd.concat(spark_mod.map_batches(config, JobOptions(text_field="body"), iter([(texts, none, none)] * 2)))
+    assert out.error.isna().all() and out.changed.sum() >= 4  # repaired without grammar findings
+    err = capsys.readouterr().err
+    assert err.count("mtfix: warning (host ") >= 1 and "no grammar findings" in err and "HTTP 500" in err
+    assert len(err.splitlines()) <= spark_mod.MAX_WARNINGS
+    assert spark_mod.worker_pipeline(config).warnings == []  # emptied: no growth by a line a row
