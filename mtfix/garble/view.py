@@ -8,7 +8,7 @@ as an @handle, one opaque name-like token (analysis revision 7).  Offsets map ba
 so findings point into it.
 
 No view (the checker leaves the sentence alone, as before): where a URL, an e-mail address or a
-domain name is in the prose, an autolink or an image (as in plain text, where such a sentence is not
+domain name is in the prose, an autolink or an image with such an address (as in plain text, where such a sentence is not
 judged: judging them raised the majors of ``bench/audit_professional.py`` and the professional
 findings of ``bench/eval_realmt.py``), and where the format does not say which of its protected
 spans are markup (``meta["opaque"]`` is None: XLIFF placeholders may stand for words).

@@ -12,7 +12,7 @@ Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
 (``codeDescription.href``) and, in ``data``, the finding's character span so
 that code actions can find it again.  MTF120 (a garbled sentence) lists the
 signs it counted as ``relatedInformation``; MTF401 (the garble detector) lists
-its sign findings (MTF402-MTF409) in the same sentence; any finding that carries
+its sign findings (MTF402-MTF408) in the same sentence; any finding that carries
 its own ``related`` spans lists those.
 """
 
@@ -129,7 +129,7 @@ def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tupl
     ``start``/``end``/``message``) gives them; MTF120 gives the findings inside
     its sentence whose codes it names (in its message) or counts (its pack's
     ``signals``); MTF401 (the garble detector's verdict on a sentence) gives the
-    detector's sign findings (MTF402-MTF409) in the same sentence.
+    detector's sign findings (MTF402-MTF408) in the same sentence.
     """
     own = getattr(finding, "related", None) or getattr(finding, "signs", None)
     if own:
@@ -140,7 +140,7 @@ def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tupl
             elif hasattr(r, "start") and hasattr(r, "end"):
                 out.append((int(r.start), int(r.end), str(getattr(r, "message", "") or getattr(r, "code", ""))))
         return out
-    if finding.code == "MTF401":  # the garble detector: its signs are MTF402-MTF409 in the same sentence
+    if finding.code == "MTF401":  # the garble detector: its signs are MTF402-MTF408 in the same sentence
         return [
             (f.start, f.end, f"{f.code}: {f.message}")
             for f in findings

@@ -1,0 +1,171 @@
+"""The documentation a new user reads tells the truth about the code: every option, settings key,
+environment variable, command and module the code has is documented where a user looks, with the
+defaults the code uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+
+from mtfix.cli import app
+from mtfix.config import SCHEMA, Config
+from mtfix.model import Severity
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))}
+#: the commands whose options the README's options table and usage lines document
+README_COMMANDS = ("check", "fix", "score", "review")
+
+
+def _commands(cmd: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every leaf command of the ``mtfix`` app with its path (``("glossary", "mine")``)."""
+    sub = getattr(cmd, "commands", None)
+    if sub is None:
+        yield path, cmd
+        return
+    for name, child in sub.items():
+        yield from _commands(child, (*path, name))
+
+
+def _long_options(cmd: Any) -> list[str]:
+    return [o for p in cmd.params if p.param_type_name == "option"
+            for o in (*p.opts, *p.secondary_opts) if o.startswith("--") and o != "--help"]
+
+
+def _mentions(text: str, word: str) -> bool:
+    """``word`` (an option, a key) in ``text`` as a whole word: ``--force`` is not ``--force-exclude``."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+COMMANDS = list(_commands(typer.main.get_command(app)))
+
+
+def test_the_app_has_the_commands_the_readme_lists() -> None:
+    usage = README.split("## Usage", 1)[1].split("```", 2)[1]
+    named = {line.split()[1] for line in usage.splitlines() if line.startswith("mtfix ")}
+    top = {path[0] for path, _ in COMMANDS}
+    assert named <= top, f"the README's usage names commands mtfix lacks: {sorted(named - top)}"
+    assert top <= named, f"commands missing from the README's usage block: {sorted(top - named)}"
+
+
+@pytest.mark.parametrize("path,cmd", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_every_option_is_documented(path: tuple[str, ...], cmd: Any) -> None:
+    """``check``/``fix``/``score``/``review`` options in the README (its options table or usage lines);
+    every other command's in the README or the docs page about it."""
+    if path[0] in README_COMMANDS:
+        missing = [o for o in _long_options(cmd) if not _mentions(README, o)]
+        where = "README.md"
+    else:
+        missing = [o for o in _long_options(cmd)
+                   if not _mentions(README, o) and not any(_mentions(t, o) for t in DOCS.values())]
+        where = "README.md or docs/*.md"
+    assert not missing, f"mtfix {' '.join(path)}: {missing} not documented in {where}"
+
+
+def _settings_table() -> dict[str, list[str]]:
+    """docs/files.md's table of settings keys: key → its other cells."""
+    section = DOCS["files.md"].split("### Every key", 1)[1].split("\n#", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and cells:
+            rows[cells[0].strip("`")] = cells[1:]
+    return rows
+
+
+def test_every_settings_key_is_in_the_settings_table() -> None:
+    rows = _settings_table()
+    keys = {f"[{k}]" if s.kind == "table" else k for k, s in SCHEMA.items()}
+    assert set(rows) == keys, f"missing: {sorted(keys - set(rows))}; not settings: {sorted(set(rows) - keys)}"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Severity):
+        return f'"{value.value}"'
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        return "[]" if not value else repr(list(value))
+    return str(value)
+
+
+def test_the_settings_table_gives_the_code_s_defaults() -> None:
+    rows, default = _settings_table(), Config()
+    for key, s in SCHEMA.items():
+        if s.kind == "table":
+            continue
+        value = getattr(default, s.field)
+        cell = rows[key][0]
+        if value is None:
+            assert cell in ("none", "all bundled"), (key, cell)
+        else:
+            assert cell.startswith(f"`{_toml(value)}`"), f"{key}: the docs say {cell}, the code {_toml(value)}"
+
+
+def test_every_environment_variable_is_in_the_readme() -> None:
+    read = set()
+    for py in (ROOT / "mtfix").rglob("*.py"):
+        read |= set(re.findall(r"""(?:environ(?:\.get)?\(|environ\[|getenv\()\s*["']([A-Z][A-Z0-9_]+)["']""",
+                               py.read_text(encoding="utf-8")))
+    read -= {"JAVA_HOME", "TERM"}  # other programs' conventions (docs/languagetool.md: JAVA_HOME)
+    assert "MTFIX_CACHE_DIR" in read and "FORCE_COLOR" in read  # the scan finds them
+    missing = sorted(v for v in read if not _mentions(README, v))
+    assert not missing, f"environment variables the code reads but the README does not name: {missing}"
+
+
+def _modules() -> set[str]:
+    """The top-level modules and packages of ``mtfix/`` (a folder of Python files is a package)."""
+    pkg = ROOT / "mtfix"
+    out = {p.name for p in pkg.glob("*.py") if not p.name.startswith("__")}
+    out |= {f"{p.name}/" for p in pkg.iterdir() if p.is_dir() and any(p.glob("*.py"))}
+    return out
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/architecture.md"])
+def test_the_layout_names_every_module(page: str) -> None:
+    text = (ROOT / page).read_text(encoding="utf-8")
+    missing = sorted(m for m in _modules() if not re.search(rf"(?<![\w/.]){re.escape(m)}", text))
+    assert not missing, f"{page} does not name {missing}"
+
+
+def test_the_readme_links_every_docs_page() -> None:
+    linked = set(re.findall(r"\(docs/([\w-]+\.md)", README))
+    missing = sorted(set(DOCS) - linked - {"rules.md"})  # rules.md: generated, linked from rule-packs.md
+    assert not missing, f"docs pages the README never links: {missing}"
+
+
+def test_the_readme_set_up_commands_are_make_targets() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"^make (\w+)", README, flags=re.M):
+        assert re.search(rf"^{target}:", makefile, flags=re.M), f"`make {target}` is not a Makefile target"
+
+
+def test_every_languagetool_setting_is_in_its_table() -> None:
+    from mtfix.grammar.settings import _KINDS
+
+    section = DOCS["languagetool.md"].split("## Settings", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `([\w-]+)`(?:, `([\w-]+)`)?", section, flags=re.M))
+    keys = {k for pair in documented for k in pair if k}
+    assert set(_KINDS) <= keys, f"docs/languagetool.md's settings table lacks {sorted(set(_KINDS) - keys)}"
+
+
+def test_the_signature_in_scoring_md_has_the_fields_mtfix_writes() -> None:
+    """docs/scoring.md's template and example name the fields of a default score's signature, in order
+    (their digests change with every pack edit; the fields do not)."""
+    import mtfix
+    from mtfix.signature import Signature
+
+    section = DOCS["scoring.md"].split("## Signature", 1)[1]
+    template, example = re.findall(r"`(mtfix-fluency\|[^`]+)`", section)[:2]
+    names = list(Signature.parse(mtfix.score("Prices rose.").signature).fields)
+    assert [f.split(":", 1)[0] for f in template.split("|")[1:]] == names
+    assert list(Signature.parse(example).fields) == names
+    assert Signature.parse(example).fields["weights"] == Signature.parse(mtfix.score("x").signature).fields["weights"]
