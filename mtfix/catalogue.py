@@ -56,15 +56,22 @@ class RuleInfo:
     leaves_alone: tuple[str, ...] = ()  # text the rule must not flag
     how: str = ""  # pattern or detector, for pack rules
     anchor: str = ""
-    url: str = ""  # where the rule is documented when docs/rules.md does not list it (a user pack, an LT rule)
+    url: str = ""  # where the rule is documented when docs/rules.md does not list it (a user pack, an LT rule,
+    # a plug-in's rule)
 
     def __post_init__(self) -> None:
         if not self.anchor:
             object.__setattr__(self, "anchor", re.sub(r"[^a-z0-9]+", "-", self.code.lower()).strip("-"))
 
     @property
-    def help_uri(self) -> str:
-        return self.url or f"{DOCS_URL}#{self.anchor}"
+    def help_uri(self) -> str | None:
+        """Where the rule is documented: its ``url``, else its section of docs/rules.md, which lists the
+        rules of mtfix's own checkers only: a plug-in's rule without a ``url`` has none (None)."""
+        if self.url:
+            return self.url
+        from mtfix.checkers import CHECKER_FACTORIES
+
+        return f"{DOCS_URL}#{self.anchor}" if any(self.checker == n for n, _ in CHECKER_FACTORIES) else None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -91,7 +98,8 @@ class RuleInfo:
         if self.leaves_alone:
             lines.append("Leaves alone:")
             lines += [f"  - {t!r}" for t in self.leaves_alone]
-        lines.append(f"docs: {self.help_uri}")
+        if self.help_uri:
+            lines.append(f"docs: {self.help_uri}")
         return "\n".join(lines).rstrip() + "\n"
 
 

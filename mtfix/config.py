@@ -23,6 +23,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import regex
 
@@ -109,7 +110,7 @@ class Config:
 class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
-    ``kind`` is ``bool``, ``str``, ``count`` (a whole number, 0 or more), ``strings`` (a list of strings; a single string is one
+    ``kind`` is ``bool``, ``str``, ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
     item), ``choice`` (one of ``choices``) or ``table`` (a plug-in's own table, kept in
     ``Config.extra``).  ``paths``: strings are paths relative to the file's directory."""
 
@@ -136,7 +137,7 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("default-glossaries", "default_glossaries", "bool", help="use the bundled glossaries"),
     Setting("first-mention", "first_mention", "bool", help="expand the first mention of a name"),
     Setting("grammar", "grammar", "choice", GRAMMAR_MODES, help="LanguageTool"),
-    Setting("lt-url", "lt_url", "str", help="a running LanguageTool server"),
+    Setting("lt-url", "lt_url", "url", help="a running LanguageTool server"),
     Setting("unsafe-fixes", "unsafe_fixes", "bool", help="apply unsafe fixes too"),
     Setting("fail-on", "fail_on", "choice", SEVERITIES, help="check exits 1 at or above"),
     Setting("min-severity", "min_severity", "choice", SEVERITIES,
@@ -185,6 +186,14 @@ def _check_value(s: Setting, value: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
         return value
+    if s.kind == "url":
+        if not isinstance(value, str):
+            raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        problem = url_problem(value)
+        if problem:
+            raise ValueError(f"must be a server's http:// or https:// URL (like http://localhost:8081), not "
+                             f"{value!r}: {problem}")
+        return value
     if s.kind == "count":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"must be a whole number, 0 or more, not {_type_name(value)} {value!r}")
@@ -205,6 +214,33 @@ def _check_value(s: Setting, value: Any) -> Any:
             raise ValueError(f"must be a table ([{s.key}]), not {_type_name(value)} {value!r}")
         return value
     raise ValueError(f"unknown kind {s.kind!r}")  # pragma: no cover - a schema mistake
+
+
+def url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being a server's address (scheme http or https, a host, a valid port, no
+    query or fragment: mtfix appends ``/v2/check``), or None.
+
+    >>> url_problem("http://localhost:8081"), url_problem("https://lt.example.org/api/")
+    (None, None)
+    >>> url_problem("foo"), url_problem("http://:8081"), url_problem("http://h:99999")
+    ('no http:// or https://', 'no host', 'port out of range 0-65535')
+    """
+    if url != url.strip() or any(c.isspace() for c in url):
+        return "it holds white space"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # a port that is not a number, or out of range
+        return str(exc)[:1].lower() + str(exc)[1:]
+    if parts.scheme.lower() not in ("http", "https"):
+        return "no http:// or https://"
+    if not parts.hostname:
+        return "no host"
+    if port == 0:
+        return "port 0"
+    if parts.query or parts.fragment:
+        return "a query or fragment (?…, #…) cannot be followed by /v2/check"
+    return None
 
 
 def _validate(cfg: Config) -> None:

@@ -180,3 +180,21 @@ def test_a_pack_edited_without_a_new_version_changes_the_signature(tmp_path: Pat
     rule["docs"] = "A typo, fixed."
     second = rules_field()
     assert "mine@1#" in first and first != second
+
+
+def test_a_plugin_rule_without_a_url_links_to_no_section_of_docs_rules_md(plugin: Path, tmp_path: Path) -> None:
+    """A plug-in's rule without a ``url`` got a ``helpUri`` (SARIF), ``help_uri`` (JSON) and ``docs:``
+    line (explain) pointing at ``docs/rules.md#xpl001``, a section mtfix's docs do not have: it now has
+    none; mtfix's own rules and a plug-in's ``url`` keep theirs."""
+    rows = {r["code"]: r for r in json.loads(_mtfix(plugin, "rules", "--format", "json").stdout)}
+    assert rows[CODE]["help_uri"] is None
+    assert rows["MTF105"]["help_uri"].endswith("docs/rules.md#mtf105")
+    assert "docs:" not in _mtfix(plugin, "explain", CODE).stdout
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    r = _mtfix(plugin, "check", "--grammar", "off", "--format", "sarif", "--select", CODE, str(article))
+    (rule,) = json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == CODE and "helpUri" not in rule, rule
+    documented = RuleInfo(CODE, "shouting", "shout", "shout", "Fluency/Register", "minor", "none", "t", "d",
+                          url="https://example.org/shout#xpl001")
+    assert documented.help_uri == "https://example.org/shout#xpl001"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from mtfix.cli.options import ConfigOpt
+from mtfix.cli.options import ConfigOpt, with_lt_url_origin
 
 Check = tuple[str, bool, str]  # (what, ok, detail or what to do)
 
@@ -89,7 +89,7 @@ def _install(settings) -> Check:
 
 
 def _server(settings) -> Check:
-    from mtfix.grammar.server import health, recorded_server
+    from mtfix.grammar.server import health, options_conflict, recorded_server
 
     if settings.url:
         v = health(settings.url)
@@ -98,6 +98,9 @@ def _server(settings) -> Check:
     rec = recorded_server(settings)
     if rec is None:
         return "LT server", True, "none running; commands start one on demand (`mtfix languagetool start` keeps one)"
+    conflict = options_conflict(rec, settings)
+    if conflict:  # not a failure: commands start their own server, with a warning
+        return "LT server", True, f"{conflict}: commands with these settings start their own"
     return "LT server", True, f"{rec.url} (pid {rec.pid}, LanguageTool {rec.version})"
 
 
@@ -132,8 +135,9 @@ def doctor(
     from mtfix.grammar.settings import settings_for_config
 
     try:
-        cfg = load_config(config, Path.cwd()).config
-        settings = settings_for_config(cfg.with_overrides(lt_url=lt_url))
+        loaded = load_config(config, Path.cwd())
+        cfg = loaded.config.with_overrides(lt_url=lt_url)
+        settings = settings_for_config(with_lt_url_origin(cfg, lt_url is not None, loaded.source("lt_url")))
     except Exception as exc:  # noqa: BLE001
         typer.echo(f"FAIL   configuration: {exc}")
         raise typer.Exit(1) from None

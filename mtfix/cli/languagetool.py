@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli.options import ConfigOpt, fail
+from mtfix.cli.options import ConfigOpt, check_lt_url, fail, with_lt_url_origin
 from mtfix.errors import MtfixError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -23,11 +23,11 @@ def _settings(lt_url: str | None = None, config: Path | None = None):
     from mtfix.config import load_config
     from mtfix.grammar.settings import settings_for_config
 
+    check_lt_url(lt_url)
     try:
-        cfg = load_config(config, Path.cwd()).config
-        if lt_url:
-            cfg = cfg.with_overrides(lt_url=lt_url)
-        return settings_for_config(cfg)
+        loaded = load_config(config, Path.cwd())
+        cfg = loaded.config.with_overrides(lt_url=lt_url or None)
+        return settings_for_config(with_lt_url_origin(cfg, bool(lt_url), loaded.source("lt_url")))
     except MtfixError as exc:
         fail(str(exc))
 
@@ -56,13 +56,16 @@ def install(
 @app.command()
 def start(config: ConfigOpt = None) -> None:
     """Start a server that outlives this command (reused by every mtfix command until `stop`)."""
-    from mtfix.grammar.server import start_persistent
+    from mtfix.grammar.server import options_conflict, start_persistent
 
     s = _settings(config=config)
     try:
         rec, new = start_persistent(s)
     except MtfixError as exc:
         fail(str(exc))
+    conflict = None if new else options_conflict(rec, s)
+    if conflict:
+        fail(f"{conflict}: `mtfix languagetool stop`, then start it again to run one with these settings")
     verb = "started" if new else "already running"
     typer.echo(f"LanguageTool {rec.version} {verb} at {rec.url} (pid {rec.pid}; log {rec.log})")
 
@@ -103,13 +106,14 @@ def status(
     }
     if s.url:
         version = health(s.url)
-        info["server"] = {"url": s.url, "healthy": version is not None, "version": version, "source": "--lt-url"}
+        info["server"] = {"url": s.url, "healthy": version is not None, "version": version, "source": s.url_origin}
     else:
         before = read_record(s)
         rec = recorded_server(s)
         after = read_record(s)  # kept when the server is alive but did not answer in time
         info["server"] = ({"url": rec.url, "pid": rec.pid, "version": rec.version, "healthy": True,
-                           "uptime_s": round(time.time() - rec.started), "source": "mtfix languagetool start"}
+                           "uptime_s": round(time.time() - rec.started), "source": "mtfix languagetool start",
+                           "server_options": rec.options}
                           if rec else {"healthy": False, "stale_record_removed": before is not None and after is None})
         if rec is None and after is not None:
             info["server"].update(url=after.url, pid=after.pid, unresponsive=True)  # type: ignore[union-attr]

@@ -203,6 +203,24 @@ def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> No
         fail(f"{option}: {value!r} is not one of {', '.join(choices)}")
 
 
+def check_lt_url(value: str | None) -> None:
+    """Exit 2 when ``--lt-url`` is not a server's URL (as ``lt-url`` in a settings file is)."""
+    from mtfix.config import url_problem
+
+    problem = url_problem(value) if value is not None else None
+    if problem:
+        fail(f"--lt-url: {value!r} is not a server's http:// or https:// URL (like http://localhost:8081): {problem}")
+
+
+def with_lt_url_origin(cfg: Any, from_cli: bool, file_source: str) -> Any:
+    """``cfg`` with where its ``lt_url`` came from (``--lt-url``, or the settings file's line), for the
+    messages about that server (:func:`mtfix.grammar.settings.settings_for_config`)."""
+    if cfg.lt_url is None:
+        return cfg
+    origin = "--lt-url" if from_cli else f"lt-url, {file_source}"
+    return cfg.with_overrides(extra=dict(cfg.extra, lt_url_origin=origin))
+
+
 def use_colour(stream: Any = None) -> bool:
     """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org); with
     ``FORCE_COLOR`` set (not ``0``) in a pipe too (a CI log, https://force-color.org)."""
@@ -272,7 +290,7 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
             continue
         typer.echo(f"{key} = {toml_value(str(value) if hasattr(value, 'rank') else value)}  # {src}")
     for key, table in sorted(cfg.extra.items()):
-        if key == "verbose":
+        if key in ("verbose", "lt_url_origin"):
             continue
         typer.echo(f"[{key}]  # {loaded.source('extra.' + key)}")
         for k, v in table.items():
@@ -356,6 +374,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     check_choice("--fail-on", args.get("fail_on"), SEVERITIES)
     check_choice("--min-severity", args.get("min_severity"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
+    check_lt_url(args.get("lt_url"))
     from mtfix.formats import FORMATS
 
     check_choice("--input-format", args.get("input_format"), tuple(FORMATS))
@@ -393,6 +412,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             fail(bad_pack)
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
+        cfg = with_lt_url_origin(cfg, args.get("lt_url") is not None, loaded.source("lt_url"))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read
         # an unknown code or name is a usage error, before any file is read: the file's, named by its line,

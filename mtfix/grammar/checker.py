@@ -42,7 +42,7 @@ from mtfix.grammar.mapping import (
     map_matches,
     no_inverse_fixes,
 )
-from mtfix.grammar.server import LocalServer, health, recorded_server, start_server
+from mtfix.grammar.server import LocalServer, health, options_conflict, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
 from mtfix.model import BaseChecker, Document, Finding
 
@@ -120,12 +120,19 @@ class GrammarChecker(BaseChecker):
         if s.url:
             version = health(s.url, timeout=min(s.timeout, 10.0), language=s.language)
             if version is None:
-                raise GrammarError(f"LanguageTool at {s.url} (--lt-url) does not answer a check")
+                raise GrammarError(f"LanguageTool at {s.url} ({s.url_origin}) does not answer a check")
             return s.url.rstrip("/"), version, "url"
         rec = recorded_server(s)
-        if rec is not None:
+        conflict = options_conflict(rec, s) if rec is not None else None
+        if rec is not None and conflict is None:
             return rec.url, rec.version, "recorded"
-        self._owned = start_server(s)
+        try:
+            self._owned = start_server(s)
+        except GrammarError as exc:
+            raise GrammarError(f"{conflict}; so mtfix started its own, and {exc}" if conflict else str(exc)) from None
+        if conflict:
+            self.warnings.append(f"{conflict}: checked with a server started for this command (to share one, stop "
+                                 "the recorded server and start it again with these settings)")
         return self._owned.url, self._owned.version, "private"
 
     def _new_client(self) -> LTClient:

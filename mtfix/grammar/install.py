@@ -148,6 +148,8 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) ->
                 raise
     if not settings.home_is_own:
         raise GrammarError(f"{home} is an LT directory mtfix does not manage; it does not install into it")
+    if home.is_symlink():
+        raise GrammarError(_linked_home(home))
     remove_stale_staging(home)
     mvn = maven()
     if mvn is None:
@@ -179,6 +181,16 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) ->
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return verify(home), True
+
+
+def _linked_home(home: Path) -> str:
+    """Why mtfix does not install into ``home``, a symbolic link: installing replaces the folder, and
+    deleting what a link points to (a folder the user keeps elsewhere) is not mtfix's to do."""
+    target = os.path.realpath(home)
+    return (f"{home} is a symbolic link (to {target}); mtfix installs LanguageTool by replacing that folder "
+            f"and does not replace or delete what a link points to. Remove the link (rm {home}) and run "
+            f"`mtfix languagetool install` again, or use the LanguageTool in {target} as it is with "
+            f"MTFIX_LT_HOME={target} (or `home = \"{target}\"` under [tool.mtfix.languagetool]).")
 
 
 #: A staging folder untouched this long belongs to an install that was killed (an install writes to it

@@ -1,8 +1,10 @@
 """The local LanguageTool server: start it on a free loopback port, reuse it, stop it.
 
 A server started by ``mtfix languagetool start`` is recorded in a port file
-(``<cache-dir>/languagetool/server.json``) and outlives the command; every mtfix
-command reuses it after a health check.  When no healthy server is recorded, a
+(``<cache-dir>/languagetool/server.json``, with the ``server-options`` it was started
+with) and outlives the command; every mtfix command whose settings ask for the same
+``server-options`` reuses it after a health check (one that asks for others starts a
+private server, and says why).  When no healthy server is recorded, a
 command that needs LT starts a private one and stops it when it ends.
 
 LT binds to the loopback interface unless given ``--public``, which mtfix never
@@ -59,6 +61,22 @@ class ServerRecord:
     home: str
     log: str
     started: float
+    #: the ``server-options`` it was started with (None: a record from before they were kept, taken as none)
+    options: dict[str, str] | None = None
+
+
+def options_conflict(rec: ServerRecord, settings: LTSettings) -> str | None:
+    """Why the recorded server cannot answer for ``settings``: it runs with other ``server-options``
+    (LT's properties change its answers, and the results cache keys on them); None when they agree."""
+    have, want = dict(rec.options or {}), dict(settings.server_options)
+    if have == want:
+        return None
+
+    def show(options: dict[str, str]) -> str:
+        return "{" + ", ".join(f"{k} = {v!r}" for k, v in sorted(options.items())) + "}"
+
+    return (f"the LanguageTool server recorded at {rec.url} (`mtfix languagetool start`) runs with "
+            f"server-options {show(have)}, not the {show(want)} these settings ask for")
 
 
 def health(url: str, timeout: float = 3.0, language: str = "en-US") -> str | None:
@@ -492,7 +510,8 @@ def start_persistent(settings: LTSettings) -> tuple[ServerRecord, bool]:
             raise GrammarError(f"the LanguageTool server recorded at {stuck.url} (pid {stuck.pid}) is running but "
                                "does not answer a check: wait for it, or stop it with `mtfix languagetool stop`")
         srv = start_server(settings, detach=True)
-        rec = ServerRecord(srv.url, srv.port, srv.pid, srv.version, str(settings.home), str(srv.log), time.time())
+        rec = ServerRecord(srv.url, srv.port, srv.pid, srv.version, str(settings.home), str(srv.log), time.time(),
+                           dict(settings.server_options))
         write_record(settings, rec)
         return rec, True
 

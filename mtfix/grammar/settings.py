@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -70,6 +70,7 @@ class LTSettings:
     home: Path  # directory holding lib/*.jar (mtfix's install) or the jars themselves
     home_is_own: bool  # True: mtfix installs and manages ``home``
     url: str | None = None  # an existing server; mtfix never starts or stops it
+    url_origin: str = "lt-url"  # where ``url`` was given (``--lt-url``, ``lt-url, FILE:LINE``), for messages
     version: str = LT_VERSION
     java: str = "java"
     heap: str = "1g"
@@ -195,4 +196,6 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
 
 def settings_for_config(config: Any) -> LTSettings:
     """Settings of a :class:`mtfix.config.Config` (its ``lt_url`` and ``extra["languagetool"]``)."""
-    return settings_from(config.extra.get("languagetool"), url=config.lt_url)
+    settings = settings_from(config.extra.get("languagetool"), url=config.lt_url)
+    origin = config.extra.get("lt_url_origin")
+    return replace(settings, url_origin=str(origin)) if origin else settings

@@ -80,8 +80,9 @@ def _region(ur: UnitResult, start: int, end: int) -> dict[str, int]:
 
 
 def rule_descriptor(info: Any) -> dict[str, Any]:
-    """A SARIF reportingDescriptor for a catalogue rule: the catalogue's fields, plus ``helpUri``."""
-    return {
+    """A SARIF reportingDescriptor for a catalogue rule: the catalogue's fields, plus ``helpUri`` (left
+    out for a plug-in's rule that names no documentation)."""
+    d: dict[str, Any] = {
         "id": info.code,
         "name": info.name,
         "shortDescription": {"text": info.title},
@@ -94,6 +95,9 @@ def rule_descriptor(info: Any) -> dict[str, Any]:
             "pack": info.pack, "tags": ["mqm"],
         },
     }
+    if not info.help_uri:
+        del d["helpUri"]
+    return d
 
 
 def _rule_entry(code: str, sample: Any, config: Any = None) -> dict[str, Any]:

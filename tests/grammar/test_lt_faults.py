@@ -151,3 +151,84 @@ def test_a_server_started_for_a_checker_that_fails_to_build_is_stopped_at_once(t
     assert checker_mod.build_checker(Config(grammar="auto", extra={"languagetool": {"cache-dir": str(tmp_path)}}),
                                      warnings) is None
     assert stopped == [True, True] and "xx-XX" in warnings[0]
+
+
+def test_a_recorded_server_with_other_server_options_is_not_reused(tmp_path, monkeypatch):
+    """The port file did not keep the `server-options` a recorded server was started with: a check whose
+    settings asked for others got its answers from the differently configured server (while its results
+    cache keyed on the options asked for).  It now starts its own server and says why; the same options
+    (or none, against a record from before options were kept) still reuse the recorded one."""
+    from mtfix.grammar import checker as checker_mod
+    from mtfix.grammar.server import ServerRecord
+    from mtfix.grammar.settings import settings_from
+
+    started = []
+
+    class Started:
+        url, version, pid = "http://127.0.0.1:9", "6.7", 0
+
+        def stop(self, timeout: float = 10.0) -> None:
+            pass
+
+    def start(settings):
+        started.append(dict(settings.server_options))
+        return Started()
+
+    monkeypatch.setattr(checker_mod, "start_server", start)
+    monkeypatch.setattr(checker_mod, "LTClient", lambda *a, **k: object())
+
+    def connect(record_options, asked):
+        rec = ServerRecord("http://127.0.0.1:8", 8, 1, "6.7", "", "", 0.0, record_options)
+        monkeypatch.setattr(checker_mod, "recorded_server", lambda settings: rec)
+        table = {"cache-dir": str(tmp_path / "cache"), "result-cache": False, "server-options": asked}
+        warnings: list[str] = []
+        c = checker_mod.GrammarChecker(settings_from(table), "required", warnings)
+        c.close()
+        return c.source, c.url, warnings
+
+    assert connect({"maxTextLength": "1000"}, {"maxTextLength": "1000"}) == ("recorded", "http://127.0.0.1:8", [])
+    assert connect(None, {}) == ("recorded", "http://127.0.0.1:8", [])
+    source, url, warnings = connect({}, {"maxTextLength": "1000"})
+    assert (source, url) == ("private", "http://127.0.0.1:9") and started == [{"maxTextLength": "1000"}]
+    assert "runs with server-options {}, not the {maxTextLength = '1000'}" in warnings[0]
+    source, _, warnings = connect({"maxTextLength": "1000"}, {})
+    assert source == "private" and "http://127.0.0.1:8" in warnings[0]
+
+
+def test_languagetool_start_says_when_the_running_server_has_other_server_options(tmp_path, monkeypatch):
+    from mtfix.grammar import server as server_mod
+    from mtfix.grammar.server import ServerRecord
+
+    rec = ServerRecord("http://127.0.0.1:8", 8, 1, "6.7", "", "", 0.0, {"maxTextLength": "1000"})
+    monkeypatch.setattr(server_mod, "recorded_server", lambda settings: rec)
+    r = CliRunner().invoke(app, ["languagetool", "start", "--config", str(_toml(tmp_path))])
+    assert r.exit_code == 2 and "runs with server-options {maxTextLength = '1000'}" in r.output, r.output
+    assert "mtfix languagetool stop" in r.output
+    r = CliRunner().invoke(app, ["languagetool", "start", "--config",
+                                 str(_toml(tmp_path, **{"server-options": '{ maxTextLength = "1000" }'}))])
+    assert r.exit_code == 0 and "already running at http://127.0.0.1:8" in r.output, r.output
+
+
+def test_languagetool_start_records_the_server_options(tmp_path, monkeypatch):
+    from mtfix.grammar import server as server_mod
+    from mtfix.grammar.server import read_record, start_persistent
+    from mtfix.grammar.settings import settings_from
+
+    class Started:
+        url, port, version, pid, log = "http://127.0.0.1:9", 9, "6.7", 0, "server-9.log"
+
+    monkeypatch.setattr(server_mod, "recorded_server", lambda settings: None)
+    monkeypatch.setattr(server_mod, "start_server", lambda settings, detach: Started())
+    s = settings_from({"cache-dir": str(tmp_path / "cache"), "server-options": {"maxTextLength": 1000}})
+    start_persistent(s)
+    assert read_record(s).options == {"maxTextLength": "1000"}
+
+
+def test_doctor_says_when_the_recorded_server_has_other_server_options(tmp_path, monkeypatch):
+    from mtfix.grammar import server as server_mod
+    from mtfix.grammar.server import ServerRecord
+
+    rec = ServerRecord("http://127.0.0.1:8", 8, 1, "6.7", "", "", 0.0, {"maxTextLength": "1000"})
+    monkeypatch.setattr(server_mod, "recorded_server", lambda settings: rec)
+    r = CliRunner().invoke(app, ["doctor", "--config", str(_toml(tmp_path))])
+    assert "runs with server-options {maxTextLength = '1000'}" in r.output, r.output

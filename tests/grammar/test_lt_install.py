@@ -126,3 +126,54 @@ def test_staging_folders_of_killed_installs_are_removed_by_the_next_install(home
     r = CliRunner().invoke(app, ["languagetool", "install"])
     assert r.exit_code == 2
     assert not killed.exists() and running.exists()  # another install may be writing to the fresh one
+
+
+def _fake_maven(monkeypatch) -> list[list[str]]:
+    """Maven replaced by a stand-in that copies the jars of the ``home`` fixture into the output folder."""
+    import subprocess
+
+    runs: list[list[str]] = []
+
+    def run(cmd, **_kw):
+        runs.append(cmd)
+        out = Path(next(a for a in cmd if a.startswith("-DoutputDirectory=")).split("=", 1)[1])
+        out.mkdir(parents=True)
+        for name in JARS:
+            _jar(out / name, SERVER_CLASS.replace(".", "/") + ".class" if "server" in name else "a")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(install_mod, "maven", lambda: "mvn")
+    monkeypatch.setattr(install_mod.subprocess, "run", run)
+    return runs
+
+
+def test_an_install_folder_that_is_a_symlink_is_refused_and_what_it_points_to_kept(home, tmp_path, monkeypatch):
+    """`<cache>/languagetool/6.7` as a link to a folder elsewhere: `install --force` (or an install over a
+    damaged copy) failed with a raw "Cannot call rmtree on a symbolic link".  It now says why, exits 2, and
+    neither the link nor its target is touched."""
+    elsewhere = tmp_path / "big-disk" / "lt"
+    elsewhere.parent.mkdir()
+    shutil.move(str(home), str(elsewhere))
+    home.symlink_to(elsewhere, target_is_directory=True)
+    runs = _fake_maven(monkeypatch)
+    before = sorted(p.name for p in (elsewhere / "lib").iterdir())
+    for args in (["--force"], []):
+        if not args:
+            (elsewhere / "lib" / "guava-33.3.1-jre.jar").unlink()  # damaged: install has to run
+            before.remove("guava-33.3.1-jre.jar")
+        r = CliRunner().invoke(app, ["languagetool", "install", *args])
+        assert r.exit_code == 2, r.output
+        assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+        assert "is a symbolic link" in r.output and f"MTFIX_LT_HOME={elsewhere.resolve()}" in r.output, r.output
+        assert "rmtree" not in r.output
+        assert home.is_symlink() and sorted(p.name for p in (elsewhere / "lib").iterdir()) == before
+    assert runs == []  # refused before fetching anything
+    assert [p.name for p in home.parent.iterdir()] == ["6.7"]  # no staging folder left
+
+
+def test_an_install_into_a_plain_folder_replaces_it(home, monkeypatch):
+    """The stand-in Maven of the symlink test does install where the folder is a plain one."""
+    runs = _fake_maven(monkeypatch)
+    r = CliRunner().invoke(app, ["languagetool", "install", "--force"])
+    assert r.exit_code == 0, r.output
+    assert len(runs) == 1 and verify(home).jars == len(JARS) and not home.is_symlink()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import Config
+from mtfix.errors import ConfigError
 from mtfix.pipeline import Pipeline
 from tests.reliability.conftest import run_mtfix
 
@@ -334,3 +335,46 @@ def test_an_unknown_code_on_the_command_line_is_not_blamed_on_the_file(tmp_path:
     (tmp_path / "mtfix.toml").write_text('select = ["MTF1"]\nignore = ["MTF998"]\n', encoding="utf-8")
     r = run_mtfix("check", "--ignore", "MTF105", "a.txt", cwd=tmp_path)
     assert r.rc == 2 and f"mtfix: error: {tmp_path / 'mtfix.toml'}:2: " in r.stderr and "'MTF998'" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("name", "written", "line"), [
+    ("mtfix.toml", 'fail-on = "minor"\nlt-url = "foo"\n', 2),
+    ("mtfix.toml", 'lt-url = "localhost:8081"\n', 1),
+    ("pyproject.toml", '[tool.mtfix]\nlt-url = "http://lt.example.org:99999"\n', 2),
+    ("mtfix.toml", 'lt-url = "http://localhost:8081?x=1"\n', 1),
+])
+def test_an_lt_url_that_is_no_url_is_an_error_of_the_settings_file(tmp_path: Path, name: str, written: str,
+                                                                   line: int) -> None:
+    """`lt-url = "foo"` was taken as read; the only sign was a later warning "LanguageTool at foo
+    (--lt-url) does not answer a check", blaming an option that was not given.  It is now checked
+    when the file is read: `FILE:LINE`, exit 2, as every other settings error."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(written, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", "--grammar", "auto", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and not r.traceback, r.stderr
+    assert f"mtfix: error: {tmp_path / name}:{line}: lt-url must be a server's http:// or https:// URL" in r.stderr
+    assert "--lt-url" not in r.stderr
+
+
+def test_an_lt_url_option_that_is_no_url_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", "--grammar", "auto", "--lt-url", "foo", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and not r.traceback and "mtfix: error: --lt-url: 'foo' is not a server's" in r.stderr, r.stderr
+    with pytest.raises(ConfigError, match="lt_url must be a server's"):
+        Config(lt_url="foo")
+    assert Config(lt_url="https://lt.example.org/api/").lt_url == "https://lt.example.org/api/"
+
+
+def test_an_lt_url_that_does_not_answer_is_blamed_on_where_it_was_given(tmp_path: Path) -> None:
+    """The warning said `(--lt-url)` for a URL from the settings file too."""
+    from mtfix.grammar.server import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text(f'\nlt-url = "{url}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", "--grammar", "auto", "a.txt", cwd=tmp_path)
+    assert f"LanguageTool at {url} (lt-url, {tmp_path / 'mtfix.toml'}:2) does not answer" in r.stderr, r.stderr
+    r = run_mtfix("check", "--grammar", "auto", "--lt-url", url + "/", "a.txt", cwd=tmp_path)
+    assert f"LanguageTool at {url}/ (--lt-url) does not answer" in r.stderr, r.stderr
