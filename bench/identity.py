@@ -208,15 +208,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ewt", type=int, default=2000, help="EWT train sentences checked one by one")
     ap.add_argument("--quick", action="store_true", help="a smaller corpus, no EWT tagging, no CLI")
     ap.add_argument("--segments-only", action="store_true", help="compare segments only (fast)")
+    ap.add_argument("--show-segments", type=int, default=0, metavar="N",
+                    help="print up to N changed segments (base's, then this tree's) of every corpus that differs")
     ap.add_argument("--dump", nargs=3, metavar=("ROOT", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.dump:
         dump(*args.dump)
         return 0
+    corpus = build_corpus(args.ewt, args.quick)
     with tempfile.TemporaryDirectory(prefix="mtfix-identity-") as tmp:
         corpus_path = Path(tmp) / "corpus.pickle"
         with open(corpus_path, "wb") as fh:
-            pickle.dump({**build_corpus(args.ewt, args.quick), "segments_only": args.segments_only}, fh)
+            pickle.dump({**corpus, "segments_only": args.segments_only}, fh)
         results = []
         for root in (args.base, args.new):
             out = Path(tmp) / f"out-{len(results)}.pickle"
@@ -232,7 +235,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"compared {len(results[0])} results of {args.base} and {args.new}: {len(diffs)} differ")
     for d in diffs[:40]:
         print("  " + d)
+    if args.show_segments:
+        show_segment_changes(corpus["segments"], *results, args.show_segments)
     return 1 if diffs else 0
+
+
+def show_segment_changes(texts: dict[str, str], a: dict[str, Any], b: dict[str, Any], limit: int) -> None:
+    """Per corpus: how many segments each tree has that the other has not, and up to ``limit`` of them
+    (the base's ``-``, then this tree's ``+``)."""
+    for name, text in texts.items():
+        old, new = set(a.get(f"seg:{name}", ())), set(b.get(f"seg:{name}", ()))
+        if old == new:
+            continue
+        gone, came = sorted(old - new), sorted(new - old)
+        print(f"{name}: {len(old)} → {len(new)} segments; {len(gone)} only in base, {len(came)} only here")
+        for s, e in came[:limit]:
+            print("  + " + repr(text[s:e])[:300])
+            for gs, ge in (g for g in gone if s <= g[0] < e):
+                print("    - " + repr(text[gs:ge])[:200])
 
 
 if __name__ == "__main__":

@@ -126,6 +126,21 @@ class Span:
         return self.start <= pos < self.end
 
 
+def blank(text: str, spans: Iterable[Span], offset: int = 0) -> str:
+    """``text`` (which starts at ``offset`` of the document) with ``spans`` turned into spaces: same length.
+
+    >>> blank("ab> cd", [Span(2, 4)])
+    'ab  cd'
+    """
+    chars = None
+    for sp in spans:
+        s, e = max(sp.start - offset, 0), min(sp.end - offset, len(text))
+        if s < e:
+            chars = chars if chars is not None else list(text)
+            chars[s:e] = " " * (e - s)
+    return text if chars is None else "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence (or heading, list item, table cell) of a document."""
@@ -135,7 +150,13 @@ class Segment:
     end: int
 
     def text(self, doc: Document) -> str:
-        return doc.text[self.start : self.end]
+        """The sentence's text, with the block-quote markers of its continuation lines
+        (``meta["markers"]``, Markdown) blanked: what LanguageTool and the scores read."""
+        text = doc.text[self.start : self.end]
+        markers = doc.meta.get("markers")
+        if markers and "\n" in text:
+            return blank(text, (m for m in markers if self.start <= m.start < self.end), self.start)
+        return text
 
 
 @dataclass(frozen=True, slots=True)

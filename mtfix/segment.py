@@ -20,7 +20,8 @@ ends pysbd always splits at (a word of letters that is no pysbd abbreviation,
 open), in blocks free of what else pysbd reads across sentences (single
 quotes, list markers, newlines, its own placeholder characters); only the
 pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py`` checks that the segments are
-pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text.
+pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text, except that a sentence never starts
+in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone.
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -32,10 +33,12 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from mtfix import regexcache
-from mtfix.model import Document, Segment, Span
+from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import MARKUP_TAG, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
@@ -67,6 +70,17 @@ _CUTS = (
 )
 
 _NO_WORDS = regexcache.compile(r"[^\p{L}\p{N}]+")
+# An English sentence does not start in lower case: where pysbd ends a sentence before a lower-case
+# word ("4 x 6 in. thermal paper", "approx. two litres", "incl. tax"), the period is an
+# abbreviation's and the sentence goes on; unless the word holds a capital too (a name: "iPhone",
+# "eBay", "mRNA").  MT (or web text) that lower-cases a sentence's first word after a word is then one
+# segment with the sentence before.
+_LOWER_START = regexcache.compile(r"\p{Ll}(?![\p{L}\p{N}]*\p{Lu})")
+# ... unless the sentence before ends in a number ("in 1848. the Romans"): a number is no abbreviation.
+_NUMBER_END = regexcache.compile(r"\p{N}\.")
+#: mtfix's own segmentation rules on top of pysbd's (in the signature): 2 = session 12 (lower-case
+#: starts, block-quote markers)
+REVISION = "seg-2"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -241,13 +255,17 @@ def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, in
 
 
 def split_segments(
-    text: str, regions: Iterable[Span] | None = None, *, cuts: list[tuple[int, str]] | None = None
+    text: str, regions: Iterable[Span] | None = None, *, cuts: list[tuple[int, str]] | None = None,
+    lower_starts: list[int] | None = None,
 ) -> list[Segment]:
     """Split ``text`` (or only its ``regions``) into sentence segments.
 
     Where a block longer than :data:`MAX_BLOCK` had to be cut before sentence
     splitting, ``(position, kind)`` is appended to ``cuts`` (when given); kind
-    is ``sentence``, ``punctuation``, ``space`` or ``hard``.
+    is ``sentence``, ``punctuation``, ``space`` or ``hard``.  Where pysbd ended a sentence
+    before a lower-case word and the segment goes on (:data:`_LOWER_START`), the position of
+    that word is appended to ``lower_starts`` (when given): MT that lost a sentence's subject
+    starts a sentence there ("… the quarter. said that …", rule MTF121).
     """
     out: list[Segment] = []
     for bstart, bend in _blocks(text, regions):
@@ -259,8 +277,12 @@ def split_segments(
             s, e = _strip(text, s, e)
             if s >= e:
                 continue
-            if len(out) > first and _NO_WORDS.fullmatch(text, s, e):
-                # a lone closing quote or bracket belongs to the sentence before it
+            if len(out) > first and (_NO_WORDS.fullmatch(text, s, e) or (
+                    _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1].end - 2, out[-1].end))):
+                # a lone closing quote or bracket belongs to the sentence before it, and so does
+                # what starts in lower case (see :data:`_LOWER_START`)
+                if lower_starts is not None and not _NO_WORDS.fullmatch(text, s, e):
+                    lower_starts.append(s)
                 out[-1] = Segment(out[-1].index, out[-1].start, e)
             else:
                 out.append(Segment(len(out), s, e))
@@ -305,11 +327,72 @@ def to_document(
     regions = list(regions) if regions is not None else None
     prot = sorted([*fmt_protected, *find_protected_spans(text), *find_markup_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
-    segs = split_segments(text, regions=regions, cuts=cuts)
-    meta = {"regions": regions, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code),
+    markers = quote_markers(text, sorted(regions, key=lambda r: r.start), fmt_protected) if regions else []
+    soft = soft_breaks(text, regions, fmt_protected) if regions else []
+    lower_starts: list[int] = []
+    segs = split_segments(blank(text, [*markers, *soft]) if markers or soft else text, regions=regions, cuts=cuts,
+                          lower_starts=lower_starts)
+    meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code),
             "headings": sorted(headings, key=lambda h: h.start),
             "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start)}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
+
+
+# A block quote's marker at the start of a continuation line (``> ``, ``> > ``, ``  > `` in a list item).
+_QUOTE_MARKER = regexcache.compile(r"[ \t]*>(?:[ \t]*>)*[ \t]?")
+
+
+def quote_markers(text: str, regions: list[Span], protected: list[Span]) -> list[Span]:
+    """The block-quote markers a format protects at the start of a continuation line inside
+    ``regions`` (Markdown's ``> ``, ``> > ``, ``  > `` in a list item's quote), in order.
+
+    The segmenter reads them as blanks, so that a quoted paragraph is segmented as the same paragraph
+    unquoted, and :meth:`~mtfix.model.Segment.text` blanks them, so that LanguageTool and the scores
+    read a sentence's prose without them (``meta["markers"]``; rules never report across them: they
+    are protected).
+
+    >>> t = "> We met on\\n> Monday. It\\n> > rained."
+    >>> [t[m.start:m.end] for m in quote_markers(t, [Span(2, len(t))], [Span(12, 14), Span(25, 29)])]
+    ['> ', '> > ']
+    """
+    out = []
+    for p in protected:
+        if p.start and text[p.start - 1] in "\r\n":
+            m = _QUOTE_MARKER.match(text, p.start, p.end)
+            if m is not None and any(r.start < m.start() and m.end() <= r.end for r in _near(regions, m.start())):
+                out.append(Span(m.start(), m.end()))
+    return sorted(out, key=lambda m: m.start)
+
+
+_LINE_BREAK = regexcache.compile(r"\r\n|\r|\n")
+
+
+def soft_breaks(text: str, regions: list[Span], protected: list[Span]) -> list[Span]:
+    """The line breaks inside a format's prose ``regions`` that are no protected markup: a Markdown
+    paragraph's soft breaks, which read as a space (a hard break's spaces and line break, or its
+    backslash, are protected).  The segmenter reads them as spaces, so that a sentence wrapped over
+    lines is one segment whatever starts the next line (a capital, a quote marker).
+
+    >>> t = "We met on\\nMonday.  \\nThen"
+    >>> [m.start for m in soft_breaks(t, [Span(0, len(t))], [Span(17, 20)])]
+    [9]
+    """
+    spans = sorted(protected, key=lambda p: p.start)
+    starts = [p.start for p in spans]
+    reach = list(accumulate((p.end for p in spans), max))  # the furthest end of the spans so far
+    out = []
+    for r in regions:
+        for m in _LINE_BREAK.finditer(text, r.start, r.end):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or reach[i] <= m.start():
+                out.append(Span(m.start(), m.end()))
+    return out
+
+
+def _near(regions: list[Span], pos: int) -> list[Span]:
+    """The region of sorted ``regions`` that starts last before ``pos`` (as a list, empty if none)."""
+    i = bisect_left(regions, pos, key=lambda r: r.start)
+    return regions[i - 1 : i] if i else []
 
 
 def find_protected_spans(text: str) -> list[Span]:

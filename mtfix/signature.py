@@ -147,9 +147,12 @@ def package_version(name: str) -> str:
 
 
 def environment_fields() -> dict[str, str]:
-    """Inputs outside the checkers that decide results: the segmenter and the lexicon."""
+    """Inputs outside the checkers that decide results: the segmenter (pysbd and mtfix's rules on
+    top of it) and the lexicon."""
+    from mtfix.segment import REVISION as SEGMENT_REVISION
+
     return {
-        "segmenter": f"pysbd-{package_version('pysbd')}",
+        "segmenter": f"pysbd-{package_version('pysbd')}/{SEGMENT_REVISION}",
         "lexicon": f"wordfreq-{package_version('wordfreq')}",
     }
 

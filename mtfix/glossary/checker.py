@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mtfix.garble.memo import BoundedMemo
 from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
 _CACHE_LIMIT = 50_000
+#: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
+#: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
+_EVENTS_MEMO = 4096
 
 
 class Compiled:
@@ -227,6 +231,8 @@ class GlossaryChecker(BaseChecker):
         self._local = threading.local()
         self._lock = threading.Lock()
         self._totals: Counter[str] = Counter()
+        # (text, segments, protected) → its mentions: all that _find_events reads of a document
+        self._events_memo = BoundedMemo(lambda key: self._find_events(Document(*key)), _EVENTS_MEMO)
 
     @classmethod
     def from_files(cls, user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True,
@@ -316,7 +322,11 @@ class GlossaryChecker(BaseChecker):
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)))
 
     def _events(self, doc: Document) -> list[_Event]:
-        """Every mention of a glossary entry in ``doc``, in text order."""
+        """Every mention of a glossary entry in ``doc``, in text order (remembered: :meth:`mentions`
+        then :meth:`check` ask for the same document's; the list is never changed)."""
+        return self._events_memo[(doc.text, doc.segments, doc.protected)]
+
+    def _find_events(self, doc: Document) -> list[_Event]:
         text = doc.text
         usable = _usable(doc)
         events = self._initials(doc, usable)

@@ -210,7 +210,7 @@ def statistical_penalties(doc: Document, words: list[int], w: Weights) -> list[f
     except ModuleNotFoundError:
         return [0.0] * len(doc.segments)
     return [
-        n * w.rate(segment_features(doc.text[s.start : s.end], model)) if n else 0.0
+        n * w.rate(segment_features(s.text(doc), model)) if n else 0.0
         for s, n in zip(doc.segments, words, strict=True)
     ]
 
@@ -224,7 +224,7 @@ def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
     out: list[float | None] = []
     for s in doc.segments:  # a segment with markup is read as its prose (mtfix.garble.view)
         text = segment_text(doc, s)
-        out.append(probability(doc.text[s.start : s.end] if text is None else text))
+        out.append(probability(s.text(doc) if text is None else text))
     return out
 
 
@@ -232,7 +232,7 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
     """Score each segment and the document from its findings, word statistics and garble probability."""
     w = weights or default_weights()
     per_seg, outside = segment_findings(doc, findings)
-    words = [word_count(doc.text[s.start : s.end]) for s in doc.segments]
+    words = [word_count(s.text(doc)) for s in doc.segments]
     stats = statistical_penalties(doc, words, w)
     probs = garble_probabilities(doc, w)
     segs, totals = [], []

@@ -141,6 +141,21 @@ def test_a_name_is_introduced_once_per_xliff_file_not_once_per_unit():
     assert pipeline.fix(text).text.splitlines() == targets[:4]
 
 
+def test_each_unit_s_mentions_are_found_once(monkeypatch):
+    """The context of a unit (the names the units before it mention) and its check find the same
+    mentions: the glossary finds them once per unit, not twice (session 12)."""
+    from mtfix.glossary.checker import GlossaryChecker
+
+    calls = []
+    find = GlossaryChecker._find_events
+    monkeypatch.setattr(GlossaryChecker, "_find_events", lambda self, doc: calls.append(doc.text) or find(self, doc))
+    from mtfix.files import check_input
+
+    result = check_input(Pipeline(Config(grammar="off", select=("MTF303",))), Input("a.xlf", ARTICLE))
+    assert [f.code for f in result.findings].count("MTF303") == 3
+    assert sorted(calls) == sorted(u.text for u in load(ARTICLE, "a.xlf").units)
+
+
 def test_records_and_tmx_units_are_texts_of_their_own():
     pipeline = Pipeline(Config(grammar="off", select=("MTF303",)))
     raw = b'{"t": "Charles Michel arrived."}\n{"t": "Michel met the president."}\n'

@@ -281,3 +281,42 @@ def test_headings_are_the_parser_s(text: str, headings: list[str]) -> None:
     spans = markdown_spans(text)
     assert [text[h.start:h.end] for h in spans.headings] == headings
     assert all(h in spans.regions for h in spans.headings)
+
+
+def _segments(text: str) -> list[str]:
+    from mtfix.files import unit_document
+
+    doc = unit_document(MarkdownFormat().load(text.encode(), "a.md", {}).units[0], "a.md")
+    return [s.text(doc) for s in doc.segments]
+
+
+PARAGRAPH = "The council met on\n{p}Monday. It approved the plan\n{p}and the budget.\n"
+
+
+@pytest.mark.parametrize("prefix", ["> ", "> > ", ">", " >  "])
+def test_a_quoted_paragraph_is_segmented_as_the_same_paragraph_unquoted(prefix: str) -> None:
+    # the continuation lines' quote markers were read as text: "> Monday." was a sentence
+    quoted = _segments(prefix + PARAGRAPH.format(p=prefix))
+    plain = _segments(PARAGRAPH.format(p=""))
+    assert [" ".join(s.split()) for s in quoted] == [" ".join(s.split()) for s in plain]
+    assert [" ".join(s.split()) for s in quoted] == ["The council met on Monday.", "It approved the plan and the budget."]
+
+
+def test_a_soft_line_break_is_a_space_and_a_hard_one_ends_the_line() -> None:
+    # a wrapped Markdown paragraph was split at each line break before a capital
+    assert _segments("We met the Minister of\nForeign Affairs. He left.\n") == [
+        "We met the Minister of\nForeign Affairs.", "He left."]
+    assert _segments("Flat 4  \nStation Road\n") == ["Flat 4", "Station Road"]
+
+
+@pytest.mark.parametrize("text", [
+    "- > A quote in a list\n  > item. Another one\n  > follows here.\n",  # a quote in a list item
+    "> A lazy line follows\nthe marker. It ends\n> here.\n",  # a lazy continuation line
+    "> > A nested quote\n> > goes on\n> > and on. Then it ends.\n",
+    "> It wraps\n> without a sentence end\n> anywhere\n",
+])
+def test_no_segment_starts_with_or_holds_a_quote_marker(text: str) -> None:
+    segments = _segments(text)
+    assert segments and not any(">" in s for s in segments), segments
+    words = " ".join(segments).split()
+    assert words == [w for w in text.split() if w not in ("-", ">")]

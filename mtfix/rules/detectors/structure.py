@@ -62,8 +62,13 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     passive = {w.lower() for w in p.get("passive", [])}
     idioms = {w.lower() for w in p.get("passive_idioms", [])}
     text = doc.text
-    for seg in doc.segments:
-        m = _FIRST_WORDS.match(text, seg.start, seg.end)
+    # a segment's start, and where pysbd ended a sentence before a lower-case word inside one
+    # (``meta["lower_starts"]``, mtfix.segment): the words there start a sentence too
+    lower = [(pos, doc.segment_at(pos)) for pos in doc.meta.get("lower_starts") or ()]
+    starts = sorted([(seg.start, seg) for seg in doc.segments] + [(pos, seg) for pos, seg in lower if seg is not None],
+                    key=lambda ps: ps[0])
+    for start, seg in starts:
+        m = _FIRST_WORDS.match(text, start, seg.end)
         if m is None:
             continue
         word, nxt = m.group("w"), m.group("next")
@@ -78,7 +83,7 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         is_perfect = low in perfect and word.islower()
         if not (is_perfect or (low in passive and nxt.lower() not in idioms)):
             continue
-        if text[seg.start:seg.end].rstrip().rstrip("\"'”’)»").endswith("?"):
+        if text[start:seg.end].rstrip().rstrip("\"'”’)»").endswith("?"):
             continue
         if _participle(text[m.start("w"):seg.end]):
             yield Hit(m.start("w"), m.end("w"), None,
