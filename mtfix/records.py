@@ -111,9 +111,20 @@ class RecordResult:
     def to_json(self) -> str:
         """One line of JSON; ``\\uXXXX`` escapes when a kept text holds lone surrogates (raw, they are
         not UTF-8)."""
-        d = self.to_dict()
-        out = json.dumps(d, ensure_ascii=False)
-        return json.dumps(d) if _has_surrogate(out) else out
+        return utf8_json(self.to_dict())
+
+
+def utf8_json(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON text that is valid UTF-8: non-ASCII characters as they are, unless a string
+    holds a lone surrogate (a file name that is not UTF-8, or a record's unpaired escape, as Python
+    reads them): then every non-ASCII character is a ``\\uXXXX`` escape, which ``json.loads`` turns
+    back into the same string.  Records, ``check``'s and ``score``'s JSON and SARIF are written by it.
+
+    >>> utf8_json({"path": "café"}), utf8_json({"path": "caf\\udce9"})
+    ('{"path": "café"}', '{"path": "caf\\\\udce9"}')
+    """
+    out = json.dumps(value, ensure_ascii=False, indent=indent)
+    return json.dumps(value, indent=indent) if _has_surrogate(out) else out
 
 
 def json_safe_id(value: Any) -> Any:

@@ -332,7 +332,8 @@ def to_document(
     lower_starts: list[int] = []
     segs = split_segments(blank(text, [*markers, *soft]) if markers or soft else text, regions=regions, cuts=cuts,
                           lower_starts=lower_starts)
-    meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected, "forced_cuts": cuts, "code": list(code),
+    meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
+            "forced_cuts": cuts, "code": list(code),
             "headings": sorted(headings, key=lambda h: h.start),
             "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start)}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
-from mtfix.records import _has_surrogate, json_safe_id
+from mtfix.records import json_safe_id, utf8_json
 
 if TYPE_CHECKING:
     from mtfix.files import FileResult
 
 
 def dumps(report: Any, indent: int | None = 1) -> str:
-    """The JSON text of a report (``check``'s and ``score``'s JSON, SARIF), valid UTF-8: non-ASCII
-    characters as they are, unless a value holds a lone surrogate (a file name that is not UTF-8, as
-    Python reads it): then every non-ASCII character is a ``\\uXXXX`` escape, which ``json.loads``
-    turns back into the name ``open()`` takes.
-
-    >>> dumps({"path": "café"}, None), dumps({"path": "caf\\udce9"}, None)
-    ('{"path": "café"}', '{"path": "caf\\\\udce9"}')
-    """
-    out = json.dumps(report, ensure_ascii=False, indent=indent)
-    return json.dumps(report, indent=indent) if _has_surrogate(out) else out
+    """The JSON text of a report (``check``'s and ``score``'s JSON, SARIF): valid UTF-8 whatever file
+    names it holds (:func:`mtfix.records.utf8_json`)."""
+    return utf8_json(report, indent)
 
 
 def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
