@@ -58,9 +58,13 @@ class InputRun:
             from mtfix.io.inputs import walk_extensions
 
             exts = ", ".join(sorted(walk_extensions([opts.input_format])))
-            self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
-                      "(--input-format for others), less what include/exclude, .gitignore and hidden folders "
-                      "leave out")
+            if all(p != "-" and Path(p).is_file() for p in paths):  # files named, none a folder
+                self.warn(f"no file to check: {' '.join(paths)} left out by the settings file's "
+                          "include/exclude (force-exclude)")
+            else:
+                self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
+                          "(--input-format for others), less what include/exclude, .gitignore and hidden "
+                          "folders leave out")
         for f in self.files:  # every settings file is loaded before a file is read
             self.group(f)
 

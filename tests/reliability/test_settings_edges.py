@@ -145,6 +145,9 @@ def test_force_exclude_applies_the_globs_to_named_files(tmp_path: Path, how: str
     assert r.rc == 1 and "a.txt:1:" in r.stdout and "drafts" not in r.stdout, r.stdout + r.stderr
     alone = run_mtfix("fix", *args, "drafts/d.txt", cwd=tmp_path)
     assert alone.rc == 0 and (tmp_path / "drafts" / "d.txt").read_text(encoding="utf-8") == DOUBLED, alone.stderr
+    # the warning names why a named file was left out, not how folders are walked
+    assert "d.txt left out by the settings file's include/exclude" in alone.stderr, alone.stderr
+    assert "folders are walked" not in alone.stderr, alone.stderr
 
 
 def test_without_force_exclude_named_files_are_read(tmp_path: Path) -> None:
