@@ -292,6 +292,9 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
             for name in applied:
                 used[name] += 1
             rows.append((_detok([w for w, _ in out]), 1, "synthetic"))
+    # the EWT train sentences left out of "fluent" (web text: reviews, answers, e-mail, blogs): fluent, a share of
+    # their own (0 for the shipped model: built for ``--cv`` candidates only)
+    rows += [(t, 0, "ewt_extra") for t in ewt[args.synthetic:]]
     record["operators"] = {n: {"doc": OPERATORS[n].__doc__, "weight": OP_WEIGHTS[n], "applied": used[n]} for n in names}
     groups: dict[str, list[int]] = {}
     for _, y, g in rows:
@@ -416,7 +419,8 @@ def predict(b: float, wd: np.ndarray, wh: np.ndarray, xd: np.ndarray, xh: list[l
 #: synthetic corruptions alone rank dev the wrong way (AUC 0.30), so they get a small share.
 #: Fluent sentences of other kinds (EWT, post-edits, references, seeds) at 0.3 cost 0.04 dev AUC against 0.03
 #: but keep professional text of other kinds below the major threshold (seeds: 3 sentences over it, not 12).
-SHARES = {"realmt": 1.0, "realmt_corr": 0.3, "mlqe": 0.3, "mqm": 0.0, "fluent": 0.3, "synthetic": 0.03}
+SHARES = {"realmt": 1.0, "realmt_corr": 0.3, "mlqe": 0.3, "mqm": 0.0, "fluent": 0.3, "synthetic": 0.03,
+          "ewt_extra": 0.0}
 
 GROUPS = {
     "structural signs": ["no_finite", "splice", "verb_final", "dup_reporting", "stranded_adposition", "case_role",
@@ -457,6 +461,13 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, balanced, boosted trees on dense": {"balance": True,
                                                 "trees": {"rounds": 100, "depth": 2, "shrink": 0.05, "bins": 32}},
     "+ratio, balanced, MLP on dense": {"balance": True, "mlp": {"hidden": 8, "iters": 300, "l2": 0.01}},
+    # session 13 (the bar fixed before the run, docs/detector.md): "of" and articles inside a capitalised name
+    # chain ("the Republic of Kazakhstan") not counted by articles_per_noun and of_per_word; then also every
+    # article before a proper noun (the ratio's denominator counts common nouns only); the rest of EWT train
+    # as fluent text at a small share
+    "+ratio, balanced, name chains' of/articles not counted": {"balance": True, "names_out": "chains"},
+    "+ratio, balanced, articles of any name not counted": {"balance": True, "names_out": "any"},
+    "+ratio, balanced, rest of EWT train fluent 0.05": {"balance": True, "shares": {"ewt_extra": 0.05}},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -475,6 +486,64 @@ def editrate_columns(tagged: list, variants: tuple[str, ...], shared: str) -> np
     return np.array([[f for v in variants for f in build_editrate.sentence_features([t.text for t in toks], v, table)]
                      for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
 
+
+
+_ARTICLES = ("the", "a", "an")
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def name_function_words(words: list[str], tags: list[str], vw: list[str], any_name: bool = False) -> set[int]:
+    """Indices of the "of"s and articles inside a capitalised name chain ("the Republic of Kazakhstan",
+    "the Organisation of the Islamic Cooperation"): an "of" (perhaps followed by "the") between two capitalised
+    content words, and the article right before the chain that holds it.  ``any_name``: also every article whose
+    noun phrase ends in a proper noun ("the United States"), as ``articles_per_noun`` counts common nouns only.
+
+    >>> w = "The President of the Republic of Kazakhstan received the minister of health .".split()
+    >>> t = ["DT", "NNP", "IN", "DT", "NNP", "IN", "NNP", "VBD", "DT", "NN", "IN", "NN", "."]
+    >>> sorted(name_function_words(w, t, [x.lower() if g in ("DT", "IN") else g for x, g in zip(w, t)]))
+    [0, 2, 3, 5]
+    """
+    def cap(i: int) -> bool:  # a capitalised content word (not a sentence-initial common word)
+        return 0 <= i < len(words) and vw[i] == tags[i] and words[i][:1].isupper() \
+            and (tags[i] in _NAME_TAGS or i > 0)
+
+    out: set[int] = set()
+    for i, v in enumerate(vw):
+        if v != "of" or not cap(i - 1):
+            continue
+        j = i + 1 + (i + 1 < len(vw) and vw[i + 1] == "the")
+        if not cap(j):
+            continue
+        out.update(range(i, j))
+        s = i - 1
+        while s - 1 >= 0 and (cap(s - 1) or s - 1 in out):
+            s -= 1
+        if s - 1 >= 0 and vw[s - 1] in _ARTICLES:
+            out.add(s - 1)
+    if any_name:
+        for k, v in enumerate(vw):
+            if v in _ARTICLES:
+                m = k + 1
+                while m < len(tags) and tags[m] in gsigns._NP_INNER:
+                    m += 1
+                if m > k + 1 and tags[m - 1] in _NAME_TAGS:
+                    out.add(k)
+    return out
+
+
+def name_ratio_columns(tagged: list, any_name: bool = False) -> np.ndarray:
+    """``articles_per_noun`` and ``of_per_word`` of each (tokens, tags) without the function words of names
+    (:func:`name_function_words`): the columns replacing the analysis's in a "names_out" candidate."""
+    out = []
+    for toks, tags in tagged:
+        words = [t.text for t in toks]
+        vw = gsigns.view(toks, tags)
+        skip = name_function_words(words, tags, vw, any_name)
+        masked = [tags[i] if i in skip else v for i, v in enumerate(vw)]
+        nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
+        r = gsigns._ratios(toks, tags, masked, nw)
+        out.append([r["articles_per_noun"], r["of_per_word"]])
+    return np.asarray(out, dtype=np.float64).reshape(len(tagged), 2)
 
 
 def _weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], balance: bool = BALANCE_REALMT) -> np.ndarray:
@@ -710,6 +779,16 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                      "pro_x": np.hstack([other["pro_x"], interaction_columns(other0["pro_x"], feat)])}
             dev = {**dev, "x": np.hstack([dev["x"], interaction_columns(dev0["x"], feat)])}
             cols += list(range(base, xc.shape[1]))
+        if cand.get("names_out"):  # ratio columns without the function words of names, in place
+            any_name = cand["names_out"] == "any"
+            xc = xc.copy()
+            ci = [ALL_FEATURES.index(f) for f in ("articles_per_noun", "of_per_word")]
+            xc[:, ci] = name_ratio_columns(tagged["rows"], any_name)
+            other = {**other, "mlqe_x": other["mlqe_x"].copy(), "pro_x": other["pro_x"].copy()}
+            other["mlqe_x"][:, ci] = name_ratio_columns(tagged["mlqe"], any_name)
+            other["pro_x"][:, ci] = name_ratio_columns(tagged["pro"], any_name)
+            dev = {**dev, "x": dev["x"].copy()}
+            dev["x"][:, ci] = name_ratio_columns(tagged["dev"], any_name)
         shares = {**SHARES, **cand.get("shares", {})}
         l2d, l2h = cand.get("l2_dense", args.l2_dense), cand.get("l2_hash", args.l2_hash)
         use_hash = cand.get("use_hash", True)
