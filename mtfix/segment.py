@@ -1,7 +1,8 @@
 """Text → segments (sentences) with offsets into the original string.
 
 Blocks are found first: a line break ends a segment unless the next line
-continues a wrapped sentence (it starts in lower case).  Inside a block,
+continues a wrapped sentence (it starts in lower case, or, in plain text, the
+line break is a hard wrap: :func:`wrapped_breaks`).  Inside a block,
 sentences are split by pysbd (chosen over syntok and blingfire by measurement,
 see the README); its sentences are located in the original text, so every
 offset points at the input exactly.
@@ -39,7 +40,7 @@ from itertools import accumulate
 
 from mtfix import regexcache
 from mtfix.model import Document, Segment, Span, blank
-from mtfix.tokens import MARKUP_TAG, LazyPattern
+from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regexcache.compile(r"\n(?![ \t]*\p{Ll})")
@@ -79,8 +80,8 @@ _LOWER_START = regexcache.compile(r"\p{Ll}(?![\p{L}\p{N}]*\p{Lu})")
 # ... unless the sentence before ends in a number ("in 1848. the Romans"): a number is no abbreviation.
 _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: mtfix's own segmentation rules on top of pysbd's (in the signature): 2 = session 12 (lower-case
-#: starts, block-quote markers)
-REVISION = "seg-2"
+#: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`)
+REVISION = "seg-3"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -244,6 +245,102 @@ def _pieces(
     yield pos, end
 
 
+# Hard-wrapped plain text (see :func:`wrapped_breaks`).
+#: Words that (almost) never end an English sentence: a line that ends in one goes on on the next line.
+#: Chosen by measurement on UD English EWT (train+dev+test): articles, possessive determiners,
+#: conjunctions and prepositions seen at least 100 times that end under 1.5% of the sentences they
+#: occur in (the base rate of any word is 8%); not those that also stand alone as pronouns
+#: (some, any, these, all), nor the particles of phrasal verbs (in, on, up, over, after: 1.5-6%).
+_CONTINUES = frozenset({
+    "a", "an", "the", "every", "my", "your", "our", "their", "its", "his",  # 0-0.22%
+    "and", "or", "but", "if", "because",  # 0-0.45%
+    "of", "to", "into", "as", "under", "with", "by", "from", "than",  # 0-1.2%
+})
+#: A line ending a sentence or introducing what follows (a list after a colon) is no wrapped line.
+_LINE_END = regexcache.compile(r"[.!?…:][\"'”’»)\]]*$")
+#: The last word of a line.
+_LAST_WORD = regexcache.compile(r"(?r)(?:^|(?<=\s))(\p{L}+)$")
+#: A list item's marker (a bullet, a dash, "1.", "2)", "a)", "(iv)") at the start of a line.
+_ITEM = regexcache.compile(r"[ \t]*(?:[-*+•‣◦▪–—](?=\s)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s))[ \t]*")
+#: A title: no comma, and every word of four letters or more starts with a capital.
+_LONG_WORD = regexcache.compile(r"\p{L}{4,}")
+#: The widths a hard-wrapped text is wrapped at (its longest line with a space): shorter lines are
+#: poetry, subtitles, lists or addresses; longer ones are unwrapped paragraphs.
+WRAP_WIDTHS = (50, 100)
+
+
+def wrapped_breaks(text: str) -> list[Span]:
+    """The line breaks of plain ``text`` that fall inside a sentence: the segmenter reads them as
+    spaces (pysbd would end a sentence at a line break).  A line break before a line that starts in
+    lower case continues a sentence (as :data:`_BLOCK_BREAK` reads it); before another line (a capital: "led by\\nIlham Aliyev"), it does when
+    the line before ends in no final punctuation (``. ! ? … :``), the line after is no list item
+    and is indented no deeper than the text of the line before, its first word is no capitalised
+    function word but "I" (:data:`~mtfix.tokens.FUNCTION_WORDS`: "The", "In", "It" start a sentence),
+    and either
+
+    * the line before ends in a word that does not end a sentence (:data:`_CONTINUES`: "of", "the",
+      "and", "by"), or
+    * the text is hard-wrapped at a width ``W`` (its longest line holding a space is 50-100
+      characters long and another line comes within 10 characters of it), the line before
+      is full (the first word of the line after would not have fitted on it: the line is ``W`` long
+      less at most that word) and is no title (a line with no comma whose every word of four letters
+      or more starts with a capital).
+
+    Blank lines always separate.
+
+    >>> t = "The minister met the delegation led by\\nIlham Aliyev in Baku.\\nHome\\nNews"
+    >>> [t[s.start - 3:s.start] for s in wrapped_breaks(t + "\\nand more")]
+    [' by', 'ews']
+    """
+    if "\n" not in text:
+        return []
+    lines = []  # (start, end without the line break or trailing spaces, end of the line break)
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((pos, m.start(), m.end()))
+        pos = m.end()
+    lines.append((pos, len(text), len(text)))
+    lengths = [len(text[s:e].rstrip()) for s, e, _ in lines]
+    spaced = [n for (s, e, _), n in zip(lines, lengths, strict=True) if " " in text[s:e].strip()]
+    width = max(spaced, default=0)
+    wrapped = WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and sum(n >= width - 10 for n in spaced) >= 2
+    out = []
+    for (s, e, brk), (ns, ne, _), n in zip(lines, lines[1:], lengths, strict=False):
+        line, nxt = text[s:e].rstrip(), text[ns:ne]
+        first = nxt.split(None, 1)[0] if nxt.strip() else ""
+        if not line.strip() or not first:
+            continue
+        if first[0].islower():  # pysbd would end a sentence at the line break: "quickly. I" / "have read"
+            out.append(Span(e, brk))
+            continue
+        if _LINE_END.search(line) or _ITEM.match(nxt) or _starts_sentence(first):
+            continue
+        item = _ITEM.match(line)
+        if len(nxt) - len(nxt.lstrip(" \t")) > (item.end() if item else len(line) - len(line.lstrip(" \t"))):
+            continue  # a new indented paragraph, a quotation
+        word = _LAST_WORD.search(line)
+        if (word is not None and word.group(1) in _CONTINUES) or (
+                wrapped and n + 1 + len(first) > width and not _title(line[item.end() if item else 0:])):
+            out.append(Span(e, brk))
+    return out
+
+
+_FIRST_WORD = regexcache.compile(r"[\"“‘(]?(\p{Lu}\p{Ll}*)\b")
+
+
+def _starts_sentence(word: str) -> bool:
+    """Whether ``word`` (a line's first) is a capitalised function word other than "I": one that starts
+    a sentence ("The", "In", "It"), as inside a sentence it is written in lower case."""
+    m = _FIRST_WORD.match(word)
+    return m is not None and m.group(1) != "I" and m.group(1).lower() in FUNCTION_WORDS
+
+
+def _title(line: str) -> bool:
+    """Whether ``line`` reads as a title: no comma, and every word of four letters or more capitalised."""
+    words = _LONG_WORD.findall(line)
+    return "," not in line and len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
     spans = [(r.start, r.end) for r in regions] if regions is not None else [(0, len(text))]
     for rstart, rend in spans:
@@ -267,6 +364,9 @@ def split_segments(
     that word is appended to ``lower_starts`` (when given): MT that lost a sentence's subject
     starts a sentence there ("… the quarter. said that …", rule MTF121).
     """
+    if regions is None:  # plain text: a format with regions reads its own line breaks
+        wraps = wrapped_breaks(text)
+        text = blank(text, wraps) if wraps else text
     out: list[Segment] = []
     for bstart, bend in _blocks(text, regions):
         bstart, bend = _strip(text, bstart, bend)

@@ -33,6 +33,24 @@ import regex
 
 from mtfix import regexcache
 
+#: Capitalised words that start a phrase rather than continue a name (glossary spans, initials) or a
+#: wrapped sentence (:func:`mtfix.segment.wrapped_breaks`) ("In Azerbaycan, ...", "Then
+#: Kiyev said"): articles, prepositions, determiners, conjunctions, pronouns, auxiliaries and sentence
+#: adverbs (not the ones that are also given names or months: "Will", "May", "Said").
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",
+    "into", "onto", "over", "under", "near", "via", "since", "after", "before", "during", "between", "against",
+    "across", "through", "throughout", "about", "around", "within", "without", "than", "this", "that", "these",
+    "those", "its", "his", "her", "their", "our", "my", "your", "all", "both",
+    "nor", "so", "yet", "if", "when", "while", "whereas", "where", "although", "though", "because", "once",
+    "until", "unless", "whether", "why", "how", "what", "which", "who", "whom", "whose", "there", "here",
+    "not", "no", "every", "each", "some", "any", "many", "most", "only", "even", "just", "also", "still",
+    "then", "now", "later", "earlier", "today", "yesterday", "tomorrow", "tonight", "meanwhile", "however",
+    "thus", "hence", "therefore", "indeed", "perhaps", "recently", "i", "we", "he", "she", "it", "they", "you",
+    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "would", "could", "should",
+    "must", "can", "let",
+})
+
 # -- character classes (contents of a [...] set) ------------------------------------------
 LETTERS = r"\p{L}"  # any letter, any script
 UPPER = r"\p{Lu}"  # upper-case letters

@@ -19,9 +19,9 @@ from bisect import bisect_right
 from mtfix import regexcache
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document
+from mtfix.tokens import FUNCTION_WORDS, LazyPattern
 from mtfix.tokens import HANDLE as _TAG
 from mtfix.tokens import WORD as _WORDS
-from mtfix.tokens import LazyPattern
 
 _QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
@@ -77,22 +77,6 @@ class Blocked:
 
 _NEXT_CAP = LazyPattern(r"[\t\p{Zs}]*[-–]?[\t\p{Zs}]*(\p{Lu}[\p{L}\p{N}]*)")
 _PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)[\t\p{Zs}]*[-–]?[\t\p{Zs}]*$")
-#: Capitalised words that start a phrase rather than continue a name ("In Azerbaycan, ...", "Then
-#: Kiyev said"): articles, prepositions, determiners, conjunctions, pronouns, auxiliaries and sentence
-#: adverbs (not the ones that are also given names or months: "Will", "May", "Said").
-FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",
-    "into", "onto", "over", "under", "near", "via", "since", "after", "before", "during", "between", "against",
-    "across", "through", "throughout", "about", "around", "within", "without", "than", "this", "that", "these",
-    "those", "its", "his", "her", "their", "our", "my", "your", "all", "both",
-    "nor", "so", "yet", "if", "when", "while", "whereas", "where", "although", "though", "because", "once",
-    "until", "unless", "whether", "why", "how", "what", "which", "who", "whom", "whose", "there", "here",
-    "not", "no", "every", "each", "some", "any", "many", "most", "only", "even", "just", "also", "still",
-    "then", "now", "later", "earlier", "today", "yesterday", "tomorrow", "tonight", "meanwhile", "however",
-    "thus", "hence", "therefore", "indeed", "perhaps", "recently", "i", "we", "he", "she", "it", "they", "you",
-    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "would", "could", "should",
-    "must", "can", "let",
-})
 
 
 def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = None) -> bool:

@@ -1,0 +1,146 @@
+"""Hard-wrapped plain text: a line break inside a sentence is a space (:func:`mtfix.segment.wrapped_breaks`),
+whatever starts the next line; titles, list items, addresses, sign-offs and short lines stay segments of their own."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtfix.segment import split_segments, to_document, wrapped_breaks
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from segment_wrapped import documents  # noqa: E402 - the corpus reader of the bench script
+
+
+def _split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_segments(text)]
+
+
+NEWS = ("Talks between Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart Jeyhun "
+        "Bayramov in Washington ended without a signed text, but US Secretary of State Antony Blinken said the "
+        "two sides were closer than ever to an agreement. European Council President Charles Michel offered "
+        "to host the next round in Brussels or Geneva, his spokesman told Reuters on Friday.")
+
+
+def test_a_sentence_wrapped_after_a_function_word_is_one_segment() -> None:
+    doc = to_document("The minister met the delegation led by\nIlham Aliyev in Baku on Tuesday.\n")
+    assert [doc.text[s.start:s.end] for s in doc.segments] == [
+        "The minister met the delegation led by\nIlham Aliyev in Baku on Tuesday."]
+
+
+@pytest.mark.parametrize("width", [60, 64, 68, 72, 76, 80])
+def test_a_paragraph_wrapped_at_any_width_has_the_segments_of_the_unwrapped_one(width: int) -> None:
+    wrapped = textwrap.fill(NEWS, width)
+    assert any(line[:1].isupper() for line in wrapped.splitlines()[1:])  # some line starts with a capital
+    assert [" ".join(s.split()) for s in _split(wrapped)] == _split(NEWS)
+
+
+def test_wrapped_paragraphs_without_blank_lines_between_them_stay_apart() -> None:
+    text = textwrap.fill(NEWS, 70) + "\n" + textwrap.fill("Officials in Yerevan declined to comment.", 70)
+    assert _split(text)[-1] == "Officials in Yerevan declined to comment."
+
+
+@pytest.mark.parametrize("text", [
+    # a title and a list, each line its own segment (the colon line introduces a list)
+    "Key decisions of the summit\nBorder delimitation\nTransport corridors\nReturn of displaced persons",
+    "The following countries attended the meeting in Brussels on Friday:\nArmenia\nAzerbaijan\nGeorgia",
+    # list items, whatever their length
+    "- Sign the framework agreement on trade and customs by the end of the\n- Open two new border crossings",
+    "1. Registration of the delegations and the accreditation of the\n2. Opening remarks by the chairman",
+    # an address, a sign-off, menus
+    "Ministry of Foreign Affairs of the Republic of Uzbekistan\n9 Uzbekistan Avenue\nTashkent 100029",
+    "Best regards,\nElena Petrova\nSenior Editor, Caspian News Service",
+    # one long line is no wrapped text: it needs a second line as long
+    "Registration for the conference closes at the end of next week\nContact\nAnar Mammadov\nBaku office",
+    "Home\nNews\nLog in\nSign up\nFollow us on Telegram\nPowered by Caspian Media Group\nRead more",
+    # poetry and subtitles: short lines
+    "The river runs below the hill\nWhere shepherds came in spring\nThe evening light is clear and still",
+    "00:00:06,100 --> 00:00:08,000\nNobody was waiting for us\nNot even the driver",
+])
+def test_lines_that_are_no_wrapped_sentence_stay_separate(text: str) -> None:
+    assert _split(text) == [line.strip() for line in text.splitlines()]
+
+
+def test_a_title_before_a_wrapped_paragraph_stays_separate() -> None:
+    body = textwrap.fill("Foreign ministers of Armenia and Azerbaijan signed a memorandum in Almaty on "
+                         "Friday that sets out the rules under which their border commissions will work.", 72)
+    for title in ("Armenia and Azerbaijan Sign Memorandum on Border Commissions in Almaty Talks",
+                  "ARMENIA AND AZERBAIJAN SIGN MEMORANDUM ON BORDER COMMISSIONS IN ALMATY"):
+        assert _split(title + "\n" + body)[0] == title
+
+
+def test_a_new_indented_paragraph_stays_separate() -> None:
+    first = textwrap.fill("Residents of the mountain village of Khinalug said the new road had cut the journey "
+                          "to Quba from five hours to ninety minutes during the summer, the", 66)
+    assert _split(first + "\n   Officials in Quba said more roads would follow.")[-1] == (
+        "Officials in Quba said more roads would follow.")
+
+
+def test_an_unwrapped_text_with_long_lines_is_unchanged() -> None:
+    # lines far longer than any wrap width: each line break is the author's own
+    text = NEWS + "\n" + NEWS.replace("Friday", "Monday")
+    assert wrapped_breaks(text) == []
+
+
+def test_crlf_line_breaks_join_too() -> None:
+    text = textwrap.fill(NEWS, 64).replace("\n", "\r\n")
+    assert [" ".join(s.split()) for s in _split(text)] == _split(NEWS)
+
+
+def test_regions_are_left_to_the_format() -> None:
+    from mtfix.model import Span
+
+    text = "The minister met the delegation led by\nIlham Aliyev in Baku on Tuesday."
+    assert len(split_segments(text, regions=[Span(0, len(text))])) == 2
+
+
+def test_the_corpus_reads_as_marked() -> None:
+    """Every line break of ``tests/data/wrapped_plain.txt`` as its mark says, but the known exception."""
+    wrong = []
+    for title, text, breaks in documents():
+        segs = [(s.start, s.end) for s in split_segments(text)]
+        for pos, joined in breaks:
+            if any(s < pos < e for s, e in segs) != joined:
+                wrong.append((title, text[text.rfind("\n", 0, pos) + 1 : pos]))
+    # a label before an e-mail address in lower case: joined since before session 13 (a lower-case start)
+    assert wrong == [("URL and e-mail on their own lines", "Press contact")]
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=60), st.integers(40, 90), st.sampled_from(["\n", "\r\n"]))
+def test_joins_are_line_breaks_and_the_segments_cover_the_same_text(
+        words: list[str], width: int, newline: str) -> None:
+    text = textwrap.fill(" ".join(words), width).replace("\n", newline)
+    for sp in wrapped_breaks(text):
+        assert text[sp.start:sp.end] in ("\n", "\r\n")
+    segs = split_segments(text)
+    assert "".join("".join(text[s.start:s.end].split()) for s in segs) == "".join(text.split())
+    assert all(a.end <= b.start for a, b in pairwise(segs))
+
+
+def test_a_line_that_starts_in_lower_case_is_no_lost_subject() -> None:
+    # pysbd ends a sentence at a line break: "I" / "have read" read as a sentence that lost its subject
+    text = ("Thank you for sending the draft translation of the annual report so quickly. I\n"
+            "have read the first two chapters and marked a few places where the terminology\n"
+            "of the Ministry of Economy differs from the glossary we agreed on in January.\n")
+    doc = to_document(text)
+    assert doc.meta["lower_starts"] == []
+    assert [doc.text[s.start:s.end] for s in doc.segments] == [text[:76], text[77:].strip()]
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    assert "MTF121" not in {f.code for f in Pipeline(Config(grammar="off")).check(text).findings}
+
+
+def test_a_lost_subject_after_a_full_stop_on_the_line_before_is_still_found() -> None:
+    text = "Exports rose by 4 percent in the quarter.\nsaid that the rise would continue."
+    assert to_document(text).meta["lower_starts"] == [text.index("said")]
