@@ -378,8 +378,9 @@ class Catalogue:
                 if codes is None:
                     near = self.near(tok)
                     hint = f"; did you mean {', '.join(near)}?" if near else "; see `mtfix rules`"
-                    where = f"{origin}: " if origin else ""
-                    raise ConfigError(f"{where}--{opt} {tok!r}: no rule has this code, prefix or name{hint}")
+                    # a settings file's key by its name, the command line's option by its own
+                    where, name = (f"{origin}: ", opt) if origin else ("", f"--{opt}")
+                    raise ConfigError(f"{where}{name} {tok!r}: no rule has this code, prefix or name{hint}")
                 resolved.extend(codes)
             out.append(tuple(resolved))
         return Selection(out[0], out[1])

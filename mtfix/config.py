@@ -111,8 +111,8 @@ class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
     ``kind`` is ``bool``, ``str``, ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
-    item), ``choice`` (one of ``choices``) or ``table`` (a plug-in's own table, kept in
-    ``Config.extra``).  ``paths``: strings are paths relative to the file's directory."""
+    item), ``choice`` (one of ``choices``), ``table`` (a plug-in's own table, kept in
+    ``Config.extra``) or ``extend`` (the settings file to start from: read by :func:`load_config_file`).  ``paths``: strings are paths relative to the file's directory."""
 
     key: str
     field: str
@@ -146,6 +146,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     Setting("force-exclude", "force_exclude", "bool", help="include/exclude apply to files named too"),
+    # not a Config field: the loader reads that file first, then this one's keys over it (ruff's ``extend``)
+    Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
     Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
             path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
@@ -185,6 +187,10 @@ def _check_value(s: Setting, value: Any) -> Any:
     if s.kind == "str":
         if not isinstance(value, str):
             raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        return value
+    if s.kind == "extend":
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"must be the path of a settings file (a string), not {_type_name(value)} {value!r}")
         return value
     if s.kind == "url":
         if not isinstance(value, str):
@@ -327,9 +333,26 @@ class LoadedConfig:
     config: Config
     path: Path | None = None  # the settings file, when there is one
     sources: dict[str, str] = field(default_factory=dict)  # field → "default" | "file:line" | "command line"
+    #: the settings files read: ``path``, then the one it ``extend``s, and so on
+    chain: tuple[Path, ...] = ()
+    #: field → the settings file that set it (the globs of ``include``/``exclude`` are relative to its folder)
+    set_in: dict[str, Path] = field(default_factory=dict)
 
     def source(self, name: str) -> str:
         return self.sources.get(name, "default")
+
+    def folder_of(self, name: str) -> Path | None:
+        """The folder of the settings file that set field ``name`` (the file's own when none did)."""
+        where = self.set_in.get(name, self.path)
+        return where.parent if where is not None else None
+
+    def glob_filter(self) -> Any:
+        """The ``include``/``exclude`` globs as :class:`mtfix.io.inputs.GlobFilter`, each relative to the
+        folder of the settings file that set it (a file it extends, maybe)."""
+        from mtfix.io.inputs import GlobFilter
+
+        cfg = self.config
+        return GlobFilter(cfg.include, cfg.exclude, self.folder_of("include"), exclude_base=self.folder_of("exclude"))
 
 
 def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *, text: str | None = None,
@@ -358,6 +381,8 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             checked = _check_value(s, value)
         except ValueError as exc:
             raise ConfigError(f"{where(key)}: {key} {exc}") from None
+        if s.kind == "extend":  # followed by the loader
+            continue
         if s.paths:  # ``~`` and ``$VAR``/``${VAR}`` expanded (as ruff does), then relative to the file's folder
             checked = tuple(os.path.expanduser(os.path.expandvars(v)) for v in checked)
             if base_dir is not None:
@@ -467,13 +492,92 @@ def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:
     return table, text, "tool.mtfix"
 
 
-def load_config_file(path: Path) -> LoadedConfig:
-    """The settings of one file (``mtfix.toml``, ``pyproject.toml`` or any TOML file)."""
+def _load_one(path: Path) -> tuple[LoadedConfig, Path | None, str]:
+    """The settings one file sets (not those it extends), the file it ``extend``s (or None), and
+    ``path:line`` of its ``extend`` key."""
     table, text, name = read_settings_file(path)
     sources: dict[str, str] = {}
     origin = f"{path} [tool.mtfix]" if name else str(path)
     cfg = config_from_mapping(table, origin, path.parent, text=text, table=name, sources=sources)
-    return LoadedConfig(cfg, path, sources)
+    set_in = {f: path for f in sources if not f.startswith("extra.")}
+    loaded = LoadedConfig(cfg, path, sources, (path,), set_in)
+    extend = table.get("extend") if isinstance(table, dict) else None
+    if extend is None:
+        return loaded, None, ""
+    where = f"{path}:{key_line(text, 'extend', name) or 1}"
+    target = Path(os.path.expanduser(os.path.expandvars(extend)))  # as ruff: ~ and $VAR, then relative
+    target = Path(os.path.normpath(target if target.is_absolute() else path.parent / target))
+    if not _is_file(target):
+        why = "a folder, not a settings file" if target.is_dir() else "no such file"
+        raise ConfigError(f"{where}: extend: {target}: {why}")
+    return loaded, target, where
+
+
+def layered_selection(base: Config, select: Any, ignore: Any) -> dict[str, Any]:
+    """``select``/``ignore`` set over ``base``'s (by a settings file that extends it, or the command line),
+    as ruff layers them: a ``select`` replaces ``base``'s ``select`` and ``ignore`` (the new ``ignore``
+    still applies); an ``ignore`` alone adds to ``base``'s.  None: not set (``base``'s is kept).
+
+    >>> layered_selection(Config(ignore=["MTF1"]), ["MTF105"], None)
+    {'select': ['MTF105'], 'ignore': []}
+    >>> layered_selection(Config(ignore=["MTF105"]), None, ["MTF4"])
+    {'select': None, 'ignore': ['MTF105', 'MTF4']}
+    """
+    if select is not None:
+        return {"select": list(select), "ignore": list(ignore or [])}
+    return {"select": None, "ignore": None if ignore is None else [*base.ignore, *ignore]}
+
+
+def extend_loaded(base: LoadedConfig, child: LoadedConfig) -> LoadedConfig:
+    """``child``'s settings over ``base``'s, as ruff's ``extend``: a key ``child`` sets replaces ``base``'s
+    value (lists too), but for ``select``/``ignore`` (:func:`layered_selection`); the tables
+    (``[languagetool]``, ``[glossary]``, ``[server]``) are merged key by key, ``child``'s keys winning."""
+    here = {f for f in child.sources if not f.startswith("extra.")}
+    values = {f: getattr(child.config, f) for f in here - {"select", "ignore"}}
+    chosen = layered_selection(base.config, child.config.select if "select" in here else None,
+                               child.config.ignore if "ignore" in here else None)
+    sources = {**base.sources, **child.sources}
+    set_in = {**base.set_in, **child.set_in}
+    if chosen["select"] is None and chosen["ignore"] is not None and base.config.ignore:
+        sources["ignore"] = f"{base.source('ignore')} + {child.source('ignore')}"
+    elif chosen["select"] is not None and "ignore" not in here and base.config.ignore:
+        sources["ignore"] = f"{child.source('select')} (its select replaces the ignore it extends)"
+        set_in["ignore"] = set_in["select"]
+    extra = dict(base.config.extra)
+    if "first_mention" in here and isinstance(extra.get("glossary"), dict):  # the nearer setting wins
+        extra["glossary"] = {k: v for k, v in extra["glossary"].items()
+                             if str(k).replace("_", "-") != "first-mention"}
+    for key, table in child.config.extra.items():
+        old = extra.get(key)
+        if isinstance(old, dict) and isinstance(table, dict):
+            extra[key] = {**old, **table}
+            sources[f"extra.{key}"] = f"{base.source('extra.' + key)} + {child.source('extra.' + key)}"
+        else:
+            extra[key] = table
+    cfg = base.config.with_overrides(**values, **chosen, extra=extra)
+    return LoadedConfig(cfg, child.path, sources, (*child.chain, *base.chain), set_in)
+
+
+def load_config_file(path: Path) -> LoadedConfig:
+    """The settings of one file (``mtfix.toml``, ``pyproject.toml`` or any TOML file), over those of
+    the file it ``extend``s, and so on (:func:`extend_loaded`); a file met twice on the way is an error
+    naming the chain."""
+    layers: list[LoadedConfig] = []
+    seen: list[Path] = []
+    current: Path | None = Path(path)
+    where = ""
+    while current is not None:
+        real = current.resolve()
+        if real in seen:
+            chain = " extends ".join(os.path.normpath(p) for p in [*(x.path for x in layers), current] if p)
+            raise ConfigError(f"{where}: extend: circular: {chain}")
+        seen.append(real)
+        loaded, current, where = _load_one(current)
+        layers.append(loaded)
+    result = layers.pop()
+    while layers:
+        result = extend_loaded(result, layers.pop())
+    return result
 
 
 def _safe_dirs(start: Path) -> list[Path]:
@@ -524,17 +628,6 @@ def load_config(config_path: Path | None = None, start: Path | None = None) -> L
     return load_config_file(found) if found is not None else LoadedConfig(Config())
 
 
-def find_config_table(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest settings file and its raw, checked table (so that a caller can tell a
-    setting left out from one set to its default)."""
-    found = discover_config_file(start)
-    if found is None:
-        return None
-    table, text, name = read_settings_file(found)
-    config_from_mapping(table, str(found), found.parent, text=text, table=name)  # validate
-    return found, table
-
-
 def find_config(start: Path) -> Config:
     """The nearest ``mtfix.toml`` or ``pyproject.toml`` with ``[tool.mtfix]``."""
     return load_config(None, start).config
@@ -578,10 +671,7 @@ class NearestSettings:
     def selected(self, path: str) -> bool:
         """Whether ``path`` passes the ``include``/``exclude`` globs of its own settings file (relative
         to that file's folder; :class:`mtfix.io.inputs.GlobFilter`)."""
-        from mtfix.io.inputs import GlobFilter
-
         key = self.settings_for(path)
         if key not in self._globs:
-            cfg = self.loaded(key).config
-            self._globs[key] = GlobFilter(cfg.include, cfg.exclude, key.parent if key is not None else None)
+            self._globs[key] = self.loaded(key).glob_filter()
         return self._globs[key].selected(path)

@@ -100,7 +100,7 @@ def _toml(value: Any) -> str:
 def test_the_settings_table_gives_the_code_s_defaults() -> None:
     rows, default = _settings_table(), Config()
     for key, s in SCHEMA.items():
-        if s.kind == "table":
+        if s.kind in ("table", "extend"):  # no Config field: a table, or the file to start from
             continue
         value = getattr(default, s.field)
         cell = rows[key][0]

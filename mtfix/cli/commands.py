@@ -151,6 +151,8 @@ def fix(
     run.close()
     if diff:  # the diff's headers and the edits name --stdin-filename's file (without --diff, `-` is written back)
         run.name_stdin(results)
+    if not diff:
+        run.pass_stdin_through()
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made

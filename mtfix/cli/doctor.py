@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from mtfix.cli.options import ConfigOpt, with_lt_url_origin
+from mtfix.cli.options import ConfigOpt, check_lt_url, with_lt_url_origin
 
 Check = tuple[str, bool, str]  # (what, ok, detail or what to do)
 
@@ -134,6 +134,7 @@ def doctor(
     from mtfix.config import load_config
     from mtfix.grammar.settings import settings_for_config
 
+    check_lt_url(lt_url)  # the option, by its name (a usage error, as in every command)
     try:
         loaded = load_config(config, Path.cwd())
         cfg = loaded.config.with_overrides(lt_url=lt_url)

@@ -54,7 +54,16 @@ class InputRun:
         self.primary = Group(pipeline, cfg, key)
         self._groups: dict[Path | None, Group] = {key: self.primary}
         self.files, self.walk_skipped = self._walk(prune)
-        if not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
+        #: standard input stands for a file that ``--force-exclude`` leaves out (ruff's behaviour: nothing is
+        #: checked, and ``fix`` hands the text back unchanged: an editor replaces its buffer with what it gets)
+        self.stdin_excluded = self.files == ["-"] and self.opts.stdin_filename is not None \
+            and not self._named_selected(self.opts.stdin_filename)
+        self._stdin = b""
+        if self.stdin_excluded:
+            self.files = []
+            # read all the same: a writer (an editor, `git show ... |`) must not get a broken pipe
+            self._stdin = sys.stdin.buffer.read()
+        elif not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
             from mtfix.io.inputs import walk_extensions
 
             exts = ", ".join(sorted(walk_extensions([opts.input_format])))
@@ -138,6 +147,13 @@ class InputRun:
         if force is None:
             force = self.settings.loaded(self.settings.settings_for(path)).config.force_exclude
         return not force or self.settings.selected(path)
+
+    def pass_stdin_through(self) -> None:
+        """Copy standard input to standard output unchanged (``fix`` of an excluded ``--stdin-filename``)."""
+        if self.stdin_excluded:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(self._stdin)
+            sys.stdout.buffer.flush()
 
     def warn(self, message: str) -> None:
         if not self.opts.quiet:

@@ -39,14 +39,15 @@ def install(
     config: ConfigOpt = None,
 ) -> None:
     """Install LanguageTool from Maven Central (mvn + the bundled lt-pom.xml) into the user cache."""
-    from mtfix.grammar.install import find_installation
     from mtfix.grammar.install import install as do_install
 
     s = _settings(config=config)
-    if s.home_is_own and (force or find_installation(s) is None):
+
+    def announce() -> None:  # once every refusal (a linked folder, no Maven) is past
         typer.echo(f"Installing LanguageTool {s.version} from Maven Central into {s.home} ...", err=True)
+
     try:
-        inst, fetched = do_install(s, force=force, quiet=not verbose)
+        inst, fetched = do_install(s, force=force, quiet=not verbose, announce=announce)
     except MtfixError as exc:
         fail(str(exc))
     state = "installed" if fetched else "already installed (verified)"

@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
-from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig
+from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig, layered_selection
 from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; `-` reads standard input.")]
@@ -154,6 +154,7 @@ def with_stdin_filename(opts: CommonOptions, paths: list[str] | None) -> CommonO
     given; exit 2 unless standard input is the only path."""
     if opts.stdin_filename is None:
         return opts
+    check_no_empty_path("--stdin-filename", [opts.stdin_filename])
     if paths != ["-"]:
         fail("--stdin-filename names what standard input stands for: give `-` as the only path")
     if opts.input_format is not None:
@@ -203,6 +204,13 @@ def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> No
         fail(f"{option}: {value!r} is not one of {', '.join(choices)}")
 
 
+def check_no_empty_path(option: str, values: list[str] | None) -> None:
+    """Exit 2 when a path option is empty: ``-g "$GLOSSARY"`` with the variable unset read the current
+    folder (``.: unknown glossary format ''``), and an empty ``--stdin-filename`` was ignored."""
+    if any(not str(v).strip() for v in values or ()):
+        fail(f"{option}: an empty path (an unset shell variable?): name a file")
+
+
 def check_lt_url(value: str | None) -> None:
     """Exit 2 when ``--lt-url`` is not a server's URL (as ``lt-url`` in a settings file is)."""
     from mtfix.config import url_problem
@@ -246,23 +254,8 @@ _CLI_FIELDS = {  # command-line argument → Config field
 
 
 #: The Config fields whose command-line values are added to the settings file's (``--glossary``, ``--rules``;
-#: ``--ignore`` too, without ``--select``: :func:`_selection_overrides`).
+#: ``--ignore`` too, without ``--select``: :func:`mtfix.config.layered_selection`).
 _ADDED_TO = ("glossaries", "rule_files")
-
-
-def _selection_overrides(base: Config, select: list[str] | None, ignore: list[str] | None) -> dict[str, Any]:
-    """``select``/``ignore`` over the settings file's, as ruff layers them: ``--select`` replaces the
-    file's ``select`` and ``ignore`` (the command line's ``--ignore`` still applies); ``--ignore``
-    alone adds to the file's ``ignore``.
-
-    >>> _selection_overrides(Config(ignore=["MTF1"]), ["MTF105"], None)
-    {'select': ['MTF105'], 'ignore': []}
-    >>> _selection_overrides(Config(ignore=["MTF105"]), None, ["MTF4"])
-    {'select': None, 'ignore': ['MTF105', 'MTF4']}
-    """
-    if select is not None:
-        return {"select": select, "ignore": ignore or []}
-    return {"select": None, "ignore": None if ignore is None else [*base.ignore, *ignore]}
 
 
 def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: tuple[str, ...] = _ADDED_TO) -> None:
@@ -274,6 +267,8 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
 
     keys = {s.field: s.key for s in SCHEMA.values() if s.kind != "table"}
     typer.echo(f"# settings file: {loaded.path if loaded.path else 'none (defaults)'}")
+    if len(loaded.chain) > 1:  # `extend`: the files whose settings are under these
+        typer.echo(f"# extends: {' extends '.join(str(p) for p in loaded.chain[1:])}")
     for f in fields(cfg):
         if f.name == "extra":
             continue
@@ -375,6 +370,12 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     check_choice("--min-severity", args.get("min_severity"), SEVERITIES)
     check_choice("--grammar", args.get("grammar"), GRAMMAR_MODES)
     check_lt_url(args.get("lt_url"))
+    check_no_empty_path("--glossary", args.get("glossary"))
+    check_no_empty_path("--rules", args.get("rules"))
+    for option, name, would in (("--select", "select", "select every rule, dropping the settings file's ignore"),
+                                ("--pack", "packs", "run no rule pack")):
+        if args.get(name) is not None and not _split(args[name]):  # `--pack "$PACKS"`, the variable unset
+            fail(f"{option}: empty (an unset shell variable?): it would {would}")
     from mtfix.formats import FORMATS
 
     check_choice("--input-format", args.get("input_format"), tuple(FORMATS))
@@ -383,7 +384,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             loaded = load_config(args.get("config"), paths)
         base = loaded.config
         glossaries = list(base.glossaries) + list(args.get("glossary") or [])
-        chosen = _selection_overrides(base, _split(args.get("select")), _split(args.get("ignore")))
+        chosen = layered_selection(base, _split(args.get("select")), _split(args.get("ignore")))
         cfg = base.with_overrides(
             **chosen,
             packs=_split(args.get("packs")),

@@ -120,6 +120,8 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         fail(str(exc))
     finally:
         run.close()
+    if not diff:
+        run.pass_stdin_through()
     try:
         with legacy_encoding(encoding):  # a --diff is printed in each file's own encoding
             _write(planned, targets, diff, quiet)

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -135,8 +136,10 @@ def maven() -> str | None:
     return shutil.which("mvn")
 
 
-def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) -> tuple[Installation, bool]:
-    """Install (or find) LT in ``settings.home``; returns (installation, whether anything was fetched)."""
+def install(settings: LTSettings, *, force: bool = False, quiet: bool = True,
+            announce: Callable[[], None] | None = None) -> tuple[Installation, bool]:
+    """Install (or find) LT in ``settings.home``; returns (installation, whether anything was fetched).
+    ``announce`` is called once an install is about to fetch (after every refusal), to say so."""
     home = settings.home
     if not force:
         try:
@@ -154,6 +157,8 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True) ->
     mvn = maven()
     if mvn is None:
         raise GrammarError(NO_MAVEN)
+    if announce is not None:
+        announce()
     home.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{home.name}-", dir=home.parent))
     try:

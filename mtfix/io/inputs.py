@@ -69,18 +69,22 @@ class GlobFilter:
     (True, False, False)
     """
 
-    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None):
+    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None, *,
+                 exclude_base: Path | None = None):
         include, exclude = list(include), list(exclude)
         if include or exclude:  # pathspec (and the asyncio it pulls in) costs a cold start 0.07 s: only when used
             import pathspec
         self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
         self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
         self.base = Path(os.path.abspath(base if base is not None else os.getcwd()))
+        #: ``exclude``'s own base, when it comes from another settings file (one that is extended)
+        self.exclude_base = Path(os.path.abspath(exclude_base)) if exclude_base is not None else self.base
 
-    def _forms(self, path: str) -> list[str]:
+    @staticmethod
+    def _forms(path: str, base: Path) -> list[str]:
         full = os.path.abspath(path)
         try:
-            rel = Path(full).relative_to(self.base).as_posix()
+            rel = Path(full).relative_to(base).as_posix()
         except ValueError:
             rel = None
         forms = [rel] if rel is not None else []
@@ -88,10 +92,10 @@ class GlobFilter:
         return forms
 
     def selected(self, path: str) -> bool:
-        forms = self._forms(path)
-        if self.include is not None and not any(self.include.match_file(f) for f in forms):
+        if self.include is not None and not any(self.include.match_file(f) for f in self._forms(path, self.base)):
             return False
-        return not (self.exclude is not None and any(self.exclude.match_file(f) for f in forms))
+        return not (self.exclude is not None
+                    and any(self.exclude.match_file(f) for f in self._forms(path, self.exclude_base)))
 
 
 class _GitIgnores:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 from lsprotocol import types
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 FIX_ALL_KIND = "source.fixAll.mtfix"
 ADD_TO_GLOSSARY = "mtfix.addToGlossary"
+#: The command that applies a fix (or an ignore comment, or every safe fix) computed when it is run, for a
+#: client whose edits cannot name a document version and that cannot resolve an action when it is picked
+APPLY = "mtfix.applyFix"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
 #: Codes whose flagged text may be a correct name that the glossary does not know yet.
 NAME_CODES = ("MTF207", "MTF208", "MTF302", "MTF305", "MTF4")
@@ -38,6 +41,30 @@ def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], v
         doc = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(doc, list(edits))])
     return types.WorkspaceEdit(changes={uri: list(edits)})
+
+
+def text_digest(text: str) -> str:
+    """What identifies a document's text: an action offered for it applies to that text only.
+
+    >>> text_digest("a") == text_digest("a") != text_digest("b")
+    True
+    """
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def deferred(action: types.CodeAction, data: dict[str, Any], *, as_command: bool) -> types.CodeAction:
+    """``action`` without its edit, which is computed again when the action is picked, for the text the
+    editor has then (``data`` says which finding and for which text, :func:`text_digest`): by
+    codeAction/resolve, or, ``as_command``, by the :data:`APPLY` command (``workspace/applyEdit``).
+    An edit sent with no version could otherwise be applied to a newer text, at the wrong place."""
+    action.edit = None
+    if as_command:
+        action.command = types.Command(title=action.title, command=APPLY, arguments=[data])
+    else:
+        action.data = data
+    return action
 
 
 def _shown(text: str, finding: Finding) -> str:

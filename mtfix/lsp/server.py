@@ -136,13 +136,14 @@ class MtfixLanguageServer(LanguageServer):
             self.message(profile.warning, again=True)
 
     def uses_file(self, path: str) -> bool:
-        """Whether a glossary or rule pack of an open document's configuration is at ``path`` (its
-        save must re-check: a client without file watching sends no other notice)."""
+        """Whether a glossary or rule pack of an open document's configuration, or a settings file it
+        ``extend``s, is at ``path`` (its save must re-check: a client without file watching sends no other
+        notice)."""
         if not path:
             return False
         target = _resolved(path)
-        return any(_resolved(str(key[0])) == target for st in list(self.states.values())
-                   for key in st.profile.key_files)
+        return any(isinstance(key, tuple) and _resolved(str(key[0])) == target for st in list(self.states.values())
+                   for key in (*st.profile.key_files, *st.profile.key))
 
     def _message_from_thread(self, text: str) -> None:
         if self.loop is not None:
@@ -386,6 +387,55 @@ def _client_versioned_edits(ls: MtfixLanguageServer) -> bool:
         return False
 
 
+def _client_applies_edits(ls: MtfixLanguageServer) -> bool:
+    try:
+        return bool(ls.client_capabilities.workspace.apply_edit)
+    except AttributeError:
+        return False
+
+
+def _delivery(ls: MtfixLanguageServer) -> str:
+    """How the edits of code actions reach the client so that none is applied to a text it was not
+    computed for: ``versioned`` (a TextDocumentEdit naming the version: the editor refuses it for another),
+    else ``resolve`` (computed when the action is picked, by codeAction/resolve), else ``command`` (by the
+    :data:`~mtfix.lsp.actions.APPLY` command and ``workspace/applyEdit``), else ``eager`` (a client that
+    can do none of these gets plain edits)."""
+    if _client_versioned_edits(ls):
+        return "versioned"
+    if _client_supports_resolve(ls):
+        return "resolve"
+    return "command" if _client_applies_edits(ls) else "eager"
+
+
+STALE = "the document changed since this fix was offered; nothing was changed: ask for the fix again"
+
+
+async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[types.WorkspaceEdit | None, str | None]:
+    """The edit of a deferred action (:func:`mtfix.lsp.actions.deferred`) for the editor's current text, or
+    None and why: a fix or an ignore comment only for the very text it was offered for, "fix all"
+    computed for the current text."""
+    uri = data.get("uri")
+    st = await ls.fresh_state(uri) if isinstance(uri, str) else None
+    if st is None:
+        return None, "the document is not open"
+    versioned = _client_versioned_edits(ls)
+    if data.get("action") == "fixAll":
+        loop = asyncio.get_running_loop()
+        edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
+        return actions.workspace_edit(st.uri, st.version, edits, versioned), None
+    if data.get("digest") != actions.text_digest(st.text):
+        return None, STALE
+    key = (data.get("code"), data.get("start"), data.get("end"))
+    f = next((f for f in st.findings if (f.code, f.start, f.end) == key), None)
+    if f is None:
+        return None, STALE
+    if data.get("action") == "ignore":
+        made = actions.ignore_action(f, st.uri, st.version, st.text, st.index, st.kind == "markdown", None, versioned)
+    else:
+        made = actions.fix_action(f, st.uri, st.version, st.text, st.index, None, versioned)
+    return (made.edit, None) if made is not None and made.edit is not None else (None, STALE)
+
+
 def _glossary_target(profile: Profile) -> str | None:
     """The first appendable glossary file the workspace configuration names (one that does not
     exist yet included: the action creates it)."""
@@ -445,7 +495,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             dyn = False
         if not dyn:
             return
-        watchers = [types.FileSystemWatcher(glob_pattern=f"**/{n}") for n in CONFIG_NAMES]
+        # every TOML file: a settings file may `extend` one of any name (mtfix.toml, pyproject.toml among them)
+        watchers = [types.FileSystemWatcher(glob_pattern="**/*.toml")]
         watchers += [types.FileSystemWatcher(glob_pattern=f"**/*.{e}") for e in ("tsv", "csv", "yaml", "yml", "tbx")]
         try:
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
@@ -504,6 +555,15 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 by_key[key] = d
         wanted = {start for _code, start, _end in by_key}
         versioned = _client_versioned_edits(ls)
+        delivery = _delivery(ls)
+        digest = actions.text_digest(st.text) if delivery in ("resolve", "command") else None
+
+        def deliver(action: types.CodeAction, what: str, f: Finding) -> types.CodeAction:
+            if digest is None:  # versioned (or a client that can take nothing else)
+                return action
+            data = {"uri": uri, "action": what, "digest": digest, "code": f.code, "start": f.start, "end": f.end}
+            return actions.deferred(action, data, as_command=delivery == "command")
+
         out: list[types.CodeAction] = []
         target = _glossary_target(st.profile)
         log.debug("code actions for %s: profile %s error %s glossary %s", uri, st.profile.origin, st.profile.error, target)
@@ -515,17 +575,20 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             diag = by_key.get((f.code, f.start, f.end))
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
             if fix is not None:
-                out.append(fix)
+                out.append(deliver(fix, "fix", f))
             ignore = actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
             if (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
-                out.append(ignore)
+                out.append(deliver(ignore, "ignore", f))
             name = actions.name_in(f, st.text) if target else None
             if name and target:
                 out.append(actions.glossary_action(name, target, diag))
         if any(f.fix is FixSafety.SAFE and f.edits for f in st.findings):
             fa = actions.fix_all_action(uri)
-            if not _client_supports_resolve(ls):
+            if delivery == "command":  # computed when run, for the text the editor has then
+                fa = actions.deferred(fa, dict(fa.data), as_command=True)
+                fa.data = None
+            elif not _client_supports_resolve(ls):
                 loop = asyncio.get_running_loop()
                 edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
                 fa.edit = actions.workspace_edit(uri, st.version, edits, versioned)
@@ -538,15 +601,25 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
-        if data.get("action") != "fixAll" or not isinstance(data.get("uri"), str):
+        if data.get("action") not in ("fixAll", "fix", "ignore") or not isinstance(data.get("uri"), str):
             return action
-        st = await ls.fresh_state(data["uri"])
-        if st is None:
-            return action
-        loop = asyncio.get_running_loop()
-        edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
-        action.edit = actions.workspace_edit(st.uri, st.version, edits, _client_versioned_edits(ls))
+        edit, why = await deferred_edit(ls, data)
+        if edit is not None:
+            action.edit = edit
+        elif why == STALE:  # no edit: the editor changes nothing
+            ls.message(why, types.MessageType.Warning, again=True)
         return action
+
+    @server.command(actions.APPLY)
+    async def apply_fix(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:
+        flat = list(args[0]) if len(args) == 1 and isinstance(args[0], list) else list(args)
+        data = flat[0] if len(flat) == 1 and isinstance(flat[0], dict) else {}
+        edit, why = await deferred_edit(ls, data)
+        if edit is None:
+            ls.message(why or "nothing to apply", types.MessageType.Warning, again=True)
+            return {"ok": False, "message": why}
+        result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="mtfix"))
+        return {"ok": bool(getattr(result, "applied", False)), "message": getattr(result, "failure_reason", None)}
 
     @server.command(actions.ADD_TO_GLOSSARY)
     async def add_to_glossary(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """What the server knows about the workspace: configuration, pipelines and LanguageTool.
 
 The configuration of a document is the nearest ``mtfix.toml`` or
-``pyproject.toml`` with ``[tool.mtfix]`` (found by :func:`mtfix.config.find_config`,
-as the CLI finds it).  Before every check the server compares the modification
-times of that file and of the glossaries and rule packs it names; when one has
+``pyproject.toml`` with ``[tool.mtfix]`` (found as the CLI finds it, over the files it
+``extend``s).  Before every check the server compares the modification
+times of those files and of the glossaries and rule packs they name; when one has
 changed, the pipelines are rebuilt.  ``workspace/didChangeWatchedFiles`` only
 triggers a re-check of the open documents.
 
@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from mtfix.config import Config, find_config, find_config_table
+from mtfix.config import Config, discover_config_file, load_config_file
 from mtfix.errors import MtfixError
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
@@ -244,26 +244,24 @@ class Session:
         start = Path(path).parent if path else (self.root or Path.cwd())
         error: str | None = None
         origin: Path | None = None
+        config = Config()
         try:
-            found = find_config_table(start)
-            origin = found[0] if found else None
-            key: tuple[Any, ...] = (_stat_key(origin) if origin else None,)
+            origin = discover_config_file(start)
+            loaded = load_config_file(origin) if origin is not None else None
+            # every file of the `extend` chain: an edit of the file extended changes the settings too
+            key: tuple[Any, ...] = tuple(_stat_key(p) for p in loaded.chain) if loaded else (None,)
+            config = loaded.config if loaded else config
         except (MtfixError, OSError, RuntimeError) as exc:  # unreadable TOML, a symlink loop, ...
-            error = str(exc)
+            error = str(exc) if origin is None or str(origin) in str(exc) else f"{origin}: {exc}"
+            key = ("error", error)
+        except Exception as exc:  # the editor must keep working: the defaults, and the error said
+            error = f"{origin}: {type(exc).__name__}: {exc}"
             key = ("error", error)
         name = str(origin) if origin else (f"error:{error}" if error else "")
         with self._lock:
             prof = self._profiles.get(name)
             if prof is not None and prof.key == key and prof.file_key() == prof.key_files:
                 return prof, False
-        try:
-            config = find_config(start) if origin is not None else Config()
-            if error is not None:
-                config = Config()
-        except MtfixError as exc:
-            config, error = Config(), f"{origin}: {exc}" if str(origin) not in str(exc) else str(exc)
-        except Exception as exc:
-            config, error = Config(), f"{origin}: {type(exc).__name__}: {exc}"
         if self.grammar_override:
             config = config.with_overrides(grammar=self.grammar_override)
         if error is not None:

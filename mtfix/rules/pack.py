@@ -312,8 +312,12 @@ def load_pack_file(path: str | Path) -> Pack:
     try:
         raw = p.read_bytes()
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(p.stem, f"cannot read {p}: {exc}") from None
+    except OSError as exc:  # the reason, not Python's "[Errno 2] ...: 'path'" that names the file again
+        raise RulePackError(p.stem, f"cannot read {p}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise RulePackError(p.stem, f"{p}:{line}: not valid UTF-8 (byte {raw[exc.start]:#04x}); rule packs are "
+                                    "UTF-8") from None
 
     def parse() -> Any:
         import yaml

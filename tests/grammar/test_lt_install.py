@@ -166,6 +166,7 @@ def test_an_install_folder_that_is_a_symlink_is_refused_and_what_it_points_to_ke
         assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
         assert "is a symbolic link" in r.output and f"MTFIX_LT_HOME={elsewhere.resolve()}" in r.output, r.output
         assert "rmtree" not in r.output
+        assert "Installing" not in r.output  # it said it was installing, then that it would not
         assert home.is_symlink() and sorted(p.name for p in (elsewhere / "lib").iterdir()) == before
     assert runs == []  # refused before fetching anything
     assert [p.name for p in home.parent.iterdir()] == ["6.7"]  # no staging folder left

@@ -603,3 +603,101 @@ def test_fix_all_resolved_after_an_edit_is_recomputed_for_the_new_version(tmp_pa
         await h.stop()
 
     run(scenario())
+
+
+# A client that takes neither versioned edits nor a resolve of the edit, but runs commands and applies
+# the server's workspace/applyEdit.
+COMMAND_CLIENT = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(apply_edit=True))
+# A client that resolves an action's edit when it is picked, but whose edits name no version.
+RESOLVE_CLIENT = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+    code_action=types.CodeActionClientCapabilities(
+        resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
+
+
+@pytest.mark.parametrize("client", ["resolve", "command"])
+def test_a_fix_offered_for_one_version_is_never_applied_to_another_text(tmp_path: Path, client: str) -> None:
+    """A client whose edits name no document version got the quick fix's edits at once, computed for
+    version 1: picked after an edit that moved the text, they changed the wrong words.  The edit is now
+    computed when the fix is picked, for the text it was offered for only (else nothing is changed and the
+    user is told); "fix all" is computed for the text the editor has then."""
+    root = workspace(tmp_path)
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=RESOLVE_CLIENT if client == "resolve" else COMMAND_CLIENT)
+        applied: list[types.WorkspaceEdit] = []
+
+        @h.client.feature(types.WORKSPACE_APPLY_EDIT)
+        def on_apply(*args: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+            applied.append(args[-1].edit)
+            return types.ApplyWorkspaceEditResult(applied=True)
+
+        async def pick(action: types.CodeAction) -> types.WorkspaceEdit | None:
+            """What the editor applies when the user picks ``action``."""
+            if action.edit is not None:  # edits sent at once: the editor applies them as they are
+                return action.edit
+            if client == "resolve":
+                return (await h.client.code_action_resolve_async(action)).edit
+            assert action.command is not None, action
+            before = len(applied)
+            await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
+                command=action.command.command, arguments=action.command.arguments))
+            return applied[before] if len(applied) > before else None
+
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        quick = next(a for a in acts if a.title.startswith("mtfix: fix MTF105"))
+        ignore = next(a for a in acts if a.title.startswith("mtfix: ignore MTF105"))
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        v2 = "We met the minister on Monday.\n\n" + EXAMPLE  # every finding moves down two lines
+        h.change(uri, v2, 2)
+        await h.diagnostics(uri, 2)
+        for stale in (quick, ignore):
+            edit = await pick(stale)
+            assert edit is None or not edits_of(edit, uri), edits_of(edit, uri)  # nothing, not the wrong words
+        assert any("the document changed since this fix was offered" in m for m in h.messages), h.messages
+        whole = await pick(fix_all)
+        assert whole is not None
+        assert apply_text_edits(v2, edits_of(whole, uri)) == Pipeline(Config(grammar="off")).fix(v2).text
+        # offered for the text the editor has: applied where it belongs
+        diags = (await h.diagnostics(uri, 2)).diagnostics
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        quick = next(a for a in acts if a.title.startswith("mtfix: fix MTF105"))
+        edit = await pick(quick)
+        assert edit is not None and apply_text_edits(v2, edits_of(edit, uri)) == v2.replace("the the", "the", 1)
+        await h.stop()
+
+    run(scenario())
+
+
+def test_a_change_to_a_file_the_settings_extend_rechecks_the_documents(tmp_path: Path) -> None:
+    """`extend = "team/base.toml"`: the server asked the client to watch mtfix.toml and pyproject.toml only,
+    so an edit of the file extended (by another tool, or git) was not seen until the document was edited."""
+    import fnmatch
+
+    root = workspace(tmp_path, 'extend = "team/base.toml"\n')
+    base = root / "team" / "base.toml"
+    base.parent.mkdir()
+    base.write_text('ignore = ["MTF105"]\n', encoding="utf-8")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, EXAMPLE)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert "MTF105" not in {str(d.code) for d in diags}
+        globs = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern
+                 for r in h.registrations for w in (r.register_options or {}).get("watchers", [])]
+        assert any(fnmatch.fnmatch("team/base.toml", g) for g in globs), globs
+        n = len(h.published)
+        base.write_text('ignore = ["MTF120"]\n', encoding="utf-8")
+        h.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+            uri=base.as_uri(), type=types.FileChangeType.Changed)]))
+        after = await h.diagnostics(uri, 1, after=n, where=lambda p: "MTF105" in {d.code for d in p.diagnostics})
+        assert "MTF120" not in {str(d.code) for d in after.diagnostics}
+        assert await h.stop() == 0
+
+    run(scenario())

@@ -3,6 +3,9 @@ bug that was found by trying to break them, and fails without its fix."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ import pytest
 from mtfix.config import Config
 from mtfix.errors import ConfigError
 from mtfix.pipeline import Pipeline
-from tests.reliability.conftest import run_mtfix
+from tests.reliability.conftest import REPO, run_mtfix
 
 DOUBLED = "The the minister met the delegation in the capital.\n"
 
@@ -337,7 +340,21 @@ def test_an_unknown_code_on_the_command_line_is_not_blamed_on_the_file(tmp_path:
     assert r.rc == 2 and "mtfix: error: --ignore 'MTF999': no rule" in r.stderr, r.stderr
     (tmp_path / "mtfix.toml").write_text('select = ["MTF1"]\nignore = ["MTF998"]\n', encoding="utf-8")
     r = run_mtfix("check", "--ignore", "MTF105", "a.txt", cwd=tmp_path)
-    assert r.rc == 2 and f"mtfix: error: {tmp_path / 'mtfix.toml'}:2: " in r.stderr and "'MTF998'" in r.stderr, r.stderr
+    assert r.rc == 2 and f"mtfix: error: {tmp_path / 'mtfix.toml'}:2: ignore 'MTF998'" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("written", "said"), [('select = ["MTF999"]\n', ":1: select 'MTF999': no rule"),
+                                               ('fail-on = "minor"\nignore = "nope"\n', ":2: ignore 'nope': no rule")])
+def test_an_unknown_code_in_the_file_is_named_by_its_key_not_an_option(tmp_path: Path, written: str,
+                                                                        said: str) -> None:
+    """`select = ["MTF999"]` in mtfix.toml was reported as `mtfix.toml:1: --select 'MTF999'`: an option the
+    user never typed."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text(written, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and f"mtfix: error: {tmp_path / 'mtfix.toml'}{said}" in r.stderr, r.stderr
+    assert "--select" not in r.stderr and "--ignore" not in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize(("name", "written", "line"), [
@@ -381,3 +398,84 @@ def test_an_lt_url_that_does_not_answer_is_blamed_on_where_it_was_given(tmp_path
     assert f"LanguageTool at {url} (lt-url, {tmp_path / 'mtfix.toml'}:2) does not answer" in r.stderr, r.stderr
     r = run_mtfix("check", "--grammar", "auto", "--lt-url", url + "/", "a.txt", cwd=tmp_path)
     assert f"LanguageTool at {url}/ (--lt-url) does not answer" in r.stderr, r.stderr
+
+
+def test_doctor_names_the_lt_url_option_not_the_python_field(tmp_path: Path) -> None:
+    """`mtfix doctor --lt-url foo` said `Config: lt_url must be ...`: the field of the Python class, not the
+    option the user typed; it is a usage error, as in every other command."""
+    r = run_mtfix("doctor", "--lt-url", "foo", cwd=tmp_path)
+    assert r.rc == 2 and not r.traceback, r.stdout + r.stderr
+    assert "mtfix: error: --lt-url: 'foo' is not a server's" in r.stderr, r.stderr
+    assert "lt_url" not in r.stdout + r.stderr and "Config:" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "setting"])
+def test_force_exclude_applies_to_the_file_standard_input_stands_for(tmp_path: Path, how: str) -> None:
+    """As ruff: with `--force-exclude`, standard input named (`--stdin-filename`) as a file that `exclude`
+    leaves out is not checked, and `fix` hands it back byte for byte (an editor's format-on-save replaces
+    its buffer with what it gets); it was checked and fixed, as if it were not excluded."""
+    _excluding_project(tmp_path, "force-exclude = true\n" if how == "setting" else "")
+    args = ["--force-exclude"] if how == "option" else []
+    text = DOUBLED.encode() + b"\r\nno newline at the end"
+    r = run_mtfix("check", *args, "--fail-on", "minor", "--stdin-filename", "drafts/d.txt", "-", stdin=text,
+                  cwd=tmp_path)
+    assert r.rc == 0 and r.stdout == "" and not r.traceback, r.stdout + r.stderr
+    fixed = run_mtfix("fix", *args, "--stdin-filename", "drafts/d.txt", "-", stdin=text, cwd=tmp_path)
+    assert fixed.rc == 0 and fixed.out == text, (fixed.out, fixed.stderr)
+    diffed = run_mtfix("fix", "--diff", *args, "--stdin-filename", "drafts/d.txt", "-", stdin=text, cwd=tmp_path)
+    assert diffed.rc == 0 and diffed.out == b"", diffed.stdout
+    # a file the globs take is still checked and fixed; without force-exclude, excluded names are too
+    kept = run_mtfix("fix", *args, "--stdin-filename", "a.txt", "-", stdin=text, cwd=tmp_path)
+    assert kept.rc == 0 and kept.out.startswith(b"The minister"), kept.out
+    # standard input is read all the same: a writer (an editor, a pipe) gets no broken pipe
+    piped = subprocess.run(["bash", "-c", 'head -c 3000000 /dev/zero | tr "\\0" a | "$0" -m mtfix check "$@"; '
+                            'echo "${PIPESTATUS[@]}"', sys.executable, *args, "--grammar", "off",
+                            "--stdin-filename", "drafts/d.txt", "-"],
+                           cwd=tmp_path, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert piped.stdout.split()[-3:] == ["0", "0", "0"], (piped.stdout, piped.stderr)
+    if how == "option":
+        read = run_mtfix("check", "--fail-on", "minor", "--stdin-filename", "drafts/d.txt", "-", stdin=text,
+                         cwd=tmp_path)
+        assert read.rc == 1 and "drafts/d.txt:1:" in read.stdout, read.stdout + read.stderr
+
+
+def test_a_rule_pack_that_cannot_be_read_says_why_once(tmp_path: Path) -> None:
+    """`rule-files = ["missing.yaml"]` said `cannot read /…/missing.yaml: [Errno 2] No such file or directory:
+    '/…/missing.yaml'` (Python's text, the path twice); a pack in Latin-1 gave a UnicodeDecodeError's text."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('rule-files = ["missing.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and not r.traceback, r.stderr
+    assert f"cannot read {tmp_path / 'missing.yaml'}: No such file or directory" in r.stderr, r.stderr
+    assert "Errno" not in r.stderr and r.stderr.count("missing.yaml") == 1, r.stderr
+    (tmp_path / "mtfix.toml").unlink()
+    (tmp_path / "pack.yaml").write_bytes(b"name: pack\nrules:\n  - description: caf\xe9\n")
+    r = run_mtfix("check", "--rules", "pack.yaml", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and "pack.yaml:3: not valid UTF-8 (byte 0xe9)" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("option", ["--glossary", "-g", "--rules", "--stdin-filename"])
+def test_an_empty_path_option_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    """`mtfix check -g "$GLOSSARY" ...` with the variable unset said `.: unknown glossary format ''` (the current
+    folder, read as a glossary), `--rules ""` `rule pack '': cannot read .`, and an empty `--stdin-filename`
+    was silently ignored (its settings file, format and name not taken)."""
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    path = "-" if option == "--stdin-filename" else "a.txt"
+    r = run_mtfix("check", option, "", path, stdin=DOUBLED.encode(), cwd=tmp_path)
+    name = "--glossary" if option == "-g" else option
+    assert r.rc == 2 and not r.traceback and r.stdout == "", r.stdout + r.stderr
+    assert f"mtfix: error: {name}: an empty path" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("option", ["--select", "--pack"])
+def test_an_empty_select_or_pack_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    """`--pack "$PACKS"` with the variable unset ran no rule pack and passed with 0 findings; `--select ""`
+    selected every rule and silently dropped the settings file's `ignore`."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('ignore = ["MTF4"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOUBLED, encoding="utf-8")
+    r = run_mtfix("check", option, "", "a.txt", cwd=tmp_path)
+    assert r.rc == 2 and not r.traceback and r.stdout == "", r.stdout + r.stderr
+    assert f"mtfix: error: {option}: empty" in r.stderr, r.stderr
+    assert run_mtfix("check", option, "MTF1" if option == "--select" else "en-generic", "a.txt", cwd=tmp_path).rc in (0, 1)
