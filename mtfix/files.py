@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from mtfix.errors import MtfixError
 from mtfix.findings import at_or_above
 from mtfix.formats import Container, Unit, format_for_path, load
+from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 from mtfix.model import Document, Finding, Severity, line_starts
@@ -230,14 +231,21 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
         if fx.changed:
             fixed[i] = fx.text
     seen = len(container.errors)
+    fixed = hold_signed_off(container, fixed)
     result.output = container.render(fixed) if fixed else inp.raw
     result.errors.extend(container.errors[seen:])  # fixes the format could not write (kept unchanged)
-    for i in container.unwritten:  # not made: no edit to count, every finding left for a human
+    for i in container.unwritten:
         ur = result.units[i]
         if ur.fix is not None:
-            ur.fix = replace(ur.fix, text=ur.fix.original, log=RepairLog(), remaining=list(ur.fix.findings),
-                             annotations_after=ur.fix.annotations)
+            ur.fix = unmade(ur.fix)
     return result
+
+
+def unmade(fx: FixResult) -> FixResult:
+    """``fx`` as if its repairs were not made (a fix the format did not write): no edit to count,
+    every finding left for a human."""
+    return replace(fx, text=fx.original, log=RepairLog(), remaining=list(fx.findings),
+                   annotations_after=fx.annotations)
 
 
 #: Worker processes for the units of one file (records of JSON Lines, CSV, XLIFF, PO, TMX), and the
@@ -401,7 +409,7 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
     try:
         inp = read_input(path, regular_only=regular_only)
         check_stdin_text(inp)
-        fmt = input_format or format_for_path(None if path == STDIN else path)
+        fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
         wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
         if looks_binary(inp.raw) and not wide_ok:
             if bomless_wide(inp.raw):

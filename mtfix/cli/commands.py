@@ -50,7 +50,7 @@ class ReportFormat(StrEnum):
     sarif = "sarif"
 
 
-@common_options()
+@common_options(omit=("fix_final",))  # check and score edit nothing
 def check(
     paths: PathsArg,
     format: FormatOpt = ReportFormat.text.value,
@@ -221,7 +221,7 @@ def _print_diff(r, encoding: str | None = None) -> None:
     sys.stdout.buffer.flush()
 
 
-@common_options()
+@common_options(omit=("fix_final",))
 def score(
     paths: PathsArg,
     ref: Annotated[Path | None, typer.Option(

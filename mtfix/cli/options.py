@@ -61,6 +61,12 @@ EncodingOpt = Annotated[
 CsvEscapeOpt = Annotated[str | None, typer.Option(
     "--csv-escape", help="CSV/TSV: the character before an escaped quote (e.g. '\\', as Spark and pandas' "
     "escapechar write); default: quotes doubled only.")]
+NoHeaderOpt = Annotated[bool, typer.Option(
+    "--no-header", "-H", help="CSV/TSV: the first row is a record, not a header (as csvkit's -H); --column, "
+    "--source-field and --id-field then take column numbers, from 1.")]
+FixFinalOpt = Annotated[bool, typer.Option(
+    "--fix-final", help="XLIFF: fix units a reviewer signed off too (state final or signed-off, approved); "
+    "by default they are checked and reported, never edited.")]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
@@ -106,6 +112,8 @@ class CommonOptions:
     source_field: SourceFieldOpt = None
     id_field: IdFieldOpt = None
     csv_escape: CsvEscapeOpt = None
+    no_header: NoHeaderOpt = False
+    fix_final: FixFinalOpt = False
     encoding: EncodingOpt = None
     config: ConfigOpt = None
     jobs: JobsOpt = None
@@ -116,8 +124,10 @@ class CommonOptions:
     show_settings: ShowSettingsOpt = False
 
     def format_options(self) -> dict[str, Any]:
-        """The options of the tabular formats that are set (text, source and id fields, CSV escape)."""
-        return format_options(self.text_field, self.source_field, self.id_field, self.csv_escape)
+        """The format options that are set (text, source and id fields, CSV escape and header, fixing
+        signed-off units)."""
+        return format_options(self.text_field, self.source_field, self.id_field, self.csv_escape) \
+            | ({"no_header": True} if self.no_header else {}) | ({"fix_final": True} if self.fix_final else {})
 
 
 #: Every shared option at its default (the default ``opts`` of a command called directly).

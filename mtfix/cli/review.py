@@ -106,7 +106,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         planned = []
         batch = [inp.path for inp in inputs]
         for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
-            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path)
+            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
             with legacy_encoding(None if fmt in SELF_DECODING else encoding):
                 planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         targets: dict[str, Path] = {}

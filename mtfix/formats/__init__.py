@@ -5,7 +5,9 @@ Formats are loaded lazily: ``FORMATS`` maps a name to ``module:Class``.
 
 from __future__ import annotations
 
+import codecs
 import importlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +47,37 @@ def get_format(name: str) -> Format:
     return getattr(module, cls)()
 
 
-def format_for_path(path: str | None, default: str = "text") -> str:
-    if not path or path == "-":
-        return default
-    return EXTENSIONS.get(Path(path).suffix.lower(), default)
+#: An XML document whose root is ``<xliff>`` or ``<tmx>``, after a declaration, comments, processing
+#: instructions and a DOCTYPE (``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``)
+_BILINGUAL_ROOT = re.compile(rb"\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*"
+                             rb"<(?:[A-Za-z_][\w.-]*:)?(xliff|tmx)[\s/>]", re.DOTALL)
+
+
+def sniff(raw: bytes) -> str | None:
+    """``"xliff"`` or ``"tmx"`` when ``raw`` is such an XML document (whatever its file is named:
+    Trados' ``.sdlxliff``, memoQ's ``.mqxliff``, ``.xml``), else None.
+
+    >>> sniff(b'<?xml version="1.0"?> <!-- x --> <xliff version="1.2">'), sniff(b"<tmx>"), sniff(b"xliff")
+    ('xliff', 'tmx', None)
+    """
+    head = raw[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    m = _BILINGUAL_ROOT.match(head.removeprefix(codecs.BOM_UTF8))
+    return m.group(1).decode("ascii") if m else None
+
+
+def format_for_path(path: str | None, default: str = "text", raw: bytes | None = None) -> str:
+    """The format ``path``'s extension names; for another extension (or none), the format ``raw``
+    is in when it is an XLIFF or TMX document (:func:`sniff`: never checked as plain text, which
+    would edit its sources and markup), else ``default``."""
+    ext = Path(path).suffix.lower() if path and path != "-" else None
+    if ext in EXTENSIONS:
+        return EXTENSIONS[ext]
+    return (sniff(raw) if raw is not None else None) or default
 
 
 def load(raw: bytes, path: str | None, fmt: str | None = None, **options: Any) -> Container:
-    """Read ``raw`` (the bytes of ``path``) with the format ``fmt`` or the one its extension names."""
-    return get_format(fmt or format_for_path(path)).load(raw, path, options)
+    """Read ``raw`` (the bytes of ``path``) with the format ``fmt``, or the one its extension names
+    (or its content: :func:`format_for_path`)."""
+    return get_format(fmt or format_for_path(path, raw=raw)).load(raw, path, options)

@@ -31,6 +31,23 @@ def is_english(tag: str | None) -> bool:
     return primary in ("en", "eng")
 
 
+def utf8_under(codec: str, raw: bytes) -> bool:
+    """Whether ``raw``, declared in ``codec`` (a PO charset, an XML declaration), is UTF-8 text with
+    non-ASCII characters while ``codec`` is not UTF-8: the declaration is then most likely wrong
+    (such bytes are rarely meant as ISO-8859-1), and the text reads as mojibake.
+
+    >>> utf8_under("iso8859-1", "café".encode()), utf8_under("iso8859-1", "café".encode("latin-1"))
+    (True, False)
+    """
+    if codec.replace("_", "-").lower() in ("utf-8", "utf8") or raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @dataclass
 class Unit:
     id: str | int | None
@@ -100,6 +117,27 @@ class Container:
         """The file's bytes with unit ``i``'s text replaced by ``fixed[i]``; a unit whose text cannot
         be written is kept unchanged and added to ``unwritten``."""
         raise NotImplementedError
+
+
+def hold_signed_off(container: Container, fixed: dict[int, str]) -> dict[int, str]:
+    """``fixed`` without the units a reviewer signed off (``meta["signed_off"]``, set by a format
+    unless its ``fix_final`` option is on): each is added to ``container.unwritten`` (checked and
+    reported, its findings left for a human), and one note in ``container.errors`` names them."""
+    kept: dict[int, str] = {}
+    held: list[Unit] = []
+    for i, text in fixed.items():
+        unit = container.units[i]
+        if unit.meta.get("signed_off") and text != unit.text:
+            container.unwritten.add(i)
+            held.append(unit)
+        else:
+            kept[i] = text
+    if held:
+        named = ", ".join(f"{u.id!r} (line {u.line_offset + 1}, {u.meta['signed_off']})" for u in held[:3])
+        more = f", and {len(held) - 3} more" if len(held) > 3 else ""
+        container.errors.append(f"line {held[0].line_offset + 1}: {len(held)} signed-off unit(s) checked, not fixed "
+                                f"(--fix-final fixes them): {named}{more}")
+    return kept
 
 
 class Format(Protocol):

@@ -36,7 +36,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
-from mtfix.formats.base import Container, Unit, is_english
+from mtfix.formats.base import Container, Unit, is_english, utf8_under
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v",
            "?": "?", "'": "'"}
@@ -409,6 +409,9 @@ class PoFormat:
             line = text.count("\n", 0, bad.pos) + 1
             raise InputError(f"not a valid PO file: {bad.reason}", path=path, line=line) from None
         errors: list[str] = []
+        if "\r" in text and "\n" not in text:
+            errors.append("line 1: the file's lines end in a lone CR (classic Mac OS), which gettext does not read as "
+                          "a line break: a comment runs to the end of the file, and no entry after it is read")
         writable = bom + text.encode(codec) == raw
         if not writable:
             errors.append(f"the file does not read back to the same bytes in {codec}: checked, but fixes to it "
@@ -422,6 +425,12 @@ class PoFormat:
                 continue
             ctx, msgid = kw.get("msgctxt"), kw["msgid"]
             if ctx is None and msgid.value == "":  # the header
+                if utf8_under(codec, raw):
+                    header = next(f for f in entry if f.keyword == "msgstr")
+                    lit = next((lit for lit in header.literals if _CHARSET.search(lit.value)), header.literals[0])
+                    errors.append(f"line {text.count(chr(10), 0, lit.start) + 1}: the header declares charset {codec}, but the file reads "
+                                  "as UTF-8: its non-ASCII characters are read as gettext reads them, in "
+                                  f"{codec} (mojibake); is the charset wrong?")
                 lang = _LANGUAGE.search(next((f.value for f in entry if f.keyword == "msgstr"), ""))
                 if lang is not None and not is_english(lang.group(1)):
                     errors.append(f"line {msgid.line + 1}: the file is translated into {lang.group(1)!r} (its "

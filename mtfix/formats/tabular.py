@@ -504,12 +504,13 @@ def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
 
 
 def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: str,
-               escape: str | None = None) -> list[str]:
-    """Why a CSV record is malformed (wrong field count, text after a closing quote, a quote inside
-    an unquoted field); empty when it is well-formed."""
+               escape: str | None = None, strays: bool = True, width_of: str = "the header") -> list[str]:
+    """Why a CSV record is malformed (a field count other than ``ncols``, that of ``width_of``; text
+    after a closing quote; a quote inside an unquoted field unless ``strays`` is off); empty when
+    it is well-formed."""
     why = []
     if len(spans) != ncols:
-        why.append(f"{len(spans)} field(s) where the header has {ncols}")
+        why.append(f"{len(spans)} field(s) where {width_of} has {ncols}")
     for n, (a, b) in enumerate(spans, 1):
         raw = body[a:b]
         if escape is not None:  # an escaped character is text, a quote included
@@ -518,7 +519,7 @@ def _malformed(body: str, spans: list[tuple[int, int]], ncols: int, quotechar: s
             inner = raw[1:-1] if len(raw) >= 2 and raw.endswith(quotechar) else None
             if inner is None or inner.replace(quotechar * 2, "").count(quotechar):
                 why.append(f"field {n} has text after its closing quote")
-        elif quotechar in raw:
+        elif strays and quotechar in raw:
             why.append(f"field {n} has a stray quote")
     return why
 
@@ -574,12 +575,15 @@ def _allow_fields_of(size: int) -> None:
 
 class CsvFormat:
     """Comma-separated values with a header row (``,`` or ``;`` or ``|``: the
-    delimiter that makes ``text_field`` a column of the header wins)."""
+    delimiter that makes ``text_field`` a column of the header wins), or without one
+    (``no_header``: columns are numbered from 1)."""
 
     name = "csv"
     extensions = (".csv",)
     delimiters: tuple[str, ...] = (",", ";", "|", "\t")
     label = "CSV"
+    #: a quote inside an unquoted field is reported (CSV quotes such fields; TSV has no quoting)
+    stray_quotes = True
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         text_field = _require_text_field(options, self.label, path)
@@ -590,41 +594,51 @@ class CsvFormat:
                              f"({' '.join(map(repr, self.delimiters))}), not {escape!r}", path=path)
         tf = decode(raw, path)
         lines = _LINE.findall(tf.text)
-        delimiter, header_line, header = self._header(lines, text_field, path, escape)
+        _allow_fields_of(len(tf.text))
+        errors: list[str] = []
+        if options.get("no_header"):
+            wanted = {"--column": text_field, "--source-field": source_field, "--id-field": id_field}
+            delimiter, skip, ncols = self._first_row(lines, {o: n for o, n in wanted.items() if n}, path, escape)
+            col, src_col, id_col = (_number(n) - 1 if n else None for n in wanted.values())
+            assert col is not None
+        else:
+            delimiter, header_line, header = self._header(lines, text_field, path, escape)
+            skip, ncols = header_line + 1, len(header)
+            col = column_index(header, text_field)
+            assert col is not None
+            src_col = column_index(header, source_field) if source_field else None
+            id_col = column_index(header, id_field) if id_field else None
+            if header.count(text_field) > 1:
+                errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} "
+                              "times in the header; the first is checked")
+            for name, opt in ((source_field, "--source-field"), (id_field, "--id-field")):
+                if name and column_index(header, name) is None:
+                    errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: "
+                                  f"{', '.join(header)})")
         if escape == delimiter:
             raise InputError(f"--csv-escape {escape!r} is the delimiter of this file", path=path)
-        col = header.index(text_field)
-        _allow_fields_of(len(tf.text))
-        src_col = header.index(source_field) if source_field and source_field in header else None
-        id_col = header.index(id_field) if id_field and id_field in header else None
-        errors: list[str] = []
-        if header.count(text_field) > 1:
-            errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} times "
-                          "in the header; the first is checked")
-        for name, opt in ((source_field, "--source-field"), (id_field, "--id-field")):
-            if name and name not in header:
-                errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: {', '.join(header)})")
+        label = text_field if options.get("no_header") else repr(text_field)
         units: list[Unit] = []
-        feed = iter(lines[header_line + 1 :])
+        feed = iter(lines[skip:])
         reader = csv.reader(feed, delimiter=delimiter, quotechar='"', doublequote=True, escapechar=escape, strict=False)
-        start = header_line + 1
+        start = skip
         while True:
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
-                end = header_line + 1 + reader.line_num
+                end = skip + reader.line_num
                 errors.append(f"line {start + 1}: {exc}; kept unchanged")
                 start = end
                 continue
-            end = header_line + 1 + reader.line_num
+            end = skip + reader.line_num
             first, start = start, end
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             where = f"line {first + 1}"
             if col >= len(row):
-                errors.append(f"{where}: {len(row)} field(s), no column {text_field!r}; kept unchanged")
+                errors.append(f"{where}: {len(row)} field(s), no column {label}; kept unchanged")
                 continue
             body = "".join(lines[first:end]).rstrip("\r\n")
             spans = field_spans(body, delimiter, '"', escape)
@@ -644,7 +658,8 @@ class CsvFormat:
                 errors.append(f"{where}: irregular quoting{hint}; checked, but fixes to it are not written")
                 writable = False
             else:
-                why = _malformed(body, spans, len(header), '"', escape)
+                why = _malformed(body, spans, ncols, '"', escape, strays=self.stray_quotes,
+                                 width_of="the first row" if options.get("no_header") else "the header")
                 raw_text = body[slice(*spans[col])]
                 writable = not (raw_text.startswith('"') and not (raw_text.endswith('"') and len(raw_text) > 1))
                 if why:
@@ -668,25 +683,88 @@ class CsvFormat:
             first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
         if first is None:
             raise InputError(f"empty {self.label} file: no header row", path=path)
-        seen: list[str] = []
-        for d in delimiters:
-            header = next(csv.reader([lines[first]], delimiter=d, quotechar='"', escapechar=escape))
-            header = [h.strip() for h in header]
+        headers = [(d, [h.strip() for h in next(csv.reader([lines[first]], delimiter=d, quotechar='"',
+                                                          escapechar=escape))]) for d in delimiters]
+        for d, header in headers:  # a column of that name, else (a number) enough columns to count from
             if text_field in header:
                 return d, first, header
-            if not seen:
-                seen = header
+        for least in (2, 1):  # a split into columns before none
+            for d, header in headers:
+                if len(header) >= least and column_index(header, text_field) is not None:
+                    return d, first, header
+        seen = headers[0][1]
         raise InputError(
             f"no column {text_field!r} in the header row (columns: {', '.join(seen)})", path=path, line=first + 1
         )
 
 
+    def _first_row(self, lines: list[str], columns: dict[str, str], path: str | None,
+                   escape: str | None = None) -> tuple[str, int, int]:
+        """For a file without a header row: its delimiter, the line its records start at and the number
+        of fields of its first record.  The delimiter is the one Excel's ``sep=`` line names, else the
+        first that splits the first rows alike into at least two fields, and enough for every column
+        number in ``columns`` (option → number), else the first that gives enough.  A column that is not
+        a number, or that the first record does not reach, is an :class:`InputError`."""
+        need = 1
+        for opt, name in columns.items():
+            n = _number(name)
+            if n is None:
+                raise InputError(f"--no-header: columns are numbered from 1, not named: {opt} {name!r}", path=path)
+            if n < 1:
+                raise InputError(f"columns are numbered from 1: {opt} {name}", path=path)
+            need = max(need, n)
+        delimiters, skip = self.delimiters, 0
+        nonblank = [i for i, line in enumerate(lines) if line.strip()]
+        if nonblank and (sep := _EXCEL_SEP.fullmatch(lines[nonblank[0]])) is not None:
+            delimiters, skip, nonblank = (sep.group(1),), nonblank[0] + 1, nonblank[1:]
+        if not nonblank:
+            return delimiters[0], skip, 0
+        sample = lines[nonblank[0]:nonblank[0] + 50]
+        counts: dict[str, list[int]] = {}
+        for d in delimiters:
+            try:
+                rows = [r for r in csv.reader(sample, delimiter=d, quotechar='"', escapechar=escape, strict=False)
+                        if r and any(f.strip() for f in r)]
+            except csv.Error:
+                rows = []
+            counts[d] = [len(r) for r in rows[:5]] or [1]
+        fit = [d for d in delimiters if counts[d][0] >= need]
+        alike = [d for d in fit if counts[d][0] >= 2 and len(set(counts[d])) == 1]
+        split = [d for d in fit if counts[d][0] >= 2]
+        chosen = (alike or split or fit or [None])[0]
+        if chosen is None:
+            best = max(counts[d][0] for d in delimiters)
+            opt, name = next((o, n) for o, n in columns.items() if _number(n) == need)
+            raise InputError(f"{opt} {name} is out of range: line {nonblank[0] + 1} (the first row) has {best} "
+                             "field(s)", path=path, line=nonblank[0] + 1)
+        return chosen, skip, counts[chosen][0]
+
+
+def _number(name: str) -> int | None:
+    """A column number as given (``"2"``), or None when ``name`` is not a number."""
+    return int(name) if name.isascii() and name.isdigit() else None
+
+
+def column_index(header: list[str], name: str) -> int | None:
+    """The 0-based index of column ``name`` of a header row: the first column so named, else, for a
+    number from 1 (as csvkit reads ``-c 2``), the column at that position; None when neither.
+
+    >>> column_index(["id", "body"], "body"), column_index(["id", "body"], "2"), column_index(["2", "x"], "2")
+    (1, 1, 0)
+    """
+    if name in header:
+        return header.index(name)
+    n = _number(name)
+    return n - 1 if n is not None and 1 <= n <= len(header) else None
+
+
 class TsvFormat(CsvFormat):
     """Tab-separated values with a header row; quoting as Python's csv and
     spreadsheet programs write it (``"`` around fields with tabs, quotes or
-    line breaks)."""
+    line breaks); a quote inside an unquoted field is text, as in IANA's TSV."""
 
     name = "tsv"
     extensions = (".tsv",)
     delimiters = ("\t",)
     label = "TSV"
+    stray_quotes = False

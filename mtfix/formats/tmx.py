@@ -7,13 +7,22 @@ from __future__ import annotations
 from typing import Any
 
 from mtfix.formats.base import Container, Unit, is_english
-from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, localname, parse_store
+from mtfix.formats.xml import (
+    BreakRefs,
+    Inline,
+    XmlBilingualContainer,
+    add_unit,
+    declaration_note,
+    localname,
+    parse_store,
+)
 
 
 class TmxFormat:
     """TMX 1.4: each English variant (``en``, ``EN-GB``, ``en_US``...) that is not the source is a
-    target (its id ``tuid/lang`` when a ``<tu>`` has several); the source is the header's
-    ``srclang`` variant, else (``*all*``, none) the first variant in another language.  A ``<tu>``
+    target (its id ``tuid/lang`` when a ``<tu>`` has several); the source is the variant in the
+    ``<tu>``'s own ``srclang``, else the header's, else (``*all*``, none) the first variant in
+    another language.  A ``<tu>``
     without such an English variant is not checked."""
 
     name = "tmx"
@@ -39,7 +48,9 @@ class TmxFormat:
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
             if len(variants) < 2:
                 continue
-            src_i = next((i for i, (lang, _) in enumerate(variants) if srclang and lang == srclang), None)
+            own = (tu.xmlelement.get("srclang") or "").lower()  # a <tu>'s srclang overrides the header's
+            src = srclang if not own else "" if own == "*all*" else own
+            src_i = next((i for i, (lang, _) in enumerate(variants) if src and lang == src), None)
             targets = [i for i, (lang, _) in enumerate(variants) if i != src_i and is_english(lang)]
             if not targets:  # nothing English to check but (at most) the source
                 no_english += 1
@@ -50,11 +61,17 @@ class TmxFormat:
                 targets = [i for i in targets if i != src_i]
             uid = tu.xmlelement.get("tuid") or n
             seg_s = _seg(variants[src_i][1])
+            seen: dict[str, int] = {}
             for tgt_i in targets:  # each English variant (en-US and en-GB) is a target of its own
                 seg_t = _seg(variants[tgt_i][1])
                 if seg_t is not None:
                     name = _raw_lang(variants[tgt_i][1])
+                    seen[name] = seen.get(name, 0) + 1  # a second variant in the same language: name#2
+                    name += f"#{seen[name]}" if seen[name] > 1 else ""
                     add_unit(units, inlines, f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s, breaks)
+        note = declaration_note(raw)
+        if note:
+            errors.insert(0, note)
         if no_english:
             errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
                           f"({srclang or 'no srclang'}): not checked")

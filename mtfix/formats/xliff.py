@@ -25,7 +25,16 @@ import re
 from typing import Any
 
 from mtfix.formats.base import Container, Unit, is_english
-from mtfix.formats.xml import BreakRefs, Inline, XmlBilingualContainer, add_unit, localname, parse_store
+from mtfix.formats.xml import (
+    BreakRefs,
+    Inline,
+    XmlBilingualContainer,
+    add_unit,
+    declaration_note,
+    localname,
+    parse_store,
+    render_inline,
+)
 
 
 def _xliff_class(raw: bytes) -> Any:
@@ -56,24 +65,72 @@ class XliffFormat:
             if getattr(tu, "isheader", lambda: False)():
                 continue
             target, source = tu.target_dom, tu.source_dom
-            if target is None or _inherited(tu.xmlelement, "translate", "yes").strip().lower() == "no":
+            if target is None or _inherited(tu.xmlelement, "translate", "yes").strip().lower() == "no" \
+                    or any(_sdl_locked(seg) for seg in _sdl_segs(tu.xmlelement)):
                 continue
+            own = target.get(_XML_LANG)  # a target's own xml:lang overrides its file's target language
             declares = next((el for el in _lineage(tu.xmlelement)
                              if el.get("target-language") is not None or el.get("trgLang") is not None), None)
-            if declares is not None:
+            if own is not None and not is_english(own):
+                if render_inline(target).text.strip():
+                    errors.append(f"line {target.sourceline}: the target of {_unit_id(tu.xmlelement, n)!r} is in "
+                                  f"{own!r} (its xml:lang), not English: not checked")
+                continue
+            if own is None and declares is not None:
                 lang = declares.get("target-language") or declares.get("trgLang") or ""
                 if not is_english(lang):
                     foreign.setdefault(declares, lang)
                     continue
             file_el = next((el for el in _lineage(tu.xmlelement) if localname(el.tag) == "file"), None)
-            add_unit(units, inlines, _unit_id(tu.xmlelement, n), target, source, breaks,
-                     document=documents.setdefault(file_el, len(documents)))
+            unit = add_unit(units, inlines, _unit_id(tu.xmlelement, n), target, source, breaks,
+                            document=documents.setdefault(file_el, len(documents)))
+            signed = _signed_off(tu.xmlelement, target)
+            if unit is not None and signed and not options.get("fix_final"):
+                unit.meta["signed_off"] = signed
+        note = declaration_note(raw)
+        if note:
+            errors.insert(0, note)
         for el, lang in foreign.items():
             what = f"<file> {el.get('original') or el.get('id') or ''!r}" if localname(el.tag) == "file" else "the file"
             errors.append(f"line {el.sourceline}: {what} is translated into {lang!r}, not English: its units are "
                           "not checked")
         return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
                                      inlines=inlines)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: XLIFF 1.2 target states of a translation a reviewer has signed off (XLIFF 2: ``final``)
+_DONE_STATES = ("final", "signed-off")
+
+
+def _signed_off(unit: Any, target: Any) -> str | None:
+    """What marks a unit as signed off, as written (``state="final"``, ``approved="yes"``), or None:
+    XLIFF 1.2 ``<target state="final">`` or ``"signed-off"``, ``<trans-unit approved="yes">`` (the
+    spec's "final or has passed its final review"), a Trados segment approved or signed off
+    (:data:`_SDL_DONE`); XLIFF 2 ``<segment state="final">``.  Read from
+    the attributes, not translate-toolkit's ``get_state_n``, which ranks a final target below
+    signed off unless the unit is also approved."""
+    state = (target.get("state") if localname(unit.tag) != "segment" else unit.get("state")) or ""
+    if state.strip() in _DONE_STATES:
+        return f'state="{state.strip()}"'
+    if localname(unit.tag) != "segment" and (unit.get("approved") or "").strip() == "yes":
+        return 'approved="yes"'
+    return next((f'sdl:conf="{seg.get("conf")}"' for seg in _sdl_segs(unit) if seg.get("conf") in _SDL_DONE), None)
+
+
+_SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
+#: Trados Studio's confirmation levels (SDLXLIFF ``<sdl:seg conf>``) of a reviewed translation
+_SDL_DONE = ("ApprovedTranslation", "ApprovedSignOff")
+
+
+def _sdl_segs(unit: Any) -> list[Any]:
+    """A Trados SDLXLIFF ``<trans-unit>``'s segment definitions (``<sdl:seg-defs><sdl:seg>``)."""
+    return unit.findall(f"{_SDL}seg-defs/{_SDL}seg")
+
+
+def _sdl_locked(seg: Any) -> bool:
+    """A Trados segment locked in the editor (``locked="true"``): as ``translate="no"``."""
+    return (seg.get("locked") or "").strip().lower() in ("true", "1", "yes", "locked")
 
 
 def _lineage(el: Any) -> Any:

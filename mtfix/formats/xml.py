@@ -30,7 +30,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
-from mtfix.formats.base import Container, Unit
+from mtfix.formats.base import Container, Unit, utf8_under
 from mtfix.model import Span
 
 # -- inline markup ----------------------------------------------------------------------------------
@@ -302,6 +302,25 @@ def xml_codec(raw: bytes) -> tuple[str, Any] | None:
     return text, lambda t: t.encode(codec, errors="xmlcharrefreplace")
 
 
+def declaration_note(raw: bytes) -> str | None:
+    """A note when the XML declaration names a single-byte encoding (``ISO-8859-1``) but the file is
+    UTF-8 text with non-ASCII characters (:func:`~mtfix.formats.base.utf8_under`), else None."""
+    import codecs
+
+    declared = _DECLARED.match(raw)
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec.startswith(("utf-16", "utf-32")) or not utf8_under(codec, raw):
+        return None
+    return (f"line 1: the XML declaration names {name}, but the file reads as UTF-8: its non-ASCII characters "
+            f"are read in {name} (mojibake); is the declaration wrong?")
+
+
 def _char_map(piece: str) -> tuple[str, list[tuple[int, int, bool]]]:
     """The character data of a raw text piece and, per character, its raw (start, end) in the piece and
     whether it sits in a CDATA section."""
@@ -487,7 +506,27 @@ def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
         line = getattr(exc, "lineno", None)  # lxml's syntax errors know their line
         line = line if isinstance(line, int) and line > 0 else None
         reason = " ".join(re.sub(r"\s*\(<string>, line \d+\)$", "", str(exc)).split())  # one line, always
+        if not reason:  # translate-toolkit's StopIteration, KeyError...: a well-formed file of another kind
+            reason, line = _why_unreadable(raw, what.lower())
+            reason = reason or f"translate-toolkit cannot read it ({type(exc).__name__})"
         raise InputError(f"not a readable {what} file: {reason}", path=path, line=line) from None
+
+
+def _why_unreadable(raw: bytes, root: str) -> tuple[str | None, int | None]:
+    """Why a well-formed XML file is no ``<root>`` document translate-toolkit can read (another root
+    element, an XLIFF without ``<file>``) and the line; ``(None, None)`` when that is not it."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
+    try:
+        el = etree.fromstring(raw, parser)
+    except Exception:  # noqa: BLE001 - only a diagnosis: the caller reports the failure anyway
+        return None, None
+    if localname(el.tag) != root:
+        return f"its root element is <{localname(el.tag)}>, not <{root}>", el.sourceline
+    if root == "xliff" and not any(isinstance(c.tag, str) and localname(c.tag) == "file" for c in el):
+        return "no <file> element", el.sourceline
+    return None, None
 
 
 def source_line(el: Any) -> int:
@@ -549,16 +588,17 @@ class BreakRefs:
 
 
 def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, source: Any,
-             breaks: BreakRefs | None = None, document: int | None = None) -> None:
-    """Append the unit of one XML target element (and its source), unless its text is blank;
+             breaks: BreakRefs | None = None, document: int | None = None) -> Unit | None:
+    """Append the unit of one XML target element (and its source), unless its text is blank, and return it;
     ``breaks`` (:meth:`BreakRefs.of`) places findings after a ``&#10;`` on the right file line;
     ``document`` numbers the document the unit is part of (an XLIFF ``<file>``), if any."""
     inline = render_inline(target)
     if not inline.text.strip():
-        return
+        return None
     src = render_inline(source).text if source is not None else None
     locator = breaks.locator(target, inline.text) if breaks is not None and ("\n" in inline.text or "\r" in inline.text) else None
-    units.append(Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
-                      line_offset=source_line(target), locator=locator,
-                      meta={} if document is None else {"document": document}))
+    unit = Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
+                line_offset=source_line(target), locator=locator, meta={} if document is None else {"document": document})
+    units.append(unit)
     inlines.append(inline)
+    return unit

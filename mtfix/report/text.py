@@ -79,9 +79,11 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
     findings = [f for r in results for f in r.findings]
     sev = Counter(str(f.severity) for f in findings)
     # fix applies the fixes of findings the report leaves out (--min-severity) too
-    plans = [fix_plan(u.check.document.text, u.check.findings) for r in results for u in r.units]
-    safe = sum(len(p.edits) for p in plans)
-    unsafe = sum(len(p.held_back) for p in plans)
+    plans = [(fix_plan(u.check.document.text, u.check.findings), bool(u.unit.meta.get("signed_off")))
+             for r in results for u in r.units]
+    safe = sum(len(p.edits) for p, signed in plans if not signed)
+    signed_off = sum(len(p.edits) for p, signed in plans if signed)  # fix leaves them (--fix-final)
+    unsafe = sum(len(p.held_back) for p, _ in plans)
     parts = [f"{len(findings)} finding{'s' * (len(findings) != 1)} in {len(results)} file{'s' * (len(results) != 1)}"]
     if findings:
         parts.append(", ".join(f"{sev[s]} {s}" for s in _BY_SEVERITY if sev[s]))
@@ -90,6 +92,8 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
         parts.append(f"{hidden} below --min-severity not shown")
     if safe:
         parts.append(f"{safe} fixable with `mtfix fix`")
+    if signed_off:
+        parts.append(f"{signed_off} more in signed-off units with `--fix-final`")
     if unsafe and not unsafe_applied:
         parts.append(f"{unsafe} more with `--unsafe-fixes`")
     msg = "; ".join(parts) + "."

@@ -20,8 +20,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtfix.files import UnitResult, add_contexts, read_container, unit_document
+from mtfix.files import UnitResult, add_contexts, read_container, unit_document, unmade
 from mtfix.formats import Container, Unit, load
+from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
 from mtfix.pipeline import Pipeline
@@ -158,6 +159,10 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
         if fx.changed:
             fixed[i] = fx.text
         review.units.append(ur)
+    fixed = hold_signed_off(container, fixed)  # as `mtfix fix` does: reported, proposed, not repaired
+    for i in container.unwritten:
+        review.units[i].fix = unmade(review.units[i].fix)
+    review.errors.extend(e for e in container.errors if e not in review.errors)
     after_units = None
     if fixed:  # score the repaired file as `mtfix fix` then `mtfix score` would: render, reload, check
         try:
