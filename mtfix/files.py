@@ -107,7 +107,7 @@ class FileResult:
 def unit_document(unit: Unit, path: str | None) -> Document:
     doc = to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
-        headings=unit.headings, opaque=unit.opaque,
+        headings=unit.headings, opaque=unit.opaque, joins=unit.joins,
     )
     mentioned = unit.meta.get("mentioned")
     return replace(doc, meta={**doc.meta, "mentioned": mentioned}) if mentioned else doc

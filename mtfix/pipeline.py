@@ -254,8 +254,9 @@ class Pipeline:
         new_headings = [Span(shift(h.start), shift(h.end)) for h in doc.meta.get("headings") or ()]
         opaque = doc.meta.get("opaque")
         new_opaque = None if opaque is None else [Span(shift(o.start), shift(o.end)) for o in opaque]
+        new_joins = [Span(shift(j.start), shift(j.end)) for j in doc.meta.get("joins") or ()]
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
-                          code=new_code, headings=new_headings, opaque=new_opaque)
+                          code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins)
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
         return replace(new, meta={**doc.meta, **new.meta})
 

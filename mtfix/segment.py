@@ -411,13 +411,16 @@ def to_document(
     code: Iterable[Span] = (),
     headings: Iterable[Span] = (),
     opaque: Iterable[Span] | None = None,
+    joins: Iterable[Span] = (),
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
     given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
     (quoted code among the protected spans, whose inline directives are examples) is kept in
     ``meta`` for :mod:`mtfix.suppress`; ``headings`` (the regions the format's parser reads as
     headings) for :meth:`~mtfix.model.Document.in_heading`; ``opaque`` (the protected spans that read
-    as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`.
+    as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`;
+    ``joins`` (format text inside a region that reads as a space: the timing between two cues a
+    subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
 
     >>> doc = to_document("It rained. It snowed.")
     >>> [doc.text[s.start:s.end] for s in doc.segments]
@@ -427,7 +430,10 @@ def to_document(
     regions = list(regions) if regions is not None else None
     prot = sorted([*fmt_protected, *find_protected_spans(text), *find_markup_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
+    joins = sorted(joins, key=lambda j: j.start)
     markers = quote_markers(text, sorted(regions, key=lambda r: r.start), fmt_protected) if regions else []
+    if joins:
+        markers = sorted([*markers, *joins], key=lambda m: m.start)
     soft = soft_breaks(text, regions, fmt_protected) if regions else []
     lower_starts: list[int] = []
     segs = split_segments(blank(text, [*markers, *soft]) if markers or soft else text, regions=regions, cuts=cuts,
@@ -435,7 +441,7 @@ def to_document(
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
             "forced_cuts": cuts, "code": list(code),
             "headings": sorted(headings, key=lambda h: h.start),
-            "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start)}
+            "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 

@@ -235,6 +235,22 @@ def test_case_variants_are_not_a_repeated_word():
     assert str(f.fix) == "safe"
 
 
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("They waited for <i>the the</i> ferry.", "text"),
+    ("{\\an8}The the ferry left.", "text"),
+    ("They waited for *the the* ferry.\n", "markdown"),
+    ("1\n00:00:01,000 --> 00:00:02,000\n<i>They waited for the the</i>\nferry.\n", "srt"),
+])
+def test_a_repeated_word_beside_inline_markup_is_found(text, fmt):
+    """Until session 13 the scan that picks the sentences to look at compared "the" with "the</i>"."""
+    from mtfix.files import unit_document
+    from mtfix.formats import get_format
+
+    doc = unit_document(get_format(fmt).load(text.encode(), f"a.{fmt}", {}).units[0], None)
+    (f,) = RulesChecker.bundled(select=["MTF105"]).check(doc)
+    assert text[f.start : f.end] == " the" and str(f.fix) == "safe"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ties in trade, tourism and s. issues grew.", "Ties in trade, tourism and other issues grew."),
     ("They import tea, cotton and s. from Baku.", "They import tea, cotton, etc. from Baku."),

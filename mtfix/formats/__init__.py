@@ -25,6 +25,8 @@ FORMATS: dict[str, str] = {
     "xliff": "mtfix.formats.xliff:XliffFormat",
     "po": "mtfix.formats.po:PoFormat",
     "tmx": "mtfix.formats.tmx:TmxFormat",
+    "srt": "mtfix.formats.subtitles:SrtFormat",
+    "vtt": "mtfix.formats.subtitles:VttFormat",
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -33,6 +35,7 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
     ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".pot": "po", ".tmx": "tmx",
+    ".srt": "srt", ".vtt": "vtt",
 }
 
 

@@ -63,6 +63,10 @@ class Unit:
     #: math); the format's other protected spans inside prose are markup a reader skips.  None: the
     #: format does not say (its protected spans may stand for words)
     opaque: list[Span] | None = None
+    #: format text inside a region that reads as one space (subtitles: the cue number and timing
+    #: between two cues a sentence runs over); protected, and blanked for the segmenter and in
+    #: ``Segment.text`` as Markdown's quote markers are
+    joins: list[Span] = field(default_factory=list)
     line_offset: int = 0  # 0-based line of the unit's first character in the file
     meta: dict[str, Any] = field(default_factory=dict)
     #: (character offset in ``text``) → (1-based line, 1-based column) in the file, for escaped texts
@@ -74,22 +78,25 @@ class Unit:
 
     def prose(self) -> str:
         """The text a reference is compared with: each region (or the whole text) without its
-        ``protected`` spans (front matter, code, markup, link targets), one region per line.
+        ``protected`` spans (front matter, code, markup, link targets; one that holds a line break,
+        such as a Markdown hard break, reads as a space), one region per line.
 
         >>> Unit(None, "# Talks\\n\\nThey *met*.", regions=[Span(2, 7), Span(9, 20)],
         ...      protected=[Span(0, 2), Span(14, 15), Span(18, 19)]).prose()
         'Talks\\nThey met.'
         """
         if self.regions is None:  # the whole text, its own lines kept (a reference may pair them)
-            return self._without_protected(0, len(self.text))
+            return self._without_protected(0, len(self.text), breaks=False)
         return "\n".join(" ".join(self._without_protected(r.start, r.end).split()) for r in self.regions)
 
-    def _without_protected(self, start: int, end: int) -> str:
+    def _without_protected(self, start: int, end: int, *, breaks: bool = True) -> str:
         pos, parts = start, []
         for p in sorted(self.protected, key=lambda p: p.start):
             if p.end <= pos or p.start >= end:
                 continue
             parts.append(self.text[pos:max(pos, p.start)])
+            if breaks and ("\n" in self.text[p.start:p.end] or "\r" in self.text[p.start:p.end]):
+                parts.append(" ")  # a Markdown hard break, a cue boundary inside a sentence: a space
             pos = max(pos, p.end)
         parts.append(self.text[pos:end])
         return "".join(parts)

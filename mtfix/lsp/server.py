@@ -568,6 +568,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         target = _glossary_target(st.profile)
         log.debug("code actions for %s: profile %s error %s glossary %s", uri, st.profile.origin, st.profile.error, target)
         markdown = st.kind == "markdown"
+        subtitles = st.kind in ("srt", "vtt")  # no comment in cue text: a player would show it on screen
         ignored: set[tuple[str, int]] = set()
         for f in st.findings:
             if not ((f.start <= b and f.end >= a) or f.start in wanted):
@@ -576,8 +577,9 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
-            ignore = actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
-            if (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
+            ignore = None if subtitles else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
+                                                                    versioned)
+            if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))
             name = actions.name_in(f, st.text) if target else None

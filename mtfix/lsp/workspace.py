@@ -35,20 +35,26 @@ MARKDOWN_IDS = frozenset({"markdown", "md", "mdx", "quarto", "rmd"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_IDS = frozenset({"plaintext", "text", "txt", "plain"})
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+#: subtitles: language id or extension → kind (:mod:`mtfix.formats.subtitles`)
+SUBTITLE_KINDS = {"srt": "srt", "subrip": "srt", ".srt": "srt", "vtt": "vtt", "webvtt": "vtt", ".vtt": "vtt"}
 DEFAULT_DEBOUNCE_MS = 50
 SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
 
 
 def document_kind(path: str | None, language_id: str | None) -> str | None:
-    """``markdown``, ``text``, or None for a document mtfix does not check (code, data).
+    """``markdown``, ``text``, ``srt``, ``vtt``, or None for a document mtfix does not check (code, data).
 
     >>> document_kind("a.md", None), document_kind(None, "plaintext"), document_kind("x.py", "python")
     ('markdown', 'text', None)
+    >>> document_kind("a.srt", "plaintext"), document_kind("b.txt", "webvtt")
+    ('srt', 'vtt')
     """
     lid = (language_id or "").lower()
     suffix = Path(path).suffix.lower() if path else ""
     if lid in MARKDOWN_IDS or suffix in MARKDOWN_EXTENSIONS:
         return "markdown"
+    if lid in SUBTITLE_KINDS or suffix in SUBTITLE_KINDS:
+        return SUBTITLE_KINDS.get(lid) or SUBTITLE_KINDS[suffix]
     if lid in TEXT_IDS or suffix in TEXT_EXTENSIONS or (not suffix and not lid):
         return "text"
     return None
@@ -64,7 +70,23 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
         spans = markdown_spans(text)
         return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
                            headings=spans.headings, opaque=spans.opaque)
+    if kind in ("srt", "vtt"):
+        return _subtitle_document(text, path, kind)
     return to_document(text, path=path)
+
+
+def _subtitle_document(text: str, path: str | None, kind: str) -> Document:
+    """A subtitle file's cue text only, as ``mtfix check`` reads it; while the file is not valid (being
+    typed), nothing: the text is protected whole (``mtfix check`` names the line and the reason)."""
+    from mtfix.files import unit_document
+    from mtfix.formats.subtitles import SubtitleSyntaxError, subtitle_unit
+    from mtfix.model import Span
+
+    try:
+        unit, _ = subtitle_unit(text, kind)
+    except SubtitleSyntaxError:
+        return to_document(text, path=path, regions=[], protected=[Span(0, len(text))])
+    return unit_document(unit, path)
 
 
 def _stat_key(path: str | Path) -> tuple[str, int, int]:

@@ -367,6 +367,8 @@ def _check_written(inp: Input, output: bytes, fixed: dict[int, str], container: 
         tags = [t for t in _TAG.findall(unit.text) if t not in text]
         why = (f"; it drops or changes the inline tag{'s' * (len(tags) > 1)} {', '.join(tags[:3])}: a correction "
                "keeps every tag of the unit, as it was and in order") if tags else ""
+        if u in container.unwritten and container.errors and not why:  # the format said why (subtitles)
+            why = f" ({container.errors[-1].removesuffix('; kept unchanged')})"
         controls = sorted(set(_CONTROL.findall(text)) - set(_CONTROL.findall(unit.text)))
         if controls and not why:
             why = "; it holds the control character " + ", ".join(f"U+{ord(ch):04X}" for ch in controls[:3])

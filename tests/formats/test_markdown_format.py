@@ -320,3 +320,10 @@ def test_no_segment_starts_with_or_holds_a_quote_marker(text: str) -> None:
     assert segments and not any(">" in s for s in segments), segments
     words = " ".join(segments).split()
     assert words == [w for w in text.split() if w not in ("-", ">")]
+
+
+@pytest.mark.parametrize("raw", [b"We met late  \nand then left.\n", b"We met late\\\nand then left.\n",
+                                 b"> We met late  \r\n> and then left.\r\n"])
+def test_a_hard_break_reads_as_a_space_in_the_prose_a_reference_is_compared_with(raw: bytes):
+    """Until session 13 the protected break was dropped whole: "lateand" was compared with the reference."""
+    assert MarkdownFormat().load(raw, "a.md", {}).units[0].prose() == "We met late and then left."

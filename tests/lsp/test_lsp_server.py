@@ -187,6 +187,30 @@ def test_fix_all_and_ignore_actions(tmp_path: Path) -> None:
     run(scenario())
 
 
+def test_subtitles_only_cue_text_is_checked_and_no_ignore_comment_is_offered(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    srt = ("1\n00:00:01,000 --> 00:00:02,000\n<i>The talks about the the</i>\n\n"
+           "2\n00:00:02,000 --> 00:00:04,000\nborder went on.\n")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "talks.srt").as_uri()
+        h.open(uri, srt, language_id="plaintext")
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        assert spans(srt, diags) == expected(srt, "srt")
+        repeated = next(d for d in diags if d.code == "MTF105")
+        assert repeated.range.start.line == 2
+        titles = [a.title for a in await code_actions(h, uri, repeated)]
+        assert titles and not any("ignore" in t for t in titles)  # a comment in cue text is shown on screen
+        n = len(h.published)
+        h.change(uri, srt + "\n3\n00:00:0", 2)  # a timing line half typed: no diagnostics, no error
+        assert not (await h.diagnostics(uri, 2, after=n)).diagnostics
+        await h.stop()
+
+    run(scenario())
+
+
 def test_markdown_only_prose_is_checked(tmp_path: Path) -> None:
     root = workspace(tmp_path)
     md = (

@@ -1,5 +1,5 @@
 """Issue 9, fuzzing: random bytes, encodings (UTF-8/16/32 with and without a BOM, Latin-1),
-Markdown, JSONL, CSV, XLIFF and settings files through ``check`` and ``fix``.
+Markdown, JSONL, CSV, XLIFF, SRT, WebVTT and settings files through ``check`` and ``fix``.
 
 Every run must end with exit code 0, 1 or 2, without a traceback and without an
 unexpected exception, and a file that a run names in an error is left byte for byte
@@ -48,7 +48,8 @@ WORDS = [
 ]
 SEPS = [" ", " ", " ", "  ", ". ", ", ", "\n", "\r\n", "\r", "\n\n", ""]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "latin-1"]
-FORMATS = {"text": ".txt", "markdown": ".md", "jsonl": ".jsonl", "csv": ".csv", "xliff": ".xlf"}
+FORMATS = {"text": ".txt", "markdown": ".md", "jsonl": ".jsonl", "csv": ".csv", "xliff": ".xlf", "srt": ".srt",
+           "vtt": ".vtt"}
 SETTING_KEYS = ["select", "ignore", "fail-on", "fail_on", "unsafe-fixes", "default-glossaries", "grammar",
                 "include", "exclude", "packs", "source-lang", "tool", "nosuch", "glossaries", "rule-files"]
 
@@ -118,6 +119,19 @@ def xliff(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def subtitles(draw: st.DrawFn, vtt: bool = False) -> str:
+    """SRT or WebVTT cues of random prose, some with a timing line that is not one."""
+    nl = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    parts = [draw(st.sampled_from(["WEBVTT", "WEBVTT - x", "WEBVTX", ""])) + nl + nl] if vtt else []
+    for i in range(draw(st.integers(0, 4))):
+        timing = draw(st.sampled_from(["00:00:0{i},000 --> 00:00:0{i},900", "00:0{i}.000 --> 00:0{i}.900 align:start",
+                                       "0{i}:00 --> x", "00:00:0{i},000 -> 1", "{{\\an8}}<i>"])).format(i=i)
+        head = (f"{i}{nl}" if draw(st.booleans()) else "") + timing + nl
+        parts.append(head + draw(prose(10)) + nl * draw(st.integers(0, 2)))
+    return "".join(parts)
+
+
+@st.composite
 def settings_file(draw: st.DrawFn) -> str:
     lines = []
     for key in draw(st.lists(st.sampled_from(SETTING_KEYS), max_size=4, unique=True)):
@@ -140,10 +154,12 @@ def encode(text: str, encoding: str) -> bytes:
 @st.composite
 def input_file(draw: st.DrawFn) -> tuple[str, bytes]:
     """A file name (its extension names a format) and its bytes."""
-    fmt = draw(st.sampled_from(["text", "text", "text", "markdown", "markdown", "jsonl", "csv", "xliff", "bytes"]))
+    fmt = draw(st.sampled_from(["text", "text", "text", "markdown", "markdown", "jsonl", "csv", "xliff", "srt", "vtt",
+                                "bytes"]))
     if fmt == "bytes":
         return draw(st.sampled_from([".txt", ".md", ".jsonl"])), draw(st.binary(max_size=300))
-    text = draw({"text": prose(), "markdown": markdown(), "jsonl": jsonl(), "csv": csv_text(), "xliff": xliff()}[fmt])
+    text = draw({"text": prose(), "markdown": markdown(), "jsonl": jsonl(), "csv": csv_text(), "xliff": xliff(),
+                 "srt": subtitles(), "vtt": subtitles(vtt=True)}[fmt])
     raw = encode(text, draw(st.sampled_from(["utf-8"] * len(ENCODINGS) + ENCODINGS)))
     if draw(st.integers(0, 19)) == 0 and raw:  # a flipped byte
         i = draw(st.integers(0, len(raw) - 1))

@@ -666,3 +666,27 @@ def test_a_markdown_heading_gets_a_minor_in_the_report(tmp_path: Path) -> None:
     payload = review(path, tmp_path / "report.html")[0]
     found = [(f["l"], f["s"]) for f in payload["units"][0]["f"] if f["c"] == "MTF401"]
     assert found == [(1, "minor"), (3, "major")]
+
+
+SUBTITLES = ("1\r\n00:00:01,000 --> 00:00:03,000\r\n<i>Prices of oilgas rose</i>\r\n\r\n"
+             "2\r\n00:00:03,000 --> 00:00:05,000\r\nagain on Monday.\r\n")
+
+
+def test_subtitle_decisions_change_cue_text_only(tmp_path):
+    """An accepted edit and a correction in cue text are written; a correction of a timing line is
+    refused whole (the file is kept byte for byte)."""
+    srt = tmp_path / "talk.srt"
+    srt.write_bytes(SUBTITLES.encode("utf-8"))
+    payload = review(srt, tmp_path / "r.html")[0]
+    unit_text = payload["units"][0]["text"]
+    accept = [edit_of(payload, "MTF206")]
+    bad = with_corrections(decisions_doc(payload, accept), [correction(unit_text, "00:00:03,000 -->", "00:00:04,000 -->")])
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "bad.json", srt)
+    assert r.exit_code == 2 and srt.read_bytes() == SUBTITLES.encode("utf-8"), r.output
+    assert "cannot be written in this subtitle file: they would change a cue number, a timing" in r.output
+    good = with_corrections(decisions_doc(payload, accept), [correction(unit_text, "on Monday", "on Tuesday")])
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "good.json", srt)
+    assert r.exit_code == 0, r.output
+    assert srt.read_bytes() == SUBTITLES.replace("oilgas", "oil and gas").replace("Monday", "Tuesday").encode("utf-8")

@@ -1,7 +1,8 @@
 """Repeated words (``the the``) and repeated n-gram loops, a symptom of MT hallucination.
 
 Both detectors share one cheap scan: the text is lower-cased and split on
-white space once, and for each distance n ≤ ``max_n`` the positions where a
+white space once (each token compared without the inline markup around its
+word), and for each distance n ≤ ``max_n`` the positions where a
 word equals the word n places later are computed in C (``map(operator.eq)``
 into bytes).  A loop of an n-word phrase shows as a run of n such positions;
 only there are tokens and offsets computed in Python.
@@ -27,6 +28,18 @@ _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 #: what else may sit between copies (quotes, brackets, line breaks...): the fix would delete it, so it is unsafe
 _OTHER_MARK = LazyPattern(r"[^ \t,;:.!?…]")
 MAX_N = 8
+_MARK = r"<[^<>]*>|\{[^{}]*\}|&\w+;|[*_]"
+#: the inline markup around a token's word, which the scan compares without ("the</i>",
+#: "{\\an8}the", "*the*" are "the"; until session 13 "<i>the the</i>" was missed).  Punctuation
+#: stays: "very, very, very" and "ylang ylang," are no loop of "very," or "ylang"
+_EDGES = LazyPattern(rf"^(?:{_MARK})+|(?:{_MARK})+$")
+
+
+def _bare(token: str) -> str:
+    """``token`` without the inline markup around its word (itself if nothing is left)."""
+    if not any(c in token for c in "<>{}&*_"):
+        return token
+    return _EDGES.sub("", token) or token
 
 
 def _loop_sites(doc: Document, ctx: Context) -> list[int]:
@@ -34,7 +47,7 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     cached = ctx.cache.get("loop_sites")
     if cached is not None:
         return cached  # type: ignore[return-value]  # the list stored below
-    low = ctx.lower.split()
+    low = [t if t[0].isalnum() and t[-1].isalnum() else _bare(t) for t in ctx.lower.split()]
     hits: set[int] = set()
     for n in range(1, MAX_N + 1):
         same = bytes(map(eq, low, low[n:]))
