@@ -111,6 +111,41 @@ def fix_action(finding: Finding, uri: str, version: int | None, text: str, index
     )
 
 
+def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, version: int | None, text: str,
+                       index: LineIndex, diagnostic: types.Diagnostic | None,
+                       versioned: bool) -> list[types.CodeAction]:
+    """A flag's suggestions (no edit of its own) as quick fixes that put each in place of its span;
+    none where another finding's edit touches the span ('snow' in 'snowmutual' would give
+    'againstmutual'), or the span holds half a surrogate pair.
+
+    >>> from mtfix.model import Finding, FixSafety, Severity
+    >>> f = Finding("MTF201", "x", Severity.MAJOR, 10, 17, "m", fix=FixSafety.NONE, suggestions=("air",))
+    >>> [a.title for a in suggestion_actions(f, [f], "file:///a.txt", 1, "From Baku weather Port.", LineIndex("From Baku weather Port."), None, False)]
+    ["mtfix: replace 'weather' with 'air' (MTF201 suggestion: check the sentence)"]
+    """
+    if finding.edits or not finding.suggestions:
+        return []
+    a, b = finding.start, finding.end
+    span = text[a:b]
+    if any("\ud800" <= ch <= "\udfff" for ch in span):
+        return []
+    if any(e.start <= b and e.end >= a for f in findings if f is not finding for e in f.edits):
+        return []
+    shown = " ".join(span.split())
+    shown = shown if len(shown) <= 40 else shown[:37] + "…"
+    out = []
+    for s in dict.fromkeys(finding.suggestions[:5]):
+        what = f"replace '{shown}' with '{s}'" if span else f"insert '{s}'"
+        out.append(types.CodeAction(
+            title=f"mtfix: {what} ({finding.code} suggestion: check the sentence)",
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic] if diagnostic else None,
+            edit=workspace_edit(uri, version, [types.TextEdit(to_range(index, a, b), s)], versioned),
+            data={"suggestion": s},  # which one, when the edit is computed again (a client without versions)
+        ))
+    return out
+
+
 def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEdit]:
     """Small edits that turn ``original`` into ``fixed`` (a word-level diff inside the
     changed stretch), as TextEdits against ``original``.

@@ -431,6 +431,10 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
         return None, STALE
     if data.get("action") == "ignore":
         made = actions.ignore_action(f, st.uri, st.version, st.text, st.index, st.kind == "markdown", None, versioned)
+    elif data.get("action") == "suggest":
+        made = next((a for a in actions.suggestion_actions(f, st.findings, st.uri, st.version, st.text, st.index,
+                                                            None, versioned)
+                     if isinstance(a.data, dict) and a.data.get("suggestion") == data.get("suggestion")), None)
     else:
         made = actions.fix_action(f, st.uri, st.version, st.text, st.index, None, versioned)
     return (made.edit, None) if made is not None and made.edit is not None else (None, STALE)
@@ -561,7 +565,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         def deliver(action: types.CodeAction, what: str, f: Finding) -> types.CodeAction:
             if digest is None:  # versioned (or a client that can take nothing else)
                 return action
-            data = {"uri": uri, "action": what, "digest": digest, "code": f.code, "start": f.start, "end": f.end}
+            data = {**(action.data if isinstance(action.data, dict) else {}),  # a suggestion's own text
+                    "uri": uri, "action": what, "digest": digest, "code": f.code, "start": f.start, "end": f.end}
             return actions.deferred(action, data, as_command=delivery == "command")
 
         out: list[types.CodeAction] = []
@@ -577,6 +582,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
+            for suggest in actions.suggestion_actions(f, st.findings, uri, st.version, st.text, idx, diag, versioned):
+                out.append(deliver(suggest, "suggest", f))
             ignore = None if subtitles else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
                                                                     versioned)
             if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
@@ -603,7 +610,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
-        if data.get("action") not in ("fixAll", "fix", "ignore") or not isinstance(data.get("uri"), str):
+        if data.get("action") not in ("fixAll", "fix", "ignore", "suggest") or not isinstance(data.get("uri"), str):
             return action
         edit, why = await deferred_edit(ls, data)
         if edit is not None:

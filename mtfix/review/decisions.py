@@ -84,6 +84,9 @@ class FileDecisions:
     digest: str
     decisions: dict[str, str]  # edit id -> "accept" | "reject"
     corrections: list[Correction] = field(default_factory=list)
+    #: what an accepted edit did, as the file records it for people (unit, start, end, original,
+    #: replacement): read only to recognise a file these decisions were already applied to
+    recorded: dict[str, tuple[int, int, int, str, str]] = field(default_factory=dict)
 
     @property
     def accepted(self) -> list[str]:
@@ -205,23 +208,73 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
         if not isinstance(decs, list):
             raise bad(f'{where}.decisions must be a list')
         chosen: dict[str, str] = {}
+        recorded: dict[str, tuple[int, int, int, str, str]] = {}
         for k, d in enumerate(decs):
             if not isinstance(d, dict) or not isinstance(d.get("id"), str) or d.get("decision") not in CHOICES:
                 raise bad(f'{where}.decisions[{k}] needs an "id" and a "decision" ("accept" or "reject")')
             if chosen.get(d["id"], d["decision"]) != d["decision"]:
                 raise bad(f"{where}: edit {d['id']} is both accepted and rejected")
             chosen[d["id"]] = d["decision"]
+            if d["decision"] == "accept" and (rec := _recorded(d)) is not None:
+                recorded[d["id"]] = rec
         corrections = _corrections(entry.get("corrections", []), where, bad)
         if corrections and version < CORRECTIONS_VERSION:
             raise bad(f'{where} has "corrections", which need "version": {CORRECTIONS_VERSION} (an mtfix that '
                       f"reads version {version} applies the accepted edits and drops them): set the version")
-        out.append(FileDecisions(path, digest, chosen, corrections))
+        out.append(FileDecisions(path, digest, chosen, corrections, recorded))
     sig = data.get("signature", "")
     return Decisions(source, out, sig if isinstance(sig, str) else "")
 
 
 def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _recorded(d: dict[str, Any]) -> tuple[int, int, int, str, str] | None:
+    """An accepted decision's unit, span, original and replacement, when it records them consistently."""
+    u, a, b, o, r = (d.get(k) for k in ("unit", "start", "end", "original", "replacement"))
+    if not (_is_int(u) and _is_int(a) and _is_int(b) and isinstance(o, str) and isinstance(r, str)):
+        return None
+    return (u, a, b, o, r) if u >= 0 and 0 <= a <= b and len(o) == b - a else None
+
+
+def already_applied(entry: FileDecisions, inp: Input, fmt: str | None = None,
+                    options: dict[str, Any] | None = None) -> bool:
+    """``inp`` is what applying ``entry`` made of the file it names: putting back the original text
+    of every accepted edit and correction (as the decisions record them) gives the bytes of
+    ``entry.digest``. Nothing is applied on this basis: it only tells a second run from a changed file.
+
+    >>> e = FileDecisions("a.txt", file_digest(b"snowThe war"), {"x": "accept"},
+    ...                   recorded={"x": (0, 4, 4, "", " ")})
+    >>> already_applied(e, Input("a.txt", b"snow The war")), already_applied(e, Input("a.txt", b"snow The wars"))
+    (True, False)
+    """
+    spans: dict[int, set[tuple[int, int, str, str]]] = {}
+    for i in entry.accepted:
+        if i not in entry.recorded:
+            return False
+        u, a, b, o, r = entry.recorded[i]
+        spans.setdefault(u, set()).add((a, b, o, r))
+    for c in entry.corrections:
+        spans.setdefault(c.unit, set()).add((c.start, c.end, c.original, c.replacement))
+    if not spans:
+        return False
+    try:
+        container = load(inp.raw, None if inp.path == "-" else inp.path, fmt, **(options or {}))
+        before: dict[int, str] = {}
+        for u, edits in spans.items():
+            text = container.units[u].text
+            parts, pos, shift = [], 0, 0
+            for a, b, o, r in sorted(edits):
+                at = a + shift  # where the edit's replacement stands in the edited text
+                if at < pos or text[at : at + len(r)] != r:
+                    return False
+                parts += [text[pos:at], o]
+                pos, shift = at + len(r), shift + len(r) - (b - a)
+            before[u] = "".join(parts) + text[pos:]
+        return file_digest(container.render(before)) == entry.digest
+    except Exception:  # noqa: BLE001 - a file that cannot be read or rendered is not the decided one
+        return False
 
 
 def _corrections(items: Any, where: str, bad: Any) -> list[Correction]:
@@ -409,6 +462,10 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
         digest = file_digest(inp.raw)
         match, by_path = decisions.for_input(inp.path, digest, taken)
         if match is None:
+            if by_path is not None and already_applied(by_path, inp, fmt, options):
+                out.append(Planned(inp.path, inp.raw, inp.raw, note="these decisions are already applied to it "
+                                   "(putting back the texts they replaced gives the reviewed file): left unchanged"))
+                continue
             if by_path is not None:
                 raise DecisionsError(
                     f"{inp.path}: the file changed since the report was made (report {by_path.digest[:19]}…, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -51,12 +52,33 @@ def _adherence(units: list[UnitReview]) -> dict[str, Any] | None:
             "mentions_after": after_mentions, "canonical_after": share("canonical_after", "mentions_after")}
 
 
+#: The Markdown marker of a line (a list's "-" or "1.", a heading's "#"s, a quote's ">"), nested.
+_MARKER = re.compile(r"(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?:[ \t]+(?:#{1,6}|>|[-*+]|\d{1,9}[.)]))*")
+
+
+def _marker(gap: str) -> str | None:
+    r"""The marker that ``gap`` (the text between two sentences) ends with, on the next sentence's
+    line, when the gap holds nothing else but white space.
+
+    >>> _marker("\n\n- "), _marker("\n1. "), _marker("\n"), _marker("\n---\n"), _marker(" (see below) ")
+    ('-', '1.', None, None, None)
+    """
+    line = gap.rsplit("\n", 1)[-1]
+    mark = line.strip()
+    if not mark or gap[: len(gap) - len(line)].strip() or not _MARKER.fullmatch(mark):
+        return None
+    return mark
+
+
 def blocks(ur: UnitReview) -> list[list[Any]]:
-    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end]`` covering
-    the whole text; ``end`` drops trailing white space no finding touches; ``paragraph`` is true
-    when a blank line (or the unit's start) comes before; ``sentence_end`` is where the text the
-    editor may post-edit ends: the segment's end (or the furthest finding or edit starting in
-    it), never the markup before the next sentence (a Markdown list's ``-``, a heading's ``#``)."""
+    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker]``
+    covering the whole text; ``end`` drops trailing white space no finding touches; ``paragraph``
+    is true when a blank line (or the unit's start) comes before; ``sentence_end`` is where the text
+    the editor may post-edit ends: the segment's end (or the furthest finding or edit starting in
+    it), never the markup before the next sentence (a Markdown list's ``-``, a heading's ``#``).
+    That markup, when nothing touches it, ends no block: the next block shows it as ``marker``
+    (text only, no offsets), so that a list item reads "- Roads were closed." and not
+    "Heavy rains fell. -"."""
     text = ur.check.document.text
     segs = ur.check.document.segments
     seg_scores = {s.index: s.fluency for s in (ur.score_before.segments if ur.score_before else [])}
@@ -68,11 +90,21 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     spans.sort()
     span_starts = [a for a, _b in spans]
     out: list[list[Any]] = []
+    marker: str | None = None  # the markup the block before left to this one
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         shown = len(text[start:end].rstrip()) + start
         i = bisect.bisect_right(reach, end) - 1  # the furthest finding or edit end inside the block
         touched = i >= 0 and reach[i] >= start
+        last = touched and reach[i] or start
+        lead, marker = marker, None
+        if start not in fluency_at and not touched and _marker(text[start:end]):
+            marker = _marker(text[start:end])  # a heading's "#" before the first sentence
+            continue
+        if start in seg_end and k + 1 < len(starts):
+            own = start + len(text[start:seg_end[start]].rstrip())
+            if last <= own and (marker := _marker(text[own:end])):
+                shown = own  # the next sentence's markup goes with it
         if touched:
             shown = max(shown, reach[i])
         if shown == start and start not in fluency_at and not touched:
@@ -83,7 +115,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         if start in seg_end:  # the segment, and what its findings and edits cover
             inside = spans[bisect.bisect_left(span_starts, start):bisect.bisect_left(span_starts, seg_end[start])]
             sentence = min(shown, max([seg_end[start], *(b for _a, b in inside)]))
-        out.append([start, shown, fluency_at.get(start), para, sentence])
+        out.append([start, shown, fluency_at.get(start), para, sentence, lead])
     return out
 
 

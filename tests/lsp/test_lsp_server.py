@@ -724,4 +724,56 @@ def test_a_change_to_a_file_the_settings_extend_rechecks_the_documents(tmp_path:
         assert "MTF120" not in {str(d.code) for d in after.diagnostics}
         assert await h.stop() == 0
 
+
+def test_a_flags_suggestions_are_quick_fixes(tmp_path: Path) -> None:
+    """A finding with no edit but suggestions (MTF201 'weather' for Azerbaijani 'hava') had no
+    quick fix: its first suggestion was only in the message. Each suggestion is now a quick fix
+    that puts it in place of the span; none is offered where another finding's edit touches the
+    span (MTF203 'snow' in 'snowmutual', which MTF202 splits: 'against' there gives 'againstmutual')."""
+    root = workspace(tmp_path, 'source-lang = "az"\n')
+    text = "Passengers at the Baku weather Port waited for four hours.\n"
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / "flights.txt").as_uri()
+        h.open(uri, text)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        flag = next(d for d in diags if d.code == "MTF201")
+        acts = await code_actions(h, uri, flag)
+        air = next(a for a in acts if a.title.startswith("mtfix: replace 'weather' with 'air'"))
+        assert apply_text_edits(text, edits_of(air.edit, uri)) == text.replace("weather", "air")
+        assert not air.is_preferred
+        uri2 = (root / "a.txt").as_uri()
+        h.open(uri2, EXAMPLE)
+        snow = next(d for d in (await h.diagnostics(uri2, 1)).diagnostics if d.code == "MTF203")
+        assert not [a for a in await code_actions(h, uri2, snow) if "replace 'snow'" in a.title]
+        await h.stop()
+
+    run(scenario())
+
+
+def test_a_suggestion_offered_to_a_client_without_versions_is_never_applied_to_another_text(tmp_path: Path) -> None:
+    """A flag's suggestion is an edit like a fix's: to a client whose edits name no version it is sent
+    without its edit and computed when picked (codeAction/resolve), for the text it was offered for only."""
+    root = workspace(tmp_path, 'source-lang = "az"\n')
+    text = "Passengers at the Baku weather Port waited for four hours.\n"
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=RESOLVE_CLIENT)
+        await h.start()
+        uri = (root / "flights.txt").as_uri()
+        h.open(uri, text)
+        flag = next(d for d in (await h.diagnostics(uri, 1)).diagnostics if d.code == "MTF201")
+        air = next(a for a in await code_actions(h, uri, flag) if a.title.startswith("mtfix: replace 'weather'"))
+        assert air.edit is None  # deferred, not computed for version 1 and sent
+        resolved = (await h.client.code_action_resolve_async(air)).edit
+        assert resolved is not None
+        assert apply_text_edits(text, edits_of(resolved, uri)) == text.replace("weather", "air")
+        h.change(uri, "Late.\n" + text, 2)
+        await h.diagnostics(uri, 2)
+        stale = (await h.client.code_action_resolve_async(air)).edit
+        assert stale is None or not edits_of(stale, uri)
+        await h.stop()
+
     run(scenario())

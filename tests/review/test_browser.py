@@ -293,12 +293,11 @@ def export_download(browser, tmp_path: Path) -> Path:
     downloads.mkdir()
     browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     browser.find_element(By.ID, "export").click()
-    target = downloads / "mtfix-decisions.json"
     deadline = time.time() + 10
-    while not target.exists() and time.time() < deadline:
+    while not (found := sorted(downloads.glob("mtfix-decisions-*.json"))) and time.time() < deadline:
         time.sleep(0.1)
-    assert target.exists(), "the Export button did not download mtfix-decisions.json"
-    return target
+    assert found, "the Export button did not download mtfix-decisions-DATE-TIME.json"
+    return found[0]
 
 
 def toast(driver) -> str:

@@ -690,3 +690,30 @@ def test_subtitle_decisions_change_cue_text_only(tmp_path):
     r = cli("fix", *OFF, "--decisions", tmp_path / "good.json", srt)
     assert r.exit_code == 0, r.output
     assert srt.read_bytes() == SUBTITLES.replace("oilgas", "oil and gas").replace("Monday", "Tuesday").encode("utf-8")
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_decisions_applied_twice_are_recognised_and_change_nothing(tmp_path, crlf):
+    """An editor (or a hook) runs `fix --decisions` a second time: it said "the file changed since
+    the report was made" and exited 2, as if the file had been edited. Now undoing the recorded
+    edits and corrections gives the reviewed file's digest back, so it says they are applied and
+    exits 0, writing nothing; a file edited after that is still refused."""
+    text = MINUTES.replace("\n", "\r\n") if crlf else MINUTES
+    article = tmp_path / "minutes.txt"
+    article.write_bytes(text.encode("utf-8"))
+    payload = review(article, tmp_path / "r.html")[0]
+    accept = [edit_of(payload, "MTF101"), edit_of(payload, "MTF206")]
+    doc = with_corrections(decisions_doc(payload, accept, [edit_of(payload, "MTF104")]),
+                           [correction(payload["units"][0]["text"], ROAD, ROAD_FIXED)])
+    (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert cli("fix", *OFF, "--decisions", tmp_path / "d.json", article).exit_code == 0
+    done = MINUTES_DECIDED.replace(b"\n", b"\r\n") if crlf else MINUTES_DECIDED
+    assert article.read_bytes() == done
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 0, r.output
+    assert "already applied" in r.output and "0 accepted edits applied; changed 0 of 1" in r.output
+    assert article.read_bytes() == done
+    article.write_bytes(done.replace(b"Friday", b"Saturday"))
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
+    assert r.exit_code == 2 and "changed since the report" in r.output
+    assert article.read_bytes() == done.replace(b"Friday", b"Saturday")

@@ -6,7 +6,7 @@
  * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
  * parsed only when the file is opened:
  *   {path, digest, format, units: [unit], edits: [edit]}
- *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd]], f: [finding]}
+ *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null]], f: [finding]}
  *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
@@ -290,10 +290,21 @@
     });
   }
 
+  /* A Markdown sentence's marker ("-", "1.", "#"): shown before it, as text outside the sentence. */
+  function textBox(block, cls) {
+    var box = el("div", cls);
+    if (block[5]) {
+      var mark = el("span", "markup", block[5] + " ");
+      mark.setAttribute("aria-hidden", "true");
+      box.appendChild(mark);
+    }
+    return box;
+  }
+
   function renderText(row, unit, block) {
     var corr = corrections[corrKey(view.n, row.u, block[0])];
     if (corr) return renderCorrected(row, unit, block, corr);
-    var box = el("div", "text");
+    var box = textBox(block, "text");
     var pos = block[0], end = block[1];
     var taken = row.eds.slice().sort(function (x, y) { return x.lo - y.lo || x.hi - y.hi; });
     var last = -1;
@@ -316,7 +327,7 @@
 
   /* A corrected sentence: the editor's text as a word diff against the report's text. */
   function renderCorrected(row, unit, block, c) {
-    var box = el("div", "text corrected");
+    var box = textBox(block, "text corrected");
     underline(box, unit, block[0], c.a, row.over);
     var span = el("span", "corr");
     span.setAttribute("data-corr", corrKey(c.f, c.u, c.a));
@@ -399,7 +410,16 @@
       card.appendChild(row);
       paintCard(card);
     } else if (f.sg && f.sg.length) {
-      card.appendChild(el("div", "sugg", "Suggestions: " + f.sg.join(" · ")));
+      /* a flag with suggestions: each opens the sentence's text box with it in place of the span */
+      var sugg = el("div", "sugg", f.a < f.b ? "Replace \u201c" + unit.cut(f.a, f.b) + "\u201d with: " : "Insert: ");
+      f.sg.forEach(function (s) {
+        var b = el("button", "sg", s.trim() ? s.trim() : "\u2423");
+        b.type = "button";
+        b.setAttribute("data-sg", s);
+        b.title = "Open the sentence with this in place, to read and save (Ctrl+Enter)";
+        sugg.appendChild(b);
+      });
+      card.appendChild(sugg);
     }
     return card;
   }
@@ -487,7 +507,8 @@
     view = prepare(cur);
     var doc = $("doc");
     doc.textContent = "";
-    if (!view.rows.length) doc.appendChild(el("div", "empty", view.total ? "No finding matches the filters." : "No findings in this file."));
+    if (!view.total) doc.appendChild(el("div", "empty", "No findings in this file: mtfix has nothing to propose here."));
+    else if (!view.rows.length) doc.appendChild(el("div", "empty", "No finding matches the filters."));
     renderMore();
     $("shown-count").textContent = view.shown + " of " + view.total + " findings shown";
     if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; }
@@ -594,10 +615,35 @@
   }
 
   function decide(ids, d) {
-    var touched = [];
-    ids.forEach(function (id) { touched = touched.concat(setDecision(id, d)); });
+    var info = editIndex[ids[0]], what = (d || "undecide") + (info ? " " + info.edit.c : "");
+    var touched = undoable(what, function () {
+      var out = [];
+      ids.forEach(function (id) { out = out.concat(setDecision(id, d)); });
+      return out;
+    });
     repaint(touched);
     saved();
+  }
+
+  /* ---------- undo (z): the decisions an action changed, back as they were ---------- */
+  var undoStack = [];  /* [{label, prev: {edit id: decision or null}}]; emptied by a correction */
+  function undoable(label, act) {
+    var snap = Object.assign({}, decisions), touched = act(), prev = {}, any = false;
+    touched.forEach(function (id) {
+      if (snap[id] !== decisions[id] && !(id in prev)) { prev[id] = snap[id] || null; any = true; }
+    });
+    if (any) undoStack.push({ label: label, prev: prev });
+    if (undoStack.length > 200) undoStack.shift();
+    return touched;
+  }
+  function undo() {
+    var step = undoStack.pop();
+    if (!step) { toast("Nothing to undo (a correction is undone with Revert)."); return; }
+    var ids = Object.keys(step.prev);
+    ids.forEach(function (id) { if (step.prev[id]) decisions[id] = step.prev[id]; else delete decisions[id]; });
+    repaint(ids);
+    saved();
+    toast("Undone: " + step.label + " (" + ids.length + " edit" + (ids.length === 1 ? "" : "s") + ").");
   }
 
   function repaint(ids) {
@@ -638,17 +684,28 @@
   }
 
   /* The sentence [a, b) of unit u as it stands: the report's text with the accepted edits inside it. */
-  function currentText(data, u, a, b) {
-    var unit = data.units[u], span = { u: u, a: a, b: b, key: "correction" }, seen = {}, out = "", pos = a;
-    near(data, u, a, b).filter(function (e) {
+  /* With ``extra`` (a suggestion {a, b, r}) put in too: its text and where it starts ({text, at}),
+     or null when an accepted edit overlaps it. */
+  function currentText(data, u, a, b, extra) {
+    var unit = data.units[u], span = { u: u, a: a, b: b, key: "correction" }, seen = {}, out = "", pos = a, at = -1;
+    var list = near(data, u, a, b).filter(function (e) {
       if (decisions[e.id] !== "accept" || e.a < a || e.b > b || !conflicts(span, e) || seen[e.key]) return false;
       seen[e.key] = true;
       return true;
-    }).sort(function (x, y) { return x.a - y.a || x.b - y.b; }).forEach(function (e) {
-      out += unit.cut(pos, e.a) + e.r;
+    });
+    if (extra) {
+      var mine = { u: u, a: extra.a, b: extra.b, r: extra.r, key: "suggestion" };
+      if (list.some(function (e) { return conflicts(mine, e) || (e.a === e.b && e.a === mine.a && mine.a === mine.b); })) return null;
+      list.push(mine);
+    }
+    list.sort(function (x, y) { return x.a - y.a || x.b - y.b; }).forEach(function (e) {
+      out += unit.cut(pos, e.a);
+      if (e.key === "suggestion") at = out.length;
+      out += e.r;
       pos = e.b;
     });
-    return out + unit.cut(pos, b);
+    out += unit.cut(pos, b);
+    return extra ? { text: out, at: at } : out;
   }
 
   function plainNewlines(text) { return text.replace(/\r\n?/g, "\n"); }
@@ -661,6 +718,7 @@
   }
 
   function setCorrection(f, u, a, b, r) {
+    undoStack.length = 0;  /* the decisions a correction rejected come back with Revert, not z */
     var data = cache[f], key = corrKey(f, u, a), old = corrections[key];
     var prev = old ? old.p : {}, span = { u: u, a: a, b: b, key: "correction" };
     var wasAccepted = 0, wasOpen = 0, touched = [];
@@ -682,6 +740,7 @@
   function dropCorrection(key, quiet) {
     var c = corrections[key];
     if (!c) return [];
+    undoStack.length = 0;
     delete corrections[key];
     var touched = [], restored = 0;
     Object.keys(c.p).forEach(function (id) {
@@ -706,16 +765,33 @@
     return fresh;
   }
 
-  function openEditor(seg) {
+  /* sub: {a, b, r}, a finding's suggestion to put in place of [a, b) (the editor reads and saves it) */
+  function openEditor(seg, sub) {
     if (!seg) return;
     var open = seg.querySelector(".editor textarea");
     if (open) { open.focus(); return; }
     var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a")), b = Number(seg.getAttribute("data-e"));
     var c = corrections[corrKey(view.n, u, a)];
     var before = c ? c.r : currentText(view.data, u, a, b);
+    var value = before, mark = null;
+    if (sub) {  /* into the sentence as it stands; not over your correction, an accepted edit, or an
+                   undecided edit at the span (the suggestion is for the text that edit leaves) */
+      var open2 = near(view.data, u, sub.a, sub.b).filter(function (e) {
+        return !decisions[e.id] && e.b >= sub.a && e.a <= sub.b;
+      });
+      var put = c || sub.a < a || sub.b > b || open2.length ? null : currentText(view.data, u, a, b, sub);
+      if (open2.length) { toast("Accept or reject " + open2[0].c + " first: it changes the text of this finding."); return; }
+      if (!put) toast("Type \u201c" + sub.r.trim() + "\u201d in yourself: " + (c ? "you corrected this sentence." :
+                      sub.b > b || sub.a < a ? "the finding reaches into the next sentence." :
+                      "an edit you accepted changes the flagged text."));
+      else {
+        value = put.text;
+        mark = [put.at, put.at + sub.r.length];
+      }
+    }
     var box = el("div", "editor");
     var ta = el("textarea");
-    ta.value = before;
+    ta.value = value;
     ta.rows = Math.min(12, Math.max(2, Math.ceil(before.length / 70) + (before.match(/\n/g) || []).length));
     ta.spellcheck = true;
     ta.setAttribute("aria-label", "Your correction of this sentence");
@@ -746,7 +822,7 @@
       else if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); ev.stopPropagation(); commit(); }
     });
     ta.focus({ preventScroll: true });
-    ta.setSelectionRange(ta.value.length, ta.value.length);
+    if (mark) ta.setSelectionRange(mark[0], mark[1]); else ta.setSelectionRange(ta.value.length, ta.value.length);
     seg.scrollIntoView({ block: "nearest", behavior: "auto" });
   }
 
@@ -835,6 +911,16 @@
   }
 
   function saved() {
+    showCount();
+    var kept = Object.keys(corrections).map(function (k) {
+      var c = corrections[k];
+      return { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: c.p };
+    });
+    try { localStorage.setItem(storeKey, JSON.stringify({ v: 3, decisions: decisions, corrections: kept })); }
+    catch (err) { /* storage unavailable */ }
+  }
+
+  function showCount() {
     var json = JSON.stringify(exportData(), null, 1);
     $("decisions-json").value = json;
     var n = Object.keys(decisions).length;
@@ -844,13 +930,23 @@
     if (n) parts.push(acc + " accepted · " + (n - acc) + " rejected");
     if (nc) parts.push(nc + " correction" + (nc === 1 ? "" : "s"));
     $("decision-count").textContent = parts.length ? parts.join(" · ") : "no decisions yet";
-    var kept = Object.keys(corrections).map(function (k) {
-      var c = corrections[k];
-      return { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: c.p };
-    });
-    try { localStorage.setItem(storeKey, JSON.stringify({ v: 3, decisions: decisions, corrections: kept })); }
-    catch (err) { /* storage unavailable */ }
   }
+
+  /* The same report open in another tab or window: its decisions are saved under the same key, and
+     each tab's next save overwrote the other's (the decisions of the first tab were lost from the
+     export). Each tab now takes the other's decisions as they are saved, and shows them. */
+  window.addEventListener("storage", function (ev) {
+    if (ev.key !== storeKey || cur < 0) return;
+    Object.keys(decisions).forEach(function (k) { delete decisions[k]; });
+    Object.keys(corrections).forEach(function (k) { delete corrections[k]; });
+    undoStack.length = 0;
+    restore().then(function () {
+      render();
+      markCurrent();
+      showCount();
+      toast("Decisions updated from this report open in another tab.");
+    });
+  });
 
   function restore() {
     try {
@@ -881,17 +977,74 @@
     } catch (err) { return Promise.resolve(); /* storage unavailable or stale */ }
   }
 
+  /* Decisions exported from another report (another browser, a report made again): taken only for
+     a file of this report with the same bytes (the digest), by edit id, and corrections only where
+     the text at their span is still their original. A file changed since is left out, never re-aimed. */
+  function importData(doc) {
+    if (!doc || doc.format !== meta.format || !Array.isArray(doc.files)) {
+      toast("Not imported: not an mtfix decisions file.");
+      return Promise.resolve();
+    }
+    var all = [];
+    for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
+    return Promise.all(all).then(function () {
+      var took = 0, left = 0, nc = 0, files = 0, missed = 0;
+      var pending = [];
+      doc.files.forEach(function (entry) {
+        if (!entry || typeof entry.digest !== "string") { missed++; return; }
+        var same = Object.keys(cache).filter(function (k) { return cache[k].digest === entry.digest; });
+        var named = same.filter(function (k) { return cache[k].path === entry.path; });
+        var f = named.length ? named[0] : same.length === 1 ? same[0] : null;
+        if (f === null) { missed++; return; }
+        files++;
+        (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
+          var id = d && f + "/" + d.id;
+          if (id && editIndex[id] && (d.decision === "accept" || d.decision === "reject")) { decisions[id] = d.decision; took++; }
+          else left++;
+        });
+        (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
+          var unit = c && cache[f].units[c.unit];
+          var fits = unit && typeof c.original === "string" && typeof c.replacement === "string" &&
+                     unit.blocks.some(function (b) { return b[0] === c.start; }) && unit.cut(c.start, c.end) === c.original;
+          if (fits) pending.push([Number(f), c]); else left++;
+        });
+      });
+      pending.forEach(function (p) { setCorrection(p[0], p[1].unit, p[1].start, p[1].end, p[1].replacement); nc++; });
+      undoStack.length = 0;
+      render();
+      markCurrent();
+      saved();
+      toast("Imported " + took + " decision" + (took === 1 ? "" : "s") + (nc ? " and " + nc + " correction" + (nc === 1 ? "" : "s") : "") +
+            " for " + files + " file" + (files === 1 ? "" : "s") +
+            (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " changed since or not in this report: left out" : "") +
+            (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") + ".");
+    });
+  }
+
+  /* Each export has its own name (local time, then a count within the second): under one fixed
+     name the browser saved the second export as "mtfix-decisions (1).json", and the command the
+     message gave applied the first, older decisions. */
+  var lastStamp = "", sameStamp = 0;
+  function exportName() {
+    var d = new Date(), two = function (v) { return (v < 10 ? "0" : "") + v; };
+    var stamp = d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + "-" +
+                two(d.getHours()) + two(d.getMinutes()) + two(d.getSeconds());
+    sameStamp = stamp === lastStamp ? sameStamp + 1 : 0;
+    lastStamp = stamp;
+    return "mtfix-decisions-" + stamp + (sameStamp ? "-" + sameStamp : "") + ".json";
+  }
+
   function download() {
     var json = JSON.stringify(exportData(), null, 1);
     $("decisions-json").value = json;
     var blob = new Blob([json + "\n"], { type: "application/json" });
-    var a = el("a");
+    var a = el("a"), name = exportName();
     a.href = URL.createObjectURL(blob);
-    a.download = "mtfix-decisions.json";
+    a.download = name;
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    toast("Saved mtfix-decisions.json. Apply it with: mtfix fix --decisions mtfix-decisions.json PATH");
+    toast("Saved " + name + ". Apply it with: mtfix fix --decisions " + name + " PATH");
   }
 
   /* The indices of the edits the filters show: those of a visible finding (as prepare() draws them). */
@@ -909,16 +1062,20 @@
     var data = loadFile(cur), touched = [], accepted = 0, hidden = 0;
     if (!data) return;
     var shown = shownEdits(data);
-    data.edits.forEach(function (e, ei) {
-      if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
-      if (!shown[ei]) { hidden++; return; }
-      var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
-      if (!clash) { touched.push.apply(touched, setDecision(e.id, "accept", true)); accepted++; }
+    touched = undoable("accept safe edits", function () {
+      var out = [];
+      data.edits.forEach(function (e, ei) {
+        if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
+        if (!shown[ei]) { hidden++; return; }
+        var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
+        if (!clash) { out.push.apply(out, setDecision(e.id, "accept", true)); accepted++; }
+      });
+      return out;
     });
     repaint(touched);
     saved();
     toast("Accepted " + accepted + " safe edit" + (accepted === 1 ? "" : "s") + " shown in this file" +
-          (hidden ? "; " + hidden + " hidden by the filters left undecided." : "."));
+          (hidden ? "; " + hidden + " hidden by the filters left undecided." : ".") + (accepted ? " z undoes." : ""));
   }
 
   var toastTimer = null;
@@ -935,7 +1092,19 @@
     $("drawer-title").textContent = code + " · " + d.title;
     $("drawer-text").textContent = d.text;
     $("drawer-cmd").textContent = "mtfix explain " + code;
+    if ($("drawer").hidden) docReturn = document.activeElement;
     $("drawer").hidden = false;
+    $("drawer-close").focus({ preventScroll: true });  /* a keyboard or screen-reader user is taken to it */
+  }
+
+  /* Close the rule documentation and the help; the focus goes back where `d` or the link was. */
+  var docReturn = null;
+  function closeDrawers() {
+    var back = !$("drawer").hidden && docReturn;
+    $("drawer").hidden = true;
+    $("help").hidden = true;
+    docReturn = null;
+    if (back && document.contains(back)) back.focus({ preventScroll: true });
   }
 
   /* ---------- events ---------- */
@@ -951,6 +1120,13 @@
       decide(ids, btn.classList.contains("on") ? null : act);
       var p = view.order.indexOf(card.getAttribute("data-fid"));
       if (p >= 0 && p !== view.pos) setCurrent(p);
+      return;
+    }
+    var sg = t.closest && t.closest("#doc .sugg button");
+    if (sg) {
+      var fc = sg.closest(".card");
+      openEditor(segOf(sg), { a: Number(fc.getAttribute("data-a")), b: Number(fc.getAttribute("data-b")),
+                              r: sg.getAttribute("data-sg") });
       return;
     }
     var tool = t.closest && t.closest("#doc .seg-tools button");
@@ -973,10 +1149,20 @@
     }
   });
   ["drawer-close", "help-close"].forEach(function (id) {
-    $(id).addEventListener("click", function () { $(id).parentNode.hidden = true; });
+    $(id).addEventListener("click", closeDrawers);
   });
   $("help-toggle").addEventListener("click", function () { $("help").hidden = !$("help").hidden; });
   $("export").addEventListener("click", download);
+  $("import").addEventListener("click", function () { $("import-file").value = ""; $("import-file").click(); });
+  $("import-file").addEventListener("change", function () {
+    var f = $("import-file").files[0];
+    if (!f) return;
+    f.text().then(function (text) {
+      var doc;
+      try { doc = JSON.parse(text); } catch (err) { toast("Not imported: " + f.name + " is not JSON."); return; }
+      return importData(doc);
+    });
+  });
   $("accept-safe").addEventListener("click", acceptSafe);
   document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
     c.addEventListener("change", function () { render(); });
@@ -988,10 +1174,20 @@
       document.querySelectorAll("#files li").forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; });
     });
   }
+  /* Tab into a card (its rule link, its buttons): that finding becomes the current one, so that
+     a, r, u, d act on the finding the focus is in. */
+  document.addEventListener("focusin", function (ev) {
+    var c = view && ev.target.closest && ev.target.closest("#doc .card");
+    if (!c || c === currentCard()) return;
+    var q = view.order.indexOf(c.getAttribute("data-fid"));
+    if (q >= 0) { view.pos = q; markCurrent(); }
+  });
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    /* keys typed into a text field or a list are the editor's; a checkbox or a button takes no letters */
     var tag = (ev.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "select" || tag === "textarea") return;
+    if (tag === "select" || tag === "textarea" || ev.target.isContentEditable) return;
+    if (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(ev.target.type)) return;
     var k = ev.key, card;
     if (!view && k !== "?" && k !== "Escape") return;  /* a report of no file */
     if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
@@ -1004,14 +1200,25 @@
     else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
     else if (k === "e") {
       card = currentCard();
-      if (card) openEditor(segOf(card));
+      var here = segOf(ev.target);  /* the sentence whose Edit button (or card) has the focus */
+      if (here) openEditor(here);
+      else if (card) openEditor(segOf(card));
       else toast("Go to a finding first (n), or press Edit beside a sentence.");
     }
+    else if (k === "z") { undo(); }
     else if (k === "?") { $("help").hidden = !$("help").hidden; }
-    else if (k === "Escape") { $("drawer").hidden = true; $("help").hidden = true; }
+    else if (k === "Escape") { closeDrawers(); }
     else return;
     ev.preventDefault();
   });
+
+  /* Printing (or saving as PDF) prints every sentence of the file, not the chunks rendered so far. */
+  function renderAll() { if (view && view.done < view.rows.length) renderMore(view.rows.length - 1); }
+  window.addEventListener("beforeprint", renderAll);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    if (printing.addEventListener) printing.addEventListener("change", function (ev) { if (ev.matches) renderAll(); });
+  }
 
   var m = /^#file-(\d+)$/.exec(location.hash);
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
@@ -1019,7 +1226,7 @@
   restore().then(function () { return showFile(first, true); }).then(function () {
     saved();
     window.mtfixReview = { decisions: decisions, corrections: corrections, exportData: exportData, showFile: showFile,
-                           setCurrent: setCurrent };
+                           setCurrent: setCurrent, importData: importData };
     if (window.performance && performance.mark) performance.mark("mtfix-rendered");
     document.documentElement.setAttribute("data-ready", "1");
   });
