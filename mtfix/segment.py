@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 from mtfix import regexcache
+from mtfix.garble.memo import BoundedMemo
 from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, LazyPattern
 
@@ -205,7 +206,13 @@ def _piece(piece: str, start: int) -> Iterable[tuple[int, int]]:
 
 
 def _pysbd(block: str, start: int) -> Iterable[tuple[int, int]]:
-    end = start + len(block)
+    return [(start + s, start + e) for s, e in _pysbd_spans[block]]
+
+
+def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
+    """pysbd's sentences of ``block`` as offsets in it (memoised in ``_pysbd_spans``: a block that
+    comes again, a boilerplate paragraph or a repeated unit, is not split again)."""
+    out: list[tuple[int, int]] = []
     cursor = 0
     # pysbd's own ``segment`` then looks every sentence up again with a fresh
     # regex over the whole block (quadratic in the block); we locate them here.
@@ -215,10 +222,15 @@ def _pysbd(block: str, start: int) -> Iterable[tuple[int, int]]:
             continue
         at = block.find(piece, cursor)
         if at < 0:  # pysbd changed the text: keep the rest as one segment
-            yield start + cursor, end
-            return
-        yield start + at, start + at + len(piece)
+            out.append((cursor, len(block)))
+            break
+        out.append((at, at + len(piece)))
         cursor = at + len(piece)
+    return tuple(out)
+
+
+#: Block → its pysbd sentences (:func:`_pysbd_relative`); pysbd's answer depends on the block only.
+_pysbd_spans = BoundedMemo(_pysbd_relative, 1024)
 
 
 def _pieces(

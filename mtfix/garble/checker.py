@@ -18,12 +18,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from itertools import filterfalse
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from mtfix import regexcache
 from mtfix.findings import make_finding
+from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
@@ -109,6 +111,10 @@ def segment_text(doc: Document, seg: Segment) -> str | None:
     return None if view is None else view.text
 
 
+#: Segment text → :func:`_words` of it: a sentence repeated in a document is counted once.
+_word_counts = BoundedMemo(_words, 4 * _CACHE_SIZE)
+
+
 def _eligible(text: str) -> bool:
     return _words(text) >= MIN_WORDS
 
@@ -178,7 +184,7 @@ def evidence(pred: Any, top: int = 3, floor: float = 0.1) -> list[str]:
     """The inputs that push ``pred`` most towards "garbled" (at least ``floor`` logits each), in words:
     the dense features, and the hashed word and tag n-grams taken together."""
     parts = {**pred.contributions, PATTERNS: pred.patterns}
-    ranked = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
+    ranked = sorted(parts.items(), key=itemgetter(1), reverse=True)[:top]  # stable: ties in their order
     return [EVIDENCE.get(k, k.replace("_", " ")) for k, v in ranked if v > floor]
 
 
@@ -255,6 +261,7 @@ class GarbleChecker(BaseChecker):
         if not self.active:
             return out
         det = None
+        headings = doc.meta.get("headings")  # none but in Markdown: then no segment is in one
         for seg in doc.segments:
             view = None
             if doc.is_protected(seg.start, seg.end):  # judged on its prose (mtfix.garble.view)
@@ -264,10 +271,11 @@ class GarbleChecker(BaseChecker):
                 text = view.text
             else:
                 text = doc.text[seg.start : seg.end]
-            nwords = _words(text)  # once per segment
+            nwords = _word_counts[text]  # once per segment text
             if nwords < MIN_WORDS:
                 continue
-            det = det or detector()
+            if det is None:
+                det = detector()
             pred = predict(text)
             plan = _plans.get(text)
             if plan is None or plan[0] is not pred or plan[1] is not det:
@@ -276,7 +284,7 @@ class GarbleChecker(BaseChecker):
                     _plans.clear()
                 _plans[text] = plan
             off = seg.start
-            heading = doc.in_heading(seg.start, seg.end)  # a heading gets at most a minor
+            heading = bool(headings) and doc.in_heading(seg.start, seg.end)  # a heading gets at most a minor
             for code, category, sev, start, end, msg, suggestions, origin in plan[2]:
                 if heading and sev is Severity.MAJOR:
                     sev = Severity.MINOR

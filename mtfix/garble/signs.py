@@ -260,11 +260,13 @@ _STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?"})
 
 def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
-                wordlike: list[int] | None = None) -> list[Sign]:
-    """The structural signs of one sentence (``infos`` and ``wordlike``, when given, are what
-    :func:`analyse` already computed: the word info of each token, the indices of word-like tags)."""
+                wordlike: list[int] | None = None, words: list[str] | None = None) -> list[Sign]:
+    """The structural signs of one sentence (``infos``, ``wordlike`` and ``words``, when given, are what
+    :func:`analyse` already computed: the word info of each token, the indices of word-like tags, the
+    tokens' texts)."""
     signs: list[Sign] = []
-    words = [t.text for t in toks]
+    if words is None:
+        words = [t.text for t in toks]
     if infos is None:
         infos = list(map(_word_info.__getitem__, words))
     lower = list(map(_LOWER, infos))
@@ -802,7 +804,7 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
     wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
-    found = _structural(toks, tags, text, infos, wordlike)
+    found = _structural(toks, tags, text, infos, wordlike, words)
     d = _DENSE_ZEROS.copy()
     for s in found:
         d[s.name] = 1.0
@@ -836,7 +838,7 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
         worst = (toks[lo].start, toks[hi].end)
     d.update(_ratios(toks, tags, vw, nw))
     if lm is not None:
-        d.update(_lexical(toks, lm, infos, tags))
+        d.update(_lexical(toks, lm, infos, tags, words))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
 
 
@@ -890,16 +892,17 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
 
 
-_unigram_memo: tuple[object, BoundedMemo] | None = None
+_lm_memo: tuple[object, BoundedMemo, BoundedMemo] | None = None
 
 
-def _unigram_logs(lm) -> BoundedMemo:
-    """The unigram memo of ``lm`` (one model at a time: a new model starts a new memo)."""
-    global _unigram_memo
-    memo = _unigram_memo
+def _lm_logs(lm) -> tuple[BoundedMemo, BoundedMemo]:
+    """The unigram and bigram memos of ``lm`` (``lm.unigram``, ``lm.bigrams.get``; one model at a
+    time: a new model starts new memos).  A hit is a dict look-up, without a Python call."""
+    global _lm_memo
+    memo = _lm_memo
     if memo is None or memo[0] is not lm:
-        memo = _unigram_memo = (lm, BoundedMemo(lm.unigram, _WORD_CACHE_SIZE))
-    return memo[1]
+        memo = _lm_memo = (lm, BoundedMemo(lm.unigram, _WORD_CACHE_SIZE), BoundedMemo(lm.bigrams.get, _WORD_CACHE_SIZE))
+    return memo[1], memo[2]
 
 
 @lru_cache(maxsize=4096)
@@ -996,17 +999,18 @@ _GLOSS_TAGS = frozenset({"JJ", "VBN", "HYPH", "NN", "NNS", "NNP", "NNPS"})
 
 
 def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
-             tags: Sequence[str] | None = None) -> dict[str, float]:
+             tags: Sequence[str] | None = None, words: list[str] | None = None) -> dict[str, float]:
     """Share of adjacent common-word pairs unseen in the bigram counts; share of unknown lower-case words;
     mean log10 count of the lower-case words (unknown ones at the list's minimum).  ``infos``: the
-    tokens' word info (:func:`_info_of`), when the caller has it."""
+    tokens' word info (:func:`_info_of`) and ``words`` their texts, when the caller has them."""
     pairs = unseen = unknown = lower = 0
     freq = 0.0
     prev = prev_log = None
     if infos is None:
         infos = [_word_info[t.text] for t in toks]
-    words = [t.text for t in toks]
-    unigram, bigrams, min_log = _unigram_logs(lm), lm.bigrams, lm.min_log
+    if words is None:
+        words = [t.text for t in toks]
+    (unigram, bigram), min_log = _lm_logs(lm), lm.min_log
     last = len(toks) - 1
     for k, info in enumerate(infos):
         if not info[3]:  # not alphabetic
@@ -1014,29 +1018,30 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             continue
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
-        if log is None and info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
-            # the original of a name given for reference, in parentheses or glossed by them (session 10)
-            prev = prev_log = None
-            continue
-        if log is None and 0 < k < last and (_introduced(toks, k, last, tags) or _quoted_and_glossed(words, k)):
-            # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
-            # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
-            # (session 9).  Neither is a word MT failed to translate.
-            prev = prev_log = None
-            continue
-        if log is None and not lw.isascii():  # "café", "naïve": English words the ASCII counts spell plain
-            plain = _without_diacritics(lw)
-            if plain is not None:
-                lw, log = plain, unigram[plain]
-        if log is None and len(lw) > 5 and lw.endswith(("ing", "ed")):  # "initialling": a rare form of a known word
-            log = next(filter(None, map(unigram.__getitem__, _inflection_bases(lw))), None)
+        if log is None:  # an unknown word (most are known: one test for them)
+            if info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
+                # the original of a name given for reference, in parentheses or glossed by them (session 10)
+                prev = prev_log = None
+                continue
+            if 0 < k < last and (_introduced(toks, k, last, tags) or _quoted_and_glossed(words, k)):
+                # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
+                # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
+                # (session 9).  Neither is a word MT failed to translate.
+                prev = prev_log = None
+                continue
+            if not lw.isascii():  # "café", "naïve": English words the ASCII counts spell plain
+                plain = _without_diacritics(lw)
+                if plain is not None:
+                    lw, log = plain, unigram[plain]
+            if log is None and len(lw) > 5 and lw.endswith(("ing", "ed")):  # "initialling": a rare form of a known word
+                log = next(filter(None, map(unigram.__getitem__, _inflection_bases(lw))), None)
         if info[4]:  # lower case
             lower += 1
             unknown += log is None
             freq += min_log if log is None else log
         if prev is not None and prev_log is not None and log is not None and prev_log >= 7.0 and log >= 7.0:
             pairs += 1
-            unseen += bigrams.get(f"{prev} {lw}") is None
+            unseen += bigram[f"{prev} {lw}"] is None
         prev, prev_log = lw, log
     return {"unseen_common_pairs": unseen / pairs if pairs else 0.0, "unknown_lower": unknown / lower if lower else 0.0,
             "mean_log_freq": freq / lower if lower else 0.0}

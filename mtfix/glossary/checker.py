@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.garble.memo import BoundedMemo
-from mtfix.glossary.consistency import CAP_TOKEN, odd_spellings
+from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
@@ -209,9 +209,14 @@ def _origin(e: Entry) -> str:
     return f"glossary:{e.origin} ({e.term})"
 
 
+#: (text, protected spans) → :meth:`Blocked.of` a document with them (all it reads): found once per
+#: document, though both its mentions and its consistency check ask (:func:`_usable`).
+_blocked = BoundedMemo(lambda key: Blocked.of(Document(key[0], protected=key[1])), 16)
+
+
 def _usable(doc: Document) -> Callable[[int, int], bool]:
     """Whether a span of ``doc`` may hold a mention: inside a segment, outside blocked spans."""
-    blocked = Blocked.of(doc)
+    blocked = _blocked[(doc.text, doc.protected)]
     return lambda start, end: doc.segment_at(start) is not None and not blocked.blocked(start, end)
 
 
@@ -383,13 +388,17 @@ class GlossaryChecker(BaseChecker):
         from mtfix.lexicon import is_word
 
         text = doc.text
-        tokens = [m for m in CAP_TOKEN.finditer(text) if len(m.group()) >= 4]
+        tokens = cap_tokens(text)  # each four letters or more
         if not tokens:
             return []
         counts = Counter(m.group() for m in tokens)
         mentioned: dict[str, list[Entry]] = {}
+        entry_tokens: dict[int, list[str]] = {}  # id(entry) → its name tokens: an entry has many mentions
         for ev in events:
-            for tok in name_tokens(ev.entry):
+            toks = entry_tokens.get(id(ev.entry))
+            if toks is None:
+                toks = entry_tokens[id(ev.entry)] = name_tokens(ev.entry)
+            for tok in toks:
                 mentioned.setdefault(tok, []).append(ev.entry)
         out = []
         verdicts: dict[str, tuple[str, int, bool] | None] = {}

@@ -15,12 +15,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+import regex
+
 from mtfix import regexcache
+from mtfix.garble.memo import BoundedMemo
 from mtfix.glossary.misspell import derived
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor
 #: cut before a combining mark (a decomposed "Bogotá" is no word "Bogot").
 CAP_TOKEN = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}\p{N}_@/]|\.\p{L})")
+
+#: Text → the matches of :data:`CAP_TOKEN` in it, in order: the glossary's misspelling check and
+#: :func:`odd_spellings` both read a document's, so it is scanned once.  The lists are never changed.
+_cap_tokens = BoundedMemo(lambda text: list(CAP_TOKEN.finditer(text)), 4)
+
+
+def cap_tokens(text: str) -> list[regex.Match]:
+    """The matches of :data:`CAP_TOKEN` in ``text`` (words of four letters or more; shared, do not change)."""
+    return _cap_tokens[text]
 
 
 def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,
@@ -30,7 +42,7 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
 
     from mtfix.lexicon import is_common
 
-    matches = [m for m in CAP_TOKEN.finditer(text) if len(m.group()) >= 5]
+    matches = [m for m in cap_tokens(text) if len(m.group()) >= 5]
     counts = Counter(m.group() for m in matches)
     dominant = [t for t, c in counts.most_common() if c >= 3 and not is_common(t)]
     if not dominant:

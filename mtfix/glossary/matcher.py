@@ -158,7 +158,8 @@ class Normalised:
 
 
 def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
+    # no ASCII character is a combining mark: most calls (a space, a full stop) end before the look-up
+    return ch.isalnum() or ch == "_" or (not ch.isascii() and unicodedata.category(ch).startswith("M"))
 
 
 def _case_ok(got: str, form: str) -> bool:

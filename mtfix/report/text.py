@@ -48,6 +48,7 @@ def _style(text: str, colour: bool, **kw) -> str:
 
 
 def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
+    messages: dict[str, str] = {}  # message → printable(message): most messages repeat
     for fr in results:
         path = printable(fr.path)
         for err in fr.errors:
@@ -56,8 +57,9 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
             text = ur.check.document.text
             for f in ur.findings:
                 line, col = ur.location(f.start)
-                where = _style(f"{path}:{line}:{col}:", colour, bold=True)
-                code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True)
+                where = _style(f"{path}:{line}:{col}:", colour, bold=True) if colour else f"{path}:{line}:{col}:"
+                code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True) \
+                    if colour else f.code
                 snippet = text[f.start : f.end].replace("\n", " ")
                 if len(snippet) > 60:
                     snippet = snippet[:57] + "..."
@@ -67,7 +69,10 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                 elif f.suggestions:
                     fix = f" (suggestions: {', '.join(map(repr, f.suggestions[:3]))})"
                 uid = f" [{printable(str(ur.unit.id))}]" if ur.unit.id is not None else ""
-                yield f"{where}{uid} {code} [{f.severity}] {printable(f.message)}: {snippet!r}{fix}"
+                message = messages.get(f.message)
+                if message is None:
+                    message = messages[f.message] = printable(f.message)
+                yield f"{where}{uid} {code} [{f.severity}] {message}: {snippet!r}{fix}"
 
 
 def summary_line(results: list[FileResult], unsafe_applied: bool = False, failures: int = 0) -> str:

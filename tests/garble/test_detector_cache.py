@@ -93,6 +93,7 @@ def _clear_caches() -> None:
     if d.lm is not None:
         d.lm.unigrams._memo.clear()
         d.lm.bigrams._memo.clear()
+    signs._lm_memo = None  # the detector's own memos of the model's look-ups
 
 
 def test_predictions_cold_and_warm_are_bit_identical():
@@ -160,6 +161,7 @@ def test_every_memo_of_the_detector_is_bounded():
     from mtfix.garble.memo import BoundedMemo
 
     d = Detector.load()
+    d.predict("Officials said the talks would resume on Monday.")
     memos = [signs._hash_cache, signs._trigram_hashes, signs._word_info, signs._wordlike,
-             d.trigrams._surprisal_cache]
+             d.trigrams._surprisal_cache, *(signs._lm_logs(d.lm) if d.lm is not None else ())]
     assert all(isinstance(m, BoundedMemo) and 0 < m.size <= 1 << 16 for m in memos)

@@ -88,13 +88,13 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     if not function:
         return
     text = doc.text
-    seen: dict[str, tuple[str, str] | None] = {}  # a word's answer, decided once per document
+    # each distinct token decided once per document; the text is walked again only if one is glued
+    glued = {tok: split for tok in set(_LOWER_TOKEN.findall(text))
+             if (split := _glued_split(tok, function)) is not None}
+    if not glued:
+        return
     for m in _LOWER_TOKEN.finditer(text):
-        tok = m.group()
-        if tok in seen:
-            split = seen[tok]
-        else:
-            split = seen[tok] = _glued_split(tok, function)
+        split = glued.get(m.group())
         if split is None or doc.segment_at(m.start()) is None:
             continue
         left, right = split

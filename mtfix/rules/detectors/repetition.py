@@ -50,24 +50,44 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     low = [t if t[0].isalnum() and t[-1].isalnum() else _bare(t) for t in ctx.lower.split()]
     hits: set[int] = set()
     for n in range(1, MAX_N + 1):
-        same = bytes(map(eq, low, low[n:]))
+        same = bytes(map(eq, low, islice(low, n, None)))  # islice: no copy of the list
         run = b"\x01" * n
         i = same.find(run)
         while i >= 0:
             hits.add(i)
             i = same.find(run, i + n)
-    sites: list[int] = []
-    if hits:  # the offsets of those tokens only: the others are skipped without a Python step each
-        tokens = _SPACE_SPLIT.finditer(doc.text)
-        at = 0  # the index of the next token ``tokens`` gives
-        for i in sorted(hits):
-            m = next(islice(tokens, i - at, None), None)
-            if m is None:
-                break
-            sites.append(m.start())
-            at = i + 1
+    sites = _token_starts(doc.text, sorted(hits)) if hits else []
     ctx.cache["loop_sites"] = sites
     return sites
+
+
+_SKIP = 256
+#: ``_SKIP`` tokens of ``_SPACE_SPLIT`` and the white space after each: from a token's start to the start
+#: of the token ``_SKIP`` places on (or the text's end), in one match.
+_SKIP_TOKENS = LazyPattern(rf"(?:\S+\s+){{{_SKIP}}}")
+
+
+def _token_starts(text: str, indices: list[int]) -> list[int]:
+    """The offsets of the ``_SPACE_SPLIT`` tokens of ``text`` at ``indices`` (ascending), up to the first
+    that does not exist; the tokens between are skipped without a Python step or a match object each.
+
+    >>> _token_starts("  a bb  c d ", [0, 2, 3, 9])
+    [2, 8, 10]
+    """
+    first = _SPACE_SPLIT.search(text)
+    if first is None:
+        return []
+    out: list[int] = []
+    pos, at = first.start(), 0  # ``at``: the index of the token that starts at ``pos``
+    for i in indices:
+        while i - at >= _SKIP and (m := _SKIP_TOKENS.match(text, pos)) is not None:
+            pos, at = m.end(), at + _SKIP
+        m = next(islice(_SPACE_SPLIT.finditer(text, pos), i - at, None), None)
+        if m is None:
+            break
+        out.append(m.start())
+        pos, at = m.start(), i
+    return out
 
 
 def _segments_with_sites(doc: Document, sites: list[int]) -> list[int]:

@@ -67,11 +67,12 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     lower = [(pos, doc.segment_at(pos)) for pos in doc.meta.get("lower_starts") or ()]
     starts = sorted([(seg.start, seg) for seg in doc.segments] + [(pos, seg) for pos, seg in lower if seg is not None],
                     key=lambda ps: ps[0])
+    match = _FIRST_WORDS.match
     for start, seg in starts:
-        m = _FIRST_WORDS.match(text, start, seg.end)
+        m = match(text, start, seg.end)
         if m is None:
             continue
-        word, nxt = m.group("w"), m.group("next")
+        word, nxt = m.group("w", "next")
         low = word.lower()
         if len(word) > 1 and word.isupper():
             continue
