@@ -9,7 +9,8 @@
    human score (−MQM; he-en: the released standardised MQM), MT records only, flat (all records
    pooled) and item-grouped (within each source segment, averaged over segments), and system-level
    (per-system means), beside sentence chrF and sentence BLEU against the human reference from
-   the same run, and two diagnostics: mtfix's findings alone, and segment length alone.
+   the same run, and two diagnostics: mtfix's findings alone, and segment length alone; on the
+   development sets also a separate row with the source passed as bilingual input (MTF501–MTF506 run).
 2. MLQE-PE: corpus TER and chrF of the MT against its post-edit, raw, after ``mtfix fix`` (safe
    fixes) and with unsafe fixes; of the changed segments, the share whose sentence TER moved
    closer to / away from the post-edit, overall and per rule code.
@@ -46,6 +47,9 @@ from mtfix.pipeline import Pipeline  # noqa: E402
 FAST_ITEMS = 25  # MQM segments per set in --fast (all systems of each)
 FAST_PE = 40  # MLQE-PE records per file in --fast
 SECTION = "## fluency evaluation"
+#: the fluency with the source given (bilingual input: the MTF5xx checks run); computed on the development
+#: MQM sets only, never on the held-out ones
+BILINGUAL_ROW = "mtfix fluency, source given (bilingual; dev only)"
 NOTES = "### Notes"  # hand-written; kept when the harness rewrites the section
 
 
@@ -146,6 +150,10 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
                         fluency(check.document, check.findings, w1).fluency)
                     metrics["length only (−words)"].append(-float(sc.words))
                     tally.add(r, check.findings)
+                    if mset.split == "dev" and r.get("source"):
+                        # the source passed as bilingual input (MTF5xx run): development sets only
+                        bi = pipe.check(pipe.document(r["target"], source=r["source"]))
+                        metrics[BILINGUAL_ROW].append(score_document(bi, signature="").fluency)
             if r.get("reference"):
                 metrics["sentence chrF"].append(chrf.sentence_score(r["target"], [r["reference"]]).score)
                 metrics["sentence BLEU"].append(bleu.sentence_score(r["target"], [r["reference"]]).score)

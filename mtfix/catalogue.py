@@ -172,6 +172,8 @@ _BILINGUAL_META = {
     "MTF502": ("untranslated-source", "Non-translation", "major"),
     "MTF503": ("placeholder-mismatch", "Other", "major"),
     "MTF504": ("month-mismatch", "Accuracy/Mistranslation", "major"),
+    "MTF505": ("length-omission", "Accuracy/Omission", "minor"),
+    "MTF506": ("length-addition", "Accuracy/Addition", "minor"),
 }
 
 

@@ -115,7 +115,7 @@ def test_no_source_no_findings():
 
 
 def test_rules_are_documented_with_mqm_categories():
-    assert set(BILINGUAL_RULES) == {"MTF501", "MTF502", "MTF503", "MTF504"}
+    assert set(BILINGUAL_RULES) == {"MTF501", "MTF502", "MTF503", "MTF504", "MTF505", "MTF506"}
     for title, docs in BILINGUAL_RULES.values():
         assert title and "Example" in docs
     cats = {f.category for f in CHECKER.check(to_document("On 3 March {x}", source="22 fevral {y}"))}
@@ -129,3 +129,112 @@ def test_pipeline_runs_the_checker_and_select_works():
     q = Pipeline(Config(grammar="off", ignore=("MTF5",)))
     assert "MTF501" not in {f.code for f in q.check(doc).findings}
     assert "bilingual:bilingual-" in p.signature()
+
+
+# -- MTF505 / MTF506: length ratio ---------------------------------------------------------------
+
+_AZ = "Milli Məclis gələn ilin dövlət büdcəsini və vergi məcəlləsinə dəyişiklikləri ikinci oxunuşda qəbul etdi."
+_ZH = "新大桥经过三年的建设今天正式通车，市长出席了开通仪式。"
+_RU = "Музей будет закрыт на реконструкцию до конца следующего года, сообщила администрация."
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "code"),
+    [
+        # must flag: a clause or most of the sentence lost, or a clause the source does not have
+        ("Parliament approved the budget.", _AZ, "MTF505"),
+        ("The bridge opened.", _ZH, "MTF505"),
+        ("The museum is closed.", _RU, "MTF505"),
+        ("Parliament approved next year's state budget and the changes to the tax code in the second reading, "
+         "the opposition walked out in protest, and the speaker thanked the ministers for their hard work over "
+         "many months.", _AZ, "MTF506"),
+    ],
+)
+def test_length_ratio_flags(target, source, code):
+    (f,) = CHECKER.check(to_document(target, source=source))
+    assert f.code == code and (f.start, f.end) == (0, len(target)) and str(f.severity) == "minor"
+    assert f.category == ("Accuracy/Omission" if code == "MTF505" else "Accuracy/Addition")
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        # must leave: faithful translations, whatever the script (a Chinese character is ~3.5 letters)
+        ("Parliament approved next year's state budget and the changes to the tax code in the second reading.", _AZ),
+        ("After three years of construction the new bridge opened to traffic today, and the mayor attended the "
+         "opening ceremony.", _ZH),
+        ("The museum will be closed for renovation until the end of next year, the administration said.", _RU),
+        # too short to judge: the source under the measured minimum, or a target of two words
+        ("Yes.", "Bəli, biz bunu mütləq edəcəyik."),
+        ("Approved.", _AZ),
+        # a long URL on both sides
+        ("See https://example.org/a/very/long/path/to/the/annual/report/of/the/ministry/2024 for details.",
+         "Ətraflı məlumat üçün https://example.org/a/very/long/path/to/the/annual/report/of/the/ministry/2024 "
+         "səhifəsinə baxın."),
+        # Japanese: no model for it (a model fitted on Chinese does not carry), so not judged
+        ("It rained.", "昨日は東京で一日中とても強い雨が降り続き、多くの電車が遅れました。"),
+    ],
+)
+def test_length_ratio_leaves(target, source):
+    assert [f.code for f in CHECKER.check(to_document(target, source=source)) if f.code in ("MTF505", "MTF506")] == []
+
+
+def test_length_ratio_leaves_placeholders_tags_and_urls_out():
+    from mtfix.checks.length_ratio import units
+
+    assert units('Read {count} <b>new</b> items', masked=[(5, 12), (13, 16), (19, 23)]) == 12
+    # the same long placeholder, tag and URL on both sides would pull the ratio towards 1 and hide the
+    # omission (z -3.2 counted in, -9.8 left out); a whole target touching a protected URL is reported
+    # on its first word
+    extra = (' <x id="1"/> {recipient_display_name_from_the_customer_registry} '
+             "https://example.org/reports/annual/parliament/budget-and-taxation/second-reading/final/index.html")
+    target = "Parliament approved the budget." + extra
+    found = [(f.code, target[f.start : f.end]) for f in CHECKER.check(to_document(target, source=_AZ + extra))]
+    assert found == [("MTF505", "Parliament")]
+
+
+def test_length_ratio_is_in_the_signature_and_the_model_is_consistent():
+    from mtfix.checks.length_ratio import DENSE, load_model
+
+    model = load_model()
+    assert f"+length-{model.digest}" in CHECKER.signature() and len(model.digest) == 12
+    assert model.z_minor >= 3 and not DENSE & set(model.families) - {"han"}
+    # a Chinese source is judged with its own (wider) ratio, not the Latin one
+    assert model.family_for(_ZH).mu > 1 > abs(model.family_for(_AZ).mu)
+
+
+def test_length_ratio_model_on_real_professional_translations():
+    """Held out from the fit (MLQE-PE dev post-edits): at most 1 % flagged (bench/fit_length_ratio.py)."""
+    import json
+
+    from mtfix.checks.length_ratio import load_model
+    from tests.conftest import SHARED
+
+    path = SHARED / "benchmarks" / "mlqe-pe-ru-en-dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"benchmark data not found at {path}")
+    model = load_model()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    zs = [model.assess(r["source"], r["pe"]) for r in rows]
+    flagged = sum(z is not None and abs(z) > model.z_minor for z in zs)
+    assert flagged <= 0.01 * len(rows)
+
+
+def test_the_fit_script_measures_as_the_checker_does():
+    """bench/fit_length_ratio.py computes z with numpy; it must agree with the shipped model's own."""
+    import math
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from fit_length_ratio import lengths, zs
+
+    from mtfix.checks.length_ratio import load_model
+
+    model = load_model()
+    pairs = [(_ZH, "The bridge opened.", "zh"), ("2024年GDP增长了5.2%，达到134万亿元。", "GDP grew by 5.2% in 2024.", "zh")]
+    fam = model.families["han"]
+    expect = [fam.z(fam.source_units(s), len([c for c in t if c.isalnum()])) for s, t, _ in pairs]
+    assert all(math.isclose(a, b) for a, b in zip(zs(fam, lengths(pairs)), expect, strict=True))
+    # Latin letters and digits of a Chinese source count less than its characters
+    assert fam.source_units("2024年") < fam.source_units("二〇二四年")

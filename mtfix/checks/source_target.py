@@ -16,6 +16,9 @@ without a human who reads the source.
 * MTF504: a month differs between source and target (English month names in
   the target; English, Azerbaijani, Turkish and Russian month names beside a
   number in the source).
+* MTF505 / MTF506: the target is far shorter (a likely omission) or far longer
+  (a likely addition) than a translation of its source usually is: the
+  length-ratio model of :mod:`mtfix.checks.length_ratio`, fitted per script.
 
 >>> from mtfix.model import Document
 >>> from mtfix.segment import to_document
@@ -42,7 +45,7 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "2"
+VERSION = "3"  # 3: MTF505/MTF506 (length ratio)
 
 # -- numbers ----------------------------------------------------------------------------------------
 
@@ -250,7 +253,7 @@ def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
 
 
 class BilingualChecker(BaseChecker):
-    """Source-versus-target checks (MTF501–MTF504); acts only when ``doc.source`` is set."""
+    """Source-versus-target checks (MTF501–MTF506); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
 
@@ -261,7 +264,9 @@ class BilingualChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
-        return f"bilingual-{VERSION}"
+        from mtfix.checks.length_ratio import load_model
+
+        return f"bilingual-{VERSION}+length-{load_model().digest}"
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.source or not doc.text.strip():
@@ -271,6 +276,7 @@ class BilingualChecker(BaseChecker):
         findings.extend(self._numbers(doc))
         findings.extend(self._months(doc))
         findings.extend(self._untranslated(doc))
+        findings.extend(self._length(doc))
         return findings
 
     # -- helpers -----------------------------------------------------------------------------
@@ -344,6 +350,30 @@ class BilingualChecker(BaseChecker):
                                     "the target is a copy of the source: not translated")
             return
         yield from self._copied_runs(doc, {w.casefold() for w in _WORD.findall(source)}, reads_as_english)
+
+    def _length(self, doc: Document) -> Iterable[Finding]:
+        """MTF505/MTF506: the target's length against its source's (placeholders, tags, URLs and the
+        target's protected spans left out), on the whole target."""
+        from mtfix.checks.length_ratio import load_model, units
+
+        model = load_model()
+        source = doc.source or ""
+        src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source)
+        tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)] + [(p.start, p.end) for p in doc.protected]
+        z = model.assess(source, doc.text, src_mask, tgt_mask)
+        if z is None or abs(z) <= model.z_minor:
+            return
+        severity = Severity.MAJOR if model.z_major is not None and abs(z) > model.z_major else Severity.MINOR
+        ns, nt = units(source, src_mask), units(doc.text, tgt_mask)
+        s, e = _strip(doc.text)
+        if z < 0:
+            yield self._finding(doc, "MTF505", "Accuracy/Omission", severity, s, e,
+                                f"the target is much shorter than its source ({nt} letters for {ns}, z {z:.1f}): "
+                                "part of the source may be missing")
+        else:
+            yield self._finding(doc, "MTF506", "Accuracy/Addition", severity, s, e,
+                                f"the target is much longer than its source ({nt} letters for {ns}, z {z:.1f}): "
+                                "it may say something the source does not")
 
     def _copied_runs(self, doc: Document, source_words: set[str], is_word) -> Iterable[Finding]:
         toks = list(_WORD.finditer(doc.text))

@@ -1,4 +1,4 @@
-"""The source-vs-target checks' rules (MTF501–MTF504) as data: title and documentation.
+"""The source-vs-target checks' rules (MTF501–MTF506) as data: title and documentation.
 
 A module of its own so that the rule catalogue (:mod:`mtfix.catalogue`) reads them without
 importing the checker (:mod:`mtfix.checks.source_target`), which lists its rules through the
@@ -48,5 +48,33 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "number).\n\n"
         "Example: source \"22 fevral\", target \"22 March\" → MTF504 on \"March\". Flag only. "
         "Category Accuracy/Mistranslation.",
+    ),
+    "MTF505": (
+        "target much shorter than its source: likely omission",
+        "The target is far shorter than a translation of its source usually is, so part of the source is "
+        "probably missing (a dropped clause, a sentence cut off). Length is counted in letters and digits "
+        "(spaces, punctuation, placeholders, tags and URLs left out), and the expected ratio depends on the "
+        "source's script: a Chinese character becomes about three and a half English letters (a Latin letter "
+        "or digit in a Chinese source about one), a Latin, Cyrillic, Devanagari or Sinhala letter about one. The model (`mtfix/checks/length_ratio.json`, fitted "
+        "by `bench/fit_length_ratio.py` on professional translations) flags a ratio more than 3.5 standard "
+        "deviations from the centre, the spread widening for short sources; sources shorter than the fit "
+        "measured (40 letters, 10 for Cyrillic and Chinese) and targets of fewer than three words are not "
+        "judged, nor are sources in Japanese, Korean or a script mtfix does not know. Out of the fit, it "
+        "flags 0–0.8 % of professional translations per language pair (bench/RESULTS.md).\n\n"
+        "Example: source \"Milli Məclis gələn ilin dövlət büdcəsini və vergi məcəlləsinə dəyişiklikləri ikinci "
+        "oxunuşda qəbul etdi.\", target \"Parliament approved the budget.\" → MTF505 on the whole target. "
+        "Flag only. Category Accuracy/Omission, minor.",
+    ),
+    "MTF506": (
+        "target much longer than its source: likely addition",
+        "The target is far longer than a translation of its source usually is, so it probably says something "
+        "the source does not (a hallucinated clause, a repeated phrase, text carried over from another "
+        "segment). Measured like MTF505, on the other side of the same model.\n\n"
+        "Example: source \"Milli Məclis gələn ilin dövlət büdcəsini və vergi məcəlləsinə dəyişiklikləri ikinci "
+        "oxunuşda qəbul etdi.\" (90 letters), target \"Parliament approved next year's state budget and the "
+        "changes to the tax code in the second reading, the opposition walked out in protest, and the speaker "
+        "thanked the ministers for their hard work over many months.\" (174 letters) → MTF506 on the whole "
+        "target. Flag only. "
+        "Category Accuracy/Addition, minor.",
     ),
 }
