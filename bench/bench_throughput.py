@@ -6,9 +6,17 @@ prints MB/s by wall time and by CPU time (user + system of the child, which
 other work on a shared machine disturbs far less).  Targets: >= 1 MB/s for the
 big files (issue 11), a cold 5 KB check < 0.35 s (issue 11; issue 2 said 0.3 s).
 
-The text: the paragraphs of ``examples/*.txt`` (shuffled) between paragraphs
-of sentences written for this benchmark (``bench_scaling.news_text``), so most
-sentences are distinct and caches keyed by sentence do not flatter the figure.
+The text (``--text``):
+
+* ``mixed`` (default, no data needed): the paragraphs of ``examples/*.txt``
+  (shuffled) between paragraphs of sentences generated for this benchmark
+  (``bench_scaling.news_text``).  It repeats itself: of its 14,659 sentences of
+  six words or more, 5,147 are distinct, and pysbd sees 5 distinct blocks of
+  331 (measured in session 13), so caches keyed by sentence or block flatter it;
+* ``distinct``: distinct news sentences, every MT output and human reference of
+  MQM zh-en 2020 (``../shared/benchmarks``, development data, read at run time,
+  never copied), shuffled and set in paragraphs of four: what a user checking
+  fresh news gets.
 The 5 KB article is ``examples/garbled-news.txt`` and ``examples/clean-news.txt``
 repeated to 5 KB.
 
@@ -68,6 +76,35 @@ def mixed_text(target_bytes: int, seed: int = 11) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def distinct_text(target_bytes: int, shared: Path, seed: int = 11) -> str:
+    """About ``target_bytes`` of distinct news sentences: MQM zh-en 2020's MT outputs and references."""
+    import gzip
+    import json
+
+    path = shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz"
+    if not path.exists():
+        raise SystemExit(f"--text distinct reads {path}: not found (give --shared DIR)")
+    seen: dict[str, None] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            for key in ("target", "reference"):
+                t = " ".join(str(rec.get(key) or "").split())
+                if len(t.split()) >= 4:
+                    seen[t] = None
+    sentences = list(seen)
+    random.Random(seed).shuffle(sentences)
+    paras, size = [], 0
+    for i in range(0, len(sentences), 4):
+        paras.append(" ".join(sentences[i:i + 4]))
+        size += len(paras[-1].encode("utf-8")) + 2
+        if size >= target_bytes:
+            break
+    if size < target_bytes:
+        print(f"note: only {size:,} bytes of distinct sentences (asked {target_bytes:,})")
+    return "\n\n".join(paras) + "\n"
+
+
 def article_5k() -> str:
     """``examples/garbled-news.txt`` and ``clean-news.txt`` repeated to (just under) 5,000 bytes."""
     unit = (REPO / "examples/garbled-news.txt").read_text(encoding="utf-8") + "\n" + \
@@ -101,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=7, help="cold runs of the 5 KB article (default 7)")
     ap.add_argument("--big-runs", type=int, default=1, help="runs of each big file (default 1)")
     ap.add_argument("--ab", type=Path, default=None, help="another mtfix tree, timed alternately (A/B)")
+    ap.add_argument("--text", choices=("mixed", "distinct"), default="mixed",
+                    help="the big files' text: mixed (generated, repeats itself) or distinct (news sentences "
+                         "read from --shared)")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data (for --text distinct)")
     args = ap.parse_args(argv)
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -130,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"CPU {statistics.median(cpus['new']) / statistics.median(cpus['old']):.2f}")
         for mb in (float(s) for s in args.sizes.split(",") if s.strip() and float(s) > 0):
             path = Path(tmp) / f"news-{mb:g}mb.txt"
-            path.write_text(mixed_text(int(mb * 1_000_000)), encoding="utf-8")
+            text = (distinct_text(int(mb * 1_000_000), args.shared) if args.text == "distinct"
+                    else mixed_text(int(mb * 1_000_000)))
+            path.write_text(text, encoding="utf-8")
             size = path.stat().st_size / 1_000_000
             got: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in roots}
             for _ in range(args.big_runs):
