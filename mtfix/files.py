@@ -109,8 +109,8 @@ def unit_document(unit: Unit, path: str | None) -> Document:
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins,
     )
-    mentioned = unit.meta.get("mentioned")
-    return replace(doc, meta={**doc.meta, "mentioned": mentioned}) if mentioned else doc
+    extra = {k: unit.meta[k] for k in ("mentioned", "register") if unit.meta.get(k)}
+    return replace(doc, meta={**doc.meta, **extra}) if extra else doc
 
 
 def add_contexts(pipeline: Pipeline, units: list[Unit], path: str | None) -> list[Unit]:

@@ -296,7 +296,7 @@ def subtitle_unit(text: str, kind: str) -> tuple[Unit, list[Cue]]:
     """The one unit of subtitle ``text`` (``kind``: ``srt`` or ``vtt``) and its cues; raises SubtitleSyntaxError."""
     spans = subtitle_spans(text, kind)
     unit = Unit(None, text, regions=spans.regions, protected=spans.protected, opaque=[], joins=spans.joins,
-                verbatim=True, meta={"cues": len(spans.cues)})
+                verbatim=True, meta={"cues": len(spans.cues), "register": "dialogue"})
     return unit, spans.cues
 
 

@@ -43,8 +43,9 @@ from mtfix.suppress import suppressed
 #: punctuated loop, which may be deliberate, does not corroborate: ``MAY_BE_DELIBERATE``; 5, session 10: a
 #: fact box's entry, "Label: field; field; field.", is no sentence, ``mtfix.garble.checker.sentence_like``;
 #: 6, session 12: a Markdown heading, as the parser reads it, is no sentence whatever its last character,
-#: ``mtfix.model.Document.in_heading``); part of the garble checker's signature.
-REVISION = 6
+#: ``mtfix.model.Document.in_heading``; 7, session 13: in dialogue, a subtitle file's, MTF401 needs 12 words,
+#: ``mtfix.garble.checker.MIN_DIALOGUE_WORDS``); part of the garble checker's signature.
+REVISION = 7
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them

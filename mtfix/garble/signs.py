@@ -93,7 +93,9 @@ _PAST_FORMS = frozenset({
 #: markup dropped, a code span as one opaque name), by the checker and the fluency score alike.
 #: 9 (session 12): prepositions before a label's colon, a list label or as inches are not stranded;
 #: imperatives read as nouns, "-ss" present tenses and a short label's field are finite (docs/detector.md).
-ANALYSIS_REVISION = 9
+#: 10 (session 13): a progressive verb that takes a clause without "that" ("he's telling me I'm ...") is
+#: no splice, as its finite forms were not.
+ANALYSIS_REVISION = 10
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -413,6 +415,14 @@ _THAT_LESS_VERBS = frozenset({
     "confirmed", "confirms", "confirm", "announced", "announces", "announce", "reported", "reports", "report",
     "stated", "states", "state", "noted", "notes", "note", "acknowledged", "acknowledges", "acknowledge",
     "conceded", "concedes", "concede", "predicted", "predicts", "predict", "feared", "fears", "fear",
+    # their "-ing" forms, for a progressive ("he's telling me I'm the only one", "I'm saying it's fine":
+    # session 13, dialogue)
+    "saying", "thinking", "knowing", "believing", "feeling", "hoping", "expecting", "telling", "realising",
+    "realizing", "guessing", "suspecting", "assuming", "admitting", "insisting", "warning", "claiming",
+    "arguing", "adding", "noticing", "finding", "hearing", "seeing", "wishing", "supposing", "reckoning",
+    "doubting", "agreeing", "promising", "deciding", "learning", "remembering", "forgetting",
+    "understanding", "meaning", "showing", "explaining", "confirming", "announcing", "reporting", "stating",
+    "noting", "acknowledging", "conceding", "predicting", "fearing",
 })
 #: Tags of a phrase that opens a sentence before an imperative after a comma ("To install it, run ...",
 #: "If it fails, see ...", "On Windows 11, press ...", "Once done, restart ...").

@@ -37,6 +37,7 @@ def names(text: str) -> set[str]:
     # that is no verb form leaves the fragment verbless
     ("The minister noted that the bridge would reopen in May, he said.", "dup_reporting"),
     ("Officials attended the meeting they noted the importance of the new road.", "splice"),
+    ("Officials were discussing the plan they signed the agreement on the new road.", "splice"),
     ("The new programme of the Ministry of Education (MoE), support for rural schools in the south.",
      "no_finite"),
     # a noun whose "-ed" form is no everyday word stays a noun before a determiner
@@ -60,6 +61,9 @@ def test_sign_fires(text, sign):
     "Follow the agency on X at @Refugees and use the hashtag #WithRefugees.",
     "To install the package, run pip install mtfix in a virtual environment.",
     "Thompson said he had thought he had won.",
+    # session 13: a progressive that takes a clause without "that" (dialogue)
+    "One minute he's telling me I'm the only girl in the villa for him.",
+    "I'm not saying it's your fault, but you were there when it happened.",
     '"We have held on, and we will hold on," he said.',
     '"We have heard promises before," one farmer said.',
     "The controller shall be responsible for, and be able to demonstrate compliance with, these principles.",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix import regexcache
-from mtfix.lexicon import is_common, is_everyday_word, is_word
+from mtfix.lexicon import is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
@@ -47,8 +47,8 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A known MT token (``params.prefixes``) glued to the next word: ``snowmutual``.
 
-    Split only when the rest is an everyday word and the whole is no word
-    (``snowfall`` and ``snowman`` stay).
+    Split only when the rest is an everyday word and the whole is in no word list at all
+    (``snowfall`` and ``snowman`` stay, and since session 13 rare ones such as ``snowfields``).
     """
     prefixes = [p.lower() for p in rule.params.get("prefixes", [])]
     if not prefixes:
@@ -65,8 +65,8 @@ def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if right[0].isupper():  # snowThe: an inner capital is in no dictionary
             if not right[1:].islower() or not is_common(right):
                 continue
-        elif not is_common(right) or is_word(left + right):  # snowfall, snowdrift stay
-            continue
+        elif not is_common(right) or zipf(left + right) > 0:
+            continue  # snowfall, snowdrift, and any word English has written, however rare ("snowfields")
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' is glued to '{right}'")
 
 

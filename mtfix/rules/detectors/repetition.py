@@ -211,6 +211,31 @@ def _in_run(text: str, start: int, end: int, word: str) -> bool:
     return any(x is not None and same_word(word.lower(), x.group(1).lower()) for x in (after, before))
 
 
+#: What may open an utterance before its repeated word: at most one word and its comma ("Oh, no, no,
+#: no."), after the segment's start or a sentence's end (markup, a dialogue dash, "♪", quotes aside).
+_UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
+#: What may close it: final punctuation, a song's "♪", closing quotes and brackets, or the segment's end.
+_UTTERANCE_CLOSE = LazyPattern(r"[ \t]*(?:[.!?…♪]|$)")
+
+
+def utterance(doc: Document, start: int, end: int) -> bool:
+    """Whether the copies at ``[start, end)`` are an utterance on their own: a word repeated for
+    emphasis as a whole sentence of dialogue ("No, no, no.", "Go, go, go!", "Oh, no, no, no.",
+    "Sorry, sorry!"), not copies inside a clause ("a long, long, long winter", "The bell went, clang,
+    clang, clang.").  Looked for within the segment only (session 13: subtitles).
+
+    >>> from mtfix.segment import to_document
+    >>> d = to_document("Nope. Nope, nope, nope. It was a long, long winter.")
+    >>> utterance(d, 6, 22), utterance(d, 38, 48)
+    (True, False)
+    """
+    seg = doc.segment_at(start)
+    if seg is None:
+        return False
+    return (_UTTERANCE_OPEN.search(doc.text[seg.start : start]) is not None
+            and _UTTERANCE_CLOSE.match(doc.text[end : seg.end]) is not None)
+
+
 def _free_relative(text: str, start: int) -> bool:
     """Whether the word before the pair at ``start`` opens a free relative ("Whatever happens, happens").
 
@@ -241,7 +266,11 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         second = text[m.end("sep") : m.end()]
         if low in allowed or low.endswith("er") or not same_word(w, second):
             continue
-        if "," in m.group("sep") and w[:1].isupper() and (second[:1].isupper() or _inside_name(text, m.start())):
+        seg = doc.segment_at(m.start())
+        if seg is None:
+            continue
+        if "," in m.group("sep") and w[:1].isupper() and (second[:1].isupper()
+                                                            or _inside_name(text, seg.start, m.start())):
             # "… with Georgia, Georgia signed": a name ending one phrase and starting the next; "the
             # Champions League, league officials said": a name's last word, then a common noun (session 11)
             continue
@@ -251,16 +280,17 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "Ding, ding, ding": three or more copies are a loop (MTF106's), not a lost synonym
         if "," in m.group("sep") and _free_relative(text, m.start()):
             continue  # "Whatever happens, happens": a free relative and its predicate
-        if doc.segment_at(m.start()) is None:
-            continue
+        if "," in m.group("sep") and utterance(doc, m.start(), m.end()):
+            continue  # "Sorry, sorry!", "Okay, okay.": a word said twice as an utterance, in dialogue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
 
 
-def _inside_name(text: str, start: int) -> bool:
-    """Whether the capitalised word at ``start`` follows a word in mid-sentence (so its capital is a
-    name's, not a sentence's): "the Champions League", not "Young, young teachers"."""
-    return text[:start].rstrip()[-1:].isalnum()
+def _inside_name(text: str, seg_start: int, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows a word of its segment (from ``seg_start``) in
+    mid-sentence (so its capital is a name's, not a sentence's): "the Champions League", not "Young, young
+    teachers", nor a subtitle cue's first word after the protected timing line (session 13)."""
+    return text[seg_start:start].rstrip()[-1:].isalnum()
 
 
 @detector("repeated_ngram")
@@ -311,6 +341,10 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             # every word of the copies after the first capitalised (the first may open the sentence)
             name = all(doc.text[toks[k][0]].isupper() for k in range(i + n, i + copies * n))
             marked = any(_OTHER_MARK.search(doc.text, toks[k][1], toks[k + 1][0]) for k in range(i, i + copies * n - 1))
+            if n == 1 and punctuated and (words[i] in allowed or utterance(doc, start, end)):
+                # "No, no, no.", "Go, go, go!", "very, very, very": a word repeated for emphasis (session 13)
+                i += copies
+                continue
             deliberate = punctuated or marked or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
             yield Hit(
                 start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
