@@ -6,7 +6,8 @@ Each detector fixes one class whose repair does not depend on meaning:
 * ``doubled_punctuation``: ``,,`` → ``,``; ``..`` (not an ellipsis) → ``.``; ``:,`` → ``:``; ``,)`` → ``)``;
 * ``possessive_quote``: ``Saakashvili"s`` → ``Saakashvili's`` when the quote mark has no partner;
 * ``ordinal_suffix``: ``92 th`` → ``92nd``, ``23th`` → ``23rd``;
-* ``closing_quote_space``: ``smuggling.”According`` → ``smuggling.” According``;
+* ``closing_quote_space``: ``smuggling.”According`` → ``smuggling.” According``; ``deputy”says`` →
+  ``deputy” says`` (when the ” closes a quotation opened in the sentence);
 * ``source_punctuation``: a mark of the source language's script between English words
   (full-width ``，`` and ``。``, Armenian ``։``, Arabic ``،``, Devanagari ``।`` ...) → its
   English counterpart.
@@ -152,15 +153,31 @@ def ordinal_suffix(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 
 
 _QUOTE_GLUE = LazyPattern(r"(?<=[.!?,]”)(?=\p{Lu}\p{Ll})")
+# A closing ” glued to the next lower-case word ("law,”says", "Corridor”project"); not the tail
+# of a contraction whose apostrophe was typed as ” ("don”t", "we”ll"), nor an inch mark ("40”long").
+_QUOTE_GLUE_LOWER = LazyPattern(r"(?<=[\p{L}.!?,]”)(?=\p{Ll}{2,}\b)(?!(?:ll|re|ve)\b)")
+
+
+def _closes_quotation(doc: Document, pos: int) -> bool:
+    """Whether the ” at ``pos`` closes a quotation that a “ opened earlier in its segment."""
+    seg = doc.segment_at(pos)
+    if seg is None:
+        return False
+    before = doc.text[seg.start:pos]
+    return before.count("“") > before.count("”")
 
 
 @detector("closing_quote_space")
 def closing_quote_space(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
-    """A closing ” after sentence punctuation, glued to the next sentence: a space goes in."""
+    """A closing ” glued to the next word: to the next sentence after sentence punctuation, or to a
+    lower-case word when the ” closes a quotation opened in the same sentence.  A space goes in."""
     if "”" not in doc.text:
         return
     for m in _QUOTE_GLUE.finditer(doc.text):
         if _in_segment(doc, m.start() - 1):
+            yield Hit(m.start() - 1, m.start(), "” ", message="no space after a closing quotation mark")
+    for m in _QUOTE_GLUE_LOWER.finditer(doc.text):
+        if _closes_quotation(doc, m.start() - 1):
             yield Hit(m.start() - 1, m.start(), "” ", message="no space after a closing quotation mark")
 
 
