@@ -190,16 +190,19 @@ def _write(path: Path, blob: bytes) -> None:
 #: ``results=True``, LanguageTool's results cache; never LanguageTool's installation, server record or logs.
 FOLDERS = ("parsed", "checked", "arrays", "wordlists", "regex", "code")
 _LM_GLOB = "lm-*"
+_LM_SUFFIXES = (".bin", ".tmp")  # the model, and a killed writer's temporary file
 _RESULTS_GLOB = "grammar-cache.sqlite3*"  # with SQLite's -wal and -shm files
 
 
 def _members(base: Path, results: bool) -> dict[str, list[Path]]:
-    """The files of each part of the cache under ``base``."""
+    """The files of each part of the cache under ``base``: only the names mtfix gives its files
+    (``*.marshal`` in the folders, ``lm-*.bin``), so that a ``MTFIX_CACHE_DIR`` pointed by mistake at
+    a folder of the user's (a ``code/`` in their home) never loses them a file."""
     out: dict[str, list[Path]] = {}
     for name in FOLDERS:
         folder = base / name
-        out[f"{name}/"] = [p for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
-    out["bigram model (lm-*)"] = [p for p in base.glob(_LM_GLOB) if p.is_file()]
+        out[f"{name}/"] = [p for p in folder.glob("*.marshal") if p.is_file()] if folder.is_dir() else []
+    out["bigram model (lm-*)"] = [p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES and p.is_file()]
     if results:
         out["LanguageTool results"] = [p for p in base.glob(_RESULTS_GLOB) if p.is_file()]
     return out

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import regex
 
 from mtfix.errors import ConfigError
+from mtfix.io.inputs import read_named_file
 from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
@@ -448,7 +449,7 @@ def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
     """A settings file's TOML and text; a file that cannot be read, is not UTF-8 or is not valid TOML
     is a ConfigError naming ``path:line[:column]`` (tomllib puts them at the end of its message)."""
     try:
-        raw = path.read_bytes()
+        raw = read_named_file(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the settings file: {exc.strerror or exc}") from None
     try:

@@ -105,3 +105,20 @@ def test_clean_names_what_it_cannot_remove(filled, monkeypatch):
     r = run("cache", "clean")
     assert r.exit_code == 1 and "cannot remove" in r.output and "regex" in r.output, r.output
     assert "removed 4 files" in r.output  # the rest is removed
+
+
+def test_clean_removes_only_files_mtfix_wrote(filled):
+    """MTFIX_CACHE_DIR set by mistake to a folder of the user's (their home: ``~/code``, ``~/regex``,
+    ``~/lm-notes.txt``): ``clean`` removes the cache's own files, never the user's."""
+    (filled / "code").mkdir(exist_ok=True)
+    mine = [filled / "code" / "main.py", filled / "regex" / "notes.txt", filled / "lm-notes.txt",
+            filled / "parsed" / "README"]
+    for p in mine:
+        p.write_text("the user's own file\n")
+    stale_tmp = filled / "parsed" / ".tmp-abc123.marshal"  # a killed writer's temporary file
+    stale_tmp.write_bytes(b"x")
+    r = run("cache", "clean")
+    assert r.exit_code == 0, r.output
+    assert [p for p in mine if not p.exists()] == []
+    assert not stale_tmp.exists() and not list(filled.glob("lm-*.bin"))
+    assert "removed 6 files" in r.output

@@ -116,6 +116,8 @@ def run(argv: list[str] | None = None) -> int:
 
     def invoke() -> int | None:
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
+        if rv == 130:  # typer turns Ctrl-C into this exit code itself (no command returns it)
+            return _stopped("interrupted (Ctrl-C)", 130)
         sys.stdout.flush()
         return rv if isinstance(rv, int) else 0
 
@@ -145,15 +147,23 @@ def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:
     try:
         rv = fn()
         return rv if isinstance(rv, int) else 0
-    except KeyboardInterrupt:
-        return 130
+    except (KeyboardInterrupt, typer.Abort):  # (click turns Ctrl-C into Abort)
+        return _stopped("interrupted (Ctrl-C)", 130)
+    except Terminated as exc:
+        return _stopped("stopped (SIGTERM)", exc.code)
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", getattr(exc, "code", 0))
         return code if isinstance(code, int) else 0
-    except typer.Abort:
-        return 130
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         return _report(exc, verbose)
+
+
+def _stopped(what: str, code: int) -> int:
+    """Say in one line that the run was stopped (a write under way was undone: see
+    :func:`mtfix.io.textfile.atomic_write`), and return ``code``."""
+    with contextlib.suppress(OSError, ValueError):  # stderr may be gone
+        print(f"mtfix: {what}; no file was left half-written", file=sys.stderr, flush=True)
+    return code
 
 
 def _report(exc: Exception, verbose: bool) -> int:
@@ -192,6 +202,12 @@ def _is_click_error(exc: Exception) -> bool:
 GC_THRESHOLD = (50_000, 20, 10)
 
 
+class Terminated(SystemExit):
+    """The exit a SIGTERM raises (:func:`exit_on_sigterm`): ``code`` is 128 + the signal number."""
+
+    code: int
+
+
 def exit_on_sigterm() -> None:
     """Make SIGTERM (``kill``, ``timeout``, a CI job cancelled) end the command as Ctrl-C does:
     by an exception, so that a write under way removes its temporary file (or puts a hard-linked
@@ -199,7 +215,7 @@ def exit_on_sigterm() -> None:
     import signal
 
     def terminate(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)
+        raise Terminated(128 + signum)
 
     with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal
         signal.signal(signal.SIGTERM, terminate)

@@ -22,6 +22,14 @@ _READ_AS = {".tsv": ("tsv", "pairs"), ".csv": ("csv", "pairs"), ".txt": ("tsv", 
 _EXTENSION = {"tsv": ".tsv", "csv": ".csv", "pairs": ".csv", "yaml": ".yaml", "tbx": ".tbx"}
 
 
+def _write(output: Path, data: bytes) -> None:
+    """Write ``output`` atomically, making its folder first when it does not exist yet (as ``review -o``)."""
+    from mtfix.io.textfile import atomic_write
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(output, data)
+
+
 def _refuse_an_input(output: Path, inputs: list[str]) -> None:
     """Exit 2 when ``output`` is one of ``inputs`` (the same file by any path): writing it would
     replace what is being read, comments and all."""
@@ -30,6 +38,18 @@ def _refuse_an_input(output: Path, inputs: list[str]) -> None:
     name = input_at(output, inputs)
     if name is not None:
         _fail(f"{output}: is an input ({name}); write the output to another file")
+
+
+def _not_a_file(p: Path) -> str:
+    """Why ``p``, not a regular file, is no glossary file: a folder, a FIFO or device, or nothing."""
+    from mtfix.io.inputs import special_kind
+
+    if p.is_dir():
+        return "is a directory, not a glossary file"
+    try:
+        return f"{special_kind(p.stat().st_mode)}, not a regular file; not read"
+    except OSError:
+        return "no such file"
 
 
 @app.command()
@@ -44,7 +64,7 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
         if p.suffix.lower() not in READERS:
             _fail(f"{f}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
         if not p.is_file():
-            _fail(f"{f}: {'is a directory, not a glossary file' if p.is_dir() else 'no such file'}")
+            _fail(f"{f}: {_not_a_file(p)}")
     problems = run(files)
     for p in problems:
         typer.echo(p)
@@ -67,7 +87,6 @@ def convert(
     from mtfix.glossary.formats import OUTPUT_BY_EXTENSION, WRITERS, dump, load
     from mtfix.glossary.loading import bundled_dir
     from mtfix.glossary.model import combine
-    from mtfix.io.textfile import atomic_write
 
     fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
     if to and fmt not in WRITERS:
@@ -91,7 +110,7 @@ def convert(
             text = dump(glossary, fmt, pairs_delimiter="," if output.suffix.lower() == ".csv" else "\t")
         else:
             text = dump(glossary, fmt)
-        atomic_write(output, text.encode("utf-8"))
+        _write(output, text.encode("utf-8"))
     except (GlossaryError, MtfixError, OSError) as exc:
         _fail(str(exc))
     if fmt == "pairs":
@@ -125,7 +144,7 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
-    from mtfix.io.textfile import atomic_write, binary_reason, bomless_wide, decode, looks_binary
+    from mtfix.io.textfile import binary_reason, bomless_wide, decode, looks_binary
 
     to_stdout = str(output) == "-"
     if not to_stdout and output.resolve().parent == bundled_dir().resolve():
@@ -150,7 +169,7 @@ def mine(
         if to_stdout:
             sys.stdout.write(to_tsv(proposals))
         else:
-            atomic_write(output, to_tsv(proposals).encode("utf-8"))
+            _write(output, to_tsv(proposals).encode("utf-8"))
     except (MtfixError, OSError) as exc:
         _fail(str(exc))
     where = "standard output" if to_stdout else output

@@ -23,7 +23,7 @@ from mtfix.errors import MtfixError
 @common_options(omit=("show_settings",))  # review has no --show-settings
 def review(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("mtfix-review.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write; - for standard output.")] = Path("mtfix-review.html"),
     title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix review",
     min_severity: MinSeverityOpt = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
@@ -31,12 +31,14 @@ def review(
     """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
     from mtfix.io.textfile import atomic_write
     from mtfix.review.proposals import review_input
-    from mtfix.review.render import render_html
+    from mtfix.review.render import HTML_ERRORS, render_html
     from mtfix.review.report import build_context
 
-    if output.is_dir():
+    to_stdout = str(output) == "-"
+    if output.is_dir() and not to_stdout:
         fail(f"{output}: is a directory; give the report's file name with -o")
-    _refuse_input_as_output(output, paths)
+    if not to_stdout:
+        _refuse_input_as_output(output, paths)
     run = InputRun(opts, paths, min_severity=min_severity)
     pipeline = run.pipeline
     fmt_opts = opts.format_options()
@@ -47,20 +49,27 @@ def review(
     try:
         found = [r.path for r in reviews] + [f.path for f in (*getattr(reviews, "failures", ()),
                                                               *getattr(reviews, "skipped", ()))]
-        _refuse_input_as_output(output, found)  # also the files found in folders
+        if not to_stdout:
+            _refuse_input_as_output(output, found)  # also the files found in folders
         html = render_html(build_context(run.used[0].pipeline, reviews, title, [g.pipeline for g in run.used[1:]]))
     finally:
         run.close()
     try:
-        if output.parent and not output.parent.exists():
+        data = html.encode("utf-8", HTML_ERRORS)
+        if to_stdout:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        elif output.parent and not output.parent.exists():
             output.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(output, html.encode("utf-8"))
+        if not to_stdout:
+            atomic_write(output, data)
     except OSError as exc:
         fail(f"{output}: cannot write the report ({exc.strerror or exc})")
     if not opts.quiet:
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
-        typer.echo(f"wrote {output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
+        typer.echo(f"wrote {'standard output' if to_stdout else output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
     failures = getattr(reviews, "failures", [])
     if failures:  # already reported one by one; the report has the files that could be read
         fail(f"{len(failures)} file(s) could not be reviewed (see above)")

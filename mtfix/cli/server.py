@@ -46,8 +46,10 @@ def server(
     if grammar is not None and grammar not in GRAMMAR_MODES:
         typer.echo(f"mtfix: error: --grammar must be one of {', '.join(GRAMMAR_MODES)}, not {grammar!r}", err=True)
         raise typer.Exit(2)
-    if debounce_ms is not None and debounce_ms < 0:
-        typer.echo("mtfix: error: --debounce-ms must not be negative", err=True)
+    from mtfix.lsp.workspace import valid_debounce
+
+    if debounce_ms is not None and not valid_debounce(debounce_ms):
+        typer.echo(f"mtfix: error: --debounce-ms must be a number of milliseconds ≥ 0, not {debounce_ms!r}", err=True)
         raise typer.Exit(2)
     try:
         from mtfix.lsp.server import serve

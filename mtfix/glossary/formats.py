@@ -30,8 +30,10 @@ OUTPUT_BY_EXTENSION = {".tsv": "tsv", ".csv": "csv", ".txt": "pairs", ".yaml": "
 
 
 def _read(path: Path) -> bytes:
+    from mtfix.io.inputs import read_named_file
+
     try:
-        return path.read_bytes()
+        return read_named_file(path)
     except FileNotFoundError:
         raise GlossaryError(f"{path}: no such file") from None
     except IsADirectoryError:

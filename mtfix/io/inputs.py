@@ -11,6 +11,7 @@ matched against the path relative to the configuration file's directory.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -164,6 +165,11 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     for p in paths:
         if p != STDIN and not os.path.exists(p):
             if os.path.islink(p):
+                try:
+                    os.stat(p)
+                except OSError as exc:
+                    if exc.errno == errno.ELOOP:
+                        raise InputError("symbolic link loop (too many levels of symbolic links)", path=p) from None
                 raise InputError("broken symbolic link (its target does not exist)", path=p)
             raise InputError("no such file or directory", path=p)
     exts = walk_extensions(formats)
@@ -293,6 +299,20 @@ def _read_fifo(path: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_named_file(path: str | os.PathLike[str], *, fifo: bool = True) -> bytes:
+    """The bytes of a file named for mtfix to read besides the inputs (a settings, glossary, rule pack or
+    decisions file), never blocking: a FIFO is read as :func:`read_input` reads one (an error after
+    ``MTFIX_FIFO_WAIT`` seconds without a writer), a device or socket (``/dev/zero`` would never end)
+    raises OSError, as a file that cannot be opened does, so each reader words the error its way.
+    ``fifo=False``: a FIFO is refused too (a file read again later, as a rule pack is for its digest)."""
+    kind = special_kind(os.stat(path).st_mode)
+    if kind is None:
+        return Path(path).read_bytes()
+    if kind == "FIFO" and fifo:
+        return _read_fifo(os.fspath(path))
+    raise OSError(errno.EINVAL, f"{kind}, not a regular file; not read", os.fspath(path))
 
 
 def read_input(path: str, *, regular_only: bool = False) -> Input:

@@ -259,6 +259,8 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
             return "permission denied; left unchanged"
     parent = target.parent
     if st is None or st.st_nlink <= 1:
+        if not parent.exists():
+            return f"folder {parent} does not exist"
         if not parent.is_dir():
             return f"{parent} is not a directory"
         if not os.access(parent, os.W_OK | os.X_OK):

@@ -17,6 +17,7 @@ ready, documents are checked without it.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import threading
 from collections.abc import Callable
@@ -97,6 +98,15 @@ def _stat_key(path: str | Path) -> tuple[str, int, int]:
         return str(path), -1, -1
 
 
+def valid_debounce(value: object) -> bool:
+    """A debounce in milliseconds: a finite number, 0 or more (TOML's ``inf`` and ``nan`` are not).
+
+    >>> valid_debounce(20), valid_debounce(float("inf")), valid_debounce(True), valid_debounce(-1)
+    (True, False, False, False)
+    """
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
 @dataclass
 class Profile:
     """One configuration file's settings and the pipeline built from it."""
@@ -125,6 +135,8 @@ class Profile:
     def debounce(self) -> float:
         value = self.server_settings.get("debounce-ms", DEFAULT_DEBOUNCE_MS)
         if isinstance(value, bool):
+            value = DEFAULT_DEBOUNCE_MS
+        if not valid_debounce(value):
             value = DEFAULT_DEBOUNCE_MS
         try:
             return max(0.0, float(value)) / 1000
@@ -157,8 +169,7 @@ class Profile:
         table = self.server_settings
         unknown = sorted(set(table) - SERVER_KEYS)
         problems = [f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(SERVER_KEYS))})"] if unknown else []
-        if "debounce-ms" in table and (isinstance(table["debounce-ms"], bool)
-                                       or not isinstance(table["debounce-ms"], int | float) or table["debounce-ms"] < 0):
+        if "debounce-ms" in table and not valid_debounce(table["debounce-ms"]):
             problems.append(f"debounce-ms must be a number of milliseconds ≥ 0, not {table['debounce-ms']!r}")
         if "docs-url" in table and not isinstance(table["docs-url"], str):
             problems.append(f"docs-url must be a string, not {table['docs-url']!r}")

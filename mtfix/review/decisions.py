@@ -309,12 +309,16 @@ def _corrections(items: Any, where: str, bad: Any) -> list[Correction]:
 
 def load_decisions(path: str | Path) -> Decisions:
     """Read and validate a decisions file (errors name the file, the line and the reason)."""
+    from mtfix.io.inputs import read_named_file
+
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8-sig")  # a BOM, as Windows editors save one, is not an error
+        raw = read_named_file(p).decode("utf-8-sig")  # a BOM, as Windows editors save one, is not an error
     except FileNotFoundError:
         raise DecisionsError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise DecisionsError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
         raise DecisionsError(f"{p}: cannot be read ({exc})") from None
     try:
         data = json.loads(raw)

@@ -29,6 +29,11 @@ def _static(name: str) -> str:
     return (resources.files("mtfix.review") / "static" / name).read_text(encoding="utf-8")
 
 
+#: How the page's text is encoded: a file name that is not UTF-8 (its bytes decoded by Python as lone
+#: surrogates) is written as the bytes it has on disk, instead of failing the report.
+HTML_ERRORS = "surrogateescape"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("mtfix.review", "templates"),
@@ -73,5 +78,5 @@ def render_html(context: dict[str, Any]) -> str:
 
 def _packed(text: str) -> str:
     """gzip, then base64: the page inflates it with DecompressionStream when the file is opened."""
-    return base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(text.encode("utf-8", HTML_ERRORS), compresslevel=6, mtime=0)).decode("ascii")
 

@@ -194,7 +194,8 @@ def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
     every report opened from disk): the time, the configuration and each file's path and digest,
     so two reports made in the same second never share (and overwrite) each other's decisions."""
     parts = [created, signature, *(f"{fr.path}\x1e{fr.digest}" for fr in reviews)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+    # (a file name that is not UTF-8 holds lone surrogates: "surrogatepass" hashes them too)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review",

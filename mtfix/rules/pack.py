@@ -307,10 +307,11 @@ def parse_pack(data: Any, path: str, *, checked: bool = False) -> Pack:
 def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
     from mtfix.cache import cached, lookup, remember
+    from mtfix.io.inputs import read_named_file
 
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = read_named_file(p, fifo=False)  # (its digest, in the signature, reads it again)
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except OSError as exc:  # the reason, not Python's "[Errno 2] ...: 'path'" that names the file again
         raise RulePackError(p.stem, f"cannot read {p}: {exc.strerror or exc}") from None

@@ -423,3 +423,25 @@ def test_convert_refuses_a_format_its_extension_would_be_read_as_another(tmp_pat
     out = tmp_path / name
     r = CliRunner().invoke(app, ["glossary", "convert", str(src), "-o", str(out), "--to", to])
     assert r.exit_code == 2 and f"--to {to}" in r.output and not out.exists(), r.output
+
+
+@pytest.mark.parametrize("command", ["convert", "mine"])
+def test_output_into_a_folder_not_made_yet(tmp_path: Path, command: str) -> None:
+    """``-o new/folder/out.tsv``: convert and mine said ``.../new/folder is not a directory`` (it did not
+    exist) and wrote nothing; as ``review -o`` and ``fix -o DIR``, they make the folder."""
+    src = tmp_path / ("g.tsv" if command == "convert" else "news.txt")
+    src.write_text("Ilham Aliyev\tİlham Əliyev\n" if command == "convert"
+                   else "The OSCE Minsk Group met. The OSCE Minsk Group left.\n", encoding="utf-8")
+    out = tmp_path / "new" / "folder" / "out.tsv"
+    r = CliRunner().invoke(app, ["glossary", command, str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.is_file()
+
+
+def test_validate_names_a_fifo_as_what_it_is(tmp_path: Path) -> None:
+    """A FIFO named ``g.tsv`` was said to be ``no such file``."""
+    import os
+
+    os.mkfifo(tmp_path / "g.tsv")
+    r = CliRunner().invoke(app, ["glossary", "validate", str(tmp_path / "g.tsv")])
+    assert r.exit_code == 2 and "g.tsv: FIFO, not a regular file; not read" in r.output, r.output

@@ -384,3 +384,18 @@ def test_the_negotiated_position_encoding_is_read_by_its_value() -> None:
                            (types.PositionEncodingKind.Utf16, "utf-16")):
         server.protocol._workspace = Workspace(None, position_encoding=kind)
         assert server.encoding == expected
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_debounce_that_is_not_a_finite_number_is_refused(value: float) -> None:
+    """``debounce-ms = inf`` (TOML has it) left every change unchecked for ever; nan was taken too."""
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+    from mtfix.config import config_from_mapping
+    from mtfix.lsp.workspace import Profile
+
+    bad = Profile(config_from_mapping({"server": {"debounce-ms": value}}, "m"), None, ())
+    assert "debounce-ms must be a number of milliseconds" in (bad.warning or "") and bad.debounce == 0.05
+    r = CliRunner().invoke(app, ["server", "--debounce-ms", str(value)])
+    assert r.exit_code == 2 and "--debounce-ms must be a number of milliseconds" in r.output, r.output

@@ -198,3 +198,45 @@ def test_summary_does_not_count_edits_a_read_only_file_did_not_get(tmp_path: Pat
     summary = run.stderr.strip().splitlines()[-1]
     assert summary.startswith("1 edit; changed 1 of 2 file(s); 1 edit not written;"), summary
     assert summary.endswith(" 1 file(s) failed (see above).")
+
+
+# -- side files (settings, glossary, rule pack, decisions) that are not regular files -------------------
+
+SIDE_FILES = [
+    ("--config", ("check",), "settings"),
+    ("-g", ("check",), "glossary"),
+    ("--rules", ("check",), "rule pack"),
+    ("--decisions", ("fix", "--diff"), "decisions"),
+]
+
+
+@pytest.mark.parametrize(("option", "command", "what"), SIDE_FILES)
+def test_a_side_file_that_is_a_fifo_nothing_writes_to_is_an_error_not_a_hang(
+        tmp_path: Path, option: str, command: tuple[str, ...], what: str) -> None:
+    """A FIFO named as a settings, glossary, rule pack or decisions file blocked ``open`` for ever
+    when nothing wrote to it; it gets the input files' wait, then an error naming it (exit 2)."""
+    os.mkfifo(tmp_path / "side.txt")
+    (tmp_path / "b.txt").write_text("The oilgas talks.\n")
+    run = ok(run_mtfix(*command, option, "side.txt", "b.txt", cwd=tmp_path, env={"MTFIX_FIFO_WAIT": "0.5"},
+                       timeout=30), 2)
+    assert "side.txt" in run.stderr and "FIFO" in run.stderr, run.stderr
+    assert (tmp_path / "b.txt").read_text() == "The oilgas talks.\n"
+
+
+@pytest.mark.parametrize(("option", "command", "what"), SIDE_FILES)
+def test_a_side_file_that_is_a_device_is_refused(option: str, command: tuple[str, ...], what: str,
+                                                 tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("The oilgas talks.\n")
+    run = ok(run_mtfix(*command, option, "/dev/zero", "b.txt", cwd=tmp_path, timeout=30), 2)
+    assert "/dev/zero" in run.stderr, run.stderr  # (a glossary's extension is checked first: no format)
+    assert what == "glossary" or "character device, not a regular file" in run.stderr, run.stderr
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash for process substitution")
+def test_settings_from_process_substitution_are_read(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("The oilgas talks.\n")
+    script = "python3 -m mtfix check --grammar off --config <(printf 'ignore = [\"MTF206\"]\\n') b.txt"
+    proc = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, timeout=60,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert proc.returncode == 0, proc.stderr
+    assert b"MTF206" not in proc.stdout and b"0 findings" in proc.stderr, (proc.stdout, proc.stderr)

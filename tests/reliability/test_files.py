@@ -342,6 +342,29 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, hook: b
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(("signame", "rc", "said"), [("SIGINT", 130, "mtfix: interrupted (Ctrl-C)"),
+                                                    ("SIGTERM", 143, "mtfix: stopped (SIGTERM)")])
+def test_an_interrupted_fix_says_so_in_one_line(tmp_path: Path, signame: str, rc: int, said: str) -> None:
+    """Ctrl-C or SIGTERM during a write: the exit code alone (or a blank line) left the user to guess
+    whether files were half-written; one line says the run stopped and the file under way is as it was."""
+    (tmp_path / "a.txt").write_text(GARBLED)
+    script = ("import os, runpy, signal, sys\n"
+              "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+              "real = os.replace\n"
+              "def replace(*a):\n"
+              "    if str(a[-1]).endswith('a.txt'):\n"
+              f"        os.kill(os.getpid(), signal.{signame})\n"
+              "    real(*a)\n"
+              "os.replace = replace\n"
+              "sys.argv = ['mtfix', 'fix', '--grammar', 'off', 'a.txt']\n"
+              "runpy.run_module('mtfix', run_name='__main__')\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, PYTHONPATH=str(REPO), MTFIX_NO_CACHE="1"))
+    assert proc.returncode == rc, (proc.returncode, proc.stderr)
+    assert proc.stderr.strip().splitlines() == [f"{said}; no file was left half-written"], proc.stderr
+    assert (tmp_path / "a.txt").read_text() == GARBLED and leftovers(tmp_path) == []
+
+
 def test_fifo_and_socket_in_a_walked_folder_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GARBLED)
     os.mkfifo(tmp_path / "pipe.txt")
@@ -570,3 +593,15 @@ def test_ctrl_c_in_a_write_through_puts_the_original_back(tmp_path: Path, monkey
     assert interrupted
     assert a.read_text() == (tmp_path / "b.txt").read_text() == GARBLED * 3
     assert leftovers(tmp_path) == []
+
+
+def test_a_named_symlink_loop_is_called_a_loop_not_a_broken_link(tmp_path: Path) -> None:
+    """``a.txt -> b.txt -> a.txt`` named on the command line was reported as a broken link whose
+    target does not exist; the reason must say what is wrong."""
+    os.symlink("b.txt", tmp_path / "a.txt")
+    os.symlink("a.txt", tmp_path / "b.txt")
+    os.symlink("gone.txt", tmp_path / "c.txt")
+    run = ok(run_mtfix("check", "a.txt", cwd=tmp_path), 2)
+    assert "mtfix: error: a.txt: symbolic link loop (too many levels of symbolic links)" in run.stderr, run.stderr
+    run = ok(run_mtfix("check", "c.txt", cwd=tmp_path), 2)
+    assert "mtfix: error: c.txt: broken symbolic link (its target does not exist)" in run.stderr, run.stderr

@@ -250,6 +250,36 @@ def test_review_output_is_a_directory_exits_2(tmp_path):
     assert r.exit_code == 2 and "is a directory" in r.output
 
 
+def test_review_output_dash_is_standard_output(tmp_path, monkeypatch):
+    """``-o -`` wrote the report to a file named ``-`` (and said ``wrote -``); as ``glossary mine -o -``,
+    it is standard output, and no file is written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news.txt").write_text(GARBLED, encoding="utf-8")
+    r = cli("review", *OFF, "-q", "news.txt", "-o", "-")
+    assert r.exit_code == 0, r.output
+    assert not (tmp_path / "-").exists() and sorted(os.listdir(tmp_path)) == ["news.txt"]
+    assert r.stdout.lstrip().lower().startswith("<!doctype html") and len(payloads(r.stdout)) == 1
+
+
+def test_review_of_a_file_whose_name_is_not_utf8(tmp_path, monkeypatch):
+    """A file name with a byte that is not UTF-8 (``bad\\xffname.txt``, as Python sees it: a lone
+    surrogate) made ``review`` end with ``internal error: UnicodeEncodeError``; the report is written,
+    with the name's bytes as they are on disk, to a file and to standard output."""
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(b"bad\xffname.txt")
+    try:
+        Path(name).write_text(GARBLED, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    r = cli("review", *OFF, "-q", name, "-o", "r.html")
+    assert r.exit_code == 0, r.output
+    raw = (tmp_path / "r.html").read_bytes()
+    assert b"bad\xffname.txt" in raw and len(payloads(raw.decode("utf-8", "replace"))) == 1
+    r = cli("review", *OFF, "-q", name, "-o", "-")
+    assert r.exit_code == 0, r.output
+    assert b"bad\xffname.txt" in r.stdout_bytes
+
+
 def test_report_never_overwrites_a_file_under_review(tmp_path):
     """``-o`` naming an input (directly, through a symlink, or found in a folder) is refused with
     exit 2 and the article is left as it was; before, the article was replaced by the HTML."""
