@@ -84,12 +84,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dest", help="output directory (overwritten)")
     ap.add_argument("--lt-url", help="LanguageTool server for every executor (grammar is off without it)")
     ap.add_argument("--glossary", action="append", default=[], help="a glossary file readable on every worker")
+    ap.add_argument("--spark-logs", action="store_true",
+                    help="show Spark's own log (warnings, Java stack traces, progress bars); default: its errors only")
     args = ap.parse_args(argv)
 
     from pyspark.errors import PySparkException
     from pyspark.sql import SparkSession
 
-    spark = SparkSession.builder.appName("mtfix-repair").getOrCreate()  # local[*] unless spark-submit says
+    from mtfix.integrations.spark import quiet, quiet_builder
+
+    builder = SparkSession.builder.appName("mtfix-repair")
+    spark = (builder if args.spark_logs else quiet_builder(builder)).getOrCreate()  # local[*] unless spark-submit says
+    if not args.spark_logs:
+        quiet(spark)  # under spark-submit the JVM started before quiet_builder could say anything
     try:
         counts = run(spark, args.src, args.dest, lt_url=args.lt_url, glossaries=tuple(args.glossary))
     except (MtfixError, PySparkException) as exc:  # a missing input, a glossary an executor cannot open

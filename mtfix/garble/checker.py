@@ -170,28 +170,71 @@ _Spec = tuple[str, str, Severity, int, int, str, tuple[str, ...], str]
 _plans: dict[str, tuple[Any, Any, list[_Spec]]] = {}
 
 
-#: What each of the model's inputs says to a reviewer, when it pushes a sentence towards "garbled".
+#: What each of the model's inputs says to an editor when it pushes a sentence towards "garbled"
+#: because the sentence has more of it than the model's training sentences on average
+#: (:data:`EVIDENCE_LOW`: less of it).  Plain words, no commas (a message joins them with commas).
 PATTERNS = "ngrams"
 EVIDENCE: dict[str, str] = {
-    PATTERNS: "word and tag patterns typical of machine translation",
-    "no_finite": "no finite verb", "splice": "clauses spliced together", "verb_final": "a verb at the end",
-    "dup_reporting": "a reporting verb twice", "stranded_adposition": "a stranded preposition",
-    "case_role": "a pronoun in the wrong case", "other_script": "a word in another script",
-    "unseen_common_pairs": "common words in pairs English rarely makes", "unknown_lower": "unknown words",
-    "function_word_share": "its share of function words", "log_words": "its length",
-    "finite_per_word": "its finite verbs for its length", "capital_midsentence": "capitals in mid-sentence",
-    "bare_noun_share": "nouns without an article", "articles_per_noun": "its articles for its nouns",
-    "of_per_word": "chains of 'of'", "commas_per_word": "its commas", "repeated_nouns": "repeated nouns",
-    "mean_log_freq": "plain everyday words",
+    PATTERNS: "word order and phrasing typical of machine translation",
+    "no_finite": "no main verb", "splice": "two sentences run together", "verb_final": "the verb at the very end",
+    "dup_reporting": "'said' or a verb like it twice", "stranded_adposition": "a preposition left dangling",
+    "case_role": "a pronoun in the wrong form ('them' for 'they')", "other_script": "a word in another alphabet",
+    "unseen_common_pairs": "everyday words in pairs English rarely uses",
+    "unknown_lower": "words no English dictionary has",
+    "function_word_share": "many small words such as 'of' and 'the' for its length", "log_words": "a long sentence",
+    "finite_per_word": "many verbs for its length", "capital_midsentence": "capital letters in mid-sentence",
+    "bare_noun_share": "nouns without 'the' or 'a'", "articles_per_noun": "more 'the' and 'a' than its nouns need",
+    "of_per_word": "'of' used often for its length", "commas_per_word": "many commas for its length",
+    "repeated_nouns": "the same noun repeated", "mean_log_freq": "only very common words",
+}
+#: The same for an input of which the sentence has less than usual (None: no reason an editor can use).
+EVIDENCE_LOW: dict[str, str | None] = {
+    # a short sentence is more often garbled, but its length is nothing for an editor to mend
+    "function_word_share": "few small words such as 'the' and 'of' between its nouns", "log_words": None,
+    "finite_per_word": "few verbs for its length", "articles_per_noun": "nouns without 'the' or 'a'",
+    "bare_noun_share": None, "of_per_word": None, "commas_per_word": "few commas for its length",
+    "mean_log_freq": "many rare words", "unseen_common_pairs": None,
 }
 
 
-def evidence(pred: Any, top: int = 3, floor: float = 0.1) -> list[str]:
-    """The inputs that push ``pred`` most towards "garbled" (at least ``floor`` logits each), in words:
-    the dense features, and the hashed word and tag n-grams taken together."""
+def _ranked(pred: Any, top: int, floor: float) -> list[str]:
+    """The names of the ``top`` inputs that push ``pred`` most towards "garbled" (at least ``floor``
+    logits each): the dense features, and the hashed word and tag n-grams taken together."""
     parts = {**pred.contributions, PATTERNS: pred.patterns}
-    ranked = sorted(parts.items(), key=itemgetter(1), reverse=True)[:top]  # stable: ties in their order
-    return [EVIDENCE.get(k, k.replace("_", " ")) for k, v in ranked if v > floor]
+    return [k for k, v in sorted(parts.items(), key=itemgetter(1), reverse=True)[:top] if v > floor]  # stable
+
+
+def _said(name: str, pred: Any, det: Any) -> str | None:
+    """Input ``name`` in an editor's words, by which side of the model's average the sentence is on."""
+    if name == PATTERNS or det is None or name not in det.features:
+        return EVIDENCE.get(name, name.replace("_", " "))
+    mean = det.mean[det.features.index(name)]
+    if pred.analysis.dense.get(name, 0.0) >= mean:
+        return EVIDENCE.get(name, name.replace("_", " "))
+    return EVIDENCE_LOW.get(name)
+
+
+def evidence(pred: Any, top: int = 3, floor: float = 0.1, det: Any = None) -> list[str]:
+    """The inputs that push ``pred`` most towards "garbled" (:func:`_ranked`), in an editor's words
+    (an input without a plain reason on its side of the average is left out)."""
+    det = det if det is not None else detector()
+    said = (_said(k, pred, det) for k in _ranked(pred, top, floor))
+    return list(dict.fromkeys(w for w in said if w))
+
+
+def garbled_message(pred: Any, det: Any) -> str:
+    """MTF401's message: what is likely wrong, in plain words, where to start and what to do; then,
+    in parentheses, the detector's probability, its signs and inputs by name (for whoever tunes it)."""
+    a = pred.analysis
+    signs = [EVIDENCE.get(s.name, s.name.replace("_", " ")) for s in a.signs]
+    why = list(dict.fromkeys([*signs, *evidence(pred, det=det)])) or [EVIDENCE[PATTERNS]]
+    names = _ranked(pred, 3, 0.1) or [PATTERNS]
+    detail = f"detector: p={pred.probability:.2f}"
+    if a.signs:
+        detail += "; signs: " + ", ".join(s.name for s in a.signs)
+    detail += "; inputs: " + ", ".join(names)
+    return (f"this sentence reads like garbled machine translation: {', '.join(why)}. Start reading here, "
+            f"compare the whole sentence with the source and rewrite it ({detail})")
 
 
 def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
@@ -220,11 +263,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         focus = a.worst
     else:
         focus = (0, len(text))
-    why = ", ".join(evidence(pred)) or EVIDENCE[PATTERNS]
-    signs = "; ".join(s.name.replace("_", " ") for s in a.signs)
-    msg = (f"sentence reads as garbled machine translation (p={p:.2f}; "
-           f"{'signs: ' + signs + '; ' if signs else ''}strongest evidence: {why}); "
-           f"look here first, and have the whole sentence post-edited")
+    msg = garbled_message(pred, det)
     r = GARBLE_RULES["MTF401"]
     out.append(("MTF401", r.category, sev, focus[0], focus[1], msg, (), "garble:MTF401"))
     return out

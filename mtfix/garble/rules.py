@@ -32,62 +32,80 @@ SIGN_CODES: dict[str, str] = {
 GARBLE_RULES: dict[str, GarbleRule] = {
     "MTF401": GarbleRule(
         "garbled-sentence", "Fluency/Grammar", "major",
-        "sentence judged garbled by the detector",
-        "A logistic model over tag/function-word n-grams, the structural signs MTF402–MTF408, word-pair "
-        "and word-frequency statistics and length-free ratios (bare nouns, articles per noun, \"of\" and "
-        "commas per word) gives the sentence's probability of being garbled machine translation, "
+        "sentence reads like garbled machine translation",
+        "What it means: the sentence as a whole reads like machine translation that nobody edited: words "
+        "in the source's order, a verb lost or left at the end, articles (the, a) missing or doubled, "
+        "clauses run together. The message lists what gave it away, in plain words. The highlighted words "
+        "are where to start reading; the problem usually spans the whole sentence.\n\n"
+        "What to do: compare the sentence with the source and rewrite it; there is no local fix. Treat a "
+        "major finding as a sentence to rewrite; a minor one may be fluent English that only looks "
+        "unusual (a list, a quotation, a headline): leave it if it reads well.\n\n"
+        "How it works: a logistic model over tag/function-word n-grams, the structural signs MTF402–MTF408, "
+        "word-pair and word-frequency statistics and length-free ratios (bare nouns, articles per noun, "
+        "\"of\" and commas per word) gives the sentence's probability of being garbled machine translation, "
         "whatever the source language. Major at or above the model's major threshold, minor "
         "at or above its minor threshold (both chosen on the realmt development files and stored in the "
         "model); a minor one becomes major when a rule of the generic or a source-language pack (MTF1xx, "
         "MTF2xx) finds something in the same sentence (two independent signals agree). Only a segment "
         "that ends like a sentence and has twelve words or more can be major; in subtitles (dialogue) a "
-        "segment of fewer than twelve words gets no MTF401 at all, its signs only. The span is where a reviewer should look first: the strongest structural sign, else the "
-        "least English-like run of tags. The message gives the probability and the signs. Flag only: a "
-        "garbled sentence needs a human post-edit, not a local fix.\n\n"
+        "segment of fewer than twelve words gets no MTF401 at all, its signs only. The span is the strongest "
+        "structural sign, else the least English-like run of tags. The message ends with the technical "
+        "detail in parentheses: the probability (p), the structural signs and the model's inputs that "
+        "pushed it most, by name (\"detector: p=0.62; signs: dup_reporting; inputs: ngrams, of_per_word\"). "
+        "Flag only.\n\n"
         "Example: \"The minister noted that in the region the new hospital next year will be opened, he said.\" "
         "→ MTF401 (major, with MTF405).",
     ),
     "MTF402": GarbleRule(
-        "no-finite-verb", "Fluency/Grammar", "minor", "sentence without a finite verb",
-        "A sentence of eight words or more, ending with a full stop, in which no word is a finite verb "
-        "(past, present or modal): a clause whose verb was lost in translation. Headlines and list items "
-        "without a full stop are left alone, and so is a sentence with an unknown word, beside which the "
-        "tagger often reads a verb as a noun.\n\nExample: \"The meeting of the two ministers in the capital "
-        "on the energy questions.\" → MTF402. Flag only.",
+        "no-finite-verb", "Fluency/Grammar", "minor", "sentence without a main verb",
+        "A sentence of eight words or more, ending with a full stop, that has no main verb (no word such as "
+        "\"is\", \"said\" or \"will open\"): a clause whose verb was lost in translation. Headlines and "
+        "list items without a full stop are left alone, and so is a sentence with an unknown word, beside "
+        "which the detector often mistakes a verb for a noun.\n\n"
+        "What to do: find the verb in the source and put it back. Flag only. (In the model's terms: no "
+        "finite verb, past, present or modal.)\n\nExample: \"The meeting of the two ministers in the "
+        "capital on the energy questions.\" → MTF402.",
     ),
     "MTF403": GarbleRule(
-        "spliced-clauses", "Fluency/Grammar", "minor", "two finite clauses spliced without a conjunction",
-        "A subject and finite verb followed, with nothing linking them (no conjunction, relative word, "
-        "preposition or punctuation), by a pronoun and another finite verb.\n\nExample: \"The minister "
-        "visited the plant he praised the workers.\" → MTF403. Flag only.",
+        "spliced-clauses", "Fluency/Grammar", "minor", "two sentences run together",
+        "Two clauses, each with its own subject and verb, run together with nothing between them (no "
+        "\"and\", \"which\", comma or full stop).\n\n"
+        "What to do: end the first with a full stop, or join them with \"and\". Flag only.\n\n"
+        "Example: \"The minister visited the plant he praised the workers.\" → MTF403.",
     ),
     "MTF404": GarbleRule(
         "verb-final", "Fluency/Grammar", "minor", "verb stranded at the end after a time or place phrase",
-        "The sentence ends with a verb right after a prepositional phrase of time or place that names a "
-        "date or a place, the order of verb-final source languages. Passives (\"was held in May.\"), "
-        "clauses (\"since records began.\"), agent phrases (\"organised by the Fund ended.\") and "
-        "questions are left alone.\n\nExample: \"The governor on Tuesday in the northern district "
-        "arrived.\" → MTF404. Flag only.",
+        "The sentence ends with its verb, right after a phrase that names a date or a place: the word "
+        "order of the source language. Passives (\"was held in May.\"), clauses (\"since records "
+        "began.\"), phrases saying who did it (\"organised by the Fund ended.\") and questions are left "
+        "alone.\n\nWhat to do: move the verb after its subject (\"The governor arrived in the northern "
+        "district on Tuesday.\"). Flag only.\n\nExample: \"The governor on Tuesday in the northern "
+        "district arrived.\" → MTF404.",
     ),
     "MTF405": GarbleRule(
         "duplicated-reporting-verb", "Accuracy/Addition", "minor", "reporting verb twice in one sentence",
-        "A reporting verb followed by \"that\" or a colon, and another one with a pronoun subject later in "
-        "the same sentence: one of them is left over.\n\nExample: \"The minister noted that talks will "
-        "continue, he said.\" → MTF405. Flag only.",
+        "\"Said\" or a verb like it (noted, stated, stressed) twice in one sentence, once before "
+        "\"that\" or a colon and again with \"he\", \"she\" or \"they\" later: one of them is left "
+        "over.\n\nWhat to do: drop one of them. Flag only.\n\nExample: \"The minister noted that "
+        "talks will continue, he said.\" → MTF405.",
     ),
     "MTF406": GarbleRule(
-        "stranded-adposition", "Fluency/Grammar", "minor", "preposition stranded before a comma or the end",
-        "A preposition directly before a comma or the final full stop, as a source-language postposition "
-        "left after its noun (\"The plan, the ministry according to, was approved.\").\n\nFlag only.",
+        "stranded-adposition", "Fluency/Grammar", "minor", "preposition left dangling before a comma or the end",
+        "A preposition left dangling before a comma or the final full stop, where the source language put "
+        "it after its noun (\"The plan, the ministry according to, was approved.\").\n\n"
+        "What to do: move it before its noun (\"according to the ministry\"). Flag only. (In the "
+        "model's terms: a stranded adposition, the source's postposition.)",
     ),
     "MTF407": GarbleRule(
-        "case-role", "Fluency/Grammar", "minor", "pronoun in the wrong case role",
-        "An object pronoun (him, them, me, us) where a clause needs its subject, or a subject pronoun "
-        "after a preposition.\n\nExample: \"Them said the offer was fair.\" → MTF407. Flag only.",
+        "case-role", "Fluency/Grammar", "minor", "pronoun in the wrong form",
+        "A pronoun in the wrong form: \"him\", \"them\", \"me\" or \"us\" where the clause needs its "
+        "subject (\"he\", \"they\", \"I\", \"we\"), or \"he\", \"they\" after a preposition.\n\n"
+        "What to do: use the other form, or check the source for who does what. Flag only.\n\n"
+        "Example: \"Them said the offer was fair.\" → MTF407.",
     ),
     "MTF408": GarbleRule(
-        "other-script", "Accuracy/Untranslated text", "minor", "token in another script",
-        "A word written in a non-Latin script (Cyrillic, Arabic, Georgian, Armenian, ...) inside English "
-        "text: a source word left untranslated.\n\nFlag only.",
+        "other-script", "Accuracy/Untranslated text", "minor", "word in another alphabet",
+        "A word written in another alphabet (Cyrillic, Arabic, Georgian, Armenian, ...) inside English "
+        "text: a source word left untranslated.\n\nWhat to do: translate or transliterate it. Flag only.",
     ),
 }

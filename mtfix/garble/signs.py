@@ -293,7 +293,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
             "VBN" in tags
             and any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))):
         signs.append(Sign("no_finite", toks[first].start, toks[last].end,
-                          "no finite verb: the sentence has no main verb (a fragment or a clause lost in translation)"))
+                          "no main verb: the sentence has no verb such as 'is' or 'said' (a fragment, or a verb lost in translation)"))
     # spliced finite clauses: subject + finite verb, then another subject + finite verb, nothing linking them
     groups = []  # indices of finite verbs after a subject (a group's following verbs and adverbs skipped)
     if has_finite:
@@ -313,7 +313,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
         if b - a >= 3 and a not in complement and not any(tags[k] in CLAUSE_LINK_TAGS or lower[k] in ("that", "as", "than") for k in between) \
                 and tags[b - 1] == "PRP" and lower[b - 1] not in ("it",) and not _contact_relative(tags, b):
             signs.append(Sign("splice", toks[a].start, toks[b].end,
-                              "two finite clauses spliced without a conjunction or punctuation"))
+                              "two sentences run together: nothing (no 'and', comma or full stop) between them"))
             break
     # verb stranded at the end after a time or place phrase: "... on 17 September spoke."  The phrase
     # (one or more prepositional phrases) must name a date or a place ("on Tuesday in Baku"), and must
@@ -369,7 +369,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
             # "if he wanted to," is ellipsis; after a verb the word is a particle or an intransitive
             # preposition ("we have held on,", "as it went by."); "(we have heard that) before" is an adverb
             signs.append(Sign("stranded_adposition", toks[i].start, toks[i].end,
-                              f"stranded {words[i]!r}: a postposition of the source language left after its noun"))
+                              f"{words[i]!r} left dangling: the source language puts it after its noun; in English it goes before"))
             break
     # case role: object pronoun as a subject, subject pronoun after a preposition
     if not (OBJECT_PRONOUNS.isdisjoint(lower) and SUBJECT_PRONOUNS.isdisjoint(lower)):
@@ -392,7 +392,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
         for i, (t, info) in enumerate(zip(toks, infos, strict=True)):
             if info[5] and not (_original_in_parentheses(words, i) or _original_glossed(words, i)):
                 signs.append(Sign("other_script", t.start, t.end,
-                                  f"untranslated token in another script: {t.text!r}"))
+                                  f"untranslated word in another alphabet: {t.text!r}"))
                 break
     return signs
 

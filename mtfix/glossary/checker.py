@@ -28,7 +28,7 @@ from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
-from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key
+from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files
 from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
@@ -242,7 +242,7 @@ class GlossaryChecker(BaseChecker):
     @classmethod
     def from_files(cls, user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True,
                    first_mention: bool = True) -> GlossaryChecker:
-        files = tuple(str(f) for f in user_files)
+        files = unique_files(user_files)  # a file named twice is one glossary, listed once in the signature
         return cls(compiled_for(files, bundled), first_mention=first_mention, _spec=(files, bundled))
 
     @property

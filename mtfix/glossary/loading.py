@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,10 +69,32 @@ def file_key(path: str | Path) -> tuple[str, int, int]:
     return (str(p.resolve()), st.st_mtime_ns, st.st_size)
 
 
+def unique_files(files: tuple[str, ...] | list[str], already: Iterable[str | Path] = ()) -> tuple[str, ...]:
+    """``files`` without the repeats of a file named twice (``names.yaml`` by the settings file and
+    ``./names.yaml`` by ``--glossary``) and without those in ``already``, compared by resolved path;
+    the first naming is kept.
+
+    >>> unique_files(["a.yaml", "./a.yaml", "b.yaml"])
+    ('a.yaml', 'b.yaml')
+    """
+    seen = {str(Path(p).resolve()) for p in already}
+    out = []
+    for f in map(str, files):
+        key = str(Path(f).expanduser().resolve())
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return tuple(out)
+
+
 def assemble(user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True) -> Glossary:
-    """The bundled glossaries (unless ``bundled`` is false) with the user's files over them."""
+    """The bundled glossaries (unless ``bundled`` is false) with the user's files over them (a file
+    named twice counts once: :func:`unique_files`)."""
     base = combine([load_file(p) for p in bundled_glossary_paths()]) if bundled else Glossary()
     if not user_files:
         return base
-    user = combine([load_file(f) for f in user_files])
+    own = unique_files(user_files, bundled_glossary_paths() if bundled else ())  # a bundled one named again
+    if not own:
+        return base
+    user = combine([load_file(f) for f in own])
     return overlay(base, user) if base.entries else user

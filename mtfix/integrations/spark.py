@@ -22,6 +22,7 @@ import socket
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config
@@ -43,6 +44,25 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
               ("error", "string")],
 }
 _JSON_COLUMNS = {"findings", "edits", "remaining", "segments"}
+
+#: A log4j2 configuration that keeps Spark's console to its errors, one line each, with no Java
+#: stack traces (:func:`quiet_builder`).
+QUIET_LOG4J = Path(__file__).with_name("log4j2-quiet.properties")
+
+
+def quiet_builder(builder: Any) -> Any:
+    """``builder`` (a ``SparkSession.Builder``) with Spark's console kept quiet: the driver's JVM reads
+    :data:`QUIET_LOG4J` (errors only, no stack traces) and shows no progress bars.  It takes effect
+    where this builder starts the JVM (a local job run with ``python``); under ``spark-submit`` the
+    JVM runs already: call :func:`quiet` on the session.  It replaces ``spark.driver.extraJavaOptions``."""
+    return (builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={QUIET_LOG4J.as_uri()}")
+            .config("spark.ui.showConsoleProgress", "false"))
+
+
+def quiet(spark: Any) -> None:
+    """Spark's log level set to errors for the rest of the session (``SparkContext.setLogLevel``)."""
+    spark.sparkContext.setLogLevel("ERROR")
+
 
 # -- the per-worker pipeline cache ------------------------------------------------------------
 _PIPELINES: dict[bytes, Pipeline] = {}

@@ -167,6 +167,10 @@ def test_spark_job_fails_in_one_line(tmp_path: Path):
         last = proc.stderr.strip().splitlines()[-1]
         assert proc.returncode == 2 and last.startswith("spark_job.py: error: ") and said in last, proc.stderr
         assert "Traceback" not in last and not (tmp_path / "out").exists()
+        # Spark's own console is kept to its errors, one line each (session 13: a Java stack trace of
+        # FileNotFoundException, Spark's log4j banner and its warnings came before the error line)
+        assert "\tat org.apache" not in proc.stderr and " WARN " not in proc.stderr, proc.stderr
+        assert "log4j" not in proc.stderr and "Setting default log level" not in proc.stderr, proc.stderr
 
 
 def test_ingest_job_survives_a_bom_a_lone_surrogate_and_a_huge_integer(tmp_path: Path):
@@ -187,3 +191,26 @@ def test_ingest_job_survives_a_bom_a_lone_surrogate_and_a_huge_integer(tmp_path:
     assert second["title"] == "\ud800" and second["body"] == "Talks on oil and gas resumed."
     assert out[2] == f'{{"id": "c", "n": {huge}, "body": "Fine."}}'
     assert f"{src}:3: record 2: JSON that Python cannot read" in proc.stderr
+
+
+def test_quiet_builder_points_the_driver_at_the_shipped_log4j_file() -> None:
+    """The quiet log4j2 file ships with the package (package data) and is what the builder names."""
+    import tomllib
+
+    from mtfix.integrations.spark import QUIET_LOG4J, quiet_builder
+
+    class Builder:
+        def __init__(self) -> None:
+            self.conf: dict[str, str] = {}
+
+        def config(self, key: str, value: str) -> Builder:
+            self.conf[key] = value
+            return self
+
+    conf = quiet_builder(Builder()).conf
+    assert conf["spark.driver.extraJavaOptions"] == f"-Dlog4j2.configurationFile={QUIET_LOG4J.as_uri()}"
+    assert conf["spark.ui.showConsoleProgress"] == "false"
+    text = QUIET_LOG4J.read_text(encoding="utf-8")
+    assert "rootLogger.level = error" in text and "alwaysWriteExceptions = false" in text
+    data = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "integrations/*.properties" in data["tool"]["setuptools"]["package-data"]["mtfix"]

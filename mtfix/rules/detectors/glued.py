@@ -8,7 +8,7 @@ import regex
 
 from mtfix import regexcache
 from mtfix.lexicon import is_common, is_everyday_word, is_word, zipf
-from mtfix.model import Document
+from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
 
@@ -23,11 +23,22 @@ _HUMP = regexcache.compile(r"\p{Ll}\p{Lu}")  # cheap scan: where a lower-case le
 _LOWER_BEFORE = LazyPattern(r"\p{Ll}*$")
 
 
+_NEXT_LOWER = LazyPattern(r"[ \t]+\p{Ll}")  # a lower-case word next: the capital before it starts no name
+
+
 @detector("glued_case_change")
 def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
-    """``snowThe`` → ``snow The``: both halves are words, the whole is not, and one
-    half is in ``params.function_words`` when that is given ("airBaltic" stays)."""
+    """``aboutEnergy`` → ``about Energy``: both halves are words, the whole is not, and one
+    half is in ``params.function_words`` when that is given ("airBaltic" stays).
+
+    A capitalised function word after a word a sentence may end on ("roadsThe schools",
+    "demeanorThe TV") most likely starts a sentence whose full stop was lost: flagged with no fix.
+    After one of ``params.continues`` ("andThe"), before a lower-case word it is no name: its capital
+    is lower-cased too (unsafe); before a capitalised word ("byThe Guardian") it is split only
+    (:func:`_capital_function_word`).
+    """
     function = {w.lower() for w in rule.params.get("function_words", [])}
+    continues = {w.lower() for w in rule.params.get("continues", [])}
     for hump in _HUMP.finditer(doc.text):
         start = hump.start() - len(_LOWER_BEFORE.search(doc.text, max(0, hump.start() - 40), hump.start()).group())
         m = _CASE_GLUE.match(doc.text, start)
@@ -40,7 +51,23 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         if function and left.lower() not in function and right.lower() not in function:
             continue  # two content words: a brand ("airBaltic"), not two pieces of MT output
+        if right.lower() in function and (left.lower() not in continues or _NEXT_LOWER.match(doc.text, m.end())):
+            yield _capital_function_word(m.start(), m.end(), left, right, left.lower() in continues)
+            continue
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+
+
+def _capital_function_word(start: int, end: int, left: str, right: str, continues: bool) -> Hit:
+    """The hit of ``left`` glued to a capitalised function word ``right`` that starts no name: split and
+    lower-cased (unsafe) when the sentence goes on after ``left`` (``continues``), else no fix."""
+    if continues:
+        return Hit(start, end, f"{left} {right.lower()}", safety=FixSafety.UNSAFE,
+                   message=f"'{left}' and '{right}' are glued together, and '{right}' has a stray capital "
+                           "in mid-sentence")
+    return Hit(start, end, None, safety=FixSafety.NONE, suggestions=(f"{left}. {right}", f"{left} {right}"),
+               message=f"'{left}' and '{right}' are glued together, and '{right}' is capitalised in "
+                       f"mid-sentence: a full stop may have been lost between them ('{left}. {right}'); "
+                       "check the sentence against the source")
 
 
 @detector("glued_words")
