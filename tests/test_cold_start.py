@@ -25,7 +25,10 @@ REPO = Path(__file__).resolve().parents[1]
 #: Modules a ``check --grammar off`` must not import (network stacks, logging, the
 #: package-metadata scanner, numerical libraries, wordfreq's own tokenisers).
 NOT_FOR_A_CHECK = ("certifi", "numpy", "importlib.metadata", "logging", "requests", "urllib.request",
-                   "http.client", "ssl", "socket", "email", "wordfreq", "rich")
+                   "http.client", "ssl", "socket", "email", "wordfreq", "rich",
+                   # mtfix's own modules for other inputs and front ends: subtitles, the bilingual
+                   # length-ratio model, the language server, the review report (session 13)
+                   "mtfix.formats.subtitles", "mtfix.checks.length_ratio", "mtfix.lsp", "mtfix.review")
 
 _PROBE = """
 import contextlib, io, json, sys

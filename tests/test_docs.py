@@ -169,3 +169,19 @@ def test_the_signature_in_scoring_md_has_the_fields_mtfix_writes() -> None:
     assert [f.split(":", 1)[0] for f in template.split("|")[1:]] == names
     assert list(Signature.parse(example).fields) == names
     assert Signature.parse(example).fields["weights"] == Signature.parse(mtfix.score("x").signature).fields["weights"]
+
+
+def test_the_walked_extensions_are_listed_wherever_walks_are_described() -> None:
+    """The README, docs/files.md, docs/pre-commit.md and the paths' ``--help`` list the extensions a
+    folder walk takes by default (they listed ``.txt`` and ``.md`` only when subtitles joined the walk)."""
+    from mtfix.cli.options import PathsArg
+    from mtfix.io.inputs import walk_extensions
+
+    paths_help = PathsArg.__metadata__[0].help
+    walked_line = next(line for line in README.split("\n\n") if "Directories are walked for" in line)
+    files_item = DOCS["files.md"].split("- **Folders**", 1)[1].split("\n- ", 1)[0]
+    hooks_line = DOCS["pre-commit.md"].split("The hooks take", 1)[1].split("\n\n", 1)[0]
+    for where, text in (("README", walked_line), ("files.md", files_item), ("pre-commit.md", hooks_line),
+                        ("paths --help", paths_help)):
+        missing = [ext for ext in sorted(walk_extensions([None])) if not _mentions(text, ext)]
+        assert not missing, f"{where} does not list {missing} among the extensions folders are walked for"

@@ -17,7 +17,8 @@ import typer
 from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig, layered_selection
 from mtfix.errors import MtfixError
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; `-` reads standard input.")]
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files or directories (walked for .txt, .text, .md, .markdown, .srt and .vtt files, or those of --input-format); `-` reads standard input.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, json or sarif.")]
 TextJsonFormatOpt = Annotated[str, typer.Option("--format", help="Report format: text or json.")]
 RulesFormatOpt = Annotated[str, typer.Option("--format", help="text, json or markdown (the docs/rules.md page).")]

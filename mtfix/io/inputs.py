@@ -1,7 +1,7 @@
 """Finding the files a command should read: paths, directories, standard input.
 
-Walking a directory takes only text formats mtfix knows (``.txt`` and ``.md``, or
-the extensions of the format given with ``--input-format``), honours ``.gitignore``
+Walking a directory takes only text formats mtfix knows (``.txt``, ``.md``, ``.srt`` and
+``.vtt``, or the extensions of the format given with ``--input-format``), honours ``.gitignore``
 files (from the repository root down), skips hidden and tool directories, the
 temporary files of interrupted writes, FIFOs, sockets and devices (with a
 warning), follows symbolic links and reports loops.  Files named on the command
@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox", ".mypy_cache"}
 STDIN = "-"
-DEFAULT_FORMATS = ("text", "markdown")
+#: The formats a walk takes unasked: prose files, each read whole by its extension.  Not JSON Lines
+#: and CSV (a folder of data files, most of which are not translations; each needs ``--text-field``)
+#: nor XLIFF, PO and TMX (exports a tool regenerates, often one per target language).
+DEFAULT_FORMATS = ("text", "markdown", "srt", "vtt")
 
 Warn = Callable[[str], None]
 
@@ -45,10 +48,11 @@ def _stderr_warn(message: str) -> None:
 
 def walk_extensions(formats: Iterable[str | None] = ()) -> frozenset[str]:
     """File extensions a directory walk takes: those of ``formats`` (``--input-format``,
-    which every file is then read as), by default plain text and Markdown.
+    which every file is then read as), by default plain text, Markdown and subtitles (each file
+    read by its extension).
 
     >>> sorted(walk_extensions(["jsonl"])), sorted(walk_extensions([None]))
-    (['.jsonl', '.ndjson'], ['.markdown', '.md', '.text', '.txt'])
+    (['.jsonl', '.ndjson'], ['.markdown', '.md', '.srt', '.text', '.txt', '.vtt'])
     """
     from mtfix.formats import EXTENSIONS
 

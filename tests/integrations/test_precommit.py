@@ -160,6 +160,19 @@ def test_check_lets_clean_commit_through(editor_repo):
     assert "clean.txt" in _committed(repo, env)
 
 
+def test_check_refuses_garbled_subtitles_commit(editor_repo):
+    """A staged ``.srt`` reaches the hook (before, its ``files:`` took ``.md`` and ``.txt`` only, so
+    the commit went through unchecked) and is read as SubRip: findings at the file's own lines."""
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    cue = "1\n00:00:01,000 --> 00:00:04,000\nIt simply came to our notice then that, the ministers met.\n"
+    (repo / "ep1.srt").write_text(cue, encoding="utf-8")
+    proc = _commit(repo, env, "ep1.srt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "ep1.srt:3:1: MTF101" in out, out
+    assert "ep1.srt" not in _committed(repo, env)
+
+
 def test_fix_repairs_then_commit_goes_through(editor_repo):
     make, env = editor_repo
     repo = make(["mtfix-fix"])
@@ -367,6 +380,34 @@ def test_documented_configuration_is_valid():
     config = yaml.safe_load(textwrap.dedent(block))  # the block sits in a numbered list
     offered = {h["id"] for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {h["id"] for h in config["repos"][0]["hooks"]} == offered == {"mtfix-check", "mtfix-fix"}
+
+
+def test_hooks_take_the_files_a_folder_walk_takes(tmp_path, monkeypatch):
+    """pre-commit's own filter (the hooks' ``files:`` and ``types:``, through pre-commit's
+    classifier) passes a staged file of every extension ``mtfix`` walks a folder for, and no other.
+    Before, the hooks took ``.md``, ``.markdown`` and ``.txt`` only: not ``.text``, which walks took,
+    nor subtitles."""
+    import re
+
+    import yaml
+    from pre_commit.commands.run import Classifier
+
+    from mtfix.io.inputs import walk_extensions
+
+    monkeypatch.chdir(tmp_path)
+    walked = sorted(walk_extensions([None]))
+    assert {".srt", ".vtt", ".md", ".txt"} <= set(walked)
+    others = [".jsonl", ".csv", ".po", ".xlf", ".tmx", ".py", ".rst"]
+    names = [f"sub/a{ext}" for ext in walked + others]
+    (tmp_path / "sub").mkdir()
+    for name in names:
+        Path(name).write_text(CLEAN, encoding="utf-8")
+    for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")):
+        classifier = Classifier(names)
+        taken = classifier.by_types(classifier.filenames, hook.get("types", []), hook.get("types_or", []),
+                                    hook.get("exclude_types", []))
+        files = re.compile(hook.get("files", ""))
+        assert sorted(n for n in taken if files.search(n)) == [f"sub/a{ext}" for ext in walked], hook["id"]
 
 
 def test_grammar_off_does_not_even_import_the_grammar_checker():

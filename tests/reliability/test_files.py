@@ -260,6 +260,23 @@ def test_walking_a_folder_takes_only_known_text_formats(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == before[tmp_path / name], name
 
 
+def test_walking_a_folder_takes_subtitles(tmp_path: Path) -> None:
+    """``.srt`` and ``.vtt`` are prose a localisation team keeps beside its ``.md``: ``mtfix check
+    subs/`` checks both kinds in one run (before, a walk took neither, and ``--input-format`` names
+    one format only), each read by its extension; data and bilingual files still wait to be asked for."""
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "ep1.srt").write_text("1\n00:00:01,000 --> 00:00:03,000\n" + GARBLED)
+    (subs / "ep1.vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n" + GARBLED)
+    (subs / "ep1.po").write_text('msgid "a"\nmsgstr "the the end"\n')
+    run = ok(run_mtfix("check", "--select", "MTF105", "--fail-on", "minor", "subs", cwd=tmp_path), 1)
+    assert "subs/ep1.srt:3:" in run.stdout and "subs/ep1.vtt:4:" in run.stdout, run.stdout
+    assert "ep1.po" not in run.stdout and "in 2 files" in run.stderr, run.stderr
+    before = (subs / "ep1.srt").read_bytes()
+    ok(run_mtfix("fix", "subs", cwd=tmp_path), 0)
+    assert (subs / "ep1.srt").read_bytes() == before.replace(GARBLED.encode(), FIXED.encode())
+
+
 def test_input_format_decides_the_extensions_walked(tmp_path: Path) -> None:
     _tree(tmp_path)
     run = ok(run_mtfix("check", "--input-format", "jsonl", "--text-field", "text", "--select", "MTF105", "--fail-on", "minor", ".", cwd=tmp_path), 1)
