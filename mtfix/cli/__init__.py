@@ -4,7 +4,8 @@ Exit codes, as in ruff: 0 nothing at or above ``--fail-on``; 1 findings at or ab
 (``check``), or files changed with ``--exit-non-zero-on-fix`` (``fix``); 2 a usage,
 configuration or input error (the message names the file, the line and the reason), and
 anything unexpected, reported by :func:`main` as ``mtfix: internal error: ...`` on one
-line (the traceback only with ``--verbose``).
+line (the traceback only with ``--verbose``); 141 (128 + SIGPIPE, as git and the shell tools
+report it) when standard output was closed early (``mtfix check | head -1``), silently.
 """
 
 from __future__ import annotations
@@ -105,14 +106,46 @@ def _os_error(exc: OSError) -> str:
     return reason
 
 
+#: The exit code when standard output is closed before the output is written (``mtfix check | head -1``):
+#: 128 + SIGPIPE, what the shell reports for git, grep or cat stopped by that signal.  Not 0 or 1 (the
+#: run stopped early, so it cannot say whether there were findings), nor 2 (nothing went wrong).
+EXIT_STDOUT_CLOSED = 141
+
+
+class _StdoutClosed(Exception):
+    """Standard output is a pipe whose reader has gone (EPIPE).  Raised in place of the OSError so that
+    typer's own handling of it (``sys.exit(1)``, the code of "findings") does not apply."""
+
+
+def _is_closed_stdout(exc: BaseException) -> bool:
+    """``exc`` is a write to a closed pipe that names no file: standard output (or error) closed."""
+    return isinstance(exc, OSError) and exc.errno == errno.EPIPE and exc.filename is None
+
+
+def _raise_on_closed_stdout(command: typer.core.TyperGroup | typer.core.TyperCommand) -> None:
+    """Make ``command`` raise :class:`_StdoutClosed` on EPIPE instead of letting typer turn it into exit 1."""
+    invoke = command.invoke
+
+    def guarded_invoke(ctx: object) -> object:
+        try:
+            return invoke(ctx)
+        except OSError as exc:
+            if _is_closed_stdout(exc):
+                raise _StdoutClosed from exc
+            raise
+
+    command.invoke = guarded_invoke  # type: ignore[method-assign]
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the command line on ``argv`` and return the exit code (0, 1 or 2; 130 on Ctrl-C, 143 on
-    SIGTERM with :func:`exit_on_sigterm`).
+    SIGTERM with :func:`exit_on_sigterm`; 141 when standard output was closed early).
 
     Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
     ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = typer.main.get_command(_app_for(args))
+    _raise_on_closed_stdout(command)
 
     def invoke() -> int | None:
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
@@ -142,8 +175,8 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:
     """Call ``fn`` under the exit-code contract of the ``mtfix`` command: its return value
-    (None: 0), typer's exits as they are, 130 on Ctrl-C, and any exception as one line
-    with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too."""
+    (None: 0), typer's exits as they are, 130 on Ctrl-C, 141 and no message when standard output
+    was closed early, and any exception as one line with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too."""
     try:
         rv = fn()
         return rv if isinstance(rv, int) else 0
@@ -155,6 +188,9 @@ def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:
         code = getattr(exc, "exit_code", getattr(exc, "code", 0))
         return code if isinstance(code, int) else 0
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        if isinstance(exc, _StdoutClosed) or _is_closed_stdout(exc):
+            _silence_stdout()  # (Python's "Note on SIGPIPE"); nothing to say: the reader chose to stop
+            return EXIT_STDOUT_CLOSED
         return _report(exc, verbose)
 
 

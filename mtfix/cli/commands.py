@@ -134,6 +134,9 @@ def fix(
     from mtfix.report.text import edit_lines, fix_summary_line, printable
 
     fmt_opts = opts.format_options()
+    if diff and output_dir is not None and not opts.quiet:  # --diff wins, as ruff's --diff over --fix
+        typer.echo(f"mtfix: warning: -o/--output-dir {printable(str(output_dir))} is ignored with --diff, "
+                   "which writes no file", err=True)
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 

@@ -20,7 +20,15 @@ from typing import Any
 
 import typer
 
-from mtfix.cli.options import CommonOptions, batch_jobs, build_pipeline, fail, load_config, stdin_name
+from mtfix.cli.options import (
+    CommonOptions,
+    batch_jobs,
+    build_pipeline,
+    fail,
+    format_only_warnings,
+    load_config,
+    stdin_name,
+)
 from mtfix.config import Config, NearestSettings
 from mtfix.errors import InputError, MtfixError
 
@@ -204,13 +212,16 @@ class InputRun:
                 progress.advance(task)
 
         try:
-            return run_batch(self.paths, job, input_format=self.opts.input_format, encoding=encoding,
-                             warn=self.warn, error=error, advance=advance, files=self.files, jobs=jobs,
-                             warnings=shared, prepare=prepare, regular_only=regular_only,
-                             walk_skipped=self.walk_skipped)
+            results = run_batch(self.paths, job, input_format=self.opts.input_format, encoding=encoding,
+                                warn=self.warn, error=error, advance=advance, files=self.files, jobs=jobs,
+                                warnings=shared, prepare=prepare, regular_only=regular_only,
+                                walk_skipped=self.walk_skipped)
         finally:
             if progress is not None:
                 progress.stop()
+        for w in format_only_warnings(self.opts, (r.format for r in results if getattr(r, "format", None))):
+            self.warn(w)
+        return results
 
     def cfg_of(self, path: str) -> Config:
         return self.group(path).cfg

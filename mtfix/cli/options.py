@@ -7,7 +7,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, get_type_hints
@@ -129,6 +129,22 @@ class CommonOptions:
         signed-off units)."""
         return format_options(self.text_field, self.source_field, self.id_field, self.csv_escape) \
             | ({"no_header": True} if self.no_header else {}) | ({"fix_final": True} if self.fix_final else {})
+
+
+#: Format options that only CSV and TSV read: the option's name on the command line → its field in
+#: :class:`CommonOptions`.  Given for another format, they change nothing: :func:`format_only_warnings`.
+CSV_ONLY_OPTIONS = {"--no-header": "no_header", "--csv-escape": "csv_escape"}
+CSV_FORMATS = ("csv", "tsv")
+
+
+def format_only_warnings(opts: CommonOptions, formats: Iterable[str]) -> list[str]:
+    """One warning for each CSV/TSV-only option ``opts`` sets while some of ``formats`` (those of the
+    files read) is another format, which ignores it: ``--no-header is for CSV and TSV; ignored for jsonl``."""
+    others = sorted({f for f in formats if f not in CSV_FORMATS})
+    if not others:
+        return []
+    return [f"{name} is for CSV and TSV; ignored for {', '.join(others)}"
+            for name, field in CSV_ONLY_OPTIONS.items() if getattr(opts, field) not in (None, False)]
 
 
 #: Every shared option at its default (the default ``opts`` of a command called directly).

@@ -11,6 +11,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -240,3 +241,66 @@ def test_settings_from_process_substitution_are_read(tmp_path: Path) -> None:
                           env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert proc.returncode == 0, proc.stderr
     assert b"MTF206" not in proc.stdout and b"0 findings" in proc.stderr, (proc.stdout, proc.stderr)
+
+
+# -- Standard output closed early (`mtfix check | head -1`) ------------------------------------------------
+
+
+def run_with_stdout_closed(*args: str | os.PathLike[str]) -> tuple[int, str]:
+    """Run ``mtfix ARGS`` with standard output a pipe whose read end is closed before the process
+    starts: its first write fails with EPIPE, every time.  Returns the exit code and standard error."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "mtfix", *map(str, args)], stdout=write_end,
+                              stderr=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    finally:
+        os.close(write_end)
+    return proc.returncode, proc.stderr.decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("command", ["check", "rules"])
+def test_closed_standard_output_exits_141_silently(tmp_path: Path, command: str) -> None:
+    """Not 1 (typer's code for a broken pipe, which is "findings" for check), nor 2 with a message:
+    128 + SIGPIPE and nothing on standard error, as git stopped by ``| head`` ends."""
+    doc = tmp_path / "many.txt"
+    doc.write_text("".join(f"Line {i}: the oilgas report.\n" for i in range(400)), encoding="utf-8")
+    args = ("check", "--grammar", "off", doc) if command == "check" else ("rules",)
+    rc, stderr = run_with_stdout_closed(*args)
+    assert (rc, stderr) == (141, "")
+
+
+# -- Options that a run ignores say so -----------------------------------------------------------------------
+
+
+def test_fix_diff_with_output_dir_warns_that_o_is_ignored(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("The oilgas talks resumed.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = ok(run_mtfix("fix", "--diff", "-o", out, doc), 0)
+    assert "+The oil and gas talks resumed." in run.stdout
+    warnings = [line for line in run.stderr.splitlines() if "warning" in line]
+    assert warnings == [f"mtfix: warning: -o/--output-dir {out} is ignored with --diff, which writes no file"]
+    assert not out.exists()  # --diff still wins
+    assert doc.read_text(encoding="utf-8") == "The oilgas talks resumed.\n"
+    assert "warning" not in ok(run_mtfix("fix", "--diff", "--quiet", "-o", out, doc), 0).stderr
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "score"])
+def test_csv_only_options_warn_once_for_other_formats(tmp_path: Path, command: str) -> None:
+    """--no-header and --csv-escape change nothing in a JSON Lines or text file: one warning each per
+    run (not per file), naming the formats that ignored it; none for a CSV file."""
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text('{"text": "The oilgas talks resumed."}\n', encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The oilgas talks resumed.\n", encoding="utf-8")
+    (tmp_path / "d.csv").write_text("The oilgas talks resumed.\n", encoding="utf-8")
+    extra = ("--diff",) if command == "fix" else ()
+    run = run_mtfix(command, *extra, "--no-header", "--csv-escape", "\\", "--text-field", "text",
+                    tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.txt")
+    assert not run.traceback and run.rc in (0, 1), run.stderr
+    warnings = [line for line in run.stderr.splitlines() if "warning" in line]
+    assert warnings == ["mtfix: warning: --no-header is for CSV and TSV; ignored for jsonl, text",
+                        "mtfix: warning: --csv-escape is for CSV and TSV; ignored for jsonl, text"]
+    csv_run = run_mtfix(command, *extra, "--no-header", "--csv-escape", "\\", "--column", "1", tmp_path / "d.csv")
+    assert not csv_run.traceback and csv_run.rc in (0, 1), csv_run.stderr
+    assert "warning" not in csv_run.stderr
