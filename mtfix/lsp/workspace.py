@@ -32,12 +32,14 @@ from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
 
-MARKDOWN_IDS = frozenset({"markdown", "md", "mdx", "quarto", "rmd"})
-MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
-TEXT_IDS = frozenset({"plaintext", "text", "txt", "plain"})
-TEXT_EXTENSIONS = frozenset({".txt", ".text"})
-#: subtitles: language id or extension → kind (:mod:`mtfix.formats.subtitles`)
-SUBTITLE_KINDS = {"srt": "srt", "subrip": "srt", ".srt": "srt", "vtt": "vtt", "webvtt": "vtt", ".vtt": "vtt"}
+#: editors' language ids → the kind of document (the formats' own extensions: :data:`mtfix.formats.EXTENSIONS`)
+LANGUAGE_IDS = {
+    **dict.fromkeys(("markdown", "md", "mdx", "quarto", "rmd"), "markdown"),
+    **dict.fromkeys(("plaintext", "text", "txt", "plain"), "text"),
+    "srt": "srt", "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
+}
+#: Markdown extensions editors use beyond the formats' own
+EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
 DEFAULT_DEBOUNCE_MS = 50
 SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
 
@@ -50,15 +52,18 @@ def document_kind(path: str | None, language_id: str | None) -> str | None:
     >>> document_kind("a.srt", "plaintext"), document_kind("b.txt", "webvtt")
     ('srt', 'vtt')
     """
+    from mtfix.formats import EXTENSIONS
+
     lid = (language_id or "").lower()
     suffix = Path(path).suffix.lower() if path else ""
-    if lid in MARKDOWN_IDS or suffix in MARKDOWN_EXTENSIONS:
+    by_suffix = EXTENSIONS.get(suffix) or EXTRA_EXTENSIONS.get(suffix)
+    by_id = LANGUAGE_IDS.get(lid)
+    if "markdown" in (by_id, by_suffix):  # a Markdown file wins over a "plaintext" id
         return "markdown"
-    if lid in SUBTITLE_KINDS or suffix in SUBTITLE_KINDS:
-        return SUBTITLE_KINDS.get(lid) or SUBTITLE_KINDS[suffix]
-    if lid in TEXT_IDS or suffix in TEXT_EXTENSIONS or (not suffix and not lid):
-        return "text"
-    return None
+    for kind in (by_id, by_suffix):  # the editor's id first
+        if kind in ("srt", "vtt"):
+            return kind
+    return "text" if "text" in (by_id, by_suffix) or (not suffix and not lid) else None
 
 
 def build_document(text: str, path: str | None, kind: str) -> Document:
