@@ -380,3 +380,168 @@ def test_the_rule_documentation_takes_the_focus_and_gives_it_back(browser, tmp_p
     assert browser.switch_to.active_element == current
     press(browser, "n")
     assert browser.find_element(By.CSS_SELECTOR, "#doc .card.cur") != current
+
+
+#: Major findings (MTF101's stock phrase) with minor ones before, between and after them.
+BRIEFS = ("Prices of oilgas rose in May. It simply came to our notice then that, the vote was postponed.\n"
+          "Talks on the oilgas pipeline resumed.\n"
+          "It simply came to our notice then that, the port opened. The snowThe talks resumed.\n")
+
+_JS_CARDS = ("return Array.from(document.querySelectorAll('#doc .card')).map(function (c) {"
+             "  return [c.dataset.fid, c.classList.contains('sev-major') || c.classList.contains('sev-critical')]; });")
+
+
+def test_m_goes_to_the_next_major_finding_and_shift_m_to_the_previous(browser, tmp_path):
+    """An editor short of time reads the major findings first, but `n` stopped at every minor one on
+    the way. `m` now goes to the next finding of major severity or worse (of those the filters
+    show), Shift+M to the previous one; at the last one it stays and says so. The help and the Keys
+    panel list it."""
+    from selenium.webdriver.common.by import By
+
+    doc = tmp_path / "briefs.txt"
+    doc.write_text(BRIEFS, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    cards = browser.execute_script(_JS_CARDS)
+    fids = [fid for fid, _major in cards]
+    majors = [i for i, (_fid, major) in enumerate(cards) if major]
+    assert len(majors) >= 3 and majors[0] > 0, cards  # a minor one before the first major one
+    assert any(not cards[i][1] for i in range(majors[0], majors[-1])), cards  # and one between
+    assert majors[-1] < len(cards) - 1, cards  # and one after the last
+
+    def current() -> str:
+        return browser.find_element(By.CSS_SELECTOR, "#doc .card.cur").get_attribute("data-fid")
+
+    browser.find_element(By.TAG_NAME, "body").click()
+    walked = []
+    for _ in majors:
+        press(browser, "m")
+        walked.append(current())
+    assert walked == [fids[i] for i in majors]
+    press(browser, "m")
+    assert current() == fids[majors[-1]] and "No major finding after this one" in toast(browser)
+    for i in reversed(majors[:-1]):
+        press(browser, "M")
+        assert current() == fids[i]
+    press(browser, "M")
+    assert current() == fids[majors[0]] and "No major finding before this one" in toast(browser)
+    press(browser, "n")  # n goes on from there, minor ones included
+    assert current() == fids[majors[0] + 1]
+
+    keys = browser.execute_script("return [document.getElementById('help').textContent,"
+                                  " document.querySelector('.keys').textContent];")
+    assert all("next/previous major finding" in k.replace(" / ", "/") for k in keys), keys
+
+
+def test_a_correction_box_open_while_another_tab_saves_keeps_the_typed_text(browser, tmp_path):
+    """The report open in two tabs: the first re-drew the page on each save of the second, and the
+    correction box open in it vanished with the text typed there (the next letters typed were
+    taken as keys: `a` accepted an edit). The box now stays open with the text as typed; when the
+    other tab changed that very sentence, the box says what it reads now, so that Save puts the
+    typed text over it knowingly, and Esc keeps the other tab's."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.review.test_browser import card, ctrl_enter, open_report, seg_at
+
+    doc = tmp_path / "minutes.txt"
+    doc.write_text(MINUTES, encoding="utf-8")
+    report = review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    first = browser.current_window_handle
+    road, oilgas = MINUTES.index(ROAD), MINUTES.index("oilgas")
+    draft = "Officials said the road would be ready"
+
+    def corrections() -> list[str]:
+        return [c["replacement"] for f in browser.execute_script("return window.mtfixReview.exportData().files;")
+                for c in f.get("corrections", [])]
+
+    click(browser, seg_at(browser, road).find_element(By.CSS_SELECTOR, "button.edit-sent"))
+    box = browser.switch_to.active_element
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(draft)
+    browser.switch_to.new_window("tab")
+    try:
+        open_report(browser, report)
+        # the second tab decides an edit in another sentence
+        click(browser, card(browser, "MTF206", oilgas).find_element(By.CSS_SELECTOR, "button.acc"))
+        browser.switch_to.window(first)
+        assert browser.find_element(By.ID, "decision-count").text == "1 accepted · 0 rejected"
+        box = browser.switch_to.active_element
+        assert box.tag_name == "textarea" and box.get_attribute("value") == draft
+        assert not seg_at(browser, road).find_elements(By.CSS_SELECTOR, ".editor .stale")
+        box.send_keys(" in winter.")
+
+        # the second tab corrects the very sentence open here
+        browser.switch_to.window(browser.window_handles[-1])
+        click(browser, seg_at(browser, road).find_element(By.CSS_SELECTOR, "button.edit-sent"))
+        other = browser.switch_to.active_element
+        other.send_keys(Keys.CONTROL, "a")
+        other.send_keys(ROAD_FIXED)
+        ctrl_enter(browser)
+        browser.switch_to.window(first)
+        assert corrections() == [ROAD_FIXED]  # taken, not overwritten
+        box = browser.switch_to.active_element
+        assert box.tag_name == "textarea" and box.get_attribute("value") == draft + " in winter."
+        notice = seg_at(browser, road).find_element(By.CSS_SELECTOR, ".editor .stale")
+        assert "another tab" in notice.text and ROAD_FIXED in notice.text
+        box.send_keys(Keys.ESCAPE)  # Esc keeps the other tab's correction
+        assert not browser.find_elements(By.CSS_SELECTOR, "#doc textarea")
+        assert corrections() == [ROAD_FIXED]
+
+        # Save after the notice puts the typed text in its place
+        click(browser, seg_at(browser, road).find_element(By.CSS_SELECTOR, "button.edit-sent"))
+        box = browser.switch_to.active_element
+        assert box.get_attribute("value") == ROAD_FIXED
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(draft + ".")
+        ctrl_enter(browser)
+        assert corrections() == [draft + "."]
+    finally:
+        for handle in browser.window_handles:
+            if handle != first:
+                browser.switch_to.window(handle)
+                browser.close()
+        browser.switch_to.window(first)
+
+
+def test_the_help_takes_the_focus_keeps_tab_inside_and_gives_it_back(browser, tmp_path):
+    """`?` showed the help but left the focus on the page: a screen reader announced nothing, and
+    Tab went on through the text behind it. The help now takes the focus, Tab and Shift+Tab stay
+    inside it, the keys behind it wait, and Esc (or ? again) gives the focus back."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    doc = tmp_path / "minutes.txt"
+    doc.write_text(MINUTES, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    help_ = browser.find_element(By.ID, "help")
+
+    def inside() -> bool:
+        return browser.execute_script("return document.getElementById('help').contains(document.activeElement);")
+
+    browser.find_element(By.TAG_NAME, "body").click()
+    press(browser, "n")
+    current = browser.find_element(By.CSS_SELECTOR, "#doc .card.cur")
+    press(browser, "?")
+    assert help_.is_displayed() and browser.switch_to.active_element == help_
+    assert help_.get_attribute("aria-modal") == "true"
+    press(browser, Keys.TAB)
+    assert browser.switch_to.active_element == browser.find_element(By.ID, "help-close")
+    for _ in range(3):
+        press(browser, Keys.TAB)
+        assert inside()
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    for _ in range(3):
+        ActionChains(browser).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        assert inside()
+    press(browser, "n")  # the page behind the help does not move
+    assert browser.find_element(By.CSS_SELECTOR, "#doc .card.cur") == current
+    press(browser, Keys.ESCAPE)
+    assert not help_.is_displayed() and browser.switch_to.active_element == current
+
+    # opened with the ? button: ? again closes it, and the focus is back on the button
+    toggle = browser.find_element(By.ID, "help-toggle")
+    toggle.click()
+    assert help_.is_displayed() and browser.switch_to.active_element == help_
+    press(browser, "?")
+    assert not help_.is_displayed() and browser.switch_to.active_element == toggle

@@ -559,6 +559,17 @@
     (seg || card).scrollIntoView({ block: "center", behavior: "auto" });
   }
 
+  /* m / Shift+M: the next (step 1) or previous (step -1) finding of major severity or worse that
+     the filters show; at the last one the current finding stays and a toast says so. */
+  function jumpMajor(step) {
+    if (view.pos < 0) step = 1;  /* no current finding yet: the first major one (as p goes to the first) */
+    for (var p = view.pos + step; p >= 0 && p < view.order.length; p += step) {
+      var at = view.order[p].split(".");
+      if (SEV_RANK[view.data.units[at[0]].f[at[1]].s] >= SEV_RANK.major) { setCurrent(p); return; }
+    }
+    toast("No major finding " + (view.pos < 0 ? "shown in this file." : (step > 0 ? "after" : "before") + " this one."));
+  }
+
   /* Highlight the current finding (its card, underlines and inline edits); returns its card. */
   function markCurrent() {
     document.querySelectorAll(".cur").forEach(function (n) { n.classList.remove("cur"); });
@@ -765,8 +776,9 @@
     return fresh;
   }
 
-  /* sub: {a, b, r}, a finding's suggestion to put in place of [a, b) (the editor reads and saves it) */
-  function openEditor(seg, sub) {
+  /* sub: {a, b, r}, a finding's suggestion to put in place of [a, b) (the editor reads and saves it);
+     draft: a box open when another tab saved (see openDrafts), opened again with its text as typed */
+  function openEditor(seg, sub, draft) {
     if (!seg) return;
     var open = seg.querySelector(".editor textarea");
     if (open) { open.focus(); return; }
@@ -789,7 +801,15 @@
         mark = [put.at, put.at + sub.r.length];
       }
     }
+    if (draft) { value = draft.text; mark = draft.sel; }
     var box = el("div", "editor");
+    box.before = draft ? draft.before : before;  /* what the sentence read when the box was first opened */
+    if (draft && draft.before !== before) {  /* the other tab changed this very sentence */
+      var stale = el("p", "stale", "Changed in another tab since you opened this box; it now reads: \u201c" + before +
+                     "\u201d. Save puts your text in its place; Cancel (Esc) keeps it.");
+      stale.setAttribute("role", "alert");
+      box.appendChild(stale);
+    }
     var ta = el("textarea");
     ta.value = value;
     ta.rows = Math.min(12, Math.max(2, Math.ceil(before.length / 70) + (before.match(/\n/g) || []).length));
@@ -821,9 +841,28 @@
       if (ev.key === "Escape") { ev.preventDefault(); ev.stopPropagation(); close(); }
       else if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); ev.stopPropagation(); commit(); }
     });
-    ta.focus({ preventScroll: true });
+    if (!draft || draft.focused) ta.focus({ preventScroll: true });
     if (mark) ta.setSelectionRange(mark[0], mark[1]); else ta.setSelectionRange(ta.value.length, ta.value.length);
-    seg.scrollIntoView({ block: "nearest", behavior: "auto" });
+    if (!draft) seg.scrollIntoView({ block: "nearest", behavior: "auto" });
+  }
+
+  /* The correction boxes open in this tab, before the page is drawn again with another tab's
+     decisions: render() would drop them with the text typed in them. */
+  function openDrafts() {
+    return Array.from(document.querySelectorAll("#doc .editor")).map(function (box) {
+      var seg = segOf(box), ta = box.querySelector("textarea");
+      return { u: seg.getAttribute("data-u"), a: seg.getAttribute("data-a"), before: box.before, text: ta.value,
+               sel: [ta.selectionStart, ta.selectionEnd], focused: document.activeElement === ta };
+    });
+  }
+  /* ... and open again, as typed, once the page is drawn; nothing is saved until the editor saves. */
+  function reopenDrafts(drafts) {
+    drafts.forEach(function (d) {
+      var at = view.rows.findIndex(function (r) { return String(r.u) === d.u && String(view.data.units[r.u].blocks[r.k][0]) === d.a; });
+      if (at < 0) return;
+      renderMore(at);
+      openEditor(document.querySelector('#doc .seg[data-u="' + d.u + '"][data-a="' + d.a + '"]'), null, d);
+    });
   }
 
   /* XLIFF and TMX show a unit's inline markup as tags (<x id="2"/>); the file cannot hold a text
@@ -941,10 +980,13 @@
     Object.keys(corrections).forEach(function (k) { delete corrections[k]; });
     undoStack.length = 0;
     restore().then(function () {
+      var drafts = openDrafts();
       render();
+      reopenDrafts(drafts);
       markCurrent();
       showCount();
-      toast("Decisions updated from this report open in another tab.");
+      toast("Decisions updated from this report open in another tab" + (document.querySelector("#doc .editor .stale") ?
+            "; it changed the sentence you are correcting: your text is still in its box, not saved." : "."));
     });
   });
 
@@ -1097,14 +1139,32 @@
     $("drawer-close").focus({ preventScroll: true });  /* a keyboard or screen-reader user is taken to it */
   }
 
-  /* Close the rule documentation and the help; the focus goes back where `d` or the link was. */
+  /* The help is a modal dialog: it takes the focus (a screen reader reads it), Tab stays inside,
+     and closing it gives the focus back where `?` (or its button) was pressed. */
+  var helpReturn = null;
+  function toggleHelp() {
+    if (!$("help").hidden) { closeDrawers(true); return; }
+    helpReturn = document.activeElement;
+    $("help").hidden = false;
+    $("help").focus({ preventScroll: true });
+  }
+  function trapTab(ev) {  /* Tab and Shift+Tab cycle through the dialog and its buttons */
+    var stops = [$("help")].concat(Array.from($("help").querySelectorAll("button, a[href]")));
+    var at = stops.indexOf(document.activeElement);
+    ev.preventDefault();
+    stops[(at + (ev.shiftKey ? stops.length - 1 : 1)) % stops.length].focus({ preventScroll: true });
+  }
+
+  /* Close the help and the rule documentation (``helpOnly``: the help alone); the focus goes back
+     where `?`, `d` or the link was. */
   var docReturn = null;
-  function closeDrawers() {
-    var back = !$("drawer").hidden && docReturn;
-    $("drawer").hidden = true;
+  function closeDrawers(helpOnly) {
+    var back = [!$("help").hidden && helpReturn, !helpOnly && !$("drawer").hidden && docReturn];
     $("help").hidden = true;
-    docReturn = null;
-    if (back && document.contains(back)) back.focus({ preventScroll: true });
+    helpReturn = null;
+    if (!helpOnly) { $("drawer").hidden = true; docReturn = null; }
+    back = back.filter(function (n) { return n && document.contains(n) && n.getClientRects().length; })[0];
+    if (back) back.focus({ preventScroll: true });
   }
 
   /* ---------- events ---------- */
@@ -1149,9 +1209,9 @@
     }
   });
   ["drawer-close", "help-close"].forEach(function (id) {
-    $(id).addEventListener("click", closeDrawers);
+    $(id).addEventListener("click", function () { closeDrawers(); });
   });
-  $("help-toggle").addEventListener("click", function () { $("help").hidden = !$("help").hidden; });
+  $("help-toggle").addEventListener("click", toggleHelp);
   $("export").addEventListener("click", download);
   $("import").addEventListener("click", function () { $("import-file").value = ""; $("import-file").click(); });
   $("import-file").addEventListener("change", function () {
@@ -1183,15 +1243,18 @@
     if (q >= 0) { view.pos = q; markCurrent(); }
   });
   document.addEventListener("keydown", function (ev) {
+    var helpOpen = !$("help").hidden;
+    if (helpOpen && ev.key === "Tab") { trapTab(ev); return; }
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     /* keys typed into a text field or a list are the editor's; a checkbox or a button takes no letters */
     var tag = (ev.target.tagName || "").toLowerCase();
     if (tag === "select" || tag === "textarea" || ev.target.isContentEditable) return;
     if (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(ev.target.type)) return;
     var k = ev.key, card;
-    if (!view && k !== "?" && k !== "Escape") return;  /* a report of no file */
+    if ((helpOpen || !view) && k !== "?" && k !== "Escape") return;  /* the page waits behind the help; a report of no file */
     if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
     else if (k === "p" || k === "k") { setCurrent(view.pos < 0 ? 0 : view.pos - 1); }
+    else if (k === "m" || k === "M") { jumpMajor(k === "m" ? 1 : -1); }
     else if (k === "a" || k === "r" || k === "u") {
       card = currentCard();
       if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
@@ -1206,7 +1269,7 @@
       else toast("Go to a finding first (n), or press Edit beside a sentence.");
     }
     else if (k === "z") { undo(); }
-    else if (k === "?") { $("help").hidden = !$("help").hidden; }
+    else if (k === "?") { toggleHelp(); }
     else if (k === "Escape") { closeDrawers(); }
     else return;
     ev.preventDefault();
