@@ -147,6 +147,12 @@ def probability(text: str) -> float | None:
     return predict(text).probability
 
 
+def segment_probability(doc: Document, seg: Segment) -> float | None:
+    """:func:`probability` of a segment of ``doc`` as the detector reads it (:func:`segment_text`)."""
+    text = segment_text(doc, seg)
+    return None if text is None else probability(text)
+
+
 def findings_unwanted(config: Any) -> bool:
     """Whether ``config``'s ``--select``/``--ignore``, resolved by the rule catalogue (the one place
     that resolves them), drops every MTF4 code: then the checker need not look.  A selection the
@@ -350,12 +356,13 @@ class GarbleChecker(BaseChecker):
 
     def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Every checker's findings, with a minor MTF401 raised to major where a rule of the MTF1xx
-        or MTF2xx packs agrees in the same sentence (:mod:`mtfix.garble.corroborate`)."""
+        or MTF2xx packs agrees in the same sentence, or a slip machine translation carries over does in a
+        sentence the detector suspects more than most professional English (:mod:`mtfix.garble.corroborate`)."""
         if not self.active:
             return findings
         from mtfix.garble.corroborate import corroborated
 
-        return corroborated(doc, findings, may_be_major=segment_may_be_major)
+        return corroborated(doc, findings, may_be_major=segment_may_be_major, probability=segment_probability)
 
     def rules(self) -> list[RuleInfo]:
         """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
