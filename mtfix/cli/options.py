@@ -131,20 +131,27 @@ class CommonOptions:
             | ({"no_header": True} if self.no_header else {}) | ({"fix_final": True} if self.fix_final else {})
 
 
-#: Format options that only CSV and TSV read: the option's name on the command line → its field in
-#: :class:`CommonOptions`.  Given for another format, they change nothing: :func:`format_only_warnings`.
-CSV_ONLY_OPTIONS = {"--no-header": "no_header", "--csv-escape": "csv_escape"}
+#: Format options that only some formats read: the option's name on the command line → its field in
+#: :class:`CommonOptions`, the formats that read it and how a message names them.  Given for another
+#: format, they change nothing: :func:`format_only_warnings`.
 CSV_FORMATS = ("csv", "tsv")
+FORMAT_ONLY_OPTIONS = {
+    "--no-header": ("no_header", CSV_FORMATS, "CSV and TSV"),
+    "--csv-escape": ("csv_escape", CSV_FORMATS, "CSV and TSV"),
+    "--fix-final": ("fix_final", ("xliff",), "XLIFF"),
+}
 
 
 def format_only_warnings(opts: CommonOptions, formats: Iterable[str]) -> list[str]:
-    """One warning for each CSV/TSV-only option ``opts`` sets while some of ``formats`` (those of the
-    files read) is another format, which ignores it: ``--no-header is for CSV and TSV; ignored for jsonl``."""
-    others = sorted({f for f in formats if f not in CSV_FORMATS})
-    if not others:
-        return []
-    return [f"{name} is for CSV and TSV; ignored for {', '.join(others)}"
-            for name, field in CSV_ONLY_OPTIONS.items() if getattr(opts, field) not in (None, False)]
+    """One warning for each format-only option ``opts`` sets while some of ``formats`` (those of the
+    files read) is a format that ignores it: ``--no-header is for CSV and TSV; ignored for jsonl``."""
+    read = set(formats)
+    warnings = []
+    for name, (field, readers, label) in FORMAT_ONLY_OPTIONS.items():
+        others = sorted(read.difference(readers))
+        if others and getattr(opts, field) not in (None, False):
+            warnings.append(f"{name} is for {label}; ignored for {', '.join(others)}")
+    return warnings
 
 
 #: Every shared option at its default (the default ``opts`` of a command called directly).

@@ -16,6 +16,7 @@ from mtfix.cli.options import (
     PathsArg,
     common_options,
     fail,
+    format_only_warnings,
 )
 from mtfix.errors import MtfixError
 
@@ -114,10 +115,14 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
                 inputs.append(inp)
         planned = []
         batch = [inp.path for inp in inputs]
+        formats = []
         for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
             fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
+            formats.append(fmt)
             with legacy_encoding(None if fmt in SELF_DECODING else encoding):
                 planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
+        for w in format_only_warnings(run.opts, formats):  # as `fix` warns (InputRun.run)
+            run.warn(w)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs

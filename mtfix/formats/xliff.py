@@ -65,8 +65,10 @@ class XliffFormat:
             if getattr(tu, "isheader", lambda: False)():
                 continue
             target, source = tu.target_dom, tu.source_dom
-            if target is None or _inherited(tu.xmlelement, "translate", "yes").strip().lower() == "no" \
-                    or any(_sdl_locked(seg) for seg in _sdl_segs(tu.xmlelement)):
+            if target is None or _inherited(tu.xmlelement, "translate", "yes").strip().lower() == "no":
+                continue
+            parts = _parts(tu.xmlelement, target, source, _unit_id(tu.xmlelement, n))
+            if not parts:  # every Trados segment of it locked
                 continue
             own = target.get(_XML_LANG)  # a target's own xml:lang overrides its file's target language
             declares = next((el for el in _lineage(tu.xmlelement)
@@ -82,11 +84,12 @@ class XliffFormat:
                     foreign.setdefault(declares, lang)
                     continue
             file_el = next((el for el in _lineage(tu.xmlelement) if localname(el.tag) == "file"), None)
-            unit = add_unit(units, inlines, _unit_id(tu.xmlelement, n), target, source, breaks,
-                            document=documents.setdefault(file_el, len(documents)))
-            signed = _signed_off(tu.xmlelement, target)
-            if unit is not None and signed and not options.get("fix_final"):
-                unit.meta["signed_off"] = signed
+            for uid, part, part_source, segs in parts:
+                unit = add_unit(units, inlines, uid, part, part_source, breaks,
+                                document=documents.setdefault(file_el, len(documents)))
+                signed = _signed_off(tu.xmlelement, target, segs)
+                if unit is not None and signed and not options.get("fix_final"):
+                    unit.meta["signed_off"] = signed
         note = declaration_note(raw)
         if note:
             errors.insert(0, note)
@@ -103,19 +106,19 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DONE_STATES = ("final", "signed-off")
 
 
-def _signed_off(unit: Any, target: Any) -> str | None:
-    """What marks a unit as signed off, as written (``state="final"``, ``approved="yes"``), or None:
-    XLIFF 1.2 ``<target state="final">`` or ``"signed-off"``, ``<trans-unit approved="yes">`` (the
-    spec's "final or has passed its final review"), a Trados segment approved or signed off
-    (:data:`_SDL_DONE`); XLIFF 2 ``<segment state="final">``.  Read from
-    the attributes, not translate-toolkit's ``get_state_n``, which ranks a final target below
-    signed off unless the unit is also approved."""
+def _signed_off(unit: Any, target: Any, segs: list[Any]) -> str | None:
+    """What marks a unit (or one Trados segment of it, whose definitions are ``segs``) as signed
+    off, as written (``state="final"``, ``approved="yes"``), or None: XLIFF 1.2 ``<target
+    state="final">`` or ``"signed-off"``, ``<trans-unit approved="yes">`` (the spec's "final or has
+    passed its final review"), a Trados segment approved or signed off (:data:`_SDL_DONE`); XLIFF 2
+    ``<segment state="final">``.  Read from the attributes, not translate-toolkit's ``get_state_n``,
+    which ranks a final target below signed off unless the unit is also approved."""
     state = (target.get("state") if localname(unit.tag) != "segment" else unit.get("state")) or ""
     if state.strip() in _DONE_STATES:
         return f'state="{state.strip()}"'
     if localname(unit.tag) != "segment" and (unit.get("approved") or "").strip() == "yes":
         return 'approved="yes"'
-    return next((f'sdl:conf="{seg.get("conf")}"' for seg in _sdl_segs(unit) if seg.get("conf") in _SDL_DONE), None)
+    return next((f'sdl:conf="{seg.get("conf")}"' for seg in segs if seg.get("conf") in _SDL_DONE), None)
 
 
 _SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
@@ -126,6 +129,33 @@ _SDL_DONE = ("ApprovedTranslation", "ApprovedSignOff")
 def _sdl_segs(unit: Any) -> list[Any]:
     """A Trados SDLXLIFF ``<trans-unit>``'s segment definitions (``<sdl:seg-defs><sdl:seg>``)."""
     return unit.findall(f"{_SDL}seg-defs/{_SDL}seg")
+
+
+def _parts(unit: Any, target: Any, source: Any, uid: str | int) -> list[tuple[str | int, Any, Any, list[Any]]]:
+    """What of ``unit`` is checked as a unit of its own: ``(id, target element, source element, its
+    <sdl:seg> definitions)``.  In a Trados SDLXLIFF unit, each segment (``<mrk mtype="seg" mid>`` in
+    the target, with the ``<seg-source>`` one of the same ``mid``) with its own ``<sdl:seg>``, a
+    locked one left out (id ``unit/mid`` when there are several); else the whole target, under all
+    of the unit's definitions (none unless Trados: a locked one leaves it out)."""
+    segs = _sdl_segs(unit)
+    marks = _seg_marks(target) if segs else []
+    if not marks:
+        return [] if any(_sdl_locked(seg) for seg in segs) else [(uid, target, source, segs)]
+    defs = {seg.get("id"): seg for seg in segs}
+    seg_source = next((el for el in unit if isinstance(el.tag, str) and localname(el.tag) == "seg-source"), None)
+    sources = {m.get("mid"): m for m in _seg_marks(seg_source)} if seg_source is not None else {}
+    parts = []
+    for k, mark in enumerate(marks, 1):
+        mid = mark.get("mid")
+        own = [defs[mid]] if mid in defs else []
+        if not any(_sdl_locked(seg) for seg in own):
+            parts.append((f"{uid}/{mid or k}" if len(marks) > 1 else uid, mark, sources.get(mid), own))
+    return parts
+
+
+def _seg_marks(el: Any) -> list[Any]:
+    """The segment markers (``<mrk mtype="seg">``) in ``el``, in document order."""
+    return [m for m in el.iter() if isinstance(m.tag, str) and localname(m.tag) == "mrk" and m.get("mtype") == "seg"]
 
 
 def _sdl_locked(seg: Any) -> bool:

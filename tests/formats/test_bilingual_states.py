@@ -169,3 +169,48 @@ def test_many_signed_off_units_make_one_note():
     assert out == raw.decode()
     assert len(result.errors) == 1 and result.errors[0].startswith("line 4: 5 signed-off unit(s)")
     assert result.errors[0].endswith("'u2' (line 6, state=\"final\"), and 2 more")
+
+
+def _sdl_unit(unit_id: str, segments: list[tuple[str, str, str, str]], target_attrs: str = "") -> str:
+    """A Trados unit of several segments, each ``(mid, source, target, <sdl:seg> attributes)``."""
+    src = " ".join(f'<mrk mtype="seg" mid="{m}">{s}</mrk>' for m, s, _, _ in segments)
+    tgt = " ".join(f'<mrk mtype="seg" mid="{m}">{t}</mrk>' for m, _, t, _ in segments)
+    defs = "".join(f'<sdl:seg id="{m}" {a}/>' for m, _, _, a in segments)
+    return (f'  <trans-unit id="{unit_id}"><source>{" ".join(s for _, s, _, _ in segments)}</source>'
+            f"<seg-source>{src}</seg-source><target{target_attrs}>{tgt}</target>"
+            f"<sdl:seg-defs>{defs}</sdl:seg-defs></trans-unit>\n")
+
+
+def _sdlxliff(body: str) -> bytes:
+    return _xliff12(body).replace(b"<xliff ", b'<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" ', 1)
+
+
+MIXED_SDL = _sdlxliff(_sdl_unit("7", [("1", "Neft bahadir.", "The oilgas signed.", 'conf="ApprovedSignOff"'),
+                                      ("2", "Qaz ucuzdur.", "The oilgas draft.", 'conf="Draft"')])
+                      + _sdl_unit("8", [("3", "Bir.", "The oilgas locked.", 'conf="Translated" locked="true"'),
+                                        ("4", "Iki.", "The oilgas open.", 'conf="Translated"')]))
+
+
+def test_trados_segments_of_one_unit_keep_their_own_state():
+    """A Trados unit holds several segments (``<mrk mtype="seg" mid>``), each with its own
+    ``<sdl:seg>``: one signed-off segment held the whole unit back, and one locked segment hid
+    the whole unit from the check. Each segment is now a unit, checked and fixed by its own state."""
+    c = load(MIXED_SDL, "a.sdlxliff")
+    assert [(u.id, u.text, u.source) for u in c.units] == [
+        ("7/1", "The oilgas signed.", "Neft bahadir."), ("7/2", "The oilgas draft.", "Qaz ucuzdur."),
+        ("8/4", "The oilgas open.", "Iki.")]  # segment 3 is locked
+    result, out = _fix(MIXED_SDL, "a.sdlxliff")
+    assert out == MIXED_SDL.decode().replace("oilgas draft", "oil and gas draft").replace(
+        "oilgas open", "oil and gas open")
+    assert result.errors == ["line 4: 1 signed-off unit(s) checked, not fixed (--fix-final fixes them): "
+                             "'7/1' (line 4, sdl:conf=\"ApprovedSignOff\")"]
+    _, final = _fix(MIXED_SDL, "a.sdlxliff", fix_final=True)
+    assert final == MIXED_SDL.decode().replace("oilgas", "oil and gas").replace(
+        "The oil and gas locked", "The oilgas locked")  # a locked segment is never edited
+
+
+def test_a_final_trados_target_holds_each_of_its_segments():
+    raw = _sdlxliff(_sdl_unit("9", [("1", "Bir.", "The oilgas one.", 'conf="Draft"'),
+                                    ("2", "Iki.", "The oilgas two.", 'conf="Draft"')], ' state="final"'))
+    result, out = _fix(raw, "a.sdlxliff")
+    assert out == raw.decode() and [ur.unit.id for ur in result.units if ur.fix.remaining] == ["9/1", "9/2"]

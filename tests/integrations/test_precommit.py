@@ -173,6 +173,20 @@ def test_check_refuses_garbled_subtitles_commit(editor_repo):
     assert "ep1.srt" not in _committed(repo, env)
 
 
+def test_utf16_subtitles_reach_the_hooks(editor_repo):
+    """A subtitle saved as UTF-16 with a byte-order mark (Subtitle Edit's "Unicode") looks binary to
+    pre-commit's classifier: with ``types: [text]`` it was passed over and the commit went through
+    unchecked. The hooks take ``types: [file]`` now, and mtfix reads the file by its BOM."""
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    cue = "1\r\n00:00:01,000 --> 00:00:04,000\r\nIt simply came to our notice then that, the ministers met.\r\n"
+    (repo / "ep1.srt").write_bytes(cue.encode("utf-16"))
+    proc = _commit(repo, env, "ep1.srt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "ep1.srt:3:1: MTF101" in out, out
+    assert "ep1.srt" not in _committed(repo, env)
+
+
 def test_fix_repairs_then_commit_goes_through(editor_repo):
     make, env = editor_repo
     repo = make(["mtfix-fix"])
@@ -402,12 +416,15 @@ def test_hooks_take_the_files_a_folder_walk_takes(tmp_path, monkeypatch):
     (tmp_path / "sub").mkdir()
     for name in names:
         Path(name).write_text(CLEAN, encoding="utf-8")
+    names.append("sub/wide.srt")  # UTF-16 with a BOM: binary to pre-commit's classifier, read by mtfix
+    Path(names[-1]).write_bytes(CLEAN.encode("utf-16"))
+    walked_names = sorted([f"sub/a{ext}" for ext in walked] + ["sub/wide.srt"])
     for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")):
         classifier = Classifier(names)
         taken = classifier.by_types(classifier.filenames, hook.get("types", []), hook.get("types_or", []),
                                     hook.get("exclude_types", []))
         files = re.compile(hook.get("files", ""))
-        assert sorted(n for n in taken if files.search(n)) == [f"sub/a{ext}" for ext in walked], hook["id"]
+        assert sorted(n for n in taken if files.search(n)) == walked_names, hook["id"]
 
 
 def test_grammar_off_does_not_even_import_the_grammar_checker():

@@ -304,3 +304,36 @@ def test_csv_only_options_warn_once_for_other_formats(tmp_path: Path, command: s
     csv_run = run_mtfix(command, *extra, "--no-header", "--csv-escape", "\\", "--column", "1", tmp_path / "d.csv")
     assert not csv_run.traceback and csv_run.rc in (0, 1), csv_run.stderr
     assert "warning" not in csv_run.stderr
+
+
+def _warnings(run: Run) -> list[str]:
+    assert not run.traceback and run.rc in (0, 1), run.stderr
+    return [line for line in run.stderr.splitlines() if "warning" in line]
+
+
+_XLIFF = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+          '<file original="a" source-language="az" target-language="en" datatype="plaintext"><body>\n'
+          '<trans-unit id="1"><source>Neft</source><target state="final">The oilgas talks resumed.</target>'
+          "</trans-unit>\n</body></file></xliff>\n")
+
+
+def test_fix_final_warns_once_when_a_file_is_no_xliff(tmp_path: Path) -> None:
+    """--fix-final was ignored without a word for text, Markdown or JSON Lines files (only XLIFF has
+    signed-off units): one warning per run, as for the CSV-only options; none for XLIFF."""
+    (tmp_path / "a.txt").write_text("The oilgas talks resumed.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("The oilgas talks resumed.\n", encoding="utf-8")
+    (tmp_path / "c.xlf").write_text(_XLIFF, encoding="utf-8")
+    run = run_mtfix("fix", "--diff", "--fix-final", tmp_path / "a.txt", tmp_path / "b.md")
+    assert _warnings(run) == ["mtfix: warning: --fix-final is for XLIFF; ignored for markdown, text"]
+    xliff = run_mtfix("fix", "--diff", "--fix-final", tmp_path / "c.xlf")
+    assert _warnings(xliff) == [] and "The oil and gas talks" in xliff.stdout
+    assert _warnings(run_mtfix("fix", "--diff", tmp_path / "a.txt")) == []
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_no_header_for_json_lines_only_warns(tmp_path: Path, command: str) -> None:
+    """A JSON Lines file (no other format in the run) given -H: the warning, not silence."""
+    (tmp_path / "a.jsonl").write_text('{"text": "The oilgas talks resumed."}\n', encoding="utf-8")
+    extra = ("--diff",) if command == "fix" else ()
+    run = run_mtfix(command, *extra, "-H", "--text-field", "text", tmp_path / "a.jsonl")
+    assert _warnings(run) == ["mtfix: warning: --no-header is for CSV and TSV; ignored for jsonl"]

@@ -231,6 +231,32 @@ def test_jsonl_units_round_trip(tmp_path):
     assert out[1] == {"id": "b", "text": expected(second, in_second[:1])}
 
 
+def test_decisions_warn_about_format_options_only_as_fix_does(tmp_path):
+    """`fix --decisions` reads the files as `fix` does, so it warns as `fix` does: no warning with the
+    options at their defaults (a CSV read with --no-header and --column 1 included), and one line for an
+    option the files' format ignores (--no-header for JSON Lines, --fix-final for text), not silence."""
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"text": "Talks on the oilgas route resumed."}) + "\n", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("Talks on the oilgas route resumed.\n", encoding="utf-8")
+    docs = {}
+    for p, extra in ((path, ("--text-field", "text")), (table, ("--no-header", "--column", "1"))):
+        payload = review(p, tmp_path / f"{p.name}.html", *extra)[0]
+        docs[p] = tmp_path / f"{p.name}.json"
+        docs[p].write_text(json.dumps(decisions_doc(payload, payload["edits"])), encoding="utf-8")
+
+    def warnings(*args):
+        r = cli("fix", *OFF, "--diff", *args)
+        assert r.exit_code == 0, r.output
+        return [line for line in r.stderr.splitlines() if "warning" in line]
+
+    assert warnings("--text-field", "text", "--decisions", docs[path], path) == []
+    assert warnings("--no-header", "--column", "1", "--decisions", docs[table], table) == []
+    assert warnings("-H", "--fix-final", "--text-field", "text", "--decisions", docs[path], path) == [
+        "mtfix: warning: --no-header is for CSV and TSV; ignored for jsonl",
+        "mtfix: warning: --fix-final is for XLIFF; ignored for jsonl"]
+
+
 def test_report_escapes_markup_in_text_and_names(tmp_path):
     evil = tmp_path / "<img src=x onerror=alert(1)>.txt"
     evil.write_text("Prices of oilgas rose. <script>alert(1)</script> and There were none.\n", encoding="utf-8")
