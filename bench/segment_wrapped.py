@@ -10,8 +10,8 @@ or ``|`` (a segment boundary comes before it).  The script segments every docume
   split by the same segmenter) that the segmentation gives exactly.
 
 With ``--ewt`` it also reads UD English EWT and MLQE-PE post-edits from ``../shared`` (never copied
-into the project): EWT dev and test paragraphs hard-wrapped at 60-80 columns (how many of the unwrapped
-text's segments the wrapped text gives), and texts of one sentence a line (how many line breaks
+into the project): EWT dev and test paragraphs hard-wrapped at 60-80 columns, one width a text and then one
+a paragraph (how many of the unwrapped text's segments the wrapped text gives), and texts of one sentence a line (how many line breaks
 before a line that does not start in lower case fall inside a segment: each is wrong; how many lines are given
 as a segment exactly).
 
@@ -93,22 +93,26 @@ def real_text() -> None:
     from mtfix.segment import split_segments
 
     paras = [p for split in ("dev", "test") for g in _ewt_texts(split, "par") if len(p := " ".join(g)) > 90]
-    rng = random.Random(13)
-    same = found = total = 0
-    texts = 0
-    for i in range(0, len(paras), 4):
-        group = paras[i:i + 4]
-        width = rng.randint(60, 80)  # one width a text, as a mail client or a wire service wraps
-        wrapped = "\n\n".join(textwrap.fill(p, width) for p in group)
-        flat = "\n\n".join(group)
-        a = [" ".join(flat[s.start:s.end].split()) for s in split_segments(flat)]
-        b = [" ".join(wrapped[s.start:s.end].split()) for s in split_segments(wrapped)]
-        texts += 1
-        same += a == b
-        found += len(set(a) & set(b))
-        total += len(a)
-    print(f"EWT paragraphs wrapped at 60-80 ({len(paras)} in {texts} texts): texts segmented as unwrapped "
-          f"{same}/{texts}, unwrapped segments given {found}/{total}")
+    for mixed in (False, True):
+        rng = random.Random(13)
+        same = found = total = 0
+        texts = 0
+        for i in range(0, len(paras), 4):
+            group = paras[i:i + 4]
+            width = rng.randint(60, 80)  # one width a text, as a mail client or a wire service wraps
+            # or (mixed) one a paragraph, as in a reply above a quoted message (session 14)
+            widths = [rng.randint(60, 80) for _ in group] if mixed else [width] * len(group)
+            wrapped = "\n\n".join(textwrap.fill(p, w) for p, w in zip(group, widths, strict=True))
+            flat = "\n\n".join(group)
+            a = [" ".join(flat[s.start:s.end].split()) for s in split_segments(flat)]
+            b = [" ".join(wrapped[s.start:s.end].split()) for s in split_segments(wrapped)]
+            texts += 1
+            same += a == b
+            found += len(set(a) & set(b))
+            total += len(a)
+        how = "each paragraph at its own width of 60-80" if mixed else "wrapped at 60-80"
+        print(f"EWT paragraphs {how} ({len(paras)} in {texts} texts): texts segmented as unwrapped "
+              f"{same}/{texts}, unwrapped segments given {found}/{total}")
     sources = {"ewt": [g for split in ("train", "dev", "test") for g in _ewt_texts(split, "doc")], "mlqe": []}
     for p in sorted((SHARED / "benchmarks").glob("mlqe-pe-*-dev.jsonl")):
         pes = [json.loads(line)["pe"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]

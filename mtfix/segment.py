@@ -81,8 +81,9 @@ _LOWER_START = regexcache.compile(r"\p{Ll}(?![\p{L}\p{N}]*\p{Lu})")
 # ... unless the sentence before ends in a number ("in 1848. the Romans"): a number is no abbreviation.
 _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: mtfix's own segmentation rules on top of pysbd's (in the signature): 2 = session 12 (lower-case
-#: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`)
-REVISION = "seg-3"
+#: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`); 4 = session 14
+#: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva")
+REVISION = "seg-4"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -292,12 +293,15 @@ def wrapped_breaks(text: str) -> list[Span]:
 
     * the line before ends in a word that does not end a sentence (:data:`_CONTINUES`: "of", "the",
       "and", "by"), or
-    * the text is hard-wrapped at a width ``W`` (its longest line holding a space is 50-100
-      characters long and another line comes within 10 characters of it), the line before
-      is full (the first word of the line after would not have fitted on it: the line is ``W`` long
-      less at most that word) and is no title (a line with no comma whose every word of four letters
-      or more starts with a capital).
+    * the paragraph is hard-wrapped at a width ``W`` (:func:`_block_widths`: its longest line holding a
+      space is 50-100 characters long and another line comes within 10 characters of it), the line
+      before is full (the first word of the line after would not have fitted on it: the line is ``W``
+      long less at most that word), is no title (a line with no comma whose every word of four letters
+      or more starts with a capital) and, when it starts a paragraph above a line that starts with a
+      capital, no headline (:func:`_headline`).
 
+    A line that ends in a final period goes on when the period is an abbreviation's that a sentence
+    goes on from: a title before a name, a month, "No." or "p." before a number (:func:`_goes_on`).
     Blank lines always separate.
 
     >>> t = "The minister met the delegation led by\\nIlham Aliyev in Baku.\\nHome\\nNews"
@@ -313,28 +317,127 @@ def wrapped_breaks(text: str) -> list[Span]:
         pos = m.end()
     lines.append((pos, len(text), len(text)))
     lengths = [len(text[s:e].rstrip()) for s, e, _ in lines]
-    spaced = [n for (s, e, _), n in zip(lines, lengths, strict=True) if " " in text[s:e].strip()]
-    width = max(spaced, default=0)
-    wrapped = WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and sum(n >= width - 10 for n in spaced) >= 2
+    widths = _block_widths(text, lines, lengths)
     out = []
-    for (s, e, brk), (ns, ne, _), n in zip(lines, lines[1:], lengths, strict=False):
+    joined = False  # whether the line break before the line looked at was joined
+    for i, ((s, e, brk), (ns, ne, _), n) in enumerate(zip(lines, lines[1:], lengths, strict=False)):
+        was, joined = joined, False
         line, nxt = text[s:e].rstrip(), text[ns:ne]
         first = nxt.split(None, 1)[0] if nxt.strip() else ""
         if not line.strip() or not first:
             continue
         if first[0].islower():  # pysbd would end a sentence at the line break: "quickly. I" / "have read"
             out.append(Span(e, brk))
+            joined = True
             continue
-        if _LINE_END.search(line) or _ITEM.match(nxt) or _starts_sentence(first):
+        if _ITEM.match(nxt):
+            continue
+        if _LINE_END.search(line):
+            if _goes_on(line, first) and not _indented(line, nxt):
+                out.append(Span(e, brk))  # "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"
+                joined = True
+            continue
+        if _starts_sentence(first) or _indented(line, nxt):
             continue
         item = _ITEM.match(line)
-        if len(nxt) - len(nxt.lstrip(" \t")) > (item.end() if item else len(line) - len(line.lstrip(" \t"))):
-            continue  # a new indented paragraph, a quotation
         word = _LAST_WORD.search(line)
+        width = widths[i]
         if (word is not None and word.group(1) in _CONTINUES) or (
-                wrapped and n + 1 + len(first) > width and not _title(line[item.end() if item else 0:])):
+                width and n + 1 + len(first) > width and not _title(line[item.end() if item else 0:])
+                and (was or not first[0].isupper() or not _headline(line, lengths, i, widths))):
             out.append(Span(e, brk))
+            joined = True
     return out
+
+
+def _indented(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` is indented deeper than the text of ``line`` (a new indented paragraph, a quotation)."""
+    item = _ITEM.match(line)
+    return len(nxt) - len(nxt.lstrip(" \t")) > (item.end() if item else len(line) - len(line.lstrip(" \t")))
+
+
+def _block_widths(text: str, lines: list[tuple[int, int, int]], lengths: list[int]) -> list[int]:
+    """The width each line's paragraph (its lines between blank lines) is hard-wrapped at, 0 if none.
+
+    A paragraph is hard-wrapped at ``W`` when its longest line holding a space is ``W`` long
+    (:data:`WRAP_WIDTHS`) and another comes within 10 characters of it; one too short to show it (two
+    lines, the last short) takes the narrowest width of the text's other paragraphs that its lines
+    fit in, or else the width of the whole text read so (as before session 14), so that a text mixing
+    widths (a reply above a quoted message) joins in each paragraph."""
+    blocks: list[list[int]] = [[]]
+    for i, (s, e, _) in enumerate(lines):
+        if text[s:e].strip():
+            blocks[-1].append(i)
+        elif blocks[-1]:
+            blocks.append([])
+    own: list[tuple[list[int], int, int]] = []  # (lines, longest spaced line, own width or 0)
+    for block in blocks:
+        spaced = [lengths[i] for i in block if " " in text[lines[i][0]:lines[i][1]].strip()]
+        width = max(spaced, default=0)
+        ok = WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and sum(n >= width - 10 for n in spaced) >= 2
+        own.append((block, width, width if ok else 0))
+    found = sorted({w for _, _, w in own if w})
+    spaced = [lengths[i] for i, (s, e, _) in enumerate(lines) if " " in text[s:e].strip()]
+    widest = max(spaced, default=0)  # the text's own width, as the paragraphs' read together
+    if not (WRAP_WIDTHS[0] <= widest <= WRAP_WIDTHS[1] and sum(n >= widest - 10 for n in spaced) >= 2):
+        widest = 0
+    out = [0] * len(lines)
+    for block, longest, width in own:
+        if not width and longest:
+            width = next((w for w in found if w >= longest), widest)
+        for i in block:
+            out[i] = width
+    return out
+
+
+#: Determiners a headline leaves out ("Armenia and Azerbaijan sign memorandum on border talks").
+_ARTICLE = regexcache.compile(r"(?i)(?:^|(?<=\s))(?:the|a|an)(?=\s|$)")
+#: Punctuation inside a line that a headline has none of: a comma, a semicolon, a sentence's end.
+_INNER_PUNCT = regexcache.compile(r"[,;]|\p{Ll}{2}[.!?][\"'”’)]*\s")
+
+
+def _headline(line: str, lengths: list[int], i: int, widths: list[int]) -> bool:
+    """Whether ``line`` (line ``i``, the first of its paragraph, full at its paragraph's width and
+    followed by a line that starts with a capital) is a headline above the paragraph rather than the
+    paragraph's first line.  As headlines are written, it starts with a capital, holds no article ("a",
+    "an", "the"), comma, semicolon or sentence end and does not end in a function word ("on", "in");
+    and the paragraph below it (two lines or more, up to four, to a blank line) is wrapped at a width
+    it does not share: (two full lines below) the line is longer than every one by three characters or
+    more, or, when it ends in a word in lower case, shorter than the longest of them (a line that ends in
+    a capitalised word may hold a name that runs on over the line break: "met US⏎Secretary of State")."""
+    last = _LAST_WORD.search(line)
+    if not line.lstrip()[:1].isupper() or _INNER_PUNCT.search(line) or _ARTICLE.search(line) or last is None or last.group(1).lower() in FUNCTION_WORDS:
+        return False
+    below = []
+    for j in range(i + 1, min(i + 5, len(lengths))):
+        if not lengths[j] or widths[j] != widths[i]:
+            break
+        below.append(lengths[j])
+    if len(below) < 2:
+        return False
+    n, widest = lengths[i], max(below)
+    full = below[:-1] if i + 1 + len(below) >= len(lengths) or not lengths[i + 1 + len(below)] else below
+    if len(full) >= 2 and n >= widest + 3:
+        return True
+    # a name may run on over the line break ("met US⏎Secretary of State", "of State⏎Antony Blinken")
+    return n < widest and not last.group(1)[0].isupper()
+
+
+def _goes_on(line: str, first: str) -> bool:
+    """Whether ``line`` ends in an abbreviation that a sentence goes on from to ``first``, the next
+    line's first word: a title before a name ("by Dr.⏎Leyla Aliyeva"), a month or "No."/"p." before a
+    number ("on Sept.⏎10", "Resolution No.⏎2758").  pysbd reads them so on one line."""
+    m = _ABBREVIATION_END.search(line)
+    if m is None:
+        return False
+    if m.group("title"):
+        return first[0].isupper() and first[1:2].islower()
+    return first[0].isdigit()
+
+
+_ABBREVIATION_END = regexcache.compile(
+    r"(?:^|(?<=[\s(]))(?:(?P<title>Adm|Brig|Capt|Cmdr|Col|Cpl|Det|Dr|Gen|Gov|Lt|Maj|Messrs|Mr|Mrs|Ms|Mt|Prof|Reps?"
+    r"|Rev|Sens?|Sgt|Supt)|(?P<number>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Art|Fig|pp?))\.$")
 
 
 _FIRST_WORD = regexcache.compile(r"[\"“‘(]?(\p{Lu}\p{Ll}*)\b")

@@ -78,3 +78,45 @@ def test_a_word_coordinated_with_itself_at_a_cues_start_is_reported(pipeline):
     """The timing line before a cue is no word a name could follow (MTF116 read its digits as one)."""
     doc = _document(_srt("Young, young teachers were hired."), "srt")
     assert "MTF116" in {f.code for f in pipeline.check(doc).findings}
+
+
+@pytest.mark.parametrize("line", [
+    "It's the only one you're gettin'.",
+    "You comin' to the party on Friday or are you stayin' home?",
+    "Owe you? I don't owe you nothin', and you know it.",
+])
+def test_a_dropped_g_is_a_word_of_dialogue_not_a_quote(pipeline, line):
+    """"gettin'" is "getting" as spoken: the detector reads it so in dialogue, where the apostrophe read
+    as a closing quote made a splice (MTF403) of the sentence (session 14)."""
+    plain = line.replace("in'", "ing")
+    expected = {f.code for f in pipeline.check(_document(_srt(plain), "srt")).findings}
+    assert {f.code for f in pipeline.check(_document(_srt(line), "srt")).findings} == expected
+
+
+def test_a_closing_quote_after_a_word_in_in_is_still_a_quote(pipeline):
+    from mtfix.garble.checker import read_elisions
+
+    assert read_elisions("She called it 'the cabin' and left.") == "She called it 'the cabin' and left."
+    assert read_elisions("You comin' or not? Nothin' doin'.") == "You coming or not? Nothing doing."
+
+
+@pytest.mark.parametrize("line", [
+    "Felt mighty personal with a bullet in my leg last winter.",
+    "A world of ice, wind and endless winter night for six long months.",
+])
+def test_a_verbless_line_of_dialogue_gets_at_most_a_minor(pipeline, line):
+    findings = pipeline.check(_document(_srt(line), "srt")).findings
+    assert all(f.severity is not Severity.MAJOR for f in findings)
+
+
+def test_a_verbless_garbled_line_of_dialogue_gets_a_minor_where_plain_text_gets_a_major():
+    from mtfix.garble.checker import GarbleChecker
+    from mtfix.segment import to_document
+
+    # MT word salad with no finite verb, fourteen words: major in plain text, a fragment in dialogue
+    line = "The delegation of the capital of the new plan of the ministry of the yesterday morning."
+    plain = GarbleChecker().check(to_document(line))
+    dialogue = GarbleChecker().check(_document(_srt(line), "srt"))
+    assert ("MTF402", Severity.MINOR) in {(f.code, f.severity) for f in dialogue}
+    assert ("MTF401", Severity.MAJOR) in {(f.code, f.severity) for f in plain}
+    assert ("MTF401", Severity.MINOR) in {(f.code, f.severity) for f in dialogue}

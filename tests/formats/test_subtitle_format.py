@@ -341,3 +341,13 @@ def test_sounds_tunes_and_speaker_names_of_sdh_subtitles():
     unit = load(SDH.encode(), "a.srt").units[0]
     protected = [SDH[p.start : p.end] for p in unit.protected]
     assert "ANA: " in protected and ">> " in protected and "DR. SILVA: " in protected
+
+
+@pytest.mark.parametrize("end", [".", "?", "!", "...", ","])
+def test_a_word_doubled_right_before_a_cue_s_final_punctuation_is_found(pipeline, end):
+    # "the the." ends the cue: the second copy carries the punctuation, the scan compared "the" with "the."
+    text = f"1\n00:00:01,000 --> 00:00:03,000\nWe waited for the the{end}\n"
+    fixed = fix_input(pipeline, Input("a.srt", text.encode())).output.decode()
+    assert fixed == text.replace("the the", "the")
+    plain = f"We waited for the the{end}\n"  # plain text, the same
+    assert [f.code for f in pipeline.check(plain).findings] == ["MTF105"]

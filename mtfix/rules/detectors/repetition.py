@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import islice
+from itertools import islice, repeat
 from operator import eq
 
 import regex
@@ -49,6 +49,13 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
         return cached  # type: ignore[return-value]  # the list stored below
     low = [t if t[0].isalnum() and t[-1].isalnum() else _bare(t) for t in ctx.lower.split()]
     hits: set[int] = set()
+    # a word doubled right before punctuation: "the the." ends a cue or a sentence; the second token
+    # carries the punctuation, so it is compared without it (the first must have none: "very, very.")
+    same = bytes(map(eq, low, map(str.rstrip, islice(low, 1, None), repeat(_TRAILING))))
+    i = same.find(1)
+    while i >= 0:
+        hits.add(i)
+        i = same.find(1, i + 1)
     for n in range(1, MAX_N + 1):
         same = bytes(map(eq, low, islice(low, n, None)))  # islice: no copy of the list
         run = b"\x01" * n
@@ -60,6 +67,9 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     ctx.cache["loop_sites"] = sites
     return sites
 
+
+#: Punctuation after a word's second copy that :func:`_loop_sites` compares it without.
+_TRAILING = ",;:.!?…\"'”’)]"
 
 _SKIP = 256
 #: ``_SKIP`` tokens of ``_SPACE_SPLIT`` and the white space after each: from a token's start to the start
