@@ -373,9 +373,12 @@ def _kind_within(kind: Any, wanted: Any) -> bool:
 
 
 def _client_supports_resolve(ls: MtfixLanguageServer) -> bool:
+    """Whether the client resolves an action's ``edit`` lazily *and* sends back its ``data`` (``dataSupport``):
+    the data says which action and text to compute the edit for; a client that may drop it would resolve to
+    nothing."""
     try:
         ca = ls.client_capabilities.text_document.code_action
-        return bool(ca and ca.resolve_support and "edit" in ca.resolve_support.properties)
+        return bool(ca and ca.data_support and ca.resolve_support and "edit" in (ca.resolve_support.properties or []))
     except AttributeError:
         return False
 
@@ -397,7 +400,8 @@ def _client_applies_edits(ls: MtfixLanguageServer) -> bool:
 def _delivery(ls: MtfixLanguageServer) -> str:
     """How the edits of code actions reach the client so that none is applied to a text it was not
     computed for: ``versioned`` (a TextDocumentEdit naming the version: the editor refuses it for another),
-    else ``resolve`` (computed when the action is picked, by codeAction/resolve), else ``command`` (by the
+    else ``resolve`` (computed when the action is picked, by codeAction/resolve, for a client that resolves
+    ``edit`` and keeps ``data``), else ``command`` (by the
     :data:`~mtfix.lsp.actions.APPLY` command and ``workspace/applyEdit``), else ``eager`` (a client that
     can do none of these gets plain edits)."""
     if _client_versioned_edits(ls):

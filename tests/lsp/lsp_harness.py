@@ -22,6 +22,7 @@ CAPABILITIES = types.ClientCapabilities(
     text_document=types.TextDocumentClientCapabilities(
         publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True),
         code_action=types.CodeActionClientCapabilities(
+            data_support=True,
             resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]),
         ),
     ),

@@ -635,7 +635,7 @@ COMMAND_CLIENT = types.ClientCapabilities(workspace=types.WorkspaceClientCapabil
 # A client that resolves an action's edit when it is picked, but whose edits name no version.
 RESOLVE_CLIENT = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
     code_action=types.CodeActionClientCapabilities(
-        resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
+        data_support=True, resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
 
 
 @pytest.mark.parametrize("client", ["resolve", "command"])
@@ -774,6 +774,63 @@ def test_a_suggestion_offered_to_a_client_without_versions_is_never_applied_to_a
         await h.diagnostics(uri, 2)
         stale = (await h.client.code_action_resolve_async(air)).edit
         assert stale is None or not edits_of(stale, uri)
+        await h.stop()
+
+    run(scenario())
+
+
+# Clients that can take neither a versioned edit, nor a resolved one, nor a command's workspace/applyEdit:
+# nothing declared; each declared and refused; resolve declared for properties other than the edit; resolve of
+# the edit without ``dataSupport`` (the client need not send back the ``data`` that says which finding to fix).
+PLAIN_CLIENTS = {
+    "nothing declared": types.ClientCapabilities(),
+    "each refused": types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            apply_edit=False, workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=False)),
+        text_document=types.TextDocumentClientCapabilities(code_action=types.CodeActionClientCapabilities(
+            resolve_support=types.ClientCodeActionResolveOptions(properties=[])))),
+    "resolve without the edit": types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(code_action=types.CodeActionClientCapabilities(
+            data_support=True, resolve_support=types.ClientCodeActionResolveOptions(properties=["documentation"])))),
+    "resolve without data support": types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(code_action=types.CodeActionClientCapabilities(
+            resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])))),
+}
+
+
+@pytest.mark.parametrize("client", list(PLAIN_CLIENTS))
+def test_a_client_with_no_versions_no_resolve_and_no_apply_edit_gets_plain_edits(tmp_path: Path, client: str) -> None:
+    """The bottom of the capability ladder (docs/editors.md): every quick fix, ignore comment, suggestion
+    and "fix all" carries its edit at once, as a WorkspaceEdit whose ``changes`` are keyed by the URI
+    (no ``documentChanges``, no command to run, nothing left to resolve), and applying it gives the fix."""
+    root = workspace(tmp_path, 'source-lang = "az"\n')
+    text = EXAMPLE + "Passengers at the Baku weather Port waited for four hours.\n"
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=PLAIN_CLIENTS[client])
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, text)
+        diags = (await h.diagnostics(uri, 1)).diagnostics
+        acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
+        acts += await code_actions(h, uri, next(d for d in diags if d.code == "MTF201"))
+        titles = [a.title for a in acts]
+        for start in ("mtfix: fix MTF105", "mtfix: ignore MTF105", "mtfix: apply all safe fixes",
+                      "mtfix: replace 'weather' with 'air'"):
+            assert any(t.startswith(start) for t in titles), (start, titles)
+        for a in acts:
+            assert a.edit is not None, a.title
+            assert a.command is None, a.title
+            assert not a.edit.document_changes, a.title
+            assert set(a.edit.changes or {}) == {uri}, a.title
+        pick = {w: next(a for a in acts if a.title.startswith(f"mtfix: {w}"))
+                for w in ("fix", "replace 'weather' with 'air'", "ignore", "apply")}
+        assert apply_text_edits(text, edits_of(pick["fix"].edit, uri)) == text.replace("the the", "the", 1)
+        assert apply_text_edits(text, edits_of(pick["replace 'weather' with 'air'"].edit, uri)) == text.replace("weather", "air")
+        ignored = apply_text_edits(text, edits_of(pick["ignore"].edit, uri))
+        assert ignored.splitlines()[0].endswith("<!-- mtfix-ignore: MTF105 -->")
+        whole = apply_text_edits(text, edits_of(pick["apply"].edit, uri))
+        assert whole == Pipeline(Config(grammar="off", source_lang="az")).fix(text).text
         await h.stop()
 
     run(scenario())

@@ -35,16 +35,27 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     "demeanorThe TV") most likely starts a sentence whose full stop was lost: flagged with no fix.
     After one of ``params.continues`` ("andThe"), before a lower-case word it is no name: its capital
     is lower-cased too (unsafe); before a capitalised word ("byThe Guardian") it is split only
-    (:func:`_capital_function_word`).
+    (:func:`_capital_function_word`).  A function word glued to a capitalised word that is no everyday
+    word is a name ("inAnkara", :func:`_glued_name`).  camelCase identifiers and brand shapes in prose
+    ("the isValid flag", "call toString") are left alone (:class:`_CodeShapes`).
     """
     function = {w.lower() for w in rule.params.get("function_words", [])}
     continues = {w.lower() for w in rule.params.get("continues", [])}
+    code: _CodeShapes | None = None  # built at the first glue found
     for hump in _HUMP.finditer(doc.text):
         start = hump.start() - len(_LOWER_BEFORE.search(doc.text, max(0, hump.start() - 40), hump.start()).group())
         m = _CASE_GLUE.match(doc.text, start)
         if m is None or m.end("left") != hump.start() + 1:
             continue
         left, right = m.group("left"), m.group("right")
+        code = code or _CodeShapes(rule.params)
+        if code.identifier(doc.text, m, right.lower() in function):
+            continue  # "the isValid flag", "call toString first", "`onClick`"
+        if not is_common(right):  # "inAnkara", "andBaku": a name the word list does not know
+            hit = _glued_name(doc.text, m, code)
+            if hit is not None:
+                yield hit
+            continue
         # An inner capital is in no dictionary, so the whole is checked among everyday words only
         # (brand names such as "youtube" are common words once lower-cased).
         if not is_common(left) or not is_common(right) or is_common(left + right):
@@ -55,6 +66,88 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             yield _capital_function_word(m.start(), m.end(), left, right, left.lower() in continues)
             continue
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+
+
+_NEXT_WORD = LazyPattern(r"[ \t]+(?P<w>[\p{L}]+)")
+_PREV_WORD = LazyPattern(r"(?P<w>\p{L}+)[ \t]+$")
+_CODE_NEXT = frozenset("=[<{")  # "isValid = true", "toArray<T>", "onClick={...}"
+
+
+class _CodeShapes:
+    """What marks a case-glued token as an identifier or a brand rather than two glued words (the rule's params)."""
+
+    def __init__(self, params: dict) -> None:
+        low = lambda key: frozenset(w.lower() for w in params.get(key, []))  # noqa: E731
+        self.heads = low("identifier_heads")  # is, has, get, set: "isValid", "getUser"
+        self.nouns = low("identifier_nouns")  # "the onClick handler", "the toJson method"
+        self.verbs = low("identifier_verbs")  # "call toString", "use forEach"
+        self.known = frozenset(params.get("identifiers", []))  # spelt as written: forEach, toString
+        self.name_heads = low("name_heads")  # in, of, and ...: "inAnkara", "andBaku"
+        self.code_words = low("code_words")  # toJson, asString, fromXml: types and data terms
+        self.function = low("function_words")
+        self.stamps = frozenset(params.get("identifier_tails", []))  # At, By, On after a participle
+
+    def identifier(self, text: str, m: regex.Match, right_is_function_word: bool) -> bool:
+        """Whether the glued token at ``m`` reads as an identifier: a known one, a verb-prefix head before a
+        content word ("isValid", not "isThe"), in backticks, followed by code punctuation, or named as code by
+        the word before ("call") or after ("flag", "method")."""
+        token, left = m.group(), m.group("left").lower()
+        if token in self.known or (left in self.heads and not right_is_function_word):
+            return True
+        if m.group("right").lower() in self.code_words:
+            return True  # a type or data term after the head: "toJson", "asString", "withColumn"
+        if left.endswith("ed") and m.group("right") in self.stamps:
+            return True  # a record's time or author: "createdAt", "updatedBy", "modifiedOn"
+        if m.end() < len(text) and (text[m.end()] in _CODE_NEXT or text.startswith(('":', "':"), m.end())):
+            return True  # "isValid = true", a JSON key "createdAt": ...
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        if self._near_identifier(text, m, max(ls, m.start() - 60), min(le, m.end() + 60)):
+            return True
+        if text.count("`", ls, m.start()) % 2 == 1 and "`" in text[m.end() : le]:
+            return True
+        nxt = _NEXT_WORD.match(text, m.end(), le)
+        if nxt is not None and nxt.group("w").lower() in self.nouns:
+            return True
+        prev = _PREV_WORD.search(text, max(ls, m.start() - 30), m.start())
+        return prev is not None and prev.group("w").lower() in self.verbs
+
+
+    def _near_identifier(self, text: str, m: regex.Match, lo: int, hi: int) -> bool:
+        """Whether another camelCase identifier stands near ``m`` on its line ("along with logoImageBlob,
+        aboutText, usageText"): one with two inner capitals, or two content words glued ("usageText") --
+        the text names code there.  Function-word glue ("andThe ... thenThe") is no such sign."""
+        for o in _IDENT.finditer(text, lo, hi):
+            if o.start() <= m.start() < o.end():
+                continue
+            head, tail = o.group("head"), o.group("tail")
+            if _HUMP.search(tail) or (head.lower() not in self.function and
+                                     regex.sub(r"\P{L}.*", "", tail).lower() not in self.function):
+                return True
+        return False
+
+
+_IDENT = LazyPattern(r"(?<![\p{L}\p{N}_])(?P<head>\p{Ll}{2,})(?P<tail>\p{Lu}[\p{L}\p{N}]*)")
+
+
+def _glued_name(text: str, m: regex.Match, code: _CodeShapes) -> Hit | None:
+    """A function word (``params.name_heads``) glued to a capitalised word of three letters or more that is
+    no everyday word: a name ("inAnkara", "andBaku").  Split safely when the document also writes the name on
+    its own (it is a known name there); else split as an unsafe fix (check the name)."""
+    left, right = m.group("left"), m.group("right")
+    if left.lower() not in code.name_heads or len(right) < 3:
+        return None
+    if is_word(left + right, minimum=0.5):  # a word English writes in one piece, whatever its case
+        return None
+    alone = regexcache.compile(r"(?<![\p{L}\p{N}_])" + regex.escape(right) + r"(?![\p{L}\p{N}_])")
+    known = any(a.start() != m.start("right") for a in alone.finditer(text))
+    if known:
+        return Hit(m.start(), m.end(), f"{left} {right}",
+                   message=f"'{left}' and the name '{right}' are glued together")
+    return Hit(m.start(), m.end(), f"{left} {right}", safety=FixSafety.UNSAFE,
+               message=f"'{left}' and '{right}' are glued together ('{right}' is read as a name: "
+                       "check it is one)")
 
 
 def _capital_function_word(start: int, end: int, left: str, right: str, continues: bool) -> Hit:
