@@ -7,7 +7,7 @@ their modules are imported only when a pipeline is built.  The pipeline (which r
 and the catalogue (which lists their rules) both read this module, and it imports neither.
 
 >>> [name for name, _ in CHECKER_FACTORIES]
-['rules', 'glossary', 'grammar', 'bilingual', 'garble']
+['rules', 'glossary', 'grammar', 'bilingual', 'garble', 'subtitles']
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ CHECKER_FACTORIES: list[tuple[str, str]] = [
     ("grammar", "mtfix.grammar.checker:build_checker"),
     ("bilingual", "mtfix.checks.source_target:build_checker"),
     ("garble", "mtfix.garble.checker:build_checker"),
+    ("subtitles", "mtfix.checks.subtitle_lines:build_checker"),
 ]
 
 #: The entry-point group through which other packages register checkers.

@@ -154,6 +154,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
             path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
     Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)"),
+    Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length (docs/formats.md)",
+            check="mtfix.checks.subtitle_lines:check_settings_key"),
 ]}
 
 

@@ -109,7 +109,7 @@ def unit_document(unit: Unit, path: str | None) -> Document:
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins,
     )
-    extra = {k: unit.meta[k] for k in ("mentioned", "register") if unit.meta.get(k)}
+    extra = {k: unit.meta[k] for k in ("mentioned", "register", "subtitle") if unit.meta.get(k)}
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
 
 

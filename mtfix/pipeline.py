@@ -167,8 +167,11 @@ class Pipeline:
                 stats[checker.name] = checker_stats
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
         findings = [f for f in findings if wants(f.code) and not doc.is_protected(f.start, f.end)]
+        n = len(findings)
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped
             findings = checker.post_filter(doc, findings)
+        if len(findings) > n:  # a post filter's own findings (subtitles: MTF601) are selected as the rest
+            findings = [f for f in findings if wants(f.code)]
         findings = suppressed(doc, findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return CheckResult(doc, findings, stats, annotations)

@@ -41,18 +41,21 @@ CASES_FLAG = [pytest.param(r, e, marks=_marks(r), id=f"{r.code}-{e['text'][:40]}
 CASES_PASS = [pytest.param(r, t, marks=_marks(r), id=f"{r.code}-{t[:40]}")
               for r in CATALOGUE for t in r.leaves_alone]
 
-_pipelines: dict[str, Pipeline] = {}  # by checker
+_pipelines: dict[str, Pipeline] = {}  # by checker (and the codes an example needs beside it)
 
 
-def _pipeline(rule: RuleInfo) -> Pipeline:
-    if rule.checker not in _pipelines:
+def _pipeline(rule: RuleInfo, also: str = "") -> Pipeline:
+    """The pipeline of the rule's checker; ``also``: codes of other rules an example needs (a rule that
+    reports on another's fixes, MTF601, flags nothing alone)."""
+    key = f"{rule.checker}+{also}"
+    if key not in _pipelines:
         with_lt = rule.checker in NEEDS_LT
         if with_lt:
             _skip_without_languagetool()
-        codes = tuple(r.code for r in CATALOGUE if r.checker == rule.checker)
+        codes = tuple(r.code for r in CATALOGUE if r.checker == rule.checker) + tuple(filter(None, also.split(",")))
         config = Config(grammar="required" if with_lt else "off", packs=PACKS, select=codes)
-        _pipelines[rule.checker] = Pipeline(config)
-    return _pipelines[rule.checker]
+        _pipelines[key] = Pipeline(config)
+    return _pipelines[key]
 
 
 def _skip_without_languagetool() -> None:
@@ -71,7 +74,29 @@ def _close_pipelines() -> Iterator[None]:
 
 
 def _findings(rule: RuleInfo, text: str) -> list[Finding]:
-    return [f for f in _pipeline(rule).check(text).findings if f.code == rule.code]
+    """The rule's findings on ``text``; an example of a format's own rule (its ``format``, ``with``
+    the codes it needs) is read as a file of that format."""
+    example = _EXAMPLE_OPTIONS.get((rule.code, text), {})
+    pipeline = _pipeline(rule, example.get("with", ""))
+    if example.get("format"):
+        from mtfix.files import unit_document
+        from mtfix.formats import get_format
+
+        unit = get_format(example["format"]).load(text.encode(), f"example.{example['format']}", {}).units[0]
+        return [f for f in pipeline.check(unit_document(unit, None)).findings if f.code == rule.code]
+    return [f for f in pipeline.check(text).findings if f.code == rule.code]
+
+
+#: (code, text) → the ``format`` and ``with`` of the example or leave-alone text (leave-alone texts
+#: of a rule with a format example are read in that format too)
+_EXAMPLE_OPTIONS: dict[tuple[str, str], dict[str, str]] = {}
+for _rule in CATALOGUE:
+    for _e in _rule.examples:
+        if _e.get("format"):
+            opts = {k: _e[k] for k in ("format", "with") if k in _e}
+            _EXAMPLE_OPTIONS[(_rule.code, _e["text"])] = opts
+            for _t in _rule.leaves_alone:
+                _EXAMPLE_OPTIONS.setdefault((_rule.code, _t), opts)
 
 
 def _apply_rule(rule: RuleInfo, text: str) -> str:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from mtfix.catalogue import build_catalogue
 from mtfix.cli import app
 from mtfix.config import Config
-from mtfix.report.rules_markdown import _code, render
+from mtfix.report.rules_markdown import _code, example_item, render
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 REGENERATE = "python -m mtfix rules --format markdown > docs/rules.md"
@@ -28,7 +28,8 @@ def test_every_rule_has_its_anchor_and_examples_in_the_page():
     for rule in build_catalogue(Config()):
         assert rule.help_uri.rsplit("#", 1)[1] in anchors, rule.code
         for e in rule.examples:
-            assert _code(e["text"]) in page, (rule.code, e["text"])
+            assert "\n".join(example_item(e["text"], e.get("format"), e.get("fixed"))) in page, (rule.code, e["text"])
+    assert _code("one line") == example_item("one line")[0][2:]  # one line: a code span, as before
 
 
 def test_code_spans_survive_backticks_and_the_table_survives_pipes():

@@ -131,7 +131,7 @@ def fix(
 ) -> None:
     """Apply safe fixes in place (atomically), or print them with --diff. `-` reads stdin, writes stdout."""
     from mtfix.files import fix_input, write_result
-    from mtfix.report.text import edit_lines, fix_summary_line, printable
+    from mtfix.report.text import edit_lines, fix_summary_line, made_by_fix_lines, printable
 
     fmt_opts = opts.format_options()
     if diff and output_dir is not None and not opts.quiet:  # --diff wins, as ruff's --diff over --fix
@@ -182,7 +182,8 @@ def fix(
         _echo_lines(edit_lines(results), err=True)  # never mixed into the diff on standard output
     elif not opts.quiet:  # which files changed (a hook's user sees the count otherwise, not the names)
         _echo_lines((f"fixed {printable(r.path)} ({_edit_count(r)})" for r in changed if r.path != "-"), err=True)
-    if not opts.quiet:
+    if not opts.quiet:  # a line a fix made too long (MTF601): named, never re-wrapped silently
+        _echo_lines(made_by_fix_lines(results, unsafe=unsafe), err=True)
         msg = fix_summary_line(results, diff=diff, unsafe=unsafe, changed=len(changed), failures=len(results.failures),
                                unwritten=unwritten)
         typer.echo(msg, err=True)

@@ -68,6 +68,9 @@ NoHeaderOpt = Annotated[bool, typer.Option(
 FixFinalOpt = Annotated[bool, typer.Option(
     "--fix-final", help="XLIFF: fix units a reviewer signed off too (state final or signed-off, approved); "
     "by default they are checked and reported, never edited.")]
+MaxLineLengthOpt = Annotated[int | None, typer.Option(
+    "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
+    "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
@@ -115,6 +118,7 @@ class CommonOptions:
     csv_escape: CsvEscapeOpt = None
     no_header: NoHeaderOpt = False
     fix_final: FixFinalOpt = False
+    max_line_length: MaxLineLengthOpt = None
     encoding: EncodingOpt = None
     config: ConfigOpt = None
     jobs: JobsOpt = None
@@ -447,6 +451,11 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             fail(bad_pack)
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
+        if args.get("max_line_length") is not None:  # over the settings' [subtitles] max-line-length
+            subtitles = {k: v for k, v in (cfg.extra.get("subtitles") or {}).items()
+                         if str(k).replace("_", "-") != "max-line-length"}
+            cfg = cfg.with_overrides(extra=dict(cfg.extra, subtitles={**subtitles,
+                                                                      "max-line-length": args["max_line_length"]}))
         cfg = with_lt_url_origin(cfg, args.get("lt_url") is not None, loaded.source("lt_url"))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read

@@ -69,6 +69,15 @@ _VOICE = re.compile(r"<v(?:\.[^ \t>]*)?[ \t]+([^>]*)>")
 _MARKUP_CHARS = "<>&{}"
 
 
+def visible_length(line: str) -> int:
+    """Characters a viewer sees in cue text ``line``: markup counts for nothing, a character reference for one.
+
+    >>> visible_length("<i>Tom &amp; Ana</i> <c.loud>wait.</c>")
+    15
+    """
+    return len(MARKUP.sub(lambda m: "x" if m.group().startswith("&") else "", line))
+
+
 class SubtitleSyntaxError(Exception):
     """Text that is not a valid subtitle file: the reason and the 1-based line."""
 
@@ -295,8 +304,11 @@ class SubtitleContainer(Container):
 def subtitle_unit(text: str, kind: str) -> tuple[Unit, list[Cue]]:
     """The one unit of subtitle ``text`` (``kind``: ``srt`` or ``vtt``) and its cues; raises SubtitleSyntaxError."""
     spans = subtitle_spans(text, kind)
+    # the visible length of each cue line before any fix: MTF601 reports a line a fix made too long
+    lines = tuple(tuple(visible_length(text[a:b]) for a, b in c.lines) for c in spans.cues)
     unit = Unit(None, text, regions=spans.regions, protected=spans.protected, opaque=[], joins=spans.joins,
-                verbatim=True, meta={"cues": len(spans.cues), "register": "dialogue"})
+                verbatim=True, meta={"cues": len(spans.cues), "register": "dialogue",
+                                     "subtitle": {"kind": kind, "lines": lines}})
     return unit, spans.cues
 
 

@@ -30,6 +30,20 @@ def _code(s: str) -> str:
     return f"{fence}{pad}{s}{pad}{fence}"
 
 
+def example_item(text: str, fmt: str | None = None, fixed: str | None = None) -> list[str]:
+    """An example as a list item: a code span, or a fenced block (in the list item) for a text of
+    several lines, such as a subtitle file (``fmt``: its format, named before the block)."""
+    if "\n" not in text.rstrip("\n"):
+        return [f"- {_code(text)}" + (f" → {_code(fixed)}" if fixed is not None else "")]
+    head = f"- as a `.{fmt}` file:" if fmt else "- a text of several lines:"
+    body = [f"  {line}" if line else "" for line in text.rstrip("\n").split("\n")]
+    out = [head, "", f"  ```{fmt or 'text'}", *body, "  ```"]
+    if fixed is not None:
+        out += ["", "  fixed:", "", f"  ```{fmt or 'text'}", *(f"  {x}" if x else "" for x in fixed.rstrip("\n").split("\n")),
+                "  ```"]
+    return out
+
+
 def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
@@ -51,13 +65,14 @@ def _section(r: RuleInfo) -> list[str]:
         lines.append("Flags:")
         lines.append("")
         for e in r.examples:
-            fixed = e.get("fixed")
-            lines.append(f"- {_code(e['text'])}" + (f" → {_code(fixed)}" if fixed is not None else ""))
+            lines += example_item(e["text"], e.get("format"), e.get("fixed"))
         lines.append("")
     if r.leaves_alone:
         lines.append("Leaves alone:")
         lines.append("")
-        lines += [f"- {_code(t)}" for t in r.leaves_alone]
+        fmt = next((e["format"] for e in r.examples if e.get("format")), None)
+        for t in r.leaves_alone:
+            lines += example_item(t, fmt)
         lines.append("")
     return lines
 

@@ -155,3 +155,28 @@ def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:
                         f"{printable(fr.path)}:{line}:{col}: {e.code} {e.original!r} → {e.replacement!r} "
                         f"[{e.safety}; {e.origin}]{pass_note}"
                     )
+
+
+#: codes of findings about what a fix itself did (a subtitle line it made too long): ``fix`` names each
+MADE_BY_A_FIX = frozenset({"MTF601"})
+
+
+def made_by_fix_lines(results: Iterable[FileResult], *, unsafe: bool) -> Iterable[str]:
+    """The findings left after ``fix`` about what its own edits did (MTF601: a subtitle line made longer
+    than the limit), each at its line of the fixed file, with the unsafe fix that would mend it."""
+    from mtfix.files import LineTable
+
+    for fr in results:
+        for ur in fr.units:
+            fx = ur.fix
+            if fx is None or not fx.changed:
+                continue
+            table: LineTable | None = None
+            for f in fx.remaining:
+                if f.code not in MADE_BY_A_FIX:
+                    continue
+                table = table or LineTable(fx.text)
+                line, col = table.line_col(f.start)
+                hint = " (--unsafe-fixes re-wraps it)" if f.fix is FixSafety.UNSAFE and not unsafe else ""
+                yield f"{printable(fr.path)}:{line + ur.unit.line_offset}:{col}: {f.code} [{f.severity}] " \
+                      f"{printable(f.message)}{hint}"

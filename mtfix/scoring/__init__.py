@@ -50,6 +50,11 @@ class ScoreResult:
         return d
 
 
+#: checkers whose findings are about layout, not language: the fluency score leaves them out
+#: (:data:`mtfix.scoring.fluency.LAYOUT_ORIGINS`), and its signature does not name them
+UNSCORED_CHECKERS = frozenset({"subtitles"})
+
+
 def fluency_signature(pipeline_signature: str | Signature) -> str:
     """The pipeline's signature (a :class:`~mtfix.signature.Signature` or its long form) as
     ``mtfix-fluency|<checkers>|<environment>|lm:<word statistics>|garble:<model@digest>|weights:<v>|version:<v>``.
@@ -57,6 +62,8 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
     ``garble`` is the detector whose probability enters the score (``none`` when it does
     not); when the pipeline's garble checker ran another one, the score's is ``score-garble``."""
     base = Signature.coerce(pipeline_signature, "mtfix-check")
+    # checkers whose findings the score does not count (subtitle line length, MTF601): not the score's
+    base = Signature(base.kind, {k: v for k, v in base.fields.items() if k not in UNSCORED_CHECKERS})
     garble = detector_signature().partition(":")[2]
     more = {"lm": statistics_signature().partition(":")[2]}
     more["garble" if base.fields.get("garble", garble) == garble else "score-garble"] = garble

@@ -188,11 +188,18 @@ def finding_key(f: Finding, text: str) -> FindingKey:
     return f.code, origin, str(f.severity), f.category
 
 
+#: origins of findings about layout, not language (MTF601, a subtitle line a fix made too long): not scored
+LAYOUT_ORIGINS = ("subtitles:",)
+
+
 def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[FindingKey]], list[FindingKey]]:
-    """Each segment's findings as :data:`FindingKey`, and those outside every segment."""
+    """Each segment's findings as :data:`FindingKey`, and those outside every segment (layout findings,
+    :data:`LAYOUT_ORIGINS`, left out)."""
     per_seg: list[list[FindingKey]] = [[] for _ in doc.segments]
     outside: list[FindingKey] = []
     for f in findings:
+        if f.origin.startswith(LAYOUT_ORIGINS):  # a subtitle line's length says nothing of the English
+            continue
         seg = doc.segment_index_of(f)
         (outside if seg is None else per_seg[seg]).append(finding_key(f, doc.text))
     return per_seg, outside
