@@ -93,6 +93,18 @@ def test_a_dropped_g_is_a_word_of_dialogue_not_a_quote(pipeline, line):
     assert {f.code for f in pipeline.check(_document(_srt(line), "srt")).findings} == expected
 
 
+def test_the_score_reads_a_dropped_g_as_the_detector_does(pipeline):
+    """The fluency score and the corroboration floor read the detector's probability of what it judged
+    (``segment_text``), so a dropped g counts as the word there too."""
+    from mtfix.garble.checker import probability, segment_text
+
+    line = "You comin' to the party on Friday or are you stayin' home tonight?"
+    doc = _document(_srt(line), "srt")
+    seg = next(s for s in doc.segments if "comin'" in doc.text[s.start : s.end])
+    assert segment_text(doc, seg) == line.replace("in'", "ing")
+    assert probability(segment_text(doc, seg)) == probability(line.replace("in'", "ing"))
+
+
 def test_a_closing_quote_after_a_word_in_in_is_still_a_quote(pipeline):
     from mtfix.garble.checker import read_elisions
 

@@ -809,7 +809,9 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
     words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
     the dense features always read the function-word view."""
-    toks = tokenize(text, offset)
+    toks = _primed.pop(text, None) if offset == 0 and _primed else None
+    if toks is None:
+        toks = tokenize(text, offset)
     words = [t.text for t in toks]
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
@@ -850,6 +852,23 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags, words))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
+
+
+#: Sentence text → its tokens (offsets from 0), made by :func:`prime_tokens` for :func:`analyse` to take
+#: (each once).  Bounded: :func:`prime_tokens` starts it again.
+_primed: dict[str, list[Token]] = {}
+
+
+def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
+    """The words the tagger reads of each of ``texts`` (as :func:`analyse` gives them to it), their
+    tokens kept for :func:`analyse` (which takes them instead of tokenising the text again)."""
+    _primed.clear()
+    out = []
+    for text in texts:
+        toks = _primed[text] = tokenize(text)
+        words = [t.text for t in toks]
+        out.append(tagger_words(words) if has_opaque_marks(text) else words)
+    return out
 
 
 def _with_a_word(wordlike: Sequence[int], lo: int, hi: int) -> tuple[int, int]:

@@ -143,7 +143,7 @@ def tagger_words(words: list[str]) -> list[str]:
 def _shape(w: str) -> str:
     if w.isdigit():
         return "d"
-    if any(c.isdigit() for c in w):
+    if any(map(str.isdigit, w)):  # a digit among its characters (map: no Python frame per character)
         return "dx"
     if w.isupper():
         return "X" if len(w) > 1 else "A"
@@ -361,7 +361,11 @@ class PackedTagger:
     def _settle(self, total: int, rows: Iterable[int]) -> int:
         """The best of the tags within 2 thousandths of the top of ``total``, by :class:`Tagger`'s
         float32 sums of ``rows``, in its order (numpy adds the rows one by one)."""
-        sums = self._unpack(total.to_bytes(self._nbytes, "little"))
+        return self.settle_sums(self._unpack(total.to_bytes(self._nbytes, "little")), rows)
+
+    def settle_sums(self, sums: Sequence[int], rows: Iterable[int]) -> int:
+        """:meth:`_settle` for the tags' integer sums ``sums`` (packed or not: only their differences
+        count) of ``rows``."""
         top = max(sums)
         close = [t for t, v in enumerate(sums) if v >= top - 2]
         rows = list(rows)
@@ -461,10 +465,15 @@ class PackedTagger:
                     tag = "NN"
             out.append(tag)
             prev2, prev = prev, tag
+        self.remember(key, out)
+        return out
+
+    def remember(self, words: tuple[str, ...], tags: Sequence[str]) -> None:
+        """Keep ``tags`` as the tags of the sentence ``words`` in the bounded sentence cache (:meth:`tag`
+        answers from it; :func:`mtfix.garble.batch.prime` fills it)."""
         if len(self._sentences) >= _SENTENCE_CACHE:
             self._sentences.clear()
-        self._sentences[key] = tuple(out)
-        return out
+        self._sentences[words] = tuple(tags)
 
 
 _FLIP_TOP_BIT = bytes(b ^ 0x80 for b in range(256))
