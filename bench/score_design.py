@@ -179,6 +179,49 @@ def evaluate(data: dict[str, Any], w: Any, grammar: bool) -> dict[str, float]:
     return out
 
 
+class Grouped:
+    """Item-grouped Kendall τ_b, vectorised: the translations of one source item ranked against each other.
+
+    :meth:`tau` gives the harness's figure (:func:`tau_item`: the mean over items with more than two
+    translations where both the score and gold vary), the **coverage-adjusted** mean (the same sum over
+    every item where gold varies: an item where the score is constant counts 0, so a score cannot rise
+    by varying in fewer items) and the number of items in the first mean."""
+
+    def __init__(self, items: list[Any], gold: list[float]) -> None:
+        import numpy as np
+
+        groups: dict[Any, list[int]] = defaultdict(list)
+        for k, i in enumerate(items):
+            groups[i].append(k)
+        size = max(len(v) for v in groups.values())
+        idx = np.full((len(groups), size), -1)
+        for row, members in enumerate(groups.values()):
+            idx[row, : len(members)] = members
+        self.idx, self.mask = idx, idx >= 0
+        self.iu = np.triu_indices(size, 1)
+        self.pairs = self.mask[:, self.iu[0]] & self.mask[:, self.iu[1]]
+        self.big = self.mask.sum(1) > 2
+        self.sy = self._signs(np.asarray(gold, float))
+        self.gold_varies = self.big & (self.sy != 0).any(1)
+        self.n_gold = int(self.gold_varies.sum())
+
+    def _signs(self, x: Any) -> Any:
+        import numpy as np
+
+        v = np.where(self.mask, x[np.maximum(self.idx, 0)], 0.0)
+        return np.sign(v[:, self.iu[0]] - v[:, self.iu[1]]) * self.pairs
+
+    def tau(self, x: Any) -> tuple[float, float, int]:
+        import numpy as np
+
+        sx = self._signs(np.asarray(x, float))
+        den = np.sqrt((sx * sx).sum(1) * (self.sy * self.sy).sum(1))
+        ok = (den > 0) & self.big
+        t = np.where(ok, (sx * self.sy).sum(1) / np.where(den > 0, den, 1.0), 0.0)
+        shown = float(t[ok].mean()) if ok.any() else float("nan")
+        return shown, float(t.sum() / max(self.n_gold, 1)), int(ok.sum())
+
+
 # -- the fit: vectorised, the same formula as mtfix.scoring.fluency.segment_penalty ----------------
 class Arrays:
     """One set's segments as numpy arrays: record, words, p (−1: not judged), finding weights."""
@@ -189,28 +232,36 @@ class Arrays:
         from mtfix.scoring.fluency import default_weights
 
         w = default_weights()
-        rec, n, p, fr, fg, flt, corr = [], [], [], [], [], [], []
+        rec, n, p, fr, fmaj, fother, fg, flt, corr = [], [], [], [], [], [], [], [], []
         for i, r in enumerate(rows):
             fs: dict[int, list[tuple[str, float]]] = defaultdict(list)
             for seg, code, origin, sev, cat in r["finds"]:
                 if origin.startswith("lt") and not grammar:
                     continue
-                fs[max(seg, 0)].append(
-                    (origin, w.finding_weight(code, origin, sev, cat) if origin != "garble" else 0.0)
-                )
+                x = 0.0 if origin == "garble" else w.finding_weight(code, origin, sev, cat)
+                if origin in RULE_ORIGINS:  # the MQM weight alone: the fit's ``rule`` is their factor
+                    x = w.finding_weight(code, "", sev, cat)
+                fs[max(seg, 0)].append((origin, x, sev))
             for j, (nn, pp) in enumerate(r["segs"]):
                 f = fs.get(j, [])
                 rec.append(i)
                 n.append(nn)
                 p.append(-1.0 if pp is None else pp)
-                fr.append(sum(x for o, x in f if o not in ALONE))
-                fg.append(sum(x for o, x in f if o == "glossary"))
-                flt.append(sum(x for o, x in f if o == "lt"))
-                corr.append(any(o not in ALONE for o, _ in f))
+                fr.append(sum(x for o, x, _ in f if o in RULE_ORIGINS))
+                fmaj.append(sum(x for o, x, sv in f if o in RULE_ORIGINS and sv == "major"))
+                fother.append(sum(x for o, x, _ in f if o not in ALONE and o not in RULE_ORIGINS))
+                fg.append(sum(x for o, x, _ in f if o == "glossary"))
+                flt.append(sum(x for o, x, _ in f if o == "lt"))
+                corr.append(any(o not in ALONE for o, _, _ in f))
         self.rows, self.rec, self.nrec = rows, np.array(rec), len(rows)
         self.n, self.p = np.array(n, float), np.array(p)
         self.fr, self.fg, self.flt = np.array(fr), np.array(fg), np.array(flt)
+        self.fmaj = np.array(fmaj)  # the part of ``fr`` from major findings (at the shipped major weight 5)
+        self.fother = np.array(fother)  # other origins outside ALONE (bilingual), at their weights.yaml factor
         self.corr = np.array(corr, bool)
+        self.gold = np.array([r["gold"] for r in rows]) if rows and "gold" in rows[0] else None
+        self.grouped = (Grouped([r["item"] for r in rows], [r["gold"] for r in rows])
+                        if rows and "item" in rows[0] else None)
 
     def density(self, q: dict[str, float]) -> Any:
         """Penalty per word (at least ``min_words``) per record for parameters ``q`` (:data:`GRID` keys, min_words)."""
@@ -222,7 +273,11 @@ class Arrays:
         length = q["length"] * (self.n / LENGTH_WORDS) ** q["exponent"]
         solo = ~self.corr
         alone = self.flt * np.where(solo, q["lt_alone"], 1.0) + self.fg * np.where(solo, q["glossary_alone"], 1.0)
-        seg = self.fr + alone + (q["detector"] + q["per_word"] * self.n) * h + np.where(self.n > 0, length, 0.0)
+        # rule: factor on rule findings (other origins outside ALONE keep their weights.yaml factor); major:
+        # the major severity's MQM weight in place of 5 (a category override such as Non-translation 25 in
+        # proportion)
+        fr = q.get("rule", 1.0) * (self.fr + self.fmaj * (q.get("major", 5.0) / 5.0 - 1.0)) + self.fother
+        seg = fr + alone + (q["detector"] + q["per_word"] * self.n) * h + np.where(self.n > 0, length, 0.0)
         e = np.bincount(self.rec, seg, minlength=self.nrec)
         words = np.bincount(self.rec, self.n, minlength=self.nrec)
         return e / np.maximum(words, q["min_words"])
@@ -252,12 +307,13 @@ def seed_scale(seeds: Arrays, q: dict[str, float]) -> float | None:
 
 LENGTH_WORDS = 25.0
 TIE = 0.002  # objective differences below this are noise
-ALONE = ("lt", "glossary")  # origins whose findings cost less when nothing else in the segment corroborates them
+ALONE = ("lt", "glossary")
+RULE_ORIGINS = ("rule",)  # origins whose factor in weights.yaml is the fit's ``rule`` (others keep theirs)  # origins whose findings cost less when nothing else in the segment corroborates them
 GRID: dict[str, tuple[float, ...]] = {
-    "centre": (0.2, 0.25, 0.3, 0.35, 0.4),
-    "detector": (2.0, 4.0, 8.0, 16.0),
+    "centre": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),  # 0.5, 0.6 since 4.4
+    "detector": (1.0, 2.0, 4.0, 8.0, 16.0),  # 1 since 4.4
     # the detector's cost growing with the words it judges garbled (MQM sums errors over a segment)
-    "per_word": (0.0, 0.05, 0.1, 0.2, 0.4),
+    "per_word": (0.0, 0.05, 0.1, 0.2, 0.3, 0.4),  # 0.3 since 4.4
     "length": (0.0, 0.125, 0.25, 0.5, 1.0),
     "exponent": (1.0,),  # expected errors in proportion to length, as MQM sums them (0.5 was tried: no better)
     "lt_alone": (0.0, 0.1, 0.25, 0.5, 1.0),
@@ -267,6 +323,10 @@ GRID: dict[str, tuple[float, ...]] = {
     # 64 as in weights 2.0/3.0: larger values squeeze single sentences towards 100 (garbled MT's median
     # goes from 91 to 95 at 128) for +0.01 τ_b on zh-en 2020; smaller ones judge sentences per word
     "min_words": (64,),
+    # since 4.4: the factor on rule findings, i.e. the weight of findings against the
+    # detector's probability, and the major severity's MQM weight (minor stays 1)
+    "rule": (1.0, 2.0, 4.0, 8.0),
+    "major": (5.0, 10.0),
 }
 
 
@@ -286,19 +346,36 @@ def figures(arrays: dict[str, Arrays], q: dict[str, float]) -> dict[str, float]:
             out[f"{name} pro median"] = float(np.median(f[kind == "pro"]))
             out[f"{name} mt median"] = float(np.median(f[kind == "mt"]))
         else:
-            t = float(kendalltau(f, [r["gold"] for r in a.rows], variant="b").statistic)
+            t = float(kendalltau(f, a.gold, variant="b").statistic)
             if name.endswith(" dev"):
                 pe.append(t)
             else:
                 out[f"{name} flat"] = t
+            if a.grouped is not None:
+                shown, covered, _ = a.grouped.tau(f)
+                out[f"{name} item"] = shown
+                out[f"{name} item cov"] = covered
     if pe:
         out["mlqe dev flat"] = float(np.mean(pe))
     return out
 
 
-def objective(fig: dict[str, float]) -> float:
-    """Mean flat τ_b over zh-en 2020, TED 2021 and MLQE-PE dev (the mean of its five pairs)."""
-    return statistics.fmean([fig["zh-en 2020 flat"], fig["zh-en TED 2021 flat"], fig["mlqe dev flat"]])
+# weight of the item-grouped term in the objective (``fit --item-weight``): 0 for weights 4.0–4.3, 1 since
+# 4.4 (it changes no choice between 0 and 4: no grid point moves the item-grouped τ_b beyond noise)
+ITEM_WEIGHT = 1.0
+
+
+def item_term(fig: dict[str, float]) -> float:
+    """Mean coverage-adjusted item-grouped τ_b over zh-en 2020 and TED 2021 (:class:`Grouped`)."""
+    return statistics.fmean([fig["zh-en 2020 item cov"], fig["zh-en TED 2021 item cov"]])
+
+
+def objective(fig: dict[str, float], item_weight: float | None = None) -> float:
+    """Mean flat τ_b over zh-en 2020, TED 2021 and MLQE-PE dev (the mean of its five pairs), plus
+    ``item_weight`` × :func:`item_term` (default :data:`ITEM_WEIGHT`)."""
+    flat = statistics.fmean([fig["zh-en 2020 flat"], fig["zh-en TED 2021 flat"], fig["mlqe dev flat"]])
+    w = ITEM_WEIGHT if item_weight is None else item_weight
+    return flat + w * item_term(fig) if w else flat
 
 
 def candidates(data: dict[str, Any], grammar: bool,
@@ -325,43 +402,49 @@ def candidates(data: dict[str, Any], grammar: bool,
 
 
 def choose(results: list[tuple[dict[str, float], dict[str, float]]],
-           room: float) -> list[tuple[dict[str, float], dict[str, float]]]:
+           room: float, item_weight: float | None = None) -> list[tuple[dict[str, float], dict[str, float]]]:
     """Of the candidates whose realmt TRAIN AUC is within ``room`` of the best, those within :data:`TIE`
     of the best dev objective, best realmt train AUC first."""
     best_auc = max(f["realmt train AUC"] for _, f in results)
     ok = [(q, f) for q, f in results if f["realmt train AUC"] >= best_auc - room]
-    top = max(objective(f) for _, f in ok)
-    ok = [qf for qf in ok if objective(qf[1]) >= top - TIE]  # a near-tie on the objective is noise:
+    top = max(objective(f, item_weight) for _, f in ok)
+    ok = [qf for qf in ok if objective(qf[1], item_weight) >= top - TIE]  # a near-tie on the objective is noise:
     ok.sort(key=lambda qf: -qf[1]["realmt train AUC"])  # of those, the best realmt train AUC
     return ok
 
 
-def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float] | None = None) -> None:
+def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float] | None = None,
+        item_weight: float | None = None) -> None:
     """Grid search: of the candidates that meet the seed must-holds and whose realmt TRAIN AUC is
     within ``room`` of the best, the best dev objective. realmt dev figures are printed, never used."""
     results, dev = candidates(data, grammar, fixed)
-    for q, f in choose(results, room)[:5]:
+    for q, f in choose(results, room, item_weight)[:5]:
         f.update(figures(dev, q))
         shown = {k: round(v, 4) for k, v in q.items()}
-        print(json.dumps(shown), f"objective {objective(f):.4f}", " ".join(f"{k}={v:.3f}" for k, v in f.items()))
+        print(json.dumps(shown), f"objective {objective(f, item_weight):.4f}",
+              " ".join(f"{k}={v:.3f}" for k, v in f.items()))
 
 
 FRONTIER_ROOMS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 1.0)
 
 
-def frontier(data: dict[str, Any], grammar: bool) -> None:
+def frontier(data: dict[str, Any], grammar: bool, item_weight: float | None = None) -> None:
     """The trade-off between separating garbled MT from professional news (realmt train AUC) and
-    ranking MQM segments (the dev objective): the choice :func:`fit` makes at each ``room``."""
+    ranking MQM segments (the dev objective): the choice :func:`fit` makes at each ``room``. The item
+    columns are the harness's item-grouped τ_b and, in brackets, the coverage-adjusted one (:class:`Grouped`)."""
     results, dev = candidates(data, grammar)
     print("| room | realmt train AUC | dev objective | zh-en 2020 flat | TED 2021 flat | MLQE dev | "
-          "realmt dev AUC | centre | detector | per_word | length |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "zh-en 2020 item (cov) | TED 2021 item (cov) | realmt dev AUC | centre | detector | per_word | length "
+          "| rule | major |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for room in FRONTIER_ROOMS:
-        q, f = choose(results, room)[0]
+        q, f = choose(results, room, item_weight)[0]
         d = figures(dev, q)
-        print(f"| {room} | {f['realmt train AUC']:.3f} | {objective(f):.3f} | {f['zh-en 2020 flat']:.3f} | "
-              f"{f['zh-en TED 2021 flat']:.3f} | {f['mlqe dev flat']:.3f} | {d['realmt dev AUC']:.3f} | "
-              f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} |")
+        print(f"| {room} | {f['realmt train AUC']:.3f} | {objective(f, item_weight):.3f} | "
+              f"{f['zh-en 2020 flat']:.3f} | {f['zh-en TED 2021 flat']:.3f} | {f['mlqe dev flat']:.3f} | "
+              f"{f['zh-en 2020 item']:+.3f} ({f['zh-en 2020 item cov']:+.3f}) | "
+              f"{f['zh-en TED 2021 item']:+.3f} ({f['zh-en TED 2021 item cov']:+.3f}) | {d['realmt dev AUC']:.3f} | "
+              f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} | {q['rule']} | {q['major']} |")
 
 
 def load_cache(path: Path) -> dict[str, Any]:
@@ -391,19 +474,23 @@ def main(argv: list[str] | None = None) -> None:
     fr = sub.add_parser("frontier", help="the fit's choice at each room: realmt AUC against MQM τ_b")
     fr.add_argument("--cache", type=Path, action="append", required=True, help="cache(s) from collect, merged")
     fr.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
+    for sp in (f, fr):
+        sp.add_argument("--item-weight", type=float, default=None,
+                        help="weight of the mean coverage-adjusted item-grouped τ_b (zh-en 2020, TED 2021) "
+                             f"in the objective (default {ITEM_WEIGHT})")
     args = ap.parse_args(argv)
     if args.cmd == "frontier":
         merged_f: dict[str, Any] = {"sets": {}}
         for path in args.cache:
             merged_f["sets"].update(load_cache(path)["sets"])
-        frontier(merged_f, args.grammar)
+        frontier(merged_f, args.grammar, args.item_weight)
         return
     if args.cmd == "fit":
         merged: dict[str, Any] = {"sets": {}}
         for path in args.cache:
             merged["sets"].update(load_cache(path)["sets"])
         fixed = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.set)}
-        fit(merged, args.grammar, args.room, fixed)
+        fit(merged, args.grammar, args.room, fixed, args.item_weight)
         return
     if args.cmd == "collect":
         collect(args)

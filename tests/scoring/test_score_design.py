@@ -48,8 +48,56 @@ def test_vectorised_fit_formula_matches_the_score(records):
         "glossary_alone": w.alone.get("glossary", 1.0),
         "min_words": w.min_words,
         "scale": w.scale,
+        "rule": w.origin.get("rule", 1.0),
+        "major": w.severity["major"],
     }
     assert w.length_words == score_design.LENGTH_WORDS
     arrays = score_design.Arrays([dict(r) for r in recs], grammar=False)
     for rec, fast in zip(recs, arrays.fluency(q), strict=True):
         assert fast == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
+
+
+def test_grouped_tau_matches_the_harness_definition():
+    """The vectorised item-grouped τ_b equals :func:`score_design.tau_item` (scipy), items where the
+    score is constant left out; the coverage-adjusted mean counts them as 0 over items where gold varies."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    items = [i for i in range(40) for _ in range(int(rng.integers(2, 9)))]
+    gold = list(rng.integers(0, 4, len(items)).astype(float))  # ties in gold
+    score = list(rng.integers(0, 3, len(items)).astype(float))  # ties in the score
+    for k, i in enumerate(items):  # items 0-4: the score is constant
+        if i < 5:
+            score[k] = 1.0
+    grouped = score_design.Grouped(items, gold)
+    shown, covered, n = grouped.tau(np.array(score))
+    assert shown == pytest.approx(score_design.tau_item(score, gold, items), abs=1e-9)
+    assert n < 35
+    assert covered == pytest.approx(shown * n / grouped.n_gold, abs=1e-9)
+
+
+def test_rule_and_major_factors_scale_findings(records):
+    """``rule`` multiplies a rule finding's MQM weight, ``major`` replaces the major severity's 5."""
+    _, recs = records
+    rec = {"segs": [[10, None]], "finds": [[0, "MTF104", "rule", "minor", "Fluency"],
+                                          [0, "MTF106", "rule", "major", "Fluency"]]}
+    a = score_design.Arrays([rec], grammar=False)
+    q = {"centre": 0.2, "detector": 2.0, "per_word": 0.0, "length": 0.0, "exponent": 1.0, "lt_alone": 0.0,
+         "glossary_alone": 0.5, "min_words": 64, "scale": 1.0}
+    assert a.density(q)[0] * 64 == pytest.approx(6.0)
+    assert a.density({**q, "rule": 2.0})[0] * 64 == pytest.approx(12.0)
+    assert a.density({**q, "major": 10.0})[0] * 64 == pytest.approx(11.0)
+
+
+def test_vectorised_formula_keeps_other_origins_at_their_factor():
+    """The fit's ``rule`` factor multiplies rule findings only: a bilingual (source-vs-target) finding
+    costs its own ``weights.yaml`` factor in the fit as in the score."""
+    w = default_weights()
+    rec = {"segs": [[12, 0.5]], "finds": [[0, "MTF501", "bilingual", "major", "Accuracy/Mistranslation"],
+                                          [0, "MTF104", "rule", "minor", "Fluency/Grammar"]]}
+    q = {"centre": w.detector_centre, "detector": w.detector, "per_word": w.detector_per_word,
+         "length": w.length_points, "exponent": w.length_exponent, "lt_alone": w.alone.get("lt", 1.0),
+         "glossary_alone": w.alone.get("glossary", 1.0), "min_words": w.min_words, "scale": w.scale,
+         "rule": w.origin.get("rule", 1.0), "major": w.severity["major"]}
+    fast = score_design.Arrays([rec], grammar=False).fluency(q)[0]
+    assert fast == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
