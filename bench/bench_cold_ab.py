@@ -1,7 +1,11 @@
 """A/B of cold `mtfix check --grammar off --quiet` on a 5 KB article: HEAD, the working tree, and the
 working tree with the parse cache off (MTFIX_NO_CACHE=1), alternating, after one warm-up run each.
 
-    python bench/bench_cold_ab.py [--runs 7]
+    python bench/bench_cold_ab.py [--runs 7] [--base TREE] [--instructions]
+
+``--base TREE`` compares against another mtfix tree (e.g. ``git archive base | tar -x -C TREE``) in
+place of HEAD; ``--instructions`` also counts each variant's instructions once with valgrind
+(``cachegrind --cache-sim=no``), which the load of a shared machine does not disturb.
 
 The article is `cat examples/garbled-news.txt examples/clean-news.txt ../shared/seeds/000_*.txt | head -c
 5000`. Bytecode is cached in a temporary PYTHONPYCACHEPREFIX and the parse cache in a temporary
@@ -25,21 +29,27 @@ REPO = Path(__file__).resolve().parents[1]
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--base", type=Path, help="the tree to compare with (default: HEAD of this repository)")
+    ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind too")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        head = t / "head"
-        head.mkdir()
-        archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(head)], input=archive, check=True)
+        if args.base is not None:
+            head = args.base.resolve()
+        else:
+            head = t / "head"
+            head.mkdir()
+            archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(head)], input=archive, check=True)
         seeds = sorted((REPO.parent / "shared" / "seeds").glob("000_*.txt"))
         parts = [REPO / "examples" / "garbled-news.txt", REPO / "examples" / "clean-news.txt", *seeds]
         article = t / "article.txt"
         article.write_bytes(b"".join(p.read_bytes() for p in parts)[:5000])
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "MTFIX_NO_CACHE")}
         env.update(PYTHONPYCACHEPREFIX=str(t / "pyc"), MTFIX_CACHE_DIR=str(t / "cache"))
+        env.pop("PYTHONPATH", None)  # each variant imports mtfix from its own tree (its working directory)
         variants = {
-            "HEAD": (head, env),
+            "base" if args.base is not None else "HEAD": (head, env),
             "now": (REPO, env),
             "now-nocache": (REPO, dict(env, MTFIX_NO_CACHE="1")),
         }
@@ -63,6 +73,22 @@ def main() -> None:
         for k in variants:
             print(f"{k:11s} wall median {statistics.median(wall[k]):.3f} s best {min(wall[k]):.3f} s; "
                   f"CPU median {statistics.median(cpu[k]):.3f} s")
+        first = next(iter(variants))
+        print(f"now/{first}: CPU median {statistics.median(cpu['now']) / statistics.median(cpu[first]):.3f}")
+        if args.instructions:
+            for k, (d, e) in variants.items():
+                print(f"{k:11s} {instructions(cmd, d, e, t) / 1e6:,.1f} M instructions")
+
+
+def instructions(cmd: list[str], cwd: Path, env: dict[str, str], tmp: Path) -> int:
+    """Instructions of one run of ``cmd`` (valgrind's cachegrind, no cache simulation)."""
+    out = tmp / "cachegrind.out"
+    subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}", *cmd],
+                   cwd=cwd, env=dict(env, PYTHONHASHSEED="0"), capture_output=True, check=False)
+    for line in out.read_text().splitlines():
+        if line.startswith("summary:"):
+            return int(line.split()[1])
+    raise SystemExit("valgrind wrote no summary")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ CHECKER_FACTORIES: list[tuple[str, str]] = [
     ("rules", "mtfix.rules.engine:build_checker"),
     ("glossary", "mtfix.glossary.checker:build_checker"),
     ("grammar", "mtfix.grammar.checker:build_checker"),
-    ("bilingual", "mtfix.checks.source_target:build_checker"),
+    ("bilingual", "mtfix.checks.bilingual:build_checker"),  # imports source_target on first need
     ("garble", "mtfix.garble.checker:build_checker"),
     ("subtitles", "mtfix.checks.subtitle_lines:build_checker"),
 ]

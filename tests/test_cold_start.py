@@ -28,7 +28,11 @@ NOT_FOR_A_CHECK = ("certifi", "numpy", "importlib.metadata", "logging", "request
                    "http.client", "ssl", "socket", "email", "wordfreq", "rich",
                    # mtfix's own modules for other inputs and front ends: subtitles, the bilingual
                    # length-ratio model, the language server, the review report (session 13)
-                   "mtfix.formats.subtitles", "mtfix.checks.length_ratio", "mtfix.lsp", "mtfix.review")
+                   "mtfix.formats.subtitles", "mtfix.checks.length_ratio", "mtfix.lsp", "mtfix.review",
+                   # the bilingual checks (a plain text has no source) and the command modules and
+                   # SQLite of other commands (session 14)
+                   "mtfix.checks.source_target", "mtfix.cli.server", "mtfix.cli.review", "mtfix.cli.doctor",
+                   "mtfix.cli.glossary", "mtfix.cli.languagetool", "mtfix.cli.cache", "sqlite3")
 
 _PROBE = """
 import contextlib, io, json, sys
@@ -57,18 +61,36 @@ def test_a_cold_check_imports_no_module_it_does_not_use(tmp_path: Path) -> None:
 
 def test_a_top_level_command_gets_an_app_of_that_command_alone() -> None:
     one = _app_for(["check", "x.txt"])
-    assert [c.name for c in one.registered_commands] == ["check"]
+    assert [c.name for c in one.registered_commands] == ["check"] and not one.registered_groups
     assert one is not app and len(app.registered_commands) > 1  # the app itself is untouched
+    for name in ("server", "review", "doctor"):  # commands in modules of their own, imported when they run
+        assert [c.name for c in _app_for([name]).registered_commands] == [name]
     for args in ([], ["--help"], ["--version"], ["glossary", "validate"], ["chek"]):
         assert _app_for(args) is app
 
 
-@pytest.mark.parametrize("args", [["check", "--help"], ["check", "--bogus", "x"], ["check"], ["fix", "--help"]])
+@pytest.mark.parametrize("args", [["check", "--help"], ["check", "--bogus", "x"], ["check"], ["fix", "--help"],
+                                  ["server", "--help"], ["review", "--help"], ["doctor", "--help"]])
 def test_one_command_app_says_what_the_whole_app_says(args: list[str]) -> None:
     runner = CliRunner()
     whole = runner.invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     alone = runner.invoke(_app_for(args), args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+
+
+def test_the_deferred_bilingual_checker_is_the_real_one_where_there_is_a_source() -> None:
+    from mtfix.checks.bilingual import build_checker
+    from mtfix.checks.source_target import BilingualChecker
+    from mtfix.segment import to_document
+
+    deferred, real = build_checker(None, []), BilingualChecker()
+    assert deferred.name == real.name and deferred.signature() == real.signature()
+    assert [r.code for r in deferred.rules()] == [r.code for r in real.rules()]
+    for text, source in (("The summit opens on February 12.", "Sammit 22 fevralda açılır."),
+                         ("Use {count} items.", "{number} əşya istifadə edin."), ("Neft qiymətləri artdı.", None),
+                         ("   ", "Neft"), ("Prices rose.", "")):
+        doc = to_document(text, source=source)
+        assert deferred.check(doc) == real.check(doc)
 
 
 def _pattern_rules(pack):

@@ -11,7 +11,6 @@ report it) when standard output was closed early (``mtfix check | head -1``), si
 from __future__ import annotations
 
 import contextlib
-import copy
 import errno
 import gc
 import importlib
@@ -27,25 +26,19 @@ codecache.install()  # before the imports below define their dataclasses
 import typer  # noqa: E402
 import typer.main  # noqa: E402
 
-from mtfix.cli import commands  # noqa: E402
-
-app = typer.Typer(
-    name="mtfix",
-    help="Find and repair garbled machine-translated English, enforce glossaries, score fluency.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},  # -h too, in every sub-command
-)
-
-app.command("check")(commands.check)
-app.command("fix")(commands.fix)
-app.command("score")(commands.score)
-app.command("rules")(commands.rules)
-app.command("explain")(commands.explain)
-app.command("demo")(commands.demo)
-app.command("server")(importlib.import_module("mtfix.cli.server").server)  # LSP (issue 12)
-app.command("review")(importlib.import_module("mtfix.cli.review").review)  # HTML review report (issue 12)
+#: The top-level commands, in the order of ``mtfix --help``: name -> (module, function).  A
+#: command's module is imported only when the whole app is built or that command runs: a cold
+#: ``mtfix check`` does not import the language server's, the review report's or the doctor's.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("mtfix.cli.commands", "check"),
+    "fix": ("mtfix.cli.commands", "fix"),
+    "score": ("mtfix.cli.commands", "score"),
+    "rules": ("mtfix.cli.commands", "rules"),
+    "explain": ("mtfix.cli.commands", "explain"),
+    "demo": ("mtfix.cli.commands", "demo"),
+    "server": ("mtfix.cli.server", "server"),  # LSP (issue 12)
+    "review": ("mtfix.cli.review", "review"),  # HTML review report (issue 12)
+}
 
 # Sub-commands that live in their own modules (mounted when present).
 _SUBAPPS = {
@@ -53,20 +46,9 @@ _SUBAPPS = {
     "languagetool": ("mtfix.cli.languagetool", "The local LanguageTool server: install, start, stop, status."),
     "cache": ("mtfix.cli.cache", "mtfix's cache directory: info, clean."),
 }
-for _name, (_module, _help) in _SUBAPPS.items():
-    try:
-        app.add_typer(importlib.import_module(_module).app, name=_name, help=_help)
-    except ModuleNotFoundError as _exc:  # pragma: no cover - capability not built
-        if _exc.name != _module:
-            raise
 
-try:
-    from mtfix.cli.doctor import doctor as _doctor
-
-    app.command("doctor")(_doctor)
-except ModuleNotFoundError as _exc:  # pragma: no cover
-    if _exc.name != "mtfix.cli.doctor":
-        raise
+#: Commands in modules that a build may leave out (``doctor``): registered after the groups.
+_OPTIONAL_COMMANDS: dict[str, tuple[str, str]] = {"doctor": ("mtfix.cli.doctor", "doctor")}
 
 
 def _version(value: bool) -> None:
@@ -77,13 +59,63 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """Find and repair garbled machine-translated English, enforce glossaries, score fluency."""
+
+
+def _new_app() -> typer.Typer:
+    """The ``mtfix`` app with its root callback and no command."""
+    new = typer.Typer(
+        name="mtfix",
+        help="Find and repair garbled machine-translated English, enforce glossaries, score fluency.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},  # -h too, in every sub-command
+    )
+    new.callback()(_root)
+    return new
+
+
+def _command(name: str, table: dict[str, tuple[str, str]]) -> Callable[..., object]:
+    module, attr = table[name]
+    return getattr(importlib.import_module(module), attr)
+
+
+def _whole_app() -> typer.Typer:
+    """Every command and command group (imports every command's module)."""
+    whole = _new_app()
+    for name in _COMMANDS:
+        whole.command(name)(_command(name, _COMMANDS))
+    for name, (module, help_text) in _SUBAPPS.items():
+        try:
+            whole.add_typer(importlib.import_module(module).app, name=name, help=help_text)
+        except ModuleNotFoundError as exc:  # pragma: no cover - capability not built
+            if exc.name != module:
+                raise
+    for name, (module, _attr) in _OPTIONAL_COMMANDS.items():
+        try:
+            whole.command(name)(_command(name, _OPTIONAL_COMMANDS))
+        except ModuleNotFoundError as exc:  # pragma: no cover
+            if exc.name != module:
+                raise
+    return whole
+
+
+_APP: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``, the whole command line, built on first use (PEP 562)."""
+    if name == "app":
+        if not _APP:
+            _APP.append(_whole_app())
+        return _APP[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _silence_stdout() -> None:
@@ -158,18 +190,21 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _app_for(args: list[str]) -> typer.Typer:
-    """``app`` with only the command that ``args`` names, when it names one of the top-level
-    commands (``mtfix check ...``): typer then converts that command's options alone, not every
-    command's (a cold start pays for each).  Anything else (no command, ``--help``, a command
+    """An app of the one top-level command that ``args`` names (``mtfix check ...``): typer then
+    converts that command's options alone, not every command's (a cold start pays for each), and
+    only that command's module is imported.  Anything else (no command, ``--help``, a command
     group, an unknown name) gets the whole ``app``; the command's own help, usage errors and
     ``--version`` are the same either way."""
     name = args[0] if args else None
-    own = [c for c in app.registered_commands if c.name == name]
-    if len(own) != 1:
-        return app
-    one = copy.copy(app)
-    one.registered_commands = own
-    one.registered_groups = []
+    table = _COMMANDS if name in _COMMANDS else _OPTIONAL_COMMANDS if name in _OPTIONAL_COMMANDS else None
+    if table is None:
+        return __getattr__("app")
+    try:
+        function = _command(name, table)  # type: ignore[arg-type]
+    except ModuleNotFoundError:  # pragma: no cover - a command left out of this build
+        return __getattr__("app")
+    one = _new_app()
+    one.command(name)(function)
     return one
 
 

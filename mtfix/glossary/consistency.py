@@ -48,6 +48,7 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
     if not dominant:
         return
     verdict: dict[str, str | None] = {}
+    near_in_length: dict[int, list[str]] = {}  # the dominant spellings within 2 letters of a length, in order
     for m in matches:
         tok = m.group()
         if counts[tok] > 2 or skip(m.start(), m.end()):
@@ -55,7 +56,11 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
         if tok not in verdict:
             verdict[tok] = None
             if not is_common(tok):
-                for dom in dominant:
+                n = len(tok)
+                candidates = near_in_length.get(n)
+                if candidates is None:  # a spelling 3 letters longer or shorter is 3 edits away or more
+                    candidates = near_in_length[n] = [d for d in dominant if abs(len(d) - n) <= 2]
+                for dom in candidates:
                     if counts[dom] < 3 * counts[tok] or dom.lower() == tok.lower() or derived(tok, dom):
                         continue
                     if OSA.distance(tok, dom, score_cutoff=2) <= max(1, min(2, len(dom) // 4)):
