@@ -498,7 +498,7 @@ def name_function_words(words: list[str], tags: list[str], vw: list[str], any_na
     content words, and the article right before the chain that holds it.  ``any_name``: also every article whose
     noun phrase ends in a proper noun ("the United States"), as ``articles_per_noun`` counts common nouns only.
 
-    >>> w = "The President of the Republic of Kazakhstan received the minister of health .".split()
+    >>> w = "The President of the Republic of Moldova received the minister of health .".split()
     >>> t = ["DT", "NNP", "IN", "DT", "NNP", "IN", "NNP", "VBD", "DT", "NN", "IN", "NN", "."]
     >>> sorted(name_function_words(w, t, [x.lower() if g in ("DT", "IN") else g for x, g in zip(w, t)]))
     [0, 2, 3, 5]

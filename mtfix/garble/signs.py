@@ -94,8 +94,9 @@ _PAST_FORMS = frozenset({
 #: 9 (session 12): prepositions before a label's colon, a list label or as inches are not stranded;
 #: imperatives read as nouns, "-ss" present tenses and a short label's field are finite (docs/detector.md).
 #: 10 (session 13): a progressive verb that takes a clause without "that" ("he's telling me I'm ...") is
-#: no splice, as its finite forms were not.
-ANALYSIS_REVISION = 10
+#: no splice, as its finite forms were not.  11 (session 14, overfitting audit): a quoted phrase glossed in
+#: parentheses is mentioned whether or not the gloss is quoted too.
+ANALYSIS_REVISION = 11
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -471,7 +472,7 @@ def _stranded_by_english(tags: Sequence[str], lower: Sequence[str], i: int) -> b
     """Whether the preposition at ``i``, before a comma or the end, is stranded as English strands one
     (session 11): "on" after an adverb of time ("From now on,", "Later on,"), or a preposition after the
     verb of a question, a relative clause or a passive, perhaps after a particle or an adjective
-    ("where has it come from?", "leaders it has grown tired of.", "being looked down upon.").  A
+    ("where has it come from?", "the officials they had grown tired of.", "being looked down upon.").  A
     postposition of the source follows a noun; "according to" stays flagged."""
     if lower[i] == "on" and lower[i - 1] in _ON_ADVERBS:
         return True
@@ -1017,10 +1018,11 @@ def _quoted_and_glossed(words: Sequence[str], k: int) -> bool:
         return True
     if c + 2 < len(words) and words[c + 1] in _DASHES:
         return words[c + 2] in _QUOTES
-    # a gloss in parentheses is plain words: '"Jin, jiyan, azadî" (Woman, life, freedom)', not a
-    # second quoted name ('“Ruhani zhanykiru” (subroutine “Rukhani Kazyna”)')
+    # a gloss in parentheses, quoted or not: '"Jin, jiyan, azadî" (Woman, life, freedom)', '"Zan, zendegi,
+    # azadi" ("Woman, life, freedom")'.  Until analysis revision 11 a quoted gloss did not count: that
+    # exclusion changed one sentence of realmt dev and nothing else (session 14 overfitting audit).
     end = next((m for m in range(c + 2, min(len(words), c + 12)) if words[m] == ")"), None)
-    return words[c + 1 : c + 2] == ["("] and end is not None and not any(w in _QUOTES for w in words[c + 2 : end])
+    return words[c + 1 : c + 2] == ["("] and end is not None
 
 
 _COORD = frozenset({"and", "or"})

@@ -262,3 +262,16 @@ def test_the_span_to_look_at_first_holds_a_word():
     assert a.worst is not None
     shown = text[a.worst[0]:a.worst[1]]
     assert shown == "useful “. “We", shown
+
+
+@pytest.mark.parametrize("text, word", [
+    # session 14 (overfitting audit): a gloss in parentheses may itself be quoted; the rule had excluded it
+    ('Protesters chanted "Zan, zendegi, azadi" ("Woman, life, freedom") outside the embassy.', "zendegi"),
+    ('The paper "Yashil makon" (Green space) is printed in Tashkent.', "makon"),
+])
+def test_a_quoted_phrase_glossed_in_parentheses_is_mentioned(text, word):
+    from mtfix.garble.signs import _quoted_and_glossed
+    from mtfix.garble.tagger import tokenize
+
+    words = [t.text for t in tokenize(text)]
+    assert _quoted_and_glossed(words, words.index(word))

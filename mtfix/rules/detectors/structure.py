@@ -53,7 +53,8 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     ``params``: ``reporting`` (verbs flagged when ":" or "that" follows: "Said: …", "said that
     he …"), ``perfect`` (auxiliaries flagged in lower case before a past participle: "has
     signed the decree …"), ``passive`` (an auxiliary flagged before a past participle, "Be handed
-    over to the court …", except the imperatives in ``passive_idioms``: "Be prepared", "Be advised").
+    over to the court …", except the imperatives in ``passive_idioms``: "Be prepared", "Be advised"; the
+    bundled pack lists none since en-generic 1.13: such a start is an imperative in English as often).
     A question (a segment ending in "?") and a word in capitals only ("HAS MOVED") pass.
     Past participles are told by the garble detector's tagger."""
     p = rule.params
