@@ -297,7 +297,18 @@ def export_download(browser, tmp_path: Path) -> Path:
     while not (found := sorted(downloads.glob("mtfix-decisions-*.json"))) and time.time() < deadline:
         time.sleep(0.1)
     assert found, "the Export button did not download mtfix-decisions-DATE-TIME.json"
+    # Chromium may show the file under its final name before its bytes are all written (seen under load)
+    while not _whole_json(found[0]) and time.time() < deadline:
+        time.sleep(0.1)
     return found[0]
+
+
+def _whole_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    return True
 
 
 def toast(driver) -> str:
