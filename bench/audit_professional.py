@@ -10,12 +10,16 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
-rule findings (MTF1xx, MTF2xx, and LanguageTool's major ones) by code, with ``--show CODE`` printing each one in context.
+rule findings (MTF1xx, MTF2xx, and LanguageTool's major ones) by code, with ``--show CODE`` printing each one in context;
+then the sentences with a major by its class (``MTF401`` on its probability, ``MTF401+MTF116`` raised by
+a rule, or a rule's own major) and the edited ones by the codes whose safe fixes applied; ``--dump FILE``
+writes each such sentence as a JSON line (text, classes, messages, the fixed text) to read them one by one.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
     python bench/audit_professional.py                 # all four sources
     python bench/audit_professional.py --limit 500 --show MTF116
     python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
+    python bench/audit_professional.py --dump /tmp/majors.jsonl          # every major and edit, to read
 """
 
 from __future__ import annotations
@@ -69,13 +73,25 @@ def sources(shared: Path) -> dict[str, Iterator[str]]:
     }
 
 
-def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str]) -> dict:
-    """Counts for one source (see the module docstring)."""
+def _major_key(f) -> str:
+    """A major finding's class: its code, and for MTF401 what made it major (a rule, or the probability)."""
+    if f.code != "MTF401":
+        return f.code
+    if "in the same sentence agrees" in f.message:
+        return "MTF401+" + f.message.rsplit("(major: ", 1)[1].split()[0]
+    return "MTF401"
+
+
+def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str], dump=None, name: str = "") -> dict:
+    """Counts for one source (see the module docstring); ``dump``, a file, gets a JSON line per sentence
+    with a major finding or an edit."""
     from mtfix.model import Severity
 
     n = major = edited = 0
     raised: Counter[str] = Counter()
     rules: Counter[str] = Counter()
+    by_major: Counter[str] = Counter()
+    by_edit: Counter[str] = Counter()
     for text in texts:
         if limit is not None and n >= limit:
             break
@@ -91,9 +107,20 @@ def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str]) -> dict
                 rules[f.code] += 1
                 if f.code in show:
                     print(f"  {f.code} {f.severity} {f.fix}: …{text[max(0, f.start - 50):f.end + 50]}…")
-        edited += pipe.fix(text).text != text
+        fixed = pipe.fix(text).text
+        edited += fixed != text
+        majors_by = sorted({_major_key(f) for f in majors})
+        by_major.update(majors_by)
+        edit_codes = sorted({f.code for f in findings if f.edits and str(f.fix) == "safe"}) if fixed != text else []
+        by_edit.update(edit_codes)
+        if dump is not None and (majors or fixed != text):
+            dump.write(json.dumps({"source": name, "text": text, "majors": majors_by,
+                                   "messages": [f.message for f in majors],
+                                   "fixed": fixed if fixed != text else None, "edit_codes": edit_codes},
+                                  ensure_ascii=False) + "\n")
     return {"sentences": n, "major": major, "raised_by": dict(raised), "edited": edited,
-            "rule_findings": dict(rules.most_common())}
+            "rule_findings": dict(rules.most_common()), "major_by": dict(by_major.most_common()),
+            "edited_by": dict(by_edit.most_common())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grammar", choices=("off", "auto", "required"), default="off",
                     help="LanguageTool: its major findings are listed with the rules'")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--dump", help="write each sentence with a major finding or an edit here (JSON lines)")
     args = ap.parse_args(argv)
     root = shared_dir(args.shared)
     if not (root / "benchmarks").is_dir():
@@ -115,17 +143,21 @@ def main(argv: list[str] | None = None) -> int:
     from mtfix.pipeline import Pipeline
 
     out = {}
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     with Pipeline(Config(grammar=args.grammar)) as pipe:
         print(f"signature: {pipe.signature()}")
         for name, texts in sources(root).items():
             if args.only and name not in args.only:
                 continue
-            fig = audit(texts, pipe, args.limit, set(args.show))
+            fig = audit(texts, pipe, args.limit, set(args.show), dump, name)
             out[name] = fig
             n = fig["sentences"]
             print(f"{name}: {n} sentences | major {fig['major']} ({100 * fig['major'] / max(n, 1):.1f} %), "
                   f"of them MTF401 raised by a rule: {fig['raised_by'] or 0} | edited {fig['edited']} | "
                   f"rule findings {fig['rule_findings']}")
+            print(f"  majors by class {fig['major_by']} | edits by code {fig['edited_by']}")
+    if dump is not None:
+        dump.close()
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

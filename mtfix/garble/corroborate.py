@@ -75,8 +75,8 @@ TYPING_CODES: frozenset[str] = frozenset({"MTF105"})
 #: close (MTF107), a double quote for the apostrophe of a possessive (MTF113), an ordinal suffix detached
 #: from its number or wrong for it (MTF114), a closing quotation mark glued to the next word (MTF115).  On
 #: realmt train they are in 9 of 228 MT sentences (az 2, ka 2, pt 2, ar, id, uk) and in none of its 109
-#: professional ones; in the 11,601 sentences of ``bench/audit_professional.py`` once ("November 22th
-#: 2005", a three-word line of EWT's web text).  The other slips stay out: stray spaces, doubled
+#: professional ones; in the 11,601 sentences of ``bench/audit_professional.py`` once (a date with a wrong
+#: ordinal suffix, a three-word line of EWT's web text).  The other slips stay out: stray spaces, doubled
 #: punctuation, glued function words, and also source-script punctuation (MTF118) and a straight quote
 #: before a reporting verb (MTF122), which human translations and post-edits of the audit show too.
 CARRIED_OVER: frozenset[str] = frozenset({"MTF107", "MTF113", "MTF114", "MTF115"})

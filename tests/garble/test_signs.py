@@ -111,6 +111,14 @@ def test_sign_fires(text, sign):
     # session 12: a field's short label and its colon, a value with no verb
     "Registered office: Example Trading GmbH, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
     "New in version 2.3: offline maps and a faster, quieter sync engine for large teams.",
+    # session 14: a present or past tense the tagger read as a base form after its subject and an adverb
+    "Officials from both ministries also put the plan into practice last year.",
+    "Two agencies, the statistics office and the central bank, also help to track prices.",
+    "The two neighbours once again fell out over the water of the river.",
+    "The largest exporters of grain at least cover the costs of their storage.",
+    "The rival parties both reject the outcome of the vote in the capital.",
+    # session 14: a present tense the tagger read as a preposition
+    "The Kura and Araz rivers border the plain on the north and the south.",
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
@@ -251,6 +259,28 @@ def test_capitals_after_a_dateline_or_opening_a_title_are_style():
     assert caps("The ministry said the talks would resume The next round is on Monday.") == 1.0
 
 
+def test_title_capitals_are_style():
+    """Session 14: the words of a title in mid-sentence ("the film Here We Are Now") and a headline in
+    title case are capitalised by style; a sentence break after a name ("Affairs The minister") is not."""
+    from mtfix.garble.checker import predict
+
+    def caps(text: str) -> float:
+        return predict(text).analysis.dense["capital_midsentence"]
+
+    assert caps("In May the band toured with its new album Here We Are Now, and sold out every hall.") == 0.0
+    assert caps("She later had a small part in the sitcom Who Needs It, which ran for two seasons.") == 0.0
+    assert caps("Why Kazakhstan Is Betting On Its Railways, And What It Means For The Region.") == 0.0
+    assert caps("Her favourite band is The Killers, whom she saw twice in Tbilisi last year.") == 0.0
+    # a list label or a quote marker opens the sentence
+    assert caps("b) The ministry will publish the list of candidates by Friday.") == 0.0
+    assert caps("> It was a long winter in the mountain villages of the north.") == 0.0
+    assert caps("# Since then, the number of visitors to the lake has doubled.") == 0.0
+    assert caps("The prize went to A Year of Quiet Rivers, a novel set on the Caspian coast.") == 0.0
+    assert caps("The delegation met the Minister of Foreign Affairs The minister praised the talks.") == 1.0
+    assert caps("The talks in the capital continued The Minister praised the progress made.") == 1.0
+    assert caps("The talks in the capital - The ministry said they would resume on Monday.") == 1.0
+
+
 def test_the_span_to_look_at_first_holds_a_word():
     """The most surprising tag trigram can be punctuation only ('“. “' between two quotations): the span
     shown to a reviewer is widened to the nearest words (here 'useful “. “We')."""
@@ -275,3 +305,17 @@ def test_a_quoted_phrase_glossed_in_parentheses_is_mentioned(text, word):
 
     words = [t.text for t in tokenize(text)]
     assert _quoted_and_glossed(words, words.index(word))
+
+
+def test_a_title_in_apposition_is_no_bare_noun():
+    """Session 14: news gives a person's post after the name without an article ("Ali Karimov, head of
+    the regional office,"); that noun is no bare singular noun.  One without a name before it still is."""
+    from mtfix.garble.checker import predict
+
+    def bare(text: str) -> float:
+        return predict(text).analysis.dense["bare_noun_share"]
+
+    assert bare("Ali Karimov, head of the regional office, and Leyla Aliyeva, member of the board, "
+                "signed the agreement.") == 0.0
+    assert bare("The delegation, member of the board, signed the agreement.") > 0.0
+

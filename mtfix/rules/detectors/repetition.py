@@ -246,6 +246,28 @@ def utterance(doc: Document, start: int, end: int) -> bool:
             and _UTTERANCE_CLOSE.match(doc.text[end : seg.end]) is not None)
 
 
+#: What may follow an emphatic opening: clause punctuation or a dash, or the segment's end.
+_EMPHASIS_CLOSE = LazyPattern(r"[ \t]*(?:[,;:.!?…–—-]|$)")
+
+
+def emphatic_opening(doc: Document, start: int, end: int) -> bool:
+    """Whether the copies at ``[start, end)`` open a sentence and are closed by punctuation or a dash:
+    a word said three or four times for emphasis ("Compare compare compare - it pays.", "Wow wow wow."),
+    not a loop inside a clause ("Exports of wheat wheat wheat fell") nor one before its noun ("Solar
+    solar solar panels arrived.").
+
+    >>> from mtfix.segment import to_document
+    >>> d = to_document("Wait wait wait, it is late. Solar solar solar panels arrived.")
+    >>> emphatic_opening(d, 0, 14), emphatic_opening(d, 28, 45)
+    (True, False)
+    """
+    seg = doc.segment_at(start)
+    if seg is None:
+        return False
+    return (_UTTERANCE_OPEN.search(doc.text[seg.start : start]) is not None
+            and _EMPHASIS_CLOSE.match(doc.text[end : seg.end]) is not None)
+
+
 def _free_relative(text: str, start: int) -> bool:
     """Whether the word before the pair at ``start`` opens a free relative ("Whatever happens, happens").
 
@@ -284,6 +306,12 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             # "… with Georgia, Georgia signed": a name ending one phrase and starting the next; "the
             # Champions League, league officials said": a name's last word, then a common noun (session 11)
             continue
+        if "," not in m.group("sep") and low.endswith(("ed", "ing")):
+            continue  # "She knocked and knocked", "kept digging and digging": the action went on (session 14)
+        if _inside_name(text, seg.start, m.start()) and _opens_clause(text, m.end(), "," in m.group("sep")):
+            # "farming was disrupted, farming will take a year", "queried Hasanov and Hasanov was asked": the
+            # second copy is the subject of the next clause, not a synonym of the first (session 14)
+            continue
         if _chiasmus(text, m.start(), m.end()):
             continue  # "trade for growth and growth for trade": a mirrored pair, on purpose
         if _in_run(text, m.start(), m.end(), w):
@@ -294,6 +322,27 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "Sorry, sorry!", "Okay, okay.": a word said twice as an utterance, in dialogue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
+
+
+#: Auxiliaries and modals: after the second copy and a comma they show it is the subject of a new clause.
+_CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "shall",
+                           "should", "can", "could", "may", "might", "must", "does", "did"})
+#: Singular auxiliaries: after "X and X" they show the second copy alone is the subject, since a
+#: coordinated subject takes a plural verb ("its members and members are" stays flagged).
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+
+
+def _opens_clause(text: str, end: int, comma: bool) -> bool:
+    """Whether the word after ``end`` shows that the word before it opens a clause: an auxiliary or a
+    modal after a comma, a singular auxiliary after "and".
+
+    >>> _opens_clause("and trust is hard", 9, False), _opens_clause("and members are many", 11, False)
+    (True, False)
+    >>> _opens_clause(", fasting should end", 9, True), _opens_clause("young, young teachers", 12, True)
+    (True, False)
+    """
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() in (_CLAUSE_VERBS if comma else _SINGULAR_VERBS)
 
 
 def _inside_name(text: str, seg_start: int, start: int) -> bool:
@@ -353,6 +402,11 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             marked = any(_OTHER_MARK.search(doc.text, toks[k][1], toks[k + 1][0]) for k in range(i, i + copies * n - 1))
             if n == 1 and punctuated and (words[i] in allowed or utterance(doc, start, end)):
                 # "No, no, no.", "Go, go, go!", "very, very, very": a word repeated for emphasis (session 13)
+                i += copies
+                continue
+            if n == 1 and not punctuated and copies < (punct_copies or 5) and emphatic_opening(doc, start, end):
+                # "Location location location: ...", "wow wow wow.": a sentence opened by a word said
+                # three or four times for emphasis (session 14)
                 i += copies
                 continue
             deliberate = punctuated or marked or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
