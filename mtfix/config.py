@@ -217,6 +217,13 @@ def _check_value(s: Setting, value: Any) -> Any:
             raise ValueError(f"must be a string or an array of strings, not {_type_name(value)} {value!r}")
         if s.key in ("select", "ignore"):
             items = [p.strip() for v in items for p in v.split(",") if p.strip()]
+        if s.key in ("include", "exclude"):
+            from mtfix.io.inputs import glob_problem
+
+            for glob in items:
+                problem = glob_problem(glob)
+                if problem:
+                    raise ValueError(f"has a glob that cannot be used: {glob!r} ({problem})")
         return tuple(items)
     if s.kind == "table":
         if not isinstance(value, dict):
@@ -602,6 +609,21 @@ def _is_file(p: Path) -> bool:
         return False
 
 
+def _refuse_unreadable(p: Path) -> None:
+    """A ``mtfix.toml`` that is there but is no file (a folder, a broken symbolic link: a shared settings
+    file not checked out) is an error: passing over it would run under other settings, silently."""
+    try:
+        if p.is_symlink() and not p.exists():
+            why = "broken symbolic link (its target does not exist)"
+        elif p.is_dir():
+            why = "a folder, not a settings file"
+        else:
+            return
+    except OSError:
+        return
+    raise ConfigError(f"{p}: {why}; settings file not read")
+
+
 def discover_config_file(start: Path) -> Path | None:
     """The nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, from ``start``
     upwards; the search stops at the repository root (a directory holding ``.git``)."""
@@ -609,6 +631,7 @@ def discover_config_file(start: Path) -> Path | None:
         own = d / CONFIG_FILE_NAMES[0]
         if _is_file(own):
             return own
+        _refuse_unreadable(own)
         py = d / CONFIG_FILE_NAMES[1]
         if _is_file(py):
             tool = parse_settings_file(py)[0].get("tool")
@@ -678,3 +701,10 @@ class NearestSettings:
         if key not in self._globs:
             self._globs[key] = self.loaded(key).glob_filter()
         return self._globs[key].selected(path)
+
+
+def check_unsafe(value: object) -> None:
+    """``unsafe=`` is True, False or None (the config's): ``"false"``, a true string, must not apply unsafe fixes."""
+    if value is not None and not isinstance(value, bool):
+        raise ConfigError(f"unsafe must be True or False (or None: the config's unsafe_fixes), not "
+                          f"{type(value).__name__} {value!r}")

@@ -418,7 +418,10 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         with legacy_encoding(encoding if fmt not in SELF_DECODING else None):
             return "ok", job(inp)
     except MtfixError as exc:
-        return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))
+        message = str(exc)
+        if path == STDIN and message.startswith("<input>"):  # a reader that was given no name: `-`, as given
+            message = STDIN + message.removeprefix("<input>")
+        return "failed", FileProblem(path, message, line=getattr(exc, "line", None))
 
 
 def write_result(result: FileResult, target: Path | None = None) -> None:

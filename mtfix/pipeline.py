@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
-from mtfix.config import Config
+from mtfix.config import Config, check_unsafe
 from mtfix.errors import InputError
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
@@ -186,6 +186,7 @@ class Pipeline:
         still applying (``pass_limit_hit``).  The last two name the rules
         still firing in ``still_firing`` and add a warning to ``warnings``.
         """
+        check_unsafe(unsafe)
         unsafe = self.config.unsafe_fixes if unsafe is None else unsafe
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         original = doc.text

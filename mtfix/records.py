@@ -28,6 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from mtfix.config import check_unsafe
 from mtfix.errors import ConfigError, MtfixError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
@@ -189,6 +190,7 @@ class JobOptions:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.on_error not in ON_ERROR:
             raise ConfigError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        check_unsafe(self.unsafe)
         for name in ("text_field", "id_field", "source_field", "ref_field"):
             value = getattr(self, name)
             if not (isinstance(value, str) and value) and (value is not None or name == "text_field"):

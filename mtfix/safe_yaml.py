@@ -169,6 +169,21 @@ def load(text: str, *, max_depth: int = MAX_DEPTH, max_expanded: int = MAX_ALIAS
 
 
 def describe(exc: yaml.YAMLError, limit: int = 300) -> str:
-    """A YAML error on one line, at most ``limit`` characters."""
-    msg = " ".join(str(exc).split())
+    """A YAML error on one line, at most ``limit`` characters.  A syntax error is its problem and
+    the construct it was in (``did not find expected ',' or ']' (while parsing a flow sequence at line
+    2)``): its place is for the caller's ``file:line:col`` (:func:`where`), and PyYAML's own marks
+    name the text ``"<unicode string>"``, not the file."""
+    msg = str(exc)
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        msg = exc.problem
+        if exc.context:
+            at = f" at line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+            msg += f" ({exc.context}{at})"
+    msg = " ".join(msg.split())
     return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
+def where(exc: yaml.YAMLError) -> str:
+    """``:LINE:COL`` (1-based) of a YAML syntax error, to follow a file name; empty when it has none."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""

@@ -132,7 +132,7 @@ def _os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     if exc.filename is not None:
         return f"{exc.filename}: {reason}"
-    if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT):
+    if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
         _silence_stdout()
         return f"cannot write to standard output: {reason}"
     return reason
@@ -294,6 +294,9 @@ def exit_on_sigterm() -> None:
 
 def main() -> None:
     """Entry point of the console script (and of ``python -m mtfix``)."""
+    from mtfix.io.stdio import hold_closed_descriptors
+
+    hold_closed_descriptors()  # first: a file opened later must not take a closed 0, 1 or 2
     gc.set_threshold(*GC_THRESHOLD)
     exit_on_sigterm()
     sys.exit(run())

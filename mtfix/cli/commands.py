@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from itertools import islice
@@ -34,6 +33,7 @@ from mtfix.cli.options import (
     use_colour,
 )
 from mtfix.errors import MtfixError
+from mtfix.io.stdio import write_stdout
 
 
 def _echo_lines(lines: Iterable[str], *, err: bool = False, chunk: int = 1000, colour: bool | None = None) -> None:
@@ -161,8 +161,7 @@ def fix(
     unwritten = []  # files whose write was refused or failed: their edits were not made
     for r in results:
         if r.path == "-" and not diff:
-            sys.stdout.buffer.write(r.output or r.original)
-            sys.stdout.flush()
+            write_stdout(r.output or r.original)
         elif diff:
             _print_diff(r, opts.encoding)
         elif r.changed or output_dir is not None:
@@ -220,9 +219,7 @@ def _print_diff(r, encoding: str | None = None) -> None:
 
     with legacy_encoding(check_encoding(encoding) if encoding else None):
         data = diff_bytes(r.original, r.output or b"", r.path)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    write_stdout(data)
 
 
 @common_options(omit=("fix_final",))

@@ -31,6 +31,7 @@ from mtfix.cli.options import (
 )
 from mtfix.config import Config, NearestSettings
 from mtfix.errors import InputError, MtfixError
+from mtfix.io.stdio import write_stdout
 
 
 @dataclass
@@ -70,7 +71,9 @@ class InputRun:
         if self.stdin_excluded:
             self.files = []
             # read all the same: a writer (an editor, `git show ... |`) must not get a broken pipe
-            self._stdin = sys.stdin.buffer.read()
+            from mtfix.io.stdio import read_stdin
+
+            self._stdin = read_stdin()
         elif not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
             from mtfix.io.inputs import walk_extensions
 
@@ -159,9 +162,7 @@ class InputRun:
     def pass_stdin_through(self) -> None:
         """Copy standard input to standard output unchanged (``fix`` of an excluded ``--stdin-filename``)."""
         if self.stdin_excluded:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(self._stdin)
-            sys.stdout.buffer.flush()
+            write_stdout(self._stdin)
 
     def warn(self, message: str) -> None:
         if not self.opts.quiet:
@@ -190,7 +191,7 @@ class InputRun:
         def error(message: str) -> None:
             from mtfix.report.text import printable
 
-            typer.echo("mtfix: error: " + printable(message, keep="\t\n"), err=True)
+            typer.echo("mtfix: error: " + printable(self.stdin_message(message), keep="\t\n"), err=True)
 
         def prepare() -> None:
             for g in self.used:
@@ -231,6 +232,15 @@ class InputRun:
         run, which writes ``fix``'s standard input back to standard output by ``-``)."""
         for r in results:
             r.path = stdin_name(self.opts, r.path)
+        failures = getattr(results, "failures", [])
+        for i, f in enumerate(failures):
+            if f.path == "-":
+                failures[i] = replace(f, path=stdin_name(self.opts, f.path), message=self.stdin_message(f.message))
+
+    def stdin_message(self, message: str) -> str:
+        """An error about standard input (``-:LINE: ...``) under the name ``--stdin-filename`` gives it."""
+        name = self.opts.stdin_filename
+        return name + message[1:] if name and message.startswith("-:") else message
 
     def close(self) -> None:
         for g in self.groups:

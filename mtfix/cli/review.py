@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +18,7 @@ from mtfix.cli.options import (
     format_only_warnings,
 )
 from mtfix.errors import MtfixError
+from mtfix.io.stdio import write_stdout
 
 
 @common_options(omit=("show_settings",))  # review has no --show-settings
@@ -58,9 +58,7 @@ def review(
     try:
         data = html.encode("utf-8", HTML_ERRORS)
         if to_stdout:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            write_stdout(data)
         elif output.parent and not output.parent.exists():
             output.parent.mkdir(parents=True, exist_ok=True)
         if not to_stdout:
@@ -172,9 +170,7 @@ def _print_diff(p: Any) -> None:
     if not p.changed:
         return
     data = diff_bytes(p.original, p.output, p.path)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    write_stdout(data)
 
 
 def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool) -> None:
@@ -187,8 +183,7 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
         if diff:
             _print_diff(p)
         elif p.path == "-":
-            sys.stdout.buffer.write(p.output)
-            sys.stdout.flush()
+            write_stdout(p.output)
         elif p.path in targets:
             targets[p.path].parent.mkdir(parents=True, exist_ok=True)
             atomic_write(targets[p.path], p.output)

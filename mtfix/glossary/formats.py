@@ -88,6 +88,10 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
     p = Path(path)
     kind = READERS.get(p.suffix.lower())
     if kind is None:
+        if p.is_dir():
+            raise GlossaryError(f"{p}: is a directory, not a glossary file")
+        if not p.exists():
+            raise GlossaryError(f"{p}: no such file")
         raise GlossaryError(f"{p}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
     raw = _read(p)
     shown = Path(display) if display else p

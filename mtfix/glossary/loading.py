@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import READERS, load
 from mtfix.glossary.model import Glossary, combine, overlay
 
@@ -34,8 +35,16 @@ BUNDLED_DIR = bundled_dir()
 
 
 def bundled_glossary_paths() -> list[Path]:
+    """The bundled glossaries (or ``$MTFIX_GLOSSARY_DIR``'s, which must be a folder: a typo there
+    would otherwise enforce no glossary at all, silently)."""
     d = bundled_dir()
-    return sorted(p for p in d.glob("*") if p.suffix.lower() in READERS and p.is_file()) if d.is_dir() else []
+    if not d.is_dir():
+        if os.environ.get("MTFIX_GLOSSARY_DIR"):
+            why = "not a folder" if d.exists() else "no such folder"
+            raise GlossaryError(f"MTFIX_GLOSSARY_DIR: {d}: {why} (the folder of glossaries read instead of the "
+                                "bundled ones)")
+        return []
+    return sorted(p for p in d.glob("*") if p.suffix.lower() in READERS and p.is_file())
 
 
 def display_name(path: Path) -> str:

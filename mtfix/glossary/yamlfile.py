@@ -29,13 +29,13 @@ def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossar
     def parse() -> tuple[Any, list[int] | None]:
         import yaml
 
-        from mtfix.safe_yaml import compose, construct, describe
+        from mtfix.safe_yaml import compose, construct, describe, where
 
         try:  # no alias bombs, no nesting that crashes the C parser
             root = compose(text)  # nodes keep their line numbers
             data = construct(root)
         except yaml.YAMLError as exc:
-            raise GlossaryError(f"{path}: not valid YAML: {describe(exc)}") from None
+            raise GlossaryError(f"{path}{where(exc)}: not valid YAML: {describe(exc)}") from None
         if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
             return data, None
         nodes = next(v for k, v in root.value if k.value == "entries").value

@@ -140,6 +140,9 @@ def _plan(argv: list[str]) -> list[list[str]]:
 def main(argv: list[str] | None = None) -> int:
     """Run the hook; the exit code follows the ``mtfix`` command's contract
     (:func:`mtfix.cli.run`: an error, expected or not, is one line and exit 2)."""
+    from mtfix.io.stdio import hold_closed_descriptors
+
+    hold_closed_descriptors()  # as the ``mtfix`` command: no file opened later may take a closed 0, 1 or 2
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
         print(f"usage: python -m mtfix.integrations.precommit {{{'|'.join(COMMANDS)}}} [OPTIONS] FILE...",

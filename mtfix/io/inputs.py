@@ -65,6 +65,31 @@ def is_temp_file(name: str) -> bool:
     return name.endswith((TEMP_SUFFIX, BACKUP_SUFFIX))
 
 
+def glob_problem(pattern: str) -> str | None:
+    """Why the gitignore-style glob ``pattern`` cannot be compiled (``[z-a]``: a reversed range), or None."""
+    import re
+
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except (re.error, ValueError) as exc:  # (pathspec's own pattern error is a ValueError)
+        return re.sub(r" at position \d+$", "", str(exc)) or type(exc).__name__  # the position is in its regex
+    return None
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    """The patterns of a .gitignore, less those that cannot be compiled: git matches nothing with those."""
+    import re
+
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (re.error, ValueError):
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if glob_problem(line) is None])
+
+
 class GlobFilter:
     """``include``/``exclude`` globs (gitignore syntax) relative to ``base`` (the
     configuration file's directory; default: the current directory).
@@ -115,9 +140,7 @@ class _GitIgnores:
                 lines = fh.read().splitlines()
         except OSError:
             return None
-        import pathspec  # only where a .gitignore exists (see GlobFilter)
-
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        return _gitignore_spec(lines)  # pathspec is imported only where a .gitignore exists (see GlobFilter)
 
     def specs(self, directory: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], ...]:
         directory = os.path.abspath(directory)
@@ -328,7 +351,9 @@ def read_input(path: str, *, regular_only: bool = False) -> Input:
     refused after a wait instead of blocking for ever.
     """
     if path == STDIN:
-        return Input(STDIN, sys.stdin.buffer.read())
+        from mtfix.io.stdio import read_stdin
+
+        return Input(STDIN, read_stdin())
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is None:
@@ -351,4 +376,4 @@ def is_binary(inp: Input) -> bool:
 def check_stdin_text(inp: Input) -> None:
     """Standard input must be text: binary data is an input error (exit 2, nothing on stdout)."""
     if inp.path == STDIN and looks_binary(inp.raw):
-        raise InputError(f"{binary_reason(inp.raw)}; nothing was written", path="<stdin>")
+        raise InputError(f"{binary_reason(inp.raw)}; nothing was written", path=STDIN)

@@ -323,12 +323,15 @@ def load_pack_file(path: str | Path) -> Pack:
     def parse() -> Any:
         import yaml
 
-        from mtfix.safe_yaml import describe, load
+        from mtfix.safe_yaml import describe, load, where
 
         try:
             return load(text)
         except yaml.YAMLError as exc:
-            raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}", path=str(p)) from None
+            at = where(exc)  # file:line:col, as the other errors of a pack's text name it
+            if not at:
+                raise RulePackError(p.stem, f"not valid YAML: {describe(exc)}", path=str(p)) from None
+            raise RulePackError(p.stem, f"{p}{at}: not valid YAML: {describe(exc)}") from None
 
     # the parsed YAML, from the user's cache when this exact file was parsed before
     data = cached(raw, "rule-pack-2", parse)  # "-2": not the parses from before duplicate keys were refused
