@@ -239,11 +239,16 @@ def utterance(doc: Document, start: int, end: int) -> bool:
     >>> utterance(d, 6, 22), utterance(d, 38, 48)
     (True, False)
     """
+    return _opens_sentence(doc, start, end, _UTTERANCE_CLOSE)
+
+
+def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern) -> bool:
+    """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it."""
     seg = doc.segment_at(start)
     if seg is None:
         return False
     return (_UTTERANCE_OPEN.search(doc.text[seg.start : start]) is not None
-            and _UTTERANCE_CLOSE.match(doc.text[end : seg.end]) is not None)
+            and close.match(doc.text[end : seg.end]) is not None)
 
 
 #: What may follow an emphatic opening: clause punctuation or a dash, or the segment's end.
@@ -252,7 +257,7 @@ _EMPHASIS_CLOSE = LazyPattern(r"[ \t]*(?:[,;:.!?…–—-]|$)")
 
 def emphatic_opening(doc: Document, start: int, end: int) -> bool:
     """Whether the copies at ``[start, end)`` open a sentence and are closed by punctuation or a dash:
-    a word said three or four times for emphasis ("Compare compare compare - it pays.", "Wow wow wow."),
+    a word said three or four times for emphasis ("Practise practise practise - it pays.", "Wow wow wow."),
     not a loop inside a clause ("Exports of wheat wheat wheat fell") nor one before its noun ("Solar
     solar solar panels arrived.").
 
@@ -261,11 +266,7 @@ def emphatic_opening(doc: Document, start: int, end: int) -> bool:
     >>> emphatic_opening(d, 0, 14), emphatic_opening(d, 28, 45)
     (True, False)
     """
-    seg = doc.segment_at(start)
-    if seg is None:
-        return False
-    return (_UTTERANCE_OPEN.search(doc.text[seg.start : start]) is not None
-            and _EMPHASIS_CLOSE.match(doc.text[end : seg.end]) is not None)
+    return _opens_sentence(doc, start, end, _EMPHASIS_CLOSE)
 
 
 def _free_relative(text: str, start: int) -> bool:
