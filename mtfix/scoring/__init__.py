@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
-from mtfix.scoring.fluency import SegmentScore, default_weights, detector_signature, fluency, statistics_signature
+from mtfix.scoring.fluency import (
+    UNSCORED_CHECKERS,
+    SegmentScore,
+    default_weights,
+    detector_signature,
+    fluency,
+    statistics_signature,
+)
 from mtfix.signature import Signature
 
 if TYPE_CHECKING:
@@ -48,11 +55,6 @@ class ScoreResult:
             d["reference"] = self.reference
         d.update(self.extra)
         return d
-
-
-#: checkers whose findings are about layout, not language: the fluency score leaves them out
-#: (:data:`mtfix.scoring.fluency.LAYOUT_ORIGINS`), and its signature does not name them
-UNSCORED_CHECKERS = frozenset({"subtitles"})
 
 
 def fluency_signature(pipeline_signature: str | Signature) -> str:

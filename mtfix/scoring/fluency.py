@@ -188,8 +188,11 @@ def finding_key(f: Finding, text: str) -> FindingKey:
     return f.code, origin, str(f.severity), f.category
 
 
-#: origins of findings about layout, not language (MTF601, a subtitle line a fix made too long): not scored
-LAYOUT_ORIGINS = ("subtitles:",)
+#: Checkers whose findings are about layout, not language (MTF601, a subtitle line a fix made too long):
+#: the score leaves their findings out, and its signature does not name them.
+UNSCORED_CHECKERS = frozenset({"subtitles"})
+#: The origins of those checkers' findings.
+LAYOUT_ORIGINS = tuple(f"{name}:" for name in sorted(UNSCORED_CHECKERS))
 
 
 def segment_findings(doc: Document, findings: list[Finding]) -> tuple[list[list[FindingKey]], list[FindingKey]]:
