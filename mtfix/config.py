@@ -17,6 +17,7 @@ names the file and the line.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -111,7 +112,7 @@ class Config:
 class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
-    ``kind`` is ``bool``, ``str``, ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
+    ``kind`` is ``bool``, ``str``, ``lang`` (a language code: ``az``, ``pt-BR``), ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
     item), ``choice`` (one of ``choices``), ``table`` (a plug-in's own table, kept in
     ``Config.extra``) or ``extend`` (the settings file to start from: read by :func:`load_config_file`).  ``paths``: strings are paths relative to the file's directory."""
 
@@ -131,7 +132,7 @@ class Setting:
 SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("packs", "packs", "strings", help="bundled rule packs (default: all)"),
     Setting("rule-files", "rule_files", "strings", paths=True, help="extra rule pack files"),
-    Setting("source-lang", "source_lang", "str", help="en-* packs plus <lang>-en"),
+    Setting("source-lang", "source_lang", "lang", help="en-* packs plus <lang>-en"),
     Setting("select", "select", "strings", help="only these codes, prefixes or names"),
     Setting("ignore", "ignore", "strings", help="not these codes, prefixes or names"),
     Setting("glossaries", "glossaries", "strings", paths=True, help="glossary files"),
@@ -153,7 +154,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
             path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
     Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
-    Setting("server", "extra", "table", help="language server settings (docs/editors.md)"),
+    Setting("server", "extra", "table", help="language server settings (docs/editors.md)",
+            check="mtfix.config:check_server_key"),
     Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length (docs/formats.md)",
             check="mtfix.checks.subtitle_lines:check_settings_key"),
 ]}
@@ -175,6 +177,10 @@ def _kind_of(name: str) -> Setting | None:
     return None
 
 
+#: A language code as ``source-lang`` takes it: ``az``, ``tr``, ``pt-BR``, ``zh_Hant`` (never empty or spaced).
+LANG_CODE = regex.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
 def _type_name(value: Any) -> str:
     return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
             dict: "a table"}.get(type(value), type(value).__name__)
@@ -190,6 +196,10 @@ def _check_value(s: Setting, value: Any) -> Any:
     if s.kind == "str":
         if not isinstance(value, str):
             raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        return value
+    if s.kind == "lang":
+        if not isinstance(value, str) or not LANG_CODE.fullmatch(value):
+            raise ValueError(f"must be a language code (like az), not {_type_name(value)} {value!r}")
         return value
     if s.kind == "extend":
         if not isinstance(value, str) or not value.strip():
@@ -441,6 +451,31 @@ def check_glossary_key(key: str, value: Any) -> None:
         raise ConfigError(f"[glossary]: unknown setting(s) {key} (known: first-mention)")
     if not isinstance(value, bool):
         raise ConfigError(f"[glossary]: first-mention must be true or false, not {value!r}")
+
+
+#: The keys of the language server's ``[server]`` table (docs/editors.md).
+SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
+
+
+def valid_debounce(value: object) -> bool:
+    """A debounce in milliseconds: a finite number, 0 or more (TOML's ``inf`` and ``nan`` are not).
+
+    >>> valid_debounce(20), valid_debounce(12.5), valid_debounce(float("inf")), valid_debounce(True), valid_debounce(-1)
+    (True, True, False, False, False)
+    """
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+def check_server_key(key: str, value: Any) -> None:
+    """One key of the language server's ``[server]`` table, checked when the file is read (by every
+    command, so that ``mtfix check`` in CI catches what the editor would only warn about)."""
+    if key not in SERVER_KEYS:
+        raise ConfigError(f"[server]: unknown setting {key!r} (known: {', '.join(sorted(SERVER_KEYS))})")
+    if key == "debounce-ms" and not valid_debounce(value):
+        raise ConfigError(f"[server]: debounce-ms must be a number of milliseconds, 0 or more, not "
+                          f"{_type_name(value)} {value!r}")
+    if key == "docs-url" and not isinstance(value, str):
+        raise ConfigError(f"[server]: docs-url must be a string, not {_type_name(value)} {value!r}")
 
 
 def _table_paths(table: dict[str, Any], keys: tuple[str, ...], base_dir: Path) -> dict[str, Any]:

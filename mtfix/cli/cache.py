@@ -8,6 +8,8 @@ Python or rule pack leaves the old entries behind (as ``pip``'s and ``pre-commit
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,6 +23,18 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
+def _root() -> Path:
+    """The cache folder, or exit 2 when it is something else (a ``MTFIX_CACHE_DIR`` pointed at a file
+    would otherwise read as an empty cache).  A folder not made yet is an empty cache."""
+    from mtfix import cache
+
+    base = cache.root()
+    if base.exists() and not base.is_dir():
+        where = "MTFIX_CACHE_DIR: " if os.environ.get("MTFIX_CACHE_DIR") else ""
+        fail(f"{where}{base}: not a folder (the cache folder)")
+    return base
+
+
 @app.command()
 def info(format: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:  # noqa: A002
     """Where the cache is and the files and bytes of each of its parts."""
@@ -28,7 +42,7 @@ def info(format: Annotated[str, typer.Option("--format", help="text or json")] =
 
     if format not in ("text", "json"):
         fail(f"--format must be text or json, not {format!r}")
-    base = cache.root()
+    base = _root()
     parts = cache.usage(base)
     if format == "json":
         typer.echo(json.dumps({"path": str(base), "enabled": cache.enabled(),
@@ -49,7 +63,7 @@ def clean(
     """Remove the cached files (rebuilt on demand); LanguageTool's installation stays."""
     from mtfix import cache
 
-    base = cache.root()
+    base = _root()
     removed, freed, errors = cache.clean(base, results=not keep_results)
     for e in errors:
         typer.echo(f"mtfix: cannot remove {e}", err=True)

@@ -121,6 +121,9 @@ def _caches() -> Check:
     """mtfix's own caches: they keep entries of earlier versions and rule edits until cleaned."""
     from mtfix import cache
 
+    base = cache.root()
+    if base.exists() and not base.is_dir():
+        return "caches", False, f"{base}: not a folder (MTFIX_CACHE_DIR?): mtfix runs without its caches"
     parts = cache.usage()
     files, size = sum(n for n, _ in parts.values()), sum(b for _, b in parts.values())
     return "caches", True, f"{cache.root()}: {files} files, {size / 1e6:.1f} MB (`mtfix cache clean` empties them)"

@@ -146,6 +146,12 @@ FORMAT_ONLY_OPTIONS = {
 }
 
 
+#: ``fix --decisions`` applies the edits accepted in the review as they were accepted: the review proposes
+#: edits in XLIFF units signed off (final) too, so ``--fix-final`` changes nothing there.
+FIX_FINAL_WITH_DECISIONS = ("--fix-final has no effect with --decisions: the edits accepted in the review are "
+                            "applied as accepted, in final units too")
+
+
 def format_only_warnings(opts: CommonOptions, formats: Iterable[str]) -> list[str]:
     """One warning for each format-only option ``opts`` sets while some of ``formats`` (those of the
     files read) is a format that ignores it: ``--no-header is for CSV and TSV; ignored for jsonl``."""
@@ -200,6 +206,17 @@ def with_stdin_filename(opts: CommonOptions, paths: list[str] | None) -> CommonO
     from mtfix.formats import format_for_path
 
     return replace(opts, input_format=format_for_path(opts.stdin_filename))
+
+
+def check_source_lang(lang: str | None) -> None:
+    """Exit 2 for a ``--source-lang`` that is empty (an unset shell variable) or no language code."""
+    from mtfix.config import LANG_CODE
+
+    if lang is None or LANG_CODE.fullmatch(lang):
+        return
+    if not lang.strip():
+        fail("--source-lang: empty (an unset shell variable?): give a language code, like az")
+    fail(f"--source-lang: {lang!r} is not a language code (like az)")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -414,6 +431,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
                                 ("--pack", "packs", "run no rule pack")):
         if args.get(name) is not None and not _split(args[name]):  # `--pack "$PACKS"`, the variable unset
             fail(f"{option}: empty (an unset shell variable?): it would {would}")
+    check_source_lang(args.get("source_lang"))
     from mtfix.formats import FORMATS
 
     check_choice("--input-format", args.get("input_format"), tuple(FORMATS))

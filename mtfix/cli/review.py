@@ -10,6 +10,7 @@ import typer
 from mtfix.cli.groups import InputRun
 from mtfix.cli.options import (
     DEFAULT_OPTIONS,
+    FIX_FINAL_WITH_DECISIONS,
     CommonOptions,
     MinSeverityOpt,
     PathsArg,
@@ -121,6 +122,8 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
                 planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         for w in format_only_warnings(run.opts, formats):  # as `fix` warns (InputRun.run)
             run.warn(w)
+        if run.opts.fix_final and "xliff" in formats:  # (for other formats the line above said it)
+            run.warn(FIX_FINAL_WITH_DECISIONS)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs

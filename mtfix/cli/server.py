@@ -46,7 +46,7 @@ def server(
     if grammar is not None and grammar not in GRAMMAR_MODES:
         typer.echo(f"mtfix: error: --grammar must be one of {', '.join(GRAMMAR_MODES)}, not {grammar!r}", err=True)
         raise typer.Exit(2)
-    from mtfix.lsp.workspace import valid_debounce
+    from mtfix.config import valid_debounce
 
     if debounce_ms is not None and not valid_debounce(debounce_ms):
         typer.echo(f"mtfix: error: --debounce-ms must be a number of milliseconds ≥ 0, not {debounce_ms!r}", err=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.errors import InputError
+from mtfix.errors import ConfigError, InputError
 from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
 
 if TYPE_CHECKING:
@@ -301,10 +301,21 @@ def special_kind(mode: int) -> str | None:
 
 
 def _fifo_wait() -> float:
-    try:
-        return max(0.0, float(os.environ.get("MTFIX_FIFO_WAIT", FIFO_WAIT)))
-    except ValueError:
+    """``$MTFIX_FIFO_WAIT`` (else :data:`FIFO_WAIT`): a number of seconds, 0 or more.  Anything else is a
+    ConfigError naming the variable (as ``MTFIX_GLOSSARY_DIR`` is), not the default taken silently."""
+    import math
+
+    raw = os.environ.get("MTFIX_FIFO_WAIT")
+    if raw is None or not raw.strip():
         return FIFO_WAIT
+    try:
+        wait = float(raw)
+    except ValueError:
+        wait = math.nan
+    if not (math.isfinite(wait) and wait >= 0):
+        raise ConfigError(f"MTFIX_FIFO_WAIT: {raw!r}: not a number of seconds, 0 or more (how long to wait for "
+                          "a FIFO's writer)")
+    return wait
 
 
 def _read_fifo(path: str) -> bytes:
@@ -317,7 +328,7 @@ def _read_fifo(path: str) -> bytes:
         poller = select.poll()
         poller.register(fd, select.POLLIN | select.POLLHUP)
         wait = _fifo_wait()
-        if not poller.poll(int(wait * 1000)):
+        if not poller.poll(min(int(wait * 1000), 2**31 - 1)):  # poll's limit: about 24 days
             raise InputError(f"FIFO: nothing was written to it within {wait:g} s (no writer?); not read", path=path)
         os.set_blocking(fd, True)  # data (or the end) has come: read to the end like standard input
         chunks = []

@@ -17,7 +17,6 @@ ready, documents are checked without it.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import threading
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from mtfix.config import Config, discover_config_file, load_config_file
+from mtfix.config import SERVER_KEYS, Config, discover_config_file, load_config_file, valid_debounce
 from mtfix.errors import MtfixError
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
@@ -41,7 +40,6 @@ LANGUAGE_IDS = {
 #: Markdown extensions editors use beyond the formats' own
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
 DEFAULT_DEBOUNCE_MS = 50
-SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
 
 
 def document_kind(path: str | None, language_id: str | None) -> str | None:
@@ -101,15 +99,6 @@ def _stat_key(path: str | Path) -> tuple[str, int, int]:
         return str(path), st.st_mtime_ns, st.st_size
     except OSError:
         return str(path), -1, -1
-
-
-def valid_debounce(value: object) -> bool:
-    """A debounce in milliseconds: a finite number, 0 or more (TOML's ``inf`` and ``nan`` are not).
-
-    >>> valid_debounce(20), valid_debounce(float("inf")), valid_debounce(True), valid_debounce(-1)
-    (True, False, False, False)
-    """
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
 
 
 @dataclass

@@ -291,12 +291,16 @@ def test_glossary_refusals_write_nothing(tmp_path: Path) -> None:
 
 
 def test_server_table_is_checked() -> None:
-    from mtfix.config import config_from_mapping
+    from mtfix.config import Config, config_from_mapping
+    from mtfix.errors import ConfigError
     from mtfix.lsp.workspace import Profile
 
     good = Profile(config_from_mapping({"server": {"debounce-ms": 20, "docs-url": "https://x/{code}"}}, "m"), None, ())
     assert good.warning is None and good.debounce == 0.02 and good.docs_url == "https://x/{code}"
-    bad = Profile(config_from_mapping({"server": {"debounce": 3, "docs-url": 5}}, "m"), None, ())
+    with pytest.raises(ConfigError, match="unknown setting 'debounce'"):  # a settings error, with its line
+        config_from_mapping({"server": {"debounce": 3, "docs-url": 5}}, "m")
+    # a Config built in Python is not checked there: the server still warns and keeps its defaults
+    bad = Profile(Config(extra={"server": {"debounce": 3, "docs-url": 5}}), None, ())
     assert "unknown setting(s) debounce" in bad.warning and "docs-url must be a string" in bad.warning
     assert bad.docs_url is None and bad.debounce == 0.05
 
@@ -392,10 +396,13 @@ def test_debounce_that_is_not_a_finite_number_is_refused(value: float) -> None:
     from typer.testing import CliRunner
 
     from mtfix.cli import app
-    from mtfix.config import config_from_mapping
+    from mtfix.config import Config, config_from_mapping
+    from mtfix.errors import ConfigError
     from mtfix.lsp.workspace import Profile
 
-    bad = Profile(config_from_mapping({"server": {"debounce-ms": value}}, "m"), None, ())
+    with pytest.raises(ConfigError, match="debounce-ms must be a number of milliseconds"):
+        config_from_mapping({"server": {"debounce-ms": value}}, "m")
+    bad = Profile(Config(extra={"server": {"debounce-ms": value}}), None, ())
     assert "debounce-ms must be a number of milliseconds" in (bad.warning or "") and bad.debounce == 0.05
     r = CliRunner().invoke(app, ["server", "--debounce-ms", str(value)])
     assert r.exit_code == 2 and "--debounce-ms must be a number of milliseconds" in r.output, r.output
