@@ -49,12 +49,7 @@ def test_a_fifo_wait_is_read_only_when_a_fifo_is(tmp_path: Path) -> None:
 def test_an_empty_source_lang_is_an_error_of_the_settings_file(tmp_path: Path, name: str, written: str,
                                                                line: int) -> None:
     """``source-lang = ""`` was taken as no source language, silently."""
-    (tmp_path / ".git").mkdir()
-    (tmp_path / name).write_text(written, encoding="utf-8")
-    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
-    run = run_mtfix("check", "a.txt", cwd=tmp_path)
-    assert run.rc == 2 and not run.traceback and run.stdout == "", run.stdout + run.stderr
-    [message] = run.stderr.splitlines()
+    message = _settings_error(tmp_path, name, written)
     assert message.startswith(f"mtfix: error: {tmp_path / name}:{line}: source-lang must be a language code "
                               "(like az)"), message
 
@@ -152,13 +147,7 @@ def test_fix_final_with_decisions_is_warned_about_once(tmp_path: Path) -> None:
 def test_a_debounce_that_is_no_number_of_milliseconds_is_a_settings_error(tmp_path: Path, value: str) -> None:
     """``[server] debounce-ms = -1`` was read by every command without a word (only the language
     server, later, warned and used 50 ms)."""
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "mtfix.toml").write_text(f'fail-on = "critical"\n\n[server]\ndebounce-ms = {value}\n',
-                                         encoding="utf-8")
-    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
-    run = run_mtfix("check", "a.txt", cwd=tmp_path)
-    assert run.rc == 2 and not run.traceback and run.stdout == "", run.stdout + run.stderr
-    [message] = run.stderr.splitlines()
+    message = _settings_error(tmp_path, "mtfix.toml", f'fail-on = "critical"\n\n[server]\ndebounce-ms = {value}\n')
     assert message.startswith(f"mtfix: error: {tmp_path / 'mtfix.toml'}:4: [server] debounce-ms must be a number "
                               "of milliseconds, 0 or more"), message
 
@@ -170,3 +159,14 @@ def test_other_server_settings_are_checked_when_read(table: dict, words: str) ->
         config_from_mapping({"server": table}, "m.toml")
     good = config_from_mapping({"server": {"debounce-ms": 20.5, "docs-url": "https://x/{code}"}}, "m.toml")
     assert good.extra["server"]["debounce-ms"] == 20.5
+
+
+def _settings_error(tmp_path: Path, name: str, written: str) -> str:
+    """The one line ``mtfix check`` prints, with exit 2 and nothing on stdout, for settings ``written`` to ``name``."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(written, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
+    run = run_mtfix("check", "a.txt", cwd=tmp_path)
+    assert run.rc == 2 and not run.traceback and run.stdout == "", run.stdout + run.stderr
+    [message] = run.stderr.splitlines()
+    return message

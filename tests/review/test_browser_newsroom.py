@@ -263,11 +263,7 @@ def test_the_same_report_open_in_two_tabs_keeps_both_tabs_decisions(browser, tmp
             "return window.mtfixReview.exportData().files;") for d in f["decisions"]}
         assert decided == {"MTF101": "accept", "MTF206": "reject"}
     finally:
-        for handle in browser.window_handles:
-            if handle != first:
-                browser.switch_to.window(handle)
-                browser.close()
-        browser.switch_to.window(first)
+        close_other_tabs(browser, first)
 
 
 def test_decisions_import_into_a_new_report_of_the_same_bytes_only(browser, tmp_path):
@@ -496,11 +492,7 @@ def test_a_correction_box_open_while_another_tab_saves_keeps_the_typed_text(brow
         ctrl_enter(browser)
         assert corrections() == [draft + "."]
     finally:
-        for handle in browser.window_handles:
-            if handle != first:
-                browser.switch_to.window(handle)
-                browser.close()
-        browser.switch_to.window(first)
+        close_other_tabs(browser, first)
 
 
 def test_the_help_takes_the_focus_keeps_tab_inside_and_gives_it_back(browser, tmp_path):
@@ -545,3 +537,12 @@ def test_the_help_takes_the_focus_keeps_tab_inside_and_gives_it_back(browser, tm
     assert help_.is_displayed() and browser.switch_to.active_element == help_
     press(browser, "?")
     assert not help_.is_displayed() and browser.switch_to.active_element == toggle
+
+
+def close_other_tabs(browser, first: str) -> None:
+    """Close every tab but ``first`` and go back to it."""
+    for handle in browser.window_handles:
+        if handle != first:
+            browser.switch_to.window(handle)
+            browser.close()
+    browser.switch_to.window(first)
