@@ -73,3 +73,19 @@ def browser():
     driver = chrome()
     yield driver
     driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_storage(request):
+    """Each browser test starts with no decisions kept: the module's browser shares one local storage
+    for every report opened from disk, and two reports of the same file and bytes made in the same
+    second share a key (by design), so a test could find the decisions of the one before it."""
+    yield
+    if "browser" not in request.fixturenames:
+        return
+    driver = request.getfixturevalue("browser")
+    try:
+        driver.switch_to.window(driver.window_handles[0])
+        driver.execute_script("try { window.localStorage.clear(); } catch (e) {}")
+    except Exception:  # noqa: BLE001 - a test that broke the session leaves nothing to clear
+        pass
