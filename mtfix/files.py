@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mtfix.errors import MtfixError
+from mtfix.errors import InputError, MtfixError
 from mtfix.findings import at_or_above
 from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.formats.base import hold_signed_off
@@ -156,8 +156,6 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     unread = unread_records(container.errors) if score and ref is not None else []
     if unread:  # references pair with records by position: every later pair would shift
-        from mtfix.errors import InputError
-
         raise InputError(f"{unread[0]}: {ref_name} pairs records with references by position, "
                          "so every record must be readable", path=inp.path)
     refs = references_for(ref, [u.text for u in container.units], inp.path, ref_name) if score and ref is not None \
@@ -418,10 +416,9 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         with legacy_encoding(encoding if fmt not in SELF_DECODING else None):
             return "ok", job(inp)
     except MtfixError as exc:
-        message = str(exc)
-        if path == STDIN and message.startswith("<input>"):  # a reader that was given no name: `-`, as given
-            message = STDIN + message.removeprefix("<input>")
-        return "failed", FileProblem(path, message, line=getattr(exc, "line", None))
+        if path == STDIN and isinstance(exc, InputError) and exc.path is None:  # a reader given no name: `-`
+            exc = InputError(exc.reason, path=STDIN, line=exc.line)
+        return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))
 
 
 def write_result(result: FileResult, target: Path | None = None) -> None:

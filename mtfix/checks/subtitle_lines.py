@@ -64,7 +64,12 @@ def cue_lines(text: str, kind: str) -> list[list[tuple[int, int]]]:
 
 def line_profile(text: str, kind: str) -> tuple[tuple[int, ...], ...]:
     """The visible length of each line of each cue: what the format records before any fix."""
-    return tuple(tuple(visible_length(text[a:b]) for a, b in cue) for cue in cue_lines(text, kind))
+    from mtfix.formats.subtitles import SubtitleSyntaxError, cue_line_lengths, parse_cues
+
+    try:
+        return cue_line_lengths(text, parse_cues(text, kind))
+    except SubtitleSyntaxError:
+        return ()
 
 
 def max_line_length(config: Any) -> int:

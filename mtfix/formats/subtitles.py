@@ -33,6 +33,7 @@ keeps the bytes outside an edit (measured: docs/formats.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +77,11 @@ def visible_length(line: str) -> int:
     15
     """
     return len(MARKUP.sub(lambda m: "x" if m.group().startswith("&") else "", line))
+
+
+def cue_line_lengths(text: str, cues: Iterable[Any]) -> tuple[tuple[int, ...], ...]:
+    """The :func:`visible_length` of each text line of each of ``cues`` (each with ``lines``: spans of ``text``)."""
+    return tuple(tuple(visible_length(text[a:b]) for a, b in c.lines) for c in cues)
 
 
 class SubtitleSyntaxError(Exception):
@@ -304,8 +310,7 @@ class SubtitleContainer(Container):
 def subtitle_unit(text: str, kind: str) -> tuple[Unit, list[Cue]]:
     """The one unit of subtitle ``text`` (``kind``: ``srt`` or ``vtt``) and its cues; raises SubtitleSyntaxError."""
     spans = subtitle_spans(text, kind)
-    # the visible length of each cue line before any fix: MTF601 reports a line a fix made too long
-    lines = tuple(tuple(visible_length(text[a:b]) for a, b in c.lines) for c in spans.cues)
+    lines = cue_line_lengths(text, spans.cues)  # before any fix: MTF601 reports a line a fix made too long
     unit = Unit(None, text, regions=spans.regions, protected=spans.protected, opaque=[], joins=spans.joins,
                 verbatim=True, meta={"cues": len(spans.cues), "register": "dialogue",
                                      "subtitle": {"kind": kind, "lines": lines}})
