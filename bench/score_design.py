@@ -269,7 +269,7 @@ class Arrays:
 
         judged = self.p >= 0
         c = q["centre"]
-        h = np.where(judged, np.maximum(0.0, self.p - c) / (1 - c), 0.0)
+        h = np.where(judged, np.maximum(0.0, self.p - c) / (1 - c), 0.0) ** q.get("shape", 1.0)
         length = q["length"] * (self.n / LENGTH_WORDS) ** q["exponent"]
         solo = ~self.corr
         alone = self.flt * np.where(solo, q["lt_alone"], 1.0) + self.fg * np.where(solo, q["glossary_alone"], 1.0)
@@ -327,6 +327,9 @@ GRID: dict[str, tuple[float, ...]] = {
     # detector's probability, and the major severity's MQM weight (minor stays 1)
     "rule": (1.0, 2.0, 4.0, 8.0),
     "major": (5.0, 10.0),
+    # the exponent on the probability's excess over the centre (``detector.shape``; 1: linear, as in 4.0-4.4;
+    # below 1 a probability just past the centre costs more, p = 1 the same)
+    "shape": (1.0,),  # 0.5 and 0.75 measured in session 15 (`--grid shape=0.5,0.75,1`): not adopted
 }
 
 
@@ -378,15 +381,18 @@ def objective(fig: dict[str, float], item_weight: float | None = None) -> float:
     return flat + w * item_term(fig) if w else flat
 
 
-def candidates(data: dict[str, Any], grammar: bool,
-               fixed: dict[str, float] | None = None) -> tuple[list[tuple[dict[str, float], dict[str, float]]], Any]:
+def candidates(data: dict[str, Any], grammar: bool, fixed: dict[str, float] | None = None,
+               values: dict[str, tuple[float, ...]] | None = None,
+               ) -> tuple[list[tuple[dict[str, float], dict[str, float]]], Any]:
     """Every grid point that meets the seed must-holds (at the scale :func:`seed_scale` picks), with
-    its fitting figures; and the realmt dev arrays (printed beside a choice, never used for it)."""
+    its fitting figures; and the realmt dev arrays (printed beside a choice, never used for it).
+    ``fixed`` holds parameters at one value, ``values`` replaces a parameter's grid values."""
     import itertools
 
     arrays = {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
     dev = {"realmt dev": Arrays(data["sets"]["realmt dev"], grammar)}
-    grid = {k: ((fixed or {})[k],) if k in (fixed or {}) else v for k, v in GRID.items()}
+    grid = {k: (values or {}).get(k, v) for k, v in GRID.items()}
+    grid = {k: ((fixed or {})[k],) if k in (fixed or {}) else v for k, v in grid.items()}
     if not grammar:
         grid["lt_alone"] = (1.0,)  # no LanguageTool findings: the factor changes nothing
     keys = list(grid)
@@ -414,10 +420,10 @@ def choose(results: list[tuple[dict[str, float], dict[str, float]]],
 
 
 def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float] | None = None,
-        item_weight: float | None = None) -> None:
+        item_weight: float | None = None, values: dict[str, tuple[float, ...]] | None = None) -> None:
     """Grid search: of the candidates that meet the seed must-holds and whose realmt TRAIN AUC is
     within ``room`` of the best, the best dev objective. realmt dev figures are printed, never used."""
-    results, dev = candidates(data, grammar, fixed)
+    results, dev = candidates(data, grammar, fixed, values)
     for q, f in choose(results, room, item_weight)[:5]:
         f.update(figures(dev, q))
         shown = {k: round(v, 4) for k, v in q.items()}
@@ -428,15 +434,16 @@ def fit(data: dict[str, Any], grammar: bool, room: float, fixed: dict[str, float
 FRONTIER_ROOMS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 1.0)
 
 
-def frontier(data: dict[str, Any], grammar: bool, item_weight: float | None = None) -> None:
+def frontier(data: dict[str, Any], grammar: bool, item_weight: float | None = None,
+             values: dict[str, tuple[float, ...]] | None = None) -> None:
     """The trade-off between separating garbled MT from professional news (realmt train AUC) and
     ranking MQM segments (the dev objective): the choice :func:`fit` makes at each ``room``. The item
     columns are the harness's item-grouped τ_b and, in brackets, the coverage-adjusted one (:class:`Grouped`)."""
-    results, dev = candidates(data, grammar)
+    results, dev = candidates(data, grammar, values=values)
     print("| room | realmt train AUC | dev objective | zh-en 2020 flat | TED 2021 flat | MLQE dev | "
           "zh-en 2020 item (cov) | TED 2021 item (cov) | realmt dev AUC | centre | detector | per_word | length "
-          "| rule | major |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| rule | major | shape |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for room in FRONTIER_ROOMS:
         q, f = choose(results, room, item_weight)[0]
         d = figures(dev, q)
@@ -444,7 +451,18 @@ def frontier(data: dict[str, Any], grammar: bool, item_weight: float | None = No
               f"{f['zh-en 2020 flat']:.3f} | {f['zh-en TED 2021 flat']:.3f} | {f['mlqe dev flat']:.3f} | "
               f"{f['zh-en 2020 item']:+.3f} ({f['zh-en 2020 item cov']:+.3f}) | "
               f"{f['zh-en TED 2021 item']:+.3f} ({f['zh-en TED 2021 item cov']:+.3f}) | {d['realmt dev AUC']:.3f} | "
-              f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} | {q['rule']} | {q['major']} |")
+              f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} | {q['rule']} | {q['major']} | {q['shape']} |")
+
+
+def _grid_values(items: list[str]) -> dict[str, tuple[float, ...]]:
+    """``KEY=V1,V2`` options as grid values (unknown keys are an error)."""
+    out: dict[str, tuple[float, ...]] = {}
+    for item in items:
+        key, _, vals = item.partition("=")
+        if key not in GRID:
+            raise SystemExit(f"score_design: unknown grid key {key!r} (one of {', '.join(GRID)})")
+        out[key] = tuple(float(v) for v in vals.split(","))
+    return out
 
 
 def load_cache(path: Path) -> dict[str, Any]:
@@ -475,6 +493,8 @@ def main(argv: list[str] | None = None) -> None:
     fr.add_argument("--cache", type=Path, action="append", required=True, help="cache(s) from collect, merged")
     fr.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
     for sp in (f, fr):
+        sp.add_argument("--grid", action="append", default=[], metavar="KEY=V1,V2",
+                        help="replace a parameter's grid values (the full grid takes hours on 2 cores)")
         sp.add_argument("--item-weight", type=float, default=None,
                         help="weight of the mean coverage-adjusted item-grouped τ_b (zh-en 2020, TED 2021) "
                              f"in the objective (default {ITEM_WEIGHT})")
@@ -483,14 +503,14 @@ def main(argv: list[str] | None = None) -> None:
         merged_f: dict[str, Any] = {"sets": {}}
         for path in args.cache:
             merged_f["sets"].update(load_cache(path)["sets"])
-        frontier(merged_f, args.grammar, args.item_weight)
+        frontier(merged_f, args.grammar, args.item_weight, _grid_values(args.grid))
         return
     if args.cmd == "fit":
         merged: dict[str, Any] = {"sets": {}}
         for path in args.cache:
             merged["sets"].update(load_cache(path)["sets"])
         fixed = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.set)}
-        fit(merged, args.grammar, args.room, fixed, args.item_weight)
+        fit(merged, args.grammar, args.room, fixed, args.item_weight, _grid_values(args.grid))
         return
     if args.cmd == "collect":
         collect(args)

@@ -9,7 +9,7 @@ garble detector's probability ``p`` costs (:mod:`mtfix.garble`), and word
 statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
 
     length     = length_points · (words / length_words) ^ length_exponent
-    garble     = (detector + detector_per_word · words) · max(0, p − centre) / (1 − centre)
+    garble     = (detector + detector_per_word · words) · (max(0, p − centre) / (1 − centre)) ^ shape
     rate       = base_rate · exp(min(max_exponent, Σ_k β_k · (x_k − c_k)))
     penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
@@ -53,6 +53,7 @@ class Weights:
     detector: float = 0.0  # MQM points for a sentence the garble detector is sure of
     detector_centre: float = 0.0  # probabilities at or below this cost nothing (ordinary professional English)
     detector_per_word: float = 0.0  # MQM points per word for a sentence the detector is sure of
+    detector_shape: float = 1.0  # exponent on the probability's excess over the centre (< 1: concave; 1.0 in every shipped version)
     length_points: float = 0.0  # MQM points a segment of ``length_words`` words costs: errors expected of any text
     length_words: float = 25.0
     length_exponent: float = 1.0  # how those expected errors grow with length (1: in proportion)
@@ -82,11 +83,12 @@ class Weights:
         return self.detector > 0 or self.detector_per_word > 0
 
     def garble_penalty(self, p: float | None, words: int = 0) -> float:
-        """``(detector + detector_per_word · words) · max(0, p − centre) / (1 − centre)``: MQM points."""
+        """``(detector + detector_per_word · words) · (max(0, p − centre) / (1 − centre)) ^ shape``: MQM points."""
         if p is None or not self.uses_detector:
             return 0.0
         c = min(self.detector_centre, 0.999)
-        return (self.detector + self.detector_per_word * words) * max(0.0, p - c) / (1.0 - c)
+        h = max(0.0, p - c) / (1.0 - c)
+        return (self.detector + self.detector_per_word * words) * h**self.detector_shape if h > 0 else 0.0
 
     def length_penalty(self, words: int) -> float:
         """``length_points · (words / length_words) ^ length_exponent``: the errors any text of that length has."""
@@ -130,6 +132,7 @@ def weights_from_mapping(data: dict[str, Any]) -> Weights:
         detector=float((data.get("detector") or {}).get("weight", 0.0)),
         detector_centre=float((data.get("detector") or {}).get("centre", 0.0)),
         detector_per_word=float((data.get("detector") or {}).get("per_word", 0.0)),
+        detector_shape=float((data.get("detector") or {}).get("shape", 1.0)),
         length_points=float((data.get("length") or {}).get("points", 0.0)),
         length_words=float((data.get("length") or {}).get("words", 25.0)),
         length_exponent=float((data.get("length") or {}).get("exponent", 1.0)),

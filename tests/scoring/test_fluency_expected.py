@@ -117,3 +117,24 @@ def test_languagetool_speller_on_a_capitalised_word_is_a_name_and_costs_nothing(
     with_name = fl.fluency(doc, [name]).fluency
     assert with_name == fl.fluency(doc, []).fluency
     assert fl.fluency(doc, [typo, name]).fluency == fl.fluency(doc, [typo]).fluency
+
+
+def test_detector_shape_bends_the_probability_past_the_centre():
+    """``detector.shape`` γ: the garble penalty grows as ((p − centre)/(1 − centre))^γ, so γ < 1 charges a
+    probability just past the centre more, p = 1 the same, and p at or below the centre nothing."""
+    lin, bent = _w(length_points=0.0), _w(length_points=0.0, detector_shape=0.5)
+    assert lin.detector_shape == 1.0  # the default: linear, as before weights 4.5
+    assert bent.garble_penalty(0.4, 20) > lin.garble_penalty(0.4, 20) > 0
+    assert bent.garble_penalty(1.0, 20) == pytest.approx(lin.garble_penalty(1.0, 20))
+    assert bent.garble_penalty(0.3, 20) == 0.0 == bent.garble_penalty(0.1, 20)
+    h = (0.4 - 0.3) / 0.7
+    assert bent.garble_penalty(0.4, 20) == pytest.approx((2.0 + 0.1 * 20) * h**0.5)
+    assert fl.segment_penalty(20, [], 0.5, bent) > fl.segment_penalty(20, [], 0.4, bent)  # still monotonic in p
+
+
+def test_shape_is_read_from_the_weights_file():
+    w = fl.weights_from_mapping({"version": "x", "severity": {"minor": 1.0, "major": 5.0, "critical": 10.0},
+                                 "scale": 1.0, "min_words": 64,
+                                 "detector": {"weight": 2.0, "centre": 0.2, "per_word": 0.3, "shape": 0.5}})
+    assert w.detector_shape == 0.5
+    assert fl.default_weights().detector_shape > 0

@@ -50,6 +50,7 @@ def test_vectorised_fit_formula_matches_the_score(records):
         "scale": w.scale,
         "rule": w.origin.get("rule", 1.0),
         "major": w.severity["major"],
+        "shape": w.detector_shape,
     }
     assert w.length_words == score_design.LENGTH_WORDS
     arrays = score_design.Arrays([dict(r) for r in recs], grammar=False)
@@ -98,6 +99,20 @@ def test_vectorised_formula_keeps_other_origins_at_their_factor():
     q = {"centre": w.detector_centre, "detector": w.detector, "per_word": w.detector_per_word,
          "length": w.length_points, "exponent": w.length_exponent, "lt_alone": w.alone.get("lt", 1.0),
          "glossary_alone": w.alone.get("glossary", 1.0), "min_words": w.min_words, "scale": w.scale,
-         "rule": w.origin.get("rule", 1.0), "major": w.severity["major"]}
+         "rule": w.origin.get("rule", 1.0), "major": w.severity["major"], "shape": w.detector_shape}
     fast = score_design.Arrays([rec], grammar=False).fluency(q)[0]
     assert fast == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
+
+
+def test_vectorised_formula_follows_the_detector_shape():
+    """The fit's ``shape`` bends the detector's probability as the score's ``detector.shape`` does."""
+    import dataclasses
+
+    w = dataclasses.replace(default_weights(), detector_shape=0.5)
+    rec = {"segs": [[12, 0.45], [7, 0.3], [4, None]], "finds": []}
+    q = {"centre": w.detector_centre, "detector": w.detector, "per_word": w.detector_per_word,
+         "length": w.length_points, "exponent": w.length_exponent, "lt_alone": 1.0, "glossary_alone": 0.5,
+         "min_words": w.min_words, "scale": w.scale, "rule": w.origin.get("rule", 1.0), "major": 5.0, "shape": 0.5}
+    a = score_design.Arrays([rec], grammar=False)
+    assert a.fluency(q)[0] == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
+    assert a.fluency(q)[0] < a.fluency({**q, "shape": 1.0})[0]
