@@ -1,7 +1,7 @@
 """Overfitting audit: where every bundled rule and every entry of its word lists fires.
 
 The project's rule: a rule or list entry written to match one development sentence is tuning,
-and a held-out set of the same kind shows it.  This script measures, for each rule of the
+and data it was not written on shows it.  This script measures, for each rule of the
 bundled packs (run unconditionally, as with ``--source-lang``), each garble sign (MTF402–MTF408),
 each entry of a word list that can produce or suppress a finding, and each glossary entry, the
 number of sentences where it makes a difference, on
@@ -23,6 +23,9 @@ train sentence and nothing else (``one-train``); ``specific`` marks a pattern th
 several words or a word rarer than Zipf 3.5 rather than a general class.  ``--copies`` also lists every line of the
 project (code, packs, docs, tests) that shares a 5-gram with realmt text or corrections, 5-grams
 that professional English also has ("at the end of the") left out: copying is forbidden.
+Two companions (session 15): ``bench/audit_exceptions.py`` audits the exceptions written as code (the
+analysis's predicates, the detectors' guards, the corroboration switches), and ``bench/audit_copies.py``
+scans every tracked file for 7-word shingles shared with any of the shared data.
 
     python bench/audit_overfit.py                     # flagged entries and the per-rule table
     python bench/audit_overfit.py --all               # every entry, not only the flagged ones
@@ -51,9 +54,16 @@ GROUPS = ("dev", "train", "prof", "seed")
 #: Signs lists of mtfix.garble.signs (module globals read at call time) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
               "_THAT_LESS_VERBS", "_PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
-              "_TIME_ADVERBS", "_NAMING", "_COORD")
+              "_TIME_ADVERBS", "_NAMING", "_COORD", "_PREPOSITIONS", "_MIDDLE_ADVERBS")
+#: Lists of mtfix.garble.signs that change a dense feature rather than a sign (session 15): what removing an
+#: entry changes is the count of capitals read as a lost sentence break (``capital_midsentence``).
+FEATURE_LISTS = ("_BEFORE_TITLE", "_LINE_MARKERS")
 #: Word lists of rule detectors (module, global).
-DETECTOR_LISTS = (("mtfix.rules.detectors.glued", "_NO_PREFIX"), ("mtfix.rules.detectors.repetition", "_FREE_RELATIVE"))
+DETECTOR_LISTS = (("mtfix.rules.detectors.glued", "_NO_PREFIX"), ("mtfix.rules.detectors.repetition", "_FREE_RELATIVE"),
+                  ("mtfix.rules.detectors.repetition", "_CLAUSE_VERBS"),
+                  ("mtfix.rules.detectors.repetition", "_SINGULAR_VERBS"),
+                  ("mtfix.rules.detectors.repetition", "_WENT_ON_BEFORE"),
+                  ("mtfix.rules.detectors.repetition", "_WENT_ON_AFTER"))
 _WORD = re.compile(r"[\w’'-]+")
 _ALTERNATION = re.compile(r"(?<![\\\w])(?:[a-z]+(?:\\s\+[a-z]+)*\|)+[a-z]+(?:\\s\+[a-z]+)*(?![\w])")
 
@@ -266,7 +276,7 @@ class SignRunner:
         from mtfix.garble.tagger import load, tokenize
 
         self.signs = signs
-        tagger = load()
+        tagger = self.tagger = load()
         self.pre: dict[str, tuple] = {}
         for sid, doc in run.docs.items():
             for seg in doc.segments:
@@ -307,6 +317,29 @@ class SignRunner:
                     for key, (_, _, text) in self.pre.items():
                         if pat.search(text.lower()) and (new := self._signs(key)) != self.base[key]:
                             row.add(self.group[self.sid(key)], self.sid(key), _effect(self.base[key], new))
+                finally:
+                    setattr(self.signs, name, values)
+                rows.append(row)
+        return rows + self._feature_rows()
+
+    def _capitals(self, text: str) -> float:
+        return self.signs.analyse(text, self.tagger).dense.get("capital_midsentence", 0.0)
+
+    def _feature_rows(self) -> list[Row]:
+        rows = []
+        for name in FEATURE_LISTS:
+            values = getattr(self.signs, name)
+            for w in sorted(values):
+                row = Row("signs-feature", f"signs.{name}", w, "-")
+                pat = re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)")
+                keys = [k for k, (_, _, text) in self.pre.items() if pat.search(text.lower())]
+                base = {k: self._capitals(self.pre[k][2]) for k in keys}
+                setattr(self.signs, name, frozenset(values - {w}))
+                try:
+                    for k in keys:
+                        new = self._capitals(self.pre[k][2])
+                        if new != base[k]:
+                            row.add(self.group[self.sid(k)], self.sid(k), "produces" if new < base[k] else "suppresses")
                 finally:
                     setattr(self.signs, name, values)
                 rows.append(row)

@@ -52,9 +52,9 @@ def test_seed_004_repairs_are_explained(pipeline, seed_text):
     "fragment",
     [
         "Moscow Russia and Between Azerbaijan snowmutual",
-        "Only 2 days later Russia Ukraine snowThe aggressor",
+        "Ukraine snowThe aggressor",
         "president He visited Erdogan",
-        "I support Ukraine according to I thanked Azerbaijan",
+        "according to I thanked Azerbaijan",
         "She according to they call",
     ],
 )

@@ -182,8 +182,8 @@ def test_a_headline_above_a_wrapped_paragraph_that_starts_with_a_name_stays_sepa
      "Azerbaijani Deputy Prime Minister Shahin Mustafayev and Armenian Deputy Prime Minister "
      "Mher Grigoryan, who inspected the new customs terminal and the road to Gyumri."),
     # no article in the first line: read by the width of the lines below
-    ("Foreign ministers from Armenia and Azerbaijan met US Secretary of State Antony Blinken and "
-     "European Council President Charles Michel in Washington on Tuesday to discuss a peace treaty "
+    ("Foreign ministers from Armenia and Azerbaijan met the US Secretary of State and the "
+     "President of the European Council in Washington on Tuesday to discuss a peace treaty "
      "that both governments say could be signed before the end of the year."),
 ])
 @pytest.mark.parametrize("width", [60, 64, 68, 72, 76, 80])

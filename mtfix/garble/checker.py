@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import filterfalse
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -126,6 +126,12 @@ def segment_may_be_major(doc: Document, seg: Segment) -> bool:
     :meth:`~mtfix.model.Document.in_heading`), whatever its last character."""
     text = segment_text(doc, seg)
     return text is not None and may_be_major(text) and not doc.in_heading(seg.start, seg.end)
+
+
+def spoken_fragment(specs: Sequence[tuple]) -> bool:
+    """Whether the detector's findings of a line of dialogue (``specs``, its plan) say it has no finite verb
+    (MTF402): a spoken fragment, whose MTF401 is at most a minor (session 14)."""
+    return any(spec[0] == "MTF402" for spec in specs)
 
 
 def segment_text(doc: Document, seg: Segment) -> str | None:
@@ -402,7 +408,7 @@ class GarbleChecker(BaseChecker):
             short_line = dialogue and nwords < MIN_DIALOGUE_WORDS  # a line of dialogue: signs only
             # a verbless line of dialogue is a spoken fragment ("A world of ice, wind and endless night."):
             # the model's verdict on it is at most a minor (session 14)
-            fragment = dialogue and any(spec[0] == "MTF402" for spec in plan[2])
+            fragment = dialogue and spoken_fragment(plan[2])
             for code, category, sev, start, end, msg, suggestions, origin in plan[2]:
                 if short_line and code == "MTF401":
                     continue

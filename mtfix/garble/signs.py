@@ -454,7 +454,7 @@ _OBJECT_START = frozenset({"DT", "PDT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS
 
 def _contact_relative(tags: Sequence[str], b: int) -> bool:
     """Whether the subject and finite verb at ``b`` (after a noun) are a relative clause without "that",
-    whose object is the noun before it: "everything we could", "the goal we had set in the capital",
+    whose object is the noun before it: "everything we could", "the plan we had drawn up in May",
     "the things I had to do when ..." (session 11).  The verb group (with "to" and its verb) is followed
     by no object of its own; a spliced clause has one ("the meeting he noted the importance ...")."""
     j = b
@@ -641,6 +641,12 @@ _PREPOSITIONS = frozenset({
 })
 
 
+def _misread_preposition(word: str) -> bool:
+    """Whether ``word``, tagged IN, may be a verb the tagger misread: no function word nor a preposition of
+    English (:data:`_PREPOSITIONS`; session 14)."""
+    return word not in FUNCTION_WORDS and word not in _PREPOSITIONS
+
+
 def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether a present tense the tagger read as a noun or an adjective follows its subject (a noun, a
     pronoun, or the parenthesis or apposition closing it) and is followed by what a verb takes, not a
@@ -655,7 +661,7 @@ def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
         irregular = w in _PAST_FORMS and tags[i] not in VERBS
         # a verb the tagger read as a preposition, rare as it is in its training text ("reports detail the growth",
         # "rivers border the plain"): no function word nor a preposition of English (session 14)
-        misread_in = tags[i] == "IN" and w not in FUNCTION_WORDS and w not in _PREPOSITIONS
+        misread_in = tags[i] == "IN" and _misread_preposition(w)
         if not (irregular or misread_in or tags[i] in ("NN", "NNS", "JJ")) or tags[i + 1] not in _COMPLEMENT_NEXT:
             continue
         if not (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") or _closes_subject(tags, i)) \
@@ -827,13 +833,24 @@ def _capital_by_style(words: Sequence[str], infos: Sequence[tuple[str, str, bool
     if infos[i][0] in _ARTICLE_WORDS:
         # "... Foreign Affairs The minister": an article may open the next sentence, but not after a word
         # that cannot end one: "the band is The Killers", "went to A Year of ..." (session 14)
-        return after[:1].isupper() and words[i - 1] in _BEFORE_TITLE
-    # inside a title's run of capitals ("the album Here We Are Now", "the sitcom Who Needs It,"): a capital
-    # before it and one after it, or two before it and no lower-case word after it (session 14)
-    if words[i - 1][:1].isupper() and words[i - 1][:1].isalpha() and (
-            after[:1].isupper() or (i >= 2 and words[i - 2][:1].isupper() and not after[:1].islower())):
+        return _article_opens_title(words, i, after)
+    if _in_title_run(words, i, after):
         return True
     return after[:1].isupper() and words[i - 1][:1].islower()
+
+
+def _article_opens_title(words: Sequence[str], i: int, after: str) -> bool:
+    """Whether the capitalised article at ``i`` opens a title after a word no sentence ends with: "the band
+    is The Killers", "went to A Year of ..." (session 14)."""
+    return after[:1].isupper() and words[i - 1] in _BEFORE_TITLE
+
+
+def _in_title_run(words: Sequence[str], i: int, after: str) -> bool:
+    """Whether the capital at ``i`` is inside a title's run of capitals ("the album Here We Are Now", "the
+    sitcom Who Needs It,"): a capital before it and one after it, or two before it and no lower-case word
+    after it (session 14)."""
+    return bool(words[i - 1][:1].isupper() and words[i - 1][:1].isalpha() and (
+        after[:1].isupper() or (i >= 2 and words[i - 2][:1].isupper() and not after[:1].islower())))
 
 
 def _after_marker(words: Sequence[str], tags: Sequence[str], i: int) -> bool:

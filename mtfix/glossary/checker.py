@@ -157,7 +157,7 @@ def house_style(got: str, term: str) -> str | None:
     """Why ``got`` is only another house style of ``term``, or None when it is a real variant: it differs
     in case ("Zangezur Corridor"), in diacritics ("Erdoğan": the name's own spelling), in spacing and
     hyphens ("COP 29"), or, word for word, by a vowel or "y" more or less ("Dmitriy Peskov", "Aliev":
-    the way transliterations differ from one outlet to the next).
+    the way transliterations vary between news outlets).
 
     >>> house_style("Erdoğan", "Erdogan"), house_style("COP 29", "COP29"), house_style("Əliyev", "Aliyev")
     ("house style: the name's own diacritics, which some newsrooms keep", 'house style: spacing and hyphens', None)

@@ -73,7 +73,7 @@ def test_sign_fires(text, sign):
     # session 10: the original of a name given for reference, and present tenses read as nouns
     '"Amen" (in Armenian, "Ամեն"), which follows three generations of women, was praised by the jury.',
     'A sign reading "Добро пожаловать" (Welcome) still hangs above the entrance of the station.',
-    'The newspaper "Вечерний Бишкек" (Evening Bishkek) is one of the oldest in the country.',
+    'The newspaper "Вечерний Бишкек" (Evening Bishkek) is among the oldest papers still printed there.',
     "A night in a mid-range hotel costs about 700,000 som in the old city.",
     "Remittances from migrant workers, most of them in Russia, account for about a fifth of the economy.",
     "A bottle of Saperavi, the country's best-known red grape, sells for between 15 and 60 lari in shops.",
@@ -87,7 +87,7 @@ def test_sign_fires(text, sign):
     '"We did everything we could," said the head of the rescue service, "but the river rose too fast."',
     "The delegation visited the plant they had built in 2019 in the south of the country.",
     # a preposition stranded as English strands one
-    "From now on, visitors from 49 countries will be able to apply for a visa online, the ministry said.",
+    "From now on, travellers from 49 countries can request an e-visa, the ministry said.",
     "Few people in the village knew where the money had come from.",
     "Voters said they wanted to replace the officials they had grown tired of.",
     "The People's Bank of China (PBOC) cut the five-year loan prime rate by 10 basis points to 3.5 percent.",
@@ -276,7 +276,7 @@ def test_title_capitals_are_style():
     assert caps("> It was a long winter in the mountain villages of the north.") == 0.0
     assert caps("# Since then, the number of visitors to the lake has doubled.") == 0.0
     assert caps("The prize went to A Year of Quiet Rivers, a novel set on the Caspian coast.") == 0.0
-    assert caps("The delegation met the Minister of Foreign Affairs The minister praised the talks.") == 1.0
+    assert caps("The delegation met the Minister of Agriculture The minister praised the talks.") == 1.0
     assert caps("The talks in the capital continued The Minister praised the progress made.") == 1.0
     assert caps("The talks in the capital - The ministry said they would resume on Monday.") == 1.0
 

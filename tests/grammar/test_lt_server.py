@@ -36,7 +36,7 @@ def test_seed_004_lt_findings_then_all_cache_hits(lt_url, lt_env, seed_text, tmp
     first = _check_json(lt_url, path)
     lt = [f for f in first["files"][0]["findings"] if f["code"].startswith("LT:")]
     assert len(lt) >= 5
-    # "… to exercise restraint and He called for …": a spliced clause LT reports
+    # "… and He called for …" (the seed's lost full stop before a capital): a spliced clause LT reports
     called = text.index("He called for")
     assert any(called - 40 <= f["start"] <= called for f in lt), lt
     stats = first["stats"]["grammar"]

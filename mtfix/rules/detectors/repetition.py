@@ -191,7 +191,7 @@ _WORD_AFTER = LazyPattern(r"[ \t]+(\p{L}+)")
 
 def _chiasmus(text: str, start: int, end: int) -> bool:
     """Whether the pair at ``text[start:end]`` is mirrored: the word before it is the word after it
-    ("cooperation *for* development and development *for* peace").
+    ("investment *for* jobs and jobs *for* investment").
 
     >>> t = "aid for growth and growth for trade"
     >>> _chiasmus(t, t.index("growth"), t.rindex("growth") + 6), _chiasmus("care and care for all", 0, 13)
@@ -307,7 +307,7 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             # "… with Georgia, Georgia signed": a name ending one phrase and starting the next; "the
             # Champions League, league officials said": a name's last word, then a common noun (session 11)
             continue
-        if "," not in m.group("sep") and low.endswith(("ed", "ing")):
+        if _action_went_on(text, m.start(), m.end(), m.group("sep"), low):
             continue  # "She knocked and knocked", "kept digging and digging": the action went on (session 14)
         if _inside_name(text, seg.start, m.start()) and _opens_clause(text, m.end(), "," in m.group("sep")):
             # "farming was disrupted, farming will take a year", "queried Hasanov and Hasanov was asked": the
@@ -331,6 +331,38 @@ _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "wi
 #: Singular auxiliaries: after "X and X" they show the second copy alone is the subject, since a
 #: coordinated subject takes a plural verb ("its members and members are" stays flagged).
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+
+
+#: Before an action repeated to say it went on: its subject pronoun, a perfect's auxiliary, or "kept" ("She
+#: knocked and knocked", "I've looked and looked", "kept digging and digging").
+_WENT_ON_BEFORE = frozenset({"i", "you", "he", "she", "it", "we", "they", "kept", "keep", "keeps", "keeping",
+                             "have", "has", "had", "ve", "d"})
+#: After it: the clause's end, or a word that goes on to what happened then ("... and walked until dawn").
+_WENT_ON_AFTER = frozenset({"until", "till", "but", "and", "all", "for"})
+_CLAUSE_END = frozenset(",;:.!?…—–-)\"”")
+
+
+def _action_went_on(text: str, start: int, end: int, sep: str, low: str) -> bool:
+    """Whether a verb in "-ed" or "-ing" is repeated with "and" (no comma) to say the action went on: its
+    subject pronoun, "have" or "kept" before it, the clause's end or "until", "but" ... after it ("She knocked and
+    knocked, but ...", "kept digging and digging until dawn"; session 14, narrowed in session 15).  Not
+    after an adverb or a noun, nor before an object or a preposition: that is the lost synonym MT gives
+    ("have been steadily upgraded and upgraded", "has learned and learned from", "tiring and tiring?").
+
+    >>> t = "She knocked and knocked, but ... Ties were upgraded and upgraded since May."
+    >>> _action_went_on(t, 4, 23, " and ", "knocked"), _action_went_on(t, 43, 64, " and ", "upgraded")
+    (True, False)
+    """
+    if "," in sep or not low.endswith(("ed", "ing")):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group(1).lower() not in _WENT_ON_BEFORE:
+        return False
+    rest = text[end:].lstrip(" \t")
+    if not rest or rest[0] in _CLAUSE_END:
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() in _WENT_ON_AFTER
 
 
 def _opens_clause(text: str, end: int, comma: bool) -> bool:

@@ -1,0 +1,39 @@
+"""bench/audit_exceptions.py's probes name what the code has (session 15): a rename breaks the audit loudly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+import audit_exceptions  # noqa: E402
+
+
+@pytest.mark.parametrize("name", sorted(audit_exceptions.PROBES))
+def test_each_probe_names_an_attribute_of_the_code(name: str) -> None:
+    module, attr, kind, _ = audit_exceptions.PROBES[name]
+    owner, a = audit_exceptions._target(module, attr)
+    value = getattr(owner, a)
+    assert isinstance(value, str) if kind.startswith("const") else callable(value)
+
+
+def test_an_ablated_predicate_changes_what_the_rule_reports() -> None:
+    # MTF116's went-on exception switched off: an iterative verb of our own is reported again
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+    from mtfix.rules.detectors import repetition
+
+    text = "She knocked and knocked, but nobody came to the door of the old house."
+    with Pipeline(Config(grammar="off")) as pipe:
+        assert "MTF116" not in {f.code for f in pipe.check(text).findings}
+    saved = repetition._action_went_on
+    try:
+        audit_exceptions.ablate("_action_went_on")
+        with Pipeline(Config(grammar="off")) as pipe:
+            assert "MTF116" in {f.code for f in pipe.check(text).findings}
+    finally:
+        repetition._action_went_on = saved
