@@ -249,10 +249,13 @@ class Arrays:
                 p.append(-1.0 if pp is None else pp)
                 fr.append(sum(x for o, x, _ in f if o in RULE_ORIGINS))
                 fmaj.append(sum(x for o, x, sv in f if o in RULE_ORIGINS and sv == "major"))
-                fother.append(sum(x for o, x, _ in f if o not in ALONE and o not in RULE_ORIGINS))
+                # LanguageTool's other classes (scoring.tsv: lt-name 0, lt-nonword 1) cost the same alone as
+                # corroborated, and corroborate nothing, as in mtfix.scoring.fluency
+                fother.append(sum(x for o, x, _ in f if (not _alone(o) and o not in RULE_ORIGINS)
+                                  or (o.startswith("lt") and o not in ALONE)))
                 fg.append(sum(x for o, x, _ in f if o == "glossary"))
                 flt.append(sum(x for o, x, _ in f if o == "lt"))
-                corr.append(any(o not in ALONE for o, _, _ in f))
+                corr.append(any(not _alone(o) for o, _, _ in f))
         self.rows, self.rec, self.nrec = rows, np.array(rec), len(rows)
         self.n, self.p = np.array(n, float), np.array(p)
         self.fr, self.fg, self.flt = np.array(fr), np.array(fg), np.array(flt)
@@ -307,7 +310,13 @@ def seed_scale(seeds: Arrays, q: dict[str, float]) -> float | None:
 
 LENGTH_WORDS = 25.0
 TIE = 0.002  # objective differences below this are noise
-ALONE = ("lt", "glossary")
+ALONE = ("lt", "glossary")  # the origins whose ``alone`` factor the fit chooses (lt_alone, glossary_alone)
+
+
+def _alone(origin: str) -> bool:
+    """An origin that does not corroborate: the glossary, and every LanguageTool class (``lt``, ``lt-name``...)."""
+    return origin in ALONE or origin.startswith("lt")
+
 RULE_ORIGINS = ("rule",)  # origins whose factor in weights.yaml is the fit's ``rule`` (others keep theirs)  # origins whose findings cost less when nothing else in the segment corroborates them
 GRID: dict[str, tuple[float, ...]] = {
     "centre": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),  # 0.5, 0.6 since 4.4
@@ -517,9 +526,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     import yaml
 
-    from mtfix.scoring.fluency import default_weights, weights_from_mapping
+    from mtfix.grammar.scoring import scoring_table
+    from mtfix.scoring.fluency import default_weights, weights_from_mapping, with_lt_classes
 
-    w = weights_from_mapping(yaml.safe_load(args.weights.read_text())) if args.weights else default_weights()
+    w = (with_lt_classes(weights_from_mapping(yaml.safe_load(args.weights.read_text())), scoring_table().factors)
+         if args.weights else default_weights())
     data = load_cache(args.cache)
     for grammar in (False, True) if data["grammar"] != "off" else (False,):
         print(f"grammar {'on' if grammar else 'off'}")

@@ -9,6 +9,7 @@ Modules, in the order a check uses them:
 - :mod:`~mtfix.grammar.batching`: segments → request texts and matches → segments.
 - :mod:`~mtfix.grammar.cache`: SQLite results cache keyed by (LT version, language, rules, segment text).
 - :mod:`~mtfix.grammar.mapping`: LT matches → mtfix findings (``categories.tsv``, ``safe-fixes.yaml``).
+- :mod:`~mtfix.grammar.scoring`: LT findings → fluency-score classes and factors (``scoring.tsv``, versioned).
 - :mod:`~mtfix.grammar.checker`: the pipeline's ``grammar`` checker (``build_checker``).
 """
 

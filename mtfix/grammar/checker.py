@@ -42,6 +42,7 @@ from mtfix.grammar.mapping import (
     map_matches,
     no_inverse_fixes,
 )
+from mtfix.grammar.scoring import scoring_signature
 from mtfix.grammar.server import LocalServer, health, options_conflict, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
 from mtfix.model import BaseChecker, Document, Finding
@@ -71,9 +72,10 @@ def is_local_url(url: str) -> bool:
 def mapping_digest() -> str:
     """SHA-256 (8 hex) of the data that turns LanguageTool matches into findings, and of the revision of the
     code that does (:data:`mtfix.grammar.mapping.MAPPING_REVISION`): a change of a severity, of a safe fix or
-    of which matches are dropped changes the signature."""
+    of which matches are dropped, or of how they enter the fluency score (``scoring.tsv``), changes the
+    signature."""
     h = hashlib.sha256(f"mapping-{MAPPING_REVISION}".encode())
-    for name in ("categories.tsv", "safe-fixes.yaml"):
+    for name in ("categories.tsv", "safe-fixes.yaml", "scoring.tsv"):
         h.update((resources.files("mtfix.grammar") / name).read_bytes())
     return h.hexdigest()[:8]
 
@@ -163,9 +165,11 @@ class GrammarChecker(BaseChecker):
 
     def signature(self) -> str:
         """LanguageTool's version, language and rule switches, and the digest of mtfix's mapping of its
-        matches (``categories.tsv``: MQM category and severity; ``safe-fixes.yaml``: fix safety)."""
+        matches (``categories.tsv``: MQM category and severity; ``safe-fixes.yaml``: fix safety), and the
+        revision of their scoring table (``scoring.tsv``: ``score-<revision>``)."""
         rules = hashlib.sha256(self.settings.rules_key.encode()).hexdigest()[:8]
-        return f"languagetool-{self.version}/{self.settings.language}/rules-{rules}/map-{mapping_digest()}"
+        return (f"languagetool-{self.version}/{self.settings.language}/rules-{rules}/map-{mapping_digest()}"
+                f"/{scoring_signature()}")
 
     def stats(self) -> dict[str, Any]:
         """Counters of the last document this thread checked (the CLI sums them)."""

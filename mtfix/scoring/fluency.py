@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -144,8 +144,20 @@ def weights_from_mapping(data: dict[str, Any]) -> Weights:
 def default_weights() -> Weights:
     import yaml
 
+    from mtfix.grammar.scoring import scoring_table
+
     text = (resources.files("mtfix.scoring") / "weights.yaml").read_text(encoding="utf-8")
-    return weights_from_mapping(yaml.safe_load(text))
+    return with_lt_classes(weights_from_mapping(yaml.safe_load(text)), scoring_table().factors)
+
+
+def with_lt_classes(w: Weights, factors: dict[str, tuple[float, float]]) -> Weights:
+    """``w`` with the factors of LanguageTool's scoring classes that ``mtfix/grammar/scoring.tsv`` sets
+    (class → (factor, alone)); a class both files weigh is an error, never a silent choice."""
+    both = sorted(set(factors) & (set(w.origin) | set(w.alone)))
+    if both:
+        raise ValueError(f"scoring.tsv and weights.yaml both weigh {', '.join(both)}")
+    return replace(w, origin={**w.origin, **{c: f for c, (f, _) in factors.items()}},
+                   alone={**w.alone, **{c: a for c, (_, a) in factors.items()}})
 
 
 @dataclass
@@ -178,16 +190,16 @@ def to_fluency(penalty: float, words: int, w: Weights) -> float:
 def finding_key(f: Finding, text: str) -> FindingKey:
     """What the score needs of a finding of ``text``: code, scoring class, severity, MQM category.
 
-    The scoring class is the origin's prefix (``rule``, ``glossary``, ``lt``, ``garble``), except
-    for LanguageTool's speller on a capitalised word: ``lt-name``, a name it does not know
-    (:func:`mtfix.grammar.mapping.is_unknown_name`), which ``weights.yaml`` may weigh apart.
+    The scoring class is the origin's prefix (``rule``, ``glossary``, ``garble``); a LanguageTool
+    finding's comes from ``mtfix/grammar/scoring.tsv`` (:func:`mtfix.grammar.scoring.scoring_class`):
+    ``lt-name`` for its speller on a capitalised word (a name it does not know), ``lt-nonword`` on a
+    lower-case word that is not English, ``lt`` for the rest.
     """
     origin = f.origin.split(":", 1)[0] if f.origin else ""
     if origin == "lt":
-        from mtfix.grammar.mapping import is_unknown_name
+        from mtfix.grammar.scoring import scoring_class
 
-        if is_unknown_name(f, text):
-            origin = "lt-name"
+        origin = scoring_class(f, text)
     return f.code, origin, str(f.severity), f.category
 
 

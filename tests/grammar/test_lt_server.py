@@ -110,13 +110,14 @@ def test_lt_findings_lower_the_fluency_score(lt_url, tmp_path):
     assert on < off
 
 
-def test_mapping_digest_covers_severities_and_safe_fixes():
+def test_mapping_digest_covers_severities_safe_fixes_and_the_scoring_table():
     import hashlib
     from importlib import resources
 
     from mtfix.grammar.mapping import MAPPING_REVISION
 
-    data = b"".join((resources.files("mtfix.grammar") / n).read_bytes() for n in ("categories.tsv", "safe-fixes.yaml"))
+    data = b"".join((resources.files("mtfix.grammar") / n).read_bytes() for n in ("categories.tsv", "safe-fixes.yaml",
+                                                                                 "scoring.tsv"))
     assert mapping_digest() == hashlib.sha256(f"mapping-{MAPPING_REVISION}".encode() + data).hexdigest()[:8]
 
 
@@ -126,3 +127,18 @@ def test_verbose_prints_cache_statistics(lt_url, lt_env, tmp_path):
     r = CliRunner().invoke(app, ["check", "-v", "--grammar", "required", "--lt-url", lt_url, str(path)])
     stats = json.loads(re.search(r"stats: (.*)", r.output).group(1))["grammar"]
     assert stats["misses"] == 1 and stats["hits"] == 0 and stats["lt_seconds"] > 0
+
+
+def test_a_non_word_lowers_the_score_even_when_nothing_else_flags_it(lt_url, tmp_path):
+    """LT's speller on a lower-case non-word is evidence of MT (scoring.tsv, class lt-nonword); on a name
+    LT does not know it costs nothing."""
+    clean_text = "Officials said the ministry would publish its annual report on Monday, and that the figures showed a clear fall in exports."
+    text = clean_text.replace("fall", "meatness")
+    with _pipeline(lt_url, tmp_path) as p:
+        clean = p.score(clean_text).fluency
+        nonword = p.score(text).fluency
+        name = p.score(clean_text.replace("Monday", "Meatness")).fluency
+        codes = [f.code for f in p.check(text).findings]
+    assert codes == ["LT:MORFOLOGIK_RULE_EN_US"]  # LanguageTool alone flags it
+    assert nonword < clean
+    assert name == clean

@@ -1,0 +1,290 @@
+"""Which LanguageTool matches are evidence of garbled MT, and which fire on professional English.
+
+Development data only (``realmt`` train, MLQE-PE dev MT and its post-edits, the MQM zh-en 2020 and TED 2021
+references); realmt dev is never read here, and the held-out zh-en 2023 set only by ``heldout``, which chooses
+nothing (it reports a choice already made).
+
+    python bench/lt_evidence.py collect [--out F] [--pe-limit 200] [--refs 600]   # runs the real LT server
+    python bench/lt_evidence.py table --cache F     # per LT rule / MQM category: share of sentences per source
+    python bench/lt_evidence.py simulate --cache F  # realmt train AUC under weight variants of the LT table
+    python bench/lt_evidence.py heldout --items 100 # evaluation only, after the choice: zh-en 2023 SxS
+
+``collect`` checks each sentence as its own document with ``--grammar required`` and caches, per record, the
+segments ``[words, p]`` and the findings ``[segment, code, scoring class, severity, category, matched text,
+40 characters before, 40 after]``. ``simulate`` also counts a segment as corroborated when its detector
+probability exceeds 0.5 (grammar variants, the ``p corroborates`` column).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
+from eval_realmt import auc  # noqa: E402
+
+DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-lt-evidence.json.gz"
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+
+def components(pipe: Any, text: str) -> dict[str, Any]:
+    """Segments ``[words, p]`` and findings ``[segment, code, class, severity, category, matched]``."""
+    from mtfix.garble.checker import probability
+    from mtfix.scoring.fluency import finding_key
+    from mtfix.segment import word_count
+
+    res = pipe.check(text)
+    doc = res.document
+    segs = [[word_count(doc.text[s.start : s.end]), probability(doc.text[s.start : s.end])] for s in doc.segments]
+    finds = []
+    for f in res.findings:
+        seg = doc.segment_index_of(f)
+        code, origin, severity, category = finding_key(f, doc.text)
+        finds.append([-1 if seg is None else seg, code, origin or "rule", severity, category, doc.text[f.start : f.end],
+                      doc.text[max(0, f.start - 40) : f.start], doc.text[f.end : f.end + 40]])
+    return {"segs": segs, "finds": finds}
+
+
+def collect(args: argparse.Namespace) -> None:
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    pipe = Pipeline(Config(grammar="required"))
+    root = shared_dir()
+    out: dict[str, list[dict[str, Any]]] = {}
+    t0 = time.time()
+    rm = root / "realmt"
+    out["realmt-mt"] = [components(pipe, r["text"]) for r in read_jsonl(rm / "real_mt_train.jsonl")]
+    out["realmt-corr"] = [components(pipe, r["correction"]) for r in read_jsonl(rm / "real_mt_train.jsonl")
+                          if r.get("correction")]
+    out["realmt-pro"] = [components(pipe, r["text"]) for r in read_jsonl(rm / "clean_news_train.jsonl")]
+    print(f"realmt train {time.time() - t0:.0f}s", file=sys.stderr)
+    save(args.out, out)
+    mt, pe = [], []
+    for pair in PAIRS:
+        for r in load_pe(PESet(pair, "dev"), root / "benchmarks", args.pe_limit):
+            mt.append({"hter": float(r["hter"]), **components(pipe, r["mt"])})
+            pe.append(components(pipe, r["pe"]))
+    out["mlqe-mt"], out["mlqe-pe"] = mt, pe
+    print(f"mlqe-pe dev {time.time() - t0:.0f}s", file=sys.stderr)
+    save(args.out, out)
+    bench = root / "benchmarks"
+    for name, path in (("mqm-ref", bench / "mqm-zh-en-2020.jsonl.gz"), ("ted-ref", bench / "mqm-zh-en-ted2021.jsonl")):
+        refs = list(dict.fromkeys(r["reference"] for r in read_jsonl(path) if r.get("reference")))[: args.refs]
+        out[name] = [components(pipe, t) for t in refs]
+        print(f"{name} {time.time() - t0:.0f}s", file=sys.stderr)
+    pipe.close()
+    save(args.out, out)
+
+
+def save(path: Path, data: dict[str, Any]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh)
+
+
+def load(path: Path) -> dict[str, Any]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def lt_keys(f: list[Any]) -> list[str]:
+    """The keys a finding is counted under: its rule, its MQM category, its scoring class."""
+    code, cls, cat = f[1], f[2], f[4]
+    return [code, f"cat:{cat}", f"class:{cls}"]
+
+
+def table(data: dict[str, Any], minimum: int) -> None:
+    sets = list(data)
+    counts: dict[str, Counter[str]] = {s: Counter() for s in sets}
+    alone: dict[str, Counter[str]] = {s: Counter() for s in sets}
+    for s in sets:
+        for rec in data[s]:
+            keys: set[str] = set()
+            solo: set[str] = set()
+            by_seg: dict[int, list[Any]] = defaultdict(list)
+            for f in rec["finds"]:
+                by_seg[f[0]].append(f)
+            for fs in by_seg.values():
+                other = any(not f[2].startswith("lt") for f in fs)
+                for f in fs:
+                    if f[2].startswith("lt"):
+                        keys.update(lt_keys(f))
+                        if not other:
+                            solo.update(lt_keys(f))
+            counts[s].update(keys)
+            alone[s].update(solo)
+    total: Counter[str] = Counter()
+    for s in sets:
+        total.update(counts[s])
+    print("| key | " + " | ".join(f"{s} ({len(data[s])})" for s in sets) + " |")
+    print("|---|" + "---:|" * len(sets))
+    for key, n in sorted(total.items(), key=lambda kv: (not kv[0].startswith(("cat:", "class:")), -kv[1])):
+        if n < minimum:
+            continue
+        cells = [f"{100 * counts[s][key] / len(data[s]):.1f} % ({counts[s][key]}; {alone[s][key]} alone)" for s in sets]
+        print(f"| {key} | " + " | ".join(cells) + " |")
+
+
+def variant_factor(name: str, f: list[Any], corroborated: bool) -> float:
+    """The factor of LT finding ``f`` under variant ``name`` (``current``: weights 4.4, every LT finding free
+    alone; ``table`` is scored from the shipped weights in :func:`record_score`), corroborated or alone."""
+    cls, cat, text = f[2], f[4], f[5]
+    if cls == "lt-name":
+        return 0.0
+    grammar = cat in ("Fluency/Grammar",)
+    lower_speller = cat == "Fluency/Spelling" and text[:1].islower()
+    style = cat.startswith("Style") or cat == "Fluency/Register"
+    nonword = lower_speller and is_nonword(f)
+    if name.startswith("nonword-x"):  # corroborated: factor; alone: 1
+        return (float(name[9:]) if nonword else 1.0) if corroborated else (1.0 if nonword else 0.0)
+    if name.startswith("nonword-alone-"):
+        return 1.0 if corroborated else (float(name.rsplit("-", 1)[1]) if nonword else 0.0)
+    if name == "current":
+        return 1.0 if corroborated else 0.0
+    if name == "no-lt":
+        return 0.0
+    if name == "grammar-x2-corr":
+        return (2.0 if grammar else 1.0) if corroborated else 0.0
+    if name == "grammar-only-corr":
+        return (1.0 if grammar else 0.0) if corroborated else 0.0
+    if name == "grammar-alone-0.5":
+        return 1.0 if corroborated else (0.5 if grammar else 0.0)
+    if name == "grammar-alone-1":
+        return 1.0 if corroborated else (1.0 if grammar else 0.0)
+    if name == "lower-speller-alone-1":
+        return 1.0 if corroborated else (1.0 if lower_speller else 0.0)
+    if name == "no-style":
+        return 0.0 if style else (1.0 if corroborated else 0.0)
+    if name == "grammar+lower-alone-1":
+        return 1.0 if corroborated else (1.0 if (grammar or lower_speller) else 0.0)
+    raise KeyError(name)
+
+
+VARIANTS = ("table", "nonword-x2", "nonword-x5", "nonword-alone-0.5", "nonword-alone-1", "nonword-alone-2",
+            "current", "no-lt", "grammar-x2-corr", "grammar-only-corr", "grammar-alone-0.5", "grammar-alone-1",
+            "lower-speller-alone-1", "no-style", "grammar+lower-alone-1")
+
+
+def is_nonword(f: list[Any]) -> bool:
+    """A cached LT finding that is the speller on a non-word (:func:`mtfix.grammar.scoring.is_nonword`)."""
+    from mtfix.grammar.scoring import is_nonword as nonword
+
+    return f[1].startswith("LT:MORFOLOGIK") and nonword(f[5], f[6] if len(f) > 6 else "")
+
+
+def record_score(rec: dict[str, Any], w: Any, variant: str, p_corr: float | None) -> float:
+    from mtfix.scoring.fluency import to_fluency
+
+    by_seg: dict[int, list[Any]] = defaultdict(list)
+    for f in rec["finds"]:
+        by_seg[f[0]].append(f)
+    total, words = 0.0, 0
+    for i, (n, p) in enumerate(rec["segs"] + [[0, None]]):
+        seg = -1 if i == len(rec["segs"]) else i
+        fs = by_seg.get(seg, [])
+        other = any(f[2] not in w.alone for f in fs)  # a rule or the detector: as the score decides
+        corr = other or (p_corr is not None and p is not None and p > p_corr)
+        for f in fs:
+            key = (f[1], f[2], f[3], f[4])
+            if f[2].startswith("lt") and variant == "table":  # the shipped table (scoring.tsv) and weights
+                total += w.finding_weight(*key) * (1.0 if other else w.alone.get(f[2], 1.0))
+            elif f[2].startswith("lt"):
+                total += w.finding_weight(*key) * variant_factor(variant, f, corr)
+            else:
+                total += w.finding_weight(*key) * (1.0 if other else w.alone.get(f[2], 1.0))
+        if seg >= 0:
+            total += w.garble_penalty(p, n)
+            words += n
+    return to_fluency(total, words, w)
+
+
+def simulate(data: dict[str, Any]) -> None:
+    import numpy as np
+    from scipy.stats import kendalltau
+
+    from mtfix.scoring.fluency import default_weights
+
+    w = default_weights()
+    pro_sets = tuple(s for s in ("realmt-pro", "mqm-ref", "ted-ref", "mlqe-pe") if s in data)
+    print("| variant | p corroborates | realmt train AUC | AUC vs corrections | MLQE-PE dev tau_b (-HTER) | "
+          + " | ".join(f"{s} mean drop" for s in pro_sets) + " |")
+    print("|---|---|---:|---:|---:|" + "---:|" * len(pro_sets))
+    base = {s: np.array([record_score(r, w, "no-lt", None) for r in data[s]]) for s in data}
+    for variant in VARIANTS:
+        for p_corr in (None, 0.5) if variant.startswith("grammar") else (None,):
+            sc = {s: np.array([record_score(r, w, variant, p_corr) for r in data[s]]) for s in data}
+            a = auc(sc["realmt-mt"].tolist(), sc["realmt-pro"].tolist())
+            ac = auc(sc["realmt-mt"].tolist(), sc["realmt-corr"].tolist())
+            tau = (kendalltau(sc["mlqe-mt"], [-r["hter"] for r in data["mlqe-mt"]]).statistic
+                   if "mlqe-mt" in data else float("nan"))
+            drops = [f"{float(np.mean(base[s] - sc[s])):.2f} ({int(np.sum(sc[s] < base[s]))})" for s in pro_sets]
+            print(f"| {variant} | {p_corr} | {a:.4f} | {ac:.4f} | {tau:.4f} | " + " | ".join(drops) + " |")
+
+
+def heldout(args: argparse.Namespace) -> None:
+    """Evaluation only, after the choice: zh-en 2023 SxS (held out) scored with LanguageTool under the
+    4.4 treatment (every LT finding free alone), the shipped table, and without LanguageTool."""
+    from eval_data import MQM_SETS, load_mqm
+    from eval_scores import correlations
+
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+    from mtfix.scoring.fluency import default_weights
+
+    mset = next(m for m in MQM_SETS if m.name == "zh-en 2023 SxS")
+    recs = load_mqm(mset, shared_dir() / "benchmarks", args.items)
+    sign = -1.0 if mset.gold_higher_is_worse else 1.0
+    gold = [sign * float(r[mset.gold]) for r in recs]
+    with Pipeline(Config(grammar="required")) as pipe:
+        comps = [components(pipe, r["target"]) for r in recs]
+    w = default_weights()
+    items, systems = [r.get("seg_id") for r in recs], [r.get("system") for r in recs]
+    print(f"zh-en 2023 SxS, first {args.items} items ({len(recs)} records), LanguageTool 6.7")
+    print("| treatment | flat tau_b | item-grouped tau_b (items) | system tau_b |")
+    print("|---|---:|---:|---:|")
+    for variant in ("no-lt", "current", "table"):
+        c = correlations([record_score(x, w, variant, None) for x in comps], gold, items, systems)
+        print(f"| {variant} | {c.get('tau_flat')} | {c.get('tau_item')} ({c.get('items')}) | {c.get('tau_sys')} |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("--out", type=Path, default=DEFAULT_CACHE)
+    c.add_argument("--pe-limit", type=int, default=200)
+    c.add_argument("--refs", type=int, default=600)
+    t = sub.add_parser("table")
+    t.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    t.add_argument("--min", type=int, default=5)
+    m = sub.add_parser("simulate")
+    m.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    h = sub.add_parser("heldout", help="evaluation only: zh-en 2023 SxS with LanguageTool, after the choice")
+    h.add_argument("--items", type=int, default=100)
+    args = ap.parse_args(argv)
+    if args.cmd == "collect":
+        collect(args)
+    elif args.cmd == "table":
+        table(load(args.cache), args.min)
+    elif args.cmd == "heldout":
+        heldout(args)
+    elif args.cmd == "simulate":
+        simulate(load(args.cache))
+
+
+if __name__ == "__main__":
+    main()
