@@ -13,7 +13,8 @@ files that hold a lower-case word glued to a capitalised one, and reports:
 ``--identifiers`` measures the worst case instead: every distinct identifier of the installed code
 (``*.py``, ``*.js``) shaped like MTF103's glue -- a function word of the rule's lists glued to one
 capitalised word ("toJson", "inStock", "ofType") -- put bare into a neutral sentence ("The report
-mentions X twice."), with no backticks and no word naming it as code: how many are flagged, and how.
+mentions X twice.", or ``--sentence``), with no backticks and no word naming it as code: how many are flagged,
+and how.
 
     python bench/audit_identifiers.py                  # site-packages of this interpreter
     python bench/audit_identifiers.py --root DIR --show
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="at most this many files")
     ap.add_argument("--show", action="store_true", help="print each MTF103 finding in context")
     ap.add_argument("--identifiers", action="store_true", help="identifiers of the installed code in a neutral sentence")
+    ap.add_argument("--sentence", default="The report mentions X twice.",
+                    help="--identifiers: the sentence each identifier is put into, at X (session 15: also "
+                    "'The frame is written out by X.', the identifier at a clause's end)")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args(argv)
     root = Path(args.root) if args.root else Path(site.getsitepackages()[0])
@@ -125,7 +129,7 @@ def _identifiers(root: Path, args: argparse.Namespace) -> int:
     with Pipeline(Config(grammar="off", select=("MTF103",))) as pipe:
         print(f"signature: {pipe.signature()}")
         for tok in tokens:
-            sentence = f"The report mentions {tok} twice."
+            sentence = args.sentence.replace("X", tok, 1)
             for f in pipe.check(sentence).findings:
                 safety[str(f.fix)] += 1
                 if args.show:

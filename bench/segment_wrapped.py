@@ -11,7 +11,8 @@ or ``|`` (a segment boundary comes before it).  The script segments every docume
 
 With ``--ewt`` it also reads UD English EWT and MLQE-PE post-edits from ``../shared`` (never copied
 into the project): EWT dev and test paragraphs hard-wrapped at 60-80 columns, one width a text and then one
-a paragraph (how many of the unwrapped text's segments the wrapped text gives), and texts of one sentence a line (how many line breaks
+a paragraph (how many of the unwrapped text's segments the wrapped text gives, and how many of EWT's gold
+sentences, its ``# text`` lines, each text gives exactly, unwrapped and wrapped), and texts of one sentence a line (how many line breaks
 before a line that does not start in lower case fall inside a segment: each is wrong; how many lines are given
 as a segment exactly).
 
@@ -27,6 +28,7 @@ import random
 import re
 import sys
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wrapped_plain.txt"
@@ -92,11 +94,13 @@ def real_text() -> None:
     """EWT paragraphs wrapped at 60-80 columns; EWT and MLQE-PE one sentence a line."""
     from mtfix.segment import split_segments
 
-    paras = [p for split in ("dev", "test") for g in _ewt_texts(split, "par") if len(p := " ".join(g)) > 90]
+    groups = [g for split in ("dev", "test") for g in _ewt_texts(split, "par") if len(" ".join(g)) > 90]
+    paras = [" ".join(g) for g in groups]
     for mixed in (False, True):
         rng = random.Random(13)
         same = found = total = 0
         texts = 0
+        gold_n = gold_flat = gold_wrapped = 0
         for i in range(0, len(paras), 4):
             group = paras[i:i + 4]
             width = rng.randint(60, 80)  # one width a text, as a mail client or a wire service wraps
@@ -110,9 +114,14 @@ def real_text() -> None:
             same += a == b
             found += len(set(a) & set(b))
             total += len(a)
+            gold = Counter(" ".join(s.split()) for g in groups[i:i + 4] for s in g)
+            gold_n += sum(gold.values())
+            gold_flat += sum((gold & Counter(a)).values())
+            gold_wrapped += sum((gold & Counter(b)).values())
         how = "each paragraph at its own width of 60-80" if mixed else "wrapped at 60-80"
         print(f"EWT paragraphs {how} ({len(paras)} in {texts} texts): texts segmented as unwrapped "
-              f"{same}/{texts}, unwrapped segments given {found}/{total}")
+              f"{same}/{texts}, unwrapped segments given {found}/{total}; EWT gold sentences given: "
+              f"unwrapped {gold_flat}/{gold_n}, wrapped {gold_wrapped}/{gold_n}")
     sources = {"ewt": [g for split in ("train", "dev", "test") for g in _ewt_texts(split, "doc")], "mlqe": []}
     for p in sorted((SHARED / "benchmarks").glob("mlqe-pe-*-dev.jsonl")):
         pes = [json.loads(line)["pe"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -5,9 +5,14 @@ talks of the subtitle audit (``bench/audit_subtitles.py``: WMT21 MQM zh-en, huma
 MT systems, written as SRT with 42-character lines, two a cue), grammar off, with MTF601 off, then
 compares each cue's lines before and after: edits made, cues edited, lines taken over the limit (within
 it before), lines already over it made longer, cues whose number of lines changed (an edit across a line
-break).  Then with MTF601 on: the findings and how many cues ``--unsafe-fixes`` re-wraps.
+break).  Then with MTF601 on: the findings and how many cues ``--unsafe-fixes`` re-wraps.  Since session 15
+also the reading speed (``--max-cps``, 20 by default): cues over it before any fix, cues a fix took past it
+(within it before), and MTF601's reading-speed findings.
 
-    python bench/subtitle_line_length.py [--limit 42] [--unsafe] [--show 5]
+    python bench/subtitle_line_length.py [--limit 42] [--max-cps 20] [--retime 18] [--unsafe] [--show 5]
+
+``--retime CPS`` gives every TED and rule-example cue the time it needs to be read at CPS characters a second
+(their SRT gives each cue 0.9 s, far too fast for any limit), as a subtitler timing near the limit would.
 
 The TED data is read from ../shared/benchmarks (not part of mtfix); without it only the fixtures are measured.
 """
@@ -40,6 +45,22 @@ def ted_files(systems: list[str]) -> list[tuple[str, str, str]]:
             for (system, doc), segs in sorted(talks.items())]
 
 
+def retimed(text: str, kind: str, cps: float) -> str:
+    """``text`` with each cue's end time moved so that the cue reads at ``cps`` characters a second."""
+    from mtfix.formats.subtitles import cue_line_lengths, parse_cues
+
+    cues = parse_cues(text, kind)
+    lines = text.split("\n")
+    for cue, lengths in zip(cues, cue_line_lengths(text, cues), strict=True):
+        start = cue.timing[0]
+        h, m, rest = start.split(":")
+        sec, ms = rest.split(",")
+        end_ms = ((int(h) * 60 + int(m)) * 60 + int(sec)) * 1000 + int(ms) + round(1000 * sum(lengths) / cps)
+        end = f"{end_ms // 3_600_000:02d}:{end_ms // 60_000 % 60:02d}:{end_ms // 1000 % 60:02d},{end_ms % 1000:03d}"
+        lines[cue.line] = f"{start} --> {end}"
+    return "\n".join(lines)
+
+
 def example_files(limit: int) -> list[tuple[str, str, str]]:
     """Each rule-pack flag example with a fix (written for mtfix), as a one-cue SRT wrapped the way
     subtitlers wrap (``textwrap`` at ``limit``, as the TED files): how the fixes of each class of error
@@ -63,17 +84,26 @@ def example_files(limit: int) -> list[tuple[str, str, str]]:
     return out
 
 
-def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: int) -> Counter:
+def durations(text: str, kind: str) -> list[float]:
+    """Each cue's time on screen (seconds)."""
+    from mtfix.checks.subtitle_lines import seconds
+    from mtfix.formats.subtitles import parse_cues
+
+    return [seconds(c.timing[1]) - seconds(c.timing[0]) for c in parse_cues(text, kind)]
+
+
+def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: int, cps: float = 20.0) -> Counter:
     from mtfix.checks.subtitle_lines import line_profile
     from mtfix.config import Config
     from mtfix.files import fix_input
     from mtfix.io.inputs import Input
     from mtfix.pipeline import Pipeline
 
-    extra = {"subtitles": {"max-line-length": limit}}
+    extra = {"subtitles": {"max-line-length": limit, "max-cps": cps}}
     without = Pipeline(Config(grammar="off", ignore=("MTF601",), extra=extra))
     with_601 = Pipeline(Config(grammar="off", extra=extra))
     counts: Counter = Counter()
+    counts[f"cues taken past {cps:g} characters a second"] = 0  # printed when none is
     shown = 0
     for name, kind, text in files:
         counts["files"] += 1
@@ -81,6 +111,9 @@ def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: i
         counts["cues"] += len(before)
         counts["lines"] += sum(len(c) for c in before)
         counts["lines over the limit before"] += sum(n > limit for c in before for n in c)
+        times = durations(text, kind)
+        counts[f"cues over {cps:g} characters a second before"] += sum(
+            d > 0 and sum(c) / d > cps for c, d in zip(before, times, strict=True))
         # headroom: a split of glued words adds 1 character, "oilgas" -> "oil and gas" 5
         counts["lines within 1 character of the limit"] += sum(limit - 1 <= n <= limit for c in before for n in c)
         counts["lines within 5 characters of the limit"] += sum(limit - 5 <= n <= limit for c in before for n in c)
@@ -88,10 +121,12 @@ def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: i
         fixed = (out.output or b"").decode()
         counts["edits"] += sum(len(u.fix.edits) for u in out.units if u.fix)
         after = line_profile(fixed, kind)
-        for b, a in zip(before, after, strict=True):
+        for b, a, d in zip(before, after, times, strict=True):
             if a == b:
                 continue
             counts["cues edited"] += 1
+            if d > 0 and sum(b) / d <= cps < sum(a) / d:
+                counts[f"cues taken past {cps:g} characters a second"] += 1
             if len(a) != len(b):
                 counts["cues whose number of lines changed"] += 1
             for k, n in enumerate(a):
@@ -107,6 +142,8 @@ def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: i
         for u in res.units:
             counts["MTF601 proposed (check)"] += sum(f.code == "MTF601" for f in u.fix.findings) if u.fix else 0
             counts["MTF601 left after fix"] += sum(f.code == "MTF601" for f in u.fix.remaining) if u.fix else 0
+            counts["MTF601 reading speed left after fix"] += sum(
+                f.code == "MTF601" and f.origin == "subtitles:reading-speed" for f in u.fix.remaining) if u.fix else 0
             counts["MTF601 re-wrap edits applied"] += sum(e.code == "MTF601" for e in u.fix.edits) if u.fix else 0
     return counts
 
@@ -114,21 +151,33 @@ def measure(files: list[tuple[str, str, str]], limit: int, unsafe: bool, show: i
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=42)
+    ap.add_argument("--max-cps", type=float, default=20.0, help="characters a second (0: off)")
+    ap.add_argument("--retime", type=float, help="time each TED and example cue to be read at this many characters a second")
+    ap.add_argument("--no-ted", action="store_true", help="leave the TED talks out")
     ap.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too (and MTF601's re-wraps)")
     ap.add_argument("--systems", default="ref-B,Online-W,Facebook-AI", help="comma-separated, or all")
     ap.add_argument("--show", type=int, default=5, help="lines taken over the limit to print per corpus")
     args = ap.parse_args()
     fixtures = [(p.name, p.suffix[1:], p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.iterdir())
                 if p.suffix in (".srt", ".vtt")]
+    examples = example_files(args.limit)
+    if args.retime:
+        examples = [(name, kind, retimed(text, kind, args.retime)) for name, kind, text in examples]
     corpora = [("fixtures (tests/data/subtitles)", fixtures),
-               ("rule-pack flag examples with a fix, wrapped as subtitles", example_files(args.limit))]
-    if TED.exists():
-        corpora.append(("TED talks (audit_subtitles)", ted_files(args.systems.split(","))))
+               (f"rule-pack flag examples with a fix, wrapped as subtitles{f', retimed to {args.retime:g} cps' if args.retime else ''}",
+                examples)]
+    if args.no_ted:
+        pass
+    elif TED.exists():
+        ted = ted_files(args.systems.split(","))
+        if args.retime:
+            ted = [(name, kind, retimed(text, kind, args.retime)) for name, kind, text in ted]
+        corpora.append((f"TED talks (audit_subtitles){f', retimed to {args.retime:g} cps' if args.retime else ''}", ted))
     else:
         print(f"skipped the TED talks: {TED} not found (the shared benchmark data is not part of mtfix)")
     for title, files in corpora:
         print(f"{title}, limit {args.limit}, {'unsafe' if args.unsafe else 'safe'} fixes:")
-        for k, v in measure(files, args.limit, args.unsafe, args.show).items():
+        for k, v in measure(files, args.limit, args.unsafe, args.show, args.max_cps).items():
             print(f"  {k}: {v}")
 
 

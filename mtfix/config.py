@@ -156,7 +156,7 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)",
             check="mtfix.config:check_server_key"),
-    Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length (docs/formats.md)",
+    Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length, max-cps (docs/formats.md)",
             check="mtfix.checks.subtitle_lines:check_settings_key"),
 ]}
 

@@ -82,8 +82,10 @@ _LOWER_START = regexcache.compile(r"\p{Ll}(?![\p{L}\p{N}]*\p{Lu})")
 _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: mtfix's own segmentation rules on top of pysbd's (in the signature): 2 = session 12 (lower-case
 #: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`); 4 = session 14
-#: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva")
-REVISION = "seg-4"
+#: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"); 5 =
+#: session 15 (abbreviation classes at a line's end: "the Hon.⏎John Smith", "by the Dr.⏎The"; headlines
+#: holding an article)
+REVISION = "seg-5"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -304,8 +306,10 @@ def wrapped_breaks(text: str) -> list[Span]:
       capital, no headline (:func:`_headline`).
 
     A line that ends in a final period goes on when the period is an abbreviation's that a sentence
-    goes on from: a title before a name, a month, "No." or "p." before a number (:func:`_goes_on`).
-    Blank lines always separate.
+    goes on from, by class: a title, rank or honorific before a name, a place name's first word in a
+    hard-wrapped paragraph, a month, "No." or "p." before a number (:func:`_goes_on`); where it does,
+    :func:`split_segments` also undoes a sentence end pysbd reads at that period.  Blank lines always
+    separate.
 
     >>> t = "The minister met the delegation led by\\nIlham Aliyev in Baku.\\nHome\\nNews"
     >>> [t[s.start - 3:s.start] for s in wrapped_breaks(t + "\\nand more")]
@@ -336,7 +340,7 @@ def wrapped_breaks(text: str) -> list[Span]:
         if _ITEM.match(nxt):
             continue
         if _LINE_END.search(line):
-            if _goes_on(line, first) and not _indented(line, nxt):
+            if _goes_on(line, first, bool(widths[i])) and not _indented(line, nxt):
                 out.append(Span(e, brk))  # "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"
                 joined = True
             continue
@@ -395,6 +399,11 @@ def _block_widths(text: str, lines: list[tuple[int, int, int]], lengths: list[in
 
 #: Determiners a headline leaves out ("Armenia and Azerbaijan sign memorandum on border talks").
 _ARTICLE = regexcache.compile(r"(?i)(?:^|(?<=\s))(?:the|a|an)(?=\s|$)")
+#: Pronouns of the first and second person and personal pronouns of the third: a headline names who
+#: acts ("Azerbaijan raises its gas export target"), a paragraph's first line refers ("I just wanted",
+#: "It would be"); possessives of the third person ("its", "their") are a headline's too.
+_PRONOUN = regexcache.compile(r"(?:^|(?<=[\s\"“(]))(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Hh]e|[Hh]im|[Ss]he"
+                              r"|[Ii]t|[Tt]hey|[Tt]hem)(?=[\s,.;:!?'’\")]|$)")  # case as written: "US", "IT" are no pronouns
 #: Punctuation inside a line that a headline has none of: a comma, a semicolon, a sentence's end.
 _INNER_PUNCT = regexcache.compile(r"[,;]|\p{Ll}{2}[.!?][\"'”’)]*\s")
 
@@ -402,14 +411,17 @@ _INNER_PUNCT = regexcache.compile(r"[,;]|\p{Ll}{2}[.!?][\"'”’)]*\s")
 def _headline(line: str, lengths: list[int], i: int, widths: list[int]) -> bool:
     """Whether ``line`` (line ``i``, the first of its paragraph, full at its paragraph's width and
     followed by a line that starts with a capital) is a headline above the paragraph rather than the
-    paragraph's first line.  As headlines are written, it starts with a capital, holds no article ("a",
-    "an", "the"), comma, semicolon or sentence end and does not end in a function word ("on", "in");
+    paragraph's first line.  As headlines are written, it starts with a capital, holds no comma,
+    semicolon or sentence end, no article ("a", "an", "the") together with a pronoun that refers
+    (:data:`_PRONOUN`; an article alone since session 15: "… quota for the second time this year") and
+    does not end in a function word ("on", "in");
     and the paragraph below it (two lines or more, up to four, to a blank line) is wrapped at a width
     it does not share: (two full lines below) the line is longer than every one by three characters or
     more, or, when it ends in a word in lower case, shorter than the longest of them (a line that ends in
     a capitalised word may hold a name that runs on over the line break: "met US⏎Secretary of State")."""
     last = _LAST_WORD.search(line)
-    if not line.lstrip()[:1].isupper() or _INNER_PUNCT.search(line) or _ARTICLE.search(line) or last is None or last.group(1).lower() in FUNCTION_WORDS:
+    if (not line.lstrip()[:1].isupper() or _INNER_PUNCT.search(line) or last is None
+            or last.group(1).lower() in FUNCTION_WORDS or (_ARTICLE.search(line) and _PRONOUN.search(line))):
         return False
     below = []
     for j in range(i + 1, min(i + 5, len(lengths))):
@@ -426,21 +438,42 @@ def _headline(line: str, lengths: list[int], i: int, widths: list[int]) -> bool:
     return n < widest and not last.group(1)[0].isupper()
 
 
-def _goes_on(line: str, first: str) -> bool:
+def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
     """Whether ``line`` ends in an abbreviation that a sentence goes on from to ``first``, the next
-    line's first word: a title before a name ("by Dr.⏎Leyla Aliyeva"), a month or "No."/"p." before a
-    number ("on Sept.⏎10", "Resolution No.⏎2758").  pysbd reads them so on one line."""
+    line's first word (:data:`_ABBREVIATION_END`, by class):
+
+    * a title, rank or honorific before a name ("by Dr.⏎Leyla Aliyeva", "the Hon.⏎John Smith",
+      "by Fr.⏎Michael Walsh"; "Mt." as since session 14: "below Mt.⏎Everest"), but not before a word that starts a sentence (:func:`_starts_sentence`:
+      "treated by the Dr.⏎The nurses");
+    * a place name's first word ("to St.⏎Petersburg", "near Ft.⏎Worth") after a word in lower case
+      ("on Nizami St.⏎Officials" is a street's: the sentence ends), before a name, in a paragraph that
+      is hard-wrapped (``wrapped``: a line of text one sentence a line that ends so is cut short);
+    * a month, "No.", "Art.", "Fig." or "p." before a number ("on Sept.⏎10", "Resolution No.⏎2758");
+      before a word ("in Sept.⏎The") the sentence ends.
+
+    Any other abbreviation ends the sentence before a capital: a name's or a company's suffix
+    ("Ken Griffey Jr.⏎Smith, the commissioner, said", "Caspian Logistics Inc.⏎Officials"), as pysbd
+    reads it on one line."""
     m = _ABBREVIATION_END.search(line)
     if m is None:
         return False
-    if m.group("title"):
-        return first[0].isupper() and first[1:2].islower()
-    return first[0].isdigit()
+    if m.group("number"):
+        return first[0].isdigit()
+    name = first[0].isupper() and first[1:2].islower() and not _starts_sentence(first)
+    if m.group("place"):
+        before = _LAST_WORD.search(line[:m.start()].rstrip())
+        return wrapped and name and (before is None or not before.group(1)[0].isupper())
+    return name
 
 
+#: Abbreviations at a line's end that a sentence goes on from (:func:`_goes_on`), by class: titles, ranks
+#: and honorifics (pysbd's titles, civil, religious and military ones it lacks); the first word of a place
+#: name; those before a number.
 _ABBREVIATION_END = regexcache.compile(
-    r"(?:^|(?<=[\s(]))(?:(?P<title>Adm|Brig|Capt|Cmdr|Col|Cpl|Det|Dr|Gen|Gov|Lt|Maj|Messrs|Mr|Mrs|Ms|Mt|Prof|Reps?"
-    r"|Rev|Sens?|Sgt|Supt)|(?P<number>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Art|Fig|pp?))\.$")
+    r"(?:^|(?<=[\s(]))(?:(?P<title>Adm|Amb|Atty|Attys|Brig|Capt|Cllr|Cmdr|Col|Comdr|Cpl|Det|Drs?|Ens|Fr|Gen|Gov"
+    r"|Hon|Insp|Lt|Maj|Messrs|Mssrs|Mme|Mlle|Mr|Mrs|Ms|Msgr|Mt|Pfc|Pres|Prof|Pvt|Reps?|Rev|Rt|Sens?|Sfc|Sgt|Supt)"
+    r"|(?P<place>St|Ft)"
+    r"|(?P<number>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Art|Fig|pp?))\.$")
 
 
 _FIRST_WORD = regexcache.compile(r"[\"“‘(]?(\p{Lu}\p{Ll}*)\b")
@@ -482,8 +515,13 @@ def split_segments(
     that word is appended to ``lower_starts`` (when given): MT that lost a sentence's subject
     starts a sentence there ("… the quarter. said that …", rule MTF121).
     """
+    goes_on: set[int] = set()
     if regions is None:  # plain text: a format with regions reads its own line breaks
         wraps = wrapped_breaks(text)
+        # where a line that ends in an abbreviation went on ("by the Hon.⏎John Smith"), pysbd may still end a
+        # sentence at the period when its list lacks the abbreviation: the segment goes on there
+        goes_on = {_strip(text, sp.end, len(text))[0] for sp in wraps
+                   if text[sp.start - 1] == "." and _ABBREVIATION_END.search(text[text.rfind("\n", 0, sp.start) + 1:sp.start])}
         text = blank(text, wraps) if wraps else text
     out: list[Segment] = []
     for bstart, bend in _blocks(text, regions):
@@ -495,7 +533,9 @@ def split_segments(
             s, e = _strip(text, s, e)
             if s >= e:
                 continue
-            if len(out) > first and (_NO_WORDS.fullmatch(text, s, e) or (
+            if len(out) > first and s in goes_on:
+                out[-1] = Segment(out[-1].index, out[-1].start, e)
+            elif len(out) > first and (_NO_WORDS.fullmatch(text, s, e) or (
                     _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1].end - 2, out[-1].end))):
                 # a lone closing quote or bracket belongs to the sentence before it, and so does
                 # what starts in lower case (see :data:`_LOWER_START`)

@@ -21,6 +21,12 @@ is not offered for a cue whose lines are turns of dialogue or when a word alone 
 
 Length is what a viewer sees: tags (``<i>``), ASS codes (``{\an8}``) and VTT timestamps count for
 nothing, a character reference (``&amp;``) for one character.
+
+Reading speed (session 15): a fix that takes a cue past the characters-per-second limit (``[subtitles]
+max-cps``, 20 by default: the limit of Netflix's English style guide for adult programmes; 0 turns it
+off) is reported the same way, proposed or applied, with no fix: the cue's text, lines and timing are
+the subtitler's to change.  The speed is the cue's visible characters (spaces and punctuation
+included, line breaks not) over its duration; a cue over the limit before the fix is not reported.
 """
 
 from __future__ import annotations
@@ -36,6 +42,10 @@ from mtfix.model import BaseChecker, Document, Edit, Finding, FixSafety, Severit
 CODE = "MTF601"
 #: characters per line when the settings name none (Netflix, BBC and EBU guidelines for Latin script)
 DEFAULT_MAX_LINE_LENGTH = 42
+#: characters a second when the settings name none: Netflix's English style guide, adult programmes (17 for
+#: children's); the BBC's and Ofcom's 160-180 words a minute are about 15-18
+DEFAULT_MAX_CPS = 20.0
+_KEYS = ("max-line-length", "max-cps")
 #: words a line should not end with: the next line would start mid-phrase
 _WEAK_END = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "and", "or", "but",
@@ -72,24 +82,60 @@ def line_profile(text: str, kind: str) -> tuple[tuple[int, ...], ...]:
         return ()
 
 
-def max_line_length(config: Any) -> int:
-    """``[subtitles] max-line-length`` of the settings (``Config.extra``), else 42."""
+def _setting(config: Any, name: str) -> Any:
+    """``[subtitles] name`` of the settings (``Config.extra``), or None."""
     table = (getattr(config, "extra", None) or {}).get("subtitles") or {}
     for key, value in table.items():
-        if str(key).replace("_", "-") == "max-line-length":
-            return int(value)
-    return DEFAULT_MAX_LINE_LENGTH
+        if str(key).replace("_", "-") == name:
+            return value
+    return None
+
+
+def max_line_length(config: Any) -> int:
+    """``[subtitles] max-line-length`` of the settings (``Config.extra``), else 42."""
+    value = _setting(config, "max-line-length")
+    return DEFAULT_MAX_LINE_LENGTH if value is None else int(value)
+
+
+def max_cps(config: Any) -> float:
+    """``[subtitles] max-cps`` of the settings (``Config.extra``), else 20; 0 when reading speed is not checked."""
+    value = _setting(config, "max-cps")
+    return DEFAULT_MAX_CPS if value is None else float(value)
 
 
 def check_settings_key(key: str, value: Any) -> None:
-    """One key of the ``[subtitles]`` settings table (only ``max-line-length``, a whole number of 10 or more)."""
+    """One key of the ``[subtitles]`` settings table: ``max-line-length`` (a whole number of 10 or more) or
+    ``max-cps`` (a number of characters a second, 5 or more, or 0 for off)."""
     from mtfix.errors import ConfigError
 
-    if str(key).replace("_", "-") != "max-line-length":
-        raise ConfigError(f"[subtitles]: unknown setting {key} (known: max-line-length)")
+    name = str(key).replace("_", "-")
+    if name not in _KEYS:
+        raise ConfigError(f"[subtitles]: unknown setting {key} (known: {', '.join(_KEYS)})")
+    if name == "max-cps":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not (value == 0 or value >= 5):
+            raise ConfigError(f"[subtitles] max-cps must be a number of characters a second, 5 or more (0: off), "
+                              f"not {value!r}")
+        return
     if isinstance(value, bool) or not isinstance(value, int) or value < 10:
         raise ConfigError(f"[subtitles]: max-line-length must be a whole number of characters, 10 or more, not "
                           f"{value!r}")
+
+
+def seconds(stamp: str) -> float:
+    """A cue timestamp (SRT ``HH:MM:SS,mmm``, WebVTT ``[HH:]MM:SS.mmm``) in seconds.
+
+    >>> seconds("00:01:02,500"), seconds("01:02.250")
+    (62.5, 62.25)
+    """
+    whole, _, frac = stamp.strip().replace(",", ".").partition(".")
+    total = 0
+    for part in whole.split(":"):
+        total = total * 60 + int(part)
+    return total + (int(frac) / 10 ** len(frac) if frac else 0.0)
+
+
+def _cps(chars: int, duration: float) -> float:
+    return chars / duration if duration > 0 else 0.0
 
 
 # -- re-wrapping --------------------------------------------------------------------------------
@@ -214,11 +260,12 @@ class SubtitleLinesChecker(BaseChecker):
 
     name = "subtitles"
 
-    def __init__(self, limit: int = DEFAULT_MAX_LINE_LENGTH):
+    def __init__(self, limit: int = DEFAULT_MAX_LINE_LENGTH, cps: float = DEFAULT_MAX_CPS):
         self.limit = limit
+        self.cps = cps
 
     def signature(self) -> str:
-        return f"lines-1@{self.limit}"
+        return f"lines-2@{self.limit}/cps@{self.cps:g}"
 
     def rules(self) -> list[RuleInfo]:
         return catalogue_rules()
@@ -230,19 +277,42 @@ class SubtitleLinesChecker(BaseChecker):
         meta = doc.meta.get("subtitle")
         if not meta:
             return findings
-        cues = cue_lines(doc.text, meta["kind"])
+        from mtfix.formats.subtitles import SubtitleSyntaxError, parse_cues
+
+        try:
+            parsed = parse_cues(doc.text, meta["kind"])
+        except SubtitleSyntaxError:
+            return findings
+        cues = [list(c.lines) for c in parsed]
+        durations = [seconds(c.timing[1]) - seconds(c.timing[0]) for c in parsed]
         profile = meta.get("lines") or ()
         if len(cues) != len(profile) or not cues:
             return findings
-        added = self._applied(doc, cues, profile) + self._proposed(doc, cues, findings)
+        added = self._applied(doc, cues, profile, durations) + self._proposed(doc, cues, findings, durations)
         return findings + added if added else findings
 
-    def _applied(self, doc: Document, cues: list[list[tuple[int, int]]], profile: Sequence[Sequence[int]]) -> list[Finding]:
+    def _too_fast(self, before: int, after: int, duration: float) -> float | None:
+        """The cue's speed after a fix when the fix takes it past the limit (None when not, or when off)."""
+        if not self.cps or duration <= 0:
+            return None
+        speed = _cps(after, duration)
+        return speed if _cps(before, duration) <= self.cps < speed else None
+
+    def _applied(self, doc: Document, cues: list[list[tuple[int, int]]], profile: Sequence[Sequence[int]],
+                 durations: Sequence[float]) -> list[Finding]:
         out = []
-        for lines, before in zip(cues, profile, strict=True):
+        for lines, before, duration in zip(cues, profile, durations, strict=True):
             now = tuple(visible_length(doc.text[a:b]) for a, b in lines)
             if not lines or now == tuple(before):
                 continue
+            speed = self._too_fast(sum(before), sum(now), duration)
+            if speed is not None:
+                a, b = lines[0]
+                out.append(Finding(
+                    CODE, "Style/Awkward", Severity.MINOR, a, b,
+                    f"a fix made this subtitle read at {speed:.1f} characters a second, over the limit of "
+                    f"{self.cps:g}: shorten the cue or give it more time",
+                    origin="subtitles:reading-speed", segment=_segment(doc, a)))
             over = _first_over(doc, lines, self.limit, before)
             if over is None:
                 continue
@@ -259,11 +329,13 @@ class SubtitleLinesChecker(BaseChecker):
                 segment=_segment(doc, a)))
         return out
 
-    def _proposed(self, doc: Document, cues: list[list[tuple[int, int]]], findings: list[Finding]) -> list[Finding]:
+    def _proposed(self, doc: Document, cues: list[list[tuple[int, int]]], findings: list[Finding],
+                  durations: Sequence[float]) -> list[Finding]:
         import bisect
 
         out: list[Finding] = []
         texted = [c for c in cues if c]  # cues without text hold no edit
+        times = [d for c, d in zip(cues, durations, strict=True) if c]
         starts = [c[0][0] for c in texted]
         for f in findings:
             if not f.edits or f.code == CODE:
@@ -281,6 +353,14 @@ class SubtitleLinesChecker(BaseChecker):
                 new = new[: e.start - a] + e.replacement + new[e.end - a :]
             before = [visible_length(s) for s in re.split(r"\r\n|\r|\n", cue)]
             after = [visible_length(s) for s in re.split(r"\r\n|\r|\n", new)]
+            speed = self._too_fast(sum(before), sum(after), times[k])
+            if speed is not None:
+                pos, end = next(((x, y) for x, y in lines if x <= f.edits[0].start <= y), lines[0])
+                out.append(Finding(
+                    CODE, "Style/Awkward", Severity.MINOR, pos, end,
+                    f"the {'unsafe ' if f.fix is FixSafety.UNSAFE else ''}fix of {f.code} would make this subtitle "
+                    f"read at {speed:.1f} characters a second, over the limit of {self.cps:g}: shorten the cue or "
+                    f"give it more time", origin="subtitles:reading-speed", segment=_segment(doc, pos)))
             same = len(before) == len(after)
             over = [i for i, n in enumerate(after) if n > self.limit and n > (before[i] if same else max(before))]
             if not over:
@@ -303,7 +383,7 @@ def _segment(doc: Document, pos: int) -> int | None:
 
 
 def build_checker(config: Any, warnings: list[str]) -> SubtitleLinesChecker:
-    return SubtitleLinesChecker(max_line_length(config))
+    return SubtitleLinesChecker(max_line_length(config), max_cps(config))
 
 
 DOCS = """\
@@ -320,13 +400,20 @@ takes as few lines as fit (at least two, or as many as the cue had), breaks at t
 point, after punctuation where it can and not after an article or a preposition; it is not offered
 for a cue whose lines are turns of dialogue (`- Yes.`), nor when no wrapping fits. Length is what
 a viewer sees: tags and ASS codes count for nothing, `&amp;` for one character. A line that was
-already over the limit before the fix is reported only when the fix makes it longer."""
+already over the limit before the fix is reported only when the fix makes it longer.
+
+Reading speed: a fix that takes a cue past the characters-per-second limit (`[subtitles] max-cps`,
+`--max-cps`; 20 by default, the limit of Netflix's English style guide for adult programmes; 0 turns
+it off) is reported the same way, on the cue, with no fix of any kind: mtfix never re-times a cue or
+rewrites its text. Spaces and punctuation count, line breaks do not; a cue over the limit before the
+fix is not reported (its timing, not the fix, is at fault)."""
 
 
 def catalogue_rules() -> list[RuleInfo]:
     return [RuleInfo(
         CODE, "subtitle-line-too-long", "subtitles", "subtitles", "Style/Awkward", "minor", "unsafe",
-        "A fix makes a subtitle line longer than the characters-per-line limit", DOCS,
+        "A fix makes a subtitle line longer than the characters-per-line limit, or a cue faster than the reading-speed limit",
+        DOCS,
         ({"text": "1\n00:00:01,000 --> 00:00:03,000\nThe prices of oilgas rose again this year\nin the capital.\n",
           "flagged": "The prices of oilgas rose again this year", "format": "srt", "with": "MTF206"},),
         ("1\n00:00:01,000 --> 00:00:03,000\nThe prices of oilgas rose\nagain this year in the capital.\n",

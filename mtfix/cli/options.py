@@ -71,6 +71,9 @@ FixFinalOpt = Annotated[bool, typer.Option(
 MaxLineLengthOpt = Annotated[int | None, typer.Option(
     "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
     "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
+MaxCpsOpt = Annotated[float | None, typer.Option(
+    "--max-cps", min=0, help="SRT/WebVTT: characters a second a cue may be read at (default 20, or the settings' "
+    "[subtitles] max-cps; 0: off); a fix that takes a cue past it is reported (MTF601).")]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
@@ -119,6 +122,7 @@ class CommonOptions:
     no_header: NoHeaderOpt = False
     fix_final: FixFinalOpt = False
     max_line_length: MaxLineLengthOpt = None
+    max_cps: MaxCpsOpt = None
     encoding: EncodingOpt = None
     config: ConfigOpt = None
     jobs: JobsOpt = None
@@ -469,11 +473,20 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             fail(bad_pack)
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
-        if args.get("max_line_length") is not None:  # over the settings' [subtitles] max-line-length
-            subtitles = {k: v for k, v in (cfg.extra.get("subtitles") or {}).items()
-                         if str(k).replace("_", "-") != "max-line-length"}
-            cfg = cfg.with_overrides(extra=dict(cfg.extra, subtitles={**subtitles,
-                                                                      "max-line-length": args["max_line_length"]}))
+        for opt, key in (("max_line_length", "max-line-length"), ("max_cps", "max-cps")):
+            if args.get(opt) is not None:  # over the settings' [subtitles] key
+                value = args[opt]
+                if key == "max-cps":
+                    from mtfix.checks.subtitle_lines import check_settings_key
+                    from mtfix.errors import ConfigError
+
+                    try:
+                        check_settings_key(key, value)
+                    except ConfigError:
+                        fail(f"--max-cps must be 5 or more (0: off), not {value:g}")
+                subtitles = {k: v for k, v in (cfg.extra.get("subtitles") or {}).items()
+                             if str(k).replace("_", "-") != key}
+                cfg = cfg.with_overrides(extra=dict(cfg.extra, subtitles={**subtitles, key: value}))
         cfg = with_lt_url_origin(cfg, args.get("lt_url") is not None, loaded.source("lt_url"))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix import regexcache
-from mtfix.lexicon import is_common, is_everyday_word, is_word, zipf
+from mtfix.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
@@ -65,10 +65,29 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if right.lower() in function and (left.lower() not in continues or _NEXT_LOWER.match(doc.text, m.end())):
             yield _capital_function_word(m.start(), m.end(), left, right, left.lower() in continues)
             continue
-        yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+        if right.lower() in function:
+            yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+            continue
+        # a function word glued to a capitalised everyday word: MT glue ("aboutEnergy security") and a bare
+        # identifier ("toTable") have one shape (session 15)
+        if _NEXT_ANY_WORD.match(doc.text, m.end()) is None or code.technical(doc.text) or code.content_glue_near(doc.text, m):
+            continue  # no piece goes on after it ("… by toTable."), or the text names code
+        if _past_form(right.lower()):  # "according toThanked Azerbaijan": a spliced verb, no name of code
+            yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+            continue
+        yield Hit(m.start(), m.end(), f"{left} {right}", safety=FixSafety.UNSAFE,
+                  message=f"'{left}' and '{right}' are glued together (or '{left}{right}' names code: check)")
 
 
 _NEXT_WORD = LazyPattern(r"[ \t]+(?P<w>[\p{L}]+)")
+_NEXT_ANY_WORD = LazyPattern(r"[ \t]+[\p{L}\p{N}]")  # a word goes on after the token: the piece goes on
+
+
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is the "-ed" form of an everyday verb ("thanked", "signed"): code names no thing
+    so, and a function word before it ("toThanked") is a splice of MT pieces (session 15)."""
+    return len(word) >= 5 and word.endswith("ed") and any(
+        len(b) >= 3 and is_common(b) for b in inflection_bases(word))
 _PREV_WORD = LazyPattern(r"(?P<w>\p{L}+)[ \t]+$")
 _CODE_NEXT = frozenset("=[<{")  # "isValid = true", "toArray<T>", "onClick={...}"
 
@@ -86,6 +105,35 @@ class _CodeShapes:
         self.code_words = low("code_words")  # toJson, asString, fromXml: types and data terms
         self.function = low("function_words")
         self.stamps = frozenset(params.get("identifier_tails", []))  # At, By, On after a participle
+        self._technical: tuple[str, bool] | None = None  # (the text, whether it writes code elsewhere)
+
+    def technical(self, text: str) -> bool:
+        """Whether ``text`` writes code somewhere (:data:`_CODE_SIGN`: a span in backticks, a call
+        ``name()``, a snake_case name, a camelCase word of two inner capitals or of two content words):
+        a function word glued to an everyday word there is an identifier ("… mentions toTable twice")."""
+        if self._technical is None or self._technical[0] is not text:
+            found = any(self._code_sign(text, c) for c in _CODE_SIGN.finditer(text))
+            self._technical = (text, found)
+        return self._technical[1]
+
+    def _code_sign(self, text: str, c: regex.Match) -> bool:
+        if c.group("camel") is None:
+            return True
+        head, tail = c.group("head"), c.group("tail")
+        return bool(_HUMP.search(tail)) or (head.lower() not in self.function and tail.lower() not in self.function
+                                             and is_common(head) and is_common(tail))
+
+    def content_glue_near(self, text: str, m: regex.Match) -> bool:
+        """Whether another function word glued to a capitalised everyday word stands on the line of ``m``
+        ("toTable, fromImage and asText"): a line that names two such words names code."""
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        for o in _IDENT.finditer(text, ls, len(text) if le < 0 else le):
+            head, tail = o.group("head"), o.group("tail")
+            if (o.start() != m.start() and head.lower() in self.function and tail.isalpha() and tail[1:].islower()
+                    and tail.lower() not in self.function and is_common(tail)):
+                return True
+        return False
 
     def identifier(self, text: str, m: regex.Match, right_is_function_word: bool) -> bool:
         """Whether the glued token at ``m`` reads as an identifier: a known one, a verb-prefix head before a
@@ -129,6 +177,12 @@ class _CodeShapes:
 
 
 _IDENT = LazyPattern(r"(?<![\p{L}\p{N}_])(?P<head>\p{Ll}{2,})(?P<tail>\p{Lu}[\p{L}\p{N}]*)")
+#: Where a text writes code (:meth:`_CodeShapes.technical`): a span in backticks, a call with no arguments
+#: ("name()"), a snake_case name, or a camelCase word (read by its halves).
+_CODE_SIGN = LazyPattern(
+    r"`[^`\n]+`|(?<![\p{L}\p{N}_])[\p{L}_][\p{L}\p{N}_]*\(\)"
+    r"|(?<![\p{L}\p{N}_/.@-])\p{Ll}+_\p{Ll}[\p{Ll}\p{N}_]*(?![\p{L}\p{N}/.@-])"
+    r"|(?P<camel>(?<![\p{L}\p{N}_/.@#-])(?P<head>\p{Ll}{2,})(?P<tail>\p{Lu}\p{Ll}+(?:\p{Lu}[\p{L}\p{N}]*)?))")
 
 
 def _glued_name(text: str, m: regex.Match, code: _CodeShapes) -> Hit | None:
