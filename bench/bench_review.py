@@ -10,9 +10,16 @@
    *Accept safe edits* and a jump to the last finding take in the page, for this tree and, with
    ``--ab TREE`` (for example a ``git archive`` of an older commit), for TREE in the same run.
 
+4. ``--article``: one news article of N sentences (default 1,200, written by the script: ten sentences
+   of its own, half with errors mtfix finds, in paragraphs of three to six) read as an editor reads it:
+   time to the first sentences rendered, scrolling to the end one window at a time (the page renders
+   150 sentences more as the end comes near), the slowest scroll step, and switching the whole
+   article to *As it will read* and back.
+
 Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-batch]
                                     [--screenshot docs/review-seed004.png]
        python bench/bench_review.py --long [--ab TREE] [--runs 3]
+       python bench/bench_review.py --article [--sentences 1200] [--runs 3]
 Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary directory
 (and the screenshot, when asked).
 """
@@ -186,6 +193,83 @@ def long_file(ab: Path | None, runs: int) -> None:
               f"jump {statistics.median(j1) / statistics.median(j0):.3f}×")
 
 
+#: The article's sentences (the script's own): half carry errors mtfix finds (a stock phrase, glued
+#: words, a repeated word, a capital after a comma, broken grammar).
+ARTICLE_SENTENCES = (
+    "The delegation arrived in Tbilisi on Tuesday and met the mayor.",
+    "Prices of oilgas rose sharply in the last week of May.",
+    "It simply came to our notice then that, the vote was postponed.",
+    "Officials of ministry was saying the road will be build until the winter comes probably.",
+    "The committee approved the the budget after a long debate.",
+    "Farmers in the region said the harvest was better than expected.",
+    "The minister said that, The talks will continue next month.",
+    "Exports of cotton grew by ten percent compared with last year.",
+    "The new bridge over the river is expected to open in the spring.",
+    "Citizens was waiting in line since morning for the documents.",
+)
+
+_SCROLL_STEP = """
+var t = performance.now(); window.scrollBy(0, innerHeight);
+return new Promise(function (ok) { requestAnimationFrame(function () { requestAnimationFrame(function () {
+  ok([performance.now() - t, scrollY + innerHeight >= document.documentElement.scrollHeight - 2 && !document.getElementById('more'),
+      document.querySelectorAll('#doc .seg').length]); }); }); });
+"""
+_TOGGLE = """
+var t = performance.now(); document.getElementById('reads').click(); document.body.offsetHeight;
+var on = performance.now() - t; t = performance.now(); document.getElementById('reads').click(); document.body.offsetHeight;
+return [on, performance.now() - t];
+"""
+
+
+def article(sentences: int) -> str:
+    """``sentences`` sentences of ARTICLE_SENTENCES in a fixed pseudo-random order, paragraphs of 3-6."""
+    import random
+
+    rnd = random.Random(7)
+    paras, n = [], 0
+    while n < sentences:
+        k = min(rnd.randint(3, 6), sentences - n)
+        paras.append(" ".join(rnd.choice(ARTICLE_SENTENCES) for _ in range(k)))
+        n += k
+    return "\n\n".join(paras) + "\n"
+
+
+def article_times(sentences: int, runs: int) -> None:
+    """Render, scroll to the end, and *As it will read* for an article of ``sentences`` sentences."""
+    from mtfix.review.browser import chrome, wait_ready
+
+    with tempfile.TemporaryDirectory() as d:
+        doc = Path(d) / "article.txt"
+        doc.write_text(article(sentences), encoding="utf-8")
+        report = Path(d) / "article.html"
+        gen = review(doc, report)
+        sizes = (doc.stat().st_size, report.stat().st_size)
+        rows = []
+        for n in range(runs):
+            driver = chrome()
+            try:
+                driver.get(report.as_uri() + f"?run={n}")
+                wait_ready(driver, timeout=120)
+                rendered = driver.execute_script(_TIMES)["rendered"]
+                steps, t0 = [], time.perf_counter()
+                while True:
+                    ms, done, segs = driver.execute_script(_SCROLL_STEP)
+                    steps.append(ms)
+                    if done or len(steps) > 5000:
+                        break
+                scroll = time.perf_counter() - t0
+                on, off = driver.execute_script(_TOGGLE)
+                cards = driver.execute_script("return document.querySelectorAll('#doc .card').length")
+                rows.append((rendered, scroll, len(steps), max(steps), statistics.median(steps), on, off, segs, cards))
+            finally:
+                driver.quit()
+    print(f"article: {sentences:,} sentences, {sizes[0]:,} bytes; report {sizes[1]:,} bytes; `mtfix review` {gen:.2f} s")
+    for r in rows:
+        print(f"  rendered {r[0]:.0f} ms; scrolled to the end in {r[1]:.1f} s ({r[2]} window steps, slowest "
+              f"{r[3]:.0f} ms, median {r[4]:.0f} ms, each to the second frame); {r[7]:,} sentences and {r[8]:,} "
+              f"cards on the page; As it will read {r[5]:.0f} ms, back {r[6]:.0f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=500)
@@ -195,6 +279,8 @@ def main() -> None:
     ap.add_argument("--skip-batch", action="store_true", help="only the 5 KB article")
     ap.add_argument("--long", action="store_true", help="only the 5,000-line file with 10,000 edits")
     ap.add_argument("--ab", type=Path, help="with --long: also measure this tree's mtfix, in the same run")
+    ap.add_argument("--article", action="store_true", help="only the long article read as an editor reads it")
+    ap.add_argument("--sentences", type=int, default=1200, help="with --article: its number of sentences")
     args = ap.parse_args()
     from mtfix.review.browser import missing
 
@@ -205,6 +291,9 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.2f}")
     if args.long:
         long_file(args.ab, args.runs)
+        return
+    if args.article:
+        article_times(args.sentences, args.runs)
         return
     if args.screenshot:
         screenshot(args.screenshot)

@@ -339,12 +339,15 @@
     return box;
   }
 
-  function segTools(c) {
+  function segTools(c, unit, block) {
     var tools = el("div", "seg-tools");
     if (c) tools.appendChild(el("span", "corr-tag", "your correction"));
     var edit = el("button", "edit-sent", c ? "Edit correction" : "Edit");
     edit.type = "button";
     edit.setAttribute("data-act", "edit");
+    var words = Array.from(c ? c.r : unit.cut(block[0], block[4] === undefined ? block[1] : block[4]));
+    edit.setAttribute("aria-label", (c ? "Edit your correction: " : "Edit sentence: ") +
+                      (words.length > 60 ? words.slice(0, 57).join("") + "\u2026" : words.join("")));
     edit.title = "Post-edit this sentence yourself (e)";
     tools.appendChild(edit);
     if (c) {
@@ -369,11 +372,49 @@
     return "pending";
   }
 
-  function renderCard(data, unit, f) {
+  /* What a card quotes: its span, marked, with the words around it in its sentence, in a <bdi> so
+     that right-to-left text inside cannot reorder the quote; a zero-width span is a caret. */
+  var QUOTE_CONTEXT = 36, QUOTE_LONGEST = 160;
+  function quote(unit, block, f) {
+    var lo = Math.min(block[0], f.a), hi = Math.max(block[4] === undefined ? block[1] : block[4], f.a);
+    var from = Math.max(lo, f.a - QUOTE_CONTEXT), to = Math.min(hi, f.b + QUOTE_CONTEXT);
+    var before = unit.cut(from, f.a).split(/\r\n|\r|\n/), after = f.b < to ? unit.cut(f.b, to).split(/\r\n|\r|\n/) : [""];
+    var pre = before.pop(), post = after[0];
+    if (before.length === 0 && from > lo) pre = "\u2026" + pre.replace(/^\S*\s?/, "");
+    if (after.length === 1 && to < hi) post = post.replace(/\s?\S*$/, "") + "\u2026";
+    var q = el("div", "quote"), iso = el("bdi");
+    iso.appendChild(el("span", "ctx", pre));
+    var span = f.a < f.b ? unit.cut(f.a, f.b) : "\u2038", mark = el("mark", f.a < f.b ? "" : "caret");
+    if (cpLen(span) > QUOTE_LONGEST) {  /* a whole long sentence: its start and its end */
+      var all = Array.from(span);
+      span = all.slice(0, 100).join("") + " \u2026 " + all.slice(-40).join("");
+      mark.classList.add("cut");
+    }
+    mark.textContent = span;
+    if (f.a === f.b) mark.title = "something is missing here";
+    iso.appendChild(mark);
+    iso.appendChild(el("span", "ctx", post));
+    q.appendChild(iso);
+    return q;
+  }
+
+  /* What an edit changes, in whole words (as its diff shows it), for the Accept and Reject buttons'
+     names: a screen reader reads "Accept MTF206 on line 3: “oilgas” → “oil and gas”". */
+  function describeEdit(unit, e) {
+    var short = function (t) { var a = Array.from(t.trim()); return "\u201c" + (a.length > 60 ? a.slice(0, 57).join("") + "\u2026" : a.join("")) + "\u201d"; };
+    var r = regionOf(e), lo = Math.min(r[0], e.a), hi = Math.max(r[1], e.b);
+    var old = unit.cut(lo, hi), neu = unit.cut(lo, e.a) + e.r + unit.cut(e.b, hi);
+    if (old.trim() && neu.trim()) return short(old) + " \u2192 " + short(neu);
+    return old.trim() ? "delete " + short(old) : "insert " + short(neu);
+  }
+
+  function renderCard(data, unit, f, block) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
     card.id = "card-" + f.id;
     card.tabIndex = -1;
+    card.setAttribute("role", "group");
+    card.setAttribute("aria-label", f.s + " " + f.c + ", line " + f.l + ": " + f.m);
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
@@ -390,6 +431,7 @@
     head.appendChild(tagFor(f));
     card.appendChild(head);
     card.appendChild(el("div", "msg", f.m));
+    card.appendChild(quote(unit, block, f));
     if (ids.length) {
       var row = el("div", "fixrow"), diffs = el("div", "diffs");
       f.e.forEach(function (i) {
@@ -403,6 +445,9 @@
       acc.type = rej.type = "button";
       acc.setAttribute("data-act", "accept");
       rej.setAttribute("data-act", "reject");
+      var what = f.c + " on line " + f.l + ": " + f.e.map(function (i) { return describeEdit(unit, data.edits[i]); }).join("; ");
+      acc.setAttribute("aria-label", "Accept " + what);
+      rej.setAttribute("aria-label", "Reject " + what);
       act.appendChild(acc);
       act.appendChild(rej);
       act.appendChild(el("span", "state"));
@@ -446,7 +491,10 @@
     seg.setAttribute("data-b", block[1]);
     seg.setAttribute("data-e", block[4] === undefined ? block[1] : block[4]);
     var band = el("div", "band" + (block[2] === null ? " none" : ""));
-    band.appendChild(el("span", "score", block[2] === null ? "–" : Math.round(block[2])));
+    var score = el("span", "score", block[2] === null ? "–" : Math.round(block[2]));
+    score.setAttribute("role", "img");  /* a screen reader says what the number is */
+    score.setAttribute("aria-label", block[2] === null ? "no fluency score" : "fluency " + Math.round(block[2]) + " of 100");
+    band.appendChild(score);
     if (block[2] !== null) band.style.setProperty("--fl", block[2]);
     band.title = block[2] === null ? "no score" : "fluency " + block[2].toFixed(1) + " of 100";
     seg.appendChild(band);
@@ -454,10 +502,10 @@
     if (corr) seg.classList.add("corrected");
     var col = el("div", "textcol");
     col.appendChild(renderText(row, unit, block));
-    col.appendChild(segTools(corr));
+    col.appendChild(segTools(corr, unit, block));
     seg.appendChild(col);
     var cards = el("div", "cards");
-    row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f)); });
+    row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f, block)); });
     seg.appendChild(cards);
     return seg;
   }
@@ -478,7 +526,10 @@
       if (row.u !== lastUnit && u.src) {  // bilingual input: what the MT was made from, to judge its meaning
         var src = el("div", "unit-src");
         src.appendChild(el("span", "label", "source"));
-        src.appendChild(document.createTextNode(" " + u.src));
+        src.appendChild(document.createTextNode(" "));
+        var said = el("bdi", "", u.src);  /* a Hebrew or Arabic source reads right to left, isolated */
+        said.dir = "auto";
+        src.appendChild(said);
         frag.appendChild(src);
       }
       lastUnit = row.u;
@@ -556,7 +607,27 @@
     if (!card) return;
     card.focus({ preventScroll: true });
     var seg = card.closest(".seg");
-    (seg || card).scrollIntoView({ block: "center", behavior: "auto" });
+    /* a sentence taller than the window (a long one, or many cards): the card comes to the middle,
+       and the sentence, which stays beside its cards (sticky), shows the finding's words */
+    var tall = seg && seg.getBoundingClientRect().height > window.innerHeight - 100;
+    (tall ? card : seg || card).scrollIntoView({ block: "center", behavior: "auto" });
+    if (tall) showWords(seg);
+  }
+
+  /* Bring the current finding's words into view inside its sentence (a text taller than the window
+     scrolls inside its column), and into the window if they are still out of it. */
+  function showWords(seg) {
+    var col = seg.querySelector(".textcol"), mark = col && col.querySelector(".text .cur");
+    if (!mark) return;
+    var top = document.querySelector(".topbar").getBoundingClientRect().bottom;
+    if (col.scrollHeight > col.clientHeight) {
+      var r = mark.getBoundingClientRect(), c = col.getBoundingClientRect();
+      col.scrollTop += r.top - c.top - c.height / 2;
+    }
+    var m = mark.getBoundingClientRect();
+    if (m.top < top || m.bottom > window.innerHeight) {
+      window.scrollBy(0, m.top < top ? m.top - top - 20 : m.bottom - window.innerHeight + 20);
+    }
   }
 
   /* m / Shift+M: the next (step 1) or previous (step -1) finding of major severity or worse that
@@ -1120,6 +1191,17 @@
           (hidden ? "; " + hidden + " hidden by the filters left undecided." : ".") + (accepted ? " z undoes." : ""));
   }
 
+  /* "As it will read" (v): every sentence as fix --decisions will write it, by CSS alone (the accepted
+     edits' new words and the corrections in; what they replace, and undecided or rejected edits' new
+     words, out), so that deciding goes on in either view. */
+  function toggleReads() {
+    var on = !document.documentElement.classList.contains("reads");
+    document.documentElement.classList.toggle("reads", on);
+    $("reads").setAttribute("aria-pressed", String(on));
+    toast(on ? "As it will read: the accepted edits and your corrections applied (v goes back to the marked-up text)."
+             : "Marked-up text: findings underlined, edits as deleted and inserted words.");
+  }
+
   var toastTimer = null;
   function toast(msg) {
     var t = $("toast");
@@ -1212,6 +1294,7 @@
     $(id).addEventListener("click", function () { closeDrawers(); });
   });
   $("help-toggle").addEventListener("click", toggleHelp);
+  $("reads").addEventListener("click", toggleReads);
   $("export").addEventListener("click", download);
   $("import").addEventListener("click", function () { $("import-file").value = ""; $("import-file").click(); });
   $("import-file").addEventListener("change", function () {
@@ -1269,6 +1352,7 @@
       else toast("Go to a finding first (n), or press Edit beside a sentence.");
     }
     else if (k === "z") { undo(); }
+    else if (k === "v") { toggleReads(); }
     else if (k === "?") { toggleHelp(); }
     else if (k === "Escape") { closeDrawers(); }
     else return;
@@ -1282,6 +1366,16 @@
     var printing = window.matchMedia("print");
     if (printing.addEventListener) printing.addEventListener("change", function (ev) { if (ev.matches) renderAll(); });
   }
+
+  /* The page keeps the top bar's real height clear (a focused link or button never hides under
+     it), however the bar wraps at the window's width. */
+  function clearBar() {
+    var bar = document.querySelector(".topbar");
+    if (bar) document.documentElement.style.setProperty("--bar", bar.getBoundingClientRect().height + "px");
+  }
+  clearBar();
+  window.addEventListener("resize", clearBar);
+  if (window.ResizeObserver) new ResizeObserver(clearBar).observe(document.querySelector(".topbar"));
 
   var m = /^#file-(\d+)$/.exec(location.hash);
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
