@@ -7,8 +7,9 @@
 
 1. MQM sets: segment-level Kendall τ_b and Pearson r of mtfix's reference-free fluency with the
    human score (−MQM; he-en: the released standardised MQM), MT records only, flat (all records
-   pooled) and item-grouped (within each source segment, averaged over segments), and system-level
-   (per-system means), beside sentence chrF and sentence BLEU against the human reference from
+   pooled) and item-grouped (within each source segment, averaged over segments), system-level
+   (per-system means) and document-level (one system's translation of one source document: the
+   word-weighted mean of its segments, as mtfix scores a document of paragraphs), beside sentence chrF and sentence BLEU against the human reference from
    the same run, and two diagnostics: mtfix's findings alone, and segment length alone; on the
    development sets also a separate row with the source passed as bilingual input (MTF501–MTF506 run).
 2. MLQE-PE: corpus TER and chrF of the MT against its post-edit, raw, after ``mtfix fix`` (safe
@@ -58,9 +59,11 @@ def _finite(x: float) -> float | None:
     return round(float(x), 4) if x == x and math.isfinite(x) else None
 
 
-def correlations(metric: list[float], gold: list[float], items: list[Any] | None, systems: list[Any] | None
-                 ) -> dict[str, Any]:
-    """Flat, item-grouped and system-level τ_b and Pearson r (gold: higher = better)."""
+def correlations(metric: list[float], gold: list[float], items: list[Any] | None, systems: list[Any] | None,
+                 docs: list[Any] | None = None, words: list[float] | None = None) -> dict[str, Any]:
+    """Flat, item-grouped, system-level and (``docs``: each record's system and source document)
+    document-level τ_b and Pearson r (gold: higher = better).  A document's metric is the mean of its
+    records' weighted by ``words`` (mtfix's document rule, each record a paragraph), its gold the mean."""
     from scipy.stats import kendalltau, pearsonr
 
     out: dict[str, Any] = {"n": len(metric)}
@@ -89,6 +92,16 @@ def correlations(metric: list[float], gold: list[float], items: list[Any] | None
         out["systems"] = len(ms)
         out["tau_sys"] = _finite(kendalltau(ms, gs, variant="b").statistic)
         out["r_sys"] = _finite(pearsonr(ms, gs).statistic)
+    if docs is not None and len(set(docs)) > 2:
+        by_doc: dict[Any, list[tuple[float, float, float]]] = defaultdict(list)
+        for m, g, d, n in zip(metric, gold, docs, words or [1.0] * len(metric), strict=True):
+            by_doc[d].append((m, g, max(float(n), 1.0)))
+        dm = [sum(m * n for m, _, n in v) / sum(n for *_, n in v) for v in by_doc.values()]
+        dg = [statistics.fmean(g for _, g, _ in v) for v in by_doc.values()]
+        out["docs"] = len(dm)
+        if len(set(dm)) > 1 and len(set(dg)) > 1:
+            out["tau_doc"] = _finite(kendalltau(dm, dg, variant="b").statistic)
+            out["r_doc"] = _finite(pearsonr(dm, dg).statistic)
     return out
 
 
@@ -126,6 +139,7 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
 
     from mtfix.scoring import score_document
     from mtfix.scoring.fluency import default_weights, fluency
+    from mtfix.segment import word_count
 
     chrf, bleu = CHRF(), BLEU(effective_order=True)
     w0 = findings_only_weights()
@@ -160,11 +174,13 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
             bar.update(1)
         item_key = [r.get("seg_id") for r in recs] if recs and recs[0].get("system") else None
         systems = [r.get("system") for r in recs] if recs and recs[0].get("system") else None
+        docs = [(r.get("system"), r.get("doc")) for r in recs] if systems and recs[0].get("doc") else None
+        words = [float(word_count(r["target"])) for r in recs]
         for name, values in metrics.items():
             if len(values) != len(recs):
                 continue
             row = {"set": mset.name, "split": mset.split, "metric": name}
-            row.update(correlations(values, gold, item_key, systems))
+            row.update(correlations(values, gold, item_key, systems, docs, words))
             rows.append(row)
         spans[mset.name] = {"split": mset.split, "families": tally.family_rows(), "codes": tally.code_rows(),
                             "records": tally.records}
@@ -315,17 +331,22 @@ def _f(x: Any, digits: int = 3) -> str:
 
 def render(result: dict[str, Any]) -> str:
     lines = []
-    lines.append("### MQM: segment- and system-level agreement with human MQM (MT only; gold = −MQM)\n")
+    lines.append("### MQM: segment-, system- and document-level agreement with human MQM (MT only; gold = −MQM)\n")
     lines.append("`τ_b item` averages over the items (source segments) where both the metric and MQM vary: "
                  "`items` says how many; for *findings only* that is the few items where a finding fired. "
                  "*length only* ranks segments by their length alone: MQM sums a segment's errors, so longer "
                  "segments score worse, and what a metric adds beyond length is its margin over that row.\n")
-    lines.append("| set | split | metric | n | τ_b flat | r flat | τ_b item | r item | items | τ_b sys | r sys |")
-    lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("`τ_b doc`: one system's translation of one source document (`docs` of them), the metric's mean "
+                 "over its segments weighted by their words (mtfix's document rule `doc-2`, each segment a "
+                 "paragraph) against the mean −MQM of its segments.\n")
+    lines.append("| set | split | metric | n | τ_b flat | r flat | τ_b item | r item | items | τ_b sys | r sys | "
+                 "τ_b doc | r doc | docs |")
+    lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in result["mqm"]:
         lines.append(f"| {r['set']} | {r['split']} | {r['metric']} | {r['n']} | {_f(r.get('tau_flat'))} | "
                      f"{_f(r.get('r_flat'))} | {_f(r.get('tau_item'))} | {_f(r.get('r_item'))} | "
-                     f"{r.get('items', '–')} | {_f(r.get('tau_sys'))} | {_f(r.get('r_sys'))} |")
+                     f"{r.get('items', '–')} | {_f(r.get('tau_sys'))} | {_f(r.get('r_sys'))} | "
+                     f"{_f(r.get('tau_doc'))} | {_f(r.get('r_doc'))} | {r.get('docs', '–')} |")
     lines.append("\n### MLQE-PE: fluency vs −HTER and DA z (Kendall τ_b)\n")
     lines.append("| set | n | τ_b vs −HTER | τ_b vs DA z |")
     lines.append("|---|---:|---:|---:|")

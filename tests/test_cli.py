@@ -375,6 +375,27 @@ def test_demo_runs_and_repairs():
     assert "+The foreign ministers" in r.output and "fluency before repair" in r.output
 
 
+def test_demo_says_how_many_sentences_read_well():
+    """Beside each score the demo says how many sentences score 90 or above, so that the document number
+    (the paragraphs' mean) reads against what is left for a human (session 15)."""
+    r = run("demo")
+    counts = re.findall(r"fluency (?:before|after) repair: +[\d.]+ +\((\d+) of (\d+) sentences at 90 or above\)",
+                        r.output)
+    assert len(counts) == 2, r.output
+    (good_before, n_before), (good_after, n_after) = ((int(a), int(b)) for a, b in counts)
+    assert 0 < good_before < good_after < n_after and n_before > 0
+
+
+def test_score_text_says_how_many_sentences_read_well(tmp_path):
+    """``mtfix score`` prints, beside a file's number, how many of its sentences score 90 or above."""
+    p = tmp_path / "a.txt"
+    p.write_text("Prices rose.\n\nTbilisi Baku snowThe agreement was signed and There were no objections.\n",
+                 encoding="utf-8")
+    r = run("score", *OFF, str(p))
+    assert r.exit_code == 0, r.output
+    assert re.search(r"a\.txt: fluency [\d.]+ \(\d+ words; 1 of 2 sentences at 90 or above\)", r.output), r.output
+
+
 def test_demo_warns_as_the_other_commands_do(tmp_path, monkeypatch):
     """On a fresh machine (no LanguageTool) the demo's warning reads like check's: one
     ``mtfix: warning:`` line (it was a bare ``warning:``)."""

@@ -260,7 +260,10 @@ def score(
             raise typer.Exit(2)
         return
     for entry in report["files"]:
-        line = f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words)"
+        segs = entry["segments"]
+        good = sum(seg["fluency"] >= 90 for seg in segs)  # beside the paragraphs' mean: the sentences that read well
+        line = (f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words"
+                + (f"; {good} of {len(segs)} sentences at 90 or above)" if segs else ")"))
         typer.echo(line)
         refd = entry.get("reference")
         if isinstance(refd, dict):
@@ -569,7 +572,8 @@ def demo() -> None:
         for e in result.edits:
             typer.echo(f"  {e.code}: {e.original!r} → {e.replacement!r} [{e.origin}]")
         typer.echo(typer.style("\n== Scores", bold=True) if colour else "\n== Scores")
-        typer.echo(f"  fluency before repair: {before.fluency:.1f}")
-        typer.echo(f"  fluency after repair:  {after.fluency:.1f}")
+        for label, sc in (("before repair:", before), ("after repair: ", after)):  # the mean, and its sentences
+            good = sum(s.fluency >= 90 for s in sc.segments)
+            typer.echo(f"  fluency {label} {sc.fluency:.1f}  ({good} of {len(sc.segments)} sentences at 90 or above)")
         typer.echo(f"  left for a human: {len(result.remaining)} finding(s)")
         typer.echo(f"  signature: {after.signature}")

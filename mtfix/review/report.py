@@ -153,6 +153,7 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
     before = _combined([u.score_before for u in fr.units])
     after = _combined([u.score_after for u in fr.units])
     words = sum(u.score_before.words for u in fr.units if u.score_before)
+    segs = [s for u in fr.units if u.score_after for s in u.score_after.segments]  # after safe fixes
     signature = next((u.score_before.signature for u in fr.units if u.score_before), "")
     return {
         "n": n, "path": fr.path, "digest": fr.digest, "format": fr.format, "units": len(fr.units),
@@ -162,6 +163,7 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
         "safe": fixes.get(str(FixSafety.SAFE), 0), "unsafe": fixes.get(str(FixSafety.UNSAFE), 0),
         "human": fixes.get("none", 0), "edits": len(fr.proposals),
         "fluency_before": before, "fluency_after": after,
+        "fluent": (sum(s.fluency >= 90 for s in segs), len(segs)),  # sentences at 90 or above, of all
         "adherence": _adherence(fr.units), "signature": signature, "errors": fr.errors,
     }
 

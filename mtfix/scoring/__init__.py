@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
 from mtfix.scoring.fluency import (
+    DOCUMENT_REVISION,
     UNSCORED_CHECKERS,
     SegmentScore,
     default_weights,
@@ -59,7 +60,7 @@ class ScoreResult:
 
 def fluency_signature(pipeline_signature: str | Signature) -> str:
     """The pipeline's signature (a :class:`~mtfix.signature.Signature` or its long form) as
-    ``mtfix-fluency|<checkers>|<environment>|lm:<word statistics>|garble:<model@digest>|weights:<v>|version:<v>``.
+    ``mtfix-fluency|<checkers>|<environment>|lm:<word statistics>|garble:<model@digest>|weights:<v>/<document revision>|version:<v>``.
 
     ``garble`` is the detector whose probability enters the score (``none`` when it does
     not); when the pipeline's garble checker ran another one, the score's is ``score-garble``."""
@@ -69,7 +70,7 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
     garble = detector_signature().partition(":")[2]
     more = {"lm": statistics_signature().partition(":")[2]}
     more["garble" if base.fields.get("garble", garble) == garble else "score-garble"] = garble
-    more["weights"] = default_weights().version
+    more["weights"] = f"{default_weights().version}/{DOCUMENT_REVISION}"  # segment weights / document rule
     if "version" not in base.fields:
         more["version"] = _version()
     return str(base.with_fields(kind="mtfix-fluency", **more))

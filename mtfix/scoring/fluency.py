@@ -14,9 +14,12 @@ statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
     penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
-A document scores its summed penalty over its summed words.  The weights are
-chosen on development data only (``bench/score_design.py``, docs/scoring.md) and
-kept in ``weights.yaml`` with a version.
+A paragraph (segments between blank lines) scores as one unit, its summed penalty
+over its summed words, as MQM judges a segment by its error total; a document is
+the word-weighted mean of its paragraphs' scores (:data:`DOCUMENT_REVISION`, since
+session 15; before, the whole document was one unit).  The weights are chosen on
+development data only (``bench/score_design.py``, docs/scoring.md) and kept in
+``weights.yaml`` with a version.
 
 >>> from mtfix.pipeline import Pipeline
 >>> s = Pipeline().score("The talks ended. Prices of oilgas rose.")
@@ -27,6 +30,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +38,12 @@ from typing import Any
 
 from mtfix.model import Document, Finding
 from mtfix.segment import word_count
+
+#: How segment scores make a document score, named in the signature after the weights' version
+#: (``weights:4.4/doc-2``): ``doc-2``, the word-weighted mean of the paragraphs' scores (session 15);
+#: ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
+DOCUMENT_REVISION = "doc-2"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -170,6 +180,7 @@ class SegmentScore:
     fluency: float
     statistical: float = 0.0  # the part of the penalty not from findings: length, garble probability, word statistics
     garbled: float | None = None  # the garble detector's probability (None: not judged)
+    paragraph: int = 0  # which paragraph (segments between blank lines) the document score counts it in
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -184,7 +195,8 @@ class FluencyScore:
 
 
 def to_fluency(penalty: float, words: int, w: Weights) -> float:
-    return round(100.0 * math.exp(-w.scale * penalty / max(words, w.min_words)), 2)
+    """A segment's (or one paragraph's) score: ``100 · exp(−scale · penalty / max(words, min_words))``."""
+    return round(_fluency(penalty, words, w), 2)
 
 
 def finding_key(f: Finding, text: str) -> FindingKey:
@@ -253,6 +265,40 @@ def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
     return out
 
 
+def paragraph_indices(doc: Document) -> list[int]:
+    """Each segment's paragraph: a blank line between two segments starts a new one."""
+    out: list[int] = []
+    para, prev = 0, None
+    for s in doc.segments:
+        gap = "" if prev is None else doc.text[prev : s.start].replace("\r\n", "\n").replace("\r", "\n")
+        if _BLANK_LINE.search(gap):  # whatever the line ends
+            para += 1
+        out.append(para)
+        prev = s.end
+    return out
+
+
+def document_fluency(words: list[int], penalties: list[float], paragraphs: list[int], w: Weights,
+                     outside: float = 0.0) -> float:
+    """The document score: each paragraph scored as one unit (:func:`to_fluency` of its summed penalty
+    and words), averaged weighing each paragraph's words (at least 1); findings outside every segment
+    (``outside``, MQM points) count against the whole document's words."""
+    by_para: dict[int, list[float]] = {}
+    for n, pen, k in zip(words, penalties, paragraphs, strict=True):
+        acc = by_para.setdefault(k, [0.0, 0.0])
+        acc[0] += n
+        acc[1] += pen
+    total = sum(max(n, 1.0) for n, _ in by_para.values())
+    mean = (sum(max(n, 1.0) * _fluency(pen, int(n), w) for n, pen in by_para.values()) / total) if total else 100.0
+    if outside:
+        mean *= math.exp(-w.scale * outside / max(sum(words), w.min_words))
+    return round(mean, 2)
+
+
+def _fluency(penalty: float, words: int, w: Weights) -> float:
+    return 100.0 * math.exp(-w.scale * penalty / max(words, w.min_words))
+
+
 def fluency(doc: Document, findings: list[Finding], weights: Weights | None = None) -> FluencyScore:
     """Score each segment and the document from its findings, word statistics and garble probability."""
     w = weights or default_weights()
@@ -260,8 +306,9 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
     words = [word_count(s.text(doc)) for s in doc.segments]
     stats = statistical_penalties(doc, words, w)
     probs = garble_probabilities(doc, w)
+    paras = paragraph_indices(doc)
     segs, totals = [], []
-    for s, n, keys, st, p in zip(doc.segments, words, per_seg, stats, probs, strict=True):
+    for s, n, keys, st, p, k in zip(doc.segments, words, per_seg, stats, probs, paras, strict=True):
         total = segment_penalty(n, keys, p, w) + st
         totals.append(total)
         model = st + w.garble_penalty(p, n) + w.length_penalty(n)
@@ -275,11 +322,12 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
                 to_fluency(total, n, w),
                 round(model, 4),
                 None if p is None else round(p, 4),
+                k,
             )
         )
-    total_pen = sum(totals) + sum(w.finding_weight(*k) for k in outside)
-    total_words = sum(words)
-    return FluencyScore(to_fluency(total_pen, total_words, w), total_words, round(total_pen, 4), segs)
+    outside_pen = sum(w.finding_weight(*k) for k in outside)
+    score = document_fluency(words, totals, paras, w, outside_pen)
+    return FluencyScore(score, sum(words), round(sum(totals) + outside_pen, 4), segs)
 
 
 def detector_signature(w: Weights | None = None) -> str:

@@ -51,12 +51,22 @@ def test_every_mqm_set_and_metric_is_reported(result):
 
 def test_correlations_are_finite_and_bounded(result):
     for r in result["mqm"]:
-        for key in ("tau_flat", "r_flat", "tau_item", "r_item", "tau_sys", "r_sys"):
+        for key in ("tau_flat", "r_flat", "tau_item", "r_item", "tau_sys", "r_sys", "tau_doc", "r_doc"):
             v = r.get(key)
             if v is not None:
                 assert math.isfinite(v) and -1.0 <= v <= 1.0, (r["set"], r["metric"], key, v)
         if r["metric"] in ("mtfix fluency", "sentence chrF"):
             assert r.get("tau_flat") is not None, r
+
+
+def test_documents_are_reported_where_the_set_has_them(result):
+    """Document level (session 15): one system's translation of one source document, the metric's
+    word-weighted mean over its records (mtfix's ``doc-2`` rule, each record a paragraph) against the
+    mean −MQM of its segments."""
+    row = _row(result, "zh-en 2020", "mtfix fluency")
+    assert row.get("docs", 0) > 2 and row.get("tau_doc") is not None, row
+    assert "τ_b doc" in result["_results_file"].read_text(encoding="utf-8")
+    assert _row(result, "he-en 2023 QE", "mtfix fluency").get("tau_doc") is None  # no systems, no documents
 
 
 def test_chrf_agrees_with_humans_as_the_baselines_say(result):
