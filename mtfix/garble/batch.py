@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from mtfix.garble.tagger import PackedTagger, _features, _norm, _shape
@@ -116,11 +117,9 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
     if not sents or not lengths[0]:
         return [[] for _ in sents]
     # word types of the padded sentences, in the longest-first order
-    type_id: dict[str, int] = {}
-    padded_ids: list[int] = []
-    for s in order:
-        padded_ids.extend(type_id.setdefault(w, len(type_id))
-                          for w in (_START, _START2, *sents[s], "-END-", "-END2-"))
+    padded_words = list(chain.from_iterable(chain((_START, _START2), sents[s], ("-END-", "-END2-")) for s in order))
+    type_id = {w: i for i, w in enumerate(dict.fromkeys(padded_words))}  # ids in order of first sight
+    padded_ids = list(map(type_id.__getitem__, padded_words))
     infos = [tb.word_type(tagger, w) for w in type_id]
     rows = np.array([i[0] for i in infos], dtype=np.intp)
     fixed_of_type = np.array([i[1] for i in infos], dtype=np.intp)

@@ -182,9 +182,10 @@ BATCH_MIN_SENTENCES = 500
 
 
 def prime(texts: list[str], det: Any) -> None:
-    """Tag the sentences of ``texts`` that :func:`predict` has not judged at once, with numpy
-    (:func:`mtfix.garble.batch.prime`), when there are :data:`BATCH_MIN_SENTENCES` of them or more;
-    :func:`predict` then finds their tags (and tokens) made.  Changes no result."""
+    """Tokenise and tag the sentences of ``texts`` that :func:`predict` has not judged at once, with numpy
+    (:func:`mtfix.garble.signs.prime_tokens`, :func:`mtfix.garble.batch.prime`), when there are
+    :data:`BATCH_MIN_SENTENCES` of them or more; :func:`predict` then finds their tokens and tags made.
+    Changes no result."""
     with _cache_lock:
         todo = [t for t in dict.fromkeys(texts) if t not in _cache]
     if len(todo) < BATCH_MIN_SENTENCES:

@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
-from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize
+from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
 from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.tokens import other_script
 
@@ -954,11 +954,12 @@ _primed: dict[str, list[Token]] = {}
 
 def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     """The words the tagger reads of each of ``texts`` (as :func:`analyse` gives them to it), their
-    tokens kept for :func:`analyse` (which takes them instead of tokenising the text again)."""
+    tokens (made for all the texts at once: :func:`~mtfix.garble.tagger.tokenize_many`) kept for
+    :func:`analyse` (which takes them instead of tokenising the text again)."""
     _primed.clear()
     out = []
-    for text in texts:
-        toks = _primed[text] = tokenize(text)
+    for text, toks in zip(texts, tokenize_many(texts), strict=True):
+        _primed[text] = toks
         words = [t.text for t in toks]
         out.append(tagger_words(words) if has_opaque_marks(text) else words)
     return out

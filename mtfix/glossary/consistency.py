@@ -60,12 +60,13 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
                 candidates = near_in_length.get(n)
                 if candidates is None:  # a spelling 3 letters longer or shorter is 3 edits away or more
                     candidates = near_in_length[n] = [d for d in dominant if abs(len(d) - n) <= 2]
-                for dom in candidates:
+                for dom in candidates:  # the distance (in C) first: most pairs are far apart
+                    if OSA.distance(tok, dom, score_cutoff=2) > max(1, min(2, len(dom) // 4)):
+                        continue
                     if counts[dom] < 3 * counts[tok] or dom.lower() == tok.lower() or derived(tok, dom):
                         continue
-                    if OSA.distance(tok, dom, score_cutoff=2) <= max(1, min(2, len(dom) // 4)):
-                        verdict[tok] = dom
-                        break
+                    verdict[tok] = dom
+                    break
         dom_tok = verdict[tok]
         if dom_tok:
             yield m.start(), m.end(), tok, dom_tok
