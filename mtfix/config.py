@@ -428,6 +428,23 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
         raise ConfigError(f"{origin}: {exc}") from None
 
 
+def check_named_files(loaded: LoadedConfig) -> None:
+    """Each file the settings file names (``glossaries``, ``rule-files``) exists and is no folder:
+    raises :class:`ConfigError` naming the settings file and line that named it, not only the file
+    that is missing (a run checks this before reading any input; loading the settings does not, so
+    that ``--show-settings`` still shows them)."""
+    for key, name, what in (("glossaries", "glossaries", "glossary"), ("rule-files", "rule_files", "rule pack")):
+        source = loaded.source(name)
+        if source in ("default", "command line"):
+            continue
+        for path in getattr(loaded.config, name):
+            p = Path(path)
+            if p.is_dir():
+                raise ConfigError(f"{source}: {key}: {path}: is a directory, not a {what} file")
+            if not p.exists():
+                raise ConfigError(f"{source}: {key}: {path}: no such file")
+
+
 def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: str | None, file_name: str) -> None:
     """Each key of table setting ``key`` through its owner's check; an error names the file and the key's line."""
     import importlib

@@ -72,7 +72,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
         futures = [pool.submit(_run_one, i) for i in range(len(items))]
         for future in futures:
             try:
-                result = future.result()
+                result = _result(future, pool)
             except BrokenProcessPool:
                 raise WorkerError(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
                                  "lack of memory, or crashed) before the batch was done; nothing was written: "
@@ -80,13 +80,67 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
             yield result
     finally:  # done, or stopped early (an error, Ctrl-C): no worker is left running
         workers = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutdown() forgets it
+        manager = getattr(pool, "_executor_manager_thread", None)  # and this
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
         for worker in workers:
             worker.join()
+        _end_the_result_pipe(results)
+        if manager is not None:  # let it end now: at exit, Python wakes it through a pipe it may be closing
+            manager.join(10)  # (a race: `OSError: Bad file descriptor` after SIGTERM, 1 run in 5)
         _WORK = None
         gc.unfreeze()
+
+
+#: Seconds a worker may be dead, its pool not broken, before the run stops (see :func:`_result`).
+DEAD_WORKER_GRACE = 5.0
+
+
+def _result(future: Any, pool: Any) -> Any:
+    """``future.result()``, or :class:`~concurrent.futures.process.BrokenProcessPool` when a worker has been
+    dead for :data:`DEAD_WORKER_GRACE` seconds and the pool has not said so: a worker killed while it sent
+    its result leaves the pool's manager thread reading the rest, which never comes, and the pool never
+    breaks (the run waited for ever; session 15).  The pool's workers never end on their own while work is
+    left, so a dead one means the batch cannot finish."""
+    import time
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    dead_since = None
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except FutureTimeout:
+            try:  # the manager thread may change the dict meanwhile
+                dead = any(w.exitcode is not None for w in list((getattr(pool, "_processes", None) or {}).values()))
+            except RuntimeError:
+                dead = False
+            if not dead:
+                dead_since = None
+                continue
+            dead_since = dead_since if dead_since is not None else time.monotonic()
+            if time.monotonic() - dead_since > DEAD_WORKER_GRACE:
+                raise BrokenProcessPool("a worker died while it sent its result") from None
+
+
+def _end_the_result_pipe(results: Any) -> None:
+    """With every worker gone, close the parent's copy of the write end of the pool's result pipe.
+
+    A worker stopped while it sent its result (Ctrl-C, SIGTERM, an error in the batch) leaves the pool's
+    manager thread reading the rest of that result, which never comes: the parent's own copy of the
+    pipe's write end keeps it open, and the interpreter waits for that thread at exit, for ever (found by
+    the session-15 hunt: `fix -j 2` hanging after Ctrl-C).  Once it is closed the thread reads the end of
+    the pipe and stops.  ``results``: the pool's ``_result_queue``, taken before ``shutdown()`` forgets it
+    (a private attribute of :class:`concurrent.futures.ProcessPoolExecutor`, CPython 3.9-3.13, looked up
+    defensively: without it nothing is done)."""
+    import contextlib
+
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _worker_started() -> None:

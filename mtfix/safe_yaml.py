@@ -46,11 +46,20 @@ _short.maxlist = _short.maxtuple = _short.maxdict = _short.maxset = 4
 _short.maxlevel = 2
 
 
-class YAMLBomb(MtfixError, yaml.YAMLError):
+class _Marked(MtfixError, yaml.YAMLError):
+    """An error of ours at a place in the text: ``problem_mark`` (or None), as PyYAML's marked errors
+    carry it, so that :func:`where` gives the caller's ``file:line:col``."""
+
+    def __init__(self, message: str, mark: Any = None) -> None:
+        super().__init__(message)
+        self.problem_mark = mark
+
+
+class YAMLBomb(_Marked):
     """YAML whose aliases or nesting would cost far more than its size."""
 
 
-class DuplicateKey(MtfixError, yaml.YAMLError):
+class DuplicateKey(_Marked):
     """A mapping with one key twice: YAML would keep the last value and silently drop the first."""
 
 
@@ -71,7 +80,7 @@ def _check_depth(text: str, max_depth: int) -> None:
             if depth > max_depth:
                 mark = event.start_mark
                 where = f" (line {mark.line + 1})" if mark is not None else ""
-                raise YAMLBomb(f"lists and mappings nested more than {max_depth} deep{where}")
+                raise YAMLBomb(f"lists and mappings nested more than {max_depth} deep{where}", mark)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -100,7 +109,7 @@ def _check_aliases(root: yaml.Node, max_expanded: int) -> None:
             continue
         if key in on_path:
             mark = node.start_mark
-            raise YAMLBomb(f"an alias refers to a node that contains it (line {mark.line + 1})")
+            raise YAMLBomb(f"an alias refers to a node that contains it (line {mark.line + 1})", mark)
         distinct += 1
         on_path.add(key)
         stack.append((node, True))
@@ -138,7 +147,7 @@ def _check_unique_keys(root: yaml.Node) -> None:
                     line = first.get((key.tag, key.value))
                     if line is not None:  # also within one line: {a: 1, a: 2}
                         raise DuplicateKey(f"duplicate key {short(key.value)} (line {key.start_mark.line + 1}; "
-                                           f"first at line {line}): give each key once")
+                                           f"first at line {line}): give each key once", key.start_mark)
                     first[(key.tag, key.value)] = key.start_mark.line + 1
         stack.extend(_children(node))
 

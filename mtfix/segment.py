@@ -44,7 +44,7 @@ from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
-_BLOCK_BREAK = regexcache.compile(r"\n(?![ \t]*\p{Ll})")
+_BLOCK_BREAK = regexcache.compile(r"(?:\r\n|\r(?!\n)|\n)(?![ \t]*\p{Ll})")  # any line end (\r alone too)
 # Where a sentence could end inside a block; blocks without one skip pysbd.
 _MAYBE_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 
@@ -84,7 +84,7 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`); 4 = session 14
 #: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"); 5 =
 #: session 15 (abbreviation classes at a line's end: "the Hon.⏎John Smith", "by the Dr.⏎The"; headlines
-#: holding an article)
+#: holding an article; a line end of ``\r`` alone, classic Mac OS, read as ``\n`` and ``\r\n`` are)
 REVISION = "seg-5"
 _local = threading.local()
 
@@ -315,7 +315,7 @@ def wrapped_breaks(text: str) -> list[Span]:
     >>> [t[s.start - 3:s.start] for s in wrapped_breaks(t + "\\nand more")]
     [' by', 'ews']
     """
-    if "\n" not in text:
+    if "\n" not in text and "\r" not in text:  # (``\r`` alone: classic Mac OS line ends)
         return []
     lines = []  # (start, end without the line break or trailing spaces, end of the line break)
     pos = 0

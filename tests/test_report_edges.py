@@ -3,6 +3,7 @@ holds terminal control sequences."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -46,8 +47,10 @@ def test_json_reports_of_a_name_that_is_not_utf8_are_valid_utf8_json(latin1_file
     assert r.exit_code == 1, r.output  # MTF302 is major: no internal error
     log = json.loads(r.stdout_bytes.decode("utf-8"))  # strict UTF-8
     if fmt == "json":
-        assert log["files"][0]["path"] == latin1_file  # \udce9 escaped: loads gives back the name open() takes
-        assert Path(log["files"][0]["path"]).read_text(encoding="utf-8") == GARBLED
+        # since session 15: spelt as the text report spells it, the exact bytes in path_bytes (base64)
+        assert log["files"][0]["path"] == "caf\\xe9.txt"
+        name = os.fsdecode(base64.b64decode(log["files"][0]["path_bytes"]))
+        assert name == latin1_file and Path(name).read_text(encoding="utf-8") == GARBLED
     else:
         uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri == "caf%E9.txt"
@@ -57,7 +60,8 @@ def test_json_reports_of_a_name_that_is_not_utf8_are_valid_utf8_json(latin1_file
 def test_score_json_of_a_name_that_is_not_utf8_is_valid_utf8_json(latin1_file):
     r = CliRunner().invoke(app, ["score", "--grammar", "off", "--format", "json", latin1_file])
     assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout_bytes.decode("utf-8"))["files"][0]["path"] == latin1_file
+    entry = json.loads(r.stdout_bytes.decode("utf-8"))["files"][0]
+    assert os.fsdecode(base64.b64decode(entry["path_bytes"])) == latin1_file
 
 
 def test_diff_header_names_a_file_that_is_not_utf8_by_its_bytes():

@@ -298,3 +298,16 @@ def test_a_first_line_that_holds_an_article_and_a_pronoun_still_joins(first: str
         text = first + "\n" + textwrap.fill(rest, width)
         if len(first) + len(" Azerbaijani") > width and len(text.splitlines()) >= 3:
             assert len(first) in [sp.start for sp in wrapped_breaks(text)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Energy talks in Baku\n\nThe ministers met on Monday.\nPrices rose\n\nthe end came.\n",
+    "Prices rose\nthe talks went on.\n\nTalks resumed\n",
+    textwrap.fill(NEWS, 64) + "\n\nEnergy talks\n",
+])
+def test_old_mac_line_ends_segment_as_the_others_do(text: str) -> None:
+    """A blank line always ends a paragraph, and a line starting in lower case goes on, whatever the line
+    ends: ``\\r`` alone (classic Mac OS) as ``\\n`` and ``\\r\\n``."""
+    expected = [" ".join(s.split()) for s in _split(text)]
+    for newline in ("\r\n", "\r"):
+        assert [" ".join(s.split()) for s in _split(text.replace("\n", newline))] == expected, repr(newline)

@@ -113,7 +113,7 @@ def check_settings_key(key: str, value: Any) -> None:
         raise ConfigError(f"[subtitles]: unknown setting {key} (known: {', '.join(_KEYS)})")
     if name == "max-cps":
         if isinstance(value, bool) or not isinstance(value, int | float) or not (value == 0 or value >= 5):
-            raise ConfigError(f"[subtitles] max-cps must be a number of characters a second, 5 or more (0: off), "
+            raise ConfigError(f"[subtitles]: max-cps must be a number of characters a second, 5 or more (0: off), "
                               f"not {value!r}")
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 10:
@@ -383,6 +383,10 @@ def _segment(doc: Document, pos: int) -> int | None:
 
 
 def build_checker(config: Any, warnings: list[str]) -> SubtitleLinesChecker:
+    """The checker of ``config``'s ``[subtitles]`` limits, each checked as a settings file's are (a
+    :class:`~mtfix.errors.ConfigError`: the API and the language server pass the table unread)."""
+    for key, value in ((getattr(config, "extra", None) or {}).get("subtitles") or {}).items():
+        check_settings_key(key, value)
     return SubtitleLinesChecker(max_line_length(config), max_cps(config))
 
 

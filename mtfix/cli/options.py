@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
-from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig, layered_selection
+from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig, check_named_files, layered_selection
 from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(
@@ -468,6 +468,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
         if args.get("show_settings"):
             show_settings(loaded, cfg, from_cli, _ADDED_TO + (("ignore",) if chosen["select"] is None else ()))
             raise typer.Exit(0)
+        check_named_files(loaded)
         bad_pack = _unknown_pack(cfg.packs, "--pack" if args.get("packs") else f"{loaded.source('packs')}: packs")
         if bad_pack:
             fail(bad_pack)

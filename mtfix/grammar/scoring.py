@@ -36,27 +36,58 @@ class ScoringTable:
 
 @lru_cache(maxsize=1)
 def scoring_table() -> ScoringTable:
-    """``scoring.tsv``, checked: a revision line, known keys, numbers or ``-`` for the factors."""
-    text = (resources.files("mtfix.grammar") / "scoring.tsv").read_text(encoding="utf-8")
+    """``scoring.tsv``, checked (:func:`parse_scoring_table`)."""
+    path = resources.files("mtfix.grammar") / "scoring.tsv"
+    return parse_scoring_table(path.read_text(encoding="utf-8"), str(path))
+
+
+def _number(value: str, field: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{field} {value!r} is not a number (or '-')") from None
+
+
+def parse_scoring_table(text: str, name: str) -> ScoringTable:
+    r"""The scoring table in ``text``: a revision line, then rows of key, class, factor and alone (numbers
+    or ``-``), the last one ``*``.  A bad row is a ValueError naming ``name`` and its line (a packaged table:
+    the installation is at fault, not the file being checked, so the CLI's one ``internal error`` line).
+
+    >>> parse_scoring_table("revision\t1\n*\tlt\t-\t-\n", "t.tsv").rows
+    (('*', 'lt'),)
+    """
     revision = 0
     rows: list[tuple[str, str]] = []
     factors: dict[str, tuple[float, float]] = {}
-    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
-        if row[0] == "revision":
-            revision = int(row[1])
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
             continue
-        if row[0] == "key":
-            continue
-        key, cls, factor, alone = row[:4]
-        if not (key == "*" or key in ("speller:name", "speller:nonword") or key.startswith(("rule:", "category:"))):
-            raise ValueError(f"scoring.tsv: {key!r} is not a key (speller:name, speller:nonword, rule:ID, category:X, *)")
+        row = next(csv.reader([line], delimiter="\t"))
+        try:
+            if row[0] == "revision":
+                if len(row) < 2 or not row[1].strip().isdigit():
+                    raise ValueError(f"revision must be a whole number, not {row[1:2] and row[1]!r}")
+                revision = int(row[1])
+                continue
+            if row[0] == "key":
+                continue
+            if len(row) < 4:
+                raise ValueError(f"a row needs key, class, factor and alone (tab-separated), found {len(row)} "
+                                 f"field(s)")
+            key, cls, factor, alone = row[:4]
+            if not (key == "*" or key in ("speller:name", "speller:nonword") or key.startswith(("rule:", "category:"))):
+                raise ValueError(f"{key!r} is not a key (speller:name, speller:nonword, rule:ID, category:X, *)")
+            if not cls.strip():
+                raise ValueError(f"{key}: no class")
+            if (factor == "-") != (alone == "-"):
+                raise ValueError(f"{key}: factor and alone are both numbers or both '-'")
+            if factor != "-":
+                factors[cls] = (_number(factor, "factor"), _number(alone, "alone"))
+        except ValueError as exc:
+            raise ValueError(f"{name}:{number}: {exc}") from None
         rows.append((key, cls))
-        if (factor == "-") != (alone == "-"):
-            raise ValueError(f"scoring.tsv: {key}: factor and alone are both numbers or both '-'")
-        if factor != "-":
-            factors[cls] = (float(factor), float(alone))
     if revision < 1 or not rows or rows[-1][0] != "*":
-        raise ValueError("scoring.tsv: needs a revision line and a last row '*'")
+        raise ValueError(f"{name}: needs a revision line and a last row '*'")
     return ScoringTable(revision, tuple(rows), dict(rows), factors)
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
+import os
+import re
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
@@ -12,9 +17,51 @@ if TYPE_CHECKING:
 
 
 def dumps(report: Any, indent: int | None = 1) -> str:
-    """The JSON text of a report (``check``'s and ``score``'s JSON, SARIF): valid UTF-8 whatever file
-    names it holds (:func:`mtfix.records.utf8_json`)."""
-    return utf8_json(report, indent)
+    """The JSON text of a report (``check``'s and ``score``'s JSON, SARIF): valid UTF-8 and free of lone
+    surrogates (I-JSON, RFC 7493) whatever file names it holds, so that jq, JavaScript and strict parsers
+    read it whole.  A name that is not UTF-8 is spelt as the text reports spell it (``caf\\xe9.txt``)
+    and its exact bytes go beside it in ``path_bytes`` (base64): see :func:`without_surrogates`."""
+    text = json.dumps(report, ensure_ascii=False, indent=indent)
+    if not _SURROGATE.search(text):
+        return text
+    return utf8_json(without_surrogates(report), indent)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escaped(text: str) -> str:
+    """``text`` with each lone surrogate written out: ``\\xHH`` for the undecodable byte of a file name
+    (Python's ``surrogateescape``), ``\\uXXXX`` for any other.
+
+    >>> escaped("caf\\udce9.txt"), escaped("a\\ud800b"), escaped("café")
+    ('caf\\\\xe9.txt', 'a\\\\ud800b', 'café')
+    """
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff"
+                          else f"\\u{ord(m.group()):04x}", text)
+
+
+def without_surrogates(value: Any) -> Any:
+    """``value`` (a report) with every string :func:`escaped`; a mapping whose ``path`` was not UTF-8
+    also gets ``path_bytes``, the name's bytes in base64, right after ``path`` (ripgrep's JSON does the
+    same with its ``bytes``): ``base64.b64decode(entry["path_bytes"])`` is the name ``open()`` takes.
+
+    >>> without_surrogates({"path": "caf\\udce9.txt", "line": 2})
+    {'path': 'caf\\\\xe9.txt', 'path_bytes': 'Y2Fm6S50eHQ=', 'line': 2}
+    """
+    if isinstance(value, str):
+        return escaped(value) if _SURROGATE.search(value) else value
+    if isinstance(value, list | tuple):
+        return [without_surrogates(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[Any, Any] = {}
+    for k, v in value.items():
+        out[without_surrogates(k)] = without_surrogates(v)
+        if k == "path" and isinstance(v, str) and _SURROGATE.search(v):
+            with contextlib.suppress(UnicodeEncodeError):  # not a name the file system gave: no bytes
+                out["path_bytes"] = base64.b64encode(os.fsencode(v)).decode("ascii")
+    return out
 
 
 def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
@@ -62,13 +109,10 @@ def _add_problems(report: dict[str, Any], results: list[FileResult]) -> None:
 
 
 def _combined(scores: list) -> float:
-    """Word-weighted fluency of several units (one unit: its own score)."""
-    if len(scores) == 1:
-        return scores[0].fluency
-    words = sum(s.words for s in scores)
-    if not words:
-        return 100.0
-    return round(sum(s.fluency * s.words for s in scores) / words, 2)
+    """Word-weighted fluency of several units (one unit: its own score): :func:`mtfix.scoring.fluency.records_fluency`."""
+    from mtfix.scoring.fluency import records_fluency
+
+    return records_fluency(scores)
 
 
 def score_report(results: list[FileResult], signature: str = "") -> dict[str, Any]:

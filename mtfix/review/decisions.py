@@ -318,8 +318,10 @@ def load_decisions(path: str | Path) -> Decisions:
         raise DecisionsError(f"{p}: no such file") from None
     except OSError as exc:
         raise DecisionsError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise DecisionsError(f"{p}: cannot be read ({exc})") from None
+    except UnicodeDecodeError as exc:  # exc.object: the bytes after a BOM
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise DecisionsError(f"{p}:{line}: not valid UTF-8 (byte {exc.object[exc.start]:#04x}); decisions files "
+                             "are UTF-8") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

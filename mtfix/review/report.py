@@ -25,14 +25,12 @@ SEVERITIES = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, revers
 
 
 def _combined(scores: list[Any]) -> float | None:
-    """Word-weighted fluency of a file's units."""
+    """Word-weighted fluency of a file's units, as ``mtfix score`` gives it
+    (:func:`mtfix.scoring.fluency.records_fluency`); None when none was scored."""
+    from mtfix.scoring.fluency import records_fluency
+
     scores = [s for s in scores if s is not None]
-    if not scores:
-        return None
-    words = sum(s.words for s in scores)
-    if len(scores) == 1 or not words:
-        return scores[0].fluency if len(scores) == 1 else 100.0
-    return round(sum(s.fluency * s.words for s in scores) / words, 1)
+    return records_fluency(scores) if scores else None
 
 
 def _adherence(units: list[UnitReview]) -> dict[str, Any] | None:
@@ -73,7 +71,8 @@ def _marker(gap: str) -> str | None:
 def blocks(ur: UnitReview) -> list[list[Any]]:
     """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker]``
     covering the whole text; ``end`` drops trailing white space no finding touches; ``paragraph``
-    is true when a blank line (or the unit's start) comes before; ``sentence_end`` is where the text
+    is true when a line break (or the unit's start) comes before: the page's layout, a new line set apart
+    (the score's paragraphs, between blank lines, are :func:`mtfix.scoring.fluency.paragraph_indices`); ``sentence_end`` is where the text
     the editor may post-edit ends: the segment's end (or the furthest finding or edit starting in
     it), never the markup before the next sentence (a Markdown list's ``-``, a heading's ``#``).
     That markup, when nothing touches it, ends no block: the next block shows it as ``marker``
@@ -110,7 +109,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         if shown == start and start not in fluency_at and not touched:
             continue  # only white space before the first segment
         gap_before = text[out[-1][1]:start] if out else ""
-        para = not out or "\n" in gap_before
+        para = not out or "\n" in gap_before or "\r" in gap_before  # (``\r`` alone: classic Mac OS)
         sentence = shown
         if start in seg_end:  # the segment, and what its findings and edits cover
             inside = spans[bisect.bisect_left(span_starts, start):bisect.bisect_left(span_starts, seg_end[start])]

@@ -43,7 +43,9 @@ from mtfix.segment import word_count
 #: (``weights:4.4/doc-2``): ``doc-2``, the word-weighted mean of the paragraphs' scores (session 15);
 #: ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
 DOCUMENT_REVISION = "doc-2"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: A blank line: white space only (``str.isspace``, as the segmenter reads a blank line: a no-break space, a
+#: form feed), or a block quote's blank line (``>``, ``> >``: in Markdown, only markup)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?:>[^\S\n]*)*\n")
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,9 @@ def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
 
 
 def paragraph_indices(doc: Document) -> list[int]:
-    """Each segment's paragraph: a blank line between two segments starts a new one."""
+    """Each segment's paragraph: a blank line between two segments starts a new one (:data:`_BLANK_LINE`:
+    white space only, or a quote's blank line ``>``, as the segmenter reads a quoted paragraph as the same
+    paragraph unquoted; a line of only ``>`` in plain text is a segment, never in the text between two)."""
     out: list[int] = []
     para, prev = 0, None
     for s in doc.segments:
@@ -293,6 +297,18 @@ def document_fluency(words: list[int], penalties: list[float], paragraphs: list[
     if outside:
         mean *= math.exp(-w.scale * outside / max(sum(words), w.min_words))
     return round(mean, 2)
+
+
+def records_fluency(scores: list[Any]) -> float:
+    """A file's number from its units' (records') scores: one unit's own, else their mean weighted by their
+    words (100 when none has a word), rounded once to 0.01 — what ``score``, its JSON and the review report
+    show for a file of records."""
+    if len(scores) == 1:
+        return scores[0].fluency
+    words = sum(s.words for s in scores)
+    if not words:
+        return 100.0
+    return round(sum(s.fluency * s.words for s in scores) / words, 2)
 
 
 def _fluency(penalty: float, words: int, w: Weights) -> float:

@@ -108,3 +108,31 @@ def test_cli_max_cps_below_five_is_one_clear_error(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "mtfix", "check", "--max-cps", "3", "a.srt"], cwd=tmp_path, env=env,
                        capture_output=True, timeout=120)
     assert r.returncode == 2 and b"--max-cps must be 5 or more" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_a_bad_max_cps_in_the_settings_names_its_table_once(tmp_path: Path) -> None:
+    """The error line names the file, the key's line and ``[subtitles]`` once (not "[subtitles] [subtitles]")."""
+    (tmp_path / "a.srt").write_text(FAST, encoding="utf-8", newline="")
+    (tmp_path / "mtfix.toml").write_text("[subtitles]\nmax-cps = -1\n", encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(REPO))
+    r = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "a.srt"], cwd=tmp_path, env=env,
+                       capture_output=True, timeout=120)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "mtfix.toml:2: [subtitles] max-cps must be" in err and "[subtitles] [subtitles]" not in err, err
+
+
+@pytest.mark.parametrize("end", ["01,000", "00,500"])
+def test_a_cue_without_a_duration_is_not_measured(end: str) -> None:
+    """A cue whose end is at or before its start has no reading speed: no MTF601, no error."""
+    srt = f"1\n00:00:01,000 --> 00:00:{end}\nThe oilgas prices rose\nin the capital.\n\n"
+    result = _check(srt)
+    assert _speed(result.findings) == [] and any(f.code == "MTF206" for f in result.findings)
+
+
+@pytest.mark.parametrize("bad", [{"max-cps": "abc"}, {"max-cps": 3}, {"max-cps": -1}, {"max-line-length": "x"}])
+def test_the_python_api_checks_the_subtitle_settings_as_a_settings_file_does(bad) -> None:
+    """``Config(extra={"subtitles": ...})`` (the API, the language server) fails with the settings file's
+    ConfigError, not a ValueError from ``float()`` nor a limit below 5 taken silently."""
+    with pytest.raises(ConfigError, match=r"\[subtitles\]: max-"):
+        _ = Pipeline(Config(grammar="off", extra={"subtitles": bad})).checkers

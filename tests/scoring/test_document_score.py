@@ -116,3 +116,71 @@ def test_json_segments_name_their_paragraph_so_the_document_number_can_be_recomp
         acc[1] += s["penalty"]
     mean = sum(max(n, 1) * fl.to_fluency(p, n, w) for n, p in paras.values()) / sum(max(n, 1) for n, _ in paras.values())
     assert d["fluency"] == pytest.approx(mean, abs=0.05)
+
+
+def _md(text: str):
+    from mtfix.files import unit_document
+    from mtfix.formats import load
+
+    return unit_document(load(text.encode(), "a.md").units[0], "a.md")
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_block_quotes_paragraphs_are_paragraphs_as_unquoted(nl):
+    """Markdown's quoted blank line (``>`` alone) ends a paragraph, as the segmenter reads a quoted paragraph
+    as the same paragraph unquoted: the quoted text scores as the text does."""
+    plain = f"{CLEAN}{nl}{nl}{BAD_PARAGRAPH}{nl}"
+    quoted = f"> {CLEAN}{nl}>{nl}> {BAD_PARAGRAPH}{nl}"
+    nested = f"> > {CLEAN}{nl}> >{nl}> > {BAD_PARAGRAPH}{nl}"
+    for text in (plain, quoted, nested):
+        doc = _md(text)
+        assert fl.paragraph_indices(doc) == [0, 0, 1], text
+    docs = [_md(t) for t in (plain, quoted, nested)]
+    scores = [fl.fluency(d, [_major(d, 2)]).fluency for d in docs]
+    assert scores[0] == scores[1] == scores[2]
+
+
+def test_a_quote_marker_inside_a_paragraph_does_not_end_it():
+    doc = _md(f"> {CLEAN}\n> {BAD_PARAGRAPH}\n")
+    assert fl.paragraph_indices(doc) == [0, 0, 0]
+
+
+def test_a_file_of_records_can_be_recomputed_from_the_json(tmp_path):
+    """docs/scoring.md: each record's number from its segments (same ``id``) by paragraph, then the file's
+    as the records' word-weighted mean."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+
+    p = tmp_path / "a.jsonl"
+    texts = [f"Energy talks\n\n{CLEAN}\n\n{BAD_PARAGRAPH} Prices of oilgas rose.", "Tbilisi Baku snowThe agreement was signed."]
+    p.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    r = CliRunner().invoke(app, ["score", "--grammar", "off", "--text-field", "text", "--format", "json", str(p)])
+    assert r.exit_code == 0, r.output
+    entry = json.loads(r.output)["files"][0]
+    w = fl.default_weights()
+    records: dict[str, dict[int, list[float]]] = {}
+    for s in entry["segments"]:
+        acc = records.setdefault(str(s["id"]), {}).setdefault(s["paragraph"], [0, 0.0])
+        acc[0] += s["words"]
+        acc[1] += s["penalty"]
+    parts = []
+    for paras in records.values():
+        words = sum(n for n, _ in paras.values())
+        mean = sum(max(n, 1) * fl.to_fluency(pen, n, w) for n, pen in paras.values()) / sum(max(n, 1) for n, _ in paras.values())
+        parts.append((words, mean))
+    assert len(parts) == 2 and len(records[next(iter(records))]) == 3
+    assert entry["fluency"] == pytest.approx(sum(n * f for n, f in parts) / sum(n for n, _ in parts), abs=0.05)
+
+
+@pytest.mark.parametrize("blank", [" \t ", "\u00a0", "\f", "\u3000"])
+def test_a_line_of_any_white_space_ends_a_paragraph_as_it_ends_a_wrapped_one(blank):
+    """The segmenter never joins a wrapped line across a line of white space (``str.strip``: a no-break
+    space, a form feed); the score's paragraphs end there too."""
+    first = "The ministers met in the capital on Monday and signed an agreement on energy and"
+    text = f"{first}\n{blank}\ntrade, officials said.\n"
+    doc = to_document(text)
+    assert [doc.text[s.start:s.end] for s in doc.segments] == [first, "trade, officials said."]
+    assert fl.paragraph_indices(doc) == [0, 1]

@@ -62,3 +62,34 @@ def test_the_grammar_signature_names_the_scoring_revision() -> None:
 
     assert f"score-{scoring.scoring_table().revision}" in scoring.scoring_signature()
     assert mapping_digest()  # the table's bytes are part of the mapping digest
+
+
+_HEAD = "# comment\nrevision\t1\nkey\tclass\tfactor\talone\twhy\n"
+
+
+@pytest.mark.parametrize("rows, line, reason", [
+    ("speller:nonword\tlt-nonword\tx\t1\twhy\n*\tlt\t-\t-\trest\n", 4, "factor 'x' is not a number"),
+    ("speller:nonword\tlt-nonword\n*\tlt\t-\t-\trest\n", 4, "key, class, factor and alone"),
+    ("speller:nonword\tlt-nonword\t1\t-\twhy\n*\tlt\t-\t-\trest\n", 4, "both numbers or both '-'"),
+    ("speller:typo\tlt-typo\t1\t1\twhy\n*\tlt\t-\t-\trest\n", 4, "'speller:typo' is not a key"),
+    ("*\t\t-\t-\trest\n", 4, "no class"),
+])
+def test_a_bad_row_of_the_scoring_table_is_one_error_naming_file_and_line(rows: str, line: int, reason: str) -> None:
+    with pytest.raises(ValueError) as info:
+        scoring.parse_scoring_table(_HEAD + rows, "scoring.tsv")
+    message = str(info.value)
+    assert message.startswith(f"scoring.tsv:{line}: ") and reason in message and "\n" not in message, message
+
+
+def test_a_bad_revision_or_a_missing_last_row_is_named() -> None:
+    with pytest.raises(ValueError, match=r"^scoring.tsv:2: revision must be a whole number"):
+        scoring.parse_scoring_table("# c\nrevision\tone\n*\tlt\t-\t-\trest\n", "scoring.tsv")
+    with pytest.raises(ValueError, match=r"^scoring.tsv: needs a revision line and a last row '\*'"):
+        scoring.parse_scoring_table(_HEAD + "speller:name\tlt-name\t-\t-\tnames\n", "scoring.tsv")
+
+
+def test_the_shipped_table_parses_as_before() -> None:
+    from importlib import resources
+
+    text = (resources.files("mtfix.grammar") / "scoring.tsv").read_text(encoding="utf-8")
+    assert scoring.parse_scoring_table(text, "scoring.tsv") == scoring.scoring_table()

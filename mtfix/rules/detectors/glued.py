@@ -267,12 +267,26 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
              if (split := _glued_split(tok, function)) is not None}
     if not glued:
         return
-    for m in _LOWER_TOKEN.finditer(text):
+    scan = _glued_tokens(glued).finditer(text) if len(glued) <= _MAX_ALTERNATION else _LOWER_TOKEN.finditer(text)
+    for m in scan:
         split = glued.get(m.group())
         if split is None or doc.segment_at(m.start()) is None:
             continue
         left, right = split
         yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+
+
+#: Up to this many glued words the second walk looks for them alone (:func:`_glued_tokens`); past it a
+#: pattern of them all would cost more to compile than the walk of every lower-case token.
+_MAX_ALTERNATION = 200
+
+
+def _glued_tokens(tokens: Iterable[str]) -> regex.Pattern:
+    """The matches of ``_LOWER_TOKEN`` that are one of ``tokens`` (each a match of it on its own), in
+    one scan that tries only those words: a match of ``_LOWER_TOKEN`` is a whole run of lower-case
+    letters with no letter on either side, so each of ``tokens`` found with its look-arounds is one."""
+    words = "|".join(map(regex.escape, sorted(tokens, key=lambda t: (-len(t), t))))
+    return regex.compile(_LOWER_TOKEN.pattern.replace(r"\p{Ll}{5,}", f"(?:{words})", 1))  # per document: not cached
 
 
 def _glued_split(tok: str, function: set[str]) -> tuple[str, str] | None:

@@ -37,9 +37,33 @@ _EDGES = LazyPattern(rf"^(?:{_MARK})+|(?:{_MARK})+$")
 
 def _bare(token: str) -> str:
     """``token`` without the inline markup around its word (itself if nothing is left)."""
-    if not any(c in token for c in "<>{}&*_"):
+    if not any(c in token for c in _MARK_CHARS):
         return token
     return _EDGES.sub("", token) or token
+
+
+def _bare_tokens(lower: str) -> list[str]:
+    """``lower``'s white-space tokens, each without the inline markup around its word (:func:`_bare`).
+    Only a token holding a markup character can change: those are found from the characters (each
+    widened to its token as ``str.split`` cuts it), stripped once each, and the list is rebuilt only when
+    one changed (news text holds none)."""
+    low = lower.split()
+    marked: set[str] = set()
+    for c in _MARK_CHARS:
+        at = lower.find(c)
+        while at >= 0:
+            i, j = at, at + 1
+            while i > 0 and not lower[i - 1].isspace():
+                i -= 1
+            while j < len(lower) and not lower[j].isspace():
+                j += 1
+            marked.add(lower[i:j])
+            at = lower.find(c, j)
+    changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
+    return [changed.get(t, t) for t in low] if changed else low
+
+
+_MARK_CHARS = "<>{}&*_"  # what :func:`_bare` looks for
 
 
 def _loop_sites(doc: Document, ctx: Context) -> list[int]:
@@ -47,7 +71,7 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     cached = ctx.cache.get("loop_sites")
     if cached is not None:
         return cached  # type: ignore[return-value]  # the list stored below
-    low = [t if t[0].isalnum() and t[-1].isalnum() else _bare(t) for t in ctx.lower.split()]
+    low = _bare_tokens(ctx.lower)
     hits: set[int] = set()
     # a word doubled right before punctuation: "the the." ends a cue or a sentence; the second token
     # carries the punctuation, so it is compared without it (the first must have none: "very, very.")

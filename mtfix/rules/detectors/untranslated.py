@@ -90,10 +90,10 @@ def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     margin = float(rule.params.get("margin", 2.0))
     max_en = float(rule.params.get("max_en", 3.0))
     min_len = int(rule.params.get("min_length", 4))
-    # Unique white-space tokens first (split and set run in C), then look each word up once.
+    # Unique white-space tokens first (split and set run in C), then look each word up once (a word
+    # that several tokens hold, "word" and "word,", once too).
     foreign = set()
-    for tok in set(doc.text.split()):
-        w = tok.strip(_PUNCT)
+    for w in {tok.strip(_PUNCT) for tok in set(doc.text.split())}:
         if len(w) < min_len or not w.isalpha() or not w.islower():
             continue
         best = max((zipf_at_least(w, lang, floor) for lang in langs), default=0.0)  # only its head is read
