@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
 from eval_realmt import auc  # noqa: E402
+from score_design import components as score_components  # noqa: E402
 
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-lt-evidence.json.gz"
 
@@ -42,21 +43,8 @@ def shared_dir() -> Path:
 
 
 def components(pipe: Any, text: str) -> dict[str, Any]:
-    """Segments ``[words, p]`` and findings ``[segment, code, class, severity, category, matched]``."""
-    from mtfix.garble.checker import probability
-    from mtfix.scoring.fluency import finding_key
-    from mtfix.segment import word_count
-
-    res = pipe.check(text)
-    doc = res.document
-    segs = [[word_count(doc.text[s.start : s.end]), probability(doc.text[s.start : s.end])] for s in doc.segments]
-    finds = []
-    for f in res.findings:
-        seg = doc.segment_index_of(f)
-        code, origin, severity, category = finding_key(f, doc.text)
-        finds.append([-1 if seg is None else seg, code, origin or "rule", severity, category, doc.text[f.start : f.end],
-                      doc.text[max(0, f.start - 40) : f.start], doc.text[f.end : f.end + 40]])
-    return {"segs": segs, "finds": finds}
+    """Segments ``[words, p]`` and findings ``[segment, code, class, severity, category, matched, before, after]``."""
+    return score_components(pipe, text, context=True)
 
 
 def collect(args: argparse.Namespace) -> None:

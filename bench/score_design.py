@@ -57,8 +57,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def components(pipe: Any, text: str) -> dict[str, Any]:
-    """Segments ``[words, p]`` and findings ``[segment, code, origin, severity, category]`` of one text."""
+def components(pipe: Any, text: str, context: bool = False) -> dict[str, Any]:
+    """Segments ``[words, p]`` and findings ``[segment, code, origin, severity, category]`` of one text;
+    with ``context`` each finding also carries its matched text and 40 characters either side."""
     from mtfix.garble.checker import probability
     from mtfix.scoring.fluency import finding_key
     from mtfix.segment import word_count
@@ -70,7 +71,10 @@ def components(pipe: Any, text: str) -> dict[str, Any]:
     for f in res.findings:
         seg = doc.segment_index_of(f)
         code, origin, severity, category = finding_key(f, doc.text)
-        finds.append([-1 if seg is None else seg, code, origin or "rule", severity, category])
+        row = [-1 if seg is None else seg, code, origin or "rule", severity, category]
+        if context:
+            row += [doc.text[f.start : f.end], doc.text[max(0, f.start - 40) : f.start], doc.text[f.end : f.end + 40]]
+        finds.append(row)
     return {"segs": segs, "finds": finds}
 
 
