@@ -203,3 +203,13 @@ def test_the_core_does_not_import_the_front_ends() -> None:
 def test_no_import_cycles() -> None:
     cycles = describe_cycles(import_graph())
     assert not cycles, "import cycles in mtfix/:\n" + "\n".join(cycles)
+
+
+def test_every_folder_of_code_is_a_regular_package() -> None:
+    """A folder of modules without ``__init__.py`` is a namespace package: pytest's doctest collection
+    then imports its modules a second time under a shorter name (``detectors.repetition``), and the
+    second copy's ``@detector`` functions replace the first's in the registry (session 16: a test that
+    switched off a predicate of the first copy saw no change)."""
+    missing = [str(d.relative_to(PACKAGE_DIR.parent)) for d in sorted({p.parent for p in PACKAGE_DIR.rglob("*.py")})
+               if "__pycache__" not in d.parts and not (d / "__init__.py").exists()]
+    assert missing == []

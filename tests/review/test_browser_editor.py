@@ -132,11 +132,19 @@ def test_text_meets_wcag_aa_contrast_in_every_state(browser, tmp_path):
     box.clear()
     box.send_keys(ROAD_FIXED)
     ctrl_enter(browser)
+    corrected(browser)
     browser.execute_script("window.scrollTo(0, 0); document.getElementById('toast').hidden = true;")
     assert browser.find_elements(By.CSS_SELECTOR, "#doc .seg.dim"), "no sentence without findings"
     assert browser.find_elements(By.CSS_SELECTOR, "#doc .seg.corrected")
     low = browser.execute_script(_JS_CONTRAST)
     assert low == [], "\n".join(low)
+
+
+def corrected(browser, timeout: float = 10.0) -> None:
+    """Wait until a saved correction is drawn: Ctrl+Enter saves and redraws asynchronously."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, timeout).until(lambda d: d.find_elements("css selector", "#doc .seg.corrected"))
 
 
 _JS_READS = """
@@ -160,6 +168,7 @@ def test_the_text_as_it_will_read(browser, tmp_path):
     box.clear()
     box.send_keys(ROAD_FIXED)
     ctrl_enter(browser)
+    corrected(browser)
     marked = browser.execute_script(_JS_READS)
     assert "oilgas" in marked and "It simply" in marked  # the diff view shows what goes, struck through
     button = browser.find_element(By.ID, "reads")

@@ -1,0 +1,1 @@
+"""Input and output: reading files and standard streams, atomic writes."""
