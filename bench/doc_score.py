@@ -12,9 +12,11 @@ the segment score is not touched here), plus the seed documents and the demo art
 after repair.
 
 ``evaluate`` aggregates the cached segments with each candidate (:func:`candidates`: the whole
-document as one unit, as weights 4.4 shipped it; paragraphs, the shipped ``doc-2``,
+document as one unit, as weights 4.4 shipped it; paragraphs, session 15's ``doc-2``,
 :func:`mtfix.scoring.fluency.document_fluency`; means of sentences; MQM's linear per-word score; the
-share of words in clean sentences), prints the seeds and the demo under each, and Kendall τ_b with −MQM at
+share of words in clean sentences; session 16: ``doc-3``, the shipped rule, units of consecutive sentences of
+at least ``m`` words whatever the paragraphs, and ``doc-2`` with a document's records laid out a few to a
+paragraph), prints the seeds and the demo under each, and Kendall τ_b with −MQM at
 four levels: record flat and item-grouped (a record is one document to mtfix), **document** (one
 system's translation of one source document: its records together, gold the mean −MQM of its
 segments, and per word) and **system** (the mean of its record scores, as ``bench/eval_scores.py``,
@@ -45,6 +47,10 @@ from eval_data import MQM_SETS, data_dir, load_mqm  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-doc-score.json.gz"
 Seg = tuple[int, float]  # words, penalty (MQM points expected)
+#: ``doc-3`` candidates (session 16): the fewest words a unit of pooled sentences holds
+SENTENCE_POOL_WORDS = (16, 32, 48, 64, 96, 128)
+#: the first design tried: whole paragraphs pooled (never split)
+POOL_WORDS = (16, 32, 48, 64)
 
 
 # -- collect ----------------------------------------------------------------------------------
@@ -99,9 +105,15 @@ class Candidate:
     ``final(Σ num, Σ den)``.  So a document, a system's whole output or a resample aggregate alike."""
 
     def __init__(self, name: str, part: Callable[[int, float, float], tuple[float, float]],
-                 final: Callable[[Any, Any], Any], note: str, unit: str = "segment") -> None:
+                 final: Callable[[Any, Any], Any], note: str, unit: str = "segment", pool: int | None = None,
+                 across: bool = False, group: int = 1) -> None:
         self.name, self.part, self.final, self.note = name, part, final, note
         self.unit = unit  # "paragraph": ``part`` sees each paragraph (an MQM record) as one segment
+        #: not additive: the document's own :func:`mtfix.scoring.fluency.document_fluency` with paragraphs
+        #: pooled into units of at least ``pool`` words (``doc-3``), as ``(words · score, words)``
+        self.pool = pool
+        self.across = across  # pool sentences whatever the paragraphs (a paragraph may be split)
+        self.group = group  # a document's records laid out ``group`` to a paragraph (1: each its own)
 
 
 def candidates(w: Any) -> list[Candidate]:
@@ -128,6 +140,19 @@ def candidates(w: Any) -> list[Candidate]:
     out.insert(2, Candidate("paragraph word-weighted mean", lambda n, p, f: (max(n, 1) * f, max(n, 1)), ratio,
                             "paragraphs scored as today (summed penalty over their words, at least min_words), "
                             "averaged weighing their words; an MQM record is one paragraph", unit="paragraph"))
+    for m in SENTENCE_POOL_WORDS:
+        out.append(Candidate(f"doc-3 units ≥ {m} words", lambda n, p, f: (0.0, 0.0), ratio,
+                             f"consecutive sentences, whatever the paragraphs, pooled into units of at least {m} "
+                             "words (a short last one joins the one before), each scored as one, averaged weighing "
+                             "their words (mtfix's document_fluency)", pool=m, across=True))
+    for m in POOL_WORDS:
+        out.append(Candidate(f"pooled paragraphs ≥ {m} words", lambda n, p, f: (0.0, 0.0), ratio,
+                             f"whole paragraphs (MQM records) pooled into units of at least {m} words, each unit "
+                             "scored as one, averaged weighing their words (first design tried, replaced)", pool=m))
+    for g in (2, 3, 4):
+        out.append(Candidate(f"doc-2, {g} records a paragraph", lambda n, p, f: (0.0, 0.0), ratio,
+                             f"doc-2 (each paragraph a unit) with a document's records laid out {g} to a paragraph, "
+                             "as a text's paragraphs hold several sentences", pool=0, group=g))
     for t in (80.0, 90.0, 95.0):
         out.append(Candidate(f"clean share (≥ {t:.0f})", lambda n, p, f, t=t: (n * (f >= t), n),
                              lambda a, b: 100.0 * ratio(a, b), f"share of words in segments scoring ≥ {t:.0f}"))
@@ -149,12 +174,52 @@ def record_parts(rec: dict[str, Any], cands: list[Candidate], w: Any) -> list[tu
         paras[-1] = [0, float(rec["outside"])]
     out = []
     for c in cands:
+        if c.pool is not None:
+            out.append(pooled_part([rec], c.pool, w, c.across, c.group))
+            continue
         num = den = 0.0
         for n, p in ([(int(a), b) for a, b in paras.values()] if c.unit == "paragraph" else segs):
             a, b = c.part(n, p, to_fluency(p, n, w))
             num, den = num + a, den + b
         out.append((num, den))
     return out
+
+
+def paragraph_units(words: list[int], paragraphs: list[int], pool: int) -> list[int]:
+    """The first design tried for ``doc-3`` (replaced): whole paragraphs pooled, in order, until a unit holds
+    at least ``pool`` words; a paragraph is never split and the last unit may hold fewer."""
+    out: list[int] = []
+    unit, held, prev = 0, 0, None
+    for n, k in zip(words, paragraphs, strict=True):
+        if prev is not None and k != prev and held >= pool:
+            unit, held = unit + 1, 0
+        held += n
+        out.append(unit)
+        prev = k
+    return out
+
+
+def pooled_part(recs: list[dict[str, Any]], pool: int, w: Any, across: bool = False,
+                group: int = 1) -> tuple[float, float]:
+    """``(words · score, words)`` of cached records read in order as one document, each record's
+    paragraphs its own (an MQM record is a paragraph; ``group``: records laid out that many to a paragraph):
+    ``across``, mtfix's own ``document_fluency`` with units of at least ``pool`` words whatever the paragraphs
+    (``doc-3``; ``pool`` 0: each paragraph a unit, ``doc-2``); else :func:`paragraph_units`."""
+    from mtfix.scoring.fluency import document_fluency
+
+    words, pens, paras, outside = [], [], [], 0.0
+    for r, rec in enumerate(recs):
+        for s in rec["segs"]:
+            words.append(int(s[0]))
+            pens.append(float(s[1]))
+            paras.append((r // group, s[2] if group == 1 or len(recs) == 1 else 0))
+        outside += float(rec.get("outside") or 0.0) if abs(rec.get("outside") or 0.0) > 1e-3 else 0.0
+    ids = {k: i for i, k in enumerate(dict.fromkeys(paras))}
+    para_ids = [ids[k] for k in paras]
+    if not across and pool > 0:
+        para_ids, pool = paragraph_units(words, para_ids, pool), 0
+    n = max(sum(words), 1)
+    return n * document_fluency(words, pens, para_ids, w, outside, unit_words=pool), float(n)
 
 
 # -- statistics -------------------------------------------------------------------------------
@@ -208,6 +273,15 @@ class SetData:
 
         self.d_num = np.stack([by_doc(self.num[:, k]) for k in range(len(cands))], 1)
         self.d_den = np.stack([by_doc(self.den[:, k]) for k in range(len(cands))], 1)
+        doc_recs: list[list[dict[str, Any]]] = [[] for _ in docs]
+        for r, d in zip(rows, self.rec_doc, strict=True):
+            doc_recs[d].append(r)
+        for recs in doc_recs:  # a document's records in their order in the source document
+            recs.sort(key=lambda r: (str(type(r["item"])), r["item"]))
+        for k, c in enumerate(cands):  # pooled: the document scored as one text, not a sum over records
+            if c.pool is not None:
+                for d, recs in enumerate(doc_recs):
+                    self.d_num[d, k], self.d_den[d, k] = pooled_part(recs, c.pool, w, c.across, c.group)
         self.d_gold = by_doc(self.gold)
         self.d_count = by_doc(np.ones(len(rows)))
         self.d_twords = by_doc(self.twords)

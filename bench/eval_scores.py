@@ -337,7 +337,7 @@ def render(result: dict[str, Any]) -> str:
                  "*length only* ranks segments by their length alone: MQM sums a segment's errors, so longer "
                  "segments score worse, and what a metric adds beyond length is its margin over that row.\n")
     lines.append("`τ_b doc`: one system's translation of one source document (`docs` of them), the metric's mean "
-                 "over its segments weighted by their words (mtfix's document rule `doc-2`, each segment a "
+                 "over its segments weighted by their words (session 15's document rule `doc-2`, each segment a "
                  "paragraph) against the mean −MQM of its segments.\n")
     lines.append("| set | split | metric | n | τ_b flat | r flat | τ_b item | r item | items | τ_b sys | r sys | "
                  "τ_b doc | r doc | docs |")

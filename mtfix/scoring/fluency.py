@@ -14,10 +14,11 @@ statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
     penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
-A paragraph (segments between blank lines) scores as one unit, its summed penalty
-over its summed words, as MQM judges a segment by its error total; a document is
-the word-weighted mean of its paragraphs' scores (:data:`DOCUMENT_REVISION`, since
-session 15; before, the whole document was one unit).  The weights are chosen on
+Consecutive paragraphs (segments between blank lines) pooled to at least
+:data:`UNIT_WORDS` words score as one unit, its summed penalty over its summed
+words, as MQM judges a segment by its error total; a document is the word-weighted
+mean of its units' scores (:data:`DOCUMENT_REVISION` ``doc-3``, since session 16;
+``doc-2``, session 15: each paragraph a unit; before, the whole document was one).  The weights are chosen on
 development data only (``bench/score_design.py``, docs/scoring.md) and kept in
 ``weights.yaml`` with a version.
 
@@ -40,9 +41,15 @@ from mtfix.model import Document, Finding
 from mtfix.segment import word_count
 
 #: How segment scores make a document score, named in the signature after the weights' version
-#: (``weights:4.4/doc-2``): ``doc-2``, the word-weighted mean of the paragraphs' scores (session 15);
-#: ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
-DOCUMENT_REVISION = "doc-2"
+#: (``weights:4.4/doc-3``): ``doc-3`` (session 16), the word-weighted mean of the scores of units of
+#: consecutive paragraphs pooled to at least :data:`UNIT_WORDS` words, so that a layout of short paragraphs,
+#: subtitle cues or list items scores as the same sentences in one paragraph; ``doc-2`` (session 15), each
+#: paragraph a unit; ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
+DOCUMENT_REVISION = "doc-3"
+#: ``doc-3``: the fewest words a unit of consecutive paragraphs holds (:func:`unit_indices`): the segment
+#: score's ``min_words`` (64), so that no unit but a document's last is scored against more words than it has
+#: (chosen on development data, ``bench/doc_layout.py`` and ``bench/doc_score.py``, docs/scoring.md).
+UNIT_WORDS = 64
 #: A blank line: white space only (``str.isspace``, as the segmenter reads a blank line: a no-break space, a
 #: form feed), or a block quote's blank line (``>``, ``> >``: in Markdown, only markup)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*(?:>[^\S\n]*)*\n")
@@ -182,7 +189,8 @@ class SegmentScore:
     fluency: float
     statistical: float = 0.0  # the part of the penalty not from findings: length, garble probability, word statistics
     garbled: float | None = None  # the garble detector's probability (None: not judged)
-    paragraph: int = 0  # which paragraph (segments between blank lines) the document score counts it in
+    paragraph: int = 0  # which paragraph (segments between blank lines) it is in
+    unit: int = 0  # which unit (paragraphs pooled to at least UNIT_WORDS words, doc-3) the document score counts it in
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -282,18 +290,41 @@ def paragraph_indices(doc: Document) -> list[int]:
     return out
 
 
+def unit_indices(words: list[int], paragraphs: list[int], unit_words: int | None = None) -> list[int]:
+    """Each segment's scoring unit (``doc-3``): consecutive segments, in order and whatever the paragraphs,
+    pooled until a unit holds at least ``unit_words`` words (:data:`UNIT_WORDS`); a last unit of fewer joins
+    the one before.  So the unit a sentence is scored in depends on the sentences only, never on the line
+    breaks between them (short paragraphs, subtitle cues, list items, one long paragraph alike), and a text of
+    fewer than twice ``unit_words`` words is one unit, as it was.  ``unit_words`` 0: each paragraph a unit
+    (``doc-2``, for comparison)."""
+    limit = UNIT_WORDS if unit_words is None else unit_words
+    if limit <= 0:
+        return list(paragraphs)
+    out: list[int] = []
+    unit, held = 0, 0
+    for n in words:
+        if held >= limit:
+            unit, held = unit + 1, 0
+        held += n
+        out.append(unit)
+    if unit and held < limit:  # the last unit is short: it joins the one before
+        out = [min(u, unit - 1) for u in out]
+    return out
+
+
 def document_fluency(words: list[int], penalties: list[float], paragraphs: list[int], w: Weights,
-                     outside: float = 0.0) -> float:
-    """The document score: each paragraph scored as one unit (:func:`to_fluency` of its summed penalty
-    and words), averaged weighing each paragraph's words (at least 1); findings outside every segment
-    (``outside``, MQM points) count against the whole document's words."""
-    by_para: dict[int, list[float]] = {}
-    for n, pen, k in zip(words, penalties, paragraphs, strict=True):
-        acc = by_para.setdefault(k, [0.0, 0.0])
+                     outside: float = 0.0, unit_words: int | None = None) -> float:
+    """The document score: consecutive segments pooled into units of at least ``unit_words`` words
+    (:func:`unit_indices`), each unit scored as one (:func:`to_fluency` of its summed penalty and words),
+    averaged weighing each unit's words (at least 1); findings outside every segment (``outside``, MQM
+    points) count against the whole document's words."""
+    by_unit: dict[int, list[float]] = {}
+    for n, pen, k in zip(words, penalties, unit_indices(words, paragraphs, unit_words), strict=True):
+        acc = by_unit.setdefault(k, [0.0, 0.0])
         acc[0] += n
         acc[1] += pen
-    total = sum(max(n, 1.0) for n, _ in by_para.values())
-    mean = (sum(max(n, 1.0) * _fluency(pen, int(n), w) for n, pen in by_para.values()) / total) if total else 100.0
+    total = sum(max(n, 1.0) for n, _ in by_unit.values())
+    mean = (sum(max(n, 1.0) * _fluency(pen, int(n), w) for n, pen in by_unit.values()) / total) if total else 100.0
     if outside:
         mean *= math.exp(-w.scale * outside / max(sum(words), w.min_words))
     return round(mean, 2)
@@ -323,8 +354,9 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
     stats = statistical_penalties(doc, words, w)
     probs = garble_probabilities(doc, w)
     paras = paragraph_indices(doc)
+    units = unit_indices(words, paras)
     segs, totals = [], []
-    for s, n, keys, st, p, k in zip(doc.segments, words, per_seg, stats, probs, paras, strict=True):
+    for s, n, keys, st, p, k, u in zip(doc.segments, words, per_seg, stats, probs, paras, units, strict=True):
         total = segment_penalty(n, keys, p, w) + st
         totals.append(total)
         model = st + w.garble_penalty(p, n) + w.length_penalty(n)
@@ -339,6 +371,7 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
                 round(model, 4),
                 None if p is None else round(p, 4),
                 k,
+                u,
             )
         )
     outside_pen = sum(w.finding_weight(*k) for k in outside)
