@@ -109,13 +109,14 @@ def test_seed004_review_accept_reject_export_apply(browser, seed004, tmp_path):
         assert c.is_displayed() and f.code in c.text and f.message[:30] in c.text
         assert f"line {original.count(chr(10), 0, f.start) + 1}" in c.text
 
-    # a filter hides the minor findings; "needs a human" cards carry no buttons
+    # a filter hides the minor findings; "needs a human" cards carry no Accept/Reject, only Leave as is
     browser.find_element(By.CSS_SELECTOR, 'input[name=sev][value=minor]').click()
     assert not browser.find_elements(By.CSS_SELECTOR, "#doc .card.sev-minor")
     assert browser.find_elements(By.CSS_SELECTOR, "#doc .card.sev-major")
     browser.find_element(By.CSS_SELECTOR, 'input[name=sev][value=minor]').click()
     human = browser.find_elements(By.CSS_SELECTOR, "#doc .card:not([data-edits])")
-    assert human and not human[0].find_elements(By.CSS_SELECTOR, "button")
+    assert human and not human[0].find_elements(By.CSS_SELECTOR, ".decide button")
+    assert [b.text for b in human[0].find_elements(By.CSS_SELECTOR, "button:not(.sg)")] == ["Leave as is"]
 
     # keyboard: n moves to the first finding, n again to the second, p back
     browser.find_element(By.TAG_NAME, "body").click()

@@ -773,3 +773,17 @@ def test_decisions_applied_twice_are_recognised_and_change_nothing(tmp_path, crl
     r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", article)
     assert r.exit_code == 2 and "changed since the report" in r.output
     assert article.read_bytes() == done.replace(b"Friday", b"Saturday")
+
+
+def test_findings_left_as_is_are_read_and_ignored_by_fix():
+    """The page exports the findings with no edit the editor left as is ("checked", for people and for
+    Import); fix --decisions reads the file as before and applies only the accepted edits."""
+    from mtfix.review.decisions import parse_decisions
+
+    doc = {"format": "mtfix-review-decisions", "version": 1, "files": [
+        {"path": "a.txt", "digest": "sha256:00", "decisions": [{"id": "ab", "decision": "accept"}],
+         "checked": [{"code": "MTF401", "unit": 0, "start": 3, "end": 9}]},
+        {"path": "b.txt", "digest": "sha256:01", "decisions": [],
+         "checked": [{"code": "MTF120", "unit": 0, "start": 0, "end": 4}]}]}
+    parsed = parse_decisions(doc, "d.json")
+    assert parsed.files[0].accepted == ["ab"] and parsed.files[1].accepted == []

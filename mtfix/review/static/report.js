@@ -19,6 +19,10 @@
  * The editor's own corrections (a sentence post-edited in place) are kept by file, unit
  * and start: {f: file, u: unit, a: start, b: end, o: original, r: replacement,
  * p: {edit id: decision before the correction rejected it}}; offsets are code points.
+ *
+ * A finding with no edit the editor leaves as is is kept as "file|code:unit:start:end" (chkKey), saved
+ * with the decisions and exported per file as "checked" (fix --decisions does not read it). The open
+ * file and finding are kept apart (storeKey + ":at"), so that a reload opens them again.
  */
 (function () {
   "use strict";
@@ -31,6 +35,7 @@
   var cache = {};
   var decisions = {};   // edit id -> "accept" | "reject"
   var corrections = {}; // file:unit:start -> correction (see above)
+  var checked = {};     // chkKey(file, finding) -> true: a finding with no edit the editor leaves as is
   var editIndex = {};   // edit id (file-qualified, see fetchFile) -> {file, edit}
   var cur = -1;         // current file
   var view = null;      // rendering state of the current file
@@ -225,7 +230,14 @@
     });
     var order = [];
     rows.forEach(function (r) { r.cards.forEach(function (f) { order.push(f.id); }); });
-    return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {} };
+    var safeOf = {}, keys = {}, shownE = shownEdits(data);  /* each rule's safe edits shown, for "Accept all" */
+    data.edits.forEach(function (e, ei) {
+      if (e.x !== "safe" || !shownE[ei] || keys[e.c + " " + e.key]) return;
+      keys[e.c + " " + e.key] = true;
+      safeOf[e.c] = (safeOf[e.c] || 0) + 1;
+    });
+    return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {},
+             safeOf: safeOf };
   }
 
   /* A zero-width finding (something missing between two characters) shows as a caret. */
@@ -408,6 +420,20 @@
     return old.trim() ? "delete " + short(old) : "insert " + short(neu);
   }
 
+  /* What a finding means and what the editor should do, in plain words (its severity, then its fix). */
+  var SEV_SAYS = {
+    critical: "Critical: do not publish it as it is.",
+    major: "Major: decide it before publication.",
+    minor: "Minor: need not hold up publication."
+  };
+  function advice(f) {
+    var does = f.x === "safe" ? "Safe fix: accept it unless it is wrong here."
+      : f.x === "unsafe" ? "Unsafe fix: it may change the meaning; check the source first."
+      : f.sg && f.sg.length ? "No edit: try a suggestion, or leave it as is."
+      : "No edit: if it is wrong, rewrite it (e); else leave it as is (r).";
+    return (SEV_SAYS[f.s] || f.s) + " " + does;
+  }
+
   function renderCard(data, unit, f, block) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
@@ -418,6 +444,7 @@
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
+    card.setAttribute("data-fix", f.x);
     if (ids.length) card.setAttribute("data-edits", ids.join(" "));
     var head = el("div", "card-head");
     head.appendChild(el("span", "sev sev-" + f.s, f.s));
@@ -432,6 +459,10 @@
     card.appendChild(head);
     card.appendChild(el("div", "msg", f.m));
     card.appendChild(quote(unit, block, f));
+    /* what to do, with the button that does it for a whole rule or for a finding with no edit */
+    var said = el("div", "advice-row" + (ids.length ? "" : " keeprow"));
+    said.appendChild(el("div", "advice", advice(f)));
+    card.appendChild(said);
     if (ids.length) {
       var row = el("div", "fixrow"), diffs = el("div", "diffs");
       f.e.forEach(function (i) {
@@ -453,8 +484,22 @@
       act.appendChild(el("span", "state"));
       row.appendChild(act);
       card.appendChild(row);
+      var same = f.x === "safe" ? (view.safeOf[f.c] || 0) : 0;
+      if (same > 1) {  /* one rule's safe edits in this file, all at once (z undoes) */
+        var all = el("button", "rule-all", "Accept all " + same + " safe " + f.c);
+        all.type = "button";
+        all.setAttribute("data-code", f.c);
+        all.setAttribute("aria-label", "Accept all " + same + " safe " + f.c + " edits shown in this file");
+        all.title = "Accept every safe " + f.c + " edit the filters show in this file that does not overlap an accepted one (z undoes)";
+        said.appendChild(all);
+      }
       paintCard(card);
-    } else if (f.sg && f.sg.length) {
+    } else {
+      card.setAttribute("data-chk", chkKey(view.n, f));
+      keepButton(said, f);
+      paintKeep(card);
+    }
+    if (!ids.length && f.sg && f.sg.length) {
       /* a flag with suggestions: each opens the sentence's text box with it in place of the span */
       var sugg = el("div", "sugg", f.a < f.b ? "Replace \u201c" + unit.cut(f.a, f.b) + "\u201d with: " : "Insert: ");
       f.sg.forEach(function (s) {
@@ -467,6 +512,34 @@
       card.appendChild(sugg);
     }
     return card;
+  }
+
+  /* A finding with no edit: Leave as is (r) ticks it off, as a decision does an edit's finding. */
+  function chkKey(n, f) { return n + "|" + f.c + ":" + f.u + ":" + f.a + ":" + f.b; }
+  function keepButton(row, f) {
+    var b = el("button", "keep", "Leave as is");
+    b.type = "button";
+    b.setAttribute("aria-label", "Leave as is: " + f.c + " on line " + f.l + " (the text needs no change)");
+    b.title = "The text is right as it is: tick this finding off (r; u or a second click undoes)";
+    row.appendChild(b);
+    row.appendChild(el("span", "state"));
+  }
+  function paintKeep(card) {
+    var on = !!checked[card.getAttribute("data-chk")], b = card.querySelector("button.keep");
+    card.classList.toggle("kept", on);
+    if (b) { b.classList.toggle("on", on); b.setAttribute("aria-pressed", String(on)); }
+    var st = card.querySelector(".keeprow .state");
+    if (st) st.textContent = on ? "left as is" : "to check";
+  }
+  function keep(card, on) {
+    var key = card && card.getAttribute("data-chk");
+    if (!key || !!checked[key] === on) return;
+    var prev = {};
+    prev[key] = !!checked[key];
+    if (on) checked[key] = true; else delete checked[key];
+    undoStack.push({ label: on ? "leave as is" : "undecide", prev: {}, chk: prev });
+    paintKeep(card);
+    saved();
   }
 
   function paintCard(card) {
@@ -562,6 +635,7 @@
     else if (!view.rows.length) doc.appendChild(el("div", "empty", "No finding matches the filters."));
     renderMore();
     $("shown-count").textContent = view.shown + " of " + view.total + " findings shown";
+    showProgress();
     if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; }
   }
 
@@ -589,6 +663,11 @@
       pager.appendChild(el("span", "muted", (n + 1) + " / " + nFiles));
       pager.appendChild(next);
     }
+    showProgress();
+    if (history.replaceState && nFiles > 1) {  /* the address names the open file */
+      try { history.replaceState(null, "", "#file-" + n); } catch (err) { /* a sandboxed frame */ }
+    }
+    rememberAt();
     if (!noScroll) window.scrollTo(0, 0);
   }
 
@@ -648,6 +727,7 @@
     var fid = view.order[view.pos];
     var card = $("card-" + fid);
     if (!card) return null;
+    rememberAt();
     card.classList.add("cur");
     document.querySelectorAll('#doc [data-f~="' + fid + '"]').forEach(function (n) { n.classList.add("cur"); });
     var ids = (card.getAttribute("data-edits") || "").split(" ").filter(Boolean);
@@ -655,6 +735,22 @@
       document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) { n.classList.add("cur"); });
     });
     return card;
+  }
+
+  /* Where the editor is (the open file and its current finding), kept apart from the decisions (the
+     other tabs redraw on those): a reload opens the same file at the same finding. */
+  var atKey = storeKey + ":at", lastAt = "";
+  function rememberAt() {
+    var at = JSON.stringify({ f: cur, id: view && view.pos >= 0 ? view.order[view.pos] : null });
+    if (at === lastAt) return;
+    lastAt = at;
+    try { localStorage.setItem(atKey, at); } catch (err) { /* storage unavailable */ }
+  }
+  function storedAt() {
+    try {
+      var at = JSON.parse(localStorage.getItem(atKey) || "null");
+      return at && typeof at.f === "number" && at.f >= 0 && at.f < nFiles ? at : null;
+    } catch (err) { return null; }
   }
 
   function currentCard() {
@@ -721,11 +817,14 @@
   function undo() {
     var step = undoStack.pop();
     if (!step) { toast("Nothing to undo (a correction is undone with Revert)."); return; }
-    var ids = Object.keys(step.prev);
+    var ids = Object.keys(step.prev), chk = Object.keys(step.chk || {});
     ids.forEach(function (id) { if (step.prev[id]) decisions[id] = step.prev[id]; else delete decisions[id]; });
+    chk.forEach(function (k) { if (step.chk[k]) checked[k] = true; else delete checked[k]; });
     repaint(ids);
+    document.querySelectorAll("#doc .card[data-chk]").forEach(paintKeep);
     saved();
-    toast("Undone: " + step.label + " (" + ids.length + " edit" + (ids.length === 1 ? "" : "s") + ").");
+    toast("Undone: " + step.label + " (" + (chk.length ? chk.length + " finding" + (chk.length === 1 ? "" : "s")
+          : ids.length + " edit" + (ids.length === 1 ? "" : "s")) + ").");
   }
 
   function repaint(ids) {
@@ -995,7 +1094,14 @@
       (corrByFile[c.f] = corrByFile[c.f] || []).push(c);
       nCorr++;
     });
-    var nums = Object.keys(byFile).concat(Object.keys(corrByFile).filter(function (k) { return !byFile[k]; }));
+    var chkByFile = {};  /* findings left as is: for people and for Import (fix --decisions reads none of it) */
+    Object.keys(checked).forEach(function (k) {
+      var n = k.split("|")[0], at = k.slice(n.length + 1).split(":");
+      if (!cache[n]) return;
+      (chkByFile[n] = chkByFile[n] || []).push({ code: at[0], unit: Number(at[1]), start: Number(at[2]), end: Number(at[3]) });
+    });
+    var nums = Object.keys(byFile).concat(Object.keys(corrByFile), Object.keys(chkByFile))
+      .filter(function (k, i, all) { return all.indexOf(k) === i; });
     var files = nums.map(Number).sort(function (a, b) { return a - b; }).map(function (n) {
       var data = cache[n];
       var list = (byFile[n] || []).sort(function (x, y) { return x.u - y.u || x.a - y.a || x.b - y.b || (x.c < y.c ? -1 : 1); });
@@ -1010,6 +1116,9 @@
         entry.corrections = corrByFile[n].sort(function (x, y) { return x.u - y.u || x.a - y.a; }).map(function (c) {
           return { unit: c.u, start: c.a, end: c.b, original: c.o, replacement: c.r };
         });
+      }
+      if (chkByFile[n]) {
+        entry.checked = chkByFile[n].sort(function (x, y) { return x.unit - y.unit || x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : 1); });
       }
       return entry;
     });
@@ -1026,11 +1135,60 @@
       var c = corrections[k];
       return { f: c.f, u: c.u, a: c.a, b: c.b, o: c.o, r: c.r, p: c.p };
     });
-    try { localStorage.setItem(storeKey, JSON.stringify({ v: 3, decisions: decisions, corrections: kept })); }
+    try { localStorage.setItem(storeKey, JSON.stringify({ v: 3, decisions: decisions, corrections: kept, checked: Object.keys(checked) })); }
     catch (err) { /* storage unavailable */ }
   }
 
+  /* Progress: the proposed edits decided and left, in the open file (top bar) and in each file (the
+     file list; a file not opened yet has none decided, as its count from the report says). */
+  function showProgress() {
+    var leftAll = 0, any = false, corr = {}, flt = filters();
+    Object.keys(corrections).forEach(function (k) {
+      var c = corrections[k];
+      (corr[c.f + ":" + c.u] = corr[c.f + ":" + c.u] || []).push(corrSpan(c));
+    });
+    for (var n = 0; n < nFiles; n++) {
+      var link = document.querySelector('#files a[data-file="' + n + '"] .left'), total = 0, left = 0;
+      if (cache[n]) {
+        cache[n].units.forEach(function (u) {
+          u.f.forEach(function (f) {
+            if (!visible(f, flt)) return;
+            total++;
+            if (!findingDone(n, cache[n], f, corr[n + ":" + f.u])) left++;
+          });
+        });
+      } else {  /* not opened yet, so nothing decided: its findings of the severities shown */
+        (link ? link.getAttribute("data-sev").split(" ") : []).forEach(function (p) {
+          var kv = p.split(":");
+          if (flt.sev[kv[0]]) total += Number(kv[1]);
+        });
+        left = total;
+      }
+      leftAll += left;
+      any = any || total > 0;
+      if (link) {
+        link.textContent = left ? left + " left" : total ? "done" : "";
+        link.classList.toggle("done", !left);
+      }
+      if (n === cur) {
+        var p = $("progress");
+        p.textContent = total ? (total - left) + " of " + total + " findings done \u00b7 " + left + " left" : "no findings";
+        p.classList.toggle("done", total > 0 && !left);
+      }
+    }
+    $("progress").title = "Findings of this file the filters show that are done: every edit accepted or rejected, left " +
+      "as is, or in a sentence you corrected" + (nFiles > 1 && any ? "; " + leftAll + " left in all " + nFiles + " files" : "");
+  }
+  /* A finding is done when its edits are all decided, or (no edit) it is left as is or corrected. */
+  function findingDone(n, data, f, corr) {
+    if (f.e.length) return f.e.every(function (i) { return decisions[data.edits[i].id]; });
+    if (checked[chkKey(n, f)]) return true;
+    var me = { u: f.u, a: f.a, b: f.b, key: "finding" };
+    return !!corr && corr.some(function (c) { return conflicts(c, me) || (f.a === f.b && c.a <= f.a && f.a <= c.b); });
+  }
+
   function showCount() {
+    showProgress();
     var json = JSON.stringify(exportData(), null, 1);
     $("decisions-json").value = json;
     var n = Object.keys(decisions).length;
@@ -1049,6 +1207,7 @@
     if (ev.key !== storeKey || cur < 0) return;
     Object.keys(decisions).forEach(function (k) { delete decisions[k]; });
     Object.keys(corrections).forEach(function (k) { delete corrections[k]; });
+    Object.keys(checked).forEach(function (k) { delete checked[k]; });
     undoStack.length = 0;
     restore().then(function () {
       var drafts = openDrafts();
@@ -1068,6 +1227,9 @@
       var old = stored.v >= 2 ? stored.decisions || {} : stored;  /* before corrections: the decisions alone */
       var corr = stored.v >= 2 && Array.isArray(stored.corrections) ? stored.corrections : [];
       var byFile = stored.v >= 3;  /* before version 3, keys were bare edit ids, shared by identical files */
+      (Array.isArray(stored.checked) ? stored.checked : []).forEach(function (k) {
+        if (typeof k === "string" && Number(k.split("|")[0]) < nFiles) checked[k] = true;
+      });
       if (!Object.keys(old).length && !corr.length) return Promise.resolve();
       var all = [];
       for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
@@ -1114,6 +1276,11 @@
           var id = d && f + "/" + d.id;
           if (id && editIndex[id] && (d.decision === "accept" || d.decision === "reject")) { decisions[id] = d.decision; took++; }
           else left++;
+        });
+        (Array.isArray(entry.checked) ? entry.checked : []).forEach(function (c) {
+          var unit = c && cache[f].units[c.unit];
+          var match = unit && unit.f.filter(function (x) { return x.c === c.code && x.a === c.start && x.b === c.end && !x.e.length; })[0];
+          if (match) { checked[chkKey(Number(f), match)] = true; took++; } else left++;
         });
         (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
           var unit = c && cache[f].units[c.unit];
@@ -1171,14 +1338,15 @@
 
   /* Accept the safe edits the filters show (an edit a filter hides, say a minor finding's under
      --min-severity major, stays undecided), except where an accepted edit overlaps. */
-  function acceptSafe() {
+  function acceptSafe(code) {
     var data = loadFile(cur), touched = [], accepted = 0, hidden = 0;
     if (!data) return;
+    code = typeof code === "string" ? code : null;  /* one rule's ("Accept all N safe MTF105") */
     var shown = shownEdits(data);
-    touched = undoable("accept safe edits", function () {
+    touched = undoable("accept safe " + (code ? code + " " : "") + "edits", function () {
       var out = [];
       data.edits.forEach(function (e, ei) {
-        if (e.x !== "safe" || decisions[e.id] || correctionOver(cur, e)) return;
+        if (e.x !== "safe" || (code && e.c !== code) || decisions[e.id] || correctionOver(cur, e)) return;
         if (!shown[ei]) { hidden++; return; }
         var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
         if (!clash) { out.push.apply(out, setDecision(e.id, "accept", true)); accepted++; }
@@ -1187,7 +1355,7 @@
     });
     repaint(touched);
     saved();
-    toast("Accepted " + accepted + " safe edit" + (accepted === 1 ? "" : "s") + " shown in this file" +
+    toast("Accepted " + accepted + " safe " + (code ? code + " " : "") + "edit" + (accepted === 1 ? "" : "s") + " shown in this file" +
           (hidden ? "; " + hidden + " hidden by the filters left undecided." : ".") + (accepted ? " z undoes." : ""));
   }
 
@@ -1264,6 +1432,16 @@
       if (p >= 0 && p !== view.pos) setCurrent(p);
       return;
     }
+    var kb = t.closest && t.closest("#doc .card button.keep");
+    if (kb) {
+      var kc = kb.closest(".card");
+      keep(kc, !checked[kc.getAttribute("data-chk")]);
+      var kp = view.order.indexOf(kc.getAttribute("data-fid"));
+      if (kp >= 0 && kp !== view.pos) setCurrent(kp);
+      return;
+    }
+    var all = t.closest && t.closest("#doc .card button.rule-all");
+    if (all) { acceptSafe(all.getAttribute("data-code")); return; }
     var sg = t.closest && t.closest("#doc .sugg button");
     if (sg) {
       var fc = sg.closest(".card");
@@ -1341,6 +1519,8 @@
     else if (k === "a" || k === "r" || k === "u") {
       card = currentCard();
       if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
+      else if (card && k !== "a") keep(card, k === "r");
+      else if (card) toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence.");
     } else if (k === "]") { showFile(cur + 1); }
     else if (k === "[") { showFile(cur - 1); }
     else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
@@ -1379,9 +1559,12 @@
 
   var m = /^#file-(\d+)$/.exec(location.hash);
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
-  var first = m && Number(m[1]) < nFiles ? Number(m[1]) : 0;  /* a link into an older, longer report: the first file */
+  var was = storedAt();  /* a reload: the file and the finding the editor was at */
+  var first = m && Number(m[1]) < nFiles ? Number(m[1]) : was ? was.f : 0;  /* a link into an older, longer report: the first file */
   restore().then(function () { return showFile(first, true); }).then(function () {
     saved();
+    var back = was && was.f === cur && was.id ? view.order.indexOf(was.id) : -1;
+    if (back >= 0) setCurrent(back);
     window.mtfixReview = { decisions: decisions, corrections: corrections, exportData: exportData, showFile: showFile,
                            setCurrent: setCurrent, importData: importData };
     if (window.performance && performance.mark) performance.mark("mtfix-rendered");
