@@ -119,6 +119,8 @@ def load_times(report: Path, runs: int, width: int = 1440, height: int = 1000, w
 
 def summary(name: str, times: list[dict], key: str) -> str:
     vals = [t[key] / 1000 for t in times if t[key] is not None]
+    if not vals:  # a loaded machine may give the page no paint entry at all: say so, do not fail
+        return f"{name}: not measured (the browser recorded no such entry in {len(times)} load(s))"
     return f"{name}: median {statistics.median(vals):.3f} s, best {min(vals):.3f} s, worst {max(vals):.3f} s"
 
 
