@@ -31,6 +31,11 @@ def _pipeline(**options: Any) -> Pipeline:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 
+    if "config" in options:  # a whole Config: not one of its fields (it failed as "unhashable type: 'dict'")
+        from mtfix.errors import ConfigError
+
+        raise ConfigError("config is not an option of mtfix.check/fix/score: use mtfix.Pipeline(config).check(text) "
+                          "(or .fix, .score), or give Config fields as options (mtfix.check(text, grammar='off'))")
     key = tuple(sorted((k, _frozen(v)) for k, v in options.items()))
     p = _default_pipelines.get(key)
     if p is None:

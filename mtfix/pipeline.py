@@ -119,6 +119,12 @@ class Pipeline:
     def document(self, text: str, **kwargs: Any) -> Document:
         """``text`` segmented; a text that is not valid Unicode is an :class:`InputError`."""
         ensure_valid_text(text, kwargs.get("path"))
+        source = kwargs.get("source")
+        if source is not None:  # the source-language text: refused as the text is, naming it
+            if not isinstance(source, str):
+                raise TypeError(f"source must be text (str), not {type(source).__name__}"
+                                + ("; decode the bytes first" if isinstance(source, (bytes, bytearray)) else ""))
+            ensure_valid_text(source, "<source>")
         return to_document(text, **kwargs)
 
     def _selection(self) -> Any:

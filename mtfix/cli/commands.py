@@ -30,6 +30,7 @@ from mtfix.cli.options import (
     common_options,
     fail,
     load_config,
+    path_parser,
     use_colour,
 )
 from mtfix.errors import MtfixError
@@ -116,7 +117,8 @@ def fix(
     paths: PathsArg,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and the edits; change nothing.")] = False,
     output_dir: Annotated[
-        Path | None, typer.Option("-o", "--output-dir", help="Write fixed files here instead of in place.")
+        Path | None, typer.Option("-o", "--output-dir", parser=path_parser("--output-dir"),
+                                  help="Write fixed files here instead of in place.")
     ] = None,
     unsafe_fixes: Annotated[bool | None, typer.Option(
         "--unsafe-fixes/--no-unsafe-fixes", help="Apply unsafe fixes too (or not, over the settings file).")] = None,
@@ -124,7 +126,7 @@ def fix(
         bool, typer.Option("--exit-non-zero-on-fix", help="Exit 1 when a file was changed (for hooks).")
     ] = False,
     decisions: Annotated[
-        Path | None, typer.Option("--decisions", help="Apply exactly the edits accepted, and the corrections "
+        Path | None, typer.Option("--decisions", parser=path_parser("--decisions"), help="Apply exactly the edits accepted, and the corrections "
                                                       "made, in this review export.")
     ] = None,
     opts: CommonOptions = DEFAULT_OPTIONS,
@@ -226,7 +228,7 @@ def _print_diff(r, encoding: str | None = None) -> None:
 def score(
     paths: PathsArg,
     ref: Annotated[Path | None, typer.Option(
-        "--ref", help="A human reference: adds BLEU, chrF and TER. For a file of records (JSON Lines, CSV, ...), "
+        "--ref", parser=path_parser("--ref"), help="A human reference: adds BLEU, chrF and TER. For a file of records (JSON Lines, CSV, ...), "
         "a file of the same format and field, or one line per record.")] = None,
     format: TextJsonFormatOpt = ReportFormat.text.value,
     opts: CommonOptions = DEFAULT_OPTIONS,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from mtfix.cli.options import path_parser
 
 app = typer.Typer(no_args_is_help=True, help="Glossaries: convert, validate, mine.")
 
@@ -52,6 +55,26 @@ def _not_a_file(p: Path) -> str:
         return "no such file"
 
 
+def _once(paths: list[str]) -> list[str]:
+    """``paths`` with each file once (``g.yaml ./g.yaml``, a link and its target): combining a file
+    with itself wrote every entry twice, a glossary ``validate`` refuses.  A note names each left out."""
+    seen: dict[tuple[int, int], str] = {}
+    out: list[str] = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:  # load() says what is wrong with it
+            out.append(p)
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            typer.echo(f"note: {p}: the same file as {seen[key]}; read once", err=True)
+            continue
+        seen[key] = p
+        out.append(p)
+    return out
+
+
 @app.command()
 def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")]) -> None:
     """Report duplicates, conflicts, variants equal to another entry's term (or short form), empty
@@ -61,6 +84,10 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
 
     for f in files:  # a path that names no glossary file is a usage error (2), not a problem in one (1)
         p = Path(f)
+        if not f:  # `validate "$G"` with G unset (Path("") is the current folder)
+            _fail("'': an empty path (an unset shell variable?): name a glossary file")
+        if p.exists() and not p.is_file():  # a folder is no glossary, whatever its name ends in
+            _fail(f"{f}: {_not_a_file(p)}")
         if p.suffix.lower() not in READERS:
             _fail(f"{f}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
         if not p.is_file():
@@ -77,7 +104,7 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
 @app.command()
 def convert(
     source: Annotated[list[str], typer.Argument(help="The glossary file(s) to read; several are combined.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write; the format follows the extension.")],
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_parser("--output"), help="Where to write; the format follows the extension.")],
     to: Annotated[
         str | None, typer.Option("--to", help="tsv, csv, pairs (two-column, for MT engines), yaml or tbx.")
     ] = None,
@@ -100,6 +127,7 @@ def convert(
     if output.resolve().parent == bundled_dir().resolve():
         _fail("convert does not write into the bundled glossaries; write elsewhere and review")
     _refuse_an_input(output, source)
+    source = _once(source)
     try:
         glossary = combine([load(s) for s in source])
         if fmt == "pairs":  # source term -> target term: an entry without a source term has no row
@@ -128,7 +156,7 @@ def convert(
 @app.command()
 def mine(
     corpus: Annotated[list[str], typer.Argument(help="Clean reference texts (files or directories).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The review file to write (TSV); - for standard output.")],
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_parser("--output"), help="The review file to write (TSV); - for standard output.")],
     min_count: Annotated[int, typer.Option("--min-count", help="Propose names seen at least this often.")] = 2,
     all_names: Annotated[
         bool, typer.Option("--all", help="Also propose names the applicable glossaries already have.")

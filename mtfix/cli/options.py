@@ -19,6 +19,20 @@ from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(
     help="Files or directories (walked for .txt, .text, .md, .markdown, .srt and .vtt files, or those of --input-format); `-` reads standard input.")]
+
+
+def path_parser(option: str) -> Callable[[str | Path], Path]:
+    """A ``parser=`` for a path option that refuses ``''`` (an unset shell variable): typer's ``Path``
+    read it as ``.``, so ``fix -o "$OUT" news/a.txt`` with OUT unset wrote the fix over the input."""
+    def path(value: str | Path) -> Path:  # its name is the metavar help shows: <path>
+        if isinstance(value, Path):
+            return value
+        if not value.strip():
+            fail(f"{option}: an empty path (an unset shell variable?): name a file")
+        return Path(value)
+    return path
+
+
 FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, json or sarif.")]
 TextJsonFormatOpt = Annotated[str, typer.Option("--format", help="Report format: text or json.")]
 RulesFormatOpt = Annotated[str, typer.Option("--format", help="text, json or markdown (the docs/rules.md page).")]
@@ -76,7 +90,7 @@ MaxCpsOpt = Annotated[float | None, typer.Option(
     "[subtitles] max-cps; 0: off); a fix that takes a cue past it is reported (MTF601).")]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
+    "--config", parser=path_parser("--config"), help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
     "rules and explain: above the current folder).")]
 JobsOpt = Annotated[
     int | None,

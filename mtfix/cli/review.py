@@ -17,6 +17,7 @@ from mtfix.cli.options import (
     common_options,
     fail,
     format_only_warnings,
+    path_parser,
 )
 from mtfix.errors import MtfixError
 from mtfix.io.stdio import write_stdout
@@ -25,7 +26,7 @@ from mtfix.io.stdio import write_stdout
 @common_options(omit=("show_settings",))  # review has no --show-settings
 def review(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write; - for standard output.")] = Path("mtfix-review.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_parser("--output"), help="The HTML file to write; - for standard output.")] = Path("mtfix-review.html"),
     title: Annotated[str, typer.Option("--title", help="The report's title.")] = "mtfix review",
     min_severity: MinSeverityOpt = None,
     opts: CommonOptions = DEFAULT_OPTIONS,

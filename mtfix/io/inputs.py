@@ -190,6 +190,8 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
         raise InputError("standard input given more than once (it can be read only once); give `-` once",
                          path=STDIN)
     for p in paths:
+        if p == "":  # `mtfix check "$FILE"` with FILE unset: not "<input>", the name of text without a path
+            raise InputError("an empty path (an unset shell variable?): name a file or folder", path="''")
         if p != STDIN and not os.path.exists(p):
             if os.path.islink(p):
                 try:

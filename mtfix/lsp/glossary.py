@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtfix.errors import MtfixError
-from mtfix.io.textfile import TextFile, atomic_write, decode
+from mtfix.io.textfile import TextFile, WriteError, atomic_write, decode
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _ITEM = re.compile(r"^([ \t]*)-[ \t]", re.MULTILINE)
@@ -113,11 +113,13 @@ def add_name(glossary: str | Path, name: str, roots: Sequence[Path]) -> str:
     if kind is None:
         raise GlossaryAppendError(f"{path}: only .tsv, .csv and .yaml glossaries can be appended to")
     tf: TextFile | None = None
+    raw: bytes | None = None
     if path.exists():
         if not path.is_file():
             raise GlossaryAppendError(f"{path}: not a regular file")
         try:
-            tf = decode(path.read_bytes(), str(path))
+            raw = path.read_bytes()
+            tf = decode(raw, str(path))
         except (OSError, MtfixError) as exc:
             raise GlossaryAppendError(f"{path}: {exc}") from None
         if known(path, name):
@@ -132,7 +134,11 @@ def add_name(glossary: str | Path, name: str, roots: Sequence[Path]) -> str:
     _check(kind, path, new, name)
     data = tf.encode(new) if tf is not None else new.encode("utf-8")
     try:
-        atomic_write(path, data)
+        if raw is None and path.exists():  # created by another program meanwhile: not replaced
+            raise GlossaryAppendError(f"{path}: created by another program meanwhile; nothing was written: try again")
+        atomic_write(path, data, expected=raw)  # changed meanwhile (an editor saved it): WriteError, not written
+    except WriteError as exc:
+        raise GlossaryAppendError(f"{path}: {exc.reason}") from None
     except OSError as exc:
         raise GlossaryAppendError(f"{path}: {exc.strerror or exc}") from None
     return f"added '{name}' to {path.name}"
