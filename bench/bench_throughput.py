@@ -24,7 +24,7 @@ Bytecode is cached in a temporary ``PYTHONPYCACHEPREFIX`` (warmed by one run
 first), as an installed mtfix has its ``.pyc`` files: with
 ``PYTHONDONTWRITEBYTECODE`` every cold start would compile mtfix again (0.15 s).
 
-Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7] [--big-runs 1] [--ab /tmp/base_A]``.
+Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7] [--big-runs 1] [--ab /tmp/base_A] [--jobs 2]``.
 With ``--ab TREE`` every measurement is made for this tree and for TREE (another
 mtfix checkout, e.g. ``git archive HEAD | tar -x -C /tmp/base_A``) alternately,
 in the same run, and the new/old ratio is printed: on a shared machine only such
@@ -116,13 +116,15 @@ def article_5k() -> str:
     return text[: text.rfind("\n") + 1]
 
 
-def run(path: Path, env: dict[str, str], root: Path = REPO) -> tuple[float, float, int]:
-    """(wall s, CPU s of the child, exit code) of one cold ``mtfix check`` by the mtfix at ``root``."""
+def run(path: Path, env: dict[str, str], root: Path = REPO, jobs: int | None = None) -> tuple[float, float, int]:
+    """(wall s, CPU s of the child and its workers, exit code) of one cold ``mtfix check`` by the mtfix at
+    ``root`` (with ``--jobs`` when ``jobs`` is given)."""
     if root != REPO:
         env = {**env, "PYTHONPATH": str(root)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", str(path)],
+    extra = [] if jobs is None else ["--jobs", str(jobs)]
+    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", *extra, str(path)],
                           cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -141,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text", choices=("mixed", "distinct"), default="mixed",
                     help="the big files' text: mixed (generated, repeats itself) or distinct (news sentences "
                          "read from --shared)")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="pass --jobs N to the big files' checks (both trees): a long document's detector work "
+                         "spread over N processes (CPU then counts every process)")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data (for --text distinct)")
     args = ap.parse_args(argv)
     env = dict(os.environ)
@@ -178,11 +183,12 @@ def main(argv: list[str] | None = None) -> int:
             got: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in roots}
             for _ in range(args.big_runs):
                 for name, root in roots:
-                    got[name].append(run(path, env, root))
+                    got[name].append(run(path, env, root, args.jobs))
             for name, _root in roots:
                 w = statistics.median(g[0] for g in got[name])
                 c = statistics.median(g[1] for g in got[name])
-                print(f"[{name}] check {size:5.2f} MB, median of {args.big_runs}: wall {w:7.2f} s = {size / w:5.2f} MB/s; "
+                jobs = "" if args.jobs is None else f" --jobs {args.jobs}"
+                print(f"[{name}] check{jobs} {size:5.2f} MB, median of {args.big_runs}: wall {w:7.2f} s = {size / w:5.2f} MB/s; "
                       f"CPU {c:7.2f} s = {size / c:5.2f} MB/s (exit {got[name][0][2]}; target >= 1 MB/s)")
             if args.ab:
                 ratio_w = statistics.median(g[0] for g in got["new"]) / statistics.median(g[0] for g in got["old"])

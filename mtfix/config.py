@@ -58,7 +58,8 @@ class Config:
     fail_on: Severity = Severity.MAJOR
     #: reports (check, review, the language server) leave out findings below this; fix and the score do not
     min_severity: Severity = Severity.MINOR
-    #: files checked at once by ``check``, ``fix``, ``score`` and ``review`` (worker processes); 0: one per CPU core
+    #: files checked at once by ``check``, ``fix``, ``score`` and ``review`` (worker processes); 0: one per CPU core.
+    #: Also the processes a long document's detector work is shared among (mtfix.garble.checker.spread)
     jobs: int = 1
     include: tuple[str, ...] = ()  # file globs for directory walks / hooks
     exclude: tuple[str, ...] = ()
@@ -144,7 +145,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("fail-on", "fail_on", "choice", SEVERITIES, help="check exits 1 at or above"),
     Setting("min-severity", "min_severity", "choice", SEVERITIES,
             help="reports leave out findings below (fix and the score do not)"),
-    Setting("jobs", "jobs", "count", help="files checked at once in worker processes (0: one per CPU core)"),
+    Setting("jobs", "jobs", "count", help="files checked at once in worker processes, and the processes a long "
+            "document's detector work is shared among (0: one per CPU core)"),
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     Setting("force-exclude", "force_exclude", "bool", help="include/exclude apply to files named too"),

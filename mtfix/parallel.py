@@ -24,6 +24,9 @@ R = TypeVar("R")
 
 #: What the forked workers run: set just before the pool forks, read by :func:`_run_one`.
 _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+#: True in a worker: a worker's own :func:`ordered_map` runs its items there, one after the other
+#: (the files of ``check -j N`` in workers do not each spread their detector over N more).
+_IN_WORKER = False
 
 
 def cpu_count() -> int:
@@ -46,8 +49,13 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_first: bool = False) -> Iterator[R]:
     """``func(item)`` for each item, in order, in up to ``jobs`` forked processes.
+
+    With ``here_first`` the first item runs in this process while the workers (one fewer) run the
+    others: ``jobs`` processes in all, none idle (a document's shares of work, see
+    :mod:`mtfix.garble.checker`).  In a worker of another ``ordered_map`` the items run there, one
+    after the other.
 
     Results are yielded as soon as they and every earlier one are ready (so a progress bar
     moves).  An exception raised by ``func`` in a worker is raised here, as it would be
@@ -55,7 +63,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     :class:`mtfix.errors.WorkerError`.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
     write nothing to the terminal: everything they find comes back as their results."""
     jobs = min(resolve_jobs(jobs), len(items))
-    if jobs <= 1 or not can_fork():
+    if jobs <= 1 or _IN_WORKER or not can_fork():
         yield from map(func, items)
         return
     import gc
@@ -67,9 +75,13 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     _WORK = (func, items)
     gc.collect()
     gc.freeze()  # the workers share the parent's objects; collections would copy their pages
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started)
+    first = 1 if here_first else 0
+    pool = ProcessPoolExecutor(jobs - first, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_started)
     try:
-        futures = [pool.submit(_run_one, i) for i in range(len(items))]
+        futures = [pool.submit(_run_one, i) for i in range(first, len(items))]
+        if here_first:
+            yield func(items[0])
         for future in futures:
             try:
                 result = _result(future, pool)
@@ -148,6 +160,8 @@ def _worker_started() -> None:
     parent, such as a progress bar, may have held the parent's at the moment of the fork)."""
     import signal
 
+    global _IN_WORKER
+    _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops its workers (not mtfix's handler)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker

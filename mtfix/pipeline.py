@@ -163,14 +163,21 @@ class Pipeline:
         stats: dict[str, Any] = {}
         annotations: dict[str, Any] = {}
         view = MappingProxyType(annotations)  # what the checkers before provided, read-only
-        for checker in self.checkers:  # ordered by needs/provides
-            out = checker.check(doc, view)
-            findings.extend(out)
-            if isinstance(out, CheckOutput):
-                annotations.update((k, v) for k, v in out.annotations.items() if k in checker.provides)
-            checker_stats = checker.stats()
-            if checker_stats:
-                stats[checker.name] = checker_stats
+        begun = [c for c in self.checkers if callable(getattr(c, "begin", None)) and callable(getattr(c, "end", None))]
+        try:
+            for checker in begun:
+                checker.begin(doc)
+            for checker in self.checkers:  # ordered by needs/provides
+                out = checker.check(doc, view)
+                findings.extend(out)
+                if isinstance(out, CheckOutput):
+                    annotations.update((k, v) for k, v in out.annotations.items() if k in checker.provides)
+                checker_stats = checker.stats()
+                if checker_stats:
+                    stats[checker.name] = checker_stats
+        finally:
+            for checker in begun:
+                checker.end(doc)
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
         findings = [f for f in findings if wants(f.code) and not doc.is_protected(f.start, f.end)]
         n = len(findings)

@@ -94,7 +94,8 @@ ConfigOpt = Annotated[Path | None, typer.Option(
     "rules and explain: above the current folder).")]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes (0: one per CPU core; "
+    typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes, and the processes a long "
+                 "document's detector work is shared among (0: one per CPU core; "
                  "default 1). With LanguageTool on, files are checked one at a time."),
 ]
 StdinFilenameOpt = Annotated[str | None, typer.Option(

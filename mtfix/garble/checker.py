@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import filterfalse
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -196,10 +196,18 @@ def prime(texts: list[str], det: Any) -> None:
     batch.prime(det.tagger, prime_tokens(todo))
 
 
+#: Sentence → P(garbled) of the sentences the last :func:`spread` judged, and the detector that judged them.
+_spread_probability: dict[str, float] = {}
+_spread_detector: list[Any] = [None]
+
+
 def probability(text: str) -> float | None:
     """P(garbled) of one sentence, or None for a segment too short to judge."""
     if not _eligible(text):
         return None
+    known = _spread_probability.get(text)
+    if known is not None and _spread_detector[0] is detector():
+        return known
     return predict(text).probability
 
 
@@ -355,13 +363,122 @@ def _clear_of_protected(doc: Document, start: int, end: int, seg: Segment, whole
     return None
 
 
+#: A document with at least this many sentences the detector has not judged spreads them over worker
+#: processes when the pipeline's ``jobs`` allows (:func:`spread`): below it, forking and sending the
+#: predictions back cost about what they save.
+SPREAD_MIN_SENTENCES = 1000
+
+
+def _judge_share(texts: list[str]) -> list[tuple[float, list[_Spec]]]:
+    """P(garbled) and the plan of each of ``texts`` (one process's share of :func:`spread`): not the
+    predictions, whose tokens and tags take longer to pickle and unpickle than to compute."""
+    det = detector()
+    prime(texts, det)
+    out = []
+    for text in texts:
+        pred = predict(text)
+        out.append((pred.probability, _plan(text, _word_counts[text], pred, det)))
+    return out
+
+
+#: The share of a spread's sentences this process judges when the workers start before the checkers
+#: that run first (:meth:`GarbleChecker.begin`): it runs those meanwhile (the rules and the glossary take
+#: about a third of the detector's time on news), so it takes less than an equal share of the sentences.
+HERE_SHARE_AFTER_BEGIN = 0.5
+
+
+class Spread:
+    """Sentences being judged in worker processes (:func:`start_spread`); :meth:`finish` judges this
+    process's share and collects the workers'; :meth:`close` stops the workers if it is not called."""
+
+    def __init__(self, here: list[str], shares: list[list[str]], results: Iterator[Any]):
+        self.here, self.shares, self.results = here, shares, results
+
+    def finish(self) -> dict[str, tuple[float, list[_Spec]]]:
+        known = dict(zip(self.here, _judge_share(self.here), strict=True))
+        for share, judged in zip(self.shares, self.results, strict=True):
+            known.update(zip(share, judged, strict=True))
+        _spread_probability.clear()
+        _spread_probability.update((text, hit[0]) for text, hit in known.items())
+        _spread_detector[0] = detector()
+        return known
+
+    def close(self) -> None:
+        close = getattr(self.results, "close", None)
+        if close is not None:
+            close()
+
+
+def start_spread(items: Sequence[tuple[Any, Any, str, int]], jobs: int, here_share: float = 1.0) -> Spread | None:
+    """Start judging the sentences of ``items`` (as :meth:`GarbleChecker.check` collects them) that
+    :func:`predict` has not judged in worker processes, ``jobs`` processes in all (0: one per CPU core), each
+    a contiguous share, this one ``here_share`` of an equal share (the first sentences); None with ``jobs``
+    1, fewer than :data:`SPREAD_MIN_SENTENCES` such sentences, or no fork."""
+    if jobs == 1 or len(items) < SPREAD_MIN_SENTENCES:
+        return None
+    from mtfix.parallel import can_fork, ordered_map, resolve_jobs
+
+    with _cache_lock:
+        todo = [t for t in dict.fromkeys(it[2] for it in items) if t not in _cache]
+    n = min(resolve_jobs(jobs), len(todo) // (SPREAD_MIN_SENTENCES // 2))
+    if n <= 1 or len(todo) < SPREAD_MIN_SENTENCES or not can_fork():
+        return None
+    detector()  # loaded before the fork: the workers share it
+    cut = int(len(todo) * here_share / n)
+    rest = todo[cut:]
+    shares = [rest[i * len(rest) // (n - 1) : (i + 1) * len(rest) // (n - 1)] for i in range(n - 1)]
+    results = ordered_map(_judge_share, [[], *shares], n, here_first=True)
+    next(results)  # the workers fork and start; this process's share (empty here) is judged in finish()
+    return Spread(todo[:cut], shares, results)
+
+
+#: The spread :meth:`GarbleChecker.begin` started in this thread: (checker, document, items, spread).
+_begun = threading.local()
+
+
+def spread(items: Sequence[tuple[Any, Any, str, int]], jobs: int) -> dict[str, tuple[float, list[_Spec]]]:
+    """Text → (P(garbled), plan) of the sentences of ``items`` that :func:`predict` has not judged, judged in
+    ``jobs`` processes (:func:`start_spread`, :meth:`Spread.finish`); empty when they are not spread.  Each
+    sentence is judged alone, so the findings are those of one process.  The probabilities are kept for
+    :func:`probability` (the corroboration after the checkers reads it) until the next spread."""
+    pending = start_spread(items, jobs)
+    if pending is None:
+        return {}
+    try:
+        return pending.finish()
+    finally:
+        pending.close()
+
+
 class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
     name = "garble"
+    #: Processes a long document's sentences are judged in (:func:`spread`; the configuration's ``jobs``,
+    #: 0: one per CPU core): 1 unless a caller asks, so that a library, the language server or Spark never fork.
+    jobs = 1
     #: False when the configuration's selection drops every MTF4 finding (see :func:`build_checker`):
     #: then :meth:`check` does no work.  The checker stays in the pipeline, so signatures do not change.
     active = True
+
+    def begin(self, doc: Document) -> None:
+        """Called by the pipeline before any checker runs on ``doc``: with ``jobs`` other than 1, start
+        judging a long document's sentences in worker processes (:func:`start_spread`) while this process
+        runs the checkers before this one; :meth:`check` then finishes it."""
+        self.end(doc)
+        if self.jobs == 1 or not self.active:
+            return
+        items = self._items(doc)
+        pending = start_spread(items, self.jobs, HERE_SHARE_AFTER_BEGIN)
+        if pending is not None:
+            _begun.pending = (self, doc, items, pending)
+
+    def end(self, doc: Document) -> None:
+        """Called by the pipeline when the check of ``doc`` is over, or failed: stop workers still running."""
+        got = getattr(_begun, "pending", None)
+        if got is not None and got[0] is self:
+            _begun.pending = None
+            got[3].close()
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         out: list[Finding] = []
@@ -370,7 +487,26 @@ class GarbleChecker(BaseChecker):
         det = None
         headings = doc.meta.get("headings")  # none but in Markdown: then no segment is in one
         dialogue = doc.meta.get("register") == "dialogue"
-        items = []  # (segment, its view or None, the text the detector reads, its words) of each judged segment
+        got = getattr(_begun, "pending", None)
+        if got is not None and got[0] is self and got[1] is doc:
+            _begun.pending = None
+            items, pending = got[2], got[3]
+            try:
+                known = pending.finish()
+            finally:
+                pending.close()
+        else:
+            items = self._items(doc)
+            known = spread(items, self.jobs)
+        for lo in range(0, len(items), _BATCH):
+            chunk = items[lo : lo + _BATCH]
+            det = self._judge(doc, chunk, det, headings, dialogue, out, known)
+        return out
+
+    def _items(self, doc: Document) -> list[tuple[Segment, Any, str, int]]:
+        """(segment, its view or None, the text the detector reads, its words) of each segment judged."""
+        dialogue = doc.meta.get("register") == "dialogue"
+        items = []
         for seg in doc.segments:
             view = None
             if doc.is_protected(seg.start, seg.end):  # judged on its prose (mtfix.garble.view)
@@ -385,25 +521,27 @@ class GarbleChecker(BaseChecker):
             nwords = _word_counts[text]  # once per segment text
             if nwords >= MIN_WORDS:
                 items.append((seg, view, text, nwords))
-        for lo in range(0, len(items), _BATCH):
-            chunk = items[lo : lo + _BATCH]
-            det = self._judge(doc, chunk, det, headings, dialogue, out)
-        return out
+        return items
 
     def _judge(self, doc: Document, items: list[tuple[Segment, Any, str, int]], det: Any, headings: Any,
-               dialogue: bool, out: list[Finding]) -> Any:
-        """The findings of ``items`` (see :meth:`check`) appended to ``out``; the detector returned."""
+               dialogue: bool, out: list[Finding], known: Mapping[str, tuple[float, list[_Spec]]]) -> Any:
+        """The findings of ``items`` (see :meth:`check`) appended to ``out``; the detector returned.
+        ``known``: sentences judged already (:func:`spread`), each with its plan."""
         if det is None and items:
             det = detector()
-        prime([it[2] for it in items], det)
+        prime([it[2] for it in items if it[2] not in known], det)
         for seg, view, text, nwords in items:
-            pred = predict(text)
-            plan = _plans.get(text)
-            if plan is None or plan[0] is not pred or plan[1] is not det:
-                plan = (pred, det, _plan(text, nwords, pred, det))
-                if len(_plans) >= _CACHE_SIZE:
-                    _plans.clear()
-                _plans[text] = plan
+            hit = known.get(text)
+            if hit is not None:
+                plan = (hit[0], det, hit[1])
+            else:
+                pred = predict(text)
+                plan = _plans.get(text)
+                if plan is None or plan[0] is not pred or plan[1] is not det:
+                    plan = (pred, det, _plan(text, nwords, pred, det))
+                    if len(_plans) >= _CACHE_SIZE:
+                        _plans.clear()
+                    _plans[text] = plan
             off = seg.start
             heading = bool(headings) and doc.in_heading(seg.start, seg.end)  # a heading gets at most a minor
             short_line = dialogue and nwords < MIN_DIALOGUE_WORDS  # a line of dialogue: signs only
@@ -456,6 +594,7 @@ def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:
     if any(i in ("MTF4", "MTF40", "MTF", "garble") for i in ignore):
         return None
     checker = GarbleChecker()
+    checker.jobs = int(getattr(config, "jobs", 1))
     if findings_unwanted(config):
         checker.active = False
     return checker

@@ -293,6 +293,8 @@ class Session:
             config = config.with_overrides(grammar=self.grammar_override)
         if error is not None:
             config = config.with_overrides(grammar="off")
+        if config.jobs != 1:  # the server's threads check one document each: the detector forks no workers
+            config = config.with_overrides(jobs=1)
         # a glossary named but not created yet: check without it until the glossary action creates it
         named = config.glossaries
         missing = tuple(g for g in named if not os.path.lexists(g))

@@ -406,3 +406,16 @@ def test_debounce_that_is_not_a_finite_number_is_refused(value: float) -> None:
     assert "debounce-ms must be a number of milliseconds" in (bad.warning or "") and bad.debounce == 0.05
     r = CliRunner().invoke(app, ["server", "--debounce-ms", str(value)])
     assert r.exit_code == 2 and "--debounce-ms must be a number of milliseconds" in r.output, r.output
+
+
+def test_workspace_jobs_never_fork_the_server(tmp_path):
+    """``jobs = 0`` in mtfix.toml (the detector's work on a long document shared among worker processes)
+    does not reach the language server, whose threads must not fork: its profiles check in one process."""
+    from mtfix.garble.checker import GarbleChecker
+    from mtfix.lsp.workspace import Session
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('jobs = 0\nselect = ["MTF1", "MTF4"]\n', encoding="utf-8")
+    prof, _ = Session(tmp_path).profile(str(tmp_path / "a.txt"))
+    assert prof.error is None and prof.config.select == ("MTF1", "MTF4") and prof.config.jobs == 1
+    assert [c.jobs for c in prof.fast.checkers if isinstance(c, GarbleChecker)] in ([1], [])
