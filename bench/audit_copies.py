@@ -29,7 +29,6 @@ import argparse
 import bisect
 import gzip
 import json
-import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -39,6 +38,10 @@ from pathlib import Path
 import regex
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from audit_professional import SHARED_HELP, shared_root  # noqa: E402
+
 N = 7
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 #: The folders of ``../shared`` scanned: all of them hold text the project must not copy.
@@ -174,21 +177,14 @@ def scan(shared: Path, folders: tuple[str, ...] = FOLDERS, files: list[Path] | N
     return sorted(hits), exempt
 
 
-def shared_dir(explicit: str | None = None) -> Path:
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--quick", action="store_true", help="only realmt and the seeds")
     ap.add_argument("--summary", action="store_true", help="counts by file and by data file, not every hit")
     args = ap.parse_args(argv)
-    root = shared_dir(args.shared)
-    if not root.is_dir():
-        print(f"audit_copies: {root} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    root = shared_root(args.shared, "", "audit_copies")
+    if root is None:
         return 2
     hits, exempt = scan(root, QUICK if args.quick else FOLDERS)
     if args.summary:

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import shared_dir, sources  # noqa: E402
+from audit_professional import SHARED_HELP, markdown_rule, shared_root, sources, table_row  # noqa: E402
 from eval_data import read_jsonl  # noqa: E402
 
 #: name → (module, attribute, kind, what it is).  Kinds: ``pred`` (fires when true; ablated to false),
@@ -202,7 +202,7 @@ def _child(name: str, path: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=2000, help="at most this many sentences per professional source (0: all)")
     ap.add_argument("--only", action="append", help="a probe to audit (repeatable)")
     ap.add_argument("--show", action="store_true", help="print each unit a probe's ablation changes")
@@ -213,9 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.ablate:
         return _child(args.ablate, args.units)
-    root = shared_dir(args.shared)
-    if not (root / "realmt").is_dir():
-        print(f"audit_exceptions: {root / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    root = shared_root(args.shared, "realmt", "audit_exceptions")
+    if root is None:
         return 2
     names = args.only or list(PROBES)
     unknown = [n for n in names if n not in PROBES]
@@ -263,11 +262,11 @@ def main(argv: list[str] | None = None) -> int:
                 text = value[sid] if not sid.startswith("subs:") else u
                 print(f"  {name} changes {u}: {base.get(u)} -> ablated; {str(text)[:160]}")
     head = ["probe", "what"] + sources_order
-    print(("| " + " | ".join(head) + " |\n|" + "---|" * len(head)) if args.markdown else "  ".join(head))
+    print(table_row(head, args.markdown) + ("\n" + markdown_rule(head) if args.markdown else ""))
     for name, row in table.items():
         cells = [name, row["what"]] + [
             f"{row['fired'].get(s, 0)}/{row['changed'].get(s, 0)}" for s in sources_order]
-        print(("| " + " | ".join(cells) + " |") if args.markdown else "  ".join(cells))
+        print(table_row(cells, args.markdown))
     print("cells: fired / changed (sentences; for subtitles, files fired / segments changed); "
           "sizes: " + ", ".join(f"{s} {len(r)}" for s, r in by_source.items()))
     if args.json:

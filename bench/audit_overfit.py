@@ -35,11 +35,12 @@ scans every tracked file for 7-word shingles shared with any of the shared data.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import shared_dir, sources  # noqa: E402
+from audit_professional import SHARED_HELP, markdown_rule, shared_root, sources, table_row  # noqa: E402
 from eval_data import read_jsonl  # noqa: E402
 
 GROUPS = ("dev", "train", "prof", "seed")
@@ -305,21 +306,31 @@ class SignRunner:
                 out.setdefault(name, Row("sign", name, "", "produces")).hits[self.group[self.sid(key)]].add(self.sid(key))
         return sorted(out.values(), key=lambda r: r.owner)
 
-    def list_rows(self) -> list[Row]:
-        rows = []
-        for name in SIGN_LISTS:
+    def _entries(self, names: Iterable[str], kind: str) -> Iterator[tuple[Row, re.Pattern, Any]]:
+        """Per entry of each signs list ``names``: its row, the pattern of its word and a context in
+        which the list lacks it."""
+        for name in names:
             values = getattr(self.signs, name)
             for w in sorted(values):
-                row = Row("signs-list", f"signs.{name}", w, "-")
-                pat = re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)")
-                setattr(self.signs, name, frozenset(values - {w}))
-                try:
-                    for key, (_, _, text) in self.pre.items():
-                        if pat.search(text.lower()) and (new := self._signs(key)) != self.base[key]:
-                            row.add(self.group[self.sid(key)], self.sid(key), _effect(self.base[key], new))
-                finally:
-                    setattr(self.signs, name, values)
-                rows.append(row)
+                yield (Row(kind, f"signs.{name}", w, "-"), re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)"),
+                       self._without(name, values, w))
+
+    @contextlib.contextmanager
+    def _without(self, name: str, values: frozenset, w: str) -> Iterator[None]:
+        setattr(self.signs, name, frozenset(values - {w}))
+        try:
+            yield
+        finally:
+            setattr(self.signs, name, values)
+
+    def list_rows(self) -> list[Row]:
+        rows = []
+        for row, pat, without in self._entries(SIGN_LISTS, "signs-list"):
+            with without:
+                for key, (_, _, text) in self.pre.items():
+                    if pat.search(text.lower()) and (new := self._signs(key)) != self.base[key]:
+                        row.add(self.group[self.sid(key)], self.sid(key), _effect(self.base[key], new))
+            rows.append(row)
         return rows + self._feature_rows()
 
     def _capitals(self, text: str) -> float:
@@ -327,22 +338,15 @@ class SignRunner:
 
     def _feature_rows(self) -> list[Row]:
         rows = []
-        for name in FEATURE_LISTS:
-            values = getattr(self.signs, name)
-            for w in sorted(values):
-                row = Row("signs-feature", f"signs.{name}", w, "-")
-                pat = re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)")
-                keys = [k for k, (_, _, text) in self.pre.items() if pat.search(text.lower())]
-                base = {k: self._capitals(self.pre[k][2]) for k in keys}
-                setattr(self.signs, name, frozenset(values - {w}))
-                try:
-                    for k in keys:
-                        new = self._capitals(self.pre[k][2])
-                        if new != base[k]:
-                            row.add(self.group[self.sid(k)], self.sid(k), "produces" if new < base[k] else "suppresses")
-                finally:
-                    setattr(self.signs, name, values)
-                rows.append(row)
+        for row, pat, without in self._entries(FEATURE_LISTS, "signs-feature"):
+            keys = [k for k, (_, _, text) in self.pre.items() if pat.search(text.lower())]
+            base = {k: self._capitals(self.pre[k][2]) for k in keys}
+            with without:
+                for k in keys:
+                    new = self._capitals(self.pre[k][2])
+                    if new != base[k]:
+                        row.add(self.group[self.sid(k)], self.sid(k), "produces" if new < base[k] else "suppresses")
+            rows.append(row)
         return rows
 
 
@@ -438,25 +442,24 @@ def _table(rows: list[Row], markdown: bool, title: str) -> None:
     print(f"\n## {title}\n")
     head = ("kind", "owner", "entry", "role", "dev", "train", "prof", "seed", "flag", "dev sentences")
     if markdown:
-        print("| " + " | ".join(head) + " |")
-        print("|" + "---|" * len(head))
+        print(table_row(head, True))
+        print(markdown_rule(head))
     for r in rows:
         cells = (r.kind, r.owner, r.entry, r.role, str(r.count("dev")), str(r.count("train")), str(r.count("prof")),
                  str(r.count("seed")), flag(r), " ".join(sorted(r.hits["dev"]))[:80])
-        print(("| " + " | ".join(cells) + " |") if markdown else "  ".join(cells))
+        print(table_row(cells, markdown))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=2000, help="at most this many sentences per professional source")
     ap.add_argument("--all", action="store_true", help="print every entry that fires, not only the flagged ones")
     ap.add_argument("--copies", action="store_true", help="list project lines sharing a 5-gram with realmt text")
     ap.add_argument("--markdown", action="store_true", help="Markdown tables")
     args = ap.parse_args(argv)
-    root = shared_dir(args.shared)
-    if not (root / "realmt").is_dir():
-        print(f"audit_overfit: {root / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    root = shared_root(args.shared, "realmt", "audit_overfit")
+    if root is None:
         return 2
     corpus = load_corpus(root, args.limit)
     print("sentences: " + ", ".join(f"{g} {len(v)}" for g, v in corpus.texts.items()))

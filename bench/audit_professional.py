@@ -29,7 +29,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,11 +38,35 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
 
+#: the help of the ``--shared`` option the audits share
+SHARED_HELP = "the shared data directory (default: $MTFIX_SHARED or ../shared)"
+
 
 def shared_dir(explicit: str | None = None) -> Path:
+    """The shared data directory: ``explicit``, else ``$MTFIX_SHARED``, else ``../shared``."""
     if explicit:
         return Path(explicit)
     return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+
+def shared_root(explicit: str | None, needs: str, prog: str) -> Path | None:
+    """:func:`shared_dir` when its folder ``needs`` (``""``: itself) exists, else None after one line
+    on stderr, ``prog: FOLDER not found (...)``."""
+    root = shared_dir(explicit)
+    if (root / needs).is_dir():
+        return root
+    print(f"{prog}: {root / needs} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    return None
+
+
+def table_row(cells: Sequence[str], markdown: bool) -> str:
+    """One row of an audit's table: Markdown (``| a | b |``), else the cells two spaces apart."""
+    return ("| " + " | ".join(cells) + " |") if markdown else "  ".join(cells)
+
+
+def markdown_rule(head: Sequence[str]) -> str:
+    """The line under a Markdown table's ``head``."""
+    return "|" + "---|" * len(head)
 
 
 def _references(path: Path) -> Iterator[str]:
@@ -125,7 +149,7 @@ def audit(texts: Iterator[str], pipe, limit: int | None, show: set[str], dump=No
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, help="at most this many sentences per source")
     ap.add_argument("--only", action="append", help="a source to run (repeatable)")
     ap.add_argument("--show", action="append", default=[], help="print each finding of this code")
@@ -134,9 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--dump", help="write each sentence with a major finding or an edit here (JSON lines)")
     args = ap.parse_args(argv)
-    root = shared_dir(args.shared)
-    if not (root / "benchmarks").is_dir():
-        print(f"audit_professional: {root / 'benchmarks'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    root = shared_root(args.shared, "benchmarks", "audit_professional")
+    if root is None:
         return 2
 
     from mtfix.config import Config

@@ -3,7 +3,8 @@
 In the style of syntok: each character class is a string to put inside ``[...]``,
 built from the ``regex`` module's Unicode properties where Unicode has one, and each
 token pattern is named after what it is for.  Where two modules need a different
-idea of a word, both are here, with the reason.
+idea of a word, both are here, with the reason.  Here too is :func:`lower_same_length`, the
+offset-keeping lower case in which the rule engine and the glossary matcher read a text.
 
 >>> WORD.findall("the minister’s rock'n'roll 2024")
 ['the', 'minister’s', "rock'n'roll"]
@@ -170,6 +171,19 @@ LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 
 
 @lru_cache(maxsize=4096)
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` without changing its length, so that offsets into ``text`` stay valid: a
+    character whose lower case is longer (``İ``) is kept as it is.
+
+    >>> lower_same_length("İstanbul ÇAY"), len(lower_same_length("İ")), len("İ".lower())
+    ('İstanbul çay', 1, 2)
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)

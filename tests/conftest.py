@@ -1,9 +1,10 @@
-"""Shared fixtures: the real seed data (skipped with a message when absent)."""
+"""Shared fixtures: the real seed data (skipped with a message when absent) and the default pipeline."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +28,14 @@ def seed_text():
         return seed_path(prefix).read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    """The default pipeline with grammar off, one per test module (a module that needs another defines its own).
+
+    Imported here, not at the top: collecting the tests must not import the pipeline's modules."""
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    return Pipeline(Config(grammar="off"))

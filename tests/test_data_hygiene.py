@@ -15,8 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 import audit_copies  # noqa: E402
+from audit_professional import shared_dir  # noqa: E402
 
-SHARED = audit_copies.shared_dir()
+SHARED = shared_dir()
 
 
 def test_the_scan_finds_a_copied_sentence_and_leaves_exempt_ones(tmp_path: Path) -> None:

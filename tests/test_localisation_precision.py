@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Severity
-from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def test_html_tags_in_text_are_markup_never_edited(pipeline):

@@ -12,17 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Severity
-from mtfix.pipeline import Pipeline
 
 DATA = Path(__file__).parent / "data" / "professional_news.txt"
 SENTENCES = [ln for ln in DATA.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def test_fix_changes_no_professional_sentence(pipeline):

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Severity
-from mtfix.pipeline import Pipeline
 
 CLEAN = ["000", "001", "002", "003"]
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
 
 
 def test_seed_004_repairs(pipeline, seed_text):

@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.files import unit_document
 from mtfix.formats import get_format
 from mtfix.model import Document, Severity
-from mtfix.pipeline import Pipeline
 
 DATA = Path(__file__).parent / "data" / "subtitles"
 FILES = sorted(DATA.glob("*.srt")) + sorted(DATA.glob("*.vtt"))
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _document(raw: str, fmt: str, name: str = "a") -> Document:

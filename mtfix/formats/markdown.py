@@ -39,11 +39,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from mtfix.formats.base import Container, Unit
-from mtfix.io.textfile import TextFile, decode
+from mtfix.formats.text import TextContainer
+from mtfix.io.textfile import decode
 from mtfix.model import Span
 
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
@@ -60,15 +60,6 @@ _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
 
 
-@dataclass
-class MarkdownContainer(Container):
-    textfile: TextFile | None = None
-
-    def render(self, fixed: dict[int, str]) -> bytes:
-        assert self.textfile is not None
-        return self.textfile.encode(fixed.get(0, self.units[0].text))
-
-
 class MarkdownFormat:
     name = "markdown"
     extensions = (".md", ".markdown")
@@ -78,7 +69,7 @@ class MarkdownFormat:
         spans = markdown_spans(tf.text)
         unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
                     headings=spans.headings, opaque=spans.opaque, verbatim=True)
-        return MarkdownContainer(path=path, format=self.name, units=[unit], textfile=tf)
+        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf)
 
 
 # -- parser set-up ----------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from decimal import Decimal
 from typing import Any
 
 from mtfix.errors import InputError
-from mtfix.findings import changed_runs
+from mtfix.findings import changed_runs, common_affix
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 
@@ -489,12 +489,7 @@ def _csv_field(value: str, old_raw: str, delimiter: str, quotechar: str) -> str:
     special = (delimiter, quotechar, "\r", "\n")
     if not old_raw.startswith(quotechar):
         old = old_raw
-        p = 0
-        while p < min(len(old), len(value)) and old[p] == value[p]:
-            p += 1
-        q = 0
-        while q < min(len(old), len(value)) - p and old[-1 - q] == value[-1 - q]:
-            q += 1
+        p, q = common_affix(old, value)
         mid = value[p : len(value) - q]
         if not any(c in mid for c in special):
             return old[:p] + mid + old[len(old) - q :]

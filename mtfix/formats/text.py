@@ -11,6 +11,9 @@ from mtfix.io.textfile import TextFile, decode
 
 @dataclass
 class TextContainer(Container):
+    """A file read as one verbatim unit (plain text, Markdown): written back as unit 0's fixed
+    text in the file's own encoding and BOM."""
+
     textfile: TextFile | None = None
 
     def render(self, fixed: dict[int, str]) -> bytes:

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtfix.formats.base import Container, Unit, is_english
-from mtfix.formats.xml import (
-    BreakRefs,
-    Inline,
-    XmlBilingualContainer,
-    add_unit,
-    declaration_note,
-    localname,
-    parse_store,
-)
+from mtfix.formats.base import Container, is_english
+from mtfix.formats.xml import XML_LANG, BilingualReading, localname, parse_store
 
 
 class TmxFormat:
@@ -34,15 +26,13 @@ class TmxFormat:
         store = parse_store(tmx.tmxfile, raw, path, "TMX")
         root = store.document.getroot() if store.document is not None else None
         header = root.find("header") if root is not None else None
-        errors: list[str] = []
+        reading = BilingualReading(raw, store)
+        errors = reading.errors
         if header is None:  # TMX requires one; read the file anyway
             errors.append("no <header> element (TMX requires one): the source of each unit is its first variant")
         srclang = (header.get("srclang") or "").lower() if header is not None else ""
         if srclang == "*all*":
             srclang = ""
-        units: list[Unit] = []
-        breaks = BreakRefs.of(raw)
-        inlines: list[Inline] = []
         no_english = 0
         for n, tu in enumerate(store.units, 1):
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
@@ -68,20 +58,16 @@ class TmxFormat:
                     name = _raw_lang(variants[tgt_i][1])
                     seen[name] = seen.get(name, 0) + 1  # a second variant in the same language: name#2
                     name += f"#{seen[name]}" if seen[name] > 1 else ""
-                    add_unit(units, inlines, f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s, breaks)
-        note = declaration_note(raw)
-        if note:
-            errors.insert(0, note)
+                    reading.add(f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s)
         if no_english:
             errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
                           f"({srclang or 'no srclang'}): not checked")
-        return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
-                                     inlines=inlines)
+        return reading.container(self.name, path)
 
 
 def _raw_lang(el: Any) -> str:
     """A ``<tuv>``'s language as written (``xml:lang``, or TMX 1.1's ``lang``)."""
-    return el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang") or ""
+    return el.get(XML_LANG) or el.get("lang") or ""
 
 
 def _lang(el: Any) -> str:

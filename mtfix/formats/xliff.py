@@ -24,17 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mtfix.formats.base import Container, Unit, is_english
-from mtfix.formats.xml import (
-    BreakRefs,
-    Inline,
-    XmlBilingualContainer,
-    add_unit,
-    declaration_note,
-    localname,
-    parse_store,
-    render_inline,
-)
+from mtfix.formats.base import Container, is_english
+from mtfix.formats.xml import XML_LANG, BilingualReading, localname, parse_store, render_inline
 
 
 def _xliff_class(raw: bytes) -> Any:
@@ -55,10 +46,8 @@ class XliffFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         store = parse_store(_xliff_class(raw), raw, path, "XLIFF")
-        units: list[Unit] = []
-        errors: list[str] = []
-        breaks = BreakRefs.of(raw)
-        inlines: list[Inline] = []
+        reading = BilingualReading(raw, store)
+        errors = reading.errors
         foreign: dict[Any, str] = {}  # the element declaring a target language that is not English
         documents: dict[Any, int] = {}  # each <file> is a document: a name is introduced once in it
         for n, tu in enumerate(store.units, 1):
@@ -70,7 +59,7 @@ class XliffFormat:
             parts = _parts(tu.xmlelement, target, source, _unit_id(tu.xmlelement, n))
             if not parts:  # every Trados segment of it locked
                 continue
-            own = target.get(_XML_LANG)  # a target's own xml:lang overrides its file's target language
+            own = target.get(XML_LANG)  # a target's own xml:lang overrides its file's target language
             declares = next((el for el in _lineage(tu.xmlelement)
                              if el.get("target-language") is not None or el.get("trgLang") is not None), None)
             if own is not None and not is_english(own):
@@ -85,23 +74,17 @@ class XliffFormat:
                     continue
             file_el = next((el for el in _lineage(tu.xmlelement) if localname(el.tag) == "file"), None)
             for uid, part, part_source, segs in parts:
-                unit = add_unit(units, inlines, uid, part, part_source, breaks,
-                                document=documents.setdefault(file_el, len(documents)))
+                unit = reading.add(uid, part, part_source, document=documents.setdefault(file_el, len(documents)))
                 signed = _signed_off(tu.xmlelement, target, segs)
                 if unit is not None and signed and not options.get("fix_final"):
                     unit.meta["signed_off"] = signed
-        note = declaration_note(raw)
-        if note:
-            errors.insert(0, note)
         for el, lang in foreign.items():
             what = f"<file> {el.get('original') or el.get('id') or ''!r}" if localname(el.tag) == "file" else "the file"
             errors.append(f"line {el.sourceline}: {what} is translated into {lang!r}, not English: its units are "
                           "not checked")
-        return XmlBilingualContainer(path=path, format=self.name, units=units, errors=errors, raw=raw, store=store,
-                                     inlines=inlines)
+        return reading.container(self.name, path)
 
 
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: XLIFF 1.2 target states of a translation a reviewer has signed off (XLIFF 2: ``final``)
 _DONE_STATES = ("final", "signed-off")
 

@@ -462,6 +462,9 @@ def _slot_values(inline: Inline, new_text: str) -> list[str] | None:
 
 # -- reading and writing XLIFF and TMX units -------------------------------------------------------
 
+#: the ``xml:lang`` attribute, as lxml names it
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
 
 @dataclass
 class XmlBilingualContainer(Container):
@@ -497,6 +500,34 @@ class XmlBilingualContainer(Container):
             undo_inline(undo)
         return minimal_rewrite(self.raw, before, after)
 
+
+
+@dataclass
+class BilingualReading:
+    """What reading an XLIFF or TMX file (its bytes and translate-toolkit's ``store``) collects: the
+    units with their inline markup (:meth:`add`) and the notes for the user (``errors``)."""
+
+    raw: bytes
+    store: Any
+    units: list[Unit] = field(default_factory=list)
+    inlines: list[Inline] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    breaks: BreakRefs | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.breaks = BreakRefs.of(self.raw)
+
+    def add(self, uid: Any, target: Any, source: Any, document: int | None = None) -> Unit | None:
+        """:func:`add_unit` of one target element (and its source) to this file's units."""
+        return add_unit(self.units, self.inlines, uid, target, source, self.breaks, document)
+
+    def container(self, name: str, path: str | None) -> XmlBilingualContainer:
+        """The file's container (format ``name``), the note of a misleading XML declaration
+        (:func:`declaration_note`) first among its errors."""
+        note = declaration_note(self.raw)
+        errors = [note, *self.errors] if note else self.errors
+        return XmlBilingualContainer(path=path, format=name, units=self.units, errors=errors, raw=self.raw,
+                                     store=self.store, inlines=self.inlines)
 
 def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
     """A translate-toolkit store of class ``cls`` parsed from ``raw``; an InputError naming ``what``."""

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from mtfix import regexcache
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
+from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 _JOINERS = "'’-"
 _PRIORITY = {"term": 0, "accepted": 1, "variant": 2, "inflected": 2, "historical": 2, "forbidden": 3}
@@ -50,14 +51,6 @@ class Hit:
     kind: str  # "term" | "accepted" (incl. the short form) | "variant" | "historical" | "forbidden" | "inflected"
     form: str  # the glossary form that matched
     genitive: bool = False  # an inflected hit whose suffix is a genitive
-
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` without changing its length, so that offsets stay valid."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 #: Typographic twins, read as the plain character (one for one, so offsets stay valid): the curly

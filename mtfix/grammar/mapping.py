@@ -43,7 +43,7 @@ from typing import Any
 import regex
 import yaml
 
-from mtfix.findings import make_finding
+from mtfix.findings import common_affix, make_finding
 from mtfix.grammar.client import LTMatch
 from mtfix.model import MQM_CATEGORIES, Document, Finding, FixSafety, Severity, Span
 from mtfix.tokens import LT_WORD as _WORD
@@ -198,9 +198,7 @@ def _stem_change(original: str, replacement: str) -> bool:
     a, b = original.lower(), replacement.lower()
     if a == b or " " in a or " " in b or not a.isalpha():
         return False
-    p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
-        p += 1
+    p = common_affix(a, b)[0]
     return p >= 2 and len(a) - p <= 3 and len(b) - p <= 3
 
 

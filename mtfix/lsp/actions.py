@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 from lsprotocol import types
 
+from mtfix.findings import common_affix
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Finding, FixSafety
@@ -157,13 +158,7 @@ def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEd
     """
     if original == fixed:
         return []
-    pre = 0
-    limit = min(len(original), len(fixed))
-    while pre < limit and original[pre] == fixed[pre]:
-        pre += 1
-    suf = 0
-    while suf < limit - pre and original[-1 - suf] == fixed[-1 - suf]:
-        suf += 1
+    pre, suf = common_affix(original, fixed)
     # LSP has no position between the CR and the LF of a line break: never cut one there
     if 0 < pre < len(original) and original[pre - 1] == "\r" and original[pre] == "\n":
         pre -= 1

@@ -23,6 +23,7 @@ from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
+from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -51,14 +52,6 @@ def expand(template: str, match: regex.Match) -> str:
         return _TRANSFORMS[transform](value) if transform else value
 
     return _TEMPLATE.sub(sub, template)
-
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()``, but never changing the length (so offsets stay valid)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

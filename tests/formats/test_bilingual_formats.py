@@ -105,11 +105,6 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 FILES = {"a.xlf": XLIFF12, "b.xliff": XLIFF20, "c.po": PO, "d.tmx": TMX}
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
-
-
 def _changed_lines(before: bytes, after: bytes) -> list[str]:
     return [
         line

@@ -11,11 +11,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mtfix.cli import app
-from mtfix.config import Config
 from mtfix.files import fix_input
 from mtfix.formats.markdown import MarkdownFormat, prose_spans
 from mtfix.io.inputs import Input
-from mtfix.pipeline import Pipeline
 
 PHRASE = "It simply came to our notice then that,"
 
@@ -43,11 +41,6 @@ Inline code `{PHRASE} x` stays too, and <span title="oilgas">so does markup</spa
 |---------|------|
 | Georgia | prices of oilgas rose |
 """
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _must_hold(out: str) -> None:

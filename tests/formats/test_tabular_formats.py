@@ -11,20 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from mtfix.cli import app
-from mtfix.config import Config
 from mtfix.errors import InputError
 from mtfix.files import check_input, fix_input
 from mtfix.formats.tabular import CsvFormat, JsonlFormat, TsvFormat, value_span
 from mtfix.io.inputs import Input
-from mtfix.pipeline import Pipeline
 
 GARBLED = ["Prices of oilgas rose on Monday.", "It simply came to our notice then that, the port reopened."]
 CLEAN = ["The ministers met in Baku.", "Exports grew by 4.5 per cent.", "Talks resume in “Geneva” next week."]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _records(n: int, seed: int = 7) -> list[str]:

@@ -6,16 +6,9 @@ import csv
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.files import fix_input
 from mtfix.formats.tabular import CsvFormat, JsonlFormat, TsvFormat
 from mtfix.io.inputs import Input
-from mtfix.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _fix_all(container, old: str = "oilgas", new: str = "oil and gas") -> bytes:

@@ -20,11 +20,6 @@ GARBLED = "The delegation on the fifth of May to the capital for talks arrived, 
 FLUENT = "The delegation arrived in the capital on May 5 for talks, and officials said an agreement was signed."
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
-
-
 def test_garbled_scores_above_its_fluent_rewrite():
     assert probability(GARBLED) > probability(FLUENT)
 

@@ -10,11 +10,6 @@ from mtfix.config import Config
 from mtfix.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
-
-
 def test_seed_004_names_are_repaired(pipeline, seed_text):
     text = seed_text("004")
     result = pipeline.fix(text)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.pipeline import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -19,11 +18,6 @@ FEED = EXAMPLES / "news-feed.jsonl"
 
 def _feed_lines() -> list[str]:
     return FEED.read_text(encoding="utf-8").splitlines()
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 @pytest.mark.parametrize("workers", [1, 2])

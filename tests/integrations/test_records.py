@@ -24,11 +24,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
-
-
 def records(n: int) -> list[dict]:
     return [{"id": f"n{i}", "body": f"{TEXTS[i % 4]} Day {i}.", "lang": "az"} for i in range(n)]
 

@@ -129,6 +129,13 @@ class Harness:
         self.client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)))
 
+    async def open_checked(self, name: str, text: str,
+                           language_id: str = "plaintext") -> tuple[str, list[types.Diagnostic]]:
+        """Open the workspace's file ``name`` with ``text`` and wait for its first diagnostics: (its URI, them)."""
+        uri = (self.root / name).as_uri()
+        self.open(uri, text, language_id)
+        return uri, (await self.diagnostics(uri, 1)).diagnostics
+
     def change(self, uri: str, text: str, version: int) -> None:
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),

@@ -131,9 +131,7 @@ def test_seed_004_apply_one_fix_and_recheck(tmp_path: Path, seed_text) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "article.txt").as_uri()
-        h.open(uri, text)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("article.txt", text)
         assert spans(text, diags) == expected(text)
         assert {"MTF120", "MTF203", "MTF204"} <= {str(d.code) for d in diags}
         for d in diags:
@@ -162,9 +160,7 @@ def test_fix_all_and_ignore_actions(tmp_path: Path) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         repeated = next(d for d in diags if d.code == "MTF105")
         acts = await code_actions(h, uri, repeated)
         fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
@@ -195,9 +191,7 @@ def test_subtitles_only_cue_text_is_checked_and_no_ignore_comment_is_offered(tmp
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "talks.srt").as_uri()
-        h.open(uri, srt, language_id="plaintext")
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("talks.srt", srt, "plaintext")
         assert spans(srt, diags) == expected(srt, "srt")
         repeated = next(d for d in diags if d.code == "MTF105")
         assert repeated.range.start.line == 2
@@ -223,9 +217,7 @@ def test_markdown_only_prose_is_checked(tmp_path: Path) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "notes.md").as_uri()
-        h.open(uri, md, language_id="markdown")
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("notes.md", md, "markdown")
         assert spans(md, diags) == expected(md, "markdown")
         repeated = [d for d in diags if d.code == "MTF105"]
         assert 2 in {d.range.start.line for d in repeated}  # the paragraph
@@ -260,9 +252,7 @@ def test_config_reload_and_glossary_action(tmp_path: Path) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         assert "MTF105" in {str(d.code) for d in diags}
         # the name spelt two ways: offer to add it to the configured glossary
         two_ways = next(d for d in diags if d.code == "MTF305")
@@ -392,9 +382,7 @@ def test_fix_all_without_resolve_support_and_plain_changes(tmp_path: Path) -> No
     async def scenario() -> None:
         h = Harness(root, capabilities=types.ClientCapabilities())
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
         fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
         assert fix_all.edit is not None and fix_all.edit.changes and not fix_all.edit.document_changes
@@ -412,9 +400,7 @@ def test_min_severity_leaves_minor_findings_out_of_the_diagnostics(tmp_path: Pat
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         every = Pipeline(Config(grammar="off")).check(EXAMPLE).findings
         assert any(str(f.severity) == "minor" for f in every)
         assert sorted(str(d.code) for d in diags) == sorted(f.code for f in every if str(f.severity) != "minor")
@@ -436,9 +422,7 @@ def test_actions_name_the_current_version_when_the_text_comes_back(tmp_path: Pat
     async def scenario() -> None:
         h = Harness(root, args=("--grammar", "off", "--debounce-ms", "5000"))
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         h.change(uri, EXAMPLE + "x", 2)
         h.change(uri, EXAMPLE, 3)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
@@ -494,9 +478,7 @@ def test_saving_a_glossary_rechecks_without_file_watching(tmp_path: Path) -> Non
     async def scenario() -> None:
         h = Harness(root, capabilities=caps)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, text)
-        before = (await h.diagnostics(uri, 1)).diagnostics
+        uri, before = await h.open_checked("a.txt", text)
         assert not any(str(d.code).startswith("MTF30") for d in before)
         assert not h.registrations
         glossary.write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov|Zeyhun Bayramov\n", encoding="utf-8")
@@ -559,9 +541,7 @@ def test_markdown_headings_as_the_parser_reads_them(tmp_path: Path) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "notes.md").as_uri()
-        h.open(uri, md, language_id="markdown")
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("notes.md", md, "markdown")
         assert spans(md, diags) == expected(md, "markdown")
         found = sorted((d.range.start.line, d.severity) for d in diags if d.code == "MTF401")
         assert found == [(0, types.DiagnosticSeverity.Information), (2, types.DiagnosticSeverity.Warning)]
@@ -580,9 +560,7 @@ def test_stale_diagnostic_data_offers_no_action_for_another_finding(tmp_path: Pa
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, v1)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", v1)
         repeat = next(d for d in diags if d.code == "MTF105")
         space = next(d for d in diags if d.code == "MTF111")
         shift = repeat.data["start"] - space.data["start"]  # the space's finding moves to the old offset
@@ -613,9 +591,7 @@ def test_fix_all_resolved_after_an_edit_is_recomputed_for_the_new_version(tmp_pa
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
         fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
         v2 = "We met the the minister on Monday.\n\n" + EXAMPLE
@@ -668,9 +644,7 @@ def test_a_fix_offered_for_one_version_is_never_applied_to_another_text(tmp_path
             return applied[before] if len(applied) > before else None
 
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
         quick = next(a for a in acts if a.title.startswith("mtfix: fix MTF105"))
         ignore = next(a for a in acts if a.title.startswith("mtfix: ignore MTF105"))
@@ -709,9 +683,7 @@ def test_a_change_to_a_file_the_settings_extend_rechecks_the_documents(tmp_path:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, EXAMPLE)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", EXAMPLE)
         assert "MTF105" not in {str(d.code) for d in diags}
         globs = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern
                  for r in h.registrations for w in (r.register_options or {}).get("watchers", [])]
@@ -736,9 +708,7 @@ def test_a_flags_suggestions_are_quick_fixes(tmp_path: Path) -> None:
     async def scenario() -> None:
         h = Harness(root)
         await h.start()
-        uri = (root / "flights.txt").as_uri()
-        h.open(uri, text)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("flights.txt", text)
         flag = next(d for d in diags if d.code == "MTF201")
         acts = await code_actions(h, uri, flag)
         air = next(a for a in acts if a.title.startswith("mtfix: replace 'weather' with 'air'"))
@@ -809,9 +779,7 @@ def test_a_client_with_no_versions_no_resolve_and_no_apply_edit_gets_plain_edits
     async def scenario() -> None:
         h = Harness(root, capabilities=PLAIN_CLIENTS[client])
         await h.start()
-        uri = (root / "a.txt").as_uri()
-        h.open(uri, text)
-        diags = (await h.diagnostics(uri, 1)).diagnostics
+        uri, diags = await h.open_checked("a.txt", text)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))
         acts += await code_actions(h, uri, next(d for d in diags if d.code == "MTF201"))
         titles = [a.title for a in acts]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lsp_harness import apply_text_edits as apply  # noqa: E402
 
 from mtfix.lsp.actions import ignore_edit, name_in, text_edits
 from mtfix.lsp.diagnostics import docs_href, lsp_severity, related_findings, to_diagnostics
@@ -18,15 +22,6 @@ from mtfix.lsp.workspace import document_kind
 from mtfix.model import Finding, Severity
 from mtfix.segment import to_document
 from mtfix.suppress import suppressed
-
-
-def apply(text: str, edits: list[types.TextEdit]) -> str:
-    idx = LineIndex(text)
-    spans = [(idx.offset(e.range.start.line, e.range.start.character),
-              idx.offset(e.range.end.line, e.range.end.character), e.new_text) for e in edits]
-    for a, b, new in sorted(spans, reverse=True):
-        text = text[:a] + new + text[b:]
-    return text
 
 
 def f(code: str, start: int, end: int, severity: Severity = Severity.MINOR, category: str = "Fluency/Grammar",

@@ -329,6 +329,18 @@ def ctrl_enter(driver) -> None:
     ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
 
 
+def correct(driver, start: int, text: str, button: str = "button.edit-sent") -> None:
+    """Open the sentence at ``start`` in the editor with its ``button``, replace its text with ``text``
+    and save it (Ctrl+Enter)."""
+    from selenium.webdriver.common.by import By
+
+    click(driver, seg_at(driver, start).find_element(By.CSS_SELECTOR, button))
+    box = driver.switch_to.active_element
+    box.clear()
+    box.send_keys(text)
+    ctrl_enter(driver)
+
+
 def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
     """The editor's own correction: `e` on a finding without an edit opens its sentence, Esc
     cancels, Ctrl+Enter saves; the Edit button on a sentence with an accepted edit starts from

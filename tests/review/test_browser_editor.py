@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.review.conftest import MINUTES, MINUTES_DECIDED, ROAD, ROAD_FIXED
-from tests.review.test_browser import card, click, ctrl_enter, press, review_and_open, seg_at
+from tests.review.test_browser import card, click, correct, press, review_and_open, seg_at
 
 pytestmark = pytest.mark.browser
 
@@ -127,11 +127,7 @@ def test_text_meets_wcag_aa_contrast_in_every_state(browser, tmp_path):
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     click(browser, card(browser, "MTF206", MINUTES.index("oilgas")).find_element(By.CSS_SELECTOR, "button.acc"))
     click(browser, card(browser, "MTF104", MINUTES.index("There")).find_element(By.CSS_SELECTOR, "button.rej"))
-    click(browser, seg_at(browser, MINUTES.index(ROAD)).find_element(By.CSS_SELECTOR, ".seg-tools button"))
-    box = browser.switch_to.active_element
-    box.clear()
-    box.send_keys(ROAD_FIXED)
-    ctrl_enter(browser)
+    correct(browser, MINUTES.index(ROAD), ROAD_FIXED, ".seg-tools button")
     corrected(browser)
     browser.execute_script("window.scrollTo(0, 0); document.getElementById('toast').hidden = true;")
     assert browser.find_elements(By.CSS_SELECTOR, "#doc .seg.dim"), "no sentence without findings"
@@ -163,11 +159,7 @@ def test_the_text_as_it_will_read(browser, tmp_path):
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     click(browser, card(browser, "MTF101", MINUTES.index("It simply")).find_element(By.CSS_SELECTOR, "button.acc"))
     click(browser, card(browser, "MTF206", MINUTES.index("oilgas")).find_element(By.CSS_SELECTOR, "button.acc"))
-    click(browser, seg_at(browser, MINUTES.index(ROAD)).find_element(By.CSS_SELECTOR, ".seg-tools button"))
-    box = browser.switch_to.active_element
-    box.clear()
-    box.send_keys(ROAD_FIXED)
-    ctrl_enter(browser)
+    correct(browser, MINUTES.index(ROAD), ROAD_FIXED, ".seg-tools button")
     corrected(browser)
     marked = browser.execute_script(_JS_READS)
     assert "oilgas" in marked and "It simply" in marked  # the diff view shows what goes, struck through

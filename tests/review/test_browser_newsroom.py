@@ -274,18 +274,14 @@ def test_decisions_import_into_a_new_report_of_the_same_bytes_only(browser, tmp_
     since is left out, and the message says so."""
     from selenium.webdriver.common.by import By
 
-    from tests.review.test_browser import card, ctrl_enter, export_download, seg_at
+    from tests.review.test_browser import card, correct, export_download
 
     minutes, other = tmp_path / "minutes.txt", tmp_path / "other.txt"
     minutes.write_text(MINUTES, encoding="utf-8")
     other.write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
     review_and_open(browser, tmp_path, minutes.name, other.name, cwd=tmp_path)
     click(browser, card(browser, "MTF101", MINUTES.index("It simply")).find_element(By.CSS_SELECTOR, "button.acc"))
-    click(browser, seg_at(browser, MINUTES.index(ROAD)).find_element(By.CSS_SELECTOR, "button.edit-sent"))
-    box = browser.switch_to.active_element
-    box.clear()
-    box.send_keys(ROAD_FIXED)
-    ctrl_enter(browser)
+    correct(browser, MINUTES.index(ROAD), ROAD_FIXED)
     browser.execute_script("window.mtfixReview.showFile(1);")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#doc .card[data-edits] button.acc"))
     exported = export_download(browser, tmp_path)

@@ -11,9 +11,7 @@ from importlib import resources
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Finding, Severity
-from mtfix.pipeline import Pipeline
 from mtfix.scoring import fluency_signature
 from mtfix.segment import to_document
 
@@ -21,11 +19,6 @@ fl = importlib.import_module("mtfix.scoring.fluency")
 
 CLEAN = "The ministers met in the capital on Monday. They signed an agreement on energy."
 BAD_PARAGRAPH = "Prices of oil rose sharply in the capital after the vote on the budget."
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
 
 
 def _major(doc, seg: int) -> Finding:

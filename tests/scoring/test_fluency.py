@@ -7,9 +7,7 @@ import importlib
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Document, Finding, Severity
-from mtfix.pipeline import Pipeline
 from mtfix.scoring import fluency_signature
 from mtfix.segment import to_document
 
@@ -21,11 +19,6 @@ TEXT = "The ministers met in the capital on Monday. They signed an agreement on 
 def _finding(doc: Document, severity: Severity, category: str = "Fluency/Grammar", origin: str = "rule:x") -> Finding:
     seg = doc.segments[0]
     return Finding("MTF999", category, severity, seg.start, seg.start + 3, "test", origin=origin, segment=0)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
 
 
 def test_weights_are_versioned_data():

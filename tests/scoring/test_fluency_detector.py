@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Finding, Severity
-from mtfix.pipeline import Pipeline
 from mtfix.scoring import fluency_signature
 from mtfix.segment import to_document
 
@@ -21,11 +19,6 @@ SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2]
 
 GARBLED = "The committee on the tenth of March in the capital its report to the minister presented, it said."
 FLUENT = "The committee presented its report to the minister in the capital on March 10, it said."
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Config(grammar="off"))
 
 
 def test_weights_use_the_detector_and_bumped_version():

@@ -85,18 +85,13 @@ def letter_score(text: str, lang: str, cap: int = THRESHOLD) -> int:
     strong, weak = patterns
     seen: set[str] = set()
     score = 0
-    for m in strong.finditer(text):
-        if m.group() not in seen:
-            seen.add(m.group())
-            score += 2
-            if score >= cap:
-                return score
-    for m in weak.finditer(text):
-        if m.group() not in seen:
-            seen.add(m.group())
-            score += 1
-            if score >= cap:
-                return score
+    for pattern, weight in ((strong, 2), (weak, 1)):
+        for m in pattern.finditer(text):
+            if m.group() not in seen:
+                seen.add(m.group())
+                score += weight
+                if score >= cap:
+                    return score
     return score
 
 
