@@ -22,7 +22,8 @@ open), in blocks free of what else pysbd reads across sentences (single
 quotes, list markers, newlines, its own placeholder characters); only the
 pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py`` checks that the segments are
 pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text, except that a sentence never starts
-in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone.
+in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone; and that a
+quotation of several sentences, which pysbd keeps whole, is split at its inner sentence ends (:func:`_split_quotes`, seg-6).
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -36,7 +37,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from mtfix import regexcache
 from mtfix.garble.memo import BoundedMemo
@@ -84,8 +85,9 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: starts, block-quote markers); 3 = session 13 (hard-wrapped plain text, :func:`wrapped_breaks`); 4 = session 14
 #: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"); 5 =
 #: session 15 (abbreviation classes at a line's end: "the Hon.⏎John Smith", "by the Dr.⏎The"; headlines
-#: holding an article; a line end of ``\r`` alone, classic Mac OS, read as ``\n`` and ``\r\n`` are)
-REVISION = "seg-5"
+#: holding an article; a line end of ``\r`` alone, classic Mac OS, read as ``\n`` and ``\r\n`` are); 6 = session 16 (a quotation of several sentences is split at its
+#: inner sentence ends, :func:`_split_quotes`: pysbd kept it one sentence)
+REVISION = "seg-6"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -232,7 +234,56 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
             break
         out.append((at, at + len(piece)))
         cursor = at + len(piece)
+    if _QUOTE_INNER_END.search(block):
+        out = [part for s, e in out for part in _split_quotes(block, s, e)]
     return tuple(out)
+
+
+# A quotation (“…”, "…", «…»), and a sentence end inside one (before a capital, within the quote).
+# Straight quotes are paired in order, as pysbd pairs them (and protects what lies between, a stray
+# quote mark's run of sentences too).
+_QUOTATION = regexcache.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»")
+# What closes a sentence after its final mark: a cut goes after it.
+_CLOSERS = frozenset("'\"”’»)]")
+_QUOTE_INNER_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘(«]?\p{Lu}")
+#: The fewest words of each sentence a quotation is split into: a title of one-word sentences ("Eat.
+#: Pray. Love.") stays whole.
+_QUOTE_MIN_WORDS = 2
+
+
+def _split_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``block[start:end]`` (one of pysbd's) cut at the sentence ends inside its quotations.
+
+    pysbd protects everything between quotation marks ("between punctuation"), so a quote of several
+    sentences is one sentence.  The text inside each quotation that holds a sentence end before a
+    capital is split as a block is (pysbd, seg-6 rules), and the sentence is cut between its inner
+    sentences when each holds :data:`_QUOTE_MIN_WORDS` words or more: the opening quote mark goes with the
+    first, the closing one with the last ('He said: “Prices rose.', 'Talks ended.” Then …' is cut once
+    more by pysbd after the quote).  A quoted title or phrase ("Why Nations Fail?", "U.S. Army") and a
+    quote of one sentence stay whole."""
+    cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
+    for q in _QUOTATION.finditer(block, start, end):
+        qs, qe = q.start() + 1, q.end() - 1
+        if not _QUOTE_INNER_END.search(block, qs, qe):
+            continue
+        inner = _pysbd_spans[block[qs:qe]]
+        pending = inner[0][0]  # where the inner sentence not yet cut off starts
+        for (_, a_end), (b_start, b_end) in pairwise(inner):
+            if (word_count(block[qs + pending:qs + a_end]) >= _QUOTE_MIN_WORDS
+                    and word_count(block[qs + b_start:qs + b_end]) >= _QUOTE_MIN_WORDS):
+                cut = qs + a_end
+                while cut < qe and block[cut] in _CLOSERS:  # "… action.'' What", "… musk.) Here"
+                    cut += 1
+                cuts.append((cut, max(cut, qs + b_start)))
+                pending = b_start
+    if not cuts:
+        return [(start, end)]
+    out, pos = [], start
+    for a_end, b_start in cuts:
+        out.append((pos, a_end))
+        pos = b_start
+    out.append((pos, end))
+    return out
 
 
 #: Block → its pysbd sentences (:func:`_pysbd_relative`); pysbd's answer depends on the block only.
