@@ -204,7 +204,9 @@ def _check_value(s: Setting, value: Any) -> Any:
             raise ValueError(f"must be a language code (like az), not {_type_name(value)} {value!r}")
         return value
     if s.kind == "extend":
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is an empty path (an unset variable?): name a settings file, or leave it out")
+        if not isinstance(value, str):
             raise ValueError(f"must be the path of a settings file (a string), not {_type_name(value)} {value!r}")
         return value
     if s.kind == "url":
@@ -407,6 +409,8 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             continue
         if s.paths:  # ``~`` and ``$VAR``/``${VAR}`` expanded (as ruff does), then relative to the file's folder
             checked = tuple(os.path.expanduser(os.path.expandvars(v)) for v in checked)
+            if any(not v for v in checked):  # ``[""]`` or an unset ``$VAR``: not the settings folder
+                raise ConfigError(f"{where(key)}: {key}: an empty path (an unset variable?): name a file")
             if base_dir is not None:
                 checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
         if s.check:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from enum import StrEnum
 from itertools import islice
@@ -243,6 +244,8 @@ def score(
     fmt_opts = opts.format_options()
     run = InputRun(opts, paths, report_format=format, formats=("text", "json"))
     ref_units = _read_ref(ref, opts.input_format, fmt_opts, opts.encoding) if ref is not None else None
+    if ref is not None:
+        _check_ref_use(ref, run.files)
     results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts, score=True,
                                                          ref=ref_units, ref_name=f"--ref {ref}"))
     for fr in results:  # each file's glossary adherence, by its own settings file's glossaries
@@ -285,6 +288,25 @@ def score(
             typer.echo(f"signature: {printable(entry['path'])}: {entry['signature']}")
     if results.failures:
         raise typer.Exit(2)
+
+
+def _check_ref_use(ref: Path, files: list[str]) -> None:
+    """One ``--ref`` for several files compares each with it (several systems' outputs of one source):
+    said once on standard error.  The reference among the files scored (``score --ref r.txt *.txt``)
+    would be compared with itself: refused."""
+    from mtfix.report.text import printable
+
+    for f in files:
+        try:
+            same = f != "-" and str(ref) != "-" and os.path.samefile(f, ref)
+        except OSError:
+            same = False
+        if same:
+            fail(f"--ref {printable(str(ref))}: also one of the files scored ({printable(f)}): it would be compared "
+                 "with itself; leave it out of the files")
+    if len(files) > 1:
+        typer.echo(f"note: --ref {printable(str(ref))}: the one reference for each of the {len(files)} files (outputs "
+                   "of one source); for a reference per file, run score once per file", err=True)
 
 
 def _add_adherence(pipeline, results) -> None:
@@ -403,6 +425,10 @@ def rules(
     """List the rules: code, name, checker, pack, severity, fix safety, MQM category (--format
     markdown: the documentation page, docs/rules.md)."""
     check_choice("--format", format, ("text", "json", "markdown"))
+    for option, value in (("--select", select), ("--pack", packs)):  # refused as `check` refuses them
+        if value is not None and not _split_codes(value):  # `rules --select "$CODES"`, the variable unset
+            fail(f"{option}: empty (an unset shell variable?): name a code, prefix or rule (or leave it out)"
+                 if option == "--select" else f"{option}: empty (an unset shell variable?): name a pack")
     cfg, catalogue = _user_catalogue(rule_files, config)
     try:
         sel = catalogue.resolve(_split_codes(select), _split_codes(ignore))

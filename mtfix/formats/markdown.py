@@ -36,6 +36,7 @@ to drop (:mod:`mtfix.garble.view`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Callable
@@ -55,6 +56,8 @@ _OPAQUE_RULES = frozenset({"backticks", "image", "autolink", "math"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
+#: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
+_LINE_START_MARKS = re.compile(r"(?:\A|(?<=[\r\n]))[\ufeff\u200b\u2060]+")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
@@ -333,13 +336,8 @@ def markdown_spans(text: str) -> MarkdownSpans:
     >>> [text[h.start:h.end] for h in markdown_spans(text).headings]
     ['Talks', 'Talks', 'Aims']
     """
-    if text.startswith("\ufeff"):  # a byte order mark an editor kept: not Markdown, so parse what follows
-        inner = markdown_spans(text[1:])
-        return MarkdownSpans([Span(r.start + 1, r.end + 1) for r in inner.regions],
-                             _merge([Span(0, 1), *(Span(p.start + 1, p.end + 1) for p in inner.protected)]),
-                             [Span(c.start + 1, c.end + 1) for c in inner.code],
-                             [Span(h.start + 1, h.end + 1) for h in inner.headings],
-                             [Span(o.start + 1, o.end + 1) for o in inner.opaque])
+    if _LINE_START_MARKS.search(text):  # not Markdown: parse what follows them, offsets mapped back
+        return _without_line_start_marks(text)
     lines = _lines(text)
     fm = front_matter_lines(text, lines)
     parse_src = text
@@ -396,6 +394,46 @@ def markdown_spans(text: str) -> MarkdownSpans:
     protected = _merge(protected)
     return MarkdownSpans(regions, protected, sorted(code, key=lambda c: c.start),
                          sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start))
+
+
+def _without_line_start_marks(text: str) -> MarkdownSpans:
+    """:func:`markdown_spans` of ``text`` whose lines start with invisible marks (a byte order mark an
+    editor kept, at the file's start or, after ``cat a.md b.md``, in mid-file; a zero-width space or
+    word joiner): CommonMark would read ``\\ufeff# Title`` as a paragraph, so the marks are left out of
+    the parse and the spans mapped back.  A mark right before a region stays in it (prose, as in a
+    paragraph of text) but for a BOM opening the file; any other is protected (before a ``#``, ``-``
+    or ``>``: markup)."""
+    marks = [m.start() + i for m in _LINE_START_MARKS.finditer(text) for i in range(len(m.group()))]
+    removed = set(marks)
+    pieces = zip([-1, *marks], [*marks, len(text)], strict=True)
+    inner = markdown_spans("".join(text[a + 1:b] for a, b in pieces))
+    shifts = [m - j for j, m in enumerate(marks)]  # where each mark stood in the text without them
+
+    def start(p: int) -> int:
+        return p + bisect.bisect_right(shifts, p)
+
+    def end(p: int) -> int:
+        return start(p - 1) + 1 if p else 0
+
+    def back(p: int) -> int:  # a region's start, with the marks right before it (not the file's BOM)
+        q = start(p)
+        while q - 1 in removed and not (q == 1 and text[0] == "\ufeff"):
+            q -= 1
+        return q
+
+    def mapped(spans: list[Span]) -> list[Span]:
+        return [Span(start(x.start), end(x.end)) for x in spans]
+
+    regions = [Span(back(r.start), end(r.end)) for r in inner.regions]
+    starts = [r.start for r in regions]
+
+    def inside(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and regions[k].start <= i < regions[k].end
+
+    protected = _merge([*mapped(inner.protected), *(Span(i, i + 1) for i in marks if not inside(i))])
+    headings = [Span(back(h.start), end(h.end)) for h in inner.headings]
+    return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque))
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

@@ -119,6 +119,8 @@ _KINDS = {
     "result-cache": "bool",
 }
 _KEYS = set(_KINDS)
+#: the keys that name a file or folder
+_PATHS = frozenset({"cache-dir", "home", "java"})
 
 
 def _checked(key: str, value: Any) -> Any:
@@ -140,6 +142,8 @@ def _checked(key: str, value: Any) -> Any:
         "seconds": number and value > 0,
         "table": isinstance(value, dict),
     }[kind]
+    if ok and kind == "str" and key in _PATHS and not value:  # a template's unset value: not the default
+        raise ConfigError(f"[tool.mtfix.languagetool]: {key}: an empty path: name a folder or file, or leave it out")
     if ok:
         return value
     expected = {

@@ -10,6 +10,7 @@ that would land on the same output are refused before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,9 +85,30 @@ def refuse_collisions(targets: dict[str, Path]) -> None:
         seen[key] = src
 
 
+def refuse_inputs_as_outputs(targets: dict[str, Path]) -> None:
+    """InputError when an output already exists as one of the inputs under another name (``-o .``, a
+    hard or symbolic link in ``DIR`` to an input): writing it would change the input ``-o`` keeps."""
+    inputs: dict[tuple[int, int], str] = {}
+    for src in targets:
+        with contextlib.suppress(OSError):
+            st = os.stat(src)
+            inputs.setdefault((st.st_dev, st.st_ino), src)
+    for src, dst in targets.items():
+        try:
+            st = os.stat(dst)
+        except OSError:
+            continue
+        same = inputs.get((st.st_dev, st.st_ino))
+        if same is not None:
+            what = "this file" if same == src else f"the input {same}"
+            raise InputError(f"its output under -o, {dst}, is {what} itself: writing it would change the input; "
+                             "nothing was written (choose another -o folder)", path=src)
+
+
 def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
     """Checked outputs of ``paths`` (standard input excluded) under ``output_dir``."""
     check_output_dir(output_dir)
     targets = output_paths(output_dir, [p for p in paths if p != "-"])
     refuse_collisions(targets)
+    refuse_inputs_as_outputs(targets)
     return targets
