@@ -51,9 +51,10 @@ def decisions_doc(payload: dict, accept: list[dict], reject: list[dict] = ()) ->
 
 
 def expected(text: str, edits: list[dict]) -> str:
-    """``text`` with these edits, applied independently of mtfix (identical edits count once)."""
+    """``text`` with these edits, applied independently of mtfix (identical edits count once), from the end:
+    of two edits that start at one place, the one that covers text goes before the insertion there."""
     unique = {(e["u"], e["a"], e["b"], e["r"]): e for e in edits}
-    for e in sorted(unique.values(), key=lambda e: e["a"], reverse=True):
+    for e in sorted(unique.values(), key=lambda e: (e["a"], e["b"]), reverse=True):
         assert text[e["a"]:e["b"]] == e["o"]
         text = text[: e["a"]] + e["r"] + text[e["b"]:]
     return text
