@@ -266,7 +266,7 @@ def score(
         return
     for entry in report["files"]:
         segs = entry["segments"]
-        good = sum(seg["fluency"] >= 90 for seg in segs)  # beside the paragraphs' mean: the sentences that read well
+        good = sum(seg["fluency"] >= 90 for seg in segs)  # beside the document's mean: the sentences that read well
         line = (f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words"
                 + (f"; {good} of {len(segs)} sentences at 90 or above)" if segs else ")"))
         typer.echo(line)

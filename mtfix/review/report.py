@@ -163,8 +163,15 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
         "human": fixes.get("none", 0), "edits": len(fr.proposals),
         "fluency_before": before, "fluency_after": after,
         "fluent": (sum(s.fluency >= 90 for s in segs), len(segs)),  # sentences at 90 or above, of all
+        "unit_words": _unit_words(),  # the document score's unit: runs of sentences of at least this many words
         "adherence": _adherence(fr.units), "signature": signature, "errors": fr.errors,
     }
+
+
+def _unit_words() -> int:
+    from mtfix.scoring.fluency import UNIT_WORDS
+
+    return UNIT_WORDS
 
 
 def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = ()) -> dict[str, dict[str, str]]:

@@ -24,7 +24,7 @@ def test_fluency_card_counts_sentences_at_90_or_above(tmp_path: Path):
     r = CliRunner().invoke(app, ["review", *OFF, "-q", str(p), "-o", str(out)])
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
-    assert "mean of the paragraphs" in html
+    assert "the mean over runs of sentences of 64 words or more" in html  # doc-3: the units, not the paragraphs
     m = re.search(r"(\d+) of (\d+) sentences at 90 or above after", html)
     assert m, html[:2000]
     good, total = int(m.group(1)), int(m.group(2))
