@@ -230,7 +230,11 @@ def _check_value(s: Setting, value: Any) -> Any:
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             raise ValueError(f"must be a string or an array of strings, not {_type_name(value)} {value!r}")
         if s.key in ("select", "ignore"):
+            given = bool(items)
             items = [p.strip() for v in items for p in v.split(",") if p.strip()]
+            if s.key == "select" and given and not items:  # `select = ["$CODES"]` filled from an unset variable
+                raise ValueError("has only empty entries (an unset variable?): it would select every rule; name a "
+                                 "code, prefix or rule, or leave select out (as `--select ''` is refused)")
         if s.key in ("include", "exclude"):
             from mtfix.io.inputs import glob_problem
 

@@ -61,6 +61,21 @@ def test_rules_refuses_an_empty_selection_as_check_does(tmp_path: Path, option: 
     assert run_mtfix("rules", option, " , ", cwd=tmp_path).rc == 2
 
 
+
+@pytest.mark.parametrize("value", ['[""]', '" , "', '["", " "]'])
+def test_a_settings_select_of_only_empty_entries_is_refused_as_the_option_is(tmp_path: Path, value: str) -> None:
+    """``select = ["$CODES"]`` filled from an unset variable selected every rule, while ``--select ''`` is
+    refused; an empty list (``select = []``) still means the default, and ``ignore = [""]`` ignores nothing."""
+    (tmp_path / "a.txt").write_text("Prices rose.\n", encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text(f"# settings\nselect = {value}\n", encoding="utf-8")
+    run = run_mtfix("check", "a.txt", cwd=tmp_path)
+    assert run.rc == 2 and not run.traceback and not run.stdout, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "mtfix.toml:2" in lines[0] and "select" in lines[0] and "empty" in lines[0], run.stderr
+    for fine in ("select = []", 'ignore = [""]'):
+        (tmp_path / "mtfix.toml").write_text(f"{fine}\n", encoding="utf-8")
+        assert run_mtfix("check", "a.txt", cwd=tmp_path).rc == 0, fine
+
 STOCK = "It simply came to our notice then that, prices rose"
 
 
