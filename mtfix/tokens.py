@@ -170,7 +170,6 @@ EWT_TOKEN_ASCII = re.compile(
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 
 
-@lru_cache(maxsize=4096)
 def lower_same_length(text: str) -> str:
     """``text.lower()`` without changing its length, so that offsets into ``text`` stay valid: a
     character whose lower case is longer (``İ``) is kept as it is.
@@ -184,6 +183,7 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)

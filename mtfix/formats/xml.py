@@ -501,7 +501,6 @@ class XmlBilingualContainer(Container):
         return minimal_rewrite(self.raw, before, after)
 
 
-
 @dataclass
 class BilingualReading:
     """What reading an XLIFF or TMX file (its bytes and translate-toolkit's ``store``) collects: the
@@ -528,6 +527,7 @@ class BilingualReading:
         errors = [note, *self.errors] if note else self.errors
         return XmlBilingualContainer(path=path, format=name, units=self.units, errors=errors, raw=self.raw,
                                      store=self.store, inlines=self.inlines)
+
 
 def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
     """A translate-toolkit store of class ``cls`` parsed from ``raw``; an InputError naming ``what``."""

@@ -14,8 +14,8 @@ statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
     penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
-Consecutive paragraphs (segments between blank lines) pooled to at least
-:data:`UNIT_WORDS` words score as one unit, its summed penalty over its summed
+Consecutive segments (sentences), in order and whatever the paragraphs, pooled to
+at least :data:`UNIT_WORDS` words score as one unit, its summed penalty over its summed
 words, as MQM judges a segment by its error total; a document is the word-weighted
 mean of its units' scores (:data:`DOCUMENT_REVISION` ``doc-3``, since session 16;
 ``doc-2``, session 15: each paragraph a unit; before, the whole document was one).  The weights are chosen on
@@ -42,11 +42,11 @@ from mtfix.segment import word_count
 
 #: How segment scores make a document score, named in the signature after the weights' version
 #: (``weights:4.4/doc-3``): ``doc-3`` (session 16), the word-weighted mean of the scores of units of
-#: consecutive paragraphs pooled to at least :data:`UNIT_WORDS` words, so that a layout of short paragraphs,
+#: consecutive segments pooled to at least :data:`UNIT_WORDS` words (:func:`unit_indices`), so that a layout of short paragraphs,
 #: subtitle cues or list items scores as the same sentences in one paragraph; ``doc-2`` (session 15), each
 #: paragraph a unit; ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
 DOCUMENT_REVISION = "doc-3"
-#: ``doc-3``: the fewest words a unit of consecutive paragraphs holds (:func:`unit_indices`): the segment
+#: ``doc-3``: the fewest words a unit of consecutive segments holds (:func:`unit_indices`): the segment
 #: score's ``min_words`` (64), so that no unit but a document's last is scored against more words than it has
 #: (chosen on development data, ``bench/doc_layout.py`` and ``bench/doc_score.py``, docs/scoring.md).
 UNIT_WORDS = 64
@@ -190,7 +190,7 @@ class SegmentScore:
     statistical: float = 0.0  # the part of the penalty not from findings: length, garble probability, word statistics
     garbled: float | None = None  # the garble detector's probability (None: not judged)
     paragraph: int = 0  # which paragraph (segments between blank lines) it is in
-    unit: int = 0  # which unit (paragraphs pooled to at least UNIT_WORDS words, doc-3) the document score counts it in
+    unit: int = 0  # which unit (segments pooled to at least UNIT_WORDS words, doc-3) the document score counts it in
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
