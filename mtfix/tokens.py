@@ -166,6 +166,11 @@ EWT_TOKEN_ASCII = re.compile(
 )
 
 
+#: Invisible marks a text may carry before a word or a line: U+FEFF (a byte-order mark where files saved with
+#: one were joined, or a string read with ``encoding="utf-8"``), a zero-width space, a word joiner.  The
+#: formats read a line without them and the detectors see past them (session 16).
+INVISIBLE_MARKS = "\ufeff\u200b\u2060"
+
 #: Unicode script names (the first word of a character's name) that count as Latin.
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 

@@ -46,6 +46,7 @@ from mtfix.formats.base import Container, Unit
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import decode
 from mtfix.model import Span
+from mtfix.tokens import INVISIBLE_MARKS
 
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
 # handled apart: its text is prose; so is "newline": only a hard break's spaces are markup).
@@ -57,7 +58,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
-_LINE_START_MARKS = re.compile(r"(?:\A|(?<=[\r\n]))[\ufeff\u200b\u2060]+")
+_LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()

@@ -41,10 +41,9 @@ from mtfix.errors import InputError
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 from mtfix.model import Span
+from mtfix.tokens import INVISIBLE_MARKS
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-#: invisible marks a block may start with (U+FEFF, U+200B, U+2060): read as not there
-_MARKS = "\ufeff\u200b\u2060"
 # SubRip: hours of any width, "," (or "." as many players accept) before 1-3 digits of milliseconds;
 # what follows the end time (SRT coordinates "X1:… X2:…") is kept, never read
 _SRT_TIME = r"\d+:[0-5]?\d:[0-5]?\d[,.]\d{1,3}"
@@ -158,7 +157,7 @@ def _block(kind: str, texts: list[str], spans: list[tuple[int, int]], first: int
     timing = _SRT_TIMING if kind == "srt" else _VTT_TIMING
     # a BOM (``cat a.srt b.srt`` of files saved with one) or zero-width mark before the block's first
     # line: read as without it (the line is protected, the mark kept)
-    texts = [texts[0].lstrip(_MARKS), *texts[1:]]
+    texts = [texts[0].lstrip(INVISIBLE_MARKS), *texts[1:]]
     if kind == "vtt" and _VTT_BLOCKS.fullmatch(texts[0]):
         return []
     t = 0 if "-->" in texts[0] else 1  # a cue number (SRT) or identifier (VTT) may come first

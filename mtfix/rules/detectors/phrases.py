@@ -29,12 +29,12 @@ import regex
 from mtfix import regexcache
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern
+from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
 
 #: what may stand before a sentence's first word: opening quotes, brackets, dashes, blanks, and the
 #: invisible marks a text may carry there (U+FEFF: a byte-order mark where files saved with one were
 #: joined, or a string read with ``encoding="utf-8"``; a zero-width space or word joiner)
-_OPENERS = "“\"‘'«([—–- \t\ufeff\u200b\u2060"
+_OPENERS = "“\"‘'«([—–- \t" + INVISIBLE_MARKS
 
 
 @lru_cache(maxsize=256)

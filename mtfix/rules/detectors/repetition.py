@@ -21,7 +21,7 @@ from mtfix import regexcache
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import ALNUM_WORD as _TOKEN
-from mtfix.tokens import LazyPattern
+from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
 
 _SPACE_SPLIT = regexcache.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
@@ -60,14 +60,9 @@ def _bare_tokens(lower: str) -> list[str]:
             marked.add(lower[i:j])
             at = lower.find(c, j)
     changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
-    if any(c in lower for c in _INVISIBLE):  # "\ufeffthe the": the word without the mark before it
-        changed.update((t, b) for t in set(low) if (b := changed.get(t, t).strip(_INVISIBLE) or t) != t)
+    if any(c in lower for c in INVISIBLE_MARKS):  # "\ufeffthe the": the word without the mark before it
+        changed.update((t, b) for t in set(low) if (b := changed.get(t, t).strip(INVISIBLE_MARKS) or t) != t)
     return [changed.get(t, t) for t in low] if changed else low
-
-
-#: invisible marks at a token's edge that :func:`_bare_tokens` compares it without: U+FEFF (a byte-order
-#: mark where files saved with one were joined), a zero-width space, a word joiner
-_INVISIBLE = "\ufeff\u200b\u2060"
 
 
 _MARK_CHARS = "<>{}&*_"  # what :func:`_bare` looks for
