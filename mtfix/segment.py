@@ -23,7 +23,8 @@ quotes, list markers, newlines, its own placeholder characters); only the
 pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py`` checks that the segments are
 pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text, except that a sentence never starts
 in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone; and that a
-quotation of several sentences, which pysbd keeps whole, is split at its inner sentence ends (:func:`_split_quotes`, seg-6).
+quotation of several sentences, which pysbd keeps whole, is split at its inner sentence ends (:func:`_split_quotes`, seg-6),
+and so is a sentence end before an opening quote mark that pysbd's pairing of straight quotes hid (:func:`_split_before_quotes`, seg-7).
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -86,8 +87,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: (headlines above a wrapped paragraph, a wrap width per paragraph, "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"); 5 =
 #: session 15 (abbreviation classes at a line's end: "the Hon.⏎John Smith", "by the Dr.⏎The"; headlines
 #: holding an article; a line end of ``\r`` alone, classic Mac OS, read as ``\n`` and ``\r\n`` are); 6 = session 16 (a quotation of several sentences is split at its
-#: inner sentence ends, :func:`_split_quotes`: pysbd kept it one sentence)
-REVISION = "seg-6"
+#: inner sentence ends, :func:`_split_quotes`: pysbd kept it one sentence); 7 = session 17 (a sentence end before an
+#: opening quote mark that pysbd's pairing of straight quotes protected, :func:`_split_before_quotes`; an answer word
+#: or interjection of one word before a sentence inside a quotation, :data:`ANSWER_WORDS`; no cut inside a quotation
+#: between an abbreviation and a number, "Vol. 2"; a closing quote mark at a sentence's start goes back)
+REVISION = "seg-7"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -236,7 +240,29 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
         cursor = at + len(piece)
     if _QUOTE_INNER_END.search(block):
         out = [part for s, e in out for part in _split_quotes(block, s, e)]
+    if _END_BEFORE_QUOTE.search(block):
+        out = [part for s, e in out for part in _split_before_quotes(block, s, e)]
+    if len(out) > 1 and _LEADING_CLOSE.search(block):
+        out = _closing_marks_back(block, out)
     return tuple(out)
+
+
+# A closing quote mark before white space: it closes a quotation, never opens a sentence.
+_LEADING_CLOSE = regexcache.compile(r"[”»]\s")
+
+
+def _closing_marks_back(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a closing quote mark that pysbd put at a sentence's start before white space moved to
+    the sentence before (seg-7): a quote nested in one of the same marks ('He said “We go. “They stay” is
+    false.” Then …') ends pysbd's sentence at "false." and leaves '” Then he left.'."""
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        mark = _LEADING_CLOSE.match(block, s, e)
+        if mark is not None and out[-1][1] <= s:
+            out[-1] = (out[-1][0], s + 1)
+            s = _strip(block, s + 1, e)[0]
+        out.append((s, e))
+    return out
 
 
 # A quotation (“…”, "…", «…»), and a sentence end inside one (before a capital, within the quote).
@@ -257,25 +283,33 @@ def _split_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:
     pysbd protects everything between quotation marks ("between punctuation"), so a quote of several
     sentences is one sentence.  The text inside each quotation that holds a sentence end before a
     capital is split as a block is (pysbd, seg-6 rules), and the sentence is cut between its inner
-    sentences when each holds :data:`_QUOTE_MIN_WORDS` words or more: the opening quote mark goes with the
-    first, the closing one with the last ('He said: “Prices rose.', 'Talks ended.” Then …' is cut once
-    more by pysbd after the quote).  A quoted title or phrase ("Why Nations Fail?", "U.S. Army") and a
-    quote of one sentence stay whole."""
+    sentences when each is a sentence (:func:`_a_sentence`: :data:`_QUOTE_MIN_WORDS` words or more, or an answer
+    word before one, seg-7) and the second starts one (:func:`_next_starts_sentence`: not "Read Vol.", "2 first."):
+    the opening quote mark goes with the first, the closing one with the last ('He said: “Prices rose.',
+    'Talks ended.” Then …' is cut once more by pysbd after the quote).  A quoted title or phrase ("Why Nations
+    Fail?", "U.S. Army") and a quote of one sentence stay whole."""
     cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
     for q in _QUOTATION.finditer(block, start, end):
         qs, qe = q.start() + 1, q.end() - 1
         if not _QUOTE_INNER_END.search(block, qs, qe):
             continue
-        inner = _pysbd_spans[block[qs:qe]]
+        inner = [(qs + s, qs + e) for s, e in _pysbd_spans[block[qs:qe]]]
         pending = inner[0][0]  # where the inner sentence not yet cut off starts
-        for (_, a_end), (b_start, b_end) in pairwise(inner):
-            if (word_count(block[qs + pending:qs + a_end]) >= _QUOTE_MIN_WORDS
-                    and word_count(block[qs + b_start:qs + b_end]) >= _QUOTE_MIN_WORDS):
-                cut = qs + a_end
+        for i, ((_, a_end), (b_start, b_end)) in enumerate(pairwise(inner)):
+            after = inner[i + 2] if i + 2 < len(inner) else None
+            if (_next_starts_sentence(block, a_end, b_start, b_end)
+                    and _a_sentence(block, pending, a_end, (b_start, b_end))
+                    and _a_sentence(block, b_start, b_end, after)):
+                cut = a_end
                 while cut < qe and block[cut] in _CLOSERS:  # "… action.'' What", "… musk.) Here"
                     cut += 1
-                cuts.append((cut, max(cut, qs + b_start)))
+                cuts.append((cut, max(cut, b_start)))
                 pending = b_start
+    return _cut(start, end, cuts)
+
+
+def _cut(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at ``cuts`` ((end of a sentence, start of the next), in order)."""
     if not cuts:
         return [(start, end)]
     out, pos = [], start
@@ -284,6 +318,108 @@ def _split_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = b_start
     out.append((pos, end))
     return out
+
+
+#: One-word sentences: answer words and interjections, capitalised before a sentence inside a quotation
+#: ("“No. We will not pay.”", "“Thanks. We got it.”"); any other word of one ("Eat. Pray. Love.", "Stop!",
+#: "Vol.", an initial) is no sentence of its own there.
+ANSWER_WORDS = frozenset((
+    "yes", "yeah", "yep", "yup", "no", "nope", "nah", "ok", "okay", "sure", "thanks", "please", "sorry", "hello",
+    "hi", "hey", "goodbye", "bye", "cheers", "welcome", "oh", "ah", "aha", "wow", "alas", "oops", "ouch", "hmm",
+    "indeed", "absolutely", "exactly", "certainly", "definitely", "right", "fine", "agreed", "correct", "true",
+    "never", "really", "seriously", "why", "what", "great", "good", "excellent", "perfect", "wonderful",
+    "congratulations",
+))
+_CAPITAL_START = regexcache.compile(r"[^\p{L}\p{N}]*\p{Lu}")  # after any marks: "'' Then", "“We"
+
+
+def _a_sentence(block: str, start: int, end: int, after: tuple[int, int] | None) -> bool:
+    """Whether ``block[start:end]``, a part of a quotation cut off at a sentence end, is a sentence of its own:
+    :data:`_QUOTE_MIN_WORDS` words or more, or one capitalised answer word or interjection (:data:`ANSWER_WORDS`)
+    followed (``after``) by a sentence of that many words that starts with a capital."""
+    n = word_count(block[start:end])
+    if n >= _QUOTE_MIN_WORDS:
+        return True
+    if n != 1 or after is None or word_count(block[after[0]:after[1]]) < _QUOTE_MIN_WORDS:
+        return False
+    word = _WORD.search(block, start, end)
+    return (word is not None and word.group()[0].isupper() and word.group().lower() in ANSWER_WORDS
+            and _CAPITAL_START.match(block, after[0], after[1]) is not None)
+
+
+# A sentence end right before an opening quote mark and a capital: '… the minister said. "Prices …'.
+_END_BEFORE_QUOTE = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“]\p{Lu}")
+_OPEN_QUOTE_AFTER_END = regexcache.compile(r"(?<=[.!?…][\"'”’»)\]]*)(\s+)(?=[\"“]\p{Lu})")
+_TOKEN_BEFORE_PERIOD = regexcache.compile(r"(?r)(?:^|(?<=[\s\"“‘(«\[]))[^\s\"“‘(«\[]*\.\G")
+
+
+def _split_before_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``block[start:end]`` (one of pysbd's) cut at a sentence end before an opening quote mark
+    and a capital (seg-7).
+
+    pysbd pairs straight quotes in order, so a quote inside a quotation ('He said "We will go. "They will not"
+    is false."') or a quote mark before it ('"We call it "good news," he said. "Prices rose," he added.')
+    puts a sentence end between two quotes it protects.  The cut is made where a quote mark opens after
+    white space, after ``!``, ``?`` or a period whose word is of two letters or more and no abbreviation
+    (not "the U.S. "Dream Team"", "Robert E. "Bob" Lee", "Gen. "Mad Dog" Mattis"), outside brackets, and the
+    parts on both sides are sentences (:func:`_a_sentence`)."""
+    found: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
+    for m in _OPEN_QUOTE_AFTER_END.finditer(block, start, end):
+        a_end = m.start()
+        mark = a_end
+        while block[mark - 1] in _CLOSERS:
+            mark -= 1
+        if block[mark - 1] == "." and not _word_ends_sentence(block, mark - 1):
+            continue
+        if block.count("(", start, a_end) > block.count(")", start, a_end) or \
+                block.count("[", start, a_end) > block.count("]", start, a_end):
+            continue
+        found.append((a_end, m.end()))
+    cuts: list[tuple[int, int]] = []
+    pending = start
+    for i, (a_end, b_start) in enumerate(found):
+        b_end = found[i + 1][0] if i + 1 < len(found) else end
+        after = (found[i + 1][1], found[i + 2][0] if i + 2 < len(found) else end) if i + 1 < len(found) else None
+        if _a_sentence(block, pending, a_end, (b_start, b_end)) and _a_sentence(block, b_start, b_end, after):
+            cuts.append((a_end, b_start))
+            pending = b_start
+    return _cut(start, end, cuts)
+
+
+def _next_starts_sentence(block: str, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether ``block[b_start:b_end]``, after a sentence ending at ``a_end``, starts a sentence: with a capital, or
+    with a number after ``!``, ``?`` or a period whose word is no abbreviation ("this week. 2005 was hard", not
+    "Read Vol. 2 first", "No. 5")."""
+    if _CAPITAL_START.match(block, b_start, b_end):
+        return True
+    if not _DIGIT_START.match(block, b_start, b_end):
+        return False
+    end = a_end
+    while end > 0 and block[end - 1] in _CLOSERS:
+        end -= 1
+    return block[end - 1] != "." or _word_ends_sentence(block, end - 1, answers=False)
+
+
+_DIGIT_START = regexcache.compile(r"[^\p{L}\p{N}]*\p{N}")
+
+
+def _word_ends_sentence(block: str, dot: int, *, answers: bool = True) -> bool:
+    """Whether the period at ``dot`` ends a sentence by its word: a word of two letters or more that is no
+    abbreviation (pysbd's, a title or reference one it lacks: :data:`_ABBREVIATION_END`, :data:`_MORE_ABBREVIATIONS`),
+    or a number (not an initial, "U.S.", "Gen.", "Fr.", "Vol.", "p.m."); with ``answers``, a capitalised answer word
+    is one too ("No." before a quote mark, not before a number)."""
+    m = _TOKEN_BEFORE_PERIOD.search(block, 0, dot + 1)
+    if m is None:
+        return False
+    word = m.group()[:-1]
+    if answers and word[:1].isupper() and word.lower() in ANSWER_WORDS:
+        return True
+    return (word.isdigit() or (len(word) >= 2 and word.isalpha())) and word.lower() not in _abbreviations() \
+        and word.lower() not in _MORE_ABBREVIATIONS and not _ABBREVIATION_END.search(m.group())
+
+
+#: Abbreviations before a title or a name that pysbd's lists lack ("Vol. “Early Years”").
+_MORE_ABBREVIATIONS = frozenset(("vol", "vols", "ch", "chap", "ed", "eds", "trans", "cf", "approx", "est"))
 
 
 #: Block → its pysbd sentences (:func:`_pysbd_relative`); pysbd's answer depends on the block only.
