@@ -12,6 +12,11 @@ no hit on any professional source.
 
     python bench/probe_word_order.py              # the table (markdown)
     python bench/probe_word_order.py --show A1    # and each hit of a candidate
+    python bench/probe_word_order.py --own --only D1   # round 4: also the project's own sentences
+
+``--own`` adds the project's own round-4 sentences (``bench/recall_round4``, written for the audit, not
+data): an "own MT" column (hits, languages) and an "own-clean" professional column. Candidates D1, D2
+and E1 were written in round 4 (session 17) and measured there; none passes the bar.
 """
 
 from __future__ import annotations
@@ -156,6 +161,56 @@ def c2_sole_verb_final(words, low, tags) -> bool:
     return not any(g in ("VBD", "VBP", "VBZ", "MD") for g in tags[:-2])
 
 
+_OBJECT_HEADS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_SECOND_NP = frozenset({"the", "a", "an", "their", "our", "his", "its", "her", "this", "these"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verb_last(low: Sequence[str], tags: Sequence[str]) -> int | None:
+    """The index of a past-tense or participle verb that ends the sentence right after a noun and is its
+    only finite verb (round 4: the tagger reads some such pasts as nouns, "... into the air threw")."""
+    from mtfix.garble.signs import _PAST_FORMS, _PAST_HOMOGRAPHS
+
+    n = len(tags)
+    if n < 9 or tags[-1] != "." or tags[-3] not in _OBJECT_HEADS:
+        return None
+    v = n - 2
+    if not (tags[v] in ("VBD", "VBN") or low[v] in _PAST_FORMS or low[v] in _PAST_HOMOGRAPHS):
+        return None
+    return None if any(g in _FINITE for g in tags[:v]) else v
+
+
+def d1_object_verb(words, low, tags) -> bool:
+    """'The Prime Minister the delegation ... received.': the sole finite verb last, after its object,
+    and two noun phrases side by side before it (a noun, then a determiner or possessive)."""
+    v = _verb_last(low, tags)
+    return v is not None and any(tags[i] in _OBJECT_HEADS and low[i + 1] in _SECOND_NP
+                                 and tags[i + 1] in ("DT", "PRP$") for i in range(v - 2))
+
+
+def d2_past_last(words, low, tags) -> bool:
+    """The sole finite verb, a past or participle, last after a noun (no juxtaposition needed)."""
+    return _verb_last(low, tags) is not None
+
+
+_AGENT_NP = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "CC", "CD", "HYPH"})
+
+
+def e1_agent_then_verb(words, low, tags) -> bool:
+    """'The event was attended by the deputy director X participated.': a passive with its agent, then a
+    finite verb right after the agent's noun, with nothing to link it (the agent doubled as a subject)."""
+    n = len(tags)
+    for i in range(1, n - 3):
+        if low[i] == "by" and tags[i - 1] == "VBN" and any(low[j] in _BE | {"be", "being"} for j in range(max(0, i - 4), i - 1)):
+            k = i + 1
+            while k < n and (tags[k] in _AGENT_NP or (low[k] == "of" and k + 1 < n and tags[k + 1] in _AGENT_NP)):
+                k += 1
+            if k > i + 1 and k < n and tags[k] in ("VBD", "VBZ") and tags[k - 1] in _OBJECT_HEADS \
+                    and low[k] not in REPORTING and low[k] not in ("is", "was", "are", "were", "has", "had", "does", "did"):
+                return True
+    return False
+
+
 CANDIDATES: dict[str, tuple[str, Test]] = {
     "A1": ("fronted PP + will be + participle", a1_future_passive),
     "A2": ("fronted PP + comma + was/were + participle", a2_comma_passive),
@@ -167,6 +222,9 @@ CANDIDATES: dict[str, tuple[str, Test]] = {
     "B2": ("object + verb + two-word name subject", b2_object_verb_name),
     "C1": ("we/I/they + verb at the end", c1_pronoun_verb_final),
     "C2": ("sole finite verb last, after a noun", c2_sole_verb_final),
+    "D1": ("round 4: sole past verb last after its object, two noun phrases side by side", d1_object_verb),
+    "D2": ("round 4: sole past verb or participle last, after a noun", d2_past_last),
+    "E1": ("round 4: a passive's agent, then a finite verb right after it", e1_agent_then_verb),
 }
 
 
@@ -193,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help="the shared data directory (default: ../shared or $MTFIX_SHARED)")
     ap.add_argument("--show", action="append", default=[], help="print each hit of this candidate")
+    ap.add_argument("--own", action="store_true",
+                    help="also count the project's own round-4 sentences (bench/recall_round4): MT hits, clean hits")
+    ap.add_argument("--only", action="append", default=[], help="only these candidates")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     realmt = shared / "realmt"
@@ -206,11 +267,22 @@ def main(argv: list[str] | None = None) -> int:
                       if line.strip() and not line.startswith("#")],
     }
     pro.update({name: list(texts) for name, texts in sources(shared).items()})
+    own_mt: list[dict] = []
+    if args.own:
+        own = REPO / "bench" / "recall_round4"
+        own_mt = [json.loads(line) for line in (own / "mt.jsonl").open(encoding="utf-8")]
+        pro["own-clean"] = [json.loads(line)["text"] for line in (own / "clean.jsonl").open(encoding="utf-8")]
+    own_tagged = _tagged(r["text"] for r in own_mt)
     mt_tagged = _tagged(r["text"] for r in mt)
     pro_tagged = {name: _tagged(texts) for name, texts in pro.items()}
-    print("| candidate | train MT hits (labelled) | by language | " + " | ".join(pro) + " | bar |")
-    print("|---" * (len(pro) + 4) + "|")
+    own_col = " own MT (languages) |" if args.own else ""
+    print("| candidate | train MT hits (labelled) | by language |" + own_col + " " + " | ".join(pro) + " | bar |")
+    print("|---" * (len(pro) + 4 + bool(args.own)) + "|")
     for key, (label, test) in CANDIDATES.items():
+        if args.only and key not in args.only:
+            continue
+        own_hit = [i for i, segs in enumerate(own_tagged) if any(test(w, lo, g) for _, w, lo, g in segs)]
+        own_cell = (f" {len(own_hit)} ({len({own_mt[i]['lang'] for i in own_hit})}) |" if args.own else "")
         hit = [i for i, segs in enumerate(mt_tagged) if any(test(w, lo, g) for _, w, lo, g in segs)]
         labelled = sum(1 for i in hit if {"sov_word_order", "broken_syntax"} & set(mt[i]["artifacts"]))
         langs = Counter(mt[i]["lang"] for i in hit)
@@ -218,11 +290,13 @@ def main(argv: list[str] | None = None) -> int:
                     for name, tagged in pro_tagged.items()}
         ok = len(hit) >= 4 and len(langs) >= 3 and not any(pro_hits.values())
         by_lang = " ".join(f"{lang} {c}" for lang, c in sorted(langs.items())) or "-"
-        print(f"| {key}: {label} | {len(hit)} ({labelled}) | {by_lang} | "
+        print(f"| {key}: {label} | {len(hit)} ({labelled}) | {by_lang} |{own_cell} "
               + " | ".join(str(len(h)) for h in pro_hits.values()) + f" | {'passes' if ok else 'fails'} |")
         if key in args.show:
             for i in hit:
                 print(f"    MT {mt[i]['id']}: {mt[i]['text'][:160]}")
+            for i in own_hit:
+                print(f"    own MT {own_mt[i]['id']}: {own_mt[i]['text'][:160]}")
             for name, segs in pro_hits.items():
                 for s in segs:
                     print(f"    {name}: {s[0][:160]}")

@@ -39,3 +39,26 @@ def test_verb_before_its_subject_after_a_fronted_phrase_is_a_hit(text: str) -> N
 ])
 def test_english_inversions_and_fronted_phrases_with_a_subject_pass(text: str) -> None:
     assert not _hits(text)
+
+
+def _d1(text: str) -> bool:
+    (segs,) = probe._tagged([text])
+    return any(probe.d1_object_verb(w, lo, g) for _, w, lo, g in segs)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor the delegation of the chamber of commerce at the regional office received.",
+    "Baku State University the 45th place in the ranking of the region's universities gained.",
+])
+def test_round4_object_before_the_sole_verb_is_a_d1_hit(text: str) -> None:
+    assert _d1(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices of oil and gas rose.",
+    "The talks ended after the delegation the governor invited had left.",
+    "After five days of talks in Geneva, the ceasefire collapsed.",
+    "The ministry said the delegation had arrived.",
+])
+def test_round4_d1_passes_english_with_a_verb_last(text: str) -> None:
+    assert not _d1(text)
