@@ -6,7 +6,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``mqm-ref``: the distinct human reference translations of MQM zh-en 2020 (news);
 - ``ted-ref``: those of MQM zh-en TED 2021;
 - ``mlqe-pe``: the human post-edits of MLQE-PE dev (five pairs; post-edited MT of Wikipedia);
-- ``ewt``: the sentences of UD English EWT dev and test (web text, typos and all).
+- ``ewt``: the sentences of UD English EWT dev and test (web text, typos and all);
+- ``own-genres``: sentences written for mtfix in genres the news audits had not covered (sports, markets,
+  science, courts, weather, obituaries, reviews, release notes, abstracts, parliaments, recipes,
+  interviews; ``tests/data/professional_genres.txt``, in the repository: every major and edit is false).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -16,7 +19,8 @@ a rule, or a rule's own major) and the edited ones by the codes whose safe fixes
 writes each such sentence as a JSON line (text, classes, messages, the fixed text) to read them one by one.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
-    python bench/audit_professional.py                 # all four sources
+    python bench/audit_professional.py                 # all five sources
+    python bench/audit_professional.py --only own-genres --dump /tmp/own.jsonl
     python bench/audit_professional.py --limit 500 --show MTF116
     python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
     python bench/audit_professional.py --dump /tmp/majors.jsonl          # every major and edit, to read
@@ -87,6 +91,18 @@ def _treebank(root: Path) -> Iterator[str]:
                     yield line[9:].strip()
 
 
+#: professional sets written for mtfix and kept in the repository (one sentence a line, "#" comments)
+OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt"}
+
+
+def _own(path: Path) -> Iterator[str]:
+    """The lines of one of :data:`OWN_SETS`, comments and blank lines aside."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n")
+
+
 def sources(shared: Path) -> dict[str, Iterator[str]]:
     bench = shared / "benchmarks"
     return {
@@ -94,6 +110,7 @@ def sources(shared: Path) -> dict[str, Iterator[str]]:
         "ted-ref": _references(bench / "mqm-zh-en-ted2021.jsonl"),
         "mlqe-pe": _post_edits(bench),
         "ewt": _treebank(shared / "corpora" / "ud-english-ewt"),
+        **{name: _own(path) for name, path in OWN_SETS.items()},
     }
 
 

@@ -220,6 +220,26 @@ def inflection_bases(word: str) -> tuple[str, ...]:
     return ()
 
 
+#: English prefixes that coin verbs and adjectives from everyday words ("overmix", "underbake", "outsell",
+#: "misfile", "precut", "reseal"; session 17): recipes, how-to and release notes use such words that the
+#: word counts lack.
+PREFIXES = ("over", "under", "out", "mis", "pre", "re")
+
+
+@lru_cache(maxsize=4096)
+def prefixed_stem(word: str) -> str | None:
+    """The everyday English word (Zipf ≥ 3, three letters or more) that lower-case ``word`` makes with one of
+    :data:`PREFIXES`, else None.  Another language's words rarely split so ("rezultat", "prefeitura").
+
+    >>> prefixed_stem("overmix"), prefixed_stem("resealed"), prefixed_stem("rezultat")
+    ('mix', 'sealed', None)
+    """
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix):]):
+            return word[len(prefix):]
+    return None
+
+
 @lru_cache(maxsize=4096)
 def reads_as_english(word: str) -> bool:
     """Whether ``word`` (one token of letters, perhaps hyphenated) is English by its make-up, known

@@ -24,7 +24,8 @@ pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py
 pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text, except that a sentence never starts
 in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone; and that a
 quotation of several sentences, which pysbd keeps whole, is split at its inner sentence ends (:func:`_split_quotes`, seg-6),
-and so is a sentence end before an opening quote mark that pysbd's pairing of straight quotes hid (:func:`_split_before_quotes`, seg-7).
+and so is a sentence end before an opening quote mark that pysbd's pairing of straight quotes hid (:func:`_split_before_quotes`, seg-7);
+and that a title or honorific before a name ends no sentence inside a line, as at a line's end (:func:`_join_titles`, seg-7).
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -90,7 +91,8 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: inner sentence ends, :func:`_split_quotes`: pysbd kept it one sentence); 7 = session 17 (a sentence end before an
 #: opening quote mark that pysbd's pairing of straight quotes protected, :func:`_split_before_quotes`; an answer word
 #: or interjection of one word before a sentence inside a quotation, :data:`ANSWER_WORDS`; no cut inside a quotation
-#: between an abbreviation and a number, "Vol. 2"; a closing quote mark at a sentence's start goes back)
+#: between an abbreviation and a number, "Vol. 2"; a closing quote mark at a sentence's start goes back;
+#: a title or honorific before a name ends no sentence inside a line, :func:`_join_titles`)
 REVISION = "seg-7"
 _local = threading.local()
 
@@ -192,7 +194,8 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
             elif open_[_CLOSES[ch]]:
                 open_[_CLOSES[ch]] -= 1
             seen += 1
-        if quotes % 2 or any(open_.values()) or block[word:dot].lower() in _abbreviations():
+        if quotes % 2 or any(open_.values()) or block[word:dot].lower() in _abbreviations() \
+                or _title_goes_on(block[word:cut], block[after:after + 40]):
             continue
         yield from _piece(block[pos:cut], start + pos)
         pos = after
@@ -238,6 +241,8 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
             break
         out.append((at, at + len(piece)))
         cursor = at + len(piece)
+    if len(out) > 1:
+        out = _join_titles(block, out)
     if _QUOTE_INNER_END.search(block):
         out = [part for s, e in out for part in _split_quotes(block, s, e)]
     if _END_BEFORE_QUOTE.search(block):
@@ -263,6 +268,35 @@ def _closing_marks_back(block: str, spans: list[tuple[int, int]]) -> list[tuple[
             s = _strip(block, s + 1, e)[0]
         out.append((s, e))
     return out
+
+
+def _join_titles(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sentences of ``block``) with each that ends in a title, rank or honorific joined to the
+    next when that starts with a name, as at a line's end (:func:`_goes_on`; seg-7): pysbd ends a
+    sentence at the titles it does not list as prepositive ("I thank the Hon. Member", "the Rt. Hon.
+    Keir Starmer", "by Cllr. Patel").  Before a word that starts a sentence ("Hon. Secretary in 2019.
+    Members") it still ends."""
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        ps, pe = out[-1]
+        if block[pe - 1] == "." and _title_goes_on(block[ps:pe], block[s:e]):
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _title_goes_on(sentence: str, nxt: str) -> bool:
+    """Whether ``sentence`` ends in a title (:data:`_ABBREVIATION_END`'s titles) that goes on to ``nxt``'s
+    first word, a name."""
+    j = k = len(sentence) - 1  # a short capitalised word before the final period first: cheap, and most are not
+    while j > 0 and sentence[j - 1].isalpha():
+        j -= 1
+    if not (0 < k - j <= 6 and sentence[j].isupper()):
+        return False
+    m = _ABBREVIATION_END.search(sentence)
+    return m is not None and m.group("title") is not None and bool(nxt.strip()) \
+        and _goes_on(sentence, nxt.split(None, 1)[0], wrapped=False)
 
 
 # A quotation (“…”, "…", «…»), and a sentence end inside one (before a capital, within the quote).

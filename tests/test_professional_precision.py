@@ -1,9 +1,10 @@
-"""Precision on professional news English: ``fix`` changes nothing and nothing is major.
+"""Precision on professional English: ``fix`` changes nothing and nothing is major.
 
-The sentences (``tests/data/professional_news.txt``) were written for these tests in the style
-of the outlets whose English mtfix must leave alone; each carries something a rule could
-mistake for an MT artifact.  Every sentence is checked as its own document, and the whole
-file as one.
+The sentences (``tests/data/professional_news.txt``, and ``professional_genres.txt``: sports, markets,
+science, courts, weather, obituaries, reviews, release notes, abstracts, parliaments, recipes and
+interviews, session 17) were written for these tests in the style of the outlets whose English mtfix
+must leave alone; each carries something a rule could mistake for an MT artifact.  Every sentence is
+checked as its own document, and each file as one.
 """
 
 from __future__ import annotations
@@ -15,20 +16,34 @@ import pytest
 from mtfix.model import Severity
 
 DATA = Path(__file__).parent / "data" / "professional_news.txt"
-SENTENCES = [ln for ln in DATA.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+GENRES = Path(__file__).parent / "data" / "professional_genres.txt"
 
 
-def test_fix_changes_no_professional_sentence(pipeline):
-    changed = [s for s in SENTENCES if pipeline.fix(s).text != s]
+def _sentences(path: Path) -> list[str]:
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+SENTENCES = _sentences(DATA)
+SETS = pytest.mark.parametrize("path", [DATA, GENRES], ids=["news", "genres"])
+
+
+@SETS
+def test_fix_changes_no_professional_sentence(pipeline, path):
+    sentences = _sentences(path)
+    changed = [s for s in sentences if pipeline.fix(s).text != s]
     assert changed == []
-    whole = "\n".join(SENTENCES) + "\n"
+    whole = "\n".join(sentences) + "\n"
     assert pipeline.fix(whole).text == whole
 
 
-def test_no_professional_sentence_gets_a_major_finding(pipeline):
-    majors = [(s, f.code) for s in SENTENCES for f in pipeline.check(s).findings
+@SETS
+def test_no_professional_sentence_gets_a_major_finding(pipeline, path):
+    sentences = _sentences(path)
+    majors = [(s, f.code) for s in sentences for f in pipeline.check(s).findings
               if f.severity.rank >= Severity.MAJOR.rank]
     assert majors == []
+    whole = "\n".join(sentences) + "\n"
+    assert [f.code for f in pipeline.check(whole).findings if f.severity.rank >= Severity.MAJOR.rank] == []
 
 
 @pytest.mark.parametrize(("fragment", "code"), [

@@ -39,7 +39,9 @@ from itertools import chain, compress, count
 
 from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
+from mtfix.lexicon import PREFIXES as _PREFIXES
 from mtfix.lexicon import inflection_bases as _inflection_bases
+from mtfix.lexicon import prefixed_stem as _prefixed_stem
 from mtfix.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -102,7 +104,11 @@ _PAST_FORMS = frozenset({
 #: read as a preposition ("rivers border the plain") are finite verbs; a post in apposition to a name
 #: ("Ali Karimov, head of the office,") is no bare singular noun; a list label or a marker ("b) The",
 #: "> It") opens the sentence.
-ANALYSIS_REVISION = 12
+#: 13 (session 17, precision on recipes, parliaments and other genres): a lower-case word the counts lack
+#: that is an English prefix and an everyday word ("overmix", "underbake", "misfile":
+#: :func:`mtfix.lexicon.prefixed_stem`) is no unknown word; an imperative the tagger read as a gerund
+#: though it is no "-ing" form ("Bring the stock to a simmer ...": "br-ing") opens a finite clause.
+ANALYSIS_REVISION = 13
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -782,11 +788,16 @@ _IMPERATIVE_OBJECT = frozenset({"DT", "PDT", "PRP$", "PRP"})
 def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     """Whether a sentence opens with an imperative the tagger read as a noun, a name or an adjective (its
     capital at the start of the sentence): "Store your receipts ...", "Export to PDF or JPG and share
-    anywhere.", "Join challenges, earn badges and share ..." (session 12).  The word is a verb by English
+    anywhere.", "Join challenges, earn badges and share ..." (session 12), or as a gerund it cannot be, no
+    stem with a vowel before "-ing" ("Bring the stock to a simmer ...", "Sing along", session 17).  The word is a verb by English
     morphology (its "-ing" form or regular past is an everyday word: "storing", "exported") and either
     takes an article, possessive or pronoun right after it, or is coordinated with a later base-form verb
     ("... and share"), as a noun opening a headline ("Export of oil ...", "Increase in prices ...") is not."""
-    if tags[first] not in ("NN", "NNP", "JJ", "RB") or first + 1 >= len(tags) or not lower[first].isalpha():
+    # "Bring"/VBG (session 17): no "-ing" form, whose stem has a vowel ("do-ing", "us-ing"; "br-ing", "spr-ing")
+    misread_gerund = tags[first] == "VBG" and (not lower[first].endswith("ing")
+                                               or not any(map("aeiouy".__contains__, lower[first][:-3])))
+    if (tags[first] not in ("NN", "NNP", "JJ", "RB") and not misread_gerund) or first + 1 >= len(tags) \
+            or not lower[first].isalpha():
         return False
     takes_object = tags[first + 1] in _IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
     coordinated = any(tags[k] == "VB" and tags[k - 1] in ("CC", ",") for k in range(first + 2, len(tags)))
@@ -1166,6 +1177,9 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
                     lw, log = plain, unigram[plain]
             if log is None and len(lw) > 5 and lw.endswith(("ing", "ed")):  # "initialling": a rare form of a known word
                 log = next(filter(None, map(unigram.__getitem__, _inflection_bases(lw))), None)
+            if log is None and len(lw) > 5 and lw.startswith(_PREFIXES):  # "overmix": a prefix and an everyday word
+                stem = _prefixed_stem(lw)
+                log = unigram[stem] if stem is not None else None
         if info[4]:  # lower case
             lower += 1
             unknown += log is None

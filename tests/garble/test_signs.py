@@ -108,6 +108,9 @@ def test_sign_fires(text, sign):
     "Import from Excel or CSV and map your columns in one step.",
     "Join clubs, earn points and share your results with your friends.",
     "We process your account data on these legal bases: consent, a contract and our legitimate interests.",
+    # session 17: an imperative the tagger read as a gerund ("Bring"/VBG) in a recipe
+    "Bring the stock to a simmer, then reduce the heat and cook for 20 minutes.",
+    "Bring the water back to the boil and add the rice.",
     # session 12: a field's short label and its colon, a value with no verb
     "Registered office: Example Trading GmbH, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
     "New in version 2.3: offline maps and a faster, quieter sync engine for large teams.",
@@ -241,6 +244,31 @@ def test_a_rare_inflection_of_a_known_word_is_not_unknown():
         "unknown_lower"] == 0.0
     assert predict("The ministry welcomed the qarshiling of the agreement in May.").analysis.dense[
         "unknown_lower"] > 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Fold in the flour a little at a time; do not overmix.",
+    "Do not overbake the cake, or the edges will dry out.",
+    "Let the bread cool, then reseal the bag and store it in a dry place.",
+    "The update lets you misfile nothing: every folder is checked before it moves.",
+])
+def test_a_known_word_with_an_english_prefix_is_not_unknown(text):
+    """Session 17: recipes and how-to coin words with over-, under-, re-, pre-, mis-, out- ("overmix",
+    "reseal") that the counts lack; the word after the prefix is an everyday one."""
+    from mtfix.garble.checker import predict
+
+    assert predict(text).analysis.dense["unknown_lower"] == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry approved the rezultat of the regional schools in May.",
+    "The governor said the prefeitura would open the new school in May.",
+    "The committee said the recoment was sent to the ministry in May.",  # a typo: "coment" is rare
+])
+def test_a_word_that_only_starts_like_a_prefix_stays_unknown(text):
+    from mtfix.garble.checker import predict
+
+    assert predict(text).analysis.dense["unknown_lower"] > 0.0
 
 
 def test_capitals_after_a_dateline_or_opening_a_title_are_style():

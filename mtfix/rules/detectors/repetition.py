@@ -250,6 +250,9 @@ def _in_run(text: str, start: int, end: int, word: str) -> bool:
 #: What may open an utterance before its repeated word: at most one word and its comma ("Oh, no, no,
 #: no."), after the segment's start or a sentence's end (markup, a dialogue dash, "♪", quotes aside).
 _UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
+#: The same, or right after a speaker's label and its colon ("Hon. Members: Hear, hear!"): an utterance of
+#: two copies (:func:`utterance`), not an emphatic opening ("He laughed: ha ha ha." stays a loop).
+_LABELLED_UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…:][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
 #: What may close it: final punctuation, a song's "♪", closing quotes and brackets, or the segment's end.
 _UTTERANCE_CLOSE = LazyPattern(r"[ \t]*(?:[.!?…♪]|$)")
 
@@ -258,22 +261,26 @@ def utterance(doc: Document, start: int, end: int) -> bool:
     """Whether the copies at ``[start, end)`` are an utterance on their own: a word repeated for
     emphasis as a whole sentence of dialogue ("No, no, no.", "Go, go, go!", "Oh, no, no, no.",
     "Sorry, sorry!"), not copies inside a clause ("a long, long, long winter", "The bell went, clang,
-    clang, clang.").  Looked for within the segment only (session 13: subtitles).
+    clang, clang.").  Looked for within the segment only (session 13: subtitles); since session 17 also
+    after a speaker's label and its colon, as a record or a transcript gives it ("Hon. Members: Hear, hear!",
+    "The Speaker: Order, order!").
 
     >>> from mtfix.segment import to_document
     >>> d = to_document("Nope. Nope, nope, nope. It was a long, long winter.")
     >>> utterance(d, 6, 22), utterance(d, 38, 48)
     (True, False)
     """
-    return _opens_sentence(doc, start, end, _UTTERANCE_CLOSE)
+    return _opens_sentence(doc, start, end, _UTTERANCE_CLOSE, _LABELLED_UTTERANCE_OPEN)
 
 
-def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern) -> bool:
-    """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it."""
+def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern,
+                    opener: LazyPattern = _UTTERANCE_OPEN) -> bool:
+    """Whether ``[start, end)`` opens a sentence of its segment (``opener`` matches the segment's text before
+    it) and ``close`` matches right after it."""
     seg = doc.segment_at(start)
     if seg is None:
         return False
-    return (_UTTERANCE_OPEN.search(doc.text[seg.start : start]) is not None
+    return (opener.search(doc.text[seg.start : start]) is not None
             and close.match(doc.text[end : seg.end]) is not None)
 
 

@@ -78,7 +78,7 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if len(word) > 1 and word.isupper():
             continue
         if low in reporting:
-            if nxt == ":" or nxt.lower() == "that":
+            if (nxt == ":" and not _label(text, m.end("next"), seg.end)) or nxt.lower() == "that":
                 yield Hit(m.start("w"), m.end("w"), None,
                           message=f"the sentence starts with its verb '{word}': who {low} it? (the subject was lost)")
             continue
@@ -90,6 +90,17 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if _participle(text[m.start("w"):seg.end]):
             yield Hit(m.start("w"), m.end("w"), None,
                       message=f"the sentence starts with the verb '{word} {nxt}': its subject was lost")
+
+
+# What follows a colon: a lower-case word starts a label's list, not what was said.
+_AFTER_COLON = LazyPattern(r"[ \t]*\p{Ll}")
+
+
+def _label(text: str, colon_end: int, end: int) -> bool:
+    """Whether the colon ending at ``colon_end`` is a label's, a lower-case word after it: a release note's
+    "Added: support for ...", a memo's "Noted: the figures ..." (session 17).  What was said after a lost
+    subject is a quotation or a sentence of its own, with its capital: 'Said: "We will ...'."""
+    return _AFTER_COLON.match(text, colon_end, end) is not None
 
 
 def _participle(sentence: str) -> bool:
