@@ -104,10 +104,11 @@ class FileResult:
         return [f for u in self.units for f in u.findings]
 
 
-def unit_document(unit: Unit, path: str | None) -> Document:
+def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
+    """``unit`` as a document to check; ``jobs``: processes a long unit is segmented in (the segments do not change)."""
     doc = to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
-        headings=unit.headings, opaque=unit.opaque, joins=unit.joins,
+        headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
     )
     extra = {k: unit.meta[k] for k in ("mentioned", "register", "subtitle") if unit.meta.get(k)}
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
@@ -163,7 +164,7 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
 
     def one(item: tuple[Unit, str | None]) -> tuple[CheckResult, Any]:
         unit, unit_ref = item
-        check = pipeline.check(unit_document(unit, inp.path))
+        check = pipeline.check(unit_document(unit, inp.path, pipeline.config.jobs))
         if not score:
             return check, None
         from mtfix.scoring import score_document
@@ -223,7 +224,8 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
     container = read_container(inp, fmt, options or {}, pipeline)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     fixed: dict[int, str] = {}
-    fixes = map_units(lambda unit: pipeline.fix(unit_document(unit, inp.path), unsafe=unsafe), container.units)
+    fixes = map_units(lambda unit: pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs),
+                                                   unsafe=unsafe), container.units)
     for i, (unit, fx) in enumerate(zip(container.units, fixes, strict=True)):
         result.units.append(UnitResult(unit, CheckResult(fx.document, fx.findings), fx))
         if fx.changed:

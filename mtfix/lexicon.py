@@ -152,6 +152,13 @@ class _ScannedList:
                     self._buckets = []
         return self._dict.get(word, default)
 
+    def load(self) -> None:
+        """Build the dict now (a long document asks more than :attr:`SCANS` words: see :mod:`mtfix.parallel`)."""
+        with _lock:
+            if self._dict is None:
+                self._dict = _as_dict(self._buckets)
+                self._buckets = []
+
 
 @lru_cache(maxsize=16)
 def _best_list(lang: str) -> _ScannedList:
@@ -160,6 +167,19 @@ def _best_list(lang: str) -> _ScannedList:
         if (_data_dir() / f"{size}_{lang}.msgpack.gz").exists():
             return _ScannedList(_buckets(size, lang))
     raise LookupError(f"wordfreq has no word list for {lang!r}")
+
+
+def _load_english() -> None:
+    _best_list("en").load()
+
+
+def _register() -> None:
+    from mtfix.parallel import on_long_document
+
+    on_long_document("lexicon: the large English list", _load_english)
+
+
+_register()
 
 
 @lru_cache(maxsize=16)

@@ -29,6 +29,28 @@ _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 _IN_WORKER = False
 
 
+#: What checking a long document loads on first use, by name (:func:`on_long_document`, :func:`warm_up`).
+_WARM_UPS: dict[str, Callable[[], object]] = {}
+
+
+def on_long_document(name: str, load: Callable[[], object]) -> None:
+    """Register ``load``: something a long document's check loads on first use (numpy and the detector's batch
+    tables, the large word list), for :func:`warm_up` to load in this process before workers fork for it."""
+    _WARM_UPS[name] = load
+
+
+def warm_up_pending() -> bool:
+    """Whether :func:`warm_up` has loaders left to run in this process."""
+    return bool(_WARM_UPS)
+
+
+def warm_up() -> None:
+    """Run the loaders :func:`on_long_document` registered, each once in this process: workers forked afterwards
+    for the same document share what they loaded instead of each loading its own.  No result changes."""
+    while _WARM_UPS:
+        _WARM_UPS.pop(next(iter(_WARM_UPS)))()
+
+
 def cpu_count() -> int:
     """The CPU cores this process may use (its affinity mask where the system has one)."""
     try:

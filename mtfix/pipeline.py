@@ -125,7 +125,7 @@ class Pipeline:
                 raise TypeError(f"source must be text (str), not {type(source).__name__}"
                                 + ("; decode the bytes first" if isinstance(source, (bytes, bytearray)) else ""))
             ensure_valid_text(source, "<source>")
-        return to_document(text, **kwargs)
+        return to_document(text, **{"jobs": self.config.jobs, **kwargs})
 
     def _selection(self) -> Any:
         """``config.select``/``ignore`` by code, prefix or name, resolved once (mtfix.catalogue);
@@ -273,7 +273,8 @@ class Pipeline:
         new_opaque = None if opaque is None else [Span(shift(o.start), shift(o.end)) for o in opaque]
         new_joins = [Span(shift(j.start), shift(j.end)) for j in doc.meta.get("joins") or ()]
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
-                          code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins)
+                          code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins,
+                          jobs=self.config.jobs)
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
         return replace(new, meta={**doc.meta, **new.meta})
 

@@ -723,9 +723,14 @@ def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, in
         yield pos, rend
 
 
+#: A text at least this long is segmented in ``jobs`` processes when ``jobs`` is other than 1 (:func:`split_segments`):
+#: below it (about a thousand sentences of news), forking costs about what it saves.
+SPREAD_MIN_CHARS = 200_000
+
+
 def split_segments(
     text: str, regions: Iterable[Span] | None = None, *, cuts: list[tuple[int, str]] | None = None,
-    lower_starts: list[int] | None = None,
+    lower_starts: list[int] | None = None, jobs: int = 1,
 ) -> list[Segment]:
     """Split ``text`` (or only its ``regions``) into sentence segments.
 
@@ -735,37 +740,105 @@ def split_segments(
     before a lower-case word and the segment goes on (:data:`_LOWER_START`), the position of
     that word is appended to ``lower_starts`` (when given): MT that lost a sentence's subject
     starts a sentence there ("… the quarter. said that …", rule MTF121).
+
+    With ``jobs`` other than 1 (0: one per CPU core), a text of :data:`SPREAD_MIN_CHARS` or more has its
+    blocks split in that many forked processes, each a contiguous run of blocks (:func:`_spread_blocks`):
+    a block's sentences depend only on the block, so the segments are those of one process.
     """
-    goes_on: set[int] = set()
+    goes_on: frozenset[int] = frozenset()
     if regions is None:  # plain text: a format with regions reads its own line breaks
         wraps = wrapped_breaks(text)
         # where a line that ends in an abbreviation went on ("by the Hon.⏎John Smith"), pysbd may still end a
         # sentence at the period when its list lacks the abbreviation: the segment goes on there
-        goes_on = {_strip(text, sp.end, len(text))[0] for sp in wraps
-                   if text[sp.start - 1] == "." and _ABBREVIATION_END.search(text[text.rfind("\n", 0, sp.start) + 1:sp.start])}
+        goes_on = frozenset(_strip(text, sp.end, len(text))[0] for sp in wraps
+                            if text[sp.start - 1] == "." and _ABBREVIATION_END.search(text[text.rfind("\n", 0, sp.start) + 1:sp.start]))
         text = blank(text, wraps) if wraps else text
+    blocks = [(s, e) for s, e in (_strip(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
+    shares = _spread_blocks(text, blocks, goes_on, jobs) if jobs != 1 and len(text) >= SPREAD_MIN_CHARS else None
+    if shares is None:
+        spans, share_cuts, share_lower = _block_spans(text, blocks, goes_on)
+        shares = [(spans, share_cuts, share_lower)]
     out: list[Segment] = []
-    for bstart, bend in _blocks(text, regions):
-        bstart, bend = _strip(text, bstart, bend)
-        if bstart >= bend:
-            continue
+    for spans, share_cuts, share_lower in shares:
+        out += [Segment(len(out) + i, s, e) for i, (s, e) in enumerate(spans)]
+        if cuts is not None:
+            cuts += share_cuts
+        if lower_starts is not None:
+            lower_starts += share_lower
+    return out
+
+
+_Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]
+
+
+def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozenset[int]) -> _Share:
+    """The sentences of ``blocks`` (stripped, non-empty, in order) as (start, end) pairs, with the forced cuts and
+    lower-case starts they hold (see :func:`split_segments`)."""
+    out: list[tuple[int, int]] = []
+    cuts: list[tuple[int, str]] = []
+    lower_starts: list[int] = []
+    for bstart, bend in blocks:
         first = len(out)
         for s, e in _block_sentences(text, bstart, bend, cuts):
             s, e = _strip(text, s, e)
             if s >= e:
                 continue
             if len(out) > first and s in goes_on:
-                out[-1] = Segment(out[-1].index, out[-1].start, e)
+                out[-1] = (out[-1][0], e)
             elif len(out) > first and (_NO_WORDS.fullmatch(text, s, e) or (
-                    _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1].end - 2, out[-1].end))):
+                    _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1][1] - 2, out[-1][1]))):
                 # a lone closing quote or bracket belongs to the sentence before it, and so does
                 # what starts in lower case (see :data:`_LOWER_START`)
-                if lower_starts is not None and not _NO_WORDS.fullmatch(text, s, e):
+                if not _NO_WORDS.fullmatch(text, s, e):
                     lower_starts.append(s)
-                out[-1] = Segment(out[-1].index, out[-1].start, e)
+                out[-1] = (out[-1][0], e)
             else:
-                out.append(Segment(len(out), s, e))
-    return out
+                out.append((s, e))
+    return out, cuts, lower_starts
+
+
+#: CPU seconds per character of segmenting news (about 0.35 s per MB) and of what this process does besides its run of
+#: blocks when :func:`mtfix.parallel.warm_up` has not run (the warm-up, about 0.18 s: numpy and the detector's batch
+#: tables, the large word list; and forking, collecting): for sharing out the blocks (session 17, balanced on 1 MB of
+#: news: 0.18 left this process the busier, 0.3 the worker).  Only the speed depends on them.
+SECONDS_PER_CHAR = 3.5e-7
+WARM_UP_SECONDS = 0.24
+
+
+def _spread_blocks(text: str, blocks: list[tuple[int, int]], goes_on: frozenset[int], jobs: int) -> list[_Share] | None:
+    """:func:`_block_spans` of ``blocks`` in up to ``jobs`` forked processes, each a contiguous run, this one the
+    first; None when there is one block, or no fork (then nothing ran).  Meanwhile this process loads what the
+    check of a long document loads on first use (:func:`mtfix.parallel.warm_up`), so its run is shorter by
+    that time (:data:`WARM_UP_SECONDS`), the others about equal."""
+    from mtfix import parallel
+
+    n = min(parallel.resolve_jobs(jobs), len(blocks))
+    if n <= 1 or not parallel.can_fork():
+        return None
+    _segmenter()  # pysbd, built before the fork: the workers share it
+    work = len(text) * SECONDS_PER_CHAR
+    warm = WARM_UP_SECONDS if parallel.warm_up_pending() else 0.0
+    here = min(1 / n, max(0.0, (work - (n - 1) * warm) / (n * work)))  # here: warm + here*work = (1-here)*work/(n-1)
+    ends = [e for _, e in blocks]
+    runs, lo = [], 0
+    for k in range(n):  # the k-th run ends at the first block reaching its share of the text
+        reach = int(len(text) * (here + k * (1 - here) / (n - 1)))
+        if k == n - 1:
+            hi = len(blocks)
+        elif k == 0:  # this process's run may be empty: the warm-up is its share
+            hi = bisect_left(ends, reach) + 1 if reach > 0 else 0
+        else:
+            hi = max(lo + 1, bisect_left(ends, reach) + 1)
+        hi = min(hi, len(blocks) - (n - 1 - k))  # every later run keeps a block
+        runs.append(blocks[lo:hi])
+        lo = hi
+
+    def run(item: tuple[bool, list[tuple[int, int]]]) -> _Share:
+        if item[0]:
+            parallel.warm_up()
+        return _block_spans(text, item[1], goes_on)
+
+    return list(parallel.ordered_map(run, [(k == 0, r) for k, r in enumerate(runs)], n, here_first=True))
 
 
 def _block_sentences(
@@ -791,6 +864,7 @@ def to_document(
     headings: Iterable[Span] = (),
     opaque: Iterable[Span] | None = None,
     joins: Iterable[Span] = (),
+    jobs: int = 1,
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
     given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
@@ -800,6 +874,7 @@ def to_document(
     as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`;
     ``joins`` (format text inside a region that reads as a space: the timing between two cues a
     subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
+    ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
 
     >>> doc = to_document("It rained. It snowed.")
     >>> [doc.text[s.start:s.end] for s in doc.segments]
@@ -816,7 +891,7 @@ def to_document(
     soft = soft_breaks(text, regions, fmt_protected) if regions else []
     lower_starts: list[int] = []
     segs = split_segments(blank(text, [*markers, *soft]) if markers or soft else text, regions=regions, cuts=cuts,
-                          lower_starts=lower_starts)
+                          lower_starts=lower_starts, jobs=jobs)
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
             "forced_cuts": cuts, "code": list(code),
             "headings": sorted(headings, key=lambda h: h.start),

@@ -132,7 +132,7 @@ def proposals_for(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     digest = file_digest(inp.raw)
     found: dict[str, Proposal] = {}
     for i, unit in enumerate(container.units):
-        check = pipeline.check(unit_document(unit, inp.path))
+        check = pipeline.check(unit_document(unit, inp.path, pipeline.config.jobs))
         for p in unit_proposals(digest, i, check.findings):
             found[p.id] = p
     return container, found
@@ -150,7 +150,7 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     fixed: dict[int, str] = {}
     signature = pipeline.signature()
     for i, unit in enumerate(container.units):
-        fx = pipeline.fix(unit_document(unit, inp.path), unsafe=False)
+        fx = pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs), unsafe=False)
         check = CheckResult(fx.document, fx.findings)  # type: ignore[arg-type]
         ur = UnitReview(i, unit.id, unit.line_offset, check, fx, unit_proposals(digest, i, fx.findings),
                         source=unit.source, unit=unit)
@@ -175,7 +175,7 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
         if ur.index not in fixed:
             ur.score_after = ur.score_before
         elif after_units is not None:
-            doc = unit_document(after_units[ur.index], inp.path)
+            doc = unit_document(after_units[ur.index], inp.path, pipeline.config.jobs)
             ur.score_after = score_document(pipeline.check(doc), signature=signature)
     return review
 
