@@ -109,7 +109,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_f
                 result = _result(future, pool)
             except BrokenProcessPool:
                 raise WorkerError(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
-                                 "lack of memory, or crashed) before the batch was done; nothing was written: "
+                                 "lack of memory, or crashed) before its work was done; nothing was written: "
                                  "run again with fewer --jobs") from None
             yield result
     finally:  # done, or stopped early (an error, Ctrl-C): no worker is left running
