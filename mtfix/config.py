@@ -17,8 +17,10 @@ names the file and the line.
 from __future__ import annotations
 
 import difflib
+import errno
 import math
 import os
+import stat
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cache
@@ -29,7 +31,7 @@ from urllib.parse import urlsplit
 import regex
 
 from mtfix.errors import ConfigError
-from mtfix.io.inputs import read_named_file
+from mtfix.io.inputs import read_named_file, special_kind
 from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
@@ -580,7 +582,7 @@ def _load_one(path: Path) -> tuple[LoadedConfig, Path | None, str]:
     target = Path(os.path.expanduser(os.path.expandvars(extend)))  # as ruff: ~ and $VAR, then relative
     target = Path(os.path.normpath(target if target.is_absolute() else path.parent / target))
     if not _is_file(target):
-        why = "a folder, not a settings file" if target.is_dir() else "no such file"
+        why = _why_not_a_file(target) or "no such file"
         raise ConfigError(f"{where}: extend: {target}: {why}")
     return loaded, target, where
 
@@ -671,19 +673,27 @@ def _is_file(p: Path) -> bool:
         return False
 
 
+def _why_not_a_file(p: Path) -> str | None:
+    """Why ``p`` is no settings file to read (a folder, a broken link, a link loop, a FIFO or device such
+    as a link to ``/dev/null``); None for a regular file, or when nothing is there."""
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        if not os.path.islink(p):  # nothing there (or a folder on the way that loops)
+            return None
+        return "a symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link (its target does not exist)"
+    if stat.S_ISREG(mode):
+        return None
+    return "a folder, not a settings file" if stat.S_ISDIR(mode) else f"{special_kind(mode)}, not a regular file"
+
+
 def _refuse_unreadable(p: Path) -> None:
     """A ``mtfix.toml`` that is there but is no file (a folder, a broken symbolic link: a shared settings
-    file not checked out) is an error: passing over it would run under other settings, silently."""
-    try:
-        if p.is_symlink() and not p.exists():
-            why = "broken symbolic link (its target does not exist)"
-        elif p.is_dir():
-            why = "a folder, not a settings file"
-        else:
-            return
-    except OSError:
-        return
-    raise ConfigError(f"{p}: {why}; settings file not read")
+    file not checked out; a link to ``/dev/null``, a FIFO) is an error: passing over it would run under
+    other settings (a parent folder's), silently."""
+    why = _why_not_a_file(p)
+    if why is not None:
+        raise ConfigError(f"{p}: {why}; settings file not read")
 
 
 def discover_config_file(start: Path) -> Path | None:

@@ -186,7 +186,7 @@ def run(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         return rv if isinstance(rv, int) else 0
 
-    return guarded(invoke, verbose=any(a in ("--verbose", "-v") for a in args))
+    return guarded(invoke, verbose=any(a in ("--verbose", "-v") for a in args), args=args)
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -208,10 +208,19 @@ def _app_for(args: list[str]) -> typer.Typer:
     return one
 
 
-def guarded(fn: Callable[[], int | None], *, verbose: bool = False) -> int:
+def guarded(fn: Callable[[], int | None], *, verbose: bool = False, args: list[str] | tuple[str, ...] = ()) -> int:
     """Call ``fn`` under the exit-code contract of the ``mtfix`` command: its return value
     (None: 0), typer's exits as they are, 130 on Ctrl-C, 141 and no message when standard output
-    was closed early, and any exception as one line with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too."""
+    was closed early, and any exception as one line with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too.
+    Meanwhile standard error shortens the very long values among ``args`` and escapes the control
+    characters of mtfix's lines (:mod:`mtfix.cli.clip`)."""
+    from mtfix.cli.clip import clipped_stderr
+
+    with clipped_stderr(args):
+        return _guarded(fn, verbose)
+
+
+def _guarded(fn: Callable[[], int | None], verbose: bool) -> int:
     try:
         rv = fn()
         return rv if isinstance(rv, int) else 0

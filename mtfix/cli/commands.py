@@ -140,6 +140,9 @@ def fix(
     if diff and output_dir is not None and not opts.quiet:  # --diff wins, as ruff's --diff over --fix
         typer.echo(f"mtfix: warning: -o/--output-dir {printable(str(output_dir))} is ignored with --diff, "
                    "which writes no file", err=True)
+    elif output_dir is not None and "-" in paths and not opts.quiet:  # as `fix -` always does
+        typer.echo(f"mtfix: warning: standard input (`-`) is fixed to standard output, not under -o/--output-dir "
+                   f"{printable(str(output_dir))}", err=True)
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +22,13 @@ def _fail(message: str, code: int = 2) -> None:
 _READ_AS = {".tsv": ("tsv", "pairs"), ".csv": ("csv", "pairs"), ".txt": ("tsv", "csv", "pairs"),
             ".yaml": ("yaml",), ".yml": ("yaml",), ".tbx": ("tbx",), ".xml": ("tbx",)}
 _EXTENSION = {"tsv": ".tsv", "csv": ".csv", "pairs": ".csv", "yaml": ".yaml", "tbx": ".tbx"}
+
+
+def _message(exc: Exception) -> str:
+    """``exc`` as one line: an OS error as ``FILE: reason`` (not ``[Errno 36] File name too long: 'FILE'``)."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def _write(output: Path, data: bytes) -> None:
@@ -104,7 +110,7 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
 @app.command()
 def convert(
     source: Annotated[list[str], typer.Argument(help="The glossary file(s) to read; several are combined.")],
-    output: Annotated[Path, typer.Option("-o", "--output", parser=path_parser("--output"), help="Where to write; the format follows the extension.")],
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_parser("--output"), help="Where to write; the format follows the extension (- for standard output, with --to).")],
     to: Annotated[
         str | None, typer.Option("--to", help="tsv, csv, pairs (two-column, for MT engines), yaml or tbx.")
     ] = None,
@@ -114,6 +120,7 @@ def convert(
     from mtfix.glossary.formats import OUTPUT_BY_EXTENSION, WRITERS, dump, load
     from mtfix.glossary.loading import bundled_dir
     from mtfix.glossary.model import combine
+    from mtfix.io.stdio import write_stdout
 
     fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
     if to and fmt not in WRITERS:
@@ -124,9 +131,11 @@ def convert(
     if suffix in _READ_AS and fmt not in _READ_AS[suffix]:  # mtfix would read it back as another format
         _fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
               f"output {output.stem}{_EXTENSION[fmt]}")
-    if output.resolve().parent == bundled_dir().resolve():
+    to_stdout = str(output) == "-"
+    if not to_stdout and output.resolve().parent == bundled_dir().resolve():
         _fail("convert does not write into the bundled glossaries; write elsewhere and review")
-    _refuse_an_input(output, source)
+    if not to_stdout:
+        _refuse_an_input(output, source)
     source = _once(source)
     try:
         glossary = combine([load(s) for s in source])
@@ -138,17 +147,21 @@ def convert(
             text = dump(glossary, fmt, pairs_delimiter="," if output.suffix.lower() == ".csv" else "\t")
         else:
             text = dump(glossary, fmt)
-        _write(output, text.encode("utf-8"))
+        if not to_stdout:
+            _write(output, text.encode("utf-8"))
     except (GlossaryError, MtfixError, OSError) as exc:
-        _fail(str(exc))
+        _fail(_message(exc))
+    if to_stdout:  # outside the try: a reader gone ends the run with 141, silently (mtfix.cli)
+        write_stdout(text.encode("utf-8"))
+    where = "standard output" if to_stdout else output
     if fmt == "pairs":
         skipped = sum(1 for e in glossary.entries if not e.source)
         note = f"; {skipped} entries without a source term have no row" if skipped else ""
-        typer.echo(f"wrote {rows} source → target rows from {len(glossary.entries)} entries to {output} "
+        typer.echo(f"wrote {rows} source → target rows from {len(glossary.entries)} entries to {where} "
                    f"({fmt}){note}", err=True)
     else:
         n = len(glossary.entries)
-        typer.echo(f"wrote {n} entr{'y' if n == 1 else 'ies'} to {output} ({fmt})", err=True)
+        typer.echo(f"wrote {n} entr{'y' if n == 1 else 'ies'} to {where} ({fmt})", err=True)
     for note in glossary.notes:  # what the output does not hold: TBX concepts without an English term, overrides
         typer.echo(f"note: {note}", err=True)
 
@@ -172,6 +185,7 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
+    from mtfix.io.stdio import write_stdout
     from mtfix.io.textfile import binary_reason, bomless_wide, decode, looks_binary
 
     to_stdout = str(output) == "-"
@@ -194,11 +208,11 @@ def mine(
         if not all_names:
             known = {f.lower() for e in assemble(tuple(glossary or ())).entries for f in (*e.forms(), *e.variants)}
         proposals = run(texts, min_count=min_count, known=known)
-        if to_stdout:
-            sys.stdout.write(to_tsv(proposals))
-        else:
+        if not to_stdout:
             _write(output, to_tsv(proposals).encode("utf-8"))
     except (MtfixError, OSError) as exc:
-        _fail(str(exc))
+        _fail(_message(exc))
+    if to_stdout:  # outside the try: a reader gone ends the run with 141, silently (mtfix.cli)
+        write_stdout(to_tsv(proposals).encode("utf-8"))
     where = "standard output" if to_stdout else output
     typer.echo(f"wrote {len(proposals)} proposal(s) from {len(texts)} text(s) to {where}", err=True)

@@ -57,16 +57,16 @@ def review(
         html = render_html(build_context(run.used[0].pipeline, reviews, title, [g.pipeline for g in run.used[1:]]))
     finally:
         run.close()
-    try:
-        data = html.encode("utf-8", HTML_ERRORS)
-        if to_stdout:
-            write_stdout(data)
-        elif output.parent and not output.parent.exists():
-            output.parent.mkdir(parents=True, exist_ok=True)
-        if not to_stdout:
+    data = html.encode("utf-8", HTML_ERRORS)
+    if to_stdout:  # a reader gone: 141, silently; a full disk: "cannot write to standard output" (mtfix.cli)
+        write_stdout(data)
+    else:
+        try:
+            if output.parent and not output.parent.exists():
+                output.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(output, data)
-    except OSError as exc:
-        fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+        except OSError as exc:
+            fail(f"{output}: cannot write the report ({exc.strerror or exc})")
     if not opts.quiet:
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
@@ -142,6 +142,8 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         with legacy_encoding(encoding):  # a --diff is printed in each file's own encoding
             _write(planned, targets, diff, quiet)
     except (OSError, MtfixError) as exc:
+        if isinstance(exc, OSError) and exc.filename is None:  # standard output: the run's (141 for a reader gone)
+            raise
         fail(f"cannot write: {exc}")
     changed = sum(1 for p in planned if p.changed)
     if not quiet:

@@ -360,13 +360,24 @@ class PoLocator:
         return line, at - self.line_starts[line - 1] + 1
 
 
+_PRINTABLE_ASCII = bytes(range(32, 127)) + b"\t\n\r"
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """``codec`` is a text encoding that reads ASCII as ASCII (not rot13, UTF-16 or EBCDIC)."""
+    try:
+        return _PRINTABLE_ASCII.decode(codec) == _PRINTABLE_ASCII.decode("ascii")
+    except (UnicodeError, LookupError):  # LookupError: not a text encoding (rot13, base64)
+        return False
+
+
 def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
     """The charset the header declares (UTF-8 if none or unknown), the byte-order mark and the text."""
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError("a UTF-16 PO file: GNU gettext reads only ASCII-compatible charsets", path=path, line=1)
     body = raw[len(bom):]
-    name = "utf-8"
+    name, line = "utf-8", 1
     latin = body.decode("latin-1")
     try:
         entries = parse_po(latin, "latin-1", first=True)
@@ -378,11 +389,16 @@ def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
             m = _CHARSET.search(kw["msgstr"].value) if "msgstr" in kw else None
             if m:
                 name = m.group(1)
+                at = next((lit.start for lit in kw["msgstr"].literals if "charset=" in lit.value.lower()), 0)
+                line = latin.count("\n", 0, at) + 1
             break
     try:
         codec = codecs.lookup(name).name
     except LookupError:
         codec = "utf-8"
+    if not bom and not _ascii_compatible(codec):
+        raise InputError(f"the header's charset {name} is not one GNU gettext reads (an ASCII-compatible text "
+                         "encoding, like UTF-8)", path=path, line=line)
     if bom:
         codec = "utf-8"
     try:

@@ -305,6 +305,8 @@ class JsonlFormat:
         lines = _JSON_LINE.findall(tf.text)
         units: list[Unit] = []
         errors: list[str] = []
+        first: tuple[int, dict[str, Any]] | None = None  # the first record that is an object
+        has_field = False
         for n, line in enumerate(lines):
             body = line.strip(_WS)
             if not body:
@@ -322,6 +324,8 @@ class JsonlFormat:
             if not isinstance(obj, dict):
                 errors.append(f"{where}: {_json_type(obj)}, not a JSON object; kept unchanged")
                 continue
+            first = first or (n, obj)
+            has_field = has_field or text_field in obj
             if text_field not in obj:
                 errors.append(f"{where}: no field {text_field!r}{nested_hint(text_field, obj)}; kept unchanged")
                 continue
@@ -354,6 +358,14 @@ class JsonlFormat:
             if span is not None:
                 locator = JsonStringLocator(n + 1, lead + span[0], body[span[0] : span[1]])
             units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}, locator=locator))
+        if first is None and errors:  # pretty-printed JSON, a JSON array, another format: nothing was read
+            raise InputError(f"no line is a JSON object (JSON Lines is one object a line; "
+                             f"{errors[0].removesuffix('; kept unchanged')})",
+                             path=path, line=int(errors[0].split(":", 1)[0].removeprefix("line ")))
+        if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
+            keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
+            raise InputError(f"no record has the field {text_field!r}{nested_hint(text_field, first[1])} "
+                             f"(fields of line {first[0] + 1}: {keys}); nothing was checked", path=path, line=first[0] + 1)
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
 

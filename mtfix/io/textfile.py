@@ -197,6 +197,8 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
         text = raw.decode(legacy)
     except UnicodeDecodeError as exc:
         raise _decode_error(raw, exc, path, legacy) from None
+    except UnicodeError as exc:  # a codec that fails without a place (``undefined``, ``idna``'s labels)
+        raise InputError(f"not valid {legacy} ({exc}); the file was left untouched", path=path, line=1) from None
     if text.encode(legacy) != raw:
         raise InputError(f"{legacy} does not give these bytes back when re-encoded; the file was left untouched",
                          path=path)
@@ -206,7 +208,10 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
 def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str | None, codec: str, bom: bytes = b"") -> InputError:
     """The error for undecodable ``raw`` (the file's bytes after ``bom``): the line counted in the decoded
     text before the bad bytes (``\\r\\n``, ``\\r`` and ``\\n`` alike), the byte offset counted in the file."""
-    before = raw[: exc.start].decode(codec, errors="replace")
+    try:
+        before = raw[: exc.start].decode(codec, errors="replace")
+    except UnicodeError:  # a codec without the "replace" handler (idna)
+        before = raw[: exc.start].decode("latin-1")
     line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     bad = raw[exc.start : exc.start + 4].hex(" ")
     return InputError(f"not valid {codec} (byte {len(bom) + exc.start}: {bad}); the file was left untouched",
