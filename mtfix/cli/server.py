@@ -68,7 +68,9 @@ def server(
                          else _one_line("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler], force=True)
     try:
-        serve(grammar=grammar, debounce_ms=debounce_ms)
+        code = serve(grammar=grammar, debounce_ms=debounce_ms)
     finally:
         # pygls closes standard output when the client says exit: nothing more may be flushed to it
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    if code:  # exit without shutdown (LSP: 1)
+        raise typer.Exit(code)

@@ -18,6 +18,7 @@ its own ``related`` spans lists those.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -122,14 +123,38 @@ def _rule_signals(code: str) -> tuple[str, ...]:
     return ()
 
 
-def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
+class SignIndex:
+    """The findings of one document indexed once for :func:`related_findings`: the garble detector's
+    signs by sentence, and every finding by start. Without it each MTF401 and MTF120 scanned every
+    finding of the document, so a long document's diagnostics took quadratic time (40,000 findings:
+    144 s, the editor waiting for every keystroke's diagnostics)."""
+
+    def __init__(self, findings: Sequence[Finding]):
+        self.signs: dict[Any, list[Finding]] = {}  # MTF402-MTF408 by segment, in input order
+        for f in findings:
+            if f.code.startswith("MTF4") and f.code != "MTF401" and f.segment is not None:
+                self.signs.setdefault(f.segment, []).append(f)
+        self.order = sorted(range(len(findings)), key=lambda i: findings[i].start)
+        self.starts = [findings[i].start for i in self.order]
+        self.findings = findings
+
+    def within(self, start: int, end: int) -> list[Finding]:
+        """The findings inside ``start``..``end``, in input order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        return [self.findings[i] for i in sorted(self.order[lo:hi]) if self.findings[i].end <= end]
+
+
+def related_findings(finding: Finding, findings: Sequence[Finding],
+                     index: SignIndex | None = None) -> list[tuple[int, int, str]]:
     """(start, end, message) of the signs behind ``finding``.
 
     A finding that carries ``related`` (spans with a message, or objects with
     ``start``/``end``/``message``) gives them; MTF120 gives the findings inside
     its sentence whose codes it names (in its message) or counts (its pack's
     ``signals``); MTF401 (the garble detector's verdict on a sentence) gives the
-    detector's sign findings (MTF402-MTF408) in the same sentence.
+    detector's sign findings (MTF402-MTF408) in the same sentence. ``index``: ``findings``
+    indexed once (:class:`SignIndex`), for a caller that asks about many findings.
     """
     own = getattr(finding, "related", None) or getattr(finding, "signs", None)
     if own:
@@ -140,6 +165,9 @@ def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tupl
             elif hasattr(r, "start") and hasattr(r, "end"):
                 out.append((int(r.start), int(r.end), str(getattr(r, "message", "") or getattr(r, "code", ""))))
         return out
+    if finding.code == "MTF401" and index is not None:
+        return [(f.start, f.end, f"{f.code}: {f.message}") for f in index.signs.get(finding.segment, ())
+                if f is not finding] if finding.segment is not None else []
     if finding.code == "MTF401":  # the garble detector: its signs are MTF402-MTF408 in the same sentence
         return [
             (f.start, f.end, f"{f.code}: {f.message}")
@@ -151,9 +179,10 @@ def related_findings(finding: Finding, findings: Sequence[Finding]) -> list[tupl
         return []
     named = set(_CODE.findall(finding.message.split(")", 1)[0])) - {finding.code}
     codes = named or set(_rule_signals(finding.code))
+    inside = index.within(finding.start, finding.end) if index is not None else findings
     return [
         (f.start, f.end, f"{f.code}: {f.message}")
-        for f in findings
+        for f in inside
         if f is not finding and f.code in codes and finding.start <= f.start and f.end <= finding.end
     ]
 
@@ -166,15 +195,21 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
 
 def to_diagnostic(
     finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
-    pack_files: Mapping[str, Path] | None = None, version: int | None = None,
+    pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
+    hrefs: dict[str, str | None] | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
     range but not its data: :func:`finding_key`)."""
-    href = docs_href(finding.code, docs_template, pack_files)
+    if hrefs is None or finding.code not in hrefs:
+        href = docs_href(finding.code, docs_template, pack_files)
+        if hrefs is not None:
+            hrefs[finding.code] = href
+    else:
+        href = hrefs[finding.code]
     related = [
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
-        for s, e, message in related_findings(finding, findings)
+        for s, e, message in related_findings(finding, findings, signs)
     ]
     message = finding.message
     if finding.suggestions:
@@ -202,7 +237,8 @@ def to_diagnostics(
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs)."""
     all_findings = list(findings)
-    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version)
+    signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
+    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs)
             for f in at_or_above(all_findings, min_severity)]
 
 

@@ -26,7 +26,9 @@ from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import MtfixError
@@ -72,6 +74,20 @@ def uri_to_path(uri: str) -> str | None:
     return f"//{parts.netloc}{path}" if parts.netloc and parts.netloc != "localhost" else path
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol, answering a request that comes after ``shutdown`` with an error, as LSP asks
+    (pygls drops it, and a client waiting for the answer waits for ever)."""
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if (self._shutdown and method is not None and method != types.EXIT
+                and getattr(message, "id", None) is not None):
+            error = JsonRpcInvalidRequest(f"the server is shutting down: {method} after shutdown; only exit is expected")
+            self._send_response(message.id, None, error.to_response_error())
+            return
+        super().handle_message(message)
+
+
 @dataclass
 class DocState:
     """The last check of one open document."""
@@ -91,12 +107,15 @@ class MtfixLanguageServer(LanguageServer):
     """The pygls server with mtfix's session: profiles, LanguageTool and per-document state."""
 
     def __init__(self, grammar: str | None = None, debounce_ms: float | None = None):
-        super().__init__("mtfix", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("mtfix", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=_Protocol)
+        self.exit_code = 0  # 1 when the client says exit without shutdown (LSP)
         self.session = Session(grammar=grammar)
         self.debounce_override = None if debounce_ms is None else max(0.0, debounce_ms / 1000)
         self.roots: list[Path] = []
         self.states: dict[str, DocState] = {}
         self.tasks: dict[str, asyncio.Task] = {}
+        self.unsynced: set[str] = set()  # documents whose text is unknown (an incremental change: UNSYNCED)
         self.grammar_tasks: dict[str, asyncio.Task] = {}
         self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-check")
         self.grammar_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-grammar")
@@ -188,7 +207,7 @@ class MtfixLanguageServer(LanguageServer):
                 return
             path = uri_to_path(uri)
             kind = document_kind(path, language_id)
-            if kind is None:
+            if kind is None or uri in self.unsynced:
                 self.publish(uri, version, [])
                 return
             encoding = self.encoding
@@ -281,6 +300,8 @@ class MtfixLanguageServer(LanguageServer):
             doc = self.workspace.get_text_document(uri)
             text, version, language_id = doc.source, doc.version, doc.language_id
         except Exception:
+            return None
+        if uri in self.unsynced:
             return None
         st = self.states.get(uri)
         if st is not None and st.text == text:
@@ -412,6 +433,12 @@ def _delivery(ls: MtfixLanguageServer) -> str:
 
 
 STALE = "the document changed since this fix was offered; nothing was changed: ask for the fix again"
+#: Said when a client sends an incremental change (a range and its text) although the server asks for the
+#: whole text on every change: pygls then takes the fragment for the whole document, so its text is unknown
+#: and every diagnostic or edit computed from it would land at the wrong place in the editor's text.
+UNSYNCED = ("{uri}: the editor sent an incremental change (a range) although mtfix asks for the whole text "
+            "on every change (textDocumentSync Full): the document's text is unknown, so it gets no diagnostics "
+            "and no fixes until it is reopened or sent whole")
 
 
 async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[types.WorkspaceEdit | None, str | None]:
@@ -419,6 +446,8 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     None and why: a fix or an ignore comment only for the very text it was offered for, "fix all"
     computed for the current text."""
     uri = data.get("uri")
+    if isinstance(uri, str) and uri in ls.unsynced:
+        return None, UNSYNCED.format(uri=uri)
     st = await ls.fresh_state(uri) if isinstance(uri, str) else None
     if st is None:
         return None, "the document is not open"
@@ -516,11 +545,22 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MtfixLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.unsynced.discard(params.text_document.uri)
         ls.schedule(params.text_document.uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: MtfixLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, None)
+        uri = params.text_document.uri
+        unknown = uri in ls.unsynced
+        for change in params.content_changes:  # a whole text makes it known again; a range, unknown
+            unknown = isinstance(change, types.TextDocumentContentChangePartial)
+        if unknown and uri not in ls.unsynced:
+            ls.unsynced.add(uri)
+            ls.states.pop(uri, None)
+            ls.message(UNSYNCED.format(uri=uri), types.MessageType.Error, again=True)
+        elif not unknown:
+            ls.unsynced.discard(uri)
+        ls.schedule(uri, None)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MtfixLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -536,6 +576,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             if t is not None:
                 t.cancel()
         ls.states.pop(uri, None)
+        ls.unsynced.discard(uri)
         ls.publish(uri, None, [])
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -579,14 +620,20 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         markdown = st.kind == "markdown"
         subtitles = st.kind in ("srt", "vtt")  # no comment in cue text: a player would show it on screen
         ignored: set[tuple[str, int]] = set()
-        for f in st.findings:
+        only = params.context.only
+        # quick fixes only when asked for: an editor's fix-all on save asks for source.fixAll over the whole
+        # document, and building a quick fix for each of its findings was wasted work
+        quick = not only or any(_kind_within(types.CodeActionKind.QuickFix, k) for k in only)
+        spans = actions.EditSpans(st.findings) if quick else None
+        for f in st.findings if quick else ():
             if not ((f.start <= b and f.end >= a) or f.start in wanted):
                 continue
             diag = by_key.get((f.code, f.start, f.end))
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
-            for suggest in actions.suggestion_actions(f, st.findings, uri, st.version, st.text, idx, diag, versioned):
+            for suggest in actions.suggestion_actions(f, st.findings, uri, st.version, st.text, idx, diag, versioned,
+                                                      spans):
                 out.append(deliver(suggest, "suggest", f))
             ignore = None if subtitles else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
                                                                     versioned)
@@ -606,7 +653,6 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
                 fa.edit = actions.workspace_edit(uri, st.version, edits, versioned)
             out.append(fa)
-        only = params.context.only
         if only:
             out = [x for x in out if any(_kind_within(x.kind, k) for k in only)]
         return out
@@ -662,13 +708,19 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     def shutdown(ls: MtfixLanguageServer, params: Any = None) -> None:
         ls.close()
 
+    @server.feature(types.EXIT)
+    def exit_(ls: MtfixLanguageServer, params: Any = None) -> None:
+        ls.exit_code = 0 if ls.protocol._shutdown else 1  # pygls exits with it, but start_io swallows it
+
     return server
 
 
-def serve(grammar: str | None = None, debounce_ms: float | None = None) -> None:
-    """Run the server over standard input and output until the client says exit."""
+def serve(grammar: str | None = None, debounce_ms: float | None = None) -> int:
+    """Run the server over standard input and output until the client says exit; the exit code: 1 when
+    the client said exit without shutdown, else 0."""
     server = create_server(grammar=grammar, debounce_ms=debounce_ms)
     try:
         server.start_io()
     finally:
         server.close()
+    return server.exit_code

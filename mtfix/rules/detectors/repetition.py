@@ -280,8 +280,28 @@ def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern,
     seg = doc.segment_at(start)
     if seg is None:
         return False
-    return (opener.search(doc.text[seg.start : start]) is not None
-            and close.match(doc.text[end : seg.end]) is not None)
+    return _opener_before(doc.text, seg.start, start, opener) and close.match(doc.text, end, seg.end) is not None
+
+
+#: An opener's part after its ``^`` (a match from the segment's start).
+_OPENER_REST = LazyPattern(r"[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
+
+
+def _opener_before(text: str, lo: int, start: int, opener: LazyPattern) -> bool:
+    """``opener.search(text[lo:start]) is not None``, without copying or scanning the segment: a match
+    holds no letter or digit but one word before its comma, so it starts after the last other letter or
+    digit before ``start`` (the whole slice was searched per pair: a 600 KB paragraph of commas took
+    quadratic time, session 17)."""
+    if _OPENER_REST.match(text, lo, start) is not None:  # the ``^`` branch, at the segment's start
+        return True
+    k = start
+    while k > lo and not text[k - 1].isalnum():
+        k -= 1
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    while k > lo and not text[k - 1].isalnum():
+        k -= 1
+    return opener.search(text, max(lo, k, 1), start) is not None  # from 1: ``^`` is the branch above
 
 
 #: What may follow an emphatic opening: clause punctuation or a dash, or the segment's end.
@@ -391,8 +411,10 @@ def _action_went_on(text: str, start: int, end: int, sep: str, low: str) -> bool
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group(1).lower() not in _WENT_ON_BEFORE:
         return False
-    rest = text[end:].lstrip(" \t")
-    if not rest or rest[0] in _CLAUSE_END:
+    k = end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k == len(text) or text[k] in _CLAUSE_END:
         return True
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1).lower() in _WENT_ON_AFTER
@@ -415,7 +437,10 @@ def _inside_name(text: str, seg_start: int, start: int) -> bool:
     """Whether the capitalised word at ``start`` follows a word of its segment (from ``seg_start``) in
     mid-sentence (so its capital is a name's, not a sentence's): "the Champions League", not "Young, young
     teachers", nor a subtitle cue's first word after the protected timing line (session 13)."""
-    return text[seg_start:start].rstrip()[-1:].isalnum()
+    k = start
+    while k > seg_start and text[k - 1].isspace():
+        k -= 1
+    return k > seg_start and text[k - 1].isalnum()
 
 
 @detector("repeated_ngram")
