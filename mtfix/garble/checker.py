@@ -40,14 +40,6 @@ MIN_WORDS = 6  # shorter segments (headlines, captions, short sentences) give to
 #: 266 had 8-11 words, against 3 of 43 real MT majors on realmt train and none of 16 on dev
 #: (bench/RESULTS.md, "Session 8: precision").
 MIN_MAJOR_WORDS = 12
-#: Below :data:`MIN_MAJOR_WORDS` words a minor MTF401 needs at least this probability, above the model's
-#: minor threshold (session 17, corroboration revision 10).  There the verdict separates real MT from
-#: professional English least: on the fitting data (realmt train, MLQE-PE train and dev, MQM zh-en 2020 and
-#: TED 2021, EWT train, the project's own professional sets) professional sentences of 6-11 words reach
-#: 0.30 about as often as longer ones (60 % against 65 %) while MT reaches it less often (67 % against 78 %).
-#: 0.38 is the highest of 0.30, 0.32, ..., 0.44 that leaves realmt train's MT sentences with a finding at
-#: 211 of 228 or more (213 before; bench/RESULTS.md, "Session 17: MTF401 on professional English").
-SHORT_MINOR = 0.38
 #: In dialogue (``Document.meta["register"]``, which the subtitle formats set) MTF401 needs this many
 #: words, the structural signs keep their own minimums (session 13).  Below it the model's verdict says
 #: nothing about spoken English: on the TED talks of MQM zh-en 2021 it reached the minor threshold on 73 %
@@ -331,7 +323,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
                     (s.suggestion,) if s.suggestion else (), f"garble:{code}"))
     p = pred.probability
     th = det.thresholds
-    if p < (th["minor"] if nwords >= MIN_MAJOR_WORDS else max(th["minor"], SHORT_MINOR)):
+    if p < th["minor"]:
         return out
     major = p >= th["major"] and may_be_major(text)
     sev = Severity.MAJOR if major else Severity.MINOR

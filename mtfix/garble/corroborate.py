@@ -58,10 +58,9 @@ from mtfix.suppress import suppressed
 #: ``mtfix.model.Document.in_heading``; 7, session 13: in dialogue, a subtitle file's, MTF401 needs 12 words,
 #: ``mtfix.garble.checker.MIN_DIALOGUE_WORDS``; 8, session 14: the slips machine translation carries over,
 #: :data:`CARRIED_OVER`, corroborate a probability at or above :data:`SLIP_FLOOR`; 9, session 14: in
-#: dialogue a dropped g, "gettin'", is read as the word, ``mtfix.garble.checker.read_elisions``; 10,
-#: session 17: below 12 words a minor MTF401 needs ``mtfix.garble.checker.SHORT_MINOR``); part of the
-#: garble checker's signature.
-REVISION = 10
+#: dialogue a dropped g, "gettin'", is read as the word, ``mtfix.garble.checker.read_elisions``); part of
+#: the garble checker's signature.
+REVISION = 9
 #: Code prefixes whose findings corroborate the detector: the generic and source-language rule packs.
 CORROBORATING: tuple[str, ...] = ("MTF1", "MTF2")
 #: MQM categories of typing slips (stray spaces, glued words, quotes, encoding): human writers make them
