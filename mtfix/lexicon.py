@@ -169,17 +169,9 @@ def _best_list(lang: str) -> _ScannedList:
     raise LookupError(f"wordfreq has no word list for {lang!r}")
 
 
-def _load_english() -> None:
+def load_english() -> None:
+    """Build the large English list's dict now (before workers fork: :func:`mtfix.garble.checker.build_checker`)."""
     _best_list("en").load()
-
-
-def _register() -> None:
-    from mtfix.parallel import on_long_document
-
-    on_long_document("lexicon: the large English list", _load_english)
-
-
-_register()
 
 
 @lru_cache(maxsize=16)

@@ -395,8 +395,9 @@ def _split_before_quotes(block: str, start: int, end: int) -> list[tuple[int, in
     is false."') or a quote mark before it ('"We call it "good news," he said. "Prices rose," he added.')
     puts a sentence end between two quotes it protects.  The cut is made where a quote mark opens after
     white space, after ``!``, ``?`` or a period whose word is of two letters or more and no abbreviation
-    (not "the U.S. "Dream Team"", "Robert E. "Bob" Lee", "Gen. "Mad Dog" Mattis"), outside brackets, and the
-    parts on both sides are sentences (:func:`_a_sentence`)."""
+    (not "the U.S. "Dream Team"", "Robert E. "Bob" Lee", "Gen. "Mad Dog" Mattis"), outside brackets, inside a
+    quotation as pysbd pairs the marks (after an odd number of straight quotes or a “ not yet closed: not between
+    quoted titles, 'played "Help!" "Yesterday," and …'), and the parts on both sides are sentences (:func:`_a_sentence`)."""
     found: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
     for m in _OPEN_QUOTE_AFTER_END.finditer(block, start, end):
         a_end = m.start()
@@ -408,6 +409,8 @@ def _split_before_quotes(block: str, start: int, end: int) -> list[tuple[int, in
         if block.count("(", start, a_end) > block.count(")", start, a_end) or \
                 block.count("[", start, a_end) > block.count("]", start, a_end):
             continue
+        if not (block.count('"', 0, a_end) % 2 or block.rfind("“", 0, a_end) > block.rfind("”", 0, a_end)):
+            continue  # every quote closed before it, as pysbd pairs them: pysbd saw this end ('played "Help!" "Yesterday,"')
         found.append((a_end, m.end()))
     cuts: list[tuple[int, int]] = []
     pending = start

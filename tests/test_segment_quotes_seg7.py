@@ -95,3 +95,15 @@ def test_a_quotation_is_cut_before_a_number_after_a_sentence_end() -> None:
     text = "He said: “We met them this week. 2005 was hard. The rest can wait.” Then he left."
     assert _split(text) == ["He said: “We met them this week.", "2005 was hard.", "The rest can wait.”",
                             "Then he left."]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of quoted titles that end in "!" or "?" (American style drops the comma after them): each quote is
+    # closed before the next opens, so pysbd hid no sentence end there (seg-7 cuts only inside a quotation)
+    'The band played "Help!" "Yesterday," and "Let It Be" at the gala.',
+    'The shows "Oklahoma!" "Hello, Dolly!" and "Cats" ran for years.',
+    'Have you read "Why Nations Fail?" "Capital," or "Sapiens" this year?',
+    "The band played “Help!” “Yesterday,” and “Let It Be” at the gala.",
+])
+def test_quoted_titles_ending_in_a_mark_in_a_list_stay_one_sentence(text: str) -> None:
+    assert _split(text) == [text]

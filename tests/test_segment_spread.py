@@ -291,3 +291,28 @@ def test_this_process_takes_a_shorter_run_while_it_warms_up(monkeypatch):
     monkeypatch.setattr(segment, "WARM_UP_SECONDS", 1.0)  # more than all the work: this process only warms up
     assert _split(text, 2) == alone
     assert seen.pop() == [0, 200]
+
+
+@pytest.mark.parametrize("select", ["MTF105", "MTF1"])
+def test_a_spread_segmentation_loads_no_detector_that_the_check_does_not_use(select):
+    """With every MTF4 finding left out (``--select MTF105``), a long document segmented in workers loads neither
+    the detector nor the large word list (what ``-j 1`` loads: nothing of either), so an unreadable detector model
+    does not stop the check, as it does not with ``-j 1`` (session 17 review)."""
+    script = (
+        "import mtfix.segment as segment\n"
+        "import mtfix.garble.model as model\n"
+        "from mtfix import lexicon\n"
+        "from mtfix.garble import batch\n"
+        "from mtfix.config import Config\n"
+        "from mtfix.pipeline import Pipeline\n"
+        "segment.SPREAD_MIN_CHARS = 0\n"
+        "model.MODEL_FILE = 'missing.npz'\n"
+        f"p = Pipeline(Config(grammar='off', jobs=2, select=({select!r},)))\n"
+        "p.load_models()\n"
+        "r = p.check('The the report was late. It rained.\\n\\nThen the sun came out. We left.\\n')\n"
+        "print(sorted({f.code for f in r.findings}), bool(batch._tables), model._load.cache_info().currsize,\n"
+        "      lexicon._best_list('en')._dict is not None)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.stdout.strip() == "['MTF105'] False 0 False", proc.stderr

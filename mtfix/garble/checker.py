@@ -391,13 +391,21 @@ def _load_batch_tables() -> None:
         batch._tables_of(tagger)
 
 
+_registered = [False]
+
+
 def _register() -> None:
+    """Register what a long document's detector work loads on first use (:func:`mtfix.parallel.warm_up`), once
+    per process, when a checker that may spread is built (:func:`build_checker`): a check that leaves out every
+    MTF4 finding loads neither, as with ``jobs`` 1 (session 17 review)."""
+    if _registered[0]:
+        return
+    _registered[0] = True
+    from mtfix.lexicon import load_english
     from mtfix.parallel import on_long_document
 
+    on_long_document("lexicon: the large English list", load_english)
     on_long_document("garble: the batch tagger's tables", _load_batch_tables)
-
-
-_register()
 
 
 #: The share of a spread's sentences this process judges when the workers start before the checkers
@@ -619,4 +627,6 @@ def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:
     checker.jobs = int(getattr(config, "jobs", 1))
     if findings_unwanted(config):
         checker.active = False
+    elif checker.jobs != 1:
+        _register()
     return checker

@@ -121,10 +121,13 @@ def test_the_bounded_opener_search_finds_what_the_whole_slice_search_found() -> 
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         lo = rng.randint(0, len(t))
         start = rng.randint(lo, len(t))
-        for opener in (r._UTTERANCE_OPEN, r._LABELLED_UTTERANCE_OPEN):
-            plain = opener.search(t[lo:start]) is not None
-            found += plain
-            assert r._opener_before(t, lo, start, opener) == plain, (t, lo, start)
+        plain = r._UTTERANCE_OPEN.search(t[lo:start]) is not None
+        found += plain
+        assert r._opener_before(t, lo, start, r._UTTERANCE_OPEN) == plain, (t, lo, start)
+        label = r._LABELLED_UTTERANCE_OPEN.search(t[lo:start])  # a speaker's label: no ``^`` branch
+        found += label is not None
+        bounded = r._LABELLED_UTTERANCE_OPEN.search(t, r._tail_start(t, lo, start), start)
+        assert (bounded and (bounded.start() - lo, bounded.group("word"))) == (label and (label.start(), label.group("word"))), (t, lo, start)
     assert found > 1000
 
 

@@ -250,9 +250,10 @@ def _in_run(text: str, start: int, end: int, word: str) -> bool:
 #: What may open an utterance before its repeated word: at most one word and its comma ("Oh, no, no,
 #: no."), after the segment's start or a sentence's end (markup, a dialogue dash, "♪", quotes aside).
 _UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
-#: The same, or right after a speaker's label and its colon ("Hon. Members: Hear, hear!"): an utterance of
-#: two copies (:func:`utterance`), not an emphatic opening ("He laughed: ha ha ha." stays a loop).
-_LABELLED_UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…:][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
+#: Or right after a speaker's label and its colon ("Hon. Members: Hear, hear!"): an utterance (:func:`utterance`)
+#: when what is said starts with a capital, as a sentence does ("Decision: rejected, rejected." is no utterance),
+#: not an emphatic opening ("He laughed: ha ha ha." stays a loop).
+_LABELLED_UTTERANCE_OPEN = LazyPattern(r":[\"”’)\]]*[ \t]+[^\p{L}\p{N}]*(?:(?P<word>\p{L}+),[ \t]+)?$")
 #: What may close it: final punctuation, a song's "♪", closing quotes and brackets, or the segment's end.
 _UTTERANCE_CLOSE = LazyPattern(r"[ \t]*(?:[.!?…♪]|$)")
 
@@ -263,24 +264,30 @@ def utterance(doc: Document, start: int, end: int) -> bool:
     "Sorry, sorry!"), not copies inside a clause ("a long, long, long winter", "The bell went, clang,
     clang, clang.").  Looked for within the segment only (session 13: subtitles); since session 17 also
     after a speaker's label and its colon, as a record or a transcript gives it ("Hon. Members: Hear, hear!",
-    "The Speaker: Order, order!").
+    "The Speaker: Order, order!"), when what is said starts with a capital ("Decision: rejected, rejected." is a
+    label's value given twice).
 
     >>> from mtfix.segment import to_document
     >>> d = to_document("Nope. Nope, nope, nope. It was a long, long winter.")
     >>> utterance(d, 6, 22), utterance(d, 38, 48)
     (True, False)
     """
-    return _opens_sentence(doc, start, end, _UTTERANCE_CLOSE, _LABELLED_UTTERANCE_OPEN)
-
-
-def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern,
-                    opener: LazyPattern = _UTTERANCE_OPEN) -> bool:
-    """Whether ``[start, end)`` opens a sentence of its segment (``opener`` matches the segment's text before
-    it) and ``close`` matches right after it."""
+    if _opens_sentence(doc, start, end, _UTTERANCE_CLOSE):
+        return True
     seg = doc.segment_at(start)
     if seg is None:
         return False
-    return _opener_before(doc.text, seg.start, start, opener) and close.match(doc.text, end, seg.end) is not None
+    label = _LABELLED_UTTERANCE_OPEN.search(doc.text, _tail_start(doc.text, seg.start, start), start)
+    return (label is not None and (label.group("word") or doc.text[start])[:1].isupper()
+            and _UTTERANCE_CLOSE.match(doc.text, end, seg.end) is not None)
+
+
+def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern) -> bool:
+    """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it."""
+    seg = doc.segment_at(start)
+    if seg is None:
+        return False
+    return _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN) and close.match(doc.text, end, seg.end) is not None
 
 
 #: An opener's part after its ``^`` (a match from the segment's start).
@@ -294,6 +301,12 @@ def _opener_before(text: str, lo: int, start: int, opener: LazyPattern) -> bool:
     quadratic time, session 17)."""
     if _OPENER_REST.match(text, lo, start) is not None:  # the ``^`` branch, at the segment's start
         return True
+    return opener.search(text, max(_tail_start(text, lo, start), 1), start) is not None  # from 1: ``^`` is above
+
+
+def _tail_start(text: str, lo: int, start: int) -> int:
+    """Where a match of an opener ending at ``start`` can start at the earliest: after the last letter or
+    digit before ``start`` but one word (and the marks around it), not before ``lo``."""
     k = start
     while k > lo and not text[k - 1].isalnum():
         k -= 1
@@ -301,7 +314,7 @@ def _opener_before(text: str, lo: int, start: int, opener: LazyPattern) -> bool:
         k -= 1
     while k > lo and not text[k - 1].isalnum():
         k -= 1
-    return opener.search(text, max(lo, k, 1), start) is not None  # from 1: ``^`` is the branch above
+    return k
 
 
 #: What may follow an emphatic opening: clause punctuation or a dash, or the segment's end.
