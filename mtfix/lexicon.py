@@ -232,23 +232,98 @@ def inflection_bases(word: str) -> tuple[str, ...]:
     return ()
 
 
-#: English prefixes that coin verbs and adjectives from everyday words ("overmix", "underbake", "outsell",
-#: "misfile", "precut", "reseal"; session 17): recipes, how-to and release notes use such words that the
-#: word counts lack.
+#: English prefixes that coin verbs from everyday verbs ("overmix", "underbake", "outsell", "misfile", "precut",
+#: "reseal"; session 17): recipes, how-to and release notes use such words that the word counts lack.
 PREFIXES = ("over", "under", "out", "mis", "pre", "re")
+
+
+def _ing_forms(base: str) -> tuple[str, ...]:
+    """The "-ing" forms English spelling gives ``base`` as a verb: "bake" → "baking", "cut" → "cutting",
+    "stop" → "stopping" or "stoping", "mix" → "mixing".  A form another word owns is left out: "stating"
+    is "state"'s, not "stat"'s; "sting" is no form of "ste" (no vowel before its "e")."""
+    vowels = "aeiouy"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return (base[:-1] + "ing",) if any(c in vowels for c in base[:-1]) else ()
+    plain = () if zipf(base + "e") > zipf(base) else (base + "ing",)  # "stating" is "state"'s, not "stat"'s
+    if len(base) >= 3 and base[-1] not in "aeiouwxys" and base[-2] in "aeiou" and base[-3] not in vowels:
+        doubled = (base + base[-1] + "ing",)  # a short vowel: "cutting", "setting"
+        return doubled if len(base) <= 3 else doubled + plain
+    return plain
+
+
+def _verb_bases(stem: str) -> tuple[str, ...]:
+    """The verbs ``stem`` may be a form of: an "-ing" or "-ed" form ("sealed", "supplied"), a third person ("sells"),
+    a noun of action in "-ment" ("management"), or the verb itself."""
+    if len(stem) > 4 and stem.endswith(("ied", "ies")):  # "supplied", "applies"
+        return (stem[:-3] + "y",)
+    if len(stem) > 4 and stem.endswith(("ing", "ed")):
+        return inflection_bases(stem)
+    if len(stem) > 6 and stem.endswith("ment"):
+        return (stem[:-4], stem[:-4] + "e")
+    if len(stem) > 3 and stem.endswith("s") and not stem.endswith("ss"):
+        return (stem[:-1], stem[:-2]) if stem.endswith("es") else (stem[:-1],)
+    return (stem,)
+
+
+#: The past tenses and participles of English irregular verbs that a prefix takes ("regrown", "outsold",
+#: "retaught", "overdone", "undershot"): they have no "-ing" form of their own to show they are verbs.
+IRREGULAR_FORMS = frozenset({
+    "arisen", "awoke", "awoken", "beaten", "became", "become", "began", "begun", "bent", "bet", "bit", "bitten",
+    "bled", "blew", "blown", "bore", "borne", "bought", "bound", "bred", "broke", "broken", "brought", "built",
+    "burnt", "burst", "caught", "chose", "chosen", "clung", "come", "cost", "crept", "cut", "dealt", "did",
+    "done", "drawn", "drew", "driven", "drove", "drunk", "dug", "dwelt", "eaten", "fallen", "fed", "fell", "felt",
+    "fled", "flew", "flown", "forbade", "forbidden", "forgave", "forgiven", "forgot", "forgotten", "fought",
+    "found", "froze", "frozen", "gave", "given", "gone", "got", "gotten", "grew", "ground", "grown", "held",
+    "hid", "hidden", "hit", "hung", "hurt", "kept", "knelt", "knew", "known", "laid", "leapt", "learnt", "led",
+    "left", "lent", "let", "lit", "lost", "made", "meant", "met", "paid", "put", "quit", "ran", "rang", "read",
+    "rid", "ridden", "risen", "rode", "rose", "run", "rung", "said", "sang", "sank", "sat", "saw", "seen", "sent",
+    "set", "sewn", "shaken", "shed", "shone", "shook", "shot", "shown", "shrank", "shrunk", "shut", "slept",
+    "slid", "slung", "smelt", "sold", "sought", "sown", "spat", "spelt", "spent", "spilt", "split", "spoke",
+    "spoken", "spread", "sprang", "sprung", "spun", "stank", "stole", "stolen", "stood", "struck", "strung",
+    "stuck", "stung", "stunk", "sung", "sunk", "swept", "swore", "sworn", "swum", "swung", "taken", "taught",
+    "thought", "threw", "thrown", "told", "took", "tore", "torn", "trod", "trodden", "understood", "wept", "went",
+    "woke", "woken", "won", "wore", "worn", "wound", "wove", "woven", "written", "wrote",
+})
+
+
+#: The Zipf frequency a verb's "-ing" form needs (session 17, ``bench/probe_prefixed.py``): at 2.5 a prefix
+#: takes "inflate", "conceive", "duplicate" ("inflating" 2.79, "duplicating" 2.60) and not "station"
+#: ("stationing"); 2.0 took 57 more foreign words of wordfreq's lists, 3.0 lost 47 English coinages.
+VERB_ING = 2.5
+
+
+def is_everyday_verb(base: str) -> bool:
+    """Whether ``base`` (lower case) is an everyday English verb: an everyday word whose regular "-ing"
+    form is a word of the dictionary (Zipf ≥ :data:`VERB_ING`: "mix", "bake", "seal"; not "mont", "jimi",
+    "cos", "bane", "gator", "station"), or the past or participle of an irregular verb ("grown", "sold").
+
+    >>> is_everyday_verb("bake"), is_everyday_verb("cut"), is_everyday_verb("mont"), is_everyday_verb("station")
+    (True, True, False, False)
+    """
+    if base in IRREGULAR_FORMS:
+        return True
+    return len(base) >= 3 and is_common(base) and any(is_word(f, minimum=VERB_ING) for f in _ing_forms(base))
 
 
 @lru_cache(maxsize=4096)
 def prefixed_stem(word: str) -> str | None:
     """The everyday English word (Zipf ≥ 3, three letters or more) that lower-case ``word`` makes with one of
-    :data:`PREFIXES`, else None.  Another language's words rarely split so ("rezultat", "prefeitura").
+    :data:`PREFIXES`, else None.  The word must be a form of an everyday verb (:func:`is_everyday_verb`): a
+    prefix coins verbs ("overmix", "resealed", "outsells") and their nouns of action ("mismanagement").
+    Another language's word rarely splits so: "rezultat" does not split at all, and in "remont" (Russian,
+    Kazakh), "rejimi" (Azerbaijani), "precos" (Portuguese) the rest is a name, an abbreviation or slang that
+    passes Zipf 3 but is no verb.
 
     >>> prefixed_stem("overmix"), prefixed_stem("resealed"), prefixed_stem("rezultat")
     ('mix', 'sealed', None)
+    >>> prefixed_stem("remont"), prefixed_stem("rejimi"), prefixed_stem("precos")
+    (None, None, None)
     """
     for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix):]):
-            return word[len(prefix):]
+        stem = word[len(prefix):]
+        if word.startswith(prefix) and len(stem) >= 3 and is_common(stem) \
+                and any(map(is_everyday_verb, _verb_bases(stem))):
+            return stem
     return None
 
 

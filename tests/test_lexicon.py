@@ -34,3 +34,24 @@ def test_scanned_list_answers_as_the_dict_before_and_after_building_it() -> None
     assert len(words) > lexicon._ScannedList.SCANS
     assert [scanned.get(w, -1.0) for w in words] == [ref.get(w, -1.0) for w in words]
     assert scanned._dict == ref  # built after SCANS look-ups
+
+
+# Session 17: a prefix and an everyday English verb make an English coinage; a prefix and a name, an
+# abbreviation or slang make no English word, so another language's word that splits so stays unknown.
+_COINAGES = ("overmix", "resealed", "outsell", "misspell", "preheat", "underbake", "overbake", "misfile",
+             "precut", "regathered", "rerecognised", "outsells", "overmixing", "mismanagement", "oversupplied", "reapplies",
+             "regrown", "outsold")
+
+
+def test_prefixed_stem_keeps_english_coinages() -> None:
+    for word in _COINAGES:
+        assert lexicon.prefixed_stem(word) is not None, word
+
+
+def test_prefixed_stem_rejects_foreign_words_whose_stem_is_no_verb() -> None:
+    """"remont" (Russian, Kazakh: repair; "mont" is a name), "rejimi" (Azerbaijani, Turkish: its regime;
+    "jimi"), "precos" (Portuguese, prices; "cos"), "rebane" (Estonian; "bane"), "regator" ("gator"),
+    "remonty" (Polish), "prestation" (French; "station" is a noun, no verb)."""
+    for word in ("remont", "rejimi", "precos", "rebane", "regator", "remonty", "prestation", "outros",
+                 "misuri", "premio", "realia"):
+        assert lexicon.prefixed_stem(word) is None, word

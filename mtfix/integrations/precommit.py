@@ -16,6 +16,8 @@ files changed (``fix --exit-non-zero-on-fix``), 2 a usage or input error, and an
 unexpected one ``mtfix: internal error:`` line, also 2.  A run given no file at all (the hook
 configured with ``pass_filenames: false``) is a usage error: one line saying so, exit 2, rather
 than a pass that checked nothing.  Files given but all left out by ``include``/``exclude`` pass (0).
+Standard input named by ``--stdin-filename X -`` is left out exactly when the path X is (``check`` reports
+nothing, ``fix`` writes the text back unchanged); unnamed standard input (``-``) is always checked.
 """
 
 from __future__ import annotations
@@ -99,16 +101,21 @@ def hook_argv(command: str, options: list[str], paths: list[str]) -> list[list[s
     from mtfix.config import NearestSettings
 
     given = option_value(options, "--config")
-    settings = NearestSettings(Path(given) if given else None)
+    stdin_name = option_value(options, "--stdin-filename")
+    settings = NearestSettings(Path(given) if given else None, stdin=stdin_name)
     own_grammar = has_option(options, "--grammar", "--lt-url")
     runs: dict[bool, list[str]] = {}  # LanguageTool as the settings say → the paths
     for p in paths:
-        if not settings.selected(p):
+        if p != "-" and not settings.selected(p):
             continue
         loaded = settings.loaded(settings.settings_for(p))
         runs.setdefault(own_grammar or any(loaded.source(k) != "default" for k in ("grammar", "lt_url")),
                         []).append(p)
-    return [[command, *options, *([] if as_set else ["--grammar", "off"]), "--", *kept]
+    # Standard input is always passed on: named (``--stdin-filename X -``), ``mtfix`` selects it by X's globs
+    # under ``--force-exclude`` (last, so that it wins), checking nothing or, for ``fix``, handing the text
+    # back unchanged when X is left out, as the hook leaves out the path X; unnamed, it has no path to match.
+    forced = ["--force-exclude"] if stdin_name is not None and "-" in paths else []
+    return [[command, *options, *forced, *([] if as_set else ["--grammar", "off"]), "--", *kept]
             for as_set, kept in sorted(runs.items())]
 
 

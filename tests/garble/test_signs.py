@@ -264,6 +264,10 @@ def test_a_known_word_with_an_english_prefix_is_not_unknown(text):
     "The ministry approved the rezultat of the regional schools in May.",
     "The governor said the prefeitura would open the new school in May.",
     "The committee said the recoment was sent to the ministry in May.",  # a typo: "coment" is rare
+    # a prefix and a name, an abbreviation or slang: another language's word left untranslated (session 17)
+    "The ministry said the remont of the school would be finished in May.",
+    "The new rejimi of the border crossing starts in May.",
+    "The report said the precos of bread had risen since May.",
 ])
 def test_a_word_that_only_starts_like_a_prefix_stays_unknown(text):
     from mtfix.garble.checker import predict
