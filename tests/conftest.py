@@ -39,3 +39,20 @@ def pipeline() -> Any:
     from mtfix.pipeline import Pipeline
 
     return Pipeline(Config(grammar="off"))
+
+
+@pytest.fixture
+def ordered_map_calls(monkeypatch) -> list[tuple[int, int, dict[str, Any]]]:
+    """``mtfix.parallel.ordered_map`` spied on: each call's (number of items, jobs, keywords), in order;
+    the real function still runs."""
+    from mtfix import parallel
+
+    calls: list[tuple[int, int, dict[str, Any]]] = []
+    real = parallel.ordered_map
+
+    def spy(func, items, jobs, **kw):
+        calls.append((len(items), jobs, kw))
+        return real(func, items, jobs, **kw)
+
+    monkeypatch.setattr(parallel, "ordered_map", spy)
+    return calls

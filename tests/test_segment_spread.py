@@ -60,16 +60,9 @@ def _split(text: str, jobs: int, regions=None) -> tuple[list, list, list]:
     return segs, cuts, lower
 
 
-def test_segments_cuts_and_lower_case_starts_equal_one_process(monkeypatch):
+def test_segments_cuts_and_lower_case_starts_equal_one_process(monkeypatch, ordered_map_calls):
     monkeypatch.setattr(segment, "SPREAD_MIN_CHARS", 0)
-    calls = []
-    real = parallel.ordered_map
-
-    def spy(func, items, jobs, **kw):
-        calls.append((len(items), jobs, kw))
-        return real(func, items, jobs, **kw)
-
-    monkeypatch.setattr(parallel, "ordered_map", spy)
+    calls = ordered_map_calls
     rng = random.Random(17)
     saw_cut = saw_lower = 0
     for _ in range(40):

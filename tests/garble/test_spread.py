@@ -63,17 +63,10 @@ def _findings(jobs: int, text: str) -> list[tuple]:
             for f in result.findings]
 
 
-def test_spread_document_checks_as_one_process(monkeypatch):
+def test_spread_document_checks_as_one_process(monkeypatch, ordered_map_calls):
     text = _document()
     monkeypatch.setattr(garble, "SPREAD_MIN_SENTENCES", 40)
-    calls = []
-    real = parallel.ordered_map
-
-    def spy(func, items, jobs, **kw):
-        calls.append((len(items), jobs, kw))
-        return real(func, items, jobs, **kw)
-
-    monkeypatch.setattr(parallel, "ordered_map", spy)
+    calls = ordered_map_calls
     alone = _findings(1, text)
     assert calls == []  # jobs 1: nothing forked
     spread_out = _findings(2, text)
