@@ -306,6 +306,7 @@ class JsonlFormat:
         units: list[Unit] = []
         errors: list[str] = []
         first: tuple[int, dict[str, Any]] | None = None  # the first record that is an object
+        first_bad: int | None = None  # the line number of the first line that is no object
         has_field = False
         for n, line in enumerate(lines):
             body = line.strip(_WS)
@@ -317,12 +318,15 @@ class JsonlFormat:
             except json.JSONDecodeError as exc:
                 msg = exc.msg.removesuffix(" at")  # "Unterminated string starting at": no "at at column"
                 errors.append(f"{where}: invalid JSON ({msg} at column {exc.colno}); kept unchanged")
+                first_bad = first_bad or n + 1
                 continue
             except RecursionError:
                 errors.append(f"{where}: JSON nested too deeply to read; kept unchanged")
+                first_bad = first_bad or n + 1
                 continue
             if not isinstance(obj, dict):
                 errors.append(f"{where}: {_json_type(obj)}, not a JSON object; kept unchanged")
+                first_bad = first_bad or n + 1
                 continue
             first = first or (n, obj)
             has_field = has_field or text_field in obj
@@ -358,10 +362,9 @@ class JsonlFormat:
             if span is not None:
                 locator = JsonStringLocator(n + 1, lead + span[0], body[span[0] : span[1]])
             units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}, locator=locator))
-        if first is None and errors:  # pretty-printed JSON, a JSON array, another format: nothing was read
+        if first is None and first_bad is not None:  # pretty-printed JSON, a JSON array, another format
             raise InputError(f"no line is a JSON object (JSON Lines is one object a line; "
-                             f"{errors[0].removesuffix('; kept unchanged')})",
-                             path=path, line=int(errors[0].split(":", 1)[0].removeprefix("line ")))
+                             f"{errors[0].removesuffix('; kept unchanged')})", path=path, line=first_bad)
         if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
             keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
             raise InputError(f"no record has the field {text_field!r}{nested_hint(text_field, first[1])} "
