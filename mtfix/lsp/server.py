@@ -80,8 +80,8 @@ class _Protocol(LanguageServerProtocol):
 
     def handle_message(self, message: Any) -> None:
         method = getattr(message, "method", None)
-        if (self._shutdown and method is not None and method != types.EXIT
-                and getattr(message, "id", None) is not None):
+        if (getattr(self, "_shutdown", False) and method is not None and method != types.EXIT  # pygls 2's own
+                and getattr(message, "id", None) is not None and hasattr(self, "_send_response")):
             error = JsonRpcInvalidRequest(f"the server is shutting down: {method} after shutdown; only exit is expected")
             self._send_response(message.id, None, error.to_response_error())
             return
