@@ -45,7 +45,7 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "3"  # 3: MTF505/MTF506 (length ratio)
+VERSION = "4"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17)
 
 # -- numbers ----------------------------------------------------------------------------------------
 
@@ -176,13 +176,51 @@ _PLACEHOLDER = LazyPattern(
 )
 
 
+_TAG_PARTS = LazyPattern(r"(?s)<(/?)([A-Za-z][\w:.-]*)(.*?)\s*(/?)>")
+_ATTR = LazyPattern(r"""\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _canonical(token: str) -> str:
+    """One spelling of a placeholder or tag, so that equivalent ones compare equal: a tag's name
+    in lower case, its attributes sorted and double-quoted, no space before ``/>``; ``{{ x }}`` as
+    ``{{x}}``; other runs of white space as one space (session 17, round 7: ``<g ctype="b" id="1">``
+    against ``<g id="1" ctype="b">``, ``<br />`` against ``<br/>`` were a tag lost and one added).
+
+    >>> _canonical("<G  ctype='x' id='1' />"), _canonical("{{ name }}")
+    ('<g ctype="x" id="1"/>', '{{name}}')
+    """
+    if token.startswith("{{"):
+        return "{{" + token[2:-2].strip() + "}}"
+    m = _TAG_PARTS.fullmatch(token) if token.startswith("<") else None
+    if m is None:
+        return regex.sub(r"\s+", " ", token)
+    attrs, rest, pos = [], m.group(3), 0
+    for a in _ATTR.finditer(rest):
+        if rest[pos : a.start()].strip():
+            return regex.sub(r"\s+", " ", token)
+        value = next(v for v in a.groups()[1:] if v is not None)
+        attrs.append(f' {a.group(1)}="{value}"')
+        pos = a.end()
+    if rest[pos:].strip():
+        return regex.sub(r"\s+", " ", token)
+    return f"<{m.group(1)}{m.group(2).lower()}{''.join(sorted(attrs))}{m.group(4)}>"
+
+
+#: XLIFF annotation markers (1.2 and 2.x ``<mrk>``, 2.x ``<sm/>`` and its ``<em startRef/>``): a term, a
+#: comment, a reviewer's mark that a CAT tool adds to a target; not written into the translated document,
+#: so not a tag the target must keep (an HTML ``<em>`` has no ``startRef``)
+#: (one that locks its text, ``mtype="protected"`` or ``translate="no"``, is compared: the lock must stay)
+_ANNOTATION = LazyPattern(r"(?!.*(?:mtype=\"protected\"|translate=\"no\"))(?:</?mrk[\s/>]|<sm[\s/>]|<em\s[^>]*\bstartRef=)")
+
+
 def placeholders(text: str) -> list[tuple[str, int, int]]:
-    """Placeholders and tags as (normalised text, start, end).
+    """Placeholders and tags as (normalised text, start, end): equivalent spellings normalise alike
+    (:func:`_canonical`).
 
     >>> [p for p, _, _ in placeholders('Hello {name}, %s and <x id="2"/>; 50% more')]
     ['{name}', '%s', '<x id="2"/>']
     """
-    return [(regex.sub(r"\s+", " ", m.group()), m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+    return [(_canonical(m.group()), m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
 
 
 # -- untranslated text ------------------------------------------------------------------------------
@@ -287,16 +325,18 @@ class BilingualChecker(BaseChecker):
         return make_finding(doc, code, category, severity, start, end, message, origin="bilingual")
 
     def _placeholders(self, doc: Document) -> Iterable[Finding]:
-        src = placeholders(doc.source or "")
-        tgt = placeholders(doc.text)
+        src = [p for p in placeholders(doc.source or "") if not _ANNOTATION.match(p[0])]
+        tgt = [p for p in placeholders(doc.text) if not _ANNOTATION.match(p[0])]
         need = Counter(p for p, _, _ in src)
         have = Counter(p for p, _, _ in tgt)
         for p, s, e in tgt:
             if have[p] > need[p]:
                 have[p] -= 1
+                shown = regex.sub(r"\s+", " ", doc.text[s:e])  # as the target has it
                 yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                    f"placeholder or tag {p!r} is not in the source")
-        missing = [p for p in need for _ in range(need[p] - Counter(q for q, _, _ in tgt)[p])]
+                                    f"placeholder or tag {shown!r} is not in the source")
+        written = {p: regex.sub(r"\s+", " ", (doc.source or "")[s:e]) for p, s, e in reversed(src)}  # as the source has it
+        missing = [written[p] for p in need for _ in range(need[p] - Counter(q for q, _, _ in tgt)[p])]
         if missing:
             s, e = _anchor(doc)
             yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
@@ -305,9 +345,13 @@ class BilingualChecker(BaseChecker):
     def _numbers(self, doc: Document) -> Iterable[Finding]:
         source = doc.source or ""
         src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source)
-        tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)] + [(p.start, p.end) for p in doc.protected]
+        tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)]
         tgt_nums, src_nums = _numbers(doc.text, tgt_mask), _numbers(source, src_mask)
-        extra, missing = _pair(tgt_nums, src_nums)
+        # A number inside a span the target must not change (a URL, ``<mrk translate="no">``, native
+        # code) is never flagged, but it is there: it pairs with the source's, after the others.
+        kept = [n for n in tgt_nums if doc.is_protected(n.start, n.end)]
+        extra, missing = _pair([n for n in tgt_nums if n not in kept] + kept, src_nums)
+        extra = [n for n in extra if n not in kept]
         words_t = [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(doc.text.lower()) if w in _EN_NUMBER_WORDS]
         words_s = [float(_SOURCE_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _SOURCE_NUMBER_WORDS]
         words_s += [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _EN_NUMBER_WORDS]
@@ -358,7 +402,7 @@ class BilingualChecker(BaseChecker):
 
         model = load_model()
         source = doc.source or ""
-        src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source)
+        src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source) + _kept_in(source, doc)
         tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)] + [(p.start, p.end) for p in doc.protected]
         z = model.assess(source, doc.text, src_mask, tgt_mask)
         if z is None or abs(z) <= model.z_minor:
@@ -380,7 +424,8 @@ class BilingualChecker(BaseChecker):
         i = 0
         while i < len(toks):
             j = i
-            while j < len(toks) and toks[j].group().casefold() in source_words and _adjacent(doc.text, toks, i, j):
+            while (j < len(toks) and toks[j].group().casefold() in source_words and _adjacent(doc.text, toks, i, j)
+                   and not doc.is_protected(toks[j].start(), toks[j].end())):  # a locked span stays as it is
                 j += 1
             run = toks[i:j]
             if len(run) >= 3:
@@ -409,6 +454,18 @@ def _foreign_copy(text: str, english: Callable[[str], bool]) -> bool:
 
 def _adjacent(text: str, toks: list, i: int, j: int) -> bool:
     return j == i or regex.fullmatch(r"[\s,;:]+", text[toks[j - 1].end() : toks[j].start()]) is not None
+
+
+def _kept_in(source: str, doc: Document) -> list[tuple[int, int]]:
+    """Where ``source`` holds, word for word, the text of a span the target keeps as it is (native code,
+    a locked ``<mrk>``): measured on neither side (the target's are left out of its length)."""
+    out = []
+    for p in doc.protected:
+        piece = doc.text[p.start : p.end]
+        at = source.find(piece) if len(piece) > 1 else -1
+        if at >= 0:
+            out.append((at, at + len(piece)))
+    return out
 
 
 def _urls(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,9 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "Machine translation swaps, drops and re-reads digits (\"22 February\" becomes \"February 12\"), "
         "and a wrong figure in published news is a correction notice. Group separators and decimal marks "
         "may differ (\"1 500,5\" in the source is \"1,500.5\" in English); a number spelt as an English "
-        "word (\"two\") or a month named for its number (\"22.02\" beside \"February 22\") counts as present.\n\n"
+        "word (\"two\") or a month named for its number (\"22.02\" beside \"February 22\") counts as present, "
+        "and so does one the target keeps inside a span it must not change (a URL, an XLIFF "
+        "`<mrk translate=\"no\">`, native code), where no number is ever flagged.\n\n"
         "Example: source \"Görüş 22 fevral tarixində keçiriləcək.\", target \"The meeting is on February 12.\" "
         "→ MTF501 on \"12\" (the source has 22). Flag only. Category Accuracy/Mistranslation "
         "(Accuracy/Omission when a number is missing, Accuracy/Addition when one is extra).",
@@ -27,7 +29,9 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "of capitalised words is left alone, and so is a copy that reads as English: a whole copy counts only "
         "when a third or more of its words (numbers and words in capitals aside) are not English by their "
         "make-up, so a name or a coinage among English words (\"What brings you to Eldmoor?\", "
-        "\"Turn on two-factor sign-in\", \"Iron Longsword\") is what an English source keeps.\n\n"
+        "\"Turn on two-factor sign-in\", \"Iron Longsword\") is what an English source keeps. Words inside a span "
+        "the target must keep as it is (XLIFF `<mrk mtype=\"protected\">` or `translate=\"no\"`, a URL) are "
+        "never a copy.\n\n"
         "Example: source \"Neft və qaz qiymətləri artdı.\", target \"Neft və qaz qiymətləri artdı.\" "
         "→ MTF502 (major). Flag only. Category Non-translation.",
     ),
@@ -36,7 +40,11 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "Placeholders ({0}, {name}, {{var}}, %s, %1$d, %(count)d, ${var}) and tags (<b>, </b>, "
         "<x id=\"1\"/>, <g id=\"2\">) must come through translation unchanged: a lost placeholder drops "
         "a value from the published text, a lost tag breaks the markup. Each one in the source must be "
-        "in the target as often, and no other.\n\n"
+        "in the target as often, and no other. They are compared in one spelling: a tag's attributes in "
+        "another order or with the other quote, `<br/>` against `<br />`, `<B>` against `<b>` and "
+        "`{{ name }}` against `{{name}}` are the same. XLIFF annotation marks (`<mrk>`, 2.x `<sm/>`/`<em/>`: a "
+        "term or a comment a CAT tool adds to a target) are not compared, unless they lock their text "
+        "(`mtype=\"protected\"`, `translate=\"no\"`).\n\n"
         "Example: source \"{count} nəfər\", target \"{number} people\" → MTF503. Flag only. "
         "Category Other (MQM's Markup).",
     ),
@@ -53,7 +61,8 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "target much shorter than its source: likely omission",
         "The target is far shorter than a translation of its source usually is, so part of the source is "
         "probably missing (a dropped clause, a sentence cut off). Length is counted in letters and digits "
-        "(spaces, punctuation, placeholders, tags and URLs left out), and the expected ratio depends on the "
+        "(spaces, punctuation, placeholders, tags and URLs left out, and native code or locked text the target keeps "
+        "as it is, on both sides), and the expected ratio depends on the "
         "source's script: a Chinese character becomes about three and a half English letters (a Latin letter "
         "or digit in a Chinese source about one), a Latin, Cyrillic, Devanagari or Sinhala letter about one. The model (`mtfix/checks/length_ratio.json`, fitted "
         "by `bench/fit_length_ratio.py` on professional translations) flags a ratio more than 3.5 standard "

@@ -262,6 +262,10 @@ def score(
     for fr in results:  # records that could not be read: scored without them, as check says
         for err in fr.errors:
             typer.echo(f"{printable(fr.path)}: {printable(err)}", err=True)
+    for entry in report["files"]:  # a reference that does not pair line by line: said, not hidden
+        refd = entry.get("reference")
+        if isinstance(refd, dict) and refd.get("note"):
+            typer.echo(f"note: {printable(entry['path'])}: --ref: {refd['note']}", err=True)
     if format == "json":
         typer.echo(dumps(report))
         if results.failures:
@@ -402,8 +406,9 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
         inp = read_input(str(ref))
         if looks_binary(inp.raw) and not (legacy and is_wide(legacy) and fmt not in SELF_DECODING):
             fail(f"--ref: {ref}: {binary_reason(inp.raw)}")  # as an input would be skipped: no score against it
+        ref_opts = {k: v for k, v in fmt_opts.items() if k != "source_field"}  # a reference's source is not read
         with legacy_encoding(legacy if fmt not in SELF_DECODING else None):
-            container = read_container(inp, fmt, fmt_opts)
+            container = read_container(inp, fmt, ref_opts)
         unread = unread_records(container.errors)
         if unread:  # references pair with records by position: a dropped one shifts the rest
             fail(f"--ref: {ref}: {unread[0]}")

@@ -186,7 +186,7 @@ def mine(
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
     from mtfix.io.stdio import write_stdout
-    from mtfix.io.textfile import binary_reason, bomless_wide, decode, looks_binary
+    from mtfix.io.textfile import binary_reason, bomless_wide, looks_binary
 
     to_stdout = str(output) == "-"
     if not to_stdout and output.resolve().parent == bundled_dir().resolve():
@@ -203,7 +203,7 @@ def mine(
                     _fail(f"{p}: {binary_reason(raw)}")
                 typer.echo(f"mtfix: warning: {p}: binary file skipped", err=True)
                 continue
-            texts.append(decode(raw, p).text)
+            texts.append(_minable(raw, str(p)))
         known: set[str] = set()
         if not all_names:
             known = {f.lower() for e in assemble(tuple(glossary or ())).entries for f in (*e.forms(), *e.variants)}
@@ -216,3 +216,19 @@ def mine(
         write_stdout(to_tsv(proposals).encode("utf-8"))
     where = "standard output" if to_stdout else output
     typer.echo(f"wrote {len(proposals)} proposal(s) from {len(texts)} text(s) to {where}", err=True)
+
+
+def _minable(raw: bytes, path: str) -> str:
+    """The text ``glossary mine`` reads in a file: in NFC (a name written decomposed is the same
+    name); of a Markdown file, its prose only (no front matter, code, or link targets), as ``check``
+    reads it."""
+    import unicodedata
+
+    from mtfix.formats import format_for_path, load
+    from mtfix.io.textfile import decode
+
+    if format_for_path(path, raw=raw) == "markdown":
+        text = "\n\n".join(u.prose() for u in load(raw, path, "markdown").units)
+    else:
+        text = decode(raw, path).text
+    return unicodedata.normalize("NFC", text)

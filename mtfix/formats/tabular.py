@@ -307,7 +307,7 @@ class JsonlFormat:
         errors: list[str] = []
         first: tuple[int, dict[str, Any]] | None = None  # the first record that is an object
         first_bad: int | None = None  # the line number of the first line that is no object
-        has_field = False
+        has_field = has_source = False
         for n, line in enumerate(lines):
             body = line.strip(_WS)
             if not body:
@@ -330,6 +330,7 @@ class JsonlFormat:
                 continue
             first = first or (n, obj)
             has_field = has_field or text_field in obj
+            has_source = has_source or (source_field or "") in obj
             if text_field not in obj:
                 errors.append(f"{where}: no field {text_field!r}{nested_hint(text_field, obj)}; kept unchanged")
                 continue
@@ -368,6 +369,10 @@ class JsonlFormat:
         if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
             keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
             raise InputError(f"no record has the field {text_field!r}{nested_hint(text_field, first[1])} "
+                             f"(fields of line {first[0] + 1}: {keys}); nothing was checked", path=path, line=first[0] + 1)
+        if first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
+            keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
+            raise InputError(f"no record has the field {source_field!r} of --source-field{nested_hint(source_field, first[1])} "
                              f"(fields of line {first[0] + 1}: {keys}); nothing was checked", path=path, line=first[0] + 1)
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
@@ -621,7 +626,10 @@ class CsvFormat:
             if header.count(text_field) > 1:
                 errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} "
                               "times in the header; the first is checked")
-            for name, opt in ((source_field, "--source-field"), (id_field, "--id-field")):
+            if source_field and src_col is None:  # a typo: MTF501-MTF506 would never run (as --column's)
+                raise InputError(f"no column {source_field!r} for --source-field in the header row (columns: "
+                                 f"{', '.join(header)}); nothing was checked", path=path, line=header_line + 1)
+            for name, opt in ((id_field, "--id-field"),):
                 if name and column_index(header, name) is None:
                     errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: "
                                   f"{', '.join(header)})")

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from mtfix.errors import GlossaryError
@@ -66,7 +67,9 @@ class Entry:
         return tuple(dict.fromkeys(out))
 
     def key(self, form: str) -> str:
-        """How this entry compares a form: as is, or lower-cased when case-insensitive."""
+        """How this entry compares a form: as is, or lower-cased when case-insensitive; in Unicode NFC
+        (a form saved decomposed is the same form)."""
+        form = unicodedata.normalize("NFC", form)
         return form if self.case_sensitive else form.lower()
 
 

@@ -3,6 +3,7 @@ and the one function that turns a glossary decision into a :class:`~mtfix.model.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from mtfix.findings import make_finding as build_finding
@@ -122,6 +123,25 @@ def make_finding(code: str, doc: Document, start: int, end: int, message: str, *
     """A finding of rule ``code``; with a replacement and a safety, its one edit (the whole term:
     a name is replaced as a unit, not trimmed to the characters that change)."""
     rule = RULES[code]
+    if replacement:
+        replacement = _composed_as_text(replacement, doc.text, start, end)
     return build_finding(doc, code, rule.category, severity or rule.severity, start, end, message,
                          replacement=replacement, safety=safety, origin=origin, minimal=False,
                          suggestions=(replacement,) if replacement else ())
+
+
+def _composed_as_text(replacement: str, text: str, start: int, end: int) -> str:
+    """``replacement`` in the Unicode form the text writes around ``[start, end)``: decomposed (NFD)
+    where the text there is, else composed (NFC), whatever form the glossary file was saved in (a
+    term saved decomposed wrote its NFD letters into a composed text: two spellings of one name).
+
+    >>> _composed_as_text("Zu\u0308rich", "In Zuerich.", 3, 10) == "Z\u00fcrich"
+    True
+    >>> _composed_as_text("Z\u00fcrich", "In Zu\u0308rich, Zuerich.", 13, 20) == "Zu\u0308rich"
+    True
+    """
+    if replacement.isascii():
+        return replacement
+    near = text[max(0, start - 200) : end + 200]
+    decomposed = not unicodedata.is_normalized("NFC", near)
+    return unicodedata.normalize("NFD" if decomposed else "NFC", replacement)

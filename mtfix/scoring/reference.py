@@ -34,12 +34,22 @@ def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
     """Corpus BLEU, chrF and TER of ``hypothesis`` against ``reference``.
 
     Line by line when both have the same number of non-empty lines, otherwise
-    each text as one segment.
+    each text as one segment, and ``note`` says so (sacrebleu refuses such a pair).
+
+    >>> reference_scores("A b.\\nC d.\\nE f.", "A b.\\nC d.")["note"]
+    'the text has 3 lines, the reference 2 (blank lines aside): scored as one segment each, not line by line'
     """
     hyp, ref = _lines(hypothesis), _lines(reference)
+    note = None
     if len(hyp) != len(ref) or not hyp:
+        if len(hyp) != len(ref) and max(len(hyp), len(ref)) > 1:
+            note = (f"the text has {len(hyp)} line{'s' * (len(hyp) != 1)}, the reference {len(ref)} (blank lines "
+                    "aside): scored as one segment each, not line by line")
         hyp, ref = [" ".join(hyp)], [" ".join(ref)]
-    return corpus_reference_scores(hyp, ref)
+    out = corpus_reference_scores(hyp, ref)
+    if note:
+        out["note"] = note
+    return out
 
 
 def corpus_reference_scores(hypotheses: list[str], references: list[str]) -> dict[str, Any]:
