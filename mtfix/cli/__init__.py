@@ -128,10 +128,15 @@ def _silence_stdout() -> None:
         pass
 
 
+def file_error(exc: OSError) -> str | None:
+    """``FILE: reason`` for an OS error about a file (not ``[Errno 36] File name too long: 'FILE'``), else None."""
+    return None if exc.filename is None else f"{exc.filename}: {exc.strerror or exc}"
+
+
 def _os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     if exc.filename is not None:
-        return f"{exc.filename}: {reason}"
+        return file_error(exc) or reason
     if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
         _silence_stdout()
         return f"cannot write to standard output: {reason}"

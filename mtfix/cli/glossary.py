@@ -26,9 +26,9 @@ _EXTENSION = {"tsv": ".tsv", "csv": ".csv", "pairs": ".csv", "yaml": ".yaml", "t
 
 def _message(exc: Exception) -> str:
     """``exc`` as one line: an OS error as ``FILE: reason`` (not ``[Errno 36] File name too long: 'FILE'``)."""
-    if isinstance(exc, OSError) and exc.filename is not None:
-        return f"{exc.filename}: {exc.strerror or exc}"
-    return str(exc)
+    from mtfix.cli import file_error
+
+    return (file_error(exc) if isinstance(exc, OSError) else None) or str(exc)
 
 
 def _write(output: Path, data: bytes) -> None:
