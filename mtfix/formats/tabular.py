@@ -366,14 +366,16 @@ class JsonlFormat:
         if first is None and first_bad is not None:  # pretty-printed JSON, a JSON array, another format
             raise InputError(f"no line is a JSON object (JSON Lines is one object a line; "
                              f"{errors[0].removesuffix('; kept unchanged')})", path=path, line=first_bad)
+        missing = None
         if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
-            keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
-            raise InputError(f"no record has the field {text_field!r}{nested_hint(text_field, first[1])} "
-                             f"(fields of line {first[0] + 1}: {keys}); nothing was checked", path=path, line=first[0] + 1)
-        if first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
-            keys = ", ".join(map(repr, list(first[1])[:10])) or "none"
-            raise InputError(f"no record has the field {source_field!r} of --source-field{nested_hint(source_field, first[1])} "
-                             f"(fields of line {first[0] + 1}: {keys}); nothing was checked", path=path, line=first[0] + 1)
+            missing = (text_field, "")
+        elif first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
+            missing = (source_field, " of --source-field")
+        if missing is not None and first is not None:
+            (n, obj), (name, of) = first, missing
+            keys = ", ".join(map(repr, list(obj)[:10])) or "none"
+            raise InputError(f"no record has the field {name!r}{of}{nested_hint(name, obj)} "
+                             f"(fields of line {n + 1}: {keys}); nothing was checked", path=path, line=n + 1)
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
 
