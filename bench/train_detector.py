@@ -33,6 +33,7 @@ import argparse
 import functools
 import gzip
 import hashlib
+import importlib.util
 import json
 import math
 import random
@@ -468,6 +469,13 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, balanced, name chains' of/articles not counted": {"balance": True, "names_out": "chains"},
     "+ratio, balanced, articles of any name not counted": {"balance": True, "names_out": "any"},
     "+ratio, balanced, rest of EWT train fluent 0.05": {"balance": True, "shares": {"ewt_extra": 0.05}},
+    # session 18: a general-English word trigram LM (CMU Sphinx en-us, bench/lm_evidence.py; needs pocketsphinx):
+    # how much less likely each lower-case in-vocabulary word is after its two words than anywhere
+    "+ratio, balanced, word LM drop mean": {"balance": True, "lm": ("drop_mean",)},
+    "+ratio, balanced, word LM drop mean, top 3, worst window": {"balance": True,
+                                                                 "lm": ("drop_mean", "drop_top3", "window_max")},
+    "+ratio, balanced, word LM all six": {"balance": True, "lm": ("drop_max", "drop_top3", "drop_mean", "drop_count",
+                                                                  "window_max", "logp_mean")},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -486,6 +494,21 @@ def editrate_columns(tagged: list, variants: tuple[str, ...], shared: str) -> np
     return np.array([[f for v in variants for f in build_editrate.sentence_features([t.text for t in toks], v, table)]
                      for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
 
+
+def lm_columns(tagged: list, names: tuple[str, ...]) -> np.ndarray:
+    """The word-LM features ``names`` (:mod:`lm_evidence`, needs pocketsphinx) of each (tokens, tags)."""
+    import lm_evidence
+
+    lm = _word_lm()
+    return np.array([[lm_evidence.features(" ".join(t.text for t in toks), lm)[0][n] for n in names]
+                     for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_lm():
+    import lm_evidence
+
+    return lm_evidence.LM()
 
 
 _ARTICLES = ("the", "a", "an")
@@ -771,6 +794,18 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                      "pro_x": np.hstack([other["pro_x"], editrate_columns(tagged["pro"], ev, args.shared)])}
             dev = {**dev, "x": np.hstack([dev["x"], editrate_columns(tagged["dev"], ev, args.shared)])}
             cols += list(range(x.shape[1], xc.shape[1]))
+        if cand.get("lm"):  # word-LM columns after the other columns
+            if importlib.util.find_spec("pocketsphinx") is None:
+                print(f"{name}: skipped (needs pocketsphinx: bench/lm_evidence.py)", flush=True)
+                continue
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            base, names = xc.shape[1], cand["lm"]
+            xc = np.hstack([xc, lm_columns(tagged["rows"], names)])
+            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], lm_columns(tagged["mlqe"], names)]),
+                     "pro_x": np.hstack([other["pro_x"], lm_columns(tagged["pro"], names)])}
+            dev = {**dev, "x": np.hstack([dev["x"], lm_columns(tagged["dev"], names)])}
+            cols += list(range(base, xc.shape[1]))
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]
             base = xc.shape[1]
