@@ -92,8 +92,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: opening quote mark that pysbd's pairing of straight quotes protected, :func:`_split_before_quotes`; an answer word
 #: or interjection of one word before a sentence inside a quotation, :data:`ANSWER_WORDS`; no cut inside a quotation
 #: between an abbreviation and a number, "Vol. 2"; a closing quote mark at a sentence's start goes back;
-#: a title or honorific before a name ends no sentence inside a line, :func:`_join_titles`)
-REVISION = "seg-7"
+#: a title or honorific before a name ends no sentence inside a line, :func:`_join_titles`); 8 = session 18 (an
+#: academic rank, "Assoc.", "Asst.", is a title; "approx." and "ca." before a number or an amount and "ref." before an
+#: identifier end no sentence, inside a line or at its end; a comma right after a period goes on with it: "on
+#: Tues., Jan. 2")
+REVISION = "seg-8"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -275,11 +278,14 @@ def _join_titles(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     next when that starts with a name, as at a line's end (:func:`_goes_on`; seg-7): pysbd ends a
     sentence at the titles it does not list as prepositive ("I thank the Hon. Member", "the Rt. Hon.
     Keir Starmer", "by Cllr. Patel").  Before a word that starts a sentence ("Hon. Secretary in 2019.
-    Members") it still ends."""
+    Members") it still ends.  So too an approximation before a quantity and a reference before an identifier
+    ("approx. £2.1bn", "ref. HR-2025-014"), and a comma right after a sentence's final period goes on with it
+    ("on Tues., Jan. 2", "a 7 lb., 10 oz. boy": pysbd ends one at the abbreviation; seg-8).  After a space
+    ("flowers. , were") or before a semicolon (an emoticon, "laid back. ;) I want") the break stays."""
     out = [spans[0]]
     for s, e in spans[1:]:
         ps, pe = out[-1]
-        if block[pe - 1] == "." and _title_goes_on(block[ps:pe], block[s:e]):
+        if block[pe - 1] == "." and ((s == pe and block[s] == ",") or _title_goes_on(block[ps:pe], block[s:e])):
             out[-1] = (ps, e)
         else:
             out.append((s, e))
@@ -288,15 +294,15 @@ def _join_titles(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _title_goes_on(sentence: str, nxt: str) -> bool:
     """Whether ``sentence`` ends in a title (:data:`_ABBREVIATION_END`'s titles) that goes on to ``nxt``'s
-    first word, a name."""
-    j = k = len(sentence) - 1  # a short capitalised word before the final period first: cheap, and most are not
+    first word, a name, or in an approximation or a reference that goes on to a quantity or an identifier."""
+    j = k = len(sentence) - 1  # a short capitalised word (or "approx", "ca", "ref") before the final period first: cheap
     while j > 0 and sentence[j - 1].isalpha():
         j -= 1
-    if not (0 < k - j <= 6 and sentence[j].isupper()):
+    if not (0 < k - j <= 6 and (sentence[j].isupper() or sentence[j:k] in _LOWER_GOES_ON)):
         return False
     m = _ABBREVIATION_END.search(sentence)
-    return m is not None and m.group("title") is not None and bool(nxt.strip()) \
-        and _goes_on(sentence, nxt.split(None, 1)[0], wrapped=False)
+    return m is not None and (m.group("title") or m.group("quantity") or m.group("reference")) is not None \
+        and bool(nxt.strip()) and _goes_on(sentence, nxt.split(None, 1)[0], wrapped=False)
 
 
 # A quotation (“…”, "…", «…»), and a sentence end inside one (before a capital, within the quote).
@@ -673,7 +679,9 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
       ("on Nizami St.⏎Officials" is a street's: the sentence ends), before a name, in a paragraph that
       is hard-wrapped (``wrapped``: a line of text one sentence a line that ends so is cut short);
     * a month, "No.", "Art.", "Fig." or "p." before a number ("on Sept.⏎10", "Resolution No.⏎2758");
-      before a word ("in Sept.⏎The") the sentence ends.
+      before a word ("in Sept.⏎The") the sentence ends;
+    * "approx." or "ca." before a number or an amount ("approx.⏎£2.1bn", "ca.⏎1350"), "ref." before an
+      identifier that holds a digit ("quoting ref.⏎HR-2025-014"; seg-8).
 
     Any other abbreviation ends the sentence before a capital: a name's or a company's suffix
     ("Ken Griffey Jr.⏎Smith, the commissioner, said", "Caspian Logistics Inc.⏎Officials"), as pysbd
@@ -683,6 +691,10 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
         return False
     if m.group("number"):
         return first[0].isdigit()
+    if m.group("quantity"):
+        return _QUANTITY_START.match(first) is not None
+    if m.group("reference"):
+        return any(c.isdigit() for c in first)
     name = first[0].isupper() and first[1:2].islower() and not _starts_sentence(first)
     if m.group("place"):
         before = _LAST_WORD.search(line[:m.start()].rstrip())
@@ -692,12 +704,17 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
 
 #: Abbreviations at a line's end that a sentence goes on from (:func:`_goes_on`), by class: titles, ranks
 #: and honorifics (pysbd's titles, civil, religious and military ones it lacks); the first word of a place
-#: name; those before a number.
+#: name; those before a number; an approximation before a quantity and a reference before an identifier (seg-8).
 _ABBREVIATION_END = regexcache.compile(
-    r"(?:^|(?<=[\s(]))(?:(?P<title>Adm|Amb|Atty|Attys|Brig|Capt|Cllr|Cmdr|Col|Comdr|Cpl|Det|Drs?|Ens|Fr|Gen|Gov"
+    r"(?:^|(?<=[\s(]))(?:(?P<title>Adm|Amb|Assoc|Asst|Atty|Attys|Brig|Capt|Cllr|Cmdr|Col|Comdr|Cpl|Det|Drs?|Ens|Fr|Gen|Gov"
     r"|Hon|Insp|Lt|Maj|Messrs|Mssrs|Mme|Mlle|Mr|Mrs|Ms|Msgr|Mt|Pfc|Pres|Prof|Pvt|Reps?|Rev|Rt|Sens?|Sfc|Sgt|Supt)"
     r"|(?P<place>St|Ft)"
-    r"|(?P<number>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Art|Fig|pp?))\.$")
+    r"|(?P<number>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Art|Fig|pp?)"
+    r"|(?P<quantity>[Aa]pprox|ca)|(?P<reference>[Rr]ef))\.$")
+#: What an approximation goes on to: a number, or an amount with its currency ("£2.1bn", "US$1.5bn", "€230,000")
+_QUANTITY_START = regexcache.compile(r"\p{N}|\p{Lu}{0,3}\p{Sc}\p{N}")
+#: The lower-case abbreviations that :func:`_title_goes_on` looks at inside a line (seg-8)
+_LOWER_GOES_ON = frozenset({"approx", "ca", "ref"})
 
 
 _FIRST_WORD = regexcache.compile(r"[\"“‘(]?(\p{Lu}\p{Ll}*)\b")

@@ -2,7 +2,9 @@
 
 The sentences (``tests/data/professional_news.txt``, and ``professional_genres.txt``: sports, markets,
 science, courts, weather, obituaries, reviews, release notes, abstracts, parliaments, recipes and
-interviews, session 17) were written for these tests in the style of the outlets whose English mtfix
+interviews, session 17; ``professional_institutional.txt``: press releases, university news, embassy statements,
+NGO reports, legal notices, job adverts, events, FAQs, documentation, public-health and transport notices,
+headlines, captions, Markdown list items, session 18) were written for these tests in the style of the outlets whose English mtfix
 must leave alone; each carries something a rule could mistake for an MT artifact.  Every sentence is
 checked as its own document, and each file as one.
 """
@@ -17,6 +19,7 @@ from mtfix.model import Severity
 
 DATA = Path(__file__).parent / "data" / "professional_news.txt"
 GENRES = Path(__file__).parent / "data" / "professional_genres.txt"
+INSTITUTIONAL = Path(__file__).parent / "data" / "professional_institutional.txt"
 
 
 def _sentences(path: Path) -> list[str]:
@@ -24,7 +27,7 @@ def _sentences(path: Path) -> list[str]:
 
 
 SENTENCES = _sentences(DATA)
-SETS = pytest.mark.parametrize("path", [DATA, GENRES], ids=["news", "genres"])
+SETS = pytest.mark.parametrize("path", [DATA, GENRES, INSTITUTIONAL], ids=["news", "genres", "institutional"])
 
 
 @SETS

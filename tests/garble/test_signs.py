@@ -351,3 +351,27 @@ def test_a_title_in_apposition_is_no_bare_noun():
                 "signed the agreement.") == 0.0
     assert bare("The delegation, member of the board, signed the agreement.") > 0.0
 
+
+
+def test_an_article_that_opens_an_official_name_serves_the_name():
+    """Session 18 (analysis 14): "the Ministry of ...", "the Republic of ..." take their article as a common noun
+    does, so a protocol sentence's articles are no surplus; the names' "of"s stay counted (MT of institutional
+    news garbles there), and a genitive chain of common nouns is read as before."""
+    named = dense("A delegation from the Ministry of Science of the Republic of Kazakhstan visited the Faculty of "
+                  "Engineering.")
+    assert named["articles_per_noun"] == 1.0  # 4 articles: delegation and the three names
+    assert named["of_per_word"] == pytest.approx(4 / 17)
+    chain = dense("The growth of the output of the plant was the result of the reform of the sector.")
+    assert chain["articles_per_noun"] == 1.0  # 6 articles, 6 common nouns, no name
+    assert dense("The head of the Republic of Kazakhstan met the envoy.")["articles_per_noun"] == 1.0
+
+
+def test_a_defined_term_repeated_is_no_repeated_noun():
+    """Session 18 (analysis 14): terms and conditions repeat their defined terms on purpose ("the Customer");
+    the same noun in lower case, or a capital that opens a quotation, is still a repeat."""
+    assert dense("Where the Customer is a consumer, the statutory rights of the Customer are not affected.")[
+        "repeated_nouns"] == 0.0
+    assert dense("Where the customer is a consumer, the statutory rights of the customer are not affected.")[
+        "repeated_nouns"] > 0.0
+    assert dense('They held the event "Language is the soul of the people" on the language of the region.')[
+        "repeated_nouns"] > 0.0

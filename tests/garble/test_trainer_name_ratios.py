@@ -52,4 +52,6 @@ def test_columns_equal_the_analysis_where_no_name_holds_a_function_word(det):
     cols = td.name_ratio_columns(tagged)
     ci = [td.ALL_FEATURES.index(f) for f in ("articles_per_noun", "of_per_word")]
     assert cols[0].tolist() == x[0, ci].tolist()
-    assert cols[1, 1] < x[1, ci[1]] and cols[1, 0] < x[1, ci[0]]
+    # since analysis-14 (session 18) the analysis counts an official name as the noun its articles serve, so
+    # the candidate's articles column is no longer above it; its "of"s the analysis still counts
+    assert cols[1, 1] < x[1, ci[1]] and cols[1, 0] <= x[1, ci[0]]
