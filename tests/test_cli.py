@@ -344,6 +344,18 @@ def test_doctor_checks_the_packs_and_glossaries_the_settings_file_names(tmp_path
     assert re.search(r"OK +rule packs .*my-pack", r.output) and re.search(r"OK +glossaries .*names.tsv", r.output), r.output
 
 
+def test_doctor_names_the_glossaries_of_mtfix_glossary_dir(tmp_path, monkeypatch):
+    """With ``MTFIX_GLOSSARY_DIR`` set, ``check`` reads that folder's glossaries instead of the bundled
+    ones: ``doctor`` said "bundled: international-organisations.yaml, south-caucasus.yaml" all the same."""
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "names.tsv").write_text("term\tvariants\nBaku\tBaky\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MTFIX_GLOSSARY_DIR", str(tmp_path / "house"))
+    r = run("doctor")
+    line = next(x for x in r.output.splitlines() if "glossaries" in x)
+    assert "names.tsv" in line and "MTFIX_GLOSSARY_DIR" in line and "south-caucasus" not in line, line
+
+
 def test_rules_with_an_unknown_pack_is_an_error():
     """``rules --pack nope`` listed the other checkers' rules and exited 0; ``check --pack nope``
     is an error, and so is this."""

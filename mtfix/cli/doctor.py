@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import sqlite3
@@ -44,16 +45,16 @@ def _packs(cfg) -> Check:
 
 def _glossaries(cfg) -> Check:
     """The bundled glossaries (unless turned off) and the settings file's, as ``check`` loads them."""
-    from mtfix.glossary.loading import assemble
+    from mtfix.glossary.loading import assemble, bundled_dir, bundled_glossary_paths
 
     try:
         assemble(cfg.glossaries, bundled=cfg.default_glossaries)
+        names = [p.name for p in bundled_glossary_paths()] if cfg.default_glossaries else []
     except Exception as exc:  # noqa: BLE001
         return "glossaries", False, f"{exc}"
-    here = Path(__file__).resolve().parents[1] / "glossaries"
-    names = sorted(p.name for p in here.glob("*") if p.is_file()) if here.is_dir() and cfg.default_glossaries else []
+    where = f"MTFIX_GLOSSARY_DIR ({bundled_dir()})" if os.environ.get("MTFIX_GLOSSARY_DIR") else "bundled"
     own = f"; yours: {', '.join(cfg.glossaries)}" if cfg.glossaries else ""
-    return "glossaries", True, f"bundled: {', '.join(names) or 'none'}{own}"
+    return "glossaries", True, f"{where}: {', '.join(names) or 'none'}{own}"
 
 
 def _java(settings) -> Check:

@@ -35,6 +35,18 @@ class Proposal:
     expansion: str = ""
 
 
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    """About ``width`` characters either side of ``text[start:end]``, widened to whole words (by at
+    most ``width`` more: text without spaces is cut where it must be)."""
+    s = max(0, start - width)
+    while s > max(0, start - 2 * width) and not text[s - 1].isspace():
+        s -= 1
+    e = min(len(text), end + width)
+    while e < min(len(text), end + 2 * width) and not text[e].isspace():
+        e += 1
+    return " ".join(text[s:e].split())
+
+
 def mine(texts: list[str], min_count: int = 2, known: set[str] | None = None) -> list[Proposal]:
     """Proposals from ``texts``, leaving out names in ``known`` (lower-cased forms already in a glossary)."""
     known = known or set()
@@ -55,8 +67,7 @@ def mine(texts: list[str], min_count: int = 2, known: set[str] | None = None) ->
             name = " ".join(words)
             counts[name] += 1
             if name not in context:
-                s = max(0, m.start() - 40)
-                context[name] = " ".join(text[s : m.end() + 40].split())
+                context[name] = _context(text, m.start(), m.end())
     out = [Proposal(n, c, "name", context[n]) for n, c in counts.items() if c >= min_count and n.lower() not in known]
     by_short = defaultdict(int)
     for text in texts:

@@ -252,6 +252,20 @@ def test_mine_proposes_names_with_counts(tmp_path):
     assert not (tmp_path / "-").exists() and not Path("-").exists()
 
 
+def test_mine_contexts_are_whole_words() -> None:
+    """A proposal's example context starts and ends at word boundaries: a reviewer read
+    "ntony Blinken met." (session 18: the 40-character window cut words in half)."""
+    from mtfix.glossary.mine import mine
+
+    text = ("Representatives extraordinarily welcomed delegates to the Caspian Energy Forum; "
+            "the Caspian Energy Forum extraordinarily welcomed representatives.")
+    (prop,) = [p for p in mine([text]) if p.term == "Caspian Energy Forum"]
+    words = set(text.split())
+    first, *_, last = prop.context.split()
+    assert first in words and last in words, prop.context
+    assert "Caspian Energy Forum" in prop.context
+
+
 def test_mine_skips_binary_files_and_refuses_wide_text(tmp_path):
     (tmp_path / "a.txt").write_text("The Acme Corp deal. The Acme Corp plan went ahead.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))

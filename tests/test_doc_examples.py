@@ -1,0 +1,326 @@
+"""The examples of the README and docs/*.md work as written: a user who copies one gets what the page
+says.  Every TOML, YAML, JSON and Python block parses; settings snippets load with mtfix's own settings
+loader, the glossary and rule-pack snippets with its loaders (the pack's examples pass); the Python of
+the library pages runs, and a line ``expr  # 'value'`` gives that value; every ``mtfix ...`` command
+names commands and options mtfix has; and documented sample outputs of fast commands still match.
+(``tests/test_docs.py`` checks the other direction: everything mtfix has is documented.)"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import textwrap
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+import yaml
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+#: the pages a user reads (docs/rules.md is generated from the rule catalogue and tested there)
+PAGES = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+         for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))] if p.name != "rules.md"}
+_FENCE = re.compile(r"^[ \t]*```(\w*)[ \t]*\n(.*?)^[ \t]*```", re.S | re.M)
+
+
+def _blocks(lang: str) -> list[tuple[str, str]]:
+    """(``page:line``, dedented text) of every fenced block in ``lang``."""
+    out = []
+    for page, text in PAGES.items():
+        for m in _FENCE.finditer(text):
+            if m.group(1) == lang:
+                out.append((f"{page}:{text.count(chr(10), 0, m.start()) + 2}", textwrap.dedent(m.group(2))))
+    return out
+
+
+def _ids(blocks: list[tuple[str, str]]) -> list[str]:
+    return [where for where, _ in blocks]
+
+
+TOML, YAML, JSON, PYTHON = _blocks("toml"), _blocks("yaml"), _blocks("json"), _blocks("python")
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.mark.parametrize("where,block", TOML, ids=_ids(TOML))
+def test_toml_blocks_are_valid_and_settings_load(where: str, block: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tomllib.loads(block)
+    if "language-server" in data or "project" in data:  # Helix's languages.toml, a plug-in's pyproject
+        return
+    # a settings snippet: mtfix's loader takes it, with the files it names in place
+    from mtfix.config import check_named_files, load_config
+
+    for name in data.get("glossaries", []):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("entries:\n  - term: Baku\n    variants: [Bakı]\n" if name.endswith(".yaml")
+                                     else "term\tvariants\nBaku\tBakı\n", encoding="utf-8")
+    site = tmp_path / "site" if "extend" in data else tmp_path
+    site.mkdir(exist_ok=True)
+    if "extend" in data:
+        (site / data["extend"]).resolve().write_text('fail-on = "minor"\n', encoding="utf-8")
+    (site / "mtfix.toml").write_text(block, encoding="utf-8")
+    monkeypatch.chdir(site)
+    loaded = load_config(site / "mtfix.toml")
+    check_named_files(loaded)
+    if "fail-on" in data:
+        assert str(loaded.config.fail_on) == data["fail-on"], where
+
+
+@pytest.mark.parametrize("where,block", YAML, ids=_ids(YAML))
+def test_yaml_blocks_load(where: str, block: str, tmp_path: Path) -> None:
+    data = yaml.safe_load(block)
+    if isinstance(data, dict) and "repos" in data or isinstance(data, dict) and "hooks" in data:
+        # a .pre-commit-config.yaml (or its hooks: part): the hook ids are the ones mtfix offers
+        offered = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+        hooks = [h for r in data.get("repos", [data]) for h in r["hooks"]]
+        assert {h["id"] for h in hooks} <= offered, where
+        for h in hooks:  # args the hook passes on are options of its command
+            opts = [a for a in h.get("args", []) if a.startswith("-")]
+            assert not opts or _run("check", *h["args"], "--help").exit_code == 0, (where, h)
+        return
+    if isinstance(data, dict) and "entries" in data:  # a glossary
+        from mtfix.glossary.loading import load_file
+
+        path = tmp_path / "names.yaml"
+        path.write_text(block, encoding="utf-8")
+        assert load_file(path).entries, where
+        assert _run("glossary", "validate", str(path)).exit_code == 0, where
+        return
+    path = tmp_path / "my-pack.yaml"
+    if isinstance(data, list) and data and "match" in data[0]:  # a stock-phrase entry: in a pack of its own
+        entry = data[0]
+        example = entry["flag"][0]
+        data = {"pack": "my-pack", "version": "1", "rules": [{
+            "code": "TRE110", "name": "my-phrases", "title": "A stock phrase", "docs": "Stock phrases.",
+            "category": "Fluency/Register", "severity": "minor", "detector": "stock_phrases",
+            "params": {"phrases": [entry]}, "fix": entry.get("safety", "safe"), "message": "a stock phrase",
+            "examples": {"flag": [example], "pass": entry["pass"]}}]}
+        block = yaml.safe_dump(data, allow_unicode=True)
+    assert isinstance(data, dict) and "rules" in data, f"{where}: a YAML block of an unknown kind"
+    path.write_text(block, encoding="utf-8")
+    r = _run("rules", "--rules", str(path), "--select", data["rules"][0]["code"][:3], "--check-examples")
+    assert r.exit_code == 0, f"{where}: {r.output}"
+
+
+def _json_value(block: str) -> Any:
+    try:
+        return json.loads(block)
+    except json.JSONDecodeError:  # a fragment of an object: '"corrections": [...]'
+        return json.loads("{" + block + "}")
+
+
+@pytest.mark.parametrize("where,block", JSON, ids=_ids(JSON))
+def test_json_blocks_are_valid(where: str, block: str) -> None:
+    assert _json_value(block) is not None
+
+
+def test_the_library_pages_sample_record_is_what_process_gives() -> None:
+    """docs/library.md's sample result: every field, as ``process`` returns it today."""
+    from mtfix import Config, Pipeline
+
+    (block,) = [b for w, b in JSON if w.startswith("docs/library.md")]
+    shown = json.loads(block)
+    got = next(Pipeline(Config(grammar="off")).process([{"id": "n1", "text": "Prices of oilgas rose."}],
+                                                        id_field="id")).to_dict()
+    assert got == shown, ("docs/library.md's sample record is stale: regenerate it with Pipeline(Config("
+                          f"grammar='off')).process(...): {json.dumps(got, ensure_ascii=False)}")
+
+
+@pytest.mark.parametrize("where,block", PYTHON, ids=_ids(PYTHON))
+def test_python_blocks_compile(where: str, block: str) -> None:
+    ast.parse(block, filename=where)
+
+
+def _asserting(block: str) -> str:
+    """``expr  # 'literal'`` lines become ``assert (expr) == literal``; other comments stay comments."""
+    lines = []
+    for line in block.splitlines():
+        code, sep, comment = line.partition("  #")
+        try:
+            expected = ast.literal_eval(comment.strip()) if sep else None
+            ast.parse(code.strip(), mode="eval")
+        except (SyntaxError, ValueError):
+            expected = None
+        if expected is not None and not line.startswith(" "):
+            lines.append(f"assert ({code.strip()}) == {expected!r}, {code.strip()!r}")
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+LIBRARY = [(w, b) for w, b in PYTHON if "import mtfix" in b or "from mtfix import Config, Pipeline" in b
+           or b.startswith("config = Config(")]
+
+
+@pytest.mark.parametrize("where,block", LIBRARY, ids=_ids(LIBRARY))
+def test_library_python_runs_as_written(where: str, block: str, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's and docs/library.md's library code, and docs/spark.md's ``Config`` lines, run
+    (with ``text``, ``records``, ``names.tsv`` and the job's own ``log``/``store`` standing in), and
+    the values their comments show are the values they give."""
+    import logging
+
+    from mtfix import Config
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.tsv").write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov\n", encoding="utf-8")
+    stored: list[Any] = []
+    env = {"text": "It simply came to our notice then that, prices of oilgas rose.", "Config": Config,
+           "records": [{"id": "n1", "body": "Prices of oilgas rose."}, {"id": "n2"}],
+           "log": logging.getLogger("ingest"), "store": lambda *a: stored.append(a)}
+    exec(compile(_asserting(block), where, "exec"), env)  # noqa: S102 - the docs' own examples
+    if "store(" in block:
+        assert [s[:2] for s in stored] == [("n1", "Prices of oil and gas rose.")]
+
+
+def test_spark_page_imports_what_it_names() -> None:
+    import importlib
+
+    for where, block in PYTHON:
+        for node in ast.walk(ast.parse(block)):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mtfix"):
+                module = importlib.import_module(node.module)
+                missing = [a.name for a in node.names if not hasattr(module, a.name)]
+                assert not missing, f"{where}: {node.module} has no {missing}"
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+def _commands() -> list[tuple[str, str]]:
+    """Every ``mtfix ...`` command line of a code block and every inline ``mtfix ...`` span."""
+    out = []
+    for page, text in PAGES.items():
+        pieces = [line for m in _FENCE.finditer(text) for line in m.group(2).splitlines()]
+        pieces += [m.group(1) for m in re.finditer(r"`((?:python -m )?mtfix [^`\n]+)`", _FENCE.sub("", text))]
+        for piece in pieces:
+            for part in re.split(r"(?<!\\)\|\s|&&|;|\$\(", piece.strip()):
+                part = part.strip().replace("python -m mtfix ", "mtfix ")
+                if part.startswith("mtfix ") and not part.startswith("mtfix could"):
+                    out.append((page, part))
+    return out
+
+
+def test_documented_commands_use_commands_and_options_mtfix_has() -> None:
+    root = typer.main.get_command(app)
+    wrong = []
+    for page, cmd in _commands():
+        tokens = cmd.replace("\\|", "|").split()[1:]
+        node, i = root, 0
+        while i < len(tokens) and hasattr(node, "commands"):
+            name = tokens[i].strip("[]").split("|")[0]
+            if name not in node.commands:
+                break
+            node, i = node.commands[name], i + 1
+        if hasattr(node, "commands"):  # stopped at a group: the next word must be an option or a placeholder
+            if i < len(tokens) and not tokens[i].startswith("-") and tokens[i] != "CMD":
+                wrong.append(f"{page}: no command {tokens[i]!r}: {cmd}")
+            continue
+        options = {o for p in node.params for o in (*p.opts, *p.secondary_opts)} | {"--help", "-h"}
+        for token in tokens[i:]:
+            if token.startswith("#") or token in (">", "<"):
+                break
+            for piece in token.strip("[]()").split("|"):
+                piece = piece.split("=")[0].rstrip(".,:;)")
+                if re.fullmatch(r"--?[a-zA-Z][\w-]*", piece) and piece not in options:
+                    wrong.append(f"{page}: {piece}: not an option of `mtfix {node.name}`: {cmd}")
+    assert not wrong, "\n".join(wrong)
+
+
+# -- sample outputs --------------------------------------------------------------------------------
+
+def _matches(shown: str, got: str) -> bool:
+    """``shown`` (a documented line, "…" or "(…)" standing for what it leaves out) matches ``got``."""
+    pattern = ".*".join(re.escape(part) for part in re.split(r"\(…\)|…", shown))
+    return re.fullmatch(pattern, got) is not None
+
+
+def test_the_refused_commit_of_the_pre_commit_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/pre-commit.md's refused commit: the hook's report on such an article, under the page's
+    own settings file, is the lines it shows."""
+    page = PAGES["docs/pre-commit.md"]
+    shown = [line for line in page.split("A refused commit looks like this:", 1)[1].split("```")[1].splitlines()
+             if line.startswith("news/")]
+    (settings,) = [b for w, b in TOML if w.startswith("docs/pre-commit.md")]
+    (tmp_path / "mtfix.toml").write_text(settings, encoding="utf-8")
+    for name in tomllib.loads(settings)["glossaries"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("term\tvariants\nBaku\tBakı\n" if name.endswith(".tsv")
+                                     else "entries:\n  - term: Baku\n    variants: [Bakı]\n", encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "baku-talks.md").write_text(
+        "# Baku talks\n\n"
+        "It simply came to our notice then that, the foreign ministers met in Baku.\n"
+        "We support the projects according to I thanked our partners, he said.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(app, ["check", "--grammar", "off", "news/baku-talks.md"])
+    got = [line for line in r.stdout.splitlines() if line.startswith("news/")]
+    assert r.exit_code == 1
+    assert len(got) == len(shown) and all(_matches(s, g) for s, g in zip(shown, got, strict=True)), got
+
+
+def test_the_rule_pack_pages_messages(tmp_path: Path) -> None:
+    """docs/rule-packs.md's pack: its examples pass; the messages the page quotes for a failing example
+    and for a broken pattern are the ones mtfix prints."""
+    page = PAGES["docs/rule-packs.md"]
+    (pack,) = [b for w, b in YAML if w.startswith("docs/rule-packs.md") and b.startswith("pack:")]
+    path = tmp_path / "my-pack.yaml"
+    path.write_text(pack.replace('fixed: "The talks failed."', 'fixed: "The talks failed!"'), encoding="utf-8")
+    r = _run("rules", "--rules", str(path), "--select", "TRE", "--check-examples")
+    failing = re.search(r"\(`(rule pack 'my-pack' \(my-pack\.yaml\), rule TRE101: flag\s+example .*?)`\)",
+                        page, re.S)
+    assert failing and r.exit_code == 1
+    assert " ".join(failing.group(1).split()) in r.output.replace(str(path), "my-pack.yaml")
+    path.write_text(pack.replace(r"(?P<next>\p{L}))'", r"(?P<next>\p{L})'"), encoding="utf-8")
+    r = _run("check", "--rules", str(path), "--grammar", "off", str(path))
+    broken = re.search(r"gives `(rule pack 'my-pack' \(my-pack\.yaml\), rule TRE101, field\s+'pattern'.*?)`",
+                       page, re.S)
+    assert broken and r.exit_code == 2
+    assert " ".join(broken.group(1).split()) in r.output.replace(str(path), "my-pack.yaml")
+
+
+def test_the_glossary_pages_messages_and_provenance(tmp_path: Path) -> None:
+    """docs/glossaries.md's YAML error messages and its example of an edit's provenance."""
+    import mtfix
+
+    page = " ".join(PAGES["docs/glossaries.md"].split())
+    path = tmp_path / "names.yaml"
+    path.write_text("entries:\n  - term: Baku\n    variants: [Bakı]\n    type: place\n    variants: [Bakü]\n",
+                    encoding="utf-8")
+    r = _run("glossary", "validate", str(path))
+    shown = re.search(r"`(names\.yaml:5:5: not valid YAML: duplicate key[^`]*)`", page)
+    assert shown and shown.group(1) in r.output.replace(str(path), "names.yaml")
+    path.write_text("entries:\n  - {term: Baku, variants: [Bakı, Bakü\n", encoding="utf-8")
+    r = _run("glossary", "validate", str(path))
+    shown = re.search(r"`(names\.yaml:3:1: not valid YAML: did not find[^`]*)`", page)
+    assert shown and shown.group(1) in r.output.replace(str(path), "names.yaml")
+    origin = re.search(r"`(glossary:glossaries/south-caucasus\.yaml:\d+ \(Antony Blinken\))`", page)
+    edits = mtfix.fix("Antoni Blinken arrived in Baku.").edits
+    assert origin and [e.origin for e in edits] == [origin.group(1)]
+
+
+def test_the_readmes_finding_fields_and_the_scoring_pages_signature_fields() -> None:
+    """The README's ``Finding(code, category, ...)`` lists the dataclass's fields in order, and
+    docs/scoring.md's signature template names the fields of a score's signature in order."""
+    import dataclasses
+
+    import mtfix
+    from mtfix.model import Finding
+
+    shown = re.search(r"# Finding\(([^)]*)\)", PAGES["README.md"])
+    assert shown and [f.strip() for f in shown.group(1).split(",")] == [f.name for f in dataclasses.fields(Finding)]
+    template = re.search(r"`(mtfix-fluency\|rules:<[^`]*)`", PAGES["docs/scoring.md"])
+    signature = mtfix.score("Prices rose.").signature
+
+    def fields(s: str) -> list[str]:
+        return [part.split(":", 1)[0] for part in s.split("|")]
+
+    assert template and fields(template.group(1)) == fields(signature), signature
