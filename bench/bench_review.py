@@ -16,10 +16,17 @@
    150 sentences more as the end comes near), the slowest scroll step, and switching the whole
    article to *As it will read* and back.
 
+5. ``--desk``: the same article (``--sentences``, say 3,000; each sentence opened by its own "In
+   district N, ", so that none is there twice) in an editor's session: a severity filter
+   ticked off and on (every filter's count redone), *Accept safe edits*, the desk summary, the export,
+   and *Import…* of those decisions into a report of the text changed (a paragraph on top, one in ten
+   reworded): times in the page to the second frame, and how many decisions were carried over.
+
 Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-batch]
                                     [--screenshot docs/review-seed004.png]
        python bench/bench_review.py --long [--ab TREE] [--runs 3]
        python bench/bench_review.py --article [--sentences 1200] [--runs 3]
+       python bench/bench_review.py --desk [--sentences 3000] [--runs 3]
 Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary directory
 (and the screenshot, when asked).
 """
@@ -223,15 +230,21 @@ return [on, performance.now() - t];
 """
 
 
-def article(sentences: int) -> str:
-    """``sentences`` sentences of ARTICLE_SENTENCES in a fixed pseudo-random order, paragraphs of 3-6."""
+def article(sentences: int, unique: bool = False) -> str:
+    """``sentences`` sentences of ARTICLE_SENTENCES in a fixed pseudo-random order, paragraphs of 3-6;
+    ``unique``: each opened by its own "In district N, " (no sentence twice, as in a real article)."""
     import random
 
     rnd = random.Random(7)
     paras, n = [], 0
+
+    def one(i: int) -> str:
+        s = rnd.choice(ARTICLE_SENTENCES)
+        return f"In district {i}, {s[0].lower()}{s[1:]}" if unique else s
+
     while n < sentences:
         k = min(rnd.randint(3, 6), sentences - n)
-        paras.append(" ".join(rnd.choice(ARTICLE_SENTENCES) for _ in range(k)))
+        paras.append(" ".join(one(n + j) for j in range(k)))
         n += k
     return "\n\n".join(paras) + "\n"
 
@@ -272,6 +285,79 @@ def article_times(sentences: int, runs: int) -> None:
               f"cards on the page; As it will read {r[5]:.0f} ms, back {r[6]:.0f} ms")
 
 
+_FRAMES = """
+var done = arguments[arguments.length - 1], t = performance.now(), act = arguments[0];
+Promise.resolve(new Function(act)()).then(function () {
+  requestAnimationFrame(function () { requestAnimationFrame(function () { done(performance.now() - t); }); });
+});
+"""
+
+
+def changed_article(text: str) -> str:
+    """The reporter's update: a paragraph on top (every offset moves) and one paragraph in ten reworded."""
+    paras = text.split("\n\n")
+    paras = [p.replace(" the ", " this ", 1) if n % 10 == 3 else p for n, p in enumerate(paras)]
+    return "Update: the figures were revised on Wednesday.\n\n" + "\n\n".join(paras)
+
+
+def desk_times(sentences: int, runs: int) -> None:
+    """An editor's session on an article of ``sentences`` sentences: a filter change (with every
+    filter's count), *Accept safe edits*, the desk summary, the export, and, after the reporter changed
+    the text, *Import…* of those decisions into the new report (carried over by sentence)."""
+    import json
+
+    from mtfix.review.browser import chrome, wait_ready
+
+    with tempfile.TemporaryDirectory() as d:
+        doc = Path(d) / "article.txt"
+        text = article(sentences, unique=True)
+        doc.write_text(text, encoding="utf-8")
+        report, again = Path(d) / "article.html", Path(d) / "again.html"
+        gen = review(doc, report)
+        sizes = (doc.stat().st_size, report.stat().st_size)
+        findings = None
+        rows = []
+        for n in range(runs):
+            driver = chrome()
+            try:
+                driver.get(report.as_uri() + f"?run={n}")
+                wait_ready(driver, timeout=120)
+                driver.execute_script("localStorage.clear();")
+                findings = driver.execute_script("return document.getElementById('shown-count').textContent")
+                js = "document.querySelector('input[name=sev][value=minor]').click();"
+                untick = driver.execute_async_script(_FRAMES, js)
+                tick = driver.execute_async_script(_FRAMES, js)
+                accept = driver.execute_async_script(_FRAMES, "document.getElementById('accept-safe').click();")
+                desk = driver.execute_async_script(_FRAMES, "document.getElementById('desk-btn').click();")
+                listed = driver.execute_script("return document.querySelectorAll('#desk li').length")
+                driver.execute_async_script(_FRAMES, "document.getElementById('desk-btn').click();")
+                t0 = time.perf_counter()
+                data = driver.execute_script("return window.mtfixReview.exportData();")
+                export = (time.perf_counter() - t0) * 1000
+                decided = len(data["files"][0]["decisions"])
+                if n == 0:
+                    doc.write_text(changed_article(text), encoding="utf-8")
+                    review(doc, again)
+                    doc.write_text(text, encoding="utf-8")
+                driver.get(again.as_uri() + f"?run={n}")
+                wait_ready(driver, timeout=120)
+                driver.execute_script("localStorage.clear();")
+                carry = driver.execute_async_script(
+                    _FRAMES, "return window.mtfixReview.importData(" + json.dumps(data) + ");")
+                taken = len(driver.execute_script("return window.mtfixReview.exportData();")["files"][0]["decisions"])
+                message = driver.find_element("id", "toast").text
+                rows.append((untick, tick, accept, desk, listed, export, decided, carry, taken, message))
+            finally:
+                driver.quit()
+    print(f"article: {sentences:,} sentences, {sizes[0]:,} bytes; {findings}; report {sizes[1]:,} bytes; "
+          f"`mtfix review` {gen:.2f} s")
+    for r in rows:
+        print(f"  untick minor {r[0]:.0f} ms, tick {r[1]:.0f} ms; Accept safe edits {r[2]:.0f} ms; desk summary "
+              f"{r[3]:.0f} ms ({r[4]:,} items); export {r[5]:.0f} ms ({r[6]:,} decisions); Import… into the changed "
+              f"text {r[7]:.0f} ms, {r[8]:,} of {r[6]:,} decisions carried over")
+        print(f"    {r[9]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=500)
@@ -282,7 +368,9 @@ def main() -> None:
     ap.add_argument("--long", action="store_true", help="only the 5,000-line file with 10,000 edits")
     ap.add_argument("--ab", type=Path, help="with --long: also measure this tree's mtfix, in the same run")
     ap.add_argument("--article", action="store_true", help="only the long article read as an editor reads it")
-    ap.add_argument("--sentences", type=int, default=1200, help="with --article: its number of sentences")
+    ap.add_argument("--sentences", type=int, default=1200, help="with --article/--desk: its number of sentences")
+    ap.add_argument("--desk", action="store_true",
+                    help="only an editor's session on the long article: filters, desk summary, export, carry-over")
     args = ap.parse_args()
     from mtfix.review.browser import missing
 
@@ -296,6 +384,9 @@ def main() -> None:
         return
     if args.article:
         article_times(args.sentences, args.runs)
+        return
+    if args.desk:
+        desk_times(args.sentences, args.runs)
         return
     if args.screenshot:
         screenshot(args.screenshot)

@@ -475,7 +475,8 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
             if by_path is not None:
                 raise DecisionsError(
                     f"{inp.path}: the file changed since the report was made (report {by_path.digest[:19]}…, "
-                    f"now {digest[:19]}…); make a new report with `mtfix review`; nothing was written")
+                    f"now {digest[:19]}…); make a new report with `mtfix review` and load these decisions with its "
+                    "Import… (those of sentences that read the same are carried over); nothing was written")
             out.append(Planned(inp.path, inp.raw, inp.raw, note="not in the decisions file: left unchanged"))
             continue
         container, proposed = proposals_for(pipeline, inp, fmt, options)

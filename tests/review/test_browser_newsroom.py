@@ -271,7 +271,7 @@ def test_decisions_import_into_a_new_report_of_the_same_bytes_only(browser, tmp_
     again (another glossary, one more file) or opened on another machine started empty, with no way
     to load the decisions file exported earlier. *Import…* now loads it: decisions and corrections
     are taken for files with the same bytes (by edit id and by the corrected text); a file changed
-    since is left out, and the message says so."""
+    since is carried over by sentence (here its one sentence changed: left out), and the message says so."""
     from selenium.webdriver.common.by import By
 
     from tests.review.test_browser import card, correct, export_download
@@ -302,8 +302,9 @@ def test_decisions_import_into_a_new_report_of_the_same_bytes_only(browser, tmp_
 
     WebDriverWait(browser, 10).until(lambda d: "Imported" in toast(d))
     assert [d["code"] for d in first[0]["decisions"]] == ["MTF101"] and len(first[0]["corrections"]) == 1
-    assert toast(browser) == ("Imported 1 decision and 1 correction for 1 file; 1 file changed since or not in "
-                              "this report: left out.")
+    assert toast(browser) == ("Imported 1 decision and 1 correction for 1 file; other.txt changed since: carried "
+                              "over to the sentences that read the same, 1 left out (a sentence that changed, or "
+                              "that the text now holds twice).")
     again = browser.execute_script("return window.mtfixReview.exportData().files;")
     assert again == [first[0]]
 

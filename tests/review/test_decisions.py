@@ -127,6 +127,8 @@ def test_changed_input_exits_2_and_writes_nothing(tmp_path):
     r = cli("fix", *OFF, "--decisions", dec, article)
     assert r.exit_code == 2
     assert "changed since the report" in r.output
+    # what to do next: a new report, and Import… there carries the decisions of unchanged sentences over
+    assert "make a new report" in r.output and "Import" in r.output and "carried over" in r.output
     assert article.read_text(encoding="utf-8") == changed
 
 

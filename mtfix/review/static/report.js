@@ -434,13 +434,21 @@
     return (SEV_SAYS[f.s] || f.s) + " " + does;
   }
 
+  /* A message's plain words, and the detector's figures at its end ("(detector: p=0.52; inputs: ...)",
+     and what corroborated it): set apart on the card, left out of its name and of the desk summary. */
+  function plainMessage(m) {
+    var at = m.indexOf(" (detector: ");
+    return at < 0 ? [m, ""] : [m.slice(0, at), m.slice(at + 1)];
+  }
+
   function renderCard(data, unit, f, block) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
     card.id = "card-" + f.id;
     card.tabIndex = -1;
     card.setAttribute("role", "group");
-    card.setAttribute("aria-label", f.s + " " + f.c + ", line " + f.l + ": " + f.m);
+    var words = plainMessage(f.m);
+    card.setAttribute("aria-label", f.s + " " + f.c + ", line " + f.l + ": " + words[0]);
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
@@ -457,7 +465,9 @@
     head.appendChild(el("span", "loc", "line " + f.l));  // the file's line, as `check` reports it
     head.appendChild(tagFor(f));
     card.appendChild(head);
-    card.appendChild(el("div", "msg", f.m));
+    var msg = el("div", "msg", words[0]);
+    if (words[1]) { msg.appendChild(document.createTextNode(" ")); msg.appendChild(el("span", "tech", words[1])); }
+    card.appendChild(msg);
     card.appendChild(quote(unit, block, f));
     /* what to do, with the button that does it for a whole rule or for a finding with no edit */
     var said = el("div", "advice-row" + (ids.length ? "" : " keeprow"));
@@ -635,8 +645,42 @@
     else if (!view.rows.length) doc.appendChild(el("div", "empty", "No finding matches the filters."));
     renderMore();
     $("shown-count").textContent = view.shown + " of " + view.total + " findings shown";
+    showFacets();
     showProgress();
     if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; }
+  }
+
+  /* Each filter's count: the open file's findings it shows with the other filters as they are
+     (severity, fix, category, rule), so that "needs a human 35" reads before ticking it. */
+  function showFacets() {
+    var data = loadFile(cur), flt = filters(), n = { sev: {}, fix: {}, cat: {}, rule: {} };
+    var all = { sev: 0, fix: 0, cat: 0, rule: 0 };
+    var keys = { sev: "s", fix: "x", cat: "g", rule: "c" };
+    function pass(f, skip) {
+      return (skip === "sev" || flt.sev[f.s]) && (skip === "fix" || flt.fix[f.x]) &&
+             (skip === "cat" || !flt.cat || f.g === flt.cat) && (skip === "rule" || !flt.rule || f.c === flt.rule);
+    }
+    data.units.forEach(function (u) {
+      u.f.forEach(function (f) {
+        Object.keys(n).forEach(function (facet) {
+          if (!pass(f, facet)) return;
+          var v = f[keys[facet]];
+          n[facet][v] = (n[facet][v] || 0) + 1;
+          all[facet]++;
+        });
+      });
+    });
+    document.querySelectorAll("#filters input[name=sev], #filters input[name=fix]").forEach(function (c) {
+      var label = c.closest("label"), span = label.querySelector(".count");
+      if (!span) { span = el("span", "count"); label.appendChild(span); }
+      span.textContent = String(n[c.name][c.value] || 0);
+    });
+    [["f-category", "cat"], ["f-rule", "rule"]].forEach(function (pair) {
+      Array.from($(pair[0]).options).forEach(function (o) {
+        if (!o.hasAttribute("data-label")) o.setAttribute("data-label", o.textContent);
+        o.textContent = o.getAttribute("data-label") + " (" + (o.value ? n[pair[1]][o.value] || 0 : all[pair[1]]) + ")";
+      });
+    });
   }
 
   function showFile(n, noScroll) {
@@ -718,6 +762,22 @@
       if (SEV_RANK[view.data.units[at[0]].f[at[1]].s] >= SEV_RANK.major) { setCurrent(p); return; }
     }
     toast("No major finding " + (view.pos < 0 ? "shown in this file." : (step > 0 ? "after" : "before") + " this one."));
+  }
+
+  /* Shift+N / Shift+P: the next / previous finding still to do (of those shown), passing over those
+     decided, left as is or in a corrected sentence: after Import… carried most decisions over. */
+  function jumpUndone(step) {
+    var corr = {};
+    Object.keys(corrections).forEach(function (k) {
+      var c = corrections[k];
+      if (c.f === view.n) (corr[c.u] = corr[c.u] || []).push(corrSpan(c));
+    });
+    if (view.pos < 0) step = 1;
+    for (var p = view.pos + step; p >= 0 && p < view.order.length; p += step) {
+      var at = view.order[p].split("."), f = view.data.units[at[0]].f[at[1]];
+      if (!findingDone(view.n, view.data, f, corr[f.u])) { setCurrent(p); return; }
+    }
+    toast("No finding left to do " + (view.pos < 0 ? "in this file." : (step > 0 ? "after" : "before") + " this one."));
   }
 
   /* Highlight the current finding (its card, underlines and inline edits); returns its card. */
@@ -1108,8 +1168,9 @@
       var entry = {
         path: data.path, digest: data.digest,
         decisions: list.map(function (e) {
+          var s = sentenceOf(data.units[e.u], e.a);
           return { id: e.pid, decision: decisions[e.id], code: e.c, unit: e.u, start: e.a, end: e.b,
-                   original: e.o, replacement: e.r, safety: e.x };
+                   original: e.o, replacement: e.r, safety: e.x, sentence: s.text, sentence_offset: e.a - s.start };
         })
       };
       if (corrByFile[n]) {
@@ -1118,6 +1179,11 @@
         });
       }
       if (chkByFile[n]) {
+        chkByFile[n].forEach(function (c) {
+          var s = sentenceOf(data.units[c.unit], c.start);
+          c.sentence = s.text;
+          c.sentence_offset = c.start - s.start;
+        });
         entry.checked = chkByFile[n].sort(function (x, y) { return x.unit - y.unit || x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : 1); });
       }
       return entry;
@@ -1252,9 +1318,203 @@
     } catch (err) { return Promise.resolve(); /* storage unavailable or stale */ }
   }
 
-  /* Decisions exported from another report (another browser, a report made again): taken only for
-     a file of this report with the same bytes (the digest), by edit id, and corrections only where
-     the text at their span is still their original. A file changed since is left out, never re-aimed. */
+  /* The sentence (the block's text up to its sentence end) holding unit offset a: {start, text}.
+     Exported with each decision, so that a report of the file changed since can carry it over. */
+  function sentenceOf(unit, a) {
+    var bl = unit ? unit.blocks : [], lo = 0, hi = bl.length - 1;
+    if (!bl.length) return { start: 0, end: 0, text: "", block: null };
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (bl[mid][0] <= a) lo = mid; else hi = mid - 1; }
+    return { start: bl[lo][0], end: bl[lo][4], text: unit.cut(bl[lo][0], bl[lo][4]), block: bl[lo] };
+  }
+
+  /* ---------- the desk summary (s): one page for the editor who signs the text off ---------- */
+  /* The file line of unit offset pos: a finding's own line where one starts in its sentence, else
+     (plain text, Markdown) the unit's first line plus the line breaks before pos, else the unit's. */
+  function lineOf(data, u, s) {
+    var unit = data.units[u], f = unit.f.filter(function (x) { return x.a >= s.start && x.a <= s.end; })[0];
+    if (f) return f.l;
+    if (unit.id !== null) return unit.line + 1;
+    return unit.line + 1 + (unit.cut(0, s.start).match(/\r\n|\r|\n/g) || []).length;
+  }
+
+  function diffLine(old, neu) {
+    var box = el("span", "desk-diff"), cut = slicer(old);
+    wordOps(0, old, neu).forEach(function (op) {
+      if (op[0] === "=") box.appendChild(document.createTextNode(cut(op[1], op[2])));
+      else if (op[0] === "-") box.appendChild(el("del", "", cut(op[1], op[2])));
+      else box.appendChild(el("ins", "", op[1]));
+    });
+    return box;
+  }
+
+  function deskFile(n) {
+    var data = cache[n], sec = el("section", "desk-file"), corr = {}, changes = {};
+    var acc = 0, rej = 0, kept = 0, nc = 0, open = [], minor = 0, total = 0, left = 0;
+    Object.keys(corrections).forEach(function (k) {
+      var c = corrections[k];
+      if (c.f !== n) return;
+      nc++;
+      (corr[n + ":" + c.u] = corr[n + ":" + c.u] || []).push(corrSpan(c));
+      changes[c.u + ":" + c.a] = { u: c.u, s: { start: c.a, end: c.b }, old: c.o, neu: c.r, own: true };
+    });
+    var seen = {};
+    data.edits.forEach(function (e) {
+      var d = decisions[e.id];
+      if (!d || seen[e.key]) return;
+      seen[e.key] = true;
+      if (d === "reject") { rej++; return; }
+      acc++;
+      var s = sentenceOf(data.units[e.u], e.a), key = e.u + ":" + s.start;
+      if (changes[key] && changes[key].own) return;  /* inside a corrected sentence: the correction says it */
+      var c = changes[key] = changes[key] || { u: e.u, s: { start: s.start, end: s.end } };
+      c.s.end = Math.max(c.s.end, e.b);
+    });
+    Object.keys(checked).forEach(function (k) { if (k.split("|")[0] === String(n)) kept++; });
+    data.units.forEach(function (unit, ui) {
+      unit.f.forEach(function (f) {
+        total++;
+        if (findingDone(n, data, f, corr[n + ":" + ui])) return;
+        left++;
+        if (SEV_RANK[f.s] >= 2) open.push(f); else minor++;
+      });
+    });
+    var head = el("h2", "desk-path", data.path);
+    sec.appendChild(head);
+    var parts = [(total - left) + " of " + total + " findings done", acc + " accepted", rej + " rejected",
+                 kept + " left as is", nc + " correction" + (nc === 1 ? "" : "s")];
+    sec.appendChild(el("p", "desk-counts", parts.join(" \u00b7 ")));
+    sec.appendChild(el("h3", "", open.length ? "Still open: major and critical findings (" + open.length + ")"
+                                             : "No major or critical finding still open"));
+    if (open.length) {
+      var ol = el("ol", "desk-open");
+      open.forEach(function (f) {
+        var unit = data.units[f.u], li = el("li");
+        li.appendChild(el("b", "", "line " + f.l + " \u00b7 " + f.s + " " + f.c));
+        li.appendChild(el("span", "desk-msg", " \u00b7 " + plainMessage(f.m)[0]));
+        li.appendChild(quote(unit, sentenceOf(unit, f.a).block, f));
+        ol.appendChild(li);
+      });
+      sec.appendChild(ol);
+    }
+    if (minor) sec.appendChild(el("p", "muted", minor + " minor finding" + (minor === 1 ? "" : "s") + " still open (not listed)."));
+    var list = Object.keys(changes).map(function (k) { return changes[k]; })
+      .sort(function (x, y) { return x.u - y.u || x.s.start - y.s.start; });
+    sec.appendChild(el("h3", "", list.length ? "Sentences that will change (" + list.length + ")" : "No sentence will change"));
+    if (list.length) {
+      var cl = el("ol", "desk-changes");
+      list.forEach(function (c) {
+        var unit = data.units[c.u], li = el("li");
+        var old = c.own ? c.old : unit.cut(c.s.start, c.s.end);
+        var neu = c.own ? c.neu : currentText(data, c.u, c.s.start, c.s.end);
+        li.appendChild(el("b", "", "line " + lineOf(data, c.u, c.s) + ": "));
+        if (c.own) {  /* a rewrite reads best whole: the sentence as it was, then as you wrote it */
+          li.appendChild(el("span", "desk-own", "your correction"));
+          li.appendChild(el("del", "desk-was", plainNewlines(old)));
+          li.appendChild(el("ins", "desk-now", plainNewlines(neu)));
+        } else li.appendChild(diffLine(plainNewlines(old), plainNewlines(neu)));
+        cl.appendChild(li);
+      });
+      sec.appendChild(cl);
+    }
+    return sec;
+  }
+
+  var deskReturn = null;
+  function toggleDesk() {
+    var desk = $("desk"), on = desk.hidden;
+    if (!on) {
+      desk.hidden = true;
+      document.documentElement.classList.remove("desk-on");
+      $("desk-btn").setAttribute("aria-pressed", "false");
+      var back = deskReturn && document.contains(deskReturn) && deskReturn.getClientRects().length ? deskReturn : $("desk-btn");
+      deskReturn = null;
+      back.focus({ preventScroll: true });
+      return Promise.resolve();
+    }
+    deskReturn = document.activeElement;
+    var all = [];
+    for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
+    return Promise.all(all).then(function () {
+      desk.textContent = "";
+      var h = el("h1", "", "Desk summary");
+      h.id = "desk-title";
+      desk.appendChild(h);
+      desk.appendChild(el("p", "muted", document.title + " \u00b7 report made " + meta.created + " \u00b7 summary of " +
+                          new Date().toISOString().replace(/\.\d+Z$/, "Z") + " \u00b7 " + nFiles + " file" + (nFiles === 1 ? "" : "s") +
+                          " \u00b7 every finding counted, whatever the filters show"));
+      desk.lastChild.appendChild(el("span", "desk-hint", ". Print it from here; s or Esc goes back to the review."));
+      for (var k = 0; k < nFiles; k++) desk.appendChild(deskFile(k));
+      desk.hidden = false;
+      document.documentElement.classList.add("desk-on");
+      $("desk-btn").setAttribute("aria-pressed", "true");
+      window.scrollTo(0, 0);
+      desk.focus({ preventScroll: true });
+    });
+  }
+
+  /* A file changed since the decisions were exported (the same path, other bytes): each decision,
+     finding left as is and correction is carried over to the sentence that reads the very same in
+     this report (once: a sentence the text holds twice is not guessed), at the same place in it, and
+     only to an edit this report proposes there (same rule, original and replacement). What finds no
+     such sentence (it changed) is left out. Returns [decisions and findings taken, corrections to
+     set, entries left out]. */
+  function carryOver(f, entry) {
+    var data = cache[f], where = {}, taken = {}, clash = {}, took = 0, left = 0, pending = [];
+    data.units.forEach(function (u, ui) {
+      u.blocks.forEach(function (b) {
+        var t = u.cut(b[0], b[4]);
+        if (t.trim()) (where[t] = where[t] || []).push([ui, b[0]]);
+      });
+    });
+    function at(item) {  /* [unit, offset in it] of the item's sentence, when it is there once */
+      var w = item && typeof item.sentence === "string" && Number.isInteger(item.sentence_offset) && where[item.sentence];
+      return w && w.length === 1 ? [w[0][0], w[0][1] + item.sentence_offset] : null;
+    }
+    (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
+      var p = at(d), len = d && d.end - d.start;
+      var e = p && (d.decision === "accept" || d.decision === "reject") && near(data, p[0], p[1], p[1]).filter(function (x) {
+        return x.a === p[1] && x.b - x.a === len && x.c === d.code && x.o === d.original && x.r === d.replacement;
+      })[0];
+      if (!e) { left++; return; }
+      if (taken[e.id] && taken[e.id] !== d.decision) clash[e.id] = true;
+      taken[e.id] = d.decision;
+    });
+    Object.keys(taken).forEach(function (id) {
+      if (clash[id]) { left += 2; return; }
+      decisions[id] = taken[id];
+      took++;
+    });
+    (Array.isArray(entry.checked) ? entry.checked : []).forEach(function (c) {
+      var p = at(c), len = c && c.end - c.start;
+      var match = p && data.units[p[0]].f.filter(function (x) {
+        return x.c === c.code && x.a === p[1] && x.b - x.a === len && !x.e.length;
+      })[0];
+      if (match) { checked[chkKey(Number(f), match)] = true; took++; } else left++;
+    });
+    (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
+      var w = c && typeof c.original === "string" && typeof c.replacement === "string" && where[c.original];
+      if (w && w.length === 1) pending.push([Number(f), { unit: w[0][0], start: w[0][1], end: w[0][1] + cpLen(c.original),
+                                                          replacement: c.replacement }]);
+      else left++;
+    });
+    return [took, pending, left];
+  }
+
+  /* The same file named from two folders ("news/a.txt" from above, "a.txt" from news/): the shorter
+     path's parts end the longer's ("." and ".." dropped); "news/a.txt" never stands for "other/a.txt". */
+  function samePath(a, b) {
+    var parts = function (p) { return String(p).split(/[\\/]+/).filter(function (x) { return x && x !== "." && x !== ".."; }); };
+    var x = parts(a), y = parts(b);
+    if (x.length > y.length) { var t = x; x = y; y = t; }
+    if (!x.length) return false;
+    for (var i = 1; i <= x.length; i++) if (x[x.length - i] !== y[y.length - i]) return false;
+    return true;
+  }
+
+  /* Decisions exported from another report (another browser, a report made again): for a file of
+     this report with the same bytes (the digest), by edit id, and corrections only where the text at
+     their span is still their original; for the same file changed since (its path, other bytes), by
+     sentence (carryOver): never re-aimed at a sentence that changed. */
   function importData(doc) {
     if (!doc || doc.format !== meta.format || !Array.isArray(doc.files)) {
       toast("Not imported: not an mtfix decisions file.");
@@ -1263,13 +1523,23 @@
     var all = [];
     for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
     return Promise.all(all).then(function () {
-      var took = 0, left = 0, nc = 0, files = 0, missed = 0;
+      var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0;
       var pending = [];
       doc.files.forEach(function (entry) {
         if (!entry || typeof entry.digest !== "string") { missed++; return; }
         var same = Object.keys(cache).filter(function (k) { return cache[k].digest === entry.digest; });
         var named = same.filter(function (k) { return cache[k].path === entry.path; });
         var f = named.length ? named[0] : same.length === 1 ? same[0] : null;
+        var changed = f === null ? Object.keys(cache).filter(function (k) { return samePath(cache[k].path, entry.path); }) : [];
+        if (changed.length === 1) {
+          var got = carryOver(changed[0], entry);
+          took += got[0];
+          pending = pending.concat(got[1]);
+          stale += got[2];
+          carried.push(entry.path.split(/[\\/]/).pop());
+          if (got[0] || got[1].length) files++;
+          return;
+        }
         if (f === null) { missed++; return; }
         files++;
         (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
@@ -1296,7 +1566,9 @@
       saved();
       toast("Imported " + took + " decision" + (took === 1 ? "" : "s") + (nc ? " and " + nc + " correction" + (nc === 1 ? "" : "s") : "") +
             " for " + files + " file" + (files === 1 ? "" : "s") +
-            (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " changed since or not in this report: left out" : "") +
+            (carried.length ? "; " + carried.join(", ") + " changed since: carried over to the sentences that read the same" +
+             (stale ? ", " + stale + " left out (a sentence that changed, or that the text now holds twice)" : "") : "") +
+            (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " not in this report: left out" : "") +
             (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") + ".");
     });
   }
@@ -1473,6 +1745,7 @@
   });
   $("help-toggle").addEventListener("click", toggleHelp);
   $("reads").addEventListener("click", toggleReads);
+  $("desk-btn").addEventListener("click", function () { toggleDesk(); });
   $("export").addEventListener("click", download);
   $("import").addEventListener("click", function () { $("import-file").value = ""; $("import-file").click(); });
   $("import-file").addEventListener("change", function () {
@@ -1513,14 +1786,20 @@
     if (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(ev.target.type)) return;
     var k = ev.key, card;
     if ((helpOpen || !view) && k !== "?" && k !== "Escape") return;  /* the page waits behind the help; a report of no file */
+    if (!$("desk").hidden && k !== "s" && k !== "?" && k !== "Escape") return;  /* the summary shows: the page waits */
     if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
     else if (k === "p" || k === "k") { setCurrent(view.pos < 0 ? 0 : view.pos - 1); }
     else if (k === "m" || k === "M") { jumpMajor(k === "m" ? 1 : -1); }
-    else if (k === "a" || k === "r" || k === "u") {
+    else if (k === "N" || k === "P") { jumpUndone(k === "N" ? 1 : -1); }
+    else if (k === "a" || k === "r" || k === "u" || k === "A" || k === "R") {
+      /* Shift+A, Shift+R: decide, then on to the next finding (a word processor's "Accept and Move to Next") */
+      var on = k === "A" || k === "R";
+      k = k.toLowerCase();
       card = currentCard();
       if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
       else if (card && k !== "a") keep(card, k === "r");
-      else if (card) toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence.");
+      else if (card) { toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence."); on = false; }
+      if (on && card) setCurrent(view.pos + 1);
     } else if (k === "]") { showFile(cur + 1); }
     else if (k === "[") { showFile(cur - 1); }
     else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
@@ -1533,6 +1812,7 @@
     }
     else if (k === "z") { undo(); }
     else if (k === "v") { toggleReads(); }
+    else if (k === "s" || (k === "Escape" && !helpOpen && !$("desk").hidden && $("drawer").hidden)) { toggleDesk(); }
     else if (k === "?") { toggleHelp(); }
     else if (k === "Escape") { closeDrawers(); }
     else return;
@@ -1540,7 +1820,9 @@
   });
 
   /* Printing (or saving as PDF) prints every sentence of the file, not the chunks rendered so far. */
-  function renderAll() { if (view && view.done < view.rows.length) renderMore(view.rows.length - 1); }
+  function renderAll() {  /* (the desk summary prints alone: the review's sentences are not needed then) */
+    if (view && $("desk").hidden && view.done < view.rows.length) renderMore(view.rows.length - 1);
+  }
   window.addEventListener("beforeprint", renderAll);
   if (window.matchMedia) {
     var printing = window.matchMedia("print");
