@@ -191,7 +191,9 @@ def _write(path: Path, blob: bytes) -> None:
 FOLDERS = ("parsed", "checked", "arrays", "wordlists", "regex", "code")
 _LM_GLOB = "lm-*"
 _LM_SUFFIXES = (".bin", ".tmp")  # the model, and a killed writer's temporary file
-_RESULTS_GLOB = "grammar-cache.sqlite3*"  # with SQLite's -wal and -shm files
+_RESULTS = "grammar-cache.sqlite3"
+#: the results database and SQLite's own files beside it (never another file that starts with its name)
+_RESULTS_NAMES = tuple(_RESULTS + s for s in ("", "-wal", "-shm", "-journal"))
 
 
 def _members(base: Path, results: bool) -> dict[str, list[Path]]:
@@ -204,7 +206,7 @@ def _members(base: Path, results: bool) -> dict[str, list[Path]]:
         out[f"{name}/"] = [p for p in folder.glob("*.marshal") if p.is_file()] if folder.is_dir() else []
     out["bigram model (lm-*)"] = [p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES and p.is_file()]
     if results:
-        out["LanguageTool results"] = [p for p in base.glob(_RESULTS_GLOB) if p.is_file()]
+        out["LanguageTool results"] = [p for p in (base / n for n in _RESULTS_NAMES) if p.is_file()]
     return out
 
 

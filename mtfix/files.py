@@ -244,7 +244,7 @@ def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: d
 def unmade(fx: FixResult) -> FixResult:
     """``fx`` as if its repairs were not made (a fix the format did not write): no edit to count,
     every finding left for a human."""
-    return replace(fx, text=fx.original, log=RepairLog(), remaining=list(fx.findings),
+    return replace(fx, text=fx.original, log=RepairLog(start=fx.original), remaining=list(fx.findings),
                    annotations_after=fx.annotations)
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config, check_unsafe
-from mtfix.errors import InputError
+from mtfix.errors import ConfigError, InputError
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
@@ -36,6 +36,28 @@ if TYPE_CHECKING:
 _MAX_FIX_WARNINGS = 50
 
 
+_CONFIG_HINTS = {
+    "dict": ": Config(**fields), or mtfix.config.config_from_mapping(table, origin) for a settings table",
+    "LoadedConfig": ": its .config",
+    "str": ": mtfix.config.load_config(Path(file)).config for a settings file",
+    "PosixPath": ": mtfix.config.load_config(path).config for a settings file",
+    "WindowsPath": ": mtfix.config.load_config(path).config for a settings file",
+}
+
+
+def _checker_list(checkers: Any) -> list[Any]:
+    """``checkers=`` as a list, or a ConfigError: each item needs a ``name`` and a ``check`` method."""
+    if isinstance(checkers, (str, bytes)) or not isinstance(checkers, Iterable):
+        raise ConfigError(f"checkers must be a list of checkers (objects with name and check), "
+                          f"not {type(checkers).__name__}")
+    out = list(checkers)
+    for c in out:
+        if not (isinstance(getattr(c, "name", None), str) and callable(getattr(c, "check", None))):
+            raise ConfigError(f"checkers must be objects with a name and a check method "
+                              f"(mtfix.model.Checker), not {type(c).__name__} {c!r:.60}")
+    return out
+
+
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
@@ -44,9 +66,12 @@ class Pipeline:
     """Checkers configured once; ``check``/``fix``/``score`` texts or documents."""
 
     def __init__(self, config: Config | None = None, *, checkers: list[Checker] | None = None):
+        if config is not None and not isinstance(config, Config):  # it failed at the first check, deep inside
+            raise ConfigError(f"config must be a mtfix.Config (or None), not {type(config).__name__}"
+                              + _CONFIG_HINTS.get(type(config).__name__, ""))
         self.config = config or Config()
         self._checkers: list[Checker] | None = (
-            order_checkers(as_checker(c) for c in checkers) if checkers is not None else None)
+            order_checkers(as_checker(c) for c in _checker_list(checkers)) if checkers is not None else None)
         self._custom = checkers is not None
         self._lock = threading.Lock()
         self.warnings: list[str] = []
@@ -76,6 +101,15 @@ class Pipeline:
         by checking one short sentence: forked workers (``--jobs``) then share them instead of
         each loading its own.  Nothing about later results changes."""
         self.check("The minister said the talks would resume in the capital on Monday.")
+
+    def load_data(self) -> None:
+        """Read now the model files the checkers read on first use (the garble detector's and the
+        tagger's), without checking a text: one that cannot be read raises its :class:`ConfigError`
+        here, once, instead of on every text (:func:`mtfix.records.process` and Spark's workers call it)."""
+        for c in self.checkers:
+            load = getattr(c, "load_data", None)
+            if callable(load):
+                load()
 
     def close(self) -> None:
         for c in self._checkers or []:
@@ -204,7 +238,7 @@ class Pipeline:
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         original = doc.text
         first = self.check(doc)
-        result, log, held = first, RepairLog(), 0
+        result, log, held = first, RepairLog(start=original), 0
         seen: dict[str, int] = {original: 0}  # text -> number of passes that led to it
         results = [first]  # the check of each text in ``log`` order
         converged, oscillation, firing = False, False, ()

@@ -191,6 +191,8 @@ class JobOptions:
         if self.on_error not in ON_ERROR:
             raise ConfigError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
         check_unsafe(self.unsafe)
+        if not isinstance(self.fluency, bool):  # "no" or "false" from a job's settings is true
+            raise ConfigError(f"fluency must be True or False, not {type(self.fluency).__name__} {self.fluency!r}")
         for name in ("text_field", "id_field", "source_field", "ref_field"):
             value = getattr(self, name)
             if not (isinstance(value, str) and value) and (value is not None or name == "text_field"):
@@ -343,7 +345,7 @@ def process(
     wait on a LanguageTool server).  At most ``2 × workers`` chunks are in flight, so memory
     stays bounded however long the input.  Argument errors raise :class:`ConfigError` at once,
     and a glossary or rule pack that cannot be loaded its :class:`GlossaryError` or
-    :class:`RulePackError`.
+    :class:`RulePackError` (a model file that cannot be read, its :class:`ConfigError`).
     """
     opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
     for name, value in (("workers", workers), ("chunk_size", chunk_size)):
@@ -353,6 +355,7 @@ def process(
         raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     _check_records(records)
     _ = pipeline.checkers  # a glossary or rule pack that cannot load is an error now, not one per record
+    pipeline.load_data()  # so is a model file (the garble detector's) that cannot be read
     if workers == 1:
         return _sequential(pipeline, records, opts)
     return _parallel(pipeline, records, opts, workers, executor, chunk_size)

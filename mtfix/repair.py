@@ -203,15 +203,18 @@ class Pass:
 
 @dataclass
 class RepairLog:
-    """All passes of a repair; reverting them in reverse order gives the input."""
+    """All passes of a repair; reverting them in reverse order gives the input.  ``start``: the input
+    (what :meth:`revert` gives when no pass was kept); ``Pipeline.fix`` sets it."""
 
     passes: list[Pass] = field(default_factory=list)
+    start: str = ""
 
     def edits(self) -> list[Edit]:
         return [e for p in self.passes for e in p.edits]
 
     def revert(self) -> str:
-        text = self.passes[-1].after if self.passes else ""
+        """The input, from the last pass's text by reverting every edit (``start`` when no pass was kept)."""
+        text = self.passes[-1].after if self.passes else self.start
         for p in reversed(self.passes):
             text = revert_edits(text, p.edits)
         return text

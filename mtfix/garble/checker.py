@@ -510,6 +510,12 @@ class GarbleChecker(BaseChecker):
             _begun.pending = None
             got[3].close()
 
+    def load_data(self) -> None:
+        """Read the detector's and the tagger's model files now, as the first check would (nothing when
+        the checker is inactive): a file that cannot be read raises its ConfigError here, once."""
+        if self.active:
+            detector().tagger  # noqa: B018 - loads the tagger
+
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         out: list[Finding] = []
         if not self.active:

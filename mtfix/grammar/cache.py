@@ -4,7 +4,8 @@ The key is a SHA-256 of (LT version, language, enabled/disabled rules and server
 server's URL for a server that is not local (``--lt-url`` elsewhere: its answers never land under
 the key local servers share); the value is the segment's matches as JSON, with the server that
 produced them (``{"server": "LanguageTool 6.7 at URL", "matches": [...]}``).  Entries written before
-servers were recorded are not trusted and count as misses.  WAL mode lets several mtfix processes
+servers were recorded are not trusted and count as misses, as do entries that do not decode for their
+text (:func:`decode`).  WAL mode lets several mtfix processes
 read while one writes; one connection per cache object, guarded by a lock, makes it safe to share
 between threads.
 
@@ -21,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -67,10 +69,10 @@ class ResultCache:
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(f"SELECT key, matches FROM lt_results WHERE key IN ({marks})", chunk)
                 for key, payload in rows:
-                    data = json.loads(payload)
-                    if not isinstance(data, dict):  # written before entries recorded their server
-                        continue
-                    found[by_key[key]] = [LTMatch.from_row(r) for r in data["matches"]]
+                    text = by_key[key]
+                    matches = decode(payload, len(text))
+                    if matches is not None:
+                        found[text] = matches
         return found
 
     def put_many(self, results: Mapping[str, list[LTMatch]]) -> None:
@@ -84,7 +86,11 @@ class ResultCache:
                 self._db.executemany("INSERT OR REPLACE INTO lt_results (key, matches) VALUES (?, ?)", rows)
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite rolls back itself on some errors (a full database): a second ROLLBACK would
+                # fail and hide the cause ("cannot rollback - no transaction is active")
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
 
     def __len__(self) -> int:
@@ -96,13 +102,46 @@ class ResultCache:
             self._db.close()
 
 
+def decode(payload: object, length: int) -> list[LTMatch] | None:
+    """The matches of a row for a text of ``length`` characters, or None when the row cannot be trusted
+    for it: written before entries recorded their server, by an mtfix that stores matches in another
+    shape, damaged, or with a match outside the text.  Such a row is a miss, and is replaced.
+
+    >>> decode('{"server": "x", "matches": [["R", "C", "T", "m", ["a"], 3, 4]]}', 8)[0].offset
+    3
+    >>> decode('{"server": "x", "matches": [["R", "C", "T", "m", ["a"], 3, 4, "new"]]}', 8) is None
+    True
+    >>> decode('{"server": "x", "matches": [["R", "C", "T", "m", ["a"], 3, 6]]}', 8) is None
+    True
+    """
+    try:
+        data = json.loads(payload)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    rows = data.get("matches") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        return None
+    out = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 7 and all(isinstance(v, str) for v in row[:4])
+                and isinstance(row[4], list) and all(isinstance(r, str) for r in row[4])
+                and all(type(v) is int for v in row[5:])):
+            return None
+        match = LTMatch.from_row(row)
+        if match.offset < 0 or match.length < 0 or match.offset + match.length > length:
+            return None
+        out.append(match)
+    return out
+
+
 def cache_summary(path: Path) -> tuple[int, int] | None:
     """(entries, bytes) of a cache file, or None when there is none.  A file that is not a results cache
     (corrupt, another program's) raises :class:`sqlite3.DatabaseError`: it is no empty cache, and the
     grammar checker would run without it."""
     if not path.exists():
         return None
-    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+    beside = (path.with_name(path.name + s) for s in ("", "-wal", "-shm", "-journal"))  # not a user's copy
+    size = sum(p.stat().st_size for p in beside if p.is_file())
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     try:
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'lt_results'").fetchone():

@@ -50,6 +50,9 @@ from mtfix.model import BaseChecker, Document, Finding
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
+#: At most this many distinct warnings about LanguageTool failing (``grammar="auto"``) per checker.
+MAX_FAILURE_WARNINGS = 50
+_MORE = "\0more"  # marks that the line saying so was given
 _STAT_KEYS = ("segments", "hits", "misses", "requests", "lt_seconds", "seconds", "restarts", "unchecked")
 
 
@@ -98,6 +101,7 @@ class GrammarChecker(BaseChecker):
         self._lock = threading.Lock()
         self._local = threading.local()
         self._restarts = 0
+        self._failures_seen: dict[str, bool] = {}  # the failure warnings given (:meth:`_fail`)
         self._batch_chars = settings.batch_chars  # lowered when the server refuses a request as too long
         self.url, self.version, self.source = self._connect()
         try:
@@ -245,9 +249,22 @@ class GrammarChecker(BaseChecker):
         return drop_shadowed(findings)
 
     def _fail(self, message: str) -> None:
+        """``required``: raise; ``auto``: a warning, each line once and at most
+        :data:`MAX_FAILURE_WARNINGS` of them (a long ingest job must not grow ``warnings`` a line a text)."""
         if self.mode == "required":
             raise GrammarError(f"LanguageTool: {message}")
-        self.warnings.append(f"LanguageTool: {message}")
+        line = f"LanguageTool: {message}"
+        with self._lock:
+            if line in self._failures_seen or self._failures_seen.get(_MORE):
+                return
+            if len(self._failures_seen) < MAX_FAILURE_WARNINGS:
+                self._failures_seen[line] = True
+                self.warnings.append(line)
+                return
+            self._failures_seen[_MORE] = True
+        self.warnings.append(f"LanguageTool: further failures are not listed (the first "
+                             f"{MAX_FAILURE_WARNINGS} are above); documents checked since have no grammar findings "
+                             "where it failed")
 
     # -- fetching ----------------------------------------------------------------------------------
     def _fetch(self, texts: Sequence[str], stats: dict[str, Any]) -> dict[str, list[LTMatch]]:

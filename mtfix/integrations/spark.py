@@ -86,6 +86,7 @@ def worker_pipeline(config: Config) -> Pipeline:
 
                 p = Pipeline(config)
                 _ = p.checkers  # load packs and glossaries now, once
+                p.load_data()  # and the detector's model: one that cannot be read fails the task, not every row
                 _PIPELINES[key] = p
                 _BUILDS += 1
     return p
@@ -211,6 +212,7 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
 
     if mode not in MODES:
         raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    _check_arguments(config, prefix, column=column, id_col=id_col, source_col=source_col)
     key, columns = _name_key(df), df.columns
     by_key = {key(c): c for c in columns}
     types = dict(df.dtypes)
@@ -236,6 +238,18 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     out = df.withColumn(tmp, udf(_col(column), ids, sources))
     # added and dropped by name, never re-selected: the caller's columns may repeat a name (after a join)
     return out.withColumns({prefix + n: F.col(f"{_quoted(tmp)}.{n}") for n, _ in COLUMNS[mode]}).drop(tmp)
+
+
+def _check_arguments(config: Any, prefix: Any, **names: Any) -> None:
+    """A :class:`ConfigError` on the driver for an argument of the wrong type (it failed in every task,
+    or deep inside ``apply``, with an AttributeError or a TypeError)."""
+    if config is not None and not isinstance(config, Config):
+        raise ConfigError(f"config must be a mtfix.Config (or None), not {type(config).__name__}")
+    if not isinstance(prefix, str):
+        raise ConfigError(f"prefix must be a string, not {type(prefix).__name__} {prefix!r}")
+    for name, value in names.items():
+        if not (isinstance(value, str) or (value is None and name != "column")):
+            raise ConfigError(f"{name} must be a column name (a string), not {type(value).__name__} {value!r}")
 
 
 def _name_key(df: DataFrame) -> Any:

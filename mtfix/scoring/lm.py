@@ -188,7 +188,11 @@ class BigramModel:
         pos = len(_MAGIC)
         origin = (bytes(view[pos : pos + _STAMP_SIZE]), bytes(view[pos + _STAMP_SIZE : pos + _STAMP_SIZE + _DIGEST_SIZE]))
         pos += _STAMP_SIZE + _DIGEST_SIZE
+        if len(view) < pos + 32:
+            raise ValueError(f"truncated cache file {path}")
         header = view[pos : pos + 32].cast("d")
+        if not all(math.isfinite(c) and c >= 0 and c == int(c) for c in (header[0], header[1])):
+            raise ValueError(f"damaged header in cache file {path}")  # else a table of no words, served
         n_uni, n_bi, log_total, min_log = int(header[0]), int(header[1]), float(header[2]), float(header[3])
         arrays, pos = [], pos + 32
         for code, n in (("Q", n_uni), ("H", n_uni), ("Q", n_bi), ("H", n_bi)):
@@ -197,6 +201,8 @@ class BigramModel:
                 raise ValueError(f"truncated cache file {path}")
             arrays.append(view[pos : pos + size].cast(code))
             pos += size
+        if pos != len(view):
+            raise ValueError(f"cache file {path} is not the size its header gives")
         model = cls(_Table(arrays[0], arrays[1]), _Table(arrays[2], arrays[3]), log_total, source, min_log)
         model.origin = origin
         return model

@@ -286,3 +286,61 @@ def test_grammar_auto_warnings_reach_the_executor_log(tmp_path, capsys):
     assert err.count("mtfix: warning (host ") >= 1 and "no grammar findings" in err and "HTTP 500" in err
     assert len(err.splitlines()) <= spark_mod.MAX_WARNINGS
     assert spark_mod.worker_pipeline(config).warnings == []  # emptied: no growth by a line a row
+
+
+def test_options_of_the_wrong_type_fail_on_the_driver(spark):
+    """Session 18: ``config={"grammar": "off"}`` started the job and failed every task with
+    ``AttributeError: 'dict' object has no attribute 'select'`` (a page of Python and Java traceback);
+    ``prefix=5`` and ``id_col=5`` raised ``TypeError``s from inside ``apply``; ``fluency="no"`` was
+    taken as true.  Each is now a ConfigError on the driver, before anything runs."""
+    from mtfix.errors import ConfigError
+    from mtfix.integrations.spark import apply, repair
+
+    df = spark.createDataFrame([(1, SENTENCES[1])], "n long, body string")
+    with pytest.raises(ConfigError, match=r"config must be a mtfix\.Config \(or None\), not dict"):
+        repair(df, "body", config={"grammar": "off"})
+    with pytest.raises(ConfigError, match="prefix must be a string"):
+        repair(df, "body", prefix=5)
+    with pytest.raises(ConfigError, match="id_col must be a column name"):
+        repair(df, "body", id_col=5)
+    with pytest.raises(ConfigError, match="column must be a column name"):
+        apply(df, ["body"], mode="check")
+    with pytest.raises(ConfigError, match="fluency must be True or False, not str 'no'"):
+        repair(df, "body", fluency="no")
+
+
+def test_the_detector_data_missing_on_an_executor_fails_the_job_once(spark):
+    """Session 18: an executor whose install lacks the garble detector's data gave every row
+    ``mtfix_error`` = "...the garble detector's model cannot be read..." and the job succeeded (a
+    missing glossary fails it with one line); now it fails with that line, naming the partition."""
+    import pandas as pd
+
+    from mtfix.records import JobOptions
+
+    config = Config(grammar="off", unsafe_fixes=True)  # a pipeline of its own on every worker
+    opts = JobOptions(text_field="body", mode="check")
+
+    def probe(frames):
+        import mtfix.garble.model as model
+        from mtfix.integrations.spark import map_batches
+
+        kept = model.MODEL_FILE
+        model.MODEL_FILE = "missing-detector.npz"
+        model._load.cache_clear()
+        try:
+            def series():
+                for pdf in frames:
+                    yield pdf["body"], pd.Series([None] * len(pdf)), pd.Series([None] * len(pdf))
+
+            for out in map_batches(config, opts, series()):
+                yield pd.DataFrame({"error": out["error"]})
+        finally:
+            model.MODEL_FILE = kept
+            model._load.cache_clear()
+
+    df = spark.createDataFrame([(i, SENTENCES[i % len(SENTENCES)]) for i in range(20)], "n long, body string")
+    with pytest.raises(Exception) as info:
+        df.coalesce(1).mapInPandas(probe, "error string").collect()
+    message = str(info.value)
+    assert re.search(r"mtfix could not start \(Spark partition 0 on host [^)]+\): mtfix/garble/data/"
+                     r"missing-detector\.npz: the garble detector's model cannot be read", message), message
