@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -31,12 +32,25 @@ _IN_WORKER = False
 
 #: What checking a long document loads on first use, by name (:func:`on_long_document`, :func:`warm_up`).
 _WARM_UPS: dict[str, Callable[[], object]] = {}
+#: Held while :func:`warm_up` loads (and while a loader is registered): a second thread waits until the loading
+#: is done instead of returning at once (session 18). Re-made in a forked child, which has no holder.
+_WARM_UP_LOCK = threading.RLock()
+
+
+def _new_warm_up_lock() -> None:
+    global _WARM_UP_LOCK
+    _WARM_UP_LOCK = threading.RLock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_warm_up_lock)
 
 
 def on_long_document(name: str, load: Callable[[], object]) -> None:
     """Register ``load``: something a long document's check loads on first use (numpy and the detector's batch
     tables, the large word list), for :func:`warm_up` to load in this process before workers fork for it."""
-    _WARM_UPS[name] = load
+    with _WARM_UP_LOCK:
+        _WARM_UPS[name] = load
 
 
 def warm_up_pending() -> bool:
@@ -46,9 +60,11 @@ def warm_up_pending() -> bool:
 
 def warm_up() -> None:
     """Run the loaders :func:`on_long_document` registered, each once in this process: workers forked afterwards
-    for the same document share what they loaded instead of each loading its own.  No result changes."""
-    while _WARM_UPS:
-        _WARM_UPS.pop(next(iter(_WARM_UPS)))()
+    for the same document share what they loaded instead of each loading its own.  No result changes.
+    Thread-safe: a caller returns only once every loader registered has run (in whichever thread)."""
+    with _WARM_UP_LOCK:
+        while _WARM_UPS:
+            _WARM_UPS.pop(next(iter(_WARM_UPS)))()
 
 
 def cpu_count() -> int:

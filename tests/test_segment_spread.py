@@ -309,3 +309,34 @@ def test_a_spread_segmentation_loads_no_detector_that_the_check_does_not_use(sel
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.stdout.strip() == "['MTF105'] False 0 False", proc.stderr
+
+
+def test_warm_up_called_from_two_threads_returns_only_once_everything_is_loaded(monkeypatch):
+    """Two threads warming up at once (two library callers with ``jobs`` 2 sharing a process): the second popped
+    what was left while the first was still loading and returned at once, so it forked its workers before the
+    loading it relied on was done (and one thread could pop the name the other had just read: a KeyError).
+    Now the second waits for the first; each loader still runs once."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    log: list[str] = []
+
+    def slow() -> None:
+        started.set()
+        release.wait(30)
+        log.append("a loaded")
+
+    monkeypatch.setattr(parallel, "_WARM_UPS", {})
+    parallel.on_long_document("a", slow)
+    parallel.on_long_document("b", lambda: log.append("b loaded"))
+    first = threading.Thread(target=parallel.warm_up)
+    first.start()
+    assert started.wait(30)
+    second = threading.Thread(target=lambda: (parallel.warm_up(), log.append("second returned")))
+    second.start()
+    second.join(1.0)  # before the fix it returned here, with "a" still loading
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert log.index("a loaded") < log.index("second returned") and sorted(log) == [
+        "a loaded", "b loaded", "second returned"]

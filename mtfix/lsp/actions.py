@@ -20,7 +20,7 @@ from lsprotocol import types
 from mtfix.findings import common_affix
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Finding, FixSafety
+from mtfix.model import Edit, Finding, FixSafety
 from mtfix.tokens import DIFF_TOKEN as _TOKEN
 
 if TYPE_CHECKING:
@@ -185,6 +185,97 @@ def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEd
         suf -= 1
     a, b = original[pre : len(original) - suf], fixed[pre : len(fixed) - suf]
     return [types.TextEdit(to_range(index, s, e), new) for s, e, new in _diff(a, b, pre)]
+
+
+def fix_edits(original: str, passes: Sequence[Sequence[Edit]], fixed: str, index: LineIndex) -> list[types.TextEdit]:
+    """The TextEdits, against ``original``, of the edits ``mtfix fix`` applied in its ``passes`` (each pass's
+    edits against the text the pass before left): one per applied edit, merged only where edits of later
+    passes touch earlier ones, trimmed to what changes, in document order; no diff, so linear in the text and
+    the edits (a token diff of a long line was quadratic, and gave up beyond 4 million token pairs with one
+    edit replacing the line). Falls back to :func:`text_edits` if the edits do not lead to ``fixed``.
+
+    >>> from mtfix.model import Edit, FixSafety
+    >>> idx = LineIndex("Prices of oilgas rose .")
+    >>> p1 = [Edit(13, 13, " and ", "", "MTF103", "r", FixSafety.SAFE), Edit(21, 22, "", " ", "MTF111", "r", FixSafety.SAFE)]
+    >>> [(e.range.start.character, e.range.end.character, e.new_text)
+    ...  for e in fix_edits(idx.text, [p1], "Prices of oil and gas rose.", idx)]
+    [(13, 13, ' and '), (21, 22, '')]
+    """
+    merged: list[tuple[int, int, int, int]] = []
+    for span in (t for a, b, c, d in _composed(passes) for t in _trimmed(original, fixed, a, b, c, d)):
+        if merged and (span[0] < merged[-1][1] or span[0] == span[1] == merged[-1][0] == merged[-1][1]):
+            # a CRLF kept whole made two edits overlap (or two insertions meet): one edit then
+            pa, pb, pc, pd = merged[-1]
+            merged[-1] = (pa, max(pb, span[1]), pc, max(pd, span[3]))
+        else:
+            merged.append(span)
+    spans = [(a, b, fixed[c:d]) for a, b, c, d in merged]
+    if _applied(original, spans) != fixed:
+        return text_edits(original, fixed, index)
+    return [types.TextEdit(to_range(index, a, b), new) for a, b, new in spans]
+
+
+def _applied(text: str, spans: list[tuple[int, int, str]]) -> str:
+    parts, pos = [], 0
+    for a, b, new in spans:
+        if a < pos:
+            return ""  # overlapping: never sent
+        parts += [text[pos:a], new]
+        pos = b
+    return "".join(parts) + text[pos:]
+
+
+def _composed(passes: Sequence[Sequence[Edit]]) -> list[tuple[int, int, int, int]]:
+    """(original start, original end, final start, final end) of each stretch the passes changed, in order:
+    the edits of each pass (against the text before it) composed with the stretches of the passes before,
+    merged where they overlap or touch (unless both are non-empty edits of the same pass)."""
+    regions: list[tuple[int, int, int, int]] = []
+    for edits in passes:
+        items = sorted([(r[2], r[3], 0, r) for r in regions]
+                       + [(e.start, e.end, 1, e) for e in edits], key=lambda x: (x[0], x[1], -x[2]))
+        out: list[tuple[int, int, int, int]] = []
+        d = e_shift = 0  # length change of the regions and of this pass's edits before the cluster
+        i = 0
+        while i < len(items):
+            cluster = [items[i]]
+            lo, hi = items[i][0], items[i][1]
+            j = i + 1
+            while j < len(items):
+                s, e, kind, _ = items[j]
+                last = cluster[-1]
+                plain = kind == 1 and last[2] == 1 and s < e and last[0] < last[1] and last[1] == hi
+                if s < hi or (s == hi and not plain):
+                    cluster.append(items[j])
+                    hi = max(hi, e)
+                    j += 1
+                else:
+                    break
+            d2, e2 = d, e_shift
+            for s, e, kind, obj in cluster:
+                if kind == 0:
+                    d2 += (obj[3] - obj[2]) - (obj[1] - obj[0])
+                else:
+                    e2 += len(obj.replacement) - (e - s)
+            out.append((lo - d, hi - d2, lo + e_shift, hi + e2))
+            d, e_shift = d2, e2
+            i = j
+        regions = out
+    return regions
+
+
+def _trimmed(original: str, fixed: str, a: int, b: int, c: int, d: int) -> list[tuple[int, int, int, int]]:
+    """``original[a:b]`` → ``fixed[c:d]`` without the characters both share at either end (nothing if they are
+    the same), never with a boundary between the CR and the LF of a line break (LSP has no position there)."""
+    old, new = original[a:b], fixed[c:d]
+    if old == new:
+        return []
+    pre, suf = common_affix(old, new)
+    a, b, c, d = a + pre, b - suf, c + pre, d - suf
+    if 0 < a < len(original) and original[a - 1] == "\r" and original[a] == "\n":
+        a, c = a - 1, c - 1
+    if 0 < b < len(original) and original[b - 1] == "\r" and original[b] == "\n":
+        b, d = b + 1, d + 1
+    return [(a, b, c, d)]
 
 
 _MAX_PAIRS = 4_000_000  # tokens × tokens beyond which a stretch is diffed line by line first

@@ -98,8 +98,10 @@ def known(path: Path, name: str) -> bool:
     return any(e.term == name or name in e.accepted for e in g.entries)
 
 
-def add_name(glossary: str | Path, name: str, roots: Sequence[Path]) -> str:
-    """Append ``name`` as a term to ``glossary``; returns what was done."""
+def add_name(glossary: str | Path, name: str, roots: Sequence[Path], editor_text: str | None = None) -> str:
+    """Append ``name`` as a term to ``glossary``; returns what was done. ``editor_text``: the glossary's text in
+    the editor when it is open there; if it is not what the file holds (changes not saved), nothing is written
+    (the write would go under the editor's buffer, and saving it would undo one or the other)."""
     name = name.strip()
     if not name or "\n" in name or "\r" in name or "\t" in name:
         raise GlossaryAppendError(f"not a name: {name!r}")
@@ -122,9 +124,15 @@ def add_name(glossary: str | Path, name: str, roots: Sequence[Path]) -> str:
             tf = decode(raw, str(path))
         except (OSError, MtfixError) as exc:
             raise GlossaryAppendError(f"{path}: {exc}") from None
+        if editor_text is not None and editor_text != tf.text:
+            raise GlossaryAppendError(f"{path.name} has unsaved changes in the editor: save it, then pick the action "
+                                      "again; nothing was written")
         if known(path, name):
             return f"'{name}' is already in {path.name}"
     else:
+        if editor_text:
+            raise GlossaryAppendError(f"{path.name} has unsaved changes in the editor: save it, then pick the action "
+                                      "again; nothing was written")
         resolved = [r.resolve() for r in roots]
         if not _inside(path, resolved):
             raise GlossaryAppendError(f"{path} does not exist and is outside the workspace: nothing was created")

@@ -23,12 +23,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote_to_bytes, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import MtfixError
@@ -87,6 +88,17 @@ class _Protocol(LanguageServerProtocol):
             return
         super().handle_message(message)
 
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
+        """pygls' own handler, except for a document that is not open (never opened, or closed: a client's
+        race), whose change is ignored with one line in the log: pygls' raised a KeyError, which the editor
+        showed as "Error in server: KeyError: 'file:///…'"."""
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            log.warning("a change to %s, which is not open, ignored (the editor must open a document first)",
+                        params.text_document.uri)
+            return
+        yield from super().lsp_text_document__did_change(params)
+
 
 @dataclass
 class DocState:
@@ -114,6 +126,9 @@ class MtfixLanguageServer(LanguageServer):
         self.debounce_override = None if debounce_ms is None else max(0.0, debounce_ms / 1000)
         self.roots: list[Path] = []
         self.states: dict[str, DocState] = {}
+        #: the documents open, by the URI the editor gave (pygls keys its own by the URI percent-decoded, and
+        #: reads a document it does not hold from disk)
+        self.open_uris: dict[str, None] = {}
         self.tasks: dict[str, asyncio.Task] = {}
         self.unsynced: set[str] = set()  # documents whose text is unknown (an incremental change: UNSYNCED)
         self.grammar_tasks: dict[str, asyncio.Task] = {}
@@ -177,8 +192,14 @@ class MtfixLanguageServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
 
+    def is_open(self, uri: str) -> bool:
+        """Whether the editor opened ``uri`` (by that spelling) and has not closed it."""
+        return uri in self.open_uris and unquote(uri) in self.workspace.text_documents
+
     def recheck_all(self) -> None:
-        for uri in list(self.states) or [d for d in self.workspace.text_documents]:
+        """Check every open document again, under the URI the editor opened it by (pygls' keys are the URIs
+        percent-decoded: a diagnostic published under one went to a document the editor never opened)."""
+        for uri in list(self.open_uris):
             self.schedule(uri, 0.0)
 
     # -- checking ----------------------------------------------------------------------------------
@@ -200,6 +221,8 @@ class MtfixLanguageServer(LanguageServer):
                     delay = st.profile.debounce if st is not None else DEFAULT_DEBOUNCE_MS / 1000
             if delay:
                 await asyncio.sleep(delay)
+            if not self.is_open(uri):
+                return
             try:
                 doc = self.workspace.get_text_document(uri)
                 text, version, language_id = doc.source, doc.version, doc.language_id
@@ -238,6 +261,8 @@ class MtfixLanguageServer(LanguageServer):
             self.message(f"checking {uri} failed: {type(exc).__name__}: {exc}", types.MessageType.Error)
 
     def _current_version(self, uri: str) -> int | None:
+        if not self.is_open(uri):
+            return None
         try:
             return self.workspace.get_text_document(uri).version
         except Exception:
@@ -246,7 +271,7 @@ class MtfixLanguageServer(LanguageServer):
     def _check(self, uri: str, version: int | None, text: str, kind: str, path: str | None,
                encoding: str) -> tuple[DocState, bool]:
         """The fast pass (no LanguageTool), in a worker thread."""
-        profile, new = self.session.profile(path or (str(self.roots[0] / "untitled") if self.roots else None))
+        profile, new = self.profile_for(path)
         checked, odd = _sanitised(text)
         findings = profile.fast.check(build_document(checked, path, kind)).findings
         if odd:
@@ -260,6 +285,11 @@ class MtfixLanguageServer(LanguageServer):
             findings = sorted([*findings, *carried], key=lambda f: (f.start, f.end, f.code))
         state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile, findings, carried)
         return state, new
+
+    def profile_for(self, path: str | None) -> tuple[Profile, bool]:
+        """The profile (settings, pipelines) of a document at ``path`` (None: an ``untitled:`` one, as if in
+        the first workspace folder), rebuilt when its files changed; in the check thread only."""
+        return self.session.profile(path or (str(self.roots[0] / "untitled") if self.roots else None))
 
     def _start_grammar_pass(self, state: DocState) -> None:
         old = self.grammar_tasks.pop(state.uri, None)
@@ -295,7 +325,10 @@ class MtfixLanguageServer(LanguageServer):
             self.message(f"LanguageTool pass failed: {type(exc).__name__}: {exc}")
 
     async def fresh_state(self, uri: str) -> DocState | None:
-        """The state of ``uri`` for its current text (checked now if the last check is stale)."""
+        """The state of ``uri`` for its current text (checked now if the last check is stale); None for a
+        document that is not open (pygls would read it from disk)."""
+        if not self.is_open(uri):
+            return None
         try:
             doc = self.workspace.get_text_document(uri)
             text, version, language_id = doc.source, doc.version, doc.language_id
@@ -485,16 +518,24 @@ def _glossary_target(profile: Profile) -> str | None:
 
 
 def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]:
-    """Every safe fix of the document (as ``mtfix fix`` would apply them) as TextEdits."""
-    pipeline = st.profile.fast
-    checker = ls.grammar.checker if ls.grammar.state == "ready" and st.profile.config.grammar != "off" else None
+    """Every safe fix of the document (as ``mtfix fix`` would apply them now) as TextEdits, in the check thread.
+    With the settings of now: those of the last check may have changed since, unnoticed (a client that watches
+    no files); the open documents are then checked again."""
+    profile, _ = ls.profile_for(st.path)
+    if profile is not st.profile and ls.loop is not None:
+        ls.loop.call_soon_threadsafe(ls.recheck_all)
+    pipeline = profile.fast
+    checker = ls.grammar.checker if ls.grammar.state == "ready" and profile.config.grammar != "off" else None
     if checker is not None:
-        pipeline = st.profile.with_grammar(checker)
+        pipeline = profile.with_grammar(checker)
     checked, odd = _sanitised(st.text)
     if odd:  # the text holds characters no file can: fix nothing rather than write U+FFFD
         return []
     result = pipeline.fix(build_document(checked, st.path, st.kind), unsafe=False)
-    return actions.text_edits(st.text, result.text, st.index)
+    if result.original != st.text:  # (never so today: the document is the editor's text)
+        return actions.text_edits(st.text, result.text, st.index)
+    # the edits fix applied, each its own TextEdit: no diff (a token diff of a long line gave one coarse edit)
+    return actions.fix_edits(st.text, [p.edits for p in result.log.passes], result.text, st.index)
 
 
 def create_server(grammar: str | None = None, debounce_ms: float | None = None) -> MtfixLanguageServer:
@@ -546,6 +587,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MtfixLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.unsynced.discard(params.text_document.uri)
+        ls.open_uris[params.text_document.uri] = None
         ls.schedule(params.text_document.uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -577,10 +619,19 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 t.cancel()
         ls.states.pop(uri, None)
         ls.unsynced.discard(uri)
+        for other in [u for u in ls.open_uris if unquote(u) == unquote(uri)]:  # however the close spells it
+            ls.open_uris.pop(other, None)
         ls.publish(uri, None, [])
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: MtfixLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.recheck_all()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: MtfixLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+        """The editor's settings changed: mtfix's are its settings files, not the editor's (the payload is not
+        read), so read those again and re-check the open documents (a file changed outside the editor, with
+        no didSave and no file watching, takes effect)."""
         ls.recheck_all()
 
     @server.feature(
@@ -695,8 +746,12 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         from mtfix.lsp.glossary import add_name
 
         loop = asyncio.get_running_loop()
+        target = _resolved(glossary)
+        buffers = [ls.workspace.get_text_document(u).source for u in list(ls.open_uris)
+                   if ls.is_open(u) and (p := uri_to_path(u)) and _resolved(p) == target]
         try:
-            msg = await loop.run_in_executor(ls.checks, add_name, glossary, name, list(ls.roots))
+            msg = await loop.run_in_executor(ls.checks, add_name, glossary, name, list(ls.roots),
+                                             buffers[0] if buffers else None)
         except MtfixError as exc:
             ls.message(f"add to glossary: {exc}", types.MessageType.Error)
             return {"ok": False, "message": str(exc)}

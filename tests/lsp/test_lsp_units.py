@@ -414,3 +414,96 @@ def test_workspace_jobs_never_fork_the_server(tmp_path):
     prof, _ = Session(tmp_path).profile(str(tmp_path / "a.txt"))
     assert prof.error is None and prof.config.select == ("MTF1", "MTF4") and prof.config.jobs == 1
     assert [c.jobs for c in prof.fast.checkers if isinstance(c, GarbleChecker)] in ([1], [])
+
+
+# -- fix-all: the edits fix applied, composed over its passes (session 18) ------------------------
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", " ", ",", "\n", "\r\n", "\r", "😀"]), min_size=0, max_size=30),
+       st.data())
+def test_fix_edits_compose_the_passes_into_small_ordered_edits(parts: list[str], data: st.DataObject) -> None:
+    """Up to three passes of random non-overlapping edits (as ``fix`` applies them, each against the text
+    the pass before left) become TextEdits against the original: they give the final text, are in
+    document order, never overlap, never cut a CRLF, and there are no more of them than edits applied."""
+    from mtfix.lsp.actions import fix_edits
+    from mtfix.model import Edit, FixSafety
+    from mtfix.repair import apply_edit_groups
+
+    original = text = "".join(parts)
+    passes = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        edits = []
+        for _ in range(data.draw(st.integers(0, 4))):
+            a = data.draw(st.integers(0, len(text)))
+            b = data.draw(st.integers(a, min(len(text), a + 3)))
+            new = data.draw(st.sampled_from(["", "x", " ", "\n", "😀", text[a:b] + "y"]))
+            edits.append((Edit(a, b, new, text[a:b], "MTF000", "r", FixSafety.SAFE),))
+        done = apply_edit_groups(text, edits)
+        passes.append(done.applied)
+        text = done.text
+    idx = LineIndex(original)
+    out = fix_edits(original, passes, text, idx)
+    assert apply(original, out) == text
+    spans = [(idx.offset(e.range.start.line, e.range.start.character),
+              idx.offset(e.range.end.line, e.range.end.character)) for e in out]
+    assert spans == sorted(spans) and all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
+    assert len(out) <= sum(len(p) for p in passes)
+    for e in out:  # no range ends between a CR and its LF
+        for pos in (e.range.start, e.range.end):
+            off = idx.offset(pos.line, pos.character)
+            assert not (0 < off < len(original) and original[off - 1] == "\r" and original[off] == "\n")
+
+
+def test_fix_edits_of_a_real_fix_on_a_long_line_are_one_per_fix() -> None:
+    """``mtfix fix``'s own passes on a 2,600-word line: one small edit per applied fix, no diff."""
+    from mtfix.config import Config
+    from mtfix.lsp.actions import fix_edits
+    from mtfix.pipeline import Pipeline
+
+    text = "The the talks went on 😀 and on, said the minister that , prices rose.\r\n" * 2 + \
+        "The the talks went on 😀 and on, said the minister that , prices rose. " * 200
+    result = Pipeline(Config(grammar="off")).fix(text)
+    idx = LineIndex(text)
+    out = fix_edits(text, [p.edits for p in result.log.passes], result.text, idx)
+    assert apply(text, out) == result.text
+    assert len(out) == 2 * 202 and max(len(e.new_text) for e in out) <= 5
+
+
+def test_the_server_never_reaches_the_process_warm_up(tmp_path, monkeypatch):
+    """``mtfix.parallel.warm_up`` (and forking) is reached only with ``jobs`` above 1; the server's profiles force 1
+    (whatever mtfix.toml says), so its check threads (fast pass, LanguageTool pass, fix-all) never call it: checked
+    on a document long enough to spread, with the thresholds at zero, in two threads at once. The control: the
+    same document with ``jobs = 2`` does reach it."""
+    import threading
+
+    from mtfix import parallel, segment
+    from mtfix.config import Config
+    from mtfix.garble import checker as garble
+    from mtfix.lsp.workspace import Session, build_document
+    from mtfix.pipeline import Pipeline
+
+    calls: list[str] = []
+    monkeypatch.setattr(segment, "SPREAD_MIN_CHARS", 0)
+    monkeypatch.setattr(garble, "SPREAD_MIN_SENTENCES", 2)
+    monkeypatch.setattr(parallel, "warm_up", lambda: calls.append("warm_up"))
+    monkeypatch.setattr(parallel, "can_fork", lambda: (calls.append("can_fork"), False)[1])
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text("jobs = 0\n", encoding="utf-8")
+    text = "".join(f"Talks number {i} went on and on.\n\nThe the prices rose , said he.\n\n" for i in range(60))
+    prof, _ = Session(tmp_path).profile(str(tmp_path / "a.txt"))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            prof.fast.check(build_document(text, str(tmp_path / "a.txt"), "text"))
+            prof.fast.fix(build_document(text, str(tmp_path / "a.txt"), "text"), unsafe=False)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors and calls == []
+    Pipeline(Config(grammar="off", jobs=2)).check(text)
+    assert calls  # the control: jobs 2 asks whether it can fork (and would warm up)
