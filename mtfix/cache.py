@@ -17,7 +17,8 @@ Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-ma
 parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
 ``wordlists/`` wordfreq's lists as dicts (:mod:`mtfix.lexicon`), ``regex/`` compiled patterns
 (:mod:`mtfix.regexcache`) and ``code/`` the compiled methods of dataclasses
-(:mod:`mtfix.codecache`, the command line only).
+(:mod:`mtfix.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.recodecache`), both for the
+command line only.
 
 ``MTFIX_NO_CACHE=1`` turns the cache off; ``MTFIX_CACHE_DIR`` moves it (with
 LanguageTool's files).  Entries are never updated in place: a new mtfix, Python or ``regex``, or an

@@ -1,4 +1,4 @@
-"""The start-up caches (issue 11): compiled ``regex`` patterns, the garble models' arrays
+"""The start-up caches (issue 11): compiled ``regex`` and ``re`` patterns, the garble models' arrays
 uncompressed, and the code of dataclass methods.  Each gives what the uncached path gives,
 and a missing, corrupt, foreign or stale entry is rebuilt."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import re
 import subprocess
 import sys
 import zlib
@@ -292,3 +293,130 @@ def test_word_lists_from_the_cache_are_the_same(cache_dir, monkeypatch, size, la
     assert lexicon._read(size, lang, floor) == plain
     monkeypatch.setenv("MTFIX_NO_CACHE", "1")
     assert lexicon._read(size, lang, floor) == plain
+
+
+@pytest.fixture
+def re_cache(cache_dir, monkeypatch):
+    """:mod:`mtfix.recodecache` as a fresh process finds it (not installed: its functions are called)."""
+    from mtfix import recodecache
+
+    def fresh() -> None:
+        monkeypatch.setattr(recodecache, "_differs", False)
+        monkeypatch.setattr(recodecache, "_entries", None)
+        monkeypatch.setattr(recodecache, "_added", False)
+        monkeypatch.setattr(recodecache, "_used", set())
+
+    fresh()
+    recodecache.fresh = fresh  # type: ignore[attr-defined]
+    yield recodecache
+    del recodecache.fresh  # type: ignore[attr-defined]
+
+
+#: ``re`` patterns of the kinds a cold check compiles: pysbd's look-arounds and back-references, named
+#: groups, verbose and flagged patterns, a bytes pattern.
+RE_PATTERNS: list[tuple[str | bytes, int]] = [
+    (r'"(?=(?P<tmp>[^\"\\]+|\\{2}|\\.)*)(?P=tmp)"', 0),
+    (r"(?<=[^\d\s])(\.|∯)((\[(\d{1,3},?\s?-?\s?)*\b\d{1,3}\])+|((\d{1,3}\s?)?\d{1,3}))(\s)(?=[A-Z])", 0),
+    (r"(?:\b(?:Mr|Mrs|Dr|U\.S)\.)(?=\s+[A-Z])", re.IGNORECASE),
+    (r"""
+        (?P<key>\w+) [ \t]* = [ \t]*   # a key
+        (?P<value>"[^"]*"|\S+)         # its value
+     """, re.VERBOSE | re.MULTILINE),
+    (r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.ASCII),
+    (rb"\s*<(?:[A-Za-z_][\w.-]*:)?(?P<root>[A-Za-z_][\w.-]*)", 0),
+    (r"[\t\xa0\u2000-\u200a][ \t\xa0]*|[\xad\u200b-\u200d\ufeff]+", 0),
+    (r"(a)|(?P<b>b)(?(1)c|d)", re.DOTALL),
+]
+RE_TEXTS = [*TEXTS, 'He said "it is \\"done\\"" at 5.3 p.m. (U.S.). ∯3 Next', "key = \"v 1\"\nother=x # coding: utf-8"]
+
+
+def _re_behaviour(p: re.Pattern) -> tuple:
+    texts = [t.encode() for t in RE_TEXTS] if isinstance(p.pattern, bytes) else RE_TEXTS
+    return (p.pattern, p.flags, p.groups, dict(p.groupindex),
+            [[(m.span(), m.groups(), m.groupdict()) for m in p.finditer(t)] for t in texts])
+
+
+def test_re_patterns_from_the_cache_are_the_same(re_cache, cache_dir, monkeypatch):
+    from re import _compiler
+
+    plain = {(p, f): _compiler.compile(p, f) for p, f in RE_PATTERNS}
+    for (p, f), want in plain.items():  # misses: compiled by re, and stored
+        assert re_cache.cached_compile(p, f) == want
+    re_cache.save()
+    (entry,) = (cache_dir / "code").glob("*.marshal")
+    re_cache.fresh()
+
+    def no_compiling(p, f):
+        raise AssertionError(f"compiled, not read from the cache: {p!r}")
+
+    own = re_cache._original  # re's compiler (set when another test imported the command line)
+    monkeypatch.setattr(re_cache, "_original", no_compiling)
+    for (p, f), want in plain.items():  # hits: built from the stored arguments alone
+        got = re_cache.cached_compile(p, f)
+        assert got == want and _re_behaviour(got) == _re_behaviour(want)
+    monkeypatch.setattr(re_cache, "_original", own)
+    entry.write_bytes(b"\x00\x00\x00\x00garbage")
+    re_cache.fresh()
+    for (p, f), want in plain.items():  # corrupt: compiled again
+        assert _re_behaviour(re_cache.cached_compile(p, f)) == _re_behaviour(want)
+
+
+def test_a_pattern_whose_arguments_build_another_is_not_stored(re_cache, cache_dir, monkeypatch):
+    other = re_cache._arguments("x+", 0)
+    monkeypatch.setattr(re_cache, "_arguments", lambda p, f: other)  # a compiler that differs from re's
+    got = re_cache.cached_compile("y+", 0)
+    assert got.pattern == "y+" and got.fullmatch("yy") and not got.fullmatch("xx")
+    assert not re_cache._added and not re_cache._entries
+    assert re_cache.cached_compile("z+", 0).pattern == "z+" and not re_cache._entries  # not tried again
+    re_cache.save()
+    assert not (cache_dir / "code").exists()
+
+
+def test_the_command_line_reads_re_patterns_from_the_cache(tmp_path):
+    env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    probe = ("import re, sys\nfrom re import _compiler\nimport mtfix.cli\n"
+             "print(_compiler.compile.__module__, re.compile(sys.argv[1]).fullmatch('aab') is not None)")
+
+    def run(*extra: str, **more: str) -> str:
+        out = subprocess.run([sys.executable, "-c", probe, "a+b", *extra], env={**env, **more},
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    assert run(MTFIX_NO_CACHE="1") == "re._compiler True"  # the cache off: re left alone
+    assert run() == "mtfix.recodecache True"
+    (entry,) = (tmp_path / "cache" / "code").glob("*.marshal")  # the patterns, stored at exit
+    stored = entry.read_bytes()
+    assert run() == "mtfix.recodecache True" and entry.read_bytes() == stored  # a hit: nothing written
+
+
+@pytest.mark.parametrize("which", ["re", "dataclasses"])
+def test_a_cache_past_its_bound_keeps_what_a_process_used(re_cache, cache_dir, monkeypatch, which):
+    if which == "re":
+        mod, add = re_cache, lambda i: re_cache.cached_compile(f"a{i}+", 0)
+        entries, fresh = (lambda: re_cache._entries), re_cache.fresh
+    else:
+        mod, add = codecache, lambda i: codecache.code_for(f"x = {i}\n")
+        entries = lambda: codecache._codes  # noqa: E731
+
+        def fresh() -> None:
+            monkeypatch.setattr(codecache, "_codes", None)
+            monkeypatch.setattr(codecache, "_added", False)
+            monkeypatch.setattr(codecache, "_used", set())
+
+        fresh()
+    monkeypatch.setattr(mod, "_MAX", 3)
+    for i in range(5):  # another program held five (a test run)
+        add(i)
+    mod.save()
+    fresh()
+    assert entries() is None and add(1) is not None and len(entries()) == 5  # read: all five
+    mod.save()  # nothing new, but past the bound: only what this process used is kept
+    fresh()
+    add(1)
+    assert len(entries()) == 1
+    mod.save()
+    (entry,) = (cache_dir / "code").glob("*.marshal")
+    stored = entry.read_bytes()
+    mod.save()
+    assert entry.read_bytes() == stored  # within the bound and nothing new: nothing written

@@ -19,8 +19,9 @@ import sys
 from collections.abc import Callable
 from typing import Annotated
 
-from mtfix import codecache
+from mtfix import codecache, recodecache
 
+recodecache.install()  # before the imports below compile their patterns
 codecache.install()  # before the imports below define their dataclasses
 
 import typer  # noqa: E402
