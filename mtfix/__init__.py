@@ -12,6 +12,7 @@ Heavy parts load on first use, so ``import mtfix`` stays cheap.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from mtfix.version import __version__
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "check", "fix", "score", "Pipeline", "Config"]
 
 _default_pipelines: dict[Any, Any] = {}
+#: guards ``_default_pipelines``: threads calling ``check`` with new options at once build one pipeline (a
+#: second one would load its own models and, with ``grammar="auto"``, could start its own LanguageTool)
+_default_pipelines_lock = threading.Lock()
 
 
 def _pipeline(**options: Any) -> Pipeline:
@@ -39,7 +43,10 @@ def _pipeline(**options: Any) -> Pipeline:
     key = tuple(sorted((k, _frozen(v)) for k, v in options.items()))
     p = _default_pipelines.get(key)
     if p is None:
-        p = _default_pipelines[key] = Pipeline(Config(grammar="off").with_overrides(**options))
+        with _default_pipelines_lock:
+            p = _default_pipelines.get(key)
+            if p is None:
+                p = _default_pipelines[key] = Pipeline(Config(grammar="off").with_overrides(**options))
     return p
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -283,13 +283,26 @@ class Document:
         return line, pos - starts[line - 1] + 1
 
 
+#: Characters of the text on each side of an edit that it keeps as its ``context`` (:class:`Edit`).
+EDIT_CONTEXT = 16
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``.
 
     ``origin`` says who proposed it: ``rule:MTF101``, ``glossary:FILE:LINE``,
     ``lt:EN_A_VS_AN``.  ``original`` keeps the replaced text so that every edit
-    can be reverted.
+    can be reverted.  ``context``: the characters just before ``start`` and just
+    after ``end`` in the text the edit was made on (up to :data:`EDIT_CONTEXT`
+    each; ``Pipeline.check`` and ``fix`` set it), so that an edit is not applied
+    to another text, where an insertion's empty ``original`` would match anywhere
+    (:meth:`fits`).  Not compared, and not part of :meth:`to_dict` (the record
+    result's fields are unchanged); ``None`` for an edit built by hand.
+
+    >>> e = Edit(4, 4, " ", "", "MTF103", "r", FixSafety.SAFE, context=("snow", "The"))
+    >>> e.fits("snowThe war"), e.fits("snow The war"), Edit(4, 4, " ", "", "MTF103", "r", FixSafety.SAFE).fits("snow The")
+    (True, False, True)
     """
 
     start: int
@@ -299,9 +312,27 @@ class Edit:
     code: str
     origin: str
     safety: FixSafety
+    context: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+
+    def fits(self, text: str) -> bool:
+        """True when ``text`` has ``original`` at ``start..end`` and, with a ``context``, the same
+        characters around it as the text the edit was made on."""
+        if not (0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.original):
+            return False
+        if self.context is None:
+            return True
+        before, after = self.context
+        return (self.start >= len(before) and text.startswith(before, self.start - len(before))
+                and text.startswith(after, self.end))
+
+    def in_context(self, text: str) -> Edit:
+        """This edit with its ``context`` taken from ``text``, the text it was made on."""
+        n = EDIT_CONTEXT
+        return replace(self, context=(text[max(0, self.start - n) : self.start], text[self.end : self.end + n]))
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["context"]
         d["safety"] = str(self.safety)
         return d
 

@@ -221,6 +221,7 @@ class Pipeline:
             findings = [f for f in findings if wants(f.code)]
         findings = suppressed(doc, findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
+        findings = [_in_context(doc.text, f) if f.edits else f for f in findings]
         return CheckResult(doc, findings, stats, annotations)
 
     def fix(self, text: str | Document, *, unsafe: bool | None = None, **kwargs: Any) -> FixResult:
@@ -320,6 +321,11 @@ class Pipeline:
             ensure_valid_text(ref, "<ref>")
         result = self.check(text, **kwargs)
         return score_document(result, ref=ref, signature=self.signature())
+
+
+def _in_context(text: str, finding: Finding) -> Finding:
+    """``finding`` with its edits' ``context`` taken from ``text`` (:meth:`mtfix.model.Edit.fits`)."""
+    return replace(finding, edits=tuple(e.in_context(text) for e in finding.edits))
 
 
 def ensure_valid_text(text: str, path: str | None = None) -> None:

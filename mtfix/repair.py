@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtfix.errors import InputError
 from mtfix.model import Edit, Finding, FixSafety, Severity
 
 
@@ -38,13 +39,16 @@ def _conflicts(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return s1 < e2 and s2 < e1
 
 
-def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> AppliedEdits:
+def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...], *, strict: bool = False) -> AppliedEdits:
     """Apply ``edits`` in order of position; of two that overlap, the earlier
-    one in the list wins (callers order by priority)."""
-    return apply_edit_groups(text, [(e,) for e in edits])
+    one in the list wins (callers order by priority).  An edit that does not
+    fit ``text`` (:meth:`Edit.fits`: another ``original`` there or, for an edit
+    of ``Pipeline.check``/``fix``, other characters around it: it was made on
+    another text) is skipped, or with ``strict`` raises :class:`InputError`."""
+    return apply_edit_groups(text, [(e,) for e in edits], strict=strict)
 
 
-def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits:
+def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]], *, strict: bool = False) -> AppliedEdits:
     """Like :func:`apply_edits`, but each group (one finding's fix) is applied
     whole or not at all.
 
@@ -57,9 +61,10 @@ def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits
     chosen: list[Edit] = []
     skipped: list[Edit] = []
     for group in groups:
-        ok = all(
-            0 <= e.start <= e.end <= len(text) and text[e.start : e.end] == e.original for e in group
-        ) and not any(marks.conflicts(e.start, e.end) for e in group) and not (
+        fits = all(e.fits(text) for e in group)
+        if strict and not fits:
+            raise InputError(_misfit(text, next(e for e in group if not e.fits(text))))
+        ok = fits and not any(marks.conflicts(e.start, e.end) for e in group) and not (
             len(group) > 1
             and any(_conflicts((a.start, a.end), (b.start, b.end)) for i, a in enumerate(group) for b in group[i + 1 :])
         )
@@ -78,6 +83,17 @@ def apply_edit_groups(text: str, groups: list[tuple[Edit, ...]]) -> AppliedEdits
         pos = e.end
     parts.append(text[pos:])
     return AppliedEdits("".join(parts), tuple(chosen), tuple(skipped))
+
+
+def _misfit(text: str, e: Edit) -> str:
+    """One line on why edit ``e`` does not fit ``text``."""
+    where = f"edit {e.code} {e.original!r} -> {e.replacement!r} at {e.start}..{e.end}"
+    if e.end > len(text):
+        return f"{where} lies past the end of the text ({len(text)} characters): it was not made on this text"
+    found = text[e.start : e.end]
+    if found != e.original:
+        return f"{where} finds {found!r} there: it was not made on this text"
+    return f"{where} finds other characters around it than its context {e.context!r}: it was not made on this text"
 
 
 class _Marks:

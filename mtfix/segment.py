@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
 
 from mtfix import regexcache
+from mtfix.errors import InputError
 from mtfix.garble.memo import BoundedMemo
 from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, LazyPattern
@@ -902,6 +903,8 @@ def to_document(
     """
     fmt_protected = list(protected)
     regions = list(regions) if regions is not None else None
+    if regions:
+        _check_regions(text, regions, path)
     prot = sorted([*fmt_protected, *find_protected_spans(text), *find_markup_spans(text)], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     joins = sorted(joins, key=lambda j: j.start)
@@ -917,6 +920,16 @@ def to_document(
             "headings": sorted(headings, key=lambda h: h.start),
             "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
+
+
+def _check_regions(text: str, regions: list[Span], path: str | None) -> None:
+    """:class:`~mtfix.errors.InputError` naming the first region that is not a span of ``text`` (past its
+    end, before its start, or ending before it starts): it raised a bare ``IndexError`` deep inside."""
+    n = len(text)
+    for i, r in enumerate(regions):
+        if not 0 <= r.start <= r.end <= n:
+            raise InputError(f"region {i} ({r.start}..{r.end}) is not a span of the text of {n} characters "
+                             f"(0 <= start <= end <= {n})", path=path)
 
 
 # A block quote's marker at the start of a continuation line (``> ``, ``> > ``, ``  > `` in a list item).

@@ -6,7 +6,8 @@ the key local servers share); the value is the segment's matches as JSON, with t
 produced them (``{"server": "LanguageTool 6.7 at URL", "matches": [...]}``).  Entries written before
 servers were recorded are not trusted and count as misses, as do entries that do not decode for their
 text (:func:`decode`).  WAL mode lets several mtfix processes
-read while one writes; one connection per cache object, guarded by a lock, makes it safe to share
+read while one writes (and while another program holds a write lock: :func:`is_locked` tells a write
+that found it locked from a broken cache); one connection per cache object, guarded by a lock, makes it safe to share
 between threads.
 
 >>> c = ResultCache(":memory:", "6.7", "en-US", "-|+")
@@ -32,6 +33,9 @@ from pathlib import Path
 
 from mtfix.grammar.client import LTMatch
 
+#: Seconds a read or write waits for a lock another program holds on the cache file (SQLite's busy timeout;
+#: it was 30): the cache is only a cache, so a locked one costs a short wait once, then a warning.
+BUSY_TIMEOUT = 2.0
 _CHUNK = 500  # SQLite's default limit of host parameters is 999
 SCHEMA = "CREATE TABLE IF NOT EXISTS lt_results (key TEXT PRIMARY KEY, matches TEXT NOT NULL) WITHOUT ROWID"
 
@@ -49,7 +53,7 @@ class ResultCache:
         if not local:
             self._prefix += f"remote={server}\x1f"
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -100,6 +104,21 @@ class ResultCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def is_locked(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "database table is locked" / busy: another connection holds
+    the lock (after :data:`BUSY_TIMEOUT`), not a broken file.
+
+    >>> is_locked(sqlite3.OperationalError("database is locked")), is_locked(sqlite3.DatabaseError("not a database"))
+    (True, False)
+    """
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (with their extended codes)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def decode(payload: object, length: int) -> list[LTMatch] | None:

@@ -31,8 +31,9 @@ from urllib.parse import urlsplit
 
 from mtfix.config import Config
 from mtfix.errors import GrammarError
+from mtfix.grammar import cache as results_cache
 from mtfix.grammar.batching import Batch, plan_batches, split_matches
-from mtfix.grammar.cache import ResultCache
+from mtfix.grammar.cache import ResultCache, is_locked
 from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
 from mtfix.grammar.mapping import (
     MAPPING_REVISION,
@@ -113,6 +114,7 @@ class GrammarChecker(BaseChecker):
         self.trusted = self.source != "url" or is_local_url(self.url)
         self._cache: ResultCache | None = None
         self._cache_dropped = False  # the warning that the cache failed is given once
+        self._cache_read_only = False  # another program held it locked for writing: read it, add nothing
         if settings.result_cache:
             try:
                 self._cache = ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key,
@@ -151,14 +153,19 @@ class GrammarChecker(BaseChecker):
         """mtfix may start a replacement: not for a server given with --lt-url."""
         return self.source != "url"
 
-    def _restart(self) -> None:
+    def _restart(self, failed: LTClient) -> bool:
+        """Start a replacement server for the one ``failed`` talked to; False when another thread that lost
+        it at the same time has already done so (its server is used: a second restart would stop it)."""
         with self._lock:
+            if self._client is not failed:
+                return False
             if self._owned is not None:
                 self._owned.stop(timeout=5)
             self._owned = start_server(self.settings)
             self.url, self.source = self._owned.url, "private"
             self._client = self._new_client()
             self._restarts += 1
+            return True
 
     # -- Checker protocol --------------------------------------------------------------------------
     def rules(self) -> list[RuleInfo]:
@@ -222,16 +229,29 @@ class GrammarChecker(BaseChecker):
 
     def _store(self, results: Mapping[str, list[LTMatch]]) -> None:
         cache = self._cache
-        if cache is None:
+        if cache is None or self._cache_read_only:
             return
         try:
             cache.put_many(results)
         except sqlite3.Error as exc:
-            self._drop_cache(exc)
+            if is_locked(exc):
+                self._stop_writing(exc)
+            else:
+                self._drop_cache(exc)
+
+    def _stop_writing(self, exc: BaseException) -> None:
+        """Another program holds the cache locked for writing: read it still (WAL lets us), add nothing more
+        this run (each write would wait :data:`~mtfix.grammar.cache.BUSY_TIMEOUT` again), one warning."""
+        with self._lock:
+            if self._cache_read_only:
+                return
+            self._cache_read_only = True
+        self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} is locked by another program "
+                             f"({exc} after {results_cache.BUSY_TIMEOUT:g} s): this run reads it but adds no results to it")
 
     def _drop_cache(self, exc: BaseException) -> None:
         """Go on without the results cache (once, with one warning): a file that is not a database, a
-        full disk, a folder that cannot be written."""
+        full disk, a folder that cannot be written, a file another program holds locked even for reading."""
         with self._lock:
             cache, self._cache = self._cache, None
             if self._cache_dropped:
@@ -240,6 +260,10 @@ class GrammarChecker(BaseChecker):
         if cache is not None:
             with contextlib.suppress(sqlite3.Error):
                 cache.close()
+        if is_locked(exc):
+            self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} is locked by another "
+                                 f"program ({exc} after {results_cache.BUSY_TIMEOUT:g} s): grammar checks run without it")
+            return
         self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} cannot be used ({exc}): "
                              "grammar checks run without it (delete the file to rebuild it)")
 
@@ -273,7 +297,8 @@ class GrammarChecker(BaseChecker):
         out: dict[str, list[LTMatch]] = {}
         restarted = False
         while pending:
-            failed, error = self._run(pending, texts, out, stats)
+            client = self._client
+            failed, error = self._run(pending, texts, out, stats, client)
             if not failed:
                 break
             if error is not None and error.text_limit is not None:
@@ -282,11 +307,11 @@ class GrammarChecker(BaseChecker):
             if error is not None and error.server_gone and self.can_restart and not restarted:
                 restarted = True
                 try:
-                    self._restart()
+                    if self._restart(client):
+                        stats["restarts"] += 1
                 except GrammarError as exc:
                     stats["error"] = f"{error}; restarting it failed: {str(exc).splitlines()[0]}"
                     break
-                stats["restarts"] += 1
                 pending = failed
                 continue
             stats["error"] = str(error)
@@ -312,10 +337,9 @@ class GrammarChecker(BaseChecker):
         return fits
 
     def _run(self, batches: list[Batch], texts: Sequence[str], out: dict[str, list[LTMatch]],
-             stats: dict[str, Any]) -> tuple[list[Batch], LTRequestError | None]:
-        """Send ``batches`` through the pool; after the first failure, the rest are not sent."""
+             stats: dict[str, Any], client: LTClient) -> tuple[list[Batch], LTRequestError | None]:
+        """Send ``batches`` through the pool with ``client``; after the first failure, the rest are not sent."""
         stop = threading.Event()
-        client = self._client
         first_error: list[LTRequestError] = []
 
         def one(batch: Batch) -> tuple[Batch, list[LTMatch] | None, float]:
