@@ -34,6 +34,7 @@ Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary direc
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import statistics
@@ -41,7 +42,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
@@ -249,10 +252,29 @@ def article(sentences: int, unique: bool = False) -> str:
     return "\n\n".join(paras) + "\n"
 
 
+def _load(driver: Any, page: Path, run: int) -> None:
+    """``page`` in ``driver``, ready (``?run=`` gives each run a page of its own)."""
+    from mtfix.review.browser import wait_ready
+
+    driver.get(page.as_uri() + f"?run={run}")
+    wait_ready(driver, timeout=120)
+
+
+@contextlib.contextmanager
+def _browser(page: Path, run: int) -> Iterator[Any]:
+    """A new Chrome with ``page`` loaded (:func:`_load`), quit after."""
+    from mtfix.review.browser import chrome
+
+    driver = chrome()
+    try:
+        _load(driver, page, run)
+        yield driver
+    finally:
+        driver.quit()
+
+
 def article_times(sentences: int, runs: int) -> None:
     """Render, scroll to the end, and *As it will read* for an article of ``sentences`` sentences."""
-    from mtfix.review.browser import chrome, wait_ready
-
     with tempfile.TemporaryDirectory() as d:
         doc = Path(d) / "article.txt"
         doc.write_text(article(sentences), encoding="utf-8")
@@ -261,10 +283,7 @@ def article_times(sentences: int, runs: int) -> None:
         sizes = (doc.stat().st_size, report.stat().st_size)
         rows = []
         for n in range(runs):
-            driver = chrome()
-            try:
-                driver.get(report.as_uri() + f"?run={n}")
-                wait_ready(driver, timeout=120)
+            with _browser(report, n) as driver:
                 rendered = driver.execute_script(_TIMES)["rendered"]
                 steps, t0 = [], time.perf_counter()
                 while True:
@@ -276,8 +295,6 @@ def article_times(sentences: int, runs: int) -> None:
                 on, off = driver.execute_script(_TOGGLE)
                 cards = driver.execute_script("return document.querySelectorAll('#doc .card').length")
                 rows.append((rendered, scroll, len(steps), max(steps), statistics.median(steps), on, off, segs, cards))
-            finally:
-                driver.quit()
     print(f"article: {sentences:,} sentences, {sizes[0]:,} bytes; report {sizes[1]:,} bytes; `mtfix review` {gen:.2f} s")
     for r in rows:
         print(f"  rendered {r[0]:.0f} ms; scrolled to the end in {r[1]:.1f} s ({r[2]} window steps, slowest "
@@ -306,8 +323,6 @@ def desk_times(sentences: int, runs: int) -> None:
     the text, *Import…* of those decisions into the new report (carried over by sentence)."""
     import json
 
-    from mtfix.review.browser import chrome, wait_ready
-
     with tempfile.TemporaryDirectory() as d:
         doc = Path(d) / "article.txt"
         text = article(sentences, unique=True)
@@ -318,10 +333,7 @@ def desk_times(sentences: int, runs: int) -> None:
         findings = None
         rows = []
         for n in range(runs):
-            driver = chrome()
-            try:
-                driver.get(report.as_uri() + f"?run={n}")
-                wait_ready(driver, timeout=120)
+            with _browser(report, n) as driver:
                 driver.execute_script("localStorage.clear();")
                 findings = driver.execute_script("return document.getElementById('shown-count').textContent")
                 js = "document.querySelector('input[name=sev][value=minor]').click();"
@@ -339,16 +351,13 @@ def desk_times(sentences: int, runs: int) -> None:
                     doc.write_text(changed_article(text), encoding="utf-8")
                     review(doc, again)
                     doc.write_text(text, encoding="utf-8")
-                driver.get(again.as_uri() + f"?run={n}")
-                wait_ready(driver, timeout=120)
+                _load(driver, again, n)
                 driver.execute_script("localStorage.clear();")
                 carry = driver.execute_async_script(
                     _FRAMES, "return window.mtfixReview.importData(" + json.dumps(data) + ");")
                 taken = len(driver.execute_script("return window.mtfixReview.exportData();")["files"][0]["decisions"])
                 message = driver.find_element("id", "toast").text
                 rows.append((untick, tick, accept, desk, listed, export, decided, carry, taken, message))
-            finally:
-                driver.quit()
     print(f"article: {sentences:,} sentences, {sizes[0]:,} bytes; {findings}; report {sizes[1]:,} bytes; "
           f"`mtfix review` {gen:.2f} s")
     for r in rows:

@@ -64,11 +64,7 @@ def code_for(source: str) -> CodeType:
         _used.add(source)
         if not isinstance(code, CodeType):
             code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
-            if len(_codes) >= _MAX_HELD:
-                _codes = {}
-                _used.clear()
-                _used.add(source)
-            _codes[source] = code
+            _codes = cache.held_add(_codes, _used, source, code, _MAX_HELD)
             _added = True
         return code
 
@@ -79,6 +75,5 @@ def save() -> None:
     global _added
     with _lock:
         if _codes is not None and (_added or len(_codes) > _MAX):  # new code, or a cache to trim
-            keep = _codes if len(_codes) <= _MAX else {k: v for k, v in _codes.items() if k in _used}
-            cache.remember_blob(_RAW, _KIND, dict(keep), _FOLDER)
+            cache.remember_blob(_RAW, _KIND, cache.to_keep(_codes, _used, _MAX), _FOLDER)
             _added = False

@@ -8,8 +8,8 @@ group count and names).  :func:`install` routes ``re``'s compiler through this m
 pattern's arguments are read from the user's cache (:mod:`mtfix.cache`, folder ``code/``, one
 entry per mtfix, Python and ``_sre`` version, written at exit when it gained patterns) and the
 pattern is built from them.  A pattern enters the cache only when the pattern built from its
-arguments equals the one ``re`` compiles (``re`` compares patterns by their code), so every
-pattern is the same.  ``MTFIX_NO_CACHE=1`` leaves ``re`` alone.
+arguments equals the one ``re`` compiles (``re`` compares patterns by their code; the group
+names and count are compared too), so every pattern is the same.  ``MTFIX_NO_CACHE=1`` leaves ``re`` alone.
 """
 
 from __future__ import annotations
@@ -84,19 +84,16 @@ def cached_compile(p: Any, flags: int = 0) -> Any:
     compiled = original(p, flags)
     args = None if _differs else _arguments(p, int(flags))
     if args is not None:
-        try:
-            same = _sre.compile(*args) == compiled
+        try:  # patterns compare by their code alone: the group names and count are compared too
+            built = _sre.compile(*args)
+            same = built == compiled and built.groupindex == compiled.groupindex and built.groups == compiled.groups
         except Exception:
             same = False
         if not same:  # this Python's compiler is not the one read here: no more second compiles
             _differs = True
         else:
             with _lock:
-                if len(_entries) >= _MAX_HELD:
-                    _entries = {}
-                    _used.clear()
-                    _used.add(key)
-                _entries[key] = args
+                _entries = cache.held_add(_entries, _used, key, args, _MAX_HELD)
                 _added = True
     return compiled
 
@@ -127,8 +124,7 @@ def save() -> None:
     global _added
     with _lock:
         if _entries is not None and (_added or len(_entries) > _MAX):  # new patterns, or a cache to trim
-            keep = _entries if len(_entries) <= _MAX else {k: v for k, v in _entries.items() if k in _used}
-            cache.remember_blob(_raw(), _KIND, dict(keep), _FOLDER)
+            cache.remember_blob(_raw(), _KIND, cache.to_keep(_entries, _used, _MAX), _FOLDER)
             _added = False
 
 

@@ -94,9 +94,9 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: or interjection of one word before a sentence inside a quotation, :data:`ANSWER_WORDS`; no cut inside a quotation
 #: between an abbreviation and a number, "Vol. 2"; a closing quote mark at a sentence's start goes back;
 #: a title or honorific before a name ends no sentence inside a line, :func:`_join_titles`); 8 = session 18 (an
-#: academic rank, "Assoc.", "Asst.", is a title; "approx." and "ca." before a number or an amount and "ref." before an
-#: identifier end no sentence, inside a line or at its end; a comma right after a period goes on with it: "on
-#: Tues., Jan. 2")
+#: academic rank, "Assoc.", "Asst.", is a title; "approx." and "ca." before a number or an amount (not after
+#: their own quantity, "3 kg approx.") and "ref." before an identifier end no sentence, inside a line or at its
+#: end; a comma right after a period goes on with it: "on Tues., Jan. 2")
 REVISION = "seg-8"
 _local = threading.local()
 
@@ -681,7 +681,8 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
       is hard-wrapped (``wrapped``: a line of text one sentence a line that ends so is cut short);
     * a month, "No.", "Art.", "Fig." or "p." before a number ("on Sept.⏎10", "Resolution No.⏎2758");
       before a word ("in Sept.⏎The") the sentence ends;
-    * "approx." or "ca." before a number or an amount ("approx.⏎£2.1bn", "ca.⏎1350"), "ref." before an
+    * "approx." or "ca." before a number or an amount ("approx.⏎£2.1bn", "ca.⏎1350"; not after the quantity
+      it qualifies, "3 kg approx.⏎2 kg", :func:`_after_its_quantity`), "ref." before an
       identifier that holds a digit ("quoting ref.⏎HR-2025-014"; seg-8).
 
     Any other abbreviation ends the sentence before a capital: a name's or a company's suffix
@@ -693,7 +694,7 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
     if m.group("number"):
         return first[0].isdigit()
     if m.group("quantity"):
-        return _QUANTITY_START.match(first) is not None
+        return _QUANTITY_START.match(first) is not None and not _after_its_quantity(line[: m.start()])
     if m.group("reference"):
         return any(c.isdigit() for c in first)
     name = first[0].isupper() and first[1:2].islower() and not _starts_sentence(first)
@@ -714,6 +715,27 @@ _ABBREVIATION_END = regexcache.compile(
     r"|(?P<quantity>[Aa]pprox|ca)|(?P<reference>[Rr]ef))\.$")
 #: What an approximation goes on to: a number, or an amount with its currency ("£2.1bn", "US$1.5bn", "€230,000")
 _QUANTITY_START = regexcache.compile(r"\p{N}|\p{Lu}{0,3}\p{Sc}\p{N}")
+#: Words between a number and an approximation that qualifies a quantity after them ("from 10 to approx. 20")
+_BEFORE_A_QUANTITY = frozenset({"to", "and", "or", "of", "by", "from", "at", "is", "was", "are", "were", "than", "about",
+                                "with", "for", "in", "on", "be", "been", "nor", "but", "as"})
+
+
+def _after_its_quantity(before: str) -> bool:
+    """Whether an approximation follows the quantity it qualifies, a number or a number and its unit ("3 kg
+    approx.", "40 EUR approx.", "300 ca."): postpositive, it may end a sentence (review of seg-8).  A year
+    ("In 2024 approx. 40%"), a date ("On 12 May approx.") or a number and a comma are no such quantity."""
+    words = before.split()[-2:]
+    if not words:
+        return False
+    if _NUMBER_WORD.fullmatch(words[-1]):
+        return _YEAR.fullmatch(words[-1]) is None
+    unit = words[-1]
+    return len(words) == 2 and _NUMBER_WORD.fullmatch(words[0]) is not None and unit.isalpha() \
+        and (unit.islower() or (unit.isupper() and len(unit) <= 4)) and unit.lower() not in _BEFORE_A_QUANTITY
+
+
+_NUMBER_WORD = regexcache.compile(r"\p{N}(?:[\p{N}.,]*\p{N})?")
+_YEAR = regexcache.compile(r"1\d{3}|20\d{2}")
 #: The lower-case abbreviations that :func:`_title_goes_on` looks at inside a line (seg-8)
 _LOWER_GOES_ON = frozenset({"approx", "ca", "ref"})
 

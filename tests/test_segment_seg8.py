@@ -50,3 +50,26 @@ def test_before_a_word_that_starts_a_sentence_it_still_ends(text: str, expected:
 def test_at_a_line_end_too() -> None:
     text = "The delegation included Assoc.\nProf. Rustam Nazarov and the bridge cost approx.\n£2.1bn in all.\n"
     assert _split(text) == [text.strip()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bag weighs 3 kg approx. 2 kg of it is water.", ["The bag weighs 3 kg approx.", "2 kg of it is water."]),
+    ("The ticket costs 40 EUR approx. 15 EUR of it is tax.", ["The ticket costs 40 EUR approx.", "15 EUR of it is tax."]),
+    ("The hall seats 300 ca. 120 seats were sold.", ["The hall seats 300 ca.", "120 seats were sold."]),
+    ("The trip was 40 km approx.\n12 km of it ran uphill.\n", ["The trip was 40 km approx.", "12 km of it ran uphill."]),
+])
+def test_an_approximation_after_its_quantity_may_end_a_sentence(text: str, expected: list[str]) -> None:
+    """Review of seg-8: "approx."/"ca." after the quantity it qualifies (postpositive: "3 kg approx.") ends
+    a sentence as before seg-8, even before a number; before its quantity it goes on ("rose from 10 to approx.
+    20 per cent" stays one sentence)."""
+    assert _split(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose from 10 to approx. 20 per cent in the north.",
+    "In 2024 approx. 40% of respondents used the service.",
+    "In 2024, approx. 40% of respondents used the service.",
+    "On 12 May approx. 300 people gathered in the square.",
+])
+def test_an_approximation_after_a_year_a_date_or_a_function_word_goes_on(text: str) -> None:
+    assert _split(text) == [text]

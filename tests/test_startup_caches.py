@@ -372,6 +372,22 @@ def test_a_pattern_whose_arguments_build_another_is_not_stored(re_cache, cache_d
     assert not (cache_dir / "code").exists()
 
 
+def test_arguments_that_name_the_groups_otherwise_are_not_stored(re_cache, cache_dir, monkeypatch):
+    """Review of session 18: re's patterns compare equal on their code alone, not on their group names, so
+    arguments whose names differ from re's (another Python's compiler) passed the check, and a hit served a
+    pattern whose ``group("a")`` was another group. The check compares the group names and count too."""
+    pattern, own = "(?P<a>x)(?P<b>y)", re_cache._arguments
+
+    def swapped(p, f):
+        args = own(p, f)
+        return (*args[:4], {"a": 2, "b": 1}, (None, "b", "a"))
+
+    monkeypatch.setattr(re_cache, "_arguments", swapped)
+    got = re_cache.cached_compile(pattern, 0)
+    assert got.fullmatch("xy").group("a") == "x"
+    assert not re_cache._added and not re_cache._entries  # not stored, so never served
+
+
 def test_the_command_line_reads_re_patterns_from_the_cache(tmp_path):
     env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     probe = ("import re, sys\nfrom re import _compiler\nimport mtfix.cli\n"

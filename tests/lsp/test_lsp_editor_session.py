@@ -190,6 +190,18 @@ def test_a_change_to_a_document_that_is_not_open_is_ignored_without_an_error(tmp
     run(scenario())
 
 
+_TWO_FINDINGS = "The the talks went on , he said.\n"  # MTF105 and MTF111
+
+
+async def _opened_unwatched(root: Path, text: str) -> tuple[Harness, str]:
+    """A started server for a client that watches no files, with ``a.txt`` open and checked: both findings."""
+    h = Harness(root, capabilities=_caps_without_watching())
+    await h.start()
+    uri, before = await h.open_checked("a.txt", text)
+    assert {"MTF105", "MTF111"} <= {str(d.code) for d in before}
+    return h, uri
+
+
 def test_did_change_configuration_rereads_the_settings(tmp_path: Path) -> None:
     """An editor sends workspace/didChangeConfiguration when its settings change; the server ignored it
     (pygls logged "Ignoring notification for unknown method"). mtfix's settings are its files, not the
@@ -197,13 +209,9 @@ def test_did_change_configuration_rereads_the_settings(tmp_path: Path) -> None:
     outside the editor (no didSave, no file watching) takes effect: a rule ignored, the rules selected."""
     root = workspace(tmp_path)
     (root / "mtfix.toml").write_text("", encoding="utf-8")
-    text = "The the talks went on , he said.\n"
 
     async def scenario() -> None:
-        h = Harness(root, capabilities=_caps_without_watching())
-        await h.start()
-        uri, before = await h.open_checked("a.txt", text)
-        assert {"MTF105", "MTF111"} <= {str(d.code) for d in before}
+        h, uri = await _opened_unwatched(root, _TWO_FINDINGS)
         for config, gone in (('ignore = ["MTF105"]\n', "MTF105"), ('select = ["MTF105"]\n', "MTF111")):
             (root / "mtfix.toml").write_text(config + 'grammar = "off"\n', encoding="utf-8")
             n = len(h.published)
@@ -252,13 +260,10 @@ def test_fix_all_follows_settings_changed_since_the_last_check(tmp_path: Path) -
     document is re-checked."""
     root = workspace(tmp_path)
     (root / "mtfix.toml").write_text('grammar = "off"\n', encoding="utf-8")
-    text = "The the talks went on , he said.\n"
+    text = _TWO_FINDINGS
 
     async def scenario() -> None:
-        h = Harness(root, capabilities=_caps_without_watching())
-        await h.start()
-        uri, before = await h.open_checked("a.txt", text)
-        assert {"MTF105", "MTF111"} <= {str(d.code) for d in before}
+        h, uri = await _opened_unwatched(root, text)
         (root / "mtfix.toml").write_text('grammar = "off"\nignore = ["MTF105"]\n', encoding="utf-8")
         n = len(h.published)
         fixed = apply_edits(text, await fix_all(h, uri, text))

@@ -346,3 +346,22 @@ def test_the_detectors_figures_are_set_apart_from_what_the_editor_reads(browser,
     _wait(browser, lambda d: d.find_element(By.ID, "desk").is_displayed())
     listed = browser.find_element(By.CSS_SELECTOR, "#desk .desk-open").text
     assert "MTF401" in listed and "rewrite it" in listed and "detector:" not in listed, listed
+
+
+def test_a_sentence_named_like_a_javascript_property_does_not_break_the_carry_over(browser, tmp_path):
+    """Review of session 18: the carry-over looked sentences up in a plain object, so a line reading
+    "constructor" (a word of a code listing) met Object's own property and Import… failed with a TypeError,
+    taking nothing. Now the decisions carry over as for any text."""
+    line = "The the harbour reopened after the storm.\n"
+    doc = tmp_path / "a.txt"
+    doc.write_text(line, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, *SELECT, cwd=tmp_path)
+    _decide(browser, "MTF105", 3, "acc")
+    old = browser.execute_script("return window.mtfixReview.exportData();")
+    doc.write_text("constructor\n\n" + line, encoding="utf-8")
+    browser.execute_script("window.localStorage.clear();")
+    review_and_open(browser, tmp_path, doc.name, *SELECT, cwd=tmp_path)
+    browser.execute_script("return window.mtfixReview.importData(arguments[0]);", old)
+    _wait(browser, lambda d: "Imported" in toast(d))
+    assert "1 decision" in toast(browser), toast(browser)
+    assert list(browser.execute_script("return window.mtfixReview.decisions;").values()) == ["accept"]

@@ -1459,7 +1459,8 @@
      such sentence (it changed) is left out. Returns [decisions and findings taken, corrections to
      set, entries left out]. */
   function carryOver(f, entry) {
-    var data = cache[f], where = {}, taken = {}, clash = {}, took = 0, left = 0, pending = [];
+    /* where: sentence text → [[unit, start]], with no prototype (a sentence may read "constructor") */
+    var data = cache[f], where = Object.create(null), taken = {}, clash = {}, took = 0, left = 0, pending = [];
     data.units.forEach(function (u, ui) {
       u.blocks.forEach(function (b) {
         var t = u.cut(b[0], b[4]);
