@@ -780,3 +780,21 @@ def check_unsafe(value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise ConfigError(f"unsafe must be True or False (or None: the config's unsafe_fixes), not "
                           f"{type(value).__name__} {value!r}")
+
+
+#: How to make a Config from what a library caller passed instead (:func:`require_config`)
+_CONFIG_HINTS = {
+    "dict": ": Config(**fields), or mtfix.config.config_from_mapping(table, origin) for a settings table",
+    "LoadedConfig": ": its .config",
+    "str": ": mtfix.config.load_config(Path(file)).config for a settings file",
+    "PosixPath": ": mtfix.config.load_config(path).config for a settings file",
+    "WindowsPath": ": mtfix.config.load_config(path).config for a settings file",
+}
+
+
+def require_config(config: object) -> None:
+    """A :class:`ConfigError` unless ``config`` is a :class:`Config` or None, with a hint on how to make one
+    from what was given (a dict, a settings file's path, a ``LoadedConfig``)."""
+    if config is not None and not isinstance(config, Config):
+        raise ConfigError(f"config must be a mtfix.Config (or None), not {type(config).__name__}"
+                          + _CONFIG_HINTS.get(type(config).__name__, ""))

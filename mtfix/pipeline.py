@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
-from mtfix.config import Config, check_unsafe
+from mtfix.config import Config, check_unsafe, require_config
 from mtfix.errors import ConfigError, InputError
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
@@ -34,15 +34,6 @@ if TYPE_CHECKING:
 #: At most this many fixed-point warnings are kept in ``Pipeline.warnings`` (a long
 #: ingest job must not grow it without bound).
 _MAX_FIX_WARNINGS = 50
-
-
-_CONFIG_HINTS = {
-    "dict": ": Config(**fields), or mtfix.config.config_from_mapping(table, origin) for a settings table",
-    "LoadedConfig": ": its .config",
-    "str": ": mtfix.config.load_config(Path(file)).config for a settings file",
-    "PosixPath": ": mtfix.config.load_config(path).config for a settings file",
-    "WindowsPath": ": mtfix.config.load_config(path).config for a settings file",
-}
 
 
 def _checker_list(checkers: Any) -> list[Any]:
@@ -66,9 +57,7 @@ class Pipeline:
     """Checkers configured once; ``check``/``fix``/``score`` texts or documents."""
 
     def __init__(self, config: Config | None = None, *, checkers: list[Checker] | None = None):
-        if config is not None and not isinstance(config, Config):  # it failed at the first check, deep inside
-            raise ConfigError(f"config must be a mtfix.Config (or None), not {type(config).__name__}"
-                              + _CONFIG_HINTS.get(type(config).__name__, ""))
+        require_config(config)  # a wrong type failed at the first check, deep inside
         self.config = config or Config()
         self._checkers: list[Checker] | None = (
             order_checkers(as_checker(c) for c in _checker_list(checkers)) if checkers is not None else None)

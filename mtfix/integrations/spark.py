@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.config import Config
+from mtfix.config import Config, require_config
 from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
 from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, run_item
 
@@ -243,8 +243,7 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
 def _check_arguments(config: Any, prefix: Any, **names: Any) -> None:
     """A :class:`ConfigError` on the driver for an argument of the wrong type (it failed in every task,
     or deep inside ``apply``, with an AttributeError or a TypeError)."""
-    if config is not None and not isinstance(config, Config):
-        raise ConfigError(f"config must be a mtfix.Config (or None), not {type(config).__name__}")
+    require_config(config)
     if not isinstance(prefix, str):
         raise ConfigError(f"prefix must be a string, not {type(prefix).__name__} {prefix!r}")
     for name, value in names.items():
