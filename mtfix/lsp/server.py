@@ -4,7 +4,9 @@ Diagnostics are published on open and, debounced, on change, for plain text
 and Markdown (only the prose).  Each check runs in a worker thread so the
 server keeps reading messages while it works; a check whose document changed
 meanwhile is dropped.  LanguageTool, when the configuration asks for it, runs
-as a second pass after the fast one (see :mod:`mtfix.lsp.workspace`).
+as a second pass after the fast one (see :mod:`mtfix.lsp.workspace`).  The editor's own
+settings (section ``mtfix``: ``initializationOptions``, ``workspace/didChangeConfiguration``,
+``workspace/configuration``) lie over the workspace's settings file (:mod:`mtfix.lsp.settings`).
 
 The server writes no file itself except a glossary through the
 "add this name to the project glossary" action; every other change is a
@@ -32,10 +34,11 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
-from mtfix.errors import MtfixError
+from mtfix.errors import ConfigError, MtfixError
 from mtfix.lsp import actions
 from mtfix.lsp.diagnostics import finding_key, to_diagnostics
 from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
     GrammarSlot,
@@ -50,6 +53,8 @@ from mtfix.version import __version__
 log = logging.getLogger("mtfix.lsp")
 CONFIG_NAMES = CONFIG_FILE_NAMES  # the files that hold settings (mtfix/config.py)
 _ENCODINGS = {"utf-8": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
+#: seconds to wait for the client's answer to workspace/configuration (the first checks wait for it)
+PULL_TIMEOUT = 10.0
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -138,6 +143,11 @@ class MtfixLanguageServer(LanguageServer):
         self.shown: set[str] = set()
         self.announced: dict[Path | None, Profile] = {}  # the profile last announced per config file
         self.grammar = GrammarSlot(self._grammar_ready, self._message_from_thread)
+        #: the editor's own settings (mtfix.toml's keys): from initializationOptions, and the last section
+        #: pushed (didChangeConfiguration) or pulled (workspace/configuration), laid over them key by key
+        self.init_settings: dict[str, Any] = {}
+        self.live_settings: dict[str, Any] = {}
+        self.settings_pending: asyncio.Event | None = None  # set once the first pull is answered
 
     # -- helpers -----------------------------------------------------------------------------------
     @property
@@ -168,6 +178,55 @@ class MtfixLanguageServer(LanguageServer):
                          types.MessageType.Error, again=True)
         if profile.warning:
             self.message(profile.warning, again=True)
+
+    @property
+    def pulls_settings(self) -> bool:
+        """Whether the client answers ``workspace/configuration`` (it advertises ``workspace.configuration``)."""
+        try:
+            return bool(self.client_capabilities.workspace.configuration)
+        except AttributeError:
+            return False
+
+    def take_settings(self, section: Any, initial: bool = False) -> bool:
+        """Take the editor's ``mtfix`` section (``initial``: from ``initializationOptions``; else pushed or
+        pulled, replacing the section taken before, over the initial one); whether the settings changed.
+        A bad setting: one message naming it and why, and the settings of before are kept."""
+        base = self.roots[0] if self.roots else None
+        try:
+            table = normalise(section, base)
+            merged = dict(table) if initial else {**self.init_settings, **table}
+            loaded = editor_loaded(merged, base)
+        except ConfigError as exc:
+            self.message(f"{exc}; keeping the previous settings", types.MessageType.Error, again=True)
+            return False
+        except Exception as exc:  # never a traceback to the client
+            log.exception("reading the editor's settings failed")
+            self.message(f"editor settings {SECTION}: {type(exc).__name__}: {exc}; keeping the previous settings",
+                         types.MessageType.Error, again=True)
+            return False
+        before = {**self.init_settings, **self.live_settings}
+        if initial:
+            self.init_settings, self.live_settings = table, {}
+        else:
+            self.live_settings = table
+        if merged == before:
+            return False
+        self.session.set_editor(loaded)
+        log.info("the editor's settings: %s", merged)
+        return True
+
+    async def pull_settings(self) -> bool:
+        """Ask the client for section ``mtfix`` (workspace/configuration) and take the answer (null: none
+        but ``initializationOptions``); whether the settings changed."""
+        scope = self.roots[0].as_uri() if self.roots else None
+        try:
+            answer = await asyncio.wait_for(self.workspace_configuration_async(types.ConfigurationParams(
+                items=[types.ConfigurationItem(scope_uri=scope, section=SECTION)])), PULL_TIMEOUT)
+        except Exception as exc:  # no answer, or an error: the settings of before
+            log.warning("workspace/configuration for %s: %s: %s; keeping the settings", SECTION,
+                        type(exc).__name__, exc)
+            return False
+        return self.take_settings(answer[0] if isinstance(answer, (list, tuple)) and answer else None)
 
     def uses_file(self, path: str) -> bool:
         """Whether a glossary or rule pack of an open document's configuration, or a settings file it
@@ -221,6 +280,10 @@ class MtfixLanguageServer(LanguageServer):
                     delay = st.profile.debounce if st is not None else DEFAULT_DEBOUNCE_MS / 1000
             if delay:
                 await asyncio.sleep(delay)
+            pending = self.settings_pending
+            if pending is not None and not pending.is_set():  # the editor's settings are on their way
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(pending.wait(), PULL_TIMEOUT)
             if not self.is_open(uri):
                 return
             try:
@@ -552,6 +615,12 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         if not roots and params.root_path:
             ls.roots.append(Path(params.root_path))
         ls.session.root = ls.roots[0] if ls.roots else None
+        section = editor_section(params.initialization_options, wrapped=False)
+        if section is not None:
+            ls.take_settings(section, initial=True)
+        workspace_caps = getattr(params.capabilities, "workspace", None)
+        if getattr(workspace_caps, "configuration", None):
+            ls.settings_pending = asyncio.Event()  # the first checks wait for the pull at `initialized`
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
     def folders_changed(ls: MtfixLanguageServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
@@ -567,6 +636,12 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     async def initialized(ls: MtfixLanguageServer, params: types.InitializedParams) -> None:
         ls.loop = asyncio.get_running_loop()
         ls.checks.submit(ls.warm_up)  # load rules, glossaries and word lists before the first document
+        if ls.settings_pending is not None:
+            try:
+                if await ls.pull_settings():
+                    ls.recheck_all()
+            finally:
+                ls.settings_pending.set()
         try:
             dyn = ls.client_capabilities.workspace.did_change_watched_files.dynamic_registration
         except AttributeError:
@@ -628,10 +703,16 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         ls.recheck_all()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(ls: MtfixLanguageServer, params: types.DidChangeConfigurationParams) -> None:
-        """The editor's settings changed: mtfix's are its settings files, not the editor's (the payload is not
-        read), so read those again and re-check the open documents (a file changed outside the editor, with
-        no didSave and no file watching, takes effect)."""
+    async def did_change_configuration(ls: MtfixLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+        """The editor's settings changed: take its ``mtfix`` section when the payload holds one, else ask for
+        it (a client that advertises workspace/configuration; VS Code sends null settings); then re-read
+        the settings files and re-check the open documents once (a file changed outside the editor, with no
+        didSave and no file watching, takes effect too)."""
+        section = editor_section(params.settings)
+        if section is not ABSENT:
+            ls.take_settings(section)
+        elif ls.pulls_settings:
+            await ls.pull_settings()
         ls.recheck_all()
 
     @server.feature(

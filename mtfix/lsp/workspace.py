@@ -2,7 +2,8 @@
 
 The configuration of a document is the nearest ``mtfix.toml`` or
 ``pyproject.toml`` with ``[tool.mtfix]`` (found as the CLI finds it, over the files it
-``extend``s).  Before every check the server compares the modification
+``extend``s), with the editor's own settings over it (:mod:`mtfix.lsp.settings`).  Before every check
+the server compares the modification
 times of those files and of the glossaries and rule packs they name; when one has
 changed, the pipelines are rebuilt.  ``workspace/didChangeWatchedFiles`` only
 triggers a re-check of the open documents.
@@ -25,7 +26,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from mtfix.config import SERVER_KEYS, Config, discover_config_file, load_config_file, valid_debounce
+from mtfix.config import (
+    SERVER_KEYS,
+    Config,
+    LoadedConfig,
+    discover_config_file,
+    extend_loaded,
+    load_config_file,
+    valid_debounce,
+)
 from mtfix.errors import MtfixError
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
@@ -158,7 +167,8 @@ class Profile:
     def warning(self) -> str | None:
         """What is wrong in the ``[server]`` table (unknown keys, bad values), and which named
         glossaries do not exist yet, if anything."""
-        missing = (f"{self.origin}: glossary {', '.join(self.missing)} does not exist yet: checking without it "
+        where = self.origin or "the editor's settings"  # no settings file: only the editor's name glossaries
+        missing = (f"{where}: glossary {', '.join(self.missing)} does not exist yet: checking without it "
                    "(the 'add to the glossary' action creates it)") if self.missing else None
         table = self.server_settings
         unknown = sorted(set(table) - SERVER_KEYS)
@@ -263,6 +273,16 @@ class Session:
         self.grammar_override = grammar
         self._profiles: dict[str, Profile] = {}
         self._lock = threading.Lock()
+        #: the editor's own settings (:mod:`mtfix.lsp.settings`), laid over each settings file's; the
+        #: generation counts their changes (a profile built under older ones is rebuilt)
+        self.editor: LoadedConfig | None = None
+        self.editor_generation = 0
+
+    def set_editor(self, loaded: LoadedConfig | None) -> None:
+        """Take the editor's settings (None: none); the next check of each document rebuilds its profile."""
+        with self._lock:
+            self.editor = loaded
+            self.editor_generation += 1
 
     def profile(self, path: str | None) -> tuple[Profile, bool]:
         """The profile for a document at ``path`` (None: untitled) and whether it is new
@@ -272,11 +292,14 @@ class Session:
         error: str | None = None
         origin: Path | None = None
         config = Config()
+        with self._lock:
+            editor, generation = self.editor, self.editor_generation
         try:
             origin = discover_config_file(start)
             loaded = load_config_file(origin) if origin is not None else None
             # every file of the `extend` chain: an edit of the file extended changes the settings too
             key: tuple[Any, ...] = tuple(_stat_key(p) for p in loaded.chain) if loaded else (None,)
+            loaded = _with_editor(loaded, editor)
             config = loaded.config if loaded else config
         except (MtfixError, OSError, RuntimeError) as exc:  # unreadable TOML, a symlink loop, ...
             error = str(exc) if origin is None or str(origin) in str(exc) else f"{origin}: {exc}"
@@ -284,6 +307,10 @@ class Session:
         except Exception as exc:  # the editor must keep working: the defaults, and the error said
             error = f"{origin}: {type(exc).__name__}: {exc}"
             key = ("error", error)
+        if error is not None:  # the defaults, with the editor's settings over them
+            with contextlib.suppress(Exception):
+                config = (_with_editor(None, editor) or LoadedConfig(config)).config
+        key = (*key, f"editor settings #{generation}")  # a string: `uses_file` reads the tuples as files
         name = str(origin) if origin else (f"error:{error}" if error else "")
         with self._lock:
             prof = self._profiles.get(name)
@@ -311,3 +338,9 @@ class Session:
         with self._lock:
             self._profiles[name] = new
         return new, True
+
+def _with_editor(loaded: LoadedConfig | None, editor: LoadedConfig | None) -> LoadedConfig | None:
+    """The editor's settings over a settings file's (or over the defaults), as a file that extends it would be."""
+    if editor is None:
+        return loaded
+    return extend_loaded(loaded or LoadedConfig(Config()), editor)

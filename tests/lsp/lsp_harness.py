@@ -68,8 +68,13 @@ class Harness:
     """One server process and the client talking to it."""
 
     def __init__(self, root: Path, args: tuple[str, ...] = ("--grammar", "off"),
-                 capabilities: types.ClientCapabilities = CAPABILITIES):
+                 capabilities: types.ClientCapabilities = CAPABILITIES, initialization_options: Any = None,
+                 settings: Any = None):
         self.root, self.args, self.capabilities = root, args, capabilities
+        self.initialization_options = initialization_options
+        #: what the client answers to workspace/configuration (the editor's own settings), and the requests
+        self.settings = settings
+        self.configuration_requests: list[types.ConfigurationParams] = []
         self.client = LanguageClient("mtfix-tests", "1")
         _fix_code_action_hook(self.client)
         self.published: list[types.PublishDiagnosticsParams] = []
@@ -94,6 +99,13 @@ class Harness:
         def on_log(*args: types.LogMessageParams) -> None:
             pass
 
+        @self.client.feature(types.WORKSPACE_CONFIGURATION)
+        def on_configuration(*args: types.ConfigurationParams) -> list[Any]:
+            self.configuration_requests.append(args[-1])
+            self.changed.set()
+            return [self.settings.get(item.section) if isinstance(self.settings, dict) else None
+                    for item in args[-1].items]
+
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
         def on_register(*args: types.RegistrationParams) -> None:
             self.registrations.extend(args[-1].registrations)
@@ -105,6 +117,7 @@ class Harness:
             capabilities=self.capabilities,
             root_uri=self.root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=self.root.as_uri(), name="ws")],
+            initialization_options=self.initialization_options,
         )), 60)
         self.client.initialized(types.InitializedParams())
         return result
