@@ -238,3 +238,60 @@ def test_the_fit_script_measures_as_the_checker_does():
     assert all(math.isclose(a, b) for a, b in zip(zs(fam, lengths(pairs)), expect, strict=True))
     # Latin letters and digits of a Chinese source count less than its characters
     assert fam.source_units("2024年") < fam.source_units("二〇二四年")
+
+
+# -- session 19: equivalent printf conversions, time separators -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        # %d and %i print the same signed decimal (C 7.21.6.1, Python's % formatting): one placeholder
+        ("You have %i new messages", "%d yeni mesajınız var", []),
+        ("You have %(count)i new messages", "%(count)d yeni mesajınız var", []),
+        ("Page %2$i of %1$d", "%1$d səhifədən %2$d", []),
+        ("Saved %li bytes", "%ld bayt saxlanıldı", []),
+        # other conversions print something else: still a mismatch
+        ("You have %s new messages", "%d yeni mesajınız var", [("MTF503", "%s"), ("MTF503", "You")]),
+        ("Code %x failed", "Kod %d alınmadı", [("MTF503", "%x"), ("MTF503", "Code")]),
+        ("Saved %d bytes", "%ld bayt saxlanıldı", [("MTF503", "%d"), ("MTF503", "Saved")]),
+        ("You have %5i new messages", "%d yeni mesajınız var", [("MTF503", "%5i"), ("MTF503", "You")]),
+    ],
+)
+def test_equivalent_printf_conversions(target, source, expected):
+    assert found(target, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        # a time written with another locale's separator is the same time
+        ("The shop opens at 10.30.", "Mağaza saat 10:30-da açılır.", []),
+        ("The shop opens at 10:30.", "Mağaza saat 10.30-da açılır.", []),
+        ("The shop opens at 10h30.", "Le magasin ouvre à 10:30.", []),
+        ("The shop opens at 10:30.", "Le magasin ouvre à 10h30.", []),
+        ("The train leaves at 9.05 a.m.", "Qatar səhər 9:05-də yola düşür.", []),
+        # "am"/"pm" is read on the 24-hour clock
+        ("The shop closes at 10.30pm.", "Mağaza saat 22:30-da bağlanır.", []),
+        ("The shop closes at 10:30 p.m.", "Mağaza saat 22.30-da bağlanır.", []),
+        ("The shop closes at 10:30 a.m.", "Mağaza saat 22:30-da bağlanır.", [("MTF501", "10:30")]),
+        ("The shop closes at 10.30 pm.", "Mağaza saat 10.30-da bağlanır.", [("MTF501", "10.30")]),
+        # another time is still another number
+        ("The shop opens at 11:30.", "Mağaza saat 10:30-da açılır.", [("MTF501", "11:30")]),
+        ("The shop opens at 11.30.", "Mağaza saat 10:30-da açılır.", [("MTF501", "11.30")]),
+        ("The shop opens at 10:45.", "Mağaza saat 10h30-da açılır.", [("MTF501", "10:45")]),
+        # a price is not a time: "10.30" next to a currency sign or code stays a number
+        ("The ticket costs $10.30.", "Bilet 10:30-da satılır.", [("MTF501", "10.30")]),
+        ("The ticket costs 10.30 EUR.", "Bilet 10:30-da satılır.", [("MTF501", "10.30")]),
+        # a decimal that no time could be (10.75, 25.30) is never read as one
+        ("Growth was 10.75 per cent.", "Artım 10:75 faiz oldu.", [("MTF501", "10.75")]),
+        # a time split by a tokeniser's space is still the same hour and minute
+        ("He spoke on 7 September 2015, 11: 07.", "Он выступил 7 сентября 2015, 11:07.", []),
+        ("He spoke at 11: 07 and 12:15.", "Он выступил в 11:07 и 12:15.", []),
+        # numbers that were already equal stay equal
+        ("On days 11,12,13 of the month.", "Ayın 11,12,13 günlərində.", []),
+        ("Growth was 10.3 per cent.", "Artım 10,3 faiz oldu.", []),
+    ],
+)
+def test_time_separators(target, source, expected):
+    assert found(target, source) == expected

@@ -45,7 +45,8 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "4"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17)
+VERSION = "5"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+# 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19)
 
 # -- numbers ----------------------------------------------------------------------------------------
 
@@ -56,6 +57,19 @@ _NUMBER = LazyPattern(
     )""",
     regex.VERBOSE,
 )
+
+#: A time of day: ``10:30`` (colon), ``10h30`` (French, Portuguese...), ``10.30`` (British, Danish,
+#: Finnish, Norwegian...: also a decimal number, so both readings), hour 0–24 and minute 00–59; with
+#: "am"/"pm" ("10.30pm", "10:30 p.m.") read on the 24-hour clock.  Session 19: "10:30" against "10.30" was a number lost and one added.
+_TIME = LazyPattern(
+    r"(?<![\p{L}\p{N}_.,:/-])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.h])(?P<m>[0-5]\d)"
+    r"(?=(?:\s?(?P<pm>[aApP])\.?[mM]\.?)?(?![\p{L}\p{N}]|[.,:]\d))"
+)
+#: A currency sign or code or a per cent sign beside a number: "$10.30", "10.30 EUR", "10.30%" are a
+#: price or a share, never a time.
+_MONEY_BEFORE = LazyPattern(r"(?:[$€£¥₼₽₺₹₾¢]|(?<!\p{L})[A-Z]{3})\s?$")
+_MONEY_AFTER = LazyPattern(r"\s?(?:[$€£¥₼₽₺₹₾¢%]|[A-Z]{3}\b|(?:per\s?cent|percent|dollars?|euros?|pounds?|"
+                           r"manat|lari|rubles?|roubles?|lira)\b)")
 
 _NUMERIC_DATE = LazyPattern(r"(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d.,/-]?\d)")
 
@@ -169,7 +183,7 @@ _PLACEHOLDER = LazyPattern(
     r"""\{\{\s*[\w.]+\s*\}\}                      # {{var}}
       | \{\d*\} | \{[A-Za-z_][\w.]*\}             # {} {0} {name}
       | \$\{[A-Za-z_][\w.]*\}                     # ${var}
-      | (?<![%\d])%(?:\d+\$)?(?:\([\w.]+\))?[-+0\#]?\d*(?:\.\d+)?[sdifuxXeEgGc@r](?!\p{L})   # %s %1$d %(n)d
+      | (?<![%\d])%(?:\d+\$)?(?:\([\w.]+\))?[-+0\#]?\d*(?:\.\d+)?(?:hh|h|ll|l|j|z|t|L|q)?[sdifuxXeEgGc@r](?!\p{L})   # %s %1$d %(n)d %ld
       | """ + MARKUP_TAG_RE + r"""                 # <b> </b> <x id="1"/>
     """,
     regex.VERBOSE,
@@ -178,6 +192,15 @@ _PLACEHOLDER = LazyPattern(
 
 _TAG_PARTS = LazyPattern(r"(?s)<(/?)([A-Za-z][\w:.-]*)(.*?)\s*(/?)>")
 _ATTR = LazyPattern(r"""\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+#: printf conversions that print the same text for every value: ``%d`` and ``%i`` (C11 7.21.6.1: both
+#: convert an ``int`` to signed decimal; Python's % formatting: "Signed integer decimal" both).  Nothing
+#: else is merged: ``%u`` is unsigned in C (a negative value prints otherwise, though Python treats it as
+#: ``%d``), ``%x``/``%o`` print another base, ``%e``/``%E``, ``%g``/``%G``, ``%x``/``%X`` and
+#: ``%f``/``%F`` another letter case, ``%s``/``%r`` another text; flags, width, precision, a length
+#: modifier (``%ld``) and a position (``%1$d``) must match as written (session 19).
+_PRINTF_SAME = {"i": "d"}
 
 
 def _canonical(token: str) -> str:
@@ -191,6 +214,8 @@ def _canonical(token: str) -> str:
     """
     if token.startswith("{{"):
         return "{{" + token[2:-2].strip() + "}}"
+    if token.startswith("%"):
+        return token[:-1] + _PRINTF_SAME.get(token[-1], token[-1])
     m = _TAG_PARTS.fullmatch(token) if token.startswith("<") else None
     if m is None:
         return regex.sub(r"\s+", " ", token)
@@ -239,11 +264,34 @@ class _Num:
     text: str
     start: int
     end: int
-    values: frozenset[float]
+    values: frozenset[Any]  # floats; a time of day as ("time", hour, minute)
+    parts: tuple[_Num, ...] = ()  # a time's hour and minute, as numbers of their own
+
+
+def time_values(text: str, m: regex.Match) -> frozenset[float | tuple[str, int, int]] | None:
+    """What a :data:`_TIME` match can be: the time (``("time", hour, minute)``), and for ``10.30`` the
+    decimal number too; None when it is no time ("$10.30", "10.30 EUR", "10.30%": a price, a share).
+
+    >>> sorted(time_values("at 10:30", _TIME.search("at 10:30")), key=str)
+    [('time', 10, 30)]
+    >>> sorted(time_values("at 10.30", _TIME.search("at 10.30")), key=str)
+    [('time', 10, 30), 10.3]
+    >>> time_values("$10.30", _TIME.search("$10.30")) is None
+    True
+    """
+    if m.group("sep") == "." and (_MONEY_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+                                  or _MONEY_AFTER.match(text, m.end())):
+        return None
+    hour = int(m.group("h")) % 24
+    if m.group("pm") and hour <= 12:  # "10:30 pm" is 22:30, "12:15 am" 00:15
+        hour = hour % 12 + (12 if m.group("pm") in "pP" else 0)
+    when: frozenset[float | tuple[str, int, int]] = frozenset({("time", hour, int(m.group("m")))})
+    return when | number_values(m.group()) if m.group("sep") == "." and not m.group("pm") else when
 
 
 def _numbers(text: str, masked: list[tuple[int, int]]) -> list[_Num]:
-    """Numbers outside ``masked``; a numeric date (22.02.2024) counts as its three parts."""
+    """Numbers outside ``masked``; a numeric date (22.02.2024) counts as its three parts, a time of day
+    (10:30, 10h30, 10.30) as one (:func:`time_values`)."""
     out = []
     masked = list(masked)
     for m in _NUMERIC_DATE.finditer(text):
@@ -252,11 +300,24 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> list[_Num]:
         for g in (1, 3, 4):
             out.append(_Num(m.group(g), m.start(g), m.end(g), number_values(m.group(g))))
         masked.append((m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        values = time_values(text, m)
+        if values is None or any(s < m.end() and m.start() < e for s, e in masked):
+            continue
+        parts = tuple(_Num(m.group(g), m.start(g), m.end(g), number_values(m.group(g))) for g in ("h", "m"))
+        out.append(_Num(m.group(), m.start(), m.end(), values, parts))
+        masked.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in masked):
             continue
         out.append(_Num(m.group(), m.start(), m.end(), number_values(m.group())))
     return out
+
+
+def _same(a: _Num, b: _Num) -> bool:
+    """Whether two numbers written alike mean alike: not "10.30 pm" (22:30) against "10.30"; a spelling
+    no value is read from ("11,12,13") is itself."""
+    return bool(a.values & b.values) or not (a.values and b.values)
 
 
 def _pair(targets: list[_Num], sources: list[_Num]) -> tuple[list[_Num], list[_Num]]:
@@ -268,13 +329,22 @@ def _pair(targets: list[_Num], sources: list[_Num]) -> tuple[list[_Num], list[_N
         left_t = []
         for t in pending:
             hit = next(
-                (s for s in left_s if (s.text == t.text if exact else bool(s.values & t.values))), None
+                (s for s in left_s if (s.text == t.text and _same(s, t) if exact else bool(s.values & t.values))), None
             )
             if hit is None:
                 left_t.append(t)
             else:
                 left_s.remove(hit)
     return left_t, left_s
+
+
+def _split_times(numbers: list[_Num], other: list[_Num]) -> list[_Num]:
+    """``numbers`` with each time of day as its hour and minute, when ``other`` (the other side's
+    numbers left unpaired) holds a number that is no time: "11:07" against "11: 07" (a tokeniser's space,
+    MLQE-PE's post-edits) is the same time; "11:30" against "10:30" stays one time, reported whole."""
+    if all(n.parts for n in other):
+        return numbers
+    return [p for n in numbers for p in (n.parts or (n,))]
 
 
 def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
@@ -352,6 +422,9 @@ class BilingualChecker(BaseChecker):
         kept = [n for n in tgt_nums if doc.is_protected(n.start, n.end)]
         extra, missing = _pair([n for n in tgt_nums if n not in kept] + kept, src_nums)
         extra = [n for n in extra if n not in kept]
+        split_t, split_s = _split_times(extra, missing), _split_times(missing, extra)
+        if split_t != extra or split_s != missing:
+            extra, missing = _pair(split_t, split_s)
         words_t = [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(doc.text.lower()) if w in _EN_NUMBER_WORDS]
         words_s = [float(_SOURCE_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _SOURCE_NUMBER_WORDS]
         words_s += [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _EN_NUMBER_WORDS]

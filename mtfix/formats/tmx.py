@@ -13,9 +13,12 @@ from mtfix.formats.xml import XML_LANG, BilingualReading, localname, parse_store
 class TmxFormat:
     """TMX 1.4: each English variant (``en``, ``EN-GB``, ``en_US``...) that is not the source is a
     target (its id ``tuid/lang`` when a ``<tu>`` has several); the source is the variant in the
-    ``<tu>``'s own ``srclang``, else the header's, else (``*all*``, none) the first variant in
-    another language.  A ``<tu>``
-    without such an English variant is not checked."""
+    ``<tu>``'s own ``srclang``, else the header's, else (``*all*``, none, or a language the unit has no
+    variant in) the first variant in another real language.  A variant of no language (``xml:lang``
+    missing, or ``*all*``) is never the source, and English variants are never each other's source unless
+    the srclang names one of them ("en-US": the source of "en-GB"): a unit of only English variants has
+    each checked without a source (warned, session 19).  A ``<tu>`` without such an English variant is
+    not checked."""
 
     name = "tmx"
     extensions = (".tmx",)
@@ -33,7 +36,7 @@ class TmxFormat:
         srclang = (header.get("srclang") or "").lower() if header is not None else ""
         if srclang == "*all*":
             srclang = ""
-        no_english = 0
+        no_english = only_english = no_lang = 0
         for n, tu in enumerate(store.units, 1):
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
             if len(variants) < 2:
@@ -45,12 +48,15 @@ class TmxFormat:
             if not targets:  # nothing English to check but (at most) the source
                 no_english += 1
                 continue
-            if src_i is None:  # no srclang (or "*all*"): the first variant in another language, else another
-                src_i = next((i for i, (lang, _) in enumerate(variants) if not is_english(lang)),
-                             next(i for i in range(len(variants)) if i != targets[0]))
-                targets = [i for i in targets if i != src_i]
+            if any(lang in _NO_LANGUAGE for lang, _ in variants):
+                no_lang += 1
+            if src_i is None:  # no srclang (or "*all*"): the first variant in another real language
+                src_i = next((i for i, (lang, _) in enumerate(variants)
+                              if lang not in _NO_LANGUAGE and not is_english(lang)), None)
+                # en-US and en-GB: neither is the other's source
+                only_english += src_i is None and all(is_english(lang) for lang, _ in variants)
             uid = tu.xmlelement.get("tuid") or n
-            seg_s = _seg(variants[src_i][1])
+            seg_s = _seg(variants[src_i][1]) if src_i is not None else None
             seen: dict[str, int] = {}
             for tgt_i in targets:  # each English variant (en-US and en-GB) is a target of its own
                 seg_t = _seg(variants[tgt_i][1])
@@ -62,7 +68,17 @@ class TmxFormat:
         if no_english:
             errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
                           f"({srclang or 'no srclang'}): not checked")
+        if only_english:
+            errors.append(f"{only_english} translation unit(s) with only English variants and none in the source "
+                          f"language ({srclang or 'no srclang'}): each English variant checked without a source")
+        if no_lang:
+            errors.append(f"{no_lang} translation unit(s) with a variant of no language (xml:lang missing or "
+                          "\"*all*\", which names no language): never taken as the source")
         return reading.container(self.name, path)
+
+
+#: A ``<tuv>`` language that names no language: missing, or ``*all*`` (TMX allows it only as a srclang).
+_NO_LANGUAGE = frozenset({"", "*all*"})
 
 
 def _raw_lang(el: Any) -> str:

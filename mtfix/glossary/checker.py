@@ -39,10 +39,12 @@ from mtfix.glossary.spans import (
     Blocked,
     after_title,
     another_persons_surname,
+    capital_after,
     glossed_original,
     inside_longer_name,
     named_as_spelling,
     printed_in_english,
+    sentence_opener,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
 
@@ -110,6 +112,7 @@ class _Event:
     replacement: str = ""
     slips: int = 0
     in_context: bool = False
+    opener: str = ""  # the capitalised everyday word opening the sentence right before ("Use Github")
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,20 @@ def _common_word(got: str, hit: Hit) -> bool:
     from mtfix.lexicon import is_word
 
     return is_word(got)
+
+
+def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
+    """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
+    be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
+    Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel") a suggestion only."""
+    from mtfix.lexicon import is_everyday_verb
+
+    verb = is_everyday_verb(ev.opener.lower())
+    safety = FixSafety.UNSAFE if verb and f.fix is not FixSafety.NONE else FixSafety.NONE
+    got = doc.text[ev.start : ev.end]
+    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
+                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
+                        safety=safety, severity=f.severity)
 
 
 def _given_names(e: Entry) -> frozenset[str]:
@@ -303,6 +320,8 @@ class GlossaryChecker(BaseChecker):
             # mention: the text below it introduces the name
             headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
             f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
+            if f is not None and ev.opener:
+                f = _after_opener(doc, ev, f)
             if not headline:
                 seen.add(ev.entry.term)
             if f is None:
@@ -343,10 +362,18 @@ class GlossaryChecker(BaseChecker):
         # in every mention of the document ("Aliev said")
         others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
                   and another_persons_surname(text, h.start, h.end, _given_names(h.entry), known)}
-        events += [_Event(h.start, h.end, h.entry, h.kind, h) for h in hits
-                   if not (h.kind in ("variant", "historical") and h.entry.type != "person"
-                           and inside_longer_name(text, h.start, h.end, known))
-                   and not (h.kind == "variant" and h.entry.type == "person" and h.form in others)]
+        for h in hits:
+            if h.kind == "variant" and h.entry.type == "person" and h.form in others:
+                continue
+            opener = ""
+            if (h.kind in ("variant", "historical") and h.entry.type != "person"
+                    and inside_longer_name(text, h.start, h.end, known)):
+                # one word of a longer name ("Tiflis Hotel"), unless the word before only opens the
+                # sentence ("Use Github", "Visit Kiyev"): then reported, never a safe edit (session 19)
+                opener = "" if capital_after(text, h.end, known) else sentence_opener(text, h.start, known) or ""
+                if not opener:
+                    continue
+            events.append(_Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
         covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
         # a near-miss of a person's surname after another given name ("Artur Khachatryan" beside the entry
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document

@@ -91,10 +91,38 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     >>> inside_longer_name("In Azerbaycan, prices rose.", 3, 13)
     False
     """
+    return capital_after(text, end, known) or _capital_before(text, start, known) is not None
+
+
+def capital_after(text: str, end: int, known: Blocked | None = None) -> bool:
+    """Whether a capitalised word that no glossary recognised follows ``end`` (a space or a hyphen
+    between): the name goes on ("Kiyev Hotel", "Github Actions")."""
     m = _NEXT_CAP.match(text, end)
-    if m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))):
-        return True
-    return _capital_before(text, start, known) is not None
+    return bool(m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))))
+
+
+_SENTENCE_BEFORE = LazyPattern(r"(?:^|[.!?…:;][\"'”’)\]]*[\t\p{Zs}]+|\n[\t\p{Zs}]*(?:[-*•–—][\t\p{Zs}]+)?)[\"'“‘(\[]?$")
+
+
+def sentence_opener(text: str, start: int, known: Blocked | None = None) -> str | None:
+    """The capitalised word right before ``start`` when it opens the sentence and is an everyday English
+    word ("Use Github", "Visit Kiyev", "Hotel Kiyev"): capitalised for the sentence, not necessarily for a
+    name, so the mention after it is reported, though it may still be a name's second word (session 19:
+    a variant after "Use" was never reported); else None.
+
+    >>> t = "We left. Visit Kiyev soon. Azerbaycan Kiyev"
+    >>> sentence_opener(t, t.index("Kiyev")), sentence_opener(t, t.rindex("Kiyev"))
+    ('Visit', None)
+    """
+    word = _capital_before(text, start, known)
+    if word is None:
+        return None
+    at = text.rfind(word, 0, start)
+    if _SENTENCE_BEFORE.search(text, 0, at) is None:
+        return None
+    from mtfix.lexicon import is_common
+
+    return word if word[1:].islower() and is_common(word.lower()) else None
 
 
 #: Languages whose forms English news quotes for reference ("Xankəndi in Azerbaijani").

@@ -13,7 +13,8 @@
   everyday English word ("european"); so LT's speller never offers "alien" for "aliyev";
 - the fix is ``safe`` only for rules in ``safe-fixes.yaml`` (with at most ``max_suggestions``
   replacements) and a trusted (local) server, ``none`` for spelling suggestions on capitalised words
-  (names LT does not know) and for a morphological change of a word followed by a capitalised word
+  (names LT does not know), for a speller's word for a word that may be foreign, untranslated or a name
+  ("lari" → "lair": :func:`maybe_foreign`) and for a morphological change of a word followed by a capitalised word
   mid-sentence ("weather It" → "weathers It": a spliced clause, not an agreement error), and
   ``unsafe`` otherwise;
 - two fixes of one document that undo each other (``a`` → ``b`` here, ``b`` → ``a`` there) are both
@@ -308,8 +309,42 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 
 #: Bumped when the code that turns matches into findings drops or keeps different matches (part of the
 #: grammar checker's signature).  2 (session 12): matches inside placeholders and keyboard shortcuts, and a
-#: spelling match on a word in combining marks whose composed form LanguageTool suggests.
-MAPPING_REVISION = 2
+#: spelling match on a word in combining marks whose composed form LanguageTool suggests.  3 (session 19):
+#: a speller's word for a word that may be foreign, untranslated or a name is a suggestion only.
+MAPPING_REVISION = 3
+
+#: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
+#: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"
+#: 2.66 against 5.57); a word printed about as often as the suggestion is a word of its own ("lari" 2.06,
+#: the Georgian currency, against "lair" 3.23; "manat" 1.42 against "manta" 2.82).
+TYPO_GAP = 2.0
+
+
+def maybe_foreign(doc: Document, original: str, replacement: str) -> bool:
+    """Whether a speller's ``replacement`` of ``original`` (a word LanguageTool does not know) may turn a
+    foreign, untranslated or name-like word into another English word: ``original`` is in the source
+    text (copied untranslated), has letters outside the English alphabet ("qəpik"), or English prints it
+    in its own right, less than :data:`TYPO_GAP` rarer than a one-word replacement ("lari" → "lair").
+    Such a replacement is a suggestion only, never an edit (session 19).
+
+    >>> from mtfix.segment import to_document
+    >>> d = to_document("It costs 15 lari.")
+    >>> maybe_foreign(d, "lari", "lair"), maybe_foreign(d, "recieve", "receive"), maybe_foreign(d, "qəpik", "quip")
+    (True, False, True)
+    """
+    word = original.strip()
+    if not word or " " in word:
+        return False
+    if not word.isascii() and any(c.isalpha() for c in word):
+        return True
+    if doc.source and word.casefold() in {w.casefold() for w in _WORD.findall(doc.source)}:
+        return True
+    if " " in replacement.strip() or not replacement.strip():
+        return False
+    from mtfix.lexicon import zipf
+
+    own = zipf(word.lower())
+    return own > 0 and zipf(replacement.strip().lower()) - own < TYPO_GAP
 
 
 def _in_code_token(text: str, start: int, end: int) -> bool:
@@ -352,6 +387,8 @@ def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: i
             continue  # a name the glossary or document knows ("Huseynov"; "aliyev", never "alien")
         if is_spelling(m) and _decomposed_only(original, m.replacements):
             continue  # "Cafe\u0301": a correct word in combining marks, which LT's speller does not know
+        if safety is not FixSafety.NONE and is_spelling(m) and maybe_foreign(doc, original, m.replacements[0]):
+            safety = FixSafety.NONE  # "lari" → "lair": a currency, a loanword, an untranslated word
         if (safety is not FixSafety.NONE and _stem_change(original, m.replacements[0])
                 and _capital_follows_mid_sentence(doc, start, end)):
             safety = FixSafety.NONE  # "weather It" → "weathers It": a spliced clause, not agreement

@@ -127,3 +127,52 @@ def test_a_po_file_with_classic_mac_line_breaks_says_why_nothing_is_read():
     assert c.units == []  # as gettext reads it: the comment runs to the end of the file
     assert any(e.startswith("line 1:") and "lone CR" in e for e in c.errors)
     assert not load(raw.replace(b"\r", b"\r\n"), "a.po").errors
+
+
+# -- session 19: which variant is the source when the file does not say -----------------------------
+
+def _units(raw: bytes):
+    c = load(raw, "a.tmx")
+    return [(u.id, u.text, u.source) for u in c.units], c.errors
+
+
+def test_two_english_variants_and_no_source_language_are_both_targets_without_a_source():
+    body = ('<tu tuid="1"><tuv xml:lang="en-US"><seg>The color is 5.</seg></tuv>'
+            '<tuv xml:lang="en-GB"><seg>The colour is 6.</seg></tuv></tu>\n')
+    for srclang in ("*all*", "az"):  # "*all*", or a source language this unit has no variant in
+        units, errors = _units(_tmx(srclang, body))
+        assert units == [("1/en-US", "The color is 5.", None), ("1/en-GB", "The colour is 6.", None)]
+        assert any("only English variants" in e and "without a source" in e for e in errors), errors
+
+
+def test_all_as_a_variant_language_is_no_source():
+    units, errors = _units(_tmx("*all*", '<tu tuid="2"><tuv xml:lang="*all*"><seg>Neft 5</seg></tuv>'
+                                         '<tuv xml:lang="en"><seg>Oil 6.</seg></tuv></tu>\n'))
+    assert units == [("2", "Oil 6.", None)]
+    assert any("*all*" in e and "no language" in e for e in errors), errors
+    assert not any("only English variants" in e for e in errors), errors
+
+
+def test_all_takes_the_variant_in_another_language_as_the_source():
+    units, errors = _units(_tmx("*all*", '<tu tuid="3"><tuv xml:lang="en-US"><seg>The color.</seg></tuv>'
+                                         '<tuv xml:lang="az"><seg>Rəng.</seg></tuv>'
+                                         '<tuv xml:lang="en-GB"><seg>The colour.</seg></tuv></tu>\n'))
+    assert units == [("3/en-US", "The color.", "Rəng."), ("3/en-GB", "The colour.", "Rəng.")]
+    assert errors == []
+
+
+def test_an_english_srclang_makes_that_variant_the_source_of_the_other():
+    units, errors = _units(_tmx("en-US", '<tu tuid="4"><tuv xml:lang="en-GB"><seg>The colour.</seg></tuv>'
+                                         '<tuv xml:lang="en-US"><seg>The color.</seg></tuv></tu>\n'))
+    assert units == [("4", "The colour.", "The color.")] and errors == []
+
+
+def test_two_english_variants_without_a_source_get_no_bilingual_findings():
+    from mtfix.config import Config
+    from mtfix.files import Input, check_input
+    from mtfix.pipeline import Pipeline
+
+    raw = _tmx("*all*", '<tu tuid="1"><tuv xml:lang="en-US"><seg>The shop opens at 9 in the morning.</seg></tuv>'
+                        '<tuv xml:lang="en-GB"><seg>The shop opens at 10 in the morning.</seg></tuv></tu>\n')
+    result = check_input(Pipeline(Config(grammar="off")), Input("a.tmx", raw))
+    assert not [f for u in result.units for f in u.findings if f.code.startswith("MTF5")]

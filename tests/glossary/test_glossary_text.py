@@ -262,3 +262,45 @@ def test_only_a_markdown_heading_defers_the_first_mention(text):
     pipeline = Pipeline(checkers=[GlossaryChecker(g)])
     doc = _markdown_document(text) if text.startswith(("Michel", ">", "-")) else to_document(text)
     assert pipeline.fix(doc).text == text.replace("Michel", "Charles Michel", 1)
+
+
+# -- session 19: a variant right after a capitalised sentence opener -------------------------------
+
+OPENER = Glossary([
+    Entry("GitHub", ("Github",), type="organisation", origin="t:1"),
+    Entry("Kyiv", ("Kiyev",), type="place", origin="t:2"),
+])
+
+
+def opener_check(text: str):
+    doc = to_document(text)
+    return [(f.code, text[f.start:f.end], f.suggestions[0] if f.suggestions else None, str(f.fix))
+            for f in GlossaryChecker(OPENER).check(doc)]
+
+
+def opener_fix(text: str, unsafe: bool = False) -> str:
+    return Pipeline(checkers=[GlossaryChecker(OPENER)]).fix(text, unsafe=unsafe).text
+
+
+@pytest.mark.parametrize(("text", "found", "unsafe_fixed"), [
+    # an imperative opening the sentence is no part of a name: reported, edited only with --unsafe-fixes
+    ("Use Github to host the code.", [("MTF301", "Github", "GitHub", "unsafe")], "Use GitHub to host the code."),
+    ("Visit Kiyev in spring.", [("MTF301", "Kiyev", "Kyiv", "unsafe")], "Visit Kyiv in spring."),
+    ("We left. Visit Kiyev in spring.", [("MTF301", "Kiyev", "Kyiv", "unsafe")], "We left. Visit Kyiv in spring."),
+    # an everyday noun opening the sentence may be a name's first word ("Hotel Kiyev"): reported, never edited
+    ("Hotel Kiyev is closed.", [("MTF301", "Kiyev", "Kyiv", "none")], "Hotel Kiyev is closed."),
+])
+def test_a_variant_after_a_capitalised_sentence_opener_is_reported(text, found, unsafe_fixed):
+    assert opener_check(text) == found
+    assert opener_fix(text) == text  # never a safe edit: the opener may begin a longer name
+    assert opener_fix(text, unsafe=True) == unsafe_fixed
+
+
+@pytest.mark.parametrize("text", [
+    # inside a longer proper name, in the middle of a sentence or before another capital: left alone
+    "They stayed at the Grand Kiyev Hotel.",
+    "Use Github Actions to build it.",
+    "They met Azerbaycan Kiyev Group officials.",
+])
+def test_a_variant_inside_a_longer_name_is_still_left_alone(text):
+    assert opener_check(text) == [] and opener_fix(text, unsafe=True) == text

@@ -142,3 +142,17 @@ def test_a_non_word_lowers_the_score_even_when_nothing_else_flags_it(lt_url, tmp
     assert codes == ["LT:MORFOLOGIK_RULE_EN_US"]  # LanguageTool alone flags it
     assert nonword < clean
     assert name == clean
+
+
+def test_a_currency_the_speller_does_not_know_is_never_edited(lt_url, tmp_path):
+    """Session 19: LanguageTool offers "lair" for "lari" (the Georgian currency); an unsafe edit before."""
+    text = "A bottle of wine sells for 15 lari in Tbilisi. We will recieve the report."
+    with _pipeline(lt_url, tmp_path, select=("LT:",)) as p:
+        findings = {text[f.start:f.end]: f for f in p.check(text).findings}
+        fixed = p.fix(text, unsafe=True).text
+    if "lari" not in findings:
+        pytest.skip("this LanguageTool version does not flag 'lari'")
+    assert findings["lari"].fix is FixSafety.NONE and not findings["lari"].edits
+    assert "lari" in fixed and "lair" not in fixed
+    # a plain typo is still an unsafe fix
+    assert findings["recieve"].fix is FixSafety.UNSAFE and "will receive the report" in fixed
