@@ -43,7 +43,7 @@ from eval_data import read_jsonl  # noqa: E402
 #: name → (module, attribute, kind, what it is).  Kinds: ``pred`` (fires when true; ablated to false),
 #: ``elide`` (fires when it changes its text; ablated to the identity), ``hit`` (fires when not None;
 #: ablated to None), ``floor`` (the slip floor: fires when the probability consulted is below it),
-#: ``const:VALUE`` (no firing of its own: ablated to VALUE on the sentences with one of ``codes``).
+#: ``count`` (fires when non-zero; ablated to 0), ``const:VALUE`` (no firing of its own: ablated to VALUE on the sentences with one of ``codes``).
 PROBES: dict[str, tuple[str, str, str, str]] = {
     "_title_case": ("mtfix.garble.signs", "_title_case", "pred", "analysis 12: a headline in title case"),
     "_article_opens_title": ("mtfix.garble.signs", "_article_opens_title", "pred",
@@ -73,14 +73,28 @@ PROBES: dict[str, tuple[str, str, str, str]] = {
     "SLIP_FLOOR": ("mtfix.garble.checker", "segment_probability", "floor",
                    "corroboration 8: no carried-over slip below p 0.35"),
     "_TRAILING": ("mtfix.rules.detectors.repetition", "_TRAILING", "const:", "MTF105: a word doubled before punctuation"),
+    # sessions 16-18 (audited in session 19)
+    "_misread_gerund": ("mtfix.garble.signs", "_misread_gerund", "pred",
+                        "analysis 13: a VBG with no vowel before -ing is an imperative"),
+    "prefixed_stem": ("mtfix.garble.signs", "_prefixed_stem", "hit",
+                      "analysis 13: a prefix and an everyday verb is a known word"),
+    "_official_name_articles": ("mtfix.garble.signs", "_official_name_articles", "count",
+                                "analysis 14: an article opening an official name serves the name"),
+    "_defined_term": ("mtfix.garble.signs", "_defined_term", "pred",
+                      "analysis 14: a capitalised noun after a determiner is no repeat"),
+    "_label": ("mtfix.rules.detectors.structure", "_label", "pred",
+               "MTF121 (1.17): a colon before a lower-case word is a label"),
+    "_labelled_utterance": ("mtfix.rules.detectors.repetition", "_labelled_utterance", "pred",
+                            "MTF116/106 (1.17): a word said twice after a speaker's label"),
 }
 #: Codes whose sentences a ``const`` probe is ablated on.
 CONST_CODES = {"_TRAILING": ("MTF105", "MTF106", "MTF116")}
 _CURRENT: list[str] = [""]
 
 
-def load_units(shared: Path, limit: int | None) -> dict[str, list[tuple[str, Any]]]:
-    """Source → [(id, text or subtitle path)]."""
+def load_units(shared: Path, limit: int | None, mt: int = 0) -> dict[str, list[tuple[str, Any]]]:
+    """Source → [(id, text or subtitle path)]; ``mt``: also the first ``mt`` MLQE-PE dev MT segments of each
+    pair (development MT, where an exception could hide an error class; session 19)."""
     realmt = shared / "realmt"
     out: dict[str, list[tuple[str, Any]]] = {}
     train = read_jsonl(realmt / "real_mt_train.jsonl")
@@ -97,6 +111,11 @@ def load_units(shared: Path, limit: int | None) -> dict[str, list[tuple[str, Any
                     break
                 rows.append((f"{name}:{i}", text))
             out[name] = rows
+    if mt and (shared / "benchmarks").is_dir():
+        from eval_data import PAIRS, PESet, load_pe
+
+        out["mlqe-mt"] = [(f"mlqe-mt:{p}:{i}", r["mt"]) for p in PAIRS
+                          for i, r in enumerate(load_pe(PESet(p, "dev"), shared / "benchmarks", mt))]
     subs = REPO / "tests" / "data" / "subtitles"
     out["subtitles"] = [(f"subs:{p.name}", str(p)) for p in sorted(subs.glob("*.srt")) + sorted(subs.glob("*.vtt"))]
     return out
@@ -150,6 +169,8 @@ def instrument(fired: dict[str, set[str]]) -> None:
                 hit = bool(r)
             elif _kind == "hit":
                 hit = r is not None
+            elif _kind == "count":
+                hit = bool(r)
             elif _kind == "elide":
                 hit = r != args[0]
             else:  # floor
@@ -169,6 +190,8 @@ def ablate(name: str) -> None:
         setattr(owner, a, lambda *args, **kw: False)
     elif kind == "hit":
         setattr(owner, a, lambda *args, **kw: None)
+    elif kind == "count":
+        setattr(owner, a, lambda *args, **kw: 0)
     elif kind == "elide":
         setattr(owner, a, lambda text: text)
     elif kind == "floor":
@@ -200,14 +223,34 @@ def _child(name: str, path: str) -> int:
 
 
 
+def print_codes(base: dict[str, list], source_of: dict[str, str], order: list[str], markdown: bool) -> None:
+    """Units with each finding code (any severity; ``code:major`` for majors), per source, and a flag for a
+    code found on realmt dev MT and on no train MT nor MLQE-PE dev MT (a rule that fires on dev only is suspect)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit, keys in base.items():
+        src = source_of[unit.split("#")[0]]
+        for code in {k[0] for k in keys} | {f"{k[0]}:major" for k in keys if k[1] == "major"}:
+            counts[code][src] += 1
+    head = ["code"] + order + ["flag"]
+    print()
+    print(table_row(head, markdown) + ("\n" + markdown_rule(head) if markdown else ""))
+    for code in sorted(counts):
+        c = counts[code]
+        suspect = c.get("dev-mt", 0) and not c.get("train-mt", 0) and not c.get("mlqe-mt", 0)
+        print(table_row([code] + [str(c.get(s, 0)) for s in order] + ["dev-only MT" if suspect else ""], markdown))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=2000, help="at most this many sentences per professional source (0: all)")
     ap.add_argument("--only", action="append", help="a probe to audit (repeatable)")
+    ap.add_argument("--mt", type=int, default=0, help="also this many MLQE-PE dev MT segments per pair")
     ap.add_argument("--show", action="store_true", help="print each unit a probe's ablation changes")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table")
     ap.add_argument("--json", help="write the counts here")
+    ap.add_argument("--codes", action="store_true",
+                    help="also a table of finding codes: units with each code, per source (session 19's leave-one-dev check)")
     ap.add_argument("--ablate", help=argparse.SUPPRESS)
     ap.add_argument("--units", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -221,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"audit_exceptions: unknown probe {', '.join(unknown)} (known: {', '.join(PROBES)})", file=sys.stderr)
         return 2
-    by_source = load_units(root, args.limit or None)
+    by_source = load_units(root, args.limit or None, args.mt)
     units = [u for rows in by_source.values() for u in rows]
     value = dict(units)
     source_of = {sid: name for name, rows in by_source.items() for sid, _ in rows}
@@ -231,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     codes_of = {sid: {k[0] for k in keys} for sid, keys in base.items()}
     sources_order = list(by_source)
     table: dict[str, dict[str, Any]] = {}
+    new_of: dict[str, dict[str, list]] = {}
     for name in names:
         if PROBES[name][2].startswith("const"):
             codes = CONST_CODES[name]
@@ -238,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             cand = sorted(fired.get(name, ()))
         changed: list[str] = []
+        new: dict[str, list] = {}
         if cand:
             with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
                 json.dump([[sid, value[sid]] for sid in cand], fh)
@@ -256,11 +301,12 @@ def main(argv: list[str] | None = None) -> int:
         for u in changed:
             row["changed"][source_of[u.split("#")[0]]] += 1
         table[name] = row
+        new_of[name] = new
         if args.show:
             for u in changed:
                 sid = u.split("#")[0]
                 text = value[sid] if not sid.startswith("subs:") else u
-                print(f"  {name} changes {u}: {base.get(u)} -> ablated; {str(text)[:160]}")
+                print(f"  {name} changes {u}: {base.get(u)} -> ablated {new_of[name].get(u)}; {str(text)[:160]}")
     head = ["probe", "what"] + sources_order
     print(table_row(head, args.markdown) + ("\n" + markdown_rule(head) if args.markdown else ""))
     for name, row in table.items():
@@ -269,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         print(table_row(cells, args.markdown))
     print("cells: fired / changed (sentences; for subtitles, files fired / segments changed); "
           "sizes: " + ", ".join(f"{s} {len(r)}" for s, r in by_source.items()))
+    if args.codes:
+        print_codes(base, source_of, sources_order, args.markdown)
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
     return 0

@@ -10,7 +10,9 @@ number of sentences where it makes a difference, on
 - ``train``: realmt train MT (228) and clean_news_train (109), the fitting files;
 - ``seed``: the five seed documents (004 is the Azerbaijani MT article mtfix started from);
 - ``prof``: professional English of ``bench/audit_professional.py`` (MQM zh-en 2020 and TED
-  references, MLQE-PE dev post-edits, UD EWT dev and test).
+  references, MLQE-PE dev post-edits, UD EWT dev and test);
+- ``mt`` (with ``--mt N``, session 19): the first N MLQE-PE dev MT segments of each pair, other
+  development MT: a rule or entry that fires on realmt dev and never on train or here is suspect.
 
 How an entry "fires": a phrase, verb or variant that produces findings counts the sentences with a
 finding it produced; an entry of an exception list (``allowed``, homograph and particle lists,
@@ -51,7 +53,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from audit_professional import SHARED_HELP, markdown_rule, shared_root, sources, table_row  # noqa: E402
 from eval_data import read_jsonl  # noqa: E402
 
-GROUPS = ("dev", "train", "prof", "seed")
+GROUPS = ("dev", "train", "prof", "seed", "mt")
 #: Signs lists of mtfix.garble.signs (module globals read at call time) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
               "_THAT_LESS_VERBS", "_PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
@@ -81,7 +83,7 @@ class Corpus:
                 yield g, sid, text
 
 
-def load_corpus(shared: Path, limit: int | None) -> Corpus:
+def load_corpus(shared: Path, limit: int | None, mt: int = 0) -> Corpus:
     realmt = shared / "realmt"
     dev = [(f"dev:{r['id']}", r["text"]) for r in read_jsonl(realmt / "real_mt_dev.jsonl")]
     dev += [(f"dev-pro:{r['id']}", r["text"]) for r in read_jsonl(realmt / "clean_news_dev.jsonl")]
@@ -95,7 +97,13 @@ def load_corpus(shared: Path, limit: int | None) -> Corpus:
                     break
                 prof.append((f"prof:{name}:{i}", text))
     seeds = [(f"seed:{p.stem[:3]}", p.read_text(encoding="utf-8")) for p in sorted((shared / "seeds").glob("*.txt"))]
-    return Corpus({"dev": dev, "train": train, "prof": prof, "seed": seeds})
+    other: list[tuple[str, str]] = []
+    if mt and (shared / "benchmarks").is_dir():
+        from eval_data import PAIRS, PESet, load_pe
+
+        other = [(f"mt:{p}:{i}", r["mt"]) for p in PAIRS
+                 for i, r in enumerate(load_pe(PESet(p, "dev"), shared / "benchmarks", mt))]
+    return Corpus({"dev": dev, "train": train, "prof": prof, "seed": seeds, "mt": other})
 
 
 @dataclasses.dataclass
@@ -440,13 +448,13 @@ def copies(shared: Path, corpus: Corpus) -> list[tuple[str, int, str, str]]:
 
 def _table(rows: list[Row], markdown: bool, title: str) -> None:
     print(f"\n## {title}\n")
-    head = ("kind", "owner", "entry", "role", "dev", "train", "prof", "seed", "flag", "dev sentences")
+    head = ("kind", "owner", "entry", "role", "dev", "train", "prof", "seed", "mt", "flag", "dev sentences")
     if markdown:
         print(table_row(head, True))
         print(markdown_rule(head))
     for r in rows:
         cells = (r.kind, r.owner, r.entry, r.role, str(r.count("dev")), str(r.count("train")), str(r.count("prof")),
-                 str(r.count("seed")), flag(r), " ".join(sorted(r.hits["dev"]))[:80])
+                 str(r.count("seed")), str(r.count("mt")), flag(r), " ".join(sorted(r.hits["dev"]))[:80])
         print(table_row(cells, markdown))
 
 
@@ -457,11 +465,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="print every entry that fires, not only the flagged ones")
     ap.add_argument("--copies", action="store_true", help="list project lines sharing a 5-gram with realmt text")
     ap.add_argument("--markdown", action="store_true", help="Markdown tables")
+    ap.add_argument("--mt", type=int, default=0, help="also this many MLQE-PE dev MT segments per pair (group mt)")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_overfit")
     if root is None:
         return 2
-    corpus = load_corpus(root, args.limit)
+    corpus = load_corpus(root, args.limit, args.mt)
     print("sentences: " + ", ".join(f"{g} {len(v)}" for g, v in corpus.texts.items()))
     run = Runner(corpus)
     signs = SignRunner(run)

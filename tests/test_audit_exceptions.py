@@ -37,3 +37,14 @@ def test_an_ablated_predicate_changes_what_the_rule_reports() -> None:
             assert "MTF116" in {f.code for f in pipe.check(text).findings}
     finally:
         repetition._action_went_on = saved
+
+
+def test_the_code_table_flags_a_code_found_on_dev_mt_only(capsys) -> None:
+    base = {"dev:a": [["MTF999", "minor", 0, 1, "none"]], "train:b": [["MTF401", "major", 0, 1, "none"]],
+            "dev:c": [["MTF401", "minor", 0, 1, "none"]]}
+    source_of = {"dev:a": "dev-mt", "dev:c": "dev-mt", "train:b": "train-mt"}
+    audit_exceptions.print_codes(base, source_of, ["train-mt", "dev-mt", "mlqe-mt"], markdown=False)
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert lines["MTF999"].rstrip().endswith("dev-only MT")
+    assert not lines["MTF401"].rstrip().endswith("dev-only MT")
+    assert "MTF401:major" in lines

@@ -796,15 +796,19 @@ def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -
     morphology (its "-ing" form or regular past is an everyday word: "storing", "exported") and either
     takes an article, possessive or pronoun right after it, or is coordinated with a later base-form verb
     ("... and share"), as a noun opening a headline ("Export of oil ...", "Increase in prices ...") is not."""
-    # "Bring"/VBG (session 17): no "-ing" form, whose stem has a vowel ("do-ing", "us-ing"; "br-ing", "spr-ing")
-    misread_gerund = tags[first] == "VBG" and (not lower[first].endswith("ing")
-                                               or not any(map("aeiouy".__contains__, lower[first][:-3])))
+    misread_gerund = tags[first] == "VBG" and _misread_gerund(lower[first])
     if (tags[first] not in ("NN", "NNP", "JJ", "RB") and not misread_gerund) or first + 1 >= len(tags) \
             or not lower[first].isalpha():
         return False
     takes_object = tags[first + 1] in _IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
     coordinated = any(tags[k] == "VB" and tags[k - 1] in ("CC", ",") for k in range(first + 2, len(tags)))
     return (takes_object or coordinated) and any(map(_is_everyday_past, _verb_forms(lower[first])))
+
+
+def _misread_gerund(word: str) -> bool:
+    """Whether a word the tagger read as a gerund (VBG) cannot be one: no "-ing" form whose stem has a vowel
+    ("do-ing", "us-ing" are gerunds; "br-ing", "spr-ing" are not; session 17, analysis 13)."""
+    return not word.endswith("ing") or not any(map("aeiouy".__contains__, word[:-3]))
 
 
 def _verb_forms(word: str) -> tuple[str, ...]:
@@ -1021,7 +1025,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             w = toks[i].text
             # a noun written with a capital after a determiner is a defined term ("the Customer", "this
             # Agreement" of terms and conditions), repeated on purpose: no repeat (session 18)
-            if len(w) > 3 and not (i and w[0].isupper() and vw[i - 1] in _DEFINED_TERM_OPENERS):
+            if len(w) > 3 and not (i and _defined_term(w, vw[i - 1])):
                 w = w.lower()
                 content[w] = content.get(w, 0) + 1
             if g == "NN" and (i + 1 >= len(tags) or tags[i + 1] not in ("NN", "NNS", "POS")):
@@ -1037,6 +1041,12 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
     return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
             "of_per_word": ofs / nw, "commas_per_word": commas / nw,
             "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
+
+
+def _defined_term(word: str, before: str) -> bool:
+    """Whether a common noun ``word`` after ``before`` is a defined term of terms and conditions, written with
+    a capital after a determiner ("the Customer", "this Agreement"; session 18, analysis 14)."""
+    return word[0].isupper() and before in _DEFINED_TERM_OPENERS
 
 
 def _capital_word(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], i: int) -> bool:

@@ -277,9 +277,15 @@ def utterance(doc: Document, start: int, end: int) -> bool:
     seg = doc.segment_at(start)
     if seg is None:
         return False
-    label = _LABELLED_UTTERANCE_OPEN.search(doc.text, _tail_start(doc.text, seg.start, start), start)
-    return (label is not None and (label.group("word") or doc.text[start])[:1].isupper()
-            and _UTTERANCE_CLOSE.match(doc.text, end, seg.end) is not None)
+    return _labelled_utterance(doc.text, seg.start, seg.end, start, end)
+
+
+def _labelled_utterance(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the copies at ``[start, end)`` of the segment ``[lo, hi)`` follow a speaker's label and its
+    colon and close the utterance, what is said starting with a capital (session 17: "Hon. Members: Hear, hear!")."""
+    label = _LABELLED_UTTERANCE_OPEN.search(text, _tail_start(text, lo, start), start)
+    return (label is not None and (label.group("word") or text[start])[:1].isupper()
+            and _UTTERANCE_CLOSE.match(text, end, hi) is not None)
 
 
 def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern) -> bool:
