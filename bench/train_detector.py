@@ -476,6 +476,12 @@ CANDIDATES: dict[str, dict] = {
                                                                  "lm": ("drop_mean", "drop_top3", "window_max")},
     "+ratio, balanced, word LM all six": {"balance": True, "lm": ("drop_max", "drop_top3", "drop_mean", "drop_count",
                                                                   "window_max", "logp_mean")},
+    # session 19: a dependency parser trained on EWT train with the project's tags (bench/depparse.py,
+    # bench/parser_evidence.py; needs ``python bench/parser_evidence.py train`` first): transition margins, and
+    # structures named after MT error classes (verb-final, splices, subjects with a preposition, ...)
+    "+ratio, balanced, parser margins": {"balance": True, "parser": ("margin_mean_neg", "margin_min_neg",
+                                                                     "low_margin_share")},
+    "+ratio, balanced, parser all sixteen": {"balance": True, "parser": "all"},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -502,6 +508,29 @@ def lm_columns(tagged: list, names: tuple[str, ...]) -> np.ndarray:
     lm = _word_lm()
     return np.array([[lm_evidence.features(" ".join(t.text for t in toks), lm)[0][n] for n in names]
                      for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
+
+
+def parser_columns(tagged: list, names: tuple[str, ...] | str) -> np.ndarray:
+    """The parser features ``names`` (:mod:`parser_evidence`; "all": every one) of each (tokens, tags), parsed
+    with the detector's own tags."""
+    import parser_evidence
+
+    parser = _parser()
+    names = parser_evidence.FEATURES if names == "all" else names
+    rows = []
+    for toks, tags in tagged:
+        words = [t.text for t in toks]
+        f = parser_evidence.sentence_features(words, tags, parser.parse(words, tags))
+        rows.append([f[n] for n in names])
+    return np.array(rows, dtype=np.float64).reshape(len(tagged), -1)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    import depparse
+    import parser_evidence
+
+    return depparse.Parser.load(parser_evidence.MODEL)
 
 
 @functools.lru_cache(maxsize=1)
@@ -805,6 +834,20 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], lm_columns(tagged["mlqe"], names)]),
                      "pro_x": np.hstack([other["pro_x"], lm_columns(tagged["pro"], names)])}
             dev = {**dev, "x": np.hstack([dev["x"], lm_columns(tagged["dev"], names)])}
+            cols += list(range(base, xc.shape[1]))
+        if cand.get("parser"):  # parser columns after the other columns
+            import parser_evidence
+
+            if not parser_evidence.MODEL.is_file():
+                print(f"{name}: skipped (no parser: run python bench/parser_evidence.py train)", flush=True)
+                continue
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            base, names = xc.shape[1], cand["parser"]
+            xc = np.hstack([xc, parser_columns(tagged["rows"], names)])
+            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], parser_columns(tagged["mlqe"], names)]),
+                     "pro_x": np.hstack([other["pro_x"], parser_columns(tagged["pro"], names)])}
+            dev = {**dev, "x": np.hstack([dev["x"], parser_columns(tagged["dev"], names)])}
             cols += list(range(base, xc.shape[1]))
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]
