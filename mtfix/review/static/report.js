@@ -548,6 +548,8 @@
     prev[key] = !!checked[key];
     if (on) checked[key] = true; else delete checked[key];
     undoStack.push({ label: on ? "leave as is" : "undecide", prev: {}, chk: prev });
+    var kb = card.querySelector("button.keep");
+    if (kb) announce((on ? "Left as is: " : "Undecided: ") + kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") + ".");
     paintKeep(card);
     saved();
   }
@@ -854,6 +856,9 @@
 
   function decide(ids, d) {
     var info = editIndex[ids[0]], what = (d || "undecide") + (info ? " " + info.edit.c : "");
+    var acc = document.querySelector('#doc .card[data-edits~="' + ids[0] + '"] button.acc');
+    if (acc) announce((d === "accept" ? "Accepted" : d === "reject" ? "Rejected" : "Undecided") +
+                      acc.getAttribute("aria-label").replace(/^Accept/, "") + ".");
     var touched = undoable(what, function () {
       var out = [];
       ids.forEach(function (id) { out = out.concat(setDecision(id, d)); });
@@ -1426,7 +1431,8 @@
       desk.hidden = true;
       document.documentElement.classList.remove("desk-on");
       $("desk-btn").setAttribute("aria-pressed", "false");
-      var back = deskReturn && document.contains(deskReturn) && deskReturn.getClientRects().length ? deskReturn : $("desk-btn");
+      var back = [deskReturn, $("desk-btn"), $("more-controls")].filter(function (b) {
+        return b && document.contains(b) && b.getClientRects().length; })[0] || $("desk");
       deskReturn = null;
       back.focus({ preventScroll: true });
       return Promise.resolve();
@@ -1643,9 +1649,22 @@
              : "Marked-up text: findings underlined, edits as deleted and inserted words.");
   }
 
+  /* What a key or a click did, said by a screen reader: a polite status always in the page (the toast
+     comes and goes, and a region that appears with its text is not reliably read). Messages of one
+     key or click are said together; the next key or click starts afresh. */
+  var said = [];
+  function announce(msg) {
+    said.push(msg);
+    $("announce").textContent = said.join(" ");
+  }
+  ["keydown", "click", "change"].forEach(function (type) {
+    document.addEventListener(type, function () { said = []; }, true);
+  });
+
   var toastTimer = null;
   function toast(msg) {
     var t = $("toast");
+    announce(msg);
     t.textContent = msg;
     t.hidden = false;
     clearTimeout(toastTimer);
@@ -1745,6 +1764,30 @@
     $(id).addEventListener("click", function () { closeDrawers(); });
   });
   $("help-toggle").addEventListener("click", toggleHelp);
+  /* Skip to the text (the first Tab): the focus goes to the current finding, else to the text. */
+  $("skip").addEventListener("click", function (ev) {
+    ev.preventDefault();
+    var to = currentCard() || $("doc");
+    to.focus({ preventScroll: true });
+    to.scrollIntoView({ block: to === $("doc") ? "start" : "center" });
+  });
+  /* "More" (a narrow window): a disclosure of the secondary controls; choosing one, Esc, or a click
+     elsewhere closes it (Esc gives the focus back to "More"). */
+  function moreMenu(open, refocus) {
+    $("more-menu").classList.toggle("open", open);
+    $("more-controls").setAttribute("aria-expanded", String(open));
+    if (!open && refocus) $("more-controls").focus({ preventScroll: true });
+  }
+  $("more-controls").addEventListener("click", function () { moreMenu($("more-controls").getAttribute("aria-expanded") !== "true"); });
+  $("more-menu").addEventListener("click", function (ev) {  /* the chosen control folds away: the focus goes to More */
+    if (ev.target.closest("button")) moreMenu(false, document.activeElement === ev.target.closest("button") || document.activeElement === document.body);
+  });
+  document.addEventListener("click", function (ev) {
+    if (!ev.target.closest || !ev.target.closest("#more-controls, #more-menu")) moreMenu(false);
+  }, true);
+  $("more-menu").addEventListener("focusout", function (ev) {
+    if (ev.relatedTarget && !ev.relatedTarget.closest("#more-controls, #more-menu")) moreMenu(false);
+  });
   $("reads").addEventListener("click", toggleReads);
   $("desk-btn").addEventListener("click", function () { toggleDesk(); });
   $("export").addEventListener("click", download);
@@ -1786,6 +1829,7 @@
     if (tag === "select" || tag === "textarea" || ev.target.isContentEditable) return;
     if (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(ev.target.type)) return;
     var k = ev.key, card;
+    if (k === "Escape" && $("more-controls").getAttribute("aria-expanded") === "true") { moreMenu(false, true); ev.preventDefault(); return; }
     if ((helpOpen || !view) && k !== "?" && k !== "Escape") return;  /* the page waits behind the help; a report of no file */
     if (!$("desk").hidden && k !== "s" && k !== "?" && k !== "Escape") return;  /* the summary shows: the page waits */
     if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
@@ -1818,6 +1862,7 @@
     else if (k === "Escape") { closeDrawers(); }
     else return;
     ev.preventDefault();
+    if ($("more-controls").getAttribute("aria-expanded") === "true") moreMenu(false);  /* it would cover what the key opened */
   });
 
   /* Printing (or saving as PDF) prints every sentence of the file, not the chunks rendered so far. */
@@ -1838,6 +1883,14 @@
   }
   clearBar();
   window.addEventListener("resize", clearBar);
+  /* Below 1,100 px the filters, files and keys stand above the text: folded, so that the text shows on
+     the first screen; a wide window (where they stand beside it) opens them. */
+  if (window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 1100px)");
+    var foldSide = function () { $("side-fold").open = !narrow.matches; };
+    foldSide();
+    if (narrow.addEventListener) narrow.addEventListener("change", foldSide);
+  }
   if (window.ResizeObserver) new ResizeObserver(clearBar).observe(document.querySelector(".topbar"));
 
   var m = /^#file-(\d+)$/.exec(location.hash);
