@@ -291,6 +291,21 @@ def test_equivalent_printf_conversions(target, source, expected):
         # numbers that were already equal stay equal
         ("On days 11,12,13 of the month.", "Ayın 11,12,13 günlərində.", []),
         ("Growth was 10.3 per cent.", "Artım 10,3 faiz oldu.", []),
+        # session 19 review: a time zone is no currency code; a range of times; capitals headlines
+        # a time zone after a time is no currency code: "10.30 GMT" is a time
+        ("The meeting starts at 10.30 GMT.", "Görüş saat 10:30 GMT-də başlayır.", []),
+        ("The meeting starts at 10.30 CET.", "Görüş saat 10:30-da (CET) başlayır.", []),
+        ("The meeting starts at 10:30 UTC.", "Görüş saat 10.30 UTC-də başlayır.", []),
+        # in a line of capitals (a headline) three capitals are a word, not a price's code
+        ("THE 10.30 TRAIN LEFT LATE.", "10:30 QATARI GECİKDİ.", []),
+        # a range of times, with a hyphen: each end is a time
+        ("Open from 10.30-11.45.", "10:30-11:45 arası açıqdır.", []),
+        ("Open from 10:30-11:45.", "10.30-11.45 arası açıqdır.", []),
+        ("Open from 10:30-11:50.", "10.30-11.45 arası açıqdır.", [("MTF501", "11:50")]),
+        # still a price, and still a negative number
+        ("The ticket costs 10.30 USD.", "Bilet 10:30-da satılır.", [("MTF501", "10.30")]),
+        ("The ticket costs EUR 10.30.", "Bilet 10:30-da satılır.", [("MTF501", "10.30")]),
+        ("It fell to -10.30.", "-10,30-a düşdü.", []),
     ],
 )
 def test_time_separators(target, source, expected):

@@ -45,8 +45,9 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "5"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
-# 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19)
+VERSION = "6"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+# 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
+# ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
 # -- numbers ----------------------------------------------------------------------------------------
 
@@ -62,14 +63,22 @@ _NUMBER = LazyPattern(
 #: Finnish, Norwegian...: also a decimal number, so both readings), hour 0–24 and minute 00–59; with
 #: "am"/"pm" ("10.30pm", "10:30 p.m.") read on the 24-hour clock.  Session 19: "10:30" against "10.30" was a number lost and one added.
 _TIME = LazyPattern(
-    r"(?<![\p{L}\p{N}_.,:/-])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.h])(?P<m>[0-5]\d)"
+    r"(?:(?<![\p{L}\p{N}_.,:/-])|(?<=\d[:.h][0-5]\d\s?-\s?))"  # the second end of "10.30-11.45" too
+    r"(?P<h>[01]?\d|2[0-4])(?P<sep>[:.h])(?P<m>[0-5]\d)"
     r"(?=(?:\s?(?P<pm>[aApP])\.?[mM]\.?)?(?![\p{L}\p{N}]|[.,:]\d))"
 )
 #: A currency sign or code or a per cent sign beside a number: "$10.30", "10.30 EUR", "10.30%" are a
 #: price or a share, never a time.
-_MONEY_BEFORE = LazyPattern(r"(?:[$€£¥₼₽₺₹₾¢]|(?<!\p{L})[A-Z]{3})\s?$")
-_MONEY_AFTER = LazyPattern(r"\s?(?:[$€£¥₼₽₺₹₾¢%]|[A-Z]{3}\b|(?:per\s?cent|percent|dollars?|euros?|pounds?|"
+#: A three-capital code is a currency's ("EUR", "AZN") unless it is a time zone ("10.30 GMT") or the
+#: line is all capitals (a headline: "THE 10.30 TRAIN").
+_MONEY_BEFORE = LazyPattern(r"(?:[$€£¥₼₽₺₹₾¢]|(?<!\p{L})(?P<code>[A-Z]{3}))\s?$")
+_MONEY_AFTER = LazyPattern(r"\s?(?:[$€£¥₼₽₺₹₾¢%]|(?P<code>[A-Z]{3})\b|(?:per\s?cent|percent|dollars?|euros?|pounds?|"
                            r"manat|lari|rubles?|roubles?|lira)\b)")
+#: Time zones written as three capitals, which a time may carry ("10.30 GMT", "10:30 CET").
+_TIME_ZONES = frozenset({
+    "UTC", "GMT", "WET", "CET", "EET", "BST", "IST", "MSK", "AZT", "GET", "AMT", "TRT", "GST", "PKT", "EST", "EDT",
+    "CST", "CDT", "MST", "MDT", "PST", "PDT", "AST", "HST", "JST", "KST", "HKT", "SGT", "CAT", "EAT", "WAT",
+})
 
 _NUMERIC_DATE = LazyPattern(r"(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d.,/-]?\d)")
 
@@ -279,14 +288,30 @@ def time_values(text: str, m: regex.Match) -> frozenset[float | tuple[str, int, 
     >>> time_values("$10.30", _TIME.search("$10.30")) is None
     True
     """
-    if m.group("sep") == "." and (_MONEY_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
-                                  or _MONEY_AFTER.match(text, m.end())):
+    if m.group("sep") == "." and (_money(_MONEY_BEFORE.search(text[max(0, m.start() - 6) : m.start()]), text, m.start())
+                                  or _money(_MONEY_AFTER.match(text, m.end()), text, m.start())):
         return None
     hour = int(m.group("h")) % 24
     if m.group("pm") and hour <= 12:  # "10:30 pm" is 22:30, "12:15 am" 00:15
         hour = hour % 12 + (12 if m.group("pm") in "pP" else 0)
     when: frozenset[float | tuple[str, int, int]] = frozenset({("time", hour, int(m.group("m")))})
     return when | number_values(m.group()) if m.group("sep") == "." and not m.group("pm") else when
+
+
+def _money(m: regex.Match | None, text: str, at: int) -> bool:
+    """Whether a :data:`_MONEY_BEFORE`/:data:`_MONEY_AFTER` match (of the time at ``at`` in ``text``) is a
+    currency or a per cent sign: a three-capital code that is a time zone is not, nor one in a line of
+    capitals (a headline: "THE 10.30 TRAIN")."""
+    if m is None:
+        return False
+    code = m.group("code")
+    if code is None:
+        return True
+    if code in _TIME_ZONES:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = len(text) if (e := text.find("\n", at)) < 0 else e
+    return any(c.islower() for c in text[line_start:line_end])
 
 
 def _numbers(text: str, masked: list[tuple[int, int]]) -> list[_Num]:

@@ -33,7 +33,7 @@ class TmxFormat:
         errors = reading.errors
         if header is None:  # TMX requires one; read the file anyway
             errors.append("no <header> element (TMX requires one): the source of each unit is its first variant")
-        srclang = (header.get("srclang") or "").lower() if header is not None else ""
+        srclang = _tag(header.get("srclang") or "") if header is not None else ""
         if srclang == "*all*":
             srclang = ""
         no_english = only_english = no_lang = 0
@@ -41,7 +41,7 @@ class TmxFormat:
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
             if len(variants) < 2:
                 continue
-            own = (tu.xmlelement.get("srclang") or "").lower()  # a <tu>'s srclang overrides the header's
+            own = _tag(tu.xmlelement.get("srclang") or "")  # a <tu>'s srclang overrides the header's
             src = srclang if not own else "" if own == "*all*" else own
             src_i = next((i for i, (lang, _) in enumerate(variants) if src and lang == src), None)
             targets = [i for i, (lang, _) in enumerate(variants) if i != src_i and is_english(lang)]
@@ -87,7 +87,12 @@ def _raw_lang(el: Any) -> str:
 
 
 def _lang(el: Any) -> str:
-    return _raw_lang(el).lower()
+    """A ``<tuv>``'s language, compared: lower case, a region joined by "-" ("en_US" is "en-us")."""
+    return _tag(_raw_lang(el))
+
+
+def _tag(lang: str) -> str:
+    return lang.lower().replace("_", "-")
 
 
 def _seg(tuv: Any) -> Any:

@@ -40,6 +40,7 @@ from mtfix.glossary.spans import (
     after_title,
     another_persons_surname,
     capital_after,
+    finite_verb_after,
     glossed_original,
     inside_longer_name,
     named_as_spelling,
@@ -205,10 +206,11 @@ def _common_word(got: str, hit: Hit) -> bool:
 def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
     """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
     be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
-    Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel") a suggestion only."""
+    Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel"), or before a finite verb (the
+    subject: "Bank Kiyev is closed"), a suggestion only."""
     from mtfix.lexicon import is_everyday_verb
 
-    verb = is_everyday_verb(ev.opener.lower())
+    verb = is_everyday_verb(ev.opener.lower()) and not finite_verb_after(doc.text, ev.end)
     safety = FixSafety.UNSAFE if verb and f.fix is not FixSafety.NONE else FixSafety.NONE
     got = doc.text[ev.start : ev.end]
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",

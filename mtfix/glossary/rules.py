@@ -38,7 +38,8 @@ the same entity, never another entity ("Minsk Process" is not the OSCE Minsk Gro
 a variant that is one word of a longer proper name ("Azerbaycan Saati TV", a channel; "Tiflis
 Hotel"), except for persons; a capitalised everyday word that only opens the sentence before it
 ("Use Github", "Visit Kiyev") does not make a longer name: reported, unsafe after an everyday verb, a
-suggestion only after another word ("Hotel Kiyev" may be a hotel); a person's bare surname in the English alphabet after another given
+suggestion only after another word ("Hotel Kiyev" may be a hotel) or before a finite verb ("Bank Kiyev is
+closed": a subject, a name); a person's bare surname in the English alphabet after another given
 name ("Magomed Aliev": another person, whose English spelling it is) is left alone in every mention
 of the document.  A one-word variant of a name that English text prints for something of its own
 (it is in the English word-frequency list: "SNG", not "Makron") is only a suggestion ("the SNG

@@ -101,7 +101,9 @@ def capital_after(text: str, end: int, known: Blocked | None = None) -> bool:
     return bool(m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))))
 
 
-_SENTENCE_BEFORE = LazyPattern(r"(?:^|[.!?…:;][\"'”’)\]]*[\t\p{Zs}]+|\n[\t\p{Zs}]*(?:[-*•–—][\t\p{Zs}]+)?)[\"'“‘(\[]?$")
+_SENTENCE_BEFORE = LazyPattern(
+    r"(?:[.!?…:;][\"'”’)\]]*[\t\p{Zs}]+|(?:^|\n)[\t\p{Zs}]*(?:[-*•–—][\t\p{Zs}]+)?)[\"'“‘(\[]?$"
+)
 
 
 def sentence_opener(text: str, start: int, known: Blocked | None = None) -> str | None:
@@ -123,6 +125,33 @@ def sentence_opener(text: str, start: int, known: Blocked | None = None) -> str 
     from mtfix.lexicon import is_common
 
     return word if word[1:].islower() and is_common(word.lower()) else None
+
+
+_NEXT_WORD = LazyPattern(r"[\t\p{Zs}]+(\p{Ll}+)\b")
+#: Auxiliaries and reporting verbs that make the words before them a sentence's subject.
+_FINITE = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+                     "might", "shall", "should", "must", "does", "did", "says", "said"})
+
+
+def finite_verb_after(text: str, end: int) -> bool:
+    """Whether the word after ``end`` is a finite verb: an auxiliary, or an everyday verb's "-s" or "-ed"
+    form ("Bank Kiyev is closed", "Club Kiyev reported"): the words before it are the sentence's subject,
+    so a capitalised verb-or-noun opening it ("Bank", "Park") is a name's first word, no imperative.
+
+    >>> finite_verb_after("Bank Kiyev opens at nine.", 10), finite_verb_after("Visit Kiyev in spring.", 11)
+    (True, False)
+    """
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    from mtfix.lexicon import inflection_bases, is_everyday_verb
+
+    word = m.group(1)
+    if word in _FINITE:
+        return True
+    if word.endswith("ed"):
+        return any(map(is_everyday_verb, inflection_bases(word)))
+    return word.endswith("s") and any(is_everyday_verb(word[:-n]) for n in (1, 2) if word[-n:] in ("s", "es"))
 
 
 #: Languages whose forms English news quotes for reference ("Xankəndi in Azerbaijani").

@@ -310,8 +310,9 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: Bumped when the code that turns matches into findings drops or keeps different matches (part of the
 #: grammar checker's signature).  2 (session 12): matches inside placeholders and keyboard shortcuts, and a
 #: spelling match on a word in combining marks whose composed form LanguageTool suggests.  3 (session 19):
-#: a speller's word for a word that may be foreign, untranslated or a name is a suggestion only.
-MAPPING_REVISION = 3
+#: a speller's word for a word that may be foreign, untranslated or a name is a suggestion only.  4 (session
+#: 19 review): except for a doubled-letter or apostrophe slip ("occured", "dont").
+MAPPING_REVISION = 4
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
 #: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"
@@ -335,7 +336,7 @@ def maybe_foreign(doc: Document, original: str, replacement: str) -> bool:
     word = original.strip()
     if not word or " " in word:
         return False
-    if not word.isascii() and any(c.isalpha() for c in word):
+    if any(c.isalpha() and not c.isascii() for c in word):  # "qəpik"; not a curly apostrophe
         return True
     if doc.source and word.casefold() in {w.casefold() for w in _WORD.findall(doc.source)}:
         return True
@@ -343,8 +344,24 @@ def maybe_foreign(doc: Document, original: str, replacement: str) -> bool:
         return False
     from mtfix.lexicon import zipf
 
+    if _letter_slip(word.lower(), replacement.strip().lower()):
+        return False
     own = zipf(word.lower())
     return own > 0 and zipf(replacement.strip().lower()) - own < TYPO_GAP
+
+
+def _letter_slip(word: str, replacement: str) -> bool:
+    """Whether ``replacement`` differs from ``word`` only by a doubled letter or an apostrophe ("occured" →
+    "occurred", "millenium" → "millennium", "dont" → "don't"): English spellers' slips, which web text
+    prints often enough to be within :data:`TYPO_GAP`, and never how a foreign word differs from English.
+
+    >>> _letter_slip("occured", "occurred"), _letter_slip("dont", "don't"), _letter_slip("lari", "lair")
+    (True, True, False)
+    """
+    def key(w: str) -> str:
+        return regex.sub(r"(.)\1+", r"\1", w.replace("'", "").replace("’", ""))
+
+    return word != replacement and key(word) == key(replacement)
 
 
 def _in_code_token(text: str, start: int, end: int) -> bool:

@@ -65,34 +65,48 @@ def _reason(exc: ConfigError, key: str) -> str:
     return text.removeprefix(f"{key} ") if text.startswith(f"{key} ") else text
 
 
+def _table(value: dict[Any, Any], where: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """A table's keys as ``mtfix.toml`` spells them, null values left out (not set), and each such key's
+    spelling in the editor; a key given in both spellings is a :class:`ConfigError` naming ``where``."""
+    out: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
+    for k, v in value.items():
+        name = toml_key(str(k))
+        if v is None:
+            continue
+        if name in spelt:
+            raise ConfigError(f"editor setting {where}.{k}: the same setting as {where}.{spelt[name]} ({name}): "
+                              "keep one")
+        spelt[name] = str(k)
+        out[name] = v
+    return out, spelt
+
+
 def normalise(section: Any, base_dir: Path | None = None) -> dict[str, Any]:
-    """The section as a ``mtfix.toml`` table (keys kebab-case, null values left out), each key checked by
-    the loader; a :class:`ConfigError` names the first bad setting as the editor spelt it (``mtfix.sourceLang``)."""
+    """The section as a ``mtfix.toml`` table (keys kebab-case, null values left out, inside tables too), each
+    key checked by the loader; a :class:`ConfigError` names the first bad setting as the editor spelt it
+    (``mtfix.sourceLang``)."""
     if section is None:
         return {}
     section = _json(section)
     if not isinstance(section, dict):
         raise ConfigError(f"editor setting {SECTION}: must be an object of settings (like "
                           f"{{\"ignore\": [\"MTF105\"]}}), not {type(section).__name__} {section!r}")
+    table, spelt = _table(section, SECTION)
     out: dict[str, Any] = {}
-    spelt: dict[str, str] = {}
-    for key, value in section.items():
-        name = toml_key(str(key))
-        where = f"editor setting {SECTION}.{key}"
-        if value is None:
-            continue
-        if name in spelt:
-            raise ConfigError(f"{where}: the same setting as {SECTION}.{spelt[name]} ({name}): keep one")
+    for name, value in table.items():
+        where = f"editor setting {SECTION}.{spelt[name]}"
         if name in NOT_FROM_EDITOR:
             raise ConfigError(f"{where}: not read from the editor: {NOT_FROM_EDITOR[name]}")
         setting = SCHEMA.get(name)
         if setting is not None and setting.kind == "table" and isinstance(value, dict):
-            value = {toml_key(str(k)): v for k, v in value.items()}
+            value = _table(value, f"{SECTION}.{spelt[name]}")[0]
+            if not value:  # every key null: the table is not set
+                continue
         try:
             config_from_mapping({name: value}, ORIGIN, base_dir)
         except ConfigError as exc:
             raise ConfigError(f"{where}: {_reason(exc, name)}") from None
-        spelt[name] = str(key)
         out[name] = value
     return out
 

@@ -176,3 +176,14 @@ def test_two_english_variants_without_a_source_get_no_bilingual_findings():
                         '<tuv xml:lang="en-GB"><seg>The shop opens at 10 in the morning.</seg></tuv></tu>\n')
     result = check_input(Pipeline(Config(grammar="off")), Input("a.tmx", raw))
     assert not [f for u in result.units for f in u.findings if f.code.startswith("MTF5")]
+
+
+def test_a_srclang_matches_its_variant_however_the_region_is_joined():
+    # session 19 review: "en-US" and "en_US" (gettext's spelling, which some exporters write) are one tag
+    units, errors = _units(_tmx("en-US", '<tu tuid="5"><tuv xml:lang="en-GB"><seg>The colour.</seg></tuv>'
+                                         '<tuv xml:lang="en_US"><seg>The color.</seg></tuv></tu>\n'))
+    assert units == [("5", "The colour.", "The color.")] and errors == []
+    units, errors = _units(_tmx("az_AZ", '<tu tuid="6"><tuv xml:lang="en"><seg>Oil.</seg></tuv>'
+                                         '<tuv xml:lang="ru"><seg>Нефть.</seg></tuv>'
+                                         '<tuv xml:lang="az-AZ"><seg>Neft.</seg></tuv></tu>\n'))
+    assert units == [("6", "Oil.", "Neft.")]

@@ -304,3 +304,21 @@ def test_a_variant_after_a_capitalised_sentence_opener_is_reported(text, found, 
 ])
 def test_a_variant_inside_a_longer_name_is_still_left_alone(text):
     assert opener_check(text) == [] and opener_fix(text, unsafe=True) == text
+
+
+@pytest.mark.parametrize("text", [
+    # session 19 review: an everyday verb that is also a noun ("bank", "park", "club") opens a name
+    # when a finite verb follows the mention (the two words are the sentence's subject): never an edit
+    "Bank Kiyev is closed on Sundays.",
+    "Park Kiyev was renovated last year.",
+    "Club Kiyev reported record sales.",
+    "Market Kiyev opens at nine.",
+    # a list item at the start of the text opens its sentence too: reported, as after a line break
+])
+def test_an_opener_and_a_variant_before_a_finite_verb_are_one_name(text):
+    (f,) = GlossaryChecker(OPENER).check(to_document(text))
+    assert str(f.fix) == "none" and opener_fix(text, unsafe=True) == text
+
+
+def test_a_list_item_at_the_start_of_the_text_opens_a_sentence():
+    assert opener_check("- Visit Kiyev in spring.\n") == [("MTF301", "Kiyev", "Kyiv", "unsafe")]

@@ -241,3 +241,20 @@ def test_a_settings_change_rechecks_the_open_documents_once() -> None:
     generation = server.session.editor_generation
     asyncio.run(handler(types.DidChangeConfigurationParams(settings=settings)))  # the same again: no new profile
     assert server.session.editor_generation == generation and rechecks == [1, 1]
+
+
+def test_a_null_inside_a_table_counts_as_not_set_and_a_key_twice_is_refused() -> None:
+    """Session 19 review: "a null value counts as not set" holds inside the `server`, `languagetool`...
+    tables too (an editor that declares its settings sends null for those left unset); a table key given
+    in both spellings is refused as a top-level one is, not silently the last."""
+    import pytest
+
+    from mtfix.errors import ConfigError
+    from mtfix.lsp.settings import normalise
+
+    assert normalise({"server": {"debounceMs": None, "docsUrl": "https://x/{code}"}}) == {
+        "server": {"docs-url": "https://x/{code}"}}
+    assert normalise({"server": {"debounceMs": None}, "ignore": ["MTF105"]}) == {"ignore": ["MTF105"]}
+    with pytest.raises(ConfigError) as caught:
+        normalise({"server": {"debounceMs": 5, "debounce-ms": 6}})
+    assert "mtfix.server.debounce-ms: the same setting as mtfix.server.debounceMs" in str(caught.value)
