@@ -23,7 +23,7 @@
    reworded): times in the page to the second frame, and how many decisions were carried over.
 
 Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-batch]
-                                    [--screenshot docs/review-seed004.png]
+                                    [--screenshot docs/review-example.png]
        python bench/bench_review.py --long [--ab TREE] [--runs 3]
        python bench/bench_review.py --article [--sentences 1200] [--runs 3]
        python bench/bench_review.py --desk [--sentences 3000] [--runs 3]
@@ -135,12 +135,13 @@ def summary(name: str, times: list[dict], key: str) -> str:
 
 
 def screenshot(target: Path) -> None:
-    """The report of seed 004 as the README shows it (1440×1300; one edit accepted, one rejected)."""
+    """The report of the project's own garbled example (``examples/garbled-news.txt``) as the README
+    shows it (1440×1300; one edit accepted, one rejected)."""
     from mtfix.review.browser import chrome, wait_ready
 
     with tempfile.TemporaryDirectory() as d:
-        src = next(p for p in seeds() if p.name.startswith("004_"))
-        article = Path(d) / "azerbaijan-news.txt"
+        src = REPO / "examples" / "garbled-news.txt"
+        article = Path(d) / "energy-talks.txt"
         article.write_bytes(src.read_bytes())
         report = Path(d) / "report.html"
         review(Path(article.name), report, cwd=Path(d))
