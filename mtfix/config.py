@@ -288,13 +288,18 @@ def _validate(cfg: Config) -> None:
         value = getattr(cfg, s.field)
         if value is None or (s.field in SEVERITY_FIELDS and isinstance(value, Severity)):
             continue
+        if s.paths and isinstance(value, os.PathLike):  # one file, as one string is (Config(glossaries=Path(…)))
+            value = os.fspath(value)
         if isinstance(value, (list, tuple)):
             value = [os.fspath(v) if s.paths and isinstance(v, os.PathLike) else v for v in value]
+        if s.kind == "bool" and bool_like(value) is not None:  # a NumPy bool (a flag out of a frame)
+            value = bool_like(value)
         try:
             checked = _check_value(s, value)
         except ValueError as exc:
             raise ConfigError(f"Config: {s.field} {exc}") from None
-        if checked != getattr(cfg, s.field):
+        given = getattr(cfg, s.field)
+        if checked != given or type(checked) is not type(given):  # np.True_ == True: replaced all the same
             object.__setattr__(cfg, s.field, checked)
     for name in SEVERITY_FIELDS:
         if not isinstance(getattr(cfg, name), Severity):
@@ -775,11 +780,29 @@ class NearestSettings:
         return self._globs[key].selected(path)
 
 
-def check_unsafe(value: object) -> None:
-    """``unsafe=`` is True, False or None (the config's): ``"false"``, a true string, must not apply unsafe fixes."""
-    if value is not None and not isinstance(value, bool):
+def bool_like(value: object) -> bool | None:
+    """``value`` as a Python bool when it is one, or a NumPy bool scalar (a flag out of a pandas frame or an
+    array); None for anything else (a string, a number, an array: never taken as true or false).
+
+    >>> bool_like(True), bool_like("false"), bool_like(1)
+    (True, None, None)
+    """
+    if isinstance(value, bool):
+        return value
+    kind = type(value)
+    if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):  # np.bool_ (named "bool" in NumPy 2)
+        return bool(value)
+    return None
+
+
+def check_unsafe(value: object) -> bool | None:
+    """``unsafe=`` is True, False (or a NumPy bool) or None (the config's), given back as a Python bool or None:
+    ``"false"``, a true string, must not apply unsafe fixes."""
+    flag = bool_like(value)
+    if value is not None and flag is None:
         raise ConfigError(f"unsafe must be True or False (or None: the config's unsafe_fixes), not "
                           f"{type(value).__name__} {value!r}")
+    return flag
 
 
 #: How to make a Config from what a library caller passed instead (:func:`require_config`)

@@ -101,7 +101,14 @@ class Pipeline:
                 load()
 
     def close(self) -> None:
-        for c in self._checkers or []:
+        """Release what the checkers hold (a private LanguageTool server, threads, the results cache).  The
+        pipeline may still be used: its checkers are built again then (a pipeline given its own checkers
+        closes them, and they are the caller's to replace)."""
+        with self._lock:
+            checkers = self._checkers or []
+            if not self._custom:
+                self._checkers = None
+        for c in checkers:
             c.close()
 
     def __enter__(self) -> Pipeline:
@@ -157,7 +164,7 @@ class Pipeline:
         if sel is None:
             from mtfix.catalogue import selection_for
 
-            sel = self._resolved_selection = selection_for(self.config, self.checkers)
+            sel = self._resolved_selection = selection_for(self.config, self.checkers, origin="Config")
         return sel
 
     def mentions(self, doc: Document) -> frozenset[str]:
@@ -223,7 +230,7 @@ class Pipeline:
         still applying (``pass_limit_hit``).  The last two name the rules
         still firing in ``still_firing`` and add a warning to ``warnings``.
         """
-        check_unsafe(unsafe)
+        unsafe = check_unsafe(unsafe)
         unsafe = self.config.unsafe_fixes if unsafe is None else unsafe
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
         original = doc.text

@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from mtfix.config import check_unsafe
+from mtfix.config import bool_like, check_unsafe
 from mtfix.errors import ConfigError, MtfixError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
@@ -190,9 +190,11 @@ class JobOptions:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.on_error not in ON_ERROR:
             raise ConfigError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
-        check_unsafe(self.unsafe)
-        if not isinstance(self.fluency, bool):  # "no" or "false" from a job's settings is true
+        object.__setattr__(self, "unsafe", check_unsafe(self.unsafe))  # a NumPy bool becomes a Python one
+        fluency = bool_like(self.fluency)
+        if fluency is None:  # "no" or "false" from a job's settings is true
             raise ConfigError(f"fluency must be True or False, not {type(self.fluency).__name__} {self.fluency!r}")
+        object.__setattr__(self, "fluency", fluency)
         for name in ("text_field", "id_field", "source_field", "ref_field"):
             value = getattr(self, name)
             if not (isinstance(value, str) and value) and (value is not None or name == "text_field"):
@@ -220,7 +222,10 @@ def extract(index: int, record: Any, opts: JobOptions) -> Item:
         return Item(index, index, record)
     record = _as_mapping(record)
     if not isinstance(record, Mapping):
-        raise RecordError(index, f"a record must be a mapping or a string, not {type(record).__name__}")
+        hint = ""
+        if isinstance(record, tuple) and len(record) == 2 and isinstance(_as_mapping(record[1]), Mapping):
+            hint = " (an (index, row) pair, as DataFrame.iterrows() gives: pass df.to_dict('records') or df.itertuples())"
+        raise RecordError(index, f"a record must be a mapping or a string, not {type(record).__name__}{hint}")
     rid = record.get(opts.id_field, index) if opts.id_field else index
     if opts.text_field not in record:
         from mtfix.formats.tabular import nested_hint
@@ -248,6 +253,8 @@ def _as_mapping(record: Any) -> Any:
     if not isinstance(record, (str, Mapping)) and callable(getattr(record, "keys", None)) \
             and hasattr(record, "__getitem__"):
         return {k: record[k] for k in record.keys()}  # noqa: SIM118 - a Row iterates its values
+    if isinstance(record, tuple) and callable(getattr(record, "_asdict", None)):  # a namedtuple: df.itertuples()
+        return dict(record._asdict())
     return record
 
 

@@ -54,6 +54,9 @@ class InputRun:
         self.opts, self.paths, self.build = opts, paths, build
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
+            from mtfix.io.inputs import fifo_wait
+
+            fifo_wait()  # a typo in MTFIX_FIFO_WAIT stops the command before any file, not at the first FIFO
             first = load_config(opts.config, [stdin_name(opts, p) for p in paths])
         except MtfixError as exc:
             fail(str(exc))

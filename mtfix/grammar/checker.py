@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from mtfix.config import Config
 from mtfix.errors import GrammarError
 from mtfix.grammar import cache as results_cache
+from mtfix.grammar import sharing
 from mtfix.grammar.batching import Batch, plan_batches, split_matches
 from mtfix.grammar.cache import ResultCache, is_locked
 from mtfix.grammar.client import LTClient, LTMatch, LTRequestError
@@ -50,6 +51,14 @@ from mtfix.model import BaseChecker, Document, Finding
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
+
+#: A results cache another program held locked for writing is tried again for writing this many seconds
+#: after the try that found it locked (each try may wait :data:`~mtfix.grammar.cache.BUSY_TIMEOUT`: at most
+#: one such wait a minute); reads go on meanwhile.
+LOCKED_RETRY_AFTER = 60.0
+#: The results of the locked time kept for that next write (texts; beyond this many, the newest are not kept)
+LOCKED_PENDING_MAX = 2000
+_now = time.monotonic  # the clock of the retries (a test's own)
 
 #: At most this many distinct warnings about LanguageTool failing (``grammar="auto"``) per checker.
 MAX_FAILURE_WARNINGS = 50
@@ -110,11 +119,15 @@ class GrammarChecker(BaseChecker):
         except BaseException:  # the server started for this checker must not outlive it
             self._stop_owned()
             raise
+        self._closed = False
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="mtfix-lt")
         self.trusted = self.source != "url" or is_local_url(self.url)
         self._cache: ResultCache | None = None
         self._cache_dropped = False  # the warning that the cache failed is given once
-        self._cache_read_only = False  # another program held it locked for writing: read it, add nothing
+        self._cache_read_only = False  # another program held it locked for writing: read it, write later
+        self._write_again_at = 0.0  # when read-only: the time (:data:`_now`) of the next try to write
+        self._pending: dict[str, list[LTMatch]] = {}  # results of the locked time, for that try
+        self._locked_warned = False  # the warning that it is locked is given once
         if settings.result_cache:
             try:
                 self._cache = ResultCache(settings.cache_db, self.version, settings.language, settings.rules_key,
@@ -135,7 +148,7 @@ class GrammarChecker(BaseChecker):
         if rec is not None and conflict is None:
             return rec.url, rec.version, "recorded"
         try:
-            self._owned = start_server(s)
+            self._owned = sharing.acquire(s, _start)  # one server for checkers started alike
         except GrammarError as exc:
             raise GrammarError(f"{conflict}; so mtfix started its own, and {exc}" if conflict else str(exc)) from None
         if conflict:
@@ -159,9 +172,10 @@ class GrammarChecker(BaseChecker):
         with self._lock:
             if self._client is not failed:
                 return False
-            if self._owned is not None:
-                self._owned.stop(timeout=5)
-            self._owned = start_server(self.settings)
+            if self._owned is None:  # a recorded server that is gone: a private one (shared, as at the start)
+                self._owned = sharing.acquire(self.settings, _start)
+            else:  # started once for all who share it
+                self._owned = sharing.replace(self.settings, self._owned, _start)
             self.url, self.source = self._owned.url, "private"
             self._client = self._new_client()
             self._restarts += 1
@@ -187,6 +201,8 @@ class GrammarChecker(BaseChecker):
         return dict(getattr(self._local, "stats", {}))
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
+        if self._closed:  # its thread pool is gone: "cannot schedule new futures after shutdown"
+            raise GrammarError("this LanguageTool checker was closed (GrammarChecker.close): build a new one")
         t0 = time.perf_counter()
         stats: dict[str, Any] = dict.fromkeys(_STAT_KEYS, 0)
         segs = [(s, s.text(doc)) for s in doc.segments]
@@ -229,25 +245,48 @@ class GrammarChecker(BaseChecker):
 
     def _store(self, results: Mapping[str, list[LTMatch]]) -> None:
         cache = self._cache
-        if cache is None or self._cache_read_only:
+        if cache is None:
             return
+        if self._cache_read_only:
+            with self._lock:
+                room = LOCKED_PENDING_MAX - len(self._pending)
+                self._pending.update(list(results.items())[:max(0, room)])
+                if _now() < self._write_again_at:
+                    return
+                self._write_again_at = _now() + LOCKED_RETRY_AFTER  # one thread tries; the others wait their turn
+                results, self._pending = self._pending, {}
         try:
             cache.put_many(results)
         except sqlite3.Error as exc:
             if is_locked(exc):
-                self._stop_writing(exc)
+                self._stop_writing(exc, results)
             else:
                 self._drop_cache(exc)
+            return
+        if self._cache_read_only:
+            with self._lock:
+                self._cache_read_only = False  # let go: written as before
+                rest, self._pending = self._pending, {}  # kept by other threads while this one wrote
+            if rest:
+                self._store(rest)
 
-    def _stop_writing(self, exc: BaseException) -> None:
-        """Another program holds the cache locked for writing: read it still (WAL lets us), add nothing more
-        this run (each write would wait :data:`~mtfix.grammar.cache.BUSY_TIMEOUT` again), one warning."""
+    def _stop_writing(self, exc: BaseException, results: Mapping[str, list[LTMatch]]) -> None:
+        """Another program holds the cache locked for writing: read it still (WAL lets us), keep ``results`` (up to
+        :data:`LOCKED_PENDING_MAX`) and try to write again after :data:`LOCKED_RETRY_AFTER` seconds (each write
+        would wait :data:`~mtfix.grammar.cache.BUSY_TIMEOUT` again); one warning, the first time."""
         with self._lock:
-            if self._cache_read_only:
-                return
-            self._cache_read_only = True
-        self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} is locked by another program "
-                             f"({exc} after {results_cache.BUSY_TIMEOUT:g} s): this run reads it but adds no results to it")
+            self._write_again_at = _now() + LOCKED_RETRY_AFTER
+            for text, matches in results.items():
+                if len(self._pending) >= LOCKED_PENDING_MAX:
+                    break
+                self._pending.setdefault(text, matches)
+            first = not self._cache_read_only and not self._locked_warned
+            self._cache_read_only = self._locked_warned = True
+        if first:
+            self.warnings.append(
+                f"LanguageTool results cache {self.settings.cache_db} is locked by another program ({exc} after "
+                f"{results_cache.BUSY_TIMEOUT:g} s): this run reads it, and adds its results when the lock is let go "
+                f"(tried every {LOCKED_RETRY_AFTER:g} s)")
 
     def _drop_cache(self, exc: BaseException) -> None:
         """Go on without the results cache (once, with one warning): a file that is not a database, a
@@ -298,11 +337,19 @@ class GrammarChecker(BaseChecker):
         restarted = False
         while pending:
             client = self._client
-            failed, error = self._run(pending, texts, out, stats, client)
+            errored: list[Batch] = []
+            failed, error = self._run(pending, texts, out, stats, client, errored)
             if not failed:
                 break
             if error is not None and error.text_limit is not None:
                 pending = self._smaller(failed, texts, error.text_limit, stats)
+                continue
+            if error is not None and error.kind == "timeout" and self._busy(client):
+                # busy with a text, not gone: not restarted; the batches not sent yet are sent, the others left out
+                stats["error"] = (f"{error}; the server still answers, so it is busy with the text, not gone: "
+                                  "not restarted")
+                timed_out = {id(b) for b in errored}
+                pending = [b for b in failed if id(b) not in timed_out]
                 continue
             if error is not None and error.server_gone and self.can_restart and not restarted:
                 restarted = True
@@ -317,6 +364,12 @@ class GrammarChecker(BaseChecker):
             stats["error"] = str(error)
             break
         return out
+
+    def _busy(self, client: LTClient) -> bool:
+        """Whether the server that timed out still answers a tiny check (a text that takes it longer than the
+        timeout, such as a huge line without a full stop): then a restart would only stop a server others may
+        share, and sending the text again would time out again."""
+        return health(client.url, timeout=min(5.0, self.settings.timeout), language=self.settings.language) is not None
 
     def _smaller(self, failed: list[Batch], texts: Sequence[str], limit: int,
                  stats: dict[str, Any]) -> list[Batch]:
@@ -337,8 +390,10 @@ class GrammarChecker(BaseChecker):
         return fits
 
     def _run(self, batches: list[Batch], texts: Sequence[str], out: dict[str, list[LTMatch]],
-             stats: dict[str, Any], client: LTClient) -> tuple[list[Batch], LTRequestError | None]:
-        """Send ``batches`` through the pool with ``client``; after the first failure, the rest are not sent."""
+             stats: dict[str, Any], client: LTClient,
+             errored: list[Batch] | None = None) -> tuple[list[Batch], LTRequestError | None]:
+        """Send ``batches`` through the pool with ``client``; after the first failure, the rest are not sent (the
+        batches whose request failed, as against not sent, are added to ``errored``)."""
         stop = threading.Event()
         first_error: list[LTRequestError] = []
 
@@ -351,6 +406,8 @@ class GrammarChecker(BaseChecker):
             except LTRequestError as exc:
                 stop.set()
                 first_error.append(exc)
+                if errored is not None:
+                    errored.append(batch)
                 return batch, None, time.perf_counter() - t
 
         failed = []
@@ -365,6 +422,7 @@ class GrammarChecker(BaseChecker):
         return failed, (first_error[0] if first_error else None)
 
     def close(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True)
         if self._cache is not None:
             self._cache.close()
@@ -372,8 +430,12 @@ class GrammarChecker(BaseChecker):
 
     def _stop_owned(self) -> None:
         if self._owned is not None:
-            self._owned.stop()
-            self._owned = None
+            owned, self._owned = self._owned, None
+            sharing.release(self.settings, owned)  # stopped by its last user
+
+
+def _start(settings: LTSettings) -> LocalServer:
+    return start_server(settings)  # looked up when called (a test's stand-in)
 
 
 def _all_protected(doc: Document, start: int, end: int) -> bool:

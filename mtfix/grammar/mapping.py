@@ -312,7 +312,7 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: spelling match on a word in combining marks whose composed form LanguageTool suggests.  3 (session 19):
 #: a speller's word for a word that may be foreign, untranslated or a name is a suggestion only.  4 (session
 #: 19 review): except for a doubled-letter or apostrophe slip ("occured", "dont").
-MAPPING_REVISION = 4
+MAPPING_REVISION = 5
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
 #: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"
@@ -344,7 +344,7 @@ def maybe_foreign(doc: Document, original: str, replacement: str) -> bool:
         return False
     from mtfix.lexicon import zipf
 
-    if _letter_slip(word.lower(), replacement.strip().lower()):
+    if _letter_slip(word.lower(), replacement.strip().lower()) or _other_spelling(word.lower(), replacement.strip().lower()):
         return False
     own = zipf(word.lower())
     return own > 0 and zipf(replacement.strip().lower()) - own < TYPO_GAP
@@ -360,6 +360,31 @@ def _letter_slip(word: str, replacement: str) -> bool:
     """
     def key(w: str) -> str:
         return regex.sub(r"(.)\1+", r"\1", w.replace("'", "").replace("’", ""))
+
+    return word != replacement and key(word) == key(replacement)
+
+
+#: British and American spellings of one word, each side reduced to one form: -our/-or, -re/-er,
+#: -ise/-ize (-isation, -ised, -ising), -yse/-yze, -ogue/-og, -ence/-ense, ae/oe/e, grey/gray
+_CONVENTION = (
+    (r"(?<=\w{3})our(?=s?$|ed$|ing$|ite|able|ful|less|er)", "or"), (r"(?<=[bt])re(?=s?$|d$)", "er"),
+    (r"is(?=e[sd]?$|ing$|ation)", "iz"), (r"ys(?=e[sd]?$|ing$)", "yz"), (r"ogue(?=s?$)", "og"),
+    (r"ence(?=s?$)", "ense"), (r"(?<=\w)[ao]e(?=\w)", "e"), (r"^grey", "gray"),
+)
+
+
+def _other_spelling(word: str, replacement: str) -> bool:
+    """Whether ``word`` and ``replacement`` are one word's British and American spellings ("grey" →
+    "gray", "colour" → "color", "organise" → "organize", "centre" → "center", "travelled" → "traveled"):
+    a house-style change of an English word, never a foreign word turned into another.
+
+    >>> _other_spelling("grey", "gray"), _other_spelling("organised", "organized"), _other_spelling("lari", "lair")
+    (True, True, False)
+    """
+    def key(w: str) -> str:
+        for pattern, common in _CONVENTION:
+            w = regex.sub(pattern, common, w)
+        return regex.sub(r"(.)\1+", r"\1", w)
 
     return word != replacement and key(word) == key(replacement)
 

@@ -415,6 +415,17 @@ def _write_server_config(settings: LTSettings, port: int) -> Path | None:
     return path
 
 
+def _first_reason(tail: str) -> str:
+    """`` (the log's first line that says why)`` for the one-line form of a failed start (``--grammar auto``'s
+    warning keeps the first line only): java's own ``Invalid maximum heap size: -Xmx2gb``, not its
+    ``Error: Could not create the Java Virtual Machine.`` that follows."""
+    for line in tail.splitlines():
+        line = line.strip()
+        if line and not line.startswith(("Error: Could not create", "Error: A fatal exception", "at ")):
+            return f" ({line[:200]})"
+    return ""
+
+
 def _log_tail(log: Path, lines: int = 12) -> str:
     try:
         return "\n".join(log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:])
@@ -431,6 +442,17 @@ def start_server(settings: LTSettings, *, detach: bool = False) -> LocalServer:
     problem = java_problem(settings.java)
     if problem is not None:
         raise GrammarError(problem)
+    try:
+        return _start_checked(settings, inst, detach)
+    except OSError as exc:  # its folder of logs and port files (MTFIX_LT_HOME's jars are elsewhere)
+        where = str(exc.filename or settings.lt_dir)
+        hint = (f" (its logs go in {settings.lt_dir}: set [languagetool] cache-dir or MTFIX_CACHE_DIR to a folder "
+                "mtfix can write)") if where != settings.java and not where.startswith(str(settings.home)) else ""
+        raise GrammarError(f"cannot start LanguageTool: {where}: {exc.strerror or exc}{hint}") from None
+
+
+def _start_checked(settings: LTSettings, inst: Installation, detach: bool) -> LocalServer:
+    """:func:`start_server` once the installation and java are known to be there."""
     settings.lt_dir.mkdir(parents=True, exist_ok=True)
     if not settings.port:
         return _start(settings, inst, detach)
@@ -483,9 +505,10 @@ def wait_ready(srv: LocalServer, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not srv.alive():
+            tail = _log_tail(srv.log)
             raise GrammarError(
-                f"LanguageTool exited with code {srv.process.returncode} while starting; "
-                f"its log ({srv.log}) ends:\n{_log_tail(srv.log)}"
+                f"LanguageTool exited with code {srv.process.returncode} while starting{_first_reason(tail)}; "
+                f"its log ({srv.log}) ends:\n{tail}"
             )
         try:
             r = requests.post(srv.url + "/v2/check", data={"language": "en-US", "text": WARMUP_TEXT},

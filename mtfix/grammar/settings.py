@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -109,11 +110,11 @@ class LTSettings:
         return key
 
 
-#: Each key's kind: ``str`` (a path may be a ``PathLike`` too), ``strings`` (a list; one string is one
+#: Each key's kind: ``str`` (a path may be a ``PathLike`` too), ``heap`` (``1g``, ``512m``: java's ``-Xmx``), ``strings`` (a list; one string is one
 #: item), ``bool``, ``count`` (a whole number, 1 or more; ``port``: 0 to 65535), ``seconds`` (a number
 #: above 0) or ``table``.
 _KINDS = {
-    "cache-dir": "str", "home": "str", "java": "str", "heap": "str", "jvm-args": "strings", "port": "port",
+    "cache-dir": "str", "home": "str", "java": "str", "heap": "heap", "jvm-args": "strings", "port": "port",
     "server-options": "table", "language": "str", "disabled-rules": "strings", "enabled-rules": "strings",
     "timeout": "seconds", "start-timeout": "seconds", "batch-chars": "count", "workers": "count",
     "result-cache": "bool",
@@ -135,6 +136,7 @@ def _checked(key: str, value: Any) -> Any:
         value = [value]
     ok = {
         "str": isinstance(value, str),
+        "heap": isinstance(value, str) and re.fullmatch(r"[0-9]+[kKmMgGtT]?", value) is not None,
         "strings": isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value),
         "bool": isinstance(value, bool),
         "count": whole and value >= 1,
@@ -147,7 +149,7 @@ def _checked(key: str, value: Any) -> Any:
     if ok:
         return value
     expected = {
-        "str": "a string", "strings": "a string or an array of strings", "table": "a table",
+        "str": "a string", "heap": "a string of the size java takes after -Xmx, such as \"1g\" or \"512m\"", "strings": "a string or an array of strings", "table": "a table",
         "bool": "true or false (a TOML boolean, without quotes)", "count": "a whole number, 1 or more",
         "port": "a whole number from 0 (any free port) to 65535", "seconds": "a number of seconds above 0",
     }[kind]

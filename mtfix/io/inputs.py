@@ -302,7 +302,7 @@ def special_kind(mode: int) -> str | None:
     return "special file"
 
 
-def _fifo_wait() -> float:
+def fifo_wait() -> float:
     """``$MTFIX_FIFO_WAIT`` (else :data:`FIFO_WAIT`): a number of seconds, 0 or more.  Anything else is a
     ConfigError naming the variable (as ``MTFIX_GLOSSARY_DIR`` is), not the default taken silently."""
     import math
@@ -329,7 +329,7 @@ def _read_fifo(path: str) -> bytes:
     try:
         poller = select.poll()
         poller.register(fd, select.POLLIN | select.POLLHUP)
-        wait = _fifo_wait()
+        wait = fifo_wait()
         if not poller.poll(min(int(wait * 1000), 2**31 - 1)):  # poll's limit: about 24 days
             raise InputError(f"FIFO: nothing was written to it within {wait:g} s (no writer?); not read", path=path)
         os.set_blocking(fd, True)  # data (or the end) has come: read to the end like standard input

@@ -243,6 +243,15 @@ def _reason(exc: OSError) -> str:
     return f"{exc.strerror or exc}; nothing was written"
 
 
+def _denied(path: Path) -> str:
+    """Why a file ``os.access`` says cannot be written is so: its disk is mounted read-only, or permissions."""
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        read_only = False
+    return "on a read-only file system" if read_only else "permission denied"
+
+
 def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
     """Why ``path`` cannot be (re)written, or None.  Checked before a batch writes anything.
 
@@ -263,7 +272,7 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
         if in_place and not st.st_mode & 0o222:
             return f"read-only file (mode {st.st_mode & 0o777:04o}); left unchanged"
         if not os.access(target, os.W_OK):
-            return "permission denied; left unchanged"
+            return f"{_denied(target)}; left unchanged"
     parent = target.parent
     if st is None or st.st_nlink <= 1:
         if not parent.exists():

@@ -2,7 +2,7 @@
 
 It answers ``/v2/languages`` and the health check ("Hello.") like LT, and every other check with the
 configured fault: ``500``, ``garbage``, ``hang`` (no answer), ``drop`` (closes the connection after
-``ok_checks`` good answers) or ``limit`` (LT's HTTP 413 for a text longer than ``limit`` characters, as a
+``ok_checks`` good answers), ``hang-long`` (no answer to a text longer than ``limit``; the others answered) or ``limit`` (LT's HTTP 413 for a text longer than ``limit`` characters, as a
 server with ``maxTextLength`` gives; shorter texts are answered).
 """
 
@@ -44,6 +44,13 @@ class FakeLT:
                 if form.get("text") == ["Hello."]:
                     return self._send(200, json.dumps(EMPTY).encode())
                 fake.checks += 1
+                if fake.fault == "hang-long":  # busy past any timeout with a text longer than ``limit``
+                    text = form.get("text", [""])[0]
+                    if len(text) > fake.limit:
+                        fake.stopping.wait(30)
+                        return None
+                    fake.answered.append(text)
+                    return self._send(200, json.dumps(EMPTY).encode())
                 if fake.fault == "limit":
                     text = form.get("text", [""])[0]
                     if len(text) <= fake.limit:

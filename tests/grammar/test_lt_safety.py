@@ -75,6 +75,11 @@ def test_a_speller_word_for_a_foreign_or_untranslated_word_is_only_a_suggestion(
     ("We dont know yet.", "dont", "don't"),
     # a curly apostrophe is no letter outside the English alphabet
     ("The goverment’s plan failed.", "goverment’s", "government’s"),
+    # British spellings under en-US: an English word in another convention, not a foreign word
+    ("A grey day followed.", "grey", "gray"),
+    ("The theatre reopened.", "theatre", "theater"),
+    ("They organised a vote.", "organised", "organized"),
+    ("Her labour was paid.", "labour", "labor"),
 ])
 def test_a_typo_keeps_its_fix_safety(text, word, replacement):
     f = _mapped(text, word, replacement)

@@ -344,3 +344,15 @@ def test_the_detector_data_missing_on_an_executor_fails_the_job_once(spark):
     message = str(info.value)
     assert re.search(r"mtfix could not start \(Spark partition 0 on host [^)]+\): mtfix/garble/data/"
                      r"missing-detector\.npz: the garble detector's model cannot be read", message), message
+
+
+def test_numpy_bool_options_run_the_job(spark):
+    """Session 19: ``fluency=np.False_`` (a flag read from a pandas frame of job settings) was refused on the
+    driver as not True or False; it runs the job as ``False`` does."""
+    import numpy as np
+
+    from mtfix.integrations.spark import check
+
+    df = spark.createDataFrame([(1, SENTENCES[1])], "n long, body string")
+    [row] = check(df, "body", config=CONFIG, fluency=np.False_, unsafe=np.True_).collect()
+    assert row.mtfix_fluency is None and row.mtfix_error is None and json.loads(row.mtfix_findings)

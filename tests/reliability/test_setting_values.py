@@ -33,9 +33,10 @@ def test_a_fifo_wait_that_is_no_number_of_seconds_is_an_error(tmp_path: Path, va
     assert "internal error" not in run.stderr
 
 
-def test_a_fifo_wait_is_read_only_when_a_fifo_is(tmp_path: Path) -> None:
+def test_a_fifo_wait_is_checked_without_a_fifo_too(tmp_path: Path) -> None:
+    """Session 19: checked when the command starts (it was read only when a FIFO was: a typo went unseen)."""
     (tmp_path / "b.txt").write_text(DOC, encoding="utf-8")
-    assert run_mtfix("check", "b.txt", cwd=tmp_path, env={"MTFIX_FIFO_WAIT": "abc"}).rc == 0
+    assert run_mtfix("check", "b.txt", cwd=tmp_path, env={"MTFIX_FIFO_WAIT": "abc"}).rc == 2
 
 
 # -- source-lang = "" ----------------------------------------------------------------------------------------
