@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import errno
 import math
+import numbers
 import os
 import stat
 import tomllib
@@ -294,6 +295,8 @@ def _validate(cfg: Config) -> None:
             value = [os.fspath(v) if s.paths and isinstance(v, os.PathLike) else v for v in value]
         if s.kind == "bool" and bool_like(value) is not None:  # a NumPy bool (a flag out of a frame)
             value = bool_like(value)
+        if s.kind == "count" and int_like(value) is not None:  # a NumPy integer (a count out of a frame)
+            value = int_like(value)
         try:
             checked = _check_value(s, value)
         except ValueError as exc:
@@ -793,6 +796,18 @@ def bool_like(value: object) -> bool | None:
     if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):  # np.bool_ (named "bool" in NumPy 2)
         return bool(value)
     return None
+
+
+def int_like(value: object) -> int | None:
+    """``value`` as a Python int when it is one, or a NumPy integer scalar (a count out of a pandas frame or a
+    Spark job's settings); None for anything else (a bool, NumPy's too, a float, a string, an array).
+
+    >>> int_like(2), int_like(True), int_like(2.0), int_like("2")
+    (2, None, None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):  # np.int64 is Integral; np.bool_, arrays not
+        return None
+    return int(value)
 
 
 def check_unsafe(value: object) -> bool | None:

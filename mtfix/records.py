@@ -28,7 +28,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from mtfix.config import bool_like, check_unsafe
+from mtfix.config import bool_like, check_unsafe, int_like
 from mtfix.errors import ConfigError, MtfixError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
@@ -356,8 +356,10 @@ def process(
     """
     opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
     for name, value in (("workers", workers), ("chunk_size", chunk_size)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        number = int_like(value)  # a NumPy integer too (a count out of a frame), as a Python int
+        if number is None or number < 1:
             raise ConfigError(f"workers and chunk_size must be at least 1 (whole numbers); {name} is {value!r}")
+    workers, chunk_size = int(workers), int(chunk_size)
     if executor not in EXECUTORS:
         raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     _check_records(records)

@@ -16,6 +16,7 @@ import importlib.util
 import os
 import re
 import shutil
+import site
 import subprocess
 import sys
 import tarfile
@@ -159,6 +160,13 @@ def installed(built: tuple[Path, Path]) -> Path:
     env_dir = out / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False, symlinks=True).create(env_dir)
     py = env_dir / "bin" / "python"
+    # run inside a venv (CI's), the new venv's "system" packages are the base interpreter's, not the test
+    # environment's: name the test environment's folders in a .pth, after the venv's own. A folder named
+    # in a .pth has its own .pth files left unread, so the test environment's editable mtfix stays out.
+    site_dir = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                   capture_output=True, text=True, check=True).stdout.strip())
+    parents = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
+    (site_dir / "zz_test_environment.pth").write_text("".join(f"{p}\n" for p in parents), encoding="utf-8")
     # --ignore-installed: the test environment's own (editable) mtfix must neither be taken as the install
     # (pip would say "already satisfied") nor be uninstalled
     done = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--no-index",
@@ -298,3 +306,69 @@ def test_installed_copy_matches_source_tree(installed: Path, tmp_path: Path) -> 
     assert pages[0] == pages[1]
     external = re.search(r"""<(script|link)\b[^>]*\b(src|href)=["'](?!#|data:)""", pages[0])
     assert not external, f"the review page is not self-contained: {external.group(0)}"
+
+
+def test_installed_language_server_answers_over_stdio(installed: Path, tmp_path: Path) -> None:
+    """``mtfix server`` of the installed copy (its console script, outside the repository, no source tree on the
+    path), driven by the real LSP client of tests/lsp: initialize, a document with a known finding, its
+    diagnostics, shutdown and exit."""
+    pytest.importorskip("pygls", reason="the language server needs the lsp extra (pygls)")
+    import asyncio
+
+    sys.path.insert(0, str(REPO / "tests" / "lsp"))
+    from lsp_harness import Harness
+
+    work = tmp_path / "ws"
+    work.mkdir()
+    server = (str(installed / "bin" / "mtfix"), "server", "--grammar", "off")
+
+    async def scenario() -> None:
+        h = Harness(work, command=server, env=_env(tmp_path, "lsp", None))
+        await h.start()
+        _, diags = await h.open_checked("a.txt", "The the talks went on , the minister said.\n")
+        assert {"MTF105", "MTF111"} <= {str(d.code) for d in diags}, diags
+        assert await h.stop() == 0
+        assert "Traceback" not in h.stderr, h.stderr
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+SPARK_JOB = """
+import json, sys
+from pyspark.sql import SparkSession
+from mtfix.config import Config
+from mtfix.integrations.spark import repair
+
+spark = (SparkSession.builder.master("local[1]").appName("mtfix-wheel").config("spark.ui.enabled", "false")
+         .config("spark.sql.shuffle.partitions", "1").getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+df = spark.createDataFrame([(1, "Prices of oilgas rose."), (2, "Both sides said the talks were useful.")],
+                           "n long, body string")
+rows = repair(df, "body", config=Config(grammar="off")).orderBy("n").collect()
+worker = spark.sparkContext.parallelize([0], 1).map(lambda _: __import__("mtfix").__file__).collect()[0]
+print(json.dumps({"texts": [r.mtfix_text for r in rows], "worker": worker, "driver": __import__("mtfix").__file__}))
+spark.stop()
+"""
+
+
+@pytest.mark.spark
+def test_installed_spark_job_runs_from_the_installed_copy(installed: Path, tmp_path: Path) -> None:
+    """A local Spark job (one core: the JVM costs ≈ 10 s) in the installed copy's Python: the repaired column,
+    and the driver and the Python worker both import mtfix from the venv."""
+    for module in ("pyspark", "pandas", "pyarrow"):
+        pytest.importorskip(module, reason="the Spark path needs the spark extra")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Java is not installed")
+    import json
+
+    work = tmp_path / "spark"
+    work.mkdir()
+    py = str(installed / "bin" / "python")
+    env = _env(tmp_path, "spark", None) | {"PYSPARK_PYTHON": py, "PYSPARK_DRIVER_PYTHON": py}
+    code, out, err = _run([py, "-c", SPARK_JOB], work, env)
+    assert code == 0, err[-3000:]
+    got = json.loads(out.strip().splitlines()[-1])
+    assert got["texts"] == ["Prices of oil and gas rose.", "Both sides said the talks were useful."], got
+    site = str((installed / "lib").resolve())
+    assert str(Path(got["worker"]).resolve()).startswith(site), got
+    assert str(Path(got["driver"]).resolve()).startswith(site), got

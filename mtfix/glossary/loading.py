@@ -96,14 +96,24 @@ def unique_files(files: tuple[str, ...] | list[str], already: Iterable[str | Pat
     return tuple(out)
 
 
+def no_entries(name: str) -> str:
+    """What is said of a user's glossary file without entries (the wrong file, or one not filled in yet)."""
+    return f"{name}: no entries (an empty glossary, or only comments or a header): is it the file you meant?"
+
+
 def assemble(user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True) -> Glossary:
     """The bundled glossaries (unless ``bundled`` is false) with the user's files over them (a file
-    named twice counts once: :func:`unique_files`)."""
+    named twice counts once: :func:`unique_files`).  A user's file without entries is a
+    :class:`GlossaryError`."""
     base = combine([load_file(p) for p in bundled_glossary_paths()]) if bundled else Glossary()
     if not user_files:
         return base
     own = unique_files(user_files, bundled_glossary_paths() if bundled else ())  # a bundled one named again
     if not own:
         return base
-    user = combine([load_file(f) for f in own])
+    parts = [load_file(f) for f in own]
+    for f, part in zip(own, parts, strict=True):
+        if not part.entries:  # the wrong file, or one not filled in yet: said, as any other bad glossary is
+            raise GlossaryError(no_entries(display_name(Path(f))))
+    user = combine(parts)
     return overlay(base, user) if base.entries else user

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import load
+from mtfix.glossary.loading import no_entries
 from mtfix.glossary.model import Entry, conflicts, shadowed_variants
 
 
@@ -31,6 +32,8 @@ def validate(paths: list[str]) -> list[str]:
             problems.append(str(exc))
             continue
         problems.extend(errors)
+        if not errors and not g.entries:
+            problems.append(no_entries(str(p)))
         entries.extend(g.entries)
     terms: dict[str, Entry] = {}
     for e in entries:

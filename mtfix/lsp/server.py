@@ -215,6 +215,23 @@ class MtfixLanguageServer(LanguageServer):
         log.info("the editor's settings: %s", merged)
         return True
 
+    def rebase_settings(self, before: Path | None) -> bool:
+        """After the workspace folders changed: the editor's settings resolved again against the first folder
+        (its relative ``glossaries``, ``rule-files``) when that folder is another than ``before``; whether they
+        were (the open documents are then to be checked again)."""
+        base = self.roots[0] if self.roots else None
+        merged = {**self.init_settings, **self.live_settings}
+        if base == before or not merged:
+            return False
+        try:
+            loaded = editor_loaded(merged, base)
+        except ConfigError as exc:
+            self.message(f"{exc}; keeping the previous settings", types.MessageType.Error, again=True)
+            return False
+        self.session.set_editor(loaded)
+        log.info("the editor's settings resolved again against %s", base)
+        return True
+
     async def pull_settings(self) -> bool:
         """Ask the client for section ``mtfix`` (workspace/configuration) and take the answer (null: none
         but ``initializationOptions``); whether the settings changed."""
@@ -624,13 +641,17 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
     def folders_changed(ls: MtfixLanguageServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
-        """Keep the workspace roots (where a missing glossary may be created) in step with the editor's."""
+        """Keep the workspace roots (where a missing glossary may be created) in step with the editor's; when the
+        first one changes, the editor's relative paths follow it and the open documents are checked again."""
+        before = ls.roots[0] if ls.roots else None
         removed = {Path(p) for p in (uri_to_path(f.uri) for f in params.event.removed or []) if p}
         ls.roots = [r for r in ls.roots if r not in removed]
         for path in (uri_to_path(f.uri) for f in params.event.added or []):
             if path and Path(path) not in ls.roots:
                 ls.roots.append(Path(path))
         ls.session.root = ls.roots[0] if ls.roots else None
+        if ls.rebase_settings(before):
+            ls.recheck_all()
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: MtfixLanguageServer, params: types.InitializedParams) -> None:

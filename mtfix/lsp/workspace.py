@@ -123,6 +123,8 @@ class Profile:
     #: glossaries the configuration names that do not exist yet: checked without them, watched, and still
     #: the "add to glossary" action's target (it creates the file)
     missing: tuple[str, ...] = ()
+    #: glossaries the configuration names that have no entries yet (an error on the command line): the same
+    empty: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # every glossary the configuration names, in its order (when some are missing)
     fast: Pipeline = field(init=False)
 
@@ -170,6 +172,8 @@ class Profile:
         where = self.origin or "the editor's settings"  # no settings file: only the editor's name glossaries
         missing = (f"{where}: glossary {', '.join(self.missing)} does not exist yet: checking without it "
                    "(the 'add to the glossary' action creates it)") if self.missing else None
+        empty = (f"{where}: glossary {', '.join(self.empty)} has no entries yet: checking without it "
+                 "(the 'add to the glossary' action adds to it)") if self.empty else None
         table = self.server_settings
         unknown = sorted(set(table) - SERVER_KEYS)
         problems = [f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(SERVER_KEYS))})"] if unknown else []
@@ -178,7 +182,7 @@ class Profile:
         if "docs-url" in table and not isinstance(table["docs-url"], str):
             problems.append(f"docs-url must be a string, not {table['docs-url']!r}")
         server = f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
-        return "; ".join(w for w in (server, missing) if w) or None
+        return "; ".join(w for w in (server, missing, empty) if w) or None
 
     def file_key(self) -> tuple[Any, ...]:
         """Modification times of the glossaries and rule packs the config names."""
@@ -325,9 +329,11 @@ class Session:
         # a glossary named but not created yet: check without it until the glossary action creates it
         named = config.glossaries
         missing = tuple(g for g in named if not os.path.lexists(g))
-        if missing:
-            config = config.with_overrides(glossaries=[g for g in named if g not in missing])
-        new = Profile(config, origin, key, error, missing=missing, named=named if missing else ())
+        empty = tuple(g for g in named if g not in missing and _no_entries(g))  # to be filled by the action too
+        if missing or empty:
+            config = config.with_overrides(glossaries=[g for g in named if g not in missing and g not in empty])
+        new = Profile(config, origin, key, error, missing=missing, empty=empty,
+                      named=named if missing or empty else ())
         new.key_files = new.file_key()
         try:
             _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
@@ -338,6 +344,16 @@ class Session:
         with self._lock:
             self._profiles[name] = new
         return new, True
+
+def _no_entries(path: str) -> bool:
+    """Whether the glossary at ``path`` reads without error but holds no entries (a file not filled in yet)."""
+    from mtfix.glossary.loading import load_file
+
+    try:
+        return not load_file(path).entries
+    except Exception:  # unreadable or malformed: the checkers' build says what is wrong
+        return False
+
 
 def _with_editor(loaded: LoadedConfig | None, editor: LoadedConfig | None) -> LoadedConfig | None:
     """The editor's settings over a settings file's (or over the defaults), as a file that extends it would be."""

@@ -69,8 +69,11 @@ class Harness:
 
     def __init__(self, root: Path, args: tuple[str, ...] = ("--grammar", "off"),
                  capabilities: types.ClientCapabilities = CAPABILITIES, initialization_options: Any = None,
-                 settings: Any = None):
+                 settings: Any = None, command: tuple[str, ...] | None = None, env: dict[str, str] | None = None):
+        """``command``: the server to start instead of ``python -m mtfix server ARGS`` (an installed copy's
+        ``mtfix server``); ``env``: its environment (default: this one's)."""
         self.root, self.args, self.capabilities = root, args, capabilities
+        self.command, self.env = command, env
         self.initialization_options = initialization_options
         #: what the client answers to workspace/configuration (the editor's own settings), and the requests
         self.settings = settings
@@ -111,8 +114,9 @@ class Harness:
             self.registrations.extend(args[-1].registrations)
 
     async def start(self) -> types.InitializeResult:
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        await self.client.start_io(sys.executable, "-m", "mtfix", "server", *self.args, cwd=str(self.root), env=env)
+        env = dict(self.env if self.env is not None else os.environ, PYTHONUNBUFFERED="1")
+        command = self.command or (sys.executable, "-m", "mtfix", "server", *self.args)
+        await self.client.start_io(*command, cwd=str(self.root), env=env)
         result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
             capabilities=self.capabilities,
             root_uri=self.root.as_uri(),

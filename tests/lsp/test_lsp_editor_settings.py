@@ -258,3 +258,37 @@ def test_a_null_inside_a_table_counts_as_not_set_and_a_key_twice_is_refused() ->
     with pytest.raises(ConfigError) as caught:
         normalise({"server": {"debounceMs": 5, "debounce-ms": 6}})
     assert "mtfix.server.debounce-ms: the same setting as mtfix.server.debounceMs" in str(caught.value)
+
+
+def test_relative_editor_paths_follow_the_first_workspace_folder_when_the_folders_change(tmp_path: Path) -> None:
+    """The editor's ``glossaries = ["names.tsv"]`` is read against the first workspace folder; until session 19 it
+    stayed resolved against the folder of ``initialize`` after ``workspace/didChangeWorkspaceFolders`` replaced
+    it. Now the settings are resolved again against the new first folder and the open documents rechecked once."""
+    first, second = workspace(tmp_path), tmp_path / "ws2"
+    second.mkdir()
+    (first / "names.tsv").write_text("term\tvariants\nMarta Kowalczyk\tMarta Kovalchik\n", encoding="utf-8")
+    (second / "names.tsv").write_text("term\tvariants\nPiotr Nowicki\tPyotr Novitsky\n", encoding="utf-8")
+    text = "Marta Kovalchik met Pyotr Novitsky in Warsaw.\n"
+
+    def terms(p: types.PublishDiagnosticsParams) -> set[str]:
+        return {name for d in p.diagnostics for name in ("Marta Kowalczyk", "Piotr Nowicki") if name in d.message}
+
+    async def scenario() -> None:
+        h = Harness(first, initialization_options={"glossaries": ["names.tsv"], "defaultGlossaries": False})
+        await h.start()
+        uri = (tmp_path / "doc.txt").as_uri()
+        h.open(uri, text)
+        assert terms(await h.diagnostics(uri, 1)) == {"Marta Kowalczyk"}
+        n = len(h.published)
+        h.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=second.as_uri(), name="ws2")],
+                removed=[types.WorkspaceFolder(uri=first.as_uri(), name="ws")])))
+        assert terms(await h.diagnostics(uri, 1, after=n)) == {"Piotr Nowicki"}
+        await asyncio.sleep(1.0)  # rechecked once, not once per setting or folder
+        assert len(h.published) == n + 1, h.published[n:]
+        assert not h.messages, h.messages
+        assert await h.stop() == 0
+        assert "Traceback" not in h.stderr
+
+    run(scenario())

@@ -373,6 +373,26 @@ def test_a_glossary_not_created_yet_is_the_actions_target(tmp_path: Path) -> Non
     assert new and created.warning is None and created.config.glossaries == (str(tmp_path / "names.tsv"),)
 
 
+def test_a_glossary_without_entries_yet_is_the_actions_target_as_one_not_created_yet(tmp_path: Path) -> None:
+    """A glossary without entries is an error on the command line (session 19); in the editor it is what a
+    glossary not created yet is: the workspace is checked without it (a warning says so, not the defaults), and
+    the "add to the glossary" action fills it."""
+    from mtfix.lsp.server import _glossary_target
+    from mtfix.lsp.workspace import Session
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('glossaries = ["names.tsv"]\nselect = ["MTF1"]\n', encoding="utf-8")
+    (tmp_path / "names.tsv").write_text("term\tvariants\n", encoding="utf-8")
+    session = Session(tmp_path)
+    prof, _ = session.profile(str(tmp_path / "a.txt"))
+    assert prof.error is None and prof.config.select == ("MTF1",), prof.error
+    assert "names.tsv has no entries yet" in (prof.warning or ""), prof.warning
+    assert _glossary_target(prof) == str(tmp_path / "names.tsv")
+    (tmp_path / "names.tsv").write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    filled, new = session.profile(str(tmp_path / "a.txt"))
+    assert new and filled.warning is None and filled.config.glossaries == (str(tmp_path / "names.tsv"),)
+
+
 def test_the_negotiated_position_encoding_is_read_by_its_value() -> None:
     from pygls.workspace import Workspace
 

@@ -365,3 +365,30 @@ def test_a_sentence_named_like_a_javascript_property_does_not_break_the_carry_ov
     _wait(browser, lambda d: "Imported" in toast(d))
     assert "1 decision" in toast(browser), toast(browser)
     assert list(browser.execute_script("return window.mtfixReview.decisions;").values()) == ["accept"]
+
+
+def test_shift_a_on_a_finding_without_an_edit_moves_on_and_says_so(browser, tmp_path):
+    """Shift+A on a finding with no edit (a garbled sentence: MTF401) said "No edit to accept here" and stayed,
+    so an editor going through with Shift+A felt stuck. Now it goes on to the next finding, saying so; the
+    finding is left undecided (still to do for Shift+N), and plain ``a`` there still stays put."""
+    from tests.review.test_browser import press
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(V1, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, *SELECT, cwd=tmp_path)
+    current = ("var c = document.querySelector('#doc .card.cur'); "
+               "return c ? [c.querySelector('a.code').dataset.code, Number(c.dataset.a)] : null;")
+    for _ in range(6):
+        press(browser, "n")
+        if browser.execute_script(current)[0] == "MTF401":
+            break
+    code, start = browser.execute_script(current)
+    assert code == "MTF401" and start < V1.index(" the budget"), (code, start)  # the first sentence's
+    press(browser, "a")
+    _wait(browser, lambda d: "No edit to accept here" in toast(d))
+    assert browser.execute_script(current) == [code, start]  # plain a: it stays
+    press(browser, "A")
+    _wait(browser, lambda d: d.execute_script(current)[1] > start)
+    assert browser.execute_script(current) == ["MTF105", V1.index(" the budget")], browser.execute_script(current)
+    assert "No edit to accept here" in toast(browser) and "on to the next finding" in toast(browser), toast(browser)
+    assert browser.execute_script("return Object.keys(window.mtfixReview.decisions).length;") == 0

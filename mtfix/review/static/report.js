@@ -1843,7 +1843,10 @@
       card = currentCard();
       if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
       else if (card && k !== "a") keep(card, k === "r");
-      else if (card) { toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence."); on = false; }
+      else if (card && on) {  /* Shift+A through a finding with no edit: on to the next, left undecided (Shift+N finds it) */
+        toast("No edit to accept here: on to the next finding, this one still to do (r leaves the text as it is, e rewrites the sentence).");
+      }
+      else if (card) { toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence."); }
       if (on && card) setCurrent(view.pos + 1);
     } else if (k === "]") { showFile(cur + 1); }
     else if (k === "[") { showFile(cur - 1); }
