@@ -109,6 +109,7 @@ class GrammarChecker(BaseChecker):
         self.warnings = warnings if warnings is not None else []
         self._owned: LocalServer | None = None
         self._lock = threading.Lock()
+        self._closed = False
         self._local = threading.local()
         self._restarts = 0
         self._failures_seen: dict[str, bool] = {}  # the failure warnings given (:meth:`_fail`)
@@ -119,7 +120,6 @@ class GrammarChecker(BaseChecker):
         except BaseException:  # the server started for this checker must not outlive it
             self._stop_owned()
             raise
-        self._closed = False
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="mtfix-lt")
         self.trusted = self.source != "url" or is_local_url(self.url)
         self._cache: ResultCache | None = None
@@ -170,6 +170,8 @@ class GrammarChecker(BaseChecker):
         """Start a replacement server for the one ``failed`` talked to; False when another thread that lost
         it at the same time has already done so (its server is used: a second restart would stop it)."""
         with self._lock:
+            if self._closed:  # close() let go of the server: a new one would be released by nobody
+                raise GrammarError("this LanguageTool checker was closed while it checked: not restarted")
             if self._client is not failed:
                 return False
             if self._owned is None:  # a recorded server that is gone: a private one (shared, as at the start)
@@ -336,6 +338,9 @@ class GrammarChecker(BaseChecker):
         out: dict[str, list[LTMatch]] = {}
         restarted = False
         while pending:
+            if self._closed:  # by another thread, since this check began: its pool and server are let go
+                stats["error"] = "the checker was closed (GrammarChecker.close) while it checked"
+                break
             client = self._client
             errored: list[Batch] = []
             failed, error = self._run(pending, texts, out, stats, client, errored)
@@ -411,7 +416,13 @@ class GrammarChecker(BaseChecker):
                 return batch, None, time.perf_counter() - t
 
         failed = []
-        for batch, matches, seconds in self._pool.map(one, batches):
+        try:
+            answers = list(self._pool.map(one, batches))
+        except RuntimeError:  # closed by another thread between the check above and this map
+            if not self._closed:
+                raise
+            return list(batches), LTRequestError("connection", self.url, "the checker was closed while it checked")
+        for batch, matches, seconds in answers:
             stats["lt_seconds"] += seconds
             if matches is None:
                 failed.append(batch)
@@ -422,15 +433,26 @@ class GrammarChecker(BaseChecker):
         return failed, (first_error[0] if first_error else None)
 
     def close(self) -> None:
-        self._closed = True
+        """Stop the threads, write the results kept while the cache was locked (one more try: else they are
+        asked again next run), close the cache, and let go of the server (stopped by its last user)."""
+        with self._lock:
+            self._closed = True
         self._pool.shutdown(wait=True)
-        if self._cache is not None:
-            self._cache.close()
+        with self._lock:
+            cache, self._cache = self._cache, None
+            rest, self._pending = self._pending, {}
+        if cache is not None:
+            if rest:
+                with contextlib.suppress(sqlite3.Error):
+                    cache.put_many(rest)
+            with contextlib.suppress(sqlite3.Error):
+                cache.close()
         self._stop_owned()
 
     def _stop_owned(self) -> None:
-        if self._owned is not None:
+        with self._lock:  # after a restart under way (it holds the lock): the server it started is let go
             owned, self._owned = self._owned, None
+        if owned is not None:
             sharing.release(self.settings, owned)  # stopped by its last user
 
 

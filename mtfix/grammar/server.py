@@ -239,7 +239,8 @@ class LocalServer:
                 if self.watchdog.stdin is not None:
                     self.watchdog.stdin.close()
             self.watchdog = None
-        terminate(self.process.pid, timeout, self.process)
+        if self.process.poll() is None:  # a second stop: its pid, reaped, may be another program's by now
+            terminate(self.process.pid, timeout, self.process)
         _LIVE.discard(self)
 
 
@@ -252,6 +253,14 @@ def _stop_leftovers() -> None:  # pragma: no cover - runs at interpreter exit
     for srv in list(_LIVE):
         with contextlib.suppress(Exception):
             srv.stop(timeout=3)
+
+
+def _forget_in_child() -> None:  # pragma: no cover - runs in a forked child
+    """A forked child stops none of its parent's servers at exit (they are the parent's to stop), and starts
+    its own spawner thread (the parent's is not in the child: a start would wait for it forever)."""
+    global _LIVE_LOCK, _SPAWN_QUEUE, _SPAWN_LOCK
+    _LIVE.clear()
+    _LIVE_LOCK, _SPAWN_LOCK, _SPAWN_QUEUE = threading.Lock(), threading.Lock(), None
 
 
 # -- dying with mtfix ----------------------------------------------------------------------------
@@ -305,6 +314,10 @@ def start_watchdog(pid: int) -> subprocess.Popen | None:
 
 _SPAWN_QUEUE: queue.Queue | None = None
 _SPAWN_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def _spawner_loop(jobs: queue.Queue) -> None:  # pragma: no cover - a daemon thread

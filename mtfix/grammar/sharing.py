@@ -31,6 +31,14 @@ class _Entry:
     lock: threading.Lock = field(default_factory=threading.Lock)  # held while its server starts
     server: Any = None
     users: int = 0
+    #: every server this entry started in this process (the current one and those replaced): a checker
+    #: forked from another process holds its parent's, which is not counted here
+    servers: list[Any] = field(default_factory=list)
+
+    def started(self, server: Any) -> Any:
+        self.server = server
+        self.servers.append(server)
+        return server
 
 
 _LOCK = threading.Lock()
@@ -56,7 +64,7 @@ def acquire(settings: LTSettings, start: Callable[[LTSettings], Any]) -> Any:
     try:
         with entry.lock:
             if entry.server is None:
-                entry.server = start(settings)
+                entry.started(start(settings))
             return entry.server
     except BaseException:
         release(settings, None)
@@ -69,32 +77,39 @@ def replace(settings: LTSettings, failed: Any, start: Callable[[LTSettings], Any
     key = server_key(settings)
     with _LOCK:
         entry = _ENTRIES.get(key)
-    if entry is None:  # not shared (a forked child's checker): its own
-        return start(settings)
+    if entry is None:  # a forked child's checker (its parent's server is not the child's): the child's own,
+        return acquire(settings, start)  # counted, so that this checker's close() stops it
     with entry.lock:
         if entry.server is failed or entry.server is None:
-            if failed is not None:
+            if failed is not None and entry.server is failed:  # else stopped already (its replacement failed)
                 failed.stop(timeout=5)
             entry.server = None
-            entry.server = start(settings)
+            entry.started(start(settings))
         return entry.server
 
 
 def release(settings: LTSettings, server: Any) -> None:
-    """One user fewer; the last one stops the server."""
+    """One user fewer; the last one stops the server.  ``server``: the one the user was given (None: its
+    start failed); a server this process's entry never started (a forked child's copy of its parent's
+    checker) is no user of it."""
     key = server_key(settings)
     with _LOCK:
         entry = _ENTRIES.get(key)
-        if entry is None:
+        if entry is None or (server is not None and not any(s is server for s in entry.servers)):
             return
         entry.users -= 1
         if entry.users > 0:
             return
-        del _ENTRIES[key]
-    with entry.lock:
-        if entry.server is not None:
-            entry.server.stop()
-            entry.server = None
+    with entry.lock:  # the entry stays while its server stops: a user coming meanwhile waits, then starts anew
+        with _LOCK:
+            if entry.users > 0:  # came before the stop: the server is still its
+                return
+        server, entry.server = entry.server, None
+        if server is not None:
+            server.stop()
+        with _LOCK:
+            if entry.users == 0 and _ENTRIES.get(key) is entry:
+                del _ENTRIES[key]
 
 
 def users(settings: LTSettings) -> int:

@@ -53,6 +53,11 @@ def _mapped(text: str, word: str, *replacements: str, source: str | None = None)
     ("The bread is baked in a tandir oven.", "tandir", ("tandem",), "Çörək tandir sobasında bişirilir."),
     # letters outside the English alphabet: a source-language word
     ("It costs 50 qəpik now.", "qəpik", ("quip",), None),
+    # session 19, review of the later code: untranslated words that only look like a British -re or
+    # -oe spelling of a common English word ("entre" is not "enter" spelled the British way)
+    ("The talks entre the two sides went on.", "entre", ("enter",), None),
+    ("He wrote a note sobre the harvest.", "sobre", ("sober",), None),
+    ("The sign said votre place here.", "votre", ("voter",), None),
 ])
 def test_a_speller_word_for_a_foreign_or_untranslated_word_is_only_a_suggestion(text, word, replacements, source):
     f = _mapped(text, word, *replacements, source=source)
@@ -80,6 +85,8 @@ def test_a_speller_word_for_a_foreign_or_untranslated_word_is_only_a_suggestion(
     ("The theatre reopened.", "theatre", "theater"),
     ("They organised a vote.", "organised", "organized"),
     ("Her labour was paid.", "labour", "labor"),
+    ("The foetus was healthy.", "foetus", "fetus"),
+    ("The lustre faded.", "lustre", "luster"),
 ])
 def test_a_typo_keeps_its_fix_safety(text, word, replacement):
     f = _mapped(text, word, replacement)

@@ -343,3 +343,152 @@ def test_a_key_closes_more_as_it_acts(browser, tmp_path):
         assert not browser.find_element(By.ID, "reads").is_displayed()
     finally:
         browser.set_window_size(1440, 1000)
+
+
+_JS_ERRORS = """
+window.__errors = [];
+window.addEventListener('error', function (e) { window.__errors.push('error: ' + e.message); });
+window.addEventListener('unhandledrejection', function (e) { window.__errors.push('rejection: ' + e.reason); });
+var ce = console.error;
+console.error = function () { window.__errors.push('console: ' + Array.from(arguments).join(' ')); ce.apply(console, arguments); };
+"""
+
+
+@pytest.mark.parametrize("width", [1440, 1024, 590])
+def test_the_new_top_bar_by_keyboard_alone_raises_no_script_error_and_traps_no_focus(browser, tmp_path, width):
+    """Review of session 19's top bar: the page used by keyboard alone (skip link, *More* opened, walked
+    through and left with Tab and Shift+Tab, Esc, each folded control, the desk summary, the filters
+    folded and opened across 1,100 px) logs no script error, and Tab always leaves *More*."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    ident = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _JS_ERRORS})
+    browser.set_window_size(width, 800)
+    try:
+        review_and_open(browser, tmp_path, *_batch(tmp_path), cwd=tmp_path)
+        active = lambda: browser.switch_to.active_element.get_attribute("id")  # noqa: E731
+        _tab(browser)
+        assert active() == "skip"
+        press(browser, Keys.ENTER)
+        more = browser.find_element(By.ID, "more-controls")
+        if more.is_displayed():
+            more.click()
+            assert more.get_attribute("aria-expanded") == "true"
+            press(browser, Keys.TAB)
+            seen = [active()]
+            for _ in range(6):
+                if seen[-1] not in ("reads", "desk-btn", "import"):
+                    break
+                press(browser, Keys.TAB)
+                seen.append(active())
+            assert seen[:3] == ["reads", "desk-btn", "import"] and seen[3] == "accept-safe", seen
+            assert more.get_attribute("aria-expanded") == "false", "Tab out of the menu left it open"
+            from selenium.webdriver.common.action_chains import ActionChains
+
+            ActionChains(browser).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+            assert active() == "more-controls", active()
+            press(browser, Keys.ENTER)
+            assert more.get_attribute("aria-expanded") == "true", "Enter on More did not open it"
+            press(browser, Keys.TAB)
+            assert active() == "reads", active()
+            press(browser, Keys.ESCAPE)
+            assert active() == "more-controls" and more.get_attribute("aria-expanded") == "false"
+            for control in ("reads", "reads", "desk-btn"):
+                more.click()
+                browser.find_element(By.ID, control).click()
+                if control == "desk-btn":
+                    press(browser, Keys.ESCAPE)
+                assert more.get_attribute("aria-expanded") == "false"
+        else:
+            for key in ("v", "v", "s", Keys.ESCAPE):
+                press(browser, key)
+        for key in ("n", "a", "z", "n", "r", "?", Keys.ESCAPE, "]", "["):
+            press(browser, key)
+        for w in (1200, 900, 1200):
+            browser.set_window_size(w, 800)
+            browser.execute_script("return document.body.offsetWidth")
+        errors = browser.execute_script("return window.__errors")
+        assert errors == [], errors
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": ident["identifier"]})
+        browser.set_window_size(1440, 1000)
+
+
+_JS_LIVE_WATCH = """
+window.__spoken = [];
+var live = Array.from(document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')).filter(function (n) {
+  return n.getAttribute('aria-live') !== 'off' && !n.closest('[aria-hidden=true]'); });
+live.forEach(function (n) {
+  new MutationObserver(function () { window.__spoken.push((n.id || n.className) + ': ' + n.textContent); })
+    .observe(n, {childList: true, characterData: true, subtree: true});
+});
+return live.length;
+"""
+
+
+def test_one_key_is_said_once_by_a_screen_reader(browser, tmp_path):
+    """Review of session 19's status region: `a` on an edit changed two polite live regions, the new
+    status ("Accepted MTF105 on line 4 …") and the decision count ("1 accepted"), which kept its
+    aria-live: a screen reader said both after every decision. The status alone speaks now."""
+    from selenium.webdriver.common.by import By
+
+    doc = tmp_path / "constanta.txt"
+    doc.write_text(HARBOUR, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    browser.find_element(By.TAG_NAME, "body").click()
+    for _ in range(20):
+        press(browser, "n")
+        if browser.execute_script("var c = document.querySelector('#doc .card.cur'); return !!(c && c.dataset.edits);"):
+            break
+    browser.execute_script(_JS_LIVE_WATCH)
+    for key in ("a", "r", "z"):
+        browser.execute_script("window.__spoken = [];")
+        press(browser, key)
+        spoken = browser.execute_script("return window.__spoken;")
+        regions = {s.split(":", 1)[0] for s in spoken}
+        assert regions == {"announce"}, (key, spoken)
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.execute_script("window.__spoken = [];")
+    press(browser, "e")
+    ActionChains(browser).send_keys(" Indeed.").key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    assert "correction" in browser.find_element(By.ID, "decision-count").text
+    spoken = browser.execute_script("return window.__spoken;")
+    assert spoken and spoken[-1].startswith("announce: Saved your correction"), spoken
+
+
+def test_a_message_no_key_caused_is_said_alone(browser, tmp_path):
+    """Review of session 19's status region: a message no key or click of this tab caused (another tab's
+    decisions taken: a ``storage`` event) was appended to the last key's ("Accepted … Decisions updated …"),
+    so a screen reader said the old message again. Messages of one task are said together; a later one
+    alone."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    doc = tmp_path / "constanta.txt"
+    doc.write_text(HARBOUR, encoding="utf-8")
+    report = review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    first = browser.current_window_handle
+    browser.find_element(By.TAG_NAME, "body").click()
+    for _ in range(20):
+        press(browser, "n")
+        if browser.execute_script("var c = document.querySelector('#doc .card.cur'); return !!(c && c.dataset.edits);"):
+            break
+    press(browser, "a")
+    live = browser.find_element(By.ID, "announce")
+    assert live.text.startswith("Accepted "), live.text
+    browser.switch_to.new_window("tab")
+    try:
+        from tests.review.test_browser import open_report
+
+        open_report(browser, report)
+        browser.execute_script("document.querySelector('#doc .card[data-edits] button.rej').click();")
+        browser.switch_to.window(first)
+        WebDriverWait(browser, 5).until(lambda d: "another tab" in live.text)
+        assert live.text.startswith("Decisions updated from this report open in another tab"), live.text
+    finally:
+        for handle in browser.window_handles[1:]:
+            browser.switch_to.window(handle)
+            browser.close()
+        browser.switch_to.window(first)

@@ -1651,11 +1651,13 @@
 
   /* What a key or a click did, said by a screen reader: a polite status always in the page (the toast
      comes and goes, and a region that appears with its text is not reliably read). Messages of one
-     key or click are said together; the next key or click starts afresh. */
-  var said = [];
+     key or click (one task and its promises) are said together; the next key, click or task starts afresh. */
+  var said = [], saidDone = null;
   function announce(msg) {
     said.push(msg);
     $("announce").textContent = said.join(" ");
+    /* a message of a later task (another tab's decisions, a file read) is said alone, not after the last key's */
+    if (saidDone === null) saidDone = setTimeout(function () { said = []; saidDone = null; }, 0);
   }
   ["keydown", "click", "change"].forEach(function (type) {
     document.addEventListener(type, function () { said = []; }, true);
