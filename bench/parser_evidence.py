@@ -18,7 +18,6 @@ Never read: realmt dev (without ``--dev``), MQM 2023, he-en 2023, MLQE-PE test/t
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import time
@@ -33,6 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import depparse  # noqa: E402
+from lm_evidence import _jsonl, auc, paired  # noqa: E402  (one AUC, paired share and reader for both studies)
 
 from mtfix.garble import tagger as gtagger  # noqa: E402
 
@@ -144,30 +144,6 @@ class Evidence:
     def features(self, text: str) -> dict[str, float]:
         words, tags, p = self.analyse(text)
         return sentence_features(words, tags, p)
-
-
-def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
-    """P(a positive scores above a negative), ties half."""
-    import bisect
-
-    if not pos or not neg:
-        return float("nan")
-    ns = sorted(neg)
-    tot = 0.0
-    for p in pos:
-        lo, hi = bisect.bisect_left(ns, p), bisect.bisect_right(ns, p)
-        tot += lo + 0.5 * (hi - lo)
-    return tot / (len(pos) * len(neg))
-
-
-def paired(a: Sequence[float], b: Sequence[float]) -> float:
-    """Share of pairs where the MT scores above its correction, ties half."""
-    return sum(1.0 if x > y else 0.5 if x == y else 0.0 for x, y in zip(a, b, strict=True)) / len(a)
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def sets(shared: Path, dev: bool) -> dict[str, Any]:

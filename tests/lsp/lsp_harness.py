@@ -29,6 +29,16 @@ CAPABILITIES = types.ClientCapabilities(
 )
 
 
+def workspace(tmp_path: Path, config: str | None = None) -> Path:
+    """A workspace folder (a git root, so mtfix.toml is looked for no higher), with ``config`` as its mtfix.toml."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / ".git").mkdir()
+    if config is not None:
+        (root / "mtfix.toml").write_text(config, encoding="utf-8")
+    return root
+
+
 def apply_text_edits(text: str, edits: list[types.TextEdit]) -> str:
     """Apply LSP TextEdits (UTF-16 positions) to ``text`` as an editor would."""
     from mtfix.lsp.positions import LineIndex

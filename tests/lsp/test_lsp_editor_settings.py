@@ -14,22 +14,13 @@ import attrs
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness  # noqa: E402
+from lsp_harness import CAPABILITIES, Harness, workspace  # noqa: E402
 
 # our own text: a repeated word (MTF105), a space before a comma (MTF111), "snow" glued to the next word
 # (MTF202, from the az-en pack: gone when the source language is Turkish)
 TEXT = "The the talks went on , the minister said.\nOn Monday Baku and Yerevan signed snowmutual trade deal.\n"
 
 PULLING = attrs.evolve(CAPABILITIES, workspace=attrs.evolve(CAPABILITIES.workspace, configuration=True))
-
-
-def workspace(tmp_path: Path, config: str | None = None) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    (root / ".git").mkdir()
-    if config is not None:
-        (root / "mtfix.toml").write_text(config, encoding="utf-8")
-    return root
 
 
 def run(coro):

@@ -15,7 +15,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness, apply_text_edits, edits_of  # noqa: E402
+from lsp_harness import CAPABILITIES, Harness, apply_text_edits, edits_of, workspace  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.lsp.workspace import build_document  # noqa: E402
@@ -47,15 +47,6 @@ def expected(text: str, kind: str = "text", config: Config | None = None) -> lis
 
 def spans(text: str, diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int]]:
     return sorted((str(d.code), d.data["start"], d.data["end"]) for d in diagnostics)
-
-
-def workspace(tmp_path: Path, config: str | None = None) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    (root / ".git").mkdir()
-    if config is not None:
-        (root / "mtfix.toml").write_text(config, encoding="utf-8")
-    return root
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
