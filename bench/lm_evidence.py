@@ -134,8 +134,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def sets(shared: Path, dev: bool) -> dict[str, Any]:
-    """Texts: realmt MT / corrections / professional (train, or dev), MLQE-PE dev garbled MT vs post-edit."""
+def sets(shared: Path, dev: bool, min_hter: float = 0.25) -> dict[str, Any]:
+    """Texts: realmt MT / corrections / professional (train, or dev); for train also MLQE-PE dev garbled MT
+    (HTER at least ``min_hter``) vs its post-edit."""
     split = "dev" if dev else "train"
     mt = _jsonl(shared / "realmt" / f"real_mt_{split}.jsonl")
     clean = _jsonl(shared / "realmt" / f"clean_news_{split}.jsonl")
@@ -145,7 +146,7 @@ def sets(shared: Path, dev: bool) -> dict[str, Any]:
         mlqe_mt, mlqe_pe = [], []
         for lp in ("et", "ne", "ro", "ru", "si"):
             for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{lp}-en-dev.jsonl"):
-                if r["hter"] >= 0.25:
+                if r["hter"] is not None and r["hter"] >= min_hter:
                     mlqe_mt.append(r["mt"])
                     mlqe_pe.append(r["pe"])
         out["mlqe_mt"], out["mlqe_pe"] = mlqe_mt, mlqe_pe

@@ -32,7 +32,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import depparse  # noqa: E402
-from lm_evidence import _jsonl, auc, paired  # noqa: E402  (one AUC, paired share and reader for both studies)
+from lm_evidence import auc, paired  # noqa: E402  (one AUC, paired share and data sets for both studies)
+from lm_evidence import sets as lm_sets  # noqa: E402
 
 from mtfix.garble import tagger as gtagger  # noqa: E402
 
@@ -149,19 +150,8 @@ class Evidence:
 def sets(shared: Path, dev: bool) -> dict[str, Any]:
     """realmt MT / professional / pairs (train, or dev); for train also MLQE-PE dev (HTER ≥ 0.3 MT vs its
     post-edit, as ``train_detector --cv``) and EWT dev sentences (nothing garbled)."""
-    split = "dev" if dev else "train"
-    mt = _jsonl(shared / "realmt" / f"real_mt_{split}.jsonl")
-    clean = _jsonl(shared / "realmt" / f"clean_news_{split}.jsonl")
-    out: dict[str, Any] = {"mt": [r["text"] for r in mt], "clean": [r["text"] for r in clean],
-                           "pairs": [(r["text"], r["correction"]) for r in mt if r.get("correction")]}
+    out = lm_sets(shared, dev, min_hter=0.3)
     if not dev:
-        mm, mp = [], []
-        for lp in ("et", "ne", "ro", "ru", "si"):
-            for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{lp}-en-dev.jsonl"):
-                if r["hter"] is not None and r["hter"] >= 0.3:
-                    mm.append(r["mt"])
-                    mp.append(r["pe"])
-        out["mlqe_mt"], out["mlqe_pe"] = mm, mp
         ewt = shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
         out["ewt"] = [line[9:].strip() for line in ewt.open(encoding="utf-8") if line.startswith("# text = ")]
     return out
