@@ -180,7 +180,7 @@ class Harness:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"no diagnostics for {uri} v{version} within {timeout} s; "
-                                     f"got {[(p.uri, p.version) for p in self.published]}, messages {self.messages}")
+                                     f"got {[(p.uri, p.version, sorted(str(d.code) for d in p.diagnostics)) for p in self.published]}, messages {self.messages}")
             self.changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), left)
