@@ -184,10 +184,12 @@ class Profile:
         server = f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
         return "; ".join(w for w in (server, missing, empty) if w) or None
 
-    def file_key(self) -> tuple[Any, ...]:
-        """Modification times of the glossaries and rule packs the config names."""
+    def file_key(self, taken: dict[str, Any] | None = None) -> tuple[Any, ...]:
+        """Modification times of the glossaries and rule packs the config names (those in ``taken``: as
+        taken there, before the files were read)."""
         files = self.watched if self.watched is not None else (*self.named_glossaries, *self.config.rule_files)
-        return tuple(_stat_key(p) for p in files)
+        taken = taken or {}
+        return tuple(taken[p] if p in taken else _stat_key(p) for p in files)
 
     def with_grammar(self, grammar: Checker) -> Pipeline:
         """A pipeline of the fast checkers plus LanguageTool, in the pipeline's order."""
@@ -300,9 +302,7 @@ class Session:
             editor, generation = self.editor, self.editor_generation
         try:
             origin = discover_config_file(start)
-            loaded = load_config_file(origin) if origin is not None else None
-            # every file of the `extend` chain: an edit of the file extended changes the settings too
-            key: tuple[Any, ...] = tuple(_stat_key(p) for p in loaded.chain) if loaded else (None,)
+            loaded, key = _load_settled(origin) if origin is not None else (None, (None,))
             loaded = _with_editor(loaded, editor)
             config = loaded.config if loaded else config
         except (MtfixError, OSError, RuntimeError) as exc:  # unreadable TOML, a symlink loop, ...
@@ -328,22 +328,38 @@ class Session:
             config = config.with_overrides(jobs=1)
         # a glossary named but not created yet: check without it until the glossary action creates it
         named = config.glossaries
+        # the files' times before they are read: one saved while it is read is read again at the next check
+        stats = {p: _stat_key(p) for p in (*named, *config.rule_files)}
         missing = tuple(g for g in named if not os.path.lexists(g))
         empty = tuple(g for g in named if g not in missing and _no_entries(g))  # to be filled by the action too
         if missing or empty:
             config = config.with_overrides(glossaries=[g for g in named if g not in missing and g not in empty])
         new = Profile(config, origin, key, error, missing=missing, empty=empty,
                       named=named if missing or empty else ())
-        new.key_files = new.file_key()
+        new.key_files = new.file_key(stats)
         try:
             _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
         except MtfixError as exc:  # watch the files that failed: mending one rebuilds the profile
             new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc),
                           watched=(*config.glossaries, *missing, *config.rule_files))
-            new.key_files = new.file_key()
+            new.key_files = new.file_key(stats)
         with self._lock:
             self._profiles[name] = new
         return new, True
+
+def _load_settled(origin: Path, tries: int = 3) -> tuple[LoadedConfig, tuple[Any, ...]]:
+    """The settings file at ``origin`` (and those it ``extend``s) and their times, taken between two reads
+    that agree: a file saved while it was read must not be kept under its new time with its old settings.
+    Still changing after ``tries``: a key no later stat matches, so the next check reads it again."""
+    loaded = load_config_file(origin)
+    for _ in range(tries):
+        key = tuple(_stat_key(p) for p in loaded.chain)  # every file of the `extend` chain
+        again = load_config_file(origin)
+        if again.config == loaded.config and again.chain == loaded.chain:
+            return loaded, key
+        loaded = again
+    return loaded, ("changing", object())
+
 
 def _no_entries(path: str) -> bool:
     """Whether the glossary at ``path`` reads without error but holds no entries (a file not filled in yet)."""

@@ -340,6 +340,57 @@ def test_mending_a_broken_glossary_rebuilds_the_profile(tmp_path: Path) -> None:
     assert new and mended.error is None and mended.config.glossaries == (str(names),)
 
 
+def test_a_settings_file_changed_while_it_was_read_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A settings file saved between its read and its stat: the profile was kept under the new file's
+    time with the old file's settings, and every later check used them (the intermittent failure of
+    test_config_reload_and_glossary_action). The stat is now taken between two reads that agree."""
+    from mtfix.lsp import workspace
+
+    (tmp_path / ".git").mkdir()
+    toml = tmp_path / "mtfix.toml"
+    toml.write_text('ignore = ["MTF120"]\n', encoding="utf-8")
+    real = workspace.load_config_file
+    saves = ['ignore = ["MTF120", "MTF105"]\n']
+
+    def saved_meanwhile(path: Path):  # the editor saves the file just after mtfix has read it
+        loaded = real(path)
+        if saves:
+            toml.write_text(saves.pop(), encoding="utf-8")
+        return loaded
+
+    monkeypatch.setattr(workspace, "load_config_file", saved_meanwhile)
+    session = workspace.Session(tmp_path)
+    first, _ = session.profile(str(tmp_path / "a.txt"))
+    again, _ = session.profile(str(tmp_path / "a.txt"))
+    assert set(again.config.ignore) == {"MTF120", "MTF105"}, (first.config.ignore, again.config.ignore)
+
+
+def test_a_glossary_filled_while_it_was_read_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glossary given its first entry (the "add to the glossary" action) between the test for entries
+    and its stat: the profile was kept without the glossary under the glossary's new time."""
+    from mtfix.lsp import workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('glossaries = ["names.tsv"]\n', encoding="utf-8")
+    names = tmp_path / "names.tsv"
+    names.write_text("term\tvariants\n", encoding="utf-8")
+    real = workspace._no_entries
+    fills = ["term\tvariants\nAntony Blinken\tAnthony Blinken\n"]
+
+    def filled_meanwhile(path: str) -> bool:
+        empty = real(path)
+        if fills:
+            names.write_text(fills.pop(), encoding="utf-8")
+        return empty
+
+    monkeypatch.setattr(workspace, "_no_entries", filled_meanwhile)
+    session = workspace.Session(tmp_path)
+    first, _ = session.profile(str(tmp_path / "a.txt"))
+    assert first.empty  # read empty
+    again, _ = session.profile(str(tmp_path / "a.txt"))
+    assert again.config.glossaries == (str(names),) and not again.empty
+
+
 def test_fix_titles_show_a_change_of_spaces() -> None:
     """A fix that only removes a space said "fix MTF111: '' → ''"; the title now shows the words around it."""
     from mtfix.config import Config
