@@ -337,6 +337,7 @@ class GrammarChecker(BaseChecker):
         pending = plan_batches(texts, self._batch_chars)
         out: dict[str, list[LTMatch]] = {}
         restarted = False
+        resent: set[int] = set()  # segments sent again after their request kept the server busy
         while pending:
             if self._closed:  # by another thread, since this check began: its pool and server are let go
                 stats["error"] = "the checker was closed (GrammarChecker.close) while it checked"
@@ -355,6 +356,7 @@ class GrammarChecker(BaseChecker):
                                   "not restarted")
                 timed_out = {id(b) for b in errored}
                 pending = [b for b in failed if id(b) not in timed_out]
+                pending += self._without_longest(errored, texts, resent)
                 continue
             if error is not None and error.server_gone and self.can_restart and not restarted:
                 restarted = True
@@ -393,6 +395,19 @@ class GrammarChecker(BaseChecker):
             said = f"of {limit} characters" if limit else "on the length of a text"
             stats["error"] = f"{n} segment(s) longer than the LanguageTool server's limit {said} (its maxTextLength)"
         return fits
+
+    def _without_longest(self, timed_out: list[Batch], texts: Sequence[str], resent: set[int]) -> list[Batch]:
+        """The segments batched with the one that most likely kept the server busy (each timed-out request's
+        longest), to be sent again without it; each segment once (``resent``), so a second timeout leaves them
+        unchecked rather than looping."""
+        again: list[int] = []
+        for batch in timed_out:
+            if len(batch.members) < 2:
+                continue
+            longest = max(batch.members, key=lambda m: m.length)
+            again += [m.index for m in batch.members if m is not longest and m.index not in resent]
+        resent.update(again)
+        return plan_batches([texts[i] for i in again], self._batch_chars, again) if again else []
 
     def _run(self, batches: list[Batch], texts: Sequence[str], out: dict[str, list[LTMatch]],
              stats: dict[str, Any], client: LTClient,

@@ -258,7 +258,7 @@ def test_a_server_busy_past_the_timeout_is_not_restarted(tmp_path, monkeypatch):
         with Pipeline(_auto(tmp_path / "cache", **{"timeout": 1, "result-cache": False})) as p:
             codes = [f.code for f in p.check(TEXT).findings]
             assert len(started) == 1 and not started[0].stopped, f"{len(started)} servers started"
-            assert busy.checks == 1  # not sent again
+            assert busy.checks == 2  # the request not sent again; its other segments once more, without the longest
             [warning] = p.warnings
             assert "no grammar findings" in warning and "timeout" in warning, warning
             assert "MTF206" in codes and _grammar(p).stats()["restarts"] == 0
@@ -323,3 +323,44 @@ def test_the_other_segments_of_a_document_are_sent_when_one_keeps_the_server_bus
             assert sorted(busy.answered) == ["The first talks ended.", "The second talks ended.",
                                              "The third talks ended."]
             assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
+
+
+def test_short_segments_batched_with_the_one_that_keeps_the_server_busy_are_sent_again(tmp_path, monkeypatch):
+    """Short segments sent in the same request as a text that keeps the server busy past the timeout were left
+    unchecked with it; the request's longest segment is the likely cause, so the others are sent again, once,
+    without it."""
+    started: list[_FakeServer] = []
+    long_line = "the talks went on and on " * 20
+    with FakeLT("hang-long", limit=200) as busy:
+        def fake_start(settings, **kw):
+            started.append(_FakeServer(busy.url))
+            return started[-1]
+
+        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        table = {"timeout": 1, "result-cache": False, "batch-chars": 4000, "workers": 1}
+        with Pipeline(_auto(tmp_path / "cache", **table)) as p:
+            p.check(f"The first talks ended.\n\n{long_line}\n\nThe second talks ended.\n\nThe third talks ended.\n")
+            g = _grammar(p)
+            assert g.stats()["unchecked"] == 1 and len(started) == 1, (g.stats(), p.warnings)
+            assert busy.answered == ["The first talks ended.\n\nThe second talks ended.\n\nThe third talks ended."]
+            assert busy.checks == 2  # the request that timed out, and the one sent again: no third
+            assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
+
+
+def test_a_resent_request_that_times_out_again_is_not_sent_a_third_time(tmp_path, monkeypatch):
+    """When the segments sent again time out too (two long texts in one request), they are left unchecked: one
+    more request at most, never a loop."""
+    started: list[_FakeServer] = []
+    long_line = "the talks went on and on " * 20
+    with FakeLT("hang-long", limit=200) as busy:
+        def fake_start(settings, **kw):
+            started.append(_FakeServer(busy.url))
+            return started[-1]
+
+        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        table = {"timeout": 1, "result-cache": False, "batch-chars": 4000, "workers": 1}
+        with Pipeline(_auto(tmp_path / "cache", **table)) as p:
+            p.check(f"{long_line}\n\n{long_line.upper()}\n\nThe first talks ended.\n")
+            g = _grammar(p)
+            assert g.stats()["unchecked"] == 3 and busy.checks == 2, (g.stats(), busy.checks)
+            assert busy.answered == []
