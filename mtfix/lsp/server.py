@@ -640,9 +640,10 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             ls.settings_pending = asyncio.Event()  # the first checks wait for the pull at `initialized`
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-    def folders_changed(ls: MtfixLanguageServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    async def folders_changed(ls: MtfixLanguageServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
         """Keep the workspace roots (where a missing glossary may be created) in step with the editor's; when the
-        first one changes, the editor's relative paths follow it and the open documents are checked again."""
+        first one changes, the editor's relative paths follow it, a client that answers ``workspace/configuration``
+        is asked for the new folder's settings, and the open documents are checked again (once)."""
         before = ls.roots[0] if ls.roots else None
         removed = {Path(p) for p in (uri_to_path(f.uri) for f in params.event.removed or []) if p}
         ls.roots = [r for r in ls.roots if r not in removed]
@@ -650,7 +651,10 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             if path and Path(path) not in ls.roots:
                 ls.roots.append(Path(path))
         ls.session.root = ls.roots[0] if ls.roots else None
-        if ls.rebase_settings(before):
+        changed = ls.rebase_settings(before)
+        if ls.pulls_settings and ls.session.root != before:
+            changed = await ls.pull_settings() or changed
+        if changed:
             ls.recheck_all()
 
     @server.feature(types.INITIALIZED)

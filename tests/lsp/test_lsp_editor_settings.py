@@ -283,3 +283,38 @@ def test_relative_editor_paths_follow_the_first_workspace_folder_when_the_folder
         assert "Traceback" not in h.stderr
 
     run(scenario())
+
+
+def test_a_pulling_client_is_asked_again_for_the_new_first_folder_when_the_folders_change(tmp_path: Path) -> None:
+    """Settings pulled with ``workspace/configuration`` are scoped to the first workspace folder; until session 20 a
+    pulling client was not asked again when ``didChangeWorkspaceFolders`` replaced that folder, so the old folder's
+    settings stayed. Now the server asks for the new first folder's and rechecks the open documents once."""
+    first, second = workspace(tmp_path), tmp_path / "ws2"
+    second.mkdir()
+
+    async def scenario() -> None:
+        h = Harness(first, capabilities=PULLING, settings={"mtfix": {"ignore": ["MTF105"]}})
+        await h.start()
+        uri, diags = await h.open_checked("a.txt", TEXT)
+        assert "MTF111" in codes(diags) and "MTF105" not in codes(diags), codes(diags)
+        h.settings = {"mtfix": {"select": ["MTF202"]}}  # what the editor holds for the new folder
+        n = len(h.published)
+        h.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=second.as_uri(), name="ws2")],
+                removed=[types.WorkspaceFolder(uri=first.as_uri(), name="ws")])))
+        after = await h.diagnostics(uri, 1, after=n)
+        assert codes(after) == {"MTF202"}, codes(after)
+        assert [r.items[0].scope_uri for r in h.configuration_requests] == [first.as_uri(), second.as_uri()]
+        await asyncio.sleep(1.0)  # rechecked once
+        assert len(h.published) == n + 1, h.published[n:]
+        # a change that keeps the first folder asks nothing
+        h.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(added=[types.WorkspaceFolder(uri=first.as_uri(), name="ws")],
+                                                    removed=[])))
+        await asyncio.sleep(1.0)
+        assert len(h.configuration_requests) == 2 and len(h.published) == n + 1
+        assert await h.stop() == 0
+        assert "Traceback" not in h.stderr
+
+    run(scenario())
