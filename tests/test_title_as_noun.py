@@ -1,0 +1,56 @@
+"""MTF124: an honorific title (Mr, Mrs, Ms) used as a common noun, with no name after it.
+
+Session 20 (recall audit, round 5): MT renders a source word for "sir", "lord", "master" or a
+polite form of address ("Pak", "domn", "härra") as "Mr" and puts a common noun or a verb after it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    with Pipeline(Config(grammar="off")) as p:
+        yield p
+
+
+def _codes(pipeline: Pipeline, text: str) -> list[str]:
+    return [f.code for f in pipeline.check(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor listened to Mr. taxi driver at the northern bus station on Friday.",
+    "In those years Mr ruled the province with almost unlimited power.",
+    "The treaty gave the Mr the right to collect taxes from every village.",
+    "Mrs teacher asked the pupils to bring their books on Monday.",
+])
+def test_title_before_a_common_word_is_flagged(pipeline, text):
+    assert "MTF124" in _codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. and Mrs. Aliyev opened the exhibition in Baku on Friday.",
+    "The award went to Mr. de Moraes and Ms. von der Leyen.",
+    "Mr. al-Sudani met Mr bin Salman in Riyadh on Tuesday.",
+    "Ms. Ho Thi Bi and Mr. Nguyen Van An run the farm together.",
+    "He was cast as Mr Right in the new comedy.",
+    "The minister, Mr Karimov, said the road would open in May.",
+    "The items and terms were listed by Mr. or Ms. Smith.",
+    "MR. SMITH WILL SPEAK AT NOON.",
+])
+def test_titles_before_names_pass(pipeline, text):
+    assert "MTF124" not in _codes(pipeline, text)
+
+
+def test_title_closing_a_clause_after_a_lower_case_word_is_flagged(pipeline):
+    text = "The tax was collected every spring by the village Mr."
+    findings = [f for f in pipeline.check(text).findings if f.code == "MTF124"]
+    assert findings and text[findings[0].start:findings[0].end] in ("Mr", "Mr.")
+
+
+def test_title_after_a_name_and_before_punctuation_passes(pipeline):
+    assert "MTF124" not in _codes(pipeline, "The letter was signed by Mr. Smith, and Mrs. Jones replied.")
