@@ -18,6 +18,8 @@ Two views:
     python bench/repair_classes.py                  # train split
     python bench/repair_classes.py --split dev --show glued
     python bench/repair_classes.py --fixed          # which classes mtfix's safe fixes already repair
+    python bench/repair_classes.py --mlqe --fixed   # MLQE-PE train MT against its post-edits (five pairs)
+    python bench/repair_classes.py --fixed --ignore MTF127,MTF125   # what fix repaired without those rules
 """
 
 from __future__ import annotations
@@ -57,6 +59,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = {
     "semicolon-capital": (re.compile(r"; [A-Z][a-z]+"), lambda m: m.group(0).lower()),
     "double-space": (re.compile(r"\S  +\S"), lambda m: re.sub(" +", " ", m.group(0))),
     "space-apostrophe": (re.compile(r"\w ['’] ?s\b|\w['’] s\b"), lambda m: re.sub(r"\s", "", m.group(0))),
+    # detokeniser residue (session 20; MLQE-PE ne-en and si-en MT)
+    "space-inside-quotes": (re.compile(r"""(?<![^\s(\[])(["']) ([^\s"'][^"'\n]{0,78}?[^\s"']) \1(?=[\s.,;:!?)\]]|$)"""),
+                            lambda m: m.group(1) + m.group(2) + m.group(1)),
+    "split-decade": (re.compile(r"(?i)(?:\bthe |\bmid-|\bearly |\blate )(?:1\d|20)\d0 s\b"),
+                     lambda m: m.group(0)[:-2] + "s"),
+    "spaced-prefix-hyphen": (re.compile(r"(?<![\w'’-])(?:non|re|semi|anti|neo|co|pre|multi|quasi|pseudo) - [a-z]+"
+                                        r"|-(?:year|month|week|day)s? - old\b"),
+                             lambda m: m.group(0).replace(" - ", "-")),
 }
 
 
@@ -104,6 +114,21 @@ def pattern_classes(text: str, corr: str) -> list[tuple[str, str]]:
     return out
 
 
+def mlqe_rows(split: str, data: str | None) -> list[dict]:
+    """MLQE-PE records of ``split`` for the five pairs as realmt-like rows (``pe`` as the correction)."""
+    from eval_data import PAIRS, read_jsonl
+    from eval_data import data_dir as bench_dir
+
+    root, rows = bench_dir(data), []
+    for pair in PAIRS:
+        path = root / f"mlqe-pe-{pair}-{split}.jsonl"
+        path = path if path.exists() else path.with_name(path.name + ".gz")
+        for i, r in enumerate(read_jsonl(path)):
+            if r.get("pe") is not None:
+                rows.append({"id": f"{pair}-{i}", "lang": pair[:2], "text": r["mt"], "correction": r["pe"]})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     from eval_realmt import data_dir, read_jsonl
 
@@ -112,14 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=None)
     ap.add_argument("--show", action="append", default=[], help="print every snippet of this class")
     ap.add_argument("--fixed", action="store_true", help="also run mtfix fix and count classes it repairs")
+    ap.add_argument("--mlqe", action="store_true",
+                    help="MLQE-PE MT against its post-edits (five pairs; the split's files in ../shared/benchmarks)")
+    ap.add_argument("--ignore", default="", help="comma-separated rule codes to leave out of --fixed")
     args = ap.parse_args(argv)
-    rows = read_jsonl(data_dir(args.data) / f"real_mt_{args.split}.jsonl")
+    rows = mlqe_rows(args.split, args.data) if args.mlqe else read_jsonl(
+        data_dir(args.data) / f"real_mt_{args.split}.jsonl")
     fixer = None
     if args.fixed:
         from mtfix.config import Config
         from mtfix.pipeline import Pipeline
 
-        fixer = Pipeline(Config(grammar="off"))
+        ignore = tuple(c.strip() for c in args.ignore.split(",") if c.strip())
+        fixer = Pipeline(Config(grammar="off", ignore=ignore))
     count: dict[str, int] = defaultdict(int)
     sents: dict[str, set[str]] = defaultdict(set)
     langs: dict[str, set[str]] = defaultdict(set)
@@ -128,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         text, corr = r["text"], r["correction"]
         found = token_classes(text, corr) + pattern_classes(text, corr)
         after = set()
-        if fixer is not None:
+        if fixer is not None and found:
             fixed = fixer.fix(text).text
             after = {(c, s) for c, s in token_classes(fixed, corr) + pattern_classes(fixed, corr)}
         for cls, snip in found:

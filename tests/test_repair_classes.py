@@ -25,3 +25,13 @@ def test_pattern_confirmed_only_when_the_correction_repairs_it() -> None:
     unconfirmed = pattern_classes("The storm lasted three days.The roads were shut.",
                                   "Roads were shut after a three-day storm.")
     assert ("nospace-after-stop-opener?", "ys.The") in unconfirmed
+
+
+def test_detokeniser_residue_shapes() -> None:
+    found = pattern_classes('Turnout was 41 % in the 1980 s; he was re - elected as " mayor ".',
+                            'Turnout was 41% in the 1980s; he was re-elected as "mayor".')
+    for cls in ("space-percent", "split-decade", "spaced-prefix-hyphen", "space-inside-quotes"):
+        assert cls in {c for c, _ in found}, cls
+    # a dash between two words, or one-sided spacing inside quotes, is not the shape
+    found = pattern_classes('Sales grew over the year - up to 400, the "idea " stays.', "x")
+    assert not {c.rstrip("?") for c, _ in found} & {"spaced-prefix-hyphen", "space-inside-quotes"}
