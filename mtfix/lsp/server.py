@@ -47,7 +47,7 @@ from mtfix.lsp.workspace import (
     build_document,
     document_kind,
 )
-from mtfix.model import Finding, FixSafety
+from mtfix.model import Checker, Finding, FixSafety
 from mtfix.version import __version__
 
 log = logging.getLogger("mtfix.lsp")
@@ -252,8 +252,11 @@ class MtfixLanguageServer(LanguageServer):
         if not path:
             return False
         target = _resolved(path)
-        return any(isinstance(key, tuple) and _resolved(str(key[0])) == target for st in list(self.states.values())
-                   for key in (*st.profile.key_files, *st.profile.key))
+        if any(isinstance(key, tuple) and _resolved(str(key[0])) == target for st in list(self.states.values())
+               for key in (*st.profile.key_files, *st.profile.key)):
+            return True
+        # a document whose check is not done yet has no state: the profiles loaded and the one being built
+        return any(_resolved(f) == target for f in self.session.files())
 
     def _message_from_thread(self, text: str) -> None:
         if self.loop is not None:
@@ -315,23 +318,24 @@ class MtfixLanguageServer(LanguageServer):
                 return
             encoding = self.encoding
             loop = asyncio.get_running_loop()
-            state, new_profile = await loop.run_in_executor(
+            state, _ = await loop.run_in_executor(
                 self.checks, self._check, uri, version, text, kind, path, encoding
             )
             # Said before the staleness test below, and keyed on the profile rather than on this
             # check having loaded it: the check that loaded it may have been superseded or cancelled.
             self._announce(state.profile)
             current = self._current_version(uri)
-            if current is not None and current != version:
-                return  # a newer check is on its way
+            if current is None or current != version:
+                return  # a newer check is on its way, or the document was closed meanwhile
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
                                                       state.profile.config.min_severity, state.profile.pack_files,
                                                       version))
-            if new_profile and len(self.states) > 1:
-                for other, st in list(self.states.items()):
-                    if other != uri and st.profile.origin == state.profile.origin:
-                        self.schedule(other, 0.0)
+            # the other documents of this settings file checked with an older profile: checked again (the
+            # check that built this one may have been dropped, superseded or cancelled: not only when `new`)
+            for other, st in list(self.states.items()):
+                if other != uri and _same_settings(st.profile, state.profile) and st.profile.serial < state.profile.serial:
+                    self.schedule(other, 0.0)
             if state.profile.config.grammar != "off":
                 self._start_grammar_pass(state)
         except asyncio.CancelledError:
@@ -339,6 +343,13 @@ class MtfixLanguageServer(LanguageServer):
         except Exception as exc:  # never let one document stop the server
             log.exception("checking %s failed", uri)
             self.message(f"checking {uri} failed: {type(exc).__name__}: {exc}", types.MessageType.Error)
+
+    def current_text(self, uri: str) -> str | None:
+        """The editor's text of ``uri`` now (None: not open, or its text is unknown)."""
+        if not self.is_open(uri) or uri in self.unsynced:
+            return None
+        doc = self.workspace.text_documents.get(unquote(uri))
+        return doc.source if doc is not None else None
 
     def _current_version(self, uri: str) -> int | None:
         if not self.is_open(uri):
@@ -369,7 +380,8 @@ class MtfixLanguageServer(LanguageServer):
     def profile_for(self, path: str | None) -> tuple[Profile, bool]:
         """The profile (settings, pipelines) of a document at ``path`` (None: an ``untitled:`` one, as if in
         the first workspace folder), rebuilt when its files changed; in the check thread only."""
-        return self.session.profile(path or (str(self.roots[0] / "untitled") if self.roots else None))
+        roots = self.roots  # once: the event loop may take a change of the workspace folders meanwhile
+        return self.session.profile(path or (str(roots[0] / "untitled") if roots else None))
 
     def _start_grammar_pass(self, state: DocState) -> None:
         old = self.grammar_tasks.pop(state.uri, None)
@@ -378,6 +390,7 @@ class MtfixLanguageServer(LanguageServer):
         self.grammar_tasks[state.uri] = asyncio.ensure_future(self._grammar_pass(state))
 
     async def _grammar_pass(self, state: DocState) -> None:
+        checker: Checker | None = None
         try:
             checker = self.grammar.want(state.profile.config)
             if checker is None:
@@ -401,6 +414,9 @@ class MtfixLanguageServer(LanguageServer):
         except asyncio.CancelledError:
             raise
         except Exception as exc:
+            if checker is not None and self.grammar.checker is not checker:  # closed meanwhile: LanguageTool was
+                log.info("grammar pass on %s dropped: LanguageTool restarted for new settings", state.uri)
+                return  # started again for new settings, and the documents are checked again when it is ready
             log.exception("grammar pass on %s failed", state.uri)
             self.message(f"LanguageTool pass failed: {type(exc).__name__}: {exc}")
 
@@ -443,6 +459,11 @@ class MtfixLanguageServer(LanguageServer):
         self.grammar.close()
         self.checks.shutdown(wait=False, cancel_futures=True)
         self.grammar_pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _same_settings(a: Profile, b: Profile) -> bool:
+    """Whether two profiles are of the same settings file (with none: the same error, or none)."""
+    return a.origin == b.origin and (a.origin is not None or a.error == b.error)
 
 
 def _resolved(path: str) -> str:
@@ -565,11 +586,17 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if st is None:
         return None, "the document is not open"
     versioned = _client_versioned_edits(ls)
-    if data.get("action") == "fixAll":
+    if data.get("action") == "fixAll":  # for the text the editor has when they are computed (typed meanwhile: again)
         loop = asyncio.get_running_loop()
-        edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
-        return actions.workspace_edit(st.uri, st.version, edits, versioned), None
-    if data.get("digest") != actions.text_digest(st.text):
+        for _ in range(3):
+            edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
+            if ls.current_text(st.uri) == st.text:
+                return actions.workspace_edit(st.uri, st.version, edits, versioned), None
+            st = await ls.fresh_state(st.uri)
+            if st is None:
+                return None, "the document is not open"
+        return None, STALE
+    if data.get("digest") != actions.text_digest(st.text) or ls.current_text(st.uri) != st.text:  # typed meanwhile
         return None, STALE
     key = (data.get("code"), data.get("start"), data.get("end"))
     f = next((f for f in st.findings if (f.code, f.start, f.end) == key), None)
@@ -654,7 +681,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         changed = ls.rebase_settings(before)
         if ls.pulls_settings and ls.session.root != before:
             changed = await ls.pull_settings() or changed
-        if changed:
+        # untitled documents are checked as if in the first folder: they follow it, with or without editor settings
+        if changed or ls.session.root != before:
             ls.recheck_all()
 
     @server.feature(types.INITIALIZED)
@@ -713,14 +741,14 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MtfixLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        for tasks in (ls.tasks, ls.grammar_tasks):
-            t = tasks.pop(uri, None)
-            if t is not None:
-                t.cancel()
-        ls.states.pop(uri, None)
-        ls.unsynced.discard(uri)
-        for other in [u for u in ls.open_uris if unquote(u) == unquote(uri)]:  # however the close spells it
-            ls.open_uris.pop(other, None)
+        for spelt in {uri, *(u for u in ls.open_uris if unquote(u) == unquote(uri))}:  # however the close spells it
+            for tasks in (ls.tasks, ls.grammar_tasks):
+                t = tasks.pop(spelt, None)
+                if t is not None:
+                    t.cancel()
+            ls.states.pop(spelt, None)
+            ls.unsynced.discard(spelt)
+            ls.open_uris.pop(spelt, None)
         ls.publish(uri, None, [])
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -810,6 +838,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 edits = await loop.run_in_executor(ls.checks, fix_all_edits, ls, st)
                 fa.edit = actions.workspace_edit(uri, st.version, edits, versioned)
             out.append(fa)
+        if delivery == "eager" and ls.current_text(uri) != st.text:  # typed while they were computed: plain edits
+            return None  # for the text before would change the wrong words (the editor asks again)
         if only:
             out = [x for x in out if any(_kind_within(x.kind, k) for k in only)]
         return out
@@ -853,11 +883,17 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
 
         loop = asyncio.get_running_loop()
         target = _resolved(glossary)
-        buffers = [ls.workspace.get_text_document(u).source for u in list(ls.open_uris)
-                   if ls.is_open(u) and (p := uri_to_path(u)) and _resolved(p) == target]
+        roots = list(ls.roots)
+
+        def add() -> str:
+            """In the check thread, after the check running there: the glossary's text in the editor read just
+            before the write (an edit made while the write waited is unsaved changes too)."""
+            buffers = [text for u in list(ls.open_uris) if (p := uri_to_path(u)) and _resolved(p) == target
+                       and (text := ls.current_text(u)) is not None]
+            return add_name(glossary, name, roots, buffers[0] if buffers else None)
+
         try:
-            msg = await loop.run_in_executor(ls.checks, add_name, glossary, name, list(ls.roots),
-                                             buffers[0] if buffers else None)
+            msg = await loop.run_in_executor(ls.checks, add)
         except MtfixError as exc:
             ls.message(f"add to glossary: {exc}", types.MessageType.Error)
             return {"ok": False, "message": str(exc)}

@@ -18,6 +18,7 @@ ready, documents are checked without it.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
 from collections.abc import Callable
@@ -49,6 +50,7 @@ LANGUAGE_IDS = {
 #: Markdown extensions editors use beyond the formats' own
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
 DEFAULT_DEBOUNCE_MS = 50
+_BUILT = itertools.count()  # profiles in the order they were built (see Profile.serial)
 
 
 def document_kind(path: str | None, language_id: str | None) -> str | None:
@@ -127,6 +129,9 @@ class Profile:
     empty: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # every glossary the configuration names, in its order (when some are missing)
     fast: Pipeline = field(init=False)
+    #: built after every profile of a lower serial: one of a settings file's documents checked with a newer
+    #: profile than another's means the other's is stale (whichever check built it, even one dropped since)
+    serial: int = field(init=False, compare=False, default_factory=_BUILT.__next__)
 
     def __post_init__(self) -> None:
         self.fast = Pipeline(self.config.with_overrides(grammar="off"))
@@ -283,6 +288,14 @@ class Session:
         #: generation counts their changes (a profile built under older ones is rebuilt)
         self.editor: LoadedConfig | None = None
         self.editor_generation = 0
+        self._reading: set[str] = set()  # the glossaries and packs of a profile being built now
+
+    def files(self) -> set[str]:
+        """The files the profiles loaded depend on (settings files, glossaries, rule packs), those of the profile
+        being built now included: a save of one must re-check, even before a document's check is done."""
+        with self._lock:
+            profiles, reading = list(self._profiles.values()), set(self._reading)
+        return reading | {str(k[0]) for p in profiles for k in (*p.key_files, *p.key) if isinstance(k, tuple)}
 
     def set_editor(self, loaded: LoadedConfig | None) -> None:
         """Take the editor's settings (None: none); the next check of each document rebuilds its profile."""
@@ -326,10 +339,21 @@ class Session:
             config = config.with_overrides(grammar="off")
         if config.jobs != 1:  # the server's threads check one document each: the detector forks no workers
             config = config.with_overrides(jobs=1)
-        # a glossary named but not created yet: check without it until the glossary action creates it
+        with self._lock:
+            self._reading = {*config.glossaries, *config.rule_files}
+        try:
+            return self._build(name, config, origin, key, error)
+        finally:
+            with self._lock:
+                self._reading = set()
+
+    def _build(self, name: str, config: Config, origin: Path | None, key: tuple[Any, ...],
+               error: str | None) -> tuple[Profile, bool]:
+        """Build, keep under ``name`` and return the profile of ``config``."""
         named = config.glossaries
         # the files' times before they are read: one saved while it is read is read again at the next check
         stats = {p: _stat_key(p) for p in (*named, *config.rule_files)}
+        # a glossary named but not created yet: check without it until the glossary action creates it
         missing = tuple(g for g in named if not os.path.lexists(g))
         empty = tuple(g for g in named if g not in missing and _no_entries(g))  # to be filled by the action too
         if missing or empty:

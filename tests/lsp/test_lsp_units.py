@@ -391,6 +391,80 @@ def test_a_glossary_filled_while_it_was_read_is_read_again(tmp_path: Path, monke
     assert again.config.glossaries == (str(names),) and not again.empty
 
 
+def test_a_glossary_being_read_is_a_file_the_session_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glossary saved while the profile that names it is built (before any document's check is done): its
+    didSave must re-check, so the session counts it among its files from before its read."""
+    from mtfix.lsp import workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mtfix.toml").write_text('glossaries = ["names.tsv"]\n', encoding="utf-8")
+    names = tmp_path / "names.tsv"
+    names.write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    session = workspace.Session(tmp_path)
+    seen: list[set[str]] = []
+    real = workspace._no_entries
+    monkeypatch.setattr(workspace, "_no_entries", lambda path: (seen.append(session.files()), real(path))[1])
+    session.profile(str(tmp_path / "a.txt"))
+    assert seen and str(names) in seen[0]  # while it is read
+    assert str(names) in session.files()  # and once the profile is kept
+
+
+def test_the_first_folder_removed_while_an_untitled_document_is_checked(tmp_path: Path) -> None:
+    """The check thread read the workspace folders twice (is there one? the first): removed in between (the
+    event loop took the editor's change), the check failed with IndexError, said to the user."""
+    from mtfix.lsp.server import MtfixLanguageServer
+
+    (tmp_path / ".git").mkdir()
+
+    class Server(MtfixLanguageServer):
+        reads = 0
+
+        @property
+        def roots(self) -> list[Path]:  # the folder is removed after the first read
+            self.reads += 1
+            return [tmp_path] if self.reads == 1 else []
+
+        @roots.setter
+        def roots(self, value: list[Path]) -> None:
+            pass
+
+    profile, _ = Server(grammar="off").profile_for(None)
+    assert profile.error is None
+
+
+def test_a_grammar_pass_whose_languagetool_was_replaced_meanwhile_is_dropped_quietly(tmp_path: Path) -> None:
+    """The settings changed (another LanguageTool language) while one document's grammar pass ran: the next
+    check of another document started LanguageTool again and closed the one in use, and the pass failed with
+    "LanguageTool pass failed" shown to the user.  The document is checked again under the new settings."""
+    import asyncio
+
+    from mtfix.config import Config
+    from mtfix.lsp.server import DocState, MtfixLanguageServer
+    from mtfix.lsp.workspace import Profile
+    from mtfix.model import BaseChecker
+
+    ls = MtfixLanguageServer(grammar="off")
+    said: list[str] = []
+    ls.message = lambda text, kind=None, again=False: said.append(text)  # type: ignore[method-assign]
+
+    class Closed(BaseChecker):
+        name = "grammar"
+
+        def check(self, doc, annotations=None):  # closed meanwhile, for the new settings' LanguageTool
+            ls.grammar.checker = None
+            raise ConnectionError("the LanguageTool server closed the connection")
+
+    closed = Closed()
+    ls.grammar.want = lambda config: closed  # type: ignore[method-assign]
+    text = "The talks went on.\n"
+    state = DocState("file:///w/a.txt", 1, text, "text", "/w/a.txt", LineIndex(text), Profile(Config(grammar="off"), None, ()))
+    try:
+        asyncio.run(ls._grammar_pass(state))
+    finally:
+        ls.close()
+    assert said == []
+
+
 def test_fix_titles_show_a_change_of_spaces() -> None:
     """A fix that only removes a space said "fix MTF111: '' → ''"; the title now shows the words around it."""
     from mtfix.config import Config
