@@ -244,8 +244,9 @@ def usage(base: Path | None = None) -> dict[str, tuple[int, int]]:
     return out
 
 
-def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, list[str]]:
-    """Remove the cached files (see :data:`FOLDERS`): (files removed, bytes freed, errors).  Safe while
+def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, list[tuple[Path, str]]]:
+    """Remove the cached files (see :data:`FOLDERS`): (files removed, bytes freed, (file, reason) of each
+    file not removed).  Safe while
     other mtfix processes run: they rebuild what they miss (a mapped file stays valid until closed)."""
     removed, freed, errors = 0, 0, []
     for files in _members(base or root(), results).values():
@@ -256,7 +257,7 @@ def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, 
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                errors.append(f"{p}: {exc.strerror or exc}")
+                errors.append((p, exc.strerror or str(exc)))
                 continue
             removed, freed = removed + 1, freed + size
     return removed, freed, errors

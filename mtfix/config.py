@@ -105,7 +105,8 @@ class Config:
         if self.source_lang:
             from mtfix.rules.pack import bundled_pack_paths
 
-            names = [n for n in bundled_pack_paths() if n.startswith("en-") or n == f"{self.source_lang}-en"]
+            own = f"{pack_language(self.source_lang)}-en"
+            names = [n for n in bundled_pack_paths() if n.startswith("en-") or n == own]
             return sorted(names)
         return None
 
@@ -180,6 +181,16 @@ def _kind_of(name: str) -> Setting | None:
             kind = "bool" if isinstance(default, bool) else "strings" if isinstance(default, tuple) else "str"
             return Setting(name.replace("_", "-"), name, kind)
     return None
+
+
+def pack_language(lang: str) -> str:
+    """The language whose ``<lang>-en`` rule pack a source language picks: its primary subtag in lower
+    case (``az-AZ``, ``az_AZ``, ``AZ`` → ``az``), as an XLIFF file's ``source-language`` is read.
+
+    >>> pack_language("az-Latn-AZ"), pack_language("pt_BR")
+    ('az', 'pt')
+    """
+    return lang.replace("_", "-").split("-")[0].lower()
 
 
 #: A language code as ``source-lang`` takes it: ``az``, ``tr``, ``pt-BR``, ``zh_Hant`` (never empty or spaced).
@@ -301,6 +312,8 @@ def _validate(cfg: Config) -> None:
             checked = _check_value(s, value)
         except ValueError as exc:
             raise ConfigError(f"Config: {s.field} {exc}") from None
+        if s.paths and isinstance(checked, tuple) and any(not v for v in checked):  # not the current folder
+            raise ConfigError(f"Config: {s.field}: an empty path (an unset variable?): name a file")
         given = getattr(cfg, s.field)
         if checked != given or type(checked) is not type(given):  # np.True_ == True: replaced all the same
             object.__setattr__(cfg, s.field, checked)

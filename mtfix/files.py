@@ -9,6 +9,7 @@ each failure is reported (``file:line: reason``) and kept in
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -361,9 +362,12 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
         files = list(iter_paths(paths, include, exclude, formats=[input_format], base=base, warn=warn,
                                 skip=walk_skip_collector(walk_skipped, warn)))
 
+    named = set(paths)
+
     def one(path: str) -> tuple[str, Any, list[str]]:
         already = len(warnings) if warnings is not None else 0
-        outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding, regular_only)
+        outcome: tuple[str, Any] = _run_file(path, job, input_format, encoding, regular_only,
+                                             walked=path not in named)
         return (*outcome, warnings[already:] if warnings is not None else [])
 
     in_workers = jobs != 1 and STDIN not in files and len(files) > 1
@@ -404,10 +408,18 @@ def _merge_warnings(warnings: list[str], new: Iterable[str]) -> None:
 
 
 def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str | None,
-              encoding: str | None, regular_only: bool = False) -> tuple[str, Any]:
-    """``("ok", FileResult)``, ``("skipped", FileProblem)`` or ``("failed", FileProblem)`` for one input."""
+              encoding: str | None, regular_only: bool = False, *, walked: bool = False) -> tuple[str, Any]:
+    """``("ok", FileResult)``, ``("skipped", FileProblem)`` or ``("failed", FileProblem)`` for one input.
+
+    ``walked``: found by walking a folder; gone by the time it is read (a build, ``git checkout`` or an
+    editor removed it), it is skipped, as a broken link met on the walk is (until session 20: a failure)."""
     try:
-        inp = read_input(path, regular_only=regular_only)
+        try:
+            inp = read_input(path, regular_only=regular_only)
+        except InputError:
+            if walked and not os.path.lexists(path):
+                return "skipped", FileProblem(path, f"{path}: removed after its folder was walked; skipped")
+            raise
         check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
         wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING

@@ -24,7 +24,6 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from dataclasses import asdict, dataclass, field
 from datetime import date, time
 from decimal import Decimal
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -440,6 +439,20 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
 
     items = _items(records, opts)
     window: deque[tuple[list[Any], Future]] = deque()
+    failure: list[Exception] = []  # what reading ``records`` raised: raised once what was read is delivered
+
+    def chunks() -> Iterator[list[Any]]:
+        chunk: list[Any] = []
+        try:
+            for it in items:
+                chunk.append(it)
+                if len(chunk) == chunk_size:
+                    yield chunk
+                    chunk = []
+        except Exception as exc:  # noqa: BLE001 - the caller's cursor (or on_error="raise"): re-raised below
+            failure.append(exc)
+        if chunk:
+            yield chunk
 
     def drain() -> list[RecordResult]:
         chunk, fut = window.popleft()
@@ -455,7 +468,7 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
             return run_chunk(pipeline, chunk, opts)
 
     try:
-        while chunk := list(islice(items, chunk_size)):
+        for chunk in chunks():
             try:
                 fut = submit(chunk)
             except BrokenExecutor:
@@ -465,5 +478,7 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
                 yield from drain()
         while window:
             yield from drain()
+        if failure:  # (until session 20 the results of the records read before it were dropped)
+            raise failure[0]
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -216,7 +216,7 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 def guarded(fn: Callable[[], int | None], *, verbose: bool = False, args: list[str] | tuple[str, ...] = ()) -> int:
     """Call ``fn`` under the exit-code contract of the ``mtfix`` command: its return value
-    (None: 0), typer's exits as they are, 130 on Ctrl-C, 141 and no message when standard output
+    (None: 0), typer's exits as they are, 130 on Ctrl-C (143 on SIGTERM, 129 on SIGHUP), 141 and no message when standard output
     was closed early, and any exception as one line with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too.
     Meanwhile standard error shortens the very long values among ``args`` and escapes the control
     characters of mtfix's lines (:mod:`mtfix.cli.clip`)."""
@@ -233,7 +233,7 @@ def _guarded(fn: Callable[[], int | None], verbose: bool) -> int:
     except (KeyboardInterrupt, typer.Abort):  # (click turns Ctrl-C into Abort)
         return _stopped("interrupted (Ctrl-C)", 130)
     except Terminated as exc:
-        return _stopped("stopped (SIGTERM)", exc.code)
+        return _stopped(f"stopped ({exc.name})", exc.code)
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", getattr(exc, "code", 0))
         return code if isinstance(code, int) else 0
@@ -289,15 +289,27 @@ GC_THRESHOLD = (50_000, 20, 10)
 
 
 class Terminated(SystemExit):
-    """The exit a SIGTERM raises (:func:`exit_on_sigterm`): ``code`` is 128 + the signal number."""
+    """The exit a SIGTERM or SIGHUP raises (:func:`exit_on_sigterm`): ``code`` is 128 + the signal number."""
 
     code: int
+
+    @property
+    def name(self) -> str:
+        """The signal's name (``SIGTERM``)."""
+        import signal
+
+        try:
+            return signal.Signals(self.code - 128).name
+        except ValueError:
+            return f"signal {self.code - 128}"
 
 
 def exit_on_sigterm() -> None:
     """Make SIGTERM (``kill``, ``timeout``, a CI job cancelled) end the command as Ctrl-C does:
     by an exception, so that a write under way removes its temporary file (or puts a hard-linked
-    file's original back) instead of leaving it in the user's folder.  Exit code 143."""
+    file's original back) instead of leaving it in the user's folder.  Exit code 143.  SIGHUP (the
+    terminal closed, an ssh session dropped) likewise, exit 129 (until session 20 it left the
+    temporary file behind); one ignored already (``nohup``) stays ignored."""
     import signal
 
     def terminate(signum: int, _frame: object) -> None:
@@ -305,6 +317,9 @@ def exit_on_sigterm() -> None:
 
     with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal
         signal.signal(signal.SIGTERM, terminate)
+    with contextlib.suppress(ValueError, OSError, AttributeError):  # no SIGHUP on Windows
+        if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+            signal.signal(signal.SIGHUP, terminate)
 
 
 def main() -> None:

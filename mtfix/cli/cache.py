@@ -65,8 +65,19 @@ def clean(
 
     base = _root()
     removed, freed, errors = cache.clean(base, results=not keep_results)
-    for e in errors:
-        typer.echo(f"mtfix: cannot remove {e}", err=True)
+    for line in _grouped(errors, base):
+        typer.echo(f"mtfix: {line}", err=True)
     typer.echo(f"removed {removed} files ({_mb(freed)}) from {base}")
     if errors:
         raise typer.Exit(1)
+
+
+def _grouped(errors: list[tuple[Path, str]], base: Path) -> list[str]:
+    """One line per reason a file could not be removed: a cache on a read-only disk is one line, not
+    one per file (until session 20); a file alone is named alone."""
+    by_reason: dict[str, list[Path]] = {}
+    for path, reason in errors:
+        by_reason.setdefault(reason, []).append(path)
+    return [f"cannot remove {paths[0]}: {reason}" if len(paths) == 1 else
+            f"cannot remove {len(paths)} files in {base}: {reason} (the first: {paths[0]})"
+            for reason, paths in by_reason.items()]

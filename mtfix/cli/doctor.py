@@ -118,6 +118,19 @@ def _cache(settings) -> Check:
     return "LT cache", True, f"{settings.cache_db}: {summary[0]} entries, {summary[1] / 1e6:.1f} MB"
 
 
+def _unwritable(folder: Path) -> str | None:
+    """Why mtfix could not write in ``folder`` (or, not made yet, make it in its nearest existing parent), or
+    None.  Until session 20 a cache on a read-only disk was "OK" while every run rebuilt its caches."""
+    from mtfix.io.textfile import _denied
+
+    at = folder
+    while not at.exists() and at.parent != at:
+        at = at.parent
+    if at.is_dir() and not os.access(at, os.W_OK | os.X_OK):
+        return _denied(at)
+    return None
+
+
 def _caches() -> Check:
     """mtfix's own caches: they keep entries of earlier versions and rule edits until cleaned."""
     from mtfix import cache
@@ -127,6 +140,13 @@ def _caches() -> Check:
         return "caches", False, f"{base}: not a folder (MTFIX_CACHE_DIR?): mtfix runs without its caches"
     parts = cache.usage()
     files, size = sum(n for n, _ in parts.values()), sum(b for _, b in parts.values())
+    unwritable = _unwritable(base)
+    if unwritable and not files:
+        return "caches", False, (f"{base}: mtfix cannot write in it ({unwritable}): every run starts without its "
+                                 "caches, seconds slower; set MTFIX_CACHE_DIR to a folder it can write")
+    if unwritable:  # a cache filled beforehand and shared read-only (a CI image): read, never added to
+        return "caches", True, (f"{base}: {files} files, {size / 1e6:.1f} MB, read as they are ({unwritable}: "
+                                "what a new mtfix or rule edit needs is rebuilt on every run)")
     return "caches", True, f"{cache.root()}: {files} files, {size / 1e6:.1f} MB (`mtfix cache clean` empties them)"
 
 

@@ -389,13 +389,14 @@ def _source_lang_warning(lang: str | None, where: str = "--source-lang") -> str 
     """A warning when no bundled pack translates from ``lang``; ``where`` names the setting's origin."""
     if not lang:
         return None
+    from mtfix.config import pack_language
     from mtfix.rules.pack import bundled_pack_paths
 
     names = sorted(bundled_pack_paths())
-    if f"{lang}-en" in names:
+    if f"{pack_language(lang)}-en" in names:
         return None
     langs = sorted(n.split("-")[0] for n in names if n.endswith("-en"))
-    return (f"{where} {lang}: there is no {lang}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
+    return (f"{where} {lang}: there is no {pack_language(lang)}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
             f"bundled packs: {', '.join(names)}); only the English packs are used")
 
 

@@ -136,7 +136,8 @@ class _GitIgnores:
 
     def _own(self, directory: str) -> pathspec.GitIgnoreSpec | None:
         try:
-            with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+            # utf-8-sig: a BOM (a Windows editor's) is not part of the first pattern, as git reads it
+            with open(os.path.join(directory, ".gitignore"), encoding="utf-8-sig", errors="replace") as fh:
                 lines = fh.read().splitlines()
         except OSError:
             return None

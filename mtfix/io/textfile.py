@@ -184,7 +184,10 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
             except UnicodeDecodeError as exc:
                 raise _decode_error(body, exc, path, codec, bom) from None
     legacy = encoding or LEGACY_ENCODING.get()
-    wide = legacy is not None and is_wide(legacy)
+    # UTF-16/32 text has NULs (any Latin letter, space or line break), and its ASCII text is valid UTF-8
+    # too: a wide ``encoding`` reads every file with a NUL; one without is UTF-8 when it is valid UTF-8
+    # (until session 20 a UTF-8 file in such a batch was read as UTF-16 nonsense and passed unchecked)
+    wide = legacy is not None and is_wide(legacy) and b"\x00" in raw
     try:
         if not wide:
             return TextFile(raw.decode("utf-8"), "utf-8", b"", path)
@@ -293,6 +296,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
     until the write is complete (and is put back if the write fails).  Otherwise
     the data goes to a temporary file beside the target, then a rename.
 
+    An existing file's owner and group are kept where this process may set them (:func:`_keep_owner`).
     ``mode``: the permission bits of the result (default: the existing file's,
     or for a new file 0666 less the umask).  ``expected``: the bytes ``path`` was read as
     (``fix`` in place); a file that no longer holds them (another program wrote to it or
@@ -326,6 +330,8 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if st is not None:
+            _keep_owner(tmp, st)
         os.chmod(tmp, mode)
         _check_unchanged(target, expected, shown)  # as late as can be: just before the rename
         os.replace(tmp, target)
@@ -337,6 +343,22 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """Give the temporary file that replaces a file the file's owner and group, as far as this process
+    may (root: both, as GNU ``sed -i`` does; others: the group if they are in it, else nothing).  Until
+    session 20 ``sudo mtfix fix`` left a file owned by root, which a 0640 file's owner could not read."""
+    if not hasattr(os, "chown"):  # Windows
+        return
+    own = os.stat(tmp)
+    if (own.st_uid, own.st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.chown(tmp, -1, st.st_gid)
 
 
 def _check_unchanged(target: Path, expected: bytes | None, shown: str) -> None:
