@@ -324,3 +324,29 @@ def test_the_readmes_finding_fields_and_the_scoring_pages_signature_fields() -> 
         return [part.split(":", 1)[0] for part in s.split("|")]
 
     assert template and fields(template.group(1)) == fields(signature), signature
+
+
+def test_the_editor_pages_message_for_a_bad_editor_setting() -> None:
+    """docs/editors.md's message for ``minSeverity: "huge"`` is the server's ("mtfix: " + the loader's
+    error + "; keeping the previous settings"), the allowed values in the order mtfix names them."""
+    from mtfix.errors import ConfigError
+    from mtfix.lsp.settings import normalise
+
+    page = " ".join(PAGES["docs/editors.md"].split())
+    shown = re.search(r"`(mtfix: editor setting mtfix\.minSeverity: [^`]*)`", page)
+    with pytest.raises(ConfigError) as exc:
+        normalise({"minSeverity": "huge"})
+    assert shown and shown.group(1) == f"mtfix: {exc.value}; keeping the previous settings"
+
+
+def test_the_review_pages_sample_decision_is_the_edit_mtfix_proposes() -> None:
+    """docs/review.md's sample decision (MTF101 on its own sentence): the edit's original, replacement,
+    length and sentence offset are those of the edit a review proposes for that sentence."""
+    import mtfix
+
+    (block,) = [b for w, b in JSON if w.startswith("docs/review.md") and '"mtfix-review-decisions"' in b]
+    (decision,) = _json_value(block)["files"][0]["decisions"]
+    (edit,) = [e for f in mtfix.check(decision["sentence"]).findings if f.code == decision["code"] for e in f.edits]
+    assert (edit.original, edit.replacement, edit.start) == (
+        decision["original"], decision["replacement"], decision["sentence_offset"])
+    assert decision["end"] - decision["start"] == len(decision["original"])

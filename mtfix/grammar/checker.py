@@ -490,7 +490,9 @@ def build_checker(config: Config, warnings: list[str]) -> GrammarChecker | None:
     except GrammarError as exc:
         if config.grammar == "required":
             raise
-        warnings.append(f"grammar checks skipped: {str(exc).splitlines()[0]} (--grammar off silences this)")
+        # one line: a message whose first line introduces the server log's tail ("its log (…) ends:") names the log
+        first = str(exc).splitlines()[0].removesuffix(" ends:")
+        warnings.append(f"grammar checks skipped: {first} (--grammar off silences this)")
         return None
 
 

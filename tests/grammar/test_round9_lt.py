@@ -288,6 +288,8 @@ def test_a_server_that_cannot_start_says_why_in_the_one_line_warning(tmp_path, l
         p.check(TEXT)
         [warning] = p.warnings
     assert "exited with code 1 while starting" in warning and "Invalid thread stack size: -Xss4m -Dfoo=bar" in warning
+    # the one line names the log without the colon that introduced its tail (cut off): "its log (…) ends: (--grammar"
+    assert f"its log ({tmp_path / 'cache'}" in warning and "ends:" not in warning, warning
 
 
 @pytest.mark.parametrize("heap", ["2gb", "1.5g", "-1g", "g", ""])
