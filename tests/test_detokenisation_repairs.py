@@ -27,10 +27,19 @@ def _codes(pipeline: Pipeline, text: str) -> list[str]:
 def test_the_three_shapes_are_repaired_in_one_document(safe):
     text = ("Turnout fell in the 1980 s. The mayor was re - elected and a 60-year - old "
             "farmer called the plan ' a gift '. The paper used the word \" ferry \" twice.")
+    # the quotes' spaces (MTF127) are an unsafe fix: a padded literal has the same shape
     assert safe.fix(text).text == (
+        "Turnout fell in the 1980s. The mayor was re-elected and a 60-year-old "
+        "farmer called the plan ' a gift '. The paper used the word \" ferry \" twice.")
+    assert safe.fix(text, unsafe=True).text == (
         "Turnout fell in the 1980s. The mayor was re-elected and a 60-year-old "
         "farmer called the plan 'a gift'. The paper used the word \"ferry\" twice.")
     assert _codes(safe, text) == ["MTF125", "MTF126", "MTF126", "MTF127", "MTF127"]
+
+
+def test_a_deliberately_padded_literal_is_not_changed_by_safe_fixes(safe):
+    text = 'To join the two names, type " and " between them, the manual says.'
+    assert safe.fix(text).text == text
 
 
 def test_a_space_before_the_per_cent_sign_is_house_style_and_stays(safe):

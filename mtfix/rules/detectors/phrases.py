@@ -14,20 +14,22 @@ Each entry of ``params.phrases`` is data::
 Matching is case-insensitive and at word boundaries.  ``remove`` deletes the
 phrase with a comma after it and the white space up to the next word; the next
 word is capitalised only when the phrase opened the sentence (a phrase removed
-in mid-sentence leaves the rest as it was).  The test suite runs every entry's
+in mid-sentence leaves the rest as it was); inline markup before it (``<b>``, ``**``,
+``{\\an8}``, ``<v Ana>``) does not count, as in ``<b>Prices rose.</b>`` (session 20).  The test suite runs every entry's
 examples (tests/test_rule_packs.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import regex
 
 from mtfix import regexcache
-from mtfix.model import Document, FixSafety
+from mtfix.model import Document, FixSafety, Span, blank
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
 
@@ -43,19 +45,59 @@ def _compile(match: str) -> regex.Pattern:
     return regexcache.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
 
 
-def opens_sentence(text: str, seg_start: int, pos: int) -> bool:
+def opens_sentence(text: str, seg_start: int, pos: int, markup: Sequence[Span] = ()) -> bool:
     """Whether ``pos`` starts a sentence: only opening quotes, brackets or dashes
-    stand between it and the segment start or a sentence-ending mark.
+    stand between it and the segment start or a sentence-ending mark.  ``markup`` (the inline markup
+    of the text, :func:`markup_spans`, sorted by start) is transparent: ``<b>It``, ``**It``, ``{\\an8}It``
+    and ``<v Roger>It`` open a sentence as ``It`` does (session 20).
 
     >>> opens_sentence('He said: “It rained.', 0, 10), opens_sentence('He said it rained.', 0, 8)
     (True, False)
+    >>> opens_sentence('<b>It rained.', 0, 3, [Span(0, 3)]), opens_sentence('He <b>said', 0, 6, [Span(3, 6)])
+    (True, False)
     """
     before = text[seg_start:pos]
+    if markup and before:
+        before = blank_markup(before, seg_start, markup)
     stripped = before.rstrip(_OPENERS)
     if not stripped:
         return True
     quoted = len(stripped.rstrip()) != len(before.rstrip()) and any(q in before[len(stripped):] for q in "“\"‘«(")
     return stripped[-1] in ".!?…:;" or quoted
+
+
+#: Protected spans that are inline markup, not prose: a tag (HTML, XML, XLIFF's, a subtitle's ``<i>``, WebVTT's
+#: ``<v Roger>`` and ``<c.loud>``), a SubRip ``{\an8}``, Markdown's emphasis marks.
+_MARKUP = regex.compile(r"(?:<[^<>]*>)+|\{[^{}]*\}|[*_~]+")
+
+
+def markup_spans(doc: Document) -> list[Span]:
+    """The protected spans of ``doc`` that are inline markup (:data:`_MARKUP`; not those the format reads as a
+    name, ``meta["opaque"]``), sorted by start: what :func:`opens_sentence` reads through."""
+    opaque = {(o.start, o.end) for o in doc.meta.get("opaque") or ()}
+    text = doc.text
+    return sorted((p for p in doc.protected if p.end > p.start and (p.start, p.end) not in opaque
+                   and _MARKUP.fullmatch(text, p.start, p.end)), key=lambda p: p.start)
+
+
+def markup_of(doc: Document, ctx: Context) -> list[Span]:
+    """:func:`markup_spans` of ``doc``, found once per document (``ctx.cache``)."""
+    markup = ctx.cache.get("markup_spans")
+    if markup is None:
+        markup = ctx.cache["markup_spans"] = markup_spans(doc) if doc.protected else []
+    return markup  # type: ignore[return-value]  # the list stored above
+
+
+def blank_markup(before: str, offset: int, markup: Sequence[Span]) -> str:
+    """``before`` (the text from ``offset``) with the ``markup`` spans (sorted by start) inside it read as blanks."""
+    end = offset + len(before)
+    k = bisect_left(markup, end, key=lambda p: p.start)  # the spans that start before ``before`` ends
+    inside = []
+    for p in reversed(markup[:k]):
+        if p.end <= offset:
+            break  # sorted by start and short: the spans further back end before ``before`` (or overlap it hardly)
+        inside.append(p)
+    return blank(before, inside, offset) if inside else before
 
 
 def _entries(rule) -> list[dict[str, Any]]:
@@ -79,7 +121,7 @@ def stock_phrases(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             seg = doc.segment_at(m.start())
             if seg is None:
                 continue
-            starts = opens_sentence(doc.text, seg.start, m.start())
+            starts = opens_sentence(doc.text, seg.start, m.start(), markup_of(doc, ctx))
             if entry.get("where", "any") == "start" and not starts:
                 continue
             yield from _hit(doc, entry, m, starts, seg.end)

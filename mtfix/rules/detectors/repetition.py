@@ -11,14 +11,15 @@ only there are tokens and offsets computed in Python.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import islice, repeat
 from operator import eq
 
 import regex
 
 from mtfix import regexcache
-from mtfix.model import Document, FixSafety, Severity
+from mtfix.model import Document, FixSafety, Severity, Span
+from mtfix.rules.detectors.phrases import blank_markup, markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import ALNUM_WORD as _TOKEN
 from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
@@ -42,11 +43,30 @@ def _bare(token: str) -> str:
     return _EDGES.sub("", token) or token
 
 
+#: A tag with white space inside (``<font color="#f00">``, WebVTT's ``<v Roger>``, XLIFF's ``<g id="1">``), which
+#: ``str.split`` cuts into tokens none of which is a whole tag
+_SPACED_TAG = LazyPattern(r"<[\p{L}/][^<>\s\x1c-\x1f]*[\s\x1c-\x1f][^<>]*>")
+#: white space as ``str.split`` cuts at (``\s`` and the separators U+001C..U+001F)
+_TAG_SPACE = LazyPattern(r"[\s\x1c-\x1f]+")
+
+
+def _close_tag_pieces(lower: str) -> str:
+    """``lower`` with each tag that has white space inside cut into whole tags, one per token ("<font
+    color=x>the" → "<font> <color=x>the"): the token after it is then its word with a tag before it, which
+    :func:`_bare` strips (session 20: "<v Roger>The the talks" was missed, "roger>the" is no "the").  The
+    number of white-space tokens does not change (each run of white space stays one run)."""
+    if "<" not in lower:
+        return lower
+    return _SPACED_TAG.sub(lambda m: _TAG_SPACE.sub(lambda s: ">" + s.group() + "<", m.group()), lower)
+
+
 def _bare_tokens(lower: str) -> list[str]:
-    """``lower``'s white-space tokens, each without the inline markup around its word (:func:`_bare`).
+    """``lower``'s white-space tokens, each without the inline markup around its word (:func:`_bare`; a tag
+    with a space inside read as whole tags, :func:`_close_tag_pieces`).
     Only a token holding a markup character can change: those are found from the characters (each
     widened to its token as ``str.split`` cuts it), stripped once each, and the list is rebuilt only when
     one changed (news text holds none)."""
+    lower = _close_tag_pieces(lower)
     low = lower.split()
     marked: set[str] = set()
     for c in _MARK_CHARS:
@@ -258,7 +278,7 @@ _LABELLED_UTTERANCE_OPEN = LazyPattern(r":[\"”’)\]]*[ \t]+[^\p{L}\p{N}]*(?:(
 _UTTERANCE_CLOSE = LazyPattern(r"[ \t]*(?:[.!?…♪]|$)")
 
 
-def utterance(doc: Document, start: int, end: int) -> bool:
+def utterance(doc: Document, start: int, end: int, markup: Sequence[Span] = ()) -> bool:
     """Whether the copies at ``[start, end)`` are an utterance on their own: a word repeated for
     emphasis as a whole sentence of dialogue ("No, no, no.", "Go, go, go!", "Oh, no, no, no.",
     "Sorry, sorry!"), not copies inside a clause ("a long, long, long winter", "The bell went, clang,
@@ -272,7 +292,7 @@ def utterance(doc: Document, start: int, end: int) -> bool:
     >>> utterance(d, 6, 22), utterance(d, 38, 48)
     (True, False)
     """
-    if _opens_sentence(doc, start, end, _UTTERANCE_CLOSE):
+    if _opens_sentence(doc, start, end, _UTTERANCE_CLOSE, markup):
         return True
     seg = doc.segment_at(start)
     if seg is None:
@@ -288,12 +308,23 @@ def _labelled_utterance(text: str, lo: int, hi: int, start: int, end: int) -> bo
             and _UTTERANCE_CLOSE.match(text, end, hi) is not None)
 
 
-def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern) -> bool:
-    """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it."""
+def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern, markup: Sequence[Span] = ()) -> bool:
+    """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it.  The inline
+    ``markup`` (:func:`~mtfix.rules.detectors.phrases.markup_spans`) before it is read as blanks when the segment's
+    text before it is short (a subtitle cue's, a table cell's): "<v Roger>Sorry, sorry!" is an utterance as
+    "Sorry, sorry!" is (session 20)."""
     seg = doc.segment_at(start)
-    if seg is None:
+    if seg is None or close.match(doc.text, end, seg.end) is None:
         return False
-    return _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN) and close.match(doc.text, end, seg.end) is not None
+    if markup and start - seg.start <= _MARKUP_WINDOW:
+        before = blank_markup(doc.text[seg.start : start], seg.start, markup)
+        return _opener_before(before, 0, len(before), _UTTERANCE_OPEN)
+    return _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN)
+
+
+#: How far into its segment a word may stand for the markup before it to be read as blanks (the slice is
+#: copied per pair: bounded, so a long paragraph of pairs stays linear)
+_MARKUP_WINDOW = 400
 
 
 #: An opener's part after its ``^`` (a match from the segment's start).
@@ -327,7 +358,7 @@ def _tail_start(text: str, lo: int, start: int) -> int:
 _EMPHASIS_CLOSE = LazyPattern(r"[ \t]*(?:[,;:.!?…–—-]|$)")
 
 
-def emphatic_opening(doc: Document, start: int, end: int) -> bool:
+def emphatic_opening(doc: Document, start: int, end: int, markup: Sequence[Span] = ()) -> bool:
     """Whether the copies at ``[start, end)`` open a sentence and are closed by punctuation or a dash:
     a word said three or four times for emphasis ("Practise practise practise - it pays.", "Wow wow wow."),
     not a loop inside a clause ("Exports of wheat wheat wheat fell") nor one before its noun ("Solar
@@ -338,7 +369,7 @@ def emphatic_opening(doc: Document, start: int, end: int) -> bool:
     >>> emphatic_opening(d, 0, 14), emphatic_opening(d, 28, 45)
     (True, False)
     """
-    return _opens_sentence(doc, start, end, _EMPHASIS_CLOSE)
+    return _opens_sentence(doc, start, end, _EMPHASIS_CLOSE, markup)
 
 
 def _free_relative(text: str, start: int) -> bool:
@@ -391,7 +422,7 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "Ding, ding, ding": three or more copies are a loop (MTF106's), not a lost synonym
         if "," in m.group("sep") and _free_relative(text, m.start()):
             continue  # "Whatever happens, happens": a free relative and its predicate
-        if "," in m.group("sep") and utterance(doc, m.start(), m.end()):
+        if "," in m.group("sep") and utterance(doc, m.start(), m.end(), markup_of(doc, ctx)):
             continue  # "Sorry, sorry!", "Okay, okay.": a word said twice as an utterance, in dialogue
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
@@ -510,11 +541,11 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             # every word of the copies after the first capitalised (the first may open the sentence)
             name = all(doc.text[toks[k][0]].isupper() for k in range(i + n, i + copies * n))
             marked = any(_OTHER_MARK.search(doc.text, toks[k][1], toks[k + 1][0]) for k in range(i, i + copies * n - 1))
-            if n == 1 and punctuated and (words[i] in allowed or utterance(doc, start, end)):
+            if n == 1 and punctuated and (words[i] in allowed or utterance(doc, start, end, markup_of(doc, ctx))):
                 # "No, no, no.", "Go, go, go!", "very, very, very": a word repeated for emphasis (session 13)
                 i += copies
                 continue
-            if n == 1 and not punctuated and copies < (punct_copies or 5) and emphatic_opening(doc, start, end):
+            if n == 1 and not punctuated and copies < (punct_copies or 5) and emphatic_opening(doc, start, end, markup_of(doc, ctx)):
                 # "Location location location: ...", "wow wow wow.": a sentence opened by a word said
                 # three or four times for emphasis (session 14)
                 i += copies
