@@ -194,16 +194,17 @@ def _end_the_result_pipe(results: Any) -> None:
 
 
 def _worker_started() -> None:
-    """In a new worker: ignore Ctrl-C and SIGHUP (the parent, which gets them too, stops its workers), end at once
-    on SIGTERM, and give it output streams of its own (a thread of the
+    """In a new worker: ignore Ctrl-C, and SIGHUP when the parent handles it (mtfix's command: it stops its workers;
+    a program that dies of it takes its workers with it, not left running for ever), end at once on SIGTERM, and
+    give it output streams of its own (a thread of the
     parent, such as a progress bar, may have held the parent's at the moment of the fork)."""
     import signal
 
     global _IN_WORKER
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGHUP"):  # a terminal closed: not mtfix's handler, which the fork copied
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP") and callable(signal.getsignal(signal.SIGHUP)):  # the parent's handler, copied
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # by the fork: the parent stops the workers (not SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops its workers (not mtfix's handler)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

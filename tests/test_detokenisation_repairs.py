@@ -60,3 +60,31 @@ def test_a_space_before_the_per_cent_sign_is_house_style_and_stays(safe):
 def test_look_alikes_are_left_alone(safe, text):
     assert safe.fix(text).text == text
     assert _codes(safe, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # session 20 review: "S" of a name or model, and seconds (SI sets a space before "s")
+    "The 2020 S&P 500 rebalancing added four new members.",
+    "He bought the 2010 S 550 sedan from a dealer in Stuttgart.",
+    "After the 1800 s exposure, the samples were weighed again.",
+    "The furnace held the 1200 s soak before cooling.",
+])
+def test_a_capital_s_or_seconds_after_a_round_number_is_not_a_decade(safe, text):
+    assert safe.fix(text).text == text
+    assert _codes(safe, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # session 20 review: spaced apostrophes are not quotation marks; inches and feet follow a number
+    "The boy ' s books and the girl ' s toys were sold together.",
+    "I don ' t know what ' s next for the team.",
+    "The valve fits a 12 \" pipe and a 10 \" flange.",
+    "The wall is 6 ' high and the fence 8 ' long.",
+])
+def test_spaced_apostrophes_and_units_are_not_paired_as_quotes(safe, text):
+    assert "MTF127" not in _codes(safe, text)
+
+
+def test_a_spaced_apostrophe_does_not_hide_a_quoted_pair_after_it(safe):
+    text = "The children ' s books praised the ' new ' curriculum."
+    assert "'new'" in safe.fix(text, unsafe=True).text  # MTF127 is an unsafe fix

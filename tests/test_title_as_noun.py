@@ -54,3 +54,28 @@ def test_title_closing_a_clause_after_a_lower_case_word_is_flagged(pipeline):
 
 def test_title_after_a_name_and_before_punctuation_passes(pipeline):
     assert "MTF124" not in _codes(pipeline, "The letter was signed by Mr. Smith, and Mrs. Jones replied.")
+
+
+@pytest.mark.parametrize("text", [
+    # session 20 review: hard-wrapped text puts the name on the next line
+    "The contract was signed on behalf of the company by Mr.\nSmith, its director, on Monday.",
+    "The minutes were taken by Ms.\nde Souza, who chairs the committee.",
+    "The minutes were taken by Ms\n  de Souza, who chairs the committee.",
+])
+def test_a_title_at_the_end_of_a_wrapped_line_is_not_reported(pipeline, text):
+    assert "MTF124" not in _codes(pipeline, text)
+
+
+def test_a_title_at_the_end_of_a_paragraph_is_still_reported(pipeline):
+    assert "MTF124" in _codes(pipeline, "The tax was collected every spring by the village Mr.\n\nNext year it rose.")
+
+
+@pytest.mark.parametrize("text", [
+    # session 20 review: more particles of names (German zur/vom/zum, Italian dei/degli, Scandinavian af/av,
+    # an elided d' or l')
+    "The prize was shared with Mr. zur Hausen and Ms. vom Bruch.",
+    "The court heard Mr. d'Souza and Ms. d’Almeida on Monday.",
+    "Mr. af Klint and Mr. dei Conti signed the agreement.",
+])
+def test_a_title_before_a_name_particle_is_not_reported(pipeline, text):
+    assert "MTF124" not in _codes(pipeline, text)

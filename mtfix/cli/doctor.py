@@ -126,6 +126,8 @@ def _unwritable(folder: Path) -> str | None:
     at = folder
     while not at.exists() and at.parent != at:
         at = at.parent
+    if at != folder and at.exists() and not at.is_dir():  # a file where a folder must be made: never made
+        return f"{at} is not a folder"
     if at.is_dir() and not os.access(at, os.W_OK | os.X_OK):
         return _denied(at)
     return None

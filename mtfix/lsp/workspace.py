@@ -340,7 +340,8 @@ class Session:
         if config.jobs != 1:  # the server's threads check one document each: the detector forks no workers
             config = config.with_overrides(jobs=1)
         with self._lock:
-            self._reading = {*config.glossaries, *config.rule_files}
+            # (the settings files too: one saved now is not in any kept profile yet)
+            self._reading = {*config.glossaries, *config.rule_files, *(str(k[0]) for k in key if isinstance(k, tuple))}
         try:
             return self._build(name, config, origin, key, error)
         finally:
@@ -374,7 +375,8 @@ class Session:
 def _load_settled(origin: Path, tries: int = 3) -> tuple[LoadedConfig, tuple[Any, ...]]:
     """The settings file at ``origin`` (and those it ``extend``s) and their times, taken between two reads
     that agree: a file saved while it was read must not be kept under its new time with its old settings.
-    Still changing after ``tries``: a key no later stat matches, so the next check reads it again."""
+    Still changing after ``tries``: a key no later stat matches (its files still named in it, so that their
+    next save re-checks), so the next check reads it again."""
     loaded = load_config_file(origin)
     for _ in range(tries):
         key = tuple(_stat_key(p) for p in loaded.chain)  # every file of the `extend` chain
@@ -382,7 +384,7 @@ def _load_settled(origin: Path, tries: int = 3) -> tuple[LoadedConfig, tuple[Any
         if again.config == loaded.config and again.chain == loaded.chain:
             return loaded, key
         loaded = again
-    return loaded, ("changing", object())
+    return loaded, (*(_stat_key(p) for p in loaded.chain), object())
 
 
 def _no_entries(path: str) -> bool:

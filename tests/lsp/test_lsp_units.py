@@ -652,3 +652,45 @@ def test_the_server_never_reaches_the_process_warm_up(tmp_path, monkeypatch):
     assert not errors and calls == []
     Pipeline(Config(grammar="off", jobs=2)).check(text)
     assert calls  # the control: jobs 2 asks whether it can fork (and would warm up)
+
+
+def test_a_settings_file_still_changing_when_read_stays_watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 20 review: a settings file (or the one it extends) that changed between each of the reads
+    gave the profile a key of no file at all: its next save was not a file the session used (no re-check)."""
+    from mtfix.lsp import workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base.toml").write_text('ignore = ["MTF101"]\n', encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('extend = "base.toml"\n', encoding="utf-8")
+    real, calls = workspace.load_config_file, []
+
+    def still_changing(path: Path):  # each read sees a newer save
+        calls.append(path)
+        loaded = real(path)
+        loaded.config = loaded.config.with_overrides(ignore=[f"MTF{100 + len(calls)}"])
+        return loaded
+
+    monkeypatch.setattr(workspace, "load_config_file", still_changing)
+    session = workspace.Session(tmp_path)
+    first, _ = session.profile(str(tmp_path / "a.txt"))
+    assert {str(tmp_path / "mtfix.toml"), str(tmp_path / "base.toml")} <= session.files()
+    again, new = session.profile(str(tmp_path / "a.txt"))
+    assert new and again is not first  # read again at the next check
+
+
+def test_a_settings_file_extended_is_a_file_the_session_uses_while_it_builds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 20 review: the glossaries and packs being read counted as the session's files before the
+    profile was kept, the settings file it extends did not (its save during the first check was missed)."""
+    from mtfix.lsp import workspace
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base.toml").write_text('glossaries = ["names.tsv"]\n', encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('extend = "base.toml"\n', encoding="utf-8")
+    (tmp_path / "names.tsv").write_text("term\tvariants\nAntony Blinken\tAnthony Blinken\n", encoding="utf-8")
+    session = workspace.Session(tmp_path)
+    seen: list[set[str]] = []
+    real = workspace._no_entries
+    monkeypatch.setattr(workspace, "_no_entries", lambda path: (seen.append(session.files()), real(path))[1])
+    session.profile(str(tmp_path / "a.txt"))
+    assert seen and str(tmp_path / "base.toml") in seen[0]

@@ -111,7 +111,9 @@ def pack_applies(doc: Document, lang: str | None, codes: Iterable[str]) -> bool:
         return True
     declared = doc.meta.get("source_lang")
     if isinstance(declared, str) and declared:
-        return declared.lower().split("-")[0] == lang
+        from mtfix.config import pack_language  # as ``source_lang=`` is read: "az_AZ", "AZ" → "az"
+
+        return pack_language(declared) == lang
     if doc.source and letter_score(doc.source, lang) >= THRESHOLD:
         return True
     return evidence_score(doc.text, lang, codes) >= THRESHOLD
