@@ -314,12 +314,15 @@ def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern, mar
     text before it is short (a subtitle cue's, a table cell's): "<v Roger>Sorry, sorry!" is an utterance as
     "Sorry, sorry!" is (session 20)."""
     seg = doc.segment_at(start)
-    if seg is None or close.match(doc.text, end, seg.end) is None:
+    if seg is None:
         return False
     if markup and start - seg.start <= _MARKUP_WINDOW:
         before = blank_markup(doc.text[seg.start : start], seg.start, markup)
-        return _opener_before(before, 0, len(before), _UTTERANCE_OPEN)
-    return _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN)
+        opens = _opener_before(before, 0, len(before), _UTTERANCE_OPEN)
+    else:
+        opens = _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN)
+    # the opener first: most pairs fail it, and ``close`` is given the rest of the segment
+    return opens and close.match(doc.text, end, seg.end) is not None
 
 
 #: How far into its segment a word may stand for the markup before it to be read as blanks (the slice is
