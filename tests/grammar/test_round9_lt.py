@@ -4,6 +4,7 @@ what is sent with each request share one private server (bench/RESULTS.md, "Sess
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 import pytest
@@ -306,63 +307,54 @@ def test_a_heap_that_java_would_refuse_is_a_setting_error(heap):
     assert settings_from({"heap": "512m"}).heap == "512m" and settings_from({"heap": "2G"}).heap == "2G"
 
 
-def test_the_other_segments_of_a_document_are_sent_when_one_keeps_the_server_busy(tmp_path, monkeypatch):
-    """The segments whose requests had not gone out when one timed out were left unchecked with it; the server
-    being busy with one text, not gone, they are sent (once each)."""
+LONG_LINE = "the talks went on and on " * 20  # longer than the busy fake's limit: it never answers it
+
+
+@contextlib.contextmanager
+def _busy_pipeline(tmp_path, monkeypatch, batch_chars: int):
+    """A pipeline whose LanguageTool (a fake) stays busy past the 1 s timeout with any text over 200 characters
+    and answers the others: (the pipeline, the fake, the servers started)."""
     started: list[_FakeServer] = []
-    long_line = "the talks went on and on " * 20
     with FakeLT("hang-long", limit=200) as busy:
         def fake_start(settings, **kw):
             started.append(_FakeServer(busy.url))
             return started[-1]
 
         monkeypatch.setattr(checker_module, "start_server", fake_start)
-        table = {"timeout": 1, "result-cache": False, "batch-chars": 40, "workers": 1}
+        table = {"timeout": 1, "result-cache": False, "batch-chars": batch_chars, "workers": 1}
         with Pipeline(_auto(tmp_path / "cache", **table)) as p:
-            p.check(f"{long_line}\n\nThe first talks ended.\n\nThe second talks ended.\n\nThe third talks ended.\n")
-            g = _grammar(p)
-            assert g.stats()["unchecked"] == 1 and len(started) == 1, (g.stats(), p.warnings)
-            assert sorted(busy.answered) == ["The first talks ended.", "The second talks ended.",
-                                             "The third talks ended."]
-            assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
+            yield p, busy, started
+
+
+def test_the_other_segments_of_a_document_are_sent_when_one_keeps_the_server_busy(tmp_path, monkeypatch):
+    """The segments whose requests had not gone out when one timed out were left unchecked with it; the server
+    being busy with one text, not gone, they are sent (once each)."""
+    with _busy_pipeline(tmp_path, monkeypatch, 40) as (p, busy, started):
+        p.check(f"{LONG_LINE}\n\nThe first talks ended.\n\nThe second talks ended.\n\nThe third talks ended.\n")
+        g = _grammar(p)
+        assert g.stats()["unchecked"] == 1 and len(started) == 1, (g.stats(), p.warnings)
+        assert sorted(busy.answered) == ["The first talks ended.", "The second talks ended.", "The third talks ended."]
+        assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
 
 
 def test_short_segments_batched_with_the_one_that_keeps_the_server_busy_are_sent_again(tmp_path, monkeypatch):
     """Short segments sent in the same request as a text that keeps the server busy past the timeout were left
     unchecked with it; the request's longest segment is the likely cause, so the others are sent again, once,
     without it."""
-    started: list[_FakeServer] = []
-    long_line = "the talks went on and on " * 20
-    with FakeLT("hang-long", limit=200) as busy:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(busy.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
-        table = {"timeout": 1, "result-cache": False, "batch-chars": 4000, "workers": 1}
-        with Pipeline(_auto(tmp_path / "cache", **table)) as p:
-            p.check(f"The first talks ended.\n\n{long_line}\n\nThe second talks ended.\n\nThe third talks ended.\n")
-            g = _grammar(p)
-            assert g.stats()["unchecked"] == 1 and len(started) == 1, (g.stats(), p.warnings)
-            assert busy.answered == ["The first talks ended.\n\nThe second talks ended.\n\nThe third talks ended."]
-            assert busy.checks == 2  # the request that timed out, and the one sent again: no third
-            assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
+    with _busy_pipeline(tmp_path, monkeypatch, 4000) as (p, busy, started):
+        p.check(f"The first talks ended.\n\n{LONG_LINE}\n\nThe second talks ended.\n\nThe third talks ended.\n")
+        g = _grammar(p)
+        assert g.stats()["unchecked"] == 1 and len(started) == 1, (g.stats(), p.warnings)
+        assert busy.answered == ["The first talks ended.\n\nThe second talks ended.\n\nThe third talks ended."]
+        assert busy.checks == 2  # the request that timed out, and the one sent again: no third
+        assert len(p.warnings) == 1 and "1 of 4 segments" in p.warnings[0], p.warnings
 
 
 def test_a_resent_request_that_times_out_again_is_not_sent_a_third_time(tmp_path, monkeypatch):
     """When the segments sent again time out too (two long texts in one request), they are left unchecked: one
     more request at most, never a loop."""
-    started: list[_FakeServer] = []
-    long_line = "the talks went on and on " * 20
-    with FakeLT("hang-long", limit=200) as busy:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(busy.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
-        table = {"timeout": 1, "result-cache": False, "batch-chars": 4000, "workers": 1}
-        with Pipeline(_auto(tmp_path / "cache", **table)) as p:
-            p.check(f"{long_line}\n\n{long_line.upper()}\n\nThe first talks ended.\n")
-            g = _grammar(p)
-            assert g.stats()["unchecked"] == 3 and busy.checks == 2, (g.stats(), busy.checks)
-            assert busy.answered == []
+    with _busy_pipeline(tmp_path, monkeypatch, 4000) as (p, busy, _):
+        p.check(f"{LONG_LINE}\n\n{LONG_LINE.upper()}\n\nThe first talks ended.\n")
+        g = _grammar(p)
+        assert g.stats()["unchecked"] == 3 and busy.checks == 2, (g.stats(), busy.checks)
+        assert busy.answered == []
