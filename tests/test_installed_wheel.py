@@ -225,23 +225,10 @@ def test_wheel_metadata(built: tuple[Path, Path]) -> None:
 def test_direct_imports_are_declared() -> None:
     """Every third-party module mtfix imports is a declared dependency (core or an extra), not one that
     happens to come with another package."""
-    import importlib.metadata as md
-
-    declared = {_norm(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in PYPROJECT["project"]["dependencies"]}
+    declared = _names(PYPROJECT["project"]["dependencies"])
     for extra in PYPROJECT["project"]["optional-dependencies"].values():
-        declared |= {_norm(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in extra}
-    dists = md.packages_distributions()
-    undeclared = {}
-    for path in (REPO / "mtfix").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            mods = ([a.name for a in node.names] if isinstance(node, ast.Import) else
-                    [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
-            for mod in mods:
-                top = mod.split(".")[0]
-                if top in sys.stdlib_module_names or top == "mtfix" or top not in dists:
-                    continue
-                if not {_norm(d) for d in dists[top]} & declared:
-                    undeclared[top] = path.relative_to(REPO).as_posix()
+        declared |= _names(extra)
+    undeclared = _undeclared(REPO / "mtfix", declared)
     assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"
 
 
@@ -249,16 +236,25 @@ def test_the_tests_imports_are_in_the_dev_extra() -> None:
     """Every third-party module the tests import comes with ``make install`` (``.[dev]``) by name: a core
     dependency, the ``dev`` extra or the build backend, not one that happens to come with another package
     (the LSP tests' ``attrs`` came with lsprotocol)."""
+    declared = (_names(PYPROJECT["project"]["dependencies"]) | _names(PYPROJECT["project"]["optional-dependencies"]["dev"])
+                | _names(PYPROJECT["build-system"]["requires"]))
+    undeclared = _undeclared(REPO / "tests", declared)
+    assert not undeclared, f"imported by the tests but not in pyproject.toml's dev extra: {undeclared}"
+
+
+def _names(reqs: list[str]) -> set[str]:
+    """The normalised distribution names of requirement strings."""
+    return {_norm(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in reqs}
+
+
+def _undeclared(folder: Path, declared: set[str]) -> dict[str, str]:
+    """Third-party top-level modules imported under ``folder`` whose distributions are none of ``declared``:
+    module → a file that imports it."""
     import importlib.metadata as md
 
-    def names(reqs: list[str]) -> set[str]:
-        return {_norm(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in reqs}
-
-    declared = (names(PYPROJECT["project"]["dependencies"]) | names(PYPROJECT["project"]["optional-dependencies"]["dev"])
-                | names(PYPROJECT["build-system"]["requires"]))
     dists = md.packages_distributions()
     undeclared = {}
-    for path in (REPO / "tests").rglob("*.py"):
+    for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             mods = ([a.name for a in node.names] if isinstance(node, ast.Import) else
                     [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
@@ -268,7 +264,7 @@ def test_the_tests_imports_are_in_the_dev_extra() -> None:
                     continue
                 if not {_norm(d) for d in dists[top]} & declared:
                     undeclared[top] = path.relative_to(REPO).as_posix()
-    assert not undeclared, f"imported by the tests but not in pyproject.toml's dev extra: {undeclared}"
+    return undeclared
 
 
 def _norm(name: str) -> str:
