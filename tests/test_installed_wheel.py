@@ -225,9 +225,9 @@ def test_wheel_metadata(built: tuple[Path, Path]) -> None:
 def test_direct_imports_are_declared() -> None:
     """Every third-party module mtfix imports is a declared dependency (core or an extra), not one that
     happens to come with another package."""
-    declared = _names(PYPROJECT["project"]["dependencies"])
+    declared = _requirement_names(PYPROJECT["project"]["dependencies"])
     for extra in PYPROJECT["project"]["optional-dependencies"].values():
-        declared |= _names(extra)
+        declared |= _requirement_names(extra)
     undeclared = _undeclared(REPO / "mtfix", declared)
     assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"
 
@@ -236,13 +236,14 @@ def test_the_tests_imports_are_in_the_dev_extra() -> None:
     """Every third-party module the tests import comes with ``make install`` (``.[dev]``) by name: a core
     dependency, the ``dev`` extra or the build backend, not one that happens to come with another package
     (the LSP tests' ``attrs`` came with lsprotocol)."""
-    declared = (_names(PYPROJECT["project"]["dependencies"]) | _names(PYPROJECT["project"]["optional-dependencies"]["dev"])
-                | _names(PYPROJECT["build-system"]["requires"]))
+    declared = (_requirement_names(PYPROJECT["project"]["dependencies"])
+                | _requirement_names(PYPROJECT["project"]["optional-dependencies"]["dev"])
+                | _requirement_names(PYPROJECT["build-system"]["requires"]))
     undeclared = _undeclared(REPO / "tests", declared)
     assert not undeclared, f"imported by the tests but not in pyproject.toml's dev extra: {undeclared}"
 
 
-def _names(reqs: list[str]) -> set[str]:
+def _requirement_names(reqs: list[str]) -> set[str]:
     """The normalised distribution names of requirement strings."""
     return {_norm(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in reqs}
 
