@@ -1,4 +1,4 @@
-"""Overfitting audit of the segmenter's passes and word lists (seg-6 to seg-8): where each one changes a split.
+"""Overfitting audit of the segmenter's passes and word lists (seg-6 to seg-9): where each one changes a split.
 
 ``bench/audit_overfit.py`` and ``bench/audit_exceptions.py`` audit rules, signs and the analysis's exceptions;
 the segmenter's own rules (session 16-18: quotations of several sentences, a sentence end before an opening
@@ -128,6 +128,10 @@ def probes() -> list[tuple[str, str, Callable[[], object], str]]:
         ("_after_its_quantity", "_after_its_quantity", lambda: (lambda before: False),
          "seg-8 review: a postpositive approximation may end a sentence"),
         ("_MORE_ABBREVIATIONS", "_MORE_ABBREVIATIONS", frozenset, "seg-7: vol, ch, ed, cf, approx ... before a quote"),
+        ("_initial_or_capitals", "_initial_or_capitals", lambda: (lambda first: False),
+         "seg-9: a title goes on to an initial, O'Brien, a name in capitals"),
+        ("_ends_in_title", "_ends_in_title", lambda: (lambda line: False),
+         "seg-9: a title at a line's end goes on past an indent or an initial"),
     ]
     for w in sorted(segment.ANSWER_WORDS):
         out.append((f"ANSWER_WORDS:{w}", "ANSWER_WORDS", lambda w=w: segment.ANSWER_WORDS - {w}, "entry"))

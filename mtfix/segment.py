@@ -96,8 +96,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: a title or honorific before a name ends no sentence inside a line, :func:`_join_titles`); 8 = session 18 (an
 #: academic rank, "Assoc.", "Asst.", is a title; "approx." and "ca." before a number or an amount (not after
 #: their own quantity, "3 kg approx.") and "ref." before an identifier end no sentence, inside a line or at its
-#: end; a comma right after a period goes on with it: "on Tues., Jan. 2")
-REVISION = "seg-8"
+#: end; a comma right after a period goes on with it: "on Tues., Jan. 2"); 9 = session 21 (a title at a line's
+#: end goes on to its name on a line indented deeper, and to a name that starts with an initial, an apostrophe or is
+#: in capitals, "Mr.⏎J. Smith", "Mr.⏎O'Brien", "Mrs.⏎AL-SUDANI", inside a line too)
+REVISION = "seg-9"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -568,10 +570,11 @@ def wrapped_breaks(text: str) -> list[Span]:
             out.append(Span(e, brk))
             joined = True
             continue
-        if _ITEM.match(nxt):
+        if _ITEM.match(nxt) and not (_INITIAL.match(nxt) and _ends_in_title(line)):  # "Mr.⏎J. Smith" (seg-9)
             continue
         if _LINE_END.search(line):
-            if _goes_on(line, first, bool(widths[i])) and not _indented(line, nxt):
+            # a title goes on to its name on a line indented deeper too (a hanging indent; seg-9): it ends no sentence
+            if _goes_on(line, first, bool(widths[i])) and (not _indented(line, nxt) or _ends_in_title(line)):
                 out.append(Span(e, brk))  # "on Sept.⏎10", "by Dr.⏎Leyla Aliyeva"
                 joined = True
             continue
@@ -701,7 +704,28 @@ def _goes_on(line: str, first: str, wrapped: bool = True) -> bool:
     if m.group("place"):
         before = _LAST_WORD.search(line[:m.start()].rstrip())
         return wrapped and name and (before is None or not before.group(1)[0].isupper())
-    return name
+    return name or _initial_or_capitals(first)
+
+
+#: A name's first word that starts with no capital and a lower-case letter: an initial ("J."), an apostrophe ("O'Brien",
+#: "D’Arcy") or a name in capitals ("AL-SUDANI", "SMITH"), which a title goes on to (seg-9)
+_NAME_START = regexcache.compile(r"\p{Lu}(?:\.|['’]\p{Lu}|\p{Lu}+(?![\p{Ll}]))")
+
+
+def _initial_or_capitals(first: str) -> bool:
+    """Whether ``first`` (a line's or a sentence's first word, after a title) is a name's written as an initial, with
+    an apostrophe or in capitals; a function word in capitals ("THE", "IN") starts a sentence (seg-9)."""
+    return _NAME_START.match(first) is not None and first.rstrip(".,;:!?").lower() not in FUNCTION_WORDS
+
+
+#: An initial and a name ("J. Smith", "A. Karimova") at a line's start, which after a title is no list item (seg-9)
+_INITIAL = regexcache.compile(r"[ \t]*\p{Lu}\.[ \t]+\p{Lu}\p{Ll}")
+
+
+def _ends_in_title(line: str) -> bool:
+    """Whether ``line`` ends in a title, rank or honorific (:data:`_ABBREVIATION_END`'s titles) and its period."""
+    m = _ABBREVIATION_END.search(line)
+    return m is not None and m.group("title") is not None
 
 
 #: Abbreviations at a line's end that a sentence goes on from (:func:`_goes_on`), by class: titles, ranks

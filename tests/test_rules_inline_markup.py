@@ -79,7 +79,64 @@ def test_coordinated_repeat_after_a_tag_with_a_space(name, wrap) -> None:
 def test_repeated_word_after_a_multi_word_tag_in_mid_sentence() -> None:
     text = _vtt("Then the <v Roger>the talks ended.")
     codes, out = _run("a.vtt", text)
-    assert codes == [] and out == text  # "the" and "the" are not side by side in the text: no edit across a tag
+    assert codes == [] and out == text  # a voice is no formatting: another speaker may say the next word
+
+
+ACROSS = [  # (file name, the text with a word repeated across inline formatting, the text fixed)
+    ("a.html", "<p>We read the <b>the</b> report today.</p>\n", "<p>We read <b>the</b> report today.</p>\n"),
+    ("a.html", "<p>We read <b>the</b> the report today.</p>\n", "<p>We read <b>the</b> report today.</p>\n"),
+    ("a.html", '<p>We read the <span class="x y">the report</span> today.</p>\n',
+     '<p>We read <span class="x y">the report</span> today.</p>\n'),
+    ("a.md", "We read the **the** report today.\n", "We read **the** report today.\n"),
+    ("a.md", "We read _the_ the report today.\n", "We read _the_ report today.\n"),
+    ("a.md", "We read the <i>the</i> report today.\n", "We read <i>the</i> report today.\n"),
+    ("a.srt", _srt("We read the <i>the</i> report today."), _srt("We read <i>the</i> report today.")),
+    ("a.srt", _srt('We read <font color="#f00">the</font> the report.'), _srt('We read <font color="#f00">the</font> report.')),
+    ("a.srt", _srt("We read the {\\i1}the{\\i0} report today."), _srt("We read {\\i1}the{\\i0} report today.")),
+    ("a.vtt", _vtt("We read the <c.loud>the</c> report today."), _vtt("We read <c.loud>the</c> report today.")),
+    ("a.vtt", _vtt("We read <b>the</b> the report today."), _vtt("We read <b>the</b> report today.")),
+    ("a.xlf", XLIFF.format('We read the <g id="1">the</g> report today.'), XLIFF.format('We read <g id="1">the</g> report today.')),
+    ("a.xlf", XLIFF.format('We read the <bpt id="1">&lt;b&gt;</bpt>the<ept id="1">&lt;/b&gt;</ept> report today.'),
+     XLIFF.format('We read <bpt id="1">&lt;b&gt;</bpt>the<ept id="1">&lt;/b&gt;</ept> report today.')),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "fixed"), ACROSS)
+def test_a_word_repeated_across_inline_formatting_is_removed_outside_it(name, text, fixed) -> None:
+    # session 21: the copy outside the formatting goes with the white space next to it; no tag is touched
+    assert _run(name, text) == (["MTF105"], fixed)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.html", "<p>He wanted to <i>to</i> go home.</p>\n"),  # "to" may be doubled on purpose: an unsafe fix
+    ("a.html", "<p>We read <b>the</b> <i>the</i> report.</p>\n"),  # both formatted: which to keep is no one's guess
+    ("a.html", "<p>The <b>the</b> report was read.</p>\n"),  # removing "The" would lose the sentence's capital
+    ("a.md", "We read **the** _the_ report today.\n"),
+    ("a.srt", _srt("He wanted to <i>to</i> go home.")),
+])
+def test_a_word_repeated_across_inline_formatting_is_reported_with_no_edit(name, text) -> None:
+    assert _run(name, text) == (["MTF105"], text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.html", "<p>We read the<br>the report.</p>\n"),  # a line break, no formatting
+    ("a.html", "<p>We read the <b>the</b>the report.</p>\n"),  # "thethe": glued, no white space between the copies
+    ("a.xlf", XLIFF.format('We read the <ph id="1"/> the report.')),  # a placeholder stands for content
+    ("a.vtt", _vtt("Then the <v Roger>the talks ended.")),  # a voice: another speaker
+    ("a.html", "<p>We said that <i>that</i> was final.</p>\n"),  # a word that repeats on purpose
+])
+def test_a_word_repeated_across_other_markup_is_not_reported(name, text) -> None:
+    assert _run(name, text) == ([], text)
+
+
+def test_a_fix_across_inline_formatting_keeps_the_tags() -> None:
+    from mtfix.io.inputs import Input as In
+
+    text = "<p>We read the <b>the</b> report, and <i>and</i> the <em>the</em> notes.</p>\n"
+    out = fix_input(PIPE, In("a.html", text.encode())).output.decode()
+    assert out == "<p>We read <b>the</b> report, <i>and</i> <em>the</em> notes.</p>\n"
+    for tag in ("<b>", "</b>", "<i>", "</i>", "<em>", "</em>", "<p>", "</p>"):
+        assert out.count(tag) == text.count(tag)
 
 
 STOCK = [  # (file name, markup around the sentence); the phrase right after the markup
@@ -165,3 +222,76 @@ def test_glossary_names_after_a_tag_with_a_space(name, wrap) -> None:
         result = fix_input(pipe, Input(file, text.encode()))
         assert sorted(f.code for u in result.units for f in u.check.findings) == ["MTF301", "MTF301"]
         assert result.output.decode() == out
+
+
+_LONG_STYLE = "; ".join(f"--token-{i}: {i}px" for i in range(40))  # a tag of about 700 characters
+
+
+FAR = [  # (file name, markup that puts the sentence more than 400 characters into its segment)
+    ("a.html", lambda s: f'<p><span style="{_LONG_STYLE}">{s}</span></p>\n'),
+    ("a.md", lambda s: f'<span style="{_LONG_STYLE}">{s}</span>\n'),
+    ("a.xlf", lambda s: XLIFF.format("".join(f'<g id="{i}">' for i in range(60)) + s + "</g>" * 60)),
+]
+
+
+@pytest.mark.parametrize(("name", "wrap"), FAR)
+@pytest.mark.parametrize("plain", ["Wait wait wait, it is late.", "Sorry, sorry! We stay."])
+def test_words_said_for_emphasis_after_long_markup_are_no_loop(name, wrap, plain) -> None:
+    # session 21: markup reads as blanks wherever the pair stands (until then, within 400 characters only)
+    _same(name, wrap, plain, plain, [])
+
+
+@pytest.mark.parametrize(("name", "wrap"), FAR)
+def test_a_loop_after_long_markup_in_mid_sentence_is_found(name, wrap) -> None:
+    assert _run(name, wrap("Then wait wait wait, it is late."))[0] == ["MTF106"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.html", "<p><i>Wait wait wait</i>, it is late.</p>\n"),
+    ("a.html", "<p><b>Sorry, sorry</b>! We stay.</p>\n"),
+    ("a.md", "**Wait wait wait**, it is late.\n"),
+    ("a.srt", _srt("<i>Wait wait wait</i>, it is late.")),
+    ("a.vtt", _vtt("<c.loud>Sorry, sorry</c>! We stay.")),
+])
+def test_markup_before_the_closing_punctuation_is_read_as_blanks(name, text) -> None:
+    # session 21: "<i>Wait wait wait</i>," closes as "Wait wait wait," does
+    assert _run(name, text) == ([], text)
+
+
+@pytest.mark.parametrize("lead", ["", "Then ", "It ended. ", "It ended. Oh, ", "<b>x</b> ", "** ", "<i>It</i> ended. "])
+@pytest.mark.parametrize("markup", ["<i>", "</b> <i>", '<span class="a b">', "**", "{\\an8}"])
+@pytest.mark.parametrize("pad", [0, 390, 800])
+def test_the_opener_through_markup_reads_as_the_blanked_text(lead, markup, pad) -> None:
+    # the markup-aware tail read per pair gives what the whole blanked prefix gave (session 20's reading)
+    from mtfix.model import blank
+    from mtfix.rules.detectors.phrases import markup_spans
+    from mtfix.rules.detectors.repetition import _UTTERANCE_OPEN, _opener_before, _opens_sentence
+    from mtfix.segment import to_document
+
+    text = "<b>" * (pad // 3) + lead + markup + "wait wait wait, it is late."
+    doc = to_document(text)
+    spans = markup_spans(doc)
+    start = text.index("wait wait")
+    seg = doc.segment_at(start)
+    before = blank(text[seg.start : start], spans, seg.start)
+    expected = _opener_before(before, 0, len(before), _UTTERANCE_OPEN)
+    assert _opens_sentence(doc, start, start + len("wait wait wait"), regex_close(), spans) == expected
+
+
+def regex_close():
+    from mtfix.rules.detectors.repetition import _EMPHASIS_CLOSE
+
+    return _EMPHASIS_CLOSE
+
+
+@given(st.lists(st.sampled_from(["the", "The", "to", "report", "<b>", "</b>", "<i>", "</i>", '<span class="a b">',
+                                 "</span>", "<v Roger>", "<br>", "{\\i1}", " ", " ", ", "]), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_a_fix_across_inline_markup_never_edits_a_tag(parts: list[str]) -> None:
+    # session 21: whatever the repeated words and tags, ``fix`` leaves every tag and override where it was
+    import re
+
+    text = "We read " + "".join(parts) + " today.\n"
+    out = fix_input(PIPE, Input("plain.txt", text.encode())).output.decode()
+    tags = re.compile(r"<[^<>]*>|\{[^{}]*\}")
+    assert tags.findall(out) == tags.findall(text)

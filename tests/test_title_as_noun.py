@@ -79,3 +79,38 @@ def test_a_title_at_the_end_of_a_paragraph_is_still_reported(pipeline):
 ])
 def test_a_title_before_a_name_particle_is_not_reported(pipeline, text):
     assert "MTF124" not in _codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # session 21: a title mentioned as a word, as a style guide writes it, is no title used as a noun
+    "Use Mr, Mrs or Ms before the surname.",
+    "Use the title Mr, Mrs or Ms only if the person has asked for it.",
+    "The abbreviations Mr and Mrs take no full stop in British usage.",
+    "Write Ms unless you know the woman prefers Mrs or Miss.",
+    "The form Ms is now the default in letters.",
+    "Do not use Mr or Mrs with a full name in headlines.",
+    "In American English, Mr. is written with a period.",
+    "The word Mr comes from “master”.",
+    "She preferred Ms to Mrs in every letter.",
+    "The titles Mr. and Mrs. are abbreviated.",
+    "Mr is the usual title for a man; Mrs is used for a married woman.",
+    "Avoid ‘Mrs’ when the marital status is unknown, and write *Ms* instead.",
+    'The abbreviation "Dr" is written without a full stop, and so is "Mr" before a name.',
+    "Honorifics: Mr, Mrs, Ms and Mx are set in roman type.",
+])
+def test_a_title_mentioned_as_a_word_is_not_reported(pipeline, text):
+    assert "MTF124" not in _codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # session 21: the same words around a title used as a noun, as MT writes it
+    "The power of Mr in the province was great, as he held every town.",
+    "After the war Mr did not collect the taxes himself but sent his officers.",
+    "The farmers asked the Mr to lower the rent before the winter.",
+    "Mr was the first to use the new road to the capital.",
+    "Rare plants such as Mrs cabbage and wild garlic grow on the hill.",
+    "The council wrote to Mr driver about the new timetable.",
+    "The word of Mr was law in the village, and nobody used the road without it.",
+])
+def test_a_title_used_as_a_noun_near_mention_words_is_still_reported(pipeline, text):
+    assert "MTF124" in _codes(pipeline, text)

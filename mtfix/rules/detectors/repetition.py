@@ -18,8 +18,8 @@ from operator import eq
 import regex
 
 from mtfix import regexcache
-from mtfix.model import Document, FixSafety, Severity, Span
-from mtfix.rules.detectors.phrases import blank_markup, markup_of
+from mtfix.model import Document, FixSafety, Severity, Span, blank
+from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import ALNUM_WORD as _TOKEN
 from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
@@ -102,6 +102,8 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     while i >= 0:
         hits.add(i)
         i = same.find(1, i + 1)
+    if any(c in ctx.lower for c in "<{*_~"):
+        hits.update(_across_markup_sites(low))
     for n in range(1, MAX_N + 1):
         same = bytes(map(eq, low, islice(low, n, None)))  # islice: no copy of the list
         run = b"\x01" * n
@@ -112,6 +114,17 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     sites = _token_starts(doc.text, sorted(hits)) if hits else []
     ctx.cache["loop_sites"] = sites
     return sites
+
+
+def _across_markup_sites(low: list[str]) -> list[int]:
+    """The indices of the tokens of ``low`` (:func:`_bare_tokens`) whose word comes again after tokens that are markup
+    only ("the <span class=x>the" → "the", "<span>", "<class=x>the"; session 21): :func:`repeated_word` looks at their
+    segments (:func:`_across_markup`).  Nothing to do in a text whose tokens are all words (news text)."""
+    pure = {t for t in set(low) if t[:1] in _MARK_CHARS and not _EDGES.sub("", t)}
+    if not pure:
+        return []
+    words = [i for i, t in enumerate(low) if t not in pure]
+    return [x for x, y in zip(words, islice(words, 1, None), strict=False) if y > x + 1 and low[x] == low[y]]
 
 
 #: Punctuation after a word's second copy that :func:`_loop_sites` compares it without.
@@ -189,8 +202,12 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
     safe_words = {w.lower() for w in rule.params["safe"]} if "safe" in rule.params else None
     text = doc.text
+    markup: _Markup | None = None
     for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
+        if any(c in text for c in "<{*_~"):
+            markup = markup if markup is not None else _markup_runs(text, markup_of(doc, ctx))
+            yield from _across_markup(text, toks, markup, allowed, safe_words)
         i = 0
         while i + 1 < len(toks):
             j = i
@@ -205,6 +222,137 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated",
                           safety=FixSafety.UNSAFE if name or deliberate else None)
             i = j + 1
+
+
+class _Markup:
+    """A document's inline markup (:func:`~mtfix.rules.detectors.phrases.markup_spans`) as disjoint runs, sorted:
+    where each starts and ends, and whether all of one is inline formatting (:data:`_FORMATTING`, found when asked)."""
+
+    def __init__(self, text: str, spans: Sequence[Span]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for p in spans:  # sorted by start; a span may hold or overlap others (XLIFF's ``<bpt>`` and its ``<b>``)
+            if p.end <= p.start:
+                continue
+            if ends and p.start <= ends[-1]:
+                ends[-1] = max(ends[-1], p.end)
+            else:
+                starts.append(p.start)
+                ends.append(p.end)
+        self.text, self.starts, self.ends = text, starts, ends
+        self._formatting: dict[int, bool] = {}
+
+    def at(self, pos: int) -> int:
+        """The index of the run that holds ``pos``, or -1."""
+        k = bisect_right(self.starts, pos) - 1
+        return k if k >= 0 and pos < self.ends[k] else -1
+
+    def formatting(self, k: int) -> bool:
+        """Whether run ``k`` is all inline formatting."""
+        known = self._formatting.get(k)
+        if known is None:
+            known = self._formatting[k] = _formatting(self.text[self.starts[k] : self.ends[k]])
+        return known
+
+    def blank(self, text: str, lo: int, hi: int) -> str:
+        """``text[lo:hi]`` with the runs inside it read as blanks (same length)."""
+        k = bisect_right(self.starts, hi - 1)
+        i = bisect_right(self.ends, lo)  # the first run that ends after ``lo``
+        return blank(text[lo:hi], [Span(self.starts[j], self.ends[j]) for j in range(i, k)], lo) if i < k else text[lo:hi]
+
+    def skip(self, text: str, pos: int, hi: int) -> int:
+        """``pos`` moved past the runs, and the spaces and tabs before a run, that follow it (not beyond ``hi``): where a
+        pattern that reads the runs as blanks and starts with ``[ \\t]*`` would match next."""
+        k = pos
+        while k < hi:
+            j = k
+            while j < hi and text[j] in " \t":
+                j += 1
+            r = self.at(j) if j < hi else -1
+            if r < 0 or self.starts[r] != j:
+                return k
+            k = min(self.ends[r], hi)
+        return k
+
+
+#: The markup runs of the document last asked about (:func:`_markup_runs`): one entry, replaced whole
+_LAST_RUNS: tuple[Sequence[Span], _Markup] | None = None
+
+
+def _markup_runs(text: str, markup: Sequence[Span]) -> _Markup:
+    """The :class:`_Markup` of ``markup`` (a document's :func:`~mtfix.rules.detectors.phrases.markup_of` list), built once
+    per list: the checks of one document ask for it per pair."""
+    global _LAST_RUNS
+    last = _LAST_RUNS
+    if last is not None and last[0] is markup and last[1].text is text:
+        return last[1]
+    runs = _Markup(text, markup)
+    _LAST_RUNS = (markup, runs)
+    return runs
+
+
+#: Inline formatting: emphasis marks, a SubRip ``{\\i1}``-style override, and the tags of HTML, Markdown's inline
+#: HTML, SubRip, WebVTT (``<c.loud>``, not a voice ``<v Roger>``: another speaker may say the next word) and XLIFF
+#: (``<g>``, ``<bpt>``/``<ept>``, ``<mrk>``; not a placeholder ``<ph/>``, ``<x/>``: it stands for content) that change how
+#: words look, not a block (``<p>``, ``<td>``, ``<br>``) that separates them
+_FORMATTING_TAG = (r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|a|abbr|cite|q|del|ins|sup|sub|tt|strike|c|g|mrk"
+                   r"|bpt|ept|bx|ex)(?=[\s.>])[^<>]*(?<!/)>")
+_FORMATTING = LazyPattern(rf"(?i)(?:{_FORMATTING_TAG}|\{{[^{{}}]*\}}|[*_~]+)+")
+
+
+def _formatting(markup: str) -> bool:
+    """Whether ``markup`` (a run of inline markup) is all inline formatting (:data:`_FORMATTING`)."""
+    return _FORMATTING.fullmatch(markup) is not None
+
+
+def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
+                   safe_words: set[str] | None) -> Iterable[Hit]:
+    """A word repeated across inline formatting in mid-sentence (session 21): "the <b>the</b> report", "to <i>to</i>",
+    "the **the** report".  The copies are the segment's words outside markup with only white space and formatting
+    between them.  The fix removes the copy outside the formatting and the white space that parts it from the
+    markup ("the <b>the</b> report" → "<b>the</b> report", "<b>the</b> the report" → "<b>the</b> report"): no tag is
+    touched, so the markup stays balanced and the formatted copy keeps its formatting.  When both copies are formatted,
+    or the copy to remove is capitalised and the other not (the sentence would lose its capital), it is reported with
+    no fix.  Its safety otherwise is the plain pair's (:func:`repeated_word`)."""
+    words = [t for t in toks if markup.at(t[0]) < 0]
+    for a, b in zip(words, words[1:], strict=False):
+        if a[2] != b[2] or a[2] in allowed or a[2].isdigit():
+            continue
+        first, second = text[a[0] : a[1]], text[b[0] : b[1]]
+        if not same_word(first, second):
+            continue
+        gap = _formatting_gap(text, a[1], b[0], markup)
+        if gap is None:
+            continue
+        lead, trail = gap  # white space right after ``a`` and right before ``b``
+        name = first[:1].isupper() and second[:1].isupper()
+        deliberate = safe_words is not None and a[2] not in safe_words
+        safety = FixSafety.UNSAFE if name or deliberate else None
+        message = f"'{first}' is repeated across inline markup"
+        if trail:  # ``b`` stands outside the markup: remove it and the white space before it
+            yield Hit(b[0] - trail, b[1], "", message=message, safety=safety)
+        elif lead and first == second:  # ``a`` stands outside: remove it and the white space after it
+            yield Hit(a[0], a[1] + lead, "", message=message, safety=safety)
+        else:
+            yield Hit(b[0], b[1], None, message=message)
+
+
+def _formatting_gap(text: str, start: int, end: int, markup: _Markup) -> tuple[int, int] | None:
+    """When ``text[start:end]`` is white space (no line break) and inline formatting only, with some of each: the
+    lengths of the white space at its start and at its end; else None."""
+    pos, spaced, marked = start, False, False
+    while pos < end:
+        if text[pos] in " \t":
+            pos, spaced = pos + 1, True
+            continue
+        k = markup.at(pos)
+        if k < 0 or markup.starts[k] != pos or not markup.formatting(k) or markup.ends[k] > end:
+            return None
+        pos, marked = markup.ends[k], True
+    if not (spaced and marked):
+        return None
+    gap = text[start:end]
+    return len(gap) - len(gap.lstrip(" \t")), len(gap) - len(gap.rstrip(" \t"))
 
 
 _COORDINATED = regexcache.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \t]+and[ \t]+|,[ \t]+)(?P=w)(?![\p{L}\p{N}'’-])",
@@ -310,24 +458,46 @@ def _labelled_utterance(text: str, lo: int, hi: int, start: int, end: int) -> bo
 
 def _opens_sentence(doc: Document, start: int, end: int, close: LazyPattern, markup: Sequence[Span] = ()) -> bool:
     """Whether ``[start, end)`` opens a sentence of its segment and ``close`` matches right after it.  The inline
-    ``markup`` (:func:`~mtfix.rules.detectors.phrases.markup_spans`) before it is read as blanks when the segment's
-    text before it is short (a subtitle cue's, a table cell's): "<v Roger>Sorry, sorry!" is an utterance as
-    "Sorry, sorry!" is (session 20)."""
+    ``markup`` (:func:`~mtfix.rules.detectors.phrases.markup_spans`) around it is read as blanks: "<v Roger>Sorry,
+    sorry!" is an utterance as "Sorry, sorry!" is (session 20), wherever the pair stands in its segment and with
+    markup before its closing punctuation ("<i>Wait wait wait</i>, it is late."; session 21: until then only within
+    400 characters of the segment's start, and not before the punctuation).  Only the tail an opener can match in
+    is read (:func:`_markup_tail_start`), so a long paragraph of pairs and tags stays linear."""
     seg = doc.segment_at(start)
     if seg is None:
         return False
-    if markup and start - seg.start <= _MARKUP_WINDOW:
-        before = blank_markup(doc.text[seg.start : start], seg.start, markup)
+    text = doc.text
+    if not markup:
+        # the opener first: most pairs fail it, and ``close`` is given the rest of the segment
+        return _opener_before(text, seg.start, start, _UTTERANCE_OPEN) and close.match(text, end, seg.end) is not None
+    runs = _markup_runs(text, markup)
+    tail = _markup_tail_start(text, seg.start, start, runs)
+    lo = tail if tail == seg.start else tail - 1  # one character before the tail: ``^`` cannot match there
+    before = runs.blank(text, lo, start)
+    if tail == seg.start:
         opens = _opener_before(before, 0, len(before), _UTTERANCE_OPEN)
     else:
-        opens = _opener_before(doc.text, seg.start, start, _UTTERANCE_OPEN)
-    # the opener first: most pairs fail it, and ``close`` is given the rest of the segment
-    return opens and close.match(doc.text, end, seg.end) is not None
+        opens = _UTTERANCE_OPEN.search(before, 1) is not None
+    return opens and close.match(text, runs.skip(text, end, seg.end), seg.end) is not None
 
 
-#: How far into its segment a word may stand for the markup before it to be read as blanks (the slice is
-#: copied per pair: bounded, so a long paragraph of pairs stays linear)
-_MARKUP_WINDOW = 400
+def _markup_tail_start(text: str, lo: int, start: int, runs: _Markup) -> int:
+    """:func:`_tail_start` of ``text`` with the markup ``runs`` read as blanks (a run is no letter or digit)."""
+    k = start
+    for want in (False, True, False):  # non-alphanumerics, then the letters of one word, then non-alphanumerics
+        while k > lo:
+            r = runs.at(k - 1)
+            if r >= 0:
+                if want:
+                    break  # markup ends the word
+                k = max(runs.starts[r], lo)
+                continue
+            c = text[k - 1]
+            if (c.isalpha() if want else not c.isalnum()):
+                k -= 1
+            else:
+                break
+    return k
 
 
 #: An opener's part after its ``^`` (a match from the segment's start).
