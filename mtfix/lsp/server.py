@@ -632,7 +632,9 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
     if profile is not st.profile and ls.loop is not None:
         ls.loop.call_soon_threadsafe(ls.recheck_all)
     pipeline = profile.fast
-    checker = ls.grammar.checker if ls.grammar.state == "ready" and profile.config.grammar != "off" else None
+    # the LanguageTool of these settings only (another one's fixes may be of rules now disabled), state and
+    # checker read together under the slot's lock; none ready: the fast fixes, and the re-check starts it
+    checker = ls.grammar.ready_for(profile.config)
     if checker is not None:
         pipeline = profile.with_grammar(checker)
     checked, odd = _sanitised(st.text)
@@ -805,6 +807,9 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         markdown = st.kind == "markdown"
         subtitles = st.kind in ("srt", "vtt")  # no comment in cue text: a player would show it on screen
         ignored: set[tuple[str, int]] = set()
+        named: set[str] = set()
+        # words a glossary lists as a variant of another name (MTF301, with its fix): never offered as a name
+        listed = {(f.start, f.end) for f in st.findings if f.code == "MTF301"} if target else set()
         only = params.context.only
         # quick fixes only when asked for: an editor's fix-all on save asks for source.fixAll over the whole
         # document, and building a quick fix for each of its findings was wasted work
@@ -826,7 +831,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))
             name = actions.name_in(f, st.text) if target else None
-            if name and target:
+            if name and target and name not in named and (f.start, f.end) not in listed:
+                named.add(name)  # one entry per name in the menu
                 out.append(actions.glossary_action(name, target, diag))
         if any(f.fix is FixSafety.SAFE and f.edits for f in st.findings):
             fa = actions.fix_all_action(uri)

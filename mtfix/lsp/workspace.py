@@ -216,14 +216,24 @@ class GrammarSlot:
         self.checker: Checker | None = None
         self._key: str | None = None
 
+    def ready_for(self, config: Config) -> Checker | None:
+        """The checker if it is ready and was started for ``config``'s LanguageTool settings, read under the
+        lock (state and checker together); None otherwise, starting nothing (fix-all in the check thread)."""
+        if config.grammar == "off":
+            return None
+        try:
+            key = _slot_key(config)
+        except MtfixError:
+            return None
+        with self._lock:
+            return self.checker if self._key == key and self.state == "ready" else None
+
     def want(self, config: Config) -> Checker | None:
         """The ready checker for ``config``, starting it (once) when the config asks for grammar."""
         if config.grammar == "off":
             return None
-        from mtfix.grammar.settings import settings_for_config
-
         try:
-            key = f"{config.grammar}|{settings_for_config(config)!r}"
+            key = _slot_key(config)
         except MtfixError as exc:
             with self._lock:
                 if self._key != f"error:{exc}":
@@ -267,6 +277,13 @@ class GrammarSlot:
             checker, self.checker, self._key, self.state = self.checker, None, None, "off"
         if checker is not None:
             _close(checker)
+
+
+def _slot_key(config: Config) -> str:
+    """What the slot's LanguageTool was started for: the grammar mode and its settings."""
+    from mtfix.grammar.settings import settings_for_config
+
+    return f"{config.grammar}|{settings_for_config(config)!r}"
 
 
 def _close(checker: Any) -> None:

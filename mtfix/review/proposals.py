@@ -99,11 +99,16 @@ class UnitReview:
     def file_line(self, pos: int) -> int:
         """The 1-based file line of character ``pos`` of the unit's text, as ``check`` reports it
         (a ``&#10;`` in XLIFF or a ``\\n`` escape in JSON Lines is no line of the file)."""
+        return self.file_location(pos)[0]
+
+    def file_location(self, pos: int) -> tuple[int, int | None]:
+        """The 1-based file line and column of character ``pos``, as ``check`` reports them (no column
+        for a unit with no place in the file)."""
         if self.unit is None:
-            return self.line_offset + 1
+            return self.line_offset + 1, None
         if self._where is None:
             self._where = UnitResult(self.unit, self.check)
-        return self._where.location(pos)[0]
+        return self._where.location(pos)
 
 
 @dataclass

@@ -131,8 +131,9 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
             ids: list[int] = []
             if fix != "none":  # two findings proposing the very same edit share its proposal
                 ids = [index_of[pid] for e in f.edits if (pid := edit_id(fr.digest, ur.index, e)) in index_of]
+            line, col = ur.file_location(f.start)
             findings.append({"c": f.code, "s": str(f.severity), "g": f.category, "a": f.start, "b": f.end,
-                             "l": ur.file_line(f.start), "m": f.message, "x": fix, "e": ids,
+                             "l": line, "k": col, "m": f.message, "x": fix, "e": ids,
                              "sg": list(f.suggestions[:5])})
         for p in ur.proposals:
             e = p.edit

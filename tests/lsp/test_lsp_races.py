@@ -315,3 +315,61 @@ s.MtfixLanguageServer._check = check
         await h.stop()
 
     run(scenario())
+
+
+FAKE_LT = '''
+from mtfix.model import BaseChecker, Edit, Finding, FixSafety, Severity
+import mtfix.grammar.checker as c
+from mtfix.grammar.settings import settings_for_config
+
+
+class FakeLanguageTool(BaseChecker):
+    """A LanguageTool of one configuration: its rule FAKE_COLOUR (US spelling) unless the settings disable it."""
+    name = "grammar"
+
+    def __init__(self, disabled):
+        self.disabled = disabled
+
+    def check(self, doc, annotations=None):
+        if "FAKE_COLOUR" in self.disabled:
+            return []
+        out, at = [], doc.text.find("colour")
+        if at >= 0:
+            out.append(Finding("LT:FAKE_COLOUR", "style", Severity.MINOR, at, at + 6, "US spelling",
+                               ("color",), (Edit(at, at + 6, "color", "colour", "LT:FAKE_COLOUR", "lt:FAKE_COLOUR", FixSafety.SAFE),),
+                               FixSafety.SAFE, "grammar"))
+        return out
+
+
+def build_checker(config, warnings):
+    return FakeLanguageTool(settings_for_config(config).disabled_rules)
+
+
+c.build_checker = build_checker
+'''
+
+
+def test_fix_all_never_uses_the_languagetool_of_other_settings(tmp_path: Path) -> None:
+    """LanguageTool's settings changed in mtfix.toml (a rule disabled) outside the editor: "fix all" read the
+    settings of now but took whatever LanguageTool the session's slot held, read without its lock and without
+    asking which settings it was started for, and applied the fixes of the rule just disabled (an editor's
+    fix-all on save)."""
+    root = workspace(tmp_path, 'grammar = "auto"\n')
+    hold = Hold(tmp_path, FAKE_LT)
+    text = "The colour of the the sky.\n"
+
+    async def scenario() -> None:
+        h = Harness(root, args=(), capabilities=RESOLVE_CLIENT, env=hold.env)
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, text)
+        with_lt = await h.diagnostics(uri, 1, where=lambda p: "LT:FAKE_COLOUR" in codes(p))
+        (root / "mtfix.toml").write_text('grammar = "auto"\n[languagetool]\ndisabled-rules = ["FAKE_COLOUR"]\n',
+                                         encoding="utf-8")
+        acts = await code_actions(h, uri, next(d for d in with_lt.diagnostics if d.code == "MTF105"))
+        fix_all = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+        resolved = await h.client.code_action_resolve_async(fix_all)
+        assert apply_text_edits(text, edits_of(resolved.edit, uri)) == "The colour of the sky.\n"
+        await h.stop()
+
+    run(scenario())

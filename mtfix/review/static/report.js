@@ -8,7 +8,7 @@
  *   {path, digest, format, units: [unit], edits: [edit]}
  *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null]], f: [finding]}
  *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next)
- *   finding: {c: code, s: severity, g: category, a: start, b: end, m: message,
+ *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]]}
@@ -366,6 +366,8 @@
       var rev = el("button", "revert-sent", "Revert");
       rev.type = "button";
       rev.setAttribute("data-act", "revert");
+      rev.setAttribute("aria-label", "Revert your correction: " +
+                       (words.length > 60 ? words.slice(0, 57).join("") + "\u2026" : words.join("")));
       rev.title = "Drop your correction: back to the report's text and the edits' earlier decisions";
       tools.appendChild(rev);
     }
@@ -441,6 +443,16 @@
     return at < 0 ? [m, ""] : [m.slice(0, at), m.slice(at + 1)];
   }
 
+  /* Where a finding is, for the names a screen reader reads: "line 3"; "line 1, column 57" where the line
+     has another finding of its rule (a long paragraph on one line: twelve "the the" read apart). */
+  function whereOf(data, f) {
+    if (!data.alike) {
+      data.alike = {};
+      data.units.forEach(function (u) { u.f.forEach(function (x) { var key = x.c + "|" + x.l; data.alike[key] = (data.alike[key] || 0) + 1; }); });
+    }
+    return "line " + f.l + (f.k != null && data.alike[f.c + "|" + f.l] > 1 ? ", column " + f.k : "");
+  }
+
   function renderCard(data, unit, f, block) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
@@ -448,7 +460,7 @@
     card.tabIndex = -1;
     card.setAttribute("role", "group");
     var words = plainMessage(f.m);
-    card.setAttribute("aria-label", f.s + " " + f.c + ", line " + f.l + ": " + words[0]);
+    card.setAttribute("aria-label", f.s + " " + f.c + ", " + whereOf(data, f) + ": " + words[0]);
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
@@ -486,7 +498,7 @@
       acc.type = rej.type = "button";
       acc.setAttribute("data-act", "accept");
       rej.setAttribute("data-act", "reject");
-      var what = f.c + " on line " + f.l + ": " + f.e.map(function (i) { return describeEdit(unit, data.edits[i]); }).join("; ");
+      var what = f.c + " on " + whereOf(data, f) + ": " + f.e.map(function (i) { return describeEdit(unit, data.edits[i]); }).join("; ");
       acc.setAttribute("aria-label", "Accept " + what);
       rej.setAttribute("aria-label", "Reject " + what);
       act.appendChild(acc);
@@ -506,7 +518,7 @@
       paintCard(card);
     } else {
       card.setAttribute("data-chk", chkKey(view.n, f));
-      keepButton(said, f);
+      keepButton(data, said, f);
       paintKeep(card);
     }
     if (!ids.length && f.sg && f.sg.length) {
@@ -526,10 +538,10 @@
 
   /* A finding with no edit: Leave as is (r) ticks it off, as a decision does an edit's finding. */
   function chkKey(n, f) { return n + "|" + f.c + ":" + f.u + ":" + f.a + ":" + f.b; }
-  function keepButton(row, f) {
+  function keepButton(data, row, f) {
     var b = el("button", "keep", "Leave as is");
     b.type = "button";
-    b.setAttribute("aria-label", "Leave as is: " + f.c + " on line " + f.l + " (the text needs no change)");
+    b.setAttribute("aria-label", "Leave as is: " + f.c + " on " + whereOf(data, f) + " (the text needs no change)");
     b.title = "The text is right as it is: tick this finding off (r; u or a second click undoes)";
     row.appendChild(b);
     row.appendChild(el("span", "state"));
@@ -547,7 +559,7 @@
     var prev = {};
     prev[key] = !!checked[key];
     if (on) checked[key] = true; else delete checked[key];
-    undoStack.push({ label: on ? "leave as is" : "undecide", prev: {}, chk: prev });
+    undoStack.push({ label: on ? "leave as is" : "undecide", prev: {}, chk: prev, file: cur });
     var kb = card.querySelector("button.keep");
     if (kb) announce((on ? "Left as is: " : "Undecided: ") + kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") + ".");
     paintKeep(card);
@@ -693,11 +705,20 @@
   function showLoaded(n, noScroll) {
     cur = n;
     document.querySelectorAll(".summary").forEach(function (s) { s.hidden = Number(s.getAttribute("data-file")) !== n; });
-    document.querySelectorAll("#files a").forEach(function (a) { a.classList.toggle("on", Number(a.getAttribute("data-file")) === n); });
+    var lost = !document.activeElement || document.activeElement === document.body ||
+      !!(document.activeElement.closest && document.activeElement.closest("#doc .seg"));  /* it goes with the file left */
+    document.querySelectorAll("#files a").forEach(function (a) {
+      var on = Number(a.getAttribute("data-file")) === n;
+      a.classList.toggle("on", on);
+      if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");  /* not by colour alone */
+    });
     view = null;
     render();
     var pager = $("file-pager");
     if (pager && nFiles > 1) {
+      /* a pager button pressed with the keyboard is made again: the focus goes to its new self (it fell
+         to the page's body), or to the other one when this end disables it */
+      var pressed = pager.contains(document.activeElement) ? document.activeElement.getAttribute("data-go") : null;
       pager.textContent = "";
       var prev = el("button", "", "‹ previous"), next = el("button", "", "next ›");
       prev.type = next.type = "button";
@@ -705,9 +726,17 @@
       next.disabled = n === nFiles - 1;
       prev.addEventListener("click", function () { showFile(cur - 1); });
       next.addEventListener("click", function () { showFile(cur + 1); });
+      prev.setAttribute("data-go", "prev");
+      next.setAttribute("data-go", "next");
+      prev.setAttribute("aria-label", "previous file");
+      next.setAttribute("aria-label", "next file");
       pager.appendChild(prev);
       pager.appendChild(el("span", "muted", (n + 1) + " / " + nFiles));
       pager.appendChild(next);
+      if (pressed) {
+        var again = pressed === "next" ? next : prev;
+        (again.disabled ? (again === next ? prev : next) : again).focus({ preventScroll: true });
+      }
     }
     showProgress();
     if (history.replaceState && nFiles > 1) {  /* the address names the open file */
@@ -715,7 +744,13 @@
     }
     rememberAt();
     if (!noScroll) window.scrollTo(0, 0);
+    if (opened++ && nFiles > 1) {
+      /* another file (a key, its link, the pager): said, and the focus, if it was on the file left, in the text */
+      if (lost) $("doc").focus({ preventScroll: true });
+      announce("Opened " + loadFile(n).path + ", file " + (n + 1) + " of " + nFiles + ": " + $("progress").textContent + ".");
+    }
   }
+  var opened = 0;
 
   /* ---------- navigation ---------- */
   function setCurrent(pos) {
@@ -753,6 +788,19 @@
     if (m.top < top || m.bottom > window.innerHeight) {
       window.scrollBy(0, m.top < top ? m.top - top - 20 : m.bottom - window.innerHeight + 20);
     }
+  }
+
+  /* n / p: the next or previous finding; at either end of the file it stays and says so (silence left a
+     screen reader user unable to tell the end from a key not taken). */
+  function step(by) {
+    if (!view.order.length) { toast("No finding shown in this file" + (nFiles > 1 ? " (] opens the next file)." : ".")); return; }
+    var to = by > 0 ? view.pos + 1 : (view.pos < 0 ? 0 : view.pos - 1);
+    if (to >= view.order.length) {
+      toast("This is the last finding of this file" + (cur < nFiles - 1 ? " (] opens the next file)." : "."));
+    } else if (to < 0) {
+      toast("This is the first finding of this file" + (cur > 0 ? " ([ opens the previous file)." : "."));
+    }
+    setCurrent(to);
   }
 
   /* m / Shift+M: the next (step 1) or previous (step -1) finding of major severity or worse that
@@ -869,19 +917,27 @@
   }
 
   /* ---------- undo (z): the decisions an action changed, back as they were ---------- */
-  var undoStack = [];  /* [{label, prev: {edit id: decision or null}}]; emptied by a correction */
+  /* [{label, prev: {edit id: decision or null}, file}]; emptied by a correction. z undoes the last action of the
+     open file (it undid one in the file left behind, out of sight, and the editor pressed it again). */
+  var undoStack = [];
   function undoable(label, act) {
     var snap = Object.assign({}, decisions), touched = act(), prev = {}, any = false;
     touched.forEach(function (id) {
       if (snap[id] !== decisions[id] && !(id in prev)) { prev[id] = snap[id] || null; any = true; }
     });
-    if (any) undoStack.push({ label: label, prev: prev });
+    if (any) undoStack.push({ label: label, prev: prev, file: cur });
     if (undoStack.length > 200) undoStack.shift();
     return touched;
   }
   function undo() {
-    var step = undoStack.pop();
-    if (!step) { toast("Nothing to undo (a correction is undone with Revert)."); return; }
+    var at = undoStack.length - 1;
+    while (at >= 0 && undoStack[at].file !== cur) at--;
+    var step = at >= 0 ? undoStack.splice(at, 1)[0] : null;
+    if (!step) {
+      var elsewhere = undoStack.length ? " in this file (the files you decided in have their own: open one to undo there)" : "";
+      toast("Nothing to undo" + elsewhere + " (a correction is undone with Revert).");
+      return;
+    }
     var ids = Object.keys(step.prev), chk = Object.keys(step.chk || {});
     ids.forEach(function (id) { if (step.prev[id]) decisions[id] = step.prev[id]; else delete decisions[id]; });
     chk.forEach(function (k) { if (step.chk[k]) checked[k] = true; else delete checked[k]; });
@@ -995,7 +1051,7 @@
       if (c.p[id] === "accept") touched = touched.concat(setDecision(id, "accept", true));
       else { delete decisions[id]; touched.push(id); }
     });
-    if (!quiet) toast("Reverted your correction" + (restored ? "; the " + restored + " edit" + (restored === 1 ? "" : "s") + " inside it are as you had decided them" : "") + ".");
+    if (!quiet) toast("Reverted your correction" + (restored === 1 ? "; the 1 edit inside it is as you had decided it" : restored ? "; the " + restored + " edits inside it are as you had decided them" : "") + ".");
     return touched;
   }
 
@@ -1066,8 +1122,7 @@
       box.remove();
       col.querySelector(".text").hidden = false;
       col.querySelector(".seg-tools").hidden = false;
-      var card = currentCard();
-      if (card && seg.contains(card)) card.focus({ preventScroll: true });
+      focusIn(seg);
     }
     function commit() { saveEditor(seg, u, a, b, before, ta.value, close); }
     save.addEventListener("click", commit);
@@ -1133,16 +1188,24 @@
     var fresh = rerender(seg);
     repaint(touched);
     saved();
-    var card = currentCard();
-    if (card && fresh && fresh.contains(card)) card.focus({ preventScroll: true });
+    focusIn(fresh);
+  }
+
+  /* After the text box or Revert went away with the focus in it: the focus stays on the sentence (its
+     current card, else its Edit button); it fell to the page's body, and a screen reader lost its place. */
+  function focusIn(seg) {
+    if (!seg || !seg.isConnected) return;
+    var card = currentCard(), to = card && seg.contains(card) ? card : seg.querySelector("button.edit-sent");
+    if (to) to.focus({ preventScroll: true });
   }
 
   function revert(seg) {
     var key = corrKey(view.n, Number(seg.getAttribute("data-u")), Number(seg.getAttribute("data-a")));
     var touched = dropCorrection(key);
-    rerender(seg);
+    var fresh = rerender(seg);
     repaint(touched);
     saved();
+    focusIn(fresh);
   }
 
   function exportData() {
@@ -1834,8 +1897,7 @@
     if (k === "Escape" && $("more-controls").getAttribute("aria-expanded") === "true") { moreMenu(false, true); ev.preventDefault(); return; }
     if ((helpOpen || !view) && k !== "?" && k !== "Escape") return;  /* the page waits behind the help; a report of no file */
     if (!$("desk").hidden && k !== "s" && k !== "?" && k !== "Escape") return;  /* the summary shows: the page waits */
-    if (k === "n" || k === "j") { setCurrent(view.pos + 1); }
-    else if (k === "p" || k === "k") { setCurrent(view.pos < 0 ? 0 : view.pos - 1); }
+    if (k === "n" || k === "j" || k === "p" || k === "k") { step(k === "n" || k === "j" ? 1 : -1); }
     else if (k === "m" || k === "M") { jumpMajor(k === "m" ? 1 : -1); }
     else if (k === "N" || k === "P") { jumpUndone(k === "N" ? 1 : -1); }
     else if (k === "a" || k === "r" || k === "u" || k === "A" || k === "R") {
@@ -1849,9 +1911,12 @@
         toast("No edit to accept here: on to the next finding, this one still to do (r leaves the text as it is, e rewrites the sentence).");
       }
       else if (card) { toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence."); }
-      if (on && card) setCurrent(view.pos + 1);
-    } else if (k === "]") { showFile(cur + 1); }
-    else if (k === "[") { showFile(cur - 1); }
+      if (on && card) step(1);  /* at the last one: said */
+    } else if (k === "]" || k === "[") {
+      var to = cur + (k === "]" ? 1 : -1);
+      if (to < 0 || to >= nFiles) toast(nFiles > 1 ? "This is the " + (to < 0 ? "first" : "last") + " file of the report." : "This report has one file.");
+      else showFile(to);
+    }
     else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
     else if (k === "e") {
       card = currentCard();
