@@ -34,7 +34,7 @@ def _fresh() -> None:
 
     checker._cache.clear()
     checker._plans.clear()
-    checker._spread_probability.clear()
+    checker._judged.clear()
     from mtfix import segment
 
     segment._pysbd_spans.clear()

@@ -116,20 +116,27 @@ def article_5k() -> str:
     return text[: text.rfind("\n") + 1]
 
 
-def run(path: Path, env: dict[str, str], root: Path = REPO, jobs: int | None = None) -> tuple[float, float, int]:
-    """(wall s, CPU s of the child and its workers, exit code) of one cold ``mtfix check`` by the mtfix at
-    ``root`` (with ``--jobs`` when ``jobs`` is given)."""
+#: ``--command``: what runs on the big files (the 5 KB article is always ``check --quiet``).
+COMMANDS = {"check": ["check", "--grammar", "off", "--quiet"],
+            "check-json": ["check", "--grammar", "off", "--format", "json"],
+            "fix-diff": ["fix", "--grammar", "off", "--diff"]}
+
+
+def run(path: Path, env: dict[str, str], root: Path = REPO, jobs: int | None = None,
+        command: str = "check") -> tuple[float, float, int]:
+    """(wall s, CPU s of the child and its workers, exit code) of one cold ``mtfix check`` (or another of
+    :data:`COMMANDS`) by the mtfix at ``root`` (with ``--jobs`` when ``jobs`` is given)."""
     if root != REPO:
         env = {**env, "PYTHONPATH": str(root)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     extra = [] if jobs is None else ["--jobs", str(jobs)]
-    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", *extra, str(path)],
+    proc = subprocess.run([sys.executable, "-m", "mtfix", *COMMANDS[command], *extra, str(path)],
                           cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"mtfix check failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        raise SystemExit(f"mtfix {command} failed ({proc.returncode}): {proc.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, proc.returncode
 
@@ -146,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=None,
                     help="pass --jobs N to the big files' checks (both trees): a long document's detector work "
                          "spread over N processes (CPU then counts every process)")
+    ap.add_argument("--command", choices=tuple(COMMANDS), default="check",
+                    help="what runs on the big files: check --quiet (default), check --format json (which adds "
+                         "the fluency score) or fix --diff")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data (for --text distinct)")
     args = ap.parse_args(argv)
     env = dict(os.environ)
@@ -183,17 +193,18 @@ def main(argv: list[str] | None = None) -> int:
             got: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in roots}
             for _ in range(args.big_runs):
                 for name, root in roots:
-                    got[name].append(run(path, env, root, args.jobs))
+                    got[name].append(run(path, env, root, args.jobs, args.command))
             for name, _root in roots:
                 w = statistics.median(g[0] for g in got[name])
                 c = statistics.median(g[1] for g in got[name])
                 jobs = "" if args.jobs is None else f" --jobs {args.jobs}"
-                print(f"[{name}] check{jobs} {size:5.2f} MB, median of {args.big_runs}: wall {w:7.2f} s = {size / w:5.2f} MB/s; "
+                label = {"check": "check", "check-json": "check --format json", "fix-diff": "fix --diff"}[args.command]
+                print(f"[{name}] {label}{jobs} {size:5.2f} MB, median of {args.big_runs}: wall {w:7.2f} s = {size / w:5.2f} MB/s; "
                       f"CPU {c:7.2f} s = {size / c:5.2f} MB/s (exit {got[name][0][2]}; target >= 1 MB/s)")
             if args.ab:
                 ratio_w = statistics.median(g[0] for g in got["new"]) / statistics.median(g[0] for g in got["old"])
                 ratio_c = statistics.median(g[1] for g in got["new"]) / statistics.median(g[1] for g in got["old"])
-                print(f"check {size:5.2f} MB new/old: wall {ratio_w:.2f}, CPU {ratio_c:.2f}")
+                print(f"{args.command} {size:5.2f} MB new/old: wall {ratio_w:.2f}, CPU {ratio_c:.2f}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

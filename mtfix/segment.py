@@ -468,8 +468,11 @@ def _word_ends_sentence(block: str, dot: int, *, answers: bool = True) -> bool:
 _MORE_ABBREVIATIONS = frozenset(("vol", "vols", "ch", "chap", "ed", "eds", "trans", "cf", "approx", "est"))
 
 
-#: Block → its pysbd sentences (:func:`_pysbd_relative`); pysbd's answer depends on the block only.
-_pysbd_spans = BoundedMemo(_pysbd_relative, 1024)
+#: Block → its pysbd sentences (:func:`_pysbd_relative`); pysbd's answer depends on the block only.  8,192
+#: blocks (about 5 MB of news paragraphs): ``fix`` segments the whole text again after each pass of edits, and
+#: with 1,024 a 1 MB document's 1,456 pysbd blocks had left the memo by then, so each pass paid pysbd again
+#: (session 21).
+_pysbd_spans = BoundedMemo(_pysbd_relative, 8192)
 
 
 def _pieces(

@@ -127,7 +127,7 @@ def test_a_markdown_document_with_regions_is_segmented_as_one_process(monkeypatc
 def _findings(jobs: int, text: str) -> list[tuple]:
     garble._cache.clear()
     garble._plans.clear()
-    garble._spread_probability.clear()
+    garble._judged.clear()
     segment._pysbd_spans.clear()
     result = Pipeline(Config(grammar="off", jobs=jobs)).check(text)
     return [(f.code, f.start, f.end, str(f.severity), f.message, f.suggestions, str(f.fix), f.segment)

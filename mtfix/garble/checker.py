@@ -154,7 +154,7 @@ _word_counts = BoundedMemo(_words, 4 * _CACHE_SIZE)
 
 
 def _eligible(text: str) -> bool:
-    return _words(text) >= MIN_WORDS
+    return _word_counts[text] >= MIN_WORDS  # counted once: the check counted the sentences the score asks about
 
 
 def predict(text: str) -> Any:
@@ -196,18 +196,29 @@ def prime(texts: list[str], det: Any) -> None:
     batch.prime(det.tagger, prime_tokens(todo))
 
 
-#: Sentence → P(garbled) of the sentences the last :func:`spread` judged, and the detector that judged them.
-_spread_probability: dict[str, float] = {}
-_spread_detector: list[Any] = [None]
+#: Sentence → (P(garbled), plan) of each sentence the last :meth:`GarbleChecker.check` judged, and the detector
+#: that judged them (:func:`_prior`).  :func:`predict`'s cache holds the last :data:`_CACHE_SIZE` sentences only,
+#: and a document is read in order, so past that size (1 MB of news: 5,400 sentences) a second pass over the
+#: same document missed it on every sentence and judged them all again: the fluency score and the corroboration
+#: after a check (:func:`probability`), and each check of ``fix`` after an edit (session 21).  A sentence's
+#: probability and plan depend on its text and the detector only (as :func:`spread` relies on), so these serve.
+#: Holds one document's sentences, replaced by each check.
+_judged: dict[str, tuple[float, list[_Spec]]] = {}
+_judged_detector: list[Any] = [None]
+
+
+def _prior() -> Mapping[str, tuple[float, list[_Spec]]]:
+    """:data:`_judged`, when the current detector judged it; else nothing."""
+    return _judged if _judged and _judged_detector[0] is detector() else {}
 
 
 def probability(text: str) -> float | None:
     """P(garbled) of one sentence, or None for a segment too short to judge."""
     if not _eligible(text):
         return None
-    known = _spread_probability.get(text)
-    if known is not None and _spread_detector[0] is detector():
-        return known
+    known = _judged.get(text)
+    if known is not None and _judged_detector[0] is detector():
+        return known[0]
     return predict(text).probability
 
 
@@ -427,9 +438,6 @@ class Spread:
         known = dict(zip(self.here, _judge_share(self.here), strict=True))
         for share, judged in zip(self.shares, self.results, strict=True):
             known.update(zip(share, judged, strict=True))
-        _spread_probability.clear()
-        _spread_probability.update((text, hit[0]) for text, hit in known.items())
-        _spread_detector[0] = detector()
         return known
 
     def close(self) -> None:
@@ -447,8 +455,9 @@ def start_spread(items: Sequence[tuple[Any, Any, str, int]], jobs: int, here_sha
         return None
     from mtfix.parallel import can_fork, ordered_map, resolve_jobs, warm_up
 
+    prior = _prior()
     with _cache_lock:
-        todo = [t for t in dict.fromkeys(it[2] for it in items) if t not in _cache]
+        todo = [t for t in dict.fromkeys(it[2] for it in items) if t not in _cache and t not in prior]
     n = min(resolve_jobs(jobs), len(todo) // (SPREAD_MIN_SENTENCES // 2))
     if n <= 1 or len(todo) < SPREAD_MIN_SENTENCES or not can_fork():
         return None
@@ -469,8 +478,7 @@ _begun = threading.local()
 def spread(items: Sequence[tuple[Any, Any, str, int]], jobs: int) -> dict[str, tuple[float, list[_Spec]]]:
     """Text → (P(garbled), plan) of the sentences of ``items`` that :func:`predict` has not judged, judged in
     ``jobs`` processes (:func:`start_spread`, :meth:`Spread.finish`); empty when they are not spread.  Each
-    sentence is judged alone, so the findings are those of one process.  The probabilities are kept for
-    :func:`probability` (the corroboration after the checkers reads it) until the next spread."""
+    sentence is judged alone, so the findings are those of one process."""
     pending = start_spread(items, jobs)
     if pending is None:
         return {}
@@ -534,9 +542,20 @@ class GarbleChecker(BaseChecker):
         else:
             items = self._items(doc)
             known = spread(items, self.jobs)
+        if items:  # the sentences the last check judged are known (the checks of fix after an edit)
+            prior = _prior()
+            if prior:
+                with _cache_lock:
+                    known = {**prior, **known}
+        judged: dict[str, tuple[float, list[_Spec]]] = {}
         for lo in range(0, len(items), _BATCH):
             chunk = items[lo : lo + _BATCH]
-            det = self._judge(doc, chunk, det, headings, dialogue, out, known)
+            det = self._judge(doc, chunk, det, headings, dialogue, out, known, judged)
+        if det is not None:  # kept for the score, the corroboration and the next check (_judged)
+            with _cache_lock:
+                _judged.clear()
+                _judged.update(judged)
+                _judged_detector[0] = det
         return out
 
     def _items(self, doc: Document) -> list[tuple[Segment, Any, str, int]]:
@@ -560,9 +579,11 @@ class GarbleChecker(BaseChecker):
         return items
 
     def _judge(self, doc: Document, items: list[tuple[Segment, Any, str, int]], det: Any, headings: Any,
-               dialogue: bool, out: list[Finding], known: Mapping[str, tuple[float, list[_Spec]]]) -> Any:
-        """The findings of ``items`` (see :meth:`check`) appended to ``out``; the detector returned.
-        ``known``: sentences judged already (:func:`spread`), each with its plan."""
+               dialogue: bool, out: list[Finding], known: Mapping[str, tuple[float, list[_Spec]]],
+               judged: dict[str, tuple[float, list[_Spec]]]) -> Any:
+        """The findings of ``items`` (see :meth:`check`) appended to ``out``, each sentence's probability and plan
+        to ``judged``; the detector returned.  ``known``: sentences judged already (:func:`spread`, the last
+        check), each with its probability and plan."""
         if det is None and items:
             det = detector()
         prime([it[2] for it in items if it[2] not in known], det)
@@ -578,6 +599,7 @@ class GarbleChecker(BaseChecker):
                     if len(_plans) >= _CACHE_SIZE:
                         _plans.clear()
                     _plans[text] = plan
+            judged[text] = hit if hit is not None else (plan[0].probability, plan[2])
             off = seg.start
             heading = bool(headings) and doc.in_heading(seg.start, seg.end)  # a heading gets at most a minor
             short_line = dialogue and nwords < MIN_DIALOGUE_WORDS  # a line of dialogue: signs only

@@ -113,6 +113,7 @@ def test_the_checker_finds_the_same_with_and_without_batch_tagging(monkeypatch):
         monkeypatch.setattr(checker, "BATCH_MIN_SENTENCES", min_sentences)
         checker._cache.clear()
         checker._plans.clear()
+        checker._judged.clear()
         det = checker.detector()
         det.tagger._sentences.clear()
         c = checker.GarbleChecker()

@@ -53,7 +53,7 @@ def _document(seed: int = 5) -> str:
 def _fresh() -> None:
     garble._cache.clear()
     garble._plans.clear()
-    garble._spread_probability.clear()
+    garble._judged.clear()
 
 
 def _findings(jobs: int, text: str) -> list[tuple]:
@@ -88,7 +88,7 @@ def test_spread_shares_cover_every_new_sentence(monkeypatch):
     for t in texts:
         pred = garble.predict(t)
         assert known[t] == (pred.probability, garble._plan(t, garble._words(t), pred, det))
-        assert garble._spread_probability.get(t) is None  # cleared above: ``probability`` computes it again
+        assert garble._judged.get(t) is None  # a spread alone keeps nothing: a check keeps what it judged
 
 
 def test_spread_does_nothing_below_the_threshold_or_with_one_job():
