@@ -16,10 +16,38 @@ import gc
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Annotated
 
-from mtfix import codecache, recodecache
+
+def _hold_interrupts() -> dict[int, object]:
+    """Hold Ctrl-C (and SIGTERM, SIGHUP) while this module imports: a signal then is noted in
+    :data:`_HELD`, not raised in the middle of typer's import as a 20-line traceback (until session 21).
+    The command (:func:`main`) then stops with one line; a program importing this module gets the
+    signal back once the import is done (:func:`_release_interrupts`).  Only handlers left as Python
+    set them are replaced (not ``nohup``'s ignore, nor a program's own)."""
+    import signal
+
+    held: dict[int, object] = {}
+
+    def note(signum: int, _frame: object) -> None:
+        _HELD.append(signum)
+
+    for name, default in (("SIGINT", signal.default_int_handler), ("SIGTERM", signal.SIG_DFL),
+                          ("SIGHUP", signal.SIG_DFL)):
+        signum = getattr(signal, name, None)
+        with contextlib.suppress(ValueError, OSError, TypeError):  # not the main thread; no such signal
+            if signum is not None and signal.getsignal(signum) is default:
+                held[signum] = signal.signal(signum, note)
+    return held
+
+
+#: The signals that arrived while the command started (:func:`_hold_interrupts`).
+_HELD: list[int] = []
+_PREVIOUS = _hold_interrupts()
+
+from mtfix import codecache, recodecache  # noqa: E402
 
 recodecache.install()  # before the imports below compile their patterns
 codecache.install()  # before the imports below define their dataclasses
@@ -182,10 +210,10 @@ def run(argv: list[str] | None = None) -> int:
     Nothing escapes: click's usage errors, mtfix's own errors and OS errors become one
     ``mtfix: error:`` line, anything else one ``mtfix: internal error:`` line."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = typer.main.get_command(_app_for(args))
-    _raise_on_closed_stdout(command)
 
     def invoke() -> int | None:
+        command = typer.main.get_command(_app_for(args))  # imports the command's module: Ctrl-C is guarded
+        _raise_on_closed_stdout(command)
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
         if rv == 130:  # typer turns Ctrl-C into this exit code itself (no command returns it)
             return _stopped("interrupted (Ctrl-C)", 130)
@@ -322,11 +350,112 @@ def exit_on_sigterm() -> None:
             signal.signal(signal.SIGHUP, terminate)
 
 
+def _is_command() -> bool:
+    """Whether this process is the ``mtfix`` command (the console script, ``python -m mtfix``), not a
+    program that imports :mod:`mtfix.cli`."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name in ("mtfix.__main__", "mtfix"):
+        return True
+    return os.path.splitext(os.path.basename(sys.argv[0] if sys.argv else ""))[0] == "mtfix"
+
+
+def _release_interrupts() -> None:
+    """The end of :func:`_hold_interrupts`: the command keeps holding them until :func:`main` has its own
+    handlers; anything else gets its handlers back, and a signal held meanwhile is delivered to them."""
+    import _thread
+    import signal
+
+    if _is_command():
+        return
+    for signum, previous in _PREVIOUS.items():
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            signal.signal(signum, previous)  # type: ignore[arg-type]
+    for signum in dict.fromkeys(_HELD):
+        with contextlib.suppress(ValueError, OSError):
+            _thread.interrupt_main(signum)
+    _HELD.clear()
+
+
+def _redeliver(unraisable: object) -> None:
+    """``sys.unraisablehook`` of the command: a Ctrl-C (KeyboardInterrupt) or SIGTERM/SIGHUP
+    (:class:`Terminated`) raised while Python ran a finaliser (``__del__``, a weak reference's callback) is
+    swallowed by Python with ``Exception ignored in: ... KeyboardInterrupt`` and the run went on, writing
+    every file (until session 21).  It is kept pending and raised again where the run can stop: before the
+    next file is written (:data:`mtfix.io.textfile.BEFORE_WRITE`), or a moment later by the same signal,
+    whichever comes first (not here: a handler run now would raise inside this hook, swallowed again)."""
+    exc = getattr(unraisable, "exc_value", None)
+    if isinstance(exc, KeyboardInterrupt):
+        import signal
+
+        signum = int(signal.SIGINT)
+    elif isinstance(exc, Terminated):
+        signum = exc.code - 128
+    else:
+        _PREVIOUS_HOOK(unraisable)  # type: ignore[arg-type]
+        return
+    with _PENDING_LOCK:
+        _PENDING.append(signum)
+    timer = threading.Timer(0.001, _deliver_late)
+    timer.daemon = True
+    timer.start()
+
+
+#: Signals swallowed in a finaliser, not yet raised again (:func:`_redeliver`).
+_PENDING: list[int] = []
+_PENDING_LOCK = threading.Lock()
+
+
+def _take_pending() -> int | None:
+    with _PENDING_LOCK:
+        return _PENDING.pop(0) if _PENDING else None
+
+
+def _deliver_late() -> None:
+    """From the timer's thread: the pending signal, to the main thread (which runs its handler at its next step)."""
+    import _thread
+
+    signum = _take_pending()
+    if signum is not None:
+        with contextlib.suppress(ValueError, OSError):
+            _thread.interrupt_main(signum)
+
+
+def _raise_pending() -> None:
+    """Before a file is written: raise the signal a finaliser swallowed, if any (see :func:`_redeliver`)."""
+    signum = _take_pending()
+    if signum is None:
+        return
+    import signal
+
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(128 + signum)
+
+
+_PREVIOUS_HOOK = sys.unraisablehook
+
+
 def main() -> None:
     """Entry point of the console script (and of ``python -m mtfix``)."""
+    import signal
+
     from mtfix.io.stdio import hold_closed_descriptors
 
     hold_closed_descriptors()  # first: a file opened later must not take a closed 0, 1 or 2
     gc.set_threshold(*GC_THRESHOLD)
+    with contextlib.suppress(ValueError, OSError):
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     exit_on_sigterm()
+    sys.unraisablehook = _redeliver
+    from mtfix.io.textfile import BEFORE_WRITE
+
+    BEFORE_WRITE.append(_raise_pending)
+    if _HELD:  # Ctrl-C (or SIGTERM, SIGHUP) while the command started: nothing was read or written yet
+        signum = _HELD[0]
+        sys.exit(_stopped("interrupted (Ctrl-C)", 130) if signum == signal.SIGINT
+                 else _stopped(f"stopped ({signal.Signals(signum).name})", 128 + signum))
     sys.exit(run())
+
+
+_release_interrupts()

@@ -55,8 +55,10 @@ class InputRun:
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
             from mtfix.io.inputs import fifo_wait
+            from mtfix.io.stdio import stream_limit
 
             fifo_wait()  # a typo in MTFIX_FIFO_WAIT stops the command before any file, not at the first FIFO
+            stream_limit()  # and so does one in MTFIX_STDIN_LIMIT
             first = load_config(opts.config, [stdin_name(opts, p) for p in paths])
         except MtfixError as exc:
             fail(str(exc))

@@ -80,7 +80,32 @@ def format_for_path(path: str | None, default: str = "text", raw: bytes | None =
     return (sniff(raw) if raw is not None else None) or default
 
 
+#: Formats whose reader refuses a file without a header or root (WebVTT's ``WEBVTT`` line, CSV's header row,
+#: XLIFF's and TMX's root element): a file with no text at all is read as text by :func:`load` instead.
+_NEED_HEAD = frozenset({"vtt", "csv", "tsv", "xliff", "tmx"})
+_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def is_blank(raw: bytes) -> bool:
+    """Whether ``raw`` holds no text: nothing, or only a byte-order mark and ASCII white space.
+
+    >>> is_blank(b""), is_blank(b"\\xef\\xbb\\xbf\\r\\n "), is_blank(b"\\xff\\xfe"), is_blank(b" x")
+    (True, True, True, False)
+    """
+    if len(raw) > 4096:
+        return False
+    for bom in _BOMS:
+        if raw.startswith(bom):
+            return not raw[len(bom):].strip() and (bom == codecs.BOM_UTF8 or len(raw) == len(bom))
+    return not raw.strip()
+
+
 def load(raw: bytes, path: str | None, fmt: str | None = None, **options: Any) -> Container:
     """Read ``raw`` (the bytes of ``path``) with the format ``fmt``, or the one its extension names
-    (or its content: :func:`format_for_path`)."""
-    return get_format(fmt or format_for_path(path, raw=raw)).load(raw, path, options)
+    (or its content: :func:`format_for_path`).  A file with no text at all (:func:`is_blank`: zero bytes, a
+    placeholder) has no record in any format: read as text, not refused for want of a header or a root
+    (until session 21 an empty ``.vtt`` or ``.csv`` failed the run, an empty ``.srt`` or ``.jsonl`` did not)."""
+    name = fmt or format_for_path(path, raw=raw)
+    if name in _NEED_HEAD and is_blank(raw):
+        name = "text"
+    return get_format(name).load(raw, path, options)

@@ -400,7 +400,7 @@ def splice_xml(raw: bytes, changes: list[tuple[Any, Inline, str]]) -> bytes | No
     if decoded is None:
         return None
     text, encode = decoded
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]  # lxml's lines: a lone \r ends none
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]  # the lines of the parse (lf_view)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
     tags: dict[tuple[str, int], list[int]] = {}  # (local name, line of its ">") -> where each start tag begins
@@ -514,7 +514,7 @@ class BilingualReading:
     breaks: BreakRefs | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.breaks = BreakRefs.of(self.raw)
+        self.breaks = BreakRefs.of(lf_view(self.raw))
 
     def add(self, uid: Any, target: Any, source: Any, document: int | None = None) -> Unit | None:
         """:func:`add_unit` of one target element (and its source) to this file's units."""
@@ -529,8 +529,31 @@ class BilingualReading:
                                      store=self.store, inlines=self.inlines)
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lf_view(raw: bytes) -> bytes:
+    """``raw`` with each lone CR (a classic Mac OS line end) made an LF, in the file's own encoding, for the
+    XML parser: XML reads both as a line break, so the parse is the same, but libxml2 counts only LF as
+    a new line, and every element of a CR-only file was on line 1 (until session 21).  ``raw`` itself
+    when it has no lone CR or cannot be decoded.
+
+    >>> lf_view(b"<a>\\r<b/>\\r\\n</a>\\r"), lf_view(b"<a/>\\n")
+    (b'<a>\\n<b/>\\r\\n</a>\\n', b'<a/>\\n')
+    """
+    if b"\r" not in raw:
+        return raw
+    decoded = xml_codec(raw)
+    if decoded is None:
+        return raw
+    text, encode = decoded
+    return encode(_LONE_CR.sub("\n", text)) if _LONE_CR.search(text) else raw
+
+
 def parse_store(cls: Any, raw: bytes, path: str | None, what: str) -> Any:
-    """A translate-toolkit store of class ``cls`` parsed from ``raw``; an InputError naming ``what``."""
+    """A translate-toolkit store of class ``cls`` parsed from ``raw`` (:func:`lf_view`: its lines are the
+    file's); an InputError naming ``what``."""
+    raw = lf_view(raw)
     try:
         return cls.parsestring(raw)
     except Exception as exc:  # translate-toolkit raises lxml, ValueError, KeyError...

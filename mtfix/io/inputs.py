@@ -201,6 +201,11 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                     if exc.errno == errno.ELOOP:
                         raise InputError("symbolic link loop (too many levels of symbolic links)", path=p) from None
                 raise InputError("broken symbolic link (its target does not exist)", path=p)
+            try:  # exists() is False for any error: a path too long, a folder on the way not searchable
+                os.stat(p)
+            except OSError as exc:
+                if exc.errno not in (errno.ENOENT, errno.ENOTDIR, None) and exc.strerror:
+                    raise InputError(exc.strerror, path=p) from None  # until session 21: "no such file"
             raise InputError("no such file or directory", path=p)
     exts = walk_extensions(formats)
     globs = globs if globs is not None else GlobFilter(include, exclude, base)
@@ -250,9 +255,12 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
             full = os.path.join(directory, name)
             try:
                 est = os.stat(full)
-            except OSError:
+            except OSError as exc:
                 if os.path.islink(full):
                     skip(full, f"{full}: broken symbolic link or link loop; skipped")
+                elif exc.errno != errno.ENOENT:  # too deep for the system (ENAMETOOLONG), a folder not searchable
+                    # (EACCES): until session 21 passed over without a word; gone since the listing: quietly
+                    skip(full, f"{full}: {exc.strerror or exc}; skipped")
                 continue
             if stat.S_ISDIR(est.st_mode):
                 if name in SKIP_DIRS or name.startswith("."):
@@ -334,10 +342,9 @@ def _read_fifo(path: str) -> bytes:
         if not poller.poll(min(int(wait * 1000), 2**31 - 1)):  # poll's limit: about 24 days
             raise InputError(f"FIFO: nothing was written to it within {wait:g} s (no writer?); not read", path=path)
         os.set_blocking(fd, True)  # data (or the end) has come: read to the end like standard input
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        from mtfix.io.stdio import read_stream
+
+        return read_stream(lambda n: os.read(fd, n), "FIFO:", path)
     finally:
         os.close(fd)
 

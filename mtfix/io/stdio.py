@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 
 from mtfix.errors import InputError
 
@@ -31,11 +32,67 @@ def write_stdout(data: bytes) -> None:
     out.flush()
 
 
+#: The most bytes read from standard input or a FIFO (``MTFIX_STDIN_LIMIT`` in the environment).  A
+#: stream is read whole, as one document; one without end (``yes | mtfix check -``) would otherwise
+#: fill memory until the system killed the run.  64 MiB of text is some ten million words: checking it
+#: takes minutes and gigabytes (8 MiB: 20 s, 370 MB), so a larger stream is a mistake more often than not.
+STREAM_LIMIT = 64 << 20
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+def stream_limit() -> int:
+    """``$MTFIX_STDIN_LIMIT`` (else :data:`STREAM_LIMIT`): bytes, a whole number above 0 with an optional
+    ``K``, ``M``, ``G`` or ``T`` (powers of 1024; ``MB``, ``MiB`` too).  Anything else is a ConfigError
+    naming the variable, not the default taken silently."""
+    import re
+
+    from mtfix.errors import ConfigError
+
+    raw = os.environ.get("MTFIX_STDIN_LIMIT")
+    if raw is None or not raw.strip():
+        return STREAM_LIMIT
+    m = re.fullmatch(r"\s*(\d{1,15})\s*([KMGT]?)(?:I?B)?\s*", raw, re.IGNORECASE)
+    limit = int(m.group(1)) * _UNITS[m.group(2).upper()] if m else 0
+    if limit <= 0:
+        raise ConfigError(f"MTFIX_STDIN_LIMIT: {raw!r}: not a size above 0 (bytes, or with K, M or G: 512M, 2G): "
+                          "the most bytes mtfix reads from standard input or a FIFO")
+    return limit
+
+
+def size_text(n: int) -> str:
+    """``n`` bytes for a person: ``2 MiB``, ``1.5 GiB``, ``1000 bytes``.
+
+    >>> size_text(2 << 20), size_text(3 << 29), size_text(1000)
+    ('2 MiB', '1.5 GiB', '1,000 bytes')
+    """
+    for unit, size in (("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n:,} bytes"
+
+
+def read_stream(read: Callable[[int], bytes], what: str, path: str) -> bytes:
+    """All that ``read`` gives until it gives ``b""``, but no more than :func:`stream_limit` bytes: past
+    it, an InputError naming ``path`` (the rest is not read, so the writer gets a broken pipe)."""
+    limit = stream_limit()
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = read(min(1 << 20, limit + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    del data
+    raise InputError(f"{what} larger than {size_text(limit)} (MTFIX_STDIN_LIMIT); not read: mtfix reads a document "
+                     "whole, not an endless stream (name the file, split it, or raise MTFIX_STDIN_LIMIT: 2G)",
+                     path=path)
+
+
 def read_stdin() -> bytes:
-    """All of standard input; closed (``<&-``) is an input error naming ``-``, not an internal one."""
+    """All of standard input, up to :func:`stream_limit` bytes; closed (``<&-``) is an input error naming
+    ``-``, not an internal one."""
     if sys.stdin is None:
         raise InputError("standard input is closed: nothing to read", path=STDIN)
-    return sys.stdin.buffer.read()
+    return read_stream(sys.stdin.buffer.read, "standard input is", STDIN)
 
 
 def hold_closed_descriptors() -> None:

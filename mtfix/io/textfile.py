@@ -23,7 +23,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -287,6 +287,11 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
     return None
 
 
+#: Called before every write (the command's: a Ctrl-C a finaliser swallowed is raised there, before the
+#: file is touched; ``mtfix.cli._raise_pending``).
+BEFORE_WRITE: list[Callable[[], None]] = []
+
+
 def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expected: bytes | None = None) -> None:
     """Write ``data`` to ``path`` without ever leaving a half-written file.
 
@@ -302,6 +307,8 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
     (``fix`` in place); a file that no longer holds them (another program wrote to it or
     removed it since) is left as it is.  Errors raise :class:`WriteError`.
     """
+    for check in BEFORE_WRITE:
+        check()
     shown = str(path)
     target = Path(os.path.realpath(path))
     problem = writable_problem(target, in_place=mode is None)
@@ -332,6 +339,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
             os.fsync(fh.fileno())
         if st is not None:
             _keep_owner(tmp, st)
+            _keep_xattrs(target, tmp)
         os.chmod(tmp, mode)
         _check_unchanged(target, expected, shown)  # as late as can be: just before the rename
         os.replace(tmp, target)
@@ -359,6 +367,26 @@ def _keep_owner(tmp: str, st: os.stat_result) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.chown(tmp, -1, st.st_gid)
+
+
+def _keep_xattrs(target: Path, tmp: str) -> None:
+    """Copy the extended attributes of the file being replaced to the temporary file that replaces it: a
+    ``user.*`` tag or origin, and its POSIX ACL (``system.posix_acl_access``, set before the file's mode, which
+    then sets the ACL's mask back to what it was).  One the file system or this process may not set
+    (``security.*`` or ``trusted.*`` as a user, a file system without them) is passed over quietly, as
+    GNU ``cp --preserve=all`` on a best-effort basis does; so is a system without ``os.listxattr``.  Until
+    session 21 none was copied."""
+    if not hasattr(os, "listxattr"):  # not Linux
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError:  # ENOTSUP: a file system without them
+        return
+    for name in names:
+        try:
+            os.setxattr(tmp, name, os.getxattr(target, name))
+        except OSError:
+            continue
 
 
 def _check_unchanged(target: Path, expected: bytes | None, shown: str) -> None:
