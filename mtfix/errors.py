@@ -4,7 +4,28 @@ from __future__ import annotations
 
 
 class MtfixError(Exception):
-    """Base class of everything mtfix raises on purpose."""
+    """Base class of everything mtfix raises on purpose.
+
+    Every one pickles back to the same error, message and attributes (a process pool, joblib or Spark
+    sends a worker's exception to the caller pickled), whatever its ``__init__`` takes: Python's own
+    pickling calls ``cls(*args)`` with the message alone, which ``RecordError`` or ``RulePackError``
+    cannot take (the pool broke) and ``InputError`` read as its reason (``<input>: a.md:3: …``).
+
+    >>> import pickle
+    >>> str(pickle.loads(pickle.dumps(RecordError("n1", "field 'body' is missing"))))
+    "record 'n1': field 'body' is missing"
+    """
+
+    def __reduce__(self) -> tuple:
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls: type[MtfixError], args: tuple, state: dict) -> MtfixError:
+    """An error as :meth:`MtfixError.__reduce__` saved it, without calling its ``__init__`` again."""
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 class InputError(MtfixError):

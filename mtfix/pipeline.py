@@ -15,6 +15,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -147,7 +148,9 @@ class Pipeline:
 
     # -- the three jobs ------------------------------------------------------------
     def document(self, text: str, **kwargs: Any) -> Document:
-        """``text`` segmented; a text that is not valid Unicode is an :class:`InputError`."""
+        """``text`` segmented; a text that is not valid Unicode is an :class:`InputError`.  ``kwargs`` are
+        :func:`~mtfix.segment.to_document`'s (``source``, ``path``, ...); another is a :class:`ConfigError`."""
+        _check_keywords("document", kwargs)
         ensure_valid_text(text, kwargs.get("path"))
         source = kwargs.get("source")
         if source is not None:  # the source-language text: refused as the text is, naming it
@@ -186,6 +189,7 @@ class Pipeline:
         return bool(self._mention_counters())
 
     def check(self, text: str | Document, **kwargs: Any) -> CheckResult:
+        _check_keywords("check", kwargs)
         if isinstance(text, Document):
             ensure_valid_text(text.text, text.path)
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
@@ -230,6 +234,7 @@ class Pipeline:
         still applying (``pass_limit_hit``).  The last two name the rules
         still firing in ``still_firing`` and add a warning to ``warnings``.
         """
+        _check_keywords("fix", kwargs)
         unsafe = check_unsafe(unsafe)
         unsafe = self.config.unsafe_fixes if unsafe is None else unsafe
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
@@ -313,10 +318,40 @@ class Pipeline:
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""
         from mtfix.scoring import score_document
 
+        _check_keywords("score", kwargs)
         if ref is not None:
+            if not isinstance(ref, str):  # it said "mtfix checks text (str), not int", naming no argument
+                raise TypeError(f"ref must be text (str), not {type(ref).__name__}"
+                                + ("; decode the bytes first" if isinstance(ref, (bytes, bytearray)) else ""))
             ensure_valid_text(ref, "<ref>")
         result = self.check(text, **kwargs)
         return score_document(result, ref=ref, signature=self.signature())
+
+
+@cache
+def _document_keywords() -> tuple[str, ...]:
+    """The keywords ``check``, ``fix``, ``score`` and ``document`` pass on to :func:`~mtfix.segment.to_document`."""
+    import inspect
+
+    return tuple(n for n, p in inspect.signature(to_document).parameters.items() if p.kind is p.KEYWORD_ONLY)
+
+
+def _check_keywords(method: str, kwargs: dict[str, Any]) -> None:
+    """A :class:`ConfigError` naming ``Pipeline.<method>()``, the keyword and the closest known one, for a
+    keyword the method does not take (it was ``TypeError: to_document() got an unexpected keyword``)."""
+    if not kwargs:
+        return
+    known = _document_keywords()
+    unknown = [k for k in kwargs if k not in known]
+    if unknown:
+        import difflib
+
+        extra = {"fix": ("unsafe",), "score": ("ref",)}.get(method, ())
+        names = (*extra, *known)
+        close = difflib.get_close_matches(unknown[0], names, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(f"Pipeline.{method}() got an unknown keyword {unknown[0]!r}{hint}; it takes "
+                          f"{', '.join(names)}")
 
 
 def _in_context(text: str, finding: Finding) -> Finding:

@@ -27,11 +27,20 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("check", "fix")
+#: ``--format``s whose report is one document: the hook's two runs (LanguageTool off, and as a settings file
+#: says) write one report of both (:func:`merged_report`), not two back to back.
+ONE_DOCUMENT = ("json", "sarif")
 #: Why a hook run without a file stops (exit 2): pre-commit passes none when the hook is configured
 #: with ``pass_filenames: false``, and a hook that checked nothing must not pass as if all were clean.
 NO_FILES = ("the pre-commit hook was given no file to check (is `pass_filenames: false` set in "
             ".pre-commit-config.yaml?): let pre-commit pass the staged files, or name the folders "
             "to check in the hook's `args` (args: [news/])")
+
+
+#: Why ``args: [--fix]`` on mtfix-check stops (exit 2): ruff's hook mends with it, mtfix's has a hook of its own.
+CHECK_HAS_NO_FIX = ("the mtfix-check hook has no --fix: add the hook `id: mtfix-fix` before `id: mtfix-check` "
+                    "in .pre-commit-config.yaml (it applies the safe fixes; docs/pre-commit.md), and take --fix "
+                    "out of mtfix-check's args")
 
 
 def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
@@ -139,6 +148,8 @@ def _plan(argv: list[str]) -> list[list[str]]:
 
     command = typer.main.get_command(app).commands[argv[0]]  # type: ignore[attr-defined]
     options, paths = split_args(_option_arity(command), argv[1:])
+    if argv[0] == "check" and has_option(options, "--fix"):  # ruff's hook takes it; click hinted at --config
+        raise ConfigError(CHECK_HAS_NO_FIX)
     if not paths:
         raise ConfigError(NO_FILES)
     return hook_argv(argv[0], options, paths)
@@ -161,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     code = guarded(lambda: planned.append(_plan(argv)), verbose=any(a in ("--verbose", "-v") for a in argv))
     if code or not planned:
         return code
+    fmt = option_value(planned[0][0], "--format") if planned[0] else None
+    if fmt in ONE_DOCUMENT and len(planned[0]) > 1:  # two reports back to back would be no JSON at all
+        return _run_as_one_report(planned[0], fmt)
     worst = 0
     for args in planned[0]:  # usually one run
         rc = run(args)
@@ -168,6 +182,73 @@ def main(argv: list[str] | None = None) -> int:
             return rc
         worst = max(worst, rc)
     return worst
+
+
+def _run_as_one_report(runs: list[list[str]], fmt: str) -> int:
+    """Run each of ``runs`` with its report captured, then write one report of them all (:func:`merged_report`);
+    the worst exit code, as for separate runs (Ctrl-C stops at once)."""
+    import io
+    import json
+    from contextlib import redirect_stdout
+
+    from mtfix.cli import run
+    from mtfix.report.json_report import dumps
+
+    reports, worst = [], 0
+    for args in runs:
+        captured = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
+        with redirect_stdout(captured):
+            rc = run(args)
+        captured.flush()
+        if rc not in (0, 1, 2):
+            return rc
+        worst = max(worst, rc)
+        text = captured.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+        if text.strip():  # an error (exit 2) may stop a run before its report
+            reports.append(json.loads(text))
+    if reports:
+        sys.stdout.write(dumps(merged_report(fmt, reports)) + "\n")
+        sys.stdout.flush()
+    return worst
+
+
+def merged_report(fmt: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """One ``check`` report of several runs' (the hook's runs with LanguageTool off and as the settings
+    say): SARIF keeps each run as a run of its own (SARIF allows several); JSON lists every run's files,
+    ``failures`` and ``skipped``, and sums the statistics as one run over all the files would
+    (``signature``: each distinct one joined by `` | ``, as ``mtfix`` joins those of several settings files;
+    ``warnings`` of every run).
+
+    >>> a = {"schema": "1", "files": [{"path": "a.md"}], "stats": {"files": 1, "signature": "s-off", "g": {"n": 1}}}
+    >>> b = {"schema": "1", "files": [{"path": "b.md"}], "stats": {"files": 1, "signature": "s-lt", "g": {"n": 2},
+    ...      "warnings": ["LanguageTool: …"]}}
+    >>> merged_report("json", [a, b])
+    {'schema': '1', 'files': [{'path': 'a.md'}, {'path': 'b.md'}], 'stats': {'files': 2, 'signature': 's-off | s-lt', 'warnings': ['LanguageTool: …'], 'g': {'n': 3}}}
+    """
+    if fmt == "sarif":
+        return {**reports[0], "runs": [r for rep in reports for r in rep.get("runs", [])]}
+    from mtfix.cli.commands import _merge_stats, _shares
+
+    out = {**reports[0], "files": [f for rep in reports for f in rep.get("files", [])]}
+    for key in ("failures", "skipped"):
+        items = [x for rep in reports for x in rep.get(key, [])]
+        if items:
+            out[key] = items
+    signatures = [sig for rep in reports for sig in str(rep.get("stats", {}).get("signature", "")).split(" | ") if sig]
+    warnings = list(dict.fromkeys(w for rep in reports for w in rep.get("stats", {}).get("warnings", [])))
+    rest: dict[str, Any] = {}
+    for rep in reports:
+        _merge_stats(rest, {k: v for k, v in rep.get("stats", {}).items() if k not in ("signature", "warnings")})
+    for value in rest.values():
+        if isinstance(value, dict):
+            _shares(value)
+    stats: dict[str, Any] = {"files": rest.pop("files", len(out["files"])), "signature": " | ".join(dict.fromkeys(signatures))}
+    if "hidden" in rest:
+        stats["hidden"] = rest.pop("hidden")
+    if warnings:
+        stats["warnings"] = warnings
+    out["stats"] = {**stats, **rest}
+    return out
 
 
 if __name__ == "__main__":

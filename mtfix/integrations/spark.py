@@ -226,6 +226,7 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     if clash:
         raise ConfigError(f"column(s) {', '.join(by_key[key(c)] for c in clash)} already exist; choose another prefix")
     config = config or Config(grammar="off")
+    _warn_grammar_auto(config)
     opts = JobOptions(text_field=column, id_field=id_col, source_field=source_col, mode=mode, unsafe=unsafe,
                       fluency=fluency, on_error=on_error)
     udf = _udf(config, opts)
@@ -238,6 +239,28 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     out = df.withColumn(tmp, udf(_col(column), ids, sources))
     # added and dropped by name, never re-selected: the caller's columns may repeat a name (after a join)
     return out.withColumns({prefix + n: F.col(f"{_quoted(tmp)}.{n}") for n, _ in COLUMNS[mode]}).drop(tmp)
+
+
+def _warn_grammar_auto(config: Config) -> None:
+    """A warning on the driver for ``grammar="auto"``, which a ``Config`` built without ``grammar=`` has: on
+    a cluster it starts a private LanguageTool per Python worker or silently goes without (docs/spark.md)."""
+    if config.grammar != "auto":
+        return
+    import warnings
+
+    if config.lt_url:
+        what = (f"every Python worker goes on without grammar findings where it cannot reach {config.lt_url}, "
+                "so results differ by node with no sign in the data")
+    else:
+        what = ("every Python worker without a LanguageTool server recorded by `mtfix languagetool start` starts "
+                "its own (a 1 GB JVM per executor core) or, where LanguageTool is not installed, goes on without "
+                "grammar findings, so results differ by node with no sign in the data")
+    level, frame = 2, sys._getframe(1)  # level 2: the function that called this one
+    while frame is not None and frame.f_code.co_filename == __file__:  # the caller's line, past apply/repair
+        level, frame = level + 1, frame.f_back
+    warnings.warn(f"mtfix on Spark: config has grammar='auto' (Config's default when grammar= is not given): {what}; "
+                  "pass Config(grammar='off'), or grammar='required' with a server (docs/spark.md)",
+                  UserWarning, stacklevel=level)
 
 
 def _check_arguments(config: Any, prefix: Any, **names: Any) -> None:

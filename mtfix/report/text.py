@@ -17,6 +17,9 @@ _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+#: A line break inside a flagged span, quoted as one space: LF, CRLF (Windows) and a lone CR (old Mac), as
+#: :class:`mtfix.files.LineTable` counts lines (a CRLF span was quoted ``'the\\r the'`` until session 21)
+_LINE_BREAK = re.compile("\r\n?|\n")
 
 
 def _escape(ch: str) -> str:
@@ -60,7 +63,7 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                 where = _style(f"{path}:{line}:{col}:", colour, bold=True) if colour else f"{path}:{line}:{col}:"
                 code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True) \
                     if colour else f.code
-                snippet = text[f.start : f.end].replace("\n", " ")
+                snippet = _LINE_BREAK.sub(" ", text[f.start : f.end])
                 if len(snippet) > 60:
                     snippet = snippet[:57] + "..."
                 fix = ""
