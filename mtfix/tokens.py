@@ -197,12 +197,25 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0]
 
 
-def other_script(tok: str) -> bool:
-    """True for a token written (partly) in letters that are not Latin ("Bakı" and "Əliyev" are Latin).
+@lru_cache(maxsize=4096)
+def _letter_script(ch: str) -> str:
+    """The script of a letter read as its NFKC form when that is one letter: a letter of Unicode's mathematical
+    alphabets ("𝐁", "𝑖", styled text on social media), a full-width "Ａ" or an ordinal "ª" is the Latin letter it
+    styles, not another alphabet (session 21); a styled Greek letter stays Greek."""
+    script = _script(ch)
+    if script in LATIN_EXTRA:
+        return script
+    plain = unicodedata.normalize("NFKC", ch)
+    return _script(plain) if plain != ch and len(plain) == 1 and plain.isalpha() else script
 
-    >>> other_script("Баку"), other_script("Bakı"), other_script("Əliyev"), other_script("2024")
-    (True, False, False, False)
+
+def other_script(tok: str) -> bool:
+    """True for a token written (partly) in letters that are not Latin ("Bakı" and "Əliyev" are Latin, and so are
+    the bold or italic letters of styled text, "𝐁old", read as their NFKC forms).
+
+    >>> other_script("Баку"), other_script("Bakı"), other_script("Əliyev"), other_script("2024"), other_script("𝐁old")
+    (True, False, False, False, False)
     """
     if tok.isascii():  # ASCII letters are Latin
         return False
-    return any(ch.isalpha() and _script(ch) not in LATIN_EXTRA for ch in tok)
+    return any(ch.isalpha() and _letter_script(ch) not in LATIN_EXTRA for ch in tok)

@@ -88,3 +88,33 @@ def test_spaced_apostrophes_and_units_are_not_paired_as_quotes(safe, text):
 def test_a_spaced_apostrophe_does_not_hide_a_quoted_pair_after_it(safe):
     text = "The children ' s books praised the ' new ' curriculum."
     assert "'new'" in safe.fix(text, unsafe=True).text  # MTF127 is an unsafe fix
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    # session 21 (overfitting audit, round 5): a word in "s" before the opening mark guards a spaced possessive
+    # apostrophe ("the students ' books") only; a double quote is never an apostrophe, and a word that already
+    # has its possessive ("the minister's", "Putin’s") leaves no apostrophe to space
+    ('The farmers call it " the new law " and the officials " a reform ".',
+     'The farmers call it "the new law" and the officials "a reform".'),
+    ("The minister's ' new deal ' was praised by the press.", "The minister's 'new deal' was praised by the press."),
+    ("The critic praised the director’s ' quiet film ' on Monday.",
+     "The critic praised the director’s 'quiet film' on Monday."),
+    # nor a word that takes no possessive
+    ("The new seed was ' a gift ' to the farmers.", "The new seed was 'a gift' to the farmers."),
+    ("He won fame as ' the iron mayor ' of the city.", "He won fame as 'the iron mayor' of the city."),
+])
+def test_a_quoted_pair_after_a_word_in_s_is_repaired_when_no_apostrophe_can_be_spaced(safe, text, fixed):
+    assert "MTF127" in _codes(safe, text)
+    assert safe.fix(text, unsafe=True).text == fixed
+
+
+def test_a_spaced_possessive_apostrophe_is_still_not_an_opening_quote(safe):
+    text = "The students ' books and the teachers ' pay were both cut."
+    assert "MTF127" not in _codes(safe, text)
+
+
+def test_a_quote_after_a_possessive_is_not_left_to_pair_with_the_next_pair(safe):
+    """Before session 21 the opening mark after "Ali's" was skipped, and its closing mark paired with the next
+    pair's opening one: '" was praised, and the mayor called it "' was closed up (with --unsafe-fixes)."""
+    text = "The paper said Ali's \" quiet plan \" was praised, and the mayor called it \" a gift \"."
+    assert safe.fix(text, unsafe=True).text == "The paper said Ali's \"quiet plan\" was praised, and the mayor called it \"a gift\"."

@@ -147,3 +147,26 @@ def test_a_garbled_structure_counts_its_signs_as_it_lists_them():
     found = Pipeline(Config(grammar="off", packs=["en-generic", "az-en"])).check(text).findings
     (whole,) = [f for f in found if f.code == "MTF120"]
     assert "(3 signs: MTF203, MTF103/MTF202, MTF104)" in whole.message, whole.message
+
+
+def test_a_garbled_structure_names_each_sign_once_with_its_count():
+    """MTF120's message is a review card's name, read whole by a screen reader: a sign that repeats is named
+    once with its count ("MTF104 ×3"), not once per occurrence (session 21)."""
+    text = ("The talks ended and The ministers left and The leaders spoke and The crowd cheered and "
+            "Tbilisi Baku snowThe agreement was signed.")
+    found = Pipeline(Config(grammar="off", packs=["en-generic", "az-en"])).check(text).findings
+    (whole,) = [f for f in found if f.code == "MTF120"]
+    assert "(5 signs: MTF104 ×3, MTF203, MTF103/MTF202)" in whole.message, whole.message
+
+
+def test_a_garbled_structure_with_many_kinds_of_sign_names_a_few_and_counts_the_rest():
+    """Past four kinds of sign the message names the most frequent four and says how many signs are left."""
+    from types import SimpleNamespace
+
+    from mtfix.rules.detectors.structure import _signs_by_span
+
+    codes = ["MTF104"] * 12 + ["MTF203"] * 9 + ["MTF201"] * 3 + ["MTF202"] * 2 + ["MTF204", "MTF103", "MTF103"]
+    found = [SimpleNamespace(start=10 * i, end=10 * i + 3, code=c) for i, c in enumerate(codes)]
+    summary = _signs_by_span(found)
+    assert summary == "MTF104 ×12, MTF203 ×9, MTF201 ×3, MTF202 ×2 and 3 more", summary
+    assert summary.count("MTF104") == 1

@@ -109,6 +109,10 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     "MTF408": GarbleRule(
         "other-script", "Accuracy/Untranslated text", "minor", "word in another alphabet",
         "A word written in another alphabet (Cyrillic, Arabic, Georgian, Armenian, ...) inside English "
-        "text: a source word left untranslated.\n\nWhat to do: translate or transliterate it. Flag only.",
+        "text: a source word left untranslated. Letters styled with Unicode's mathematical alphabets (bold or "
+        "italic text on social media, \"𝐁old\", \"𝑖𝑡𝑎𝑙𝑖𝑐\") and full-width Latin letters are read as the Latin "
+        "letters they style (their NFKC forms): styled text, not another alphabet (session 21).\n\n"
+        "What to do: translate or transliterate it. Flag only.\n\n"
+        "Example: \"The delegation met the mayor of Баку and discussed the roads.\" → MTF408.",
     ),
 }

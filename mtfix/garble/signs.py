@@ -111,7 +111,9 @@ _PAST_FORMS = frozenset({
 #: 14 (session 18, precision on institutional genres): an article that opens an official name ("the Republic of
 #: Azerbaijan", "the Ministry of Foreign Affairs") serves the name, a noun ``articles_per_noun`` counts; a noun
 #: with a capital after a determiner is a defined term ("the Customer"), whose repeats ``repeated_nouns`` leaves out.
-ANALYSIS_REVISION = 14
+#: 15 (session 21): letters of Unicode's mathematical alphabets and full-width Latin letters (styled text, "𝐁old")
+#: are read as their NFKC forms: Latin, no word in another alphabet (:func:`mtfix.tokens.other_script`).
+ANALYSIS_REVISION = 15
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16

@@ -177,8 +177,10 @@ def related_findings(finding: Finding, findings: Sequence[Finding],
         ]
     if finding.code != "MTF120":
         return []
-    named = set(_CODE.findall(finding.message.split(")", 1)[0])) - {finding.code}
-    codes = named or set(_rule_signals(finding.code))
+    head = finding.message.split(")", 1)[0]
+    named = set(_CODE.findall(head)) - {finding.code}
+    # a long list names a few kinds of sign and counts the rest ("… and 3 more"): those are the rule's signals too
+    codes = named | set(_rule_signals(finding.code)) if not named or " more" in head else named
     inside = index.within(finding.start, finding.end) if index is not None else findings
     return [
         (f.start, f.end, f"{f.code}: {f.message}")

@@ -138,6 +138,19 @@ def test_other_script():
     assert other_script("Тбилиси") and other_script("قانون") and not other_script("Tbilisi") and not other_script("Şəki")
 
 
+
+def test_letters_styled_with_unicode_alphabets_are_latin():
+    """Bold or italic letters of Unicode's mathematical alphabets ("𝐁old", "𝑖𝑡𝑎𝑙𝑖𝑐", as social media style text)
+    and full-width Latin letters are the Latin letters they style, read as their NFKC forms: no word in another
+    alphabet (MTF408), while a real other alphabet still is (session 21)."""
+    for word in ("𝐁old", "𝑖𝑡𝑎𝑙𝑖𝑐", "𝐁𝐚𝐤𝐮", "𝙢𝙤𝙣𝙤", "𝓢𝓬𝓻𝓲𝓹𝓽", "ＡＢＣ", "𝐁𝐚𝐤ı"):
+        assert not other_script(word), word
+    assert other_script("Баку") and other_script("𝐁аку")  # a Cyrillic letter among styled ones is still another alphabet
+    for text in ("The minister praised the 𝐁old plan of the city council on Monday.",
+                 "Farmers in the valley called the harvest 𝑖𝑡𝑎𝑙𝑖𝑐 and 𝐯𝐞𝐫𝐲 good this year."):
+        assert "other_script" not in names(text), text
+    assert "other_script" in names("The delegation met the mayor of Баку and discussed the roads.")
+
 def test_function_word_view_and_hashing_are_deterministic():
     toks = tokenize("The minister said that the plan works.")
     tags = load().tag([t.text for t in toks])

@@ -138,6 +138,15 @@ def test_related_information_for_mtf120_and_mtf401() -> None:
     assert only.code == "MTF401" and len(only.related_information) == 1
 
 
+def test_related_information_for_an_mtf120_that_counts_signs_it_does_not_name() -> None:
+    """A long MTF120 message names four kinds of sign and counts the rest ("… and 3 more", session 21): the signs it
+    does not name are related information all the same."""
+    garbled = f("MTF120", 0, 60, Severity.MAJOR,
+                message="garbled sentence structure (9 signs: MTF104 ×3, MTF103 ×2, MTF201, MTF202 and 2 more); ...")
+    named, unnamed = f("MTF104", 5, 8), f("MTF203", 20, 24)
+    assert [r[:2] for r in related_findings(garbled, [garbled, named, unnamed])] == [(5, 8), (20, 24)]
+
+
 # -- edits ----------------------------------------------------------------------------------------
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab .\n😀"), max_size=40),

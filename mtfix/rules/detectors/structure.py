@@ -33,13 +33,27 @@ def garbled_structure(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         )
 
 
+#: How many kinds of sign MTF120's message names before it counts the rest ("… and 3 more").
+_NAMED_KINDS = 4
+
+
 def _signs_by_span(found: list) -> str:
-    """The signs in text order, one per span: codes that flag the same characters share it
-    ("MTF203, MTF103/MTF202, MTF104"), so the list counts as the message does."""
+    """The signs, one per span: codes that flag the same characters share it ("MTF103/MTF202"), so the list
+    counts as the message does.  Each kind is named once, with its count when it repeats, the most frequent
+    first (ties in text order), and past :data:`_NAMED_KINDS` kinds the rest are counted, not named: the message
+    is a review card's name, which a screen reader reads whole (session 21): "MTF104 ×12, MTF203 ×9, MTF201 ×3,
+    MTF202 ×2 and 3 more"."""
     by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
     for f in found:
         by_span[(f.start, f.end)].add(f.code)
-    return ", ".join("/".join(sorted(codes)) for _, codes in sorted(by_span.items()))
+    kinds: dict[str, int] = {}  # in text order of first appearance
+    for _, codes in sorted(by_span.items()):
+        label = "/".join(sorted(codes))
+        kinds[label] = kinds.get(label, 0) + 1
+    ranked = sorted(kinds.items(), key=lambda kv: -kv[1])  # stable: ties keep their text order
+    named = [f"{label} ×{n}" if n > 1 else label for label, n in ranked[:_NAMED_KINDS]]
+    rest = sum(n for _, n in ranked[_NAMED_KINDS:])
+    return ", ".join(named) + (f" and {rest} more" if rest else "")
 
 
 # The first word of a segment, after an opening quotation mark or bracket, and the word or mark after it.
