@@ -12,6 +12,15 @@ from lsp_harness import Harness, workspace  # noqa: E402
 from test_lsp_server import EXAMPLE, run  # noqa: E402
 
 
+async def glossary_adds(h: Harness, uri: str, line: int, diags: list[types.Diagnostic]) -> list[str]:
+    """The titles of the "add to the glossary" actions the server offers on ``line`` with ``diags``."""
+    acts = await h.client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(line, 0), types.Position(line + 1, 0)),
+        context=types.CodeActionContext(diagnostics=diags)))
+    return [a.title for a in acts or [] if a.command and a.command.command == "mtfix.addToGlossary"]
+
+
 def test_a_garbled_sentence_offers_no_glossary_entry_for_the_word_it_starts_at(tmp_path: Path) -> None:
     """MTF401 (a garbled sentence) marks where to start reading, often a capitalised first word: the menu
     offered "add 'Later' to the glossary names.tsv" (any MTF4 code counted as a name's), which wrote
@@ -26,11 +35,7 @@ def test_a_garbled_sentence_offers_no_glossary_entry_for_the_word_it_starts_at(t
         uri, diags = await h.open_checked("a.txt", EXAMPLE)
         line = [d for d in diags if d.range.start.line == 2]
         assert {str(d.code) for d in line} >= {"MTF401", "MTF305"}
-        acts = await h.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=types.Range(types.Position(2, 0), types.Position(3, 0)),
-            context=types.CodeActionContext(diagnostics=line)))
-        adds = [a.title for a in acts or [] if a.command and a.command.command == "mtfix.addToGlossary"]
+        adds = await glossary_adds(h, uri, 2, line)
         assert adds == ["mtfix: add 'Mirkadrov' to the glossary names.tsv"], adds
         await h.stop()
 
@@ -51,11 +56,7 @@ def test_the_menu_offers_each_glossary_entry_once_and_none_a_glossary_lists_as_a
         await h.start()
         uri, diags = await h.open_checked("a.txt", text)
         assert {"MTF207", "MTF301"} <= {str(d.code) for d in diags}
-        acts = await h.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=types.Range(types.Position(0, 0), types.Position(1, 0)),
-            context=types.CodeActionContext(diagnostics=diags)))
-        adds = [a.title for a in acts or [] if a.command and a.command.command == "mtfix.addToGlossary"]
+        adds = await glossary_adds(h, uri, 0, diags)
         assert adds == ["mtfix: add 'Cəfərov' to the glossary names.tsv"], adds
         await h.stop()
 

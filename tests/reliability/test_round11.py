@@ -244,6 +244,18 @@ def test_a_file_too_deep_for_the_system_is_skipped_with_a_warning(tmp_path: Path
     assert len(skipped) == 1 and "File name too long" in str(skipped[0]), skipped
 
 
+def stat_of_b_fails(monkeypatch, error: OSError) -> None:
+    """``os.stat`` of any path ending in ``b.txt`` raises ``error`` (its errno and text, with the path)."""
+    real = os.stat
+
+    def stat(path, *a, **k):  # type: ignore[no-untyped-def]
+        if str(path).endswith("b.txt"):
+            raise type(error)(error.errno, error.strerror, str(path))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(os, "stat", stat)
+
+
 def test_an_entry_the_walk_cannot_stat_is_named(tmp_path: Path, monkeypatch) -> None:
     """A folder readable but not searchable (``chmod 644`` on a folder, as a non-root user), where ``stat``
     of each entry fails with EACCES: its files were passed over silently."""
@@ -251,14 +263,7 @@ def test_an_entry_the_walk_cannot_stat_is_named(tmp_path: Path, monkeypatch) -> 
 
     (tmp_path / "a.txt").write_text(GARBLED)
     (tmp_path / "b.txt").write_text(GARBLED)
-    real = os.stat
-
-    def stat(path, *a, **k):  # type: ignore[no-untyped-def]
-        if str(path).endswith("b.txt"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path, *a, **k)
-
-    monkeypatch.setattr(os, "stat", stat)
+    stat_of_b_fails(monkeypatch, PermissionError(13, "Permission denied"))
     lines: list[tuple[str, str]] = []
     found = list(inputs.iter_paths([str(tmp_path)], skip=lambda p, line: lines.append((p, line))))
     assert found == [str(tmp_path / "a.txt")]
@@ -269,14 +274,7 @@ def test_a_file_removed_between_listing_and_stat_is_passed_over_quietly(tmp_path
     from mtfix.io import inputs
 
     (tmp_path / "a.txt").write_text(GARBLED)
-    real = os.stat
-
-    def stat(path, *a, **k):  # type: ignore[no-untyped-def]
-        if str(path).endswith("b.txt"):
-            raise FileNotFoundError(2, "No such file or directory", str(path))
-        return real(path, *a, **k)
-
-    monkeypatch.setattr(os, "stat", stat)
+    stat_of_b_fails(monkeypatch, FileNotFoundError(2, "No such file or directory"))
     monkeypatch.setattr(os, "listdir", lambda d: ["a.txt", "b.txt"])
     lines: list[tuple[str, str]] = []
     assert list(inputs.iter_paths([str(tmp_path)], skip=lambda p, line: lines.append((p, line)))) == [
