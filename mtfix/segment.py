@@ -942,6 +942,7 @@ def to_document(
     ``meta`` for :mod:`mtfix.suppress`; ``headings`` (the regions the format's parser reads as
     headings) for :meth:`~mtfix.model.Document.in_heading`; ``opaque`` (the protected spans that read
     as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`;
+    ``meta["comments"]``: the HTML comments among the markup spans (:func:`mtfix.garble.view.segment_view`);
     ``joins`` (format text inside a region that reads as a space: the timing between two cues a
     subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
     ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
@@ -954,7 +955,8 @@ def to_document(
     regions = list(regions) if regions is not None else None
     if regions:
         _check_regions(text, regions, path)
-    prot = sorted([*fmt_protected, *find_protected_spans(text), *find_markup_spans(text)], key=lambda s: s.start)
+    markup = find_markup_spans(text)
+    prot = sorted([*fmt_protected, *find_protected_spans(text), *markup], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     joins = sorted(joins, key=lambda j: j.start)
     markers = quote_markers(text, sorted(regions, key=lambda r: r.start), fmt_protected) if regions else []
@@ -967,7 +969,8 @@ def to_document(
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
             "forced_cuts": cuts, "code": list(code),
             "headings": sorted(headings, key=lambda h: h.start),
-            "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins}
+            "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins,
+            "comments": [m for m in markup if text.startswith("<!--", m.start)]}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 
@@ -1061,13 +1064,60 @@ def find_markup_spans(text: str) -> list[Span]:
     ``</a>``): never reported, never edited, as the inline markup an XLIFF parser finds is (session 12).
     A PO entry's msgstr, an XLIFF target that escapes its HTML and plain text carry them as text.
 
+    The whole of a ``<script>`` or ``<style>`` element (any case, with attributes) and of a comment
+    ``<!-- … -->`` is one span (session 21, in ``seg-9``): the code in an HTML page read as text is not
+    prose. An opener that nothing closes protects its tag alone (:func:`_code_elements`).
+
     >>> t = 'Read our <a href="/terms">Terms</a>.'
     >>> [t[s.start:s.end] for s in find_markup_spans(t)]
     ['<a href="/terms">', '</a>']
+    >>> t = '<style>p { color: red ; }</style><p>Hi</p>'
+    >>> [t[s.start:s.end] for s in find_markup_spans(t)]
+    ['<style>p { color: red ; }</style>', '<p>', '</p>']
     """
     if "<" not in text:
         return []
-    return [Span(m.start(), m.end()) for m in MARKUP_TAG.finditer(text)]
+    code = _code_elements(text) if _CODE_MARK.search(text) else []
+    tags = [Span(m.start(), m.end()) for m in MARKUP_TAG.finditer(text)]
+    if not code:
+        return tags
+    starts = [c.start for c in code]
+    ends = [c.end for c in code]
+
+    def inside(t: Span) -> bool:
+        i = bisect_right(starts, t.start) - 1
+        return i >= 0 and t.end <= ends[i]
+
+    return sorted([*code, *(t for t in tags if not inside(t))], key=lambda s: s.start)
+
+
+def _code_elements(text: str) -> list[Span]:
+    """``<script>…</script>``, ``<style>…</style>`` and ``<!-- … -->`` in ``text``, in order, not
+    overlapping: one scan of :data:`_CODE_TOKEN` finds every opener and closer, and each opener
+    outside the last element found goes to the first closer of its kind after it (a bisection), so a
+    long text of openers nothing closes is read in one pass, not once per opener."""
+    openers: list[tuple[int, int, str]] = []
+    closers: dict[str, list[int]] = {"--": [], "script": [], "style": []}
+    closer_ends: dict[str, list[int]] = {"--": [], "script": [], "style": []}
+    for m in _CODE_TOKEN.finditer(text):
+        if m.group("open_comment"):
+            openers.append((m.start(), m.end(), "--"))
+        elif m.group("open"):
+            openers.append((m.start(), m.end(), m.group("open").lower()))
+        else:
+            kind = "--" if m.group("close_comment") else m.group("close").lower()
+            closers[kind].append(m.start())
+            closer_ends[kind].append(m.end())
+    out: list[Span] = []
+    done = 0
+    for start, end, kind in openers:
+        if start < done:
+            continue
+        i = bisect_left(closers[kind], end)
+        if i < len(closers[kind]):
+            done = closer_ends[kind][i]
+            out.append(Span(start, done))
+    return out
 
 
 def word_count(text: str) -> int:
@@ -1079,4 +1129,9 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: Whether a text may hold a script, a style or a comment (a cheap test before :data:`_CODE_TOKEN`).
+_CODE_MARK = re.compile(r"<!--|<(?:script|style)", re.IGNORECASE)
+#: The openers and closers :func:`_code_elements` pairs: ``<!--``, ``-->``, ``<script …>``, ``</style >``.
+_CODE_TOKEN = re.compile(r"(?P<open_comment><!--)|(?P<close_comment>-->)"
+                         r"|<(?P<open>script|style)(?=[\s/>])[^<>]*>|</(?P<close>script|style)\s*>", re.IGNORECASE)
 _WORD = LazyPattern(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")

@@ -143,6 +143,13 @@ def fix(
     elif output_dir is not None and "-" in paths and not opts.quiet:  # as `fix -` always does
         typer.echo(f"mtfix: warning: standard input (`-`) is fixed to standard output, not under -o/--output-dir "
                    f"{printable(str(output_dir))}", err=True)
+    if output_dir is not None and not diff:  # `fix sub -o sub` wrote sub/sub/a.txt
+        from mtfix.io.outputs import refuse_output_as_input_folder
+
+        try:
+            refuse_output_as_input_folder(output_dir, paths)
+        except MtfixError as exc:
+            fail(str(exc))
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 

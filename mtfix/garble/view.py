@@ -68,7 +68,7 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
         return View(text[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
     opaque = doc.meta.get("opaque")
     if opaque is None:
-        return None
+        return _around_comments(doc, start, end)
     fmt = _within(doc.meta.get("format_protected") or (), start, end)
     pos = start
     for r in [*fmt, Span(end, end)]:
@@ -87,6 +87,28 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
         out.replace(run, any(o.start < run.end and run.start < o.end for o in opaque_runs))
         pos = run.end
     out.verbatim(pos, end)
+    return View("".join(out.chars), tuple(out.starts), tuple(out.ends))
+
+
+def _around_comments(doc: Document, start: int, end: int) -> View | None:
+    """Where the format does not say which spans are markup: a sentence whose only protected text is HTML
+    comments (``doc.meta["comments"]``: a directive ``<!-- mtfix-ignore: MTF105 -->`` after it) is judged
+    without them, as it was before comments were protected (session 21); else None (not judged)."""
+    comments = _within(doc.meta.get("comments") or (), start, end)
+    if not comments:
+        return None
+    out = _Builder(doc.text)
+    pos = start
+    for c in [*comments, Span(end, end)]:
+        if pos < c.start and doc.is_protected(pos, c.start):
+            return None
+        out.verbatim(pos, c.start)
+        if c.start < c.end and out.chars and not out.chars[-1].isspace() and c.end < end \
+                and not doc.text[c.end].isspace():
+            out.add(" ", c.start, c.start)
+        pos = max(pos, c.end)
+    if not "".join(out.chars).strip():
+        return None
     return View("".join(out.chars), tuple(out.starts), tuple(out.ends))
 
 

@@ -74,6 +74,20 @@ def check_output_dir(output_dir: Path) -> None:
         raise InputError(f"-o {output_dir}: directory {p} is not writable", path=str(output_dir))
 
 
+def refuse_output_as_input_folder(output_dir: Path, paths: Sequence[str]) -> None:
+    """InputError when ``-o DIR`` is one of the input folders ``paths`` names (by any path: ``./sub/``, an
+    absolute path, a symbolic link): ``fix sub -o sub`` wrote ``sub/sub/a.txt``, in the folder ``-o`` was
+    to leave as it was, and the next run took it for an input.  Checked before anything is read."""
+    if not output_dir.is_dir():
+        return
+    for name in paths:
+        with contextlib.suppress(OSError):
+            if name != "-" and os.path.isdir(name) and os.path.samefile(name, output_dir):
+                raise InputError(f"is the input folder {name} itself: its fixed files would go "
+                                 f"inside it, into {output_dir / os.path.basename(os.path.abspath(name))}; nothing was "
+                                 "written (choose another -o folder, or leave out -o to fix in place)", path=f"-o {output_dir}")
+
+
 def refuse_collisions(targets: dict[str, Path]) -> None:
     """InputError naming both inputs when two of them map to the same output file."""
     seen: dict[str, str] = {}
