@@ -16,7 +16,12 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-more-genres``: the same, session 21: verbatim transcripts and oral history, social-media and forum
   posts, software manuals and API docs, legal contracts and terms, medical and pharmacy leaflets, poetry and
   song lyrics, children's stories, historical and religious texts, headlines and captions
-  (``tests/data/professional_more_genres.txt``).
+  (``tests/data/professional_more_genres.txt``);
+- ``own-fifth-genres``: the same, session 22: financial filings and earnings calls, wire reports dense with names
+  transliterated from the Caucasus, Central Asia and the Middle East, quoted dialect, property listings and
+  classified adverts, patent claims and standards, screenplays and stage scripts, minutes of meetings, museum
+  labels and auction catalogues, bibliographies and footnotes, shipping forecasts and guidebook listings
+  (``tests/data/professional_fifth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -26,7 +31,7 @@ a rule, or a rule's own major) and the edited ones by the codes whose safe fixes
 writes each such sentence as a JSON line (text, classes, messages, the fixed text) to read them one by one.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
-    python bench/audit_professional.py                 # all seven sources
+    python bench/audit_professional.py                 # all eight sources
     python bench/audit_professional.py --only own-genres --dump /tmp/own.jsonl
     python bench/audit_professional.py --limit 500 --show MTF116
     python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
@@ -101,7 +106,8 @@ def _treebank(root: Path) -> Iterator[str]:
 #: professional sets written for mtfix and kept in the repository (one sentence a line, "#" comments)
 OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-institutional": REPO / "tests" / "data" / "professional_institutional.txt",
-            "own-more-genres": REPO / "tests" / "data" / "professional_more_genres.txt"}
+            "own-more-genres": REPO / "tests" / "data" / "professional_more_genres.txt",
+            "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

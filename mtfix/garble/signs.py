@@ -113,7 +113,9 @@ _PAST_FORMS = frozenset({
 #: with a capital after a determiner is a defined term ("the Customer"), whose repeats ``repeated_nouns`` leaves out.
 #: 15 (session 21): letters of Unicode's mathematical alphabets and full-width Latin letters (styled text, "𝐁old")
 #: are read as their NFKC forms: Latin, no word in another alphabet (:func:`mtfix.tokens.other_script`).
-ANALYSIS_REVISION = 15
+#: 16 (session 22, precision on more genres): the "-s" form of an irregular verb read as a plural noun after its
+#: singular subject ("Margaret sits alone ...", "the facility bears interest ...") is a finite verb.
+ANALYSIS_REVISION = 16
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -610,6 +612,22 @@ _PRESENT_HOMOGRAPHS = frozenset({
     "sell", "cost", "returns", "rests", "lies", "lie", "remains", "remain", "stretches", "stretch",
 })
 _MEASURE_NEXT = frozenset({"IN", "RB", "CD", "TO", "DT", "$"})
+#: The "-s" forms of irregular verbs (English morphology: the past is no "-ed" form) that the tagger reads as
+#: plural nouns after a singular noun: "Margaret sits alone at the table", "The facility bears interest at
+#: SOFR", "a path leads down to the harbour" (session 22, a screenplay's action line and a filing).  After its
+#: singular subject and before what a verb takes (not "of": "the holds of ships"), with no other finite verb
+#: in the sentence, the word is the verb; a closed list, as above.
+_IRREGULAR_PRESENTS = frozenset({
+    "sits", "stands", "bears", "holds", "keeps", "leads", "lies", "brings", "takes", "makes", "finds", "feels",
+    "sleeps", "speaks", "spends", "wins", "gives", "grows", "throws", "draws", "drives", "rides", "rises",
+    "falls", "tells", "seeks", "sends", "builds", "lends", "means", "meets", "leaves", "loses", "hears",
+    "wears", "sings", "rings", "swims", "begins", "breaks", "hides", "writes", "strikes", "shines", "shoots",
+    "sticks", "swings", "hangs", "feeds", "flees", "flies", "forgets", "forgives", "freezes", "shakes",
+    "sinks", "spins", "springs", "steals", "sweeps", "teaches", "thinks", "understands", "wakes", "weeps",
+    "winds", "digs", "slides", "stings", "strides", "bends", "blows", "knows", "sees", "runs", "comes",
+})
+#: What may follow such a present tense: its object or complement ("bears interest", "sits alone").
+_IRREGULAR_NEXT = _MEASURE_NEXT | {"JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "RP", "RBR"}
 _TIME_ADVERBS = frozenset({"still", "now", "already", "always", "never", "often", "usually", "rarely", "seldom",
                            "sometimes", "currently", "reportedly", "regularly", "typically", "generally"})
 
@@ -618,13 +636,17 @@ def _present_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> 
     """Whether a present tense the tagger read as a noun (``_PRESENT_HOMOGRAPHS``) follows its subject
     directly, or the comma that closes an apposition after it, and a preposition, adverb, number or
     determiner follows: "A night in a hotel costs about 700,000 som.", "Remittances from migrant
-    workers, most of them in Russia, account for about a fifth of GDP." (session 10)."""
+    workers, most of them in Russia, account for about a fifth of GDP." (session 10); an irregular verb's "-s"
+    form after a singular subject (:data:`_IRREGULAR_PRESENTS`, session 22)."""
     for i, w in enumerate(lower):
         if i == 0 or tags[i] not in ("NN", "NNS") or i + 1 >= len(tags):
             continue
         # a verb in -s after an adverb of time or frequency: "a sign ... still hangs above the entrance"
         if lower[i - 1] in _TIME_ADVERBS and tags[i] == "NNS" and w.endswith("s") and not w.endswith("ss") \
                 and tags[i + 1] in _MEASURE_NEXT and lower[i + 1] != "of":
+            return True
+        if w in _IRREGULAR_PRESENTS and tags[i + 1] in _IRREGULAR_NEXT and lower[i + 1] != "of" \
+                and (tags[i - 1] in ("NN", "NNP", "PRP") or _closes_subject(tags, i)) and lower[i - 1] != "'s":
             return True
         if w not in _PRESENT_HOMOGRAPHS:
             continue

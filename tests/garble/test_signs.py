@@ -42,6 +42,10 @@ def names(text: str) -> set[str]:
      "no_finite"),
     # a noun whose "-ed" form is no everyday word stays a noun before a determiner
     ("The ministry's new strategy, development the regions of the country and of its villages.", "no_finite"),
+    # session 22: an irregular verb's "-s" form read as a noun is a verb only after its subject, not after "of"
+    # or a determiner, nor before "of"
+    ("The protection of Caucasus bears of the region and of their habitat in the mountains.", "no_finite"),
+    ("The list of sits and stands of the party on the question of the land.", "no_finite"),
 ])
 def test_sign_fires(text, sign):
     assert sign in names(text)
@@ -125,6 +129,19 @@ def test_sign_fires(text, sign):
 ])
 def test_no_sign_on_fluent_news(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # session 22: the "-s" form of an irregular verb (English morphology: its past is no "-ed" form) that the
+    # tagger read as a plural noun, right after a singular subject: a screenplay's action line, a filing
+    "Margaret sits alone at the table, a cold cup of tea in front of her.",
+    "The old woman sits alone at the table by the window.",
+    "The revolving credit facility bears interest at SOFR plus a margin of 1.25%.",
+    "The museum holds about 4,000 carpets from the Caucasus and Central Asia.",
+    "A narrow path leads down to the harbour from the back of the church.",
+])
+def test_an_irregular_present_read_as_a_noun_is_finite(text):
+    assert "no_finite" not in names(text)
 
 
 def test_sign_spans_point_into_the_text():

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix import regexcache
-from mtfix.lexicon import is_common
+from mtfix.lexicon import is_common, is_everyday_word
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
@@ -25,6 +25,22 @@ def _same_segment(doc: Document, a: int, b: int) -> bool:
 
 # The word before a candidate, on the same line: letters/digits with inner marks, then spaces or tabs.
 _PREV_WORD = LazyPattern(r"(?<![\p{L}\p{N}.'’-])(?P<prev>[\p{L}\p{N}][\p{L}\p{N}.'’-]*)[ \t]+$")
+
+
+# A label in capitals that opens a sentence, with its number if it has one: "NOTE 1", "EXAMPLE", "WARNING",
+# "CAUTION 2a" (ISO and IEC standards, manuals).  The word after it starts the sentence the label introduces.
+_LABEL = LazyPattern(r"[ \t]*(?P<label>\p{Lu}{3,})(?:[ \t]+\d{1,3}[a-z]?)?[ \t]+\Z")
+
+
+def _opens_after_label(doc: Document, text: str, start: int) -> bool:
+    """Whether all that stands before ``start`` in its segment is a label in capitals whose lower case is an
+    everyday English word ("NOTE", "EXAMPLE", "WARNING"; not an acronym such as "OSCE"), with its number
+    (session 22)."""
+    seg = doc.segment_at(start)
+    if seg is None:
+        return False
+    m = _LABEL.fullmatch(text, seg.start, start)
+    return m is not None and is_everyday_word(m.group("label").lower())
 
 
 @detector("mid_sentence_capital")
@@ -78,6 +94,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         # An abbreviation or an initial ends the previous token, unless a name is glued to it (E.Blinken He).
         if prev.endswith(".") and not regex.search(r"\p{Lu}\.\p{Lu}\p{Ll}+$", prev):
+            continue
+        if _opens_after_label(doc, text, m.start()):  # "NOTE 1 This clause ...": a standard's label
             continue
         if word in subjects and prev.lower() not in conjunctions:
             yield Hit(

@@ -34,6 +34,9 @@ _SPACE_BEFORE = LazyPattern(
     regex.MULTILINE,
 )
 _PAREN_OPEN = LazyPattern(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
+# A capitalised word glued to the "(" after it ("Road( Bus Stops)", "Services( ASAN )"): a name or a noun of
+# prose, not a call in code ("print( x )", "Math.Max( a, b )": lower case, or dotted).
+_GLUED_NAME = LazyPattern(r"(?<![\p{L}\p{N}._-])\p{Lu}\p{Ll}+\Z")
 _PAREN_CLOSE = LazyPattern(r"(?<=\([^()\n]{0,200}[^\s(])(?P<m>[ \t]+)(?=\))")
 # Where _SPACE_BEFORE and _PAREN_CLOSE can match: only where a run of blanks starts (their
 # look-behinds end on a non-blank) and only a whole run reaching the mark.  Scanning for these
@@ -80,6 +83,11 @@ def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]
             found = (m for site in sites if (m := pat.match(text, site)))
         for m in found:
             s, e = m.span("m")
+            if pat is _PAREN_OPEN and _GLUED_NAME.search(text, max(0, s - 40), s - 1):
+                # "Road( Bus Stops)": the space belongs before the bracket, not after it (session 22)
+                if _in_segment(doc, s):
+                    yield Hit(s - 1, e, " (", message="space inside brackets")
+                continue
             if _in_segment(doc, s):
                 yield Hit(s, e, "", message="space before punctuation" if pat is _SPACE_BEFORE
                           else "space inside brackets")
