@@ -6,7 +6,8 @@
 Each non-blank input line comes out as one output line (ending in ``\n``), in order: the record with its ``body``
 repaired (every other field as it was, in the same order) and an ``mtfix`` object saying
 what was done (schema version, changed, fluency before and after, the codes of what was
-found and of what is left for a person).  A record whose body is missing or not a string,
+found and of what is left for a person, and the short id of the job's signature).  The job's
+full signature (rule packs, glossaries, models, weights, versions) goes once to standard error.  A record whose body is missing or not a string,
 or a line that is not JSON, is written back unchanged and reported on standard error with
 its line number and id; the job goes on.  The output file appears only when the job has
 finished (written to a temporary file, then renamed).
@@ -30,7 +31,7 @@ from typing import Any, NamedTuple
 from mtfix.config import Config
 from mtfix.errors import MtfixError
 from mtfix.pipeline import Pipeline
-from mtfix.records import RecordResult
+from mtfix.records import RecordResult, job_signature
 
 
 class Line(NamedTuple):
@@ -76,6 +77,7 @@ def output_line(line: Line, result: RecordResult, text_field: str) -> str:
         "fluency_before": result.fluency_before,
         "found": [f.code for f in result.findings],
         "review": [f.code for f in result.remaining],  # what no safe fix mended
+        "signature": result.signature,  # the short id of the job's signature (printed once, in full)
     }
     text = json.dumps(out, ensure_ascii=False)
     try:
@@ -97,6 +99,8 @@ def run(src: Path, dest: Path, *, text_field: str = "body", id_field: str = "id"
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             results = pipeline.process(read_records(src, pending), text_field=text_field, id_field=id_field,
                                        workers=workers, executor="process")
+            sig = job_signature(pipeline, mode="fix")  # each output line names it by its id
+            print(f"signature {sig.id}: {sig}", file=sys.stderr)
             for result in results:
                 line = pending.pop(result.index)
                 counts["records"] += 1

@@ -79,7 +79,7 @@ class RecordError(MtfixError):
 
 class WorkerError(MtfixError):
     """A worker process of a parallel batch died (killed, out of memory, crashed): the batch stops.
-    ``resume_index``: for a stream of records (:func:`mtfix.process` with ``workers``), every result
+    ``resume_index``: for a stream of records (:func:`mtfix.records.process` with ``workers``), every result
     before it was delivered, in order; None when nothing was kept (``--jobs``: nothing is written).
 
     >>> WorkerError.at_record(128).resume_index
@@ -91,8 +91,17 @@ class WorkerError(MtfixError):
         super().__init__(message)
 
     @classmethod
-    def at_record(cls, resume_index: int) -> WorkerError:
-        """The error of a record stream stopped at ``resume_index``."""
-        return cls(f"a worker process died (killed by the system, out of memory, or crashed) while "
-                   f"processing records from index {resume_index}; every earlier result was delivered: "
-                   f"resume from index {resume_index}", resume_index)
+    def at_record(cls, resume_index: int, start_method: str | None = None) -> WorkerError:
+        """The error of a record stream stopped at ``resume_index``.  ``start_method``: the pool's, when it
+        starts workers by running the main module again (``spawn``, ``forkserver``): a script that starts the
+        job at import, outside ``if __name__ == "__main__":``, breaks its pool that way.
+
+        >>> print(WorkerError.at_record(0, "spawn"))
+        a worker process died (killed by the system, out of memory, or crashed, or, as the start method is 'spawn', it ran the main module again: start the job under if __name__ == "__main__":) while processing records from index 0; every earlier result was delivered: resume from index 0
+        """
+        why = "killed by the system, out of memory, or crashed"
+        if start_method in ("spawn", "forkserver"):
+            why += (f", or, as the start method is {start_method!r}, it ran the main module again: start the job "
+                    'under if __name__ == "__main__":')
+        return cls(f"a worker process died ({why}) while processing records from index {resume_index}; every "
+                   f"earlier result was delivered: resume from index {resume_index}", resume_index)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class Severity(StrEnum):

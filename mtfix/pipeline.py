@@ -189,7 +189,7 @@ class Pipeline:
         return bool(self._mention_counters())
 
     def check(self, text: str | Document, **kwargs: Any) -> CheckResult:
-        _check_keywords("check", kwargs)
+        _check_keywords("check", kwargs, text)
         if isinstance(text, Document):
             ensure_valid_text(text.text, text.path)
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
@@ -234,7 +234,7 @@ class Pipeline:
         still applying (``pass_limit_hit``).  The last two name the rules
         still firing in ``still_firing`` and add a warning to ``warnings``.
         """
-        _check_keywords("fix", kwargs)
+        _check_keywords("fix", kwargs, text)
         unsafe = check_unsafe(unsafe)
         unsafe = self.config.unsafe_fixes if unsafe is None else unsafe
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
@@ -318,7 +318,7 @@ class Pipeline:
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""
         from mtfix.scoring import score_document
 
-        _check_keywords("score", kwargs)
+        _check_keywords("score", kwargs, text)
         if ref is not None:
             if not isinstance(ref, str):  # it said "mtfix checks text (str), not int", naming no argument
                 raise TypeError(f"ref must be text (str), not {type(ref).__name__}"
@@ -336,9 +336,11 @@ def _document_keywords() -> tuple[str, ...]:
     return tuple(n for n, p in inspect.signature(to_document).parameters.items() if p.kind is p.KEYWORD_ONLY)
 
 
-def _check_keywords(method: str, kwargs: dict[str, Any]) -> None:
+def _check_keywords(method: str, kwargs: dict[str, Any], text: Any = None) -> None:
     """A :class:`ConfigError` naming ``Pipeline.<method>()``, the keyword and the closest known one, for a
-    keyword the method does not take (it was ``TypeError: to_document() got an unexpected keyword``)."""
+    keyword the method does not take (it was ``TypeError: to_document() got an unexpected keyword``); and
+    for keywords given with a :class:`Document` (``text``), which is segmented already: they build a
+    document from text, and were silently dropped until session 22."""
     if not kwargs:
         return
     known = _document_keywords()
@@ -352,6 +354,11 @@ def _check_keywords(method: str, kwargs: dict[str, Any]) -> None:
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ConfigError(f"Pipeline.{method}() got an unknown keyword {unknown[0]!r}{hint}; it takes "
                           f"{', '.join(names)}")
+    if isinstance(text, Document):
+        given = ", ".join(repr(k) for k in kwargs)
+        raise ConfigError(f"Pipeline.{method}() was given a Document and {given}, which build a document from "
+                          f"text: pass the text, or build the document with them "
+                          f"(pipeline.document(text, {next(iter(kwargs))}=...)) and pass it alone")
 
 
 def _in_context(text: str, finding: Finding) -> Finding:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -33,6 +34,7 @@ from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
 if TYPE_CHECKING:
     from mtfix.pipeline import Pipeline
+    from mtfix.signature import Signature
 
 MODES = ("fix", "check", "score")
 ON_ERROR = ("report", "raise")
@@ -101,6 +103,7 @@ class RecordResult:
     words: int | None = None
     segments: list[dict[str, Any]] | None = None  # score: per-segment scores
     reference: dict[str, Any] | None = None  # score with a reference: BLEU, chrF, TER
+    signature: str | None = None  # the job's signature id (Signature.id; the long form: job_signature)
     schema: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,7 +167,7 @@ def record_schema() -> dict[str, Any]:
     :data:`~mtfix.model.SCHEMA_VERSION`, shipped as ``mtfix/schemas/record-result-<version>.json``.
 
     >>> record_schema()["properties"]["schema"]
-    {'const': '1'}
+    {'const': '2'}
     """
     from importlib import resources
 
@@ -257,6 +260,43 @@ def _as_mapping(record: Any) -> Any:
     return record
 
 
+def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True) -> Signature:
+    """What produced the records of a job with these options, in full: the fluency score's signature
+    (:func:`mtfix.scoring.fluency_signature`: rule packs, glossaries, grammar, models, weights, versions)
+    when the records carry a fluency score (``mode="score"``, or ``fluency=True``), else the pipeline's
+    (:meth:`~mtfix.pipeline.Pipeline.signature_info`).  Each record carries its short :attr:`~mtfix.signature.Signature.id`
+    as ``signature``: store this long form once per job, keyed by that id.
+
+    >>> from mtfix.config import Config
+    >>> from mtfix.pipeline import Pipeline
+    >>> sig = job_signature(Pipeline(Config(grammar="off")), mode="check")
+    >>> sig.kind, sig.fields["grammar"], sig.id.startswith("mtfix-fluency#")
+    ('mtfix-fluency', 'off', True)
+    """
+    if mode not in MODES:
+        raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    flag = bool_like(fluency)
+    if flag is None:
+        raise ConfigError(f"fluency must be True or False, not {type(fluency).__name__} {fluency!r}")
+    scored = mode == "score" or flag
+    cache = pipeline.__dict__.setdefault("_job_signatures", {})  # a pickled pipeline works its own out
+    sig = cache.get(scored)
+    if sig is None:
+        from mtfix.signature import Signature
+
+        sig = pipeline.signature_info()
+        if scored:
+            from mtfix.scoring import fluency_signature
+
+            sig = Signature.parse(fluency_signature(sig))
+        cache[scored] = sig
+    return sig
+
+
+def _signature_id(pipeline: Pipeline, opts: JobOptions) -> str:
+    return job_signature(pipeline, mode=opts.mode, fluency=opts.fluency).id
+
+
 def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
     """One record through the pipeline.  Any failure becomes a :class:`RecordError`."""
     try:
@@ -308,6 +348,7 @@ def failed(index: int, error: RecordError, opts: JobOptions, text: Any = None) -
 
 def run_chunk(pipeline: Pipeline, chunk: list[Item | RecordResult], opts: JobOptions) -> list[RecordResult]:
     out: list[RecordResult] = []
+    sig = _signature_id(pipeline, opts)  # worked out by the pipeline that runs the records (a worker's own)
     for it in chunk:
         if isinstance(it, RecordResult):  # failed extraction, already a result
             out.append(it)
@@ -318,6 +359,8 @@ def run_chunk(pipeline: Pipeline, chunk: list[Item | RecordResult], opts: JobOpt
             if opts.on_error == "raise":
                 raise
             out.append(failed(it.index, exc, opts, it.text if opts.mode == "fix" else None))
+    for r in out:
+        r.signature = sig
     return out
 
 
@@ -426,8 +469,10 @@ def _worker_chunk(chunk: list[Item | RecordResult]) -> list[RecordResult]:
 def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, workers: int, executor: str,
               chunk_size: int) -> Iterator[RecordResult]:
     pool: Executor
+    start_method = None  # a process pool's (spawn and forkserver run the main module again in each worker)
     if executor == "process":
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pipeline, opts))
+        start_method = multiprocessing.get_start_method()
 
         def submit(chunk: list[Any]) -> Future:
             return pool.submit(_worker_chunk, chunk)
@@ -463,7 +508,7 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
         except RecordError:
             raise
         except BrokenExecutor:  # a worker died: running its records here could kill this process too
-            raise WorkerError.at_record(chunk[0].index) from None
+            raise WorkerError.at_record(chunk[0].index, start_method) from None
         except Exception:  # the pool could not take the chunk (e.g. unpicklable): run it here
             return run_chunk(pipeline, chunk, opts)
 
@@ -472,7 +517,7 @@ def _parallel(pipeline: Pipeline, records: Iterable[Any], opts: JobOptions, work
             try:
                 fut = submit(chunk)
             except BrokenExecutor:
-                raise WorkerError.at_record((window[0][0] if window else chunk)[0].index) from None
+                raise WorkerError.at_record((window[0][0] if window else chunk)[0].index, start_method) from None
             window.append((chunk, fut))
             if len(window) >= 2 * workers:
                 yield from drain()

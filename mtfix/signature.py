@@ -13,6 +13,8 @@ and the mtfix version.  Two results compare only when their signatures match.
 'mtfix-check|r:en-generic@1.1#0a1b2c3d|lt:off|v:0.1.0'
 >>> Signature.parse(str(sig)) == sig
 True
+>>> sig.id
+'mtfix-check#ac0762750765'
 """
 
 from __future__ import annotations
@@ -86,6 +88,13 @@ class Signature:
         if "version" in self.fields and "version" not in more:
             fields["version"] = self.fields["version"]
         return Signature(kind or self.kind, fields)
+
+    @property
+    def id(self) -> str:
+        """``kind#`` and the first 12 hex digits of the long form's sha256: what each record of an ingest job
+        carries (:func:`mtfix.records.job_signature`), a few dozen bytes where the long form takes hundreds.
+        Equal ids, equal signatures; the long form, stored once per job, gives the id back."""
+        return f"{self.kind}#{digest(str(self), 12)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "fields": dict(self.fields), "text": str(self)}

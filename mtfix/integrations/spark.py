@@ -27,21 +27,23 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config, require_config
 from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
-from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, run_item
+from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, job_signature, run_item
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
     from mtfix.pipeline import Pipeline
+    from mtfix.signature import Signature
 
 #: Added columns (without the prefix) and their Spark SQL types, per mode.  JSON columns hold
 #: the lists of the record schema in ``docs/library.md``.
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "fix": [("text", "string"), ("changed", "boolean"), ("findings", "string"), ("edits", "string"),
-            ("remaining", "string"), ("fluency", "double"), ("fluency_before", "double"), ("error", "string")],
-    "check": [("findings", "string"), ("fluency", "double"), ("error", "string")],
+            ("remaining", "string"), ("fluency", "double"), ("fluency_before", "double"), ("error", "string"),
+            ("signature", "string")],
+    "check": [("findings", "string"), ("fluency", "double"), ("error", "string"), ("signature", "string")],
     "score": [("fluency", "double"), ("words", "int"), ("segments", "string"), ("findings", "string"),
-              ("error", "string")],
+              ("error", "string"), ("signature", "string")],
 }
 _JSON_COLUMNS = {"findings", "edits", "remaining", "segments"}
 
@@ -122,6 +124,7 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
         raise ConfigError(f"mtfix could not start ({_where(partition)}): {exc} (every executor opens the "
                           "files named in Config and reaches its LanguageTool itself: docs/spark.md)") from None
     names = [n for n, _ in COLUMNS[opts.mode]]
+    sig = job_signature(pipeline, mode=opts.mode, fluency=opts.fluency).id  # this worker's, as it ran
     position = 0  # of the row in its partition, over all batches
     for texts, ids, sources in batches:
         rows = []
@@ -140,10 +143,23 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
                     raise RecordError(exc.record_id, f"{exc.reason} (row {position}, {_where(partition)})") \
                         from None
                 r = failed(position, exc, opts, record[opts.text_field] if opts.mode == "fix" else None)
+            r.signature = sig
             rows.append(result_row(r, opts.mode))
             position += 1
         _show_warnings(pipeline.warnings)
         yield pd.DataFrame(rows, columns=names)
+
+
+def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool = True) -> Signature:
+    """The long form of what a job of :func:`apply` with these arguments produces (the library's
+    :func:`mtfix.records.job_signature`, of ``config`` or the integration's default ``Config(grammar="off")``),
+    worked out here on the driver.  Every row's ``mtfix_signature`` holds its :attr:`~mtfix.signature.Signature.id`,
+    worked out by the worker that made the row: store this once per job, keyed by ``.id``.  A row whose id
+    differs came from an executor that read other files or reached another LanguageTool (docs/spark.md)."""
+    from mtfix.pipeline import Pipeline
+
+    require_config(config)
+    return job_signature(Pipeline(config or Config(grammar="off")), mode=mode, fluency=fluency)
 
 
 def _show_warnings(warnings: list[str]) -> None:
@@ -320,16 +336,16 @@ def repair(df: DataFrame, column: str = "text", config: Config | None = None, **
     """Add the repaired text, the edits, the findings before and after (JSON) and the fluency
     before and after repair: ``mtfix_text``, ``mtfix_changed``, ``mtfix_findings``,
     ``mtfix_edits``, ``mtfix_remaining``, ``mtfix_fluency``, ``mtfix_fluency_before``,
-    ``mtfix_error``.  Keyword arguments as for :func:`apply`."""
+    ``mtfix_error``, ``mtfix_signature``.  Keyword arguments as for :func:`apply`."""
     return apply(df, column, mode="fix", config=config, **kwargs)
 
 
 def check(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:
-    """Add ``mtfix_findings`` (JSON), ``mtfix_fluency`` and ``mtfix_error``."""
+    """Add ``mtfix_findings`` (JSON), ``mtfix_fluency``, ``mtfix_error`` and ``mtfix_signature``."""
     return apply(df, column, mode="check", config=config, **kwargs)
 
 
 def score(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:
-    """Add ``mtfix_fluency``, ``mtfix_words``, ``mtfix_segments`` and ``mtfix_findings`` (JSON)
-    and ``mtfix_error``."""
+    """Add ``mtfix_fluency``, ``mtfix_words``, ``mtfix_segments`` and ``mtfix_findings`` (JSON),
+    ``mtfix_error`` and ``mtfix_signature``."""
     return apply(df, column, mode="score", config=config, **kwargs)

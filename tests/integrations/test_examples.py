@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from mtfix.model import SCHEMA_VERSION
 from mtfix.pipeline import Pipeline
+from mtfix.records import job_signature
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FEED = EXAMPLES / "news-feed.jsonl"
@@ -51,9 +53,11 @@ def test_ingest_job(tmp_path: Path, pipeline: Pipeline, workers: int):
         assert got["mtfix"]["changed"] == fx.changed
         assert got["mtfix"]["found"] == [f.code for f in fx.findings]
         assert got["mtfix"]["review"] == [f.code for f in fx.remaining]
-        assert got["mtfix"]["schema"] == "1"
+        assert got["mtfix"]["schema"] == SCHEMA_VERSION
+        assert got["mtfix"]["signature"] == job_signature(pipeline).id  # the job's, printed once in full
         repaired += fx.changed
     assert repaired >= 4
+    assert f"signature {job_signature(pipeline).id}: mtfix-fluency|rules:" in proc.stderr
     assert "record 'az-0005': field 'body' is not a string (got NoneType) (kept unchanged)" in proc.stderr
     assert f"{src}:8: record 'az-0008': field 'body' is missing" in proc.stderr
     assert f"{src}:{len(lines)}: record {len(lines) - 1}: invalid JSON" in proc.stderr
@@ -142,6 +146,8 @@ def test_spark_job_reports_a_broken_line_as_such(spark, tmp_path: Path):
             for line in part.read_text().splitlines()]
     bad = [r for r in rows if r.get("mtfix_error")]
     assert counts["errors"] == 1 and len(rows) == 2
+    # every row names the job's signature by its id (session 22), the broken line's too
+    assert len({r["mtfix_signature"] for r in rows}) == 1 and bad[0].pop("mtfix_signature").startswith("mtfix-fluency#")
     assert bad == [{"_corrupt_record": broken, "mtfix_changed": False, "mtfix_edits": "[]", "mtfix_findings": "[]",
                     "mtfix_remaining": "[]", "mtfix_error": "invalid JSON: the line is kept in _corrupt_record"}]
 

@@ -380,3 +380,21 @@ def test_a_config_that_leaves_grammar_to_auto_is_named_on_the_driver(spark):
         repair(df, "body")  # the integration's own default: off
         check(df, "body", config=Config(grammar="off", ignore=("MTF105",)))
         check(df, "body", config=Config(grammar="required", lt_url="http://lt.internal:8081"))
+
+
+def test_every_row_carries_the_signature_id_of_the_job(spark):
+    """Session 22: the columns named no rule pack, model or weights; now ``mtfix_signature`` holds the id of
+    the signature the worker worked out, and ``signature()`` gives its long form once, on the driver."""
+    from mtfix.integrations.spark import apply, signature
+
+    df = spark.createDataFrame([(f"d{i}", t) for i, t in enumerate([*SENTENCES[:3], None])], "id string, body string")
+    for mode, fluency in (("fix", True), ("check", False), ("score", True)):
+        out = apply(df, "body", mode=mode, id_col="id", config=CONFIG, fluency=fluency)
+        assert dict(out.dtypes)["mtfix_signature"] == "string"
+        rows = out.collect()
+        full = signature(CONFIG, mode=mode, fluency=fluency)
+        assert {r.mtfix_signature for r in rows} == {full.id}, mode  # the null text's row too
+        lib = {r.signature for r in process(Pipeline(CONFIG), [t for t in SENTENCES[:3]], mode=mode, fluency=fluency)}
+        assert lib == {full.id}
+    assert signature(mode="check", fluency=False).fields["grammar"] == "off"  # the integration's default config
+    assert signature(CONFIG).id != signature(Config(grammar="off", ignore=("MTF105",))).id
