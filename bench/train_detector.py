@@ -334,6 +334,16 @@ def top_words(n: int) -> list[str]:
     return sorted(sorted((w for w in freq if w.isalpha()), key=lambda w: (-freq[w], w))[:n])
 
 
+def with_4grams(hashed: list[list[int]], tagged: list) -> list[list[int]]:
+    """Each sentence's hashed n-grams and the hashed 4-grams of its function-word view (sentence-padded)."""
+    out = []
+    for h, (toks, tags) in zip(hashed, tagged, strict=True):
+        seq = ["<s>", *gsigns.view(toks, tags), "</s>"]
+        four = {gsigns._gram_hash(tuple(seq[i : i + 4])) for i in range(len(seq) - 3)}
+        out.append(sorted(set(h) | four))
+    return out
+
+
 def view_hashes(tagged: list, keep: frozenset[str]) -> list[list[int]]:
     """The hashed n-grams of each (tokens, tags) under the view that also keeps the words of ``keep``."""
     return [gsigns.hashed_ngrams(gsigns.view(toks, tags, keep)) for toks, tags in tagged]
@@ -482,6 +492,24 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, balanced, parser margins": {"balance": True, "parser": ("margin_mean_neg", "margin_min_neg",
                                                                      "low_margin_share")},
     "+ratio, balanced, parser all sixteen": {"balance": True, "parser": "all"},
+    # session 22: word-pair association under wordsegment's counts, conditioned on the words' frequencies
+    # (bench/pair_evidence.py): PMI of common-word pairs, PMI of content pairs (calques), plain bigram log P
+    "+ratio, balanced, common-pair PMI": {"balance": True, "pairs": ("pmi_mean", "pmi_min", "expected_unseen_share")},
+    "+ratio, balanced, content-pair PMI": {"balance": True, "pairs": ("content_pmi_mean", "content_pmi_min",
+                                                                      "content_seen_share")},
+    "+ratio, balanced, bigram log-probability": {"balance": True, "pairs": ("logp_mean", "logp_min")},
+    "+ratio, balanced, common-pair PMI instead of unseen pairs": {
+        "balance": True, "features": [f for f in gsigns.DENSE_FEATURES if f != "unseen_common_pairs"],
+        "pairs": ("pmi_mean", "pmi_min", "expected_unseen_share")},
+    # what the ablation points to: the lexical statistics add nothing on dev (bench/detector_ablation.json)
+    "+ratio, balanced, without lexical statistics": {
+        "balance": True, "features": [f for f in gsigns.DENSE_FEATURES
+                                      if f not in ("unseen_common_pairs", "unknown_lower", "function_word_share")]},
+    # longer context in the hashed view: its 4-grams too (verb-final clauses, postpositions)
+    "+ratio, balanced, view 4-grams": {"balance": True, "grams4": True},
+    "+ratio, balanced, common-pair PMI instead of unseen pairs, view 4-grams": {
+        "balance": True, "features": [f for f in gsigns.DENSE_FEATURES if f != "unseen_common_pairs"],
+        "pairs": ("pmi_mean", "pmi_min", "expected_unseen_share"), "grams4": True},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -523,6 +551,17 @@ def parser_columns(tagged: list, names: tuple[str, ...] | str) -> np.ndarray:
         f = parser_evidence.sentence_features(words, tags, parser.parse(words, tags))
         rows.append([f[n] for n in names])
     return np.array(rows, dtype=np.float64).reshape(len(tagged), -1)
+
+
+def pair_columns(tagged: list, names: tuple[str, ...]) -> np.ndarray:
+    """The word-pair features ``names`` (:mod:`pair_evidence`, wordsegment's counts) of each (tokens, tags)."""
+    import pair_evidence
+
+    from mtfix.scoring.lm import BigramModel
+
+    lm = BigramModel.load()
+    return np.array([[pair_evidence.sentence_features([t.text for t in toks], tags, lm)[n] for n in names]
+                     for toks, tags in tagged], dtype=np.float64).reshape(len(tagged), -1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -812,6 +851,13 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             xh = view_hashes(tagged["rows"], keep)
             other = {**other0, "mlqe_h": view_hashes(tagged["mlqe"], keep), "pro_h": view_hashes(tagged["pro"], keep)}
             dev = {**dev0, "h": view_hashes(tagged["dev"], keep)}
+        if cand.get("grams4"):
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            xh = with_4grams(xh, tagged["rows"])
+            other = {**other, "mlqe_h": with_4grams(other["mlqe_h"], tagged["mlqe"]),
+                     "pro_h": with_4grams(other["pro_h"], tagged["pro"])}
+            dev = {**dev, "h": with_4grams(dev["h"], tagged["dev"])}
         cols = [ALL_FEATURES.index(f) for f in cand.get("features", gsigns.DENSE_FEATURES)]
         xc = x
         if cand.get("editrate"):  # extra columns after ALL_FEATURES
@@ -848,6 +894,15 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], parser_columns(tagged["mlqe"], names)]),
                      "pro_x": np.hstack([other["pro_x"], parser_columns(tagged["pro"], names)])}
             dev = {**dev, "x": np.hstack([dev["x"], parser_columns(tagged["dev"], names)])}
+            cols += list(range(base, xc.shape[1]))
+        if cand.get("pairs"):  # word-pair columns after the other columns
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            base, names = xc.shape[1], cand["pairs"]
+            xc = np.hstack([xc, pair_columns(tagged["rows"], names)])
+            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], pair_columns(tagged["mlqe"], names)]),
+                     "pro_x": np.hstack([other["pro_x"], pair_columns(tagged["pro"], names)])}
+            dev = {**dev, "x": np.hstack([dev["x"], pair_columns(tagged["dev"], names)])}
             cols += list(range(base, xc.shape[1]))
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]

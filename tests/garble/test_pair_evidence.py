@@ -1,0 +1,88 @@
+"""Session 22's word-pair association features (``bench/pair_evidence.py``): a study for the detector's ``--cv``.
+
+A toy bigram model of our own stands in for wordsegment's counts, so each figure can be worked out by hand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import pair_evidence as pe  # noqa: E402
+
+
+class ToyLM:
+    """log10 counts of a corpus of 10^12 words (``log_total`` 12); pairs listed from 10^5."""
+
+    log_total = 12.0
+    unknown = -13.0
+
+    def __init__(self, uni: dict[str, float], bi: dict[str, float]):
+        self._uni, self.bigrams = uni, bi
+
+    def unigram(self, w: str) -> float | None:
+        return self._uni.get(w)
+
+    def logprob(self, prev: str, w: str) -> float:
+        pair = self.bigrams.get(f"{prev} {w}")
+        if pair is not None:
+            return pair - self._uni[prev]
+        return self.unknown if w not in self._uni else -0.4 + self._uni[w] - self.log_total
+
+
+LM = ToyLM(
+    {"the": 10.0, "heavy": 8.0, "strong": 8.0, "rain": 8.0, "fell": 7.5, "on": 9.5},
+    {"the heavy": 6.0, "heavy rain": 6.0, "rain fell": 5.0, "the strong": 6.0},
+)
+
+
+def test_a_collocation_has_a_high_pmi_and_a_calque_a_censored_low_one():
+    good = pe.sentence_features(["the", "heavy", "rain", "fell"], ["DT", "JJ", "NN", "VBD"], LM)
+    bad = pe.sentence_features(["the", "strong", "rain", "fell"], ["DT", "JJ", "NN", "VBD"], LM)
+    # heavy rain: 6 − (8 + 8 − 12) = 2; strong rain is unlisted: at most the listing floor 5 − 4 = 1
+    assert good["content_pmi_min"] == pytest.approx(2.0)
+    assert bad["content_pmi_min"] == pytest.approx(1.0)
+    assert good["content_seen_share"] == 1.0 and bad["content_seen_share"] == 0.0
+    assert set(good) == set(pe.FEATURES)
+
+
+def test_common_pairs_expected_often_but_unlisted_are_counted():
+    # "on the" is unlisted though expected 10^(9.5 + 10 − 12) = 10^7.5 times: an anti-collocation
+    f = pe.sentence_features(["rain", "fell", "on", "the"], ["NN", "VBD", "IN", "DT"], LM)
+    assert f["expected_unseen_share"] == pytest.approx(1 / 3)
+    assert f["pmi_min"] == pytest.approx(5.0 - 7.5)
+
+
+def test_names_numbers_and_unknown_words_break_the_chain():
+    f = pe.sentence_features(
+        ["the", "Heavy", "rain", "42", "fell", "zzzq", "on"], ["DT", "NNP", "NN", "CD", "VBD", "NN", "IN"], LM
+    )
+    assert f == dict.fromkeys(pe.FEATURES, 0.0)
+
+
+def test_logprob_features_read_the_backoff_model():
+    f = pe.sentence_features(["heavy", "rain"], ["JJ", "NN"], LM)
+    assert f["logp_mean"] == pytest.approx(6.0 - 8.0)
+    assert f["logp_min"] == pytest.approx(-2.0)
+
+
+def test_empty():
+    assert pe.sentence_features([], [], LM) == dict.fromkeys(pe.FEATURES, 0.0)
+
+
+def test_the_trainer_adds_the_views_4grams_to_the_hashed_ngrams():
+    import train_detector as td
+
+    from mtfix.garble import signs
+    from mtfix.garble.tagger import load, tokenize
+
+    toks = tokenize("The minister said that it was good.")
+    tags = load().tag([t.text for t in toks])
+    v = signs.view(toks, tags)
+    base = signs.hashed_ngrams(v)
+    (four,) = td.with_4grams([base], [(toks, tags)])
+    seq = ["<s>", *v, "</s>"]
+    assert set(four) == set(base) | {signs._gram_hash(tuple(seq[i : i + 4])) for i in range(len(seq) - 3)}
+    assert four == sorted(four) and set(base) < set(four)
