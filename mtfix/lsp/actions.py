@@ -32,9 +32,11 @@ ADD_TO_GLOSSARY = "mtfix.addToGlossary"
 #: client whose edits cannot name a document version and that cannot resolve an action when it is picked
 APPLY = "mtfix.applyFix"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
-#: Codes whose flagged text may be a correct name that the glossary does not know yet (a word: not MTF401-MTF407,
-#: the garble detector's signs, whose span is where to start reading a garbled sentence, often its first word).
-NAME_CODES = ("MTF207", "MTF208", "MTF302", "MTF305", "MTF408")
+#: Codes whose flagged text may be a correct name that the glossary does not know yet, and whose finding a glossary
+#: entry clears (not MTF401-MTF407, the garble detector's signs, whose span is where to start reading a garbled
+#: sentence; not MTF207 or MTF408, letters of another language or alphabet, which read no glossary: an entry for
+#: "Cəfərov" left the finding, and the rule asks for the English spelling; MTF208 flags lower-case words only).
+NAME_CODES = ("MTF302", "MTF305")
 _ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*")
 _DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 

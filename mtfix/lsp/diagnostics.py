@@ -189,6 +189,24 @@ def related_findings(finding: Finding, findings: Sequence[Finding],
     ]
 
 
+def suggestion_words(suggestion: str, span: str) -> str:
+    """A suggestion (the span's replacement) as an editor's hover reads it: a deletion's is empty, and a space
+    is nothing to read, so those say what they do.
+
+    >>> suggestion_words("", " the"), suggestion_words("", " "), suggestion_words("snow The", "snowThe")
+    ("delete ' the'", 'delete the space', 'snow The')
+    >>> suggestion_words(" ", "  "), suggestion_words("", "   ")
+    ('one space', 'delete the spaces')
+    """
+    if suggestion.strip():
+        return suggestion
+    if not suggestion:
+        if span == " ":
+            return "delete the space"
+        return "delete the spaces" if not span.strip() else f"delete '{span}'"
+    return "one space" if suggestion == " " else repr(suggestion)
+
+
 def to_range(index: LineIndex, start: int, end: int) -> types.Range:
     sl, sc = index.position(start)
     el, ec = index.position(end)
@@ -215,7 +233,7 @@ def to_diagnostic(
     ]
     message = finding.message
     if finding.suggestions:
-        message += f" (suggestion: {finding.suggestions[0]})"
+        message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
     if version is not None:
         data["version"] = version

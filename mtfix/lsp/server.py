@@ -336,7 +336,7 @@ class MtfixLanguageServer(LanguageServer):
             for other, st in list(self.states.items()):
                 if other != uri and _same_settings(st.profile, state.profile) and st.profile.serial < state.profile.serial:
                     self.schedule(other, 0.0)
-            if state.profile.config.grammar != "off":
+            if state.profile.config.grammar != "off" and not _is_own_file(state):
                 self._start_grammar_pass(state)
         except asyncio.CancelledError:
             raise
@@ -363,6 +363,9 @@ class MtfixLanguageServer(LanguageServer):
                encoding: str) -> tuple[DocState, bool]:
         """The fast pass (no LanguageTool), in a worker thread."""
         profile, new = self.profile_for(path)
+        state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile)
+        if _is_own_file(state):  # a glossary or rule pack the settings name: data, not prose
+            return state, new
         checked, odd = _sanitised(text)
         findings = profile.fast.check(build_document(checked, path, kind)).findings
         if odd:
@@ -374,7 +377,7 @@ class MtfixLanguageServer(LanguageServer):
             carried = [f for f in old.grammar if f.end < same]
         if carried:
             findings = sorted([*findings, *carried], key=lambda f: (f.start, f.end, f.code))
-        state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile, findings, carried)
+        state.findings, state.grammar = findings, carried
         return state, new
 
     def profile_for(self, path: str | None) -> tuple[Profile, bool]:
@@ -464,6 +467,11 @@ class MtfixLanguageServer(LanguageServer):
 def _same_settings(a: Profile, b: Profile) -> bool:
     """Whether two profiles are of the same settings file (with none: the same error, or none)."""
     return a.origin == b.origin and (a.origin is not None or a.error == b.error)
+
+
+def _is_own_file(state: DocState) -> bool:
+    """Whether the document is a glossary or rule pack of its own settings (never checked)."""
+    return state.path is not None and _resolved(state.path) in state.profile.own_files
 
 
 def _resolved(path: str) -> str:
@@ -815,8 +823,13 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         # document, and building a quick fix for each of its findings was wasted work
         quick = not only or any(_kind_within(types.CodeActionKind.QuickFix, k) for k in only)
         spans = actions.EditSpans(st.findings) if quick else None
+        # a selection of whole lines ends at the start of the line after them (LSP ranges end before their end):
+        # a finding that starts there is on the next line, not in the selection, even when the editor sends its
+        # diagnostic (VS Code sends those that touch the range); a cursor there still gets it, and a diagnostic
+        # sent with a cursor elsewhere on its line (Neovim sends the line's) still gets its actions
+        last = b - 1 if b > a and params.range.end.character == 0 else b
         for f in st.findings if quick else ():
-            if not ((f.start <= b and f.end >= a) or f.start in wanted):
+            if not ((f.start <= last and f.end >= a) or (f.start in wanted and (last == b or f.start < b))):
                 continue
             diag = by_key.get((f.code, f.start, f.end))
             fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)

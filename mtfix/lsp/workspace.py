@@ -170,6 +170,18 @@ class Profile:
         """The glossaries the configuration names, in its order, those that do not exist yet included."""
         return self.named or self.config.glossaries
 
+    @cached_property
+    def own_files(self) -> frozenset[str]:
+        """The glossaries and rule packs these settings name, resolved: mtfix's data, not prose (an editor that
+        opens the project glossary calls it plain text; its variants are no misspellings to fix)."""
+        out = set()
+        for p in (*self.named_glossaries, *self.config.rule_files):
+            try:
+                out.add(str(Path(p).resolve()))
+            except (OSError, RuntimeError):
+                out.add(str(p))
+        return frozenset(out)
+
     @property
     def warning(self) -> str | None:
         """What is wrong in the ``[server]`` table (unknown keys, bad values), and which named

@@ -46,7 +46,9 @@ def test_the_menu_offers_each_glossary_entry_once_and_none_a_glossary_lists_as_a
     """A line naming a person twice in Azerbaijani letters (MTF207 on each): the menu of the line listed
     "add 'Cəfərov' to the glossary names.tsv" twice, and offered "add 'Əliyev'" although a glossary already
     lists "Əliyev" as a variant of "Aliyev" (MTF301 on the same words, with its fix): picked, the project
-    glossary named as correct what the other names as wrong."""
+    glossary named as correct what the other names as wrong.  (Session 22: MTF207 reads no glossary, so an entry
+    never cleared it: no word of this line is offered now, see
+    ``test_lsp_editor_round2.py::test_no_glossary_entry_is_offered_for_a_word_an_entry_would_not_clear``.)"""
     root = workspace(tmp_path, 'glossaries = ["names.tsv"]\n')
     (root / "names.tsv").write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov\n", encoding="utf-8")
     text = "President Əliyev met the envoy in Baku, and Əliyev said the talks with Cəfərov and Cəfərov went well.\n"
@@ -57,7 +59,7 @@ def test_the_menu_offers_each_glossary_entry_once_and_none_a_glossary_lists_as_a
         uri, diags = await h.open_checked("a.txt", text)
         assert {"MTF207", "MTF301"} <= {str(d.code) for d in diags}
         adds = await glossary_adds(h, uri, 0, diags)
-        assert adds == ["mtfix: add 'Cəfərov' to the glossary names.tsv"], adds
+        assert adds == [], adds
         await h.stop()
 
     run(scenario())

@@ -313,18 +313,76 @@
     return box;
   }
 
+  /* The edits a sentence draws inline, in order: of edits whose words overlap (an edit inside another's
+     span: "the the" inside '" the the prices "'), one only can be drawn, and an accepted one goes first: it
+     drew the first by position, rejected or not, and an accepted edit inside it was not seen, in the marks
+     or in As it will read, although fix --decisions writes it. */
+  function drawnEdits(eds) {
+    var byPos = function (x, y) { return x.lo - y.lo || x.hi - y.hi; };
+    var sorted = eds.slice().sort(byPos), chosen = [];
+    var meet = function (p, q) {  /* as the drawing loop takes them: a caret at an edit's end is inside it */
+      if (p.lo === p.hi && q.lo === q.hi) return p.lo === q.lo;
+      if (p.lo === p.hi) return q.lo < p.lo && p.lo <= q.hi;
+      if (q.lo === q.hi) return p.lo < q.lo && q.lo <= p.hi;
+      return p.lo < q.hi && q.lo < p.hi;
+    };
+    var clear = function (t) { return chosen.every(function (c) { return !meet(t, c); }); };
+    /* accepted edits never overlap one another, but their words may ("There" → "there" and the deletion of
+       the " there" after it, in "that There there"): drawn together, as one */
+    var groups = [];
+    sorted.forEach(function (t) {
+      if (decisions[t.e.id] !== "accept") return;
+      var hit = groups.filter(function (g) { return meet(t, g); });
+      var g = hit[0] || { lo: t.lo, hi: t.hi, members: [] };
+      if (!hit.length) groups.push(g);
+      hit.slice(1).forEach(function (x) { g.members = g.members.concat(x.members); groups.splice(groups.indexOf(x), 1); });
+      g.members.push(t);
+      g.members.forEach(function (m) { g.lo = Math.min(g.lo, m.lo); g.hi = Math.max(g.hi, m.hi); });
+    });
+    groups.forEach(function (g) { chosen.push(g.members.length === 1 ? g.members[0] : together(g)); });
+    sorted.forEach(function (t) { if (decisions[t.e.id] !== "accept" && clear(t)) chosen.push(t); });
+    return chosen.sort(byPos);
+  }
+  /* Accepted edits whose words overlap, as one drawn edit: each one's characters out and its text in. */
+  function together(g) {
+    var es = g.members.map(function (m) { return m.e; }).sort(function (x, y) { return x.a - y.a || x.b - y.b; });
+    var d = [], pos = g.lo;
+    es.forEach(function (e) {
+      if (e.a > pos) d.push(["=", pos, e.a]);
+      if (e.b > e.a) d.push(["-", e.a, e.b]);
+      if (e.r) d.push(["+", e.r]);
+      pos = Math.max(pos, e.b);
+    });
+    if (pos < g.hi) d.push(["=", pos, g.hi]);
+    var codes = es.map(function (e) { return e.c; }).filter(function (c, i, all) { return all.indexOf(c) === i; });
+    return { lo: g.lo, hi: g.hi, e: { id: es[0].id, c: codes.join(", "), x: es[0].x, d: d },
+             merged: es.map(function (e) { return e.id; }) };
+  }
+  /* After a decision: a sentence whose drawn edits would now be others (an accepted edit not drawn) draws its
+     text again; its cards stay as they are (and the focus with them). */
+  function redrawText(seg) {
+    var u = Number(seg.getAttribute("data-u")), a = Number(seg.getAttribute("data-a"));
+    var row = view.rows.filter(function (r) { return r.u === u && view.data.units[u].blocks[r.k][0] === a; })[0];
+    var old = seg.querySelector(".textcol > .text");
+    if (!row || !old || seg.classList.contains("corrected")) return;
+    var fresh = renderText(row, view.data.units[u], view.data.units[u].blocks[row.k]);
+    fresh.hidden = old.hidden;
+    old.replaceWith(fresh);
+  }
+
   function renderText(row, unit, block) {
     var corr = corrections[corrKey(view.n, row.u, block[0])];
     if (corr) return renderCorrected(row, unit, block, corr);
     var box = textBox(block, "text");
     var pos = block[0], end = block[1];
-    var taken = row.eds.slice().sort(function (x, y) { return x.lo - y.lo || x.hi - y.hi; });
+    var taken = drawnEdits(row.eds);
     var last = -1;
     taken.forEach(function (t) {
       if (t.lo < pos || (t.lo === last && t.hi === t.lo) || t.lo < last) return;
       underline(box, unit, pos, t.lo, row.over);
       var span = el("span", "ed " + stateClass(t.e.id));
       span.setAttribute("data-edit", t.e.id);
+      if (t.merged) span.setAttribute("data-merged", t.merged.join(" "));
       span.setAttribute("data-a", t.lo);
       span.setAttribute("data-b", t.hi);
       span.title = t.e.c + " (" + t.e.x + " fix): click to review";
@@ -418,6 +476,33 @@
     var short = function (t) { var a = Array.from(t.trim()); return "\u201c" + (a.length > 60 ? a.slice(0, 57).join("") + "\u2026" : a.join("")) + "\u201d"; };
     var r = regionOf(e), lo = Math.min(r[0], e.a), hi = Math.max(r[1], e.b);
     var old = unit.cut(lo, hi), neu = unit.cut(lo, e.a) + e.r + unit.cut(e.b, hi);
+    var said = function (t) { return t.trim().replace(/\s+/g, " "); };
+    if (said(old) === said(neu)) {
+      /* spaces alone change, and the words around read the same before and after ("that ," → "that,", '" the
+         prices "' → '"the prices"', as a screen reader says both): say what goes or comes, between which words */
+      var parts = [], at = r[0], gone = null;
+      var where = function (a, b) {
+        var left = /(\S+)\s*$/.exec(unit.cut(Math.max(0, a - 40), a)), right = /^\s*(\S+)/.exec(unit.cut(b, b + 40));
+        if (left && right) return " between " + short(left[1]) + " and " + short(right[1]);
+        return left ? " after " + short(left[1]) : right ? " before " + short(right[1]) : "";
+      };
+      var kindOf = function (t) { return /[\r\n]/.test(t) ? "line break" : "space"; };
+      var flush = function (put) {
+        if (gone === null && !put) return;
+        var cut = gone ? unit.cut(gone[0], gone[1]) : "", k = kindOf(cut + put);
+        var what = !put ? "delete the " + k + (k === "space" && cpLen(cut) > 1 ? "s" : "")
+          : !cut ? "insert a " + k : "change the spacing";
+        parts.push(what + (gone ? where(gone[0], gone[1]) : where(at, at)));
+        gone = null;
+      };
+      e.d.forEach(function (op) {
+        if (op[0] === "-") { flush(""); gone = [op[1], op[2]]; at = op[2]; }
+        else if (op[0] === "+") flush(op[1]);
+        else { flush(""); at = op[2]; }
+      });
+      flush("");
+      if (parts.length) return parts.join("; ");
+    }
     if (old.trim() && neu.trim()) return short(old) + " \u2192 " + short(neu);
     return old.trim() ? "delete " + short(old) : "insert " + short(neu);
   }
@@ -842,7 +927,7 @@
     document.querySelectorAll('#doc [data-f~="' + fid + '"]').forEach(function (n) { n.classList.add("cur"); });
     var ids = (card.getAttribute("data-edits") || "").split(" ").filter(Boolean);
     ids.forEach(function (id) {
-      document.querySelectorAll('#doc .ed[data-edit="' + id + '"]').forEach(function (n) { n.classList.add("cur"); });
+      document.querySelectorAll('#doc .ed[data-edit="' + id + '"], #doc .ed[data-merged~="' + id + '"]').forEach(function (n) { n.classList.add("cur"); });
     });
     return card;
   }
@@ -970,6 +1055,18 @@
       });
     }
     cards.forEach(paintCard);
+    /* an accepted edit not drawn (another overlapping it was drawn instead), or one drawn together with others
+       and no longer accepted: its sentence draws its text again */
+    var segs = new Set();
+    cards.forEach(function (c) {
+      var seg = c.closest(".seg");
+      var stale = seg && c.getAttribute("data-edits").split(" ").some(function (id) {
+        var drawn = seg.querySelector('.text .ed[data-edit="' + id + '"], .text .ed[data-merged~="' + id + '"]');
+        return decisions[id] === "accept" ? !drawn : !!(drawn && drawn.hasAttribute("data-merged"));
+      });
+      if (stale) segs.add(seg);
+    });
+    if (segs.size) { segs.forEach(redrawText); markCurrent(); }
   }
 
   /* ---------- the editor's corrections ---------- */
