@@ -122,3 +122,16 @@ def test_clean_removes_only_files_mtfix_wrote(filled):
     assert [p for p in mine if not p.exists()] == []
     assert not stale_tmp.exists() and not list(filled.glob("lm-*.bin"))
     assert "removed 6 files" in r.output
+
+
+@pytest.mark.parametrize("argv", [("languagetool", "status"), ("cache", "info")])
+def test_a_format_that_is_not_text_or_json_is_an_error(argv, tmp_path, monkeypatch):
+    """`languagetool status --format jsno` printed the text report and exited 1 (no server), as if the
+    typo were `text`; `cache info` said it in words of its own. Both now say what `check --format` says."""
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("MTFIX_LT_HOME", str(tmp_path / "no-lt"))
+    monkeypatch.chdir(tmp_path)
+    r = run(*argv, "--format", "jsno")
+    assert r.exit_code == 2, r.output
+    assert "--format: 'jsno' is not one of text, json" in r.output
+    assert "installation" not in r.output and "Traceback" not in r.output

@@ -355,3 +355,70 @@ def test_the_review_pages_sample_decision_is_the_edit_mtfix_proposes() -> None:
     assert (edit.original, edit.replacement, edit.start) == (
         decision["original"], decision["replacement"], decision["sentence_offset"])
     assert decision["end"] - decision["start"] == len(decision["original"])
+
+
+def test_the_files_pages_messages_for_a_stream_past_its_limit_and_an_output_folder_that_is_its_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/files.md quotes what mtfix says for standard input past ``MTFIX_STDIN_LIMIT`` (the default,
+    64 MiB) and for ``fix sub -o sub``: the messages mtfix prints."""
+    from mtfix.errors import InputError
+    from mtfix.io.stdio import STDIN, read_stream
+
+    page = " ".join(PAGES["docs/files.md"].split())
+    shown = re.search(r"`(-: standard input is larger than 64 MiB \(MTFIX_STDIN_LIMIT\)[^`]*)`", page)
+    monkeypatch.delenv("MTFIX_STDIN_LIMIT", raising=False)
+    with pytest.raises(InputError) as exc:
+        read_stream(lambda n: b"a" * n, "standard input is", STDIN)  # a stream without end
+    assert shown and str(exc.value) == shown.group(1)
+    shown = re.search(r"`(mtfix: error: -o sub: is the input folder sub itself: [^`]*)`", page)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("The talks , went well.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = _run("fix", "--grammar", "off", "sub", "-o", "sub")
+    assert shown and r.exit_code == 2 and shown.group(1) in " ".join(r.output.split())
+    assert (tmp_path / "sub" / "a.txt").read_text(encoding="utf-8") == "The talks , went well.\n"
+
+
+def test_rules_and_explain_read_the_pack_the_config_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/rule-packs.md: `rules` and `explain` read the packs of the current folder's settings file,
+    or of the one `--config FILE` names (the page's own pack, named by `rule-files`)."""
+    (pack,) = [b for w, b in YAML if w.startswith("docs/rule-packs.md") and b.startswith("pack:")]
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    (conf / "my-pack.yaml").write_text(pack, encoding="utf-8")
+    (conf / "mtfix.toml").write_text('rule-files = ["my-pack.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "TRE101" not in _run("rules").output
+    r = _run("rules", "--config", "conf/mtfix.toml", "--select", "TRE")
+    assert r.exit_code == 0 and "TRE101" in r.output, r.output
+    r = _run("explain", "--config", "conf/mtfix.toml", "TRE101")
+    assert r.exit_code == 0 and r.output.startswith("TRE101 ("), r.output
+    monkeypatch.chdir(conf)
+    assert "TRE101" in _run("rules", "--select", "TRE").output
+
+
+def test_review_makes_the_folder_of_its_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/review.md: `-o` names the report; a folder of it not made yet is made."""
+    assert "a folder not made yet is made" in PAGES["docs/review.md"]
+    (tmp_path / "a.txt").write_text("Prices of oilgas rose.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = _run("review", "--grammar", "off", "a.txt", "-o", "reports/today/r.html")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "reports" / "today" / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_doctor_checks_the_server_lt_url_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/languagetool.md: `mtfix doctor --lt-url URL` checks that server, FAIL (exit 1) when it does
+    not answer."""
+    import socket
+
+    assert "`mtfix doctor` | " in PAGES["docs/languagetool.md"]
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    r = _run("doctor", "--lt-url", f"http://127.0.0.1:{port}")
+    assert r.exit_code == 1
+    assert re.search(rf"FAIL +LT server +http://127\.0\.0\.1:{port} ", r.output), r.output

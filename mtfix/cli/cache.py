@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli.options import fail
+from mtfix.cli.options import check_choice, fail
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
@@ -40,8 +40,7 @@ def info(format: Annotated[str, typer.Option("--format", help="text or json")] =
     """Where the cache is and the files and bytes of each of its parts."""
     from mtfix import cache
 
-    if format not in ("text", "json"):
-        fail(f"--format must be text or json, not {format!r}")
+    check_choice("--format", format, ("text", "json"))
     base = _root()
     parts = cache.usage(base)
     if format == "json":

@@ -437,7 +437,7 @@ def rules(
         "--check-examples", help="Run the listed pack rules' examples (a pack of your own with --rules) and "
         "report each that fails; exit 1 if any does.")] = False,
 ) -> None:
-    """List the rules: code, name, checker, pack, severity, fix safety, MQM category (--format
+    """List the rules: code, name, pack (or checker), severity, fix safety, MQM category, title (--format
     markdown: the documentation page, docs/rules.md)."""
     check_choice("--format", format, ("text", "json", "markdown"))
     for option, value in (("--select", select), ("--pack", packs)):  # refused as `check` refuses them

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli.options import ConfigOpt, check_lt_url, fail, with_lt_url_origin
+from mtfix.cli.options import ConfigOpt, check_choice, check_lt_url, fail, with_lt_url_origin
 from mtfix.errors import MtfixError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -94,6 +94,7 @@ def status(
     from mtfix.grammar.install import verify
     from mtfix.grammar.server import health, read_record, recorded_server
 
+    check_choice("--format", format, ("text", "json"))
     s = _settings(lt_url, config)
     try:
         inst, not_installed = verify(s.home), None

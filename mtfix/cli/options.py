@@ -91,7 +91,7 @@ MaxCpsOpt = Annotated[float | None, typer.Option(
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", parser=path_parser("--config"), help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
-    "rules and explain: above the current folder).")]
+    "rules, explain, doctor and languagetool: the one nearest above the current folder).")]
 JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=0, help="Files checked at once, in worker processes, and the processes a long "
