@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 from mtfix.garble.tagger import PackedTagger, _features, _norm, _shape
@@ -85,7 +85,7 @@ class _Tables:
             get, zero = tagger.index.get, self.zero
             names = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1], "sh " + _shape(word),
                      "w-1 " + lw, "s-1 " + lw[-3:], "w-2 " + lw, "w+1 " + lw, "s+1 " + lw[-3:], "w+2 " + lw)
-            rows = tuple(zero if (r := get(f)) is None else r for f in names)
+            rows = tuple(map(get, names, repeat(zero)))  # the zero row for a feature the model lacks
             fixed = tagger.tagdict.get(word)
             got = (rows, -1 if fixed is None else self.tag_id[fixed], tuple(self.tw.get(lw, ())))
             if len(self.types) >= _TYPE_CACHE:

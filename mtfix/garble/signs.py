@@ -1116,7 +1116,13 @@ def _lm_logs(lm) -> tuple[BoundedMemo, BoundedMemo]:
     global _lm_memo
     memo = _lm_memo
     if memo is None or memo[0] is not lm:
-        memo = _lm_memo = (lm, BoundedMemo(lm.unigram, _WORD_CACHE_SIZE), BoundedMemo(lm.bigrams.get, _WORD_CACHE_SIZE))
+        from mtfix.scoring.lm import BigramModel
+
+        if type(lm) is BigramModel:  # a miss computed in one call: the table's own look-up (the same value)
+            unigram, bigram = lm.unigrams.finder(), lm.bigrams.finder()
+        else:
+            unigram, bigram = lm.unigram, lm.bigrams.get
+        memo = _lm_memo = (lm, BoundedMemo(unigram, _WORD_CACHE_SIZE), BoundedMemo(bigram, _WORD_CACHE_SIZE))
     return memo[1], memo[2]
 
 

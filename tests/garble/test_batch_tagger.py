@@ -127,3 +127,11 @@ def test_the_checker_finds_the_same_with_and_without_batch_tagging(monkeypatch):
     monkeypatch.setattr(checker, "_BATCH", 50)  # several chunks
     at_once = run(2)
     assert primed and at_once == one_by_one and any(f["code"] == "MTF401" for f in at_once)
+
+
+def test_a_batch_never_overflows_the_tagger_sentence_cache():
+    """A batch's sentences are tagged into the tagger's sentence cache (:func:`mtfix.garble.batch.prime`): a batch
+    larger than the cache would clear it while priming, and its first sentences be tagged again one by one."""
+    from mtfix.garble import tagger
+
+    assert checker.BATCH_MIN_SENTENCES <= checker._BATCH <= tagger._SENTENCE_CACHE

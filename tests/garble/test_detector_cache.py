@@ -165,3 +165,36 @@ def test_every_memo_of_the_detector_is_bounded():
     memos = [signs._hash_cache, signs._trigram_hashes, signs._word_info, signs._wordlike,
              d.trigrams._surprisal_cache, *(signs._lm_logs(d.lm) if d.lm is not None else ())]
     assert all(isinstance(m, BoundedMemo) and 0 < m.size <= 1 << 16 for m in memos)
+
+
+def test_lm_finder_gives_what_the_table_gives():
+    """The detector's memos compute a miss with :meth:`_Table.finder` (session 22): the table's own value, for known
+    and unknown words and pairs, and the fallback for a model that is no :class:`BigramModel`."""
+    try:
+        model = lm_mod.BigramModel.load()
+    except ModuleNotFoundError:
+        pytest.skip("wordsegment is not installed")
+    words = ["the", "of", "snowthe", "against", "minister", "zzqxj", "naïve", "", "said", "talks"]
+    pairs = [f"{a} {b}" for a in words for b in words]
+    for table, keys in ((model.unigrams, words), (model.bigrams, pairs)):
+        find = table.finder()
+        got = [find(k) for k in keys]
+        assert got == [table._lookup(k) for k in keys] == [table.get(k) for k in keys]
+        assert any(v is None for v in got) and any(v is not None for v in got)
+    signs._lm_memo = None
+    unigram, bigram = signs._lm_logs(model)
+    assert [unigram[w] for w in words] == [model.unigram(w) for w in words]
+    assert [bigram[p] for p in pairs] == [model.bigrams.get(p) for p in pairs]
+
+    class Other:  # another model (a test double): its own look-ups
+        min_log = 0.0
+        unigrams = bigrams = None
+
+        def unigram(self, w):
+            return 9.0 if w == "the" else None
+
+    other = Other()
+    other.bigrams = type("B", (), {"get": staticmethod(lambda s: 8.0 if s == "of the" else None)})()
+    unigram, bigram = signs._lm_logs(other)
+    assert (unigram["the"], unigram["x"], bigram["of the"], bigram["the of"]) == (9.0, None, 8.0, None)
+    signs._lm_memo = None
