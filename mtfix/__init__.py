@@ -12,10 +12,14 @@ Heavy parts load on first use, so ``import mtfix`` stays cheap.
 
 from __future__ import annotations
 
-import threading
-from typing import TYPE_CHECKING, Any
+from mtfix import _startup
 
-from mtfix.version import __version__
+_startup.hold()  # first: a Ctrl-C while the command starts is one line, not a traceback (mtfix/_startup.py)
+
+import threading  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from mtfix.version import __version__  # noqa: E402
 
 if TYPE_CHECKING:
     from mtfix.config import Config
@@ -87,3 +91,7 @@ def __getattr__(name: str) -> Any:
 
         return Config
     raise AttributeError(name)
+
+
+if not _startup.is_command():  # a program importing mtfix: its handlers back, and a signal held delivered
+    _startup.release()

@@ -955,7 +955,8 @@ def to_document(
     regions = list(regions) if regions is not None else None
     if regions:
         _check_regions(text, regions, path)
-    markup = find_markup_spans(text)
+    code = list(code)
+    markup = find_markup_spans(text, regions, code)
     prot = sorted([*fmt_protected, *find_protected_spans(text), *markup], key=lambda s: s.start)
     cuts: list[tuple[int, str]] = []
     joins = sorted(joins, key=lambda j: j.start)
@@ -967,7 +968,7 @@ def to_document(
     segs = split_segments(blank(text, [*markers, *soft]) if markers or soft else text, regions=regions, cuts=cuts,
                           lower_starts=lower_starts, jobs=jobs)
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
-            "forced_cuts": cuts, "code": list(code),
+            "forced_cuts": cuts, "code": code,
             "headings": sorted(headings, key=lambda h: h.start),
             "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins,
             "comments": [m for m in markup if text.startswith("<!--", m.start)]}
@@ -1059,14 +1060,23 @@ def find_protected_spans(text: str) -> list[Span]:
     return out
 
 
-def find_markup_spans(text: str) -> list[Span]:
+def find_markup_spans(text: str, regions: Iterable[Span] | None = None, quoted: Iterable[Span] = ()) -> list[Span]:
     """HTML and XML tags written in the text (:data:`mtfix.tokens.MARKUP_TAG`: ``<b>``, ``<a href="/terms">``,
     ``</a>``): never reported, never edited, as the inline markup an XLIFF parser finds is (session 12).
     A PO entry's msgstr, an XLIFF target that escapes its HTML and plain text carry them as text.
 
     The whole of a ``<script>`` or ``<style>`` element (any case, with attributes) and of a comment
     ``<!-- … -->`` is one span (session 21, in ``seg-9``): the code in an HTML page read as text is not
-    prose. An opener that nothing closes protects its tag alone (:func:`_code_elements`).
+    prose. A ``<script>`` or ``<style>`` opener that nothing closes protects the rest of the text, as a browser
+    reads the rest of the page as its code, or, when the text has ``regions`` (a format's records, paragraphs,
+    cells), the rest of the region it opens in; an element never runs past its region's end (session 22,
+    in ``seg-9``). One the format quotes (inside a ``quoted`` span: a Markdown code span, a code block)
+    protects its tag alone; so does one outside every region (the format protects that text already).
+    An unclosed ``<!--`` protects nothing (:func:`_code_elements`).
+
+    >>> t = '<p>Hi</p><script>var a = [1 , 2];'
+    >>> [t[s.start:s.end] for s in find_markup_spans(t)]
+    ['<p>', '</p>', '<script>var a = [1 , 2];']
 
     >>> t = 'Read our <a href="/terms">Terms</a>.'
     >>> [t[s.start:s.end] for s in find_markup_spans(t)]
@@ -1077,7 +1087,7 @@ def find_markup_spans(text: str) -> list[Span]:
     """
     if "<" not in text:
         return []
-    code = _code_elements(text) if _CODE_MARK.search(text) else []
+    code = _code_elements(text, regions, quoted) if _CODE_MARK.search(text) else []
     tags = [Span(m.start(), m.end()) for m in MARKUP_TAG.finditer(text)]
     if not code:
         return tags
@@ -1091,11 +1101,31 @@ def find_markup_spans(text: str) -> list[Span]:
     return sorted([*code, *(t for t in tags if not inside(t))], key=lambda s: s.start)
 
 
-def _code_elements(text: str) -> list[Span]:
+def _code_elements(text: str, regions: Iterable[Span] | None = None, quoted: Iterable[Span] = ()) -> list[Span]:
     """``<script>…</script>``, ``<style>…</style>`` and ``<!-- … -->`` in ``text``, in order, not
     overlapping: one scan of :data:`_CODE_TOKEN` finds every opener and closer, and each opener
     outside the last element found goes to the first closer of its kind after it (a bisection), so a
-    long text of openers nothing closes is read in one pass, not once per opener."""
+    long text of openers nothing closes is read in one pass, not once per opener.
+
+    An opener inside one of ``regions`` pairs only with a closer inside the same region; a script or
+    style opener left unpaired runs to the end of its region (of the text when there are no regions);
+    one outside every region or inside a ``quoted`` span is its tag alone; an unpaired comment opener
+    is left out."""
+    limits = sorted(regions or (), key=lambda r: r.start)
+    region_starts = [r.start for r in limits]
+    quotes = sorted(quoted, key=lambda q: q.start)
+    quote_starts = [q.start for q in quotes]
+
+    def limit(start: int, end: int) -> int:
+        """Where the element opened by the tag at ``start``..``end`` may run to."""
+        q = bisect_right(quote_starts, start) - 1
+        if q >= 0 and end <= quotes[q].end:
+            return end
+        if regions is None:
+            return len(text)
+        i = bisect_right(region_starts, start) - 1
+        return limits[i].end if i >= 0 and end <= limits[i].end else end
+
     openers: list[tuple[int, int, str]] = []
     closers: dict[str, list[int]] = {"--": [], "script": [], "style": []}
     closer_ends: dict[str, list[int]] = {"--": [], "script": [], "style": []}
@@ -1113,9 +1143,13 @@ def _code_elements(text: str) -> list[Span]:
     for start, end, kind in openers:
         if start < done:
             continue
+        stop = limit(start, end)
         i = bisect_left(closers[kind], end)
-        if i < len(closers[kind]):
+        if i < len(closers[kind]) and closer_ends[kind][i] <= stop:
             done = closer_ends[kind][i]
+            out.append(Span(start, done))
+        elif kind != "--":
+            done = stop
             out.append(Span(start, done))
     return out
 

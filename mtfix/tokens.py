@@ -201,12 +201,21 @@ def _script(ch: str) -> str:
 def _letter_script(ch: str) -> str:
     """The script of a letter read as its NFKC form when that is one letter: a letter of Unicode's mathematical
     alphabets ("𝐁", "𝑖", styled text on social media), a full-width "Ａ" or an ordinal "ª" is the Latin letter it
-    styles, not another alphabet (session 21); a styled Greek letter stays Greek."""
+    styles, not another alphabet (session 21); a styled Greek letter stays Greek. A letter of Latin-1 ("µ", the
+    micro sign) or of the letterlike symbols ("Ω" OHM SIGN, "Å" ANGSTROM SIGN) is a symbol of Latin text, not
+    another alphabet (session 22)."""
     script = _script(ch)
     if script in LATIN_EXTRA:
         return script
+    if ord(ch) < 0x100 or 0x2100 <= ord(ch) < 0x2150:
+        return "LATIN"  # a Latin-1 letter ("µ", MICRO SIGN) or a letterlike symbol ("Ω" OHM SIGN): Latin text's
     plain = unicodedata.normalize("NFKC", ch)
     return _script(plain) if plain != ch and len(plain) == 1 and plain.isalpha() else script
+
+
+#: A unit written with Greek mu (the micro prefix) or omega (ohms): "μm", "5μg", "μg/mL", "μmol", "kΩ", "Ω", "4.7Ω".
+_UNIT = re.compile("[0-9.,]*(?:[kMGTmnp\u00b5\u03bc]?[\u03a9\u2126]|[\u00b5\u03bc][A-Za-z]{1,3}(?:/[A-Za-z]{1,3})?)"
+                   "[\u00b2\u00b3]?")
 
 
 def other_script(tok: str) -> bool:
@@ -215,7 +224,14 @@ def other_script(tok: str) -> bool:
 
     >>> other_script("Баку"), other_script("Bakı"), other_script("Əliyev"), other_script("2024"), other_script("𝐁old")
     (True, False, False, False, False)
+
+    Units are no other alphabet (session 22): the micro sign, Greek mu before a unit, omega as ohms.
+
+    >>> other_script("µm"), other_script("μg/mL"), other_script("10kΩ"), other_script("Ω"), other_script("μέλι")
+    (False, False, False, False, True)
     """
     if tok.isascii():  # ASCII letters are Latin
+        return False
+    if _UNIT.fullmatch(tok):  # "μm", "μg/mL", "kΩ": Greek mu and omega as a unit's prefix or symbol
         return False
     return any(ch.isalpha() and _letter_script(ch) not in LATIN_EXTRA for ch in tok)

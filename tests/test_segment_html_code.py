@@ -6,6 +6,7 @@ Before, ``fix page.html`` changed ``[1 , 2]`` to ``[1, 2]`` and ``color: red ;``
 from __future__ import annotations
 
 import mtfix
+from mtfix.model import Span
 from mtfix.segment import find_markup_spans
 
 PAGE = """<!DOCTYPE html>
@@ -60,15 +61,23 @@ def test_a_clean_page_with_code_is_unchanged() -> None:
     assert not mtfix.check(page).findings
 
 
-def test_an_unclosed_script_or_comment_protects_only_its_tag() -> None:
+def test_an_unclosed_script_protects_the_rest_and_an_unclosed_comment_nothing() -> None:
+    """Session 22: an unclosed ``<script>`` runs to the end of the text, as a browser reads it (it protected its
+    tag alone before, and ``fix`` edited the code after it); an unclosed ``<!--`` protects nothing."""
     text = "Use <script> tags with care , they run code. Write <!-- to open a comment."
     found = [text[s.start : s.end] for s in find_markup_spans(text)]
-    assert found == ["<script>"]
+    assert found == [text[text.index("<script>"):]]
+    text = "Write <!-- to open a comment , then <b>this</b>."
+    assert [text[s.start : s.end] for s in find_markup_spans(text)] == ["<b>", "</b>"]
 
 
 def test_many_unclosed_openers_scan_once() -> None:
-    text = "<script> <!-- " * 20000 + "</style>"
-    assert len(find_markup_spans(text)) == 20001  # the tags alone; no element closes
+    text = "<!-- <style> " * 20000 + "</script>"
+    assert len(find_markup_spans(text)) == 1  # the first <style> runs to the end
+    text = "<!-- <b> " * 40000
+    assert len(find_markup_spans(text)) == 40000  # the tags alone; no comment closes
+    regions = [Span(i, i + 14) for i in range(0, 14 * 20000, 14)]
+    assert len(find_markup_spans("<script> <!-- " * 20000, regions)) == 20000  # one per region
 
 
 def test_html_file_and_markdown_inline_script_through_the_cli(tmp_path) -> None:

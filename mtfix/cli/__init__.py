@@ -20,32 +20,16 @@ import threading
 from collections.abc import Callable
 from typing import Annotated
 
+from mtfix import _startup  # noqa: E402  (the package held Ctrl-C from its first line when this is the command)
 
-def _hold_interrupts() -> dict[int, object]:
-    """Hold Ctrl-C (and SIGTERM, SIGHUP) while this module imports: a signal then is noted in
-    :data:`_HELD`, not raised in the middle of typer's import as a 20-line traceback (until session 21).
-    The command (:func:`main`) then stops with one line; a program importing this module gets the
-    signal back once the import is done (:func:`_release_interrupts`).  Only handlers left as Python
-    set them are replaced (not ``nohup``'s ignore, nor a program's own)."""
-    import signal
-
-    held: dict[int, object] = {}
-
-    def note(signum: int, _frame: object) -> None:
-        _HELD.append(signum)
-
-    for name, default in (("SIGINT", signal.default_int_handler), ("SIGTERM", signal.SIG_DFL),
-                          ("SIGHUP", signal.SIG_DFL)):
-        signum = getattr(signal, name, None)
-        with contextlib.suppress(ValueError, OSError, TypeError):  # not the main thread; no such signal
-            if signum is not None and signal.getsignal(signum) is default:
-                held[signum] = signal.signal(signum, note)
-    return held
-
-
-#: The signals that arrived while the command started (:func:`_hold_interrupts`).
-_HELD: list[int] = []
-_PREVIOUS = _hold_interrupts()
+#: The signals that arrived while the command started (:func:`mtfix._startup.hold`).
+_HELD: list[int] = _startup.HELD
+#: Hold Ctrl-C (and SIGTERM, SIGHUP) while this module imports: a signal then is noted in :data:`_HELD`, not
+#: raised in the middle of typer's import as a 20-line traceback (until session 21).  The command (:func:`main`)
+#: then stops with one line; a program importing this module gets the signal back once the import is done
+#: (:func:`_release_interrupts`).  Since session 22 the ``mtfix`` package holds them from its first line
+#: (:mod:`mtfix._startup`), before ``typing`` and ``threading``: this keeps holding what it holds.
+_PREVIOUS = _startup.hold()
 
 from mtfix import codecache, recodecache  # noqa: E402
 
@@ -353,27 +337,14 @@ def exit_on_sigterm() -> None:
 def _is_command() -> bool:
     """Whether this process is the ``mtfix`` command (the console script, ``python -m mtfix``), not a
     program that imports :mod:`mtfix.cli`."""
-    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if spec is not None and spec.name in ("mtfix.__main__", "mtfix"):
-        return True
-    return os.path.splitext(os.path.basename(sys.argv[0] if sys.argv else ""))[0] == "mtfix"
+    return _startup.is_command()
 
 
 def _release_interrupts() -> None:
     """The end of :func:`_hold_interrupts`: the command keeps holding them until :func:`main` has its own
     handlers; anything else gets its handlers back, and a signal held meanwhile is delivered to them."""
-    import _thread
-    import signal
-
-    if _is_command():
-        return
-    for signum, previous in _PREVIOUS.items():
-        with contextlib.suppress(ValueError, OSError, TypeError):
-            signal.signal(signum, previous)  # type: ignore[arg-type]
-    for signum in dict.fromkeys(_HELD):
-        with contextlib.suppress(ValueError, OSError):
-            _thread.interrupt_main(signum)
-    _HELD.clear()
+    if not _is_command():
+        _startup.release()
 
 
 def _redeliver(unraisable: object) -> None:

@@ -111,7 +111,9 @@ GARBLE_RULES: dict[str, GarbleRule] = {
         "A word written in another alphabet (Cyrillic, Arabic, Georgian, Armenian, ...) inside English "
         "text: a source word left untranslated. Letters styled with Unicode's mathematical alphabets (bold or "
         "italic text on social media, \"𝐁old\", \"𝑖𝑡𝑎𝑙𝑖𝑐\") and full-width Latin letters are read as the Latin "
-        "letters they style (their NFKC forms): styled text, not another alphabet (session 21).\n\n"
+        "letters they style (their NFKC forms): styled text, not another alphabet (session 21). Units are not "
+        "words either: the micro sign and Greek mu as the micro prefix (\"5 µm\", \"20 μg/mL\"), omega as ohms "
+        "(\"10 kΩ\") (session 22).\n\n"
         "What to do: translate or transliterate it. Flag only.\n\n"
         "Example: \"The delegation met the mayor of Баку and discussed the roads.\" → MTF408.",
     ),

@@ -115,6 +115,8 @@ _PAST_FORMS = frozenset({
 #: are read as their NFKC forms: Latin, no word in another alphabet (:func:`mtfix.tokens.other_script`).
 #: 16 (session 22, precision on more genres): the "-s" form of an irregular verb read as a plural noun after its
 #: singular subject ("Margaret sits alone ...", "the facility bears interest ...") is a finite verb.
+#: Also 16 (session 22): units are no word in another alphabet: the micro sign and other Latin-1 letters ("µm"), the
+#: letterlike symbols ("Ω" OHM SIGN), Greek mu as the micro prefix ("μg/mL") and omega as ohms ("kΩ").
 ANALYSIS_REVISION = 16
 _VERBS_RB = VERBS | {"RB"}
 

@@ -43,6 +43,30 @@ CHECK_HAS_NO_FIX = ("the mtfix-check hook has no --fix: add the hook `id: mtfix-
                     "out of mtfix-check's args")
 
 
+#: Why ``args: [-o, report.json]`` on mtfix-check stops (exit 2): ``check`` writes its report to standard output,
+#: and pre-commit runs a hook once per batch of files, in several processes at once: a report file named in
+#: ``args`` would be written by each, the last one's replacing the others' (session 22).
+CHECK_HAS_NO_OUTPUT = ("the mtfix-check hook writes no report file ({option}): pre-commit runs the hook once per "
+                       "batch of files, several at once, and each run would replace the file the others wrote; take "
+                       "it out of mtfix-check's args, and for a JSON or SARIF file of the whole repository run "
+                       "`mtfix check --format sarif . > mtfix.sarif` outside pre-commit (docs/pre-commit.md)")
+
+
+def output_option(options: list[str]) -> str | None:
+    """The report-file option given to ``check`` (``-o``, ``-oFILE``, ``--output``, ``--output-file=…``), or None.
+
+    >>> output_option(["--format", "json", "-o", "r.json"]), output_option(["--output-file=r.sarif"])
+    ('-o', '--output-file')
+    >>> output_option(["--fail-on", "minor", "--stdin-filename", "o.md"]) is None
+    True
+    """
+    for tok in options:
+        name = tok.partition("=")[0]
+        if name.startswith("--output") or (tok.startswith("-o") and not tok.startswith("--")):
+            return name if name.startswith("--") else "-o"
+    return None
+
+
 def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
     """Split ``argv`` into options (with their values) and paths.
 
@@ -150,6 +174,8 @@ def _plan(argv: list[str]) -> list[list[str]]:
     options, paths = split_args(_option_arity(command), argv[1:])
     if argv[0] == "check" and has_option(options, "--fix"):  # ruff's hook takes it; click hinted at --config
         raise ConfigError(CHECK_HAS_NO_FIX)
+    if argv[0] == "check" and (given := output_option(options)):  # click said "No such option: -o" in 3 lines
+        raise ConfigError(CHECK_HAS_NO_OUTPUT.format(option=given))
     if not paths:
         raise ConfigError(NO_FILES)
     return hook_argv(argv[0], options, paths)

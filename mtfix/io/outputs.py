@@ -61,9 +61,14 @@ def output_paths(output_dir: Path, paths: Sequence[str], cwd: str | None = None)
 
 
 def check_output_dir(output_dir: Path) -> None:
-    """``-o DIR`` must be a directory or creatable as one (InputError otherwise)."""
+    """``-o DIR`` must be a directory or creatable as one (InputError otherwise; one reached through a symbolic
+    link whose target is gone is named so, session 22)."""
     p = output_dir
     while not p.exists():
+        if p.is_symlink():  # its target is gone: making the folder failed per file with "File exists"
+            raise InputError(f"-o {output_dir}: {p} is a symbolic link to {os.readlink(p)}, which does not exist; "
+                             "nothing was written (make the folder it points to, or choose another -o folder)",
+                             path=str(output_dir))
         if p.parent == p:
             break
         p = p.parent
@@ -119,10 +124,33 @@ def refuse_inputs_as_outputs(targets: dict[str, Path]) -> None:
                              "nothing was written (choose another -o folder)", path=src)
 
 
+def refuse_links_out_of(output_dir: Path, targets: dict[str, Path]) -> None:
+    """InputError when an output's path leaves ``output_dir`` through a symbolic link below it (a link left in
+    the folder, to a file or a folder elsewhere): until session 22 ``fix`` wrote through it, replacing the text
+    of a file ``-o`` was never asked to touch.  ``output_dir`` itself may be a link (the user chose it), and a
+    link that stays inside it is followed."""
+    root = os.path.realpath(output_dir)
+    for src, dst in targets.items():
+        real = os.path.realpath(dst)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            continue
+        link = dst
+        for parent in [dst, *dst.parents]:  # the link on the way (the deepest one that leads out)
+            if parent == output_dir:
+                break
+            if parent.is_symlink():
+                link = parent
+                break
+        raise InputError(f"its output under -o, {dst}, would be written through the symbolic link {link} to "
+                         f"{real}, outside -o {output_dir}; nothing was written (remove the link, or choose another "
+                         "-o folder)", path=src)
+
+
 def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
     """Checked outputs of ``paths`` (standard input excluded) under ``output_dir``."""
     check_output_dir(output_dir)
     targets = output_paths(output_dir, [p for p in paths if p != "-"])
     refuse_collisions(targets)
     refuse_inputs_as_outputs(targets)
+    refuse_links_out_of(output_dir, targets)
     return targets

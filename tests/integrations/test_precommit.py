@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import mtfix
+
 pytest.importorskip("pre_commit")
 if shutil.which("git") is None:  # pragma: no cover
     pytest.skip("git is not installed", allow_module_level=True)
@@ -456,3 +458,65 @@ def test_files_under_several_settings_files_are_one_mtfix_run(tmp_path, monkeypa
         ["check", "--grammar", "off", "--", "site/page.md", "notes.md"], ["check", "--", "lt/a.md"]]
     assert hook_argv("check", ["--grammar", "off"], ["lt/a.md", "notes.md"]) == [
         ["check", "--grammar", "off", "--", "lt/a.md", "notes.md"]]
+
+
+@pytest.mark.parametrize("report", [["-o", "report.json"], ["-oreport.json"], ["--output", "report.json"],
+                                    ["--output-file=report.json"]])
+def test_a_report_file_in_the_check_hooks_args_is_one_line(tmp_path, capsys, monkeypatch, report):
+    """Session 22: ``args: [--format, json, -o, report.json]`` on mtfix-check stopped the commit with click's three
+    lines (``No such option: -o``); a report file cannot work in a hook pre-commit runs once per batch, several at
+    once (each would replace the others' file): one line says so, exit 2, nothing written."""
+    from mtfix.integrations.precommit import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "article.md").write_text(GARBLED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json", *report, "article.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "writes no report file" in captured.err, captured.err
+    assert "each run would replace" in captured.err and "Traceback" not in captured.err and captured.out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".git", "article.md"]
+
+
+def _config_with_args(src: Path, rev: str, hooks: dict[str, list[str]]) -> str:
+    lines = ["repos:", f"  - repo: {src}", f"    rev: {rev}", "    hooks:"]
+    for hook, args in hooks.items():
+        lines += [f"      - id: {hook}", f"        args: [{', '.join(args)}]"]
+    return "\n".join(lines) + "\n"
+
+
+def test_fix_hook_with_an_output_folder_over_many_batches(editor_repo, hook_source):
+    """Session 22: ``mtfix-fix`` with ``args: [-o, fixed]`` when pre-commit splits 300 files between several hook
+    processes running at once (and the hook splits a folder whose settings turn LanguageTool on into a run of its
+    own): every file's fixed copy is under ``fixed/``, none replaced by another run, the staged files untouched;
+    ``mtfix-check`` with ``-o report.json`` refuses the commit with one line and writes no file."""
+    src, rev, _ = hook_source
+    make, env = editor_repo
+    repo = make(["mtfix-fix"])
+    (repo / ".pre-commit-config.yaml").write_text(_config_with_args(src, rev, {"mtfix-fix": ["-o", "fixed"]}))
+    _run(["git", "add", ".pre-commit-config.yaml"], repo, env)
+    names = []
+    for folder in ("news", "site"):
+        (repo / folder).mkdir()
+        for i in range(150):
+            text = GARBLED.replace("Baku", f"Baku {i}") if i % 3 == 0 else CLEAN.replace("Tuesday", f"day {i}")
+            (repo / folder / f"{i:03d}.md").write_text(text, encoding="utf-8")
+            names.append(f"{folder}/{i:03d}.md")
+    (repo / "site" / "mtfix.toml").write_text('grammar = "off"\n', encoding="utf-8")  # its own run
+    before = {n: (repo / n).read_bytes() for n in names}
+    _run(["git", "add", "news", "site"], repo, env)
+    proc = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
+    out = proc.stdout + proc.stderr
+    assert "Traceback" not in out, out
+    assert out.count("changed ") >= 2, out  # several runs
+    for n in names:
+        assert (repo / n).read_bytes() == before[n], n  # -o leaves the inputs as they were
+        fixed = (repo / "fixed" / n).read_text(encoding="utf-8")
+        assert fixed == mtfix.fix(before[n].decode("utf-8"), grammar="off").text, n
+    (repo / ".pre-commit-config.yaml").write_text(
+        _config_with_args(src, rev, {"mtfix-check": ["--format", "json", "-o", "report.json"]}))
+    _run(["git", "add", ".pre-commit-config.yaml"], repo, env)
+    proc = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "writes no report file (-o)" in out and "Traceback" not in out, out
+    assert not (repo / "report.json").exists()
