@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix import regexcache
+from mtfix.lexicon import is_common
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern, other_script
@@ -257,3 +258,28 @@ def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 ends = True
             start, end, repl = b, (j if ends else a), mark + ("" if ends else " ")
         yield Hit(start, end, repl, message=f"{m.group()!r} is punctuation of the source's script: {mark!r} in English")
+
+
+# A comma glued to the word after it, between two words of letters: the first lower case or capitalised, the
+# second lower case; nothing of a URL, path, address, identifier or number on either side, and no further
+# comma glued to the second word ("red,green,blue" is a list of tags or values, not prose).
+_COMMA_GLUED = LazyPattern(
+    r"(?<![\p{L}\p{N}_.,@/\\#:'’&=+*`~-])(?P<left>\p{Lu}?\p{Ll}+),(?P<right>\p{Ll}+)"
+    r"(?![\p{L}\p{N}_@/\\'’=+*`~-]|[.:,;]\S)"
+)
+
+
+@detector("missing_space_after_comma")
+def missing_space_after_comma(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``food,clothes`` → ``food, clothes``: a comma with no space before a lower-case word, both words
+    everyday English words of two letters or more."""
+    text = doc.text
+    if "," not in text:
+        return
+    for m in _COMMA_GLUED.finditer(text):
+        left, right = m.group("left"), m.group("right")
+        if len(left) < 2 or len(right) < 2 or not (is_common(left) and is_common(right)):
+            continue
+        comma = m.end("left")
+        if _in_segment(doc, comma):
+            yield Hit(comma, comma + 1, ", ", message="no space after the comma")
