@@ -260,12 +260,15 @@ def _as_mapping(record: Any) -> Any:
     return record
 
 
-def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True) -> Signature:
+def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True,
+                  unsafe: bool | None = None) -> Signature:
     """What produced the records of a job with these options, in full: the fluency score's signature
     (:func:`mtfix.scoring.fluency_signature`: rule packs, glossaries, grammar, models, weights, versions)
     when the records carry a fluency score (``mode="score"``, or ``fluency=True``), else the pipeline's
     (:meth:`~mtfix.pipeline.Pipeline.signature_info`).  Each record carries its short :attr:`~mtfix.signature.Signature.id`
-    as ``signature``: store this long form once per job, keyed by that id.
+    as ``signature``: store this long form once per job, keyed by that id.  A ``fix`` job that applies
+    unsafe fixes (``unsafe``, or the pipeline's ``unsafe_fixes`` when it is None) adds ``fixes:unsafe``:
+    its texts and scores are not those of a safe job, whose signature is unchanged.
 
     >>> from mtfix.config import Config
     >>> from mtfix.pipeline import Pipeline
@@ -279,8 +282,10 @@ def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True
     if flag is None:
         raise ConfigError(f"fluency must be True or False, not {type(fluency).__name__} {fluency!r}")
     scored = mode == "score" or flag
+    flag = check_unsafe(unsafe)
+    risky = mode == "fix" and bool(pipeline.config.unsafe_fixes if flag is None else flag)
     cache = pipeline.__dict__.setdefault("_job_signatures", {})  # a pickled pipeline works its own out
-    sig = cache.get(scored)
+    sig = cache.get((scored, risky))
     if sig is None:
         from mtfix.signature import Signature
 
@@ -289,12 +294,14 @@ def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True
             from mtfix.scoring import fluency_signature
 
             sig = Signature.parse(fluency_signature(sig))
-        cache[scored] = sig
+        if risky:
+            sig = sig.with_fields(fixes="unsafe")
+        cache[(scored, risky)] = sig
     return sig
 
 
 def _signature_id(pipeline: Pipeline, opts: JobOptions) -> str:
-    return job_signature(pipeline, mode=opts.mode, fluency=opts.fluency).id
+    return job_signature(pipeline, mode=opts.mode, fluency=opts.fluency, unsafe=opts.unsafe).id
 
 
 def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:

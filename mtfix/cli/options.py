@@ -88,7 +88,9 @@ MaxLineLengthOpt = Annotated[int | None, typer.Option(
 MaxCpsOpt = Annotated[float | None, typer.Option(
     "--max-cps", min=0, help="SRT/WebVTT: characters a second a cue may be read at (default 20, or the settings' "
     "[subtitles] max-cps; 0: off); a fix that takes a cue past it is reported (MTF601).")]
-IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field carried into reports as the id.")]
+IdFieldOpt = Annotated[str | None, typer.Option(
+    "--id-field", help="JSONL/CSV field carried into reports as the id (a record without it: its line number; "
+    "a field no record has is an error).")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", parser=path_parser("--config"), help="One settings file (mtfix.toml) for every input (default: the nearest one above each file; "
     "rules, explain, doctor and languagetool: the one nearest above the current folder).")]

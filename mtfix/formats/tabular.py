@@ -307,7 +307,7 @@ class JsonlFormat:
         errors: list[str] = []
         first: tuple[int, dict[str, Any]] | None = None  # the first record that is an object
         first_bad: int | None = None  # the line number of the first line that is no object
-        has_field = has_source = False
+        has_field = has_source = has_id = False
         for n, line in enumerate(lines):
             body = line.strip(_WS)
             if not body:
@@ -331,6 +331,7 @@ class JsonlFormat:
             first = first or (n, obj)
             has_field = has_field or text_field in obj
             has_source = has_source or (source_field or "") in obj
+            has_id = has_id or (id_field or "") in obj
             if text_field not in obj:
                 errors.append(f"{where}: no field {text_field!r}{nested_hint(text_field, obj)}; kept unchanged")
                 continue
@@ -371,6 +372,8 @@ class JsonlFormat:
             missing = (text_field, "")
         elif first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
             missing = (source_field, " of --source-field")
+        elif first is not None and id_field and not has_id:  # a typo: every id would be a line number, silently
+            missing = (id_field, " of --id-field")
         if missing is not None and first is not None:
             (n, obj), (name, of) = first, missing
             keys = ", ".join(map(repr, list(obj)[:10])) or "none"
@@ -631,10 +634,9 @@ class CsvFormat:
             if source_field and src_col is None:  # a typo: MTF501-MTF506 would never run (as --column's)
                 raise InputError(f"no column {source_field!r} for --source-field in the header row (columns: "
                                  f"{', '.join(header)}); nothing was checked", path=path, line=header_line + 1)
-            for name, opt in ((id_field, "--id-field"),):
-                if name and column_index(header, name) is None:
-                    errors.append(f"line {header_line + 1}: no column {name!r} for {opt} (columns: "
-                                  f"{', '.join(header)})")
+            if id_field and id_col is None:  # a typo: every id would be a line number (as --source-field's)
+                raise InputError(f"no column {id_field!r} for --id-field in the header row (columns: "
+                                 f"{', '.join(header)}); nothing was checked", path=path, line=header_line + 1)
         if escape == delimiter:
             raise InputError(f"--csv-escape {escape!r} is the delimiter of this file", path=path)
         label = text_field if options.get("no_header") else repr(text_field)

@@ -124,7 +124,7 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
         raise ConfigError(f"mtfix could not start ({_where(partition)}): {exc} (every executor opens the "
                           "files named in Config and reaches its LanguageTool itself: docs/spark.md)") from None
     names = [n for n, _ in COLUMNS[opts.mode]]
-    sig = job_signature(pipeline, mode=opts.mode, fluency=opts.fluency).id  # this worker's, as it ran
+    sig = job_signature(pipeline, mode=opts.mode, fluency=opts.fluency, unsafe=opts.unsafe).id  # this worker's, as it ran
     position = 0  # of the row in its partition, over all batches
     for texts, ids, sources in batches:
         rows = []
@@ -150,7 +150,8 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
         yield pd.DataFrame(rows, columns=names)
 
 
-def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool = True) -> Signature:
+def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool = True,
+              unsafe: bool | None = None) -> Signature:
     """The long form of what a job of :func:`apply` with these arguments produces (the library's
     :func:`mtfix.records.job_signature`, of ``config`` or the integration's default ``Config(grammar="off")``),
     worked out here on the driver.  Every row's ``mtfix_signature`` holds its :attr:`~mtfix.signature.Signature.id`,
@@ -159,7 +160,7 @@ def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool 
     from mtfix.pipeline import Pipeline
 
     require_config(config)
-    return job_signature(Pipeline(config or Config(grammar="off")), mode=mode, fluency=fluency)
+    return job_signature(Pipeline(config or Config(grammar="off")), mode=mode, fluency=fluency, unsafe=unsafe)
 
 
 def _show_warnings(warnings: list[str]) -> None:

@@ -103,7 +103,7 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
     if signed_off:
         parts.append(f"{signed_off} more in signed-off units with `--fix-final`")
     if unsafe and not unsafe_applied:
-        parts.append(f"{unsafe} more with `--unsafe-fixes`")
+        parts.append(f"{unsafe} more with `--unsafe-fixes` on the text as it stands")  # fix counts on its output
     msg = "; ".join(parts) + "."
     if failures:
         msg += f" {failures} file(s) failed (see above)."
@@ -112,7 +112,9 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
 
 def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, changed: int, failures: int,
                      unwritten: Iterable[FileResult] = ()) -> str:
-    """``fix``'s summary: the edits applied (every pass), files changed, fixes held back, findings left.
+    """``fix``'s summary: the edits applied (every pass), files changed, fixes held back (on the fixed text,
+    where check's "N more with `--unsafe-fixes`" counts them on the text as it stands: the edits of a pass can
+    bring an unsafe fix to light), findings left.
 
     The edits of ``unwritten`` files (a write that was refused or failed) are not counted as
     made: they are reported as not written.
@@ -128,7 +130,7 @@ def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, cha
     if n_lost:
         msg += f"; {n_lost} edit{'s' * (n_lost != 1)} not written"
     if held and not unsafe:
-        msg += f"; {held} unsafe fix{'es' * (held != 1)} held back (--unsafe-fixes)"
+        msg += f"; {held} unsafe fix{'es' * (held != 1)} held back in the fixed text (--unsafe-fixes)"
     msg += f"; {left} finding{'s' * (left != 1)} left for a human."
     if failures:
         msg += f" {failures} file(s) failed (see above)."
