@@ -300,7 +300,8 @@ def job_signature(pipeline: Pipeline, *, mode: str = "fix", fluency: bool = True
     return sig
 
 
-def _signature_id(pipeline: Pipeline, opts: JobOptions) -> str:
+def signature_id(pipeline: Pipeline, opts: JobOptions) -> str:
+    """The :attr:`~mtfix.signature.Signature.id` each record of a job with ``opts`` carries."""
     return job_signature(pipeline, mode=opts.mode, fluency=opts.fluency, unsafe=opts.unsafe).id
 
 
@@ -355,7 +356,7 @@ def failed(index: int, error: RecordError, opts: JobOptions, text: Any = None) -
 
 def run_chunk(pipeline: Pipeline, chunk: list[Item | RecordResult], opts: JobOptions) -> list[RecordResult]:
     out: list[RecordResult] = []
-    sig = _signature_id(pipeline, opts)  # worked out by the pipeline that runs the records (a worker's own)
+    sig = signature_id(pipeline, opts)  # worked out by the pipeline that runs the records (a worker's own)
     for it in chunk:
         if isinstance(it, RecordResult):  # failed extraction, already a result
             out.append(it)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config, require_config
 from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
-from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, job_signature, run_item
+from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, job_signature, run_item, signature_id
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -124,7 +124,7 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
         raise ConfigError(f"mtfix could not start ({_where(partition)}): {exc} (every executor opens the "
                           "files named in Config and reaches its LanguageTool itself: docs/spark.md)") from None
     names = [n for n, _ in COLUMNS[opts.mode]]
-    sig = job_signature(pipeline, mode=opts.mode, fluency=opts.fluency, unsafe=opts.unsafe).id  # this worker's, as it ran
+    sig = signature_id(pipeline, opts)  # this worker's, as it ran
     position = 0  # of the row in its partition, over all batches
     for texts, ids, sources in batches:
         rows = []

@@ -46,6 +46,7 @@ from mtfix.lsp.workspace import (
     Session,
     build_document,
     document_kind,
+    resolved,
 )
 from mtfix.model import Checker, Finding, FixSafety
 from mtfix.version import __version__
@@ -251,12 +252,12 @@ class MtfixLanguageServer(LanguageServer):
         notice)."""
         if not path:
             return False
-        target = _resolved(path)
-        if any(isinstance(key, tuple) and _resolved(str(key[0])) == target for st in list(self.states.values())
+        target = resolved(path)
+        if any(isinstance(key, tuple) and resolved(str(key[0])) == target for st in list(self.states.values())
                for key in (*st.profile.key_files, *st.profile.key)):
             return True
         # a document whose check is not done yet has no state: the profiles loaded and the one being built
-        return any(_resolved(f) == target for f in self.session.files())
+        return any(resolved(f) == target for f in self.session.files())
 
     def _message_from_thread(self, text: str) -> None:
         if self.loop is not None:
@@ -471,14 +472,8 @@ def _same_settings(a: Profile, b: Profile) -> bool:
 
 def _is_own_file(state: DocState) -> bool:
     """Whether the document is a glossary or rule pack of its own settings (never checked)."""
-    return state.path is not None and _resolved(state.path) in state.profile.own_files
+    return state.path is not None and resolved(state.path) in state.profile.own_files
 
-
-def _resolved(path: str) -> str:
-    try:
-        return str(Path(path).resolve())
-    except (OSError, RuntimeError):
-        return path
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -901,13 +896,13 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         from mtfix.lsp.glossary import add_name
 
         loop = asyncio.get_running_loop()
-        target = _resolved(glossary)
+        target = resolved(glossary)
         roots = list(ls.roots)
 
         def add() -> str:
             """In the check thread, after the check running there: the glossary's text in the editor read just
             before the write (an edit made while the write waited is unsaved changes too)."""
-            buffers = [text for u in list(ls.open_uris) if (p := uri_to_path(u)) and _resolved(p) == target
+            buffers = [text for u in list(ls.open_uris) if (p := uri_to_path(u)) and resolved(p) == target
                        and (text := ls.current_text(u)) is not None]
             return add_name(glossary, name, roots, buffers[0] if buffers else None)
 

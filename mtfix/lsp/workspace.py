@@ -112,6 +112,13 @@ def _stat_key(path: str | Path) -> tuple[str, int, int]:
         return str(path), -1, -1
 
 
+def resolved(path: str) -> str:
+    """``path`` made absolute with its links resolved, or as given when it cannot be (a loop of links)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
 @dataclass
 class Profile:
     """One configuration file's settings and the pipeline built from it."""
@@ -174,13 +181,7 @@ class Profile:
     def own_files(self) -> frozenset[str]:
         """The glossaries and rule packs these settings name, resolved: mtfix's data, not prose (an editor that
         opens the project glossary calls it plain text; its variants are no misspellings to fix)."""
-        out = set()
-        for p in (*self.named_glossaries, *self.config.rule_files):
-            try:
-                out.add(str(Path(p).resolve()))
-            except (OSError, RuntimeError):
-                out.add(str(p))
-        return frozenset(out)
+        return frozenset(resolved(str(p)) for p in (*self.named_glossaries, *self.config.rule_files))
 
     @property
     def warning(self) -> str | None:
