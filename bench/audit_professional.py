@@ -21,7 +21,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   transliterated from the Caucasus, Central Asia and the Middle East, quoted dialect, property listings and
   classified adverts, patent claims and standards, screenplays and stage scripts, minutes of meetings, museum
   labels and auction catalogues, bibliographies and footnotes, shipping forecasts and guidebook listings
-  (``tests/data/professional_fifth_genres.txt``).
+  (``tests/data/professional_fifth_genres.txt``);
+- ``own-sixth-genres``: the same, session 23: live sports commentary and play-by-play, troubleshooting and tech
+  support, liturgy and hymnals, translated literature, crossword clues and quiz questions, law reports and judgments
+  with Latin, knitting patterns and craft instructions, textbook exercises in mathematics and science, horoscopes and
+  advice columns, rulebooks of games (``tests/data/professional_sixth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -31,7 +35,7 @@ a rule, or a rule's own major) and the edited ones by the codes whose safe fixes
 writes each such sentence as a JSON line (text, classes, messages, the fixed text) to read them one by one.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
-    python bench/audit_professional.py                 # all eight sources
+    python bench/audit_professional.py                 # all nine sources
     python bench/audit_professional.py --only own-genres --dump /tmp/own.jsonl
     python bench/audit_professional.py --limit 500 --show MTF116
     python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
@@ -107,7 +111,8 @@ def _treebank(root: Path) -> Iterator[str]:
 OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-institutional": REPO / "tests" / "data" / "professional_institutional.txt",
             "own-more-genres": REPO / "tests" / "data" / "professional_more_genres.txt",
-            "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt"}
+            "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt",
+            "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

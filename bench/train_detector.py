@@ -5,6 +5,7 @@
     python bench/train_detector.py --ablation      # also: recall/AUC each signal group adds (no write)
     python bench/train_detector.py --cv            # leave-languages-out CV of each candidate (into detector.json)
     python bench/train_detector.py --cv --only NAME ...   # only these candidates (rows merged into the table)
+    python bench/train_detector.py --record-drift  # fit nothing: record the probe features and today's rows
 
 Data (``--shared DIR``, default ``../shared``; development files only):
 
@@ -302,6 +303,75 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
         groups.setdefault(g, [0, 0])[y] += 1
     record["rows"] = {g: {"fluent": c[0], "garbled": c[1]} for g, c in sorted(groups.items())}
     return rows, record
+
+
+def fitted_rows(shared: Path, tagger: gtagger.Tagger, argv: list[str] | None = None) -> tuple[list, dict]:
+    """The rows a plain run (``main(argv)``) fits: :func:`build_dataset` with the seed and defaults, less the
+    sources with no share of the loss."""
+    args = arg_parser().parse_args([*(argv or []), "--shared", str(shared)])
+    rows, rec = build_dataset(shared, tagger, random.Random(SEED), args)
+    return [r for r in rows if SHARES.get(r[2], 0) > 0], rec
+
+
+def rows_digest(rows: list) -> str:
+    """SHA-256 of the fitted rows in order (label, source, text): the card's ``data_sha256``, which
+    ``tests/garble/test_detector_provenance.py`` recomputes so that the data a retrain would fit cannot drift
+    unnoticed (a revised segmenter splitting the seeds differently, an operator drawing once more)."""
+    h = hashlib.sha256()
+    for text, label, group in rows:
+        h.update(f"{label}\t{group}\t{text}\n".encode())
+    return h.hexdigest()
+
+
+#: Own sentences (in the repository) whose features the card records under the analysis revision, so that a
+#: change of the features the model reads is seen without a retrain (``features_probe`` in the card).
+PROBE_FILE = REPO / "tests" / "data" / "professional_genres.txt"
+
+
+def probe_texts() -> list[str]:
+    lines = PROBE_FILE.read_text(encoding="utf-8").splitlines()
+    return [t.strip() for t in lines if t.strip() and not t.startswith("#")]
+
+
+def features_digest(det: gmodel.Detector, texts: list[str]) -> str:
+    """SHA-256 of the dense features (rounded to 6 decimals) and hashed n-grams of ``texts``."""
+    h = hashlib.sha256()
+    for t in texts:
+        a = det.analyse(t)
+        dense = ",".join(f"{round(float(a.dense.get(k, 0.0)), 6):.6f}" for k in gsigns.DENSE_FEATURES)
+        h.update(f"{dense}|{','.join(map(str, a.hashed))}\n".encode())
+    return h.hexdigest()
+
+
+def provenance(rows: list, det: gmodel.Detector) -> dict:
+    """What a retrain must reproduce: the fitted rows' digest and the features of the probe sentences."""
+    return {
+        "data_sha256": rows_digest(rows),
+        "features_probe": {
+            "analysis_revision": gsigns.ANALYSIS_REVISION,
+            "file": str(PROBE_FILE.relative_to(REPO)),
+            "sha256": features_digest(det, probe_texts()),
+        },
+    }
+
+
+def record_drift(card: dict, det: gmodel.Detector, rows: list | None, counts: dict | None) -> dict:
+    """The card with ``features_probe`` recomputed and, given today's fitted ``rows`` (and their ``counts`` per
+    source), the ``recipe`` entry's digest and counts: ``--record-drift``, after a deliberate change of the
+    analysis or of the data assembly.  ``data_sha256`` (what the weights were fitted on) never changes here; a
+    card without a ``recipe`` entry whose rows no longer match is refused: retrain (and pass the gates) instead."""
+    out = {**card, **{k: v for k, v in provenance([], det).items() if k == "features_probe"}}
+    if rows is None:
+        return out
+    digest = rows_digest(rows)
+    if "recipe" in card:
+        out["recipe"] = {**card["recipe"], "data_sha256": digest, "rows": counts}
+    elif digest != card.get("data_sha256"):
+        raise ValueError(
+            "today's recipe no longer assembles the rows this model was fitted on: retrain (and pass "
+            "the gates of bench/RESULTS.md) or add a 'recipe' entry saying where the weights come from"
+        )
+    return out
 
 
 # -- fitting ------------------------------------------------------------------------------------
@@ -969,7 +1039,7 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def arg_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
     ap.add_argument("--skip-tagger", action="store_true", help="reuse the shipped tagger")
@@ -984,8 +1054,25 @@ def main(argv: list[str] | None = None) -> int:
                     help="compare CANDIDATES by leave-languages-out CV; the table goes into detector.json")
     ap.add_argument("--only", nargs="+", metavar="NAME",
                     help="with --cv: only these candidates (their rows replace or join the table's)")
-    args = ap.parse_args(argv)
+    ap.add_argument(
+        "--record-drift",
+        action="store_true",
+        help="fit nothing: record the probe features and today's rows in the card (after a deliberate change)",
+    )
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arg_parser().parse_args(argv)
     shared = Path(args.shared)
+    if args.record_drift:
+        card_path = DATA / "detector.json"
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        rows, rec = fitted_rows(shared, gtagger.load())
+        card = record_drift(card, gmodel.Detector.load(), rows, rec["rows"])
+        card_path.write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print("recorded:", card["features_probe"], card.get("recipe", {}).get("data_sha256"))
+        return 0
     t0 = time.time()
     rng = random.Random(SEED)
     ewt_dir = shared / "corpora" / "ud-english-ewt"
@@ -1019,6 +1106,7 @@ def main(argv: list[str] | None = None) -> int:
     grp = [r[2] for r in rows]
     w = _weights(np.array(grp), y, SHARES)
     mean, std = xd.mean(axis=0), xd.std(axis=0) + 1e-6
+    mean, std = np.array([float(f"{v:.12g}") for v in mean]), np.array([float(f"{v:.12g}") for v in std])
     z = (xd - mean) / std
     dev_mt = _jsonl(shared / "realmt" / "real_mt_dev.jsonl")
     dev_clean = _jsonl(shared / "realmt" / "clean_news_dev.jsonl")
@@ -1085,6 +1173,9 @@ def main(argv: list[str] | None = None) -> int:
         Path(REPO / "bench" / "detector_ablation.json").write_text(json.dumps(table, indent=1))
         return 0
     b, wd, wh = fit(z, xh, y, w, args.l2_dense, args.l2_hash)
+    # the last bits of the float64 bias (and the scaling, above) differ between numpy/BLAS builds (summation order):
+    # 12 significant digits keep the model file's digest reproducible (predictions move by < 1e-9)
+    b = float(f"{b:.12g}")
     ev = evaluate(b, wd, wh)
     p = ev.pop("p_dev")
     pc = sorted(p[nm:])
@@ -1110,6 +1201,7 @@ def main(argv: list[str] | None = None) -> int:
             "hash_bits": gsigns.HASH_BITS, **({"view_words": VIEW_WORDS} if VIEW_WORDS else {})}
     digest = gmodel.save(DATA / gmodel.MODEL_FILE, meta, wd, wh, trigrams)
     record["model_sha256"] = digest
+    record.update(provenance(rows, det))
     record["tagger_sha256"] = hashlib.sha256((DATA / gtagger.MODEL_FILE).read_bytes()).hexdigest()
     record["dense_weights"] = {f: round(float(x), 4) for f, x in zip(gsigns.DENSE_FEATURES, wd, strict=True)}
     card = DATA / "detector.json"  # keep the comparison that chose this model (``--cv``, run before)

@@ -166,10 +166,17 @@ EWT_TOKEN_ASCII = re.compile(
 )
 
 
+#: Bidirectional formatting characters: LRM, RLM, ALM, the embeddings and overrides (LRE, RLE, PDF, LRO, RLO)
+#: and the isolates (LRI, RLI, FSI, PDI).  Text copied from a right-to-left interface, or machine-translated
+#: from Hebrew, Arabic or Persian, carries them before a sentence or a line of English.
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
 #: Invisible marks a text may carry before a word or a line: U+FEFF (a byte-order mark where files saved with
-#: one were joined, or a string read with ``encoding="utf-8"``), a zero-width space, a word joiner.  The
-#: formats read a line without them and the detectors see past them (session 16).
-INVISIBLE_MARKS = "\ufeff\u200b\u2060"
+#: one were joined, or a string read with ``encoding="utf-8"``), a zero-width space, a word joiner, and the
+#: bidirectional controls (session 23: ``\u200fIt simply came … that, prices rose.`` was fixed to
+#: ``\u200fprices rose.`` and ``\u200fThe the talks`` kept its repeat).  The formats read a line without
+#: them and the detectors see past them (session 16).
+INVISIBLE_MARKS = "\ufeff\u200b\u2060" + BIDI_CONTROLS
 
 #: Unicode script names (the first word of a character's name) that count as Latin.
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
@@ -218,6 +225,27 @@ _UNIT = re.compile("[0-9.,]*(?:[kMGTmnp\u00b5\u03bc]?[\u03a9\u2126]|[\u00b5\u03b
                    "[\u00b2\u00b3]?")
 
 
+#: A Greek letter as a symbol of mathematics and science (session 23): one unaccented Greek letter alone or with
+#: an index or a power ("λ", "θ", "λ1", "σ²"), inside a product after a number or a variable ("2π", "2πr"), or a
+#: difference before its variable ("Δp", "δx").  A Greek word has two Greek letters or more; a letter before other
+#: Latin letters ("πm", "Ωx1") is no symbol either (session 22 keeps them another alphabet).
+_GREEK_LETTER = "[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5]"
+_GREEK_SYMBOL = re.compile(f"[0-9A-Za-z]+{_GREEK_LETTER}[0-9A-Za-z\u00b2\u00b3]*|[\u0394\u03b4][A-Za-z][0-9\u00b2\u00b3]?"
+                           f"|{_GREEK_LETTER}[0-9\u00b2\u00b3]*")
+
+
+def greek_symbol(tok: str) -> bool:
+    """Whether ``tok`` is a Greek letter used as a symbol (session 23): alone or with an index or a power ("λ",
+    "σ²"), in a product ("2πr"), or a difference before its variable ("Δp").
+
+    >>> greek_symbol("θ"), greek_symbol("Δt"), greek_symbol("2πr"), greek_symbol("σ²")
+    (True, True, True, True)
+    >>> greek_symbol("μέλι"), greek_symbol("x"), greek_symbol("πm"), greek_symbol("Ωx1"), greek_symbol("ΩΩ")
+    (False, False, False, False, False)
+    """
+    return not tok.isascii() and _GREEK_SYMBOL.fullmatch(tok) is not None
+
+
 def other_script(tok: str) -> bool:
     """True for a token written (partly) in letters that are not Latin ("Bakı" and "Əliyev" are Latin, and so are
     the bold or italic letters of styled text, "𝐁old", read as their NFKC forms).
@@ -229,9 +257,16 @@ def other_script(tok: str) -> bool:
 
     >>> other_script("µm"), other_script("μg/mL"), other_script("10kΩ"), other_script("Ω"), other_script("μέλι")
     (False, False, False, False, True)
+
+    Nor is a Greek letter used as a symbol (session 23, :func:`greek_symbol`).
+
+    >>> other_script("λ"), other_script("Δp"), other_script("2πr"), other_script("ά"), other_script("в")
+    (False, False, False, True, True)
     """
     if tok.isascii():  # ASCII letters are Latin
         return False
     if _UNIT.fullmatch(tok):  # "μm", "μg/mL", "kΩ": Greek mu and omega as a unit's prefix or symbol
+        return False
+    if _GREEK_SYMBOL.fullmatch(tok):  # "λ", "Δp", "2πr": a Greek letter as a symbol
         return False
     return any(ch.isalpha() and _letter_script(ch) not in LATIN_EXTRA for ch in tok)

@@ -31,6 +31,7 @@ import bisect
 import codecs
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -298,7 +299,12 @@ class PoContainer(Container):
             return next(j for j, st in enumerate(starts) if st <= k < st + len(lits[j].value))
 
         edits: list[tuple[int, int, str]] = []
-        for a, end, j1, j2 in changed_runs(old, new):  # the same trimming as a finding's minimal edit
+        runs = list(changed_runs(old, new))  # the same trimming as a finding's minimal edit
+        for n, run in enumerate(runs):
+            before = (runs[n - 1][1], runs[n - 1][3]) if n else (0, 0)
+            after = (runs[n + 1][0], runs[n + 1][2]) if n + 1 < len(runs) else (len(old), len(new))
+            bounds = (before, after)
+            a, end, j1, j2 = _within_one(run, old, new, home, bounds) if run[0] < run[1] else run
             mid = _po_escape(new[j1:j2])
             if a == end:  # a pure insertion: after character a - 1, else before the first character
                 j = home(a - 1) if a > 0 else home(0)
@@ -341,6 +347,34 @@ class PoContainer(Container):
         return edits
 
 
+def _within_one(run: tuple[int, int, int, int], old: str, new: str, home: Callable[[int], int],
+                bounds: tuple[tuple[int, int], tuple[int, int]]) -> tuple[int, int, int, int]:
+    """``run`` (``old[a:end]`` → ``new[j1:j2]``) slid to an equal place inside one literal, when it crosses
+    two and can.  The shortest diff of ``"the the "`` + ``"talks"`` → ``"the talks"`` removes ``"he t"``,
+    across the line break, which moved the ``t`` of ``talks`` up a line; slid one character left it
+    removes ``"the "`` from the first line alone (session 23).  A run slides left while the character
+    before it equals its last one, in both texts (right likewise), never into its neighbours (``bounds``: where
+    the run before it ends and the one after it starts, in ``old`` and ``new``): the text it gives stays the same."""
+    a, end, j1, j2 = run
+    (lo, lo_new), (hi, hi_new) = bounds
+    if home(a) == home(end - 1):
+        return run
+    for step in (-1, 1):
+        k = 0
+        while True:
+            k += 1
+            x, y, i1, i2 = a + step * k, end + step * k, j1 + step * k, j2 + step * k
+            if step < 0:
+                ok = x >= lo and i1 >= lo_new and old[x] == old[y] and new[i1] == new[i2]
+            else:
+                ok = y <= hi and i2 <= hi_new and old[x - 1] == old[y - 1] and new[i1 - 1] == new[i2 - 1]
+            if not ok:
+                break
+            if home(x) == home(y - 1):
+                return x, y, i1, i2
+    return run
+
+
 @dataclass
 class PoLocator:
     """Line and column in the file of a character of a msgstr value: the line of the literal that
@@ -371,11 +405,18 @@ def _ascii_compatible(codec: str) -> bool:
         return False
 
 
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
 def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
     """The charset the header declares (UTF-8 if none or unknown), the byte-order mark and the text."""
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("a UTF-16 PO file: GNU gettext reads only ASCII-compatible charsets", path=path, line=1)
+    for wide, name in _WIDE_BOMS:  # UTF-32 first: its little-endian mark starts with UTF-16's
+        if raw == wide:  # a mark alone holds no text: an empty file, as in every format (session 23)
+            return "utf-8", raw, ""
+        if raw.startswith(wide):
+            raise InputError(f"a {name} PO file: GNU gettext reads only ASCII-compatible charsets", path=path, line=1)
     body = raw[len(bom):]
     name, line = "utf-8", 1
     latin = body.decode("latin-1")

@@ -307,7 +307,8 @@ class JsonlFormat:
         errors: list[str] = []
         first: tuple[int, dict[str, Any]] | None = None  # the first record that is an object
         first_bad: int | None = None  # the line number of the first line that is no object
-        has_field = has_source = has_id = False
+        has_field = has_source = has_id = has_text = False
+        other: tuple[int, Any] | None = None  # the first text field that is neither a string nor null
         for n, line in enumerate(lines):
             body = line.strip(_WS)
             if not body:
@@ -338,7 +339,10 @@ class JsonlFormat:
             text = obj[text_field]
             if not isinstance(text, str):
                 errors.append(f"{where}: field {text_field!r} is {_json_type(text)}, not a string; kept unchanged")
+                if text is not None and other is None:
+                    other = (n, text)
                 continue
+            has_text = True
             bad = lone_surrogate(text)
             if bad is not None:
                 errors.append(f"{where}: field {text_field!r} contains a lone surrogate ({bad}), which is not "
@@ -364,6 +368,10 @@ class JsonlFormat:
             if span is not None:
                 locator = JsonStringLocator(n + 1, lead + span[0], body[span[0] : span[1]])
             units.append(Unit(uid, text, source=source, line_offset=n, meta={"line_index": n}, locator=locator))
+        if first is None and first_bad is not None and "\r" in tf.text and "\n" not in tf.text:
+            raise InputError("its lines end in a lone CR (classic Mac OS), and JSON Lines ends each record with a "
+                             "line feed (LF or CRLF): the whole file reads as one line; convert the line ends "
+                             "(tr '\\r' '\\n')", path=path, line=1)
         if first is None and first_bad is not None:  # pretty-printed JSON, a JSON array, another format
             raise InputError(f"no line is a JSON object (JSON Lines is one object a line; "
                              f"{errors[0].removesuffix('; kept unchanged')})", path=path, line=first_bad)
@@ -379,6 +387,11 @@ class JsonlFormat:
             keys = ", ".join(map(repr, list(obj)[:10])) or "none"
             raise InputError(f"no record has the field {name!r}{of}{nested_hint(name, obj)} "
                              f"(fields of line {n + 1}: {keys}); nothing was checked", path=path, line=n + 1)
+        if other is not None and not has_text:  # --text-field names a number, an id, a nested object: a typo
+            n, value = other
+            raise InputError(f"no record's field {text_field!r} is a string (line {n + 1}: {_json_type(value)}; "
+                             "--text-field names the field that holds the text); nothing was checked",
+                             path=path, line=n + 1)
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
 

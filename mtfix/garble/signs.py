@@ -42,7 +42,9 @@ from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, t
 from mtfix.lexicon import PREFIXES as _PREFIXES
 from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.lexicon import prefixed_stem as _prefixed_stem
-from mtfix.tokens import other_script
+from mtfix.reverence import PRONOUNS as REVERENT_PRONOUNS
+from mtfix.reverence import reverent as is_reverent
+from mtfix.tokens import greek_symbol, other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERBS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
@@ -117,7 +119,15 @@ _PAST_FORMS = frozenset({
 #: singular subject ("Margaret sits alone ...", "the facility bears interest ...") is a finite verb.
 #: Also 16 (session 22): units are no word in another alphabet: the micro sign and other Latin-1 letters ("µm"), the
 #: letterlike symbols ("Ω" OHM SIGN), Greek mu as the micro prefix ("μg/mL") and omega as ohms ("kΩ").
-ANALYSIS_REVISION = 16
+#: 17 (session 23): a web address, an e-mail address or a domain name in the prose, with what is glued to it, is read
+#: as one opaque name (``mtfix.garble.view.address_names``) in every view: a plain-text sentence holding one is judged
+#: (it was skipped by the check, read raw by the fluency score), as Markdown's code spans are.
+#: Also 17 (session 23, precision on liturgy and scripture): "He", "His", "Him" capitalised in a sentence that names God
+#: or capitalises "Him", "Thy" and the like in mid-sentence are reverential, no capital in mid-sentence
+#: (:mod:`mtfix.reverence`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
+#: difference ("λ = 633 nm", "σ²", "2πr", "Δp"), is no word in another alphabet and no unknown word
+#: (:func:`mtfix.tokens.greek_symbol`).
+ANALYSIS_REVISION = 17
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -963,9 +973,15 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     vw = [i[1] or g for i, g in zip(infos, tags, strict=True)]
     d["function_word_share"] = sum(map(operator.ne, vw, tags)) / max(len(vw), 1)
     caps = 0
+    reverent = None  # whether the sentence speaks of God ("for He is good"), asked once it matters
     for i in compress(count(), map(_CAPITAL_FUNCTION, infos)):  # capitalised function words ("The")
         if i >= 1 and tags[i] not in ("NNP", "NNPS") and tags[i - 1] not in _CAP_BLOCKERS \
                 and not _capital_by_style(words, infos, i) and not _after_marker(words, tags, i):
+            if words[i] in REVERENT_PRONOUNS:
+                if reverent is None:
+                    reverent = is_reverent(words)
+                if reverent:
+                    continue
             caps += 1
     d["capital_midsentence"] = float(caps)
     worst = None
@@ -1243,6 +1259,9 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
         if log is None:  # an unknown word (most are known: one test for them)
+            if greek_symbol(lw):  # "θ", "Δt": a symbol of mathematics, as "x" is (session 23)
+                prev = prev_log = None
+                continue
             if info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
                 # the original of a name given for reference, in parentheses or glossed by them (session 10)
                 prev = prev_log = None

@@ -7,11 +7,12 @@ an image, TeX math: the format's ``opaque`` spans) becomes :data:`STAND_IN`, whi
 as an @handle, one opaque name-like token (analysis revision 7).  Offsets map back to the document,
 so findings point into it.
 
-No view (the checker leaves the sentence alone, as before): where a URL, an e-mail address or a
-domain name is in the prose, an autolink or an image with such an address (as in plain text, where such a sentence is not
-judged: judging them raised the majors of ``bench/audit_professional.py`` and the professional
-findings of ``bench/eval_realmt.py``), and where the format does not say which of its protected
-spans are markup (``meta["opaque"]`` is None: XLIFF placeholders may stand for words).
+A web address, an e-mail address or a domain name in the prose (and an autolink or an image, which
+Markdown's view reads as opaque anyway) is one name too, :data:`STAND_IN`, in every view
+(:func:`address_names`, session 23): until then such a sentence had no view and the check skipped it while
+the fluency score read its raw text.  No view (the checker leaves the sentence alone) where the format does
+not say which of its protected spans are markup (``meta["opaque"]`` is None and a span is neither an HTML
+comment nor an address: XLIFF placeholders may stand for words).
 
 >>> from mtfix.files import unit_document
 >>> from mtfix.formats.markdown import MarkdownFormat
@@ -22,8 +23,8 @@ spans are markup (``meta["opaque"]`` is None: XLIFF placeholders may stand for w
 'Run @code on the whole site & see @code.'
 >>> doc.text[slice(*v.span(17, 22))], doc.text[slice(*v.span(4, 9))]
 ('whole', '`mtfix check`')
->>> segment_view(doc, doc.segments[1]) is None
-True
+>>> segment_view(doc, doc.segments[1]).text
+'See @code.'
 """
 
 from __future__ import annotations
@@ -67,22 +68,20 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
     if not doc.is_protected(start, end):
         return View(text[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
     opaque = doc.meta.get("opaque")
-    if opaque is None:
-        return _around_comments(doc, start, end)
     fmt = _within(doc.meta.get("format_protected") or (), start, end)
+    names = address_names(text, start, end, fmt)
+    if opaque is None:
+        return _around_comments(doc, start, end, names)
+    runs = sorted([*fmt, *names], key=lambda r: r.start)
     pos = start
-    for r in [*fmt, Span(end, end)]:
+    for r in [*runs, Span(end, end)]:
         if pos < r.start and doc.is_protected(pos, r.start):
-            return None  # an address in the prose: not judged, as in plain text
+            return None  # protected text the format does not own and no address: not judged
         pos = max(pos, r.end)
-    opaque_runs = _within(opaque, start, end)
-    code = _within(doc.meta.get("code") or (), start, end)
-    for o in opaque_runs:
-        if not any(c.start <= o.start and o.end <= c.end for c in code) and find_protected_spans(text[o.start:o.end]):
-            return None  # an autolink, an image with an address: as an address in plain text
+    opaque_runs = [*_within(opaque, start, end), *names]
     out = _Builder(text)
     pos = start
-    for run in fmt:
+    for run in runs:
         out.verbatim(pos, run.start)
         out.replace(run, any(o.start < run.end and run.start < o.end for o in opaque_runs))
         pos = run.end
@@ -90,20 +89,74 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
     return View("".join(out.chars), tuple(out.starts), tuple(out.ends))
 
 
-def _around_comments(doc: Document, start: int, end: int) -> View | None:
+#: What may stand right before a name made of an address (:func:`address_names`) without being part of it,
+#: and what may end a sentence or a clause right after it.
+_OPENERS = frozenset("([{<\"'“‘«„‹—–")
+_CLOSERS = frozenset(".,;:!?)]}>\"'”’»›…—–")
+
+
+def address_names(text: str, start: int, end: int, fmt: Sequence[Span] = ()) -> list[Span]:
+    """The web addresses, e-mail addresses and domain names in the prose of ``text[start:end]`` (outside the
+    format's own spans ``fmt``), each as the name the detector reads (:data:`STAND_IN`), the one place every
+    view (plain text, Markdown, a format that only protects comments) finds them, so that the check and the
+    fluency score read one text (session 23).  An address is :func:`mtfix.segment.find_protected_spans`'s
+    (what rules never touch), widened over the characters glued to it ("athttps://x.org" is one name) but not
+    over an opening bracket or quote before it, nor over punctuation after it ("see x.org/a." ends in prose),
+    save a closing parenthesis the address opened ("wiki/Baku_(city)").
+
+    >>> t = "Read (https://en.wikipedia.org/wiki/Baku_(city)) or mail a@b.org."
+    >>> [t[s.start:s.end] for s in address_names(t, 0, len(t))]
+    ['https://en.wikipedia.org/wiki/Baku_(city)', 'a@b.org']
+    """
+    prose = text[start:end]
+    if fmt:  # the format's spans read as blanks: a link's destination, a code span, emphasis markers are not prose
+        chars = list(prose)
+        for f in fmt:
+            chars[f.start - start : f.end - start] = " " * (f.end - f.start)
+        prose = "".join(chars)
+    found = find_protected_spans(prose)
+    if not found:
+        return []
+    out: list[Span] = []
+    for a in found:
+        s, e = start + a.start, start + a.end
+        lo = max([f.end for f in fmt if f.end <= s], default=start)
+        hi = min([f.start for f in fmt if f.start >= e], default=end)
+        if out:
+            lo = max(lo, out[-1].end)
+        while s > lo and not text[s - 1].isspace() and text[s - 1] not in _OPENERS:
+            s -= 1
+        core = e
+        while e < hi and not text[e].isspace():
+            e += 1
+        while e > core and text[e - 1] in _CLOSERS and not (
+                text[e - 1] == ")" and text.count("(", s, e - 1) > text.count(")", s, e - 1)):
+            e -= 1
+        if out and s <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(e, out[-1].end))
+        else:
+            out.append(Span(s, e))
+    return out
+
+
+def _around_comments(doc: Document, start: int, end: int, names: Sequence[Span] = ()) -> View | None:
     """Where the format does not say which spans are markup: a sentence whose only protected text is HTML
-    comments (``doc.meta["comments"]``: a directive ``<!-- mtfix-ignore: MTF105 -->`` after it) is judged
-    without them, as it was before comments were protected (session 21); else None (not judged)."""
+    comments (``doc.meta["comments"]``: a directive ``<!-- mtfix-ignore: MTF105 -->`` after it) and addresses
+    (``names``, :func:`address_names`) is judged without the comments (as it was before comments were protected,
+    session 21) and with each address read as one name; else None (not judged)."""
     comments = _within(doc.meta.get("comments") or (), start, end)
-    if not comments:
+    if not comments and not names:
         return None
     out = _Builder(doc.text)
     pos = start
-    for c in [*comments, Span(end, end)]:
+    runs = sorted([*((c, False) for c in comments), *((n, True) for n in names)], key=lambda r: r[0].start)
+    for c, name in [*runs, (Span(end, end), False)]:
         if pos < c.start and doc.is_protected(pos, c.start):
             return None
         out.verbatim(pos, c.start)
-        if c.start < c.end and out.chars and not out.chars[-1].isspace() and c.end < end \
+        if name:
+            out.replace(c, True)
+        elif c.start < c.end and out.chars and not out.chars[-1].isspace() and c.end < end \
                 and not doc.text[c.end].isspace():
             out.add(" ", c.start, c.start)
         pos = max(pos, c.end)

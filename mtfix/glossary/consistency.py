@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 
 import regex
 
@@ -39,6 +40,7 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
                   ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, odd spelling, dominant spelling) for each odd occurrence."""
     from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
 
     from mtfix.lexicon import is_common
 
@@ -60,8 +62,12 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
                 candidates = near_in_length.get(n)
                 if candidates is None:  # a spelling 3 letters longer or shorter is 3 edits away or more
                     candidates = near_in_length[n] = [d for d in dominant if abs(len(d) - n) <= 2]
-                for dom in candidates:  # the distance (in C) first: most pairs are far apart
-                    if OSA.distance(tok, dom, score_cutoff=2) > max(1, min(2, len(dom) // 4)):
+                # the distances to all candidates in one call (in C): most pairs are far apart, and only those
+                # within 2 edits come back, taken in the candidates' order (the third item is the index)
+                near = sorted(extract(tok, candidates, scorer=OSA.distance, score_cutoff=2, limit=None),
+                              key=itemgetter(2))
+                for dom, distance, _ in near:
+                    if distance > max(1, min(2, len(dom) // 4)):
                         continue
                     if counts[dom] < 3 * counts[tok] or dom.lower() == tok.lower() or derived(tok, dom):
                         continue

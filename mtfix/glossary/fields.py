@@ -8,6 +8,7 @@ entry built from a row of them (a TSV/CSV row or a YAML mapping).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mtfix.errors import GlossaryError
@@ -50,6 +51,26 @@ def split_list(value: Any, where: str = "", field: str = "", problems: list[str]
     return out
 
 
+#: C0 and C1 controls and DEL: no form of a name or term holds one; a damaged export does (session 23: ``fix``
+#: wrote a term's NUL or terminal escape into the text, which the next run skipped as binary).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def refuse_controls(where: str, field: str, forms: Any) -> None:
+    """Raise :class:`GlossaryError` naming ``where`` when one of ``forms`` (a string or strings) holds a
+    control character.
+
+    >>> refuse_controls("g.tsv:2", "term", "Ba\\x00ku")
+    Traceback (most recent call last):
+    mtfix.errors.GlossaryError: g.tsv:2: term 'Ba\\x00ku' holds the control character U+0000: a glossary form is printable text (a damaged export?)
+    """
+    for form in (forms,) if isinstance(forms, str) else forms:
+        bad = _CONTROL.search(form)
+        if bad is not None:
+            raise GlossaryError(f"{where}: {field} {form!r} holds the control character U+{ord(bad.group()):04X}: "
+                                "a glossary form is printable text (a damaged export?)")
+
+
 def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None = None) -> Entry:
     """One entry from a mapping of field → value.  Raises :class:`GlossaryError`
     (naming ``where``, i.e. file:line) for an empty term or a bad value;
@@ -73,7 +94,7 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
         first = _YES.get(str(first).strip().lower())
         if first is None:
             raise GlossaryError(f"{where}: first_mention must be yes or no, not {row.get('first_mention')!r}")
-    return Entry(
+    entry = Entry(
         term=term,
         variants=split_list(row.get("variants"), where, "variants", problems),
         type=etype,
@@ -88,6 +109,11 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
         origin=where,
         historical=split_list(row.get("historical"), where, "historical", problems),
     )
+    refuse_controls(where, "term", entry.term)
+    refuse_controls(where, "short", entry.short_form)
+    for name in LIST_FIELDS:
+        refuse_controls(where, name, getattr(entry, name))
+    return entry
 
 
 def _text(value: Any) -> str:

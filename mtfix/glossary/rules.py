@@ -41,7 +41,8 @@ Hotel"), except for persons; a capitalised everyday word that only opens the sen
 suggestion only after another word ("Hotel Kiyev" may be a hotel) or before a finite verb ("Bank Kiyev is
 closed": a subject, a name); a person's bare surname in the English alphabet after another given
 name ("Magomed Aliev": another person, whose English spelling it is) is left alone in every mention
-of the document.  A one-word variant of a name that English text prints for something of its own
+of the document, also after a given name English prints as a word, inside a sentence ("the boxer Islam
+Aliev"; a title such as "President" or "Sheikh" is no given name).  A one-word variant of a name that English text prints for something of its own
 (it is in the English word-frequency list: "SNG", not "Makron") is only a suggestion ("the SNG
 plant": synthetic natural gas), unless the document makes the entry plain: another form of the
 name ("CIS"), or for a surname a title before it or the person named in full.  A historical name (the entry's `historical` list: "Tiflis" for Tbilisi) is right

@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 
 from mtfix.errors import GlossaryError
-from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, LIST_SEP, REQUIRED, entry_from_row
+from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, LIST_SEP, REQUIRED, entry_from_row, refuse_controls
 from mtfix.glossary.model import Entry, Glossary
 
 _PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target term")}
@@ -38,6 +38,8 @@ def _fail(msg: str, errors: list[str] | None) -> None:
 def _rows(path: Path, text: str):
     """(line number, row) for every row that is not blank or a comment (a line starting with
     ``#``; in CSV a quoted ``"#..."`` first field is a value, as :func:`dump_table` writes it)."""
+    if "\r" in text and "\n" not in text:  # classic Mac line ends (Excel for Mac's "CSV (Macintosh)"): each
+        text = text.replace("\r", "\n")  # CR ends a row; the csv module reads only LF and CRLF (session 23)
     reader = _reader(path, text)
     lines: list[str] | None = None
     start = 1
@@ -111,6 +113,12 @@ def _pairs(path: Path, rows, errors: list[str] | None) -> Glossary:
         if len(cells) not in (2, 4) or not cells[0] or not cells[1]:
             _fail(f"{where}: malformed line: a two-column glossary has a source term and a target term "
                   f"(and optionally their language codes), not {len(cells)} field(s)", errors)
+            continue
+        try:
+            refuse_controls(where, "source term", cells[0])
+            refuse_controls(where, "target term", cells[1])
+        except GlossaryError as exc:
+            _fail(str(exc), errors)
             continue
         entries.append(Entry(term=cells[1], source=(cells[0],), origin=where))
     return Glossary(entries, [str(path)])

@@ -16,6 +16,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,11 +58,21 @@ class Proposal:
     unit: int
     edit: Edit
     finding: int  # index of the finding (in its unit) that proposed it
+    #: a later pass's edit (see :func:`later_proposals`): the id of the first pass's edit it goes with
+    after: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         e = self.edit
-        return {"id": self.id, "unit": self.unit, "start": e.start, "end": e.end, "original": e.original,
-                "replacement": e.replacement, "code": e.code, "safety": str(e.safety)}
+        return {
+            "id": self.id,
+            "unit": self.unit,
+            "start": e.start,
+            "end": e.end,
+            "original": e.original,
+            "replacement": e.replacement,
+            "code": e.code,
+            "safety": str(e.safety),
+        }
 
 
 def unit_proposals(digest: str, unit: int, findings: list[Finding]) -> list[Proposal]:
@@ -76,6 +87,120 @@ def unit_proposals(digest: str, unit: int, findings: list[Finding]) -> list[Prop
             if pid not in seen:
                 seen.add(pid)
                 out.append(Proposal(pid, unit, e, i))
+    return out
+
+
+#: how far (characters of one word, no space) a later pass's edit may be from the edit it goes with
+_NEAR = 3
+
+
+class _PassMap:
+    """Positions of the text after one pass's ``edits`` (each against the text before it) in the text before them,
+    by bisection (a long file's passes hold thousands of edits)."""
+
+    def __init__(self, edits: tuple[Edit, ...]):
+        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.a: list[int] = []  # where each edit's replacement starts in the text after
+        self.z: list[int] = []  # and ends
+        self.delta: list[int] = []  # the length the edits before it added
+        d = 0
+        for e in self.edits:
+            self.a.append(e.start + d)
+            self.z.append(e.start + d + len(e.replacement))
+            self.delta.append(d)
+            d += len(e.replacement) - (e.end - e.start)
+        self.total = d
+
+    def before(self, pos: int, side: str) -> int | None:
+        """``pos`` in the text before; None inside a replacement.  At a deletion's place ``side`` picks its
+        start ("before") or its end ("after").
+
+        >>> from mtfix.model import FixSafety
+        >>> m = _PassMap((Edit(2, 3, "", " ", "X", "r", FixSafety.SAFE), Edit(5, 5, "ab", "", "X", "r", FixSafety.SAFE)))
+        >>> [m.before(p, "after") for p in range(8)], m.before(2, "before")
+        ([0, 1, 3, 4, 5, None, 5, 6], 2)
+        """
+        i = bisect.bisect_left(self.a, pos)
+        if i > 0 and pos <= self.z[i - 1]:  # at the end of the replacement before, or inside it
+            return self.edits[i - 1].end if pos == self.z[i - 1] else None
+        if i < len(self.edits) and self.a[i] == pos:
+            e = self.edits[i]
+            return e.end if self.z[i] == pos and side == "after" else e.start
+        return pos - (self.delta[i] if i < len(self.edits) else self.total)
+
+
+def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]) -> list[Proposal]:
+    """The safe edits that `mtfix fix`'s later passes applied next to an edit of the first, against the unit's
+    text, each proposed with the finding of the edit it follows (one decision for both: "said that , the" loses
+    its space, then the comma after "said that"; accepting the space's edit alone left "said that, the" where
+    `fix` writes "said that the").  An edit of a later pass that touches no applied edit, or whose place cannot
+    be told in the unit's text, is not proposed (nor one next to it of a pass after)."""
+    passes = fx.log.passes
+    if (
+        len(passes) < 2
+        or not fx.converged
+        or fx.oscillation
+        or passes[-1].after != fx.text
+        or passes[0].before != fx.original
+    ):
+        return []
+    by_key = {edit_key(unit, p.edit): p for p in first}
+    maps = [_PassMap(p.edits) for p in passes[:-1]]
+    spans: list[tuple[int, int]] = []  # applied edits in the unit's text, sorted (they never overlap)
+    joined: dict[tuple[int, int], Proposal | None] = {}  # the proposal each goes with (None: not proposed)
+    starts: dict[int, tuple[int, int]] = {}
+    ends: dict[int, tuple[int, int]] = {}
+
+    def place(a: int, b: int, p: Proposal | None) -> None:
+        bisect.insort(spans, (a, b))
+        joined[(a, b)] = p
+        starts.setdefault(a, (a, b))
+        ends.setdefault(b, (a, b))
+
+    for e in passes[0].edits:
+        place(e.start, e.end, by_key.get(edit_key(unit, e)))
+    out: list[Proposal] = []
+    seen = {p.id for p in first}
+    for k in range(1, len(passes)):
+        for e in passes[k].edits:
+            a: int | None = e.start
+            b: int | None = e.end
+            for j in range(k - 1, -1, -1):
+                a = None if a is None else maps[j].before(a, "after")
+                b = None if b is None else maps[j].before(b, "before")
+            if a is None or b is None:
+                continue  # inside an earlier edit's text: no place in the unit's
+            b = max(a, b)  # (an insertion at a deletion's place)
+            i = bisect.bisect_left(spans, (b, b))  # the spans that start before b: the last reaches furthest
+            if i > 0 and spans[i - 1][1] > a and spans[i - 1][0] < b:
+                continue  # across an earlier edit
+            near = [s for s in (ends.get(a), starts.get(b)) if s is not None]
+            if a == b and i > 0 and spans[i - 1][0] <= a <= spans[i - 1][1]:
+                near.append(spans[i - 1])
+            near += [s for s in (starts.get(a),) if s is not None and a == b]
+            if not near:  # a few characters of the same word away ("back ,,and": the space, then a comma, go;
+                # the space after the comma left comes in a third pass): the same slip's
+                for s in (spans[i - 1] if i > 0 else None, spans[i] if i < len(spans) else None):
+                    gap = None if s is None else fx.original[s[1] : a] if s[1] <= a else fx.original[b : s[0]]
+                    if gap is not None and len(gap) <= _NEAR and not any(c.isspace() for c in gap):
+                        near.append(s)
+            base = next((joined[s] for s in near if joined[s] is not None), None)
+            if (
+                base is None
+                or e.safety is not FixSafety.SAFE
+                or e.original != fx.original[a:b]
+                or near
+                and any(joined[s] is None for s in near)
+            ):
+                place(a, b, None)
+                continue
+            moved = Edit(a, b, e.replacement, e.original, e.code, e.origin, e.safety).in_context(fx.original)
+            pid = edit_id(digest, unit, moved)
+            prop = Proposal(pid, unit, moved, base.finding, after=base.after or base.id)
+            if pid not in seen:
+                seen.add(pid)
+                out.append(prop)
+            place(a, b, prop)
     return out
 
 
@@ -130,21 +255,25 @@ class FileReview:
         return [p for u in self.units for p in u.proposals]
 
 
-def proposals_for(pipeline: Pipeline, inp: Input, fmt: str | None = None,
-                  options: dict[str, Any] | None = None) -> tuple[Container, dict[str, Proposal]]:
-    """The container of ``inp`` and every edit a review of it proposes, by id (no repair, no score)."""
+def proposals_for(
+    pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None
+) -> tuple[Container, dict[str, Proposal]]:
+    """The container of ``inp`` and every edit a review of it proposes, by id (repaired as `fix` would, for the
+    edits its later passes add; no score)."""
     container = read_container(inp, fmt, options or {}, pipeline)
     digest = file_digest(inp.raw)
     found: dict[str, Proposal] = {}
     for i, unit in enumerate(container.units):
-        check = pipeline.check(unit_document(unit, inp.path, pipeline.config.jobs))
-        for p in unit_proposals(digest, i, check.findings):
+        fx = pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs), unsafe=False)
+        first = unit_proposals(digest, i, fx.findings)
+        for p in first + later_proposals(digest, i, fx, first):
             found[p.id] = p
     return container, found
 
 
-def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
-                 options: dict[str, Any] | None = None) -> FileReview:
+def review_input(
+    pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None
+) -> FileReview:
     """Check, repair (safe fixes, as ``mtfix fix`` would) and score every unit of ``inp``."""
     from mtfix.scoring import score_document
 
@@ -157,8 +286,17 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     for i, unit in enumerate(container.units):
         fx = pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs), unsafe=False)
         check = CheckResult(fx.document, fx.findings)  # type: ignore[arg-type]
-        ur = UnitReview(i, unit.id, unit.line_offset, check, fx, unit_proposals(digest, i, fx.findings),
-                        source=unit.source, unit=unit)
+        first = unit_proposals(digest, i, fx.findings)
+        ur = UnitReview(
+            i,
+            unit.id,
+            unit.line_offset,
+            check,
+            fx,
+            first + later_proposals(digest, i, fx, first),
+            source=unit.source,
+            unit=unit,
+        )
         ur.score_before = score_document(check, signature=signature)
         ur.adherence = _adherence(pipeline, fx)
         if fx.changed:
@@ -172,8 +310,9 @@ def review_input(pipeline: Pipeline, inp: Input, fmt: str | None = None,
     if fixed:  # score the repaired file as `mtfix fix` then `mtfix score` would: render, reload, check
         try:
             after = load(container.render(fixed), None if inp.path == "-" else inp.path, fmt, **options)
-            after_units = add_contexts(pipeline, after.units, inp.path) \
-                if len(after.units) == len(container.units) else None
+            after_units = (
+                add_contexts(pipeline, after.units, inp.path) if len(after.units) == len(container.units) else None
+            )
         except Exception:  # pragma: no cover - a format that cannot re-read its own output
             after_units = None
     for ur in review.units:

@@ -46,8 +46,12 @@ def _adherence(units: list[UnitReview]) -> dict[str, Any] | None:
         den = sum(p.get(count_key) or 0 for p in parts if p.get(key) is not None)
         return round(num / den, 4) if den else None
 
-    return {"mentions": mentions, "canonical_before": share("canonical_before", "mentions"),
-            "mentions_after": after_mentions, "canonical_after": share("canonical_after", "mentions_after")}
+    return {
+        "mentions": mentions,
+        "canonical_before": share("canonical_before", "mentions"),
+        "mentions_after": after_mentions,
+        "canonical_after": share("canonical_after", "mentions_after"),
+    }
 
 
 #: The Markdown marker of a line (a list's "-" or "1.", a heading's "#"s, a quote's ">"), nested.
@@ -101,18 +105,18 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
             marker = _marker(text[start:end])  # a heading's "#" before the first sentence
             continue
         if start in seg_end and k + 1 < len(starts):
-            own = start + len(text[start:seg_end[start]].rstrip())
+            own = start + len(text[start : seg_end[start]].rstrip())
             if last <= own and (marker := _marker(text[own:end])):
                 shown = own  # the next sentence's markup goes with it
         if touched:
             shown = max(shown, reach[i])
         if shown == start and start not in fluency_at and not touched:
             continue  # only white space before the first segment
-        gap_before = text[out[-1][1]:start] if out else ""
+        gap_before = text[out[-1][1] : start] if out else ""
         para = not out or "\n" in gap_before or "\r" in gap_before  # (``\r`` alone: classic Mac OS)
         sentence = shown
         if start in seg_end:  # the segment, and what its findings and edits cover
-            inside = spans[bisect.bisect_left(span_starts, start):bisect.bisect_left(span_starts, seg_end[start])]
+            inside = spans[bisect.bisect_left(span_starts, start) : bisect.bisect_left(span_starts, seg_end[start])]
             sentence = min(shown, max([seg_end[start], *(b for _a, b in inside)]))
         out.append([start, shown, fluency_at.get(start), para, sentence, lead])
     return out
@@ -126,21 +130,58 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
         text = ur.check.document.text
         index_of = {p.id: n + len(edits) for n, p in enumerate(ur.proposals)}
         findings = []
-        for f in ur.check.findings:
+        later: dict[int, list[int]] = {}  # a later pass's edits, by the finding whose edit they go with
+        for p in ur.proposals:
+            if p.after is not None:
+                later.setdefault(p.finding, []).append(index_of[p.id])
+        for i, f in enumerate(ur.check.findings):
             fix = str(f.fix) if f.edits else "none"
             ids: list[int] = []
             if fix != "none":  # two findings proposing the very same edit share its proposal
                 ids = [index_of[pid] for e in f.edits if (pid := edit_id(fr.digest, ur.index, e)) in index_of]
+                ids += later.get(i, [])
             line, col = ur.file_location(f.start)
-            findings.append({"c": f.code, "s": str(f.severity), "g": f.category, "a": f.start, "b": f.end,
-                             "l": line, "k": col, "m": f.message, "x": fix, "e": ids,
-                             "sg": list(f.suggestions[:5])})
+            findings.append(
+                {
+                    "c": f.code,
+                    "s": str(f.severity),
+                    "g": f.category,
+                    "a": f.start,
+                    "b": f.end,
+                    "l": line,
+                    "k": col,
+                    "m": f.message,
+                    "x": fix,
+                    "e": ids,
+                    "sg": list(f.suggestions[:5]),
+                }
+            )
         for p in ur.proposals:
             e = p.edit
-            edits.append({"id": p.id, "u": ur.index, "a": e.start, "b": e.end, "r": e.replacement,
-                          "o": e.original, "c": e.code, "x": str(e.safety), "d": word_diff(text, e)})
-        units.append({"id": None if ur.id is None else str(ur.id), "line": ur.line_offset, "text": text,
-                      "src": ur.source, "blocks": blocks(ur), "f": findings})
+            edits.append(
+                {
+                    "id": p.id,
+                    "u": ur.index,
+                    "a": e.start,
+                    "b": e.end,
+                    "r": e.replacement,
+                    "o": e.original,
+                    "c": e.code,
+                    "x": str(e.safety),
+                    "d": word_diff(text, e),
+                    **({"w": p.after} if p.after is not None else {}),
+                }
+            )
+        units.append(
+            {
+                "id": None if ur.id is None else str(ur.id),
+                "line": ur.line_offset,
+                "text": text,
+                "src": ur.source,
+                "blocks": blocks(ur),
+                "f": findings,
+            }
+        )
     return {"path": fr.path, "digest": fr.digest, "format": fr.format, "units": units, "edits": edits}
 
 
@@ -156,16 +197,26 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
     segs = [s for u in fr.units if u.score_after for s in u.score_after.segments]  # after safe fixes
     signature = next((u.score_before.signature for u in fr.units if u.score_before), "")
     return {
-        "n": n, "path": fr.path, "digest": fr.digest, "format": fr.format, "units": len(fr.units),
-        "words": words, "findings": len(findings),
+        "n": n,
+        "path": fr.path,
+        "digest": fr.digest,
+        "format": fr.format,
+        "units": len(fr.units),
+        "words": words,
+        "findings": len(findings),
         "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
         "categories": sorted(cats.items(), key=lambda kv: (-kv[1], kv[0])),
-        "safe": fixes.get(str(FixSafety.SAFE), 0), "unsafe": fixes.get(str(FixSafety.UNSAFE), 0),
-        "human": fixes.get("none", 0), "edits": len(fr.proposals),
-        "fluency_before": before, "fluency_after": after,
+        "safe": fixes.get(str(FixSafety.SAFE), 0),
+        "unsafe": fixes.get(str(FixSafety.UNSAFE), 0),
+        "human": fixes.get("none", 0),
+        "edits": len(fr.proposals),
+        "fluency_before": before,
+        "fluency_after": after,
         "fluent": (sum(s.fluency >= 90 for s in segs), len(segs)),  # sentences at 90 or above, of all
         "unit_words": _unit_words(),  # the document score's unit: runs of sentences of at least this many words
-        "adherence": _adherence(fr.units), "signature": signature, "errors": fr.errors,
+        "adherence": _adherence(fr.units),
+        "signature": signature,
+        "errors": fr.errors,
     }
 
 
@@ -189,10 +240,12 @@ def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = 
             docs[code] = {"title": info.title, "text": info.explain()}
         elif code.startswith("LT:"):
             rid = code[3:]
-            docs[code] = {"title": f"LanguageTool rule {rid}",
-                          "text": f"{code}: a finding of LanguageTool's rule {rid} (grammar checker). "
-                                  "Its category and severity come from mtfix/grammar/categories.tsv; see "
-                                  "docs/languagetool.md."}
+            docs[code] = {
+                "title": f"LanguageTool rule {rid}",
+                "text": f"{code}: a finding of LanguageTool's rule {rid} (grammar checker). "
+                "Its category and severity come from mtfix/grammar/categories.tsv; see "
+                "docs/languagetool.md.",
+            }
         else:
             docs[code] = {"title": code, "text": f"{code}: no documentation bundled; try `mtfix explain {code}`."}
     return docs
@@ -207,8 +260,9 @@ def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review",
-                  others: Sequence[Pipeline] = ()) -> dict[str, Any]:
+def build_context(
+    pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review", others: Sequence[Pipeline] = ()
+) -> dict[str, Any]:
     """The template's context: summaries, per-file payloads, rule docs, totals.  ``others``: the
     pipelines of the files under other settings files (each file's summary has its own signature;
     the report's is every distinct one, joined by `` | ``)."""
@@ -216,21 +270,37 @@ def build_context(pipeline: Pipeline, reviews: list[FileReview], title: str = "m
     codes = {f.code for fr in reviews for f in fr.findings}
     sev = Counter(str(f.severity) for fr in reviews for f in fr.findings)
     totals = {
-        "files": len(reviews), "findings": sum(s["findings"] for s in summaries),
-        "edits": sum(s["edits"] for s in summaries), "human": sum(s["human"] for s in summaries),
+        "files": len(reviews),
+        "findings": sum(s["findings"] for s in summaries),
+        "edits": sum(s["edits"] for s in summaries),
+        "human": sum(s["human"] for s in summaries),
         "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
         "words": sum(s["words"] for s in summaries),
         # the severity filters ticked when the report opens (min-severity); the rest are one click away
-        "shown": [s for s in SEVERITIES if Severity(s).rank >= min(p.config.min_severity.rank
-                                                                 for p in (pipeline, *others))],
+        "shown": [
+            s for s in SEVERITIES if Severity(s).rank >= min(p.config.min_severity.rank for p in (pipeline, *others))
+        ],
     }
     rules = sorted(codes)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
     created = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     signature = " | ".join(dict.fromkeys(p.signature() for p in (pipeline, *others)))
-    meta = {"format": FORMAT, "version": VERSION, "corrections_version": CORRECTIONS_VERSION,
-            "signature": signature, "created": created,
-            "report": report_key(created, signature, reviews)}
-    return {"title": title, "summaries": summaries, "payloads": [file_payload(fr) for fr in reviews],
-            "docs": rule_docs(pipeline, codes, others), "totals": totals, "rules": rules, "categories": categories,
-            "meta": meta, "signature": signature}
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "corrections_version": CORRECTIONS_VERSION,
+        "signature": signature,
+        "created": created,
+        "report": report_key(created, signature, reviews),
+    }
+    return {
+        "title": title,
+        "summaries": summaries,
+        "payloads": [file_payload(fr) for fr in reviews],
+        "docs": rule_docs(pipeline, codes, others),
+        "totals": totals,
+        "rules": rules,
+        "categories": categories,
+        "meta": meta,
+        "signature": signature,
+    }

@@ -264,10 +264,9 @@ def statistical_penalties(doc: Document, words: list[int], w: Weights) -> list[f
 
 def garble_probabilities(doc: Document, w: Weights) -> list[float | None]:
     """The garble detector's probability per segment (None for a segment too short to judge, or when the
-    detector is not used).  A segment the check does not judge because its prose view is None (a web address
-    in it where the format does not say which protected spans are markup: plain text) is read here as its
-    raw text, address and all: the score judges it, the check (:class:`mtfix.garble.checker.GarbleChecker`) does not.  Session
-    22 measured aligning the two (bench/RESULTS.md, "the integrations, round 3") and left it."""
+    detector is not used), of the segment's prose as the check reads it (:func:`mtfix.garble.checker.segment_text`:
+    a web address read as one name, session 23).  A segment the check does not judge because it has no prose view
+    (a protected span the format does not name: an XLIFF placeholder) is read here as its raw text."""
     if not w.uses_detector:
         return [None] * len(doc.segments)
     from mtfix.garble.checker import probability, segment_text

@@ -50,16 +50,7 @@ def test_the_view_is_the_prose(text: str, prose: str) -> None:
     assert view_text(text) == prose
 
 
-@pytest.mark.parametrize("text", [
-    "Comment at https://example.org/consultation until the end of March.",  # an address in the prose
-    "Write to press@example.org for the full list of speakers.",
-    "Comment at <https://example.org/consultation> until the end of March.",  # an autolink
-    "The logo ![logo](https://example.org/logo.png) appears on every page.",
-])
-def test_an_address_leaves_the_sentence_unjudged_as_in_plain_text(text: str) -> None:
-    assert view_text(text) is None
-    plain = to_document(text)
-    assert plain.is_protected(plain.segments[0].start, plain.segments[0].end)
+# an address in the prose, an autolink, an image: one name, as in plain text (tests/garble/test_address_names.py)
 
 
 def test_the_view_maps_back_to_the_document() -> None:

@@ -57,3 +57,22 @@ def test_only_spellings_near_in_length_are_tried_and_the_findings_are_the_same()
         text = " ".join(words) + "."
         assert list(odd_spellings(text)) == _every_dominant(text)
     assert any(_every_dominant(" ".join(["Mammadyarov said"] * 9 + ["Mammadyaro said"])))  # the test finds some
+
+
+def test_of_two_near_dominant_spellings_the_more_frequent_is_named_as_before() -> None:
+    """The distances come back from one call (session 23), sorted by distance: the candidates are still tried
+    in the dominant spellings' order (the most frequent first), as one by one."""
+    rng = random.Random(5)
+    names = ["Karimova", "Karimovs", "Karamova", "Kerimova", "Talibova", "Talibove"]
+    reached = 0
+    for _ in range(80):
+        words = []
+        for _ in range(rng.randint(40, 140)):
+            name = rng.choice(names)
+            words.append(_slip(rng, name) if rng.random() < 0.2 else name)
+            words.append(rng.choice(["said", "met", "and", "in"]))
+        text = " ".join(words) + "."
+        want = _every_dominant(text)
+        assert list(odd_spellings(text)) == want
+        reached += len(want)
+    assert reached > 50

@@ -790,3 +790,35 @@ def test_findings_left_as_is_are_read_and_ignored_by_fix():
          "checked": [{"code": "MTF120", "unit": 0, "start": 0, "end": 4}]}]}
     parsed = parse_decisions(doc, "d.json")
     assert parsed.files[0].accepted == ["ab"] and parsed.files[1].accepted == []
+
+
+def test_every_safe_edit_decided_as_the_page_accepts_them_writes_what_fix_writes(tmp_path):
+    """The report proposes the safe edits of `fix`'s later passes with the edit each follows (session 23: a
+    stray space before a comma goes, then the comma after "said that", or the doubled comma): every safe edit
+    accepted as *Accept safe edits* does (in order, none over an accepted one, a later pass's edit only with its
+    own) and applied with `fix --decisions` gives `mtfix fix`'s bytes, CRLF and all."""
+    text = (
+        "He said that , the bridge 😀 was closed ; said the minister .\r\n"
+        "Prices rose ,, and the the ferry (מעבורת) stopped.\r\nIt was said that ,, the water came back.\r\n"
+        "The water came back ,,and the ferry stopped .\r\n"  # a third pass: the space after the comma left
+    )
+    doc = tmp_path / "commas.txt"
+    doc.write_bytes(text.encode("utf-8"))
+    (tmp_path / "fixed").mkdir()
+    assert cli("fix", *OFF, "-o", tmp_path / "fixed", doc).exit_code == 0
+    data = review(doc, tmp_path / "r.html")[0]
+    accepted: list[dict] = []
+    for e in data["edits"]:
+        if e["x"] != "safe" or (e.get("w") and e["w"] not in {a["id"] for a in accepted}):
+            continue
+        if any(a["u"] == e["u"] and a["a"] < e["b"] and e["a"] < a["b"] for a in accepted):
+            continue
+        accepted.append(e)
+    assert any(e.get("w") for e in accepted)  # the later passes' edits are proposed
+    for f in data["units"][0]["f"]:  # each in the card of the finding whose edit it follows
+        later = [data["edits"][i] for i in f["e"] if data["edits"][i].get("w")]
+        assert all(e["w"] in {data["edits"][i]["id"] for i in f["e"]} for e in later)
+    (tmp_path / "d.json").write_text(json.dumps(decisions_doc(data, accepted)), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", doc)
+    assert r.exit_code == 0, r.output
+    assert doc.read_bytes() == (tmp_path / "fixed" / doc.name).read_bytes()

@@ -11,7 +11,9 @@
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
- *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]]}
+ *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]],
+ *           w: the id of the edit it goes with (an edit of a later pass of `mtfix fix`, made possible by that one:
+ *              in that edit's finding, accepted only with it, rejected with it)}
  *   (once loaded, an edit's id is "file/id", unique in the page; pid is the id the decisions file names)
  * Offsets are UTF-16 indices of the unit text only when the text is in the BMP; the
  * report therefore works on arrays of code points (see cp()).
@@ -142,7 +144,10 @@
         e.id = n + "/" + e.pid;
         editIndex[e.id] = { file: n, edit: e };
         e.key = e.u + ":" + e.a + ":" + e.b + ":" + e.r;
+        if (e.w) e.w = n + "/" + e.w;
       });
+      data.later = {};  /* edit id -> the later passes' edits that go with it */
+      data.edits.forEach(function (e) { if (e.w) (data.later[e.w] = data.later[e.w] || []).push(e); });
       indexEdits(data);
       cache[n] = data;
       return data;
@@ -232,7 +237,7 @@
     rows.forEach(function (r) { r.cards.forEach(function (f) { order.push(f.id); }); });
     var safeOf = {}, keys = {}, shownE = shownEdits(data);  /* each rule's safe edits shown, for "Accept all" */
     data.edits.forEach(function (e, ei) {
-      if (e.x !== "safe" || !shownE[ei] || keys[e.c + " " + e.key]) return;
+      if (e.x !== "safe" || e.w || !shownE[ei] || keys[e.c + " " + e.key]) return;  /* (a later pass's edit: with its own) */
       keys[e.c + " " + e.key] = true;
       safeOf[e.c] = (safeOf[e.c] || 0) + 1;
     });
@@ -644,9 +649,11 @@
     var prev = {};
     prev[key] = !!checked[key];
     if (on) checked[key] = true; else delete checked[key];
-    undoStack.push({ label: on ? "leave as is" : "undecide", prev: {}, chk: prev, file: cur });
     var kb = card.querySelector("button.keep");
-    if (kb) announce((on ? "Left as is: " : "Undecided: ") + kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") + ".");
+    var name = kb ? kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") : "";
+    undoStack.push({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : ""), prev: {}, chk: prev, file: cur,
+                     fid: card.id.slice(5) });
+    if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + ".");
     paintKeep(card);
     saved();
   }
@@ -980,7 +987,12 @@
     if (d === "accept") {
       var dropped = [];
       around.forEach(function (o) {
-        if (decisions[o.id] === "accept" && conflicts(e, o)) { decisions[o.id] = "reject"; touched.push(o.id); dropped.push(o.c); }
+        if (decisions[o.id] === "accept" && conflicts(e, o)) {
+          decisions[o.id] = "reject"; touched.push(o.id); dropped.push(o.c);
+          (data.later[o.id] || []).forEach(function (l) {  /* a later pass's edit never stays without its own */
+            if (l.id !== e.id && decisions[l.id] === "accept") { decisions[l.id] = "reject"; touched.push(l.id); }
+          });
+        }
       });
       if (dropped.length && !quiet) toast("Rejected " + dropped.join(", ") + ": it overlaps the edit you accepted.");
     }
@@ -990,13 +1002,15 @@
   function decide(ids, d) {
     var info = editIndex[ids[0]], what = (d || "undecide") + (info ? " " + info.edit.c : "");
     var acc = document.querySelector('#doc .card[data-edits~="' + ids[0] + '"] button.acc');
+    /* named as its buttons are (which of a line's "the the" it was): z says what it undid, and goes back to it */
+    if (acc) what = (d || "undecide") + acc.getAttribute("aria-label").replace(/^Accept/, "");
     if (acc) announce((d === "accept" ? "Accepted" : d === "reject" ? "Rejected" : "Undecided") +
                       acc.getAttribute("aria-label").replace(/^Accept/, "") + ".");
     var touched = undoable(what, function () {
       var out = [];
       ids.forEach(function (id) { out = out.concat(setDecision(id, d)); });
       return out;
-    });
+    }, acc ? acc.closest(".card").id.slice(5) : null);
     repaint(touched);
     saved();
   }
@@ -1005,12 +1019,12 @@
   /* [{label, prev: {edit id: decision or null}, file}]; emptied by a correction. z undoes the last action of the
      open file (it undid one in the file left behind, out of sight, and the editor pressed it again). */
   var undoStack = [];
-  function undoable(label, act) {
+  function undoable(label, act, fid) {  /* fid: the finding decided (undo makes it the current one again) */
     var snap = Object.assign({}, decisions), touched = act(), prev = {}, any = false;
     touched.forEach(function (id) {
       if (snap[id] !== decisions[id] && !(id in prev)) { prev[id] = snap[id] || null; any = true; }
     });
-    if (any) undoStack.push({ label: label, prev: prev, file: cur });
+    if (any) undoStack.push({ label: label, prev: prev, file: cur, fid: fid || null });
     if (undoStack.length > 200) undoStack.shift();
     return touched;
   }
@@ -1029,6 +1043,8 @@
     repaint(ids);
     document.querySelectorAll("#doc .card[data-chk]").forEach(paintKeep);
     saved();
+    var back = step.fid ? view.order.indexOf(step.fid) : -1;
+    if (back >= 0) setCurrent(back);  /* the finding whose decision came back: seen, and decided again with a key */
     toast("Undone: " + step.label + " (" + (chk.length ? chk.length + " finding" + (chk.length === 1 ? "" : "s")
           : ids.length + " edit" + (ids.length === 1 ? "" : "s")) + ").");
   }
@@ -1785,10 +1801,12 @@
     touched = undoable("accept safe " + (code ? code + " " : "") + "edits", function () {
       var out = [];
       data.edits.forEach(function (e, ei) {
-        if (e.x !== "safe" || (code && e.c !== code) || decisions[e.id] || correctionOver(cur, e)) return;
+        var rule = e.w ? editIndex[e.w].edit.c : e.c;  /* a later pass's edit goes with its finding's rule */
+        if (e.x !== "safe" || (code && rule !== code) || decisions[e.id] || correctionOver(cur, e)) return;
         if (!shown[ei]) { hidden++; return; }
+        if (e.w && decisions[e.w] !== "accept") return;  /* a later pass's edit, only with the edit it follows */
         var clash = near(data, e.u, e.a, e.b).some(function (o) { return decisions[o.id] === "accept" && conflicts(e, o); });
-        if (!clash) { out.push.apply(out, setDecision(e.id, "accept", true)); accepted++; }
+        if (!clash) { out.push.apply(out, setDecision(e.id, "accept", true)); if (!(code && e.w)) accepted++; }
       });
       return out;
     });

@@ -11,6 +11,7 @@ import regex
 from mtfix import regexcache
 from mtfix.lexicon import is_common, is_everyday_word
 from mtfix.model import Document, FixSafety, Severity
+from mtfix.reverence import PRONOUNS, reverent_text
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern
 
@@ -43,6 +44,17 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
     return m is not None and is_everyday_word(m.group("label").lower())
 
 
+def _reverent_segment(doc: Document, start: int, memo: dict[int, bool]) -> bool:
+    """Whether the segment at ``start`` speaks of God, so that its "He" and "His" are capitalised out of
+    reverence (:mod:`mtfix.reverence`, session 23)."""
+    seg = doc.segment_at(start)
+    if seg is None:
+        return False
+    if seg.start not in memo:
+        memo[seg.start] = reverent_text(doc.text[seg.start:seg.end])
+    return memo[seg.start]
+
+
 @detector("mid_sentence_capital")
 def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A closed-class word capitalised after a word, inside a sentence, before a
@@ -68,6 +80,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         return
     pattern = regexcache.compile(r"\b(?P<w>" + "|".join(words) + r")\b(?=[ \t]+\p{Ll})")
     text = doc.text
+    reverent: dict[int, bool] = {}  # by segment start: whether the segment speaks of God
     for m in pattern.finditer(text):
         k = m.start() - 1
         while k >= 0 and text[k] in " \t":
@@ -96,6 +109,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if prev.endswith(".") and not regex.search(r"\p{Lu}\.\p{Lu}\p{Ll}+$", prev):
             continue
         if _opens_after_label(doc, text, m.start()):  # "NOTE 1 This clause ...": a standard's label
+            continue
+        if word in PRONOUNS and _reverent_segment(doc, m.start(), reverent):  # "the Lord, for He is good"
             continue
         if word in subjects and prev.lower() not in conjunctions:
             yield Hit(
