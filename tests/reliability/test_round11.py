@@ -444,18 +444,11 @@ def test_a_library_import_keeps_its_ctrl_c(tmp_path: Path) -> None:
     assert proc.stdout.strip() == "interrupted True", (proc.stdout, proc.stderr)
 
 
-@pytest.mark.parametrize(("signame", "code", "said"), [("SIGINT", 130, INTERRUPTED),
-                                                       ("SIGTERM", 143, "mtfix: stopped (SIGTERM); no file was "
-                                                                        "left half-written")])
-def test_an_interrupt_that_lands_in_a_finaliser_still_stops_the_run(tmp_path: Path, signame: str, code: int,
-                                                                     said: str) -> None:
-    """Ctrl-C (or SIGTERM) that arrives while Python runs an object's ``__del__`` (a regex's, logging's
-    lock: seen in 2 of 14 Ctrl-Cs sent to ``mtfix fix -j 2`` 0.9-1.1 s in) is swallowed by Python with
-    ``Exception ignored in: <function Group.__del__ ...> Traceback ... KeyboardInterrupt`` on standard
-    error, and the run went on and **wrote every file**, exit 0.  Now it is raised again outside the
-    finaliser: one line, the signal's exit code, nothing written."""
-    (tmp_path / "a.txt").write_text(GARBLED)
+def _stops_with_nothing_written(tmp_path: Path, signame: str, code: int, said: str, preamble: str = "") -> None:
+    """Run ``mtfix fix`` with a finaliser that sends ``signame`` during the write (after ``preamble``): the run
+    must stop with ``code`` and one line, the file untouched and no temporary file left."""
     script = ("import os, runpy, signal, sys\n"
+              + preamble +
               "import mtfix.io.textfile as tf\n"
               "real = tf.atomic_write\n"
               "class Finalised:\n"
@@ -478,6 +471,20 @@ def test_an_interrupt_that_lands_in_a_finaliser_still_stops_the_run(tmp_path: Pa
 @pytest.mark.parametrize(("signame", "code", "said"), [("SIGINT", 130, INTERRUPTED),
                                                        ("SIGTERM", 143, "mtfix: stopped (SIGTERM); no file was "
                                                                         "left half-written")])
+def test_an_interrupt_that_lands_in_a_finaliser_still_stops_the_run(tmp_path: Path, signame: str, code: int,
+                                                                     said: str) -> None:
+    """Ctrl-C (or SIGTERM) that arrives while Python runs an object's ``__del__`` (a regex's, logging's
+    lock: seen in 2 of 14 Ctrl-Cs sent to ``mtfix fix -j 2`` 0.9-1.1 s in) is swallowed by Python with
+    ``Exception ignored in: <function Group.__del__ ...> Traceback ... KeyboardInterrupt`` on standard
+    error, and the run went on and **wrote every file**, exit 0.  Now it is raised again outside the
+    finaliser: one line, the signal's exit code, nothing written."""
+    (tmp_path / "a.txt").write_text(GARBLED)
+    _stops_with_nothing_written(tmp_path, signame, code, said)
+
+
+@pytest.mark.parametrize(("signame", "code", "said"), [("SIGINT", 130, INTERRUPTED),
+                                                       ("SIGTERM", 143, "mtfix: stopped (SIGTERM); no file was "
+                                                                        "left half-written")])
 def test_a_late_delivery_that_lands_in_the_hook_still_stops_the_run(tmp_path: Path, signame: str, code: int,
                                                                     said: str) -> None:
     """The test above failed 7 times in 30 under CPU load (session 23): the signal swallowed in the finaliser is
@@ -487,32 +494,17 @@ def test_a_late_delivery_that_lands_in_the_hook_still_stops_the_run(tmp_path: Pa
     exit 0.  Here the first timer always fires before its ``start`` returns (the slow main thread, made
     certain): the run must still stop."""
     (tmp_path / "a.txt").write_text(GARBLED)
-    script = ("import os, runpy, signal, sys, threading\n"
-              "import mtfix.io.textfile as tf\n"
-              "real, real_timer = tf.atomic_write, threading.Timer\n"
-              "class Unlucky(real_timer):\n"
-              "    fired = False\n"
-              "    def start(self):\n"
-              "        if Unlucky.fired:\n"
-              "            return super().start()\n"
-              "        Unlucky.fired = True\n"
-              "        self.function(*self.args, **self.kwargs)\n"
-              "threading.Timer = Unlucky\n"
-              "class Finalised:\n"
-              "    def __del__(self):\n"
-              f"        os.kill(os.getpid(), signal.{signame})\n"
-              "        for _ in range(10000): pass\n"
-              "def atomic_write(*a, **k):\n"
-              "    Finalised()\n"
-              "    return real(*a, **k)\n"
-              "tf.atomic_write = atomic_write\n"
-              "sys.argv = ['mtfix', 'fix', '--grammar', 'off', 'a.txt']\n"
-              "runpy.run_module('mtfix', run_name='__main__', alter_sys=True)\n")
-    proc = run_script(script, tmp_path)
-    assert proc.returncode == code, (proc.returncode, proc.stderr)
-    assert proc.stderr.strip().splitlines() == [said]
-    assert (tmp_path / "a.txt").read_text() == GARBLED
-    assert leftovers(tmp_path) == []
+    _stops_with_nothing_written(tmp_path, signame, code, said,
+                                preamble=("import threading\n"
+                                          "real_timer = threading.Timer\n"
+                                          "class Unlucky(real_timer):\n"
+                                          "    fired = False\n"
+                                          "    def start(self):\n"
+                                          "        if Unlucky.fired:\n"
+                                          "            return super().start()\n"
+                                          "        Unlucky.fired = True\n"
+                                          "        self.function(*self.args, **self.kwargs)\n"
+                                          "threading.Timer = Unlucky\n"))
 
 
 def test_a_named_path_too_long_for_the_system_says_so(tmp_path: Path, mtfix_cli) -> None:
