@@ -22,19 +22,12 @@ import regex
 
 from mtfix import regexcache
 from mtfix.glossary.model import Entry
-from mtfix.glossary.spans import FUNCTION_WORDS
+from mtfix.glossary.spans import FUNCTION_WORDS, TITLES
 from mtfix.tokens import LazyPattern
 
 INITIALS = regexcache.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[\t\p{Zs}]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                          r"(?![\p{L}\p{N}])")
 _PREV_WORD = LazyPattern(r"(\p{Lu}[\p{L}’'.-]*)[\t\p{Zs}]+$")
-#: Words that may stand before a bare surname without being a first name.
-TITLES = frozenset((
-    "President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister",
-    "Secretary", "Chancellor", "Commissioner", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Speaker",
-    "Adviser", "Advisor", "General", "Leader", "King", "Queen", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
-    "Dr.", "Monsieur", "Madame",
-))
 
 
 class SurnameIndex:

@@ -260,8 +260,15 @@ def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:
     return word
 
 
+#: Words that may stand before a bare surname without being a first name.
+TITLES = frozenset((
+    "President", "Vice-President", "Chairman", "Chairwoman", "Chair", "Premier", "Prime", "Minister",
+    "Secretary", "Chancellor", "Commissioner", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Speaker",
+    "Adviser", "Advisor", "General", "Leader", "King", "Queen", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
+    "Dr.", "Monsieur", "Madame",
+))
 #: Titles, ranks and honorifics that stand before a bare surname without being a given name, besides
-#: :data:`mtfix.glossary.initials.TITLES` (which the initials share): an everyday word among them is no given name
+#: :data:`TITLES` (which the initials share): an everyday word among them is no given name
 #: even inside a sentence (:func:`another_persons_surname`).
 HONORIFICS = frozenset((
     "Sheikh", "Emir", "Prince", "Princess", "Sultan", "Shah", "Senator", "Governor", "Mayor", "Deputy", "Director",
@@ -303,8 +310,6 @@ def another_persons_surname(text: str, start: int, end: int, own: frozenset[str]
     word = _capital_before(text, start, known)
     if word is None or word.lower() in own:
         return False
-    from mtfix.glossary.initials import TITLES
-
     if word in TITLES or word in HONORIFICS:
         return False
     from mtfix.lexicon import is_common
