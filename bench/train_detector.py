@@ -896,6 +896,16 @@ def _fit_stacked(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, trees
     return lambda xs, hs: 1.0 / (1.0 + np.exp(-np.clip(lin(xs, hs) + second(xs[:, dense]), -30, 30)))
 
 
+def _with_columns(xc: np.ndarray, other: dict, dev: dict, tagged: dict,
+                  columns: Callable[[list], np.ndarray]) -> tuple[np.ndarray, dict, dict]:
+    """A candidate's extra columns (``columns`` of the tagged sentences) after the others, for the fitted rows,
+    MLQE-PE, the professional rows and realmt dev alike."""
+    xc = np.hstack([xc, columns(tagged["rows"])])
+    other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], columns(tagged["mlqe"])]),
+             "pro_x": np.hstack([other["pro_x"], columns(tagged["pro"])])}
+    return xc, other, {**dev, "x": np.hstack([dev["x"], columns(tagged["dev"])])}
+
+
 def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other0: dict, dev0: dict,
                    args, tagged: dict | None = None, only: list[str] | None = None) -> list[dict]:
     """Each candidate: out-of-fold figures on realmt train (languages held out), MLQE-PE dev and MQM 2020/TED
@@ -934,11 +944,9 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             if tagged is None:
                 raise ValueError(f"{name}: needs the tagged sentences")
             ev = cand["editrate"]
-            xc = np.hstack([x, editrate_columns(tagged["rows"], ev, args.shared)])
-            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], editrate_columns(tagged["mlqe"], ev, args.shared)]),
-                     "pro_x": np.hstack([other["pro_x"], editrate_columns(tagged["pro"], ev, args.shared)])}
-            dev = {**dev, "x": np.hstack([dev["x"], editrate_columns(tagged["dev"], ev, args.shared)])}
-            cols += list(range(x.shape[1], xc.shape[1]))
+            base = xc.shape[1]
+            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, ev=ev: editrate_columns(t, ev, args.shared))
+            cols += list(range(base, xc.shape[1]))
         if cand.get("lm"):  # word-LM columns after the other columns
             if importlib.util.find_spec("pocketsphinx") is None:
                 print(f"{name}: skipped (needs pocketsphinx: bench/lm_evidence.py)", flush=True)
@@ -946,10 +954,7 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             if tagged is None:
                 raise ValueError(f"{name}: needs the tagged sentences")
             base, names = xc.shape[1], cand["lm"]
-            xc = np.hstack([xc, lm_columns(tagged["rows"], names)])
-            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], lm_columns(tagged["mlqe"], names)]),
-                     "pro_x": np.hstack([other["pro_x"], lm_columns(tagged["pro"], names)])}
-            dev = {**dev, "x": np.hstack([dev["x"], lm_columns(tagged["dev"], names)])}
+            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: lm_columns(t, names))
             cols += list(range(base, xc.shape[1]))
         if cand.get("parser"):  # parser columns after the other columns
             import parser_evidence
@@ -960,19 +965,13 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             if tagged is None:
                 raise ValueError(f"{name}: needs the tagged sentences")
             base, names = xc.shape[1], cand["parser"]
-            xc = np.hstack([xc, parser_columns(tagged["rows"], names)])
-            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], parser_columns(tagged["mlqe"], names)]),
-                     "pro_x": np.hstack([other["pro_x"], parser_columns(tagged["pro"], names)])}
-            dev = {**dev, "x": np.hstack([dev["x"], parser_columns(tagged["dev"], names)])}
+            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: parser_columns(t, names))
             cols += list(range(base, xc.shape[1]))
         if cand.get("pairs"):  # word-pair columns after the other columns
             if tagged is None:
                 raise ValueError(f"{name}: needs the tagged sentences")
             base, names = xc.shape[1], cand["pairs"]
-            xc = np.hstack([xc, pair_columns(tagged["rows"], names)])
-            other = {**other, "mlqe_x": np.hstack([other["mlqe_x"], pair_columns(tagged["mlqe"], names)]),
-                     "pro_x": np.hstack([other["pro_x"], pair_columns(tagged["pro"], names)])}
-            dev = {**dev, "x": np.hstack([dev["x"], pair_columns(tagged["dev"], names)])}
+            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: pair_columns(t, names))
             cols += list(range(base, xc.shape[1]))
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]

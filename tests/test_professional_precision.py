@@ -35,7 +35,7 @@ FIFTH_GENRES = Path(__file__).parent / "data" / "professional_fifth_genres.txt"
 SIXTH_GENRES = Path(__file__).parent / "data" / "professional_sixth_genres.txt"
 #: Sentences of ``professional_more_genres.txt`` that the detector still calls major on its probability alone
 #: (session 21, not fixed: each fix tried cost machine-translation majors on realmt train, see bench/RESULTS.md).
-#: The set's tests leave them out; :func:`test_known_false_majors_of_session_21` fails once one is fixed.
+#: The set's tests leave them out; :func:`test_known_false_majors` fails once one is fixed.
 KNOWN_FALSE_MAJORS = (
     "The Tenant shall keep the Property in good and tenantable repair and condition.",
     "Signed by John Reid, for and on behalf of Northfield Holdings Limited.",
@@ -44,14 +44,14 @@ KNOWN_FALSE_MAJORS = (
 )
 #: Sentences of ``professional_fifth_genres.txt`` the detector calls major on its probability alone (session 22,
 #: not fixed): a guidebook's unglossed loanwords ("plov", "kazans"), which the detector cannot tell from words MT
-#: left untranslated without the source; :func:`test_known_false_majors_of_session_22` fails once one is fixed.
+#: left untranslated without the source; :func:`test_known_false_majors` fails once one is fixed.
 KNOWN_FALSE_MAJORS_22 = (
     "Try the plov at the covered bazaar, where it is cooked in huge iron kazans from late morning.",
 )
 #: Sentences of ``professional_sixth_genres.txt`` the detector calls major on its probability alone (session 23,
 #: not fixed): a terrace chant, one phrase three times, which is the shape of an MT loop (MLQE-PE dev MT repeats
 #: a vocative the same way, with "!"), and the verbless Trinitarian formula of liturgy, a chain of "of the" with no
-#: verb, which is the shape of garbled MT; :func:`test_known_false_majors_of_session_23` fails once one is fixed.
+#: verb, which is the shape of garbled MT; :func:`test_known_false_majors` fails once one is fixed.
 KNOWN_FALSE_MAJORS_23 = (
     "Come on you Rovers, come on you Rovers, come on you Rovers!",
     "In the name of the Father, and of the Son, and of the Holy Spirit. Amen.",
@@ -106,25 +106,18 @@ def test_the_known_false_majors_are_in_the_set() -> None:
     assert set(KNOWN_FALSE_MAJORS_23) <= set(SIXTH_GENRES.read_text(encoding="utf-8").splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="session 21: the detector's false majors on verbless lines, a defined term "
-                                       "beside a rare legal word and a nonce word of a nursery tale (not fixed)")
-@pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS)
-def test_known_false_majors_of_session_21(pipeline, sentence):
-    assert all(f.severity.rank < Severity.MAJOR.rank for f in pipeline.check(sentence).findings)
-    assert pipeline.fix(sentence).text == sentence
+_KNOWN_FALSE_REASONS = (
+    (KNOWN_FALSE_MAJORS, "session 21: the detector's false majors on verbless lines, a defined term beside a rare "
+                         "legal word and a nonce word of a nursery tale (not fixed)"),
+    (KNOWN_FALSE_MAJORS_22, "session 22: unglossed loanwords of a guidebook read as words MT left untranslated "
+                            "(not fixed)"),
+    (KNOWN_FALSE_MAJORS_23, "session 23: a chant of one phrase said three times (an MT loop's shape) and the "
+                            "verbless Trinitarian formula (garbled MT's shape) (not fixed)"),
+)
 
 
-@pytest.mark.xfail(strict=True, reason="session 22: unglossed loanwords of a guidebook read as words MT left "
-                                       "untranslated (not fixed)")
-@pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS_22)
-def test_known_false_majors_of_session_22(pipeline, sentence):
-    assert all(f.severity.rank < Severity.MAJOR.rank for f in pipeline.check(sentence).findings)
-    assert pipeline.fix(sentence).text == sentence
-
-
-@pytest.mark.xfail(strict=True, reason="session 23: a chant of one phrase said three times (an MT loop's shape) and "
-                                       "the verbless Trinitarian formula (garbled MT's shape) (not fixed)")
-@pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS_23)
-def test_known_false_majors_of_session_23(pipeline, sentence):
+@pytest.mark.parametrize("sentence", [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=reason))
+                                      for sentences, reason in _KNOWN_FALSE_REASONS for s in sentences])
+def test_known_false_majors(pipeline, sentence):
     assert all(f.severity.rank < Severity.MAJOR.rank for f in pipeline.check(sentence).findings)
     assert pipeline.fix(sentence).text == sentence
