@@ -27,5 +27,9 @@ test: languagetool browser
 	$(PYTHON) -m ruff check mtfix tests bench examples
 	$(PYTHON) -m pytest -q
 
+# ruff alone, as `make test` runs it first.
+lint:
+	$(PYTHON) -m ruff check mtfix tests bench examples
+
 bench: install
 	$(PYTHON) bench/bench_rules.py

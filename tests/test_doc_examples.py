@@ -422,3 +422,79 @@ def test_doctor_checks_the_server_lt_url_names(tmp_path: Path, monkeypatch: pyte
     r = _run("doctor", "--lt-url", f"http://127.0.0.1:{port}")
     assert r.exit_code == 1
     assert re.search(rf"FAIL +LT server +http://127\.0\.0\.1:{port} ", r.output), r.output
+
+
+# -- session 24: the documentation run as written, round 4 ----------------------------------------
+
+
+def test_the_rules_pages_options_are_options_mtfix_has() -> None:
+    """docs/rules.md (the rules' own documentation, as `mtfix explain` prints it) names only options
+    that some mtfix command has (MTF129 said "applied only with --unsafe", an option no command has)."""
+    root = typer.main.get_command(app)
+
+    def options(node: Any) -> set[str]:
+        own = {o for p in getattr(node, "params", []) for o in (*p.opts, *p.secondary_opts)}
+        return own.union(*(options(c) for c in getattr(node, "commands", {}).values()))
+
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")))
+    assert named and not named - options(root), sorted(named - options(root))
+
+
+def test_the_pages_historical_and_english_word_variants_are_unsafe_fixes() -> None:
+    """MTF301 on a historical name ("Tiflis") and on a one-word variant English prints ("SNG") is an
+    unsafe fix, applied with unsafe fixes on (tests/glossary/test_glossary_tiers.py): the rule's
+    documentation and the README say so, not "a suggestion, never an edit" / "only suggested"."""
+    import mtfix
+
+    for text, fixed in [
+        ("In 1900 Tiflis was a busy city.", "In 1900 Tbilisi was a busy city."),
+        ("The SNG plant opened on Monday.", "The Commonwealth of Independent States plant opened on Monday."),
+    ]:
+        (f,) = [f for f in mtfix.check(text).findings if f.code == "MTF301"]
+        assert str(f.fix) == "unsafe" and f.edits
+        assert mtfix.fix(text).text == text and mtfix.fix(text, unsafe=True).text == fixed
+    rules_page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    mtf301 = " ".join(rules_page.split('<a id="mtf301"></a>')[1].split("<a id=")[0].split())
+    assert "never an edit" not in mtf301 and "only a suggestion" not in mtf301
+    readme = " ".join(PAGES["README.md"].split())
+    assert "exact variants (MTF301, safe;" in readme and "only suggested" not in readme
+
+
+def test_the_formats_page_says_a_markdown_sentence_with_an_address_is_judged() -> None:
+    """docs/formats.md: since analysis revision 17 a Markdown sentence holding a URL, an autolink or an
+    image with an address is judged, the address read as one name (it said such a sentence is not
+    judged)."""
+    import mtfix
+    from mtfix.config import Config
+
+    garbled = "The minister of it simply of the talks was informed {} by the side of the of news.\n"
+    pipeline = mtfix.Pipeline(Config(grammar="off", select=("MTF401",)))
+    for address in ("at https://example.org/a", "at <https://example.org/a>", "![map](https://example.org/m.png)"):
+        doc = pipeline.document(garbled.format(address), path="a.md")
+        assert [f.code for f in pipeline.check(doc).findings] == ["MTF401"], address
+    page = " ".join(PAGES["docs/formats.md"].split())
+    assert "such an address is not judged" not in page
+    assert "an autolink or an image whose source is such an address is judged, the address read as one name" in page
+
+
+def test_the_detector_page_names_the_analysis_revision_the_weights_are_applied_to() -> None:
+    """docs/detector.md, "Training": the revisions since the shipped fit run to today's ANALYSIS_REVISION."""
+    from mtfix.garble.signs import ANALYSIS_REVISION
+
+    page = " ".join(PAGES["docs/detector.md"].split())
+    assert f"analysis revisions 2–{ANALYSIS_REVISION} changed the features" in page
+
+
+def test_languagetool_status_names_the_server_lt_url_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/languagetool.md: `mtfix languagetool status --lt-url URL` reports that server: one that does not
+    answer is named, as `doctor` names it (it said `server: not running`, as if no server were asked for)."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    r = _run("languagetool", "status", "--lt-url", f"http://127.0.0.1:{port}")
+    assert r.exit_code == 1
+    assert f"server:       http://127.0.0.1:{port} does not answer a check (--lt-url)\n" in r.output, r.output

@@ -133,6 +133,8 @@ def status(
         srv = info["server"]
         state = "not running" if not srv.get("unresponsive") else (  # type: ignore[union-attr]
             f"{srv['url']} (pid {srv['pid']}) does not answer; `mtfix languagetool stop` stops it")  # type: ignore[index]
+        if s.url:  # the server asked for (--lt-url, lt-url in the settings): named, as doctor names it
+            state = f"{s.url} does not answer a check ({s.url_origin})"
         typer.echo(f"server:       {srv['url'] + ' (healthy)' if healthy else state}")  # type: ignore[index]
         c = info["cache"]
         said = c["error"] or f"{c['entries']} entries, {c['bytes']} bytes"  # type: ignore[index]

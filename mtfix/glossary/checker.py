@@ -491,7 +491,7 @@ class GlossaryChecker(BaseChecker):
             return make_finding("MTF306", doc, ev.start, ev.end,
                                 f"'{got}' is a forbidden form: the glossary has '{e.term}'", origin=_origin(e),
                                 replacement=e.term, safety=FixSafety.NONE)
-        if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): a suggestion, never an edit
+        if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): an unsafe fix only
             repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
             return make_finding("MTF301", doc, ev.start, ev.end,
                                 f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
@@ -510,7 +510,7 @@ class GlossaryChecker(BaseChecker):
                 if e.is_name and " " not in hit.form and printed_in_english(got) \
                         and not context.identifies(doc.text, ev, bare):
                     # a word English prints for something of its own ("SNG" for synthetic natural gas, a
-                    # surname other people bear), in a text that does not otherwise name the entry: a suggestion
+                    # surname other people bear), in a text that does not otherwise name the entry: an unsafe fix
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
                                         origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)

@@ -43,10 +43,10 @@ closed": a subject, a name); a person's bare surname in the English alphabet aft
 name ("Magomed Aliev": another person, whose English spelling it is) is left alone in every mention
 of the document, also after a given name English prints as a word, inside a sentence ("the boxer Islam
 Aliev"; a title such as "President" or "Sheikh" is no given name).  A one-word variant of a name that English text prints for something of its own
-(it is in the English word-frequency list: "SNG", not "Makron") is only a suggestion ("the SNG
+(it is in the English word-frequency list: "SNG", not "Makron") is an unsafe fix ("the SNG
 plant": synthetic natural gas), unless the document makes the entry plain: another form of the
 name ("CIS"), or for a surname a title before it or the person named in full.  A historical name (the entry's `historical` list: "Tiflis" for Tbilisi) is right
-for the past: reported with the term as a suggestion, never an edit.  A variant that differs from the term only in case ("Zangezur Corridor"), in
+for the past: reported, with the term as an unsafe fix (applied only with --unsafe-fixes).  A variant that differs from the term only in case ("Zangezur Corridor"), in
 diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep), in
 spacing and hyphens ("COP 29", "Trans Caspian pipeline") or, word for word, by a vowel or "y" more
 or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) is house style:
