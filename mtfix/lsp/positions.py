@@ -11,6 +11,8 @@ negotiated position encoding: UTF-16 unless the client offered another.
 (2, 4)
 >>> LineIndex("a😀b", "utf-8").position(2)
 (0, 5)
+>>> apply_change("a😀b\\r\\nc\\u2028d", (0, 3), (1, 1), "X")  # an incremental change: UTF-16, LSP's lines
+'a😀X\\u2028d'
 """
 
 from __future__ import annotations
@@ -84,3 +86,52 @@ class LineIndex:
             else:
                 lo = mid + 1
         return lo
+
+
+def apply_change(text: str, start: tuple[int, int], end: tuple[int, int], new: str, encoding: str = "utf-16") -> str:
+    """``text`` with the LSP range ``start``–``end`` ((line, character) in code units of ``encoding``) replaced
+    by ``new``: an incremental ``didChange``.  Lines are LSP's (pygls' own applying splits them as
+    ``str.splitlines`` does, at U+2028 and form feeds too, and edits the wrong place after one); a position past
+    its line's end is its line's end, past the last line the text's end; a range given backwards is read
+    forwards.
+
+    >>> apply_change("one\\ntwo", (0, 99), (1, 0), " ")
+    'one two'
+    >>> apply_change("", (0, 0), (0, 0), "new")
+    'new'
+    """
+    a, b = _offset(text, *start, encoding), _offset(text, *end, encoding)
+    if b < a:
+        a, b = b, a
+    return text[:a] + new + text[b:]
+
+
+def _offset(text: str, line: int, character: int, encoding: str) -> int:
+    """:meth:`LineIndex.offset` of one position, reading the text only up to its line's end (a keystroke in a long
+    document: no index of the whole text).
+
+    >>> [_offset("a\\r\\nb😀c", 1, k, "utf-16") for k in (1, 2, 3)], _offset("ab", 5, 0, "utf-16")
+    ([4, 5, 5], 2)
+    """
+    if line < 0:
+        return 0
+    start = 0
+    if line > 0:
+        for n, m in enumerate(_NEWLINE.finditer(text), 1):
+            if n == line:
+                start = m.end()
+                break
+        else:
+            return len(text)
+    if character <= 0:
+        return start
+    m = _NEWLINE.search(text, start)
+    end = m.start() if m else len(text)
+    if encoding == "utf-32" or text.isascii():
+        return min(start + character, end)
+    units = 0
+    for i in range(start, end):
+        if units >= character:
+            return i
+        units += _units(text[i], encoding)
+    return end

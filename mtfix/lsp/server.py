@@ -1,7 +1,8 @@
 """``mtfix server``: a Language Server Protocol server on pygls.
 
 Diagnostics are published on open and, debounced, on change, for plain text
-and Markdown (only the prose).  Each check runs in a worker thread so the
+and Markdown (only the prose).  Changes come as ranges (incremental sync),
+applied by LSP's lines and code units (:func:`mtfix.lsp.positions.apply_change`).  Each check runs in a worker thread so the
 server keeps reading messages while it works; a check whose document changed
 meanwhile is dropped.  LanguageTool, when the configuration asks for it, runs
 as a second pass after the fast one (see :mod:`mtfix.lsp.workspace`).  The editor's own
@@ -37,7 +38,7 @@ from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError, MtfixError
 from mtfix.lsp import actions
 from mtfix.lsp.diagnostics import finding_key, to_diagnostics
-from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
@@ -96,14 +97,37 @@ class _Protocol(LanguageServerProtocol):
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
-        """pygls' own handler, except for a document that is not open (never opened, or closed: a client's
-        race), whose change is ignored with one line in the log: pygls' raised a KeyError, which the editor
-        showed as "Error in server: KeyError: 'file:///…'"."""
-        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+        """pygls' own handler, with two differences.  A change to a document that is not open (never opened, or
+        closed: a client's race) is ignored with one line in the log (pygls' raised a KeyError, which the editor
+        showed as "Error in server: KeyError: 'file:///…'").  An incremental change (a range and its text) is
+        applied here, by LSP's lines and the negotiated code units (:func:`~mtfix.lsp.positions.apply_change`),
+        and handed to pygls as the whole text: pygls' own applying splits lines as ``str.splitlines`` does (at
+        U+2028, a form feed, U+0085 too) and put the text at the wrong place on a line after one."""
+        doc = self.workspace.text_documents.get(unquote(params.text_document.uri))
+        if doc is None:
             log.warning("a change to %s, which is not open, ignored (the editor must open a document first)",
                         params.text_document.uri)
             return
-        yield from super().lsp_text_document__did_change(params)
+        encoding = _encoding_of(self.workspace)
+        for change in params.content_changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                r = change.range
+                text = apply_change(doc.source, (r.start.line, r.start.character), (r.end.line, r.end.character),
+                                    change.text, encoding)
+                change = types.TextDocumentContentChangeWholeDocument(text=text)
+            self.workspace.update_text_document(params.text_document, change)
+        if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield user_handler, (params,), None
+
+
+def _encoding_of(workspace: Any) -> str:
+    """The position encoding negotiated with the client (UTF-16 unless it offered another)."""
+    try:
+        enc = workspace.position_encoding or "utf-16"
+        enc = str(getattr(enc, "value", enc))  # a PositionEncodingKind member's str() is its name
+    except Exception:
+        enc = "utf-16"
+    return _ENCODINGS.get(enc, "utf-16")
 
 
 @dataclass
@@ -125,7 +149,7 @@ class MtfixLanguageServer(LanguageServer):
     """The pygls server with mtfix's session: profiles, LanguageTool and per-document state."""
 
     def __init__(self, grammar: str | None = None, debounce_ms: float | None = None):
-        super().__init__("mtfix", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+        super().__init__("mtfix", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
         self.exit_code = 0  # 1 when the client says exit without shutdown (LSP)
         self.session = Session(grammar=grammar)
@@ -136,7 +160,6 @@ class MtfixLanguageServer(LanguageServer):
         #: reads a document it does not hold from disk)
         self.open_uris: dict[str, None] = {}
         self.tasks: dict[str, asyncio.Task] = {}
-        self.unsynced: set[str] = set()  # documents whose text is unknown (an incremental change: UNSYNCED)
         self.grammar_tasks: dict[str, asyncio.Task] = {}
         self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-check")
         self.grammar_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-grammar")
@@ -153,12 +176,7 @@ class MtfixLanguageServer(LanguageServer):
     # -- helpers -----------------------------------------------------------------------------------
     @property
     def encoding(self) -> str:
-        try:
-            enc = self.workspace.position_encoding or "utf-16"
-            enc = str(getattr(enc, "value", enc))  # a PositionEncodingKind member's str() is its name
-        except Exception:
-            enc = "utf-16"
-        return _ENCODINGS.get(enc, "utf-16")
+        return _encoding_of(self.workspace)
 
     def message(self, text: str, kind: types.MessageType = types.MessageType.Warning, again: bool = False) -> None:
         """Show ``text`` once per session (every time with ``again``) and log it."""
@@ -314,7 +332,7 @@ class MtfixLanguageServer(LanguageServer):
                 return
             path = uri_to_path(uri)
             kind = document_kind(path, language_id)
-            if kind is None or uri in self.unsynced:
+            if kind is None:
                 self.publish(uri, version, [])
                 return
             encoding = self.encoding
@@ -346,8 +364,8 @@ class MtfixLanguageServer(LanguageServer):
             self.message(f"checking {uri} failed: {type(exc).__name__}: {exc}", types.MessageType.Error)
 
     def current_text(self, uri: str) -> str | None:
-        """The editor's text of ``uri`` now (None: not open, or its text is unknown)."""
-        if not self.is_open(uri) or uri in self.unsynced:
+        """The editor's text of ``uri`` now (None: not open)."""
+        if not self.is_open(uri):
             return None
         doc = self.workspace.text_documents.get(unquote(uri))
         return doc.source if doc is not None else None
@@ -433,8 +451,6 @@ class MtfixLanguageServer(LanguageServer):
             doc = self.workspace.get_text_document(uri)
             text, version, language_id = doc.source, doc.version, doc.language_id
         except Exception:
-            return None
-        if uri in self.unsynced:
             return None
         st = self.states.get(uri)
         if st is not None and st.text == text:
@@ -570,12 +586,6 @@ def _delivery(ls: MtfixLanguageServer) -> str:
 
 
 STALE = "the document changed since this fix was offered; nothing was changed: ask for the fix again"
-#: Said when a client sends an incremental change (a range and its text) although the server asks for the
-#: whole text on every change: pygls then takes the fragment for the whole document, so its text is unknown
-#: and every diagnostic or edit computed from it would land at the wrong place in the editor's text.
-UNSYNCED = ("{uri}: the editor sent an incremental change (a range) although mtfix asks for the whole text "
-            "on every change (textDocumentSync Full): the document's text is unknown, so it gets no diagnostics "
-            "and no fixes until it is reopened or sent whole")
 
 
 async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[types.WorkspaceEdit | None, str | None]:
@@ -583,8 +593,6 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     None and why: a fix or an ignore comment only for the very text it was offered for, "fix all"
     computed for the current text."""
     uri = data.get("uri")
-    if isinstance(uri, str) and uri in ls.unsynced:
-        return None, UNSYNCED.format(uri=uri)
     st = await ls.fresh_state(uri) if isinstance(uri, str) else None
     if st is None:
         return None, "the document is not open"
@@ -719,23 +727,13 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MtfixLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.unsynced.discard(params.text_document.uri)
         ls.open_uris[params.text_document.uri] = None
         ls.schedule(params.text_document.uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: MtfixLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        unknown = uri in ls.unsynced
-        for change in params.content_changes:  # a whole text makes it known again; a range, unknown
-            unknown = isinstance(change, types.TextDocumentContentChangePartial)
-        if unknown and uri not in ls.unsynced:
-            ls.unsynced.add(uri)
-            ls.states.pop(uri, None)
-            ls.message(UNSYNCED.format(uri=uri), types.MessageType.Error, again=True)
-        elif not unknown:
-            ls.unsynced.discard(uri)
-        ls.schedule(uri, None)
+        """The text is already the editor's (whole or by ranges: ``_Protocol``); checked after the debounce."""
+        ls.schedule(params.text_document.uri, None)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MtfixLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -752,7 +750,6 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 if t is not None:
                     t.cancel()
             ls.states.pop(spelt, None)
-            ls.unsynced.discard(spelt)
             ls.open_uris.pop(spelt, None)
         ls.publish(uri, None, [])
 

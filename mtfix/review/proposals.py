@@ -129,12 +129,42 @@ class _PassMap:
         return pos - (self.delta[i] if i < len(self.edits) else self.total)
 
 
+class _Covering:
+    """The findings of the first check whose edit the first pass applied, by span: which one a later edit lies in."""
+
+    #: how many spans starting before an edit are looked at (findings nest a few deep, not hundreds)
+    LOOK = 64
+
+    def __init__(self, findings: list[Finding], applied: list[Proposal]):
+        spans = sorted({(findings[p.finding].start, findings[p.finding].end, p.id): p for p in applied}.items())
+        self.starts = [k[0] for k, _ in spans]
+        self.spans = spans
+
+    def around(self, a: int, b: int) -> Proposal | None:
+        """The proposal of the narrowest such finding whose span holds ``a``–``b`` (None: none).
+
+        >>> from mtfix.model import FixSafety
+        >>> f = [Finding("MTF106", "Accuracy/Addition", "major", 10, 90, "a loop", fix=FixSafety.SAFE)]
+        >>> p = Proposal("x", 0, Edit(40, 90, "", " loop", "MTF106", "r", FixSafety.SAFE), 0)
+        >>> _Covering(f, [p]).around(20, 30) is p, _Covering(f, [p]).around(5, 12)
+        (True, None)
+        """
+        i = bisect.bisect_right(self.starts, a)
+        best = None
+        for (start, end, _), p in reversed(self.spans[max(0, i - self.LOOK) : i]):
+            if end >= b and (best is None or end - start < best[0]):
+                best = (end - start, p)
+        return None if best is None else best[1]
+
+
 def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]) -> list[Proposal]:
     """The safe edits that `mtfix fix`'s later passes applied next to an edit of the first, against the unit's
     text, each proposed with the finding of the edit it follows (one decision for both: "said that , the" loses
     its space, then the comma after "said that"; accepting the space's edit alone left "said that, the" where
-    `fix` writes "said that the").  An edit of a later pass that touches no applied edit, or whose place cannot
-    be told in the unit's text, is not proposed (nor one next to it of a pass after)."""
+    `fix` writes "said that the"), or inside the span of a finding whose edit the first pass applied, with that
+    finding (an MT loop: its repeats deleted, then the doubled words of the part kept).  An edit of a later pass
+    that touches no applied edit and lies in no such finding, or whose place cannot be told in the unit's text,
+    is not proposed (nor one next to it of a pass after)."""
     passes = fx.log.passes
     if (
         len(passes) < 2
@@ -159,6 +189,7 @@ def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]
 
     for e in passes[0].edits:
         place(e.start, e.end, by_key.get(edit_key(unit, e)))
+    covering = _Covering(fx.findings, [p for p in joined.values() if p is not None])
     out: list[Proposal] = []
     seen = {p.id for p in first}
     for k in range(1, len(passes)):
@@ -185,6 +216,9 @@ def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]
                     if gap is not None and len(gap) <= _NEAR and not any(c.isspace() for c in gap):
                         near.append(s)
             base = next((joined[s] for s in near if joined[s] is not None), None)
+            if not near:  # inside the span of a finding whose edit the first pass applied (an MT loop's repeats
+                # deleted, then the "the the the" left in the words it kept): that finding's, decided with it
+                base = covering.around(a, b)
             if (
                 base is None
                 or e.safety is not FixSafety.SAFE

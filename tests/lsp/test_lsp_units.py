@@ -17,7 +17,7 @@ from lsp_harness import apply_text_edits as apply  # noqa: E402
 from mtfix.lsp.actions import ignore_edit, name_in, text_edits
 from mtfix.lsp.diagnostics import docs_href, lsp_severity, related_findings, to_diagnostics
 from mtfix.lsp.glossary import GlossaryAppendError, add_name
-from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.workspace import document_kind
 from mtfix.model import Finding, Severity
 from mtfix.segment import to_document
@@ -703,3 +703,16 @@ def test_a_settings_file_extended_is_a_file_the_session_uses_while_it_builds(
     monkeypatch.setattr(workspace, "_no_entries", lambda path: (seen.append(session.files()), real(path))[1])
     session.profile(str(tmp_path / "a.txt"))
     assert seen and str(tmp_path / "base.toml") in seen[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \r\n\u2028\x0c\x85é😀𝐀")), max_size=30), st.data(),
+       st.sampled_from(["utf-16", "utf-8", "utf-32"]))
+def test_an_incremental_change_lands_where_the_editor_made_it(text: str, data, encoding: str) -> None:
+    """An incremental ``didChange`` (session 24): a range given by LSP's lines (not U+2028, a form feed or U+0085)
+    and code units of the negotiated encoding replaces exactly those characters (never half a CRLF)."""
+    bounds = [i for i in range(len(text) + 1) if not (0 < i < len(text) and text[i - 1] == "\r" and text[i] == "\n")]
+    a = data.draw(st.sampled_from(bounds))
+    b = data.draw(st.sampled_from([i for i in bounds if i >= a]))
+    idx = LineIndex(text, encoding)
+    assert apply_change(text, idx.position(a), idx.position(b), "X😀\r\n", encoding) == text[:a] + "X😀\r\n" + text[b:]

@@ -801,6 +801,8 @@ def test_every_safe_edit_decided_as_the_page_accepts_them_writes_what_fix_writes
         "He said that , the bridge 😀 was closed ; said the minister .\r\n"
         "Prices rose ,, and the the ferry (מעבורת) stopped.\r\nIt was said that ,, the water came back.\r\n"
         "The water came back ,,and the ferry stopped .\r\n"  # a third pass: the space after the comma left
+        # session 24: a loop's repeats go (MTF106), then the doubled words of the part kept, inside its finding
+        "The boats went to the the the port went to the the the port went to the the the port.\r\n"
     )
     doc = tmp_path / "commas.txt"
     doc.write_bytes(text.encode("utf-8"))

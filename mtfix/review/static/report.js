@@ -651,8 +651,8 @@
     if (on) checked[key] = true; else delete checked[key];
     var kb = card.querySelector("button.keep");
     var name = kb ? kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") : "";
-    undoStack.push({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : ""), prev: {}, chk: prev, file: cur,
-                     fid: card.id.slice(5) });
+    pushUndo({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : ""), prev: {}, chk: prev, file: cur,
+               fid: card.id.slice(5) });
     if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + ".");
     paintKeep(card);
     saved();
@@ -1018,35 +1018,59 @@
   /* ---------- undo (z): the decisions an action changed, back as they were ---------- */
   /* [{label, prev: {edit id: decision or null}, file}]; emptied by a correction. z undoes the last action of the
      open file (it undid one in the file left behind, out of sight, and the editor pressed it again). */
-  var undoStack = [];
+  /* Shift+Z redoes what z undid in the open file (z one time too many); a new decision there ends the chain. */
+  var undoStack = [], redoStack = [];
+  function pushUndo(step) {
+    undoStack.push(step);
+    if (undoStack.length > 200) undoStack.shift();
+    redoStack = redoStack.filter(function (r) { return r.file !== step.file; });
+  }
   function undoable(label, act, fid) {  /* fid: the finding decided (undo makes it the current one again) */
     var snap = Object.assign({}, decisions), touched = act(), prev = {}, any = false;
     touched.forEach(function (id) {
       if (snap[id] !== decisions[id] && !(id in prev)) { prev[id] = snap[id] || null; any = true; }
     });
-    if (any) undoStack.push({ label: label, prev: prev, file: cur, fid: fid || null });
-    if (undoStack.length > 200) undoStack.shift();
+    if (any) pushUndo({ label: label, prev: prev, file: cur, fid: fid || null });
     return touched;
   }
+  /* put back the decisions of `step` (prev: as they were before it), and return the step that reverses it */
+  function swapStep(step) {
+    var ids = Object.keys(step.prev), chk = Object.keys(step.chk || {}), back = { prev: {}, chk: {} };
+    ids.forEach(function (id) {
+      back.prev[id] = decisions[id] || null;
+      if (step.prev[id]) decisions[id] = step.prev[id]; else delete decisions[id];
+    });
+    chk.forEach(function (k) { back.chk[k] = !!checked[k]; if (step.chk[k]) checked[k] = true; else delete checked[k]; });
+    repaint(ids);
+    document.querySelectorAll("#doc .card[data-chk]").forEach(paintKeep);
+    saved();
+    var to = step.fid ? view.order.indexOf(step.fid) : -1;
+    if (to >= 0) setCurrent(to);  /* the finding whose decision came back: seen, and decided again with a key */
+    return { label: step.label, prev: back.prev, chk: back.chk, file: step.file, fid: step.fid,
+             n: chk.length ? chk.length + " finding" + (chk.length === 1 ? "" : "s") : ids.length + " edit" + (ids.length === 1 ? "" : "s") };
+  }
+  function lastOfFile(stack) {
+    var at = stack.length - 1;
+    while (at >= 0 && stack[at].file !== cur) at--;
+    return at >= 0 ? stack.splice(at, 1)[0] : null;
+  }
   function undo() {
-    var at = undoStack.length - 1;
-    while (at >= 0 && undoStack[at].file !== cur) at--;
-    var step = at >= 0 ? undoStack.splice(at, 1)[0] : null;
+    var step = lastOfFile(undoStack);
     if (!step) {
       var elsewhere = undoStack.length ? " in this file (the files you decided in have their own: open one to undo there)" : "";
       toast("Nothing to undo" + elsewhere + " (a correction is undone with Revert).");
       return;
     }
-    var ids = Object.keys(step.prev), chk = Object.keys(step.chk || {});
-    ids.forEach(function (id) { if (step.prev[id]) decisions[id] = step.prev[id]; else delete decisions[id]; });
-    chk.forEach(function (k) { if (step.chk[k]) checked[k] = true; else delete checked[k]; });
-    repaint(ids);
-    document.querySelectorAll("#doc .card[data-chk]").forEach(paintKeep);
-    saved();
-    var back = step.fid ? view.order.indexOf(step.fid) : -1;
-    if (back >= 0) setCurrent(back);  /* the finding whose decision came back: seen, and decided again with a key */
-    toast("Undone: " + step.label + " (" + (chk.length ? chk.length + " finding" + (chk.length === 1 ? "" : "s")
-          : ids.length + " edit" + (ids.length === 1 ? "" : "s")) + ").");
+    var redo = swapStep(step);
+    redoStack.push(redo);
+    toast("Undone: " + step.label + " (" + redo.n + "). Shift+Z redoes it.");
+  }
+  function redo() {
+    var step = lastOfFile(redoStack);
+    if (!step) { toast("Nothing to redo in this file (Shift+Z redoes what z undid, until the next decision)."); return; }
+    var again = swapStep(step);
+    undoStack.push(again);
+    toast("Redone: " + step.label + " (" + again.n + ").");
   }
 
   function repaint(ids) {
@@ -1133,7 +1157,7 @@
   }
 
   function setCorrection(f, u, a, b, r) {
-    undoStack.length = 0;  /* the decisions a correction rejected come back with Revert, not z */
+    undoStack.length = 0; redoStack = [];  /* the decisions a correction rejected come back with Revert, not z */
     var data = cache[f], key = corrKey(f, u, a), old = corrections[key];
     var prev = old ? old.p : {}, span = { u: u, a: a, b: b, key: "correction" };
     var wasAccepted = 0, wasOpen = 0, touched = [];
@@ -1155,7 +1179,7 @@
   function dropCorrection(key, quiet) {
     var c = corrections[key];
     if (!c) return [];
-    undoStack.length = 0;
+    undoStack.length = 0; redoStack = [];
     delete corrections[key];
     var touched = [], restored = 0;
     Object.keys(c.p).forEach(function (id) {
@@ -1455,7 +1479,7 @@
     Object.keys(decisions).forEach(function (k) { delete decisions[k]; });
     Object.keys(corrections).forEach(function (k) { delete corrections[k]; });
     Object.keys(checked).forEach(function (k) { delete checked[k]; });
-    undoStack.length = 0;
+    undoStack.length = 0; redoStack = [];
     restore().then(function () {
       var drafts = openDrafts();
       render();
@@ -1743,7 +1767,7 @@
         });
       });
       pending.forEach(function (p) { setCorrection(p[0], p[1].unit, p[1].start, p[1].end, p[1].replacement); nc++; });
-      undoStack.length = 0;
+      undoStack.length = 0; redoStack = [];
       render();
       markCurrent();
       saved();
@@ -2040,7 +2064,7 @@
       else if (card) openEditor(segOf(card));
       else toast("Go to a finding first (n), or press Edit beside a sentence.");
     }
-    else if (k === "z") { undo(); }
+    else if (k === "z" || k === "Z") { if (ev.shiftKey) redo(); else undo(); }  /* Caps Lock's "Z" undoes */
     else if (k === "v") { toggleReads(); }
     else if (k === "s" || (k === "Escape" && !helpOpen && !$("desk").hidden && $("drawer").hidden)) { toggleDesk(); }
     else if (k === "?") { toggleHelp(); }
