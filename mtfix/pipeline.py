@@ -152,12 +152,14 @@ class Pipeline:
         :func:`~mtfix.segment.to_document`'s (``source``, ``path``, ...); another is a :class:`ConfigError`."""
         _check_keywords("document", kwargs)
         ensure_valid_text(text, kwargs.get("path"))
+        text = plain_str(text)
         source = kwargs.get("source")
         if source is not None:  # the source-language text: refused as the text is, naming it
             if not isinstance(source, str):
                 raise TypeError(f"source must be text (str), not {type(source).__name__}"
                                 + ("; decode the bytes first" if isinstance(source, (bytes, bytearray)) else ""))
             ensure_valid_text(source, "<source>")
+            kwargs["source"] = plain_str(source)
         return to_document(text, **{"jobs": self.config.jobs, **kwargs})
 
     def _selection(self) -> Any:
@@ -324,6 +326,7 @@ class Pipeline:
                 raise TypeError(f"ref must be text (str), not {type(ref).__name__}"
                                 + ("; decode the bytes first" if isinstance(ref, (bytes, bytearray)) else ""))
             ensure_valid_text(ref, "<ref>")
+            ref = plain_str(ref)
         result = self.check(text, **kwargs)
         return score_document(result, ref=ref, signature=self.signature())
 
@@ -366,6 +369,19 @@ def _in_context(text: str, finding: Finding) -> Finding:
     return replace(finding, edits=tuple(e.in_context(text) for e in finding.edits))
 
 
+def plain_str(text: str) -> str:
+    """``text`` as a plain ``str`` with its characters: a subclass (a lazy-translation proxy, a case-folding key) may
+    change ``len``, ``lower``, ``split`` or ``==``, which every rule relies on (session 24: one whose ``__len__`` was 3
+    had no finding, and ``fix`` gave the object back).
+
+    >>> class Odd(str):
+    ...     def __len__(self): return 3
+    >>> type(plain_str(Odd("abcdef"))), len(plain_str(Odd("abcdef")))
+    (<class 'str'>, 6)
+    """
+    return text if type(text) is str else str.__str__(text)
+
+
 def ensure_valid_text(text: str, path: str | None = None) -> None:
     """Refuse text that cannot be written as UTF-8 (a lone surrogate such as ``"\\ud800"``).
 
@@ -377,7 +393,7 @@ def ensure_valid_text(text: str, path: str | None = None) -> None:
         raise TypeError(f"mtfix checks text (str), not {type(text).__name__}"
                         + ("; decode the bytes first" if isinstance(text, (bytes, bytearray)) else ""))
     try:
-        text.encode("utf-8")
+        str.encode(text, "utf-8")
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1

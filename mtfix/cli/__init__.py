@@ -453,9 +453,10 @@ def main() -> None:
     """Entry point of the console script (and of ``python -m mtfix``)."""
     import signal
 
-    from mtfix.io.stdio import hold_closed_descriptors
+    from mtfix.io.stdio import hold_closed_descriptors, whole_writes_stdout
 
     hold_closed_descriptors()  # first: a file opened later must not take a closed 0, 1 or 2
+    whole_writes_stdout()  # a report cut short is an error (or 141), not exit 0
     gc.set_threshold(*GC_THRESHOLD)
     with contextlib.suppress(ValueError, OSError):
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:

@@ -20,7 +20,7 @@ import regex
 
 from mtfix import regexcache
 from mtfix.garble.memo import BoundedMemo
-from mtfix.glossary.misspell import derived
+from mtfix.glossary.misspell import derived, rapidfuzz
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor
 #: cut before a combining mark (a decomposed "Bogotá" is no word "Bogot").
@@ -39,10 +39,10 @@ def cap_tokens(text: str) -> list[regex.Match]:
 def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,
                   ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, odd spelling, dominant spelling) for each odd occurrence."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import extract
-
     from mtfix.lexicon import is_common
+
+    process, OSA = rapidfuzz()
+    extract = process.extract
 
     matches = [m for m in cap_tokens(text) if len(m.group()) >= 5]
     counts = Counter(m.group() for m in matches)

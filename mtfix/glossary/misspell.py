@@ -18,11 +18,35 @@ allowed only for names that the same document already uses (the garbled
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from typing import Any
 
 from mtfix.glossary.model import Entry
 
 FAR = 9  # the cost of an edit that is no typing slip
+
+
+_RAPIDFUZZ: tuple[Any, Any] | None = None
+_RAPIDFUZZ_LOCK = threading.Lock()
+
+
+def rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's ``process`` and ``OSA``, imported once under a lock (session 24).  The package's ``__init__``
+    imports its submodules, and they import the package: two threads importing it for the first time at once (one
+    the package, one ``rapidfuzz.distance``: an ingest job's first calls) each waited for the other's half-made module,
+    and Python raised ``_DeadlockError`` or ``ImportError: cannot import name … from partially initialized module``."""
+    global _RAPIDFUZZ
+    parts = _RAPIDFUZZ
+    if parts is None:
+        with _RAPIDFUZZ_LOCK:
+            parts = _RAPIDFUZZ
+            if parts is None:
+                from rapidfuzz import process
+                from rapidfuzz.distance import OSA
+
+                parts = _RAPIDFUZZ = (process, OSA)
+    return parts
 
 
 def typo_distance(token: str, name: str) -> int:
@@ -95,9 +119,7 @@ class NameIndex:
 
     def nearest(self, token: str) -> tuple[str, int] | None:
         """The one name token within the allowed slips of ``token`` (None if none, or a tie)."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
+        process, OSA = rapidfuzz()
         bucket = self.by_letter.get(token[0])
         if not bucket:
             return None
@@ -152,8 +174,7 @@ def contextual(token: str, mentioned: dict[str, list[Entry]]) -> tuple[str, int]
     """A looser match against the name tokens of entries this document
     mentions: the same first three letters, at most a third of the letters
     different (optimal string alignment), and no other candidate as near."""
-    from rapidfuzz.distance import OSA
-
+    OSA = rapidfuzz()[1]
     low = token.lower()
     scored = []
     for cand in mentioned:

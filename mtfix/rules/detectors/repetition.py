@@ -27,7 +27,7 @@ from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
 _SPACE_SPLIT = regexcache.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 #: what else may sit between copies (quotes, brackets, line breaks...): the fix would delete it, so it is unsafe
-_OTHER_MARK = LazyPattern(r"[^ \t,;:.!?…]")
+_OTHER_MARK = LazyPattern(rf"[^ \t\u00a0\u202f,;:.!?…{INVISIBLE_MARKS}]")
 MAX_N = 8
 _MARK = r"<[^<>]*>|\{[^{}]*\}|&\w+;|[*_]"
 #: the inline markup around a token's word, which the scan compares without ("the</i>",
@@ -81,7 +81,8 @@ def _bare_tokens(lower: str) -> list[str]:
             at = lower.find(c, j)
     changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
     if any(c in lower for c in INVISIBLE_MARKS):  # "\ufeffthe the": the word without the mark before it
-        changed.update((t, b) for t in set(low) if (b := changed.get(t, t).strip(INVISIBLE_MARKS) or t) != t)
+        # (and the markup inside the mark: "</b>\u200b" ends "<b>the</b>\u200b")
+        changed.update((t, b) for t in set(low) if (b := _bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t) != t)
     return [changed.get(t, t) for t in low] if changed else low
 
 
@@ -170,8 +171,17 @@ def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(doc.text, seg.start, seg.end)]
 
 
+#: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
+#: (:data:`~mtfix.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
+#: but at least one space: "the\u200b the" reads "the the" (session 24), "the\u200bthe" reads as one word
+_GAP = LazyPattern(rf"[{INVISIBLE_MARKS}]*[ \t\u00a0\u202f][ \t\u00a0\u202f{INVISIBLE_MARKS}]*")
+#: the spaces of :data:`_GAP`, and those with the invisible marks
+_SPACES = " \t\u00a0\u202f"
+_BLANKS = _SPACES + INVISIBLE_MARKS
+
+
 def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return regex.fullmatch(r"[ \t]+", doc.text[a[1] : b[0]]) is not None
+    return _GAP.fullmatch(doc.text, a[1], b[0]) is not None
 
 
 def same_word(a: str, b: str) -> bool:
@@ -342,8 +352,8 @@ def _formatting_gap(text: str, start: int, end: int, markup: _Markup) -> tuple[i
     lengths of the white space at its start and at its end; else None."""
     pos, spaced, marked = start, False, False
     while pos < end:
-        if text[pos] in " \t":
-            pos, spaced = pos + 1, True
+        if text[pos] in _BLANKS:
+            pos, spaced = pos + 1, spaced or text[pos] in _SPACES
             continue
         k = markup.at(pos)
         if k < 0 or markup.starts[k] != pos or not markup.formatting(k) or markup.ends[k] > end:
@@ -352,7 +362,7 @@ def _formatting_gap(text: str, start: int, end: int, markup: _Markup) -> tuple[i
     if not (spaced and marked):
         return None
     gap = text[start:end]
-    return len(gap) - len(gap.lstrip(" \t")), len(gap) - len(gap.rstrip(" \t"))
+    return len(gap) - len(gap.lstrip(_BLANKS)), len(gap) - len(gap.rstrip(_BLANKS))
 
 
 _COORDINATED = regexcache.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<sep>[ \t]+and[ \t]+|,[ \t]+)(?P=w)(?![\p{L}\p{N}'’-])",
