@@ -38,6 +38,7 @@ import importlib.util
 import json
 import math
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -356,17 +357,32 @@ def provenance(rows: list, det: gmodel.Detector) -> dict:
     }
 
 
+def _name_revision(text: str, revision: int) -> str:
+    """``text`` (a note of the card's ``recipe``) naming ``revision`` as today's: "analysis revision 16" and the
+    end of "analysis revisions 2-16" become ``revision`` (session 24: the note said 16 under revision 17).
+
+    >>> _name_revision("assembled (analysis revision 16); fitted before analysis revisions 2-16", 18)
+    'assembled (analysis revision 18); fitted before analysis revisions 2-18'
+    """
+    text = re.sub(r"(analysis revisions \d+[-–])\d+", rf"\g<1>{revision}", text)
+    return re.sub(r"analysis revision \d+", f"analysis revision {revision}", text)
+
+
 def record_drift(card: dict, det: gmodel.Detector, rows: list | None, counts: dict | None) -> dict:
     """The card with ``features_probe`` recomputed and, given today's fitted ``rows`` (and their ``counts`` per
     source), the ``recipe`` entry's digest and counts: ``--record-drift``, after a deliberate change of the
-    analysis or of the data assembly.  ``data_sha256`` (what the weights were fitted on) never changes here; a
+    analysis or of the data assembly; the ``recipe`` entry records the analysis revision it was assembled under, and
+    its notes' "analysis revision N" (and "revisions 2-N") are rewritten to name it (session 24).  ``data_sha256`` (what the weights were fitted on) never changes here; a
     card without a ``recipe`` entry whose rows no longer match is refused: retrain (and pass the gates) instead."""
     out = {**card, **{k: v for k, v in provenance([], det).items() if k == "features_probe"}}
     if rows is None:
         return out
     digest = rows_digest(rows)
     if "recipe" in card:
-        out["recipe"] = {**card["recipe"], "data_sha256": digest, "rows": counts}
+        revision = gsigns.ANALYSIS_REVISION
+        texts = {k: _name_revision(v, revision) for k, v in card["recipe"].items() if isinstance(v, str)}
+        out["recipe"] = {**card["recipe"], **texts, "data_sha256": digest, "rows": counts,
+                         "analysis_revision": revision}
     elif digest != card.get("data_sha256"):
         raise ValueError(
             "today's recipe no longer assembles the rows this model was fitted on: retrain (and pass "

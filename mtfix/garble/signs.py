@@ -127,7 +127,10 @@ _PAST_FORMS = frozenset({
 #: (:mod:`mtfix.reverence`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
 #: difference ("λ = 633 nm", "σ²", "2πr", "Δp"), is no word in another alphabet and no unknown word
 #: (:func:`mtfix.tokens.greek_symbol`).
-ANALYSIS_REVISION = 17
+#: 18 (session 24): a regular verb's "-s" form read as a plural noun after its singular subject, with one bare noun as
+#: its object that a preposition, punctuation or a conjunction closes ("The laser emits light at ...", "The engine burns
+#: fuel at ..."), is a finite verb (:func:`_present_before_bare_object`).
+ANALYSIS_REVISION = 18
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -318,7 +321,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                                                        or _present_after_noun(tags, lower)))
                                     or _past_homograph_after_noun(tags, lower)
                                     or _present_homograph_after_noun(tags, lower)
-                                    or _verb_form_after_subject(tags, lower))
+                                    or _verb_form_after_subject(tags, lower)
+                                    or _present_before_bare_object(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
     if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") \
             and not _field_label(words, first) and not (
@@ -713,6 +717,29 @@ def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
                 or lower[i - 1] == "'s":
             continue
         if irregular or any(map(_is_everyday_past, _regular_pasts(w) or _own_past(w))):
+            return True
+    return False
+
+
+#: What closes a bare object after a verb: a preposition, punctuation, a conjunction, an adverb (session 24).
+_OBJECT_CLOSE = frozenset({"IN", "TO", ".", ",", ":", "CC", "RB"})
+
+
+def _present_before_bare_object(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether a regular "-s" present the tagger read as a plural noun follows its singular subject and takes a
+    bare noun as its object: "The laser emits light at ...", "The engine burns fuel at ...", "The cell emits
+    photons in ..." (session 24).  Agreement (a singular noun, then the "-s" form), the everyday regular past
+    (:func:`_regular_pasts`: "emitted", "burned") and an object of one noun that a preposition, punctuation or
+    a conjunction closes, not "of", keep a compound's plural a noun ("the consumer goods market in ...", "the oil
+    prices index of ...")."""
+    for i in range(1, len(tags) - 2):
+        w = lower[i]
+        if tags[i] != "NNS" or tags[i - 1] not in ("NN", "NNP") or not w.endswith("s") or w.endswith("ss"):
+            continue
+        if tags[i + 1] not in ("NN", "NNS") or tags[i + 2] not in _OBJECT_CLOSE or lower[i + 2] == "of" \
+                or lower[i - 1] == "'s":
+            continue
+        if any(map(_is_everyday_past, _regular_pasts(w))):
             return True
     return False
 

@@ -84,14 +84,20 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     word that no glossary recognised stands right before or after it (a space or a
     hyphen between), as in a channel, company or street name ("Azerbaycan Saati
     TV", "Tiflis Hotel").  A capitalised function word opening the sentence ("In
-    Azerbaycan") and another glossary name ("Azerbaycan Ilham Aliyev") do not count.
+    Azerbaycan") and another glossary name ("Azerbaycan Ilham Aliyev") do not count, nor does a title before it
+    (:data:`TITLES`, :data:`HONORIFICS`: "President Ilham Aliev" of an entry without a type, session 24).
 
     >>> inside_longer_name("He watched Azerbaycan Saati TV.", 11, 21)
     True
     >>> inside_longer_name("In Azerbaycan, prices rose.", 3, 13)
     False
+    >>> inside_longer_name("President Ilham Aliev spoke.", 10, 21)
+    False
     """
-    return capital_after(text, end, known) or _capital_before(text, start, known) is not None
+    if capital_after(text, end, known):
+        return True
+    before = _capital_before(text, start, known)
+    return before is not None and before not in TITLES and before not in HONORIFICS
 
 
 def capital_after(text: str, end: int, known: Blocked | None = None) -> bool:

@@ -12,7 +12,8 @@
    settings file does set it run in a second ``mtfix`` run, and the worst exit code wins).
 
 Exit codes are ``mtfix``'s (:func:`mtfix.cli.run`): 0 clean, 1 findings at ``--fail-on`` or
-files changed (``fix --exit-non-zero-on-fix``), 2 a usage or input error, and anything
+files changed in place (``fix --exit-non-zero-on-fix``; with ``-o DIR`` the staged files are left as they are and a
+fix is no failure), 2 a usage or input error, and anything
 unexpected one ``mtfix: internal error:`` line, also 2.  A run given no file at all (the hook
 configured with ``pass_filenames: false``) is a usage error: one line saying so, exit 2, rather
 than a pass that checked nothing.  Files given but all left out by ``include``/``exclude`` pass (0).
@@ -178,6 +179,10 @@ def _plan(argv: list[str]) -> list[list[str]]:
         raise ConfigError(CHECK_HAS_NO_OUTPUT.format(option=given))
     if not paths:
         raise ConfigError(NO_FILES)
+    if argv[0] == "fix" and output_option(options):
+        # the fixed copies go to the output folder and the staged files stay as they are: nothing for the editor to
+        # `git add` and commit again, so no exit 1 for them (session 24: each such commit was refused, at every try)
+        options = [o for o in options if o != "--exit-non-zero-on-fix"]
     return hook_argv(argv[0], options, paths)
 
 

@@ -85,3 +85,31 @@ def test_record_drift_rewrites_the_probe_and_the_recipe_but_never_the_fitted_dig
         td.record_drift(own, Detector.load(), rows=[("A sentence.", 0, "fluent")], counts={})
     same = td.record_drift(own, Detector.load(), rows=None, counts=None)  # the probe only
     assert same["data_sha256"] == card["data_sha256"] and "recipe" not in same
+
+
+def test_record_drift_keeps_the_recipe_note_naming_the_revision_it_records(card):
+    """The ``recipe`` note says which analysis revision its counts were assembled under: ``--record-drift``
+    records that revision beside the counts and rewrites the note's mention of it (session 24)."""
+    old = {
+        **card,
+        "recipe": {
+            **card.get("recipe", {"fit_commit": "abc"}),
+            "analysis_revision": 3,
+            "note": "what today's recipe assembles (analysis revision 3): 9 more fluent rows",
+            "fit_features": "tokens revision 1, before analysis revisions 2-3",
+        },
+    }
+    new = td.record_drift(old, Detector.load(), rows=[("A sentence.", 0, "fluent")], counts={"fluent": {"fluent": 1}})
+    assert new["recipe"]["analysis_revision"] == gsigns.ANALYSIS_REVISION
+    assert f"(analysis revision {gsigns.ANALYSIS_REVISION}): 9 more fluent rows" in new["recipe"]["note"]
+    assert "revision 3" not in new["recipe"]["note"]
+    assert new["recipe"]["fit_features"] == f"tokens revision 1, before analysis revisions 2-{gsigns.ANALYSIS_REVISION}"
+
+
+def test_the_shipped_recipe_note_names_the_probed_revision(card):
+    if "recipe" not in card:
+        pytest.skip("the card's weights are fitted by today's recipe")
+    revision = card["features_probe"]["analysis_revision"]
+    assert card["recipe"]["analysis_revision"] == revision
+    assert f"analysis revision {revision}" in card["recipe"]["note"]
+    assert f"analysis revisions 2-{revision}" in card["recipe"]["fit_features"]

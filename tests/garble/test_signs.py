@@ -144,6 +144,30 @@ def test_an_irregular_present_read_as_a_noun_is_finite(text):
     assert "no_finite" not in names(text)
 
 
+@pytest.mark.parametrize("text", [
+    # session 24: a regular verb's "-s" form the tagger read as a plural noun after its singular subject, with a
+    # bare noun as its object ("emits light", "burns fuel"), in prose with symbols, equations and units
+    "The laser emits light at a wavelength of λ = 633 nm in the lab.",
+    "The detector records photons with an efficiency of η = 0.8 at best.",
+    "The battery stores energy for a day, E = 50 Wh, in a small case.",
+    "The engine burns fuel at a rate of 8 L per hour on the highway.",
+    "The cell emits photons in bursts under strong light.",
+    "The heater uses electricity from a small panel on the roof.",
+])
+def test_a_regular_present_before_a_bare_object_is_finite(text):
+    assert "no_finite" not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # ... but a compound's plural noun stays a noun: its "-ed" form is no everyday word, or no object follows
+    "The new rules of the consumer goods market in the capital and the region.",
+    "The state of the human rights situation in the region in recent years.",
+    "The oil prices index of the exchange in the spring of that odd year.",
+])
+def test_a_compound_plural_before_a_noun_stays_a_noun(text):
+    assert "no_finite" in names(text)
+
+
 def test_sign_spans_point_into_the_text():
     text = "Officials say the ministry on Monday in the capital the plan approved."
     a = analyse(text, load(), offset=100)

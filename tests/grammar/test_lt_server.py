@@ -62,7 +62,7 @@ def test_glossary_names_and_capitalised_spellings(lt_url, tmp_path):
     text = "Prime Minister Nikol Pashinyan met the the delegation."
     with _pipeline(lt_url, tmp_path) as p:
         codes = {(f.code, text[f.start:f.end]) for f in p.check(text).findings}
-    assert ("LT:ENGLISH_WORD_REPEAT_RULE", "the the") in codes
+    assert ("MTF105", " the") in codes  # LT's twin of it is the same error: dropped (session 24)
     assert not any(c.startswith("LT:") and "Pashinyan" in t for c, t in codes)  # a glossary name
     with _pipeline(lt_url, tmp_path, default_glossaries=False) as p:
         spelled = [f for f in p.check(text).findings if text[f.start:f.end] == "Pashinyan"]
@@ -156,3 +156,18 @@ def test_a_currency_the_speller_does_not_know_is_never_edited(lt_url, tmp_path):
     assert "lari" in fixed and "lair" not in fixed
     # a plain typo is still an unsafe fix
     assert findings["recieve"].fix is FixSafety.UNSAFE and "will receive the report" in fixed
+
+
+def test_a_doubled_word_is_one_finding_the_one_with_the_safe_fix(lt_url, tmp_path):
+    """LanguageTool's ENGLISH_WORD_REPEAT_RULE and mtfix's MTF105 report the same error: both are Fluency/Grammar
+    (categories.tsv, session 24; until then LT's was Accuracy/Addition), so the overlap rule keeps one, MTF105."""
+    text = "The delegation met the the minister in Baku."
+    with _pipeline(lt_url, tmp_path) as p:
+        found = [(f.code, f.category, str(f.fix)) for f in p.check(text).findings
+                 if f.start < text.index("minister") and f.end > text.index("the the") and f.end - f.start < 10]
+        fixed = p.fix(text).text
+    assert found == [("MTF105", "Fluency/Grammar", "safe")]
+    assert fixed == "The delegation met the minister in Baku."
+    with _pipeline(lt_url, tmp_path, select=("LT:",)) as p:  # without mtfix's own rule, LT's finding stays
+        lt = [(f.code, f.category) for f in p.check(text).findings]
+    assert lt == [("LT:ENGLISH_WORD_REPEAT_RULE", "Fluency/Grammar")]

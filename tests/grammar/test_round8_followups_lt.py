@@ -88,7 +88,7 @@ def test_parallel_module_level_checks_share_one_real_server(lt_env, monkeypatch,
     monkeypatch.setattr(checker_module, "start_server", counting_start)
     results = _together(lambda: mtfix.check(TEXT, grammar="auto").findings, n=4)
     assert len(started) == 1
-    assert any(f.code == "LT:ENGLISH_WORD_REPEAT_RULE" for f in results[0]), results[0]
+    assert any(f.code.startswith("LT:") for f in results[0]), results[0]  # its doubled word is MTF105's (session 24)
     assert all(r == results[0] for r in results)
 
 

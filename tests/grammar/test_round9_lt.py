@@ -164,15 +164,16 @@ def test_pipelines_of_other_languages_and_rules_share_one_real_server(lt_env, mo
 
     monkeypatch.setattr(checker_module, "start_server", counting_start)
     us = Pipeline(Config(grammar="auto"))
-    no_repeat = Pipeline(Config(grammar="auto", extra={"languagetool": {"disabled-rules": ["ENGLISH_WORD_REPEAT_RULE"]}}))
+    # a rule mtfix has no twin of (LT's doubled word is MTF105's since session 24: one finding, MTF105)
+    no_repeat = Pipeline(Config(grammar="auto", extra={"languagetool": {"disabled-rules": ["HE_VERB_AGR"]}}))
     british = Pipeline(Config(grammar="auto", extra={"languagetool": {"language": "en-GB"}}))
     try:
         text = "He go to the the market."
         codes = {name: {f.code for f in p.check(text).findings if f.code.startswith("LT:")}
                  for name, p in (("us", us), ("no_repeat", no_repeat), ("british", british))}
         assert len(started) == 1, f"{len(started)} servers started"
-        assert "LT:ENGLISH_WORD_REPEAT_RULE" in codes["us"] and "LT:ENGLISH_WORD_REPEAT_RULE" in codes["british"]
-        assert "LT:ENGLISH_WORD_REPEAT_RULE" not in codes["no_repeat"]
+        assert "LT:HE_VERB_AGR" in codes["us"] and "LT:HE_VERB_AGR" in codes["british"]
+        assert "LT:HE_VERB_AGR" not in codes["no_repeat"]
         spelling = "The colors of the theater were bright."  # mtfix drops LT's variant-spelling matches: asked raw
         assert {m.rule_id for m in _grammar(british)._client.check(spelling)} == {"MORFOLOGIK_RULE_EN_GB"}
         assert not _grammar(us)._client.check(spelling)

@@ -209,6 +209,36 @@ def test_fix_repairs_then_commit_goes_through(editor_repo):
     assert "article.txt" in _committed(repo, env)
 
 
+def test_fix_hook_writing_elsewhere_lets_the_commit_through(editor_repo, hook_source):
+    """Session 24: ``mtfix-fix`` with ``args: [-o, fixed]`` writes the fixed copies under ``fixed/`` and leaves the
+    staged files as they are: nothing for the editor to ``git add`` and commit again, so the hook passes (it exited 1
+    on every such commit until then, refusing it again at each try).  What is left is ``mtfix-check``'s to refuse."""
+    src, rev, _ = hook_source
+    make, env = editor_repo
+    repo = make(["mtfix-fix"])
+    (repo / ".pre-commit-config.yaml").write_text(_config_with_args(src, rev, {"mtfix-fix": ["-o", "fixed"]}))
+    (repo / "article.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, ".pre-commit-config.yaml", "article.txt")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    assert "article.txt" in _committed(repo, env) and (repo / "article.txt").read_text(encoding="utf-8") == GARBLED
+    assert (repo / "fixed" / "article.txt").read_text(encoding="utf-8") == mtfix.fix(GARBLED, grammar="off").text
+    (repo / ".pre-commit-config.yaml").write_text(_config_with_args(src, rev, {"mtfix-fix": ["-o", "fixed"],
+                                                                               "mtfix-check": ["--fail-on", "major"]}))
+    (repo / "second.txt").write_text(GARBLED, encoding="utf-8")
+    proc = _commit(repo, env, ".pre-commit-config.yaml", "second.txt")
+    assert proc.returncode == 1 and "MTF101 [major]" in proc.stdout + proc.stderr  # the check still refuses
+
+
+def test_fix_hook_entry_drops_exit_on_fix_with_an_output_folder():
+    from mtfix.integrations.precommit import _plan
+
+    for out in (["-o", "fixed"], ["--output-dir", "fixed"], ["--output-dir=fixed"], ["-ofixed"]):
+        planned = _plan(["fix", "--exit-non-zero-on-fix", *out, "a.md"])
+        assert all("--exit-non-zero-on-fix" not in args for args in planned), (out, planned)
+    assert all("--exit-non-zero-on-fix" in args for args in _plan(["fix", "--exit-non-zero-on-fix", "a.md"]))
+
+
 def test_repository_configuration_is_read(editor_repo):
     make, env = editor_repo
     repo = make(["mtfix-check"])
@@ -505,9 +535,11 @@ def test_fix_hook_with_an_output_folder_over_many_batches(editor_repo, hook_sour
     (repo / "site" / "mtfix.toml").write_text('grammar = "off"\n', encoding="utf-8")  # its own run
     before = {n: (repo / n).read_bytes() for n in names}
     _run(["git", "add", "news", "site"], repo, env)
-    proc = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
+    # --verbose: the hook passes (the staged files stay as they are: session 24), and pre-commit shows a passing
+    # hook's output only then
+    proc = _run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"], repo, env, check=False)
     out = proc.stdout + proc.stderr
-    assert "Traceback" not in out, out
+    assert "Traceback" not in out and proc.returncode == 0, out
     assert out.count("changed ") >= 2, out  # several runs
     for n in names:
         assert (repo / n).read_bytes() == before[n], n  # -o leaves the inputs as they were
