@@ -736,6 +736,17 @@ def name_ratio_columns(tagged: list, any_name: bool = False) -> np.ndarray:
 #: with it keeps a refit whose probabilities are spread differently flagging professional text as often.
 MINOR_PROFESSIONAL_SHARE = 0.33
 
+#: The shipped recipe (session 24, "Qr"): a plain run's regularisation, the rest of EWT train's share and the minor
+#: threshold's share.  ``--cv`` candidates without their own L2 keep :data:`CV_BASE_L2` (the recipe they were
+#: defined against).
+RECIPE = {"l2_dense": 0.05, "l2_hash": 0.05, "ewt_extra_share": 0.1, "minor_share": MINOR_PROFESSIONAL_SHARE}
+CV_BASE_L2 = (1e-3, 0.1)
+
+
+def minor_share_of(args: argparse.Namespace) -> float | None:
+    """``--minor-share``, None for 0 (the older rule: realmt dev's 80th percentile, at least 0.3)."""
+    return args.minor_share or None
+
 
 def thresholds(p_dev_pro: np.ndarray, p_fit_pro: np.ndarray, minor_share: float | None = None) -> tuple[float, float]:
     """(minor, major), rounded to 3 decimals.  Major: above every professional sentence we may look at (realmt
@@ -1035,7 +1046,7 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             dev = {**dev, "x": dev["x"].copy()}
             dev["x"][:, ci] = name_ratio_columns(tagged["dev"], any_name)
         shares = {**SHARES, **cand.get("shares", {})}
-        l2d, l2h = cand.get("l2_dense", args.l2_dense), cand.get("l2_hash", args.l2_hash)
+        l2d, l2h = cand.get("l2_dense", CV_BASE_L2[0]), cand.get("l2_hash", CV_BASE_L2[1])
         use_hash = cand.get("use_hash", True)
         fitted = np.array([shares.get(g, 0) > 0 for g in grp])
         oof, mlqe_auc, mqm_auc = np.zeros(len(rows)), [], []
@@ -1089,15 +1100,15 @@ def arg_parser() -> argparse.ArgumentParser:
     ap.add_argument("--synthetic", type=int, default=4000, help="EWT sentences to corrupt (and as many fluent)")
     ap.add_argument("--mlqe-per-pair", type=int, default=800)
     ap.add_argument("--mqm-per-set", type=int, default=1000)
-    ap.add_argument("--l2-dense", type=float, default=1e-3)
-    ap.add_argument("--l2-hash", type=float, default=0.1)
-    # session 24: the refit closest to the gates (bench/RESULTS.md) is --l2-dense 0.01 --l2-hash 0.05
-    # --ewt-extra-share 0.1 --minor-share 0.33; the defaults are the shipped model's recipe
-    ap.add_argument("--ewt-extra-share", type=float, default=SHARES["ewt_extra"],
-                    help="share of the loss for the rest of EWT train (fluent; default: SHARES)")
-    ap.add_argument("--minor-share", type=float, default=None,
+    # session 24: the defaults are the shipped recipe "Qr" (RECIPE); the model shipped before it (f0b884d4b20b)
+    # was --l2-dense 0.001 --l2-hash 0.1 --ewt-extra-share 0 --minor-share 0
+    ap.add_argument("--l2-dense", type=float, default=RECIPE["l2_dense"])
+    ap.add_argument("--l2-hash", type=float, default=RECIPE["l2_hash"])
+    ap.add_argument("--ewt-extra-share", type=float, default=RECIPE["ewt_extra_share"],
+                    help="share of the loss for the rest of EWT train (fluent)")
+    ap.add_argument("--minor-share", type=float, default=RECIPE["minor_share"],
                     help="minor threshold: the probability this share of the fitting-side professional sentences "
-                         "reach (default: the 80th percentile of realmt dev's, at least 0.3)")
+                         "reach (0: the 80th percentile of realmt dev's, at least 0.3)")
     ap.add_argument("--ablation", action="store_true", help="report what each signal group adds; write nothing")
     ap.add_argument("--cv", action="store_true",
                     help="compare CANDIDATES by leave-languages-out CV; the table goes into detector.json")
@@ -1233,11 +1244,11 @@ def main(argv: list[str] | None = None) -> int:
     # seeds 000-003), with a margin of 0.02; minor: the share of the fitting-side ones the old model flagged
     pd_, ph = featurise(pro, det)
     pp = predict(b, wd, wh, (pd_ - mean) / std, ph)
-    minor, major = thresholds(np.asarray(pc), pp, args.minor_share)
+    minor, major = thresholds(np.asarray(pc), pp, minor_share_of(args))
     record["threshold_data"] = {"professional_dev_max": round(float(max(pc)), 4),
                                 "professional_train_and_seeds_max": round(float(pp.max()), 4),
                                 "professional_train_and_seeds_n": len(pro)}
-    record["thresholds"] = {"minor": minor, "major": major, "chosen_on": "realmt *_dev.jsonl" if args.minor_share is None
+    record["thresholds"] = {"minor": minor, "major": major, "chosen_on": "realmt *_dev.jsonl" if minor_share_of(args) is None
                             else f"major: realmt dev/train and seeds; minor: {args.minor_share} of realmt train and seeds"}
     record["figures"] = {
         "train (fitted on; not a quality figure)": {"realmt_train_auc": ev["train_realmt_auc"]},

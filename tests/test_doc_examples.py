@@ -478,10 +478,12 @@ def test_the_formats_page_says_a_markdown_sentence_with_an_address_is_judged() -
 
 
 def test_the_detector_page_names_the_analysis_revision_the_weights_are_applied_to() -> None:
-    """docs/detector.md, "Training": the revisions since the shipped fit run to today's ANALYSIS_REVISION."""
+    """docs/detector.md, "Training": the shipped weights (session 24: today's recipe) were fitted on today's
+    ANALYSIS_REVISION, and the revisions since the older model's fit run to it."""
     from mtfix.garble.signs import ANALYSIS_REVISION
 
     page = " ".join(PAGES["docs/detector.md"].split())
+    assert f"fitted on analysis revision {ANALYSIS_REVISION}, the features they are applied to" in page
     assert f"analysis revisions 2–{ANALYSIS_REVISION} changed the features" in page
 
 

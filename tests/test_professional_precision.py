@@ -36,29 +36,32 @@ SIXTH_GENRES = Path(__file__).parent / "data" / "professional_sixth_genres.txt"
 #: Sentences of ``professional_more_genres.txt`` that the detector still calls major on its probability alone
 #: (session 21, not fixed: each fix tried cost machine-translation majors on realmt train, see bench/RESULTS.md).
 #: The set's tests leave them out; :func:`test_known_false_majors` fails once one is fixed.
-KNOWN_FALSE_MAJORS = (
-    "The Tenant shall keep the Property in good and tenantable repair and condition.",
-    "Signed by John Reid, for and on behalf of Northfield Holdings Limited.",
+KNOWN_FALSE_MAJORS = (  # the tenancy covenant and the signature line: fixed by garble-1.0@ac2c23f09776 (session 24)
     "To the King's most excellent Majesty, the humble petition of the inhabitants of this parish.",
     'The little pig said, "No, no, not by the hair of my chinny chin chin!"',
 )
 #: Sentences of ``professional_fifth_genres.txt`` the detector calls major on its probability alone (session 22,
 #: not fixed): a guidebook's unglossed loanwords ("plov", "kazans"), which the detector cannot tell from words MT
 #: left untranslated without the source; :func:`test_known_false_majors` fails once one is fixed.
-KNOWN_FALSE_MAJORS_22 = (
-    "Try the plov at the covered bazaar, where it is cooked in huge iron kazans from late morning.",
-)
+KNOWN_FALSE_MAJORS_22: tuple[str, ...] = ()  # the guidebook's plov and kazans: fixed by garble-1.0@ac2c23f09776 (session 24)
 #: Sentences of ``professional_sixth_genres.txt`` the detector calls major on its probability alone (session 23,
 #: not fixed): a terrace chant, one phrase three times, which is the shape of an MT loop (MLQE-PE dev MT repeats
 #: a vocative the same way, with "!"), and the verbless Trinitarian formula of liturgy, a chain of "of the" with no
 #: verb, which is the shape of garbled MT; :func:`test_known_false_majors` fails once one is fixed.
-KNOWN_FALSE_MAJORS_23 = (
-    "Come on you Rovers, come on you Rovers, come on you Rovers!",
+KNOWN_FALSE_MAJORS_23 = (  # the terrace chant: fixed by garble-1.0@ac2c23f09776 (session 24)
     "In the name of the Father, and of the Son, and of the Holy Spirit. Amen.",
 )
 
 
-_KNOWN = KNOWN_FALSE_MAJORS + KNOWN_FALSE_MAJORS_22 + KNOWN_FALSE_MAJORS_23
+#: Sentences of ``professional_news.txt`` the detector calls major on its probability alone since
+#: garble-1.0@ac2c23f09776 (session 24, not fixed): an unglossed Azerbaijani place name with its diacritics and a
+#: verbless gloss after it, read as words MT left untranslated (p 0.59 under the model before, 0.65 under it, major
+#: 0.634); :func:`test_known_false_majors` fails once it is fixed.
+KNOWN_FALSE_MAJORS_24 = (
+    'The Azerbaijani name of the region, Dağlıq Qarabağ, means "mountainous black garden," a mixture of Turkic and '
+    "Persian words.",
+)
+_KNOWN = KNOWN_FALSE_MAJORS + KNOWN_FALSE_MAJORS_22 + KNOWN_FALSE_MAJORS_23 + KNOWN_FALSE_MAJORS_24
 
 
 def _sentences(path: Path) -> list[str]:
@@ -104,6 +107,7 @@ def test_the_known_false_majors_are_in_the_set() -> None:
     assert set(KNOWN_FALSE_MAJORS) <= lines
     assert set(KNOWN_FALSE_MAJORS_22) <= set(FIFTH_GENRES.read_text(encoding="utf-8").splitlines())
     assert set(KNOWN_FALSE_MAJORS_23) <= set(SIXTH_GENRES.read_text(encoding="utf-8").splitlines())
+    assert set(KNOWN_FALSE_MAJORS_24) <= set(DATA.read_text(encoding="utf-8").splitlines())
 
 
 _KNOWN_FALSE_REASONS = (
@@ -111,8 +115,8 @@ _KNOWN_FALSE_REASONS = (
                          "legal word and a nonce word of a nursery tale (not fixed)"),
     (KNOWN_FALSE_MAJORS_22, "session 22: unglossed loanwords of a guidebook read as words MT left untranslated "
                             "(not fixed)"),
-    (KNOWN_FALSE_MAJORS_23, "session 23: a chant of one phrase said three times (an MT loop's shape) and the "
-                            "verbless Trinitarian formula (garbled MT's shape) (not fixed)"),
+    (KNOWN_FALSE_MAJORS_23, "session 23: the verbless Trinitarian formula (garbled MT's shape) (not fixed)"),
+    (KNOWN_FALSE_MAJORS_24, "session 24: an unglossed Azerbaijani place name read as untranslated words (not fixed)"),
 )
 
 

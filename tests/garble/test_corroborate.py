@@ -6,7 +6,7 @@ import dataclasses
 
 from mtfix.config import Config
 from mtfix.garble import corroborate
-from mtfix.garble.checker import probability, segment_may_be_major
+from mtfix.garble.checker import detector, probability, segment_may_be_major
 from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -77,7 +77,7 @@ def test_in_the_pipeline_below_the_major_threshold() -> None:
     pipe = Pipeline(Config(grammar="off"))
     for text in (GARBLED, REPEAT):
         p = probability(text)
-        assert p is not None and 0.3 <= p < 0.641  # a suspicion, not a major on the probability alone
+        assert p is not None and detector().thresholds["minor"] <= p < detector().thresholds["major"]  # a suspicion, not a major on the probability alone
     found = {(f.code, str(f.severity)) for f in pipe.check(REPEAT).findings}
     assert ("MTF401", "major") in found and ("MTF116", "minor") in found
     # a stray space is a typing slip: the rule fires, MTF401 stays minor
@@ -147,7 +147,7 @@ def test_carried_over_slips_in_the_pipeline() -> None:
     pipe = Pipeline(Config(grammar="off"))
     for text, code in ((POSSESSIVE, "MTF113"), (ORDINAL, "MTF114")):
         p = probability(text)
-        assert p is not None and corroborate.SLIP_FLOOR <= p < 0.641
+        assert p is not None and corroborate.SLIP_FLOOR <= p < detector().thresholds["major"]
         found = {(f.code, str(f.severity)) for f in pipe.check(text).findings}
         assert ("MTF401", "major") in found and (code, "minor") in found
     # the same garbled sentence with the apostrophe and the ordinal written right: a suspicion only

@@ -16,8 +16,11 @@ from mtfix.garble.checker import GarbleChecker
 from mtfix.model import Severity
 from mtfix.pipeline import Pipeline
 
-# our own garbled sentence, ending with a full stop: a major in a paragraph
-GARBLED = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
+# our own garbled sentence, ending with a full stop: a major in a paragraph on the probability alone (p 0.68 under
+# garble-1.0@ac2c23f09776, major 0.634; the sentence used before that model, p 0.43 under it, is now a minor)
+GARBLED = (
+    "The talks to the end of the week until continue will, them said, the agreement to sign the sides is expected."
+)
 # minor on its own, with a coordinated repeat (MTF116) that corroborates it in a paragraph
 REPEAT = ("The head of the district administration with the residents of the village a meeting held, "
           "and the issues and issues of water supply were discussed.")

@@ -71,7 +71,7 @@ def test_a_marked_up_garbled_sentence_is_judged_like_plain_text() -> None:
     doc = markdown(MARKED + "\n")
     found = [f for f in pipeline.check(doc).findings if f.code.startswith("MTF4")]
     assert [(f.code, f.severity) for f in found] == plain
-    assert ("MTF401", Severity.MAJOR) in plain
+    assert ("MTF401", Severity.MINOR) in plain  # a major before garble-1.0@ac2c23f09776 (p 0.66 → 0.43)
     for f in found:  # every finding points at prose, never at markup
         assert not doc.is_protected(f.start, f.end)
         assert doc.text[f.start:f.end] == "them"

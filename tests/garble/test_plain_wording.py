@@ -69,11 +69,15 @@ def test_an_input_is_said_only_on_the_side_that_is_true() -> None:
     """An input pushes towards "garbled" from either side of the model's average: "common words in pairs
     English rarely uses" was said of a sentence with no such pair (the model's weight on it is negative,
     so none at all pushed).  Each input is now said by the side the sentence is on, or not at all."""
-    from mtfix.garble.checker import EVIDENCE, _ranked, detector, evidence, predict
+    from mtfix.garble.checker import EVIDENCE, _ranked, _said, detector, evidence, predict
 
     text = "Georgian Railways weather the new trains were bought and There were no objections."
     pred, det = predict(text), detector()
-    assert "unseen_common_pairs" in _ranked(pred, 3, 0.1)
     assert pred.analysis.dense["unseen_common_pairs"] < det.mean[det.features.index("unseen_common_pairs")]
+    # ranked among the pushes under garble-1.0@f0b884d4b20b, not under ac2c23f09776: asked of _said directly
+    assert _said("unseen_common_pairs", pred, det) != EVIDENCE["unseen_common_pairs"]
     assert EVIDENCE["unseen_common_pairs"] not in evidence(pred)
+    for name in _ranked(pred, 3, 0.1):  # no input is said from the side the sentence is not on
+        if name in det.features and pred.analysis.dense.get(name, 0.0) < det.mean[det.features.index(name)]:
+            assert EVIDENCE.get(name) not in evidence(pred)
     assert EVIDENCE["capital_midsentence"] in evidence(pred)

@@ -35,6 +35,14 @@ def test_minor_share_flags_that_share_of_the_fitting_side_professional_sentences
 
 
 def test_the_plain_run_fits_the_shares_it_is_given():
-    args = td.arg_parser().parse_args(["--ewt-extra-share", "0.1"])
-    assert args.ewt_extra_share == 0.1 and args.minor_share is None
-    assert td.arg_parser().parse_args([]).ewt_extra_share == td.SHARES["ewt_extra"] == 0.0
+    args = td.arg_parser().parse_args(["--ewt-extra-share", "0.2", "--minor-share", "0"])
+    assert args.ewt_extra_share == 0.2 and td.minor_share_of(args) is None  # 0: the older rule (dev percentile)
+
+
+def test_a_plain_run_is_the_shipped_recipe_qr():
+    """Session 24: the shipped model is "Qr" (dense and hashed L2 0.05, the rest of EWT train fluent at 0.1, the
+    minor threshold at the fitting-side professional share), so a plain ``--skip-tagger`` run reproduces it."""
+    args = td.arg_parser().parse_args(["--skip-tagger"])
+    assert (args.l2_dense, args.l2_hash, args.ewt_extra_share) == (0.05, 0.05, 0.1)
+    assert td.minor_share_of(args) == td.MINOR_PROFESSIONAL_SHARE
+    assert td.SHARES["ewt_extra"] == 0.0  # the CV candidates keep their own shares

@@ -718,8 +718,9 @@ def test_a_report_made_elsewhere_with_absolute_paths_still_refuses_a_changed_fil
 
 def test_a_markdown_heading_gets_a_minor_in_the_report(tmp_path: Path) -> None:
     """The report reads a Markdown file as the CLI does: a heading in a list item, as the parser reads
-    it, gets at most a minor MTF401; the same sentence as a paragraph a major (session 12)."""
-    sentence = "The delegation on the fifth of May to the capital for talks arrived, them said the agreement signed."
+    it, gets at most a minor MTF401; the same sentence as a paragraph a major (session 12; a sentence major on the
+    probability alone under garble-1.0@ac2c23f09776, p 0.68)."""
+    sentence = "The talks to the end of the week until continue will, them said, the agreement to sign the sides is expected."
     path = tmp_path / "notes.md"
     path.write_text(f"- # {sentence}\n\n{sentence}\n", encoding="utf-8")
     payload = review(path, tmp_path / "report.html")[0]
