@@ -22,6 +22,21 @@ COMMAS = (
 )
 
 
+def accept_safe_edits_and_export(browser, tmp_path, doc, want: bytes) -> None:
+    """*Accept safe edits*; the page then reads `want` (what `mtfix fix` wrote), and its exported decisions,
+    applied by `fix --decisions` to the untouched file, write `want` byte for byte."""
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.ID, "accept-safe").click()
+    press(browser, "v")
+    assert browser.execute_script(_JS_READS) == want.decode("utf-8").replace("\r\n", "\n").rstrip("\n")
+    press(browser, "v")
+    target = export_download(browser, tmp_path)
+    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert doc.read_bytes() == want
+
+
 def test_accept_safe_edits_gives_the_text_mtfix_fix_writes(browser, tmp_path):
     """`mtfix fix` removes "said that , the"'s space (MTF111) and then, in its second pass, the comma after
     "said that" (MTF102); "rose ,," loses its space and then the doubled comma.  The page proposed the first
@@ -43,14 +58,7 @@ def test_accept_safe_edits_gives_the_text_mtfix_fix_writes(browser, tmp_path):
     assert space.find_element(By.CSS_SELECTOR, "button.acc").get_attribute("aria-label") == (
         "Accept MTF111 on line 1: delete the space between “that” and “,”; delete “,”"
     )
-    browser.find_element(By.ID, "accept-safe").click()
-    press(browser, "v")
-    assert browser.execute_script(_JS_READS) == want.decode("utf-8").replace("\r\n", "\n").rstrip("\n")
-    press(browser, "v")
-    target = export_download(browser, tmp_path)
-    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    assert doc.read_bytes() == want
+    accept_safe_edits_and_export(browser, tmp_path, doc, want)
 
 
 def test_the_second_pass_edit_goes_with_the_edit_that_made_it(browser, tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.review.conftest import OFF, mtfix
-from tests.review.test_browser import card, export_download, press, review_and_open
-from tests.review.test_browser_round3 import _JS_READS
+from tests.review.test_browser import card, press, review_and_open
+from tests.review.test_browser_round3 import accept_safe_edits_and_export
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +38,7 @@ def test_a_later_pass_edit_inside_the_finding_it_follows_is_offered_with_it(brow
     assert label.startswith("Accept MTF106 on line 1: “market went to the the the the market") and label.endswith(
         "; “the the the the” → “the”"
     ), label
-    browser.find_element(By.ID, "accept-safe").click()
-    press(browser, "v")
-    assert browser.execute_script(_JS_READS) == want.decode("utf-8").replace("\r\n", "\n").rstrip("\n")
-    press(browser, "v")
-    target = export_download(browser, tmp_path)
-    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    assert doc.read_bytes() == want
+    accept_safe_edits_and_export(browser, tmp_path, doc, want)
 
 
 def test_z_one_time_too_many_is_taken_back_with_shift_z(browser, tmp_path):
