@@ -22,6 +22,16 @@ COMMAS = (
 )
 
 
+def fixed_by_mtfix(tmp_path, name: str, text: str):
+    """``text`` written to ``tmp_path/name`` and what `mtfix fix -o` writes for it: (the file, the fixed bytes)."""
+    doc = tmp_path / name
+    doc.write_bytes(text.encode("utf-8"))
+    fixed = tmp_path / "fixed"
+    r = mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    return doc, (fixed / doc.name).read_bytes()
+
+
 def accept_safe_edits_and_export(browser, tmp_path, doc, want: bytes) -> None:
     """*Accept safe edits*; the page then reads `want` (what `mtfix fix` wrote), and its exported decisions,
     applied by `fix --decisions` to the untouched file, write `want` byte for byte."""
@@ -45,12 +55,7 @@ def test_accept_safe_edits_gives_the_text_mtfix_fix_writes(browser, tmp_path):
     in every sentence of this commonest MT slip."""
     from selenium.webdriver.common.by import By
 
-    doc = tmp_path / "commas.txt"
-    doc.write_bytes(COMMAS.encode("utf-8"))
-    fixed = tmp_path / "fixed"
-    r = mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    want = (fixed / doc.name).read_bytes()
+    doc, want = fixed_by_mtfix(tmp_path, "commas.txt", COMMAS)
     assert b"said that the bridge" in want and b"rose, and" in want and b"said that the water" in want, want
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     # the card of the space before the comma carries the comma's removal too: one decision, as `fix` writes it

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.review.conftest import OFF, mtfix
 from tests.review.test_browser import card, press, review_and_open
-from tests.review.test_browser_round3 import accept_safe_edits_and_export
+from tests.review.test_browser_round3 import accept_safe_edits_and_export, fixed_by_mtfix
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +24,7 @@ def test_a_later_pass_edit_inside_the_finding_it_follows_is_offered_with_it(brow
     did not offer it).  Now the loop's card carries both, and the page's text is `fix`'s."""
     from selenium.webdriver.common.by import By
 
-    doc = tmp_path / "loop.txt"
-    doc.write_bytes(LOOP.encode("utf-8"))
-    fixed = tmp_path / "fixed"
-    r = mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    want = (fixed / doc.name).read_bytes()
+    doc, want = fixed_by_mtfix(tmp_path, "loop.txt", LOOP)
     assert want.startswith("The crowd 😀 went to the market.\r\n".encode()), want
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     loop = card(browser, "MTF106", LOOP.index("went to the the"))
