@@ -2,7 +2,7 @@
 """Design the fluency score on DEVELOPMENT data only: collect what the score is made of, once,
 then evaluate candidate weights in milliseconds.
 
-    python bench/score_design.py collect [--grammar required] [--mqm-items 600] [--out F]
+    python bench/score_design.py collect [--grammar required] [--mqm-items 600] [--out F] [--oof bench/realmt_train_oof.json]
     python bench/score_design.py evaluate [--cache F] [--weights weights.yaml]
     python bench/score_design.py fit --cache F [--room R] [--set KEY=VALUE]
     python bench/score_design.py frontier --cache F     # the realmt-AUC / MQM-τ trade-off
@@ -57,9 +57,38 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def components(pipe: Any, text: str, context: bool = False) -> dict[str, Any]:
+def text_key(text: str) -> str:
+    """The key of a text (a realmt row, one of its segments) in the out-of-fold file: the first 16 hex digits of
+    its UTF-8 SHA-256 (``bench/train_detector.py --realmt-oof`` writes it, ``collect --oof`` reads it)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def load_oof(path: Path) -> dict[str, Any]:
+    """The rows of an out-of-fold file (``bench/train_detector.py --realmt-oof``), keyed by :func:`text_key`;
+    refused (SystemExit) when it was computed for another model than the shipped detector."""
+    from mtfix.garble.checker import detector
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    shipped = detector().digest
+    if data.get("model_sha256") != shipped:
+        raise SystemExit(
+            f"score_design: {path} holds out-of-fold probabilities for another model "
+            f"({str(data.get('model_sha256'))[:12]}; the shipped detector is {shipped[:12]}): "
+            "rerun python bench/train_detector.py --realmt-oof"
+        )
+    return data["rows"]
+
+
+def components(pipe: Any, text: str, context: bool = False, oof: dict[str, Any] | None = None) -> dict[str, Any]:
     """Segments ``[words, p]`` and findings ``[segment, code, origin, severity, category]`` of one text;
-    with ``context`` each finding also carries its matched text and 40 characters either side."""
+    with ``context`` each finding also carries its matched text and 40 characters either side.
+
+    ``oof``: the text's entry of an out-of-fold file (:func:`load_oof`): each judged segment's probability is
+    the file's (the detector refitted without the text's fold), the rest as the shipped scorer computes it.  The
+    detector's own findings (MTF401, weight 0 in the score) stay the shipped model's: they only corroborate
+    LanguageTool and glossary findings, which realmt rows have none of with grammar off."""
     from mtfix.garble.checker import probability
     from mtfix.scoring.fluency import finding_key
     from mtfix.segment import word_count
@@ -67,6 +96,14 @@ def components(pipe: Any, text: str, context: bool = False) -> dict[str, Any]:
     res = pipe.check(text)
     doc = res.document
     segs = [[word_count(doc.text[s.start : s.end]), probability(doc.text[s.start : s.end])] for s in doc.segments]
+    if oof is not None:
+        for seg, row in zip(doc.segments, segs, strict=True):
+            if row[1] is None:  # too short to judge: the scorer does not judge it either
+                continue
+            key = text_key(doc.text[seg.start : seg.end])
+            if key not in oof["segments"]:
+                raise SystemExit(f"score_design: no out-of-fold probability for the segment {key} of {text[:60]!r}")
+            row[1] = oof["segments"][key]
     finds = []
     for f in res.findings:
         seg = doc.segment_index_of(f)
@@ -91,16 +128,29 @@ def collect(args: argparse.Namespace) -> None:
         _write(args.out, args.grammar, out)
         return
     rm = realmt_dir()
+    # --oof: realmt train's detector probabilities out of fold (the detector refitted without the row's fold)
+    oof = load_oof(args.oof) if args.oof else None
+
+    def parts(text: str, split: str) -> dict[str, Any]:
+        if oof is None or split != "train":
+            return components(pipe, text)
+        if text_key(text) not in oof:
+            raise SystemExit(f"score_design: {args.oof} has no row {text_key(text)} ({text[:60]!r})")
+        return components(pipe, text, oof=oof[text_key(text)])
+
     for split in ("train", "dev"):
         rows = []
         for r in _jsonl(rm / f"real_mt_{split}.jsonl"):
-            rows.append({"kind": "mt", "lang": r.get("lang"), **components(pipe, r["text"])})
+            rows.append({"kind": "mt", "lang": r.get("lang"), **parts(r["text"], split)})
             if r.get("correction"):
-                rows.append({"kind": "corr", "lang": r.get("lang"), **components(pipe, r["correction"])})
+                rows.append({"kind": "corr", "lang": r.get("lang"), **parts(r["correction"], split)})
         for r in _jsonl(rm / f"clean_news_{split}.jsonl"):
-            rows.append({"kind": "pro", **components(pipe, r["text"])})
+            rows.append({"kind": "pro", **parts(r["text"], split)})
         out[f"realmt {split}"] = rows
     print(f"realmt done {time.time() - t0:.0f}s", file=sys.stderr)
+    if args.realmt_only:
+        _write(args.out, args.grammar, out)
+        return
     root = data_dir(args.data)
     for mset in DEV_MQM:
         recs = load_mqm(mset, root, args.ted_items if "TED" in mset.name else args.mqm_items)
@@ -494,6 +544,10 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("--data", default=None)
     c.add_argument("--out", type=Path, default=DEFAULT_CACHE)
     c.add_argument("--seeds-only", action="store_true", help="only the seed documents (to add to a cache)")
+    c.add_argument("--realmt-only", action="store_true", help="only the seeds and realmt (to add to a cache)")
+    c.add_argument("--oof", type=Path, default=None,
+                   help="realmt train's detector probabilities out of fold, from "
+                        "python bench/train_detector.py --realmt-oof (refused if computed for another model)")
     e = sub.add_parser("evaluate")
     e.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     e.add_argument("--weights", type=Path, default=None, help="a weights.yaml (default: the shipped one)")

@@ -6,6 +6,7 @@
     python bench/train_detector.py --cv            # leave-languages-out CV of each candidate (into detector.json)
     python bench/train_detector.py --cv --only NAME ...   # only these candidates (rows merged into the table)
     python bench/train_detector.py --record-drift  # fit nothing: record the probe features and today's rows
+    python bench/train_detector.py --realmt-oof    # fit nothing shipped: realmt train's out-of-fold probabilities
 
 Data (``--shared DIR``, default ``../shared``; development files only):
 
@@ -1092,6 +1093,91 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
     return out
 
 
+#: Where ``--realmt-oof`` writes the shipped recipe's out-of-fold probabilities of realmt train's rows and segments
+#: (read by ``bench/score_design.py collect --oof``).
+OOF_FILE = REPO / "bench" / "realmt_train_oof.json"
+
+
+def realmt_oof(shared: Path, out: Path) -> dict:
+    """Out-of-fold probabilities of the SHIPPED recipe (:data:`RECIPE`, the plain run's rows) for every realmt train
+    row (MT, its correction, professional news) and each of its segments as the scorer splits it: for each of the
+    :data:`CV_FOLDS` leave-languages-out folds of ``--cv`` (:func:`language_folds`), the model refitted on every
+    fitted row outside the fold (standardised on those rows, ``fit(..., fast=True)``) predicts the fold's rows.
+    Features are the shipped detector's analysis; the recipe must still assemble the shipped model's rows (the
+    card's ``data_sha256``).  A full-data fit by the same code is compared with the shipped model's probabilities
+    (a check that the OOF models are the shipped recipe's).  Writes ``out``; never the model or its card."""
+    from score_design import text_key
+
+    from mtfix.segment import split_segments
+
+    t0 = time.time()
+    card = json.loads((DATA / "detector.json").read_text(encoding="utf-8"))
+    det = gmodel.Detector.load()
+    if det.digest != card["model_sha256"]:
+        raise SystemExit("train_detector: the model file and its card disagree")
+    rows, _ = fitted_rows(shared, gtagger.load())
+    if rows_digest(rows) != card["data_sha256"]:
+        raise SystemExit("train_detector: today's recipe no longer assembles the shipped model's rows "
+                         "(data_sha256): out-of-fold probabilities would not be the shipped recipe's")
+    args = arg_parser().parse_args(["--shared", str(shared)])
+    if any(card["args"].get(k) != getattr(args, k) for k in RECIPE):
+        raise SystemExit("train_detector: the shipped model was not fitted with RECIPE")
+    x, xh = featurise([r[0] for r in rows], det)
+    y = np.array([r[1] for r in rows], dtype=np.float64)
+    grp = np.array([r[2] for r in rows])
+    fold = language_folds(rows, shared)
+    shares = {**SHARES, "ewt_extra": RECIPE["ewt_extra_share"]}
+    cols = list(range(x.shape[1]))
+    fit_on = functools.partial(_fit_columns, x, xh, y, grp, cols, shares, RECIPE["l2_dense"], RECIPE["l2_hash"],
+                               True, BALANCE_REALMT)
+    real = [i for i in range(len(rows)) if grp[i] in ("realmt", "realmt_corr")]
+    segs = {i: [rows[i][0][s.start : s.end] for s in split_segments(rows[i][0])] for i in real}
+    seg_texts = sorted({t for i in real for t in segs[i]})
+    sx, sh = featurise(seg_texts, det)
+    where = {t: j for j, t in enumerate(seg_texts)}
+    p_row, p_seg = np.zeros(len(rows)), {}
+    for k in range(CV_FOLDS):
+        model = fit_on(np.where(fold != k)[0])  # every fitted row outside fold k (the other sources: fold -1)
+        te = [i for i in real if fold[i] == k]
+        p_row[te] = model(x[te], [xh[i] for i in te])
+        js = sorted({where[t] for i in te for t in segs[i]})
+        for j, p in zip(js, model(sx[js], [sh[j] for j in js]), strict=True):
+            p_seg[(k, j)] = float(p)
+    full = fit_on(np.arange(len(rows)))(sx, sh)  # the same code on every row: should give the shipped model's p
+    shipped = np.array([det.predict(t).probability for t in seg_texts])
+    table: dict[str, dict] = {}
+    for i in real:
+        k = int(fold[i])
+        entry = {"fold": k, "group": str(grp[i]), "label": int(y[i]), "p": round(float(p_row[i]), 6),
+                 "segments": {text_key(t): round(p_seg[(k, where[t])], 6) for t in segs[i]}}
+        old = table.setdefault(text_key(rows[i][0]), entry)
+        if old["fold"] != k:
+            raise SystemExit(f"train_detector: a realmt text is in folds {old['fold']} and {k}")
+    mt = [i for i in real if grp[i] == "realmt" and y[i] == 1]
+    pro = [i for i in real if grp[i] == "realmt" and y[i] == 0]
+    p_in = {i: float(det.predict(rows[i][0]).probability) for i in mt + pro}
+    record = {
+        "what": "out-of-fold P(garbled) of the shipped recipe for realmt train's rows and their segments, keyed by "
+                "score_design.text_key (SHA-256 of the UTF-8 text, 16 hex digits)",
+        "command": "python bench/train_detector.py --realmt-oof",
+        "model_sha256": det.digest, "signature": det.signature(), "recipe": RECIPE,
+        "data_sha256": card["data_sha256"], "folds": CV_FOLDS,
+        "fold_rule": "language_folds: MT and its correction by source language, professional news round-robin "
+                     "after random.Random(7); each fold model fitted on every other fitted row",
+        "figures": {
+            "realmt_train_auc_in_sample": round(auc([p_in[i] for i in mt], [p_in[i] for i in pro]), 4),
+            "realmt_train_auc_oof": round(auc(p_row[mt], p_row[pro]), 4),
+            "full_fit_vs_shipped_max_abs_diff": round(float(np.max(np.abs(full - shipped))), 6),
+            "rows": len(table), "segments": len(seg_texts),
+        },
+        "seconds": round(time.time() - t0, 1),
+        "rows": table,
+    }
+    out.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(record["figures"]), f"{record['seconds']} s ->", out, flush=True)
+    return record
+
+
 def arg_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
@@ -1114,6 +1200,9 @@ def arg_parser() -> argparse.ArgumentParser:
                     help="compare CANDIDATES by leave-languages-out CV; the table goes into detector.json")
     ap.add_argument("--only", nargs="+", metavar="NAME",
                     help="with --cv: only these candidates (their rows replace or join the table's)")
+    ap.add_argument("--realmt-oof", type=Path, nargs="?", const=OOF_FILE, default=None, metavar="FILE",
+                    help="fit nothing shipped: write the shipped recipe's out-of-fold probabilities of realmt train "
+                         f"(default {OOF_FILE.relative_to(REPO)}) for score_design collect --oof")
     ap.add_argument(
         "--record-drift",
         action="store_true",
@@ -1125,6 +1214,9 @@ def arg_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = arg_parser().parse_args(argv)
     shared = Path(args.shared)
+    if args.realmt_oof:
+        realmt_oof(shared, args.realmt_oof)
+        return 0
     if args.record_drift:
         card_path = DATA / "detector.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))

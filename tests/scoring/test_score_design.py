@@ -116,3 +116,44 @@ def test_vectorised_formula_follows_the_detector_shape():
     a = score_design.Arrays([rec], grammar=False)
     assert a.fluency(q)[0] == pytest.approx(score_design.record_score(rec, w, grammar=False), abs=0.01)
     assert a.fluency(q)[0] < a.fluency({**q, "shape": 1.0})[0]
+
+
+# -- out-of-fold detector probabilities (``collect --oof``, session 25) ------------------------------------------
+def _oof_file(tmp_path, model, rows):
+    import json
+
+    path = tmp_path / "oof.json"
+    path.write_text(json.dumps({"model_sha256": model, "rows": rows}), encoding="utf-8")
+    return path
+
+
+def test_oof_file_of_another_model_is_refused(tmp_path):
+    from mtfix.garble.checker import detector
+
+    path = _oof_file(tmp_path, "0" * 64, {})
+    with pytest.raises(SystemExit, match="another model"):
+        score_design.load_oof(path)
+    assert score_design.load_oof(_oof_file(tmp_path, detector().digest, {"k": {"segments": {}}})) == {
+        "k": {"segments": {}}}
+
+
+def test_oof_probabilities_replace_the_detectors_per_segment(records):
+    """Each judged segment's probability is the file's (keyed by the segment's text digest); a segment too
+    short to judge stays unjudged, and the words and findings are the pipeline's."""
+    pipe, recs = records
+    text = TEXTS[2]  # two segments: "Prices of oilgas rose." (too short to judge) and a long one
+    segs = [text[:22], text[23:]]
+    entry = {"segments": {score_design.text_key(s): 0.9 for s in segs}}
+    got = score_design.components(pipe, text, oof=entry)
+    assert [n for n, _ in got["segs"]] == [n for n, _ in recs[2]["segs"]]
+    assert got["finds"] == recs[2]["finds"]
+    assert [p for _, p in got["segs"]] == [None if p is None else 0.9 for _, p in recs[2]["segs"]]
+    assert any(p is not None for _, p in recs[2]["segs"])
+    w = default_weights()
+    assert score_design.record_score(got, w, grammar=False) < score_design.record_score(recs[2], w, grammar=False)
+
+
+def test_oof_entry_missing_a_judged_segment_is_an_error(records):
+    pipe, _ = records
+    with pytest.raises(SystemExit, match="no out-of-fold probability"):
+        score_design.components(pipe, TEXTS[1], oof={"segments": {}})
