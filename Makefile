@@ -13,11 +13,14 @@ languagetool: install
 
 # Chromium and chromedriver for the review report's browser tests (Debian packages; as root,
 # installed with apt-get when missing). The tests fail instead of skipping when run by `make test`.
+# Found as the tests find them (mtfix/review/browser.py): MTFIX_CHROMIUM, chromium or chromium-browser;
+# MTFIX_CHROMEDRIVER or chromedriver.
 browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	@if { [ -n "$$MTFIX_CHROMIUM" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null; } \
+	  && { [ -n "$$MTFIX_CHROMEDRIVER" ] || command -v chromedriver >/dev/null; }; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
-	else echo "make browser: install Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)" >&2; exit 1; fi
+	else echo "make browser: install Chromium and chromedriver (Debian: apt-get install chromium chromium-driver), or name them in MTFIX_CHROMIUM and MTFIX_CHROMEDRIVER" >&2; exit 1; fi
 
 demo: install
 	$(PYTHON) -m mtfix demo

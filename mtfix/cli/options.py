@@ -334,9 +334,11 @@ _CLI_FIELDS = {  # command-line argument → Config field
 _ADDED_TO = ("glossaries", "rule_files")
 
 
-def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: tuple[str, ...] = _ADDED_TO) -> None:
+def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: tuple[str, ...] = _ADDED_TO, *,
+                  cli_table_keys: dict[str, set[str]] | None = None, file_extra: dict[str, Any] | None = None) -> None:
     """Print the resolved settings and where each came from (default, file:line, command line); the
-    command line's values of the fields in ``added`` were added to the file's."""
+    command line's values of the fields in ``added`` were added to the file's. ``cli_table_keys``: the keys of
+    a table (``[subtitles]``) that the command line set over ``file_extra``, the settings file's tables."""
     from dataclasses import fields
 
     from mtfix.config import SCHEMA
@@ -363,9 +365,15 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
     for key, table in sorted(cfg.extra.items()):
         if key in ("verbose", "lt_url_origin"):
             continue
-        typer.echo(f"[{key}]  # {loaded.source('extra.' + key)}")
+        src = loaded.source("extra." + key)
+        from_cmd = (cli_table_keys or {}).get(key, set())
+        in_file = {str(k).replace("_", "-") for k in ((file_extra or {}).get(key) or {})}
+        typer.echo(f"[{key}]  # {'command line' if src == 'default' and from_cmd else src}")
         for k, v in table.items():
-            typer.echo(f"{toml_key(str(k))} = {toml_value(v)}")
+            name = str(k).replace("_", "-")
+            note = ("" if name not in from_cmd else
+                    f"  # command line (over {src})" if name in in_file else "  # command line")
+            typer.echo(f"{toml_key(str(k))} = {toml_value(v)}{note}")
 
 
 def toml_key(key: str) -> str:
@@ -483,15 +491,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
         if args.get("source_lang") and not args.get("packs") and cfg.packs is not None:
             cfg = replace(cfg, packs=None)  # --source-lang picks the packs, over the file's `packs`
             from_cli.add("packs")
-        if args.get("show_settings"):
-            show_settings(loaded, cfg, from_cli, _ADDED_TO + (("ignore",) if chosen["select"] is None else ()))
-            raise typer.Exit(0)
-        check_named_files(loaded)
-        bad_pack = _unknown_pack(cfg.packs, "--pack" if args.get("packs") else f"{loaded.source('packs')}: packs")
-        if bad_pack:
-            fail(bad_pack)
-        if args.get("verbose"):
-            cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
+        cli_subtitles: set[str] = set()  # the [subtitles] keys the command line gives (--show-settings)
         for opt, key in (("max_line_length", "max-line-length"), ("max_cps", "max-cps")):
             if args.get(opt) is not None:  # over the settings' [subtitles] key
                 value = args[opt]
@@ -506,6 +506,17 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
                 subtitles = {k: v for k, v in (cfg.extra.get("subtitles") or {}).items()
                              if str(k).replace("_", "-") != key}
                 cfg = cfg.with_overrides(extra=dict(cfg.extra, subtitles={**subtitles, key: value}))
+                cli_subtitles.add(key)
+        if args.get("show_settings"):
+            show_settings(loaded, cfg, from_cli, _ADDED_TO + (("ignore",) if chosen["select"] is None else ()),
+                          cli_table_keys={"subtitles": cli_subtitles}, file_extra=base.extra)
+            raise typer.Exit(0)
+        check_named_files(loaded)
+        bad_pack = _unknown_pack(cfg.packs, "--pack" if args.get("packs") else f"{loaded.source('packs')}: packs")
+        if bad_pack:
+            fail(bad_pack)
+        if args.get("verbose"):
+            cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
         cfg = with_lt_url_origin(cfg, args.get("lt_url") is not None, loaded.source("lt_url"))
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read

@@ -23,8 +23,8 @@ class Entry:
     ``variants`` become ``term``; ``accepted`` are other correct spellings
     (never flagged: "Pashinian" beside "Pashinyan"); ``forbidden`` forms are
     flagged but never replaced; ``historical`` names are correct for the past
-    ("Tiflis" for Tbilisi): reported with the term as a suggestion, never
-    replaced by ``fix``; ``source`` holds source-language terms for
+    ("Tiflis" for Tbilisi): reported with an unsafe fix to the term, applied
+    only with unsafe fixes on; ``source`` holds source-language terms for
     bilingual checks.  ``short`` is the form for later mentions (a person's
     surname); ``first_mention`` says that a bare short form must be expanded
     at the first mention ("Michel" → "Charles Michel").  Treat an entry as
