@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -97,7 +98,39 @@ def _shown(text: str, finding: Finding) -> str:
         s = " ".join(s.split())
         return s if len(s) <= 40 else s[:37] + "…"
 
+    if cut(text[a:b]) == cut(after):  # a change of white space alone reads the same folded: say what it does
+        return "; ".join(_spaces_shown(text, e) for e in sorted(finding.edits, key=lambda e: e.start))
     return f"'{cut(text[a:b])}' → '{cut(after)}'"
+
+
+def _spaces_shown(text: str, edit: Edit) -> str:
+    """What an edit of white space does, between the words around it (a title folds white space, so
+    "'that,  the' → 'that, the'" read "'that, the' → 'that, the'").
+
+    >>> from mtfix.model import FixSafety
+    >>> _spaces_shown("said that,  the", Edit(10, 11, "", " ", "MTF129", "r", FixSafety.UNSAFE))
+    "one space between 'that,' and 'the'"
+    >>> _spaces_shown("said that  , the", Edit(9, 11, "", "  ", "MTF111", "r", FixSafety.SAFE))
+    "delete the spaces between 'that' and ','"
+    >>> _spaces_shown("in May\u00a0, 2024", Edit(6, 7, "", "\u00a0", "MTF111", "r", FixSafety.SAFE))
+    "delete the no-break space between 'May' and ','"
+    """
+    a, b = edit.start, edit.end
+    while a > 0 and text[a - 1].isspace():  # the whole run of white space the edit is in
+        a -= 1
+    while b < len(text) and text[b].isspace():
+        b += 1
+    before = text[:a].split()
+    after = text[b:].split()
+    where = f" between '{before[-1] if before else ''}' and '{after[0] if after else ''}'"
+    gone, put = text[a:b], text[a : edit.start] + edit.replacement + text[edit.end : b]
+    plain = {" ": "space", "\t": "tab", "\r": "line break", "\n": "line break"}
+    names = ", ".join(dict.fromkeys(plain.get(c) or unicodedata.name(c, "space").lower() for c in gone))
+    if not put:
+        return f"delete the {names}{'s' if len(gone) > 1 and names in ('space', 'tab') else ''}{where}"
+    if put == " ":
+        return f"one space{where}" if names == "space" else f"a plain space for the {names}{where}"
+    return f"{gone!r} → {put!r}{where}"
 
 
 def fix_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex,

@@ -27,7 +27,7 @@ from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
 from mtfix.pipeline import Pipeline
-from mtfix.results import CheckResult, FixResult
+from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
 
 
 def file_digest(raw: bytes) -> str:
@@ -164,15 +164,11 @@ def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]
     `fix` writes "said that the"), or inside the span of a finding whose edit the first pass applied, with that
     finding (an MT loop: its repeats deleted, then the doubled words of the part kept).  An edit of a later pass
     that touches no applied edit and lies in no such finding, or whose place cannot be told in the unit's text,
-    is not proposed (nor one next to it of a pass after)."""
+    is not proposed (nor one next to it of a pass after).  Where `fix` stopped before a fixed point (its pass
+    limit, or fixes going round in a circle), the passes it kept are proposed all the same: the page then reads
+    as `fix` writes the text, and :func:`stopped_note` says where it stopped."""
     passes = fx.log.passes
-    if (
-        len(passes) < 2
-        or not fx.converged
-        or fx.oscillation
-        or passes[-1].after != fx.text
-        or passes[0].before != fx.original
-    ):
+    if len(passes) < 2 or passes[-1].after != fx.text or passes[0].before != fx.original:
         return []
     by_key = {edit_key(unit, p.edit): p for p in first}
     maps = [_PassMap(p.edits) for p in passes[:-1]]
@@ -238,6 +234,45 @@ def later_proposals(digest: str, unit: int, fx: FixResult, first: list[Proposal]
     return out
 
 
+def stopped_at(fx: FixResult) -> int:
+    """Where, in the unit's text, the first edit `fix` would still make lies (``fix`` stopped at its pass limit
+    or in a circle: :attr:`FixResult.still_firing`), mapped back through its passes; 0 when it cannot be told.
+
+    >>> from mtfix.config import Config
+    >>> fx = Pipeline(Config(grammar="off")).fix("Hi. He said that ,, the talks said that ,, the vote said that ,, it.")
+    >>> fx.pass_limit_hit, fx.original[stopped_at(fx) - 4:][:9]
+    (True, 'that ,, t')
+    """
+    firing = set(fx.still_firing)
+    spots = [e.start for f in fx.remaining if f.code in firing and f.fix is not FixSafety.NONE for e in f.edits]
+    if not spots or (fx.log.passes[-1].after if fx.log.passes else fx.original) != fx.text:
+        return 0
+    pos: int | None = min(spots)
+    for ps in reversed(fx.log.passes):
+        pos = None if pos is None else _PassMap(ps.edits).before(pos, "before")
+    return pos or 0
+
+
+def stopped_note(ur: UnitReview) -> str | None:
+    """What the editor reads in the file's summary where `fix` stopped before a fixed point (None: it did not):
+    the line, the rules still firing, and what *Accept safe edits* then gives."""
+    fx = ur.fix
+    if not (fx.pass_limit_hit or fx.oscillation):
+        return None
+    line, _col = ur.file_location(stopped_at(fx))
+    rules = ", ".join(fx.still_firing)
+    if fx.oscillation:
+        return (
+            f"line {line}: fixes undo each other ({rules}): `mtfix fix` stops where they start going round and "
+            "leaves their edits to you: read this sentence."
+        )
+    return (
+        f"line {line}: `mtfix fix` stopped after {MAX_FIX_PASSES} passes with {rules} still firing. The edits "
+        "proposed here are the ones it made (Accept safe edits gives the text it writes); the rest is yours: read "
+        "this sentence."
+    )
+
+
 @dataclass
 class UnitReview:
     """One unit of a file: its findings (before repair), proposals and scores."""
@@ -279,6 +314,7 @@ class FileReview:
     format: str
     units: list[UnitReview] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # where `fix` stopped before a fixed point (:func:`stopped_note`)
 
     @property
     def findings(self) -> list[Finding]:
@@ -336,6 +372,8 @@ def review_input(
         if fx.changed:
             fixed[i] = fx.text
         review.units.append(ur)
+        if note := stopped_note(ur):
+            review.notes.append(note)
     fixed = hold_signed_off(container, fixed)  # as `mtfix fix` does: reported, proposed, not repaired
     for i in container.unwritten:
         review.units[i].fix = unmade(review.units[i].fix)

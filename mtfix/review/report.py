@@ -217,6 +217,7 @@ def file_summary(fr: FileReview, n: int) -> dict[str, Any]:
         "adherence": _adherence(fr.units),
         "signature": signature,
         "errors": fr.errors,
+        "notes": fr.notes,
     }
 
 

@@ -804,6 +804,8 @@ def test_every_safe_edit_decided_as_the_page_accepts_them_writes_what_fix_writes
         "The water came back ,,and the ferry stopped .\r\n"  # a third pass: the space after the comma left
         # session 24: a loop's repeats go (MTF106), then the doubled words of the part kept, inside its finding
         "The boats went to the the the port went to the the the port went to the the the port.\r\n"
+        # session 25: `fix` stops at its pass limit here; the passes it made are proposed all the same
+        "He said that ,, the talks said that ,, the vote said that ,, the plan went ahead.\r\n"
     )
     doc = tmp_path / "commas.txt"
     doc.write_bytes(text.encode("utf-8"))
@@ -825,3 +827,27 @@ def test_every_safe_edit_decided_as_the_page_accepts_them_writes_what_fix_writes
     r = cli("fix", *OFF, "--decisions", tmp_path / "d.json", doc)
     assert r.exit_code == 0, r.output
     assert doc.read_bytes() == (tmp_path / "fixed" / doc.name).read_bytes()
+
+
+def test_the_summary_says_where_fix_stops_before_it_is_done(tmp_path):
+    """Session 25: where `fix` stops at its pass limit the page proposes the passes it made (the text then
+    reads as `fix` writes it) and the file's summary names the line and the rule still firing; where fixes undo
+    each other, `fix` leaves the text where the circle starts, and the summary says so, not that the edits
+    proposed are the ones it made."""
+    from mtfix.config import Config
+    from mtfix.io.inputs import Input
+    from mtfix.pipeline import Pipeline
+    from mtfix.review.proposals import review_input
+    from tests.reliability.test_data_safety import _flip_flop, _pipeline
+
+    text = "Fine line.\nHe said that ,, the talks said that ,, the vote said that ,, the plan went on.\n"
+    stuck = review_input(Pipeline(Config(grammar="off")), Input("a.txt", text.encode()))
+    assert len(stuck.notes) == 1 and stuck.notes[0].startswith(
+        "line 2: `mtfix fix` stopped after 4 passes with MTF102 still firing. The edits proposed here are the ones"
+    ), stuck.notes
+    circle = review_input(_pipeline(_flip_flop(tmp_path), "FLP"), Input("b.txt", b"Intro.\nThe colour of it.\n"))
+    assert circle.notes == [
+        "line 2: fixes undo each other (FLP101, FLP102): `mtfix fix` stops where they start going round and "
+        "leaves their edits to you: read this sentence."
+    ], circle.notes
+    assert review_input(Pipeline(Config(grammar="off")), Input("c.txt", b"He said that , the talks.\n")).notes == []

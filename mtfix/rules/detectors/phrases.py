@@ -170,7 +170,7 @@ def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     if "s." not in doc.text or regex.search(marker, doc.text, regex.MULTILINE) is None:
         return  # the pattern below needs the marker: one literal-led search rules most texts out
     not_nouns = {w.lower() for w in rule.params.get("not_nouns", [])}
-    pattern = regexcache.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t]|$)", regex.MULTILINE)
+    pattern = regexcache.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t\r]|$)", regex.MULTILINE)  # (a CRLF line's end too)
     text = doc.text
     for m in pattern.finditer(text):
         s, e = m.span("m")

@@ -26,12 +26,15 @@ from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import LazyPattern, other_script
 
 # Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
-# punctuation must end there (followed by space, the end or a closing mark), so that
+# punctuation must end there (followed by space, the end of a line — LF, CRLF or CR —, a closing mark, or
+# a closing tag or line break of HTML: "closed .</p>", "closed .<br>"; not the end of code: "git add .</code>"),
+# so that
 # ".5", " ..." and " . . ." (ellipses), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are
-# left alone.
+# left alone.  (Until pack 1.29 a line's last mark before a CRLF, "in May .\r\n", was not found.)
 _SPACE_BEFORE = LazyPattern(
     r"(?<=[\p{L}\p{N}”’\"')\]])(?P<m>[ \t]+)"
-    r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.|[ \t]\.))(?:[ \t]|$|[,”’)\]]))",
+    r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.|[ \t]\.))"
+    r"(?:[ \t\r]|$|[,”’)\]]|<(?i:/(?!(?:code|kbd|pre|samp|tt|var)\b)\p{L}|br\b)))",
     regex.MULTILINE,
 )
 _PAREN_OPEN = LazyPattern(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
@@ -101,7 +104,7 @@ _DOUBLED = regexcache.compile(
     r"(?<=[\p{L}\p{N}”’)\]])(?:"
     r"(?P<d>,)(?=,)"                                   # ,,  → ,
     r"|(?P<d>;)(?=;)"                                  # ;;  → ;
-    r"|(?<![.])\.(?P<d>\.)(?![.])(?=[ \t]*(?:\p{Lu}|$|[”’)\]]))"  # ..  → .  before a new sentence (not ..., "Ah.. well")
+    r"|(?<![.])\.(?P<d>\.)(?![.])(?=[ \t]*(?:\p{Lu}|\r?$|[”’)\]]))"  # ..  → .  before a new sentence (not ..., "Ah.. well")
     r"|:(?P<d>,)"                                      # :,  → :
     r"|(?P<d>,)(?=[.;:)\]])"                           # ,. ,; ,: ,) → . ; : )
     r")"
