@@ -271,7 +271,11 @@ def map_units(func: Callable[[Unit], T], units: list[Unit]) -> Iterator[T]:
         return func(unit), (warnings[already:] if warnings is not None else [])
 
     def results() -> Iterator[T]:
-        for value, new in ordered_map(one, units, jobs):
+        def fell_back(why: str) -> None:  # workers could not start: the units run here (a warning, once)
+            if warnings is not None:
+                _merge_warnings(warnings, [why])
+
+        for value, new in ordered_map(one, units, jobs, on_fallback=fell_back):
             if warnings is not None:
                 _merge_warnings(warnings, new)
             yield value
@@ -376,7 +380,7 @@ def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: 
     if in_workers:
         from mtfix.parallel import ordered_map
 
-        outcomes: Iterable[tuple[str, Any, list[str]]] = ordered_map(one, files, jobs)
+        outcomes: Iterable[tuple[str, Any, list[str]]] = ordered_map(one, files, jobs, on_fallback=warn)
     else:  # one file, or standard input: the units of each file may go to workers instead
         outcomes = map(one, files)
     results = BatchResults()

@@ -12,6 +12,7 @@ a worker runs exactly the function the caller would.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import threading
@@ -87,7 +88,14 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_first: bool = False) -> Iterator[R]:
+#: The system refused a process or a pipe for lack of a resource: open files (``ulimit -n``; EMFILE, ENFILE),
+#: processes (``ulimit -u``; EAGAIN) or memory (ENOMEM).  Workers that cannot start are no reason to fail a
+#: batch one process can run (:func:`ordered_map` falls back to it).
+_NO_RESOURCE = frozenset({errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM})
+
+
+def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_first: bool = False,
+                on_fallback: Callable[[str], None] | None = None) -> Iterator[R]:
     """``func(item)`` for each item, in order, in up to ``jobs`` forked processes.
 
     With ``here_first`` the first item runs in this process while the workers (one fewer) run the
@@ -99,7 +107,16 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_f
     moves).  An exception raised by ``func`` in a worker is raised here, as it would be
     without workers; a worker that dies (the out-of-memory killer, a crash) raises
     :class:`mtfix.errors.WorkerError`.  Workers ignore Ctrl-C (the caller's KeyboardInterrupt stops them) and
-    write nothing to the terminal: everything they find comes back as their results."""
+    write nothing to the terminal: everything they find comes back as their results.
+
+    When the workers cannot start for lack of a resource (:data:`_NO_RESOURCE`: a low ``ulimit -n`` or
+    ``ulimit -u``), before any item ran, the items run here instead and ``on_fallback`` (if given) is told why
+    (session 25: ``fix -j 4`` stopped with ``Too many open files`` where one process fixed every file).
+
+    >>> said = []
+    >>> list(ordered_map(len, ["a", "bb"], jobs=1, on_fallback=said.append)), said
+    ([1, 2], [])
+    """
     jobs = min(resolve_jobs(jobs), len(items))
     if jobs <= 1 or _IN_WORKER or not can_fork():
         yield from map(func, items)
@@ -114,20 +131,36 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_f
     gc.collect()
     gc.freeze()  # the workers share the parent's objects; collections would copy their pages
     first = 1 if here_first else 0
-    pool = ProcessPoolExecutor(jobs - first, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_started)
     try:
-        futures = [pool.submit(_run_one, i) for i in range(first, len(items))]
-        if here_first:
-            yield func(items[0])
-        for future in futures:
-            try:
-                result = _result(future, pool)
-            except BrokenProcessPool:
-                raise WorkerError(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
-                                 "lack of memory, or crashed) before its work was done; nothing was written: "
-                                 "run again with fewer --jobs") from None
-            yield result
+        pool = ProcessPoolExecutor(jobs - first, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_started)
+    except OSError as exc:
+        _WORK = None
+        gc.unfreeze()
+        if exc.errno not in _NO_RESOURCE:
+            raise
+        yield from _here(func, items, jobs, exc, on_fallback)
+        return
+    refused: OSError | None = None
+    try:
+        try:  # the first submit forks every worker (the fork start method): that is where they may fail to start
+            futures = [pool.submit(_run_one, first)] if first < len(items) else []
+        except OSError as exc:
+            if exc.errno not in _NO_RESOURCE:
+                raise
+            refused, futures = exc, []  # no item was handed to a worker: those that started are stopped below
+        if refused is None:
+            futures += [pool.submit(_run_one, i) for i in range(first + 1, len(items))]
+            if here_first:
+                yield func(items[0])
+            for future in futures:
+                try:
+                    result = _result(future, pool)
+                except BrokenProcessPool:
+                    raise WorkerError(f"a worker process died (--jobs {jobs}; killed by the system, perhaps for "
+                                     "lack of memory, or crashed) before its work was done; nothing was written: "
+                                     "run again with fewer --jobs") from None
+                yield result
     finally:  # done, or stopped early (an error, Ctrl-C): no worker is left running
         workers = list((getattr(pool, "_processes", None) or {}).values())
         results = getattr(pool, "_result_queue", None)  # shutdown() forgets it
@@ -142,6 +175,17 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_f
             manager.join(10)  # (a race: `OSError: Bad file descriptor` after SIGTERM, 1 run in 5)
         _WORK = None
         gc.unfreeze()
+    if refused is not None:
+        yield from _here(func, items, jobs, refused, on_fallback)
+
+
+def _here(func: Callable[[T], R], items: Sequence[T], jobs: int, exc: OSError,
+          on_fallback: Callable[[str], None] | None) -> Iterator[R]:
+    """The items run in this process, one after the other, after workers failed to start (``exc``)."""
+    if on_fallback is not None:
+        on_fallback(f"--jobs {jobs}: cannot start worker processes ({exc.strerror or exc}); "
+                    "going on in this one process, one item after the other")
+    yield from map(func, items)
 
 
 #: Seconds a worker may be dead, its pool not broken, before the run stops (see :func:`_result`).

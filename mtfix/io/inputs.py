@@ -206,6 +206,9 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             except OSError as exc:
                 if exc.errno not in (errno.ENOENT, errno.ENOTDIR, None) and exc.strerror:
                     raise InputError(exc.strerror, path=p) from None  # until session 21: "no such file"
+                if exc.errno == errno.ENOTDIR and p.endswith(("/", os.sep)) and os.path.isfile(p.rstrip("/" + os.sep)):
+                    # `check a.txt/`: until session 25 "no such file or directory" of a file that is there
+                    raise InputError("a file, named as a folder (a '/' at its end): drop the '/'", path=p) from None
             raise InputError("no such file or directory", path=p)
     exts = walk_extensions(formats)
     globs = globs if globs is not None else GlobFilter(include, exclude, base)

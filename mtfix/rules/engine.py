@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -20,6 +20,7 @@ from mtfix.findings import make_finding
 from mtfix.findings import minimal_edit as minimal_edit  # importable from here, as before
 from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
+from mtfix.rules.marks import MarkView
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
@@ -97,6 +98,10 @@ class RulesChecker(BaseChecker):
             else:
                 self._untriggered.append(r)
         self._automaton = self._build_automaton(self._triggered)
+        #: the rules (pack, code: two packs may share a code) that read through zero-width marks
+        #: (``params.through_marks``, mtfix.rules.marks)
+        self._through = frozenset((r.pack, r.code) for r in self.selected
+                                  if r.params.get("through_marks") is True and r.detector not in POST_DETECTORS)
 
     @classmethod
     def bundled(
@@ -144,19 +149,18 @@ class RulesChecker(BaseChecker):
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.segments:
             return []
+        # rules with params.through_marks read a document with zero-width marks through a view without them
+        # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
+        view = MarkView.of(doc) if self._through else None
+        through = self._through if view is not None else frozenset()
         lower = lower_same_length(doc.text)
         ctx = Context(lower=lower)
-        starts = [s.start for s in doc.segments]
-        findings: list[Finding] = []
-        for rule, seg_idx in self._candidates(doc, lower, starts):
-            for s in seg_idx:
-                seg = doc.segments[s]
-                findings.extend(self._run_pattern(doc, rule, seg.start, seg.end))
-        for rule in self._untriggered:
-            for seg in doc.segments:
-                findings.extend(self._run_pattern(doc, rule, seg.start, seg.end))
-        for rule in self._detectors:
-            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))  # type: ignore[index]
+        hits = list(self._hits(doc, lower, ctx, lambda r: (r.pack, r.code) not in through))
+        if view is not None:
+            vlower = lower_same_length(view.doc.text)
+            hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, Context(lower=vlower),
+                                                             lambda r: (r.pack, r.code) in through)]
+        findings = [self._finding(doc, r, h) for r, h in hits]
         findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
         if self._conditional:
             findings = self._with_evidence(doc, findings)
@@ -165,6 +169,23 @@ class RulesChecker(BaseChecker):
             findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))  # type: ignore[index]
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
+
+    def _hits(self, doc: Document, lower: str, ctx: Context, runs: Callable[[Rule], bool]) -> Iterator[tuple[Rule, Hit]]:
+        """The (rule, hit) pairs of the pattern rules and (not post) detectors that ``runs`` accepts."""
+        starts = [s.start for s in doc.segments]
+        for rule, seg_idx in self._candidates(doc, lower, starts):
+            if runs(rule):
+                for s in seg_idx:
+                    seg = doc.segments[s]
+                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end))
+        for rule in self._untriggered:
+            if runs(rule):
+                for seg in doc.segments:
+                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end))
+        for rule in self._detectors:
+            if runs(rule):
+                hits = DETECTORS[rule.detector](doc, rule, ctx)  # type: ignore[index]
+                yield from ((rule, h) for h in hits if not doc.is_protected(h.start, h.end))
 
     def _with_evidence(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Drop the findings of conditional packs whose source language the document does not show."""
@@ -195,7 +216,7 @@ class RulesChecker(BaseChecker):
                 wanted[r].add(s)
         return [(self._triggered[r], sorted(segs)) for r, segs in sorted(wanted.items())]
 
-    def _run_pattern(self, doc: Document, rule: Rule, start: int, end: int) -> Iterable[Finding]:
+    def _run_pattern(self, doc: Document, rule: Rule, start: int, end: int) -> Iterable[Hit]:
         try:  # all matches first: the timeout counts from the iterator's creation
             matches = list(rule.pattern.finditer(doc.text, start, end, timeout=PATTERN_TIMEOUT))
         except TimeoutError:
@@ -213,7 +234,7 @@ class RulesChecker(BaseChecker):
                 continue
             repl = expand(rule.replacement, m) if rule.replacement is not None else None
             msg = expand(rule.message, m)
-            yield self._finding(doc, rule, Hit(s, e, repl, msg))
+            yield Hit(s, e, repl, msg)
 
     def _from_hits(self, doc: Document, rule: Rule, hits: Iterable[Hit]) -> Iterable[Finding]:
         for h in hits:

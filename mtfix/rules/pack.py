@@ -199,6 +199,9 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
     params = raw.get("params") or {}
     if not isinstance(params, dict):
         raise RulePackError(pack, "must be a mapping", code=code, field="params")
+    if "through_marks" in params and not isinstance(params["through_marks"], bool):  # was ignored without a word
+        raise RulePackError(pack, f"must be true or false, not {short(params['through_marks'])} (true: the rule reads "
+                            "through zero-width marks, docs/rule-packs.md)", code=code, field="params.through_marks")
     for key, value in params.items():
         if isinstance(value, list) and any(isinstance(v, bool) for v in value):
             raise RulePackError(
