@@ -20,7 +20,9 @@ ends pysbd always splits at (a word of letters that is no pysbd abbreviation,
 ``.``, spaces, a capital and a lower-case letter, with no quote or bracket
 open), in blocks free of what else pysbd reads across sentences (single
 quotes, list markers, newlines, its own placeholder characters); only the
-pieces that still hold a possible sentence end go to pysbd.  ``bench/identity.py`` checks that the segments are
+pieces that still hold a possible sentence end go to pysbd, and of those not the pieces pysbd is known to
+give whole (no stop of its inside, only quotes or brackets: :func:`_one_sentence`, session 25; checked
+piece by piece against pysbd by ``bench/check_one_sentence.py``).  ``bench/identity.py`` checks that the segments are
 pysbd's own on EWT, MLQE-PE post-edits, realmt and the benchmark text, except that a sentence never starts
 in lower case (:data:`_LOWER_START`): pysbd's split before a lower-case word is undone; and that a
 quotation of several sentences, which pysbd keeps whole, is split at its inner sentence ends (:func:`_split_quotes`, seg-6),
@@ -218,10 +220,34 @@ def _sure_ends(block: str) -> Iterator[tuple[int, int, int]]:
             yield w.start(), d.start(), d.end()
 
 
+# What pysbd may end a sentence at inside a piece (its Punctuations, and "…", left to pysbd), what may open
+# a sentence of its own at a piece's first character (its SENTENCE_BOUNDARY_REGEX's bracket and quote
+# alternatives, a space), and its QUOTATION_AT_END_OF_SENTENCE_REGEX (of which only the "-" alternative can
+# match without a stop inside): see :func:`_one_sentence`.
+_INNER_STOP = re.compile(r"[!?。．！？…]|(?<!\d)\.|\.(?!\d)")  # a decimal point ("3.5") is no stop: pysbd's Numbers rule
+_OPENS_ALONE = frozenset("（「(\'\"“")
+_QUOTE_AT_END = re.compile(r"""[!?.\-]["'“”]\s[A-Z]""")
+
+
+def _one_sentence(piece: str) -> bool:
+    """Whether pysbd gives ``piece`` (a piece of a block :func:`_not_local` passed, cut at sure ends) as one
+    sentence, itself (session 25): no stop of pysbd's before its last character (an abbreviation's period
+    included; a period between two digits is none: pysbd's first number rule hides it, and its numbered-reference
+    rule needs no digit before the period), a last character other than ``!``/``?``, no bracket, quote or space first,
+    and no ``-"`` before a space and a capital.  Then every pysbd rule that splits needs a stop that is not
+    there; its sentence pattern matches from the first character to the end.  (A last ``!``/``?`` and a ``…``
+    inside go to pysbd without a known case where it splits: kept out to be safe.)  Pieces with quotes or
+    brackets but no stop inside (``He said "yes" to the plan.``) are most pieces pysbd was given on news."""
+    return (piece[:1] not in _OPENS_ALONE and not piece[:1].isspace() and piece[-1:] not in "!?！？"
+            and _INNER_STOP.search(piece, 0, len(piece) - 1) is None and _QUOTE_AT_END.search(piece) is None)
+
+
 def _piece(piece: str, start: int) -> Iterable[tuple[int, int]]:
     """A piece of a block cut at sure sentence ends: pysbd only when it may hold another."""
     if _ANY_END.search(piece, 0, len(piece) - 1) is None:
         yield start, start + len(piece)
+    elif _one_sentence(piece):  # what pysbd would give, located as :func:`_pysbd_relative` locates it
+        yield start, start + len(piece.rstrip())
     else:
         yield from _pysbd(piece, start)
 
