@@ -44,7 +44,7 @@ from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.lexicon import prefixed_stem as _prefixed_stem
 from mtfix.reverence import PRONOUNS as REVERENT_PRONOUNS
 from mtfix.reverence import reverent as is_reverent
-from mtfix.tokens import greek_symbol, other_script
+from mtfix.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERBS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
@@ -130,7 +130,11 @@ _PAST_FORMS = frozenset({
 #: 18 (session 24): a regular verb's "-s" form read as a plural noun after its singular subject, with one bare noun as
 #: its object that a preposition, punctuation or a conjunction closes ("The laser emits light at ...", "The engine burns
 #: fuel at ..."), is a finite verb (:func:`_present_before_bare_object`).
-ANALYSIS_REVISION = 18
+#: 19 (session 25): the analysis reads a sentence without its invisible marks (:func:`unmarked`: a zero-width space,
+#: a word joiner, a BOM, a soft hyphen, the bidi controls, a ZWNJ/ZWJ between Latin letters), so a mark glued to a word
+#: is no token of its own and no part of the word; offsets still point into the text with the marks.  A text without
+#: them is read as before, to the last bit.
+ANALYSIS_REVISION = 19
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -983,6 +987,10 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
     words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
     the dense features always read the function-word view."""
+    if not text.isascii():
+        plain = unmarked(text)
+        if plain is not None:  # read without its invisible marks, offsets mapped back (revision 19)
+            return _mapped(analyse(plain[0], tagger, trigrams, lm, 0, keep), plain[1], len(text), offset)
     toks = _primed.pop(text, None) if offset == 0 and _primed else None
     if toks is None:
         toks = tokenize(text, offset)
@@ -1034,6 +1042,65 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
 
 
+#: Invisible marks the analysis reads past wherever they stand (:data:`mtfix.tokens.INVISIBLE_MARKS` and the soft
+#: hyphen), and the joiners (ZWNJ, ZWJ) it reads past between two Latin letters (elsewhere they shape a script or an
+#: emoji).
+_MARKS = frozenset(INVISIBLE_MARKS + "\u00ad")
+_JOINERS = frozenset("\u200c\u200d")
+_ANY_MARK = _MARKS | _JOINERS
+
+
+def _latin_letter(c: str) -> bool:
+    return c.isalpha() and (c.isascii() or unicodedata.name(c, "").startswith("LATIN"))
+
+
+def unmarked(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without its invisible marks (:data:`_MARKS`; a joiner between Latin letters), with each kept
+    character's index in ``text``; None when it has none (analysis revision 19).
+
+    >>> unmarked("The re\u00adport\u200b was read.")
+    ('The report was read.', [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21])
+    >>> unmarked("A plain one.") is None
+    True
+    """
+    if _ANY_MARK.isdisjoint(text):
+        return None
+    keep: list[int] = []
+    last = len(text) - 1
+    for i, c in enumerate(text):
+        if c in _MARKS:
+            continue
+        if c in _JOINERS:
+            lo, hi = i - 1, i + 1
+            while lo >= 0 and text[lo] in _ANY_MARK:
+                lo -= 1
+            while hi <= last and text[hi] in _ANY_MARK:
+                hi += 1
+            if lo >= 0 and hi <= last and _latin_letter(text[lo]) and _latin_letter(text[hi]):
+                continue
+        keep.append(i)
+    if len(keep) == len(text):
+        return None
+    return "".join(map(text.__getitem__, keep)), keep
+
+
+def _mapped(a: Analysis, where: list[int], n: int, offset: int) -> Analysis:
+    """The analysis ``a`` of a text without its marks, its offsets moved to the text with them (``where``: each
+    character's index there; ``n``: its length), plus ``offset``."""
+
+    def start(s: int) -> int:
+        return (where[s] if s < len(where) else n) + offset
+
+    def end(s: int, e: int) -> int:
+        return where[e - 1] + 1 + offset if e > s else start(s)
+
+    a.tokens = [Token(t.text, start(t.start), end(t.start, t.end)) for t in a.tokens]
+    a.signs = [Sign(g.name, start(g.start), end(g.start, g.end), g.message, g.suggestion) for g in a.signs]
+    if a.worst is not None:
+        a.worst = (start(a.worst[0]), end(*a.worst))
+    return a
+
+
 #: Sentence text → its tokens (offsets from 0), made by :func:`prime_tokens` for :func:`analyse` to take
 #: (each once).  Bounded: :func:`prime_tokens` starts it again.
 _primed: dict[str, list[Token]] = {}
@@ -1045,6 +1112,7 @@ def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     :func:`analyse` (which takes them instead of tokenising the text again)."""
     _primed.clear()
     out = []
+    texts = [p[0] if not t.isascii() and (p := unmarked(t)) is not None else t for t in texts]
     for text, toks in zip(texts, tokenize_many(texts), strict=True):
         _primed[text] = toks
         words = [t.text for t in toks]
