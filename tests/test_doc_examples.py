@@ -566,17 +566,15 @@ def test_the_rule_pack_pages_table_of_codes_covers_every_rule() -> None:
     assert not missing, missing
 
 
-def test_the_scoring_pages_seed_document_scores_are_what_score_gives() -> None:
+def test_the_scoring_pages_seed_document_scores_are_what_score_gives(seed_text: Any) -> None:
     """docs/scoring.md, "Consequences worth knowing": the seed documents' scores under the shipped model, as
     `mtfix score --grammar off` reports them (one decimal). Reads ../shared/seeds (skipped without them).
     Round 5: the page gave seed 004 40.2, measured with the session-24 scratch model; the shipped one gives 40.1."""
-    from conftest import seed_path
-
     import mtfix
 
     shown = re.search(r"clean seed documents score ([\d.]+) / ([\d.]+) / ([\d.]+) / ([\d.]+), the garbled seed 004 "
                       r"([\d.]+)", " ".join(PAGES["docs/scoring.md"].split()))
-    got = tuple(f"{mtfix.score(seed_path(p).read_text(encoding='utf-8')).fluency:.1f}"
+    got = tuple(f"{mtfix.score(seed_text(p)).fluency:.1f}"
                 for p in ("000", "001", "002", "003", "004"))
     assert shown and shown.groups() == got, got
 
