@@ -78,21 +78,12 @@ def mixed_text(target_bytes: int, seed: int = 11) -> str:
 
 def distinct_text(target_bytes: int, shared: Path, seed: int = 11) -> str:
     """About ``target_bytes`` of distinct news sentences: MQM zh-en 2020's MT outputs and references."""
-    import gzip
-    import json
+    from eval_data import mqm_2020_sentences
 
     path = shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz"
     if not path.exists():
         raise SystemExit(f"--text distinct reads {path}: not found (give --shared DIR)")
-    seen: dict[str, None] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            for key in ("target", "reference"):
-                t = " ".join(str(rec.get(key) or "").split())
-                if len(t.split()) >= 4:
-                    seen[t] = None
-    sentences = list(seen)
+    sentences = mqm_2020_sentences(path.parent, min_words=4)
     random.Random(seed).shuffle(sentences)
     paras, size = [], 0
     for i in range(0, len(sentences), 4):

@@ -11,8 +11,6 @@ Run: ``python bench/check_one_sentence.py [--shared ../shared]``; exit 1 on any 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -24,21 +22,14 @@ from mtfix import segment as S  # noqa: E402
 
 
 def texts(shared: Path) -> dict[str, str]:
+    from eval_data import mqm_2020_sentences
     from identity import build_corpus
 
     corpus = build_corpus(2000, quick=False)
     out = {**{f"check:{k}": v for k, v in corpus["checks"].items()}, **corpus["segments"]}
     path = shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz"
     if path.exists():
-        seen: dict[str, None] = {}
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                for key in ("target", "reference"):
-                    t = " ".join(str(rec.get(key) or "").split())
-                    if t:
-                        seen[t] = None
-        sents = list(seen)
+        sents = mqm_2020_sentences(path.parent)
         out["mqm-sentences"] = "\n\n".join(sents)
         out["mqm-paragraphs"] = "\n\n".join(" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4))
     for p in sorted((REPO / "tests").rglob("*.txt")):

@@ -115,5 +115,17 @@ def load_pe(pset: PESet, root: Path, limit: int | None = None) -> list[dict[str,
     return recs[:limit] if limit else recs
 
 
+def mqm_2020_sentences(root: Path, min_words: int = 1) -> list[str]:
+    """The distinct MT outputs and references of MQM zh-en 2020 (``root`` is the benchmarks folder),
+    white space collapsed, in file order, each of at least ``min_words`` words."""
+    seen: dict[str, None] = {}
+    for rec in read_jsonl(root / "mqm-zh-en-2020.jsonl.gz"):
+        for key in ("target", "reference"):
+            t = " ".join(str(rec.get(key) or "").split())
+            if t and len(t.split()) >= min_words:
+                seen[t] = None
+    return list(seen)
+
+
 def available(root: Path) -> bool:
     return root.is_dir() and any((root / m.file).exists() for m in MQM_SETS)
