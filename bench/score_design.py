@@ -6,6 +6,7 @@ then evaluate candidate weights in milliseconds.
     python bench/score_design.py evaluate [--cache F] [--weights weights.yaml]
     python bench/score_design.py fit --cache F [--room R] [--set KEY=VALUE]
     python bench/score_design.py frontier --cache F     # the realmt-AUC / MQM-τ trade-off
+    python bench/score_design.py nested --cache F --cache F-oof   # selection rules, nested CV over realmt train
 
 ``collect`` runs the pipeline over the development files and keeps, per record, each
 segment's words and garble probability and each finding (code, origin, severity, category):
@@ -136,7 +137,9 @@ def collect(args: argparse.Namespace) -> None:
             return components(pipe, text)
         if text_key(text) not in oof:
             raise SystemExit(f"score_design: {args.oof} has no row {text_key(text)} ({text[:60]!r})")
-        return components(pipe, text, oof=oof[text_key(text)])
+        entry = oof[text_key(text)]
+        # the row's leave-languages-out fold (train_detector.language_folds), for ``nested``
+        return {**components(pipe, text, oof=entry), "fold": entry["fold"]}
 
     for split in ("train", "dev"):
         rows = []
@@ -517,6 +520,182 @@ def frontier(data: dict[str, Any], grammar: bool, item_weight: float | None = No
               f"{q['centre']} | {q['detector']} | {q['per_word']} | {q['length']} | {q['rule']} | {q['major']} | {q['shape']} |")
 
 
+# -- nested cross-validation of selection rules over realmt train (session 26) ---------------------------
+#: The candidate selection rules, fixed before ``nested`` was first run (bench/RESULTS.md, session 26):
+#: ``room R``: :func:`choose` (realmt train AUC within R of the best, then the best objective; R 0.01 is the rule
+#: of weights 4.0-4.4); ``mu M``: the largest ``objective + M * realmt train AUC``; ``floor L``: the best realmt
+#: train AUC of the points whose objective is at most L below the shipped weights' (the objective breaks ties).
+NESTED_RULES: tuple[tuple[str, str, float], ...] = (
+    ("room 0.01", "room", 0.01),
+    ("room 0", "room", 0.0),
+    ("mu 0.1", "mu", 0.1),
+    ("mu 0.25", "mu", 0.25),
+    ("mu 0.5", "mu", 0.5),
+    ("mu 1", "mu", 1.0),
+    ("mu 2", "mu", 2.0),
+    ("floor 0.02", "floor", 0.02),
+)
+#: The pre-registered loss: a rule qualifies when its full-train choice's objective is at most this below the
+#: shipped weights' (about 10 x :data:`TIE`, an eighth of 4.4's objective).
+NESTED_LOSS = 0.02
+
+
+def auc_rows(mt: Any, pro: Any) -> Any:
+    """Mann–Whitney AUC (professional above MT, ties half: :func:`eval_realmt.auc`) of each row of the score
+    matrices ``mt`` (points × MT rows) and ``pro`` (points × professional rows)."""
+    import numpy as np
+    from scipy.stats import rankdata
+
+    mt, pro = np.atleast_2d(mt), np.atleast_2d(pro)
+    m, n = mt.shape[1], pro.shape[1]
+    if not m or not n:
+        return np.full(mt.shape[0], np.nan)
+    ranks = rankdata(np.concatenate([mt, pro], axis=1), axis=1)
+    return (ranks[:, m:].sum(axis=1) - n * (n + 1) / 2) / (m * n)
+
+
+def pick(kind: str, value: float, aucs: Any, objs: Any, ref: float) -> int:
+    """The index of the grid point a rule chooses, from each point's realmt AUC and objective; ``ref``: the
+    shipped weights' objective (``floor``). Exact ties go to the first point."""
+    import numpy as np
+
+    aucs, objs = np.asarray(aucs, float), np.asarray(objs, float)
+    if kind == "room":  # as choose(): AUC within room, objective within TIE of the best of those, best AUC
+        ok = aucs >= aucs.max() - value
+        ok &= objs >= objs[ok].max() - TIE
+        return int(np.flatnonzero(ok)[np.argmax(aucs[ok])])
+    if kind == "mu":
+        total = objs + value * aucs
+        best = np.flatnonzero(total >= total.max() - 1e-12)
+        return int(best[np.argmax(aucs[best])])
+    if kind == "floor":
+        ok = objs >= ref - value
+        if not ok.any():
+            ok = objs >= objs.max()
+        best = np.flatnonzero(ok & (aucs >= aucs[ok].max()))
+        return int(best[np.argmax(objs[best])])
+    raise ValueError(f"unknown rule kind {kind!r}")
+
+
+def nested_cv(scores: Any, kind: Any, fold: Any, objs: Any, ref: float,
+              rules: tuple[tuple[str, str, float], ...] = NESTED_RULES) -> dict[str, dict[str, Any]]:
+    """Nested cross-validation of selection rules: ``scores`` (grid points × realmt train rows) the fluency of
+    each row under each point, ``kind`` each row's ``mt``/``pro``/``corr``, ``fold`` its leave-languages-out
+    fold, ``objs`` each point's fitting objective. For each fold, each rule chooses a point on the OTHER folds'
+    rows; the fold's rows are scored by that choice (held-out AUC per fold, and pooled over folds into one
+    out-of-fold AUC). ``full``: the rule's choice on every row."""
+    import numpy as np
+
+    scores, kind, fold = np.asarray(scores, float), np.asarray(kind), np.asarray(fold)
+    mt, pro = kind == "mt", kind == "pro"
+    folds = sorted(set(fold[mt | pro].tolist()))
+    inner = {k: auc_rows(scores[:, (fold != k) & mt], scores[:, (fold != k) & pro]) for k in folds}
+    full_auc = auc_rows(scores[:, mt], scores[:, pro])
+    out: dict[str, dict[str, Any]] = {}
+    for name, rkind, value in rules:
+        pooled = np.full(scores.shape[1], np.nan)
+        per_fold = []
+        for k in folds:
+            i = pick(rkind, value, inner[k], objs, ref)
+            held = fold == k
+            pooled[held] = scores[i, held]
+            per_fold.append({"fold": k, "point": i, "inner_auc": float(inner[k][i]),
+                             "held_auc": float(auc_rows(scores[i, held & mt], scores[i, held & pro])[0])})
+        j = pick(rkind, value, full_auc, objs, ref)
+        out[name] = {"folds": per_fold, "oof_auc": float(auc_rows(pooled[mt], pooled[pro])[0]), "pooled": pooled,
+                     "full": j, "full_auc": float(full_auc[j]), "objective": float(objs[j])}
+    return out
+
+
+def preregistered(res: dict[str, dict[str, Any]], ref: float, loss: float = NESTED_LOSS) -> str | None:
+    """The pre-registered rule: the best nested out-of-fold AUC among the rules whose full-train objective is
+    at most ``loss`` below ``ref`` (the higher objective breaks an exact tie); None when no rule qualifies."""
+    ok = [name for name, r in res.items() if r["objective"] >= ref - loss - 1e-12]
+    if not ok:
+        return None
+    return max(ok, key=lambda n: (res[n]["oof_auc"], res[n]["objective"]))
+
+
+def shipped_point() -> dict[str, float]:
+    """The shipped weights as a grid point (:data:`GRID` keys, min_words and scale)."""
+    from mtfix.scoring.fluency import default_weights
+
+    w = default_weights()
+    return {"centre": w.detector_centre, "detector": w.detector, "per_word": w.detector_per_word,
+            "length": w.length_points, "exponent": w.length_exponent, "lt_alone": w.alone.get("lt", 1.0),
+            "glossary_alone": w.alone.get("glossary", 1.0), "min_words": w.min_words, "scale": w.scale,
+            "rule": w.origin.get("rule", 1.0), "major": w.severity["major"], "shape": w.detector_shape}
+
+
+def nested(data: dict[str, Any], grammar: bool, fixed: dict[str, float] | None = None,
+           item_weight: float | None = None, values: dict[str, tuple[float, ...]] | None = None,
+           loss: float = NESTED_LOSS) -> None:
+    """Print :func:`nested_cv` over the grid for every rule of :data:`NESTED_RULES`, the fitting figures of
+    each rule's full-train choice, and the pre-registered rule's weights. realmt dev is never read."""
+    import numpy as np
+
+    rows = data["sets"]["realmt train"]
+    if any("fold" not in r for r in rows):
+        raise SystemExit("score_design: the realmt train rows carry no fold: collect with --oof")
+    results, _ = candidates(data, grammar, fixed, values)
+    train = Arrays(rows, grammar)
+    scores = np.array([train.fluency(q) for q, _ in results])
+    objs = np.array([objective(f, item_weight) for _, f in results])
+    arrays = {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
+    base = figures(arrays, shipped_point())
+    ref = objective(base, item_weight)
+    res = nested_cv(scores, [r["kind"] for r in rows], [r["fold"] for r in rows], objs, ref)
+    mt = np.array([r["kind"] == "mt" for r in rows])
+    pro = np.array([r["kind"] == "pro" for r in rows])
+    fold = np.array([r["fold"] for r in rows])
+    shipped = train.fluency(shipped_point())
+    held = [auc_rows(shipped[(fold == k) & mt], shipped[(fold == k) & pro])[0] for k in sorted(set(fold.tolist()))]
+    print(f"{len(results)} grid points meet the seed must-holds; objective of the shipped weights {ref:.4f}")
+    print("| rule | nested OOF AUC | held-out AUC per fold | full-train AUC | objective | zh-en 2020 flat | "
+          "TED 2021 flat | MLQE-PE dev flat | zh-en 2020 item (cov) | TED 2021 item (cov) | full-train choice |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+
+    def row(name: str, oof: float, per: list[float], f: dict[str, float], q: dict[str, float], obj: float) -> None:
+        shown = ", ".join(f"{k} {q[k]:g}" for k in ("centre", "detector", "per_word", "length", "rule", "major"))
+        print(f"| {name} | {oof:.3f} | {' '.join(f'{x:.3f}' for x in per)} | {f['realmt train AUC']:.3f} | "
+              f"{obj:.4f} | {f['zh-en 2020 flat']:.3f} | {f['zh-en TED 2021 flat']:.3f} | {f['mlqe dev flat']:.3f} | "
+              f"{f['zh-en 2020 item']:+.3f} ({f['zh-en 2020 item cov']:+.3f}) | "
+              f"{f['zh-en TED 2021 item']:+.3f} ({f['zh-en TED 2021 item cov']:+.3f}) | {shown}, scale {q['scale']:.4f} |")
+
+    row("shipped (no selection)", base["realmt train AUC"], held, base, shipped_point(), ref)
+    for name, r in res.items():
+        q, f = results[r["full"]]
+        row(name, r["oof_auc"], [x["held_auc"] for x in r["folds"]], f, q, r["objective"])
+    print()
+    for name, r in res.items():
+        chosen = [results[x["point"]][0] for x in r["folds"]]
+        print(f"{name}: per-fold choices " + "; ".join(
+            f"{x['fold']}: c{q['centre']:g} d{q['detector']:g} pw{q['per_word']:g} r{q['rule']:g} m{q['major']:g}"
+            for x, q in zip(r["folds"], chosen, strict=True)))
+    # how far apart the rules are: the pooled out-of-fold AUC's difference from today's rule (room 0.01),
+    # 95 % interval over 2,000 resamples of the MT and professional rows (paired: the same rows for both)
+    rng = np.random.default_rng(11)
+    imt, ipro = np.flatnonzero(mt), np.flatnonzero(pro)
+    draws = [(rng.choice(imt, imt.size), rng.choice(ipro, ipro.size)) for _ in range(2000)]
+    base_rule = res[NESTED_RULES[0][0]]["pooled"]
+    print()
+    for name, r in res.items():
+        diffs = np.array([auc_rows(r["pooled"][a], r["pooled"][b])[0] - auc_rows(base_rule[a], base_rule[b])[0]
+                          for a, b in draws])
+        lo, hi = np.percentile(diffs, [2.5, 97.5])
+        print(f"{name}: nested OOF AUC {r['oof_auc']:.4f}, minus {NESTED_RULES[0][0]}'s "
+              f"{r['oof_auc'] - res[NESTED_RULES[0][0]]['oof_auc']:+.4f} (95 % {lo:+.4f} to {hi:+.4f}); "
+              f"full-train objective {r['objective']:.4f}")
+    choice = preregistered(res, ref, loss)
+    print()
+    if choice is None:
+        print(f"no rule's objective is within {loss} of the shipped weights' ({ref:.4f})")
+        return
+    q, f = results[res[choice]["full"]]
+    print(f"pre-registered rule (best nested OOF AUC, objective >= {ref:.4f} - {loss}): {choice}")
+    print(json.dumps({k: round(v, 4) for k, v in q.items()}), f"objective {res[choice]['objective']:.4f}")
+
+
 def _grid_values(items: list[str]) -> dict[str, tuple[float, ...]]:
     """``KEY=V1,V2`` options as grid values (unknown keys are an error)."""
     out: dict[str, tuple[float, ...]] = {}
@@ -559,7 +738,14 @@ def main(argv: list[str] | None = None) -> None:
     fr = sub.add_parser("frontier", help="the fit's choice at each room: realmt AUC against MQM τ_b")
     fr.add_argument("--cache", type=Path, action="append", required=True, help="cache(s) from collect, merged")
     fr.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
-    for sp in (f, fr):
+    n = sub.add_parser("nested", help="nested cross-validation of selection rules over realmt train's folds")
+    n.add_argument("--cache", type=Path, action="append", required=True,
+                   help="cache(s) from collect, merged; realmt train from collect --oof (its rows carry folds)")
+    n.add_argument("--grammar", action="store_true", help="count LanguageTool's findings")
+    n.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="hold a parameter fixed")
+    n.add_argument("--loss", type=float, default=NESTED_LOSS,
+                   help="objective a rule may lose against the shipped weights' and qualify")
+    for sp in (f, fr, n):
         sp.add_argument("--grid", action="append", default=[], metavar="KEY=V1,V2",
                         help="replace a parameter's grid values (the full grid takes hours on 2 cores)")
         sp.add_argument("--item-weight", type=float, default=None,
@@ -571,6 +757,13 @@ def main(argv: list[str] | None = None) -> None:
         for path in args.cache:
             merged_f["sets"].update(load_cache(path)["sets"])
         frontier(merged_f, args.grammar, args.item_weight, _grid_values(args.grid))
+        return
+    if args.cmd == "nested":
+        merged_n: dict[str, Any] = {"sets": {}}
+        for path in args.cache:
+            merged_n["sets"].update(load_cache(path)["sets"])
+        fixed_n = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.set)}
+        nested(merged_n, args.grammar, fixed_n, args.item_weight, _grid_values(args.grid), args.loss)
         return
     if args.cmd == "fit":
         merged: dict[str, Any] = {"sets": {}}

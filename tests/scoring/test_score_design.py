@@ -157,3 +157,84 @@ def test_oof_entry_missing_a_judged_segment_is_an_error(records):
     pipe, _ = records
     with pytest.raises(SystemExit, match="no out-of-fold probability"):
         score_design.components(pipe, TEXTS[1], oof={"segments": {}})
+
+
+# -- nested cross-validation of selection rules (session 26) ----------------------------------------------
+def test_auc_rows_is_the_harness_auc_per_row():
+    import numpy as np
+    from eval_realmt import auc
+
+    rng = np.random.default_rng(3)
+    mt, pro = rng.integers(0, 6, (4, 7)).astype(float), rng.integers(0, 6, (4, 5)).astype(float)
+    got = score_design.auc_rows(mt, pro)
+    for i in range(4):
+        assert got[i] == pytest.approx(auc(list(mt[i]), list(pro[i])))
+
+
+def test_room_rules_pick_what_choose_picks():
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    aucs = np.round(rng.uniform(0.8, 0.9, 60), 3)
+    objs = np.round(rng.uniform(0.1, 0.16, 60), 4)
+    results = [({"i": i}, {"realmt train AUC": a, "obj": o}) for i, (a, o) in enumerate(zip(aucs, objs, strict=True))]
+    real = score_design.objective
+    try:
+        score_design.objective = lambda f, item_weight=None: f["obj"]
+        for room in (0.0, 0.01, 0.03):
+            assert score_design.pick("room", room, aucs, objs, 0.0) == score_design.choose(results, room)[0][0]["i"]
+    finally:
+        score_design.objective = real
+
+
+def test_mu_and_floor_rules():
+    aucs, objs = [0.90, 0.85, 0.80], [0.10, 0.14, 0.15]
+    assert score_design.pick("mu", 0.1, aucs, objs, 0.15) == 2  # 0.19, 0.225, 0.23
+    assert score_design.pick("mu", 1.0, aucs, objs, 0.15) == 0  # 1.00, 0.99, 0.95
+    assert score_design.pick("floor", 0.02, aucs, objs, 0.15) == 1  # objective >= 0.13: the best AUC of 1, 2
+    assert score_design.pick("floor", 0.001, aucs, objs, 0.2) == 2  # nothing qualifies: the best objective
+
+
+def _synthetic():
+    """Two grid points, two folds: each point separates one fold perfectly and inverts the other, so the
+    in-sample AUC of both is 0.5 and a rule choosing on the other fold always picks the wrong point."""
+    kind = ["mt", "mt", "pro", "pro", "corr"] * 2
+    fold = [0] * 5 + [1] * 5
+    good, bad = [10, 20, 30, 40, 25], [30, 40, 10, 20, 25]
+    scores = [good + bad, bad + good]
+    return scores, kind, fold
+
+
+def test_nested_cv_scores_each_fold_by_the_choice_made_on_the_other_folds():
+    scores, kind, fold = _synthetic()
+    res = score_design.nested_cv(scores, kind, fold, [0.1, 0.1], 0.1, rules=(("room 0", "room", 0.0),))["room 0"]
+    assert [(f["fold"], f["point"], f["inner_auc"], f["held_auc"]) for f in res["folds"]] == [
+        (0, 1, 1.0, 0.0), (1, 0, 1.0, 0.0)]
+    assert res["oof_auc"] == 0.0
+    assert res["full_auc"] == 0.5 and res["full"] == 0
+
+
+def test_nested_cv_rules_differ_as_their_definitions_say():
+    scores, kind, fold = _synthetic()
+    scores[1] = [10, 20, 30, 40, 25] * 2  # point 1 separates both folds, point 0 only fold 0
+    res = score_design.nested_cv(scores, kind, fold, [0.2, 0.1], 0.2,
+                                 rules=(("room 0", "room", 0.0), ("mu 0.05", "mu", 0.05)))
+    # held out fold 0: point 1 is the better on fold 1; held out fold 1: both separate fold 0, the objective decides
+    assert [f["point"] for f in res["room 0"]["folds"]] == [1, 0]
+    assert res["room 0"]["oof_auc"] == 0.5 and res["room 0"]["full"] == 1 and res["room 0"]["full_auc"] == 1.0
+    assert [f["point"] for f in res["mu 0.05"]["folds"]] == [0, 0]  # 0.2 + 0.05 · AUC beats 0.1 + 0.05
+    assert res["mu 0.05"]["oof_auc"] == 0.5
+
+
+def test_preregistered_rule_is_the_best_oof_auc_within_the_loss():
+    res = {"a": {"oof_auc": 0.86, "objective": 0.150}, "b": {"oof_auc": 0.88, "objective": 0.120},
+           "c": {"oof_auc": 0.87, "objective": 0.140}, "d": {"oof_auc": 0.87, "objective": 0.145}}
+    assert score_design.preregistered(res, 0.153, 0.02) == "d"
+    assert score_design.preregistered(res, 0.153, 0.04) == "b"
+    assert score_design.preregistered(res, 0.2, 0.02) is None
+
+
+def test_nested_refuses_a_cache_without_folds():
+    data = {"sets": {"realmt train": [{"kind": "mt", "segs": [], "finds": []}]}}
+    with pytest.raises(SystemExit, match="collect with --oof"):
+        score_design.nested(data, grammar=False)
