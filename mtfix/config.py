@@ -505,6 +505,8 @@ def check_glossary_key(key: str, value: Any) -> None:
 
 #: The keys of the language server's ``[server]`` table (docs/editors.md).
 SERVER_KEYS = frozenset({"debounce-ms", "docs-url"})
+#: ``[server] debounce-ms`` when not set: the language server's wait after a keystroke, in milliseconds
+DEFAULT_DEBOUNCE_MS = 50
 
 
 def valid_debounce(value: object) -> bool:

@@ -87,12 +87,21 @@ def make_finding(doc: Document, code: str, category: str, severity: Severity, st
                    edits=edits, fix=safety if edits else FixSafety.NONE, origin=origin, segment=segment)
 
 
-def at_or_above(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
-    """The findings of ``severity`` or worse (what ``--min-severity`` lets a report show).
+def at_or_above(findings: Iterable[Finding], severity: Severity | str) -> list[Finding]:
+    """The findings of ``severity`` or worse (what ``--min-severity`` lets a report show). ``severity`` is a
+    :class:`Severity` or its name (``"major"``, as records and settings spell it); anything else is a
+    ConfigError naming the choices.
 
     >>> fs = [Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 3, "m"),
     ...       Finding("MTF203", "Accuracy/Mistranslation", Severity.MAJOR, 4, 8, "m")]
-    >>> [f.code for f in at_or_above(fs, Severity.MAJOR)]
-    ['MTF203']
+    >>> [f.code for f in at_or_above(fs, Severity.MAJOR)], [f.code for f in at_or_above(fs, "major")]
+    (['MTF203'], ['MTF203'])
     """
+    if not isinstance(severity, Severity):
+        name = severity.lower() if isinstance(severity, str) else None
+        if name not in {s.value for s in Severity}:
+            from mtfix.errors import ConfigError
+
+            raise ConfigError(f"severity must be one of {', '.join(s.value for s in Severity)}, not {severity!r}")
+        severity = Severity(name)
     return [f for f in findings if f.severity.rank >= severity.rank]

@@ -611,3 +611,63 @@ def test_the_detector_pages_laser_sentence_is_what_check_gives() -> None:
     (f,) = mtfix.check(text).findings
     got = re.search(r"p=([\d.]+)", f.message)
     assert shown and got and f.code == "MTF401" and str(f.severity) == "minor" and got.group(1) == shown.group(1), f
+
+
+def test_show_settings_shows_every_tables_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/files.md: `mtfix check --show-settings` prints them all with their values and sources, as valid TOML.
+    Round 6: the tables (`[languagetool]`, `[glossary]`, `[server]`, `[subtitles]`) were printed only when the
+    settings file or the command line set one of their keys, and then only those keys: their defaults (42, 20,
+    the LanguageTool heap …) were nowhere. Now every key of every table is shown, a default as a comment (so
+    the output saved as an `mtfix.toml` still sets nothing it did not set)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The talks ended.\n", encoding="utf-8")
+    r = _run("check", "--show-settings", "a.txt")
+    assert r.exit_code == 0, r.output
+    assert "languagetool" not in tomllib.loads(r.stdout) and "subtitles" not in tomllib.loads(r.stdout)
+    for line in ("# [languagetool]  # default", '# heap = "1g"  # default', "# port = 0  # default",
+                 '# language = "en-US"  # default', "# timeout = 60  # default", "# start-timeout = 90  # default",
+                 "# batch-chars = 4000  # default", "# workers = 2  # default", "# result-cache = true  # default",
+                 "# [glossary]  # default", "# first-mention = true  # default",
+                 "# [server]  # default", "# debounce-ms = 50  # default", "# docs-url: not set  # default",
+                 "# [subtitles]  # default", "# max-line-length = 42  # default", "# max-cps = 20  # default"):
+        assert line + "\n" in r.stdout, (line, r.stdout)
+    (tmp_path / "mtfix.toml").write_text("[subtitles]\nmax-cps = 17\n\n[languagetool]\nheap = \"2g\"\n",
+                                         encoding="utf-8")
+    r = _run("check", "--show-settings", "--max-line-length", "30", "a.txt")
+    assert r.exit_code == 0, r.output
+    shown = tomllib.loads(r.stdout)
+    assert shown["subtitles"] == {"max-line-length": 30, "max-cps": 17} and shown["languagetool"] == {"heap": "2g"}
+    assert 'heap = "2g"' in r.stdout and '# heap = "1g"' not in r.stdout and "# port = 0  # default\n" in r.stdout
+    assert "# max-line-length = 42" not in r.stdout and "# max-cps = 20" not in r.stdout
+
+
+def test_the_pre_commit_pages_snippets_give_the_fix_hook_what_the_check_hook_reports() -> None:
+    """docs/pre-commit.md: "`[fix]` marks what `mtfix-fix` (or `mtfix fix`) mends", with `mtfix-fix` first ("mend
+    first..."). Round 6: the page's `args` snippet ran `mtfix-check` first with `--glossary glossary/names.tsv` and
+    gave `mtfix-fix` none, so a real commit was refused with `MTF301 … [fix]` and "1 fixable with `mtfix fix`" at
+    every try while `mtfix-fix` passed: it never read the glossary. Every snippet naming both hooks runs
+    `mtfix-fix` first and gives both the options that decide what is found and mended, and the page says why."""
+    import yaml
+
+    page = PAGES["docs/pre-commit.md"]
+    deciding = {"--glossary", "-g", "--select", "--ignore", "--source-lang", "--pack", "--rules",
+                "--no-default-glossaries", "--config"}
+    seen = 0
+    for m in _FENCE.finditer(page):
+        if m.group(1) != "yaml":
+            continue
+        data = yaml.safe_load(textwrap.dedent(m.group(2)))
+        hooks = data["repos"][0]["hooks"] if "repos" in data else data["hooks"]
+        ids = [h["id"] for h in hooks]
+        if {"mtfix-check", "mtfix-fix"} <= set(ids):
+            seen += 1
+            assert ids.index("mtfix-fix") < ids.index("mtfix-check"), m.group(2)
+
+            def options(hook: dict[str, Any]) -> list[tuple[str, str]]:
+                args = [str(a) for a in hook.get("args", [])]
+                return [(a, args[i + 1] if i + 1 < len(args) else "") for i, a in enumerate(args) if a in deciding]
+
+            by_id = {h["id"]: h for h in hooks}
+            assert options(by_id["mtfix-fix"]) == options(by_id["mtfix-check"]), m.group(2)
+    assert seen == 2
+    assert "never mended by `mtfix-fix`" in " ".join(page.split())

@@ -226,3 +226,66 @@ def test_make_browser_takes_the_browser_the_tests_take(tmp_path: Path) -> None:
     r = subprocess.run([make, "-s", "-C", str(ROOT), "browser"], capture_output=True, text=True,
                        env={**env, "MTFIX_CHROMEDRIVER": str(fake)})
     assert r.returncode == 0, r.stderr
+
+
+def _json_paths(value: Any, prefix: str = "") -> set[str]:
+    """The key paths of a JSON report (``files[].score.fluency``); a finding's and a segment's own fields
+    are the library's (docs/library.md) and stop the walk."""
+    out: set[str] = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            path = f"{prefix}.{k}" if prefix else k
+            out.add(path)
+            if not path.endswith(("findings[]", "segments[]", "glossary.findings")):  # the latter: codes
+                out |= _json_paths(v, path)
+    elif isinstance(value, list):
+        for v in value:
+            out |= _json_paths(v, prefix + "[]")
+    return out
+
+
+def test_the_json_reports_are_documented_field_by_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 6: `check --format json` and `score --format json` were described only as "the same schema
+    field" and "findings with the same fields" (library.md) and their `failures`/`skipped` (formats.md):
+    `files[].format`, `files[].score`, `files[].errors`, a finding's `id`, the whole of `stats` (its
+    `glossary` and `grammar` counters) and `score`'s `glossary` and `reference` were in no page. Every key path
+    either report writes is now in docs/formats.md's table (a finding's and a segment's fields are the
+    library's, plus `id`)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("It simply came to our notice then that, prices of oilgas rose.\n\n"
+                                    "The talks in Baku ended on Monday with a joint statement.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "r1", "body": "Prices of oilgas rose."}\nnot json\n', encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8bad")  # cannot be decoded: a failure
+    (tmp_path / "walk").mkdir()
+    (tmp_path / "walk" / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)  # binary: skipped
+    (tmp_path / "ref.txt").write_text("Oil and gas prices rose.\n\nThe talks ended.\n", encoding="utf-8")
+    runner = CliRunner()
+    emitted = {}
+    for cmd, extra in (("check", ["--text-field", "body", "--id-field", "id", "a.txt", "b.jsonl", "bad.txt", "walk"]),
+                       ("score", ["--text-field", "body", "--id-field", "id", "a.txt", "b.jsonl", "bad.txt", "walk"]),
+                       ("score", ["--ref", "ref.txt", "a.txt"])):
+        r = runner.invoke(app, [cmd, "--format", "json", "--grammar", "off", *extra])
+        emitted.setdefault(cmd, set()).update(_json_paths(json.loads(r.stdout)))
+    assert {"skipped", "failures", "files[].errors", "files[].reference.chrF.score"} <= emitted["check"] | emitted["score"]
+    page = DOCS["formats.md"]
+    section = page[page.index("### The JSON reports, field by field"):]
+    section = section[:section.index("\n## ")] if "\n## " in section else section
+    documented = {cmd: set(re.findall(r"^\| `([^`]+)` \|", part, re.M))
+                  for cmd, part in zip(("check", "score"), section.split("#### `score --format json`"), strict=True)}
+    for cmd in ("check", "score"):
+        missing = {p for p in emitted[cmd] if p not in documented[cmd] and ".findings[]." not in p
+                   and ".segments[]." not in p}
+        assert not missing, (cmd, sorted(missing))
+        stale = {p for p in documented[cmd] if p not in emitted[cmd]  # with LanguageTool; lines that differ
+                 and not p.startswith("stats.grammar") and p != "files[].reference.note"}
+        assert not stale, (cmd, sorted(stale))
+    extra_finding = {p.rsplit(".", 1)[1] for c in emitted for p in emitted[c] if ".findings[]." in p}
+    finding_fields = set(re.findall(r"`(\w+)`", DOCS["library.md"].split("A finding: ", 1)[1].split("\n\n")[0]))
+    assert extra_finding - finding_fields == {"id"} and "a record's `id`" in section
+    extra_segment = {p.rsplit(".", 1)[1] for c in emitted for p in emitted[c] if ".segments[]." in p}
+    seg_row = next(line for line in DOCS["library.md"].splitlines() if line.startswith("| `segments` |"))
+    assert extra_segment - set(re.findall(r"`(\w+)`", seg_row)) == {"id"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -362,18 +363,55 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
             typer.echo(f"# {key}: not set  # {src}")
             continue
         typer.echo(f"{key} = {toml_value(str(value) if hasattr(value, 'rank') else value)}  # {src}")
-    for key, table in sorted(cfg.extra.items()):
-        if key in ("verbose", "lt_url_origin"):
-            continue
-        src = loaded.source("extra." + key)
-        from_cmd = (cli_table_keys or {}).get(key, set())
-        in_file = {str(k).replace("_", "-") for k in ((file_extra or {}).get(key) or {})}
-        typer.echo(f"[{key}]  # {'command line' if src == 'default' and from_cmd else src}")
-        for k, v in table.items():
-            name = str(k).replace("_", "-")
-            note = ("" if name not in from_cmd else
-                    f"  # command line (over {src})" if name in in_file else "  # command line")
-            typer.echo(f"{toml_key(str(k))} = {toml_value(v)}{note}")
+    defaults = table_defaults()
+    tables = {k: v for k, v in cfg.extra.items() if k not in ("verbose", "lt_url_origin")}
+    for key in sorted(set(tables) | set(defaults)):
+        unset = {k: v for k, v in defaults.get(key, {}).items()
+                 if k not in {str(n).replace("_", "-") for n in tables.get(key, {})}}
+        if key not in tables:  # a table not set: its header and keys as comments, so the output sets nothing
+            typer.echo(f"# [{key}]  # default")
+        else:
+            src = loaded.source("extra." + key)
+            from_cmd = (cli_table_keys or {}).get(key, set())
+            in_file = {str(k).replace("_", "-") for k in ((file_extra or {}).get(key) or {})}
+            typer.echo(f"[{key}]  # {'command line' if src == 'default' and from_cmd else src}")
+            for k, v in tables[key].items():
+                name = str(k).replace("_", "-")
+                note = ("" if name not in from_cmd else
+                        f"  # command line (over {src})" if name in in_file else "  # command line")
+                typer.echo(f"{toml_key(str(k))} = {toml_value(v)}{note}")
+        for k, v in unset.items():
+            typer.echo(f"# {k}: not set  # default" if v is None else f"# {k} = {toml_value(v)}  # default")
+
+
+def table_defaults() -> dict[str, dict[str, Any]]:
+    """The keys of the settings tables mtfix reads (``[languagetool]``, ``[glossary]``, ``[server]``,
+    ``[subtitles]``) and their defaults (None: not set), as ``--show-settings`` prints them: LanguageTool's
+    folders and java as found on this computer (``$MTFIX_CACHE_DIR``, ``$MTFIX_LT_HOME``, ``$JAVA_HOME``)."""
+    from mtfix.checks.subtitle_lines import DEFAULT_MAX_CPS, DEFAULT_MAX_LINE_LENGTH
+    from mtfix.config import DEFAULT_DEBOUNCE_MS
+    from mtfix.grammar.settings import settings_from
+
+    def number(x: float) -> float | int:
+        return int(x) if float(x).is_integer() else x
+
+    try:
+        lt = settings_from(None)
+    except (MtfixError, OSError):  # a cache folder that cannot be worked out: the defaults without it
+        lt = None
+    return {
+        "glossary": {"first-mention": True},
+        "languagetool": {
+            "cache-dir": str(lt.cache_root) if lt else None, "home": str(lt.home) if lt else None,
+            "java": lt.java if lt else "java", "heap": lt.heap if lt else "1g", "jvm-args": [],
+            "port": 0, "server-options": {}, "language": "en-US",
+            "disabled-rules": [], "enabled-rules": [],  # added to mtfix's own (mtfix/grammar/defaults.yaml)
+            "timeout": 60, "start-timeout": 90, "batch-chars": lt.batch_chars if lt else 4000,
+            "workers": lt.workers if lt else 2, "result-cache": True,
+        },
+        "server": {"debounce-ms": number(DEFAULT_DEBOUNCE_MS), "docs-url": None},
+        "subtitles": {"max-line-length": DEFAULT_MAX_LINE_LENGTH, "max-cps": number(DEFAULT_MAX_CPS)},
+    }
 
 
 def toml_key(key: str) -> str:
@@ -389,6 +427,8 @@ def toml_value(value: Any) -> str:
     '{ "a b" = [1, "x"], c = true }'
     """
     if isinstance(value, dict):
+        if not value:
+            return "{}"
         return "{ " + ", ".join(f"{toml_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
@@ -397,17 +437,10 @@ def toml_value(value: Any) -> str:
 
 def _source_lang_warning(lang: str | None, where: str = "--source-lang") -> str | None:
     """A warning when no bundled pack translates from ``lang``; ``where`` names the setting's origin."""
-    if not lang:
-        return None
-    from mtfix.config import pack_language
-    from mtfix.rules.pack import bundled_pack_paths
+    from mtfix.rules.engine import missing_pack
 
-    names = sorted(bundled_pack_paths())
-    if f"{pack_language(lang)}-en" in names:
-        return None
-    langs = sorted(n.split("-")[0] for n in names if n.endswith("-en"))
-    return (f"{where} {lang}: there is no {pack_language(lang)}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
-            f"bundled packs: {', '.join(names)}); only the English packs are used")
+    why = missing_pack(lang)
+    return f"{where} {lang}: {why}" if why else None
 
 
 def _unknown_pack(packs: tuple[str, ...] | None, where: str) -> str | None:
@@ -535,6 +568,10 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     where = "--source-lang" if args.get("source_lang") else f"source-lang ({loaded.source('source_lang')})"
     warning = _source_lang_warning(cfg.source_lang, where) if cfg.packs is None else None
     if warning:
+        from mtfix.rules.engine import library_source_lang_warning
+
+        with contextlib.suppress(ValueError):  # the pipeline's own, without where it came from: this one instead
+            pipeline.warnings.remove(library_source_lang_warning(cfg.source_lang))
         pipeline.warnings.insert(0, warning)
     if not args.get("quiet"):
         for w in pipeline.warnings:

@@ -44,9 +44,10 @@ def review(
         _refuse_input_as_output(output, paths)
     run = InputRun(opts, paths, min_severity=min_severity)
     pipeline = run.pipeline
+    already = len(pipeline.warnings)  # printed when the pipeline was built (review printed them twice until session 26)
     fmt_opts = opts.format_options()
     reviews = run.run(lambda g: lambda inp: review_input(g.pipeline, inp, opts.input_format, fmt_opts))
-    for w in pipeline.warnings:
+    for w in pipeline.warnings[already:]:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
     try:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mtfix.config import (
+    DEFAULT_DEBOUNCE_MS,
     SERVER_KEYS,
     Config,
     LoadedConfig,
@@ -49,7 +50,6 @@ LANGUAGE_IDS = {
 }
 #: Markdown extensions editors use beyond the formats' own
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
-DEFAULT_DEBOUNCE_MS = 50
 _BUILT = itertools.count()  # profiles in the order they were built (see Profile.serial)
 
 

@@ -269,7 +269,32 @@ def build_checker(config, warnings: list[str]) -> RulesChecker:
 
         select, ignore = tuple(resolved(select)), tuple(resolved(ignore))
     checker = RulesChecker.bundled(config.pack_names(), config.rule_files, select, ignore)
+    warning = library_source_lang_warning(config.source_lang) if config.packs is None else None
+    if warning and warning not in warnings:  # the library said nothing until session 26 (the CLI warned)
+        warnings.append(warning)
     if config.packs is None and not config.source_lang:  # nobody named a language: packs run on evidence
         bundled = {str(path) for path in bundled_pack_paths().values()}
         checker._conditional = {p.name: p.source_lang for p in checker.packs if p.source_lang and p.path in bundled}
     return checker
+
+
+def missing_pack(lang: str | None) -> str | None:
+    """Why ``source_lang`` ``lang`` adds no rule pack (there is no bundled ``<lang>-en``), else None:
+    ``there is no zz-en rule pack (packs for: az; bundled packs: …); only the English packs are used``."""
+    if not lang:
+        return None
+    from mtfix.config import pack_language
+
+    names = sorted(bundled_pack_paths())
+    if f"{pack_language(lang)}-en" in names:
+        return None
+    langs = sorted(n.split("-")[0] for n in names if n.endswith("-en"))
+    return (f"there is no {pack_language(lang)}-en rule pack (packs for: {', '.join(langs) or 'none'}; "
+            f"bundled packs: {', '.join(names)}); only the English packs are used")
+
+
+def library_source_lang_warning(lang: str | None) -> str | None:
+    """The warning a pipeline adds to ``Pipeline.warnings`` for :func:`missing_pack` (the CLI replaces it
+    with its own, which names where the setting came from)."""
+    why = missing_pack(lang)
+    return f"source_lang {lang!r}: {why}" if why else None

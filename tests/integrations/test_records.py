@@ -336,3 +336,28 @@ def test_sqlite_rows_are_records(pipeline):
     bad_source = list(process(pipeline, con.execute("select 'n3' as id, 'Talks on oilgas.' as body, 5 as src"),
                               text_field="body", id_field="id", source_field="src"))
     assert (bad_source[0].ok, bad_source[0].text) == (False, "Talks on oilgas.")  # kept unchanged
+
+
+def test_the_schema_describes_every_field_of_a_segment_and_allows_no_other(pipeline):
+    """docs/library.md: the schema describes what ``to_dict`` gives, "with no extra fields allowed". Round 6:
+    a segment's ``statistical`` and ``garbled`` (documented in library.md and scoring.md) were in no
+    schema, and a segment took any field (its items had no ``additionalProperties: false``), so a renamed
+    segment field passed the schema; a finding or an edit did not."""
+    import jsonschema
+
+    from mtfix.records import record_schema
+
+    schema = record_schema()
+    items = schema["properties"]["segments"]["items"]
+    assert items.get("additionalProperties") is False
+    seg_keys = set()
+    for r in process(pipeline, ["Prices of oilgas rose. The talks ended.\n\nThe sides met."], mode="score"):
+        for seg in r.to_dict()["segments"]:
+            seg_keys |= set(seg)
+    assert seg_keys == set(items["properties"]), seg_keys ^ set(items["properties"])
+    assert all(items["properties"][k].get("description") for k in ("statistical", "garbled"))
+    validator = jsonschema.Draft202012Validator(schema)
+    bad = r.to_dict()
+    bad["segments"][0]["surprise"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(bad)
