@@ -47,7 +47,7 @@ from mtfix import regexcache
 from mtfix.errors import InputError
 from mtfix.garble.memo import BoundedMemo
 from mtfix.model import Document, Segment, Span, blank
-from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, LazyPattern
+from mtfix.tokens import FUNCTION_WORDS, INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regexcache.compile(r"(?:\r\n|\r(?!\n)|\n)(?![ \t]*\p{Ll})")  # any line end (\r alone too)
@@ -100,8 +100,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: their own quantity, "3 kg approx.") and "ref." before an identifier end no sentence, inside a line or at its
 #: end; a comma right after a period goes on with it: "on Tues., Jan. 2"); 9 = session 21 (a title at a line's
 #: end goes on to its name on a line indented deeper, and to a name that starts with an initial, an apostrophe or is
-#: in capitals, "Mr.⏎J. Smith", "Mr.⏎O'Brien", "Mrs.⏎AL-SUDANI", inside a line too)
-REVISION = "seg-9"
+#: in capitals, "Mr.⏎J. Smith", "Mr.⏎O'Brien", "Mrs.⏎AL-SUDANI", inside a line too); 10 = session 26 (a block that
+#: holds an invisible mark is split as the same block without it, :func:`_marked_block`: "the roads.\u200b The council"
+#: is two sentences; the content of an HTML ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element is protected,
+#: :func:`find_markup_spans`)
+REVISION = "seg-10"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -843,11 +846,17 @@ def split_segments(
     """
     goes_on: frozenset[int] = frozenset()
     if regions is None:  # plain text: a format with regions reads its own line breaks
-        wraps = wrapped_breaks(text)
+        # read without invisible marks ("Hon.\u200b⏎John" goes on as "Hon.⏎John" does; seg-10)
+        u = _Unmarked(text) if _MARK.search(text) else None
+        lines = u.view if u is not None else text
+        wraps = wrapped_breaks(lines)
         # where a line that ends in an abbreviation went on ("by the Hon.⏎John Smith"), pysbd may still end a
         # sentence at the period when its list lacks the abbreviation: the segment goes on there
-        goes_on = frozenset(_strip(text, sp.end, len(text))[0] for sp in wraps
-                            if text[sp.start - 1] == "." and _ABBREVIATION_END.search(text[text.rfind("\n", 0, sp.start) + 1:sp.start]))
+        goes_on = frozenset(_strip(lines, sp.end, len(lines))[0] for sp in wraps
+                            if lines[sp.start - 1] == "." and _ABBREVIATION_END.search(lines[lines.rfind("\n", 0, sp.start) + 1:sp.start]))
+        if u is not None:
+            wraps = [Span(u.orig(sp.start), u.orig(sp.end - 1) + 1) for sp in wraps]
+            goes_on = frozenset(u.orig(g) for g in goes_on if g < len(lines))
         text = blank(text, wraps) if wraps else text
     blocks = [(s, e) for s, e in (_strip(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
     shares = _spread_blocks(text, blocks, goes_on, jobs) if jobs != 1 and len(text) >= SPREAD_MIN_CHARS else None
@@ -869,11 +878,18 @@ _Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]
 
 def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozenset[int]) -> _Share:
     """The sentences of ``blocks`` (stripped, non-empty, in order) as (start, end) pairs, with the forced cuts and
-    lower-case starts they hold (see :func:`split_segments`)."""
+    lower-case starts they hold (see :func:`split_segments`); a block holding an invisible mark is split as the
+    same block without it (:func:`_marked_block`, seg-10)."""
     out: list[tuple[int, int]] = []
     cuts: list[tuple[int, str]] = []
     lower_starts: list[int] = []
     for bstart, bend in blocks:
+        if _MARK.search(text, bstart, bend) is not None:
+            spans, block_cuts, block_lower = _marked_block(text, bstart, bend, goes_on)
+            out += spans
+            cuts += block_cuts
+            lower_starts += block_lower
+            continue
         first = len(out)
         for s, e in _block_sentences(text, bstart, bend, cuts):
             s, e = _strip(text, s, e)
@@ -891,6 +907,73 @@ def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozense
             else:
                 out.append((s, e))
     return out, cuts, lower_starts
+
+
+#: The invisible marks a sentence is split without (seg-10): :data:`~mtfix.tokens.INVISIBLE_MARKS` (U+FEFF, a zero-width
+#: space, a word joiner, the bidi controls), a soft hyphen, ZWNJ and ZWJ (what :data:`mtfix.rules.marks.VIEW_MARKS`
+#: reads through).
+SEGMENT_MARKS = INVISIBLE_MARKS + "\u00ad\u200c\u200d"
+_MARK = re.compile(f"[{SEGMENT_MARKS}]")
+_MARK_RUN = re.compile(f"[{SEGMENT_MARKS}]+")
+
+
+def _marked_block(text: str, start: int, end: int, goes_on: frozenset[int]) -> _Share:
+    """:func:`_block_spans` of the block ``text[start:end]`` that holds invisible marks (:data:`SEGMENT_MARKS`), seg-10.
+
+    The block is split as the same block without its marks (an unseen mark after a final stop, "the roads.\u200b The
+    council", hid the sentence end from pysbd: two sentences were one segment), and each sentence is mapped back to
+    the original text, which keeps the marks.  A mark glued to a sentence's last character (no space between)
+    belongs to that sentence ("roads.\u200b"); any other mark to the sentence after it ("\u200bThe", "\u200b The"),
+    and one at the block's end to its last sentence, so that every character of the block but white space lies in a
+    segment.  A block of marks alone is one segment."""
+    u = _Unmarked(text, start, end)
+    view, orig = u.view, u.orig
+    vs, ve = _strip(view, 0, len(view))
+    if vs >= ve:
+        return [(start, end)], [], []
+    view_goes_on = frozenset(u.to_view(g) for g in goes_on if start <= g < end)
+    spans, view_cuts, view_lower = _block_spans(view, [(vs, ve)], view_goes_on)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        s_o, e_o = orig(s), orig(e - 1) + 1
+        if out:
+            prev_s, prev_e = out[-1]
+            while prev_e < s_o and _MARK.match(text, prev_e):  # glued to the sentence before
+                prev_e += 1
+            out[-1] = (prev_s, prev_e)
+            s_o = _strip(text, prev_e, s_o)[0]  # any other mark before this sentence opens it
+        else:
+            s_o = start
+        out.append((s_o, e_o))
+    out[-1] = (out[-1][0], end)
+    return out, [(orig(c) if c < len(view) else end, kind) for c, kind in view_cuts], [orig(p) for p in view_lower]
+
+
+class _Unmarked:
+    """``text[start:end]`` without its invisible marks (:data:`SEGMENT_MARKS`): ``view``, and the way between its
+    offsets and ``text``'s (seg-10)."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        end = len(text) if end is None else end
+        self.start = start
+        self.runs = [(m.start(), m.end()) for m in _MARK_RUN.finditer(text, start, end)]
+        self.view = _MARK_RUN.sub("", text[start:end])
+        self.view_starts: list[int] = []  # where each run of marks stood in the view
+        self.removed = [0]  # marks removed before the view's character after each run, cumulative
+        for rs, re_ in self.runs:
+            self.view_starts.append(rs - start - self.removed[-1])
+            self.removed.append(self.removed[-1] + re_ - rs)
+
+    def orig(self, v: int) -> int:
+        """The offset in the text of the view's character ``v`` (of the text's end for the view's end)."""
+        return self.start + v + self.removed[bisect_right(self.view_starts, v)]
+
+    def to_view(self, pos: int) -> int:
+        """The view offset of the text's ``pos``: of the character after the marks when ``pos`` is one."""
+        i = bisect_right(self.runs, pos, key=lambda r: r[0])  # the runs that start at or before it
+        if i and pos < self.runs[i - 1][1]:
+            return self.view_starts[i - 1]
+        return pos - self.start - self.removed[i]
 
 
 #: CPU seconds per character of segmenting news (about 0.35 s per MB) and of what this process does besides its run of
@@ -969,6 +1052,8 @@ def to_document(
     headings) for :meth:`~mtfix.model.Document.in_heading`; ``opaque`` (the protected spans that read
     as a name, the others being markup; None when the format does not say) for :mod:`mtfix.garble.view`;
     ``meta["comments"]``: the HTML comments among the markup spans (:func:`mtfix.garble.view.segment_view`);
+    ``meta["html_code"]``: the ``<pre>``, ``<code>``, ``<kbd>`` and ``<samp>`` elements among them, which the view reads
+    as one name each (:func:`html_code_elements`);
     ``joins`` (format text inside a region that reads as a space: the timing between two cues a
     subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
     ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
@@ -997,7 +1082,8 @@ def to_document(
             "forced_cuts": cuts, "code": code,
             "headings": sorted(headings, key=lambda h: h.start),
             "opaque": None if opaque is None else sorted(opaque, key=lambda o: o.start), "joins": joins,
-            "comments": [m for m in markup if text.startswith("<!--", m.start)]}
+            "comments": [m for m in markup if text.startswith("<!--", m.start)],
+            "html_code": html_code_elements(text, markup)}
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
 
 
@@ -1093,7 +1179,9 @@ def find_markup_spans(text: str, regions: Iterable[Span] | None = None, quoted: 
 
     The whole of a ``<script>`` or ``<style>`` element (any case, with attributes) and of a comment
     ``<!-- … -->`` is one span (session 21, in ``seg-9``): the code in an HTML page read as text is not
-    prose. A ``<script>`` or ``<style>`` opener that nothing closes protects the rest of the text, as a browser
+    prose; so is the whole of a ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element (session 26, ``seg-10``), a code
+    sample protected as Markdown's code blocks and code spans are, but an opener of one that nothing closes is its
+    tag alone. A ``<script>`` or ``<style>`` opener that nothing closes protects the rest of the text, as a browser
     reads the rest of the page as its code, or, when the text has ``regions`` (a format's records, paragraphs,
     cells), the rest of the region it opens in; an element never runs past its region's end (session 22,
     in ``seg-9``). One the format quotes (inside a ``quoted`` span: a Markdown code span, a code block)
@@ -1127,16 +1215,38 @@ def find_markup_spans(text: str, regions: Iterable[Span] | None = None, quoted: 
     return sorted([*code, *(t for t in tags if not inside(t))], key=lambda s: s.start)
 
 
+_NAME_ELEMENT = re.compile(r"<(?:pre|code|kbd|samp)(?=[\s/>])[^<>]*>", re.IGNORECASE)
+
+
+def html_code_elements(text: str, markup: Iterable[Span]) -> list[Span]:
+    """The ``<pre>``, ``<code>``, ``<kbd>`` and ``<samp>`` elements (tags and content) among ``markup``
+    (:func:`find_markup_spans`), in order: a code sample the garble detector reads as one name, as it reads a Markdown
+    code span (seg-10); an opener alone (nothing closed it) is a tag like any other.
+
+    >>> t = "Run <code>make all</code> or <code> alone."
+    >>> [t[s.start:s.end] for s in html_code_elements(t, find_markup_spans(t))]
+    ['<code>make all</code>']
+    """
+    out = []
+    for m in markup:
+        tag = _NAME_ELEMENT.match(text, m.start, m.end)
+        if tag is not None and tag.end() < m.end:
+            out.append(m)
+    return out
+
+
 def _code_elements(text: str, regions: Iterable[Span] | None = None, quoted: Iterable[Span] = ()) -> list[Span]:
-    """``<script>…</script>``, ``<style>…</style>`` and ``<!-- … -->`` in ``text``, in order, not
+    """``<script>…</script>``, ``<style>…</style>``, ``<!-- … -->`` and (seg-10) ``<pre>…</pre>``, ``<code>…</code>``,
+    ``<kbd>…</kbd>``, ``<samp>…</samp>`` in ``text``, in order, not
     overlapping: one scan of :data:`_CODE_TOKEN` finds every opener and closer, and each opener
     outside the last element found goes to the first closer of its kind after it (a bisection), so a
     long text of openers nothing closes is read in one pass, not once per opener.
 
     An opener inside one of ``regions`` pairs only with a closer inside the same region; a script or
     style opener left unpaired runs to the end of its region (of the text when there are no regions);
-    one outside every region or inside a ``quoted`` span is its tag alone; an unpaired comment opener
-    is left out."""
+    one outside every region or inside a ``quoted`` span is its tag alone; an unpaired comment, ``<pre>``,
+    ``<code>``, ``<kbd>`` or ``<samp>`` opener is left out (its tag is markup as any tag is: "wrap it in
+    <code> tags" in prose leaves the rest of the text checked)."""
     limits = sorted(regions or (), key=lambda r: r.start)
     region_starts = [r.start for r in limits]
     quotes = sorted(quoted, key=lambda q: q.start)
@@ -1153,8 +1263,9 @@ def _code_elements(text: str, regions: Iterable[Span] | None = None, quoted: Ite
         return limits[i].end if i >= 0 and end <= limits[i].end else end
 
     openers: list[tuple[int, int, str]] = []
-    closers: dict[str, list[int]] = {"--": [], "script": [], "style": []}
-    closer_ends: dict[str, list[int]] = {"--": [], "script": [], "style": []}
+    kinds = ("--", "script", "style", "pre", "code", "kbd", "samp")
+    closers: dict[str, list[int]] = {k: [] for k in kinds}
+    closer_ends: dict[str, list[int]] = {k: [] for k in kinds}
     for m in _CODE_TOKEN.finditer(text):
         if m.group("open_comment"):
             openers.append((m.start(), m.end(), "--"))
@@ -1174,7 +1285,7 @@ def _code_elements(text: str, regions: Iterable[Span] | None = None, quoted: Ite
         if i < len(closers[kind]) and closer_ends[kind][i] <= stop:
             done = closer_ends[kind][i]
             out.append(Span(start, done))
-        elif kind != "--":
+        elif kind in _RUNS_ON:
             done = stop
             out.append(Span(start, done))
     return out
@@ -1190,8 +1301,13 @@ def word_count(text: str) -> int:
 
 
 #: Whether a text may hold a script, a style or a comment (a cheap test before :data:`_CODE_TOKEN`).
-_CODE_MARK = re.compile(r"<!--|<(?:script|style)", re.IGNORECASE)
-#: The openers and closers :func:`_code_elements` pairs: ``<!--``, ``-->``, ``<script …>``, ``</style >``.
+_CODE_MARK = re.compile(r"<!--|<(?:script|style|pre|code|kbd|samp)", re.IGNORECASE)
+#: The openers and closers :func:`_code_elements` pairs: ``<!--``, ``-->``, ``<script …>``, ``</style >``, and (seg-10)
+#: ``<pre>``, ``<code>``, ``<kbd>``, ``<samp>`` and their closers.
 _CODE_TOKEN = re.compile(r"(?P<open_comment><!--)|(?P<close_comment>-->)"
-                         r"|<(?P<open>script|style)(?=[\s/>])[^<>]*>|</(?P<close>script|style)\s*>", re.IGNORECASE)
+                         r"|<(?P<open>script|style|pre|code|kbd|samp)(?=[\s/>])[^<>]*>"
+                         r"|</(?P<close>script|style|pre|code|kbd|samp)\s*>", re.IGNORECASE)
+#: The elements whose opener nothing closes runs to the end of its region (a browser runs the rest as code); any
+#: other unclosed opener protects nothing but its tag (:func:`_code_elements`).
+_RUNS_ON = frozenset(("script", "style"))
 _WORD = LazyPattern(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")

@@ -174,10 +174,11 @@ def test_markup_after_a_word_is_no_opener() -> None:
 
     doc = to_document("We saw <b>it rise. <i>It fell. <code>x</code> it")
     markup = markup_spans(doc)
-    assert [doc.text[p.start : p.end] for p in markup] == ["<b>", "<i>", "<code>", "</code>"]
+    # since seg-10 (session 26) "<code>x</code>" is a code sample protected whole, read as a name, not markup
+    assert [doc.text[p.start : p.end] for p in markup] == ["<b>", "<i>"]
     assert not opens_sentence(doc.text, 0, doc.text.index("it rise"), markup)
     assert opens_sentence(doc.text, 0, doc.text.index("It fell"), markup)
-    assert not opens_sentence(doc.text, 0, doc.text.rindex("it"), markup)  # "x" is prose between the tags
+    assert not opens_sentence(doc.text, 0, doc.text.rindex("it"), markup)  # "<code>x</code>" is a name before it
 
 
 OPENERS = [  # (file name, markup before the sentence)

@@ -7,6 +7,9 @@ an image, TeX math: the format's ``opaque`` spans) becomes :data:`STAND_IN`, whi
 as an @handle, one opaque name-like token (analysis revision 7).  Offsets map back to the document,
 so findings point into it.
 
+An HTML code sample (``<code>make all</code>``, a ``<pre>``, ``<kbd>`` or ``<samp>`` element: ``doc.meta["html_code"]``,
+protected whole since seg-10) is one name too, in every view, as a Markdown code span is (session 26).
+
 A web address, an e-mail address or a domain name in the prose (and an autolink or an image, which
 Markdown's view reads as opaque anyway) is one name too, :data:`STAND_IN`, in every view
 (:func:`address_names`, session 23): until then such a sentence had no view and the check skipped it while
@@ -70,6 +73,10 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
     opaque = doc.meta.get("opaque")
     fmt = _within(doc.meta.get("format_protected") or (), start, end)
     names = address_names(text, start, end, fmt)
+    code = _within(doc.meta.get("html_code") or (), start, end)
+    if code:  # an HTML code sample is one name, whatever address or format markup lies inside it (session 26)
+        names = sorted([*code, *(n for n in names if not _overlaps(n, code))], key=lambda n: n.start)
+        fmt = [f for f in fmt if not _overlaps(f, code)]
     if opaque is None:
         return _around_comments(doc, start, end, names)
     runs = sorted([*fmt, *names], key=lambda r: r.start)
@@ -163,6 +170,10 @@ def _around_comments(doc: Document, start: int, end: int, names: Sequence[Span] 
     if not "".join(out.chars).strip():
         return None
     return View("".join(out.chars), tuple(out.starts), tuple(out.ends))
+
+
+def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
 
 
 def _within(spans: Sequence[Span], start: int, end: int) -> list[Span]:
