@@ -57,7 +57,9 @@ GARBLE_RULES: dict[str, GarbleRule] = {
         "pushed it most, by name (\"detector: p=0.62; signs: dup_reporting; inputs: ngrams, of_per_word\"). "
         "Flag only.\n\n"
         "Example: \"The minister noted that in the region the new hospital next year will be opened, he said.\" "
-        "→ MTF401 (major, with MTF405).",
+        "→ MTF401 (minor, with MTF405: the detector's own sign does not make it major); \"The minister noted "
+        "that in the region of Gəncə the new hospital next year will be opened, he said.\" → MTF401 (major, "
+        "with MTF207: a rule of the source-language pack agrees).",
     ),
     "MTF402": GarbleRule(
         "no-finite-verb", "Fluency/Grammar", "minor", "sentence without a main verb",
@@ -97,7 +99,8 @@ GARBLE_RULES: dict[str, GarbleRule] = {
         "A preposition left dangling before a comma or the final full stop, where the source language put "
         "it after its noun (\"The plan, the ministry according to, was approved.\").\n\n"
         "What to do: move it before its noun (\"according to the ministry\"). Flag only. (In the "
-        "model's terms: a stranded adposition, the source's postposition.)",
+        "model's terms: a stranded adposition, the source's postposition.)\n\n"
+        "Example: \"The plan, the ministry according to, was approved.\" → MTF406.",
     ),
     "MTF407": GarbleRule(
         "case-role", "Fluency/Grammar", "minor", "pronoun in the wrong form",

@@ -73,7 +73,7 @@ def _marker(gap: str) -> str | None:
 
 
 def blocks(ur: UnitReview) -> list[list[Any]]:
-    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker]``
+    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker, after]``
     covering the whole text; ``end`` drops trailing white space no finding touches; ``paragraph``
     is true when a line break (or the unit's start) comes before: the page's layout, a new line set apart
     (the score's paragraphs, between blank lines, are :func:`mtfix.scoring.fluency.paragraph_indices`); ``sentence_end`` is where the text
@@ -81,12 +81,15 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     it), never the markup before the next sentence (a Markdown list's ``-``, a heading's ``#``).
     That markup, when nothing touches it, ends no block: the next block shows it as ``marker``
     (text only, no offsets), so that a list item reads "- Roads were closed." and not
-    "Heavy rains fell. -"."""
+    "Heavy rains fell. -".  ``after`` is the sentence's fluency after the safe fixes `mtfix fix` applies (the
+    fixed unit's segment of the same index, when it has as many segments), None when it is the same
+    rounded, not scored, or the fixes joined or split sentences."""
     text = ur.check.document.text
     segs = ur.check.document.segments
     seg_scores = {s.index: s.fluency for s in (ur.score_before.segments if ur.score_before else [])}
     starts = sorted({0, *(s.start for s in segs)})
     fluency_at = {s.start: seg_scores.get(s.index) for s in segs}
+    after_at = _after_scores(ur, segs)
     seg_end = {s.start: s.end for s in segs}
     spans = [(f.start, f.end) for f in ur.check.findings] + [(p.edit.start, p.edit.end) for p in ur.proposals]
     reach = sorted(b for _a, b in spans)
@@ -118,8 +121,23 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         if start in seg_end:  # the segment, and what its findings and edits cover
             inside = spans[bisect.bisect_left(span_starts, start) : bisect.bisect_left(span_starts, seg_end[start])]
             sentence = min(shown, max([seg_end[start], *(b for _a, b in inside)]))
-        out.append([start, shown, fluency_at.get(start), para, sentence, lead])
+        out.append([start, shown, fluency_at.get(start), para, sentence, lead, after_at.get(start)])
     return out
+
+
+def _after_scores(ur: UnitReview, segs: list[Any]) -> dict[int, float]:
+    """Each segment's fluency after the safe fixes, by its start, where it differs once rounded from the
+    score before (see :func:`blocks`)."""
+    before, after = ur.score_before, ur.score_after
+    if before is None or after is None or after is before or len(after.segments) != len(before.segments):
+        return {}
+    was = {s.index: s.fluency for s in before.segments}
+    now = {s.index: s.fluency for s in after.segments}
+    return {
+        s.start: now[s.index]
+        for s in segs
+        if s.index in now and s.index in was and round(now[s.index]) != round(was[s.index])
+    }
 
 
 def file_payload(fr: FileReview) -> dict[str, Any]:

@@ -6,7 +6,7 @@
  * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
  * parsed only when the file is opened:
  *   {path, digest, format, units: [unit], edits: [edit]}
- *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null]], f: [finding]}
+ *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null, fluencyAfterSafeFixes|null]], f: [finding]}
  *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
@@ -242,7 +242,7 @@
       safeOf[e.c] = (safeOf[e.c] || 0) + 1;
     });
     return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {},
-             safeOf: safeOf };
+             safeOf: safeOf, shownE: shownE };
   }
 
   /* A zero-width finding (something missing between two characters) shows as a caret. */
@@ -543,6 +543,18 @@
     return "line " + f.l + (f.k != null && data.alike[f.c + "|" + f.l] > 1 ? ", column " + f.k : "");
   }
 
+  /* The words a finding with no edit flags, for its card's name, where its message does not quote them:
+     MTF401's "Start reading here" is a mark in the quote to the eye, and "here" alone to a screen reader
+     (" at “the road will”"; a long span its first words).  An edit's buttons say what it changes. */
+  function spokenSpan(unit, f, ids, message) {
+    if (ids.length || f.a >= f.b) return "";
+    var span = unit.cut(f.a, f.b).replace(/\s+/g, " ").trim();
+    if (!/[^\s\p{P}\p{S}]/u.test(span) || message.indexOf(span) >= 0) return "";
+    var cps = Array.from(span);
+    if (cps.length > 60) span = cps.slice(0, 60).join("").replace(/\s\S*$/, "") + "\u2026";
+    return " at \u201c" + span + "\u201d";
+  }
+
   function renderCard(data, unit, f, block) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
@@ -550,7 +562,7 @@
     card.tabIndex = -1;
     card.setAttribute("role", "group");
     var words = plainMessage(f.m);
-    card.setAttribute("aria-label", f.s + " " + f.c + ", " + whereOf(data, f) + ": " + words[0]);
+    card.setAttribute("aria-label", f.s + " " + f.c + ", " + whereOf(data, f) + spokenSpan(unit, f, ids, words[0]) + ": " + words[0]);
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
@@ -598,11 +610,11 @@
       card.appendChild(row);
       var same = f.x === "safe" ? (view.safeOf[f.c] || 0) : 0;
       if (same > 1) {  /* one rule's safe edits in this file, all at once (z undoes) */
-        var all = el("button", "rule-all", "Accept all " + same + " safe " + f.c);
+        var all = el("button", "rule-all");
         all.type = "button";
         all.setAttribute("data-code", f.c);
-        all.setAttribute("aria-label", "Accept all " + same + " safe " + f.c + " edits shown in this file");
-        all.title = "Accept every safe " + f.c + " edit the filters show in this file that does not overlap an accepted one (z undoes)";
+        all.title = "Accept every undecided safe " + f.c + " edit the filters show in this file that does not overlap an accepted one (z undoes)";
+        paintRuleAll(all, undecidedSafe()[f.c] || 0, same);
         said.appendChild(all);
       }
       paintCard(card);
@@ -624,6 +636,36 @@
       card.appendChild(sugg);
     }
     return card;
+  }
+
+  /* "Accept all N safe MTF105" counts what it would accept: the rule's safe edits the filters show that are
+     still undecided (it said the rule's whole count after some were decided, and after all were). */
+  function undecidedSafe() {  /* (kept in the view until a decision changes: a card drawn reads it) */
+    var data = view && view.data, left = {}, keys = {}, shown;
+    if (!data) return left;
+    if (view.leftSafe) return view.leftSafe;
+    view.leftSafe = left;
+    shown = view.shownE;  /* (the filters' edits: the view is made again when a filter changes) */
+    var corrected = Object.keys(corrections).length > 0;
+    data.edits.forEach(function (e, ei) {
+      if (e.x !== "safe" || e.w || !shown[ei] || decisions[e.id] || keys[e.c + " " + e.key] || (corrected && correctionOver(cur, e))) return;
+      keys[e.c + " " + e.key] = true;
+      left[e.c] = (left[e.c] || 0) + 1;
+    });
+    return left;
+  }
+  function paintRuleAll(b, left, same) {
+    var code = b.getAttribute("data-code");
+    b.textContent = left ? "Accept all " + left + " safe " + code : "All safe " + code + " decided";
+    b.setAttribute("aria-label", !left ? "All safe " + code + " edits shown in this file are decided"
+      : "Accept all " + left + (left < same ? " undecided" : "") + " safe " + code + " edits shown in this file");
+  }
+  function paintRuleAlls() {
+    if (view) view.leftSafe = null;
+    var buttons = document.querySelectorAll("#doc button.rule-all");
+    if (!buttons.length) return;
+    var left = undecidedSafe();
+    buttons.forEach(function (b) { var code = b.getAttribute("data-code"); paintRuleAll(b, left[code] || 0, view.safeOf[code] || 0); });
   }
 
   /* A finding with no edit: Leave as is (r) ticks it off, as a decision does an edit's finding. */
@@ -682,10 +724,15 @@
     var band = el("div", "band" + (block[2] === null ? " none" : ""));
     var score = el("span", "score", block[2] === null ? "–" : Math.round(block[2]));
     score.setAttribute("role", "img");  /* a screen reader says what the number is */
-    score.setAttribute("aria-label", block[2] === null ? "no fluency score" : "fluency " + Math.round(block[2]) + " of 100");
+    /* the score after the sentence's safe fixes, where they change it: a sentence they mend (50 → 98) told
+       apart from one to rewrite whatever is accepted */
+    var fixedTo = block[2] !== null && block[6] != null ? block[6] : null;
+    score.setAttribute("aria-label", block[2] === null ? "no fluency score" : "fluency " + Math.round(block[2]) + " of 100" +
+                       (fixedTo !== null ? "; " + Math.round(fixedTo) + " after its safe fixes" : ""));
     band.appendChild(score);
     if (block[2] !== null) band.style.setProperty("--fl", block[2]);
-    band.title = block[2] === null ? "no score" : "fluency " + block[2].toFixed(1) + " of 100";
+    band.title = block[2] === null ? "no score" : "fluency " + block[2].toFixed(1) + " of 100 as it stands" +
+                 (fixedTo !== null ? "; " + fixedTo.toFixed(1) + " after its safe fixes" : "");
     seg.appendChild(band);
     var corr = corrections[corrKey(view.n, row.u, block[0])];
     if (corr) seg.classList.add("corrected");
@@ -743,7 +790,7 @@
   }
 
   function render() {
-    var keepPos = view ? view.order[view.pos] : null;
+    var keepPos = view ? view.order[view.pos] : null, sameFile = view && view.n === cur;
     view = prepare(cur);
     var doc = $("doc");
     doc.textContent = "";
@@ -753,7 +800,20 @@
     $("shown-count").textContent = view.shown + " of " + view.total + " findings shown";
     showFacets();
     showProgress();
-    if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; }
+    if (keepPos) { var p = view.order.indexOf(keepPos); if (p >= 0) view.pos = p; else if (sameFile) view.after = shownAfter(keepPos); }
+  }
+
+  /* A filter hid the current finding: where the findings it shows resume after it (n goes there, p to the
+     one before), so that the editor goes on from where they were, not from the file's start. */
+  function shownAfter(fid) {
+    function key(id) {
+      var at = id.split("."), u = Number(at[0]), i = Number(at[1]);
+      return [u, view.data.units[u].f[i].a, i];
+    }
+    function before(x, y) { return x[0] !== y[0] ? x[0] < y[0] : x[1] !== y[1] ? x[1] < y[1] : x[2] < y[2]; }
+    var here = key(fid), n = 0;
+    while (n < view.order.length && before(key(view.order[n]), here)) n++;
+    return n;
   }
 
   /* Each filter's count: the open file's findings it shows with the other filters as they are
@@ -855,6 +915,7 @@
       renderMore(target);
     }
     view.pos = pos;
+    view.after = null;
     var card = markCurrent();
     if (!card) return;
     card.focus({ preventScroll: true });
@@ -887,6 +948,7 @@
   function step(by) {
     if (!view.order.length) { toast("No finding shown in this file" + (nFiles > 1 ? " (] opens the next file)." : ".")); return; }
     var to = by > 0 ? view.pos + 1 : (view.pos < 0 ? 0 : view.pos - 1);
+    if (view.pos < 0 && view.after != null) to = Math.max(0, by > 0 ? view.after : view.after - 1);
     if (to >= view.order.length) {
       toast("This is the last finding of this file" + (cur < nFiles - 1 ? " (] opens the next file)." : "."));
     } else if (to < 0) {
@@ -897,13 +959,21 @@
 
   /* m / Shift+M: the next (step 1) or previous (step -1) finding of major severity or worse that
      the filters show; at the last one the current finding stays and a toast says so. */
+  /* Where a jump (m, Shift+N) starts, and what its "none" says: after the current finding; with none,
+     where a filter hid it (view.after), else the file's first. */
+  function jumpFrom(step) {
+    if (view.pos >= 0) return [view.pos + step, step, (step > 0 ? "after" : "before") + " this one."];
+    if (view.after != null) return [step > 0 ? view.after : view.after - 1, step, (step > 0 ? "after" : "before") + " where you were."];
+    return [0, 1, null];  /* no current finding yet: the first (as p goes to the first) */
+  }
   function jumpMajor(step) {
-    if (view.pos < 0) step = 1;  /* no current finding yet: the first major one (as p goes to the first) */
-    for (var p = view.pos + step; p >= 0 && p < view.order.length; p += step) {
+    var from = jumpFrom(step);
+    step = from[1];
+    for (var p = from[0]; p >= 0 && p < view.order.length; p += step) {
       var at = view.order[p].split(".");
       if (SEV_RANK[view.data.units[at[0]].f[at[1]].s] >= SEV_RANK.major) { setCurrent(p); return; }
     }
-    toast("No major finding " + (view.pos < 0 ? "shown in this file." : (step > 0 ? "after" : "before") + " this one."));
+    toast("No major finding " + (from[2] || "shown in this file."));
   }
 
   /* Shift+N / Shift+P: the next / previous finding still to do (of those shown), passing over those
@@ -914,12 +984,13 @@
       var c = corrections[k];
       if (c.f === view.n) (corr[c.u] = corr[c.u] || []).push(corrSpan(c));
     });
-    if (view.pos < 0) step = 1;
-    for (var p = view.pos + step; p >= 0 && p < view.order.length; p += step) {
+    var from = jumpFrom(step);
+    step = from[1];
+    for (var p = from[0]; p >= 0 && p < view.order.length; p += step) {
       var at = view.order[p].split("."), f = view.data.units[at[0]].f[at[1]];
       if (!findingDone(view.n, view.data, f, corr[f.u])) { setCurrent(p); return; }
     }
-    toast("No finding left to do " + (view.pos < 0 ? "in this file." : (step > 0 ? "after" : "before") + " this one."));
+    toast("No finding left to do " + (from[2] || "in this file."));
   }
 
   /* Highlight the current finding (its card, underlines and inline edits); returns its card. */
@@ -955,6 +1026,8 @@
     } catch (err) { return null; }
   }
 
+  /* what a key that acts on the current finding says when there is none (not one yet, or a filter hid it) */
+  var NO_CURRENT = "No finding is current: n goes to the next one the filters show.";
   function currentCard() {
     if (!view || view.pos < 0) return null;
     return $("card-" + view.order[view.pos]);
@@ -1460,6 +1533,7 @@
 
   function showCount() {
     showProgress();
+    paintRuleAlls();
     var json = JSON.stringify(exportData(), null, 1);
     $("decisions-json").value = json;
     var n = Object.keys(decisions).length;
@@ -2006,14 +2080,33 @@
     });
   });
   $("accept-safe").addEventListener("click", acceptSafe);
+  /* A filter changed draws the file again out of the live region: say what it shows now, so that a
+     screen-reader user hears whether it took and whether anything is left to review under it. */
+  function sayFilters() {
+    if (!view) return;
+    var flt = filters(), which = [];
+    if (flt.rule) which.push("rule " + flt.rule);
+    if (flt.cat) which.push("category " + flt.cat);
+    var off = Object.keys(flt.sev).filter(function (s) { return !flt.sev[s]; });
+    if (off.length) which.push("without " + off.join(", "));
+    var offFix = document.querySelectorAll("#filters input[name=fix]:not(:checked)");
+    if (offFix.length) which.push("without " + Array.from(offFix).map(function (c) {
+      var words = Array.from(c.closest("label").childNodes).filter(function (n) { return n.nodeType === 3; })
+        .map(function (n) { return n.textContent; }).join("").trim();
+      return words || c.value; }).join(", "));
+    var how = which.length ? " (" + which.join("; ") + ")" : "";
+    if (!view.shown && view.total) announce("No finding of this file matches the filters" + how + ": all " + view.total + " hidden.");
+    else announce(view.shown + " of " + view.total + " findings of this file shown" + how + ".");
+  }
   document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
-    c.addEventListener("change", function () { render(); });
+    c.addEventListener("change", function () { render(); sayFilters(); });
   });
   var search = $("file-search");
   if (search) {
     search.addEventListener("input", function () {
-      var q = search.value.toLowerCase();
-      document.querySelectorAll("#files li").forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; });
+      var q = search.value.toLowerCase(), items = document.querySelectorAll("#files li"), n = 0;
+      items.forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; if (!li.hidden) n++; });
+      announce(n ? n + " of " + items.length + " files shown." : "No file matches \u201c" + search.value + "\u201d.");
     });
   }
   /* Tab into a card (its rule link, its buttons): that finding becomes the current one, so that
@@ -2044,7 +2137,8 @@
       var on = k === "A" || k === "R";
       k = k.toLowerCase();
       card = currentCard();
-      if (card && card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
+      if (!card) toast(NO_CURRENT);
+      else if (card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
       else if (card && k !== "a") keep(card, k === "r");
       else if (card && on) {  /* Shift+A through a finding with no edit: on to the next, left undecided (Shift+N finds it) */
         toast("No edit to accept here: on to the next finding, this one still to do (r leaves the text as it is, e rewrites the sentence).");
@@ -2056,7 +2150,7 @@
       if (to < 0 || to >= nFiles) toast(nFiles > 1 ? "This is the " + (to < 0 ? "first" : "last") + " file of the report." : "This report has one file.");
       else showFile(to);
     }
-    else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); }
+    else if (k === "d") { card = currentCard(); if (card) openDoc(card.querySelector("a.code").getAttribute("data-code")); else toast(NO_CURRENT); }
     else if (k === "e") {
       card = currentCard();
       var here = segOf(ev.target);  /* the sentence whose Edit button (or card) has the focus */

@@ -1,0 +1,48 @@
+"""The garble detector's explanations (``mtfix explain MTF401`` … ``MTF408``, the review page's rule drawer,
+docs/rules.md) give examples: each must do what its explanation says, severity included (session 26:
+MTF401's example said "major, with MTF405" where the shipped model gives it minor)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from mtfix.cli import app
+from mtfix.garble.rules import GARBLE_RULES
+
+#: "sentence" → MTF401 (major, with MTF405 …): the sentence, the code, its severity if said, codes named with it
+_EXAMPLE = re.compile(r'"([^"]+)" → (MTF\d{3})(?: \((minor|major|critical)?([^)]*)\))?')
+
+EXAMPLES = [
+    (code, m.group(1), m.group(2), m.group(3), re.findall(r"MTF\d{3}", m.group(4) or ""))
+    for code, rule in GARBLE_RULES.items()
+    for m in _EXAMPLE.finditer(rule.docs.split("Example:", 1)[-1] if "Example:" in rule.docs else "")
+]
+
+
+def _findings(text: str) -> list[dict]:
+    r = CliRunner().invoke(app, ["check", "-", "--grammar", "off", "--format", "json"], input=text + "\n")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)["files"][0]["findings"]
+
+
+def test_every_detector_rule_has_an_example():
+    assert {code for code, *_ in EXAMPLES} == set(GARBLE_RULES), EXAMPLES
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "code", "severity", "with_codes"),
+    EXAMPLES,
+    ids=[f"{e[0]}-{i}" for i, e in enumerate(EXAMPLES)],
+)
+def test_an_explanation_example_does_what_it_says(rule, sentence, code, severity, with_codes):
+    found = _findings(sentence)
+    got = {f["code"]: f["severity"] for f in found}
+    assert code in got, (sentence, found)
+    if severity:
+        assert got[code] == severity, (sentence, got)
+    for other in with_codes:
+        assert other in got, (sentence, other, got)
