@@ -48,6 +48,7 @@ from mtfix.glossary.spans import (
     sentence_opener,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
+from mtfix.rules.marks import MarkView
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -309,6 +310,20 @@ class GlossaryChecker(BaseChecker):
 
     # -- the tiers --------------------------------------------------------------------------
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> CheckOutput:
+        """The glossary's findings; a document with zero-width marks (a soft hyphen, a zero-width space, a
+        joiner) is read through a view without them, so that "Azer\u00adbaijani" is the word it shows, and
+        its findings and edits are mapped back to exact offsets in the text (mtfix.rules.marks: a mark inside
+        a name the fix replaces goes with it, one outside stays; session 26)."""
+        view = MarkView.of(doc)
+        if view is None:
+            return self._check(doc)
+        out = self._check(view.doc)
+        notes = dict(out.annotations)
+        if isinstance(notes.get("terms"), list):
+            notes["terms"] = [view.span(t) for t in notes["terms"]]
+        return CheckOutput([view.finding(f) for f in out], notes)
+
+    def _check(self, doc: Document) -> CheckOutput:
         text = doc.text
         events = self._events(doc)
         findings: list[Finding] = []
@@ -344,6 +359,8 @@ class GlossaryChecker(BaseChecker):
         counts a first mention): what a later unit of the same document has seen already."""
         if not self.first_mention:
             return frozenset()
+        view = MarkView.of(doc)  # as check reads it
+        doc = view.doc if view is not None else doc
         return frozenset(ev.entry.term for ev in self._events(doc)
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)))
 

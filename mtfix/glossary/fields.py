@@ -13,6 +13,7 @@ from typing import Any
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.model import ENTITY_TYPES, Entry
+from mtfix.tokens import FUNCTION_WORDS, INVISIBLE_MARKS
 
 #: Columns of the mtfix table format, in the order the writer uses.
 COLUMNS = ("term", "variants", "type", "case", "forbidden", "source", "note", "domain", "accepted", "short",
@@ -23,6 +24,30 @@ LIST_SEP = "|"
 _TYPES = {t: t for t in ENTITY_TYPES} | {"organization": "organisation", "org": "organisation", "people": "person",
                                          "location": "place"}
 _CASES = {"sensitive": True, "insensitive": False, "": True}
+#: Invisible format characters (a zero-width space, the joiners, a word joiner, U+FEFF, a soft hyphen, the bidi
+#: controls): a form of these alone is empty (session 26: a term "\u200b" replaced a variant with nothing visible).
+_INVISIBLE = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
+
+
+def _blank(form: str) -> bool:
+    """Whether ``form`` holds nothing but white space and invisible format characters."""
+    return not trim_form(form)
+
+
+def trim_form(form: str) -> str:
+    """``form`` without the white space and the invisible format characters at its ends (a cell pasted
+    with a zero-width space before it: a fix wrote the mark into the text until session 26).
+
+    >>> trim_form(" \u200bBaku\u2060 ")
+    'Baku'
+    """
+    while True:
+        trimmed = form.strip().strip(_INVISIBLE)
+        if trimmed == form:
+            return form
+        form = trimmed
+
+
 _YES = {"yes": True, "true": True, "1": True, "y": True, "no": False, "false": False, "0": False, "n": False, "": False}
 
 
@@ -33,22 +58,35 @@ def split_list(value: Any, where: str = "", field: str = "", problems: list[str]
         return ()
     if isinstance(value, str):
         if LIST_SEP not in value:
-            item = value.strip()
+            item = trim_form(value)
             if item and problems is not None and ", " in item:  # "Bakı, Bakü": one form, or a list written wrong?
                 problems.append(f"{where}: {field} {item!r} is read as one form with a comma in it; separate several "
                                 f"forms with {LIST_SEP} (or write a YAML list; a form that has a comma, as a "
                                 "one-item list)")
             if item:
+                _one_sided_quotes((item,), where, field, problems)
                 return (item,)
             items = [value]
         else:
             items = value.split(LIST_SEP)
     else:
         items = [str(v) for v in value]
-    out = tuple(s for s in (v.strip() for v in items) if s)
+    out = tuple(s for s in (trim_form(v) for v in items) if s)
     if problems is not None and len(out) != len(items):
         problems.append(f"{where}: empty value in {field}")
+    _one_sided_quotes(out, where, field, problems)
     return out
+
+
+def _one_sided_quotes(forms: tuple[str, ...], where: str, field: str, problems: list[str] | None) -> None:
+    """Report a form with a straight quote mark at one end only (``"Bakı``: TSV reads quote marks as text, so
+    such a form never matches; session 26)."""
+    if problems is None:
+        return
+    for form in forms:
+        if (form[:1] == '"') != (form[-1:] == '"') or form == '"':
+            problems.append(f"{where}: {field} {form!r} has a quote mark at one end only (TSV reads quote marks "
+                            "as text: remove it)")
 
 
 #: C0 and C1 controls and DEL: no form of a name or term holds one; a damaged export does (session 23: ``fix``
@@ -78,6 +116,11 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
     term = str(row.get("term") or "").strip()
     if not term:
         raise GlossaryError(f"{where}: empty term")
+    if _blank(term):
+        raise GlossaryError(f"{where}: term {term!r} holds only invisible characters "
+                            f"({', '.join(f'U+{ord(c):04X}' for c in dict.fromkeys(term) if not c.isspace())}): "
+                            "nothing a fix could write in its place")
+    term = trim_form(term)
     raw_type = row.get("type") or "term"
     etype = _TYPES.get(raw_type) if isinstance(raw_type, str) else None
     if etype is None:
@@ -113,11 +156,34 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
     refuse_controls(where, "short", entry.short_form)
     for name in LIST_FIELDS:
         refuse_controls(where, name, getattr(entry, name))
+    refuse_wordless(where, "term", entry.term)
+    refuse_wordless(where, "short", entry.short_form)
+    for name in LIST_FIELDS:
+        refuse_wordless(where, name, getattr(entry, name))
+    for name in ("variants", "historical"):  # the forms a fix replaces
+        for form in getattr(entry, name):
+            if form in FUNCTION_WORDS:  # lower case: "the", "and", "of" (not "US", "IT")
+                raise GlossaryError(f"{where}: {name} {form!r} is an English function word: a fix would put "
+                                    f"{entry.term!r} in place of every {form!r} (a column pasted by mistake?)")
     return entry
 
 
+def refuse_wordless(where: str, field: str, forms: Any) -> None:
+    """Raise :class:`GlossaryError` naming ``where`` when one of ``forms`` holds no letter or digit (a variant
+    ",": a cell shifted in a spreadsheet; until session 26 ``fix`` put the term in place of every comma).
+
+    >>> refuse_wordless("g.tsv:2", "variants", ("Bakı", ","))
+    Traceback (most recent call last):
+    mtfix.errors.GlossaryError: g.tsv:2: variants ',' holds no letter or digit: a glossary form names something (a shifted column?)
+    """
+    for form in (forms,) if isinstance(forms, str) else forms:
+        if form and not any(c.isalnum() for c in form):
+            raise GlossaryError(f"{where}: {field} {form!r} holds no letter or digit: a glossary form names "
+                                "something (a shifted column?)")
+
+
 def _text(value: Any) -> str:
-    return str(value).strip() if value else ""
+    return trim_form(str(value)) if value else ""
 
 
 def entry_row(e: Entry) -> dict[str, str]:

@@ -14,7 +14,16 @@ import io
 from pathlib import Path
 
 from mtfix.errors import GlossaryError
-from mtfix.glossary.fields import COLUMNS, LIST_FIELDS, LIST_SEP, REQUIRED, entry_from_row, refuse_controls
+from mtfix.glossary.fields import (
+    COLUMNS,
+    LIST_FIELDS,
+    LIST_SEP,
+    REQUIRED,
+    entry_from_row,
+    refuse_controls,
+    refuse_wordless,
+    trim_form,
+)
 from mtfix.glossary.model import Entry, Glossary
 
 _PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target term")}
@@ -107,7 +116,7 @@ def _pairs(path: Path, rows, errors: list[str] | None) -> Glossary:
     entries: list[Entry] = []
     for n, (line, row) in enumerate(rows):
         where = f"{path}:{line}"
-        cells = [c.strip() for c in row]
+        cells = [trim_form(c) for c in row]
         if n == 0 and tuple(c.lower() for c in cells[:2]) in _PAIR_HEADERS:
             continue
         if len(cells) not in (2, 4) or not cells[0] or not cells[1]:
@@ -117,6 +126,8 @@ def _pairs(path: Path, rows, errors: list[str] | None) -> Glossary:
         try:
             refuse_controls(where, "source term", cells[0])
             refuse_controls(where, "target term", cells[1])
+            refuse_wordless(where, "source term", cells[0])
+            refuse_wordless(where, "target term", cells[1])
         except GlossaryError as exc:
             _fail(str(exc), errors)
             continue

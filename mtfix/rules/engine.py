@@ -20,7 +20,7 @@ from mtfix.findings import make_finding
 from mtfix.findings import minimal_edit as minimal_edit  # importable from here, as before
 from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
-from mtfix.rules.marks import MarkView
+from mtfix.rules.marks import MarkView, finding_keeping_marks
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
@@ -160,13 +160,15 @@ class RulesChecker(BaseChecker):
             vlower = lower_same_length(view.doc.text)
             hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, Context(lower=vlower),
                                                              lambda r: (r.pack, r.code) in through)]
-        findings = [self._finding(doc, r, h) for r, h in hits]
+        # a viewed rule's edit keeps the marks between the characters it keeps (mtfix.rules.marks.keep_marks)
+        findings = [finding_keeping_marks(doc.text, f) if (r.pack, r.code) in through else f
+                    for f, (r, _) in zip([self._finding(doc, r, h) for r, h in hits], hits, strict=True)]
         findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
         for rule in self._post:
-            findings.extend(self._from_hits(doc, rule, DETECTORS[rule.detector](doc, rule, ctx)))  # type: ignore[index]
+            findings.extend(self._from_hits(doc, rule, self._detected(rule, doc, ctx)))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
@@ -184,8 +186,25 @@ class RulesChecker(BaseChecker):
                     yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end))
         for rule in self._detectors:
             if runs(rule):
-                hits = DETECTORS[rule.detector](doc, rule, ctx)  # type: ignore[index]
+                hits = self._detected(rule, doc, ctx)
                 yield from ((rule, h) for h in hits if not doc.is_protected(h.start, h.end))
+
+    def _detected(self, rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
+        """The hits of ``rule``'s detector.  A user pack's rule whose ``params`` do not suit its detector (a list
+        item that is no pattern, where the detector compiles one only on a text that may match) fails as that
+        pack's error, naming it, the rule and the field; a bundled detector's failure is mtfix's own."""
+        try:
+            return list(DETECTORS[rule.detector](doc, rule, ctx))  # type: ignore[index]
+        except Exception as exc:
+            user = {p.name: p.path for p in self.packs if p.path not in self._bundled_paths()}
+            if rule.pack not in user:
+                raise
+            raise RulePackError(rule.pack, f"the params do not suit detector {rule.detector!r} ({type(exc).__name__}: "
+                                f"{exc})", code=rule.code, field="params", path=user[rule.pack]) from None
+
+    @staticmethod
+    def _bundled_paths() -> set[str]:
+        return {str(p) for p in bundled_pack_paths().values()}
 
     def _with_evidence(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Drop the findings of conditional packs whose source language the document does not show."""

@@ -11,6 +11,10 @@ document, the same text without the marks, and its hits are mapped back to the o
 * a mark *inside* the span a fix replaces goes with the text it stood in (``oil\u200bgas`` → ``oil and gas``,
   ``It came to\u200b our notice then that the`` → ``The``): the fix rewrites that text, and an invisible
   mark has no place of its own in what replaces it.  A fix never duplicates a mark.
+* an edit is trimmed through the marks too (since session 26): a mark between characters the fix keeps stays,
+  so lower-casing ``T\u200bhere`` gives ``t\u200bhere`` and splitting ``sn\u00adowmutual`` gives
+  ``sn\u00adow mutual``; a mark at the very place a fix writes new text goes (``snow\u200bmutual`` →
+  ``snow mutual``, ``oil\u200bgas`` → ``oil and gas``).
 
 A document with none of the marks is not viewed: the rules run on it as before.
 """
@@ -22,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from mtfix import regexcache
-from mtfix.model import Document, Segment, Span
+from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
 from mtfix.tokens import INVISIBLE_MARKS
 
@@ -30,6 +34,59 @@ from mtfix.tokens import INVISIBLE_MARKS
 #: bidi controls), the zero-width joiners and the soft hyphen
 VIEW_MARKS = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
 _MARK = regexcache.compile(f"[{VIEW_MARKS}]")
+_MARK_SET = frozenset(VIEW_MARKS)
+
+
+def keep_marks(text: str, edit: Edit) -> Edit:
+    """``edit`` on ``text`` trimmed through the marks it holds: the characters it keeps at either end, with
+    the marks among them, are left out of it, so that only the marks inside what it changes go with it.  An
+    edit that then holds marks alone (a fix that writes new text where a mark stood) is as it was.
+
+    >>> e = keep_marks("T\u200bhere", Edit(0, 2, "t", "T\u200b", "X", "o", None))
+    >>> e.start, e.end, e.replacement
+    (0, 1, 't')
+    >>> keep_marks("oil\u200bgas", Edit(3, 4, " and ", "\u200b", "X", "o", None)).end
+    4
+    >>> e = keep_marks("sn\u200bowmutual", Edit(2, 5, "ow ", "\u200bow", "X", "o", None))
+    >>> e.start, e.end, e.replacement
+    (5, 5, ' ')
+    """
+    s, e, r = edit.start, edit.end, edit.replacement
+    if _MARK_SET.isdisjoint(edit.original):
+        return edit
+    i, j = s, 0
+    while True:  # the kept characters at the start, and the marks before each
+        k = i
+        while k < e and text[k] in _MARK_SET:
+            k += 1
+        if k < e and j < len(r) and text[k] == r[j]:
+            i, j = k + 1, j + 1
+        else:
+            break
+    i2, j2 = e, len(r)
+    while True:  # the same at the end
+        k = i2
+        while k > i and text[k - 1] in _MARK_SET:
+            k -= 1
+        if k > i and j2 > j and text[k - 1] == r[j2 - 1]:
+            i2, j2 = k - 1, j2 - 1
+        else:
+            break
+    visible = [p for p in range(i, i2) if text[p] not in _MARK_SET]
+    if visible:  # the marks at the edges of what changes stay
+        i, i2 = visible[0], visible[-1] + 1
+    # else an insertion, with the marks at its place (they go with it: the fix writes there) or none
+    if i2 - i >= e - s:
+        return edit
+    return replace(edit, start=i, end=i2, replacement=r[j:j2], original=text[i:i2])
+
+
+def finding_keeping_marks(text: str, finding: Finding) -> Finding:
+    """``finding`` with each edit trimmed by :func:`keep_marks` (the finding's own span is unchanged)."""
+    if not finding.edits:
+        return finding
+    edits = tuple(keep_marks(text, e) for e in finding.edits)
+    return finding if edits == finding.edits else replace(finding, edits=edits)
 
 
 class MarkView:
@@ -71,6 +128,21 @@ class MarkView:
         """``hit`` (found in the view) at its original offsets."""
         start, end = self.to_original(hit.start, hit.end)
         return replace(hit, start=start, end=end)
+
+    def finding(self, finding: Finding) -> Finding:
+        """``finding`` (found in the view) at its original offsets, with its edits': an edit's ``original`` is
+        the original text it replaces, marks inside it included (they go with it; at its edges they stay)."""
+        start, end = self.to_original(finding.start, finding.end)
+        return replace(finding, start=start, end=end, edits=tuple(self.edit(e) for e in finding.edits))
+
+    def edit(self, edit: Edit) -> Edit:
+        """``edit`` (made in the view) at its original offsets."""
+        start, end = self.to_original(edit.start, edit.end)
+        return replace(edit, start=start, end=end, original=self.original.text[start:end])
+
+    def span(self, span: Span) -> Span:
+        """``span`` (of the view) at its original offsets."""
+        return Span(*self.to_original(span.start, span.end))
 
     # -- the viewed document -----------------------------------------------------------------------------
     def _span(self, span: Span) -> Span:

@@ -208,6 +208,9 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
                 pack, "a list holds true/false: quote words such as \"on\", \"no\", \"yes\"", code=code,
                 field=f"params.{key}",
             )
+        if isinstance(value, list) and any(isinstance(v, str) and not v.strip() for v in value):
+            # an empty prefix or word matched everywhere: glued_words split every word, pass after pass (session 26)
+            raise RulePackError(pack, "a list holds an empty string: remove it", code=code, field=f"params.{key}")
     replacement = raw.get("replacement")
     if replacement is not None and not isinstance(replacement, str):
         raise RulePackError(pack, "must be a string", code=code, field="replacement")
@@ -254,7 +257,13 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
 
 
 def check_template(pack: str, code: str, key: str, template: str, pattern: Any) -> None:
-    """Refuse a template naming a group the pattern lacks, or an unknown transform.
+    """Refuse a template naming a group the pattern lacks, or an unknown transform; and a replacement with a
+    brace that is no part of ``{group}``, ``{group:transform}``, ``{{`` or ``}}`` (``{w!r}``, ``{w.upper}``, a lone
+    ``{``: until session 26 written into the text as it stood).
+
+    >>> check_template("p", "XX101", "replacement", "{w!r}", regex.compile(r"(?P<w>a)"))
+    Traceback (most recent call last):
+    mtfix.errors.RulePackError: rule pack 'p', rule XX101, field 'replacement': '{w!r}' is no template: write {group} or {group:transform} (transforms: upper, lower, cap, decap), and a brace as {{ or }}
 
     >>> check_template("p", "XX101", "replacement", "{w:shout}", regex.compile(r"(?P<w>a)"))
     Traceback (most recent call last):
@@ -275,6 +284,14 @@ def check_template(pack: str, code: str, key: str, template: str, pattern: Any) 
                 pack, f"unknown transform {transform!r} in {m.group(0)} (known: {', '.join(TRANSFORMS)})",
                 code=code, field=key,
             )
+    if key == "replacement" and ("{" in (rest := TEMPLATE.sub("", template)) or "}" in rest):
+        at = next((i for i, c in enumerate(template) if c in "{}" and TEMPLATE.match(template, i) is None
+                   and not any(m.start() < i < m.end() for m in TEMPLATE.finditer(template))), 0)
+        end = template.find("}", at) + 1 if template[at] == "{" and "}" in template[at:] else at + 1
+        raise RulePackError(
+            pack, f"{template[at:end]!r} is no template: write {{group}} or {{group:transform}} (transforms: "
+            f"{', '.join(TRANSFORMS)}), and a brace as {{{{ or }}}}", code=code, field=key,
+        )
 
 
 def parse_pack(data: Any, path: str, *, checked: bool = False) -> Pack:
@@ -387,7 +404,29 @@ def load_user_packs(files: Iterable[str | Path]) -> list[Pack]:
                     raise RulePackError(pack.name, f"the {kind} {value!r} is taken: rule {first.code} ({first.name}) "
                                         f"of {where} has it; give this rule its own", code=r.code, field=kind,
                                         path=pack.path)
+    for pack in packs:
+        for r in pack.rules:
+            if r.detector:
+                _try_detector(pack, r)
     return packs
+
+
+def _try_detector(pack: Pack, rule: Rule) -> None:
+    """Run a user rule's detector on the rule's examples: ``params`` that do not suit it (a number where it reads
+    words, a list item that is no pattern) fail here, naming the pack, the rule and the field, before any file is
+    read (until session 26: ``mtfix: internal error: AttributeError: 'int' object has no attribute 'lower'``)."""
+    from mtfix.rules.detectors import DETECTORS, Context
+    from mtfix.segment import to_document
+    from mtfix.tokens import lower_same_length
+
+    for example in (*rule.flag_examples, *rule.pass_examples):
+        doc = to_document(example.text)
+        try:
+            list(DETECTORS[rule.detector](doc, rule, Context(lower=lower_same_length(doc.text))))  # type: ignore[index]
+        except Exception as exc:  # noqa: BLE001 - any failure of the detector is the params' (the examples are text)
+            raise RulePackError(pack.name, f"the params do not suit detector {rule.detector!r} (on the example "
+                                f"{short(example.text)}: {type(exc).__name__}: {exc})", code=rule.code, field="params",
+                                path=pack.path) from None
 
 
 _CHECKED_FOLDER = "checked"
