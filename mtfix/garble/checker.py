@@ -298,11 +298,11 @@ def _said(name: str, pred: Any, det: Any) -> str | None:
     return EVIDENCE_LOW.get(name)
 
 
-def evidence(pred: Any, top: int = 3, floor: float = 0.1, det: Any = None) -> list[str]:
-    """The inputs that push ``pred`` most towards "garbled" (:func:`_ranked`), in an editor's words
-    (an input without a plain reason on its side of the average is left out)."""
+def evidence(pred: Any, top: int = 3, floor: float = 0.1, det: Any = None, ranked: list[str] | None = None) -> list[str]:
+    """The inputs that push ``pred`` most towards "garbled" (:func:`_ranked`, or ``ranked`` when the caller has
+    them), in an editor's words (an input without a plain reason on its side of the average is left out)."""
     det = det if det is not None else detector()
-    said = (_said(k, pred, det) for k in _ranked(pred, top, floor))
+    said = (_said(k, pred, det) for k in (_ranked(pred, top, floor) if ranked is None else ranked))
     return list(dict.fromkeys(w for w in said if w))
 
 
@@ -311,8 +311,9 @@ def garbled_message(pred: Any, det: Any) -> str:
     in parentheses, the detector's probability, its signs and inputs by name (for whoever tunes it)."""
     a = pred.analysis
     signs = [EVIDENCE.get(s.name, s.name.replace("_", " ")) for s in a.signs]
-    why = list(dict.fromkeys([*signs, *evidence(pred, det=det)])) or [EVIDENCE[PATTERNS]]
-    names = _ranked(pred, 3, 0.1) or [PATTERNS]
+    ranked = _ranked(pred, 3, 0.1)
+    why = list(dict.fromkeys([*signs, *evidence(pred, det=det, ranked=ranked)])) or [EVIDENCE[PATTERNS]]
+    names = ranked or [PATTERNS]
     detail = f"detector: p={pred.probability:.2f}"
     if a.signs:
         detail += "; signs: " + ", ".join(s.name for s in a.signs)
