@@ -37,11 +37,13 @@ from pygls.protocol.language_server import lsp_method
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError, MtfixError
 from mtfix.lsp import actions
-from mtfix.lsp.diagnostics import finding_key, to_diagnostics
+from mtfix.lsp.diagnostics import finding_key, to_diagnostics, to_range
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
+from mtfix.lsp.units import UnitView, check_units
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
+    UNIT_KINDS,
     GrammarSlot,
     Profile,
     Session,
@@ -143,6 +145,8 @@ class DocState:
     profile: Profile
     findings: list[Finding] = field(default_factory=list)
     grammar: list[Finding] = field(default_factory=list)  # LanguageTool's part of ``findings``
+    #: a translation file's units, as ``mtfix check`` read them (:mod:`mtfix.lsp.units`); None for other kinds
+    view: Any = None
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -331,7 +335,7 @@ class MtfixLanguageServer(LanguageServer):
             except Exception:
                 return
             path = uri_to_path(uri)
-            kind = document_kind(path, language_id)
+            kind = document_kind(path, language_id, text)
             if kind is None:
                 self.publish(uri, version, [])
                 return
@@ -386,7 +390,10 @@ class MtfixLanguageServer(LanguageServer):
         if _is_own_file(state):  # a glossary or rule pack the settings name: data, not prose
             return state, new
         checked, odd = _sanitised(text)
-        findings = profile.fast.check(build_document(checked, path, kind)).findings
+        if kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
+            findings, state.view = check_units(profile.fast, checked, path, kind)
+        else:
+            findings = profile.fast.check(build_document(checked, path, kind)).findings
         if odd:
             findings = _without_fixes_at(findings, odd)
         old = self.states.get(uri)
@@ -421,7 +428,13 @@ class MtfixLanguageServer(LanguageServer):
 
             def run() -> list[Finding]:
                 checked, odd = _sanitised(state.text)
-                found = state.profile.with_grammar(checker).check(build_document(checked, state.path, state.kind))
+                pipeline = state.profile.with_grammar(checker)
+                if state.kind in UNIT_KINDS:
+                    found, view = check_units(pipeline, checked, state.path, state.kind)
+                    if view is not None:
+                        state.view = view
+                    return _without_fixes_at(found, odd) if odd else found
+                found = pipeline.check(build_document(checked, state.path, state.kind))
                 return _without_fixes_at(found.findings, odd) if odd else found.findings
 
             findings = await loop.run_in_executor(self.grammar_pool, run)
@@ -458,7 +471,7 @@ class MtfixLanguageServer(LanguageServer):
             # with must name the version the editor has, or it refuses them
             return st if st.version == version else dataclasses.replace(st, version=version)
         path = uri_to_path(uri)
-        kind = document_kind(path, language_id)
+        kind = document_kind(path, language_id, text)
         if kind is None:
             return None
         loop = asyncio.get_running_loop()
@@ -614,14 +627,32 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if f is None:
         return None, STALE
     if data.get("action") == "ignore":
-        made = actions.ignore_action(f, st.uri, st.version, st.text, st.index, st.kind == "markdown", None, versioned)
+        made = None if st.view is not None else actions.ignore_action(f, st.uri, st.version, st.text, st.index,
+                                                                      st.kind == "markdown", None, versioned)
     elif data.get("action") == "suggest":
-        made = next((a for a in actions.suggestion_actions(f, st.findings, st.uri, st.version, st.text, st.index,
-                                                            None, versioned)
+        made = next((a for a in _suggestions(st, f, None, versioned)
                      if isinstance(a.data, dict) and a.data.get("suggestion") == data.get("suggestion")), None)
     else:
-        made = actions.fix_action(f, st.uri, st.version, st.text, st.index, None, versioned)
+        made = actions.fix_action(st.view.exact(f) if st.view is not None else f, st.uri, st.version, st.text,
+                                  st.index, None, versioned)
     return (made.edit, None) if made is not None and made.edit is not None else (None, STALE)
+
+
+def _suggestions(st: DocState, f: Finding, diag: types.Diagnostic | None, versioned: bool,
+                 spans: actions.EditSpans | None = None) -> list[types.CodeAction]:
+    """The suggestion actions of ``f``; in a translation file each suggestion written as ``mtfix fix`` would
+    write that text in the unit (escaped, its markup kept), or not offered."""
+    made = actions.suggestion_actions(f, st.findings, st.uri, st.version, st.text, st.index, diag, versioned, spans)
+    if st.view is None:
+        return made
+    out = []
+    for a in made:
+        edits = st.view.suggestion_edit(f, a.data.get("suggestion", "")) if isinstance(a.data, dict) else ()
+        if edits:
+            a.edit = actions.workspace_edit(st.uri, st.version, [types.TextEdit(
+                to_range(st.index, e.start, e.end), e.replacement) for e in edits], versioned)
+            out.append(a)
+    return out
 
 
 def _glossary_target(profile: Profile) -> str | None:
@@ -651,6 +682,9 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
     checked, odd = _sanitised(st.text)
     if odd:  # the text holds characters no file can: fix nothing rather than write U+FFFD
         return []
+    if st.kind in UNIT_KINDS:  # the file `mtfix fix` writes (its format's writer), as the edit
+        fixed = UnitView(st.text, st.path, st.kind).fixed_text(pipeline) if st.view is not None else None
+        return actions.text_edits(st.text, fixed, st.index) if fixed is not None else []
     result = pipeline.fix(build_document(checked, st.path, st.kind), unsafe=False)
     if result.original != st.text:  # (never so today: the document is the editor's text)
         return actions.text_edits(st.text, result.text, st.index)
@@ -824,13 +858,14 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             if not ((f.start <= last and f.end >= a) or (f.start in wanted and (last == b or f.start < b))):
                 continue
             diag = by_key.get((f.code, f.start, f.end))
-            fix = actions.fix_action(f, uri, st.version, st.text, idx, diag, versioned)
+            fix = actions.fix_action(st.view.exact(f) if st.view is not None else f, uri, st.version, st.text, idx,
+                                     diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
-            for suggest in actions.suggestion_actions(f, st.findings, uri, st.version, st.text, idx, diag, versioned,
-                                                      spans):
+            for suggest in _suggestions(st, f, diag, versioned, spans):
                 out.append(deliver(suggest, "suggest", f))
-            ignore = None if subtitles else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
+            # no comment in cue text (a player would show it on screen) nor in a translation (the program's text)
+            ignore = None if subtitles or st.view is not None else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
                                                                     versioned)
             if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
                 ignored.add((ignore.title, idx.position(f.start)[0]))

@@ -47,26 +47,47 @@ LANGUAGE_IDS = {
     **dict.fromkeys(("markdown", "md", "mdx", "quarto", "rmd"), "markdown"),
     **dict.fromkeys(("plaintext", "text", "txt", "plain"), "text"),
     "srt": "srt", "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
+    **dict.fromkeys(("po", "pot", "gettext"), "po"),
+    **dict.fromkeys(("xliff", "xlf"), "xliff"), "tmx": "tmx",
 }
 #: Markdown extensions editors use beyond the formats' own
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
+#: translation files, read unit by unit as ``mtfix check`` reads them (:mod:`mtfix.lsp.units`)
+UNIT_KINDS = frozenset({"po", "xliff", "tmx"})
 _BUILT = itertools.count()  # profiles in the order they were built (see Profile.serial)
 
 
-def document_kind(path: str | None, language_id: str | None) -> str | None:
-    """``markdown``, ``text``, ``srt``, ``vtt``, or None for a document mtfix does not check (code, data).
+def document_kind(path: str | None, language_id: str | None, text: str | None = None) -> str | None:
+    """``markdown``, ``text``, ``srt``, ``vtt``, ``po``, ``xliff``, ``tmx``, or None for a document mtfix does not
+    check (code, data; CSV, TSV and JSON Lines, which ``mtfix check`` reads only when told which field holds the
+    text).  A document of another extension whose ``text`` is an XLIFF or TMX file (Trados' ``.sdlxliff``, an
+    ``.xml`` an editor calls "xml") is one, as ``mtfix check`` reads it (:func:`mtfix.formats.sniff`).
 
     >>> document_kind("a.md", None), document_kind(None, "plaintext"), document_kind("x.py", "python")
     ('markdown', 'text', None)
     >>> document_kind("a.srt", "plaintext"), document_kind("b.txt", "webvtt")
     ('srt', 'vtt')
+    >>> document_kind("a.po", "plaintext"), document_kind("a.sdlxliff", "xml", '<?xml version="1.0"?><xliff>')
+    ('po', 'xliff')
+    >>> document_kind("a.csv", "plaintext"), document_kind("a.jsonl", "json")
+    (None, None)
     """
-    from mtfix.formats import EXTENSIONS
+    from mtfix.formats import EXTENSIONS, sniff
 
     lid = (language_id or "").lower()
     suffix = Path(path).suffix.lower() if path else ""
     by_suffix = EXTENSIONS.get(suffix) or EXTRA_EXTENSIONS.get(suffix)
     by_id = LANGUAGE_IDS.get(lid)
+    if by_suffix in UNIT_KINDS:  # the file's own name first: an editor may call a .po file plain text
+        return by_suffix
+    if by_suffix in ("csv", "tsv", "jsonl"):  # check reads them only with --text-field
+        return None
+    if by_suffix is None and text is not None:  # as check reads a file of another extension
+        sniffed = sniff(text[:8192].encode("utf-8", "replace"))
+        if sniffed is not None:
+            return sniffed
+    if by_id in UNIT_KINDS:
+        return by_id
     if "markdown" in (by_id, by_suffix):  # a Markdown file wins over a "plaintext" id
         return "markdown"
     for kind in (by_id, by_suffix):  # the editor's id first
