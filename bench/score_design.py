@@ -447,6 +447,11 @@ def objective(fig: dict[str, float], item_weight: float | None = None) -> float:
     return flat + w * item_term(fig) if w else flat
 
 
+def fitting_arrays(data: dict[str, Any], grammar: bool) -> dict[str, Arrays]:
+    """The cached sets a choice is made on: every set but realmt dev."""
+    return {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
+
+
 def candidates(data: dict[str, Any], grammar: bool, fixed: dict[str, float] | None = None,
                values: dict[str, tuple[float, ...]] | None = None,
                ) -> tuple[list[tuple[dict[str, float], dict[str, float]]], Any]:
@@ -455,7 +460,7 @@ def candidates(data: dict[str, Any], grammar: bool, fixed: dict[str, float] | No
     ``fixed`` holds parameters at one value, ``values`` replaces a parameter's grid values."""
     import itertools
 
-    arrays = {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
+    arrays = fitting_arrays(data, grammar)
     dev = {"realmt dev": Arrays(data["sets"]["realmt dev"], grammar)}
     grid = {k: (values or {}).get(k, v) for k, v in GRID.items()}
     grid = {k: ((fixed or {})[k],) if k in (fixed or {}) else v for k, v in grid.items()}
@@ -641,7 +646,7 @@ def nested(data: dict[str, Any], grammar: bool, fixed: dict[str, float] | None =
     train = Arrays(rows, grammar)
     scores = np.array([train.fluency(q) for q, _ in results])
     objs = np.array([objective(f, item_weight) for _, f in results])
-    arrays = {k: Arrays(v, grammar) for k, v in data["sets"].items() if k != "realmt dev"}
+    arrays = fitting_arrays(data, grammar)
     base = figures(arrays, shipped_point())
     ref = objective(base, item_weight)
     res = nested_cv(scores, [r["kind"] for r in rows], [r["fold"] for r in rows], objs, ref)

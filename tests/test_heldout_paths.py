@@ -23,8 +23,10 @@ FITTING = ("bench/train_detector.py", "bench/score_design.py", "bench/fit_length
 #: A string naming a held-out file or split: 2023 sets, he-en, MLQE-PE test/test21.
 HELD_OUT = re.compile(r"2023|he-en|test21|-test\b|-test\.|^test$")
 #: Where a fitting script may name realmt's ``_dev`` files: the thresholds (train_detector's main) and
-#: the dev figures printed beside a choice (score_design's collect and candidates).
-DEV_READERS = {"bench/train_detector.py": {"main"}, "bench/score_design.py": {"collect", "candidates"}}
+#: the dev figures printed beside a choice (score_design's collect and candidates), and the one place that
+#: names it to leave it out of what a choice is made on (score_design's fitting_arrays).
+DEV_READERS = {"bench/train_detector.py": {"main"},
+               "bench/score_design.py": {"collect", "candidates", "fitting_arrays"}}
 REALMT_DEV = re.compile(r"_dev\b|_dev\.jsonl|^realmt dev$")
 
 
