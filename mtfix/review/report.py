@@ -72,9 +72,46 @@ def _marker(gap: str) -> str | None:
     return mark
 
 
+#: A table row's pipes around or between cells: the only markup a sentence's own line may go on with.
+_PIPES = re.compile(r"\|(?:[ \t]*\|)*")
+#: The markup that starts a sentence's line: a marker, a table row's "|", or both (a table in a quote: "> |").
+_LEAD = re.compile(rf"(?:{_MARKER.pattern})?(?:[ \t]*\|)?")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _gap(gap: str, first: bool = False, last: bool = False) -> tuple[str | None, str | None, str | None] | None:
+    r"""The text between two sentences, when it is markup only: ``(tail, lines, lead)``: the pipes that end the
+    sentence's line (a table cell's " |"), the whole lines between (a table's alignment row, fenced code, an
+    HTML block, front matter; blank lines at either end dropped), the marker that starts the next sentence's
+    line ("-", "#", ">", a table row's "|"); None when it holds anything else (it is then shown as text).
+    ``first``: the text before the unit's first sentence (no sentence line before it); ``last``: after its
+    last sentence (no sentence line after it).
+
+    >>> _gap(" |\n|---|:---:|\n| "), _gap(" | "), _gap("\n\n- "), _gap(" (see below) "), _gap("---\n\n# ", first=True)
+    (('|', '|---|:---:|', '|'), ('|', None, None), (None, None, '-'), None, (None, '---', '#'))
+    """
+    parts = _BREAK.split(gap)
+    if len(parts) == 1:  # on the sentence's line: the pipes after it, or the marker before the first one
+        head, lead = ("", gap) if first else (gap, "")
+        lines: list[str] = []
+    else:
+        head = "" if first else parts[0]
+        lead = "" if last else parts[-1]
+        lines = parts[0 if first else 1 : len(parts) if last else -1]
+    head, lead = head.strip(), lead.strip()
+    if (head and not _PIPES.fullmatch(head)) or (lead and not _LEAD.fullmatch(lead)):
+        return None
+    lines = [ln.rstrip() for ln in lines]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return head or None, "\n".join(lines) or None, lead or None
+
+
 def blocks(ur: UnitReview) -> list[list[Any]]:
-    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker, after]``
-    covering the whole text; ``end`` drops trailing white space no finding touches; ``paragraph``
+    """The unit cut at segment starts: ``[start, end, fluency, paragraph, sentence_end, marker, after, tail,
+    lines]`` (and ``lines_after`` on the last block when markup lines follow its sentence); ``end`` drops trailing white space no finding touches; ``paragraph``
     is true when a line break (or the unit's start) comes before: the page's layout, a new line set apart
     (the score's paragraphs, between blank lines, are :func:`mtfix.scoring.fluency.paragraph_indices`); ``sentence_end`` is where the text
     the editor may post-edit ends: the segment's end (or the furthest finding or edit starting in
@@ -83,7 +120,10 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     (text only, no offsets), so that a list item reads "- Roads were closed." and not
     "Heavy rains fell. -".  ``after`` is the sentence's fluency after the safe fixes `mtfix fix` applies (the
     fixed unit's segment of the same index, when it has as many segments), None when it is the same
-    rounded, not scored, or the fixes joined or split sentences."""
+    rounded, not scored, or the fixes joined or split sentences.  ``tail`` and ``lines`` (text only, like
+    ``marker``; see :func:`_gap`): the pipes that end the sentence's line (a Markdown table cell's "|"), and
+    the whole lines of markup shown before the sentence (a table's alignment row, fenced code, an HTML block,
+    front matter), never as the text of the sentence before."""
     text = ur.check.document.text
     segs = ur.check.document.segments
     seg_scores = {s.index: s.fluency for s in (ur.score_before.segments if ur.score_before else [])}
@@ -97,20 +137,26 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     span_starts = [a for a, _b in spans]
     out: list[list[Any]] = []
     marker: str | None = None  # the markup the block before left to this one
+    between: str | None = None  # the markup lines the block before left to this one
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         shown = len(text[start:end].rstrip()) + start
         i = bisect.bisect_right(reach, end) - 1  # the furthest finding or edit end inside the block
         touched = i >= 0 and reach[i] >= start
         last = touched and reach[i] or start
-        lead, marker = marker, None
-        if start not in fluency_at and not touched and _marker(text[start:end]):
-            marker = _marker(text[start:end])  # a heading's "#" before the first sentence
+        lead, marker, lines, between = marker, None, between, None
+        tail = after_lines = None
+        if start not in fluency_at and not touched and (gap := _gap(text[start:end], first=True)):
+            _, between, marker = gap  # front matter, a heading's "#" before the first sentence
             continue
-        if start in seg_end and k + 1 < len(starts):
+        if start in seg_end:
             own = start + len(text[start : seg_end[start]].rstrip())
-            if last <= own and (marker := _marker(text[own:end])):
-                shown = own  # the next sentence's markup goes with it
+            final = k + 1 == len(starts)
+            if last <= own and (gap := _gap(text[own:end], last=final)):
+                shown = own  # the markup after the sentence: its line's pipes, lines between, the next one's marker
+                tail, between, marker = gap
+                if final:
+                    after_lines, between = between, None
         if touched:
             shown = max(shown, reach[i])
         if shown == start and start not in fluency_at and not touched:
@@ -121,7 +167,8 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         if start in seg_end:  # the segment, and what its findings and edits cover
             inside = spans[bisect.bisect_left(span_starts, start) : bisect.bisect_left(span_starts, seg_end[start])]
             sentence = min(shown, max([seg_end[start], *(b for _a, b in inside)]))
-        out.append([start, shown, fluency_at.get(start), para, sentence, lead, after_at.get(start)])
+        block = [start, shown, fluency_at.get(start), para, sentence, lead, after_at.get(start), tail, lines]
+        out.append(block + [after_lines] if after_lines else block)
     return out
 
 

@@ -6,8 +6,11 @@
  * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
  * parsed only when the file is opened:
  *   {path, digest, format, units: [unit], edits: [edit]}
- *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null, fluencyAfterSafeFixes|null]], f: [finding]}
- *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next)
+ *   unit:  {id, line, text, blocks: [[start, end, fluency|null, newParagraph, sentenceEnd, marker|null, fluencyAfterSafeFixes|null,
+ *                                     tail|null, linesBefore|null, (linesAfter: the last block only)]], f: [finding]}
+ *          (the editor post-edits [start, sentenceEnd): the sentence, without the markup before the next;
+ *           marker, tail and lines are Markdown markup around it, text only: a list's "-", a table cell's pipes,
+ *           a table's alignment row, fenced code, an HTML block, front matter)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
@@ -228,9 +231,10 @@
           if (r[1] <= Math.max(u.blocks[k][1], r[0])) eds[k].push({ e: e, lo: r[0], hi: r[1] });
         });
       });
+      var cellOf = tableCells(u.blocks);
       for (var k = 0; k < nb; k++) {
         if (flt.only && !cards[k].length && !over[k].length) continue;
-        rows.push({ u: ui, k: k, over: over[k], cards: cards[k], eds: eds[k] });
+        rows.push({ u: ui, k: k, over: over[k], cards: cards[k], eds: eds[k], cell: cellOf[k] });
       }
     });
     var order = [];
@@ -243,6 +247,21 @@
     });
     return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {},
              safeOf: safeOf, shownE: shownE };
+  }
+
+  /* Whether a block is a Markdown table cell (its marker or tail holds a pipe), and the first of its row (it
+     starts a line). */
+  function isCell(b) { return /\|/.test((b[5] || "") + (b[7] || "")); }
+  /* Each table cell's [row, cell] in its table, counted from 1 (the header row is row 1), by block index: what
+     a screen reader says before the cell's sentence (the pipes are hidden from it). */
+  function tableCells(bl) {
+    var out = [], row = 0, cell = 0;
+    bl.forEach(function (b, k) {
+      if (!isCell(b)) { row = 0; out.push(null); return; }
+      if (b[3] || !row) { row = k && isCell(bl[k - 1]) && row ? row + 1 : 1; cell = 1; } else cell++;
+      out.push([row, cell]);
+    });
+    return out;
   }
 
   /* A zero-width finding (something missing between two characters) shows as a caret. */
@@ -307,14 +326,30 @@
     });
   }
 
-  /* A Markdown sentence's marker ("-", "1.", "#"): shown before it, as text outside the sentence. */
+  /* A Markdown sentence's marker ("-", "1.", "#", a table row's "|"): shown before it, as text outside the sentence. */
   function textBox(block, cls) {
     var box = el("div", cls);
     if (block[5]) {
-      var mark = el("span", "markup", block[5] + " ");
+      var mark = el("span", "markup lead", block[5] + " ");
       mark.setAttribute("aria-hidden", "true");
       box.appendChild(mark);
     }
+    return box;
+  }
+  /* ... and the pipes that end its line (a table cell's "|"), after it. */
+  function endBox(box, block) {
+    if (block[7]) {
+      var mark = el("span", "markup tail", " " + block[7]);
+      mark.setAttribute("aria-hidden", "true");
+      box.appendChild(mark);
+    }
+    return box;
+  }
+  /* Whole lines of markup between sentences (a table's alignment row, fenced code, an HTML block, front
+     matter): shown as markup, never as the text of the sentence before. */
+  function markupLines(text) {
+    var box = el("div", "markup lines", text);
+    box.setAttribute("aria-hidden", "true");
     return box;
   }
 
@@ -397,7 +432,7 @@
       last = t.hi;
     });
     underline(box, unit, pos, Math.max(pos, end), row.over);
-    return box;
+    return endBox(box, block);
   }
 
   /* A corrected sentence: the editor's text as a word diff against the report's text. */
@@ -411,7 +446,7 @@
     diffNodes(span, unit, c, row.over);
     box.appendChild(span);
     underline(box, unit, c.b, Math.max(c.b, block[1]), row.over);
-    return box;
+    return endBox(box, block);
   }
 
   function segTools(c, unit, block) {
@@ -716,7 +751,9 @@
 
   function renderRow(row) {
     var unit = view.data.units[row.u], block = unit.blocks[row.k];
-    var seg = el("div", "seg" + (block[3] ? " para" : "") + (row.cards.length || row.over.length ? "" : " dim"));
+    var cell = row.cell;  /* a table cell: the first of its row starts a line, the others follow it, indented */
+    var seg = el("div", "seg" + (block[3] ? " para" : "") + (cell ? (cell[1] === 1 ? " cell" : " cell cell-next") : "") +
+                 (row.cards.length || row.over.length ? "" : " dim"));
     seg.setAttribute("data-u", row.u);
     seg.setAttribute("data-a", block[0]);
     seg.setAttribute("data-b", block[1]);
@@ -737,7 +774,10 @@
     var corr = corrections[corrKey(view.n, row.u, block[0])];
     if (corr) seg.classList.add("corrected");
     var col = el("div", "textcol");
+    if (block[8]) col.appendChild(markupLines(block[8]));
+    if (cell) col.appendChild(el("span", "sr-only", "table row " + cell[0] + ", cell " + cell[1] + ": "));
     col.appendChild(renderText(row, unit, block));
+    if (block[9]) col.appendChild(markupLines(block[9]));
     col.appendChild(segTools(corr, unit, block));
     seg.appendChild(col);
     var cards = el("div", "cards");
