@@ -597,4 +597,9 @@ def batch_jobs(cfg: Config, pipeline: Any, warn: Callable[[str], None]) -> int:
         warn(f"--jobs: {what}, so files are checked one at a time"
              + (" (--grammar off runs them at once)" if "grammar" in held else ""))
         return 1
+    from mtfix.parallel import jobs_warning
+
+    too_many = jobs_warning(cfg.jobs)
+    if too_many:
+        warn(too_many)
     return cfg.jobs

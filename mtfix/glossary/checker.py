@@ -574,6 +574,17 @@ class GlossaryChecker(BaseChecker):
         return self.check(to_document(text)).annotations["glossary_stats"]
 
 
+def stray_quotes(glossary) -> list[str]:
+    """``glossary validate``'s words for each form with a straight quote mark at one end only (``"Bakı`` in a
+    TSV, which reads quote marks as text: the form never matches), for ``check`` and ``fix`` to warn of once
+    each (session 26: only ``validate`` said it)."""
+    from mtfix.glossary.fields import quote_problems
+
+    return [p for e in glossary.entries
+            if '"' in "".join(e.variants + e.forbidden + e.source + e.accepted + e.historical)  # the cheap test first
+            for p in quote_problems(e)]
+
+
 def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
     """The glossary checker a :class:`~mtfix.config.Config` asks for (None when no glossary applies).
 
@@ -591,6 +602,7 @@ def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
                                          first_mention=first)
     if config.extra.get("verbose"):
         warnings.extend(f"glossary: {n}" for n in checker.glossary.notes)
+    warnings.extend(w for w in stray_quotes(checker.glossary) if w not in warnings)
     if not checker.glossary.entries:
         return None
     return checker

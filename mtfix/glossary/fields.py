@@ -78,6 +78,19 @@ def split_list(value: Any, where: str = "", field: str = "", problems: list[str]
     return out
 
 
+def quote_problems(entry: Entry) -> list[str]:
+    """What :func:`split_list` reports of ``entry``'s forms with a straight quote mark at one end only, in the
+    same words (``check`` and ``fix`` warn of them: the glossary is loaded without ``problems``).
+
+    >>> print(*quote_problems(entry_from_row({"term": "Baku", "variants": '"Bakı | Bakü'}, "g.tsv:2")))
+    g.tsv:2: variants '"Bakı' has a quote mark at one end only (TSV reads quote marks as text: remove it)
+    """
+    out: list[str] = []
+    for field in LIST_FIELDS:
+        _one_sided_quotes(getattr(entry, field), entry.origin, field, out)
+    return out
+
+
 def _one_sided_quotes(forms: tuple[str, ...], where: str, field: str, problems: list[str] | None) -> None:
     """Report a form with a straight quote mark at one end only (``"Bakı``: TSV reads quote marks as text, so
     such a form never matches; session 26)."""

@@ -221,7 +221,18 @@ class Profile:
         if "docs-url" in table and not isinstance(table["docs-url"], str):
             problems.append(f"docs-url must be a string, not {table['docs-url']!r}")
         server = f"{self.origin} [server]: {'; '.join(problems)}" if problems else None
-        return "; ".join(w for w in (server, missing, empty) if w) or None
+        return "; ".join(w for w in (server, missing, empty, *self.glossary_warnings()) if w) or None
+
+    def glossary_warnings(self) -> list[str]:
+        """What ``check`` warns of in the glossaries these settings name (a form with a quote mark at one end
+        only: :func:`mtfix.glossary.checker.stray_quotes`), in the same words."""
+        from mtfix.glossary.checker import stray_quotes
+
+        try:
+            checkers = self.fast.checkers
+        except MtfixError:
+            return []
+        return [w for c in checkers if c.name == "glossary" and hasattr(c, "glossary") for w in stray_quotes(c.glossary)]
 
     def file_key(self, taken: dict[str, Any] | None = None) -> tuple[Any, ...]:
         """Modification times of the glossaries and rule packs the config names (those in ``taken``: as

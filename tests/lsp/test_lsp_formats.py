@@ -281,3 +281,53 @@ def test_a_file_in_a_declared_latin_1_charset_is_placed_and_fixed_as_in_utf_8(ki
         *([("MTF401", "of the the"), ("MTF401", 'The "')] if kind == "po" else [])])
     fixed = view.fixed_text(pipeline)
     assert fixed is not None and "rose." in fixed and "the the" not in fixed
+
+
+@pytest.mark.parametrize("name,text,language_id", [
+    ("a.csv", "id,target\n1,The mayor said said that the bridge opens .\n", "plaintext"),
+    ("a.tsv", "id\ttarget\n1\tThe mayor said said that the bridge opens .\n", "csv"),
+    ("a.jsonl", '{"id": 1, "target": "The mayor said said that the bridge opens ."}\n', "json"),
+])
+def test_records_that_check_reads_only_with_a_text_field_are_not_served(tmp_path: Path, name: str, text: str,
+                                                                        language_id: str) -> None:
+    """CSV, TSV and JSON Lines: ``mtfix check`` reads them only with ``--text-field``, which no setting names,
+    so the server shows nothing for them (docs/editors.md says why and what to run instead), whatever the
+    editor calls them: not their ids and headers checked as prose."""
+    root = workspace(tmp_path)
+    (root / name).write_text(text, encoding="utf-8")
+    (root / "b.txt").write_text(MD, encoding="utf-8")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        uri = (root / name).as_uri()
+        h.open(uri, text, language_id)
+        _, after = await h.open_checked("b.txt", MD)  # opened second: its diagnostics come after the first's
+        assert after  # the plain text file next to it is checked
+        assert not [d for p in h.published if p.uri == uri for d in p.diagnostics]
+        await h.stop()
+
+    run(scenario())
+
+
+def test_the_server_says_a_glossary_form_with_a_quote_mark_at_one_end_only_once(tmp_path: Path) -> None:
+    """``check`` and ``fix`` warn of ``"Bakı`` in a TSV glossary (session 26); the server, which reads the same
+    settings file, shows the same words once, and checks with the glossary as before."""
+    root = workspace(tmp_path, 'glossaries = ["g.tsv"]\n')
+    (root / "g.tsv").write_text('term\tvariants\nBaku\t"Bakı | Bakü\n', encoding="utf-8")
+    text = "The talks were held in Bakü on Monday.\n"
+    (root / "a.txt").write_text(text, encoding="utf-8")
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        _, diags = await h.open_checked("a.txt", text)
+        assert any(str(d.code) == "MTF301" for d in diags)
+        await h.open_checked("b.txt", text)  # a second document: the warning is not said again
+        said = [m for m in h.messages if "quote mark at one end only" in m]
+        assert len(said) == 1, h.messages
+        assert "g.tsv:2: variants '\"Bakı' has a quote mark at one end only (TSV reads quote marks as text: " \
+               "remove it)" in said[0]
+        await h.stop()
+
+    run(scenario())
