@@ -76,8 +76,9 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-#: At most this many worker processes per usable CPU core, whatever ``--jobs`` says (session 26: ``--jobs 100000``
-#: on 600 small files forked 600 workers, each a copy of the loaded pipeline: 122 s where ``-j 1`` took 4 s).
+#: At most this many worker processes per usable CPU core, whatever ``--jobs`` says (found in session 25:
+#: ``--jobs 100000`` on 600 small files forked 600 workers, each a copy of the loaded pipeline: 122 s where
+#: ``-j 1`` took 4 s).
 #: The work is CPU-bound (LanguageTool, the one wait on a server, runs files one at a time), so workers beyond
 #: the cores gain nothing; a few per core still leave room for a CPU quota the affinity mask does not show.
 JOBS_PER_CPU = 4

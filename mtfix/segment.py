@@ -47,7 +47,7 @@ from mtfix import regexcache
 from mtfix.errors import InputError
 from mtfix.garble.memo import BoundedMemo
 from mtfix.model import Document, Segment, Span, blank
-from mtfix.tokens import FUNCTION_WORDS, INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
+from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, ZERO_WIDTH_MARKS, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regexcache.compile(r"(?:\r\n|\r(?!\n)|\n)(?![ \t]*\p{Ll})")  # any line end (\r alone too)
@@ -909,10 +909,9 @@ def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozense
     return out, cuts, lower_starts
 
 
-#: The invisible marks a sentence is split without (seg-10): :data:`~mtfix.tokens.INVISIBLE_MARKS` (U+FEFF, a zero-width
-#: space, a word joiner, the bidi controls), a soft hyphen, ZWNJ and ZWJ (what :data:`mtfix.rules.marks.VIEW_MARKS`
-#: reads through).
-SEGMENT_MARKS = INVISIBLE_MARKS + "\u00ad\u200c\u200d"
+#: The invisible marks a sentence is split without (seg-10): :data:`~mtfix.tokens.ZERO_WIDTH_MARKS` (U+FEFF, a
+#: zero-width space, a word joiner, the bidi controls, a soft hyphen, ZWNJ and ZWJ), the set the rules read through.
+SEGMENT_MARKS = ZERO_WIDTH_MARKS
 _MARK = re.compile(f"[{SEGMENT_MARKS}]")
 _MARK_RUN = re.compile(f"[{SEGMENT_MARKS}]+")
 

@@ -183,6 +183,11 @@ BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 #: them and the detectors see past them (session 16).
 INVISIBLE_MARKS = "\ufeff\u200b\u2060" + BIDI_CONTROLS
 
+#: Every zero-width mark a word or a sentence end is read through: :data:`INVISIBLE_MARKS`, the zero-width
+#: joiners (ZWNJ, ZWJ) and the soft hyphen.  The rules' view (:mod:`mtfix.rules.marks`), the segmenter (seg-10)
+#: and the glossary's trimming of a pasted form read the same set.
+ZERO_WIDTH_MARKS = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
+
 #: Unicode script names (the first word of a character's name) that count as Latin.
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 

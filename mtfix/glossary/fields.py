@@ -13,7 +13,7 @@ from typing import Any
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.model import ENTITY_TYPES, Entry
-from mtfix.tokens import FUNCTION_WORDS, INVISIBLE_MARKS
+from mtfix.tokens import FUNCTION_WORDS, ZERO_WIDTH_MARKS
 
 #: Columns of the mtfix table format, in the order the writer uses.
 COLUMNS = ("term", "variants", "type", "case", "forbidden", "source", "note", "domain", "accepted", "short",
@@ -24,13 +24,11 @@ LIST_SEP = "|"
 _TYPES = {t: t for t in ENTITY_TYPES} | {"organization": "organisation", "org": "organisation", "people": "person",
                                          "location": "place"}
 _CASES = {"sensitive": True, "insensitive": False, "": True}
-#: Invisible format characters (a zero-width space, the joiners, a word joiner, U+FEFF, a soft hyphen, the bidi
-#: controls): a form of these alone is empty (session 26: a term "\u200b" replaced a variant with nothing visible).
-_INVISIBLE = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
 
 
 def _blank(form: str) -> bool:
-    """Whether ``form`` holds nothing but white space and invisible format characters."""
+    """Whether ``form`` holds nothing but white space and invisible format characters
+    (:data:`~mtfix.tokens.ZERO_WIDTH_MARKS`: a term "\u200b" replaced a variant with nothing visible)."""
     return not trim_form(form)
 
 
@@ -42,7 +40,7 @@ def trim_form(form: str) -> str:
     'Baku'
     """
     while True:
-        trimmed = form.strip().strip(_INVISIBLE)
+        trimmed = form.strip().strip(ZERO_WIDTH_MARKS)
         if trimmed == form:
             return form
         form = trimmed

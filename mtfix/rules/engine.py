@@ -196,15 +196,11 @@ class RulesChecker(BaseChecker):
         try:
             return list(DETECTORS[rule.detector](doc, rule, ctx))  # type: ignore[index]
         except Exception as exc:
-            user = {p.name: p.path for p in self.packs if p.path not in self._bundled_paths()}
+            user = {p.name: p.path for p in self.packs if p.path not in _bundled_paths()}
             if rule.pack not in user:
                 raise
             raise RulePackError(rule.pack, f"the params do not suit detector {rule.detector!r} ({type(exc).__name__}: "
                                 f"{exc})", code=rule.code, field="params", path=user[rule.pack]) from None
-
-    @staticmethod
-    def _bundled_paths() -> set[str]:
-        return {str(p) for p in bundled_pack_paths().values()}
 
     def _with_evidence(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Drop the findings of conditional packs whose source language the document does not show."""
@@ -274,6 +270,11 @@ class RulesChecker(BaseChecker):
         )
 
 
+def _bundled_paths() -> set[str]:
+    """The files of the bundled packs, as a pack's ``path`` names them."""
+    return {str(path) for path in bundled_pack_paths().values()}
+
+
 def build_checker(config, warnings: list[str]) -> RulesChecker:
     """The rules checker a :class:`~mtfix.config.Config` asks for; ``select``/``ignore`` as the rule
     catalogue resolves them (``mtf105``, ``mtf1`` and the checker name ``rules`` too)."""
@@ -292,7 +293,7 @@ def build_checker(config, warnings: list[str]) -> RulesChecker:
     if warning and warning not in warnings:  # the library said nothing until session 26 (the CLI warned)
         warnings.append(warning)
     if config.packs is None and not config.source_lang:  # nobody named a language: packs run on evidence
-        bundled = {str(path) for path in bundled_pack_paths().values()}
+        bundled = _bundled_paths()
         checker._conditional = {p.name: p.source_lang for p in checker.packs if p.source_lang and p.path in bundled}
     return checker
 

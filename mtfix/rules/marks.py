@@ -28,11 +28,11 @@ from typing import Any
 from mtfix import regexcache
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
-from mtfix.tokens import INVISIBLE_MARKS
+from mtfix.tokens import ZERO_WIDTH_MARKS
 
-#: the marks a viewed rule reads through: :data:`~mtfix.tokens.INVISIBLE_MARKS` (U+FEFF, ZWSP, word joiner,
-#: bidi controls), the zero-width joiners and the soft hyphen
-VIEW_MARKS = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
+#: the marks a viewed rule reads through: :data:`~mtfix.tokens.ZERO_WIDTH_MARKS` (U+FEFF, ZWSP, word joiner,
+#: bidi controls, the zero-width joiners and the soft hyphen)
+VIEW_MARKS = ZERO_WIDTH_MARKS
 _MARK = regexcache.compile(f"[{VIEW_MARKS}]")
 _MARK_SET = frozenset(VIEW_MARKS)
 
