@@ -194,6 +194,47 @@ def op_other_script(t: list[Tok], rng: random.Random, ctx: dict) -> list[Tok] | 
     return out
 
 
+#: Noun-phrase frames a calque puts before an object ("the issues of") or instead of a preposition ("within the
+#: framework of"): nominal style of the source language, kept word for word (session 27; realmt train: "issue of",
+#: "framework of", "direction of", "sphere of" in 9 MT sentences of six languages, in none of their corrections).
+CALQUE_OBJECT = (("the", "issues", "of"), ("the", "issue", "of"), ("the", "process", "of"), ("the", "sphere", "of"))
+CALQUE_PLACE = (("within", "the", "framework", "of"), ("in", "the", "direction", "of"), ("in", "the", "sphere", "of"))
+_CALQUE_TAGS = {"the": "DT", "of": "IN", "within": "IN", "in": "IN", "issues": "NNS"}
+_NP_START = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$"})
+
+
+def op_calque_np(t: list[Tok], rng: random.Random, ctx: dict) -> list[Tok] | None:
+    """Noun-phrase calque (class calque_idiom): a nominal frame of the source language before a noun phrase, after
+    a verb ("discussed the budget" -> "discussed the issues of the budget") or instead of its preposition ("on
+    the reform" -> "within the framework of the reform")."""
+    spots = [i for i in range(1, len(t)) if t[i][1] in _NP_START
+             and (t[i - 1][1].startswith("VB") or (t[i - 1][1] == "IN" and t[i - 1][0].lower() in ("in", "on", "about", "for", "under")))]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    place = t[i - 1][1] == "IN"
+    frame = rng.choice(CALQUE_PLACE if place else CALQUE_OBJECT)
+    toks = [(w, _CALQUE_TAGS.get(w, "NN")) for w in frame]
+    if place and t[i - 1][0][:1].isupper():
+        toks[0] = (toks[0][0].capitalize(), toks[0][1])
+    return [*t[: i - 1], *toks, *t[i:]] if place else [*t[:i], *toks, *t[i:]]
+
+
+def op_capital_common(t: list[Tok], rng: random.Random, ctx: dict) -> list[Tok] | None:
+    """Common nouns capitalised in mid-sentence (class midsentence_capital): the source's capitalised institution
+    and event words carried over ("held a meeting on water supply" -> "held a Meeting on Water Supply").  Not the
+    first two words ("The agency": a name may open a sentence so)."""
+    idx = [i for i, (w, g) in enumerate(t) if i > 1 and g in ("NN", "NNS") and w[:1].islower() and w.isalpha()]
+    if not idx:
+        return None
+    out = list(t)
+    for i in rng.sample(idx, min(len(idx), rng.randint(1, 3))):
+        out[i] = (t[i][0].capitalize(), t[i][1])
+        if t[i - 1][1] == "JJ" and t[i - 1][0][:1].islower():
+            out[i - 1] = (t[i - 1][0].capitalize(), "JJ")
+    return out
+
+
 OPERATORS: dict[str, Callable] = {
     "verb_final": op_verb_final, "splice": op_splice, "dup_reporting": op_dup_reporting,
     "wrong_sense": op_wrong_sense, "drop_articles": op_drop_articles, "case_role": op_case_role,
@@ -203,6 +244,10 @@ OPERATORS: dict[str, Callable] = {
 #: Relative frequency of each operator (roughly the shares of the error classes in real MT).
 OP_WEIGHTS = {"verb_final": 3, "splice": 3, "dup_reporting": 1, "wrong_sense": 3, "drop_articles": 2,
               "case_role": 1, "postposition": 1, "swap": 2, "preposition": 2, "drop_verb": 2, "other_script": 0.3}
+#: Operators only the "realmt_synth_new" group draws (session 27): not in OPERATORS, so the rows of
+#: :func:`build_dataset` (and the shipped model's random stream) are unchanged.
+NEW_OPERATORS: dict[str, Callable] = {"calque_np": op_calque_np, "capital_common": op_capital_common}
+NEW_OP_WEIGHTS = {"calque_np": 2, "capital_common": 1}
 
 
 # -- data ---------------------------------------------------------------------------------------
@@ -305,6 +350,109 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
         groups.setdefault(g, [0, 0])[y] += 1
     record["rows"] = {g: {"fluent": c[0], "garbled": c[1]} for g, c in sorted(groups.items())}
     return rows, record
+
+
+#: Local operators: they change a word or two in place and leave no structural sign (MTF402-MTF408) behind.
+LOCAL_OPERATORS = ("wrong_sense", "drop_articles", "case_role", "swap", "preposition", "calque_np", "capital_common")
+#: Groups of corruptions of realmt train's own fluent sentences (session 27) and the operators each draws, built only
+#: for ``--cv`` candidates that give them a share: the eleven operators; the eleven and :data:`NEW_OPERATORS`; the
+#: local ones only.
+REALMT_SYNTH: dict[str, tuple[str, ...]] = {
+    "realmt_synth": tuple(OPERATORS), "realmt_synth_new": (*OPERATORS, *NEW_OPERATORS),
+    "realmt_synth_local": LOCAL_OPERATORS, "realmt_synth_corr": tuple(OPERATORS)}
+#: The fluent rows a group corrupts, where not both the corrections and the professional news.
+REALMT_SYNTH_SOURCES = {"realmt_synth_corr": ("realmt_corr",)}
+REALMT_SYNTH_SEED = SEED + 27
+REALMT_SYNTH_COPIES = 2
+
+
+def _tag_text(text: str, tagger) -> list[Tok]:
+    words = [x.text for x in gtagger.tokenize(text)]
+    return list(zip(words, tagger.tag(words), strict=True))
+
+
+def _spacing(text: str) -> dict[tuple[str, str], bool]:
+    """Each pair of adjacent tokens of ``text`` -> whether a space separates them there."""
+    toks = gtagger.tokenize(text)
+    return {(a.text, b.text): b.start > a.end for a, b in zip(toks, toks[1:], strict=False)}
+
+
+def detok_like(words: list[str], text: str) -> str:
+    """``words`` joined as in ``text`` where two of them were adjacent there (with or without a space), elsewhere
+    by :func:`_detok`'s rule: a corruption differs from its fluent twin by the error, not by spacing ("“Baku”",
+    not "“ Baku ”").
+
+    >>> detok_like(["Baku", "“", "hosted", "”", "a", "forum", "."], "A forum “hosted” Baku.")
+    'Baku “hosted” a forum.'
+    """
+    gap = _spacing(text)
+    out = words[0] if words else ""
+    for a, b in zip(words, words[1:], strict=False):
+        spaced = gap.get((a, b))
+        if spaced is None:
+            spaced = _detok([a, b]) != a + b
+        out += (" " if spaced else "") + b
+    return out
+
+
+def realmt_synth(rows: list, fold: np.ndarray, tagger, group: str = "realmt_synth", names: tuple[str, ...] = (),
+                 seed: int = REALMT_SYNTH_SEED, copies: int = REALMT_SYNTH_COPIES) -> tuple[list, list[int], dict]:
+    """Corruptions of realmt train's fluent rows (MT corrections, ``realmt_corr``; professional news, ``realmt``
+    label 0; :data:`REALMT_SYNTH_SOURCES` may name one of them) by the operators ``names`` (default :data:`OPERATORS`): ``copies`` tries per sentence, 1-2
+    operators each, by their own ``random.Random(seed)``.  Returns the rows ``(text, 1, group)``, each row's
+    origin (the index in ``rows`` of the sentence it corrupts: :func:`language_folds` puts it in its origin's
+    fold, so a fold's corruptions are left out of that fold's fit) and the operators' counts.  Fold-clean: a
+    splice's second clause and a replaced word come from fluent rows of the origin's ``fold`` only."""
+    rng = random.Random(seed)
+    names = list(names or OPERATORS)
+    ops = {**OPERATORS, **NEW_OPERATORS}
+    weights = [{**OP_WEIGHTS, **NEW_OP_WEIGHTS}[n] for n in names]
+    sources = REALMT_SYNTH_SOURCES.get(group, ("realmt", "realmt_corr"))
+    origin = [i for i, (_, y, g) in enumerate(rows) if y == 0 and g in sources]
+    if any(fold[i] < 0 for i in origin):
+        raise ValueError("realmt_synth: a realmt sentence without a fold")
+    tagged = {i: _tag_text(rows[i][0], tagger) for i in origin}
+    ctx: dict[int, dict] = {}
+    for k in sorted({int(fold[i]) for i in origin}):
+        pool = [tagged[i] for i in origin if fold[i] == k]
+        by_tag: dict[str, list[str]] = {}
+        for sent in pool:
+            for w, g in sent:
+                if w.isalpha():
+                    by_tag.setdefault(g, []).append(w.lower() if g not in ("NNP", "NNPS") else w)
+        ctx[k] = {"by_tag": by_tag, "pick": lambda pool=pool: pool[rng.randrange(len(pool))]}
+    out, src, used = [], [], dict.fromkeys(names, 0)
+    for _ in range(copies):
+        for i in origin:
+            sent = tagged[i]
+            if len(sent) < 6:
+                continue
+            cur, applied = sent, []
+            for name in rng.choices(names, weights, k=1 if rng.random() < 0.6 else 2):
+                new = ops[name](cur, rng, ctx[int(fold[i])])
+                if new is not None and new != cur:
+                    cur, applied = new, [*applied, name]
+            text = detok_like([w for w, _ in cur], rows[i][0])
+            if applied and text != rows[i][0]:
+                for name in applied:
+                    used[name] += 1
+                out.append((text, 1, group))
+                src.append(i)
+    return out, src, used
+
+
+def with_realmt_synth(rows: list, shared: Path, tagger, groups: list[str]) -> tuple[list, np.ndarray, dict]:
+    """``rows`` and the ``groups`` of :data:`REALMT_SYNTH` after them, and the folds of all (each corruption in its
+    origin's fold); the rows before are unchanged, and so are their folds."""
+    fold0 = language_folds(rows, shared)
+    origin: dict[int, int] = {}
+    used = {}
+    out = list(rows)
+    for g in groups:
+        new, src, used[g] = realmt_synth(rows, fold0, tagger, g, REALMT_SYNTH[g])
+        origin.update({len(out) + j: i for j, i in enumerate(src)})
+        out += new
+    return out, language_folds(out, shared, origin=origin), used
 
 
 def fitted_rows(shared: Path, tagger: gtagger.Tagger, argv: list[str] | None = None) -> tuple[list, dict]:
@@ -519,7 +667,8 @@ def predict(b: float, wd: np.ndarray, wh: np.ndarray, xd: np.ndarray, xh: list[l
 #: Fluent sentences of other kinds (EWT, post-edits, references, seeds) at 0.3 cost 0.04 dev AUC against 0.03
 #: but keep professional text of other kinds below the major threshold (seeds: 3 sentences over it, not 12).
 SHARES = {"realmt": 1.0, "realmt_corr": 0.3, "mlqe": 0.3, "mqm": 0.0, "fluent": 0.3, "synthetic": 0.03,
-          "ewt_extra": 0.0}
+          "ewt_extra": 0.0, "realmt_synth": 0.0, "realmt_synth_new": 0.0, "realmt_synth_local": 0.0,
+          "realmt_synth_corr": 0.0}
 
 GROUPS = {
     "structural signs": ["no_finite", "splice", "verb_final", "dup_reporting", "stranded_adposition", "case_role",
@@ -605,6 +754,28 @@ CANDIDATES: dict[str, dict] = {
     # and with the rest of EWT train as fluent text at a share of 0.1 (more professional rows of another kind)
     **{f"+ratio, balanced, l2 dense {d:g}, hash 0.05, rest of EWT train fluent 0.1": {
         "balance": True, "l2_dense": d, "l2_hash": 0.05, "shares": {"ewt_extra": 0.1}} for d in (0.01, 0.03, 0.1)},
+    # session 27: corruptions of realmt train's own fluent sentences (corrections, professional news) by the same
+    # operators (``realmt_synth``), each in its origin's fold; and with two new operators (a noun-phrase calque,
+    # common nouns capitalised: ``realmt_synth_new``)
+    **{f"+ratio, balanced, realmt corruptions {s:g}": {"balance": True, "shares": {"realmt_synth": s}}
+       for s in (0.1, 0.3, 1.0)},
+    **{f"+ratio, balanced, realmt corruptions with new operators {s:g}": {"balance": True,
+                                                                         "shares": {"realmt_synth_new": s}}
+       for s in (0.3, 1.0)},
+    # after the first run (every share lowered the CV AUC): a share below 0.1, and the local operators only
+    "+ratio, balanced, realmt corruptions 0.03": {"balance": True, "shares": {"realmt_synth": 0.03}},
+    **{f"+ratio, balanced, realmt corruptions by local operators {s:g}": {"balance": True,
+                                                                         "shares": {"realmt_synth_local": s}}
+       for s in (0.03, 0.1, 0.3)},
+    # diagnostics, not candidates for shipping: a model fitted on corruptions and fluent text alone (no real MT), the
+    # corruptions of realmt train's corrections and professional news against the corrections, and (as before
+    # session 27, "AUC 0.30" on dev) the corruptions of EWT, post-edits, references and seeds against those sentences
+    "diagnostic: realmt corruptions and corrections alone": {"shares": {
+        "realmt": 0.0, "realmt_corr": 1.0, "mlqe": 0.0, "fluent": 0.0, "synthetic": 0.0, "realmt_synth": 1.0}},
+    "diagnostic: corruptions of the corrections and the corrections alone": {"shares": {
+        "realmt": 0.0, "realmt_corr": 1.0, "mlqe": 0.0, "fluent": 0.0, "synthetic": 0.0, "realmt_synth_corr": 1.0}},
+    "diagnostic: EWT/post-edit/reference corruptions and their sentences alone": {"shares": {
+        "realmt": 0.0, "realmt_corr": 0.0, "mlqe": 0.0, "fluent": 1.0, "synthetic": 1.0}},
 }
 CHOSEN = "+ratio, realmt classes balanced"
 #: The chosen candidate's class balance within realmt (``_weights``).
@@ -777,12 +948,22 @@ def _weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], balance: 
     return w
 
 
-def language_folds(rows: list, shared: Path, k: int = CV_FOLDS) -> np.ndarray:
+def language_folds(rows: list, shared: Path, k: int = CV_FOLDS, origin: dict[int, int] | None = None) -> np.ndarray:
     """Fold of each realmt row: MT and its correction by source language (languages spread over ``k`` folds,
-    largest first, to balance them), professional sentences round-robin after a fixed shuffle; -1 elsewhere."""
+    largest first, to balance them), professional sentences round-robin after a fixed shuffle; -1 elsewhere.
+    ``origin``: row index -> index of the realmt row it was made from (:func:`realmt_synth`): that row's fold."""
     lang = {}
     for r in _jsonl(shared / "realmt" / "real_mt_train.jsonl"):
         lang[r["text"]] = lang[r["correction"]] = r["lang"]
+    return folds_of(rows, lang, k, origin)
+
+
+def folds_of(rows: list, lang: dict[str, str], k: int = CV_FOLDS, origin: dict[int, int] | None = None) -> np.ndarray:
+    """:func:`language_folds` given each MT text's and correction's source language ``lang``.  A row of a
+    :data:`REALMT_SYNTH` group must have an ``origin`` (else it would be fitted in every fold: leakage)."""
+    origin = origin or {}
+    if any(g in REALMT_SYNTH and i not in origin for i, (_, _, g) in enumerate(rows)):
+        raise ValueError("language_folds: a realmt_synth row without its origin")
     count: dict[str, int] = {}
     for t, y, g in rows:
         if g == "realmt" and y == 1:
@@ -799,7 +980,14 @@ def language_folds(rows: list, shared: Path, k: int = CV_FOLDS) -> np.ndarray:
     for i, (t, y, g) in enumerate(rows):
         if (g == "realmt" and y == 1) or g == "realmt_corr":
             fold[i] = of_lang[lang[t]]
+    for i, j in origin.items():
+        fold[i] = fold[j]
     return fold
+
+
+def fold_fit_index(fold: np.ndarray, fitted: np.ndarray, k: int) -> np.ndarray:
+    """The rows fold ``k``'s model is fitted on: fitted rows outside the fold (rows of no fold, -1, in all)."""
+    return np.where((fold != k) & fitted)[0]
 
 
 def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx, logit: bool = False) -> Callable:
@@ -1058,7 +1246,7 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                                        cand.get("balance", False), cand.get("trees") or cand["mlp"], fold,
                                        kind="trees" if cand.get("trees") else "mlp")
         for k in range(CV_FOLDS):
-            model = fit_on(np.where((fold != k) & fitted)[0])
+            model = fit_on(fold_fit_index(fold, fitted, k))
             te = np.where(fold == k)[0]
             oof[te] = model(xc[te], [xh[i] for i in te])
             pm = model(other["mlqe_x"], other["mlqe_h"])
@@ -1243,6 +1431,14 @@ def main(argv: list[str] | None = None) -> int:
     trigrams = gsigns.TagTrigrams.train([tagger.tag(w) for w, _ in train_sents])
     rows, rec = build_dataset(shared, tagger, rng, args)
     shares = {**SHARES, "ewt_extra": args.ewt_extra_share}
+    fold = None
+    if args.cv:  # corruptions of realmt train's fluent rows, after every other row, when a candidate gives them a share
+        want = [g for g in REALMT_SYNTH if any(CANDIDATES.get(n, {}).get("shares", {}).get(g, 0) > 0
+                                               for n in (args.only or CANDIDATES))]
+        if want:
+            rows, fold, rec["realmt_synth_operators"] = with_realmt_synth(rows, shared, tagger, want)
+            for g in want:
+                rec["rows"][g] = {"fluent": 0, "garbled": sum(1 for r in rows if r[2] == g)}
     if not (args.ablation or args.cv):  # a source with no share of the loss need not be featurised
         rows = [r for r in rows if shares.get(r[2], 0) > 0]
     record.update(rec)
@@ -1291,7 +1487,7 @@ def main(argv: list[str] | None = None) -> int:
         mx, mh = featurise([t for t, _ in mdev], det, ALL_FEATURES, tagged["mlqe"])
         px, ph = featurise(pro, det, ALL_FEATURES, tagged["pro"])
         other = {"mlqe_x": mx, "mlqe_h": mh, "mlqe_y": np.array([y_ for _, y_ in mdev]), "pro_x": px, "pro_h": ph}
-        table = cross_validate(rows, xall, xh, language_folds(rows, shared), other,
+        table = cross_validate(rows, xall, xh, language_folds(rows, shared) if fold is None else fold, other,
                                {"x": ddall, "h": dh, "n_mt": nm}, args, tagged, args.only)
         card = DATA / "detector.json"  # the table goes into the model card; the model is left as it is
         old = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
