@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from mtfix.formats.base import Container, is_english
-from mtfix.formats.xml import XML_LANG, BilingualReading, localname, parse_store
+from mtfix.formats.xml import XML_LANG, BilingualReading, localname, notes_of, parse_store
 
 
 class TmxFormat:
@@ -64,7 +64,9 @@ class TmxFormat:
                     name = _raw_lang(variants[tgt_i][1])
                     seen[name] = seen.get(name, 0) + 1  # a second variant in the same language: name#2
                     name += f"#{seen[name]}" if seen[name] > 1 else ""
-                    reading.add(f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s)
+                    unit = reading.add(f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s)
+                    if unit is not None and (notes := notes_of(tu.xmlelement)):
+                        unit.meta["notes"] = notes
         if no_english:
             errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
                           f"({srclang or 'no srclang'}): not checked")

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from mtfix.formats.base import Container, is_english
-from mtfix.formats.xml import XML_LANG, BilingualReading, localname, parse_store, render_inline
+from mtfix.formats.xml import XML_LANG, BilingualReading, localname, notes_of, parse_store, render_inline
 
 
 def _xliff_class(raw: bytes) -> Any:
@@ -78,6 +78,8 @@ class XliffFormat:
                 signed = _signed_off(tu.xmlelement, target, segs)
                 if unit is not None and signed and not options.get("fix_final"):
                     unit.meta["signed_off"] = signed
+                if unit is not None and (notes := notes_of(tu.xmlelement)):
+                    unit.meta["notes"] = notes
         for el, lang in foreign.items():
             what = f"<file> {el.get('original') or el.get('id') or ''!r}" if localname(el.tag) == "file" else "the file"
             errors.append(f"line {el.sourceline}: {what} is translated into {lang!r}, not English: its units are "

@@ -70,6 +70,15 @@ def localname(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def notes_of(unit: Any) -> tuple[tuple[int, str], ...]:
+    """The notes for the translator in a unit's element (XLIFF ``<note>``, XLIFF 2 ``<notes><note>``, a TMX
+    ``<tu>``'s or ``<tuv>``'s ``<note>``): ``(0-based file line, text)``, which the language server shows with
+    the unit's findings (``Unit.meta["notes"]``)."""
+    found = [el for el in unit.iter() if isinstance(el.tag, str) and localname(el.tag) == "note"]
+    return tuple(((el.sourceline or 1) - 1, " ".join("".join(el.itertext()).split())) for el in found
+                 if "".join(el.itertext()).strip())
+
+
 def _start_tag(el, empty: bool) -> str:
     attrs = "".join(f' {localname(k)}="{v}"' for k, v in el.attrib.items())
     return f"<{localname(el.tag)}{attrs}{'/' if empty else ''}>"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,9 @@ from lsprotocol import types
 
 from mtfix.catalogue import LT_RULE_URL
 from mtfix.findings import at_or_above
+from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Finding, Severity, category_family
+from mtfix.model import Finding, Severity, category_family, line_starts
 
 SOURCE = "mtfix"
 _CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
@@ -216,7 +217,7 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
 def to_diagnostic(
     finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
-    hrefs: dict[str, str | None] | None = None,
+    hrefs: dict[str, str | None] | None = None, entry: EntryNote | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
@@ -234,13 +235,23 @@ def to_diagnostic(
     message = finding.message
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
+    severity = lsp_severity(finding)
+    if entry is not None:  # a translation file's unit: its state, and its comments (mtfix.lsp.entries)
+        if entry.tag():
+            message += f" [{entry.tag()}]"
+        if entry.signed_off and severity in (types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning):
+            severity = types.DiagnosticSeverity.Information
+        starts = line_starts(index.text)
+        related += [types.DiagnosticRelatedInformation(
+            types.Location(uri, to_range(index, starts[line], starts[line])), f"comment for the translator: {said}")
+            for line, said in entry.comments if 0 <= line < len(starts)]
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
     if version is not None:
         data["version"] = version
     return types.Diagnostic(
         range=to_range(index, finding.start, finding.end),
         message=message,
-        severity=lsp_severity(finding),
+        severity=severity,
         code=finding.code,
         code_description=types.CodeDescription(href=href) if href else None,
         source=SOURCE,
@@ -252,13 +263,15 @@ def to_diagnostic(
 def to_diagnostics(
     findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
-    version: int | None = None,
+    version: int | None = None, entries: Callable[[Finding], EntryNote | None] | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
-    findings below it still count as related information (MTF120's signs)."""
+    findings below it still count as related information (MTF120's signs).  ``entries``: in a translation
+    file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`)."""
     all_findings = list(findings)
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
-    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs)
+    return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
+                          entries(f) if entries is not None else None)
             for f in at_or_above(all_findings, min_severity)]
 
 

@@ -353,7 +353,7 @@ class MtfixLanguageServer(LanguageServer):
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
                                                       state.profile.config.min_severity, state.profile.pack_files,
-                                                      version))
+                                                      version, state.view.entry_of if state.view else None))
             # the other documents of this settings file checked with an older profile: checked again (the
             # check that built this one may have been dropped, superseded or cancelled: not only when `new`)
             for other, st in list(self.states.items()):
@@ -445,7 +445,7 @@ class MtfixLanguageServer(LanguageServer):
             self.publish(state.uri, state.version,
                          to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
                                         state.profile.config.min_severity, state.profile.pack_files,
-                                        state.version))
+                                        state.version, state.view.entry_of if state.view else None))
         except asyncio.CancelledError:
             raise
         except Exception as exc:

@@ -22,6 +22,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import common_affix
+from mtfix.lsp.entries import EntryNote, entry_notes
 from mtfix.model import Edit, Finding, FixSafety, Severity, line_starts
 
 #: candidates for the marker character, one the text does not hold and the file's codec can write: private-use
@@ -45,6 +46,14 @@ class UnitView:
     #: the file's bytes are the text in this codec (the charset the file declares, when the text has it)
     codec: str = "utf-8"
     origin: dict[tuple[str, int, int], tuple[int, Finding]] = field(default_factory=dict)
+    #: each unit's state and comments in the file (:mod:`mtfix.lsp.entries`), by unit index
+    entries: list[EntryNote] = field(default_factory=list)
+
+    def entry_of(self, finding: Finding) -> EntryNote | None:
+        """The entry note of the unit ``finding`` (a published one) is in; None when it says nothing."""
+        where = self.origin.get((finding.code, finding.start, finding.end))
+        note = self.entries[where[0]] if where is not None and where[0] < len(self.entries) else None
+        return note or None
 
     def _render(self, fixed: dict[int, str]) -> str | None:
         """The file with ``fixed`` units written, as text; None if a unit cannot be written."""
@@ -88,6 +97,9 @@ class UnitView:
             return dataclasses.replace(finding, edits=(), fix=FixSafety.NONE) if finding.edits else finding
         if not where[1].edits:
             return finding
+        if self.entries and where[0] < len(self.entries) and self.entries[where[0]].signed_off:
+            # a unit a reviewer signed off: `mtfix fix` leaves it, and so does the quick fix
+            return dataclasses.replace(finding, edits=(), fix=FixSafety.NONE)
         edits = self.unit_edits(finding, [(e.start, e.end, e.replacement) for e in where[1].edits])
         return dataclasses.replace(finding, edits=edits, fix=finding.fix if edits else FixSafety.NONE)
 
@@ -162,6 +174,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
         view.container = read_container(inp, kind, {})  # the writer's own copy (check keeps none)
     except InputError as exc:
         return [unreadable(text, exc)], None
+    view.entries = entry_notes(text, kind, view.container)
     units = view.container.units
     if len(units) != len(result.units):
         return [], None

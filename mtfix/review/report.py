@@ -79,7 +79,8 @@ _LEAD = re.compile(rf"(?:{_MARKER.pattern})?(?:[ \t]*\|)?")
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _gap(gap: str, first: bool = False, last: bool = False) -> tuple[str | None, str | None, str | None] | None:
+def _gap(gap: str, first: bool = False, last: bool = False,
+         dropped: str | None = None) -> tuple[str | None, str | None, str | None] | None:
     r"""The text between two sentences, when it is markup only: ``(tail, lines, lead)``: the pipes that end the
     sentence's line (a table cell's " |"), the whole lines between (a table's alignment row, fenced code, an
     HTML block, front matter; blank lines at either end dropped), the marker that starts the next sentence's
@@ -99,7 +100,12 @@ def _gap(gap: str, first: bool = False, last: bool = False) -> tuple[str | None,
         lead = "" if last else parts[-1]
         lines = parts[0 if first else 1 : len(parts) if last else -1]
     head, lead = head.strip(), lead.strip()
-    if (head and not _PIPES.fullmatch(head)) or (lead and not _LEAD.fullmatch(lead)):
+    # ``dropped``: the head with what the reader skips blanked (a Markdown row's cells beyond its header's, which
+    # GFM drops: "|  | Talks went on. |" reads as pipes): those cells are markup after the sentence too
+    checked = head
+    if dropped is not None and len(parts) > 1 and not first and head.startswith("|"):
+        checked = _BREAK.split(dropped)[0].strip()
+    if (head and not _PIPES.fullmatch(checked)) or (lead and not _LEAD.fullmatch(lead)):
         return None
     lines = [ln.rstrip() for ln in lines]
     while lines and not lines[0]:
@@ -152,7 +158,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         if start in seg_end:
             own = start + len(text[start : seg_end[start]].rstrip())
             final = k + 1 == len(starts)
-            if last <= own and (gap := _gap(text[own:end], last=final)):
+            if last <= own and (gap := _gap(text[own:end], last=final, dropped=_dropped(ur, own, end))):
                 shown = own  # the markup after the sentence: its line's pipes, lines between, the next one's marker
                 tail, between, marker = gap
                 if final:
@@ -161,7 +167,9 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
             shown = max(shown, reach[i])
         if shown == start and start not in fluency_at and not touched:
             continue  # only white space before the first segment
-        gap_before = text[out[-1][1] : start] if out else ""
+        # from the sentence before, not from what its block shows: text shown after it (a Markdown table row's
+        # cells beyond its header's, which GFM drops) may hold the line break, and this sentence starts a line
+        gap_before = text[out[-1][4] : start] if out else ""
         para = not out or "\n" in gap_before or "\r" in gap_before  # (``\r`` alone: classic Mac OS)
         sentence = shown
         if start in seg_end:  # the segment, and what its findings and edits cover
@@ -170,6 +178,23 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         block = [start, shown, fluency_at.get(start), para, sentence, lead, after_at.get(start), tail, lines]
         out.append(block + [after_lines] if after_lines else block)
     return out
+
+
+def _dropped(ur: UnitReview, a: int, b: int) -> str | None:
+    """``text[a:b]`` with what the format's reader skips as markup blanked (``meta["format_protected"]``: the
+    cells of a Markdown table row beyond its header's, which GFM drops), pipes and line breaks kept; None when
+    the reader skips nothing there (plain text: a URL or an address is text, not markup)."""
+    doc = ur.check.document
+    skipped = doc.meta.get("format_protected") or ()
+    spans = [(max(p.start, a), min(p.end, b)) for p in skipped if p.start < b and p.end > a]
+    if not spans:
+        return None
+    chars = list(doc.text[a:b])
+    for lo, hi in spans:
+        for i in range(lo - a, hi - a):
+            if chars[i] not in "|\r\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _after_scores(ur: UnitReview, segs: list[Any]) -> dict[int, float]:

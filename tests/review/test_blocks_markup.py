@@ -41,3 +41,17 @@ def test_plain_text_blocks_are_as_before():
         ("Second one.\nhttps://example.com/a", None, None, None, None),
         ("* * *", None, None, None, None),
     ]
+
+
+def test_a_sentence_after_a_row_of_extra_cells_starts_its_line():
+    """A table row with more cells than its header (GFM drops the extra ones: the checker skips them, the
+    page showed them as the text of the row's first cell, up to the next row's "|") left the next row's first
+    cell "on the same line" (the line break was inside the block shown before), so the page drew it as the
+    cell after it, and a screen reader heard it as a later part of that cell.  The dropped cells are now the
+    markup after the sentence, as its pipes are (session 27)."""
+    text = "| Town | Note |\n|---|---|\n| Şəki |  | Talks went on. |\n| Quba | Talks ended. |\n"
+    got = _blocks("t.md", text)
+    assert [(b[0], b[1]) for b in got] == [
+        ("Town", True), ("Note", False), ("Şəki", True), ("Quba", True), ("Talks ended.", False)], got
+    # the dropped cells are markup after the sentence, with its pipes (text only, never post-edited)
+    assert got[2][2:4] == ("|", "|  | Talks went on. |"), got

@@ -231,10 +231,12 @@
           if (r[1] <= Math.max(u.blocks[k][1], r[0])) eds[k].push({ e: e, lo: r[0], hi: r[1] });
         });
       });
-      var cellOf = tableCells(u.blocks);
+      var cellOf = tableCells(u.blocks), drawn = -1;
       for (var k = 0; k < nb; k++) {
         if (flt.only && !cards[k].length && !over[k].length) continue;
-        rows.push({ u: ui, k: k, over: over[k], cards: cards[k], eds: eds[k], cell: cellOf[k] });
+        /* gap: the sentence before it in the unit is hidden ("only sentences with findings") */
+        rows.push({ u: ui, k: k, over: over[k], cards: cards[k], eds: eds[k], cell: cellOf[k], gap: k > 0 && drawn !== k - 1 });
+        drawn = k;
       }
     });
     var order = [];
@@ -249,17 +251,21 @@
              safeOf: safeOf, shownE: shownE };
   }
 
-  /* Whether a block is a Markdown table cell (its marker or tail holds a pipe), and the first of its row (it
-     starts a line). */
-  function isCell(b) { return /\|/.test((b[5] || "") + (b[7] || "")); }
-  /* Each table cell's [row, cell] in its table, counted from 1 (the header row is row 1), by block index: what
-     a screen reader says before the cell's sentence (the pipes are hidden from it). */
+  /* Each table cell's [row, cell, part] in its table, counted from 1 (the header row is row 1), by block index:
+     what a screen reader says before the cell's sentence (the pipes are hidden from it).  A row starts on a
+     line whose sentence has a pipe before or after it; on the same line, a sentence after a pipe starts the
+     next cell, and one with no pipe between it and the sentence before is the next part of the same cell (a
+     cell of several sentences: "| Baku | The road was closed. The bridge opened. |"), which until session 27
+     was taken for the end of the table, and the sentence after it for a new row's first cell. */
   function tableCells(bl) {
-    var out = [], row = 0, cell = 0;
-    bl.forEach(function (b, k) {
-      if (!isCell(b)) { row = 0; out.push(null); return; }
-      if (b[3] || !row) { row = k && isCell(bl[k - 1]) && row ? row + 1 : 1; cell = 1; } else cell++;
-      out.push([row, cell]);
+    var out = [], row = 0, cell = 0, open = false;  /* open: the cell before has no pipe after it yet */
+    bl.forEach(function (b) {
+      var lead = /\|/.test(b[5] || ""), tail = /\|/.test(b[7] || "");
+      var prev = out.length ? out[out.length - 1] : null;
+      if (prev && !b[3] && !lead) out.push(open ? [row, cell, prev[2] + 1] : [row, ++cell, 1]);
+      else if (lead || tail) { row = prev ? row + 1 : 1; cell = 1; out.push([row, cell, 1]); }
+      else { row = 0; out.push(null); }
+      open = !!out[out.length - 1] && !tail;
     });
     return out;
   }
@@ -280,6 +286,28 @@
     });
   }
 
+  /* Text into a node; in a Markdown file, an HTML line break in a sentence (a table cell's "<br>") is markup,
+     dimmed and hidden from a screen reader, as the pipes are (the characters stay: offsets do not move).  In
+     any other file (plain text) a tag is the text's own characters, shown as they are. */
+  var BR = /<br\s*\/?>/gi;
+  function textInto(parent, txt) {
+    if (!view || view.data.format !== "markdown" || !/<br/i.test(txt)) {
+      parent.appendChild(document.createTextNode(txt));
+      return parent;
+    }
+    var pos = 0;
+    txt.replace(BR, function (tag, at) {
+      if (at > pos) parent.appendChild(document.createTextNode(txt.slice(pos, at)));
+      var mark = el("span", "markup br", tag);
+      mark.setAttribute("aria-hidden", "true");
+      parent.appendChild(mark);
+      pos = at + tag.length;
+      return tag;
+    });
+    if (pos < txt.length) parent.appendChild(document.createTextNode(txt.slice(pos)));
+    return parent;
+  }
+
   function underline(parent, unit, a, b, over) {
     if (a >= b) { carets(parent, a, over); return; }
     var cuts = [a, b];
@@ -293,9 +321,9 @@
       carets(parent, x, over);
       var cov = over.filter(function (f) { return f.a <= x && f.b >= y && f.a < f.b; });
       var txt = unit.cut(x, y);
-      if (!cov.length) { parent.appendChild(document.createTextNode(txt)); continue; }
+      if (!cov.length) { textInto(parent, txt); continue; }
       var top = cov.reduce(function (m, f) { return SEV_RANK[f.s] > SEV_RANK[m.s] ? f : m; }, cov[0]);
-      var span = el("span", "u sev-" + top.s + (top.x === "none" ? " human" : ""), txt);
+      var span = textInto(el("span", "u sev-" + top.s + (top.x === "none" ? " human" : "")), txt);
       span.setAttribute("data-f", cov.map(function (f) { return f.id; }).join(" "));
       span.setAttribute("data-a", x);
       span.setAttribute("data-b", y);
@@ -590,14 +618,17 @@
     return " at \u201c" + span + "\u201d";
   }
 
-  function renderCard(data, unit, f, block) {
+  /* cell: the [row, cell] of the table cell the finding's sentence is in (its card, reached by n, names it:
+     the text column's "table row 2, cell 1" is not read with the card) */
+  function renderCard(data, unit, f, block, cell) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
     var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
     card.id = "card-" + f.id;
     card.tabIndex = -1;
     card.setAttribute("role", "group");
     var words = plainMessage(f.m);
-    card.setAttribute("aria-label", f.s + " " + f.c + ", " + whereOf(data, f) + spokenSpan(unit, f, ids, words[0]) + ": " + words[0]);
+    card.setAttribute("aria-label", f.s + " " + f.c + ", " + whereOf(data, f) +
+                      (cell ? ", table row " + cell[0] + ", cell " + cell[1] : "") + spokenSpan(unit, f, ids, words[0]) + ": " + words[0]);
     card.setAttribute("data-fid", f.id);
     card.setAttribute("data-a", f.a);
     card.setAttribute("data-b", f.b);
@@ -751,8 +782,11 @@
 
   function renderRow(row) {
     var unit = view.data.units[row.u], block = unit.blocks[row.k];
-    var cell = row.cell;  /* a table cell: the first of its row starts a line, the others follow it, indented */
-    var seg = el("div", "seg" + (block[3] ? " para" : "") + (cell ? (cell[1] === 1 ? " cell" : " cell cell-next") : "") +
+    /* a table cell: the first of its row starts a line, the others follow it, indented; after a hidden
+       sentence (a filter), the cell shown first starts a line as the first of its row would */
+    var cell = row.cell;
+    var seg = el("div", "seg" + (block[3] || row.gap ? " para" : "") + (row.gap ? " gap" : "") +
+                 (cell ? (cell[1] === 1 && cell[2] === 1 || row.gap ? " cell" : " cell cell-next") : "") +
                  (row.cards.length || row.over.length ? "" : " dim"));
     seg.setAttribute("data-u", row.u);
     seg.setAttribute("data-a", block[0]);
@@ -774,14 +808,19 @@
     var corr = corrections[corrKey(view.n, row.u, block[0])];
     if (corr) seg.classList.add("corrected");
     var col = el("div", "textcol");
-    if (block[8]) col.appendChild(markupLines(block[8]));
-    if (cell) col.appendChild(el("span", "sr-only", "table row " + cell[0] + ", cell " + cell[1] + ": "));
+    /* the markup lines before a sentence show between two sentences shown (after a hidden one they would
+       stand for markup of text that is not there: a table's alignment row under no header) */
+    if (block[8] && !row.gap) col.appendChild(markupLines(block[8]));
+    /* a cell's first sentence says where the cell is; its later ones only when the one before is hidden */
+    if (cell && (cell[2] === 1 || row.gap)) {
+      col.appendChild(el("span", "sr-only", "table row " + cell[0] + ", cell " + cell[1] + (cell[2] > 1 ? ", continued: " : ": ")));
+    }
     col.appendChild(renderText(row, unit, block));
     if (block[9]) col.appendChild(markupLines(block[9]));
     col.appendChild(segTools(corr, unit, block));
     seg.appendChild(col);
     var cards = el("div", "cards");
-    row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f, block)); });
+    row.cards.forEach(function (f) { cards.appendChild(renderCard(view.data, unit, f, block, cell)); });
     seg.appendChild(cards);
     return seg;
   }
