@@ -68,6 +68,11 @@ class Config:
     exclude: tuple[str, ...] = ()
     #: the include/exclude globs filter files named on the command line too (ruff's force-exclude)
     force_exclude: bool = False
+    #: CSV, TSV and JSON Lines: the field (column) that holds the text, the source's and the record id's
+    #: (``--text-field``, ``--source-field``, ``--id-field`` win over them); other formats ignore them
+    text_field: str | None = None
+    source_field: str | None = None
+    id_field: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
 
     def __post_init__(self) -> None:
@@ -110,6 +115,19 @@ class Config:
             return sorted(names)
         return None
 
+    def field_options(self) -> dict[str, str]:
+        """The format options these settings give (``text_field``, ``source_field``, ``id_field``: those set),
+        as :func:`mtfix.formats.load` takes them.
+
+        >>> Config(text_field="body").field_options()
+        {'text_field': 'body'}
+        """
+        return {name: value for name in FIELD_OPTIONS if (value := getattr(self, name))}
+
+
+#: the Config fields that are format options of CSV, TSV and JSON Lines (:meth:`Config.field_options`)
+FIELD_OPTIONS = ("text_field", "source_field", "id_field")
+
 
 # -- the schema ----------------------------------------------------------------------------
 
@@ -117,7 +135,7 @@ class Config:
 class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
-    ``kind`` is ``bool``, ``str``, ``lang`` (a language code: ``az``, ``pt-BR``), ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
+    ``kind`` is ``bool``, ``str``, ``field`` (a field or column name, not empty), ``lang`` (a language code: ``az``, ``pt-BR``), ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
     item), ``choice`` (one of ``choices``), ``table`` (a plug-in's own table, kept in
     ``Config.extra``) or ``extend`` (the settings file to start from: read by :func:`load_config_file`).  ``paths``: strings are paths relative to the file's directory."""
 
@@ -154,6 +172,10 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("include", "include", "strings", help="file globs to look at"),
     Setting("exclude", "exclude", "strings", help="file globs to leave out"),
     Setting("force-exclude", "force_exclude", "bool", help="include/exclude apply to files named too"),
+    Setting("text-field", "text_field", "field", help="CSV/TSV/JSON Lines: the field (column) with the text "
+            "(--text-field wins)"),
+    Setting("source-field", "source_field", "field", help="CSV/TSV/JSON Lines: the field with the source text"),
+    Setting("id-field", "id_field", "field", help="CSV/TSV/JSON Lines: the field with the record's id"),
     # not a Config field: the loader reads that file first, then this one's keys over it (ruff's ``extend``)
     Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
@@ -212,6 +234,11 @@ def _check_value(s: Setting, value: Any) -> Any:
     if s.kind == "str":
         if not isinstance(value, str):
             raise ValueError(f"must be a string, not {_type_name(value)} {value!r}")
+        return value
+    if s.kind == "field":
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"must be the name of a field or column (a non-empty string), not {_type_name(value)} "
+                             f"{value!r}")
         return value
     if s.kind == "lang":
         if not isinstance(value, str) or not LANG_CODE.fullmatch(value):

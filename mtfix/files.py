@@ -139,7 +139,11 @@ def add_contexts(pipeline: Pipeline, units: list[Unit], path: str | None) -> lis
 def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
                    pipeline: Pipeline | None = None) -> Container:
     """``inp`` read by its format; with ``pipeline``, its units carry the names the units before
-    them in the same document mention (:func:`add_contexts`)."""
+    them in the same document mention (:func:`add_contexts`), and the text, source and id fields its
+    settings name (``text-field``...: :meth:`~mtfix.config.Config.field_options`) are the options'
+    unless ``options`` gives them (the command line's)."""
+    if pipeline is not None:
+        options = {**pipeline.config.field_options(), **options}
     container = load(inp.raw, None if inp.path == "-" else inp.path, fmt, **options)
     if pipeline is not None:
         add_contexts(pipeline, container.units, inp.path)

@@ -671,3 +671,16 @@ def test_the_pre_commit_pages_snippets_give_the_fix_hook_what_the_check_hook_rep
             assert options(by_id["mtfix-fix"]) == options(by_id["mtfix-check"]), m.group(2)
     assert seen == 2
     assert "never mended by `mtfix-fix`" in " ".join(page.split())
+
+
+@pytest.mark.parametrize("where,block", [(w, b) for w, b in LIBRARY if b.startswith("import mtfix")],
+                         ids=_ids([(w, b) for w, b in LIBRARY if b.startswith("import mtfix")]))
+def test_one_text_examples_define_the_text_they_use(where: str, block: str) -> None:
+    """A block that starts with ``import mtfix`` is copied whole into a REPL: the ``text`` it passes must be one
+    it assigns (until session 27 docs/library.md's and the README's used ``text`` undefined: a NameError)."""
+    tree = ast.parse(block)
+    stored = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "text"
+              and isinstance(n.ctx, ast.Store)]
+    loaded = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "text"
+              and isinstance(n.ctx, ast.Load)]
+    assert not loaded or (stored and min(stored) < min(loaded)), f"{where}: `text` used before it is assigned"

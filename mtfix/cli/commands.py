@@ -253,7 +253,7 @@ def score(
         fail("--ref - and the input - cannot both be standard input: give one of them as a file")
     fmt_opts = opts.format_options()
     run = InputRun(opts, paths, report_format=format, formats=("text", "json"))
-    ref_units = _read_ref(ref, opts.input_format, fmt_opts, opts.encoding) if ref is not None else None
+    ref_units = _read_ref(ref, opts.input_format, {**run.cfg.field_options(), **fmt_opts}, opts.encoding) if ref is not None else None
     if ref is not None:
         _check_ref_use(ref, run.files)
     results = run.run(lambda g: lambda inp: check_input(g.pipeline, inp, opts.input_format, fmt_opts, score=True,

@@ -15,7 +15,15 @@ from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
-from mtfix.config import GRAMMAR_MODES, SEVERITIES, Config, LoadedConfig, check_named_files, layered_selection
+from mtfix.config import (
+    FIELD_OPTIONS,
+    GRAMMAR_MODES,
+    SEVERITIES,
+    Config,
+    LoadedConfig,
+    check_named_files,
+    layered_selection,
+)
 from mtfix.errors import MtfixError
 
 PathsArg = Annotated[list[str], typer.Argument(
@@ -327,6 +335,7 @@ _CLI_FIELDS = {  # command-line argument → Config field
     "glossary": "glossaries", "no_default_glossaries": "default_glossaries", "grammar": "grammar",
     "lt_url": "lt_url", "fail_on": "fail_on", "min_severity": "min_severity", "unsafe_fixes": "unsafe_fixes",
     "jobs": "jobs", "force_exclude": "force_exclude",
+    "text_field": "text_field", "source_field": "source_field", "id_field": "id_field",
 }
 
 
@@ -518,8 +527,12 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             jobs=args.get("jobs"),
             unsafe_fixes=args.get("unsafe_fixes"),
             force_exclude=args.get("force_exclude"),
+            text_field=args.get("text_field") or None,  # `--text-field ""`: not given (format_options drops it too)
+            source_field=args.get("source_field") or None,
+            id_field=args.get("id_field") or None,
         )
-        from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a) is not None}  # None: not given
+        from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a) is not None  # None: not given
+                    and not (f in FIELD_OPTIONS and not args[a])}  # `--text-field ""`: the settings' field
         from_cli |= {k for k, v in chosen.items() if v is not None}  # --select replaces the file's ignore too
         if args.get("source_lang") and not args.get("packs") and cfg.packs is not None:
             cfg = replace(cfg, packs=None)  # --source-lang picks the packs, over the file's `packs`

@@ -85,7 +85,8 @@ def _loads(text: str) -> Any:
 def _require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> str:
     name = options.get("text_field")
     if not name:
-        raise InputError(f"{fmt} input needs --text-field NAME (or --column NAME): which field holds the text", path=path)
+        raise InputError(f'{fmt} input needs --text-field NAME (or --column NAME, or text-field = "NAME" in mtfix.toml): '
+                         "which field holds the text", path=path)
     return str(name)
 
 

@@ -40,7 +40,7 @@ from mtfix.lsp import actions
 from mtfix.lsp.diagnostics import finding_key, to_diagnostics, to_range
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
-from mtfix.lsp.units import UnitView, check_units
+from mtfix.lsp.units import UnitView, check_units, served
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
     UNIT_KINDS,
@@ -359,7 +359,8 @@ class MtfixLanguageServer(LanguageServer):
             for other, st in list(self.states.items()):
                 if other != uri and _same_settings(st.profile, state.profile) and st.profile.serial < state.profile.serial:
                     self.schedule(other, 0.0)
-            if state.profile.config.grammar != "off" and not _is_own_file(state):
+            if state.profile.config.grammar != "off" and not _is_own_file(state) \
+                    and served(state.profile.config, state.kind):  # no JVM for a data file nobody checks
                 self._start_grammar_pass(state)
         except asyncio.CancelledError:
             raise
@@ -627,7 +628,7 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if f is None:
         return None, STALE
     if data.get("action") == "ignore":
-        made = None if st.view is not None else actions.ignore_action(f, st.uri, st.version, st.text, st.index,
+        made = None if not _ignorable(st) else actions.ignore_action(f, st.uri, st.version, st.text, st.index,
                                                                       st.kind == "markdown", None, versioned)
     elif data.get("action") == "suggest":
         made = next((a for a in _suggestions(st, f, None, versioned)
@@ -690,6 +691,13 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
         return actions.text_edits(st.text, result.text, st.index)
     # the edits fix applied, each its own TextEdit: no diff (a token diff of a long line gave one coarse edit)
     return actions.fix_edits(st.text, [p.edits for p in result.log.passes], result.text, st.index)
+
+
+def _ignorable(st: DocState) -> bool:
+    """Whether an "ignore CODE on this line" comment may be offered: not in a translation or data file (the
+    comment would become part of a unit's text), also while it is refused (its MTF000 is no rule to ignore:
+    until session 27 it offered ``<!-- mtfix-ignore: MTF000 -->``, written into the PO, XLIFF or CSV file)."""
+    return st.view is None and st.kind not in UNIT_KINDS
 
 
 def create_server(grammar: str | None = None, debounce_ms: float | None = None) -> MtfixLanguageServer:
@@ -865,7 +873,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             for suggest in _suggestions(st, f, diag, versioned, spans):
                 out.append(deliver(suggest, "suggest", f))
             # no comment in cue text (a player would show it on screen) nor in a translation (the program's text)
-            ignore = None if subtitles or st.view is not None else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
+            ignore = None if subtitles or not _ignorable(st) else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
                                                                     versioned)
             if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
                 ignored.add((ignore.title, idx.position(f.start)[0]))

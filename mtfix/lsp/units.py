@@ -1,4 +1,9 @@
-"""Translation files in the editor (PO, XLIFF, TMX): read by the format readers ``mtfix check`` uses.
+"""Translation and data files in the editor (PO, XLIFF, TMX; CSV, TSV, JSON Lines): read by the format readers
+``mtfix check`` uses.
+
+CSV, TSV and JSON Lines are read only when the settings name their text field (``text-field``, with
+``source-field`` and ``id-field``: :meth:`mtfix.config.Config.field_options`), as ``mtfix check`` reads them
+only then; without it such a file gets no diagnostics (guessing the field would check ids and source text).
 
 ``mtfix check`` reads such a file unit by unit (:func:`mtfix.files.check_input`): each msgstr or
 ``<target>`` is a text of its own, its source is not checked, and its text is the *decoded* value (escapes
@@ -115,7 +120,7 @@ class UnitView:
         from mtfix.files import fix_input
         from mtfix.io.inputs import Input
 
-        result = fix_input(pipeline, Input(self.path or "-", self.text.encode(self.codec)), self.kind)
+        result = fix_input(pipeline, Input(self.path or "-", self.text.encode(self.codec)), self.kind)  # fields: its config's
         try:
             return result.output.decode(self.codec) if result.output is not None else None
         except UnicodeError:
@@ -158,26 +163,58 @@ def unreadable(text: str, exc: InputError) -> Finding:
     return Finding(UNREADABLE, "Other", Severity.CRITICAL, a, b, f"line {line}: {exc.reason}")
 
 
+def served(config: Any, kind: str) -> bool:
+    """Whether a document of ``kind`` is checked under ``config``: a CSV, TSV or JSON Lines file only when the
+    settings name its text field (``mtfix check`` reads it only then).
+
+    >>> from mtfix.config import Config
+    >>> served(Config(), "csv"), served(Config(text_field="body"), "jsonl"), served(Config(), "po")
+    (False, True, True)
+    """
+    from mtfix.lsp.workspace import TABULAR_KINDS
+
+    return kind not in TABULAR_KINDS or bool(config.text_field)
+
+
+_RECORD_ERROR = re.compile(r"line (\d+): (.+)", re.S)
+
+
+def record_error(text: str, error: str) -> Finding | None:
+    """A record ``mtfix check`` warns of and keeps unchanged (``line 3: invalid JSON (...); kept unchanged``) as a
+    warning on its line, with the same words; None for a message that names no line."""
+    m = _RECORD_ERROR.fullmatch(error)
+    if m is None:
+        return None
+    found = unreadable(text, InputError(m.group(2), line=int(m.group(1))))
+    return dataclasses.replace(found, severity=Severity.MAJOR)
+
+
 def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[list[Finding], UnitView | None]:
     """The findings of ``text`` (a translation file of format ``kind``) as ``mtfix check`` gives them
     (:func:`mtfix.files.check_input`), at their places in ``text``; a file the reader refuses: one finding
-    naming the line and the reason (:func:`unreadable`)."""
+    naming the line and the reason (:func:`unreadable`).  A CSV, TSV or JSON Lines file whose text field the
+    settings do not name: nothing (:data:`~mtfix.lsp.workspace.TABULAR_KINDS`)."""
     from mtfix.files import check_input
     from mtfix.io.inputs import Input
+    from mtfix.lsp.workspace import TABULAR_KINDS
 
+    if not served(pipeline.config, kind):
+        return [], None
+    options = pipeline.config.field_options() if kind in TABULAR_KINDS else {}
     view = UnitView(text, path, kind, codec=declared_codec(text, kind))
     try:
         from mtfix.files import read_container
 
         inp = Input(path or "-", text.encode(view.codec))
-        result = check_input(pipeline, inp, kind, {})
-        view.container = read_container(inp, kind, {})  # the writer's own copy (check keeps none)
+        result = check_input(pipeline, inp, kind, options)
+        view.container = read_container(inp, kind, options)  # the writer's own copy (check keeps none)
     except InputError as exc:
         return [unreadable(text, exc)], None
     view.entries = entry_notes(text, kind, view.container)
     units = view.container.units
     if len(units) != len(result.units):
         return [], None
+    said = [record_error(text, e) for e in result.errors] if kind in TABULAR_KINDS else []
     per_unit = [ur.check.findings for ur in result.units]
     places = _places(view, per_unit)
     out: list[Finding] = []
@@ -193,6 +230,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
             mapped = dataclasses.replace(f, start=a, end=max(a, b), edits=edits, segment=seg)
             view.origin.setdefault((mapped.code, mapped.start, mapped.end), (i, f))
             out.append(mapped)
+    out += [f for f in said if f is not None]
     out.sort(key=lambda f: (f.start, f.end, f.code))
     return out, view
 

@@ -49,18 +49,22 @@ LANGUAGE_IDS = {
     "srt": "srt", "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
     **dict.fromkeys(("po", "pot", "gettext"), "po"),
     **dict.fromkeys(("xliff", "xlf"), "xliff"), "tmx": "tmx",
+    "csv": "csv", "tsv": "tsv", **dict.fromkeys(("jsonl", "jsonlines", "ndjson"), "jsonl"),
 }
 #: Markdown extensions editors use beyond the formats' own
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
-#: translation files, read unit by unit as ``mtfix check`` reads them (:mod:`mtfix.lsp.units`)
-UNIT_KINDS = frozenset({"po", "xliff", "tmx"})
+#: data files whose text is one field of each record: served only when the settings name that field
+#: (``text-field``), as ``mtfix check`` reads them only then
+TABULAR_KINDS = frozenset({"csv", "tsv", "jsonl"})
+#: translation and data files, read unit by unit as ``mtfix check`` reads them (:mod:`mtfix.lsp.units`)
+UNIT_KINDS = frozenset({"po", "xliff", "tmx"}) | TABULAR_KINDS
 _BUILT = itertools.count()  # profiles in the order they were built (see Profile.serial)
 
 
 def document_kind(path: str | None, language_id: str | None, text: str | None = None) -> str | None:
-    """``markdown``, ``text``, ``srt``, ``vtt``, ``po``, ``xliff``, ``tmx``, or None for a document mtfix does not
-    check (code, data; CSV, TSV and JSON Lines, which ``mtfix check`` reads only when told which field holds the
-    text).  A document of another extension whose ``text`` is an XLIFF or TMX file (Trados' ``.sdlxliff``, an
+    """``markdown``, ``text``, ``srt``, ``vtt``, ``po``, ``xliff``, ``tmx``, ``csv``, ``tsv``, ``jsonl``, or None for
+    a document mtfix does not check (code, other data).  CSV, TSV and JSON Lines are checked only when the settings
+    name the text field (:func:`mtfix.lsp.units.check_units`), as ``mtfix check`` reads them only then.  A document of another extension whose ``text`` is an XLIFF or TMX file (Trados' ``.sdlxliff``, an
     ``.xml`` an editor calls "xml") is one, as ``mtfix check`` reads it (:func:`mtfix.formats.sniff`).
 
     >>> document_kind("a.md", None), document_kind(None, "plaintext"), document_kind("x.py", "python")
@@ -69,8 +73,8 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
     ('srt', 'vtt')
     >>> document_kind("a.po", "plaintext"), document_kind("a.sdlxliff", "xml", '<?xml version="1.0"?><xliff>')
     ('po', 'xliff')
-    >>> document_kind("a.csv", "plaintext"), document_kind("a.jsonl", "json")
-    (None, None)
+    >>> document_kind("a.csv", "plaintext"), document_kind("a.jsonl", "json"), document_kind(None, "tsv")
+    ('csv', 'jsonl', 'tsv')
     """
     from mtfix.formats import EXTENSIONS, sniff
 
@@ -78,10 +82,8 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
     suffix = Path(path).suffix.lower() if path else ""
     by_suffix = EXTENSIONS.get(suffix) or EXTRA_EXTENSIONS.get(suffix)
     by_id = LANGUAGE_IDS.get(lid)
-    if by_suffix in UNIT_KINDS:  # the file's own name first: an editor may call a .po file plain text
+    if by_suffix in UNIT_KINDS:  # the file's own name first: an editor may call a .po or .csv file plain text
         return by_suffix
-    if by_suffix in ("csv", "tsv", "jsonl"):  # check reads them only with --text-field
-        return None
     if by_suffix is None and text is not None:  # as check reads a file of another extension
         sniffed = sniff(text[:8192].encode("utf-8", "replace"))
         if sniffed is not None:

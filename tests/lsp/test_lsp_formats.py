@@ -221,6 +221,8 @@ def test_a_file_that_does_not_parse_gets_one_diagnostic_naming_the_line_and_reas
         assert diags[0].range.start.line == line - 1, diags[0]
         assert reason in diags[0].message and f"line {line}" in diags[0].message, diags[0].message
         assert diags[0].severity == types.DiagnosticSeverity.Error
+        acts = await menu(h, uri, diags[0].range.start, diags[0].range.end, diags)  # no comment in the file
+        assert not [a.title for a in acts if "ignore" in a.title.lower()]  # (offered until session 27)
         # mended: checked as usual
         good = PO if name.endswith(".po") else XLIFF
         h.change(uri, good, 2)
