@@ -408,6 +408,50 @@ def flag(row: Row) -> str:
     return what + (", specific" if specific(row.entry) else "")
 
 
+#: Sources of fluent English that a producing rule or entry must leave alone (session 27, round 7): realmt's
+#: professional train sentences, UD English EWT, the fluent seed documents 000–003 (004 is the Azerbaijani MT
+#: article) and MQM zh-en 2020's references.
+FLUENT_PREFIXES = ("train-pro:", "dev-pro:", "prof:ewt:", "prof:mqm-ref:", "seed:000", "seed:001", "seed:002",
+                   "seed:003")
+#: Sentences of machine translation outside realmt: MLQE-PE dev MT and the seed MT article.
+OTHER_MT_PREFIXES = ("mt:", "seed:004")
+
+
+def _ids(row: Row) -> set[str]:
+    return set().union(*row.hits.values())
+
+
+def realmt_mt(row: Row, split: str) -> set[str]:
+    """Ids of realmt MT sentences (``split`` "dev" or "train") where ``row`` fires."""
+    return {s for s in row.hits[split] if s.startswith(f"{split}:")}
+
+
+def languages(ids: Iterable[str]) -> list[str]:
+    """Source languages of realmt ids ("train:az-a01" → "az"), sorted."""
+    return sorted({s.split(":", 1)[1].split("-", 1)[0] for s in ids})
+
+
+def fluent(row: Row) -> set[str]:
+    """Ids of the fluent sentences (:data:`FLUENT_PREFIXES`) where ``row`` fires."""
+    return {s for s in _ids(row) if s.startswith(FLUENT_PREFIXES)}
+
+
+def other_mt(row: Row) -> set[str]:
+    return {s for s in _ids(row) if s.startswith(OTHER_MT_PREFIXES)}
+
+
+def flag7(row: Row) -> str:
+    """Round 7's flags: ``one-realmt`` (fires on exactly one realmt MT sentence, dev or train, and on no other MT:
+    the tuning smell) and ``fluent`` (a rule, or an entry that produces or alters findings, firing on fluent
+    text: the precision risk; an exception that suppresses findings on fluent text does its job)."""
+    out = []
+    if len(realmt_mt(row, "dev") | realmt_mt(row, "train")) == 1 and not other_mt(row):
+        out.append("one-realmt")
+    if fluent(row) and (row.kind in ("rule", "sign") or "produces" in row.role or "alters" in row.role):
+        out.append("fluent")
+    return ", ".join(out)
+
+
 def _grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
     w = [x.lower() for x in _WORD.findall(text)]
     return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
@@ -446,6 +490,22 @@ def copies(shared: Path, corpus: Corpus) -> list[tuple[str, int, str, str]]:
     return out
 
 
+def _table7(rows: list[Row], markdown: bool, title: str) -> None:
+    """Round 7's table: realmt train MT (sentences, languages), dev MT, fluent, other MT, both flags."""
+    print(f"\n## {title}\n")
+    head = ("kind", "owner", "entry", "role", "train MT", "train langs", "dev MT", "fluent", "other MT", "flag",
+            "flag7", "fluent sentences")
+    if markdown:
+        print(table_row(head, True))
+        print(markdown_rule(head))
+    for r in rows:
+        tr, fl = realmt_mt(r, "train"), fluent(r)
+        cells = (r.kind, r.owner, r.entry, r.role, str(len(tr)), " ".join(languages(tr)),
+                 str(len(realmt_mt(r, "dev"))), str(len(fl)), str(len(other_mt(r))), flag(r), flag7(r),
+                 " ".join(sorted(fl))[:80])
+        print(table_row(cells, markdown))
+
+
 def _table(rows: list[Row], markdown: bool, title: str) -> None:
     print(f"\n## {title}\n")
     head = ("kind", "owner", "entry", "role", "dev", "train", "prof", "seed", "mt", "flag", "dev sentences")
@@ -466,6 +526,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copies", action="store_true", help="list project lines sharing a 5-gram with realmt text")
     ap.add_argument("--markdown", action="store_true", help="Markdown tables")
     ap.add_argument("--mt", type=int, default=0, help="also this many MLQE-PE dev MT segments per pair (group mt)")
+    ap.add_argument("--round7", action="store_true",
+                    help="round 7's table: realmt train MT by language, dev MT, fluent text, other MT, "
+                         "flags one-realmt and fluent")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_overfit")
     if root is None:
@@ -477,9 +540,17 @@ def main(argv: list[str] | None = None) -> int:
     rules = rule_rows(run) + signs.rows()
     entries = (param_rows(run) + alternation_rows(run) + detector_list_rows(run) + signs.list_rows()
                + glossary_rows(run))
-    _table(rules, args.markdown, "rules and signs: sentences with a finding")
-    shown = [r for r in entries if (any(r.count(g) for g in GROUPS) if args.all else flag(r))]
-    _table(shown, args.markdown, "list entries" + ("" if args.all else ": flagged (dev-only, seed-only or one-train)"))
+    if args.round7:
+        _table7(rules, args.markdown, "rules and signs: sentences with a finding (round 7)")
+        shown = [r for r in entries if (any(r.count(g) for g in GROUPS) if args.all else flag(r) or flag7(r))]
+        _table7(shown, args.markdown, "list entries" + ("" if args.all else ": flagged (round 7 flags too)"))
+        print(f"\nround 7: one-realmt {sum('one-realmt' in flag7(r) for r in entries)}, "
+              f"fluent {sum('fluent' in flag7(r) for r in entries)} of {len(entries)} entries")
+    else:
+        _table(rules, args.markdown, "rules and signs: sentences with a finding")
+        shown = [r for r in entries if (any(r.count(g) for g in GROUPS) if args.all else flag(r))]
+        _table(shown, args.markdown,
+               "list entries" + ("" if args.all else ": flagged (dev-only, seed-only or one-train)"))
     silent = defaultdict(int)
     for r in entries:
         if not any(r.count(g) for g in GROUPS):

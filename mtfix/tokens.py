@@ -192,6 +192,26 @@ ZERO_WIDTH_MARKS = INVISIBLE_MARKS + "\u200c\u200d\u00ad"
 LATIN_EXTRA = frozenset({"LATIN", "COMMON", "INHERITED"})
 
 
+# a line written in title case: no lower-case word of four letters or more but function words
+_LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}])(\p{Ll}{4,})(?![\p{L}\p{N}])")
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` is in title case ("Erdogan Meets Aliev in Baku"): no lower-case word
+    of four letters or more but function words, so its capitals may be the headline's (the glossary's names,
+    session 10; MTF119's capitalised verbs, session 27).
+
+    >>> title_case_line("Tashkent Hosted a Forum and Adopted a Declaration", 20)
+    True
+    >>> title_case_line("The delegates met and Adopted a declaration", 30)
+    False
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    return not any(m.group(1) not in FUNCTION_WORDS for m in _LOWER_WORD.finditer(line))
+
+
 def lower_same_length(text: str) -> str:
     """``text.lower()`` without changing its length, so that offsets into ``text`` stay valid: a
     character whose lower case is longer (``İ``) is kept as it is.

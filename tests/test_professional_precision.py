@@ -53,14 +53,14 @@ KNOWN_FALSE_MAJORS_23 = (  # the terrace chant: fixed by garble-1.0@ac2c23f09776
 )
 
 
-#: Sentences of ``professional_news.txt`` the detector calls major on its probability alone since
-#: garble-1.0@ac2c23f09776 (session 24, not fixed): an unglossed Azerbaijani place name with its diacritics and a
-#: verbless gloss after it, read as words MT left untranslated (p 0.59 under the model before, 0.65 under it, major
-#: 0.634); :func:`test_known_false_majors` fails once it is fixed.
-KNOWN_FALSE_MAJORS_24 = (
-    'The Azerbaijani name of the region, Dağlıq Qarabağ, means "mountainous black garden," a mixture of Turkic and '
-    "Persian words.",
-)
+#: Sentences of ``professional_news.txt`` the detector called major on its probability alone since
+#: garble-1.0@ac2c23f09776 (session 24): 'The Azerbaijani name of the region, Dağlıq Qarabağ, means "mountainous
+#: black garden," ...' (p 0.653, major 0.634).  Not the name (two proper nouns; with "Karabakh" in its place
+#: p is 0.640, still major): the quotation marks of the gloss, +0.33 in logits, which the model learnt from names quoted
+#: in MT.  Fixed by analysis revision 20 (session 27: a quoted gloss is read without its marks, p 0.562, minor);
+#: the sentence is back in the news set's tests.
+KNOWN_FALSE_MAJORS_24: tuple[str, ...] = ()
+
 _KNOWN = KNOWN_FALSE_MAJORS + KNOWN_FALSE_MAJORS_22 + KNOWN_FALSE_MAJORS_23 + KNOWN_FALSE_MAJORS_24
 
 
@@ -110,13 +110,20 @@ def test_the_known_false_majors_are_in_the_set() -> None:
     assert set(KNOWN_FALSE_MAJORS_24) <= set(DATA.read_text(encoding="utf-8").splitlines())
 
 
+def test_the_quoted_gloss_of_a_place_name_is_no_major(pipeline):
+    """Session 24's false major (KNOWN_FALSE_MAJORS_24), fixed by analysis revision 20."""
+    (sentence,) = [s for s in SENTENCES if "Dağlıq Qarabağ" in s and "means" in s]
+    assert all(f.severity.rank < Severity.MAJOR.rank for f in pipeline.check(sentence).findings)
+    assert pipeline.fix(sentence).text == sentence
+
+
 _KNOWN_FALSE_REASONS = (
     (KNOWN_FALSE_MAJORS, "session 21: the detector's false majors on verbless lines, a defined term beside a rare "
                          "legal word and a nonce word of a nursery tale (not fixed)"),
     (KNOWN_FALSE_MAJORS_22, "session 22: unglossed loanwords of a guidebook read as words MT left untranslated "
                             "(not fixed)"),
     (KNOWN_FALSE_MAJORS_23, "session 23: the verbless Trinitarian formula (garbled MT's shape) (not fixed)"),
-    (KNOWN_FALSE_MAJORS_24, "session 24: an unglossed Azerbaijani place name read as untranslated words (not fixed)"),
+    (KNOWN_FALSE_MAJORS_24, "session 24: a quoted gloss after a place name (fixed by analysis revision 20)"),
 )
 
 

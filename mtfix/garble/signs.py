@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count
 
+from mtfix.garble.gloss import compose, unglossed
 from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
 from mtfix.lexicon import PREFIXES as _PREFIXES
@@ -134,7 +135,11 @@ _PAST_FORMS = frozenset({
 #: a word joiner, a BOM, a soft hyphen, the bidi controls, a ZWNJ/ZWJ between Latin letters), so a mark glued to a word
 #: is no token of its own and no part of the word; offsets still point into the text with the marks.  A text without
 #: them is read as before, to the last bit.
-ANALYSIS_REVISION = 19
+#: 20 (session 27, issue 11): the analysis reads a quoted gloss, the meaning of a word or name in quotation marks after
+#: a verb of meaning ('Dağlıq Qarabağ means "mountainous black garden"'), without its marks
+#: (:func:`mtfix.garble.gloss.unglossed`): they mention words, they quote nobody.  A text without one is read as
+#: before, to the last bit.
+ANALYSIS_REVISION = 20
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -987,10 +992,9 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
     words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
     the dense features always read the function-word view."""
-    if not text.isascii():
-        plain = unmarked(text)
-        if plain is not None:  # read without its invisible marks, offsets mapped back (revision 19)
-            return _mapped(analyse(plain[0], tagger, trigrams, lm, 0, keep), plain[1], len(text), offset)
+    plain = reading(text)
+    if plain is not None:  # read without invisible marks (revision 19) and gloss quotes (20), offsets mapped back
+        return _mapped(analyse(plain[0], tagger, trigrams, lm, 0, keep), plain[1], len(text), offset)
     toks = _primed.pop(text, None) if offset == 0 and _primed else None
     if toks is None:
         toks = tokenize(text, offset)
@@ -1084,6 +1088,21 @@ def unmarked(text: str) -> tuple[str, list[int]] | None:
     return "".join(map(text.__getitem__, keep)), keep
 
 
+def reading(text: str) -> tuple[str, list[int]] | None:
+    """The text the analysis reads for ``text``: without its invisible marks (:func:`unmarked`, revision 19) and
+    without the quotation marks of a quoted gloss (:func:`mtfix.garble.gloss.unglossed`, revision 20), with each
+    kept character's index in ``text``; None when it reads ``text`` as it is.
+
+    >>> reading('Qarabağ\u200b means "black garden".')[0]
+    'Qarabağ means black garden.'
+    """
+    plain = None if text.isascii() else unmarked(text)
+    glossed = unglossed(plain[0] if plain is not None else text)
+    if glossed is None:
+        return plain
+    return glossed if plain is None else (glossed[0], compose(plain[1], glossed[1]))
+
+
 def _mapped(a: Analysis, where: list[int], n: int, offset: int) -> Analysis:
     """The analysis ``a`` of a text without its marks, its offsets moved to the text with them (``where``: each
     character's index there; ``n``: its length), plus ``offset``."""
@@ -1112,7 +1131,7 @@ def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     :func:`analyse` (which takes them instead of tokenising the text again)."""
     _primed.clear()
     out = []
-    texts = [p[0] if not t.isascii() and (p := unmarked(t)) is not None else t for t in texts]
+    texts = [p[0] if (p := reading(t)) is not None else t for t in texts]
     for text, toks in zip(texts, tokenize_many(texts), strict=True):
         _primed[text] = toks
         words = [t.text for t in toks]

@@ -22,6 +22,7 @@ from mtfix.model import Document
 from mtfix.tokens import FUNCTION_WORDS, LazyPattern
 from mtfix.tokens import HANDLE as _TAG
 from mtfix.tokens import WORD as _WORDS
+from mtfix.tokens import title_case_line as _title_case_line
 
 _QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
@@ -283,19 +284,6 @@ HONORIFICS = frozenset((
     "Patriarch", "Pope", "Bishop", "Archbishop", "Father", "Rabbi", "Reverend", "Rev", "Rev.", "Gen", "Gen.", "Col",
     "Col.", "Capt", "Capt.", "Lt", "Lt.", "Sen", "Sen.", "Gov", "Gov.", "Rep", "Rep.", "Hon", "Hon.", "Comrade",
 ))
-# a line written in title case: no lower-case word of four letters or more but function words
-_LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}])(\p{Ll}{4,})(?![\p{L}\p{N}])")
-
-
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding ``text[at]`` is in title case ("Erdogan Meets Aliev in Baku"): its capitals
-    may be the headline's, not a name's."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
-    return not any(m.group(1) not in FUNCTION_WORDS for m in _LOWER_WORD.finditer(line))
-
-
 def another_persons_surname(text: str, start: int, end: int, own: frozenset[str],
                             known: Blocked | None = None) -> bool:
     """Whether a bare surname written in the English alphabet at ``[start, end)`` follows a given

@@ -13,7 +13,7 @@ from mtfix.lexicon import is_common, is_everyday_word
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.reverence import PRONOUNS, reverent_text
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern
+from mtfix.tokens import LazyPattern, title_case_line
 
 _CLOSING_QUOTES = frozenset('”"')
 
@@ -143,6 +143,8 @@ def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         word = m.group("w")
         low = word.lower()
         if not (is_common(low[:-2]) or is_common(low[:-1])):
+            continue
+        if title_case_line(text, m.start()):  # a headline's capital: "... and Adopted a Declaration" (1.31)
             continue
         yield Hit(m.start("w"), m.end("w"), low,
                   message=f"'{word}' is a verb capitalised in mid-sentence: '{low}'")
