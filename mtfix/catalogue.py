@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from mtfix.errors import ConfigError
+from mtfix.io.paths import real_path
 
 #: Where the rule documentation lives; a rule's ``help_uri`` is this plus ``#<anchor>`` (or its ``url``).
 DOCS_URL = "https://github.com/mtfix/mtfix/blob/main/docs/rules.md"
@@ -139,7 +140,7 @@ def pack_rule_info(r: Any, path: str | Path | None = None) -> RuleInfo:
     how = f"pattern: {r.pattern.pattern}" if r.pattern is not None else f"detector: {r.detector}"
     url = ""
     if path is not None:
-        pack_file = Path(path).resolve()
+        pack_file = real_path(path)
         if pack_file not in _bundled_pack_files():
             url = pack_file.as_uri()
     return RuleInfo(

@@ -33,6 +33,7 @@ import regex
 
 from mtfix.errors import ConfigError
 from mtfix.io.inputs import read_named_file, special_kind
+from mtfix.io.paths import missing_reason, real_path
 from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
@@ -502,7 +503,7 @@ def check_named_files(loaded: LoadedConfig) -> None:
             if p.is_dir():
                 raise ConfigError(f"{source}: {key}: {path}: is a directory, not a {what} file")
             if not p.exists():
-                raise ConfigError(f"{source}: {key}: {path}: no such file")
+                raise ConfigError(f"{source}: {key}: {path}: {missing_reason(p)}")
 
 
 def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: str | None, file_name: str) -> None:
@@ -691,7 +692,7 @@ def load_config_file(path: Path) -> LoadedConfig:
     current: Path | None = Path(path)
     where = ""
     while current is not None:
-        real = current.resolve()
+        real = real_path(current)
         if real in seen:
             chain = " extends ".join(os.path.normpath(p) for p in [*(x.path for x in layers), current] if p)
             raise ConfigError(f"{where}: extend: circular: {chain}")
@@ -788,7 +789,7 @@ class NearestSettings:
     :class:`mtfix.errors.ConfigError` naming the file."""
 
     def __init__(self, given: Path | None = None, *, stdin: str | None = None) -> None:
-        self.given = Path(given).resolve() if given is not None else None
+        self.given = real_path(given) if given is not None else None
         self.stdin = stdin  # the file standard input stands for (``--stdin-filename``)
         self._nearest: dict[str, Path | None] = {}  # folder → its settings file (resolved)
         self._loaded: dict[Path | None, LoadedConfig] = {}
@@ -803,7 +804,7 @@ class NearestSettings:
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._nearest:
             found = discover_config_file(Path(folder))
-            self._nearest[folder] = found.resolve() if found is not None else None
+            self._nearest[folder] = real_path(found) if found is not None else None
         return self._nearest[folder]
 
     def loaded(self, settings: Path | None) -> LoadedConfig:

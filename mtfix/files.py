@@ -136,6 +136,22 @@ def add_contexts(pipeline: Pipeline, units: list[Unit], path: str | None) -> lis
     return units
 
 
+def load_guarded(inp: Input, fmt: str | None, options: dict[str, Any]) -> Container:
+    """``inp`` read by its format; a bug of the format's reader on it (an exception that is no
+    :class:`MtfixError`) is an :class:`InputError` naming the file, so that a batch fails that file only:
+    reading is a function of the file's bytes alone (until session 27 it stopped the batch, every other
+    file unchecked)."""
+    path = None if inp.path == STDIN else inp.path
+    try:
+        return load(inp.raw, path, fmt, **options)
+    except (MtfixError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader's bug, reported as this file's failure
+        name = fmt or format_for_path(path, raw=inp.raw)
+        raise InputError(f"cannot be read: mtfix's {name} reader failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                         "left untouched (a bug in mtfix: please report it with this file)", path=inp.path) from exc
+
+
 def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
                    pipeline: Pipeline | None = None) -> Container:
     """``inp`` read by its format; with ``pipeline``, its units carry the names the units before
@@ -144,7 +160,7 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
     unless ``options`` gives them (the command line's)."""
     if pipeline is not None:
         options = {**pipeline.config.field_options(), **options}
-    container = load(inp.raw, None if inp.path == "-" else inp.path, fmt, **options)
+    container = load_guarded(inp, fmt, options)
     if pipeline is not None:
         add_contexts(pipeline, container.units, inp.path)
     return container
@@ -433,7 +449,7 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
         if looks_binary(inp.raw) and not wide_ok:
             if bomless_wide(inp.raw):
-                raise MtfixError(f"{path}: {binary_reason(inp.raw)}; left untouched")
+                raise MtfixError(f"{path}: {_bomless_reason(inp.raw, fmt)}; left untouched")
             return "skipped", FileProblem(path, f"{path}: binary file skipped")
         with legacy_encoding(encoding if fmt not in SELF_DECODING else None):
             return "ok", job(inp)
@@ -441,6 +457,21 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         if path == STDIN and isinstance(exc, InputError) and exc.path is None:  # a reader given no name: `-`
             exc = InputError(exc.reason, path=STDIN, line=exc.line)
         return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))
+
+
+def _bomless_reason(raw: bytes, fmt: str) -> str:
+    """Why UTF-16/32 text without a byte-order mark is not read: for a format that reads its own declared
+    encoding (XLIFF, TMX, PO) ``--encoding`` does not apply, so the advice is the mark (until session 27 it
+    was ``pass --encoding``, which changed nothing)."""
+    if fmt not in SELF_DECODING:
+        return binary_reason(raw)
+    wide = (bomless_wide(raw) or "UTF-16").upper()
+    if fmt == "po":
+        return f"looks like {wide} without a byte-order mark: GNU gettext reads only ASCII-compatible charsets " \
+               "(save it as UTF-8)"
+    return f"looks like {wide} without a byte-order mark, which an XML file in {wide[:6]} must begin with " \
+           f"(--encoding does not apply to {fmt.upper()}, which reads its own declaration): save it with a " \
+           "byte-order mark, or as UTF-8"
 
 
 def write_result(result: FileResult, target: Path | None = None) -> None:

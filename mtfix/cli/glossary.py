@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mtfix.cli.options import path_parser
+from mtfix.io.paths import missing_reason, real_path
 
 app = typer.Typer(no_args_is_help=True, help="Glossaries: convert, validate, mine.")
 
@@ -58,7 +59,7 @@ def _not_a_file(p: Path) -> str:
     try:
         return f"{special_kind(p.stat().st_mode)}, not a regular file; not read"
     except OSError:
-        return "no such file"
+        return missing_reason(p)
 
 
 def _once(paths: list[str]) -> list[str]:
@@ -120,6 +121,7 @@ def convert(
     from mtfix.glossary.formats import OUTPUT_BY_EXTENSION, WRITERS, dump, load
     from mtfix.glossary.loading import bundled_dir
     from mtfix.glossary.model import combine
+    from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
 
     fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
@@ -132,7 +134,9 @@ def convert(
         _fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
               f"output {output.stem}{_EXTENSION[fmt]}")
     to_stdout = str(output) == "-"
-    if not to_stdout and output.resolve().parent == bundled_dir().resolve():
+    if not to_stdout and (loop := link_loop_problem(output)):
+        _fail(loop)
+    if not to_stdout and real_path(output).parent == bundled_dir().resolve():
         _fail("convert does not write into the bundled glossaries; write elsewhere and review")
     if not to_stdout:
         _refuse_an_input(output, source)
@@ -185,11 +189,14 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
+    from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
     from mtfix.io.textfile import binary_reason, bomless_wide, looks_binary
 
     to_stdout = str(output) == "-"
-    if not to_stdout and output.resolve().parent == bundled_dir().resolve():
+    if not to_stdout and (loop := link_loop_problem(output)):
+        _fail(loop)
+    if not to_stdout and real_path(output).parent == bundled_dir().resolve():
         _fail("mine never writes into the bundled glossaries; write elsewhere and review")
     try:
         texts = []

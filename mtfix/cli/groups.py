@@ -31,6 +31,7 @@ from mtfix.cli.options import (
 )
 from mtfix.config import Config, NearestSettings
 from mtfix.errors import InputError, MtfixError
+from mtfix.io.paths import real_path
 from mtfix.io.stdio import write_stdout
 
 
@@ -115,7 +116,7 @@ class InputRun:
 
     @staticmethod
     def _key(path: Path | None) -> Path | None:
-        return Path(path).resolve() if path is not None else None
+        return real_path(path) if path is not None else None
 
     def group(self, path: str) -> Group:
         """The group of ``path``, its pipeline built (once per settings file) when first needed."""

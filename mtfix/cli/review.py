@@ -32,12 +32,15 @@ def review(
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
+    from mtfix.io.outputs import link_loop_problem
     from mtfix.io.textfile import atomic_write
     from mtfix.review.proposals import review_input
     from mtfix.review.render import HTML_ERRORS, render_html
     from mtfix.review.report import build_context
 
     to_stdout = str(output) == "-"
+    if not to_stdout and (loop := link_loop_problem(output)):
+        fail(loop)
     if output.is_dir() and not to_stdout:
         fail(f"{output}: is a directory; give the report's file name with -o")
     if not to_stdout:

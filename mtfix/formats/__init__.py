@@ -63,10 +63,12 @@ def sniff(raw: bytes) -> str | None:
     >>> sniff(b'<?xml version="1.0"?> <!-- x --> <xliff version="1.2">'), sniff(b"<tmx>"), sniff(b"xliff")
     ('xliff', 'tmx', None)
     """
-    head = raw[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    m = _BILINGUAL_ROOT.match(head.removeprefix(codecs.BOM_UTF8))
+    from mtfix.io.textfile import head_text
+
+    # by its byte-order mark: UTF-32's little-endian one begins with UTF-16's (until session 27 a UTF-32
+    # ``.sdlxliff`` was no XLIFF, and ``fix`` edited its sources as plain text)
+    head = head_text(raw, 8192).encode("utf-8")
+    m = _BILINGUAL_ROOT.match(head)
     return m.group(1).decode("ascii") if m else None
 
 

@@ -148,6 +148,22 @@ def _decode_body(text: str, a: int, b: int, codec: str) -> tuple[str, list[tuple
     return "".join(chars), spans
 
 
+def _unexpected(text: str, i: int) -> str:
+    """What stands at ``text[i]`` where a keyword should: its word, quoted, or a space of Unicode's that no word
+    starts with (U+2028, a no-break space: until session 27 an internal error) by its code point and name.
+
+    >>> _unexpected("msgid x", 6), _unexpected("\u2028", 0)
+    ("'x'", 'character U+2028 LINE SEPARATOR')
+    """
+    word = re.compile(r"[^\s\"]+").match(text, i)
+    if word is not None:
+        return repr(word.group()[:40])
+    import unicodedata
+
+    name = unicodedata.name(text[i], "")
+    return f"character U+{ord(text[i]):04X}" + (f" {name}" if name else "")
+
+
 def parse_po(text: str, codec: str, *, first: bool = False) -> list[list[Field]]:
     """The entries of a PO file's decoded text, each a list of fields (with ``first``, only the first
     entry: where the header is); raises _Bad on bad syntax."""
@@ -185,8 +201,7 @@ def parse_po(text: str, codec: str, *, first: bool = False) -> list[list[Field]]
             continue
         m = _KEYWORD.match(text, i)
         if m is None or (m.group(2) is not None and m.group(1) != "msgstr"):
-            word = re.compile(r"[^\s\"]+").match(text, i)
-            raise _Bad(f"unexpected {word.group()[:40]!r} (not a keyword, string or comment)", i)
+            raise _Bad(f"unexpected {_unexpected(text, i)} (not a keyword, string or comment)", i)
         if fields and not fields[-1].literals:
             raise _Bad(f"keyword {fields[-1].keyword} without a string", fields[-1].pos)
         if first and m.group(1) != "msgstr" and any(f.keyword == "msgstr" for f in fields):
@@ -435,7 +450,7 @@ def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
             break
     try:
         codec = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL byte in the name (session 27: an internal error)
         codec = "utf-8"
     if not bom and not _ascii_compatible(codec):
         raise InputError(f"the header's charset {name} is not one GNU gettext reads (an ASCII-compatible text "

@@ -32,8 +32,10 @@ def _xliff_class(raw: bytes) -> Any:
     """translate-toolkit's store class for the XLIFF version ``raw`` declares."""
     from translate.storage import xliff, xliff2
 
-    head = raw[:4096]
-    if b"urn:oasis:names:tc:xliff:document:2." in head or re.search(rb"<xliff[^>]*version=[\"']2\.", head):
+    from mtfix.io.textfile import head_text
+
+    head = head_text(raw)  # UTF-16 puts NULs between the letters of the bytes (until session 27: read as 1.2)
+    if "urn:oasis:names:tc:xliff:document:2." in head or re.search(r"<xliff[^>]*version=[\"']2\.", head):
         return xliff2.Xliff2File
     return xliff.xlifffile
 

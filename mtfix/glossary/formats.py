@@ -17,11 +17,13 @@ from __future__ import annotations
 import codecs
 import gc
 import hashlib
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.model import Glossary
+from mtfix.io.paths import missing_reason
 
 READERS = {".tsv": "table", ".csv": "table", ".txt": "table", ".yaml": "yaml", ".yml": "yaml", ".tbx": "tbx",
            ".xml": "tbx"}
@@ -35,10 +37,12 @@ def _read(path: Path) -> bytes:
     try:
         return read_named_file(path)
     except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
+        raise GlossaryError(f"{path}: {missing_reason(path)}") from None
     except IsADirectoryError:
         raise GlossaryError(f"{path}: is a directory, not a glossary file") from None
     except OSError as exc:
+        if not os.path.exists(path):  # a link loop (ELOOP)
+            raise GlossaryError(f"{path}: {missing_reason(path)}") from None
         raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
@@ -51,6 +55,13 @@ _WIDE = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 def _decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without a BOM), or UTF-16/UTF-32 with a BOM."""
     codec = next((c for bom, c in _WIDE if raw.startswith(bom)), "utf-8-sig")
+    if codec == "utf-8-sig":
+        from mtfix.io.textfile import bomless_wide
+
+        wide = bomless_wide(raw)  # read as UTF-8 it failed on a later byte, or held NULs (until session 27)
+        if wide is not None:
+            raise GlossaryError(f"{path}: looks like {wide.upper()} without a byte-order mark: save it as UTF-8 "
+                                "(or as UTF-16 with a byte-order mark, Excel's \"Unicode Text\")")
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
@@ -91,7 +102,7 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
         if p.is_dir():
             raise GlossaryError(f"{p}: is a directory, not a glossary file")
         if not p.exists():
-            raise GlossaryError(f"{p}: no such file")
+            raise GlossaryError(f"{p}: {missing_reason(p)}")
         raise GlossaryError(f"{p}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
     raw = _read(p)
     shown = Path(display) if display else p

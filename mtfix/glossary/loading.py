@@ -19,6 +19,7 @@ from pathlib import Path
 from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import READERS, load
 from mtfix.glossary.model import Glossary, combine, overlay
+from mtfix.io.paths import real_path
 
 #: ``mtfix/glossaries`` links to ``glossaries/`` at the top of the source tree, so
 #: that a built wheel carries the bundled glossaries as package data.
@@ -49,7 +50,7 @@ def bundled_glossary_paths() -> list[Path]:
 
 def display_name(path: Path) -> str:
     """A bundled glossary as ``glossaries/NAME`` (so that provenance reads the same everywhere)."""
-    p = path.resolve()
+    p = real_path(path)
     return f"glossaries/{p.name}" if p.parent == bundled_dir().resolve() else str(path)
 
 
@@ -75,7 +76,7 @@ def file_key(path: str | Path) -> tuple[str, int, int]:
         st = p.stat()
     except OSError:
         return (str(p), -1, -1)
-    return (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    return (str(real_path(p)), st.st_mtime_ns, st.st_size)
 
 
 def unique_files(files: tuple[str, ...] | list[str], already: Iterable[str | Path] = ()) -> tuple[str, ...]:
@@ -86,10 +87,10 @@ def unique_files(files: tuple[str, ...] | list[str], already: Iterable[str | Pat
     >>> unique_files(["a.yaml", "./a.yaml", "b.yaml"])
     ('a.yaml', 'b.yaml')
     """
-    seen = {str(Path(p).resolve()) for p in already}
+    seen = {str(real_path(p)) for p in already}
     out = []
     for f in map(str, files):
-        key = str(Path(f).expanduser().resolve())
+        key = str(real_path(Path(f).expanduser()))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -8,6 +8,7 @@ from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import load
 from mtfix.glossary.loading import no_entries
 from mtfix.glossary.model import Entry, conflicts, shadowed_variants
+from mtfix.io.paths import real_path
 
 
 def validate(paths: list[str]) -> list[str]:
@@ -21,7 +22,7 @@ def validate(paths: list[str]) -> list[str]:
     entries: list[Entry] = []
     seen: set[Path] = set()
     for p in paths:
-        key = Path(p).resolve()
+        key = real_path(p)
         if key in seen:  # one file named twice is not its own duplicate
             continue
         seen.add(key)

@@ -11,11 +11,24 @@ that would land on the same output are refused before anything is written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from mtfix.errors import InputError
+from mtfix.io.paths import missing_reason
+
+
+def link_loop_problem(output: str | os.PathLike[str]) -> str | None:
+    """Why a report or glossary file cannot be written at ``output``: a symbolic link loop (checked before the run,
+    which would otherwise read every input first, or end in an internal error), or None."""
+    try:
+        os.stat(output)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{os.fspath(output)}: symbolic link loop (too many levels of symbolic links); nothing was written"
+    return None
 
 
 def input_at(output: str | os.PathLike[str], inputs: Sequence[str | os.PathLike[str]]) -> str | None:
@@ -65,6 +78,9 @@ def check_output_dir(output_dir: Path) -> None:
     link whose target is gone is named so, session 22)."""
     p = output_dir
     while not p.exists():
+        if p.is_symlink() and missing_reason(p).startswith("symbolic link loop"):
+            raise InputError(f"-o {output_dir}: {p} is a {missing_reason(p)}; nothing was written (choose another -o "
+                             "folder)", path=str(output_dir))
         if p.is_symlink():  # its target is gone: making the folder failed per file with "File exists"
             raise InputError(f"-o {output_dir}: {p} is a symbolic link to {os.readlink(p)}, which does not exist; "
                              "nothing was written (make the folder it points to, or choose another -o folder)",

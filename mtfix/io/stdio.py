@@ -165,7 +165,23 @@ def read_stdin() -> bytes:
     ``-``, not an internal one."""
     if sys.stdin is None:
         raise InputError("standard input is closed: nothing to read", path=STDIN)
-    return read_stream(sys.stdin.buffer.read, "standard input is", STDIN)
+    if _is_folder(sys.stdin):
+        raise InputError("standard input is a folder, not a file; nothing to read (redirect a file, `mtfix check - "
+                         "<FILE`, or name the folder, `mtfix check DIR`)", path=STDIN)
+    try:
+        return read_stream(sys.stdin.buffer.read, "standard input is", STDIN)
+    except OSError as exc:  # EIO from a terminal gone, EISDIR where fstat could not tell
+        raise InputError(f"cannot read standard input: {exc.strerror or exc}", path=STDIN) from None
+
+
+def _is_folder(stream: object) -> bool:
+    """Whether ``stream`` reads a folder (``< DIR`` after Python started: CPython refuses to start with one)."""
+    import stat
+
+    try:
+        return stat.S_ISDIR(os.fstat(stream.fileno()).st_mode)  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
 
 
 def hold_closed_descriptors() -> None:

@@ -106,7 +106,7 @@ def check_encoding(name: str) -> str:
     """
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL byte in the name (a settings file's `encoding`)
         raise InputError(f"unknown encoding {name!r}") from None
     if not getattr(info, "_is_text_encoding", True):
         raise InputError(f"{name!r} is not a text encoding")
@@ -152,6 +152,20 @@ def bomless_wide(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return guess
+
+
+def head_text(raw: bytes, size: int = 4096) -> str:
+    """The first ``size`` bytes of ``raw`` as text, for sniffing (a root element, a version): decoded by its
+    byte-order mark, or as UTF-16/32 without one (:func:`bomless_wide`), else as UTF-8 with bad bytes replaced.
+
+    >>> head_text('<xliff version="2.0">'.encode("utf-16"))
+    '<xliff version="2.0">'
+    """
+    head = raw[:size]
+    for bom, _, body in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(body, errors="ignore")
+    return head.decode(bomless_wide(head) or "utf-8", errors="ignore")
 
 
 def looks_binary(raw: bytes) -> bool:

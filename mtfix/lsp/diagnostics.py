@@ -29,6 +29,7 @@ from lsprotocol import types
 
 from mtfix.catalogue import LT_RULE_URL
 from mtfix.findings import at_or_above
+from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Finding, Severity, category_family, line_starts
@@ -108,7 +109,7 @@ def docs_href(code: str, template: str | None = None, pack_files: Mapping[str, P
             if code.startswith(prefix):
                 path = _module_file(module)
                 break
-    return path.resolve().as_uri() if path is not None else None
+    return real_path(path).as_uri() if path is not None else None
 
 
 def _rule_signals(code: str) -> tuple[str, ...]:

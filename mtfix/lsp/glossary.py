@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtfix.errors import MtfixError
+from mtfix.io.paths import real_path
 from mtfix.io.textfile import TextFile, WriteError, atomic_write, decode
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
@@ -107,7 +108,7 @@ def add_name(glossary: str | Path, name: str, roots: Sequence[Path], editor_text
         raise GlossaryAppendError(f"not a name: {name!r}")
     path = Path(glossary).expanduser()
     try:
-        path = path.resolve()
+        path = real_path(path)
     except (OSError, RuntimeError) as exc:
         raise GlossaryAppendError(f"{glossary}: {exc}") from None
     suffix = path.suffix.lower()
@@ -133,7 +134,7 @@ def add_name(glossary: str | Path, name: str, roots: Sequence[Path], editor_text
         if editor_text:
             raise GlossaryAppendError(f"{path.name} has unsaved changes in the editor: save it, then pick the action "
                                       "again; nothing was written")
-        resolved = [r.resolve() for r in roots]
+        resolved = [real_path(r) for r in roots]
         if not _inside(path, resolved):
             raise GlossaryAppendError(f"{path} does not exist and is outside the workspace: nothing was created")
         if not path.parent.is_dir():

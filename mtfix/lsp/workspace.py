@@ -38,6 +38,7 @@ from mtfix.config import (
     valid_debounce,
 )
 from mtfix.errors import MtfixError
+from mtfix.io.paths import real_path
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -138,7 +139,7 @@ def _stat_key(path: str | Path) -> tuple[str, int, int]:
 def resolved(path: str) -> str:
     """``path`` made absolute with its links resolved, or as given when it cannot be (a loop of links)."""
     try:
-        return str(Path(path).resolve())
+        return str(real_path(path))
     except (OSError, RuntimeError):
         return path
 

@@ -19,6 +19,7 @@ import regex
 
 from mtfix import regexcache
 from mtfix.errors import RulePackError
+from mtfix.io.paths import real_path
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
 from mtfix.tokens import LazyPattern
 
@@ -118,7 +119,15 @@ def _need(pack: str, code: str | None, raw: dict, key: str, kind: type) -> Any:
     return raw[key]
 
 
-def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
+_EXAMPLE_KEYS = ("text", "fixed", "flagged", "fix")
+_SAFETY_RANK = {"none": 0, "unsafe": 1, "safe": 2}
+
+
+def _examples(pack: str, code: str, raw: Any, key: str, rule_fix: str = "none") -> tuple[Example, ...]:
+    """The ``flag`` or ``pass`` (``key``) examples of a rule whose fix safety is ``rule_fix``.  What can be told
+    without running the rule is checked here (session 27: a misspelt key, a ``fixed`` of a rule that does not fix,
+    a ``flagged`` text the example lacks, a ``fix`` above the rule's, ``fixed`` in a pass example were all loaded
+    without a word); whether the rule gives ``fixed`` is ``mtfix rules --check-examples``'s (docs/rule-packs.md)."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -128,17 +137,46 @@ def _examples(pack: str, code: str, raw: Any, key: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            fix = item.get("fix")
-            if fix is not None and fix not in ("safe", "unsafe", "none"):
-                raise RulePackError(pack, f"not a fix safety: {fix!r}", code=code, field=f"examples.{key}")
-            for name in ("fixed", "flagged"):
-                if item.get(name) is not None and not isinstance(item[name], str):
-                    raise RulePackError(pack, f"{name!r} of the example {short(item['text'])} must be text, not "
-                                        f"{short(item[name])}: quote it", code=code, field=f"examples.{key}")
-            out.append(Example(item["text"], item.get("fixed"), item.get("flagged"), fix))
+            out.append(_example(pack, code, item, key, rule_fix))
         else:
             raise RulePackError(pack, f"bad example {short(item)}", code=code, field=f"examples.{key}")
     return tuple(out)
+
+
+def _example(pack: str, code: str, item: dict, key: str, rule_fix: str) -> Example:
+    """One example given as a mapping (``text`` and, for a flag example, ``fixed``, ``flagged``, ``fix``)."""
+    field, text = f"examples.{key}", item["text"]
+
+    def bad(reason: str) -> RulePackError:
+        return RulePackError(pack, f"the example {short(text)}: {reason}", code=code, field=field)
+
+    for name in item:
+        if name not in _EXAMPLE_KEYS:
+            shown = repr(name) if isinstance(name, str) and len(name) <= 40 else short(name)
+            raise bad(f"unknown field {shown} (an example has {', '.join(_EXAMPLE_KEYS)})")
+    fix = item.get("fix")
+    if fix is not None and fix not in _SAFETY_RANK:
+        raise RulePackError(pack, f"not a fix safety: {fix!r}", code=code, field=field)
+    for name in ("fixed", "flagged"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise RulePackError(pack, f"{name!r} of the example {short(text)} must be text, not "
+                                f"{short(item[name])}: quote it", code=code, field=field)
+    if key == "pass":
+        given = [name for name in ("fixed", "flagged", "fix") if item.get(name) is not None]
+        if given:
+            raise bad(f"a pass example is not reported, so it has no {given[0]!r} (move it to 'flag', or remove "
+                      f"{given[0]!r})")
+        return Example(text)
+    fixed, flagged = item.get("fixed"), item.get("flagged")
+    if fixed is not None and fixed != text and rule_fix == "none":
+        raise bad("'fixed' is given, but the rule does not fix (fix: none): remove 'fixed', or give the rule a "
+                  "replacement and fix: safe or unsafe")
+    if flagged is not None and flagged not in text:
+        raise bad(f"'flagged' {short(flagged)} is not in the text: it is the text of the span the rule reports")
+    if fix is not None and _SAFETY_RANK[fix] > _SAFETY_RANK.get(rule_fix, 2):
+        raise bad(f"its fix safety {fix!r} is above the rule's ({rule_fix}): an occurrence may be fixed less "
+                  "safely than its rule, never more")
+    return Example(text, fixed, flagged, fix)
 
 
 def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
@@ -227,8 +265,12 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
     if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
         raise RulePackError(pack, "must be a list of non-empty strings", code=code, field="triggers")
     examples = raw["examples"]
-    flag = _examples(pack, code, examples.get("flag"), "flag")
-    keep = _examples(pack, code, examples.get("pass"), "pass")
+    for name in examples:  # a misspelt `passes:` was ignored, its examples never tested (session 27)
+        if name not in ("flag", "pass"):
+            shown = repr(name) if isinstance(name, str) and len(name) <= 40 else short(name)
+            raise RulePackError(pack, f"unknown field {shown} (examples has flag and pass)", code=code, field="examples")
+    flag = _examples(pack, code, examples.get("flag"), "flag", str(fix))
+    keep = _examples(pack, code, examples.get("pass"), "pass", str(fix))
     if not flag or not keep:
         raise RulePackError(
             pack, "a rule needs at least one example to flag and one to pass", code=code, field="examples"
@@ -381,7 +423,7 @@ def load_user_packs(files: Iterable[str | Path]) -> list[Pack]:
     packs: list[Pack] = []
     seen_files: set[Path] = set()
     for f in files:
-        key = Path(f).resolve()
+        key = real_path(f)
         if key not in seen_files:
             seen_files.add(key)
             packs.append(load_pack_file(f))

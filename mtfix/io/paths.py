@@ -1,0 +1,32 @@
+"""Paths as the file system resolves them, without Python 3.11's exceptions (imports nothing but ``os``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``Path(path).resolve()`` that never raises: Python 3.11's raises RuntimeError on a symbolic link loop
+    (an internal error until session 27, for ``-g``, ``--rules``, ``--config`` naming one); here the loop is
+    left as it stands, and opening the path fails with ELOOP, which the callers report.
+
+    >>> real_path("/tmp/../tmp") == Path("/tmp").resolve()
+    True
+    """
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def missing_reason(path: str | os.PathLike[str]) -> str:
+    """Why ``path``, which does not exist as far as ``os.path.exists`` says, cannot be opened: a symbolic link loop,
+    a link whose target is gone, or nothing there (the words :func:`mtfix.io.inputs.iter_paths` uses for inputs)."""
+    import errno
+
+    if os.path.islink(path):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop (too many levels of symbolic links)"
+        return "broken symbolic link (its target does not exist)"
+    return "no such file"
