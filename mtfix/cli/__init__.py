@@ -198,6 +198,10 @@ def run(argv: list[str] | None = None) -> int:
     def invoke() -> int | None:
         command = typer.main.get_command(_app_for(args))  # imports the command's module: Ctrl-C is guarded
         _raise_on_closed_stdout(command)
+        if any(a.startswith("-") and len(a) > 1 for a in args):  # `mtfix fix *` beside a file `-output.md`
+            from mtfix.cli.dashnames import dash_named_paths
+
+            args[:] = dash_named_paths(command, args)
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
         if rv == 130:  # typer turns Ctrl-C into this exit code itself (no command returns it)
             return _stopped("interrupted (Ctrl-C)", 130)
@@ -239,6 +243,7 @@ def guarded(fn: Callable[[], int | None], *, verbose: bool = False, args: list[s
 
 
 def _guarded(fn: Callable[[], int | None], verbose: bool) -> int:
+    note_progress(None)  # (an earlier run in this process, stopped outside this guard, may have left one)
     try:
         rv = fn()
         return rv if isinstance(rv, int) else 0
@@ -256,11 +261,22 @@ def _guarded(fn: Callable[[], int | None], verbose: bool) -> int:
         return _report(exc, verbose)
 
 
+#: What the run had done when it was stopped (``after writing 2 of 5 file(s) ...``), for the stop line:
+#: set by a command while it writes a batch (:func:`note_progress`).
+_PROGRESS: list[str] = []
+
+
+def note_progress(text: str | None) -> None:
+    """Set (``None``: clear) what the stop line adds after "stopped (SIGTERM)" should the run stop now."""
+    _PROGRESS[:] = [text] if text else []
+
+
 def _stopped(what: str, code: int) -> int:
     """Say in one line that the run was stopped (a write under way was undone: see
-    :func:`mtfix.io.textfile.atomic_write`), and return ``code``."""
+    :func:`mtfix.io.textfile.atomic_write`), and what it had written (:func:`note_progress`); return ``code``."""
+    done = f" {_PROGRESS.pop()}" if _PROGRESS else ""
     with contextlib.suppress(OSError, ValueError):  # stderr may be gone
-        print(f"mtfix: {what}; no file was left half-written", file=sys.stderr, flush=True)
+        print(f"mtfix: {what}{done}; no file was left half-written", file=sys.stderr, flush=True)
     return code
 
 

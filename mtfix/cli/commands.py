@@ -172,24 +172,31 @@ def fix(
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made
-    for r in results:
-        if r.path == "-" and not diff:
-            write_stdout(r.output or r.original)
-        elif diff:
-            _print_diff(r, opts.encoding)
-        elif r.changed or output_dir is not None:
-            try:
-                write_result(r, targets.get(r.path))
-            except MtfixError as exc:  # this file is left as it was; the batch goes on
-                from mtfix.files import FileProblem
+    from mtfix.cli.progress import stop_says_what_was_written
 
-                typer.echo(f"mtfix: error: {exc}", err=True)
-                results.failures.append(FileProblem(r.path, str(exc), line=getattr(exc, "line", None)))
-                unwritten.append(r)
-                if r in changed:
-                    changed.remove(r)
-        for err in r.errors:
-            typer.echo(f"{printable(r.path)}: {printable(err)}", err=True)
+    written: list[Any] = []  # in place or under -o, for the stop line of a run stopped half-way
+    to_write = 0 if diff else sum(r.path != "-" and (r.changed or output_dir is not None) for r in results)
+    with stop_says_what_was_written(written, to_write, quiet=opts.quiet,
+                                    line=lambda r: f"fixed {printable(r.path)} ({_edit_count(r)})" if r.changed else None):
+        for r in results:
+            if r.path == "-" and not diff:
+                write_stdout(r.output or r.original)
+            elif diff:
+                _print_diff(r, opts.encoding)
+            elif r.changed or output_dir is not None:
+                try:
+                    write_result(r, targets.get(r.path))
+                    written.append(r)
+                except MtfixError as exc:  # this file is left as it was; the batch goes on
+                    from mtfix.files import FileProblem
+
+                    typer.echo(f"mtfix: error: {exc}", err=True)
+                    results.failures.append(FileProblem(r.path, str(exc), line=getattr(exc, "line", None)))
+                    unwritten.append(r)
+                    if r in changed:
+                        changed.remove(r)
+            for err in r.errors:
+                typer.echo(f"{printable(r.path)}: {printable(err)}", err=True)
     if diff or opts.verbose:
         _echo_lines(edit_lines(results), err=True)  # never mixed into the diff on standard output
     elif not opts.quiet:  # which files changed (a hook's user sees the count otherwise, not the names)

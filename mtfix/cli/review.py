@@ -185,17 +185,25 @@ def _print_diff(p: Any) -> None:
 
 def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool) -> None:
     """Print, or write atomically, what :func:`mtfix.review.decisions.plan` computed."""
+    from mtfix.cli.progress import stop_says_what_was_written
     from mtfix.io.textfile import atomic_write
+    from mtfix.report.text import printable
 
-    for p in planned:
-        if p.note and not quiet:
-            typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)
-        if diff:
-            _print_diff(p)
-        elif p.path == "-":
-            write_stdout(p.output)
-        elif p.path in targets:
-            targets[p.path].parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(targets[p.path], p.output)
-        elif p.changed:
-            atomic_write(p.path, p.output, expected=p.original)
+    written: list[Any] = []  # for the stop line of a run stopped half-way (Ctrl-C, SIGTERM)
+    to_write = 0 if diff else sum(p.path != "-" and (p.path in targets or p.changed) for p in planned)
+    with stop_says_what_was_written(written, to_write, quiet=quiet,
+                                    line=lambda p: f"fixed {printable(p.path)}" if p.changed else None):
+        for p in planned:
+            if p.note and not quiet:
+                typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)
+            if diff:
+                _print_diff(p)
+            elif p.path == "-":
+                write_stdout(p.output)
+            elif p.path in targets:
+                targets[p.path].parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(targets[p.path], p.output)
+                written.append(p)
+            elif p.changed:
+                atomic_write(p.path, p.output, expected=p.original)
+                written.append(p)

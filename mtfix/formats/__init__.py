@@ -38,6 +38,11 @@ EXTENSIONS: dict[str, str] = {
     ".srt": "srt", ".vtt": "vtt",
 }
 
+#: XLIFF under a CAT tool's own extension (Trados, memoQ): a walk under ``--input-format xliff`` takes them
+#: too (until session 27 a Trados project's folder was "no file to check"); named, they are read as XLIFF by
+#: their content (:func:`sniff`), as any other name is.
+DIALECT_EXTENSIONS: dict[str, str] = {".sdlxliff": "xliff", ".mqxliff": "xliff"}
+
 
 def get_format(name: str) -> Format:
     if name not in FORMATS:

@@ -68,37 +68,6 @@ def output_option(options: list[str]) -> str | None:
     return None
 
 
-def split_args(takes_value: dict[str, bool], argv: list[str]) -> tuple[list[str], list[str]]:
-    """Split ``argv`` into options (with their values) and paths.
-
-    ``takes_value`` maps each option string to whether it takes a value.  pre-commit
-    passes file names after the options without ``--``: a token that is no known option
-    but an existing file (``-notes.md``) is a path.
-
-    >>> split_args({"--fail-on": True, "-q": False}, ["--fail-on", "minor", "-q", "a.md", "--", "-b.md"])
-    (['--fail-on', 'minor', '-q'], ['a.md', '-b.md'])
-    """
-    import os
-
-    options: list[str] = []
-    paths: list[str] = []
-    it = iter(argv)
-    for tok in it:
-        if tok == "--":
-            paths.extend(it)
-            break
-        unknown = tok.partition("=")[0] not in takes_value
-        if tok == "-" or not tok.startswith("-") or (unknown and os.path.isfile(tok)):
-            paths.append(tok)
-            continue
-        options.append(tok)
-        if "=" not in tok and takes_value.get(tok, False):
-            value = next(it, None)
-            if value is not None:
-                options.append(value)
-    return options, paths
-
-
 def option_value(options: list[str], *names: str) -> str | None:
     """The value given to any of ``names`` (``--name value`` or ``--name=value``), else None."""
     found = None
@@ -153,26 +122,16 @@ def hook_argv(command: str, options: list[str], paths: list[str]) -> list[list[s
             for as_set, kept in sorted(runs.items())]
 
 
-def _option_arity(command: Any) -> dict[str, bool]:
-    """Option string → takes a value, from the click command typer built (duck-typed: some
-    typer releases vendor their own click)."""
-    arity: dict[str, bool] = {}
-    for p in command.params:
-        if getattr(p, "param_type_name", "") == "option":
-            for opt in (*p.opts, *p.secondary_opts):
-                arity[opt] = not (p.is_flag or p.count)
-    return arity
-
-
 def _plan(argv: list[str]) -> list[list[str]]:
     """The ``mtfix`` argument lists for a hook run of ``argv`` (usually one; none when no file is left)."""
     import typer.main
 
     from mtfix.cli import app
+    from mtfix.cli.dashnames import option_arity, split_args
     from mtfix.errors import ConfigError
 
     command = typer.main.get_command(app).commands[argv[0]]  # type: ignore[attr-defined]
-    options, paths = split_args(_option_arity(command), argv[1:])
+    options, paths = split_args(option_arity(command), argv[1:])
     if argv[0] == "check" and has_option(options, "--fix"):  # ruff's hook takes it; click hinted at --config
         raise ConfigError(CHECK_HAS_NO_FIX)
     if argv[0] == "check" and (given := output_option(options)):  # click said "No such option: -o" in 3 lines

@@ -53,11 +53,13 @@ def walk_extensions(formats: Iterable[str | None] = ()) -> frozenset[str]:
 
     >>> sorted(walk_extensions(["jsonl"])), sorted(walk_extensions([None]))
     (['.jsonl', '.ndjson'], ['.markdown', '.md', '.srt', '.text', '.txt', '.vtt'])
+    >>> sorted(walk_extensions(["xliff"]))  # Trados' and memoQ's XLIFF too
+    ['.mqxliff', '.sdlxliff', '.xlf', '.xliff']
     """
-    from mtfix.formats import EXTENSIONS
+    from mtfix.formats import DIALECT_EXTENSIONS, EXTENSIONS
 
     wanted = {f for f in formats if f} or set(DEFAULT_FORMATS)
-    return frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt in wanted)
+    return frozenset(ext for ext, fmt in (*EXTENSIONS.items(), *DIALECT_EXTENSIONS.items()) if fmt in wanted)
 
 
 def is_temp_file(name: str) -> bool:

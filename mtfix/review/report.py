@@ -351,6 +351,15 @@ def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
+def left_out(reviews: Sequence[FileReview]) -> list[dict[str, str]]:
+    """The files of the batch the page does not show, each with why: those that could not be read
+    (``failures``: the command exits 2), then those skipped (binary, special, removed meanwhile), each in the
+    order the batch met them.  Until
+    session 27 the page left them out without a word, and whoever opened it took it for the whole batch."""
+    return ([{"path": f.path, "why": "could not be read", "message": f.message} for f in getattr(reviews, "failures", ())]
+            + [{"path": f.path, "why": "skipped", "message": f.message} for f in getattr(reviews, "skipped", ())])
+
+
 def build_context(
     pipeline: Pipeline, reviews: list[FileReview], title: str = "mtfix review", others: Sequence[Pipeline] = ()
 ) -> dict[str, Any]:
@@ -386,6 +395,7 @@ def build_context(
     }
     return {
         "title": title,
+        "left_out": left_out(reviews),
         "summaries": summaries,
         "payloads": [file_payload(fr) for fr in reviews],
         "docs": rule_docs(pipeline, codes, others),

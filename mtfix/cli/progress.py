@@ -1,0 +1,34 @@
+"""What a batch had written when it was stopped (Ctrl-C, SIGTERM, SIGHUP): ``fix`` and ``fix --decisions``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from typing import Any
+
+import typer
+
+
+@contextmanager
+def stop_says_what_was_written(written: list[Any], to_write: int, line: Callable[[Any], str | None], *,
+                               quiet: bool) -> Iterator[None]:
+    """Ctrl-C, SIGTERM or SIGHUP while ``fix`` writes a batch: the files already ``written`` are named
+    (``line(item)``, ``fixed FILE (N edits)``, unless ``quiet``; ``None``: not named) and the stop line counts
+    them, ``after writing 2 of 5 file(s)``; until session 27 it said only that no file was half-written, and
+    which had changed was anyone's guess.  Nothing is added when nothing was written yet."""
+    from mtfix.cli import Terminated, note_progress
+
+    try:
+        yield
+    except (KeyboardInterrupt, Terminated, typer.Abort):
+        if written:
+            if not quiet:
+                lines = [text for text in map(line, written) if text]
+                with suppress(OSError, ValueError):  # standard error may be gone
+                    if lines:
+                        typer.echo("\n".join(lines), err=True)
+            rest = to_write - len(written)
+            note_progress(f"after writing all {to_write} file(s)" if rest <= 0 else
+                          f"after writing {len(written)} of {to_write} file(s) (the other {rest} "
+                          + ("is as it was)" if rest == 1 else "are as they were)"))
+        raise
