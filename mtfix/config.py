@@ -74,6 +74,11 @@ class Config:
     text_field: str | None = None
     source_field: str | None = None
     id_field: str | None = None
+    #: CSV and TSV: the character before an escaped quote (``--csv-escape``), and a first row that is a record,
+    #: not a header (``--no-header``); XLIFF: fix the units a reviewer signed off too (``--fix-final``)
+    csv_escape: str | None = None
+    no_header: bool = False
+    fix_final: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
 
     def __post_init__(self) -> None:
@@ -116,18 +121,20 @@ class Config:
             return sorted(names)
         return None
 
-    def field_options(self) -> dict[str, str]:
-        """The format options these settings give (``text_field``, ``source_field``, ``id_field``: those set),
-        as :func:`mtfix.formats.load` takes them.
+    def field_options(self) -> dict[str, Any]:
+        """The format options these settings give (``text_field``, ``source_field``, ``id_field``,
+        ``csv_escape``, ``no_header``, ``fix_final``: those set), as :func:`mtfix.formats.load` takes them.
 
-        >>> Config(text_field="body").field_options()
-        {'text_field': 'body'}
+        >>> Config(text_field="body", no_header=True).field_options()
+        {'text_field': 'body', 'no_header': True}
         """
         return {name: value for name in FIELD_OPTIONS if (value := getattr(self, name))}
 
 
+#: what cannot be a CSV escape character (``csv-escape``): a quote, a line break, a delimiter the reader tries
+CSV_NOT_ESCAPES = '"\r\n,;|\t'
 #: the Config fields that are format options of CSV, TSV and JSON Lines (:meth:`Config.field_options`)
-FIELD_OPTIONS = ("text_field", "source_field", "id_field")
+FIELD_OPTIONS = ("text_field", "source_field", "id_field", "csv_escape", "no_header", "fix_final")
 
 
 # -- the schema ----------------------------------------------------------------------------
@@ -136,7 +143,7 @@ FIELD_OPTIONS = ("text_field", "source_field", "id_field")
 class Setting:
     """One key of the settings file: its spelling, the Config field and the type it takes.
 
-    ``kind`` is ``bool``, ``str``, ``field`` (a field or column name, not empty), ``lang`` (a language code: ``az``, ``pt-BR``), ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
+    ``kind`` is ``bool``, ``str``, ``field`` (a field or column name, not empty), ``char`` (one character: ``csv-escape``), ``lang`` (a language code: ``az``, ``pt-BR``), ``count`` (a whole number, 0 or more), ``url`` (a server's http(s) URL), ``strings`` (a list of strings; a single string is one
     item), ``choice`` (one of ``choices``), ``table`` (a plug-in's own table, kept in
     ``Config.extra``) or ``extend`` (the settings file to start from: read by :func:`load_config_file`).  ``paths``: strings are paths relative to the file's directory."""
 
@@ -177,6 +184,12 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
             "(--text-field wins)"),
     Setting("source-field", "source_field", "field", help="CSV/TSV/JSON Lines: the field with the source text"),
     Setting("id-field", "id_field", "field", help="CSV/TSV/JSON Lines: the field with the record's id"),
+    Setting("csv-escape", "csv_escape", "char", help="CSV/TSV: the character before an escaped quote "
+            "(--csv-escape wins)"),
+    Setting("no-header", "no_header", "bool", help="CSV/TSV: the first row is a record; fields are column "
+            "numbers (--no-header/--header win)"),
+    Setting("fix-final", "fix_final", "bool", help="XLIFF: fix units a reviewer signed off too (fix, review "
+            "and the language server; --fix-final/--no-fix-final win)"),
     # not a Config field: the loader reads that file first, then this one's keys over it (ruff's ``extend``)
     Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
@@ -240,6 +253,11 @@ def _check_value(s: Setting, value: Any) -> Any:
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"must be the name of a field or column (a non-empty string), not {_type_name(value)} "
                              f"{value!r}")
+        return value
+    if s.kind == "char":
+        if not isinstance(value, str) or len(value) != 1 or value in CSV_NOT_ESCAPES:
+            raise ValueError(f"must be one character other than a quote, a line break or a delimiter "
+                             f"({' '.join(map(repr, CSV_NOT_ESCAPES[3:]))}), not {_type_name(value)} {value!r}")
         return value
     if s.kind == "lang":
         if not isinstance(value, str) or not LANG_CODE.fullmatch(value):

@@ -31,8 +31,12 @@ from mtfix.cli.options import (
 )
 from mtfix.config import Config, NearestSettings
 from mtfix.errors import InputError, MtfixError
+from mtfix.io.inputs import DEFAULT_FORMATS
 from mtfix.io.paths import real_path
 from mtfix.io.stdio import write_stdout
+
+#: data formats a folder walk takes only where a text field is named (:meth:`InputRun._walked`)
+DATA_FORMATS = ("csv", "tsv", "jsonl")
 
 
 @dataclass
@@ -150,12 +154,26 @@ class InputRun:
                 fail(f"--encoding: {exc.reason}")
         try:
             fmt = self.opts.input_format
-            files = list(iter_paths(self.paths, formats=[fmt], globs=self.settings, warn=self.warn,
+            formats = [fmt] if fmt else [*DEFAULT_FORMATS, *DATA_FORMATS]
+            globs = self.settings if fmt else SimpleNamespace(selected=self._walked)
+            files = list(iter_paths(self.paths, formats=formats, globs=globs, warn=self.warn,
                                     skip=walk_skip_collector(skipped, self.warn), prune=prune,
                                     named=self._named_selected))
         except MtfixError as exc:
             fail(str(exc))
         return files, skipped
+
+    def _walked(self, path: str) -> bool:
+        """Whether a walk without ``--input-format`` takes ``path``: its settings file's globs take it, and a
+        CSV, TSV or JSON Lines file only when ``--text-field`` or its settings (``text-field``) name the
+        field to check (docs/files.md); any other data file is passed over, as a walk passes over XLIFF."""
+        from mtfix.formats import EXTENSIONS
+
+        if not self.settings.selected(path):
+            return False
+        if EXTENSIONS.get(Path(path).suffix.lower()) not in DATA_FORMATS or self.opts.text_field:
+            return True
+        return bool(self.settings.loaded(self.settings.settings_for(path)).config.text_field)
 
     def _named_selected(self, path: str) -> bool:
         """Whether a file named on the command line is read: always, but under ``--force-exclude``

@@ -85,12 +85,13 @@ EncodingOpt = Annotated[
 CsvEscapeOpt = Annotated[str | None, typer.Option(
     "--csv-escape", help="CSV/TSV: the character before an escaped quote (e.g. '\\', as Spark and pandas' "
     "escapechar write); default: quotes doubled only.")]
-NoHeaderOpt = Annotated[bool, typer.Option(
-    "--no-header", "-H", help="CSV/TSV: the first row is a record, not a header (as csvkit's -H); --column, "
-    "--source-field and --id-field then take column numbers, from 1.")]
-FixFinalOpt = Annotated[bool, typer.Option(
-    "--fix-final", help="XLIFF: fix units a reviewer signed off too (state final or signed-off, approved); "
-    "by default they are checked and reported, never edited.")]
+NoHeaderOpt = Annotated[bool | None, typer.Option(
+    "--no-header/--header", "-H", help="CSV/TSV: the first row is a record, not a header (as csvkit's -H); --column, "
+    "--source-field and --id-field then take column numbers, from 1 (default: the settings' no-header, else "
+    "a header).")]
+FixFinalOpt = Annotated[bool | None, typer.Option(
+    "--fix-final/--no-fix-final", help="XLIFF: fix units a reviewer signed off too (state final or signed-off, "
+    "approved); by default (or the settings' fix-final = false) they are checked and reported, never edited.")]
 MaxLineLengthOpt = Annotated[int | None, typer.Option(
     "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
     "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
@@ -145,8 +146,8 @@ class CommonOptions:
     source_field: SourceFieldOpt = None
     id_field: IdFieldOpt = None
     csv_escape: CsvEscapeOpt = None
-    no_header: NoHeaderOpt = False
-    fix_final: FixFinalOpt = False
+    no_header: NoHeaderOpt = None
+    fix_final: FixFinalOpt = None
     max_line_length: MaxLineLengthOpt = None
     max_cps: MaxCpsOpt = None
     encoding: EncodingOpt = None
@@ -336,6 +337,7 @@ _CLI_FIELDS = {  # command-line argument → Config field
     "lt_url": "lt_url", "fail_on": "fail_on", "min_severity": "min_severity", "unsafe_fixes": "unsafe_fixes",
     "jobs": "jobs", "force_exclude": "force_exclude",
     "text_field": "text_field", "source_field": "source_field", "id_field": "id_field",
+    "csv_escape": "csv_escape", "no_header": "no_header", "fix_final": "fix_final",
 }
 
 
@@ -530,9 +532,12 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             text_field=args.get("text_field") or None,  # `--text-field ""`: not given (format_options drops it too)
             source_field=args.get("source_field") or None,
             id_field=args.get("id_field") or None,
+            csv_escape=args.get("csv_escape") or None,
+            no_header=args.get("no_header"),  # --no-header/--header over the settings' no-header
+            fix_final=args.get("fix_final"),  # (check and score have no such option: None)
         )
         from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a) is not None  # None: not given
-                    and not (f in FIELD_OPTIONS and not args[a])}  # `--text-field ""`: the settings' field
+                    and not (f in FIELD_OPTIONS and args[a] == "")}  # `--text-field ""`: the settings' field
         from_cli |= {k for k, v in chosen.items() if v is not None}  # --select replaces the file's ignore too
         if args.get("source_lang") and not args.get("packs") and cfg.packs is not None:
             cfg = replace(cfg, packs=None)  # --source-lang picks the packs, over the file's `packs`

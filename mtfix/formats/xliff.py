@@ -78,8 +78,10 @@ class XliffFormat:
             for uid, part, part_source, segs in parts:
                 unit = reading.add(uid, part, part_source, document=documents.setdefault(file_el, len(documents)))
                 signed = _signed_off(tu.xmlelement, target, segs)
-                if unit is not None and signed and not options.get("fix_final"):
-                    unit.meta["signed_off"] = signed
+                if unit is not None and signed:  # fix_final: fixed as any other unit, its state still known
+                    unit.meta["final" if options.get("fix_final") else "signed_off"] = signed
+                elif unit is not None and (state := _state(tu.xmlelement, target)):
+                    unit.meta["state"] = state
                 if unit is not None and (notes := notes_of(tu.xmlelement)):
                     unit.meta["notes"] = notes
         for el, lang in foreign.items():
@@ -106,6 +108,13 @@ def _signed_off(unit: Any, target: Any, segs: list[Any]) -> str | None:
     if localname(unit.tag) != "segment" and (unit.get("approved") or "").strip() == "yes":
         return 'approved="yes"'
     return next((f'sdl:conf="{seg.get("conf")}"' for seg in segs if seg.get("conf") in _SDL_DONE), None)
+
+
+def _state(unit: Any, target: Any) -> str | None:
+    """The state of a unit not signed off as written (``state="needs-review-translation"``; XLIFF 2
+    ``state="reviewed"``), or None (no state)."""
+    state = ((target.get("state") if localname(unit.tag) != "segment" else unit.get("state")) or "").strip()
+    return f'state="{state}"' if state else None
 
 
 _SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"

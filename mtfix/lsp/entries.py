@@ -1,15 +1,19 @@
 """What a translation file says about each of its entries, for the editor: a unit a reviewer signed off
 (XLIFF ``state="final"``/``"signed-off"``, ``approved="yes"``, a Trados approval), a fuzzy PO entry
-(``#, fuzzy``), and the comments for the translator (PO ``#`` and ``#.`` lines, XLIFF ``<note>``).
+(``#, fuzzy``), an XLIFF unit still to be reviewed or translated (1.2 ``state="needs-review-*"``,
+``"needs-*"``, ``"new"``; 2.x ``"initial"``, and ``"reviewed"``: reviewed, not signed off), and the comments
+for the translator (PO ``#`` and ``#.`` lines, XLIFF ``<note>``).
 
 ``mtfix check`` checks every such unit (a fuzzy entry and a signed-off unit too) and ``mtfix fix`` leaves a
-signed-off unit as it is (``--fix-final`` fixes it); the server agrees: the same findings, no quick fix in a
-signed-off unit (fix-all already writes what ``mtfix fix`` writes), and each finding's diagnostic names its
-entry's state and carries its comments (docs/editors.md).
+signed-off unit as it is (``--fix-final``, or ``fix-final = true`` in the settings, fixes it); the server
+agrees, under the same setting: the same findings, no quick fix in a held signed-off unit (fix-all writes
+what ``mtfix fix`` writes), and each finding's diagnostic names its entry's state and carries its comments
+(docs/editors.md).  ``state="translated"`` (what most tools write for any finished translation) is not named.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,31 +23,51 @@ _PO_KEYWORD = re.compile(r'\s*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?
 _PO_FLAGS = re.compile(r"#,(.*)")
 
 
+#: XLIFF states of a unit not signed off that a diagnostic names, and the words it names them with
+STATE_WORDS = {
+    **dict.fromkeys(("needs-review-translation", "needs-review-adaptation", "needs-review-l10n"),
+                    "unit to be reviewed ({}): a translation still to be reviewed"),
+    **dict.fromkeys(("new", "needs-translation", "needs-adaptation", "needs-l10n", "initial"),
+                    "unit not yet translated ({}): a draft, still to be translated and reviewed"),
+    "reviewed": "reviewed unit ({}): not signed off, so mtfix fix fixes it",
+}
+
+
 @dataclass(frozen=True)
 class EntryNote:
-    """What the file says about one unit: ``signed_off`` (the attribute that says so, as written), ``fuzzy``,
-    and its comments as ``(0-based file line, text)``."""
+    """What the file says about one unit: ``signed_off`` (the attribute that says so, as written: the unit is
+    held), ``fuzzy``, its comments as ``(0-based file line, text)``, ``final`` (signed off, but fixed: the
+    ``fix-final`` setting is on) and ``state`` (another XLIFF state, as written)."""
 
     signed_off: str | None = None
     fuzzy: bool = False
     comments: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+    final: str | None = None
+    state: str | None = None
 
     def tag(self) -> str | None:
         """The words a diagnostic's message ends with, or None.
 
         >>> EntryNote(signed_off='state="final"').tag()
         'signed-off unit (state="final"): mtfix fix leaves it (--fix-final fixes it)'
-        >>> EntryNote(fuzzy=True).tag(), EntryNote().tag()
-        ('fuzzy entry: a translation still to be reviewed', None)
+        >>> EntryNote(final='approved="yes"').tag()
+        'signed-off unit (approved="yes"): fixed, as fix-final is set'
+        >>> EntryNote(fuzzy=True).tag(), EntryNote().tag(), EntryNote(state='state="translated"').tag()
+        ('fuzzy entry: a translation still to be reviewed', None, None)
+        >>> EntryNote(state='state="needs-review-translation"').tag()
+        'unit to be reviewed (state="needs-review-translation"): a translation still to be reviewed'
         """
         if self.signed_off:
             return f"signed-off unit ({self.signed_off}): mtfix fix leaves it (--fix-final fixes it)"
+        if self.final:
+            return f"signed-off unit ({self.final}): fixed, as fix-final is set"
         if self.fuzzy:
             return "fuzzy entry: a translation still to be reviewed"
-        return None
+        words = STATE_WORDS.get(self.state.removeprefix('state="').removesuffix('"')) if self.state else None
+        return words.format(self.state) if words else None
 
     def __bool__(self) -> bool:
-        return bool(self.signed_off or self.fuzzy or self.comments)
+        return bool(self.tag() or self.comments)
 
 
 def po_entry(lines: list[str], msgstr_line: int) -> EntryNote:
@@ -53,7 +77,7 @@ def po_entry(lines: list[str], msgstr_line: int) -> EntryNote:
     not notes.
 
     >>> po_entry(['# Said by the mayor.', '#, fuzzy, c-format', 'msgid "Yol"', 'msgstr "Road"'], 3)
-    EntryNote(signed_off=None, fuzzy=True, comments=((0, 'Said by the mayor.'),))
+    EntryNote(signed_off=None, fuzzy=True, comments=((0, 'Said by the mayor.'),), final=None, state=None)
     """
     comments: list[tuple[int, str]] = []
     fuzzy = False
@@ -83,6 +107,6 @@ def entry_notes(text: str, kind: str, container: Any) -> list[EntryNote]:
             note = po_entry(lines, unit.line_offset) if 0 <= unit.line_offset < len(lines) else EntryNote()
         else:
             note = EntryNote(comments=tuple(meta.get("notes") or ()))
-        signed = meta.get("signed_off")
-        out.append(EntryNote(signed, note.fuzzy, note.comments) if signed else note)
+        out.append(dataclasses.replace(note, signed_off=meta.get("signed_off"), final=meta.get("final"),
+                                       state=meta.get("state")))
     return out

@@ -200,7 +200,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
 
     if not served(pipeline.config, kind):
         return [], None
-    options = pipeline.config.field_options() if kind in TABULAR_KINDS else {}
+    options = pipeline.config.field_options()  # fields, CSV options, fix-final: as `check` reads the file
     view = UnitView(text, path, kind, codec=declared_codec(text, kind))
     try:
         from mtfix.files import read_container

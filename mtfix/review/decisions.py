@@ -463,6 +463,7 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
     inputs (planned one at a time), whose entries are never another input's by its digest."""
     out: list[Planned] = []
     inputs = list(inputs)
+    options = {**pipeline.config.field_options(), **(options or {})}  # the settings' keys, as `fix` reads them
     taken = [f for p in {*batch, *(inp.path for inp in inputs)} for f in decisions.by_path(p)]
     for inp in inputs:
         digest = file_digest(inp.raw)

@@ -288,10 +288,12 @@
 
   /* Text into a node; in a Markdown file, an HTML line break in a sentence (a table cell's "<br>") is markup,
      dimmed and hidden from a screen reader, as the pipes are (the characters stay: offsets do not move).  In
-     any other file (plain text) a tag is the text's own characters, shown as they are. */
+     any other file (plain text) a tag is the text's own characters, shown as they are.  ``md``: whether the
+     text is Markdown (default: the file shown; the desk summary names each file's). */
   var BR = /<br\s*\/?>/gi;
-  function textInto(parent, txt) {
-    if (!view || view.data.format !== "markdown" || !/<br/i.test(txt)) {
+  function textInto(parent, txt, md) {
+    if (md === undefined) md = !!view && view.data.format === "markdown";
+    if (!md || !/<br/i.test(txt)) {
       parent.appendChild(document.createTextNode(txt));
       return parent;
     }
@@ -515,7 +517,7 @@
   /* What a card quotes: its span, marked, with the words around it in its sentence, in a <bdi> so
      that right-to-left text inside cannot reorder the quote; a zero-width span is a caret. */
   var QUOTE_CONTEXT = 36, QUOTE_LONGEST = 160;
-  function quote(unit, block, f) {
+  function quote(unit, block, f, md) {
     var lo = Math.min(block[0], f.a), hi = Math.max(block[4] === undefined ? block[1] : block[4], f.a);
     var from = Math.max(lo, f.a - QUOTE_CONTEXT), to = Math.min(hi, f.b + QUOTE_CONTEXT);
     var before = unit.cut(from, f.a).split(/\r\n|\r|\n/), after = f.b < to ? unit.cut(f.b, to).split(/\r\n|\r|\n/) : [""];
@@ -523,17 +525,17 @@
     if (before.length === 0 && from > lo) pre = "\u2026" + pre.replace(/^\S*\s?/, "");
     if (after.length === 1 && to < hi) post = post.replace(/\s?\S*$/, "") + "\u2026";
     var q = el("div", "quote"), iso = el("bdi");
-    iso.appendChild(el("span", "ctx", pre));
+    iso.appendChild(textInto(el("span", "ctx"), pre, md));
     var span = f.a < f.b ? unit.cut(f.a, f.b) : "\u2038", mark = el("mark", f.a < f.b ? "" : "caret");
     if (cpLen(span) > QUOTE_LONGEST) {  /* a whole long sentence: its start and its end */
       var all = Array.from(span);
       span = all.slice(0, 100).join("") + " \u2026 " + all.slice(-40).join("");
       mark.classList.add("cut");
     }
-    mark.textContent = span;
+    textInto(mark, span, md);
     if (f.a === f.b) mark.title = "something is missing here";
     iso.appendChild(mark);
-    iso.appendChild(el("span", "ctx", post));
+    iso.appendChild(textInto(el("span", "ctx"), post, md));
     q.appendChild(iso);
     return q;
   }
@@ -1695,18 +1697,19 @@
     return unit.line + 1 + (unit.cut(0, s.start).match(/\r\n|\r|\n/g) || []).length;
   }
 
-  function diffLine(old, neu) {
+  /* The old and new text of a sentence as a word diff; ``md``: Markdown (a "<br>" is dimmed markup, as on the page). */
+  function diffLine(old, neu, md) {
     var box = el("span", "desk-diff"), cut = slicer(old);
     wordOps(0, old, neu).forEach(function (op) {
-      if (op[0] === "=") box.appendChild(document.createTextNode(cut(op[1], op[2])));
-      else if (op[0] === "-") box.appendChild(el("del", "", cut(op[1], op[2])));
-      else box.appendChild(el("ins", "", op[1]));
+      if (op[0] === "=") textInto(box, cut(op[1], op[2]), md);
+      else if (op[0] === "-") box.appendChild(textInto(el("del", ""), cut(op[1], op[2]), md));
+      else box.appendChild(textInto(el("ins", ""), op[1], md));
     });
     return box;
   }
 
   function deskFile(n) {
-    var data = cache[n], sec = el("section", "desk-file"), corr = {}, changes = {};
+    var data = cache[n], sec = el("section", "desk-file"), corr = {}, changes = {}, md = data.format === "markdown";
     var acc = 0, rej = 0, kept = 0, nc = 0, open = [], minor = 0, total = 0, left = 0;
     Object.keys(corrections).forEach(function (k) {
       var c = corrections[k];
@@ -1749,7 +1752,7 @@
         var unit = data.units[f.u], li = el("li");
         li.appendChild(el("b", "", "line " + f.l + " \u00b7 " + f.s + " " + f.c));
         li.appendChild(el("span", "desk-msg", " \u00b7 " + plainMessage(f.m)[0]));
-        li.appendChild(quote(unit, sentenceOf(unit, f.a).block, f));
+        li.appendChild(quote(unit, sentenceOf(unit, f.a).block, f, md));
         ol.appendChild(li);
       });
       sec.appendChild(ol);
@@ -1767,9 +1770,9 @@
         li.appendChild(el("b", "", "line " + lineOf(data, c.u, c.s) + ": "));
         if (c.own) {  /* a rewrite reads best whole: the sentence as it was, then as you wrote it */
           li.appendChild(el("span", "desk-own", "your correction"));
-          li.appendChild(el("del", "desk-was", plainNewlines(old)));
-          li.appendChild(el("ins", "desk-now", plainNewlines(neu)));
-        } else li.appendChild(diffLine(plainNewlines(old), plainNewlines(neu)));
+          li.appendChild(textInto(el("del", "desk-was"), plainNewlines(old), md));
+          li.appendChild(textInto(el("ins", "desk-now"), plainNewlines(neu), md));
+        } else li.appendChild(diffLine(plainNewlines(old), plainNewlines(neu), md));
         cl.appendChild(li);
       });
       sec.appendChild(cl);
