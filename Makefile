@@ -2,10 +2,15 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install languagetool browser demo test lint bench
+.PHONY: install install-mtfix languagetool browser demo test lint bench
 
+# mtfix with the tools its tests need (pytest, ruff, Selenium, PySpark, ...: the [dev] extras).
 install:
 	$(PIP) install --quiet --disable-pip-version-check -e '.[dev]'
+
+# mtfix alone: all the demo needs.
+install-mtfix:
+	$(PIP) install --quiet --disable-pip-version-check -e .
 
 # LanguageTool from Maven Central (mtfix/grammar/lt-pom.xml) into the user cache; a no-op once installed.
 languagetool: install
@@ -22,7 +27,7 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	else echo "make browser: install Chromium and chromedriver (Debian: apt-get install chromium chromium-driver), or name them in MTFIX_CHROMIUM and MTFIX_CHROMEDRIVER" >&2; exit 1; fi
 
-demo: install
+demo: install-mtfix
 	$(PYTHON) -m mtfix demo
 
 test: export MTFIX_REQUIRE_BROWSER = 1

@@ -1,4 +1,4 @@
-"""A cache of parsed YAML (rule packs, glossaries) in the user's cache directory.
+"""The user's cache directory: parsed YAML (rule packs, glossaries) and arrays, keyed by content.
 
 Parsing YAML in pure Python is a good part of a cold start.  The parsed data of
 a file is stored under ``<cache dir>/parsed/`` by a digest of the file's bytes,

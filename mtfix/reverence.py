@@ -1,4 +1,6 @@
-"""Reverential capitals: liturgy, hymns, prayers and scripture capitalise the pronouns that stand for God
+"""Reverential capitals: the pronouns that stand for God, capitalised in liturgy and scripture.
+
+Reverential capitals: liturgy, hymns, prayers and scripture capitalise the pronouns that stand for God
 ("Give thanks to the Lord, for He is good", "in His great mercy", "Trust in Him"), session 23.
 
 Machine translation capitalises a pronoun in mid-sentence when it splices a clause ("minister He visited");

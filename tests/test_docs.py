@@ -289,3 +289,68 @@ def test_the_json_reports_are_documented_field_by_field(tmp_path: Path, monkeypa
     extra_segment = {p.rsplit(".", 1)[1] for c in emitted for p in emitted[c] if ".segments[]." in p}
     seg_row = next(line for line in DOCS["library.md"].splitlines() if line.startswith("| `segments` |"))
     assert extra_segment - set(re.findall(r"`(\w+)`", seg_row)) == {"id"}
+
+
+def _make_chain(makefile: str, target: str) -> str:
+    """The recipes ``make target`` runs: its own and its prerequisites', recursively."""
+    m = re.search(rf"^{re.escape(target)}:([^\n=]*)\n((?:\t[^\n]*\n?)*)", makefile, flags=re.M)
+    assert m, f"no Makefile target {target}"
+    return "".join(_make_chain(makefile, dep) for dep in m.group(1).split()) + m.group(2)
+
+
+def test_the_readme_set_up_says_what_each_command_installs_and_runs() -> None:
+    """Session 27: the README's `make demo` line said it "installs mtfix", but the Makefile installed the
+    [dev] extras (pytest, Selenium, PySpark, ...) for the demo too. `make demo` installs mtfix alone and runs
+    the demo; `make test` installs the extras, LanguageTool and Chromium and runs ruff and pytest; CI
+    (.ci/run) runs the README's test command; the demo shows the bundled copy of the example it names."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo, test = _make_chain(makefile, "demo"), _make_chain(makefile, "test")
+    assert "[dev]" not in demo and "-e ." in demo and "-m mtfix demo" in demo
+    assert "'.[dev]'" in test and "mtfix languagetool install" in test and "chromium-driver" in test
+    assert "ruff check" in test and "pytest" in test
+    block = README.split("## Set-up: two commands", 1)[1].split("```", 2)[1]
+    lines = {ln.split("#")[0].strip(): ln.split("#", 1)[1] for ln in block.strip().splitlines()}
+    assert set(lines) == {"make demo", "make test"}
+    assert "alone" in lines["make demo"] and "LanguageTool" not in lines["make demo"]
+    assert all(w in lines["make test"] for w in ("[dev]", "LanguageTool", "Maven Central", "Chromium", "ruff"))
+    ci = [ln.strip() for ln in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if ln.strip() and not ln.lstrip().startswith("#")]
+    assert ci[-1] == "make test"
+    assert "examples/garbled-news.txt" in lines["make demo"]
+    assert (ROOT / "mtfix" / "demo" / "garbled-news.txt").read_bytes() == \
+        (ROOT / "examples" / "garbled-news.txt").read_bytes()
+    setup = " ".join(README.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0].split())
+    assert "grammar checks skipped" in setup  # what the demo says before LanguageTool is installed (test_cli)
+
+
+def _anchors(page: str) -> set[str]:
+    """The anchors of a Markdown page as GitHub makes them (``## Set-up: two commands`` → ``set-up-two-commands``,
+    a repeated heading ``-1``, ``-2``, ...), and its ``<a id="...">`` ones."""
+    out: set[str] = set(re.findall(r'<a id="([^"]+)"', page))
+    seen: dict[str, int] = {}
+    for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*$", re.sub(r"^```.*?^```", "", page, flags=re.M | re.S), flags=re.M):
+        slug = re.sub(r"[^\w\- ]", "", m.group(1).strip().lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        out.add(slug if n == 0 else f"{slug}-{n}")
+    return out
+
+
+def test_every_relative_link_of_the_pages_lands() -> None:
+    """Every link of README.md and docs/*.md to a file of the repository names a file that exists, and its
+    ``#section`` a heading (or anchor) that page has (code blocks and code spans are not links; docs/rules.md,
+    generated, is tested in test_rules_doc.py)."""
+    broken = []
+    for page in [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "rules.md")]:
+        text = re.sub(r"`[^`\n]*`", "", re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S))
+        for link in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", link):
+                continue
+            path, _, section = link.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if not target.exists():
+                broken.append(f"{page.name}: {link}: no such file")
+            elif section and target.suffix == ".md" and section not in _anchors(target.read_text(encoding="utf-8")):
+                broken.append(f"{page.name}: {link}: no such section")
+    assert not broken, broken
+    assert _anchors("## Set-up: two commands\n# A\n# A\n") == {"set-up-two-commands", "a", "a-1"}

@@ -1,4 +1,6 @@
-"""mtfix's messages on standard error as a terminal should get them: a very long value (an option or
+"""Long and unsafe values in error messages clipped and escaped for a terminal.
+
+mtfix's messages on standard error as a terminal should get them: a very long value (an option or
 setting of 100,000 characters) shown by its start and its length, not echoed whole into a one-line
 error (a terminal, a CI log); and no control character of a name or value (a terminal escape in a path
 a cloned repository's settings file names) reaching the terminal raw."""

@@ -1,4 +1,6 @@
-r"""Gettext PO, read by mtfix's own lexer (the syntax GNU gettext accepts): one unit per translated
+r"""Gettext PO files: one unit per translated entry, with its msgid as ``source``.
+
+Gettext PO, read by mtfix's own lexer (the syntax GNU gettext accepts): one unit per translated
 entry (fuzzy ones too; each plural form ``msgstr[n]`` a unit of its own, with its real index and
 line), with its msgid as ``source``.  The header and obsolete (``#~``) entries are left alone.
 

@@ -1,4 +1,6 @@
-"""TMX 1.4, read and written by translate-toolkit: one unit per English variant of a ``<tu>``
+"""TMX 1.4 translation memories: one unit per English variant of a ``<tu>``.
+
+TMX 1.4, read and written by translate-toolkit: one unit per English variant of a ``<tu>``
 (that is not its source), with its source-language variant as ``source``; inline markup and
 writing back as in :mod:`mtfix.formats.xml`."""
 

@@ -1,4 +1,6 @@
-"""XLIFF 1.2 and 2.x, read and written by translate-toolkit: one unit per
+"""XLIFF 1.2 and 2.x files: one unit per translation unit with a non-empty target.
+
+XLIFF 1.2 and 2.x, read and written by translate-toolkit: one unit per
 translation unit with a non-empty target, with its ``source``; inline markup
 and writing back as in :mod:`mtfix.formats.xml`.
 

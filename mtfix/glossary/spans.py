@@ -1,4 +1,6 @@
-"""Where the glossary must not touch a document: protected spans (URLs, e-mail
+"""Where the glossary must not touch a document: protected spans, code, hashtags and handles, quoted source text.
+
+That is: protected spans (URLs, e-mail
 addresses, markup the format reader protects), inline code in backticks, hashtags
 and @handles (identifiers: "#Kiev" and "@Kiev" name a tag and an account, and an
 edit would point them elsewhere), and quoted source-language text ("the slogan

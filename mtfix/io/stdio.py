@@ -1,4 +1,6 @@
-"""Standard streams as a shell may hand them over: an output that takes fewer bytes than it was
+"""Standard streams that a shell hands over short or closed: short writes and closed descriptors.
+
+Standard streams as a shell may hand them over: an output that takes fewer bytes than it was
 given (a full disk, a file-size limit, a reader that quit), and descriptors 0, 1 or 2 closed
 (``<&-``, ``>&-``, ``2>&-``)."""
 

@@ -1,4 +1,6 @@
-"""What a translation file says about each of its entries, for the editor: a unit a reviewer signed off
+"""Each entry's review state and translator comments in a translation file, for the editor.
+
+What a translation file says about each of its entries, for the editor: a unit a reviewer signed off
 (XLIFF ``state="final"``/``"signed-off"``, ``approved="yes"``, a Trados approval), a fuzzy PO entry
 (``#, fuzzy``), an XLIFF unit still to be reviewed or translated (1.2 ``state="needs-review-*"``,
 ``"needs-*"``, ``"new"``; 2.x ``"initial"``, and ``"reviewed"``: reviewed, not signed off), and the comments

@@ -1,4 +1,6 @@
-"""Capitals in mid-sentence: function words (``and There were``, ``president He visited``, a
+"""Capitals in mid-sentence, on function words and verbs.
+
+Capitals in mid-sentence: function words (``and There were``, ``president He visited``, a
 sentence run on after a quotation: ``“Young Voices” The jury``) and verbs
 (``where he Questioned whether``)."""
 
