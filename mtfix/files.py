@@ -484,7 +484,7 @@ def write_result(result: FileResult, target: Path | None = None) -> None:
     import os
     import stat
 
-    from mtfix.io.textfile import WriteError, atomic_write
+    from mtfix.io.textfile import WriteError, atomic_write, umask
 
     data = result.output if result.output is not None else result.original
     if target is None:
@@ -499,12 +499,4 @@ def write_result(result: FileResult, target: Path | None = None) -> None:
     except OSError as exc:
         raise WriteError(f"cannot create {target.parent}: {exc.strerror or exc}; nothing was written",
                          path=str(target)) from None
-    atomic_write(target, data, mode=mode if mode is not None else 0o666 & ~_umask())
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    atomic_write(target, data, mode=mode if mode is not None else 0o666 & ~umask())

@@ -248,7 +248,8 @@ def read_text_file(path: str | Path) -> TextFile:
     return decode(raw, str(p))
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's file-creation mask (read without changing it for good)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -341,7 +342,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
             os.chmod(target, mode)
         return
     if mode is None:
-        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
     except OSError as exc:
