@@ -188,7 +188,7 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
             "(--csv-escape wins)"),
     Setting("no-header", "no_header", "bool", help="CSV/TSV: the first row is a record; fields are column "
             "numbers (--no-header/--header win)"),
-    Setting("fix-final", "fix_final", "bool", help="XLIFF: fix units a reviewer signed off too (fix, review "
+    Setting("fix-final", "fix_final", "bool", help="XLIFF/TMX: fix units a reviewer signed off too (fix, review "
             "and the language server; --fix-final/--no-fix-final win)"),
     # not a Config field: the loader reads that file first, then this one's keys over it (ruff's ``extend``)
     Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),

@@ -90,8 +90,8 @@ NoHeaderOpt = Annotated[bool | None, typer.Option(
     "--source-field and --id-field then take column numbers, from 1 (default: the settings' no-header, else "
     "a header).")]
 FixFinalOpt = Annotated[bool | None, typer.Option(
-    "--fix-final/--no-fix-final", help="XLIFF: fix units a reviewer signed off too (state final or signed-off, "
-    "approved); by default (or the settings' fix-final = false) they are checked and reported, never edited.")]
+    "--fix-final/--no-fix-final", help="XLIFF and TMX: fix units a reviewer signed off too (state final or signed-off, "
+    "approved; a TMX prop x-state or x-approved); by default (or the settings' fix-final = false) they are checked and reported, never edited.")]
 MaxLineLengthOpt = Annotated[int | None, typer.Option(
     "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
     "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
@@ -173,7 +173,7 @@ CSV_FORMATS = ("csv", "tsv")
 FORMAT_ONLY_OPTIONS = {
     "--no-header": ("no_header", CSV_FORMATS, "CSV and TSV"),
     "--csv-escape": ("csv_escape", CSV_FORMATS, "CSV and TSV"),
-    "--fix-final": ("fix_final", ("xliff",), "XLIFF"),
+    "--fix-final": ("fix_final", ("xliff", "tmx"), "XLIFF and TMX"),
 }
 
 

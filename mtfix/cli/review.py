@@ -127,7 +127,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
                 planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         for w in format_only_warnings(run.opts, formats):  # as `fix` warns (InputRun.run)
             run.warn(w)
-        if run.opts.fix_final and "xliff" in formats:  # (for other formats the line above said it)
+        if run.opts.fix_final and {"xliff", "tmx"} & set(formats):  # (for other formats the line above said it)
             run.warn(FIX_FINAL_WITH_DECISIONS)
         targets: dict[str, Path] = {}
         if output_dir is not None and not diff:

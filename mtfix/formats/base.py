@@ -143,7 +143,7 @@ def hold_signed_off(container: Container, fixed: dict[int, str]) -> dict[int, st
         named = ", ".join(f"{u.id!r} (line {u.line_offset + 1}, {u.meta['signed_off']})" for u in held[:3])
         more = f", and {len(held) - 3} more" if len(held) > 3 else ""
         container.errors.append(f"line {held[0].line_offset + 1}: {len(held)} signed-off unit(s) checked, not fixed "
-                                f"(--fix-final fixes them): {named}{more}")
+                                f"(--fix-final or the fix-final setting fixes them): {named}{more}")
     return kept
 
 

@@ -69,6 +69,9 @@ class TmxFormat:
                     unit = reading.add(f"{uid}/{name}" if len(targets) > 1 else uid, seg_t, seg_s)
                     if unit is not None and (notes := notes_of(tu.xmlelement)):
                         unit.meta["notes"] = notes
+                    if unit is not None and (said := prop_state(tu.xmlelement, variants[tgt_i][1])):
+                        key = "state" if said[0] == "state" else "final" if options.get("fix_final") else "signed_off"
+                        unit.meta[key] = said[1]
         if no_english:
             errors.append(f"{no_english} translation unit(s) without an English variant other than the source "
                           f"({srclang or 'no srclang'}): not checked")
@@ -79,6 +82,33 @@ class TmxFormat:
             errors.append(f"{no_lang} translation unit(s) with a variant of no language (xml:lang missing or "
                           "\"*all*\", which names no language): never taken as the source")
         return reading.container(self.name, path)
+
+
+#: ``<prop type>``s that say where a translation is in its review, as tools that export XLIFF states write
+#: them: ``x-state`` with an XLIFF state (``final``, ``needs-review-translation``...), ``x-approved`` yes/no
+STATE_PROPS = ("x-state", "x-approved")
+_DONE_STATES = ("final", "signed-off")
+
+
+def prop_state(tu: Any, tuv: Any) -> tuple[str, str] | None:
+    """What a ``<tu>``'s (or its English ``<tuv>``'s, which wins) ``<prop>`` says of its review, as written:
+    ``("signed_off", 'prop x-state="final"')`` (``final``/``signed-off``, or ``x-approved`` ``yes``/``true``:
+    held by ``mtfix fix`` as a signed-off XLIFF unit is), ``("state", 'prop x-state="…"')`` for another
+    state, or None (no such prop; other props, ``x-context`` and the like, are not review states)."""
+    for el in (tuv, tu):
+        for prop in el:
+            if not isinstance(prop.tag, str) or localname(prop.tag) != "prop":
+                continue
+            kind, value = (prop.get("type") or "").strip(), " ".join((prop.text or "").split())
+            if kind.lower() not in STATE_PROPS or not value:
+                continue
+            said = f'prop {kind}="{value}"'
+            if kind.lower() == "x-approved":
+                if value.lower() in ("yes", "true"):
+                    return "signed_off", said
+                continue
+            return ("signed_off" if value in _DONE_STATES else "state"), said
+    return None
 
 
 #: A ``<tuv>`` language that names no language: missing, or ``*all*`` (TMX allows it only as a srclang).

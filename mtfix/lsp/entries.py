@@ -4,7 +4,8 @@ What a translation file says about each of its entries, for the editor: a unit a
 (XLIFF ``state="final"``/``"signed-off"``, ``approved="yes"``, a Trados approval), a fuzzy PO entry
 (``#, fuzzy``), an XLIFF unit still to be reviewed or translated (1.2 ``state="needs-review-*"``,
 ``"needs-*"``, ``"new"``; 2.x ``"initial"``, and ``"reviewed"``: reviewed, not signed off), and the comments
-for the translator (PO ``#`` and ``#.`` lines, XLIFF ``<note>``).
+for the translator (PO ``#`` and ``#.`` lines, XLIFF ``<note>``); a TMX ``<prop type="x-state">`` (or
+``x-approved``) is read as the XLIFF state it names.
 
 ``mtfix check`` checks every such unit (a fuzzy entry and a signed-off unit too) and ``mtfix fix`` leaves a
 signed-off unit as it is (``--fix-final``, or ``fix-final = true`` in the settings, fixes it); the server
@@ -23,6 +24,8 @@ from typing import Any
 #: the lines of a PO entry above its msgstr: keywords and string continuations, and comments
 _PO_KEYWORD = re.compile(r'\s*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
 _PO_FLAGS = re.compile(r"#,(.*)")
+#: the value of a state as written (``state="new"``, a TMX ``prop x-state="new"``)
+_QUOTED = re.compile(r'"([^"]*)"$')
 
 
 #: XLIFF states of a unit not signed off that a diagnostic names, and the words it names them with
@@ -51,21 +54,24 @@ class EntryNote:
         """The words a diagnostic's message ends with, or None.
 
         >>> EntryNote(signed_off='state="final"').tag()
-        'signed-off unit (state="final"): mtfix fix leaves it (--fix-final fixes it)'
+        'signed-off unit (state="final"): mtfix fix leaves it (--fix-final or the fix-final setting fixes it)'
         >>> EntryNote(final='approved="yes"').tag()
         'signed-off unit (approved="yes"): fixed, as fix-final is set'
         >>> EntryNote(fuzzy=True).tag(), EntryNote().tag(), EntryNote(state='state="translated"').tag()
         ('fuzzy entry: a translation still to be reviewed', None, None)
         >>> EntryNote(state='state="needs-review-translation"').tag()
         'unit to be reviewed (state="needs-review-translation"): a translation still to be reviewed'
+        >>> EntryNote(state='prop x-state="new"').tag()
+        'unit not yet translated (prop x-state="new"): a draft, still to be translated and reviewed'
         """
         if self.signed_off:
-            return f"signed-off unit ({self.signed_off}): mtfix fix leaves it (--fix-final fixes it)"
+            return f"signed-off unit ({self.signed_off}): mtfix fix leaves it (--fix-final or the fix-final setting fixes it)"
         if self.final:
             return f"signed-off unit ({self.final}): fixed, as fix-final is set"
         if self.fuzzy:
             return "fuzzy entry: a translation still to be reviewed"
-        words = STATE_WORDS.get(self.state.removeprefix('state="').removesuffix('"')) if self.state else None
+        value = _QUOTED.search(self.state) if self.state else None
+        words = STATE_WORDS.get(value.group(1)) if value else None
         return words.format(self.state) if words else None
 
     def __bool__(self) -> bool:

@@ -63,7 +63,8 @@ def test_signed_off_xliff12_units_are_checked_but_not_fixed():
     for ur in held.values():  # reported, left for a human
         assert [f.code for f in ur.check.findings] == ["MTF206"]
         assert not ur.fix.changed and ur.fix.remaining
-    assert result.errors == ["line 7: 3 signed-off unit(s) checked, not fixed (--fix-final fixes them): "
+    assert result.errors == ["line 7: 3 signed-off unit(s) checked, not fixed (--fix-final or the fix-final setting "
+                             "fixes them): "
                              "'final' (line 7, state=\"final\"), 'signed' (line 8, state=\"signed-off\"), "
                              "'approved' (line 9, approved=\"yes\")"]
 
@@ -202,7 +203,8 @@ def test_trados_segments_of_one_unit_keep_their_own_state():
     result, out = _fix(MIXED_SDL, "a.sdlxliff")
     assert out == MIXED_SDL.decode().replace("oilgas draft", "oil and gas draft").replace(
         "oilgas open", "oil and gas open")
-    assert result.errors == ["line 4: 1 signed-off unit(s) checked, not fixed (--fix-final fixes them): "
+    assert result.errors == ["line 4: 1 signed-off unit(s) checked, not fixed (--fix-final or the fix-final setting "
+                             "fixes them): "
                              "'7/1' (line 4, sdl:conf=\"ApprovedSignOff\")"]
     _, final = _fix(MIXED_SDL, "a.sdlxliff", fix_final=True)
     assert final == MIXED_SDL.decode().replace("oilgas", "oil and gas").replace(

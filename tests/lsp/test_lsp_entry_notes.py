@@ -90,7 +90,7 @@ def test_a_signed_off_unit_is_information_with_no_quick_fix_as_mtfix_fix_leaves_
             line = d.range.start.line
             if line in signed:
                 assert d.message.endswith(f"[signed-off unit ({signed[line]}): mtfix fix leaves it "
-                                          "(--fix-final fixes it)]"), d.message
+                                          "(--fix-final or the fix-final setting fixes it)]"), d.message
                 assert d.severity in (types.DiagnosticSeverity.Information, types.DiagnosticSeverity.Hint), d
                 acts = await menu(h, uri, d.range.start, d.range.end, [d])
                 assert not [a.title for a in acts if a.title.startswith("mtfix: fix ")], [a.title for a in acts]

@@ -324,7 +324,7 @@ def test_fix_final_warns_once_when_a_file_is_no_xliff(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text("The oilgas talks resumed.\n", encoding="utf-8")
     (tmp_path / "c.xlf").write_text(_XLIFF, encoding="utf-8")
     run = run_mtfix("fix", "--diff", "--fix-final", tmp_path / "a.txt", tmp_path / "b.md")
-    assert _warnings(run) == ["mtfix: warning: --fix-final is for XLIFF; ignored for markdown, text"]
+    assert _warnings(run) == ["mtfix: warning: --fix-final is for XLIFF and TMX; ignored for markdown, text"]
     xliff = run_mtfix("fix", "--diff", "--fix-final", tmp_path / "c.xlf")
     assert _warnings(xliff) == [] and "The oil and gas talks" in xliff.stdout
     assert _warnings(run_mtfix("fix", "--diff", tmp_path / "a.txt")) == []

@@ -257,7 +257,7 @@ def test_decisions_warn_about_format_options_only_as_fix_does(tmp_path):
     assert warnings("--no-header", "--column", "1", "--decisions", docs[table], table) == []
     assert warnings("-H", "--fix-final", "--text-field", "text", "--decisions", docs[path], path) == [
         "mtfix: warning: --no-header is for CSV and TSV; ignored for jsonl",
-        "mtfix: warning: --fix-final is for XLIFF; ignored for jsonl"]
+        "mtfix: warning: --fix-final is for XLIFF and TMX; ignored for jsonl"]
 
 
 def test_report_escapes_markup_in_text_and_names(tmp_path):
