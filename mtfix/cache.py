@@ -32,6 +32,8 @@ import contextlib
 import hashlib
 import marshal
 import os
+import shutil
+import stat
 import sys
 import tempfile
 import zlib
@@ -219,45 +221,67 @@ _RESULTS_NAMES = tuple(_RESULTS + s for s in ("", "-wal", "-shm", "-journal"))
 
 
 def _members(base: Path, results: bool) -> dict[str, list[Path]]:
-    """The files of each part of the cache under ``base``: only the names mtfix gives its files
+    """The entries of each part of the cache under ``base``: only the names mtfix gives its files
     (``*.marshal`` in the folders, ``lm-*.bin``), so that a ``MTFIX_CACHE_DIR`` pointed by mistake at
-    a folder of the user's (a ``code/`` in their home) never loses them a file."""
+    a folder of the user's (a ``code/`` in their home) never loses them a file.  An entry may be a
+    file, a symbolic link or a folder planted under an entry's name; a part's folder that is a
+    symbolic link is never entered (its files are elsewhere, not in the cache)."""
     out: dict[str, list[Path]] = {}
     for name in FOLDERS:
         folder = base / name
-        out[f"{name}/"] = [p for p in folder.glob("*.marshal") if p.is_file()] if folder.is_dir() else []
-    out["bigram model (lm-*)"] = [p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES and p.is_file()]
+        inside = folder.is_dir() and not folder.is_symlink()
+        out[f"{name}/"] = sorted(folder.glob("*.marshal")) if inside else []
+    out["bigram model (lm-*)"] = sorted(p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES)
     if results:
-        out["LanguageTool results"] = [p for p in (base / n for n in _RESULTS_NAMES) if p.is_file()]
+        out["LanguageTool results"] = [p for p in (base / n for n in _RESULTS_NAMES) if _exists(p)]
     return out
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` is there at all (a dangling link is)."""
+    return os.path.lexists(path)
+
+
+def _size(path: Path) -> tuple[int, int]:
+    """(files, bytes) of an entry, links not followed: a link is one file of its own size, a planted
+    folder the files under it."""
+    st = path.lstat()
+    if not stat.S_ISDIR(st.st_mode):
+        return 1, st.st_size
+    files = [Path(d, f) for d, _, names in os.walk(path) for f in names]
+    return len(files), sum(f.lstat().st_size for f in files)
 
 
 def usage(base: Path | None = None) -> dict[str, tuple[int, int]]:
     """(files, bytes) of each part of the cache (every part named, empty ones as (0, 0))."""
     out = {}
-    for name, files in _members(base or root(), results=True).items():
+    for name, entries in _members(base or root(), results=True).items():
         sizes = []
-        for p in files:
+        for p in entries:
             with contextlib.suppress(OSError):  # removed meanwhile by another process
-                sizes.append(p.stat().st_size)
-        out[name] = (len(sizes), sum(sizes))
+                sizes.append(_size(p))
+        out[name] = (sum(n for n, _ in sizes), sum(b for _, b in sizes))
     return out
 
 
 def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, list[tuple[Path, str]]]:
     """Remove the cached files (see :data:`FOLDERS`): (files removed, bytes freed, (file, reason) of each
-    file not removed).  Safe while
-    other mtfix processes run: they rebuild what they miss (a mapped file stays valid until closed)."""
+    file not removed).  Safe while other mtfix processes run: they rebuild what they miss (a mapped file
+    stays valid until closed).  A symbolic link is removed itself, never what it points at; a folder
+    planted where an entry file was is removed with what it holds (links in it not followed)."""
     removed, freed, errors = 0, 0, []
-    for files in _members(base or root(), results).values():
-        for p in files:
+    for entries in _members(base or root(), results).values():
+        for p in entries:
             try:
-                size = p.stat().st_size
-                p.unlink()
+                n, size = _size(p)
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
             except FileNotFoundError:
                 continue
             except OSError as exc:
                 errors.append((p, exc.strerror or str(exc)))
                 continue
-            removed, freed = removed + 1, freed + size
+            removed, freed = removed + n, freed + size
     return removed, freed, errors

@@ -261,12 +261,12 @@ def test_score_reports_records_it_could_not_read_and_never_pairs_around_them(tmp
 
 
 def test_score_of_a_file_without_records_still_has_a_signature(tmp_path):
-    """Every score carries a signature: an empty file of records (fluency 100, 0 words) too."""
+    """Every score carries a signature: an empty file of records (no words: fluency null since round 18, was 100) too."""
     empty = tmp_path / "none.jsonl"
     empty.write_text("", encoding="utf-8")
     r = run("score", *OFF, "--text-field", "text", "--format", "json", str(empty))
     (entry,) = json.loads(r.stdout)["files"]
-    assert entry["words"] == 0 and entry["signature"].startswith("mtfix-fluency|rules:")
+    assert entry["words"] == 0 and entry["fluency"] is None and entry["signature"].startswith("mtfix-fluency|rules:")
     assert "signature: mtfix-fluency|" in run("score", *OFF, "--text-field", "text", str(empty)).stdout
 
 

@@ -182,12 +182,13 @@ def test_text_reports_of_a_name_that_is_not_utf8_never_fail_on_a_strict_utf8_ter
 
 def test_check_json_gives_every_file_a_score_an_empty_file_of_records_too(tmp_path):
     """scoring.md: every ``check --format json`` scores the whole document; a file with no records
-    scores as ``score`` says (100, with the fluency signature), not a missing key."""
+    scores as ``score`` says (no number, ``null``, with the fluency signature: round 18; it was 100), not a
+    missing key."""
     (tmp_path / "none.jsonl").write_text("", encoding="utf-8")
     (tmp_path / "one.jsonl").write_text(json.dumps({"t": GARBLED.strip()}) + "\n", encoding="utf-8")
     r = CliRunner().invoke(app, ["check", "--grammar", "off", "--text-field", "t", "--format", "json",
                                  str(tmp_path / "none.jsonl"), str(tmp_path / "one.jsonl")])
     none, one = json.loads(r.stdout)["files"]
-    assert none["score"]["fluency"] == 100.0 and one["score"]["fluency"] < 100.0
+    assert none["score"]["fluency"] is None and one["score"]["fluency"] < 100.0
     assert none["score"]["signature"] == one["score"]["signature"]
     assert none["score"]["signature"].startswith("mtfix-fluency|")

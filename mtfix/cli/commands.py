@@ -288,8 +288,11 @@ def score(
     for entry in report["files"]:
         segs = entry["segments"]
         good = sum(seg["fluency"] >= 90 for seg in segs)  # beside the document's mean: the sentences that read well
-        line = (f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words"
-                + (f"; {good} of {len(segs)} sentences at 90 or above)" if segs else ")"))
+        if entry["fluency"] is None:  # an empty file, fenced code only: no number (was 100.0)
+            line = f"{printable(entry['path'])}: no words to score ({entry['words']} words)"
+        else:
+            line = (f"{printable(entry['path'])}: fluency {entry['fluency']:.1f} ({entry['words']} words"
+                    + (f"; {good} of {len(segs)} sentences at 90 or above)" if segs else ")"))
         typer.echo(line)
         refd = entry.get("reference")
         if isinstance(refd, dict):
@@ -624,6 +627,7 @@ def demo() -> None:
         typer.echo(typer.style("\n== Scores", bold=True) if colour else "\n== Scores")
         for label, sc in (("before repair:", before), ("after repair: ", after)):  # the mean, and its sentences
             good = sum(s.fluency >= 90 for s in sc.segments)
-            typer.echo(f"  fluency {label} {sc.fluency:.1f}  ({good} of {len(sc.segments)} sentences at 90 or above)")
+            shown = "no words to score" if sc.fluency is None else f"{sc.fluency:.1f}"
+            typer.echo(f"  fluency {label} {shown}  ({good} of {len(sc.segments)} sentences at 90 or above)")
         typer.echo(f"  left for a human: {len(result.remaining)} finding(s)")
         typer.echo(f"  signature: {after.signature}")

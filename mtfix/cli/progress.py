@@ -1,4 +1,5 @@
-"""What a batch had written when it was stopped (Ctrl-C, SIGTERM, SIGHUP): ``fix`` and ``fix --decisions``."""
+"""What a batch had written when it was stopped (Ctrl-C, SIGTERM, SIGHUP, a write that failed): ``fix`` and
+``fix --decisions``."""
 
 from __future__ import annotations
 
@@ -21,14 +22,24 @@ def stop_says_what_was_written(written: list[Any], to_write: int, line: Callable
     try:
         yield
     except (KeyboardInterrupt, Terminated, typer.Abort):
-        if written:
-            if not quiet:
-                lines = [text for text in map(line, written) if text]
-                with suppress(OSError, ValueError):  # standard error may be gone
-                    if lines:
-                        typer.echo("\n".join(lines), err=True)
-            rest = to_write - len(written)
-            note_progress(f"after writing all {to_write} file(s)" if rest <= 0 else
-                          f"after writing {len(written)} of {to_write} file(s) (the other {rest} "
-                          + ("is as it was)" if rest == 1 else "are as they were)"))
+        done = name_written(written, to_write, line, quiet=quiet)
+        if done:
+            note_progress(done)
         raise
+
+
+def name_written(written: list[Any], to_write: int, line: Callable[[Any], str | None], *, quiet: bool) -> str:
+    """Name the files already ``written`` on standard error (``line(item)``, unless ``quiet``) when a batch stops
+    half-way (an interrupt, a write that failed), and return what to add to the stop line, ``after writing 2 of
+    5 file(s) (the other 3 are as they were)``; ``""`` when nothing was written yet."""
+    if not written:
+        return ""
+    if not quiet:
+        lines = [text for text in map(line, written) if text]
+        with suppress(OSError, ValueError):  # standard error may be gone
+            if lines:
+                typer.echo("\n".join(lines), err=True)
+    rest = to_write - len(written)
+    return (f"after writing all {to_write} file(s)" if rest <= 0 else
+            f"after writing {len(written)} of {to_write} file(s) (the other {rest} "
+            + ("is as it was)" if rest == 1 else "are as they were)"))

@@ -142,13 +142,17 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         run.close()
     if not diff:
         run.pass_stdin_through()
+    written: list[Any] = []  # for the line of a run stopped half-way (Ctrl-C, SIGTERM, a write that failed)
     try:
         with legacy_encoding(encoding):  # a --diff is printed in each file's own encoding
-            _write(planned, targets, diff, quiet)
+            _write(planned, targets, diff, quiet, written)
     except (OSError, MtfixError) as exc:
         if isinstance(exc, OSError) and exc.filename is None:  # standard output: the run's (141 for a reader gone)
             raise
-        fail(f"cannot write: {exc}")
+        from mtfix.cli.progress import name_written
+
+        done = name_written(written, _to_write(planned, targets, diff), _written_line, quiet=quiet)
+        fail(f"cannot write: {exc}" + (f"; stopped {done}" if done else ""))
     changed = sum(1 for p in planned if p.changed)
     if not quiet:
         n = sum(len(p.applied) for p in planned)
@@ -183,16 +187,23 @@ def _print_diff(p: Any) -> None:
     write_stdout(data)
 
 
-def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool) -> None:
-    """Print, or write atomically, what :func:`mtfix.review.decisions.plan` computed."""
-    from mtfix.cli.progress import stop_says_what_was_written
-    from mtfix.io.textfile import atomic_write
+def _to_write(planned: list[Any], targets: dict[str, Path], diff: bool) -> int:
+    return 0 if diff else sum(p.path != "-" and (p.path in targets or p.changed) for p in planned)
+
+
+def _written_line(p: Any) -> str | None:
     from mtfix.report.text import printable
 
-    written: list[Any] = []  # for the stop line of a run stopped half-way (Ctrl-C, SIGTERM)
-    to_write = 0 if diff else sum(p.path != "-" and (p.path in targets or p.changed) for p in planned)
-    with stop_says_what_was_written(written, to_write, quiet=quiet,
-                                    line=lambda p: f"fixed {printable(p.path)}" if p.changed else None):
+    return f"fixed {printable(p.path)}" if p.changed else None
+
+
+def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool, written: list[Any]) -> None:
+    """Print, or write atomically, what :func:`mtfix.review.decisions.plan` computed; each file written is added
+    to ``written``."""
+    from mtfix.cli.progress import stop_says_what_was_written
+    from mtfix.io.textfile import atomic_write
+
+    with stop_says_what_was_written(written, _to_write(planned, targets, diff), quiet=quiet, line=_written_line):
         for p in planned:
             if p.note and not quiet:
                 typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)

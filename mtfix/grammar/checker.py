@@ -305,6 +305,10 @@ class GrammarChecker(BaseChecker):
             self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} is locked by another "
                                  f"program ({exc} after {results_cache.BUSY_TIMEOUT:g} s): grammar checks run without it")
             return
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 8:  # SQLITE_READONLY: deleting it would not help
+            self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} cannot be written ({exc}: a "
+                                 "read-only file, folder or disk): grammar checks run without it")
+            return
         self.warnings.append(f"LanguageTool results cache {self.settings.cache_db} cannot be used ({exc}): "
                              "grammar checks run without it (delete the file to rebuild it)")
 

@@ -236,7 +236,14 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             if p == STDIN or first_time(p):
                 yield p
             continue
-        yield from (f for f in _walk(p, exts, globs, ignores, skip, pruned) if first_time(f))
+        yield from (f for f in _walk(_folder_as_given(p), exts, globs, ignores, skip, pruned) if first_time(f))
+
+
+def _folder_as_given(path: str) -> str:
+    """A folder named on the command line as its files are shown under it: as given, less its trailing
+    slashes (``news//`` -> ``news``, so ``news/a.txt``; until round 18 ``news//a.txt``); the root stays ``/``."""
+    drive, rest = os.path.splitdrive(path)  # a drive's root (``C:\\``) keeps its separator, as ``/`` does
+    return drive + (rest.rstrip(os.sep + (os.altsep or "")) or rest[:1])
 
 
 def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnores | None,

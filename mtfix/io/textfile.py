@@ -344,7 +344,7 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
     if mode is None:
         mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~umask()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=str(target.parent))
     except OSError as exc:
         raise WriteError(_reason(exc), path=shown) from None
     try:
@@ -419,6 +419,21 @@ def _check_unchanged(target: Path, expected: bytes | None, shown: str) -> None:
                          "run mtfix again on it", path=shown)
 
 
+#: bytes a file name may hold on Linux, macOS and Windows file systems (``NAME_MAX``)
+NAME_MAX = 255
+
+
+def temp_prefix(name: str) -> str:
+    """The start of the name of a temporary (or backup) file beside ``name``: ``.NAME.``, with ``NAME`` cut (at a
+    character) so that the whole name, with ``tempfile``'s 8 random characters and the longer suffix, stays
+    within :data:`NAME_MAX` bytes: a file whose own name is near the limit could not be fixed until round 18
+    (``File name too long; nothing was written``)."""
+    room = NAME_MAX - 2 - 8 - max(len(TEMP_SUFFIX), len(BACKUP_SUFFIX))
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
+
 def _write_through(target: Path, data: bytes, shown: str) -> None:
     """Rewrite a hard-linked file in place: back up, reserve the space, write, sync; on
     failure or Ctrl-C put the original bytes back.  The backup is removed once the file holds
@@ -426,7 +441,7 @@ def _write_through(target: Path, data: bytes, shown: str) -> None:
     original = target.read_bytes()
     backup: str | None = None
     try:
-        fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX, dir=str(target.parent))
+        fd, backup = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=BACKUP_SUFFIX, dir=str(target.parent))
         with os.fdopen(fd, "wb") as fh:
             fh.write(original)
             fh.flush()

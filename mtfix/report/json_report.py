@@ -87,8 +87,8 @@ def check_report(results: list[FileResult], stats: dict[str, Any] | None = None,
         scores = [ur.score for ur in fr.units if ur.score is not None]
         if scores:
             entry["score"] = {"fluency": _combined(scores), "signature": scores[0].signature}
-        elif signature:
-            entry["score"] = {"fluency": 100.0, "signature": signature}
+        elif signature:  # nothing to score: no number (until round 18, 100)
+            entry["score"] = {"fluency": None, "signature": signature}
         if fr.errors:
             entry["errors"] = fr.errors
         files.append(entry)
@@ -108,7 +108,7 @@ def _add_problems(report: dict[str, Any], results: list[FileResult]) -> None:
             report[key] = [p.to_dict() for p in problems]
 
 
-def _combined(scores: list) -> float:
+def _combined(scores: list) -> float | None:
     """Word-weighted fluency of several units (one unit: its own score): :func:`mtfix.scoring.fluency.records_fluency`."""
     from mtfix.scoring.fluency import records_fluency
 
@@ -123,7 +123,7 @@ def score_report(results: list[FileResult], signature: str = "") -> dict[str, An
         scores = [ur.score for ur in fr.units]
         entry: dict[str, Any] = {
             "path": fr.path,
-            "fluency": _combined(scores) if scores else 100.0,
+            "fluency": _combined(scores) if scores else None,  # None: no words to score
             "words": sum(s.words for s in scores),
             "signature": scores[0].signature if scores else signature,
             "segments": [

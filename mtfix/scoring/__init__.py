@@ -34,7 +34,7 @@ def _version() -> str:
 @dataclass
 class ScoreResult:
     path: str | None
-    fluency: float
+    fluency: float | None  # None: no words to score (an empty text, fenced code only)
     words: int
     penalty: float
     segments: list[SegmentScore]
@@ -88,7 +88,7 @@ def score_document(result: CheckResult, ref: str | None = None, signature: str =
         reference = reference_scores(result.document.text if hypothesis is None else hypothesis, ref)
     return ScoreResult(
         path=result.document.path,
-        fluency=fl.fluency,
+        fluency=fl.fluency if fl.words else None,  # no words: no score (was 100, raising a batch's mean)
         words=fl.words,
         penalty=fl.penalty,
         segments=fl.segments,

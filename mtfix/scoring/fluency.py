@@ -333,15 +333,16 @@ def document_fluency(words: list[int], penalties: list[float], paragraphs: list[
     return round(mean, 2)
 
 
-def records_fluency(scores: list[Any]) -> float:
+def records_fluency(scores: list[Any]) -> float | None:
     """A file's number from its units' (records') scores: one unit's own, else their mean weighted by their
-    words (100 when none has a word), rounded once to 0.01 — what ``score``, its JSON and the review report
-    show for a file of records."""
+    words, rounded once to 0.01 — what ``score``, its JSON and the review report show for a file of records.
+    Units without a word have no score and are left out; None when no unit has a word ("no words to score")."""
+    scores = [s for s in scores if s.words and s.fluency is not None]
+    if not scores:
+        return None
     if len(scores) == 1:
         return scores[0].fluency
     words = sum(s.words for s in scores)
-    if not words:
-        return 100.0
     return round(sum(s.fluency * s.words for s in scores) / words, 2)
 
 

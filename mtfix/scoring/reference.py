@@ -46,6 +46,8 @@ def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
             note = (f"the text has {len(hyp)} line{'s' * (len(hyp) != 1)}, the reference {len(ref)} (blank lines "
                     "aside): scored as one segment each, not line by line")
         hyp, ref = [" ".join(hyp)], [" ".join(ref)]
+    if not any(ref):  # figures against nothing (BLEU 0, TER 100): said, not left to be read as a verdict
+        note = "the reference has no text: BLEU, chrF and TER compare with nothing"
     out = corpus_reference_scores(hyp, ref)
     if note:
         out["note"] = note
