@@ -157,7 +157,7 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
             for label, pipe in pipes.items():
                 check = pipe.check(r["target"])
                 sc = score_document(check, signature=pipe.signature())
-                metrics[f"mtfix fluency{label}"].append(sc.fluency)
+                metrics[f"mtfix fluency{label}"].append(_ranked(sc.fluency))
                 if not label:
                     metrics["mtfix findings only"].append(fluency(check.document, check.findings, w0).fluency)
                     metrics["mtfix per word (min_words 1)"].append(
@@ -167,7 +167,7 @@ def eval_mqm(root: Path, pipes: dict[str, Pipeline], items: int | None, bar) -> 
                     if mset.split == "dev" and r.get("source"):
                         # the source passed as bilingual input (MTF5xx run): development sets only
                         bi = pipe.check(pipe.document(r["target"], source=r["source"]))
-                        metrics[BILINGUAL_ROW].append(score_document(bi, signature="").fluency)
+                        metrics[BILINGUAL_ROW].append(_ranked(score_document(bi, signature="").fluency))
             if r.get("reference"):
                 metrics["sentence chrF"].append(chrf.sentence_score(r["target"], [r["reference"]]).score)
                 metrics["sentence BLEU"].append(bleu.sentence_score(r["target"], [r["reference"]]).score)
@@ -232,7 +232,7 @@ def eval_pe(root: Path, pipe: Pipeline, limit: int | None, bar, demote: tuple[st
         if pset.name not in cache:
             cache[pset.name] = [sent(h, ref) for h, ref in zip(mt, pe, strict=True)]
         raw = cache[pset.name]
-        fluency = [score_document(pipe.check(text), signature="").fluency for text in mt] if not demote else []
+        fluency = [_ranked(score_document(pipe.check(text), signature="").fluency) for text in mt] if not demote else []
         row: dict[str, Any] = {"set": pset.name, "split": pset.split, "n": len(recs)}
         row["ter_raw"] = _corpus_ter(raw)
         row["chrf_raw"] = round(chrf.corpus_score(mt, [pe]).score, 2)
@@ -302,6 +302,12 @@ def silent_rules(spans: dict[str, dict], split: str = "dev", minimum: int = 3) -
             agg[r["code"]][1] += r["findings"] * (r["precision_any"] or 0.0)
     return [(code, int(n), round(hit / n, 3)) for code, (n, hit) in sorted(agg.items())
             if n >= minimum and hit / n < 0.25]
+
+
+def _ranked(fluency: float | None) -> float:
+    """A segment's fluency for ranking: a segment with no words has no score since session 27 (``None``), and
+    is ranked as before, at 100, so the figures stay comparable across sessions."""
+    return 100.0 if fluency is None else fluency
 
 
 def _corpus_ter(stats: list[_Ter]) -> float:
