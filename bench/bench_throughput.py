@@ -24,7 +24,8 @@ Bytecode is cached in a temporary ``PYTHONPYCACHEPREFIX`` (warmed by one run
 first), as an installed mtfix has its ``.pyc`` files: with
 ``PYTHONDONTWRITEBYTECODE`` every cold start would compile mtfix again (0.15 s).
 
-Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7] [--big-runs 1] [--ab /tmp/base_A] [--jobs 2]``.
+Run: ``python bench/bench_throughput.py [--sizes 1,5] [--runs 7] [--big-runs 1] [--ab /tmp/base_A] [--jobs 2]
+[--instructions]``.
 With ``--ab TREE`` every measurement is made for this tree and for TREE (another
 mtfix checkout, e.g. ``git archive HEAD | tar -x -C /tmp/base_A``) alternately,
 in the same run, and the new/old ratio is printed: on a shared machine only such
@@ -132,6 +133,21 @@ def run(path: Path, env: dict[str, str], root: Path = REPO, jobs: int | None = N
     return wall, cpu, proc.returncode
 
 
+def count_instructions(path: Path, env: dict[str, str], root: Path, jobs: int | None, command: str,
+                       tmp: Path) -> int:
+    """Instructions of one ``mtfix`` run on ``path`` by the mtfix at ``root`` (valgrind's cachegrind, no cache
+    simulation, on this interpreter's binary; with ``--jobs`` only this process is counted, not its workers)."""
+    from bench_cold_ab import instructions
+
+    env = {**env, "MTFIX_NO_CACHE": "1", **({"PYTHONPATH": str(root)} if root != REPO else {})}
+    extra = [] if jobs is None else ["--jobs", str(jobs)]
+    cmd = [sys.executable, "-m", "mtfix", *COMMANDS[command], *extra, str(path)]
+    # once uncounted first: without the parse cache mtfix imports modules (the YAML loader's) that the timed runs
+    # never did, and the first count would include compiling their bytecode (about 0.3 G, session 27)
+    subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return instructions(cmd, root, env, tmp)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5); 0 or '' for the 5 KB article only")
@@ -148,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="what runs on the big files: check --quiet (default), check --format json (which adds "
                          "the fluency score) or fix --diff")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data (for --text distinct)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count each tree's instructions once per big file with valgrind (cachegrind, no "
+                         "cache simulation; PYTHONHASHSEED=0, MTFIX_NO_CACHE=1, bytecode compiled first), which "
+                         "the load of a shared machine does not disturb")
     args = ap.parse_args(argv)
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -162,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         walls: dict[str, list[float]] = {name: [] for name, _ in roots}
         cpus: dict[str, list[float]] = {name: [] for name, _ in roots}
         for _name, root in roots:
+            if args.instructions:  # every module's bytecode, not only those the 5 KB check imports
+                subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "mtfix")], env=env,
+                               stdout=subprocess.DEVNULL, check=False)
             run(small, env, root)  # warm the bytecode cache and the file system
         for _ in range(args.runs):
             for name, root in roots:
@@ -196,6 +219,13 @@ def main(argv: list[str] | None = None) -> int:
                 ratio_w = statistics.median(g[0] for g in got["new"]) / statistics.median(g[0] for g in got["old"])
                 ratio_c = statistics.median(g[1] for g in got["new"]) / statistics.median(g[1] for g in got["old"])
                 print(f"{args.command} {size:5.2f} MB new/old: wall {ratio_w:.2f}, CPU {ratio_c:.2f}")
+            if args.instructions:
+                counts = {name: count_instructions(path, env, root, args.jobs, args.command, Path(tmp))
+                          for name, root in roots}
+                for name, n in counts.items():
+                    print(f"[{name}] {args.command} {size:5.2f} MB: {n / 1e6:,.1f} M instructions")
+                if args.ab:
+                    print(f"{args.command} {size:5.2f} MB instructions new/old: {counts['new'] / counts['old']:.4f}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

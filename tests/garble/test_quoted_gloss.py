@@ -71,3 +71,35 @@ def test_quoted_names_of_mt_keep_their_marks_in_the_analysis():
 
     text = 'The "Azerishiq" OJSC the works of repair in the region carried out, the press service said.'
     assert '"' in [t.text for t in detector().analyse(text).tokens]
+
+
+def test_the_ascii_fast_path_answers_as_the_hint_pattern(monkeypatch):
+    """An ASCII text's stems are looked for in its lower case, not by ``re``'s case-blind pattern (session 27,
+    speed): the same answer on random ASCII texts of the stems in mixed case, near misses and every ASCII
+    character; and :func:`unglossed` gives what it gives with no look-ahead at all."""
+    import random
+    import string
+
+    from mtfix.garble import gloss
+
+    rng = random.Random(27)
+    words = ["mean", "MEANS", "Meant", "literALLY", "Translated as", "tRANSLATES to", "stand", "Stands for",
+             "mea n", "litera", "translte", "stan d", "standard", "meanwhile", "is", "was usually", '"', "“",
+             "word", "gloss", "”", ",", ":"]
+    seen = {True: 0, False: 0}
+    for _ in range(20_000):
+        parts = [rng.choice(words) if rng.random() < 0.6 else "".join(rng.choices(string.printable, k=rng.randint(1, 6)))
+                 for _ in range(rng.randint(1, 12))]
+        text = " ".join(parts)
+        if not text.isascii():
+            continue
+        hint = gloss._HINT.search(text) is not None
+        assert any(stem in text.lower() for stem in gloss._STEMS) == hint, text
+        seen[hint] += 1
+    assert seen[True] > 1000 and seen[False] > 1000
+    texts = [f'{rng.choice(words[:8])} "{" ".join(rng.choices(words[10:], k=rng.randint(1, 4)))}" {rng.choice(words)}'
+             for _ in range(3_000)]
+    fast = [unglossed(t) for t in texts]
+    monkeypatch.setattr(gloss, "_STEMS", ("",))  # every text passes the look-ahead: _GLOSS decides alone
+    assert [unglossed(t) for t in texts] == fast
+    assert sum(f is not None for f in fast) > 100
