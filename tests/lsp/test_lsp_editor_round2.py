@@ -46,6 +46,14 @@ async def menu(
     return out
 
 
+async def fix_all_text(h: Harness, uri: str, text: str) -> str:
+    """``text`` as the server's "fix all" (``source.fixAll.mtfix``) over the whole document leaves it."""
+    acts = await menu(h, uri, types.Position(0, 0), types.Position(len(text.split("\n")), 0), [],
+                      only=["source.fixAll.mtfix"])
+    fa = next(a for a in acts if a.kind == "source.fixAll.mtfix")
+    return apply_text_edits(text, edits_of(fa.edit, uri))
+
+
 def test_the_project_glossary_open_in_the_editor_is_not_checked_nor_fixed(tmp_path: Path) -> None:
     """An editor opened the project glossary (names.tsv: an editor calls it plain text) to add a name: every
     variant in it was flagged as a misspelling of its own term (MTF301) and its Azerbaijani forms as

@@ -14,8 +14,8 @@ from pathlib import Path
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
-from test_lsp_editor_round2 import menu  # noqa: E402
+from lsp_harness import Harness, workspace  # noqa: E402
+from test_lsp_editor_round2 import fix_all_text, menu  # noqa: E402
 from test_lsp_formats import check_json, fixed_bytes  # noqa: E402
 from test_lsp_server import run  # noqa: E402
 
@@ -101,10 +101,7 @@ def test_a_signed_off_unit_is_information_with_no_quick_fix_as_mtfix_fix_leaves_
         d = next(d for d in diags if str(d.code) == "MTF105" and d.range.start.line == open_line)
         acts = await menu(h, uri, d.range.start, d.range.end, [d])
         assert [a for a in acts if a.title.startswith("mtfix: fix MTF105")], [a.title for a in acts]
-        acts = await menu(h, uri, types.Position(0, 0), types.Position(len(XLIFF.split("\n")), 0), [],
-                          only=["source.fixAll.mtfix"])
-        fa = next(a for a in acts if a.kind == "source.fixAll.mtfix")
-        fixed = apply_text_edits(XLIFF, edits_of(fa.edit, uri))
+        fixed = await fix_all_text(h, uri, XLIFF)
         assert fixed == want_all and "opened opened" in fixed and "The the road" in fixed
         await h.stop()
 
@@ -143,10 +140,7 @@ def test_a_fuzzy_po_entry_says_so_and_comments_go_with_their_entry(tmp_path: Pat
         d = next(d for d in fuzzy if str(d.code) == "MTF111")
         acts = await menu(h, uri, d.range.start, d.range.end, [d])
         assert [a for a in acts if a.title.startswith("mtfix: fix MTF111")], [a.title for a in acts]
-        acts = await menu(h, uri, types.Position(0, 0), types.Position(len(PO.split("\n")), 0), [],
-                          only=["source.fixAll.mtfix"])
-        fa = next(a for a in acts if a.kind == "source.fixAll.mtfix")
-        assert apply_text_edits(PO, edits_of(fa.edit, uri)) == want_all
+        assert await fix_all_text(h, uri, PO) == want_all
         await h.stop()
 
     run(scenario())

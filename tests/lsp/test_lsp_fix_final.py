@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
-from test_lsp_editor_round2 import menu  # noqa: E402
+from lsp_harness import Harness, workspace  # noqa: E402
+from test_lsp_editor_round2 import fix_all_text, menu  # noqa: E402
 from test_lsp_entry_notes import XLIFF, _line_of  # noqa: E402
 from test_lsp_formats import REPO, check_json  # noqa: E402
 from test_lsp_server import run  # noqa: E402
@@ -28,12 +27,6 @@ def fixed_by_cli(path: Path, *args: str) -> str:
                    capture_output=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, check=False)
     return path.read_text(encoding="utf-8")
 
-
-async def _fix_all(h: Harness, uri: str, text: str) -> str:
-    acts = await menu(h, uri, types.Position(0, 0), types.Position(len(text.split("\n")), 0), [],
-                      only=["source.fixAll.mtfix"])
-    fa = next(a for a in acts if a.kind == "source.fixAll.mtfix")
-    return apply_text_edits(text, edits_of(fa.edit, uri))
 
 
 @pytest.mark.parametrize("where", ["settings file", "editor"])
@@ -63,7 +56,7 @@ def test_fix_final_in_the_settings_makes_quick_fixes_and_fix_all_those_of_mtfix_
         d = next(d for d in held if str(d.code) == "MTF105" and d.range.start.line == _line_of(XLIFF, "The the road"))
         acts = await menu(h, uri, d.range.start, d.range.end, [d])
         assert [a for a in acts if a.title.startswith("mtfix: fix MTF105")], [a.title for a in acts]
-        assert await _fix_all(h, uri, XLIFF) == want_all
+        assert await fix_all_text(h, uri, XLIFF) == want_all
         await h.stop()
 
     run(scenario())
@@ -83,7 +76,7 @@ def test_the_editors_fix_final_false_holds_what_the_settings_file_would_fix(tmp_
         h = Harness(root, initialization_options={"fixFinal": False})
         await h.start()
         uri, _ = await h.open_checked("news.xlf", XLIFF, "xml")
-        assert await _fix_all(h, uri, XLIFF) == want_all
+        assert await fix_all_text(h, uri, XLIFF) == want_all
         await h.stop()
 
     run(scenario())
@@ -169,7 +162,7 @@ def test_an_xliff_units_review_state_is_named_as_a_fuzzy_entry_is(tmp_path: Path
             if str(d.code) == "MTF111":
                 acts = await menu(h, uri, d.range.start, d.range.end, [d])
                 assert [a for a in acts if a.title.startswith("mtfix: fix MTF111")], [a.title for a in acts]
-        assert await _fix_all(h, uri, text) == want_all
+        assert await fix_all_text(h, uri, text) == want_all
         await h.stop()
 
     run(scenario())

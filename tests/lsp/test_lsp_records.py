@@ -19,7 +19,7 @@ from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
-from test_lsp_editor_round2 import menu  # noqa: E402
+from test_lsp_editor_round2 import fix_all_text, menu  # noqa: E402
 from test_lsp_formats import MD, check_json, fixed_bytes, slice_of, utf16_col  # noqa: E402
 from test_lsp_server import run  # noqa: E402
 
@@ -89,10 +89,7 @@ def test_fixes_in_the_editor_write_the_bytes_mtfix_fix_writes(tmp_path: Path, na
         h = Harness(root)
         await h.start()
         uri, diags = await h.open_checked(name, text, language_id)
-        acts = await menu(h, uri, types.Position(0, 0), types.Position(len(text.split("\n")), 0), [],
-                          only=["source.fixAll.mtfix"])
-        fa = next(a for a in acts if a.kind == "source.fixAll.mtfix")
-        assert apply_text_edits(text, edits_of(fa.edit, uri)) == want_all
+        assert await fix_all_text(h, uri, text) == want_all
         d = next(d for d in diags if str(d.code) == "MTF111")
         acts = await menu(h, uri, d.range.start, d.range.end, [d])
         fix = next(a for a in acts if a.title.startswith("mtfix: fix MTF111"))

@@ -15,9 +15,9 @@ from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, workspace  # noqa: E402
-from test_lsp_editor_round2 import menu  # noqa: E402
+from test_lsp_editor_round2 import fix_all_text, menu  # noqa: E402
 from test_lsp_entry_notes import _line_of  # noqa: E402
-from test_lsp_fix_final import _fix_all, fixed_by_cli  # noqa: E402
+from test_lsp_fix_final import fixed_by_cli  # noqa: E402
 from test_lsp_formats import check_json  # noqa: E402
 from test_lsp_server import run  # noqa: E402
 
@@ -83,7 +83,7 @@ def test_tmx_state_props_are_named_held_and_fixed_as_xliff_states_are(tmp_path: 
                 assert d.message.endswith(f"[{TAGS[key]}]"), d.message
             else:
                 assert not d.message.endswith("]") or "prop" not in d.message, d.message
-        assert await _fix_all(h, uri, TMX) == want_all
+        assert await fix_all_text(h, uri, TMX) == want_all
         await h.stop()
 
     run(scenario())
