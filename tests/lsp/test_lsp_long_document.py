@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from long_news import long_news  # noqa: E402
 from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
-from test_lsp_editor_round2 import menu  # noqa: E402
-from test_lsp_fix_final import _fix_all, fixed_by_cli  # noqa: E402
+from test_lsp_editor_round2 import fix_all_text, menu  # noqa: E402
+from test_lsp_fix_final import fixed_by_cli  # noqa: E402
 from test_lsp_formats import check_json  # noqa: E402
 from test_lsp_incremental import Editor, position  # noqa: E402
 from test_lsp_server import run  # noqa: E402
@@ -62,7 +62,7 @@ def test_typing_in_the_middle_of_a_long_document_gives_a_full_checks_results(tmp
         assert apply_text_edits(ed.text, edits_of(fix.edit, uri)) == text  # the typed words repaired
         want = ed.text
         (root / "want.md").write_text(want, encoding="utf-8")
-        fixed = await _fix_all(h, uri, ed.text)
+        fixed = await fix_all_text(h, uri, ed.text)
         assert fixed == fixed_by_cli(root / "want.md")
         ed.change((0, len(ed.text), fixed))  # the editor applies fix-all (one range over the whole text), saves
         (root / "news.md").write_text(fixed, encoding="utf-8")
