@@ -31,6 +31,7 @@ from mtfix.cli.options import (
     common_options,
     fail,
     load_config,
+    output_dir_parser,
     path_parser,
     use_colour,
 )
@@ -118,7 +119,7 @@ def fix(
     paths: PathsArg,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and the edits; change nothing.")] = False,
     output_dir: Annotated[
-        Path | None, typer.Option("-o", "--output-dir", parser=path_parser("--output-dir"),
+        Path | None, typer.Option("-o", "--output-dir", parser=output_dir_parser,
                                   help="Write fixed files here instead of in place.")
     ] = None,
     unsafe_fixes: Annotated[bool | None, typer.Option(

@@ -42,6 +42,15 @@ def path_parser(option: str) -> Callable[[str | Path], Path]:
     return path
 
 
+def output_dir_parser(value: str | Path) -> Path:
+    """``fix``'s ``-o/--output-dir``: a folder. ``-`` is refused: ``review``, ``glossary mine`` and ``convert``
+    take ``-o -`` for standard output, and here it made a folder named ``-`` (``-o ./-`` still names one)."""
+    if isinstance(value, str) and value == "-":
+        fail("-o/--output-dir -: -o names a folder to write the fixed files in, not standard output: for the fixed "
+             "text on standard output use `mtfix fix - < FILE`, for a diff `mtfix fix --diff FILE`; nothing was written")
+    return path_parser("--output-dir")(value)
+
+
 FormatOpt = Annotated[str, typer.Option("--format", help="Report format: text, json or sarif.")]
 TextJsonFormatOpt = Annotated[str, typer.Option("--format", help="Report format: text or json.")]
 RulesFormatOpt = Annotated[str, typer.Option("--format", help="text, json or markdown (the docs/rules.md page).")]
@@ -359,6 +368,7 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
     typer.echo(f"# settings file: {loaded.path if loaded.path else 'none (defaults)'}")
     if len(loaded.chain) > 1:  # `extend`: the files whose settings are under these
         typer.echo(f"# extends: {' extends '.join(str(p) for p in loaded.chain[1:])}")
+    in_glossary_table = any(str(k).replace("_", "-") == "first-mention" for k in cfg.extra.get("glossary") or {})
     for f in fields(cfg):
         if f.name == "extra":
             continue
@@ -370,6 +380,9 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
             src = ("command line" if src == "default" else f"{src} + command line" if f.name in added
                    else f"command line (over {src})")
         key = keys.get(f.name, f.name.replace("_", "-"))
+        if f.name == "first_mention" and in_glossary_table:  # one spelling only: a saved output must load
+            typer.echo(f"# {key}: set in [glossary] below  # {loaded.source('extra.glossary')}")
+            continue
         if value is None:  # TOML has no null: a key left out is one not set
             typer.echo(f"# {key}: not set  # {src}")
             continue
@@ -379,6 +392,8 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
     for key in sorted(set(tables) | set(defaults)):
         unset = {k: v for k, v in defaults.get(key, {}).items()
                  if k not in {str(n).replace("_", "-") for n in tables.get(key, {})}}
+        if key == "glossary" and loaded.source("first_mention") != "default":  # set as the top-level key
+            unset.pop("first-mention", None)
         if key not in tables:  # a table not set: its header and keys as comments, so the output sets nothing
             typer.echo(f"# [{key}]  # default")
         else:
@@ -391,6 +406,8 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
                 note = ("" if name not in from_cmd else
                         f"  # command line (over {src})" if name in in_file else "  # command line")
                 typer.echo(f"{toml_key(str(k))} = {toml_value(v)}{note}")
+        if key == "glossary" and loaded.source("first_mention") != "default":
+            typer.echo("# first-mention: set above (the top-level key; give one of the two)")
         for k, v in unset.items():
             typer.echo(f"# {k}: not set  # default" if v is None else f"# {k} = {toml_value(v)}  # default")
 

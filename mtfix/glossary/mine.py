@@ -22,6 +22,11 @@ _STOP_START = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "
                "That", "These", "Those", "It", "He", "She", "They", "We", "There", "According", "Earlier", "Related",
                "President", "Secretary", "State", "Prime", "Minister", "Foreign", "Mr", "Mrs", "Ms", "Dr", "Opinion",
                "News", "Editor", "Visit", "Follow"}
+#: sentence openers that are no part of an acronym's expansion ("The Caspian Pipeline Consortium (CPC)");
+#: titles ("State Oil Company ... (SOCAR)") are kept, unlike a name's
+_EXPANSION_OPENERS = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "During", "After", "Before",
+                      "This", "That", "These", "Those", "It", "He", "She", "They", "We", "There", "According",
+                      "Earlier", "Meanwhile", "Also"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 
@@ -47,6 +52,14 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(text[s:e].split())
 
 
+def _expansion(long: str) -> str:
+    """An acronym's expansion as matched, without a sentence opener before it."""
+    words = long.split()
+    while len(words) > 1 and words[0] in _EXPANSION_OPENERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def mine(texts: list[str], min_count: int = 2, known: set[str] | None = None) -> list[Proposal]:
     """Proposals from ``texts``, leaving out names in ``known`` (lower-cased forms already in a glossary)."""
     known = known or set()
@@ -55,7 +68,7 @@ def mine(texts: list[str], min_count: int = 2, known: set[str] | None = None) ->
     expansions: dict[str, str] = {}
     for text in texts:
         for m in _ACRONYM.finditer(text):
-            expansions[m.group("short")] = m.group("long").strip()
+            expansions[m.group("short")] = _expansion(m.group("long"))
         for m in _NAME.finditer(text):
             words = m.group().split()
             while words and (words[0] in _STOP_START or words[0] in ("of", "the", "for", "de")):

@@ -398,3 +398,31 @@ def test_every_row_carries_the_signature_id_of_the_job(spark):
         assert lib == {full.id}
     assert signature(mode="check", fluency=False).fields["grammar"] == "off"  # the integration's default config
     assert signature(CONFIG).id != signature(Config(grammar="off", ignore=("MTF105",))).id
+
+
+def test_the_spark_pages_example_runs_as_written_and_adds_the_columns_its_table_names(spark, tmp_path, capsys):
+    """docs/spark.md's first block, run as written on a small frame (its glossary path pointed at a file that
+    exists), and the page's table of what each function adds: the columns `repair`, `check`, `score` and
+    `apply` add are those it lists, in its order (round 8 of the docs run as written: no test ran the block)."""
+    from pathlib import Path
+
+    from mtfix.integrations import spark as integration
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "spark.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(from mtfix import Config\n.*?)```", page, re.S).group(1)
+    names = tmp_path / "names.tsv"
+    names.write_text("term\tvariants\nJeyhun Bayramov\tCeyhun Bayramov\n", encoding="utf-8")
+    assert block.count("/shared/names.tsv") == 1
+    df = spark.createDataFrame([("d-1", "Prices of oilgas rose."), ("d-2", "Ceyhun Bayramov spoke.")],
+                               "doc_id string, body string")
+    env = {"df": df}
+    exec(compile(block.replace("/shared/names.tsv", str(names)), "docs/spark.md", "exec"), env)  # noqa: S102
+    assert "|doc_id|" in capsys.readouterr().out  # .show() printed the table
+    got = {r.doc_id: r.mtfix_text for r in env["out"].collect()}
+    assert got == {"d-1": "Prices of oil and gas rose.", "d-2": "Jeyhun Bayramov spoke."}  # the glossary was read
+    table = dict(re.findall(r"^\| `(\w+)\(df, col[^`]*\)` \| (.*) \|$", page, re.M))
+    for name in ("repair", "check", "score"):
+        listed = re.findall(r"`(\w+)`", table[name])
+        added = [c for c in getattr(integration, name)(df, "body", id_col="doc_id").columns if c not in df.columns]
+        assert added == [f"mtfix_{c}" for c in listed], (name, added)
+    assert "the same, by mode" in table["apply"]

@@ -115,7 +115,7 @@ def _demo() -> str:
     return (resources.files("mtfix") / "demo" / "garbled-news.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="doc-3 (session 16): the demo article (94 words, fewer than two units) is "
+@pytest.mark.xfail(strict=True, reason="doc-3 (session 16): the demo article (100 words, 95 after repair: fewer than two units) is "
                    "one unit, as under doc-1: 5.0 before repair, 9.8 after (doc-2: 36.0 → 53.7); target not met, "
                    "bench/RESULTS.md 'Session 16: document score doc-3'")
 def test_repair_visibly_raises_the_demo_article(pipeline):
