@@ -37,7 +37,7 @@ import stat
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,27 +161,6 @@ def remember_blob(raw: bytes, kind: str, value: Any, folder: str) -> None:
     except ValueError:
         return
     _write(path, zlib.crc32(body).to_bytes(4, "little") + body)
-
-
-def held_add(entries: dict, used: set, key: Hashable, value: Any, held: int) -> dict:
-    """``entries`` with ``key``: ``value`` added, for a store a process fills as it runs (compiled code,
-    patterns): at ``held`` entries it starts again, a new dict with ``key`` alone in ``used``."""
-    if len(entries) >= held:
-        entries = {}
-        used.clear()
-        used.add(key)
-    entries[key] = value
-    return entries
-
-
-def to_keep(entries: dict, used: set, limit: int) -> dict:
-    """What to save of such a store: a copy of it within ``limit`` entries, else only what ``used`` names
-    (what this process used: the entries of other programs leave with the save).
-
-    >>> to_keep({"a": 1, "b": 2}, {"b"}, 2), to_keep({"a": 1, "b": 2}, {"b"}, 1)
-    ({'a': 1, 'b': 2}, {'b': 2})
-    """
-    return dict(entries) if len(entries) <= limit else {k: v for k, v in entries.items() if k in used}
 
 
 def _store(path: Path, value: Any) -> None:

@@ -15,24 +15,19 @@ from __future__ import annotations
 import atexit
 import builtins
 import sys
-import threading
 from types import CodeType
 from typing import Any
 
 from mtfix import cache
+from mtfix.savedstore import SavedStore
 
 _KIND = "dataclass-code-1"
 _RAW = f"dataclasses: compiled method sources, optimize={sys.flags.optimize}".encode()
-_FOLDER = "code"
-#: Entries a saved cache may hold: past it, only the code this process used is kept, so the methods of
-#: other programs that imported mtfix's command line (a test run) leave with the next command's save (a
-#: cache of 2,685 entries, 3 MB, cost a cold check 77 million instructions to read, 7 %).
-_MAX = 1024
-_MAX_HELD = 8192  # entries held in one process; past it, the process starts again
-_lock = threading.Lock()
-_codes: dict[str, CodeType] | None = None
-_added = False
-_used: set[str] = set()
+#: The compiled code, saved at exit.  A saved cache keeps at most 1,024 entries: past it, only the code this
+#: process used, so the methods of other programs that imported mtfix's command line (a test run) leave with
+#: the next command's save (a cache of 2,685 entries, 3 MB, cost a cold check 77 million instructions to
+#: read, 7 %).
+STORE = SavedStore(lambda: _RAW, _KIND, "code", limit=1024, held=8192)
 
 
 def install() -> bool:
@@ -55,25 +50,13 @@ def cached_exec(source: Any, globals: dict[str, Any] | None = None, locals: Any 
 
 def code_for(source: str) -> CodeType:
     """``compile(source, "<string>", "exec")`` as ``exec`` does it, from the cache when it holds it."""
-    global _codes, _added
-    with _lock:
-        if _codes is None:
-            found, value = cache.lookup_blob(_RAW, _KIND, _FOLDER)
-            _codes = value if found and isinstance(value, dict) else {}
-        code = _codes.get(source)
-        _used.add(source)
+    with STORE.lock:
+        code = STORE.get(source)
         if not isinstance(code, CodeType):
-            code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
-            _codes = cache.held_add(_codes, _used, source, code, _MAX_HELD)
-            _added = True
+            code = STORE.add(source, builtins.compile(source, "<string>", "exec", dont_inherit=True))
         return code
 
 
 def save() -> None:
-    """Store the code compiled in this process with what was read (nothing when nothing was added and
-    the cache is within :data:`_MAX`)."""
-    global _added
-    with _lock:
-        if _codes is not None and (_added or len(_codes) > _MAX):  # new code, or a cache to trim
-            cache.remember_blob(_RAW, _KIND, cache.to_keep(_codes, _used, _MAX), _FOLDER)
-            _added = False
+    """Store the code compiled in this process with what was read (:meth:`SavedStore.save`)."""
+    STORE.save()

@@ -15,22 +15,11 @@ names and count are compared too), so every pattern is the same.  ``MTFIX_NO_CAC
 from __future__ import annotations
 
 import atexit
-import threading
 from typing import Any
 
 from mtfix import cache
+from mtfix.savedstore import SavedStore
 
-_KIND = "re-code-1"
-_FOLDER = "code"
-#: Entries a saved cache may hold: past it, only the patterns this process used are kept, so patterns of
-#: other programs that imported mtfix's command line (a test run) leave with the next command's save.
-_MAX = 1024
-_MAX_HELD = 8192  # entries held in one process; past it, the process starts again
-_lock = threading.RLock()  # re-entered: reading the cache may compile a pattern
-_loading = False
-_entries: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
-_added = False
-_used: set[tuple[str | bytes, int]] = set()
 _original: Any = None
 _differs = False  # set when arguments read here built another pattern than re's
 
@@ -39,6 +28,12 @@ def _raw() -> bytes:
     import _sre
 
     return f"re: compiled patterns, _sre {_sre.MAGIC} {_sre.CODESIZE}".encode()
+
+
+#: The patterns' arguments, saved at exit.  A saved cache keeps at most 1,024 entries: past it, only the
+#: patterns this process used, so patterns of other programs that imported mtfix's command line (a test
+#: run) leave with the next command's save.
+STORE = SavedStore(_raw, "re-code-1", "code", limit=1024, held=8192)
 
 
 def install() -> bool:
@@ -56,7 +51,7 @@ def install() -> bool:
 
 def cached_compile(p: Any, flags: int = 0) -> Any:
     """``re._compiler.compile(p, flags)``, built from the cache when it holds the pattern."""
-    global _entries, _added, _loading, _differs
+    global _differs
     import _sre
     from re import _compiler
 
@@ -64,18 +59,10 @@ def cached_compile(p: Any, flags: int = 0) -> Any:
     if not isinstance(p, (str, bytes)) or not isinstance(flags, int):
         return original(p, flags)
     key = (p, int(flags))
-    with _lock:
-        if _loading:  # a pattern the reading of the cache compiles (platformdirs'): as re would
+    with STORE.lock:
+        if STORE.loading:  # a pattern the reading of the cache compiles (platformdirs'): as re would
             return original(p, flags)
-        if _entries is None:
-            _loading = True
-            try:
-                found, value = cache.lookup_blob(_raw(), _KIND, _FOLDER)
-            finally:
-                _loading = False
-            _entries = value if found and isinstance(value, dict) else {}
-        args = _entries.get(key)
-        _used.add(key)
+        args = STORE.get(key)
     if isinstance(args, tuple) and args and args[0] == p:  # else no entry, or one that is not this pattern's
         try:
             return _sre.compile(*args)
@@ -92,9 +79,8 @@ def cached_compile(p: Any, flags: int = 0) -> Any:
         if not same:  # this Python's compiler is not the one read here: no more second compiles
             _differs = True
         else:
-            with _lock:
-                _entries = cache.held_add(_entries, _used, key, args, _MAX_HELD)
-                _added = True
+            with STORE.lock:
+                STORE.add(key, args)
     return compiled
 
 
@@ -119,13 +105,8 @@ def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...] | None:
 
 
 def save() -> None:
-    """Store the patterns compiled in this process with what was read (nothing when nothing was added
-    and the cache is within :data:`_MAX`)."""
-    global _added
-    with _lock:
-        if _entries is not None and (_added or len(_entries) > _MAX):  # new patterns, or a cache to trim
-            cache.remember_blob(_raw(), _KIND, cache.to_keep(_entries, _used, _MAX), _FOLDER)
-            _added = False
+    """Store the patterns compiled in this process with what was read (:meth:`SavedStore.save`)."""
+    STORE.save()
 
 
 def uninstall() -> None:

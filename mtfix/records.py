@@ -33,6 +33,7 @@ from mtfix.errors import ConfigError, MtfixError, RecordError, WorkerError
 from mtfix.model import SCHEMA_VERSION, Document, Edit, Finding
 
 if TYPE_CHECKING:
+    from mtfix.config import Config
     from mtfix.pipeline import Pipeline
     from mtfix.signature import Signature
 
@@ -176,6 +177,23 @@ def record_schema() -> dict[str, Any]:
 
 
 # -- options shared by every record of a job ------------------------------------------------
+def record_fields(config: Config, text_field: str | None, id_field: str | None,
+                  source_field: str | None) -> tuple[str, str | None, str | None]:
+    """The text, id and source fields of a job's records: the caller's, else those the settings name
+    (``text-field``, ``id-field``, ``source-field``: ``config``'s, as the command line reads a file
+    with them), else ``text`` and none.  Spark's columns are resolved by it too.
+
+    >>> from mtfix.config import Config
+    >>> record_fields(Config(text_field="body", id_field="key"), None, "id", None)
+    ('body', 'id', None)
+    >>> record_fields(Config(), None, None, None)
+    ('text', None, None)
+    """
+    return ((config.text_field or "text") if text_field is None else text_field,
+            config.id_field if id_field is None else id_field,
+            config.source_field if source_field is None else source_field)
+
+
 @dataclass(frozen=True, slots=True)
 class JobOptions:
     text_field: str = "text"
@@ -377,7 +395,7 @@ def process(
     pipeline: Pipeline,
     records: Iterable[Any],
     *,
-    text_field: str = "text",
+    text_field: str | None = None,
     id_field: str | None = None,
     source_field: str | None = None,
     ref_field: str | None = None,
@@ -392,7 +410,9 @@ def process(
     """Results for ``records`` (mappings, or strings taken as the text), in input order, lazily.
 
     ``mode`` is ``fix`` (repaired text, edits, what is left), ``check`` (findings) or ``score``
-    (fluency per segment; BLEU/chrF/TER against ``ref_field`` when given).  ``fluency=False``
+    (fluency per segment; BLEU/chrF/TER against ``ref_field`` when given).  ``text_field``, ``id_field``
+    and ``source_field`` not given (None) are those of the pipeline's settings (``text-field``...), as
+    ``mtfix check`` reads a JSON Lines file with them (:func:`record_fields`).  ``fluency=False``
     skips the fluency score in ``fix``/``check`` mode.  A record that cannot be read or
     processed gives a result with ``ok=False`` and ``error`` set, and the batch goes on; with
     ``on_error="raise"`` it raises :class:`mtfix.errors.RecordError` (with ``record_id``).
@@ -404,7 +424,8 @@ def process(
     and a glossary or rule pack that cannot be loaded its :class:`GlossaryError` or
     :class:`RulePackError` (a model file that cannot be read, its :class:`ConfigError`).
     """
-    opts = JobOptions(text_field, id_field, source_field, ref_field, mode, unsafe, fluency, on_error)
+    fields = record_fields(pipeline.config, text_field, id_field, source_field)
+    opts = JobOptions(*fields, ref_field, mode, unsafe, fluency, on_error)
     for name, value in (("workers", workers), ("chunk_size", chunk_size)):
         number = int_like(value)  # a NumPy integer too (a count out of a frame), as a Python int
         if number is None or number < 1:

@@ -22,10 +22,11 @@ from typing import Any
 import regex
 
 from mtfix import cache
+from mtfix.bounded import Bounded
 
 _KIND = "regex-pattern-1"
-_MAX_MEMO = 4096
-_memo: dict[tuple[str, int, int], regex.Pattern] = {}
+#: (pattern, flags, regex's default version) → the pattern, within this process
+_memo: Bounded = Bounded(4096)
 _lock = threading.Lock()
 
 
@@ -44,10 +45,9 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
         data = _data(compiled)
         if data is not None:
             cache.remember_blob(raw, _KIND, data, "regex")
-    with _lock:
-        if len(_memo) >= _MAX_MEMO:
-            _memo.clear()
-        return _memo.setdefault(memo_key, compiled)
+    with _lock:  # another thread's compile of the same pattern, when it came first
+        found = _memo.get(memo_key)
+        return found if found is not None else _memo.put(memo_key, compiled)
 
 
 def _raw(pattern: str, flags: int) -> bytes:

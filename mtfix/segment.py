@@ -44,8 +44,8 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
 
 from mtfix import regexcache
+from mtfix.bounded import BoundedMemo
 from mtfix.errors import InputError
-from mtfix.garble.memo import BoundedMemo
 from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, ZERO_WIDTH_MARKS, LazyPattern
 

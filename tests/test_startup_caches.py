@@ -18,6 +18,7 @@ import regex
 import mtfix.rules.detectors  # noqa: F401 - their module-level patterns
 import mtfix.segment  # noqa: F401
 from mtfix import cache, codecache, regexcache
+from mtfix.bounded import Bounded
 from mtfix.garble import tagger
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file
 from mtfix.tokens import EWT_TOKEN
@@ -37,7 +38,7 @@ MODULE_PATTERNS = [(p, f) for p, f, _version in regexcache._memo]
 def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("MTFIX_NO_CACHE", raising=False)
-    monkeypatch.setattr(regexcache, "_memo", {})
+    monkeypatch.setattr(regexcache, "_memo", Bounded(regexcache._memo.size))
     return tmp_path / "cache"
 
 
@@ -295,6 +296,13 @@ def test_word_lists_from_the_cache_are_the_same(cache_dir, monkeypatch, size, la
     assert lexicon._read(size, lang, floor) == plain
 
 
+def _fresh_store(store, monkeypatch) -> None:
+    """``store`` as a fresh process finds it; its state comes back after the test."""
+    for name in ("entries", "used", "added", "loading"):
+        monkeypatch.setattr(store, name, getattr(store, name))
+    store.reset()
+
+
 @pytest.fixture
 def re_cache(cache_dir, monkeypatch):
     """:mod:`mtfix.recodecache` as a fresh process finds it (not installed: its functions are called)."""
@@ -302,9 +310,7 @@ def re_cache(cache_dir, monkeypatch):
 
     def fresh() -> None:
         monkeypatch.setattr(recodecache, "_differs", False)
-        monkeypatch.setattr(recodecache, "_entries", None)
-        monkeypatch.setattr(recodecache, "_added", False)
-        monkeypatch.setattr(recodecache, "_used", set())
+        _fresh_store(recodecache.STORE, monkeypatch)
 
     fresh()
     recodecache.fresh = fresh  # type: ignore[attr-defined]
@@ -366,8 +372,8 @@ def test_a_pattern_whose_arguments_build_another_is_not_stored(re_cache, cache_d
     monkeypatch.setattr(re_cache, "_arguments", lambda p, f: other)  # a compiler that differs from re's
     got = re_cache.cached_compile("y+", 0)
     assert got.pattern == "y+" and got.fullmatch("yy") and not got.fullmatch("xx")
-    assert not re_cache._added and not re_cache._entries
-    assert re_cache.cached_compile("z+", 0).pattern == "z+" and not re_cache._entries  # not tried again
+    assert not re_cache.STORE.added and not re_cache.STORE.entries
+    assert re_cache.cached_compile("z+", 0).pattern == "z+" and not re_cache.STORE.entries  # not tried again
     re_cache.save()
     assert not (cache_dir / "code").exists()
 
@@ -385,7 +391,7 @@ def test_arguments_that_name_the_groups_otherwise_are_not_stored(re_cache, cache
     monkeypatch.setattr(re_cache, "_arguments", swapped)
     got = re_cache.cached_compile(pattern, 0)
     assert got.fullmatch("xy").group("a") == "x"
-    assert not re_cache._added and not re_cache._entries  # not stored, so never served
+    assert not re_cache.STORE.added and not re_cache.STORE.entries  # not stored, so never served
 
 
 def test_the_command_line_reads_re_patterns_from_the_cache(tmp_path):
@@ -409,19 +415,16 @@ def test_the_command_line_reads_re_patterns_from_the_cache(tmp_path):
 @pytest.mark.parametrize("which", ["re", "dataclasses"])
 def test_a_cache_past_its_bound_keeps_what_a_process_used(re_cache, cache_dir, monkeypatch, which):
     if which == "re":
-        mod, add = re_cache, lambda i: re_cache.cached_compile(f"a{i}+", 0)
-        entries, fresh = (lambda: re_cache._entries), re_cache.fresh
+        mod, add, fresh = re_cache, (lambda i: re_cache.cached_compile(f"a{i}+", 0)), re_cache.fresh
     else:
         mod, add = codecache, lambda i: codecache.code_for(f"x = {i}\n")
-        entries = lambda: codecache._codes  # noqa: E731
 
         def fresh() -> None:
-            monkeypatch.setattr(codecache, "_codes", None)
-            monkeypatch.setattr(codecache, "_added", False)
-            monkeypatch.setattr(codecache, "_used", set())
+            _fresh_store(codecache.STORE, monkeypatch)
 
         fresh()
-    monkeypatch.setattr(mod, "_MAX", 3)
+    entries = lambda: mod.STORE.entries  # noqa: E731
+    monkeypatch.setattr(mod.STORE, "limit", 3)
     for i in range(5):  # another program held five (a test run)
         add(i)
     mod.save()

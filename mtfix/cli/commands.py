@@ -232,15 +232,12 @@ def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Pat
 
 def _print_diff(r, encoding: str | None = None) -> None:
     """The diff of one fixed file on standard output, in the file's own encoding or UTF-8
-    (:func:`mtfix.report.diff.diff_bytes`); ``encoding``: the ``--encoding`` the file was read with."""
-    if not r.changed:
-        return
+    (:func:`mtfix.report.diff.print_diff`); ``encoding``: the ``--encoding`` the file was read with."""
     from mtfix.io.textfile import check_encoding, legacy_encoding
-    from mtfix.report.diff import diff_bytes
+    from mtfix.report.diff import print_diff
 
     with legacy_encoding(check_encoding(encoding) if encoding else None):
-        data = diff_bytes(r.original, r.output or b"", r.path)
-    write_stdout(data)
+        print_diff(r)
 
 
 @common_options(omit=("fix_final",))

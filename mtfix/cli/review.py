@@ -177,16 +177,6 @@ def _refuse_unwritable(planned: list[Any], targets: dict[str, Path]) -> None:
                 fail(f"{p.path}: {problem}; no file was written")
 
 
-def _print_diff(p: Any) -> None:
-    """The diff of one planned file, as ``fix --diff`` prints it (``patch -p1`` applies it)."""
-    from mtfix.report.diff import diff_bytes
-
-    if not p.changed:
-        return
-    data = diff_bytes(p.original, p.output, p.path)
-    write_stdout(data)
-
-
 def _to_write(planned: list[Any], targets: dict[str, Path], diff: bool) -> int:
     return 0 if diff else sum(p.path != "-" and (p.path in targets or p.changed) for p in planned)
 
@@ -202,13 +192,14 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
     to ``written``."""
     from mtfix.cli.progress import stop_says_what_was_written
     from mtfix.io.textfile import atomic_write
+    from mtfix.report.diff import print_diff
 
     with stop_says_what_was_written(written, _to_write(planned, targets, diff), quiet=quiet, line=_written_line):
         for p in planned:
             if p.note and not quiet:
                 typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)
             if diff:
-                _print_diff(p)
+                print_diff(p)  # in the file's encoding: the caller's legacy_encoding
             elif p.path == "-":
                 write_stdout(p.output)
             elif p.path in targets:

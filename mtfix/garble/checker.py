@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from mtfix import regexcache
+from mtfix.bounded import BoundedMemo
 from mtfix.findings import make_finding
-from mtfix.garble.memo import BoundedMemo
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity

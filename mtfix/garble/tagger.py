@@ -31,7 +31,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from mtfix.garble.memo import BoundedMemo
+from mtfix.bounded import BoundedMemo
 from mtfix.tokens import EWT_TOKEN as _TOKEN
 from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 

@@ -19,7 +19,7 @@ from operator import itemgetter
 import regex
 
 from mtfix import regexcache
-from mtfix.garble.memo import BoundedMemo
+from mtfix.bounded import BoundedMemo
 from mtfix.glossary.misspell import derived, rapidfuzz
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor

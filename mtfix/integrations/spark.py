@@ -27,7 +27,17 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.config import Config, require_config
 from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
-from mtfix.records import MODES, JobOptions, RecordResult, extract, failed, job_signature, run_item, signature_id
+from mtfix.records import (
+    MODES,
+    JobOptions,
+    RecordResult,
+    extract,
+    failed,
+    job_signature,
+    record_fields,
+    run_item,
+    signature_id,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -215,13 +225,15 @@ def _udf(config: Config, opts: JobOptions):
     return pandas_udf(run, schema)
 
 
-def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | None = None, id_col: str | None = None,
+def apply(df: DataFrame, column: str | None = None, *, mode: str = "fix", config: Config | None = None, id_col: str | None = None,
           source_col: str | None = None, prefix: str = "mtfix_", unsafe: bool | None = None,
           fluency: bool = True, on_error: str = "report") -> DataFrame:
     """``df`` with the mode's columns added (``prefix`` + the names in :data:`COLUMNS`).
 
     ``config`` defaults to ``Config(grammar="off")``; pass ``Config(grammar="auto")`` or
-    ``Config(lt_url=...)`` for LanguageTool (``docs/spark.md``).  A row whose text is null or
+    ``Config(lt_url=...)`` for LanguageTool (``docs/spark.md``).  ``column``, ``id_col`` and ``source_col``
+    not given (None) are the fields ``config``'s settings name (``text-field``, ``id-field``,
+    ``source-field``), else ``text`` and none, as for :func:`mtfix.records.process`.  A row whose text is null or
     not a string gets ``error`` set and is otherwise left alone; ``on_error="raise"`` fails
     the job instead.
     """
@@ -230,6 +242,8 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     if mode not in MODES:
         raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     _check_arguments(config, prefix, column=column, id_col=id_col, source_col=source_col)
+    config = config or Config(grammar="off")
+    column, id_col, source_col = record_fields(config, column, id_col, source_col)
     key, columns = _name_key(df), df.columns
     by_key = {key(c): c for c in columns}
     types = dict(df.dtypes)
@@ -242,7 +256,6 @@ def apply(df: DataFrame, column: str, *, mode: str = "fix", config: Config | Non
     clash = [c for c in added if key(c) in by_key]
     if clash:
         raise ConfigError(f"column(s) {', '.join(by_key[key(c)] for c in clash)} already exist; choose another prefix")
-    config = config or Config(grammar="off")
     _warn_grammar_auto(config)
     opts = JobOptions(text_field=column, id_field=id_col, source_field=source_col, mode=mode, unsafe=unsafe,
                       fluency=fluency, on_error=on_error)
@@ -287,7 +300,7 @@ def _check_arguments(config: Any, prefix: Any, **names: Any) -> None:
     if not isinstance(prefix, str):
         raise ConfigError(f"prefix must be a string, not {type(prefix).__name__} {prefix!r}")
     for name, value in names.items():
-        if not (isinstance(value, str) or (value is None and name != "column")):
+        if not (isinstance(value, str) or value is None):
             raise ConfigError(f"{name} must be a column name (a string), not {type(value).__name__} {value!r}")
 
 
@@ -333,7 +346,7 @@ def _col(name: str) -> Any:
     return F.col(_quoted(name))
 
 
-def repair(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:
+def repair(df: DataFrame, column: str | None = None, config: Config | None = None, **kwargs: Any) -> DataFrame:
     """Add the repaired text, the edits, the findings before and after (JSON) and the fluency
     before and after repair: ``mtfix_text``, ``mtfix_changed``, ``mtfix_findings``,
     ``mtfix_edits``, ``mtfix_remaining``, ``mtfix_fluency``, ``mtfix_fluency_before``,
@@ -341,12 +354,12 @@ def repair(df: DataFrame, column: str = "text", config: Config | None = None, **
     return apply(df, column, mode="fix", config=config, **kwargs)
 
 
-def check(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:
+def check(df: DataFrame, column: str | None = None, config: Config | None = None, **kwargs: Any) -> DataFrame:
     """Add ``mtfix_findings`` (JSON), ``mtfix_fluency``, ``mtfix_error`` and ``mtfix_signature``."""
     return apply(df, column, mode="check", config=config, **kwargs)
 
 
-def score(df: DataFrame, column: str = "text", config: Config | None = None, **kwargs: Any) -> DataFrame:
+def score(df: DataFrame, column: str | None = None, config: Config | None = None, **kwargs: Any) -> DataFrame:
     """Add ``mtfix_fluency``, ``mtfix_words``, ``mtfix_segments`` and ``mtfix_findings`` (JSON),
     ``mtfix_error`` and ``mtfix_signature``."""
     return apply(df, column, mode="score", config=config, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mtfix.errors import MtfixError
 
@@ -71,6 +72,15 @@ def legacy_codec(raw: bytes, path: str) -> str | None:
     if bom or name.startswith("utf") or is_wide(name) or "A".encode(name, errors="replace") != b"A":
         return None
     return name
+
+
+def print_diff(result: Any) -> None:
+    """The diff of one fixed file (``fix --diff``) or planned one (``fix --decisions --diff``) on standard
+    output, :func:`diff_bytes`; nothing when it did not change."""
+    if result.changed:
+        from mtfix.io.stdio import write_stdout
+
+        write_stdout(diff_bytes(result.original, result.output or b"", result.path))
 
 
 def diff_bytes(original: bytes, output: bytes, path: str) -> bytes:

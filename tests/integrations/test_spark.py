@@ -426,3 +426,24 @@ def test_the_spark_pages_example_runs_as_written_and_adds_the_columns_its_table_
         added = [c for c in getattr(integration, name)(df, "body", id_col="doc_id").columns if c not in df.columns]
         assert added == [f"mtfix_{c}" for c in listed], (name, added)
     assert "the same, by mode" in table["apply"]
+
+
+def test_the_settings_fields_name_the_columns_as_in_the_library(spark):
+    """Session 28: a Config whose settings name the text, id and source fields (``text-field``...) gives
+    Spark's columns when the call names none, as :func:`mtfix.records.process` reads them; a column the
+    call names wins."""
+    from mtfix.integrations.spark import check, repair
+
+    settings = Config(grammar="off", text_field="body", id_field="doc_id", source_field="src")
+    data = [(i, f"doc-{i}", SENTENCES[i], "Nümayəndə heyəti 12 martda gəldi.", "A decoy sentence.") for i in range(4)]
+    df = spark.createDataFrame(data, "n long, doc_id string, body string, src string, text string")
+    out = repair(df, config=settings).orderBy("n").collect()
+    lib = list(Pipeline(settings).process([{"doc_id": d, "body": b, "src": s} for _, d, b, s, _ in data]))
+    assert [row.mtfix_text for row in out] == [r.text for r in lib] != [b for _, _, b, _, _ in data]
+    assert [json.loads(row.mtfix_findings) for row in out] == [r.to_dict()["findings"] for r in lib]
+    assert any(f["code"].startswith("MTF5") for r in lib for f in r.to_dict()["findings"])  # the source was read
+    decoy = check(df, "text", config=settings).orderBy("n").collect()  # the call's column wins
+    records = [{"doc_id": d, "text": t, "src": s} for _, d, _, s, t in data]
+    lib = list(Pipeline(settings).process(records, text_field="text", mode="check"))
+    assert [json.loads(row.mtfix_findings) for row in decoy] == [r.to_dict()["findings"] for r in lib]
+    assert [json.loads(row.mtfix_findings) for row in decoy] != [json.loads(row.mtfix_findings) for row in out]
