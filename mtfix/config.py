@@ -594,6 +594,11 @@ def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
         raw = read_named_file(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the settings file: {exc.strerror or exc}") from None
+    from mtfix.io.textfile import utf8_only
+
+    wide = utf8_only(raw, "settings files")
+    if wide:
+        raise ConfigError(f"{path}: {wide}")
     try:
         text = raw.decode(SETTINGS_ENCODING)
     except UnicodeDecodeError as exc:  # exc.object: the bytes after a BOM

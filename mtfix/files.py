@@ -494,9 +494,15 @@ def write_result(result: FileResult, target: Path | None = None) -> None:
         mode = stat.S_IMODE(os.stat(result.path).st_mode)
     except OSError:
         mode = None
+    from mtfix.io.outputs import make_folder, remove_if_empty
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        made = make_folder(target.parent)
     except OSError as exc:
         raise WriteError(f"cannot create {target.parent}: {exc.strerror or exc}; nothing was written",
                          path=str(target)) from None
-    atomic_write(target, data, mode=mode if mode is not None else 0o666 & ~umask())
+    try:
+        atomic_write(target, data, mode=mode if mode is not None else 0o666 & ~umask())
+    except BaseException:  # a full disk, an interrupt: no empty folder made for nothing is left
+        remove_if_empty(made)
+        raise

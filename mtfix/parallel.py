@@ -26,6 +26,10 @@ R = TypeVar("R")
 
 #: What the forked workers run: set just before the pool forks, read by :func:`_run_one`.
 _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+#: The process that forks the workers (set just before the pool forks): a worker ends when it is gone.
+_PARENT: int | None = None
+#: Seconds between a worker's looks at whether its parent is still there (:func:`end_with_the_parent`).
+PARENT_CHECK_EVERY = 0.5
 #: True in a worker: a worker's own :func:`ordered_map` runs its items there, one after the other
 #: (the files of ``check -j N`` in workers do not each spread their detector over N more).
 _IN_WORKER = False
@@ -154,8 +158,9 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, *, here_f
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    global _WORK
+    global _WORK, _PARENT
     _WORK = (func, items)
+    _PARENT = os.getpid()
     gc.collect()
     gc.freeze()  # the workers share the parent's objects; collections would copy their pages
     first = 1 if here_first else 0
@@ -280,6 +285,29 @@ def _worker_started() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent stops its workers (not mtfix's handler)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    end_with_the_parent(_PARENT)
+
+
+def end_with_the_parent(parent: int | None = None) -> None:
+    """End this worker as soon as its parent is gone, from a watching thread.
+
+    A parent killed outright (SIGKILL: the out-of-memory killer, a CI job's timeout) cannot stop its workers: each
+    waited for ever for work on a queue its fellow workers kept open, holding the command's standard output (so
+    ``mtfix check -j 2 . | tee r.txt`` never ended; session 28).  The thread looks at the parent's id every
+    :data:`PARENT_CHECK_EVERY` seconds (the process, not the forking thread, as Linux's ``PR_SET_PDEATHSIG``
+    would); a worker writes no file of the user's, so ending it at once loses nothing.  ``parent``: its process id
+    (default: this process's parent now); also :mod:`mtfix.records`' pool."""
+    if parent is None:
+        parent = os.getppid()
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_EVERY)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="mtfix-parent-watch", daemon=True).start()
 
 
 def _run_one(index: int) -> Any:

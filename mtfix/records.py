@@ -479,8 +479,11 @@ _WORKER: tuple[Pipeline, JobOptions] | None = None
 
 
 def _init_worker(pipeline: Pipeline, opts: JobOptions) -> None:
+    from mtfix.parallel import end_with_the_parent
+
     global _WORKER
     _WORKER = (pipeline, opts)
+    end_with_the_parent()  # a program killed outright (SIGKILL) left its workers waiting for ever
 
 
 class _Raised(Exception):

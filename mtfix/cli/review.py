@@ -191,6 +191,7 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
     """Print, or write atomically, what :func:`mtfix.review.decisions.plan` computed; each file written is added
     to ``written``."""
     from mtfix.cli.progress import stop_says_what_was_written
+    from mtfix.io.outputs import make_folder, remove_if_empty
     from mtfix.io.textfile import atomic_write
     from mtfix.report.diff import print_diff
 
@@ -203,8 +204,12 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
             elif p.path == "-":
                 write_stdout(p.output)
             elif p.path in targets:
-                targets[p.path].parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(targets[p.path], p.output)
+                made = make_folder(targets[p.path].parent)
+                try:
+                    atomic_write(targets[p.path], p.output)
+                except BaseException:  # a full disk, an interrupt: no empty folder made for nothing is left
+                    remove_if_empty(made)
+                    raise
                 written.append(p)
             elif p.changed:
                 atomic_write(p.path, p.output, expected=p.original)

@@ -23,6 +23,7 @@ nothing, ``fix`` writes the text back unchanged); unnamed standard input (``-``)
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,35 @@ def option_value(options: list[str], *names: str) -> str | None:
         if name in names:
             found = value if eq else (options[i + 1] if i + 1 < len(options) else "")
     return found
+
+
+def output_folder(options: list[str]) -> str | None:
+    """The folder given to ``fix``'s ``-o``/``--output-dir`` (``-o DIR``, ``-oDIR``, ``--output-dir[=]DIR``), or None.
+
+    >>> output_folder(["-o", "fixed"]), output_folder(["-ofixed"]), output_folder(["--output-dir=out/"])
+    ('fixed', 'fixed', 'out/')
+    """
+    found = None
+    for i, tok in enumerate(options):
+        name, eq, value = tok.partition("=")
+        if tok == "-o" or (name == "--output-dir" and not eq):
+            found = options[i + 1] if i + 1 < len(options) else None
+        elif name == "--output-dir":
+            found = value
+        elif tok.startswith("-o") and not tok.startswith("--"):
+            found = tok[2:]
+    return found
+
+
+def outside_output_folder(folder: str | None, paths: list[str]) -> list[str]:
+    """``paths`` less the staged files inside ``folder``, the hook's own ``-o`` folder: its fixed copies, committed
+    too (``git add -A``), made every later commit fail ("its output under -o ... is the input ... itself"; session
+    28).  A folder walk of ``fix -o`` leaves them out the same way.  An ``-o`` folder holding the current one (``-o
+    .``) holds every staged file: they are all kept, for ``mtfix`` to refuse that ``-o``."""
+    root = os.path.realpath(folder) if folder else None
+    if root is None or os.path.commonpath([root, os.getcwd()]) == root:  # `-o .`: every file; mtfix refuses it
+        return paths
+    return [p for p in paths if p == "-" or os.path.commonpath([root, os.path.realpath(p)]) != root]
 
 
 def has_option(options: list[str], *names: str) -> bool:
@@ -142,6 +172,7 @@ def _plan(argv: list[str]) -> list[list[str]]:
         # the fixed copies go to the output folder and the staged files stay as they are: nothing for the editor to
         # `git add` and commit again, so no exit 1 for them (session 24: each such commit was refused, at every try)
         options = [o for o in options if o != "--exit-non-zero-on-fix"]
+        paths = outside_output_folder(output_folder(options), paths)
     return hook_argv(argv[0], options, paths)
 
 

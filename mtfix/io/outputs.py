@@ -20,6 +20,26 @@ from mtfix.errors import InputError
 from mtfix.io.paths import missing_reason
 
 
+def make_folder(folder: Path) -> list[Path]:
+    """``mkdir -p folder``; returns the folders it made, deepest first, for :func:`remove_if_empty` to take back
+    when the write they were made for fails (``fix -o out`` on a full disk left ``out/news/`` empty behind a
+    "nothing was written"; session 28)."""
+    made = []
+    p = folder
+    while not os.path.lexists(p) and p.parent != p:
+        made.append(p)
+        p = p.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return made
+
+
+def remove_if_empty(folders: Sequence[Path]) -> None:
+    """Remove each of ``folders`` (deepest first) that is empty; leave the others (another file was written there)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
 def link_loop_problem(output: str | os.PathLike[str]) -> str | None:
     """Why a report or glossary file cannot be written at ``output``: a symbolic link loop (checked before the run,
     which would otherwise read every input first, or end in an internal error), or None."""

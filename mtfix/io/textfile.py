@@ -154,6 +154,28 @@ def bomless_wide(raw: bytes) -> str | None:
     return guess
 
 
+def wide_codec(raw: bytes) -> str | None:
+    """The UTF-16/UTF-32 codec ``raw`` is saved in: named by its byte-order mark, or without one guessed by
+    :func:`bomless_wide`; None for any other bytes.
+
+    >>> wide_codec('a = "b"'.encode("utf-16")), wide_codec('a = "b"'.encode("utf-16-le")), wide_codec(b'a = "b"')
+    ('utf-16', 'utf-16-le', None)
+    """
+    return next((enc for bom, enc, _ in _BOMS if enc != "utf-8-sig" and raw.startswith(bom)), None) or bomless_wide(raw)
+
+
+def utf8_only(raw: bytes, kind: str) -> str | None:
+    """Why a side file that must be UTF-8 (``kind``: "settings files") is not, when it is UTF-16 or UTF-32 text, as
+    Windows Notepad's "Unicode" and PowerShell 5's ``>`` save it (read as UTF-8 it was "byte 0xff", or, without a
+    byte-order mark, a syntax error at line 1, column 2); None otherwise.
+
+    >>> utf8_only("rules: []".encode("utf-16"), "rule packs")
+    'saved as UTF-16 text; rule packs are UTF-8: save it as UTF-8'
+    """
+    codec = wide_codec(raw)
+    return None if codec is None else f"saved as {codec.upper()} text; {kind} are UTF-8: save it as UTF-8"
+
+
 def head_text(raw: bytes, size: int = 4096) -> str:
     """The first ``size`` bytes of ``raw`` as text, for sniffing (a root element, a version): decoded by its
     byte-order mark, or as UTF-16/32 without one (:func:`bomless_wide`), else as UTF-8 with bad bytes replaced.

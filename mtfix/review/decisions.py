@@ -310,10 +310,15 @@ def _corrections(items: Any, where: str, bad: Any) -> list[Correction]:
 def load_decisions(path: str | Path) -> Decisions:
     """Read and validate a decisions file (errors name the file, the line and the reason)."""
     from mtfix.io.inputs import read_named_file
+    from mtfix.io.textfile import utf8_only
 
     p = Path(path)
     try:
-        raw = read_named_file(p).decode("utf-8-sig")  # a BOM, as Windows editors save one, is not an error
+        data_bytes = read_named_file(p)
+        wide = utf8_only(data_bytes, "decisions files")
+        if wide:
+            raise DecisionsError(f"{p}: {wide}")
+        raw = data_bytes.decode("utf-8-sig")  # a BOM, as Windows editors save one, is not an error
     except FileNotFoundError:
         raise DecisionsError(f"{p}: no such file") from None
     except OSError as exc:

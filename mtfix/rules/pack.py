@@ -370,10 +370,14 @@ def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
     from mtfix.cache import cached, lookup, remember
     from mtfix.io.inputs import read_named_file
+    from mtfix.io.textfile import utf8_only
 
     p = Path(path)
     try:
         raw = read_named_file(p, fifo=False)  # (its digest, in the signature, reads it again)
+        wide = utf8_only(raw, "rule packs")
+        if wide:
+            raise RulePackError(p.stem, f"{p}: {wide}")
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except OSError as exc:  # the reason, not Python's "[Errno 2] ...: 'path'" that names the file again
         raise RulePackError(p.stem, f"cannot read {p}: {exc.strerror or exc}") from None
