@@ -354,10 +354,16 @@ def _diff(a: str, b: str, base: int, by_lines: bool = True) -> list[tuple[int, i
             for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op != "equal"]
 
 
-def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = None) -> types.CodeAction:
-    """"Apply all safe fixes in this file"; its edit is filled in by codeAction/resolve (or at once)."""
+#: fix-all's title when the settings' ``unsafe-fixes`` is on (``mtfix fix`` then applies the unsafe fixes too)
+FIX_ALL_UNSAFE_TITLE = "mtfix: apply all fixes in this file, unsafe ones too (unsafe-fixes is set: check the result)"
+
+
+def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = None,
+                   unsafe: bool = False) -> types.CodeAction:
+    """"Apply all safe fixes in this file" (all fixes, named so, when ``unsafe``: the settings' ``unsafe-fixes``);
+    its edit is filled in by codeAction/resolve (or at once)."""
     return types.CodeAction(
-        title="mtfix: apply all safe fixes in this file",
+        title=FIX_ALL_UNSAFE_TITLE if unsafe else "mtfix: apply all safe fixes in this file",
         kind=FIX_ALL_KIND,
         diagnostics=list(diagnostics) if diagnostics else None,
         data={"uri": uri, "action": "fixAll"},

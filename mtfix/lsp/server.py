@@ -600,6 +600,14 @@ def _delivery(ls: MtfixLanguageServer) -> str:
 
 
 STALE = "the document changed since this fix was offered; nothing was changed: ask for the fix again"
+NOT_OPEN = "the document is not open"
+
+
+def gone(code: str) -> str:
+    """Why a fix offered for the very same text gives nothing now (until session 28 :data:`STALE`, though the
+    document had not changed and asking again offers no such fix)."""
+    return (f"{code} is no longer reported here: the settings (or a glossary or rule file they name) changed since "
+            "this fix was offered; nothing was changed")
 
 
 async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[types.WorkspaceEdit | None, str | None]:
@@ -609,7 +617,7 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     uri = data.get("uri")
     st = await ls.fresh_state(uri) if isinstance(uri, str) else None
     if st is None:
-        return None, "the document is not open"
+        return None, NOT_OPEN
     versioned = _client_versioned_edits(ls)
     if data.get("action") == "fixAll":  # for the text the editor has when they are computed (typed meanwhile: again)
         loop = asyncio.get_running_loop()
@@ -619,14 +627,14 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
                 return actions.workspace_edit(st.uri, st.version, edits, versioned), None
             st = await ls.fresh_state(st.uri)
             if st is None:
-                return None, "the document is not open"
+                return None, NOT_OPEN
         return None, STALE
     if data.get("digest") != actions.text_digest(st.text) or ls.current_text(st.uri) != st.text:  # typed meanwhile
         return None, STALE
     key = (data.get("code"), data.get("start"), data.get("end"))
     f = next((f for f in st.findings if (f.code, f.start, f.end) == key), None)
-    if f is None:
-        return None, STALE
+    if f is None:  # the same text: the settings (or a glossary or rule file they name) changed since
+        return None, gone(str(data.get("code")))
     if data.get("action") == "ignore":
         made = None if not _ignorable(st) else actions.ignore_action(f, st.uri, st.version, st.text, st.index,
                                                                       st.kind == "markdown", None, versioned)
@@ -686,7 +694,8 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
     if st.kind in UNIT_KINDS:  # the file `mtfix fix` writes (its format's writer), as the edit
         fixed = UnitView(st.text, st.path, st.kind).fixed_text(pipeline) if st.view is not None else None
         return actions.text_edits(st.text, fixed, st.index) if fixed is not None else []
-    result = pipeline.fix(build_document(checked, st.path, st.kind), unsafe=False)
+    # the settings' unsafe-fixes, as `mtfix fix` reads it (until session 28 never: fix-all wrote other bytes)
+    result = pipeline.fix(build_document(checked, st.path, st.kind))
     if result.original != st.text:  # (never so today: the document is the editor's text)
         return actions.text_edits(st.text, result.text, st.index)
     # the edits fix applied, each its own TextEdit: no diff (a token diff of a long line gave one coarse edit)
@@ -882,8 +891,10 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             if name and target and name not in named and (f.start, f.end) not in listed:
                 named.add(name)  # one entry per name in the menu
                 out.append(actions.glossary_action(name, target, diag))
-        if any(f.fix is FixSafety.SAFE and f.edits for f in st.findings):
-            fa = actions.fix_all_action(uri)
+        unsafe = bool(st.profile.config.unsafe_fixes)
+        fixes = (FixSafety.SAFE, FixSafety.UNSAFE) if unsafe else (FixSafety.SAFE,)
+        if any(f.fix in fixes and f.edits for f in st.findings):
+            fa = actions.fix_all_action(uri, unsafe=unsafe)
             if delivery == "command":  # computed when run, for the text the editor has then
                 fa = actions.deferred(fa, dict(fa.data), as_command=True)
                 fa.data = None
@@ -906,7 +917,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         edit, why = await deferred_edit(ls, data)
         if edit is not None:
             action.edit = edit
-        elif why == STALE:  # no edit: the editor changes nothing
+        elif why is not None and why != NOT_OPEN:  # no edit: the editor changes nothing
             ls.message(why, types.MessageType.Warning, again=True)
         return action
 

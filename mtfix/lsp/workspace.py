@@ -376,6 +376,7 @@ class Session:
         error: str | None = None
         origin: Path | None = None
         config = Config()
+        chosen: dict[str, str] = {}  # where select and ignore were set ("…/mtfix.toml:3", "the editor's settings")
         with self._lock:
             editor, generation = self.editor, self.editor_generation
         try:
@@ -383,6 +384,8 @@ class Session:
             loaded, key = _load_settled(origin) if origin is not None else (None, (None,))
             loaded = _with_editor(loaded, editor)
             config = loaded.config if loaded else config
+            if loaded is not None:
+                chosen = {k: loaded.source(k) for k in ("select", "ignore")}
         except (MtfixError, OSError, RuntimeError) as exc:  # unreadable TOML, a symlink loop, ...
             error = str(exc) if origin is None or str(origin) in str(exc) else f"{origin}: {exc}"
             key = ("error", error)
@@ -408,14 +411,15 @@ class Session:
             # (the settings files too: one saved now is not in any kept profile yet)
             self._reading = {*config.glossaries, *config.rule_files, *(str(k[0]) for k in key if isinstance(k, tuple))}
         try:
-            return self._build(name, config, origin, key, error)
+            return self._build(name, config, origin, key, error, chosen)
         finally:
             with self._lock:
                 self._reading = set()
 
     def _build(self, name: str, config: Config, origin: Path | None, key: tuple[Any, ...],
-               error: str | None) -> tuple[Profile, bool]:
-        """Build, keep under ``name`` and return the profile of ``config``."""
+               error: str | None, chosen: dict[str, str] | None = None) -> tuple[Profile, bool]:
+        """Build, keep under ``name`` and return the profile of ``config``; ``chosen``: where its ``select`` and
+        ``ignore`` were set, named by the error of a code no rule has (as ``mtfix check`` names it)."""
         named = config.glossaries
         # the files' times before they are read: one saved while it is read is read again at the next check
         stats = {p: _stat_key(p) for p in (*named, *config.rule_files)}
@@ -429,6 +433,9 @@ class Session:
         new.key_files = new.file_key(stats)
         try:
             _ = new.fast.checkers  # build now: a bad glossary or pack is an error here
+            # and a code no rule has in select/ignore (until session 28 every check failed on it, published
+            # nothing, and the code-action menu answered with an internal error)
+            _check_selection(config, new.fast.checkers, chosen or {})
         except MtfixError as exc:  # watch the files that failed: mending one rebuilds the profile
             new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc),
                           watched=(*config.glossaries, *missing, *config.rule_files))
@@ -436,6 +443,19 @@ class Session:
         with self._lock:
             self._profiles[name] = new
         return new, True
+
+
+def _check_selection(config: Config, checkers: Any, chosen: dict[str, str]) -> None:
+    """Raise ConfigError, naming where it was set, for a code, prefix or name in ``select``/``ignore`` that no
+    rule of these checkers has."""
+    if not config.select and not config.ignore:
+        return
+    from mtfix.catalogue import build_catalogue
+
+    catalogue = build_catalogue(config, checkers, with_lt=False)
+    catalogue.resolve(config.select or (), (), origin=chosen.get("select") or "the settings")
+    catalogue.resolve((), config.ignore or (), origin=chosen.get("ignore") or "the settings")
+
 
 def _load_settled(origin: Path, tries: int = 3) -> tuple[LoadedConfig, tuple[Any, ...]]:
     """The settings file at ``origin`` (and those it ``extend``s) and their times, taken between two reads

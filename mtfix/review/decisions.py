@@ -87,6 +87,9 @@ class FileDecisions:
     #: what an accepted edit did, as the file records it for people (unit, start, end, original,
     #: replacement): read only to recognise a file these decisions were already applied to
     recorded: dict[str, tuple[int, int, int, str, str]] = field(default_factory=dict)
+    #: what each accepted decision says of its edit (the fields of :data:`CLAIMED` it has), and its entry
+    #: ("files[0].decisions[2]"): checked against the edit its id names (:func:`edited_by_hand`)
+    claims: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def accepted(self) -> list[str]:
@@ -209,6 +212,7 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
             raise bad(f'{where}.decisions must be a list')
         chosen: dict[str, str] = {}
         recorded: dict[str, tuple[int, int, int, str, str]] = {}
+        claims: dict[str, tuple[str, dict[str, Any]]] = {}
         for k, d in enumerate(decs):
             if not isinstance(d, dict) or not isinstance(d.get("id"), str) or d.get("decision") not in CHOICES:
                 raise bad(f'{where}.decisions[{k}] needs an "id" and a "decision" ("accept" or "reject")')
@@ -217,13 +221,93 @@ def parse_decisions(data: Any, source: str = "<decisions>") -> Decisions:
             chosen[d["id"]] = d["decision"]
             if d["decision"] == "accept" and (rec := _recorded(d)) is not None:
                 recorded[d["id"]] = rec
+            if d["decision"] == "accept":
+                claims[d["id"]] = (f"{where}.decisions[{k}]", {f: d[f] for f in CLAIMED if f in d})
         corrections = _corrections(entry.get("corrections", []), where, bad)
         if corrections and version < CORRECTIONS_VERSION:
             raise bad(f'{where} has "corrections", which need "version": {CORRECTIONS_VERSION} (an mtfix that '
                       f"reads version {version} applies the accepted edits and drops them): set the version")
-        out.append(FileDecisions(path, digest, chosen, corrections, recorded))
+        out.append(FileDecisions(path, digest, chosen, corrections, recorded, claims))
     sig = data.get("signature", "")
     return Decisions(source, out, sig if isinstance(sig, str) else "")
+
+
+#: the fields of an accepted decision that describe its edit (as the report exported them), and the
+#: :class:`Proposal` fields they must equal
+CLAIMED = ("unit", "start", "end", "original", "replacement", "code")
+
+
+def _proposed(p: Proposal) -> dict[str, Any]:
+    e = p.edit
+    return {"unit": p.unit, "start": e.start, "end": e.end, "original": e.original, "replacement": e.replacement,
+            "code": e.code}
+
+
+def _said(fields: dict[str, Any]) -> str:
+    """An edit as an editor reads it: "rule MTF206 inserting ' and ' at offset 43"."""
+    unit = f" of unit {fields['unit']}" if fields.get("unit") not in (0, None) else ""
+    o, r = _short(str(fields.get("original"))), _short(str(fields.get("replacement")))
+    what = (f"inserting {r}" if o in ("''", '""') else f"deleting {o}" if r in ("''", '""')
+            else f"replacing {o} with {r}")
+    return f"rule {fields.get('code')} {what} at offset {fields.get('start')}{unit}"
+
+
+def edited_by_hand(entry: FileDecisions, proposed: dict[str, Proposal], path: str, source: str) -> None:
+    """Raise DecisionsError when an accepted decision records another edit than the one its id names (its
+    replacement, offsets, original or rule typed over by hand): applying the id would write what the file does
+    not say, and drop what the editor typed. A decision without those fields (only ``id``) is not checked.
+
+    >>> from mtfix.model import FixSafety
+    >>> p = Proposal("ab", 0, Edit(4, 10, "oil and gas", "oilgas", "MTF206", "r", FixSafety.SAFE), 0)
+    >>> e = FileDecisions("a.txt", "sha256:00", {"ab": "accept"}, claims={"ab": ("files[0].decisions[0]",
+    ...     {"start": 4, "end": 10, "original": "oilgas", "replacement": "oil & gas", "code": "MTF206"})})
+    >>> edited_by_hand(e, {"ab": p}, "a.txt", "d.json")
+    Traceback (most recent call last):
+    ...
+    mtfix.review.decisions.DecisionsError: a.txt: d.json: files[0].decisions[0] (accepted edit ab) says rule MTF206 replacing 'oilgas' with 'oil & gas' at offset 4, but the edit with that id is rule MTF206 replacing 'oilgas' with 'oil and gas' at offset 4: the decisions file was edited after it was exported, and fix --decisions applies only the report's own edits. Put the entry back as it was exported, or reject that edit in the report and type your text as a correction there (Edit on the sentence), then export again; nothing was written
+    """
+    for i, (where, said) in entry.claims.items():
+        if i not in proposed:
+            continue  # an unknown id: plan() names it
+        actual = _proposed(proposed[i])
+        if all(said[f] == actual[f] and type(said[f]) is type(actual[f]) for f in said):
+            continue
+        raise DecisionsError(
+            f"{path}: {source}: {where} (accepted edit {i}) says {_said({**actual, **said})}, but the edit with "
+            f"that id is {_said(actual)}: the decisions file was edited after it was exported, and fix --decisions "
+            "applies only the report's own edits. Put the entry back as it was exported, or reject that edit in the "
+            "report and type your text as a correction there (Edit on the sentence), then export again; nothing "
+            "was written")
+
+
+def _fields(signature: str) -> dict[str, str]:
+    """A signature's ``name:value`` fields (``mtfix-check|rules:...|select:+MTF2``), by name."""
+    return dict(part.partition(":")[::2] for part in signature.split("|")[1:])
+
+
+def _unknown_hint(reported: str, now: str) -> str:
+    """What to do about ids this review does not propose: the settings differ (named), or the decisions file
+    was edited (the same settings propose the same ids for the same bytes).
+
+    >>> _unknown_hint("mtfix-check|rules:a|select:+MTF206", "mtfix-check|rules:a|select:-MTF206")[:58]
+    ' (the report was made with other settings (select differs)'
+    >>> _unknown_hint("mtfix-check|rules:a", "mtfix-check|rules:a")[:44]
+    ' (the same settings as the report: the ids o'
+    """
+    if not reported:  # a decisions file without a signature (cut down by hand): either may be the cause
+        return (" (the decisions file was edited, or the review had other settings: export the decisions again "
+                "from the report of this file, and give fix --decisions the options and settings file the review "
+                "had)")
+    if now in reported.split(" | "):
+        return (" (the same settings as the report: the ids or the digest were changed by hand; export the decisions "
+                "again from the report of this file, or, if the file changed since, make a new report and Import… "
+                "these decisions into it)")
+    theirs, mine = _fields(reported.split(" | ")[0]), _fields(now)
+    differ = [k for k in dict.fromkeys([*theirs, *mine]) if theirs.get(k) != mine.get(k)]
+    named = " and ".join(differ[:4]) if differ else "the settings"
+    return (f" (the report was made with other settings ({named} differ{'s' * (len(differ) == 1)}): give fix "
+            "--decisions the options and settings file the review had: --glossary, --select, --ignore, --grammar, "
+            "mtfix.toml)")
 
 
 def _is_int(v: Any) -> bool:
@@ -488,12 +572,11 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
         container, proposed = proposals_for(pipeline, inp, fmt, options)
         unknown = [i for i in match.decisions if i not in proposed]
         if unknown:
-            hint = ""
-            if decisions.signature and pipeline.signature() not in decisions.signature.split(" | "):
-                hint = " (the report was made with another configuration: signatures differ)"
+            hint = _unknown_hint(decisions.signature, pipeline.signature())
             raise DecisionsError(
                 f"{inp.path}: {decisions.source} names {len(unknown)} edit(s) the report of this file does not "
                 f"contain: {', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''}{hint}; nothing was written")
+        edited_by_hand(match, proposed, inp.path, decisions.source)
         accepted = [proposed[i] for i in match.accepted]
         n_units = len(container.units)
         for c in match.corrections:

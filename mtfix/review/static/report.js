@@ -1874,19 +1874,29 @@
     return true;
   }
 
+  /* An accepted decision whose recorded edit (unit, offsets, original, replacement, rule) is not the edit its
+     id names: typed over by hand after the export. Taking it by id would accept the report's edit, not what the
+     file says (fix --decisions refuses such a file: mtfix/review/decisions.py edited_by_hand). */
+  var RECORDED = [["unit", "u"], ["start", "a"], ["end", "b"], ["original", "o"], ["replacement", "r"], ["code", "c"]];
+  function editedByHand(d, e) {
+    return RECORDED.some(function (k) { return k[0] in d && d[k[0]] !== e[k[1]]; });
+  }
+
   /* Decisions exported from another report (another browser, a report made again): for a file of
      this report with the same bytes (the digest), by edit id, and corrections only where the text at
      their span is still their original; for the same file changed since (its path, other bytes), by
      sentence (carryOver): never re-aimed at a sentence that changed. */
-  function importData(doc) {
+  var DONE = { accept: "accepted", reject: "rejected" };
+  var CHOOSE = ": choose a file that Export decisions saved (mtfix-decisions-DATE-TIME.json); nothing was imported.";
+  function importData(doc, name) {
     if (!doc || doc.format !== meta.format || !Array.isArray(doc.files)) {
-      toast("Not imported: not an mtfix decisions file.");
+      toast("Not imported: " + (name ? name + " is" : "this is") + " not an mtfix decisions file" + CHOOSE);
       return Promise.resolve();
     }
     var all = [];
     for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
     return Promise.all(all).then(function () {
-      var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0;
+      var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0, edited = 0, overrode = [];
       var pending = [];
       doc.files.forEach(function (entry) {
         if (!entry || typeof entry.digest !== "string") { missed++; return; }
@@ -1907,7 +1917,15 @@
         files++;
         (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
           var id = d && f + "/" + d.id;
-          if (id && editIndex[id] && (d.decision === "accept" || d.decision === "reject")) { decisions[id] = d.decision; took++; }
+          if (id && editIndex[id] && d.decision === "accept" && editedByHand(d, editIndex[id].edit)) { edited++; return; }
+          if (id && editIndex[id] && (d.decision === "accept" || d.decision === "reject")) {
+            var e = editIndex[id].edit;  /* a decision made here that the import changes: said (z cannot undo an import) */
+            if (decisions[id] && decisions[id] !== d.decision) {
+              overrode.push(e.c + " on line " + lineOf(cache[f], e.u, { start: e.a, end: e.b }) + " (" +
+                            DONE[decisions[id]] + " \u2192 " + DONE[d.decision] + ")");
+            }
+            decisions[id] = d.decision; took++;
+          }
           else left++;
         });
         (Array.isArray(entry.checked) ? entry.checked : []).forEach(function (c) {
@@ -1929,10 +1947,15 @@
       saved();
       toast("Imported " + took + " decision" + (took === 1 ? "" : "s") + (nc ? " and " + nc + " correction" + (nc === 1 ? "" : "s") : "") +
             " for " + files + " file" + (files === 1 ? "" : "s") +
+            (overrode.length ? "; it changed " + overrode.length + " decision" + (overrode.length === 1 ? "" : "s") +
+             " made here: " + overrode.slice(0, 3).join(", ") + (overrode.length > 3 ? ", …" : "") : "") +
             (carried.length ? "; " + carried.join(", ") + " changed since: carried over to the sentences that read the same" +
              (stale ? ", " + stale + " left out (a sentence that changed, or that the text now holds twice)" : "") : "") +
             (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " not in this report: left out" : "") +
-            (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") + ".");
+            (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") +
+            (edited ? "; " + edited + " decision" + (edited === 1 ? "" : "s") + " edited by hand since " +
+             (edited === 1 ? "its" : "their") + " export (" + (edited === 1 ? "its text is" : "their text is") +
+             " not the edit's): left out, decide " + (edited === 1 ? "it" : "them") + " here or type your text with Edit" : "") + ".");
     });
   }
 
@@ -2157,8 +2180,8 @@
     if (!f) return;
     f.text().then(function (text) {
       var doc;
-      try { doc = JSON.parse(text); } catch (err) { toast("Not imported: " + f.name + " is not JSON."); return; }
-      return importData(doc);
+      try { doc = JSON.parse(text); } catch (err) { toast("Not imported: " + f.name + " is not JSON" + CHOOSE); return; }
+      return importData(doc, f.name);
     });
   });
   $("accept-safe").addEventListener("click", acceptSafe);
