@@ -2,7 +2,8 @@
 
 Every checker builds its findings with :func:`make_finding`, which sets ``segment`` from the
 document and trims what the replaced text and its replacement share at both ends
-(:func:`minimal_edit`; the formats reuse :func:`common_affix` for the same trimming).
+(:func:`minimal_edit`; the formats reuse :func:`common_affix` for the same trimming); and, once
+every checker has run, one finding per problem (:func:`merge_duplicates`).
 
 >>> from mtfix.model import Document, Segment, Severity, FixSafety
 >>> doc = Document("snowThe end.", [Segment(0, 0, 12)])
@@ -14,7 +15,8 @@ document and trims what the replaced text and its replacement share at both ends
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from mtfix.model import Document, Edit, Finding, FixSafety, Severity
@@ -105,3 +107,95 @@ def at_or_above(findings: Iterable[Finding], severity: Severity | str) -> list[F
             raise ConfigError(f"severity must be one of {', '.join(s.value for s in Severity)}, not {severity!r}")
         severity = Severity(name)
     return [f for f in findings if f.severity.rank >= severity.rank]
+
+
+# -- one problem, one finding ------------------------------------------------------------------
+#: Named in every check and score signature (``findings:merge-1``): the findings (and so the scores) of a
+#: text depend on this policy.  ``merge-1``, session 28: same span and same edit, one finding.
+MERGE_REVISION = "merge-1"
+
+#: Code prefixes in the order their findings are kept (earlier wins); anything else comes last.
+CHECKER_ORDER: tuple[str, ...] = ("MTF2", "MTF1", "MTF5", "MTF3", "MTF6", "MTF4", "LT:")
+_SAFETY_RANK = {FixSafety.SAFE: 0, FixSafety.UNSAFE: 1, FixSafety.NONE: 2}
+
+
+def duplicate_key(f: Finding) -> Hashable | None:
+    """What two findings share when they report the same problem the same way: the span and the edits
+    (each trimmed to what it changes), else the suggestions; None (no edit, no suggestion): never merged.
+
+    >>> from mtfix.model import Finding, Severity
+    >>> duplicate_key(Finding("MTF401", "Fluency/Grammar", Severity.MAJOR, 0, 9, "garbled")) is None
+    True
+    """
+    if f.edits:
+        return (f.start, f.end, "edit", tuple(sorted(_trimmed(e) for e in f.edits)))
+    if f.suggestions:
+        return (f.start, f.end, "suggest", tuple(f.suggestions))
+    return None
+
+
+def also_note(f: Finding) -> str:
+    """What the human-facing outputs (the text report, SARIF's message, the language server's diagnostic)
+    add to a merged finding's message: `` (also MTF301)``; ``""`` for any other finding.
+
+    >>> also_note(Finding("MTF206", "Accuracy/Mistranslation", Severity.MINOR, 4, 10, "m", also=("MTF301",)))
+    ' (also MTF301)'
+    """
+    return f" (also {', '.join(f.also)})" if f.also else ""
+
+
+def _trimmed(e: Edit) -> tuple[int, int, str]:
+    """An edit as what it changes (:func:`common_affix` of its original and replacement trimmed), so
+    that ``oilgas`` → ``oil and gas`` and the insertion of `` and `` after ``oil`` are the same edit.
+
+    >>> _trimmed(Edit(4, 10, "oil and gas", "oilgas", "MTF301", "g", FixSafety.SAFE))
+    (7, 7, ' and ')
+    """
+    p, s = common_affix(e.original, e.replacement)
+    return e.start + p, e.end - s, e.replacement[p : len(e.replacement) - s]
+
+
+def precedence(f: Finding) -> tuple:
+    """Sort key: the finding kept among duplicates comes first.  The more severe; then the safer fix
+    (what ``mtfix fix`` applied is still applied); then by checker (:data:`CHECKER_ORDER`): a
+    source-language pack (MTF2xx, the more specific rule) over the generic one (MTF1xx), rules over
+    bilingual checks, the glossary (MTF3xx: the score weighs rules 8, the glossary 1, so a glossary that
+    agrees with a rule changes neither the weight nor the score), subtitles, the garble detector,
+    LanguageTool and plug-ins; then the code."""
+    rank = next((i for i, p in enumerate(CHECKER_ORDER) if f.code.startswith(p)), len(CHECKER_ORDER))
+    return (-f.severity.rank, _SAFETY_RANK.get(f.fix, 2), rank, f.code)
+
+
+def merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One problem, one finding: ``findings`` with each group of duplicates (the same span and the same
+    edit, :func:`duplicate_key`: a source-language pack's rule and the user's glossary both turning
+    ``oilgas`` into ``oil and gas``) replaced by its first by :func:`precedence`, whose ``also`` names
+    the group's other codes; order otherwise kept.  Findings on one span with different fixes are all
+    kept (they disagree).  ``Pipeline.check`` calls it once, after ``select``/``ignore`` and the
+    inline directives: every output and the score read the merged list.
+
+    >>> def f(code, origin):
+    ...     e = Edit(4, 10, "oil and gas", "oilgas", code, origin, FixSafety.SAFE)
+    ...     return Finding(code, "Accuracy/Mistranslation", Severity.MINOR, 4, 10, "m", ("oil and gas",), (e,),
+    ...                    FixSafety.SAFE, origin)
+    >>> [(x.code, x.also) for x in merge_duplicates([f("MTF301", "glossary:g.tsv:2"), f("MTF206", "rule:az-en")])]
+    [('MTF206', ('MTF301',))]
+    """
+    groups: dict[Hashable, list[int]] = {}
+    for i, f in enumerate(findings):
+        key = duplicate_key(f)
+        if key is not None:
+            groups.setdefault(key, []).append(i)
+    if all(len(g) == 1 for g in groups.values()):
+        return findings
+    keep: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for idx in groups.values():
+        if len(idx) == 1:
+            continue
+        first = min(idx, key=lambda i: precedence(findings[i]))
+        kept = findings[first]
+        also = sorted({c for i in idx for c in (findings[i].code, *findings[i].also)} - {kept.code})
+        keep[first] = replace(kept, also=tuple(also)) if also else kept
+        dropped.update(i for i in idx if i != first)
+    return [keep.get(i, f) for i, f in enumerate(findings) if i not in dropped]

@@ -343,7 +343,8 @@ class Finding:
 
     ``edits`` is the fix (applied together or not at all); ``suggestions`` are
     replacement strings a person may pick from.  ``fix`` is the safety of the
-    edits (``none`` when there are none).
+    edits (``none`` when there are none).  ``also``: the codes of the findings merged into this
+    one because they reported the same span with the same edit (:mod:`mtfix.dedupe`).
     """
 
     code: str
@@ -357,6 +358,7 @@ class Finding:
     fix: FixSafety = FixSafety.NONE
     origin: str = ""
     segment: int | None = None
+    also: tuple[str, ...] = ()
 
     def to_dict(self, doc: Document | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -370,6 +372,8 @@ class Finding:
             "fix": str(self.fix),
             "origin": self.origin,
         }
+        if self.also:  # only on a merged finding: other findings' dicts are as before
+            d["also"] = list(self.also)
         if doc is not None:
             d["line"], d["col"] = doc.line_col(self.start)
             d["text"] = doc.text[self.start : self.end]

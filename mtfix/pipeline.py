@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config, check_unsafe, require_config
 from mtfix.errors import ConfigError, InputError
+from mtfix.findings import merge_duplicates
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
@@ -55,7 +56,13 @@ def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
 
 
 class Pipeline:
-    """Checkers configured once; ``check``/``fix``/``score`` texts or documents."""
+    """Checkers configured once; ``check``/``fix``/``score`` texts or documents.
+
+    ``merge`` (default true): one finding per problem (:func:`~mtfix.findings.merge_duplicates`); false
+    keeps every checker's findings, duplicates and all, as ``mtfix rules --check-examples`` needs to judge
+    one rule's own findings (the signature says ``findings:unmerged`` then)."""
+
+    merge: bool = True
 
     def __init__(self, config: Config | None = None, *, checkers: list[Checker] | None = None):
         require_config(config)  # a wrong type failed at the first check, deep inside
@@ -144,7 +151,8 @@ class Pipeline:
         if sel.select or sel.ignore:
             fields.append(("select", ",".join([*(f"+{c}" for c in sorted(sel.select)),
                                                *(f"-{c}" for c in sorted(sel.ignore))])))
-        return check_signature(fields, grammar_ran=any(n == "grammar" and v != "off" for n, v in fields))
+        return check_signature(fields, grammar_ran=any(n == "grammar" and v != "off" for n, v in fields),
+                               merged=self.merge)
 
     # -- the three jobs ------------------------------------------------------------
     def document(self, text: str, **kwargs: Any) -> Document:
@@ -222,6 +230,8 @@ class Pipeline:
         if len(findings) > n:  # a post filter's own findings (subtitles: MTF601) are selected as the rest
             findings = [f for f in findings if wants(f.code)]
         findings = suppressed(doc, findings)
+        if self.merge:  # one problem, one finding: after select/ignore and the inline directives
+            findings = merge_duplicates(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         findings = [_in_context(doc.text, f) if f.edits else f for f in findings]
         return CheckResult(doc, findings, stats, annotations)

@@ -172,13 +172,18 @@ def mtfix_version() -> str:
     return __version__
 
 
-def check_signature(checker_fields: Iterable[tuple[str, str]], *, grammar_ran: bool) -> Signature:
+def check_signature(checker_fields: Iterable[tuple[str, str]], *, grammar_ran: bool, merged: bool = True) -> Signature:
     """The signature of a pipeline's findings: each checker's own field (in the order given; a
-    ``|`` in a value becomes ``/``), ``grammar:off`` when no grammar checker ran, the
+    ``|`` in a value becomes ``/``), ``grammar:off`` when no grammar checker ran, how duplicate
+    findings are merged (``findings:merge-1``, :func:`mtfix.findings.merge_duplicates`; ``findings:unmerged``
+    when ``merged`` is false), the
     environment (segmenter, lexicon), and the mtfix version."""
+    from mtfix.findings import MERGE_REVISION
+
     fields = {name: str(value).replace("|", "/") for name, value in checker_fields}
     if not grammar_ran:
         fields.setdefault("grammar", "off")
+    fields["findings"] = MERGE_REVISION if merged else "unmerged"
     fields.update(environment_fields())
     fields["version"] = mtfix_version()
     return Signature("mtfix-check", fields)

@@ -49,7 +49,8 @@ def adherence(before: Mapping[str, Any] | None, findings: list[Finding], text_af
 
             checker = build_checker(Config(), [])
         after = checker.census(text_after) if checker is not None else None
-    codes = Counter(f.code for f in findings if f.code.startswith("MTF3"))
+    # a glossary finding merged into a rule's (mtfix.findings.merge_duplicates) still counts
+    codes = Counter(c for f in findings for c in (f.code, *f.also) if c.startswith("MTF3"))
     return {
         "mentions": before["mentions"],
         "canonical_before": _share(before),

@@ -374,7 +374,8 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
     """The inline suppression for ``finding``'s code on its line (see :mod:`mtfix.suppress`):
     added to a directive already on the line, or appended at the line's end as
     ``<!-- mtfix-ignore: CODE -->`` (the documented form, which Markdown does not
-    render; in a Markdown table row, inside the last cell).
+    render; in a Markdown table row, inside the last cell).  A merged finding's ``also`` codes
+    are ignored with it: the problem is silenced, not handed to the other checker's code.
 
     >>> idx = LineIndex("Snow fell.\\nNext.")
     >>> from mtfix.model import Finding, Severity
@@ -390,9 +391,9 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
               if not any(c.start <= ls + m.start() < c.end for c in code)), None)
     if m is not None:
         at = ls + m.end("codes")
-        return types.TextEdit(to_range(index, at, at), f", {finding.code}")
+        return types.TextEdit(to_range(index, at, at), f", {ignored_codes(finding)}")
     content_end = ls + len(body.rstrip())
-    comment = f"<!-- mtfix-ignore: {finding.code} -->"
+    comment = f"<!-- mtfix-ignore: {ignored_codes(finding)} -->"
     if markdown:
         stripped = body.rstrip()
         if stripped.endswith("|") and stripped.lstrip().startswith("|") and not stripped.endswith("\\|"):
@@ -405,6 +406,16 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
             after = "" if text[at] in " \t\\" else " "
             return types.TextEdit(to_range(index, at, at), f"{before}{comment}{after}")
     return types.TextEdit(to_range(index, content_end, content_end), f" {comment}")
+
+
+def ignored_codes(finding: Finding) -> str:
+    """The codes an "ignore" action silences: the finding's and those merged into it (``also``).
+
+    >>> from mtfix.model import Finding, Severity
+    >>> ignored_codes(Finding("MTF206", "Other", Severity.MINOR, 0, 4, "x", also=("MTF301",)))
+    'MTF206, MTF301'
+    """
+    return ", ".join((finding.code, *finding.also))
 
 
 @lru_cache(maxsize=4)
@@ -446,7 +457,7 @@ def ignore_action(finding: Finding, uri: str, version: int | None, text: str, in
     """"Ignore this rule here": the inline suppression comment as a WorkspaceEdit."""
     edit = ignore_edit(finding, text, index, markdown)
     return types.CodeAction(
-        title=f"mtfix: ignore {finding.code} on this line",
+        title=f"mtfix: ignore {ignored_codes(finding)} on this line",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic] if diagnostic else None,
         edit=workspace_edit(uri, version, [edit], versioned),

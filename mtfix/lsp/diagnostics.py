@@ -28,7 +28,7 @@ from typing import Any
 from lsprotocol import types
 
 from mtfix.catalogue import LT_RULE_URL
-from mtfix.findings import at_or_above
+from mtfix.findings import also_note, at_or_above
 from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
@@ -233,7 +233,7 @@ def to_diagnostic(
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
         for s, e, message in related_findings(finding, findings, signs)
     ]
-    message = finding.message
+    message = finding.message + also_note(finding)
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
     severity = lsp_severity(finding)
@@ -247,6 +247,8 @@ def to_diagnostic(
             types.Location(uri, to_range(index, starts[line], starts[line])), f"comment for the translator: {said}")
             for line, said in entry.comments if 0 <= line < len(starts)]
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
+    if finding.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
+        data["also"] = list(finding.also)
     if version is not None:
         data["version"] = version
     return types.Diagnostic(

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from mtfix.findings import also_note
 from mtfix.model import FixSafety
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int, fingerprint: str
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": LEVELS[str(f.severity)],
-        "message": {"text": f.message},
+        "message": {"text": f.message + also_note(f)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"severity": str(f.severity), "category": f.category, "fix": str(f.fix)},
@@ -152,6 +153,8 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int, fingerprint: str
         res["properties"]["unitId"] = ur.unit.id
     if f.suggestions:
         res["properties"]["suggestions"] = list(f.suggestions)
+    if f.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
+        res["properties"]["also"] = list(f.also)
     if f.edits and f.fix is not FixSafety.NONE and ur.unit.verbatim:
         replacements = [
             {"deletedRegion": _region(ur, e.start, e.end), "insertedContent": {"text": e.replacement}}

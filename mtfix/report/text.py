@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from mtfix.findings import also_note
 from mtfix.model import FixSafety, Severity
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                 message = messages.get(f.message)
                 if message is None:
                     message = messages[f.message] = printable(f.message)
-                yield f"{where}{uid} {code} [{f.severity}] {message}: {snippet!r}{fix}"
+                yield f"{where}{uid} {code} [{f.severity}] {message}{also_note(f)}: {snippet!r}{fix}"
 
 
 def summary_line(results: list[FileResult], unsafe_applied: bool = False, failures: int = 0) -> str:

@@ -244,6 +244,7 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
                     "x": fix,
                     "e": ids,
                     "sg": list(f.suggestions[:5]),
+                    **({"al": list(f.also)} if f.also else {}),  # duplicates merged into it
                 }
             )
         for p in ur.proposals:

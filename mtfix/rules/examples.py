@@ -36,6 +36,7 @@ def example_failures(rules: Iterable[RuleInfo], rule_files: tuple[str, ...] = ()
     config = Config(grammar="off", packs=tuple(sorted(bundled_pack_paths())), rule_files=rule_files, select=every)
     out: list[str] = []
     with Pipeline(config) as pipeline:
+        pipeline.merge = False  # the rule's own findings, also where another rule reports the same edit
         for rule in rules:
             name = f"{(where or {}).get(rule.pack, f'rule pack {rule.pack!r}')}, rule {rule.code}"
             for example in rule.examples:

@@ -12,7 +12,8 @@
  *           marker, tail and lines are Markdown markup around it, text only: a list's "-", a table cell's pipes,
  *           a table's alignment row, fenced code, an HTML block, front matter)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
- *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion]}
+ *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion],
+ *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301")}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]],
  *           w: the id of the edit it goes with (an edit of a later pass of `mtfix fix`, made possible by that one:
@@ -643,6 +644,7 @@
     link.setAttribute("data-code", f.c);
     link.title = (docs[f.c] ? docs[f.c].title + " — " : "") + "rule documentation (mtfix explain " + f.c + ")";
     head.appendChild(link);
+    if (f.al && f.al.length) head.appendChild(el("span", "also", "also " + f.al.join(", ")));  // merged duplicates
     head.appendChild(el("span", "cat", f.g));
     head.appendChild(el("span", "loc", "line " + f.l));  // the file's line, as `check` reports it
     head.appendChild(tagFor(f));
