@@ -11,10 +11,12 @@ import random
 import pytest
 import regex
 
+from mtfix.rules import marks
 from mtfix.rules.detectors import glued, punctuation, repetition
 from mtfix.rules.detectors.registry import DETECTORS, Context
 from mtfix.rules.engine import RulesChecker, lower_same_length
 from mtfix.segment import to_document
+from mtfix.tokens import INVISIBLE_MARKS
 
 _PIECES = [
     "the", "of", "countryof", "inthe", "tothe", "ofthe", "words", "wordsx", "abcde", "abcdef", "Straße", "straße",
@@ -29,7 +31,7 @@ def _texts(n: int, seed: int) -> list[str]:
     return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60))) for _ in range(n)]
 
 
-def test_glued_tokens_find_what_the_lower_token_scan_finds():
+def test_glued_at_finds_what_the_lower_token_scan_finds():
     rng = random.Random(3)
     reached = 0
     for text in _texts(3000, 1):
@@ -37,12 +39,22 @@ def test_glued_tokens_find_what_the_lower_token_scan_finds():
         tokens = sorted({m.group() for m in found})
         if not tokens:
             continue
-        chosen = set(rng.sample(tokens, rng.randint(1, len(tokens))))
-        want = [m.span() for m in found if m.group() in chosen]
-        got = [m.span() for m in glued._glued_tokens(chosen).finditer(text)]
-        assert got == want, (text, chosen)
+        # words the scan found, and runs of lower-case letters it did not (inside a longer word, before a digit)
+        chosen = set(rng.sample(tokens, rng.randint(1, len(tokens)))) | set(glued._LOWER_RUN.findall(text))
+        want = [(*m.span(), m.group()) for m in found if m.group() in chosen]
+        assert glued._glued_at(text, chosen) == want, (text, chosen)
         reached += bool(want)
     assert reached > 500
+
+
+def test_lower_runs_hold_every_lower_token():
+    """The first walk decides the runs of ``_LOWER_RUN``: each ``_LOWER_TOKEN`` match must be one of them."""
+    more = 0
+    for text in _texts(3000, 8):
+        tokens, runs = set(glued._LOWER_TOKEN.findall(text)), set(glued._LOWER_RUN.findall(text))
+        assert tokens <= runs, text
+        more += bool(runs - tokens)
+    assert more > 300
 
 
 @pytest.mark.parametrize("alternation", [200, 0])
@@ -78,6 +90,29 @@ def test_bare_tokens_as_each_token_stripped():
         want = _bare_plain(low)
         assert repetition._bare_tokens(low) == want, text
         changed += want != low.split()
+    assert changed > 300
+
+
+def _bare_marked_plain(lower: str) -> list[str]:
+    """:func:`_bare_plain` with the invisible marks as before session 28: every distinct token tried for the
+    marks around its word (not only those holding a mark), overriding the markup-only strip."""
+    plain = dict(zip(lower.split(), _bare_plain(lower), strict=True))
+    if any(c in lower for c in INVISIBLE_MARKS):
+        plain.update((t, repetition._bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t)
+                     for t in set(lower.split()))
+    return [plain[t] for t in lower.split()]
+
+
+def test_bare_tokens_through_invisible_marks():
+    rng = random.Random(9)
+    changed = 0
+    for text in _texts(3000, 10):
+        text = "".join(rng.choice(INVISIBLE_MARKS) if c == "ſ" or (c == " " and rng.random() < 0.2) else c
+                       for c in text)
+        low = lower_same_length(text)
+        want = _bare_marked_plain(low)
+        assert repetition._bare_tokens(low) == want, text
+        changed += want != _bare_plain(low)
     assert changed > 300
 
 
@@ -129,3 +164,55 @@ def test_comma_glued_finds_what_the_plain_scan_finds():
         assert got == want, text
         reached += bool(want)
     assert reached > 300
+
+
+def test_mark_view_as_the_regex_scan_gives():
+    """The marks found with ``str.find`` and the text joined between them (session 28) are those of the
+    ``regex`` scan and substitution they replace."""
+    scan = regex.compile(f"[{marks.VIEW_MARKS}]")
+    rng = random.Random(12)
+    reached = 0
+    for text in _texts(2000, 13):
+        text = "".join(rng.choice(marks.VIEW_MARKS) if c in "ſ\t" or (c == " " and rng.random() < 0.3) else c
+                       for c in text)
+        doc = to_document(text)
+        view = marks.MarkView.of(doc)
+        offsets = [m.start() for m in scan.finditer(text)]
+        if not offsets:
+            assert view is None
+            continue
+        assert view.marks == offsets, text
+        assert view.doc.text == scan.sub("", text), text
+        reached += len(offsets) > 1
+    assert reached > 500
+
+
+def test_mark_view_built_once_per_document():
+    """The rules and the glossary read one document through the same view; another document (even of the
+    same text) gets its own."""
+    doc = to_document("The oil\u200bgas price rose.")
+    view = marks.MarkView.of(doc)
+    assert view is not None and marks.MarkView.of(doc) is view
+    other = to_document(doc.text)
+    assert marks.MarkView.of(other) is not view and marks.MarkView.of(other).doc == view.doc
+    assert marks.MarkView.of(to_document("No marks here.")) is None
+
+
+_PAIR_WORDS = ["kilo", "KILO", "Kilo", "\u212ailo", "star", "STAR", "\u017ftar", "stars", "tar", "straße", "STRASSE",
+               "éclat", "Éclat", "kilo's", "star-", "5", "ab", "x"]
+_PAIR_SEPS = [" and ", " AND ", " And ", ", ", ",", "  and\t", " ", ".", ""]
+
+
+def test_coordinated_matches_as_the_plain_scan():
+    """MTF116's scan (separator first, then a case-aside gate on ASCII copies, session 28) finds the matches of
+    ``_COORDINATED.finditer``, with the ``(?i)`` copies no lower-casing sees (``ſ``, the Kelvin sign)."""
+    rng = random.Random(14)
+    reached = gated = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(_PAIR_WORDS) + rng.choice(_PAIR_SEPS) for _ in range(rng.randint(2, 8)))
+        want = [(m.span(), m.group("w"), m.group("sep")) for m in repetition._COORDINATED.finditer(text)]
+        got = [(m.span(), m.group("w"), m.group("sep")) for m in repetition._coordinated_matches(text)]
+        assert got == want, text
+        reached += bool(want)
+        gated += any(not w.isascii() or not text[span[0]:span[1]].isascii() for span, w, _ in want)
+    assert reached > 1000 and gated > 100, (reached, gated)

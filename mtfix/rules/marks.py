@@ -25,7 +25,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Any
 
-from mtfix import regexcache
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
 from mtfix.tokens import ZERO_WIDTH_MARKS
@@ -33,7 +32,6 @@ from mtfix.tokens import ZERO_WIDTH_MARKS
 #: the marks a viewed rule reads through: :data:`~mtfix.tokens.ZERO_WIDTH_MARKS` (U+FEFF, ZWSP, word joiner,
 #: bidi controls, the zero-width joiners and the soft hyphen)
 VIEW_MARKS = ZERO_WIDTH_MARKS
-_MARK = regexcache.compile(f"[{VIEW_MARKS}]")
 _MARK_SET = frozenset(VIEW_MARKS)
 
 
@@ -101,11 +99,16 @@ class MarkView:
 
     @classmethod
     def of(cls, doc: Document) -> MarkView | None:
-        """The view of ``doc``, or None when its text holds none of the marks."""
-        text = doc.text
-        if not any(c in text for c in VIEW_MARKS):
-            return None
-        return cls(doc, [m.start() for m in _MARK.finditer(text)])
+        """The view of ``doc``, or None when its text holds none of the marks.  The last document's view is
+        kept, so that the rules and the glossary, which both read ``doc`` through it, build it once (a view
+        never changes)."""
+        last = _last_view
+        if last is not None and last[0] is doc:
+            return last[1]
+        offsets = _mark_offsets(doc.text)
+        view = cls(doc, offsets) if offsets else None
+        _remember(doc, view)
+        return view
 
     # -- offsets ----------------------------------------------------------------------------------------
     def to_view(self, pos: int) -> int:
@@ -159,9 +162,39 @@ class MarkView:
         return value
 
     def _view(self, doc: Document) -> Document:
-        text = _MARK.sub("", doc.text)
+        # the text between the marks (as a ``regex`` substitution of them would give, without its scan of every
+        # character: session 28)
+        cuts = [-1, *self.marks, len(doc.text)]
+        text = "".join([doc.text[a + 1:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a + 1])
         segments = [Segment(s.index, self.to_view(s.start), self.to_view(s.end)) for s in doc.segments]
         # a protected span of marks alone protects nothing the view holds
         protected = [v for p in doc.protected if (v := self._span(p)).end > v.start or p.end == p.start]
         meta = {k: self._meta_value(k, v) for k, v in doc.meta.items()}
         return Document(text, segments, protected, path=doc.path, source=doc.source, meta=meta)
+
+
+#: (document, its view) of the last :meth:`MarkView.of`: the rules and the glossary ask for the same document's
+_last_view: tuple[Document, MarkView | None] | None = None
+
+
+def _remember(doc: Document, view: MarkView | None) -> None:
+    global _last_view
+    _last_view = (doc, view)
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of the :data:`VIEW_MARKS` in ``text``, ascending, each mark found with ``str.find`` (a document
+    holds few; until session 28 a ``regex`` scan of every character, once for the rules and again for the
+    glossary).
+
+    >>> _mark_offsets("a\u200bb\u00ad\u200b c\ufeff")
+    [1, 3, 4, 7]
+    """
+    out: list[int] = []
+    for c in VIEW_MARKS:
+        at = text.find(c)
+        while at >= 0:
+            out.append(at)
+            at = text.find(c, at + 1)
+    out.sort()
+    return out

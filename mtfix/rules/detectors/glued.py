@@ -306,31 +306,54 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     if not function:
         return
     text = doc.text
-    # each distinct token decided once per document; the text is walked again only if one is glued
-    glued = {tok: split for tok in set(_LOWER_TOKEN.findall(text))
+    # each distinct token decided once per document; the text is walked again only if one is glued.  The
+    # tokens decided are every run of five lower-case letters or more (:data:`_LOWER_RUN`, a cheaper scan than
+    # ``_LOWER_TOKEN``'s look-arounds, and a superset of its matches): one that is no match of it is decided in
+    # vain, and the second walk, which finds only matches of ``_LOWER_TOKEN``, never meets it
+    glued = {tok: split for tok in set(_LOWER_RUN.findall(text))
              if (split := _glued_split(tok, function)) is not None}
     if not glued:
         return
-    scan = _glued_tokens(glued).finditer(text) if len(glued) <= _MAX_ALTERNATION else _LOWER_TOKEN.finditer(text)
-    for m in scan:
-        split = glued.get(m.group())
-        if split is None or doc.segment_at(m.start()) is None:
+    for start, end, tok in _glued_at(text, glued):
+        if doc.segment_at(start) is None:
             continue
-        left, right = split
-        yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+        left, right = glued[tok]
+        yield Hit(start, end, f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
 
 
-#: Up to this many glued words the second walk looks for them alone (:func:`_glued_tokens`); past it a
-#: pattern of them all would cost more to compile than the walk of every lower-case token.
+#: Up to this many glued words the second walk looks for each with ``str.find`` (:func:`_glued_at`); past it
+#: the walk of every lower-case token is cheaper.
 _MAX_ALTERNATION = 200
+#: Every maximal run of five lower-case letters or more: each match of ``_LOWER_TOKEN`` is one (its
+#: look-arounds forbid a letter on either side), so the set of these runs holds the set of its matches.
+_LOWER_RUN = regexcache.compile(r"\p{Ll}{5,}")
 
 
-def _glued_tokens(tokens: Iterable[str]) -> regex.Pattern:
-    """The matches of ``_LOWER_TOKEN`` that are one of ``tokens`` (each a match of it on its own), in
-    one scan that tries only those words: a match of ``_LOWER_TOKEN`` is a whole run of lower-case
-    letters with no letter on either side, so each of ``tokens`` found with its look-arounds is one."""
-    words = "|".join(map(regex.escape, sorted(tokens, key=lambda t: (-len(t), t))))
-    return regex.compile(_LOWER_TOKEN.pattern.replace(r"\p{Ll}{5,}", f"(?:{words})", 1))  # per document: not cached
+def _glued_at(text: str, glued: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, token) of each match of ``_LOWER_TOKEN`` in ``text`` that is one of ``glued``, in text order.
+
+    Each word is looked for with ``str.find`` and kept where ``_LOWER_TOKEN`` matches there and its match is
+    the word: a match is a whole lower-case run with no letter either side, so an occurrence inside a longer
+    word, or followed by another letter, is none (session 28; until then one alternation of the words in
+    ``_LOWER_TOKEN``'s look-arounds, which ``regex`` tried at every position).  Past
+    ``_MAX_ALTERNATION`` words, the walk of every lower-case token.
+
+    >>> _glued_at("Theinthe inthe, xinthe inthex.", {"inthe"})
+    [(9, 14, 'inthe')]
+    """
+    words = set(glued)
+    if len(words) > _MAX_ALTERNATION:
+        return [(m.start(), m.end(), m.group()) for m in _LOWER_TOKEN.finditer(text) if m.group() in words]
+    out: list[tuple[int, int, str]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            m = _LOWER_TOKEN.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                out.append((at, m.end(), word))
+            at = text.find(word, at + 1)
+    out.sort()
+    return out
 
 
 #: A word before a glued function word: a common word, or before "the" and "of" a rarer one of this many

@@ -68,8 +68,21 @@ def _bare_tokens(lower: str) -> list[str]:
     one changed (news text holds none)."""
     lower = _close_tag_pieces(lower)
     low = lower.split()
-    marked: set[str] = set()
-    for c in _MARK_CHARS:
+    marked = _tokens_holding(lower, _MARK_CHARS)
+    changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
+    if any(c in lower for c in INVISIBLE_MARKS):  # "\ufeffthe the": the word without the mark before it
+        # (and the markup inside the mark: "</b>\u200b" ends "<b>the</b>\u200b").  Only a token holding a mark
+        # can change here: any other is stripped of its markup as above (session 28; until then every token)
+        changed.update((t, b) for t in _tokens_holding(lower, INVISIBLE_MARKS)
+                       if (b := _bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t) != t)
+    return list(map(changed.get, low, low)) if changed else low
+
+
+def _tokens_holding(lower: str, chars: str) -> set[str]:
+    """The white-space tokens of ``lower`` (as ``str.split`` cuts them) that hold one of ``chars``, each found
+    from the character with ``str.find`` and widened to its token."""
+    out: set[str] = set()
+    for c in chars:
         at = lower.find(c)
         while at >= 0:
             i, j = at, at + 1
@@ -77,13 +90,9 @@ def _bare_tokens(lower: str) -> list[str]:
                 i -= 1
             while j < len(lower) and not lower[j].isspace():
                 j += 1
-            marked.add(lower[i:j])
+            out.add(lower[i:j])
             at = lower.find(c, j)
-    changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
-    if any(c in lower for c in INVISIBLE_MARKS):  # "\ufeffthe the": the word without the mark before it
-        # (and the markup inside the mark: "</b>\u200b" ends "<b>the</b>\u200b")
-        changed.update((t, b) for t in set(low) if (b := _bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t) != t)
-    return [changed.get(t, t) for t in low] if changed else low
+    return out
 
 
 _MARK_CHARS = "<>{}&*_"  # what :func:`_bare` looks for
@@ -213,9 +222,10 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     safe_words = {w.lower() for w in rule.params["safe"]} if "safe" in rule.params else None
     text = doc.text
     markup: _Markup | None = None
+    marked = any(c in text for c in "<{*_~")  # once, not for each segment (session 28)
     for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
-        if any(c in text for c in "<{*_~"):
+        if marked:
             markup = markup if markup is not None else _markup_runs(text, markup_of(doc, ctx))
             yield from _across_markup(text, toks, markup, allowed, safe_words)
         i = 0
@@ -382,6 +392,11 @@ def _coordinated_matches(text: str) -> Iterable[regex.Match]:
         while k > 0 and text[k - 1].isalpha():
             k -= 1
         if end - k < 3 or k < last_end:
+            continue
+        # the copy after the separator is the word again, case aside: for an ASCII word before an ASCII copy,
+        # ``(?i)`` is the lower case (``ſ``, ``K`` are no ASCII), so a word whose copy differs cannot match
+        word, after = text[k:end], text[sep.end():sep.end() + end - k]
+        if word.isascii() and after.isascii() and word.lower() != after.lower():
             continue
         m = _COORDINATED.match(text, k)
         if m is not None:
