@@ -22,6 +22,7 @@ import dataclasses
 import logging
 import os
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ from mtfix.lsp import actions
 from mtfix.lsp.diagnostics import finding_key, to_diagnostics, to_range
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
+from mtfix.lsp.traffic import ResyncingStdin, TolerantMessages, unreadable_body
 from mtfix.lsp.units import UnitView, check_units, served
 from mtfix.lsp.workspace import (
     DEFAULT_DEBOUNCE_MS,
@@ -84,9 +86,10 @@ def uri_to_path(uri: str) -> str | None:
     return f"//{parts.netloc}{path}" if parts.netloc and parts.netloc != "localhost" else path
 
 
-class _Protocol(LanguageServerProtocol):
+class _Protocol(TolerantMessages, LanguageServerProtocol):
     """pygls' protocol, answering a request that comes after ``shutdown`` with an error, as LSP asks
-    (pygls drops it, and a client waiting for the answer waits for ever)."""
+    (pygls drops it, and a client waiting for the answer waits for ever), and every request, whatever its
+    params (:mod:`mtfix.lsp.traffic`)."""
 
     def handle_message(self, message: Any) -> None:
         method = getattr(message, "method", None)
@@ -176,6 +179,12 @@ class MtfixLanguageServer(LanguageServer):
         self.init_settings: dict[str, Any] = {}
         self.live_settings: dict[str, Any] = {}
         self.settings_pending: asyncio.Event | None = None  # set once the first pull is answered
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """pygls shows every error out of its read loop as "Error in server: …"; a body that is not JSON is
+        the editor's fault, answered with ParseError and logged (:mod:`mtfix.lsp.traffic`)."""
+        if not unreadable_body(self.protocol, error):
+            super().report_server_error(error, source)
 
     # -- helpers -----------------------------------------------------------------------------------
     @property
@@ -982,7 +991,7 @@ def serve(grammar: str | None = None, debounce_ms: float | None = None) -> int:
     the client said exit without shutdown, else 0."""
     server = create_server(grammar=grammar, debounce_ms=debounce_ms)
     try:
-        server.start_io()
+        server.start_io(stdin=ResyncingStdin(sys.stdin.buffer))  # type: ignore[arg-type]
     finally:
         server.close()
     return server.exit_code
