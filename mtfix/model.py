@@ -239,6 +239,27 @@ class Document:
         k = bisect_left(starts, end)  # spans starting before the probe ends
         return k > 0 and max_ends[k - 1] > start
 
+    def sentence_around_markup(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is a whole segment whose protected text all lies inside it, in a format that
+        says which of its spans are markup (``meta["opaque"]`` given: HTML, Markdown): a tag, a reference, a code
+        span or a link inside the sentence.  A flag-only finding over such a sentence (MTF120) stands, as it does
+        in the same sentence without markup; one that would edit it, or that reaches protected text outside the
+        sentence, does not (session 28: a link in a scrambled sentence dropped its MTF120).
+
+        >>> doc = Document("They <b>met</b> .", segments=[Segment(0, 0, 17)], protected=[Span(5, 8), Span(11, 15)],
+        ...                meta={"opaque": []})
+        >>> doc.sentence_around_markup(0, 17), doc.sentence_around_markup(0, 10)
+        (True, False)
+        """
+        if self.meta.get("opaque") is None or not self.protected:
+            return False
+        seg = self.segment_at(start)
+        if seg is None or (seg.start, seg.end) != (start, end):
+            return False
+        starts, max_ends = self._protected_index()
+        first, after = bisect_left(starts, start), bisect_left(starts, end)
+        return (first == 0 or max_ends[first - 1] <= start) and (after == 0 or max_ends[after - 1] <= end)
+
     def in_heading(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies in a heading: a region the format's parser read as one
         (``meta["headings"]``, sorted and disjoint; only Markdown gives them).  The one place that

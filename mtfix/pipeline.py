@@ -223,7 +223,8 @@ class Pipeline:
             for checker in begun:
                 checker.end(doc)
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
-        findings = [f for f in findings if wants(f.code) and not doc.is_protected(f.start, f.end)]
+        findings = [f for f in findings if wants(f.code) and (not doc.is_protected(f.start, f.end) or (
+            not f.edits and not f.suggestions and doc.sentence_around_markup(f.start, f.end)))]
         n = len(findings)
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped
             findings = checker.post_filter(doc, findings)

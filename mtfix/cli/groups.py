@@ -93,7 +93,7 @@ class InputRun:
                           "include/exclude (force-exclude)")
             else:
                 self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
-                          "(--input-format for others), less what include/exclude, .gitignore and hidden "
+                          "(--input-format for others: `--input-format html` for web pages), less what include/exclude, .gitignore and hidden "
                           "folders leave out")
         for f in self.files:  # every settings file is loaded before a file is read
             self.group(f)

@@ -82,7 +82,7 @@ GrammarOpt = Annotated[
 LtUrlOpt = Annotated[str | None, typer.Option("--lt-url", help="Use this running LanguageTool server.")]
 InputFormatOpt = Annotated[
     str | None,
-    typer.Option("--input-format", help="text, markdown, jsonl, csv, tsv, xliff, po, tmx, srt, vtt (default: by extension)."),
+    typer.Option("--input-format", help="text, markdown, html, jsonl, csv, tsv, xliff, po, tmx, srt, vtt (default: by extension)."),
 ]
 TextFieldOpt = Annotated[str | None, typer.Option("--text-field", "--column", help="JSONL/CSV field with the text.")]
 SourceFieldOpt = Annotated[str | None, typer.Option("--source-field", help="JSONL/CSV field with the source text.")]

@@ -27,6 +27,7 @@ FORMATS: dict[str, str] = {
     "tmx": "mtfix.formats.tmx:TmxFormat",
     "srt": "mtfix.formats.subtitles:SrtFormat",
     "vtt": "mtfix.formats.subtitles:VttFormat",
+    "html": "mtfix.formats.html:HtmlFormat",
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -36,6 +37,7 @@ EXTENSIONS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".pot": "po", ".tmx": "tmx",
     ".srt": "srt", ".vtt": "vtt",
+    ".html": "html", ".htm": "html",
 }
 
 #: XLIFF under a CAT tool's own extension (Trados, memoQ): a walk under ``--input-format xliff`` takes them

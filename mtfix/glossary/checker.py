@@ -348,8 +348,9 @@ class GlossaryChecker(BaseChecker):
         mentions = len(events)
         known = Blocked([(ev.start, ev.end) for ev in events])
         usable = _usable(doc)
+        markup = doc.protected  # tags between the words around a name are read through (session 28)
         findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e)
-                                      or named_as_spelling(text, s, e))
+                                      or named_as_spelling(text, s, e, markup))
         if doc.source:
             findings += self._missing(doc, {id(ev.entry) for ev in events})
         return CheckOutput(findings, self._record(events, mentions, canonical))
@@ -405,7 +406,7 @@ class GlossaryChecker(BaseChecker):
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)")
         events = [ev for ev in events if ev.kind == "initials" or not (
-            named_as_spelling(text, ev.start, ev.end)
+            named_as_spelling(text, ev.start, ev.end, doc.protected)
             or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted)))]
         events.sort(key=lambda ev: ev.start)
         return events

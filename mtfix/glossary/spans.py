@@ -6,7 +6,7 @@ and @handles (identifiers: "#Kiev" and "@Kiev" name a tag and an account, and an
 edit would point them elsewhere), and quoted source-language text ("the slogan
 “Qarabağ Azərbaycandır”").
 
->>> from mtfix.model import Document
+>>> from mtfix.model import Document, Span
 >>> from mtfix.segment import to_document
 >>> doc = to_document("They chanted “Qarabağ bizimdir” and `Bakı` in Baku.")
 >>> b = Blocked.of(doc)
@@ -16,11 +16,12 @@ edit would point them elsewhere), and quoted source-language text ("the slogan
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from mtfix import regexcache
 from mtfix.glossary.inflect import has_source_letters
-from mtfix.model import Document
+from mtfix.model import Document, Span
 from mtfix.tokens import FUNCTION_WORDS, LazyPattern
 from mtfix.tokens import HANDLE as _TAG
 from mtfix.tokens import WORD as _WORDS
@@ -189,7 +190,7 @@ _SPELLING_AFTER = LazyPattern(
 )
 
 
-def named_as_spelling(text: str, start: int, end: int) -> bool:
+def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = ()) -> bool:
     """Whether the name at ``[start, end)`` is shown as a form, not used: in a list after "also
     spelled", "also known as" or "transliterated as", before ", as his name is also spelled", or as a
     language's own form, given for reference ("the Milli Majlis (in Azerbaijani, Milli Məclis)",
@@ -213,8 +214,29 @@ def named_as_spelling(text: str, start: int, end: int) -> bool:
     False
     """
     line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
-    return (_SPELLING_BEFORE.search(text[line_start:start]) is not None
-            or _SPELLING_AFTER.match(text, end) is not None)
+    if not markup:
+        return (_SPELLING_BEFORE.search(text[line_start:start]) is not None
+                or _SPELLING_AFTER.match(text, end) is not None)
+    return (_SPELLING_BEFORE.search(_unmarked(text, line_start, start, markup)) is not None
+            or _SPELLING_AFTER.match(_unmarked(text, end, min(len(text), end + 200), markup)) is not None)
+
+
+def _unmarked(text: str, start: int, end: int, markup: Sequence[Span]) -> str:
+    """``text[start:end]`` without the markup on one line among ``markup`` (sorted by start; a document's
+    protected spans: an HTML tag, a Markdown link's brackets and destination: "The <a href=…>Azerbaijani</a> name of the region, " reads as the prose it is, session 28).
+
+    >>> t = "The <b>Azerbaijani</b> name"
+    >>> _unmarked(t, 0, len(t), [Span(4, 7), Span(18, 22)])
+    'The Azerbaijani name'
+    """
+    parts, pos = [], start
+    for m in sorted(markup[:bisect_left(markup, end, key=lambda m: m.start)], key=lambda m: m.start):
+        if m.end <= pos or "\n" in text[m.start:m.end]:  # sorted by start: those from ``end`` on are left out
+            continue
+        parts.append(text[pos:max(pos, m.start)])
+        pos = max(pos, min(m.end, end))
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def glossed_original(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:

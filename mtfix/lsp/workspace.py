@@ -47,7 +47,7 @@ from mtfix.segment import to_document
 LANGUAGE_IDS = {
     **dict.fromkeys(("markdown", "md", "mdx", "quarto", "rmd"), "markdown"),
     **dict.fromkeys(("plaintext", "text", "txt", "plain"), "text"),
-    "srt": "srt", "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
+    "srt": "srt", "subrip": "srt", "vtt": "vtt", "webvtt": "vtt", "html": "html",
     **dict.fromkeys(("po", "pot", "gettext"), "po"),
     **dict.fromkeys(("xliff", "xlf"), "xliff"), "tmx": "tmx",
     "csv": "csv", "tsv": "tsv", **dict.fromkeys(("jsonl", "jsonlines", "ndjson"), "jsonl"),
@@ -63,15 +63,15 @@ _BUILT = itertools.count()  # profiles in the order they were built (see Profile
 
 
 def document_kind(path: str | None, language_id: str | None, text: str | None = None) -> str | None:
-    """``markdown``, ``text``, ``srt``, ``vtt``, ``po``, ``xliff``, ``tmx``, ``csv``, ``tsv``, ``jsonl``, or None for
+    """``markdown``, ``text``, ``srt``, ``vtt``, ``html``, ``po``, ``xliff``, ``tmx``, ``csv``, ``tsv``, ``jsonl``, or None for
     a document mtfix does not check (code, other data).  CSV, TSV and JSON Lines are checked only when the settings
     name the text field (:func:`mtfix.lsp.units.check_units`), as ``mtfix check`` reads them only then.  A document of another extension whose ``text`` is an XLIFF or TMX file (Trados' ``.sdlxliff``, an
     ``.xml`` an editor calls "xml") is one, as ``mtfix check`` reads it (:func:`mtfix.formats.sniff`).
 
     >>> document_kind("a.md", None), document_kind(None, "plaintext"), document_kind("x.py", "python")
     ('markdown', 'text', None)
-    >>> document_kind("a.srt", "plaintext"), document_kind("b.txt", "webvtt")
-    ('srt', 'vtt')
+    >>> document_kind("a.srt", "plaintext"), document_kind("b.txt", "webvtt"), document_kind("a.html", "html")
+    ('srt', 'vtt', 'html')
     >>> document_kind("a.po", "plaintext"), document_kind("a.sdlxliff", "xml", '<?xml version="1.0"?><xliff>')
     ('po', 'xliff')
     >>> document_kind("a.csv", "plaintext"), document_kind("a.jsonl", "json"), document_kind(None, "tsv")
@@ -94,7 +94,7 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
     if "markdown" in (by_id, by_suffix):  # a Markdown file wins over a "plaintext" id
         return "markdown"
     for kind in (by_id, by_suffix):  # the editor's id first
-        if kind in ("srt", "vtt"):
+        if kind in ("srt", "vtt", "html"):
             return kind
     return "text" if "text" in (by_id, by_suffix) or (not suffix and not lid) else None
 
@@ -107,6 +107,12 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
         from mtfix.formats.markdown import markdown_spans
 
         spans = markdown_spans(text)
+        return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
+                           headings=spans.headings, opaque=spans.opaque)
+    if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
+        from mtfix.formats.html import html_spans
+
+        spans = html_spans(text)
         return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
                            headings=spans.headings, opaque=spans.opaque)
     if kind in ("srt", "vtt"):

@@ -253,7 +253,8 @@ class RulesChecker(BaseChecker):
 
     def _from_hits(self, doc: Document, rule: Rule, hits: Iterable[Hit]) -> Iterable[Finding]:
         for h in hits:
-            if not doc.is_protected(h.start, h.end):
+            if not doc.is_protected(h.start, h.end) or (
+                    rule.fix == "none" and h.replacement is None and doc.sentence_around_markup(h.start, h.end)):
                 yield self._finding(doc, rule, h)
 
     def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:

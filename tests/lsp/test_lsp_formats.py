@@ -234,10 +234,14 @@ def test_a_file_that_does_not_parse_gets_one_diagnostic_naming_the_line_and_reas
 SRT = "1\n00:00:01,000 --> 00:00:03,000\nThe 😀 mayor said said that\n\n2\n00:00:04,000 --> 00:00:06,000\nthe bridge opens .\n"
 VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nThe 😀 mayor said said that\n\n00:00:04.000 --> 00:00:06.000\nthe bridge opens .\n"
 MD = "# News\n\nThe 😀 mayor said said that the bridge opens .\n\n```\ncode code here .\n```\n"
+#: an HTML page (session 28): its paragraph checked, its <pre> and its tags not (until then the server served no .html)
+HTML_PAGE = ("<html><head><title>News</title></head><body>\n<p>The 😀 mayor said said that the <b>bridge</b> "
+             "opens .</p>\n<pre>code code here .</pre>\n</body></html>\n")
 
 
 @pytest.mark.parametrize("name,text,language_id", [("a.srt", SRT, "plaintext"), ("a.vtt", VTT, "vtt"),
-                                                   ("a.md", MD, "markdown"), ("a.txt", MD, "plaintext")])
+                                                   ("a.md", MD, "markdown"), ("a.txt", MD, "plaintext"),
+                                                   ("a.html", HTML_PAGE, "html")])
 def test_the_other_formats_get_the_findings_check_reports(tmp_path: Path, name: str, text: str,
                                                           language_id: str) -> None:
     root = workspace(tmp_path)
@@ -254,6 +258,8 @@ def test_the_other_formats_get_the_findings_check_reports(tmp_path: Path, name: 
         want = sorted((f["code"], f["line"] - 1, utf16_col(lines[f["line"] - 1], f["col"]), f["text"])
                       for f in expected)
         assert got == want
+        if name.endswith(".html"):  # the page's prose is served, its code is not
+            assert {c for c, *_ in got} >= {"MTF105", "MTF111"} and all(line == 1 for _, line, *_ in got)
         await h.stop()
 
     run(scenario())

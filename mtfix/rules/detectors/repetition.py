@@ -170,8 +170,15 @@ def _token_starts(text: str, indices: list[int]) -> list[int]:
 
 
 def _segments_with_sites(doc: Document, sites: list[int]) -> list[int]:
+    """The segments that hold a site (a token's start), or that start inside its token: a token that begins with a
+    block's markup ("<p>The", the segment starting at "The": HTML, session 28)."""
     starts = [s.start for s in doc.segments]
-    found = {bisect_right(starts, p) - 1 for p in sites}
+    found = set()
+    for p in sites:
+        k = bisect_right(starts, p) - 1
+        found.add(k)
+        if k + 1 < len(starts) and not any(c.isspace() for c in doc.text[p:starts[k + 1]]):
+            found.add(k + 1)
     return sorted(i for i in found if i >= 0)
 
 

@@ -1,0 +1,292 @@
+"""HTML pages: only the text of their blocks is checked; tags, attributes, scripts, styles, code and
+``translate="no"`` content are never touched (session 28).
+
+The page is parsed with the standard library's :class:`html.parser.HTMLParser` (a tolerant tokenizer: an
+unclosed ``<p>``, upper-case tags, a stray ``<`` are all read).  As Markdown does
+(:mod:`mtfix.formats.markdown`), the whole file is one verbatim :class:`~mtfix.formats.base.Unit`, whose
+``regions`` are the prose of its blocks (``p``, ``h1``–``h6``, ``li``, ``td``/``th``, ``blockquote``,
+``figcaption``, ``dt``/``dd``, ``title``, ``caption``, and text directly in ``body``, ``div``, ``article``,
+``section`` or any other element that is not inline) and whose ``protected`` spans are the rest:
+
+- every tag, inline ones included (``<b>``, ``<a href=…>``, ``<span>``: markup the garble detector's view drops,
+  as it drops Markdown's inline HTML), so attributes (``alt``, ``title`` too) are never checked nor edited;
+- every character reference (``&amp;``, ``&nbsp;``, ``&#8217;``), each its own span, which the view reads as the
+  character it stands for (:mod:`mtfix.garble.view`); an edit touching one is dropped as any edit touching a
+  protected span is, so a reference is never split nor rewritten;
+- whole elements: ``script``, ``style``, ``template``, ``pre``, ``code``, ``kbd``, ``samp``, ``textarea``, ``svg``,
+  ``math``, ``noscript``, and any element with ``translate="no"`` or the ``notranslate`` class (the page's own
+  "do not translate", as XLIFF's ``translate="no"``); inside a block, each reads as one name (``opaque``), as a
+  Markdown code span does;
+- comments, the doctype, processing instructions, and ``<head>`` but for its ``<title>``.
+
+``<br>`` stays inside its block (a protected tag the view reads as a space), as Markdown's hard break does.
+
+>>> page = "<h1>Talks</h1><p>They <b>met</b> &amp; <code>x()</code> ran.</p>"
+>>> s = html_spans(page)
+>>> [page[r.start:r.end] for r in s.regions], [page[h.start:h.end] for h in s.headings]
+(['Talks', 'They <b>met</b> &amp; <code>x()</code> ran.'], ['Talks'])
+>>> [page[o.start:o.end] for o in s.opaque]
+['<code>x()</code>']
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from mtfix.formats.base import Container, utf8_under
+from mtfix.formats.markdown import MarkdownSpans, _merge
+from mtfix.formats.text import TextContainer
+from mtfix.io.textfile import TextFile, decode, has_bom
+
+__all__ = ["HtmlFormat", "html_spans", "html_textfile"]
+
+#: elements that flow inside a block: their tags are markup inside the block's prose
+INLINE = frozenset([
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+    "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var", "wbr", "big",
+])
+#: elements whose content is never prose (code samples, scripts, styles, form text, graphics)
+PROTECTED = frozenset([
+    "script", "style", "template", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "noscript",
+    "iframe", "object",
+])
+#: the protected elements that are code (an ``mtfix-ignore`` written there is an example, not a directive)
+_CODE = frozenset(["script", "style", "template", "pre", "code", "kbd", "samp"])
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "title"))
+VOID = frozenset([
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+])
+_NOTRANSLATE = re.compile(r"(?:^|\s)notranslate(?:\s|$)")
+
+
+def _untranslated(attrs: list[tuple[str, str | None]]) -> bool:
+    """``translate="no"`` or the ``notranslate`` class (Google's, which most CMSs follow)."""
+    for name, value in attrs:
+        if name == "translate" and (value or "").strip().lower() == "no":
+            return True
+        if name == "class" and value and _NOTRANSLATE.search(value):
+            return True
+    return False
+
+
+class _Events(HTMLParser):
+    """Each construct of the page as (kind, file offset, tag or None, attributes)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.events: list[tuple[str, int, str | None, list]] = []
+
+    def _add(self, kind: str, tag: str | None = None, attrs: list | None = None) -> None:
+        line, col = self.getpos()
+        self.events.append((kind, self.starts[line - 1] + col, tag, attrs or []))
+
+    def handle_starttag(self, tag, attrs):
+        self._add("start", tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._add("void", tag, attrs)
+
+    def handle_endtag(self, tag):
+        self._add("end", tag)
+
+    def handle_data(self, data):
+        self._add("data")
+
+    def handle_entityref(self, name):
+        self._add("ref")
+
+    def handle_charref(self, name):
+        self._add("ref")
+
+    def handle_comment(self, data):
+        self._add("markup")
+
+    def handle_decl(self, decl):
+        self._add("markup")
+
+    def handle_pi(self, data):
+        self._add("markup")
+
+    def unknown_decl(self, data):
+        self._add("markup")
+
+
+def html_spans(text: str) -> MarkdownSpans:
+    """The prose regions of HTML ``text``, the spans to protect, the code among them, the headings and the
+    protected spans that read as one name (see the module's docstring)."""
+    parser = _Events(text)
+    parser.feed(text)
+    parser.close()
+    events = parser.events
+    bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)  # each construct ends where the next starts
+    regions, protected, code, headings, opaque = [], [], [], [], []
+    run: list[tuple[int, int]] = []  # the prose pieces (data, references) of the block being read
+    run_heading = False
+    held: tuple[str, int, int, bool] | None = None  # (tag, start, depth, inline) of the element protected whole
+    stack: list[str] = []  # open elements that decide a block's kind (headings, head)
+    names: set[tuple[int, int]] = set()  # the run's pieces that are no prose (inline tags, images, code)
+
+    def close_run() -> None:
+        nonlocal run_heading
+        first = next(((s, e) for s, e in run if text[s:e].strip()), None)
+        if any(text[s:e].strip() and (s, e) not in names for s, e in run):  # prose, not names alone
+            last = next((s, e) for s, e in reversed(run) if text[s:e].strip())
+            start = first[0] + len(text[first[0]:first[1]]) - len(text[first[0]:first[1]].lstrip())
+            end = last[0] + len(text[last[0]:last[1]].rstrip())
+            regions.append((start, end))
+            if run_heading:
+                headings.append((start, end))
+        run.clear()
+        names.clear()
+        run_heading = False
+
+    for (kind, start, tag, attrs), end in zip(events, bounds, strict=True):
+        if held is not None:  # inside an element protected whole: find its end tag
+            htag, hstart, depth, inline = held
+            if kind == "start" and tag == htag:
+                held = (htag, hstart, depth + 1, inline)
+            elif kind == "end" and tag == htag:
+                if depth > 1:
+                    held = (htag, hstart, depth - 1, inline)
+                else:
+                    _held_span(hstart, end, htag, inline, run, protected, code, opaque)
+                    names.add((hstart, end))
+                    held = None
+            continue
+        if kind == "start" and tag not in VOID and (tag in PROTECTED or _untranslated(attrs)):
+            inline = tag in INLINE or tag in ("code", "kbd", "samp")
+            if not inline:
+                close_run()
+            held = (tag, start, 1, inline)
+            continue
+        if kind in ("start", "void", "end") and tag in INLINE:
+            protected.append((start, end))
+            if tag == "img":
+                opaque.append((start, end))
+                run.append((start, end))
+                names.add((start, end))
+            elif tag == "br" and kind != "end" and _ends_sentence(text, run, names):
+                close_run()  # a line break after a sentence's end: the block's lines are read apart
+            elif run or kind != "end":  # in the block's region, as Markdown's inline HTML is in its paragraph's
+                run.append((start, end))
+                names.add((start, end))
+            continue
+        if kind in ("start", "void", "end", "markup"):
+            protected.append((start, end))
+            if kind == "markup" and run and text.startswith("<!--", start):
+                continue  # a comment inside a block's prose (an mtfix-ignore directive) does not end it
+            close_run()
+            if kind == "start" and tag == "body":  # an unclosed head ends where the body starts
+                stack[:] = [t for t in stack if t not in ("head", "title")]
+            if kind == "start" and tag not in VOID:
+                stack.append(tag)
+            elif kind == "end" and tag in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(tag):]
+            run_heading = any(t in HEADINGS for t in stack)
+            continue
+        # data or a reference
+        if "head" in stack and "title" not in stack:  # a head's text but its title's (no body tag to close it)
+            protected.append((start, end))
+            continue
+        if kind == "ref":
+            protected.append((start, end))
+        run.append((start, end))
+    if held is not None:  # never closed: protected to the end
+        _held_span(held[1], len(text), held[0], held[3], run, protected, code, opaque)
+    close_run()
+    from mtfix.formats.markdown import _gaps
+    from mtfix.model import Span
+
+    def spans(pairs: list[tuple[int, int]]) -> list[Span]:
+        return [Span(s, e) for s, e in sorted(pairs)]
+
+    region_spans = spans(regions)
+    return MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
+                         spans(headings), spans(opaque))
+
+
+#: what ends a sentence before a ``<br>`` (final punctuation, a closing quote or bracket after it)
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
+
+
+def _ends_sentence(text: str, run: list[tuple[int, int]], markup: set[tuple[int, int]]) -> bool:
+    """Whether the prose read so far in the block ends a sentence (its inline tags skipped)."""
+    tail = "".join(text[s:e] for s, e in [p for p in run if p not in markup][-3:])
+    return bool(_SENTENCE_END.search(tail))
+
+
+def _held_span(start: int, end: int, tag: str, inline: bool, run: list, protected: list, code: list,
+               opaque: list) -> None:
+    protected.append((start, end))
+    if tag in _CODE:
+        code.append((start, end))
+    if inline:  # one name inside the block's prose
+        opaque.append((start, end))
+        run.append((start, end))
+
+
+# -- encoding ---------------------------------------------------------------------------------------
+
+#: ``<meta charset="…">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=…">``
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+#: labels browsers read as windows-1252 (the WHATWG Encoding Standard)
+_AS_1252 = frozenset(("ascii", "latin-1", "iso8859-1", "cp1252"))
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The codec a ``<meta>`` in the first 1024 bytes declares (as browsers prescan them), or None.
+
+    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1">'), declared_charset(b"<p>x</p>")
+    ('iso8859-1', None)
+    """
+    m = _META_CHARSET.search(raw[:1024])
+    if m is None:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def html_textfile(raw: bytes, path: str | None) -> tuple[TextFile, str | None]:
+    """The page's text and encoding, and a note when its declaration cannot be right.
+
+    A byte-order mark decides; else the ``<meta>`` charset (a single-byte one such as ISO-8859-1, which
+    browsers read as windows-1252); else UTF-8 (or ``--encoding``), as for a text file.  A page declared
+    single-byte whose bytes are UTF-8 text is read as UTF-8, with a note (its declaration is most likely wrong).
+    """
+    codec = None if has_bom(raw) else declared_charset(raw)
+    if codec is None or codec.startswith(("utf-8", "utf-16", "utf-32")):  # a meta saying UTF-16 means UTF-8
+        return decode(raw, path), None
+    if utf8_under(codec, raw):
+        return decode(raw, path, "utf-8"), (f"line 1: the page declares {codec}, but it reads as UTF-8: it was "
+                                             "read as UTF-8; is the declaration wrong?")
+    for name in (("cp1252", codec) if codec in _AS_1252 else (codec,)):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if text.encode(name) == raw:
+            return TextFile(text, name, b"", path), None
+    return decode(raw, path), None
+
+
+class HtmlFormat:
+    name = "html"
+    extensions = (".html", ".htm")
+
+    def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        from mtfix.formats.base import Unit
+
+        tf, note = html_textfile(raw, path)
+        spans = html_spans(tf.text)
+        unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
+                    headings=spans.headings, opaque=spans.opaque, verbatim=True)
+        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf,
+                             errors=[note] if note else [])
