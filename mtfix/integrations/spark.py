@@ -57,6 +57,13 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 _JSON_COLUMNS = {"findings", "edits", "remaining", "segments"}
 
+#: The results of an Arrow batch (10,000 rows by default) go back to Spark in frames of at most
+#: this many rows or characters of text, so a worker never holds a whole batch's results (findings,
+#: edits, JSON): 387 MB per worker with the default batches, 249 MB with batches of 1,000
+#: (``bench/bench_spark.py``, session 28).
+OUTPUT_ROWS = 1000
+OUTPUT_CHARS = 2_000_000
+
 #: A log4j2 configuration that keeps Spark's console to its errors, one line each, with no Java
 #: stack traces (:func:`quiet_builder`).
 QUIET_LOG4J = Path(__file__).with_name("log4j2-quiet.properties")
@@ -120,7 +127,8 @@ def result_row(r: RecordResult, mode: str) -> dict[str, Any]:
 
 
 def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Iterator[Any]:
-    """The UDF body: (text, id, source) series in, a frame of the added columns out.
+    """The UDF body: (text, id, source) series in, frames of the added columns out (at most
+    :data:`OUTPUT_ROWS` rows or :data:`OUTPUT_CHARS` characters of text each).
 
     Each row becomes the record ``{text_field: text, id_field: id, source_field: source}``
     and goes through :func:`mtfix.records.extract` and :func:`~mtfix.records.run_item`, as
@@ -137,7 +145,7 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
     sig = signature_id(pipeline, opts)  # this worker's, as it ran
     position = 0  # of the row in its partition, over all batches
     for texts, ids, sources in batches:
-        rows = []
+        rows, chars = [], 0
         for text, rid, source in zip(texts, ids, sources, strict=True):
             record = {opts.text_field: None if _missing(text) else text}
             if opts.id_field:
@@ -156,8 +164,14 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
             r.signature = sig
             rows.append(result_row(r, opts.mode))
             position += 1
+            chars += len(text) if isinstance(text, str) else 0
+            if len(rows) >= OUTPUT_ROWS or chars >= OUTPUT_CHARS:  # Spark takes fewer rows a frame than it gave
+                _show_warnings(pipeline.warnings)
+                yield pd.DataFrame(rows, columns=names)
+                rows, chars = [], 0
         _show_warnings(pipeline.warnings)
-        yield pd.DataFrame(rows, columns=names)
+        if rows:
+            yield pd.DataFrame(rows, columns=names)
 
 
 def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool = True,

@@ -1,0 +1,337 @@
+"""mtfix on Spark at scale: ``mtfix.integrations.spark.repair`` in ``local[2]`` against the library.
+
+Generates ``N`` rows of news-like text (``bench_scaling``'s clean and garbled sentences, one to
+four a row; every 53rd row null, every 61st empty, every 400th a long row of about 30 KB) and
+times, in the same run:
+
+* **library**: the same rows through ``mtfix.records.process`` in one fresh Python process
+  (``Pipeline`` built inside the timing), its peak RSS from ``getrusage``;
+* **cli** (``--cli``): ``python -m mtfix fix --text-field body --id-field id rows.jsonl -o DIR``
+  on the same rows as one JSON Lines file;
+* **spark**: ``repair(df, "body", id_col="id")`` in ``local[2]``, the input cached in the JVM
+  first so that only the job is timed.  Run twice: *cold* (the first job, written to Spark's
+  ``noop`` sink: Python workers forked, one pipeline built per worker) and *warm* (workers
+  reused, pipelines kept; the errors and changed rows counted, to compare with the library).
+  A sampler thread reads the RSS of the driver (this process), of the JVM and of each Python
+  worker (``pyspark.daemon``'s children), and the workers' CPU time, every 0.1 s (psutil, else
+  ``/proc``).  After the jobs a probe asks every worker how many pipelines it built
+  (``cache_info``).  CPU seconds compare on a loaded machine where wall time does not.
+
+Prints the command, the machine, rows/s and MB/s (UTF-8 text bytes / wall), peak memory and the
+spark/library ratio.  ``--json FILE`` saves the figures.  No Spark UI, Spark's log quiet.
+
+Run: ``MTFIX_CACHE_DIR=/tmp/mtfix-bench python bench/bench_spark.py --rows 2000 20000 [--cli]
+[--partitions 2] [--batch 10000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(REPO))
+
+from bench_scaling import _cpu, _sentence, one_paragraph  # noqa: E402
+
+NULL_EVERY, EMPTY_EVERY, LONG_EVERY, LONG_BYTES = 53, 61, 400, 30_000
+
+
+def make_rows(n: int, seed: int = 28) -> list[tuple[str, str | None]]:
+    """``n`` rows ``(id, body)``: news-like text, some null, some empty, some long."""
+    rng = random.Random(seed)
+    rows: list[tuple[str, str | None]] = []
+    for i in range(n):
+        body: str | None
+        if i % NULL_EVERY == NULL_EVERY - 1:
+            body = None
+        elif i % EMPTY_EVERY == EMPTY_EVERY - 1:
+            body = ""
+        elif i % LONG_EVERY == LONG_EVERY - 1:
+            body = one_paragraph(LONG_BYTES, seed=i).strip()
+        else:
+            body = " ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
+        rows.append((f"d-{i}", body))
+    return rows
+
+
+def text_bytes(rows: list[tuple[str, str | None]]) -> int:
+    return sum(len(b.encode("utf-8")) for _, b in rows if b)
+
+
+# -- memory -------------------------------------------------------------------------------------
+def _rss(pid: int) -> int:
+    """Resident set size of ``pid`` in bytes (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """All descendants of ``pid`` as ``(pid, command line)``."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    if psutil is not None:
+        out = []
+        try:
+            children = psutil.Process(pid).children(recursive=True)
+        except psutil.Error:
+            return []
+        for c in children:
+            try:
+                out.append((c.pid, " ".join(c.cmdline())))
+            except psutil.Error:  # a zombie (the JVM leaves one) or a process that just ended
+                continue
+        return out
+    parent: dict[int, int] = {}
+    cmd: dict[int, str] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = Path(f"/proc/{d}/stat").read_text()
+                parent[int(d)] = int(stat.rsplit(")", 1)[1].split()[1])
+                cmd[int(d)] = Path(f"/proc/{d}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except (OSError, ValueError, IndexError):
+                continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        for c, pp in parent.items():
+            if pp == p:
+                out.append((c, cmd[c]))
+                todo.append(c)
+    return out
+
+
+class Sampler:
+    """Peak RSS of this process, the JVM and the Python workers, sampled every ``interval`` s."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval, self.driver, self.jvm, self.workers_total = interval, 0, 0, 0
+        self.worker: dict[int, int] = {}  # pid -> peak
+        self._cpu: dict[int, list[float]] = {}  # pid -> [CPU seconds when first seen, last seen]
+        self._first = True
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Sampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def workers_cpu(self) -> float:
+        """CPU seconds the Python workers spent while sampled (a worker's time before it is last
+        seen: up to ``interval`` of a worker that ended is missed)."""
+        return sum(last - first for first, last in self._cpu.values())
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            self.driver = max(self.driver, _rss(me))
+            total = 0
+            for pid, cmd in _children(me):
+                rss = _rss(pid)
+                if "java" in cmd.split(" ", 1)[0]:
+                    self.jvm = max(self.jvm, rss)
+                elif "pyspark.daemon" in cmd or "pyspark.worker" in cmd:
+                    if self._is_daemon(pid, cmd):
+                        continue  # the forking parent: idle, its children do the work
+                    self.worker[pid] = max(self.worker.get(pid, 0), rss)
+                    total += rss
+                    cpu = _cpu_seconds(pid)
+                    seen = self._cpu.setdefault(pid, [cpu if self._first else 0.0, cpu])
+                    seen[1] = max(seen[1], cpu)
+            self.workers_total = max(self.workers_total, total)
+            self._first = False
+            self._stop.wait(self.interval)
+
+    @staticmethod
+    def _is_daemon(pid: int, cmd: str) -> bool:
+        """``pyspark.daemon``'s own process (its workers are forks with the same command line)."""
+        try:
+            ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            parent = Path(f"/proc/{ppid}/cmdline").read_bytes().decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            return False
+        return "pyspark.daemon" not in parent
+
+
+# -- the runs -------------------------------------------------------------------------------------
+def library_child(n: int) -> None:
+    """In a fresh process: the rows through ``mtfix.records.process``; prints the figures as JSON."""
+    from mtfix import Config
+    from mtfix.pipeline import Pipeline
+    from mtfix.records import process
+
+    rows = make_rows(n)
+    t0 = time.perf_counter()
+    records = [{"id": i, "body": b} for i, b in rows]
+    results = list(process(Pipeline(Config(grammar="off")), records, text_field="body", id_field="id"))
+    wall = time.perf_counter() - t0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_rss": usage.ru_maxrss * 1024,
+                      "errors": sum(not r.ok for r in results),
+                      "changed": sum(bool(r.changed) for r in results)}))
+
+
+def run_library(n: int) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, __file__, "--library-child", str(n)], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_cli(n: int) -> dict[str, Any]:
+    rows = make_rows(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "rows.jsonl"
+        src.write_text("".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in rows), encoding="utf-8")
+        cmd = [sys.executable, "-m", "mtfix", "fix", "--grammar", "off", "--text-field", "body", "--id-field", "id",
+               "-o", str(Path(tmp) / "out"), str(src)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+        wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"mtfix fix exited {proc.returncode}: {proc.stderr[-500:]}")
+    return {"wall": wall, "exit": proc.returncode}
+
+
+def spark_session(partitions: int, batch: int) -> Any:
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers run this Python, as the driver
+
+    from mtfix.integrations.spark import quiet, quiet_builder
+
+    builder = (SparkSession.builder.master("local[2]").appName("bench-spark")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", str(partitions))
+               .config("spark.default.parallelism", str(partitions))
+               .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch))
+               .config("spark.python.worker.reuse", "true"))
+    spark = quiet_builder(builder).getOrCreate()
+    quiet(spark)
+    return spark
+
+
+def run_spark(spark: Any, n: int, partitions: int) -> dict[str, Any]:
+    from pyspark.sql import functions as F
+
+    from mtfix import Config
+    from mtfix.integrations.spark import cache_info, repair
+
+    rows = make_rows(n)
+    df = spark.createDataFrame(rows, "id string, body string").repartition(partitions).cache()
+    df.count()  # the input in the JVM before the clock starts
+    out: dict[str, Any] = {}
+    for run in ("cold", "warm"):
+        repaired = repair(df, "body", config=Config(grammar="off"), id_col="id")
+        with Sampler() as s:
+            t0 = time.perf_counter()
+            if run == "cold":  # every column computed, nothing kept
+                repaired.write.format("noop").mode("overwrite").save()
+            else:  # the same work, with the counts to compare with the library
+                counts = repaired.agg(F.count("mtfix_error").alias("errors"),
+                                      F.count_if(F.col("mtfix_changed")).alias("changed")).first()
+                out["errors"], out["changed"] = counts.errors, counts.changed
+            wall = time.perf_counter() - t0
+        out[run] = {"wall": wall, "cpu": s.workers_cpu, "driver_rss": s.driver, "jvm_rss": s.jvm,
+                    "workers_rss_total": s.workers_total, "worker_rss_max": max(s.worker.values(), default=0),
+                    "workers_seen": len(s.worker),
+                    "per_worker": {pid: [s.worker[pid], s._cpu[pid][1] - s._cpu[pid][0]] for pid in s.worker}}
+
+    def probe(frames: Any) -> Any:
+        import pandas as pd
+
+        for f in frames:
+            info = cache_info()
+            yield pd.DataFrame({"pid": [info["pid"]], "builds": [info["builds"]], "rows": [len(f)]})
+
+    builds = df.mapInPandas(probe, "pid long, builds long, rows long").groupBy("pid").agg(F.max("builds").alias("b"))
+    out["builds_per_worker"] = sorted(r.b for r in builds.collect())
+    df.unpersist()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rows", type=int, nargs="+", default=[2000, 20000])
+    ap.add_argument("--partitions", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=10000, help="spark.sql.execution.arrow.maxRecordsPerBatch")
+    ap.add_argument("--cli", action="store_true", help="also time the CLI on the rows as one JSON Lines file")
+    ap.add_argument("--no-library", action="store_true", help="Spark only (an A/B of two trees' Spark runs)")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--library-child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.library_child:
+        library_child(args.library_child)
+        return 0
+    import pyspark
+
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
+    print(f"machine: {_cpu()}, {os.cpu_count()} cores (shared, loadavg {os.getloadavg()[0]:.1f}), "
+          f"Python {platform.python_version()}, PySpark {pyspark.__version__}, local[2], "
+          f"{args.partitions} partitions, arrow batch {args.batch}")
+    spark = spark_session(args.partitions, args.batch)
+    mb = 1024 * 1024
+    report = []
+    for n in args.rows:
+        rows = make_rows(n)
+        size = text_bytes(rows)
+        lib = {"wall": float("nan"), "cpu": float("nan"), "peak_rss": 0, "errors": None, "changed": None} \
+            if args.no_library else run_library(n)
+        cli = run_cli(n) if args.cli else None
+        sp = run_spark(spark, n, args.partitions)
+        fig = {"rows": n, "mb": size / mb, "library": lib, "cli": cli, "spark": sp}
+        report.append(fig)
+        print(f"\n{n} rows, {size / mb:.2f} MB of text ({sum(b is None for _, b in rows)} null, "
+              f"{sum(b == '' for _, b in rows)} empty, {sum(len(b or '') > 20000 for _, b in rows)} long)")
+        print(f"  library (1 process): {lib['wall']:.1f} s  {n / lib['wall']:.0f} rows/s  "
+              f"{size / mb / lib['wall']:.3f} MB/s  CPU {lib['cpu']:.1f} s  peak RSS {lib['peak_rss'] / mb:.0f} MB")
+        if cli:
+            print(f"  cli (1 process):     {cli['wall']:.1f} s  {n / cli['wall']:.0f} rows/s  "
+                  f"{size / mb / cli['wall']:.3f} MB/s")
+        for run in ("cold", "warm"):
+            r = sp[run]
+            print(f"  spark {run}:  {r['wall']:.1f} s  {n / r['wall']:.0f} rows/s  {size / mb / r['wall']:.3f} MB/s  "
+                  f"x{lib['wall'] / r['wall']:.2f} the library  workers' CPU {r['cpu']:.1f} s  driver {r['driver_rss'] / mb:.0f} MB  "
+                  f"JVM {r['jvm_rss'] / mb:.0f} MB  workers {r['workers_seen']}: max {r['worker_rss_max'] / mb:.0f} MB "
+                  f"each, {r['workers_rss_total'] / mb:.0f} MB together")
+        print(f"  errors {sp['errors']}, changed {sp['changed']} (library {lib['errors']}, {lib['changed']}); "
+              f"pipeline builds per worker {sp['builds_per_worker']}")
+    spark.stop()
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
