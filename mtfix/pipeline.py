@@ -26,6 +26,7 @@ from mtfix.findings import merge_duplicates
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
+from mtfix.rules.markup import shielded_in
 from mtfix.segment import to_document
 from mtfix.suppress import suppressed
 
@@ -223,8 +224,12 @@ class Pipeline:
             for checker in begun:
                 checker.end(doc)
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
-        findings = [f for f in findings if wants(f.code) and (not doc.is_protected(f.start, f.end) or (
-            not f.edits and not f.suggestions and doc.sentence_around_markup(f.start, f.end)))]
+        # a rule's or glossary's finding across Markdown markup stays: its edits keep the markup (mtfix.rules.markup);
+        # a flag-only finding of a whole sentence that holds markup stays too (Document.sentence_around_markup)
+        shielded = shielded_in(doc)
+        findings = [f for f in findings if wants(f.code) and (
+            not (shielded(f) if f.origin.startswith(("rule:", "glossary:")) else doc.is_protected(f.start, f.end))
+            or (not f.edits and not f.suggestions and doc.sentence_around_markup(f.start, f.end)))]
         n = len(findings)
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped
             findings = checker.post_filter(doc, findings)

@@ -48,7 +48,7 @@ from mtfix.glossary.spans import (
     sentence_opener,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
-from mtfix.rules.marks import MarkView
+from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -311,17 +311,22 @@ class GlossaryChecker(BaseChecker):
     # -- the tiers --------------------------------------------------------------------------
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> CheckOutput:
         """The glossary's findings; a document with zero-width marks (a soft hyphen, a zero-width space, a
-        joiner) is read through a view without them, so that "Azer\u00adbaijani" is the word it shows, and
+        joiner) is read through a view without them, so that "Azer\u00adbaijani" is the word it shows (and, in Markdown,
+        without its inline markup, so that ``Ceyhun **Bayramov**`` is one name: :mod:`mtfix.rules.markup`), and
         its findings and edits are mapped back to exact offsets in the text (mtfix.rules.marks: a mark inside
         a name the fix replaces goes with it, one outside stays; session 26)."""
-        view = MarkView.of(doc)
+        view = reading_view(doc)
         if view is None:
             return self._check(doc)
         out = self._check(view.doc)
         notes = dict(out.annotations)
         if isinstance(notes.get("terms"), list):
             notes["terms"] = [view.span(t) for t in notes["terms"]]
-        return CheckOutput([view.finding(f) for f in out], notes)
+        findings = [view.finding(f) for f in out]
+        markup = set(markup_offsets(doc))
+        if markup:  # Markdown: a name split by emphasis or a link is read whole, its fix keeps the markup (session 28)
+            findings = [finding_around_markup(doc, f, markup) for f in findings]
+        return CheckOutput(findings, notes)
 
     def _check(self, doc: Document) -> CheckOutput:
         text = doc.text
@@ -360,7 +365,7 @@ class GlossaryChecker(BaseChecker):
         counts a first mention): what a later unit of the same document has seen already."""
         if not self.first_mention:
             return frozenset()
-        view = MarkView.of(doc)  # as check reads it
+        view = reading_view(doc)  # as check reads it
         doc = view.doc if view is not None else doc
         return frozenset(ev.entry.term for ev in self._events(doc)
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)))

@@ -20,7 +20,8 @@ from mtfix.findings import make_finding
 from mtfix.findings import minimal_edit as minimal_edit  # importable from here, as before
 from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
-from mtfix.rules.marks import MarkView, finding_keeping_marks
+from mtfix.rules.marks import MarkView, finding_keeping_marks, mark_offsets
+from mtfix.rules.markup import READS_MARKUP, finding_around_markup, markup_offsets, new_findings, shielded
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
@@ -149,21 +150,10 @@ class RulesChecker(BaseChecker):
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.segments:
             return []
-        # rules with params.through_marks read a document with zero-width marks through a view without them
-        # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
-        view = MarkView.of(doc) if self._through else None
-        through = self._through if view is not None else frozenset()
-        lower = lower_same_length(doc.text)
-        ctx = Context(lower=lower)
-        hits = list(self._hits(doc, lower, ctx, lambda r: (r.pack, r.code) not in through))
-        if view is not None:
-            vlower = lower_same_length(view.doc.text)
-            hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, Context(lower=vlower),
-                                                             lambda r: (r.pack, r.code) in through)]
-        # a viewed rule's edit keeps the marks between the characters it keeps (mtfix.rules.marks.keep_marks)
-        findings = [finding_keeping_marks(doc.text, f) if (r.pack, r.code) in through else f
-                    for f, (r, _) in zip([self._finding(doc, r, h) for r, h in hits], hits, strict=True)]
-        findings = [f for f in findings if not doc.is_protected(f.start, f.end)]
+        findings, ctx = self._pass(doc, [])
+        markup = markup_offsets(doc)
+        if markup:  # Markdown: the rules read the prose through its inline markup too (mtfix.rules.markup)
+            findings += new_findings(findings, self._pass(doc, markup)[0])
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
@@ -171,6 +161,33 @@ class RulesChecker(BaseChecker):
             findings.extend(self._from_hits(doc, rule, self._detected(rule, doc, ctx)))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
+
+    def _pass(self, doc: Document, markup: list[int]) -> tuple[list[Finding], Context]:
+        """The findings of the rules (not post) on ``doc`` read without the characters at ``markup`` (Markdown
+        markup, :mod:`mtfix.rules.markup`; none: the text as it is), and the context of the pass."""
+        # rules with params.through_marks read a document with zero-width marks through a view without them
+        # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
+        marks = mark_offsets(doc.text) if self._through else []
+        view = MarkView(doc, sorted({*markup, *marks})) if marks else None
+        through = self._through if view is not None else frozenset()
+        base = MarkView(doc, markup) if markup else None
+        lower = lower_same_length(base.doc.text if base else doc.text)
+        ctx = Context(lower=lower)
+        plain = self._hits(base.doc if base else doc, lower, ctx, lambda r: (r.pack, r.code) not in through
+                           and not (markup and r.detector in READS_MARKUP))
+        hits = [(r, base.hit(h)) for r, h in plain] if base else list(plain)
+        if view is not None:
+            vlower = lower_same_length(view.doc.text)
+            hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, Context(lower=vlower),
+                                                             lambda r: (r.pack, r.code) in through
+                                                             and not (markup and r.detector in READS_MARKUP))]
+        # a viewed rule's edit keeps the marks between the characters it keeps (mtfix.rules.marks.keep_marks)
+        findings = [finding_keeping_marks(doc.text, f) if (r.pack, r.code) in through else f
+                    for f, (r, _) in zip([self._finding(doc, r, h) for r, h in hits], hits, strict=True)]
+        if not markup:
+            return [f for f in findings if not doc.is_protected(f.start, f.end)], ctx
+        kept = set(markup)  # and never rewrites the markup (mtfix.rules.markup.place_edit)
+        return [finding_around_markup(doc, f, kept) for f in findings if not shielded(doc, f, kept)], ctx
 
     def _hits(self, doc: Document, lower: str, ctx: Context, runs: Callable[[Rule], bool]) -> Iterator[tuple[Rule, Hit]]:
         """The (rule, hit) pairs of the pattern rules and (not post) detectors that ``runs`` accepts."""

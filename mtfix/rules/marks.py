@@ -22,6 +22,7 @@ A document with none of the marks is not viewed: the rules run on it as before.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -35,7 +36,7 @@ VIEW_MARKS = ZERO_WIDTH_MARKS
 _MARK_SET = frozenset(VIEW_MARKS)
 
 
-def keep_marks(text: str, edit: Edit) -> Edit:
+def keep_marks(text: str, edit: Edit, is_mark: Callable[[int], bool] | None = None) -> Edit:
     """``edit`` on ``text`` trimmed through the marks it holds: the characters it keeps at either end, with
     the marks among them, are left out of it, so that only the marks inside what it changes go with it.  An
     edit that then holds marks alone (a fix that writes new text where a mark stood) is as it was.
@@ -50,12 +51,14 @@ def keep_marks(text: str, edit: Edit) -> Edit:
     (5, 5, ' ')
     """
     s, e, r = edit.start, edit.end, edit.replacement
-    if _MARK_SET.isdisjoint(edit.original):
-        return edit
+    if is_mark is None:
+        if _MARK_SET.isdisjoint(edit.original):
+            return edit
+        is_mark = _is_zero_width(text)
     i, j = s, 0
     while True:  # the kept characters at the start, and the marks before each
         k = i
-        while k < e and text[k] in _MARK_SET:
+        while k < e and is_mark(k):
             k += 1
         if k < e and j < len(r) and text[k] == r[j]:
             i, j = k + 1, j + 1
@@ -64,19 +67,23 @@ def keep_marks(text: str, edit: Edit) -> Edit:
     i2, j2 = e, len(r)
     while True:  # the same at the end
         k = i2
-        while k > i and text[k - 1] in _MARK_SET:
+        while k > i and is_mark(k - 1):
             k -= 1
         if k > i and j2 > j and text[k - 1] == r[j2 - 1]:
             i2, j2 = k - 1, j2 - 1
         else:
             break
-    visible = [p for p in range(i, i2) if text[p] not in _MARK_SET]
+    visible = [p for p in range(i, i2) if not is_mark(p)]
     if visible:  # the marks at the edges of what changes stay
         i, i2 = visible[0], visible[-1] + 1
     # else an insertion, with the marks at its place (they go with it: the fix writes there) or none
     if i2 - i >= e - s:
         return edit
     return replace(edit, start=i, end=i2, replacement=r[j:j2], original=text[i:i2])
+
+
+def _is_zero_width(text: str) -> Callable[[int], bool]:
+    return lambda k: text[k] in _MARK_SET
 
 
 def finding_keeping_marks(text: str, finding: Finding) -> Finding:
@@ -88,11 +95,12 @@ def finding_keeping_marks(text: str, finding: Finding) -> Finding:
 
 
 class MarkView:
-    """``doc`` without its zero-width marks (:data:`VIEW_MARKS`), and the way back to its offsets."""
+    """``doc`` without its zero-width marks (:data:`VIEW_MARKS`), and the way back to its offsets; or without
+    any characters ``marks`` names (the Markdown markup of :mod:`mtfix.rules.markup`, session 28)."""
 
     def __init__(self, doc: Document, marks: list[int]):
         self.original = doc
-        self.marks = marks  # the marks' offsets in the original text, ascending
+        self.marks = marks  # the marks' offsets in the original text, ascending, each once
         # each mark's place in the view: the view offset of the character after it (marks in a row share one)
         self._at = [m - k for k, m in enumerate(marks)]
         self.doc = self._view(doc)
@@ -105,7 +113,7 @@ class MarkView:
         last = _last_view
         if last is not None and last[0] is doc:
             return last[1]
-        offsets = _mark_offsets(doc.text)
+        offsets = mark_offsets(doc.text)
         view = cls(doc, offsets) if offsets else None
         _remember(doc, view)
         return view
@@ -182,12 +190,12 @@ def _remember(doc: Document, view: MarkView | None) -> None:
     _last_view = (doc, view)
 
 
-def _mark_offsets(text: str) -> list[int]:
+def mark_offsets(text: str) -> list[int]:
     """The offsets of the :data:`VIEW_MARKS` in ``text``, ascending, each mark found with ``str.find`` (a document
     holds few; until session 28 a ``regex`` scan of every character, once for the rules and again for the
     glossary).
 
-    >>> _mark_offsets("a\u200bb\u00ad\u200b c\ufeff")
+    >>> mark_offsets("a\u200bb\u00ad\u200b c\ufeff")
     [1, 3, 4, 7]
     """
     out: list[int] = []

@@ -37,6 +37,12 @@ _SPACE_BEFORE = LazyPattern(
     r"(?:[ \t\r]|$|[,”’)\]]|<(?i:/(?!(?:code|kbd|pre|samp|tt|var)\b)\p{L}|br\b)))",
     regex.MULTILINE,
 )
+# The space set before a comma instead of after it, the comma glued to the word after it ("in Baku ,where the"):
+# after a word or a closing mark, before a lower-case word of letters that ends there (not "a ,b.c", "x ,y=1").
+_SPACE_FOR_COMMA = LazyPattern(
+    r"(?<=[\p{L}”’\"')\]])(?P<m>[ \t]+,)(?=(?P<w>\p{Ll}{2,})(?:[ \t\r,;!?”’\")\]]|\.?$|\.[ \t\r]))",
+    regex.MULTILINE,
+)
 _PAREN_OPEN = LazyPattern(r"(?<=\()(?P<m>[ \t]+)(?=[^\s()][^()\n]{0,200}\))")
 # A capitalised word glued to the "(" after it ("Road( Bus Stops)", "Services( ASAN )"): a name or a noun of
 # prose, not a call in code ("print( x )", "Math.Max( a, b )": lower case, or dotted).
@@ -79,6 +85,11 @@ def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]
     text = doc.text
     if " " not in text and "\t" not in text:
         return
+    for site in _blank_runs(text, "before"):  # "Baku ,where" → "Baku, where" (since en-generic 1.32)
+        if text[site:site + 1] in " \t" and (m := _SPACE_FOR_COMMA.match(text, site)) and is_common(m.group("w")):
+            s, e = m.span("m")
+            if _in_segment(doc, s):
+                yield Hit(s, e, ", ", message="space before the comma instead of after it")
     for pat in (_SPACE_BEFORE, _PAREN_OPEN, _PAREN_CLOSE):
         if pat is _PAREN_OPEN:
             found = (m for site in _SITES["open"].finditer(text) if (m := pat.match(text, site.end())))

@@ -1,0 +1,185 @@
+"""Rules read a Markdown sentence through its inline markup, and their fixes keep it (session 28).
+
+A reader of ``the **snow**The minister`` sees "snowThe", of ``in [Baku](https://x.org) ,where`` sees
+"Baku ,where"; a pattern over the raw text sees neither, and a finding that touched the markers was
+dropped as touching a protected span.  In a document whose format says which of its protected spans are
+markup (``meta["opaque"]`` is not None: Markdown), the emphasis markers and the link
+brackets and destinations inside prose (:func:`markup_offsets`) are left out of the text the rules read,
+as zero-width marks are (:class:`~mtfix.rules.marks.MarkView`), and the hits are mapped back.  The rules run over the text as it is too, first: a finding the pass through the
+markup makes again (a rule that handles markup itself) is left out (:func:`new_findings`).
+
+A fix never rewrites markup (:func:`place_edit`): the characters it keeps on either side of the markup
+are trimmed off it; what is left is either clear of the markup (applied as it is) or an insertion at a
+run of markers (the space of ``snow**The``), which goes where the Markdown keeps its structure: after
+closing markers, before opening ones (``**snow** The``, ``snow **The**``), checked by parsing the
+paragraph before and after.  Any other fix that would cut through markup is offered as a suggestion
+only (the finding keeps its suggestions, loses its edits).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import accumulate
+
+from mtfix import regexcache
+from mtfix.model import Document, Edit, Finding, FixSafety, Span
+from mtfix.rules.marks import MarkView, keep_marks, mark_offsets
+
+#: a protected span inside prose that is markup a reader skips: emphasis markers, a link's
+#: brackets, its destination or reference label (several merged into one span: ``**[``, ``](x)**``)
+#: (not strikethrough: a struck word is deleted text, not prose to read with its neighbours: ``~~the~~ the``)
+_MARKUP = regexcache.compile(r"(?:[*_]+|\[|\](?:\([^\n]*?\)|\[[^\]\n]*\])?)+")
+
+
+#: detectors that read Markdown's emphasis as a signal (a word in italics is mentioned, not used: 'the word
+#: *qarşı*'), which the pass through the markup does not run
+READS_MARKUP = frozenset({"foreign_letters", "foreign_words"})
+
+
+def markup_offsets(doc: Document) -> list[int]:
+    """The offsets of the inline markup characters inside the segments of ``doc``, ascending; none unless
+    the format says which protected spans are markup (``meta["opaque"]``, Markdown), and never a span that
+    overlaps a code span, image, autolink or formula (those read as names).
+
+    >>> from mtfix.segment import to_document
+    >>> t = "The **snow**The [men](https://x.org) ,left `a*b*c`."
+    >>> prot = [Span(4, 6), Span(10, 12), Span(16, 17), Span(20, 36), Span(43, 50)]
+    >>> doc = to_document(t, protected=prot, regions=[Span(0, len(t))], opaque=[Span(43, 50)])
+    >>> "".join(t[i] for i in markup_offsets(doc))
+    '****[](https://x.org)'
+    >>> t = "Press *?* or **snow**The."
+    >>> doc = to_document(t, protected=[Span(6, 7), Span(8, 9), Span(13, 15), Span(19, 21)], regions=[Span(0, 25)],
+    ...                   opaque=[])
+    >>> "".join(t[i] for i in markup_offsets(doc))
+    '****'
+    """
+    opaque = doc.meta.get("opaque")
+    fmt = doc.meta.get("format_protected")
+    if opaque is None or not fmt or not doc.segments:
+        return []
+    text = doc.text
+    names = sorted(opaque, key=lambda o: o.start)
+    ends = list(accumulate((o.end for o in names), max))  # the furthest end of the names up to each
+
+    def by_name(p: Span) -> bool:  # whether ``p`` overlaps a name (binary search)
+        k = bisect_left(names, p.end, key=lambda o: o.start)
+        return k > 0 and ends[k - 1] > p.start
+
+    spans = [p for p in fmt if p.start < p.end and doc.segment_at(p.start) is not None
+             and doc.segment_at(p.end - 1) is not None and _MARKUP.fullmatch(text, p.start, p.end) and not by_name(p)]
+    # emphasis or a link around punctuation alone names a key or a button ("the *?* key"): kept, as a name
+    keys = {i for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)) if a.end < b.start
+            and not any(c.isalnum() or c.isspace() for c in text[a.end:b.start])}
+    keys |= {i + 1 for i in keys}
+    return sorted({k for i, p in enumerate(spans) if i not in keys for k in range(p.start, p.end)})
+
+
+def reading_view(doc: Document) -> MarkView | None:
+    """``doc`` as a reader sees it: without its inline markup (:func:`markup_offsets`) and its zero-width marks
+    (:class:`~mtfix.rules.marks.MarkView`); None when it holds neither (the glossary reads it so)."""
+    gone = sorted({*markup_offsets(doc), *mark_offsets(doc.text)})
+    return MarkView(doc, gone) if gone else None
+
+
+def shielded(doc: Document, finding: Finding, markup: set[int]) -> bool:
+    """Whether ``finding`` touches protected text other than ``markup`` (then it is dropped, as before)."""
+    if not doc.is_protected(finding.start, finding.end):
+        return False
+    end = max(finding.end, finding.start + 1)
+    return any(i not in markup and doc.is_protected(i, i + 1) for i in range(finding.start, end))
+
+
+def shielded_in(doc: Document) -> Callable[[Finding], bool]:
+    """:func:`shielded` for ``doc``'s own markup (found once, on the first protected finding)."""
+    found: list[set[int]] = []
+
+    def test(f: Finding) -> bool:
+        if not doc.is_protected(f.start, f.end):
+            return False
+        if not found:
+            found.append(set(markup_offsets(doc)))
+        return shielded(doc, f, found[0])
+
+    return test
+
+
+def place_edit(doc: Document, edit: Edit, markup: set[int]) -> Edit | None:
+    """``edit`` (mapped from the markup view) trimmed off the markup it keeps; an insertion at a run of markers
+    placed where the paragraph keeps its structure; None when it would still rewrite markup."""
+    edit = keep_marks(doc.text, edit, markup.__contains__)
+    inside = [i for i in range(edit.start, edit.end) if i in markup]
+    if not inside:
+        return edit
+    if len(inside) < edit.end - edit.start:
+        return None  # it rewrites words and markers together: a suggestion only
+    for pos in range(edit.start, edit.end + 1):
+        moved = replace(edit, start=pos, end=pos, original="")
+        if _keeps_structure(doc, moved):
+            return moved
+    return None
+
+
+def finding_around_markup(doc: Document, finding: Finding, markup: set[int]) -> Finding:
+    """``finding`` with each edit placed by :func:`place_edit`; when one cannot be, no edit at all (its fix is
+    offered as a suggestion only)."""
+    if not finding.edits or not any(i in markup for e in finding.edits for i in range(e.start - 1, e.end + 1)):
+        return finding
+    edits = [place_edit(doc, e, markup) for e in finding.edits]
+    if any(e is None for e in edits):
+        return replace(finding, edits=(), fix=FixSafety.NONE)
+    return replace(finding, edits=tuple(e for e in edits if e is not None))
+
+
+def new_findings(found: list[Finding], viewed: list[Finding]) -> list[Finding]:
+    """The findings of the pass through the markup (``viewed``) that no finding of the pass over the text as it
+    is (``found``) already makes: none of the same code overlapping it (a rule that handles markup itself, such
+    as the repeated word across ``the **the**``, keeps its own finding and fix)."""
+    spans: dict[str, list[Span]] = {}
+    for f in found:
+        spans.setdefault(f.code, []).append(Span(f.start, f.end))
+    return [v for v in viewed if not any(Span(v.start, v.end).overlaps(s) or (s.start, s.end) == (v.start, v.end)
+                                         for s in spans.get(v.code, ()))]
+
+
+def _region(doc: Document, pos: int) -> Span | None:
+    for r in doc.meta.get("regions") or ():
+        if r.start <= pos <= r.end:
+            return r
+    return None
+
+
+def _keeps_structure(doc: Document, edit: Edit) -> bool:
+    """Whether the paragraph holding ``edit`` parses to the same Markdown structure after it."""
+    region = _region(doc, edit.start)
+    if region is None:
+        return False
+    before = doc.text[region.start:region.end]
+    s, e = edit.start - region.start, edit.end - region.start
+    after = before[:s] + edit.replacement + before[e:]
+    return markdown_structure(before) == markdown_structure(after)
+
+
+def markdown_structure(text: str) -> list[tuple]:
+    """The structure of Markdown ``text`` as the project's parser reads it: the tokens, without their text but
+    for whether the text inside emphasis, links and strikethrough starts or ends with a space (a marker next to
+    a space no longer closes or opens: ``**snow **The`` is not bold).
+
+    >>> markdown_structure("the **snow** The") == markdown_structure("the **snow**The")
+    True
+    >>> markdown_structure("the **snow **The") == markdown_structure("the **snow**The")
+    False
+    """
+    from mtfix.formats.markdown import _parser
+
+    out: list[tuple] = []
+    for tok in _parser().parse(text, {}):
+        out.append((tok.type, tok.nesting))
+        for child in tok.children or ():
+            if child.type == "text":
+                if child.level > 0 and child.content:
+                    out.append(("text", child.content[0].isspace(), child.content[-1].isspace()))
+            else:
+                out.append((child.type, child.nesting, child.markup, child.attrs.get("href") if child.attrs else None))
+    return out
