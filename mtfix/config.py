@@ -128,7 +128,9 @@ class Config:
         >>> Config(text_field="body", no_header=True).field_options()
         {'text_field': 'body', 'no_header': True}
         """
-        return {name: value for name in FIELD_OPTIONS if (value := getattr(self, name))}
+        options: dict[str, Any] = {name: value for name in FIELD_OPTIONS if (value := getattr(self, name))}
+        names = self.extra.get("field_origins")  # how errors name those a settings file set (the CLI's)
+        return options | ({"option_names": names} if names else {})
 
 
 #: what cannot be a CSV escape character (``csv-escape``): a quote, a line break, a delimiter the reader tries

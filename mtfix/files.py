@@ -21,6 +21,7 @@ from mtfix.findings import at_or_above
 from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
+from mtfix.io.office import office_reason
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 from mtfix.model import Document, Finding, Severity, line_starts
 from mtfix.pipeline import Pipeline
@@ -447,6 +448,9 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
         wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
+        office = office_reason(inp.raw, path) if input_format is None and path != STDIN else None
+        if office is not None:  # a .docx, .pdf, .rtf: not "binary", but what to export it as
+            return "skipped", FileProblem(path, f"{path}: {office}")
         if looks_binary(inp.raw) and not wide_ok:
             if bomless_wide(inp.raw):
                 raise MtfixError(f"{path}: {_bomless_reason(inp.raw, fmt)}; left untouched")

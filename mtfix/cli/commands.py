@@ -412,13 +412,17 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
     from mtfix.files import SELF_DECODING, read_container, unread_records
     from mtfix.formats import format_for_path
     from mtfix.io.inputs import read_input
-    from mtfix.io.textfile import binary_reason, check_encoding, is_wide, legacy_encoding, looks_binary
+    from mtfix.io.office import office_reason
+    from mtfix.io.textfile import binary_reason, check_encoding, is_wide, legacy_encoding, looks_binary, read_only
 
     legacy = check_encoding(encoding) if encoding else None
     try:
         # the reference's own extension first: `--input-format jsonl` with `--ref ref.txt` (one line per record)
         fmt = format_for_path(str(ref), default="") or input_format or "text"
         inp = read_input(str(ref))
+        office = office_reason(inp.raw, str(ref)) if input_format is None else None
+        if office is not None:
+            fail(f"--ref: {ref}: {office.replace('; skipped:', ':')}")
         if looks_binary(inp.raw) and not (legacy and is_wide(legacy) and fmt not in SELF_DECODING):
             fail(f"--ref: {ref}: {binary_reason(inp.raw)}")  # as an input would be skipped: no score against it
         ref_opts = {k: v for k, v in fmt_opts.items() if k != "source_field"}  # a reference's source is not read
@@ -426,10 +430,10 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
             container = read_container(inp, fmt, ref_opts)
         unread = unread_records(container.errors)
         if unread:  # references pair with records by position: a dropped one shifts the rest
-            fail(f"--ref: {ref}: {unread[0]}")
+            fail(read_only(f"--ref: {ref}: {unread[0]}"))
         return [u.prose() for u in container.units]  # as the input's units are compared: without markup
     except MtfixError as exc:
-        fail(f"--ref: {exc}")
+        fail(read_only(f"--ref: {exc}"))  # mtfix never writes a reference
     except OSError as exc:
         fail(f"--ref: {ref}: {exc.strerror or exc}")
 

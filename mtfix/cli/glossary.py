@@ -189,6 +189,7 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
+    from mtfix.io.office import skip_reason
     from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
     from mtfix.io.textfile import binary_reason, bomless_wide, looks_binary
@@ -208,7 +209,7 @@ def mine(
             if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
                 if bomless_wide(raw):
                     _fail(f"{p}: {binary_reason(raw)}")
-                typer.echo(f"mtfix: warning: {p}: binary file skipped", err=True)
+                typer.echo(f"mtfix: warning: {p}: {skip_reason(raw, str(p))}", err=True)
                 continue
             texts.append(_minable(raw, str(p)))
         known: set[str] = set()

@@ -86,6 +86,7 @@ class InputRun:
             self._stdin = read_stdin()
         elif not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
             from mtfix.io.inputs import walk_extensions
+            from mtfix.io.office import walk_hint
 
             exts = ", ".join(sorted(walk_extensions([opts.input_format])))
             if all(p != "-" and Path(p).is_file() for p in paths):  # files named, none a folder
@@ -94,7 +95,7 @@ class InputRun:
             else:
                 self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
                           "(--input-format for others: `--input-format html` for web pages), less what include/exclude, .gitignore and hidden "
-                          "folders leave out")
+                          "folders leave out" + walk_hint([p for p in paths if Path(p).is_dir()]))
         for f in self.files:  # every settings file is loaded before a file is read
             self.group(f)
 

@@ -324,6 +324,17 @@ def with_lt_url_origin(cfg: Any, from_cli: bool, file_source: str) -> Any:
     return cfg.with_overrides(extra=dict(cfg.extra, lt_url_origin=origin))
 
 
+def with_field_origins(cfg: Any, from_cli: set[str], loaded: LoadedConfig) -> Any:
+    """``cfg`` with how errors name the format options a settings file set (``text-field
+    (mtfix.toml:2)``, as ``--show-settings`` gives their source), not as the command-line flags."""
+    from mtfix.config import FIELD_OPTIONS, SCHEMA
+
+    keys = {s.field: s.key for s in SCHEMA.values()}
+    origins = {f: f"{keys.get(f, f)} ({loaded.source(f)})" for f in FIELD_OPTIONS
+               if f not in from_cli and getattr(cfg, f) and loaded.source(f) not in ("default", "command line")}
+    return cfg.with_overrides(extra=dict(cfg.extra, field_origins=origins)) if origins else cfg
+
+
 def use_colour(stream: Any = None) -> bool:
     """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org); with
     ``FORCE_COLOR`` set (not ``0``) in a pipe too (a CI log, https://force-color.org)."""
@@ -388,7 +399,7 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
             continue
         typer.echo(f"{key} = {toml_value(str(value) if hasattr(value, 'rank') else value)}  # {src}")
     defaults = table_defaults()
-    tables = {k: v for k, v in cfg.extra.items() if k not in ("verbose", "lt_url_origin")}
+    tables = {k: v for k, v in cfg.extra.items() if k not in ("verbose", "lt_url_origin", "field_origins")}
     for key in sorted(set(tables) | set(defaults)):
         unset = {k: v for k, v in defaults.get(key, {}).items()
                  if k not in {str(n).replace("_", "-") for n in tables.get(key, {})}}
@@ -586,6 +597,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
         if args.get("verbose"):
             cfg = cfg.with_overrides(extra=dict(cfg.extra, verbose=True))
         cfg = with_lt_url_origin(cfg, args.get("lt_url") is not None, loaded.source("lt_url"))
+        cfg = with_field_origins(cfg, from_cli, loaded)
         pipeline = Pipeline(cfg)
         _ = pipeline.checkers  # build now, so that configuration errors surface before any file is read
         # an unknown code or name is a usage error, before any file is read: the file's, named by its line,

@@ -104,6 +104,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     """
     from mtfix.files import SELF_DECODING, format_for_path
     from mtfix.io.inputs import is_binary, read_input
+    from mtfix.io.office import skip_reason
     from mtfix.io.textfile import check_encoding, is_wide, legacy_encoding
     from mtfix.review.decisions import load_decisions, plan
 
@@ -114,7 +115,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         inputs = []
         for inp in (read_input(p) for p in run.files):
             if is_binary(inp) and not (encoding is not None and is_wide(encoding)):
-                run.warn(f"{inp.path}: binary file skipped")
+                run.warn(f"{inp.path}: {skip_reason(inp.raw, inp.path)}")
             else:
                 inputs.append(inp)
         planned = []

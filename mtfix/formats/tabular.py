@@ -82,6 +82,19 @@ def _loads(text: str) -> Any:
     return value
 
 
+def option_name(options: dict[str, Any], name: str, flag: str) -> str:
+    """How a message names format option ``name`` (``text_field``): its settings key and where it is set
+    (``text-field (mtfix.toml:2)``) when a settings file gave it (``options["option_names"]``:
+    :meth:`mtfix.config.Config.field_options`), else its command-line ``flag`` (``--text-field``).
+
+    >>> option_name({"option_names": {"no_header": "no-header (mtfix.toml:1)"}}, "no_header", "--no-header")
+    'no-header (mtfix.toml:1)'
+    >>> option_name({}, "text_field", "--column")
+    '--column'
+    """
+    return str((options.get("option_names") or {}).get(name, flag))
+
+
 def _require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> str:
     name = options.get("text_field")
     if not name:
@@ -380,9 +393,9 @@ class JsonlFormat:
         if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
             missing = (text_field, "")
         elif first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
-            missing = (source_field, " of --source-field")
+            missing = (source_field, f" of {option_name(options, 'source_field', '--source-field')}")
         elif first is not None and id_field and not has_id:  # a typo: every id would be a line number, silently
-            missing = (id_field, " of --id-field")
+            missing = (id_field, f" of {option_name(options, 'id_field', '--id-field')}")
         if missing is not None and first is not None:
             (n, obj), (name, of) = first, missing
             keys = ", ".join(map(repr, list(obj)[:10])) or "none"
@@ -391,7 +404,8 @@ class JsonlFormat:
         if other is not None and not has_text:  # --text-field names a number, an id, a nested object: a typo
             n, value = other
             raise InputError(f"no record's field {text_field!r} is a string (line {n + 1}: {_json_type(value)}; "
-                             "--text-field names the field that holds the text); nothing was checked",
+                             f"{option_name(options, 'text_field', '--text-field')} names the field that holds "
+                             "the text); nothing was checked",
                              path=path, line=n + 1)
         return JsonlContainer(path=path, format=self.name, units=units, errors=errors, textfile=tf,
                               lines=lines, text_field=text_field)
@@ -624,15 +638,18 @@ class CsvFormat:
         source_field, id_field = options.get("source_field"), options.get("id_field")
         escape = options.get("csv_escape")
         if escape is not None and (len(escape) != 1 or escape in '"\r\n' or escape in self.delimiters):
-            raise InputError(f"--csv-escape takes one character other than a quote, a line break or a delimiter "
+            raise InputError(f"{option_name(options, 'csv_escape', '--csv-escape')} takes one character other than a quote, a line break or a delimiter "
                              f"({' '.join(map(repr, self.delimiters))}), not {escape!r}", path=path)
         tf = decode(raw, path)
         lines = _LINE.findall(tf.text)
         _allow_fields_of(len(tf.text))
         errors: list[str] = []
         if options.get("no_header"):
-            wanted = {"--column": text_field, "--source-field": source_field, "--id-field": id_field}
-            delimiter, skip, ncols = self._first_row(lines, {o: n for o, n in wanted.items() if n}, path, escape)
+            wanted = {option_name(options, f, flag): n for f, flag, n in (
+                ("text_field", "--column", text_field), ("source_field", "--source-field", source_field),
+                ("id_field", "--id-field", id_field))}
+            delimiter, skip, ncols = self._first_row(lines, {o: n for o, n in wanted.items() if n}, path, escape,
+                                                     option_name(options, "no_header", "--no-header"))
             col, src_col, id_col = (_number(n) - 1 if n else None for n in wanted.values())
             assert col is not None
         else:
@@ -646,13 +663,16 @@ class CsvFormat:
                 errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} "
                               "times in the header; the first is checked")
             if source_field and src_col is None:  # a typo: MTF501-MTF506 would never run (as --column's)
-                raise InputError(f"no column {source_field!r} for --source-field in the header row (columns: "
+                raise InputError(f"no column {source_field!r} for {option_name(options, 'source_field', '--source-field')} "
+                                 f"in the header row (columns: "
                                  f"{', '.join(header)}); nothing was checked", path=path, line=header_line + 1)
             if id_field and id_col is None:  # a typo: every id would be a line number (as --source-field's)
-                raise InputError(f"no column {id_field!r} for --id-field in the header row (columns: "
+                raise InputError(f"no column {id_field!r} for {option_name(options, 'id_field', '--id-field')} "
+                                 f"in the header row (columns: "
                                  f"{', '.join(header)}); nothing was checked", path=path, line=header_line + 1)
         if escape == delimiter:
-            raise InputError(f"--csv-escape {escape!r} is the delimiter of this file", path=path)
+            raise InputError(f"{option_name(options, 'csv_escape', '--csv-escape')} {escape!r} is the delimiter of this "
+                             "file", path=path)
         label = text_field if options.get("no_header") else repr(text_field)
         units: list[Unit] = []
         feed = iter(lines[skip:])
@@ -735,7 +755,7 @@ class CsvFormat:
 
 
     def _first_row(self, lines: list[str], columns: dict[str, str], path: str | None,
-                   escape: str | None = None) -> tuple[str, int, int]:
+                   escape: str | None = None, no_header: str = "--no-header") -> tuple[str, int, int]:
         """For a file without a header row: its delimiter, the line its records start at and the number
         of fields of its first record.  The delimiter is the one Excel's ``sep=`` line names, else the
         first that splits the first rows alike into at least two fields, and enough for every column
@@ -745,7 +765,7 @@ class CsvFormat:
         for opt, name in columns.items():
             n = _number(name)
             if n is None:
-                raise InputError(f"--no-header: columns are numbered from 1, not named: {opt} {name!r}", path=path)
+                raise InputError(f"{no_header}: columns are numbered from 1, not named: {opt} {name!r}", path=path)
             if n < 1:
                 raise InputError(f"columns are numbered from 1: {opt} {name}", path=path)
             need = max(need, n)

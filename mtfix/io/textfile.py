@@ -21,6 +21,7 @@ import contextlib
 import contextvars
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -255,6 +256,16 @@ def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str | None, codec: 
     bad = raw[exc.start : exc.start + 4].hex(" ")
     return InputError(f"not valid {codec} (byte {len(bom) + exc.start}: {bad}); the file was left untouched",
                       path=path, line=line)
+
+
+def read_only(message: str) -> str:
+    """``message`` for a file mtfix only reads (``--ref``): without the promise that the file was
+    left untouched, which a decoding error makes for the files ``fix`` writes.
+
+    >>> read_only("r.txt:1: not valid utf-8 (byte 3: ff); the file was left untouched")
+    'r.txt:1: not valid utf-8 (byte 3: ff)'
+    """
+    return re.sub(r"; (the file was )?left untouched\b", "", message)
 
 
 def read_text_file(path: str | Path) -> TextFile:
