@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -56,17 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
-
-#: the help of the ``--shared`` option the audits share
-SHARED_HELP = "the shared data directory (default: $MTFIX_SHARED or ../shared)"
-
-
-def shared_dir(explicit: str | None = None) -> Path:
-    """The shared data directory: ``explicit``, else ``$MTFIX_SHARED``, else ``../shared``."""
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
 
 
 def shared_root(explicit: str | None, needs: str, prog: str) -> Path | None:

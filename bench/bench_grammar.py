@@ -36,8 +36,8 @@ import requests
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
 
+from bench.eval_data import shared_dir  # noqa: E402
 from mtfix.grammar.batching import plan_batches  # noqa: E402
 from mtfix.grammar.checker import GrammarChecker  # noqa: E402
 from mtfix.grammar.client import bmp_only  # noqa: E402
@@ -46,6 +46,8 @@ from mtfix.grammar.server import start_server  # noqa: E402
 from mtfix.grammar.settings import settings_from  # noqa: E402
 from mtfix.model import Document  # noqa: E402
 from mtfix.segment import to_document  # noqa: E402
+
+SHARED = shared_dir()
 
 
 def machine() -> str:

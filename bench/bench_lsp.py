@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from lsprotocol import types
@@ -45,6 +46,32 @@ EDITOR_CAPABILITIES = types.ClientCapabilities(
         document_changes=True)),
     text_document=types.TextDocumentClientCapabilities(code_action=types.CodeActionClientCapabilities(
         data_support=True, resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
+
+
+def server_args(debounce_ms: float | None) -> list[str]:
+    """The server's command line after ``python``: ``--debounce-ms`` only when one is given (0 included)."""
+    args = ["-m", "mtfix", "server", "--grammar", "off"]
+    if debounce_ms is not None:
+        args += ["--debounce-ms", str(debounce_ms)]
+    return args
+
+
+@contextlib.asynccontextmanager
+async def served(client: LanguageClient, debounce_ms: float | None,
+                 capabilities: types.ClientCapabilities) -> AsyncIterator[tuple[Path, float]]:
+    """``mtfix server`` started by ``client`` in a fresh workspace (a temporary folder with ``.git``) and
+    initialised; yields the folder and the ``perf_counter`` time the start began; shut down and exited after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / ".git").mkdir()
+        started = time.perf_counter()
+        await client.start_io(sys.executable, *server_args(debounce_ms), cwd=str(root))
+        await client.initialize_async(types.InitializeParams(capabilities=capabilities, root_uri=root.as_uri()))
+        client.initialized(types.InitializedParams())
+        yield root, started
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
 
 
 async def bench(changes: int, debounce_ms: float | None, text: str) -> dict[str, object]:
@@ -66,17 +93,7 @@ async def bench(changes: int, debounce_ms: float | None, text: str) -> dict[str,
             event.clear()
             await asyncio.wait_for(event.wait(), max(0.01, deadline - time.monotonic()))
 
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / ".git").mkdir()
-        args = ["-m", "mtfix", "server", "--grammar", "off"]
-        if debounce_ms is not None:
-            args += ["--debounce-ms", str(debounce_ms)]
-        t0 = time.perf_counter()
-        await client.start_io(sys.executable, *args, cwd=str(root))
-        await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                             root_uri=root.as_uri()))
-        client.initialized(types.InitializedParams())
+    async with served(client, debounce_ms, types.ClientCapabilities()) as (root, t0):
         uri = (root / "article.txt").as_uri()
         t_open = time.perf_counter()
         client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -95,9 +112,6 @@ async def bench(changes: int, debounce_ms: float | None, text: str) -> dict[str,
             got, _ = await wait_version(version)
             latencies.append(got - sent)
             await asyncio.sleep(0.05)
-        await client.shutdown_async(None)
-        client.exit(None)
-        await client.stop()
     return {"startup": startup, "first": first_check, "findings": len(first.diagnostics), "latencies": latencies}
 
 
@@ -124,15 +138,7 @@ async def bench_long(sentences: int, keystrokes: int, debounce_ms: float | None,
         return published[version]
 
     out: dict[str, object] = {"bytes": len(text.encode("utf-8")), "lines": text.count("\n") + 1}
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / ".git").mkdir()
-        args = ["-m", "mtfix", "server", "--grammar", "off"]
-        if debounce_ms is not None:
-            args += ["--debounce-ms", str(debounce_ms)]
-        await client.start_io(sys.executable, *args, cwd=str(root))
-        await client.initialize_async(types.InitializeParams(capabilities=EDITOR_CAPABILITIES, root_uri=root.as_uri()))
-        client.initialized(types.InitializedParams())
+    async with served(client, debounce_ms, EDITOR_CAPABILITIES) as (root, _):
         path = root / "news.md"
         path.write_text(text, encoding="utf-8")
         uri = path.as_uri()
@@ -194,9 +200,6 @@ async def bench_long(sentences: int, keystrokes: int, debounce_ms: float | None,
         with contextlib.suppress(TimeoutError):  # a prose file's save is not checked again: nothing comes
             await asyncio.wait_for(event.wait(), 1.0)
         out["save_checks"] = len(every) - before
-        await client.shutdown_async(None)
-        client.exit(None)
-        await client.stop()
     return out
 
 

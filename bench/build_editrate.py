@@ -39,18 +39,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.eval_data import read_jsonl  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
 #: bench/train_detector.py's seed and MLQE-PE rows per pair (``--mlqe-per-pair``): the records it samples.
 TRAIN_SEED = 20261201
 TRAIN_PER_PAIR = 800
-
-
-def _jsonl(path: Path) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def detector_sampled(recs_by_pair: dict[str, list[dict]]) -> set[tuple[str, int]]:
@@ -73,7 +68,7 @@ def left_out(by_pair: dict[str, list[dict]], shared: Path) -> set[tuple[str, int
     sampled = detector_sampled(by_pair)
     apart = {t for p in PAIRS for r in by_pair[p] if (p, r["index"]) in sampled for t in (r["mt"], r["pe"])}
     for p in PAIRS:
-        apart |= {t for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-dev.jsonl") for t in (r["mt"], r["pe"])}
+        apart |= {t for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-dev.jsonl") for t in (r["mt"], r["pe"])}
     return {(p, r["index"]) for p in PAIRS for r in by_pair[p] if r["mt"] in apart or r["pe"] in apart}
 
 
@@ -87,7 +82,7 @@ def edited_flags(mt: list[str], pe: list[str]) -> list[bool]:
 
 def build(shared: Path, min_count: int, alpha: float) -> dict:
     """The table: meta, and per order ("order1", "order2") gram -> [rate, excess] for grams seen ``min_count`` times."""
-    by_pair = {p: _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in PAIRS}
+    by_pair = {p: read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in PAIRS}
     skip = left_out(by_pair, shared)
     stats: list[dict[str, list[float]]] = [{}, {}]  # per order: gram -> [n, edited, residual sum]
     used = 0

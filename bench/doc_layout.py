@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from pathlib import Path
+
+from eval_data import SHARED_HELP, shared_dir
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = ("as written", "a sentence a paragraph", "a sentence a cue (SRT)")
@@ -46,7 +47,7 @@ def _srt(sentences: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--pool", type=int, nargs="*", default=[32, 64, 96, 128],
                     help="pooled-unit sizes (words) to show beside the shipped rule")
     args = ap.parse_args(argv)
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     from mtfix.segment import to_document
 
     pipe = Pipeline(Config(grammar="off"))
-    seeds = Path(args.shared or os.environ.get("MTFIX_SHARED", REPO.parent / "shared")) / "seeds"
+    seeds = shared_dir(args.shared) / "seeds"
     if not seeds.is_dir():
         print(f"doc_layout: {seeds} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
         raise SystemExit(2)

@@ -24,6 +24,19 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS = ("et-en", "ne-en", "ro-en", "ru-en", "si-en")
 
 
+#: the help of the ``--shared`` option of the scripts that read the shared data through :func:`shared_dir`
+SHARED_HELP = "the shared data directory (default: $MTFIX_SHARED or ../shared)"
+
+
+def shared_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The shared data directory: ``explicit``, else ``$MTFIX_SHARED``, else ``<repo>/../shared``.
+
+    The one place every bench script finds the shared data (seeds, realmt, benchmarks)."""
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The benchmark directory: ``explicit``, ``$MTFIX_BENCHMARKS`` or ``<repo>/../shared/benchmarks``."""
     if explicit:
@@ -31,8 +44,7 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("MTFIX_BENCHMARKS")
     if env:
         return Path(env)
-    shared = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
-    return shared / "benchmarks"
+    return shared_dir() / "benchmarks"
 
 
 @dataclass(frozen=True)

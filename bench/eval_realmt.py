@@ -38,6 +38,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.eval_data import read_jsonl, shared_dir  # noqa: E402  (re-exported: the scripts that read realmt import it here)
+
 #: Signal families for ``--ablation``: a name and the code prefixes it stands for.
 #: A family absent from the catalogue simply ablates nothing (and says so).
 ABLATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -55,13 +57,7 @@ def data_dir(explicit: str | None = None) -> Path:
         return Path(explicit)
     if os.environ.get("MTFIX_REALMT"):
         return Path(os.environ["MTFIX_REALMT"])
-    shared = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
-    return shared / "realmt"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return shared_dir() / "realmt"
 
 
 def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:

@@ -20,7 +20,6 @@ Never reads the held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import defaultdict
@@ -32,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_data import PAIRS, data_dir  # noqa: E402
+from bench.eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
 from mtfix.checks.length_ratio import DENSE, Family, dense_units, model_from, script_family, units  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "mtfix" / "checks" / "length_ratio.json"
@@ -42,14 +41,8 @@ MIN_TARGET_WORDS = 3  # a prior, checked by the length table: fewer words say to
 FOLDS = 5
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
 def _mqm(path: Path) -> list[dict[str, Any]]:
-    return [r for r in _jsonl(path) if r.get("target_status") != "ambiguous"]
+    return [r for r in read_jsonl(path) if r.get("target_status") != "ambiguous"]
 
 
 def _refs(records: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -64,8 +57,8 @@ def fit_data(d: Path) -> dict[str, list[tuple[str, str, str]]]:
     """Professional (source, target, pair) per pair, for the fit."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for pair in PAIRS:
-        out[pair] = [(r["source"], r["pe"], pair) for r in _jsonl(d / f"mlqe-pe-{pair}-train.jsonl.gz") if r.get("pe")]
-    zh = _refs(_mqm(d / "mqm-zh-en-2020.jsonl.gz")) + _refs(_jsonl(d / "mqm-zh-en-ted2021.jsonl"))
+        out[pair] = [(r["source"], r["pe"], pair) for r in read_jsonl(d / f"mlqe-pe-{pair}-train.jsonl.gz") if r.get("pe")]
+    zh = _refs(_mqm(d / "mqm-zh-en-2020.jsonl.gz")) + _refs(read_jsonl(d / "mqm-zh-en-ted2021.jsonl"))
     out["zh-en"] = [(s, t, "zh-en") for s, t in zh]
     return out
 
@@ -269,8 +262,8 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     print("\n# professional translations outside the fit (flag rate: omission / addition / either, judged share)")
     pro: list[tuple[str, list[tuple[str, str]]]] = []
     for pair in PAIRS:
-        pro.append((f"MLQE-PE dev post-edits {pair}", [(r["source"], r["pe"]) for r in _jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")]))
-    m20, ted = _mqm(d / "mqm-zh-en-2020.jsonl.gz"), _jsonl(d / "mqm-zh-en-ted2021.jsonl")
+        pro.append((f"MLQE-PE dev post-edits {pair}", [(r["source"], r["pe"]) for r in read_jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")]))
+    m20, ted = _mqm(d / "mqm-zh-en-2020.jsonl.gz"), read_jsonl(d / "mqm-zh-en-ted2021.jsonl")
     pro.append(("MQM 2020 Human-B", [(r["source"], r["target"]) for r in m20 if r["system"].startswith("Human-B")]))
     pro.append(("TED 2021 ref-A", [(r["source"], r["target"]) for r in ted if r["system"] == "ref-A"]))
     pro_zs = []
@@ -283,7 +276,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
               f"{100 * (om | ad).mean():.2f}%  judged {100 * judged.mean():.0f}%")
     print("\n# MLQE-PE dev MT: recall on HTER >= 0.3, flag rate on HTER < 0.3, precision (flagged with HTER >= 0.3)")
     for pair in PAIRS:
-        rows = _jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")
+        rows = read_jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")
         zv = np.array([z_of(r["source"], r["mt"]) for r in rows])
         bad = np.array([r["hter"] >= 0.3 for r in rows])
         om, ad = flags(zv, zmin)
@@ -312,7 +305,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     print("\n# trade-off (diagnostic, nothing chosen here): professional flag rate out of the fit (pooled), recall")
     pro_z = np.concatenate([zp for _, zp in pro_zs])
     mlqe = [(np.array([z_of(r["source"], r["mt"]) for r in rows]), np.array([r["hter"] >= 0.3 for r in rows]))
-            for rows in (_jsonl(d / f"mlqe-pe-{pair}-dev.jsonl") for pair in PAIRS)]
+            for rows in (read_jsonl(d / f"mlqe-pe-{pair}-dev.jsonl") for pair in PAIRS)]
     mz, mb = np.concatenate([z for z, _ in mlqe]), np.concatenate([b for _, b in mlqe])
     for zz in (2.5, 3.0, 3.5, 4.0):
         cells = [f"professional {100 * np.mean(np.abs(pro_z) > zz):.2f}%",
@@ -324,7 +317,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
         for zz in (4, 5, 6, 8):
             bad_n = tot = pro_n = 0
             for pair in PAIRS:
-                rows = _jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")
+                rows = read_jsonl(d / f"mlqe-pe-{pair}-dev.jsonl")
                 for r in rows:
                     z = z_of(r["source"], r["mt"])
                     if abs(z) > zz:

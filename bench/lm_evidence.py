@@ -34,6 +34,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from eval_data import read_jsonl
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 LN10 = math.log(10.0)
@@ -129,23 +131,18 @@ def paired(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(1.0 if x > y else 0.5 if x == y else 0.0 for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def sets(shared: Path, dev: bool, min_hter: float = 0.25) -> dict[str, Any]:
     """Texts: realmt MT / corrections / professional (train, or dev); for train also MLQE-PE dev garbled MT
     (HTER at least ``min_hter``) vs its post-edit."""
     split = "dev" if dev else "train"
-    mt = _jsonl(shared / "realmt" / f"real_mt_{split}.jsonl")
-    clean = _jsonl(shared / "realmt" / f"clean_news_{split}.jsonl")
+    mt = read_jsonl(shared / "realmt" / f"real_mt_{split}.jsonl")
+    clean = read_jsonl(shared / "realmt" / f"clean_news_{split}.jsonl")
     out: dict[str, Any] = {"mt": [r["text"] for r in mt], "clean": [r["text"] for r in clean],
                            "pairs": [(r["text"], r["correction"]) for r in mt if r.get("correction")]}
     if not dev:
         mlqe_mt, mlqe_pe = [], []
         for lp in ("et", "ne", "ro", "ru", "si"):
-            for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{lp}-en-dev.jsonl"):
+            for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{lp}-en-dev.jsonl"):
                 if r["hter"] is not None and r["hter"] >= min_hter:
                     mlqe_mt.append(r["mt"])
                     mlqe_pe.append(r["pe"])

@@ -31,15 +31,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, PESet, load_pe, read_jsonl  # noqa: E402
+from eval_data import PAIRS, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
 from eval_realmt import auc  # noqa: E402
 from score_design import components as score_components  # noqa: E402
 
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-lt-evidence.json.gz"
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
 
 
 def components(pipe: Any, text: str) -> dict[str, Any]:

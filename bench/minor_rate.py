@@ -22,7 +22,6 @@ genre); ``policy`` prints what a length-aware minor threshold would do on the sa
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import re
@@ -37,6 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from audit_professional import shared_dir  # noqa: E402
+from eval_data import read_jsonl  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
 OWN = {"own-news": REPO / "tests" / "data" / "professional_news.txt",
@@ -44,12 +44,6 @@ OWN = {"own-news": REPO / "tests" / "data" / "professional_news.txt",
 #: Length bands (words, as the checker counts them).
 BANDS = ((6, 8), (9, 11), (12, 15), (16, 20), (21, 30), (31, 999))
 _INPUTS = re.compile(r"inputs: ([a-z_, ]+)\)")
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _own(path: Path) -> Iterator[tuple[str, str]]:
@@ -71,20 +65,20 @@ def corpora(root: Path, per: int, dev: bool) -> dict[str, tuple[str, list[tuple[
     out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     splits = ["train", "dev"] if dev else ["train"]
     for split in splits:
-        mt = _jsonl(root / "realmt" / f"real_mt_{split}.jsonl")
+        mt = read_jsonl(root / "realmt" / f"real_mt_{split}.jsonl")
         out[f"realmt-mt-{split}"] = ("mt", [(r["text"], r.get("lang", "?")) for r in mt])
-        out[f"realmt-clean-{split}"] = ("prof", [(r["text"], "news") for r in _jsonl(root / "realmt" / f"clean_news_{split}.jsonl")])
+        out[f"realmt-clean-{split}"] = ("prof", [(r["text"], "news") for r in read_jsonl(root / "realmt" / f"clean_news_{split}.jsonl")])
     for name, path in OWN.items():
         out[name] = ("prof", list(_own(path)))
     out["own-round4-clean"] = ("prof", [(r["text"], r.get("source", "own"))
-                                        for r in _jsonl(REPO / "bench" / "recall_round4" / "clean.jsonl")])
+                                        for r in read_jsonl(REPO / "bench" / "recall_round4" / "clean.jsonl")])
     conllu = (root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu").read_text(encoding="utf-8")
     ewt = [line[9:].strip() for line in conllu.splitlines() if line.startswith("# text = ")]
     rng.shuffle(ewt)
     out["ewt-train"] = ("prof", [(t, "web") for t in ewt[:per]])
     bench = root / "benchmarks"
     for name, fname in (("mqm2020", "mqm-zh-en-2020.jsonl.gz"), ("ted2021", "mqm-zh-en-ted2021.jsonl")):
-        recs = [r for r in _jsonl(bench / fname) if not r.get("is_human") and r.get("target_status") != "ambiguous"]
+        recs = [r for r in read_jsonl(bench / fname) if not r.get("is_human") and r.get("target_status") != "ambiguous"]
         refs = list(dict.fromkeys(r["reference"] for r in recs if r.get("reference")))
         rng.shuffle(refs)
         out[f"{name}-ref"] = ("prof", [(t, name) for t in refs[:per]])
@@ -95,7 +89,7 @@ def corpora(root: Path, per: int, dev: bool) -> dict[str, tuple[str, list[tuple[
         pe, mt = [], []
         for pair in PAIRS:
             suffix = ".jsonl.gz" if split == "train" else ".jsonl"
-            recs = _jsonl(bench / f"mlqe-pe-{pair}-en-{split}{suffix}")
+            recs = read_jsonl(bench / f"mlqe-pe-{pair}-en-{split}{suffix}")
             rng.shuffle(recs)
             pe += [(r["pe"], pair) for r in recs[: per // 5]]
             mt += [(r["mt"], pair) for r in recs if r["hter"] is not None and r["hter"] >= 0.3][: per // 10]
@@ -138,7 +132,8 @@ def collect(out: Path, per: int, dev: bool, only: list[str] | None) -> None:
 # ------------------------------------------------------------------------------------------- report
 
 def load(cache: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in cache.open(encoding="utf-8")]
+    """The rows ``collect`` wrote to ``cache``."""
+    return read_jsonl(cache)
 
 
 def severities(r: dict[str, Any]) -> set[str]:

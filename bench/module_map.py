@@ -1,6 +1,7 @@
 """The module map of docs/architecture.md: every folder of ``mtfix/`` and every module, one line each.
 
-A package's line is the first sentence of its ``__init__.py`` docstring, a module's the first sentence of
+The modules at the top of ``mtfix/`` are listed in the groups of :data:`TOP_GROUPS`.  A package's line is the
+first sentence of its ``__init__.py`` docstring, a module's the first sentence of
 its own docstring (read with :mod:`ast`, nothing imported); a folder of data files has its line in
 :data:`DATA_FOLDERS`.  The map is the end of docs/architecture.md, from :data:`HEADING` on; this script
 rewrites it, and ``tests/test_module_map.py`` fails when it is stale.
@@ -32,6 +33,21 @@ DATA_FOLDERS = {
     "rules/packs": "The bundled rule packs (YAML).",
     "schemas": "The JSON Schemas of record results, one file per schema version.",
 }
+#: the modules at the top of ``mtfix/``, by what they are about (session 29): the map lists them in these
+#: groups, so that a newcomer finds the caches, the text helpers or the model among thirty modules without
+#: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/test_module_map.py`` fails)
+TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checkers.py", "catalogue.py",
+                                    "suppress.py", "repair.py", "results.py", "signature.py")),
+    ("text: sentences, words, word lists", ("segment.py", "pysbd_english.py", "tokens.py", "lexicon.py",
+                                            "reverence.py")),
+    ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
+    ("settings, errors, version", ("config.py", "errors.py", "safe_yaml.py", "version.py")),
+    ("caches: the cache folder and the bounds in memory", ("cache.py", "regexcache.py", "codecache.py",
+                                                           "recodecache.py", "savedstore.py", "bounded.py")),
+    ("the command's start", ("__main__.py", "_startup.py")),
+)
+UNGROUPED = "not yet in a group (add to TOP_GROUPS in bench/module_map.py)"
 _ROLE = re.compile(r":(?:mod|func|class|meth|data|attr|exc):`(~?)([^`]+)`")
 #: a sentence ends at ``.``, ``!`` or ``?`` before a space and a capital or an opening bracket or quote
 #: (not after "e.g", "i.e" or an initial: "N. Pashinyan")
@@ -57,6 +73,17 @@ def _folders() -> list[Path]:
     return [PACKAGE, *sorted(found, key=lambda p: p.relative_to(PACKAGE).as_posix())]
 
 
+def _grouped(modules: list[Path]) -> list[tuple[str | None, Path]]:
+    """The top folder's modules in the order of :data:`TOP_GROUPS`, each after its group's label (None: no
+    label), the ungrouped ones last."""
+    by_name = {m.name: m for m in modules}
+    out: list[tuple[str | None, Path]] = []
+    for label, names in (*TOP_GROUPS, (UNGROUPED, tuple(sorted(by_name.keys() - {n for _, g in TOP_GROUPS for n in g})))):
+        present = [by_name[n] for n in names if n in by_name]
+        out += [(label if i == 0 else None, m) for i, m in enumerate(present)]
+    return out
+
+
 def render() -> str:
     """The module map, from :data:`HEADING` to the end of the page."""
     lines = [HEADING, "",
@@ -76,13 +103,15 @@ def render() -> str:
         if not about:
             problems.append(f"{name}: no docstring in __init__.py, or no line in DATA_FOLDERS")
         lines.append(f"- **`{name}`** — {about}")
-        for module in sorted(folder.glob("*.py")):
-            if module.name == "__init__.py":
-                continue
+        modules = sorted(m for m in folder.glob("*.py") if m.name != "__init__.py")
+        top = folder == PACKAGE  # its modules go one level deeper, under their group's label
+        for label, module in (_grouped(modules) if top else [(None, m) for m in modules]):
+            if label:
+                lines.append(f"  - *{label}*")
             line = first_sentence(_docstring(module))
             if not line:
                 problems.append(f"{name}{module.name}: no docstring")
-            lines.append(f"  - `{module.name}` — {line}")
+            lines.append(f"{'    ' if top else '  '}- `{module.name}` — {line}")
     if problems:
         raise SystemExit("module map: " + "; ".join(problems))
     return "\n".join(lines) + "\n"

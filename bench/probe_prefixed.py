@@ -20,23 +20,17 @@ Held-out files (MLQE-PE test/test21) are never read.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 
 #: Latin-script languages wordfreq ships a list for (no Azerbaijani, Uzbek or Kazakh: Turkish stands nearest).
 LANGS = ("tr", "pt", "es", "it", "fr", "de", "nl", "pl", "ro", "id", "ms", "fi", "sv", "da", "nb", "cs", "sk",
          "sl", "sh", "hu", "lt", "lv", "ca", "fil", "is")
-
-
-def _jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def detector_words(shared: Path) -> dict[str, Counter[str]]:
@@ -69,7 +63,7 @@ def detector_words(shared: Path) -> dict[str, Counter[str]]:
                 print(f"{name}: {path} absent, skipped")
                 continue
             current[0] = seen[name] = Counter()
-            for row in _jsonl(path):
+            for row in read_jsonl(path):
                 predict(row[key])
     finally:
         signs._prefixed_stem = original
@@ -104,10 +98,10 @@ def list_words(examples: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", help="the shared data folder (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--examples", type=int, default=12, help="examples to print per language")
     args = ap.parse_args(argv)
-    shared = Path(args.shared or os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+    shared = shared_dir(args.shared)
     for name, words in detector_words(shared).items():
         print(f"{name}: {sum(words.values())} accepted  {', '.join(sorted(words)) or '-'}")
     list_words(args.examples)

@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import shared_dir, sources  # noqa: E402
+from audit_professional import SHARED_HELP, shared_dir, sources  # noqa: E402
 
 from mtfix.garble.signs import REPORTING  # noqa: E402
 
@@ -249,7 +249,7 @@ def _tagged(texts: Iterable[str]) -> list[list[tuple[str, list[str], list[str], 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data directory (default: ../shared or $MTFIX_SHARED)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--show", action="append", default=[], help="print each hit of this candidate")
     ap.add_argument("--own", action="store_true",
                     help="also count the project's own round-4 sentences (bench/recall_round4): MT hits, clean hits")

@@ -38,24 +38,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe  # noqa: E402
+from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe, read_jsonl  # noqa: E402
 from eval_realmt import auc  # noqa: E402  (the realmt harness's Mann–Whitney AUC)
+from eval_realmt import data_dir as realmt_dir  # noqa: E402  (where the realmt files are)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-score-design.json.gz"
 DEV_MQM = tuple(m for m in MQM_SETS if m.split == "dev")
 DEV_PE = tuple(p for p in PE_SETS if p.split == "dev")
-
-
-def realmt_dir() -> Path:
-    shared = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
-    return Path(os.environ.get("MTFIX_REALMT", shared / "realmt"))
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def text_key(text: str) -> str:
@@ -143,11 +133,11 @@ def collect(args: argparse.Namespace) -> None:
 
     for split in ("train", "dev"):
         rows = []
-        for r in _jsonl(rm / f"real_mt_{split}.jsonl"):
+        for r in read_jsonl(rm / f"real_mt_{split}.jsonl"):
             rows.append({"kind": "mt", "lang": r.get("lang"), **parts(r["text"], split)})
             if r.get("correction"):
                 rows.append({"kind": "corr", "lang": r.get("lang"), **parts(r["correction"], split)})
-        for r in _jsonl(rm / f"clean_news_{split}.jsonl"):
+        for r in read_jsonl(rm / f"clean_news_{split}.jsonl"):
             rows.append({"kind": "pro", **parts(r["text"], split)})
         out[f"realmt {split}"] = rows
     print(f"realmt done {time.time() - t0:.0f}s", file=sys.stderr)

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import hashlib
 import importlib.util
 import json
@@ -50,6 +49,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.eval_data import read_jsonl  # noqa: E402
 from mtfix.garble import model as gmodel  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
@@ -253,12 +253,6 @@ NEW_OP_WEIGHTS = {"calque_np": 2, "capital_common": 1}
 # -- data ---------------------------------------------------------------------------------------
 
 
-def _jsonl(path: Path) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def ewt_texts(path: Path) -> list[str]:
     return [line[9:].strip() for line in open(path, encoding="utf-8") if line.startswith("# text = ")]
 
@@ -278,16 +272,16 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
     rows: list[tuple[str, int, str]] = []
     record: dict = {}
     # real MT vs professional news (fitting only)
-    for r in _jsonl(shared / "realmt" / "real_mt_train.jsonl"):
+    for r in read_jsonl(shared / "realmt" / "real_mt_train.jsonl"):
         rows.append((r["text"], 1, "realmt"))
         rows.append((r["correction"], 0, "realmt_corr"))
-    for r in _jsonl(shared / "realmt" / "clean_news_train.jsonl"):
+    for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl"):
         rows.append((r["text"], 0, "realmt"))
     # MLQE-PE train
     bench = shared / "benchmarks"
     pe_pool: list[str] = []
     for pair in ("et", "ne", "ro", "ru", "si"):
-        recs = _jsonl(bench / f"mlqe-pe-{pair}-en-train.jsonl.gz")
+        recs = read_jsonl(bench / f"mlqe-pe-{pair}-en-train.jsonl.gz")
         rng.shuffle(recs)
         pos = [r for r in recs if r["hter"] is not None and r["hter"] >= 0.3][: args.mlqe_per_pair]
         neg = [r for r in recs if r["hter"] is not None and r["hter"] <= 0.05][: args.mlqe_per_pair // 2]
@@ -298,7 +292,7 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
     # MQM dev sets: MT with a major error vs references
     ref_pool: list[str] = []
     for name in ("mqm-zh-en-2020.jsonl.gz", "mqm-zh-en-ted2021.jsonl"):
-        recs = [r for r in _jsonl(bench / name) if not r.get("is_human") and r.get("target_status") != "ambiguous"]
+        recs = [r for r in read_jsonl(bench / name) if not r.get("is_human") and r.get("target_status") != "ambiguous"]
         rng.shuffle(recs)
         pos = [r for r in recs if r["mqm_score"] >= 5][: args.mqm_per_set]
         neg = [r for r in recs if r["mqm_score"] == 0][: args.mqm_per_set // 2]
@@ -953,7 +947,7 @@ def language_folds(rows: list, shared: Path, k: int = CV_FOLDS, origin: dict[int
     largest first, to balance them), professional sentences round-robin after a fixed shuffle; -1 elsewhere.
     ``origin``: row index -> index of the realmt row it was made from (:func:`realmt_synth`): that row's fold."""
     lang = {}
-    for r in _jsonl(shared / "realmt" / "real_mt_train.jsonl"):
+    for r in read_jsonl(shared / "realmt" / "real_mt_train.jsonl"):
         lang[r["text"]] = lang[r["correction"]] = r["lang"]
     return folds_of(rows, lang, k, origin)
 
@@ -1457,8 +1451,8 @@ def main(argv: list[str] | None = None) -> int:
     mean, std = xd.mean(axis=0), xd.std(axis=0) + 1e-6
     mean, std = np.array([float(f"{v:.12g}") for v in mean]), np.array([float(f"{v:.12g}") for v in std])
     z = (xd - mean) / std
-    dev_mt = _jsonl(shared / "realmt" / "real_mt_dev.jsonl")
-    dev_clean = _jsonl(shared / "realmt" / "clean_news_dev.jsonl")
+    dev_mt = read_jsonl(shared / "realmt" / "real_mt_dev.jsonl")
+    dev_clean = read_jsonl(shared / "realmt" / "clean_news_dev.jsonl")
     ddall, dh = featurise([r["text"] for r in dev_mt] + [r["text"] for r in dev_clean], det, ALL_FEATURES,
                           tagged and tagged["dev"])
     dd = ddall[:, :k]
@@ -1466,21 +1460,21 @@ def main(argv: list[str] | None = None) -> int:
     nm = len(dev_mt)
     from mtfix.garble.checker import sentence_like
 
-    pro = [r["text"] for r in _jsonl(shared / "realmt" / "clean_news_train.jsonl")]
+    pro = [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")]
     pro += [t for t in seed_sentences(shared) if sentence_like(t)]
     print(f"features ({time.time() - t0:.0f} s)", flush=True)
     if args.cv:
         if any(CANDIDATES[n].get("editrate") for n in (args.only or CANDIDATES)):
             import build_editrate  # the table must not have seen a row fitted on: count the overlap
 
-            by_pair = {p: _jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in build_editrate.PAIRS}
+            by_pair = {p: read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in build_editrate.PAIRS}
             skip = build_editrate.left_out(by_pair, shared)
             seen = {t for p in by_pair for r in by_pair[p] if (p, r["index"]) not in skip for t in (r["mt"], r["pe"])}
             ours = {t for t, _, g in rows if g in ("mlqe", "fluent")}
             print(f"edit-rate table: {len(seen & ours)} of its sentences are also rows (identical text)", flush=True)
         mdev = []
         for pair in ("et", "ne", "ro", "ru", "si"):  # MLQE-PE dev: MT with HTER >= 0.3 vs its post-edit
-            recs = [r for r in _jsonl(shared / "benchmarks" / f"mlqe-pe-{pair}-en-dev.jsonl")
+            recs = [r for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{pair}-en-dev.jsonl")
                     if r["hter"] is not None and r["hter"] >= 0.3]
             random.Random(1).shuffle(recs)
             mdev += [(r["mt"], 1) for r in recs[:200]] + [(r["pe"], 0) for r in recs[:200]]

@@ -167,6 +167,7 @@ def environment_fields() -> dict[str, str]:
 
 
 def mtfix_version() -> str:
+    """The mtfix version, read when asked (the one copy: every signature's ``version`` field)."""
     from mtfix.version import __version__
 
     return __version__

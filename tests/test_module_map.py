@@ -23,13 +23,39 @@ def test_the_module_map_in_architecture_md_is_up_to_date() -> None:
 def test_the_map_names_every_module_and_folder_once() -> None:
     text = module_map.render()
     folders = re.findall(r"^- \*\*`(mtfix/[^`]*)`\*\* — .+$", text, flags=re.M)
-    modules = re.findall(r"^  - `([\w]+\.py)` — .+$", text, flags=re.M)
+    modules = re.findall(r"^(?:  |    )- `([\w]+\.py)` — .+$", text, flags=re.M)
     assert set(folders) >= {"mtfix/", "mtfix/io/", "mtfix/lsp/", "mtfix/rules/detectors/", "mtfix/schemas/"}
     assert len(folders) == len(set(folders))
     expected = [p for p in (ROOT / "mtfix").rglob("*.py") if p.name != "__init__.py" and "__pycache__" not in p.parts]
     assert len(modules) == len(expected)
     for name in ("paths.py", "entries.py", "dashnames.py", "progress.py", "gloss.py"):
         assert name in modules
+
+
+def test_every_module_at_the_top_of_mtfix_is_in_one_group() -> None:
+    top = {p.name for p in (ROOT / "mtfix").glob("*.py") if p.name != "__init__.py"}
+    grouped = [n for _, names in module_map.TOP_GROUPS for n in names]
+    assert len(grouped) == len(set(grouped)), "a module in two groups"
+    assert top - set(grouped) == set(), f"add these to TOP_GROUPS in bench/module_map.py: {sorted(top - set(grouped))}"
+    assert set(grouped) - top == set(), f"TOP_GROUPS names modules that are gone: {sorted(set(grouped) - top)}"
+    assert module_map.UNGROUPED not in module_map.render()
+
+
+def test_the_top_modules_are_listed_under_their_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = module_map.render()
+    caches = text.split("  - *caches: the cache folder and the bounds in memory*\n", 1)[1].split("\n  - *", 1)[0]
+    assert re.findall(r"`(\w+\.py)`", caches) == ["cache.py", "regexcache.py", "codecache.py", "recodecache.py",
+                                                 "savedstore.py", "bounded.py"]
+    # a new module at the top, in no group yet, is listed last under a label that says what to do
+    pkg = tmp_path / "mtfix"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text('"""A package."""\n', encoding="utf-8")
+    for name in ("model.py", "zzz_new.py"):
+        (pkg / name).write_text(f'"""The {name[:-3]} module."""\n', encoding="utf-8")
+    monkeypatch.setattr(module_map, "PACKAGE", pkg)
+    lines = module_map.render().splitlines()
+    assert lines[-4:] == ["  - *the model and the pipeline*", "    - `model.py` — The model module.",
+                          f"  - *{module_map.UNGROUPED}*", "    - `zzz_new.py` — The zzz_new module."]
 
 
 def _with_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, docstring: str | None) -> str:

@@ -8,15 +8,10 @@ from typing import Annotated
 
 import typer
 
-from mtfix.cli.options import path_parser
+from mtfix.cli.options import fail, path_parser
 from mtfix.io.paths import missing_reason, real_path
 
 app = typer.Typer(no_args_is_help=True, help="Glossaries: convert, validate, mine.")
-
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"mtfix: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 #: What mtfix reads a glossary of each extension as (the first is named in messages), and an extension for each format.
@@ -47,7 +42,7 @@ def _refuse_an_input(output: Path, inputs: list[str]) -> None:
 
     name = input_at(output, inputs)
     if name is not None:
-        _fail(f"{output}: is an input ({name}); write the output to another file")
+        fail(f"{output}: is an input ({name}); write the output to another file")
 
 
 def _not_a_file(p: Path) -> str:
@@ -92,13 +87,13 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
     for f in files:  # a path that names no glossary file is a usage error (2), not a problem in one (1)
         p = Path(f)
         if not f:  # `validate "$G"` with G unset (Path("") is the current folder)
-            _fail("'': an empty path (an unset shell variable?): name a glossary file")
+            fail("'': an empty path (an unset shell variable?): name a glossary file")
         if p.exists() and not p.is_file():  # a folder is no glossary, whatever its name ends in
-            _fail(f"{f}: {_not_a_file(p)}")
+            fail(f"{f}: {_not_a_file(p)}")
         if p.suffix.lower() not in READERS:
-            _fail(f"{f}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
+            fail(f"{f}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
         if not p.is_file():
-            _fail(f"{f}: {_not_a_file(p)}")
+            fail(f"{f}: {_not_a_file(p)}")
     problems = run(files)
     for p in problems:
         typer.echo(p)
@@ -126,18 +121,18 @@ def convert(
 
     fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
     if to and fmt not in WRITERS:
-        _fail(f"unknown --to {to!r} (one of {', '.join(WRITERS)})")
+        fail(f"unknown --to {to!r} (one of {', '.join(WRITERS)})")
     if fmt not in WRITERS:
-        _fail(f"cannot tell the output format from {output.name!r}: give --to ({', '.join(WRITERS)})")
+        fail(f"cannot tell the output format from {output.name!r}: give --to ({', '.join(WRITERS)})")
     suffix = output.suffix.lower()
     if suffix in _READ_AS and fmt not in _READ_AS[suffix]:  # mtfix would read it back as another format
-        _fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
+        fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
               f"output {output.stem}{_EXTENSION[fmt]}")
     to_stdout = str(output) == "-"
     if not to_stdout and (loop := link_loop_problem(output)):
-        _fail(loop)
+        fail(loop)
     if not to_stdout and real_path(output).parent == bundled_dir().resolve():
-        _fail("convert does not write into the bundled glossaries; write elsewhere and review")
+        fail("convert does not write into the bundled glossaries; write elsewhere and review")
     if not to_stdout:
         _refuse_an_input(output, source)
     source = _once(source)
@@ -146,7 +141,7 @@ def convert(
         if fmt == "pairs":  # source term -> target term: an entry without a source term has no row
             rows = sum(len(e.source) for e in glossary.entries)
             if not rows:
-                _fail(f"no entry of {', '.join(source)} has a source term: a pairs glossary maps source terms "
+                fail(f"no entry of {', '.join(source)} has a source term: a pairs glossary maps source terms "
                       "to target terms; nothing was written")
             text = dump(glossary, fmt, pairs_delimiter="," if output.suffix.lower() == ".csv" else "\t")
         else:
@@ -154,7 +149,7 @@ def convert(
         if not to_stdout:
             _write(output, text.encode("utf-8"))
     except (GlossaryError, MtfixError, OSError) as exc:
-        _fail(_message(exc))
+        fail(_message(exc))
     if to_stdout:  # outside the try: a reader gone ends the run with 141, silently (mtfix.cli)
         write_stdout(text.encode("utf-8"))
     where = "standard output" if to_stdout else output
@@ -196,9 +191,9 @@ def mine(
 
     to_stdout = str(output) == "-"
     if not to_stdout and (loop := link_loop_problem(output)):
-        _fail(loop)
+        fail(loop)
     if not to_stdout and real_path(output).parent == bundled_dir().resolve():
-        _fail("mine never writes into the bundled glossaries; write elsewhere and review")
+        fail("mine never writes into the bundled glossaries; write elsewhere and review")
     try:
         texts = []
         paths = list(iter_paths(corpus))
@@ -208,7 +203,7 @@ def mine(
             raw = read_input(p).raw
             if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
                 if bomless_wide(raw):
-                    _fail(f"{p}: {binary_reason(raw)}")
+                    fail(f"{p}: {binary_reason(raw)}")
                 typer.echo(f"mtfix: warning: {p}: {skip_reason(raw, str(p))}", err=True)
                 continue
             texts.append(_minable(raw, str(p)))
@@ -219,7 +214,7 @@ def mine(
         if not to_stdout:
             _write(output, to_tsv(proposals).encode("utf-8"))
     except (MtfixError, OSError) as exc:
-        _fail(_message(exc))
+        fail(_message(exc))
     if to_stdout:  # outside the try: a reader gone ends the run with 141, silently (mtfix.cli)
         write_stdout(to_tsv(proposals).encode("utf-8"))
     where = "standard output" if to_stdout else output

@@ -19,16 +19,10 @@ from mtfix.scoring.fluency import (
     fluency,
     statistics_signature,
 )
-from mtfix.signature import Signature
+from mtfix.signature import Signature, mtfix_version
 
 if TYPE_CHECKING:
     from mtfix.results import CheckResult
-
-
-def _version() -> str:
-    from mtfix.version import __version__
-
-    return __version__
 
 
 @dataclass
@@ -72,7 +66,7 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
     more["garble" if base.fields.get("garble", garble) == garble else "score-garble"] = garble
     more["weights"] = f"{default_weights().version}/{DOCUMENT_REVISION}"  # segment weights / document rule
     if "version" not in base.fields:
-        more["version"] = _version()
+        more["version"] = mtfix_version()
     return str(base.with_fields(kind="mtfix-fluency", **more))
 
 
