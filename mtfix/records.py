@@ -59,12 +59,13 @@ class FindingOut:
     suggestions: list[str]
     fix: str  # safe | unsafe | none
     origin: str
+    also: list[str] = field(default_factory=list)  # merged findings' codes; in the dict only when some
 
     @classmethod
     def of(cls, f: Finding, doc: Document) -> FindingOut:
         line, col = doc.line_col(f.start)
         return cls(f.code, f.category, str(f.severity), f.start, f.end, line, col, doc.text[f.start:f.end],
-                   f.message, list(f.suggestions), str(f.fix), f.origin)
+                   f.message, list(f.suggestions), str(f.fix), f.origin, list(f.also))
 
 
 @dataclass(slots=True)
@@ -110,6 +111,9 @@ class RecordResult:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["id"] = json_safe_id(self.id)
+        for finding in (*d["findings"], *d["remaining"]):  # `also` only on a merged finding, as in check's JSON
+            if not finding["also"]:
+                del finding["also"]
         return d
 
     def to_json(self) -> str:

@@ -184,7 +184,7 @@ def mine(
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
-    from mtfix.io.office import skip_reason
+    from mtfix.io.office import office_reason, skip_reason
     from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
     from mtfix.io.textfile import binary_reason, bomless_wide, looks_binary
@@ -201,6 +201,9 @@ def mine(
             _refuse_an_input(output, [str(p) for p in paths])
         for p in paths:
             raw = read_input(p).raw
+            if reason := office_reason(raw, str(p)):  # an RTF is text, but not prose: skipped as check skips it
+                typer.echo(f"mtfix: warning: {p}: {reason}", err=True)
+                continue
             if looks_binary(raw):  # as check and fix do: a binary file is skipped, a wide one refused
                 if bomless_wide(raw):
                     fail(f"{p}: {binary_reason(raw)}")
@@ -223,15 +226,15 @@ def mine(
 
 def _minable(raw: bytes, path: str) -> str:
     """The text ``glossary mine`` reads in a file: in NFC (a name written decomposed is the same
-    name); of a Markdown file, its prose only (no front matter, code, or link targets), as ``check``
-    reads it."""
+    name); of a Markdown file or a web page, its prose only (no front matter, code, link targets, scripts,
+    tags or attributes), as ``check`` reads it."""
     import unicodedata
 
     from mtfix.formats import format_for_path, load
     from mtfix.io.textfile import decode
 
-    if format_for_path(path, raw=raw) == "markdown":
-        text = "\n\n".join(u.prose() for u in load(raw, path, "markdown").units)
+    if (fmt := format_for_path(path, raw=raw)) in ("markdown", "html"):
+        text = "\n\n".join(u.prose() for u in load(raw, path, fmt).units)
     else:
         text = decode(raw, path).text
     return unicodedata.normalize("NFC", text)
