@@ -1,4 +1,5 @@
-"""Code actions: apply one fix, apply every safe fix, ignore a rule on a line, add a name to the glossary.
+"""Code actions: apply one fix, apply every safe fix, ignore a rule on a line or in the file, add a name to the
+glossary.
 
 Edits are LSP ``TextEdit``s computed from character offsets, so the client
 applies them; the server writes nothing itself except the glossary (through
@@ -40,6 +41,7 @@ _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]
 NAME_CODES = ("MTF302", "MTF305")
 _ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*")
 _DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
+_DIRECTIVE_IN_FILE = regex.compile(r"mtfix-ignore-file\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 
 
 def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], versioned: bool) -> types.WorkspaceEdit:
@@ -406,6 +408,52 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
             after = "" if text[at] in " \t\\" else " "
             return types.TextEdit(to_range(index, at, at), f"{before}{comment}{after}")
     return types.TextEdit(to_range(index, content_end, content_end), f" {comment}")
+
+
+def ignore_file_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -> types.TextEdit | None:
+    """The suppression of ``finding``'s code in the whole file (``mtfix-ignore-file``, see :mod:`mtfix.suppress`):
+    added to such a directive already in the file, else ``<!-- mtfix-ignore-file: CODE -->`` on a line of its
+    own after a blank line at the file's end, in the file's line breaks.  None where that line would not
+    silence it (in Markdown, inside a code block the file leaves open).
+
+    >>> from mtfix.model import Finding, Severity
+    >>> f = Finding("MTF105", "Other", Severity.MINOR, 0, 4, "x")
+    >>> [ignore_file_edit(f, t, LineIndex(t), False).new_text for t in ("A b.\\r\\n", "A b.")]
+    ['\\r\\n<!-- mtfix-ignore-file: MTF105 -->\\r\\n', '\\n\\n<!-- mtfix-ignore-file: MTF105 -->']
+    >>> t = "A b.\\n<!-- mtfix-ignore-file: MTF206 -->\\n"
+    >>> ignore_file_edit(f, t, LineIndex(t), False).new_text
+    ', MTF105'
+    """
+    code = _markdown_spans(text).code if markdown else []
+    m = next((m for m in _DIRECTIVE_IN_FILE.finditer(text) if not any(c.start <= m.start() < c.end for c in code)),
+             None)
+    if m is not None:
+        at = m.end("codes")
+        return types.TextEdit(to_range(index, at, at), f", {ignored_codes(finding)}")
+    brk = next((b for b in ("\r\n", "\n", "\r") if b in text), "\n")
+    ends = text.endswith(("\n", "\r"))
+    gap = "" if not text or text.endswith(brk * 2) else brk if ends else brk * 2
+    comment = f"<!-- mtfix-ignore-file: {ignored_codes(finding)} -->"
+    new = f"{gap}{comment}{brk if ends else ''}"
+    if markdown and any(c.start <= len(text) + len(gap) < c.end for c in _markdown_spans(text + new).code):
+        return None
+    end = len(text)
+    return types.TextEdit(to_range(index, end, end), new)
+
+
+def ignore_file_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,
+                       diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction | None:
+    """"Ignore this rule in this file": the file-wide suppression comment as a WorkspaceEdit (None: none silences
+    it)."""
+    edit = ignore_file_edit(finding, text, index, markdown)
+    if edit is None:
+        return None
+    return types.CodeAction(
+        title=f"mtfix: ignore {ignored_codes(finding)} in this file",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        edit=workspace_edit(uri, version, [edit], versioned),
+    )
 
 
 def ignored_codes(finding: Finding) -> str:

@@ -644,9 +644,10 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     f = next((f for f in st.findings if (f.code, f.start, f.end) == key), None)
     if f is None:  # the same text: the settings (or a glossary or rule file they name) changed since
         return None, gone(str(data.get("code")))
-    if data.get("action") == "ignore":
-        made = None if not _ignorable(st) else actions.ignore_action(f, st.uri, st.version, st.text, st.index,
-                                                                      st.kind == "markdown", None, versioned)
+    if data.get("action") in ("ignore", "ignoreFile"):
+        make = actions.ignore_action if data.get("action") == "ignore" else actions.ignore_file_action
+        made = None if not _ignorable(st) else make(f, st.uri, st.version, st.text, st.index, st.kind == "markdown",
+                                                    None, versioned)
     elif data.get("action") == "suggest":
         made = next((a for a in _suggestions(st, f, None, versioned)
                      if isinstance(a.data, dict) and a.data.get("suggestion") == data.get("suggestion")), None)
@@ -867,6 +868,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
         markdown = st.kind == "markdown"
         subtitles = st.kind in ("srt", "vtt")  # no comment in cue text: a player would show it on screen
         ignored: set[tuple[str, int]] = set()
+        in_file: set[str] = set()
         named: set[str] = set()
         # words a glossary lists as a variant of another name (MTF301, with its fix): never offered as a name
         listed = {(f.start, f.end) for f in st.findings if f.code == "MTF301"} if target else set()
@@ -896,6 +898,12 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))
+            # and in the whole file (mtfix-ignore-file), once per code in the menu (since session 29)
+            if ignore is not None and (codes := actions.ignored_codes(f)) not in in_file:
+                in_file.add(codes)
+                whole = actions.ignore_file_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
+                if whole is not None:
+                    out.append(deliver(whole, "ignoreFile", f))
             name = actions.name_in(f, st.text) if target else None
             if name and target and name not in named and (f.start, f.end) not in listed:
                 named.add(name)  # one entry per name in the menu
@@ -921,7 +929,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
-        if data.get("action") not in ("fixAll", "fix", "ignore", "suggest") or not isinstance(data.get("uri"), str):
+        if data.get("action") not in ("fixAll", "fix", "ignore", "ignoreFile", "suggest") or not isinstance(data.get("uri"), str):
             return action
         edit, why = await deferred_edit(ls, data)
         if edit is not None:

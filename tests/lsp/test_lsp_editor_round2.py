@@ -145,8 +145,10 @@ def test_a_whole_line_selection_offers_the_actions_of_that_line_only(tmp_path: P
         acts = await menu(h, uri, types.Position(0, 0), types.Position(1, 0), first)
         quick = [a for a in acts if a.kind == types.CodeActionKind.QuickFix]
         assert quick
-        lines = {e.range.start.line for a in quick if a.edit is not None for e in edits_of(a.edit, uri)}
-        assert lines == {0}, [(a.title, [e.range for e in edits_of(a.edit, uri)]) for a in quick if a.edit]
+        # (an "ignore CODE in this file", since session 29, writes its directive at the file's end by design)
+        here = [a for a in quick if not a.title.endswith(" in this file")]
+        lines = {e.range.start.line for a in here if a.edit is not None for e in edits_of(a.edit, uri)}
+        assert lines == {0}, [(a.title, [e.range for e in edits_of(a.edit, uri)]) for a in here if a.edit]
         # a cursor at the very start of the second line still gets that line's actions
         second = await menu(h, uri, types.Position(1, 0), types.Position(1, 0), [])
         assert any("MTF120" in a.title for a in second), [a.title for a in second]

@@ -748,12 +748,24 @@
     row.appendChild(b);
     row.appendChild(el("span", "state"));
   }
+  /* The accepted edit (of another finding) whose span holds the whole text a finding with no edit flags: that text
+     is gone once it is applied ("Gəncə" → "Ganja" leaves nothing of MTF207's "Gəncə" to check), so the finding is
+     done while the edit stays accepted (since session 29; it stayed "to check" until ticked off). Not a garbled
+     sentence's (MTF120, MTF401–MTF407): its span is only where to start reading the sentence to judge. */
+  var SENTENCE_WIDE = /^MTF(?:120|40[1-7])$/;
+  function replacedBy(data, code, u, a, b) {
+    if (!data || !(a < b) || SENTENCE_WIDE.test(code)) return null;
+    return near(data, u, a, b).filter(function (e) { return e.a <= a && b <= e.b && decisions[e.id] === "accept"; })[0] || null;
+  }
   function paintKeep(card) {
-    var on = !!checked[card.getAttribute("data-chk")], b = card.querySelector("button.keep");
-    card.classList.toggle("kept", on);
+    var key = card.getAttribute("data-chk"), on = !!checked[key], b = card.querySelector("button.keep");
+    var at = key.split(":"), fb = Number(at.pop()), fa = Number(at.pop()), fu = Number(at.pop());
+    var bar = at.join(":").indexOf("|"), file = Number(at.join(":").slice(0, bar)), code = at.join(":").slice(bar + 1);
+    var by = on ? null : replacedBy(cache[file], code, fu, fa, fb);
+    card.classList.toggle("kept", on || !!by);
     if (b) { b.classList.toggle("on", on); b.setAttribute("aria-pressed", String(on)); }
     var st = card.querySelector(".keeprow .state");
-    if (st) st.textContent = on ? "left as is" : "to check";
+    if (st) st.textContent = on ? "left as is" : by ? "done: the accepted " + by.c + " edit replaces its text" : "to check";
   }
   function keep(card, on) {
     var key = card && card.getAttribute("data-chk");
@@ -974,6 +986,7 @@
       }
     }
     showProgress();
+    showDecisionCount();
     if (history.replaceState && nFiles > 1) {  /* the address names the open file */
       try { history.replaceState(null, "", "#file-" + n); } catch (err) { /* a sandboxed frame */ }
     }
@@ -1251,6 +1264,7 @@
       });
     }
     cards.forEach(paintCard);
+    document.querySelectorAll("#doc .card[data-chk]").forEach(paintKeep);  /* a finding an accepted edit replaces */
     /* an accepted edit not drawn (another overlapping it was drawn instead), or one drawn together with others
        and no longer accepted: its sentence draws its text again */
     var segs = new Set();
@@ -1609,7 +1623,7 @@
   /* A finding is done when its edits are all decided, or (no edit) it is left as is or corrected. */
   function findingDone(n, data, f, corr) {
     if (f.e.length) return f.e.every(function (i) { return decisions[data.edits[i].id]; });
-    if (checked[chkKey(n, f)]) return true;
+    if (checked[chkKey(n, f)] || replacedBy(data, f.c, f.u, f.a, f.b)) return true;
     var me = { u: f.u, a: f.a, b: f.b, key: "finding" };
     return !!corr && corr.some(function (c) { return conflicts(c, me) || (f.a === f.b && c.a <= f.a && f.a <= c.b); });
   }
@@ -1619,13 +1633,24 @@
     paintRuleAlls();
     var json = JSON.stringify(exportData(), null, 1);
     $("decisions-json").value = json;
-    var n = Object.keys(decisions).length;
-    var acc = Object.keys(decisions).filter(function (k) { return decisions[k] === "accept"; }).length;
-    var nc = Object.keys(corrections).length;
-    var parts = [];
-    if (n) parts.push(acc + " accepted · " + (n - acc) + " rejected");
-    if (nc) parts.push(nc + " correction" + (nc === 1 ? "" : "s"));
-    $("decision-count").textContent = parts.length ? parts.join(" · ") : "no decisions yet";
+    showDecisionCount();
+  }
+  function showDecisionCount() {
+    var all = countOf(Object.keys(decisions), Object.keys(corrections));
+    /* the report's count; in a batch, when it holds other files' decisions, it says so (beside the open file's
+       progress, "no findings · 1 accepted" read as this file's: since session 29), the open file's in its tooltip */
+    var mine = countOf(Object.keys(decisions).filter(function (id) { return Number(id.split("/")[0]) === cur; }),
+                       Object.keys(corrections).filter(function (k) { return corrections[k].f === cur; }));
+    var count = $("decision-count");
+    count.textContent = mine === all ? all : all + " in all files";
+    count.title = mine === all ? "" : "This file: " + mine + "; all " + nFiles + " files: " + all;
+  }
+  /* "2 accepted · 1 rejected · 1 correction" for these decisions (edit ids) and corrections (keys) */
+  function countOf(ids, corrs) {
+    var acc = ids.filter(function (k) { return decisions[k] === "accept"; }).length, parts = [];
+    if (ids.length) parts.push(acc + " accepted · " + (ids.length - acc) + " rejected");
+    if (corrs.length) parts.push(corrs.length + " correction" + (corrs.length === 1 ? "" : "s"));
+    return parts.length ? parts.join(" · ") : "no decisions yet";
   }
 
   /* The same report open in another tab or window: its decisions are saved under the same key, and
@@ -2017,7 +2042,9 @@
     });
     repaint(touched);
     saved();
-    toast("Accepted " + accepted + " safe " + (code ? code + " " : "") + "edit" + (accepted === 1 ? "" : "s") + " shown in this file" +
+    /* none: said so (a file with no finding, or every safe edit decided, read "Accepted 0 safe edits") */
+    toast((accepted ? "Accepted " + accepted + " safe " + (code ? code + " " : "") + "edit" + (accepted === 1 ? "" : "s") +
+           " shown in this file" : "No undecided safe " + (code ? code + " " : "") + "edit shown in this file to accept") +
           (hidden ? "; " + hidden + " hidden by the filters left undecided." : ".") + (accepted ? " z undoes." : ""));
   }
 
