@@ -65,11 +65,15 @@ def without_surrogates(value: Any) -> Any:
 
 
 def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
+    from mtfix.rules.markup import as_read
+
     out = []
     for ur in fr.units:
         for f in ur.findings:
             d = f.to_dict(ur.check.document)
             d["line"], d["col"] = ur.location(f.start)
+            if (reads := as_read(ur.check.document, f.start, f.end)) != d["text"]:
+                d["reads"] = reads  # what the reader sees: the span without the Markdown markup in it
             if ur.unit.id is not None:
                 d["id"] = json_safe_id(ur.unit.id)  # never NaN/Infinity: the report stays valid JSON
             out.append(d)

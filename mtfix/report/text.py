@@ -52,19 +52,20 @@ def _style(text: str, colour: bool, **kw) -> str:
 
 
 def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
+    from mtfix.rules.markup import as_read  # a span is quoted as the reader sees it (Markdown: without markup)
+
     messages: dict[str, str] = {}  # message → printable(message): most messages repeat
     for fr in results:
         path = printable(fr.path)
         for err in fr.errors:
             yield f"{path}: {printable(err)}"
         for ur in fr.units:
-            text = ur.check.document.text
             for f in ur.findings:
                 line, col = ur.location(f.start)
                 where = _style(f"{path}:{line}:{col}:", colour, bold=True) if colour else f"{path}:{line}:{col}:"
                 code = _style(f.code, colour, fg=_SEV_COLOUR.get(str(f.severity), "white"), bold=True) \
                     if colour else f.code
-                snippet = _LINE_BREAK.sub(" ", text[f.start : f.end])
+                snippet = _LINE_BREAK.sub(" ", as_read(ur.check.document, f.start, f.end))  # without markup
                 if len(snippet) > 60:
                     snippet = snippet[:57] + "..."
                 fix = ""

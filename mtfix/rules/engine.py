@@ -25,6 +25,7 @@ from mtfix.rules.markup import READS_MARKUP, finding_around_markup, markup_offse
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
+from mtfix.rules.windows import Windows, markup_windows, without
 from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class RulesChecker(BaseChecker):
         findings, ctx = self._pass(doc, [])
         markup = markup_offsets(doc)
         if markup:  # Markdown: the rules read the prose through its inline markup too (mtfix.rules.markup)
-            findings += new_findings(findings, self._pass(doc, markup)[0])
+            findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
@@ -162,25 +163,35 @@ class RulesChecker(BaseChecker):
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
-    def _pass(self, doc: Document, markup: list[int]) -> tuple[list[Finding], Context]:
+    def _pass(self, doc: Document, markup: list[int], windows: Windows | None = None) -> tuple[list[Finding], Context]:
         """The findings of the rules (not post) on ``doc`` read without the characters at ``markup`` (Markdown
-        markup, :mod:`mtfix.rules.markup`; none: the text as it is), and the context of the pass."""
+        markup, :mod:`mtfix.rules.markup`; none: the text as it is), and the context of the pass; only in the
+        paragraphs ``windows`` holds, when given (:mod:`mtfix.rules.windows`)."""
         # rules with params.through_marks read a document with zero-width marks through a view without them
         # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
         marks = mark_offsets(doc.text) if self._through else []
-        view = MarkView(doc, sorted({*markup, *marks})) if marks else None
+        read, read_markup = (windows.doc, windows.markup) if windows else (doc, markup)
+        read_marks = mark_offsets(read.text) if marks and windows else marks
+        view = MarkView(read, sorted({*read_markup, *read_marks})) if marks else None
         through = self._through if view is not None else frozenset()
-        base = MarkView(doc, markup) if markup else None
-        lower = lower_same_length(base.doc.text if base else doc.text)
+        base = MarkView(read, read_markup) if read_markup else None
+        lower = lower_same_length(base.doc.text if base else read.text)
         ctx = Context(lower=lower)
-        plain = self._hits(base.doc if base else doc, lower, ctx, lambda r: (r.pack, r.code) not in through
+        if windows:  # what holds of the whole document is read in all of it (mtfix.rules.windows)
+            ctx.cache["document_text"] = without(doc.text, markup)
+        plain = self._hits(base.doc if base else read, lower, ctx, lambda r: (r.pack, r.code) not in through
                            and not (markup and r.detector in READS_MARKUP))
         hits = [(r, base.hit(h)) for r, h in plain] if base else list(plain)
         if view is not None:
             vlower = lower_same_length(view.doc.text)
-            hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, Context(lower=vlower),
+            vctx = Context(lower=vlower)
+            if windows:
+                vctx.cache["document_text"] = without(doc.text, sorted({*markup, *marks}))
+            hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, vctx,
                                                              lambda r: (r.pack, r.code) in through
                                                              and not (markup and r.detector in READS_MARKUP))]
+        if windows:
+            hits = [(r, windows.hit(h)) for r, h in hits]
         # a viewed rule's edit keeps the marks between the characters it keeps (mtfix.rules.marks.keep_marks)
         findings = [finding_keeping_marks(doc.text, f) if (r.pack, r.code) in through else f
                     for f, (r, _) in zip([self._finding(doc, r, h) for r, h in hits], hits, strict=True)]

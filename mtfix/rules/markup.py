@@ -76,6 +76,29 @@ def markup_offsets(doc: Document) -> list[int]:
     return sorted({k for i, p in enumerate(spans) if i not in keys for k in range(p.start, p.end)})
 
 
+#: (document, its :func:`markup_offsets`) of the last :func:`as_read`: a report quotes many spans of one document
+_last_read: tuple[Document, list[int]] | None = None
+
+
+def as_read(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` as a reader sees it: without the inline markup inside it (:func:`markup_offsets`:
+    ``snow**The`` reads "snowThe"), for a report or a message to quote (session 29); the span as it is where the
+    format says nothing of its markup (plain text: ``**`` is text), and a code span, image or autolink as written.
+    The edit still applies to the span as it is."""
+    text = doc.text[start:end]
+    if doc.meta.get("opaque") is None or not doc.meta.get("format_protected") or not doc.is_protected(start, end):
+        return text
+    global _last_read
+    if _last_read is None or _last_read[0] is not doc:
+        _last_read = (doc, markup_offsets(doc))
+    offsets = _last_read[1]
+    lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
+    if lo == hi:
+        return text
+    gone = set(offsets[lo:hi])
+    return "".join(c for i, c in enumerate(text, start) if i not in gone)
+
+
 def reading_view(doc: Document) -> MarkView | None:
     """``doc`` as a reader sees it: without its inline markup (:func:`markup_offsets`) and its zero-width marks
     (:class:`~mtfix.rules.marks.MarkView`); None when it holds neither (the glossary reads it so)."""

@@ -44,3 +44,22 @@ def test_quick_fixes_across_markup_write_what_mtfix_fix_writes(tmp_path: Path) -
         await h.stop()
 
     run(scenario())
+
+
+def test_diagnostics_quote_the_prose_not_the_markup(tmp_path: Path) -> None:
+    """Session 29: a diagnostic's message and its suggestion quote what the reader sees (``snowThe``), never the
+    emphasis markers or a link's destination the finding's range holds; the range itself still covers them."""
+    root = workspace(tmp_path)
+    md = MD + "\nThe talks went on **the** the next day.\n"
+
+    async def scenario() -> None:
+        h = Harness(root)
+        await h.start()
+        _, diags = await h.open_checked("news.md", md, "markdown")
+        await h.stop()
+        mine = [d for d in diags if str(d.code) in ("MTF202", "MTF111", "MTF301", "MTF103", "MTF105")]
+        assert {str(d.code) for d in mine} >= {"MTF202", "MTF111", "MTF301"}
+        for d in mine:
+            assert "**" not in d.message and "](" not in d.message, d.message
+
+    run(scenario())

@@ -9,7 +9,7 @@ import regex
 from mtfix import regexcache
 from mtfix.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document, FixSafety
-from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
 from mtfix.tokens import LazyPattern
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
@@ -42,12 +42,13 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     function = {w.lower() for w in rule.params.get("function_words", [])}
     continues = {w.lower() for w in rule.params.get("continues", [])}
     code: _CodeShapes | None = None  # built at the first glue found
+    whole = document_text(doc, ctx)  # whether the text writes code is read in the whole document
     for hump in _HUMP.finditer(doc.text):
         start = hump.start() - len(_LOWER_BEFORE.search(doc.text, max(0, hump.start() - 40), hump.start()).group())
         m = _CASE_GLUE.match(doc.text, start)
         if m is None or m.end("left") != hump.start() + 1:
             code = code or _CodeShapes(rule.params)
-            hit = _name_glued(doc.text, start - 1, hump.start() + 1, rule.params, code)
+            hit = _name_glued(doc.text, start - 1, hump.start() + 1, rule.params, code, whole)
             if hit is not None:
                 yield hit
             continue
@@ -60,7 +61,7 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             if hit is not None:
                 yield hit
             continue
-        if not is_common(left) and len(left) >= 4 and right in _tails(rule.params) and not code.technical(doc.text) \
+        if not is_common(left) and len(left) >= 4 and right in _tails(rule.params) and not code.technical(whole) \
                 and _NEXT_ANY_WORD.match(doc.text, m.end()) is not None:
             yield _tail_hit(m.start(), m.end(), left, right, rule.params)  # "meclisAt the session": a source word
             continue
@@ -78,7 +79,7 @@ def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         # a function word glued to a capitalised everyday word: MT glue ("aboutEnergy security") and a bare
         # identifier ("toTable") have one shape (session 15)
-        if _NEXT_ANY_WORD.match(doc.text, m.end()) is None or code.technical(doc.text) or code.content_glue_near(doc.text, m):
+        if _NEXT_ANY_WORD.match(doc.text, m.end()) is None or code.technical(whole) or code.content_glue_near(doc.text, m):
             continue  # no piece goes on after it ("… by toTable."), or the text names code
         if _past_form(right.lower()):  # "according toThanked Azerbaijan": a spliced verb, no name of code
             yield Hit(m.start(), m.end(), f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
@@ -96,7 +97,7 @@ def _tails(params: dict) -> frozenset[str]:
     return frozenset(params.get("glued_tails", []))
 
 
-def _name_glued(text: str, start: int, hump: int, params: dict, code: _CodeShapes) -> Hit | None:
+def _name_glued(text: str, start: int, hump: int, params: dict, code: _CodeShapes, whole: str) -> Hit | None:
     """A capitalised word glued to one of ``params.glued_tails`` ("KongThe index", "MorenoAgainst the
     envoy"): MT or a scraper lost a space, and often a full stop, between a name and the next piece.
     Flagged with no fix: whether a sentence ends there, and whether the name is spelt whole, only the
@@ -109,7 +110,7 @@ def _name_glued(text: str, start: int, hump: int, params: dict, code: _CodeShape
         return None
     left, right = m.group("left"), m.group("right")
     if left.lower() in code.function or left in _tails(params) or is_word(left + right, minimum=0.5) \
-            or code.technical(text):
+            or code.technical(whole):
         return None
     return _tail_hit(m.start(), m.end(), left, right, params)
 

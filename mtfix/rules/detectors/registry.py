@@ -44,6 +44,13 @@ class Context:
     cache: dict[str, object] = field(default_factory=dict)  # scans shared by detectors
 
 
+def document_text(doc: Document, ctx: Context) -> str:
+    """The text a detector reads for what holds of the whole document (whether it writes code anywhere):
+    ``doc.text``, or the whole document's when ``doc`` is part of it (:mod:`mtfix.rules.windows`)."""
+    whole = ctx.cache.get("document_text")
+    return whole if isinstance(whole, str) else doc.text
+
+
 Detector = Callable[["Document", "Rule", Context], Iterable[Hit]]
 DETECTORS: dict[str, Detector] = {}
 POST_DETECTORS: set[str] = set()
