@@ -19,11 +19,19 @@ empty scan changes nothing.  And its rules whose pattern opens with a look-behin
 ``∯`` (``(?<=\\d)\\.(?=\\S)``) open with that character instead, the look-behind moved after it and
 widened by it (``\\.(?<=\\d\\.)(?=\\S)``): the same matches, but ``re`` then looks for the character
 first instead of trying the whole pattern at every position (:func:`literal_first`).
+
+Session 29: the processor, the abbreviation pass and the quotation pass apply pysbd's rules through
+:class:`RuleSequence` (``str.replace`` for a literal rule, the compiled pattern's ``sub`` otherwise; a sequence of
+literal rules is skipped when the text holds none of their first characters), and skip the passes whose pattern
+cannot match (:data:`_THREE_MARKS`, :data:`_STOP_BEFORE_NUMBER`, :data:`_QUOTE_SPACE_PAREN`, :data:`_MULTI_PERIOD_GUARD`);
+the same sentences (``tests/test_segment_speed.py`` compares every rule and every guard with pysbd's own).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 #: Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower`` does not map
@@ -38,10 +46,11 @@ _WORD_DOT = re.compile(r"(?<=\s)([a-z]+)\.")
 #: white space or at the start (``ALPHABETICAL_LIST_WITH_PERIODS``), a letter and ")" (``..._WITH_PARENS``),
 #: a digit, a period and white space or ")" (``NUMBERED_LIST_REGEX_1``), a digit, ")" and white space
 #: (``NUMBERED_LIST_PARENS_REGEX``).  ``\s`` and ``\d`` as pysbd's patterns read them (Unicode ``re``).
-_LETTER_PERIOD = re.compile(r"(?:^|\s)[a-z]\.")
-_LETTER_PAREN = re.compile(r"[a-z]\)")
-_DIGIT_PERIOD = re.compile(r"\d\.[\s)]")
-_DIGIT_PAREN = re.compile(r"\d\)\s")
+#: Each opens with its period or ")" and looks behind from there (session 29), so that ``re`` skips to that character.
+_LETTER_PERIOD = re.compile(r"\.(?:(?<=^[a-z]\.)|(?<=\s[a-z]\.))")
+_LETTER_PAREN = re.compile(r"\)(?<=[a-z]\))")
+_DIGIT_PERIOD = re.compile(r"\.(?<=\d\.)[\s)]")
+_DIGIT_PAREN = re.compile(r"\)(?<=\d\))\s")
 
 #: A pattern that opens with a look-behind free of groups and alternatives, then a period, ``∯``, ``'`` or
 #: ``‘`` that no quantifier follows.
@@ -97,12 +106,64 @@ def _faster_rules(rules: Any) -> Any:
 _QUOTE_PATTERNS = ("BETWEEN_SINGLE_QUOTES_REGEX", "BETWEEN_SINGLE_QUOTE_SLANTED_REGEX", "WORD_WITH_LEADING_APOSTROPHE")
 
 
-def _between_punctuation() -> Any:
-    """pysbd's ``BetweenPunctuation`` with :data:`_QUOTE_PATTERNS` :func:`literal_first`."""
-    from pysbd.between_punctuation import BetweenPunctuation
+_PUNCTUATION: dict[bool, Any] = {}
 
-    return type("BetweenPunctuation", (BetweenPunctuation,),
-                {k: literal_first(getattr(BetweenPunctuation, k)) for k in _QUOTE_PATTERNS})
+
+def replace_punctuation(match: re.Match[str], match_type: str | None = None) -> str:
+    """pysbd 0.3.4's ``punctuation_replacer.replace_punctuation`` (the marks inside a quotation or brackets hidden): its
+    substitutions, the same rules in the same order, as a :class:`RuleSequence` (session 29).
+
+    >>> replace_punctuation(re.match(".*", "(It rained. Why?)"))
+    '(It rained∯ Why&ᓷ&)'
+    """
+    single = match_type == "single"
+    sequence = _PUNCTUATION.get(single)
+    if sequence is None:
+        from pysbd.punctuation_replacer import EscapeRegexReservedCharacters, SubEscapedRegexReservedCharacters
+        from pysbd.utils import Rule
+
+        marks = [Rule(r"\.", "∯"), Rule(r"\。", "&ᓰ&"), Rule(r"\．", "&ᓱ&"), Rule(r"\！", "&ᓳ&"), Rule(r"\!", "&ᓴ&"),
+                 Rule(r"\?", "&ᓷ&"), Rule(r"\？", "&ᓸ&"), *([] if single else [Rule("'", "&⎋&")])]
+        sequence = RuleSequence([*EscapeRegexReservedCharacters.All, *marks, *SubEscapedRegexReservedCharacters.All])
+        _PUNCTUATION[single] = sequence
+    return sequence(match.group())
+
+
+def _between_punctuation() -> Any:
+    """pysbd's ``BetweenPunctuation`` with :data:`_QUOTE_PATTERNS` :func:`literal_first`, and its substitutions
+    (pysbd 0.3.4's) made by :func:`replace_punctuation`."""
+    from pysbd.between_punctuation import BetweenPunctuation as Base
+
+    class BetweenPunctuation(Base):  # type: ignore[misc, valid-type]
+        def sub_punctuation_between_parens(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_PARENS_REGEX_2, replace_punctuation, txt)
+
+        def sub_punctuation_between_square_brackets(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_SQUARE_BRACKETS_REGEX_2, replace_punctuation, txt)
+
+        def sub_punctuation_between_single_quotes(self, txt: str) -> str:
+            if re.search(self.WORD_WITH_LEADING_APOSTROPHE, txt) and not re.search(r"'\s", txt):
+                return txt
+            return re.sub(self.BETWEEN_SINGLE_QUOTES_REGEX, partial(replace_punctuation, match_type="single"), txt)
+
+        def sub_punctuation_between_single_quote_slanted(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX, replace_punctuation, txt)
+
+        def sub_punctuation_between_double_quotes(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_DOUBLE_QUOTES_REGEX_2, replace_punctuation, txt)
+
+        def sub_punctuation_between_quotes_arrow(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_QUOTE_ARROW_REGEX_2, replace_punctuation, txt)
+
+        def sub_punctuation_between_em_dashes(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_EM_DASHES_REGEX_2, replace_punctuation, txt)
+
+        def sub_punctuation_between_quotes_slanted(self, txt: str) -> str:
+            return re.sub(self.BETWEEN_QUOTE_SLANTED_REGEX_2, replace_punctuation, txt)
+
+    for k in _QUOTE_PATTERNS:
+        setattr(BetweenPunctuation, k, literal_first(getattr(Base, k)))
+    return BetweenPunctuation
 
 
 #: pysbd's English rules (and classes of rules) that :func:`_faster` rewrites.
@@ -139,10 +200,99 @@ def _list_items() -> Any:
     return ListItemReplacer
 
 
+#: A pattern of literal characters alone: no metacharacter, each backslash before a character that is no
+#: ASCII letter or digit (which ``re`` reads as that character).
+_LITERAL = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9])+")
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_RULE_FUNCTIONS: dict[tuple[str, str], Callable[[str], str]] = {}
+
+
+def rule_function(pattern: str, replacement: str) -> Callable[[str], str]:
+    """What ``re.sub(pattern, replacement, text)`` does to ``text`` (pysbd's ``Text.apply`` of one rule), built once:
+    ``str.replace`` when the pattern is literal characters and the replacement holds no backslash (the same
+    leftmost, non-overlapping replacements), else the compiled pattern's ``sub``; either skips ``re``'s look-up of
+    the pattern in its cache and its wrapper on each of the ~130 substitutions of a pysbd call (session 29).
+
+    >>> rule_function(r"&\\-&", "-")("a&-&b"), rule_function(r"(?<=\\d)\\.", "∯")("3.5 km.")
+    ('a-b', '3∯5 km.')
+    """
+    key = (pattern, replacement)
+    function = _RULE_FUNCTIONS.get(key)
+    if function is None:
+        if "\\" not in replacement and _LITERAL.fullmatch(pattern):
+            old = _ESCAPED.sub(r"\1", pattern)
+
+            def function(text: str, old: str = old, new: str = replacement) -> str:
+                return text.replace(old, new)
+        else:
+            function = partial(re.compile(pattern).sub, replacement)
+        _RULE_FUNCTIONS[key] = function
+    return function
+
+
+class RuleSequence:
+    """pysbd's ``Text(text).apply(*rules)`` as a function: each rule's substitution in turn (:func:`rule_function`).
+    When every pattern is literal, a text holding no first character of any is returned at once (no rule can
+    match it, nor the unchanged text it leaves): pysbd's rules that put back its placeholders, tried on every
+    sentence, mostly find none.
+
+    >>> from pysbd.utils import Rule
+    >>> RuleSequence([Rule("∯", "."), Rule("&ᓴ&", "!")])("Mr∯ Smith&ᓴ&"), RuleSequence([Rule("∯", ".")]).guard.pattern
+    ('Mr. Smith!', '[∯]')
+    """
+
+    def __init__(self, rules: Any) -> None:
+        rules = list(rules)
+        self.functions = [rule_function(r.pattern, r.replacement) for r in rules]
+        literal = all("\\" not in r.replacement and _LITERAL.fullmatch(r.pattern) for r in rules)
+        firsts = {_ESCAPED.sub(r"\1", r.pattern)[0] for r in rules} if literal and rules else None
+        self.guard = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]") if firsts else None
+
+    def __call__(self, text: str) -> str:
+        if self.guard is not None and self.guard.search(text) is None:
+            return text
+        for function in self.functions:
+            text = function(text)
+        return text
+
+
+_SEQUENCES: dict[int, tuple[Any, dict[str, RuleSequence]]] = {}
+
+
+def sequences(lang: Any) -> dict[str, RuleSequence]:
+    """The sequences of rules pysbd's ``Processor`` applies, of the language ``lang``, built once."""
+    entry = _SEQUENCES.get(id(lang))
+    if entry is None or entry[0] is not lang:
+        groups = {"final": [lang.Abbreviation.WithMultiplePeriodsAndEmailRule, lang.GeoLocationRule, lang.FileFormatRule],
+                  "numbers": lang.Numbers.All, "lines": [lang.SingleNewLineRule, *lang.EllipsisRules.All],
+                  "symbols": lang.SubSymbolsRules.All, "single_quote": [lang.SubSingleQuoteRule],
+                  "reinsert": lang.ReinsertEllipsisRules.All, "double": lang.DoublePunctuationRules.All,
+                  "marks": [lang.QuestionMarkInQuotationRule, *lang.ExclamationPointRules.All],
+                  "abbreviation": [lang.PossessiveAbbreviationRule, lang.KommanditgesellschaftRule,
+                                   *lang.SingleLetterAbbreviationRules.All],
+                  "am_pm": lang.AmPmRules.All}
+        entry = (lang, {k: RuleSequence(v) for k, v in groups.items()})
+        _SEQUENCES[id(lang)] = entry
+    return entry[1]
+
+
+#: What every match of pysbd's ``CONTINUOUS_PUNCTUATION_REGEX``, ``NUMBERED_REFERENCE_REGEX`` and
+#: ``PARENS_BETWEEN_DOUBLE_QUOTES_REGEX`` holds: three marks of "!?", a stop before a digit or "[", a quote, a space
+#: and "(" (the last two opening with their rarest character); a text without it is left as it is (session 29).
+#: What every match of pysbd's ``MULTI_PERIOD_ABBREVIATION_REGEX`` (``\b[a-z](?:\.[a-z])+[.]``, case-insensitive)
+#: holds: a period before a letter, read with the same flag.
+_MULTI_PERIOD_GUARD = re.compile(r"\.[a-z]", re.IGNORECASE)
+_THREE_MARKS = re.compile(r"[!?][!?][!?]")
+_STOP_BEFORE_NUMBER = re.compile(r"[.∯][\[\d]")
+_QUOTE_SPACE_PAREN = re.compile(r"\((?<=[\"”]\s\()")
+
+
 def _processor(list_items: Any) -> Any:
-    """pysbd's ``Processor`` whose ``process`` (pysbd 0.3.4's) uses ``list_items``."""
+    """pysbd's ``Processor`` whose ``process`` (pysbd 0.3.4's) uses ``list_items``, and whose rules of its own
+    methods are applied by :func:`sequences` (each method pysbd 0.3.4's otherwise)."""
+    from pysbd.exclamation_words import ExclamationWords
+    from pysbd.lists_item_replacer import ListItemReplacer as BaseListItems
     from pysbd.processor import Processor as Base
-    from pysbd.utils import Text
 
     class Processor(Base):  # type: ignore[misc, valid-type]
         def process(self) -> Any:
@@ -155,10 +305,58 @@ def _processor(list_items: Any) -> Any:
             self.replace_numbers()
             self.replace_continuous_punctuation()
             self.replace_periods_before_numeric_references()
-            self.text = Text(self.text).apply(
-                self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
-                self.lang.GeoLocationRule, self.lang.FileFormatRule)
+            self.text = sequences(self.lang)["final"](self.text)
             return self.split_into_segments()
+
+        def replace_continuous_punctuation(self) -> None:
+            if _THREE_MARKS.search(self.text):
+                super().replace_continuous_punctuation()
+
+        def replace_periods_before_numeric_references(self) -> None:
+            if _STOP_BEFORE_NUMBER.search(self.text):
+                super().replace_periods_before_numeric_references()
+
+        def check_for_parens_between_quotes(self) -> None:
+            if _QUOTE_SPACE_PAREN.search(self.text):
+                super().check_for_parens_between_quotes()
+
+        def replace_numbers(self) -> None:
+            self.text = sequences(self.lang)["numbers"](self.text)
+
+        def split_into_segments(self) -> Any:
+            seq = sequences(self.lang)
+            self.check_for_parens_between_quotes()
+            sents = self.rm_none_flatten(self.text.split("\r"))
+            sents = [seq["lines"](s) for s in sents]
+            sents = self.rm_none_flatten([self.check_for_punctuation(s) for s in sents])
+            out = []
+            for sent in sents:
+                post = self.post_process_segments(seq["symbols"](sent))
+                if post and isinstance(post, str):
+                    out.append(post)
+                elif isinstance(post, list):
+                    out.extend(post)
+            return [seq["single_quote"](s) for s in out]
+
+        def post_process_segments(self, txt: str) -> Any:
+            if len(txt) > 2 and re.search(r"\A[a-zA-Z]*\Z", txt):
+                return txt
+            txt = sequences(self.lang)["reinsert"](txt)
+            if re.search(self.lang.QUOTATION_AT_END_OF_SENTENCE_REGEX, txt):
+                return re.split(self.lang.SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX, txt)
+            return txt.replace("\n", "").strip()
+
+        def process_text(self, txt: str) -> Any:
+            lang = self.lang
+            if txt[-1] not in lang.Punctuations:
+                txt += "ȸ"
+            txt = ExclamationWords.apply_rules(txt)
+            txt = self.between_punctuation(txt)
+            if not re.match(lang.DoublePunctuationRules.DoublePunctuation, txt):
+                txt = sequences(lang)["double"](txt)
+            txt = sequences(lang)["marks"](txt)
+            txt = BaseListItems(txt).replace_parens()
+            return self.sentence_boundary_punctuation(txt)
 
     return Processor
 
@@ -176,7 +374,20 @@ def english() -> Any:
         others = [(i, a) for i, a in enumerate(abbreviations) if a.strip() not in letters_only]
 
         class AbbreviationReplacer(base):  # type: ignore[misc, valid-type]
-            """``search_for_abbreviations_in_string`` of pysbd 0.3.4, with the skip."""
+            """``search_for_abbreviations_in_string`` of pysbd 0.3.4, with the skip; ``replace`` of pysbd 0.3.4 with
+            its rules applied by :func:`sequences` and two passes skipped when their pattern cannot match
+            (:data:`_MULTI_PERIOD_GUARD`; the sentence-boundary pass needs a "∯")."""
+
+            def replace(self) -> str:
+                seq = sequences(self.lang)
+                self.text = seq["abbreviation"](self.text)
+                self.text = "".join(self.search_for_abbreviations_in_string(line) for line in self.text.splitlines(True))
+                if _MULTI_PERIOD_GUARD.search(self.text):
+                    self.replace_multi_period_abbreviations()
+                self.text = seq["am_pm"](self.text)
+                if "∯" in self.text:
+                    self.text = self.replace_abbreviation_as_sentence_boundary()
+                return self.text
 
             def search_for_abbreviations_in_string(self, text: str) -> str:
                 lowered = text.lower()

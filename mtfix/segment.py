@@ -113,15 +113,18 @@ _local = threading.local()
 _SURE_DOT = regexcache.compile(r"\. +(?=[A-Z][a-z\s])")
 _WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)[A-Za-z]{2,}")
 # What pysbd reads across sentences in ways a cut cannot follow, or uses as placeholders:
-# such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses, and
-# each pattern starts at a rare character, so that the scan is cheap.
-_RARE = re.compile(r"""[‘{}<>\\（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&]|--|[!?][!?]""")
+# such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses; each pattern
+# opens with one character class, so that ``re`` skips to a character of it (session 29: the matches of
+# ``[rare]|--|[!?][!?]`` and of ``[<rare>.)]``-first :data:`_LIST_MARK`, written as one class then
+# look-behinds, are the same; ``tests/test_segment_fastpath.py`` compares them).
+_RARE_CHARS = r"""‘{}<>\\（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&"""
+_RARE = re.compile(rf"""[{_RARE_CHARS}\-!?](?:(?<=-)-|(?<=[!?])[!?]|(?<![\-!?]))""")
 _LETTER = r"[^\W\d_]"
 _LOOSE_APOSTROPHE = re.compile(rf"'(?:(?!{_LETTER})|(?<!{_LETTER}'))")  # not between two letters
-_QUOTE_BRACKET = re.compile(r"""["”]\s\(""")
+_QUOTE_BRACKET = re.compile(r"""\((?<=["”]\s\()""")  # ``["”]\s\(``, from its rarer "(" (session 29)
 # List markers pysbd numbers across the whole text: "2. ", "-3.)", "4)", "(b)", " c.", "iv)".
 _LIST_MARK = re.compile(
-    r"\.(?=[\s)]|\Z)(?:(?<=[\s\-⁃]\d\.)|(?<=[\s\-⁃]\d\d\.))|\)(?<=\d\))|\)(?<=[ivx]\))|[.)](?<=[\s(][a-z][.)])"
+    r"[.)](?:(?<=\.)(?=[\s)]|\Z)(?:(?<=[\s\-⁃]\d\.)|(?<=[\s\-⁃]\d\d\.))|(?<=\d\))|(?<=[ivx]\))|(?<=[\s(][a-z][.)]))"
 )
 _LIST_MARK_AT_START = re.compile(r"\d{1,2}\.(?:\s|\)|\Z)|[a-z][.)]|(?:[a-z]|[ivx]+)\)")
 
@@ -140,7 +143,7 @@ def _not_local(block: str) -> bool:
 
 
 # Quotes and brackets: pysbd pairs them, so a cut is made only where none is open.
-_PAIRS = regexcache.compile(r'["“”«»()\[\]]')
+_PAIRS = re.compile(r'["“”«»()\[\]]')  # plain ``re``: a class alone, scanned faster than by ``regex``
 _OPENS = {"“": "”", "«": "»", "(": ")", "[": "]"}
 _CLOSES = {v: k for k, v in _OPENS.items()}
 # Any character pysbd may end a sentence at (a closing quote or bracket before a capital too).
@@ -227,7 +230,9 @@ def _sure_ends(block: str) -> Iterator[tuple[int, int, int]]:
 # a sentence of its own at a piece's first character (its SENTENCE_BOUNDARY_REGEX's bracket and quote
 # alternatives, a space), and its QUOTATION_AT_END_OF_SENTENCE_REGEX (of which only the "-" alternative can
 # match without a stop inside): see :func:`_one_sentence`.
-_INNER_STOP = re.compile(r"[!?。．！？…]|(?<!\d)\.|\.(?!\d)")  # a decimal point ("3.5") is no stop: pysbd's Numbers rule
+# A decimal point ("3.5") is no stop (pysbd's Numbers rule): ``[!?。．！？…]|(?<!\d)\.|\.(?!\d)``, as one class first
+# (session 29: ``re`` skips to a character of it; the same matches).
+_INNER_STOP = re.compile(r"[.!?。．！？…](?:(?<!\.)|(?<!\d\.)|(?!\d))")
 _OPENS_ALONE = frozenset("（「(\'\"“")
 _QUOTE_AT_END = re.compile(r"""[!?.\-]["'“”]\s[A-Z]""")
 

@@ -122,3 +122,39 @@ def test_protected_spans_are_those_of_a_scan_of_the_whole_text():
     for text in texts:
         want = [(m.start(), m.end()) for m in segment._URL.finditer(text)]
         assert [(s.start, s.end) for s in segment.find_protected_spans(text)] == want, text
+
+
+# The scans of :func:`segment._not_local` as they were written before session 29 (alternatives first); the
+# class-first forms must find the same matches at the same places.
+_RARE_BEFORE = r"""[‘{}<>\\（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&]|--|[!?][!?]"""
+_LIST_MARK_BEFORE = (r"\.(?=[\s)]|\Z)(?:(?<=[\s\-⁃]\d\.)|(?<=[\s\-⁃]\d\d\.))|\)(?<=\d\))|\)(?<=[ivx]\))"
+                     r"|[.)](?<=[\s(][a-z][.)])")
+_SCAN_ALPHABET = [*"ab ivx.()-⁃!?‘{}<>\\\n\r&∯ȸ1 2\t", "--", "!?", " 3. ", "(b)", "iv)", " 12.", "-4.)"]
+
+
+def test_class_first_scans_find_what_the_alternatives_found():
+    import re
+
+    rng = random.Random(29)
+    texts = [" ".join(SENTENCES), *SENTENCES,
+             *("".join(rng.choice(_SCAN_ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(30000))]
+    for before, now in ((_RARE_BEFORE, segment._RARE), (_LIST_MARK_BEFORE, segment._LIST_MARK)):
+        old = re.compile(before)
+        for text in texts:
+            assert [m.span() for m in now.finditer(text)] == [m.span() for m in old.finditer(text)], (now, text)
+
+
+def test_rewritten_piece_scans_find_what_the_old_forms_found():
+    # session 29: _QUOTE_BRACKET opens at "(" and _INNER_STOP at one class; the matches end at the same places (their
+    # searches are only tested for a match), with an end position too
+    import re
+
+    pairs = [(re.compile(r"""["”]\s\("""), segment._QUOTE_BRACKET),
+             (re.compile(r"[!?。．！？…]|(?<!\d)\.|\.(?!\d)"), segment._INNER_STOP)]
+    bits = [*"ab .3.5!?。．！？…\"”(( \t", "1.", ".2", "3.5", '" (', "” ("]
+    rng = random.Random(32)
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 20))) for _ in range(20000)]
+    for old, new in pairs:
+        for text in texts:
+            for end in {len(text), max(len(text) - 1, 0)}:
+                assert [m.end() for m in new.finditer(text, 0, end)] == [m.end() for m in old.finditer(text, 0, end)], text

@@ -173,3 +173,101 @@ def test_the_quote_patterns_find_and_substitute_as_pysbds() -> None:
         assert hits, k
     text = "He said 'the plan. It works.' Then ‘she left. Really.’ It ended."
     assert list(english().Processor(text, english()).process()) == _sentences(text, English)
+
+
+def _every_rule(lang: object) -> list:
+    """Every pysbd ``Rule`` of ``lang``: its own and those of its classes of rules (their ``All`` too)."""
+    from pysbd.utils import Rule
+
+    rules, seen = [], set()
+    for name in (n for n in dir(lang) if not n.startswith("_")):
+        value = getattr(lang, name)
+        inner = [getattr(value, k) for k in dir(value) if not k.startswith("_")] if isinstance(value, type) else []
+        inner += list(getattr(value, "All", None) or []) if isinstance(value, type) else []
+        for r in [value, *inner]:
+            if isinstance(r, Rule) and (r.pattern, r.replacement) not in seen:
+                seen.add((r.pattern, r.replacement))
+                rules.append(r)
+    return rules
+
+
+def test_rule_function_substitutes_as_re_sub_for_every_pysbd_rule() -> None:
+    # session 29: the processor applies pysbd's rules by str.replace (literal ones) or a compiled sub
+    import re
+
+    from mtfix.pysbd_english import _LITERAL, rule_function
+
+    rules = _every_rule(English)
+    literal = [r for r in rules if _LITERAL.fullmatch(r.pattern) and "\\" not in r.replacement]
+    assert len(rules) >= 50 and len(literal) >= 20  # both paths are reached
+    rng = random.Random(29)
+    bits = [*_RULE_BITS, "∯", "♬", "♭", "&ᓰ&", "&ᓱ&", "&ᓳ&", "&ᓴ&", "&ᓷ&", "&ᓸ&", "☉", "☇", "☈", "☄", "&✂&", "&⌬&",
+            "ȸ", "ȹ", "ƪƪƪ", "♟♟♟♟♟♟♟", "♝♝♝♝♝♝♝", "☏☏", "∮", "&⎋&", "\\(", "\\)", "\\[", "\\-", "(", "?", "!", "&",
+            "\n", "'", '"', "“", "”", "U∯S", " Mr", ".5", "e.g.", "a.m.", "Yahoo!", "?!", "!!", "..."]
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 30))) for _ in range(1500)]
+    for r in rules:
+        function = rule_function(r.pattern, r.replacement)
+        for text in texts:
+            assert function(text) == re.sub(r.pattern, r.replacement, text), (r.pattern, text)
+
+
+def test_the_processor_with_compiled_rules_gives_pysbds_sentences_on_hard_cases() -> None:
+    # session 29: abbreviations, initials, decimals, ellipses, quotes after the stop, lists, URLs, e-mail, "?!"
+    texts = ["The U.S. Army met Dr. Smith. J. R. Jones left at 3.5 p.m. on Monday.",
+             "Prices rose... Then they fell. . . The end.... It went on.",
+             'He said "Go home." Then he left. She asked: "Why?" Nobody knew!',
+             "Is it true?! Yes. Really!? No!! Maybe?? 1. First item 2. Second item a) one b) two",
+             "Mail info@example.com or see www.example.org/a.html. Then call Mr. Aliyev.",
+             "The fund (set up in May. It was small) grew. See fig. 2 and p. 5. Vol. 3 is out.",
+             "“We will go. They stay.” Then—nothing. ‘Quoted. Text.’ It ended.\nNext line. Here."]
+    ours = english()
+    for text in [*texts, *_texts(200, 29), *_list_texts(200, 29)]:
+        assert list(ours.Processor(text, ours).process()) == _sentences(text, English), text
+
+
+def test_each_guard_finds_something_wherever_pysbds_pattern_matches() -> None:
+    # session 29: the processor skips pysbd's continuous punctuation, numbered reference and parens-between-quotes
+    # passes when their guard finds nothing; the list guards open with their period or ")" (same texts pass)
+    import re
+
+    from mtfix import pysbd_english as pe
+
+    pairs = [(English.CONTINUOUS_PUNCTUATION_REGEX, pe._THREE_MARKS), (English.NUMBERED_REFERENCE_REGEX,
+             pe._STOP_BEFORE_NUMBER), (English.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX, pe._QUOTE_SPACE_PAREN),
+             (re.compile(English.MULTI_PERIOD_ABBREVIATION_REGEX, re.IGNORECASE), pe._MULTI_PERIOD_GUARD)]
+    bits = ["!", "?", "!!", "???", "a", "Ab", " ", "\t", "\r", ".", "∯", "[1]", "[2, 3]", "12", "5 ", "A", "The", '"',
+            "”", "“", " (", ") ", "(x)", "\u00a0", "٣", "x.", "1.", "b)", "2)", "e.g.", "U.S.", "ı", "\u212a", ".k"]
+    rng = random.Random(30)
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 25))) for _ in range(20000)]
+    for pattern, guard in pairs:
+        hits = 0
+        for text in texts:
+            if re.search(pattern, text):
+                hits += 1
+                assert guard.search(text), (pattern, text)
+        assert hits, pattern
+    before = {pe._LETTER_PERIOD: r"(?:^|\s)[a-z]\.", pe._LETTER_PAREN: r"[a-z]\)", pe._DIGIT_PERIOD: r"\d\.[\s)]",
+              pe._DIGIT_PAREN: r"\d\)\s"}
+    for guard, pattern in before.items():
+        for text in [*texts, *_list_texts(2000, 30)]:
+            assert bool(guard.search(text)) == bool(re.search(pattern, text)), (pattern, text)
+
+
+def test_punctuation_between_quotes_is_hidden_as_pysbd_hides_it() -> None:
+    # session 29: replace_punctuation and the BetweenPunctuation methods that call it, against pysbd's own
+    import re
+
+    from pysbd.between_punctuation import BetweenPunctuation
+    from pysbd.punctuation_replacer import replace_punctuation as theirs
+
+    from mtfix.pysbd_english import replace_punctuation
+
+    bits = ["(", ")", "[", "]", "-", "--", "\\", "\\(", "\\)", "\\-", ".", "。", "．", "！", "!", "?", "？", "'", '"', "“",
+            "”", "«", "»", "‘", "’", " ", "a", "Bc", "It rained.", " 'so.' ", "\u00a0", "\\\\"]
+    rng = random.Random(31)
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    ours = english().BetweenPunctuation
+    for text in texts:
+        m = re.fullmatch(r"(?s).*", text)
+        assert replace_punctuation(m) == theirs(m) and replace_punctuation(m, "single") == theirs(m, "single"), text
+        assert ours(text).replace() == BetweenPunctuation(text).replace(), text
