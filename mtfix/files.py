@@ -113,6 +113,8 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
     )
     extra = {k: unit.meta[k] for k in ("mentioned", "register", "subtitle") if unit.meta.get(k)}
+    if "glued" in unit.meta:  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
+        extra["glued"] = unit.meta["glued"]
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
 
 

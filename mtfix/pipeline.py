@@ -329,8 +329,11 @@ class Pipeline:
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
                           code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins,
                           jobs=self.config.jobs)
+        extra = {}
+        if doc.meta.get("glued") is not None:  # an HTML page's glued tags (mtfix.formats.html.page_spans), shifted
+            extra["glued"] = [Span(shift(g.start), shift(g.end)) for g in doc.meta["glued"]]
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
-        return replace(new, meta={**doc.meta, **new.meta})
+        return replace(new, meta={**doc.meta, **new.meta, **extra})
 
     def score(self, text: str | Document, ref: str | None = None, **kwargs: Any):
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""

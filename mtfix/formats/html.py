@@ -21,6 +21,12 @@ unclosed ``<p>``, upper-case tags, a stray ``<`` are all read).  As Markdown doe
 
 ``<br>`` stays inside its block (a protected tag the view reads as a space), as Markdown's hard break does.
 
+Since session 29: template syntax (``{{ }}``, ``{% %}``, ``{# #}``, ``<?php ?>``, ``<% %>``, ``${}``:
+:func:`template_spans`) is protected and masked before parsing (a ``>`` in it ends no tag), and in a block's prose
+reads as one name; inline tags inside a word (``<b>Ba</b>kı``) are the unit's ``meta["glued"]``
+(:func:`page_spans`), which the garble view, the rules (:mod:`mtfix.rules.markup`) and the glossary read as
+nothing, and an edit at them is placed by :func:`html_structure`.
+
 >>> page = "<h1>Talks</h1><p>They <b>met</b> &amp; <code>x()</code> ran.</p>"
 >>> s = html_spans(page)
 >>> [page[r.start:r.end] for r in s.regions], [page[h.start:h.end] for h in s.headings]
@@ -40,8 +46,9 @@ from mtfix.formats.base import Container, utf8_under
 from mtfix.formats.markdown import MarkdownSpans, _merge
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import TextFile, decode, has_bom
+from mtfix.model import Span
 
-__all__ = ["HtmlFormat", "html_spans", "html_textfile"]
+__all__ = ["HtmlFormat", "html_spans", "html_structure", "html_textfile", "page_spans", "template_spans"]
 
 #: elements that flow inside a block: their tags are markup inside the block's prose
 INLINE = frozenset([
@@ -117,11 +124,57 @@ class _Events(HTMLParser):
         self._add("markup")
 
 
+#: template syntax a page may hold (session 29): ``{{ x }}`` and ``{{{ x }}}`` (Jinja, Django, Liquid, Handlebars,
+#: Mustache, Vue, Angular), ``{% tag %}`` (Jinja, Django, Liquid, Nunjucks), ``{# comment #}`` (Jinja, Twig),
+#: ``<?php … ?>`` and ``<?= … ?>`` (PHP; unclosed, to the end of the file, as PHP files end), ``<% … %>`` (ERB,
+#: EJS, ASP, JSP) and ``${ x }`` (JavaScript template literals, JSP EL, FreeMarker)
+_TEMPLATE = re.compile(r"\{\{\{.*?\}\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<\?(?:php\b|=).*?(?:\?>|\Z)|<%.*?%>"
+                       r"|\$\{[^{}\n]*\}", re.DOTALL | re.IGNORECASE)
+#: what a template span never crosses (a brace in a script is no template: ``if (a) {{ b }}`` must not hide a
+#: ``</script>``)
+_NOT_TEMPLATE = re.compile(r"</(?:script|style)\b", re.IGNORECASE)
+
+
+def template_spans(text: str) -> list[tuple[int, int]]:
+    """The template syntax in ``text`` (:data:`_TEMPLATE`), ascending and disjoint.
+
+    >>> t = 'Hi {{ user.name }}, <a href="{% url home %}">home</a> <?php echo $a->b ?> ${x}'
+    >>> [t[s:e] for s, e in template_spans(t)]
+    ['{{ user.name }}', '{% url home %}', '<?php echo $a->b ?>', '${x}']
+    """
+    return [m.span() for m in _TEMPLATE.finditer(text) if not _NOT_TEMPLATE.search(m.group())]
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each template span's characters but newlines read as ``x`` (inert to the tokenizer: a ``>``
+    in ``<?php $a->b ?>`` or ``{{ a > b }}`` ends no tag), offsets unchanged."""
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = ["\n" if c == "\n" else "x" for c in text[s:e]]
+    return "".join(chars)
+
+
 def html_spans(text: str) -> MarkdownSpans:
     """The prose regions of HTML ``text``, the spans to protect, the code among them, the headings and the
-    protected spans that read as one name (see the module's docstring)."""
-    parser = _Events(text)
-    parser.feed(text)
+    protected spans that read as one name (see the module's docstring).  Template syntax (:func:`template_spans`)
+    is protected and, inside a block's prose, reads as one name."""
+    return page_spans(text)[0]
+
+
+def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
+    """:func:`html_spans` and the glued inline tags: each run of inline tags (not ``<br>``, not ``<img>``) inside a
+    block's prose with no blank on either side (``<b>Ba</b>kı``, ``Wash<span>ington</span>``), which a browser
+    shows as nothing, so the two pieces read as one word (session 29); ``<b>snow</b> The`` keeps its space.
+
+    >>> t = "<p><b>Ba</b>kı and Wash<span>ington</span> met <b>snow</b> The <i>end</i>.</p>"
+    >>> [t[g.start:g.end] for g in page_spans(t)[1]]
+    ['</b>', '<span>', '</i>']
+    """
+    templates = template_spans(text)
+    parser = _Events(_masked(text, templates))
+    parser.feed(_masked(text, templates))
     parser.close()
     events = parser.events
     bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)  # each construct ends where the next starts
@@ -131,6 +184,7 @@ def html_spans(text: str) -> MarkdownSpans:
     held: tuple[str, int, int, bool] | None = None  # (tag, start, depth, inline) of the element protected whole
     stack: list[str] = []  # open elements that decide a block's kind (headings, head)
     names: set[tuple[int, int]] = set()  # the run's pieces that are no prose (inline tags, images, code)
+    inline_tags: list[tuple[int, int]] = []  # the inline tags in blocks' prose that may glue two words
 
     def close_run() -> None:
         nonlocal run_heading
@@ -176,6 +230,8 @@ def html_spans(text: str) -> MarkdownSpans:
             elif run or kind != "end":  # in the block's region, as Markdown's inline HTML is in its paragraph's
                 run.append((start, end))
                 names.add((start, end))
+                if tag != "br":
+                    inline_tags.append((start, end))
             continue
         if kind in ("start", "void", "end", "markup"):
             protected.append((start, end))
@@ -196,7 +252,12 @@ def html_spans(text: str) -> MarkdownSpans:
             continue
         if kind == "ref":
             protected.append((start, end))
-        run.append((start, end))
+        for piece, template in _pieces(start, end, templates):
+            run.append(piece)
+            if template:
+                protected.append(piece)
+                opaque.append(piece)
+                names.add(piece)
     if held is not None:  # never closed: protected to the end
         _held_span(held[1], len(text), held[0], held[3], run, protected, code, opaque)
     close_run()
@@ -206,9 +267,81 @@ def html_spans(text: str) -> MarkdownSpans:
     def spans(pairs: list[tuple[int, int]]) -> list[Span]:
         return [Span(s, e) for s, e in sorted(pairs)]
 
+    protected += templates  # in prose already (pieces), in tags, the head, between blocks: merged below
     region_spans = spans(regions)
-    return MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
-                         spans(headings), spans(opaque))
+    return (MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
+                          spans(headings), spans(opaque)), _glued(text, inline_tags, regions))
+
+
+def _glued(text: str, tags: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Span]:
+    """The runs of adjacent ``tags`` strictly inside a region with a non-blank character on either side."""
+    from bisect import bisect_right
+
+    runs: list[list[int]] = []
+    for s, e in sorted(tags):
+        if runs and runs[-1][1] == s:
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
+    regions = sorted(regions)  # disjoint: the one that may hold a run is the last starting before it
+    starts = [r[0] for r in regions]
+
+    def inside(s: int, e: int) -> bool:
+        k = bisect_right(starts, s - 1) - 1
+        return k >= 0 and regions[k][0] < s and e < regions[k][1]
+
+    return [Span(s, e) for s, e in runs if inside(s, e) and not text[s - 1].isspace() and not text[e].isspace()]
+
+
+def _pieces(start: int, end: int, templates: list[tuple[int, int]]) -> list[tuple[tuple[int, int], bool]]:
+    """The data ``[start, end)`` cut at the template spans in it: each piece, and whether it is one."""
+    from bisect import bisect_left
+
+    out: list[tuple[tuple[int, int], bool]] = []
+    pos = start
+    for s, e in templates[max(0, bisect_left(templates, (start, start)) - 1):]:
+        if s >= end:
+            break
+        if e <= start:
+            continue
+        s, e = max(s, start), min(e, end)
+        if pos < s:
+            out.append(((pos, s), False))
+        out.append(((s, e), True))
+        pos = e
+    if pos < end:
+        out.append(((pos, end), False))
+    return out
+
+
+def html_structure(text: str) -> list[tuple]:
+    """The structure of HTML ``text`` an edit must keep (session 29): its tags as written, and whether the text
+    just inside each element starts or ends with a blank (a space moved into ``<b>snow </b>`` changes it, one
+    after ``</b>`` does not), so that an insertion at glued tags goes after closing tags and before opening ones.
+
+    >>> html_structure("<b>snow</b> The") == html_structure("<b>snow</b>The")
+    True
+    >>> html_structure("<b>snow </b>The") == html_structure("<b>snow</b>The")
+    False
+    """
+    masked = _masked(text, template_spans(text))
+    parser = _Events(masked)
+    parser.feed(masked)
+    parser.close()
+    events = parser.events
+    bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)
+    pieces = [(kind, text[start:end]) for (kind, start, _tag, _attrs), end in zip(events, bounds, strict=True)]
+    out: list[tuple] = []
+    for i, (kind, piece) in enumerate(pieces):
+        if kind == "data":
+            continue
+        inside = ""  # the text just inside the element this tag opens or closes
+        if kind == "start" and i + 1 < len(pieces) and pieces[i + 1][0] == "data":
+            inside = pieces[i + 1][1][:1]
+        elif kind == "end" and i > 0 and pieces[i - 1][0] == "data":
+            inside = pieces[i - 1][1][-1:]
+        out.append((kind, piece, inside.isspace()))
+    return out
 
 
 #: what ends a sentence before a ``<br>`` (final punctuation, a closing quote or bracket after it)
@@ -285,8 +418,8 @@ class HtmlFormat:
         from mtfix.formats.base import Unit
 
         tf, note = html_textfile(raw, path)
-        spans = html_spans(tf.text)
+        spans, glued = page_spans(tf.text)
         unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
-                    headings=spans.headings, opaque=spans.opaque, verbatim=True)
+                    headings=spans.headings, opaque=spans.opaque, verbatim=True, meta={"glued": glued})
         return TextContainer(path=path, format=self.name, units=[unit], textfile=tf,
                              errors=[note] if note else [])

@@ -27,7 +27,7 @@ from mtfix import regexcache
 from mtfix.bounded import BoundedMemo
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
-from mtfix.garble.view import segment_view
+from mtfix.garble.view import _within, segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
 
 if TYPE_CHECKING:
@@ -360,13 +360,22 @@ def _clear_of_protected(doc: Document, start: int, end: int, seg: Segment, whole
     segment's longest such stretch; else None."""
     if not doc.is_protected(start, end):
         return start, end
+    lo, hi = min(start, seg.start), max(end, seg.end)
+    # an HTML page's tags inside a word are no bound (session 29)
+    glued = {i for g in _within(doc.meta.get("glued") or (), lo, hi) for i in range(g.start, g.end)}
+
+    def blocked(i: int) -> bool:
+        return i not in glued and doc.is_protected(i, i + 1)
+
+    if glued and not any(blocked(i) for i in range(start, end)):
+        return start, end
     for a, b in ((start, end), (seg.start, seg.end)) if whole else ((start, end),):
         best, pos = None, a
         while pos < b:
-            while pos < b and (doc.text[pos].isspace() or doc.is_protected(pos, pos + 1)):
+            while pos < b and (doc.text[pos].isspace() or blocked(pos)):
                 pos += 1
             s = pos
-            while pos < b and not doc.is_protected(pos, pos + 1):
+            while pos < b and not blocked(pos):
                 pos += 1
             e = pos
             while e > s and doc.text[e - 1].isspace():

@@ -86,11 +86,13 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
             return None  # protected text the format does not own and no address: not judged
         pos = max(pos, r.end)
     opaque_runs = [*_within(opaque, start, end), *names]
+    glued = {(g.start, g.end) for g in _within(doc.meta.get("glued") or (), start, end)}
     out = _Builder(text)
     pos = start
     for run in runs:
         out.verbatim(pos, run.start)
-        out.replace(run, any(o.start < run.end and run.start < o.end for o in opaque_runs))
+        if (run.start, run.end) not in glued:  # HTML inline tags inside a word read as nothing (session 29)
+            out.replace(run, any(o.start < run.end and run.start < o.end for o in opaque_runs))
         pos = run.end
     out.verbatim(pos, end)
     return View("".join(out.chars), tuple(out.starts), tuple(out.ends))

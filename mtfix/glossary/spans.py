@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from mtfix import regexcache
 from mtfix.glossary.inflect import has_source_letters
@@ -221,6 +222,16 @@ def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = 
             or _SPELLING_AFTER.match(_unmarked(text, end, min(len(text), end + 200), markup)) is not None)
 
 
+_last_index: list = [None, 0, [], []]  # the markup last indexed, its length, its starts, its running maximum ends
+
+
+def _markup_index(markup: Sequence[Span]) -> tuple[list[int], list[int]]:
+    """The starts of ``markup`` (sorted by start) and the furthest end up to each, kept for the last list."""
+    if _last_index[0] is not markup or _last_index[1] != len(markup):
+        _last_index[:] = [markup, len(markup), [m.start for m in markup], list(accumulate((m.end for m in markup), max))]
+    return _last_index[2], _last_index[3]
+
+
 def _unmarked(text: str, start: int, end: int, markup: Sequence[Span]) -> str:
     """``text[start:end]`` without the markup on one line among ``markup`` (sorted by start; a document's
     protected spans: an HTML tag, a Markdown link's brackets and destination: "The <a href=…>Azerbaijani</a> name of the region, " reads as the prose it is, session 28).
@@ -230,7 +241,10 @@ def _unmarked(text: str, start: int, end: int, markup: Sequence[Span]) -> str:
     'The Azerbaijani name'
     """
     parts, pos = [], start
-    for m in sorted(markup[:bisect_left(markup, end, key=lambda m: m.start)], key=lambda m: m.start):
+    starts, max_ends = _markup_index(markup)
+    # only the spans that start before ``end`` and reach past ``start`` (binary searches: each call went through
+    # every span before ``end``, sorting them, which made a page with a name in each paragraph quadratic)
+    for m in sorted(markup[bisect_right(max_ends, start):bisect_left(starts, end)], key=lambda m: m.start):
         if m.end <= pos or "\n" in text[m.start:m.end]:  # sorted by start: those from ``end`` on are left out
             continue
         parts.append(text[pos:max(pos, m.start)])

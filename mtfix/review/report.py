@@ -141,6 +141,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     reach = sorted(b for _a, b in spans)
     spans.sort()
     span_starts = [a for a, _b in spans]
+    html = ur.check.document.meta.get("glued") is not None  # an HTML page: its markup between sentences is hidden
     out: list[list[Any]] = []
     marker: str | None = None  # the markup the block before left to this one
     between: str | None = None  # the markup lines the block before left to this one
@@ -152,13 +153,17 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         last = touched and reach[i] or start
         lead, marker, lines, between = marker, None, between, None
         tail = after_lines = None
+        if html and start not in fluency_at and not touched and _markup_only(ur, start, end):
+            continue  # the page's head and the tags before its first sentence
         if start not in fluency_at and not touched and (gap := _gap(text[start:end], first=True)):
             _, between, marker = gap  # front matter, a heading's "#" before the first sentence
             continue
         if start in seg_end:
             own = start + len(text[start : seg_end[start]].rstrip())
             final = k + 1 == len(starts)
-            if last <= own and (gap := _gap(text[own:end], last=final, dropped=_dropped(ur, own, end))):
+            if html and last <= own and _markup_only(ur, own, end):
+                shown = own  # the tags between this sentence and the next are not shown (session 29)
+            elif last <= own and (gap := _gap(text[own:end], last=final, dropped=_dropped(ur, own, end))):
                 shown = own  # the markup after the sentence: its line's pipes, lines between, the next one's marker
                 tail, between, marker = gap
                 if final:
@@ -171,6 +176,8 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         # cells beyond its header's, which GFM drops) may hold the line break, and this sentence starts a line
         gap_before = text[out[-1][4] : start] if out else ""
         para = not out or "\n" in gap_before or "\r" in gap_before  # (``\r`` alone: classic Mac OS)
+        if html and out:  # a page's block starts a paragraph, its source's line breaks do not
+            para = _region_of(ur, out[-1][0]) != _region_of(ur, start)
         sentence = shown
         if start in seg_end:  # the segment, and what its findings and edits cover
             inside = spans[bisect.bisect_left(span_starts, start) : bisect.bisect_left(span_starts, seg_end[start])]
@@ -178,6 +185,21 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         block = [start, shown, fluency_at.get(start), para, sentence, lead, after_at.get(start), tail, lines]
         out.append(block + [after_lines] if after_lines else block)
     return out
+
+
+def _markup_only(ur: UnitReview, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is the format's protected text and white space alone (an HTML page's tags between
+    two sentences, its head before the first)."""
+    doc = ur.check.document
+    text = doc.text
+    return all(text[i].isspace() or doc.is_protected(i, i + 1) for i in range(a, b))
+
+
+def _region_of(ur: UnitReview, pos: int) -> int:
+    """The index of the format's region that holds ``pos`` (-1 outside every region)."""
+    regions = ur.check.document.meta.get("regions") or []
+    i = bisect.bisect_right([r.start for r in regions], pos) - 1
+    return i if i >= 0 and pos <= regions[i].end else -1
 
 
 def _dropped(ur: UnitReview, a: int, b: int) -> str | None:

@@ -151,10 +151,13 @@ class RulesChecker(BaseChecker):
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.segments:
             return []
-        findings, ctx = self._pass(doc, [])
         markup = markup_offsets(doc)
-        if markup:  # Markdown: the rules read the prose through its inline markup too (mtfix.rules.markup)
-            findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])
+        if markup and doc.meta.get("glued") is not None:  # HTML: every rule reads a word through its tags (session 29)
+            findings, ctx = self._pass(doc, markup, every=True)
+        else:
+            findings, ctx = self._pass(doc, [])
+            if markup:  # Markdown: the rules read the prose through its inline markup too (mtfix.rules.markup)
+                findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
@@ -163,10 +166,12 @@ class RulesChecker(BaseChecker):
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
-    def _pass(self, doc: Document, markup: list[int], windows: Windows | None = None) -> tuple[list[Finding], Context]:
+    def _pass(self, doc: Document, markup: list[int], windows: Windows | None = None,
+              every: bool = False) -> tuple[list[Finding], Context]:
         """The findings of the rules (not post) on ``doc`` read without the characters at ``markup`` (Markdown
         markup, :mod:`mtfix.rules.markup`; none: the text as it is), and the context of the pass; only in the
-        paragraphs ``windows`` holds, when given (:mod:`mtfix.rules.windows`)."""
+        paragraphs ``windows`` holds, when given (:mod:`mtfix.rules.windows`); ``every``: the rules that read
+        Markdown's markup (:data:`READS_MARKUP`) run too (HTML's glued tags are no emphasis)."""
         # rules with params.through_marks read a document with zero-width marks through a view without them
         # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
         marks = mark_offsets(doc.text) if self._through else []
@@ -180,7 +185,7 @@ class RulesChecker(BaseChecker):
         if windows:  # what holds of the whole document is read in all of it (mtfix.rules.windows)
             ctx.cache["document_text"] = without(doc.text, markup)
         plain = self._hits(base.doc if base else read, lower, ctx, lambda r: (r.pack, r.code) not in through
-                           and not (markup and r.detector in READS_MARKUP))
+                           and not (markup and not every and r.detector in READS_MARKUP))
         hits = [(r, base.hit(h)) for r, h in plain] if base else list(plain)
         if view is not None:
             vlower = lower_same_length(view.doc.text)
@@ -189,7 +194,7 @@ class RulesChecker(BaseChecker):
                 vctx.cache["document_text"] = without(doc.text, sorted({*markup, *marks}))
             hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, vctx,
                                                              lambda r: (r.pack, r.code) in through
-                                                             and not (markup and r.detector in READS_MARKUP))]
+                                                             and not (markup and not every and r.detector in READS_MARKUP))]
         if windows:
             hits = [(r, windows.hit(h)) for r, h in hits]
         # a viewed rule's edit keeps the marks between the characters it keeps (mtfix.rules.marks.keep_marks)

@@ -57,6 +57,8 @@ def markup_offsets(doc: Document) -> list[int]:
     """
     opaque = doc.meta.get("opaque")
     fmt = doc.meta.get("format_protected")
+    if doc.meta.get("glued") is not None:  # HTML: the inline tags inside a word (mtfix.formats.html.page_spans)
+        return [k for g in doc.meta["glued"] if doc.segment_at(g.start) is not None for k in range(g.start, g.end)]
     if opaque is None or not fmt or not doc.segments:
         return []
     text = doc.text
@@ -181,6 +183,10 @@ def _keeps_structure(doc: Document, edit: Edit) -> bool:
     before = doc.text[region.start:region.end]
     s, e = edit.start - region.start, edit.end - region.start
     after = before[:s] + edit.replacement + before[e:]
+    if doc.meta.get("glued") is not None:  # HTML (session 29)
+        from mtfix.formats.html import html_structure
+
+        return html_structure(before) == html_structure(after)
     return markdown_structure(before) == markdown_structure(after)
 
 

@@ -73,9 +73,9 @@ def test_blocks_are_read_as_prose_without_their_markup():
         "Talks in the capital resume",
         "Ministers meet on grain exports",
         "The delegation in the capital the new plan discussed , the ministry on Monday said.",
-        # a tag between two non-blank characters reads as a space, as Markdown's inline HTML does (the detector's
-        # tokens are the same: "Friday ." and "Friday." score alike)
-        "Officials said the the deal was signed & sealed on Friday .",
+        # an inline tag between two non-blank characters reads as nothing, as a browser shows it (session 29; it
+        # read as a space until then: "Friday .")
+        "Officials said the the deal was signed & sealed on Friday.",
         "He added that\xa0, and left the hall.",
         "Run @code before the the release.",
         "The brand @code grew fast.",

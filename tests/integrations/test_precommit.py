@@ -209,6 +209,49 @@ def test_fix_repairs_then_commit_goes_through(editor_repo):
     assert "article.txt" in _committed(repo, env)
 
 
+#: A garbled news page of my own with a site template's syntax in it (session 29).
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
+<body>{% include "nav.html" %}
+<p>Officials said the the oilgas corridor was <b>open</b> again on Monday.</p>
+<p>Welcome, {{ user.name }}, to <a href="{{ url }}">the site</a>.</p>
+</body></html>
+"""
+
+
+def test_pages_are_checked_and_mended_when_the_hooks_files_name_them(editor_repo, hook_source):
+    """The hooks leave .html out by default, as a folder walk does (a repository of Markdown articles often holds
+    its site's templates); ``files: \\.(md|html?)$`` in the editor's configuration takes pages: mtfix-fix mends
+    a page's prose, keeping every tag and its template syntax, and mtfix-check passes what is left."""
+    make, env = editor_repo
+    src, rev, _ = hook_source
+    repo = make(["mtfix-check"])
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {src}\n    rev: {rev}\n    hooks:\n"
+        "      - id: mtfix-fix\n        files: \\.(md|html?)$\n"
+        "      - id: mtfix-check\n        files: \\.(md|html?)$\n")
+    _run(["git", "add", ".pre-commit-config.yaml"], repo, env)
+    path = repo / "index.html"
+    path.write_text(PAGE, encoding="utf-8")
+    proc = _commit(repo, env, ".pre-commit-config.yaml", "index.html")
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert "files were modified by this hook" in proc.stdout + proc.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == PAGE.replace("the the oilgas", "the oil and gas")
+    proc = _commit(repo, env, "index.html")
+    assert "index.html" in _committed(repo, env), proc.stdout + proc.stderr
+
+
+def test_a_page_is_not_taken_by_the_hooks_as_offered(editor_repo):
+    make, env = editor_repo
+    repo = make(["mtfix-check", "mtfix-fix"])
+    (repo / "index.html").write_text(PAGE, encoding="utf-8")
+    proc = _commit(repo, env, "index.html")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (repo / "index.html").read_text(encoding="utf-8") == PAGE
+    assert "(no files to check)Skipped" in proc.stdout + proc.stderr
+
+
 def test_fix_hook_writing_elsewhere_lets_the_commit_through(editor_repo, hook_source):
     """Session 24: ``mtfix-fix`` with ``args: [-o, fixed]`` writes the fixed copies under ``fixed/`` and leaves the
     staged files as they are: nothing for the editor to ``git add`` and commit again, so the hook passes (it exited 1
@@ -443,7 +486,7 @@ def test_hooks_take_the_files_a_folder_walk_takes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     walked = sorted(walk_extensions([None]))
     assert {".srt", ".vtt", ".md", ".txt"} <= set(walked)
-    others = [".jsonl", ".csv", ".po", ".xlf", ".tmx", ".py", ".rst"]
+    others = [".jsonl", ".csv", ".po", ".xlf", ".tmx", ".py", ".rst", ".html", ".htm"]  # pages: asked for (session 29)
     names = [f"sub/a{ext}" for ext in walked + others]
     (tmp_path / "sub").mkdir()
     for name in names:

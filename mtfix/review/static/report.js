@@ -293,7 +293,8 @@
      text is Markdown (default: the file shown; the desk summary names each file's). */
   var BR = /<br\s*\/?>/gi;
   function textInto(parent, txt, md) {
-    if (md === undefined) md = !!view && view.data.format === "markdown";
+    if (md === undefined) md = !!view && formatKind(view.data.format);
+    if (md === "html") return pageInto(parent, txt);
     if (!md || !/<br/i.test(txt)) {
       parent.appendChild(document.createTextNode(txt));
       return parent;
@@ -306,6 +307,42 @@
       parent.appendChild(mark);
       pos = at + tag.length;
       return tag;
+    });
+    if (pos < txt.length) parent.appendChild(document.createTextNode(txt.slice(pos)));
+    return parent;
+  }
+
+  /* How text of a file's format is shown: true for Markdown (its "<br>" dimmed), "html" for a page (its tags
+     hidden, its character references shown as their characters), false for any other (as written). */
+  function formatKind(format) { return format === "markdown" ? true : format === "html" ? "html" : false; }
+
+  /* Text of an HTML page into a node (session 29): an inline tag inside a sentence ("<b>", "<a href=...>") is
+     markup, kept in the node but hidden (a word split by one reads whole: "Ba<b>k</b>ı" shows "Bakı"); a "<br>"
+     is dimmed as in Markdown; a character reference ("&amp;") shows as its character, the reference as its
+     title.  The characters stay in the unit's text: offsets do not move, and the page's bytes are never
+     changed by what is shown. */
+  var PAGE_MARKUP = /<br\s*\/?>|<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?-->|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+  var NAMED = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0", ndash: "\u2013", mdash: "\u2014",
+                hellip: "\u2026", lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201c", rdquo: "\u201d", laquo: "\u00ab",
+                raquo: "\u00bb", copy: "\u00a9", reg: "\u00ae", euro: "\u20ac", pound: "\u00a3", deg: "\u00b0" };
+  function reference(ref) {
+    var body = ref.slice(1, -1), code = null;
+    if (body[0] === "#") code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (code !== null) return code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) ? String.fromCodePoint(code) : null;
+    return Object.prototype.hasOwnProperty.call(NAMED, body) ? NAMED[body] : null;
+  }
+  function pageInto(parent, txt) {
+    var pos = 0;
+    txt.replace(PAGE_MARKUP, function (m, at) {
+      if (at > pos) parent.appendChild(document.createTextNode(txt.slice(pos, at)));
+      pos = at + m.length;
+      var ch = m[0] === "&" ? reference(m) : null, mark;
+      if (m[0] === "&" && ch === null) { parent.appendChild(document.createTextNode(m)); return m; }
+      if (ch !== null) { mark = el("span", "ref", ch); mark.title = m; }
+      else if (/^<br/i.test(m)) { mark = el("span", "markup br", m); mark.setAttribute("aria-hidden", "true"); }
+      else { mark = el("span", "markup tag", m); mark.hidden = true; }
+      parent.appendChild(mark);
+      return m;
     });
     if (pos < txt.length) parent.appendChild(document.createTextNode(txt.slice(pos)));
     return parent;
@@ -695,7 +732,8 @@
     }
     if (!ids.length && f.sg && f.sg.length) {
       /* a flag with suggestions: each opens the sentence's text box with it in place of the span */
-      var sugg = el("div", "sugg", f.a < f.b ? "Replace \u201c" + unit.cut(f.a, f.b) + "\u201d with: " : "Insert: ");
+      var sugg = el("div", "sugg", f.a < f.b ? "Replace \u201c" : "Insert: ");
+      if (f.a < f.b) textInto(sugg, unit.cut(f.a, f.b)).appendChild(document.createTextNode("\u201d with: "));
       f.sg.forEach(function (s) {
         var b = el("button", "sg", s.trim() ? s.trim() : "\u2423");
         b.type = "button";
@@ -1736,7 +1774,7 @@
   }
 
   function deskFile(n) {
-    var data = cache[n], sec = el("section", "desk-file"), corr = {}, changes = {}, md = data.format === "markdown";
+    var data = cache[n], sec = el("section", "desk-file"), corr = {}, changes = {}, md = formatKind(data.format);
     var acc = 0, rej = 0, kept = 0, nc = 0, open = [], minor = 0, total = 0, left = 0;
     Object.keys(corrections).forEach(function (k) {
       var c = corrections[k];
