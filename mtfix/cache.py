@@ -55,7 +55,14 @@ def root() -> Path:
     """mtfix's cache directory: ``$MTFIX_CACHE_DIR``, else the user cache directory (``~/.cache/mtfix``)."""
     env = os.environ.get("MTFIX_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        try:
+            return Path(env).expanduser()
+        except RuntimeError:  # `~nouser/...`: until session 29 an internal error
+            from mtfix.errors import ConfigError
+
+            user = env.split("/", 1)[0]
+            raise ConfigError(f"MTFIX_CACHE_DIR: {env!r}: {user!r} names no user of this machine (and no home "
+                              "folder could be found for it): name the folder in full") from None
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("mtfix"))
@@ -172,11 +179,53 @@ def _store(path: Path, value: Any) -> None:
     _write(path, blob)
 
 
+#: the temporary file of an entry being written: ``.tmp-RANDOM.marshal`` beside it
+_TEMP_PREFIX, _TEMP_SUFFIX = ".tmp-", ".marshal"
+#: how old (seconds since its last write) a temporary file is before it counts as a killed writer's
+STALE_TEMP_AGE = 600
+_swept: set[str] = set()
+
+
+def sweep_temporaries(folder: Path, age: float = STALE_TEMP_AGE) -> int:
+    """Remove the temporary files in ``folder`` that no writer has touched for ``age`` seconds: left by a
+    process killed between writing and renaming an entry (SIGKILL, the out-of-memory killer, a worker ended
+    by :func:`mtfix.parallel.end_with_the_parent`; until session 29 they stayed for ever).  A live writer
+    writes its entry in one go, so a young one is left alone.  Returns how many were removed.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); old = d / ".tmp-x.marshal"; _ = old.write_bytes(b"")
+    >>> os.utime(old, (1, 1)); _ = (d / ".tmp-y.marshal").write_bytes(b""); sweep_temporaries(d)
+    1
+    >>> sorted(p.name for p in d.iterdir())
+    ['.tmp-y.marshal']
+    """
+    import time
+
+    removed, now = 0, time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(_TEMP_PREFIX) and entry.name.endswith(_TEMP_SUFFIX)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > age:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:  # removed meanwhile by another process, or not ours to remove
+            continue
+    return removed
+
+
 def _write(path: Path, blob: bytes) -> None:
-    """Write ``blob`` to ``path`` atomically; silently nothing when that fails."""
+    """Write ``blob`` to ``path`` atomically; silently nothing when that fails.  The first write into a folder
+    in a process sweeps the folder's stale temporary files (:func:`sweep_temporaries`)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        if str(path.parent) not in _swept:
+            _swept.add(str(path.parent))
+            sweep_temporaries(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(blob)

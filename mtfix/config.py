@@ -616,7 +616,44 @@ def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
             where, reason = f"{at[1]}:{at[2]}", reason[:at.start()]
         else:  # "(at end of document)": the last line
             where, reason = str(max(1, len(text.splitlines()))), reason.removesuffix(" (at end of document)")
+        opened = unclosed_bracket(text, int(where.split(":")[0]))
+        if opened is not None:
+            reason += f" (the {opened[0]!r} opened on line {opened[1]} is not closed)"
         raise ConfigError(f"{path}:{where}: not valid TOML: {reason}") from None
+
+
+def unclosed_bracket(text: str, line: int) -> tuple[str, int] | None:
+    r"""The innermost ``[`` or ``{`` of a TOML value still open where the reader gave up (``line``), and the
+    line it was opened on, when that is an earlier line: ``glossaries = ["a.tsv"`` without its ``]`` was
+    reported at the next key's line alone (``Unclosed array``, ``Invalid value``), where nothing is wrong.
+    Strings and comments are passed over; a rough scan, for a message only.
+
+    >>> unclosed_bracket('a = [\n  "]", # ]\nb = 1\n', 3), unclosed_bracket('a = [1]\nb = {\n', 2)
+    (('[', 1), None)
+    """
+    stack: list[tuple[str, int]] = []
+    pairs = {"]": "[", "}": "{"}
+    for number, row in enumerate(text.splitlines()[:line], 1):
+        i = 0
+        while i < len(row):
+            char = row[i]
+            if char == "#":
+                break
+            if char in "\"'":
+                quote = row[i:i + 3] if row[i:i + 3] in ('"""', "'''") else char
+                end = row.find(quote, i + len(quote))
+                while quote == '"' and end > 0 and row[end - 1] == "\\":
+                    end = row.find(quote, end + 1)
+                if end < 0:
+                    return None  # a string across lines: too rough to say
+                i = end + len(quote)
+                continue
+            if char in "[{":
+                stack.append((char, number))
+            elif char in pairs and stack and stack[-1][0] == pairs[char]:
+                stack.pop()
+            i += 1
+    return stack[-1] if stack and stack[-1][1] < line else None
 
 
 def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:

@@ -25,7 +25,7 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from dataclasses import asdict, dataclass, field
 from datetime import date, time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from uuid import UUID
 
 from mtfix.config import bool_like, check_unsafe, int_like
@@ -181,21 +181,27 @@ def record_schema() -> dict[str, Any]:
 
 
 # -- options shared by every record of a job ------------------------------------------------
-def record_fields(config: Config, text_field: str | None, id_field: str | None,
-                  source_field: str | None) -> tuple[str, str | None, str | None]:
+def record_fields(config: Config, text_field: str | None, id_field: str | Literal[False] | None,
+                  source_field: str | Literal[False] | None) -> tuple[str, str | None, str | None]:
     """The text, id and source fields of a job's records: the caller's, else those the settings name
     (``text-field``, ``id-field``, ``source-field``: ``config``'s, as the command line reads a file
-    with them), else ``text`` and none.  Spark's columns are resolved by it too.
+    with them), else ``text`` and none.  ``None`` is "not given" (the settings' field); ``False`` for the
+    id or source field is "none", whatever the settings say (a text field is always needed: ``False`` stays,
+    for :class:`JobOptions` to refuse).  Spark's columns are resolved by it too.
 
     >>> from mtfix.config import Config
     >>> record_fields(Config(text_field="body", id_field="key"), None, "id", None)
     ('body', 'id', None)
     >>> record_fields(Config(), None, None, None)
     ('text', None, None)
+    >>> record_fields(Config(id_field="key", source_field="src"), None, False, False)
+    ('text', None, None)
     """
+    def chosen(given: Any, setting: str | None) -> Any:
+        return setting if given is None else None if given is False else given
+
     return ((config.text_field or "text") if text_field is None else text_field,
-            config.id_field if id_field is None else id_field,
-            config.source_field if source_field is None else source_field)
+            chosen(id_field, config.id_field), chosen(source_field, config.source_field))
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,8 +406,8 @@ def process(
     records: Iterable[Any],
     *,
     text_field: str | None = None,
-    id_field: str | None = None,
-    source_field: str | None = None,
+    id_field: str | Literal[False] | None = None,
+    source_field: str | Literal[False] | None = None,
     ref_field: str | None = None,
     mode: str = "fix",
     unsafe: bool | None = None,
@@ -416,7 +422,8 @@ def process(
     ``mode`` is ``fix`` (repaired text, edits, what is left), ``check`` (findings) or ``score``
     (fluency per segment; BLEU/chrF/TER against ``ref_field`` when given).  ``text_field``, ``id_field``
     and ``source_field`` not given (None) are those of the pipeline's settings (``text-field``...), as
-    ``mtfix check`` reads a JSON Lines file with them (:func:`record_fields`).  ``fluency=False``
+    ``mtfix check`` reads a JSON Lines file with them (:func:`record_fields`); ``id_field=False`` and
+    ``source_field=False`` mean none, whatever the settings say.  ``fluency=False``
     skips the fluency score in ``fix``/``check`` mode.  A record that cannot be read or
     processed gives a result with ``ok=False`` and ``error`` set, and the batch goes on; with
     ``on_error="raise"`` it raises :class:`mtfix.errors.RecordError` (with ``record_id``).

@@ -95,19 +95,6 @@ def option_name(options: dict[str, Any], name: str, flag: str) -> str:
     return str((options.get("option_names") or {}).get(name, flag))
 
 
-def settings_origin(options: dict[str, Any], name: str, joiner: str) -> str:
-    """``joiner`` and the settings key that gave option ``name`` when a settings file did, else ``""``: a
-    field the user did not type on the command line is named with the key and line that gave it.
-
-    >>> settings_origin({"option_names": {"text_field": "text-field (mtfix.toml:1)"}}, "text_field", "for")
-    ' for text-field (mtfix.toml:1)'
-    >>> settings_origin({}, "text_field", "for")
-    ''
-    """
-    given = (options.get("option_names") or {}).get(name)
-    return f" {joiner} {given}" if given else ""
-
-
 def _require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> str:
     name = options.get("text_field")
     if not name:
@@ -404,7 +391,7 @@ class JsonlFormat:
                              f"{errors[0].removesuffix('; kept unchanged')})", path=path, line=first_bad)
         missing = None
         if first is not None and not has_field:  # a typo in --text-field, as a CSV's missing column is
-            missing = (text_field, settings_origin(options, "text_field", "of"))
+            missing = (text_field, f" of {option_name(options, 'text_field', '--text-field')}")
         elif first is not None and source_field and not has_source:  # a typo: MTF501-MTF506 would never run
             missing = (source_field, f" of {option_name(options, 'source_field', '--source-field')}")
         elif first is not None and id_field and not has_id:  # a typo: every id would be a line number, silently
@@ -667,7 +654,7 @@ class CsvFormat:
             assert col is not None
         else:
             delimiter, header_line, header = self._header(lines, text_field, path, escape,
-                                                          settings_origin(options, "text_field", "for"))
+                                                          option_name(options, "text_field", "--text-field"))
             skip, ncols = header_line + 1, len(header)
             col = column_index(header, text_field)
             assert col is not None
@@ -744,7 +731,9 @@ class CsvFormat:
                             lines=lines, delimiter=delimiter, escape=escape)
 
     def _header(self, lines: list[str], text_field: str, path: str | None,
-                escape: str | None = None, origin: str = "") -> tuple[str, int, list[str]]:
+                escape: str | None = None, flag: str = "--text-field") -> tuple[str, int, list[str]]:
+        """The delimiter, header line and header of a file with a header row; ``flag`` (``--text-field``,
+        ``text-field (mtfix.toml:2)``) names what chose ``text_field`` when no column has it."""
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         delimiters = self.delimiters
         sep = _EXCEL_SEP.fullmatch(lines[first]) if first is not None else None
@@ -764,7 +753,7 @@ class CsvFormat:
                     return d, first, header
         seen = headers[0][1]
         raise InputError(
-            f"no column {text_field!r}{origin} in the header row (columns: {', '.join(seen)}); nothing was checked",
+            f"no column {text_field!r} for {flag} in the header row (columns: {', '.join(seen)}); nothing was checked",
             path=path, line=first + 1
         )
 

@@ -23,7 +23,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mtfix.config import Config, require_config
 from mtfix.errors import ConfigError, GrammarError, MtfixError, RecordError
@@ -239,15 +239,16 @@ def _udf(config: Config, opts: JobOptions):
     return pandas_udf(run, schema)
 
 
-def apply(df: DataFrame, column: str | None = None, *, mode: str = "fix", config: Config | None = None, id_col: str | None = None,
-          source_col: str | None = None, prefix: str = "mtfix_", unsafe: bool | None = None,
-          fluency: bool = True, on_error: str = "report") -> DataFrame:
+def apply(df: DataFrame, column: str | None = None, *, mode: str = "fix", config: Config | None = None,
+          id_col: str | Literal[False] | None = None, source_col: str | Literal[False] | None = None,
+          prefix: str = "mtfix_", unsafe: bool | None = None, fluency: bool = True, on_error: str = "report") -> DataFrame:
     """``df`` with the mode's columns added (``prefix`` + the names in :data:`COLUMNS`).
 
     ``config`` defaults to ``Config(grammar="off")``; pass ``Config(grammar="auto")`` or
     ``Config(lt_url=...)`` for LanguageTool (``docs/spark.md``).  ``column``, ``id_col`` and ``source_col``
     not given (None) are the fields ``config``'s settings name (``text-field``, ``id-field``,
-    ``source-field``), else ``text`` and none, as for :func:`mtfix.records.process`.  A row whose text is null or
+    ``source-field``), else ``text`` and none, as for :func:`mtfix.records.process`; ``id_col=False`` and
+    ``source_col=False`` mean none, whatever the settings say.  A row whose text is null or
     not a string gets ``error`` set and is otherwise left alone; ``on_error="raise"`` fails
     the job instead.
     """
@@ -314,7 +315,7 @@ def _check_arguments(config: Any, prefix: Any, **names: Any) -> None:
     if not isinstance(prefix, str):
         raise ConfigError(f"prefix must be a string, not {type(prefix).__name__} {prefix!r}")
     for name, value in names.items():
-        if not (isinstance(value, str) or value is None):
+        if not (isinstance(value, str) or value is None or (value is False and name != "column")):
             raise ConfigError(f"{name} must be a column name (a string), not {type(value).__name__} {value!r}")
 
 

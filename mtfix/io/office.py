@@ -13,6 +13,10 @@ _BY_EXTENSION = {
     ".pptx": "a PowerPoint presentation", ".ppt": "a PowerPoint presentation",
     ".odp": "an OpenDocument presentation", ".pages": "a Pages document",
 }
+#: a part name (OOXML) or mimetype (OpenDocument) near the start of a ZIP → what the file is
+_ZIP_PARTS = ((b"xl/", "an Excel workbook"), (b"ppt/", "a PowerPoint presentation"),
+              (b"opendocument.spreadsheet", "an OpenDocument spreadsheet"),
+              (b"opendocument.presentation", "an OpenDocument presentation"))
 ADVICE = ("export it as plain text, Markdown, HTML or XLIFF (from your editor or CAT tool) first; "
           "see docs/files.md")
 
@@ -36,6 +40,9 @@ def office_kind(raw: bytes, path: str | None = None) -> str | None:
             return "a Word document"
         if b"opendocument.text" in head:
             return "an OpenDocument text"
+        for part, kind in _ZIP_PARTS:  # standard input has no extension to go by
+            if part in head:
+                return kind
     by_ext = _BY_EXTENSION.get(os.path.splitext(path or "")[1].lower())
     if by_ext is not None:
         return by_ext

@@ -95,15 +95,21 @@ _REPLACED: list[io.TextIOWrapper] = []
 
 
 def whole_writes_stdout() -> None:
-    """Make every write to ``sys.stdout`` whole or an ``OSError`` (:class:`WholeWrites`): its encoding, error handler
-    and line buffering stay; what was written before is flushed first.  For the command only (:func:`mtfix.cli.main`)."""
+    """Make every write to ``sys.stdout`` whole or an ``OSError`` (:class:`WholeWrites`): its encoding and line
+    buffering stay; what was written before is flushed first.  For the command only (:func:`mtfix.cli.main`).
+
+    A character the encoding cannot hold is written as a ``\\uXXXX`` escape, as Python writes standard error: under
+    ``PYTHONIOENCODING=latin-1``, or on Windows with the output redirected to a file (the ANSI code page, cp1252),
+    a report naming ``Bakı.txt`` or holding an arrow was an internal error until session 29.  Documents go to
+    standard output as bytes (:func:`write_stdout`), never through this stream."""
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     if not isinstance(out, io.TextIOWrapper) or not isinstance(buffer, (io.BufferedWriter, io.FileIO)):
         return  # a replaced stream (a test runner's, a notebook's): left as it is
     out.flush()
     _REPLACED.append(out)  # kept: collected, it would close the byte stream both share
-    sys.stdout = io.TextIOWrapper(WholeWrites(buffer), encoding=out.encoding, errors=out.errors,
+    errors = "backslashreplace" if out.errors == "strict" else out.errors
+    sys.stdout = io.TextIOWrapper(WholeWrites(buffer), encoding=out.encoding, errors=errors,
                                   line_buffering=out.line_buffering, write_through=True)
 
 

@@ -369,7 +369,8 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
     except OSError as exc:
         raise WriteError(_reason(exc), path=shown) from None
     if st is not None and st.st_nlink > 1:
-        _check_unchanged(target, expected, shown)
+        if _check_unchanged(target, expected, shown, data):
+            return
         _write_through(target, data, shown)
         if mode is not None:
             os.chmod(target, mode)
@@ -389,7 +390,9 @@ def atomic_write(path: str | Path, data: bytes, mode: int | None = None, *, expe
             _keep_owner(tmp, st)
             _keep_xattrs(target, tmp)
         os.chmod(tmp, mode)
-        _check_unchanged(target, expected, shown)  # as late as can be: just before the rename
+        if _check_unchanged(target, expected, shown, data):  # as late as can be: just before the rename
+            os.unlink(tmp)
+            return
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -437,19 +440,25 @@ def _keep_xattrs(target: Path, tmp: str) -> None:
             continue
 
 
-def _check_unchanged(target: Path, expected: bytes | None, shown: str) -> None:
-    """Raise :class:`WriteError` when ``target`` no longer holds ``expected`` (None: not checked)."""
+def _check_unchanged(target: Path, expected: bytes | None, shown: str, data: bytes | None = None) -> bool:
+    """Raise :class:`WriteError` when ``target`` no longer holds ``expected`` (None: not checked), unless it
+    holds ``data`` already: then True (nothing to write).  Two ``mtfix fix`` runs over one folder at once (a
+    hook and an editor's save action): the second found each file the first had fixed "changed after mtfix
+    read it", exit 2, though it held the very bytes the second would write (until session 29)."""
     if expected is None:
-        return
+        return False
     try:
         current = target.read_bytes()
     except FileNotFoundError:
         raise WriteError("was removed after mtfix read it; not written again", path=shown) from None
     except OSError as exc:
         raise WriteError(_reason(exc), path=shown) from None
+    if current == data and current != expected:
+        return True
     if current != expected:
         raise WriteError("changed after mtfix read it (another program wrote to it); left as it is: "
                          "run mtfix again on it", path=shown)
+    return False
 
 
 #: bytes a file name may hold on Linux, macOS and Windows file systems (``NAME_MAX``)

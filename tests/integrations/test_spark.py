@@ -447,3 +447,20 @@ def test_the_settings_fields_name_the_columns_as_in_the_library(spark):
     lib = list(Pipeline(settings).process(records, text_field="text", mode="check"))
     assert [json.loads(row.mtfix_findings) for row in decoy] == [r.to_dict()["findings"] for r in lib]
     assert [json.loads(row.mtfix_findings) for row in decoy] != [json.loads(row.mtfix_findings) for row in out]
+
+
+def test_id_col_false_turns_off_the_settings_id_field(spark):
+    """Session 29: with ``id-field = "key"`` in the settings, ``id_col=None`` is "not given" (the settings'
+    column, missing here: an error) and nothing said "no id column" (``id_col=False`` was "must be a column
+    name"): ``False`` now means none, as ``process(id_field=False)`` does."""
+    from mtfix.errors import ConfigError
+    from mtfix.integrations.spark import check
+
+    df = spark.createDataFrame([(1, SENTENCES[1])], "n long, body string")
+    config = Config(grammar="off", id_field="key", source_field="src")
+    with pytest.raises(ConfigError, match="'key'"):
+        check(df, "body", config=config)
+    out = check(df, "body", config=config, id_col=False, source_col=False).collect()
+    assert out[0]["mtfix_error"] is None and json.loads(out[0]["mtfix_findings"])
+    with pytest.raises(ConfigError, match="column must be a column name"):
+        check(df, False, config=config)
