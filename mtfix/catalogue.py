@@ -175,6 +175,7 @@ _BILINGUAL_META = {
     "MTF504": ("month-mismatch", "Accuracy/Mistranslation", "major"),
     "MTF505": ("length-omission", "Accuracy/Omission", "minor"),
     "MTF506": ("length-addition", "Accuracy/Addition", "minor"),
+    "MTF507": ("lexical-omission", "Accuracy/Omission", "minor"),
 }
 
 

@@ -29,6 +29,7 @@ NOT_FOR_A_CHECK = ("certifi", "numpy", "importlib.metadata", "logging", "request
                    # mtfix's own modules for other inputs and front ends: subtitles, the bilingual
                    # length-ratio model, the language server, the review report (session 13)
                    "mtfix.formats.subtitles", "mtfix.checks.length_ratio", "mtfix.lsp", "mtfix.review",
+                   "mtfix.checks.lexical_coverage",  # the lexical tables of MTF507 (session 29)
                    # the bilingual checks (a plain text has no source) and the command modules and
                    # SQLite of other commands (session 14)
                    "mtfix.checks.source_target", "mtfix.cli.server", "mtfix.cli.review", "mtfix.cli.doctor",

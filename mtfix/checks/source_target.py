@@ -16,6 +16,8 @@ without a human who reads the source.
 * MTF504: a month differs between source and target (English month names in
   the target; English, Azerbaijani, Turkish and Russian month names beside a
   number in the source).
+* MTF507: most of the source's content words have no translation in the target
+  (lexical tables of :mod:`mtfix.checks.lexical_coverage`; et, ne, ro, ru, si sources only).
 * MTF505 / MTF506: the target is far shorter (a likely omission) or far longer
   (a likely addition) than a translation of its source usually is: the
   length-ratio model of :mod:`mtfix.checks.length_ratio`, fitted per script.
@@ -45,7 +47,7 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "6"  # 3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "7"  # 7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -386,7 +388,7 @@ def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
 
 
 class BilingualChecker(BaseChecker):
-    """Source-versus-target checks (MTF501–MTF506); acts only when ``doc.source`` is set."""
+    """Source-versus-target checks (MTF501–MTF507); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
 
@@ -398,8 +400,9 @@ class BilingualChecker(BaseChecker):
 
     def signature(self) -> str:
         from mtfix.checks.length_ratio import load_model
+        from mtfix.checks.lexical_coverage import digest
 
-        return f"bilingual-{VERSION}+length-{load_model().digest}"
+        return f"bilingual-{VERSION}+length-{load_model().digest}+lexicon-{digest()}"
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.source or not doc.text.strip():
@@ -410,6 +413,7 @@ class BilingualChecker(BaseChecker):
         findings.extend(self._months(doc))
         findings.extend(self._untranslated(doc))
         findings.extend(self._length(doc))
+        findings.extend(self._coverage(doc))
         return findings
 
     # -- helpers -----------------------------------------------------------------------------
@@ -516,6 +520,20 @@ class BilingualChecker(BaseChecker):
             yield self._finding(doc, "MTF506", "Accuracy/Addition", severity, s, e,
                                 f"the target is much longer than its source ({nt} letters for {ns}, z {z:.1f}): "
                                 "it may say something the source does not")
+
+    def _coverage(self, doc: Document) -> Iterable[Finding]:
+        """MTF507: most of the source's content words have no translation in the target (a source in a
+        language with a table only: :mod:`mtfix.checks.lexical_coverage`), on the whole target."""
+        from mtfix.checks.lexical_coverage import omission
+
+        cov = omission(doc.source or "", doc.text)
+        if cov is None:
+            return
+        s, e = _strip(doc.text)
+        shown = ", ".join(dict.fromkeys(cov.uncovered))
+        yield self._finding(doc, "MTF507", "Accuracy/Omission", Severity.MINOR, s, e,
+                            f"{len(cov.uncovered)} of the source's {len(cov.content)} content words have no "
+                            f"translation in the target ({cov.lang}: {shown}): omitted or mistranslated?")
 
     def _copied_runs(self, doc: Document, source_words: set[str], is_word) -> Iterable[Finding]:
         toks = list(_WORD.finditer(doc.text))
