@@ -47,7 +47,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO / "bench"))
+from eval_data import shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # $MTFIX_SHARED, else ../shared
 
 _TIMES = """
 var nav = performance.getEntriesByType('navigation')[0];

@@ -21,7 +21,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench"))
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 
 def corpora() -> dict[str, list[str]]:
@@ -67,7 +70,10 @@ def count(findings) -> Counter:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--grammar", default="off")
+    ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
+    global SHARED
+    SHARED = shared_dir(args.shared)
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

@@ -22,7 +22,10 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO / "bench"))
+from eval_data import shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # $MTFIX_SHARED, else ../shared
 
 HEAD = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
         '<style>p {{ margin: 0 ; }}</style>\n<script>var x = "a , b";</script>\n</head>\n<body>\n<article>\n'

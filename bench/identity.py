@@ -40,7 +40,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench"))
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 
 def _ewt_paragraphs(path: Path) -> tuple[list[str], list[str]]:
@@ -112,7 +115,7 @@ def build_corpus(ewt_n: int, quick: bool) -> dict[str, Any]:
     segments.update(checks)
     ewt_tag: list[list[str]] = []
     if not quick:
-        from_root = REPO.parent / "shared" / "corpora" / "ud-english-ewt"
+        from_root = SHARED / "corpora" / "ud-english-ewt"
         for split in ("dev", "test"):
             words: list[str] = []
             for line in (from_root / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8").splitlines():
@@ -210,8 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--segments-only", action="store_true", help="compare segments only (fast)")
     ap.add_argument("--show-segments", type=int, default=0, metavar="N",
                     help="print up to N changed segments (base's, then this tree's) of every corpus that differs")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--dump", nargs=3, metavar=("ROOT", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global SHARED
+    SHARED = shared_dir(args.shared)
     if args.dump:
         dump(*args.dump)
         return 0

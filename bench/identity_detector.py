@@ -28,7 +28,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench"))
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 
 def corpus(mb: float) -> dict[str, str]:
@@ -91,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--base", type=Path, default=Path("/tmp/base_A"), help="the reference tree")
     ap.add_argument("--mb", type=float, default=1.0, help="MB of distinct news text (default 1)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
+    global SHARED
+    SHARED = shared_dir(args.shared)
     with tempfile.TemporaryDirectory(prefix="mtfix-identity-detector-") as tmp:
         cfile = Path(tmp) / "corpus.json"
         docs = corpus(args.mb)

@@ -34,10 +34,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval_data import read_jsonl
+from eval_data import SHARED_HELP, read_jsonl, shared_dir
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 LN10 = math.log(10.0)
 #: pocketsphinx's log base (logmath 1.0001): an integer score times this is a natural log.
 LOGBASE = math.log(1.0001)
@@ -230,7 +229,7 @@ def cmd_evidence(args: argparse.Namespace, lm: LM) -> None:
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=("auc", "spans", "cost", "evidence"))
-    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--shared", type=shared_dir, default=shared_dir(), help=SHARED_HELP)
     ap.add_argument("--dev", action="store_true", help="realmt dev instead of train (report once, after choosing)")
     ap.add_argument("--cache", type=Path, help="bench/major_evidence.py collect output (evidence)")
     ap.add_argument("-n", type=int, default=15)

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 MODEL = REPO / "bench" / ".parser-ewt.npz"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import depparse  # noqa: E402
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 from lm_evidence import auc, paired  # noqa: E402  (one AUC, paired share and data sets for both studies)
 from lm_evidence import sets as lm_sets  # noqa: E402
 
@@ -232,7 +232,7 @@ def cmd_show(args: argparse.Namespace, ev: Evidence) -> None:
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=("train", "auc", "show"))
-    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--shared", type=shared_dir, default=shared_dir(), help=SHARED_HELP)
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--corrupt", type=float, default=0.0,

@@ -32,7 +32,10 @@ from collections import Counter
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wrapped_plain.txt"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+
+SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 
 def documents(path: Path = CORPUS) -> list[tuple[str, str, list[tuple[int, bool]]]]:
@@ -146,8 +149,11 @@ def real_text() -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every wrong line break")
-    ap.add_argument("--ewt", action="store_true", help="also measure on EWT and MLQE-PE text from ../shared")
+    ap.add_argument("--ewt", action="store_true", help="also measure on EWT and MLQE-PE text from the shared folder")
+    ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
+    global SHARED
+    SHARED = shared_dir(args.shared)
     from mtfix.segment import split_segments
 
     tot = {"join": [0, 0], "join-capital": [0, 0], "separate": [0, 0], "segments": [0, 0], "extra": [0, 0]}

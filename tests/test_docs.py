@@ -354,3 +354,31 @@ def test_every_relative_link_of_the_pages_lands() -> None:
                 broken.append(f"{page.name}: {link}: no such section")
     assert not broken, broken
     assert _anchors("## Set-up: two commands\n# A\n# A\n") == {"set-up-two-commands", "a", "a-1"}
+
+
+@pytest.mark.parametrize("name", README_COMMANDS)
+def test_every_short_option_is_in_the_readme(name: str) -> None:
+    """``-g``, ``-q``, ``-v`` were in ``--help`` only (session 29): the README's options table names each short form."""
+    cmd = dict(COMMANDS)[(name,)]
+    shorts = [o for p in cmd.params if p.param_type_name == "option"
+              for o in (*p.opts, *p.secondary_opts) if not o.startswith("--") and o != "-h"]
+    missing = [o for o in shorts if not _mentions(README, o)]
+    assert not missing, f"mtfix {name}: {missing} not in README.md"
+
+
+def test_the_readme_says_which_commands_take_the_options_not_all_take() -> None:
+    """The table's intro said only that ``review`` takes neither ``--fail-on`` nor ``--show-settings``, as if
+    ``fix`` and ``score`` took ``--fail-on`` (session 29): each such row names the commands that take it."""
+    takers = {opt: tuple(n for n in README_COMMANDS if opt in _long_options(dict(COMMANDS)[(n,)]))
+              for opt in ("--fail-on", "--min-severity", "--show-settings", "--fix-final")}
+    said = {"--fail-on": "`check` only", "--min-severity": "`check` and `review` only",
+            "--show-settings": "`check`, `fix` and `score` only", "--fix-final": "(`fix` and `review`)"}
+    assert takers == {"--fail-on": ("check",), "--min-severity": ("check", "review"),
+                      "--show-settings": ("check", "fix", "score"), "--fix-final": ("fix", "review")}, \
+        f"the commands changed: update the README's options table and this test: {takers}"
+    rows = {opt: next(ln for ln in README.splitlines() if ln.startswith("| `") and _mentions(ln.split("|")[1], opt))
+            for opt in takers}
+    wrong = [opt for opt, row in rows.items() if said[opt] not in row]
+    assert not wrong, f"README.md's options table: say which commands take {wrong}"
+    intro = next(ln for ln in README.splitlines() if ln.startswith("Options shared by"))
+    assert "except where a row names the commands" in intro, intro

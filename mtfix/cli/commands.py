@@ -302,6 +302,10 @@ def score(
             for seg in entry["segments"]:
                 record = f"record {printable(str(seg['id']))}, " if "id" in seg else ""  # a file of records: which one
                 typer.echo(f"  {record}segment {seg['index']}: {seg['fluency']:.1f}")
+    if not report["files"] and not opts.quiet:  # as check's "0 findings in 0 files.": said, exit 0
+        from mtfix.report.text import nothing_scored_line
+
+        typer.echo(nothing_scored_line(list(getattr(results, "skipped", ())), len(results.failures)), err=True)
     signatures = list(dict.fromkeys(entry["signature"] for entry in report["files"])) or [signature]
     if len(signatures) == 1:  # (no file at all: the run's signature)
         typer.echo(f"signature: {signatures[0]}")

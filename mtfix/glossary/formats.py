@@ -89,6 +89,26 @@ def gc_paused():
             gc.enable()
 
 
+def unknown_format(p: Path) -> str:
+    """Why ``p``, whose extension no reader takes, is not read: an office file (``.xlsx``, ``.docx``, or
+    such a file by its first bytes) is named as one, with what to save it as; anything else is an
+    unknown format.  The one message of ``--glossary``, ``glossary validate`` and :func:`load`."""
+    from mtfix.io.office import office_kind
+
+    head = b""
+    try:
+        if p.is_file():  # a FIFO named terms.xlsx is not opened: that would wait for a writer
+            with p.open("rb") as fh:
+                head = fh.read(4096)
+    except OSError:
+        pass
+    kind = office_kind(head, str(p))
+    if kind is None:
+        return f"unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)"
+    return (f"{kind}, not a glossary format mtfix reads: save it as CSV or TSV (a spreadsheet's Save As; "
+            "from a Word table, paste it into a spreadsheet first), or as YAML or TBX; see docs/glossaries.md")
+
+
 def load(path: str | Path, errors: list[str] | None = None, *, display: str | None = None) -> Glossary:
     """Load a glossary file by its extension.
 
@@ -103,7 +123,7 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
             raise GlossaryError(f"{p}: is a directory, not a glossary file")
         if not p.exists():
             raise GlossaryError(f"{p}: {missing_reason(p)}")
-        raise GlossaryError(f"{p}: unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)")
+        raise GlossaryError(f"{p}: {unknown_format(p)}")
     raw = _read(p)
     shown = Path(display) if display else p
     with gc_paused():

@@ -11,7 +11,7 @@ from mtfix.findings import also_note
 from mtfix.model import FixSafety, Severity
 
 if TYPE_CHECKING:
-    from mtfix.files import FileResult
+    from mtfix.files import FileProblem, FileResult
 
 _BY_SEVERITY = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reverse=True))  # most severe first
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
@@ -110,6 +110,37 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
     if failures:
         msg += f" {failures} file(s) failed (see above)."
     return msg
+
+
+def _skip_cause(problem: FileProblem) -> str:
+    """The short cause of a skip line (``a.docx: a Word document, not a format ...; skipped: ...``):
+    ``a Word document``; ``binary file skipped`` gives ``binary file``."""
+    cause = str(problem)[len(problem.path) + 2:] if str(problem).startswith(f"{problem.path}: ") else str(problem)
+    cause = re.split(r"[,;]", cause, maxsplit=1)[0].strip()
+    return cause.removesuffix(" skipped") or "skipped"
+
+
+def nothing_scored_line(skipped: list[FileProblem], failures: int = 0, shown: int = 3) -> str:
+    """``score``'s line when it scored no file (``check``'s ``0 findings in 0 files.``): how many
+    were skipped, the first ``shown`` by name with their cause (the warnings above give the advice).
+
+    >>> from mtfix.files import FileProblem
+    >>> nothing_scored_line([FileProblem("a.docx", "a.docx: a Word document, not a format mtfix reads; skipped: ..."),
+    ...                      FileProblem("b.txt", "b.txt: binary file skipped")])
+    'nothing scored: 2 files skipped: a.docx (a Word document), b.txt (binary file); see the warnings above.'
+    >>> nothing_scored_line([])
+    'nothing scored: no file was read.'
+    """
+    if not skipped and not failures:
+        return "nothing scored: no file was read."
+    parts = []
+    if skipped:
+        named = ", ".join(f"{printable(p.path)} ({_skip_cause(p)})" for p in skipped[:shown])
+        more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
+        parts.append(f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped: {named}{more}")
+    if failures:
+        parts.append(f"{failures} file(s) failed")
+    return "nothing scored: " + "; ".join(parts) + ("; see above." if failures else "; see the warnings above.")
 
 
 def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, changed: int, failures: int,

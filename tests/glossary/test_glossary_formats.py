@@ -459,3 +459,30 @@ def test_validate_names_a_fifo_as_what_it_is(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "g.tsv")
     r = CliRunner().invoke(app, ["glossary", "validate", str(tmp_path / "g.tsv")])
     assert r.exit_code == 2 and "g.tsv: FIFO, not a regular file; not read" in r.output, r.output
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("terms.xlsx", "an Excel workbook"), ("terms.ods", "an OpenDocument spreadsheet"), ("terms.docx", "a Word document"),
+])
+def test_an_office_glossary_is_named_as_such_with_what_to_save_it_as(tmp_path, name, kind):
+    """A spreadsheet or Word glossary got "unknown glossary format '.xlsx'" (session 29): it is named as
+    the office file it is, with the formats to save it as, by --glossary, validate and the library alike."""
+    p = tmp_path / name
+    p.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    with pytest.raises(GlossaryError) as exc:
+        load(p)
+    said = str(exc.value)
+    assert f"{name}: {kind}, not a glossary format mtfix reads" in said, said
+    assert "CSV" in said and "TSV" in said and "YAML" in said and "unknown glossary format" not in said, said
+    doc = tmp_path / "a.txt"
+    doc.write_text("The ministers met.\n", encoding="utf-8")
+    for args in (["check", "--grammar", "off", "-g", str(p), str(doc)], ["glossary", "validate", str(p)]):
+        r = CliRunner().invoke(app, args)
+        assert r.exit_code == 2 and said in r.output, (args, r.output)
+
+
+def test_an_unknown_extension_is_still_unknown(tmp_path):
+    p = tmp_path / "terms.dat"
+    p.write_text("term\nBaku\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"unknown glossary format '\.dat' \(use \.tsv, \.csv, \.yaml or \.tbx\)"):
+        load(p)
