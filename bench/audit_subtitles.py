@@ -26,7 +26,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-DATA = REPO.parent / "shared" / "benchmarks" / "mqm-zh-en-ted2021.jsonl"
+
+from bench.eval_data import shared_dir  # noqa: E402
+
+DATA = shared_dir() / "benchmarks" / "mqm-zh-en-ted2021.jsonl"  # $MTFIX_SHARED, else ../shared
 
 
 def to_srt(sentences: list[str]) -> tuple[str, list[int]]:

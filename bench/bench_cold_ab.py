@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from eval_data import shared_dir  # noqa: E402
 
 
 def main() -> None:
@@ -41,7 +44,7 @@ def main() -> None:
             head.mkdir()
             archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
             subprocess.run(["tar", "-x", "-C", str(head)], input=archive, check=True)
-        seeds = sorted((REPO.parent / "shared" / "seeds").glob("000_*.txt"))
+        seeds = sorted((shared_dir() / "seeds").glob("000_*.txt"))
         parts = [REPO / "examples" / "garbled-news.txt", REPO / "examples" / "clean-news.txt", *seeds]
         article = t / "article.txt"
         article.write_bytes(b"".join(p.read_bytes() for p in parts)[:5000])

@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_throughput import distinct_text  # noqa: E402
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 
 #: Run in the child: the CLI with probes at the stage boundaries; writes one JSON line to the pipe ``PROBE_FD``.
 PROBE = r"""
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--ab", type=Path, default=None, help="another mtfix tree, measured alternately")
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=shared_dir(), help=SHARED_HELP)
     args = ap.parse_args(argv)
     text = distinct_text(int(args.mb * 1_000_000), args.shared)
     size = len(text.encode("utf-8")) / 1e6

@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_throughput import distinct_text  # noqa: E402
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 
 
 def _fresh() -> None:
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, default=1.0, help="size of the text in MB (default 1)")
     ap.add_argument("--rounds", type=int, default=3, help="rounds of J = 1 and each --jobs (default 3)")
     ap.add_argument("--jobs", default="2", help="comma-separated job counts besides 1 (default 2)")
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=shared_dir(), help=SHARED_HELP)
     args = ap.parse_args(argv)
     text = distinct_text(int(args.mb * 1_000_000), args.shared)
     size = len(text.encode("utf-8")) / 1e6

@@ -50,6 +50,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_scaling import news_text  # noqa: E402
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 
 
 def examples_paragraphs() -> list[str]:
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--command", choices=tuple(COMMANDS), default="check",
                     help="what runs on the big files: check --quiet (default), check --format json (which adds "
                          "the fluency score) or fix --diff")
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data (for --text distinct)")
+    ap.add_argument("--shared", type=Path, default=shared_dir(), help=SHARED_HELP + " (for --text distinct)")
     ap.add_argument("--instructions", action="store_true",
                     help="also count each tree's instructions once per big file with valgrind (cachegrind, no "
                          "cache simulation; PYTHONHASHSEED=0, MTFIX_NO_CACHE=1, bytecode compiled first), which "

@@ -39,7 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import read_jsonl  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
@@ -148,10 +148,11 @@ def table_bytes(shared: Path, min_count: int = 20, alpha: float = 10.0) -> bytes
 
 
 @functools.lru_cache(maxsize=2)
-def load(path: str = str(DEFAULT_TABLE), shared: str = str(REPO.parent / "shared")) -> dict:
+def load(path: str = str(DEFAULT_TABLE), shared: str | None = None) -> dict:
     """The table (lazily, once): per order, gram -> (rate, excess), its priors and 90th percentiles;
-    ``sha256``: the digest of its bytes (built from ``shared`` when ``path`` does not exist)."""
-    data = Path(path).read_bytes() if Path(path).is_file() else table_bytes(Path(shared))
+    ``sha256``: the digest of its bytes (built from ``shared``, default :func:`~eval_data.shared_dir`, when ``path``
+    does not exist)."""
+    data = Path(path).read_bytes() if Path(path).is_file() else table_bytes(shared_dir(shared))
     table = json.loads(gzip.decompress(data))
     out: dict = {"meta": table["meta"], "sha256": hashlib.sha256(data).hexdigest()}
     for order in (1, 2):
@@ -185,7 +186,7 @@ def sentence_features(words: list[str], variant: str, table: dict) -> list[float
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--shared", type=Path, default=shared_dir(), help=SHARED_HELP)
     ap.add_argument("--out", default=str(DEFAULT_TABLE))
     ap.add_argument("--min-count", type=int, default=20)
     ap.add_argument("--alpha", type=float, default=10.0, help="smoothing: pseudo-occurrences at the prior")

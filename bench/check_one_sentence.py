@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(1, str(REPO / "bench"))
 
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+
 from mtfix import segment as S  # noqa: E402
 
 
@@ -39,7 +41,7 @@ def texts(shared: Path) -> dict[str, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=shared_dir(), help=SHARED_HELP)
     args = ap.parse_args()
     fast = differ = 0
     shown = []

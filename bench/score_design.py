@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe, read_jsonl  # noqa: E402
+from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
 from eval_realmt import auc  # noqa: E402  (the realmt harness's Mann–Whitney AUC)
 from eval_realmt import data_dir as realmt_dir  # noqa: E402  (where the realmt files are)
 
@@ -113,7 +113,7 @@ def collect(args: argparse.Namespace) -> None:
     pipe = Pipeline(Config(grammar=args.grammar))
     out: dict[str, list[dict[str, Any]]] = {}
     t0 = time.time()
-    seeds = sorted((REPO.parent / "shared" / "seeds").glob("00[0-4]_*.txt"))
+    seeds = sorted((shared_dir() / "seeds").glob("00[0-4]_*.txt"))
     out["seeds"] = [{"name": f.name[:3], **components(pipe, f.read_text(encoding="utf-8"))} for f in seeds]
     if args.seeds_only:
         _write(args.out, args.grammar, out)

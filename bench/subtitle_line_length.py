@@ -28,8 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+
+from eval_data import shared_dir  # noqa: E402
+
 FIXTURES = REPO / "tests" / "data" / "subtitles"
-TED = REPO.parent / "shared" / "benchmarks" / "mqm-zh-en-ted2021.jsonl"
+TED = shared_dir() / "benchmarks" / "mqm-zh-en-ted2021.jsonl"  # $MTFIX_SHARED, else ../shared
 
 
 def ted_files(systems: list[str]) -> list[tuple[str, str, str]]:

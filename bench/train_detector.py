@@ -49,7 +49,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import read_jsonl  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 from mtfix.garble import model as gmodel  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
@@ -1362,7 +1362,7 @@ def realmt_oof(shared: Path, out: Path) -> dict:
 
 def arg_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--shared", default=str(shared_dir()), help=SHARED_HELP)
     ap.add_argument("--skip-tagger", action="store_true", help="reuse the shipped tagger")
     ap.add_argument("--tagger-iterations", type=int, default=5)
     ap.add_argument("--synthetic", type=int, default=4000, help="EWT sentences to corrupt (and as many fluent)")

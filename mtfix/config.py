@@ -623,37 +623,66 @@ def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def unclosed_bracket(text: str, line: int) -> tuple[str, int] | None:
-    r"""The innermost ``[`` or ``{`` of a TOML value still open where the reader gave up (``line``), and the
-    line it was opened on, when that is an earlier line: ``glossaries = ["a.tsv"`` without its ``]`` was
-    reported at the next key's line alone (``Unclosed array``, ``Invalid value``), where nothing is wrong.
-    Strings and comments are passed over; a rough scan, for a message only.
+    r"""The innermost ``[`` or ``{`` of a TOML value still open where the reader gave up (``line``), or a
+    multi-line string (three quotes) never closed, and the line it was opened on, when that is an earlier
+    line: ``glossaries = ["a.tsv"`` without its ``]`` was reported at the next key's line alone (``Unclosed
+    array``, ``Invalid value``), where nothing is wrong, and an unclosed multi-line string at the file's last
+    line alone (until session 29).  Strings and comments are passed over; a rough scan, for a message only.
 
     >>> unclosed_bracket('a = [\n  "]", # ]\nb = 1\n', 3), unclosed_bracket('a = [1]\nb = {\n', 2)
     (('[', 1), None)
+    >>> unclosed_bracket("a = 1\nb = '''x\n[c]\n", 3), unclosed_bracket("a = '''x\n'''\nb = [\n", 4)
+    (("'''", 2), ('[', 3))
     """
     stack: list[tuple[str, int]] = []
     pairs = {"]": "[", "}": "{"}
+    open_string: tuple[str, int] | None = None  # a multi-line string still open, and its line
     for number, row in enumerate(text.splitlines()[:line], 1):
         i = 0
+        if open_string is not None:
+            i = _string_end(row, open_string[0], 0)
+            if i < 0:
+                continue
+            open_string = None
         while i < len(row):
             char = row[i]
             if char == "#":
                 break
             if char in "\"'":
                 quote = row[i:i + 3] if row[i:i + 3] in ('"""', "'''") else char
-                end = row.find(quote, i + len(quote))
-                while quote == '"' and end > 0 and row[end - 1] == "\\":
-                    end = row.find(quote, end + 1)
+                end = _string_end(row, quote, i + len(quote))
                 if end < 0:
-                    return None  # a string across lines: too rough to say
-                i = end + len(quote)
+                    if len(quote) == 1:
+                        return None  # a one-line string not closed: the reader names its line itself
+                    open_string = (quote, number)
+                    break
+                i = end
                 continue
             if char in "[{":
                 stack.append((char, number))
             elif char in pairs and stack and stack[-1][0] == pairs[char]:
                 stack.pop()
             i += 1
+    if open_string is not None:
+        return open_string if open_string[1] < line else None
     return stack[-1] if stack and stack[-1][1] < line else None
+
+
+def _string_end(row: str, quote: str, start: int) -> int:
+    """Where in ``row`` the string closed by ``quote`` ends (just after the quote), from ``start``; -1 if not
+    on this row.  A basic string's ``\\"`` does not close it."""
+    end = row.find(quote, start)
+    while quote[0] == '"' and end > 0 and _escaped(row, end):
+        end = row.find(quote, end + 1)
+    return -1 if end < 0 else end + len(quote)
+
+
+def _escaped(row: str, at: int) -> bool:
+    """Whether ``row[at]`` follows an odd number of backslashes."""
+    n = 0
+    while at - n - 1 >= 0 and row[at - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
 
 
 def read_settings_file(path: Path) -> tuple[dict[str, Any], str, str]:

@@ -26,12 +26,11 @@ import eval_realmt  # noqa: E402
 #: scripts that find the shared folder through ``eval_data.shared_dir`` since session 29's small gaps, and
 #: whose ``--shared`` (where they take options) is worded by ``SHARED_HELP``; they read ``../shared`` directly before
 MOVED = ("identity.py", "identity_detector.py", "lm_evidence.py", "parser_evidence.py", "duplicate_findings.py",
-         "segment_wrapped.py", "html_pages.py", "bench_review.py")
-#: scripts that still build ``<repo>/../shared`` themselves (ignoring ``$MTFIX_SHARED``), not yet looked at:
-#: each is to be moved to ``eval_data.shared_dir()`` and taken off this list
-STILL_OWN_PATH = {"audit_subtitles.py", "bench_cold_ab.py", "bench_critical_path.py", "bench_spread.py",
-                  "bench_throughput.py", "build_editrate.py", "check_one_sentence.py", "doc_score.py",
-                  "score_design.py", "subtitle_line_length.py", "train_detector.py"}
+         "segment_wrapped.py", "html_pages.py", "bench_review.py",
+         # round 2 (session 29): the eleven that still built ``<repo>/../shared`` themselves
+         "audit_subtitles.py", "bench_cold_ab.py", "bench_critical_path.py", "bench_spread.py", "bench_throughput.py",
+         "build_editrate.py", "check_one_sentence.py", "doc_score.py", "score_design.py", "subtitle_line_length.py",
+         "train_detector.py")
 
 
 def _bench_scripts() -> list[Path]:
@@ -73,8 +72,7 @@ _OWN_PATH = re.compile(r"""(?:REPO\.parent|parents\[2\])\s*/\s*['"]shared['"]"""
 def test_no_bench_script_builds_the_shared_path_itself() -> None:
     """``REPO.parent / "shared"`` (or ``parents[2] / "shared"``) ignores ``$MTFIX_SHARED`` and ``--shared``."""
     own = {p.name for p in _bench_scripts() if _OWN_PATH.search(_code(p))}
-    assert own - STILL_OWN_PATH == set(), f"use bench/eval_data.py's shared_dir instead, in: {sorted(own - STILL_OWN_PATH)}"
-    assert STILL_OWN_PATH - own == set(), f"take these off STILL_OWN_PATH: {sorted(STILL_OWN_PATH - own)}"
+    assert own == set(), f"use bench/eval_data.py's shared_dir instead, in: {sorted(own)}"
 
 
 @pytest.mark.parametrize("name", MOVED)
@@ -99,6 +97,25 @@ def test_moved_scripts_follow_mtfix_shared_and_default_beside_the_repository(
         spec.loader.exec_module(module)
         found = module.SHARED
         assert found == expected, (name, value)
+
+
+@pytest.mark.parametrize("name, found", [
+    ("audit_subtitles.py", lambda m: m.DATA.parents[1]), ("subtitle_line_length.py", lambda m: m.TED.parents[1]),
+    ("train_detector.py", lambda m: Path(m.arg_parser().parse_args([]).shared)),
+])
+def test_round_two_scripts_follow_mtfix_shared_and_default_beside_the_repository(
+        name: str, found, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The eleven scripts moved in round 2 read ``$MTFIX_SHARED`` (they built ``../shared`` themselves before):
+    those that look the folder up when imported, checked by importing them under both."""
+    for value, expected in ((str(tmp_path), tmp_path), (None, REPO.parent / "shared")):
+        if value is None:
+            monkeypatch.delenv("MTFIX_SHARED", raising=False)
+        else:
+            monkeypatch.setenv("MTFIX_SHARED", value)
+        spec = importlib.util.spec_from_file_location(f"_moved2_{name[:-3]}", BENCH / name)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert found(module) == expected, (name, value)
 
 
 def _code(path: Path) -> str:

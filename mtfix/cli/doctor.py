@@ -45,7 +45,7 @@ def _packs(cfg) -> Check:
 
 def _glossaries(cfg) -> Check:
     """The bundled glossaries (unless turned off) and the settings file's, as ``check`` loads them."""
-    from mtfix.glossary.loading import assemble, bundled_dir, bundled_glossary_paths
+    from mtfix.glossary.loading import assemble, bundled_dir, bundled_glossary_paths, unread_office_files
 
     try:
         assemble(cfg.glossaries, bundled=cfg.default_glossaries)
@@ -54,6 +54,9 @@ def _glossaries(cfg) -> Check:
         return "glossaries", False, f"{exc}"
     where = f"MTFIX_GLOSSARY_DIR ({bundled_dir()})" if os.environ.get("MTFIX_GLOSSARY_DIR") else "bundled"
     own = f"; yours: {', '.join(cfg.glossaries)}" if cfg.glossaries else ""
+    unread = unread_office_files() if cfg.default_glossaries else []
+    if unread:  # a terms.xlsx there is not enforced: not OK, with what to save it as
+        return "glossaries", False, f"{where}: {', '.join(names) or 'none'}{own}; {unread[0]}"
     return "glossaries", True, f"{where}: {', '.join(names) or 'none'}{own}"
 
 

@@ -28,7 +28,7 @@ from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
-from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files
+from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files, unread_office_files
 from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
@@ -608,6 +608,8 @@ def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
                                          first_mention=first)
     if config.extra.get("verbose"):
         warnings.extend(f"glossary: {n}" for n in checker.glossary.notes)
+    if config.default_glossaries:
+        warnings.extend(w for w in unread_office_files() if w not in warnings)
     warnings.extend(w for w in stray_quotes(checker.glossary) if w not in warnings)
     if not checker.glossary.entries:
         return None

@@ -95,16 +95,35 @@ def unknown_format(p: Path) -> str:
     unknown format.  The one message of ``--glossary``, ``glossary validate`` and :func:`load`."""
     from mtfix.io.office import office_kind
 
-    head = b""
-    try:
-        if p.is_file():  # a FIFO named terms.xlsx is not opened: that would wait for a writer
-            with p.open("rb") as fh:
-                head = fh.read(4096)
-    except OSError:
-        pass
-    kind = office_kind(head, str(p))
+    kind = office_kind(file_head(p), str(p))
     if kind is None:
         return f"unknown glossary format {p.suffix!r} (use .tsv, .csv, .yaml or .tbx)"
+    return office_glossary(kind)
+
+
+def file_head(p: Path) -> bytes:
+    """The first bytes of a regular file ``p`` (a FIFO named terms.xlsx is not opened: that would wait for
+    a writer); b"" when it cannot be read."""
+    try:
+        if p.is_file():
+            with p.open("rb") as fh:
+                return fh.read(4096)
+    except OSError:
+        pass
+    return b""
+
+
+def office_problem(raw: bytes) -> str | None:
+    """What is said of a glossary whose bytes ``raw`` are an office file's (a workbook renamed ``terms.csv``
+    was read as CSV: "not UTF-8 text (byte 10)", until session 29); None for any other."""
+    from mtfix.io.office import office_kind
+
+    kind = office_kind(raw)
+    return None if kind is None else office_glossary(kind)
+
+
+def office_glossary(kind: str) -> str:
+    """What is said of a glossary that is ``kind`` (``"an Excel workbook"``): what to save it as."""
     return (f"{kind}, not a glossary format mtfix reads: save it as CSV or TSV (a spreadsheet's Save As; "
             "from a Word table, paste it into a spreadsheet first), or as YAML or TBX; see docs/glossaries.md")
 
@@ -125,6 +144,8 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
             raise GlossaryError(f"{p}: {missing_reason(p)}")
         raise GlossaryError(f"{p}: {unknown_format(p)}")
     raw = _read(p)
+    if office := office_problem(raw):
+        raise GlossaryError(f"{p}: {office}")
     shown = Path(display) if display else p
     with gc_paused():
         g = _parse(p, kind, raw, shown, errors)

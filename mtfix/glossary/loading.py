@@ -48,6 +48,21 @@ def bundled_glossary_paths() -> list[Path]:
     return sorted(p for p in d.glob("*") if p.suffix.lower() in READERS and p.is_file())
 
 
+def unread_office_files() -> list[str]:
+    """A warning for each office file (``terms.xlsx``) in the folder of bundled glossaries (or
+    ``$MTFIX_GLOSSARY_DIR``'s): :func:`bundled_glossary_paths` takes files by extension, so such a file
+    was skipped without a word and its terms not enforced (until session 29)."""
+    d = bundled_dir()
+    if not d.is_dir():
+        return []
+    from mtfix.glossary.formats import unknown_format
+    from mtfix.io.office import office_kind
+
+    where = "MTFIX_GLOSSARY_DIR: " if os.environ.get("MTFIX_GLOSSARY_DIR") else ""
+    return [f"{where}{p}: not read: {unknown_format(p)}" for p in sorted(d.glob("*"))
+            if p.suffix.lower() not in READERS and office_kind(b"", p.name) is not None and p.is_file()]
+
+
 def display_name(path: Path) -> str:
     """A bundled glossary as ``glossaries/NAME`` (so that provenance reads the same everywhere)."""
     p = real_path(path)
