@@ -19,7 +19,9 @@ unclosed ``<p>``, upper-case tags, a stray ``<`` are all read).  As Markdown doe
   Markdown code span does;
 - comments, the doctype, processing instructions, and ``<head>`` but for its ``<title>``.
 
-``<br>`` stays inside its block (a protected tag the view reads as a space), as Markdown's hard break does.
+``<br>`` stays inside its block (a protected tag the view reads as a space), as Markdown's hard break does, but
+after a sentence's end or before a capital letter (session 29: an address's lines, a verse), where the block's
+lines are read apart. An ``<img>`` in a block's prose reads as one name (its ``alt`` is an attribute: never read).
 
 Since session 29: template syntax (``{{ }}``, ``{% %}``, ``{# #}``, ``<?php ?>``, ``<% %>``, ``${}``:
 :func:`template_spans`) is protected and masked before parsing (a ``>`` in it ends no tag), and in a block's prose
@@ -225,8 +227,8 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
                 opaque.append((start, end))
                 run.append((start, end))
                 names.add((start, end))
-            elif tag == "br" and kind != "end" and _ends_sentence(text, run, names):
-                close_run()  # a line break after a sentence's end: the block's lines are read apart
+            elif tag == "br" and kind != "end" and (_ends_sentence(text, run, names) or _capital_after(text, end)):
+                close_run()  # after a sentence's end, or before a capital: the block's lines are read apart
             elif run or kind != "end":  # in the block's region, as Markdown's inline HTML is in its paragraph's
                 run.append((start, end))
                 names.add((start, end))
@@ -346,6 +348,21 @@ def html_structure(text: str) -> list[tuple]:
 
 #: what ends a sentence before a ``<br>`` (final punctuation, a closing quote or bracket after it)
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
+
+
+#: the blanks and inline tags (not a line break) after a ``<br>``, then the first letter of the next line
+_NEXT_LETTER = re.compile(r"(?:\s|<(?!br\b)/?[A-Za-z][^<>]*>)*([^\W\d_])", re.IGNORECASE)
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """Whether the line after a ``<br>`` ending at ``end`` starts with a capital letter (an address's next line, a
+    verse, lines listed by line breaks: session 29); a line wrapped by hand goes on in small letters.
+
+    >>> _capital_after("oil<br> <b>Gas</b>", 7), _capital_after("oil<br>and gas", 7)
+    (True, False)
+    """
+    m = _NEXT_LETTER.match(text, end)
+    return bool(m) and m.group(1).isupper()
 
 
 def _ends_sentence(text: str, run: list[tuple[int, int]], markup: set[tuple[int, int]]) -> bool:

@@ -524,6 +524,26 @@ def _check_written(inp: Input, output: bytes, fixed: dict[int, str], container: 
                              "nothing was written")
 
 
+def _keeps_page_markup(unit: Any, corrections: list[Correction], path: str, source: str, fmt: str = "html") -> None:
+    """Raise DecisionsError when a correction of a page cannot be written into it (it drops, changes, moves or adds
+    a tag or template span, holds a bare ``<`` or ``&``, or is not in the page's prose), or a Markdown correction
+    loses a link's destination, a code span or inline HTML (see :mod:`mtfix.review.pagemarkup`): the file read
+    again would hold no such error, only another file."""
+    from mtfix.review.pagemarkup import markup_change, page_correction_problem
+
+    for c in corrections:
+        if fmt == "markdown":
+            change = markup_change(c.original, c.replacement, fmt)
+            why = change and (f"{change}: a post-edit keeps every link destination, code span and inline HTML tag "
+                              "of the sentence as it was, in order (bold and italics are yours to change)")
+        else:
+            why = page_correction_problem(unit.text, [(r.start, r.end) for r in unit.regions], c.start, c.end,
+                                          c.replacement)
+        if why:
+            raise DecisionsError(f"{path}: {source}: {c.where} (the correction of offsets {c.start}-{c.end}) {why}; "
+                                 "nothing was written")
+
+
 def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -591,6 +611,8 @@ def plan(pipeline: Pipeline, decisions: Decisions, inputs: Iterable[Input], fmt:
             if mine or corr:
                 where = f"{inp.path}: unit {u}" + (f" ({unit.id!r})" if unit.id is not None else "") + ": "
                 fixed[u] = apply_accepted(unit.text, mine, where, corr)
+                if container.format in ("html", "markdown"):
+                    _keeps_page_markup(unit, corr, inp.path, decisions.source, container.format)
         output = container.render(fixed) if fixed else inp.raw
         if fixed:
             _check_written(inp, output, fixed, container, fmt, options)

@@ -122,3 +122,24 @@ def test_a_rebuilt_document_s_glued_tags_move_with_the_edits(pipeline):
     text = page[:cut] + page[cut + 4:]
     new = pipeline._rebuild(doc, text, [Edit(cut, cut + 4, "", "the ", "MTF105", "r", FixSafety.SAFE)])
     assert [text[g.start:g.end] for g in new.meta["glued"]] == ["</b>"]
+
+
+@pytest.mark.parametrize(("page", "views"), [
+    # a line break before a capital starts a line of its own (an address, a verse, lines of a list): read apart
+    ("<p>The talks resumed<br>The minister left.</p>", ["The talks resumed", "The minister left."]),
+    ("<p>Ministry of Foreign Affairs<br>\n<b>Baku</b>, Azerbaijan</p>", ["Ministry of Foreign Affairs",
+                                                                         "Baku, Azerbaijan"]),
+    # one before a small letter is a line wrapped by hand: one sentence, as before
+    ("<p>Prices of oil<br>and gas rose on Monday.</p>", ["Prices of oil and gas rose on Monday."]),
+    # an image between two words reads as a name (its alt is an attribute: never checked nor edited)
+    ('<p>Minister<img src="x.png" alt="Jeyhun Bayramov">said the talks resumed.</p>',
+     ["Minister @code said the talks resumed."]),
+])
+def test_a_line_break_before_a_capital_reads_apart_and_an_image_reads_as_a_name(page, views):
+    assert _views(page) == views
+
+
+def test_a_line_break_before_a_capital_is_no_mid_sentence_capital_and_fix_keeps_the_bytes(pipeline):
+    page = "<p>The talks resumed<br>The minister left for Baku on Monday.</p>"
+    assert _findings(pipeline, page) == []
+    assert fix_input(pipeline, Input("t.html", page.encode())).output.decode() == page

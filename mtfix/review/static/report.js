@@ -69,12 +69,15 @@
 
   /* ---------- word diff of a correction (as mtfix/review/worddiff.py: DIFF_TOKEN, then a token LCS) ---------- */
   var TOKEN = /[\p{L}\p{M}\p{N}\p{Pc}]+|\s+|[^\p{L}\p{M}\p{N}\p{Pc}\s]/gu;
-  function tokens(text) { return text.match(TOKEN) || []; }
+  /* in a page, a tag, a comment and a character reference are one token each (a reference is never shown
+     half kept, half inserted: "&" then "amp;") */
+  var PAGE_TOKEN = /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[\p{L}\p{M}\p{N}\p{Pc}]+|\s+|[^\p{L}\p{M}\p{N}\p{Pc}\s]/gu;
+  function tokens(text, page) { return text.match(page ? PAGE_TOKEN : TOKEN) || []; }
   function cpLen(text) { return cp(text) ? Array.from(text).length : text.length; }
 
   /* Operations ["=", s, e] | ["-", s, e] | ["+", text] turning old (at unit offset base) into new. */
-  function wordOps(base, old, neu) {
-    var a = tokens(old), b = tokens(neu), ops = [];
+  function wordOps(base, old, neu, page) {
+    var a = tokens(old, page), b = tokens(neu, page), ops = [];
     var off = [base];
     a.forEach(function (t) { off.push(off[off.length - 1] + cpLen(t)); });
     function add(kind, lo, hi) {
@@ -329,7 +332,7 @@
     var body = ref.slice(1, -1), code = null;
     if (body[0] === "#") code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     if (code !== null) return code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) ? String.fromCodePoint(code) : null;
-    return Object.prototype.hasOwnProperty.call(NAMED, body) ? NAMED[body] : null;
+    return Object.prototype.hasOwnProperty.call(NAMED, body) ? NAMED[body] : namedRef(ref);
   }
   function pageInto(parent, txt) {
     var pos = 0;
@@ -387,7 +390,7 @@
         underline(del, unit, op[1], op[2], over);
         parent.appendChild(del);
       } else {
-        var ins = el("ins", /\S/.test(op[1]) ? "" : "ws", op[1]);
+        var ins = textInto(el("ins", /\S/.test(op[1]) ? "" : "ws"), op[1]);  /* a page's tags hidden, as around it */
         ins.title = /\S/.test(op[1]) ? "inserted" : "inserts white space";
         parent.appendChild(ins);
       }
@@ -510,7 +513,7 @@
     var span = el("span", "corr");
     span.setAttribute("data-corr", corrKey(c.f, c.u, c.a));
     span.title = "your correction";
-    if (!c.d) c.d = wordOps(c.a, c.o, c.r);
+    if (!c.d) c.d = wordOps(c.a, c.o, c.r, view.data.format === "html");
     diffNodes(span, unit, c, row.over);
     box.appendChild(span);
     underline(box, unit, c.b, Math.max(c.b, block[1]), row.over);
@@ -1364,7 +1367,7 @@
     return text;
   }
 
-  function setCorrection(f, u, a, b, r) {
+  function setCorrection(f, u, a, b, r, note) {
     undoStack.length = 0; redoStack = [];  /* the decisions a correction rejected come back with Revert, not z */
     var data = cache[f], key = corrKey(f, u, a), old = corrections[key];
     var prev = old ? old.p : {}, span = { u: u, a: a, b: b, key: "correction" };
@@ -1377,7 +1380,7 @@
       touched.push(e.id);
     });
     corrections[key] = { f: f, u: u, a: a, b: b, o: data.units[u].cut(a, b), r: r, p: prev };
-    var msg = "Saved your correction";
+    var msg = "Saved your correction" + (note || "");
     if (wasAccepted) msg += "; " + wasAccepted + " accepted edit" + (wasAccepted === 1 ? "" : "s") + " inside the sentence now rejected (your text replaces them)";
     if (wasOpen) msg += "; " + wasOpen + " undecided edit" + (wasOpen === 1 ? "" : "s") + " inside it rejected";
     toast(msg + ".");
@@ -1513,6 +1516,120 @@
     return lost;
   }
 
+  /* A page's sentence is HTML as written: a correction keeps its markup (template spans, comments, elements
+     protected whole, tags with their attributes) exactly, in order, and its text is page text (a bare "<" or "&"
+     is written "&lt;" / "&amp;"); as mtfix/review/pagemarkup.py checks them for fix --decisions. */
+  var TEMPLATE_SPAN = /\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|<\?(?:php\b|=)[\s\S]*?(?:\?>|$)|<%[\s\S]*?%>|\$\{[^{}\n]*\}/gi;
+  var ATTRS = "(?:[^<>\"']|\"[^\"]*\"|'[^']*')*";
+  var KEPT_MARKUP = new RegExp("<!--[\\s\\S]*?-->|<![^<>]*>|<(script|style|template|pre|code|kbd|samp|textarea|svg|" +
+    "math|noscript|iframe|object)\\b" + ATTRS + ">[\\s\\S]*?</\\1\\s*>|</?[A-Za-z][^\\s/<>]*" + ATTRS + ">", "gi");
+  var PAGE_REF = /&(?:#[0-9]+;|#[xX][0-9A-Fa-f]+;|([A-Za-z][A-Za-z0-9]*;))/y;
+  var KEEP_MARKUP = "keep every tag, template span and comment of the sentence as it was, in order (the page needs them)";
+  function spansOf(re, text) {
+    var out = [], m;
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) {
+      out.push([m.index, m.index + m[0].length]);
+      if (!m[0].length) re.lastIndex++;
+    }
+    return out;
+  }
+  function pageMarkup(text) {
+    var templates = spansOf(TEMPLATE_SPAN, text).filter(function (t) { return !/<\/(?:script|style)\b/i.test(text.slice(t[0], t[1])); });
+    var masked = text;
+    templates.forEach(function (t) { masked = masked.slice(0, t[0]) + "x".repeat(t[1] - t[0]) + masked.slice(t[1]); });
+    var tags = spansOf(KEPT_MARKUP, masked);
+    return tags.concat(templates.filter(function (t) {
+      return !tags.some(function (g) { return g[0] <= t[0] && t[1] <= g[1]; });
+    })).sort(function (x, y) { return x[0] - y[0]; });
+  }
+  /* a Markdown sentence's markup a post-edit keeps: links' destinations, autolinks, code spans, inline HTML */
+  var MD_KEPT = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)|\]\[[^\[\]]*\]|<(?:https?|mailto|ftp):[^<>\s]+>|``[^`]+``|`[^`]+`|<\/?[A-Za-z][^<>]*>/gi;
+  var KEEP_MD = "keep every link destination, code span and inline HTML tag of the sentence as it was, in order";
+  /* the emphasis marks of a Markdown text outside its kept markup: its runs of "*" or "~" ("**" is one) */
+  function emphasisMarks(text) {
+    var spans = spansOf(MD_KEPT, text), n = 0;
+    for (var k = 0; k < text.length; k++) {
+      if ((text[k] === "*" || text[k] === "~") && text[k - 1] !== text[k] &&
+          !spans.some(function (s) { return s[0] <= k && k < s[1]; })) n++;
+    }
+    return n;
+  }
+  var refParser = null;
+  /* What a named reference reads as in a browser ("&eacute;" -> "é"), or null for a name it does not know ("&notx;",
+     read as "¬x;"); read by an inert DOMParser document (no script runs in one), only for a string that is "&",
+     letters and digits, ";" */
+  function namedRef(ref) {
+    if (!/^&[A-Za-z][A-Za-z0-9]*;$/.test(ref)) return null;
+    refParser = refParser || new DOMParser();
+    var v = refParser.parseFromString("<p>" + ref, "text/html").body.textContent;
+    return v !== ref && (v.slice(-1) !== ";" || v === ";") ? v : null;
+  }
+  function knownRef(ref) { return namedRef(ref) !== null; }
+  function bareAt(text) {
+    var spans = pageMarkup(text), out = [];
+    for (var k = 0; k < text.length; k++) {
+      var ch = text[k];
+      if (ch !== "<" && ch !== "&") continue;
+      if (spans.some(function (s) { return s[0] <= k && k < s[1]; })) continue;
+      if (ch === "&") {
+        PAGE_REF.lastIndex = k;
+        var m = PAGE_REF.exec(text);
+        if (m && (!m[1] || knownRef(m[0]))) continue;
+      }
+      out.push(k);
+    }
+    return out;
+  }
+  function escapeBare(text) {
+    var out = "", pos = 0;
+    bareAt(text).forEach(function (k) { out += text.slice(pos, k) + (text[k] === "<" ? "&lt;" : "&amp;"); pos = k + 1; });
+    return out + text.slice(pos);
+  }
+  function markupKind(t) {
+    if (/^(?:\]\(|\]\[|<(?:https?|mailto|ftp):)/i.test(t)) return "link";
+    if (t[0] === "`") return "code span";
+    if (t.slice(0, 4) === "<!--") return "comment";
+    if (t[0] === "<" && t[1] !== "?" && t[1] !== "%") return t.split("<").length === 2 || !/[A-Za-z]/.test(t[1]) ? "tag" : "element";
+    return "template span";
+  }
+  function markupName(t) {
+    var m = /^<(\/?[A-Za-z][^\s\/<>]*)/.exec(t), kind = markupKind(t);
+    return m && kind !== "element" ? m[1].toLowerCase() : kind;
+  }
+  function markupListed(tokens) {
+    var kinds = {}, word, list = tokens.slice(0, 3).join(", ") + (tokens.length > 3 ? " \u2026" : "");
+    tokens.forEach(function (t) { kinds[markupKind(t)] = true; });
+    word = Object.keys(kinds).length === 1 ? Object.keys(kinds)[0] : "markup";
+    return "the " + word + (tokens.length > 1 && word !== "markup" ? "s " : " ") + list;
+  }
+  function without(list, other) {  /* list's items that other lacks (as many times as it lacks them), by first place */
+    var left = {}, out = [];
+    other.forEach(function (t) { left[t] = (left[t] || 0) + 1; });
+    list.forEach(function (t) { if (left[t]) left[t]--; else out.push(t); });
+    return out.sort(function (x, y) { return list.indexOf(x) - list.indexOf(y); });
+  }
+  /* null when text keeps original's markup exactly and in order; else what it did ("drops the tag </a>") */
+  function markupChange(original, text, format) {
+    var spans = format === "markdown" ? function (t) { return spansOf(MD_KEPT, t); } : pageMarkup;
+    var was = spans(original).map(function (s) { return original.slice(s[0], s[1]); });
+    var now = spans(text).map(function (s) { return text.slice(s[0], s[1]); });
+    if (was.join("\u0000") === now.join("\u0000") && was.length === now.length) return null;
+    var lost = without(was, now), added = without(now, was);
+    if (!lost.length && !added.length) {
+      for (var i = 0; i < was.length; i++) if (was[i] !== now[i]) return "moves " + markupListed([was[i]]);
+    }
+    if (lost.length && added.length && markupName(lost[0]) === markupName(added[0])) return "changes " + markupListed([lost[0]]) + " to " + added[0];
+    return lost.length ? "drops " + markupListed(lost) : "adds " + markupListed(added);
+  }
+
+  /* Whether a correction (an imported one: a decisions file edited by hand) can be written into a file of this
+     format: a page's keeps the sentence's markup and holds no bare "<" or "&" (fix --decisions refuses it). */
+  function pageKeeps(format, original, text) {
+    if (format === "markdown") return !markupChange(original, text, format);
+    return format !== "html" || (!markupChange(original, text) && !bareAt(text).length);
+  }
+
   function saveEditor(seg, u, a, b, before, value, close) {
     var key = corrKey(view.n, u, a), original = view.data.units[u].cut(a, b);
     if (plainNewlines(value) === plainNewlines(before)) { close(); toast("No change."); return; }
@@ -1522,13 +1639,39 @@
             " as they were, in order: the file cannot hold the text without them.");
       return;
     }
+    var note = "";
+    if (view.data.format === "html") {
+      var change = markupChange(original, value);
+      if (change) {  /* the editor stays open, with the text as typed */
+        toast("Not saved: your text " + change + ": " + KEEP_MARKUP + ".");
+        return;
+      }
+      var escaped = escapeBare(value), typed = [];
+      if (escaped !== value) {
+        bareAt(value).forEach(function (k) { var w = value[k] === "<" ? "\u201c<\u201d as &lt;" : "\u201c&\u201d as &amp;"; if (typed.indexOf(w) < 0) typed.push(w); });
+        note = "; your " + typed.join(" and ") + " (page text)";
+        value = escaped;
+      }
+    }
+    if (view.data.format === "markdown") {
+      var mdChange = markupChange(original, value, "markdown");
+      if (mdChange) {
+        toast("Not saved: your text " + mdChange + ": " + KEEP_MD + ".");
+        return;
+      }
+      var had = emphasisMarks(original), has = emphasisMarks(value);
+      if (had !== has) {  /* bold and italics are the editor's to change: said, not refused */
+        note = "; note: it has " + has + " emphasis mark" + (has === 1 ? "" : "s") + " (** or * or ~~) where the sentence had " + had +
+               (has % 2 ? ": one may be unpaired and show as itself" : "") + "; check its bold and italics";
+      }
+    }
     value = ownNewlines(/[\r\n]/.test(original) ? original : view.data.units[u].text, value);  /* else the file's */
     var touched;
     if (value === original && currentText(view.data, u, a, b) === original) {
       touched = dropCorrection(key, true);  /* back to the report's text: nothing to correct */
       toast("Back to the report's text: no correction.");
     } else {
-      touched = setCorrection(view.n, u, a, b, value);
+      touched = setCorrection(view.n, u, a, b, value, note);
     }
     var fresh = rerender(seg);
     repaint(touched);
@@ -1765,7 +1908,7 @@
   /* The old and new text of a sentence as a word diff; ``md``: Markdown (a "<br>" is dimmed markup, as on the page). */
   function diffLine(old, neu, md) {
     var box = el("span", "desk-diff"), cut = slicer(old);
-    wordOps(0, old, neu).forEach(function (op) {
+    wordOps(0, old, neu, md === "html").forEach(function (op) {
       if (op[0] === "=") textInto(box, cut(op[1], op[2]), md);
       else if (op[0] === "-") box.appendChild(textInto(el("del", ""), cut(op[1], op[2]), md));
       else box.appendChild(textInto(el("ins", ""), op[1], md));
@@ -1921,7 +2064,7 @@
     });
     (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
       var w = c && typeof c.original === "string" && typeof c.replacement === "string" && where[c.original];
-      if (w && w.length === 1) pending.push([Number(f), { unit: w[0][0], start: w[0][1], end: w[0][1] + cpLen(c.original),
+      if (w && w.length === 1 && pageKeeps(data.format, c.original, c.replacement)) pending.push([Number(f), { unit: w[0][0], start: w[0][1], end: w[0][1] + cpLen(c.original),
                                                           replacement: c.replacement }]);
       else left++;
     });
@@ -2001,7 +2144,8 @@
         (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
           var unit = c && cache[f].units[c.unit];
           var fits = unit && typeof c.original === "string" && typeof c.replacement === "string" &&
-                     unit.blocks.some(function (b) { return b[0] === c.start; }) && unit.cut(c.start, c.end) === c.original;
+                     unit.blocks.some(function (b) { return b[0] === c.start; }) && unit.cut(c.start, c.end) === c.original &&
+                     pageKeeps(cache[f].format, c.original, c.replacement);
           if (fits) pending.push([Number(f), c]); else left++;
         });
       });
