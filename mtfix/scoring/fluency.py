@@ -14,6 +14,11 @@ statistics (:mod:`mtfix.scoring.features`, off since weights 3.0):
     penalty    = findings + length + garble + words · rate
     fluency    = 100 · exp(−scale · penalty / max(words, min_words))
 
+With a source in a language with a lexical table (bilingual input; weights 4.5, session 29), the target's
+coverage of the source's content words (``share``, :mod:`mtfix.checks.lexical_coverage`) costs
+``lexical.points · max(0, centre − share) / centre`` MQM points against the whole text
+(:func:`source_penalty`); without a source, or for a source no table covers, nothing.
+
 Consecutive segments (sentences), in order and whatever the paragraphs, pooled to
 at least :data:`UNIT_WORDS` words score as one unit, its summed penalty over its summed
 words, as MQM judges a segment by its error total; a document is the word-weighted
@@ -41,7 +46,7 @@ from mtfix.model import Document, Finding
 from mtfix.segment import word_count
 
 #: How segment scores make a document score, named in the signature after the weights' version
-#: (``weights:4.4/doc-3``): ``doc-3`` (session 16), the word-weighted mean of the scores of units of
+#: (``weights:4.5/doc-3``): ``doc-3`` (session 16), the word-weighted mean of the scores of units of
 #: consecutive segments pooled to at least :data:`UNIT_WORDS` words (:func:`unit_indices`), so that a layout of short paragraphs,
 #: subtitle cues or list items scores as the same sentences in one paragraph; ``doc-2`` (session 15), each
 #: paragraph a unit; ``doc-1`` (unnamed before), the whole document's summed penalty over its summed words.
@@ -77,6 +82,9 @@ class Weights:
     length_words: float = 25.0
     length_exponent: float = 1.0  # how those expected errors grow with length (1: in proportion)
     alone: dict[str, float] = field(default_factory=dict)  # origin → factor for its findings when uncorroborated
+    lexical_points: float = 0.0  # MQM points for a target that covers none of its source's content words (bilingual)
+    lexical_centre: float = 1.0  # source coverage at or above this costs nothing
+    lexical_min_content: int = 1  # content words a source needs for the term
 
     def finding_weight(self, code: str, origin: str, severity: str, category: str) -> float:
         """MQM weight of a finding (category override, else severity) times its origin's factor."""
@@ -125,6 +133,27 @@ class Weights:
 FindingKey = tuple[str, str, str, str]  # code, origin prefix, severity, category
 
 
+def lexical_penalty(share: float, content: int, w: Weights) -> float:
+    """MQM points of a translation that carries ``share`` of its source's ``content`` words (bilingual input,
+    a source language with a table: :func:`mtfix.checks.lexical_coverage.coverage`):
+    ``points · max(0, centre − share) / centre`` when the source has at least ``min_content`` content words."""
+    if w.lexical_points <= 0 or content < w.lexical_min_content:
+        return 0.0
+    c = max(w.lexical_centre, 1e-9)
+    return w.lexical_points * max(0.0, c - share) / c
+
+
+def source_penalty(doc: Document, w: Weights) -> float:
+    """:func:`lexical_penalty` of ``doc``'s target against its source: 0 without a source (monolingual input,
+    the tables never read), for a source no table covers, or when the weights have no lexical term."""
+    if not doc.source or w.lexical_points <= 0:
+        return 0.0
+    from mtfix.checks.lexical_coverage import coverage
+
+    cov = coverage(doc.source, doc.text)
+    return 0.0 if cov is None else lexical_penalty(cov.share, len(cov.content), w)
+
+
 def segment_penalty(words: int, findings: list[FindingKey], p: float | None, w: Weights) -> float:
     """MQM points of one segment (word statistics apart): its findings (those of an ``alone`` origin at
     that factor unless another origin also finds something there), the length penalty and the garble
@@ -156,6 +185,9 @@ def weights_from_mapping(data: dict[str, Any]) -> Weights:
         length_words=float((data.get("length") or {}).get("words", 25.0)),
         length_exponent=float((data.get("length") or {}).get("exponent", 1.0)),
         alone={k: float(v) for k, v in (data.get("alone") or {}).items()},
+        lexical_points=float((data.get("lexical") or {}).get("points", 0.0)),
+        lexical_centre=float((data.get("lexical") or {}).get("centre", 1.0)),
+        lexical_min_content=int((data.get("lexical") or {}).get("min_content", 1)),
     )
 
 
@@ -379,6 +411,9 @@ def fluency(doc: Document, findings: list[Finding], weights: Weights | None = No
             )
         )
     outside_pen = sum(w.finding_weight(*k) for k in outside)
+    lexical = source_penalty(doc, w)  # bilingual: against the whole text, as findings outside every segment
+    if lexical:
+        outside_pen += lexical
     score = document_fluency(words, totals, paras, w, outside_pen)
     return FluencyScore(score, sum(words), round(sum(totals) + outside_pen, 4), segs)
 
