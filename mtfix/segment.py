@@ -29,6 +29,11 @@ quotation of several sentences, which pysbd keeps whole, is split at its inner s
 and so is a sentence end before an opening quote mark that pysbd's pairing of straight quotes hid (:func:`_split_before_quotes`, seg-7);
 and that a title or honorific before a name ends no sentence inside a line, as at a line's end (:func:`_join_titles`, seg-7).
 
+An HTML comment (an inline ignore directive, ``<!-- mtfix-ignore: MTF105 -->``) is never cut (seg-11,
+:func:`_comments_kept_whole`): sentences are split as in the text without it; a comment inside a sentence stays in it,
+any other is a segment boundary, a segment of its own (with the comments after it on its line), so that the sentences
+before and after it are the segments they are without it.
+
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
 >>> [text[s.start:s.end] for s in split_segments(text)]
@@ -103,8 +108,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: in capitals, "Mr.⏎J. Smith", "Mr.⏎O'Brien", "Mrs.⏎AL-SUDANI", inside a line too); 10 = session 26 (a block that
 #: holds an invisible mark is split as the same block without it, :func:`_marked_block`: "the roads.\u200b The council"
 #: is two sentences; the content of an HTML ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element is protected,
-#: :func:`find_markup_spans`)
-REVISION = "seg-10"
+#: :func:`find_markup_spans`); 11 = session 29 (an HTML comment ``<!-- … -->`` is never cut: sentences are split as in the text
+#: without it, and one outside a sentence is a segment of its own, :func:`_comments_kept_whole`; pysbd ended a
+#: sentence at the ``!`` of ``<!--``)
+REVISION = "seg-11"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -848,7 +855,13 @@ def split_segments(
     With ``jobs`` other than 1 (0: one per CPU core), a text of :data:`SPREAD_MIN_CHARS` or more has its
     blocks split in that many forked processes, each a contiguous run of blocks (:func:`_spread_blocks`):
     a block's sentences depend only on the block, so the segments are those of one process.
+
+    An HTML comment is never cut (:func:`_comments_kept_whole`, seg-11).
     """
+    if "<!--" in text:
+        kept = _comments_kept_whole(text, regions, cuts=cuts, lower_starts=lower_starts, jobs=jobs)
+        if kept is not None:
+            return kept
     goes_on: frozenset[int] = frozenset()
     if regions is None:  # plain text: a format with regions reads its own line breaks
         # read without invisible marks ("Hon.\u200b⏎John" goes on as "Hon.⏎John" does; seg-10)
@@ -876,6 +889,75 @@ def split_segments(
         if lower_starts is not None:
             lower_starts += share_lower
     return out
+
+
+# What may stand between two comments of one segment on a line (no line break).
+_SAME_LINE = regexcache.compile(r"[^\S\r\n]*")
+
+
+def _comments_kept_whole(
+    text: str, regions: Iterable[Span] | None, *, cuts: list[tuple[int, str]] | None,
+    lower_starts: list[int] | None, jobs: int,
+) -> list[Segment] | None:
+    """:func:`split_segments` of a ``text`` holding HTML comments ``<!-- … -->`` (:func:`_code_elements`'s: closed,
+    inside a region when there are regions), with no segment starting or ending inside one (seg-11); None when there
+    is none.  pysbd read the ``!`` of ``<!--`` as a sentence end ("… on Tuesday. <!" and "-- mtfix-ignore: MTF105 -->").
+
+    The sentences are those of the text without its comments (each taken out with the spaces or tabs before it, so
+    that "Tuesday. <!-- c --> Then" is split as "Tuesday. Then", unless a word is glued after it), mapped back; then a comment inside a sentence stays
+    in it, and any other is a segment boundary: a segment of its own with the comments after it on its line (the
+    detector does not judge it).  The sentences on either side are the segments they are without it: attached to the
+    sentence before it, a comment made it a sentence holding protected text, which loses its whole-sentence finding
+    (MTF120) in plain text."""
+    regions = list(regions) if regions is not None else None
+    comments = [c for c in _code_elements(text, regions) if text.startswith("<!--", c.start)]
+    if not comments:
+        return None
+    keep: list[tuple[int, int]] = []  # the runs of text kept, in order
+    pos = 0
+    for c in comments:
+        start = c.start
+        while start > pos and text[start - 1] in " \t" and (c.end == len(text) or text[c.end].isspace()):
+            start -= 1  # not before a word glued to the comment: "met <!-- c -->on" is read "met on"
+        keep.append((pos, start))
+        pos = c.end
+    keep.append((pos, len(text)))
+    keep_starts = [k[0] for k in keep]
+    view_starts = [0, *accumulate(e - s for s, e in keep)]
+
+    def orig(v: int) -> int:  # the text's offset of the view's character v
+        i = bisect_right(view_starts, v, hi=len(keep)) - 1
+        return keep[i][0] + v - view_starts[i]
+
+    def to_view(p: int) -> int:  # the view's offset of the text's p (where its comment was, inside one)
+        i = bisect_right(keep_starts, p) - 1
+        return view_starts[i] + min(p, keep[i][1]) - keep[i][0]
+
+    view = "".join(text[s:e] for s, e in keep)
+    view_cuts: list[tuple[int, str]] = []
+    view_lower: list[int] = []
+    view_regions = None if regions is None else [Span(to_view(r.start), to_view(r.end)) for r in regions]
+    segs = split_segments(view, view_regions, cuts=view_cuts, lower_starts=view_lower, jobs=jobs)
+    if cuts is not None:
+        cuts += [(orig(c) if c < len(view) else len(text), kind) for c, kind in view_cuts]
+    if lower_starts is not None:
+        lower_starts += [orig(p) for p in view_lower]
+    spans = [(orig(s.start), orig(s.end - 1) + 1) for s in segs]
+    out: list[tuple[int, int]] = []
+    comment_starts = {c.start for c in comments}
+    i = 0
+    for c in comments:
+        while i < len(spans) and spans[i][0] < c.start:
+            out.append(spans[i])
+            i += 1
+        if out and out[-1][1] >= c.end:
+            continue  # inside a sentence
+        if out and out[-1][0] in comment_starts and _SAME_LINE.fullmatch(text, out[-1][1], c.start):
+            out[-1] = (out[-1][0], c.end)
+        else:
+            out.append((c.start, c.end))
+    out += spans[i:]
+    return [Segment(k, s, e) for k, (s, e) in enumerate(out)]
 
 
 _Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]

@@ -107,4 +107,4 @@ def test_regions_are_split_the_same_way() -> None:
 def test_the_revision_names_the_change() -> None:
     from mtfix import segment
 
-    assert segment.REVISION == "seg-10"
+    assert int(segment.REVISION.removeprefix("seg-")) >= 10  # seg-10 or later (seg-11: session 29)
