@@ -26,6 +26,9 @@ from mtfix.garble.tagger import PackedTagger, _features, _norm, _shape
 #: Word types whose feature rows are kept between calls (a full memo starts again).
 _TYPE_CACHE = 50_000
 _START, _START2 = "-START-", "-START2-"
+#: A tag whose sum leads every other by more than this (thousandths) is :class:`PackedTagger`'s pick; a nearer
+#: one goes to its own settlement (float32 sums).
+_TIE_MARGIN = 2
 _lock = threading.Lock()
 
 
@@ -129,9 +132,11 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
         for p, r in info[2]:
             tw_of_type[t, p] = r
     w, zero = tb.w, tb.zero
-    # per type and role, the sum of its static rows (own six, -1 two, -2 one, +1 two, +2 one)
-    own, at_m1, at_m2 = w[rows[:, 0:6]].sum(axis=1), w[rows[:, 6:8]].sum(axis=1), w[rows[:, 8]]
-    at_p1, at_p2 = w[rows[:, 9:11]].sum(axis=1), w[rows[:, 11]]
+    # per type and role, the sum of its static rows (own six, -1 two, -2 one, +1 two, +2 one), in int32 as every
+    # other term (no casts in the walk below; exact: sixteen int16 rows add up to far less than 2**31)
+    i32 = np.int32
+    own, at_m1, at_m2 = w[rows[:, 0:6]].sum(axis=1, dtype=i32), w[rows[:, 6:8]].sum(axis=1, dtype=i32), w[rows[:, 8]]
+    at_p1, at_p2 = w[rows[:, 9:11]].sum(axis=1, dtype=i32), w[rows[:, 11]]
     # how many rows a token has matters only when it may have none ("NN" then): never when the model
     # has the bias feature "b", which every token sets
     counted = bool((rows[:, 0] == zero).any())
@@ -152,7 +157,6 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
     prev = np.full(nsent, nctx - 2, dtype=np.intp)  # -START-
     prev2 = np.full(nsent, nctx - 1, dtype=np.intp)  # -START2-
     active = np.searchsorted(-lens, -np.arange(lengths[0]), side="left")  # sentences longer than i
-    n = tb.ntags
     nn = tb.tag_id["NN"]  # PackedTagger's tag for a token without any feature of the model
     context = tb.context
     for i in range(lengths[0]):
@@ -176,8 +180,10 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
             score += w[tw]
             best = score.argmax(axis=1)
             top = score[np.arange(len(gi)), best]
-            second = np.partition(score, n - 2, axis=1)[:, n - 2]
-            for u in np.flatnonzero(second >= top - 2).tolist():  # near ties: the tagger's own settlement
+            # the second-best sum is within the margin of the top when two sums (the top's among them) are
+            # (np.partition's second largest, without the sort)
+            unclear = np.count_nonzero(score >= (top - _TIE_MARGIN)[:, None], axis=1) >= 2
+            for u in np.flatnonzero(unclear).tolist():  # near ties: the tagger's own settlement
                 best[u] = _settle(tagger, tb, score[u].tolist(), sents[order[int(need[u])]], i,
                                   int(p[u]), int(p2[u]))
             if counted:
@@ -193,7 +199,7 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
     result: list[list[str]] = [[] for _ in sents]
     flat = out.tolist()
     for s, lo, ln in zip(order, starts.tolist(), lengths, strict=True):
-        result[s] = [names[t] for t in flat[lo:lo + ln]]
+        result[s] = list(map(names.__getitem__, flat[lo:lo + ln]))
     return result
 
 

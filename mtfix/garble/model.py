@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, mul, sub, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,7 +133,11 @@ class Detector:
 
     def logit(self, a: Analysis) -> tuple[float, list[float], float]:
         """The logit, each dense feature's part of it, and the hashed n-grams' part."""
-        contrib = [((x - m) / s) * w for x, m, s, w in zip(self.vector(a), self.mean, self.std, self.dense, strict=True)]
+        vec = self.vector(a)
+        if not len(vec) == len(self.mean) == len(self.std) == len(self.dense):  # as zip(..., strict=True) checked
+            raise ValueError(f"{len(vec)} feature values for a model of {len(self.mean)}")
+        # ((x - m) / s) * w of each feature, the same operations in the same order, in C
+        contrib = list(map(mul, map(truediv, map(sub, vec, self.mean), self.std), self.dense))
         patterns = _pairwise_sum(list(map(self.hashed.__getitem__, a.hashed)))
         return self.bias + _pairwise_sum(contrib) + patterns, contrib, patterns
 

@@ -59,6 +59,7 @@ REPORTING = frozenset({
 })
 OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_PRONOUNS = OBJECT_PRONOUNS | SUBJECT_PRONOUNS
 #: Function words kept as themselves in the n-gram view (everything else becomes its tag).
 _FUNCTION_WORDS_TEXT = """
 a an the this that these those of in on at by for with from to into onto over under about after before during
@@ -69,6 +70,9 @@ our your my there here also only even still just very more most such both all ea
 one first then now again too however according due regarding concerning said says that's ,
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+#: Each function word to itself: ``_FUNCTION_VIEW.get(lower, tag)`` is a token's item of the function-word view
+#: (:func:`view`) in one C call.
+_FUNCTION_VIEW = {w: w for w in FUNCTION_WORDS}
 #: Prepositions that open the time or place phrase before a stranded verb.  "since", "until",
 #: "after", "before" are left out: they also open a clause whose verb ends the sentence in
 #: English ("the highest since records began").
@@ -229,13 +233,16 @@ class TagTrigrams:
         return cls(d["uni"], d["bi"], d["tri"])
 
 
+_HASH_MASK = (1 << HASH_BITS) - 1
+
+
 def _hash(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+    return zlib.crc32(s.encode("utf-8")) & _HASH_MASK
 
 
 def _gram_hash(gram: tuple[str, ...]) -> int:
-    """``_hash(f"{n}|" + " ".join(gram))`` for an n-gram (a tuple of 1–3 items)."""
-    return _hash(f"{len(gram)}|" + " ".join(gram))
+    """``_hash(f"{n}|" + " ".join(gram))`` for an n-gram (a tuple of 1–3 items), without the call."""
+    return zlib.crc32((f"{len(gram)}|" + " ".join(gram)).encode("utf-8")) & _HASH_MASK
 
 
 _HASH_CACHE_SIZE = 1 << 16
@@ -387,7 +394,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                                   ))
     # duplicated reporting verb: "He stated that ... , he said."
     if not REPORTING.isdisjoint(lower):
-        rep = [i for i in range(n) if lower[i] in REPORTING and tags[i] in ("VBD", "VBZ", "VBP", "VBN")]
+        rep = [i for i in compress(range(n), map(REPORTING.__contains__, lower))
+               if tags[i] in ("VBD", "VBZ", "VBP", "VBN")]
         if len(rep) >= 2 and (lower[rep[0] + 1 : rep[0] + 3].count("that") or words[rep[0] + 1 : rep[0] + 2] == [":"]) \
                 and tags[rep[-1] - 1] == "PRP" and not _parenthetical_attribution(words, rep[-1]) \
                 and ";" not in words[rep[0] : rep[-1]]:  # a clause of its own after a semicolon (session 11)
@@ -417,8 +425,9 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                               f"{words[i]!r} left dangling: the source language puts it after its noun; in English it goes before"))
             break
     # case role: object pronoun as a subject, subject pronoun after a preposition
-    if not (OBJECT_PRONOUNS.isdisjoint(lower) and SUBJECT_PRONOUNS.isdisjoint(lower)):
-        for i in range(n - 1):
+    if not _PRONOUNS.isdisjoint(lower):
+        # only the pronouns' places (in order): the loop did nothing at any other token
+        for i in compress(range(n - 1), map(_PRONOUNS.__contains__, lower)):
             li = lower[i]
             if li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
@@ -977,6 +986,7 @@ def _dateline(words: Sequence[str], dash: int) -> bool:
 
 
 _LOWER = operator.itemgetter(0)  # of an _info_of entry
+_TEXT = operator.itemgetter(0)  # of a Token: its text
 _CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
 _CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
 
@@ -998,7 +1008,7 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     toks = _primed.pop(text, None) if offset == 0 and _primed else None
     if toks is None:
         toks = tokenize(text, offset)
-    words = [t.text for t in toks]
+    words = list(map(_TEXT, toks))
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
     wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
@@ -1009,7 +1019,7 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     nw = max(len(wordlike), 1)
     d["log_words"] = math.log1p(len(wordlike))
     d["finite_per_word"] = sum(map(FINITE.__contains__, tags)) / nw
-    vw = [i[1] or g for i, g in zip(infos, tags, strict=True)]
+    vw = list(map(_FUNCTION_VIEW.get, map(_LOWER, infos), tags))  # [i[1] or g for i, g in zip(infos, tags)]
     d["function_word_share"] = sum(map(operator.ne, vw, tags)) / max(len(vw), 1)
     caps = 0
     reverent = None  # whether the sentence speaks of God ("for He is good"), asked once it matters
@@ -1134,7 +1144,7 @@ def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     texts = [p[0] if (p := reading(t)) is not None else t for t in texts]
     for text, toks in zip(texts, tokenize_many(texts), strict=True):
         _primed[text] = toks
-        words = [t.text for t in toks]
+        words = list(map(_TEXT, toks))
         out.append(tagger_words(words) if has_opaque_marks(text) else words)
     return out
 
@@ -1165,13 +1175,14 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
     """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats
     (``nw``: the number of word-like tags, at least 1, when the caller has counted them)."""
     nouns = bare = 0
-    vw = list(vw)[: len(tags)]
+    if type(vw) is not list or len(vw) != len(tags):  # analyse's own list is used as it is (no copy)
+        vw = list(vw)[: len(tags)]
     arts = vw.count("the") + vw.count("a") + vw.count("an")
     ofs = vw.count("of")
     if arts and ofs:  # an article that opens an official name serves the name (a noun)
         nouns += _official_name_articles(toks, tags, vw)
     # a comma tag counts unless its token is an article or "of" (those are counted as such)
-    commas = sum(1 for v, g in zip(vw, tags, strict=True) if g == "," and v not in ("the", "a", "an", "of")) \
+    commas = sum(1 for v in compress(vw, map(",".__eq__, tags)) if v not in ("the", "a", "an", "of")) \
         if "," in tags else 0
     content: dict[str, int] = {}
     if "NN" in tags or "NNS" in tags:
@@ -1180,8 +1191,8 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             nouns += 1
             w = toks[i].text
             # a noun written with a capital after a determiner is a defined term ("the Customer", "this
-            # Agreement" of terms and conditions), repeated on purpose: no repeat (session 18)
-            if len(w) > 3 and not (i and _defined_term(w, vw[i - 1])):
+            # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18)
+            if len(w) > 3 and not (i and w[0].isupper() and vw[i - 1] in _DEFINED_TERM_OPENERS):
                 w = w.lower()
                 content[w] = content.get(w, 0) + 1
             if g == "NN" and (i + 1 >= len(tags) or tags[i + 1] not in ("NN", "NNS", "POS")):
@@ -1197,12 +1208,6 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
     return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
             "of_per_word": ofs / nw, "commas_per_word": commas / nw,
             "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
-
-
-def _defined_term(word: str, before: str) -> bool:
-    """Whether a common noun ``word`` after ``before`` is a defined term of terms and conditions, written with
-    a capital after a determiner ("the Customer", "this Agreement"; session 18, analysis 14)."""
-    return word[0].isupper() and before in _DEFINED_TERM_OPENERS
 
 
 def _capital_word(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], i: int) -> bool:
@@ -1359,7 +1364,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
     tokens' word info (:func:`_info_of`) and ``words`` their texts, when the caller has them."""
     pairs = unseen = unknown = lower = 0
     freq = 0.0
-    prev = prev_log = None
+    prev = None  # the word before when it is a common one (log10 count 7 or more), else None
     if infos is None:
         infos = [_word_info[t.text] for t in toks]
     if words is None:
@@ -1368,23 +1373,23 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
     last = len(toks) - 1
     for k, info in enumerate(infos):
         if not info[3]:  # not alphabetic
-            prev = prev_log = None
+            prev = None
             continue
         lw = info[0]  # an alphabetic word has no ’: this is w.lower()
         log = unigram[lw]
         if log is None:  # an unknown word (most are known: one test for them)
             if greek_symbol(lw):  # "θ", "Δt": a symbol of mathematics, as "x" is (session 23)
-                prev = prev_log = None
+                prev = None
                 continue
             if info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
                 # the original of a name given for reference, in parentheses or glossed by them (session 10)
-                prev = prev_log = None
+                prev = None
                 continue
             if 0 < k < last and (_introduced(toks, k, last, tags) or _quoted_and_glossed(words, k)):
                 # a word quoted on its own is mentioned, not used: the Uzbek word "mahalla"; a word glossed
                 # by an apposition is introduced to the reader: "run by a hokim, the equivalent of a mayor"
                 # (session 9).  Neither is a word MT failed to translate.
-                prev = prev_log = None
+                prev = None
                 continue
             if not lw.isascii():  # "café", "naïve": English words the ASCII counts spell plain
                 plain = _without_diacritics(lw)
@@ -1397,11 +1402,17 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
                 log = unigram[stem] if stem is not None else None
         if info[4]:  # lower case
             lower += 1
-            unknown += log is None
-            freq += min_log if log is None else log
-        if prev is not None and prev_log is not None and log is not None and prev_log >= 7.0 and log >= 7.0:
-            pairs += 1
-            unseen += bigram[f"{prev} {lw}"] is None
-        prev, prev_log = lw, log
+            if log is None:
+                unknown += 1
+                freq += min_log
+            else:
+                freq += log
+        if log is not None and log >= 7.0:  # a common word: a pair with the word before when that is one too
+            if prev is not None:
+                pairs += 1
+                unseen += bigram[f"{prev} {lw}"] is None
+            prev = lw
+        else:
+            prev = None
     return {"unseen_common_pairs": unseen / pairs if pairs else 0.0, "unknown_lower": unknown / lower if lower else 0.0,
             "mean_log_freq": freq / lower if lower else 0.0}
