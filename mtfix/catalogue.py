@@ -176,6 +176,7 @@ _BILINGUAL_META = {
     "MTF505": ("length-omission", "Accuracy/Omission", "minor"),
     "MTF506": ("length-addition", "Accuracy/Addition", "minor"),
     "MTF507": ("lexical-omission", "Accuracy/Omission", "minor"),
+    "MTF508": ("lexical-addition", "Accuracy/Addition", "minor"),
 }
 
 

@@ -1,11 +1,14 @@
-"""Lexical coverage of a source by its translation: the translation tables behind MTF507.
+"""Lexical coverage of a source by its translation: the translation tables behind MTF507 and MTF508.
 
 For each source language it covers, ``lexical_coverage.json.gz`` beside this module holds, per
 source word, its likeliest English translations under an IBM Model 1 fitted on professional
 post-edits (``python bench/train_lexicon.py``; MLQE-PE training data, CC0-1.0: Fomicheva et al.
 2020), with the language's commonest words, which are not judged.  A source *content word* is
 covered when the target has the word itself or one of its translations; a segment whose content
-words are mostly uncovered has probably lost or mistranslated them.
+words are mostly uncovered has probably lost or mistranslated them (MTF507).  Read the other way
+(:func:`added`), a target content word no source word translates to, and that the source does not have
+itself, is unaccounted for; a target mostly made of a long run of them says something the source does
+not (MTF508).
 
 A source is judged only in a language with a table, recognised by its words: most of them must be
 in that language's table (an English source, or one in a language without a table, is not
@@ -135,3 +138,91 @@ def omission(source: str, target: str, lex: Lexicons | None = None) -> Coverage 
     if cov is None or len(cov.content) < lex.min_content or cov.share > lex.max_coverage:
         return None
     return cov
+
+
+# -- addition (MTF508): target content words no source word accounts for -------------------------------
+
+#: MTF508's thresholds, chosen on MLQE-PE dev with ``bench/lexical_addition.py`` (bench/RESULTS.md, session 29):
+#: a run of at least this many uncovered target content words (no covered content word between them) ...
+ADDITION_MIN_RUN = 7
+#: ... that holds at least this share of the target's content words.
+ADDITION_MIN_SHARE = 0.75
+
+
+_INVERSES: dict[int, tuple[Table, dict[str, frozenset[str]]]] = {}
+
+
+def _inverse(table: Table) -> dict[str, frozenset[str]]:
+    """English content word → the source words whose translations name it (computed once per table)."""
+    hit = _INVERSES.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    inv: dict[str, set[str]] = {}
+    for f, es in table.translations.items():
+        for e in es:
+            inv.setdefault(e, set()).add(f)
+    out = {e: frozenset(fs) for e, fs in inv.items()}
+    _INVERSES[id(table)] = (table, out)
+    return out
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A target's content words, how many are covered, and its longest run of uncovered ones (offsets)."""
+
+    lang: str
+    content: int
+    covered: int
+    run: tuple[str, ...]
+    start: int
+    end: int
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.content if self.content else 1.0
+
+
+def added(source: str, target: str, lex: Lexicons | None = None) -> Addition | None:
+    """The target's longest run of content words with no likely source word, or ``None`` when not judged.
+
+    A target content word is an English word the source language's table knows as a translation; it is
+    covered when a source word translates to it, or when the source has the word itself (names, numbers and
+    words copied from the source).  Judged as :func:`coverage` judges: a source in a covered language only,
+    never a copy.
+    """
+    src = tokens(source)
+    tgt_words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(target)]
+    tgt_words = [w for w in tgt_words if not w[0].isdigit()]
+    if not src or not tgt_words or set(src) >= {w for w, _, _ in tgt_words} or not _COVERED_SCRIPT.search(source):
+        return None
+    lex = lex or load()
+    table = language_of(src, lex)
+    if table is None:
+        return None
+    inv, src_set = _inverse(table), set(src)
+    content = covered = 0
+    best: list[tuple[str, int, int]] = []
+    run: list[tuple[str, int, int]] = []
+    for w, s, e in tgt_words:
+        if w not in inv or len(w) < 2:
+            continue
+        content += 1
+        if w in src_set or inv[w] & src_set:
+            covered += 1
+            run = []
+            continue
+        run.append((w, s, e))
+        if len(run) > len(best):
+            best = list(run)
+    if not best:
+        return Addition(table.lang, content, covered, (), 0, 0)
+    return Addition(table.lang, content, covered, tuple(w for w, _, _ in best), best[0][1], best[-1][2])
+
+
+def addition(source: str, target: str, lex: Lexicons | None = None, min_run: int = ADDITION_MIN_RUN,
+             min_share: float = ADDITION_MIN_SHARE) -> Addition | None:
+    """The addition when it is large enough to report (MTF508), else ``None``."""
+    add = added(source, target, lex)
+    if add is None or len(add.run) < min_run or len(add.run) < min_share * add.content:
+        return None
+    return add

@@ -18,6 +18,8 @@ without a human who reads the source.
   number in the source).
 * MTF507: most of the source's content words have no translation in the target
   (lexical tables of :mod:`mtfix.checks.lexical_coverage`; et, ne, ro, ru, si sources only).
+* MTF508: most of the target is a long run of content words no source word accounts for (the same
+  tables read the other way): a likely addition or hallucination.
 * MTF505 / MTF506: the target is far shorter (a likely omission) or far longer
   (a likely addition) than a translation of its source usually is: the
   length-ratio model of :mod:`mtfix.checks.length_ratio`, fitted per script.
@@ -47,7 +49,7 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "7"  # 7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "8"  # 8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -388,7 +390,7 @@ def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
 
 
 class BilingualChecker(BaseChecker):
-    """Source-versus-target checks (MTF501–MTF507); acts only when ``doc.source`` is set."""
+    """Source-versus-target checks (MTF501–MTF508); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
 
@@ -414,6 +416,7 @@ class BilingualChecker(BaseChecker):
         findings.extend(self._untranslated(doc))
         findings.extend(self._length(doc))
         findings.extend(self._coverage(doc))
+        findings.extend(self._addition(doc))
         return findings
 
     # -- helpers -----------------------------------------------------------------------------
@@ -534,6 +537,19 @@ class BilingualChecker(BaseChecker):
         yield self._finding(doc, "MTF507", "Accuracy/Omission", Severity.MINOR, s, e,
                             f"{len(cov.uncovered)} of the source's {len(cov.content)} content words have no "
                             f"translation in the target ({cov.lang}: {shown}): omitted or mistranslated?")
+
+    def _addition(self, doc: Document) -> Iterable[Finding]:
+        """MTF508: most of the target's content words form a long run that no source word accounts for
+        (:func:`mtfix.checks.lexical_coverage.addition`), on that run."""
+        from mtfix.checks.lexical_coverage import addition
+
+        add = addition(doc.source or "", doc.text)
+        if add is None:
+            return
+        shown = ", ".join(dict.fromkeys(add.run))
+        yield self._finding(doc, "MTF508", "Accuracy/Addition", Severity.MINOR, add.start, add.end,
+                            f"{len(add.run)} of the target's {add.content} content words in a row have no likely "
+                            f"source word ({add.lang}: {shown}): added or hallucinated?")
 
     def _copied_runs(self, doc: Document, source_words: set[str], is_word) -> Iterable[Finding]:
         toks = list(_WORD.finditer(doc.text))

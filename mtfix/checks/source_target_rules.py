@@ -1,4 +1,4 @@
-"""The source-vs-target checks' rules (MTF501–MTF507) as data: title and documentation.
+"""The source-vs-target checks' rules (MTF501–MTF508) as data: title and documentation.
 
 A module of its own so that the rule catalogue (:mod:`mtfix.catalogue`) reads them without
 importing the checker (:mod:`mtfix.checks.source_target`), which lists its rules through the
@@ -113,5 +113,27 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "target \"It rained in the mountains all week.\" → MTF507 on the whole target (none of guvernul, aprobat, "
         "buget, școlile, regiune has a translation in it); target \"The government approved the weather.\" is "
         "left alone (two of them are covered). Flag only. Category Accuracy/Omission, minor.",
+    ),
+    "MTF508": (
+        "target words no source word accounts for: likely addition or hallucination",
+        "Most of the target is a long run of content words that no source word translates to, so the target "
+        "probably says something the source does not (a hallucinated continuation, a clause carried over from "
+        "elsewhere, a phrase repeated in a loop). The translation tables are MTF507's, read the other way: a "
+        "target content word is an English word the source language's table gives as a translation of some "
+        "source word, and it is covered when a word of this source translates to it or the source has the word "
+        "itself (names, numbers and words copied from the source are covered; numbers are never counted). The "
+        "target is flagged when its longest run of uncovered content words (no covered content word between "
+        "them) has at least seven words and at least three quarters of the target's content words. Only "
+        "sources in Estonian, Nepali, Romanian, Russian and Sinhala are judged, recognised as for MTF507; an "
+        "English source, a copy, or any other language is left alone. A clause added to a target that is "
+        "otherwise a faithful translation is flagged only when the clause is most of the target: the tables "
+        "miss too many ordinary translations for shorter runs to be told from a free professional translation. "
+        "On the development data it flags 0.34 % of professional translations (bench/RESULTS.md, session 29). "
+        "The finding covers the run; the message lists its words.\n\n"
+        "Example: source \"Guvernul a aprobat ieri bugetul.\", target \"Yesterday the government approved the "
+        "budget, and then the weather turned cold across the mountains while farmers harvested apples and sold "
+        "cheese at the village market.\" → MTF508 on \"then the weather ... village market\"; target "
+        "\"Yesterday the government approved the budget.\" is left alone. Flag only. "
+        "Category Accuracy/Addition, minor.",
     ),
 }
