@@ -6,7 +6,8 @@ Takes ``bench/identity.py``'s quick corpus (read at run time, never written into
 inserts an HTML comment (rotating over an ignore directive, one holding ``?``, ``!`` and ``. `` and one over two lines)
 after every sentence stop before a space ("after a sentence": "… Tuesday. <!-- c --> Then"), in a second pass before
 every line break after a non-blank line ("line end"), in a third after every fifth space that follows no stop
-("inside a sentence").  The text is segmented; a text "differs" when its segments, with the comments (and the spaces
+("inside a sentence"), and in a fourth an opener nothing closes before every line break after a non-blank line
+("unclosed at line end": " <!-- open! Why? See. Later" runs to its line's end).  The text is segmented; a text "differs" when its segments, with the comments (and the spaces
 before them) taken out and the segments left empty dropped, are not the segments of the text as it was; "cut" counts
 the segments that start or end strictly inside a comment.  ``--root`` segments with another tree (a base tree made
 with ``git archive``) for comparison.
@@ -25,11 +26,15 @@ _STOP = re.compile(r"([.!?…][\"'”’»)\]]*)([ \t])")
 _LINE_END = re.compile(r"(?<=[^\r\n])(\r\n|\r|\n)")
 _SPACE = re.compile(r"(?<![.!?…\"'”’»)\]\s]) (?=\S)")
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
+UNCLOSED = "<!-- open! Why? See. Later"
+_UNCLOSED = re.compile(r"[ \t]*<!--[^\r\n]*")
 
 
 def _insert(text: str, where: str, comment: str) -> str:
     if where == "after a sentence":
         return _STOP.sub(lambda m: f"{m.group(1)}{m.group(2)}{comment}{m.group(2)}", text)
+    if where == "unclosed at line end":
+        return _LINE_END.sub(lambda m: f" {UNCLOSED}{m.group(1)}", text)
     if where == "line end":
         return _LINE_END.sub(lambda m: f" {comment}{m.group(1)}", text)
     count = iter(range(1, 10**9))
@@ -51,11 +56,11 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = build_corpus(args.ewt, quick=True)["segments"]
     print(f"segmenter {REVISION} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
-    for where in ("after a sentence", "line end", "inside a sentence"):
+    for where in ("after a sentence", "line end", "inside a sentence", "unclosed at line end"):
         differ = cut = comments = shown = 0
         for i, (name, text) in enumerate(texts.items()):
             marked = _insert(text, where, COMMENTS[i % len(COMMENTS)])
-            found = list(_COMMENT.finditer(marked))
+            found = list((_UNCLOSED if where.startswith("unclosed") else _COMMENT).finditer(marked))
             if not found:
                 continue
             comments += len(found)

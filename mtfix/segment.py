@@ -32,7 +32,7 @@ and that a title or honorific before a name ends no sentence inside a line, as a
 An HTML comment (an inline ignore directive, ``<!-- mtfix-ignore: MTF105 -->``) is never cut (seg-11,
 :func:`_comments_kept_whole`): sentences are split as in the text without it; a comment inside a sentence stays in it,
 any other is a segment boundary, a segment of its own (with the comments after it on its line), so that the sentences
-before and after it are the segments they are without it.
+before and after it are the segments they are without it; an opener nothing closes runs to its line's end.
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -110,7 +110,7 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: is two sentences; the content of an HTML ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element is protected,
 #: :func:`find_markup_spans`); 11 = session 29 (an HTML comment ``<!-- … -->`` is never cut: sentences are split as in the text
 #: without it, and one outside a sentence is a segment of its own, :func:`_comments_kept_whole`; pysbd ended a
-#: sentence at the ``!`` of ``<!--``)
+#: sentence at the ``!`` of ``<!--``; extended before release: an opener nothing closes runs to its line's end)
 REVISION = "seg-11"
 _local = threading.local()
 
@@ -893,6 +893,8 @@ def split_segments(
 
 # What may stand between two comments of one segment on a line (no line break).
 _SAME_LINE = regexcache.compile(r"[^\S\r\n]*")
+_OPEN_COMMENT = regexcache.compile(r"<!--")
+_LINE_BREAK = regexcache.compile(r"[\r\n]")
 
 
 def _comments_kept_whole(
@@ -908,11 +910,33 @@ def _comments_kept_whole(
     in it, and any other is a segment boundary: a segment of its own with the comments after it on its line (the
     detector does not judge it).  The sentences on either side are the segments they are without it: attached to the
     sentence before it, a comment made it a sentence holding protected text, which loses its whole-sentence finding
-    (MTF120) in plain text."""
+    (MTF120) in plain text.  An opener ``<!--`` nothing closes (in its region) is read as a comment to its line's end:
+    never cut, and what follows on later lines is segmented as without it (an ignore directive without ``-->`` holds
+    to its line's end too, :mod:`mtfix.suppress`)."""
     regions = list(regions) if regions is not None else None
-    comments = [c for c in _code_elements(text, regions) if text.startswith("<!--", c.start)]
+    elements = _code_elements(text, regions)
+    comments = [c for c in elements if text.startswith("<!--", c.start)]
+    # an opener nothing closes (outside every element, inside a region when there are regions) runs to its line's end
+    # (of its region, before the line's trailing spaces), as an ignore directive without "-->" does (mtfix.suppress)
+    taken = sorted(elements, key=lambda e: e.start)
+    taken_starts = [e.start for e in taken]
+    limits = sorted(regions, key=lambda r: r.start) if regions is not None else [Span(0, len(text))]
+    limit_starts = [r.start for r in limits]
+    done = 0
+    for m in _OPEN_COMMENT.finditer(text):
+        at = m.start()
+        e = bisect_right(taken_starts, at) - 1
+        r = bisect_right(limit_starts, at) - 1
+        if at < done or (e >= 0 and at < taken[e].end) or r < 0 or m.end() > limits[r].end:
+            continue
+        done = _LINE_BREAK.search(text, at, limits[r].end)
+        done = done.start() if done is not None else limits[r].end
+        while text[done - 1] in " \t":
+            done -= 1
+        comments.append(Span(at, done))
     if not comments:
         return None
+    comments.sort(key=lambda c: c.start)
     keep: list[tuple[int, int]] = []  # the runs of text kept, in order
     pos = 0
     for c in comments:

@@ -170,3 +170,41 @@ def test_a_word_glued_after_a_comment_keeps_the_space_before_it() -> None:
     text = "We met on Tuesday. <!-- mtfix-ignore -->Then we left. We met <!-- x -->on Monday."
     assert [text[s.start : s.end] for s in split_segments(text)] == [
         "We met on Tuesday.", "<!-- mtfix-ignore -->", "Then we left.", "We met <!-- x -->on Monday."]
+
+
+UNCLOSED = [
+    # an opener nothing closes runs to its line's end and is never cut at its "!" (seg-11, extended)
+    ("We met on Tuesday. <!-- mtfix-ignore: MTF105", ["We met on Tuesday.", "<!-- mtfix-ignore: MTF105"]),
+    ("We met on Tuesday. <!-- a note! Later. \nThen we left. Fine.",
+     ["We met on Tuesday.", "<!-- a note! Later.", "Then we left.", "Fine."]),
+    ("<!-- draft\nWe met on Tuesday. Then we left.", ["<!-- draft", "We met on Tuesday.", "Then we left."]),
+    ("We met <!-- x --> on Tuesday. <!-- open\nThen we left.",
+     ["We met <!-- x --> on Tuesday.", "<!-- open", "Then we left."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNCLOSED)
+def test_an_unclosed_comment_runs_to_its_line_end_and_is_never_cut(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_segments(text)] == expected
+
+
+def test_an_unclosed_comment_in_markdown_is_never_cut() -> None:
+    text = "We met on Tuesday. <!-- todo! check\n\nThen we left.\n"
+    assert _md_segments(text) == ["We met on Tuesday.", "<!-- todo! check", "Then we left."]
+
+
+def test_many_unclosed_openers_on_a_line_are_one_segment() -> None:
+    text = "We met. " + "<!-- a! " * 5000 + "\nThen we left."
+    assert [text[s.start : s.end] for s in split_segments(text)] == ["We met.", text[8:text.index("\n") - 1],
+                                                                     "Then we left."]
+
+
+def test_an_unclosed_ignore_directive_still_silences_its_line_only() -> None:
+    import mtfix
+
+    text = "We went to the the market. <!-- mtfix-ignore\nWe went to the the market. Then we left.\n"
+    doc = to_document(text)
+    assert [text[s.start : s.end] for s in doc.segments] == [
+        "We went to the the market.", "<!-- mtfix-ignore", "We went to the the market.", "Then we left."]
+    findings = mtfix.check(text).findings
+    assert findings and all(f.start > text.index("\n") for f in findings)

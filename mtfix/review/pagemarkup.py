@@ -118,15 +118,39 @@ def _name(token: str) -> str:
 
 
 def _listed(tokens: list[str]) -> str:
+    """"the tags <b>, </b>, <i> and 3 more": the first three tokens and a count of the rest."""
     kinds = {_kind(t) for t in tokens}
     word = kinds.pop() if len(kinds) == 1 else "markup"
     more = "s" if len(tokens) > 1 and word != "markup" else ""
-    return f"the {word}{more} {', '.join(tokens[:3])}{' …' if len(tokens) > 3 else ''}"
+    return f"the {word}{more} {', '.join(tokens[:3])}{f' and {len(tokens) - 3} more' if len(tokens) > 3 else ''}"
+
+
+def _changes(lost: list[str], new: list[str]) -> str:
+    """What a post-edit did to the markup it ``lost`` and the ``new`` markup it has (each in its text's order): each
+    lost token with the same name (:func:`_name`) as a new one is changed to the first such, the rest are dropped and
+    added ("changes the tag <a href="/x"> to <a href="/y"> and drops the tags <b>, </b>")."""
+    left = list(new)
+    pairs: list[tuple[str, str]] = []
+    dropped: list[str] = []
+    for t in lost:
+        to = next((n for n in left if _name(n) == _name(t)), None)
+        if to is None:
+            dropped.append(t)
+        else:
+            left.remove(to)
+            pairs.append((t, to))
+    parts = []
+    if pairs:
+        said = ", ".join(f"{_listed([a])} to {b}" for a, b in pairs[:3])
+        parts.append(f"changes {said}{f' and {len(pairs) - 3} more' if len(pairs) > 3 else ''}")
+    parts += [f"{verb} {_listed(ts)}" for verb, ts in (("drops", dropped), ("adds", left)) if ts]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def markup_change(original: str, text: str, fmt: str = "html") -> str | None:
     """None when ``text`` keeps ``original``'s :func:`markup` exactly and in order; else what it did to it ("drops
-    the tag </a>", "changes the template span {{ a }} to {{ b }}", "moves the tag </b>", "adds the tag <i>").
+    the tag </a>", "changes the template span {{ a }} to {{ b }}", "moves the tag </b>", "adds the tag <i>"), naming
+    every piece lost or added, the first three of each kind of change and a count (:func:`_changes`).
 
     >>> markup_change("<b>a</b> {{ x }}", "{{ x }} <b>a</b>"), markup_change("a {{ x }}", "a {{ y }}")
     ('moves the tag <b>', 'changes the template span {{ x }} to {{ y }}')
@@ -143,11 +167,7 @@ def markup_change(original: str, text: str, fmt: str = "html") -> str | None:
     if not lost and not new:
         moved = next(a for a, b in zip(was, now, strict=True) if a != b)
         return f"moves {_listed([moved])}"
-    if lost and new and _name(lost[0]) == _name(new[0]):
-        return f"changes {_listed(lost[:1])} to {new[0]}"
-    if lost:
-        return f"drops {_listed(lost)}"
-    return f"adds {_listed(new)}"
+    return _changes(lost, new)
 
 
 #: what a refused correction of a page must do instead

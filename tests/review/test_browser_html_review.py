@@ -81,3 +81,26 @@ def test_a_page_sentence_post_edited_keeps_every_tag(browser, tmp_path):
     assert r.returncode == 0, r.stderr
     old = "The delegation in the capital the new plan discussed , the ministry on Monday said."
     assert doc.read_text(encoding="utf-8") == PAGE.replace(old, new)
+
+
+def test_an_image_between_two_words_shows_as_a_marker_in_both_views(browser, tmp_path):
+    """Session 29: ``talks<img …>resumed`` showed "talksresumed" (the tag hidden) while the check reads the image as
+    a name between two words ("talks @code resumed"): the page shows a marker, "[image]", its ``alt`` as the title,
+    in the marked-up text and in *As it will read*; the tag's characters stay in the node, hidden."""
+    from selenium.webdriver.common.by import By
+
+    page = ('<html><body><p>The talks<img src="m.png" alt="Jeyhun Bayramov">resumed on Monday after a break.</p>'
+            "</body></html>\n")
+    doc = tmp_path / "page.html"
+    doc.write_text(page, encoding="utf-8")
+    review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
+    rows = browser.execute_script(_JS_ROWS)
+    assert [r[0] for r in rows] == ["The talks[image]resumed on Monday after a break."], rows
+    marker = browser.find_element(By.CSS_SELECTOR, "#doc .markup.img")
+    assert marker.get_attribute("title") == "image: Jeyhun Bayramov"
+    gap = "return parseFloat(getComputedStyle(arguments[0]).marginLeft) + parseFloat(getComputedStyle(arguments[0]).marginRight);"
+    assert marker.is_displayed() and browser.execute_script(gap, marker) > 0  # set apart from the words
+    assert "talks[image]resumed" in browser.find_element(By.CSS_SELECTOR, "#doc .seg .textcol > .text").text
+    browser.find_element(By.ID, "reads").click()  # As it will read
+    assert marker.is_displayed() and marker.size["width"] > 0
+    assert "talks[image]resumed" in browser.find_element(By.CSS_SELECTOR, "#doc .seg .textcol > .text").text

@@ -46,6 +46,11 @@ def _corrections(browser) -> list[str]:
     (KEPT.replace("/road", "/roads"), 'changes the tag <a href="/road"> to <a href="/roads">'),
     (KEPT.replace("{{ region.name }}", "the region"), "drops the template span {{ region.name }}"),
     (KEPT.replace(" &amp; ", " <i>and</i> "), "adds the tags <i>, </i>"),
+    # session 29: every piece lost is named, as fix --decisions names them
+    (KEPT.replace("<b>officials</b>", "officials").replace("/road", "/roads"),
+     'changes the tag <a href="/road"> to <a href="/roads"> and drops the tags <b>, </b>'),
+    (KEPT.replace("<b>officials</b>", "officials").replace('<a href="/road">road</a>', "road"),
+     'drops the tags <b>, </b>, <a href="/road"> and 1 more'),
 ])
 def test_a_post_edit_that_loses_a_tag_is_not_saved(browser, tmp_path, typed, said):
     from selenium.webdriver.common.by import By

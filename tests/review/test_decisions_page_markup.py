@@ -135,3 +135,28 @@ def test_a_markdown_post_edit_keeps_link_destinations_and_code_spans(tmp_path, r
     out = " ".join(r.output.split())
     assert "files[0].corrections[0]" in out and said in out and "nothing was written" in out, out
     assert doc.read_text(encoding="utf-8") == MD
+
+
+@pytest.mark.parametrize("original, text, said", [
+    # session 29: a post-edit that loses several pieces of markup names them all (the first three and a count)
+    ('<a href="/x">a</a> <b>b</b>', '<a href="/y">a</a> b',
+     'changes the tag <a href="/x"> to <a href="/y"> and drops the tags <b>, </b>'),
+    ('<a href="/x">a</a> <a href="/z">b</a>', '<a href="/y">a</a> <a href="/w">b</a>',
+     'changes the tag <a href="/x"> to <a href="/y">, the tag <a href="/z"> to <a href="/w">'),
+    ("<b>a</b> {{ x }} c", "a <i>{{ y }}</i> c",
+     "changes the template span {{ x }} to {{ y }}, drops the tags <b>, </b> and adds the tags <i>, </i>"),
+    ("<b>a</b> <i>b</i> <u>c</u> d", "a b c d", "drops the tags <b>, </b>, <i> and 3 more"),
+    ("a b", "<b>a</b> <i>b</i>", "adds the tags <b>, </b>, <i> and 1 more"),
+])
+def test_a_change_of_several_pieces_of_markup_names_them_all(original, text, said):
+    assert markup_change(original, text) == said
+
+
+def test_fix_decisions_refusal_names_every_lost_tag(tmp_path):
+    replacement = ('Ministry officials said the <a href="/roads">road</a> to {{ region.name }} &amp; the coast '
+                   "would be built.")
+    doc, r = apply(tmp_path, replacement)
+    assert r.exit_code == 2, r.output
+    out = " ".join(r.output.split())
+    assert 'changes the tag <a href="/road"> to <a href="/roads"> and drops the tags <b>, </b>' in out, out
+    assert doc.read_text(encoding="utf-8") == PAGE

@@ -334,6 +334,19 @@
     if (code !== null) return code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) ? String.fromCodePoint(code) : null;
     return Object.prototype.hasOwnProperty.call(NAMED, body) ? NAMED[body] : namedRef(ref);
   }
+  /* An image in a sentence: the checker reads it as a name between the words ("talks @code resumed"), so it
+     shows as a marker set apart from them, "[image]", its alt text (never checked) as the title; the tag's
+     characters stay in the node, hidden. */
+  var ALT = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+  function imageMark(tag) {
+    var mark = el("span", "markup img"), hidden = el("span", "markup tag", tag), alt = ALT.exec(tag);
+    alt = alt ? (alt[1] !== undefined ? alt[1] : alt[2] !== undefined ? alt[2] : alt[3]) : "";
+    hidden.hidden = true;
+    mark.appendChild(hidden);
+    mark.appendChild(document.createTextNode("[image]"));
+    mark.title = alt ? "image: " + alt : "image";
+    return mark;
+  }
   function pageInto(parent, txt) {
     var pos = 0;
     txt.replace(PAGE_MARKUP, function (m, at) {
@@ -343,6 +356,7 @@
       if (m[0] === "&" && ch === null) { parent.appendChild(document.createTextNode(m)); return m; }
       if (ch !== null) { mark = el("span", "ref", ch); mark.title = m; }
       else if (/^<br/i.test(m)) { mark = el("span", "markup br", m); mark.setAttribute("aria-hidden", "true"); }
+      else if (/^<img[\s\/>]/i.test(m)) mark = imageMark(m);
       else { mark = el("span", "markup tag", m); mark.hidden = true; }
       parent.appendChild(mark);
       return m;
@@ -1598,7 +1612,7 @@
     return m && kind !== "element" ? m[1].toLowerCase() : kind;
   }
   function markupListed(tokens) {
-    var kinds = {}, word, list = tokens.slice(0, 3).join(", ") + (tokens.length > 3 ? " \u2026" : "");
+    var kinds = {}, word, list = tokens.slice(0, 3).join(", ") + (tokens.length > 3 ? " and " + (tokens.length - 3) + " more" : "");
     tokens.forEach(function (t) { kinds[markupKind(t)] = true; });
     word = Object.keys(kinds).length === 1 ? Object.keys(kinds)[0] : "markup";
     return "the " + word + (tokens.length > 1 && word !== "markup" ? "s " : " ") + list;
@@ -1619,8 +1633,22 @@
     if (!lost.length && !added.length) {
       for (var i = 0; i < was.length; i++) if (was[i] !== now[i]) return "moves " + markupListed([was[i]]);
     }
-    if (lost.length && added.length && markupName(lost[0]) === markupName(added[0])) return "changes " + markupListed([lost[0]]) + " to " + added[0];
-    return lost.length ? "drops " + markupListed(lost) : "adds " + markupListed(added);
+    return markupChanges(lost, added);
+  }
+  /* every piece lost or added, as mtfix/review/pagemarkup.py's _changes says it: a lost token with the name of an
+     added one is changed to the first such, the rest dropped and added (the first three of each and a count) */
+  function markupChanges(lost, added) {
+    var left = added.slice(), pairs = [], dropped = [], parts = [];
+    lost.forEach(function (t) {
+      var k = -1;
+      for (var i = 0; i < left.length && k < 0; i++) if (markupName(left[i]) === markupName(t)) k = i;
+      if (k < 0) dropped.push(t); else pairs.push([t, left.splice(k, 1)[0]]);
+    });
+    if (pairs.length) parts.push("changes " + pairs.slice(0, 3).map(function (p) { return markupListed([p[0]]) + " to " + p[1]; }).join(", ") +
+                                 (pairs.length > 3 ? " and " + (pairs.length - 3) + " more" : ""));
+    if (dropped.length) parts.push("drops " + markupListed(dropped));
+    if (left.length) parts.push("adds " + markupListed(left));
+    return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1];
   }
 
   /* Whether a correction (an imported one: a decisions file edited by hand) can be written into a file of this
