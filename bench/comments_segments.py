@@ -47,14 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ewt", type=int, default=200)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "bench"))
-    from identity import build_corpus
+    from identity import segmenter_corpus
 
-    sys.path.insert(0, args.root)
-    for name in [m for m in sys.modules if m == "mtfix" or m.startswith("mtfix.")]:
-        del sys.modules[name]
-    from mtfix.segment import REVISION, split_segments
-
-    texts = build_corpus(args.ewt, quick=True)["segments"]
+    REVISION, split_segments, texts = segmenter_corpus(args.root, args.ewt)  # noqa: N806
     print(f"segmenter {REVISION} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
     for where in ("after a sentence", "line end", "inside a sentence", "unclosed at line end"):
         differ = cut = comments = shown = 0

@@ -130,6 +130,19 @@ def build_corpus(ewt_n: int, quick: bool) -> dict[str, Any]:
     return {"checks": checks, "segments": segments, "ewt": ewt_tag}
 
 
+def segmenter_corpus(root: str, ewt_n: int) -> tuple[str, Any, dict[str, str]]:
+    """The segmenter revision and ``split_segments`` of the mtfix tree at ``root`` (imported afresh) and the quick
+    corpus's texts, for the scripts that insert markup into the corpus and compare segments
+    (``bench/comments_segments.py``, ``bench/marks_segments.py``)."""
+    corpus = build_corpus(ewt_n, quick=True)["segments"]
+    sys.path.insert(0, root)
+    for name in [m for m in sys.modules if m == "mtfix" or m.startswith("mtfix.")]:
+        del sys.modules[name]
+    from mtfix.segment import REVISION, split_segments
+
+    return REVISION, split_segments, corpus
+
+
 def dump(root: str, corpus_path: str, out_path: str) -> None:
     """Run the corpus through the mtfix at ``root``; pickle what it gives to ``out_path``."""
     sys.path.insert(0, root)
