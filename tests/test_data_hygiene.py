@@ -44,3 +44,9 @@ def test_the_scan_finds_a_copied_sentence_and_leaves_exempt_ones(tmp_path: Path)
 def test_no_tracked_file_shares_a_7_word_shingle_with_the_shared_data() -> None:
     hits, _ = audit_copies.scan(SHARED)
     assert hits == [], "\n".join(f"{p}:{ln} '{sh}' ({where})" for p, ln, sh, where in hits[:20])
+
+
+def test_a_citation_is_exempt_and_prose_around_it_is_not() -> None:
+    # the attribution a data licence asks for ("…, arXiv:…") is no copied prose; a sentence is
+    assert audit_copies._exempt("smith and jones 2019 arxiv 1901 00001", [])
+    assert not audit_copies._exempt("the talks on the new plan were held", [])
