@@ -21,6 +21,13 @@ For each n-gram seen at least ``--min-count`` times the table keeps
   how bad the sentence, and its language pair, is as a whole.
 
 The file's SHA-256 is its version (printed, and recorded in each ``--cv`` row of a candidate that reads it).
+
+Two tokenizers (``--tokenizer``): ``current`` (the default) is ``tokenize`` as it is today; ``session10`` is the
+tokenizer the experiment ran with (commit 1cb7846): the same words, but URLs, e-mail addresses, @handles and
+#hashtags split into their pieces, as before commit 913cdfb made each one token.  ``session10`` rebuilds the table
+whose digest the candidates' rows of ``mtfix/garble/data/detector.json`` record (e8a56a9b…), byte for byte;
+``current`` gives 80f44681… (the same kept grams; 2 more unigram and 4 fewer bigram types seen, and the values of
+15 unigrams and 31 bigrams differ by at most a few 1e-4: the sentences with an address or a handle).
 """
 
 from __future__ import annotations
@@ -41,11 +48,32 @@ sys.path.insert(0, str(REPO))
 
 from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
+from mtfix.tokens import EWT_TOKEN, EWT_TOKEN_ASCII  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
 #: bench/train_detector.py's seed and MLQE-PE rows per pair (``--mlqe-per-pair``): the records it samples.
 TRAIN_SEED = 20261201
 TRAIN_PER_PAIR = 800
+#: The table's SHA-256 per tokenizer (``--tokenizer``); ``session10`` is the one the candidates' rows of the
+#: detector card record (``editrate_table_sha256``).
+DIGESTS = {
+    "session10": "e8a56a9b24c5f4ea6e70759367f557fa0c910e9b9ca86abccced98e8fba9be02",
+    "current": "80f446817e4e2e23f5c89a1317d4ceb095b8e84cfac32d1ed430ccac996ba0bd",
+}
+
+
+def words_session10(text: str) -> list[str]:
+    """``tokenize``'s words as they were before commit 913cdfb: its patterns alone, with no opaque token (a URL,
+    an e-mail address, a handle or a hashtag stays split into its pieces)."""
+    return (EWT_TOKEN_ASCII if text.isascii() else EWT_TOKEN).findall(text)
+
+
+def words_current(text: str) -> list[str]:
+    """``tokenize``'s words as the detector reads them today."""
+    return [t.text for t in tokenize(text)]
+
+
+TOKENIZERS = {"current": words_current, "session10": words_session10}
 
 
 def detector_sampled(recs_by_pair: dict[str, list[dict]]) -> set[tuple[str, int]]:
@@ -80,18 +108,19 @@ def edited_flags(mt: list[str], pe: list[str]) -> list[bool]:
     return [not k for k in kept]
 
 
-def build(shared: Path, min_count: int, alpha: float) -> dict:
+def build(shared: Path, min_count: int, alpha: float, tokenizer: str = "current") -> dict:
     """The table: meta, and per order ("order1", "order2") gram -> [rate, excess] for grams seen ``min_count`` times."""
     by_pair = {p: read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-en-train.jsonl.gz") for p in PAIRS}
     skip = left_out(by_pair, shared)
+    words = TOKENIZERS[tokenizer]
     stats: list[dict[str, list[float]]] = [{}, {}]  # per order: gram -> [n, edited, residual sum]
     used = 0
     for pair in PAIRS:
         for r in by_pair[pair]:
             if (pair, r["index"]) in skip or not r.get("pe"):
                 continue
-            mt = [t.text.lower() for t in tokenize(r["mt"])]
-            pe = [t.text.lower() for t in tokenize(r["pe"])]
+            mt = [w.lower() for w in words(r["mt"])]
+            pe = [w.lower() for w in words(r["pe"])]
             if not mt:
                 continue
             used += 1
@@ -140,9 +169,9 @@ DEFAULT_TABLE = REPO / "bench" / "editrate.json.gz"
 FEATURES = {v: [f"{v}_mean_1", f"{v}_mean_2", f"{v}_max_2", f"{v}_high_2"] for v in ("rate", "excess")}
 
 
-def table_bytes(shared: Path, min_count: int = 20, alpha: float = 10.0) -> bytes:
+def table_bytes(shared: Path, min_count: int = 20, alpha: float = 10.0, tokenizer: str = "current") -> bytes:
     """The table as the canonical gzipped JSON (no timestamp: the same data give the same bytes and digest)."""
-    table = build(shared, min_count, alpha)
+    table = build(shared, min_count, alpha, tokenizer)
     raw = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
     return gzip.compress(raw, mtime=0)
 
@@ -150,8 +179,8 @@ def table_bytes(shared: Path, min_count: int = 20, alpha: float = 10.0) -> bytes
 @functools.lru_cache(maxsize=2)
 def load(path: str = str(DEFAULT_TABLE), shared: str | None = None) -> dict:
     """The table (lazily, once): per order, gram -> (rate, excess), its priors and 90th percentiles;
-    ``sha256``: the digest of its bytes (built from ``shared``, default :func:`~eval_data.shared_dir`, when ``path``
-    does not exist)."""
+    ``sha256``: the digest of its bytes (built from ``shared``, default :func:`~eval_data.shared_dir`, with the
+    current tokenizer, when ``path`` does not exist)."""
     data = Path(path).read_bytes() if Path(path).is_file() else table_bytes(shared_dir(shared))
     table = json.loads(gzip.decompress(data))
     out: dict = {"meta": table["meta"], "sha256": hashlib.sha256(data).hexdigest()}
@@ -190,9 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(DEFAULT_TABLE))
     ap.add_argument("--min-count", type=int, default=20)
     ap.add_argument("--alpha", type=float, default=10.0, help="smoothing: pseudo-occurrences at the prior")
+    ap.add_argument("--tokenizer", choices=sorted(TOKENIZERS), default="current",
+                    help="session10: the tokenizer of the recorded experiment (the detector card's digest)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    data = table_bytes(Path(args.shared), args.min_count, args.alpha)
+    data = table_bytes(Path(args.shared), args.min_count, args.alpha, args.tokenizer)
     Path(args.out).write_bytes(data)
     meta = json.loads(gzip.decompress(data))["meta"]
     print(json.dumps(meta), f"{len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}, {time.time() - t0:.0f} s")
