@@ -30,6 +30,7 @@ NOT_FOR_A_CHECK = ("certifi", "numpy", "importlib.metadata", "logging", "request
                    # length-ratio model, the language server, the review report (session 13)
                    "mtfix.formats.subtitles", "mtfix.checks.length_ratio", "mtfix.lsp", "mtfix.review",
                    "mtfix.checks.lexical_coverage",  # the lexical tables of MTF507 (session 29)
+                   "mtfix.checks.zh_words",  # Chinese words for a zh table (session 30)
                    # the bilingual checks (a plain text has no source) and the command modules and
                    # SQLite of other commands (session 14)
                    "mtfix.checks.source_target", "mtfix.cli.server", "mtfix.cli.review", "mtfix.cli.doctor",

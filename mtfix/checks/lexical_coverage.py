@@ -12,7 +12,8 @@ not (MTF508).
 
 A source is judged only in a language with a table, recognised by its words: most of them must be
 in that language's table (an English source, or one in a language without a table, is not
-judged).  The tables are read on first use; their digest is part of the checker's signature.
+judged).  A Chinese source would be cut into words by maximum matching over a zh table's vocabulary
+(:mod:`mtfix.checks.zh_words`); no zh table is shipped (bench/RESULTS.md, session 30).  The tables are read on first use; their digest is part of the checker's signature.
 
 >>> tokens("Kogu päeva, 12 lahingut!")
 ['kogu', 'päeva', 'lahingut']
@@ -64,6 +65,16 @@ DIGEST = "fcd2d8c72844"
 #: Scripts of the languages with a table (et, ro: Latin; ru: Cyrillic; ne: Devanagari; si: Sinhala): a source
 #: with no letter of them is not judged, and the tables are not read for it.
 _COVERED_SCRIPT = regex.compile(r"[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Sinhala}]")
+_HAN = regex.compile(r"\p{Han}")
+#: Japanese and Korean write Han characters too: a source with kana or hangul is not taken for Chinese.
+_NOT_ZH = regex.compile(r"[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
+
+#: The zh table's file (``bench/train_lexicon_zh.py ship``: jieba words, MQM zh-en data, Apache-2.0) and the
+#: first 12 hex digits of its SHA-256, which would join :data:`DIGEST` in the signature; read only for a source
+#: with Han characters.  Empty: no zh table is shipped (session 30: no signal on the zh development data, see
+#: bench/RESULTS.md), so Chinese sources are not judged and the signature is unchanged.
+ZH_FILE = "lexical_coverage_zh.json.gz"
+ZH_DIGEST = ""
 
 
 def _raw() -> bytes:
@@ -71,13 +82,14 @@ def _raw() -> bytes:
 
 
 def digest() -> str:
-    """The bundled tables' digest, as the signature names them."""
-    return DIGEST
+    """The bundled tables' digest, as the signature names them (the zh table's after ``+zh-``)."""
+    return f"{DIGEST}+zh-{ZH_DIGEST}" if ZH_DIGEST else DIGEST
 
 
-def file_digest() -> str:
-    """The first 12 hex digits of the bundled file's SHA-256, computed (what :data:`DIGEST` must be)."""
-    return hashlib.sha256(_raw()).hexdigest()[:12]
+def file_digest(name: str = "lexical_coverage.json.gz") -> str:
+    """The first 12 hex digits of a bundled file's SHA-256, computed (what :data:`DIGEST` or :data:`ZH_DIGEST`
+    must be)."""
+    return hashlib.sha256((resources.files("mtfix.checks") / name).read_bytes()).hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +102,33 @@ def load() -> Lexicons:
     )
     rule = data["rule"]
     return Lexicons(tables, rule["min_known"], rule["min_content"], rule["max_coverage"], digest())
+
+
+@lru_cache(maxsize=1)
+def load_zh() -> Lexicons | None:
+    """The bundled zh table with MTF507's rule (from ``lexical_coverage.json.gz``'s rule), or ``None`` when not
+    shipped."""
+    if not ZH_DIGEST:
+        return None
+    data = json.loads(gzip.decompress((resources.files("mtfix.checks") / ZH_FILE).read_bytes()))
+    t = data["langs"]["zh"]
+    rule = json.loads(gzip.decompress(_raw()))["rule"]
+    table = Table("zh", {f: frozenset(es) for f, es in t["s2t"].items()}, frozenset(t["src_stop"]))
+    return Lexicons((table,), rule["min_known"], rule["min_content"], rule["max_coverage"], digest())
+
+
+_VOCABS: dict[int, tuple[Table, frozenset[str], int]] = {}
+
+
+def _zh_vocab(table: Table) -> tuple[frozenset[str], int]:
+    """The Han words (two characters or more) a table knows, and the longest one's length (once per table)."""
+    hit = _VOCABS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1], hit[2]
+    vocab = frozenset(w for w in (*table.translations, *table.stop) if len(w) > 1 and _HAN.match(w))
+    max_len = min(8, max((len(w) for w in vocab), default=1))
+    _VOCABS[id(table)] = (table, vocab, max_len)
+    return vocab, max_len
 
 
 def language_of(words: list[str], lex: Lexicons) -> Table | None:
@@ -114,28 +153,61 @@ class Coverage:
         return 1.0 - len(self.uncovered) / len(self.content) if self.content else 1.0
 
 
+def _source_words(source: str, lex: Lexicons | None) -> tuple[Table, list[str], Lexicons] | None:
+    """The table of ``source``'s language and its words, or ``None`` for a source no table covers.
+
+    A source with Han characters (and no kana or hangul) is Chinese when a zh table is at hand (``lex`` has one,
+    or one is shipped: :func:`load_zh`): its words are cut by maximum matching over the zh table's vocabulary
+    (:mod:`mtfix.checks.zh_words`), and only the zh table is read.  Any other source needs a letter of a
+    covered script.  Either way most of its words must be known to the table.
+    """
+    if _HAN.search(source) and not _NOT_ZH.search(source):
+        zh = lex or load_zh()
+        table = next((t for t in zh.tables if t.lang == "zh"), None) if zh else None
+        if zh is not None and table is not None:
+            from mtfix.checks.zh_words import words
+
+            vocab, max_len = _zh_vocab(table)
+            src = words(source, vocab, max_len)
+            known = sum(w in table.translations or w in table.stop for w in src)
+            return (table, src, zh) if src and known >= zh.min_known * len(src) else None
+    if not _COVERED_SCRIPT.search(source):
+        return None
+    src = tokens(source)
+    if not src:
+        return None
+    lex = lex or load()
+    found = language_of(src, lex)
+    return None if found is None else (found, src, lex)
+
+
+def _content(w: str, table: Table) -> bool:
+    return w in table.translations and w not in table.stop and (len(w) > 1 or bool(_HAN.match(w)))
+
+
 def coverage(source: str, target: str, lex: Lexicons | None = None) -> Coverage | None:
     """How much of ``source``'s content the ``target`` carries, or ``None`` for a source no table covers.
 
     A copy (the same words on both sides) is never judged here: MTF502 reports it.
     """
-    src, tgt = tokens(source), set(tokens(target))
-    if not src or set(src) <= tgt or not _COVERED_SCRIPT.search(source):
+    found = _source_words(source, lex)
+    return None if found is None else _coverage_of(found[0], found[1], target)
+
+
+def _coverage_of(table: Table, src: list[str], target: str) -> Coverage | None:
+    tgt = set(tokens(target))
+    if set(src) <= tgt:
         return None
-    lex = lex or load()
-    table = language_of(src, lex)
-    if table is None:
-        return None
-    content = tuple(w for w in src if w in table.translations and w not in table.stop and len(w) > 1)
+    content = tuple(w for w in src if _content(w, table))
     uncovered = tuple(w for w in content if w not in tgt and not (table.translations[w] & tgt))
     return Coverage(table.lang, content, uncovered)
 
 
 def omission(source: str, target: str, lex: Lexicons | None = None) -> Coverage | None:
     """The coverage when it is low enough to report (MTF507), else ``None``."""
-    cov = coverage(source, target, lex)
-    lex = lex or load()
-    if cov is None or len(cov.content) < lex.min_content or cov.share > lex.max_coverage:
+    found = _source_words(source, lex)
+    cov = _coverage_of(found[0], found[1], target) if found else None
+    if cov is None or found is None or len(cov.content) < found[2].min_content or cov.share > found[2].max_coverage:
         return None
     return cov
 
@@ -190,15 +262,12 @@ def added(source: str, target: str, lex: Lexicons | None = None) -> Addition | N
     words copied from the source).  Judged as :func:`coverage` judges: a source in a covered language only,
     never a copy.
     """
-    src = tokens(source)
     tgt_words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(target)]
     tgt_words = [w for w in tgt_words if not w[0].isdigit()]
-    if not src or not tgt_words or set(src) >= {w for w, _, _ in tgt_words} or not _COVERED_SCRIPT.search(source):
+    found = _source_words(source, lex) if tgt_words else None
+    if found is None or set(found[1]) >= {w for w, _, _ in tgt_words}:
         return None
-    lex = lex or load()
-    table = language_of(src, lex)
-    if table is None:
-        return None
+    table, src, _ = found
     inv, src_set = _inverse(table), set(src)
     content = covered = 0
     best: list[tuple[str, int, int]] = []
