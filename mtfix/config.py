@@ -799,7 +799,14 @@ def load_config_file(path: Path) -> LoadedConfig:
 def _safe_dirs(start: Path) -> list[Path]:
     """``start`` (or its directory) and its parents, absolute, without resolving symlinks (a
     symlink loop must not stop discovery)."""
-    start = Path(os.path.abspath(start))
+    try:
+        start = Path(os.path.abspath(start))
+    except FileNotFoundError:  # a relative `start` (the current folder by default) in a removed folder
+        from mtfix.io.paths import CWD_GONE, cwd_gone
+
+        if cwd_gone():
+            raise ConfigError(CWD_GONE) from None
+        raise
     try:
         is_dir = start.is_dir()
     except OSError:
@@ -864,7 +871,7 @@ def load_config(config_path: Path | None = None, start: Path | None = None) -> L
     current directory by default), else the defaults."""
     if config_path is not None:
         return load_config_file(Path(config_path))
-    found = discover_config_file(start if start is not None else Path.cwd())
+    found = discover_config_file(start if start is not None else Path("."))
     return load_config_file(found) if found is not None else LoadedConfig(Config())
 
 

@@ -150,6 +150,11 @@ def _os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     if exc.filename is not None:
         return file_error(exc) or reason
+    if exc.errno == errno.ENOENT:
+        from mtfix.io.paths import CWD_GONE, cwd_gone
+
+        if cwd_gone():  # `os.getcwd` itself failed: until session 30, `No such file or directory` naming nothing
+            return CWD_GONE
     if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG):
         _silence_stdout()
         return f"cannot write to standard output: {reason}"
@@ -285,6 +290,9 @@ def _report(exc: Exception, verbose: bool) -> int:
     from mtfix.errors import MtfixError
 
     if _is_click_error(exc):
+        from mtfix.cli.otheroptions import reword
+
+        reword(exc)  # `fix --check`, `check --fix`: what mtfix does instead, not click's nearest spellings
         exc.show()  # type: ignore[attr-defined]
         return 2
     if isinstance(exc, MtfixError):

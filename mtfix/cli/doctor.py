@@ -165,7 +165,7 @@ def doctor(
 
     check_lt_url(lt_url)  # the option, by its name (a usage error, as in every command)
     try:
-        loaded = load_config(config, Path.cwd())
+        loaded = load_config(config, Path("."))  # (a removed current folder: its ConfigError, not Errno 2)
         cfg = loaded.config.with_overrides(lt_url=lt_url)
         settings = settings_for_config(with_lt_url_origin(cfg, lt_url is not None, loaded.source("lt_url")))
     except Exception as exc:  # noqa: BLE001

@@ -30,3 +30,21 @@ def missing_reason(path: str | os.PathLike[str]) -> str:
                 return "symbolic link loop (too many levels of symbolic links)"
         return "broken symbolic link (its target does not exist)"
     return "no such file"
+
+
+#: What a failed ``os.getcwd`` means: the folder the shell is in was removed (a build, ``git worktree remove``)
+CWD_GONE = ("the current folder no longer exists (it was removed or renamed after the shell entered it): "
+            "cd to a folder that exists")
+
+
+def cwd_gone() -> bool:
+    """Whether the current folder has been removed (``os.getcwd`` fails), so a relative path means nothing.
+
+    >>> cwd_gone()
+    False
+    """
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False

@@ -23,7 +23,7 @@ services read them.
 * Each result has ``partialFingerprints`` (``mtfixFinding/v1``): a hash of its rule, unit id,
   sentence and flagged text with its occurrence in the file, no line number, so that an alert
   keeps its identity when lines are added elsewhere in the file.
-* Records that could not be read are ``toolExecutionNotifications`` (level
+* Records that could not be read are ``toolExecutionNotifications`` at their line (level
   ``warning``; the rest of the file was checked).  Files that could not be
   read at all are notifications of level ``error``, and make
   ``executionSuccessful`` false (``mtfix check`` exits 2); binary files that
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -175,6 +176,16 @@ def _notification(level: str, text: str, path: str, line: int | None = None) -> 
     return {"level": level, "message": {"text": text}, "locations": [{"physicalLocation": where}]}
 
 
+def _record_line(error: str) -> int | None:
+    """The line a record's error starts with (``line 3: invalid JSON ...``), or None.
+
+    >>> _record_line("line 3: invalid JSON (Expecting value); kept unchanged"), _record_line("a note")
+    (3, None)
+    """
+    m = re.match(r"line (\d+):", error)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
 EXIT_CODES = {0: "no finding at or above --fail-on", 1: "findings at or above --fail-on",
               2: "a file could not be checked"}
 
@@ -197,8 +208,8 @@ def sarif_report(results: list[FileResult], signature: str, config: Any = None,
     out: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     for fr in results:
-        for err in fr.errors:
-            notes.append(_notification("warning", err, fr.path))
+        for err in fr.errors:  # `line 3: invalid JSON ...; kept unchanged`: at its line (until session 30 at none)
+            notes.append(_notification("warning", err, fr.path, _record_line(err)))
         seen: Counter[str] = Counter()  # fingerprints of the file so far
         for ur in fr.units:
             for f in ur.findings:
