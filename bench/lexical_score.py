@@ -54,7 +54,7 @@ def _rows(records: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str
         for key in keys:
             res = pipe.check(pipe.document(r[key], source=r["source"]))
             fl = fluency(res.document, res.findings, w)
-            cov = coverage(r["source"], r[key])
+            cov = coverage(r["source"], r[key], stems=True)  # as the score's term (session 30)
             row[key] = {"fluency": fl.fluency, "words": fl.words,
                         "content": len(cov.content) if cov else 0, "share": cov.share if cov else None}
         out.append(row)

@@ -150,7 +150,7 @@ def source_penalty(doc: Document, w: Weights) -> float:
         return 0.0
     from mtfix.checks.lexical_coverage import coverage
 
-    cov = coverage(doc.source, doc.text)
+    cov = coverage(doc.source, doc.text, stems=True)  # recognition with the stem back-off (session 30)
     return 0.0 if cov is None else lexical_penalty(cov.share, len(cov.content), w)
 
 
