@@ -59,11 +59,13 @@ class InputRun:
         self.opts, self.paths, self.build = opts, paths, build
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
+            from mtfix.cache import root as cache_root
             from mtfix.io.inputs import fifo_wait
             from mtfix.io.stdio import stream_limit
 
             fifo_wait()  # a typo in MTFIX_FIFO_WAIT stops the command before any file, not at the first FIFO
             stream_limit()  # and so does one in MTFIX_STDIN_LIMIT
+            cache_root()  # and a `~nouser` in MTFIX_CACHE_DIR (else only the files whose check reaches the cache fail)
             first = load_config(opts.config, [stdin_name(opts, p) for p in paths])
         except MtfixError as exc:
             fail(str(exc))
