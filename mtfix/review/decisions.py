@@ -513,7 +513,7 @@ def _check_written(inp: Input, output: bytes, fixed: dict[int, str], container: 
             continue
         where = f"{inp.path}: unit {u}" + (f" ({unit.id!r})" if unit.id is not None else "")
         tags = [t for t in _TAG.findall(unit.text) if t not in text]
-        why = (f"; it drops or changes the inline tag{'s' * (len(tags) > 1)} {', '.join(tags[:3])}: a correction "
+        why = (f"; it drops or changes the inline tag{'s' * (len(tags) > 1)} {', '.join(tags)}: a correction "
                "keeps every tag of the unit, as it was and in order") if tags else ""
         if u in container.unwritten and container.errors and not why:  # the format said why (subtitles)
             why = f" ({container.errors[-1].removesuffix('; kept unchanged')})"

@@ -118,11 +118,12 @@ def _name(token: str) -> str:
 
 
 def _listed(tokens: list[str]) -> str:
-    """"the tags <b>, </b>, <i> and 3 more": the first three tokens and a count of the rest."""
+    """"the tags <b>, </b>, <i>": every token (until session 30 the first three and a count of the rest, which left
+    the editor guessing what else to put back)."""
     kinds = {_kind(t) for t in tokens}
     word = kinds.pop() if len(kinds) == 1 else "markup"
     more = "s" if len(tokens) > 1 and word != "markup" else ""
-    return f"the {word}{more} {', '.join(tokens[:3])}{f' and {len(tokens) - 3} more' if len(tokens) > 3 else ''}"
+    return f"the {word}{more} {', '.join(tokens)}"
 
 
 def _changes(lost: list[str], new: list[str]) -> str:
@@ -141,8 +142,7 @@ def _changes(lost: list[str], new: list[str]) -> str:
             pairs.append((t, to))
     parts = []
     if pairs:
-        said = ", ".join(f"{_listed([a])} to {b}" for a, b in pairs[:3])
-        parts.append(f"changes {said}{f' and {len(pairs) - 3} more' if len(pairs) > 3 else ''}")
+        parts.append("changes " + ", ".join(f"{_listed([a])} to {b}" for a, b in pairs))
     parts += [f"{verb} {_listed(ts)}" for verb, ts in (("drops", dropped), ("adds", left)) if ts]
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
@@ -150,7 +150,7 @@ def _changes(lost: list[str], new: list[str]) -> str:
 def markup_change(original: str, text: str, fmt: str = "html") -> str | None:
     """None when ``text`` keeps ``original``'s :func:`markup` exactly and in order; else what it did to it ("drops
     the tag </a>", "changes the template span {{ a }} to {{ b }}", "moves the tag </b>", "adds the tag <i>"), naming
-    every piece lost or added, the first three of each kind of change and a count (:func:`_changes`).
+    every piece lost or added, each named (:func:`_changes`).
 
     >>> markup_change("<b>a</b> {{ x }}", "{{ x }} <b>a</b>"), markup_change("a {{ x }}", "a {{ y }}")
     ('moves the tag <b>', 'changes the template span {{ x }} to {{ y }}')

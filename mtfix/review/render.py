@@ -3,7 +3,8 @@
 Jinja2 with autoescape renders the page; the stylesheet and the script are
 inlined; each file's data is a JSON block (HTML-safe: ``<``, ``>``, ``&`` and
 ``'`` escaped; gzip-compressed and base64-encoded in large batches) that the
-script parses when the file is opened.  A Content
+script parses when the file is opened; a batch of more than :data:`BATCH_FILES` files carries its
+file list and summaries compressed too, by chunks of files.  A Content
 Security Policy allows no network request at all and only the report's own
 script (by hash), so even text that slipped past escaping could not run.
 """
@@ -23,6 +24,13 @@ from markupsafe import Markup
 #: Reports whose file data add up to more than this many characters carry each file's
 #: JSON gzip-compressed (base64): a 500-file batch stays a third of its plain size.
 COMPRESS_ABOVE = 2_000_000
+
+
+#: Reports of more files than this carry their file list, summaries and data compressed by chunks (:func:`_batched`):
+#: 10,000 small files wrote a 38 MB page with every summary and link in its HTML (session 30).
+BATCH_FILES = 300
+#: Files per compressed chunk of a large batch: opening a file inflates its chunk (about 100 KB of JSON).
+CHUNK_FILES = 100
 
 
 def _static(name: str) -> str:
@@ -70,10 +78,30 @@ def render_html(context: dict[str, Any]) -> str:
         if sum(len(d) for d in dumps) > COMPRESS_ABOVE:
             payloads = [_packed(d) for d in dumps]
             compressed = True
+    batched = None
+    if len(payloads) > BATCH_FILES:
+        batched = _batched(env, context)
+        payloads, compressed = [], False
     template = env.get_template("report.html.j2")
     ctx = dict(context, payloads=payloads)
     return template.render(**ctx, js=Markup(js), css=Markup(css), script_hash=script_hash(js),
-                           version=__version__, compressed=compressed)
+                           version=__version__, compressed=compressed, batched=batched)
+
+
+def _batched(env: jinja2.Environment, context: dict[str, Any]) -> dict[str, Any]:
+    """A large batch's page data: the file list's links and, by chunks of :data:`CHUNK_FILES` files, each file's
+    JSON with its summary's HTML, gzip-compressed (across files: their markup repeats) and base64-encoded; the page
+    puts in the list when it opens and a file's summary when the file is opened (report.js: ``fetchFile``)."""
+    parts = env.get_template("parts.html.j2").module
+    summaries = context["summaries"]
+    links = "".join(str(parts.file_link(s)) for s in summaries)  # type: ignore[attr-defined]
+    chunks = []
+    payloads = context["payloads"]
+    for k in range(0, len(payloads), CHUNK_FILES):
+        rows = [[p, str(parts.summary_section(s, False))]  # type: ignore[attr-defined]
+                for p, s in zip(payloads[k : k + CHUNK_FILES], summaries[k : k + CHUNK_FILES], strict=True)]
+        chunks.append({"files": len(rows), "data": _packed(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))})
+    return {"list": _packed(links), "chunks": chunks}
 
 
 def _packed(text: str) -> str:

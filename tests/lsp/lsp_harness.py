@@ -7,7 +7,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Union
 
@@ -184,3 +184,42 @@ class Harness:
             self.changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), left)
+
+
+# A client that takes neither versioned edits nor a resolve of the edit, but runs commands and applies
+# the server's workspace/applyEdit.
+COMMAND_CLIENT = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(apply_edit=True))
+# A client that resolves an action's edit when it is picked, but whose edits name no version.
+RESOLVE_CLIENT = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+    code_action=types.CodeActionClientCapabilities(
+        data_support=True, resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
+
+#: What the editor applies when the user picks an action (None: nothing).
+Pick = Callable[[types.CodeAction], Awaitable[types.WorkspaceEdit | None]]
+
+
+def picking_harness(root: Path, client: str) -> tuple[Harness, Pick]:
+    """A harness whose client is ``"resolve"`` (it resolves an action's edit when picked: RESOLVE_CLIENT) or
+    ``"command"`` (it runs the action's command and applies the server's workspace/applyEdit: COMMAND_CLIENT),
+    and what that editor applies when the user picks an action: the action's edit when sent at once, else the
+    resolved edit or the one the command had applied (the ``picking`` fixture of tests/lsp/conftest.py)."""
+    h = Harness(root, capabilities=RESOLVE_CLIENT if client == "resolve" else COMMAND_CLIENT)
+    applied: list[types.WorkspaceEdit] = []
+
+    @h.client.feature(types.WORKSPACE_APPLY_EDIT)
+    def on_apply(*args: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+        applied.append(args[-1].edit)
+        return types.ApplyWorkspaceEditResult(applied=True)
+
+    async def pick(action: types.CodeAction) -> types.WorkspaceEdit | None:
+        if action.edit is not None:  # edits sent at once: the editor applies them as they are
+            return action.edit
+        if client == "resolve":
+            return (await h.client.code_action_resolve_async(action)).edit
+        assert action.command is not None, action
+        before = len(applied)
+        await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command=action.command.command, arguments=action.command.arguments))
+        return applied[before] if len(applied) > before else None
+
+    return h, pick

@@ -104,31 +104,15 @@ def test_the_whole_file_ignore_in_markdown_stays_out_of_an_open_code_block(tmp_p
 
 
 @pytest.mark.parametrize("client", ["resolve", "command"])
-def test_the_whole_file_ignore_is_computed_when_picked_for_its_own_text(tmp_path: Path, client: str) -> None:
+def test_the_whole_file_ignore_is_computed_when_picked_for_its_own_text(tmp_path: Path, client: str,
+                                                                         picking) -> None:
     """On the rungs where the edit is computed when the action is picked (codeAction/resolve, or the
     ``mtfix.applyFix`` command and workspace/applyEdit), "ignore CODE in this file" gives the directive for the
     text it was offered for, and nothing (with the message) once the text changed."""
-    from test_lsp_server import COMMAND_CLIENT, RESOLVE_CLIENT
-
     root = workspace(tmp_path)
 
     async def scenario() -> None:
-        h = Harness(root, capabilities=RESOLVE_CLIENT if client == "resolve" else COMMAND_CLIENT)
-        applied: list[types.WorkspaceEdit] = []
-
-        @h.client.feature(types.WORKSPACE_APPLY_EDIT)
-        def on_apply(*args: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
-            applied.append(args[-1].edit)
-            return types.ApplyWorkspaceEditResult(applied=True)
-
-        async def pick(action: types.CodeAction) -> types.WorkspaceEdit | None:
-            if client == "resolve":
-                return (await h.client.code_action_resolve_async(action)).edit
-            before = len(applied)
-            await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
-                command=action.command.command, arguments=action.command.arguments))
-            return applied[before] if len(applied) > before else None
-
+        h, pick = picking(root, client)
         await h.start()
         uri, diags = await h.open_checked("news.txt", NEWS)
         d = next(d for d in diags if d.code == "MTF105")

@@ -15,8 +15,8 @@ import pytest
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
-from test_lsp_server import EXAMPLE, RESOLVE_CLIENT, code_actions, run  # noqa: E402
+from lsp_harness import RESOLVE_CLIENT, Harness, apply_text_edits, edits_of, workspace  # noqa: E402
+from test_lsp_server import EXAMPLE, code_actions, run  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.pipeline import Pipeline  # noqa: E402

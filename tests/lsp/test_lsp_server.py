@@ -15,7 +15,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness, apply_text_edits, edits_of, workspace  # noqa: E402
+from lsp_harness import CAPABILITIES, RESOLVE_CLIENT, Harness, apply_text_edits, edits_of, workspace  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.lsp.workspace import build_document  # noqa: E402
@@ -597,17 +597,9 @@ def test_fix_all_resolved_after_an_edit_is_recomputed_for_the_new_version(tmp_pa
     run(scenario())
 
 
-# A client that takes neither versioned edits nor a resolve of the edit, but runs commands and applies
-# the server's workspace/applyEdit.
-COMMAND_CLIENT = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(apply_edit=True))
-# A client that resolves an action's edit when it is picked, but whose edits name no version.
-RESOLVE_CLIENT = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
-    code_action=types.CodeActionClientCapabilities(
-        data_support=True, resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]))))
-
-
 @pytest.mark.parametrize("client", ["resolve", "command"])
-def test_a_fix_offered_for_one_version_is_never_applied_to_another_text(tmp_path: Path, client: str) -> None:
+def test_a_fix_offered_for_one_version_is_never_applied_to_another_text(tmp_path: Path, client: str,
+                                                                       picking) -> None:
     """A client whose edits name no document version got the quick fix's edits at once, computed for
     version 1: picked after an edit that moved the text, they changed the wrong words.  The edit is now
     computed when the fix is picked, for the text it was offered for only (else nothing is changed and the
@@ -615,26 +607,7 @@ def test_a_fix_offered_for_one_version_is_never_applied_to_another_text(tmp_path
     root = workspace(tmp_path)
 
     async def scenario() -> None:
-        h = Harness(root, capabilities=RESOLVE_CLIENT if client == "resolve" else COMMAND_CLIENT)
-        applied: list[types.WorkspaceEdit] = []
-
-        @h.client.feature(types.WORKSPACE_APPLY_EDIT)
-        def on_apply(*args: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
-            applied.append(args[-1].edit)
-            return types.ApplyWorkspaceEditResult(applied=True)
-
-        async def pick(action: types.CodeAction) -> types.WorkspaceEdit | None:
-            """What the editor applies when the user picks ``action``."""
-            if action.edit is not None:  # edits sent at once: the editor applies them as they are
-                return action.edit
-            if client == "resolve":
-                return (await h.client.code_action_resolve_async(action)).edit
-            assert action.command is not None, action
-            before = len(applied)
-            await h.client.workspace_execute_command_async(types.ExecuteCommandParams(
-                command=action.command.command, arguments=action.command.arguments))
-            return applied[before] if len(applied) > before else None
-
+        h, pick = picking(root, client)
         await h.start()
         uri, diags = await h.open_checked("a.txt", EXAMPLE)
         acts = await code_actions(h, uri, next(d for d in diags if d.code == "MTF105"))

@@ -50,7 +50,7 @@ def _corrections(browser) -> list[str]:
     (KEPT.replace("<b>officials</b>", "officials").replace("/road", "/roads"),
      'changes the tag <a href="/road"> to <a href="/roads"> and drops the tags <b>, </b>'),
     (KEPT.replace("<b>officials</b>", "officials").replace('<a href="/road">road</a>', "road"),
-     'drops the tags <b>, </b>, <a href="/road"> and 1 more'),
+     'drops the tags <b>, </b>, <a href="/road">, </a>'),  # session 30: every one named
 ])
 def test_a_post_edit_that_loses_a_tag_is_not_saved(browser, tmp_path, typed, said):
     from selenium.webdriver.common.by import By

@@ -138,15 +138,19 @@ def test_a_markdown_post_edit_keeps_link_destinations_and_code_spans(tmp_path, r
 
 
 @pytest.mark.parametrize("original, text, said", [
-    # session 29: a post-edit that loses several pieces of markup names them all (the first three and a count)
+    # session 29: a post-edit that loses several pieces of markup names them all
     ('<a href="/x">a</a> <b>b</b>', '<a href="/y">a</a> b',
      'changes the tag <a href="/x"> to <a href="/y"> and drops the tags <b>, </b>'),
     ('<a href="/x">a</a> <a href="/z">b</a>', '<a href="/y">a</a> <a href="/w">b</a>',
      'changes the tag <a href="/x"> to <a href="/y">, the tag <a href="/z"> to <a href="/w">'),
     ("<b>a</b> {{ x }} c", "a <i>{{ y }}</i> c",
      "changes the template span {{ x }} to {{ y }}, drops the tags <b>, </b> and adds the tags <i>, </i>"),
-    ("<b>a</b> <i>b</i> <u>c</u> d", "a b c d", "drops the tags <b>, </b>, <i> and 3 more"),
-    ("a b", "<b>a</b> <i>b</i>", "adds the tags <b>, </b>, <i> and 1 more"),
+    # session 30: every one, not the first three and a count (the editor could not tell what else to put back)
+    ("<b>a</b> <i>b</i> <u>c</u> d", "a b c d", "drops the tags <b>, </b>, <i>, </i>, <u>, </u>"),
+    ("a b", "<b>a</b> <i>b</i>", "adds the tags <b>, </b>, <i>, </i>"),
+    ("<a href=1>a</a> <a href=2>b</a> <a href=3>c</a> <a href=4>d</a>", "<a href=5>a</a> <a href=6>b</a> "
+     "<a href=7>c</a> <a href=8>d</a>", "changes the tag <a href=1> to <a href=5>, the tag <a href=2> to <a href=6>, "
+     "the tag <a href=3> to <a href=7>, the tag <a href=4> to <a href=8>"),
 ])
 def test_a_change_of_several_pieces_of_markup_names_them_all(original, text, said):
     assert markup_change(original, text) == said

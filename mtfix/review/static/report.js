@@ -1,7 +1,9 @@
 /* mtfix review report.
  *
  * Every piece of document text reaches the page through textContent or
- * createTextNode, never innerHTML: the text is data, not markup.
+ * createTextNode, never innerHTML: the text is data, not markup.  (A large batch's file
+ * links and summaries are HTML the report's template wrote, autoescaped, as for a small
+ * report's own: put in through a <template>, see putSummary.)
  *
  * Each file's data is a JSON block (<script type="application/json" id="mtfix-file-N">),
  * parsed only when the file is opened:
@@ -37,7 +39,13 @@
   var $ = function (id) { return document.getElementById(id); };
   var meta = JSON.parse($("mtfix-meta").textContent);
   var docs = JSON.parse($("mtfix-docs").textContent);
-  var nFiles = document.querySelectorAll("script[id^='mtfix-file-']").length;
+  /* A large batch (mtfix/review/render.py: BATCH_FILES) carries its files by compressed chunks (mtfix-chunk-K,
+     data-files="how many"), each [[file data, its summary's HTML], ...], and its file list's links compressed
+     (mtfix-list): the list is put in when the page opens, a file's summary when the file is opened. */
+  var chunks = Array.from(document.querySelectorAll("script[id^='mtfix-chunk-']"));
+  var chunkFiles = chunks.length ? Number(chunks[0].getAttribute("data-files")) : 0, chunkData = {};
+  var nFiles = chunks.length ? chunks.reduce(function (t, c) { return t + Number(c.getAttribute("data-files")); }, 0)
+                             : document.querySelectorAll("script[id^='mtfix-file-']").length;
   var cache = {};
   var decisions = {};   // edit id -> "accept" | "reject"
   var corrections = {}; // file:unit:start -> correction (see above)
@@ -132,14 +140,45 @@
     return new Response(stream).text();
   }
 
+  /* A chunk's rows, inflated once (several files of it may be asked for at once). */
+  function chunkRows(k) {
+    if (!chunkData[k]) chunkData[k] = inflate($("mtfix-chunk-" + k).textContent.trim()).then(JSON.parse);
+    return chunkData[k];
+  }
+  /* A summary's HTML, written by the report's template (autoescaped) as the page's own summaries are; put in
+     before the text, hidden, once. */
+  function putSummary(n, html) {
+    if ($("summary-" + n)) return;
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    var section = t.content.querySelector("section.summary");
+    if (!section) return;
+    section.hidden = true;
+    $("doc-h").parentNode.insertBefore(section, $("doc-h"));
+  }
+  /* A large batch's file list, put in when the page opens (before the files are shown). */
+  function putFileList() {
+    var node = $("mtfix-list");
+    if (!node) return Promise.resolve();
+    return inflate(node.textContent.trim()).then(function (html) {
+      var t = document.createElement("template");
+      t.innerHTML = html;
+      $("files").appendChild(t.content);
+    });
+  }
+
   function fetchFile(n) {
     if (cache[n]) return Promise.resolve(cache[n]);
-    var node = $("mtfix-file-" + n);
-    var text = node.getAttribute("data-encoding") === "gzip+base64" ? inflate(node.textContent.trim())
-                                                                   : Promise.resolve(node.textContent);
+    var node = chunks.length ? null : $("mtfix-file-" + n);
+    var text = chunks.length ? chunkRows(Math.floor(n / chunkFiles)).then(function (rows) {
+      var row = rows[n % chunkFiles];
+      putSummary(n, row[1]);
+      return row[0];
+    }) : node.getAttribute("data-encoding") === "gzip+base64" ? inflate(node.textContent.trim())
+                                                              : Promise.resolve(node.textContent);
     return text.then(function (json) {
       if (cache[n]) return cache[n];
-      var data = JSON.parse(json);
+      var data = typeof json === "string" ? JSON.parse(json) : json;
       data.units.forEach(function (u, ui) {
         u.cut = slicer(u.text);
         u.f.forEach(function (f, fi) { f.id = ui + "." + fi; f.u = ui; f.i = fi; });
@@ -344,8 +383,14 @@
     hidden.hidden = true;
     mark.appendChild(hidden);
     mark.appendChild(document.createTextNode("[image]"));
-    mark.title = alt ? "image: " + alt : "image";
+    mark.title = alt ? "image: " + decodeRefs(alt) : "image";  /* for display only: the tag keeps its references */
     return mark;
+  }
+  /* An attribute's text as the browser reads it: its character references ("&amp;", "&#8211;") decoded (one unknown
+     to the page stays as written), for display only (session 30: an alt tooltip showed "Tom &amp; Jerry"). */
+  var REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+  function decodeRefs(text) {
+    return text.replace(REF, function (ref) { var ch = reference(ref); return ch === null ? ref : ch; });
   }
   function pageInto(parent, txt) {
     var pos = 0;
@@ -1009,11 +1054,10 @@
     document.querySelectorAll(".summary").forEach(function (s) { s.hidden = Number(s.getAttribute("data-file")) !== n; });
     var lost = !document.activeElement || document.activeElement === document.body ||
       !!(document.activeElement.closest && document.activeElement.closest("#doc .seg"));  /* it goes with the file left */
-    document.querySelectorAll("#files a").forEach(function (a) {
-      var on = Number(a.getAttribute("data-file")) === n;
-      a.classList.toggle("on", on);
-      if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");  /* not by colour alone */
-    });
+    /* only the file left and the file opened change (each may be out of the list while it is filtered) */
+    if (onLink) { onLink.classList.remove("on"); onLink.removeAttribute("aria-current"); }
+    onLink = linkOf(n);
+    if (onLink) { onLink.classList.add("on"); onLink.setAttribute("aria-current", "page"); }  /* not by colour alone */
     view = null;
     render();
     var pager = $("file-pager");
@@ -1612,7 +1656,7 @@
     return m && kind !== "element" ? m[1].toLowerCase() : kind;
   }
   function markupListed(tokens) {
-    var kinds = {}, word, list = tokens.slice(0, 3).join(", ") + (tokens.length > 3 ? " and " + (tokens.length - 3) + " more" : "");
+    var kinds = {}, word, list = tokens.join(", ");  /* every one (session 30: the first three and a count) */
     tokens.forEach(function (t) { kinds[markupKind(t)] = true; });
     word = Object.keys(kinds).length === 1 ? Object.keys(kinds)[0] : "markup";
     return "the " + word + (tokens.length > 1 && word !== "markup" ? "s " : " ") + list;
@@ -1636,7 +1680,7 @@
     return markupChanges(lost, added);
   }
   /* every piece lost or added, as mtfix/review/pagemarkup.py's _changes says it: a lost token with the name of an
-     added one is changed to the first such, the rest dropped and added (the first three of each and a count) */
+     added one is changed to the first such, the rest dropped and added (each named) */
   function markupChanges(lost, added) {
     var left = added.slice(), pairs = [], dropped = [], parts = [];
     lost.forEach(function (t) {
@@ -1644,8 +1688,7 @@
       for (var i = 0; i < left.length && k < 0; i++) if (markupName(left[i]) === markupName(t)) k = i;
       if (k < 0) dropped.push(t); else pairs.push([t, left.splice(k, 1)[0]]);
     });
-    if (pairs.length) parts.push("changes " + pairs.slice(0, 3).map(function (p) { return markupListed([p[0]]) + " to " + p[1]; }).join(", ") +
-                                 (pairs.length > 3 ? " and " + (pairs.length - 3) + " more" : ""));
+    if (pairs.length) parts.push("changes " + pairs.map(function (p) { return markupListed([p[0]]) + " to " + p[1]; }).join(", "));
     if (dropped.length) parts.push("drops " + markupListed(dropped));
     if (left.length) parts.push("adds " + markupListed(left));
     return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1];
@@ -1663,7 +1706,7 @@
     if (plainNewlines(value) === plainNewlines(before)) { close(); toast("No change."); return; }
     var lost = lostTags(view.data.format, original, value);
     if (lost.length) {  /* the editor stays open, with the text as typed */
-      toast("Not saved: keep the inline tag" + (lost.length === 1 ? " " : "s ") + lost.slice(0, 3).join(" ") +
+      toast("Not saved: keep the inline tag" + (lost.length === 1 ? " " : "s ") + lost.join(" ") +
             " as they were, in order: the file cannot hold the text without them.");
       return;
     }
@@ -1791,6 +1834,25 @@
 
   /* Progress: the proposed edits decided and left, in the open file (top bar) and in each file (the
      file list; a file not opened yet has none decided, as its count from the report says). */
+  /* each file's link and "N left" in the file list, found once, before any filter takes links out of the list (a
+     query per file per decision took long in 10,000 files) */
+  var fileLinks = null, leftLinks = null, onLink = null;
+  function linkOf(n) {
+    if (!fileLinks) {
+      fileLinks = {};
+      leftLinks = {};
+      document.querySelectorAll("#files a[data-file]").forEach(function (a) {
+        fileLinks[a.getAttribute("data-file")] = a;
+        var x = a.querySelector(".left");
+        if (x) leftLinks[a.getAttribute("data-file")] = x;
+      });
+    }
+    return fileLinks[n] || null;
+  }
+  function leftLink(n) {
+    linkOf(n);
+    return leftLinks[n] || null;
+  }
   function showProgress() {
     var leftAll = 0, any = false, corr = {}, flt = filters();
     Object.keys(corrections).forEach(function (k) {
@@ -1798,7 +1860,7 @@
       (corr[c.f + ":" + c.u] = corr[c.f + ":" + c.u] || []).push(corrSpan(c));
     });
     for (var n = 0; n < nFiles; n++) {
-      var link = document.querySelector('#files a[data-file="' + n + '"] .left'), total = 0, left = 0;
+      var link = leftLink(n), total = 0, left = 0;
       if (cache[n]) {
         cache[n].units.forEach(function (u) {
           u.f.forEach(function (f) {
@@ -1816,9 +1878,10 @@
       }
       leftAll += left;
       any = any || total > 0;
-      if (link) {
-        link.textContent = left ? left + " left" : total ? "done" : "";
-        link.classList.toggle("done", !left);
+      if (link) {  /* changed only where it changes: 10,000 links written on every decision took seconds */
+        var said = left ? left + " left" : total ? "done" : "";
+        if (link.textContent !== said) link.textContent = said;
+        if (link.classList.contains("done") !== !left) link.classList.toggle("done", !left);
       }
       if (n === cur) {
         var p = $("progress");
@@ -2290,7 +2353,8 @@
     t.textContent = msg;
     t.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () { t.hidden = true; }, 3500);
+    /* a long message (every lost tag named) stays long enough to be read: 3.5 s, and 50 ms a character beyond 70 */
+    toastTimer = setTimeout(function () { t.hidden = true; }, 3500 + Math.max(0, msg.length - 70) * 50);
   }
 
   function openDoc(code) {
@@ -2445,12 +2509,17 @@
   document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
     c.addEventListener("change", function () { render(); sayFilters(); });
   });
-  var search = $("file-search");
+  var search = $("file-search"), allItems = null;
   if (search) {
     search.addEventListener("input", function () {
-      var q = search.value.toLowerCase(), items = document.querySelectorAll("#files li"), n = 0;
-      items.forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; if (!li.hidden) n++; });
-      announce(n ? n + " of " + items.length + " files shown." : "No file matches \u201c" + search.value + "\u201d.");
+      /* the files that do not match leave the list (hiding 9,990 of 10,000 took Chromium 36 s to lay out) */
+      linkOf(0);
+      allItems = allItems || Array.from($("files").children);
+      var q = search.value.toLowerCase(), items = q ? allItems.filter(function (li) {
+        return li.textContent.toLowerCase().indexOf(q) >= 0;
+      }) : allItems, n = items.length;
+      $("files").replaceChildren.apply($("files"), items);
+      announce(n ? n + " of " + allItems.length + " files shown." : "No file matches \u201c" + search.value + "\u201d.");
     });
   }
   /* Tab into a card (its rule link, its buttons): that finding becomes the current one, so that
@@ -2544,7 +2613,7 @@
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
   var was = storedAt();  /* a reload: the file and the finding the editor was at */
   var first = m && Number(m[1]) < nFiles ? Number(m[1]) : was ? was.f : 0;  /* a link into an older, longer report: the first file */
-  restore().then(function () { return showFile(first, true); }).then(function () {
+  putFileList().then(restore).then(function () { return showFile(first, true); }).then(function () {
     saved();
     var back = was && was.f === cur && was.id ? view.order.indexOf(was.id) : -1;
     if (back >= 0) setCurrent(back);

@@ -1,0 +1,138 @@
+"""Benchmark of `mtfix review` on a batch of many small files (session 30: 10,000 files gave a 38 MB page).
+
+Writes N small news files of the script's own (three to six sentences each, half with errors mtfix finds,
+in 20 folders), runs `mtfix review` on the folder, and reports: the time to write the page, its size and
+what the bytes are (the hidden per-file summaries, the file list, the files' data, the rest), then, in real
+headless Chromium, the time from navigation to the page ready (the script's ``mtfix-rendered`` mark) and
+the time to open the last file of the batch (``]`` after a jump) and to accept its safe edits.
+
+Usage: python bench/bench_review_many.py [--files 10000] [--runs 3] [--keep DIR]
+       python bench/bench_review_many.py --page DIR/review.html [--runs 3]
+Writes only to a temporary directory (or ``--keep DIR``).  Set MTFIX_CACHE_DIR to a folder of your own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+_SENTENCES = [
+    "The city council approved the new budget on Tuesday after a long debate.",
+    "Officials said the the road will be closed until the end of the month.",
+    "Heavy rains caused flooding in several districts, residents reported.",
+    "The minister have said that prices of oilgas will rise next year.",
+    "Schools in the region stay open despite the storm warnings.",
+    "According to the report , the number of tourists increased by 12 percent.",
+    "The bridge , which was built in 1970, needs urgent repairs.",
+    "Police are investigating the incident and asked witnesses to come forward.",
+    "Farmers complained that the the price of fertiliser doubled.",
+    "The festival will take place in the old town from 5 to 9 June.",
+]
+
+
+def write_batch(root: Path, files: int) -> int:
+    """``files`` small news files in 20 folders; their total size in bytes."""
+    total = 0
+    for n in range(files):
+        folder = root / f"desk-{n % 20:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        k = 3 + n % 4
+        body = f"In district {n}, " + " ".join(_SENTENCES[(n + i) % len(_SENTENCES)] for i in range(k)) + "\n"
+        (folder / f"story-{n:05d}.txt").write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return total
+
+
+def composition(html: str) -> dict[str, int]:
+    """Bytes of the page by part (UTF-8)."""
+    def size(parts: list[str]) -> int:
+        return sum(len(p.encode("utf-8", "surrogateescape")) for p in parts)
+
+    summaries = re.findall(r'<section class="summary".*?</section>', html, re.S)
+    files = re.findall(r'<ol class="files" id="files">.*?</ol>', html, re.S)
+    data = re.findall(r'<script type="application/(?:json|octet-stream)" id="mtfix-(?:file-|chunk-|list)[^"]*".*?</script>',
+                      html, re.S)
+    whole = size([html])
+    parts = {"summaries (HTML)": size(summaries), "file list (HTML)": size(files),
+             "file data (+ compressed list, summaries)": size(data)}
+    parts["rest"] = whole - sum(parts.values())
+    parts["whole page"] = whole
+    return parts
+
+
+_OPEN_LAST = """
+var done = arguments[arguments.length - 1];
+var t0 = performance.now();
+var last = document.querySelectorAll('#files a[data-file]').length - 1;
+window.mtfixReview.showFile(last).then(function () {
+  requestAnimationFrame(function () { setTimeout(function () { done(performance.now() - t0); }, 0); });
+});
+"""
+
+
+def browser_times(page: Path, runs: int) -> tuple[list[float], list[float]]:
+    """(load to ready, opening the last file), in ms, each in a fresh Chromium."""
+    from mtfix.review.browser import chrome, wait_ready
+
+    loads, opens = [], []
+    for n in range(runs):
+        d = chrome()
+        try:
+            d.set_script_timeout(120)
+            t0 = time.perf_counter()
+            d.get(page.resolve().as_uri() + f"?run={n}")
+            wait_ready(d, timeout=300)
+            loads.append((time.perf_counter() - t0) * 1000)
+            opens.append(float(d.execute_async_script(_OPEN_LAST)))
+        finally:
+            d.quit()
+    return loads, opens
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=10000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="write the batch and the page here (kept)")
+    ap.add_argument("--page", type=Path, help="only measure this page (an earlier --keep's review.html) in Chromium")
+    args = ap.parse_args()
+    if args.page:
+        for k, v in composition(args.page.read_text(encoding="utf-8", errors="surrogateescape")).items():
+            print(f"  {k:40s} {v / 1e6:8.2f} MB")
+        loads, opens = browser_times(args.page, args.runs)
+        print(f"Chromium, {args.runs} cold loads: ready median {statistics.median(loads) / 1000:.2f} s "
+              f"(best {min(loads) / 1000:.2f}, worst {max(loads) / 1000:.2f}); "
+              f"opening the last file median {statistics.median(opens):.0f} ms (worst {max(opens):.0f})")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp)
+        batch = root / "batch"
+        size = write_batch(batch, args.files)
+        out = root / "review.html"
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mtfix", "review", "--grammar", "off", "-q", str(batch), "-o", str(out)],
+                       check=False, cwd=REPO)
+        took = time.perf_counter() - t0
+        html = out.read_text(encoding="utf-8", errors="surrogateescape")
+        print(f"{args.files} files, {size / 1e6:.2f} MB of text: mtfix review {took:.1f} s")
+        for k, v in composition(html).items():
+            print(f"  {k:40s} {v / 1e6:8.2f} MB")
+        pages = sorted(p for p in root.glob("review*.html"))
+        if len(pages) > 1:
+            print(f"  pages written: {len(pages)}, total {sum(p.stat().st_size for p in pages) / 1e6:.2f} MB")
+        loads, opens = browser_times(out, args.runs)
+        print(f"Chromium, {args.runs} cold loads: ready median {statistics.median(loads) / 1000:.2f} s "
+              f"(best {min(loads) / 1000:.2f}, worst {max(loads) / 1000:.2f}); "
+              f"opening the last file median {statistics.median(opens):.0f} ms (worst {max(opens):.0f})")
+
+
+if __name__ == "__main__":
+    main()
