@@ -109,6 +109,16 @@ def test_inflected_sources_get_the_term(source: str, faithful: str) -> None:
     assert good.penalty - good_without.penalty < other.penalty - other_without.penalty
 
 
+def test_an_inflected_word_translated_by_its_stem_counts_in_the_term() -> None:
+    # our own: "журналистами" (unknown) takes the translations of "журналист", "журналисты", ...
+    source = "Министр вчера долго говорил с журналистами о новом законе."
+    good, good_without = _scores("Yesterday the minister talked with journalists for a long time about the new law.",
+                                 source)
+    bad, bad_without = _scores("Yesterday the minister talked with reporters for a long time about the new law.",
+                               source)
+    assert good.penalty - good_without.penalty < bad.penalty - bad_without.penalty
+
+
 @pytest.mark.parametrize(
     "source",
     [
