@@ -50,7 +50,7 @@ _TOKEN = regex.compile(r"\p{Han}+|(?:(?!\p{Han})[\p{L}\p{M}\p{N}])+(?:['’][\p{
 _HAN = regex.compile(r"\p{Han}")
 ZH_NOTICE = ("IBM Model 1 zh->en translation table fitted by bench/train_lexicon_zh.py on the fit documents of "
              "Google's MQM zh-en 2020 (newstest2020) and TED 2021 annotations: human translations and MT outputs "
-             "rated adequate (Apache-2.0; Freitag et al. 2021, 'Experts, Errors, and Context', arXiv:2104.14478).")
+             "rated adequate (Apache-2.0; Freitag et al. 2021, arXiv:2104.14478).")
 
 
 def jieba_words(text: str) -> list[str]:
