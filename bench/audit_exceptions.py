@@ -42,7 +42,9 @@ from eval_data import read_jsonl  # noqa: E402
 
 #: name → (module, attribute, kind, what it is).  Kinds: ``pred`` (fires when true; ablated to false),
 #: ``elide`` (fires when it changes its text; ablated to the identity), ``hit`` (fires when not None;
-#: ablated to None), ``floor`` (the slip floor: fires when the probability consulted is below it),
+#: ablated to None), ``hits`` (a list of hits: fires when non-empty; ablated to ``[]``), ``guard`` (a
+#: precision guard: fires when false, i.e. when it holds a finding back; ablated to true),
+#: ``floor`` (the slip floor: fires when the probability consulted is below it),
 #: ``count`` (fires when non-zero; ablated to 0), ``const:VALUE`` (no firing of its own: ablated to VALUE on the sentences with one of ``codes``).
 PROBES: dict[str, tuple[str, str, str, str]] = {
     "_title_case": ("mtfix.garble.signs", "_title_case", "pred", "analysis 12: a headline in title case"),
@@ -86,6 +88,11 @@ PROBES: dict[str, tuple[str, str, str, str]] = {
                "MTF121 (1.17): a colon before a lower-case word is a label"),
     "_labelled_utterance": ("mtfix.rules.detectors.repetition", "_labelled_utterance", "pred",
                             "MTF116/106 (1.17): a word said twice after a speaker's label"),
+    # sessions 28-29 (audited in session 30, round 8)
+    "_space_for_comma": ("mtfix.rules.detectors.punctuation", "_space_for_comma", "hits",
+                         "MTF111 (1.32): a space before a comma glued to the next word"),
+    "_everyday_after_comma": ("mtfix.rules.detectors.punctuation", "_everyday_after_comma", "guard",
+                              "MTF111 (1.32): only an everyday word glued after the comma"),
 }
 #: Codes whose sentences a ``const`` probe is ablated on.
 CONST_CODES = {"_TRAILING": ("MTF105", "MTF106", "MTF116")}
@@ -169,8 +176,10 @@ def instrument(fired: dict[str, set[str]]) -> None:
                 hit = bool(r)
             elif _kind == "hit":
                 hit = r is not None
-            elif _kind == "count":
+            elif _kind in ("count", "hits"):
                 hit = bool(r)
+            elif _kind == "guard":
+                hit = not r
             elif _kind == "elide":
                 hit = r != args[0]
             else:  # floor
@@ -192,6 +201,10 @@ def ablate(name: str) -> None:
         setattr(owner, a, lambda *args, **kw: None)
     elif kind == "count":
         setattr(owner, a, lambda *args, **kw: 0)
+    elif kind == "hits":
+        setattr(owner, a, lambda *args, **kw: [])
+    elif kind == "guard":
+        setattr(owner, a, lambda *args, **kw: True)
     elif kind == "elide":
         setattr(owner, a, lambda text: text)
     elif kind == "floor":

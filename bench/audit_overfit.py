@@ -12,7 +12,11 @@ number of sentences where it makes a difference, on
 - ``prof``: professional English of ``bench/audit_professional.py`` (MQM zh-en 2020 and TED
   references, MLQE-PE dev post-edits, UD EWT dev and test);
 - ``mt`` (with ``--mt N``, session 19): the first N MLQE-PE dev MT segments of each pair, other
-  development MT: a rule or entry that fires on realmt dev and never on train or here is suspect.
+  development MT: a rule or entry that fires on realmt dev and never on train or here is suspect;
+- ``probe`` (with ``--probe``, session 30): the project's own held-out-style set, ``bench/data/probe_s30``
+  (40 MT-style sentences in the ten realmt languages, 20 fluent ones; written for the probe): an entry
+  that fires there fires on text nobody tuned it to.  Kept out of the ``fluent`` and other-MT flags, so
+  round 7's flags read as before; shown in columns of its own.
 
 How an entry "fires": a phrase, verb or variant that produces findings counts the sentences with a
 finding it produced; an entry of an exception list (``allowed``, homograph and particle lists,
@@ -53,7 +57,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from audit_professional import SHARED_HELP, markdown_rule, shared_root, sources, table_row  # noqa: E402
 from eval_data import read_jsonl  # noqa: E402
 
-GROUPS = ("dev", "train", "prof", "seed", "mt")
+GROUPS = ("dev", "train", "prof", "seed", "mt", "probe")
 #: Signs lists of mtfix.garble.signs (module globals read at call time) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
               "_THAT_LESS_VERBS", "_PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
@@ -83,7 +87,11 @@ class Corpus:
                 yield g, sid, text
 
 
-def load_corpus(shared: Path, limit: int | None, mt: int = 0) -> Corpus:
+#: The project's own held-out-style probe set (session 30).
+PROBE_DIR = Path(__file__).resolve().parent / "data" / "probe_s30"
+
+
+def load_corpus(shared: Path, limit: int | None, mt: int = 0, probe: bool = False) -> Corpus:
     realmt = shared / "realmt"
     dev = [(f"dev:{r['id']}", r["text"]) for r in read_jsonl(realmt / "real_mt_dev.jsonl")]
     dev += [(f"dev-pro:{r['id']}", r["text"]) for r in read_jsonl(realmt / "clean_news_dev.jsonl")]
@@ -103,7 +111,11 @@ def load_corpus(shared: Path, limit: int | None, mt: int = 0) -> Corpus:
 
         other = [(f"mt:{p}:{i}", r["mt"]) for p in PAIRS
                  for i, r in enumerate(load_pe(PESet(p, "dev"), shared / "benchmarks", mt))]
-    return Corpus({"dev": dev, "train": train, "prof": prof, "seed": seeds, "mt": other})
+    own: list[tuple[str, str]] = []
+    if probe:
+        own = [(f"probe:{r['id']}", r["text"]) for r in read_jsonl(PROBE_DIR / "real_mt_probe.jsonl")]
+        own += [(f"probe-pro:{r['id']}", r["text"]) for r in read_jsonl(PROBE_DIR / "clean_news_probe.jsonl")]
+    return Corpus({"dev": dev, "train": train, "prof": prof, "seed": seeds, "mt": other, "probe": own})
 
 
 @dataclasses.dataclass
@@ -127,8 +139,8 @@ class Row:
         return len(self.hits[g])
 
     def only(self, group: str) -> bool:
-        """Fires in ``group`` and in no other."""
-        return self.count(group) > 0 and not any(self.count(g) for g in GROUPS if g != group)
+        """Fires in ``group`` and in no other (the probe set aside: it has columns of its own)."""
+        return self.count(group) > 0 and not any(self.count(g) for g in GROUPS if g not in (group, "probe"))
 
 
 # -- rules ---------------------------------------------------------------------------------------
@@ -421,6 +433,12 @@ def _ids(row: Row) -> set[str]:
     return set().union(*row.hits.values())
 
 
+def probe_hits(row: Row) -> tuple[set[str], set[str]]:
+    """Ids of the probe's MT-style and fluent sentences where ``row`` fires (``--probe``)."""
+    return ({s for s in row.hits["probe"] if s.startswith("probe:")},
+            {s for s in row.hits["probe"] if s.startswith("probe-pro:")})
+
+
 def realmt_mt(row: Row, split: str) -> set[str]:
     """Ids of realmt MT sentences (``split`` "dev" or "train") where ``row`` fires."""
     return {s for s in row.hits[split] if s.startswith(f"{split}:")}
@@ -490,11 +508,12 @@ def copies(shared: Path, corpus: Corpus) -> list[tuple[str, int, str, str]]:
     return out
 
 
-def _table7(rows: list[Row], markdown: bool, title: str) -> None:
-    """Round 7's table: realmt train MT (sentences, languages), dev MT, fluent, other MT, both flags."""
+def _table7(rows: list[Row], markdown: bool, title: str, probe: bool = False) -> None:
+    """Round 7's table: realmt train MT (sentences, languages), dev MT, fluent, other MT, both flags; with
+    ``probe`` (round 8) also the probe's MT-style and fluent sentences."""
     print(f"\n## {title}\n")
     head = ("kind", "owner", "entry", "role", "train MT", "train langs", "dev MT", "fluent", "other MT", "flag",
-            "flag7", "fluent sentences")
+            "flag7", "fluent sentences") + (("probe MT", "probe langs", "probe fluent") if probe else ())
     if markdown:
         print(table_row(head, True))
         print(markdown_rule(head))
@@ -503,6 +522,9 @@ def _table7(rows: list[Row], markdown: bool, title: str) -> None:
         cells = (r.kind, r.owner, r.entry, r.role, str(len(tr)), " ".join(languages(tr)),
                  str(len(realmt_mt(r, "dev"))), str(len(fl)), str(len(other_mt(r))), flag(r), flag7(r),
                  " ".join(sorted(fl))[:80])
+        if probe:
+            pm, pf = probe_hits(r)
+            cells += (str(len(pm)), " ".join(sorted({s.split(":")[1].split("-")[1] for s in pm})), str(len(pf)))
         print(table_row(cells, markdown))
 
 
@@ -529,11 +551,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--round7", action="store_true",
                     help="round 7's table: realmt train MT by language, dev MT, fluent text, other MT, "
                          "flags one-realmt and fluent")
+    ap.add_argument("--probe", action="store_true",
+                    help="also the project's own held-out-style set (bench/data/probe_s30; session 30, round 8)")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_overfit")
     if root is None:
         return 2
-    corpus = load_corpus(root, args.limit, args.mt)
+    corpus = load_corpus(root, args.limit, args.mt, args.probe)
     print("sentences: " + ", ".join(f"{g} {len(v)}" for g, v in corpus.texts.items()))
     run = Runner(corpus)
     signs = SignRunner(run)
@@ -541,9 +565,10 @@ def main(argv: list[str] | None = None) -> int:
     entries = (param_rows(run) + alternation_rows(run) + detector_list_rows(run) + signs.list_rows()
                + glossary_rows(run))
     if args.round7:
-        _table7(rules, args.markdown, "rules and signs: sentences with a finding (round 7)")
+        _table7(rules, args.markdown, "rules and signs: sentences with a finding (round 7)", args.probe)
         shown = [r for r in entries if (any(r.count(g) for g in GROUPS) if args.all else flag(r) or flag7(r))]
-        _table7(shown, args.markdown, "list entries" + ("" if args.all else ": flagged (round 7 flags too)"))
+        _table7(shown, args.markdown, "list entries" + ("" if args.all else ": flagged (round 7 flags too)"),
+                args.probe)
         print(f"\nround 7: one-realmt {sum('one-realmt' in flag7(r) for r in entries)}, "
               f"fluent {sum('fluent' in flag7(r) for r in entries)} of {len(entries)} entries")
     else:

@@ -13,6 +13,10 @@ without the rules and taken off).
     python bench/bench_markdown.py --files 'scratch/*.md' --dump /tmp/now.jsonl
     python bench/bench_markdown.py --instructions --root /tmp/base_tree
     python bench/bench_markdown.py --windows-most 10 --dump /tmp/always.jsonl   # windows even over most of it
+    python bench/bench_markdown.py --checker glossary --instructions    # the glossary pass instead (session 30)
+
+``--checker glossary`` measures the bundled glossary's pass (:class:`~mtfix.glossary.checker.GlossaryChecker`, as
+``mtfix check`` builds it) the same way; its remembered mentions are forgotten before every timed pass.
 """
 
 from __future__ import annotations
@@ -48,7 +52,16 @@ def documents(patterns: list[str]) -> list:
     return docs
 
 
-def rows(checker: RulesChecker, docs: list) -> list[dict]:
+def _glossary():
+    """The bundled glossary's checker, as ``mtfix check`` builds it (grammar off)."""
+    from mtfix.config import Config
+    from mtfix.glossary.checker import GlossaryChecker
+    from mtfix.pipeline import Pipeline
+
+    return next(c for c in Pipeline(Config(grammar="off")).checkers if isinstance(c, GlossaryChecker))
+
+
+def rows(checker, docs: list) -> list[dict]:
     """Every finding of ``checker`` on ``docs``, as comparable JSON objects."""
     out = []
     for doc in docs:
@@ -68,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind")
     ap.add_argument("--windows-most", type=float,
                     help="set mtfix.rules.windows.MOST (10: always read the paragraphs with markup only)")
+    ap.add_argument("--checker", choices=("rules", "glossary"), default="rules", help="the pass to measure")
     ap.add_argument("--once", choices=("segment", "rules"), help=argparse.SUPPRESS)  # valgrind's child run
     args = ap.parse_args(argv)
     if args.windows_most is not None:
@@ -76,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         windows.MOST = args.windows_most
     patterns = args.files or ["docs/*.md", "README.md"]
     docs = documents(patterns)
-    checker = RulesChecker.bundled()
+    checker = RulesChecker.bundled() if args.checker == "rules" else _glossary()
     if args.once:
         if args.once == "rules":
             for doc in docs:
@@ -87,23 +101,26 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.dump).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in found))
     best = float("inf")
     for _ in range(args.runs):
+        if args.checker == "glossary":
+            checker = _glossary()  # its mentions of these documents are remembered: a fresh one
         t = time.process_time()
         for doc in docs:
             checker.check(doc)
         best = min(best, time.process_time() - t)
     chars = sum(len(d.text) for d in docs)
     print(f"tree: {ROOT}\n{len(docs)} documents, {chars:,} characters, {len(found)} findings; "
-          f"rules pass CPU best of {args.runs}: {best:.3f} s")
+          f"{args.checker} pass CPU best of {args.runs}: {best:.3f} s")
     if args.instructions:
         counts = {}
         with tempfile.TemporaryDirectory() as tmp:
             for mode in ("segment", "rules"):
-                cmd = [sys.executable, str(Path(__file__).resolve()), "--once", mode, "--root", str(ROOT)]
+                cmd = [sys.executable, str(Path(__file__).resolve()), "--once", mode, "--root", str(ROOT),
+                       "--checker", args.checker]
                 for p in patterns:
                     cmd += ["--files", p]
                 counts[mode] = _instructions(cmd, Path(tmp))
-        print(f"instructions: load+segment {counts['segment'] / 1e6:,.1f} M; with the rules pass "
-              f"{counts['rules'] / 1e6:,.1f} M; rules pass {(counts['rules'] - counts['segment']) / 1e6:,.1f} M")
+        print(f"instructions: load+segment {counts['segment'] / 1e6:,.1f} M; with the {args.checker} pass "
+              f"{counts['rules'] / 1e6:,.1f} M; {args.checker} pass {(counts['rules'] - counts['segment']) / 1e6:,.1f} M")
     return 0
 
 

@@ -7,7 +7,11 @@ inserts an HTML comment (rotating over an ignore directive, one holding ``?``, `
 after every sentence stop before a space ("after a sentence": "… Tuesday. <!-- c --> Then"), in a second pass before
 every line break after a non-blank line ("line end"), in a third after every fifth space that follows no stop
 ("inside a sentence"), and in a fourth an opener nothing closes before every line break after a non-blank line
-("unclosed at line end": " <!-- open! Why? See. Later" runs to its line's end).  The text is segmented; a text "differs" when its segments, with the comments (and the spaces
+("unclosed at line end": " <!-- open! Why? See. Later" runs to its line's end).  Since session 30 an unclosed opener
+runs to its line's end only where a comment stands (first on its line, after a sentence end, after a comment, or an
+ignore directive): the fourth pass puts it only after a stop at a line's end, and a fifth puts a bare opener
+written in prose after every fifth space that follows no stop ("opener in prose": "We met <!-- on Tuesday"), which
+must change no sentence either.  The text is segmented; a text "differs" when its segments, with the comments (and the spaces
 before them) taken out and the segments left empty dropped, are not the segments of the text as it was; "cut" counts
 the segments that start or end strictly inside a comment.  ``--root`` segments with another tree (a base tree made
 with ``git archive``) for comparison.
@@ -28,13 +32,18 @@ _SPACE = re.compile(r"(?<![.!?…\"'”’»)\]\s]) (?=\S)")
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 UNCLOSED = "<!-- open! Why? See. Later"
 _UNCLOSED = re.compile(r"[ \t]*<!--[^\r\n]*")
+_STOP_LINE_END = re.compile(r"([.!?…][\"'”’»)\]]*)(\r\n|\r|\n)")
+_PROSE_OPENER = re.compile(r"[ \t]*<!--")
 
 
 def _insert(text: str, where: str, comment: str) -> str:
     if where == "after a sentence":
         return _STOP.sub(lambda m: f"{m.group(1)}{m.group(2)}{comment}{m.group(2)}", text)
     if where == "unclosed at line end":
-        return _LINE_END.sub(lambda m: f" {UNCLOSED}{m.group(1)}", text)
+        return _STOP_LINE_END.sub(lambda m: f"{m.group(1)} {UNCLOSED}{m.group(2)}", text)
+    if where == "opener in prose":
+        count = iter(range(1, 10**9))
+        return _SPACE.sub(lambda m: " <!-- " if next(count) % 5 == 0 else " ", text)
     if where == "line end":
         return _LINE_END.sub(lambda m: f" {comment}{m.group(1)}", text)
     count = iter(range(1, 10**9))
@@ -51,11 +60,12 @@ def main(argv: list[str] | None = None) -> int:
 
     REVISION, split_segments, texts = segmenter_corpus(args.root, args.ewt)  # noqa: N806
     print(f"segmenter {REVISION} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
-    for where in ("after a sentence", "line end", "inside a sentence", "unclosed at line end"):
+    for where in ("after a sentence", "line end", "inside a sentence", "unclosed at line end", "opener in prose"):
         differ = cut = comments = shown = 0
         for i, (name, text) in enumerate(texts.items()):
             marked = _insert(text, where, COMMENTS[i % len(COMMENTS)])
-            found = list((_UNCLOSED if where.startswith("unclosed") else _COMMENT).finditer(marked))
+            shape = _UNCLOSED if where.startswith("unclosed") else _PROSE_OPENER if where == "opener in prose" else _COMMENT
+            found = list(shape.finditer(marked))
             if not found:
                 continue
             comments += len(found)

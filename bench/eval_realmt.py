@@ -272,8 +272,9 @@ def render(fig: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", help="the realmt directory (default: $MTFIX_REALMT or ../shared/realmt)")
-    ap.add_argument("--split", choices=("dev", "train"), default="dev",
-                    help="dev: tuning and reporting; train: fitting data, never reported as quality")
+    ap.add_argument("--split", choices=("dev", "train", "probe"), default="dev",
+                    help="dev: tuning and reporting; train: fitting data, never reported as quality; probe: the "
+                         "project's own held-out-style set (--data bench/data/probe_s30, session 30)")
     ap.add_argument("--grammar", choices=("off", "auto", "required"), default="off")
     ap.add_argument("--lt-url", help="a running LanguageTool server")
     ap.add_argument("--ignore", action="append", default=[], help="codes or prefixes to leave out")

@@ -32,7 +32,8 @@ and that a title or honorific before a name ends no sentence inside a line, as a
 An HTML comment (an inline ignore directive, ``<!-- mtfix-ignore: MTF105 -->``) is never cut (seg-11,
 :func:`_comments_kept_whole`): sentences are split as in the text without it; a comment inside a sentence stays in it,
 any other is a segment boundary, a segment of its own (with the comments after it on its line), so that the sentences
-before and after it are the segments they are without it; an opener nothing closes runs to its line's end.
+before and after it are the segments they are without it; an opener nothing closes runs to its line's end where a
+comment stands (first on its line, after a sentence end), and in running prose is characters of its sentence.
 
 >>> from mtfix.segment import split_segments
 >>> text = "U.S. Secretary met E. Macron. He left.\\nHeading"
@@ -110,7 +111,9 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: is two sentences; the content of an HTML ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element is protected,
 #: :func:`find_markup_spans`); 11 = session 29 (an HTML comment ``<!-- … -->`` is never cut: sentences are split as in the text
 #: without it, and one outside a sentence is a segment of its own, :func:`_comments_kept_whole`; pysbd ended a
-#: sentence at the ``!`` of ``<!--``; extended before release: an opener nothing closes runs to its line's end)
+#: sentence at the ``!`` of ``<!--``; extended before release: an opener nothing closes runs to its line's end;
+#: session 30: only where a comment stands, first on its line, after a sentence end or a comment, or opening an ignore
+#: directive; in running prose, "write <!-- to open one", it is taken out as a comment is but no segment boundary)
 REVISION = "seg-11"
 _local = threading.local()
 
@@ -895,6 +898,31 @@ def split_segments(
 _SAME_LINE = regexcache.compile(r"[^\S\r\n]*")
 _OPEN_COMMENT = regexcache.compile(r"<!--")
 _LINE_BREAK = regexcache.compile(r"[\r\n]")
+#: a sentence's end, and the closing quotes or brackets after it, before an opener that stands as a comment
+_ENDS_SENTENCE = frozenset(".!?\u2026")
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
+_IGNORE_OPENER = regexcache.compile(r"<!--[^\S\r\n]*mtfix-ignore")
+
+
+def _stands_as_comment(text: str, at: int, line_floor: int) -> bool:
+    """Whether an opener ``<!--`` at ``at`` that nothing closes stands where a comment stands, and so runs to its
+    line's end: first on its line (or from ``line_floor``, its region's start), after a sentence end ("Tuesday.
+    <!-- draft") or another comment, or opening an ignore directive.  Anywhere else (after a word, a comma, an
+    opening quote: "write <!-- to open one") it is characters of the prose (session 30).
+
+    >>> [_stands_as_comment(t, t.index("<!--"), 0) for t in ("a. <!-- b", "write <!-- b", "a <!-- mtfix-ignore")]
+    [True, False, True]
+    """
+    i = at
+    while i > line_floor and text[i - 1] in " \t":
+        i -= 1
+    if i == line_floor or text[i - 1] in "\r\n" or text.startswith("-->", i - 3):
+        return True
+    while i > line_floor and text[i - 1] in _CLOSERS:
+        i -= 1
+    if i > line_floor and text[i - 1] in _ENDS_SENTENCE:
+        return True
+    return _IGNORE_OPENER.match(text, at) is not None
 
 
 def _comments_kept_whole(
@@ -910,9 +938,12 @@ def _comments_kept_whole(
     in it, and any other is a segment boundary: a segment of its own with the comments after it on its line (the
     detector does not judge it).  The sentences on either side are the segments they are without it: attached to the
     sentence before it, a comment made it a sentence holding protected text, which loses its whole-sentence finding
-    (MTF120) in plain text.  An opener ``<!--`` nothing closes (in its region) is read as a comment to its line's end:
-    never cut, and what follows on later lines is segmented as without it (an ignore directive without ``-->`` holds
-    to its line's end too, :mod:`mtfix.suppress`)."""
+    (MTF120) in plain text.  An opener ``<!--`` nothing closes (in its region) where a comment stands
+    (:func:`_stands_as_comment`: first on its line, after a sentence end or a comment, or opening an ignore directive)
+    is read as a comment to its line's end: never cut, and what follows on later lines is segmented as without it (an
+    ignore directive without ``-->`` holds to its line's end too, :mod:`mtfix.suppress`).  One in running prose
+    ("write <!-- to open one", session 30) is characters of its sentence: taken out of the text the sentences are
+    split from as a comment is, so that its ``!`` ends nothing, but no segment boundary."""
     regions = list(regions) if regions is not None else None
     elements = _code_elements(text, regions)
     comments = [c for c in elements if text.startswith("<!--", c.start)]
@@ -923,23 +954,27 @@ def _comments_kept_whole(
     limits = sorted(regions, key=lambda r: r.start) if regions is not None else [Span(0, len(text))]
     limit_starts = [r.start for r in limits]
     done = 0
+    prose: list[Span] = []  # each opener written in prose: taken out as a comment is, but no segment boundary
     for m in _OPEN_COMMENT.finditer(text):
         at = m.start()
         e = bisect_right(taken_starts, at) - 1
         r = bisect_right(limit_starts, at) - 1
         if at < done or (e >= 0 and at < taken[e].end) or r < 0 or m.end() > limits[r].end:
             continue
+        if not _stands_as_comment(text, at, limits[r].start):
+            prose.append(Span(at, m.end()))
+            continue
         done = _LINE_BREAK.search(text, at, limits[r].end)
         done = done.start() if done is not None else limits[r].end
         while text[done - 1] in " \t":
             done -= 1
         comments.append(Span(at, done))
-    if not comments:
+    if not comments and not prose:
         return None
     comments.sort(key=lambda c: c.start)
     keep: list[tuple[int, int]] = []  # the runs of text kept, in order
     pos = 0
-    for c in comments:
+    for c in sorted(comments + prose, key=lambda c: c.start) if prose else comments:
         start = c.start
         while start > pos and text[start - 1] in " \t" and (c.end == len(text) or text[c.end].isspace()):
             start -= 1  # not before a word glued to the comment: "met <!-- c -->on" is read "met on"

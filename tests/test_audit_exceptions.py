@@ -48,3 +48,28 @@ def test_the_code_table_flags_a_code_found_on_dev_mt_only(capsys) -> None:
     assert lines["MTF999"].rstrip().endswith("dev-only MT")
     assert not lines["MTF401"].rstrip().endswith("dev-only MT")
     assert "MTF401:major" in lines
+
+
+def test_the_space_for_comma_probes_switch_the_1_32_branch_off_and_its_guard_open() -> None:
+    # session 30 (round 8): MTF111's "Ganja ,where" branch ablated gives the pre-1.32 findings; its
+    # everyday-word guard ablated lets a non-word after the comma through.  Sentences of our own.
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+    from mtfix.rules.detectors import punctuation
+
+    glued = "The delegation landed in Shaki ,where the talks resumed on Friday."
+    odd = "The delegation landed in Shaki ,qzvtr the talks resumed on Friday."
+
+    def mtf111(text: str) -> int:
+        with Pipeline(Config(grammar="off")) as pipe:
+            return sum(f.code == "MTF111" for f in pipe.check(text).findings)
+
+    assert (mtf111(glued), mtf111(odd)) == (1, 0)
+    saved = punctuation._space_for_comma, punctuation._everyday_after_comma
+    try:
+        audit_exceptions.ablate("_everyday_after_comma")
+        assert (mtf111(glued), mtf111(odd)) == (1, 1)
+        audit_exceptions.ablate("_space_for_comma")
+        assert (mtf111(glued), mtf111(odd)) == (0, 0)
+    finally:
+        punctuation._space_for_comma, punctuation._everyday_after_comma = saved

@@ -59,3 +59,26 @@ def test_a_glossary_entry_on_fluent_text_is_a_precision_risk():
     row = ao.Row("glossary", "glossary", "Shavkat Mirziyoyev", "produces")
     row.hits["dev"].update({"dev:uz-03", "dev-pro:c-40"})
     assert ao.flag7(row) == "one-realmt, fluent"
+
+
+def test_the_probe_group_is_shown_apart_and_leaves_round_7s_flags_as_they_were():
+    # session 30 (round 8): a hit on the project's own probe set is counted in its columns, and neither
+    # clears the one-realmt smell (the probe is no real MT) nor makes a dev-only entry look general
+    row = _row(train=[("train:az-a01", "produces")], probe=[("probe:p-kk-02", "produces"),
+                                                           ("probe-pro:q-07", "produces")])
+    assert ao.flag7(row) == "one-realmt"
+    assert ao.probe_hits(row) == ({"probe:p-kk-02"}, {"probe-pro:q-07"})
+    dev = _row(dev=[("dev:uz-03", "produces")], probe=[("probe:p-uz-01", "produces")])
+    assert ao.flag(dev).startswith("one-dev")
+
+
+def test_the_probe_set_loads_as_its_own_group(tmp_path):
+    realmt = tmp_path / "realmt"
+    realmt.mkdir()
+    for name in ("real_mt_dev", "clean_news_dev", "real_mt_train", "clean_news_train"):
+        (realmt / f"{name}.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    corpus = ao.load_corpus(tmp_path, 0, probe=True)
+    ids = [sid for sid, _ in corpus.texts["probe"]]
+    assert (sum(s.startswith("probe:") for s in ids), sum(s.startswith("probe-pro:") for s in ids)) == (40, 20)
+    assert ao.load_corpus(tmp_path, 0).texts["probe"] == []

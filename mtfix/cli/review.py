@@ -53,6 +53,11 @@ def review(
     for w in pipeline.warnings[already:]:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
+    failures = getattr(reviews, "failures", [])
+    if failures and not reviews:  # only refused input: no page of errors alone over the last one (session 30)
+        run.close()
+        fail(f"nothing reviewed: {len(failures)} file(s) could not be reviewed (see above); "
+             f"{'nothing on standard output' if to_stdout else f'{output} not written'}")
     try:
         found = [r.path for r in reviews] + [f.path for f in (*getattr(reviews, "failures", ()),
                                                               *getattr(reviews, "skipped", ()))]
@@ -75,7 +80,6 @@ def review(
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
         typer.echo(f"wrote {'standard output' if to_stdout else output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
-    failures = getattr(reviews, "failures", [])
     if failures:  # already reported one by one; the report has the files that could be read
         fail(f"{len(failures)} file(s) could not be reviewed (see above)")
 

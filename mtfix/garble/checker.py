@@ -262,7 +262,7 @@ EVIDENCE: dict[str, str] = {
     PATTERNS: "word order and phrasing typical of machine translation",
     "no_finite": "no main verb", "splice": "two sentences run together", "verb_final": "the verb at the very end",
     "dup_reporting": "'said' or a verb like it twice", "stranded_adposition": "a preposition left dangling",
-    "case_role": "a pronoun in the wrong form ('them' for 'they')", "other_script": "a word in another alphabet",
+    "case_role": "a pronoun in the wrong form", "other_script": "a word in another alphabet",
     "unseen_common_pairs": "everyday words in pairs English rarely uses",
     "unknown_lower": "words no English dictionary has",
     "function_word_share": "many small words such as 'of' and 'the' for its length", "log_words": "a long sentence",
@@ -306,13 +306,33 @@ def evidence(pred: Any, top: int = 3, floor: float = 0.1, det: Any = None, ranke
     return list(dict.fromkeys(w for w in said if w))
 
 
+#: A pronoun's other case: the form the clause needs, beside the one MTF407 found (:func:`_sign_reason`).
+_OTHER_CASE = {"him": "he", "them": "they", "me": "I", "us": "we",
+               "he": "him", "she": "her", "they": "them", "we": "us", "i": "me"}
+
+
+def _sign_reason(sign: Any, tokens: Any) -> str:
+    """Sign ``sign`` in an editor's words; a pronoun in the wrong form is quoted as the sentence has it,
+    with the form the clause needs ("('Him' for 'He')")."""
+    said = EVIDENCE.get(sign.name, sign.name.replace("_", " "))
+    word = next((t.text for t in tokens if t.start == sign.start), "") if sign.name == "case_role" else ""
+    other = _OTHER_CASE.get(word.lower())
+    if not other:
+        return said
+    if word[0].isupper() and word != "I":
+        other = other.upper() if word.isupper() and len(word) > 1 else other.capitalize()
+    return f"{said} ('{word}' for '{other}')"
+
+
 def garbled_message(pred: Any, det: Any) -> str:
     """MTF401's message: what is likely wrong, in plain words, where to start and what to do; then,
     in parentheses, the detector's probability, its signs and inputs by name (for whoever tunes it)."""
     a = pred.analysis
-    signs = [EVIDENCE.get(s.name, s.name.replace("_", " ")) for s in a.signs]
+    signs = [_sign_reason(s, a.tokens) for s in a.signs]
     ranked = _ranked(pred, 3, 0.1)
-    why = list(dict.fromkeys([*signs, *evidence(pred, det=det, ranked=ranked)])) or [EVIDENCE[PATTERNS]]
+    named = {s.name for s in a.signs}  # an input a sign has already named in the sentence's words
+    said = evidence(pred, det=det, ranked=[k for k in ranked if k not in named])
+    why = list(dict.fromkeys([*signs, *said])) or [EVIDENCE[PATTERNS]]
     names = ranked or [PATTERNS]
     detail = f"detector: p={pred.probability:.2f}"
     if a.signs:

@@ -323,7 +323,7 @@ class GlossaryChecker(BaseChecker):
         if isinstance(notes.get("terms"), list):
             notes["terms"] = [view.span(t) for t in notes["terms"]]
         findings = [view.finding(f) for f in out]
-        markup = set(markup_offsets(doc))
+        markup = set(markup_offsets(doc)) if findings else set()  # the offsets reading_view found (remembered)
         if markup:  # Markdown: a name split by emphasis or a link is read whole, its fix keeps the markup (session 28)
             findings = [finding_around_markup(doc, f, markup) for f in findings]
         return CheckOutput(findings, notes)

@@ -409,13 +409,14 @@ def is_binary(inp: Input) -> bool:
 def check_stdin_text(inp: Input) -> None:
     """Standard input must be text: binary data is an input error (exit 2, nothing on stdout), and an office
     document (a ``.docx``, ODT, PDF or RTF, known by its first bytes as a named one is: :mod:`mtfix.io.office`)
-    is told what to export it as (until session 29: "binary data (NUL bytes)", or an RTF checked as text)."""
+    is told what to export it as (until session 29: "binary data (NUL bytes)", or an RTF checked as text).  The
+    error ends "not checked" (until session 30 "nothing was written", which ``review`` contradicted by writing its page)."""
     if inp.path != STDIN:
         return
     from mtfix.io.office import ADVICE, office_kind
 
     kind = office_kind(inp.raw)
     if kind is not None:
-        raise InputError(f"{kind}, not a format mtfix reads: {ADVICE}; nothing was written", path=STDIN)
+        raise InputError(f"{kind}, not a format mtfix reads: {ADVICE}; not checked", path=STDIN)
     if looks_binary(inp.raw):
-        raise InputError(f"{binary_reason(inp.raw)}; nothing was written", path=STDIN)
+        raise InputError(f"{binary_reason(inp.raw)}; not checked", path=STDIN)

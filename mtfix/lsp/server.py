@@ -719,12 +719,28 @@ def _ignorable(st: DocState) -> bool:
     return st.view is None and st.kind not in UNIT_KINDS
 
 
+def _check_cache_folder(ls: MtfixLanguageServer) -> None:
+    """A ``~nouser`` in ``MTFIX_CACHE_DIR`` is said once, at start (the CLI refuses it before any file); the
+    documents are then checked without the cache (``MTFIX_NO_CACHE``), LanguageTool looked for in the user
+    cache folder.  Until session 30 every document failed with the error instead of being checked."""
+    from mtfix.cache import root
+
+    try:
+        root()
+    except ConfigError as exc:
+        os.environ.pop("MTFIX_CACHE_DIR", None)
+        os.environ["MTFIX_NO_CACHE"] = "1"
+        ls.message(f"{exc}, then restart the server; until then documents are checked without the cache "
+                   f"(LanguageTool is looked for in {root()})", types.MessageType.Error)
+
+
 def create_server(grammar: str | None = None, debounce_ms: float | None = None) -> MtfixLanguageServer:
     """The server with its features registered."""
     server = MtfixLanguageServer(grammar=grammar, debounce_ms=debounce_ms)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: MtfixLanguageServer, params: types.InitializeParams) -> None:
+        _check_cache_folder(ls)
         roots = [f.uri for f in params.workspace_folders or []] or ([params.root_uri] if params.root_uri else [])
         for uri in roots:
             path = uri_to_path(uri)

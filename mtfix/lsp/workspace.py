@@ -38,7 +38,7 @@ from mtfix.config import (
     valid_debounce,
 )
 from mtfix.errors import MtfixError
-from mtfix.io.paths import real_path
+from mtfix.io.paths import cwd_gone, real_path
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -378,7 +378,8 @@ class Session:
         """The profile for a document at ``path`` (None: untitled) and whether it is new
         (built now because a file changed); configuration errors give a default profile
         whose ``error`` says what is wrong."""
-        start = Path(path).parent if path else (self.root or Path.cwd())
+        # an untitled document with no workspace folder: the server's folder, unless it was removed (no settings file)
+        start = Path(path).parent if path else (self.root or (None if cwd_gone() else Path.cwd()))
         error: str | None = None
         origin: Path | None = None
         config = Config()
@@ -386,7 +387,7 @@ class Session:
         with self._lock:
             editor, generation = self.editor, self.editor_generation
         try:
-            origin = discover_config_file(start)
+            origin = discover_config_file(start) if start is not None else None
             loaded, key = _load_settled(origin) if origin is not None else (None, (None,))
             loaded = _with_editor(loaded, editor)
             config = loaded.config if loaded else config

@@ -73,7 +73,7 @@ def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
             d = f.to_dict(ur.check.document)
             d["line"], d["col"] = ur.location(f.start)
             if (reads := as_read(ur.check.document, f.start, f.end)) != d["text"]:
-                d["reads"] = reads  # what the reader sees: the span without the Markdown markup in it
+                d["reads"] = reads  # what the reader sees: without the markup in it (a page: references decoded)
             if ur.unit.id is not None:
                 d["id"] = json_safe_id(ur.unit.id)  # never NaN/Infinity: the report stays valid JSON
             out.append(d)

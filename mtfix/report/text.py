@@ -52,7 +52,7 @@ def _style(text: str, colour: bool, **kw) -> str:
 
 
 def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
-    from mtfix.rules.markup import as_read  # a span is quoted as the reader sees it (Markdown: without markup)
+    from mtfix.rules.markup import as_read  # a span is quoted as the reader sees it (without markup; a page: decoded)
 
     messages: dict[str, str] = {}  # message → printable(message): most messages repeat
     for fr in results:

@@ -159,12 +159,19 @@ class MarkView:
     def _span(self, span: Span) -> Span:
         return Span(self.to_view(span.start), self.to_view(span.end))
 
+    def _spans(self, spans: Any) -> list[Span]:
+        """:meth:`_span` of each of ``spans`` (one call: a document's spans are many; session 30)."""
+        marks = self.marks
+        if not marks:
+            return [Span(p.start, p.end) for p in spans]
+        return [Span(p.start - bisect_left(marks, p.start), p.end - bisect_left(marks, p.end)) for p in spans]
+
     def _meta_value(self, key: str, value: Any) -> Any:
         if isinstance(value, Span):
             return self._span(value)
         if isinstance(value, (list, tuple)) and value:
             if all(isinstance(v, Span) for v in value):
-                return [self._span(v) for v in value]
+                return self._spans(value)
             if key == "lower_starts" and all(isinstance(v, int) for v in value):
                 return [self.to_view(v) for v in value]
         return value
@@ -176,7 +183,8 @@ class MarkView:
         text = "".join([doc.text[a + 1:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a + 1])
         segments = [Segment(s.index, self.to_view(s.start), self.to_view(s.end)) for s in doc.segments]
         # a protected span of marks alone protects nothing the view holds
-        protected = [v for p in doc.protected if (v := self._span(p)).end > v.start or p.end == p.start]
+        protected = [v for p, v in zip(doc.protected, self._spans(doc.protected), strict=True)
+                     if v.end > v.start or p.end == p.start]
         meta = {k: self._meta_value(k, v) for k, v in doc.meta.items()}
         return Document(text, segments, protected, path=doc.path, source=doc.source, meta=meta)
 

@@ -55,6 +55,24 @@ def markup_offsets(doc: Document) -> list[int]:
     >>> "".join(t[i] for i in markup_offsets(doc))
     '****'
     """
+    last = _last_offsets  # the rules, the glossary (twice) and a report ask for the same document's (session 30)
+    if last is not None and last[0] is doc:
+        return last[1]
+    found = _markup_offsets(doc)
+    _remember_offsets(doc, found)
+    return found
+
+
+#: (document, its :func:`markup_offsets`) of the last document asked for (a document's offsets never change)
+_last_offsets: tuple[Document, list[int]] | None = None
+
+
+def _remember_offsets(doc: Document, offsets: list[int]) -> None:
+    global _last_offsets
+    _last_offsets = (doc, offsets)
+
+
+def _markup_offsets(doc: Document) -> list[int]:
     opaque = doc.meta.get("opaque")
     fmt = doc.meta.get("format_protected")
     if doc.meta.get("glued") is not None:  # HTML: the inline tags inside a word (mtfix.formats.html.page_spans)
@@ -69,8 +87,9 @@ def markup_offsets(doc: Document) -> list[int]:
         k = bisect_left(names, p.end, key=lambda o: o.start)
         return k > 0 and ends[k - 1] > p.start
 
-    spans = [p for p in fmt if p.start < p.end and doc.segment_at(p.start) is not None
-             and doc.segment_at(p.end - 1) is not None and _MARKUP.fullmatch(text, p.start, p.end) and not by_name(p)]
+    markup = _MARKUP.fullmatch  # the cheap test first (session 30): most protected spans are code, not markup
+    spans = [p for p in fmt if p.start < p.end and markup(text, p.start, p.end) and doc.segment_at(p.start) is not None
+             and doc.segment_at(p.end - 1) is not None and not by_name(p)]
     # emphasis or a link around punctuation alone names a key or a button ("the *?* key"): kept, as a name
     keys = {i for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)) if a.end < b.start
             and not any(c.isalnum() or c.isspace() for c in text[a.end:b.start])}
@@ -78,27 +97,68 @@ def markup_offsets(doc: Document) -> list[int]:
     return sorted({k for i, p in enumerate(spans) if i not in keys for k in range(p.start, p.end)})
 
 
-#: (document, its :func:`markup_offsets`) of the last :func:`as_read`: a report quotes many spans of one document
-_last_read: tuple[Document, list[int]] | None = None
-
-
 def as_read(doc: Document, start: int, end: int) -> str:
     """``doc.text[start:end]`` as a reader sees it: without the inline markup inside it (:func:`markup_offsets`:
     ``snow**The`` reads "snowThe"), for a report or a message to quote (session 29); the span as it is where the
     format says nothing of its markup (plain text: ``**`` is text), and a code span, image or autolink as written.
-    The edit still applies to the span as it is."""
+    The edit still applies to the span as it is.  In an HTML page (session 30), each tag, comment or character
+    reference the span holds whole reads as the reader sees it (:func:`_page_read`: ``&amp;`` "&", a tag nothing)."""
     text = doc.text[start:end]
+    if doc.meta.get("glued") is not None:  # an HTML page (mtfix.formats.html.page_spans)
+        return _page_read(doc, start, end)
     if doc.meta.get("opaque") is None or not doc.meta.get("format_protected") or not doc.is_protected(start, end):
         return text
-    global _last_read
-    if _last_read is None or _last_read[0] is not doc:
-        _last_read = (doc, markup_offsets(doc))
-    offsets = _last_read[1]
+    offsets = markup_offsets(doc)
     lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
     if lo == hi:
         return text
     gone = set(offsets[lo:hi])
     return "".join(c for i, c in enumerate(text, start) if i not in gone)
+
+
+#: what a page's protected run holds that a reader does not see as written: a tag or comment, a character reference
+_PAGE_MARKUP = regexcache.compile(
+    r"(?s)<!--.*?-->|<[A-Za-z/!?][^<>]*>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BREAK_TAG = regexcache.compile(r"(?i)<br\b")
+
+
+def _page_read(doc: Document, start: int, end: int) -> str:
+    """:func:`as_read` in an HTML page: the protected runs inside ``start``–``end`` (of ``meta["format_protected"]``,
+    held whole) without their tags and comments (``<br>`` reads as a space between two words) and with each
+    character reference decoded; a template's syntax, and a run the span cuts, as written.
+
+    >>> from mtfix.segment import to_document
+    >>> t = "<p>Tom &amp; <b>Jerry</b>'s caf&#233;<br>Baku</p>"
+    >>> prot = [Span(0, 3), Span(7, 12), Span(13, 16), Span(21, 25), Span(31, 37), Span(37, 41), Span(45, 49)]
+    >>> doc = to_document(t, protected=prot, regions=[Span(3, 45)], opaque=[])
+    >>> _page_read(replace(doc, meta={**doc.meta, "glued": []}), 3, 45)
+    "Tom & Jerry's café Baku"
+    """
+    import html
+
+    text = doc.text
+    runs = sorted(doc.meta.get("format_protected") or (), key=lambda p: p.start)
+    out: list[str] = []
+    pos = start
+    for p in runs[max(bisect_left(runs, start, key=lambda p: p.start) - 1, 0):]:
+        if p.start >= end:
+            break
+        if p.start < start or p.end > end:
+            continue  # cut by the span: as written
+        out.append(text[pos : p.start])
+        at = p.start
+        for m in _PAGE_MARKUP.finditer(text, p.start, p.end):
+            out.append(text[at : m.start()])
+            if m.group()[0] == "&":
+                out.append(html.unescape(m.group()))
+            elif _BREAK_TAG.match(m.group()) and not text[m.start() - 1 : m.start()].isspace() \
+                    and not text[m.end() : m.end() + 1].isspace():
+                out.append(" ")
+            at = m.end()
+        out.append(text[at : p.end])
+        pos = p.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def reading_view(doc: Document) -> MarkView | None:

@@ -1,0 +1,78 @@
+"""The project's own held-out-style probe set (bench/data/probe_s30; session 30, overfitting audit round 8).
+
+Forty MT-style sentences in the style of the ten realmt source languages and twenty fluent news sentences,
+written for the probe (not copied from ../shared).  The tests check its shape, that
+``bench/eval_realmt.py --split probe`` reads it, and the project's hard precision rule on its fluent half
+(no major, no edit); recall figures are reported in bench/RESULTS.md, not asserted (asserting them would
+invite tuning to the probe).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PROBE = REPO / "bench" / "data" / "probe_s30"
+LANGS = {"ar", "az", "fa", "hy", "ka", "kk", "ru", "tr", "uk", "uz"}
+sys.path.insert(0, str(REPO / "bench"))
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (PROBE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_probe_has_four_mt_sentences_per_language_and_twenty_fluent_ones() -> None:
+    mt, pro = _rows("real_mt_probe.jsonl"), _rows("clean_news_probe.jsonl")
+    assert Counter(r["lang"] for r in mt) == {lang: 4 for lang in LANGS}
+    assert len(pro) == 20 and {r["source"] for r in pro} == {"own"}
+    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
+    assert len({r["id"] for r in mt + pro}) == 60
+
+
+def test_the_probe_names_its_errors_with_realmt_classes() -> None:
+    from audit_professional import shared_dir
+
+    train = shared_dir() / "realmt" / "real_mt_train.jsonl"
+    if not train.is_file():
+        pytest.skip(f"realmt not found at {train.parent} (set MTFIX_SHARED): class names not checked")
+    known = {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
+             for a in json.loads(line)["artifacts"]}
+    used = {a for r in _rows("real_mt_probe.jsonl") for a in r["artifacts"]}
+    assert used <= known, used - known
+
+
+def test_eval_realmt_reads_the_probe_and_no_fluent_sentence_gets_a_major_or_an_edit() -> None:
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(PROBE / "real_mt_probe.jsonl")[:4], read_jsonl(PROBE / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    fig = report.figures()
+    assert (fig["n_mt"], fig["n_pro"]) == (4, 20)
+    assert [o.id for o in report.pro if o.major or o.changed] == []
+
+
+@pytest.mark.parametrize("source", [
+    "Уряд ухвалив новий бюджет для лікарень і шкіл області.",  # Ukrainian: Cyrillic, not Russian
+    "Рятувальники загасили пожежу на площі двох гектарів протягом дня.",
+    "Облыс әкімі жаңа мектептің құрылысымен танысты.",  # Kazakh
+])
+def test_a_cyrillic_source_of_the_ten_languages_other_than_russian_is_read_with_no_table(source: str) -> None:
+    # MTF507/MTF508 (session 29) have a Russian table among the ten realmt languages; an unrelated target
+    # must not be judged with it for a Ukrainian or Kazakh source (sentences of our own)
+    from mtfix.checks.lexical_coverage import addition, coverage, omission
+
+    target = "It rained in the mountains all week long, and the roads to the villages were closed by mud."
+    assert (coverage(source, target), omission(source, target), addition(source, target)) == (None, None, None)
+
+
+def test_the_russian_table_still_judges_a_russian_source() -> None:
+    from mtfix.checks.lexical_coverage import omission
+
+    source = "Правительство утвердило новый бюджет для больниц и школ области."
+    assert omission(source, "It rained in the mountains all week long.") is not None
+    assert omission(source, "The government approved a new budget for the region's hospitals and schools.") is None
