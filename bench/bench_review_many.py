@@ -4,7 +4,8 @@ Writes N small news files of the script's own (three to six sentences each, half
 in 20 folders), runs `mtfix review` on the folder, and reports: the time to write the page, its size and
 what the bytes are (the hidden per-file summaries, the file list, the files' data, the rest), then, in real
 headless Chromium, the time from navigation to the page ready (the script's ``mtfix-rendered`` mark) and
-the time to open the last file of the batch (``]`` after a jump) and to accept its safe edits.
+the time to open the last file of the batch, and *Filter files* typed (a query that leaves 10 files) and cleared,
+each to the next frame drawn.
 
 Usage: python bench/bench_review_many.py [--files 10000] [--runs 3] [--keep DIR]
        python bench/bench_review_many.py --page DIR/review.html [--runs 3]
@@ -71,18 +72,32 @@ def composition(html: str) -> dict[str, int]:
 _OPEN_LAST = """
 var done = arguments[arguments.length - 1];
 var t0 = performance.now();
-var last = document.querySelectorAll('#files a[data-file]').length - 1;
+var last = (window.mtfixReview.files || document.querySelectorAll('#files a[data-file]').length) - 1;
 window.mtfixReview.showFile(last).then(function () {
   requestAnimationFrame(function () { setTimeout(function () { done(performance.now() - t0); }, 0); });
 });
 """
 
 
-def browser_times(page: Path, runs: int) -> tuple[list[float], list[float]]:
-    """(load to ready, opening the last file), in ms, each in a fresh Chromium."""
+#: Typing into *Filter files* (the whole query at once, as a paste), to the next frame drawn.
+_FILTER = """
+var done = arguments[arguments.length - 1], box = document.getElementById('file-search');
+var t0 = performance.now();
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', {bubbles: true}));
+requestAnimationFrame(function () { setTimeout(function () { done([performance.now() - t0,
+  document.querySelectorAll('#files a[data-file]').length]); }, 0); });
+"""
+
+#: *Filter files* queries: one that leaves 10 of 10,000 files, then cleared.
+QUERIES = ("story-0999", "")
+
+
+def browser_times(page: Path, runs: int) -> tuple[list[float], list[float], dict[str, list[float]]]:
+    """(load to ready, opening the last file, each filter query's time), in ms, each run in a fresh Chromium."""
     from mtfix.review.browser import chrome, wait_ready
 
-    loads, opens = [], []
+    loads, opens, filters = [], [], {q: [] for q in QUERIES}
     for n in range(runs):
         d = chrome()
         try:
@@ -91,10 +106,23 @@ def browser_times(page: Path, runs: int) -> tuple[list[float], list[float]]:
             d.get(page.resolve().as_uri() + f"?run={n}")
             wait_ready(d, timeout=300)
             loads.append((time.perf_counter() - t0) * 1000)
+            for q in QUERIES:
+                took, links = d.execute_async_script(_FILTER, q)
+                filters[q].append(float(took))
+                print(f"  run {n}: filter {q!r}: {took:.0f} ms, {links} links in the page", flush=True)
             opens.append(float(d.execute_async_script(_OPEN_LAST)))
         finally:
             d.quit()
-    return loads, opens
+    return loads, opens, filters
+
+
+def say(runs: int, loads: list[float], opens: list[float], filters: dict[str, list[float]]) -> None:
+    print(f"Chromium, {runs} cold loads: ready median {statistics.median(loads) / 1000:.2f} s "
+          f"(best {min(loads) / 1000:.2f}, worst {max(loads) / 1000:.2f}); "
+          f"opening the last file median {statistics.median(opens):.0f} ms (worst {max(opens):.0f})")
+    for q, times in filters.items():
+        print(f"  Filter files {q!r} ({'cleared' if not q else 'typed'}): median {statistics.median(times):.0f} ms "
+              f"(worst {max(times):.0f})")
 
 
 def main() -> None:
@@ -107,10 +135,7 @@ def main() -> None:
     if args.page:
         for k, v in composition(args.page.read_text(encoding="utf-8", errors="surrogateescape")).items():
             print(f"  {k:40s} {v / 1e6:8.2f} MB")
-        loads, opens = browser_times(args.page, args.runs)
-        print(f"Chromium, {args.runs} cold loads: ready median {statistics.median(loads) / 1000:.2f} s "
-              f"(best {min(loads) / 1000:.2f}, worst {max(loads) / 1000:.2f}); "
-              f"opening the last file median {statistics.median(opens):.0f} ms (worst {max(opens):.0f})")
+        say(args.runs, *browser_times(args.page, args.runs))
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
@@ -128,10 +153,7 @@ def main() -> None:
         pages = sorted(p for p in root.glob("review*.html"))
         if len(pages) > 1:
             print(f"  pages written: {len(pages)}, total {sum(p.stat().st_size for p in pages) / 1e6:.2f} MB")
-        loads, opens = browser_times(out, args.runs)
-        print(f"Chromium, {args.runs} cold loads: ready median {statistics.median(loads) / 1000:.2f} s "
-              f"(best {min(loads) / 1000:.2f}, worst {max(loads) / 1000:.2f}); "
-              f"opening the last file median {statistics.median(opens):.0f} ms (worst {max(opens):.0f})")
+        say(args.runs, *browser_times(out, args.runs))
 
 
 if __name__ == "__main__":

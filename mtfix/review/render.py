@@ -89,12 +89,16 @@ def render_html(context: dict[str, Any]) -> str:
 
 
 def _batched(env: jinja2.Environment, context: dict[str, Any]) -> dict[str, Any]:
-    """A large batch's page data: the file list's links and, by chunks of :data:`CHUNK_FILES` files, each file's
+    """A large batch's page data: the file list's links (one a row) and, by chunks of :data:`CHUNK_FILES` files, each file's
     JSON with its summary's HTML, gzip-compressed (across files: their markup repeats) and base64-encoded; the page
     puts in the list when it opens and a file's summary when the file is opened (report.js: ``fetchFile``)."""
     parts = env.get_template("parts.html.j2").module
     summaries = context["summaries"]
-    links = "".join(str(parts.file_link(s)) for s in summaries)  # type: ignore[attr-defined]
+    # the list as rows the page puts in a few at a time (a virtual list: report.js ``fileList``), with the names
+    # it filters on
+    links = json.dumps({"paths": [s["path"] for s in summaries],
+                        "links": [str(parts.file_link(s)) for s in summaries]},  # type: ignore[attr-defined]
+                       ensure_ascii=False, separators=(",", ":"))
     chunks = []
     payloads = context["payloads"]
     for k in range(0, len(payloads), CHUNK_FILES):
