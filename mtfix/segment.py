@@ -111,10 +111,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: is two sentences; the content of an HTML ``<pre>``, ``<code>``, ``<kbd>`` or ``<samp>`` element is protected,
 #: :func:`find_markup_spans`); 11 = session 29 (an HTML comment ``<!-- … -->`` is never cut: sentences are split as in the text
 #: without it, and one outside a sentence is a segment of its own, :func:`_comments_kept_whole`; pysbd ended a
-#: sentence at the ``!`` of ``<!--``; extended before release: an opener nothing closes runs to its line's end;
-#: session 30: only where a comment stands, first on its line, after a sentence end or a comment, or opening an ignore
-#: directive; in running prose, "write <!-- to open one", it is taken out as a comment is but no segment boundary)
-REVISION = "seg-11"
+#: sentence at the ``!`` of ``<!--``; extended before release: an opener nothing closes runs to its line's end);
+#: 12 = session 30 (an unclosed opener is a comment only where one stands: first on its line, after a sentence end or
+#: a comment, or opening an ignore directive; one in running prose, "write <!-- to open one", is taken out as a
+#: comment is but is no segment boundary: seg-11 made the rest of its line one segment)
+REVISION = "seg-12"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),

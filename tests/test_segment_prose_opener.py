@@ -1,4 +1,4 @@
-"""A ``<!--`` nothing closes, written in running prose (session 30, seg-11 extended): "Then write <!-- to open a
+"""A ``<!--`` nothing closes, written in running prose (session 30, seg-12): "Then write <!-- to open a
 comment. Then close it." was one segment from the opener to its line's end (session 29 read every unclosed opener as
 a comment to its line's end), and before that was cut at its ``!``.
 
