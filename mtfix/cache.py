@@ -16,7 +16,7 @@ Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-ma
 ``arrays/`` holds the garble models' ``.npz`` arrays uncompressed and the detector's JSON
 parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
 ``wordlists/`` wordfreq's lists as dicts (:mod:`mtfix.lexicon`), ``regex/`` compiled patterns
-(:mod:`mtfix.regexcache`) and ``code/`` the compiled methods of dataclasses
+(:mod:`mtfix.regexcache`: one entry per pattern, and the command line's store of them all) and ``code/`` the compiled methods of dataclasses
 (:mod:`mtfix.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.recodecache`), both for the
 command line only.
 
@@ -168,6 +168,57 @@ def remember_blob(raw: bytes, kind: str, value: Any, folder: str) -> None:
     except ValueError:
         return
     _write(path, zlib.crc32(body).to_bytes(4, "little") + body)
+
+
+#: An array of :func:`cached_arrays`: (dtype, shape, data), the data as bytes or as a view of the entry read.
+Arrays = dict[str, tuple[str, tuple[int, ...], "bytes | memoryview"]]
+
+
+def cached_arrays(raw: bytes, kind: str, build: Callable[[], Arrays], folder: str = "arrays") -> Arrays:
+    """As :func:`cached_blob` for arrays (name → (dtype, shape, data)), whose data come back from a hit as
+    read-only views of the one buffer read (session 30): the entry is its CRC-32, the length of a marshalled
+    head (name → (dtype, shape, offset, length)) and the head, then the arrays' bytes, so that a hit copies
+    none of them (marshal copied the tagger's 6.4 MB of weights out of the entry, and the tagger copied them
+    again: each a fresh allocation a cold start paid for in page faults)."""
+    path = _path(raw, kind, folder)
+    if path is not None:
+        found = _lookup_arrays(path)
+        if found is not None:
+            return found
+    value = build()
+    if path is not None:
+        head: dict[str, tuple[str, tuple[int, ...], int, int]] = {}
+        at = 0
+        for name, (dtype, shape, data) in value.items():
+            head[name] = (dtype, tuple(shape), at, len(data))
+            at += len(data)
+        try:
+            top = marshal.dumps(head, _MARSHAL_VERSION)
+        except ValueError:
+            return value
+        body = b"".join((len(top).to_bytes(4, "little"), top, *(bytes(data) for _, _, data in value.values())))
+        _write(path, zlib.crc32(body).to_bytes(4, "little") + body)
+    return value
+
+
+def _lookup_arrays(path: Path) -> Arrays | None:
+    """The arrays of an entry of :func:`cached_arrays`, or None (missing, corrupt or truncated)."""
+    try:
+        blob = memoryview(path.read_bytes()).toreadonly()
+        if len(blob) < 8 or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "little"):
+            return None
+        n = int.from_bytes(blob[4:8], "little")
+        head = marshal.loads(blob[8:8 + n])
+        body = blob[8 + n:]
+        out: Arrays = {}
+        for name, (dtype, shape, at, length) in head.items():
+            data = body[at:at + length]
+            if len(data) != length:
+                return None
+            out[name] = (dtype, tuple(shape), data)
+        return out
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        return None
 
 
 def _store(path: Path, value: Any) -> None:

@@ -12,10 +12,16 @@ A miss, a corrupt entry or an entry that does not rebuild compiles as before
 (and errors are ``regex``'s own); ``MTFIX_NO_CACHE=1`` turns it off.  Within a
 process, the same pattern and flags give the same object, as ``regex.compile``
 does for the patterns its own cache holds.
+
+The command line (:func:`install`) also keeps every pattern's arguments in one entry, a
+:class:`mtfix.savedstore.SavedStore` read once and saved at exit when it gained patterns: a cold
+``check`` rebuilds its 106 patterns from one file instead of reading 106 (about 20 ms; session 30).
+A pattern the store lacks is looked up in its own entry, then compiled, as above.
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 from typing import Any
 
@@ -23,11 +29,33 @@ import regex
 
 from mtfix import cache
 from mtfix.bounded import Bounded
+from mtfix.savedstore import SavedStore
 
 _KIND = "regex-pattern-1"
 #: (pattern, flags, regex's default version) → the pattern, within this process
 _memo: Bounded = Bounded(4096)
 _lock = threading.Lock()
+#: The command line's patterns in one entry ((pattern, flags, regex's default version) → the arguments),
+#: consulted first once :func:`install` ran; within 1,024 entries, else only what the process used.
+STORE = SavedStore(lambda: f"regex: compiled patterns, regex {regex.__version__}".encode(), "regex-patterns-1",
+                   "regex", limit=1024, held=8192)
+_installed = False
+
+
+def install() -> bool:
+    """Read and save the patterns through :data:`STORE` (the command line only); False when the cache is
+    off or it was done."""
+    global _installed
+    if not cache.enabled() or _installed:
+        return False
+    _installed = True
+    atexit.register(save)
+    return True
+
+
+def save() -> None:
+    """Store the patterns this process rebuilt or compiled with what was read (:meth:`SavedStore.save`)."""
+    STORE.save()
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's name, on purpose
@@ -38,6 +66,22 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
         return found
     if not isinstance(pattern, str):
         return regex.compile(pattern, flags)
+    stored = _installed and isinstance(flags, int)
+    compiled = _from_store(pattern, flags) if stored else None
+    if compiled is None:
+        compiled = _from_entry(pattern, flags)
+        if stored:
+            data = _data(compiled)
+            if data is not None:
+                with STORE.lock:
+                    STORE.add(_store_key(pattern, flags), data)
+    with _lock:  # another thread's compile of the same pattern, when it came first
+        found = _memo.get(memo_key)
+        return found if found is not None else _memo.put(memo_key, compiled)
+
+
+def _from_entry(pattern: str, flags: int) -> regex.Pattern:
+    """The pattern from its own cache entry, else compiled (and its entry written)."""
     raw = _raw(pattern, flags)
     compiled = _rebuild(pattern, cache.lookup_blob(raw, _KIND, "regex"))
     if compiled is None:
@@ -45,9 +89,18 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
         data = _data(compiled)
         if data is not None:
             cache.remember_blob(raw, _KIND, data, "regex")
-    with _lock:  # another thread's compile of the same pattern, when it came first
-        found = _memo.get(memo_key)
-        return found if found is not None else _memo.put(memo_key, compiled)
+    return compiled
+
+
+def _store_key(pattern: str, flags: int) -> tuple[str, int, int]:
+    return pattern, int(flags), int(regex.DEFAULT_VERSION)
+
+
+def _from_store(pattern: str, flags: int) -> regex.Pattern | None:
+    """The pattern rebuilt from :data:`STORE`, or None (not there, or an entry that is not this pattern's)."""
+    with STORE.lock:
+        data = STORE.get(_store_key(pattern, flags))
+    return _rebuild(pattern, (data is not None, data))
 
 
 def _raw(pattern: str, flags: int) -> bytes:

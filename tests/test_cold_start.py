@@ -164,3 +164,20 @@ def test_zipf_at_least_reads_only_the_head_and_agrees_with_zipf() -> None:
     head = lexicon._head("small", "tr", 4.0)
     full = lexicon._wordlist("small", "tr")
     assert head == {w: v for w, v in full.items() if v >= 4.0} and len(head) < len(full)
+
+
+def test_the_command_imports_under_its_collector_thresholds(tmp_path: Path) -> None:
+    """Session 30: the command's thresholds were set by ``main()`` only, after the import of the command line,
+    which ran some 23 collections under Python's default; a program importing mtfix keeps its own."""
+    probe = ("import gc, sys\nn = [0]\ngc.callbacks.append(lambda phase, info: n.__setitem__(0, n[0] + (phase == 'start')))\n"
+             "if sys.argv[1:] == ['command']:\n    sys.argv[0] = 'mtfix'\n"
+             "import json, mtfix.cli\nprint(json.dumps([gc.get_threshold(), n[0], mtfix.cli.GC_THRESHOLD]))")
+    env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    got = {}
+    for how in ("command", "library"):
+        out = subprocess.run([sys.executable, "-c", probe, how], env=env, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        got[how] = json.loads(out.stdout.strip().splitlines()[-1])
+    (threshold, collections, wanted), (lib_threshold, lib_collections, _) = got["command"], got["library"]
+    assert threshold == wanted != [700, 10, 10] and collections <= 2
+    assert lib_threshold == [700, 10, 10] and lib_collections > collections

@@ -216,3 +216,67 @@ def test_coordinated_matches_as_the_plain_scan():
         reached += bool(want)
         gated += any(not w.isascii() or not text[span[0]:span[1]].isascii() for span, w, _ in want)
     assert reached > 1000 and gated > 100, (reached, gated)
+
+
+_LOOP_TOKENS = ["the", "the.", "the,", "the.”", "a", "a)", "of", "of!", "very,", "very", "ſ", "", "—", "said", "said:",
+                "5", "5.", "ab", "ab…", "’", ".", "and"]
+
+
+@pytest.mark.parametrize("numpy_from", [1, 10**9])
+def test_equal_flags_as_the_string_comparisons(monkeypatch, numpy_from):
+    """MTF105/106's token comparisons (:func:`repetition._equal_flags`; in numpy on token numbers for a long text since
+    session 30) give the bytes ``map(operator.eq)`` on the strings gives: each distance, and the second copy without
+    its trailing punctuation (a stripped string that is no token, such as "" or "’", must equal nothing)."""
+    import numpy  # noqa: F401  # the threshold below counts only when numpy is loaded
+
+    monkeypatch.setattr(repetition, "_NUMPY_TOKENS", numpy_from)
+    monkeypatch.setattr(repetition, "_NUMPY_TOKENS_LOADED", numpy_from)
+    rng = random.Random(30)
+    reached = [0] * (repetition.MAX_N + 1)
+    for _ in range(1500):
+        low = [rng.choice(_LOOP_TOKENS[: rng.randint(2, len(_LOOP_TOKENS))]) for _ in range(rng.randint(1, 40))]
+        trailing, by_distance = repetition._equal_flags(low)
+        want_trailing = bytes(a == b.rstrip(repetition._TRAILING) for a, b in zip(low, low[1:], strict=False))
+        assert trailing == want_trailing, low
+        assert len(by_distance) == repetition.MAX_N
+        for n, got in enumerate(by_distance, 1):
+            assert got == bytes(a == b for a, b in zip(low, low[n:], strict=False)), (n, low)
+            reached[n] += got.count(1)
+        reached[0] += trailing.count(1) - sum(a == b for a, b in zip(low, low[1:], strict=False))
+    assert min(reached) > 100, reached  # each distance met, and copies equal only without their punctuation
+
+
+def _glued_split_plain(tok: str, function: set[str]) -> tuple[str, str] | None:
+    """:func:`glued._glued_split` as before session 30 (every function word tried, no gate on the affixes)."""
+    if glued.is_everyday_word(tok, 0.5):
+        return None
+    splits = set()
+    for f in function:
+        if tok.endswith(f) and len(tok) - len(f) >= 3 and glued._everyday_head(tok[: -len(f)], f):
+            splits.add((tok[: -len(f)], f))
+        rest = tok[len(f):]
+        if (tok.startswith(f) and len(rest) >= 3 and glued.is_common(rest)
+                and (rest in function or f in glued._NO_PREFIX)):
+            splits.add((f, rest))
+    if len(splits) != 1 or glued.is_word(tok, minimum=0.5):
+        return None
+    return splits.pop()
+
+
+def test_glued_split_gate_keeps_every_split():
+    """MTF117's gate (a token that neither starts nor ends with a function word has no split, session 30) drops no
+    split the plain loop finds, with the tuple given or made inside."""
+    rule = next(r for r in RulesChecker.bundled(["en-generic"]).packs[0].rules if r.code == "MTF117")
+    function = {w.lower() for w in rule.params["function_words"]}
+    affixes = tuple(function)
+    pieces = [*sorted(function), "country", "people", "report", "zzq", "xylo", "an", "ed", "ing", "inidentity", "e"]
+    rng = random.Random(30)
+    split = gated = 0
+    for _ in range(4000):
+        tok = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        want = _glued_split_plain(tok, function)
+        assert glued._glued_split(tok, function, affixes) == want, tok
+        assert glued._glued_split(tok, function) == want, tok
+        split += want is not None
+        gated += not (tok.endswith(affixes) or tok.startswith(affixes))
+    assert split > 200 and gated > 200, (split, gated)

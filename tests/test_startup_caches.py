@@ -39,6 +39,7 @@ def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("MTFIX_NO_CACHE", raising=False)
     monkeypatch.setattr(regexcache, "_memo", Bounded(regexcache._memo.size))
+    monkeypatch.setattr(regexcache, "_installed", False)  # the library's path: an entry per pattern
     return tmp_path / "cache"
 
 
@@ -142,6 +143,40 @@ def test_tagger_from_cached_arrays_tags_the_same(cache_dir):
     for text in TEXTS[:3]:
         words = EWT_TOKEN.findall(text)
         assert cached.tag(words) == plain.tag(words)
+
+
+def test_a_hit_gives_the_arrays_as_views_of_one_read_not_copies(cache_dir):
+    """Session 30: the tagger's 6.4 MB of weights were copied twice after the read (by marshal, then into an
+    ``array``); a hit now gives read-only views of the buffer read, and the tagger keeps its weights as one."""
+    raw = (REPO / "mtfix/garble/data/tagger.npz").read_bytes()
+    plain = tagger.read_npz(raw)
+    assert all(isinstance(data, bytes) for _, _, data in tagger.read_npz_cached(raw).values())  # a miss: built
+    hit = tagger.read_npz_cached(raw)
+    views = [data for _, _, data in hit.values()]
+    assert all(isinstance(v, memoryview) and v.readonly for v in views)
+    assert len({id(v.obj) for v in views}) == 1  # one buffer
+    assert {k: (d, s, bytes(v)) for k, (d, s, v) in hit.items()} == plain
+    packed = tagger.PackedTagger.from_arrays(hit)
+    assert isinstance(packed.weights, memoryview) and packed.weights.obj is views[0].obj
+    assert list(packed.weights[:200]) == list(tagger.PackedTagger.from_arrays(plain).weights[:200])
+
+
+def test_an_arrays_entry_that_names_bytes_past_its_end_is_rebuilt(cache_dir):
+    raw = (REPO / "mtfix/garble/data/detector.npz").read_bytes()
+    plain = tagger.read_npz(raw)
+    tagger.read_npz_cached(raw)
+    (entry,) = (cache_dir / "arrays").glob("*.marshal")
+    blob = entry.read_bytes()
+    n = int.from_bytes(blob[4:8], "little")
+    head = marshal.loads(blob[8:8 + n])
+    name = next(iter(head))
+    dtype, shape, at, length = head[name]
+    head[name] = (dtype, shape, at, length + 10**6)  # well formed, CRC right, but past the end
+    top = marshal.dumps(head)
+    body = len(top).to_bytes(4, "little") + top + blob[8 + n:]
+    entry.write_bytes(zlib.crc32(body).to_bytes(4, "little") + body)
+    assert tagger.read_npz_cached(raw) == plain
+    assert entry.read_bytes() == blob  # written again
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00\x00\x00\x00junk", "flip"])
@@ -439,3 +474,83 @@ def test_a_cache_past_its_bound_keeps_what_a_process_used(re_cache, cache_dir, m
     stored = entry.read_bytes()
     mod.save()
     assert entry.read_bytes() == stored  # within the bound and nothing new: nothing written
+
+
+@pytest.fixture
+def regex_store(cache_dir, monkeypatch):
+    """:mod:`mtfix.regexcache` as the command line finds it in a fresh process (its store installed,
+    nothing read; :func:`regexcache.install` itself would register a save at exit)."""
+    monkeypatch.setattr(regexcache, "_installed", True)
+
+    def fresh() -> None:
+        regexcache._memo.clear()
+        _fresh_store(regexcache.STORE, monkeypatch)
+
+    fresh()
+    return fresh
+
+
+def test_the_command_line_rebuilds_regex_patterns_from_one_entry(regex_store, cache_dir, monkeypatch):
+    patterns = _patterns()
+    plain = [_behaviour(regex.compile(p, f)) for p, f in patterns]
+    assert [_behaviour(regexcache.compile(p, f)) for p, f in patterns] == plain  # misses: compiled
+    regexcache.save()
+    store = [e for e in (cache_dir / "regex").glob("*.marshal") if isinstance(marshal.loads(e.read_bytes()[4:]), dict)]
+    assert len(store) == 1 and len(marshal.loads(store[0].read_bytes()[4:])) >= len(set(patterns))  # one entry
+    regex_store()
+    lookups: list[str] = []
+    own = cache.lookup_blob
+
+    def counted(raw, kind, folder):
+        lookups.append(kind)
+        return own(raw, kind, folder)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(cache, "lookup_blob", counted)
+    monkeypatch.setattr(regex, "compile", refuse)
+    assert [_behaviour(regexcache.compile(p, f)) for p, f in patterns] == plain  # hits: rebuilt
+    assert lookups == ["regex-patterns-1"]  # one file read, not one per pattern
+    stored = store[0].read_bytes()
+    regexcache.save()
+    assert store[0].read_bytes() == stored  # nothing new: nothing written
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-pattern"])
+def test_a_damaged_regex_store_is_read_past(regex_store, cache_dir, damage):
+    pattern = r"(?<=\p{L})['’](?:s|re)\b"
+    good = _behaviour(regexcache.compile(pattern))
+    regexcache.save()
+    (entry,) = [e for e in (cache_dir / "regex").glob("*.marshal") if isinstance(marshal.loads(e.read_bytes()[4:]), dict)]
+    key = (pattern, 0, int(regex.DEFAULT_VERSION))
+    if damage == "garbage":
+        entry.write_bytes(b"\x00\x01garbage")
+    else:  # a well-formed store whose entry for the pattern is another pattern's
+        body = marshal.dumps({key: regex.compile(r"x+")._pickled_data})
+        entry.write_bytes(zlib.crc32(body).to_bytes(4, "little") + body)
+    regex_store()
+    assert _behaviour(regexcache.compile(pattern)) == good
+    regexcache.save()  # and stored right again
+    assert marshal.loads(entry.read_bytes()[4:])[key][0] == pattern
+
+
+def test_a_second_check_writes_nothing_to_the_cache(tmp_path):
+    """Session 30: the mid-sentence capital detector joined a set's words in the set's order, which differs
+    from process to process: every check compiled a new pattern and left one more entry in the cache."""
+    text = tmp_path / "news.txt"
+    text.write_text("The minister met The envoy in Baku. He said That talks on the pipeline will go on.\n",
+                    encoding="utf-8")
+    env = {"PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+
+    def run(seed: str) -> tuple[str, dict[str, bytes]]:
+        out = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--quiet", str(text)],
+                             env={**env, "PYTHONHASHSEED": seed}, capture_output=True, text=True, timeout=120)
+        assert out.returncode in (0, 1), out.stderr
+        files = {str(f.relative_to(tmp_path)): f.read_bytes() for f in (tmp_path / "cache").rglob("*") if f.is_file()}
+        return out.stdout, files
+
+    first, stored = run("1")
+    assert "MTF" in first
+    for seed in ("2", "3"):
+        assert run(seed) == (first, stored)

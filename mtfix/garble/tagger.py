@@ -300,12 +300,13 @@ def read_npz(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
     return out
 
 
-def read_npz_cached(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
+def read_npz_cached(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes | memoryview]]:
     """:func:`read_npz` of ``raw``, kept uncompressed in the user's cache by the digest of ``raw``
-    (:func:`mtfix.cache.cached_blob`): a cold start reads the arrays instead of inflating them."""
+    (:func:`mtfix.cache.cached_arrays`): a cold start reads the arrays instead of inflating them, and
+    a hit gives each array's data as a read-only view of the entry read, not a copy."""
     from mtfix import cache
 
-    return cache.cached_blob(raw, "npz-arrays-1", lambda: read_npz(raw))
+    return cache.cached_arrays(raw, "npz-arrays-2", lambda: read_npz(raw))
 
 
 def _f32(x: float) -> float:
@@ -327,7 +328,7 @@ class PackedTagger:
     leading every other by more than 2 thousandths (then it is what the sort would pick).
     """
 
-    def __init__(self, tags: list[str], features: list[str], weights: array, tagdict: dict[str, str]):
+    def __init__(self, tags: list[str], features: list[str], weights: array | memoryview, tagdict: dict[str, str]):
         self.tags = tags
         self.features = features
         self.index = dict(zip(features, range(len(features)), strict=True))
@@ -356,16 +357,19 @@ class PackedTagger:
         self._others = [self._high ^ (1 << (32 * t + 31)) for t in range(n)]
 
     @classmethod
-    def from_arrays(cls, arrays: dict[str, tuple[str, tuple[int, ...], bytes]]) -> PackedTagger:
-        meta = json.loads(arrays["meta"][2].decode("utf-8"))
-        features = arrays["features"][2].decode("utf-8").split("\n")
+    def from_arrays(cls, arrays: dict[str, tuple[str, tuple[int, ...], bytes | memoryview]]) -> PackedTagger:
+        meta = json.loads(str(arrays["meta"][2], "utf-8"))
+        features = str(arrays["features"][2], "utf-8").split("\n")
         dtype, shape, data = arrays["weights"]
         tags = list(meta["tags"])
-        if dtype != "i2" or shape != (len(features), len(tags)):
+        if dtype != "i2" or shape != (len(features), len(tags)) or len(data) != 2 * len(features) * len(tags):
             raise ValueError(f"weights: unexpected {dtype} {shape}")
-        weights = array("h")
-        weights.frombytes(data)
-        if sys.byteorder != "little":  # pragma: no cover
+        weights: array | memoryview
+        if sys.byteorder == "little":  # the int16 data as they are: a view, not a copy of 6.4 MB
+            weights = memoryview(data).cast("B").cast("h")
+        else:  # pragma: no cover
+            weights = array("h")
+            weights.frombytes(data)
             weights.byteswap()
         return cls(tags, features, weights, dict(meta["tagdict"]))
 

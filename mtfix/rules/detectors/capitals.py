@@ -77,7 +77,10 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     conjunctions = {w.lower() for w in p.get("conjunctions", [])}
     function_only = set(p.get("after_function_only", []))
     function_words = {w.lower() for w in p.get("function_words", [])}
-    words = sorted(after_any | after_lower, key=len, reverse=True)
+    # longest first; equal lengths by spelling, not by the set's order (which differs from process to process,
+    # so that the pattern was compiled afresh, and stored again, on every run until session 30): two words of
+    # one length never both match at one place, so the order among them changes no match
+    words = sorted(after_any | after_lower, key=lambda w: (-len(w), w))
     if not words:
         return
     pattern = regexcache.compile(r"\b(?P<w>" + "|".join(words) + r")\b(?=[ \t]+\p{Ll})")
