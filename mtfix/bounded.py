@@ -56,3 +56,39 @@ class BoundedMemo(Bounded):
             self.clear()
         self[key] = value
         return value
+
+
+class SizedMemo(BoundedMemo):
+    """A :class:`BoundedMemo` also bounded by the summed ``weigh(key)`` of its entries (the characters of the
+    documents it is keyed by): a memo of whole documents sized by entries alone kept thousands of them, of
+    any length (session 30).  Putting an entry that would pass ``budget`` empties the store first, so the
+    last entry is always kept, however heavy (a document asked for twice is computed once).
+
+    >>> m = SizedMemo(len, size=100, weigh=len, budget=10)
+    >>> m["abcd"], m["efgh"], len(m), m.load
+    (4, 4, 2, 8)
+    >>> m["ijklmnopqrstuvwxyz"], len(m), m.load  # over the budget: it starts again, and keeps this one
+    (18, 1, 18)
+    """
+
+    __slots__ = ("budget", "load", "weigh")
+
+    def __init__(self, compute: Callable[[Any], Any], size: int, weigh: Callable[[Any], int], budget: int):
+        super().__init__(compute, size)
+        self.weigh = weigh
+        self.budget = budget
+        self.load = 0
+
+    def __missing__(self, key: Any) -> Any:
+        value = self.compute(key)
+        weight = self.weigh(key)
+        if len(self) >= self.size or self.load + weight > self.budget:
+            self.clear()
+        self[key] = value
+        self.load += weight
+        return value
+
+    def clear(self) -> None:
+        """Empty the store (and its load)."""
+        super().clear()
+        self.load = 0

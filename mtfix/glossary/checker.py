@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.bounded import BoundedMemo
+from mtfix.bounded import SizedMemo
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
@@ -57,6 +57,14 @@ _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
+#: The characters of the documents that each memo keyed by whole documents holds at most (besides the last one):
+#: by count alone it held 4,096 documents of any length, with their segments and mentions (session 30).
+_MEMO_CHARS = 1_000_000
+
+
+def _doc_weight(key: tuple) -> int:
+    """The weight of a memo key whose first item is a document's text: its length."""
+    return len(key[0])
 
 
 class Compiled:
@@ -231,7 +239,7 @@ def _origin(e: Entry) -> str:
 
 #: (text, protected spans) → :meth:`Blocked.of` a document with them (all it reads): found once per
 #: document, though both its mentions and its consistency check ask (:func:`_usable`).
-_blocked = BoundedMemo(lambda key: Blocked.of(Document(key[0], protected=key[1])), 16)
+_blocked = SizedMemo(lambda key: Blocked.of(Document(key[0], protected=key[1])), 16, _doc_weight, _MEMO_CHARS)
 
 
 def _usable(doc: Document) -> Callable[[int, int], bool]:
@@ -257,7 +265,8 @@ class GlossaryChecker(BaseChecker):
         self._lock = threading.Lock()
         self._totals: Counter[str] = Counter()
         # (text, segments, protected) → its mentions: all that _find_events reads of a document
-        self._events_memo = BoundedMemo(lambda key: self._find_events(Document(*key)), _EVENTS_MEMO)
+        self._events_memo = SizedMemo(lambda key: self._find_events(Document(*key)), _EVENTS_MEMO, _doc_weight,
+                                      _MEMO_CHARS)
 
     @classmethod
     def from_files(cls, user_files: tuple[str, ...] | list[str] = (), *, bundled: bool = True,

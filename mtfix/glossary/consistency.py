@@ -19,7 +19,7 @@ from operator import itemgetter
 import regex
 
 from mtfix import regexcache
-from mtfix.bounded import BoundedMemo
+from mtfix.bounded import SizedMemo
 from mtfix.glossary.misspell import derived, rapidfuzz
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor
@@ -28,7 +28,7 @@ CAP_TOKEN = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@/])\p{Lu}\p{Ll}{3,}(?![\
 
 #: Text → the matches of :data:`CAP_TOKEN` in it, in order: the glossary's misspelling check and
 #: :func:`odd_spellings` both read a document's, so it is scanned once.  The lists are never changed.
-_cap_tokens = BoundedMemo(lambda text: list(CAP_TOKEN.finditer(text)), 4)
+_cap_tokens = SizedMemo(lambda text: list(CAP_TOKEN.finditer(text)), 4, len, 1_000_000)
 
 
 def cap_tokens(text: str) -> list[regex.Match]:

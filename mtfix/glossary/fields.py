@@ -163,10 +163,11 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
         origin=where,
         historical=split_list(row.get("historical"), where, "historical", problems),
     )
-    refuse_controls(where, "term", entry.term)
-    refuse_controls(where, "short", entry.short_form)
-    for name in LIST_FIELDS:
-        refuse_controls(where, name, getattr(entry, name))
+    if _CONTROL.search(_all_forms(entry)) is not None:  # one scan of every form; the field named on a hit
+        refuse_controls(where, "term", entry.term)
+        refuse_controls(where, "short", entry.short_form)
+        for name in LIST_FIELDS:
+            refuse_controls(where, name, getattr(entry, name))
     refuse_wordless(where, "term", entry.term)
     refuse_wordless(where, "short", entry.short_form)
     for name in LIST_FIELDS:
@@ -188,9 +189,16 @@ def refuse_wordless(where: str, field: str, forms: Any) -> None:
     mtfix.errors.GlossaryError: g.tsv:2: variants ',' holds no letter or digit: a glossary form names something (a shifted column?)
     """
     for form in (forms,) if isinstance(forms, str) else forms:
-        if form and not any(c.isalnum() for c in form):
+        if form and not form[0].isalnum() and not any(c.isalnum() for c in form):  # most start with a letter
             raise GlossaryError(f"{where}: {field} {form!r} holds no letter or digit: a glossary form names "
                                 "something (a shifted column?)")
+
+
+def _all_forms(entry: Entry) -> str:
+    """Every form of ``entry`` (its term, short form and list fields) run together: :data:`_CONTROL` finds a
+    character in it when it finds one in some form."""
+    return "".join((entry.term, entry.short_form, *entry.variants, *entry.forbidden, *entry.source,
+                      *entry.accepted, *entry.historical))
 
 
 def _text(value: Any) -> str:

@@ -58,11 +58,18 @@ class Hit:
 TWINS = {"'": "'’ʼ", "-": "-‐‑"}
 _PLAIN = str.maketrans({c: plain for plain, chars in TWINS.items() for c in chars if c != plain})
 _TWIN_CHARS = frozenset("".join(TWINS.values()))
+_ODD_TWINS = frozenset(map(chr, _PLAIN))  # the twins that are not the plain character
 
 
 def _key(form: str) -> str:
     """How a form is compared (a form as :class:`Normalised` reads it), lower-cased, its twins plain."""
-    return lower_same_length(normal_form(form)).translate(_PLAIN)
+    return _plain_key(normal_form(form))
+
+
+def _plain_key(normal: str) -> str:
+    """:func:`_key` of a form already in :func:`normal_form` (most forms have no twin to make plain)."""
+    low = lower_same_length(normal)
+    return low if _ODD_TWINS.isdisjoint(low) else low.translate(_PLAIN)
 
 
 def normal_form(text: str) -> str:
@@ -239,7 +246,7 @@ class Matcher:
                 if not f:
                     continue
                 f = normal_form(f)  # the text is matched so read
-                key = _key(f)
+                key = _plain_key(f)
                 i = get(key)
                 if i is None:
                     slots[key] = len(owners)
