@@ -30,7 +30,7 @@ from bench_throughput import article_5k, mixed_text  # noqa: E402
 #: The modules where a whole check spends its Python time (cProfile and cachegrind, session 12),
 #: less those mypyc cannot take as they are: ``mtfix/tokens.py`` (``LazyPattern.__getattr__``
 #: reads ``__slots__``, which a native class lacks), ``mtfix/model.py`` (``CheckOutput``
-#: subclasses ``list``), ``mtfix/bounded.py`` (``dict`` subclasses) and
+#: subclasses ``list``), ``mtfix/caching/bounded.py`` (``dict`` subclasses) and
 #: ``mtfix/glossary/checker.py`` (pickled by ``--jobs`` and Spark through ``__setstate__``).
 MODULES = (
     "mtfix/garble/signs.py",

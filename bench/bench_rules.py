@@ -120,7 +120,7 @@ def main() -> None:
         # PYTHONDONTWRITEBYTECODE, which would recompile every module on every run).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPATH"] = str(ROOT)
-        subprocess.run(cmd, capture_output=True, env=env, check=False)  # writes the .pyc files and the parse cache (mtfix/cache.py)
+        subprocess.run(cmd, capture_output=True, env=env, check=False)  # writes the .pyc files and the parse cache (mtfix/caching/cache.py)
         cold = []
         for _ in range(5):
             t = time.perf_counter()

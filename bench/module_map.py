@@ -34,7 +34,7 @@ DATA_FOLDERS = {
     "schemas": "The JSON Schemas of record results, one file per schema version.",
 }
 #: the modules at the top of ``mtfix/``, by what they are about (session 29): the map lists them in these
-#: groups, so that a newcomer finds the caches, the text helpers or the model among thirty modules without
+#: groups, so that a newcomer finds the text helpers or the model among twenty-four modules (the caches: mtfix/caching/) without
 #: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/test_module_map.py`` fails)
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checkers.py", "catalogue.py",
@@ -43,8 +43,6 @@ TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                             "reverence.py")),
     ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
     ("settings, errors, version", ("config.py", "errors.py", "safe_yaml.py", "version.py")),
-    ("caches: the cache folder and the bounds in memory", ("cache.py", "regexcache.py", "codecache.py",
-                                                           "recodecache.py", "savedstore.py", "bounded.py")),
     ("the command's start", ("__main__.py", "_startup.py")),
 )
 UNGROUPED = "not yet in a group (add to TOP_GROUPS in bench/module_map.py)"

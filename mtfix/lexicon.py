@@ -42,9 +42,9 @@ def _data_dir() -> Path:
 def _read(size: str, lang: str, floor: float | None = None) -> dict[str, float]:
     """word → Zipf frequency from wordfreq's ``{size}_{lang}.msgpack.gz``; with ``floor``, only the
     words at or above it, read from the first buckets of the file (the rest is never inflated).
-    The dict is kept in the user's cache by the digest of the file (:func:`mtfix.cache.cached_blob`):
+    The dict is kept in the user's cache by the digest of the file (:func:`mtfix.caching.cache.cached_blob`):
     loading it costs a cold start half of inflating, unpacking and building it."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     raw = (_data_dir() / f"{size}_{lang}.msgpack.gz").read_bytes()
     build = lambda: _as_dict(_buckets(size, lang, floor, raw))  # noqa: E731

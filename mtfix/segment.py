@@ -49,8 +49,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
 
-from mtfix import regexcache
-from mtfix.bounded import BoundedMemo
+from mtfix.caching import regexcache
+from mtfix.caching.bounded import BoundedMemo
 from mtfix.errors import InputError
 from mtfix.model import Document, Segment, Span, blank
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, ZERO_WIDTH_MARKS, LazyPattern

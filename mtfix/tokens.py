@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 
 #: Capitalised words that start a phrase rather than continue a name (glossary spans, initials) or a
 #: wrapped sentence (:func:`mtfix.segment.wrapped_breaks`) ("In Azerbaycan, ...", "Then

@@ -1,4 +1,4 @@
-"""One bounded-cache policy (session 28): :class:`mtfix.bounded.Bounded` starts again when full, and
+"""One bounded-cache policy (session 28): :class:`mtfix.caching.bounded.Bounded` starts again when full, and
 every in-process cache mtfix fills as it runs (the detector's memos, ``regex`` patterns, the saved stores of
 compiled code) keeps it."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import regex
 
-from mtfix import codecache, recodecache, regexcache
-from mtfix.bounded import Bounded, BoundedMemo
-from mtfix.savedstore import SavedStore
+from mtfix.caching import codecache, recodecache, regexcache
+from mtfix.caching.bounded import Bounded, BoundedMemo
+from mtfix.caching.savedstore import SavedStore
 
 
 def test_a_full_store_starts_again_with_the_new_entry_alone() -> None:
@@ -71,7 +71,7 @@ def test_a_get_while_the_store_is_read_finds_nothing_and_adds_nothing(store: Sav
         seen.append((store.get("inner"), store.add("inner", 1)))
         return False, None
 
-    monkeypatch.setattr("mtfix.cache.lookup_blob", lookup)
+    monkeypatch.setattr("mtfix.caching.cache.lookup_blob", lookup)
     with store.lock:
         assert store.get("outer") is None
     assert seen == [(None, 1)] and store.entries == {} and store.used == {"outer"} and not store.added

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mtfix import cache
+from mtfix.caching import cache
 from mtfix.cli import app
 
 

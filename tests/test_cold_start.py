@@ -14,7 +14,8 @@ import pytest
 import regex
 from typer.testing import CliRunner
 
-from mtfix import lexicon, regexcache
+from mtfix import lexicon
+from mtfix.caching import regexcache
 from mtfix.cli import _app_for, app
 from mtfix.errors import RulePackError
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file
@@ -149,7 +150,7 @@ def test_lazy_pattern_copies_pickles_and_compares_as_the_pattern() -> None:
     p = LazyPattern(r"\d+", regex.VERSION1)
     assert copy.deepcopy(p).findall("1 and 22") == ["1", "22"]
     assert pickle.loads(pickle.dumps(p)).findall("3") == ["3"]
-    # the same object as mtfix's other compiles of it (mtfix/regexcache.py), as regex.compile's cache gives
+    # the same object as mtfix's other compiles of it (mtfix/caching/regexcache.py), as regex.compile's cache gives
     same = regexcache.compile(r"\d+", regex.VERSION1)
     assert p == same == p and hash(p) == hash(same)
     assert p != LazyPattern(r"\d+")

@@ -1,4 +1,4 @@
-"""The parsed-YAML cache (mtfix/cache.py): same packs and glossaries, corrupt entries rebuilt, changes re-read."""
+"""The parsed-YAML cache (mtfix/caching/cache.py): same packs and glossaries, corrupt entries rebuilt, changes re-read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix import cache
+from mtfix.caching import cache
 from mtfix.glossary.formats import load as load_glossary
 from mtfix.glossary.loading import bundled_glossary_paths
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file

@@ -1,9 +1,9 @@
-""":class:`mtfix.bounded.SizedMemo`: the glossary's memos keyed by whole documents hold a bounded number of
+""":class:`mtfix.caching.bounded.SizedMemo`: the glossary's memos keyed by whole documents hold a bounded number of
 characters of them, not 4,096 documents of any length (session 30)."""
 
 from __future__ import annotations
 
-from mtfix.bounded import SizedMemo
+from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary import checker as gchecker
 from mtfix.glossary import consistency
 

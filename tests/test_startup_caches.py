@@ -17,8 +17,8 @@ import regex
 
 import mtfix.rules.detectors  # noqa: F401 - their module-level patterns
 import mtfix.segment  # noqa: F401
-from mtfix import cache, codecache, regexcache
-from mtfix.bounded import Bounded
+from mtfix.caching import cache, codecache, regexcache
+from mtfix.caching.bounded import Bounded
 from mtfix.garble import tagger
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file
 from mtfix.tokens import EWT_TOKEN
@@ -221,7 +221,7 @@ def test_blob_cache_skips_an_unwritable_directory(tmp_path, monkeypatch):
 
 _DATACLASSES = """
 import dataclasses, json, sys
-from mtfix import codecache
+from mtfix.caching import codecache
 if sys.argv[1] == "on":
     assert codecache.install()
 
@@ -340,8 +340,8 @@ def _fresh_store(store, monkeypatch) -> None:
 
 @pytest.fixture
 def re_cache(cache_dir, monkeypatch):
-    """:mod:`mtfix.recodecache` as a fresh process finds it (not installed: its functions are called)."""
-    from mtfix import recodecache
+    """:mod:`mtfix.caching.recodecache` as a fresh process finds it (not installed: its functions are called)."""
+    from mtfix.caching import recodecache
 
     def fresh() -> None:
         monkeypatch.setattr(recodecache, "_differs", False)
@@ -441,10 +441,10 @@ def test_the_command_line_reads_re_patterns_from_the_cache(tmp_path):
         return out.stdout.strip()
 
     assert run(MTFIX_NO_CACHE="1") == "re._compiler True"  # the cache off: re left alone
-    assert run() == "mtfix.recodecache True"
+    assert run() == "mtfix.caching.recodecache True"
     (entry,) = (tmp_path / "cache" / "code").glob("*.marshal")  # the patterns, stored at exit
     stored = entry.read_bytes()
-    assert run() == "mtfix.recodecache True" and entry.read_bytes() == stored  # a hit: nothing written
+    assert run() == "mtfix.caching.recodecache True" and entry.read_bytes() == stored  # a hit: nothing written
 
 
 @pytest.mark.parametrize("which", ["re", "dataclasses"])
@@ -478,7 +478,7 @@ def test_a_cache_past_its_bound_keeps_what_a_process_used(re_cache, cache_dir, m
 
 @pytest.fixture
 def regex_store(cache_dir, monkeypatch):
-    """:mod:`mtfix.regexcache` as the command line finds it in a fresh process (its store installed,
+    """:mod:`mtfix.caching.regexcache` as the command line finds it in a fresh process (its store installed,
     nothing read; :func:`regexcache.install` itself would register a save at exit)."""
     monkeypatch.setattr(regexcache, "_installed", True)
 

@@ -41,7 +41,7 @@ GC_THRESHOLD = (50_000, 20, 10)
 if _startup.is_command():
     gc.set_threshold(*GC_THRESHOLD)
 
-from mtfix import codecache, recodecache, regexcache  # noqa: E402
+from mtfix.caching import codecache, recodecache, regexcache  # noqa: E402
 
 recodecache.install()  # before the imports below compile their patterns
 regexcache.install()  # the same, for regex's patterns

@@ -26,7 +26,7 @@ def _mb(n: int) -> str:
 def _root() -> Path:
     """The cache folder, or exit 2 when it is something else (a ``MTFIX_CACHE_DIR`` pointed at a file
     would otherwise read as an empty cache).  A folder not made yet is an empty cache."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     base = cache.root()
     if base.exists() and not base.is_dir():
@@ -38,7 +38,7 @@ def _root() -> Path:
 @app.command()
 def info(format: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:  # noqa: A002
     """Where the cache is and the files and bytes of each of its parts."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     check_choice("--format", format, ("text", "json"))
     base = _root()
@@ -60,7 +60,7 @@ def clean(
         "--keep-results", help="Keep LanguageTool's results cache (costly to rebuild).")] = False,
 ) -> None:
     """Remove the cached files (rebuilt on demand); LanguageTool's installation stays."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     base = _root()
     removed, freed, errors = cache.clean(base, results=not keep_results)

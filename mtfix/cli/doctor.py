@@ -138,7 +138,7 @@ def _unwritable(folder: Path) -> str | None:
 
 def _caches() -> Check:
     """mtfix's own caches: they keep entries of earlier versions and rule edits until cleaned."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     base = cache.root()
     if base.exists() and not base.is_dir():

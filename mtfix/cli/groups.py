@@ -59,7 +59,7 @@ class InputRun:
         self.opts, self.paths, self.build = opts, paths, build
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
-            from mtfix.cache import root as cache_root
+            from mtfix.caching.cache import root as cache_root
             from mtfix.io.inputs import fifo_wait
             from mtfix.io.stdio import stream_limit
 

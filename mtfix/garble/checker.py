@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from mtfix import regexcache
-from mtfix.bounded import BoundedMemo
+from mtfix.caching import regexcache
+from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import _within, segment_view

@@ -103,7 +103,7 @@ class Detector:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> Detector:
-        from mtfix import cache
+        from mtfix.caching import cache
 
         digest = hashlib.sha256(raw).hexdigest()
         # the file's JSON parsed and its arrays read, from the user's cache when this file was read before

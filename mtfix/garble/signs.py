@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count
 
-from mtfix.bounded import BoundedMemo
+from mtfix.caching.bounded import BoundedMemo
 from mtfix.garble.gloss import compose, unglossed
 from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
 from mtfix.lexicon import PREFIXES as _PREFIXES

@@ -31,7 +31,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from mtfix.bounded import BoundedMemo
+from mtfix.caching.bounded import BoundedMemo
 from mtfix.tokens import EWT_TOKEN as _TOKEN
 from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 
@@ -302,9 +302,9 @@ def read_npz(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
 
 def read_npz_cached(raw: bytes) -> dict[str, tuple[str, tuple[int, ...], bytes | memoryview]]:
     """:func:`read_npz` of ``raw``, kept uncompressed in the user's cache by the digest of ``raw``
-    (:func:`mtfix.cache.cached_arrays`): a cold start reads the arrays instead of inflating them, and
+    (:func:`mtfix.caching.cache.cached_arrays`): a cold start reads the arrays instead of inflating them, and
     a hit gives each array's data as a read-only view of the entry read, not a copy."""
-    from mtfix import cache
+    from mtfix.caching import cache
 
     return cache.cached_arrays(raw, "npz-arrays-2", lambda: read_npz(raw))
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.bounded import SizedMemo
+from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive

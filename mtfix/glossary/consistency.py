@@ -18,8 +18,8 @@ from operator import itemgetter
 
 import regex
 
-from mtfix import regexcache
-from mtfix.bounded import SizedMemo
+from mtfix.caching import regexcache
+from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.misspell import derived, rapidfuzz
 
 #: Capitalised words of four letters or more, not inside URLs, e-mail addresses or dotted names, nor

@@ -19,7 +19,7 @@ True
 
 from __future__ import annotations
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 
 #: Letters that only a source-language spelling has (Azerbaijani, Turkish).
 SOURCE_LETTERS = frozenset("əƏıİşŞğĞçÇöÖüÜ")

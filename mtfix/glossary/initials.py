@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.glossary.model import Entry
 from mtfix.glossary.spans import FUNCTION_WORDS, TITLES
 from mtfix.tokens import LazyPattern

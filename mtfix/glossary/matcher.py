@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
 from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before

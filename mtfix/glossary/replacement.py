@@ -3,7 +3,7 @@ spaces, and the sentence's full stop (:func:`as_written`, :func:`full_stop`)."""
 
 from __future__ import annotations
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.glossary.matcher import TWINS, same_twins
 
 _GAPS = regexcache.compile(r"[\t\p{Zs}]+")

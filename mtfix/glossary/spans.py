@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document, Span
 from mtfix.tokens import FUNCTION_WORDS, LazyPattern

@@ -24,7 +24,7 @@ def short(value: Any) -> str:
 
 def load_yaml(path: Path, text: str, errors: list[str] | None = None) -> Glossary:
     """Entries of a YAML glossary; malformed entries are raised, or collected in ``errors``."""
-    from mtfix.cache import cached
+    from mtfix.caching.cache import cached
 
     def parse() -> tuple[Any, list[int] | None]:
         import yaml

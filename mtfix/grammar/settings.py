@@ -51,7 +51,7 @@ def defaults() -> dict[str, Any]:
 
 
 def default_cache_root() -> Path:
-    from mtfix import cache
+    from mtfix.caching import cache
 
     return cache.root()
 

@@ -723,7 +723,7 @@ def _check_cache_folder(ls: MtfixLanguageServer) -> None:
     """A ``~nouser`` in ``MTFIX_CACHE_DIR`` is said once, at start (the CLI refuses it before any file); the
     documents are then checked without the cache (``MTFIX_NO_CACHE``), LanguageTool looked for in the user
     cache folder.  Until session 30 every document failed with the error instead of being checked."""
-    from mtfix.cache import root
+    from mtfix.caching.cache import root
 
     try:
         root()

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import accumulate
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
 from mtfix.rules.marks import MarkView, keep_marks, mark_offsets
 

@@ -3,7 +3,7 @@
 A pack is data (see ``docs/rule-packs.md``).  Loading validates every field
 and compiles every pattern; a mistake names the pack, the rule and the field.
 A file that passed all of that before, byte for byte (recorded in the user's
-cache, :mod:`mtfix.cache`), compiles its patterns on first use instead.
+cache, :mod:`mtfix.caching.cache`), compiles its patterns on first use instead.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.errors import RulePackError
 from mtfix.io.paths import real_path
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
@@ -368,7 +368,7 @@ def parse_pack(data: Any, path: str, *, checked: bool = False) -> Pack:
 
 def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
-    from mtfix.cache import cached, lookup, remember
+    from mtfix.caching.cache import cached, lookup, remember
     from mtfix.io.inputs import read_named_file
     from mtfix.io.textfile import utf8_only
 
@@ -481,7 +481,7 @@ _CHECKED_FOLDER = "checked"
 @lru_cache(maxsize=1)
 def _checked_kind() -> str:
     """What a "this pack passed" entry depends on besides the file's bytes, the mtfix and the
-    Python version (:func:`mtfix.cache.key`): the regex module, and this module (its checks)."""
+    Python version (:func:`mtfix.caching.cache.key`): the regex module, and this module (its checks)."""
     try:
         st = Path(__file__).stat()
         here = f"{st.st_size}-{st.st_mtime_ns}"

@@ -139,7 +139,7 @@ def _read_counts(path: Path) -> dict[str, int]:
 
 
 def _cache_dir() -> Path:
-    from mtfix import cache
+    from mtfix.caching import cache
 
     return cache.root()
 

@@ -157,8 +157,8 @@ def test_pipeline_findings_unchanged_by_the_idle_checker():
 
 
 def test_every_memo_of_the_detector_is_bounded():
-    """The hot paths' caches are one shape (:class:`mtfix.bounded.BoundedMemo`), each with a bound."""
-    from mtfix.bounded import BoundedMemo
+    """The hot paths' caches are one shape (:class:`mtfix.caching.bounded.BoundedMemo`), each with a bound."""
+    from mtfix.caching.bounded import BoundedMemo
 
     d = Detector.load()
     d.predict("Officials said the talks would resume on Monday.")

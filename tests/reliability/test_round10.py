@@ -135,7 +135,7 @@ def test_cache_clean_on_a_read_only_disk_says_so_once(tmp_path: Path, monkeypatc
     count and the first file (a single file is still named alone), exit 1 as before."""
     from typer.testing import CliRunner
 
-    from mtfix import cache
+    from mtfix.caching import cache
     from mtfix.cli import app
 
     root = tmp_path / "cache"
@@ -194,7 +194,7 @@ def test_doctor_takes_a_filled_read_only_cache_as_one_shared_on_purpose(tmp_path
     """A cache filled beforehand and mounted read-only (a CI image) is read as it is (0.5 s runs here): OK,
     with a note, not a failure."""
     import mtfix.cli.doctor as doctor
-    from mtfix import cache
+    from mtfix.caching import cache
 
     root = tmp_path / "cache"
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(root))

@@ -88,7 +88,7 @@ def test_plain_text_on_standard_input_is_still_read() -> None:
 
 _KILLED_WRITER = r'''
 import multiprocessing as mp, os, sys, time
-from mtfix import cache
+from mtfix.caching import cache
 from mtfix.parallel import end_with_the_parent
 
 def write(_):

@@ -175,7 +175,7 @@ def test_every_cache_reads_mtfix_cache_dir_alike(tmp_path: Path, monkeypatch: py
     """`MTFIX_CACHE_DIR=~/cache` (a systemd unit or a Dockerfile's ENV, where no shell expands `~`)
     put the parse cache and LanguageTool under the home folder but the word statistics' cache in a
     folder named `~` under the current one: three copies of the lookup, one without expanduser."""
-    from mtfix import cache
+    from mtfix.caching import cache
     from mtfix.grammar.settings import default_cache_root
     from mtfix.scoring import lm
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.lexicon import is_common, is_everyday_word
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.reverence import PRONOUNS, reverent_text

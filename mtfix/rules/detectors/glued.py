@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text

@@ -46,7 +46,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.model import Document
 
 THRESHOLD = 2

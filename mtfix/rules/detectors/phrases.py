@@ -28,7 +28,7 @@ from typing import Any
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Span, blank
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.tokens import INVISIBLE_MARKS, LazyPattern

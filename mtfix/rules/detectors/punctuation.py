@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.lexicon import is_common
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector

@@ -18,7 +18,7 @@ from operator import eq
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Severity, Span, blank
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector

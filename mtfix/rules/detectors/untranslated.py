@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from mtfix import regexcache
+from mtfix.caching import regexcache
 from mtfix.lexicon import is_common, zipf, zipf_at_least
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector

@@ -4,7 +4,7 @@ For every dataclass, ``dataclasses`` writes the source of ``__init__``, ``__repr
 ``__eq__`` and the rest and compiles it with ``exec``: the 46 dataclasses a cold
 ``mtfix check`` defines cost it about 25 ms of compiling.  :func:`install` gives the
 ``dataclasses`` module an ``exec`` of its own that compiles each source text once and keeps
-the code in the user's cache (:mod:`mtfix.cache`, folder ``code/``, one entry per mtfix
+the code in the user's cache (:mod:`mtfix.caching.cache`, folder ``code/``, one entry per mtfix
 and Python version, written at exit when it gained code).  The code is what ``exec``
 would compile from the same text (same file name, no inherited ``__future__`` flags), so
 every class is the same.  ``MTFIX_NO_CACHE=1`` leaves ``dataclasses`` alone.
@@ -18,8 +18,8 @@ import sys
 from types import CodeType
 from typing import Any
 
-from mtfix import cache
-from mtfix.savedstore import SavedStore
+from mtfix.caching import cache
+from mtfix.caching.savedstore import SavedStore
 
 _KIND = "dataclass-code-1"
 _RAW = f"dataclasses: compiled method sources, optimize={sys.flags.optimize}".encode()

@@ -5,7 +5,7 @@ for a simple pattern, 2–5 ms for a token pattern), and a cold ``mtfix check``
 compiles some 60 of them.  What the compiler produces is plain data: the
 arguments of the extension's constructor, which ``regex`` itself pickles a
 pattern as (``Pattern._pickled_data``, rebuilt by ``_regex.compile``).  This
-module keeps those arguments in the user's cache (:mod:`mtfix.cache`, folder
+module keeps those arguments in the user's cache (:mod:`mtfix.caching.cache`, folder
 ``regex/``), keyed by the pattern, its flags, ``regex``'s default version and
 the versions of ``regex``, mtfix and Python, and rebuilds the pattern from them.
 A miss, a corrupt entry or an entry that does not rebuild compiles as before
@@ -14,7 +14,7 @@ process, the same pattern and flags give the same object, as ``regex.compile``
 does for the patterns its own cache holds.
 
 The command line (:func:`install`) also keeps every pattern's arguments in one entry, a
-:class:`mtfix.savedstore.SavedStore` read once and saved at exit when it gained patterns: a cold
+:class:`mtfix.caching.savedstore.SavedStore` read once and saved at exit when it gained patterns: a cold
 ``check`` rebuilds its 106 patterns from one file instead of reading 106 (about 20 ms; session 30).
 A pattern the store lacks is looked up in its own entry, then compiled, as above.
 """
@@ -27,9 +27,9 @@ from typing import Any
 
 import regex
 
-from mtfix import cache
-from mtfix.bounded import Bounded
-from mtfix.savedstore import SavedStore
+from mtfix.caching import cache
+from mtfix.caching.bounded import Bounded
+from mtfix.caching.savedstore import SavedStore
 
 _KIND = "regex-pattern-1"
 #: (pattern, flags, regex's default version) → the pattern, within this process

@@ -16,8 +16,8 @@ Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-ma
 ``arrays/`` holds the garble models' ``.npz`` arrays uncompressed and the detector's JSON
 parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
 ``wordlists/`` wordfreq's lists as dicts (:mod:`mtfix.lexicon`), ``regex/`` compiled patterns
-(:mod:`mtfix.regexcache`: one entry per pattern, and the command line's store of them all) and ``code/`` the compiled methods of dataclasses
-(:mod:`mtfix.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.recodecache`), both for the
+(:mod:`mtfix.caching.regexcache`: one entry per pattern, and the command line's store of them all) and ``code/`` the compiled methods of dataclasses
+(:mod:`mtfix.caching.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.caching.recodecache`), both for the
 command line only.
 
 ``MTFIX_NO_CACHE=1`` turns the cache off; ``MTFIX_CACHE_DIR`` moves it (with

@@ -5,7 +5,7 @@
 about 90 million instructions, 8 % of the whole run.  What the compiler produces is plain data:
 the arguments of ``_sre.compile`` (the pattern, its flags, the code as a list of integers, the
 group count and names).  :func:`install` routes ``re``'s compiler through this module: a
-pattern's arguments are read from the user's cache (:mod:`mtfix.cache`, folder ``code/``, one
+pattern's arguments are read from the user's cache (:mod:`mtfix.caching.cache`, folder ``code/``, one
 entry per mtfix, Python and ``_sre`` version, written at exit when it gained patterns) and the
 pattern is built from them.  A pattern enters the cache only when the pattern built from its
 arguments equals the one ``re`` compiles (``re`` compares patterns by their code; the group
@@ -17,8 +17,8 @@ from __future__ import annotations
 import atexit
 from typing import Any
 
-from mtfix import cache
-from mtfix.savedstore import SavedStore
+from mtfix.caching import cache
+from mtfix.caching.savedstore import SavedStore
 
 _original: Any = None
 _differs = False  # set when arguments read here built another pattern than re's

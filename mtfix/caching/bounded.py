@@ -4,8 +4,8 @@ A store holds at most ``size`` entries; putting one in a full store empties it f
 again (no recency bookkeeping, so a hit stays a plain dict look-up, in C).  A long-running process
 (the language server) does not grow without limit, and the values never depend on what is cached:
 starting again costs only recomputing.  :class:`BoundedMemo` computes a missing value itself; the
-garble detector's hot paths, the segmenter and the glossary use it, :mod:`mtfix.regexcache` puts its
-patterns with :meth:`Bounded.put`, and :class:`mtfix.savedstore.SavedStore` (compiled code saved in the
+garble detector's hot paths, the segmenter and the glossary use it, :mod:`mtfix.caching.regexcache` puts its
+patterns with :meth:`Bounded.put`, and :class:`mtfix.caching.savedstore.SavedStore` (compiled code saved in the
 user's cache) holds its entries in a :class:`Bounded`.
 
 >>> squares = BoundedMemo(lambda n: n * n, size=2)

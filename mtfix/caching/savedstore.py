@@ -1,8 +1,8 @@
-"""A store of compiled code saved whole in the user's cache: what :mod:`mtfix.codecache` (dataclass
-methods) and :mod:`mtfix.recodecache` (``re``'s patterns) share.
+"""A store of compiled code saved whole in the user's cache: what :mod:`mtfix.caching.codecache` (dataclass
+methods) and :mod:`mtfix.caching.recodecache` (``re``'s patterns) share.
 
-The entries are read from the cache (:func:`mtfix.cache.lookup_blob`) on the first :meth:`SavedStore.get`
-and held in a :class:`mtfix.bounded.Bounded` of ``held`` entries; what the process adds is written at exit
+The entries are read from the cache (:func:`mtfix.caching.cache.lookup_blob`) on the first :meth:`SavedStore.get`
+and held in a :class:`mtfix.caching.bounded.Bounded` of ``held`` entries; what the process adds is written at exit
 (:meth:`SavedStore.save`, registered with ``atexit`` by the module that installs the store).  A saved store
 holds at most ``limit`` entries: past it, only the entries this process used are kept, so the entries of
 other programs that imported mtfix's command line (a test run) leave with the next command's save.
@@ -14,8 +14,8 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from mtfix import cache
-from mtfix.bounded import Bounded
+from mtfix.caching import cache
+from mtfix.caching.bounded import Bounded
 
 
 class _Entries(Bounded):
