@@ -180,5 +180,6 @@ def test_the_command_imports_under_its_collector_thresholds(tmp_path: Path) -> N
         assert out.returncode == 0, out.stderr
         got[how] = json.loads(out.stdout.strip().splitlines()[-1])
     (threshold, collections, wanted), (lib_threshold, lib_collections, _) = got["command"], got["library"]
-    assert threshold == wanted != [700, 10, 10] and collections <= 2
-    assert lib_threshold == [700, 10, 10] and lib_collections > collections
+    assert threshold == wanted != [700, 10, 10]
+    # the count depends on the machine and the cache's state (2 here, 3 on a fresh CI machine; 23 before): a few
+    assert lib_threshold == [700, 10, 10] and collections <= 5 and lib_collections >= 3 * collections
