@@ -26,11 +26,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 import regex
+
+T = TypeVar("T")
 
 _WORD = regex.compile(r"\p{Han}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
 
@@ -119,18 +123,30 @@ def load_zh() -> Lexicons | None:
     return Lexicons((table,), rule["min_known"], rule["min_content"], rule["max_coverage"], digest())
 
 
-_VOCABS: dict[int, tuple[Table, frozenset[str], int]] = {}
+#: What is derived from a table once: (what, id of the table) → (the table, the derived value).  The table is
+#: kept beside its value so that an id reused by another table after the first was freed is not taken for it.
+_DERIVED: dict[tuple[str, int], tuple[Table, Any]] = {}
+
+
+def _per_table(table: Table, build: Callable[[Table], T]) -> T:
+    """``build(table)``, computed once per table (by ``build``'s name)."""
+    key = (build.__name__, id(table))
+    hit = _DERIVED.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = build(table)
+    _DERIVED[key] = (table, out)
+    return out
 
 
 def _zh_vocab(table: Table) -> tuple[frozenset[str], int]:
     """The Han words (two characters or more) a table knows, and the longest one's length (once per table)."""
-    hit = _VOCABS.get(id(table))
-    if hit is not None and hit[0] is table:
-        return hit[1], hit[2]
+    return _per_table(table, _build_zh_vocab)
+
+
+def _build_zh_vocab(table: Table) -> tuple[frozenset[str], int]:
     vocab = frozenset(w for w in (*table.translations, *table.stop) if len(w) > 1 and _HAN.match(w))
-    max_len = min(8, max((len(w) for w in vocab), default=1))
-    _VOCABS[id(table)] = (table, vocab, max_len)
-    return vocab, max_len
+    return vocab, min(8, max((len(w) for w in vocab), default=1))
 
 
 #: Recognition's back-off for inflected and rare words (bench/RESULTS.md, session 30): a word the table does not
@@ -146,17 +162,13 @@ MIN_EXACT = 0.5
 #: Belarusian ў; Bulgarian ъ before a consonant or at a word's end, where Russian writes ъ only before е ё ю я).
 _FOREIGN = {"ru": regex.compile(r"[іїєґў]|ъ(?![еёюя])")}
 
-_STEMS: dict[int, tuple[Table, frozenset[str]]] = {}
-
-
 def _stems(table: Table) -> frozenset[str]:
     """The first :data:`STEM` letters of the table's words (computed once per table)."""
-    hit = _STEMS.get(id(table))
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    out = frozenset(w[:STEM] for w in (*table.translations, *table.stop) if len(w) >= STEM)
-    _STEMS[id(table)] = (table, out)
-    return out
+    return _per_table(table, _build_stems)
+
+
+def _build_stems(table: Table) -> frozenset[str]:
+    return frozenset(w[:STEM] for w in (*table.translations, *table.stop) if len(w) >= STEM)
 
 
 def _known(words: list[str], table: Table) -> tuple[int, int]:
@@ -246,21 +258,17 @@ def _content(w: str, table: Table) -> bool:
 #: the table's content words share, takes the translations of those with the longest common prefix.
 PREFIX = 5
 
-_PREFIXES: dict[int, tuple[Table, dict[str, tuple[str, ...]]]] = {}
-
-
 def _prefix_index(table: Table) -> dict[str, tuple[str, ...]]:
     """The first :data:`PREFIX` letters → the table's content words that start with them (once per table)."""
-    hit = _PREFIXES.get(id(table))
-    if hit is not None and hit[0] is table:
-        return hit[1]
+    return _per_table(table, _build_prefix_index)
+
+
+def _build_prefix_index(table: Table) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for w in table.translations:
         if len(w) >= PREFIX and w not in table.stop:
             index.setdefault(w[:PREFIX], []).append(w)
-    out = {k: tuple(sorted(ws)) for k, ws in index.items()}
-    _PREFIXES[id(table)] = (table, out)
-    return out
+    return {k: tuple(sorted(ws)) for k, ws in index.items()}
 
 
 def _common(a: str, b: str) -> int:
@@ -343,21 +351,17 @@ ADDITION_MIN_RUN = 7
 ADDITION_MIN_SHARE = 0.75
 
 
-_INVERSES: dict[int, tuple[Table, dict[str, frozenset[str]]]] = {}
-
-
 def _inverse(table: Table) -> dict[str, frozenset[str]]:
     """English content word → the source words whose translations name it (computed once per table)."""
-    hit = _INVERSES.get(id(table))
-    if hit is not None and hit[0] is table:
-        return hit[1]
+    return _per_table(table, _build_inverse)
+
+
+def _build_inverse(table: Table) -> dict[str, frozenset[str]]:
     inv: dict[str, set[str]] = {}
     for f, es in table.translations.items():
         for e in es:
             inv.setdefault(e, set()).add(f)
-    out = {e: frozenset(fs) for e, fs in inv.items()}
-    _INVERSES[id(table)] = (table, out)
-    return out
+    return {e: frozenset(fs) for e, fs in inv.items()}
 
 
 @dataclass(frozen=True)
