@@ -40,9 +40,18 @@ return out;
 
 
 def open_report(driver, path: Path) -> None:
+    """Open the report at ``path`` and wait until it is the page shown and its script has rendered.
+
+    The page must be the new one: a report opened over another is ready only when the new document is,
+    and under load the old page's ``data-ready`` was read once (session 30's CI: an import landed in the
+    page before, which held the decisions made there)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     from mtfix.review.browser import wait_ready
 
-    driver.get(path.resolve().as_uri())
+    uri = path.resolve().as_uri()
+    driver.get(uri)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.URL.split('#')[0];") == uri)
     wait_ready(driver)
 
 
