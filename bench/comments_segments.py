@@ -19,7 +19,6 @@ with ``git archive``) for comparison.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -51,15 +50,10 @@ def _insert(text: str, where: str, comment: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--root", default=str(REPO), help="the mtfix tree to segment with")
-    ap.add_argument("--ewt", type=int, default=200)
-    args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "bench"))
-    from identity import segmenter_corpus
+    from identity import segmenter_run
 
-    REVISION, split_segments, texts = segmenter_corpus(args.root, args.ewt)  # noqa: N806
-    print(f"segmenter {REVISION} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
+    _, split_segments, texts = segmenter_run(__doc__.split("\n\n")[0], argv)
     for where in ("after a sentence", "line end", "inside a sentence", "unclosed at line end", "opener in prose"):
         differ = cut = comments = shown = 0
         for i, (name, text) in enumerate(texts.items()):

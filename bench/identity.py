@@ -143,6 +143,23 @@ def segmenter_corpus(root: str, ewt_n: int) -> tuple[str, Any, dict[str, str]]:
     return REVISION, split_segments, corpus
 
 
+def segmenter_parser(description: str) -> argparse.ArgumentParser:
+    """The options of the scripts that insert markup into the quick corpus and compare segments: ``--root TREE``
+    (the mtfix tree to segment with) and ``--ewt N`` (EWT paragraphs in the corpus)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--root", default=str(REPO), help="the mtfix tree to segment with")
+    ap.add_argument("--ewt", type=int, default=200)
+    return ap
+
+
+def segmenter_run(description: str, argv: list[str] | None = None) -> tuple[str, Any, dict[str, str]]:
+    """:func:`segmenter_corpus` of the tree and corpus :func:`segmenter_parser`'s options name, its size printed."""
+    args = segmenter_parser(description).parse_args(argv)
+    revision, split_segments, texts = segmenter_corpus(args.root, args.ewt)
+    print(f"segmenter {revision} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
+    return revision, split_segments, texts
+
+
 def dump(root: str, corpus_path: str, out_path: str) -> None:
     """Run the corpus through the mtfix at ``root``; pickle what it gives to ``out_path``."""
     sys.path.insert(0, root)

@@ -15,7 +15,6 @@ lists differ.  ``--root`` segments with another tree (a base tree made with ``gi
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -29,15 +28,10 @@ _STRIP = str.maketrans("", "", "".join(MARKS))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--root", default=str(REPO), help="the mtfix tree to segment with")
-    ap.add_argument("--ewt", type=int, default=200)
-    args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "bench"))
-    from identity import segmenter_corpus
+    from identity import segmenter_run
 
-    REVISION, split_segments, texts = segmenter_corpus(args.root, args.ewt)  # noqa: N806
-    print(f"segmenter {REVISION} from {args.root}: {len(texts)} texts, {sum(map(len, texts.values())):,} characters")
+    _, split_segments, texts = segmenter_run(__doc__.split("\n\n")[0], argv)
     passes = (("glued", _STOP, r"\1{m}\2"), ("before", _STOP, r"\1\2{m}"),
               ("line start", _LINE_START, r"\1{m}"), ("line end", _LINE_END, r"{m}\1"))
     for where, pattern, repl in passes:

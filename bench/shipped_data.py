@@ -2,12 +2,13 @@
 
 A generated file (a model, a fitted table) names the command that builds it and the digest of the bytes
 shipped; ``--rebuild`` runs the cheap ones (under about a minute of CPU) in a scratch copy of the tree and
-compares the bytes.  A hand-written file (a rule pack, a glossary, a template) names how it is versioned:
-its digest is not pinned here, since it changes with every edit and the result's signature already carries
-it (a pinned copy would only make every rule-pack patch edit this file too).
+compares the bytes.  A hand-written file (a rule pack, a glossary, a template) names how it is versioned, and
+its digest is pinned in :data:`PINNED` (session 31): an edit that does not record its digest (and bump the
+version the entry names) fails the check, so that no shipped byte changes unnoticed.
 
     python bench/shipped_data.py              # the list with today's digests; exit 1 when an entry is off
     python bench/shipped_data.py --rebuild    # also rebuild the cheap generated files, byte for byte
+    python bench/shipped_data.py --record     # pin today's digests of the hand-written files in PINNED
 
 ``tests/test_shipped_data.py`` runs the listing check, and the rebuild as a slow test.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +28,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "mtfix"
+#: the command that pins the hand-written files' digests (rewrites :data:`PINNED` in this file)
+RECORD = "python bench/shipped_data.py --record"
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,33 @@ SHIPPED: dict[str, Built | ByHand] = {
     "py.typed": ByHand("an empty marker (PEP 561)"),
 }
 
+#: The SHA-256 of each hand-written (:class:`ByHand`) file, by its path under ``mtfix/``; written by
+#: :data:`RECORD` between the two marker comments (do not edit by hand).
+PINNED: dict[str, str] = {
+    # pinned: begin
+    "demo/garbled-news.txt": "3a689b1756da168cef8406184ccdbd2fee71e658a9bc64253505bc7b292ed953",
+    "garble/data/NOTICE": "4fde0e60ad84c3626c044c8febc93f9c49f22dd1b82f03166ef3c1496d2dc304",
+    "glossaries/international-organisations.yaml": "690c0a75353b83620cb9e6f81c0f687a1fb6a4bfdb7672054b55fa79d1dc3ba2",
+    "glossaries/south-caucasus.yaml": "6af7948bd0bc980e4ffcfec3a3b5cdd76f479ab3549f39b5b0cb15828a103c30",
+    "grammar/categories.tsv": "8ef7d7ce209cce68b520d48d440dfa4ec4f3aee9823d44305bd541c44d3d8939",
+    "grammar/defaults.yaml": "daebd346a123c9d486c82400d9dab2f87d297c2796b1011614389fbe5059fd89",
+    "grammar/lt-pom.xml": "3dbad3fc416753ad5f52a4f551c9f1f44c31c28961d8f85bfb15367fcfce6d17",
+    "grammar/safe-fixes.yaml": "d030dccc0545c25351ef781b108302be1a7d330fbbd6268d80b7cf826cc660d0",
+    "grammar/scoring.tsv": "e06738311c04a48f4fb46822bbc8e3406460462d4285c23f28d3f096eeda949a",
+    "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
+    "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "review/static/report.css": "61a608cfe73a6d00d66ee2dfd45cb530f6c1510b1de5817019acd634b6c3bc18",
+    "review/static/report.js": "6fb558d4acabab3548e8cbf127d7b2ac09f3e45deb2da930cf377e9eb388643b",
+    "review/templates/parts.html.j2": "23fe779bded26ca5b1b3691c8ca416752cb07817381161afd763eafb0aa2d267",
+    "review/templates/report.html.j2": "c382f5b8a5cef2f6895dfee0ef5141bda808c0c81a6c08b1aabc871e327d431f",
+    "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
+    "rules/packs/en-generic.yaml": "67cd2728c60ebe95ba780b85a6d80b6f4b1c4d36d706acd4eedbdf1a6c4000c7",
+    "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",
+    "schemas/record-result-2.json": "86464683b323bd344cc796ba4d6c06748000ca9195f032beaf2d757d0e174aa7",
+    "scoring/weights.yaml": "1c667d2c4f57c7d442f6b8e0fc30f2df0be57fa4ea228e03fa268841f7d2af36",
+    # pinned: end
+}
+
 
 def shipped_files(root: Path = PACKAGE) -> list[str]:
     """Paths under ``root`` of every file that is not Python source or bytecode (links followed)."""
@@ -121,6 +152,7 @@ def problems(root: Path = PACKAGE, repo: Path = REPO) -> list[str]:
     for rel in files:
         if entry_for(rel) is None:
             out.append(f"mtfix/{rel}: in no entry of SHIPPED (bench/shipped_data.py): name its script or ByHand")
+    out.extend(pin_problems(root, files))
     for key, entry in SHIPPED.items():
         if not any(r == key or (key.endswith("/") and r.startswith(key)) for r in files):
             out.append(f"mtfix/{key}: in SHIPPED but not shipped")
@@ -131,6 +163,44 @@ def problems(root: Path = PACKAGE, repo: Path = REPO) -> list[str]:
                 out.append(f"mtfix/{key}: sha256 {sha256(root / key)}, SHIPPED records {entry.sha256 or 'none'} "
                            f"(rebuilt by `{entry.command}`? record the new digest)")
     return out
+
+
+def hand_written(root: Path = PACKAGE, files: list[str] | None = None) -> dict[str, str]:
+    """Today's SHA-256 of each hand-written file under ``root``, by its path under ``mtfix/``."""
+    files = shipped_files(root) if files is None else files
+    return {rel: sha256(root / rel) for rel in files if isinstance(entry_for(rel), ByHand)}
+
+
+def pin_problems(root: Path = PACKAGE, files: list[str] | None = None) -> list[str]:
+    """A hand-written file whose digest is not the one :data:`PINNED` records (or none is), and a pin of no such file."""
+    today = hand_written(root, files)
+    out = []
+    for rel, digest in today.items():
+        pinned = PINNED.get(rel)
+        if pinned != digest:
+            entry = entry_for(rel)
+            assert isinstance(entry, ByHand)
+            out.append(f"mtfix/{rel}: sha256 {digest}, PINNED records {pinned or 'none'}: a change by hand "
+                       f"(versioned by {entry.versioned_by}) has its digest pinned by `{RECORD}`")
+    out.extend(f"mtfix/{rel}: pinned in PINNED but not a hand-written file shipped (`{RECORD}` drops it)"
+               for rel in sorted(set(PINNED) - set(today)))
+    return out
+
+
+_PIN_BLOCK = re.compile(r"(?m)^( *)# pinned: begin\n.*?^ *# pinned: end\n", re.DOTALL)
+
+
+def record(source: Path = Path(__file__), root: Path = PACKAGE) -> bool:
+    """Rewrite :data:`PINNED` in ``source`` with today's digests of the hand-written files; True when it changed."""
+    text = source.read_text(encoding="utf-8")
+    m = _PIN_BLOCK.search(text)
+    assert m is not None, f"no '# pinned: begin/end' block in {source}"
+    pad = m.group(1)
+    rows = "".join(f'{pad}"{rel}": "{digest}",\n' for rel, digest in sorted(hand_written(root).items()))
+    new = text[:m.start()] + f"{pad}# pinned: begin\n{rows}{pad}# pinned: end\n" + text[m.end():]
+    if new != text:
+        source.write_text(new, encoding="utf-8")
+    return new != text
 
 
 def rebuild(key: str, shared: Path | None = None) -> bytes:
@@ -152,7 +222,12 @@ def rebuild(key: str, shared: Path | None = None) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cheap generated files and compare bytes")
+    ap.add_argument("--record", action="store_true", help="pin today's digests of the hand-written files (PINNED)")
     args = ap.parse_args(argv)
+    if args.record:
+        print("PINNED " + ("rewritten" if record() else "already up to date") + f" in {Path(__file__).name}")
+        PINNED.clear()
+        PINNED.update(hand_written())
     for rel in shipped_files():
         entry = entry_for(rel)
         made = (f"`{entry.command}`" if isinstance(entry, Built) else f"by hand; versioned by {entry.versioned_by}"

@@ -141,6 +141,21 @@ def blank(text: str, spans: Iterable[Span], offset: int = 0) -> str:
     return text if chars is None else "".join(chars)
 
 
+def strip_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """``text[start:end]`` (``end``: the text's end) without the white space (``str.isspace``) at either end, as offsets.
+
+    >>> strip_span("  It rained. \\n"), strip_span("ab  cd  ef", 2, 8), strip_span("   ")
+    ((2, 12), (4, 6), (3, 3))
+    """
+    if end is None:
+        end = len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence (or heading, list item, table cell) of a document."""

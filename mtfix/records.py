@@ -258,7 +258,7 @@ def extract(index: int, record: Any, opts: JobOptions) -> Item:
         raise RecordError(index, f"a record must be a mapping or a string, not {type(record).__name__}{hint}")
     rid = record.get(opts.id_field, index) if opts.id_field else index
     if opts.text_field not in record:
-        from mtfix.formats.tabular import nested_hint
+        from mtfix.formats.jsonl import nested_hint
 
         raise RecordError(rid, f"field {opts.text_field!r} is missing{nested_hint(opts.text_field, record)}")
     text = record[opts.text_field]

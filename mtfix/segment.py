@@ -52,7 +52,7 @@ from itertools import accumulate, pairwise
 from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.errors import InputError
-from mtfix.model import Document, Segment, Span, blank
+from mtfix.model import Document, Segment, Span, blank, strip_span
 from mtfix.tokens import FUNCTION_WORDS, MARKUP_TAG, ZERO_WIDTH_MARKS, LazyPattern
 
 # A line break followed by a lower-case letter continues a wrapped sentence.
@@ -187,14 +187,6 @@ def _segmenter():
     return seg
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     block = text[start:end]
     if not _MAYBE_SENTENCE_END.search(block):
@@ -316,7 +308,7 @@ def _closing_marks_back(block: str, spans: list[tuple[int, int]]) -> list[tuple[
         mark = _LEADING_CLOSE.match(block, s, e)
         if mark is not None and out[-1][1] <= s:
             out[-1] = (out[-1][0], s + 1)
-            s = _strip(block, s + 1, e)[0]
+            s = strip_span(block, s + 1, e)[0]
         out.append((s, e))
     return out
 
@@ -874,13 +866,13 @@ def split_segments(
         wraps = wrapped_breaks(lines)
         # where a line that ends in an abbreviation went on ("by the Hon.⏎John Smith"), pysbd may still end a
         # sentence at the period when its list lacks the abbreviation: the segment goes on there
-        goes_on = frozenset(_strip(lines, sp.end, len(lines))[0] for sp in wraps
+        goes_on = frozenset(strip_span(lines, sp.end, len(lines))[0] for sp in wraps
                             if lines[sp.start - 1] == "." and _ABBREVIATION_END.search(lines[lines.rfind("\n", 0, sp.start) + 1:sp.start]))
         if u is not None:
             wraps = [Span(u.orig(sp.start), u.orig(sp.end - 1) + 1) for sp in wraps]
             goes_on = frozenset(u.orig(g) for g in goes_on if g < len(lines))
         text = blank(text, wraps) if wraps else text
-    blocks = [(s, e) for s, e in (_strip(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
+    blocks = [(s, e) for s, e in (strip_span(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
     shares = _spread_blocks(text, blocks, goes_on, jobs) if jobs != 1 and len(text) >= SPREAD_MIN_CHARS else None
     if shares is None:
         spans, share_cuts, share_lower = _block_spans(text, blocks, goes_on)
@@ -1039,7 +1031,7 @@ def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozense
             continue
         first = len(out)
         for s, e in _block_sentences(text, bstart, bend, cuts):
-            s, e = _strip(text, s, e)
+            s, e = strip_span(text, s, e)
             if s >= e:
                 continue
             if len(out) > first and s in goes_on:
@@ -1074,7 +1066,7 @@ def _marked_block(text: str, start: int, end: int, goes_on: frozenset[int]) -> _
     segment.  A block of marks alone is one segment."""
     u = _Unmarked(text, start, end)
     view, orig = u.view, u.orig
-    vs, ve = _strip(view, 0, len(view))
+    vs, ve = strip_span(view, 0, len(view))
     if vs >= ve:
         return [(start, end)], [], []
     view_goes_on = frozenset(u.to_view(g) for g in goes_on if start <= g < end)
@@ -1087,7 +1079,7 @@ def _marked_block(text: str, start: int, end: int, goes_on: frozenset[int]) -> _
             while prev_e < s_o and _MARK.match(text, prev_e):  # glued to the sentence before
                 prev_e += 1
             out[-1] = (prev_s, prev_e)
-            s_o = _strip(text, prev_e, s_o)[0]  # any other mark before this sentence opens it
+            s_o = strip_span(text, prev_e, s_o)[0]  # any other mark before this sentence opens it
         else:
             s_o = start
         out.append((s_o, e_o))
@@ -1173,7 +1165,7 @@ def _block_sentences(
         yield from _sentences(text, start, end)
         return
     for ps, pe in _pieces(text, start, end, cuts):
-        ps, pe = _strip(text, ps, pe)
+        ps, pe = strip_span(text, ps, pe)
         if ps < pe:
             yield from _sentences(text, ps, pe)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,23 @@ def seed_path(prefix: str) -> Path:
     if not found:
         pytest.skip(f"seed {prefix} not found in {SEEDS}")
     return found[0]
+
+
+#: the MLQE-PE language pairs whose dev files hold post-edits (``../shared/benchmarks/mlqe-pe-PAIR-dev.jsonl``)
+MLQE_PE_PAIRS = ("et-en", "ne-en", "ro-en", "ru-en", "si-en")
+
+
+def mlqe_pe_dev(pairs: tuple[str, ...] = MLQE_PE_PAIRS) -> list[dict[str, Any]]:
+    """The MLQE-PE dev records of ``pairs`` that hold a post-edit (``pe``), from the shared benchmarks (dev data:
+    for reporting, never fitting); the test is skipped, naming the file looked for, when one is absent."""
+    out: list[dict[str, Any]] = []
+    for pair in pairs:
+        path = SHARED / "benchmarks" / f"mlqe-pe-{pair}-dev.jsonl"
+        if not path.is_file():
+            pytest.skip(f"benchmark data not found at {path} (set MTFIX_SHARED)")
+        with open(path, encoding="utf-8") as fh:
+            out += [r for r in map(json.loads, fh) if r.get("pe")]
+    return out
 
 
 @pytest.fixture

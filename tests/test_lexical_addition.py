@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from mtfix.checks import lexical_coverage as lc
@@ -12,9 +9,9 @@ from mtfix.checks.source_target import BilingualChecker
 from mtfix.config import Config
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
+from tests.conftest import mlqe_pe_dev
 
 CHECKER = BilingualChecker()
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 # Our own sentences: a short Romanian and Russian source, a faithful translation, and the same translation
 # continued by a clause the source does not have.
@@ -88,12 +85,8 @@ def test_the_pipeline_reports_it_and_the_catalogue_lists_it() -> None:
     assert (rule.category, rule.severity, rule.fix) == ("Accuracy/Addition", "minor", "none")
 
 
-@pytest.mark.skipif(not (BENCH / "mlqe-pe-ro-en-dev.jsonl").exists(), reason="../shared/benchmarks not available")
 def test_on_development_data_post_edits_are_rarely_flagged() -> None:
-    recs = []
-    for pair in ("et-en", "ne-en", "ro-en", "ru-en", "si-en"):
-        with open(BENCH / f"mlqe-pe-{pair}-dev.jsonl", encoding="utf-8") as fh:
-            recs += [r for r in map(json.loads, fh) if r.get("pe")]
+    recs = mlqe_pe_dev()
     mt = [r for r in recs if lc.addition(r["source"], r["mt"])]
     pe = [r for r in recs if lc.addition(r["source"], r["pe"])]
     assert len(pe) / len(recs) <= 0.005  # about MTF507's rate on professional translations

@@ -6,7 +6,6 @@ import gzip
 import hashlib
 import json
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from mtfix.checks.source_target import BilingualChecker
 from mtfix.config import Config
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
+from tests.conftest import mlqe_pe_dev
 
 CHECKER = BilingualChecker()
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 # Our own sentences: a Romanian and a Russian source, each translated whole, half, and replaced by a
 # fluent sentence that says something else.
@@ -224,12 +223,8 @@ def test_russian_spelling_excludes_ukrainian_and_bulgarian_letters() -> None:
     assert lc._FOREIGN["ru"].search("къде") and lc._FOREIGN["ru"].search("їжак")
 
 
-@pytest.mark.skipif(not (BENCH / "mlqe-pe-ro-en-dev.jsonl").exists(), reason="../shared/benchmarks not available")
 def test_on_development_data_it_flags_mt_far_more_than_post_edits() -> None:
-    recs = []
-    for pair in ("et-en", "ne-en", "ro-en", "ru-en", "si-en"):
-        with open(BENCH / f"mlqe-pe-{pair}-dev.jsonl", encoding="utf-8") as fh:
-            recs += [r for r in map(json.loads, fh) if r.get("pe")]
+    recs = mlqe_pe_dev()
     mt = [r for r in recs if lc.omission(r["source"], r["mt"])]
     pe = [r for r in recs if lc.omission(r["source"], r["pe"])]
     assert len(pe) / len(recs) < 0.01  # professional translations: under 1 %

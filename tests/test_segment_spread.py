@@ -20,6 +20,7 @@ import pytest
 from mtfix import parallel, segment
 from mtfix.config import Config
 from mtfix.garble import checker as garble
+from mtfix.model import strip_span
 from mtfix.pipeline import Pipeline
 from mtfix.segment import split_segments
 
@@ -98,8 +99,8 @@ def test_every_block_is_segmented_once_in_order(monkeypatch):
         assert [here for here, _ in items] == [True] + [False] * (len(items) - 1)
         runs = [run for _, run in items]
         assert all(runs[1:]) and [b for run in runs for b in run] == [
-            segment._strip(text, s, e) for s, e in segment._blocks(text, None) if segment._strip(text, s, e)[0] <
-            segment._strip(text, s, e)[1]]
+            strip_span(text, s, e) for s, e in segment._blocks(text, None) if strip_span(text, s, e)[0] <
+            strip_span(text, s, e)[1]]
 
 
 def test_below_the_threshold_or_with_one_block_nothing_forks(monkeypatch):

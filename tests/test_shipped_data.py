@@ -44,14 +44,44 @@ def test_a_new_data_file_or_a_regenerated_model_is_reported(tmp_path: Path) -> N
     assert shipped_data.problems(root) == []
     (root / "checks" / "stopwords.txt").write_text("the\n", encoding="utf-8")
     (root / "checks" / "length_ratio.json").write_text("{}\n", encoding="utf-8")
-    (root / "scoring" / "weights.yaml").write_text("version: '9'\n", encoding="utf-8")  # by hand: not pinned
+    (root / "scoring" / "weights.yaml").write_text("version: '9'\n", encoding="utf-8")  # by hand: pinned
     found = shipped_data.problems(root)
-    assert len(found) == 2, found
+    assert len(found) == 3, found
     assert "mtfix/checks/stopwords.txt: in no entry" in found[0]
-    assert found[1].startswith("mtfix/checks/length_ratio.json: sha256 ") and "fit_length_ratio.py fit" in found[1]
+    assert found[1].startswith("mtfix/scoring/weights.yaml: sha256 ") and shipped_data.RECORD in found[1]
+    assert found[2].startswith("mtfix/checks/length_ratio.json: sha256 ") and "fit_length_ratio.py fit" in found[2]
     (root / "schemas" / "record-result-1.json").unlink()
     (root / "schemas" / "record-result-2.json").unlink()
     assert "mtfix/schemas/: in SHIPPED but not shipped" in shipped_data.problems(root)
+
+
+def test_every_hand_written_file_has_its_digest_pinned() -> None:
+    """A rule pack, glossary, template or mapping edited without ``--record`` fails here, naming the command."""
+    hand = [rel for rel in shipped_data.shipped_files() if isinstance(shipped_data.entry_for(rel), shipped_data.ByHand)]
+    assert {"rules/packs/en-generic.yaml", "scoring/weights.yaml", "review/static/report.js"} <= set(hand)
+    assert set(shipped_data.PINNED) == set(hand)
+    off = shipped_data.pin_problems()
+    assert off == [], "\n".join(off)
+
+
+def test_an_edit_by_hand_names_the_command_that_pins_it_and_record_pins_it(tmp_path: Path) -> None:
+    root = _fake_tree(tmp_path)
+    pack = root / "rules" / "packs" / "az-en.yaml"
+    pack.write_bytes(pack.read_bytes() + b"# one more line\n")
+    (root / "grammar" / "lt-pom.xml").unlink()
+    found = shipped_data.pin_problems(root)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"mtfix/rules/packs/az-en.yaml: sha256 {shipped_data.sha256(pack)}, PINNED records ")
+    assert "`python bench/shipped_data.py --record`" in found[0] and "version:" in found[0]
+    assert found[1].startswith("mtfix/grammar/lt-pom.xml: pinned in PINNED but not a hand-written file shipped")
+    # --record rewrites the block in (a copy of) the source: the new digest in, the gone file out, the rest kept
+    source = tmp_path / "shipped_data.py"
+    source.write_text((ROOT / "bench" / "shipped_data.py").read_text(encoding="utf-8"), encoding="utf-8")
+    assert shipped_data.record(source, root) is True
+    text = source.read_text(encoding="utf-8")
+    assert f'"rules/packs/az-en.yaml": "{shipped_data.sha256(pack)}",' in text and '"grammar/lt-pom.xml": "' not in text
+    assert f'"scoring/weights.yaml": "{shipped_data.PINNED["scoring/weights.yaml"]}",' in text
+    assert shipped_data.record(source, root) is False
 
 
 def test_each_generated_file_names_a_script_that_exists() -> None:

@@ -205,16 +205,12 @@ def test_length_ratio_is_in_the_signature_and_the_model_is_consistent():
 
 def test_length_ratio_model_on_real_professional_translations():
     """Held out from the fit (MLQE-PE dev post-edits): at most 1 % flagged (bench/fit_length_ratio.py)."""
-    import json
 
     from mtfix.checks.length_ratio import load_model
-    from tests.conftest import SHARED
+    from tests.conftest import mlqe_pe_dev
 
-    path = SHARED / "benchmarks" / "mlqe-pe-ru-en-dev.jsonl"
-    if not path.exists():
-        pytest.skip(f"benchmark data not found at {path}")
+    rows = mlqe_pe_dev(("ru-en",))
     model = load_model()
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     zs = [model.assess(r["source"], r["pe"]) for r in rows]
     flagged = sum(z is not None and abs(z) > model.z_minor for z in zs)
     assert flagged <= 0.01 * len(rows)

@@ -42,7 +42,7 @@ import regex
 
 from mtfix.checks.source_target_rules import BILINGUAL_RULES as BILINGUAL_RULES  # importable from here, as before
 from mtfix.findings import make_finding
-from mtfix.model import BaseChecker, Document, Finding, Severity
+from mtfix.model import BaseChecker, Document, Finding, Severity, strip_span
 from mtfix.tokens import MARKUP_TAG_RE, LazyPattern
 from mtfix.tokens import WORD_HYPHENATED as _WORD
 
@@ -494,7 +494,7 @@ class BilingualChecker(BaseChecker):
         src_norm, tgt_norm = _norm(source), _norm(doc.text)
         if tgt_norm and tgt_norm == src_norm:
             if len(tgt_norm.split()) >= 2 and _foreign_copy(doc.text, reads_as_english):
-                s, e = _strip(doc.text)
+                s, e = strip_span(doc.text)
                 yield self._finding(doc, "MTF502", "Non-translation", Severity.MAJOR, s, e,
                                     "the target is a copy of the source: not translated")
             return
@@ -514,7 +514,7 @@ class BilingualChecker(BaseChecker):
             return
         severity = Severity.MAJOR if model.z_major is not None and abs(z) > model.z_major else Severity.MINOR
         ns, nt = units(source, src_mask), units(doc.text, tgt_mask)
-        s, e = _strip(doc.text)
+        s, e = strip_span(doc.text)
         if z < 0:
             yield self._finding(doc, "MTF505", "Accuracy/Omission", severity, s, e,
                                 f"the target is much shorter than its source ({nt} letters for {ns}, z {z:.1f}): "
@@ -532,7 +532,7 @@ class BilingualChecker(BaseChecker):
         cov = omission(doc.source or "", doc.text)
         if cov is None:
             return
-        s, e = _strip(doc.text)
+        s, e = strip_span(doc.text)
         shown = ", ".join(dict.fromkeys(cov.uncovered))
         yield self._finding(doc, "MTF507", "Accuracy/Omission", Severity.MINOR, s, e,
                             f"{len(cov.uncovered)} of the source's {len(cov.content)} content words have no "
@@ -606,22 +606,13 @@ def _urls(text: str) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in find_protected_spans(text)]
 
 
-def _strip(text: str) -> tuple[int, int]:
-    s, e = 0, len(text)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def _anchor(doc: Document) -> tuple[int, int]:
     """The first word of the target outside protected spans (where findings
     about the whole unit are reported)."""
     for m in _WORD.finditer(doc.text):
         if not doc.is_protected(m.start(), m.end()):
             return m.start(), m.end()
-    return _strip(doc.text)
+    return strip_span(doc.text)
 
 
 def build_checker(config, warnings: list[str]) -> BilingualChecker:

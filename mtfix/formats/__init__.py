@@ -19,9 +19,9 @@ __all__ = ["Container", "Format", "Unit", "FORMATS", "get_format", "format_for_p
 FORMATS: dict[str, str] = {
     "text": "mtfix.formats.text:TextFormat",
     "markdown": "mtfix.formats.markdown:MarkdownFormat",
-    "jsonl": "mtfix.formats.tabular:JsonlFormat",
-    "csv": "mtfix.formats.tabular:CsvFormat",
-    "tsv": "mtfix.formats.tabular:TsvFormat",
+    "jsonl": "mtfix.formats.jsonl:JsonlFormat",
+    "csv": "mtfix.formats.csv:CsvFormat",
+    "tsv": "mtfix.formats.csv:TsvFormat",
     "xliff": "mtfix.formats.xliff:XliffFormat",
     "po": "mtfix.formats.po:PoFormat",
     "tmx": "mtfix.formats.tmx:TmxFormat",

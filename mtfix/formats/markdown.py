@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import decode
-from mtfix.model import Span
+from mtfix.model import Span, strip_span
 from mtfix.tokens import INVISIBLE_MARKS
 
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
@@ -455,11 +455,7 @@ def _gaps(text: str, regions: list[Span]) -> list[Span]:
     out = []
     pos = 0
     for r in [*regions, Span(len(text), len(text))]:
-        s, e = pos, r.start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, pos, r.start)
         if s < e:
             out.append(Span(s, e))
         pos = max(pos, r.end)

@@ -12,7 +12,7 @@ from mtfix.cli import app
 from mtfix.config import Config
 from mtfix.errors import InputError
 from mtfix.files import fix_input
-from mtfix.formats.tabular import CsvFormat, TsvFormat
+from mtfix.formats.csv import CsvFormat, TsvFormat
 from mtfix.io.inputs import Input
 from mtfix.pipeline import Pipeline
 

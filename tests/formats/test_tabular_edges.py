@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mtfix.config import Config
 from mtfix.files import fix_input
-from mtfix.formats.tabular import CsvFormat
+from mtfix.formats.csv import CsvFormat
 from mtfix.io.inputs import Input
 from mtfix.pipeline import Pipeline
 

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from mtfix.cli import app
 from mtfix.errors import InputError
 from mtfix.files import check_input, fix_input
-from mtfix.formats.tabular import CsvFormat, JsonlFormat, TsvFormat, value_span
+from mtfix.formats.csv import CsvFormat, TsvFormat
+from mtfix.formats.jsonl import JsonlFormat, value_span
 from mtfix.io.inputs import Input
 
 GARBLED = ["Prices of oilgas rose on Monday.", "It simply came to our notice then that, the port reopened."]

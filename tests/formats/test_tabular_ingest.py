@@ -7,7 +7,8 @@ import csv
 import pytest
 
 from mtfix.files import fix_input
-from mtfix.formats.tabular import CsvFormat, JsonlFormat, TsvFormat
+from mtfix.formats.csv import CsvFormat, TsvFormat
+from mtfix.formats.jsonl import JsonlFormat
 from mtfix.io.inputs import Input
 
 

@@ -29,6 +29,12 @@ CAPABILITIES = types.ClientCapabilities(
 )
 
 
+def codes(p: types.PublishDiagnosticsParams | list[types.Diagnostic]) -> set[str]:
+    """The codes of a publication's diagnostics, or of a list of them."""
+    diags = p.diagnostics if isinstance(p, types.PublishDiagnosticsParams) else p
+    return {str(d.code) for d in diags}
+
+
 def workspace(tmp_path: Path, config: str | None = None) -> Path:
     """A workspace folder (a git root, so mtfix.toml is looked for no higher), with ``config`` as its mtfix.toml."""
     root = tmp_path / "ws"

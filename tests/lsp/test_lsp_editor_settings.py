@@ -14,7 +14,7 @@ import attrs
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness, workspace  # noqa: E402
+from lsp_harness import CAPABILITIES, Harness, codes, workspace  # noqa: E402
 
 # our own text: a repeated word (MTF105), a space before a comma (MTF111), "snow" glued to the next word
 # (MTF202, from the az-en pack: gone when the source language is Turkish)
@@ -35,11 +35,6 @@ async def until(h: Harness, condition, timeout: float = 30) -> None:
             await h.changed.wait()
 
     await asyncio.wait_for(wait(), timeout)
-
-
-def codes(p: types.PublishDiagnosticsParams | list[types.Diagnostic]) -> set[str]:
-    diags = p.diagnostics if isinstance(p, types.PublishDiagnosticsParams) else p
-    return {str(d.code) for d in diags}
 
 
 def test_initialization_options_take_effect_over_the_workspace_settings_file(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import RESOLVE_CLIENT, Harness, apply_text_edits, edits_of, workspace  # noqa: E402
+from lsp_harness import RESOLVE_CLIENT, Harness, apply_text_edits, codes, edits_of, workspace  # noqa: E402
 from test_lsp_server import EXAMPLE, code_actions, run  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
@@ -60,10 +60,6 @@ class Hold:
                 return
             await asyncio.sleep(0.02)
         raise AssertionError("the server never reached the hold")
-
-
-def codes(p: types.PublishDiagnosticsParams) -> set[str]:
-    return {str(d.code) for d in p.diagnostics}
 
 
 def test_a_settings_change_reaches_the_other_documents_when_the_check_that_saw_it_was_dropped(tmp_path: Path) -> None:
