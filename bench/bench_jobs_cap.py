@@ -9,6 +9,7 @@ same run (as before session 26: one worker per file), and says whether the three
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -31,7 +32,9 @@ def run(argv: list[str], jobs: str, files: list[str]) -> tuple[float, bytes]:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 600
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("n_files", nargs="?", type=int, default=600, help="small files to write (default 600)")
+    n = ap.parse_args().n_files
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for i in range(n):

@@ -8,6 +8,7 @@ version the entry names) fails the check, so that no shipped byte changes unnoti
 
     python bench/shipped_data.py              # the list with today's digests; exit 1 when an entry is off
     python bench/shipped_data.py --rebuild    # also rebuild the cheap generated files, byte for byte
+    python bench/shipped_data.py --rebuild --shared DIR   # their data elsewhere than $MTFIX_SHARED or ../shared
     python bench/shipped_data.py --record     # pin today's digests of the hand-written files in PINNED
 
 ``tests/test_shipped_data.py`` runs the listing check, and the rebuild as a slow test.
@@ -25,6 +26,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "mtfix"
@@ -223,11 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cheap generated files and compare bytes")
     ap.add_argument("--record", action="store_true", help="pin today's digests of the hand-written files (PINNED)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
     if args.record:
         print("PINNED " + ("rewritten" if record() else "already up to date") + f" in {Path(__file__).name}")
         PINNED.clear()
         PINNED.update(hand_written())
+    shared = shared_dir(args.shared)
+    if args.rebuild and not (shared / "benchmarks").is_dir():
+        print(f"shipped_data.py: no shared data in {shared} (no benchmarks/): --shared DIR", file=sys.stderr)
+        return 2
     for rel in shipped_files():
         entry = entry_for(rel)
         made = (f"`{entry.command}`" if isinstance(entry, Built) else f"by hand; versioned by {entry.versioned_by}"
@@ -236,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     found = problems()
     for key, entry in SHIPPED.items():
         if args.rebuild and isinstance(entry, Built) and entry.cheap:
-            same = hashlib.sha256(rebuild(key)).hexdigest() == entry.sha256
+            same = hashlib.sha256(rebuild(key, shared.resolve())).hexdigest() == entry.sha256
             print(f"rebuilt mtfix/{key}: {'byte-identical' if same else 'DIFFERS'}")
             if not same:
                 found.append(f"mtfix/{key}: `{entry.command}` does not rebuild it byte for byte")

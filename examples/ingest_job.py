@@ -9,7 +9,7 @@ what was done (schema version, changed, fluency before and after, the codes of w
 found and of what is left for a person, and the short id of the job's signature).  The job's
 full signature (rule packs, glossaries, models, weights, versions) goes once to standard error.  A record whose body is missing or not a string,
 or a line that is not JSON, is written back unchanged and reported on standard error with
-its line number and id; the job goes on.  The output file appears only when the job has
+its line number and id (where it has one); the job goes on.  The output file appears only when the job has
 finished (written to a temporary file, then renamed).
 
 The pipeline is configured once and reused for every record; records are read lazily, so
@@ -107,7 +107,10 @@ def run(src: Path, dest: Path, *, text_field: str = "body", id_field: str = "id"
                 if not result.ok:
                     counts["errors"] += 1
                     reason = line.problem or result.error
-                    print(f"{src}:{line.number}: record {result.id!r}: {reason} (kept unchanged)", file=sys.stderr)
+                    # a record without its id (a line that is not JSON) gets its index as ``result.id``: not named
+                    has_id = isinstance(line.record, dict) and id_field in line.record
+                    named = f"record {result.id!r}: " if has_id else ""
+                    print(f"{src}:{line.number}: {named}{reason} (kept unchanged)", file=sys.stderr)
                 else:
                     counts["changed"] += result.changed
                     counts["review"] += bool(result.remaining)

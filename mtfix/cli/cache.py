@@ -23,6 +23,18 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
+def _no_save_at_exit() -> None:
+    """What this command compiled is not saved at exit (after a ``clean`` it would be the only entries): the
+    saved stores the command line installed have their exit saves taken back."""
+    import atexit
+    import sys
+
+    for name in ("mtfix.caching.codecache", "mtfix.caching.recodecache", "mtfix.caching.regexcache"):
+        module = sys.modules.get(name)
+        if module is not None:
+            atexit.unregister(module.save)
+
+
 def _root() -> Path:
     """The cache folder, or exit 2 when it is something else (a ``MTFIX_CACHE_DIR`` pointed at a file
     would otherwise read as an empty cache).  A folder not made yet is an empty cache."""
@@ -38,6 +50,7 @@ def _root() -> Path:
 @app.command()
 def info(format: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:  # noqa: A002
     """Where the cache is and the files and bytes of each of its parts."""
+    _no_save_at_exit()
     from mtfix.caching import cache
 
     check_choice("--format", format, ("text", "json"))
@@ -60,6 +73,7 @@ def clean(
         "--keep-results", help="Keep LanguageTool's results cache (costly to rebuild).")] = False,
 ) -> None:
     """Remove the cached files (rebuilt on demand); LanguageTool's installation stays."""
+    _no_save_at_exit()
     from mtfix.caching import cache
 
     base = _root()

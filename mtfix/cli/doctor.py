@@ -117,6 +117,8 @@ def _cache(settings) -> Check:
         return "LT cache", False, (f"{settings.cache_db} cannot be read ({exc}): grammar checks run without it; "
                                    "delete the file to rebuild it")
     if summary is None:
+        if not settings.cache_db.exists() and (why := _unwritable(settings.cache_db.parent)):
+            return "LT cache", False, f"{settings.cache_db} cannot be made ({why}): grammar checks run without it"
         return "LT cache", True, f"{settings.cache_db} (empty)"
     return "LT cache", True, f"{settings.cache_db}: {summary[0]} entries, {summary[1] / 1e6:.1f} MB"
 
@@ -129,7 +131,7 @@ def _unwritable(folder: Path) -> str | None:
     at = folder
     while not at.exists() and at.parent != at:
         at = at.parent
-    if at != folder and at.exists() and not at.is_dir():  # a file where a folder must be made: never made
+    if at.exists() and not at.is_dir():  # a file where the folder is, or where it must be made: never made
         return f"{at} is not a folder"
     if at.is_dir() and not os.access(at, os.W_OK | os.X_OK):
         return _denied(at)
