@@ -276,8 +276,8 @@ def rule_grid(data: dict[str, Any], root: Path, split: str, grid: list[dict[str,
     base = sum(float(r["hter"]) for r in recs) / len(recs)
     for rule in grid:
         lex = lexicons(data, rule)
-        mt = [r for r in recs if omission(r["source"], r["mt"], lex)]
-        pe = [r for r in recs if omission(r["source"], r["pe"], lex)]
+        mt = [r for r in recs if omission(r["source"], r["mt"], lex, stems=False)]  # the tables' rule, exact words
+        pe = [r for r in recs if omission(r["source"], r["pe"], lex, stems=False)]
         hter = sum(float(r["hter"]) for r in mt) / len(mt) if mt else float("nan")
         bad = sum(float(r["hter"]) >= 0.3 for r in mt) / len(mt) if mt else float("nan")
         print(f"{rule} | {len(mt) / len(recs):.2%} | {len(pe) / len(recs):.2%} | {hter:.3f} | {bad:.0%} | {base:.3f}")

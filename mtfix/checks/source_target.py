@@ -49,7 +49,7 @@ from mtfix.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "10"  # 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "11"  # 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
