@@ -27,7 +27,7 @@ from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.rules.markup import shielded_in
-from mtfix.segment import to_document
+from mtfix.segment import SPREAD_MIN_CHARS, to_document
 from mtfix.suppress import suppressed
 
 if TYPE_CHECKING:
@@ -209,6 +209,7 @@ class Pipeline:
         annotations: dict[str, Any] = {}
         view = MappingProxyType(annotations)  # what the checkers before provided, read-only
         begun = [c for c in self.checkers if callable(getattr(c, "begin", None)) and callable(getattr(c, "end", None))]
+        _warm_up_for(doc, self.checkers)
         try:
             for checker in begun:
                 checker.begin(doc)
@@ -356,6 +357,25 @@ def _document_keywords() -> tuple[str, ...]:
     import inspect
 
     return tuple(n for n, p in inspect.signature(to_document).parameters.items() if p.kind is p.KEYWORD_ONLY)
+
+
+def _warm_up_for(doc: Document, checkers: Iterable[Checker]) -> None:
+    """Before a long document's checkers (one of :data:`~mtfix.segment.SPREAD_MIN_CHARS` characters or more), load
+    what its check loads on first use anyway: the loaders :func:`mtfix.parallel.warm_up` holds (``--jobs``), and,
+    when the detector runs (its long-document work reads the large English list: ``garble.checker._register``), the
+    list's dict, built at once instead of after the scans of its 320,000 words that answer a short text's first
+    look-ups (:class:`mtfix.lexicon._ScannedList`: about 0.03 s of a 1 MB check, session 31).  The same answers:
+    a loader only loads."""
+    if len(doc.text) < SPREAD_MIN_CHARS:
+        return
+    from mtfix import parallel
+
+    if parallel.warm_up_pending():
+        parallel.warm_up()
+    if any(getattr(c, "name", None) == "garble" and getattr(c, "active", True) for c in checkers):
+        from mtfix.lexicon import load_english
+
+        load_english()
 
 
 def _check_keywords(method: str, kwargs: dict[str, Any], text: Any = None) -> None:

@@ -1095,7 +1095,10 @@ class _Unmarked:
         end = len(text) if end is None else end
         self.start = start
         self.runs = [(m.start(), m.end()) for m in _MARK_RUN.finditer(text, start, end)]
-        self.view = _MARK_RUN.sub("", text[start:end])
+        # the text between the runs: what ``_MARK_RUN.sub("", ...)`` gives, without scanning the text again
+        ends = [start, *(re_ for _, re_ in self.runs)]
+        starts = [*(rs for rs, _ in self.runs), end]
+        self.view = "".join(text[a:b] for a, b in zip(ends, starts, strict=True)) if self.runs else text[start:end]
         self.view_starts: list[int] = []  # where each run of marks stood in the view
         self.removed = [0]  # marks removed before the view's character after each run, cumulative
         for rs, re_ in self.runs:

@@ -271,3 +271,41 @@ def test_punctuation_between_quotes_is_hidden_as_pysbd_hides_it() -> None:
         m = re.fullmatch(r"(?s).*", text)
         assert replace_punctuation(m) == theirs(m) and replace_punctuation(m, "single") == theirs(m, "single"), text
         assert ours(text).replace() == BetweenPunctuation(text).replace(), text
+
+
+class _CountingPattern:
+    """A compiled pattern that counts its whole-text scans (``finditer``, ``sub``)."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.scans = pattern, 0
+
+    def finditer(self, *args):
+        self.scans += 1
+        return self.pattern.finditer(*args)
+
+    def sub(self, *args):
+        self.scans += 1
+        return self.pattern.sub(*args)
+
+
+def test_the_unmarked_view_is_the_text_without_its_marks_from_one_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 31: :class:`segment._Unmarked` builds its view from the runs of marks it found (one scan of the
+    text, not a second ``sub``): the same view, runs and offsets as removing the marks with ``sub``."""
+    counting = _CountingPattern(segment._MARK_RUN)
+    monkeypatch.setattr(segment, "_MARK_RUN", counting)
+    rng = random.Random(31)
+    marks = list(segment.SEGMENT_MARKS)
+    reached = 0
+    for _ in range(400):
+        text = "".join(rng.choice(marks) if rng.random() < 0.12 else rng.choice("ab. \nC") for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        counting.scans = 0
+        u = segment._Unmarked(text, start, end)
+        assert counting.scans == 1
+        assert u.view == counting.pattern.sub("", text[start:end])
+        assert u.runs == [(m.start(), m.end()) for m in counting.pattern.finditer(text, start, end)]
+        kept = [i for i in range(start, end) if text[i] not in segment.SEGMENT_MARKS]
+        assert [u.orig(v) for v in range(len(u.view))] == kept
+        reached += bool(u.runs)
+    assert reached > 100

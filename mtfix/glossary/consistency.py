@@ -53,8 +53,10 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
     near_in_length: dict[int, list[str]] = {}  # the dominant spellings within 2 letters of a length, in order
     for m in matches:
         tok = m.group()
-        if counts[tok] > 2 or skip(m.start(), m.end()):
+        if counts[tok] > 2:
             continue
+        # a token's verdict depends on the token alone: ``skip`` (a regex search per call in the glossary's)
+        # is asked only of an occurrence that has a dominant spelling (session 31; the same findings)
         if tok not in verdict:
             verdict[tok] = None
             if not is_common(tok):
@@ -74,5 +76,5 @@ def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: Fal
                     verdict[tok] = dom
                     break
         dom_tok = verdict[tok]
-        if dom_tok:
+        if dom_tok and not skip(m.start(), m.end()):
             yield m.start(), m.end(), tok, dom_tok

@@ -76,3 +76,41 @@ def test_of_two_near_dominant_spellings_the_more_frequent_is_named_as_before() -
         assert list(odd_spellings(text)) == want
         reached += len(want)
     assert reached > 50
+
+
+def _skip_first(text: str, skip) -> list[tuple[int, int, str, str]]:
+    """The scan as it was until session 31: ``skip`` asked of every rare token before its verdict."""
+    return [hit for hit in _every_dominant(text) if not skip(hit[0], hit[1])]
+
+
+def test_skip_is_asked_only_of_odd_spellings_and_the_findings_are_the_same() -> None:
+    """Session 31: a token's verdict depends on the token alone, so ``skip`` (the glossary's mentions, spans
+    named as spellings: a regex search per call) is asked only of an occurrence that has a dominant spelling,
+    not of every rare capitalised word; the same findings, in the same order."""
+    rng = random.Random(7)
+    names = ["Mammadyarov", "Aliyev", "Bayramov", "Khazarova", "Tbilisi", "Nakhchivan", "Zangilan", "Qubadli"]
+    fillers = ["Harbourne", "Ellingsworth", "Pemberton", "Caldicott", "Winterbourne", "Ashdown"]
+    asked_total = reached = skipped = 0
+    for _ in range(60):
+        words = []
+        for _ in range(rng.randint(30, 120)):
+            name = rng.choice(names)
+            words.append(_slip(rng, name) if rng.random() < 0.15 else name)
+            words.append(rng.choice(["said", "met", "and", "in", "with", "of", *fillers]))
+        text = " ".join(words) + "."
+        cut = {m.start() for m in cap_tokens(text) if rng.random() < 0.3}
+        asked: list[int] = []
+
+        def skip(start: int, end: int, cut=cut, asked=asked) -> bool:
+            asked.append(start)
+            return start in cut
+
+        got = list(odd_spellings(text, skip))
+        want = _skip_first(text, lambda s, e, cut=cut: s in cut)
+        assert got == want
+        odd = {start for start, _, _, _ in _every_dominant(text)}
+        assert set(asked) <= odd  # never asked of a rare word that has no dominant spelling
+        asked_total += len(asked)
+        reached += len(got)
+        skipped += len(odd) - len(got)
+    assert reached > 50 and skipped > 10 and asked_total == reached + skipped
