@@ -212,14 +212,16 @@ def _settle(tagger: PackedTagger, tb: _Tables, sums: list[int], words: list[str]
     return tagger.settle_sums(sums, rows)
 
 
-def prime(tagger: Any, sentences: Sequence[Sequence[str]]) -> None:
+def prime(tagger: Any, sentences: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     """Tag ``sentences`` at once (:func:`tag_many`) into ``tagger``'s sentence cache, so that its
     ``tag`` answers them from there; a tagger other than :class:`PackedTagger` (or one that may give a
-    tag outside its tag list: "NN" for a token without features, a tag dictionary's) is left alone."""
+    tag outside its tag list: "NN" for a token without features, a tag dictionary's) is left alone.
+    Returns the sentences it put there (for :meth:`PackedTagger.forget` once they are read)."""
     if not isinstance(tagger, PackedTagger) or not _tables_of(tagger).usable:
-        return
+        return []
     todo = list({tuple(s): None for s in sentences if s and tuple(s) not in tagger._sentences})
     if not todo:
-        return
+        return []
     for words, tags in zip(todo, tag_many(tagger, todo), strict=True):
         tagger.remember(words, tags)
+    return todo

@@ -172,11 +172,13 @@ def predict(text: str) -> Any:
     return pred
 
 
-#: Segments judged together: their sentences are tagged at once (:func:`prime`) when enough are new.  2,000 until
-#: session 22; 8,000 tags 1 MB of news (5,400 sentences) in one batch: the batch tagger walks the positions of a
-#: batch's longest sentence once, whatever the batch's size, so fewer batches walk fewer positions.  At most the
-#: tagger's sentence cache (``tagger._SENTENCE_CACHE``), which a batch must not overflow.
-_BATCH = 8000
+#: Segments judged together, a slice at a time: their sentences are tagged at once (:func:`prime`) when enough are
+#: new, judged, and their tokens and tags dropped (:func:`forget`) before the next slice, so that the detector's
+#: peak memory grows with the slice, not the document (session 31).  8,000 from session 22 (the batch tagger walks
+#: the positions of a batch's longest sentence once, so fewer batches walk fewer positions); 2,000 since session 31
+#: (about 65,000 tokens of news: 3 MB of news peaked 48 MB less on the traced heap).  At most the tagger's sentence
+#: cache (``tagger._SENTENCE_CACHE``), which a slice must not overflow.
+_BATCH = 2000
 #: Below this many new sentences in a batch they are tagged one by one: numpy's import (about 0.1 s,
 #: which a cold check of a short text does not pay) and the batch tagger's tables cost more than
 #: they save (session 14, distinct news, one process: slower at 157 and 301 sentences, equal within noise
@@ -184,19 +186,30 @@ _BATCH = 8000
 BATCH_MIN_SENTENCES = 500
 
 
-def prime(texts: list[str], det: Any) -> None:
+def prime(texts: list[str], det: Any) -> list[tuple[str, ...]]:
     """Tokenise and tag the sentences of ``texts`` that :func:`predict` has not judged at once, with numpy
     (:func:`mtfix.garble.signs.prime_tokens`, :func:`mtfix.garble.batch.prime`), when there are
     :data:`BATCH_MIN_SENTENCES` of them or more; :func:`predict` then finds their tokens and tags made.
+    Returns the word tuples it put in the tagger's sentence cache (:func:`forget` them once judged).
     Changes no result."""
     with _cache_lock:
         todo = [t for t in dict.fromkeys(texts) if t not in _cache]
     if len(todo) < BATCH_MIN_SENTENCES:
-        return
+        return []
     from mtfix.garble import batch
     from mtfix.garble.signs import prime_tokens
 
-    batch.prime(det.tagger, prime_tokens(todo))
+    return batch.prime(det.tagger, prime_tokens(todo))
+
+
+def forget(primed: list[tuple[str, ...]], det: Any) -> None:
+    """Drop a judged slice's sentences (what :func:`prime` returned) from the tagger's sentence cache, and the
+    tokens :func:`prime` made that no analysis took: a long document's words are then held one slice at a time,
+    not all at once (session 31).  Changes no result (the tagger tags a sentence alike from its cache or not)."""
+    from mtfix.garble.signs import unprime
+
+    unprime()
+    det.tagger.forget(primed)
 
 
 #: Sentence → (P(garbled), plan) of each sentence the last :meth:`GarbleChecker.check` judged, and the detector
@@ -417,11 +430,15 @@ def _judge_share(texts: list[str]) -> list[tuple[float, list[_Spec]]]:
     """P(garbled) and the plan of each of ``texts`` (one process's share of :func:`spread`): not the
     predictions, whose tokens and tags take longer to pickle and unpickle than to compute."""
     det = detector()
-    prime(texts, det)
     out = []
-    for text in texts:
-        pred = predict(text)
-        out.append((pred.probability, _plan(text, _word_counts[text], pred, det)))
+    for lo in range(0, len(texts), _BATCH):  # a slice at a time, as GarbleChecker.check
+        chunk = texts[lo : lo + _BATCH]
+        primed = prime(chunk, det)
+        for text in chunk:
+            pred = predict(text)
+            out.append((pred.probability, _plan(text, _word_counts[text], pred, det)))
+        if primed:
+            forget(primed, det)
     return out
 
 
@@ -619,7 +636,7 @@ class GarbleChecker(BaseChecker):
         check), each with its probability and plan."""
         if det is None and items:
             det = detector()
-        prime([it[2] for it in items if it[2] not in known], det)
+        primed = prime([it[2] for it in items if it[2] not in known], det)
         for seg, view, text, nwords in items:
             hit = known.get(text)
             if hit is not None:
@@ -653,6 +670,8 @@ class GarbleChecker(BaseChecker):
                     start, end = span
                 out.append(make_finding(doc, code, category, sev, start, end, msg,
                                         suggestions=suggestions, origin=origin, segment=seg.index))
+        if primed:
+            forget(primed, det)
         return det
 
     def post_filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -1149,6 +1149,11 @@ def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     return out
 
 
+def unprime() -> None:
+    """Drop the tokens :func:`prime_tokens` made that no :func:`analyse` took (a judged slice's leftovers)."""
+    _primed.clear()
+
+
 def _with_a_word(wordlike: Sequence[int], lo: int, hi: int) -> tuple[int, int]:
     """The tokens ``lo``..``hi`` of the most surprising tag trigram, widened to the nearest word on
     each side when they are punctuation only ('“. “'), so the span a reviewer is shown has words.

@@ -525,6 +525,14 @@ class PackedTagger:
             self._sentences.clear()
         self._sentences[words] = tuple(tags)
 
+    def forget(self, sentences: Iterable[tuple[str, ...]]) -> None:
+        """Drop ``sentences`` (word tuples) from the sentence cache: a long document's slice, once judged
+        (:meth:`mtfix.garble.checker.GarbleChecker.check`), so that the cache does not hold every word of
+        the document.  Changes no tag: :meth:`tag` gives the same tags without the cache."""
+        pop = self._sentences.pop
+        for words in sentences:
+            pop(words, None)
+
 
 _FLIP_TOP_BIT = bytes(b ^ 0x80 for b in range(256))
 #: 2**31 - 3: see PackedTagger.tag (a guessed tag wins when every other field is at most its field - 3).
