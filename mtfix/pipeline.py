@@ -228,8 +228,11 @@ class Pipeline:
         # a rule's or glossary's finding across Markdown markup stays: its edits keep the markup (mtfix.rules.markup);
         # a flag-only finding of a whole sentence that holds markup stays too (Document.sentence_around_markup)
         shielded = shielded_in(doc)
+        # (session 31) the garble detector's flag (no edit) over a reference or a glued tag, which its view reads
+        # through (mtfix.rules.markup.read_through), stays as a rule's does
         findings = [f for f in findings if wants(f.code) and (
-            not (shielded(f) if f.origin.startswith(("rule:", "glossary:")) else doc.is_protected(f.start, f.end))
+            not (shielded(f) if f.origin.startswith(("rule:", "glossary:"))
+                 or (not f.edits and f.origin.startswith("garble:")) else doc.is_protected(f.start, f.end))
             or (not f.edits and not f.suggestions and doc.sentence_around_markup(f.start, f.end)))]
         n = len(findings)
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped

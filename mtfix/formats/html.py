@@ -10,9 +10,9 @@ unclosed ``<p>``, upper-case tags, a stray ``<`` are all read).  As Markdown doe
 
 - every tag, inline ones included (``<b>``, ``<a href=…>``, ``<span>``: markup the garble detector's view drops,
   as it drops Markdown's inline HTML), so attributes (``alt``, ``title`` too) are never checked nor edited;
-- every character reference (``&amp;``, ``&nbsp;``, ``&#8217;``), each its own span, which the view reads as the
-  character it stands for (:mod:`mtfix.garble.view`); an edit touching one is dropped as any edit touching a
-  protected span is, so a reference is never split nor rewritten;
+- every character reference (``&amp;``, ``&nbsp;``, ``&#8217;``), each its own span, which the garble view
+  (:mod:`mtfix.garble.view`) and, since session 31, the rules and the glossary (:mod:`mtfix.rules.markup`) read as
+  the character it stands for; an edit holds one whole or not at all, so a reference is never split;
 - whole elements: ``script``, ``style``, ``template``, ``pre``, ``code``, ``kbd``, ``samp``, ``textarea``, ``svg``,
   ``math``, ``noscript``, and any element with ``translate="no"`` or the ``notranslate`` class (the page's own
   "do not translate", as XLIFF's ``translate="no"``); inside a block, each reads as one name (``opaque``), as a

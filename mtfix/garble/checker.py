@@ -27,7 +27,7 @@ from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
-from mtfix.garble.view import _within, segment_view
+from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
 
 if TYPE_CHECKING:
@@ -394,8 +394,10 @@ def _clear_of_protected(doc: Document, start: int, end: int, seg: Segment, whole
     if not doc.is_protected(start, end):
         return start, end
     lo, hi = min(start, seg.start), max(end, seg.end)
-    # an HTML page's tags inside a word are no bound (session 29)
-    glued = {i for g in _within(doc.meta.get("glued") or (), lo, hi) for i in range(g.start, g.end)}
+    # an HTML page's tags inside a word are no bound (session 29), nor a character reference (session 31)
+    from mtfix.rules.markup import read_through
+
+    glued = read_through(doc, lo, hi)
 
     def blocked(i: int) -> bool:
         return i not in glued and doc.is_protected(i, i + 1)

@@ -21,7 +21,14 @@ from mtfix.findings import minimal_edit as minimal_edit  # importable from here,
 from mtfix.model import BaseChecker, Document, Finding, FixSafety
 from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.marks import MarkView, finding_keeping_marks, mark_offsets
-from mtfix.rules.markup import READS_MARKUP, finding_around_markup, markup_offsets, new_findings, shielded
+from mtfix.rules.markup import (
+    READS_MARKUP,
+    finding_around_markup,
+    markup_offsets,
+    new_findings,
+    reference_offsets,
+    shielded,
+)
 from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
@@ -155,8 +162,11 @@ class RulesChecker(BaseChecker):
         if markup and doc.meta.get("glued") is not None:  # HTML: every rule reads a word through its tags (session 29)
             findings, ctx = self._pass(doc, markup, every=True)
         else:
-            findings, ctx = self._pass(doc, [])
-            if markup:  # Markdown: the rules read the prose through its inline markup too (mtfix.rules.markup)
+            # a character reference reads as its character in either pass, and the rules that read the emphasis
+            # (READS_MARKUP) read it so too (session 31: mtfix.rules.markup.reference_offsets)
+            refs = reference_offsets(doc) if markup else []
+            findings, ctx = self._pass(doc, refs, every=True)
+            if len(markup) > len(refs):  # Markdown: the rules read the prose through its inline markup too
                 findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])
         if self._conditional:
             findings = self._with_evidence(doc, findings)

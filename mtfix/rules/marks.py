@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from mtfix.caching import regexcache
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
 from mtfix.tokens import ZERO_WIDTH_MARKS
@@ -34,6 +35,28 @@ from mtfix.tokens import ZERO_WIDTH_MARKS
 #: bidi controls, the zero-width joiners and the soft hyphen)
 VIEW_MARKS = ZERO_WIDTH_MARKS
 _MARK_SET = frozenset(VIEW_MARKS)
+#: a character reference (``&#233;``, ``&#x131;``, ``&eacute;``), as HTML and Markdown write one
+_REFERENCE = regexcache.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def reference_read(ref: str) -> str | None:
+    """The one character the character reference ``ref`` stands for; None for one that stands for none or more.
+
+    >>> reference_read("&#305;"), reference_read("&eacute;"), reference_read("&nosuch;")
+    ('ı', 'é', None)
+    """
+    import html
+
+    read = html.unescape(ref)
+    return read if len(read) == 1 and read != ref else None
+
+
+def reference_end(text: str, pos: int) -> int | None:
+    """The end of the character reference that starts at ``pos`` of ``text``, or None."""
+    if not text.startswith("&", pos):
+        return None
+    m = _REFERENCE.match(text, pos)
+    return m.end() if m is not None and reference_read(m.group()) is not None else None
 
 
 def keep_marks(text: str, edit: Edit, is_mark: Callable[[int], bool] | None = None) -> Edit:
@@ -55,13 +78,15 @@ def keep_marks(text: str, edit: Edit, is_mark: Callable[[int], bool] | None = No
         if _MARK_SET.isdisjoint(edit.original):
             return edit
         is_mark = _is_zero_width(text)
+    read = _reader(text, is_mark)
     i, j = s, 0
     while True:  # the kept characters at the start, and the marks before each
         k = i
         while k < e and is_mark(k):
             k += 1
-        if k < e and j < len(r) and text[k] == r[j]:
-            i, j = k + 1, j + 1
+        if k < e and j < len(r) and read(k) == r[j]:
+            # a reference read as its character is kept whole (its other characters are marks)
+            i, j = (reference_end(text, k) or k + 1) if read(k) != text[k] else k + 1, j + 1
         else:
             break
     i2, j2 = e, len(r)
@@ -69,17 +94,34 @@ def keep_marks(text: str, edit: Edit, is_mark: Callable[[int], bool] | None = No
         k = i2
         while k > i and is_mark(k - 1):
             k -= 1
-        if k > i and j2 > j and text[k - 1] == r[j2 - 1]:
+        if k > i and j2 > j and read(k - 1) == r[j2 - 1]:
             i2, j2 = k - 1, j2 - 1
         else:
             break
     visible = [p for p in range(i, i2) if not is_mark(p)]
     if visible:  # the marks at the edges of what changes stay
         i, i2 = visible[0], visible[-1] + 1
+        end = reference_end(text, i2 - 1)  # but a character reference's own characters go with it (session 31)
+        if end is not None and all(is_mark(k) for k in range(i2, end)):
+            i2 = end
     # else an insertion, with the marks at its place (they go with it: the fix writes there) or none
     if i2 - i >= e - s:
         return edit
     return replace(edit, start=i, end=i2, replacement=r[j:j2], original=text[i:i2])
+
+
+def _reader(text: str, is_mark: Callable[[int], bool]) -> Callable[[int], str]:
+    """The character a reader sees at offset ``k`` of ``text``: a character reference's (its first character's
+    offset) whose other characters are marks is the character it stands for (session 31), else ``text[k]``."""
+    if "&" not in text:
+        return text.__getitem__
+
+    def read(k: int) -> str:
+        if text[k] == "&" and (end := reference_end(text, k)) is not None and all(is_mark(p) for p in range(k + 1, end)):
+            return reference_read(text[k:end]) or "&"
+        return text[k]
+
+    return read
 
 
 def _is_zero_width(text: str) -> Callable[[int], bool]:
@@ -103,6 +145,10 @@ class MarkView:
         self.marks = marks  # the marks' offsets in the original text, ascending, each once
         # each mark's place in the view: the view offset of the character after it (marks in a row share one)
         self._at = [m - k for k, m in enumerate(marks)]
+        # a character reference whose characters but its first are marks reads as the character it stands for
+        # (session 31: the markup of mtfix.rules.markup holds them): its start offset, its end, that character
+        self.references = _references(doc.text, marks)
+        self._ref_ends = {s: e for s, e, _ in self.references}
         self.doc = self._view(doc)
 
     @classmethod
@@ -131,6 +177,7 @@ class MarkView:
         """The original span of view span ``[start, end)``: from its first visible character to just after its
         last; an empty span sits just after the visible character before it."""
         after = self._kept(end - 1) + 1 if end > 0 else 0
+        after = self._ref_ends.get(after - 1, after)  # a reference is covered whole
         if end <= start:
             return after, after
         return self._kept(start), after
@@ -181,12 +228,53 @@ class MarkView:
         # character: session 28)
         cuts = [-1, *self.marks, len(doc.text)]
         text = "".join([doc.text[a + 1:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a + 1])
+        owned = doc.protected
+        if self.references:  # each reads as its character, which is prose, not protected
+            chars = list(text)
+            for s, _, c in self.references:
+                chars[self.to_view(s)] = c
+            text = "".join(chars)
+            owned = _without_spans(doc.protected, [Span(s, e) for s, e, _ in self.references])
         segments = [Segment(s.index, self.to_view(s.start), self.to_view(s.end)) for s in doc.segments]
         # a protected span of marks alone protects nothing the view holds
-        protected = [v for p, v in zip(doc.protected, self._spans(doc.protected), strict=True)
+        protected = [v for p, v in zip(owned, self._spans(owned), strict=True)
                      if v.end > v.start or p.end == p.start]
         meta = {k: self._meta_value(k, v) for k, v in doc.meta.items()}
         return Document(text, segments, protected, path=doc.path, source=doc.source, meta=meta)
+
+
+def _references(text: str, marks: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, character) of each character reference in ``text`` whose characters but its first are all
+    ``marks`` (its first is not one)."""
+    if "&" not in text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    gone = set(marks)
+    for m in marks:
+        if text[m - 1:m] == "&" and m - 1 not in gone and (end := reference_end(text, m - 1)) is not None \
+                and all(k in gone for k in range(m, end)):
+            out.append((m - 1, end, reference_read(text[m - 1:end]) or ""))
+    return out
+
+
+def _without_spans(spans: Any, cut: list[Span]) -> list[Span]:
+    """``spans`` with the parts ``cut`` (ascending, disjoint) covers taken out of them (a span wholly cut is gone;
+    one cut in the middle is two)."""
+    starts = [c.start for c in cut]
+    out: list[Span] = []
+    for p in spans:
+        k = max(bisect_right(starts, p.start) - 1, 0)
+        pos = p.start
+        while k < len(cut) and cut[k].start < p.end:
+            c = cut[k]
+            if c.end > pos:
+                if c.start > pos:
+                    out.append(Span(pos, c.start))
+                pos = max(pos, c.end)
+            k += 1
+        if pos < p.end or (p.start == p.end and not any(c.start <= p.start < c.end for c in cut[k - 1:k])):
+            out.append(Span(pos, p.end))
+    return out
 
 
 #: (document, its view) of the last :meth:`MarkView.of`: the rules and the glossary ask for the same document's

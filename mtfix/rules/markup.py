@@ -14,6 +14,11 @@ run of markers (the space of ``snow**The``), which goes where the Markdown keeps
 closing markers, before opening ones (``**snow** The``, ``snow **The**``), checked by parsing the
 paragraph before and after.  Any other fix that would cut through markup is offered as a suggestion
 only (the finding keeps its suggestions, loses its edits).
+
+Since session 31 a character reference in the prose of a page or a Markdown file (:func:`reference_spans`) reads as
+the character it stands for: its characters but its first are markup, which the view
+(:class:`~mtfix.rules.marks.MarkView`) reads as that character; a span over it covers it whole, and an edit holds it
+whole (``Bak&#305;`` → ``Baku``) or keeps it (an insertion goes before or after it, never inside).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from itertools import accumulate
 
 from mtfix.caching import regexcache
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
-from mtfix.rules.marks import MarkView, keep_marks, mark_offsets
+from mtfix.rules.marks import MarkView, keep_marks, mark_offsets, reference_end, reference_read
 
 #: a protected span inside prose that is markup a reader skips: emphasis markers, a link's
 #: brackets, its destination or reference label (several merged into one span: ``**[``, ``](x)**``)
@@ -73,6 +78,84 @@ def _remember_offsets(doc: Document, offsets: list[int]) -> None:
 
 
 def _markup_offsets(doc: Document) -> list[int]:
+    found = _inline_markup(doc)
+    rests = reference_offsets(doc)
+    return sorted({*found, *rests}) if rests else found
+
+
+def read_through(doc: Document, start: int, end: int) -> set[int]:
+    """The protected offsets inside ``start``–``end`` a reader reads through, which are no bound to a span over
+    the words: an HTML page's tags glued inside a word (``meta["glued"]``) and every character reference
+    (:func:`reference_spans`) whole (session 31: the garble detector's MTF401 span over ``caf&#233;``)."""
+    out = {i for g in doc.meta.get("glued") or () if g.start < end and start < g.end for i in range(g.start, g.end)}
+    out.update(i for r in reference_spans(doc) if r.start < end and start < r.end for i in range(r.start, r.end))
+    return out
+
+
+def reference_offsets(doc: Document) -> list[int]:
+    """The offsets of the characters of ``doc``'s character references (:func:`reference_spans`) but the first of
+    each, ascending: the part of :func:`markup_offsets` a view leaves out so that the first reads as the character
+    the reference stands for."""
+    return [k for r in reference_spans(doc) for k in range(r.start + 1, r.end)]
+
+
+def reference_spans(doc: Document) -> list[Span]:
+    """The character references (``&#233;``, ``&eacute;``, ``&amp;``) in the prose of ``doc``'s segments, ascending,
+    each standing for one character (session 31); none unless the format says which protected spans are markup
+    (HTML, Markdown: plain text's ``&amp;`` is text), and never one in a tag's attribute, a code span or a name.
+    :func:`markup_offsets` holds each one's characters but its first, which a view
+    (:class:`~mtfix.rules.marks.MarkView`) reads as the character it stands for.
+
+    >>> from mtfix.segment import to_document
+    >>> t = "The caf&#233; &amp; <b title='&amp;'>x</b> `&lt;`."
+    >>> prot = [Span(7, 13), Span(14, 19), Span(20, 37), Span(38, 42), Span(43, 49)]
+    >>> doc = to_document(t, protected=prot, regions=[Span(0, len(t))], opaque=[Span(43, 49)])
+    >>> [t[r.start:r.end] for r in reference_spans(doc)]
+    ['&#233;', '&amp;']
+    """
+    opaque = doc.meta.get("opaque")
+    fmt = doc.meta.get("format_protected")
+    if opaque is None or not fmt or not doc.segments or "&" not in doc.text:
+        return []
+    text = doc.text
+    page = doc.meta.get("glued") is not None  # an HTML page
+    names = sorted(opaque, key=lambda o: o.start)
+    ends = list(accumulate((o.end for o in names), max))  # the furthest end of the names up to each
+    out: list[Span] = []
+    for p in fmt:
+        if text.find("&", p.start, p.end) < 0:
+            continue
+        k = bisect_left(names, p.end, key=lambda o: o.start)
+        if k > 0 and ends[k - 1] > p.start:  # in a name (a code span, template syntax): as written
+            continue
+        if page:  # a tag first: a reference in its attribute is no prose
+            found = [Span(m.start(), m.end()) for m in _PAGE_MARKUP.finditer(text, p.start, p.end)
+                     if m.group()[0] == "&" and reference_read(m.group()) is not None]
+        else:  # Markdown: the references a protected run starts or ends with (not one in a link's destination)
+            found = _peeled(text, p)[0]
+        out += [r for r in found if doc.segment_at(r.start) is not None]
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _peeled(text: str, p: Span) -> tuple[list[Span], Span]:
+    """The character references protected span ``p`` starts and ends with (merged with the markup next to them:
+    ``&#305;](https://x.org)``), and what is left of it between them."""
+    refs: list[Span] = []
+    start, end = p.start, p.end
+    while start < end and (e := reference_end(text, start)) is not None and e <= end:
+        refs.append(Span(start, e))
+        start = e
+    while start < end and text[end - 1] == ";":
+        at = text.rfind("&", start, end)
+        if at < 0 or reference_end(text, at) != end:
+            break
+        refs.append(Span(at, end))
+        end = at
+    return refs, Span(start, end)
+
+
+def _inline_markup(doc: Document) -> list[int]:
     opaque = doc.meta.get("opaque")
     fmt = doc.meta.get("format_protected")
     if doc.meta.get("glued") is not None:  # HTML: the inline tags inside a word (mtfix.formats.html.page_spans)
@@ -88,6 +171,8 @@ def _markup_offsets(doc: Document) -> list[int]:
         return k > 0 and ends[k - 1] > p.start
 
     markup = _MARKUP.fullmatch  # the cheap test first (session 30): most protected spans are code, not markup
+    # a run of markup merged with the references next to it (``*&#305;``, ``&#305;](x)``) is that markup (session 31)
+    fmt = [_peeled(text, p)[1] if text.find("&", p.start, p.end) >= 0 else p for p in fmt]
     spans = [p for p in fmt if p.start < p.end and markup(text, p.start, p.end) and doc.segment_at(p.start) is not None
              and doc.segment_at(p.end - 1) is not None and not by_name(p)]
     # emphasis or a link around punctuation alone names a key or a button ("the *?* key"): kept, as a name
@@ -113,7 +198,10 @@ def as_read(doc: Document, start: int, end: int) -> str:
     if lo == hi:
         return text
     gone = set(offsets[lo:hi])
-    return "".join(c for i, c in enumerate(text, start) if i not in gone)
+    # a reference the span holds whole reads as its character (session 31); one it cuts, as written
+    reads = {r.start: reference_read(text[r.start - start:r.end - start]) for r in reference_spans(doc)
+             if start <= r.start and r.end <= end}
+    return "".join(reads.get(i) or c for i, c in enumerate(text, start) if i not in gone or i in reads)
 
 
 #: what a page's protected run holds that a reader does not see as written: a tag or comment, a character reference
@@ -173,7 +261,15 @@ def shielded(doc: Document, finding: Finding, markup: set[int]) -> bool:
     if not doc.is_protected(finding.start, finding.end):
         return False
     end = max(finding.end, finding.start + 1)
-    return any(i not in markup and doc.is_protected(i, i + 1) for i in range(finding.start, end))
+    return any(i not in markup and doc.is_protected(i, i + 1) and not is_reference_start(doc.text, i, markup)
+               for i in range(finding.start, end))
+
+
+def is_reference_start(text: str, pos: int, markup: set[int] | frozenset[int]) -> bool:
+    """Whether ``pos`` starts a character reference whose other characters are all ``markup`` (a view reads it
+    as the character it stands for: :func:`reference_spans`)."""
+    end = reference_end(text, pos)
+    return end is not None and all(k in markup for k in range(pos + 1, end))
 
 
 def shielded_in(doc: Document) -> Callable[[Finding], bool]:
@@ -195,7 +291,7 @@ def place_edit(doc: Document, edit: Edit, markup: set[int]) -> Edit | None:
     placed where the paragraph keeps its structure; None when it would still rewrite markup."""
     edit = keep_marks(doc.text, edit, markup.__contains__)
     inside = [i for i in range(edit.start, edit.end) if i in markup]
-    if not inside:
+    if not inside or _whole_references(doc.text, edit, inside, markup):
         return edit
     if len(inside) < edit.end - edit.start:
         return None  # it rewrites words and markers together: a suggestion only
@@ -204,6 +300,19 @@ def place_edit(doc: Document, edit: Edit, markup: set[int]) -> Edit | None:
         if _keeps_structure(doc, moved):
             return moved
     return None
+
+
+def _whole_references(text: str, edit: Edit, inside: list[int], markup: set[int]) -> bool:
+    """Whether the markup ``inside`` ``edit`` is the characters of character references it holds whole (the fix
+    rewrites the characters they stand for, as ``Bak&#305;`` → "Baku": it cuts none; session 31)."""
+    rests: set[int] = set()
+    pos = edit.start
+    while (pos := text.find("&", pos, edit.end)) >= 0:
+        end = reference_end(text, pos)
+        if end is not None and end <= edit.end and is_reference_start(text, pos, markup):
+            rests.update(range(pos + 1, end))
+        pos += 1
+    return bool(rests) and rests.issuperset(inside)
 
 
 def finding_around_markup(doc: Document, finding: Finding, markup: set[int]) -> Finding:
