@@ -33,7 +33,7 @@ import regex
 
 from mtfix.errors import ConfigError
 from mtfix.io.inputs import read_named_file, special_kind
-from mtfix.io.paths import missing_reason, real_path
+from mtfix.io.paths import missing_reason, real_path, typed_url, url_reason
 from mtfix.model import Severity
 
 GRAMMAR_MODES = ("off", "auto", "required")
@@ -486,6 +486,9 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
             checked = tuple(os.path.expanduser(os.path.expandvars(v)) for v in checked)
             if any(not v for v in checked):  # ``[""]`` or an unset ``$VAR``: not the settings folder
                 raise ConfigError(f"{where(key)}: {key}: an empty path (an unset variable?): name a file")
+            url = next(filter(None, map(typed_url, checked)), None)
+            if url is not None:  # one slash lost and the settings folder put before it, until session 31
+                raise ConfigError(f"{where(key)}: {key}: {url_reason(url)}")
             if base_dir is not None:
                 checked = tuple(v if Path(v).is_absolute() else str(base_dir / v) for v in checked)
         if s.check:

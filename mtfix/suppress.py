@@ -8,6 +8,8 @@
 In Markdown write them as HTML comments so that they do not render:
 ``<!-- mtfix-ignore-next-line: MTF204 -->``.  Inside Markdown code (a fenced or
 indented block, an inline code span) a directive is an example and silences nothing.
+In plain text a line that holds only a bare directive is a directive, not prose
+(:func:`directive_lines`, session 31): the text reader protects it and the segmenter reads it as a blank line.
 
 >>> from mtfix.model import Document, Finding, Severity
 >>> from mtfix.segment import to_document
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import regex
 
-from mtfix.model import Document, Finding
+from mtfix.model import Document, Finding, Span
 from mtfix.tokens import LazyPattern
 
 _DIRECTIVE = LazyPattern(
@@ -30,6 +32,25 @@ _DIRECTIVE = LazyPattern(
     regex.MULTILINE,
 )
 ALL = ("",)  # the empty prefix matches every code
+#: a line that holds only a bare directive, its codes written as codes (no prose after them)
+_DIRECTIVE_LINE = LazyPattern(
+    r"(?:(?<=[\r\n])|\A)[ \t]*mtfix-ignore(?:-next-line|-file)?(?:[ \t]*:[ \t]*[A-Za-z0-9_:]+(?:[ \t]*,[ \t]*[A-Za-z0-9_:]+)*)?[ \t]*"
+    r"(?=\r|\n|\Z)",  # a line as CR, LF or CRLF ends it (not ``^``/``$``, which know LF alone)
+)
+
+
+def directive_lines(text: str) -> list[Span]:
+    """The lines of plain ``text`` that hold only a bare directive (``mtfix-ignore-next-line: MTF111`` alone on its
+    line), without their line ends: directives, not prose.  Before session 31 such a line was read as words, and one
+    after a sentence (it starts with a small letter) as that sentence's last words.
+
+    >>> t = "Prices rose.\\nmtfix-ignore-next-line: MTF111, MTF4\\nThen mtfix-ignore: MTF111\\n"
+    >>> [t[s.start:s.end] for s in directive_lines(t)]
+    ['mtfix-ignore-next-line: MTF111, MTF4']
+    """
+    if "mtfix-ignore" not in text:
+        return []
+    return [Span(m.start(), m.end()) for m in _DIRECTIVE_LINE.finditer(text)]
 
 
 def _codes(raw: str | None) -> tuple[str, ...]:

@@ -215,9 +215,13 @@ def run(argv: list[str] | None = None) -> int:
         command = typer.main.get_command(_app_for(args))  # imports the command's module: Ctrl-C is guarded
         _raise_on_closed_stdout(command)
         if any(a.startswith("-") and len(a) > 1 for a in args):  # `mtfix fix *` beside a file `-output.md`
-            from mtfix.cli.dashnames import dash_named_paths
+            from mtfix.cli.dashnames import dash_named_paths, repeated_file_option
 
             args[:] = dash_named_paths(command, args)
+            repeated = repeated_file_option(command, args)
+            if repeated:  # `--ref r1 --ref r2`: click would keep r2 alone without a word
+                typer.echo(f"mtfix: error: {repeated}", err=True)
+                return 2
         rv = command.main(args=args, prog_name="mtfix", standalone_mode=False)
         if rv == 130:  # typer turns Ctrl-C into this exit code itself (no command returns it)
             return _stopped("interrupted (Ctrl-C)", 130)

@@ -177,15 +177,19 @@ def fix(
 
     written: list[Any] = []  # in place or under -o, for the stop line of a run stopped half-way
     to_write = 0 if diff else sum(r.path != "-" and (r.changed or output_dir is not None) for r in results)
+    writing: list[Any] = []  # the result being written: a stop just after its rename has written it
     with stop_says_what_was_written(written, to_write, quiet=opts.quiet,
-                                    line=lambda r: f"fixed {printable(r.path)} ({_edit_count(r)})" if r.changed else None):
+                                    line=lambda r: f"fixed {printable(r.path)} ({_edit_count(r)})" if r.changed else None,
+                                    writing=writing, landed=lambda r: _holds(targets.get(r.path) or r.path, r)):
         for r in results:
+            writing.clear()
             if r.path == "-" and not diff:
                 write_stdout(r.output or r.original)
             elif diff:
                 _print_diff(r, opts.encoding)
             elif r.changed or output_dir is not None:
                 try:
+                    writing[:] = [r]
                     write_result(r, targets.get(r.path))
                     written.append(r)
                 except MtfixError as exc:  # this file is left as it was; the batch goes on
@@ -211,6 +215,16 @@ def fix(
         raise typer.Exit(2)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
+
+
+def _holds(path: str | Path, result: Any) -> bool:
+    """Whether the file at ``path`` holds the bytes ``fix`` writes for ``result`` (the stop line's check of the
+    file being written when a stop landed)."""
+    data = result.output if result.output is not None else result.original
+    try:
+        return Path(path).read_bytes() == data
+    except OSError:
+        return False
 
 
 def _edit_count(r) -> str:

@@ -70,3 +70,49 @@ def dash_named_paths(command: Any, args: list[str]) -> list[str]:
                for p in paths):
         return args
     return [args[0], *options, "--", *paths]
+
+
+#: The options naming one file or folder: given twice, click keeps the last value and the first was dropped without
+#: a word (``score --ref r1.txt --ref r2.txt`` scored against r2.txt alone; ``--config a.toml --config b.toml``
+#: read b.toml alone; ``fix -o o1 -o o2`` wrote to o2), until session 31
+ONE_FILE_OPTIONS = frozenset({"--config", "--ref", "--output-dir", "--output", "--decisions", "--stdin-filename"})
+
+
+def repeated_file_option(command: Any, args: list[str]) -> str | None:
+    """What to say when ``args`` (``[COMMAND, ...]``, ``[GROUP, COMMAND, ...]``) give one of the command's
+    :data:`ONE_FILE_OPTIONS` twice with different values, or None (the same value twice is harmless)."""
+    if not any(a.partition("=")[0] in ONE_FILE_OPTIONS or a.startswith("-o") for a in args):
+        return None
+    rest = list(args)
+    while rest and rest[0] in (getattr(command, "commands", None) or {}):
+        command, rest = command.commands[rest[0]], rest[1:]
+    if hasattr(command, "commands"):
+        return None
+    options, _ = split_args(option_arity(command), rest)
+    for p in command.params:
+        names = (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ()))
+        if getattr(p, "param_type_name", "") != "option" or getattr(p, "multiple", False) \
+                or ONE_FILE_OPTIONS.isdisjoint(names):
+            continue
+        values = _values_of(options, names)
+        if len(set(values)) > 1:
+            return (f"{max(names, key=len)} given {len(values)} times ({', '.join(values)}): it takes one "
+                    "file, and all but the last would be dropped: give it once")
+    return None
+
+
+def _values_of(options: list[str], names: tuple[str, ...]) -> list[str]:
+    """The values ``options`` (:func:`split_args`'s) give an option of ``names``: ``-o X``, ``--output=X``, ``-oX``.
+
+    >>> _values_of(["-o", "a", "--output=b", "-oc", "-q"], ("-o", "--output"))
+    ['a', 'b', 'c']
+    """
+    out = []
+    it = iter(options)
+    for tok in it:
+        name, eq, value = tok.partition("=")
+        if name in names:
+            out.append(value if eq else next(it, ""))
+        elif not tok.startswith("--") and tok[:2] in names and len(tok) > 2:
+            out.append(tok[2:])
+    return out

@@ -38,6 +38,7 @@ def path_parser(option: str) -> Callable[[str | Path], Path]:
             return value
         if not value.strip():
             fail(f"{option}: an empty path (an unset shell variable?): name a file")
+        check_not_a_url(option, value)
         return Path(value)
     return path
 
@@ -304,6 +305,18 @@ def check_no_empty_path(option: str, values: list[str] | None) -> None:
     folder (``.: unknown glossary format ''``), and an empty ``--stdin-filename`` was ignored."""
     if any(not str(v).strip() for v in values or ()):
         fail(f"{option}: an empty path (an unset shell variable?): name a file")
+    for v in values or ():
+        check_not_a_url(option, v)
+
+
+def check_not_a_url(option: str, value: str | Path) -> None:
+    """Exit 2 when a file option names a URL (``-g https://…/terms.tsv``) and no file of that name exists:
+    it said ``https:/…: no such file``, one slash lost (session 31)."""
+    from mtfix.io.paths import typed_url, url_reason
+
+    url = typed_url(value)
+    if url is not None and not os.path.exists(value):
+        fail(f"{option}: {url_reason(url)}")
 
 
 def check_lt_url(value: str | None) -> None:

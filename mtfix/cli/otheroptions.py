@@ -31,6 +31,11 @@ HINTS: dict[tuple[str, str], str] = {
     ("check", "--diff"): "mtfix fix --diff PATHS shows the fixes as a diff and writes nothing",
     **{(command, option): _report(command) for command in ("check", "score")
        for option in ("-o", "--output", "--output-file", "--out")},
+    # click offered --input-format, the format of the files read (session 31)
+    ("fix", "--format"): ("mtfix fix writes the fixed files and reports in text only: mtfix check --format json "
+                          "(or sarif) PATHS reports what it would fix, mtfix fix --diff PATHS shows the fixes"),
+    ("review", "--format"): ("mtfix review writes an HTML page (-o FILE): mtfix check --format json (or sarif) "
+                             "PATHS gives the findings as data"),
 }
 
 

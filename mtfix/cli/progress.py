@@ -12,16 +12,25 @@ import typer
 
 @contextmanager
 def stop_says_what_was_written(written: list[Any], to_write: int, line: Callable[[Any], str | None], *,
-                               quiet: bool) -> Iterator[None]:
+                               quiet: bool, writing: list[Any] | None = None,
+                               landed: Callable[[Any], bool] | None = None) -> Iterator[None]:
     """Ctrl-C, SIGTERM or SIGHUP while ``fix`` writes a batch: the files already ``written`` are named
     (``line(item)``, ``fixed FILE (N edits)``, unless ``quiet``; ``None``: not named) and the stop line counts
     them, ``after writing 2 of 5 file(s)``; until session 27 it said only that no file was half-written, and
-    which had changed was anyone's guess.  Nothing is added when nothing was written yet."""
+    which had changed was anyone's guess.  Nothing is added when nothing was written yet.
+
+    ``writing`` holds the item being written, if any: a stop that lands after its rename and before the batch
+    counted it (the signal's handler runs at the next bytecode) left it written; ``landed(item)`` says whether the
+    file holds the new bytes, and then it is counted (until session 31 the line said "42 of 150" of 43)."""
     from mtfix.cli import Terminated, note_progress
 
     try:
         yield
     except (KeyboardInterrupt, Terminated, typer.Abort):
+        if writing and landed is not None and writing[0] not in written:
+            with suppress(Exception):  # the check must not hide the stop itself
+                if landed(writing[0]):
+                    written.append(writing[0])
         done = name_written(written, to_write, line, quiet=quiet)
         if done:
             note_progress(done)

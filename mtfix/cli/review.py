@@ -200,8 +200,16 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
     from mtfix.io.textfile import atomic_write
     from mtfix.report.diff import print_diff
 
-    with stop_says_what_was_written(written, _to_write(planned, targets, diff), quiet=quiet, line=_written_line):
+    writing: list[Any] = []  # the plan being written: a stop just after its rename has written it (session 31)
+
+    def landed(p: Any) -> bool:
+        with open(targets.get(p.path, p.path), "rb") as fh:
+            return fh.read() == p.output
+
+    with stop_says_what_was_written(written, _to_write(planned, targets, diff), quiet=quiet, line=_written_line,
+                                    writing=writing, landed=landed):
         for p in planned:
+            writing.clear()
             if p.note and not quiet:
                 typer.echo(f"mtfix: warning: {p.path}: {p.note}", err=True)
             if diff:
@@ -210,6 +218,7 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
                 write_stdout(p.output)
             elif p.path in targets:
                 made = make_folder(targets[p.path].parent)
+                writing[:] = [p]
                 try:
                     atomic_write(targets[p.path], p.output)
                 except BaseException:  # a full disk, an interrupt: no empty folder made for nothing is left
@@ -217,5 +226,6 @@ def _write(planned: list[Any], targets: dict[str, Path], diff: bool, quiet: bool
                     raise
                 written.append(p)
             elif p.changed:
+                writing[:] = [p]
                 atomic_write(p.path, p.output, expected=p.original)
                 written.append(p)

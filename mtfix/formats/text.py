@@ -7,6 +7,7 @@ from typing import Any
 
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
+from mtfix.suppress import directive_lines
 
 
 @dataclass
@@ -27,4 +28,7 @@ class TextFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        return TextContainer(path=path, format=self.name, units=[Unit(None, tf.text, verbatim=True)], textfile=tf)
+        # a line holding only a bare ignore directive is no prose: protected, and read as a blank line (session 31)
+        lines = directive_lines(tf.text)
+        unit = Unit(None, tf.text, protected=list(lines), joins=lines, verbatim=True)
+        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf)

@@ -320,7 +320,7 @@ def evidence(pred: Any, top: int = 3, floor: float = 0.1, det: Any = None, ranke
 
 
 #: A pronoun's other case: the form the clause needs, beside the one MTF407 found (:func:`_sign_reason`).
-_OTHER_CASE = {"him": "he", "them": "they", "me": "I", "us": "we",
+_OTHER_CASE = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we",
                "he": "him", "she": "her", "they": "them", "we": "us", "i": "me"}
 
 

@@ -104,10 +104,13 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     ),
     "MTF407": GarbleRule(
         "case-role", "Fluency/Grammar", "minor", "pronoun in the wrong form",
-        "A pronoun in the wrong form: \"him\", \"them\", \"me\" or \"us\" where the clause needs its "
-        "subject (\"he\", \"they\", \"I\", \"we\"), or \"he\", \"they\" after a preposition.\n\n"
+        "A pronoun in the wrong form: \"him\", \"her\", \"them\", \"me\" or \"us\" where the clause needs "
+        "its subject (\"he\", \"she\", \"they\", \"I\", \"we\"), or \"he\", \"they\" after a preposition. "
+        "\"Her\" is also the possessive, so it is flagged only at a clause's start right before a verb, never "
+        "before its noun (session 31).\n\n"
         "What to do: use the other form, or check the source for who does what. Flag only.\n\n"
-        "Example: \"Them said the offer was fair.\" → MTF407.",
+        "Example: \"Them said the offer was fair.\" → MTF407. \"Her said that the offer was fair.\" → MTF407. "
+        "\"Her report said the offer was fair.\" → no MTF407 (the possessive).",
     ),
     "MTF408": GarbleRule(
         "other-script", "Accuracy/Untranslated text", "minor", "word in another alphabet",

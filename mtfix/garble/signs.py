@@ -59,7 +59,11 @@ REPORTING = frozenset({
 })
 OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-_PRONOUNS = OBJECT_PRONOUNS | SUBJECT_PRONOUNS
+#: "her" is also the possessive, so it is no member of OBJECT_PRONOUNS: it is a subject in the wrong form only
+#: right before a finite verb other than a modal ("Her will was read": a noun), and not when a second finite verb
+#: follows (then the first was a noun the tagger misread: "Her plans were ...") (session 31, :func:`_her_as_subject`)
+_HER_VERBS = frozenset({"VBD", "VBZ", "VBP"})
+_PRONOUNS = OBJECT_PRONOUNS | SUBJECT_PRONOUNS | {"her"}
 #: Function words kept as themselves in the n-gram view (everything else becomes its tag).
 _FUNCTION_WORDS_TEXT = """
 a an the this that these those of in on at by for with from to into onto over under about after before during
@@ -143,7 +147,9 @@ _PAST_FORMS = frozenset({
 #: a verb of meaning ('Dağlıq Qarabağ means "mountainous black garden"'), without its marks
 #: (:func:`mtfix.garble.gloss.unglossed`): they mention words, they quote nobody.  A text without one is read as
 #: before, to the last bit.
-ANALYSIS_REVISION = 20
+#: 21 (session 31): "her" right before a finite verb at a clause's start is a case-role sign ("Her said that ...");
+#: the possessive before its noun is not (:func:`_her_as_subject`).
+ANALYSIS_REVISION = 21
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -429,7 +435,8 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
         # only the pronouns' places (in order): the loop did nothing at any other token
         for i in compress(range(n - 1), map(_PRONOUNS.__contains__, lower)):
             li = lower[i]
-            if li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE and (
+            if (li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE
+                    or li == "her" and _her_as_subject(tags, i)) and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
                 signs.append(Sign("case_role", toks[i].start, toks[i].end,
                                   f"object pronoun {words[i]!r} in a subject's place"))
@@ -481,6 +488,12 @@ _THAT_LESS_VERBS = frozenset({
 #: Tags of a phrase that opens a sentence before an imperative after a comma ("To install it, run ...",
 #: "If it fails, see ...", "On Windows 11, press ...", "Once done, restart ...").
 _INTRO_TAGS = frozenset({"TO", "IN", "WRB", "RB"})
+
+
+def _her_as_subject(tags: Sequence[str], i: int) -> bool:
+    """Whether "her" at ``i`` stands right before a finite verb as a subject would ("Her said that ..."), not
+    before its noun ("Her report said ...", "Her will was read ...", "Her plans were ...")."""
+    return tags[i + 1] in _HER_VERBS and (i + 2 >= len(tags) or tags[i + 2] not in FINITE)
 
 
 def _end_attribution(tags: Sequence[str], lower: Sequence[str], start: int, v: int) -> bool:

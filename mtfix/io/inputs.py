@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.errors import ConfigError, InputError
+from mtfix.io.paths import typed_url, url_reason
 from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
 
 if TYPE_CHECKING:
@@ -211,7 +212,8 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                 if exc.errno == errno.ENOTDIR and p.endswith(("/", os.sep)) and os.path.isfile(p.rstrip("/" + os.sep)):
                     # `check a.txt/`: until session 25 "no such file or directory" of a file that is there
                     raise InputError("a file, named as a folder (a '/' at its end): drop the '/'", path=p) from None
-            raise InputError("no such file or directory", path=p)
+            url = typed_url(p)  # `check https://…/a.txt`: mtfix downloads nothing (session 31)
+            raise InputError(url_reason(url) if url else "no such file or directory", path=p)
     exts = walk_extensions(formats)
     globs = globs if globs is not None else GlobFilter(include, exclude, base)
     ignores = _GitIgnores() if gitignore else None

@@ -29,7 +29,40 @@ def missing_reason(path: str | os.PathLike[str]) -> str:
             if exc.errno == errno.ELOOP:
                 return "symbolic link loop (too many levels of symbolic links)"
         return "broken symbolic link (its target does not exist)"
+    url = typed_url(path)
+    if url is not None:
+        return url_reason(url)
     return "no such file"
+
+
+#: The schemes of a URL typed where a file belongs (``-g https://…/terms.tsv``): a path's first part ``https:``
+_URL_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "file", "s3", "gs", "az", "abfs", "hdfs"})
+
+
+def typed_url(path: str | os.PathLike[str]) -> str | None:
+    """The URL ``path`` was typed as, or None: ``Path("https://example.com/g.tsv")`` shows as
+    ``https:/example.com/g.tsv`` (one slash lost), which named no file and said so (session 31).
+
+    >>> typed_url("https://example.com/g.tsv"), typed_url(Path("https://example.com/g.tsv")), typed_url("g.tsv")
+    ('https://example.com/g.tsv', 'https://example.com/g.tsv', None)
+    """
+    text = os.fspath(path)
+    scheme, colon, rest = text.partition(":")
+    if not colon or scheme.lower() not in _URL_SCHEMES or not rest.startswith("/"):
+        return None
+    return f"{scheme}://{rest.lstrip('/')}" if scheme.lower() != "file" else f"{scheme}:///{rest.lstrip('/')}"
+
+
+def url_reason(url: str) -> str:
+    """What to say of a URL typed where a file belongs (mtfix makes no network request for a file).
+
+    >>> url_reason("file:///tmp/g.tsv")
+    'a file: URL (file:///tmp/g.tsv): name the file by its path, /tmp/g.tsv'
+    """
+    if url.lower().startswith("file:"):
+        return f"a file: URL ({url}): name the file by its path, /{url[5:].lstrip('/')}"
+    return (f"a URL ({url}), not a file: mtfix reads files on this machine and downloads nothing: download it "
+            "and name the saved file")
 
 
 #: What a failed ``os.getcwd`` means: the folder the shell is in was removed (a build, ``git worktree remove``)

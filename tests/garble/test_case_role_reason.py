@@ -23,6 +23,7 @@ def _case_role_reason(text: str) -> str | None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Him said the offer was fair and the board agreed to it.", " ('Him' for 'He')"),
     ("Them said the offer was fair and the board agreed to it.", " ('Them' for 'They')"),
+    ("Her said that the offer was fair and the board agreed to it at once.", " ('Her' for 'She')"),  # session 31
     ("The board met, and us said the offer was fair to everyone.", " ('us' for 'we')"),
     ("Me said the offer was fair and the board agreed to it at once.", " ('Me' for 'I')"),
     ("The board met, and me said the offer was fair to everyone there.", " ('me' for 'I')"),

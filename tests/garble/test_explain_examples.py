@@ -22,6 +22,15 @@ EXAMPLES = [
     for m in _EXAMPLE.finditer(rule.docs.split("Example:", 1)[-1] if "Example:" in rule.docs else "")
 ]
 
+#: "sentence" → no MTF407 (...): an example the rule must NOT flag (session 31: MTF407 on "her", never the possessive)
+_NOT_FLAGGED = re.compile(r'"([^"]+)" → no (MTF\d{3})')
+
+NEGATIVES = [
+    (code, m.group(1), m.group(2))
+    for code, rule in GARBLE_RULES.items()
+    for m in _NOT_FLAGGED.finditer(rule.docs.split("Example:", 1)[-1] if "Example:" in rule.docs else "")
+]
+
 
 def _findings(text: str) -> list[dict]:
     r = CliRunner().invoke(app, ["check", "-", "--grammar", "off", "--format", "json"], input=text + "\n")
@@ -46,3 +55,14 @@ def test_an_explanation_example_does_what_it_says(rule, sentence, code, severity
         assert got[code] == severity, (sentence, got)
     for other in with_codes:
         assert other in got, (sentence, other, got)
+
+
+def test_the_case_role_rule_shows_an_example_both_ways():
+    assert [e[1] for e in EXAMPLES if e[0] == "MTF407"] == [
+        "Them said the offer was fair.", "Her said that the offer was fair."]
+    assert [e[1] for e in NEGATIVES if e[0] == "MTF407"] == ["Her report said the offer was fair."]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "code"), NEGATIVES, ids=[f"{e[0]}-not-{i}" for i, e in enumerate(NEGATIVES)])
+def test_an_explanation_example_not_flagged_is_not(rule, sentence, code):
+    assert code not in {f["code"] for f in _findings(sentence)}, sentence

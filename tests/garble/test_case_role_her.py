@@ -1,0 +1,51 @@
+"""MTF407 on "her" (session 31): "her" is both the object and the possessive form of "she", so the case-role
+sign left it out and "Her said that ..." was never flagged.  It now fires where "her" can only be a subject in
+the wrong form (at a clause's start, right before a finite verb the tagger is sure of) and never on the
+possessive before its noun ("Her report said ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtfix.config import Config
+from mtfix.pipeline import Pipeline
+
+
+def _case_role(text: str) -> list[str]:
+    """MTF407's flagged words in ``text``."""
+    with Pipeline(Config(grammar="off", select=("MTF407",))) as p:
+        return [text[f.start:f.end] for f in p.check(text).findings if f.code == "MTF407"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her said that the offer was fair.",
+    "Her says the talks will continue next week.",
+    "Her has said that the budget was approved.",
+    "Her did not agree with the plan of the ministry.",
+    "The minister left, and her said the talks had failed.",
+    "He said that her was tired after the long meeting.",
+])
+def test_her_in_a_subjects_place_is_flagged(text: str) -> None:
+    assert _case_role(text) == ["Her" if text.startswith("Her") else "her"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her report said the offer was fair.",
+    "Her studies showed a rise in prices.",
+    "Her plans were approved by the board.",
+    "Her will was read on Monday.",
+    "Her left hand was injured in the fall.",
+    "Her cut was deep but healed quickly.",
+    "Her works are shown in Baku this month.",
+    "He said that her report was fair.",
+    "Officials thanked her and left the hall.",
+    "The award was given to her last night.",
+])
+def test_her_as_a_possessive_or_an_object_is_not_flagged(text: str) -> None:
+    assert _case_role(text) == []
+
+
+def test_the_reason_quotes_her_and_names_she() -> None:
+    from mtfix.garble.checker import _OTHER_CASE
+
+    assert _OTHER_CASE["her"] == "she"
