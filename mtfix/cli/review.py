@@ -49,7 +49,15 @@ def review(
     pipeline = run.pipeline
     already = len(pipeline.warnings)  # printed when the pipeline was built (review printed them twice until session 26)
     fmt_opts = opts.format_options()
-    reviews = run.run(lambda g: lambda inp: review_input(g.pipeline, inp, opts.input_format, fmt_opts))
+    signatures: dict[int, str] = {}  # each settings group's pipeline signature, made once for the batch
+
+    def job(g: Any) -> Any:
+        sig = signatures.get(id(g.pipeline))
+        if sig is None:
+            sig = signatures[id(g.pipeline)] = g.pipeline.signature()
+        return lambda inp: review_input(g.pipeline, inp, opts.input_format, fmt_opts, signature=sig)
+
+    reviews = run.run(job)
     for w in pipeline.warnings[already:]:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)

@@ -323,6 +323,11 @@ class MtfixLanguageServer(LanguageServer):
             old.cancel()
         self.tasks[uri] = asyncio.ensure_future(self._run(uri, delay))
 
+    def _pending(self, uri: str) -> bool:
+        """Whether a check of ``uri`` is scheduled and not finished (not the one running this)."""
+        t = self.tasks.get(uri)
+        return t is not None and not t.done() and t is not asyncio.current_task()
+
     async def _run(self, uri: str, delay: float | None) -> None:
         try:
             if delay is None:
@@ -364,10 +369,21 @@ class MtfixLanguageServer(LanguageServer):
                                                       state.profile.config.min_severity, state.profile.pack_files,
                                                       version, state.view.entry_of if state.view else None))
             # the other documents of this settings file checked with an older profile: checked again (the
-            # check that built this one may have been dropped, superseded or cancelled: not only when `new`)
+            # check that built this one may have been dropped, superseded or cancelled: not only when `new`).
+            # One with a check on its way is left to it (session 31: with 1,000 documents open, each check
+            # cancelled and remade every other pending one, a glossary change took minutes); that check, if it
+            # took the older profile, asks for another below.
+            newer = False
             for other, st in list(self.states.items()):
-                if other != uri and _same_settings(st.profile, state.profile) and st.profile.serial < state.profile.serial:
+                if other == uri or not _same_settings(st.profile, state.profile):
+                    continue
+                if st.profile.serial > state.profile.serial:  # of other settings or files (two threads may build
+                    newer = newer or (st.profile.key, st.profile.key_files) != (state.profile.key,
+                                                                                 state.profile.key_files)  # alike)
+                elif st.profile.serial < state.profile.serial and not self._pending(other):
                     self.schedule(other, 0.0)
+            if newer:  # this check took a profile older than another document's: again, with the newest
+                self.schedule(uri, 0.0)
             if state.profile.config.grammar != "off" and not _is_own_file(state) \
                     and served(state.profile.config, state.kind):  # no JVM for a data file nobody checks
                 self._start_grammar_pass(state)

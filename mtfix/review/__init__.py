@@ -24,7 +24,8 @@ __all__ = ["build_report", "review_files", "edit_id", "file_digest"]
 def review_files(pipeline: Pipeline, inputs: Iterable[Input], fmt: str | None = None,
                  options: dict[str, Any] | None = None) -> list[FileReview]:
     """Check, repair and score each input for the report."""
-    return [review_input(pipeline, inp, fmt, options) for inp in inputs]
+    signature = pipeline.signature()
+    return [review_input(pipeline, inp, fmt, options, signature=signature) for inp in inputs]
 
 
 def build_report(pipeline: Pipeline, inputs: Iterable[Input], fmt: str | None = None,

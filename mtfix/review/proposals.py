@@ -342,9 +342,11 @@ def proposals_for(
 
 
 def review_input(
-    pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None
+    pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
+    *, signature: str | None = None,
 ) -> FileReview:
-    """Check, repair (safe fixes, as ``mtfix fix`` would) and score every unit of ``inp``."""
+    """Check, repair (safe fixes, as ``mtfix fix`` would) and score every unit of ``inp``; ``signature``: the
+    pipeline's (:meth:`Pipeline.signature`, made once for a batch: 0.5 ms a file of a 10,000-file review)."""
     from mtfix.scoring import score_document
 
     options = options or {}
@@ -352,7 +354,7 @@ def review_input(
     digest = file_digest(inp.raw)
     review = FileReview(inp.path, digest, container.format, errors=list(container.errors))
     fixed: dict[int, str] = {}
-    signature = pipeline.signature()
+    signature = pipeline.signature() if signature is None else signature
     for i, unit in enumerate(container.units):
         fx = pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs), unsafe=False)
         check = CheckResult(fx.document, fx.findings)  # type: ignore[arg-type]

@@ -73,15 +73,15 @@ def render_html(context: dict[str, Any]) -> str:
     env = _environment()
     payloads = context["payloads"]
     compressed = False
-    if len(payloads) > 1:
+    batched = None
+    if len(payloads) > BATCH_FILES:  # by chunks (each file's JSON was also packed alone, then dropped: session 31)
+        batched = _batched(env, context)
+        payloads = []
+    elif len(payloads) > 1:
         dumps = [json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in payloads]
         if sum(len(d) for d in dumps) > COMPRESS_ABOVE:
             payloads = [_packed(d) for d in dumps]
             compressed = True
-    batched = None
-    if len(payloads) > BATCH_FILES:
-        batched = _batched(env, context)
-        payloads, compressed = [], False
     template = env.get_template("report.html.j2")
     ctx = dict(context, payloads=payloads)
     return template.render(**ctx, js=Markup(js), css=Markup(css), script_hash=script_hash(js),

@@ -58,16 +58,29 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
 
     ``garble`` is the detector whose probability enters the score (``none`` when it does
     not); when the pipeline's garble checker ran another one, the score's is ``score-garble``."""
+    garble = detector_signature().partition(":")[2]
+    lm = statistics_signature().partition(":")[2]
+    weights = f"{default_weights().version}/{DOCUMENT_REVISION}"  # segment weights / document rule
+    key = (type(pipeline_signature).__name__, str(pipeline_signature), garble, lm, weights)
+    if (known := _FLUENCY_SIGNATURES.get(key)) is not None:  # a batch scores every unit under one signature
+        return known
     base = Signature.coerce(pipeline_signature, "mtfix-check")
     # checkers whose findings the score does not count (subtitle line length, MTF601): not the score's
     base = Signature(base.kind, {k: v for k, v in base.fields.items() if k not in UNSCORED_CHECKERS})
-    garble = detector_signature().partition(":")[2]
-    more = {"lm": statistics_signature().partition(":")[2]}
+    more = {"lm": lm}
     more["garble" if base.fields.get("garble", garble) == garble else "score-garble"] = garble
-    more["weights"] = f"{default_weights().version}/{DOCUMENT_REVISION}"  # segment weights / document rule
+    more["weights"] = weights
     if "version" not in base.fields:
         more["version"] = mtfix_version()
-    return str(base.with_fields(kind="mtfix-fluency", **more))
+    if len(_FLUENCY_SIGNATURES) >= 64:
+        _FLUENCY_SIGNATURES.clear()
+    _FLUENCY_SIGNATURES[key] = out = str(base.with_fields(kind="mtfix-fluency", **more))
+    return out
+
+
+#: :func:`fluency_signature`'s answers, by the pipeline's signature and the score's own parts (session 31: a
+#: 10,000-file review made it 20,000 times, the same each time)
+_FLUENCY_SIGNATURES: dict[tuple[str, str, str, str, str], str] = {}
 
 
 def score_document(result: CheckResult, ref: str | None = None, signature: str = "",

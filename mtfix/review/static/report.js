@@ -247,14 +247,64 @@
     var a = ev.target.closest && ev.target.closest("a[data-file]");
     if (!a || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     var pos = vlist.shown.indexOf(Number(a.getAttribute("data-file"))), n = vlist.shown.length;
-    var page = Math.max(1, Math.floor($("files").clientHeight / ROW) - 1);
-    var to = { ArrowDown: pos + 1, ArrowUp: pos - 1, Home: 0, End: n - 1, PageDown: pos + page, PageUp: pos - page }[ev.key];
+    var to = keyTarget(ev.key, pos, n, ROW);
     if (to === undefined || pos < 0) return;
     ev.preventDefault();
-    var i = vlist.shown[Math.max(0, Math.min(n - 1, to))];
+    var i = vlist.shown[to];
     vlist.focus = i;
     listReveal(i);
     if (vlist.rendered[i]) { listStops(); vlist.rendered[i].focus({ preventScroll: true }); }
+  }
+  /* Where a key moves the focus in a file list of ``n`` rows shown, from row ``pos`` (undefined: not a list key):
+     the arrow keys, Home, End, and Page Up/Down by the list's visible rows (of ``row`` px) less one. */
+  function keyTarget(key, pos, n, row) {
+    var page = Math.max(1, Math.floor($("files").clientHeight / (row || ROW)) - 1);
+    var to = { ArrowDown: pos + 1, ArrowUp: pos - 1, Home: 0, End: n - 1, PageDown: pos + page, PageUp: pos - page }[key];
+    return to === undefined ? undefined : Math.max(0, Math.min(n - 1, to));
+  }
+  /* ---------- a small report's file list (every link in the page), keyed and labelled as the virtual list:
+     one tab stop (the row last focused, else the open file's, else the first shown), the arrow keys, Home, End and
+     Page Up/Down through the rows shown, each row's place (aria-posinset / aria-setsize) among them. */
+  var plainFocus = -1;
+  function plainShown() {
+    return Array.from($("files").children).map(function (li) { return li.querySelector("a[data-file]"); })
+      .filter(Boolean);
+  }
+  function plainStops(links) {
+    links = links || plainShown();
+    var on = function (n) { return links.filter(function (a) { return Number(a.getAttribute("data-file")) === n; })[0]; };
+    var stop = on(plainFocus) || on(cur) || links[0];
+    links.forEach(function (a) { a.tabIndex = a === stop ? 0 : -1; });
+  }
+  /* The rows shown say their place, and the list its one tab stop (after a filter: of the rows it left). */
+  function plainPlaces() {
+    var links = plainShown();
+    links.forEach(function (a, k) {
+      a.parentNode.setAttribute("aria-posinset", String(k + 1));
+      a.parentNode.setAttribute("aria-setsize", String(links.length));
+    });
+    plainStops(links);
+  }
+  function plainList() {
+    var box = $("files");
+    if (!box || vlist) return;
+    plainPlaces();
+    box.addEventListener("focusin", function (ev) {
+      var a = ev.target.closest && ev.target.closest("a[data-file]");
+      if (a) { plainFocus = Number(a.getAttribute("data-file")); plainStops(); }
+    });
+    box.addEventListener("keydown", function (ev) {
+      var a = ev.target.closest && ev.target.closest("a[data-file]");
+      if (!a || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var links = plainShown(), pos = links.indexOf(a);
+      var to = keyTarget(ev.key, pos, links.length, a.offsetHeight);
+      if (to === undefined || pos < 0) return;
+      ev.preventDefault();
+      plainFocus = Number(links[to].getAttribute("data-file"));
+      plainStops(links);
+      links[to].focus({ preventScroll: true });
+      links[to].scrollIntoView({ block: "nearest" });
+    });
   }
   /* *Filter files* in the virtual list: the names that hold the query, from the top (cleared: the open file in view). */
   function filterList(query) {
@@ -901,6 +951,11 @@
         b.type = "button";
         b.setAttribute("data-sg", s);
         b.title = "Open the sentence with this in place, to read and save (Ctrl+Enter)";
+        /* tabbed to, a screen reader said the word alone: name the finding and what it replaces, as Accept does */
+        var put = "\u201c" + (s.trim() ? s.trim() : " ") + "\u201d";
+        b.setAttribute("aria-label", "Try " + f.c + " on " + whereOf(data, f) + ": " +
+                       (f.a < f.b ? "\u201c" + unit.cut(f.a, f.b).replace(/\s+/g, " ").trim() + "\u201d \u2192 " + put
+                                  : "insert " + put));
         sugg.appendChild(b);
       });
       card.appendChild(sugg);
@@ -1163,6 +1218,7 @@
       if (onLink) { onLink.classList.remove("on"); onLink.removeAttribute("aria-current"); }
       onLink = linkOf(n);
       if (onLink) { onLink.classList.add("on"); onLink.setAttribute("aria-current", "page"); }  /* not by colour alone */
+      if ($("files")) plainStops();
     }
     view = null;
     render();
@@ -1959,6 +2015,18 @@
     linkOf(n);
     return leftLinks[n] || null;
   }
+  /* A file's findings by severity as its link says ("critical:0 major:1 minor:2"), as [severity, count, ...]: read
+     once (split on every pass over 10,000 files, it was the most of the page's script when it opened: session 31). */
+  var sevParsed = [];
+  function sevCounts(n, link) {
+    if (sevParsed[n]) return sevParsed[n];
+    var sevs = vlist ? vlist.sev[n] : link && link.getAttribute("data-sev"), out = [];
+    (sevs ? sevs.split(" ") : []).forEach(function (p) {
+      var kv = p.split(":");
+      out.push(kv[0], Number(kv[1]));
+    });
+    return (sevParsed[n] = out);
+  }
   function showProgress() {
     var leftAll = 0, any = false, corr = {}, flt = filters();
     Object.keys(corrections).forEach(function (k) {
@@ -1976,11 +2044,8 @@
           });
         });
       } else {  /* not opened yet, so nothing decided: its findings of the severities shown */
-        var sevs = vlist ? vlist.sev[n] : link && link.getAttribute("data-sev");
-        (sevs ? sevs.split(" ") : []).forEach(function (p) {
-          var kv = p.split(":");
-          if (flt.sev[kv[0]]) total += Number(kv[1]);
-        });
+        var counts = sevCounts(n, link);
+        for (var k = 0; k < counts.length; k += 2) if (flt.sev[counts[k]]) total += counts[k + 1];
         left = total;
       }
       leftAll += left;
@@ -2636,6 +2701,7 @@
         return li.textContent.toLowerCase().indexOf(q) >= 0;
       }) : allItems, n = items.length;
       $("files").replaceChildren.apply($("files"), items);
+      plainPlaces();
       announce(n ? n + " of " + allItems.length + " files shown." : "No file matches \u201c" + search.value + "\u201d.");
     });
   }
@@ -2730,7 +2796,7 @@
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
   var was = storedAt();  /* a reload: the file and the finding the editor was at */
   var first = m && Number(m[1]) < nFiles ? Number(m[1]) : was ? was.f : 0;  /* a link into an older, longer report: the first file */
-  putFileList().then(restore).then(function () { return showFile(first, true); }).then(function () {
+  putFileList().then(plainList).then(restore).then(function () { return showFile(first, true); }).then(function () {
     saved();
     var back = was && was.f === cur && was.id ? view.order.indexOf(was.id) : -1;
     if (back >= 0) setCurrent(back);
