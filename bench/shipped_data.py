@@ -66,7 +66,7 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "9a3339982de423eda41c7f54b9329d0cf8c9d5d31fa4405c3de378b7b032178d",
+    "garble/data/detector.json": Built(_DETECTOR[0], "7ce0107c0635804d16ffd038b862afeef66c16d8f8de063b817da785d695f451",
                                        note=_DETECTOR[1]),
     "garble/data/detector.npz": Built(_DETECTOR[0], "7eb9ed8b9cf4fb68b3b72afc56680e4de5c5d89667d4099d5f3cb7b14ef6d4b3",
                                       note=_DETECTOR[1]),
@@ -113,7 +113,7 @@ PINNED: dict[str, str] = {
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     "review/static/report.css": "61a608cfe73a6d00d66ee2dfd45cb530f6c1510b1de5817019acd634b6c3bc18",
-    "review/static/report.js": "6fb558d4acabab3548e8cbf127d7b2ac09f3e45deb2da930cf377e9eb388643b",
+    "review/static/report.js": "42c73500a9e087621e682e786fdb400bbf8f5742251c6ac769291d1191061f59",
     "review/templates/parts.html.j2": "23fe779bded26ca5b1b3691c8ca416752cb07817381161afd763eafb0aa2d267",
     "review/templates/report.html.j2": "c382f5b8a5cef2f6895dfee0ef5141bda808c0c81a6c08b1aabc871e327d431f",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
