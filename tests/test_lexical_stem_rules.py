@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from mtfix.checks import lexical_coverage as lc
@@ -68,15 +65,10 @@ def test_the_exact_path_keeps_session_29s_thresholds() -> None:
     assert lc.omission(source, half) is None and lc.omission(source, half, stems=False) is None
 
 
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
-
-
-@pytest.mark.skipif(not (BENCH / "mlqe-pe-ro-en-dev.jsonl").exists(), reason="../shared/benchmarks not available")
 def test_on_development_data_the_back_off_flags_more_mt_within_the_post_edit_bar() -> None:
-    recs = []
-    for pair in ("et-en", "ne-en", "ro-en", "ru-en", "si-en"):
-        with open(BENCH / f"mlqe-pe-{pair}-dev.jsonl", encoding="utf-8") as fh:
-            recs += [r for r in map(json.loads, fh) if r.get("pe")]
+    from tests.conftest import mlqe_pe_dev
+
+    recs = mlqe_pe_dev()
     pe = sum(lc.omission(r["source"], r["pe"]) is not None for r in recs)
     bad = [r for r in recs if r["hter"] >= 0.3]
     stems = sum(lc.omission(r["source"], r["mt"]) is not None for r in bad)
