@@ -85,18 +85,42 @@ def judged(raw: bytes, name: str, fmt: str | None) -> tuple[int, int]:
     return sum(segment_view(doc, s) is not None for s in doc.segments), len(doc.segments)
 
 
+def seed_articles(one_line_title: bool = True) -> list[tuple[str, list[str]]]:
+    """Each seed article of ``../shared/seeds`` (read here, never copied) as its title and its paragraphs, each on
+    one line (the title's lines kept apart when not ``one_line_title``, as this script's pages have them); none when
+    the seeds are absent."""
+    out = []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        paras = [p.strip() for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
+        title = " ".join(paras[0].split()) if one_line_title else paras[0]
+        out.append((title, [" ".join(p.split()) for p in paras[1:]]))
+    return out
+
+
+def professional_sentences() -> list[str]:
+    """The professional sentences of ``tests/data/professional_*.txt`` (written for mtfix), in file order."""
+    sentences: list[str] = []
+    for path in sorted((REPO / "tests" / "data").glob("professional_*.txt")):
+        sentences += [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                      if ln.strip() and not ln.startswith("#")]
+    return sentences
+
+
+def professional_pages(sentences: list[str]) -> list[tuple[str, list[str]]]:
+    """``sentences`` as pages of 40, five to a paragraph, each titled "Professional prose"."""
+    return [("Professional prose", [" ".join(sents[j:j + 5]) for j in range(0, len(sents), 5)])
+            for sents in (sentences[i:i + 40] for i in range(0, len(sentences), 40))]
+
+
 def seeds(pipeline) -> None:
-    files = sorted((SHARED / "seeds").glob("*.txt"))
-    if not files:
+    articles = seed_articles(one_line_title=False)
+    if not articles:
         print(f"no seeds in {SHARED / 'seeds'}: skipped")
         return
     totals = {k: (Counter(), Counter()) for k in ("text", "page-as-text", "html")}
     same = 0
     views = Counter()
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-        title, body = paras[0], [" ".join(p.split()) for p in paras[1:]]
+    for title, body in articles:
         raw_page = page(title, body).encode()
         plain = ("\n\n".join([title, *body]) + "\n").encode()
         got = {"text": counts(pipeline, plain, "a.txt", None),
@@ -110,7 +134,7 @@ def seeds(pipeline) -> None:
             n, total = judged(raw_page, "a.html", fmt)
             views[k] += n
             views[k + " sentences"] += total
-    print(f"seeds: {len(files)} pages; pages whose HTML findings (by code) equal the plain text's: {same}")
+    print(f"seeds: {len(articles)} pages; pages whose HTML findings (by code) equal the plain text's: {same}")
     for k in ("page-as-text", "html"):
         print(f"  {k}: the detector reads {views[k]} of {views[k + ' sentences']} segments")
     for k, (c, s) in totals.items():
@@ -119,15 +143,11 @@ def seeds(pipeline) -> None:
 
 
 def clean(pipeline) -> None:
-    sentences: list[str] = []
-    for path in sorted((REPO / "tests" / "data").glob("professional_*.txt")):
-        sentences += [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                      if ln.strip() and not ln.startswith("#")]
-    pages = [sentences[i:i + 40] for i in range(0, len(sentences), 40)]
+    sentences = professional_sentences()
+    pages = professional_pages(sentences)
     tot = {k: (Counter(), Counter()) for k in ("text", "html")}
     n_edits = {"text": 0, "html": 0}
-    for sents in pages:
-        paras = [" ".join(sents[j:j + 5]) for j in range(0, len(sents), 5)]
+    for _, paras in pages:
         plain = ("\n\n".join(paras) + "\n").encode()
         raw_page = page("Professional prose", paras).encode()
         for k, raw, name in (("text", plain, "a.txt"), ("html", raw_page, "a.html")):

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from html_pages import REPO, SHARED, esc, marked  # noqa: E402
+from html_pages import REPO, SHARED, esc, marked, professional_pages, professional_sentences, seed_articles  # noqa: E402
 
 TEMPLATES = ["{{ author.name }}", "<?php echo $byline->name; ?>", "<%= by %>", "${byline}", "{# note: the the , #}"]
 _FIND = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<\?php.*?\?>|<%.*?%>|\$\{[^{}\n]*\}", re.S)
@@ -141,21 +141,12 @@ def main() -> int:
     from mtfix.pipeline import Pipeline
 
     pipeline = Pipeline(Config(grammar="off"))
-    files = sorted((SHARED / "seeds").glob("*.txt"))
-    seeds = []
-    for path in files:
-        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-        seeds.append((paras[0], paras[1:]))
+    seeds = seed_articles()
     if seeds:
         run(pipeline, "seeds (garbled)", seeds)
     else:
         print(f"no seeds in {SHARED / 'seeds'}: skipped")
-    sentences: list[str] = []
-    for path in sorted((REPO / "tests" / "data").glob("professional_*.txt")):
-        sentences += [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                      if ln.strip() and not ln.startswith("#")]
-    clean = [("Professional prose", [" ".join(s[j:j + 5]) for j in range(0, len(s), 5)])
-             for s in (sentences[i:i + 40] for i in range(0, len(sentences), 40))]
+    clean = professional_pages(professional_sentences())
     run(pipeline, "clean (professional)", clean)
     return 0
 

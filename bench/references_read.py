@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from html_pages import REPO, SHARED, page  # noqa: E402
+from html_pages import SHARED, page, professional_pages, professional_sentences, seed_articles  # noqa: E402
 
 _REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TAG = re.compile(r"<[^>]*>")
@@ -94,22 +94,12 @@ def main() -> None:
     from mtfix.pipeline import Pipeline
 
     pipeline = Pipeline(Config(grammar="off"))
-    docs = []
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
-        paras = [p.strip() for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-        docs.append((paras[0], [" ".join(p.split()) for p in paras[1:]]))
+    docs = seed_articles(one_line_title=False)
     if docs:
         compare("seeds", pipeline, docs)
     else:
         print(f"no seeds in {SHARED / 'seeds'}: skipped")
-    sentences: list[str] = []
-    for path in sorted((REPO / "tests" / "data").glob("professional_*.txt")):
-        sentences += [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                      if ln.strip() and not ln.startswith("#")]
-    pages = [sentences[i:i + 40] for i in range(0, len(sentences), 40)]
-    compare("clean", pipeline, [("Professional prose", [" ".join(s[j:j + 5]) for j in range(0, len(s), 5)])
-                                for s in pages])
-
+    compare("clean", pipeline, professional_pages(professional_sentences()))
 
 if __name__ == "__main__":
     main()

@@ -116,7 +116,6 @@ def test_right_to_left_words_before_a_finding_keep_its_card_and_edit_in_place(br
     units): the card sits on "the the", Accept then export, and `fix --decisions` writes what `mtfix fix` writes."""
     from selenium.webdriver.common.by import By
 
-    from tests.review.conftest import OFF, mtfix
     from tests.review.test_browser import card, export_download, review_and_open
 
     doc = tmp_path / "mixed.txt"
@@ -125,13 +124,19 @@ def test_right_to_left_words_before_a_finding_keep_its_card_and_edit_in_place(br
     found = card(browser, "MTF105", MIXED.index("the the") + len("the"))  # " the", repeated
     assert "\u201cthe the\u201d" in found.find_element(By.CSS_SELECTOR, "button.acc").accessible_name
     click(browser, found.find_element(By.CSS_SELECTOR, "button.acc"))
-    target = export_download(browser, tmp_path)
-    fixed = tmp_path / "fixed"
-    assert mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path).returncode == 0
-    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
+    _decisions_write_what_fix_writes(export_download(browser, tmp_path), doc)
+    assert "met the officials" in doc.read_text(encoding="utf-8") and "שלום עכשיו" in doc.read_text(encoding="utf-8")
+
+
+def _decisions_write_what_fix_writes(exported, doc) -> None:
+    """``fix --decisions`` of the page's export writes ``doc`` byte for byte as ``mtfix fix`` writes it."""
+    from tests.review.conftest import OFF, mtfix
+
+    fixed = doc.parent / "fixed"
+    assert mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=doc.parent).returncode == 0
+    r = mtfix("fix", *OFF, "--decisions", exported, doc.name, cwd=doc.parent)
     assert r.returncode == 0, r.stderr
     assert doc.read_bytes() == (fixed / doc.name).read_bytes()
-    assert "met the officials" in doc.read_text(encoding="utf-8") and "שלום עכשיו" in doc.read_text(encoding="utf-8")
 
 
 #: One long sentence of our own (a paragraph on one line, as MT output often is) with overlapping findings: doubled
@@ -148,7 +153,6 @@ def test_a_long_sentence_with_many_overlapping_findings_accepts_safe_and_writes_
     (`fix` also applies the later passes' edits: compared only when the page proposes them all)."""
     from selenium.webdriver.common.by import By
 
-    from tests.review.conftest import OFF, mtfix
     from tests.review.test_browser import export_download, review_and_open
 
     doc = tmp_path / "long.txt"
@@ -163,9 +167,4 @@ def test_a_long_sentence_with_many_overlapping_findings_accepts_safe_and_writes_
             "var c = document.querySelector('#doc .card.cur'); return c ? c.getAttribute('data-a') : -1;")))
     assert seen == starts, (seen, starts)
     click(browser, browser.find_element(By.ID, "accept-safe"))
-    target = export_download(browser, tmp_path)
-    fixed = tmp_path / "fixed"
-    assert mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path).returncode == 0
-    r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    assert doc.read_bytes() == (fixed / doc.name).read_bytes()
+    _decisions_write_what_fix_writes(export_download(browser, tmp_path), doc)
