@@ -96,13 +96,16 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
             fail(f"{f}: {_not_a_file(p)}")
         if office := office_problem(file_head(p)):  # a workbook renamed terms.csv is no glossary either
             fail(f"{f}: {office}")
-    problems = run(files)
+    warnings: list[str] = []
+    problems = run(files, warnings)
+    for w in warnings:  # no problem (the exit code is unchanged), but likely not the file meant (session 31)
+        typer.echo(f"mtfix: warning: {w}", err=True)
     for p in problems:
         typer.echo(p)
     if problems:
         typer.echo(f"{len(problems)} problem(s) in {len(files)} file(s).", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{len(files)} file(s) OK.", err=True)
+    typer.echo(f"{len(files)} file(s) OK" + (f" ({len(warnings)} warning(s))." if warnings else "."), err=True)
 
 
 @app.command()

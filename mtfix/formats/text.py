@@ -22,13 +22,17 @@ class TextContainer(Container):
         return self.textfile.encode(fixed.get(0, self.units[0].text))
 
 
+def text_unit(text: str) -> Unit:
+    """The one unit of plain ``text``, as ``mtfix check`` and the language server read it: a line holding only a
+    bare ignore directive is no prose, but protected and read as a blank line (session 31)."""
+    lines = directive_lines(text)
+    return Unit(None, text, protected=list(lines), joins=lines, verbatim=True)
+
+
 class TextFormat:
     name = "text"
     extensions = (".txt", ".text")
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        # a line holding only a bare ignore directive is no prose: protected, and read as a blank line (session 31)
-        lines = directive_lines(tf.text)
-        unit = Unit(None, tf.text, protected=list(lines), joins=lines, verbatim=True)
-        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf)
+        return TextContainer(path=path, format=self.name, units=[text_unit(tf.text)], textfile=tf)

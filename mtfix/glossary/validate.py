@@ -8,11 +8,13 @@ from mtfix.errors import GlossaryError
 from mtfix.glossary.formats import load
 from mtfix.glossary.loading import no_entries
 from mtfix.glossary.model import Entry, conflicts, shadowed_variants
+from mtfix.glossary.prose import prose_warning, reads_as_prose
 from mtfix.io.paths import real_path
 
 
-def validate(paths: list[str]) -> list[str]:
-    """Every problem found in ``paths``, taken together (empty when all is well).
+def validate(paths: list[str], warnings: list[str] | None = None) -> list[str]:
+    """Every problem found in ``paths``, taken together (empty when all is well); ``warnings``, when given,
+    collects what is no problem but likely a mistake (a file that reads as prose: :mod:`mtfix.glossary.prose`).
 
     Malformed lines and empty fields; duplicate entries; conflicts (one
     variant mapped to two terms); variants equal to another entry's term, short
@@ -35,6 +37,8 @@ def validate(paths: list[str]) -> list[str]:
         problems.extend(errors)
         if not errors and not g.entries:
             problems.append(no_entries(str(p)))
+        elif warnings is not None and not errors and reads_as_prose(g.entries):
+            warnings.append(prose_warning(str(p)))
         entries.extend(g.entries)
     terms: dict[str, Entry] = {}
     for e in entries:

@@ -101,8 +101,8 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
 
 def build_document(text: str, path: str | None, kind: str) -> Document:
     """The document the pipeline checks: for Markdown only the prose (the
-    format reader's :func:`~mtfix.formats.markdown.prose_spans`), offsets into
-    the editor's text exactly."""
+    format reader's :func:`~mtfix.formats.markdown.prose_spans`), for plain text the text reader's unit
+    (:func:`~mtfix.formats.text.text_unit`), offsets into the editor's text exactly."""
     if kind == "markdown":
         from mtfix.formats.markdown import markdown_spans
 
@@ -117,7 +117,10 @@ def build_document(text: str, path: str | None, kind: str) -> Document:
                            headings=spans.headings, opaque=spans.opaque)
     if kind in ("srt", "vtt"):
         return _subtitle_document(text, path, kind)
-    return to_document(text, path=path)
+    from mtfix.files import unit_document
+    from mtfix.formats.text import text_unit
+
+    return unit_document(text_unit(text), path)  # as ``mtfix check`` reads it: a bare directive's line is none
 
 
 def _subtitle_document(text: str, path: str | None, kind: str) -> Document:
