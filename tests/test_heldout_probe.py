@@ -56,6 +56,31 @@ def test_eval_realmt_reads_the_probe_and_no_fluent_sentence_gets_a_major_or_an_e
     assert [o.id for o in report.pro if o.major or o.changed] == []
 
 
+
+PROBE_S31 = REPO / "bench" / "data" / "probe_s31"
+
+
+def test_the_round_9_probe_has_two_mt_sentences_per_language_and_ten_fluent_ones_with_realmt_classes() -> None:
+    # bench/data/probe_s31 (session 31, overfitting audit round 9): a second set of our own, other topics
+    mt = [json.loads(x) for x in (PROBE_S31 / "real_mt_probe.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    pro = [json.loads(x) for x in (PROBE_S31 / "clean_news_probe.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
+    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
+    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
+    ids = {r["id"] for r in mt + pro}
+    assert len(ids) == 30 and not ids & {r["id"] for r in _rows("real_mt_probe.jsonl") + _rows("clean_news_probe.jsonl")}
+    assert not {r["text"] for r in mt + pro} & {r["text"] for r in _rows("real_mt_probe.jsonl") + _rows("clean_news_probe.jsonl")}
+
+
+def test_no_fluent_sentence_of_the_round_9_probe_gets_a_major_or_an_edit() -> None:
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(PROBE_S31 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S31 / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
+    assert [o.id for o in report.pro if o.major or o.changed] == []
+
+
 @pytest.mark.parametrize("source", [
     "Уряд ухвалив новий бюджет для лікарень і шкіл області.",  # Ukrainian: Cyrillic, not Russian
     "Рятувальники загасили пожежу на площі двох гектарів протягом дня.",
