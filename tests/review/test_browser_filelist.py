@@ -85,6 +85,17 @@ def test_a_filter_narrows_to_a_file_far_down_and_clearing_it_keeps_the_open_file
     assert "No file matches" in browser.find_element("id", "announce").text
 
 
+def end_up_and_open(browser, files: int) -> None:
+    """End, ArrowUp and Enter in the file list (the small list and the virtual one take the same keys): the last
+    file is focused and in view, then the one before it, which Enter opens."""
+    press(browser, "\ue010")  # End
+    assert _active_file(browser) == str(files - 1) and _in_view(browser, files - 1)
+    press(browser, "\ue013")  # ArrowUp
+    assert _active_file(browser) == str(files - 2)
+    press(browser, "\ue007")  # Enter opens the focused file
+    shows(browser, f"In district {files - 2}")
+
+
 def test_arrow_keys_move_through_files_past_the_window_and_the_focused_row_stays_in_view(browser, batch):
     first = browser.find_element("css selector", "#files a[data-file='0']")
     browser.execute_script("arguments[0].focus();", first)
@@ -96,12 +107,7 @@ def test_arrow_keys_move_through_files_past_the_window_and_the_focused_row_stays
     # the focus is shown: the focused link has an outline
     outline = browser.execute_script("return getComputedStyle(document.activeElement).outlineStyle;")
     assert outline not in ("none", ""), outline
-    press(browser, "\ue010")  # End
-    assert _active_file(browser) == str(FILES - 1) and _in_view(browser, FILES - 1)
-    press(browser, "\ue013")  # ArrowUp
-    assert _active_file(browser) == str(FILES - 2)
-    press(browser, "\ue007")  # Enter opens the focused file
-    shows(browser, f"In district {FILES - 2}")
+    end_up_and_open(browser, FILES)
     press(browser, "\ue011")  # Home: back to the first, the open file's row keeps its mark
     assert _active_file(browser) == "0" and _in_view(browser, 0)
     # one tab stop in the list (the row last focused), not one per file

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.review.test_browser import click, open_report, press, shows
-from tests.review.test_browser_filelist import _active_file, _in_view, _stories
+from tests.review.test_browser_filelist import _active_file, _in_view, _stories, end_up_and_open
 
 pytestmark = pytest.mark.browser
 
@@ -54,12 +54,7 @@ def test_the_small_list_takes_the_arrow_keys_and_is_one_tab_stop(browser, small_
         press(browser, "\ue015")  # ArrowDown
     assert _active_file(browser) == "30" and _in_view(browser, 30)
     assert _stops(browser) == ["30"]
-    press(browser, "\ue010")  # End
-    assert _active_file(browser) == str(FILES - 1) and _in_view(browser, FILES - 1)
-    press(browser, "\ue013")  # ArrowUp
-    assert _active_file(browser) == str(FILES - 2)
-    press(browser, "\ue007")  # Enter opens the focused file
-    shows(browser, f"In district {FILES - 2}")
+    end_up_and_open(browser, FILES)
     press(browser, "\ue011")  # Home
     assert _active_file(browser) == "0" and _in_view(browser, 0)
     press(browser, "\ue00f")  # PageDown: a window's worth further, not to the end
