@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mtfix.caching.bounded import Bounded
 from mtfix.model import SCHEMA_VERSION
 from mtfix.scoring.fluency import (
     DOCUMENT_REVISION,
@@ -72,15 +73,12 @@ def fluency_signature(pipeline_signature: str | Signature) -> str:
     more["weights"] = weights
     if "version" not in base.fields:
         more["version"] = mtfix_version()
-    if len(_FLUENCY_SIGNATURES) >= 64:
-        _FLUENCY_SIGNATURES.clear()
-    _FLUENCY_SIGNATURES[key] = out = str(base.with_fields(kind="mtfix-fluency", **more))
-    return out
+    return _FLUENCY_SIGNATURES.put(key, str(base.with_fields(kind="mtfix-fluency", **more)))
 
 
 #: :func:`fluency_signature`'s answers, by the pipeline's signature and the score's own parts (session 31: a
 #: 10,000-file review made it 20,000 times, the same each time)
-_FLUENCY_SIGNATURES: dict[tuple[str, str, str, str, str], str] = {}
+_FLUENCY_SIGNATURES = Bounded(64)
 
 
 def score_document(result: CheckResult, ref: str | None = None, signature: str = "",
