@@ -732,6 +732,10 @@ CANDIDATES: dict[str, dict] = {
     "+ratio, balanced, common-pair PMI instead of unseen pairs": {
         "balance": True, "features": [f for f in gsigns.DENSE_FEATURES if f != "unseen_common_pairs"],
         "pairs": ("pmi_mean", "pmi_min", "expected_unseen_share")},
+    # session 32: content-word association within a 4-token window, from fluent English only (EWT train, MLQE-PE
+    # train post-edits; bench/cooc_evidence.py): wrong word sense and calques
+    "+ratio, balanced, window association mean": {"balance": True, "cooc": ("cooc_mean",)},
+    "+ratio, balanced, window association all three": {"balance": True, "cooc": ("cooc_min", "cooc_mean", "cooc_unassociated_share")},
     # what the ablation points to: the lexical statistics add nothing on dev (bench/detector_ablation.json)
     "+ratio, balanced, without lexical statistics": {
         "balance": True, "features": [f for f in gsigns.DENSE_FEATURES
@@ -822,6 +826,15 @@ def pair_columns(tagged: list, names: tuple[str, ...]) -> np.ndarray:
     lm = BigramModel.load()
     return np.array([[pair_evidence.sentence_features([t.text for t in toks], tags, lm)[n] for n in names]
                      for toks, tags in tagged], dtype=np.float64).reshape(len(tagged), -1)
+
+
+def cooc_columns(tagged: list, names: tuple[str, ...], shared: str) -> np.ndarray:
+    """The content-word association features ``names`` (:mod:`cooc_evidence`) of each (tokens, tags)."""
+    import cooc_evidence
+
+    table = cooc_evidence.load(shared=shared)
+    return np.array([[cooc_evidence.sentence_features([t.text for t in toks], table)[n] for n in names]
+                     for toks, _ in tagged], dtype=np.float64).reshape(len(tagged), -1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1209,6 +1222,13 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                 raise ValueError(f"{name}: needs the tagged sentences")
             base, names = xc.shape[1], cand["pairs"]
             xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: pair_columns(t, names))
+            cols += list(range(base, xc.shape[1]))
+        if cand.get("cooc"):  # content-word window association columns (bench/cooc_evidence.py) after the others
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            base, names = xc.shape[1], cand["cooc"]
+            xc, other, dev = _with_columns(xc, other, dev, tagged,
+                                           lambda t, names=names: cooc_columns(t, names, args.shared))
             cols += list(range(base, xc.shape[1]))
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]
