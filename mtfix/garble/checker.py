@@ -26,6 +26,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
+from mtfix.garble.misreads import corrected, word_alone
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
@@ -358,6 +359,7 @@ def garbled_message(pred: Any, det: Any) -> str:
 def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
     """The findings of a segment of ``nwords`` words (``_words(text)``) with prediction ``pred``."""
     out: list[_Spec] = []
+    pred = corrected(pred)  # a literal after an imperative (mtfix.garble.misreads)
     a = pred.analysis
     unsure_tags = a.dense.get("unknown_lower", 0.0) > 0 if a.dense else False
     for s in a.signs:
@@ -373,7 +375,10 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
     th = det.thresholds
     if p < th["minor"]:
         return out
-    major = p >= th["major"] and may_be_major(text)
+    can_be_major = may_be_major(text)
+    if word_alone(pred, th["major"], can_be_major):  # MTF408 says it (mtfix.garble.misreads)
+        return out
+    major = p >= th["major"] and can_be_major
     sev = Severity.MAJOR if major else Severity.MINOR
     if a.signs:
         focus = (a.signs[0].start, a.signs[0].end)
@@ -693,11 +698,13 @@ class GarbleChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
-        """The model's version and digest, and the revision of the corroboration rule (which findings raise
-        MTF401 to major): both decide the findings."""
+        """The model's version and digest, the revision of the corroboration rule (which findings raise
+        MTF401 to major) and of the findings level's corrections (:mod:`mtfix.garble.misreads`): all decide
+        the findings."""
+        from mtfix.garble import misreads
         from mtfix.garble.corroborate import REVISION
 
-        return f"{detector().signature()}/corroborate-{REVISION}"
+        return f"{detector().signature()}/corroborate-{REVISION}/misreads-{misreads.REVISION}"
 
 
 def build_checker(config: Any, warnings: list[str]) -> GarbleChecker | None:

@@ -47,6 +47,20 @@ STAND_IN = "@code"
 _DECODED = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+#: A paragraph break (session 32): a line end, perhaps spaces or tabs, another line end (LF, CRLF or a lone CR).
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
+
+
+def spliced_paragraphs(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` (a segment) crosses a paragraph break: no one sentence to judge (only a
+    protected span, a comment in plain text, can make one; :mod:`mtfix.garble.misreads`).
+
+    >>> [spliced_paragraphs(t, 0, len(t)) for t in ("a\r\nb", "a\r\n\r\nb", "a\r \rb", "a\n\t\nb", "a\nb")]
+    [False, True, True, True, False]
+    """
+    return _PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
 @dataclass(frozen=True)
 class View:
     """A segment as the detector reads it: ``text``, and for each of its characters the document span
@@ -70,6 +84,8 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
     text = doc.text
     if not doc.is_protected(start, end):
         return View(text[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
+    if spliced_paragraphs(text, start, end):  # no sentence (session 32)
+        return None
     opaque = doc.meta.get("opaque")
     fmt = _within(doc.meta.get("format_protected") or (), start, end)
     names = address_names(text, start, end, fmt)

@@ -25,6 +25,7 @@ from mtfix.glossary.fields import (
     trim_form,
 )
 from mtfix.glossary.model import Entry, Glossary
+from mtfix.glossary.prose import sentence_row, sentence_row_message
 
 _PAIR_HEADERS = {("source", "target"), ("src", "tgt"), ("source term", "target term")}
 
@@ -101,7 +102,8 @@ def load_table(path: Path, text: str, errors: list[str] | None = None) -> Glossa
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]
         if not need <= len(row) <= width:
-            _fail(f"{where}: malformed line: {len(row)} field(s), the header has {width}", errors)
+            _fail(sentence_row_message(where) if sentence_row(row)
+                  else f"{where}: malformed line: {len(row)} field(s), the header has {width}", errors)
             continue
         if len(row) < width:
             row = row + [""] * (width - len(row))
@@ -120,6 +122,9 @@ def _pairs(path: Path, rows, errors: list[str] | None) -> Glossary:
         if n == 0 and tuple(c.lower() for c in cells[:2]) in _PAIR_HEADERS:
             continue
         if len(cells) not in (2, 4) or not cells[0] or not cells[1]:
+            if sentence_row(row):
+                _fail(sentence_row_message(where), errors)
+                continue
             _fail(f"{where}: malformed line: a two-column glossary has a source term and a target term "
                   f"(and optionally their language codes), not {len(cells)} field(s)", errors)
             continue

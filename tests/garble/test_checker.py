@@ -56,12 +56,15 @@ def test_probability_thresholds_set_severity():
 
 
 def test_signature_has_the_model_digest(pipeline):
-    """The model's digest, the revision of the analysis its features come from, and the corroboration rule."""
+    """The model's digest, the revision of the analysis its features come from, the corroboration rule and the
+    findings level's corrections (session 32)."""
     det = Detector.load()
+    from mtfix.garble import misreads
     from mtfix.garble.corroborate import REVISION
     from mtfix.garble.signs import ANALYSIS_REVISION
 
-    want = f"garble:garble-{det.version}@{det.digest[:12]}/analysis-{ANALYSIS_REVISION}/corroborate-{REVISION}"
+    want = (f"garble:garble-{det.version}@{det.digest[:12]}/analysis-{ANALYSIS_REVISION}/corroborate-{REVISION}"
+            f"/misreads-{misreads.REVISION}")
     assert want in pipeline.signature().split("|")
 
 

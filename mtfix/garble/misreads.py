@@ -1,0 +1,86 @@
+"""What the findings level corrects of a sentence's analysis, the model and its signs unchanged (session 32).
+
+Two cases where a sign would make a finding of something else:
+
+* **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
+  it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
+  :func:`mtfix.garble.signs._misread_imperative` wants an article or a pronoun after it, so the sentence "has no
+  main verb".  :func:`literal_imperative` recognises it; the checker then drops that ``no_finite`` sign (no
+  MTF402) and judges MTF401 without its part of the logit (:func:`without`).
+* **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
+  input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
+  reported twice.  The checker keeps MTF401 only when the sentence would be major without that input.
+
+And one case where the detector has no sentence to read: a segment that crosses a paragraph break (a blank line),
+which only a protected span can make, in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before
+the note.") that a ``-->`` in a later one closes.  Its view spliced the first paragraph's start to the last's end
+("Type  after the last line ..."): MTF402 and a major MTF401 on a sentence nobody wrote.  Such a segment has no view
+(:func:`mtfix.garble.view.spliced_paragraphs`); the detector leaves it alone, as it does a segment with protected
+text the format does not own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from mtfix.garble.view import STAND_IN
+
+#: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
+REVISION = 1
+
+#: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
+#: sentence punctuation or a dash.
+_LITERAL_CHARS = frozenset("<>#*&|/\\$%^~=+_[]{}`\"'“‘«")
+#: Tags of a capitalised first word the tagger may have given an imperative (as ``_misread_imperative``).
+_MISREAD_TAGS = frozenset({"NN", "NNP", "JJ", "RB"})
+
+
+def literal_imperative(a: Any) -> bool:
+    """Whether analysis ``a`` opens with an everyday verb the tagger read as a noun, a name or an adjective,
+    right before a literal: a run of symbols holding markup or quote characters (``<!--``, ``-->``, ``#``, a
+    quotation mark or backtick opening a quoted literal) or the view's stand-in for a code span."""
+    from mtfix.garble.signs import _is_everyday_past, _verb_forms  # the tagger's module: loaded with the model
+
+    toks, tags = a.tokens, a.tags
+    if len(toks) < 3 or tags[0] not in _MISREAD_TAGS:
+        return False
+    verb = toks[0].text
+    if not (verb.isalpha() and verb[:1].isupper()) or not any(map(_is_everyday_past, _verb_forms(verb.lower()))):
+        return False
+    if toks[1].text == STAND_IN:
+        return True
+    run, end = "", toks[0].end
+    for t in toks[1:-1]:  # the symbols glued together after the verb (the last token ends the sentence)
+        if any(c.isalnum() for c in t.text) or (run and t.start != end):
+            break
+        run, end = run + t.text, t.end
+    return bool(run) and not _LITERAL_CHARS.isdisjoint(run)
+
+
+def without(pred: Any, name: str) -> float:
+    """The probability of ``pred`` with input ``name``'s part of the logit taken out."""
+    part = pred.contributions.get(name, 0.0)
+    p = min(max(pred.probability, 1e-12), 1 - 1e-12)
+    logit = math.log(p / (1 - p)) - part
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def corrected(pred: Any) -> Any:
+    """``pred`` as the findings level reads it: for a :func:`literal_imperative`, without its ``no_finite`` sign
+    and that input's part of the probability; otherwise ``pred`` itself."""
+    a = pred.analysis
+    if not any(s.name == "no_finite" for s in a.signs) or not literal_imperative(a):
+        return pred
+    return replace(pred, probability=without(pred, "no_finite"),
+                   analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
+                   contributions={**pred.contributions, "no_finite": 0.0})
+
+
+def word_alone(pred: Any, major: float, can_be_major: bool) -> bool:
+    """Whether ``pred``'s MTF401 would be about its word in another alphabet alone (MTF408 reports that word):
+    the sentence has that sign and would not be major without its input (below the ``major`` threshold, or a
+    sentence that cannot be major: ``can_be_major`` False)."""
+    return any(s.name == "other_script" for s in pred.analysis.signs) and not (
+        can_be_major and without(pred, "other_script") >= major)
