@@ -96,8 +96,9 @@ def repeated_file_option(command: Any, args: list[str]) -> str | None:
             continue
         values = _values_of(options, names)
         if len(set(values)) > 1:
+            what = "folder" if "--output-dir" in names else "file"
             return (f"{max(names, key=len)} given {len(values)} times ({', '.join(values)}): it takes one "
-                    "file, and all but the last would be dropped: give it once")
+                    f"{what}, and all but the last would be dropped: give it once")
     return None
 
 

@@ -404,7 +404,7 @@ class GlossaryChecker(BaseChecker):
                     and inside_longer_name(text, h.start, h.end, known)):
                 # one word of a longer name ("Tiflis Hotel"), unless the word before only opens the
                 # sentence ("Use Github", "Visit Kiyev"): then reported, never a safe edit (session 19)
-                opener = "" if capital_after(text, h.end, known) else sentence_opener(text, h.start, known) or ""
+                opener = "" if capital_after(text, h.end, known, h.start) else sentence_opener(text, h.start, known) or ""
                 if not opener:
                     continue
             events.append(_Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
@@ -596,7 +596,8 @@ def stray_quotes(glossary) -> list[str]:
     from mtfix.glossary.fields import quote_problems
 
     return [p for e in glossary.entries
-            if '"' in "".join(e.variants + e.forbidden + e.source + e.accepted + e.historical)  # the cheap test first
+            if '"' in "".join((e.term, e.short_form) + e.variants + e.forbidden + e.source + e.accepted
+                              + e.historical)  # the cheap test first
             for p in quote_problems(e)]
 
 

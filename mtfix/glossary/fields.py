@@ -84,6 +84,9 @@ def quote_problems(entry: Entry) -> list[str]:
     g.tsv:2: variants '"Bakı' has a quote mark at one end only (TSV reads quote marks as text: remove it)
     """
     out: list[str] = []
+    _one_sided_quotes((entry.term,), entry.origin, "term", out)  # a term or short form is written into the text
+    if entry.short_form:  # (session 32: only the lists were looked at)
+        _one_sided_quotes((entry.short_form,), entry.origin, "short", out)
     for field in LIST_FIELDS:
         _one_sided_quotes(getattr(entry, field), entry.origin, field, out)
     return out
@@ -163,6 +166,9 @@ def entry_from_row(row: dict[str, Any], where: str, problems: list[str] | None =
         origin=where,
         historical=split_list(row.get("historical"), where, "historical", problems),
     )
+    _one_sided_quotes((entry.term,), where, "term", problems)
+    if entry.short_form:
+        _one_sided_quotes((entry.short_form,), where, "short", problems)
     if _CONTROL.search(_all_forms(entry)) is not None:  # one scan of every form; the field named on a hit
         refuse_controls(where, "term", entry.term)
         refuse_controls(where, "short", entry.short_form)

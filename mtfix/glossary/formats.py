@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.model import Glossary
-from mtfix.io.paths import missing_reason
+from mtfix.io.paths import missing_reason, typed_url
 
 READERS = {".tsv": "table", ".csv": "table", ".txt": "table", ".yaml": "yaml", ".yml": "yaml", ".tbx": "tbx",
            ".xml": "tbx"}
@@ -36,8 +36,8 @@ def _read(path: Path) -> bytes:
 
     try:
         return read_named_file(path)
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: {missing_reason(path)}") from None
+    except FileNotFoundError:  # a URL named as typed: ``Path`` lost one of its slashes (session 32)
+        raise GlossaryError(f"{typed_url(path) or path}: {missing_reason(path)}") from None
     except IsADirectoryError:
         raise GlossaryError(f"{path}: is a directory, not a glossary file") from None
     except OSError as exc:
@@ -141,7 +141,7 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
         if p.is_dir():
             raise GlossaryError(f"{p}: is a directory, not a glossary file")
         if not p.exists():
-            raise GlossaryError(f"{p}: {missing_reason(p)}")
+            raise GlossaryError(f"{typed_url(path) or p}: {missing_reason(p)}")
         raise GlossaryError(f"{p}: {unknown_format(p)}")
     raw = _read(p)
     if office := office_problem(raw):

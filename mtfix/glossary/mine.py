@@ -29,6 +29,8 @@ _EXPANSION_OPENERS = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "W
                       "Earlier", "Meanwhile", "Also"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
+#: a date word before "the" opens the clause, no name ("In March the Tengiz Field Operators said": session 32)
+_DATE_WORDS = _MONTHS | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 @dataclass
@@ -71,7 +73,8 @@ def mine(texts: list[str], min_count: int = 2, known: set[str] | None = None) ->
             expansions[m.group("short")] = _expansion(m.group("long"))
         for m in _NAME.finditer(text):
             words = m.group().split()
-            while words and (words[0] in _STOP_START or words[0] in ("of", "the", "for", "de")):
+            while words and (words[0] in _STOP_START or words[0] in ("of", "the", "for", "de")
+                             or (words[0] in _DATE_WORDS and words[1:2] == ["the"])):
                 words = words[1:]
             while words and (words[-1] in _MONTHS or words[-1] in ("Min", "Read")):
                 words = words[:-1]

@@ -99,17 +99,29 @@ def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = 
     >>> inside_longer_name("President Ilham Aliev spoke.", 10, 21)
     False
     """
-    if capital_after(text, end, known):
+    if capital_after(text, end, known, start):
         return True
     before = _capital_before(text, start, known)
     return before is not None and before not in TITLES and before not in HONORIFICS
 
 
-def capital_after(text: str, end: int, known: Blocked | None = None) -> bool:
+def capital_after(text: str, end: int, known: Blocked | None = None, start: int | None = None) -> bool:
     """Whether a capitalised word that no glossary recognised follows ``end`` (a space or a hyphen
-    between): the name goes on ("Kiyev Hotel", "Github Actions")."""
+    between): the name goes on ("Kiyev Hotel", "Github Actions").  Not after the closing point of a form of
+    several words that starts at ``start`` ("US State Dept. Then"): the capital may open the next sentence
+    (session 32; the fix is then unsafe); a one-word abbreviation goes on ("U.S. Senate").
+
+    >>> capital_after("the Kiyev Hotel", 9), capital_after("the US State Dept. Then", 18, start=4)
+    (True, False)
+    >>> capital_after("the U.S. Senate", 8, start=4)
+    True
+    """
     m = _NEXT_CAP.match(text, end)
-    return bool(m and m.start(1) > end and not (known and known.blocked(m.start(1), m.end(1))))
+    if not m or m.start(1) <= end or (known and known.blocked(m.start(1), m.end(1))):
+        return False
+    gap = text[end:m.start(1)]
+    return not (start is not None and text[end - 1:end] == "." and any(c.isspace() for c in text[start:end])
+                and "-" not in gap and "–" not in gap)
 
 
 _SENTENCE_BEFORE = LazyPattern(
