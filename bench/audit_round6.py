@@ -67,7 +67,7 @@ def load(root: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def why_reverent(words: list[str]) -> str:
-    """Which of :func:`mtfix.reverence.reverent`'s branches makes a sentence reverent (its first one)."""
+    """Which of :func:`mtfix.reverential_capitals.reverent`'s branches makes a sentence reverent (its first one)."""
     from mtfix import reverence as rv
 
     n = len(words)

@@ -73,7 +73,7 @@ for name in ("_hash_cache", "_word_info", "_trigram_hashes", "_wordlike"):
     getattr(signs, name, {}).clear()
 det.lm.unigrams._memo.clear()
 det.lm.bigrams._memo.clear()
-signs._lm_memo = None
+signs._lm_logs.clear()
 t3 = cpu()
 probs = [fresh.predict(s).probability for s in sents]
 t4 = cpu()

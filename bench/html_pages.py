@@ -9,6 +9,10 @@
 - ``clean``: the professional sentences of ``tests/data/professional_*.txt`` (written for mtfix), five to a
   ``<p>``, 40 to a page, with the same markup, checked as plain text paragraphs and as HTML, and fixed.
 
+- ``--references [--dense] [--ab TREE] [--runs N]`` (session 32): every seed article on one page with every non-ASCII letter
+  written as a numeric reference (``Bak&#305;``), checked warm in one process (best and median of N runs) by this
+  tree and, alternately, by TREE; the findings' digest shows both found the same.
+
 Run: ``PYTHONPATH=$PWD python bench/html_pages.py`` (grammar off).
 """
 
@@ -161,8 +165,76 @@ def clean(pipeline) -> None:
               f"by code {dict(sorted(c.items()))}")
 
 
+def reference_page(dense: bool = False) -> str:
+    """Every seed article on one page, every non-ASCII letter written as a numeric reference (and, ``dense``, every
+    "e" of the prose too: a stress test of thousands); "" without seeds."""
+    articles = seed_articles()
+    body = "".join(page(t, ps).split("<article>\n", 1)[1].rsplit("<!--", 1)[0] for t, ps in articles)
+    if dense:  # outside the tags: the text between ">" and "<"
+        body = re.sub(r">[^<]*<", lambda m: m.group().replace("e", "&#101;"), body)
+    return HEAD.format(title="Seeds") + "".join(f"&#{ord(c)};" if ord(c) > 127 and c.isalpha() else c
+                                                 for c in body) + TAIL if articles else ""
+
+
+def time_page(path: str, runs: int) -> None:
+    """(child) Check the page at ``path`` ``runs`` times warm; print the times and the findings' digest as JSON."""
+    import hashlib
+    import json
+    import time
+
+    from mtfix.config import Config
+    from mtfix.files import check_input
+    from mtfix.io.inputs import Input
+    from mtfix.pipeline import Pipeline
+
+    pipeline, raw = Pipeline(Config(grammar="off")), Path(path).read_bytes()
+    times, found = [], []
+    for _ in range(runs + 1):  # the first warms the caches, untimed
+        t0 = time.perf_counter()
+        result = check_input(pipeline, Input("a.html", raw), None)
+        times.append(time.perf_counter() - t0)
+        found = [(f.code, f.start, f.end, f.message) for u in result.units for f in u.check.findings]
+    times = sorted(times[1:])
+    print(json.dumps({"best": times[0], "median": times[len(times) // 2], "findings": len(found),
+                      "digest": hashlib.sha256(repr(found).encode()).hexdigest()[:12]}))
+
+
+def references(ab: Path | None, runs: int, dense: bool = False) -> None:
+    import json
+    import subprocess
+    import tempfile
+
+    text = reference_page(dense)
+    if not text:
+        print(f"no seeds in {SHARED / 'seeds'}: skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "refs.html"
+        path.write_text(text, encoding="utf-8")
+        print(f"references: one page of {len(text):,} characters, {text.count('&#'):,} numeric references")
+        roots = [("new", REPO)] + ([("old", ab.resolve())] if ab else [])
+        got: dict[str, list[dict]] = {k: [] for k, _ in roots}
+        for _ in range(2):  # alternately, twice
+            for k, root in roots:
+                env = dict(os.environ, PYTHONPATH=str(root))
+                out = subprocess.run([sys.executable, __file__, "--time-page", str(path), "--runs", str(runs)],
+                                     env=env, capture_output=True, text=True, check=True).stdout
+                got[k].append(json.loads(out.splitlines()[-1]))
+        for k, rows in got.items():
+            print(f"  {k}: best {min(r['best'] for r in rows):.3f} s  median {sorted(r['median'] for r in rows)[0]:.3f} s"
+                  f"  findings {rows[0]['findings']}  digest {rows[0]['digest']}")
+
+
 def main() -> int:
     os.environ.setdefault("MTFIX_CACHE_DIR", str(REPO.parent / "cache"))
+    args = sys.argv[1:]
+    runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 5
+    if "--time-page" in args:
+        time_page(args[args.index("--time-page") + 1], runs)
+        return 0
+    if "--references" in args:
+        references(Path(args[args.index("--ab") + 1]) if "--ab" in args else None, runs, "--dense" in args)
+        return 0
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

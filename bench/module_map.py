@@ -37,10 +37,10 @@ DATA_FOLDERS = {
 #: groups, so that a newcomer finds the text helpers or the model among twenty-four modules (the caches: mtfix/caching/) without
 #: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/test_module_map.py`` fails)
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checkers.py", "catalogue.py",
-                                    "suppress.py", "repair.py", "results.py", "signature.py")),
+    ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checker_registry.py", "catalogue.py",
+                                    "suppress.py", "repair.py", "pipeline_results.py", "signature.py")),
     ("text: sentences, words, word lists", ("segment.py", "pysbd_english.py", "tokens.py", "lexicon.py",
-                                            "reverence.py")),
+                                            "reverential_capitals.py")),
     ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
     ("settings, errors, version", ("config.py", "errors.py", "safe_yaml.py", "version.py")),
     ("the command's start", ("__main__.py", "_startup.py")),

@@ -24,7 +24,7 @@ from mtfix.version import __version__  # noqa: E402
 if TYPE_CHECKING:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
-    from mtfix.results import CheckResult, FixResult
+    from mtfix.pipeline_results import CheckResult, FixResult
     from mtfix.scoring import ScoreResult
 
 __all__ = ["__version__", "check", "fix", "score", "Pipeline", "Config"]

@@ -70,7 +70,7 @@ class RuleInfo:
         rules of mtfix's own checkers only: a plug-in's rule without a ``url`` has none (None)."""
         if self.url:
             return self.url
-        from mtfix.checkers import CHECKER_FACTORIES
+        from mtfix.checker_registry import CHECKER_FACTORIES
 
         return f"{DOCS_URL}#{self.anchor}" if any(self.checker == n for n, _ in CHECKER_FACTORIES) else None
 
@@ -249,7 +249,7 @@ def _declared_rules(config: Any) -> Iterator[RuleInfo]:
     import importlib
     import sys
 
-    from mtfix.checkers import factories
+    from mtfix.checker_registry import factories
 
     import_all = getattr(config, "full", True)
     for _name, target in factories():
@@ -264,7 +264,7 @@ def _declared_rules(config: Any) -> Iterator[RuleInfo]:
         if callable(declared):
             yield from (r for r in declared() if isinstance(r, RuleInfo))
     if import_all:  # plug-ins (entry points ``mtfix.checkers``): their checkers' ``rules()``
-        from mtfix.checkers import plugin_checkers
+        from mtfix.checker_registry import plugin_checkers
 
         for checker in plugin_checkers():
             yield from (r for r in checker.rules() if isinstance(r, RuleInfo))

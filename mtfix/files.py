@@ -25,8 +25,8 @@ from mtfix.io.office import office_reason
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 from mtfix.model import Document, Finding, Severity, line_starts
 from mtfix.pipeline import Pipeline
+from mtfix.pipeline_results import CheckResult, FixResult
 from mtfix.repair import RepairLog
-from mtfix.results import CheckResult, FixResult
 from mtfix.segment import to_document
 
 T = TypeVar("T")

@@ -19,13 +19,13 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from mtfix.checkers import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
+from mtfix.checker_registry import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config, check_unsafe, require_config
 from mtfix.errors import ConfigError, InputError
 from mtfix.findings import merge_duplicates
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
+from mtfix.pipeline_results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
-from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.rules.markup import shielded_in
 from mtfix.segment import SPREAD_MIN_CHARS, to_document
 from mtfix.suppress import suppressed

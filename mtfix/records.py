@@ -346,7 +346,7 @@ def run_item(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
 
 
 def _run(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
-    from mtfix.results import CheckResult
+    from mtfix.pipeline_results import CheckResult
     from mtfix.scoring import score_document
     from mtfix.segment import to_document
 

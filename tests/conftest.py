@@ -1,4 +1,5 @@
-"""Shared fixtures: the real seed data (skipped with a message when absent) and the default pipeline."""
+"""Shared fixtures: the real seed data (skipped with a message when absent), the default pipeline and the real
+command line in a subprocess (``mtfix_cli``, :mod:`tests.cli_runner`)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,14 @@ def seed_text():
         return seed_path(prefix).read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def mtfix_cli() -> Any:
+    """The real CLI in a subprocess: ``mtfix_cli("check", path) -> Run`` (:func:`tests.cli_runner.run_mtfix`)."""
+    from tests.cli_runner import run_mtfix
+
+    return run_mtfix
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -114,20 +112,16 @@ def test_fix_utf16(tmp_path):
     assert p.read_bytes() == "Prices of oil and gas rose.\n".encode("utf-16")
 
 
-def test_fix_stdin_to_stdout():
-    proc = subprocess.run(
-        [sys.executable, "-m", "mtfix", "fix", *OFF, "-"], input=GARBLED.encode(), capture_output=True, check=False
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.decode().startswith("The ministers met in Tbilisi.\n")
+def test_fix_stdin_to_stdout(mtfix_cli):
+    proc = mtfix_cli("fix", *OFF, "-", stdin=GARBLED.encode())
+    assert proc.rc == 0, proc.stderr
+    assert proc.stdout.startswith("The ministers met in Tbilisi.\n")
 
 
-def test_check_stdin_exit_code():
-    proc = subprocess.run(
-        [sys.executable, "-m", "mtfix", "check", *OFF, "-"], input=GARBLED.encode(), capture_output=True, check=False
-    )
-    assert proc.returncode == 1
-    assert b"-:1:1: MTF101" in proc.stdout
+def test_check_stdin_exit_code(mtfix_cli):
+    proc = mtfix_cli("check", *OFF, "-", stdin=GARBLED.encode())
+    assert proc.rc == 1
+    assert "-:1:1: MTF101" in proc.stdout
 
 
 def test_undecodable_file_is_an_input_error_and_untouched(tmp_path):

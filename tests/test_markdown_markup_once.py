@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import mtfix.rules.markup as markup
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.files import unit_document
 from mtfix.formats.markdown import MarkdownFormat
 from mtfix.model import Span
@@ -28,7 +29,7 @@ def test_the_markup_is_found_once_per_document(pipeline, monkeypatch) -> None:
         calls.append(1)
         return found(doc)
 
-    monkeypatch.setattr(markup, "_markup_offsets", counted)
+    monkeypatch.setattr(markup, "_LAST_OFFSETS", LastMemo(counted))
     doc = _doc()
     findings = [f for c in pipeline.checkers for f in c.check(doc)]
     assert {"MTF301", "MTF103"} <= {f.code for f in findings}  # the glossary and the rules read through it

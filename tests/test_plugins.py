@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from mtfix.catalogue import RuleInfo
-from mtfix.checkers import ENTRY_POINT_GROUP, order_checkers
+from mtfix.checker_registry import ENTRY_POINT_GROUP, order_checkers
 from mtfix.config import Config
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, Severity
 from mtfix.pipeline import Pipeline

@@ -315,15 +315,11 @@ def test_language_pack_runs_when_bilingual_input_says_so():
     assert "MTF203" in {f.code for f in p.check(doc).findings}
 
 
-def test_heavy_snow_check_exits_zero():
+def test_heavy_snow_check_exits_zero(mtfix_cli):
     """Issue 11: ``echo "Heavy snow closed the roads." | mtfix check -`` exits 0."""
-    import subprocess
-    import sys
-
-    proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "-"],
-                          input=b"Heavy snow closed the roads.\n", capture_output=True, timeout=120)
-    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
-    assert b"MTF203" not in proc.stdout
+    proc = mtfix_cli("check", "--grammar", "off", "-", stdin=b"Heavy snow closed the roads.\n", timeout=120)
+    assert proc.rc == 0, proc.stdout + proc.stderr
+    assert "MTF203" not in proc.stdout
 
 
 def test_new_repairs_reach_a_fixed_point_and_keep_other_bytes():

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.cli_runner import Run, run_mtfix
+
 DOC = "The ministers met in Baku on Monday.\n"
 
 
@@ -22,18 +20,17 @@ def _docx() -> bytes:
     return buf.getvalue()
 
 
-def _review(tmp_path: Path, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ, PYTHONPATH=str(REPO), MTFIX_CACHE_DIR=str(tmp_path / "cache"))
-    return subprocess.run([sys.executable, "-m", "mtfix", "review", "--grammar", "off", *args], input=stdin,
-                          capture_output=True, cwd=tmp_path, env=env, timeout=120, check=False)
+def _review(tmp_path: Path, *args: str, stdin: bytes = b"") -> Run:
+    return run_mtfix("review", "--grammar", "off", *args, stdin=stdin, cwd=tmp_path,
+                     env={"MTFIX_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
 
 
 def test_a_review_of_only_refused_input_writes_no_page_and_says_so_once(tmp_path: Path) -> None:
     """``review - < report.docx`` said "…; nothing was written", then "wrote mtfix-review.html" (a page of
     the refused input alone), exit 2.  Now nothing is written, as the error says, and the summary agrees."""
     proc = _review(tmp_path, "-", stdin=_docx())
-    err = proc.stderr.decode()
-    assert proc.returncode == 2, err
+    err = proc.stderr
+    assert proc.rc == 2, err
     assert not (tmp_path / "mtfix-review.html").exists()
     assert "wrote " not in err, err
     assert "a Word document, not a format mtfix reads" in err
@@ -46,15 +43,15 @@ def test_an_old_page_is_left_as_it_was(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("<p>yesterday's review</p>\n", encoding="utf-8")
     (tmp_path / "w.txt").write_bytes("The ministers met in Baku on Monday.".encode("utf-16-le"))
     proc = _review(tmp_path, "-o", "page.html", "w.txt")
-    assert proc.returncode == 2, proc.stderr.decode()
+    assert proc.rc == 2, proc.stderr
     assert (tmp_path / "page.html").read_text(encoding="utf-8") == "<p>yesterday's review</p>\n"
 
 
 def test_a_review_with_one_readable_file_still_writes_the_page_listing_the_refused_one(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
     proc = _review(tmp_path, "a.txt", "-", stdin=_docx())
-    err = proc.stderr.decode()
-    assert proc.returncode == 2, err
+    err = proc.stderr
+    assert proc.rc == 2, err
     page = (tmp_path / "mtfix-review.html").read_text(encoding="utf-8")
     assert "a Word document" in page
     assert "nothing was written" not in err, err

@@ -1,6 +1,6 @@
 """The source-versus-target checker's registry entry, importing its checks only for a document with a source.
 
-The bilingual checker's entry in the registry (:data:`mtfix.checkers.CHECKER_FACTORIES`),
+The bilingual checker's entry in the registry (:data:`mtfix.checker_registry.CHECKER_FACTORIES`),
 without its import: a document with no source (a plain text file, Markdown, subtitles) needs
 none of the source-versus-target checks, so a cold ``mtfix check`` of such a file does not
 import :mod:`mtfix.checks.source_target`.  The first document with a source imports it, and

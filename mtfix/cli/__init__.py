@@ -255,8 +255,8 @@ def guarded(fn: Callable[[], int | None], *, verbose: bool = False, args: list[s
     (None: 0), typer's exits as they are, 130 on Ctrl-C (143 on SIGTERM, 129 on SIGHUP), 141 and no message when standard output
     was closed early, and any exception as one line with exit 2 (see :func:`run`).  Front ends other than the CLI (the pre-commit hook) use it too.
     Meanwhile standard error shortens the very long values among ``args`` and escapes the control
-    characters of mtfix's lines (:mod:`mtfix.cli.clip`)."""
-    from mtfix.cli.clip import clipped_stderr
+    characters of mtfix's lines (:mod:`mtfix.cli.error_clipping`)."""
+    from mtfix.cli.error_clipping import clipped_stderr
 
     with clipped_stderr(args):
         return _guarded(fn, verbose)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from itertools import chain, repeat
 from typing import Any
 
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.garble.tagger import PackedTagger, _features, _norm, _shape
 
 #: Word types whose feature rows are kept between calls (a full memo starts again).
@@ -98,14 +99,12 @@ class _Tables:
 
 
 #: The tables of the tagger last used (one at a time: they hold 13 MB of weights).
-_tables: list[tuple[PackedTagger, _Tables]] = []
+_tables: LastMemo[PackedTagger, _Tables] = LastMemo(_Tables)
 
 
 def _tables_of(tagger: PackedTagger) -> _Tables:
     with _lock:
-        if not _tables or _tables[0][0] is not tagger:
-            _tables[:] = [(tagger, _Tables(tagger))]
-        return _tables[0][1]
+        return _tables(tagger)
 
 
 def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -38,13 +38,14 @@ from functools import lru_cache
 from itertools import chain, compress, count
 
 from mtfix.caching.bounded import BoundedMemo
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.garble.gloss import compose, unglossed
 from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
 from mtfix.lexicon import PREFIXES as _PREFIXES
 from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.lexicon import prefixed_stem as _prefixed_stem
-from mtfix.reverence import PRONOUNS as REVERENT_PRONOUNS
-from mtfix.reverence import reverent as is_reverent
+from mtfix.reverential_capitals import PRONOUNS as REVERENT_PRONOUNS
+from mtfix.reverential_capitals import reverent as is_reverent
 from mtfix.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -133,7 +134,7 @@ _PAST_FORMS = frozenset({
 #: (it was skipped by the check, read raw by the fluency score), as Markdown's code spans are.
 #: Also 17 (session 23, precision on liturgy and scripture): "He", "His", "Him" capitalised in a sentence that names God
 #: or capitalises "Him", "Thy" and the like in mid-sentence are reverential, no capital in mid-sentence
-#: (:mod:`mtfix.reverence`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
+#: (:mod:`mtfix.reverential_capitals`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
 #: difference ("λ = 633 nm", "σ²", "2πr", "Δp"), is no word in another alphabet and no unknown word
 #: (:func:`mtfix.tokens.greek_symbol`).
 #: 18 (session 24): a regular verb's "-s" form read as a plural noun after its singular subject, with one bare noun as
@@ -1269,23 +1270,19 @@ def _post_in_apposition(tags: Sequence[str], vw: Sequence[str], k: int, i: int) 
     return k >= 1 and tags[k] == "," and tags[k - 1] in ("NNP", "NNPS") and i + 1 < len(vw) and vw[i + 1] == "of"
 
 
-_lm_memo: tuple[object, BoundedMemo, BoundedMemo] | None = None
+def _new_lm_logs(lm) -> tuple[BoundedMemo, BoundedMemo]:
+    from mtfix.scoring.lm import BigramModel
+
+    if type(lm) is BigramModel:  # a miss computed in one call: the table's own look-up (the same value)
+        unigram, bigram = lm.unigrams.finder(), lm.bigrams.finder()
+    else:
+        unigram, bigram = lm.unigram, lm.bigrams.get
+    return BoundedMemo(unigram, _WORD_CACHE_SIZE), BoundedMemo(bigram, _WORD_CACHE_SIZE)
 
 
-def _lm_logs(lm) -> tuple[BoundedMemo, BoundedMemo]:
-    """The unigram and bigram memos of ``lm`` (``lm.unigram``, ``lm.bigrams.get``; one model at a
-    time: a new model starts new memos).  A hit is a dict look-up, without a Python call."""
-    global _lm_memo
-    memo = _lm_memo
-    if memo is None or memo[0] is not lm:
-        from mtfix.scoring.lm import BigramModel
-
-        if type(lm) is BigramModel:  # a miss computed in one call: the table's own look-up (the same value)
-            unigram, bigram = lm.unigrams.finder(), lm.bigrams.finder()
-        else:
-            unigram, bigram = lm.unigram, lm.bigrams.get
-        memo = _lm_memo = (lm, BoundedMemo(unigram, _WORD_CACHE_SIZE), BoundedMemo(bigram, _WORD_CACHE_SIZE))
-    return memo[1], memo[2]
+#: The unigram and bigram memos of a model (``lm.unigram``, ``lm.bigrams.get``; one model at a
+#: time: a new model starts new memos).  A hit is a dict look-up, without a Python call.
+_lm_logs: LastMemo[object, tuple[BoundedMemo, BoundedMemo]] = LastMemo(_new_lm_logs)
 
 
 @lru_cache(maxsize=4096)

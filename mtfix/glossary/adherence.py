@@ -111,7 +111,7 @@ def adherence_for(pipeline, check_result) -> dict[str, Any] | None:
 
 
 def adherence_for_fix(pipeline, fix_result) -> dict[str, Any] | None:
-    """Adherence from a :class:`~mtfix.results.FixResult`, without fixing again."""
+    """Adherence from a :class:`~mtfix.pipeline_results.FixResult`, without fixing again."""
     if fix_result.document is None:
         return None
     return adherence(fix_result.annotations.get("glossary_stats"), fix_result.findings, fix_result.text,

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document, Span
 from mtfix.tokens import FUNCTION_WORDS, LazyPattern
@@ -234,14 +235,13 @@ def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = 
             or _SPELLING_AFTER.match(_unmarked(text, end, min(len(text), end + 200), markup)) is not None)
 
 
-_last_index: list = [None, 0, [], []]  # the markup last indexed, its length, its starts, its running maximum ends
+def _build_markup_index(markup: Sequence[Span]) -> tuple[list[int], list[int]]:
+    return [m.start for m in markup], list(accumulate((m.end for m in markup), max))
 
 
-def _markup_index(markup: Sequence[Span]) -> tuple[list[int], list[int]]:
-    """The starts of ``markup`` (sorted by start) and the furthest end up to each, kept for the last list."""
-    if _last_index[0] is not markup or _last_index[1] != len(markup):
-        _last_index[:] = [markup, len(markup), [m.start for m in markup], list(accumulate((m.end for m in markup), max))]
-    return _last_index[2], _last_index[3]
+#: the starts of a markup list (sorted by start) and the furthest end up to each, kept for the last list asked
+#: about (while its length stays the same)
+_markup_index: LastMemo[Sequence[Span], tuple[list[int], list[int]]] = LastMemo(_build_markup_index, stamp=len)
 
 
 def _unmarked(text: str, start: int, end: int, markup: Sequence[Span]) -> str:

@@ -44,6 +44,7 @@ from typing import Any
 import regex
 import yaml
 
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.findings import common_affix, make_finding
 from mtfix.grammar.client import LTMatch
 from mtfix.model import MQM_CATEGORIES, Document, Finding, FixSafety, Severity, Span
@@ -272,18 +273,8 @@ class _TermIndex:
         return i < len(self.empty) and self.empty[i] < end
 
 
-_last_index: tuple[Sequence[Span], int, _TermIndex] | None = None
-
-
-def _term_index(terms: Sequence[Span]) -> _TermIndex:
-    """The index of ``terms``, built once for the sequence a document's segments share."""
-    global _last_index
-    last = _last_index
-    if last is not None and last[0] is terms and last[1] == len(terms):
-        return last[2]
-    index = _TermIndex(terms)
-    _last_index = (terms, len(terms), index)
-    return index
+#: the index of the terms last asked about, built once for the sequence a document's segments share
+_term_index: LastMemo[Sequence[Span], _TermIndex] = LastMemo(_TermIndex, stamp=len)
 
 
 def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:

@@ -255,7 +255,7 @@ class Profile:
 
     def with_grammar(self, grammar: Checker) -> Pipeline:
         """A pipeline of the fast checkers plus LanguageTool, in the pipeline's order."""
-        from mtfix.checkers import CHECKER_FACTORIES
+        from mtfix.checker_registry import CHECKER_FACTORIES
 
         order = [name for name, _ in CHECKER_FACTORIES]
         checkers = [*self.fast.checkers, grammar]

@@ -27,7 +27,7 @@ from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import Input
 from mtfix.model import Edit, Finding, FixSafety
 from mtfix.pipeline import Pipeline
-from mtfix.results import MAX_FIX_PASSES, CheckResult, FixResult
+from mtfix.pipeline_results import MAX_FIX_PASSES, CheckResult, FixResult
 
 
 def file_digest(raw: bytes) -> str:

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
 from mtfix.tokens import ZERO_WIDTH_MARKS
@@ -156,13 +157,7 @@ class MarkView:
         """The view of ``doc``, or None when its text holds none of the marks.  The last document's view is
         kept, so that the rules and the glossary, which both read ``doc`` through it, build it once (a view
         never changes)."""
-        last = _last_view
-        if last is not None and last[0] is doc:
-            return last[1]
-        offsets = mark_offsets(doc.text)
-        view = cls(doc, offsets) if offsets else None
-        _remember(doc, view)
-        return view
+        return _LAST_VIEW(doc)
 
     # -- offsets ----------------------------------------------------------------------------------------
     def to_view(self, pos: int) -> int:
@@ -277,13 +272,13 @@ def _without_spans(spans: Any, cut: list[Span]) -> list[Span]:
     return out
 
 
-#: (document, its view) of the last :meth:`MarkView.of`: the rules and the glossary ask for the same document's
-_last_view: tuple[Document, MarkView | None] | None = None
+def _view_of(doc: Document) -> MarkView | None:
+    offsets = mark_offsets(doc.text)
+    return MarkView(doc, offsets) if offsets else None
 
 
-def _remember(doc: Document, view: MarkView | None) -> None:
-    global _last_view
-    _last_view = (doc, view)
+#: the view of the last :meth:`MarkView.of`: the rules and the glossary ask for the same document's
+_LAST_VIEW: LastMemo[Document, MarkView | None] = LastMemo(_view_of)
 
 
 def mark_offsets(text: str) -> list[int]:

@@ -23,12 +23,13 @@ whole (``Bak&#305;`` → ``Baku``) or keeps it (an insertion goes before or afte
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import accumulate
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
 from mtfix.rules.marks import MarkView, keep_marks, mark_offsets, reference_end, reference_read
 
@@ -60,21 +61,7 @@ def markup_offsets(doc: Document) -> list[int]:
     >>> "".join(t[i] for i in markup_offsets(doc))
     '****'
     """
-    last = _last_offsets  # the rules, the glossary (twice) and a report ask for the same document's (session 30)
-    if last is not None and last[0] is doc:
-        return last[1]
-    found = _markup_offsets(doc)
-    _remember_offsets(doc, found)
-    return found
-
-
-#: (document, its :func:`markup_offsets`) of the last document asked for (a document's offsets never change)
-_last_offsets: tuple[Document, list[int]] | None = None
-
-
-def _remember_offsets(doc: Document, offsets: list[int]) -> None:
-    global _last_offsets
-    _last_offsets = (doc, offsets)
+    return _LAST_OFFSETS(doc)  # the rules, the glossary (twice) and a report ask for the same document's (session 30)
 
 
 def _markup_offsets(doc: Document) -> list[int]:
@@ -83,12 +70,17 @@ def _markup_offsets(doc: Document) -> list[int]:
     return sorted({*found, *rests}) if rests else found
 
 
+#: the :func:`markup_offsets` of the last document asked for (a document's offsets never change)
+_LAST_OFFSETS: LastMemo[Document, list[int]] = LastMemo(_markup_offsets)
+
+
 def read_through(doc: Document, start: int, end: int) -> set[int]:
     """The protected offsets inside ``start``–``end`` a reader reads through, which are no bound to a span over
     the words: an HTML page's tags glued inside a word (``meta["glued"]``) and every character reference
     (:func:`reference_spans`) whole (session 31: the garble detector's MTF401 span over ``caf&#233;``)."""
     out = {i for g in doc.meta.get("glued") or () if g.start < end and start < g.end for i in range(g.start, g.end)}
-    out.update(i for r in reference_spans(doc) if r.start < end and start < r.end for i in range(r.start, r.end))
+    out.update(i for r in _LAST_REFERENCES(doc).near(start, end) if r.start < end and start < r.end
+               for i in range(r.start, r.end))
     return out
 
 
@@ -113,6 +105,27 @@ def reference_spans(doc: Document) -> list[Span]:
     >>> [t[r.start:r.end] for r in reference_spans(doc)]
     ['&#233;', '&amp;']
     """
+    return _LAST_REFERENCES(doc).spans  # a finding's quote, read_through and reference_offsets each ask (session 32)
+
+
+class _References:
+    """A document's :func:`reference_spans`, and the few of them near a span found by bisection."""
+
+    __slots__ = ("spans", "_starts", "_longest")
+
+    def __init__(self, doc: Document):
+        self.spans = _reference_spans(doc)
+        self._starts = [r.start for r in self.spans]
+        self._longest = max((r.end - r.start for r in self.spans), default=0)
+
+    def near(self, start: int, end: int) -> list[Span]:
+        """The references that may overlap ``start``–``end`` (a superset, in order: every one starting from
+        the longest one's length before ``start`` up to ``end``)."""
+        starts = self._starts
+        return self.spans[bisect_left(starts, start - self._longest):bisect_right(starts, end)]
+
+
+def _reference_spans(doc: Document) -> list[Span]:
     opaque = doc.meta.get("opaque")
     fmt = doc.meta.get("format_protected")
     if opaque is None or not fmt or not doc.segments or "&" not in doc.text:
@@ -136,6 +149,10 @@ def reference_spans(doc: Document) -> list[Span]:
         out += [r for r in found if doc.segment_at(r.start) is not None]
     out.sort(key=lambda r: r.start)
     return out
+
+
+#: the references of the last document asked about (a document's references never change)
+_LAST_REFERENCES: LastMemo[Document, _References] = LastMemo(_References)
 
 
 def _peeled(text: str, p: Span) -> tuple[list[Span], Span]:
@@ -199,7 +216,7 @@ def as_read(doc: Document, start: int, end: int) -> str:
         return text
     gone = set(offsets[lo:hi])
     # a reference the span holds whole reads as its character (session 31); one it cuts, as written
-    reads = {r.start: reference_read(text[r.start - start:r.end - start]) for r in reference_spans(doc)
+    reads = {r.start: reference_read(text[r.start - start:r.end - start]) for r in _LAST_REFERENCES(doc).near(start, end)
              if start <= r.start and r.end <= end}
     return "".join(reads.get(i) or c for i, c in enumerate(text, start) if i not in gone or i in reads)
 

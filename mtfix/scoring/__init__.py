@@ -23,7 +23,7 @@ from mtfix.scoring.fluency import (
 from mtfix.signature import Signature, mtfix_version
 
 if TYPE_CHECKING:
-    from mtfix.results import CheckResult
+    from mtfix.pipeline_results import CheckResult
 
 
 @dataclass

@@ -93,7 +93,7 @@ def _clear_caches() -> None:
     if d.lm is not None:
         d.lm.unigrams._memo.clear()
         d.lm.bigrams._memo.clear()
-    signs._lm_memo = None  # the detector's own memos of the model's look-ups
+    signs._lm_logs.clear()  # the detector's own memos of the model's look-ups
 
 
 def test_predictions_cold_and_warm_are_bit_identical():
@@ -181,7 +181,7 @@ def test_lm_finder_gives_what_the_table_gives():
         got = [find(k) for k in keys]
         assert got == [table._lookup(k) for k in keys] == [table.get(k) for k in keys]
         assert any(v is None for v in got) and any(v is not None for v in got)
-    signs._lm_memo = None
+    signs._lm_logs.clear()
     unigram, bigram = signs._lm_logs(model)
     assert [unigram[w] for w in words] == [model.unigram(w) for w in words]
     assert [bigram[p] for p in pairs] == [model.bigrams.get(p) for p in pairs]
@@ -197,4 +197,4 @@ def test_lm_finder_gives_what_the_table_gives():
     other.bigrams = type("B", (), {"get": staticmethod(lambda s: 8.0 if s == "of the" else None)})()
     unigram, bigram = signs._lm_logs(other)
     assert (unigram["the"], unigram["x"], bigram["of the"], bigram["the of"]) == (9.0, None, 8.0, None)
-    signs._lm_memo = None
+    signs._lm_logs.clear()

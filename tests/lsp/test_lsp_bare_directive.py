@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from lsprotocol import types
+
+from tests.cli_runner import run_mtfix
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, workspace  # noqa: E402
@@ -27,9 +28,8 @@ Place = tuple[int, int, str]
 
 def _cli(root: Path, name: str, env: dict[str, str]) -> list[Place]:
     """``mtfix check``'s (0-based line, 0-based column, code) of the workspace file ``name``."""
-    run_ = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--format", "json", name],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=240)
-    assert run_.returncode in (0, 1), run_.stderr
+    run_ = run_mtfix("check", "--grammar", "off", "--format", "json", name, cwd=root, env=env, timeout=240)
+    assert run_.rc in (0, 1), run_.stderr
     return sorted((f["line"] - 1, f["col"] - 1, f["code"]) for f in json.loads(run_.stdout)["files"][0]["findings"])
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 from lsprotocol import types
+
+from tests.cli_runner import run_mtfix
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import CAPABILITIES, Harness, workspace  # noqa: E402
@@ -25,8 +26,7 @@ def _mtfix_fix(folder: Path, name: str, text: str) -> str:
     """What ``mtfix fix`` writes for ``text`` saved as ``folder/name`` (with ``folder``'s mtfix.toml)."""
     path = folder / name
     path.write_bytes(text.encode("utf-8"))
-    subprocess.run([sys.executable, "-m", "mtfix", "fix", "--grammar", "off", str(path)], cwd=folder, check=True,
-                   capture_output=True)
+    assert run_mtfix("fix", "--grammar", "off", path, cwd=folder, timeout=240).rc == 0
     return path.read_bytes().decode("utf-8")
 
 

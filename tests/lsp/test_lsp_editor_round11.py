@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
+
+from tests.cli_runner import run_mtfix
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
@@ -27,8 +28,7 @@ def _check_codes(folder: Path, name: str, text: str) -> list[str]:
     """The codes ``mtfix check`` reports for ``text`` saved as ``folder/name``."""
     path = folder / name
     path.write_bytes(text.encode("utf-8"))
-    out = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--format", "json", str(path)],
-                         cwd=folder, capture_output=True, text=True)
+    out = run_mtfix("check", "--grammar", "off", "--format", "json", path, cwd=folder, timeout=240)
     import json
 
     return sorted(f["code"] for f in json.loads(out.stdout)["files"][0]["findings"])

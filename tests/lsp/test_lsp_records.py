@@ -10,12 +10,13 @@ showed nothing for these files.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
+
+from tests.cli_runner import run_mtfix
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, apply_text_edits, edits_of, workspace  # noqa: E402
@@ -115,9 +116,8 @@ def test_a_file_the_reader_refuses_gets_one_diagnostic_naming_the_line_and_reaso
         tmp_path: Path, name: str, text: str, line: int, reason: str) -> None:
     root = workspace(tmp_path, CONFIG)
     (root / name).write_text(text, encoding="utf-8")
-    cli = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", str(root / name)],
-                         capture_output=True, text=True)
-    assert cli.returncode == 2 and reason in cli.stderr, cli.stderr  # what `mtfix check` says
+    cli = run_mtfix("check", "--grammar", "off", root / name, timeout=240)
+    assert cli.rc == 2 and reason in cli.stderr, cli.stderr  # what `mtfix check` says
 
     async def scenario() -> None:
         h = Harness(root)

@@ -8,9 +8,6 @@ MTF105, makes the edit), and the format layer directly with a deterministic stan
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +19,7 @@ from mtfix.formats import load
 from mtfix.io.inputs import Input
 from mtfix.model import Document, Edit, Finding, FixSafety, Severity
 from mtfix.pipeline import Pipeline
+from tests.cli_runner import Run, run_mtfix
 
 
 class TheThe:
@@ -49,14 +47,12 @@ def _fix(raw: bytes, name: str, **options: object) -> bytes:
     return result.output
 
 
-def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=120)
+def mtfix(*args: str, cwd: Path) -> Run:
+    return run_mtfix(*args, cwd=cwd, env={"NO_COLOR": "1"}, timeout=120)
 
 
-def _no_traceback(r: subprocess.CompletedProcess) -> None:
-    assert b"Traceback" not in r.stderr and b"Traceback" not in r.stdout, r.stderr.decode(errors="replace")
+def _no_traceback(r: Run) -> None:
+    assert not r.traceback, r.stderr
 
 
 # -- XLIFF, TMX: only the edited bytes change -------------------------------------------------------
@@ -85,7 +81,7 @@ def test_latin1_xliff_through_the_cli(tmp_path: Path) -> None:
     f.write_bytes(LATIN_XLIFF)
     r = mtfix("fix", "--grammar", "off", "--select", "MTF105", str(f), cwd=tmp_path)
     _no_traceback(r)
-    assert r.returncode in (0, 1), r.stderr
+    assert r.rc in (0, 1), r.stderr
     got = f.read_bytes()
     assert got == LATIN_XLIFF.replace(b"the the envoy", b"the envoy").replace(b"the the press", b"the press")
 
@@ -202,7 +198,7 @@ def test_csv_rows_with_stray_quotes_are_never_rewritten_and_are_reported(tmp_pat
     expected = (STRAY.replace(b'best" delegates met the the press', b'best" delegates met the press')
                 .replace(b'word, and the the end', b'word, and the end'))
     assert got == expected  # row 1: only the edited characters; row 2 (malformed) kept; others untouched
-    err = r.stderr.decode()
+    err = r.stderr
     assert "line 2: malformed row (field 2 has a stray quote)" in err
     assert "line 3: malformed row" in err and "text after its closing quote" in err
     assert "line 4: malformed row (4 field(s) where the header has 3)" in err
@@ -214,8 +210,8 @@ def test_unclosed_quote_is_an_input_error_and_nothing_is_written(tmp_path: Path)
     f.write_bytes(raw)
     r = mtfix("fix", "--grammar", "off", "--column", "text", str(f), cwd=tmp_path)
     _no_traceback(r)
-    assert r.returncode == 2
-    assert b"u.csv:3:" in r.stderr and b"never closed" in r.stderr
+    assert r.rc == 2
+    assert "u.csv:3:" in r.stderr and "never closed" in r.stderr
     assert f.read_bytes() == raw
     with pytest.raises(InputError) as err:
         load(raw, "u.csv", text_field="text")
@@ -251,8 +247,8 @@ def test_lone_surrogate_and_deep_nesting_are_per_record_errors(tmp_path: Path) -
     before = f.read_bytes()
     r = mtfix("fix", "--grammar", "off", "--select", "MTF105", "--text-field", "body", str(f), cwd=tmp_path)
     _no_traceback(r)
-    assert r.returncode in (0, 1)
-    err = r.stderr.decode()
+    assert r.rc in (0, 1)
+    err = r.stderr
     assert "line 1: field 'body' contains a lone surrogate (\\ud800)" in err
     assert "line 2: JSON nested too deeply" in err
     assert f.read_bytes() == before.replace(b"Good text met the the envoy", b"Good text met the envoy")

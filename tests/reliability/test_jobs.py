@@ -158,7 +158,7 @@ def test_languagetool_on_means_one_file_at_a_time() -> None:
 
 def test_a_plugin_that_cannot_be_forked_runs_one_file_at_a_time() -> None:
     """``fork_safe = False`` on any checker (a plug-in holding a connection) keeps a batch in one process."""
-    from mtfix.checkers import as_checker
+    from mtfix.checker_registry import as_checker
     from mtfix.cli.options import batch_jobs
 
     class Remote:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runner import run_mtfix
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
@@ -53,10 +54,9 @@ def seed004(tmp_path: Path) -> Path:
     return p
 
 
-def mtfix(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The real command line, in a subprocess."""
-    return subprocess.run([sys.executable, "-m", "mtfix", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+#: The real command line, in a subprocess (the shared runner, :func:`tests.cli_runner.run_mtfix`, with a longer
+#: timeout for a machine shared with a browser): ``mtfix("fix", *OFF, path, cwd=...) -> Run``.
+mtfix = partial(run_mtfix, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -59,7 +59,7 @@ def review_and_open(driver, tmp_path: Path, *args: str | Path, cwd: Path | None 
     """``mtfix review --grammar off -q ARGS -o tmp_path/report.html`` (it must succeed), opened in ``driver``."""
     report = tmp_path / "report.html"
     r = mtfix("review", *OFF, "-q", *args, "-o", report, cwd=cwd)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     open_report(driver, report)
     return report
 
@@ -157,7 +157,7 @@ def test_seed004_review_accept_reject_export_apply(browser, seed004, tmp_path):
 
     # apply: exactly the accepted edit, nothing else
     r = mtfix("fix", *OFF, "--decisions", target, seed004.name, cwd=seed004.parent)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     edit = hallucination.edits[0]
     assert seed004.read_text(encoding="utf-8") == original[: edit.start] + edit.replacement + original[edit.end:]
 
@@ -209,7 +209,7 @@ def test_bilingual_units_show_their_source_to_the_editor(browser, tmp_path):
     assert where["MTF104"] == "line 7", where  # as `check` says: the &#10; is no line of the file
     text = tmp_path / "plain.txt"  # a monolingual file has no source line
     text.write_text("Prices of oilgas rose in May.\n", encoding="utf-8")
-    assert mtfix("review", *OFF, "-q", text, "-o", report).returncode == 0
+    assert mtfix("review", *OFF, "-q", text, "-o", report).rc == 0
     open_report(browser, report)
     assert not browser.find_elements(By.CSS_SELECTOR, "#doc .unit-src")
 
@@ -285,7 +285,7 @@ def test_accept_safe_edits_accepts_only_the_edits_the_filters_show(browser, tmp_
     decided = {d["code"]: d["decision"] for d in json.loads(target.read_text(encoding="utf-8"))["files"][0]["decisions"]}
     assert decided == {"MTF101": "accept"}
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert "oilgas" in doc.read_text(encoding="utf-8") and "came to our notice" not in doc.read_text(encoding="utf-8")
     minor = browser.find_element(By.CSS_SELECTOR, "input[name=sev][value=minor]")
     click(browser, minor)
@@ -448,7 +448,7 @@ def test_post_edit_sentences_in_place_export_and_apply(browser, tmp_path):
 
     # apply: the correction and the two accepted edits, every other byte as it was
     r = mtfix("fix", *OFF, "--decisions", target, article.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert "2 accepted edits and 1 correction applied" in r.stderr
     assert article.read_bytes() == MINUTES_DECIDED
 
@@ -489,7 +489,7 @@ def test_identical_files_are_decided_separately(browser, tmp_path):
         ("a/news.txt", [("MTF206", "accept")]), ("b/news.txt", [("MTF206", "reject")])]
     assert files[0]["decisions"][0]["id"] == files[1]["decisions"][0]["id"]  # the id the file names
     r = mtfix("fix", *OFF, "--decisions", target, "a", "b", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert (tmp_path / "a" / "news.txt").read_text(encoding="utf-8") == text.replace("oilgas", "oil and gas")
     assert (tmp_path / "b" / "news.txt").read_text(encoding="utf-8") == text
 
@@ -554,7 +554,7 @@ def test_post_editing_a_markdown_list_item_keeps_the_next_items_marker(browser, 
         ctrl_enter(browser)
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_text(encoding="utf-8") == ("# Minutes\n\nOil and gas prices rose in May.\n\n"
                                                "- Ministry officials said the road would be built.\n"
                                                "- The talks resumed in Baku.\n")
@@ -578,7 +578,7 @@ def test_a_line_break_typed_into_a_crlf_file_is_a_crlf(browser, tmp_path):
     ctrl_enter(browser)
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == b"The committee met in Gyumri.\r\nMinistry officials spoke.\r\nThe road would be built.\r\n"
 
 
@@ -641,7 +641,7 @@ def test_post_editing_an_xliff_unit_keeps_its_inline_tags(browser, tmp_path):
     assert not browser.find_elements(By.CSS_SELECTOR, "#doc .editor textarea")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, xlf.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert '<target>Costs of <g id="1">oil and gas</g> rose<x id="2"/> in May.</target>' in xlf.read_text("utf-8")
 
 
@@ -653,7 +653,7 @@ def test_a_link_to_a_file_the_report_lacks_opens_the_first(browser, tmp_path):
     (tmp_path / "a.txt").write_text("The talks resumed in Baku on Monday.\n", encoding="utf-8")
     report = tmp_path / "report.html"
     r = mtfix("review", *OFF, "-q", "a.txt", "-o", report, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     browser.get(report.resolve().as_uri() + "#file-7")
     wait_ready(browser)
     shows(browser, "The talks resumed in Baku on Monday.")

@@ -68,7 +68,7 @@ def test_decisions_carry_over_to_a_new_report_of_a_changed_document(browser, tmp
 
     doc.write_text(V2, encoding="utf-8")  # the reporter's update
     r = mtfix("fix", "--grammar", "off", *SELECT, "--decisions", "old.json", doc.name, cwd=tmp_path)
-    assert r.returncode == 2 and "changed since the report" in r.stderr and "Import" in r.stderr, r.stderr
+    assert r.rc == 2 and "changed since the report" in r.stderr and "Import" in r.stderr, r.stderr
     assert doc.read_text(encoding="utf-8") == V2
 
     browser.execute_script("window.localStorage.clear();")
@@ -87,7 +87,7 @@ def test_decisions_carry_over_to_a_new_report_of_a_changed_document(browser, tmp
     assert new["files"][0]["checked"][0]["start"] == V2.index("oilgas")
     (tmp_path / "new.json").write_text(json.dumps(new), encoding="utf-8")
     r = mtfix("fix", "--grammar", "off", *SELECT, "--decisions", "new.json", doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_text(encoding="utf-8") == (
         "Update: the figures were revised on Wednesday.\n"
         "The minister said the budget would rise.\n"

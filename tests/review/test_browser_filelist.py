@@ -134,7 +134,7 @@ def test_file_keys_bring_the_open_file_into_view_and_decisions_count_in_rows_put
     assert f"left in all {FILES} files" in browser.find_element("id", "progress").get_attribute("title")
     target = export_download(browser, tmp_path)
     fixed = tmp_path / "fixed"
-    assert mtfix("fix", "--grammar", "off", "-o", fixed, "story-41.txt", cwd=tmp_path).returncode == 0
+    assert mtfix("fix", "--grammar", "off", "-o", fixed, "story-41.txt", cwd=tmp_path).rc == 0
     r = mtfix("fix", "--grammar", "off", "--decisions", target, "story-41.txt", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert (tmp_path / "story-41.txt").read_bytes() == (fixed / "story-41.txt").read_bytes()

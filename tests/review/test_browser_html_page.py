@@ -35,7 +35,7 @@ def test_the_fixed_page_s_dom_differs_only_in_the_edited_text_nodes(browser, tmp
     fixed = tmp_path / "page.html"
     fixed.write_text(PAGE, encoding="utf-8")
     run = mtfix("fix", *OFF, fixed, cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    assert run.rc == 0, run.stderr
     assert fixed.read_bytes() != original.read_bytes()
     before, after = _nodes(browser, original), _nodes(browser, fixed)
     assert len(before) == len(after)

@@ -63,7 +63,7 @@ def test_a_page_shows_its_prose_blocks_not_its_tags_and_exports_what_fix_writes(
     browser.find_element(By.ID, "accept-safe").click()
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 
@@ -78,7 +78,7 @@ def test_a_page_sentence_post_edited_keeps_every_tag(browser, tmp_path):
     correct(browser, lead, new)
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     old = "The delegation in the capital the new plan discussed , the ministry on Monday said."
     assert doc.read_text(encoding="utf-8") == PAGE.replace(old, new)
 

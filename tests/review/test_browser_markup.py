@@ -104,7 +104,7 @@ def test_markdown_blocks_read_as_markup_around_their_sentences(browser, tmp_path
     browser.find_element(By.ID, "accept-safe").click()
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 
@@ -126,7 +126,7 @@ def test_a_table_cell_post_edited_keeps_its_pipes(browser, tmp_path):
     assert tail == [True, " |"], tail
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_text(encoding="utf-8") == ARTICLE.replace(
         "Prices rose ,, in the market.", "Prices rose in the market."
     )

@@ -108,7 +108,7 @@ def test_a_suggestion_of_a_flag_opens_the_sentence_with_it_in_place(browser, tmp
     ctrl_enter(browser)
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--source-lang", "az", "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == (value + "\nThe airline apologised.\n").encode("utf-8")
 
 
@@ -290,7 +290,7 @@ def test_decisions_import_into_a_new_report_of_the_same_bytes_only(browser, tmp_
     other.write_text("Prices of oilgas rose in June.\n", encoding="utf-8")  # changed since
     report = tmp_path / "again.html"
     assert mtfix("review", *OFF, "-q", "--title", "again", minutes.name, other.name, "-o", report,
-                 cwd=tmp_path).returncode == 0
+                 cwd=tmp_path).rc == 0
     from tests.review.test_browser import open_report
 
     open_report(browser, report)

@@ -92,7 +92,7 @@ def test_a_post_edit_that_keeps_the_tags_is_written_and_typed_lt_and_amp_are_esc
     assert "R&D teams in <5 years (&copy2024, café &notx;)" in shown and "&amp;" not in shown, shown
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_text(encoding="utf-8") == PAGE.replace(SENTENCE, written)
 
 
@@ -117,7 +117,7 @@ def test_import_leaves_out_a_page_correction_edited_by_hand_to_drop_a_tag(browse
     for path, want in ((edited, []), (exported, [KEPT])):
         report = tmp_path / f"again-{len(want)}.html"
         r = mtfix("review", *OFF, "-q", "--title", "again", doc.name, "-o", report, cwd=tmp_path)
-        assert r.returncode == 0, r.stderr
+        assert r.rc == 0, r.stderr
         open_report(browser, report)
         browser.execute_script("localStorage.clear();")
         open_report(browser, report)
@@ -164,5 +164,5 @@ def test_a_page_with_line_breaks_and_images_exports_what_fix_writes(browser, tmp
     browser.find_element(By.ID, "accept-safe").click()
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want

@@ -184,7 +184,7 @@ def test_a_finding_with_no_edit_is_left_as_is_and_counts(browser, tmp_path):
     dec.write_text(json.dumps(data), encoding="utf-8")
     r = mtfix("fix", "--grammar", "off", "--select", "MTF105,MTF206,MTF401", "--decisions", dec, doc.name,
               "--diff", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     # a fresh page (no storage) takes the finding left as is back from the file
     browser.execute_script("window.localStorage.clear();")
     open_report(browser, report)

@@ -49,7 +49,7 @@ def test_import_leaves_out_a_decision_whose_text_was_edited_by_hand(browser, tmp
     edited.write_text(json.dumps(data), encoding="utf-8")
 
     report = tmp_path / "again.html"
-    assert mtfix("review", *OFF, "-q", "--title", "again", doc.name, "-o", report, cwd=tmp_path).returncode == 0
+    assert mtfix("review", *OFF, "-q", "--title", "again", doc.name, "-o", report, cwd=tmp_path).rc == 0
     open_report(browser, report)
     said = _import(browser, edited)
     assert said == ("Imported 1 decision for 1 file; 1 decision edited by hand since its export (its text is not "
@@ -115,7 +115,7 @@ def test_a_300_sentence_review_filters_walks_decides_and_exports_what_fix_writes
         decided = {d["id"]: d["decision"] for d in json.loads(exported.read_text(encoding="utf-8"))["files"][0]["decisions"]}
         out = tmp_path / ("out-" + name)
         r = mtfix("fix", *OFF, "--decisions", exported, doc.name, "-o", out, cwd=tmp_path)
-        assert r.returncode == 0, r.stderr
+        assert r.rc == 0, r.stderr
         return decided, (out / doc.name).read_bytes().decode("utf-8")
 
     last = browser.execute_script("return document.querySelector('#doc .card.cur button.acc') !== null")
@@ -134,7 +134,7 @@ def test_a_300_sentence_review_filters_walks_decides_and_exports_what_fix_writes
     browser.find_element(By.ID, "accept-safe").click()
     _, written = applied("d3.json")
     copy = tmp_path / "fixed"
-    assert mtfix("fix", *OFF, doc.name, "-o", copy, cwd=tmp_path).returncode == 0
+    assert mtfix("fix", *OFF, doc.name, "-o", copy, cwd=tmp_path).rc == 0
     assert written.encode("utf-8") == (copy / doc.name).read_bytes()
 
 

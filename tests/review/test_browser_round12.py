@@ -68,7 +68,7 @@ def test_fix_decisions_names_every_lost_inline_tag(tmp_path):
                                        "replacement": "In Baku oil and gas prices rose in May."}]
     (tmp_path / "d.json").write_text(json.dumps(doc), encoding="utf-8")
     r = mtfix("fix", "--grammar", "off", "--decisions", "d.json", xlf.name, cwd=tmp_path)
-    assert r.returncode == 2, r.stderr
+    assert r.rc == 2, r.stderr
     assert 'inline tags <g id="1">, </g>, <g id="2">, </g>, <x id="3"/>:' in r.stderr, r.stderr
 
 
@@ -124,7 +124,7 @@ def test_a_large_batch_page_opens_each_file_with_its_summary_and_writes_what_fix
     report, _html = _batch_report(tmp_path, monkeypatch, files)
     fixed = tmp_path / "fixed"
     r = mtfix("fix", "--grammar", "off", "-o", fixed, *files, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     open_report(browser, report)
     links = browser.find_elements(By.CSS_SELECTOR, "#files a[data-file]")
     assert len(links) == 5 and links[3].find_element(By.CSS_SELECTOR, ".fname").text == "story-3.txt"
@@ -154,6 +154,6 @@ def test_a_large_batch_page_opens_each_file_with_its_summary_and_writes_what_fix
     shows(browser, "In district 3")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", "--grammar", "off", "--decisions", target, *files, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     for name in files:
         assert (tmp_path / name).read_bytes() == (fixed / name).read_bytes(), name

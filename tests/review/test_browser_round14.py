@@ -128,9 +128,9 @@ def _decisions_write_what_fix_writes(exported, doc) -> None:
     from tests.review.conftest import OFF, mtfix
 
     fixed = doc.parent / "fixed"
-    assert mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=doc.parent).returncode == 0
+    assert mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=doc.parent).rc == 0
     r = mtfix("fix", *OFF, "--decisions", exported, doc.name, cwd=doc.parent)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == (fixed / doc.name).read_bytes()
 
 

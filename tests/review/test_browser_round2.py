@@ -103,7 +103,7 @@ def test_an_accepted_edit_inside_another_edit_is_shown_as_it_will_be_written(bro
     press(browser, "v")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_text(encoding="utf-8") == expected.replace("There there", "There")
 
 

@@ -28,7 +28,7 @@ def fixed_by_mtfix(tmp_path, name: str, text: str):
     doc.write_bytes(text.encode("utf-8"))
     fixed = tmp_path / "fixed"
     r = mtfix("fix", *OFF, "-o", fixed, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     return doc, (fixed / doc.name).read_bytes()
 
 
@@ -43,7 +43,7 @@ def accept_safe_edits_and_export(browser, tmp_path, doc, want: bytes) -> None:
     press(browser, "v")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 

@@ -183,9 +183,9 @@ def test_a_sentence_fluency_says_what_its_safe_fixes_leave(browser, tmp_path):
     doc = tmp_path / "a.txt"
     doc.write_text(SCORED, encoding="utf-8")
     r = mtfix("fix", *OFF, "-o", tmp_path / "fixed", doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     r = mtfix("score", *OFF, "--format", "json", "fixed/a.txt", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     after = [round(s["fluency"]) for s in json.loads(r.stdout)["files"][0]["segments"]]
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     badges = browser.find_elements(By.CSS_SELECTOR, "#doc .seg .score")

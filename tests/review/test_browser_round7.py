@@ -73,7 +73,7 @@ def test_tags_in_a_plain_text_file_are_shown_as_text_and_never_run(browser, tmp_
     press(browser, "s")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 
@@ -157,7 +157,7 @@ def test_a_table_cell_of_several_sentences_reads_as_one_cell(browser, tmp_path):
     browser.find_element(By.ID, "accept-safe").click()
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 

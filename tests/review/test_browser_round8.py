@@ -38,7 +38,7 @@ def test_the_desk_summary_dims_a_table_cells_br_as_the_page_does(browser, tmp_pa
     press(browser, "s")
     target = export_download(browser, tmp_path)
     r = mtfix("fix", *OFF, "--decisions", target, doc.name, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.rc == 0, r.stderr
     assert doc.read_bytes() == want
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
@@ -150,16 +151,16 @@ class _CodeShapes:
         self.code_words = low("code_words")  # toJson, asString, fromXml: types and data terms
         self.function = low("function_words")
         self.stamps = frozenset(params.get("identifier_tails", []))  # At, By, On after a participle
-        self._technical: tuple[str, bool] | None = None  # (the text, whether it writes code elsewhere)
+        self._technical: LastMemo[str, bool] = LastMemo(self._writes_code)  # the last text's answer
 
     def technical(self, text: str) -> bool:
         """Whether ``text`` writes code somewhere (:data:`_CODE_SIGN`: a span in backticks, a call
         ``name()``, a snake_case name, a camelCase word of two inner capitals or of two content words):
         a function word glued to an everyday word there is an identifier ("… mentions toTable twice")."""
-        if self._technical is None or self._technical[0] is not text:
-            found = any(self._code_sign(text, c) for c in _CODE_SIGN.finditer(text))
-            self._technical = (text, found)
-        return self._technical[1]
+        return self._technical(text)
+
+    def _writes_code(self, text: str) -> bool:
+        return any(self._code_sign(text, c) for c in _CODE_SIGN.finditer(text))
 
     def _code_sign(self, text: str, c: regex.Match) -> bool:
         if c.group("camel") is None:

@@ -19,6 +19,7 @@ from operator import eq
 import regex
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, FixSafety, Severity, Span, blank
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -329,19 +330,14 @@ class _Markup:
 
 
 #: The markup runs of the document last asked about (:func:`_markup_runs`): one entry, replaced whole
-_LAST_RUNS: tuple[Sequence[Span], _Markup] | None = None
+_LAST_RUNS: LastMemo[Sequence[Span], _Markup] = LastMemo(lambda markup, text: _Markup(text, markup),
+                                                         stamp=lambda markup, text: text)
 
 
 def _markup_runs(text: str, markup: Sequence[Span]) -> _Markup:
     """The :class:`_Markup` of ``markup`` (a document's :func:`~mtfix.rules.detectors.phrases.markup_of` list), built once
     per list: the checks of one document ask for it per pair."""
-    global _LAST_RUNS
-    last = _LAST_RUNS
-    if last is not None and last[0] is markup and last[1].text is text:
-        return last[1]
-    runs = _Markup(text, markup)
-    _LAST_RUNS = (markup, runs)
-    return runs
+    return _LAST_RUNS(markup, text)
 
 
 #: Inline formatting: emphasis marks, a SubRip ``{\\i1}``-style override, and the tags of HTML, Markdown's inline

@@ -1,0 +1,54 @@
+"""The real ``mtfix`` command in a subprocess, for every test that runs it (one runner, session 32).
+
+``run_mtfix(*args, stdin=b"", cwd=None, env=None, timeout=60)`` runs ``python3 -m mtfix ARGS`` with this
+checkout on ``PYTHONPATH`` and returns a :class:`Run` (``rc``, ``stdout``/``stderr`` as text, ``out`` as
+bytes).  ``--grammar off`` is added to ``check``/``fix``/``score`` unless the arguments already name
+``--grammar`` or ``--lt-url`` (LanguageTool is tested on its own).  The ``mtfix_cli`` fixture of
+``tests/conftest.py`` is this function.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GRAMMAR_COMMANDS = {"check", "fix", "score"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished ``mtfix`` run."""
+
+    rc: int
+    out: bytes  # standard output, raw
+    stderr: str
+
+    @property
+    def stdout(self) -> str:
+        return self.out.decode("utf-8", errors="replace")
+
+    @property
+    def traceback(self) -> bool:
+        """Whether a Python traceback reached the user."""
+        return "Traceback (most recent call last)" in self.stderr or "Traceback (most recent call last)" in self.stdout
+
+
+def with_grammar_off(args: tuple[str, ...]) -> list[str]:
+    """``args`` with ``--grammar off`` after the command, where it applies and is not given."""
+    argv = [str(a) for a in args]
+    if argv and argv[0] in GRAMMAR_COMMANDS and not any(a.startswith(("--grammar", "--lt-url")) for a in argv):
+        argv[1:1] = ["--grammar", "off"]
+    return argv
+
+
+def run_mtfix(*args: str | os.PathLike[str], stdin: bytes = b"", cwd: str | os.PathLike[str] | None = None,
+              env: dict[str, str] | None = None, timeout: float = 60) -> Run:
+    """Run ``python3 -m mtfix ARGS`` and wait for it (a hang fails the test after ``timeout`` s)."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}  # env may set PYTHONPATH too
+    proc = subprocess.run([sys.executable, "-m", "mtfix", *with_grammar_off(tuple(map(str, args)))],
+                          input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout)
+    return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", errors="replace"))
