@@ -16,6 +16,7 @@ cold check of a short text does not pay (the checker's ``BATCH_MIN_SENTENCES``).
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections.abc import Sequence
 from itertools import chain, repeat
@@ -98,6 +99,8 @@ class _Tables:
         return got
 
 
+_ROWS, _FIXED, _TW = (operator.itemgetter(k) for k in range(3))  # of a word_type entry
+
 #: The tables of the tagger last used (one at a time: they hold 13 MB of weights).
 _tables: LastMemo[PackedTagger, _Tables] = LastMemo(_Tables)
 
@@ -107,13 +110,35 @@ def _tables_of(tagger: PackedTagger) -> _Tables:
         return _tables(tagger)
 
 
+_TypeInfo = tuple[tuple[int, ...], int, tuple[tuple[int, int], ...]]  # what _Tables.word_type gives
+
+
+def type_arrays(tb: _Tables, infos: Sequence[_TypeInfo]) -> tuple[Any, Any, Any]:
+    """The static rows (types × 12), the tag-dictionary tags (-1: none) and the "tw" rows by tag context (types ×
+    contexts; the zero row where none) of word types ``infos`` (:meth:`_Tables.word_type`), as numpy arrays.  Built
+    from flat iterators: no nested sequences for numpy to read one by one, no Python loop over the "tw" pairs
+    (session 32)."""
+    np = tb.np
+    n = len(infos)
+    rows = np.fromiter(chain.from_iterable(map(_ROWS, infos)), dtype=np.intp, count=12 * n).reshape(n, 12)
+    fixed = np.fromiter(map(_FIXED, infos), dtype=np.intp, count=n)
+    tw = np.full((n, len(tb.names)), tb.zero, dtype=np.intp)
+    tws = list(map(_TW, infos))
+    counts = np.fromiter(map(len, tws), dtype=np.intp, count=n)
+    total = int(counts.sum())
+    if total:  # each type's (tag-context id, row) pairs put in its line at once
+        pairs = np.fromiter(chain.from_iterable(chain.from_iterable(tws)), dtype=np.intp, count=2 * total)
+        tw[np.repeat(np.arange(n), counts), pairs[0::2]] = pairs[1::2]
+    return rows, fixed, tw
+
+
 def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """The tags of each of ``sentences`` (lists of words), as ``tagger.tag`` gives them."""
     tb = _tables_of(tagger)
     if not tb.usable:
         raise ValueError("the tagger gives tags outside its tag list: tag its sentences one by one")
     np = tb.np
-    sents = [list(s) for s in sentences]
+    sents = sentences if isinstance(sentences, list) else list(sentences)  # read only: no copy of each sentence
     order = sorted(range(len(sents)), key=lambda s: -len(sents[s]))
     lengths = [len(sents[s]) for s in order]
     if not sents or not lengths[0]:
@@ -122,14 +147,8 @@ def tag_many(tagger: PackedTagger, sentences: Sequence[Sequence[str]]) -> list[l
     padded_words = list(chain.from_iterable(chain((_START, _START2), sents[s], ("-END-", "-END2-")) for s in order))
     type_id = {w: i for i, w in enumerate(dict.fromkeys(padded_words))}  # ids in order of first sight
     padded_ids = list(map(type_id.__getitem__, padded_words))
-    infos = [tb.word_type(tagger, w) for w in type_id]
-    rows = np.array([i[0] for i in infos], dtype=np.intp)
-    fixed_of_type = np.array([i[1] for i in infos], dtype=np.intp)
+    rows, fixed_of_type, tw_of_type = type_arrays(tb, list(map(tb.word_type, repeat(tagger), type_id)))
     nctx = len(tb.names)
-    tw_of_type = np.full((len(infos), nctx), tb.zero, dtype=np.intp)
-    for t, info in enumerate(infos):
-        for p, r in info[2]:
-            tw_of_type[t, p] = r
     w, zero = tb.w, tb.zero
     # per type and role, the sum of its static rows (own six, -1 two, -2 one, +1 two, +2 one), in int32 as every
     # other term (no casts in the walk below; exact: sixteen int16 rows add up to far less than 2**31)
@@ -218,7 +237,8 @@ def prime(tagger: Any, sentences: Sequence[Sequence[str]]) -> list[tuple[str, ..
     Returns the sentences it put there (for :meth:`PackedTagger.forget` once they are read)."""
     if not isinstance(tagger, PackedTagger) or not _tables_of(tagger).usable:
         return []
-    todo = list({tuple(s): None for s in sentences if s and tuple(s) not in tagger._sentences})
+    known = tagger._sentences
+    todo = [s for s in dict.fromkeys(map(tuple, sentences)) if s and s not in known]
     if not todo:
         return []
     for words, tags in zip(todo, tag_many(tagger, todo), strict=True):

@@ -1,12 +1,17 @@
 """What the findings level corrects of a sentence's analysis, the model and its signs unchanged (session 32).
 
-Two cases where a sign would make a finding of something else:
+Three cases where a sign would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
   :func:`mtfix.garble.signs._misread_imperative` wants an article or a pronoun after it, so the sentence "has no
   main verb".  :func:`literal_imperative` recognises it; the checker then drops that ``no_finite`` sign (no
   MTF402) and judges MTF401 without its part of the logit (:func:`without`).
+* **An imperative behind an opening** (revision 2): a list item's number ("3. Copy the folder ..."), a name
+  addressed ("Anna, send ..."), discourse adverbs or conjunctions ("So keep ...", "And don't forget ..."), or
+  "please" after a fronted phrase ("In the second line please add ..."); and a misread imperative ("Bring some
+  ...", tagged VBG) in a sentence with no other base-form verb, which the sign's test never reaches.
+  :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
   reported twice.  The checker keeps MTF401 only when the sentence would be major without that input.
@@ -28,7 +33,7 @@ from typing import Any
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 1
+REVISION = 2
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -59,6 +64,61 @@ def literal_imperative(a: Any) -> bool:
     return bool(run) and not _LITERAL_CHARS.isdisjoint(run)
 
 
+#: Words that may stand before an imperative's verb without making it anything else: a discourse adverb or
+#: conjunction ("So keep ...", "And then add ...", "Also try ..."), "please" and its comma.
+_OPENER_TAGS = frozenset({"CC", "RB", "RBR", "UH", ","})
+#: Tokens of an opening (list marker, vocative, adverbs) at most.
+_MAX_OPENING = 5
+
+
+def _list_marker(toks: Any, tags: Any) -> int:
+    """How many tokens a list item's number takes at the start ("2.", "10)", "b)"): 0 when there is none."""
+    if len(toks) > 2 and toks[1].text in (".", ")") and (tags[0] in ("CD", "LS") or (
+            len(toks[0].text) == 1 and toks[0].text.isalpha() and toks[1].text == ")")):
+        return 2
+    return 0
+
+
+def _vocative(toks: Any, tags: Any, i: int) -> int:
+    """How many tokens a name addressed before a comma takes at ``i`` ("Anna, call me ...", "Dr. Reyes, send
+    ..."): 0 when there is none.  One to three names (NNP), then the comma."""
+    k = i
+    while k < len(tags) and k - i < 3 and tags[k] == "NNP":
+        k += 1
+    return k + 1 - i if k > i and k < len(tags) and tags[k] == "," else 0
+
+
+def opened_imperative(a: Any) -> bool:
+    """Whether analysis ``a`` is an imperative the ``no_finite`` sign's test does not read: behind a list item's
+    number or a name addressed and its comma (then the sign's own test, ``signs._imperative``: "4. Save the
+    file ...", "3. In the menu, choose ..."), behind discourse adverbs or conjunctions ("So keep ...", "And
+    don't forget ...", "Then take ...", "Please, call ...", at most five tokens); a verb the tagger misread
+    (as ``signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
+    or, anywhere, "please" right before a base-form verb ("In the second line please add ...").  A verb
+    followed by "of" is a noun ("Then increase of prices ...")."""
+    from mtfix.garble.signs import _imperative, _misread_imperative  # the tagger's module: loaded with the model
+
+    toks, tags = a.tokens, a.tags
+    lower = [t.text.lower() for t in toks]
+    n = len(tags)
+
+    def verb(k: int) -> bool:
+        if k + 1 >= n or lower[k + 1] == "of" or not toks[k].text.isalpha():
+            return False
+        return tags[k] == "VB" or _misread_imperative(tags, lower, k)
+
+    if any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
+        return True
+    i = _list_marker(toks, tags)
+    i += _vocative(toks, tags, i)
+    if i < n and verb(i) or (0 < i < n and _imperative(tags, lower, i)):
+        return True
+    start = i
+    while i < n and i - start < _MAX_OPENING and tags[i] in _OPENER_TAGS and (lower[i].isalpha() or tags[i] == ","):
+        i += 1
+    return i > start and i < n and verb(i)
+
+
 def without(pred: Any, name: str) -> float:
     """The probability of ``pred`` with input ``name``'s part of the logit taken out."""
     part = pred.contributions.get(name, 0.0)
@@ -68,10 +128,11 @@ def without(pred: Any, name: str) -> float:
 
 
 def corrected(pred: Any) -> Any:
-    """``pred`` as the findings level reads it: for a :func:`literal_imperative`, without its ``no_finite`` sign
-    and that input's part of the probability; otherwise ``pred`` itself."""
+    """``pred`` as the findings level reads it: for a :func:`literal_imperative` or an
+    :func:`opened_imperative`, without its ``no_finite`` sign and that input's part of the probability;
+    otherwise ``pred`` itself."""
     a = pred.analysis
-    if not any(s.name == "no_finite" for s in a.signs) or not literal_imperative(a):
+    if not any(s.name == "no_finite" for s in a.signs) or not (literal_imperative(a) or opened_imperative(a)):
         return pred
     return replace(pred, probability=without(pred, "no_finite"),
                    analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),

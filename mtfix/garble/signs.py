@@ -40,7 +40,15 @@ from itertools import chain, compress, count
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.garble.gloss import compose, unglossed
-from mtfix.garble.tagger import PackedTagger, Tagger, Token, has_opaque_marks, tagger_words, tokenize, tokenize_many
+from mtfix.garble.tagger import (
+    PackedTagger,
+    Tagger,
+    Token,
+    has_opaque_marks,
+    tagger_words,
+    tokenize,
+    tokenize_many_words,
+)
 from mtfix.lexicon import PREFIXES as _PREFIXES
 from mtfix.lexicon import inflection_bases as _inflection_bases
 from mtfix.lexicon import prefixed_stem as _prefixed_stem
@@ -1019,10 +1027,12 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     plain = reading(text)
     if plain is not None:  # read without invisible marks (revision 19) and gloss quotes (20), offsets mapped back
         return _mapped(analyse(plain[0], tagger, trigrams, lm, 0, keep), plain[1], len(text), offset)
-    toks = _primed.pop(text, None) if offset == 0 and _primed else None
-    if toks is None:
+    got = _primed.pop(text, None) if offset == 0 and _primed else None
+    if got is None:
         toks = tokenize(text, offset)
-    words = list(map(_TEXT, toks))
+        words = list(map(_TEXT, toks))
+    else:
+        toks, words = got
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
     wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
@@ -1144,21 +1154,22 @@ def _mapped(a: Analysis, where: list[int], n: int, offset: int) -> Analysis:
     return a
 
 
-#: Sentence text → its tokens (offsets from 0), made by :func:`prime_tokens` for :func:`analyse` to take
-#: (each once).  Bounded: :func:`prime_tokens` starts it again.
-_primed: dict[str, list[Token]] = {}
+#: Sentence text → its tokens (offsets from 0) and their texts, made by :func:`prime_tokens` for :func:`analyse`
+#: to take (each once; neither list is changed by a reader).  Bounded: :func:`prime_tokens` starts it again.
+_primed: dict[str, tuple[list[Token], list[str]]] = {}
 
 
 def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     """The words the tagger reads of each of ``texts`` (as :func:`analyse` gives them to it), their
-    tokens (made for all the texts at once: :func:`~mtfix.garble.tagger.tokenize_many`) kept for
-    :func:`analyse` (which takes them instead of tokenising the text again)."""
+    tokens and the tokens' texts (made for all the texts at once:
+    :func:`~mtfix.garble.tagger.tokenize_many_words`) kept for :func:`analyse` (which takes them instead of
+    tokenising the text again)."""
     _primed.clear()
     out = []
     texts = [p[0] if (p := reading(t)) is not None else t for t in texts]
-    for text, toks in zip(texts, tokenize_many(texts), strict=True):
-        _primed[text] = toks
-        words = list(map(_TEXT, toks))
+    toks_of, words_of = tokenize_many_words(texts)
+    for text, toks, words in zip(texts, toks_of, words_of, strict=True):
+        _primed[text] = (toks, words)
         out.append(tagger_words(words) if has_opaque_marks(text) else words)
     return out
 
