@@ -112,7 +112,7 @@ PINNED: dict[str, str] = {
     "grammar/scoring.tsv": "e06738311c04a48f4fb46822bbc8e3406460462d4285c23f28d3f096eeda949a",
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-    "review/static/report.css": "61a608cfe73a6d00d66ee2dfd45cb530f6c1510b1de5817019acd634b6c3bc18",
+    "review/static/report.css": "72e5333a5313a1fc004aafa3944487fefb89ae19b9ef04643249922f3d1d9a66",
     "review/static/report.js": "42c73500a9e087621e682e786fdb400bbf8f5742251c6ac769291d1191061f59",
     "review/templates/parts.html.j2": "23fe779bded26ca5b1b3691c8ca416752cb07817381161afd763eafb0aa2d267",
     "review/templates/report.html.j2": "c382f5b8a5cef2f6895dfee0ef5141bda808c0c81a6c08b1aabc871e327d431f",

@@ -269,7 +269,7 @@ def unmade(fx: FixResult) -> FixResult:
     """``fx`` as if its repairs were not made (a fix the format did not write): no edit to count,
     every finding left for a human."""
     return replace(fx, text=fx.original, log=RepairLog(start=fx.original), remaining=list(fx.findings),
-                   annotations_after=fx.annotations)
+                   annotations_after=fx.annotations, final=None)
 
 
 #: Worker processes for the units of one file (records of JSON Lines, CSV, XLIFF, PO, TMX), and the

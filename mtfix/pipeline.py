@@ -293,7 +293,7 @@ class Pipeline:
         out = FixResult(
             original, result.document.text, log, first.findings, result.findings, held, first.document, doc.path,
             converged=converged, pass_limit_hit=not converged and not oscillation, oscillation=oscillation,
-            still_firing=firing, annotations=first.annotations, annotations_after=result.annotations,
+            still_firing=firing, annotations=first.annotations, annotations_after=result.annotations, final=result,
         )
         warning = out.warning
         if warning is not None and warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:

@@ -58,6 +58,12 @@ class FixResult:
     annotations: dict[str, Any] = field(default_factory=dict)
     #: the annotations of the last check (of ``text``, read as ``document`` was: same format and protected spans)
     annotations_after: dict[str, Any] = field(default_factory=dict)
+    #: the last check itself (of ``text``: its document and findings), for a caller that would check ``text`` again
+    final: CheckResult | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without ``final`` (a second document a ``--jobs`` worker need not send back)."""
+        return {k: v for k, v in self.__dict__.items() if k != "final"}
 
     @property
     def changed(self) -> bool:

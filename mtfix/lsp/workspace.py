@@ -402,9 +402,8 @@ class Session:
         except Exception as exc:  # the editor must keep working: the defaults, and the error said
             error = f"{origin}: {type(exc).__name__}: {exc}"
             key = ("error", error)
-        if error is not None:  # the defaults, with the editor's settings over them
-            with contextlib.suppress(Exception):
-                config = (_with_editor(None, editor) or LoadedConfig(config)).config
+        if error is not None:
+            config = _defaults(editor)
         key = (*key, f"editor settings #{generation}")  # a string: `uses_file` reads the tuples as files
         name = str(origin) if origin else (f"error:{error}" if error else "")
         with self._lock:
@@ -421,15 +420,17 @@ class Session:
             # (the settings files too: one saved now is not in any kept profile yet)
             self._reading = {*config.glossaries, *config.rule_files, *(str(k[0]) for k in key if isinstance(k, tuple))}
         try:
-            return self._build(name, config, origin, key, error, chosen)
+            return self._build(name, config, origin, key, error, chosen, editor)
         finally:
             with self._lock:
                 self._reading = set()
 
     def _build(self, name: str, config: Config, origin: Path | None, key: tuple[Any, ...],
-               error: str | None, chosen: dict[str, str] | None = None) -> tuple[Profile, bool]:
+               error: str | None, chosen: dict[str, str] | None = None,
+               editor: LoadedConfig | None = None) -> tuple[Profile, bool]:
         """Build, keep under ``name`` and return the profile of ``config``; ``chosen``: where its ``select`` and
-        ``ignore`` were set, named by the error of a code no rule has (as ``mtfix check`` names it)."""
+        ``ignore`` were set, named by the error of a code no rule has (as ``mtfix check`` names it); ``editor``:
+        the editor's settings, which the defaults serve under when ``config`` does not build."""
         named = config.glossaries
         # the files' times before they are read: one saved while it is read is read again at the next check
         stats = {p: _stat_key(p) for p in (*named, *config.rule_files)}
@@ -447,12 +448,36 @@ class Session:
             # nothing, and the code-action menu answered with an internal error)
             _check_selection(config, new.fast.checkers, chosen or {})
         except MtfixError as exc:  # watch the files that failed: mending one rebuilds the profile
-            new = Profile(Config().with_overrides(grammar="off"), origin, key, str(exc),
-                          watched=(*config.glossaries, *missing, *config.rule_files))
+            # the defaults with the editor's settings over them, as for a settings file that does not read
+            # (session 32: the bare defaults, the editor's own `ignore` gone); bare when those fail too
+            new = _fallback(editor, origin, key, str(exc), (*config.glossaries, *missing, *config.rule_files))
             new.key_files = new.file_key(stats)
         with self._lock:
             self._profiles[name] = new
         return new, True
+
+
+def _defaults(editor: LoadedConfig | None) -> Config:
+    """The defaults with the editor's settings over them: what serves while the workspace's settings do not read
+    (the plain defaults when the editor's settings cannot lie over them)."""
+    with contextlib.suppress(Exception):
+        return (_with_editor(None, editor) or LoadedConfig(Config())).config
+    return Config()
+
+
+def _fallback(editor: LoadedConfig | None, origin: Path | None, key: tuple[Any, ...], error: str,
+              watched: tuple[Any, ...]) -> Profile:
+    """The profile that serves while a file the settings name does not read: :func:`_defaults` (grammar off, one
+    job) when its checkers build and its ``select``/``ignore`` name rules they have, else the plain defaults (the
+    editor's settings name the file that failed, say)."""
+    if editor is not None:
+        new = Profile(_defaults(editor).with_overrides(grammar="off", jobs=1), origin, key, error, watched=watched)
+        try:
+            _check_selection(new.config, new.fast.checkers, {})
+            return new
+        except Exception:  # noqa: BLE001 - the editor must keep working: the plain defaults then
+            pass
+    return Profile(Config().with_overrides(grammar="off"), origin, key, error, watched=watched)
 
 
 def _check_selection(config: Config, checkers: Any, chosen: dict[str, str]) -> None:

@@ -394,8 +394,20 @@ def review_input(
             ur.score_after = ur.score_before
         elif after_units is not None:
             doc = unit_document(after_units[ur.index], inp.path, pipeline.config.jobs)
-            ur.score_after = score_document(pipeline.check(doc), signature=signature)
+            ur.score_after = score_document(after_check(pipeline, ur.fix, doc), signature=signature)
+        ur.fix.final = None  # kept no longer than the score after needs it (a batch holds every unit's review)
     return review
+
+
+def after_check(pipeline: Pipeline, fx: FixResult, doc: Any) -> CheckResult:
+    """The check of ``doc``, the repaired unit as the repaired file reads back: ``fix``'s own last check when it
+    checked an equal document (text, segments, protected spans, path, source and meta, ``mentioned`` too: a check
+    is a function of these), else a check of its own (a format that reads its output otherwise, names the units
+    before it mention that their repair changed)."""
+    final = fx.final
+    if final is not None and final.document == doc:
+        return final
+    return pipeline.check(doc)
 
 
 def _adherence(pipeline: Pipeline, fx: FixResult) -> dict[str, Any] | None:
