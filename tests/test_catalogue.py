@@ -16,6 +16,7 @@ from mtfix.catalogue import RuleInfo, Selection, build_catalogue, lt_jars, regis
 from mtfix.cli import app
 from mtfix.config import Config
 from mtfix.errors import ConfigError
+from tests.cli_in_process import mtfix_in_process
 
 REPO = Path(__file__).resolve().parents[1]
 FIELDS = ("code", "name", "checker", "pack", "category", "severity", "fix", "title", "docs", "examples",
@@ -29,7 +30,11 @@ def cli(*args: str) -> tuple[int, str]:
 
 
 def mtfix(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    full = dict(os.environ, PYTHONPATH=str(REPO), **(env or {}))
+    """``mtfix`` in this process; in a fresh one when ``env`` changes the environment (what the catalogue finds
+    installed is read once per process)."""
+    if env is None:
+        return mtfix_in_process(*args, cwd=cwd)
+    full = dict(os.environ, PYTHONPATH=str(REPO), **env)
     return subprocess.run([sys.executable, "-m", "mtfix", *args], capture_output=True, text=True, env=full,
                           cwd=cwd, timeout=180)
 

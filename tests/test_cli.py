@@ -378,16 +378,22 @@ def test_inline_suppression_in_an_old_mac_file(tmp_path, directive):
     assert ("MTF206", 2) in found and ("MTF111", 1) in found and ("MTF206", 1) not in found
 
 
-def test_demo_runs_and_repairs():
-    r = run("demo")
+@pytest.fixture(scope="module")
+def demo_output():
+    """One run of ``mtfix demo`` (it starts LanguageTool when installed) for the tests that read what it says."""
+    return run("demo")
+
+
+def test_demo_runs_and_repairs(demo_output):
+    r = demo_output
     assert r.exit_code == 0, r.output
     assert "+The foreign ministers" in r.output and "fluency before repair" in r.output
 
 
-def test_demo_says_how_many_sentences_read_well():
+def test_demo_says_how_many_sentences_read_well(demo_output):
     """Beside each score the demo says how many sentences score 90 or above, so that the document number
     (the paragraphs' mean) reads against what is left for a human (session 15)."""
-    r = run("demo")
+    r = demo_output
     counts = re.findall(r"fluency (?:before|after) repair: +[\d.]+ +\((\d+) of (\d+) sentences at 90 or above\)",
                         r.output)
     assert len(counts) == 2, r.output

@@ -4,17 +4,15 @@ same edit are merged into one (:func:`mtfix.findings.merge_duplicates`), through
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mtfix.findings import duplicate_key, merge_duplicates
 from mtfix.model import Edit, Finding, FixSafety, Severity
+from tests.cli_in_process import mtfix_in_process
 
-REPO = Path(__file__).resolve().parents[1]
 TEXT = "The oilgas sector grew.\n"
 OFF = ("--grammar", "off")
 
@@ -55,9 +53,8 @@ def test_flag_only_findings_without_suggestions_are_never_merged() -> None:
 
 # -- the real CLI ------------------------------------------------------------------------------------
 def mtfix(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "MTFIX_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], capture_output=True, text=True, env=env,
-                          cwd=cache, timeout=300)
+    """The command's code in this process, with its own cache folder (the claims are about the findings)."""
+    return mtfix_in_process(*args, env={"MTFIX_CACHE_DIR": str(cache)}, cwd=cache)
 
 
 @pytest.fixture

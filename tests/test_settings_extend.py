@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import ConfigError, load_config_file
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # the claims are about settings read
 
 # Our own garbled text: a doubled word (MTF105, minor) and a fused word (MTF206, minor).
 GARBLED = "The the ministers discussed the oilgas route.\n"

@@ -8,17 +8,15 @@ Until then they were command-line options only.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mtfix.config import config_from_mapping
 from mtfix.errors import ConfigError
+from tests.cli_in_process import mtfix_in_process
 
-REPO = Path(__file__).resolve().parents[2]
 #: a CSV file as Spark and pandas' escapechar write it: a quote inside a quoted field after a backslash
 ESCAPED = 'id,target\n1,"The \\"new\\" bridge opens opens in Ganja ."\n2,"Market prices rose ."\n'
 #: a CSV file without a header row
@@ -39,8 +37,8 @@ XLIFF = (
 
 
 def mtfix(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    """The command's code in this process (the claims are about the settings read, not about the process)."""
+    return mtfix_in_process(*args, cwd=cwd)
 
 
 def project(tmp_path: Path, settings: str) -> Path:

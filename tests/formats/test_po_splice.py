@@ -9,9 +9,7 @@ makes the only edit)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,14 +18,12 @@ from hypothesis import strategies as st
 
 from mtfix.errors import InputError
 from mtfix.formats import load
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.cli_in_process import mtfix_in_process
 
 
 def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=120)
+    """The command's code in this process, its output as bytes (the claims are about what it reads and writes)."""
+    return mtfix_in_process(*args, cwd=cwd, env={"NO_COLOR": "1"}, text=False)
 
 
 def _fix(tmp_path: Path, name: str, raw: bytes) -> tuple[subprocess.CompletedProcess, bytes]:

@@ -4,9 +4,7 @@ inline tags come out byte for byte, and no edit crosses a cue boundary."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +19,7 @@ from mtfix.formats.subtitles import subtitle_spans
 from mtfix.io.inputs import Input
 from mtfix.lsp.workspace import build_document, document_kind
 from mtfix.pipeline import Pipeline
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.cli_in_process import mtfix_in_process
 
 SRT = (
     "1\n00:00:01,000 --> 00:00:03,200\n{\\an8}The ferry to the island\n<i>leaves every morning</i>\n\n"
@@ -50,8 +47,8 @@ ONLY_MTF206 = Pipeline(Config(grammar="off", select=("MTF206",)))
 
 
 def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], cwd=cwd, env=env, capture_output=True, timeout=120)
+    """The command's code in this process, its output as bytes (the claims are about what it reads and writes)."""
+    return mtfix_in_process(*args, cwd=cwd, env={"NO_COLOR": "1"}, text=False)
 
 
 def _prose(text: str, kind: str) -> tuple[list[str], list[str]]:

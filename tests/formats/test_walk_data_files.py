@@ -8,20 +8,19 @@ Until then a walk took only text, Markdown and subtitle files (docs/files.md).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.cli_in_process import mtfix_in_process
+
 JSONL = '{"id": "a1", "body": "The bridge opens opens in Ganja ."}\n'
 CSV = 'id,body\n1,Market prices rose .\n'
 TSV = 'id\tbody\n1\tThe the road was closed .\n'
 
 
 def mtfix(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "mtfix", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    """The command's code in this process (the claims are about the files a walk takes, not about the process)."""
+    return mtfix_in_process(*args, cwd=cwd)
 
 
 def checked(out: subprocess.CompletedProcess[str]) -> list[str]:

@@ -18,7 +18,7 @@ import pytest
 from mtfix.config import Config
 from mtfix.pipeline import Pipeline
 from mtfix.records import job_signature, process
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
 
 ROWS = {
     "a.jsonl": (

@@ -13,7 +13,8 @@ import pytest
 
 from mtfix.config import Config, LoadedConfig, config_from_mapping, key_line, load_config
 from mtfix.errors import ConfigError
-from tests.reliability.conftest import REPO, run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # settings as read: the process is not the point
+from tests.reliability.conftest import REPO
 
 TEXT = "It simply came to our notice then that, the delegations met in Baku.\n"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.formats.markdown import markdown_spans
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
 
 
 @pytest.mark.parametrize("setting", ["glossaries", "rule-files", "extend"])

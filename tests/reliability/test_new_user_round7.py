@@ -26,7 +26,7 @@ import pytest
 
 from mtfix.checks.source_target import BilingualChecker
 from mtfix.segment import to_document
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
 
 
 def _codes(target: str, source: str) -> list[tuple[str, str]]:

@@ -16,6 +16,14 @@ import pytest
 GARBLED = "The the talks went on , said he.\n"
 
 
+@pytest.fixture
+def mtfix_cli():
+    """The command's code in this process: the claims are about the folders it refuses, not about the process."""
+    from tests.cli_in_process import run_mtfix_in_process
+
+    return run_mtfix_in_process
+
+
 def _tree(tmp_path: Path) -> Path:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(GARBLED)

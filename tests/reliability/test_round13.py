@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import mtfix
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
 
 # --- 1. bidirectional controls before a sentence ---------------------------------------------------------------
 

@@ -9,7 +9,8 @@ import os
 import pytest
 
 from mtfix import parallel
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
+from tests.reliability.conftest import run_mtfix as run_mtfix_process
 
 QUOTE_WARNING = "g.tsv:2: variants '\"Bakı' has a quote mark at one end only (TSV reads quote marks as text: remove it)"
 
@@ -77,8 +78,8 @@ def test_the_cli_warns_once_of_jobs_far_beyond_the_cores(tmp_path) -> None:
     for i in range(3):
         (tmp_path / f"f{i}.txt").write_text("A plain sentence here.\n", encoding="utf-8")
     files = sorted(tmp_path.glob("*.txt"))
-    many = run_mtfix("check", "--jobs", "100000", *files)
-    one = run_mtfix("check", "--jobs", "1", *files)
+    many = run_mtfix_process("check", "--jobs", "100000", *files)  # worker processes: forked from a real process
+    one = run_mtfix_process("check", "--jobs", "1", *files)
     assert many.stderr.count("--jobs 100000: ") == 1, many.stderr
     assert many.stdout == one.stdout and many.rc == one.rc
-    assert "--jobs" not in run_mtfix("check", "--jobs", "2", *files).stderr
+    assert "--jobs" not in run_mtfix_process("check", "--jobs", "2", *files).stderr

@@ -13,7 +13,8 @@ import pytest
 from mtfix.config import Config
 from mtfix.errors import ConfigError
 from mtfix.pipeline import Pipeline
-from tests.reliability.conftest import REPO, run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # settings as read: the process is not the point
+from tests.reliability.conftest import REPO
 
 DOUBLED = "The the minister met the delegation in the capital.\n"
 

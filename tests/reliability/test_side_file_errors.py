@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import run_mtfix
+from tests.cli_in_process import run_mtfix_in_process as run_mtfix  # what is read and said, in process
 
 DOC = "Prices of oilgas rose.\n"
 #: A flow sequence left open on line 2 of the file: PyYAML reports the problem at line 3, column 1.
