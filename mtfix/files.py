@@ -111,10 +111,9 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
     doc = to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
+        glued=unit.meta.get("glued"),  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
     )
     extra = {k: unit.meta[k] for k in ("mentioned", "register", "subtitle") if unit.meta.get(k)}
-    if "glued" in unit.meta:  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
-        extra["glued"] = unit.meta["glued"]
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
 
 

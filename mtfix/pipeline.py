@@ -330,14 +330,13 @@ class Pipeline:
         opaque = doc.meta.get("opaque")
         new_opaque = None if opaque is None else [Span(shift(o.start), shift(o.end)) for o in opaque]
         new_joins = [Span(shift(j.start), shift(j.end)) for j in doc.meta.get("joins") or ()]
+        glued = doc.meta.get("glued")  # an HTML page's glued tags (mtfix.formats.html.page_spans), shifted
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
                           code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins,
-                          jobs=self.config.jobs)
-        extra = {}
-        if doc.meta.get("glued") is not None:  # an HTML page's glued tags (mtfix.formats.html.page_spans), shifted
-            extra["glued"] = [Span(shift(g.start), shift(g.end)) for g in doc.meta["glued"]]
+                          jobs=self.config.jobs,
+                          glued=None if glued is None else [Span(shift(g.start), shift(g.end)) for g in glued])
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
-        return replace(new, meta={**doc.meta, **new.meta, **extra})
+        return replace(new, meta={**doc.meta, **new.meta})
 
     def score(self, text: str | Document, ref: str | None = None, **kwargs: Any):
         """Fluency (reference-free) and, with ``ref``, BLEU/chrF/TER."""

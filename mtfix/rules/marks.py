@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
+from mtfix.charrefs import reference_end, reference_read
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
 from mtfix.tokens import ZERO_WIDTH_MARKS
@@ -36,30 +36,6 @@ from mtfix.tokens import ZERO_WIDTH_MARKS
 #: bidi controls, the zero-width joiners and the soft hyphen)
 VIEW_MARKS = ZERO_WIDTH_MARKS
 _MARK_SET = frozenset(VIEW_MARKS)
-#: a character reference (``&#233;``, ``&#x131;``, ``&eacute;``), as HTML and Markdown write one
-_REFERENCE = regexcache.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def reference_read(ref: str) -> str | None:
-    """The one character the character reference ``ref`` stands for; None for one that stands for none or more.
-
-    >>> reference_read("&#305;"), reference_read("&eacute;"), reference_read("&nosuch;")
-    ('ı', 'é', None)
-    """
-    import html
-
-    read = html.unescape(ref)
-    return read if len(read) == 1 and read != ref else None
-
-
-def reference_end(text: str, pos: int) -> int | None:
-    """The end of the character reference that starts at ``pos`` of ``text``, or None."""
-    if not text.startswith("&", pos):
-        return None
-    m = _REFERENCE.match(text, pos)
-    return m.end() if m is not None and reference_read(m.group()) is not None else None
-
-
 def keep_marks(text: str, edit: Edit, is_mark: Callable[[int], bool] | None = None) -> Edit:
     """``edit`` on ``text`` trimmed through the marks it holds: the characters it keeps at either end, with
     the marks among them, are left out of it, so that only the marks inside what it changes go with it.  An

@@ -30,6 +30,7 @@ from itertools import accumulate
 
 from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
+from mtfix.charrefs import PAGE_MARKUP, peeled, prose_references
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
 from mtfix.rules.marks import MarkView, keep_marks, mark_offsets, reference_end, reference_read
 
@@ -126,50 +127,15 @@ class _References:
 
 
 def _reference_spans(doc: Document) -> list[Span]:
-    opaque = doc.meta.get("opaque")
-    fmt = doc.meta.get("format_protected")
-    if opaque is None or not fmt or not doc.segments or "&" not in doc.text:
+    if not doc.segments:
         return []
-    text = doc.text
-    page = doc.meta.get("glued") is not None  # an HTML page
-    names = sorted(opaque, key=lambda o: o.start)
-    ends = list(accumulate((o.end for o in names), max))  # the furthest end of the names up to each
-    out: list[Span] = []
-    for p in fmt:
-        if text.find("&", p.start, p.end) < 0:
-            continue
-        k = bisect_left(names, p.end, key=lambda o: o.start)
-        if k > 0 and ends[k - 1] > p.start:  # in a name (a code span, template syntax): as written
-            continue
-        if page:  # a tag first: a reference in its attribute is no prose
-            found = [Span(m.start(), m.end()) for m in _PAGE_MARKUP.finditer(text, p.start, p.end)
-                     if m.group()[0] == "&" and reference_read(m.group()) is not None]
-        else:  # Markdown: the references a protected run starts or ends with (not one in a link's destination)
-            found = _peeled(text, p)[0]
-        out += [r for r in found if doc.segment_at(r.start) is not None]
-    out.sort(key=lambda r: r.start)
-    return out
+    found = prose_references(doc.text, doc.meta.get("format_protected"), doc.meta.get("opaque"),
+                             page=doc.meta.get("glued") is not None)  # an HTML page: glued is not None
+    return [r for r in found if doc.segment_at(r.start) is not None]
 
 
 #: the references of the last document asked about (a document's references never change)
 _LAST_REFERENCES: LastMemo[Document, _References] = LastMemo(_References)
-
-
-def _peeled(text: str, p: Span) -> tuple[list[Span], Span]:
-    """The character references protected span ``p`` starts and ends with (merged with the markup next to them:
-    ``&#305;](https://x.org)``), and what is left of it between them."""
-    refs: list[Span] = []
-    start, end = p.start, p.end
-    while start < end and (e := reference_end(text, start)) is not None and e <= end:
-        refs.append(Span(start, e))
-        start = e
-    while start < end and text[end - 1] == ";":
-        at = text.rfind("&", start, end)
-        if at < 0 or reference_end(text, at) != end:
-            break
-        refs.append(Span(at, end))
-        end = at
-    return refs, Span(start, end)
 
 
 def _inline_markup(doc: Document) -> list[int]:
@@ -189,7 +155,7 @@ def _inline_markup(doc: Document) -> list[int]:
 
     markup = _MARKUP.fullmatch  # the cheap test first (session 30): most protected spans are code, not markup
     # a run of markup merged with the references next to it (``*&#305;``, ``&#305;](x)``) is that markup (session 31)
-    fmt = [_peeled(text, p)[1] if text.find("&", p.start, p.end) >= 0 else p for p in fmt]
+    fmt = [peeled(text, p)[1] if text.find("&", p.start, p.end) >= 0 else p for p in fmt]
     spans = [p for p in fmt if p.start < p.end and markup(text, p.start, p.end) and doc.segment_at(p.start) is not None
              and doc.segment_at(p.end - 1) is not None and not by_name(p)]
     # emphasis or a link around punctuation alone names a key or a button ("the *?* key"): kept, as a name
@@ -221,9 +187,6 @@ def as_read(doc: Document, start: int, end: int) -> str:
     return "".join(reads.get(i) or c for i, c in enumerate(text, start) if i not in gone or i in reads)
 
 
-#: what a page's protected run holds that a reader does not see as written: a tag or comment, a character reference
-_PAGE_MARKUP = regexcache.compile(
-    r"(?s)<!--.*?-->|<[A-Za-z/!?][^<>]*>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BREAK_TAG = regexcache.compile(r"(?i)<br\b")
 
 
@@ -252,7 +215,7 @@ def _page_read(doc: Document, start: int, end: int) -> str:
             continue  # cut by the span: as written
         out.append(text[pos : p.start])
         at = p.start
-        for m in _PAGE_MARKUP.finditer(text, p.start, p.end):
+        for m in PAGE_MARKUP.finditer(text, p.start, p.end):
             out.append(text[at : m.start()])
             if m.group()[0] == "&":
                 out.append(html.unescape(m.group()))

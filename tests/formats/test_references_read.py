@@ -103,7 +103,8 @@ def test_a_glued_capital_written_as_a_reference_is_split_before_it(pipeline, nam
     ("Reporters asked why he &#81;uestioned the figures.", "MTF119", "&#81;uestioned"),
     ("The minister said that the g&#246;r&#252;&#351; was held in the city.", "MTF207", "g&#246;r&#252;&#351;"),
     ("The minister said that the o&#1072;k tree is old.", "MTF408", "o&#1072;k"),
-    ("The minister visited &#1052;&#1086;&#1089;&#1082;&#1074;&#1072; on Monday.", "MTF401",
+    # a fluent sentence's one word in another alphabet: MTF408 alone since session 32 (mtfix.garble.misreads)
+    ("The minister visited &#1052;&#1086;&#1089;&#1082;&#1074;&#1072; on Monday.", "MTF408",
      "&#1052;&#1086;&#1089;&#1082;&#1074;&#1072;"),
 ])
 def test_a_word_written_with_references_is_read_as_the_reader_sees_it(pipeline, name: str, body: str, code: str,
