@@ -1380,11 +1380,26 @@ def realmt_oof(shared: Path, out: Path) -> dict:
     return record
 
 
+def train_tagger(train_sents: list, args: argparse.Namespace) -> gtagger.Tagger:
+    """The tagger of ``args`` (variant, iterations, dictionary threshold) trained on ``train_sents``."""
+    from tagger_variants import VARIANTS
+
+    if args.tagger_variant != "base" and not (args.ablation or args.cv):
+        raise SystemExit(f"--tagger-variant {args.tagger_variant}: only with --cv or --ablation (it cannot ship)")
+    tagdict = gtagger._make_tagdict(train_sents, freq=args.tagger_dict_freq)
+    return gtagger.train(train_sents, iterations=args.tagger_iterations, seed=SEED,
+                         featurize=VARIANTS[args.tagger_variant], tagdict=tagdict)
+
+
 def arg_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(shared_dir()), help=SHARED_HELP)
     ap.add_argument("--skip-tagger", action="store_true", help="reuse the shipped tagger")
     ap.add_argument("--tagger-iterations", type=int, default=5)
+    ap.add_argument("--tagger-variant", default="base",
+                    help="feature set of bench/tagger_variants.py VARIANTS; other than base only with --cv or --ablation "
+                         "(the shipped inference reads the base features)")
+    ap.add_argument("--tagger-dict-freq", type=int, default=20, help="tag dictionary: minimum count of a word")
     ap.add_argument("--synthetic", type=int, default=4000, help="EWT sentences to corrupt (and as many fluent)")
     ap.add_argument("--mlqe-per-pair", type=int, default=800)
     ap.add_argument("--mqm-per-set", type=int, default=1000)
@@ -1436,10 +1451,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.skip_tagger:
         tagger = gtagger.load()
     else:
-        tagger = gtagger.train(train_sents, iterations=args.tagger_iterations, seed=SEED)
+        tagger = train_tagger(train_sents, args)
         if not (args.ablation or args.cv):
             tagger.save(DATA / gtagger.MODEL_FILE)
     record["tagger"] = {"train": "EWT train", "iterations": args.tagger_iterations,
+                        **({"variant": args.tagger_variant} if args.tagger_variant != "base" else {}),
+                        **({"dict_freq": args.tagger_dict_freq} if args.tagger_dict_freq != 20 else {}),
                         "dev_accuracy": round(gtagger.accuracy(tagger, dev_sents), 4), "features": len(tagger.features)}
     print(f"tagger: EWT dev accuracy {record['tagger']['dev_accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
     trigrams = gsigns.TagTrigrams.train([tagger.tag(w) for w, _ in train_sents])

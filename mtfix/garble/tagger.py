@@ -245,8 +245,10 @@ def _features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
 class Tagger:
     """Averaged perceptron over Penn (XPOS) tags: a weight row per feature, a tag dictionary for sure words."""
 
-    def __init__(self, tags: list[str], features: list[str], matrix: np.ndarray, tagdict: dict[str, str]):
+    def __init__(self, tags: list[str], features: list[str], matrix: np.ndarray, tagdict: dict[str, str],
+                 featurize: Callable[[int, Sequence[str], str, str], list[str]] | None = None):
         self.tags = tags
+        self.featurize = featurize or _features  # another feature set: experiments only (PackedTagger reads _features)
         self.index = {f: i for i, f in enumerate(features)}
         self.features = features
         self.matrix = matrix  # (features, tags), float32
@@ -261,7 +263,7 @@ class Tagger:
         for i in range(2, len(padded) - 2):
             tag = self.tagdict.get(padded[i])
             if tag is None:
-                rows = [r for f in _features(i, padded, prev, prev2) if (r := index.get(f)) is not None]
+                rows = [r for f in self.featurize(i, padded, prev, prev2) if (r := index.get(f)) is not None]
                 tag = tags[int(matrix[rows].sum(axis=0).argmax())] if rows else "NN"
             out.append(tag)
             prev2, prev = prev, tag
@@ -641,9 +643,13 @@ def _make_tagdict(sents: Iterable[tuple[list[str], list[str]]], freq: int = 20, 
 
 
 def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: int = 13,
-          prune: float = 0.01) -> Tagger:
-    """Train an averaged perceptron on (words, tags) sentences, deterministically."""
-    tagdict = _make_tagdict(sents)
+          prune: float = 0.01, featurize: Callable[[int, Sequence[str], str, str], list[str]] | None = None,
+          tagdict: dict[str, str] | None = None) -> Tagger:
+    """Train an averaged perceptron on (words, tags) sentences, deterministically.  ``featurize`` and
+    ``tagdict`` (default :func:`_features` and :func:`_make_tagdict`'s) are for experiments
+    (``bench/tagger_eval.py``): :class:`PackedTagger`, the shipped inference, reads :func:`_features` only."""
+    featurize = featurize or _features
+    tagdict = _make_tagdict(sents) if tagdict is None else tagdict
     tags = sorted({t for _, ts in sents for t in ts})
     index = {t: i for i, t in enumerate(tags)}
     n = len(tags)
@@ -673,7 +679,7 @@ def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: i
                 w = padded[i]
                 guess_tag = tagdict.get(w)
                 if guess_tag is None:
-                    feats = _features(i, padded, prev, prev2)
+                    feats = featurize(i, padded, prev, prev2)
                     scores = [0.0] * n
                     for f in feats:
                         fw = weights.get(f)
@@ -703,7 +709,7 @@ def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: i
     for r, f in enumerate(features):
         for t, v in averaged[f].items():
             matrix[r, t] = v
-    return Tagger(tags, features, matrix, tagdict)
+    return Tagger(tags, features, matrix, tagdict, None if featurize is _features else featurize)
 
 
 def accuracy(tagger: Tagger | PackedTagger, sents: Iterable[tuple[list[str], list[str]]]) -> float:
