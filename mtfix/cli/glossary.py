@@ -81,7 +81,7 @@ def _once(paths: list[str]) -> list[str]:
 def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")]) -> None:
     """Report duplicates, conflicts, variants equal to another entry's term (or short form), empty
     fields and malformed lines with file:line; exit 1 when there is any (2: a path names no glossary file)."""
-    from mtfix.glossary.formats import READERS, file_head, office_problem, unknown_format
+    from mtfix.glossary.formats import READERS, binary_problem, file_head, unknown_format
     from mtfix.glossary.validate import validate as run
 
     for f in files:  # a path that names no glossary file is a usage error (2), not a problem in one (1)
@@ -94,8 +94,8 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
             fail(f"{f}: {unknown_format(p)}")
         if not p.is_file():
             fail(f"{f}: {_not_a_file(p)}")
-        if office := office_problem(file_head(p)):  # a workbook renamed terms.csv is no glossary either
-            fail(f"{f}: {office}")
+        if problem := binary_problem(file_head(p)):  # a workbook renamed terms.csv is no glossary either
+            fail(f"{f}: {problem}")
     warnings: list[str] = []
     problems = run(files, warnings)
     for w in warnings:  # no problem (the exit code is unchanged), but likely not the file meant (session 31)

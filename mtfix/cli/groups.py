@@ -24,6 +24,7 @@ from mtfix.cli.options import (
     CommonOptions,
     batch_jobs,
     build_pipeline,
+    check_options,
     fail,
     format_only_warnings,
     load_config,
@@ -69,12 +70,20 @@ class InputRun:
             first = load_config(opts.config, [stdin_name(opts, p) for p in paths])
         except MtfixError as exc:
             fail(str(exc))
-        pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
         key = self._key(first.path)
         self.settings.add(key, first)
+        # the options checked, then the inputs found (and named data files checked for a text field) before any
+        # pipeline is built: a bad input stops the run at once, not after LanguageTool has started (or failed
+        # to); --show-settings shows the settings whatever the paths
+        if not opts.show_settings:
+            check_options(opts, **build)
+            self.files, self.walk_skipped = self._walk(prune)
+            self._check_fields()
+        pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
         self.primary = Group(pipeline, cfg, key)
         self._groups: dict[Path | None, Group] = {key: self.primary}
-        self.files, self.walk_skipped = self._walk(prune)
+        if opts.show_settings:  # (build_pipeline has shown them and exited: this is not reached)
+            self.files, self.walk_skipped = self._walk(prune)
         #: standard input stands for a file that ``--force-exclude`` leaves out (ruff's behaviour: nothing is
         #: checked, and ``fix`` hands the text back unchanged: an editor replaces its buffer with what it gets)
         self.stdin_excluded = self.files == ["-"] and self.opts.stdin_filename is not None \
@@ -165,6 +174,25 @@ class InputRun:
         except MtfixError as exc:
             fail(str(exc))
         return files, skipped
+
+    def _check_fields(self) -> None:
+        """Exit 2 on a CSV, TSV or JSON Lines file that neither ``--text-field`` nor its settings file
+        names a text field for (its reader would refuse it: :func:`mtfix.formats.tabular.require_text_field`)."""
+        from mtfix.formats import format_for_path
+        from mtfix.formats.tabular import require_text_field
+
+        if self.opts.text_field:
+            return
+        labels = {"csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines"}
+        for f in self.files:
+            fmt = self.opts.input_format or format_for_path(stdin_name(self.opts, f))
+            if fmt not in labels or not _has_text(f):
+                continue
+            try:
+                field = self.settings.loaded(self.settings.settings_for(f)).config.text_field
+                require_text_field({"text_field": field}, labels[fmt], stdin_name(self.opts, f))
+            except MtfixError as exc:
+                fail(str(exc))
 
     def _walked(self, path: str) -> bool:
         """Whether a walk without ``--input-format`` takes ``path``: its settings file's globs take it, and a
@@ -272,3 +300,17 @@ class InputRun:
     def close(self) -> None:
         for g in self.groups:
             g.pipeline.close()
+
+
+def _has_text(path: str) -> bool:
+    """Whether file ``path`` holds text (standard input is not read here: its reader checks it); a blank
+    file is read as text (:func:`mtfix.formats.is_blank`), and an unreadable one fails when it is read."""
+    from mtfix.formats import is_blank
+
+    if path == "-":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return not is_blank(fh.read(4096))
+    except OSError:
+        return False

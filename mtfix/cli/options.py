@@ -520,19 +520,11 @@ def _empty_selection(cfg: Config, checkers: Any, selection: Any) -> str | None:
     return "select/ignore leave no rule to run: nothing will be checked"
 
 
-def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None,
-                   unsafe_fixes: bool | None = None,
-                   report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
-                   min_severity: str | None = None, loaded: LoadedConfig | None = None):
-    """The one place a command's options become a pipeline: config file + command-line
-    overrides → ``(Pipeline, Config)`` (errors exit 2).  ``loaded``: the settings file's
-    contents, when already loaded (else the ``--config`` file, or the one found from the first path).
-
-    Checks the choice options, resolves ``--select``/``--ignore`` against the rule
-    catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
-    from mtfix.catalogue import build_catalogue, selection_for
-    from mtfix.pipeline import Pipeline
-
+def check_options(opts: CommonOptions, *, fail_on: str | None = None, unsafe_fixes: bool | None = None,
+                  report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
+                  min_severity: str | None = None) -> dict[str, Any]:
+    """The command's options as :func:`build_pipeline` reads them, the ones that need no settings file checked
+    (errors exit 2): before the inputs are walked, and before any checker is built."""
     args: dict[str, Any] = {f.name: getattr(opts, f.name) for f in fields(opts)}
     args.update(fail_on=fail_on, unsafe_fixes=unsafe_fixes, min_severity=min_severity)
     check_choice("--format", report_format, formats)
@@ -550,6 +542,24 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
     from mtfix.formats import FORMATS
 
     check_choice("--input-format", args.get("input_format"), tuple(FORMATS))
+    return args
+
+
+def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None = None,
+                   unsafe_fixes: bool | None = None,
+                   report_format: str | None = None, formats: tuple[str, ...] = REPORT_FORMATS,
+                   min_severity: str | None = None, loaded: LoadedConfig | None = None):
+    """The one place a command's options become a pipeline: config file + command-line
+    overrides → ``(Pipeline, Config)`` (errors exit 2).  ``loaded``: the settings file's
+    contents, when already loaded (else the ``--config`` file, or the one found from the first path).
+
+    Checks the choice options, resolves ``--select``/``--ignore`` against the rule
+    catalogue, and with ``--show-settings`` prints the resolved settings and exits 0."""
+    from mtfix.catalogue import build_catalogue, selection_for
+    from mtfix.pipeline import Pipeline
+
+    args = check_options(opts, fail_on=fail_on, unsafe_fixes=unsafe_fixes, report_format=report_format,
+                         formats=formats, min_severity=min_severity)
     try:
         if loaded is None:
             loaded = load_config(args.get("config"), paths)

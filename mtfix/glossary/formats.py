@@ -18,6 +18,7 @@ import codecs
 import gc
 import hashlib
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -122,6 +123,35 @@ def office_problem(raw: bytes) -> str | None:
     return None if kind is None else office_glossary(kind)
 
 
+#: bytes no text file holds (C0 controls but tab, line breaks and form feed; DEL): a share of the first
+#: bytes above this is binary data, not a glossary in a legacy encoding (random bytes: about 11%)
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY_SHARE = 0.02
+
+
+def binary_problem(raw: bytes) -> str | None:
+    """What is said of a glossary whose bytes ``raw`` are no text: an office file's advice
+    (:func:`office_problem`), or binary data (more than a few NUL or control bytes; until session 32
+    "malformed line" or "not UTF-8 text"); None for text (UTF-16/32 with or without a byte-order mark too:
+    :func:`_decode` says what to save that as).
+
+    >>> binary_problem(b"term,variants\\nBaku,Bakou\\n") is None, binary_problem(b"\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR")[:28]
+    (True, 'binary data (NUL bytes), not')
+    """
+    from mtfix.io.textfile import bomless_wide, looks_binary
+
+    if office := office_problem(raw):
+        return office
+    head = raw[:4096]
+    if head.startswith(tuple(bom for bom, _ in _WIDE)) or bomless_wide(raw) is not None:
+        return None  # wide text: its NULs are not binary data
+    if len(_BINARY_BYTES.findall(head)) <= max(3, _BINARY_SHARE * len(head)):
+        return None  # text, or a row with a stray control character (fields.refuse_controls names its line)
+    what = "binary data (NUL bytes)" if looks_binary(head) else "binary data (control bytes)"
+    return (f"{what}, not a text file: a glossary is a CSV, TSV, YAML or TBX text file (a spreadsheet's "
+            "Save As CSV); see docs/glossaries.md")
+
+
 def office_glossary(kind: str) -> str:
     """What is said of a glossary that is ``kind`` (``"an Excel workbook"``): what to save it as."""
     return (f"{kind}, not a glossary format mtfix reads: save it as CSV or TSV (a spreadsheet's Save As; "
@@ -144,8 +174,8 @@ def load(path: str | Path, errors: list[str] | None = None, *, display: str | No
             raise GlossaryError(f"{typed_url(path) or p}: {missing_reason(p)}")
         raise GlossaryError(f"{p}: {unknown_format(p)}")
     raw = _read(p)
-    if office := office_problem(raw):
-        raise GlossaryError(f"{p}: {office}")
+    if problem := binary_problem(raw):
+        raise GlossaryError(f"{p}: {problem}")
     shown = Path(display) if display else p
     with gc_paused():
         g = _parse(p, kind, raw, shown, errors)
