@@ -81,6 +81,47 @@ def test_no_fluent_sentence_of_the_round_9_probe_gets_a_major_or_an_edit() -> No
     assert [o.id for o in report.pro if o.major or o.changed] == []
 
 
+PROBE_S32 = REPO / "bench" / "data" / "probe_s32"
+
+
+def _probe_rows(probe: Path) -> list[dict]:
+    return [json.loads(x) for name in ("real_mt_probe.jsonl", "clean_news_probe.jsonl")
+            for x in (probe / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_the_round_10_probe_is_new_text_in_the_ten_languages_with_realmt_classes() -> None:
+    # bench/data/probe_s32 (session 32, overfitting audit round 10): a third set of our own, other topics,
+    # with instructions and one word in another alphabet (what session 32 changed)
+    rows = _probe_rows(PROBE_S32)
+    mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
+    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
+    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
+    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
+    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31)
+    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
+    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
+    from audit_professional import shared_dir
+
+    train = shared_dir() / "realmt" / "real_mt_train.jsonl"
+    if not train.is_file():
+        pytest.skip(f"realmt not found at {train.parent} (set MTFIX_SHARED): class names not checked")
+    known = {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
+             for a in json.loads(line)["artifacts"]}
+    assert {a for r in mt for a in r["artifacts"]} <= known
+
+
+def test_no_fluent_sentence_of_the_round_10_probe_gets_a_major_an_edit_or_no_main_verb() -> None:
+    # the fluent instructions ("Then press ...", "Drivers, please slow down ...") got MTF402 before session 32's
+    # opened imperatives (mtfix/garble/misreads.py); none may be major or edited
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(PROBE_S32 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S32 / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
+    assert [o.id for o in report.pro if o.major or o.changed] == []
+    assert [o.id for o in report.pro if "MTF402" in o.codes] == []
+
+
 @pytest.mark.parametrize("source", [
     "Уряд ухвалив новий бюджет для лікарень і шкіл області.",  # Ukrainian: Cyrillic, not Russian
     "Рятувальники загасили пожежу на площі двох гектарів протягом дня.",
