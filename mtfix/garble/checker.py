@@ -26,7 +26,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
-from mtfix.garble.misreads import corrected, word_alone
+from mtfix.garble.misreads import corrected, judged_probability
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
@@ -371,14 +371,11 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         r = GARBLE_RULES[code]
         out.append((code, r.category, Severity.MINOR, s.start, s.end, s.message,
                     (s.suggestion,) if s.suggestion else (), f"garble:{code}"))
-    p = pred.probability
+    p = judged_probability(pred)  # a word in another alphabet: MTF408 says it (mtfix.garble.misreads)
     th = det.thresholds
     if p < th["minor"]:
         return out
-    can_be_major = may_be_major(text)
-    if word_alone(pred, th["major"], can_be_major):  # MTF408 says it (mtfix.garble.misreads)
-        return out
-    major = p >= th["major"] and can_be_major
+    major = p >= th["major"] and may_be_major(text)
     sev = Severity.MAJOR if major else Severity.MINOR
     if a.signs:
         focus = (a.signs[0].start, a.signs[0].end)

@@ -14,7 +14,9 @@ Three cases where a sign would make a finding of something else:
   :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
-  reported twice.  The checker keeps MTF401 only when the sentence would be major without that input.
+  reported twice.  The checker judges MTF401 without that input (:func:`judged_probability`): the rest of
+  the sentence decides whether it is minor, major or not garbled (revision 3; revision 2 dropped MTF401 unless
+  the rest was major, which lost a garbled sentence's finding: RESULTS "Session 32: overfitting audit, round 10").
 
 And one case where the detector has no sentence to read: a segment that crosses a paragraph break (a blank line),
 which only a protected span can make, in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before
@@ -33,7 +35,7 @@ from typing import Any
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 2
+REVISION = 3
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -139,9 +141,9 @@ def corrected(pred: Any) -> Any:
                    contributions={**pred.contributions, "no_finite": 0.0})
 
 
-def word_alone(pred: Any, major: float, can_be_major: bool) -> bool:
-    """Whether ``pred``'s MTF401 would be about its word in another alphabet alone (MTF408 reports that word):
-    the sentence has that sign and would not be major without its input (below the ``major`` threshold, or a
-    sentence that cannot be major: ``can_be_major`` False)."""
-    return any(s.name == "other_script" for s in pred.analysis.signs) and not (
-        can_be_major and without(pred, "other_script") >= major)
+def judged_probability(pred: Any) -> float:
+    """The probability MTF401 is judged at: ``pred``'s, or without its word in another alphabet's input when it
+    has one (MTF408 reports that word; MTF401 says what the rest of the sentence is)."""
+    if any(s.name == "other_script" for s in pred.analysis.signs):
+        return without(pred, "other_script")
+    return pred.probability

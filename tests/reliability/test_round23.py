@@ -70,20 +70,37 @@ def test_a_verbless_fragment_after_a_symbol_is_still_flagged() -> None:
                _codes("Minister # of the two ministries in the capital on the energy questions."))
 
 
-# -- 2. one word in another alphabet in a fluent sentence is an untranslated word (MTF408), not garble ----------
+# -- 2. one word in another alphabet: MTF408 reports it, MTF401 judges the rest of the sentence ------------------
 
 @pytest.mark.parametrize("text", [
     "The sign read \u05e9\u05dc\u05d5\u05dd in large letters.",
     "The sign said \u05e9\u05dc\u05d5\u05dd in large letters.",
     "The waiter said \u05e9\u05dc\u05d5\u05dd and smiled at the two of us.",
 ])
-def test_a_word_in_another_alphabet_is_mtf408_alone(text: str) -> None:
-    """The word pushed the whole sentence over MTF401's threshold (the ``other_script`` input, about +1 logit),
-    so one untranslated word was reported twice: MTF401 over the sentence and MTF408 on the word.  Now MTF408
-    (minor) alone, unless the sentence without the word would be major by itself."""
+def test_a_word_in_another_alphabet_is_mtf408_and_does_not_make_mtf401_major(text: str) -> None:
+    """The word's own input (``other_script``, about +1 logit) no longer counts towards MTF401: MTF408 reports the
+    word, and MTF401 is at most what the rest of the sentence earns (here at most minor, as for many short fluent
+    sentences: the model's minor threshold, not this word)."""
     found = _codes(text)
     assert ("MTF408", "minor") in found, found
-    assert not any(code == "MTF401" for code, _ in found), found
+    assert ("MTF401", "major") not in found, found
+
+
+@pytest.mark.parametrize(("english", "foreign"), [
+    ("For the workers of factory the new houses was built by decision of the city government last year.",
+     "For the workers of factory the new houses was built by decision of the \u0634\u0647\u0631 government "
+     "last year."),
+    ("The delegation of ministry with the partners on questions of trade cooperation held talks.",
+     "The delegation of ministry with the partners on questions of \u062a\u062c\u0627\u0631\u062a cooperation "
+     "held talks."),
+])
+def test_a_foreign_word_never_takes_away_a_garbled_sentences_mtf401(english: str, foreign: str) -> None:
+    """Monotone (misreads revision 3; the overfitting audit of round 10 found revision 2 dropped MTF401 from a
+    garbled sentence whose rest was minor): writing one of its words in another alphabet keeps MTF401."""
+    assert any(code == "MTF401" for code, _ in _codes(english))
+    found = _codes(foreign)
+    assert any(code == "MTF401" for code, _ in found), found
+    assert ("MTF408", "minor") in found, found
 
 
 def test_a_garbled_sentence_with_a_foreign_word_keeps_its_mtf401() -> None:
