@@ -74,7 +74,7 @@ class InputRun:
         self.settings.add(key, first)
         # the options checked, then the inputs found (and named data files checked for a text field) before any
         # pipeline is built: a bad input stops the run at once, not after LanguageTool has started (or failed
-        # to); --show-settings shows the settings whatever the paths
+        # to); --show-settings shows the settings whatever the paths (build_pipeline prints them and exits)
         if not opts.show_settings:
             check_options(opts, **build)
             self.files, self.walk_skipped = self._walk(prune)
@@ -82,8 +82,6 @@ class InputRun:
         pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
         self.primary = Group(pipeline, cfg, key)
         self._groups: dict[Path | None, Group] = {key: self.primary}
-        if opts.show_settings:  # (build_pipeline has shown them and exited: this is not reached)
-            self.files, self.walk_skipped = self._walk(prune)
         #: standard input stands for a file that ``--force-exclude`` leaves out (ruff's behaviour: nothing is
         #: checked, and ``fix`` hands the text back unchanged: an editor replaces its buffer with what it gets)
         self.stdin_excluded = self.files == ["-"] and self.opts.stdin_filename is not None \
