@@ -68,7 +68,7 @@ def load(root: Path) -> dict[str, list[tuple[str, str]]]:
 
 def why_reverent(words: list[str]) -> str:
     """Which of :func:`mtfix.reverential_capitals.reverent`'s branches makes a sentence reverent (its first one)."""
-    from mtfix import reverence as rv
+    from mtfix import reverential_capitals as rv
 
     n = len(words)
     for j, w in enumerate(words):
@@ -322,7 +322,7 @@ def mtf128_common_guard(text: str) -> bool:
 
 def entries() -> list[str]:
     """Every list entry of the additions, so that an entry no sentence uses is named too."""
-    from mtfix import reverence
+    from mtfix import reverential_capitals as reverence
     from mtfix.garble import signs
     from mtfix.rules.detectors import repetition
 
