@@ -18,9 +18,10 @@ Three cases where a sign would make a finding of something else:
   the sentence decides whether it is minor, major or not garbled (revision 3; revision 2 dropped MTF401 unless
   the rest was major, which lost a garbled sentence's finding: RESULTS "Session 32: overfitting audit, round 10").
 
-And one case where the detector has no sentence to read: a segment that crosses a paragraph break (a blank line),
-which only a protected span can make, in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before
-the note.") that a ``-->`` in a later one closes.  Its view spliced the first paragraph's start to the last's end
+And one case where the detector has no sentence to read: a segment holding a comment that crosses a paragraph
+break (a blank line), in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before the note.") that
+a ``-->`` in a later one closes (a subtitle's sentence across two cues crosses a blank line too, but no comment: it
+is judged).  Its view spliced the first paragraph's start to the last's end
 ("Type  after the last line ..."): MTF402 and a major MTF401 on a sentence nobody wrote.  Such a segment has no view
 (:func:`mtfix.garble.view.spliced_paragraphs`); the detector leaves it alone, as it does a segment with protected
 text the format does not own.

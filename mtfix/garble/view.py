@@ -35,7 +35,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mtfix.model import Document, Segment, Span
@@ -51,14 +51,20 @@ _DECODED = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
 
 
-def spliced_paragraphs(text: str, start: int, end: int) -> bool:
-    r"""Whether ``text[start:end]`` (a segment) crosses a paragraph break: no one sentence to judge (only a
-    protected span, a comment in plain text, can make one; :mod:`mtfix.garble.misreads`).
+def spliced_paragraphs(text: str, comments: Iterable[Span], start: int, end: int) -> bool:
+    r"""Whether a comment inside ``text[start:end]`` (a segment) crosses a paragraph break: in plain text a ``<!--``
+    in one paragraph's prose closed by a ``-->`` in a later one makes the two one segment, and no one sentence to
+    judge (:mod:`mtfix.garble.misreads`).  A break the format joins (a subtitle's sentence across two cues) is no
+    comment: judged as usual.
 
-    >>> [spliced_paragraphs(t, 0, len(t)) for t in ("a\r\nb", "a\r\n\r\nb", "a\r \rb", "a\n\t\nb", "a\nb")]
-    [False, True, True, True, False]
+    >>> t = "Type <!-- it.\n\nThen --> go.\nSay <!-- a\nb --> c."
+    >>> [spliced_paragraphs(t, [Span(5, 23)], 0, 27), spliced_paragraphs(t, [Span(32, 44)], 28, len(t))]
+    [True, False]
+    >>> [spliced_paragraphs(u, [Span(0, len(u))], 0, len(u)) for u in ("a\r\nb", "a\r \rb", "a\n\t\nb")]
+    [False, True, True]
     """
-    return _PARAGRAPH_BREAK.search(text, start, end) is not None
+    return any(_PARAGRAPH_BREAK.search(text, max(c.start, start), min(c.end, end)) is not None
+               for c in comments if c.start < end and start < c.end)
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ def segment_view(doc: Document, seg: Segment) -> View | None:
     text = doc.text
     if not doc.is_protected(start, end):
         return View(text[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
-    if spliced_paragraphs(text, start, end):  # no sentence (session 32)
+    if spliced_paragraphs(text, doc.meta.get("comments") or (), start, end):  # no sentence (session 32)
         return None
     opaque = doc.meta.get("opaque")
     fmt = _within(doc.meta.get("format_protected") or (), start, end)
