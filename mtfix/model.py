@@ -380,7 +380,7 @@ class Finding:
     ``edits`` is the fix (applied together or not at all); ``suggestions`` are
     replacement strings a person may pick from.  ``fix`` is the safety of the
     edits (``none`` when there are none).  ``also``: the codes of the findings merged into this
-    one because they reported the same span with the same edit (:mod:`mtfix.dedupe`).
+    one because they reported the same span with the same edit (:func:`mtfix.findings.merge_duplicates`).
     """
 
     code: str

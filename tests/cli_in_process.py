@@ -79,7 +79,7 @@ def mtfix_in_process(*args: str | os.PathLike[str], cwd: str | os.PathLike[str] 
 
 def run_mtfix_in_process(*args: str | os.PathLike[str], stdin: bytes = b"", cwd: str | os.PathLike[str] | None = None,
                          env: Mapping[str, str] | None = None) -> Run:
-    """:func:`tests.reliability.conftest.run_mtfix` (``--grammar off`` added where it applies, a :class:`Run`)
+    """:func:`tests.cli_runner.run_mtfix` (``--grammar off`` added where it applies, a :class:`Run`)
     in this process."""
     done = mtfix_in_process(*with_grammar_off(tuple(map(str, args))), cwd=cwd, env=env, stdin=stdin, text=False)
     return Run(done.returncode, done.stdout, done.stderr.decode("utf-8", errors="replace"))

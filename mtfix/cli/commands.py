@@ -622,7 +622,12 @@ def demo() -> None:
     from mtfix.report.text import summary_line  # noqa: F401  (kept for symmetry)
 
     text = (resources.files("mtfix") / "demo" / "garbled-news.txt").read_text(encoding="utf-8")
-    colour = use_colour()  # bold headings only on a terminal, and not with NO_COLOR
+    colour = use_colour()  # bold headings only on a terminal (or with FORCE_COLOR), and not with NO_COLOR
+
+    def heading(title: str) -> None:
+        """``title`` in bold when colour is on: given to ``echo`` as coloured, which would strip it in a pipe."""
+        typer.echo(typer.style(title, bold=True) if colour else title, color=colour or None)
+
     with Pipeline(Config()) as pipeline:
         result = pipeline.fix(text)
         before = pipeline.score(text)
@@ -630,21 +635,21 @@ def demo() -> None:
         for w in dict.fromkeys(pipeline.warnings):  # as the other commands print them, each once
             typer.echo(f"mtfix: warning: {w}", err=True)
         doc = result.document
-        typer.echo(typer.style("== Findings on the garbled example (examples/garbled-news.txt)", bold=True) if colour else "== Findings on the garbled example (examples/garbled-news.txt)")
+        heading("== Findings on the garbled example (examples/garbled-news.txt)")
         for f in result.findings:
             line, col = doc.line_col(f.start)
             typer.echo(f"  {line}:{col}: {f.code} [{f.severity}] {f.message}: {doc.text[f.start:f.end][:50]!r}")
-        typer.echo(typer.style("\n== Safe repairs (unified diff)", bold=True) if colour else "\n== Safe repairs (unified diff)")
+        heading("\n== Safe repairs (unified diff)")
         import difflib
 
         for line in difflib.unified_diff(
             text.splitlines(keepends=True), result.text.splitlines(keepends=True), "garbled", "repaired"
         ):
             typer.echo(line, nl=not line.endswith("\n"))
-        typer.echo(typer.style("\n== Edits and who made them", bold=True) if colour else "\n== Edits and who made them")
+        heading("\n== Edits and who made them")
         for e in result.edits:
             typer.echo(f"  {e.code}: {e.original!r} → {e.replacement!r} [{e.origin}]")
-        typer.echo(typer.style("\n== Scores", bold=True) if colour else "\n== Scores")
+        heading("\n== Scores")
         for label, sc in (("before repair:", before), ("after repair: ", after)):  # the mean, and its sentences
             good = sum(s.fluency >= 90 for s in sc.segments)
             shown = "no words to score" if sc.fluency is None else f"{sc.fluency:.1f}"
