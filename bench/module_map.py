@@ -42,7 +42,7 @@ TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("text: sentences, words, word lists", ("segment.py", "pysbd_english.py", "charrefs.py", "tokens.py", "lexicon.py",
                                             "reverential_capitals.py")),
     ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
-    ("settings, errors, version", ("config.py", "errors.py", "safe_yaml.py", "version.py")),
+    ("settings, errors, version", ("config.py", "settings_file.py", "errors.py", "safe_yaml.py", "version.py")),
     ("the command's start", ("__main__.py", "_startup.py")),
 )
 UNGROUPED = "not yet in a group (add to TOP_GROUPS in bench/module_map.py)"

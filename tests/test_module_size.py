@@ -1,6 +1,7 @@
 """Small modules (session 31): a module of ``mtfix/`` over :data:`MOST` lines is split at a seam, or listed in
 :data:`LARGE` with why it is not (yet).  The record formats were one 830-line ``formats/tabular.py``: JSON Lines
-(``formats/jsonl.py``) and CSV/TSV (``formats/csv.py``) now, what they share left in ``tabular.py``."""
+(``formats/jsonl.py``) and CSV/TSV (``formats/csv.py``) now, what they share left in ``tabular.py``.  ``config.py``
+(982 lines) since session 33: finding and reading a settings file in ``settings_file.py``, the rest in ``config.py``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ LARGE = {
     "segment.py": "the segmenter's passes share private helpers; seams for later: hard wraps, comments, protected spans",
     "garble/signs.py": "the detector's signals, one function each (left to the detector's own work in session 31)",
     "lsp/server.py": "its handlers are closures of create_server: a split needs them made methods first",
-    "config.py": "Config and its checks; a seam for later: reading the settings file (parse_settings_file and its helpers)",
     "rules/detectors/repetition.py": "one family of detectors (MTF1xx repetitions), just over the limit",
 }
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.errors import ConfigError, InputError
-from mtfix.io.paths import typed_url, url_reason
+from mtfix.io.paths import broken_link_reason, typed_url, url_reason
 from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
 
 if TYPE_CHECKING:
@@ -197,13 +197,9 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
         if p == "":  # `mtfix check "$FILE"` with FILE unset: not "<input>", the name of text without a path
             raise InputError("an empty path (an unset shell variable?): name a file or folder", path="''")
         if p != STDIN and not os.path.exists(p):
-            if os.path.islink(p):
-                try:
-                    os.stat(p)
-                except OSError as exc:
-                    if exc.errno == errno.ELOOP:
-                        raise InputError("symbolic link loop (too many levels of symbolic links)", path=p) from None
-                raise InputError("broken symbolic link (its target does not exist)", path=p)
+            link = broken_link_reason(p)
+            if link is not None:
+                raise InputError(link, path=p)
             try:  # exists() is False for any error: a path too long, a folder on the way not searchable
                 os.stat(p)
             except OSError as exc:

@@ -17,18 +17,32 @@ def real_path(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(os.fspath(path)))
 
 
-def missing_reason(path: str | os.PathLike[str]) -> str:
-    """Why ``path``, which does not exist as far as ``os.path.exists`` says, cannot be opened: a symbolic link loop,
-    a link whose target is gone, or nothing there (the words :func:`mtfix.io.inputs.iter_paths` uses for inputs)."""
+def broken_link_reason(path: str | os.PathLike[str]) -> str | None:
+    """Why the symbolic link ``path``, which leads nowhere (``os.path.exists`` is False), cannot be followed: a
+    loop, or a target that is gone; None when ``path`` is no symbolic link.  The words of every "cannot open"
+    of a link (:func:`missing_reason`, and :func:`mtfix.io.inputs.iter_paths` for the inputs named).
+
+    >>> broken_link_reason("/nonexistent") is None
+    True
+    """
     import errno
 
-    if os.path.islink(path):
-        try:
-            os.stat(path)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                return "symbolic link loop (too many levels of symbolic links)"
-        return "broken symbolic link (its target does not exist)"
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (too many levels of symbolic links)"
+    return "broken symbolic link (its target does not exist)"
+
+
+def missing_reason(path: str | os.PathLike[str]) -> str:
+    """Why ``path``, which does not exist as far as ``os.path.exists`` says, cannot be opened: a symbolic link loop,
+    a link whose target is gone (:func:`broken_link_reason`), or nothing there."""
+    link = broken_link_reason(path)
+    if link is not None:
+        return link
     url = typed_url(path)
     if url is not None:
         return url_reason(url)

@@ -177,6 +177,27 @@ def utf8_only(raw: bytes, kind: str) -> str | None:
     return None if codec is None else f"saved as {codec.upper()} text; {kind} are UTF-8: save it as UTF-8"
 
 
+def utf8_text(raw: bytes, kind: str, path: object, fail: Callable[[str], Exception], *,
+              encoding: str = "utf-8-sig") -> str:
+    """``raw``, the bytes of a side file that must be UTF-8 (``kind``: "settings files", "decisions files",
+    "rule packs"), as text; one that is not raises ``fail(message)``, the message naming ``path``: UTF-16 or
+    UTF-32 text (:func:`utf8_only`), or ``path:line`` and the first byte that is not UTF-8.  ``encoding``:
+    ``"utf-8-sig"`` drops a byte-order mark (Windows editors save one), ``"utf-8"`` keeps it.
+
+    >>> utf8_text(b"a\\nb \\xff", "settings files", "mtfix.toml", ValueError)
+    Traceback (most recent call last):
+    ValueError: mtfix.toml:2: not valid UTF-8 (byte 0xff); settings files are UTF-8
+    """
+    wide = utf8_only(raw, kind)
+    if wide:
+        raise fail(f"{path}: {wide}")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:  # exc.object: the bytes after a BOM
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise fail(f"{path}:{line}: not valid UTF-8 (byte {exc.object[exc.start]:#04x}); {kind} are UTF-8") from None
+
+
 def head_text(raw: bytes, size: int = 4096) -> str:
     """The first ``size`` bytes of ``raw`` as text, for sniffing (a root element, a version): decoded by its
     byte-order mark, or as UTF-16/32 without one (:func:`bomless_wide`), else as UTF-8 with bad bytes replaced.

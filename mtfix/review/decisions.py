@@ -394,23 +394,16 @@ def _corrections(items: Any, where: str, bad: Any) -> list[Correction]:
 def load_decisions(path: str | Path) -> Decisions:
     """Read and validate a decisions file (errors name the file, the line and the reason)."""
     from mtfix.io.inputs import read_named_file
-    from mtfix.io.textfile import utf8_only
+    from mtfix.io.textfile import utf8_text
 
     p = Path(path)
     try:
         data_bytes = read_named_file(p)
-        wide = utf8_only(data_bytes, "decisions files")
-        if wide:
-            raise DecisionsError(f"{p}: {wide}")
-        raw = data_bytes.decode("utf-8-sig")  # a BOM, as Windows editors save one, is not an error
     except FileNotFoundError:
         raise DecisionsError(f"{p}: no such file") from None
     except OSError as exc:
         raise DecisionsError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:  # exc.object: the bytes after a BOM
-        line = exc.object[:exc.start].count(b"\n") + 1
-        raise DecisionsError(f"{p}:{line}: not valid UTF-8 (byte {exc.object[exc.start]:#04x}); decisions files "
-                             "are UTF-8") from None
+    raw = utf8_text(data_bytes, "decisions files", p, DecisionsError)  # a BOM, as Windows editors save one, is dropped
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -370,21 +370,15 @@ def load_pack_file(path: str | Path) -> Pack:
     """Load and validate one pack file (YAML)."""
     from mtfix.caching.cache import cached, lookup, remember
     from mtfix.io.inputs import read_named_file
-    from mtfix.io.textfile import utf8_only
+    from mtfix.io.textfile import utf8_text
 
     p = Path(path)
     try:
         raw = read_named_file(p, fifo=False)  # (its digest, in the signature, reads it again)
-        wide = utf8_only(raw, "rule packs")
-        if wide:
-            raise RulePackError(p.stem, f"{p}: {wide}")
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except OSError as exc:  # the reason, not Python's "[Errno 2] ...: 'path'" that names the file again
         raise RulePackError(p.stem, f"cannot read {p}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise RulePackError(p.stem, f"{p}:{line}: not valid UTF-8 (byte {raw[exc.start]:#04x}); rule packs are "
-                                    "UTF-8") from None
+    text = utf8_text(raw, "rule packs", p, lambda message: RulePackError(p.stem, message), encoding="utf-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text
 
     def parse() -> Any:
         import yaml
