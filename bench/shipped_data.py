@@ -66,7 +66,7 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "7ce0107c0635804d16ffd038b862afeef66c16d8f8de063b817da785d695f451",
+    "garble/data/detector.json": Built(_DETECTOR[0], "3235e550bc195db5db3bbb9917e2574a76cb29c8c108ac0795f3322b58e03f31",
                                        note=_DETECTOR[1]),
     "garble/data/detector.npz": Built(_DETECTOR[0], "7eb9ed8b9cf4fb68b3b72afc56680e4de5c5d89667d4099d5f3cb7b14ef6d4b3",
                                       note=_DETECTOR[1]),

@@ -1,6 +1,6 @@
-"""What the findings level corrects of a sentence's analysis, the model and its signs unchanged (session 32).
+"""What the findings level corrects of a sentence's analysis, the model and its signs unchanged (sessions 32, 33).
 
-Three cases where a sign would make a finding of something else:
+Four cases where a sign or an input would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
@@ -17,6 +17,12 @@ Three cases where a sign would make a finding of something else:
   reported twice.  The checker judges MTF401 without that input (:func:`judged_probability`): the rest of
   the sentence decides whether it is minor, major or not garbled (revision 3; revision 2 dropped MTF401 unless
   the rest was major, which lost a garbled sentence's finding: RESULTS "Session 32: overfitting audit, round 10").
+* **A noun repeated as fluent English repeats it** (revision 4, session 33): an instruction names its object again
+  where a pronoun would be unclear ("To install the package, run pip install with the name of the package."), and
+  a thing is mentioned again with its article or a demonstrative ("the well is the heart of the village, and the village
+  ...").  The ``repeated_nouns`` input (about 0.4 logit for one repeat in a dozen words) made such sentences major;
+  :func:`ordinary_repeat` recognises them and :func:`corrected` takes that input's part out.  Machine
+  translation's repeats are bare nouns in lists and genitive chains ("development of culture of region"): kept.
 
 And one case where the detector has no sentence to read: a segment holding a comment that crosses a paragraph
 break (a blank line), in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before the note.") that
@@ -36,7 +42,7 @@ from typing import Any
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 3
+REVISION = 4
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -122,6 +128,54 @@ def opened_imperative(a: Any) -> bool:
     return i > start and i < n and verb(i)
 
 
+#: The detector's input for a noun the sentence repeats (``signs._ratios``).
+REPEATED = "repeated_nouns"
+#: Words that make a noun a mention of a thing ("the package ... the package", "a servant of the state, and the
+#: state is not a servant"): a re-mention with its article is English's ordinary way back to a thing.  Possessives
+#: are left out: two owners' things ("our list with his list") are a contrast the model may judge (session 33:
+#: with them, one garbled realmt dev sentence lost its only finding; without, 8 of 9 fluent majors still go).
+_MENTION_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _repeats(a: Any) -> dict[str, list[int]]:
+    """The places of each common noun ``a`` repeats, as ``repeated_nouns`` counts them (more than three letters, no
+    defined term with its capital), by its lower-case form."""
+    from mtfix.garble.signs import _defined_term  # the tagger's module: loaded with the model
+
+    toks, tags = a.tokens, a.tags
+    places: dict[str, list[int]] = {}
+    for i, g in enumerate(tags):
+        w = toks[i].text
+        if g in ("NN", "NNS") and len(w) > 3 and not (i and _defined_term(w, toks[i - 1].text.lower())):
+            places.setdefault(w.lower(), []).append(i)
+    return {w: p for w, p in places.items() if len(p) > 1}
+
+
+def instruction(a: Any) -> bool:
+    """Whether analysis ``a`` is an instruction: an imperative, opening the sentence or behind a short opening
+    phrase and its comma ("Save the file as a text file.", "To install the package, run ..."), or behind an
+    opening :func:`opened_imperative` reads."""
+    from mtfix.garble.signs import _imperative  # the tagger's module: loaded with the model
+
+    lower = [t.text.lower() for t in a.tokens]
+    return len(lower) > 2 and (_imperative(a.tags, lower, 0) or opened_imperative(a))
+
+
+def ordinary_repeat(a: Any) -> bool:
+    """Whether the nouns analysis ``a`` repeats are repeated as fluent English repeats them (revision 4): in an
+    instruction, which names its object again where a pronoun would be unclear ("Take the mouse to a vet and have
+    them put the mouse to sleep."), or each mention right after an article or a demonstrative, a thing mentioned
+    again ("the trouble that has come to the yard, but the trouble ...").  Machine translation's
+    repeats are bare nouns in lists and genitive chains ("human culture and life ... human life")."""
+    reps = _repeats(a)
+    if not reps:
+        return False
+    if instruction(a):
+        return True
+    toks = a.tokens
+    return all(i and toks[i - 1].text.lower() in _MENTION_OPENERS for p in reps.values() for i in p)
+
+
 def without(pred: Any, name: str) -> float:
     """The probability of ``pred`` with input ``name``'s part of the logit taken out."""
     part = pred.contributions.get(name, 0.0)
@@ -132,14 +186,16 @@ def without(pred: Any, name: str) -> float:
 
 def corrected(pred: Any) -> Any:
     """``pred`` as the findings level reads it: for a :func:`literal_imperative` or an
-    :func:`opened_imperative`, without its ``no_finite`` sign and that input's part of the probability;
-    otherwise ``pred`` itself."""
+    :func:`opened_imperative`, without its ``no_finite`` sign and that input's part of the probability; for an
+    :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); otherwise ``pred`` itself."""
     a = pred.analysis
-    if not any(s.name == "no_finite" for s in a.signs) or not (literal_imperative(a) or opened_imperative(a)):
-        return pred
-    return replace(pred, probability=without(pred, "no_finite"),
-                   analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
-                   contributions={**pred.contributions, "no_finite": 0.0})
+    if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)):
+        pred = replace(pred, probability=without(pred, "no_finite"),
+                       analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
+                       contributions={**pred.contributions, "no_finite": 0.0})
+    if pred.contributions.get(REPEATED, 0.0) > 0 and ordinary_repeat(pred.analysis):
+        pred = replace(pred, probability=without(pred, REPEATED), contributions={**pred.contributions, REPEATED: 0.0})
+    return pred
 
 
 def judged_probability(pred: Any) -> float:

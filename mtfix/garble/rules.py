@@ -107,10 +107,16 @@ GARBLE_RULES: dict[str, GarbleRule] = {
         "A pronoun in the wrong form: \"him\", \"her\", \"them\", \"me\" or \"us\" where the clause needs "
         "its subject (\"he\", \"she\", \"they\", \"I\", \"we\"), or \"he\", \"they\" after a preposition. "
         "\"Her\" is also the possessive, so it is flagged only at a clause's start right before a verb, never "
-        "before its noun (session 31).\n\n"
+        "before its noun (session 31); also before an irregular past that is no noun and takes an object, which "
+        "the tagger may read as the possessive's noun (\"Her told reporters ...\", session 33), never before a "
+        "participle and its noun (\"Her lost keys were ...\"). A pronoun in capitals (\"US\", the country) is "
+        "left alone.\n\n"
         "What to do: use the other form, or check the source for who does what. Flag only.\n\n"
         "Example: \"Them said the offer was fair.\" → MTF407. \"Her said that the offer was fair.\" → MTF407. "
-        "\"Her report said the offer was fair.\" → no MTF407 (the possessive).",
+        "\"Her told reporters the talks had failed.\" → MTF407. "
+        "\"Her report said the offer was fair.\" → no MTF407 (the possessive). "
+        "\"Her lost keys were found in the car park.\" → no MTF407 (a participle before its noun). "
+        "\"US said the talks had failed.\" → no MTF407 (the country).",
     ),
     "MTF408": GarbleRule(
         "other-script", "Accuracy/Untranslated text", "minor", "word in another alphabet",

@@ -40,6 +40,7 @@ from itertools import chain, compress, count
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.garble.gloss import compose, unglossed
+from mtfix.garble.pronoun_pasts import misread_past
 from mtfix.garble.tagger import (
     PackedTagger,
     Tagger,
@@ -73,6 +74,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: follows (then the first was a noun the tagger misread: "Her plans were ...") (session 31, :func:`_her_as_subject`)
 _HER_VERBS = frozenset({"VBD", "VBZ", "VBP"})
 _PRONOUNS = OBJECT_PRONOUNS | SUBJECT_PRONOUNS | {"her"}
+_OBJECT_FORMS = frozenset({"her", "him", "them", "me", "us"})
 #: Function words kept as themselves in the n-gram view (everything else becomes its tag).
 _FUNCTION_WORDS_TEXT = """
 a an the this that these those of in on at by for with from to into onto over under about after before during
@@ -158,7 +160,10 @@ _PAST_FORMS = frozenset({
 #: before, to the last bit.
 #: 21 (session 31): "her" right before a finite verb at a clause's start is a case-role sign ("Her said that ...");
 #: the possessive before its noun is not (:func:`_her_as_subject`).
-ANALYSIS_REVISION = 21
+#: 22 (session 33): an irregular past that is no noun, read as one after "Her", "Him", "Them", "Me" or "Us" opening a
+#: clause and taking an object ("Her told reporters the talks ..."), is a case-role sign (:mod:`mtfix.garble.pronoun_pasts`).
+#: Also 22: a pronoun in capitals ("US said ...", the country; "ME") is no case-role sign.
+ANALYSIS_REVISION = 22
 _VERBS_RB = VERBS | {"RB"}
 
 HASH_BITS = 16
@@ -444,8 +449,9 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
         # only the pronouns' places (in order): the loop did nothing at any other token
         for i in compress(range(n - 1), map(_PRONOUNS.__contains__, lower)):
             li = lower[i]
-            if (li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE
-                    or li == "her" and _her_as_subject(tags, i)) and (
+            if not words[i].isupper() and (li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE
+                                           or li == "her" and _her_as_subject(tags, i)
+                                           or li in _OBJECT_FORMS and misread_past(tags, lower, i, _PAST_HOMOGRAPHS)) and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
                 signs.append(Sign("case_role", toks[i].start, toks[i].end,
                                   f"object pronoun {words[i]!r} in a subject's place"))

@@ -49,3 +49,35 @@ def test_the_reason_quotes_her_and_names_she() -> None:
     from mtfix.garble.checker import _OTHER_CASE
 
     assert _OTHER_CASE["her"] == "she"
+
+
+# session 33: an irregular past the tagger read as the possessive's noun ("Her told" → told/NN), and "US" the country
+@pytest.mark.parametrize("text", [
+    "Her told reporters the talks had failed.",
+    "Her gave a speech to the workers on Monday.",
+    "Him told us that the offer was fair.",
+    "The minister left, and her told reporters that the talks had failed.",
+])
+def test_a_past_the_tagger_read_as_a_noun_is_flagged(text: str) -> None:
+    assert _case_role(text) == ["Her" if text.startswith("Her") else ("Him" if text.startswith("Him") else "her")]
+
+
+@pytest.mark.parametrize("text", [
+    "Her lost keys were found in the car park.",
+    "Her given name is Anna and she lives in Riga.",
+    "Her written report was late by a week.",
+    "Her bid for the seat failed in the end.",
+    "Her made-up story fooled nobody at the party.",
+    "US said the talks had failed.",
+    "She told reporters the talks had failed.",
+])
+def test_a_participle_before_its_noun_or_the_country_is_not_flagged(text: str) -> None:
+    assert _case_role(text) == []
+
+
+def test_which_pasts_are_no_nouns() -> None:
+    from mtfix.garble.pronoun_pasts import is_pronoun_past
+    from mtfix.garble.signs import _PAST_HOMOGRAPHS
+
+    assert [is_pronoun_past(w, _PAST_HOMOGRAPHS) for w in ("told", "went", "gave", "said")] == [True] * 4
+    assert [is_pronoun_past(w, _PAST_HOMOGRAPHS) for w in ("saw", "left", "bid", "thought", "report")] == [False] * 5

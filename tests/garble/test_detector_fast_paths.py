@@ -11,6 +11,7 @@ from itertools import compress, count
 import pytest
 
 from mtfix.garble import signs
+from mtfix.garble.pronoun_pasts import misread_past
 from mtfix.garble.signs import Token, _word_info
 from mtfix.garble.tagger import load as load_tagger
 
@@ -104,13 +105,16 @@ def _lexical_reference(toks, lm, infos, tags, words):
             "mean_log_freq": freq / lower if lower else 0.0}
 
 
-def _case_role_reference(tags, lower, first):
-    """The case-role scan of signs._structural before session 29: (index, which) of its sign, or None."""
+def _case_role_reference(tags, lower, first, words):
+    """The case-role scan of signs._structural before session 29: (index, which) of its sign, or None; with session
+    33's two changes: a pronoun in capitals is none, and an object form before a misread past is one."""
     n = len(tags)
     if not (signs.OBJECT_PRONOUNS.isdisjoint(lower) and signs.SUBJECT_PRONOUNS.isdisjoint(lower)):
         for i in range(n - 1):
             li = lower[i]
-            if li in signs.OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in signs.FINITE and (
+            if not words[i].isupper() and (
+                    li in signs.OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in signs.FINITE
+                    or li in ("him", "them", "me", "us") and misread_past(tags, lower, i, signs._PAST_HOMOGRAPHS)) and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
                 return i, "object"
             if li in signs.SUBJECT_PRONOUNS and i > 0 and tags[i - 1] in ("IN", "TO") and lower[i - 1] not in (
@@ -162,7 +166,7 @@ def test_case_role_scan_matches_the_reference_on_random_sentences():
         if not wordlike:
             continue
         lower = [i[0] for i in infos]
-        want = _case_role_reference(tags, lower, wordlike[0])
+        want = _case_role_reference(tags, lower, wordlike[0], words)
         got = _case_role(signs._structural(toks, tags, " ".join(words), infos, wordlike, words), toks)
         assert got == want, (words, tags)
         if want:

@@ -59,8 +59,9 @@ def test_an_explanation_example_does_what_it_says(rule, sentence, code, severity
 
 def test_the_case_role_rule_shows_an_example_both_ways():
     assert [e[1] for e in EXAMPLES if e[0] == "MTF407"] == [
-        "Them said the offer was fair.", "Her said that the offer was fair."]
-    assert [e[1] for e in NEGATIVES if e[0] == "MTF407"] == ["Her report said the offer was fair."]
+        "Them said the offer was fair.", "Her said that the offer was fair.", "Her told reporters the talks had failed."]
+    assert [e[1] for e in NEGATIVES if e[0] == "MTF407"] == [
+        "Her report said the offer was fair.", "Her lost keys were found in the car park.", "US said the talks had failed."]
 
 
 @pytest.mark.parametrize(("rule", "sentence", "code"), NEGATIVES, ids=[f"{e[0]}-not-{i}" for i, e in enumerate(NEGATIVES)])
