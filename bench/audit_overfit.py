@@ -273,11 +273,12 @@ def alternation_rows(run: Runner) -> list[Row]:
     return rows
 
 
-def detector_list_rows(run: Runner) -> list[Row]:
+def detector_list_rows(run: Runner, lists: Iterable[tuple[str, str]] = DETECTOR_LISTS) -> list[Row]:
+    """Each entry of the rule detectors' word ``lists`` ((module, global) pairs), by ablation."""
     import importlib
 
     rows = []
-    for mod_name, name in DETECTOR_LISTS:
+    for mod_name, name in lists:
         module = importlib.import_module(mod_name)
         values = getattr(module, name)
         for w in sorted(values):
@@ -332,7 +333,7 @@ class SignRunner:
         for name in names:
             values = getattr(self.signs, name)
             for w in sorted(values):
-                yield (Row(kind, f"signs.{name}", w, "-"), re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)"),
+                yield (Row(kind, f"signs.{name}", w, "-"), re.compile(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)"),
                        self._without(name, values, w))
 
     @contextlib.contextmanager
@@ -343,9 +344,10 @@ class SignRunner:
         finally:
             setattr(self.signs, name, values)
 
-    def list_rows(self) -> list[Row]:
+    def list_rows(self, names: Iterable[str] = SIGN_LISTS) -> list[Row]:
+        """Each entry of the signs lists ``names``, by ablation; then the feature lists."""
         rows = []
-        for row, pat, without in self._entries(SIGN_LISTS, "signs-list"):
+        for row, pat, without in self._entries(names, "signs-list"):
             with without:
                 for key, (_, _, text) in self.pre.items():
                     if pat.search(text.lower()) and (new := self._signs(key)) != self.base[key]:

@@ -79,6 +79,9 @@ class Config:
     csv_escape: str | None = None
     no_header: bool = False
     fix_final: bool = False
+    #: CSV, TSV and JSON Lines: a record that cannot be read is skipped (kept unchanged, counted in the summary)
+    #: instead of making the file bad input, exit 2 (``--skip-bad-records``; an ingest job's choice)
+    skip_bad_records: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # settings of plug-ins
 
     def __post_init__(self) -> None:
@@ -192,6 +195,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
             "numbers (--no-header/--header win)"),
     Setting("fix-final", "fix_final", "bool", help="XLIFF/TMX: fix units a reviewer signed off too (fix, review "
             "and the language server; --fix-final/--no-fix-final win)"),
+    Setting("skip-bad-records", "skip_bad_records", "bool", help="CSV/TSV/JSON Lines: skip a record that cannot be "
+            "read (kept unchanged; exit 0) instead of refusing the file, exit 2 (--skip-bad-records wins)"),
     # not a Config field: the loader reads that file first, then this one's keys over it (ruff's ``extend``)
     Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners

@@ -155,28 +155,40 @@ def load_guarded(inp: Input, fmt: str | None, options: dict[str, Any]) -> Contai
 
 
 def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
-                   pipeline: Pipeline | None = None) -> Container:
+                   pipeline: Pipeline | None = None, *, skip_bad_records: bool | None = None) -> Container:
     """``inp`` read by its format; with ``pipeline``, its units carry the names the units before
     them in the same document mention (:func:`add_contexts`), and the text, source and id fields its
     settings name (``text-field``...: :meth:`~mtfix.config.Config.field_options`) are the options'
-    unless ``options`` gives them (the command line's)."""
+    unless ``options`` gives them (the command line's).  With ``pipeline``, a record that cannot be read
+    is an :class:`InputError` (:func:`refuse_bad_records`) unless ``skip_bad_records`` (default: the
+    pipeline's ``skip-bad-records`` setting) is true."""
+    field = next((options[k] for k in ("text_field", "source_field", "id_field") if options.get(k)), None)
     if pipeline is not None:
         options = {**pipeline.config.field_options(), **options}
     container = load_guarded(inp, fmt, options)
+    if field is not None and inp.path == STDIN and fmt is None and container.format == "text":
+        raise InputError(f"standard input has no file name to tell its format, so it would be read as plain text "
+                         f"(JSON keys and all), though a record field ({field!r}) was given: add --input-format jsonl "
+                         "(or csv, tsv) or --stdin-filename NAME.jsonl; nothing was checked or written", path=STDIN)
     if pipeline is not None:
+        skip = pipeline.config.skip_bad_records if skip_bad_records is None else skip_bad_records
+        if not skip:
+            refuse_bad_records(container.errors, inp.path)
         add_contexts(pipeline, container.units, inp.path)
     return container
 
 
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
                 *, score: bool = False, ref: str | list[str] | None = None, ref_name: str = "--ref",
-                min_severity: Severity = Severity.MINOR) -> FileResult:
+                min_severity: Severity = Severity.MINOR, skip_bad_records: bool | None = None) -> FileResult:
     """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
     above ``min_severity``, while the score counts them all.
 
     ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
-    corpus BLEU/chrF/TER over all its units in ``FileResult.reference``."""
-    container = read_container(inp, fmt, options or {}, pipeline)
+    corpus BLEU/chrF/TER over all its units in ``FileResult.reference``.  A record that cannot be read
+    makes the file bad input (:func:`refuse_bad_records`) unless ``skip_bad_records`` (default: the
+    pipeline's setting) skips it."""
+    container = read_container(inp, fmt, options or {}, pipeline, skip_bad_records=skip_bad_records)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     unread = unread_records(container.errors) if score and ref is not None else []
     if unread:  # references pair with records by position: every later pair would shift
@@ -218,6 +230,49 @@ def unread_records(errors: list[str]) -> list[str]:
     return [e.removesuffix(UNREAD) for e in errors if e.endswith(UNREAD)]
 
 
+#: bad records :func:`refuse_bad_records` names one by one; the rest are counted
+BAD_RECORDS_SHOWN = 5
+
+
+def bad_records(errors: list[str]) -> list[str]:
+    """The records of ``errors`` (a container's) that could not be read (:func:`unread_records`), less those that
+    merely hold no text (a JSON Lines record without the text field, or with ``null`` there: not translated yet).
+
+    >>> bad_records(["line 2: invalid JSON (x); kept unchanged", "line 3: no field 'text'; kept unchanged",
+    ...              "line 4: field 'text' is null, not a string; kept unchanged", "line 5: 1 field(s), no column 2; kept unchanged"])
+    ['line 2: invalid JSON (x)', 'line 5: 1 field(s), no column 2']
+    """
+    from mtfix.formats.jsonl import NO_TEXT_NOTE
+
+    return [e for e in unread_records(errors) if not NO_TEXT_NOTE.match(e + UNREAD)]
+
+
+def refuse_bad_records(errors: list[str], path: str) -> None:
+    """An :class:`InputError` at the first record of ``errors`` (a container's) that could not be read, naming
+    each (the first :data:`BAD_RECORDS_SHOWN`, then how many more): a record file with an unreadable record is
+    bad input, nothing checked or written, unless the run asks to skip such records (``--skip-bad-records``).
+
+    >>> refuse_bad_records(["line 3: no string field 'src'; checked without a source"], "a.jsonl")
+    >>> refuse_bad_records(["line 2: invalid JSON (Expecting value at column 1); kept unchanged"], "a.jsonl")
+    Traceback (most recent call last):
+    mtfix.errors.InputError: a.jsonl:2: invalid JSON (Expecting value at column 1); a record that cannot be read makes the file bad input: nothing was checked or written (--skip-bad-records checks the other records and keeps it unchanged)
+    """
+    bad = bad_records(errors)
+    if not bad:
+        return
+    import re
+
+    first = re.match(r"line (\d+)", bad[0])
+    shown = [b if i else b.removeprefix(first.group(0) + ": ") if first else b
+             for i, b in enumerate(bad[:BAD_RECORDS_SHOWN])]
+    more = f"; and {len(bad) - BAD_RECORDS_SHOWN} more" if len(bad) > BAD_RECORDS_SHOWN else ""
+    what = "a record that cannot be read makes" if len(bad) == 1 else f"{len(bad)} records that cannot be read make"
+    it = "it" if len(bad) == 1 else "them"
+    raise InputError(f"{'; '.join(shown)}{more}; {what} the file bad input: nothing was checked or written "
+                     f"(--skip-bad-records checks the other records and keeps {it} unchanged)",
+                     path=path, line=int(first.group(1)) if first else None)
+
+
 def references_for(ref: str | list[str], units: list[str], path: str, ref_name: str = "--ref") -> list[str]:
     """One reference per unit: ``ref``'s own units when it has as many (a JSON Lines or CSV
     reference read like the input), or its lines when the input has several units and ``ref`` is
@@ -243,8 +298,10 @@ def references_for(ref: str | list[str], units: list[str], path: str, ref_name: 
 
 
 def fix_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
-              *, unsafe: bool = False) -> FileResult:
-    container = read_container(inp, fmt, options or {}, pipeline)
+              *, unsafe: bool = False, skip_bad_records: bool | None = None) -> FileResult:
+    """``inp`` fixed unit by unit, the fixed file in ``FileResult.output`` (nothing is written here); a record
+    that cannot be read: as :func:`check_input`."""
+    container = read_container(inp, fmt, options or {}, pipeline, skip_bad_records=skip_bad_records)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     fixed: dict[int, str] = {}
     fixes = map_units(lambda unit: pipeline.fix(unit_document(unit, inp.path, pipeline.config.jobs),

@@ -117,8 +117,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: a comment, or opening an ignore directive; one in running prose, "write <!-- to open one", is taken out as a
 #: comment is but is no segment boundary: seg-11 made the rest of its line one segment); 13 = session 32 (a character
 #: reference in the prose of a page or a Markdown file is split as the character it stands for,
-#: :func:`mtfix.charrefs.read_as_characters`: ``no.&#8221; Then`` ends a sentence as ``no.” Then`` does)
-REVISION = "seg-13"
+#: :func:`mtfix.charrefs.read_as_characters`: ``no.&#8221; Then`` ends a sentence as ``no.” Then`` does); 14 = session 33
+#: (in plain text, a ``<!--`` in running prose that nothing closes before a blank line is no comment: a ``-->`` in a
+#: later paragraph closed it, the paragraphs one segment and their prose between protected; :func:`_code_elements`)
+REVISION = "seg-14"
 _local = threading.local()
 
 # A sentence end pysbd always splits at: a word of letters after a space (or at the start),
@@ -1442,6 +1444,9 @@ def _code_elements(text: str, regions: Iterable[Span] | None = None, quoted: Ite
             continue
         stop = limit(start, end)
         i = bisect_left(closers[kind], end)
+        if kind == "--" and regions is None and i < len(closers[kind]) and _across_paragraphs(text, start, end,
+                                                                                             closers[kind][i]):
+            continue  # prose's "<!--": unpaired, as an opener nothing closes is (seg-14)
         if i < len(closers[kind]) and closer_ends[kind][i] <= stop:
             done = closer_ends[kind][i]
             out.append(Span(start, done))
@@ -1470,4 +1475,22 @@ _CODE_TOKEN = re.compile(r"(?P<open_comment><!--)|(?P<close_comment>-->)"
 #: The elements whose opener nothing closes runs to the end of its region (a browser runs the rest as code); any
 #: other unclosed opener protects nothing but its tag (:func:`_code_elements`).
 _RUNS_ON = frozenset(("script", "style"))
+#: a blank line (LF, CRLF or a lone CR, spaces or tabs on it): a paragraph break of plain text
+_PARAGRAPH_BREAK = regexcache.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
+
+
+def _across_paragraphs(text: str, start: int, end: int, closer: int) -> bool:
+    r"""Whether the ``<!--`` at ``start``..``end`` of plain text (no regions) stands in running prose
+    (:func:`_stands_as_comment` is false) and the first ``-->`` after it, at ``closer``, is past a blank line: then it
+    is no comment a reader of plain text sees, only the characters "<!--" in a sentence, and the paragraphs are
+    segmented apart (seg-14; until then one segment of both, the prose between them protected).  A comment that
+    stands as one (first on its line, after a sentence end) may span paragraphs, as a block commented out does.
+
+    >>> _across_paragraphs("Type <!-- here.\n\nAdd --> there.", 5, 9, 22)
+    True
+    >>> [_across_paragraphs(t, t.index("<!--"), t.index("<!--") + 4, t.index("-->"))
+    ...  for t in ("<!--\ndraft\n\nmore -->", "Type <!-- here.\nAdd --> there.", "Type <!-- a.\r\nb --> c")]
+    [False, False, False]
+    """
+    return _PARAGRAPH_BREAK.search(text, end, closer) is not None and not _stands_as_comment(text, start, 0)
 _WORD = LazyPattern(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")

@@ -232,15 +232,17 @@ def test_score_reports_records_it_could_not_read_and_never_pairs_around_them(tmp
             '{"text": "The port reopened."}']
     hyp = tmp_path / "h.jsonl"
     hyp.write_text("\n".join([good[0], '{"text": oops', good[2]]) + "\n", encoding="utf-8")
-    r = run("score", *OFF, "--text-field", "text", "--format", "json", str(hyp))
-    assert r.exit_code == 0  # as check: the rest of the file is scored
+    r = run("score", *OFF, "--text-field", "text", "--skip-bad-records", "--format", "json", str(hyp))
+    assert r.exit_code == 0  # as check: the rest of the file is scored (asked for: session 33)
     assert "line 2: invalid JSON" in r.stderr
     (entry,) = json.loads(r.stdout)["files"]
     assert len(entry["errors"]) == 1 and "line 2" in entry["errors"][0]
-    assert "line 2: invalid JSON" in run("score", *OFF, "--text-field", "text", str(hyp)).stderr
+    assert "line 2: invalid JSON" in run("score", *OFF, "--text-field", "text", "--skip-bad-records", str(hyp)).stderr
+    refused = run("score", *OFF, "--text-field", "text", "--format", "json", str(hyp))  # by default: bad input
+    assert refused.exit_code == 2 and json.loads(refused.stdout)["failures"][0]["line"] == 2, refused.output
     ref = tmp_path / "r.jsonl"
     ref.write_text("\n".join(good[:2]) + "\n", encoding="utf-8")
-    bad_hyp = run("score", *OFF, "--text-field", "text", "--ref", str(ref), str(hyp))
+    bad_hyp = run("score", *OFF, "--text-field", "text", "--skip-bad-records", "--ref", str(ref), str(hyp))
     assert bad_hyp.exit_code == 2 and "line 2" in bad_hyp.stderr and "--ref" in bad_hyp.stderr
     hyp.write_text("\n".join(good) + "\n", encoding="utf-8")
     ref.write_text("\n".join([good[0], '{"text": broken', good[1], good[2]]) + "\n", encoding="utf-8")

@@ -142,3 +142,32 @@ def test_the_russian_table_still_judges_a_russian_source() -> None:
     source = "Правительство утвердило новый бюджет для больниц и школ области."
     assert omission(source, "It rained in the mountains all week long.") is not None
     assert omission(source, "The government approved a new budget for the region's hospitals and schools.") is None
+
+
+PROBE_S33 = REPO / "bench" / "data" / "probe_s33"
+
+
+def test_the_round_11_probe_is_new_text_in_the_ten_languages_with_every_realmt_class() -> None:
+    # bench/data/probe_s33 (session 33, overfitting audit round 11): a fourth set of our own, other topics,
+    # every error class of realmt's README at least twice
+    rows = _probe_rows(PROBE_S33)
+    mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
+    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
+    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
+    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
+    classes = Counter(a for r in mt for a in r["artifacts"])
+    assert all(classes[c] >= 2 for c in ("broken_syntax", "calque_idiom", "glued_tokens", "lexical_mistranslation",
+                                         "midsentence_capital", "name_misspelling", "sov_word_order",
+                                         "untranslated_token")), classes
+    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31) + _probe_rows(PROBE_S32)
+    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
+    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
+
+
+def test_no_fluent_sentence_of_the_round_11_probe_gets_a_major_or_an_edit() -> None:
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(PROBE_S33 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S33 / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
+    assert [o.id for o in report.pro if o.major or o.changed] == []

@@ -288,6 +288,10 @@ def score(
     for fr in results:  # records that could not be read: scored without them, as check says
         for err in fr.errors:
             typer.echo(f"{printable(fr.path)}: {printable(err)}", err=True)
+    from mtfix.report.text import skipped_records_note
+
+    if (skipped := skipped_records_note(results)) and not opts.quiet:  # --skip-bad-records: how many, as check says
+        typer.echo(skipped.strip(), err=True)
     for entry in report["files"]:  # a reference that does not pair line by line: said, not hidden
         refd = entry.get("reference")
         if isinstance(refd, dict) and refd.get("note"):

@@ -102,6 +102,10 @@ NoHeaderOpt = Annotated[bool | None, typer.Option(
 FixFinalOpt = Annotated[bool | None, typer.Option(
     "--fix-final/--no-fix-final", help="XLIFF and TMX: fix units a reviewer signed off too (state final or signed-off, "
     "approved; a TMX prop x-state or x-approved); by default (or the settings' fix-final = false) they are checked and reported, never edited.")]
+SkipBadRecordsOpt = Annotated[bool | None, typer.Option(
+    "--skip-bad-records/--no-skip-bad-records", help="JSONL/CSV/TSV: a record that cannot be read (invalid JSON, a "
+    "short row) is skipped, kept unchanged and counted, and the rest of the file is checked or fixed (exit 0); by "
+    "default (or the settings' skip-bad-records = false) such a file is bad input: exit 2, nothing written.")]
 MaxLineLengthOpt = Annotated[int | None, typer.Option(
     "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
     "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
@@ -158,6 +162,7 @@ class CommonOptions:
     csv_escape: CsvEscapeOpt = None
     no_header: NoHeaderOpt = None
     fix_final: FixFinalOpt = None
+    skip_bad_records: SkipBadRecordsOpt = None
     max_line_length: MaxLineLengthOpt = None
     max_cps: MaxCpsOpt = None
     encoding: EncodingOpt = None
@@ -371,6 +376,7 @@ _CLI_FIELDS = {  # command-line argument → Config field
     "jobs": "jobs", "force_exclude": "force_exclude",
     "text_field": "text_field", "source_field": "source_field", "id_field": "id_field",
     "csv_escape": "csv_escape", "no_header": "no_header", "fix_final": "fix_final",
+    "skip_bad_records": "skip_bad_records",
 }
 
 
@@ -586,6 +592,7 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
             csv_escape=args.get("csv_escape") or None,
             no_header=args.get("no_header"),  # --no-header/--header over the settings' no-header
             fix_final=args.get("fix_final"),  # (check and score have no such option: None)
+            skip_bad_records=args.get("skip_bad_records"),  # --skip-bad-records/--no-... over the settings' key
         )
         from_cli = {f for a, f in _CLI_FIELDS.items() if args.get(a) is not None  # None: not given
                     and not (f in FIELD_OPTIONS and args[a] == "")}  # `--text-field ""`: the settings' field

@@ -27,6 +27,11 @@ _JSON_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # JSON Lines: only \n ends a recor
 _WS = " \t\r\n"
 
 
+#: The per-record notes of a record that holds no text to check: the text field missing or ``null`` (not
+#: translated yet). Kept unchanged and noted, they never make the file bad input (:func:`mtfix.files.bad_records`);
+#: a record that cannot be read (invalid JSON, not an object, a text that is no string) does.
+NO_TEXT_NOTE = re.compile(r"line \d+: (?:no field '|field '.*' is null, not a string; kept unchanged$)")
+
 def _parse_int(digits: str) -> int | Decimal:
     """A JSON integer; one longer than Python's int-to-string limit (4,300 digits) as a ``Decimal``:
     a valid record, not an error that stops the file."""

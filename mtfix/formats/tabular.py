@@ -16,8 +16,9 @@ value needs it); the other fields keep their exact quoting.
 
 A record that cannot be checked (invalid JSON, not an object, text field
 missing or not a string, a row too short) is reported in
-``Container.errors`` as ``line N: reason`` and kept unchanged; the batch goes
-on.
+``Container.errors`` as ``line N: reason`` and kept unchanged; the reader goes
+on.  Whether such a file is bad input is the caller's policy (:func:`mtfix.files.refuse_bad_records`:
+the CLI refuses it unless ``--skip-bad-records``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """An irregular past the tagger read as a noun after an object pronoun in a subject's place (session 33).
 
-MTF407's case-role sign (:func:`mtfix.garble.signs.signs`) flags "Her", "Him", "Them", "Me" or "Us" opening a
+MTF407's case-role sign (:func:`mtfix.garble.signs._structural`) flags "Her", "Him", "Them", "Me" or "Us" opening a
 clause right before a finite verb ("Him said ...", "Them went ...").  After "Her" the tagger, which knows "her" as a
 possessive, often reads the verb as the possessive's noun ("Her told reporters ..." → told/NN), so the sign never
 saw a verb.  English morphology says what the word is: an irregular past or participle (``mtfix.lexicon``'s closed

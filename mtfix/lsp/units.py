@@ -120,7 +120,8 @@ class UnitView:
         from mtfix.files import fix_input
         from mtfix.io.inputs import Input
 
-        result = fix_input(pipeline, Input(self.path or "-", self.text.encode(self.codec)), self.kind)  # fields: its config's
+        result = fix_input(pipeline, Input(self.path or "-", self.text.encode(self.codec)), self.kind,
+                           skip_bad_records=True)  # fields: its config's
         try:
             return result.output.decode(self.codec) if result.output is not None else None
         except UnicodeError:
@@ -206,7 +207,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
         from mtfix.files import read_container
 
         inp = Input(path or "-", text.encode(view.codec))
-        result = check_input(pipeline, inp, kind, options)
+        result = check_input(pipeline, inp, kind, options, skip_bad_records=True)  # a line being typed: a warning
         view.container = read_container(inp, kind, options)  # the writer's own copy (check keeps none)
     except InputError as exc:
         return [unreadable(text, exc)], None

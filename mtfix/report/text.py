@@ -109,7 +109,18 @@ def summary_line(results: list[FileResult], unsafe_applied: bool = False, failur
     msg = "; ".join(parts) + "."
     if failures:
         msg += f" {failures} file(s) failed (see above)."
-    return msg
+    return msg + skipped_records_note(results)
+
+
+def skipped_records_note(results: Iterable[FileResult]) -> str:
+    """`` N record(s) skipped ...`` when records could not be read and were skipped (``--skip-bad-records``;
+    each was named above), else ``""``: an ingest job's summary says what it did not process."""
+    from mtfix.files import bad_records
+
+    n = sum(len(bad_records(r.errors)) for r in results)
+    if not n:
+        return ""
+    return f" {n} record{'s' * (n != 1)} that could not be read skipped (--skip-bad-records; see above)."
 
 
 def _skip_cause(problem: FileProblem) -> str:
@@ -167,7 +178,7 @@ def fix_summary_line(results: list[FileResult], *, diff: bool, unsafe: bool, cha
     msg += f"; {left} finding{'s' * (left != 1)} left for a human."
     if failures:
         msg += f" {failures} file(s) failed (see above)."
-    return msg
+    return msg + skipped_records_note(results)
 
 
 def edit_lines(results: Iterable[FileResult]) -> Iterable[str]:

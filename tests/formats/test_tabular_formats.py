@@ -56,7 +56,8 @@ def test_jsonl_ten_thousand_records_through_the_cli(tmp_path: Path):
     raw = "\n".join(lines) + "\n"
     path = tmp_path / "feed.jsonl"
     path.write_text(raw, encoding="utf-8")
-    result = CliRunner().invoke(app, ["fix", "--grammar", "off", "--quiet", "--text-field", "body", str(path)])
+    result = CliRunner().invoke(app, ["fix", "--grammar", "off", "--quiet", "--text-field", "body", "--skip-bad-records",
+                                       str(path)])  # an ingest job: the bad records skipped
     assert result.exit_code == 0, result.output
     out_lines = path.read_text(encoding="utf-8").split("\n")
     assert len(out_lines) == len(lines) + 1
@@ -143,7 +144,7 @@ CSV = (
 def test_csv_only_the_text_field_changes(pipeline):
     raw = CSV.encode()
     opts = {"text_field": "text", "source_field": "source", "id_field": "id"}
-    result = fix_input(pipeline, Input("a.csv", raw), options=opts)
+    result = fix_input(pipeline, Input("a.csv", raw), options=opts, skip_bad_records=True)
     assert [u.unit.id for u in result.units] == ["1", "2", "3"]
     assert [u.unit.line_offset for u in result.units] == [1, 2, 4]
     assert result.units[0].unit.source == "Neft, qaz"

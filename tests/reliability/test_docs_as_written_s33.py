@@ -125,7 +125,8 @@ def test_a_closing_quote_written_as_a_reference_ends_a_pages_sentence_as_formats
 def test_the_detector_pages_findings_level_corrections_of_session_32(tmp_path: Path) -> None:
     """docs/detector.md, "What the findings level corrects": an imperative whose object is a literal to type has
     no MTF402 and at most a minor MTF401; one word in another alphabet is MTF408's, and MTF401 is judged without it
-    (as the sentence with an English word); a comment across a paragraph break in plain text is not judged."""
+    (as the sentence with an English word); a comment across a paragraph break in plain text
+    is two segments since seg-14, neither read as a splice."""
     (tmp_path / "a.md").write_text("Type <!-- before the first line of the note.\n\nAdd --> after it.\n\n"
                                    "Type `#` first.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The sign read שלום in large letters.\n", encoding="utf-8")
@@ -139,7 +140,8 @@ def test_the_detector_pages_findings_level_corrections_of_session_32(tmp_path: P
     assert ("MTF408", "minor") in found["b.txt"], found["b.txt"]
     garbled = [s for c, s in found["b.txt"] if c == "MTF401"]
     assert garbled == [s for c, s in found["c.txt"] if c == "MTF401"], found
-    assert found["d.txt"] == [], found["d.txt"]
+    # seg-14 (session 33): the two paragraphs are two segments, judged as their plain twins: never MTF402 or a major
+    assert not [c for c, s in found["d.txt"] if c == "MTF402" or (c == "MTF401" and s != "minor")], found["d.txt"]
     page = _page("docs/detector.md")
     assert "One word in another alphabet (\"The sign read שלום in large letters.\")" in page
     assert "`mtfix.garble.view.spliced_paragraphs`" in page

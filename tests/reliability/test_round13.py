@@ -178,9 +178,13 @@ def test_a_text_field_that_is_never_a_string_is_an_error(tmp_path: Path, value: 
 
 
 def test_a_text_field_that_is_null_or_a_string_somewhere_is_still_read(tmp_path: Path) -> None:
-    """Records whose text is null (not translated yet) are no typo; nor is one non-string among strings."""
+    """Records whose text is null (not translated yet) are no typo; nor is one non-string among strings (a bad
+    record since session 33: the file is refused at its line, unless --skip-bad-records)."""
     (tmp_path / "n.jsonl").write_bytes(b'{"text": null}\n{"text": null}\n')
     assert run_mtfix("check", "--text-field", "text", "n.jsonl", cwd=tmp_path).rc == 0
     (tmp_path / "m.jsonl").write_bytes(b'{"text": 5}\n{"text": "The the talks went on."}\n')
-    run = run_mtfix("check", "--text-field", "text", "m.jsonl", cwd=tmp_path)
+    run = run_mtfix("check", "--text-field", "text", "--skip-bad-records", "m.jsonl", cwd=tmp_path)
     assert run.rc == 0 and "MTF105" in run.stdout, run.stderr
+    run = run_mtfix("check", "--text-field", "text", "m.jsonl", cwd=tmp_path)
+    assert run.rc == 2 and "m.jsonl:1: field 'text' is a number, not a string" in run.stderr, run.stderr
+    assert "nothing was checked" not in run.stderr.split(";")[0], run.stderr  # not the typo's message

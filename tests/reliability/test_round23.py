@@ -52,13 +52,17 @@ def test_a_how_to_with_typed_markup_gets_no_mtf402_from_the_cli(tmp_path, name: 
 def test_a_comment_closed_in_a_later_paragraph_splices_no_sentence(end: str) -> None:
     """In plain text ``<!--`` in one paragraph's prose and ``-->`` in a later one were one protected comment, the two
     paragraphs one segment, and the detector read their splice ("Type  after the last line of the hidden note in
-    the file."): MTF402 and a major MTF401.  Now that segment is not judged; the other sentences are, as before."""
+    the file."): MTF402 and a major MTF401.  Now that segment is not judged; the other sentences are, as before.
+    Since session 33 (seg-14) the two paragraphs are two segments, each judged as its twin with a plain object
+    ("Type a dash before ...": a minor MTF401 from the model, no MTF402, nothing major)."""
     text = end.join(["Type <!-- before the first line of the note that you want to hide from the readers.", "",
                      "Add --> after the last line of the hidden note in the file.", "",
                      "The meeting of the two ministers in the capital on the energy questions.", ""])
     third = text.index("The meeting")
-    found = [(f.code, f.start >= third) for f in mtfix.check(text, grammar="off").findings]
-    assert not any(code in ("MTF401", "MTF402") and not in_third for code, in_third in found), found
+    findings = mtfix.check(text, grammar="off").findings
+    found = [(f.code, f.start >= third) for f in findings]
+    assert not any(code == "MTF402" and not in_third for code, in_third in found), found
+    assert not any(str(f.severity) in ("major", "critical") for f in findings if f.start < third), findings
     assert ("MTF402", True) in found, found
 
 

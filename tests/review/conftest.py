@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.cli_runner import run_mtfix
+from tests.review.browser_session import SharedBrowser, clear_local_storage
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
@@ -59,33 +62,26 @@ def seed004(tmp_path: Path) -> Path:
 mtfix = partial(run_mtfix, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium through Selenium; skipped when absent, except under ``make test``
-    (MTFIX_REQUIRE_BROWSER=1), where a missing browser is a failure."""
-    from mtfix.review.browser import chrome, missing
+@pytest.fixture(scope="session")
+def shared_browser() -> Iterator[SharedBrowser]:
+    """One headless Chromium for the session (tests/review/browser_session.py); skipped when absent, except
+    under ``make test`` (MTFIX_REQUIRE_BROWSER=1), where a missing browser is a failure."""
+    from mtfix.review.browser import missing
 
     why = missing()
     if why:
         if os.environ.get("MTFIX_REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser tests required but {why}")
         pytest.skip(why)
-    driver = chrome()
+    shared = SharedBrowser()
+    yield shared
+    shared.quit()
+
+
+@pytest.fixture
+def browser(shared_browser: SharedBrowser) -> Iterator[Any]:
+    """The session's Chromium on a fresh page: one tab at 1440×1000, screen media, default downloads,
+    ``about:blank``; after the test, the local storage of the page it left is cleared (no decisions kept)."""
+    driver = shared_browser.page()
     yield driver
-    driver.quit()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_local_storage(request):
-    """Each browser test starts with no decisions kept: the module's browser shares one local storage
-    for every report opened from disk, and two reports of the same file and bytes made in the same
-    second share a key (by design), so a test could find the decisions of the one before it."""
-    yield
-    if "browser" not in request.fixturenames:
-        return
-    driver = request.getfixturevalue("browser")
-    try:
-        driver.switch_to.window(driver.window_handles[0])
-        driver.execute_script("try { window.localStorage.clear(); } catch (e) {}")
-    except Exception:  # noqa: BLE001 - a test that broke the session leaves nothing to clear
-        pass
+    clear_local_storage(driver)
