@@ -38,6 +38,18 @@ from typing import Any
 #: to it: dotted and dotless I (İ ı) with ``i``, long s (ſ) with ``s``, the Kelvin sign with ``k``.
 ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
 
+
+
+def has_odd_case(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`ODD_CASE` (four substring tests: no set of the text's
+    characters built; session 33).
+
+    >>> has_odd_case("Istanbul"), has_odd_case("\u0130stanbul")
+    (False, True)
+    """
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+
+
 _PLAIN = re.compile(r"[a-z]+")
 #: A word of ASCII letters between a space (any ``\s``) and a period: ``X`` of ``" X."``.
 _WORD_DOT = re.compile(r"(?<=\s)([a-z]+)\.")
@@ -49,8 +61,24 @@ _WORD_DOT = re.compile(r"(?<=\s)([a-z]+)\.")
 #: Each opens with its period or ")" and looks behind from there (session 29), so that ``re`` skips to that character.
 _LETTER_PERIOD = re.compile(r"\.(?:(?<=^[a-z]\.)|(?<=\s[a-z]\.))")
 _LETTER_PAREN = re.compile(r"\)(?<=[a-z]\))")
-_DIGIT_PERIOD = re.compile(r"\.(?<=\d\.)[\s)]")
+#: ``NUMBERED_LIST_REGEX_1``'s number is one or two digits after white space, "-", "⁃" or the start (session 33).
+_DIGIT_PERIOD = re.compile(r"\.(?:(?<=[\s\-⁃]\d\.)|(?<=[\s\-⁃]\d\d\.)|(?<=^\d\.)|(?<=^\d\d\.))[\s)]")
 _DIGIT_PAREN = re.compile(r"\)(?<=\d\))\s")
+
+
+def two_matches(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` finds two places in ``text`` (the second starting after the first's start).
+
+    pysbd's list scans change the text only where two list items follow each other: with one match or none, every
+    item's replacement returns the text as it is (``last_array_item_replacement`` compares the item with itself;
+    ``scan_lists`` needs a neighbour).  Each match of a list scan holds its own period or ")" that one of the
+    guards above finds, so fewer than two guard matches means fewer than two items (session 33).
+
+    >>> two_matches(_DIGIT_PERIOD, "In 2019. Then 1. and 2. follow"), two_matches(_DIGIT_PERIOD, "Only 1. here")
+    (True, False)
+    """
+    first = pattern.search(text)
+    return first is not None and pattern.search(text, first.start() + 1) is not None
 
 #: A pattern that opens with a look-behind free of groups and alternatives, then a period, ``∯``, ``'`` or
 #: ``‘`` that no quantifier follows.
@@ -135,30 +163,48 @@ def _between_punctuation() -> Any:
     from pysbd.between_punctuation import BetweenPunctuation as Base
 
     class BetweenPunctuation(Base):  # type: ignore[misc, valid-type]
+        # each pattern needs the mark it is named for ("(", "[", "'", "‘", '"', "«", "--", "“"; ``tests/test_segment_speed.py``
+        # reads it in each pattern); a text without that mark is returned as it is, as ``re.sub`` would (session 33)
         def sub_punctuation_between_parens(self, txt: str) -> str:
+            if "(" not in txt:
+                return txt
             return re.sub(self.BETWEEN_PARENS_REGEX_2, replace_punctuation, txt)
 
         def sub_punctuation_between_square_brackets(self, txt: str) -> str:
+            if "[" not in txt:
+                return txt
             return re.sub(self.BETWEEN_SQUARE_BRACKETS_REGEX_2, replace_punctuation, txt)
 
         def sub_punctuation_between_single_quotes(self, txt: str) -> str:
+            if "'" not in txt:
+                return txt
             if re.search(self.WORD_WITH_LEADING_APOSTROPHE, txt) and not re.search(r"'\s", txt):
                 return txt
             return re.sub(self.BETWEEN_SINGLE_QUOTES_REGEX, partial(replace_punctuation, match_type="single"), txt)
 
         def sub_punctuation_between_single_quote_slanted(self, txt: str) -> str:
+            if "‘" not in txt:
+                return txt
             return re.sub(self.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX, replace_punctuation, txt)
 
         def sub_punctuation_between_double_quotes(self, txt: str) -> str:
+            if '"' not in txt:
+                return txt
             return re.sub(self.BETWEEN_DOUBLE_QUOTES_REGEX_2, replace_punctuation, txt)
 
         def sub_punctuation_between_quotes_arrow(self, txt: str) -> str:
+            if "«" not in txt:
+                return txt
             return re.sub(self.BETWEEN_QUOTE_ARROW_REGEX_2, replace_punctuation, txt)
 
         def sub_punctuation_between_em_dashes(self, txt: str) -> str:
+            if "--" not in txt:
+                return txt
             return re.sub(self.BETWEEN_EM_DASHES_REGEX_2, replace_punctuation, txt)
 
         def sub_punctuation_between_quotes_slanted(self, txt: str) -> str:
+            if "“" not in txt:
+                return txt
             return re.sub(self.BETWEEN_QUOTE_SLANTED_REGEX_2, replace_punctuation, txt)
 
     for k in _QUOTE_PATTERNS:
@@ -183,17 +229,17 @@ def _list_items() -> Any:
 
         def iterate_alphabet_array(self, regex: str, parens: bool = False, roman_numeral: bool = False) -> str:
             text = self.text
-            if regex == Base.ALPHABETICAL_LIST_WITH_PERIODS and not _LETTER_PERIOD.search(text):
+            if regex == Base.ALPHABETICAL_LIST_WITH_PERIODS and not two_matches(_LETTER_PERIOD, text):
                 return text
-            if regex == Base.ALPHABETICAL_LIST_WITH_PARENS and (")" not in text or not _LETTER_PAREN.search(text)):
+            if regex == Base.ALPHABETICAL_LIST_WITH_PARENS and (")" not in text or not two_matches(_LETTER_PAREN, text)):
                 return text
             return super().iterate_alphabet_array(regex, parens=parens, roman_numeral=roman_numeral)
 
         def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
             text = self.text
-            if regex1 == Base.NUMBERED_LIST_REGEX_1 and not _DIGIT_PERIOD.search(text):
+            if regex1 == Base.NUMBERED_LIST_REGEX_1 and not two_matches(_DIGIT_PERIOD, text):
                 return
-            if regex1 == Base.NUMBERED_LIST_PARENS_REGEX and (")" not in text or not _DIGIT_PAREN.search(text)):
+            if regex1 == Base.NUMBERED_LIST_PARENS_REGEX and (")" not in text or not two_matches(_DIGIT_PAREN, text)):
                 return
             super().scan_lists(regex1, regex2, replacement, strip=strip)
 
@@ -283,7 +329,12 @@ def sequences(lang: Any) -> dict[str, RuleSequence]:
 #: holds: a period before a letter, read with the same flag.
 _MULTI_PERIOD_GUARD = re.compile(r"\.[a-z]", re.IGNORECASE)
 _THREE_MARKS = re.compile(r"[!?][!?][!?]")
-_STOP_BEFORE_NUMBER = re.compile(r"[.∯][\[\d]")
+#: (Session 33: with the character before the stop that ``NUMBERED_REFERENCE_REGEX`` looks behind for, no digit or space:
+#: a decimal point that the number rules made "∯" no longer passes.)
+_STOP_BEFORE_NUMBER = re.compile(r"[.∯](?<=[^\d\s][.∯])[\[\d]")
+#: Every word of pysbd's ``ExclamationWords`` holds one of these (``tests/test_segment_speed.py``): a text without
+#: either is left as it is by its substitution (session 33).
+EXCLAMATION_MARKS = ("!", "\u01c3")
 _QUOTE_SPACE_PAREN = re.compile(r"\((?<=[\"”]\s\()")
 
 
@@ -350,12 +401,14 @@ def _processor(list_items: Any) -> Any:
             lang = self.lang
             if txt[-1] not in lang.Punctuations:
                 txt += "ȸ"
-            txt = ExclamationWords.apply_rules(txt)
+            if EXCLAMATION_MARKS[0] in txt or EXCLAMATION_MARKS[1] in txt:
+                txt = ExclamationWords.apply_rules(txt)
             txt = self.between_punctuation(txt)
             if not re.match(lang.DoublePunctuationRules.DoublePunctuation, txt):
                 txt = sequences(lang)["double"](txt)
             txt = sequences(lang)["marks"](txt)
-            txt = BaseListItems(txt).replace_parens()
+            if "(" in txt:  # ``ROMAN_NUMERALS_IN_PARENTHESES`` opens with "(" (session 33)
+                txt = BaseListItems(txt).replace_parens()
             return self.sentence_boundary_punctuation(txt)
 
     return Processor
@@ -392,7 +445,7 @@ def english() -> Any:
             def search_for_abbreviations_in_string(self, text: str) -> str:
                 lowered = text.lower()
                 abbrs: list[str] = self.lang.Abbreviation.ABBREVIATIONS
-                if ODD_CASE.isdisjoint(text) and abbrs == abbreviations:
+                if not has_odd_case(text) and abbrs == abbreviations:
                     # an abbreviation of letters with no " X." for a match X: every substitution would
                     # leave the line as it is; the others in pysbd's order
                     near_dot = [(letters_only[w], w) for w in set(_WORD_DOT.findall(" " + lowered)) if w in letters_only]

@@ -123,11 +123,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 REVISION = "seg-14"
 _local = threading.local()
 
-# A sentence end pysbd always splits at: a word of letters after a space (or at the start),
-# a period, spaces, then a capital and a lower-case letter or a space ("A deal", not "A.").
-# Found from the period back (see :func:`_sure_ends`).
+# A sentence end pysbd always splits at: a word of letters (or, session 33, a number of 3+ ASCII digits: no pysbd rule
+# reads its period) after a space or at the start, a period, spaces, then a capital and a lower-case letter or a
+# space ("A deal", not "A.").  Found from the period back (see :func:`_sure_ends`).
 _SURE_DOT = regexcache.compile(r"\. +(?=[A-Z][a-z\s])")
-_WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)[A-Za-z]{2,}")
+_WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)(?:[A-Za-z]{2,}|[0-9]{3,})")
 # What pysbd reads across sentences in ways a cut cannot follow, or uses as placeholders:
 # such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses; each pattern
 # opens with one character class, so that ``re`` skips to a character of it (session 29: the matches of
@@ -227,7 +227,7 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 def _sure_ends(block: str) -> Iterator[tuple[int, int, int]]:
     """(start of the word, the period, the end of the spaces after it) of each sure sentence end in
-    ``block``, in order: the matches of ``(?:(?<=\\s)|^)([A-Za-z]{2,})\\. +(?=[A-Z][a-z\\s])``, found
+    ``block``, in order: the matches of ``(?:(?<=\\s)|^)([A-Za-z]{2,}|[0-9]{3,})\\. +(?=[A-Z][a-z\\s])``, found
     from each period back to its word (a scan of the whole block for that pattern costs ten times more)."""
     for d in _SURE_DOT.finditer(block):
         w = _WORD_BEFORE.match(block, 0, d.start())

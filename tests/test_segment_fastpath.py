@@ -43,6 +43,13 @@ SENTENCES = [
     "He said 'no'. The talks ended.",
     "Costs rose -- again. Workers left.",
     "Prices rose in 2019. They fell in 2020.",
+    # session 33: a number of three digits or more before the period is a sure end too
+    "The count rose from 998 to 1003. Officials were pleased.",
+    "The jet was an A380. Its crew of 22. They landed.",
+    "Sales reached 1,500. The shop in Room 101. Then it shut.",
+    "It was built in 1948. (Its roof is new.) The hall reopened.",
+    "“It opened in 2019.” The mayor smiled. “We paid 300. It was cheap.”",
+    "The law of 2005. Art. 12 of it applies. Page 200. No. 7 was read.",
 ]
 
 
@@ -100,7 +107,7 @@ def test_no_cut_inside_an_open_quote_or_bracket(monkeypatch):
 
 # Characters that the two scans below treat specially, for random strings.
 _ALPHABET = list("aBz .:/@-_+\n\t\u00a0\u2028\u3000\x1c\u0130\u212a\u017fA.wW\"'\u201c\u201d<>),;!?13") + [
-    "www.", "http://", ".com", ".uK", "ftp://", ". ", ".  A", ". Ab", "Mr. ", ".News", "WWW.", "\u00e9."]
+    "www.", "http://", ".com", ".uK", "ftp://", ". ", ".  A", ". Ab", "Mr. ", ".News", "WWW.", "\u00e9.", "2019. The", "77", "\u0663"]
 
 
 def _random_strings(n: int, seed: int) -> list[str]:
@@ -111,7 +118,7 @@ def _random_strings(n: int, seed: int) -> list[str]:
 def test_sure_ends_are_the_matches_of_the_forward_pattern():
     import regex
 
-    forward = regex.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,})\. +(?=[A-Z][a-z\s])")
+    forward = regex.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,}|[0-9]{3,})\. +(?=[A-Z][a-z\s])")
     texts = [" ".join(SENTENCES), *SENTENCES, *_random_strings(20000, 5)]
     for text in texts:
         want = [(m.start(), m.end(1), m.end()) for m in forward.finditer(text)]
@@ -184,3 +191,14 @@ def test_a_mark_in_one_block_of_many_is_still_read_through(regions):
     segs = [text[s.start:s.end] for s in segment.split_segments(text, spans)]
     assert segs == ["It rained.", "Then it stopped.", "The roads.\u200b", "The council met.", "No marks here.",
                     "None at all."]
+
+
+def test_corpus_paragraphs_are_segmented_as_pysbd_does():
+    # session 33: the fast path (cuts at sure ends, a number's period among them) against pysbd on whole blocks
+    from tests.test_pysbd_passes_skipped import _corpus_paragraphs
+
+    paras = _corpus_paragraphs(1500)
+    if not paras:
+        pytest.skip("realmt and UD EWT not found under ../shared (set MTFIX_SHARED)")
+    for text in paras:
+        assert _fast(text) == _reference(text), text

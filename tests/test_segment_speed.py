@@ -246,7 +246,7 @@ def test_each_guard_finds_something_wherever_pysbds_pattern_matches() -> None:
                 hits += 1
                 assert guard.search(text), (pattern, text)
         assert hits, pattern
-    before = {pe._LETTER_PERIOD: r"(?:^|\s)[a-z]\.", pe._LETTER_PAREN: r"[a-z]\)", pe._DIGIT_PERIOD: r"\d\.[\s)]",
+    before = {pe._LETTER_PERIOD: r"(?:^|\s)[a-z]\.", pe._LETTER_PAREN: r"[a-z]\)", pe._DIGIT_PERIOD: r"(?:^|[\s\-⁃])\d{1,2}\.[\s)]",
               pe._DIGIT_PAREN: r"\d\)\s"}
     for guard, pattern in before.items():
         for text in [*texts, *_list_texts(2000, 30)]:
