@@ -490,15 +490,17 @@ def test_the_formats_page_says_a_markdown_sentence_with_an_address_is_judged() -
 
 def test_the_detector_page_names_the_analysis_revision_the_weights_are_applied_to() -> None:
     """docs/detector.md, "Training": the analysis revision the shipped weights were fitted on (session 24: today's
-    recipe; revision 19) and the one they are applied to (20 since session 27), and the revisions since the older
-    model's fit run to it."""
+    recipe; revision 19, refitted on revision 22 in session 33) and the one they are applied to, the shipped model
+    a plain retrain reproduces, and the revisions since the older model's fit run to it."""
+    from mtfix.garble.model import Detector
     from mtfix.garble.signs import ANALYSIS_REVISION
 
     page = " ".join(PAGES["docs/detector.md"].split())
-    # session 27: revision 20 (the quoted gloss) reads 10 fitted rows differently; the weights were not refitted
     assert f"They are applied to analysis revision {ANALYSIS_REVISION}," in page
-    # session 31: revision 21 ("her" as a subject) reads 2 fitted rows differently; still not refitted
-    assert "fitted on analysis revision 19." in page
+    # session 33: refitted on revision 22 (the rows revisions 20–22 read differently), byte for byte
+    assert "fitted on analysis revision 22." in page
+    digest = Detector.load().digest
+    assert f"reproduces the shipped `garble-1.0@{digest[:12]}` (SHA-256 `{digest}`) byte for byte" in page
     assert f"analysis revisions 2–{ANALYSIS_REVISION} changed the features" in page
 
 

@@ -5,6 +5,7 @@ once more, a feature computed differently without a new analysis revision) fails
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -43,6 +44,13 @@ def test_the_card_records_what_a_retrain_must_reproduce(card):
         assert key in card
     if "recipe" in card:  # the shipped weights were fitted elsewhere: where, and what today's recipe gives
         assert {"fit_commit", "data_sha256", "rows"} <= set(card["recipe"])
+
+
+def test_the_shipped_model_file_is_the_one_the_card_records(card):
+    """The card's ``model_sha256`` is the SHA-256 of the shipped ``detector.npz``, the digest the signature names
+    (session 33: the card and the arrays are written together by one training run and shipped together)."""
+    raw = (CARD.parent / "detector.npz").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == card["model_sha256"] == Detector.load().digest
 
 
 def test_probe_features_are_those_recorded_for_this_analysis_revision(card):
