@@ -113,8 +113,43 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
         glued=unit.meta.get("glued"),  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
     )
-    extra = {k: unit.meta[k] for k in ("mentioned", "register", "subtitle") if unit.meta.get(k)}
+    extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
+
+
+#: the unit's meta that :func:`unit_document` carries into the document's
+_UNIT_META = ("mentioned", "register", "subtitle")
+#: the meta :func:`~mtfix.segment.to_document` writes: its inputs as it reads them, and what it derives from them
+_MADE_META = frozenset({"regions", "markers", "lower_starts", "format_protected", "forced_cuts", "code", "headings",
+                        "opaque", "joins", "comments", "html_code", "glued"})
+
+
+def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
+    """Whether :func:`unit_document` of ``unit`` would equal ``doc`` (a document made by it, or by
+    :meth:`Pipeline.fix <mtfix.pipeline.Pipeline.fix>` after edits: ``fix``'s last check's), told without segmenting
+    (session 33): :func:`~mtfix.segment.to_document` is a function of its text, path and source, of its protected
+    spans, regions, code spans and glued tags as given, and of its headings, opaque names and joins in order
+    (``jobs`` changes nothing), all of which ``doc.meta`` records as it read them; the rest of its meta and its
+    segments are derived from these.  False means "not known": build the document and compare."""
+    m = doc.meta
+    extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
+    if unit.text != doc.text or path != doc.path or unit.source != doc.source or not (
+        _MADE_META - {"glued"} <= set(m) <= _MADE_META | set(extra)
+    ):
+        return False
+    glued = unit.meta.get("glued")
+
+    def ordered(spans: Iterable[Any]) -> list[Any]:
+        return sorted(spans, key=lambda s: s.start)
+
+    return (
+        all(m.get(k) == v for k, v in extra.items())
+        and m.get("regions", False) == (None if unit.regions is None else list(unit.regions))
+        and m.get("format_protected") == list(unit.protected) and m.get("code") == list(unit.code)
+        and m.get("headings") == ordered(unit.headings) and m.get("joins") == ordered(unit.joins)
+        and m.get("opaque", False) == (None if unit.opaque is None else ordered(unit.opaque))
+        and m.get("glued") == (None if glued is None else list(glued))
+    )
 
 
 def add_contexts(pipeline: Pipeline, units: list[Unit], path: str | None) -> list[Unit]:

@@ -33,6 +33,8 @@ ADD_TO_GLOSSARY = "mtfix.addToGlossary"
 #: The command that applies a fix (or an ignore comment, or every safe fix) computed when it is run, for a
 #: client whose edits cannot name a document version and that cannot resolve an action when it is picked
 APPLY = "mtfix.applyFix"
+#: The command that selects the sentence a garbled-sentence finding judges (``window/showDocument``), to rewrite it
+SELECT_SENTENCE = "mtfix.selectSentence"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
 #: Codes whose flagged text may be a correct name that the glossary does not know yet, and whose finding a glossary
 #: entry clears (not MTF401-MTF407, the garble detector's signs, whose span is where to start reading a garbled
@@ -537,4 +539,19 @@ def glossary_action(name: str, glossary: str, diagnostic: types.Diagnostic | Non
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic] if diagnostic else None,
         command=types.Command(title="Add to glossary", command=ADD_TO_GLOSSARY, arguments=[glossary, name]),
+    )
+
+
+def select_sentence_action(finding: Finding, uri: str, version: int | None, sentence: types.Range,
+                           diagnostic: types.Diagnostic | None) -> types.CodeAction:
+    """"Select the sentence to rewrite" for a garbled-sentence finding (MTF120, MTF401-MTF407), whose span is only
+    where to start reading: a command the server runs, asking the editor to select the whole sentence
+    (``window/showDocument``; session 33), so that typing replaces it. Offered to a client that can show a
+    document with a selection; for the document's ``version`` only."""
+    title = f"mtfix: select the sentence {finding.code} judges, to rewrite it"
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        command=types.Command(title=title, command=SELECT_SENTENCE, arguments=[uri, version, sentence]),
     )

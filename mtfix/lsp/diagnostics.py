@@ -32,7 +32,7 @@ from mtfix.findings import also_note, at_or_above
 from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Finding, Severity, category_family, line_starts
+from mtfix.model import Document, Finding, Severity, category_family, line_starts
 
 SOURCE = "mtfix"
 _CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
@@ -209,6 +209,31 @@ def suggestion_words(suggestion: str, span: str) -> str:
     return "one space" if suggestion == " " else repr(suggestion)
 
 
+#: a garbled sentence's findings: their span is only where to start reading the sentence they judge
+SENTENCE_WIDE = re.compile(r"MTF(?:120|40[1-7])")
+
+
+def reading_sentences(doc: Document, findings: Iterable[Finding]) -> dict[tuple[str, int, int], tuple[int, int]]:
+    """The sentence each garbled-sentence finding (MTF120, MTF401-MTF407) of ``doc`` judges, by (code, start, end):
+    its span is only where to start reading, so the diagnostic names the whole sentence as related information
+    (session 33: a paragraph on one line holds several sentences, and "this sentence" did not say which)."""
+    out: dict[tuple[str, int, int], tuple[int, int]] = {}
+    for f in findings:
+        if SENTENCE_WIDE.fullmatch(f.code):
+            k = doc.segment_index_of(f)
+            if k is not None and 0 <= k < len(doc.segments):
+                seg = doc.segments[k]
+                if (seg.start, seg.end) != (f.start, f.end):
+                    out[(f.code, f.start, f.end)] = (seg.start, seg.end)
+    return out
+
+
+def _sentence_said(text: str) -> str:
+    """A sentence as related information quotes it: whole up to 80 characters, else its start and its end."""
+    said = " ".join(text.split())
+    return said if len(said) <= 80 else said[:50].rsplit(" ", 1)[0] + " … " + said[-25:].split(" ", 1)[-1]
+
+
 def to_range(index: LineIndex, start: int, end: int) -> types.Range:
     sl, sc = index.position(start)
     el, ec = index.position(end)
@@ -219,10 +244,12 @@ def to_diagnostic(
     finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
     hrefs: dict[str, str | None] | None = None, entry: EntryNote | None = None,
+    sentence: tuple[int, int] | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
-    range but not its data: :func:`finding_key`)."""
+    range but not its data: :func:`finding_key`).  ``sentence``: the span of the sentence a garbled-sentence
+    finding judges (:func:`reading_sentences`), its first related information."""
     if hrefs is None or finding.code not in hrefs:
         href = docs_href(finding.code, docs_template, pack_files)
         if hrefs is not None:
@@ -233,6 +260,11 @@ def to_diagnostic(
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
         for s, e, message in related_findings(finding, findings, signs)
     ]
+    if sentence is not None:
+        related.insert(0, types.DiagnosticRelatedInformation(
+            types.Location(uri, to_range(index, *sentence)),
+            f"the sentence to judge whole (the underline is where to start reading): "
+            f"“{_sentence_said(index.text[sentence[0]:sentence[1]])}”"))
     message = finding.message + also_note(finding)
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
@@ -267,14 +299,17 @@ def to_diagnostics(
     findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
     version: int | None = None, entries: Callable[[Finding], EntryNote | None] | None = None,
+    sentences: Mapping[tuple[str, int, int], tuple[int, int]] | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs).  ``entries``: in a translation
-    file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`)."""
+    file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`); ``sentences``:
+    :func:`reading_sentences` of the check."""
     all_findings = list(findings)
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
+    said = sentences or {}
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
-                          entries(f) if entries is not None else None)
+                          entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)))
             for f in at_or_above(all_findings, min_severity)]
 
 

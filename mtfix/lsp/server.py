@@ -38,7 +38,7 @@ from pygls.protocol.language_server import lsp_method
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError, MtfixError
 from mtfix.lsp import actions
-from mtfix.lsp.diagnostics import finding_key, to_diagnostics, to_range
+from mtfix.lsp.diagnostics import finding_key, reading_sentences, to_diagnostics, to_range
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import ABSENT, SECTION, editor_loaded, editor_section, normalise
 from mtfix.lsp.traffic import ResyncingStdin, TolerantMessages, unreadable_body
@@ -150,6 +150,8 @@ class DocState:
     grammar: list[Finding] = field(default_factory=list)  # LanguageTool's part of ``findings``
     #: a translation file's units, as ``mtfix check`` read them (:mod:`mtfix.lsp.units`); None for other kinds
     view: Any = None
+    #: the sentence each garbled-sentence finding judges (:func:`~mtfix.lsp.diagnostics.reading_sentences`)
+    sentences: dict[tuple[str, int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -367,7 +369,8 @@ class MtfixLanguageServer(LanguageServer):
             self.states[uri] = state
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
                                                       state.profile.config.min_severity, state.profile.pack_files,
-                                                      version, state.view.entry_of if state.view else None))
+                                                      version, state.view.entry_of if state.view else None,
+                                                      state.sentences))
             # the other documents of this settings file checked with an older profile: checked again (the
             # check that built this one may have been dropped, superseded or cancelled: not only when `new`).
             # One with a check on its way is left to it (session 31: with 1,000 documents open, each check
@@ -419,7 +422,8 @@ class MtfixLanguageServer(LanguageServer):
         if kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
             findings, state.view = check_units(profile.fast, checked, path, kind)
         else:
-            findings = profile.fast.check(build_document(checked, path, kind)).findings
+            result = profile.fast.check(build_document(checked, path, kind))
+            findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)
         if odd:
             findings = _without_fixes_at(findings, odd)
         old = self.states.get(uri)
@@ -471,7 +475,8 @@ class MtfixLanguageServer(LanguageServer):
             self.publish(state.uri, state.version,
                          to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
                                         state.profile.config.min_severity, state.profile.pack_files,
-                                        state.version, state.view.entry_of if state.view else None))
+                                        state.version, state.view.entry_of if state.view else None,
+                                        state.sentences))
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -583,6 +588,12 @@ def _kind_within(kind: Any, wanted: Any) -> bool:
     """
     a, b = (getattr(k, "value", k) or "" for k in (kind, wanted))
     return a == b or a.startswith(f"{b}.")
+
+
+def _shows_documents(ls: MtfixLanguageServer) -> bool:
+    """Whether the client can show a document with a selection (``window/showDocument``)."""
+    window = getattr(ls.client_capabilities, "window", None)
+    return bool(window and window.show_document and window.show_document.support)
 
 
 def _client_supports_resolve(ls: MtfixLanguageServer) -> bool:
@@ -936,6 +947,8 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
                 whole = actions.ignore_file_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
                 if whole is not None:
                     out.append(deliver(whole, "ignoreFile", f))
+            if (sentence := st.sentences.get((f.code, f.start, f.end))) and _shows_documents(ls):
+                out.append(actions.select_sentence_action(f, uri, st.version, to_range(idx, *sentence), diag))
             name = actions.name_in(f, st.text) if target else None
             if name and target and name not in named and (f.start, f.end) not in listed:
                 named.add(name)  # one entry per name in the menu
@@ -980,6 +993,17 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
             return {"ok": False, "message": why}
         result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="mtfix"))
         return {"ok": bool(getattr(result, "applied", False)), "message": getattr(result, "failure_reason", None)}
+
+    @server.command(actions.SELECT_SENTENCE)
+    async def select_sentence(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:
+        flat = list(args[0]) if len(args) == 1 and isinstance(args[0], list) else list(args)
+        uri, version, where = (flat + [None] * 3)[:3]
+        if not isinstance(uri, str) or ls._current_version(uri) != version:
+            ls.message("the document changed since this action was offered; pick it again", types.MessageType.Warning)
+            return {"ok": False}
+        selection = ls.protocol._converter.structure(where, types.Range) if isinstance(where, dict) else where
+        shown = await ls.window_show_document_async(types.ShowDocumentParams(uri, take_focus=True, selection=selection))
+        return {"ok": bool(getattr(shown, "success", False))}
 
     @server.command(actions.ADD_TO_GLOSSARY)
     async def add_to_glossary(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:

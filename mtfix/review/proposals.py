@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtfix.files import UnitResult, add_contexts, read_container, unit_document, unmade
+from mtfix.files import UnitResult, add_contexts, read_container, reads_as, unit_document, unmade
 from mtfix.formats import Container, Unit, load
 from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import Input
@@ -393,18 +393,24 @@ def review_input(
         if ur.index not in fixed:
             ur.score_after = ur.score_before
         elif after_units is not None:
-            doc = unit_document(after_units[ur.index], inp.path, pipeline.config.jobs)
-            ur.score_after = score_document(after_check(pipeline, ur.fix, doc), signature=signature)
+            ur.score_after = score_document(
+                after_check(pipeline, ur.fix, after_units[ur.index], inp.path), signature=signature
+            )
         ur.fix.final = None  # kept no longer than the score after needs it (a batch holds every unit's review)
     return review
 
 
-def after_check(pipeline: Pipeline, fx: FixResult, doc: Any) -> CheckResult:
-    """The check of ``doc``, the repaired unit as the repaired file reads back: ``fix``'s own last check when it
+def after_check(pipeline: Pipeline, fx: FixResult, unit: Unit, path: str | None) -> CheckResult:
+    """The check of ``unit``, the repaired unit as the repaired file reads back: ``fix``'s own last check when it
     checked an equal document (text, segments, protected spans, path, source and meta, ``mentioned`` too: a check
     is a function of these), else a check of its own (a format that reads its output otherwise, names the units
-    before it mention that their repair changed)."""
+    before it mention that their repair changed).  Whether the documents are equal is told from what they are
+    made of (:func:`~mtfix.files.reads_as`), without segmenting the unit again (session 33; until then the unit
+    was segmented to be compared); when that does not tell, the unit's document is made and compared."""
     final = fx.final
+    if final is not None and reads_as(unit, path, final.document):
+        return final
+    doc = unit_document(unit, path, pipeline.config.jobs)
     if final is not None and final.document == doc:
         return final
     return pipeline.check(doc)

@@ -3,16 +3,22 @@ document that check checked (session 32): the page is the same, with one check a
 
 from __future__ import annotations
 
+import inspect
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from mtfix.config import Config
+from mtfix.files import add_contexts, read_container, reads_as, unit_document
+from mtfix.formats import Unit, load
 from mtfix.io.inputs import Input
+from mtfix.model import Span
 from mtfix.pipeline import Pipeline
 from mtfix.review import proposals, review_files
 from mtfix.review.report import build_context
+from mtfix.segment import to_document
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -67,7 +73,8 @@ def _page_data(monkeypatch, inputs: list[Input], reuse: bool) -> tuple[dict, int
     with monkeypatch.context() as m:
         m.setattr(Pipeline, "check", lambda self, *a, **k: checks.append(1) or real(self, *a, **k))
         if not reuse:
-            m.setattr(proposals, "after_check", lambda pipeline, fx, doc: pipeline.check(doc))
+            m.setattr(proposals, "after_check",
+                      lambda pipeline, fx, unit, path: pipeline.check(unit_document(unit, path)))
         with Pipeline(Config(grammar="off")) as p:
             reviews = review_files(p, inputs)
             context = build_context(p, reviews)
@@ -97,15 +104,66 @@ def test_seed_files_give_the_same_page_data(monkeypatch):
 
 def test_a_document_other_than_the_one_fix_checked_last_is_checked_again():
     with Pipeline(Config(grammar="off")) as p:
-        fx = p.fix("Officials said the the road is closed.")
+        fx = p.fix(unit_document(Unit(0, "Officials said the the road is closed."), "desk.txt"))
         assert fx.changed and fx.final is not None and fx.final.document.text == fx.text
-        same = p.document(fx.text)
-        assert proposals.after_check(p, fx, fx.final.document) is fx.final
-        other = p.document(fx.text, path="elsewhere.txt")  # the same text under another name: another document
-        assert other != fx.final.document
-        again = proposals.after_check(p, fx, other)
-        assert again is not fx.final and again.document is other
-        assert [f.code for f in proposals.after_check(p, fx, same).findings] == [f.code for f in fx.final.findings]
+        assert proposals.after_check(p, fx, Unit(0, fx.text), "desk.txt") is fx.final
+        again = proposals.after_check(p, fx, Unit(0, fx.text), "elsewhere.txt")  # the same text, another name
+        assert again is not fx.final and again.document.path == "elsewhere.txt"
+        assert [f.code for f in again.findings] == [f.code for f in fx.final.findings]
+        with_meta = Unit(0, fx.text, meta={"mentioned": frozenset({"Baku"})})  # a name an earlier unit mentions
+        assert proposals.after_check(p, fx, with_meta, "desk.txt") is not fx.final
+
+
+def test_reads_as_says_equal_only_of_an_equal_document():
+    """Soundness of the shortcut: where `reads_as` says a re-read unit is `fix`'s last document, building the
+    unit's document gives an equal one; and it says so of every unit that reads back equal (no segmenting)."""
+    said, equal = 0, 0
+    with Pipeline(Config(grammar="off")) as p:
+        for inp in _inputs():
+            container = read_container(inp, None, {}, p)
+            fixes = {i: p.fix(unit_document(u, inp.path), unsafe=False) for i, u in enumerate(container.units)}
+            fixed = {i: fx.text for i, fx in fixes.items() if fx.changed}
+            if not fixed:
+                continue
+            after = add_contexts(p, load(container.render(fixed), inp.path).units, inp.path)
+            assert len(after) == len(container.units)
+            for i in fixed:
+                final = fixes[i].final.document
+                made = unit_document(after[i], inp.path)
+                if reads_as(after[i], inp.path, final):
+                    said += 1
+                    assert made == final, (inp.path, i)
+                equal += made == final
+                assert not reads_as(replace(after[i], text=after[i].text + " "), inp.path, final)
+    assert said == equal and said >= 8, (said, equal)
+
+
+@pytest.mark.parametrize("change", ["protected", "regions", "code", "headings", "opaque", "joins", "glued", "source"])
+def test_reads_as_sees_each_input_of_the_document(change):
+    md = "# Floods in the north\n\nHeavy rains fell in `code` and [a link](http://x.y) , residents said.\n"
+    with Pipeline(Config(grammar="off")) as p:
+        unit = read_container(Input("story.md", md.encode()), None, {}, p).units[0]
+        doc = unit_document(unit, "story.md")
+        assert reads_as(unit, "story.md", doc)
+        extra = Span(0, 1)
+        other = {
+            "protected": replace(unit, protected=[*unit.protected, extra]),
+            "regions": replace(unit, regions=None),
+            "code": replace(unit, code=[*unit.code, extra]),
+            "headings": replace(unit, headings=[]),
+            "opaque": replace(unit, opaque=None),
+            "joins": replace(unit, joins=[extra]),
+            "glued": replace(unit, meta={**unit.meta, "glued": [extra]}),
+            "source": replace(unit, source="Şəhərdə yağış yağdı."),
+        }[change]
+        assert unit_document(other, "story.md") != doc
+        assert not reads_as(other, "story.md", doc)
+
+
+def test_reads_as_knows_every_input_of_to_document():
+    """`reads_as` compares what `to_document` is a function of: a new parameter must be compared there too."""
+    assert set(inspect.signature(to_document).parameters) == {
+        "text", "path", "protected", "regions", "source", "code", "headings", "opaque", "joins", "jobs", "glued"}
 
 
 def test_a_fix_result_is_pickled_without_its_last_check():

@@ -784,6 +784,7 @@
     }
     textInto(mark, span, md);
     if (f.a === f.b) mark.title = "something is missing here";
+    else if (SENTENCE_WIDE.test(f.c)) mark.title = "start reading here: the finding is about the whole sentence";
     iso.appendChild(mark);
     iso.appendChild(textInto(el("span", "ctx"), post, md));
     q.appendChild(iso);
@@ -827,6 +828,9 @@
     return old.trim() ? "delete " + short(old) : "insert " + short(neu);
   }
 
+  /* A garbled sentence's findings (MTF120, MTF401–MTF407): their span is only where to start reading the sentence. */
+  var SENTENCE_WIDE = /^MTF(?:120|40[1-7])$/;
+
   /* What a finding means and what the editor should do, in plain words (its severity, then its fix). */
   var SEV_SAYS = {
     critical: "Critical: do not publish it as it is.",
@@ -837,6 +841,8 @@
     var does = f.x === "safe" ? "Safe fix: accept it unless it is wrong here."
       : f.x === "unsafe" ? "Unsafe fix: it may change the meaning; check the source first."
       : f.sg && f.sg.length ? "No edit: try a suggestion, or leave it as is."
+      : SENTENCE_WIDE.test(f.c)  /* a garbled sentence: its marked words are where to start reading, not the error */
+      ? "No edit: judge the whole sentence, outlined (the marked words are where to start reading): if it is garbled, rewrite it (e); else leave it as is (r)."
       : "No edit: if it is wrong, rewrite it (e); else leave it as is (r).";
     return (SEV_SAYS[f.s] || f.s) + " " + does;
   }
@@ -874,7 +880,8 @@
      the text column's "table row 2, cell 1" is not read with the card) */
   function renderCard(data, unit, f, block, cell) {
     var ids = f.e.map(function (i) { return data.edits[i].id; });
-    var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : ""));
+    /* "wide": a garbled sentence's finding (MTF120, MTF401–MTF407): while it is current its whole sentence is outlined */
+    var card = el("div", "card sev-" + f.s + (ids.length ? " " + groupState(ids) : "") + (SENTENCE_WIDE.test(f.c) ? " wide" : ""));
     card.id = "card-" + f.id;
     card.tabIndex = -1;
     card.setAttribute("role", "group");
@@ -1007,7 +1014,6 @@
      is gone once it is applied ("Gəncə" → "Ganja" leaves nothing of MTF207's "Gəncə" to check), so the finding is
      done while the edit stays accepted (since session 29; it stayed "to check" until ticked off). Not a garbled
      sentence's (MTF120, MTF401–MTF407): its span is only where to start reading the sentence to judge. */
-  var SENTENCE_WIDE = /^MTF(?:120|40[1-7])$/;
   function replacedBy(data, code, u, a, b) {
     if (!data || !(a < b) || SENTENCE_WIDE.test(code)) return null;
     return near(data, u, a, b).filter(function (e) { return e.a <= a && b <= e.b && decisions[e.id] === "accept"; })[0] || null;
