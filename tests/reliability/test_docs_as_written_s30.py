@@ -131,7 +131,9 @@ OTHER_TOOLS = {"--all-files", "--cached", "--diff-filter", "--keep-index", "--li
                "--headless", "--no-first-run", "--no-sandbox", "--screenshot", "--user-data-dir", "--archives",
                "--driver-java-options", "--files", "--master", "--port", "--public", "--preserve",
                "--hypothesis-show-statistics", "--no-header-row", "--fix",
-               "--write"}  # the last: bench/eval_fit.py's, a script scoring.md names as retired
+               "--write",  # bench/eval_fit.py's, a script scoring.md names as retired
+               "--short",  # `git status --short` (detector.md: the check after a retrain)
+               "--most", "--repo", "--min-lines"}  # the `duplicates` tool architecture.md's rounds ran
 
 
 def test_every_option_the_pages_name_is_mtfixs_a_bench_scripts_or_another_tools() -> None:

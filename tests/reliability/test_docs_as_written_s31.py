@@ -19,7 +19,7 @@ RETIRED = {"bench/eval_fit.py"}
 _REPO_PATH = re.compile(r"(?<![\w/.-])((?:mtfix|bench|tests|examples|docs|glossaries)/[\w./-]*\w)")
 _DOTTED = re.compile(r"(?<![\w/.-])(mtfix(?:\.\w+)+)")
 #: ``mtfix.…`` words that are file names or editor settings, not Python names.
-_NOT_PYTHON = re.compile(r"mtfix\.(toml|sarif|applyFix|addToGlossary|minSeverity)$")
+_NOT_PYTHON = re.compile(r"mtfix\.(toml|sarif|applyFix|addToGlossary|selectSentence|minSeverity)$")
 
 
 def _named(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
