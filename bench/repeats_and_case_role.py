@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after PYTHONPATH: the tree measured is the one PYTHONPATH names
 
-from bench.eval_data import MQM_SETS, PE_SETS, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import MQM_SETS, PE_SETS, SHARED_HELP, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
 from bench.ewt_imperatives import sentences as ewt_sentences  # noqa: E402
 
 MIN_WORDS = 6
@@ -65,7 +65,7 @@ def judge(text: str) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared data folder (default: $MTFIX_SHARED or ../shared)")
+    ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--json", type=Path, help="write each sentence's results here")
     args = ap.parse_args(argv)
     from mtfix.garble.checker import _words

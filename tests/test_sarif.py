@@ -237,7 +237,7 @@ def test_fix_replacements_reproduce_the_safe_edits(article):
 
 
 def test_record_errors_become_notifications_and_unit_ids_are_kept():
-    pipeline = Pipeline(Config(grammar="off"))
+    pipeline = Pipeline(Config(grammar="off", skip_bad_records=True))  # the per-record policy (session 33)
     raw = b'{"id": "n1", "body": "Prices of oilgas rose."}\n{"id": "n2", "body": 7}\n'
     result = check_input(pipeline, Input("feed.jsonl", raw), options={"text_field": "body", "id_field": "id"})
     log = sarif_report([result], pipeline.signature())

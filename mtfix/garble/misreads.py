@@ -130,8 +130,8 @@ def opened_imperative(a: Any) -> bool:
 
 #: The detector's input for a noun the sentence repeats (``signs._ratios``).
 REPEATED = "repeated_nouns"
-#: Words that make a noun a mention of a thing ("the package ... the package", "a servant of the state, and the
-#: state is not a servant"): a re-mention with its article is English's ordinary way back to a thing.  Possessives
+#: Words that make a noun a mention of a thing ("the package ... the package", "a clerk of the court, and the
+#: court is not a clerk"): a re-mention with its article is English's ordinary way back to a thing.  Possessives
 #: are left out: two owners' things ("our list with his list") are a contrast the model may judge (session 33:
 #: with them, one garbled realmt dev sentence lost its only finding; without, 8 of 9 fluent majors still go).
 _MENTION_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -163,9 +163,9 @@ def instruction(a: Any) -> bool:
 
 def ordinary_repeat(a: Any) -> bool:
     """Whether the nouns analysis ``a`` repeats are repeated as fluent English repeats them (revision 4): in an
-    instruction, which names its object again where a pronoun would be unclear ("Take the mouse to a vet and have
-    them put the mouse to sleep."), or each mention right after an article or a demonstrative, a thing mentioned
-    again ("the trouble that has come to the yard, but the trouble ...").  Machine translation's
+    instruction, which names its object again where a pronoun would be unclear ("Take the kettle to the sink and fill
+    the kettle halfway."), or each mention right after an article or a demonstrative, a thing mentioned
+    again ("the storm that reached the coast, but the storm ...").  Machine translation's
     repeats are bare nouns in lists and genitive chains ("human culture and life ... human life")."""
     reps = _repeats(a)
     if not reps:

@@ -11,6 +11,7 @@ import bisect
 import datetime as _dt
 import hashlib
 import re
+import secrets
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -365,11 +366,14 @@ def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = 
     return docs
 
 
-def report_key(created: str, signature: str, reviews: list[FileReview]) -> str:
+def report_key(created: str, signature: str, reviews: list[FileReview], nonce: str | None = None) -> str:
     """What the page keeps its decisions under in the browser's local storage (one store for
-    every report opened from disk): the time, the configuration and each file's path and digest,
-    so two reports made in the same second never share (and overwrite) each other's decisions."""
-    parts = [created, signature, *(f"{fr.path}\x1e{fr.digest}" for fr in reviews)]
+    every report opened from disk): the time, the configuration, each file's path and digest and a random
+    ``nonce`` of this report, so two reports never share (and overwrite) each other's decisions.  Until session 33
+    there was no nonce, and two reports of the same files made in the same second (a second report with another
+    title or output path) shared one store: the second opened with the first's decisions."""
+    parts = [created, signature, nonce if nonce is not None else secrets.token_hex(8),
+             *(f"{fr.path}\x1e{fr.digest}" for fr in reviews)]
     # (a file name that is not UTF-8 holds lone surrogates: "surrogatepass" hashes them too)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 

@@ -16,7 +16,7 @@ from lsp_harness import CAPABILITIES, Harness, workspace  # noqa: E402
 # one paragraph, three sentences, on one line; the second reads like garbled MT (MTF401, span a few words inside it)
 FIRST = "The council met on Monday. "
 GARBLED = ("The conference was dedicated to the history of the bridge of the river, built the role by the workers "
-           "of the factory of the town and the support of the people of the valley.")
+           "of the factory of the town and the help of the people of the valley.")
 TEXT = FIRST + GARBLED + " Schools stay open.\n"
 SHOWING = types.ClientCapabilities(
     workspace=CAPABILITIES.workspace, text_document=CAPABILITIES.text_document,

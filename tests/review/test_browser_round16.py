@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 # a doubled word (an edit: MTF105), then a sentence the detector reads as garbled MT (MTF401 on a few of its words)
 CLEAN = "The council met on Monday and the the mayor spoke."
 GARBLED = ("The conference was dedicated to the history of the bridge of the river, built the role by the workers "
-           "of the factory of the town and the support of the people of the valley.")
+           "of the factory of the town and the help of the people of the valley.")
 NEWS = CLEAN + " " + GARBLED + "\n"
 
 _OUTLINE = "var s = getComputedStyle(arguments[0]); return s.outlineStyle === 'none' ? 'none' : s.outlineStyle;"
