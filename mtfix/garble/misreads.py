@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from itertools import compress, count
 from typing import Any
 
 from mtfix.garble.view import STAND_IN
@@ -105,10 +106,19 @@ def opened_imperative(a: Any) -> bool:
     (as ``signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
     or, anywhere, "please" right before a base-form verb ("In the second line please add ...").  A verb
     followed by "of" is a noun ("Then increase of prices ...")."""
+    return _opened(a, _lower(a))
+
+
+def _lower(a: Any) -> list[str]:
+    """The lower-case forms of analysis ``a``'s tokens."""
+    return [t.text.lower() for t in a.tokens]
+
+
+def _opened(a: Any, lower: list[str]) -> bool:
+    """:func:`opened_imperative` of ``a``, whose tokens' lower-case forms are ``lower``."""
     from mtfix.garble.signs import _imperative, _misread_imperative  # the tagger's module: loaded with the model
 
     toks, tags = a.tokens, a.tags
-    lower = [t.text.lower() for t in toks]
     n = len(tags)
 
     def verb(k: int) -> bool:
@@ -116,7 +126,7 @@ def opened_imperative(a: Any) -> bool:
             return False
         return tags[k] == "VB" or _misread_imperative(tags, lower, k)
 
-    if any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
+    if "please" in lower and any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
         return True
     i = _list_marker(toks, tags)
     i += _vocative(toks, tags, i)
@@ -130,6 +140,8 @@ def opened_imperative(a: Any) -> bool:
 
 #: The detector's input for a noun the sentence repeats (``signs._ratios``).
 REPEATED = "repeated_nouns"
+#: The tags of the common nouns ``repeated_nouns`` counts.
+_COMMON_NOUNS = frozenset({"NN", "NNS"})
 #: Words that make a noun a mention of a thing ("the package ... the package", "a clerk of the court, and the
 #: court is not a clerk"): a re-mention with its article is English's ordinary way back to a thing.  Possessives
 #: are left out: two owners' things ("our list with his list") are a contrast the model may judge (session 33:
@@ -144,9 +156,9 @@ def _repeats(a: Any) -> dict[str, list[int]]:
 
     toks, tags = a.tokens, a.tags
     places: dict[str, list[int]] = {}
-    for i, g in enumerate(tags):
+    for i in compress(count(), map(_COMMON_NOUNS.__contains__, tags)):  # only the nouns' places, in order
         w = toks[i].text
-        if g in ("NN", "NNS") and len(w) > 3 and not (i and _defined_term(w, toks[i - 1].text.lower())):
+        if len(w) > 3 and not (i and _defined_term(w, toks[i - 1].text.lower())):
             places.setdefault(w.lower(), []).append(i)
     return {w: p for w, p in places.items() if len(p) > 1}
 
@@ -157,8 +169,8 @@ def instruction(a: Any) -> bool:
     opening :func:`opened_imperative` reads."""
     from mtfix.garble.signs import _imperative  # the tagger's module: loaded with the model
 
-    lower = [t.text.lower() for t in a.tokens]
-    return len(lower) > 2 and (_imperative(a.tags, lower, 0) or opened_imperative(a))
+    lower = _lower(a)
+    return len(lower) > 2 and (_imperative(a.tags, lower, 0) or _opened(a, lower))
 
 
 def ordinary_repeat(a: Any) -> bool:
@@ -170,10 +182,8 @@ def ordinary_repeat(a: Any) -> bool:
     reps = _repeats(a)
     if not reps:
         return False
-    if instruction(a):
-        return True
-    toks = a.tokens
-    return all(i and toks[i - 1].text.lower() in _MENTION_OPENERS for p in reps.values() for i in p)
+    toks = a.tokens  # the mentions first: they read a few tokens, an instruction the whole sentence
+    return all(i and toks[i - 1].text.lower() in _MENTION_OPENERS for p in reps.values() for i in p) or instruction(a)
 
 
 def without(pred: Any, name: str) -> float:
