@@ -20,14 +20,16 @@ REPO = Path(__file__).resolve().parents[1]
 #: Scripts that fit, tune or build data the shipped model or weights are made from, or discover rules on train.
 FITTING = ("bench/train_detector.py", "bench/score_design.py", "bench/fit_length_ratio.py",
            "bench/build_editrate.py", "bench/probe_word_order.py", "bench/score_errors.py",
-           "bench/train_lexicon_zh.py", "bench/tagger_variants.py")
+           "bench/train_lexicon_zh.py", "bench/tagger_variants.py", "bench/untranslated_latin.py")
 #: A string naming a held-out file or split: 2023 sets, he-en, MLQE-PE test/test21.
 HELD_OUT = re.compile(r"2023|he-en|test21|-test\b|-test\.|^test$")
 #: Where a fitting script may name realmt's ``_dev`` files: the thresholds (train_detector's main) and
 #: the dev figures printed beside a choice (score_design's collect and candidates), and the one place that
-#: names it to leave it out of what a choice is made on (score_design's fitting_arrays).
+#: names it to leave it out of what a choice is made on (score_design's fitting_arrays); untranslated_latin's
+#: corpora, whose dev rows (--dev) are printed beside a decision made on train.
 DEV_READERS = {"bench/train_detector.py": {"main"},
-               "bench/score_design.py": {"collect", "candidates", "fitting_arrays"}}
+               "bench/score_design.py": {"collect", "candidates", "fitting_arrays"},
+               "bench/untranslated_latin.py": {"corpora"}}
 REALMT_DEV = re.compile(r"_dev\b|_dev\.jsonl|^realmt dev$")
 
 
