@@ -171,3 +171,43 @@ def test_no_fluent_sentence_of_the_round_11_probe_gets_a_major_or_an_edit() -> N
                       split="probe", paired=False)
     assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
     assert [o.id for o in report.pro if o.major or o.changed] == []
+
+
+PROBE_S34 = REPO / "bench" / "data" / "probe_s34"
+
+
+def test_the_round_12_probe_is_new_text_weighted_to_the_classes_round_11_missed() -> None:
+    # bench/data/probe_s34 (session 34, overfitting audit round 12): a fifth set of our own, other topics, every
+    # README class twice and more weight on verb-final order, untranslated Latin words, glued words, mid-sentence
+    # capitals, case roles, names spelt two ways and calqued prepositions
+    rows = _probe_rows(PROBE_S34)
+    mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
+    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
+    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
+    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
+    classes = Counter(a for r in mt for a in r["artifacts"])
+    assert all(classes[c] >= 2 for c in ("broken_syntax", "calque_idiom", "glued_tokens", "lexical_mistranslation",
+                                         "midsentence_capital", "name_misspelling", "sov_word_order",
+                                         "untranslated_token")), classes
+    assert all(classes[c] >= 5 for c in ("sov_word_order", "untranslated_token", "glued_tokens", "midsentence_capital",
+                                         "case_role_error", "inconsistent_transliteration", "preposition_error"))
+    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31) + _probe_rows(PROBE_S32) + _probe_rows(PROBE_S33)
+    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
+    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
+    from audit_professional import shared_dir
+
+    train = shared_dir() / "realmt" / "real_mt_train.jsonl"
+    if not train.is_file():
+        pytest.skip(f"realmt not found at {train.parent} (set MTFIX_SHARED): class names not checked")
+    known = {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
+             for a in json.loads(line)["artifacts"]}
+    assert set(classes) <= known
+
+
+def test_no_fluent_sentence_of_the_round_12_probe_gets_a_major_or_an_edit() -> None:
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(PROBE_S34 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S34 / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
+    assert [o.id for o in report.pro if o.major or o.changed] == []
