@@ -7,7 +7,12 @@ headless Chromium, the time from navigation to the page ready (the script's ``mt
 the time to open the last file of the batch, and *Filter files* typed (a query that leaves 10 files) and cleared,
 each to the next frame drawn.
 
-Usage: python bench/bench_review_many.py [--files 10000] [--runs 3] [--keep DIR]
+``--glossary N`` (session 34) adds a glossary of N names (TSV, each with two misspelt variants) and has every
+story mention one of them, every third one misspelt (an MTF301 to review); ``--instructions`` counts the review
+run's instructions (valgrind's cachegrind, no cache simulation: what the load of a shared machine does not
+disturb); ``--no-browser`` leaves Chromium out.
+
+Usage: python bench/bench_review_many.py [--files 10000] [--runs 3] [--keep DIR] [--glossary 200] [--instructions]
        python bench/bench_review_many.py --page DIR/review.html [--runs 3]
 Writes only to a temporary directory (or ``--keep DIR``).  Set MTFIX_CACHE_DIR to a folder of your own.
 """
@@ -15,6 +20,7 @@ Writes only to a temporary directory (or ``--keep DIR``).  Set MTFIX_CACHE_DIR t
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -39,14 +45,41 @@ _SENTENCES = [
 ]
 
 
-def write_batch(root: Path, files: int) -> int:
-    """``files`` small news files in 20 folders; their total size in bytes."""
+_FIRST = ("Aydan", "Rauf", "Leyla", "Tural", "Nigar", "Elvin", "Sevda", "Kamran", "Gunay", "Orkhan")
+_LAST = ("Hasanli", "Mammadzade", "Quliyeva", "Bayramli", "Askerov", "Rzayeva", "Nabiyev", "Safarli", "Ismayilova",
+         "Huseynov", "Karimli", "Aliyeva", "Veliyev", "Jafarli", "Abbasova", "Rustamov", "Zeynalli", "Babayeva",
+         "Guliyev", "Tagiyeva")
+
+
+def glossary_names(n: int) -> list[tuple[str, str, str]]:
+    """``n`` made-up names, each with two misspelt variants (as MT spells names: a letter swapped, a letter lost)."""
+    out = []
+    for i in range(n):
+        first, last = _FIRST[i % len(_FIRST)], _LAST[(i // len(_FIRST)) % len(_LAST)]
+        suffix = "" if i < len(_FIRST) * len(_LAST) else f"-{i // (len(_FIRST) * len(_LAST))}"
+        name = f"{first} {last}{suffix}"
+        out.append((name, name.replace("a", "e", 1), f"{first} {last[:-2]}{last[-1]}{suffix}"))
+    return out
+
+
+def write_glossary(path: Path, names: list[tuple[str, str, str]]) -> None:
+    """A TSV glossary (``term``, ``variants``) of ``names``."""
+    path.write_text("term\tvariants\n" + "".join(f"{t}\t{a}|{b}\n" for t, a, b in names), encoding="utf-8")
+
+
+def write_batch(root: Path, files: int, names: list[tuple[str, str, str]] | None = None) -> int:
+    """``files`` small news files in 20 folders; their total size in bytes.  With ``names``, every story quotes one
+    of them, every third one by a variant."""
     total = 0
     for n in range(files):
         folder = root / f"desk-{n % 20:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         k = 3 + n % 4
-        body = f"In district {n}, " + " ".join(_SENTENCES[(n + i) % len(_SENTENCES)] for i in range(k)) + "\n"
+        body = f"In district {n}, " + " ".join(_SENTENCES[(n + i) % len(_SENTENCES)] for i in range(k))
+        if names:
+            who = names[n % len(names)][1 if n % 3 == 0 else 0]
+            body += f" {who} told reporters the work would go on."
+        body += "\n"
         (folder / f"story-{n:05d}.txt").write_text(body, encoding="utf-8")
         total += len(body.encode("utf-8"))
     return total
@@ -131,6 +164,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="write the batch and the page here (kept)")
     ap.add_argument("--page", type=Path, help="only measure this page (an earlier --keep's review.html) in Chromium")
+    ap.add_argument("--glossary", type=int, default=0, metavar="N",
+                    help="a glossary of N names, mentioned in the stories (every third misspelt)")
+    ap.add_argument("--instructions", action="store_true", help="count the review run's instructions (valgrind)")
+    ap.add_argument("--no-browser", action="store_true", help="measure the page only, not Chromium")
     args = ap.parse_args()
     if args.page:
         for k, v in composition(args.page.read_text(encoding="utf-8", errors="surrogateescape")).items():
@@ -140,20 +177,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
         batch = root / "batch"
-        size = write_batch(batch, args.files)
+        names = glossary_names(args.glossary) if args.glossary else None
+        size = write_batch(batch, args.files, names)
         out = root / "review.html"
+        cmd = [sys.executable, "-m", "mtfix", "review", "--grammar", "off", "-q", str(batch), "-o", str(out)]
+        if names:
+            write_glossary(root / "names.tsv", names)
+            cmd += ["--glossary", str(root / "names.tsv")]
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mtfix", "review", "--grammar", "off", "-q", str(batch), "-o", str(out)],
-                       check=False, cwd=REPO)
+        subprocess.run(cmd, check=False, cwd=REPO)
         took = time.perf_counter() - t0
         html = out.read_text(encoding="utf-8", errors="surrogateescape")
-        print(f"{args.files} files, {size / 1e6:.2f} MB of text: mtfix review {took:.1f} s")
+        print(f"{args.files} files, {size / 1e6:.2f} MB of text"
+              + (f", a glossary of {len(names)} names" if names else "") + f": mtfix review {took:.1f} s")
+        if args.instructions:
+            from bench_cold_ab import instructions
+
+            n = instructions(cmd, REPO, dict(os.environ), root)
+            print(f"  mtfix review: {n / 1e6:,.1f} M instructions (cachegrind)")
         for k, v in composition(html).items():
             print(f"  {k:40s} {v / 1e6:8.2f} MB")
         pages = sorted(p for p in root.glob("review*.html"))
         if len(pages) > 1:
             print(f"  pages written: {len(pages)}, total {sum(p.stat().st_size for p in pages) / 1e6:.2f} MB")
-        say(args.runs, *browser_times(out, args.runs))
+        if not args.no_browser:
+            say(args.runs, *browser_times(out, args.runs))
 
 
 if __name__ == "__main__":

@@ -61,6 +61,11 @@ def review(
     for w in pipeline.warnings[already:]:
         if not opts.quiet:
             typer.echo(f"mtfix: warning: {w}", err=True)
+    from mtfix.report.text import printable, skipped_records_note
+
+    for r in reviews:  # records that could not be read (--skip-bad-records): named, as check, fix and score do
+        for err in r.errors:
+            typer.echo(f"{printable(r.path)}: {printable(err)}", err=True)
     failures = getattr(reviews, "failures", [])
     if failures and not reviews:  # only refused input: no page of errors alone over the last one (session 30)
         run.close()
@@ -88,6 +93,9 @@ def review(
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
         typer.echo(f"wrote {'standard output' if to_stdout else output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
+        if skipped := skipped_records_note(reviews):  # until session 34 said only on the page, in the file's summary
+            typer.echo(skipped.strip().removesuffix(".").removesuffix(")")
+                       + "; listed in the file's summary on the page).", err=True)
     if failures:  # already reported one by one; the report has the files that could be read
         fail(f"{len(failures)} file(s) could not be reviewed (see above)")
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,33 +55,14 @@ def lsp_severity(finding: Finding) -> types.DiagnosticSeverity:
     return _SEVERITY.get(finding.severity, types.DiagnosticSeverity.Information)
 
 
-@lru_cache(maxsize=1)
-def _pack_files() -> dict[str, Path]:
-    """Rule code → the bundled pack file that documents it."""
-    out: dict[str, Path] = {}
-    try:
-        from mtfix.rules.pack import bundled_pack_paths, load_bundled
-
-        for name, path in bundled_pack_paths().items():
-            for rule in load_bundled(name).rules:
-                out[rule.code] = Path(path)
-    except Exception:  # a broken pack is reported by the checker itself, not here
-        pass
-    return out
-
-
-def _module_file(module: str) -> Path | None:
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
+def _users_pack(code: str, pack_files: Mapping[str, Path] | None) -> Path | None:
+    """The user's own pack file (a ``rule-files`` entry, not a bundled pack) that defines ``code``."""
+    path = (pack_files or {}).get(code)
+    if path is None:
         return None
-    return Path(spec.origin) if spec is not None and spec.origin else None
+    from mtfix.catalogue import _bundled_pack_files
 
-
-#: Code prefix → the module whose docstrings document those rules (when no pack does).
-_MODULE_DOCS = (("MTF3", "mtfix.glossary"), ("MTF4", "mtfix.garble"), ("MTF5", "mtfix.checks.source_target"))
+    return None if Path(path).resolve() in _bundled_pack_files() else Path(path)
 
 
 def docs_href(code: str, template: str | None = None, pack_files: Mapping[str, Path] | None = None) -> str | None:
@@ -90,9 +70,11 @@ def docs_href(code: str, template: str | None = None, pack_files: Mapping[str, P
 
     ``template`` (``docs-url`` in ``[tool.mtfix.server]``) wins, with ``{code}``
     and ``{code_lower}`` filled in; otherwise LanguageTool rules link to
-    LanguageTool's rule page and mtfix rules to the file that documents them:
-    ``pack_files`` (code → the pack file of the workspace's rule packs, the user's
-    included), else the bundled pack or module shipped with the package.
+    LanguageTool's rule page, the rules of the user's own packs (``pack_files``: code → the
+    pack file of the workspace's rule packs) to that pack file, where their ``docs`` are, and
+    every other mtfix rule to its own documentation page, written from the rule catalogue
+    (:func:`mtfix.lsp.ruledocs.rule_page_href`; until session 34 the Python module or YAML pack
+    that documents it).  A code no catalogue knows has no link (None).
 
     >>> docs_href("LT:EN_A_VS_AN")
     'https://community.languagetool.org/rule/show/EN_A_VS_AN?lang=en'
@@ -103,13 +85,12 @@ def docs_href(code: str, template: str | None = None, pack_files: Mapping[str, P
         return template.replace("{code}", code).replace("{code_lower}", code.lower())
     if code.startswith("LT:"):
         return LT_RULE_URL.format(rule=code[3:])
-    path = (pack_files or {}).get(code) or _pack_files().get(code)
-    if path is None:
-        for prefix, module in _MODULE_DOCS:
-            if code.startswith(prefix):
-                path = _module_file(module)
-                break
-    return real_path(path).as_uri() if path is not None else None
+    own = _users_pack(code, pack_files)
+    if own is not None:
+        return real_path(own).as_uri()
+    from mtfix.lsp.ruledocs import rule_page_href
+
+    return rule_page_href(code)
 
 
 def _rule_signals(code: str) -> tuple[str, ...]:

@@ -48,7 +48,8 @@ def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
-def _section(r: RuleInfo) -> list[str]:
+def section(r: RuleInfo) -> list[str]:
+    """One rule's section of docs/rules.md, under its anchor (the text ``mtfix explain`` prints, as Markdown)."""
     lines = [
         f'<a id="{r.anchor}"></a>',
         "",
@@ -85,5 +86,5 @@ def render(rules: Iterable[RuleInfo]) -> str:
               f"{_cell(r.fix)} | {r.category} |" for r in rules]
     lines.append("")
     for r in rules:
-        lines += _section(r)
+        lines += section(r)
     return "\n".join(lines).rstrip() + "\n"
