@@ -186,7 +186,8 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
         raise RulePackError(pack, f"a rule must be a mapping, not {short(raw)}")
     code = raw.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
-        raise RulePackError(pack, f"bad or missing code {short(code)}", field="code")
+        raise RulePackError(pack, f"bad or missing code {short(code)}: a code is 2 to 5 capital letters and 3 digits "
+                                  "(TRE101)", field="code")
     for key in raw:
         if key not in _KNOWN:
             name = key if isinstance(key, str) and len(key) <= 60 else short(key)
