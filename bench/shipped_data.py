@@ -115,7 +115,7 @@ PINNED: dict[str, str] = {
     "review/static/report.css": "11dd9d08307c45f77b95a9f1779979a55fcc19828b91e3bee6a02a3f623e55c3",
     "review/static/report.js": "ec015cce591d7d1c756303dac621e86365a31c840298996d237f7f3829670257",
     "review/templates/parts.html.j2": "b16a697f10bb7c197dbd58230953ba35501398ff104eb8e172044843455957b2",
-    "review/templates/report.html.j2": "c382f5b8a5cef2f6895dfee0ef5141bda808c0c81a6c08b1aabc871e327d431f",
+    "review/templates/report.html.j2": "e0fcb44b3453c8dcd92981529e06a3cf2f5aa9cc9f319406845abf8b22dda8bc",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
     "rules/packs/en-generic.yaml": "67cd2728c60ebe95ba780b85a6d80b6f4b1c4d36d706acd4eedbdf1a6c4000c7",
     "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",

@@ -58,6 +58,8 @@ class InputRun:
 
     def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), **build: Any) -> None:
         self.opts, self.paths, self.build = opts, paths, build
+        #: the record files refused before any pipeline was built (:mod:`mtfix.cli.prescreen`), in input order
+        self.refused: list[Any] = []
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         try:
             from mtfix.caching.cache import root as cache_root
@@ -79,7 +81,10 @@ class InputRun:
             check_options(opts, **build)
             self.files, self.walk_skipped = self._walk(prune)
             self._check_fields()
-        pipeline, cfg = build_pipeline(opts, paths, loaded=first, **build)
+            self.refused = self._refuse_bad_record_files()
+        # a run whose every file is refused checks nothing: no LanguageTool started, no warning about it
+        built = replace(opts, grammar="off") if self.refused and not self.files else opts
+        pipeline, cfg = build_pipeline(built, paths, loaded=first, **build)
         self.primary = Group(pipeline, cfg, key)
         self._groups: dict[Path | None, Group] = {key: self.primary}
         #: standard input stands for a file that ``--force-exclude`` leaves out (ruff's behaviour: nothing is
@@ -93,7 +98,7 @@ class InputRun:
             from mtfix.io.stdio import read_stdin
 
             self._stdin = read_stdin()
-        elif not self.files:  # as ruff's "No Python files found": a run that checks nothing should say so
+        elif not self.files and not self.refused:  # as ruff's "No Python files found": a run that checks nothing should say so
             from mtfix.io.inputs import walk_extensions
             from mtfix.io.office import walk_hint
 
@@ -175,10 +180,18 @@ class InputRun:
 
     def _check_fields(self) -> None:
         """Exit 2 on a CSV, TSV or JSON Lines file that neither ``--text-field`` nor its settings file
-        names a text field for (its reader would refuse it: :func:`mtfix.formats.tabular.require_text_field`)."""
+        names a text field for (its reader would refuse it: :func:`mtfix.formats.tabular.require_text_field`),
+        and on a named file whose name tells no format while the command line names a record field and no
+        ``--input-format`` (:func:`mtfix.cli.prescreen.unnamed_format_problem`: it would be read as plain text)."""
+        from mtfix.cli.prescreen import unnamed_format_problem
         from mtfix.formats import format_for_path
         from mtfix.formats.tabular import require_text_field
 
+        if not self.opts.input_format:
+            fields = self.opts.format_options()
+            for f in self.files:
+                if (problem := unnamed_format_problem(f, stdin_name(self.opts, f), fields)) is not None:
+                    fail(problem)
         if self.opts.text_field:
             return
         labels = {"csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines"}
@@ -191,6 +204,37 @@ class InputRun:
                 require_text_field({"text_field": field}, labels[fmt], stdin_name(self.opts, f))
             except MtfixError as exc:
                 fail(str(exc))
+
+    def _refuse_bad_record_files(self) -> list[Any]:
+        """The record files holding a record that cannot be read (unless their settings skip such records),
+        each reported now and taken out of the run's files: bad input is named before any pipeline is built
+        (:mod:`mtfix.cli.prescreen`); the run lists them among its failures (:meth:`run`)."""
+        from mtfix.cli.prescreen import refuse_bad_record_files
+        from mtfix.formats import format_for_path
+        from mtfix.io.textfile import check_encoding
+
+        def options_of(path: str) -> dict[str, Any] | None:
+            cfg = self.settings.loaded(self.settings.settings_for(path)).config
+            skip = self.opts.skip_bad_records if self.opts.skip_bad_records is not None else cfg.skip_bad_records
+            return None if skip else {**cfg.field_options(), **self.opts.format_options()}
+
+        encoding = check_encoding(self.opts.encoding) if self.opts.encoding is not None else None
+        try:
+            refused = refuse_bad_record_files(
+                self.files, lambda f: self.opts.input_format or format_for_path(f), options_of, encoding)
+        except MtfixError as exc:
+            fail(str(exc))
+        gone = {p.path for p in refused}
+        for p in refused:
+            self.error(str(p))
+        self.files = [f for f in self.files if f not in gone]
+        return refused
+
+    def error(self, message: str) -> None:
+        """Report an input error (``mtfix: error: ...``), standard input under its ``--stdin-filename``."""
+        from mtfix.report.text import printable
+
+        typer.echo("mtfix: error: " + printable(self.stdin_message(message), keep="\t\n"), err=True)
 
     def _walked(self, path: str) -> bool:
         """Whether a walk without ``--input-format`` takes ``path``: its settings file's globs take it, and a
@@ -241,11 +285,6 @@ class InputRun:
             finally:
                 shared.extend(w for w in g.pipeline.warnings[before:] if w not in shared)
 
-        def error(message: str) -> None:
-            from mtfix.report.text import printable
-
-            typer.echo("mtfix: error: " + printable(self.stdin_message(message), keep="\t\n"), err=True)
-
         def prepare() -> None:
             for g in self.used:
                 g.pipeline.load_models()
@@ -267,12 +306,13 @@ class InputRun:
 
         try:
             results = run_batch(self.paths, job, input_format=self.opts.input_format, encoding=encoding,
-                                warn=self.warn, error=error, advance=advance, files=self.files, jobs=jobs,
+                                warn=self.warn, error=self.error, advance=advance, files=self.files, jobs=jobs,
                                 warnings=shared, prepare=prepare, regular_only=regular_only,
                                 walk_skipped=self.walk_skipped)
         finally:
             if progress is not None:
                 progress.stop()
+        results.failures[:0] = self.refused  # reported before the pipeline was built
         for w in format_only_warnings(self.opts, (r.format for r in results if getattr(r, "format", None))):
             self.warn(w)
         return results

@@ -92,10 +92,9 @@ def review(
     if not opts.quiet:
         n_f = sum(len(r.findings) for r in reviews)
         n_e = sum(len(r.proposals) for r in reviews)
-        typer.echo(f"wrote {'standard output' if to_stdout else output}: {len(reviews)} file(s), {n_f} finding(s), {n_e} proposed edit(s)", err=True)
-        if skipped := skipped_records_note(reviews):  # until session 34 said only on the page, in the file's summary
-            typer.echo(skipped.strip().removesuffix(".").removesuffix(")")
-                       + "; listed in the file's summary on the page).", err=True)
+        skipped = skipped_records_note(reviews)  # --skip-bad-records: how many, as check and fix say
+        typer.echo(f"wrote {'standard output' if to_stdout else output}: {len(reviews)} file(s), {n_f} finding(s), "
+                   f"{n_e} proposed edit(s){'.' + skipped if skipped else ''}", err=True)
     if failures:  # already reported one by one; the report has the files that could be read
         fail(f"{len(failures)} file(s) could not be reviewed (see above)")
 
@@ -129,6 +128,10 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     from mtfix.review.decisions import load_decisions, plan
 
     quiet, input_format = run.opts.quiet, run.opts.input_format
+    if run.refused:  # a record file with a bad record, named when the run was set up (mtfix.cli.prescreen)
+        run.close()
+        fail(f"{len(run.refused)} file(s) could not be read (see above): the decisions apply to every file or to "
+             "none; no file was written")
     try:
         encoding = check_encoding(run.opts.encoding) if run.opts.encoding is not None else None
         decisions = load_decisions(decisions_path)

@@ -393,6 +393,8 @@ def build_context(
     """The template's context: summaries, per-file payloads, rule docs, totals.  ``others``: the
     pipelines of the files under other settings files (each file's summary has its own signature;
     the report's is every distinct one, joined by `` | ``)."""
+    from mtfix.files import bad_records
+
     summaries = [file_summary(fr, n) for n, fr in enumerate(reviews)]
     codes = {f.code for fr in reviews for f in fr.findings}
     sev = Counter(str(f.severity) for fr in reviews for f in fr.findings)
@@ -403,6 +405,8 @@ def build_context(
         "human": sum(s["human"] for s in summaries),
         "severity": [(s, sev.get(s, 0)) for s in SEVERITIES],
         "words": sum(s["words"] for s in summaries),
+        # records that could not be read, skipped under --skip-bad-records (each in its file's summary)
+        "records_skipped": sum(len(bad_records(fr.errors)) for fr in reviews),
         # the severity filters ticked when the report opens (min-severity); the rest are one click away
         "shown": [
             s for s in SEVERITIES if Severity(s).rank >= min(p.config.min_severity.rank for p in (pipeline, *others))

@@ -1,0 +1,99 @@
+"""What a command refuses about its input files before any pipeline is built (and LanguageTool started).
+
+:class:`mtfix.cli.groups.InputRun` builds its pipelines only after the inputs are known to be
+readable as asked: a missing file, a URL, a record file without a text field (session 32) and,
+here, a named file whose name tells no format while a record field is given (a usage error), and a
+record file holding a record that cannot be read (bad input: session 33's
+:func:`mtfix.files.refuse_bad_records`).  So bad input is reported first, and a run whose every
+file is refused starts no LanguageTool server and prints no warning about one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mtfix.errors import InputError, MtfixError
+
+#: the formats whose records a text field names
+RECORD_FORMATS = ("csv", "tsv", "jsonl")
+
+
+def unnamed_format_problem(path: str, shown: str, fields: dict[str, Any]) -> str | None:
+    """Why ``path`` (named ``shown``) cannot be read with the record ``fields`` the command line gives
+    (``--text-field`` ...) and no ``--input-format``: its extension names no format (``data.orig``, a name
+    without one, ``<(cmd)``) and it is no XLIFF or TMX document, so it would be read as plain text and its
+    JSON keys or CSV cells checked and edited as prose; None when it can be read so, or no field is given.
+
+    >>> unnamed_format_problem("notes.md", "notes.md", {"text_field": "text"}) is None
+    True
+    >>> unnamed_format_problem("/nonexistent/feed.orig", "feed.orig", {"text_field": "text"})[:52]
+    'feed.orig: its extension (.orig) names no format, so'
+    """
+    from mtfix.formats import EXTENSIONS, sniff
+
+    field = next((fields[k] for k in ("text_field", "source_field", "id_field") if fields.get(k)), None)
+    if field is None or path == "-":  # standard input: mtfix.files.read_container says it for `-`
+        return None
+    ext = Path(path).suffix.lower()
+    if ext in EXTENSIONS:
+        return None
+    if os.path.isfile(path):  # a FIFO (`<(cmd)`) is not read here: its bytes would be gone
+        try:
+            with open(path, "rb") as fh:
+                if sniff(fh.read(8192)) is not None:  # an XLIFF or TMX file under another name: read as such
+                    return None
+        except OSError:
+            return None  # its reader names the problem
+    what = f"its extension ({ext})" if ext else "its name has no extension, which"
+    return (f"{shown}: {what} names no format, so it would be read as plain text (JSON keys and all), though a "
+            f"record field ({field!r}) was given: add --input-format jsonl (or csv, tsv), or name it .jsonl, "
+            ".csv or .tsv (.txt if it is prose); nothing was checked or written")
+
+
+def bad_record_problem(path: str, fmt: str, options: dict[str, Any], encoding: str | None) -> Any:
+    """The :class:`mtfix.files.FileProblem` of record file ``path`` (format ``fmt``, read with the format
+    ``options``) when a record of it cannot be read (:func:`mtfix.files.refuse_bad_records`), else None.
+    Any other reason it cannot be read is left to the run, which reports it as it always has; so are
+    standard input and special files (a FIFO read here would be empty by the time the run reads it)."""
+    from mtfix.files import _run_file, load_guarded, refuse_bad_records
+
+    if path == "-" or not os.path.isfile(path):
+        return None
+    refused: list[InputError] = []
+
+    def job(inp: Any) -> None:
+        try:
+            container = load_guarded(inp, fmt, options)
+        except MtfixError:
+            return None  # another fault: the run reads it again and names it
+        try:
+            refuse_bad_records(container.errors, inp.path)
+        except InputError as exc:
+            refused.append(exc)
+            raise
+        return None
+
+    kind, value = _run_file(path, job, fmt, encoding)
+    return value if kind == "failed" and refused else None
+
+
+def refuse_bad_record_files(files: list[str], format_of: Callable[[str], str | None],
+                            options_of: Callable[[str], dict[str, Any] | None], encoding: str | None) -> list[Any]:
+    """The problems of the record files among ``files`` that hold a record that cannot be read, in input
+    order: ``format_of(path)`` is its format, ``options_of(path)`` its format options, or None when its
+    settings skip bad records (``--skip-bad-records``)."""
+    problems = []
+    for f in files:
+        fmt = format_of(f)
+        if fmt not in RECORD_FORMATS:
+            continue
+        options = options_of(f)
+        if options is None:
+            continue
+        problem = bad_record_problem(f, fmt, options, encoding)
+        if problem is not None:
+            problems.append(problem)
+    return problems
