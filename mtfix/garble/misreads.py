@@ -154,7 +154,17 @@ _MENTION_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those"
 
 def _repeats(a: Any) -> dict[str, list[int]]:
     """The places of each common noun ``a`` repeats, as ``repeated_nouns`` counts them (more than three letters, no
-    defined term with its capital), by its lower-case form."""
+    defined term with its capital), by its lower-case form: from the places the analysis recorded as it counted
+    them (:attr:`mtfix.garble.signs.Analysis.nouns`, session 34), else from :func:`scan_nouns`."""
+    places = getattr(a, "nouns", None)
+    if places is None:
+        places = scan_nouns(a)
+    return {w: p for w, p in places.items() if len(p) > 1}
+
+
+def scan_nouns(a: Any) -> dict[str, list[int]]:
+    """The places of each common noun ``repeated_nouns`` counts in analysis ``a``, by its lower-case form, read
+    from its tokens and tags: for an analysis that did not record them, and the test that the record is the same."""
     from mtfix.garble.signs import _defined_term  # the tagger's module: loaded with the model
 
     toks, tags = a.tokens, a.tags
@@ -163,7 +173,7 @@ def _repeats(a: Any) -> dict[str, list[int]]:
         w = toks[i].text
         if len(w) > 3 and not (i and _defined_term(w, toks[i - 1].text.lower())):
             places.setdefault(w.lower(), []).append(i)
-    return {w: p for w, p in places.items() if len(p) > 1}
+    return places
 
 
 def instruction(a: Any) -> bool:

@@ -205,6 +205,9 @@ class Analysis:
     dense: dict[str, float] = field(default_factory=dict)
     hashed: list[int] = field(default_factory=list)
     worst: tuple[int, int] | None = None  # span of the most surprising tag trigram
+    #: Each common noun ``repeated_nouns`` counts, by lower-case form, with its token places (:func:`_ratios`);
+    #: what ``misreads.ordinary_repeat`` reads instead of a second scan.  None: not recorded (scanned then).
+    nouns: dict[str, list[int]] | None = None
 
 
 class TagTrigrams:
@@ -1080,10 +1083,11 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
         j = sur.index(max(sur[:-1])) if len(sur) > 1 else 0
         lo, hi = _with_a_word(wordlike, max(0, j - 2), min(len(toks) - 1, j))
         worst = (toks[lo].start, toks[hi].end)
-    d.update(_ratios(toks, tags, vw, nw))
+    nouns: dict[str, list[int]] = {}
+    d.update(_ratios(toks, tags, vw, nw, nouns))
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags, words))
-    return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst)
+    return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst, nouns)
 
 
 #: Invisible marks the analysis reads past wherever they stand (:data:`mtfix.tokens.INVISIBLE_MARKS` and the soft
@@ -1207,9 +1211,11 @@ _DEFINED_TERM_OPENERS = frozenset({"the", "a", "an", "this", "these", "that", "t
 _NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
 
 
-def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: int | None = None) -> dict[str, float]:
+def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: int | None = None,
+            places: dict[str, list[int]] | None = None) -> dict[str, float]:
     """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats
-    (``nw``: the number of word-like tags, at least 1, when the caller has counted them)."""
+    (``nw``: the number of word-like tags, at least 1, when the caller has counted them; ``places``, when
+    given, receives each counted noun's token places by its lower-case form: :attr:`Analysis.nouns`)."""
     nouns = bare = 0
     if type(vw) is not list or len(vw) != len(tags):  # analyse's own list is used as it is (no copy)
         vw = list(vw)[: len(tags)]
@@ -1220,7 +1226,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
     # a comma tag counts unless its token is an article or "of" (those are counted as such)
     commas = sum(1 for v in compress(vw, map(",".__eq__, tags)) if v not in ("the", "a", "an", "of")) \
         if "," in tags else 0
-    content: dict[str, int] = {}
+    content: dict[str, list[int]] = {} if places is None else places
     if "NN" in tags or "NNS" in tags:
         for i in compress(count(), map(_COMMON_NOUN.__contains__, tags)):
             g = tags[i]
@@ -1230,7 +1236,10 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18)
             if len(w) > 3 and not (i and _defined_term(w, vw[i - 1])):
                 w = w.lower()
-                content[w] = content.get(w, 0) + 1
+                if w in content:
+                    content[w].append(i)
+                else:
+                    content[w] = [i]
             if g == "NN" and (i + 1 >= len(tags) or tags[i + 1] not in ("NN", "NNS", "POS")):
                 k = i - 1
                 while k >= 0 and tags[k] in _NP_INNER:
@@ -1243,7 +1252,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
         nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
     return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
             "of_per_word": ofs / nw, "commas_per_word": commas / nw,
-            "repeated_nouns": sum(c - 1 for c in content.values()) / nw}
+            "repeated_nouns": (sum(map(len, content.values())) - len(content)) / nw}
 
 
 def _defined_term(word: str, before: str) -> bool:
