@@ -18,6 +18,7 @@ and references, and the project's own professional sets (``tests/data/profession
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -80,14 +81,26 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 
 @contextmanager
 def _patched(name: str, value: object) -> Iterator[None]:
+    """``name`` set to ``value`` in every module of the segmenter's package that holds it (session 34: a name is
+    imported by the modules that use it, so each holds its own binding)."""
+    holders = [m for m in _segment_modules() if name in vars(m)]
     old = getattr(segment, name)
-    setattr(segment, name, value)
+    for m in holders:
+        setattr(m, name, value)
     segment._pysbd_spans.clear()
     try:
         yield
     finally:
-        setattr(segment, name, old)
+        for m in holders:
+            setattr(m, name, old)
         segment._pysbd_spans.clear()
+
+
+def _segment_modules() -> list[object]:
+    """``mtfix.segment`` and its submodules."""
+    import pkgutil
+
+    return [segment, *(importlib.import_module(f"mtfix.segment.{m.name}") for m in pkgutil.iter_modules(segment.__path__))]
 
 
 def _without_alternative(entry: str) -> object:

@@ -124,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         detector_ab(args.base, text, args.rounds)
     if not only & {"segment", "tagger"}:
         return 0
+    if not (args.base / "mtfix" / "segment.py").is_file():  # a package since session 34: its modules import each other
+        print("the base tree's segmenter is the package mtfix/segment/, which cannot be loaded beside this tree's: "
+              "time it with --only detector, or bench/bench_cold_ab.py", file=sys.stderr)
+        return 2
     old_segment = _load(args.base / "mtfix" / "segment.py", "base_segment")
     old_tagger = _load(args.base / "mtfix" / "garble" / "tagger.py", "base_tagger")
     for mod in (old_segment, segment):

@@ -39,7 +39,7 @@ DATA_FOLDERS = {
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checker_registry.py", "catalogue.py",
                                     "suppress.py", "repair.py", "pipeline_results.py", "signature.py")),
-    ("text: sentences, words, word lists", ("segment.py", "pysbd_english.py", "charrefs.py", "tokens.py", "lexicon.py",
+    ("text: sentences, words, word lists", ("pysbd_english.py", "charrefs.py", "tokens.py", "lexicon.py",
                                             "reverential_capitals.py")),
     ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
     ("settings, errors, version", ("config.py", "settings_file.py", "errors.py", "safe_yaml.py", "version.py")),

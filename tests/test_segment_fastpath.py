@@ -8,6 +8,7 @@ import random
 import pytest
 
 from mtfix import segment
+from mtfix.segment import sentence_ends
 
 # Written for this test: sentence ends pysbd reads in context (abbreviations, initials,
 # numbers, lists, quotes, brackets) between plain sentences.
@@ -55,12 +56,12 @@ SENTENCES = [
 
 def _reference(text: str) -> list[tuple[int, int]]:
     """Segments with the fast path off: every block with a possible end goes to pysbd whole."""
-    saved = segment._not_local
-    segment._not_local = lambda block: True
+    saved = sentence_ends._not_local
+    sentence_ends._not_local = lambda block: True
     try:
         return [(s.start, s.end) for s in segment.split_segments(text)]
     finally:
-        segment._not_local = saved
+        sentence_ends._not_local = saved
 
 
 def _fast(text: str) -> list[tuple[int, int]]:
@@ -88,7 +89,7 @@ def test_plain_paragraphs_never_reach_pysbd(monkeypatch):
         calls.append(block)
         return real(block, start)
 
-    monkeypatch.setattr(segment, "_pysbd", recording)
+    monkeypatch.setattr(sentence_ends, "_pysbd", recording)
     text = "The minister smiled. A deal was near. It rained all week in Baku. Farmers were pleased."
     assert [text[s:e] for s, e in _fast(text)] == [
         "The minister smiled.", "A deal was near.", "It rained all week in Baku.", "Farmers were pleased."]
@@ -99,7 +100,7 @@ def test_plain_paragraphs_never_reach_pysbd(monkeypatch):
 
 
 def test_no_cut_inside_an_open_quote_or_bracket(monkeypatch):
-    monkeypatch.setattr(segment, "_pysbd", lambda block, start: iter([(start, start + len(block))]))
+    monkeypatch.setattr(sentence_ends, "_pysbd", lambda block, start: iter([(start, start + len(block))]))
     text = "He said \u201cgo home. Now\u201d and left. The fund (set up in May. It was small) grew."
     pieces = [text[s:e] for s, e in _fast(text)]
     assert pieces == ["He said \u201cgo home. Now\u201d and left.", "The fund (set up in May. It was small) grew."]

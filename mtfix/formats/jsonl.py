@@ -32,6 +32,7 @@ _WS = " \t\r\n"
 #: a record that cannot be read (invalid JSON, not an object, a text that is no string) does.
 NO_TEXT_NOTE = re.compile(r"line \d+: (?:no field '|field '.*' is null, not a string; kept unchanged$)")
 
+
 def _parse_int(digits: str) -> int | Decimal:
     """A JSON integer; one longer than Python's int-to-string limit (4,300 digits) as a ``Decimal``:
     a valid record, not an error that stops the file."""

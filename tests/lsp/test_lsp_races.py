@@ -105,7 +105,7 @@ def test_fix_all_computed_while_the_user_types_is_never_sent_for_the_text_before
     computed for the text before were sent for the new text (words changed at the wrong places)."""
     root = workspace(tmp_path)
     hold = Hold(tmp_path, '''
-import mtfix.lsp.server as s
+import mtfix.lsp.code_actions as s
 _fix_all_edits = s.fix_all_edits
 def fix_all_edits(ls, st):
     out = _fix_all_edits(ls, st)

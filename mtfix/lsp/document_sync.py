@@ -1,0 +1,45 @@
+"""The language server's document synchronisation: a document opened, changed (checked after the debounce), saved
+(a settings or glossary file: every open document checked again) or closed (its diagnostics cleared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+from lsprotocol import types
+
+from mtfix.config import CONFIG_FILE_NAMES as CONFIG_NAMES
+from mtfix.lsp.language_server import MtfixLanguageServer  # the server class: pygls reads the handlers' annotations
+from mtfix.lsp.uris import uri_to_path
+
+
+def register_document_sync(server: MtfixLanguageServer) -> None:
+    """Register the document synchronisation features on ``server``."""
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: MtfixLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.open_uris[params.text_document.uri] = None
+        ls.schedule(params.text_document.uri, 0.0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: MtfixLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        """The text is already the editor's (whole or by ranges: ``_Protocol``); checked after the debounce."""
+        ls.schedule(params.text_document.uri, None)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: MtfixLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = uri_to_path(params.text_document.uri) or ""
+        if Path(path).name in CONFIG_NAMES or ls.uses_file(path):
+            ls.recheck_all()  # the profiles see the file's new modification time and rebuild
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: MtfixLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        for spelt in {uri, *(u for u in ls.open_uris if unquote(u) == unquote(uri))}:  # however the close spells it
+            for tasks in (ls.tasks, ls.grammar_tasks):
+                t = tasks.pop(spelt, None)
+                if t is not None:
+                    t.cancel()
+            ls.states.pop(spelt, None)
+            ls.open_uris.pop(spelt, None)
+        ls.publish(uri, None, [])
