@@ -58,7 +58,7 @@ from audit_professional import SHARED_HELP, markdown_rule, shared_root, sources,
 from eval_data import read_jsonl  # noqa: E402
 
 GROUPS = ("dev", "train", "prof", "seed", "mt", "probe")
-#: Signs lists of mtfix.garble.signs (module globals read at call time) and what kind they are.
+#: Signs lists of mtfix.garble.signs (module globals read at call time, in the module that reads them since session 34) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
               "_THAT_LESS_VERBS", "_PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
               "_TIME_ADVERBS", "_NAMING", "_COORD", "_PREPOSITIONS", "_MIDDLE_ADVERBS")
@@ -290,6 +290,14 @@ def detector_list_rows(run: Runner, lists: Iterable[tuple[str, str]] = DETECTOR_
 
 
 # -- garble signs ----------------------------------------------------------------------------------
+def _list_homes(name: str, values: object) -> list[Any]:
+    """The modules of the garble signs that hold the list ``name`` (``values``): signs.py and the modules it was
+    split into in session 34 (a list is read from its own module's globals, so each holding it is patched)."""
+    from mtfix.garble import sign_statistics, sign_views, signs, structural_signs
+
+    return [m for m in (signs, sign_views, structural_signs, sign_statistics) if getattr(m, name, None) is values]
+
+
 class SignRunner:
     """The structural signs (mtfix.garble.signs) per sentence, with the tagging done once."""
 
@@ -338,11 +346,14 @@ class SignRunner:
 
     @contextlib.contextmanager
     def _without(self, name: str, values: frozenset, w: str) -> Iterator[None]:
-        setattr(self.signs, name, frozenset(values - {w}))
+        homes = _list_homes(name, values)
+        for m in homes:
+            setattr(m, name, frozenset(values - {w}))
         try:
             yield
         finally:
-            setattr(self.signs, name, values)
+            for m in homes:
+                setattr(m, name, values)
 
     def list_rows(self, names: Iterable[str] = SIGN_LISTS) -> list[Row]:
         """Each entry of the signs lists ``names``, by ablation; then the feature lists."""

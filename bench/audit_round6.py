@@ -135,7 +135,7 @@ def _rebind(name: str, new: Callable, modules: tuple[str, ...]) -> None:
 def instrument(note: Callable[[str], None]) -> None:
     """Wrap the functions and lists that sessions 21–24 added so that each reports its decisions to ``note``."""
     from mtfix import tokens
-    from mtfix.garble import signs, view
+    from mtfix.garble import signs, structural_signs, view
     from mtfix.glossary import spans
     from mtfix.lexicon import is_common
     from mtfix.rules.detectors import capitals, repetition
@@ -171,24 +171,24 @@ def instrument(note: Callable[[str], None]) -> None:
         return got
 
     signs.is_reverent = is_reverent
-    present = signs._present_homograph_after_noun
-    irregular = signs._IRREGULAR_PRESENTS
+    present = structural_signs._present_homograph_after_noun  # read where _structural calls it (session 34)
+    irregular = structural_signs._IRREGULAR_PRESENTS
 
     def present_homograph(tags, lower):
         got = present(tags, lower)
         if got:
-            signs._IRREGULAR_PRESENTS = frozenset()
+            structural_signs._IRREGULAR_PRESENTS = frozenset()
             try:
                 without = present(tags, lower)
             finally:
-                signs._IRREGULAR_PRESENTS = irregular
+                structural_signs._IRREGULAR_PRESENTS = irregular
             if not without:
                 note("analysis 16: irregular -s present")
                 for w in sorted(set(lower) & irregular):
                     note(f"analysis 16: irregular present {w!r}")
         return got
 
-    signs._present_homograph_after_noun = present_homograph
+    structural_signs._present_homograph_after_noun = present_homograph
     other = tokens.other_script
 
     def other_script(tok):
@@ -198,7 +198,8 @@ def instrument(note: Callable[[str], None]) -> None:
             note(f"analysis 16-17: {script_branch(tok)}")
         return got
 
-    _rebind("other_script", other_script, ("mtfix.tokens", "mtfix.garble.signs", "mtfix.rules.detectors.punctuation"))
+    _rebind("other_script", other_script, ("mtfix.tokens", "mtfix.garble.signs", "mtfix.garble.sign_views",
+                                             "mtfix.garble.structural_signs", "mtfix.rules.detectors.punctuation"))
     greek = tokens.greek_symbol
 
     def greek_symbol(tok):
@@ -207,7 +208,7 @@ def instrument(note: Callable[[str], None]) -> None:
             note("analysis 17: Greek symbol as a known word")
         return got
 
-    _rebind("greek_symbol", greek_symbol, ("mtfix.tokens", "mtfix.garble.signs"))
+    _rebind("greek_symbol", greek_symbol, ("mtfix.tokens", "mtfix.garble.signs", "mtfix.garble.sign_statistics"))
     names = view.address_names
 
     def address_names(text, start, end, fmt=()):
@@ -323,12 +324,12 @@ def mtf128_common_guard(text: str) -> bool:
 def entries() -> list[str]:
     """Every list entry of the additions, so that an entry no sentence uses is named too."""
     from mtfix import reverential_capitals as reverence
-    from mtfix.garble import signs
+    from mtfix.garble import structural_signs
     from mtfix.rules.detectors import repetition
 
     return [
         *(f"MTF116 false start {w!r}" for w in sorted(repetition._FALSE_START_WORDS)),
-        *(f"analysis 16: irregular present {w!r}" for w in sorted(signs._IRREGULAR_PRESENTS)),
+        *(f"analysis 16: irregular present {w!r}" for w in sorted(structural_signs._IRREGULAR_PRESENTS)),
         *(f"MTF106 vocable {w!r}" for w in sorted(_allowed_vocables())),
         *(f"MTF104 reverence: deity {w!r}" for w in sorted({*reverence._DEITY, "Lord", "Holy Spirit", "Father"})),
         *(f"MTF104 reverence: object form {w!r}" for w in sorted(reverence._OBJECT_FORMS)),

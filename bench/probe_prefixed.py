@@ -35,12 +35,12 @@ LANGS = ("tr", "pt", "es", "it", "fr", "de", "nl", "pl", "ro", "id", "ms", "fi",
 
 def detector_words(shared: Path) -> dict[str, Counter[str]]:
     """source → Counter of "word (stem)" that the detector read through ``prefixed_stem``."""
-    import mtfix.garble.signs as signs
+    import mtfix.garble.sign_statistics as statistics  # where the detector calls prefixed_stem
     from mtfix.garble.checker import predict
 
     seen: dict[str, Counter[str]] = {}
     current: list[Counter[str]] = [Counter()]
-    original = signs._prefixed_stem
+    original = statistics._prefixed_stem
 
     def spy(word: str) -> str | None:
         stem = original(word)
@@ -56,7 +56,7 @@ def detector_words(shared: Path) -> dict[str, Counter[str]]:
     for lp in ("et", "ne", "ro", "ru", "si"):
         path = shared / "benchmarks" / f"mlqe-pe-{lp}-en-dev.jsonl"
         sources += [(f"MLQE-PE {lp}-en dev PE", path, "pe"), (f"MLQE-PE {lp}-en dev MT", path, "mt")]
-    signs._prefixed_stem = spy
+    statistics._prefixed_stem = spy
     try:
         for name, path, key in sources:
             if not path.exists():
@@ -66,7 +66,7 @@ def detector_words(shared: Path) -> dict[str, Counter[str]]:
             for row in read_jsonl(path):
                 predict(row[key])
     finally:
-        signs._prefixed_stem = original
+        statistics._prefixed_stem = original
     return seen
 
 

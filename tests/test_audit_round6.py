@@ -19,7 +19,7 @@ def decisions():
     """Check sentences with the audit's wrappers on; the rows each sentence credits."""
     from mtfix import tokens
     from mtfix.config import Config
-    from mtfix.garble import checker, signs, view
+    from mtfix.garble import checker, sign_statistics, sign_views, signs, structural_signs, view
     from mtfix.glossary import checker as gchecker
     from mtfix.glossary import spans
     from mtfix.pipeline import Pipeline
@@ -31,9 +31,12 @@ def decisions():
             (capitals, "_opens_after_label"),
             (capitals, "_reverent_segment"),
             (signs, "is_reverent"),
-            (signs, "_present_homograph_after_noun"),
+            (structural_signs, "_present_homograph_after_noun"),
             (signs, "other_script"),
+            (sign_views, "other_script"),
+            (structural_signs, "other_script"),
             (signs, "greek_symbol"),
+            (sign_statistics, "greek_symbol"),
             (tokens, "other_script"),
             (tokens, "greek_symbol"),
             (punctuation, "other_script"),

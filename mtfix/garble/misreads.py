@@ -4,7 +4,7 @@ Four cases where a sign or an input would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
-  :func:`mtfix.garble.signs._misread_imperative` wants an article or a pronoun after it, so the sentence "has no
+  :func:`mtfix.garble.structural_signs._misread_imperative` wants an article or a pronoun after it, so the sentence "has no
   main verb".  :func:`literal_imperative` recognises it; the checker then drops that ``no_finite`` sign (no
   MTF402) and judges MTF401 without its part of the logit (:func:`without`).
 * **An imperative behind an opening** (revision 2): a list item's number ("3. Copy the folder ..."), a name
@@ -56,7 +56,7 @@ def literal_imperative(a: Any) -> bool:
     """Whether analysis ``a`` opens with an everyday verb the tagger read as a noun, a name or an adjective,
     right before a literal: a run of symbols holding markup or quote characters (``<!--``, ``-->``, ``#``, a
     quotation mark or backtick opening a quoted literal) or the view's stand-in for a code span."""
-    from mtfix.garble.signs import _is_everyday_past, _verb_forms  # the tagger's module: loaded with the model
+    from mtfix.garble.structural_signs import _is_everyday_past, _verb_forms  # loaded with the model
 
     toks, tags = a.tokens, a.tags
     if len(toks) < 3 or tags[0] not in _MISREAD_TAGS:
@@ -100,10 +100,10 @@ def _vocative(toks: Any, tags: Any, i: int) -> int:
 
 def opened_imperative(a: Any) -> bool:
     """Whether analysis ``a`` is an imperative the ``no_finite`` sign's test does not read: behind a list item's
-    number or a name addressed and its comma (then the sign's own test, ``signs._imperative``: "4. Save the
+    number or a name addressed and its comma (then the sign's own test, ``structural_signs._imperative``: "4. Save the
     file ...", "3. In the menu, choose ..."), behind discourse adverbs or conjunctions ("So keep ...", "And
     don't forget ...", "Then take ...", "Please, call ...", at most five tokens); a verb the tagger misread
-    (as ``signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
+    (as ``structural_signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
     or, anywhere, "please" right before a base-form verb ("In the second line please add ...").  A verb
     followed by "of" is a noun ("Then increase of prices ...")."""
     return _opened(a, _lower(a))
@@ -116,7 +116,7 @@ def _lower(a: Any) -> list[str]:
 
 def _opened(a: Any, lower: list[str]) -> bool:
     """:func:`opened_imperative` of ``a``, whose tokens' lower-case forms are ``lower``."""
-    from mtfix.garble.signs import _imperative, _misread_imperative  # the tagger's module: loaded with the model
+    from mtfix.garble.structural_signs import _imperative, _misread_imperative  # loaded with the model
 
     toks, tags = a.tokens, a.tags
     n = len(tags)
@@ -138,7 +138,7 @@ def _opened(a: Any, lower: list[str]) -> bool:
     return i > start and i < n and verb(i)
 
 
-#: The detector's input for a noun the sentence repeats (``signs._ratios``).
+#: The detector's input for a noun the sentence repeats (``sign_statistics._ratios``).
 REPEATED = "repeated_nouns"
 #: The tags of the common nouns ``repeated_nouns`` counts.
 _COMMON_NOUNS = frozenset({"NN", "NNS"})
@@ -165,7 +165,7 @@ def _repeats(a: Any) -> dict[str, list[int]]:
 def scan_nouns(a: Any) -> dict[str, list[int]]:
     """The places of each common noun ``repeated_nouns`` counts in analysis ``a``, by its lower-case form, read
     from its tokens and tags: for an analysis that did not record them, and the test that the record is the same."""
-    from mtfix.garble.signs import _defined_term  # the tagger's module: loaded with the model
+    from mtfix.garble.sign_statistics import _defined_term  # the tagger's module: loaded with the model
 
     toks, tags = a.tokens, a.tags
     places: dict[str, list[int]] = {}
@@ -180,7 +180,7 @@ def instruction(a: Any) -> bool:
     """Whether analysis ``a`` is an instruction: an imperative, opening the sentence or behind a short opening
     phrase and its comma ("Save the file as a text file.", "To install the package, run ..."), or behind an
     opening :func:`opened_imperative` reads."""
-    from mtfix.garble.signs import _imperative  # the tagger's module: loaded with the model
+    from mtfix.garble.structural_signs import _imperative  # the tagger's module: loaded with the model
 
     lower = _lower(a)
     return len(lower) > 2 and (_imperative(a.tags, lower, 0) or _opened(a, lower))

@@ -104,7 +104,7 @@ class _Table:
 
     def finder(self) -> Callable[[str], float | None]:
         """:meth:`_lookup` as one function with the table bound (no memo, no call to :func:`_key`): what a
-        caller that keeps its own memo (:func:`mtfix.garble.signs._lm_logs`) computes a miss with, in one
+        caller that keeps its own memo (:func:`mtfix.garble.sign_statistics._lm_logs`) computes a miss with, in one
         Python call instead of three.  The same value as :meth:`get`."""
         keys, values, n = self.keys, self.values, len(self.keys)
 
