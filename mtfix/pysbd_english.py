@@ -80,6 +80,36 @@ def two_matches(pattern: re.Pattern[str], text: str) -> bool:
     first = pattern.search(text)
     return first is not None and pattern.search(text, first.start() + 1) is not None
 
+
+#: pysbd 0.3.4's ``ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS`` and the two alphabets its matches are kept in.
+_LETTERS_IN_PARENS = re.compile(r"(?<=\()[a-z]+(?=\))|(?<=^)[a-z]+(?=\))|(?<=\A)[a-z]+(?=\))|(?<=\s)[a-z]+(?=\))")
+_LATIN_ITEMS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ROMAN_ITEMS = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                          "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"])
+
+
+def no_list_items(text: str) -> bool:
+    """Whether pysbd's list-item pass (``ListItemReplacer.add_line_break``) finds at most one item of each kind in
+    ``text``, so that it returns ``text`` unchanged (a text free of pysbd's "♨" and "☝"), and so on every part of
+    ``text`` that starts at its start or at a capital letter: each scan's matches there are some of ``text``'s
+    (session 34).  One item is never changed: ``scan_lists`` needs a neighbour, the one item of
+    ``iterate_alphabet_array`` is compared with itself (:func:`two_matches`).  A period after a date's day ("on
+    July 5. The") is one item, a letter at the end of a bracket ("(in Paris)") none of the parenthesised letters.
+
+    >>> no_list_items("It opened on July 5. The crowd came (as planned)."), no_list_items("Pick 1. red or 2. blue.")
+    (True, False)
+    """
+    if two_matches(_DIGIT_PERIOD, text) or two_matches(_LETTER_PERIOD, text):
+        return False
+    if ")" not in text:
+        return True
+    if two_matches(_DIGIT_PAREN, text):
+        return False
+    if not two_matches(_LETTER_PAREN, text):
+        return True
+    items = _LETTERS_IN_PARENS.findall(text)
+    return sum(i in _LATIN_ITEMS for i in items) < 2 and sum(i in _ROMAN_ITEMS for i in items) < 2
+
 #: A pattern that opens with a look-behind free of groups and alternatives, then a period, ``∯``, ``'`` or
 #: ``‘`` that no quantifier follows.
 _BEHIND_THEN_CHAR = re.compile(r"\(\?<=([^()|]+)\)(\\\.|[∯'‘])(?![{*+?])")

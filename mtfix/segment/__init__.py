@@ -84,7 +84,6 @@ from mtfix.segment.abbreviations import (
     _title_goes_on,
     _word_ends_sentence,
 )
-from mtfix.segment.comments import _OPEN_COMMENT, _SAME_LINE, _comments_kept_whole
 from mtfix.segment.markup import (
     _CLOSERS,
     _CODE_MARK,
@@ -181,6 +180,18 @@ from mtfix.segment.wrapping import (
 )
 from mtfix.tokens import ZERO_WIDTH_MARKS
 
+#: The names of :mod:`mtfix.segment.comments` importable from here: that module is loaded on first use, by a text
+#: holding ``<!--`` (session 34: a plain text's check never needs it).
+_COMMENT_NAMES = frozenset({"_OPEN_COMMENT", "_SAME_LINE", "_comments_kept_whole"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _COMMENT_NAMES:
+        from mtfix.segment import comments
+
+        return getattr(comments, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 # A line break followed by a lower-case letter continues a wrapped sentence.
 _BLOCK_BREAK = regexcache.compile(r"(?:\r\n|\r(?!\n)|\n)(?![ \t]*\p{Ll})")  # any line end (\r alone too)
 
@@ -258,6 +269,8 @@ def split_segments(
     An HTML comment is never cut (:func:`_comments_kept_whole`, seg-11).
     """
     if "<!--" in text:
+        from mtfix.segment.comments import _comments_kept_whole
+
         kept = _comments_kept_whole(text, regions, cuts=cuts, lower_starts=lower_starts, jobs=jobs, split=split_segments)
         if kept is not None:
             return kept

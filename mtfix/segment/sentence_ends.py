@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from mtfix.caching import regexcache
 from mtfix.model import strip_span
+from mtfix.pysbd_english import no_list_items
 from mtfix.segment.abbreviations import _abbreviations, _title_goes_on
 from mtfix.segment.pysbd_pass import _pysbd_spans
 from mtfix.tokens import LazyPattern
@@ -50,13 +51,17 @@ _LIST_MARK_AT_START = re.compile(r"\d{1,2}\.(?:\s|\)|\Z)|[a-z][.)]|(?:[a-z]|[ivx
 def _not_local(block: str) -> bool:
     """Whether pysbd may read ``block`` across sentences in a way a cut cannot follow: single
     quotes not inside a word, list numbering, line breaks, ``--``, double ``!?``, a quote before
-    a bracket, pysbd's own placeholder characters."""
+    a bracket, pysbd's own placeholder characters.  A list mark counts only where pysbd's list pass finds two
+    items of a kind (session 34, :func:`~mtfix.pysbd_english.no_list_items`): with fewer it changes neither the
+    block nor any piece of it cut at a sure end (a piece starts at the block's start or at a capital).  Not with an
+    empty pair of straight quotes: pysbd's quotation pattern does not pair ``""``, so its pairing of the quotes after
+    them is not the count of quotes the cuts follow (a news block whose only list mark was "2020)" split otherwise)."""
     return bool(
         _RARE.search(block)
         or ("'" in block and _LOOSE_APOSTROPHE.search(block))
         or ("(" in block and _QUOTE_BRACKET.search(block))
-        or _LIST_MARK.search(block)
-        or _LIST_MARK_AT_START.match(block)
+        or ((_LIST_MARK.search(block) is not None or _LIST_MARK_AT_START.match(block) is not None)
+            and ('""' in block or not no_list_items(block)))
     )
 
 
