@@ -89,25 +89,46 @@ def _probe_rows(probe: Path) -> list[dict]:
             for x in (probe / name).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def test_the_round_10_probe_is_new_text_in_the_ten_languages_with_realmt_classes() -> None:
-    # bench/data/probe_s32 (session 32, overfitting audit round 10): a third set of our own, other topics,
-    # with instructions and one word in another alphabet (what session 32 changed)
-    rows = _probe_rows(PROBE_S32)
+def _new_probe(probe: Path, *earlier: Path) -> Counter:
+    """The error classes of ``probe``'s MT rows, after checking its shape (two MT sentences per language, ten
+    professional ones of our own, every MT row with a correction and classes) and that its ids and texts are in
+    none of the ``earlier`` probes."""
+    rows = _probe_rows(probe)
     mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
     assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
     assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
     assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
-    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31)
-    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
-    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
+    before = [r for e in earlier for r in _probe_rows(e)]
+    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in before}
+    assert not {r["text"] for r in rows} & {r["text"] for r in before}
+    return Counter(a for r in mt for a in r["artifacts"])
+
+
+def _realmt_classes() -> set[str]:
+    """The error classes realmt train's MT sentences carry (the test skips without realmt)."""
     from audit_professional import shared_dir
 
     train = shared_dir() / "realmt" / "real_mt_train.jsonl"
     if not train.is_file():
         pytest.skip(f"realmt not found at {train.parent} (set MTFIX_SHARED): class names not checked")
-    known = {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
-             for a in json.loads(line)["artifacts"]}
-    assert {a for r in mt for a in r["artifacts"]} <= known
+    return {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
+            for a in json.loads(line)["artifacts"]}
+
+
+def _assert_no_fluent_major_or_edit(probe: Path) -> None:
+    from eval_realmt import evaluate, read_jsonl
+
+    report = evaluate(read_jsonl(probe / "real_mt_probe.jsonl")[:2], read_jsonl(probe / "clean_news_probe.jsonl"),
+                      split="probe", paired=False)
+    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
+    assert [o.id for o in report.pro if o.major or o.changed] == []
+
+
+def test_the_round_10_probe_is_new_text_in_the_ten_languages_with_realmt_classes() -> None:
+    # bench/data/probe_s32 (session 32, overfitting audit round 10): a third set of our own, other topics,
+    # with instructions and one word in another alphabet (what session 32 changed)
+    classes = _new_probe(PROBE_S32, PROBE, PROBE_S31)
+    assert set(classes) <= _realmt_classes()
 
 
 def test_no_fluent_sentence_of_the_round_10_probe_gets_a_major_an_edit_or_no_main_verb() -> None:
@@ -150,27 +171,14 @@ PROBE_S33 = REPO / "bench" / "data" / "probe_s33"
 def test_the_round_11_probe_is_new_text_in_the_ten_languages_with_every_realmt_class() -> None:
     # bench/data/probe_s33 (session 33, overfitting audit round 11): a fourth set of our own, other topics,
     # every error class of realmt's README at least twice
-    rows = _probe_rows(PROBE_S33)
-    mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
-    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
-    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
-    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
-    classes = Counter(a for r in mt for a in r["artifacts"])
+    classes = _new_probe(PROBE_S33, PROBE, PROBE_S31, PROBE_S32)
     assert all(classes[c] >= 2 for c in ("broken_syntax", "calque_idiom", "glued_tokens", "lexical_mistranslation",
                                          "midsentence_capital", "name_misspelling", "sov_word_order",
                                          "untranslated_token")), classes
-    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31) + _probe_rows(PROBE_S32)
-    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
-    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
 
 
 def test_no_fluent_sentence_of_the_round_11_probe_gets_a_major_or_an_edit() -> None:
-    from eval_realmt import evaluate, read_jsonl
-
-    report = evaluate(read_jsonl(PROBE_S33 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S33 / "clean_news_probe.jsonl"),
-                      split="probe", paired=False)
-    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
-    assert [o.id for o in report.pro if o.major or o.changed] == []
+    _assert_no_fluent_major_or_edit(PROBE_S33)
 
 
 PROBE_S34 = REPO / "bench" / "data" / "probe_s34"
@@ -180,34 +188,14 @@ def test_the_round_12_probe_is_new_text_weighted_to_the_classes_round_11_missed(
     # bench/data/probe_s34 (session 34, overfitting audit round 12): a fifth set of our own, other topics, every
     # README class twice and more weight on verb-final order, untranslated Latin words, glued words, mid-sentence
     # capitals, case roles, names spelt two ways and calqued prepositions
-    rows = _probe_rows(PROBE_S34)
-    mt, pro = [r for r in rows if "lang" in r], [r for r in rows if "lang" not in r]
-    assert Counter(r["lang"] for r in mt) == {lang: 2 for lang in LANGS}
-    assert len(pro) == 10 and {r["source"] for r in pro} == {"own"}
-    assert all(r["text"] and r["correction"] and r["artifacts"] and r["text"] != r["correction"] for r in mt)
-    classes = Counter(a for r in mt for a in r["artifacts"])
+    classes = _new_probe(PROBE_S34, PROBE, PROBE_S31, PROBE_S32, PROBE_S33)
     assert all(classes[c] >= 2 for c in ("broken_syntax", "calque_idiom", "glued_tokens", "lexical_mistranslation",
                                          "midsentence_capital", "name_misspelling", "sov_word_order",
                                          "untranslated_token")), classes
     assert all(classes[c] >= 5 for c in ("sov_word_order", "untranslated_token", "glued_tokens", "midsentence_capital",
                                          "case_role_error", "inconsistent_transliteration", "preposition_error"))
-    earlier = _probe_rows(PROBE) + _probe_rows(PROBE_S31) + _probe_rows(PROBE_S32) + _probe_rows(PROBE_S33)
-    assert len({r["id"] for r in rows}) == 30 and not {r["id"] for r in rows} & {r["id"] for r in earlier}
-    assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
-    from audit_professional import shared_dir
-
-    train = shared_dir() / "realmt" / "real_mt_train.jsonl"
-    if not train.is_file():
-        pytest.skip(f"realmt not found at {train.parent} (set MTFIX_SHARED): class names not checked")
-    known = {a for line in train.read_text(encoding="utf-8").splitlines() if line.strip()
-             for a in json.loads(line)["artifacts"]}
-    assert set(classes) <= known
+    assert set(classes) <= _realmt_classes()
 
 
 def test_no_fluent_sentence_of_the_round_12_probe_gets_a_major_or_an_edit() -> None:
-    from eval_realmt import evaluate, read_jsonl
-
-    report = evaluate(read_jsonl(PROBE_S34 / "real_mt_probe.jsonl")[:2], read_jsonl(PROBE_S34 / "clean_news_probe.jsonl"),
-                      split="probe", paired=False)
-    assert (report.figures()["n_mt"], report.figures()["n_pro"]) == (2, 10)
-    assert [o.id for o in report.pro if o.major or o.changed] == []
+    _assert_no_fluent_major_or_edit(PROBE_S34)

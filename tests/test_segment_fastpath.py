@@ -9,6 +9,8 @@ import pytest
 
 from mtfix import segment
 from mtfix.segment import sentence_ends
+from tests.segment_reference import fast_segments as _fast
+from tests.segment_reference import reference_segments as _reference
 
 # Written for this test: sentence ends pysbd reads in context (abbreviations, initials,
 # numbers, lists, quotes, brackets) between plain sentences.
@@ -53,19 +55,6 @@ SENTENCES = [
     "The law of 2005. Art. 12 of it applies. Page 200. No. 7 was read.",
 ]
 
-
-def _reference(text: str) -> list[tuple[int, int]]:
-    """Segments with the fast path off: every block with a possible end goes to pysbd whole."""
-    saved = sentence_ends._not_local
-    sentence_ends._not_local = lambda block: True
-    try:
-        return [(s.start, s.end) for s in segment.split_segments(text)]
-    finally:
-        sentence_ends._not_local = saved
-
-
-def _fast(text: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in segment.split_segments(text)]
 
 
 def test_every_pair_of_sentences_is_segmented_as_pysbd_does():

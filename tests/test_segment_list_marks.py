@@ -20,6 +20,8 @@ from pysbd.lists_item_replacer import ListItemReplacer  # noqa: E402
 from mtfix import segment  # noqa: E402
 from mtfix.pysbd_english import no_list_items  # noqa: E402
 from mtfix.segment import sentence_ends  # noqa: E402
+from tests.segment_reference import fast_segments as _fast  # noqa: E402
+from tests.segment_reference import reference_segments as _reference  # noqa: E402
 
 # Written for this test: dates, numbered and lettered lists, Roman numerals and brackets between plain sentences.
 SENTENCES = [
@@ -43,19 +45,6 @@ SENTENCES = [
     "Rule 7. Each member votes once.",
 ]
 
-
-def _reference(text: str) -> list[tuple[int, int]]:
-    """Segments with every block that holds a possible end sent to pysbd whole."""
-    saved = sentence_ends._not_local
-    sentence_ends._not_local = lambda block: True
-    try:
-        return [(s.start, s.end) for s in segment.split_segments(text)]
-    finally:
-        sentence_ends._not_local = saved
-
-
-def _fast(text: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in segment.split_segments(text)]
 
 
 def test_pairs_of_sentences_with_list_marks_are_segmented_as_pysbd_does() -> None:
