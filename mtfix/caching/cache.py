@@ -289,9 +289,13 @@ def _write(path: Path, blob: bytes) -> None:
         return
 
 
-#: What :func:`clean` removes: the folders above, the bigram model (:mod:`mtfix.scoring.lm`) and, with
-#: ``results=True``, LanguageTool's results cache; never LanguageTool's installation, server record or logs.
+#: What :func:`clean` removes: the folders above, the rule pages the language server writes
+#: (:mod:`mtfix.lsp.ruledocs`), the bigram model (:mod:`mtfix.scoring.lm`) and, with ``results=True``,
+#: LanguageTool's results cache; never LanguageTool's installation, server record or logs.
 FOLDERS = ("parsed", "checked", "arrays", "wordlists", "regex", "code")
+#: ``rule-docs/<mtfix version>/<CODE>.md``: one page per rule an editor linked to (session 34); only a
+#: rule code's name is taken (``MTF401.md``), never another file of that folder.
+RULE_DOCS = "rule-docs"
 _LM_GLOB = "lm-*"
 _LM_SUFFIXES = (".bin", ".tmp")  # the model, and a killed writer's temporary file
 _RESULTS = "grammar-cache.sqlite3"
@@ -310,10 +314,38 @@ def _members(base: Path, results: bool) -> dict[str, list[Path]]:
         folder = base / name
         inside = folder.is_dir() and not folder.is_symlink()
         out[f"{name}/"] = sorted(folder.glob("*.marshal")) if inside else []
+    out[f"{RULE_DOCS}/"] = _rule_pages(base / RULE_DOCS)
     out["bigram model (lm-*)"] = sorted(p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES)
     if results:
         out["LanguageTool results"] = [p for p in (base / n for n in _RESULTS_NAMES) if _exists(p)]
     return out
+
+
+def _rule_pages(folder: Path) -> list[Path]:
+    """The language server's rule pages under ``folder`` (every mtfix version's), folders that are
+    symbolic links not entered, as the other parts' (until session 35 ``cache info`` did not count them
+    and ``cache clean`` left them: docs/editors.md said to remove the folder by hand)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    pages: list[Path] = []
+    with contextlib.suppress(OSError):  # a folder removed meanwhile by another process
+        for version in folder.iterdir():
+            if version.is_dir() and not version.is_symlink():
+                with contextlib.suppress(OSError):
+                    pages.extend(page for page in version.iterdir() if _is_rule_page(page.name))
+    return sorted(pages)
+
+
+def _is_rule_page(name: str) -> bool:
+    """Whether ``name`` is a rule page's: a code (2 to 5 capitals, 3 digits) and ``.md``.
+
+    >>> [_is_rule_page(n) for n in ("MTF401.md", "TRE101.md", "README.md", "MTF401.md.bak", "mtf401.md")]
+    [True, True, False, False, False]
+    """
+    code = name.removesuffix(".md")
+    letters, digits = code[:-3], code[-3:]
+    return (name.endswith(".md") and 2 <= len(letters) <= 5 and letters.isascii() and letters.isalpha()
+            and letters.isupper() and digits.isascii() and digits.isdigit())
 
 
 def _exists(path: Path) -> bool:
