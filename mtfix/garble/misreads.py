@@ -1,6 +1,6 @@
 """What the findings level corrects of a sentence's analysis, the model and its signs unchanged (sessions 32, 33).
 
-Four cases where a sign or an input would make a finding of something else:
+Five cases where a sign or an input would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
@@ -24,6 +24,11 @@ Four cases where a sign or an input would make a finding of something else:
   :func:`ordinary_repeat` recognises them and :func:`corrected` takes that input's part out.  Machine
   translation's repeats are bare nouns in lists and genitive chains ("development of culture of region"): kept.
 
+* **A finite verb the tagger misread as a noun** (revision 6, session 35): "the regime changes during the thaw",
+  "the robots correspond to ...", "France, with Germany, withstood pressure": agreement with the subject before it
+  and what follows tell the verb (:mod:`mtfix.garble.finite_misreads`); the checker drops the ``no_finite`` sign
+  and its part of MTF401, as for an imperative.
+
 And one case where the detector has no sentence to read: a segment holding a comment that crosses a paragraph
 break (a blank line), in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before the note.") that
 a ``-->`` in a later one closes (a subtitle's sentence across two cues crosses a blank line too, but no comment: it
@@ -40,10 +45,11 @@ from dataclasses import replace
 from itertools import compress, count
 from typing import Any
 
+from mtfix.garble.finite_misreads import misread_finite
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 5
+REVISION = 6
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -208,11 +214,13 @@ def without(pred: Any, name: str) -> float:
 
 
 def corrected(pred: Any) -> Any:
-    """``pred`` as the findings level reads it: for a :func:`literal_imperative` or an
-    :func:`opened_imperative`, without its ``no_finite`` sign and that input's part of the probability; for an
+    """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative` or
+    a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revision 6), without its
+    ``no_finite`` sign and that input's part of the probability; for an
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); otherwise ``pred`` itself."""
     a = pred.analysis
-    if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)):
+    if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
+                                                        or misread_finite(a)):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})

@@ -1,0 +1,108 @@
+"""A finite verb the tagger read as a noun, an adjective or an adverb, told by its agreement with its subject (session 35).
+
+The ``no_finite`` sign (MTF402, about 0.8 logit of MTF401) says a sentence has no finite verb.  The tagger,
+trained on fluent English, reads some finite verbs as other words when their form is also a noun's: "the
+village well runs dry in August" is fluent, yet "runs" may come out a plural noun.  On the professional audit
+(``bench/audit_professional.py``) that misreading made majors on news references, talk transcripts and
+post-edits alike.  English morphology and agreement say the word is the verb when it stands right after its
+subject and before what a verb takes (a preposition other than "of", an article, a pronoun, an adverb, an
+opening quotation mark), in one of three shapes:
+
+* **an "-s" present after a singular noun** ("the coastal path winds along the cliffs", "the blue flag
+  stands for ..."): the word ends in a single "s" and is the "-s" form of a verb: its regular past is an everyday
+  word ("winded" is not, "wound"/"wind" is an irregular verb of ``mtfix.lexicon``), or its stem is an irregular
+  verb's form ("spreads", "sets");
+* **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
+  everyday word ("belonged");
+* **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
+  verb prefix or without (``mtfix.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame").
+
+Machine translation's verbless sentences are lists of nouns and genitive chains ("members of faculty and
+members of students", "the gardens of oranges with units"): a noun then a preposition, so "of" never follows
+the word, and the word must agree with the noun before it, which a compound's head ("the country consist of")
+does not.  The checker (:func:`mtfix.garble.misreads.corrected`) then drops the sign and its part of MTF401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+#: Prefixes that make a verb of an irregular one and keep its forms irregular ("withstood", "understood").
+_VERB_PREFIXES = ("with", "under", "over", "out", "fore", "mis", "re", "up")
+#: What a finite verb takes right after it and a noun of a compound does not (not "of": "the holds of ships").
+_VERB_NEXT = frozenset({"IN", "TO", "DT", "PDT", "PRP", "PRP$", "RB", "RP", "``"})
+#: After an irregular past that is no noun, also a bare object ("withstood pressure").
+_PAST_NEXT = _VERB_NEXT | {"NN", "NNS", "JJ", "CD"}
+_SINGULAR = frozenset({"NN", "NNP"})
+_PLURAL = frozenset({"NNS", "NNPS"})
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+#: Tags the tagger gives such a misread verb.
+_MISREAD = frozenset({"NN", "NNS", "JJ", "RB"})
+
+
+def _irregular(word: str) -> bool:
+    """Whether ``word`` is a form of an irregular verb (``mtfix.lexicon``), with a verb prefix or without."""
+    from mtfix.lexicon import IRREGULAR_FORMS
+
+    return word in IRREGULAR_FORMS or any(
+        word.startswith(p) and word[len(p):] in IRREGULAR_FORMS and len(word) - len(p) >= 3 for p in _VERB_PREFIXES)
+
+
+def _everyday_past(forms: Sequence[str]) -> bool:
+    from mtfix.garble.structural_signs import _is_everyday_past
+
+    return any(map(_is_everyday_past, forms))
+
+
+def s_present(word: str) -> bool:
+    """Whether ``word`` is the "-s" form of a verb: an everyday regular past ("represents" → "represented") or an
+    irregular verb's stem ("spreads", "sets")."""
+    from mtfix.garble.structural_signs import _IRREGULAR_PRESENTS, _regular_pasts
+
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    return word in _IRREGULAR_PRESENTS or _irregular(word[:-1]) or _everyday_past(_regular_pasts(word))
+
+
+def base_present(word: str) -> bool:
+    """Whether ``word`` is a base-form verb with an everyday regular past ("belong" → "belonged")."""
+    from mtfix.garble.structural_signs import _regular_pasts
+
+    return not word.endswith("s") and _everyday_past(_regular_pasts(word))
+
+
+def misread_finite_at(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` is a finite verb the tagger misread (see the module's docstring)."""
+    if not 0 < i < len(tags) - 1 or tags[i] not in _MISREAD or tags[i + 1] not in _PAST_NEXT:
+        return False
+    w, before = lower[i], tags[i - 1]
+    if not w.isalpha() or lower[i + 1] == "of" or lower[i - 1] == "'s":
+        return False
+    if tags[i + 1] not in _VERB_NEXT:  # a bare object: only after an irregular past that is no noun
+        return _past_no_noun(tags, lower, i)
+    if before in _SINGULAR and tags[i] == "NNS" and s_present(w):
+        return True
+    if before in _PLURAL and base_present(w):
+        return True
+    return _past_no_noun(tags, lower, i)
+
+
+def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` is an irregular simple past that is no noun (nor a participle in "-en"/"-wn")
+    right after its subject: a noun, a pronoun, or the comma closing an apposition ("France, with Germany,
+    withstood pressure")."""
+    from mtfix.garble.pronoun_pasts import NOUN_PLURAL_ZIPF
+    from mtfix.garble.structural_signs import _PAST_HOMOGRAPHS, _closes_subject
+    from mtfix.lexicon import zipf
+
+    w = lower[i]
+    return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and _irregular(w)
+            and not w.endswith(("en", "wn")) and zipf(w + "s") < NOUN_PLURAL_ZIPF)
+
+
+def misread_finite(a: Any) -> bool:
+    """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`)."""
+    tags = a.tags
+    lower = [t.text.lower() for t in a.tokens]
+    return any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1))
