@@ -116,8 +116,10 @@ def opened_imperative(a: Any) -> bool:
 
 
 def _lower(a: Any) -> list[str]:
-    """The lower-case forms of analysis ``a``'s tokens."""
-    return [t.text.lower() for t in a.tokens]
+    """The lower-case forms of analysis ``a``'s tokens: those the analysis stored
+    (:attr:`mtfix.garble.signs.Analysis.lower`, session 35), else made now.  Shared: not to be changed."""
+    got = getattr(a, "lower", None)
+    return got if got is not None else [t.text.lower() for t in a.tokens]
 
 
 def _opened(a: Any, lower: list[str]) -> bool:
@@ -201,8 +203,8 @@ def ordinary_repeat(a: Any) -> bool:
     reps = _repeats(a)
     if not reps:
         return False
-    toks = a.tokens  # the mentions first: they read a few tokens, an instruction the whole sentence
-    return all(i and toks[i - 1].text.lower() in _MENTION_OPENERS for p in reps.values() for i in p) or instruction(a)
+    lower = _lower(a)  # the mentions first: they read a few tokens, an instruction the whole sentence
+    return all(i and lower[i - 1] in _MENTION_OPENERS for p in reps.values() for i in p) or instruction(a)
 
 
 def without(pred: Any, name: str) -> float:

@@ -31,10 +31,11 @@ _NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "V
 
 
 def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: int | None = None,
-            places: dict[str, list[int]] | None = None) -> dict[str, float]:
+            places: dict[str, list[int]] | None = None, lower: Sequence[str] | None = None) -> dict[str, float]:
     """Ratio features that do not grow with length: bare singular nouns, articles, ``of``, commas, repeats
     (``nw``: the number of word-like tags, at least 1, when the caller has counted them; ``places``, when
-    given, receives each counted noun's token places by its lower-case form: :attr:`Analysis.nouns`)."""
+    given, receives each counted noun's token places by its lower-case form: :attr:`Analysis.nouns`;
+    ``lower``: each token's text lower-cased, when the caller has made them: :attr:`Analysis.lower`)."""
     nouns = bare = 0
     if type(vw) is not list or len(vw) != len(tags):  # analyse's own list is used as it is (no copy)
         vw = list(vw)[: len(tags)]
@@ -54,7 +55,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             # a noun written with a capital after a determiner is a defined term ("the Customer", "this
             # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18)
             if len(w) > 3 and not (i and _defined_term(w, vw[i - 1])):
-                w = w.lower()
+                w = w.lower() if lower is None else lower[i]
                 if w in content:
                     content[w].append(i)
                 else:

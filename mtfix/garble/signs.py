@@ -271,6 +271,11 @@ class Analysis:
     #: Each common noun ``repeated_nouns`` counts, by lower-case form, with its token places (:func:`_ratios`);
     #: what ``misreads.ordinary_repeat`` reads instead of a second scan.  None: not recorded (scanned then).
     nouns: dict[str, list[int]] | None = None
+    #: Each token's text lower-cased (``t.text.lower()``, a ’ kept as it is), made once by :func:`analyse` for the
+    #: helpers that read the sentence in lower case (``misreads.instruction``, ``ordinary_repeat``; session 35).
+    #: None: not made (a test's own ``Analysis``): ``misreads._lower`` lower-cases the tokens then.  Shared: a
+    #: reader never changes it.
+    lower: list[str] | None = None
 
 
 class TagTrigrams:
@@ -429,15 +434,18 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
         toks, words = got
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
+    folded = list(map(_LOWER, infos))  # each word lower-cased with ’ as ' (what the signs and the view read)
+    # a word's plain lower-case form is its folded one unless it holds a ’ (lower-casing makes none)
+    lower = folded if "’" not in text else list(map(str.lower, words))
     wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
-    found = _structural(toks, tags, text, infos, wordlike, words)
+    found = _structural(toks, tags, text, infos, wordlike, words, folded)
     d = _DENSE_ZEROS.copy()
     for s in found:
         d[s.name] = 1.0
     nw = max(len(wordlike), 1)
     d["log_words"] = math.log1p(len(wordlike))
     d["finite_per_word"] = sum(map(FINITE.__contains__, tags)) / nw
-    vw = list(map(_FUNCTION_VIEW.get, map(_LOWER, infos), tags))  # [i[1] or g for i, g in zip(infos, tags)]
+    vw = list(map(_FUNCTION_VIEW.get, folded, tags))  # [i[1] or g for i, g in zip(infos, tags)]
     d["function_word_share"] = sum(map(operator.ne, vw, tags)) / max(len(vw), 1)
     caps = 0
     reverent = None  # whether the sentence speaks of God ("for He is good"), asked once it matters
@@ -469,10 +477,11 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
         lo, hi = _with_a_word(wordlike, max(0, j - 2), min(len(toks) - 1, j))
         worst = (toks[lo].start, toks[hi].end)
     nouns: dict[str, list[int]] = {}
-    d.update(_ratios(toks, tags, vw, nw, nouns))
+    d.update(_ratios(toks, tags, vw, nw, nouns, lower))
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags, words))
-    return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst, nouns)
+    return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst, nouns,
+                    lower)
 
 
 #: Invisible marks the analysis reads past wherever they stand (:data:`mtfix.tokens.INVISIBLE_MARKS` and the soft

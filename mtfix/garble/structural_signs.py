@@ -66,16 +66,17 @@ class Sign:
 
 def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                 infos: Sequence[tuple[str, str, bool, bool, bool, bool]] | None = None,
-                wordlike: list[int] | None = None, words: list[str] | None = None) -> list[Sign]:
-    """The structural signs of one sentence (``infos``, ``wordlike`` and ``words``, when given, are what
-    :func:`analyse` already computed: the word info of each token, the indices of word-like tags, the
-    tokens' texts)."""
+                wordlike: list[int] | None = None, words: list[str] | None = None,
+                folded: list[str] | None = None) -> list[Sign]:
+    """The structural signs of one sentence (``infos``, ``wordlike``, ``words`` and ``folded``, when given, are
+    what :func:`analyse` already computed: the word info of each token, the indices of word-like tags, the
+    tokens' texts, each token's lower-case form with ’ as ' (the first item of its info); none is changed)."""
     signs: list[Sign] = []
     if words is None:
         words = [t.text for t in toks]
     if infos is None:
         infos = list(map(_word_info.__getitem__, words))
-    lower = list(map(_LOWER, infos))
+    lower = list(map(_LOWER, infos)) if folded is None else folded
     n = len(toks)
     if wordlike is None:
         wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))

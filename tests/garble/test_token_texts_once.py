@@ -40,9 +40,9 @@ def test_analysis_reads_the_primed_texts(monkeypatch):
     seen = []
     real = signs._structural
 
-    def spy(toks, tags, text, infos=None, wordlike=None, words=None):
+    def spy(toks, tags, text, infos=None, wordlike=None, words=None, *rest):
         seen.append((text, words))
-        return real(toks, tags, text, infos, wordlike, words)
+        return real(toks, tags, text, infos, wordlike, words, *rest)
 
     monkeypatch.setattr(signs, "_structural", spy)
     again = [signs.analyse(t, packed) for t in texts]
