@@ -113,7 +113,7 @@ PINNED: dict[str, str] = {
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     "review/static/report.css": "11dd9d08307c45f77b95a9f1779979a55fcc19828b91e3bee6a02a3f623e55c3",
-    "review/static/report.js": "ec015cce591d7d1c756303dac621e86365a31c840298996d237f7f3829670257",
+    "review/static/report.js": "96d44e63c7b8a5a0dbba631c8d5c64895664344fa9311bd1d222881bcdc83caa",
     "review/templates/parts.html.j2": "b16a697f10bb7c197dbd58230953ba35501398ff104eb8e172044843455957b2",
     "review/templates/report.html.j2": "e0fcb44b3453c8dcd92981529e06a3cf2f5aa9cc9f319406845abf8b22dda8bc",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",

@@ -32,6 +32,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import shutil
 import stat
 import sys
@@ -289,13 +290,14 @@ def _write(path: Path, blob: bytes) -> None:
         return
 
 
-#: What :func:`clean` removes: the folders above, the rule pages the language server writes
-#: (:mod:`mtfix.lsp.ruledocs`), the bigram model (:mod:`mtfix.scoring.lm`) and, with ``results=True``,
-#: LanguageTool's results cache; never LanguageTool's installation, server record or logs.
+#: What :func:`clean` removes: the folders above, the bigram model (:mod:`mtfix.scoring.lm`), the language
+#: server's rule pages (:mod:`mtfix.lsp.ruledocs`) and, with ``results=True``, LanguageTool's results cache;
+#: never LanguageTool's installation, server record or logs.
 FOLDERS = ("parsed", "checked", "arrays", "wordlists", "regex", "code")
-#: ``rule-docs/<mtfix version>/<CODE>.md``: one page per rule an editor linked to (session 34); only a
-#: rule code's name is taken (``MTF401.md``), never another file of that folder.
+#: ``rule-docs/<mtfix version>/<CODE>.md``: one page per rule an editor linked to (session 34).
 RULE_DOCS = "rule-docs"
+#: a rule page (``MTF401.md``) or an atomic write's temporary file of one (``.MTF401.md.RANDOM.mtfix-tmp``)
+_RULE_PAGE = re.compile(r"^(?:[A-Z]{2,5}[0-9]{3}\.md|\.[A-Z]{2,5}[0-9]{3}\.md\.[^/]*\.mtfix-tmp)$")
 _LM_GLOB = "lm-*"
 _LM_SUFFIXES = (".bin", ".tmp")  # the model, and a killed writer's temporary file
 _RESULTS = "grammar-cache.sqlite3"
@@ -314,38 +316,41 @@ def _members(base: Path, results: bool) -> dict[str, list[Path]]:
         folder = base / name
         inside = folder.is_dir() and not folder.is_symlink()
         out[f"{name}/"] = sorted(folder.glob("*.marshal")) if inside else []
-    out[f"{RULE_DOCS}/"] = _rule_pages(base / RULE_DOCS)
     out["bigram model (lm-*)"] = sorted(p for p in base.glob(_LM_GLOB) if p.suffix in _LM_SUFFIXES)
+    out[f"{RULE_DOCS}/"] = _rule_pages(base / RULE_DOCS)
     if results:
         out["LanguageTool results"] = [p for p in (base / n for n in _RESULTS_NAMES) if _exists(p)]
     return out
 
 
 def _rule_pages(folder: Path) -> list[Path]:
-    """The language server's rule pages under ``folder`` (every mtfix version's), folders that are
-    symbolic links not entered, as the other parts' (until session 35 ``cache info`` did not count them
-    and ``cache clean`` left them: docs/editors.md said to remove the folder by hand)."""
+    """The language server's rule pages, ``rule-docs/<mtfix version>/MTF401.md`` (every version's), and
+    their writers' temporary files; neither the folder nor a version's folder is entered when it is a
+    symbolic link, a file of another name stays, and a folder removed meanwhile by another process is
+    passed over (until session 35 ``cache info`` did not count them and ``cache clean`` left them)."""
     if not folder.is_dir() or folder.is_symlink():
         return []
     pages: list[Path] = []
-    with contextlib.suppress(OSError):  # a folder removed meanwhile by another process
+    with contextlib.suppress(OSError):
         for version in folder.iterdir():
             if version.is_dir() and not version.is_symlink():
                 with contextlib.suppress(OSError):
-                    pages.extend(page for page in version.iterdir() if _is_rule_page(page.name))
+                    pages.extend(page for page in version.iterdir() if _RULE_PAGE.match(page.name))
     return sorted(pages)
 
 
-def _is_rule_page(name: str) -> bool:
-    """Whether ``name`` is a rule page's: a code (2 to 5 capitals, 3 digits) and ``.md``.
-
-    >>> [_is_rule_page(n) for n in ("MTF401.md", "TRE101.md", "README.md", "MTF401.md.bak", "mtf401.md")]
-    [True, True, False, False, False]
-    """
-    code = name.removesuffix(".md")
-    letters, digits = code[:-3], code[-3:]
-    return (name.endswith(".md") and 2 <= len(letters) <= 5 and letters.isascii() and letters.isalpha()
-            and letters.isupper() and digits.isascii() and digits.isdigit())
+def _drop_empty_rule_docs(base: Path) -> None:
+    """The version folders left empty by :func:`clean`, and ``rule-docs/`` itself when empty (a folder
+    holding anything else stays)."""
+    folder = base / RULE_DOCS
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    with contextlib.suppress(OSError):  # removed meanwhile by another process
+        for v in folder.iterdir():
+            if v.is_dir() and not v.is_symlink():
+                with contextlib.suppress(OSError):
+                    v.rmdir()
+        folder.rmdir()
 
 
 def _exists(path: Path) -> bool:
@@ -395,4 +400,5 @@ def clean(base: Path | None = None, *, results: bool = True) -> tuple[int, int, 
                 errors.append((p, exc.strerror or str(exc)))
                 continue
             removed, freed = removed + n, freed + size
+    _drop_empty_rule_docs(base or root())
     return removed, freed, errors

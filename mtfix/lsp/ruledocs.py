@@ -6,7 +6,8 @@ source, not documentation.  Now the server writes, on a rule's first diagnostic,
 section of docs/rules.md — the text ``mtfix explain CODE`` prints, rendered from the rule catalogue of
 the running mtfix, so it is always the installed version's — to
 ``<cache dir>/rule-docs/<mtfix version>/<CODE>.md`` (atomically; rewritten only when its text
-changed) and links there: one small Markdown file per rule, so no anchor is needed (editors ignore a
+changed) and links there (``mtfix cache clean`` removes the pages; the server writes a page again when its
+link is next needed): one small Markdown file per rule, so no anchor is needed (editors ignore a
 ``file://`` link's fragment).  When no page can be written (``MTFIX_NO_CACHE=1``, a read-only cache)
 the link is the rule's section of the online docs/rules.md (its catalogue ``help_uri``); a code the
 catalogue does not know (the server's own ``MTF000``) has no link.
@@ -28,9 +29,9 @@ _SAFE = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 def pages_dir() -> Path:
     """Where the rule pages go: ``<cache dir>/rule-docs/<mtfix version>``."""
-    from mtfix.caching.cache import root
+    from mtfix.caching.cache import RULE_DOCS, root
 
-    return root() / "rule-docs" / __version__
+    return root() / RULE_DOCS / __version__
 
 
 def page_text(code: str) -> str | None:

@@ -94,7 +94,7 @@ def test_cache_info_counts_and_cache_clean_removes_the_editors_rule_pages(tmp_pa
     assert not page.exists() and not (old / "MTF401.md").exists()
     assert (old / "notes.md").read_text(encoding="utf-8") == "not mtfix's\n"
     assert "`rule-docs/*/MTF401.md`" in _page("README.md")
-    assert "`mtfix cache clean` removes them with the other caches" in _page("docs/editors.md")
+    assert "`mtfix cache clean` removes them, every version's" in _page("docs/editors.md")
     # The server writes a page again when it is gone, as docs/editors.md says.
     assert ruledocs.rule_page_href("MTF105") == href and page.is_file()
 

@@ -1210,7 +1210,11 @@
     return fetchFile(n).then(function () { showLoaded(n, noScroll); });
   }
 
+  /* the current finding of each file left for another (its id), so that coming back to a file (], [, its link,
+     the pager) lands where the editor was, as a reload does (until session 35 it started over at the top) */
+  var atOf = {};
   function showLoaded(n, noScroll) {
+    if (view && view.pos >= 0 && cur !== n) atOf[cur] = view.order[view.pos];
     cur = n;
     document.querySelectorAll(".summary").forEach(function (s) { s.hidden = Number(s.getAttribute("data-file")) !== n; });
     var lost = !document.activeElement || document.activeElement === document.body ||
@@ -1257,11 +1261,15 @@
     if (history.replaceState && nFiles > 1) {  /* the address names the open file */
       try { history.replaceState(null, "", "#file-" + n); } catch (err) { /* a sandboxed frame */ }
     }
+    var back = atOf[n] != null ? view.order.indexOf(atOf[n]) : -1;
     rememberAt();
     if (!noScroll) window.scrollTo(0, 0);
     if (opened++ && nFiles > 1) {
-      /* another file (a key, its link, the pager): said, and the focus, if it was on the file left, in the text */
-      if (lost) $("doc").focus({ preventScroll: true });
+      /* another file (a key, its link, the pager): said, and the focus, if it was on the file left, in the text
+         (on the finding the editor was at in this file, if any: that finding is the current one again) */
+      if (back >= 0 && (lost || document.activeElement === $("doc"))) setCurrent(back);
+      else if (back >= 0) { view.pos = back; markCurrent(); }
+      else if (lost) $("doc").focus({ preventScroll: true });
       announce("Opened " + loadFile(n).path + ", file " + (n + 1) + " of " + nFiles + ": " + $("progress").textContent + ".");
     }
   }
@@ -2694,6 +2702,28 @@
   });
   var search = $("file-search"), allItems = null;
   if (search) {
+    /* Enter opens the first file the search shows (its text takes the focus); Esc in an empty box goes back to
+       the text: until session 35 both left the focus in the box, and the keys typed next went into it */
+    search.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) return;
+      if (ev.key === "Enter") {
+        var firstShown = vlist ? vlist.shown[0] : (function () {
+          var a = $("files").querySelector("a[data-file]");
+          return a ? Number(a.getAttribute("data-file")) : undefined;
+        })();
+        ev.preventDefault();
+        if (firstShown === undefined) { toast("No file matches \u201c" + search.value + "\u201d: nothing to open."); return; }
+        search.blur();  /* the focus is the file's to place: on the finding the editor was at there, else the text */
+        if (firstShown !== cur) { showFile(firstShown); return; }
+        var at = currentCard();
+        if (at) at.focus({ preventScroll: true }); else $("doc").focus({ preventScroll: true });
+        announce("Back in the text of " + loadFile(cur).path + ".");
+      } else if (ev.key === "Escape" && !search.value) {
+        ev.preventDefault();
+        $("doc").focus({ preventScroll: true });
+        announce("Back in the text of " + loadFile(cur).path + ".");
+      }
+    });
     search.addEventListener("input", function () {
       if (vlist) {
         var shown = filterList(search.value);
