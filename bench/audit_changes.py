@@ -17,6 +17,9 @@ Variants (session 33's changes to the detector's findings level and signs):
 - ``plural-zipf-1.5`` / ``plural-zipf-2.5``: ``pronoun_pasts.NOUN_PLURAL_ZIPF`` a half step either way;
 - ``mention-minus-WORD``: ``misreads._MENTION_OPENERS`` without WORD (each entry of the list, one at a time).
 
+Session 35's change (round 13): ``no-gloss-after-preposition``: a word glossed by an apposition is introduced after
+an article or "of" only, not after a preposition (analysis revision 22's reading; ``sign_statistics._gloss_opener``).
+
     python bench/audit_changes.py --limit 200
     python bench/audit_changes.py --limit 200 --variant no-possessive-mentions --show
 """
@@ -41,13 +44,13 @@ POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 MENTION_OPENERS = ("a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
                    "your")
 VARIANTS = ("no-ordinary-repeat", "no-possessive-mentions", "no-pronoun-pasts", "plural-zipf-1.5", "plural-zipf-2.5",
-            *(f"mention-minus-{w}" for w in MENTION_OPENERS))
+            *(f"mention-minus-{w}" for w in MENTION_OPENERS), "no-gloss-after-preposition")
 
 
 def apply_variant(name: str, patch: Callable[[object, str, object], None] = setattr) -> None:
     """Patch the loaded modules so that the checks run as variant ``name`` says ("base": nothing); ``patch`` sets
     a module's global (a test passes ``monkeypatch.setattr``)."""
-    from mtfix.garble import misreads, pronoun_pasts, structural_signs
+    from mtfix.garble import misreads, pronoun_pasts, sign_statistics, structural_signs
 
     if name == "no-ordinary-repeat":
         patch(misreads, "ordinary_repeat", lambda a: False)
@@ -60,6 +63,8 @@ def apply_variant(name: str, patch: Callable[[object, str, object], None] = seta
         pronoun_pasts.is_pronoun_past.cache_clear()
     elif name.startswith("mention-minus-"):
         patch(misreads, "_MENTION_OPENERS", misreads._MENTION_OPENERS - {name.removeprefix("mention-minus-")})
+    elif name == "no-gloss-after-preposition":
+        patch(sign_statistics, "_gloss_opener", lambda toks, tags, i: toks[i].text.lower() in {"a", "an", "the", "of"})
     elif name != "base":
         raise SystemExit(f"audit_changes: unknown variant {name!r} (one of base, {', '.join(VARIANTS)})")
 

@@ -66,7 +66,7 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "fdde6d7c6672a55ad18403b8ad1d47cd2b34ff2ff3f181db0443012a6ef2b5bd",
+    "garble/data/detector.json": Built(_DETECTOR[0], "ae5d495e76541a4e8ca683d8b9dadadf28cdcc10fed36eb314c22a59f59e734f",
                                        note=_DETECTOR[1]),
     "garble/data/detector.npz": Built(_DETECTOR[0], "aa129d2200a281d94aaac11335c06592eb03411ca0e607358186b9a0fb646687",
                                       note=_DETECTOR[1]),

@@ -55,8 +55,8 @@ def test_an_unknown_variant_is_refused() -> None:
 def test_the_corpus_holds_every_probe_of_our_own(tmp_path: Path) -> None:
     (tmp_path / "realmt").mkdir()
     ids = [sid for sid, _ in ac.corpus(tmp_path, 0)]
-    assert any(i.startswith("probe:s34:") for i in ids) and any(i.startswith("probe-pro:s30:") for i in ids)
-    assert len(ids) == len(set(ids)) == 180
+    assert any(i.startswith("probe:s35:") for i in ids) and any(i.startswith("probe-pro:s30:") for i in ids)
+    assert len(ids) == len(set(ids)) == 210
 
 
 def test_the_mention_variants_are_the_list_as_shipped() -> None:
@@ -72,3 +72,11 @@ def test_a_mention_minus_variant_drops_one_entry(monkeypatch: pytest.MonkeyPatch
     ac.apply_variant("mention-minus-the", monkeypatch.setattr)
     assert "the" not in misreads._MENTION_OPENERS and "this" in misreads._MENTION_OPENERS
     assert misreads.ordinary_repeat(_analysis(text)) is False
+
+
+def test_no_gloss_after_preposition_reads_a_glossed_word_after_with_as_unknown_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Every guest at the feast was served with ajapsandali, a stew of aubergines and peppers."
+    assert _analysis(text).dense["unknown_lower"] == 0.0  # analysis revision 23
+    ac.apply_variant("no-gloss-after-preposition", monkeypatch.setattr)
+    assert _analysis(text).dense["unknown_lower"] > 0.0

@@ -199,3 +199,23 @@ def test_the_round_12_probe_is_new_text_weighted_to_the_classes_round_11_missed(
 
 def test_no_fluent_sentence_of_the_round_12_probe_gets_a_major_or_an_edit() -> None:
     _assert_no_fluent_major_or_edit(PROBE_S34)
+
+
+PROBE_S35 = REPO / "bench" / "data" / "probe_s35"
+
+
+def test_the_round_13_probe_is_new_text_weighted_like_real_mt() -> None:
+    # bench/data/probe_s35 (session 35, overfitting audit round 13): a sixth set of our own, other topics, its labels
+    # in roughly the proportions of realmt train's (wrong word senses, broken syntax and calques first)
+    classes = _new_probe(PROBE_S35, PROBE, PROBE_S31, PROBE_S32, PROBE_S33, PROBE_S34)
+    top = [c for c, _ in classes.most_common(3)]
+    assert set(top) == {"lexical_mistranslation", "calque_idiom", "broken_syntax"}, classes
+    assert len(classes) >= 15 and all(classes[c] >= 2 for c in (
+        "sov_word_order", "spacing_punctuation", "untranslated_token", "word_salad", "case_role_error",
+        "midsentence_capital", "dropped_verb", "broken_sentence_boundary", "name_translated",
+        "redundancy_duplication", "name_misspelling", "pronoun_error", "article_error")), classes
+    assert set(classes) <= _realmt_classes()
+
+
+def test_no_fluent_sentence_of_the_round_13_probe_gets_a_major_or_an_edit() -> None:
+    _assert_no_fluent_major_or_edit(PROBE_S35)

@@ -151,7 +151,8 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
     """Whether the word at ``k`` (0 < k < last) is mentioned or introduced rather than used: alone in
     quotation marks, after "called" or "the word", or after an article with an appositive gloss after
     it ("a hokim, the equivalent of a mayor", "A dastarkhan, the traditional tablecloth, ...").
-    Since session 10 (with ``tags``) also after "of", two such words joined by "and" or "or", and a
+    Since session 10 (with ``tags``) also after "of" (since revision 23 after a preposition: :func:`_gloss_opener`),
+    two such words joined by "and" or "or", and a
     gloss that is an adjective and its noun closed by a comma or the end ("a plate of plov, the
     national dish", "a tray of shekerbura and pakhlava, traditional Novruz pastries, in ...")."""
     before, after = toks[k - 1].text, toks[k + 1].text
@@ -170,7 +171,7 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
         end = k + 2
     elif before.lower() in _COORD and k >= 3 and after == ",":
         start = k - 2
-    if toks[end + 1].text != "," or start < 1 or toks[start - 1].text.lower() not in _ARTICLES | {"of"}:
+    if toks[end + 1].text != "," or start < 1 or not _gloss_opener(toks, tags, start - 1):
         return False
     g = end + 2
     if g > last:
@@ -184,6 +185,14 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
     while m < len(tags) and tags[m] in _GLOSS_TAGS:
         m += 1
     return m > g + 1 and tags[m - 1] in ("NN", "NNS") and (m >= len(tags) or toks[m].text in (",", ".", ";", ")"))
+
+
+def _gloss_opener(toks: Sequence[Token], tags: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` may open a phrase whose word is then glossed: an article, "of", or (since
+    analysis revision 23) a preposition: "welcomed with guda, a sheep's cheese", "a stew made from lobio, a dish of
+    beans".  A preposition joins a noun phrase as an article does; the gloss after the comma (an article, or an
+    adjective and its noun) is what makes the word introduced."""
+    return toks[i].text.lower() in _ARTICLES | {"of"} or tags[i] == "IN"
 
 
 _OPENING_QUOTES = frozenset({"“", "‘", "«", "``", "„"})

@@ -263,6 +263,20 @@ def test_words_introduced_in_a_pair_or_after_of_are_not_unknown():
     assert plov.dense["unknown_lower"] == 0.0
 
 
+def test_a_word_glossed_after_a_preposition_is_introduced_not_unknown():
+    """Analysis revision 23 (session 35): after a preposition as after an article or "of", a word glossed by an
+    apposition is introduced ("served with ajapsandali, a stew of aubergines"); with no gloss it stays unknown,
+    and so does a word after a preposition that a clause, not an apposition, follows."""
+    from mtfix.garble.checker import predict
+
+    for text in ("Every guest at the feast was served with ajapsandali, a stew of aubergines and peppers.",
+                 "In the hills the shepherds live on bread and on nadughi, a soft whey cheese, all summer."):
+        assert predict(text).analysis.dense["unknown_lower"] == 0.0, text
+    for text in ("Every guest at the feast was served with ajapsandali and bread.",
+                 "Every guest at the feast was served with ajapsandali, they said afterwards."):
+        assert predict(text).analysis.dense["unknown_lower"] > 0.0, text
+
+
 def test_the_original_of_a_name_given_for_reference_is_not_unknown():
     """Session 10: 'is "ქართული ოცნება" (Kartuli Otsneba)': a quoted form in another script glossed in
     parentheses is neither a sign nor an unknown word."""
