@@ -277,9 +277,12 @@ def bad_records(errors: list[str]) -> list[str]:
     ...              "line 4: field 'text' is null, not a string; kept unchanged", "line 5: 1 field(s), no column 2; kept unchanged"])
     ['line 2: invalid JSON (x)', 'line 5: 1 field(s), no column 2']
     """
+    unread = unread_records(errors)
+    if not unread:  # the common case: the record reader is not imported for a plain text
+        return []
     from mtfix.formats.jsonl import NO_TEXT_NOTE
 
-    return [e for e in unread_records(errors) if not NO_TEXT_NOTE.match(e + UNREAD)]
+    return [e for e in unread if not NO_TEXT_NOTE.match(e + UNREAD)]
 
 
 def refuse_bad_records(errors: list[str], path: str) -> None:

@@ -63,6 +63,7 @@ HYPHENS = "-"  # the ASCII hyphen-minus: the one that joins compounds in MT outp
 DASHES = r"\p{Pd}"  # every dash punctuation: hyphen, en dash, em dash, ...
 QUOTES = r"\"'\p{Pi}\p{Pf}"  # straight quotes and the opening/closing (initial/final) ones
 SENTENCE_FINAL = ".!?…"  # punctuation that ends a sentence
+SURROGATES = "\ud800-\udfff"  # halves of a UTF-16 pair: alone in a str, no codec can write them
 
 
 class LazyPattern:
@@ -131,6 +132,10 @@ MARKUP_TAG = LazyPattern(MARKUP_TAG_RE)
 #: A keyboard shortcut as help pages and UI strings write it: "Ctrl+S", "Ctrl+Shift+P", "Alt+↓", "⌘K", "⌘⇧P".
 KEY_COMBO = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?:Ctrl|Alt|Shift|Cmd|Command|Option|Opt|Win|Fn|Meta|Super)\+)+[\p{L}\p{N}↑↓←→]+"
                         r"|[⌘⌥⇧⌃]+[\p{L}\p{N}↑↓←→]*")
+#: a lone surrogate: what a file name read with ``surrogateescape``, a JSON ``\\ud800`` escape or an editor
+#: can leave in a str, and UTF-8 cannot encode (the record readers refuse it, the JSON reports and the
+#: language server's text replace it, LanguageTool is sent U+FFFD for it)
+LONE_SURROGATE = re.compile(f"[{SURROGATES}]")
 DIFF_TOKEN = LazyPattern(r"\w+|\s+|[^\w\s]")
 #: Abbreviations that EWT keeps whole with their period ("Mr.", "Dr.", "St.", "Jan.", "Inc."),
 #: as tokens only before a capital or a digit ("Mr. Aliyev", "Jan. 5"): a period before

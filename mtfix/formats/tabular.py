@@ -24,11 +24,11 @@ the CLI refuses it unless ``--skip-bad-records``).
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
 from mtfix.errors import InputError
+from mtfix.tokens import LONE_SURROGATE as _SURROGATE
 
 
 def option_name(options: dict[str, Any], name: str, flag: str) -> str:
@@ -51,7 +51,6 @@ def require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> s
                          "which field holds the text", path=path)
     return str(name)
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def lone_surrogate(text: str) -> str | None:

@@ -4,11 +4,9 @@ no fix offered that would write one (:func:`_sanitised`, :func:`_without_fixes_a
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from mtfix.model import Finding, FixSafety
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from mtfix.tokens import LONE_SURROGATE as _SURROGATE
 
 
 def _sanitised(text: str) -> tuple[str, list[int]]:

@@ -6,11 +6,11 @@ import base64
 import contextlib
 import json
 import os
-import re
 from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
 from mtfix.records import json_safe_id, utf8_json
+from mtfix.tokens import LONE_SURROGATE as _SURROGATE
 
 if TYPE_CHECKING:
     from mtfix.files import FileResult
@@ -27,7 +27,6 @@ def dumps(report: Any, indent: int | None = 1) -> str:
     return utf8_json(without_surrogates(report), indent)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def escaped(text: str) -> str:

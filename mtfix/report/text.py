@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from mtfix.findings import also_note
 from mtfix.model import FixSafety, Severity
+from mtfix.tokens import SURROGATES
 
 if TYPE_CHECKING:
     from mtfix.files import FileProblem, FileResult
@@ -17,7 +18,7 @@ _BY_SEVERITY = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reve
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{SURROGATES}]")
 #: A line break inside a flagged span, quoted as one space: LF, CRLF (Windows) and a lone CR (old Mac), as
 #: :class:`mtfix.files.LineTable` counts lines (a CRLF span was quoted ``'the\\r the'`` until session 21)
 _LINE_BREAK = re.compile("\r\n?|\n")
