@@ -179,6 +179,12 @@ def load_guarded(inp: Input, fmt: str | None, options: dict[str, Any]) -> Contai
     reading is a function of the file's bytes alone (until session 27 it stopped the batch, every other
     file unchecked)."""
     path = None if inp.path == STDIN else inp.path
+    from mtfix.io import screened
+
+    if path is not None and screened.holds(path):  # a record file the screen read from these bytes: not parsed again
+        kept = screened.take(path, inp.raw, fmt or format_for_path(path, raw=inp.raw), options)
+        if kept is not None:
+            return kept
     try:
         return load(inp.raw, path, fmt, **options)
     except (MtfixError, MemoryError):

@@ -61,6 +61,7 @@ class InputRun:
         #: the record files refused before any pipeline was built (:mod:`mtfix.cli.prescreen`), in input order
         self.refused: list[Any] = []
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
+        _forget_screened()  # what an earlier run in this process screened and did not run (it stopped)
         try:
             from mtfix.caching.cache import root as cache_root
             from mtfix.io.inputs import fifo_wait
@@ -218,10 +219,19 @@ class InputRun:
             skip = self.opts.skip_bad_records if self.opts.skip_bad_records is not None else cfg.skip_bad_records
             return None if skip else {**cfg.field_options(), **self.opts.format_options()}
 
+        def format_of(path: str) -> str | None:
+            if path != "-":
+                return self.opts.input_format or format_for_path(path)
+            if self.opts.stdin_filename is not None and not self._named_selected(self.opts.stdin_filename):
+                return "text"  # left out by --force-exclude: passed through unread by the screen
+            # standard input named by no format while the command line names a record field: screened as
+            # the run reads it (plain text is refused: mtfix.files.read_container)
+            named = any(self.opts.format_options().get(k) for k in ("text_field", "source_field", "id_field"))
+            return self.opts.input_format or (None if named else "text")
+
         encoding = check_encoding(self.opts.encoding) if self.opts.encoding is not None else None
         try:
-            refused = refuse_bad_record_files(
-                self.files, lambda f: self.opts.input_format or format_for_path(f), options_of, encoding)
+            refused = refuse_bad_record_files(self.files, format_of, options_of, encoding)
         except MtfixError as exc:
             fail(str(exc))
         gone = {p.path for p in refused}
@@ -310,6 +320,7 @@ class InputRun:
                                 warnings=shared, prepare=prepare, regular_only=regular_only,
                                 walk_skipped=self.walk_skipped)
         finally:
+            _forget_screened()
             if progress is not None:
                 progress.stop()
         results.failures[:0] = self.refused  # reported before the pipeline was built
@@ -336,8 +347,19 @@ class InputRun:
         return name + message[1:] if name and message.startswith("-:") else message
 
     def close(self) -> None:
+        _forget_screened()
         for g in self.groups:
             g.pipeline.close()
+
+
+def _forget_screened() -> None:
+    """Forget what the screen (:mod:`mtfix.cli.prescreen`) kept for a run: standard input and FIFOs read
+    (:func:`mtfix.io.inputs.hold_stream`), record files parsed (:mod:`mtfix.io.screened`)."""
+    from mtfix.io import screened
+    from mtfix.io.inputs import release_held_streams
+
+    release_held_streams()
+    screened.forget()
 
 
 def _has_text(path: str) -> bool:

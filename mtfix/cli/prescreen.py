@@ -5,7 +5,10 @@ readable as asked: a missing file, a URL, a record file without a text field (se
 here, a named file whose name tells no format while a record field is given (a usage error), and a
 record file holding a record that cannot be read (bad input: session 33's
 :func:`mtfix.files.refuse_bad_records`).  So bad input is reported first, and a run whose every
-file is refused starts no LanguageTool server and prints no warning about one.
+file is refused starts no LanguageTool server and prints no warning about one.  Since session 35 standard input
+and FIFOs holding records are screened too (read whole here, once: the run checks the bytes read,
+:func:`mtfix.io.inputs.hold_stream`), and a good record file's records are handed to the run rather than
+parsed again (:mod:`mtfix.io.screened`).
 """
 
 from __future__ import annotations
@@ -53,20 +56,46 @@ def unnamed_format_problem(path: str, shown: str, fields: dict[str, Any]) -> str
             ".csv or .tsv (.txt if it is prose); nothing was checked or written")
 
 
-def bad_record_problem(path: str, fmt: str, options: dict[str, Any], encoding: str | None) -> Any:
+def is_stream(path: str) -> bool:
+    """Whether ``path`` is standard input (``-``) or a FIFO (``<(cmd)``, ``mkfifo``): readable once only."""
+    from mtfix.io.inputs import STDIN, special_kind
+
+    if path == STDIN:
+        return True
+    try:
+        return special_kind(os.stat(path).st_mode) == "FIFO"
+    except OSError:
+        return False
+
+
+def bad_record_problem(path: str, fmt: str | None, options: dict[str, Any], encoding: str | None) -> Any:
     """The :class:`mtfix.files.FileProblem` of record file ``path`` (format ``fmt``, read with the format
     ``options``) when a record of it cannot be read (:func:`mtfix.files.refuse_bad_records`), else None.
-    Any other reason it cannot be read is left to the run, which reports it as it always has; so are
-    standard input and special files (a FIFO read here would be empty by the time the run reads it)."""
-    from mtfix.files import _run_file, load_guarded, refuse_bad_records
+    Any other reason it cannot be read is left to the run, which reports it as it always has.  Standard
+    input and a FIFO are read whole now (:func:`mtfix.io.inputs.hold_stream`, up to ``MTFIX_STDIN_LIMIT``)
+    and the run reads the same bytes; standard input whose format nothing names (``fmt`` None) is refused
+    here too when a record field is given and it reads as plain text (:func:`mtfix.files.read_container`).
+    A good regular file's records are kept for the run (:mod:`mtfix.io.screened`)."""
+    from mtfix.files import _run_file, read_container, refuse_bad_records
+    from mtfix.formats import format_for_path
+    from mtfix.io import screened
+    from mtfix.io.inputs import hold_stream
 
-    if path == "-" or not os.path.isfile(path):
-        return None
+    stream = is_stream(path)
+    if stream:
+        if hold_stream(path) is None:
+            return None  # the run reports why it cannot be read
+    elif not os.path.isfile(path):
+        return None  # a socket or a device: the run refuses it
     refused: list[InputError] = []
 
     def job(inp: Any) -> None:
         try:
-            container = load_guarded(inp, fmt, options)
+            container = read_container(inp, fmt, options)
+        except InputError as exc:
+            if exc.reason.startswith("standard input has no file name"):
+                refused.append(exc)
+            raise
         except MtfixError:
             return None  # another fault: the run reads it again and names it
         try:
@@ -74,6 +103,8 @@ def bad_record_problem(path: str, fmt: str, options: dict[str, Any], encoding: s
         except InputError as exc:
             refused.append(exc)
             raise
+        if not stream:
+            screened.keep(inp.path, inp.raw, fmt or format_for_path(inp.path, raw=inp.raw), options, container)
         return None
 
     kind, value = _run_file(path, job, fmt, encoding)
@@ -88,7 +119,7 @@ def refuse_bad_record_files(files: list[str], format_of: Callable[[str], str | N
     problems = []
     for f in files:
         fmt = format_of(f)
-        if fmt not in RECORD_FORMATS:
+        if fmt not in RECORD_FORMATS and not (f == "-" and fmt is None):
             continue
         options = options_of(f)
         if options is None:

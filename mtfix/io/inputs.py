@@ -373,14 +373,59 @@ def read_named_file(path: str | os.PathLike[str], *, fifo: bool = True) -> bytes
     raise OSError(errno.EINVAL, f"{kind}, not a regular file; not read", os.fspath(path))
 
 
+#: standard input and FIFOs read before the run (:func:`hold_stream`), by path: what the run reads instead
+_HELD: dict[str, Input | InputError] = {}
+
+
+def hold_stream(path: str) -> Input | None:
+    """Read standard input (``-``) or FIFO ``path`` now, whole and once (up to ``MTFIX_STDIN_LIMIT``), and keep
+    its bytes, or the error reading it, for :func:`read_input` to give the run: a command screens its records
+    before it starts LanguageTool (:mod:`mtfix.cli.prescreen`) and the run then checks the same bytes, never
+    an emptied stream.  None when it cannot be read (the run reports why).  Kept until
+    :func:`release_held_streams`."""
+    if path not in _HELD:
+        try:
+            _HELD[path] = _read_stream_input(path)
+        except InputError as exc:
+            _HELD[path] = exc
+    held = _HELD[path]
+    return held if isinstance(held, Input) else None
+
+
+def release_held_streams() -> None:
+    """Forget what :func:`hold_stream` read (at the end of a run)."""
+    _HELD.clear()
+
+
+def _read_stream_input(path: str) -> Input:
+    if path == STDIN:
+        from mtfix.io.stdio import read_stdin
+
+        return Input(STDIN, read_stdin())
+    try:
+        return Input(path, _read_fifo(path))
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+
+
+def _held(path: str) -> Input:
+    held = _HELD[path]
+    if isinstance(held, InputError):
+        raise held
+    return held
+
+
 def read_input(path: str, *, regular_only: bool = False) -> Input:
     """The bytes of ``path`` (``-``: all of standard input); an unreadable file raises InputError.
 
     Nothing is opened before it is known what it is: a socket or a device is refused, and so
     is a FIFO when ``regular_only`` (``fix`` writing in place, which cannot write one back);
     otherwise a FIFO (``check <(cmd)``) is read to its end, and one that nothing writes to is
-    refused after a wait instead of blocking for ever.
+    refused after a wait instead of blocking for ever.  Standard input or a FIFO already read
+    (:func:`hold_stream`) gives what was read.
     """
+    if path == STDIN and path in _HELD:
+        return _held(path)
     if path == STDIN:
         from mtfix.io.stdio import read_stdin
 
@@ -390,7 +435,7 @@ def read_input(path: str, *, regular_only: bool = False) -> Input:
         if kind is None:
             return Input(path, Path(path).read_bytes())
         if kind == "FIFO" and not regular_only:
-            return Input(path, _read_fifo(path))
+            return _held(path) if path in _HELD else Input(path, _read_fifo(path))
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None
     if regular_only:
