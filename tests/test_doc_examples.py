@@ -694,7 +694,7 @@ def test_the_pre_commit_pages_snippets_give_the_fix_hook_what_the_check_hook_rep
 
             by_id = {h["id"]: h for h in hooks}
             assert options(by_id["mtfix-fix"]) == options(by_id["mtfix-check"]), m.group(2)
-    assert seen == 3  # (the third: the pages snippet, session 29)
+    assert seen == 4  # (the third: the pages snippet, session 29; the fourth: the check-all entry, session 35)
     assert "never mended by `mtfix-fix`" in " ".join(page.split())
 
 

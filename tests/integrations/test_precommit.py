@@ -175,6 +175,19 @@ def test_check_refuses_garbled_subtitles_commit(editor_repo):
     assert "ep1.srt" not in _committed(repo, env)
 
 
+def test_an_extension_in_capitals_reaches_the_hooks(editor_repo):
+    """``EP1.SRT`` (a camera's or a Windows tool's name) is walked by ``mtfix``; the hooks' ``files:`` took lower
+    case only until session 35, so pre-commit said "(no files to check) Skipped" and the garbled cue was committed."""
+    make, env = editor_repo
+    repo = make(["mtfix-check"])
+    cue = "1\n00:00:01,000 --> 00:00:04,000\nIt simply came to our notice then that, the ferry sailed.\n"
+    (repo / "EP1.SRT").write_text(cue, encoding="utf-8")
+    proc = _commit(repo, env, "EP1.SRT")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "EP1.SRT:3:1: MTF101" in out, out
+    assert "EP1.SRT" not in _committed(repo, env)
+
+
 def test_utf16_subtitles_reach_the_hooks(editor_repo):
     """A subtitle saved as UTF-16 with a byte-order mark (Subtitle Edit's "Unicode") looks binary to
     pre-commit's classifier: with ``types: [text]`` it was passed over and the commit went through
@@ -493,13 +506,27 @@ def test_hooks_take_the_files_a_folder_walk_takes(tmp_path, monkeypatch):
         Path(name).write_text(CLEAN, encoding="utf-8")
     names.append("sub/wide.srt")  # UTF-16 with a BOM: binary to pre-commit's classifier, read by mtfix
     Path(names[-1]).write_bytes(CLEAN.encode("utf-16"))
-    walked_names = sorted([f"sub/a{ext}" for ext in walked] + ["sub/wide.srt"])
+    # A walk takes an extension in any case (a camera's or a Windows tool's EP1.SRT, NOTES.TXT); until session 35
+    # the hooks' `files:` took lower case only, and such a file was committed unchecked.
+    shouted = ["sub/EP1.SRT", "sub/Notes.Txt", "sub/README.MD"]
+    for name in shouted:
+        Path(name).write_text(CLEAN, encoding="utf-8")
+    names += shouted
+    assert set(shouted) <= set(_walked_files(tmp_path / "sub", tmp_path))
+    walked_names = sorted([f"sub/a{ext}" for ext in walked] + ["sub/wide.srt", *shouted])
     for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")):
         classifier = Classifier(names)
         taken = classifier.by_types(classifier.filenames, hook.get("types", []), hook.get("types_or", []),
                                     hook.get("exclude_types", []))
         files = re.compile(hook.get("files", ""))
         assert sorted(n for n in taken if files.search(n)) == walked_names, hook["id"]
+
+
+def _walked_files(folder: Path, root: Path) -> list[str]:
+    """The files a folder walk of ``mtfix`` takes under ``folder``, relative to ``root``."""
+    from mtfix.io.inputs import iter_paths
+
+    return [Path(p).resolve().relative_to(root.resolve()).as_posix() for p in iter_paths([str(folder)])]
 
 
 def test_grammar_off_does_not_even_import_the_grammar_checker():

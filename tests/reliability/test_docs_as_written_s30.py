@@ -126,7 +126,7 @@ def test_the_json_reports_intro_names_every_field_a_finding_has_beyond_the_libra
 
 #: options the pages name that belong to other tools: git, pre-commit, chromium, spark-submit, cp, pytest
 #: (hypothesis), csvkit; and one of a retired script
-OTHER_TOOLS = {"--all-files", "--cached", "--diff-filter", "--keep-index", "--literal-pathspecs", "--name-only",
+OTHER_TOOLS = {"--all-files", "--hook-stage", "--cached", "--diff-filter", "--keep-index", "--literal-pathspecs", "--name-only",
                "--disable-background-networking", "--disable-component-update", "--disable-gpu", "--disable-sync",
                "--headless", "--no-first-run", "--no-sandbox", "--screenshot", "--user-data-dir", "--archives",
                "--driver-java-options", "--files", "--master", "--port", "--public", "--preserve",
