@@ -62,10 +62,13 @@ def test_random_paragraphs_and_line_ends_are_segmented_as_pysbd_does() -> None:
     for text in ("The bridge opened on July 5.\nTraffic was light.", "The fair ran from May 1.\nthen it closed.",
                  "The plan:\n1. Build the road.\n2. Pave it.", "Choose a. rice\nor b. maize."):
         assert _fast(text) == _reference(text), text
-    # an empty pair of straight quotes: pysbd pairs the quotes after it otherwise than their count says
+    # an empty pair of straight quotes: pysbd paired the quotes after it otherwise than their count says, and the
+    # block was one segment; since seg-15 (session 35) pysbd reads "" as a word, and the three sentences are cut
     text = ('The city issued "Some Rules" ""New Rules" and "Plan for Farms (2018-2020)"" and the "Two Goals" plan '
             'for farms. Output rose in the dairy industry. In May the "safety of the roads" was kept.')
-    assert _fast(text) == _reference(text) == [(0, len(text))]
+    assert _fast(text) == _reference(text)
+    assert [text[s:e] for s, e in _fast(text)][1:] == [
+        "Output rose in the dairy industry.", 'In May the "safety of the roads" was kept.']
 
 
 def test_a_date_block_is_cut_before_pysbd(monkeypatch: pytest.MonkeyPatch) -> None:

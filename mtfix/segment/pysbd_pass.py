@@ -34,13 +34,14 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
     comes again, a boilerplate paragraph or a repeated unit, is not split again)."""
     out: list[tuple[int, int]] = []
     cursor = 0
+    read = _empty_quotes_hidden(block) if '""' in block else block  # the same length: offsets hold
     # pysbd's own ``segment`` then looks every sentence up again with a fresh
     # regex over the whole block (quadratic in the block); we locate them here.
-    for sent in _segmenter().processor(block).process():
+    for sent in _segmenter().processor(read).process():
         piece = sent.strip()
         if not piece:
             continue
-        at = block.find(piece, cursor)
+        at = read.find(piece, cursor)
         if at < 0:  # pysbd changed the text: keep the rest as one segment
             out.append((cursor, len(block)))
             break
@@ -56,6 +57,22 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
     if len(out) > 1 and ("”" in block or "»" in block) and _LEADING_CLOSE.search(block):
         out = _closing_marks_back(block, out)
     return tuple(out)
+
+
+# Straight quotes paired in order on a line, as a reader and the sure-end cuts pair them (an empty pair included).
+_STRAIGHT_PAIR = regexcache.compile(r'"[^"\n\r]*"')
+#: What an empty pair of straight quotes is read as by pysbd: two symbols no rule of pysbd's reads.
+EMPTY_QUOTES_READ_AS = "~~"
+
+
+def _empty_quotes_hidden(block: str) -> str:
+    """``block`` with each empty pair of straight quotes (``""``, paired in order on its line) written
+    :data:`EMPTY_QUOTES_READ_AS` (seg-15).  pysbd's quotation pattern needs a character between the quotes, so
+    at ``""`` it pairs the second quote with the next one over and protects the sentence ends between them:
+    'He typed "" into the box. Then he said "yes".' was one sentence.  A reader, and the cuts at sure sentence
+    ends, which count quotes, pair them in order: an empty string is a word, and the quotes after it pair as
+    they would without it."""
+    return _STRAIGHT_PAIR.sub(lambda m: EMPTY_QUOTES_READ_AS if m.end() - m.start() == 2 else m.group(), block)
 
 
 # A closing quote mark before white space: it closes a quotation, never opens a sentence.

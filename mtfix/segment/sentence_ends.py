@@ -53,15 +53,15 @@ def _not_local(block: str) -> bool:
     quotes not inside a word, list numbering, line breaks, ``--``, double ``!?``, a quote before
     a bracket, pysbd's own placeholder characters.  A list mark counts only where pysbd's list pass finds two
     items of a kind (session 34, :func:`~mtfix.pysbd_english.no_list_items`): with fewer it changes neither the
-    block nor any piece of it cut at a sure end (a piece starts at the block's start or at a capital).  Not with an
-    empty pair of straight quotes: pysbd's quotation pattern does not pair ``""``, so its pairing of the quotes after
-    them is not the count of quotes the cuts follow (a news block whose only list mark was "2020)" split otherwise)."""
+    block nor any piece of it cut at a sure end (a piece starts at the block's start or at a capital).  An empty pair
+    of straight quotes no longer counts (seg-15): pysbd reads it as a word
+    (:func:`~mtfix.segment.pysbd_pass._empty_quotes_hidden`), so it pairs the quotes after it as the cuts count them."""
     return bool(
         _RARE.search(block)
         or ("'" in block and _LOOSE_APOSTROPHE.search(block))
         or ("(" in block and _QUOTE_BRACKET.search(block))
         or ((_LIST_MARK.search(block) is not None or _LIST_MARK_AT_START.match(block) is not None)
-            and ('""' in block or not no_list_items(block)))
+            and not no_list_items(block))
     )
 
 

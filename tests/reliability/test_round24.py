@@ -175,7 +175,7 @@ def test_markdown_keeps_its_comments() -> None:
 def test_the_cli_checks_both_paragraphs_and_the_segmenter_revision_is_bumped(tmp_path: Path) -> None:
     from mtfix.segment import REVISION
 
-    assert REVISION == "seg-14"
+    assert int(REVISION.removeprefix("seg-")) >= 14  # seg-14, or later (seg-15: session 35)
     (tmp_path / "how.txt").write_text(HOW_TO.format(nl="\n") + "The the end.\n", encoding="utf-8")
     r = run("check", "--format", "json", "how.txt", cwd=tmp_path)
     (f,) = json.loads(r.stdout)["files"]
