@@ -101,8 +101,10 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
             and not w.endswith(("en", "wn")) and zipf(w + "s") < NOUN_PLURAL_ZIPF)
 
 
-def misread_finite(a: Any) -> bool:
-    """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`)."""
+def misread_finite(a: Any, lower: Sequence[str] | None = None) -> bool:
+    """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`); ``lower``: its
+    tokens' lower-case forms when the caller has them (:attr:`mtfix.garble.signs.Analysis.lower`)."""
     tags = a.tags
-    lower = [t.text.lower() for t in a.tokens]
+    if lower is None:
+        lower = [t.text.lower() for t in a.tokens]
     return any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1))

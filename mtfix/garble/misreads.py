@@ -222,7 +222,7 @@ def corrected(pred: Any) -> Any:
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); otherwise ``pred`` itself."""
     a = pred.analysis
     if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
-                                                        or misread_finite(a)):
+                                                        or misread_finite(a, _lower(a))):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})

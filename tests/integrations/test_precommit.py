@@ -162,30 +162,20 @@ def test_check_lets_clean_commit_through(editor_repo):
     assert "clean.txt" in _committed(repo, env)
 
 
-def test_check_refuses_garbled_subtitles_commit(editor_repo):
+@pytest.mark.parametrize("name", ["ep1.srt", "EP1.SRT"])
+def test_check_refuses_garbled_subtitles_commit(editor_repo, name):
     """A staged ``.srt`` reaches the hook (before, its ``files:`` took ``.md`` and ``.txt`` only, so
-    the commit went through unchecked) and is read as SubRip: findings at the file's own lines."""
+    the commit went through unchecked) and is read as SubRip: findings at the file's own lines.  ``EP1.SRT`` (a
+    camera's or a Windows tool's name) too: a folder walk of ``mtfix`` takes it, and the hooks' ``files:`` took
+    lower case only until session 35, so pre-commit said "(no files to check) Skipped" and the cue was committed."""
     make, env = editor_repo
     repo = make(["mtfix-check"])
     cue = "1\n00:00:01,000 --> 00:00:04,000\nIt simply came to our notice then that, the ministers met.\n"
-    (repo / "ep1.srt").write_text(cue, encoding="utf-8")
-    proc = _commit(repo, env, "ep1.srt")
+    (repo / name).write_text(cue, encoding="utf-8")
+    proc = _commit(repo, env, name)
     out = proc.stdout + proc.stderr
-    assert proc.returncode != 0 and "ep1.srt:3:1: MTF101" in out, out
-    assert "ep1.srt" not in _committed(repo, env)
-
-
-def test_an_extension_in_capitals_reaches_the_hooks(editor_repo):
-    """``EP1.SRT`` (a camera's or a Windows tool's name) is walked by ``mtfix``; the hooks' ``files:`` took lower
-    case only until session 35, so pre-commit said "(no files to check) Skipped" and the garbled cue was committed."""
-    make, env = editor_repo
-    repo = make(["mtfix-check"])
-    cue = "1\n00:00:01,000 --> 00:00:04,000\nIt simply came to our notice then that, the ferry sailed.\n"
-    (repo / "EP1.SRT").write_text(cue, encoding="utf-8")
-    proc = _commit(repo, env, "EP1.SRT")
-    out = proc.stdout + proc.stderr
-    assert proc.returncode != 0 and "EP1.SRT:3:1: MTF101" in out, out
-    assert "EP1.SRT" not in _committed(repo, env)
+    assert proc.returncode != 0 and f"{name}:3:1: MTF101" in out, out
+    assert name not in _committed(repo, env)
 
 
 def test_utf16_subtitles_reach_the_hooks(editor_repo):
