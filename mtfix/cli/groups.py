@@ -186,7 +186,6 @@ class InputRun:
         ``--input-format`` (:func:`mtfix.cli.prescreen.unnamed_format_problem`: it would be read as plain text)."""
         from mtfix.cli.prescreen import unnamed_format_problem
         from mtfix.formats import format_for_path
-        from mtfix.formats.tabular import require_text_field
 
         if not self.opts.input_format:
             fields = self.opts.format_options()
@@ -200,6 +199,8 @@ class InputRun:
             fmt = self.opts.input_format or format_for_path(stdin_name(self.opts, f))
             if fmt not in labels or not _has_text(f):
                 continue
+            from mtfix.formats.tabular import require_text_field  # only for a record file: not on a cold start
+
             try:
                 field = self.settings.loaded(self.settings.settings_for(f)).config.text_field
                 require_text_field({"text_field": field}, labels[fmt], stdin_name(self.opts, f))

@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -65,6 +66,19 @@ class ServerRecord:
     options: dict[str, str] | None = None
 
 
+def toml_value(value: str) -> str:
+    """A ``server-options`` value (kept as the text LT's properties file gets) as a settings file writes it: a
+    number or boolean bare, any other text in TOML's double quotes (until session 35 a number showed as
+    Python's ``'5000'``).
+
+    >>> toml_value("5000"), toml_value("true"), toml_value("-1.5"), toml_value('say "hi"')
+    ('5000', 'true', '-1.5', '"say \\\\"hi\\\\""')
+    """
+    if re.fullmatch(r"true|false|[+-]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
 def options_conflict(rec: ServerRecord, settings: LTSettings) -> str | None:
     """Why the recorded server cannot answer for ``settings``: it runs with other ``server-options``
     (LT's properties change its answers, and the results cache keys on them); None when they agree."""
@@ -73,7 +87,7 @@ def options_conflict(rec: ServerRecord, settings: LTSettings) -> str | None:
         return None
 
     def show(options: dict[str, str]) -> str:
-        return "{" + ", ".join(f"{k} = {v!r}" for k, v in sorted(options.items())) + "}"
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in sorted(options.items())) + "}"
 
     return (f"the LanguageTool server recorded at {rec.url} (`mtfix languagetool start`) runs with "
             f"server-options {show(have)}, not the {show(want)} these settings ask for")

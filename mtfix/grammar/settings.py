@@ -63,6 +63,16 @@ def _java_default() -> str:
     return shutil.which("java") or "java"
 
 
+def property_text(value: object) -> str:
+    """A ``server-options`` value as LT's properties file gets it: a boolean as TOML and Java spell it
+    (``true``; until session 35 Python's ``True``), anything else as its text.
+
+    >>> property_text(True), property_text(5000), property_text("en")
+    ('true', '5000', 'en')
+    """
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 @dataclass(frozen=True)
 class LTSettings:
     """Everything that decides where LT is, how it runs and what it is asked."""
@@ -186,7 +196,7 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
             heap=str(table.get("heap", d["heap"])),
             jvm_args=tuple(str(a) for a in table.get("jvm-args", ())),
             port=int(table.get("port", 0)),
-            server_options={str(k): str(v) for k, v in (table.get("server-options") or {}).items()},
+            server_options={str(k): property_text(v) for k, v in (table.get("server-options") or {}).items()},
             language=str(table.get("language", "en-US")),
             disabled_rules=tuple(sorted({*d["disabled_rules"], *table.get("disabled-rules", ())})),
             enabled_rules=tuple(sorted(set(table.get("enabled-rules", ())))),

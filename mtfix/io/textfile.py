@@ -123,14 +123,23 @@ def has_bom(raw: bytes) -> bool:
     return any(raw.startswith(bom) for bom, _, _ in _BOMS)
 
 
+#: the fewest NUL bytes that make a guess of UTF-16/UTF-32 without a BOM (the guess also asks them to fall at a
+#: wide encoding's places): four, as in four ASCII characters of UTF-16 or two of UTF-32; one NUL among a few
+#: bytes (``abc\0def``) is binary data, as any other NUL is, not UTF-16 (until session 35 it failed the run)
+MIN_WIDE_NULS = 4
+
+
 def bomless_wide(raw: bytes) -> str | None:
-    """The codec of UTF-16/UTF-32 text without a BOM, guessed from where its NUL bytes fall.
+    """The codec of UTF-16/UTF-32 text without a BOM, guessed from where its NUL bytes fall: at least
+    :data:`MIN_WIDE_NULS` of them, at a wide encoding's places.
 
     >>> bomless_wide("Prices rose.".encode("utf-16-le")), bomless_wide(b"Prices rose.\\x00\\n")
     ('utf-16-le', None)
+    >>> bomless_wide("Hi!\\n".encode("utf-16-be")), bomless_wide(b"abc\\x00def")
+    ('utf-16-be', None)
     """
     head = raw[:4096]
-    if len(head) < 4 or has_bom(head):
+    if len(head) < 4 or has_bom(head) or head.count(0) < MIN_WIDE_NULS:
         return None
 
     def zeros(part: bytes) -> float:
