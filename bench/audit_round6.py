@@ -67,8 +67,8 @@ def load(root: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def why_reverent(words: list[str]) -> str:
-    """Which of :func:`mtfix.reverential_capitals.reverent`'s branches makes a sentence reverent (its first one)."""
-    from mtfix import reverential_capitals as rv
+    """Which of :func:`mtfix.text.reverential_capitals.reverent`'s branches makes a sentence reverent (its first one)."""
+    from mtfix.text import reverential_capitals as rv
 
     n = len(words)
     for j, w in enumerate(words):
@@ -87,7 +87,7 @@ def why_reverent(words: list[str]) -> str:
 
 def other_script_before(tok: str) -> bool:
     """``tokens.other_script`` as session 21 left it (round 5): no unit, Latin-1, letterlike or Greek symbol."""
-    from mtfix import tokens
+    from mtfix.text import tokens
 
     if tok.isascii():
         return False
@@ -104,7 +104,7 @@ def other_script_before(tok: str) -> bool:
 
 def script_branch(tok: str) -> str:
     """Which session 22–23 branch of ``tokens.other_script`` reads ``tok`` as Latin text."""
-    from mtfix import tokens
+    from mtfix.text import tokens
 
     if tokens._UNIT.fullmatch(tok):
         return "unit (µ/μ prefix, Ω)"
@@ -134,11 +134,11 @@ def _rebind(name: str, new: Callable, modules: tuple[str, ...]) -> None:
 
 def instrument(note: Callable[[str], None]) -> None:
     """Wrap the functions and lists that sessions 21–24 added so that each reports its decisions to ``note``."""
-    from mtfix import tokens
     from mtfix.garble import signs, structural_signs, view
     from mtfix.glossary import spans
-    from mtfix.lexicon import is_common
     from mtfix.rules.detectors import capitals, repetition
+    from mtfix.text import tokens
+    from mtfix.text.lexicon import is_common
 
     label = capitals._opens_after_label
 
@@ -198,7 +198,7 @@ def instrument(note: Callable[[str], None]) -> None:
             note(f"analysis 16-17: {script_branch(tok)}")
         return got
 
-    _rebind("other_script", other_script, ("mtfix.tokens", "mtfix.garble.signs", "mtfix.garble.sign_views",
+    _rebind("other_script", other_script, ("mtfix.text.tokens", "mtfix.garble.signs", "mtfix.garble.sign_views",
                                              "mtfix.garble.structural_signs", "mtfix.rules.detectors.punctuation"))
     greek = tokens.greek_symbol
 
@@ -208,7 +208,7 @@ def instrument(note: Callable[[str], None]) -> None:
             note("analysis 17: Greek symbol as a known word")
         return got
 
-    _rebind("greek_symbol", greek_symbol, ("mtfix.tokens", "mtfix.garble.signs", "mtfix.garble.sign_statistics"))
+    _rebind("greek_symbol", greek_symbol, ("mtfix.text.tokens", "mtfix.garble.signs", "mtfix.garble.sign_statistics"))
     names = view.address_names
 
     def address_names(text, start, end, fmt=()):
@@ -269,7 +269,7 @@ _LINE_BREAK_OPEN = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*[\r\n]+[^\p{L}\p{
 def text_probes() -> dict[str, Callable[[str], bool]]:
     """Reach of additions read from the text alone (no decision function to wrap)."""
     from mtfix.glossary.spans import HONORIFICS
-    from mtfix.tokens import BIDI_CONTROLS
+    from mtfix.text.tokens import BIDI_CONTROLS
 
     probes: dict[str, Callable[[str], bool]] = {
         "MTF106 opening after a line break (1.23, reach)": lambda t: _LINE_BREAK_OPEN.search(t) is not None,
@@ -313,8 +313,8 @@ def guards() -> dict[str, tuple[regex.Pattern, regex.Pattern]]:
 
 def mtf128_common_guard(text: str) -> bool:
     """Whether MTF128's everyday-word test leaves a raw match of its pattern alone in ``text``."""
-    from mtfix.lexicon import is_common
     from mtfix.rules.detectors.punctuation import _COMMA_GLUED
+    from mtfix.text.lexicon import is_common
 
     return any(
         not (is_common(m.group("left").lower()) and is_common(m.group("right"))) for m in _COMMA_GLUED.finditer(text)
@@ -323,9 +323,9 @@ def mtf128_common_guard(text: str) -> bool:
 
 def entries() -> list[str]:
     """Every list entry of the additions, so that an entry no sentence uses is named too."""
-    from mtfix import reverential_capitals as reverence
     from mtfix.garble import structural_signs
     from mtfix.rules.detectors import repetition
+    from mtfix.text import reverential_capitals as reverence
 
     return [
         *(f"MTF116 false start {w!r}" for w in sorted(repetition._FALSE_START_WORDS)),

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_throughput import article_5k, mixed_text  # noqa: E402
 
 #: The modules where a whole check spends its Python time (cProfile and cachegrind, session 12),
-#: less those mypyc cannot take as they are: ``mtfix/tokens.py`` (``LazyPattern.__getattr__``
+#: less those mypyc cannot take as they are: ``mtfix/text/tokens.py`` (``LazyPattern.__getattr__``
 #: reads ``__slots__``, which a native class lacks), ``mtfix/model.py`` (``CheckOutput``
 #: subclasses ``list``), ``mtfix/caching/bounded.py`` (``dict`` subclasses) and
 #: ``mtfix/glossary/checker.py`` (pickled by ``--jobs`` and Spark through ``__setstate__``).
@@ -50,7 +50,7 @@ MODULES = (
     "mtfix/rules/engine.py",
     "mtfix/findings.py",
     "mtfix/report/text.py",
-    "mtfix/lexicon.py",
+    "mtfix/text/lexicon.py",
     "mtfix/glossary/matcher.py",
     "mtfix/glossary/spans.py",
     "mtfix/glossary/consistency.py",

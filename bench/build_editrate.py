@@ -48,7 +48,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
-from mtfix.tokens import EWT_TOKEN, EWT_TOKEN_ASCII  # noqa: E402
+from mtfix.text.tokens import EWT_TOKEN, EWT_TOKEN_ASCII  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
 #: bench/train_detector.py's seed and MLQE-PE rows per pair (``--mlqe-per-pair``): the records it samples.

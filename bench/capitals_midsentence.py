@@ -17,7 +17,7 @@ Classes, from the word's lower case and the lists and models the project ships (
   its sentence, as a preposition or subordinator (IN: "Without", "Since", "Because");
   ``prep-in-capitals``: such a word next to a capital (the one place the two counts above leave out, where
   titles and names are: "Gone With the Wind", "Centres Without …");
-- ``content``: an everyday word (Zipf ≥ 3, :func:`mtfix.lexicon.is_common`) that the tagger reads as a noun,
+- ``content``: an everyday word (Zipf ≥ 3, :func:`mtfix.text.lexicon.is_common`) that the tagger reads as a noun,
   verb or adjective once lower-cased; ``content-noname``: of those, one the tagger, reading the capital in
   context, does not take for a name (NNP) either; ``verb``: of the content words, one read as a verb;
 - ``other``: the rest (names, rare words).
@@ -46,7 +46,7 @@ from eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.signs import _PREPOSITIONS, FUNCTION_WORDS  # noqa: E402
-from mtfix.lexicon import is_common  # noqa: E402
+from mtfix.text.lexicon import is_common  # noqa: E402
 
 Tag = Callable[[Sequence[str]], list[str]]
 CLASSES = ("mtf104", "closed", "closed-comma", "prep", "prep-comma", "prep-in-capitals", "content",

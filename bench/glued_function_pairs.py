@@ -4,7 +4,7 @@ and whether a test separates the glued pairs from real English words made of two
 
 A token is a candidate when it is in no closed-class list itself and splits into two closed-class words of
 two letters or more, from the project's own lists (``mtfix.garble.signs.FUNCTION_WORDS``,
-``mtfix.tokens.FUNCTION_WORDS`` and MTF117's ``function_words``; no list drawn from the data).  For each
+``mtfix.text.tokens.FUNCTION_WORDS`` and MTF117's ``function_words``; no list drawn from the data).  For each
 candidate the script prints its counts in MT and in human text of the fitting data only (realmt train, MLQE-PE
 train and dev, MQM zh-en 2020, UD EWT, seeds 000-003), its wordfreq Zipf, and the Zipf of the two words written
 apart (wordsegment's bigram counts, which ship with the project).  The test weighed (session 34):
@@ -45,7 +45,7 @@ def closed_class() -> frozenset[str]:
     """The project's closed-class words of two letters or more (letters only)."""
     from mtfix.garble.signs import FUNCTION_WORDS as SIGNS
     from mtfix.rules.pack import load_pack_file
-    from mtfix.tokens import FUNCTION_WORDS as TOKENS
+    from mtfix.text.tokens import FUNCTION_WORDS as TOKENS
 
     words = set(SIGNS) | set(TOKENS)
     pack = load_pack_file(Path(__file__).resolve().parents[1] / "mtfix" / "rules" / "packs" / "en-generic.yaml")
@@ -111,7 +111,7 @@ def apart_zipf(a: str, b: str) -> float | None:
 
 def glued(tok: str, split: tuple[str, str]) -> bool:
     """The test weighed: the pair is written apart ``MARGIN`` powers of ten more often than joined."""
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     apart = apart_zipf(*split)
     return apart is not None and apart - zipf(tok.lower()) >= MARGIN
@@ -119,7 +119,7 @@ def glued(tok: str, split: tuple[str, str]) -> bool:
 
 def _any_splits(word: str) -> list[tuple[str, str]]:
     """Every split of ``word`` into two everyday words of two letters or more."""
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     return [(word[:i], word[i:]) for i in range(2, len(word) - 1) if is_common(word[:i]) and is_common(word[i:])]
 
@@ -146,7 +146,7 @@ def new_glued(tok: str, closed: frozenset[str]) -> tuple[str, str] | None:
     """The split of a lower-case ``tok`` the weighed extension would add: one split into two closed-class
     words that passes :func:`glued`, on a token the word list counts as a word (Zipf >= 0.5), which MTF117
     leaves alone today (below that, MTF117 already splits such a token when one half is in its list)."""
-    from mtfix.lexicon import is_word
+    from mtfix.text.lexicon import is_word
 
     if not tok.islower() or not is_word(tok, minimum=0.5):
         return None
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--json", action="store_true", help="print JSON")
     args = ap.parse_args(argv)
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     closed = closed_class()
     shared = shared_dir(args.shared)

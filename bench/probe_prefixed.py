@@ -1,4 +1,4 @@
-"""What :func:`mtfix.lexicon.prefixed_stem` accepts: English coinages ("overmix") or words of other languages.
+"""What :func:`mtfix.text.lexicon.prefixed_stem` accepts: English coinages ("overmix") or words of other languages.
 
 Two measures (session 17):
 
@@ -72,7 +72,7 @@ def detector_words(shared: Path) -> dict[str, Counter[str]]:
 
 def list_words(examples: int) -> None:
     """Print, per language, how many prefix-shaped foreign words ``prefixed_stem`` accepts."""
-    from mtfix import lexicon
+    from mtfix.text import lexicon
 
     total = accepted = 0
     for lang in LANGS:
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, words in detector_words(shared).items():
         print(f"{name}: {sum(words.values())} accepted  {', '.join(sorted(words)) or '-'}")
     list_words(args.examples)
-    from mtfix import lexicon
+    from mtfix.text import lexicon
 
     coined = ("overmix", "resealed", "outsell", "misspell", "preheat", "underbake", "overbake", "misfile", "precut")
     print("coinages:", ", ".join(f"{w} → {lexicon.prefixed_stem(w)}" for w in coined))

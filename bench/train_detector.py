@@ -558,7 +558,7 @@ def featurise(texts: list[str], det: gmodel.Detector, names=gsigns.DENSE_FEATURE
 def top_words(n: int) -> list[str]:
     """The ``n`` most frequent alphabetic words of wordfreq's small English list (ties alphabetically), sorted:
     a candidate view's ``view_words`` (kept as themselves in the hashed n-grams besides the function words)."""
-    from mtfix.lexicon import _wordlist
+    from mtfix.text.lexicon import _wordlist
 
     freq = _wordlist("small", "en")
     return sorted(sorted((w for w in freq if w.isalpha()), key=lambda w: (-freq[w], w))[:n])

@@ -32,11 +32,11 @@ from functools import lru_cache
 
 import regex
 
-from mtfix import lexicon
 from mtfix.caching import regexcache
+from mtfix.text import lexicon
 
 MIN_LETTERS = 4
-MAX_EN_ZIPF = 2.0  # below: a word a dictionary would not have (mtfix.lexicon.KNOWN)
+MAX_EN_ZIPF = 2.0  # below: a word a dictionary would not have (mtfix.text.lexicon.KNOWN)
 MIN_FOREIGN_LOGODDS = 0.0
 
 _WORD = regexcache.compile(r"\p{L}+(?:['’-]\p{L}+)*")
@@ -72,7 +72,7 @@ def _enclosed(text: str, start: int) -> bool:
 def _known(word: str, max_en: float = MAX_EN_ZIPF) -> bool:
     """Whether English knows ``word`` (Zipf ``max_en`` or more; or a hyphen-separated part, or its stem
     without an ending)."""
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     if zipf(word) >= max_en:
         return True
@@ -93,7 +93,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def _slip_of_english(word: str) -> bool:
     """Whether an everyday English word (Zipf >= 3) is one edit (a letter dropped, added, changed, or two
     swapped) away from ``word``: a typo, not a foreign word."""
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     n = len(word)
     for i in range(n + 1):

@@ -30,7 +30,7 @@ from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir
 from probe_word_order import _tagged  # noqa: E402
 
 from mtfix.garble.signs import _PAST_FORMS  # noqa: E402
-from mtfix.lexicon import IRREGULAR_FORMS  # noqa: E402
+from mtfix.text.lexicon import IRREGULAR_FORMS  # noqa: E402
 
 Test = Callable[[Sequence[str], Sequence[str], Sequence[str]], bool]
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})

@@ -366,7 +366,7 @@ def _warm_up_for(doc: Document, checkers: Iterable[Checker]) -> None:
     what its check loads on first use anyway: the loaders :func:`mtfix.parallel.warm_up` holds (``--jobs``), and,
     when the detector runs (its long-document work reads the large English list: ``garble.checker._register``), the
     list's dict, built at once instead of after the scans of its 320,000 words that answer a short text's first
-    look-ups (:class:`mtfix.lexicon._ScannedList`: about 0.03 s of a 1 MB check, session 31).  The same answers:
+    look-ups (:class:`mtfix.text.lexicon._ScannedList`: about 0.03 s of a 1 MB check, session 31).  The same answers:
     a loader only loads."""
     if len(doc.text) < SPREAD_MIN_CHARS:
         return
@@ -375,7 +375,7 @@ def _warm_up_for(doc: Document, checkers: Iterable[Checker]) -> None:
     if parallel.warm_up_pending():
         parallel.warm_up()
     if any(getattr(c, "name", None) == "garble" and getattr(c, "active", True) for c in checkers):
-        from mtfix.lexicon import load_english
+        from mtfix.text.lexicon import load_english
 
         load_english()
 

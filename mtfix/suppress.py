@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from mtfix.model import Document, Finding, Span
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 _DIRECTIVE = LazyPattern(
     r"mtfix-ignore(?P<kind>-next-line|-file)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\r|\n)",

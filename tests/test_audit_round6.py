@@ -17,13 +17,13 @@ import audit_round6  # noqa: E402
 @pytest.fixture(scope="module")
 def decisions():
     """Check sentences with the audit's wrappers on; the rows each sentence credits."""
-    from mtfix import tokens
     from mtfix.config import Config
     from mtfix.garble import checker, sign_statistics, sign_views, signs, structural_signs, view
     from mtfix.glossary import checker as gchecker
     from mtfix.glossary import spans
     from mtfix.pipeline import Pipeline
     from mtfix.rules.detectors import capitals, punctuation, repetition
+    from mtfix.text import tokens
 
     saved = [
         (m, n, getattr(m, n))

@@ -14,12 +14,12 @@ import pytest
 import regex
 from typer.testing import CliRunner
 
-from mtfix import lexicon
 from mtfix.caching import regexcache
 from mtfix.cli import _app_for, app
 from mtfix.errors import RulePackError
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file
-from mtfix.tokens import LazyPattern
+from mtfix.text import lexicon
+from mtfix.text.tokens import LazyPattern
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtfix import lexicon
+from mtfix.text import lexicon
 
 
 def test_small_list_is_the_large_list_cut_at_zipf_3() -> None:

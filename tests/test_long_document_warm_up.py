@@ -1,5 +1,5 @@
 """A long document's check loads what it would load on first use before its checkers run (session 31): with the
-detector on, the large English list's dict is built at once, not after :attr:`mtfix.lexicon._ScannedList.SCANS`
+detector on, the large English list's dict is built at once, not after :attr:`mtfix.text.lexicon._ScannedList.SCANS`
 scans of its 320,000 words that a long document's detector work always goes past.  No result changes (the loaders
 only load)."""
 
@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix import lexicon, parallel, segment
+from mtfix import parallel, segment
 from mtfix.config import Config
 from mtfix.model import BaseChecker
 from mtfix.pipeline import Pipeline
+from mtfix.text import lexicon
 
 LONG = "The council met on Monday and approved the plan. " * (segment.SPREAD_MIN_CHARS // 49 + 1)
 SHORT = "The council met on Monday and approved the plan."

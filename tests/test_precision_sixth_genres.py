@@ -91,7 +91,7 @@ def test_a_word_in_another_alphabet_is_still_flagged(pipeline, text):
 
 
 def test_the_father_names_god_only_without_an_of_or_a_name_after_it():
-    from mtfix.reverential_capitals import reverent_text
+    from mtfix.text.reverential_capitals import reverent_text
 
     assert reverent_text("Let us pray to the Father, that He may strengthen us in His service.")
     assert not reverent_text("He was called the Father of the Nation, and His portrait hung in every office.")

@@ -1,6 +1,6 @@
 """Session 33: pysbd passes skipped when their trigger is absent give pysbd's own sentences.
 
-:mod:`mtfix.pysbd_english` skips a list scan with fewer than two candidate items, a between-punctuation
+:mod:`mtfix.segment.pysbd_english` skips a list scan with fewer than two candidate items, a between-punctuation
 substitution whose mark the text lacks, the exclamation-word and Roman-numeral substitutions without "!"/"ǃ" or
 "(", the numbered-reference pass without a stop between a non-digit and a number, and no longer builds a set of
 the text's characters for :data:`ODD_CASE`.  Each skip is checked against the pattern it skips, and the whole

@@ -16,7 +16,7 @@ from mtfix.rules.detectors import glued, punctuation, repetition
 from mtfix.rules.detectors.registry import DETECTORS, Context
 from mtfix.rules.engine import RulesChecker, lower_same_length
 from mtfix.segment import to_document
-from mtfix.tokens import INVISIBLE_MARKS
+from mtfix.text.tokens import INVISIBLE_MARKS
 
 _PIECES = [
     "the", "of", "countryof", "inthe", "tothe", "ofthe", "words", "wordsx", "abcde", "abcdef", "Straße", "straße",

@@ -1,7 +1,7 @@
 """Session 34: a block with a list mark goes to pysbd whole only where pysbd's list pass finds two items of a kind.
 
 A date's day before a period ("on July 5. The") or a letter closing a bracket looks like a list mark, but pysbd's
-list-item pass changes a text only where it finds two items of one kind (:func:`mtfix.pysbd_english.no_list_items`);
+list-item pass changes a text only where it finds two items of one kind (:func:`mtfix.segment.pysbd_english.no_list_items`);
 with fewer, the block is cut at its sure sentence ends as a block without a mark is.  Checked against pysbd's own
 list pass on generated texts (and on their parts that start at a capital, as the pieces do), and the segments against
 every block sent to pysbd whole, on sentences written for this test."""
@@ -18,8 +18,8 @@ pytest.importorskip("pysbd")
 from pysbd.lists_item_replacer import ListItemReplacer  # noqa: E402
 
 from mtfix import segment  # noqa: E402
-from mtfix.pysbd_english import no_list_items  # noqa: E402
 from mtfix.segment import sentence_ends  # noqa: E402
+from mtfix.segment.pysbd_english import no_list_items  # noqa: E402
 from tests.segment_reference import fast_segments as _fast  # noqa: E402
 from tests.segment_reference import reference_segments as _reference  # noqa: E402
 
@@ -113,7 +113,7 @@ def test_no_list_items_means_pysbds_list_pass_changes_nothing_there_and_in_parts
 
 
 def test_the_copied_pattern_and_alphabets_are_pysbds() -> None:
-    from mtfix import pysbd_english as pe
+    from mtfix.segment import pysbd_english as pe
 
     assert pe._LETTERS_IN_PARENS.pattern == ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS
     assert set(ListItemReplacer.LATIN_NUMERALS) == pe._LATIN_ITEMS

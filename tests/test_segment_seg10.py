@@ -11,7 +11,7 @@ import pytest
 
 from mtfix.model import Span
 from mtfix.segment import split_segments, to_document
-from mtfix.tokens import BIDI_CONTROLS, INVISIBLE_MARKS
+from mtfix.text.tokens import BIDI_CONTROLS, INVISIBLE_MARKS
 
 MARKS = sorted(set(INVISIBLE_MARKS + BIDI_CONTROLS + "\u00ad\u200c\u200d"))
 

@@ -1,4 +1,4 @@
-"""pysbd's English with the cheaper abbreviation pass (:mod:`mtfix.pysbd_english`) gives pysbd's
+"""pysbd's English with the cheaper abbreviation pass (:mod:`mtfix.segment.pysbd_english`) gives pysbd's
 own sentences (session 14)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pysbd.lang.english import English  # noqa: E402
 from pysbd.processor import Processor  # noqa: E402
 
 from mtfix import segment  # noqa: E402
-from mtfix.pysbd_english import ODD_CASE, english  # noqa: E402
+from mtfix.segment.pysbd_english import ODD_CASE, english  # noqa: E402
 
 _WORDS = ["The", "minister", "said", "it", "is", "no", "more", "than", "a", "plan", "in", "the", "Co", "on",
           "Monday", "and", "I", "will", "go", "to", "St", "Louis", "with", "Dr", "Smith", "at", "10", "p", "m",
@@ -96,7 +96,7 @@ def test_each_skipped_scan_would_have_found_nothing() -> None:
 
     from pysbd.lists_item_replacer import ListItemReplacer as L
 
-    from mtfix import pysbd_english as pe
+    from mtfix.segment import pysbd_english as pe
 
     guards = [(L.ALPHABETICAL_LIST_WITH_PERIODS, pe._LETTER_PERIOD), (L.ALPHABETICAL_LIST_WITH_PARENS, pe._LETTER_PAREN),
               (L.NUMBERED_LIST_REGEX_1, pe._DIGIT_PERIOD), (L.NUMBERED_LIST_PARENS_REGEX, pe._DIGIT_PAREN)]
@@ -128,7 +128,7 @@ def test_every_rewritten_rule_substitutes_as_pysbds() -> None:
 
     from pysbd.utils import Rule
 
-    from mtfix.pysbd_english import _RULE_CLASSES, _RULES
+    from mtfix.segment.pysbd_english import _RULE_CLASSES, _RULES
 
     ours = english()
     pairs = [(getattr(English, n), getattr(ours, n)) for n in _RULES]
@@ -156,7 +156,7 @@ def test_the_quote_patterns_find_and_substitute_as_pysbds() -> None:
 
     from pysbd.between_punctuation import BetweenPunctuation
 
-    from mtfix.pysbd_english import _QUOTE_PATTERNS
+    from mtfix.segment.pysbd_english import _QUOTE_PATTERNS
 
     ours = english().BetweenPunctuation
     bits = ["'", "‘", "’", " ", "\t", "\r", "a", "Bc", "'s", "’t", ".", "!", "?", ",", "x'y", " 'quoted.' ", "\u00a0"]
@@ -195,7 +195,7 @@ def test_rule_function_substitutes_as_re_sub_for_every_pysbd_rule() -> None:
     # session 29: the processor applies pysbd's rules by str.replace (literal ones) or a compiled sub
     import re
 
-    from mtfix.pysbd_english import _LITERAL, rule_function
+    from mtfix.segment.pysbd_english import _LITERAL, rule_function
 
     rules = _every_rule(English)
     literal = [r for r in rules if _LITERAL.fullmatch(r.pattern) and "\\" not in r.replacement]
@@ -230,7 +230,7 @@ def test_each_guard_finds_something_wherever_pysbds_pattern_matches() -> None:
     # passes when their guard finds nothing; the list guards open with their period or ")" (same texts pass)
     import re
 
-    from mtfix import pysbd_english as pe
+    from mtfix.segment import pysbd_english as pe
 
     pairs = [(English.CONTINUOUS_PUNCTUATION_REGEX, pe._THREE_MARKS), (English.NUMBERED_REFERENCE_REGEX,
              pe._STOP_BEFORE_NUMBER), (English.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX, pe._QUOTE_SPACE_PAREN),
@@ -260,7 +260,7 @@ def test_punctuation_between_quotes_is_hidden_as_pysbd_hides_it() -> None:
     from pysbd.between_punctuation import BetweenPunctuation
     from pysbd.punctuation_replacer import replace_punctuation as theirs
 
-    from mtfix.pysbd_english import replace_punctuation
+    from mtfix.segment.pysbd_english import replace_punctuation
 
     bits = ["(", ")", "[", "]", "-", "--", "\\", "\\(", "\\)", "\\-", ".", "。", "．", "！", "!", "?", "？", "'", '"', "“",
             "”", "«", "»", "‘", "’", " ", "a", "Bc", "It rained.", " 'so.' ", "\u00a0", "\\\\"]

@@ -233,8 +233,8 @@ def test_warm_up_runs_each_registered_loader_once(monkeypatch):
 def test_a_spread_segmentation_loads_what_a_long_check_needs_before_the_detector_forks(monkeypatch):
     """While the workers segment, this process loads the detector's batch tables and the large English word list,
     so that the detector's workers, forked later, share them instead of each loading its own."""
-    from mtfix import lexicon
     from mtfix.garble import batch
+    from mtfix.text import lexicon
 
     script = (
         "import mtfix.segment as segment\n"

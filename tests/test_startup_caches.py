@@ -21,7 +21,7 @@ from mtfix.caching import cache, codecache, regexcache
 from mtfix.caching.bounded import Bounded
 from mtfix.garble import tagger
 from mtfix.rules.pack import bundled_pack_paths, load_pack_file
-from mtfix.tokens import EWT_TOKEN
+from mtfix.text.tokens import EWT_TOKEN
 
 REPO = Path(__file__).resolve().parents[1]
 TEXTS = [
@@ -318,7 +318,7 @@ def test_detector_from_the_cache_is_the_same(cache_dir, monkeypatch):
 
 @pytest.mark.parametrize(("size", "lang", "floor"), [("small", "en", None), ("small", "tr", 4.0)])
 def test_word_lists_from_the_cache_are_the_same(cache_dir, monkeypatch, size, lang, floor):
-    from mtfix import lexicon
+    from mtfix.text import lexicon
 
     plain = lexicon._as_dict(lexicon._buckets(size, lang, floor))
     for _ in range(2):  # a miss, then a hit

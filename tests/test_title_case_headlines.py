@@ -31,7 +31,7 @@ def test_a_capitalised_verb_in_prose_is_still_found(pipeline, text):
 
 def test_the_title_case_test_is_shared_with_the_glossary():
     from mtfix.glossary import spans
-    from mtfix.tokens import title_case_line
+    from mtfix.text.tokens import title_case_line
 
     assert spans._title_case_line is title_case_line
     assert title_case_line("Erdogan Meets Aliev in Baku", 0)

@@ -43,8 +43,8 @@ import regex
 from mtfix.checks.source_target_rules import BILINGUAL_RULES as BILINGUAL_RULES  # importable from here, as before
 from mtfix.findings import make_finding
 from mtfix.model import BaseChecker, Document, Finding, Severity, strip_span
-from mtfix.tokens import MARKUP_TAG_RE, LazyPattern
-from mtfix.tokens import WORD_HYPHENATED as _WORD
+from mtfix.text.tokens import MARKUP_TAG_RE, LazyPattern
+from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -488,7 +488,7 @@ class BilingualChecker(BaseChecker):
                                     f"{doc.text[s:e]!r} does not match the month of the source ({want})")
 
     def _untranslated(self, doc: Document) -> Iterable[Finding]:
-        from mtfix.lexicon import reads_as_english
+        from mtfix.text.lexicon import reads_as_english
 
         source = doc.source or ""
         src_norm, tgt_norm = _norm(source), _norm(doc.text)
@@ -574,7 +574,7 @@ class BilingualChecker(BaseChecker):
 
 def _foreign_copy(text: str, english: Callable[[str], bool]) -> bool:
     """Whether a target that copies its source reads as another language: a third or more of its words
-    are not English by their make-up (:func:`mtfix.lexicon.reads_as_english`).  Numbers and words in
+    are not English by their make-up (:func:`mtfix.text.lexicon.reads_as_english`).  Numbers and words in
     capitals ("WEBP", "YYYY-MM-DD") are left out; one name or coinage among English words ("What brings
     you to Eldmoor?", "Focusly is free to download.") is what an English source keeps (session 12; before,
     a single word missing from the word list made a copy untranslated)."""

@@ -46,7 +46,7 @@ from mtfix.formats.base import Container, Unit
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import decode
 from mtfix.model import Span, strip_span
-from mtfix.tokens import INVISIBLE_MARKS
+from mtfix.text.tokens import INVISIBLE_MARKS
 
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
 # handled apart: its text is prose; so is "newline": only a hard break's spaces are markup).

@@ -41,7 +41,7 @@ from mtfix.errors import InputError
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 from mtfix.model import Span
-from mtfix.tokens import INVISIBLE_MARKS
+from mtfix.text.tokens import INVISIBLE_MARKS
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # SubRip: hours of any width, "," (or "." as many players accept) before 1-3 digits of milliseconds;

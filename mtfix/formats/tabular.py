@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from mtfix.errors import InputError
-from mtfix.tokens import LONE_SURROGATE as _SURROGATE
+from mtfix.text.tokens import LONE_SURROGATE as _SURROGATE
 
 
 def option_name(options: dict[str, Any], name: str, flag: str) -> str:

@@ -466,8 +466,8 @@ def _register() -> None:
     if _registered[0]:
         return
     _registered[0] = True
-    from mtfix.lexicon import load_english
     from mtfix.parallel import on_long_document
+    from mtfix.text.lexicon import load_english
 
     on_long_document("lexicon: the large English list", load_english)
     on_long_document("garble: the batch tagger's tables", _load_batch_tables)

@@ -10,12 +10,12 @@ opening quotation mark), in one of three shapes:
 
 * **an "-s" present after a singular noun** ("the coastal path winds along the cliffs", "the blue flag
   stands for ..."): the word ends in a single "s" and is the "-s" form of a verb: its regular past is an everyday
-  word ("winded" is not, "wound"/"wind" is an irregular verb of ``mtfix.lexicon``), or its stem is an irregular
+  word ("winded" is not, "wound"/"wind" is an irregular verb of ``mtfix.text.lexicon``), or its stem is an irregular
   verb's form ("spreads", "sets");
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
   everyday word ("belonged");
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
-  verb prefix or without (``mtfix.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame").
+  verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame").
 
 Machine translation's verbless sentences are lists of nouns and genitive chains ("members of faculty and
 members of students", "the gardens of oranges with units"): a noun then a preposition, so "of" never follows
@@ -42,8 +42,8 @@ _MISREAD = frozenset({"NN", "NNS", "JJ", "RB"})
 
 
 def _irregular(word: str) -> bool:
-    """Whether ``word`` is a form of an irregular verb (``mtfix.lexicon``), with a verb prefix or without."""
-    from mtfix.lexicon import IRREGULAR_FORMS
+    """Whether ``word`` is a form of an irregular verb (``mtfix.text.lexicon``), with a verb prefix or without."""
+    from mtfix.text.lexicon import IRREGULAR_FORMS
 
     return word in IRREGULAR_FORMS or any(
         word.startswith(p) and word[len(p):] in IRREGULAR_FORMS and len(word) - len(p) >= 3 for p in _VERB_PREFIXES)
@@ -94,7 +94,7 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     withstood pressure")."""
     from mtfix.garble.pronoun_pasts import NOUN_PLURAL_ZIPF
     from mtfix.garble.structural_signs import _PAST_HOMOGRAPHS, _closes_subject
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     w = lower[i]
     return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and _irregular(w)

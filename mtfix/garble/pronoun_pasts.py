@@ -3,7 +3,7 @@
 MTF407's case-role sign (:func:`mtfix.garble.structural_signs._structural`) flags "Her", "Him", "Them", "Me" or "Us" opening a
 clause right before a finite verb ("Him said ...", "Them went ...").  After "Her" the tagger, which knows "her" as a
 possessive, often reads the verb as the possessive's noun ("Her told reporters ..." → told/NN), so the sign never
-saw a verb.  English morphology says what the word is: an irregular past or participle (``mtfix.lexicon``'s closed
+saw a verb.  English morphology says what the word is: an irregular past or participle (``mtfix.text.lexicon``'s closed
 list) that is no noun, which neither the list of past homographs (``structural_signs._PAST_HOMOGRAPHS``: "left", "saw", "set")
 nor an everyday "-s" form ("bids", "bets", "thoughts", "spokes": wordfreq) makes one.  Before a noun a participle is
 an adjective ("Her lost keys were ...", "Her given name is ..."), so the word must take an object the way a verb
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from mtfix.lexicon import IRREGULAR_FORMS, zipf
+from mtfix.text.lexicon import IRREGULAR_FORMS, zipf
 
 #: The Zipf frequency from which a form's "-s" form is an everyday word, so the form may be a noun ("bids" 3.x,
 #: "thoughts" 4.8, "spokes" 2.8; "tolds", "wents", "gaves" are no words).

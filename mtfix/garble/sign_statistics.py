@@ -16,10 +16,10 @@ from mtfix.garble.structural_signs import _original_glossed, _original_in_parent
 from mtfix.garble.tagger import (
     Token,
 )
-from mtfix.lexicon import PREFIXES as _PREFIXES
-from mtfix.lexicon import inflection_bases as _inflection_bases
-from mtfix.lexicon import prefixed_stem as _prefixed_stem
-from mtfix.tokens import greek_symbol
+from mtfix.text.lexicon import PREFIXES as _PREFIXES
+from mtfix.text.lexicon import inflection_bases as _inflection_bases
+from mtfix.text.lexicon import prefixed_stem as _prefixed_stem
+from mtfix.text.tokens import greek_symbol
 
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$", "CD", "PDT"})
 _COMMON_NOUN = frozenset({"NN", "NNS"})

@@ -13,7 +13,7 @@ from mtfix.caching.bounded import BoundedMemo
 from mtfix.garble.tagger import (
     Token,
 )
-from mtfix.tokens import other_script
+from mtfix.text.tokens import other_script
 
 #: Function words kept as themselves in the n-gram view (everything else becomes its tag).
 _FUNCTION_WORDS_TEXT = """

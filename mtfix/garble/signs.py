@@ -170,16 +170,16 @@ from mtfix.garble.tagger import (
     tokenize,
     tokenize_many_words,
 )
-from mtfix.lexicon import PREFIXES as _PREFIXES
-from mtfix.lexicon import inflection_bases as _inflection_bases
-from mtfix.lexicon import prefixed_stem as _prefixed_stem
-from mtfix.reverential_capitals import PRONOUNS as REVERENT_PRONOUNS
-from mtfix.reverential_capitals import reverent as is_reverent
-from mtfix.tokens import INVISIBLE_MARKS, greek_symbol, other_script
+from mtfix.text.lexicon import PREFIXES as _PREFIXES
+from mtfix.text.lexicon import inflection_bases as _inflection_bases
+from mtfix.text.lexicon import prefixed_stem as _prefixed_stem
+from mtfix.text.reverential_capitals import PRONOUNS as REVERENT_PRONOUNS
+from mtfix.text.reverential_capitals import reverent as is_reverent
+from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 
 #: Bumped whenever the analysis of a sentence (tokens, tags, signs, features) changes for the same
 #: model file; part of the detector's signature.  2 (session 7): abbreviations are one token
-#: (mtfix.tokens.EWT_ABBREVIATIONS); the stranded verb needs a date or a name in its phrase.
+#: (mtfix.text.tokens.EWT_ABBREVIATIONS); the stranded verb needs a date or a name in its phrase.
 #: 3 (session 8): a lower-case word with diacritics is looked up without them when that leaves
 #: plain ASCII ("café", "naïve", "résumés" are English words, not untranslated ones).  4 (session 9):
 #: imperatives and misread present and past tenses are finite; that-less object clauses, particles,
@@ -204,13 +204,13 @@ from mtfix.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 #: "> It") opens the sentence.
 #: 13 (session 17, precision on recipes, parliaments and other genres): a lower-case word the counts lack
 #: that is an English prefix and an everyday word ("overmix", "underbake", "misfile":
-#: :func:`mtfix.lexicon.prefixed_stem`) is no unknown word; an imperative the tagger read as a gerund
+#: :func:`mtfix.text.lexicon.prefixed_stem`) is no unknown word; an imperative the tagger read as a gerund
 #: though it is no "-ing" form ("Bring the stock to a simmer ...": "br-ing") opens a finite clause.
 #: 14 (session 18, precision on institutional genres): an article that opens an official name ("the Republic of
 #: Azerbaijan", "the Ministry of Foreign Affairs") serves the name, a noun ``articles_per_noun`` counts; a noun
 #: with a capital after a determiner is a defined term ("the Customer"), whose repeats ``repeated_nouns`` leaves out.
 #: 15 (session 21): letters of Unicode's mathematical alphabets and full-width Latin letters (styled text, "𝐁old")
-#: are read as their NFKC forms: Latin, no word in another alphabet (:func:`mtfix.tokens.other_script`).
+#: are read as their NFKC forms: Latin, no word in another alphabet (:func:`mtfix.text.tokens.other_script`).
 #: 16 (session 22, precision on more genres): the "-s" form of an irregular verb read as a plural noun after its
 #: singular subject ("Margaret sits alone ...", "the facility bears interest ...") is a finite verb.
 #: Also 16 (session 22): units are no word in another alphabet: the micro sign and other Latin-1 letters ("µm"), the
@@ -220,9 +220,9 @@ from mtfix.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 #: (it was skipped by the check, read raw by the fluency score), as Markdown's code spans are.
 #: Also 17 (session 23, precision on liturgy and scripture): "He", "His", "Him" capitalised in a sentence that names God
 #: or capitalises "Him", "Thy" and the like in mid-sentence are reverential, no capital in mid-sentence
-#: (:mod:`mtfix.reverential_capitals`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
+#: (:mod:`mtfix.text.reverential_capitals`).  Also 17: a Greek letter used as a symbol, alone or with an index, in a product or as a
 #: difference ("λ = 633 nm", "σ²", "2πr", "Δp"), is no word in another alphabet and no unknown word
-#: (:func:`mtfix.tokens.greek_symbol`).
+#: (:func:`mtfix.text.tokens.greek_symbol`).
 #: 18 (session 24): a regular verb's "-s" form read as a plural noun after its singular subject, with one bare noun as
 #: its object that a preposition, punctuation or a conjunction closes ("The laser emits light at ...", "The engine burns
 #: fuel at ..."), is a finite verb (:func:`_present_before_bare_object`).
@@ -487,7 +487,7 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
                     lower)
 
 
-#: Invisible marks the analysis reads past wherever they stand (:data:`mtfix.tokens.INVISIBLE_MARKS` and the soft
+#: Invisible marks the analysis reads past wherever they stand (:data:`mtfix.text.tokens.INVISIBLE_MARKS` and the soft
 #: hyphen), and the joiners (ZWNJ, ZWJ) it reads past between two Latin letters (elsewhere they shape a script or an
 #: emoji).
 _MARKS = frozenset(INVISIBLE_MARKS + "\u00ad")

@@ -15,7 +15,7 @@ from mtfix.garble.sign_views import _LOWER, _QUOTES, _STOP_PUNCT, FUNCTION_WORDS
 from mtfix.garble.tagger import (
     Token,
 )
-from mtfix.tokens import other_script
+from mtfix.text.tokens import other_script
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERBS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
@@ -482,7 +482,7 @@ def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
     compound's noun or a preposition: "Kazakhstan, one of the largest exporters of flour, ships most of
     it to ...", "The university ... traces its history to 1921" (session 11).
     The word must be a verb's form by English morphology: its regular past ("shipped", "rated",
-    "traced", "relied") is an everyday word (``mtfix.lexicon``, Zipf 3 or more), which nouns such as
+    "traced", "relied") is an everyday word (``mtfix.text.lexicon``, Zipf 3 or more), which nouns such as
     "development", "cooperation" or "relations" have not; or it is such a past itself ("a body of
     clerics, disqualified most candidates"), or an irregular past that is no noun ("won five golds")."""
     for i in range(1, len(tags) - 1):
@@ -530,7 +530,7 @@ def _own_past(word: str) -> tuple[str, ...]:
 
 
 def _is_everyday_past(word: str) -> bool:
-    from mtfix.lexicon import is_everyday_word
+    from mtfix.text.lexicon import is_everyday_word
 
     return is_everyday_word(word, 3.0)
 

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mtfix.caching.bounded import BoundedMemo
-from mtfix.tokens import EWT_TOKEN as _TOKEN
-from mtfix.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
+from mtfix.text.tokens import EWT_TOKEN as _TOKEN
+from mtfix.text.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,7 +62,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     against ``finditer``)."""
     pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
     new = tuple.__new__  # Token(...) without the Python-level __new__
-    if pattern.groups:  # pragma: no cover - findall would give groups: a pattern changed in mtfix.tokens
+    if pattern.groups:  # pragma: no cover - findall would give groups: a pattern changed in mtfix.text.tokens
         return [new(Token, (m[0], m.start() + offset, m.end() + offset)) for m in pattern.finditer(text)]
     out: list[Token] = []
     append = out.append
@@ -80,7 +80,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 #: What :func:`tokenize_many` puts between two texts: a token of its own that no lookaround of the
 #: ASCII pattern reads as a capital, a digit, a letter or white space, so each text tokenises as alone.
 _SEPARATOR = "\n\x00\n"
-#: The white space of :data:`mtfix.tokens.EWT_TOKEN_ASCII` (the only characters no token covers).
+#: The white space of :data:`mtfix.text.tokens.EWT_TOKEN_ASCII` (the only characters no token covers).
 _ASCII_SPACE = b"\t\n\v\f\r "
 
 
@@ -138,9 +138,9 @@ def has_opaque_marks(text: str) -> bool:
 
 def _opaque_spans(text: str) -> list[tuple[int, int]]:
     """URLs, e-mail addresses (:func:`mtfix.segment.find_protected_spans`, less its bare domain names),
-    hashtags, @handles and citation keys (:data:`mtfix.tokens.HANDLE`) in ``text``."""
+    hashtags, @handles and citation keys (:data:`mtfix.text.tokens.HANDLE`) in ``text``."""
     from mtfix.segment import find_protected_spans
-    from mtfix.tokens import HANDLE
+    from mtfix.text.tokens import HANDLE
 
     spans = [(s.start, s.end) for s in find_protected_spans(text)
              if "@" in text[s.start:s.end] or "://" in text[s.start:s.end] or text[s.start:s.start + 4].lower() == "www."]

@@ -207,7 +207,7 @@ def _common_word(got: str, hit: Hit) -> bool:
     if not (hit.entry.is_name and not hit.entry.case_sensitive and got.islower() and not hit.form.islower()
             and " " not in got):
         return False
-    from mtfix.lexicon import is_word
+    from mtfix.text.lexicon import is_word
 
     return is_word(got)
 
@@ -217,7 +217,7 @@ def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
     be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
     Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel"), or before a finite verb (the
     subject: "Bank Kiyev is closed"), a suggestion only."""
-    from mtfix.lexicon import is_everyday_verb
+    from mtfix.text.lexicon import is_everyday_verb
 
     verb = is_everyday_verb(ev.opener.lower()) and not finite_verb_after(doc.text, ev.end)
     safety = FixSafety.UNSAFE if verb and f.fix is not FixSafety.NONE else FixSafety.NONE
@@ -446,7 +446,7 @@ class GlossaryChecker(BaseChecker):
         return out
 
     def _misspellings(self, doc: Document, events: list[_Event], skip) -> list[_Event]:
-        from mtfix.lexicon import is_word
+        from mtfix.text.lexicon import is_word
 
         text = doc.text
         tokens = cap_tokens(text)  # each four letters or more

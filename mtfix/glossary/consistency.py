@@ -39,7 +39,7 @@ def cap_tokens(text: str) -> list[regex.Match]:
 def odd_spellings(text: str, skip: Callable[[int, int], bool] = lambda s, e: False,
                   ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, odd spelling, dominant spelling) for each odd occurrence."""
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     process, OSA = rapidfuzz()
     extract = process.extract

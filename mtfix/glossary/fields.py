@@ -13,7 +13,7 @@ from typing import Any
 
 from mtfix.errors import GlossaryError
 from mtfix.glossary.model import ENTITY_TYPES, Entry
-from mtfix.tokens import FUNCTION_WORDS, ZERO_WIDTH_MARKS
+from mtfix.text.tokens import FUNCTION_WORDS, ZERO_WIDTH_MARKS
 
 #: Columns of the mtfix table format, in the order the writer uses.
 COLUMNS = ("term", "variants", "type", "case", "forbidden", "source", "note", "domain", "accepted", "short",
@@ -28,7 +28,7 @@ _CASES = {"sensitive": True, "insensitive": False, "": True}
 
 def _blank(form: str) -> bool:
     """Whether ``form`` holds nothing but white space and invisible format characters
-    (:data:`~mtfix.tokens.ZERO_WIDTH_MARKS`: a term "\u200b" replaced a variant with nothing visible)."""
+    (:data:`~mtfix.text.tokens.ZERO_WIDTH_MARKS`: a term "\u200b" replaced a variant with nothing visible)."""
     return not trim_form(form)
 
 

@@ -23,7 +23,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.glossary.model import Entry
 from mtfix.glossary.spans import FUNCTION_WORDS, TITLES
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 INITIALS = regexcache.compile(r"(?<![\p{L}\p{N}.])(?P<init>\p{Lu})\.[\t\p{Zs}]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                          r"(?![\p{L}\p{N}])")

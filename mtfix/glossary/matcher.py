@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from mtfix.caching import regexcache
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
-from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before
+from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 _JOINERS = "'’-"
 _PRIORITY = {"term": 0, "accepted": 1, "variant": 2, "inflected": 2, "historical": 2, "forbidden": 3}

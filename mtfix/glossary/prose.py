@@ -8,7 +8,7 @@ term.  A warning, not a problem: a phrase glossary of whole sentences (interface
 from __future__ import annotations
 
 from mtfix.glossary.model import Entry
-from mtfix.tokens import LETTERS, LOWER, QUOTES, SENTENCE_FINAL, WORD, LazyPattern
+from mtfix.text.tokens import LETTERS, LOWER, QUOTES, SENTENCE_FINAL, WORD, LazyPattern
 
 #: the fewest words of a form read as words of a sentence ("Bank of Tokyo-Mitsubishi UFJ Ltd." is a name)
 MIN_WORDS = 5

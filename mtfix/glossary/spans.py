@@ -24,10 +24,10 @@ from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document, Span
-from mtfix.tokens import FUNCTION_WORDS, LazyPattern
-from mtfix.tokens import HANDLE as _TAG
-from mtfix.tokens import WORD as _WORDS
-from mtfix.tokens import title_case_line as _title_case_line
+from mtfix.text.tokens import FUNCTION_WORDS, LazyPattern
+from mtfix.text.tokens import HANDLE as _TAG
+from mtfix.text.tokens import WORD as _WORDS
+from mtfix.text.tokens import title_case_line as _title_case_line
 
 _QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
@@ -36,7 +36,7 @@ _CODE = regexcache.compile(r"`[^`\n]+`")
 def is_source_language(text: str) -> bool:
     """Whether a quotation is (mostly) in the source language: at least two
     words, half of them with a source-language letter or unknown in English."""
-    from mtfix.lexicon import is_everyday_word, is_word
+    from mtfix.text.lexicon import is_everyday_word, is_word
 
     words = _WORDS.findall(text)
     if len(words) < 2:
@@ -146,7 +146,7 @@ def sentence_opener(text: str, start: int, known: Blocked | None = None) -> str 
     at = text.rfind(word, 0, start)
     if _SENTENCE_BEFORE.search(text, 0, at) is None:
         return None
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     return word if word[1:].islower() and is_common(word.lower()) else None
 
@@ -168,7 +168,7 @@ def finite_verb_after(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
-    from mtfix.lexicon import inflection_bases, is_everyday_verb
+    from mtfix.text.lexicon import inflection_bases, is_everyday_verb
 
     word = m.group(1)
     if word in _FINITE:
@@ -286,7 +286,7 @@ def after_title(text: str, start: int, known: Blocked | None = None) -> bool:
     word = _capital_before(text, start, known)
     if word is None:
         return False
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     return is_common(word)
 
@@ -298,7 +298,7 @@ def printed_in_english(word: str) -> bool:
     >>> printed_in_english("Aliev"), printed_in_english("Makron")
     (True, False)
     """
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     return word.isascii() and zipf(word.lower()) > 0
 
@@ -356,7 +356,7 @@ def another_persons_surname(text: str, start: int, end: int, own: frozenset[str]
         return False
     if word in TITLES or word in HONORIFICS:
         return False
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     if not is_common(word):
         return True

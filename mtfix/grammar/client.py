@@ -28,7 +28,7 @@ import requests
 from language_tool_python.exceptions import LanguageToolError
 
 from mtfix.errors import GrammarError
-from mtfix.tokens import LONE_SURROGATE as _SURROGATE
+from mtfix.text.tokens import LONE_SURROGATE as _SURROGATE
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _LIMIT = regex.compile(r"limit of (\d+) characters")  # LT's 413: "Your text exceeds the limit of 1500 characters"

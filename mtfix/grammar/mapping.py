@@ -48,7 +48,7 @@ from mtfix.caching.lastmemo import LastMemo
 from mtfix.findings import common_affix, make_finding
 from mtfix.grammar.client import LTMatch
 from mtfix.model import MQM_CATEGORIES, Document, Finding, FixSafety, Severity, Span
-from mtfix.tokens import LT_WORD as _WORD
+from mtfix.text.tokens import LT_WORD as _WORD
 
 #: LT's message on a word spelled correctly in another English variant ("‘colour’ is British English.").
 VARIANT_SPELLING = regex.compile(r"is (British|American|Australian|Canadian|New Zealand|South African) English")
@@ -231,7 +231,7 @@ class Knowledge:
 
 def _known_names(text: str, know: Knowledge) -> list[str] | None:
     """The matched words as the glossary or document spells them, or None if one is not a known name."""
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     words = _WORD.findall(text)
     if not words:
@@ -339,7 +339,7 @@ def maybe_foreign(doc: Document, original: str, replacement: str) -> bool:
         return True
     if " " in replacement.strip() or not replacement.strip():
         return False
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     flagged, suggested = word.lower(), replacement.strip().lower()
     if _letter_slip(flagged, suggested):
@@ -400,7 +400,7 @@ def _in_code_token(text: str, start: int, end: int) -> bool:
     (True, True, False)
     """
     from mtfix.checks.source_target import placeholders
-    from mtfix.tokens import KEY_COMBO
+    from mtfix.text.tokens import KEY_COMBO
 
     lo, hi = max(0, start - 40), min(len(text), end + 40)
     window = text[lo:hi]

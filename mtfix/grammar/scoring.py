@@ -105,7 +105,7 @@ def is_nonword(word: str, before: str) -> bool:
     """Whether ``word`` (what LT's speller matched, ``before`` the text in front of it) is one lower-case
     word that no part of is English, and not a name's particle right after a capitalised word in
     mid-sentence ("Dana fendlish")."""
-    from mtfix.lexicon import zipf
+    from mtfix.text.lexicon import zipf
 
     if not word or any(c.isspace() or c.isupper() for c in word):
         return False

@@ -23,7 +23,7 @@ from mtfix.findings import common_affix
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Edit, Finding, FixSafety
-from mtfix.tokens import DIFF_TOKEN as _TOKEN
+from mtfix.text.tokens import DIFF_TOKEN as _TOKEN
 
 if TYPE_CHECKING:
     from mtfix.formats.markdown import MarkdownSpans

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from mtfix.model import Finding, FixSafety
-from mtfix.tokens import LONE_SURROGATE as _SURROGATE
+from mtfix.text.tokens import LONE_SURROGATE as _SURROGATE
 
 
 def _sanitised(text: str) -> tuple[str, list[int]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.model import SCHEMA_VERSION
 from mtfix.records import json_safe_id, utf8_json
-from mtfix.tokens import LONE_SURROGATE as _SURROGATE
+from mtfix.text.tokens import LONE_SURROGATE as _SURROGATE
 
 if TYPE_CHECKING:
     from mtfix.files import FileResult

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mtfix.findings import also_note
 from mtfix.model import FixSafety, Severity
-from mtfix.tokens import SURROGATES
+from mtfix.text.tokens import SURROGATES
 
 if TYPE_CHECKING:
     from mtfix.files import FileProblem, FileResult

@@ -21,7 +21,7 @@ import difflib
 import regex
 
 from mtfix.model import Edit
-from mtfix.tokens import DIFF_TOKEN as _TOKEN
+from mtfix.text.tokens import DIFF_TOKEN as _TOKEN
 
 _WORD = regex.compile(r"\w", regex.UNICODE)
 

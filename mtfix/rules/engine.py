@@ -33,7 +33,7 @@ from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
 from mtfix.rules.windows import Windows, markup_windows, without
-from mtfix.tokens import lower_same_length as lower_same_length  # importable from here, as before
+from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo

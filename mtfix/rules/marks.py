@@ -27,12 +27,12 @@ from dataclasses import replace
 from typing import Any
 
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.charrefs import reference_end, reference_read
 from mtfix.model import Document, Edit, Finding, Segment, Span
 from mtfix.rules.detectors.registry import Hit
-from mtfix.tokens import ZERO_WIDTH_MARKS
+from mtfix.text.charrefs import reference_end, reference_read
+from mtfix.text.tokens import ZERO_WIDTH_MARKS
 
-#: the marks a viewed rule reads through: :data:`~mtfix.tokens.ZERO_WIDTH_MARKS` (U+FEFF, ZWSP, word joiner,
+#: the marks a viewed rule reads through: :data:`~mtfix.text.tokens.ZERO_WIDTH_MARKS` (U+FEFF, ZWSP, word joiner,
 #: bidi controls, the zero-width joiners and the soft hyphen)
 VIEW_MARKS = ZERO_WIDTH_MARKS
 _MARK_SET = frozenset(VIEW_MARKS)

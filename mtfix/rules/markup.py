@@ -30,9 +30,9 @@ from itertools import accumulate
 
 from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.charrefs import PAGE_MARKUP, peeled, prose_references
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
 from mtfix.rules.marks import MarkView, keep_marks, mark_offsets, reference_end, reference_read
+from mtfix.text.charrefs import PAGE_MARKUP, peeled, prose_references
 
 #: a protected span inside prose that is markup a reader skips: emphasis markers, a link's
 #: brackets, its destination or reference label (several merged into one span: ``**[``, ``](x)**``)

@@ -21,7 +21,7 @@ from mtfix.caching import regexcache
 from mtfix.errors import RulePackError
 from mtfix.io.paths import real_path
 from mtfix.model import MQM_CATEGORIES, FixSafety, Severity
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 #: ``{group}`` / ``{group:transform}`` in replacement and message templates; ``{{`` and ``}}`` are braces.
 TEMPLATE = regexcache.compile(r"\{\{|\}\}|\{(\w+)(?::(\w+))?\}")
@@ -458,7 +458,7 @@ def _try_detector(pack: Pack, rule: Rule) -> None:
     read (until session 26: ``mtfix: internal error: AttributeError: 'int' object has no attribute 'lower'``)."""
     from mtfix.rules.detectors import DETECTORS, Context
     from mtfix.segment import to_document
-    from mtfix.tokens import lower_same_length
+    from mtfix.text.tokens import lower_same_length
 
     for example in (*rule.flag_examples, *rule.pass_examples):
         doc = to_document(example.text)

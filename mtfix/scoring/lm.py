@@ -42,7 +42,7 @@ from functools import lru_cache
 from hashlib import blake2b
 from pathlib import Path
 
-from mtfix.tokens import LM_TOKEN as _TOKEN
+from mtfix.text.tokens import LM_TOKEN as _TOKEN
 
 #: Tokens as the counts spell them: runs of letters and digits, apostrophes dropped.
 _CACHE_FORMAT = "3"

@@ -56,7 +56,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from mtfix.caching import regexcache
-from mtfix.charrefs import prose_references, read_as_characters
 from mtfix.errors import InputError
 from mtfix.model import Document, Segment, Span, blank, strip_span
 
@@ -178,7 +177,8 @@ from mtfix.segment.wrapping import (
     _title,
     wrapped_breaks,
 )
-from mtfix.tokens import ZERO_WIDTH_MARKS
+from mtfix.text.charrefs import prose_references, read_as_characters
+from mtfix.text.tokens import ZERO_WIDTH_MARKS
 
 #: The names of :mod:`mtfix.segment.comments` importable from here: that module is loaded on first use, by a text
 #: holding ``<!--`` (session 34: a plain text's check never needs it).
@@ -228,7 +228,7 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: a comment, or opening an ignore directive; one in running prose, "write <!-- to open one", is taken out as a
 #: comment is but is no segment boundary: seg-11 made the rest of its line one segment); 13 = session 32 (a character
 #: reference in the prose of a page or a Markdown file is split as the character it stands for,
-#: :func:`mtfix.charrefs.read_as_characters`: ``no.&#8221; Then`` ends a sentence as ``no.” Then`` does); 14 = session 33
+#: :func:`mtfix.text.charrefs.read_as_characters`: ``no.&#8221; Then`` ends a sentence as ``no.” Then`` does); 14 = session 33
 #: (in plain text, a ``<!--`` in running prose that nothing closes before a blank line is no comment: a ``-->`` in a
 #: later paragraph closed it, the paragraphs one segment and their prose between protected; :func:`_code_elements`);
 #: 15 = session 35 (pysbd reads an empty pair of straight quotes, ``""`` paired in order, as a word,
@@ -344,7 +344,7 @@ def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozense
     return out, cuts, lower_starts
 
 
-#: The invisible marks a sentence is split without (seg-10): :data:`~mtfix.tokens.ZERO_WIDTH_MARKS` (U+FEFF, a
+#: The invisible marks a sentence is split without (seg-10): :data:`~mtfix.text.tokens.ZERO_WIDTH_MARKS` (U+FEFF, a
 #: zero-width space, a word joiner, the bidi controls, a soft hyphen, ZWNJ and ZWJ), the set the rules read through.
 SEGMENT_MARKS = ZERO_WIDTH_MARKS
 _MARK = re.compile(f"[{SEGMENT_MARKS}]")
@@ -486,7 +486,7 @@ def to_document(
     ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
     ``glued``: an HTML page's inline tags inside a word (``meta["glued"]``, :mod:`mtfix.formats.html`); not None
     says the text is a page.  A character reference in the prose of a page or a Markdown file
-    (:func:`mtfix.charrefs.prose_references`) is split as the character it stands for (seg-13).
+    (:func:`mtfix.text.charrefs.prose_references`) is split as the character it stands for (seg-13).
 
     >>> doc = to_document("It rained. It snowed.")
     >>> [doc.text[s.start:s.end] for s in doc.segments]

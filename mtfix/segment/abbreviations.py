@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from mtfix.caching import regexcache
-from mtfix.tokens import FUNCTION_WORDS
+from mtfix.text.tokens import FUNCTION_WORDS
 
 _local = threading.local()
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from mtfix.caching import regexcache
 from mtfix.model import Span
-from mtfix.tokens import MARKUP_TAG
+from mtfix.text.tokens import MARKUP_TAG
 
 #: a sentence's end, and the closing quotes or brackets after it, before an opener that stands as a comment
 _ENDS_SENTENCE = frozenset(".!?\u2026")
@@ -40,7 +40,7 @@ def _stands_as_comment(text: str, at: int, line_floor: int) -> bool:
 
 
 def find_markup_spans(text: str, regions: Iterable[Span] | None = None, quoted: Iterable[Span] = ()) -> list[Span]:
-    """HTML and XML tags written in the text (:data:`mtfix.tokens.MARKUP_TAG`: ``<b>``, ``<a href="/terms">``,
+    """HTML and XML tags written in the text (:data:`mtfix.text.tokens.MARKUP_TAG`: ``<b>``, ``<a href="/terms">``,
     ``</a>``): never reported, never edited, as the inline markup an XLIFF parser finds is (session 12).
     A PO entry's msgstr, an XLIFF target that escapes its HTML and plain text carry them as text.
 

@@ -21,7 +21,7 @@ def _segmenter():
     if seg is None:
         import pysbd
 
-        from mtfix.pysbd_english import english
+        from mtfix.segment.pysbd_english import english
 
         seg = pysbd.Segmenter(language="en", clean=False)
         seg.language_module = english()  # pysbd's English, its abbreviation pass made cheaper (same sentences)

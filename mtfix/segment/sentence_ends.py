@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 
 from mtfix.caching import regexcache
 from mtfix.model import strip_span
-from mtfix.pysbd_english import no_list_items
 from mtfix.segment.abbreviations import _abbreviations, _title_goes_on
+from mtfix.segment.pysbd_english import no_list_items
 from mtfix.segment.pysbd_pass import _pysbd_spans
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 # Where a sentence could end inside a block; blocks without one skip pysbd.
 _MAYBE_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
@@ -52,7 +52,7 @@ def _not_local(block: str) -> bool:
     """Whether pysbd may read ``block`` across sentences in a way a cut cannot follow: single
     quotes not inside a word, list numbering, line breaks, ``--``, double ``!?``, a quote before
     a bracket, pysbd's own placeholder characters.  A list mark counts only where pysbd's list pass finds two
-    items of a kind (session 34, :func:`~mtfix.pysbd_english.no_list_items`): with fewer it changes neither the
+    items of a kind (session 34, :func:`~mtfix.segment.pysbd_english.no_list_items`): with fewer it changes neither the
     block nor any piece of it cut at a sure end (a piece starts at the block's start or at a capital).  An empty pair
     of straight quotes no longer counts (seg-15): pysbd reads it as a word
     (:func:`~mtfix.segment.pysbd_pass._empty_quotes_hidden`), so it pairs the quotes after it as the cuts count them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 _WORD = LazyPattern(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
 

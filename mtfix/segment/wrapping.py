@@ -6,7 +6,7 @@ from __future__ import annotations
 from mtfix.caching import regexcache
 from mtfix.model import Span
 from mtfix.segment.abbreviations import _LAST_WORD, _ends_in_title, _goes_on, _starts_sentence
-from mtfix.tokens import FUNCTION_WORDS
+from mtfix.text.tokens import FUNCTION_WORDS
 
 _LINE_BREAK = regexcache.compile(r"\r\n|\r|\n")
 
@@ -39,7 +39,7 @@ def wrapped_breaks(text: str) -> list[Span]:
     lower case continues a sentence (as :data:`_BLOCK_BREAK` reads it); before another line (a capital: "led by\\nIlham Aliyev"), it does when
     the line before ends in no final punctuation (``. ! ? … :``), the line after is no list item
     and is indented no deeper than the text of the line before, its first word is no capitalised
-    function word but "I" (:data:`~mtfix.tokens.FUNCTION_WORDS`: "The", "In", "It" start a sentence),
+    function word but "I" (:data:`~mtfix.text.tokens.FUNCTION_WORDS`: "The", "In", "It" start a sentence),
     and either
 
     * the line before ends in a word that does not end a sentence (:data:`_CONTINUES`: "of", "the",

@@ -67,7 +67,7 @@ def test_the_sentence_cache_hands_out_copies_and_stays_bounded(monkeypatch):
 
 
 def test_ascii_tokens_are_the_unicode_patterns_tokens():
-    from mtfix.tokens import EWT_TOKEN, EWT_TOKEN_ASCII
+    from mtfix.text.tokens import EWT_TOKEN, EWT_TOKEN_ASCII
 
     rng = random.Random(0)
     everything = [chr(i) for i in range(128)]
@@ -91,7 +91,7 @@ def test_full_word_caches_start_again_and_tag_the_same(monkeypatch):
 
 
 def _tokens_by_finditer(text: str, offset: int) -> list[tuple[str, int, int]]:
-    from mtfix.tokens import EWT_TOKEN, EWT_TOKEN_ASCII
+    from mtfix.text.tokens import EWT_TOKEN, EWT_TOKEN_ASCII
 
     pattern = EWT_TOKEN_ASCII if text.isascii() else EWT_TOKEN
     return [(m.group(), m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]

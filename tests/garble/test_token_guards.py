@@ -1,4 +1,4 @@
-"""The look-aheads of :data:`mtfix.tokens.EWT_TOKEN_ASCII` (session 26) only spare ``re`` work: its tokens are
+"""The look-aheads of :data:`mtfix.text.tokens.EWT_TOKEN_ASCII` (session 26) only spare ``re`` work: its tokens are
 those of the same pattern without them (as it stood until session 25), on random text built from the pieces
 every alternative reads (abbreviations, clitics, "n't", numbers, initials, hyphens, punctuation, the six
 white-space characters and the ones ``re`` alone counts as white space)."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import re
 
-from mtfix.tokens import EWT_ABBREVIATIONS, EWT_TOKEN_ASCII
+from mtfix.text.tokens import EWT_ABBREVIATIONS, EWT_TOKEN_ASCII
 
 #: The pattern without the guards, as sessions 14-25 shipped it.
 PLAIN = re.compile(

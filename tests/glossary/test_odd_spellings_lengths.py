@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.misspell import derived
-from mtfix.lexicon import is_common
+from mtfix.text.lexicon import is_common
 
 
 def _every_dominant(text: str) -> list[tuple[int, int, str, str]]:

@@ -46,13 +46,13 @@ def test_every_module_the_concept_table_names_is_there() -> None:
 
 def test_the_top_levels_text_helpers_are_named_as_their_modules() -> None:
     """The paragraph on the top of `mtfix/` named a `reverence` module (`reverential_capitals` since session 32)
-    and left out `charrefs`; every helper it names is a module at the top, and every module of the map's text
-    group is named."""
+    and left out `charrefs`; every helper it names is a module at the top (an old import path since the move of
+    session 35's round 5), and every module of the map's group of old paths is named."""
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     para = " ".join(text.split("The text helpers (", 1)[1].split(")", 1)[0].split())
     names = re.findall(r"`(\w+)(?:\.py)?`", para)
     assert names and all((MTFIX / f"{n}.py").is_file() for n in names), names
-    group = text.split("*text: sentences, words, word lists*", 1)[1].split("  - *", 1)[0]
+    group = text.split("*old import paths of moved modules", 1)[1].split("\n- ", 1)[0]
     for module in re.findall(r"`(\w+)\.py`", group):
         assert module in names, module
 

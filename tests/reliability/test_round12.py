@@ -69,7 +69,7 @@ def test_fix_leaves_the_code_after_an_unclosed_script_through_the_cli(mtfix_cli,
     ],
 )
 def test_unit_symbols_are_no_word_in_another_alphabet(sentence: str) -> None:
-    from mtfix.tokens import other_script
+    from mtfix.text.tokens import other_script
 
     findings = mtfix.check(sentence).findings
     assert not [f for f in findings if f.code == "MTF408" or "other_script" in f.message]
@@ -78,7 +78,7 @@ def test_unit_symbols_are_no_word_in_another_alphabet(sentence: str) -> None:
 
 @pytest.mark.parametrize("word", ["Баку", "μέλι", "Ωμέγα", "πm", "ΩΩ", "Ωx1"])
 def test_other_alphabets_are_still_other_alphabets(word: str) -> None:
-    from mtfix.tokens import other_script
+    from mtfix.text.tokens import other_script
 
     assert other_script(word)
     findings = mtfix.check(f"The delegation met the mayor of {word} and discussed the roads.").findings

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.lexicon import is_common, is_everyday_word
 from mtfix.model import Document, FixSafety, Severity
-from mtfix.reverential_capitals import PRONOUNS, reverent_text
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern, title_case_line
+from mtfix.text.lexicon import is_common, is_everyday_word
+from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
+from mtfix.text.tokens import LazyPattern, title_case_line
 
 _CLOSING_QUOTES = frozenset('”"')
 
@@ -48,7 +48,7 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
 
 def _reverent_segment(doc: Document, start: int, memo: dict[int, bool]) -> bool:
     """Whether the segment at ``start`` speaks of God, so that its "He" and "His" are capitalised out of
-    reverence (:mod:`mtfix.reverential_capitals`, session 23)."""
+    reverence (:mod:`mtfix.text.reverential_capitals`, session 23)."""
     seg = doc.segment_at(start)
     if seg is None:
         return False

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from mtfix.caching import regexcache
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 # Mojibake starts with one of these lead characters followed by another
 # character from the Latin-1 / Windows-1252 range; clean text rarely has that.

@@ -8,10 +8,10 @@ import regex
 
 from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
-from mtfix.tokens import LazyPattern
+from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
+from mtfix.text.tokens import LazyPattern
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
 # (not part of a URL, an identifier, a file name or a call such as toString()).

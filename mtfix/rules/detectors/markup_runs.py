@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Span, blank
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 
 class _Markup:

@@ -31,7 +31,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Span, blank
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
+from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 
 #: what may stand before a sentence's first word: opening quotes, brackets, dashes, blanks, and the
 #: invisible marks a text may carry there (U+FEFF: a byte-order mark where files saved with one were
@@ -164,7 +164,7 @@ def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     ``params.marker`` is the calque (a regular expression, "and s."); ``params.not_nouns``
     are words that cannot be the noun the list belongs to (so the list ended).
     """
-    from mtfix.lexicon import is_common
+    from mtfix.text.lexicon import is_common
 
     marker = rule.params.get("marker", r"and[ \t]+s\.")
     if "s." not in doc.text or regex.search(marker, doc.text, regex.MULTILINE) is None:

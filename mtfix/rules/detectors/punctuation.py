@@ -20,10 +20,10 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.lexicon import is_common
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern, other_script
+from mtfix.text.lexicon import is_common
+from mtfix.text.tokens import LazyPattern, other_script
 
 # Space before , ; : ! ? or a full stop, after a word, a number or a closing mark; the
 # punctuation must end there (followed by space, the end of a line — LF, CRLF or CR —, a closing mark, or

@@ -23,8 +23,8 @@ from mtfix.model import Document, FixSafety, Severity, Span
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import ALNUM_WORD as _TOKEN
-from mtfix.tokens import INVISIBLE_MARKS, LazyPattern
+from mtfix.text.tokens import ALNUM_WORD as _TOKEN
+from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 
 _SPACE_SPLIT = regexcache.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
@@ -215,7 +215,7 @@ def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
 
 
 #: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
-#: (:data:`~mtfix.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
+#: (:data:`~mtfix.text.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
 #: but at least one space: "the\u200b the" reads "the the" (session 24), "the\u200bthe" reads as one word
 _GAP = LazyPattern(rf"[{INVISIBLE_MARKS}]*[ \t\u00a0\u202f][ \t\u00a0\u202f{INVISIBLE_MARKS}]*")
 #: the spaces of :data:`_GAP`, and those with the invisible marks

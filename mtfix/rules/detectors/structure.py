@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.tokens import LazyPattern
+from mtfix.text.tokens import LazyPattern
 
 
 @detector("garbled_structure", post=True)

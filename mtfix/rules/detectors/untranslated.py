@@ -7,9 +7,9 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.lexicon import is_common, zipf, zipf_at_least
 from mtfix.model import Document, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.text.lexicon import is_common, zipf, zipf_at_least
 
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?…–—-*_/"
 _OPENERS = frozenset("\"'“‘«„*_")

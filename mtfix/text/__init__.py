@@ -1,0 +1,5 @@
+"""Text helpers every stage shares: what a word is, English word frequencies, reverential capitals
+and character references read as characters.
+
+Imports nothing: each module is loaded by what uses it.
+"""
