@@ -186,7 +186,7 @@ class Sampler:
 
 
 # -- the runs -------------------------------------------------------------------------------------
-def library_child(n: int) -> None:
+def library_child(n: int, mode: str = "fix") -> None:
     """In a fresh process: the rows through ``mtfix.records.process``; prints the figures as JSON."""
     from mtfix import Config
     from mtfix.pipeline import Pipeline
@@ -195,18 +195,30 @@ def library_child(n: int) -> None:
     rows = make_rows(n)
     t0 = time.perf_counter()
     records = [{"id": i, "body": b} for i, b in rows]
-    results = list(process(Pipeline(Config(grammar="off")), records, text_field="body", id_field="id"))
+    errors = changed = 0
+    for r in process(Pipeline(Config(grammar="off")), records, text_field="body", id_field="id", mode=mode):
+        errors, changed = errors + (not r.ok), changed + bool(r.changed)  # streamed, as an ingest job stores them
     wall = time.perf_counter() - t0
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_rss": usage.ru_maxrss * 1024,
-                      "errors": sum(not r.ok for r in results),
-                      "changed": sum(bool(r.changed) for r in results)}))
+                      "errors": errors, "changed": changed}))
 
 
-def run_library(n: int) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, __file__, "--library-child", str(n)], capture_output=True, text=True,
-                          check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+def run_library(n: int, mode: str = "fix", instructions: bool = False) -> dict[str, Any]:
+    """The library child's figures; with ``instructions``, the child's instructions (valgrind's cachegrind,
+    no cache simulation: the whole child, start, row generation, pipeline build and the rows; some 50 times
+    slower, so for a few thousand rows), its wall and CPU figures then being cachegrind's."""
+    cmd = [sys.executable, __file__, "--library-child", str(n), "--mode", mode]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cachegrind.out"
+        if instructions:
+            cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}", *cmd]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"})
+        fig = json.loads(proc.stdout.strip().splitlines()[-1])
+        if instructions:
+            fig["instructions"] = next(int(x.split()[1]) for x in out.read_text().splitlines() if x.startswith("summary:"))
+    return fig
 
 
 def run_cli(n: int) -> dict[str, Any]:
@@ -242,25 +254,25 @@ def spark_session(partitions: int, batch: int) -> Any:
     return spark
 
 
-def run_spark(spark: Any, n: int, partitions: int) -> dict[str, Any]:
+def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int = 2) -> dict[str, Any]:
     from pyspark.sql import functions as F
 
     from mtfix import Config
-    from mtfix.integrations.spark import cache_info, repair
+    from mtfix.integrations.spark import apply, cache_info
 
     rows = make_rows(n)
     df = spark.createDataFrame(rows, "id string, body string").repartition(partitions).cache()
     df.count()  # the input in the JVM before the clock starts
     out: dict[str, Any] = {}
-    for run in ("cold", "warm"):
-        repaired = repair(df, "body", config=Config(grammar="off"), id_col="id")
+    for run in ("cold", "warm")[:runs]:
+        repaired = apply(df, "body", mode=mode, config=Config(grammar="off"), id_col="id")
         with Sampler() as s:
             t0 = time.perf_counter()
-            if run == "cold":  # every column computed, nothing kept
+            if run == "cold" and runs > 1:  # every column computed, nothing kept
                 repaired.write.format("noop").mode("overwrite").save()
             else:  # the same work, with the counts to compare with the library
-                counts = repaired.agg(F.count("mtfix_error").alias("errors"),
-                                      F.count_if(F.col("mtfix_changed")).alias("changed")).first()
+                changed = F.count_if(F.col("mtfix_changed")) if mode == "fix" else F.lit(None)
+                counts = repaired.agg(F.count("mtfix_error").alias("errors"), changed.alias("changed")).first()
                 out["errors"], out["changed"] = counts.errors, counts.changed
             wall = time.perf_counter() - t0
         out[run] = {"wall": wall, "cpu": s.workers_cpu, "driver_rss": s.driver, "jvm_rss": s.jvm,
@@ -288,11 +300,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=10000, help="spark.sql.execution.arrow.maxRecordsPerBatch")
     ap.add_argument("--cli", action="store_true", help="also time the CLI on the rows as one JSON Lines file")
     ap.add_argument("--no-library", action="store_true", help="Spark only (an A/B of two trees' Spark runs)")
+    ap.add_argument("--modes", nargs="+", choices=("fix", "check", "score"), default=["fix"],
+                    help="what the job does (repair is fix)")
+    ap.add_argument("--runs", type=int, choices=(1, 2), default=2,
+                    help="Spark jobs per size and mode: 2 = cold and warm, 1 = the first (cold) only")
+    ap.add_argument("--instructions", action="store_true",
+                    help="the library run's instructions under cachegrind (slow: a few thousand rows); Spark's are not counted")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--library-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="fix", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.library_child:
-        library_child(args.library_child)
+        library_child(args.library_child, args.mode)
         return 0
     import pyspark
 
@@ -306,27 +325,29 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.rows:
         rows = make_rows(n)
         size = text_bytes(rows)
-        lib = {"wall": float("nan"), "cpu": float("nan"), "peak_rss": 0, "errors": None, "changed": None} \
-            if args.no_library else run_library(n)
-        cli = run_cli(n) if args.cli else None
-        sp = run_spark(spark, n, args.partitions)
-        fig = {"rows": n, "mb": size / mb, "library": lib, "cli": cli, "spark": sp}
-        report.append(fig)
         print(f"\n{n} rows, {size / mb:.2f} MB of text ({sum(b is None for _, b in rows)} null, "
-              f"{sum(b == '' for _, b in rows)} empty, {sum(len(b or '') > 20000 for _, b in rows)} long)")
-        print(f"  library (1 process): {lib['wall']:.1f} s  {n / lib['wall']:.0f} rows/s  "
-              f"{size / mb / lib['wall']:.3f} MB/s  CPU {lib['cpu']:.1f} s  peak RSS {lib['peak_rss'] / mb:.0f} MB")
-        if cli:
-            print(f"  cli (1 process):     {cli['wall']:.1f} s  {n / cli['wall']:.0f} rows/s  "
-                  f"{size / mb / cli['wall']:.3f} MB/s")
-        for run in ("cold", "warm"):
-            r = sp[run]
-            print(f"  spark {run}:  {r['wall']:.1f} s  {n / r['wall']:.0f} rows/s  {size / mb / r['wall']:.3f} MB/s  "
-                  f"x{lib['wall'] / r['wall']:.2f} the library  workers' CPU {r['cpu']:.1f} s  driver {r['driver_rss'] / mb:.0f} MB  "
-                  f"JVM {r['jvm_rss'] / mb:.0f} MB  workers {r['workers_seen']}: max {r['worker_rss_max'] / mb:.0f} MB "
-                  f"each, {r['workers_rss_total'] / mb:.0f} MB together")
-        print(f"  errors {sp['errors']}, changed {sp['changed']} (library {lib['errors']}, {lib['changed']}); "
-              f"pipeline builds per worker {sp['builds_per_worker']}")
+              f"{sum(b == '' for _, b in rows)} empty, {sum(len(b or '') > 20000 for _, b in rows)} long)", flush=True)
+        for mode in args.modes:
+            lib = {"wall": float("nan"), "cpu": float("nan"), "peak_rss": 0, "errors": None, "changed": None} \
+                if args.no_library else run_library(n, mode, args.instructions)
+            cli = run_cli(n) if args.cli and mode == "fix" else None
+            sp = run_spark(spark, n, args.partitions, mode, args.runs)
+            report.append({"rows": n, "mb": size / mb, "mode": mode, "library": lib, "cli": cli, "spark": sp})
+            ins = f"  {lib['instructions'] / 1e9:,.1f} G instructions" if "instructions" in lib else ""
+            print(f" {mode}:\n  library (1 process): {lib['wall']:.1f} s  {n / lib['wall']:.0f} rows/s  "
+                  f"{size / mb / lib['wall']:.3f} MB/s  CPU {lib['cpu']:.1f} s  peak RSS {lib['peak_rss'] / mb:.0f} MB{ins}")
+            if cli:
+                print(f"  cli (1 process):     {cli['wall']:.1f} s  {n / cli['wall']:.0f} rows/s  "
+                      f"{size / mb / cli['wall']:.3f} MB/s")
+            for run in ("cold", "warm")[:args.runs]:
+                r = sp[run]
+                print(f"  spark {run}:  {r['wall']:.1f} s  {n / r['wall']:.0f} rows/s  {size / mb / r['wall']:.3f} MB/s  "
+                      f"x{lib['wall'] / r['wall']:.2f} the library  workers' CPU {r['cpu']:.1f} s  "
+                      f"driver {r['driver_rss'] / mb:.0f} MB  JVM {r['jvm_rss'] / mb:.0f} MB  workers "
+                      f"{r['workers_seen']}: max {r['worker_rss_max'] / mb:.0f} MB each, "
+                      f"{r['workers_rss_total'] / mb:.0f} MB together")
+            print(f"  errors {sp['errors']}, changed {sp['changed']} (library {lib['errors']}, {lib['changed']}); "
+                  f"pipeline builds per worker {sp['builds_per_worker']}; loadavg {os.getloadavg()[0]:.1f}", flush=True)
     spark.stop()
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")

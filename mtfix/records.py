@@ -263,14 +263,14 @@ def extract(index: int, record: Any, opts: JobOptions) -> Item:
         raise RecordError(rid, f"field {opts.text_field!r} is missing{nested_hint(opts.text_field, record)}")
     text = record[opts.text_field]
     if not isinstance(text, str):
-        raise RecordError(rid, f"field {opts.text_field!r} is not a string (got {type(text).__name__})")
+        raise RecordError(rid, f"field {opts.text_field!r} is not a string (got {type(text).__name__}){_bytes_hint(text)}")
     if _has_surrogate(text):
         raise RecordError(rid, f"field {opts.text_field!r} contains a lone surrogate, which is not Unicode text")
     extra = []
     for name in (opts.source_field, opts.ref_field):
         value = record.get(name) if name else None
         if value is not None and not isinstance(value, str):
-            raise RecordError(rid, f"field {name!r} is not a string (got {type(value).__name__})")
+            raise RecordError(rid, f"field {name!r} is not a string (got {type(value).__name__}){_bytes_hint(value)}")
         if value is not None and _has_surrogate(value):
             raise RecordError(rid, f"field {name!r} contains a lone surrogate, which is not Unicode text")
         extra.append(value)
@@ -374,6 +374,17 @@ def _run(pipeline: Pipeline, item: Item, opts: JobOptions) -> RecordResult:
             res.segments = [s.to_dict() for s in sc.segments]
             res.reference = sc.reference
     return res
+
+
+def _bytes_hint(value: Any) -> str:
+    """What to do with a text given as bytes (a driver's ``bytes`` column, a file opened in binary mode).
+
+    >>> _bytes_hint(b"caf\\xe9"), _bytes_hint(3)
+    (": decode it with the encoding it was written in (value.decode('utf-8'), or 'latin-1', ...)", '')
+    """
+    if isinstance(value, bytes | bytearray | memoryview):
+        return ": decode it with the encoding it was written in (value.decode('utf-8'), or 'latin-1', ...)"
+    return ""
 
 
 def failed(index: int, error: RecordError, opts: JobOptions, text: Any = None) -> RecordResult:

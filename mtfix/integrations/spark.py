@@ -127,7 +127,7 @@ def result_row(r: RecordResult, mode: str) -> dict[str, Any]:
 
 
 def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Iterator[Any]:
-    """The UDF body: (text, id, source) series in, frames of the added columns out (at most
+    """The UDF body: (text, id, source[, not-UTF-8 field]) series in, frames of the added columns out (at most
     :data:`OUTPUT_ROWS` rows or :data:`OUTPUT_CHARS` characters of text each).
 
     Each row becomes the record ``{text_field: text, id_field: id, source_field: source}``
@@ -144,15 +144,19 @@ def map_batches(config: Config, opts: JobOptions, batches: Iterator[Any]) -> Ite
     names = [n for n, _ in COLUMNS[opts.mode]]
     sig = signature_id(pipeline, opts)  # this worker's, as it ran
     position = 0  # of the row in its partition, over all batches
-    for texts, ids, sources in batches:
+    for texts, ids, sources, *rest in batches:
         rows, chars = [], 0
-        for text, rid, source in zip(texts, ids, sources, strict=True):
+        bad_fields = rest[0] if rest else [None] * len(texts)
+        for text, rid, source, bad in zip(texts, ids, sources, bad_fields, strict=True):
             record = {opts.text_field: None if _missing(text) else text}
             if opts.id_field:
                 record[opts.id_field] = None if _missing(rid) else _plain(rid)
             if opts.source_field:
                 record[opts.source_field] = None if _missing(source) else source
             try:
+                if not _missing(bad):  # held back in the JVM: its bytes would fail the whole Arrow batch
+                    raise RecordError(position if not opts.id_field or record[opts.id_field] is None
+                                      else record[opts.id_field], not_utf8(bad))
                 r = run_item(pipeline, extract(position, record, opts), opts)
             except RecordError as exc:
                 # LanguageTool failing under grammar="required" is the cluster's fault, not the row's: fail
@@ -185,6 +189,13 @@ def signature(config: Config | None = None, *, mode: str = "fix", fluency: bool 
 
     require_config(config)
     return job_signature(Pipeline(config or Config(grammar="off")), mode=mode, fluency=fluency, unsafe=unsafe)
+
+
+def not_utf8(field: str) -> str:
+    """The error of a row whose ``field`` holds bytes that are not UTF-8 (a Spark string made from bytes of
+    another encoding: ``cast('string')`` of a binary column, ``spark.read.text`` of a Latin-1 file)."""
+    return (f"field {field!r} is not valid UTF-8 (a Spark string made from bytes of another encoding: decode them "
+            f"with F.decode(col, 'ISO-8859-1') or read the file with its encoding; the row is left as it is)")
 
 
 def _show_warnings(warnings: list[str]) -> None:
@@ -233,7 +244,7 @@ def _udf(config: Config, opts: JobOptions):
     def run(batches):
         return body(batches)
 
-    run.__annotations__ = {"batches": Iterator[Tuple[pd.Series, pd.Series, pd.Series]],  # noqa: UP006
+    run.__annotations__ = {"batches": Iterator[Tuple[pd.Series, pd.Series, pd.Series, pd.Series]],  # noqa: UP006
                            "return": Iterator[pd.DataFrame]}
     schema = ", ".join(f"{n} {t}" for n, t in COLUMNS[opts.mode])
     return pandas_udf(run, schema)
@@ -276,14 +287,26 @@ def apply(df: DataFrame, column: str | None = None, *, mode: str = "fix", config
                       fluency=fluency, on_error=on_error)
     udf = _udf(config, opts)
     none = F.lit(None).cast("string")
-    ids = _col(id_col).cast("string") if id_col else none
-    sources = _col(source_col) if source_col else none
-    tmp = f"__{prefix}result"
-    while key(tmp) in by_key:  # never replace a column of the caller's
-        tmp += "_"
-    out = df.withColumn(tmp, udf(_col(column), ids, sources))
+    ids = F.make_valid_utf8(_col(id_col).cast("string")) if id_col else none  # an id is only named in errors
+    tmp, bad = f"__{prefix}result", f"__{prefix}not_utf8"
+    while key(tmp) in by_key or key(bad) in by_key:  # never replace a column of the caller's
+        tmp, bad = tmp + "_", bad + "_"
+    # Spark strings are bytes that need not be UTF-8 (a cast binary column, a Latin-1 file read as text):
+    # Arrow cannot hand them to Python and failed the whole task, naming no row.  Such a value stays in
+    # the JVM; its row gets mtfix_error (and, in fix mode, its own text back).
+    invalid = F.when(~F.is_valid_utf8(_col(column)), F.lit(column))
+    if source_col:
+        invalid = invalid.when(~F.is_valid_utf8(_col(source_col)), F.lit(source_col))
+    held = F.col(_quoted(bad)).isNotNull()
+    texts = F.when(~held, _col(column))
+    sources = F.when(~held, _col(source_col)) if source_col else none
+    out = df.withColumn(bad, invalid).withColumn(tmp, udf(texts, ids, sources, F.col(_quoted(bad))))
+    added = {prefix + n: F.col(f"{_quoted(tmp)}.{n}") for n, _ in COLUMNS[mode]}
+    if mode == "fix":
+        # cast: a collated column beside the result's plain string gave `string collate null`, and no rows at all
+        added[prefix + "text"] = F.when(held, _col(column).cast("string")).otherwise(added[prefix + "text"])
     # added and dropped by name, never re-selected: the caller's columns may repeat a name (after a join)
-    return out.withColumns({prefix + n: F.col(f"{_quoted(tmp)}.{n}") for n, _ in COLUMNS[mode]}).drop(tmp)
+    return out.withColumns(added).drop(tmp, bad)
 
 
 def _warn_grammar_auto(config: Config) -> None:
