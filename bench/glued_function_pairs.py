@@ -68,6 +68,16 @@ def _ewt(path: Path) -> Iterator[str]:
                 yield line[9:].strip()
 
 
+def _mlqe_records(bench: Path) -> Iterator[tuple[str, dict]]:
+    """(pair, record) of the MLQE-PE train and dev files present under ``bench`` (fitting data only)."""
+    for pair in PAIRS:
+        for split in ("train", "dev"):
+            name = f"mlqe-pe-{pair}-{split}.jsonl" + (".gz" if split == "train" else "")
+            if (bench / name).exists():
+                for r in read_jsonl(bench / name):
+                    yield pair, r
+
+
 def sources(shared: Path) -> Iterator[tuple[str, str, str]]:
     """(source, side, text) over the fitting data: side is "mt" or "human"."""
     bench = shared / "benchmarks"
@@ -75,14 +85,9 @@ def sources(shared: Path) -> Iterator[tuple[str, str, str]]:
         yield "realmt", "mt", r["text"]
     for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl"):
         yield "clean_news", "human", r["text"]
-    for pair in PAIRS:
-        for split in ("train", "dev"):
-            name = f"mlqe-pe-{pair}-{split}.jsonl" + (".gz" if split == "train" else "")
-            if not (bench / name).exists():
-                continue
-            for r in read_jsonl(bench / name):
-                yield f"mlqe-{pair}", "mt", r.get("mt") or ""
-                yield f"mlqe-{pair}", "human", r.get("pe") or ""
+    for pair, r in _mlqe_records(bench):
+        yield f"mlqe-{pair}", "mt", r.get("mt") or ""
+        yield f"mlqe-{pair}", "human", r.get("pe") or ""
     mqm = bench / "mqm-zh-en-2020.jsonl.gz"
     if mqm.exists():
         seen: set[tuple[str, str]] = set()
@@ -160,18 +165,13 @@ def _mlqe_ter(shared: Path, closed: frozenset[str]) -> dict[str, object]:
 
     bench = shared / "benchmarks"
     before, after, refs = [], [], []
-    for pair in PAIRS:
-        for split in ("train", "dev"):
-            name = f"mlqe-pe-{pair}-{split}.jsonl" + (".gz" if split == "train" else "")
-            if not (bench / name).exists():
-                continue
-            for r in read_jsonl(bench / name):
-                mt, pe = r.get("mt") or "", r.get("pe")
-                fixed, done = _split_text(mt, closed)
-                if done and pe:
-                    before.append(mt)
-                    after.append(fixed)
-                    refs.append(pe)
+    for _, r in _mlqe_records(bench):
+        mt, pe = r.get("mt") or "", r.get("pe")
+        fixed, done = _split_text(mt, closed)
+        if done and pe:
+            before.append(mt)
+            after.append(fixed)
+            refs.append(pe)
     if not refs:
         return {"changed": 0}
     ter = TER()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mtfix import segment
 from mtfix.segment import sentence_ends
 
@@ -34,3 +36,16 @@ def pysbd_pairing_segments(text: str) -> list[tuple[int, int]]:
     finally:
         pysbd_pass._empty_quotes_hidden = saved
         pysbd_pass._pysbd_spans.clear()
+
+
+def record_pysbd_calls(monkeypatch: Any) -> list[str]:
+    """The blocks the splitter hands pysbd from now on (the list fills as it runs; pysbd still splits them)."""
+    calls: list[str] = []
+    real = sentence_ends._pysbd
+
+    def recording(block: str, start: int) -> list[tuple[int, int]]:
+        calls.append(block)
+        return real(block, start)
+
+    monkeypatch.setattr(sentence_ends, "_pysbd", recording)
+    return calls

@@ -10,6 +10,7 @@ import pytest
 from mtfix import segment
 from mtfix.segment import sentence_ends
 from tests.segment_reference import fast_segments as _fast
+from tests.segment_reference import record_pysbd_calls
 from tests.segment_reference import reference_segments as _reference
 
 # Written for this test: sentence ends pysbd reads in context (abbreviations, initials,
@@ -71,14 +72,7 @@ def test_random_paragraphs_are_segmented_as_pysbd_does():
 
 
 def test_plain_paragraphs_never_reach_pysbd(monkeypatch):
-    calls: list[str] = []
-    real = segment._pysbd
-
-    def recording(block: str, start: int):
-        calls.append(block)
-        return real(block, start)
-
-    monkeypatch.setattr(sentence_ends, "_pysbd", recording)
+    calls = record_pysbd_calls(monkeypatch)
     text = "The minister smiled. A deal was near. It rained all week in Baku. Farmers were pleased."
     assert [text[s:e] for s, e in _fast(text)] == [
         "The minister smiled.", "A deal was near.", "It rained all week in Baku.", "Farmers were pleased."]

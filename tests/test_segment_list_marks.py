@@ -18,9 +18,9 @@ pytest.importorskip("pysbd")
 from pysbd.lists_item_replacer import ListItemReplacer  # noqa: E402
 
 from mtfix import segment  # noqa: E402
-from mtfix.segment import sentence_ends  # noqa: E402
 from mtfix.segment.pysbd_english import no_list_items  # noqa: E402
 from tests.segment_reference import fast_segments as _fast  # noqa: E402
+from tests.segment_reference import record_pysbd_calls  # noqa: E402
 from tests.segment_reference import reference_segments as _reference  # noqa: E402
 
 # Written for this test: dates, numbered and lettered lists, Roman numerals and brackets between plain sentences.
@@ -72,14 +72,7 @@ def test_random_paragraphs_and_line_ends_are_segmented_as_pysbd_does() -> None:
 
 
 def test_a_date_block_is_cut_before_pysbd(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    real = sentence_ends._pysbd
-
-    def recording(block: str, start: int) -> list[tuple[int, int]]:
-        calls.append(block)
-        return real(block, start)
-
-    monkeypatch.setattr(sentence_ends, "_pysbd", recording)
+    calls = record_pysbd_calls(monkeypatch)
     text = "The crowd waited for hours. The bridge opened on July 5. Traffic was light. The mayor spoke."
     assert [text[s:e] for s, e in _fast(text)] == [
         "The crowd waited for hours.", "The bridge opened on July 5.", "Traffic was light.", "The mayor spoke."]
