@@ -16,6 +16,12 @@
    150 sentences more as the end comes near), the slowest scroll step, and switching the whole
    article to *As it will read* and back.
 
+6. ``--keys``: one file of about 2,000 findings (``--findings``; lines of our own, three or four findings each,
+   safe, unsafe and to judge) worked through by keyboard as an editor does: ``n`` down the file, ``Shift+A``
+   (accept and on), ``z`` (undo), ``p`` back up, ``Shift+N`` (the next finding not done), then a jump to the last
+   finding and ``p`` there: each key's time in the page to the second frame (median, 95th percentile, slowest),
+   and the time to the page rendered.
+
 5. ``--desk``: the same article (``--sentences``, say 3,000; each sentence opened by its own "In
    district N, ", so that none is there twice) in an editor's session: a severity filter
    ticked off and on (every filter's count redone), *Accept safe edits*, the desk summary, the export,
@@ -27,6 +33,7 @@ Usage: python bench/bench_review.py [--files 500] [--kb 20] [--runs 5] [--skip-b
        python bench/bench_review.py --long [--ab TREE] [--runs 3]
        python bench/bench_review.py --article [--sentences 1200] [--runs 3]
        python bench/bench_review.py --desk [--sentences 3000] [--runs 3]
+       python bench/bench_review.py --keys [--findings 2000] [--runs 3]
 Reads ../shared/seeds (or $MTFIX_SHARED/seeds); writes only to a temporary directory
 (and the screenshot, when asked).
 """
@@ -371,6 +378,66 @@ def desk_times(sentences: int, runs: int) -> None:
         print(f"    {r[9]}")
 
 
+#: lines of our own with findings of every kind: a word written twice (safe), two words glued (safe), a capital
+#: mid-sentence (unsafe), a garbled clause (to judge); {n} keeps each line its own
+KEY_LINES = (
+    "Report {n}: the the council met on Monday and There was no vote on the oilgas budget.",
+    "In ward {n}, officials of ministry was saying the road will be build until winter comes probably.",
+    "Item {n}: the the mayor said that , the market would open and the the stalls were ready.",
+)
+
+_KEY = """
+var done = arguments[arguments.length - 1], key = arguments[0], shift = arguments[1], t = performance.now();
+document.body.dispatchEvent(new KeyboardEvent("keydown", {key: key, shiftKey: shift, bubbles: true, cancelable: true}));
+requestAnimationFrame(function () { requestAnimationFrame(function () { done(performance.now() - t); }); });
+"""
+
+
+def keys_times(findings: int, runs: int) -> None:
+    """A file of about ``findings`` findings worked through by keyboard (see the module's item 6)."""
+    with tempfile.TemporaryDirectory() as d:
+        doc = Path(d) / "long.txt"
+        lines, n = [], 0
+        probe = Path(d) / "probe.txt"
+        probe.write_text("\n".join(line.format(n=0) for line in KEY_LINES) + "\n", encoding="utf-8")
+        per = max(1, _count_findings(probe) // len(KEY_LINES))
+        while n * per < findings:
+            lines.append(KEY_LINES[n % len(KEY_LINES)].format(n=n))
+            n += 1
+        doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = Path(d) / "long.html"
+        gen = review(doc, report)
+        counted = _count_findings(doc)
+        print(f"keys: {len(lines):,} lines, {doc.stat().st_size:,} bytes, {counted:,} findings; report "
+              f"{report.stat().st_size:,} bytes; `mtfix review` {gen:.2f} s")
+        plan = [("n", False, 200), ("A", True, 200), ("z", False, 50), ("p", False, 100), ("N", True, 50)]
+        for run in range(runs):
+            with _browser(report, run) as driver:
+                driver.execute_script("localStorage.clear();")
+                rendered = driver.execute_script(_TIMES)["rendered"]
+                parts = []
+                for k, shift, times in plan:
+                    ms = [driver.execute_async_script(_KEY, k, shift) for _ in range(times)]
+                    ms.sort()
+                    parts.append(f"{'Shift+' + k if shift else k} ×{times}: median {statistics.median(ms):.0f} ms, "
+                                 f"p95 {ms[int(len(ms) * 0.95) - 1]:.0f}, slowest {ms[-1]:.0f}")
+                end = driver.execute_async_script(_FRAMES, "window.mtfixReview.setCurrent(1e9);")
+                ms = sorted(driver.execute_async_script(_KEY, "p", False) for _ in range(50))
+                parts.append(f"to the last finding {end:.0f} ms, then p ×50: median {statistics.median(ms):.0f} ms, "
+                             f"slowest {ms[-1]:.0f}")
+                print(f"  run {run + 1}: rendered {rendered:.0f} ms; " + "; ".join(parts))
+
+
+def _count_findings(path: Path) -> int:
+    """The findings ``mtfix check`` reports in ``path`` (LanguageTool off)."""
+    import json
+    import subprocess
+
+    r = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "off", "--format", "json", str(path)],
+                       capture_output=True, text=True, check=False)
+    return sum(len(f["findings"]) for f in json.loads(r.stdout)["files"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=500)
@@ -382,6 +449,8 @@ def main() -> None:
     ap.add_argument("--ab", type=Path, help="with --long: also measure this tree's mtfix, in the same run")
     ap.add_argument("--article", action="store_true", help="only the long article read as an editor reads it")
     ap.add_argument("--sentences", type=int, default=1200, help="with --article/--desk: its number of sentences")
+    ap.add_argument("--keys", action="store_true", help="only a file of --findings findings worked through by keyboard")
+    ap.add_argument("--findings", type=int, default=2000, help="with --keys: about this many findings")
     ap.add_argument("--desk", action="store_true",
                     help="only an editor's session on the long article: filters, desk summary, export, carry-over")
     args = ap.parse_args()
@@ -400,6 +469,9 @@ def main() -> None:
         return
     if args.desk:
         desk_times(args.sentences, args.runs)
+        return
+    if args.keys:
+        keys_times(args.findings, args.runs)
         return
     if args.screenshot:
         screenshot(args.screenshot)

@@ -19,6 +19,17 @@ from mtfix.lsp.uris import uri_to_path
 
 log = logging.getLogger("mtfix.lsp")
 
+#: The files a settings file may name or be (any TOML: a settings file may `extend` one of any name; glossaries and
+#: rule packs), watched with `workspace/didChangeWatchedFiles` and followed through the editor's file operations.
+SETTINGS_GLOBS = ("**/*.toml", *(f"**/*.{e}" for e in ("tsv", "csv", "yaml", "yml", "tbx")))
+#: What the server asks to hear of when the editor creates, renames or deletes files (`workspace.fileOperations`):
+#: those files, and any folder (one holding the settings file or a glossary may be renamed).
+FILE_OPERATIONS = types.FileOperationRegistrationOptions(filters=[
+    *(types.FileOperationFilter(pattern=types.FileOperationPattern(glob=g, matches=types.FileOperationPatternKind.File))
+      for g in SETTINGS_GLOBS),
+    types.FileOperationFilter(pattern=types.FileOperationPattern(glob="**/*", matches=types.FileOperationPatternKind.Folder)),
+])
+
 
 def _check_cache_folder(ls: MtfixLanguageServer) -> None:
     """A ``~nouser`` in ``MTFIX_CACHE_DIR`` is said once, at start (the CLI refuses it before any file); the
@@ -92,8 +103,7 @@ def register_lifecycle(server: MtfixLanguageServer) -> None:
         if not dyn:
             return
         # every TOML file: a settings file may `extend` one of any name (mtfix.toml, pyproject.toml among them)
-        watchers = [types.FileSystemWatcher(glob_pattern="**/*.toml")]
-        watchers += [types.FileSystemWatcher(glob_pattern=f"**/*.{e}") for e in ("tsv", "csv", "yaml", "yml", "tbx")]
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in SETTINGS_GLOBS]
         try:
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
                 id="mtfix-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -105,6 +115,17 @@ def register_lifecycle(server: MtfixLanguageServer) -> None:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: MtfixLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
         ls.recheck_all()
+
+    def files_operated(ls: MtfixLanguageServer, params: Any) -> None:
+        """A settings file, glossary or rule pack (or a folder) renamed, created or deleted in the editor (its file
+        explorer, a workspace edit): the settings are read again and the open documents checked once more, as for a
+        watched file (a client that sends these need not watch files: Helix, Zed).  An open document renamed is
+        left to the ``didClose``/``didOpen`` the editor sends for it (LSP's "Renaming a document"; VS Code keeps the
+        old URI of a document whose name changed only in case).  Until session 36 pygls ignored these."""
+        ls.recheck_all()
+
+    for method in (types.WORKSPACE_DID_RENAME_FILES, types.WORKSPACE_DID_CREATE_FILES, types.WORKSPACE_DID_DELETE_FILES):
+        server.feature(method, FILE_OPERATIONS)(files_operated)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: MtfixLanguageServer, params: types.DidChangeConfigurationParams) -> None:

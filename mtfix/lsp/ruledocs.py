@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mtfix.version import __version__
 
-_PAGES: dict[str, str | None] = {}  # code → href, once per process
+_PAGES: dict[tuple[str, str], str | None] = {}  # (pages folder, code) → href, once per folder
 _LOCK = threading.Lock()
 _SAFE = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -49,14 +49,25 @@ def page_text(code: str) -> str | None:
     return "\n".join(head + section(info)).rstrip() + "\n"
 
 
-def _write(code: str, text: str) -> Path | None:
-    """The page written (or found already holding ``text``), or None when it cannot be."""
-    if os.environ.get("MTFIX_NO_CACHE") or not _SAFE.match(code):
+def _folder() -> str:
+    """The key of where pages go now: the pages folder, or ``""`` when none can be written
+    (``MTFIX_NO_CACHE``, a cache folder that cannot be named)."""
+    if os.environ.get("MTFIX_NO_CACHE"):
+        return ""
+    try:
+        return str(pages_dir())
+    except Exception:  # a `~nouser` in MTFIX_CACHE_DIR: no page
+        return ""
+
+
+def _write(code: str, text: str, folder: str) -> Path | None:
+    """The page written in ``folder`` (or found already holding ``text``), or None when it cannot be."""
+    if not folder or not _SAFE.match(code):
         return None
     try:
         from mtfix.io.textfile import atomic_write
 
-        path = pages_dir() / f"{code}.md"
+        path = Path(folder) / f"{code}.md"
         data = text.encode("utf-8")
         try:
             if path.read_bytes() == data:
@@ -81,14 +92,18 @@ def _gone(href: str | None) -> bool:
 
 def rule_page_href(code: str) -> str | None:
     """The link of mtfix rule ``code``'s documentation: its page's ``file://`` URI, else the online
-    section (``help_uri``), else None (a code no catalogue documents)."""
+    section (``help_uri``), else None (a code no catalogue documents).  Remembered per pages folder
+    (until session 36 per code only, so after ``MTFIX_CACHE_DIR`` changed the page of the old folder was
+    returned)."""
+    folder = _folder()
+    key = (folder, code)
     with _LOCK:
-        if code in _PAGES and not _gone(_PAGES[code]):
-            return _PAGES[code]
+        if key in _PAGES and not _gone(_PAGES[key]):
+            return _PAGES[key]
         href = None
         text = page_text(code)
         if text is not None:
-            path = _write(code, text)
+            path = _write(code, text, folder)
             if path is not None:
                 from mtfix.io.paths import real_path
 
@@ -98,5 +113,5 @@ def rule_page_href(code: str) -> str | None:
 
                 info = build_catalogue(with_lt=False).get(code)
                 href = info.help_uri if info is not None else None
-        _PAGES[code] = href
+        _PAGES[key] = href
         return href

@@ -2075,6 +2075,7 @@
         if (link.classList.contains("done") !== !left) link.classList.toggle("done", !left);
       }
       if (n === cur) {
+        if (cache[n]) scoreNote(n, cache[n]);
         var p = $("progress");
         p.textContent = total ? (total - left) + " of " + total + " findings done \u00b7 " + left + " left" : "no findings";
         p.classList.toggle("done", total > 0 && !left);
@@ -2082,6 +2083,34 @@
     }
     $("progress").title = "Findings of this file the filters show that are done: every edit accepted or rejected, left " +
       "as is, or in a sentence you corrected" + (nFiles > 1 && any ? "; " + leftAll + " left in all " + nFiles + " files" : "");
+  }
+  /* The summary's "after" is the score after the safe fixes `mtfix fix` applies, computed by mtfix's scorer when the
+     report was made. A decision that differs from them (an unsafe fix accepted, a safe one rejected, a sentence
+     corrected) changes the text the scorer would read: its new segments, word statistics and the garble
+     detector's verdict, which only mtfix computes, for any of the 2^N sets of decisions. So the page does not
+     re-score; it says, beside the figure, that the decisions differ and how to score what they write (session 36;
+     until then it said nothing). */
+  function scoreNote(n, data) {
+    var box = document.querySelector("#summary-" + n + " .stat.fluency");
+    if (!box) return;
+    var unsafe = 0, safe = 0, fixed = 0;
+    data.edits.forEach(function (e) {
+      var d = decisions[e.id];
+      if (e.x === "unsafe" && d === "accept") unsafe++;
+      else if (e.x === "safe" && d === "reject") safe++;
+    });
+    Object.keys(corrections).forEach(function (k) { if (Number(corrections[k].f) === n) fixed++; });
+    var parts = [];
+    if (unsafe) parts.push(unsafe + " unsafe fix" + (unsafe === 1 ? "" : "es") + " accepted");
+    if (safe) parts.push(safe + " safe fix" + (safe === 1 ? "" : "es") + " rejected");
+    if (fixed) parts.push(fixed + " sentence" + (fixed === 1 ? "" : "s") + " corrected");
+    var note = box.querySelector(".fl-note");
+    if (!note && !parts.length) return;
+    if (!note) { note = el("div", "muted fl-note"); box.appendChild(note); }
+    note.hidden = !parts.length;
+    var say = parts.length ? "Your decisions differ from the safe fixes (" + parts.join(", ") + "): the score after " +
+      "is not theirs. Export, apply them with mtfix fix --decisions, then mtfix score FILE for it." : "";
+    if (note.textContent !== say) note.textContent = say;
   }
   /* A finding is done when its edits are all decided, or (no edit) it is left as is or corrected. */
   function findingDone(n, data, f, corr) {
