@@ -55,8 +55,8 @@ def test_an_unknown_variant_is_refused() -> None:
 def test_the_corpus_holds_every_probe_of_our_own(tmp_path: Path) -> None:
     (tmp_path / "realmt").mkdir()
     ids = [sid for sid, _ in ac.corpus(tmp_path, 0)]
-    assert any(i.startswith("probe:s35:") for i in ids) and any(i.startswith("probe-pro:s30:") for i in ids)
-    assert len(ids) == len(set(ids)) == 210
+    assert any(i.startswith("probe:s36:") for i in ids) and any(i.startswith("probe-pro:s30:") for i in ids)
+    assert len(ids) == len(set(ids)) == 240
 
 
 def test_the_mention_variants_are_the_list_as_shipped() -> None:
