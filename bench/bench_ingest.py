@@ -8,6 +8,7 @@ evolves along the stream) and, with ``--tracemalloc``, the Python heap peak.
 
     python bench/bench_ingest.py                   # memory at 10k vs 100k, then threads vs processes
     python bench/bench_ingest.py --records 20000   # a quicker run
+    python bench/bench_ingest.py --child 8000      # one run, no tracemalloc: its JSON (RSS after each tenth)
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--small", type=int, default=10_000)
-    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child", type=int, metavar="N",
+                    help="one run of N records in this process (no tracemalloc): its JSON, with the RSS after each tenth")
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--executor", default="process", help=argparse.SUPPRESS)
     ap.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)

@@ -612,3 +612,59 @@ def test_fix_hook_with_an_output_folder_over_many_batches(editor_repo, hook_sour
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "writes no report file (-o)" in out and "Traceback" not in out, out
     assert not (repo / "report.json").exists()
+
+
+def _team_hooks() -> list[dict]:
+    """The hooks of docs/pre-commit.md's "A team's repository" YAML block, as the page writes them."""
+    import yaml
+
+    page = (REPO / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    section = page.split("## A team's repository", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```yaml", 1)[1].split("```", 1)[0]
+    return yaml.safe_load(block)["hooks"]
+
+
+def test_the_team_pages_check_all_entry_runs_on_a_glossary_change_and_when_asked(editor_repo, hook_source):
+    """docs/pre-commit.md, "A team's repository": the third entry checks every article when the glossary is
+    staged; the same entry with `stages: [manual]` and `always_run: true` (which the page left out until
+    session 36: without it pre-commit said "(no files to check) Skipped" with nothing staged) runs when asked."""
+    import yaml
+
+    src, rev, env = hook_source
+    make, _ = editor_repo
+    repo = make(["mtfix-check"])
+    hooks = _team_hooks()
+    assert [h["id"] for h in hooks] == ["mtfix-fix", "mtfix-check", "mtfix-check"], hooks
+    config = {"repos": [{"repo": str(src), "rev": rev, "hooks": hooks}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (repo / "articles").mkdir()
+    (repo / "glossary").mkdir()
+    (repo / "articles" / "a.md").write_text("Ships left the harbour for Dunmere on Monday.\n", encoding="utf-8")
+    (repo / "glossary" / "terms.tsv").write_text("term\tvariants\nKorvale\tKorval\n", encoding="utf-8")
+    (repo / "mtfix.toml").write_text('glossaries = ["glossary/terms.tsv"]\nselect = ["MTF3"]\nfail-on = "minor"\n',
+                                     encoding="utf-8")
+    proc = _commit(repo, env, ".")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (repo / "glossary" / "terms.tsv").write_text("term\tvariants\nKorvale\tKorval\nDunmeer\tDunmere\n",
+                                                  encoding="utf-8")
+    proc = _commit(repo, env, "glossary/terms.tsv")  # no article staged: the third entry checks them all
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "articles/a.md:1:" in out and "MTF301" in out, out
+    _run(["git", "commit", "-q", "--no-verify", "-m", "glossary"], repo, env)
+
+    manual = dict(hooks[2])
+    del manual["files"]
+    manual.update(stages=["manual"], always_run=True)
+    page = " ".join((REPO / "docs" / "pre-commit.md").read_text(encoding="utf-8").split())
+    assert "`stages: [manual]` and `always_run: true` instead of `files:`" in page
+    config["repos"][0]["hooks"] = [*hooks[:2], manual]
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _run(["git", "add", ".pre-commit-config.yaml"], repo, env)
+    _run(["git", "commit", "-q", "--no-verify", "-m", "manual stage"], repo, env)
+    proc = _run([sys.executable, "-m", "pre_commit", "run", "--hook-stage", "manual", "mtfix-check-all"], repo, env,
+                check=False)  # nothing staged
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "articles/a.md:1:" in out and "Dunmere" in out, out
+    (repo / "note.md").write_text("A short note for the desk.\n", encoding="utf-8")
+    proc = _commit(repo, env, "note.md")  # a commit does not run the manual entry
+    assert proc.returncode == 0 and "every article" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
