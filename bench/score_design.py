@@ -80,13 +80,17 @@ def components(pipe: Any, text: str, context: bool = False, oof: dict[str, Any] 
     the file's (the detector refitted without the text's fold), the rest as the shipped scorer computes it.  The
     detector's own findings (MTF401, weight 0 in the score) stay the shipped model's: they only corroborate
     LanguageTool and glossary findings, which realmt rows have none of with grammar off."""
-    from mtfix.garble.checker import probability
+    from mtfix.garble.checker import probability, segment_text
     from mtfix.scoring.fluency import finding_key
     from mtfix.segment import word_count
 
     res = pipe.check(text)
     doc = res.document
-    segs = [[word_count(doc.text[s.start : s.end]), probability(doc.text[s.start : s.end])] for s in doc.segments]
+    # the probability of what the detector reads, as the score takes it (``fluency.garble_probabilities``: a web
+    # address read as one name; session 36: the raw text here made one realmt dev sentence differ)
+    segs = [[word_count(doc.text[s.start : s.end]),
+             probability(doc.text[s.start : s.end] if (seen := segment_text(doc, s)) is None else seen)]
+            for s in doc.segments]
     if oof is not None:
         for seg, row in zip(doc.segments, segs, strict=True):
             if row[1] is None:  # too short to judge: the scorer does not judge it either

@@ -765,6 +765,14 @@ CANDIDATES: dict[str, dict] = {
     **{f"+ratio, balanced, realmt corruptions by local operators {s:g}": {"balance": True,
                                                                          "shares": {"realmt_synth_local": s}}
        for s in (0.03, 0.1, 0.3)},
+    # session 36: the shipped recipe (RECIPE's regularisation, the rest of EWT train at 0.1) as a candidate, and with
+    # word-shape columns (bench/shape_evidence.py): MT's shorter words and more personal pronouns (realmt train:
+    # letters per word AUC 0.37 as evidence of MT, pronouns per word 0.57), the out-of-fold misses' two causes
+    **{f"shipped recipe{suffix}": {"balance": True, "l2_dense": 0.05, "l2_hash": 0.05, "shares": {"ewt_extra": 0.1},
+                                   **({"shape": names} if names else {})}
+       for suffix, names in (("", ()), (", letters per word", ("letters_per_word",)),
+                             (", pronouns per word", ("pronouns_per_word",)),
+                             (", letters and pronouns per word", ("letters_per_word", "pronouns_per_word")))},
     # diagnostics, not candidates for shipping: a model fitted on corruptions and fluent text alone (no real MT), the
     # corruptions of realmt train's corrections and professional news against the corrections, and (as before
     # session 27, "AUC 0.30" on dev) the corruptions of EWT, post-edits, references and seeds against those sentences
@@ -1222,6 +1230,15 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
                 raise ValueError(f"{name}: needs the tagged sentences")
             base, names = xc.shape[1], cand["pairs"]
             xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: pair_columns(t, names))
+            cols += list(range(base, xc.shape[1]))
+        if cand.get("shape"):  # word-shape columns (bench/shape_evidence.py) after the others
+            import shape_evidence
+
+            if tagged is None:
+                raise ValueError(f"{name}: needs the tagged sentences")
+            base, names = xc.shape[1], cand["shape"]
+            xc, other, dev = _with_columns(xc, other, dev, tagged,
+                                           lambda t, names=names: shape_evidence.shape_columns(t, names))
             cols += list(range(base, xc.shape[1]))
         if cand.get("cooc"):  # content-word window association columns (bench/cooc_evidence.py) after the others
             if tagged is None:

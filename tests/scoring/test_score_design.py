@@ -35,6 +35,20 @@ def test_cached_components_score_as_the_pipeline_does(records):
         assert score_design.record_score(rec, w, grammar=False) == pytest.approx(pipe.score(text).fluency, abs=0.01)
 
 
+def test_cached_probability_is_of_what_the_detector_reads():
+    """A web address is read as one name by the score (``fluency.garble_probabilities``); the cache takes the same
+    probability, not the raw text's (session 36: one realmt dev sentence scored 91.5 in the cache, 94.4 shipped)."""
+    from mtfix.garble.checker import probability
+
+    pipe = Pipeline(Config(grammar="off"))
+    text = "Subscribers of the weekly, which also runs harbourlight.net, said they could no longer open its pages from home."
+    rec = score_design.components(pipe, text)
+    assert rec["segs"][0][1] != pytest.approx(probability(text), abs=1e-3)  # the raw text reads otherwise
+    assert rec["segs"][0][1] == pytest.approx(pipe.score(text).segments[0].garbled, abs=1e-3)
+    assert score_design.record_score(rec, default_weights(), grammar=False) == pytest.approx(
+        pipe.score(text).fluency, abs=0.01)
+
+
 def test_vectorised_fit_formula_matches_the_score(records):
     _, recs = records
     w = default_weights()
