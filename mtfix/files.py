@@ -450,9 +450,15 @@ SELF_DECODING = frozenset({"xliff", "tmx", "po"})  # formats that read their own
 
 def walk_skip_collector(into: list[FileProblem], warn: Callable[[str], None]) -> Callable[[str, str], None]:
     """A ``skip`` callback for :func:`mtfix.io.inputs.iter_paths`: each path a folder walk skips
-    is warned of and kept in ``into``, for the batch's ``skipped``."""
+    is warned of and kept in ``into``, for the batch's ``skipped``, once: a folder named twice (``check news news``,
+    ``news ./news``) is walked twice, and until session 36 each of its skips was warned of and listed twice."""
+    seen: set[tuple[str, str]] = set()
 
     def skip(path: str, line: str) -> None:
+        key = (os.path.abspath(path), line.removeprefix(path))
+        if key in seen:
+            return
+        seen.add(key)
         into.append(FileProblem(path, line))
         warn(line)
 

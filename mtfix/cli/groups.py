@@ -231,8 +231,10 @@ class InputRun:
             return self.opts.input_format or (None if named else "text")
 
         encoding = check_encoding(self.opts.encoding) if self.opts.encoding is not None else None
+        # standard input left out by --force-exclude is handed back unread by the run: not held here
+        excluded = self.opts.stdin_filename is not None and not self._named_selected(self.opts.stdin_filename)
         try:
-            refused = refuse_bad_record_files(self.files, format_of, options_of, encoding)
+            refused = refuse_bad_record_files(self.files, format_of, options_of, encoding, stdin=not excluded)
         except MtfixError as exc:
             fail(str(exc))
         gone = {p.path for p in refused}

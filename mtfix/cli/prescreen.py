@@ -84,7 +84,7 @@ def bad_record_problem(path: str, fmt: str | None, options: dict[str, Any], enco
     stream = is_stream(path)
     if stream:
         if hold_stream(path) is None:
-            return None  # the run reports why it cannot be read
+            return unreadable_stream_problem(path, encoding)
     elif not os.path.isfile(path):
         return None  # a socket or a device: the run refuses it
     refused: list[InputError] = []
@@ -111,15 +111,38 @@ def bad_record_problem(path: str, fmt: str | None, options: dict[str, Any], enco
     return value if kind == "failed" and refused else None
 
 
+def unreadable_stream_problem(path: str, encoding: str | None) -> Any:
+    """The :class:`mtfix.files.FileProblem` of standard input (``-``) or FIFO ``path`` when it cannot be read
+    at all (closed, a folder, over ``MTFIX_STDIN_LIMIT``, no writer within ``MTFIX_FIFO_WAIT``, permission
+    denied), worded as the run words it; else None, its bytes held for the run
+    (:func:`mtfix.io.inputs.hold_stream`).  Until session 36 the run reported it, after the pipeline was built."""
+    from mtfix.files import _run_file
+    from mtfix.io.inputs import hold_stream
+
+    if hold_stream(path) is not None:
+        return None
+    kind, value = _run_file(path, lambda inp: None, None, encoding)  # gives the error held: the run's words
+    return value if kind == "failed" else None
+
+
 def refuse_bad_record_files(files: list[str], format_of: Callable[[str], str | None],
-                            options_of: Callable[[str], dict[str, Any] | None], encoding: str | None) -> list[Any]:
+                            options_of: Callable[[str], dict[str, Any] | None], encoding: str | None, *,
+                            stdin: bool = False) -> list[Any]:
     """The problems of the record files among ``files`` that hold a record that cannot be read, in input
     order: ``format_of(path)`` is its format, ``options_of(path)`` its format options, or None when its
-    settings skip bad records (``--skip-bad-records``)."""
+    settings skip bad records (``--skip-bad-records``).  A record stream (standard input, a FIFO) that cannot
+    be read at all is refused too, skipped bad records or not, and so is standard input of any format when
+    ``stdin`` (:func:`unreadable_stream_problem`)."""
     problems = []
     for f in files:
         fmt = format_of(f)
-        if fmt not in RECORD_FORMATS and not (f == "-" and fmt is None):
+        record = fmt in RECORD_FORMATS or (f == "-" and fmt is None)
+        if (f == "-" and stdin) or (record and is_stream(f)):
+            problem = unreadable_stream_problem(f, encoding)
+            if problem is not None:
+                problems.append(problem)
+                continue
+        if not record:
             continue
         options = options_of(f)
         if options is None:

@@ -32,7 +32,7 @@ def review(
     opts: CommonOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Write an HTML review report: findings in context, edits to accept or reject, decisions to export."""
-    from mtfix.io.outputs import link_loop_problem
+    from mtfix.io.outputs import link_loop_problem, special_output_problem
     from mtfix.io.textfile import atomic_write
     from mtfix.review.proposals import review_input
     from mtfix.review.render import HTML_ERRORS, render_html
@@ -43,6 +43,8 @@ def review(
         fail(loop)
     if output.is_dir() and not to_stdout:
         fail(f"{output}: is a directory; give the report's file name with -o")
+    if not to_stdout and (special := special_output_problem(output, stdout_hint="-o -")):
+        fail(special)  # `-o /dev/stdout`, `-o /dev/null`: until session 36 refused after the whole review, with fix's advice
     if not to_stdout:
         _refuse_input_as_output(output, paths)
     run = InputRun(opts, paths, min_severity=min_severity)

@@ -53,8 +53,9 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             nouns += 1
             w = toks[i].text
             # a noun written with a capital after a determiner is a defined term ("the Customer", "this
-            # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18)
-            if len(w) > 3 and not (i and _defined_term(w, vw[i - 1])):
+            # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18); the
+            # capital asked first, without the call (which asks it too: the same answer; session 36)
+            if len(w) > 3 and not (i and w[0].isupper() and _defined_term(w, vw[i - 1])):
                 w = w.lower() if lower is None else lower[i]
                 if w in content:
                     content[w].append(i)

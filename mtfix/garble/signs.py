@@ -411,6 +411,14 @@ def _dateline(words: Sequence[str], dash: int) -> bool:
 
 
 _TEXT = operator.itemgetter(0)  # of a Token: its text
+
+#: What :func:`prime_tokens` made of a sentence: the tokens (offsets from 0) and token texts of the text the
+#: analysis reads, and the sentence's :func:`reading` (None: the sentence as it is).
+_Primed = tuple[list[Token], list[str], tuple[str, list[int]] | None]
+#: Sentence text → what :func:`prime_tokens` made of it, for :func:`analyse` to take (each once; no list of it is
+#: changed by a reader).  Bounded: :func:`prime_tokens` starts it again.
+_primed: dict[str, _Primed] = {}
+
 _CAP_BLOCKERS = (".", ":", "``", "''", "-LRB-")
 _CAPITAL_FUNCTION = operator.itemgetter(2)  # of an _info_of entry
 
@@ -426,15 +434,23 @@ def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | No
     a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
     words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
     the dense features always read the function-word view."""
-    plain = reading(text)
+    return _analysed(text, tagger, trigrams, lm, offset, keep, _primed.pop(text, None) if _primed else None)
+
+
+def _analysed(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | None, lm: object | None,
+              offset: int, keep: frozenset[str] | None, got: _Primed | None) -> Analysis:
+    """:func:`analyse` of ``text``, given what :func:`prime_tokens` made of it (``got``) if anything: its
+    :func:`reading` (asked here otherwise) and the read text's tokens (offsets from 0) and their texts."""
+    plain = reading(text) if got is None else got[2]
     if plain is not None:  # read without invisible marks (revision 19) and gloss quotes (20), offsets mapped back
-        return _mapped(analyse(plain[0], tagger, trigrams, lm, 0, keep), plain[1], len(text), offset)
-    got = _primed.pop(text, None) if offset == 0 and _primed else None
-    if got is None:
+        # the read text is read again, as always: the primed tokens are its own when it reads as it is
+        inner = (got[0], got[1], None) if got is not None and reading(plain[0]) is None else None
+        return _mapped(_analysed(plain[0], tagger, trigrams, lm, 0, keep, inner), plain[1], len(text), offset)
+    if got is None or offset != 0:
         toks = tokenize(text, offset)
         words = list(map(_TEXT, toks))
     else:
-        toks, words = got
+        toks, words = got[0], got[1]
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
     infos = list(map(_word_info.__getitem__, words))
     folded = list(map(_LOWER, infos))  # each word lower-cased with ’ as ' (what the signs and the view read)
@@ -561,23 +577,19 @@ def _mapped(a: Analysis, where: list[int], n: int, offset: int) -> Analysis:
     return a
 
 
-#: Sentence text → its tokens (offsets from 0) and their texts, made by :func:`prime_tokens` for :func:`analyse`
-#: to take (each once; neither list is changed by a reader).  Bounded: :func:`prime_tokens` starts it again.
-_primed: dict[str, tuple[list[Token], list[str]]] = {}
-
-
 def prime_tokens(texts: Sequence[str]) -> list[list[str]]:
     """The words the tagger reads of each of ``texts`` (as :func:`analyse` gives them to it), their
     tokens and the tokens' texts (made for all the texts at once:
     :func:`~mtfix.garble.tagger.tokenize_many_words`) kept for :func:`analyse` (which takes them instead of
-    tokenising the text again)."""
+    tokenising the text again), with each text's :func:`reading` (which it then does not ask again)."""
     _primed.clear()
     out = []
-    texts = [p[0] if (p := reading(t)) is not None else t for t in texts]
-    toks_of, words_of = tokenize_many_words(texts)
-    for text, toks, words in zip(texts, toks_of, words_of, strict=True):
-        _primed[text] = (toks, words)
-        out.append(tagger_words(words) if has_opaque_marks(text) else words)
+    readings = list(map(reading, texts))
+    read = [t if p is None else p[0] for t, p in zip(texts, readings, strict=True)]
+    toks_of, words_of = tokenize_many_words(read)
+    for text, as_read, toks, words, plain in zip(texts, read, toks_of, words_of, readings, strict=True):
+        _primed[text] = (toks, words, plain)
+        out.append(tagger_words(words) if has_opaque_marks(as_read) else words)
     return out
 
 

@@ -83,7 +83,8 @@ def test_prime_fills_the_sentence_cache_and_tokens_are_taken_once():
              "Write to press@example.org or see https://example.org/a?b=1 for more about the plan."]
     words = signs.prime_tokens(texts)
     assert words[1][2] == tagger.NAME_STAND_IN and words[0][:4] == ["Officials", "did", "n't", "say"]
-    toks, texts_of = signs._primed[texts[0]]
+    toks, texts_of, plain = signs._primed[texts[0]]
+    assert plain is None
     assert toks == tagger.tokenize(texts[0]) and texts_of == [t.text for t in toks]
     batch.prime(packed, [*words, []])
     assert packed._sentences[tuple(words[0])] == tuple(_one_by_one([words[0]])[0])

@@ -10,6 +10,7 @@ only there are tokens and offsets computed in Python.
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -24,7 +25,7 @@ from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.tokens import ALNUM_WORD as _TOKEN
-from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
+from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern, lower_same_length
 
 _SPACE_SPLIT = regexcache.compile(r"\S+")
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
@@ -332,23 +333,53 @@ _COORDINATED = regexcache.compile(r"(?<![\p{L}\p{N}'’-])(?P<w>\p{L}{3,})(?P<se
                              regex.IGNORECASE)
 
 
-# Where a separator of _COORDINATED starts right after a letter: every match of _COORDINATED
-# begins at the letter run ending there, so the pattern is tried only at those run starts.
-_COORDINATED_SEP = regexcache.compile(r"(?=[ \t,])(?<=\p{L})(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)")
+# A separator of _COORDINATED that starts right after a letter: every match of _COORDINATED begins at the letter
+# run ending there, so the pattern is tried only at those run starts.  Found as the spans of
+# ``(?<=\p{L})(?:[ \t]+(?i:and)[ \t]+|,[ \t]+)`` tried at every position (``finditer(overlapped=True)``, up to
+# session 35), now by a scan for each kind in C: a comma's literal in the text, "and"'s in the document's lower case
+# of the same length (only "a", "A" lower-case to "a", and likewise "n", "d": checked over every code point).
+_COMMA_SEP = re.compile(r",[ \t]+")
+_AND_SEP = re.compile(r"and(?=[ \t])")
+_BLANKS_AFTER = re.compile(r"[ \t]*")
+_LETTER = regex.compile(r"\p{L}")  # the regex module's letters (its Unicode is newer than str.isalpha's)
 
 
-def _coordinated_matches(text: str) -> Iterable[regex.Match]:
-    """The matches of ``_COORDINATED.finditer(text)``, found faster."""
+def _after_letter(text: str, i: int) -> bool:
+    """Whether ``text[i - 1]`` is a letter as ``(?<=\\p{L})`` reads it."""
+    c = text[i - 1] if i > 0 else ""
+    return c.isalpha() if c.isascii() else _LETTER.match(c) is not None
+
+
+def _coordinated_separators(text: str, lower: str) -> list[tuple[int, int]]:
+    """The spans, in order, of the separators of :data:`_COORDINATED` that start right after a letter: a comma and
+    the white space after it, or white space, "and" in any case and white space (``lower``: ``text`` lower-cased,
+    of the same length)."""
+    seps = [m.span() for m in _COMMA_SEP.finditer(text) if _after_letter(text, m.start())]
+    ands = []
+    for m in _AND_SEP.finditer(lower):
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k < m.start() and _after_letter(text, k):
+            ands.append((k, _BLANKS_AFTER.match(text, m.end()).end()))
+    return sorted(seps + ands) if ands else seps
+
+
+def _coordinated_matches(text: str, lower: str | None = None) -> Iterable[regex.Match]:
+    """The matches of ``_COORDINATED.finditer(text)``, found faster (``lower``: ``text`` lower-cased, of the same
+    length, as :attr:`Context.lower`; made here when not given)."""
+    if lower is None or len(lower) != len(text):
+        lower = lower_same_length(text)
     last_end = 0
-    for sep in _COORDINATED_SEP.finditer(text, overlapped=True):
-        end = k = sep.start()
+    for start, stop in _coordinated_separators(text, lower):
+        end = k = start
         while k > 0 and text[k - 1].isalpha():
             k -= 1
         if end - k < 3 or k < last_end:
             continue
         # the copy after the separator is the word again, case aside: for an ASCII word before an ASCII copy,
         # ``(?i)`` is the lower case (``ſ``, ``K`` are no ASCII), so a word whose copy differs cannot match
-        word, after = text[k:end], text[sep.end():sep.end() + end - k]
+        word, after = text[k:end], text[stop:stop + end - k]
         if word.isascii() and after.isascii() and word.lower() != after.lower():
             continue
         m = _COORDINATED.match(text, k)
@@ -548,7 +579,7 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     text = doc.text
     if " and " not in ctx.lower and ", " not in text:
         return
-    for m in _coordinated_matches(text):
+    for m in _coordinated_matches(text, ctx.lower):
         w = m.group("w")
         low = w.lower()
         second = text[m.end("sep") : m.end()]
