@@ -56,9 +56,9 @@ def line_starts(text: str) -> list[int]:
             starts.append(i + 1)
             i = find("\n", i + 1)
         return starts
-    import re
+    from mtfix.text.lines import LINE_BREAK
 
-    return starts + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return starts + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 class FixSafety(StrEnum):

@@ -87,6 +87,10 @@ def test_yaml_blocks_load(where: str, block: str, tmp_path: Path) -> None:
             opts = [a for a in h.get("args", []) if a.startswith("-")]
             assert not opts or _run("check", *h["args"], "--help").exit_code == 0, (where, h)
         return
+    if isinstance(data, dict) and "jobs" in data:  # a CI workflow: its pre-commit step is run for real in
+        # tests/integrations/test_precommit.py::test_the_documented_ci_job_fails_with_findings_and_the_fixes_diff_and_no_colour
+        assert any("pre-commit run" in s.get("run", "") for j in data["jobs"].values() for s in j["steps"]), where
+        return
     if isinstance(data, dict) and "entries" in data:  # a glossary
         from mtfix.glossary.loading import load_file
 
@@ -682,6 +686,8 @@ def test_the_pre_commit_pages_snippets_give_the_fix_hook_what_the_check_hook_rep
         if m.group(1) != "yaml":
             continue
         data = yaml.safe_load(textwrap.dedent(m.group(2)))
+        if "jobs" in data:  # the CI job: it runs the repository's .pre-commit-config.yaml
+            continue
         hooks = data["repos"][0]["hooks"] if "repos" in data else data["hooks"]
         ids = [h["id"] for h in hooks]
         if {"mtfix-check", "mtfix-fix"} <= set(ids):
@@ -694,7 +700,9 @@ def test_the_pre_commit_pages_snippets_give_the_fix_hook_what_the_check_hook_rep
 
             by_id = {h["id"]: h for h in hooks}
             assert options(by_id["mtfix-fix"]) == options(by_id["mtfix-check"]), m.group(2)
-    assert seen == 4  # (the third: the pages snippet, session 29; the fourth: the check-all entry, session 35)
+    # (the third: the pages snippet, session 29; the fourth: the check-all entry, session 35; the fifth: the
+    # stages entry, session 36)
+    assert seen == 5
     assert "never mended by `mtfix-fix`" in " ".join(page.split())
 
 

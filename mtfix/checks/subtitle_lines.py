@@ -235,7 +235,9 @@ def _best_split(words: list[str], gaps: list[_Gap], n: int, limit: int) -> tuple
 
 # -- the checker --------------------------------------------------------------------------------
 def _newline(text: str) -> str:
-    m = re.search(r"\r\n|\r|\n", text)
+    from mtfix.text.lines import LINE_BREAK  # subtitles only: a plain check does not load it
+
+    m = LINE_BREAK.search(text)
     return m.group() if m else "\n"
 
 
@@ -333,6 +335,8 @@ class SubtitleLinesChecker(BaseChecker):
                   durations: Sequence[float]) -> list[Finding]:
         import bisect
 
+        from mtfix.text.lines import LINE_BREAK
+
         out: list[Finding] = []
         texted = [c for c in cues if c]  # cues without text hold no edit
         times = [d for c, d in zip(cues, durations, strict=True) if c]
@@ -351,8 +355,8 @@ class SubtitleLinesChecker(BaseChecker):
             new = cue
             for e in sorted(f.edits, key=lambda e: e.start, reverse=True):
                 new = new[: e.start - a] + e.replacement + new[e.end - a :]
-            before = [visible_length(s) for s in re.split(r"\r\n|\r|\n", cue)]
-            after = [visible_length(s) for s in re.split(r"\r\n|\r|\n", new)]
+            before = [visible_length(s) for s in LINE_BREAK.split(cue)]
+            after = [visible_length(s) for s in LINE_BREAK.split(new)]
             speed = self._too_fast(sum(before), sum(after), times[k])
             if speed is not None:
                 pos, end = next(((x, y) for x, y in lines if x <= f.edits[0].start <= y), lines[0])

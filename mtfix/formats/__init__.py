@@ -92,7 +92,6 @@ def format_for_path(path: str | None, default: str = "text", raw: bytes | None =
 #: Formats whose reader refuses a file without a header or root (WebVTT's ``WEBVTT`` line, CSV's header row,
 #: XLIFF's and TMX's root element): a file with no text at all is read as text by :func:`load` instead.
 _NEED_HEAD = frozenset({"vtt", "csv", "tsv", "xliff", "tmx"})
-_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def is_blank(raw: bytes) -> bool:
@@ -101,9 +100,11 @@ def is_blank(raw: bytes) -> bool:
     >>> is_blank(b""), is_blank(b"\\xef\\xbb\\xbf\\r\\n "), is_blank(b"\\xff\\xfe"), is_blank(b" x")
     (True, True, True, False)
     """
+    from mtfix.io.textfile import _BOMS
+
     if len(raw) > 4096:
         return False
-    for bom in _BOMS:
+    for bom, _, _ in _BOMS:
         if raw.startswith(bom):
             return not raw[len(bom):].strip() and (bom == codecs.BOM_UTF8 or len(raw) == len(bom))
     return not raw.strip()

@@ -46,6 +46,7 @@ from mtfix.formats.base import Container, Unit
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import decode
 from mtfix.model import Span, strip_span
+from mtfix.text.lines import LINE_WITH_END as _LINE
 from mtfix.text.tokens import INVISIBLE_MARKS
 
 # Inline rules whose whole consumed range is markup, not prose ("text" is prose; "link" is
@@ -54,7 +55,6 @@ _PROSE_RULES = frozenset({"text"})
 #: Inline rules whose consumed range reads as one name in a sentence, not as markup to drop: code
 #: spans, images, autolinks, TeX math (:mod:`mtfix.garble.view`).
 _OPAQUE_RULES = frozenset({"backticks", "image", "autolink", "math"})
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text

@@ -40,6 +40,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit, is_english, utf8_under
+from mtfix.io.textfile import _BOMS
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v",
            "?": "?", "'": "'"}
@@ -422,14 +423,13 @@ def _ascii_compatible(codec: str) -> bool:
         return False
 
 
-_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-
-
 def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
     """The charset the header declares (UTF-8 if none or unknown), the byte-order mark and the text."""
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    for wide, name in _WIDE_BOMS:  # UTF-32 first: its little-endian mark starts with UTF-16's
+    for wide, enc, _ in _BOMS:  # UTF-32 first: its little-endian mark starts with UTF-16's
+        if enc == "utf-8-sig":
+            continue
+        name = enc.upper()
         if raw == wide:  # a mark alone holds no text: an empty file, as in every format (session 23)
             return "utf-8", raw, ""
         if raw.startswith(wide):

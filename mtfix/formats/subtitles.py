@@ -41,9 +41,9 @@ from mtfix.errors import InputError
 from mtfix.formats.base import Container, Unit
 from mtfix.io.textfile import TextFile, decode
 from mtfix.model import Span
+from mtfix.text.lines import LINE_WITH_END as _LINE
 from mtfix.text.tokens import INVISIBLE_MARKS
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # SubRip: hours of any width, "," (or "." as many players accept) before 1-3 digits of milliseconds;
 # what follows the end time (SRT coordinates "X1:… X2:…") is kept, never read
 _SRT_TIME = r"\d+:[0-5]?\d:[0-5]?\d[,.]\d{1,3}"

@@ -14,7 +14,6 @@ The formats are documented for people who do not read Python in
 
 from __future__ import annotations
 
-import codecs
 import gc
 import hashlib
 import os
@@ -47,18 +46,13 @@ def _read(path: Path) -> bytes:
         raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-#: Wide encodings told by their BOM (UTF-32 first: its little-endian BOM starts with UTF-16's);
-#: Excel's "Unicode Text" export is UTF-16 with a BOM.
-_WIDE = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def _decode(path: Path, raw: bytes) -> str:
-    """UTF-8 (with or without a BOM), or UTF-16/UTF-32 with a BOM."""
-    codec = next((c for bom, c in _WIDE if raw.startswith(bom)), "utf-8-sig")
-    if codec == "utf-8-sig":
-        from mtfix.io.textfile import bomless_wide
+    """UTF-8 (with or without a BOM), or UTF-16/UTF-32 with a BOM (Excel's "Unicode Text" export is UTF-16 with
+    one): the codec the byte-order mark names (:data:`mtfix.io.textfile._BOMS`)."""
+    from mtfix.io.textfile import _BOMS, bomless_wide
 
+    codec = next((enc for bom, enc, _ in _BOMS if raw.startswith(bom)), "utf-8-sig")
+    if codec == "utf-8-sig":
         wide = bomless_wide(raw)  # read as UTF-8 it failed on a later byte, or held NULs (until session 27)
         if wide is not None:
             raise GlossaryError(f"{path}: looks like {wide.upper()} without a byte-order mark: save it as UTF-8 "
@@ -138,12 +132,12 @@ def binary_problem(raw: bytes) -> str | None:
     >>> binary_problem(b"term,variants\\nBaku,Bakou\\n") is None, binary_problem(b"\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR")[:28]
     (True, 'binary data (NUL bytes), not')
     """
-    from mtfix.io.textfile import bomless_wide, looks_binary
+    from mtfix.io.textfile import _WIDE_BOMS, bomless_wide, looks_binary
 
     if office := office_problem(raw):
         return office
     head = raw[:4096]
-    if head.startswith(tuple(bom for bom, _ in _WIDE)) or bomless_wide(raw) is not None:
+    if head.startswith(_WIDE_BOMS) or bomless_wide(raw) is not None:
         return None  # wide text: its NULs are not binary data
     if len(_BINARY_BYTES.findall(head)) <= max(3, _BINARY_SHARE * len(head)):
         return None  # text, or a row with a stray control character (fields.refuse_controls names its line)

@@ -20,7 +20,8 @@ from __future__ import annotations
 import bisect
 import re
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+from mtfix.text.lines import LINE_BREAK as _NEWLINE
+
 #: The characters longer than one code unit, per encoding (none in UTF-32).
 _WIDE = {"utf-16": re.compile("[\U00010000-\U0010ffff]"), "utf-8": re.compile("[^\x00-\x7f]")}
 

@@ -77,7 +77,7 @@ def _marker(gap: str) -> str | None:
 _PIPES = re.compile(r"\|(?:[ \t]*\|)*")
 #: The markup that starts a sentence's line: a marker, a table row's "|", or both (a table in a quote: "> |").
 _LEAD = re.compile(rf"(?:{_MARKER.pattern})?(?:[ \t]*\|)?")
-_BREAK = re.compile(r"\r\n|\r|\n")
+from mtfix.text.lines import LINE_BREAK as _BREAK  # noqa: E402
 
 
 def _gap(gap: str, first: bool = False, last: bool = False,

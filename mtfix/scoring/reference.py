@@ -7,10 +7,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+from mtfix.text.lines import LINE_BREAK as _LINE_END
 
 
 def text_lines(text: str) -> list[str]:

@@ -6,6 +6,7 @@ session, pip-installing mtfix and its dependencies) and runs it on ``git commit`
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -668,3 +669,100 @@ def test_the_team_pages_check_all_entry_runs_on_a_glossary_change_and_when_asked
     (repo / "note.md").write_text("A short note for the desk.\n", encoding="utf-8")
     proc = _commit(repo, env, "note.md")  # a commit does not run the manual entry
     assert proc.returncode == 0 and "every article" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+def _pre_commit(repo: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    proc = _run([sys.executable, "-m", "pre_commit", *args], repo, env, check=False)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+#: The hooks' names as pre-commit prints them, one line per hook run ("mtfix fix" alone is also in the summary line).
+_FIX, _CHECK = "mtfix fix (safe repairs)", "mtfix check (garbled"
+
+
+def test_the_fix_hook_mends_at_a_commit_and_on_demand_never_at_a_push_or_a_merge(editor_repo):
+    """Session 36: the hooks declare their ``stages``. Until then they declared none, so a team that installed
+    pre-push or pre-merge-commit hooks had ``mtfix-fix`` rewrite articles in the working tree at ``git push``
+    (after the commits were made: the push refused, the mends in no pushed commit) and in a merge. Now the
+    check refuses a garbled push and a garbled merge, the fix does not run there and writes nothing, and
+    ``--hook-stage manual`` runs both, as docs/pre-commit.md says."""
+    make, env = editor_repo
+    repo = make(["mtfix-fix", "mtfix-check"])
+    _run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "pre-push",
+          "--hook-type", "pre-merge-commit"], repo, env)
+    remote = repo.parent / "remote.git"
+    _run(["git", "init", "-q", "--bare", str(remote)], repo, env)
+    _run(["git", "remote", "add", "origin", str(remote)], repo, env)
+    _run(["git", "push", "-q", "origin", "main"], repo, env)
+    path = repo / "article.txt"
+    path.write_text(GARBLED, encoding="utf-8")
+    _run(["git", "add", "article.txt"], repo, env)
+    _run(["git", "commit", "-q", "--no-verify", "-m", "garbled, hooks skipped"], repo, env)
+
+    push = _run(["git", "push", "origin", "main"], repo, env, check=False)
+    out = push.stdout + push.stderr
+    assert push.returncode != 0 and "article.txt:3:1: MTF101" in out, out  # the check refuses the push
+    assert _FIX not in out and path.read_text(encoding="utf-8") == GARBLED, out  # nothing mended
+    code, out = _pre_commit(repo, env, "run", "--hook-stage", "pre-push", "--all-files")
+    assert code == 1 and _CHECK in out and _FIX not in out, out
+    assert path.read_text(encoding="utf-8") == GARBLED
+
+    _run(["git", "checkout", "-q", "-b", "wire"], repo, env)
+    (repo / "wire.md").write_text(GARBLED.replace("Baku", "Tbilisi"), encoding="utf-8")
+    _run(["git", "add", "wire.md"], repo, env)
+    _run(["git", "commit", "-q", "--no-verify", "-m", "wire copy"], repo, env)
+    _run(["git", "checkout", "-q", "main"], repo, env)
+    (repo / "notes.txt").write_text(CLEAN, encoding="utf-8")
+    assert _commit(repo, env, "notes.txt").returncode == 0
+    merge = _run(["git", "merge", "--no-ff", "-m", "merge the wire copy", "wire"], repo, env, check=False)
+    out = merge.stdout + merge.stderr
+    assert merge.returncode != 0 and "wire.md:3:1: MTF101" in out and _FIX not in out, out
+    assert "Tbilisi" in (repo / "wire.md").read_text(encoding="utf-8")
+    assert "It simply came" in (repo / "wire.md").read_text(encoding="utf-8")  # not mended in the merge
+    _run(["git", "merge", "--abort"], repo, env)
+
+    code, out = _pre_commit(repo, env, "run", "--hook-stage", "manual", "--all-files")
+    assert code == 1 and _FIX in out and _CHECK in out, out
+    assert "It simply came" not in path.read_text(encoding="utf-8")  # mended on demand
+
+
+def _documented_ci_command() -> list[str]:
+    """The ``pre-commit run`` step of docs/pre-commit.md's CI job."""
+    import shlex
+
+    import yaml
+
+    doc = (REPO / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if "jobs:" in b]
+    assert len(blocks) == 1, "docs/pre-commit.md shows one CI job"
+    (job,) = blocks[0]["jobs"].values()
+    runs = [s["run"] for s in job["steps"] if "pre-commit run" in s.get("run", "")]
+    assert len(runs) == 1, runs
+    cached = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache")]
+    assert cached and "~/.cache/pre-commit" in cached[0]["with"]["path"], "the job caches PRE_COMMIT_HOME"
+    return shlex.split(runs[0])
+
+
+def test_the_documented_ci_job_fails_with_findings_and_the_fixes_diff_and_no_colour(editor_repo, hook_source):
+    """Session 36: docs/pre-commit.md's CI step run as written in a fresh shallow clone, its output to a pipe
+    as a CI log takes it: exit 1; the fix hook's edits shown as a plain ``git diff``; what no fix mends
+    reported as ``file:line:col: CODE``; no colour escape and no traceback. A broken settings file fails the
+    job the same way with one line naming the file and its line (exit code 2 shown by pre-commit)."""
+    make, env = editor_repo
+    repo = make(["mtfix-fix", "mtfix-check"])
+    (repo / "article.txt").write_text(GARBLED, encoding="utf-8")
+    _run(["git", "add", "article.txt"], repo, env)
+    _run(["git", "commit", "-q", "--no-verify", "-m", "garbled, hooks skipped"], repo, env)
+    ci = repo.parent / "ci"
+    _run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(ci)], repo.parent, env)
+    command = _documented_ci_command()
+    assert command[:2] == ["pre-commit", "run"], command
+    code, out = _pre_commit(ci, env, *command[1:])
+    assert code == 1 and "Traceback" not in out and "\x1b" not in out, out
+    assert "All changes made by hooks:" in out and "-It simply came to our notice then that" in out, out
+    # what no fix mends: the check's findings on the mended text, file:line:col first
+    assert re.search(r"^article\.txt:\d+:\d+: MTF\d+ \[major\] ", out, re.M), out
+    _run(["git", "checkout", "-q", "--", "."], ci, env)
+    (ci / "mtfix.toml").write_text('fail-on = "serious"\n', encoding="utf-8")
+    code, out = _pre_commit(ci, env, *command[1:])
+    assert code == 1 and "- exit code: 2" in out and "Traceback" not in out and "\x1b" not in out, out
+    assert "mtfix.toml:1: fail-on must be one of" in out, out

@@ -133,7 +133,9 @@ OTHER_TOOLS = {"--all-files", "--hook-stage", "--cached", "--diff-filter", "--ke
                "--hypothesis-show-statistics", "--no-header-row", "--fix",
                "--write",  # bench/eval_fit.py's, a script scoring.md names as retired
                "--short",  # `git status --short` (detector.md: the check after a retrain)
-               "--most", "--repo", "--min-lines"}  # the `duplicates` tool architecture.md's rounds ran
+               "--most", "--repo", "--min-lines",  # the `duplicates` tool architecture.md's rounds ran
+               # pre-commit's, in pre-commit.md's stages and CI sections (session 36)
+               "--hook-type", "--show-diff-on-failure", "--from-ref", "--to-ref", "--freeze", "--color"}
 
 
 def test_every_option_the_pages_name_is_mtfixs_a_bench_scripts_or_another_tools() -> None:
