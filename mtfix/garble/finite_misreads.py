@@ -15,7 +15,16 @@ opening quotation mark), in one of three shapes:
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
   everyday word ("belonged");
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
-  verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame").
+  verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame");
+* **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
+  "Pilgrims break the journey at the inn", "Herders still drive the goats uphill"): the capitalised first word
+  leaves the tagger little context, and the verb after it comes out a noun, an adjective, an adverb, even a
+  preposition, for irregular verbs too ("break", "fly") and for those whose past is rare ("queued").  The word is a
+  base form that is a verb by the morphology an imperative at the start is told by (its "-ing" form or regular past
+  is an everyday word, as ``structural_signs._misread_imperative`` asks), no preposition ("Towns near the
+  border ..."), no gerund ("Workers building ..."), at most one adverb of time or frequency between; what follows is
+  what a verb takes, or an object opening with an adjective ("cause dry skin").  A bare noun after it is not enough:
+  a plural that opens a compound ("Customs control staff at ...") puts one there.
 
 Machine translation's verbless sentences are lists of nouns and genitive chains ("members of faculty and
 members of students", "the gardens of oranges with units"): a noun then a preposition, so "of" never follows
@@ -39,6 +48,15 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 #: Tags the tagger gives such a misread verb.
 _MISREAD = frozenset({"NN", "NNS", "JJ", "RB"})
+#: ... and right after a plural subject that opens the sentence, where it has least context (session 36).
+_OPENING_MISREAD = _MISREAD | {"IN", "VBG", "NNP", ":"}
+#: What follows a verb there: what a finite verb takes, or an object opening with an adjective ("cause dry skin").
+_OPENING_NEXT = _VERB_NEXT | {"JJ", "JJR", "JJS"}
+#: Prepositions whose "-ing" form or regular past is an everyday word ("liking", "nearing", "downed", "saved"): the
+#: prepositions of UD English EWT's gold tags that pass the verb test.  "Villages near the coast ..." and
+#: "Countries like ..." open a noun phrase, not a clause.
+_PREPOSITION_VERBS = frozenset({"like", "near", "past", "round", "down", "out", "save"})
+_OPENING_QUOTES = frozenset({'"', "“", "``", "'", "‘"})
 
 
 def _irregular(word: str) -> bool:
@@ -101,10 +119,32 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
             and not w.endswith(("en", "wn")) and zipf(w + "s") < NOUN_PLURAL_ZIPF)
 
 
+def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether the sentence opens with a plural subject (NNS, NNPS; after an opening quotation mark or not) and its
+    present tense the tagger misread (see the module's docstring): "Families break the fast with dates.", "Geologists
+    often sample the rock below the glacier."; not "Countries like Chile ...", "Sales increase of ...", "Students
+    meeting the minister ...", "Customs control staff at ..."."""
+    from mtfix.garble.structural_signs import _TIME_ADVERBS, _is_everyday_past, _misread_gerund, _verb_forms
+
+    k = 1 if lower and lower[0] in _OPENING_QUOTES else 0
+    if k + 2 >= len(tags) or tags[k] not in _PLURAL or not lower[k].isalpha():
+        return False
+    i = k + 2 if lower[k + 1] in _TIME_ADVERBS else k + 1
+    if i + 1 >= len(tags) or tags[i] not in _OPENING_MISREAD:
+        return False
+    w, nxt = lower[i], lower[i + 1]
+    if not w.isalpha() or (w.endswith("s") and not w.endswith("ss")) or w in _PREPOSITION_VERBS or (w.endswith("ing") and not _misread_gerund(w)):
+        return False
+    if nxt == "of" or not (tags[i + 1] in _OPENING_NEXT or nxt in _OPENING_QUOTES):
+        return False
+    return base_present(w) or any(map(_is_everyday_past, _verb_forms(w)))
+
+
 def misread_finite(a: Any, lower: Sequence[str] | None = None) -> bool:
-    """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`); ``lower``: its
-    tokens' lower-case forms when the caller has them (:attr:`mtfix.garble.signs.Analysis.lower`)."""
+    """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`,
+    :func:`opening_present`); ``lower``: its tokens' lower-case forms when the caller has them
+    (:attr:`mtfix.garble.signs.Analysis.lower`)."""
     tags = a.tags
     if lower is None:
         lower = [t.text.lower() for t in a.tokens]
-    return any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1))
+    return any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1)) or opening_present(tags, lower)

@@ -27,7 +27,10 @@ Five cases where a sign or an input would make a finding of something else:
 * **A finite verb the tagger misread as a noun** (revision 6, session 35): "the regime changes during the thaw",
   "the robots correspond to ...", "France, with Germany, withstood pressure": agreement with the subject before it
   and what follows tell the verb (:mod:`mtfix.garble.finite_misreads`); the checker drops the ``no_finite`` sign
-  and its part of MTF401, as for an imperative.
+  and its part of MTF401, as for an imperative.  Revision 7 (session 36): also a present tense right after a
+  plural subject that opens the sentence ("Families break the fast with dates at sunset."), where the tagger,
+  with least context, reads the verb as a noun or a preposition
+  (:func:`mtfix.garble.finite_misreads.opening_present`).
 
 And one case where the detector has no sentence to read: a segment holding a comment that crosses a paragraph
 break (a blank line), in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before the note.") that
@@ -49,7 +52,7 @@ from mtfix.garble.finite_misreads import misread_finite
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 6
+REVISION = 7
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -217,7 +220,7 @@ def without(pred: Any, name: str) -> float:
 
 def corrected(pred: Any) -> Any:
     """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative` or
-    a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revision 6), without its
+    a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
     ``no_finite`` sign and that input's part of the probability; for an
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); otherwise ``pred`` itself."""
     a = pred.analysis

@@ -9,7 +9,7 @@ import pytest
 import mtfix
 from mtfix.garble import misreads
 from mtfix.garble.checker import detector
-from mtfix.garble.finite_misreads import base_present, misread_finite, misread_finite_at, s_present
+from mtfix.garble.finite_misreads import base_present, misread_finite, misread_finite_at, opening_present, s_present
 
 
 def _codes(text: str) -> dict[str, str]:
@@ -73,3 +73,47 @@ def test_the_correction_takes_out_the_sign_and_its_input_only() -> None:
     assert fixed.contributions["no_finite"] == 0.0
     assert not any(s.name == "no_finite" for s in fixed.analysis.signs)
     assert fixed.probability == pytest.approx(misreads.without(pred, "no_finite"))
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a plural subject opening the sentence, its present read as a preposition, an adverb, a noun, a colon (session 36)
+    ("families break the fast with dates at sunset .", "NNS IN DT NN IN NNS IN NN .", True),
+    ("students queue for hours outside the gate .", "NNS RB IN NNS IN DT NN .", True),  # "queued": a rare past
+    ("hikers camp by the lake .", "NNS : IN DT NN .", True),
+    ("bells ring across the valley .", "NNS VBG IN DT NN .", True),  # no vowel before "-ing": no gerund
+    ("tenants face higher rents this year .", "NNS NN JJR NNS DT NN .", True),  # an object opening with an adjective
+    ("herders still drive the goats uphill .", "NNS RB NN DT NNS RB .", True),  # an adverb of frequency between
+    ('" pilgrims break the journey at the inn .', "`` NNS IN DT NN IN DT NN .", True),  # after an opening quote
+    # left alone: a preposition that is also a verb, "of", a gerund, a bare noun, no plural, an "-s" form, not first
+    ("countries like chile and peru in the region .", "NNS IN NNP CC NNP IN DT NN .", False),
+    ("towns near the coast in the dry season .", "NNS IN DT NN IN DT JJ NN .", False),
+    ("sales increase of ten percent in the year .", "NNS NN IN CD NN IN DT NN .", False),
+    ("students meeting the minister in the hall .", "NNS VBG DT NN IN DT NN .", False),
+    ("customs control staff at the border .", "NNS NN NN IN DT NN .", False),
+    ("visitor break the fast with dates .", "NN IN DT NN IN NNS .", False),
+    ("families breaks the fast with dates .", "NNS IN DT NN IN NNS .", False),
+    ("in spring families break the fast .", "IN NN NNS IN DT NN .", False),
+])
+def test_a_present_after_an_opening_plural_subject(words: str, tags: str, expected: bool) -> None:
+    assert opening_present(tags.split(), words.split()) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Families break the fast with dates and water at sunset in the old quarter.",
+    "Tenants face higher rents in the city after the new housing law.",
+    "Hikers camp by the lake on the first night of the long trek.",
+])
+def test_an_opening_plural_subject_and_its_misread_verb_keep_no_sign(text: str) -> None:
+    a = detector().analyse(text)
+    assert any(s.name == "no_finite" for s in a.signs) and misread_finite(a)  # the tagger's reading, not the verb
+    assert "MTF402" not in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customs control staff at the border of the two republics in the north.",
+    "Countries like Chile and Peru in the western part of the continent.",
+    "Students meeting the minister of education in the great hall of the university.",
+])
+def test_an_opening_plural_noun_phrase_without_a_verb_keeps_its_sign(text: str) -> None:
+    assert not misread_finite(detector().analyse(text))
+    assert "MTF402" in _codes(text)
