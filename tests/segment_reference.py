@@ -24,17 +24,18 @@ def fast_segments(text: str) -> list[tuple[int, int]]:
 
 
 def pysbd_pairing_segments(text: str) -> list[tuple[int, int]]:
-    """Segments with every block sent to pysbd whole and pysbd reading an empty pair of straight quotes ``""`` as it
-    stands (seg-14 and before: it pairs the second quote with the next one over), for the tests of seg-15."""
+    """Segments with every block sent to pysbd whole and pysbd given the block as it stands (seg-14 and before: an
+    empty pair ``""``, a unit mark after a digit, a backslash read by pysbd's own patterns; seg-15 read only ``""``
+    otherwise), for the tests of seg-15 and seg-16: pysbd then pairs a quote with the next one over."""
     from mtfix.segment import pysbd_pass
 
-    saved = pysbd_pass._empty_quotes_hidden
-    pysbd_pass._empty_quotes_hidden = lambda block: block
+    saved = pysbd_pass._pysbd_reading
+    pysbd_pass._pysbd_reading = lambda block: block
     pysbd_pass._pysbd_spans.clear()
     try:
         return reference_segments(text)
     finally:
-        pysbd_pass._empty_quotes_hidden = saved
+        pysbd_pass._pysbd_reading = saved
         pysbd_pass._pysbd_spans.clear()
 
 

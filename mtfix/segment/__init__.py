@@ -232,9 +232,12 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: (in plain text, a ``<!--`` in running prose that nothing closes before a blank line is no comment: a ``-->`` in a
 #: later paragraph closed it, the paragraphs one segment and their prose between protected; :func:`_code_elements`);
 #: 15 = session 35 (pysbd reads an empty pair of straight quotes, ``""`` paired in order, as a word,
-#: :func:`~mtfix.segment.pysbd_pass._empty_quotes_hidden`: it had paired the quotes after it otherwise, one with the next
-#: one over, and protected the sentence ends between them, where the cuts at sure ends, which count quotes, cut)
-REVISION = "seg-15"
+#: :func:`~mtfix.segment.pysbd_pass._pysbd_reading`: it had paired the quotes after it otherwise, one with the next
+#: one over, and protected the sentence ends between them, where the cuts at sure ends, which count quotes, cut); 16 =
+#: session 36 (a straight quote right after a digit while none is open is a unit mark, inches or seconds, 'a 12" pipe',
+#: and pysbd reads a backslash as a character, :func:`~mtfix.segment.pysbd_pass._pysbd_reading`: pysbd paired either with
+#: the next quote over; a block with a backslash is no longer sent to pysbd whole)
+REVISION = "seg-16"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:

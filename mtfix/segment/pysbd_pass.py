@@ -4,8 +4,11 @@ a sentence end before an opening quote mark split (:func:`_split_before_quotes`)
 
 from __future__ import annotations
 
+import re
 import threading
 from itertools import pairwise
+
+import regex
 
 from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
@@ -34,7 +37,7 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
     comes again, a boilerplate paragraph or a repeated unit, is not split again)."""
     out: list[tuple[int, int]] = []
     cursor = 0
-    read = _empty_quotes_hidden(block) if '""' in block else block  # the same length: offsets hold
+    read = _pysbd_reading(block)  # the same length: offsets hold
     # pysbd's own ``segment`` then looks every sentence up again with a fresh
     # regex over the whole block (quadratic in the block); we locate them here.
     for sent in _segmenter().processor(read).process():
@@ -47,6 +50,7 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
             break
         out.append((at, at + len(piece)))
         cursor = at + len(piece)
+    block = read  # mtfix's passes pair quotes as pysbd was given them
     if len(out) > 1:
         out = _join_titles(block, out)
     if _QUOTE_INNER_END.search(block):
@@ -59,20 +63,49 @@ def _pysbd_relative(block: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-# Straight quotes paired in order on a line, as a reader and the sure-end cuts pair them (an empty pair included).
-_STRAIGHT_PAIR = regexcache.compile(r'"[^"\n\r]*"')
-#: What an empty pair of straight quotes is read as by pysbd: two symbols no rule of pysbd's reads.
+# Straight quotes as a reader pairs them on a line, in order, as the cuts at sure ends count them
+# (:func:`~mtfix.segment.sentence_ends.unit_mark`): a quote right after a digit while none is open, and no quote right
+# after it, is a unit mark (inches, seconds: 'a 12" screen', "5' 11\"", seg-16); the others pair, an empty pair included.
+_STRAIGHT_QUOTES = regexcache.compile(r'(?<=[0-9])"(?!")|"[^"\n\r]*"')
+# A quote after a digit or another quote: plain ``re``, from the quote (a literal first character is looked for fast).
+_QUOTES_TO_READ = re.compile(r'"(?<=[0-9"]")')
+#: What an empty pair of straight quotes, a unit mark and a backslash are read as by pysbd: symbols no rule of its reads.
 EMPTY_QUOTES_READ_AS = "~~"
+UNIT_MARK_READ_AS = "~"
+BACKSLASH_READ_AS = "~"
 
 
-def _empty_quotes_hidden(block: str) -> str:
-    """``block`` with each empty pair of straight quotes (``""``, paired in order on its line) written
-    :data:`EMPTY_QUOTES_READ_AS` (seg-15).  pysbd's quotation pattern needs a character between the quotes, so
-    at ``""`` it pairs the second quote with the next one over and protects the sentence ends between them:
-    'He typed "" into the box. Then he said "yes".' was one sentence.  A reader, and the cuts at sure sentence
-    ends, which count quotes, pair them in order: an empty string is a word, and the quotes after it pair as
-    they would without it."""
-    return _STRAIGHT_PAIR.sub(lambda m: EMPTY_QUOTES_READ_AS if m.end() - m.start() == 2 else m.group(), block)
+def _straight_quote_read(m: regex.Match[str]) -> str:
+    n = m.end() - m.start()
+    return UNIT_MARK_READ_AS if n == 1 else EMPTY_QUOTES_READ_AS if n == 2 else m.group()
+
+
+def _pysbd_reading(block: str) -> str:
+    """``block`` as pysbd is given it (the same length: offsets hold), so that it pairs quotes and brackets as a
+    reader does and as the cuts at sure sentence ends count them.
+
+    - Each empty pair of straight quotes (``""``, paired in order on its line) is :data:`EMPTY_QUOTES_READ_AS`
+      (seg-15): pysbd's quotation pattern needs a character between the quotes, so at ``""`` it paired the second
+      quote with the next one over and protected the sentence ends between them ('He typed "" into the box. Then he
+      said "yes".' was one sentence).  An empty string is a word.
+    - A unit mark (a straight quote right after an ASCII digit while no quote is open on the line, and no quote after it:
+      inches, seconds) is :data:`UNIT_MARK_READ_AS` (seg-16): pysbd paired it with the next quote ('The pipe is 3"
+      long. The valve is 2" wide.' was one sentence).  A quote after a digit inside a quotation still closes it
+      ('He said "we won 3-1" and left.').
+    - A backslash is :data:`BACKSLASH_READ_AS` (seg-16): pysbd's patterns for a quotation or brackets fail on content
+      that holds one (their ``(?=(?P<tmp>…)*)(?P=tmp)`` keeps only the last piece), so it paired the closing quote
+      with the next one over ('The path is "C:\\Temp". Then it failed. She said "no".' was one sentence).  A reader
+      reads a backslash as a character, and pairs quotes in order, a quote after a backslash included.
+
+    >>> _pysbd_reading('A 3" pipe, "" and "4" in C:\\\\x')
+    'A 3~ pipe, ~~ and "4" in C:~x'
+    """
+    read = block
+    if '"' in block and _QUOTES_TO_READ.search(block) is not None:
+        read = _STRAIGHT_QUOTES.sub(_straight_quote_read, block)
+    if "\\" in read:
+        read = read.replace("\\", BACKSLASH_READ_AS)
+    return read
 
 
 # A closing quote mark before white space: it closes a quotation, never opens a sentence.

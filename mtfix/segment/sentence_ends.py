@@ -36,7 +36,7 @@ _WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)(?:[A-Za-z]{2,}|[0-9]{3,})"
 # opens with one character class, so that ``re`` skips to a character of it (session 29: the matches of
 # ``[rare]|--|[!?][!?]`` and of ``[<rare>.)]``-first :data:`_LIST_MARK`, written as one class then
 # look-behinds, are the same; ``tests/test_segment_fastpath.py`` compares them).
-_RARE_CHARS = r"""‘{}<>\\（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&"""
+_RARE_CHARS = r"""‘{}<>（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&"""
 _RARE = re.compile(rf"""[{_RARE_CHARS}\-!?](?:(?<=-)-|(?<=[!?])[!?]|(?<![\-!?]))""")
 _LETTER = r"[^\W\d_]"
 _LOOSE_APOSTROPHE = re.compile(rf"'(?:(?!{_LETTER})|(?<!{_LETTER}'))")  # not between two letters
@@ -55,7 +55,8 @@ def _not_local(block: str) -> bool:
     items of a kind (session 34, :func:`~mtfix.segment.pysbd_english.no_list_items`): with fewer it changes neither the
     block nor any piece of it cut at a sure end (a piece starts at the block's start or at a capital).  An empty pair
     of straight quotes no longer counts (seg-15): pysbd reads it as a word
-    (:func:`~mtfix.segment.pysbd_pass._empty_quotes_hidden`), so it pairs the quotes after it as the cuts count them."""
+    (:func:`~mtfix.segment.pysbd_pass._pysbd_reading`), so it pairs the quotes after it as the cuts count them; nor
+    does a backslash (seg-16): pysbd reads it as a character, and a unit mark (:func:`unit_mark`) as a symbol."""
     return bool(
         _RARE.search(block)
         or ("'" in block and _LOOSE_APOSTROPHE.search(block))
@@ -63,6 +64,20 @@ def _not_local(block: str) -> bool:
         or ((_LIST_MARK.search(block) is not None or _LIST_MARK_AT_START.match(block) is not None)
             and not no_list_items(block))
     )
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def unit_mark(block: str, at: int) -> bool:
+    """Whether the straight quote at ``block[at]``, with no quote open before it, is a unit mark (inches, seconds: 'a 12"
+    screen', "5' 11\" tall"): right after an ASCII digit, and no quote right after it (seg-16).  pysbd is given it as a symbol
+    (:func:`~mtfix.segment.pysbd_pass._pysbd_reading`), so neither route pairs it with the next quote.
+
+    >>> unit_mark('a 12" pipe', 4), unit_mark('"12" pipes', 0), unit_mark('a 12"" pipe', 4)
+    (True, False, False)
+    """
+    return at > 0 and block[at - 1] in _DIGITS and block[at + 1:at + 2] != '"'
 
 
 # Quotes and brackets: pysbd pairs them, so a cut is made only where none is open.
@@ -92,7 +107,9 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         while seen < len(marks) and marks[seen][0] < cut:
             ch = marks[seen][1]
             if ch == '"':
-                quotes += 1
+                at = marks[seen][0]  # a unit mark opens nothing (:func:`unit_mark`, inline)
+                if quotes % 2 or block[at - 1:at] not in _DIGITS or block[at + 1:at + 2] == '"':
+                    quotes += 1
             elif ch in _OPENS:
                 open_[ch] += 1
             elif open_[_CLOSES[ch]]:
