@@ -4,7 +4,7 @@ The modules at the top of ``mtfix/`` are listed in the groups of :data:`TOP_GROU
 first sentence of its ``__init__.py`` docstring, a module's the first sentence of
 its own docstring (read with :mod:`ast`, nothing imported); a folder of data files has its line in
 :data:`DATA_FOLDERS`.  The map is the end of docs/architecture.md, from :data:`HEADING` on; this script
-rewrites it, and ``tests/test_module_map.py`` fails when it is stale.
+rewrites it, and ``tests/architecture/test_module_map.py`` fails when it is stale.
 
     python bench/module_map.py           # rewrite the map in docs/architecture.md
     python bench/module_map.py --check   # exit 1 if the map is stale
@@ -35,7 +35,7 @@ DATA_FOLDERS = {
 }
 #: the modules at the top of ``mtfix/``, by what they are about (session 29): the map lists them in these
 #: groups, so that a newcomer finds the text helpers or the model among twenty-four modules (the caches: mtfix/caching/) without
-#: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/test_module_map.py`` fails)
+#: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/architecture/test_module_map.py`` fails)
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checker_registry.py", "catalogue.py",
                                     "suppress.py", "repair.py", "pipeline_results.py", "signature.py")),

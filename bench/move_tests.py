@@ -46,13 +46,14 @@ MOVES: dict[str, tuple[str, ...]] = {
         "test_segment_html_pre_code", "test_segment_list_marks", "test_segment_lower_case",
         "test_segment_one_sentence", "test_segment_prose_opener", "test_segment_quotes", "test_segment_quotes_seg7",
         "test_segment_seg10", "test_segment_seg8", "test_segment_seg9", "test_segment_speed", "test_segment_spread",
-        "test_segment_titles", "test_segment_wrapped", "test_pysbd_passes_skipped",
+        "test_segment_titles", "test_segment_wrapped", "test_pysbd_passes_skipped", "test_segment_unit_marks",
     ),
     "rules": (
         "test_catalogue", "test_rule_examples", "test_rule_packs", "test_rules_inline_markup", "test_rules_speed",
         "test_realmt_rules", "test_glued_capital", "test_missing_space_after_comma", "test_detokenisation_repairs",
         "test_quote_repairs", "test_title_as_noun", "test_title_case_headlines", "test_repetition_labels",
         "test_deliberate_repeats", "test_markdown_windows", "test_markdown_markup_rules", "test_opened_imperatives",
+        "test_coordinated_separators",
     ),
     "checks": (
         "test_lexical_addition", "test_lexical_coverage", "test_lexical_stem_rules", "test_lexical_zh",

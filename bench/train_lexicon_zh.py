@@ -19,7 +19,7 @@ At run time mtfix cuts Chinese by maximum matching over the table's vocabulary (
 
 Session 30's result (bench/RESULTS.md): the word tables did not pass the adoption bar on the development
 parts, so no zh table is shipped and the held-out MQM 2023 set was not read.  This script never reads a
-held-out file (``tests/test_heldout_paths.py``); were a table shipped, the 2023 figures would be computed
+held-out file (``tests/audit/test_heldout_paths.py``); were a table shipped, the 2023 figures would be computed
 once, outside it, with bench/eval_scores.py's functions.
 """
 

@@ -50,7 +50,7 @@ class BoundedMemo(Bounded):
     def __missing__(self, key: Any) -> Any:
         value = self.compute(key)
         # Bounded.put, inlined: a miss is on the detector's hot path, and the call cost a check of 1 MB of
-        # distinct news 0.1 % more instructions (bench/RESULTS.md, session 28); tests/test_bounded.py holds both
+        # distinct news 0.1 % more instructions (bench/RESULTS.md, session 28); tests/caching/test_bounded.py holds both
         # to one policy
         if len(self) >= self.size:
             self.clear()

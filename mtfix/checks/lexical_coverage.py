@@ -65,7 +65,7 @@ class Lexicons:
 
 
 #: The first 12 hex digits of ``lexical_coverage.json.gz``'s SHA-256 (the signature's ``+lexicon-``), kept
-#: here so that a signature reads nothing; ``tests/test_lexical_coverage.py`` checks it against the file.
+#: here so that a signature reads nothing; ``tests/checks/test_lexical_coverage.py`` checks it against the file.
 DIGEST = "fcd2d8c72844"
 
 #: Scripts of the languages with a table (et, ro: Latin; ru: Cyrillic; ne: Devanagari; si: Sinhala): a source

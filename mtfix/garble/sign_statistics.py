@@ -79,7 +79,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
 def _defined_term(word: str, before: str) -> bool:
     """Whether a common noun ``word`` after ``before`` is a defined term of terms and conditions, written with
     a capital after a determiner ("the Customer", "this Agreement"; session 18, analysis 14).  A function, not
-    inlined, so that ``bench/audit_exceptions.py`` can switch it off (``tests/test_audit_exceptions.py``)."""
+    inlined, so that ``bench/audit_exceptions.py`` can switch it off (``tests/audit/test_audit_exceptions.py``)."""
     return word[0].isupper() and before in _DEFINED_TERM_OPENERS
 
 

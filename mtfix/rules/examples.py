@@ -1,4 +1,4 @@
-"""Run the examples of pack rules, as ``tests/test_rule_examples.py`` runs the bundled ones
+"""Run the examples of pack rules, as ``tests/rules/test_rule_examples.py`` runs the bundled ones
 (``mtfix rules --check-examples``: a user's own pack is tested without mtfix's test suite).
 
 * a flag example is reported by its rule (at the ``flagged`` text and with the ``fix`` safety,

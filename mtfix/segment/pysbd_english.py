@@ -10,7 +10,7 @@ line (a space before it) has no `` abbr.`` changes nothing: :class:`Abbreviation
 That holds when ``lower()`` maps every character that ``re.IGNORECASE`` equates with an ASCII
 letter to that letter, i.e. for a line without the four characters that it does not
 (:data:`ODD_CASE`); such a line takes pysbd's own path.  Sentences are pysbd's, unchanged
-(``tests/test_segment_speed.py`` compares the two on every abbreviation in every case).
+(``tests/segment/test_segment_speed.py`` compares the two on every abbreviation in every case).
 
 Its ``Processor`` (session 15) is pysbd's with a list-item pass (:class:`ListItemReplacer`) that skips
 each of pysbd's list-marker scans (``findall`` of patterns tried at every character of the text) when the
@@ -24,7 +24,7 @@ Session 29: the processor, the abbreviation pass and the quotation pass apply py
 :class:`RuleSequence` (``str.replace`` for a literal rule, the compiled pattern's ``sub`` otherwise; a sequence of
 literal rules is skipped when the text holds none of their first characters), and skip the passes whose pattern
 cannot match (:data:`_THREE_MARKS`, :data:`_STOP_BEFORE_NUMBER`, :data:`_QUOTE_SPACE_PAREN`, :data:`_MULTI_PERIOD_GUARD`);
-the same sentences (``tests/test_segment_speed.py`` compares every rule and every guard with pysbd's own).
+the same sentences (``tests/segment/test_segment_speed.py`` compares every rule and every guard with pysbd's own).
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def _between_punctuation() -> Any:
     from pysbd.between_punctuation import BetweenPunctuation as Base
 
     class BetweenPunctuation(Base):  # type: ignore[misc, valid-type]
-        # each pattern needs the mark it is named for ("(", "[", "'", "‘", '"', "«", "--", "“"; ``tests/test_segment_speed.py``
+        # each pattern needs the mark it is named for ("(", "[", "'", "‘", '"', "«", "--", "“"; ``tests/segment/test_segment_speed.py``
         # reads it in each pattern); a text without that mark is returned as it is, as ``re.sub`` would (session 33)
         def sub_punctuation_between_parens(self, txt: str) -> str:
             if "(" not in txt:
@@ -362,7 +362,7 @@ _THREE_MARKS = re.compile(r"[!?][!?][!?]")
 #: (Session 33: with the character before the stop that ``NUMBERED_REFERENCE_REGEX`` looks behind for, no digit or space:
 #: a decimal point that the number rules made "∯" no longer passes.)
 _STOP_BEFORE_NUMBER = re.compile(r"[.∯](?<=[^\d\s][.∯])[\[\d]")
-#: Every word of pysbd's ``ExclamationWords`` holds one of these (``tests/test_segment_speed.py``): a text without
+#: Every word of pysbd's ``ExclamationWords`` holds one of these (``tests/segment/test_segment_speed.py``): a text without
 #: either is left as it is by its substitution (session 33).
 EXCLAMATION_MARKS = ("!", "\u01c3")
 _QUOTE_SPACE_PAREN = re.compile(r"\((?<=[\"”]\s\()")

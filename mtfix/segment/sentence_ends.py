@@ -35,7 +35,7 @@ _WORD_BEFORE = regexcache.compile(r"(?r)(?:(?<=\s)|^)(?:[A-Za-z]{2,}|[0-9]{3,})"
 # such blocks go to pysbd whole (see :func:`_not_local`).  Plain ``re``, as pysbd uses; each pattern
 # opens with one character class, so that ``re`` skips to a character of it (session 29: the matches of
 # ``[rare]|--|[!?][!?]`` and of ``[<rare>.)]``-first :data:`_LIST_MARK`, written as one class then
-# look-behinds, are the same; ``tests/test_segment_fastpath.py`` compares them).
+# look-behinds, are the same; ``tests/segment/test_segment_fastpath.py`` compares them).
 _RARE_CHARS = r"""‘{}<>（）「」\n\r\v\f\x85\u2028\u2029∯∮♨☝ȸȹ☉☈☇☄ᓰᓱᓳᓴᓷᓸ✂⌬♬♭ƪ♟♝☏⎋&"""
 _RARE = re.compile(rf"""[{_RARE_CHARS}\-!?](?:(?<=-)-|(?<=[!?])[!?]|(?<![\-!?]))""")
 _LETTER = r"[^\W\d_]"

@@ -188,7 +188,7 @@ def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency of a single word (looked up lower-cased; no tokenisation).
 
     The small list is asked first: it is the large list cut at Zipf 3, with the
-    same values (``tests/test_lexicon.py`` checks that), so an everyday word
+    same values (``tests/text/test_lexicon.py`` checks that), so an everyday word
     never costs a cold process the large list.
     """
     key = word.lower()

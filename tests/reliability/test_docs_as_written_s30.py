@@ -107,7 +107,7 @@ def test_the_glossary_pages_formats_name_every_extension_a_glossary_is_read_by()
 def test_the_json_reports_intro_names_every_field_a_finding_has_beyond_the_librarys(mtfix_cli, tmp_path: Path) -> None:
     """docs/formats.md "The JSON reports, field by field": "A finding has the fields of the library's findings and,
     in a file of records, a record's `id`"; a finding over Markdown markup or an HTML page's inline tags has
-    `reads` too (session 29), which the intro did not name (tests/test_docs.py's check used a text without markup)."""
+    `reads` too (session 29), which the intro did not name (tests/docs/test_docs.py's check used a text without markup)."""
     import json
 
     (tmp_path / "a.md").write_text("It was cold **snow**The roads closed.\n", encoding="utf-8")

@@ -35,7 +35,7 @@ def _named(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
 def test_every_repository_path_the_pages_name_exists() -> None:
     """Session 30 moved six modules into ``mtfix/caching/`` and added ``bench/shipped_data.py`` and
     ``bench/bench_memory.py``; a page naming a module, script, test or data file by a path that is not in the
-    tree sends the reader nowhere (links are checked by ``tests/test_docs.py``; backquoted paths were not)."""
+    tree sends the reader nowhere (links are checked by ``tests/docs/test_docs.py``; backquoted paths were not)."""
     missing = [(where, path) for where, path in _named(_REPO_PATH)
                if "*" not in path and path not in RETIRED and not (ROOT / path).exists()]
     assert not missing, missing
@@ -141,7 +141,7 @@ def test_doctor_does_not_call_the_lt_cache_of_a_cache_dir_that_is_a_file_ok(mtfi
 
 
 def test_the_readmes_layout_names_every_folder_of_the_package_data_folders_too() -> None:
-    """The README's "How it is built" tree named the Python packages (`tests/test_docs.py`) but not `demo/`, whose
+    """The README's "How it is built" tree named the Python packages (`tests/docs/test_docs.py`) but not `demo/`, whose
     text `mtfix demo` repairs and `bench/shipped_data.py` lists (session 30), nor `glossaries/`, the bundled
     glossaries' place inside the package (a link to the repository's `glossaries/`)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -41,7 +41,7 @@ def test_checkers_that_are_not_checkers_are_a_config_error_at_once(checkers):
                                   "The the minister spoke.\rPrices of oilgas rose.\r"])
 def test_reverting_the_repair_log_gives_the_input_even_when_nothing_changed(text):
     """``r.log.revert()`` gave ``""`` for a text that ``fix`` left alone: an ingest job that undoes
-    repairs (or checks that they are reversible, as tests/test_lossless.py had to work around) emptied
+    repairs (or checks that they are reversible, as tests/pipeline/test_lossless.py had to work around) emptied
     the record."""
     r = mtfix.fix(text)
     assert r.log.revert() == text

@@ -16,7 +16,7 @@ phrase with a comma after it and the white space up to the next word; the next
 word is capitalised only when the phrase opened the sentence (a phrase removed
 in mid-sentence leaves the rest as it was); inline markup before it (``<b>``, ``**``,
 ``{\\an8}``, ``<v Ana>``) does not count, as in ``<b>Prices rose.</b>`` (session 20).  The test suite runs every entry's
-examples (tests/test_rule_packs.py).
+examples (tests/rules/test_rule_packs.py).
 """
 
 from __future__ import annotations

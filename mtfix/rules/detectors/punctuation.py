@@ -294,7 +294,7 @@ def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 # second lower case; nothing of a URL, path, address, identifier or number on either side, and no further
 # comma glued to the second word ("red,green,blue" is a list of tags or values, not prose).  The first word is
 # read behind the comma (a look-behind with its group), so a scan tries the commas only, not every position
-# of the text (0.004 s against 0.18 s per MB of news; the same matches' groups, tests/test_rules_speed.py).
+# of the text (0.004 s against 0.18 s per MB of news; the same matches' groups, tests/rules/test_rules_speed.py).
 _COMMA_GLUED = LazyPattern(
     r"(?<=(?<![\p{L}\p{N}_.,@/\\#:'’&=+*`~-])(?P<left>\p{Lu}?\p{Ll}+)),(?P<right>\p{Ll}+)"
     r"(?![\p{L}\p{N}_@/\\'’=+*`~-]|[.:,;]\S)"
