@@ -17,6 +17,10 @@ times, in the same run:
   ``/proc``).  After the jobs a probe asks every worker how many pipelines it built
   (``cache_info``).  CPU seconds compare on a loaded machine where wall time does not.
 
+``--instructions`` counts instructions (cachegrind) instead: the library child's, and those of Spark's Python
+workers in a Spark of their own (``PYSPARK_PYTHON`` a script that runs the daemon, and so every worker it
+forks, under cachegrind; the workers' files summed, the daemon's apart; the JVM not counted).
+
 Prints the command, the machine, rows/s and MB/s (UTF-8 text bytes / wall), peak memory and the
 spark/library ratio.  ``--json FILE`` saves the figures.  No Spark UI, Spark's log quiet.
 
@@ -221,6 +225,70 @@ def run_library(n: int, mode: str = "fix", instructions: bool = False) -> dict[s
     return fig
 
 
+#: ``PYSPARK_PYTHON`` for :func:`run_spark_instructions`: the Python daemon (and so every worker it forks)
+#: under cachegrind, one output file per process; each daemon's pid written first, to tell it from its workers.
+CACHEGRIND_PYTHON = """#!/bin/sh
+echo $$ >> '{dir}/daemon.pid'
+exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file='{dir}/cg.%p' '{python}' "$@"
+"""
+
+
+def spark_child(n: int, mode: str, partitions: int, batch: int) -> None:
+    """In a fresh process with its own Spark (whose workers ``PYSPARK_PYTHON`` may run under cachegrind): one
+    job of ``n`` rows, the counts to compare with the library; prints the figures as JSON."""
+    spark = spark_session(partitions, batch)
+    with tempfile.TemporaryDirectory() as tmp:  # read by the JVM: createDataFrame of a list runs Python workers
+        src = Path(tmp) / "rows.jsonl"
+        src.write_text("".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in make_rows(n)), encoding="utf-8")
+        fig = run_spark(spark, n, partitions, mode, runs=1, probe=False, source=src)
+    spark.stop()  # the daemon's SIGHUP ends the workers: cachegrind writes their counts
+    print(json.dumps(fig))
+
+
+def _summary(path: Path) -> int:
+    return next(int(x.split()[1]) for x in path.read_text().splitlines() if x.startswith("summary:"))
+
+
+def run_spark_instructions(n: int, mode: str, partitions: int, batch: int) -> dict[str, Any]:
+    """The instructions of Spark's Python workers for one job of ``n`` rows (:func:`spark_child` with every
+    Python worker under cachegrind, through :data:`CACHEGRIND_PYTHON`): the workers' sum (their start, import of
+    pandas and PyArrow, pipeline build and the rows) and the daemon's, apart.  Not the JVM's."""
+    with tempfile.TemporaryDirectory() as tmp:
+        wrapper = Path(tmp) / "python-cachegrind"
+        wrapper.write_text(CACHEGRIND_PYTHON.format(dir=tmp, python=sys.executable), encoding="utf-8")
+        wrapper.chmod(0o755)
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0", "PYSPARK_PYTHON": str(wrapper)}
+        cmd = [sys.executable, __file__, "--spark-child", str(n), "--mode", mode, "--partitions", str(partitions),
+               "--batch", str(batch)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if proc.returncode:
+            raise SystemExit(f"the Spark child failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        fig = json.loads(proc.stdout.strip().splitlines()[-1])
+        deadline = time.monotonic() + 120  # cachegrind writes a process's file as it ends
+        while time.monotonic() < deadline and any(tmp in c for _, c in _all_processes()):
+            time.sleep(0.5)
+        fig["wall_under_cachegrind"] = time.perf_counter() - t0
+        daemons = {int(x) for x in (Path(tmp) / "daemon.pid").read_text().split()}
+        counts = {int(f.name.split(".")[1]): _summary(f) for f in Path(tmp).glob("cg.*")}
+    workers = {pid: c for pid, c in counts.items() if pid not in daemons}
+    fig.update(worker_instructions=sum(workers.values()), workers_counted=len(workers),
+               per_worker_instructions=sorted(workers.values()),
+               daemon_instructions=sum(c for pid, c in counts.items() if pid in daemons), daemons=len(daemons))
+    return fig
+
+
+def _all_processes() -> list[tuple[int, str]]:
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                out.append((int(d), Path(f"/proc/{d}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")))
+            except OSError:
+                continue
+    return out
+
+
 def run_cli(n: int) -> dict[str, Any]:
     rows = make_rows(n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -254,14 +322,19 @@ def spark_session(partitions: int, batch: int) -> Any:
     return spark
 
 
-def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int = 2) -> dict[str, Any]:
+def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int = 2,
+              probe: bool = True, source: Path | None = None) -> dict[str, Any]:
+    """``runs`` jobs of ``n`` rows (``source``: the same rows as JSON Lines, read by the JVM), timed and sampled."""
     from pyspark.sql import functions as F
 
     from mtfix import Config
     from mtfix.integrations.spark import apply, cache_info
 
-    rows = make_rows(n)
-    df = spark.createDataFrame(rows, "id string, body string").repartition(partitions).cache()
+    if source is None:
+        df = spark.createDataFrame(make_rows(n), "id string, body string")
+    else:
+        df = spark.read.schema("id string, body string").json(str(source))
+    df = df.repartition(partitions).cache()
     df.count()  # the input in the JVM before the clock starts
     out: dict[str, Any] = {}
     for run in ("cold", "warm")[:runs]:
@@ -280,15 +353,16 @@ def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int 
                     "workers_seen": len(s.worker),
                     "per_worker": {pid: [s.worker[pid], s._cpu[pid][1] - s._cpu[pid][0]] for pid in s.worker}}
 
-    def probe(frames: Any) -> Any:
+    def ask(frames: Any) -> Any:
         import pandas as pd
 
         for f in frames:
             info = cache_info()
             yield pd.DataFrame({"pid": [info["pid"]], "builds": [info["builds"]], "rows": [len(f)]})
 
-    builds = df.mapInPandas(probe, "pid long, builds long, rows long").groupBy("pid").agg(F.max("builds").alias("b"))
-    out["builds_per_worker"] = sorted(r.b for r in builds.collect())
+    if probe:  # not when the workers' instructions are counted: it would add its own
+        builds = df.mapInPandas(ask, "pid long, builds long, rows long").groupBy("pid").agg(F.max("builds").alias("b"))
+        out["builds_per_worker"] = sorted(r.b for r in builds.collect())
     df.unpersist()
     return out
 
@@ -305,13 +379,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, choices=(1, 2), default=2,
                     help="Spark jobs per size and mode: 2 = cold and warm, 1 = the first (cold) only")
     ap.add_argument("--instructions", action="store_true",
-                    help="the library run's instructions under cachegrind (slow: a few thousand rows); Spark's are not counted")
+                    help="instructions under cachegrind (slow: a few hundred rows) of the library run and of Spark's "
+                         "Python workers (a Spark of its own, every worker under cachegrind; the timed Spark job is "
+                         "then skipped)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--library-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--spark-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--mode", default="fix", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.library_child:
         library_child(args.library_child, args.mode)
+        return 0
+    if args.spark_child:
+        spark_child(args.spark_child, args.mode, args.partitions, args.batch)
         return 0
     import pyspark
 
@@ -319,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {_cpu()}, {os.cpu_count()} cores (shared, loadavg {os.getloadavg()[0]:.1f}), "
           f"Python {platform.python_version()}, PySpark {pyspark.__version__}, local[2], "
           f"{args.partitions} partitions, arrow batch {args.batch}")
-    spark = spark_session(args.partitions, args.batch)
+    spark = None if args.instructions else spark_session(args.partitions, args.batch)
     mb = 1024 * 1024
     report = []
     for n in args.rows:
@@ -331,6 +411,17 @@ def main(argv: list[str] | None = None) -> int:
             lib = {"wall": float("nan"), "cpu": float("nan"), "peak_rss": 0, "errors": None, "changed": None} \
                 if args.no_library else run_library(n, mode, args.instructions)
             cli = run_cli(n) if args.cli and mode == "fix" else None
+            if args.instructions:
+                sp = run_spark_instructions(n, mode, args.partitions, args.batch)
+                report.append({"rows": n, "mb": size / mb, "mode": mode, "library": lib, "spark": sp})
+                print(f" {mode}:\n  library (1 process): {lib['instructions'] / 1e6:,.1f} M instructions\n"
+                      f"  spark workers ({sp['workers_counted']}): {sp['worker_instructions'] / 1e6:,.1f} M "
+                      f"instructions ({', '.join(f'{w / 1e6:,.1f} M' for w in sp['per_worker_instructions'])}), "
+                      f"x{sp['worker_instructions'] / lib['instructions']:.3f} the library; daemon(s) "
+                      f"({sp['daemons']}) {sp['daemon_instructions'] / 1e6:,.1f} M; errors {sp['errors']}, changed "
+                      f"{sp['changed']} (library {lib['errors']}, {lib['changed']}); "
+                      f"loadavg {os.getloadavg()[0]:.1f}", flush=True)
+                continue
             sp = run_spark(spark, n, args.partitions, mode, args.runs)
             report.append({"rows": n, "mb": size / mb, "mode": mode, "library": lib, "cli": cli, "spark": sp})
             ins = f"  {lib['instructions'] / 1e9:,.1f} G instructions" if "instructions" in lib else ""
@@ -348,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{r['workers_rss_total'] / mb:.0f} MB together")
             print(f"  errors {sp['errors']}, changed {sp['changed']} (library {lib['errors']}, {lib['changed']}); "
                   f"pipeline builds per worker {sp['builds_per_worker']}; loadavg {os.getloadavg()[0]:.1f}", flush=True)
-    spark.stop()
+    if spark is not None:
+        spark.stop()
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0

@@ -103,12 +103,34 @@ def worker_pipeline(config: Config) -> Pipeline:
             if p is None:
                 from mtfix.pipeline import Pipeline
 
-                p = Pipeline(config)
+                run, skipped = _with_executor_languagetool(config)
+                p = Pipeline(run)
+                if skipped:
+                    p.warnings.append(skipped)
                 _ = p.checkers  # load packs and glossaries now, once
                 p.load_data()  # and the detector's model: one that cannot be read fails the task, not every row
                 _PIPELINES[key] = p
                 _BUILDS += 1
     return p
+
+
+def _with_executor_languagetool(config: Config) -> tuple[Config, str | None]:
+    """(the config a worker runs, the warning of a grammar left out): in a Spark task whose ``config`` asks for
+    LanguageTool without an ``lt_url``, the executor's shared server is found or started first
+    (:mod:`mtfix.integrations.spark_languagetool`); one that cannot be started fails the task with
+    ``grammar="required"`` and leaves grammar out, with a warning, with ``"auto"``."""
+    if config.grammar == "off" or config.lt_url or _partition() is None:
+        return config, None
+    from mtfix.integrations.spark_languagetool import executor_server, grammar_skipped
+
+    try:
+        executor_server(config)
+    except GrammarError as exc:
+        if config.grammar == "required":
+            raise GrammarError(f"{exc} (Config(grammar='required') needs LanguageTool on every executor, or a "
+                               "server given with lt_url)") from None
+        return config.with_overrides(grammar="off"), grammar_skipped(exc)
+    return config, None
 
 
 def cache_info() -> dict[str, int]:
@@ -311,7 +333,7 @@ def apply(df: DataFrame, column: str | None = None, *, mode: str = "fix", config
 
 def _warn_grammar_auto(config: Config) -> None:
     """A warning on the driver for ``grammar="auto"``, which a ``Config`` built without ``grammar=`` has: on
-    a cluster it starts a private LanguageTool per Python worker or silently goes without (docs/spark.md)."""
+    a cluster it starts a LanguageTool per executor or, where none is installed, goes without (docs/spark.md)."""
     if config.grammar != "auto":
         return
     import warnings
@@ -320,9 +342,9 @@ def _warn_grammar_auto(config: Config) -> None:
         what = (f"every Python worker goes on without grammar findings where it cannot reach {config.lt_url}, "
                 "so results differ by node with no sign in the data")
     else:
-        what = ("every Python worker without a LanguageTool server recorded by `mtfix languagetool start` starts "
-                "its own (a 1 GB JVM per executor core) or, where LanguageTool is not installed, goes on without "
-                "grammar findings, so results differ by node with no sign in the data")
+        what = ("each executor without a LanguageTool server recorded by `mtfix languagetool start` starts one "
+                "(a 1 GB JVM per executor, shared by its Python workers) or, where LanguageTool is not installed, "
+                "goes on without grammar findings, so results differ by node with no sign in the data")
     level, frame = 2, sys._getframe(1)  # level 2: the function that called this one
     while frame is not None and frame.f_code.co_filename == __file__:  # the caller's line, past apply/repair
         level, frame = level + 1, frame.f_back

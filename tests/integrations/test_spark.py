@@ -370,7 +370,7 @@ def test_a_config_that_leaves_grammar_to_auto_is_named_on_the_driver(spark):
     df = spark.createDataFrame([(1, SENTENCES[1])], "n long, body string")
     with pytest.warns(UserWarning, match=r"grammar='auto' \(Config's default when grammar= is not given\)") as got:
         repair(df, "body", config=Config(ignore=("MTF105",)))
-    assert len(got) == 1 and "a 1 GB JVM per executor core" in str(got[0].message)
+    assert len(got) == 1 and "a 1 GB JVM per executor, shared by its Python workers" in str(got[0].message)
     assert "docs/spark.md" in str(got[0].message) and got[0].filename == __file__  # the caller's line
     with pytest.warns(UserWarning, match="where it cannot reach http://lt.internal:8081") as got:
         apply(df, "body", mode="check", config=Config(lt_url="http://lt.internal:8081"))
