@@ -98,3 +98,10 @@ def test_move_tests_deepens_only_what_is_built_from_the_file() -> None:
     assert move_tests.deeper(source) == (
         'ROOT = Path(__file__).resolve().parents[3]\nD = Path(__file__).parent.parent.parent / "data"\n'
         'here = str(Path(__file__).resolve().parent)\nE = Path(__file__).parent.parent.parent.parent / "examples"\n')
+
+
+def test_no_test_module_sits_flat_in_tests() -> None:
+    """Since the move (session 36) a test module lives in the folder of what it tests; only the helpers other test
+    modules import stay in ``tests/``.  A new flat ``test_*.py`` would not be found from the folder names."""
+    flat = sorted(p.name for p in (ROOT / "tests").glob("*.py"))
+    assert flat == ["cli_in_process.py", "cli_runner.py", "conftest.py", "segment_reference.py"], flat
