@@ -1,7 +1,7 @@
-"""The probes of our own pooled (session 36, overfitting audit round 14, issue 11): what fires on their fluent half,
+"""The probes of our own pooled (sessions 36–37, overfitting audit rounds 14–15, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Three reports, each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Six reports (the last three since session 37), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
    realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major.
@@ -12,6 +12,18 @@ Three reports, each checked with ``mtfix.check(text, grammar="off")`` (one text 
    post-edits, the probes' professional rows; garbled: realmt real_mt, the probes' MT rows; at most ``--limit``
    sentences a set, a fixed sample), and for the probes' fluent rows with it how the detector's probability moves
    if the parenthetical's two commas were not counted in ``commas_per_word`` (a what-if, nothing changed).
+4. **channels** (session 37): per error class of the probes' MT rows, how each sentence is caught: by a finding
+   other than MTF401 (a rule or check of its own), by MTF401 with a named sign, by MTF401 whose inputs are the
+   n-grams alone, by MTF401 through other inputs, or not at all.
+5. **candidates** (session 37): two conditions measured before any was written into mtfix, on the probes and
+   realmt (both halves) — a what-if that does not count an "of" of a fixed phrase ("out of", "most of", "part of",
+   :data:`FIXED_OF`) in ``of_per_word`` (sentences that would fall under or rise over the minor threshold), and a
+   count of verb-final relative clauses ("which every year to the village come,": :func:`verb_final_relative`).
+6. **trend** (session 37): per probe, in the order written, MT flagged and major, professional flagged and the
+   fluency AUC (``bench/eval_realmt.py``'s figures), with the median fluency of each half; then the probes weighted
+   by class (s30–s34) against those weighted like realmt train (s35 on), pooled, with the AUC of each half of one
+   group against the other half of the other (did the MT get milder, or the fluent text harder?) and a bootstrap
+   interval of the AUC difference.
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -31,6 +43,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after PYTHONPATH: the tree measured is the one PYTHONPATH names
+sys.path.append(str(ROOT / "bench"))
 
 from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 
@@ -137,20 +150,156 @@ def parenthetical(shared: Path, limit: int) -> None:
             print(f"  {d.name} {r['id']}: {1 / (1 + math.exp(-before)):.3f} -> {1 / (1 + math.exp(-after)):.3f}")
 
 
+#: Words before an "of" that is part of a fixed phrase, not a genitive: complex prepositions, partitives and verbs
+#: or adjectives that take "of" (the candidates report's what-if).
+FIXED_OF = frozenset({
+    "out", "because", "instead", "ahead", "spite", "behalf", "favour", "favor", "regardless", "most", "part", "one",
+    "some", "all", "many", "each", "none", "both", "several", "any", "accused", "accusing", "consists", "aware",
+    "capable", "afraid", "full", "made", "think", "kind", "sort", "lot", "number"})
+_RELATIVE_PREPS = frozenset({"on", "in", "at", "during", "from", "by", "to", "with", "into", "for", "under", "through",
+                             "of"})
+
+
+def verb_final_relative(words: list[str], tags: list[str]) -> bool:
+    """Whether a relative "which/who/that" is followed by time or noun words, one or more prepositional phrases,
+    then its verb, and then a comma, "and" or the end: "which every year to the village of Ayvalı come,"."""
+    from mtfix.garble.structural_signs import _NP_TAGS
+
+    lower, n = [w.lower() for w in words], len(words)
+    for i in range(n - 3):
+        if lower[i] in ("which", "who", "that") and tags[i] in ("WDT", "WP", "IN"):
+            k, pps = i + 1, 0
+            while k < n and (tags[k] == "RB" or tags[k] in _NP_TAGS):
+                k += 1
+            while k < n and tags[k] == "IN" and lower[k] in _RELATIVE_PREPS:
+                k += 1
+                while k < n and tags[k] in _NP_TAGS:
+                    k += 1
+                pps += 1
+            if pps and k + 1 < n and tags[k] in ("VBZ", "VBP", "VBD", "VB") and words[k + 1] in (",", ".", "and", ";"):
+                return True
+    return False
+
+
+def candidates(shared: Path) -> None:
+    from mtfix.garble.checker import detector
+
+    det = detector()
+    th = det.thresholds["minor"]
+
+    def p(a: Any) -> float:
+        return 1 / (1 + math.exp(-det.logit(a)[0]))
+
+    realmt = [(f"realmt {n}", read_jsonl(shared / "realmt" / f"{n}.jsonl")) for n in
+              ("real_mt_train", "real_mt_dev", "clean_news_train", "clean_news_dev")
+              if (shared / "realmt" / f"{n}.jsonl").is_file()]
+    sets = [("probes MT", [r for d in PROBES for r in read_jsonl(d / "real_mt_probe.jsonl")]),
+            ("probes professional", [r for d in PROBES for r in read_jsonl(d / "clean_news_probe.jsonl")])] + realmt
+    print("| set | sentences | with a fixed-phrase 'of' | mean change of p | fall under minor | rise over | "
+          "verb-final relative |\n|---|---|---|---|---|---|---|")
+    for name, rows in sets:
+        with_of = under = over = relative = 0
+        moved = 0.0
+        for r in rows:
+            a = det.analyse(r["text"])
+            words = [k.text for k in a.tokens]
+            relative += verb_final_relative(words, list(a.tags))
+            lower = [w.lower() for w in words]
+            ofs = lower.count("of")
+            fixed = sum(1 for i, w in enumerate(lower) if w == "of" and i and lower[i - 1] in FIXED_OF)
+            if not fixed:
+                continue
+            before = p(a)
+            a.dense["of_per_word"] *= (ofs - fixed) / ofs
+            after = p(a)
+            with_of += 1
+            moved += after - before
+            under += before >= th > after
+            over += after >= th > before
+        print(f"| {name} | {len(rows)} | {with_of} | {moved / max(with_of, 1):+.4f} | {under} | {over} | {relative} |")
+
+
+CHANNELS = ("own code", "MTF401 sign", "ngrams only", "MTF401 other", "none")
+
+
+def channel(fs: list[Any]) -> str:
+    """How a sentence's findings catch it, the first of :data:`CHANNELS` that holds."""
+    if any(f.code != "MTF401" for f in fs):
+        return "own code"
+    if not fs:
+        return "none"
+    detail = re.search(r"\(detector: ([^)]*)\)", fs[0].message)
+    parts = dict(part.partition(": ")[::2] for part in (detail.group(1).split("; ")[1:] if detail else []))
+    if parts.get("signs"):
+        return "MTF401 sign"
+    return "ngrams only" if parts.get("inputs", "").split(", ") == ["ngrams"] else "MTF401 other"
+
+
+def channels() -> None:
+    out: dict[str, Counter] = {}
+    for d in PROBES:
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            how = channel(findings(r["text"]))
+            for a in r["artifacts"]:
+                out.setdefault(a, Counter())[how] += 1
+    print("| class | sentences | " + " | ".join(CHANNELS) + " |\n|---|---|" + "---|" * len(CHANNELS))
+    for a, c in sorted(out.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"| {a} | {sum(c.values())} | " + " | ".join(str(c[h]) for h in CHANNELS) + " |")
+
+
+def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float], list[float]],
+                  draws: int = 2000) -> tuple[float, float]:
+    """A 95 % bootstrap interval of AUC(early) - AUC(late), resampling each half of each group (seed 1)."""
+    from eval_realmt import auc
+
+    rng = random.Random(1)
+    diffs = []
+    for _ in range(draws):
+        e = [[rng.choice(h) for _ in h] for h in early]
+        la = [[rng.choice(h) for _ in h] for h in late]
+        diffs.append(auc(e[0], e[1]) - auc(la[0], la[1]))
+    diffs.sort()
+    return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
+
+
+def trend(first_weighted: str = "probe_s35") -> None:
+    from eval_realmt import auc, evaluate
+
+    print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro |\n|---|---|---|---|---|---|")
+    groups: dict[bool, tuple[list[float], list[float]]] = {False: ([], []), True: ([], [])}
+    for d in PROBES:
+        report = evaluate(read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl"),
+                          split="probe", paired=False)
+        fig = report.figures()
+        mt, pro = [o.fluency for o in report.mt], [o.fluency for o in report.pro]
+        group = groups[d.name >= first_weighted]
+        group[0].extend(mt)
+        group[1].extend(pro)
+        print(f"| {d.name} | {fig['mt_flagged']}/{fig['n_mt']} | {fig['mt_major']}/{fig['n_mt']} | "
+              f"{fig['pro_flagged']}/{fig['n_pro']} | {fig['fluency_auc']:.3f} | "
+              f"{sorted(mt)[len(mt) // 2]:.1f} / {sorted(pro)[len(pro) // 2]:.1f} |")
+    (em, ep), (lm, lp) = groups[False], groups[True]
+    lo, hi = _auc_interval((em, ep), (lm, lp))
+    print(f"\nweighted by class (before {first_weighted}): {len(em)} MT, {len(ep)} pro, AUC {auc(em, ep):.3f}")
+    print(f"weighted like realmt train ({first_weighted} on): {len(lm)} MT, {len(lp)} pro, AUC {auc(lm, lp):.3f}")
+    print(f"difference 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
+    print(f"early MT against late pro: {auc(em, lp):.3f}; late MT against early pro: {auc(lm, ep):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
-    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical"), action="append",
+    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend"), action="append",
                     help="only these reports (repeatable; default all)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    wanted = args.report or ["classes", "fluent", "parenthetical"]
+    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
-         "parenthetical": lambda: parenthetical(shared, args.limit)}[name]()
+         "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend}[name]()
     return 0
 
 

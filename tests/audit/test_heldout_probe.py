@@ -239,3 +239,55 @@ def test_the_round_14_probe_is_new_text_weighted_like_real_mt() -> None:
 
 def test_no_fluent_sentence_of_the_round_14_probe_gets_a_major_or_an_edit() -> None:
     _assert_no_fluent_major_or_edit(PROBE_S36)
+
+
+PROBE_S37 = REPO / "bench" / "data" / "probe_s37"
+
+
+def test_the_round_15_probe_is_new_text_weighted_like_real_mt() -> None:
+    # bench/data/probe_s37 (session 37, overfitting audit round 15): an eighth set of our own, other topics, its
+    # labels in roughly realmt train's proportions, object-first case roles and a name spelt two ways among them
+    classes = _new_probe(PROBE_S37, PROBE, PROBE_S31, PROBE_S32, PROBE_S33, PROBE_S34, PROBE_S35, PROBE_S36)
+    top = [c for c, _ in classes.most_common(3)]
+    assert set(top) == {"lexical_mistranslation", "calque_idiom", "broken_syntax"}, classes
+    assert len(classes) >= 15 and all(classes[c] >= 2 for c in (
+        "sov_word_order", "spacing_punctuation", "untranslated_token", "case_role_error", "midsentence_capital",
+        "dropped_verb", "broken_sentence_boundary", "name_translated", "redundancy_duplication", "name_misspelling",
+        "pronoun_error", "article_error", "preposition_error", "lowercase_proper_noun")), classes
+    assert set(classes) <= _realmt_classes()
+
+
+def test_no_fluent_sentence_of_the_round_15_probe_gets_a_major_or_an_edit() -> None:
+    _assert_no_fluent_major_or_edit(PROBE_S37)
+
+
+def test_the_pooled_probes_name_how_a_sentence_is_caught() -> None:
+    # bench/probes_pooled.py's channels report (session 37): a finding of its own first, then MTF401 by its inputs
+    from types import SimpleNamespace
+
+    from probes_pooled import PROBES, channel
+
+    def f(code: str, message: str = "") -> SimpleNamespace:
+        return SimpleNamespace(code=code, message=message)
+
+    assert PROBE_S37 in PROBES
+    assert channel([]) == "none"
+    assert channel([f("MTF401", "(detector: p=0.40; inputs: ngrams)")]) == "ngrams only"
+    assert channel([f("MTF401", "(detector: p=0.40; inputs: ngrams, of_per_word)")]) == "MTF401 other"
+    assert channel([f("MTF401", "(detector: p=0.56; signs: verb_final; inputs: ngrams)")]) == "MTF401 sign"
+    assert channel([f("MTF401", "(detector: p=0.40; inputs: ngrams)"), f("MTF111")]) == "own code"
+
+
+def test_the_candidates_report_finds_a_verb_final_relative_clause_and_spares_english_order() -> None:
+    # bench/probes_pooled.py (session 37): the count behind "a verb-final relative clause is under the bar"
+    from probes_pooled import verb_final_relative
+
+    from mtfix.garble.checker import detector
+
+    def tagged(text: str) -> tuple[list[str], list[str]]:
+        a = detector().analyse(text)
+        return [k.text for k in a.tokens], list(a.tags)
+
+    assert verb_final_relative(*tagged("The cranes which every spring to the marshes of the delta came, nested there."))
+    assert not verb_final_relative(*tagged("The cranes which return to the marshes of the delta every spring nest here."))
+    assert not verb_final_relative(*tagged("The ferry that leaves from the harbour at noon was late again."))
