@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -235,6 +235,31 @@ def _given_names(e: Entry) -> frozenset[str]:
 
 def _origin(e: Entry) -> str:
     return f"glossary:{e.origin} ({e.term})"
+
+
+def origin_place(origin: str) -> tuple[str, str, int | None] | None:
+    """A glossary finding's origin (``glossary:FILE:LINE (term)``, :func:`_origin`) as (its key ``FILE:LINE`` in
+    :func:`entries_by_origin`, FILE, LINE); None for another checker's finding.
+
+    >>> origin_place("glossary:my terms.tsv:2 (Jeyhun Bayramov)"), origin_place("rule:en-generic")
+    (('my terms.tsv:2', 'my terms.tsv', 2), None)
+    """
+    if not origin.startswith("glossary:"):
+        return None
+    where = origin[len("glossary:"):].rsplit(" (", 1)[0]
+    file, _, line = where.rpartition(":")
+    return (where, file, int(line)) if line.isdigit() else (where, where, None)
+
+
+def entries_by_origin(checkers: Iterable[Any]) -> dict[str, Entry]:
+    """The entries of the glossaries ``checkers`` enforce, by their origin (``FILE:LINE``): the entry behind a
+    finding whose origin is ``glossary:FILE:LINE (term)``, for the review page and the language server to show."""
+    out: dict[str, Entry] = {}
+    for checker in checkers:
+        glossary = getattr(getattr(checker, "compiled", None), "glossary", None)
+        for e in getattr(glossary, "entries", ()):
+            out.setdefault(e.origin, e)
+    return out
 
 
 #: (text, protected spans) → :meth:`Blocked.of` a document with them (all it reads): found once per

@@ -221,11 +221,37 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
     return types.Range(types.Position(sl, sc), types.Position(el, ec))
 
 
+def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) -> types.DiagnosticRelatedInformation | None:
+    """For a glossary's finding (origin ``glossary:FILE:LINE (term)``): the entry it enforces as related information,
+    at its line in the glossary file (the user's or a bundled one), with its term, variants and note, so the editor
+    sees why a name is changed and can open the entry (session 37: the message said "(glossary)" only)."""
+    if not finding.origin.startswith("glossary:") or not entries:
+        return None
+    from mtfix.glossary.checker import origin_place
+
+    where, file, line = origin_place(finding.origin) or ("", "", None)
+    e = entries.get(where)
+    if e is None or line is None:
+        return None
+    path = Path(file)
+    if not path.is_absolute():
+        path = Path(__file__).resolve().parent.parent / file  # a bundled glossary: mtfix/glossaries/…
+    if not path.is_file():
+        return None
+    said = f"glossary entry: {e.term}"
+    if e.variants:
+        said += f" (variants: {', '.join(e.variants[:6])})"
+    if e.note:
+        said += f"; note: {e.note}"
+    at = types.Position(max(0, line - 1), 0)
+    return types.DiagnosticRelatedInformation(types.Location(path.resolve().as_uri(), types.Range(at, at)), said)
+
+
 def to_diagnostic(
     finding: Finding, findings: Sequence[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
     hrefs: dict[str, str | None] | None = None, entry: EntryNote | None = None,
-    sentence: tuple[int, int] | None = None,
+    sentence: tuple[int, int] | None = None, glossary: Mapping[str, Any] | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
@@ -246,6 +272,8 @@ def to_diagnostic(
             types.Location(uri, to_range(index, *sentence)),
             f"the sentence to judge whole (the underline is where to start reading): "
             f"“{_sentence_said(index.text[sentence[0]:sentence[1]])}”"))
+    if (gloss := glossary_entry_related(finding, glossary)) is not None:
+        related.insert(0, gloss)
     message = finding.message + also_note(finding)
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
@@ -280,17 +308,17 @@ def to_diagnostics(
     findings: Iterable[Finding], index: LineIndex, uri: str, docs_template: str | None = None,
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
     version: int | None = None, entries: Callable[[Finding], EntryNote | None] | None = None,
-    sentences: Mapping[tuple[str, int, int], tuple[int, int]] | None = None,
+    sentences: Mapping[tuple[str, int, int], tuple[int, int]] | None = None, glossary: Mapping[str, Any] | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs).  ``entries``: in a translation
     file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`); ``sentences``:
-    :func:`reading_sentences` of the check."""
+    :func:`reading_sentences` of the check; ``glossary``: the glossaries' entries by origin (FILE:LINE)."""
     all_findings = list(findings)
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
     said = sentences or {}
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
-                          entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)))
+                          entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary)
             for f in at_or_above(all_findings, min_severity)]
 
 

@@ -72,6 +72,7 @@ class _Protocol(TolerantMessages, LanguageServerProtocol):
         applied here, by LSP's lines and the negotiated code units (:func:`~mtfix.lsp.positions.apply_change`),
         and handed to pygls as the whole text: pygls' own applying splits lines as ``str.splitlines`` does (at
         U+2028, a form feed, U+0085 too) and put the text at the wrong place on a line after one."""
+        params.text_document.uri = self._server.current_uri(params.text_document.uri)  # renamed: its new URI
         doc = self.workspace.text_documents.get(unquote(params.text_document.uri))
         if doc is None:
             log.warning("a change to %s, which is not open, ignored (the editor must open a document first)",
@@ -132,6 +133,8 @@ class MtfixLanguageServer(LanguageServer):
         #: the documents open, by the URI the editor gave (pygls keys its own by the URI percent-decoded, and
         #: reads a document it does not hold from disk)
         self.open_uris: dict[str, None] = {}
+        #: an open document moved by ``workspace/didRenameFiles`` alone: its old URI to its new (:mod:`.renames`)
+        self.renamed: dict[str, str] = {}
         self.tasks: dict[str, asyncio.Task] = {}
         self.grammar_tasks: dict[str, asyncio.Task] = {}
         self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtfix-check")
@@ -273,6 +276,13 @@ class MtfixLanguageServer(LanguageServer):
         """Whether the editor opened ``uri`` (by that spelling) and has not closed it."""
         return uri in self.open_uris and unquote(uri) in self.workspace.text_documents
 
+    def current_uri(self, uri: str) -> str:
+        """The URI a message naming ``uri`` means: the moved document's when ``uri`` was renamed by
+        ``workspace/didRenameFiles`` alone and is not open (:mod:`mtfix.lsp.renames`)."""
+        if uri in self.open_uris or unquote(uri) in self.workspace.text_documents:
+            return uri
+        return self.renamed.get(uri) or self.renamed.get(unquote(uri)) or uri
+
     def recheck_all(self) -> None:
         """Check every open document again, under the URI the editor opened it by (pygls' keys are the URIs
         percent-decoded: a diagnostic published under one went to a document the editor never opened)."""
@@ -334,7 +344,7 @@ class MtfixLanguageServer(LanguageServer):
             self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
                                                       state.profile.config.min_severity, state.profile.pack_files,
                                                       version, state.view.entry_of if state.view else None,
-                                                      state.sentences))
+                                                      state.sentences, state.profile.glossary_entries))
             # the other documents of this settings file checked with an older profile: checked again (the
             # check that built this one may have been dropped, superseded or cancelled: not only when `new`).
             # One with a check on its way is left to it (session 31: with 1,000 documents open, each check
@@ -440,7 +450,7 @@ class MtfixLanguageServer(LanguageServer):
                          to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
                                         state.profile.config.min_severity, state.profile.pack_files,
                                         state.version, state.view.entry_of if state.view else None,
-                                        state.sentences))
+                                        state.sentences, state.profile.glossary_entries))
         except asyncio.CancelledError:
             raise
         except Exception as exc:

@@ -14,6 +14,7 @@ from lsprotocol import types
 
 from mtfix.errors import ConfigError
 from mtfix.lsp.language_server import MtfixLanguageServer  # the server class: pygls reads the handlers' annotations
+from mtfix.lsp.renames import follow_renames
 from mtfix.lsp.settings import ABSENT, editor_section
 from mtfix.lsp.uris import uri_to_path
 
@@ -28,6 +29,11 @@ FILE_OPERATIONS = types.FileOperationRegistrationOptions(filters=[
     *(types.FileOperationFilter(pattern=types.FileOperationPattern(glob=g, matches=types.FileOperationPatternKind.File))
       for g in SETTINGS_GLOBS),
     types.FileOperationFilter(pattern=types.FileOperationPattern(glob="**/*", matches=types.FileOperationPatternKind.Folder)),
+])
+#: Renames: those, and any file (an open document renamed by ``didRenameFiles`` alone is followed: :mod:`.renames`).
+RENAME_OPERATIONS = types.FileOperationRegistrationOptions(filters=[
+    *FILE_OPERATIONS.filters,
+    types.FileOperationFilter(pattern=types.FileOperationPattern(glob="**/*", matches=types.FileOperationPatternKind.File)),
 ])
 
 
@@ -119,13 +125,20 @@ def register_lifecycle(server: MtfixLanguageServer) -> None:
     def files_operated(ls: MtfixLanguageServer, params: Any) -> None:
         """A settings file, glossary or rule pack (or a folder) renamed, created or deleted in the editor (its file
         explorer, a workspace edit): the settings are read again and the open documents checked once more, as for a
-        watched file (a client that sends these need not watch files: Helix, Zed).  An open document renamed is
-        left to the ``didClose``/``didOpen`` the editor sends for it (LSP's "Renaming a document"; VS Code keeps the
-        old URI of a document whose name changed only in case).  Until session 36 pygls ignored these."""
+        watched file (a client that sends these need not watch files: Helix, Zed).  Until session 36 pygls ignored
+        these."""
         ls.recheck_all()
 
-    for method in (types.WORKSPACE_DID_RENAME_FILES, types.WORKSPACE_DID_CREATE_FILES, types.WORKSPACE_DID_DELETE_FILES):
+    for method in (types.WORKSPACE_DID_CREATE_FILES, types.WORKSPACE_DID_DELETE_FILES):
         server.feature(method, FILE_OPERATIONS)(files_operated)
+
+    @server.feature(types.WORKSPACE_DID_RENAME_FILES, RENAME_OPERATIONS)
+    def files_renamed(ls: MtfixLanguageServer, params: types.RenameFilesParams) -> None:
+        """As :func:`files_operated`, and an open document renamed that the editor did not close and open again
+        (LSP's "Renaming a document" asks it to; some clients send only this) moves to its new URI (session 37:
+        it kept the old one, :mod:`mtfix.lsp.renames`).  A document renamed alone leaves the others unchecked."""
+        if follow_renames(ls, params.files):
+            ls.recheck_all()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: MtfixLanguageServer, params: types.DidChangeConfigurationParams) -> None:

@@ -200,6 +200,16 @@ class Profile:
         return {r.code: Path(p.path) for c in self.fast.checkers if c.name == "rules"
                 for p in getattr(c, "packs", ()) for r in p.rules}
 
+    @cached_property
+    def glossary_entries(self) -> dict[str, Any]:
+        """The entries of the glossaries these settings run, by origin (``FILE:LINE``): the entry a glossary finding
+        enforces, shown as its diagnostic's related information (:func:`mtfix.lsp.diagnostics.glossary_entry_related`)."""
+        try:
+            from mtfix.glossary.checker import entries_by_origin
+        except ModuleNotFoundError:  # pragma: no cover - glossary capability not built
+            return {}
+        return entries_by_origin(self.fast.checkers)
+
     @property
     def docs_url(self) -> str | None:
         value = self.server_settings.get("docs-url")

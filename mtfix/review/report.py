@@ -235,7 +235,22 @@ def _after_scores(ur: UnitReview, segs: list[Any]) -> dict[int, float]:
     }
 
 
-def file_payload(fr: FileReview) -> dict[str, Any]:
+def _entry_shown(origin: str, entries: dict[str, Any]) -> dict[str, Any] | None:
+    """What the page shows of the glossary entry behind a finding of ``origin`` (None: not a glossary's):
+    ``{f: file, l: line, t: term, v: [variant], n: note}``, the file and line from the origin."""
+    from mtfix.glossary.checker import origin_place
+
+    place = origin_place(origin)
+    if place is None:
+        return None
+    e = entries.get(place[0])
+    shown: dict[str, Any] = {"f": place[1], "l": place[2]}
+    if e is not None:
+        shown.update(t=e.term, v=list(e.variants[:6]), n=e.note)
+    return shown
+
+
+def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the browser needs to render one file's body (compact keys, documented in report.js)."""
     units = []
     edits = []
@@ -268,6 +283,8 @@ def file_payload(fr: FileReview) -> dict[str, Any]:
                     "e": ids,
                     "sg": list(f.suggestions[:5]),
                     **({"al": list(f.also)} if f.also else {}),  # duplicates merged into it
+                    **({"gl": gl} if f.origin.startswith("glossary:") and (gl := _entry_shown(f.origin, entries or {}))
+                       else {}),  # its glossary entry
                 }
             )
         for p in ur.proposals:
@@ -396,6 +413,12 @@ def build_context(
     from mtfix.files import bad_records
 
     summaries = [file_summary(fr, n) for n, fr in enumerate(reviews)]
+    try:
+        from mtfix.glossary.checker import entries_by_origin
+    except ModuleNotFoundError:  # pragma: no cover - glossary capability not built
+        entries = {}
+    else:  # the entry behind each glossary finding, shown on its card
+        entries = entries_by_origin(c for p in (pipeline, *others) for c in p.checkers)
     codes = {f.code for fr in reviews for f in fr.findings}
     sev = Counter(str(f.severity) for fr in reviews for f in fr.findings)
     totals = {
@@ -428,7 +451,7 @@ def build_context(
         "title": title,
         "left_out": left_out(reviews),
         "summaries": summaries,
-        "payloads": [file_payload(fr) for fr in reviews],
+        "payloads": [file_payload(fr, entries) for fr in reviews],
         "docs": rule_docs(pipeline, codes, others),
         "totals": totals,
         "rules": rules,

@@ -15,7 +15,8 @@
  *           a table's alignment row, fenced code, an HTML block, front matter)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion],
- *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301")}
+ *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
+ *             gl: {f: glossary file, l: line, t: term, v: [variant], n: note} (only on a glossary's finding)}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]],
  *           w: the id of the edit it goes with (an edit of a later pass of `mtfix fix`, made possible by that one:
@@ -876,6 +877,21 @@
     return " at \u201c" + span + "\u201d";
   }
 
+  /* The glossary entry a glossary finding enforces (gl: {f: file, l: line, t: term, v: [variant], n: note}):
+     the editor sees why a name is changed, by which glossary (their own or a built-in one) and the entry's note
+     (session 37: the message said "(glossary)" only). */
+  function glossaryEntry(gl) {
+    var box = el("div", "gloss");
+    box.appendChild(el("span", "gloss-head", "Glossary entry: "));
+    if (gl.t) {
+      box.appendChild(el("b", null, gl.t));
+      if (gl.v && gl.v.length) box.appendChild(document.createTextNode(" (variants: " + gl.v.join(", ") + ")"));
+    }
+    box.appendChild(el("span", "gloss-where", " \u2014 " + gl.f + (gl.l != null ? ", line " + gl.l : "")));
+    if (gl.n) box.appendChild(el("div", "gloss-note", "Note: " + gl.n));
+    return box;
+  }
+
   /* cell: the [row, cell] of the table cell the finding's sentence is in (its card, reached by n, names it:
      the text column's "table row 2, cell 1" is not read with the card) */
   function renderCard(data, unit, f, block, cell) {
@@ -908,6 +924,7 @@
     var msg = el("div", "msg", words[0]);
     if (words[1]) { msg.appendChild(document.createTextNode(" ")); msg.appendChild(el("span", "tech", words[1])); }
     card.appendChild(msg);
+    if (f.gl) card.appendChild(glossaryEntry(f.gl));
     card.appendChild(quote(unit, block, f));
     /* what to do, with the button that does it for a whole rule or for a finding with no edit */
     var said = el("div", "advice-row" + (ids.length ? "" : " keeprow"));
