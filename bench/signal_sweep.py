@@ -64,12 +64,20 @@ def command(scenario: str, work: Path) -> tuple[list[str], Path | None]:
     return [*base, "review", "--grammar", "off", "in", "-o", "page.html"], None
 
 
+def _sigint_as_default() -> None:
+    """In the child before mtfix starts: SIGINT's default disposition.  A process started in the background by a
+    shell without job control (`python bench/signal_sweep.py &`, nohup, many CI runners) inherits SIGINT ignored,
+    and so would mtfix: every SIGINT row would then be a run that went on to its end (session 37)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(scenario: str, work: Path, signame: str | None = None, delay: float = 0.0) -> tuple[int, str, float]:
     argv, out = command(scenario, work)
     env = dict(os.environ, PYTHONPATH=str(REPO), MTFIX_CACHE_DIR=str(work / "cache"))
     start = time.monotonic()
     with open(out if out else os.devnull, "wb") as stdout:
-        proc = subprocess.Popen(argv, cwd=work, stdout=stdout, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(argv, cwd=work, stdout=stdout, stderr=subprocess.PIPE, env=env,
+                                preexec_fn=_sigint_as_default)
         if signame is not None:
             try:
                 proc.wait(delay)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -545,13 +546,15 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
     """``("ok", FileResult)``, ``("skipped", FileProblem)`` or ``("failed", FileProblem)`` for one input.
 
     ``walked``: found by walking a folder; gone by the time it is read (a build, ``git checkout`` or an
-    editor removed it), it is skipped, as a broken link met on the walk is (until session 20: a failure)."""
+    editor removed it), it is skipped, as a broken link met on the walk is (until session 20: a failure); so
+    is one replaced by a folder, a FIFO, a socket or a device, which the walk would have skipped (until
+    session 37: ``Is a directory``, a failure, and a FIFO waited for a writer ``MTFIX_FIFO_WAIT`` seconds)."""
     try:
         try:
-            inp = read_input(path, regular_only=regular_only)
+            inp = read_input(path, regular_only=regular_only or walked)  # a walk lists regular files only
         except InputError:
-            if walked and not os.path.lexists(path):
-                return "skipped", FileProblem(path, f"{path}: removed after its folder was walked; skipped")
+            if walked and (gone := _no_longer_a_file(path)) is not None:
+                return "skipped", FileProblem(path, f"{path}: {gone} after its folder was walked; skipped")
             raise
         check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
@@ -569,6 +572,24 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         if path == STDIN and isinstance(exc, InputError) and exc.path is None:  # a reader given no name: `-`
             exc = InputError(exc.reason, path=STDIN, line=exc.line)
         return "failed", FileProblem(path, str(exc), line=getattr(exc, "line", None))
+
+
+def _no_longer_a_file(path: str) -> str | None:
+    """What a file a folder walk listed (a regular file then) has become, when no longer one: ``removed``,
+    ``replaced by a folder``, ``replaced by a FIFO`` (socket, device); None while it is a regular file (or
+    cannot be looked at: its reader's error stands)."""
+    from mtfix.io.inputs import special_kind
+
+    if not os.path.lexists(path):
+        return "removed"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "replaced by a folder"
+    kind = special_kind(mode)
+    return f"replaced by a {kind}" if kind is not None else None
 
 
 def _bomless_reason(raw: bytes, fmt: str) -> str:

@@ -151,19 +151,20 @@ def fix(
             refuse_output_as_input_folder(output_dir, paths)
         except MtfixError as exc:
             fail(str(exc))
+    in_place = not diff and output_dir is None  # a FIFO, socket or device is then refused unread (prescreen)
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 
-        return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes), decisions, fmt_opts,
-                                  output_dir=output_dir, diff=diff, exit_non_zero_on_fix=exit_non_zero_on_fix)
-    run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes,
+        return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place), decisions,
+                                  fmt_opts, output_dir=output_dir, diff=diff, exit_non_zero_on_fix=exit_non_zero_on_fix)
+    run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place,
                    prune=(output_dir,) if output_dir is not None and not diff else ())
     pipeline = run.pipeline
     unsafe = any(g.cfg.unsafe_fixes for g in run.used)  # each group's cfg has the command line's choice
     n_warnings = len(pipeline.warnings)
     results = run.run(lambda g: lambda inp: fix_input(g.pipeline, inp, opts.input_format, fmt_opts,
                                                        unsafe=g.cfg.unsafe_fixes),
-                      regular_only=not diff and output_dir is None)
+                      regular_only=in_place)
     _late_warnings(pipeline, n_warnings, opts.quiet)
     run.close()
     if diff:  # the diff's headers and the edits name --stdin-filename's file (without --diff, `-` is written back)

@@ -54,10 +54,12 @@ class InputRun:
 
     ``pipeline`` and ``cfg`` are the first input's (for what a run has once: ``--jobs``, the
     signature of a file with nothing to score); :meth:`group` gives each file's.  ``build``
-    holds the keyword arguments of :func:`mtfix.cli.options.build_pipeline`."""
+    holds the keyword arguments of :func:`mtfix.cli.options.build_pipeline`.  ``in_place``: the files are to be
+    written back (``fix`` without ``--diff`` or ``-o``), so a named FIFO, socket or device is refused unread."""
 
-    def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), **build: Any) -> None:
-        self.opts, self.paths, self.build = opts, paths, build
+    def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), in_place: bool = False,
+                 **build: Any) -> None:
+        self.opts, self.paths, self.build, self.in_place = opts, paths, build, in_place
         #: the record files refused before any pipeline was built (:mod:`mtfix.cli.prescreen`), in input order
         self.refused: list[Any] = []
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
@@ -208,7 +210,8 @@ class InputRun:
                 fail(str(exc))
 
     def _refuse_bad_record_files(self) -> list[Any]:
-        """The record files holding a record that cannot be read (unless their settings skip such records),
+        """The record files holding a record that cannot be read (unless their settings skip such records), and
+        the named FIFOs, sockets and devices the run could not read (:func:`mtfix.cli.prescreen.special_file_problem`),
         each reported now and taken out of the run's files: bad input is named before any pipeline is built
         (:mod:`mtfix.cli.prescreen`); the run lists them among its failures (:meth:`run`)."""
         from mtfix.cli.prescreen import refuse_bad_record_files
@@ -234,7 +237,8 @@ class InputRun:
         # standard input left out by --force-exclude is handed back unread by the run: not held here
         excluded = self.opts.stdin_filename is not None and not self._named_selected(self.opts.stdin_filename)
         try:
-            refused = refuse_bad_record_files(self.files, format_of, options_of, encoding, stdin=not excluded)
+            refused = refuse_bad_record_files(self.files, format_of, options_of, encoding, stdin=not excluded,
+                                              in_place=self.in_place)
         except MtfixError as exc:
             fail(str(exc))
         gone = {p.path for p in refused}

@@ -8,7 +8,9 @@ record file holding a record that cannot be read (bad input: session 33's
 file is refused starts no LanguageTool server and prints no warning about one.  Since session 35 standard input
 and FIFOs holding records are screened too (read whole here, once: the run checks the bytes read,
 :func:`mtfix.io.inputs.hold_stream`), and a good record file's records are handed to the run rather than
-parsed again (:mod:`mtfix.io.screened`).
+parsed again (:mod:`mtfix.io.screened`).  Since session 37 every named FIFO, socket and device is too
+(:func:`special_file_problem`): ``fix`` in place refuses each unopened, the other commands a socket or device
+unopened and read a FIFO of any format here, once.
 """
 
 from __future__ import annotations
@@ -125,19 +127,56 @@ def unreadable_stream_problem(path: str, encoding: str | None) -> Any:
     return value if kind == "failed" else None
 
 
+def special_file_problem(path: str, encoding: str | None, *, in_place: bool = False) -> Any:
+    """The :class:`mtfix.files.FileProblem` of a named FIFO, socket or device ``path`` that the run could not
+    read, worded as the run words it; None for a regular file, a folder, standard input (``-``), a path that
+    cannot be looked at (its reader names why), and a FIFO read whole now (:func:`unreadable_stream_problem`).
+
+    ``in_place`` (``fix`` writing each file back): any special file is refused without being opened, a FIFO
+    too (it cannot be rewritten in place; reading it first would wait for its writer for nothing).  Else a
+    socket or device is refused unread, and a FIFO is read once now, so that one with no writer, or that may
+    not be read, is named before any pipeline is built (until session 37 the run named it, after LanguageTool
+    was started or said to be missing).
+
+    >>> special_file_problem("/nonexistent/notes.txt", None) is None
+    True
+    """
+    from mtfix.files import _run_file
+    from mtfix.io.inputs import special_kind
+
+    if path == "-":
+        return None
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except OSError:
+        return None
+    if kind is None:
+        return None
+    if kind == "FIFO" and not in_place:
+        return unreadable_stream_problem(path, encoding)
+    outcome, value = _run_file(path, lambda inp: None, None, encoding, in_place)  # refused before it is opened
+    return value if outcome == "failed" else None
+
+
 def refuse_bad_record_files(files: list[str], format_of: Callable[[str], str | None],
                             options_of: Callable[[str], dict[str, Any] | None], encoding: str | None, *,
-                            stdin: bool = False) -> list[Any]:
-    """The problems of the record files among ``files`` that hold a record that cannot be read, in input
-    order: ``format_of(path)`` is its format, ``options_of(path)`` its format options, or None when its
-    settings skip bad records (``--skip-bad-records``).  A record stream (standard input, a FIFO) that cannot
-    be read at all is refused too, skipped bad records or not, and so is standard input of any format when
-    ``stdin`` (:func:`unreadable_stream_problem`)."""
+                            stdin: bool = False, in_place: bool = False) -> list[Any]:
+    """The problems of the files among ``files`` that the run could not read, in input order: a named FIFO,
+    socket or device (:func:`special_file_problem`; ``in_place``: ``fix`` writing in place, which refuses
+    any), and a record file that holds a record that cannot be read: ``format_of(path)`` is its format,
+    ``options_of(path)`` its format options, or None when its settings skip bad records
+    (``--skip-bad-records``).  A record stream (standard input, a FIFO) that cannot be read at all is refused
+    too, skipped bad records or not, and so is standard input of any format when ``stdin``
+    (:func:`unreadable_stream_problem`)."""
     problems = []
     for f in files:
+        special = special_file_problem(f, encoding, in_place=in_place)
+        if special is not None:
+            problems.append(special)
+            continue
         fmt = format_of(f)
         record = fmt in RECORD_FORMATS or (f == "-" and fmt is None)
-        if (f == "-" and stdin) or (record and is_stream(f)):
+        if f == "-" and stdin:
             problem = unreadable_stream_problem(f, encoding)
             if problem is not None:
                 problems.append(problem)

@@ -436,6 +436,9 @@ def read_input(path: str, *, regular_only: bool = False) -> Input:
             return Input(path, Path(path).read_bytes())
         if kind == "FIFO" and not regular_only:
             return _held(path) if path in _HELD else Input(path, _read_fifo(path))
+    except IsADirectoryError:  # a file when the inputs were listed (a named folder is walked): replaced since
+        raise InputError("a folder now, not a file (replaced after the inputs were listed); not read",
+                         path=path) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None
     if regular_only:
