@@ -54,7 +54,7 @@ class XliffFormat:
         errors = reading.errors
         foreign: dict[Any, str] = {}  # the element declaring a target language that is not English
         documents: dict[Any, int] = {}  # each <file> is a document: a name is introduced once in it
-        for n, tu in enumerate(store.units, 1):
+        for n, tu in enumerate(_trans_units(store), 1):
             if getattr(tu, "isheader", lambda: False)():
                 continue
             target, source = tu.target_dom, tu.source_dom
@@ -91,6 +91,23 @@ class XliffFormat:
             errors.append(f"line {el.sourceline}: {what} is translated into {lang!r}, not English: its units are "
                           "not checked")
         return reading.container(self.name, path)
+
+
+def _trans_units(store: Any) -> list[Any]:
+    """The store's translation units, each plural form of a gettext plural group its own: an XLIFF
+    that came from PO (translate-toolkit's ``po2xliff``, Weblate's "XLIFF with gettext extensions": its first unit
+    the ``x-gettext-domain-header``, or ``datatype="po"``) is read by translate-toolkit as a
+    ``poxliff`` store, which makes a ``<group restype="x-gettext-plurals">`` one unit with no target
+    element (``target_dom`` None) and its ``<trans-unit>`` elements (``id="5[0]"``, ``"5[1]"``) in
+    ``.units``: until session 37 they were skipped unchecked."""
+    units: list[Any] = []
+    for tu in store.units:
+        forms = getattr(tu, "units", None)
+        if forms and localname(getattr(tu.xmlelement, "tag", "") or "") == "group":
+            units.extend(forms)
+        else:
+            units.append(tu)
+    return units
 
 
 #: XLIFF 1.2 target states of a translation a reviewer has signed off (XLIFF 2: ``final``)

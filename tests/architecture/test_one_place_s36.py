@@ -104,4 +104,8 @@ def test_no_test_module_sits_flat_in_tests() -> None:
     """Since the move (session 36) a test module lives in the folder of what it tests; only the helpers other test
     modules import stay in ``tests/``.  A new flat ``test_*.py`` would not be found from the folder names."""
     flat = sorted(p.name for p in (ROOT / "tests").glob("*.py"))
-    assert flat == ["cli_in_process.py", "cli_runner.py", "conftest.py", "segment_reference.py"], flat
+    # the helpers: the command in process and in a subprocess, the top fixtures, the splitter's slow path for
+    # comparisons, and (session 37) where LanguageTool is installed, for tests in grammar/, reliability/, lsp/,
+    # rules/ and integrations/
+    assert flat == ["cli_in_process.py", "cli_runner.py", "conftest.py", "languagetool_home.py",
+                    "segment_reference.py"], flat

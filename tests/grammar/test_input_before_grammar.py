@@ -9,14 +9,19 @@ from typer.testing import CliRunner
 
 from mtfix.cli import app
 from mtfix.grammar import checker as checker_module
-
-LT_HOME = Path("/root/.cache/mtfix/languagetool")
+from tests.languagetool_home import installed_lt_home
 
 
 def _bad_inputs(tmp_path: Path) -> list[str]:
     table = tmp_path / "rows.csv"
     table.write_text("id,body\n1,The talks resumed on Monday.\n", encoding="utf-8")
     return [str(tmp_path / "nosuch.txt"), "https://example.org/article.txt", str(table)]
+
+
+@pytest.fixture
+def lt_jars() -> Path:
+    """The installed LanguageTool, found before ``no_settings`` moves the cache folder (asked for first)."""
+    return installed_lt_home()
 
 
 @pytest.fixture
@@ -43,10 +48,9 @@ def test_bad_input_says_nothing_about_a_missing_languagetool(no_settings: Path, 
     assert "grammar checks skipped" in r.stderr  # a good input still hears of it
 
 
-def test_bad_input_never_starts_the_installed_languagetool(no_settings: Path, monkeypatch: pytest.MonkeyPatch):
-    if not list(LT_HOME.glob("**/languagetool-server*.jar")):
-        pytest.skip(f"LanguageTool is not installed in {LT_HOME}")
-    monkeypatch.setenv("MTFIX_LT_HOME", str(LT_HOME))
+def test_bad_input_never_starts_the_installed_languagetool(lt_jars: Path, no_settings: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("MTFIX_LT_HOME", str(lt_jars))
     built: list[object] = []
 
     def refuse(self, *args, **kw):

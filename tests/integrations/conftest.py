@@ -1,4 +1,5 @@
-"""One local SparkSession for the whole test session (starting a JVM costs seconds)."""
+"""One local SparkSession for the whole test session (starting a JVM costs seconds), and what Spark needs on
+this machine, asked in one place (``skip_without_spark``: the Spark test modules call it before their imports)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,19 @@ import sys
 import pytest
 
 
-@pytest.fixture(scope="session")
-def spark():
-    """Spark in local mode with two cores, small batches and reused Python workers."""
+def skip_without_spark() -> None:
+    """Skip the calling module (or test) unless PySpark, pandas, pyarrow and Java are all here."""
     pytest.importorskip("pyspark")
     pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
-        pytest.skip("Java is not installed")
+        pytest.skip("Java is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """Spark in local mode with two cores, small batches and reused Python workers."""
+    skip_without_spark()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession

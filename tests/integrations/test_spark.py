@@ -4,18 +4,14 @@ one pipeline per Python worker."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import warnings
 
 import pytest
 
-pytest.importorskip("pyspark")
-pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
-if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
-    pytest.skip("Java is not installed", allow_module_level=True)
+from tests.integrations.conftest import skip_without_spark
+
+skip_without_spark()
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.integrations.spark import COLUMNS  # noqa: E402

@@ -4,16 +4,12 @@ not UTF-8 and the offsets Spark's own string functions count."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 
-pytest.importorskip("pyspark")
-pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
-if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
-    pytest.skip("Java is not installed", allow_module_level=True)
+from tests.integrations.conftest import skip_without_spark
+
+skip_without_spark()
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -15,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import Config
+from tests.integrations.conftest import skip_without_spark
+from tests.languagetool_home import installed_lt_home
 
-pytest.importorskip("pyspark")
-pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
-if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
-    pytest.skip("Java is not installed", allow_module_level=True)
+skip_without_spark()
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
@@ -45,19 +42,6 @@ spark.stop()
 """
 
 
-def _lt_home() -> Path:
-    from mtfix.errors import GrammarError
-    from mtfix.grammar.install import verify
-    from mtfix.grammar.settings import settings_from
-
-    home = settings_from().home
-    try:
-        verify(home)
-    except GrammarError:
-        pytest.skip("LanguageTool is not installed: run `make languagetool`")
-    return home
-
-
 def _servers_on(port: str) -> list[int]:
     """Pids of LanguageTool servers listening on ``port`` (from /proc)."""
     found = []
@@ -77,7 +61,7 @@ def test_one_languagetool_per_executor_shared_by_its_workers_and_stopped_with_it
     JVMs for ``local[2]``).  Now the first starts one and records it, the other finds it, and a keeper stops
     it when the executor's Python daemon ends (here: when the job's Spark stops)."""
     cache = tmp_path / "cache"
-    env = {**os.environ, "MTFIX_CACHE_DIR": str(cache), "MTFIX_LT_HOME": str(_lt_home()),
+    env = {**os.environ, "MTFIX_CACHE_DIR": str(cache), "MTFIX_LT_HOME": str(installed_lt_home()),
            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p),
            "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
     job = tmp_path / "job.py"

@@ -5,16 +5,12 @@ raises becomes an ``mtfix_error`` value, long rows go through.  Speed: ``bench/b
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 
-pytest.importorskip("pyspark")
-pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
-if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
-    pytest.skip("Java is not installed", allow_module_level=True)
+from tests.integrations.conftest import skip_without_spark
+
+skip_without_spark()
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.integrations.spark import COLUMNS  # noqa: E402

@@ -322,14 +322,9 @@ def test_survives_malformed_requests_and_odd_uris(tmp_path: Path) -> None:
 @pytest.mark.languagetool
 @pytest.mark.slow
 def test_languagetool_arrives_as_a_second_pass(tmp_path: Path) -> None:
-    from mtfix.errors import GrammarError
-    from mtfix.grammar.install import verify
-    from mtfix.grammar.settings import settings_from
+    from tests.languagetool_home import installed_lt_home
 
-    try:
-        verify(settings_from().home)
-    except GrammarError as exc:
-        pytest.skip(f"LanguageTool is not installed (make languagetool): {exc}")
+    installed_lt_home()
     root = workspace(tmp_path, 'grammar = "auto"\n')
     text = "This is an test of the the new border crossing.\n"
 

@@ -24,28 +24,20 @@ from mtfix.config import Config
 from mtfix.errors import ConfigError, GrammarError
 from mtfix.grammar.cache import ResultCache
 from mtfix.grammar.client import LTMatch
-from mtfix.grammar.install import SERVER_CLASS, verify
+from mtfix.grammar.install import SERVER_CLASS
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
 from mtfix.grammar.server import KEEP_LOGS, ServerRecord, rotate_logs, server_lock, start_server, write_record
 from mtfix.grammar.settings import settings_from
 from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
+from tests.languagetool_home import installed_lt_home
 
 PROC = Path("/proc")
 
 
-def _lt_home() -> Path:
-    home = settings_from().home
-    try:
-        verify(home)
-    except GrammarError:
-        pytest.skip("LanguageTool is not installed: run `make languagetool`")
-    return home
-
-
 def _env(tmp_path: Path) -> dict[str, str]:
-    return dict(os.environ, MTFIX_CACHE_DIR=str(tmp_path / "cache"), MTFIX_LT_HOME=str(_lt_home()))
+    return dict(os.environ, MTFIX_CACHE_DIR=str(tmp_path / "cache"), MTFIX_LT_HOME=str(installed_lt_home()))
 
 
 def _lt_children(parent: int) -> list[int]:
@@ -345,7 +337,7 @@ def test_lt_finding_overlapping_an_own_finding_of_the_same_category_is_dropped()
 @pytest.fixture(scope="module")
 def real_lt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A cache directory whose recorded server is a real LanguageTool (started here, stopped after)."""
-    home = _lt_home()
+    home = installed_lt_home()
     cache = tmp_path_factory.mktemp("lt-reliability")
     settings = dataclasses.replace(settings_from({"cache-dir": str(cache)}), home=home, home_is_own=False)
     server = start_server(settings)
@@ -445,7 +437,7 @@ def test_a_configured_port_in_use_fails_at_once_naming_it(tmp_path: Path) -> Non
         other.listen(5)
         port = other.getsockname()[1]
         settings = dataclasses.replace(settings_from({"cache-dir": str(tmp_path), "port": port,
-                                                      "start-timeout": 60}), home=_lt_home(), home_is_own=False)
+                                                      "start-timeout": 60}), home=installed_lt_home(), home_is_own=False)
         t = time.monotonic()
         with pytest.raises(GrammarError) as err:
             start_server(settings)

@@ -16,16 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.cli_in_process import run_mtfix_in_process as run
+from tests.languagetool_home import no_lt_env
 
 GARBLED = b"The the ferry left at dawn .\n"
 RECORD = b'{"id": 3, "text": "The the ferry left at dawn ."}\n'
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-
-
-def _no_lt_home(tmp_path: Path) -> dict[str, str]:
-    (tmp_path / "no-lt").mkdir(exist_ok=True)
-    return {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(tmp_path / "no-lt")}
 
 
 def _refused_first(stderr: str, start: str) -> None:
@@ -68,7 +64,7 @@ def test_fix_in_place_refuses_a_fifo_first_without_opening_it(tmp_path: Path, mo
     (tmp_path / "good.txt").write_bytes(GARBLED)
     opened = _never_read(monkeypatch)
     r = run("fix", "--grammar", "auto", *fields, name, "good.txt", cwd=tmp_path,
-            env={**_no_lt_home(tmp_path), "MTFIX_FIFO_WAIT": "30"})
+            env={**no_lt_env(tmp_path), "MTFIX_FIFO_WAIT": "30"})
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, f"{name}: FIFO, not a regular file: fix cannot write it back; not read")
     assert opened == []  # a FIFO of records was read whole (waiting for its writer), then refused
@@ -80,7 +76,7 @@ def test_fix_with_decisions_in_place_refuses_a_fifo_unread(tmp_path: Path, monke
     os.mkfifo(tmp_path / "notes.txt")
     (tmp_path / "d.json").write_text('{"format": "mtfix-review-decisions"}', encoding="utf-8")
     opened = _never_read(monkeypatch)
-    r = run("fix", "--decisions", "d.json", "notes.txt", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run("fix", "--decisions", "d.json", "notes.txt", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, "notes.txt: FIFO, not a regular file: fix cannot write it back")
     assert opened == []
@@ -92,7 +88,7 @@ def test_a_plain_text_fifo_without_a_writer_is_refused_first(tmp_path: Path, com
     os.mkfifo(tmp_path / "notes.txt")
     (tmp_path / "good.txt").write_bytes(GARBLED)
     r = run(*command, "--grammar", "auto", "notes.txt", "good.txt", cwd=tmp_path,
-            env={**_no_lt_home(tmp_path), "MTFIX_FIFO_WAIT": "0.2"})
+            env={**no_lt_env(tmp_path), "MTFIX_FIFO_WAIT": "0.2"})
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, "notes.txt: FIFO: nothing was written to it within 0.2 s")
     if command == ("check",):
@@ -111,7 +107,7 @@ def test_a_plain_text_fifo_that_may_not_be_read_is_refused_first(tmp_path: Path,
         return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", denied)
-    r = run("check", "--grammar", "auto", "notes.txt", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run("check", "--grammar", "auto", "notes.txt", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, "notes.txt: Permission denied")
     assert "grammar checks" not in r.stderr  # every file refused: no pipeline with LanguageTool was built
@@ -123,7 +119,7 @@ def test_a_plain_text_fifo_that_may_not_be_read_is_refused_first(tmp_path: Path,
     (("fix",), "character device, not a regular file: fix cannot write it back"),
 ])
 def test_a_device_is_refused_first(tmp_path: Path, command: tuple[str, ...], reason: str) -> None:
-    r = run(*command, "--grammar", "auto", "/dev/zero", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run(*command, "--grammar", "auto", "/dev/zero", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, f"/dev/zero: {reason}")
     assert "grammar checks" not in r.stderr

@@ -21,29 +21,11 @@ import pytest
 
 from tests.cli_in_process import run_mtfix_in_process as run
 from tests.cli_runner import run_mtfix
+from tests.languagetool_home import installed_lt_home, no_lt_env
 
 BROKEN = '{"text": "The the ferry sailed at noon."}\n{"text": "never closed\n'
 GOOD = "The the ferry sailed at noon.\n"
 FEED = '{"id": 7 ,"text": "The the ferry sailed at noon ."}\n'
-
-
-def _no_lt_home(tmp_path: Path) -> dict[str, str]:
-    """An environment where LanguageTool is not installed (an empty home), with a private cache."""
-    (tmp_path / "no-lt").mkdir(exist_ok=True)
-    return {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(tmp_path / "no-lt")}
-
-
-def _lt_home() -> Path:
-    from mtfix.errors import GrammarError
-    from mtfix.grammar.install import verify
-    from mtfix.grammar.settings import settings_from
-
-    home = settings_from().home
-    try:
-        verify(home)
-    except GrammarError:
-        pytest.skip("LanguageTool is not installed: run `make languagetool`")
-    return home
 
 
 def _server_logs(cache: Path) -> list[Path]:
@@ -55,7 +37,7 @@ def _server_logs(cache: Path) -> list[Path]:
 @pytest.mark.parametrize("command", ["check", "fix", "score"])
 def test_a_refused_run_says_nothing_about_languagetool(tmp_path: Path, command: str) -> None:
     (tmp_path / "a.jsonl").write_text(BROKEN, encoding="utf-8")
-    r = run(command, "--grammar", "auto", "--text-field", "text", "a.jsonl", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run(command, "--grammar", "auto", "--text-field", "text", "a.jsonl", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     assert r.stderr.startswith("mtfix: error: a.jsonl:2: "), r.stderr
     assert "LanguageTool" not in r.stderr and "grammar" not in r.stderr, r.stderr
@@ -66,7 +48,7 @@ def test_in_a_batch_the_bad_input_comes_before_the_languagetool_warning(tmp_path
     (tmp_path / "a.jsonl").write_text(BROKEN, encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
     r = run("fix", "--grammar", "auto", "--text-field", "text", "b.txt", "a.jsonl", cwd=tmp_path,
-            env=_no_lt_home(tmp_path))
+            env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     lines = r.stderr.splitlines()
     error = next(i for i, ln in enumerate(lines) if ln.startswith("mtfix: error: a.jsonl:2: "))
@@ -106,7 +88,7 @@ def test_skip_bad_records_is_not_screened_away(tmp_path: Path) -> None:
 def test_a_refused_run_starts_no_languagetool_server(tmp_path: Path) -> None:
     """Against the real LanguageTool: before, ``--grammar required`` started a server (its log in the cache)
     for a run that then refused its only file."""
-    env = {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(_lt_home())}
+    env = {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(installed_lt_home())}
     (tmp_path / "a.jsonl").write_text(BROKEN, encoding="utf-8")
     r = run_mtfix("check", "--grammar", "required", "--text-field", "text", "a.jsonl", cwd=tmp_path, env=env,
                   timeout=180)

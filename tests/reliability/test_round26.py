@@ -19,24 +19,18 @@ import pytest
 
 from tests.cli_in_process import run_mtfix_in_process as run
 from tests.cli_runner import run_mtfix
+from tests.languagetool_home import installed_lt_home, no_lt_env
 
 BROKEN = b'{"text": "The the ferry left at dawn."}\n{"text": "never closed\n'
 GOOD = b'{"id": 3, "text": "The the ferry left at dawn ."}\n'
 FIXED = b'{"id": 3, "text": "The ferry left at dawn."}\n'
 
 
-def _no_lt_home(tmp_path: Path) -> dict[str, str]:
-    (tmp_path / "no-lt").mkdir(exist_ok=True)
-    return {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(tmp_path / "no-lt")}
-
-
-# -- 1. standard input and FIFOs are screened before any pipeline is built ---------------------------------------
-
 @pytest.mark.parametrize("command", ["check", "fix", "score", "review"])
 def test_bad_records_on_standard_input_come_before_any_word_of_languagetool(tmp_path: Path, command: str) -> None:
     extra = ("-o", "r.html") if command == "review" else ()
     r = run(command, "--grammar", "auto", "--stdin-filename", "feed.jsonl", "--text-field", "text", *extra, "-",
-            stdin=BROKEN, cwd=tmp_path, env=_no_lt_home(tmp_path))
+            stdin=BROKEN, cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     assert r.stderr.startswith("mtfix: error: feed.jsonl:2: invalid JSON"), r.stderr
     assert "LanguageTool" not in r.stderr and "grammar checks" not in r.stderr, r.stderr
@@ -47,14 +41,14 @@ def test_bad_records_on_standard_input_come_before_any_word_of_languagetool(tmp_
 
 def test_input_format_names_standard_input_as_well(tmp_path: Path) -> None:
     r = run("check", "--grammar", "auto", "--input-format", "jsonl", "--text-field", "text", "-", stdin=BROKEN,
-            cwd=tmp_path, env=_no_lt_home(tmp_path))
+            cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and r.stderr.startswith("mtfix: error: -:2: invalid JSON"), r.stderr
     assert "grammar checks" not in r.stderr, r.stderr
 
 
 def test_unnamed_standard_input_with_a_record_field_is_refused_before_languagetool(tmp_path: Path) -> None:
     r = run("fix", "--grammar", "auto", "--text-field", "text", "-", stdin=GOOD, cwd=tmp_path,
-            env=_no_lt_home(tmp_path))
+            env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.out, (r.out, r.stderr)
     assert r.stderr.startswith("mtfix: error: -: standard input has no file name to tell its format"), r.stderr
     assert "grammar checks" not in r.stderr, r.stderr
@@ -88,7 +82,7 @@ def _fifo(tmp_path: Path, data: bytes) -> tuple[Path, threading.Thread]:
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_with_a_bad_record_is_refused_before_languagetool(tmp_path: Path) -> None:
     fifo, writer = _fifo(tmp_path, BROKEN)
-    r = run("check", "--grammar", "auto", "--text-field", "text", fifo.name, cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run("check", "--grammar", "auto", "--text-field", "text", fifo.name, cwd=tmp_path, env=no_lt_env(tmp_path))
     writer.join(10)
     assert r.rc == 2 and r.stderr.startswith("mtfix: error: feed.jsonl:2: invalid JSON"), r.stderr
     assert "grammar checks" not in r.stderr and r.stderr.count("feed.jsonl:2:") == 1, r.stderr
@@ -107,9 +101,9 @@ def test_a_good_fifo_is_checked_from_the_bytes_the_screen_read(tmp_path: Path) -
 def test_a_refused_standard_input_starts_no_languagetool_server(tmp_path: Path) -> None:
     """Against the real LanguageTool: before, ``--grammar required`` started a server for standard input
     whose second record was not JSON, then refused it."""
-    from tests.reliability.test_round25 import _lt_home, _server_logs
+    from tests.reliability.test_round25 import _server_logs
 
-    env = {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(_lt_home())}
+    env = {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(installed_lt_home())}
     r = run_mtfix("check", "--grammar", "required", "--input-format", "jsonl", "--text-field", "text", "-",
                   stdin=BROKEN, cwd=tmp_path, env=env, timeout=180)
     assert r.rc == 2 and r.stderr.startswith("mtfix: error: -:2: "), r.stderr

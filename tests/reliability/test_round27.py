@@ -20,13 +20,9 @@ import pytest
 
 from tests.cli_in_process import run_mtfix_in_process as run
 from tests.cli_runner import REPO
+from tests.languagetool_home import no_lt_env
 
 GOOD = b'{"id": 3, "text": "The the ferry left at dawn ."}\n'
-
-
-def _no_lt_home(tmp_path: Path) -> dict[str, str]:
-    (tmp_path / "no-lt").mkdir(exist_ok=True)
-    return {"MTFIX_CACHE_DIR": str(tmp_path / "cache"), "MTFIX_LT_HOME": str(tmp_path / "no-lt")}
 
 
 def _refused_first(stderr: str, start: str) -> None:
@@ -40,7 +36,7 @@ def _refused_first(stderr: str, start: str) -> None:
 @pytest.mark.parametrize("command", ["check", "fix", "score", "review"])
 def test_a_stream_over_the_limit_is_refused_before_languagetool(tmp_path: Path, command: str) -> None:
     extra = ("-o", "r.html") if command == "review" else ()
-    env = {**_no_lt_home(tmp_path), "MTFIX_STDIN_LIMIT": "16"}
+    env = {**no_lt_env(tmp_path), "MTFIX_STDIN_LIMIT": "16"}
     r = run(command, "--grammar", "auto", "--input-format", "jsonl", "--text-field", "text", *extra, "-",
             stdin=GOOD, cwd=tmp_path, env=env)
     assert r.rc == 2 and not r.traceback, r.stderr
@@ -49,7 +45,7 @@ def test_a_stream_over_the_limit_is_refused_before_languagetool(tmp_path: Path, 
 
 
 def test_plain_standard_input_over_the_limit_is_refused_first_too(tmp_path: Path) -> None:
-    env = {**_no_lt_home(tmp_path), "MTFIX_STDIN_LIMIT": "8"}
+    env = {**no_lt_env(tmp_path), "MTFIX_STDIN_LIMIT": "8"}
     r = run("fix", "--grammar", "auto", "-", stdin=b"The the ferry left at dawn.\n", cwd=tmp_path, env=env)
     assert r.rc == 2 and not r.out, (r.out, r.stderr)
     _refused_first(r.stderr, "-: standard input is larger than 8 bytes")
@@ -64,7 +60,7 @@ def test_good_plain_standard_input_is_still_fixed(tmp_path: Path) -> None:
 def test_a_fifo_without_a_writer_is_refused_first_and_the_other_files_checked(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "feed.jsonl")
     (tmp_path / "good.jsonl").write_bytes(GOOD)
-    env = {**_no_lt_home(tmp_path), "MTFIX_FIFO_WAIT": "0.2"}
+    env = {**no_lt_env(tmp_path), "MTFIX_FIFO_WAIT": "0.2"}
     r = run("check", "--grammar", "auto", "--text-field", "text", "feed.jsonl", "good.jsonl", cwd=tmp_path, env=env)
     assert r.rc == 2 and b"good.jsonl:1:" in r.out, (r.out, r.stderr)
     assert r.stderr.startswith("mtfix: error: feed.jsonl: FIFO: nothing was written to it within 0.2 s"), r.stderr
@@ -82,7 +78,7 @@ def test_a_fifo_that_may_not_be_read_is_refused_first(tmp_path: Path, monkeypatc
         return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", denied)
-    r = run("check", "--grammar", "auto", "--text-field", "text", "feed.jsonl", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run("check", "--grammar", "auto", "--text-field", "text", "feed.jsonl", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     _refused_first(r.stderr, "feed.jsonl: Permission denied")
 
@@ -91,7 +87,7 @@ def test_a_fifo_that_may_not_be_read_is_refused_first(tmp_path: Path, monkeypatc
 @pytest.mark.parametrize("fmt", [("--input-format", "jsonl", "--text-field", "text"), ()])
 def test_closed_standard_input_is_refused_first(tmp_path: Path, fmt: tuple[str, ...]) -> None:
     """``mtfix check - <&-`` (the real command: descriptor 0 closed before Python starts)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), **_no_lt_home(tmp_path)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **no_lt_env(tmp_path)}
     proc = subprocess.run([sys.executable, "-m", "mtfix", "check", "--grammar", "auto", *fmt, "-"],
                           stdin=None, capture_output=True, cwd=tmp_path, env=env, timeout=120,
                           preexec_fn=lambda: os.close(0))  # noqa: PLW1509 - only closes a descriptor
@@ -108,7 +104,7 @@ def test_review_to_a_device_is_refused_first_with_reviews_advice(tmp_path: Path)
     page, then failed with ``fix``'s advice (``use standard input, or -o DIR``): now refused before any file is read,
     naming ``-o -``."""
     (tmp_path / "a.txt").write_text("The the ferry left at dawn .\n", encoding="utf-8")
-    r = run("review", "--grammar", "auto", "a.txt", "-o", "/dev/null", cwd=tmp_path, env=_no_lt_home(tmp_path))
+    r = run("review", "--grammar", "auto", "a.txt", "-o", "/dev/null", cwd=tmp_path, env=no_lt_env(tmp_path))
     assert r.rc == 2 and not r.traceback, r.stderr
     assert r.stderr.startswith("mtfix: error: /dev/null: a character device, not a regular file"), r.stderr
     assert "-o - for standard output" in r.stderr and "grammar checks" not in r.stderr, r.stderr

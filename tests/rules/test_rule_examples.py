@@ -26,6 +26,7 @@ from mtfix.config import Config
 from mtfix.model import Finding, FixSafety
 from mtfix.pipeline import Pipeline
 from mtfix.repair import apply_edit_groups
+from tests.languagetool_home import installed_lt_home
 
 CATALOGUE = build_catalogue()
 PACKS = tuple(sorted({r.pack for r in CATALOGUE if r.checker == "rules"}))
@@ -51,19 +52,11 @@ def _pipeline(rule: RuleInfo, also: str = "") -> Pipeline:
     if key not in _pipelines:
         with_lt = rule.checker in NEEDS_LT
         if with_lt:
-            _skip_without_languagetool()
+            installed_lt_home()  # or a skip
         codes = tuple(r.code for r in CATALOGUE if r.checker == rule.checker) + tuple(filter(None, also.split(",")))
         config = Config(grammar="required" if with_lt else "off", packs=PACKS, select=codes)
         _pipelines[key] = Pipeline(config)
     return _pipelines[key]
-
-
-def _skip_without_languagetool() -> None:
-    from mtfix.grammar.install import find_installation
-    from mtfix.grammar.settings import settings_from
-
-    if find_installation(settings_from(None)) is None:
-        pytest.skip("LanguageTool is not installed: run `make languagetool`")
 
 
 @pytest.fixture(scope="module", autouse=True)
