@@ -20,6 +20,10 @@ times, in the same run:
 ``--instructions`` counts instructions (cachegrind) instead: the library child's, and those of Spark's Python
 workers in a Spark of their own (``PYSPARK_PYTHON`` a script that runs the daemon, and so every worker it
 forks, under cachegrind; the workers' files summed, the daemon's apart; the JVM not counted).
+``--grammar required`` (session 37) asks LanguageTool too, with an empty results cache of its own in each run
+(``[languagetool] cache-dir`` a fresh folder): the library starts a private server, each Spark executor one
+shared by its workers (``mtfix.integrations.spark_languagetool``); LanguageTool's JVM is never counted, only
+the Python side (requests, mapping, the cache).
 
 Prints the command, the machine, rows/s and MB/s (UTF-8 text bytes / wall), peak memory and the
 spark/library ratio.  ``--json FILE`` saves the figures.  No Spark UI, Spark's log quiet.
@@ -190,17 +194,29 @@ class Sampler:
 
 
 # -- the runs -------------------------------------------------------------------------------------
-def library_child(n: int, mode: str = "fix") -> None:
-    """In a fresh process: the rows through ``mtfix.records.process``; prints the figures as JSON."""
+def bench_config(grammar: str, lt_cache: str | None = None) -> Any:
+    """The job's ``Config``: grammar off, or ``required`` with LanguageTool's files (port file, logs, results
+    cache) in ``lt_cache``, a fresh folder, so that no run reads another's cached answers."""
     from mtfix import Config
+
+    if grammar == "off":
+        return Config(grammar="off")
+    # under cachegrind on loaded cores LanguageTool's warm-up answers slowly: more than the 90 s default
+    return Config(grammar="required", extra={"languagetool": {"cache-dir": lt_cache, "start-timeout": 900,
+                                                              "timeout": 600}})
+
+
+def library_child(n: int, mode: str = "fix", grammar: str = "off") -> None:
+    """In a fresh process: the rows through ``mtfix.records.process``; prints the figures as JSON."""
     from mtfix.pipeline import Pipeline
     from mtfix.records import process
 
     rows = make_rows(n)
+    lt_cache = tempfile.mkdtemp(prefix="bench-lt-") if grammar != "off" else None  # session 36's runs: none
     t0 = time.perf_counter()
     records = [{"id": i, "body": b} for i, b in rows]
     errors = changed = 0
-    for r in process(Pipeline(Config(grammar="off")), records, text_field="body", id_field="id", mode=mode):
+    for r in process(Pipeline(bench_config(grammar, lt_cache)), records, text_field="body", id_field="id", mode=mode):
         errors, changed = errors + (not r.ok), changed + bool(r.changed)  # streamed, as an ingest job stores them
     wall = time.perf_counter() - t0
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -208,17 +224,19 @@ def library_child(n: int, mode: str = "fix") -> None:
                       "errors": errors, "changed": changed}))
 
 
-def run_library(n: int, mode: str = "fix", instructions: bool = False) -> dict[str, Any]:
+def run_library(n: int, mode: str = "fix", instructions: bool = False, grammar: str = "off") -> dict[str, Any]:
     """The library child's figures; with ``instructions``, the child's instructions (valgrind's cachegrind,
     no cache simulation: the whole child, start, row generation, pipeline build and the rows; some 50 times
     slower, so for a few thousand rows), its wall and CPU figures then being cachegrind's."""
-    cmd = [sys.executable, __file__, "--library-child", str(n), "--mode", mode]
+    cmd = [sys.executable, __file__, "--library-child", str(n), "--mode", mode, "--grammar", grammar]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "cachegrind.out"
         if instructions:
             cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}", *cmd]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=True,
+        proc = subprocess.run(cmd, capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"})
+        if proc.returncode:
+            raise SystemExit(f"the library child failed ({proc.returncode}): {proc.stderr[-2000:]}")
         fig = json.loads(proc.stdout.strip().splitlines()[-1])
         if instructions:
             fig["instructions"] = next(int(x.split()[1]) for x in out.read_text().splitlines() if x.startswith("summary:"))
@@ -233,15 +251,16 @@ exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file='{dir}/cg.%
 """
 
 
-def spark_child(n: int, mode: str, partitions: int, batch: int) -> None:
+def spark_child(n: int, mode: str, partitions: int, batch: int, grammar: str = "off") -> None:
     """In a fresh process with its own Spark (whose workers ``PYSPARK_PYTHON`` may run under cachegrind): one
     job of ``n`` rows, the counts to compare with the library; prints the figures as JSON."""
     spark = spark_session(partitions, batch)
-    with tempfile.TemporaryDirectory() as tmp:  # read by the JVM: createDataFrame of a list runs Python workers
-        src = Path(tmp) / "rows.jsonl"
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:  # read by the JVM: createDataFrame of a
+        src = Path(tmp) / "rows.jsonl"                                     # list runs Python workers
         src.write_text("".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in make_rows(n)), encoding="utf-8")
-        fig = run_spark(spark, n, partitions, mode, runs=1, probe=False, source=src)
-    spark.stop()  # the daemon's SIGHUP ends the workers: cachegrind writes their counts
+        fig = run_spark(spark, n, partitions, mode, runs=1, probe=False, source=src,
+                        config=bench_config(grammar, str(Path(tmp) / "lt")))
+        spark.stop()  # the daemon's SIGHUP ends the workers: cachegrind writes their counts
     print(json.dumps(fig))
 
 
@@ -249,7 +268,7 @@ def _summary(path: Path) -> int:
     return next(int(x.split()[1]) for x in path.read_text().splitlines() if x.startswith("summary:"))
 
 
-def run_spark_instructions(n: int, mode: str, partitions: int, batch: int) -> dict[str, Any]:
+def run_spark_instructions(n: int, mode: str, partitions: int, batch: int, grammar: str = "off") -> dict[str, Any]:
     """The instructions of Spark's Python workers for one job of ``n`` rows (:func:`spark_child` with every
     Python worker under cachegrind, through :data:`CACHEGRIND_PYTHON`): the workers' sum (their start, import of
     pandas and PyArrow, pipeline build and the rows) and the daemon's, apart.  Not the JVM's."""
@@ -259,7 +278,7 @@ def run_spark_instructions(n: int, mode: str, partitions: int, batch: int) -> di
         wrapper.chmod(0o755)
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0", "PYSPARK_PYTHON": str(wrapper)}
         cmd = [sys.executable, __file__, "--spark-child", str(n), "--mode", mode, "--partitions", str(partitions),
-               "--batch", str(batch)]
+               "--batch", str(batch), "--grammar", grammar]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if proc.returncode:
@@ -323,8 +342,9 @@ def spark_session(partitions: int, batch: int) -> Any:
 
 
 def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int = 2,
-              probe: bool = True, source: Path | None = None) -> dict[str, Any]:
-    """``runs`` jobs of ``n`` rows (``source``: the same rows as JSON Lines, read by the JVM), timed and sampled."""
+              probe: bool = True, source: Path | None = None, config: Any = None) -> dict[str, Any]:
+    """``runs`` jobs of ``n`` rows (``source``: the same rows as JSON Lines, read by the JVM), timed and sampled;
+    ``config``: the job's (default: grammar off)."""
     from pyspark.sql import functions as F
 
     from mtfix import Config
@@ -338,7 +358,7 @@ def run_spark(spark: Any, n: int, partitions: int, mode: str = "fix", runs: int 
     df.count()  # the input in the JVM before the clock starts
     out: dict[str, Any] = {}
     for run in ("cold", "warm")[:runs]:
-        repaired = apply(df, "body", mode=mode, config=Config(grammar="off"), id_col="id")
+        repaired = apply(df, "body", mode=mode, config=config or Config(grammar="off"), id_col="id")
         with Sampler() as s:
             t0 = time.perf_counter()
             if run == "cold" and runs > 1:  # every column computed, nothing kept
@@ -382,23 +402,29 @@ def main(argv: list[str] | None = None) -> int:
                     help="instructions under cachegrind (slow: a few hundred rows) of the library run and of Spark's "
                          "Python workers (a Spark of its own, every worker under cachegrind; the timed Spark job is "
                          "then skipped)")
+    ap.add_argument("--grammar", choices=("off", "required"), default="off",
+                    help="with --instructions: LanguageTool too (required: an empty results cache in each run; "
+                         "its JVM not counted)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--library-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--spark-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--mode", default="fix", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.library_child:
-        library_child(args.library_child, args.mode)
+        library_child(args.library_child, args.mode, args.grammar)
         return 0
     if args.spark_child:
-        spark_child(args.spark_child, args.mode, args.partitions, args.batch)
+        spark_child(args.spark_child, args.mode, args.partitions, args.batch, args.grammar)
         return 0
     import pyspark
+
+    if args.grammar != "off" and not args.instructions:
+        ap.error("--grammar required is measured with --instructions only")
 
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     print(f"machine: {_cpu()}, {os.cpu_count()} cores (shared, loadavg {os.getloadavg()[0]:.1f}), "
           f"Python {platform.python_version()}, PySpark {pyspark.__version__}, local[2], "
-          f"{args.partitions} partitions, arrow batch {args.batch}")
+          f"{args.partitions} partitions, arrow batch {args.batch}, grammar {args.grammar}")
     spark = None if args.instructions else spark_session(args.partitions, args.batch)
     mb = 1024 * 1024
     report = []
@@ -409,10 +435,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(b == '' for _, b in rows)} empty, {sum(len(b or '') > 20000 for _, b in rows)} long)", flush=True)
         for mode in args.modes:
             lib = {"wall": float("nan"), "cpu": float("nan"), "peak_rss": 0, "errors": None, "changed": None} \
-                if args.no_library else run_library(n, mode, args.instructions)
+                if args.no_library else run_library(n, mode, args.instructions, args.grammar)
             cli = run_cli(n) if args.cli and mode == "fix" else None
             if args.instructions:
-                sp = run_spark_instructions(n, mode, args.partitions, args.batch)
+                sp = run_spark_instructions(n, mode, args.partitions, args.batch, args.grammar)
                 report.append({"rows": n, "mb": size / mb, "mode": mode, "library": lib, "spark": sp})
                 print(f" {mode}:\n  library (1 process): {lib['instructions'] / 1e6:,.1f} M instructions\n"
                       f"  spark workers ({sp['workers_counted']}): {sp['worker_instructions'] / 1e6:,.1f} M "

@@ -1,8 +1,10 @@
 """A Spark job: repair a column of machine-translated news across a cluster with mtfix.
 
-    python examples/spark_job.py examples/news-feed.jsonl out/                  # local[*]
+    python examples/spark_job.py examples/news-feed.jsonl out/                  # local[*], no grammar
     spark-submit examples/spark_job.py s3a://feeds/2026-03/*.jsonl s3a://clean/2026-03/ \\
-        --lt-url http://127.0.0.1:8081                                           # a cluster
+        --lt-local                          # a cluster: one LanguageTool per executor, on its loopback
+    spark-submit examples/spark_job.py s3a://feeds/2026-03/*.jsonl s3a://clean/2026-03/ \\
+        --lt-url http://lt.internal:8081    # a cluster: one LanguageTool server for every executor
 
 Reads JSON Lines records (``id``, ``lang``, ``published``, ``body``), adds mtfix's columns with
 :func:`mtfix.integrations.spark.repair` (the repaired text, whether it changed, the findings before and
@@ -12,8 +14,11 @@ other columns stay in the JVM untouched; rule packs and glossaries load once per
 worker.  Rows whose body is missing come out with ``mtfix_error`` set and are otherwise
 unchanged; a line that is not a JSON object comes out with ``mtfix_error`` set and the line itself
 in ``_corrupt_record``.  A missing input or a glossary an executor cannot open: one line on
-standard error, exit status 2.  ``--lt-url`` adds LanguageTool's grammar findings (``docs/spark.md``: one server
-per executor, or a shared one).
+standard error, exit status 2.  Grammar findings (LanguageTool) need one of two: ``--lt-local``, a server per
+executor that its first Python worker starts on the executor's loopback interface and that stops with the
+executor (LanguageTool installed on every node: ``mtfix languagetool install`` in the node image), or
+``--lt-url``, one server every executor reaches; either way an executor that cannot reach LanguageTool fails
+the job rather than giving rows without grammar findings (``docs/spark.md``, "LanguageTool in a cluster").
 """
 
 from __future__ import annotations
@@ -33,12 +38,15 @@ if TYPE_CHECKING:
 SCHEMA = "id string, lang string, published string, body string, _corrupt_record string"
 
 
-def repair_feed(spark: SparkSession, src: str, *, lt_url: str | None = None,
+def repair_feed(spark: SparkSession, src: str, *, lt_url: str | None = None, lt_local: bool = False,
                 glossaries: tuple[str, ...] = ()) -> DataFrame:
-    """The feed at ``src`` with mtfix's columns added (lazy: nothing runs until an action)."""
+    """The feed at ``src`` with mtfix's columns added (lazy: nothing runs until an action).  ``lt_url``: a
+    LanguageTool server every executor reaches; ``lt_local``: one per executor, started on its loopback
+    interface; neither: no grammar findings."""
     from mtfix.integrations.spark import repair
 
-    config = Config(grammar="required" if lt_url else "off", lt_url=lt_url, glossaries=glossaries)
+    grammar = "required" if lt_url or lt_local else "off"
+    config = Config(grammar=grammar, lt_url=lt_url, glossaries=glossaries)
     from pyspark.sql import functions as F
 
     feed = spark.read.schema(SCHEMA).json(src)
@@ -82,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("src", help="JSON Lines file(s): a path or glob Spark can read")
     ap.add_argument("dest", help="output directory (overwritten)")
-    ap.add_argument("--lt-url", help="LanguageTool server for every executor (grammar is off without it)")
+    lt = ap.add_mutually_exclusive_group()
+    lt.add_argument("--lt-local", action="store_true",
+                    help="grammar findings from one LanguageTool per executor, started on its loopback interface "
+                         "(LanguageTool installed on every node)")
+    lt.add_argument("--lt-url", help="grammar findings from this LanguageTool server, reached by every executor")
     ap.add_argument("--glossary", action="append", default=[], help="a glossary file readable on every worker")
     ap.add_argument("--spark-logs", action="store_true",
                     help="show Spark's own log (warnings, Java stack traces, progress bars); default: its errors only")
@@ -98,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.spark_logs:
         quiet(spark)  # under spark-submit the JVM started before quiet_builder could say anything
     try:
-        counts = run(spark, args.src, args.dest, lt_url=args.lt_url, glossaries=tuple(args.glossary))
+        counts = run(spark, args.src, args.dest, lt_url=args.lt_url, lt_local=args.lt_local, glossaries=tuple(args.glossary))
     except (MtfixError, PySparkException) as exc:  # a missing input, a glossary an executor cannot open
         ap.exit(2, f"{ap.prog}: error: {last_line(exc)}\n")
     finally:

@@ -1,7 +1,7 @@
 """The local LanguageTool server: start it on a free loopback port, reuse it, stop it.
 
 A server started by ``mtfix languagetool start`` is recorded in a port file
-(``<cache-dir>/languagetool/server.json``, with the ``server-options`` it was started
+(``<cache-dir>/languagetool/hosts/<host>/server.json``, with the ``server-options`` it was started
 with) and outlives the command; every mtfix command whose settings ask for the same
 ``server-options`` reuses it after a health check (one that asks for others starts a
 private server, and says why).  When no healthy server is recorded, a
@@ -14,7 +14,9 @@ A private server dies with the mtfix process that started it, whatever ends that
 process (SIGTERM, SIGHUP, SIGKILL, ``timeout``): on Linux the JVM gets a parent-death
 signal (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), elsewhere a small watchdog process
 kills it when the pipe from mtfix closes.  Each start writes a log file in
-``<cache-dir>/languagetool``; only the newest :data:`KEEP_LOGS` are kept.
+``<cache-dir>/languagetool/hosts/<host>``; only the newest :data:`KEEP_LOGS` are kept.  The host's own
+folder (since session 37) lets several hosts share one cache folder (a network home): each finds, uses,
+removes and rotates only the records, locks and logs of its own servers.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from mtfix.grammar.settings import LTSettings
 JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss2m", "-Djava.awt.headless=true",
              "-Dfile.encoding=UTF-8")
 WARMUP_TEXT = "This is an test of the the server."  # loads the English rules before the first real request
-#: Server logs (``server-*.log``) kept in ``<cache-dir>/languagetool``; older ones are deleted at each start.
+#: Server logs (``server-*.log``) kept in ``<cache-dir>/languagetool/hosts/<host>``; older ones are deleted at each start.
 KEEP_LOGS = 5
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
@@ -158,7 +160,7 @@ def read_record(settings: LTSettings) -> ServerRecord | None:
 
 
 def write_record(settings: LTSettings, record: ServerRecord) -> None:
-    settings.lt_dir.mkdir(parents=True, exist_ok=True)
+    settings.run_dir.mkdir(parents=True, exist_ok=True)
     tmp = settings.port_file.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(record), indent=1), encoding="utf-8")
     os.replace(tmp, settings.port_file)
@@ -203,9 +205,9 @@ def _lock_functions() -> tuple[Callable[[Any], None], Callable[[Any], None]]:
 @contextlib.contextmanager
 def server_lock(settings: LTSettings) -> Iterator[None]:
     """Serialise start/stop between mtfix processes sharing a cache directory."""
-    settings.lt_dir.mkdir(parents=True, exist_ok=True)
+    settings.run_dir.mkdir(parents=True, exist_ok=True)
     lock, unlock = _lock_functions()
-    with open(settings.lt_dir / "server.lock", "a+") as fh:
+    with open(settings.run_dir / "server.lock", "a+") as fh:
         lock(fh)
         try:
             yield
@@ -381,7 +383,7 @@ def spawn_private(cmd: list[str], log: Path, cwd: Path) -> tuple[subprocess.Pope
 
 def rotate_logs(settings: LTSettings, keep: int = KEEP_LOGS, spare: Path | None = None) -> list[Path]:
     """Delete all but the newest ``keep`` server logs (and their ``.properties`` files) in
-    ``<cache-dir>/languagetool``, never the log of the recorded server nor ``spare``; the deleted."""
+    ``<cache-dir>/languagetool/hosts/<host>``, never the log of the recorded server nor ``spare``; the deleted."""
     rec = read_record(settings)
     protected = {Path(p) for p in (rec.log if rec else "", str(spare) if spare else "") if p}
 
@@ -391,7 +393,7 @@ def rotate_logs(settings: LTSettings, keep: int = KEEP_LOGS, spare: Path | None 
         except OSError:
             return 0.0
 
-    logs = sorted(settings.lt_dir.glob("server-*.log"), key=mtime, reverse=True)
+    logs = sorted(settings.run_dir.glob("server-*.log"), key=mtime, reverse=True)
     deleted = []
     for old in logs[max(0, keep):]:
         if old in protected:
@@ -436,7 +438,7 @@ def server_command(settings: LTSettings, inst: Installation, port: int, config_f
 def _write_server_config(settings: LTSettings, port: int) -> Path | None:
     if not settings.server_options:
         return None
-    path = settings.lt_dir / f"server-{port}.properties"
+    path = settings.run_dir / f"server-{port}.properties"
     lines = [f"{k}={v}" for k, v in sorted(settings.server_options.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -472,15 +474,15 @@ def start_server(settings: LTSettings, *, detach: bool = False) -> LocalServer:
     try:
         return _start_checked(settings, inst, detach)
     except OSError as exc:  # its folder of logs and port files (MTFIX_LT_HOME's jars are elsewhere)
-        where = str(exc.filename or settings.lt_dir)
-        hint = (f" (its logs go in {settings.lt_dir}: set [languagetool] cache-dir or MTFIX_CACHE_DIR to a folder "
+        where = str(exc.filename or settings.run_dir)
+        hint = (f" (its logs go in {settings.run_dir}: set [languagetool] cache-dir or MTFIX_CACHE_DIR to a folder "
                 "mtfix can write)") if where != settings.java and not where.startswith(str(settings.home)) else ""
         raise GrammarError(f"cannot start LanguageTool: {where}: {exc.strerror or exc}{hint}") from None
 
 
 def _start_checked(settings: LTSettings, inst: Installation, detach: bool) -> LocalServer:
     """:func:`start_server` once the installation and java are known to be there."""
-    settings.lt_dir.mkdir(parents=True, exist_ok=True)
+    settings.run_dir.mkdir(parents=True, exist_ok=True)
     if not settings.port:
         return _start(settings, inst, detach)
     # A fixed port: two commands starting at once must not both spawn a server there (the second one's
@@ -501,16 +503,16 @@ def _start(settings: LTSettings, inst: Installation, detach: bool) -> LocalServe
     last_error = ""
     for _attempt in range(3):  # a port taken between choosing and binding: choose again
         port = settings.port or free_port()
-        log = settings.lt_dir / f"server-{port}.log"
+        log = settings.run_dir / f"server-{port}.log"
         rotate_logs(settings, KEEP_LOGS - 1)
         cmd = server_command(settings, inst, port, _write_server_config(settings, port))
         watchdog = None
         if detach:
             with open(log, "w", encoding="utf-8") as out:
                 proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                        start_new_session=True, cwd=settings.lt_dir)
+                                        start_new_session=True, cwd=settings.run_dir)
         else:
-            proc, watchdog = spawn_private(cmd, log, settings.lt_dir)
+            proc, watchdog = spawn_private(cmd, log, settings.run_dir)
         url = f"http://127.0.0.1:{port}"
         srv = LocalServer(proc, url, port, log, inst.version, watchdog)
         if not detach:

@@ -32,6 +32,7 @@ import math
 import os
 import re
 import shutil
+import socket
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +49,18 @@ def defaults() -> dict[str, Any]:
     """``defaults.yaml``: measured batch size, worker count, rules off by default (with reasons)."""
     text = (resources.files("mtfix.grammar") / "defaults.yaml").read_text(encoding="utf-8")
     return safe_yaml.load(text)
+
+
+def host_name() -> str:
+    """This computer's name (``socket.gethostname()``, kept to letters, digits, ``.``, ``_`` and ``-``) as the
+    files of a LanguageTool server mtfix starts (record, lock, logs) carry it, so that a cache
+    folder shared by several hosts (a network home, one ``MTFIX_CACHE_DIR`` for a cluster's nodes) gives each
+    host its own: a record of a server on another host's loopback interface is never read, used or removed.
+
+    >>> bool(re.fullmatch(r"[A-Za-z0-9._-]+", host_name()))
+    True
+    """
+    return re.sub(r"[^A-Za-z0-9._-]", "_", socket.gethostname())[:100].strip(".") or "localhost"
 
 
 def default_cache_root() -> Path:
@@ -99,15 +112,23 @@ class LTSettings:
 
     @property
     def lt_dir(self) -> Path:
-        """``<cache-root>/languagetool``: port file, lock, logs."""
+        """``<cache-root>/languagetool``: mtfix's installation, and a folder per host of :attr:`run_dir`."""
         return self.cache_root / "languagetool"
 
     @property
+    def run_dir(self) -> Path:
+        """``<cache-root>/languagetool/hosts/<host>``: this host's port file, lock, logs (since session 37; a
+        cache folder shared by several hosts held one port file for all of them)."""
+        return self.lt_dir / "hosts" / host_name()
+
+    @property
     def port_file(self) -> Path:
-        return self.lt_dir / "server.json"
+        return self.run_dir / "server.json"
 
     @property
     def cache_db(self) -> Path:
+        """``<cache-root>/grammar-cache.sqlite3``: one for every host that shares the cache folder, so not for a
+        folder on a network file system shared by hosts (SQLite's WAL mode needs one host: docs/spark.md)."""
         return self.cache_root / "grammar-cache.sqlite3"
 
     @property

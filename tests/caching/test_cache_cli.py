@@ -27,7 +27,8 @@ def filled(tmp_path: Path, monkeypatch) -> Path:
     lt = root / "languagetool" / "6.7" / "lib"
     lt.mkdir(parents=True)
     (lt / "languagetool-core.jar").write_bytes(b"jar")
-    (root / "languagetool" / "server.json").write_text("{}")
+    (root / "languagetool" / "hosts" / "node-1").mkdir(parents=True)
+    (root / "languagetool" / "hosts" / "node-1" / "server.json").write_text("{}")
     return root
 
 
@@ -57,7 +58,7 @@ def test_clean_empties_the_caches_but_not_languagetool(filled):
     r = run("cache", "clean")
     assert "removed 2 files" in r.output and not list(filled.glob("grammar-cache*"))
     assert (filled / "languagetool" / "6.7" / "lib" / "languagetool-core.jar").exists()
-    assert (filled / "languagetool" / "server.json").exists()
+    assert (filled / "languagetool" / "hosts" / "node-1" / "server.json").exists()
     assert run("cache", "clean").output.startswith("removed 0 files")
 
 

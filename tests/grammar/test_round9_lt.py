@@ -224,6 +224,7 @@ def test_a_cache_folder_languagetool_cannot_write_in_is_a_warning_in_auto_mode(t
     ``auto`` runs without LanguageTool with one warning, ``required`` is one clear error."""
     from mtfix.errors import GrammarError
     from mtfix.grammar.server import free_port
+    from mtfix.grammar.settings import host_name
 
     monkeypatch.setenv("MTFIX_LT_HOME", str(lt_home))
     table: dict = {"timeout": 5}
@@ -233,7 +234,7 @@ def test_a_cache_folder_languagetool_cannot_write_in_is_a_warning_in_auto_mode(t
     else:
         port = free_port()
         table.update({"cache-dir": str(tmp_path / "cache"), "port": port})
-        (tmp_path / "cache" / "languagetool" / f"server-{port}.log").mkdir(parents=True)
+        (tmp_path / "cache" / "languagetool" / "hosts" / host_name() / f"server-{port}.log").mkdir(parents=True)
     with Pipeline(Config(grammar="auto", extra={"languagetool": table})) as p:
         codes = [f.code for f in p.check(TEXT).findings]
         assert "MTF206" in codes and not any(c.startswith("LT:") for c in codes)

@@ -153,6 +153,36 @@ def test_spark_job_reports_a_broken_line_as_such(spark, tmp_path: Path):
 
 
 @pytest.mark.spark
+def test_spark_job_asks_for_languagetool_as_told(spark, tmp_path: Path, monkeypatch, capsys):
+    """Session 37: ``--lt-local`` (one LanguageTool per executor, started by mtfix) beside ``--lt-url``; until then
+    the job offered only a server's address.  Neither: grammar off.  Both: a usage error."""
+    from pyspark.sql import functions as F
+
+    import mtfix.integrations.spark as mtfix_spark
+
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        import spark_job
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    seen = []
+
+    def fake_repair(df, col, *, config, id_col):
+        seen.append((config.grammar, config.lt_url))
+        return df.withColumn("mtfix_error", F.lit(None).cast("string"))
+
+    monkeypatch.setattr(mtfix_spark, "repair", fake_repair)
+    src = tmp_path / "feed.jsonl"
+    src.write_text('{"id": "a", "body": "Fine."}\n', encoding="utf-8")
+    for options in ({}, {"lt_local": True}, {"lt_url": "http://lt.internal:8081"}):
+        spark_job.repair_feed(spark, str(src), **options)
+    assert seen == [("off", None), ("required", None), ("required", "http://lt.internal:8081")]
+    with pytest.raises(SystemExit) as exc:
+        spark_job.main([str(src), str(tmp_path / "out"), "--lt-local", "--lt-url", "http://lt.internal:8081"])
+    assert exc.value.code == 2 and "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.spark
 @pytest.mark.slow
 def test_spark_job_fails_in_one_line(tmp_path: Path):
     """A missing input (found on the driver) and a glossary no executor can open (found in a task)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.config import Config
+from mtfix.grammar.settings import host_name
 from tests.integrations.conftest import skip_without_spark
 from tests.languagetool_home import installed_lt_home
 
@@ -66,19 +67,29 @@ def test_one_languagetool_per_executor_shared_by_its_workers_and_stopped_with_it
            "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
     job = tmp_path / "job.py"
     job.write_text(JOB, encoding="utf-8")
+    # The cache folder is shared with another host (session 37): its record of a server on its own loopback
+    # interface (a pid that here is no LanguageTool) is neither used nor removed nor overwritten.
+    other = cache / "languagetool" / "hosts" / "node-b-elsewhere" / "server.json"
+    other.parent.mkdir(parents=True)
+    other.write_text(json.dumps({"url": "http://127.0.0.1:1", "port": 1, "pid": os.getpid(), "version": "6.7",
+                                 "home": "", "log": "", "started": 0.0, "options": {}}), encoding="utf-8")
+    planted = other.read_bytes()
     done = subprocess.run([sys.executable, str(job)], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     got = json.loads(done.stdout.strip().splitlines()[-1])
     assert got["errors"] == [None] * 8
     assert sum(any(c.startswith("LT:") for c in codes) for codes in got["codes"]) >= 4  # LanguageTool answered
-    logs = sorted((cache / "languagetool").glob("server-*.log"))
+    logs = sorted((cache / "languagetool").glob("**/server-*.log"))
     assert len(logs) == 1, logs  # one server started for both workers
+    assert logs[0].parent == (cache / "languagetool" / "hosts" / host_name()), logs  # in this host's folder
+    assert other.read_bytes() == planted  # the other host's record untouched
     port = logs[0].stem.removeprefix("server-")
     deadline = time.monotonic() + 30
     while _servers_on(port) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not _servers_on(port), "the executor's LanguageTool outlived its executor"
-    assert not (cache / "languagetool" / "server.json").exists()  # its record removed with it
+    assert not (cache / "languagetool" / "hosts" / host_name() / "server.json").exists()  # its record removed
+    assert other.read_bytes() == planted
 
 
 def test_languagetool_missing_on_an_executor(spark, tmp_path):
@@ -96,4 +107,4 @@ def test_languagetool_missing_on_an_executor(spark, tmp_path):
     [row] = out.collect()
     assert row.mtfix_error is None and json.loads(row.mtfix_findings)
     assert not any(f["code"].startswith("LT:") for f in json.loads(row.mtfix_findings))
-    assert not list((tmp_path / "cache").glob("languagetool/server-*.log"))
+    assert not list((tmp_path / "cache").glob("languagetool/**/server-*.log"))

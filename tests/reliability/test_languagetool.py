@@ -27,7 +27,7 @@ from mtfix.grammar.client import LTMatch
 from mtfix.grammar.install import SERVER_CLASS
 from mtfix.grammar.mapping import Knowledge, document_names, drop_shadowed, map_matches, no_inverse_fixes
 from mtfix.grammar.server import KEEP_LOGS, ServerRecord, rotate_logs, server_lock, start_server, write_record
-from mtfix.grammar.settings import settings_from
+from mtfix.grammar.settings import host_name, settings_from
 from mtfix.model import Finding, Severity
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -69,7 +69,7 @@ def _gone(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the JVM")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
 def test_private_server_dies_with_mtfix_whatever_the_signal(tmp_path: Path, sig: signal.Signals) -> None:
-    lt_dir = tmp_path / "cache" / "languagetool"
+    lt_dir = tmp_path / "cache" / "languagetool" / "hosts" / host_name()  # this host's logs (session 37)
     lt_dir.mkdir(parents=True)
     for n in range(8):  # logs of earlier private servers
         old = lt_dir / f"server-{40000 + n}.log"
@@ -106,17 +106,17 @@ def test_private_server_dies_with_mtfix_whatever_the_signal(tmp_path: Path, sig:
 
 def test_log_rotation_keeps_the_newest_and_the_recorded_servers_log(tmp_path: Path) -> None:
     settings = settings_from({"cache-dir": str(tmp_path)})
-    settings.lt_dir.mkdir(parents=True)
+    settings.run_dir.mkdir(parents=True)
     logs = []
     for n in range(9):
-        log = settings.lt_dir / f"server-{41000 + n}.log"
+        log = settings.run_dir / f"server-{41000 + n}.log"
         log.write_text("x\n", encoding="utf-8")
         log.with_suffix(".properties").write_text("cacheSize=0\n", encoding="utf-8")
         os.utime(log, (1000 + n, 1000 + n))
         logs.append(log)
     write_record(settings, ServerRecord("http://127.0.0.1:41000", 41000, 1, "6.7", "", str(logs[0]), 0.0))
     deleted = rotate_logs(settings, keep=3)
-    left = sorted(p.name for p in settings.lt_dir.glob("server-*.log"))
+    left = sorted(p.name for p in settings.run_dir.glob("server-*.log"))
     assert left == ["server-41000.log", "server-41006.log", "server-41007.log", "server-41008.log"]
     assert len(deleted) == 5 and not logs[3].with_suffix(".properties").exists()
 

@@ -29,7 +29,7 @@ FEED = '{"id": 7 ,"text": "The the ferry sailed at noon ."}\n'
 
 
 def _server_logs(cache: Path) -> list[Path]:
-    return sorted((cache / "languagetool").glob("server-*.log"))
+    return sorted((cache / "languagetool").glob("hosts/*/server-*.log"))
 
 
 # -- 1. bad input is reported before LanguageTool is started (or said to be missing) -----------------------------
