@@ -16,6 +16,7 @@ edit would point them elsewhere), and quoted source-language text ("the slogan
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
@@ -29,7 +30,8 @@ from mtfix.text.tokens import HANDLE as _TAG
 from mtfix.text.tokens import WORD as _WORDS
 from mtfix.text.tokens import title_case_line as _title_case_line
 
-_QUOTED = regexcache.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
+#: Plain ``re`` (session 37): classes of literal characters only, the same matches as ``regex`` in fewer instructions.
+_QUOTED = re.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
 _CODE = regexcache.compile(r"`[^`\n]+`")
 
 

@@ -9,6 +9,7 @@ from itertools import accumulate
 
 from mtfix.caching import regexcache
 from mtfix.model import Span
+from mtfix.text.lines import LINE_BREAK as _LINE_BREAK
 
 _TLDS = "com|org|net|edu|gov|eu|io|az|ru|uk|de|fr|tr|am|ge|info|media|news"
 _URL = regexcache.compile(
@@ -49,9 +50,6 @@ def quote_markers(text: str, regions: list[Span], protected: list[Span]) -> list
             if m is not None and any(r.start < m.start() and m.end() <= r.end for r in _near(regions, m.start())):
                 out.append(Span(m.start(), m.end()))
     return sorted(out, key=lambda m: m.start)
-
-
-_LINE_BREAK = regexcache.compile(r"\r\n|\r|\n")
 
 
 def soft_breaks(text: str, regions: list[Span], protected: list[Span]) -> list[Span]:

@@ -148,7 +148,8 @@ def _join_titles(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 # A quotation (“…”, "…", «…»), and a sentence end inside one (before a capital, within the quote).
 # Straight quotes are paired in order, as pysbd pairs them (and protects what lies between, a stray
 # quote mark's run of sentences too).
-_QUOTATION = regexcache.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»")
+# Plain ``re`` (session 37): classes of literal characters, the same matches as ``regex`` with less work per call.
+_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»")
 # What closes a sentence after its final mark: a cut goes after it.
 _CLOSERS = frozenset("'\"”’»)]")
 _QUOTE_INNER_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘(«]?\p{Lu}")

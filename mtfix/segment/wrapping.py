@@ -6,10 +6,8 @@ from __future__ import annotations
 from mtfix.caching import regexcache
 from mtfix.model import Span
 from mtfix.segment.abbreviations import _LAST_WORD, _ends_in_title, _goes_on, _starts_sentence
+from mtfix.text.lines import LINE_BREAK as _LINE_BREAK
 from mtfix.text.tokens import FUNCTION_WORDS
-
-_LINE_BREAK = regexcache.compile(r"\r\n|\r|\n")
-
 
 # Hard-wrapped plain text (see :func:`wrapped_breaks`).
 #: Words that (almost) never end an English sentence: a line that ends in one goes on on the next line.

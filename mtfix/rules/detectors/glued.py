@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -309,11 +310,11 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         return
     text = doc.text
     # each distinct token decided once per document; the text is walked again only if one is glued.  The
-    # tokens decided are every run of five lower-case letters or more (:data:`_LOWER_RUN`, a cheaper scan than
+    # tokens decided are every run of five lower-case letters or more (:func:`_lower_runs`, a cheaper scan than
     # ``_LOWER_TOKEN``'s look-arounds, and a superset of its matches): one that is no match of it is decided in
     # vain, and the second walk, which finds only matches of ``_LOWER_TOKEN``, never meets it
     affixes = tuple(function)
-    glued = {tok: split for tok in set(_LOWER_RUN.findall(text))
+    glued = {tok: split for tok in _lower_runs(text)
              if (split := _glued_split(tok, function, affixes)) is not None}
     if not glued:
         return
@@ -330,6 +331,44 @@ _MAX_ALTERNATION = 200
 #: Every maximal run of five lower-case letters or more: each match of ``_LOWER_TOKEN`` is one (its
 #: look-arounds forbid a letter on either side), so the set of these runs holds the set of its matches.
 _LOWER_RUN = regexcache.compile(r"\p{Ll}{5,}")
+
+# The scan of the whole text for runs of lower-case letters reads ASCII with ``re`` and only the stretches around
+# other characters with ``regex`` (session 37: ``regex`` asks each character's Unicode category, ``re`` tests a byte
+# table; ``re`` has no ``\p{Ll}``).  Exact: of ASCII, ``\p{Ll}`` is ``[a-z]`` (a test checks every code point below
+# 128), so a stretch of ASCII reads the same either way.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LOWER_RUN = re.compile(r"[a-z]{5,}")
+#: Past this many stretches around characters other than ASCII, each found in Python, the scan is ``regex``'s own.
+_MAX_STRETCHES = 2048
+
+
+def _lower_runs(text: str) -> set[str]:
+    """``set(_LOWER_RUN.findall(text))``: the maximal runs of five lower-case letters or more.  A run that touches
+    a character other than ASCII lies in the stretch of ``[a-z]`` and other characters around it, whose ends are
+    ASCII and no lower-case letters (or the text's ends): ``regex`` reads each such stretch, ``re`` the ASCII
+    between them (joined: each piece begins and ends with no letter, so no run is made or cut)."""
+    if text.isascii():
+        return set(_ASCII_LOWER_RUN.findall(text))
+    runs: set[str] = set()
+    pieces = []
+    n, hi = len(text), 0
+    for m in _NON_ASCII.finditer(text):
+        p = m.start()
+        if p < hi:  # in the stretch read last
+            continue
+        if len(pieces) == _MAX_STRETCHES:
+            return set(_LOWER_RUN.findall(text))
+        lo = p
+        while lo > hi and (text[lo - 1] > "\x7f" or "a" <= text[lo - 1] <= "z"):
+            lo -= 1
+        pieces.append(text[hi:lo])
+        hi = p + 1
+        while hi < n and (text[hi] > "\x7f" or "a" <= text[hi] <= "z"):
+            hi += 1
+        runs.update(_LOWER_RUN.findall(text, lo, hi))
+    pieces.append(text[hi:])
+    runs.update(_ASCII_LOWER_RUN.findall(" ".join(pieces)))
+    return runs
 
 
 def _glued_at(text: str, glued: Iterable[str]) -> list[tuple[int, int, str]]:
