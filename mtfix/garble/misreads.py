@@ -52,7 +52,10 @@ from mtfix.garble.finite_misreads import misread_finite
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
-REVISION = 7
+#: 8 = session 37: the detector reads a sentence from its first word, past the symbols or emoji that open it
+#: ("✅ The plan …", :func:`mtfix.garble.checker._opening_symbols`): no input is computed otherwise; a sentence
+#: that opens with none is judged as before.
+REVISION = 8
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

@@ -15,6 +15,7 @@ from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, is_everyday_word
 from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
+from mtfix.text.symbols import only_symbols_before
 from mtfix.text.tokens import LazyPattern, title_case_line
 
 _CLOSING_QUOTES = frozenset('”"')
@@ -44,6 +45,13 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
         return False
     m = _LABEL.fullmatch(text, seg.start, start)
     return m is not None and is_everyday_word(m.group("label").lower())
+
+
+def _after_symbols(doc: Document, text: str, start: int) -> bool:
+    """Whether only symbols or emoji open the segment before ``start`` ("① The", "❶ The", "1️⃣ The"): the word at
+    ``start`` is the sentence's first (:func:`mtfix.text.symbols.first_word_start`, session 37)."""
+    seg = doc.segment_at(start)
+    return seg is not None and only_symbols_before(text, seg.start, start)
 
 
 def _reverent_segment(doc: Document, start: int, memo: dict[int, bool]) -> bool:
@@ -99,6 +107,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                       safety=FixSafety.NONE)
             continue
         if k < 0 or k == m.start() - 1 or not text[k].isalnum():  # a sentence start, after punctuation
+            continue
+        if _after_symbols(doc, text, m.start()):  # "① The committee met": a numbering symbol opens it (session 37)
             continue
         p = _PREV_WORD.search(text, max(0, k - 60), m.start())
         if p is None:

@@ -31,6 +31,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Span, blank
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.text.symbols import first_word_start
 from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 
 #: what may stand before a sentence's first word: opening quotes, brackets, dashes, blanks, and the
@@ -56,6 +57,7 @@ def opens_sentence(text: str, seg_start: int, pos: int, markup: Sequence[Span] =
     >>> opens_sentence('<b>It rained.', 0, 3, [Span(0, 3)]), opens_sentence('He <b>said', 0, 6, [Span(3, 6)])
     (True, False)
     """
+    seg_start = first_word_start(text, seg_start, pos)  # "✅ It …" opens as "It …" does (session 37)
     before = text[seg_start:pos]
     if markup and before:
         before = blank_markup(before, seg_start, markup)

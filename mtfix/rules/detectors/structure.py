@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.text.symbols import first_word_start
 from mtfix.text.tokens import LazyPattern
 
 
@@ -84,7 +85,7 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                     key=lambda ps: ps[0])
     match = _FIRST_WORDS.match
     for start, seg in starts:
-        m = match(text, start, seg.end)
+        m = match(text, first_word_start(text, start, seg.end), seg.end)  # past "✅ ", "• " (session 37)
         if m is None:
             continue
         word, nxt = m.group("w", "next")
