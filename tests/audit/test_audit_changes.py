@@ -55,8 +55,12 @@ def test_an_unknown_variant_is_refused() -> None:
 def test_the_corpus_holds_every_probe_of_our_own(tmp_path: Path) -> None:
     (tmp_path / "realmt").mkdir()
     ids = [sid for sid, _ in ac.corpus(tmp_path, 0)]
-    assert any(i.startswith("probe:s36:") for i in ids) and any(i.startswith("probe-pro:s30:") for i in ids)
-    assert len(ids) == len(set(ids)) == 240
+    probes = sorted((ac.REPO / "bench" / "data").glob("probe_s*"))
+    rows = sum(len((d / f).read_text(encoding="utf-8").splitlines())
+               for d in probes for f in ("real_mt_probe.jsonl", "clean_news_probe.jsonl"))
+    assert {i.split(":")[1] for i in ids} == {d.name.removeprefix("probe_") for d in probes}
+    assert len(probes) >= 8 and any(i.startswith("probe-pro:s30:") for i in ids)
+    assert len(ids) == len(set(ids)) == rows >= 270  # every row of every probe, each once
 
 
 def test_the_mention_variants_are_the_list_as_shipped() -> None:
