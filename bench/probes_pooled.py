@@ -1,4 +1,4 @@
-"""The probes of our own pooled (sessions 36–37, overfitting audit rounds 14–15, issue 11): what fires on their fluent half,
+"""The probes of our own pooled (sessions 36–38, overfitting audit rounds 14–16, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
 Six reports (the last three since session 37), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):

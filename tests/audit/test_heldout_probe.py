@@ -282,3 +282,23 @@ def test_the_candidates_report_finds_a_verb_final_relative_clause_and_spares_eng
     assert verb_final_relative(*tagged("The cranes which every spring to the marshes of the delta came, nested there."))
     assert not verb_final_relative(*tagged("The cranes which return to the marshes of the delta every spring nest here."))
     assert not verb_final_relative(*tagged("The ferry that leaves from the harbour at noon was late again."))
+
+
+PROBE_S38 = REPO / "bench" / "data" / "probe_s38"
+
+
+def test_the_round_16_probe_is_new_text_weighted_like_real_mt() -> None:
+    # bench/data/probe_s38 (session 38, overfitting audit round 16): a ninth set of our own, other topics, calques
+    # first and at least fifteen of realmt's classes, new against every probe before it
+    earlier = [PROBE, PROBE_S31, PROBE_S32, PROBE_S33, PROBE_S34, PROBE_S35, PROBE_S36, PROBE_S37]
+    classes = _new_probe(PROBE_S38, *earlier)
+    assert classes.most_common(1)[0][0] == "calque_idiom", classes
+    assert len(classes) >= 15 and all(classes[c] >= 2 for c in (
+        "lexical_mistranslation", "broken_syntax", "sov_word_order", "untranslated_token", "case_role_error",
+        "broken_sentence_boundary", "redundancy_duplication", "article_error", "preposition_error",
+        "lowercase_proper_noun")), classes
+    assert set(classes) <= _realmt_classes()
+
+
+def test_no_fluent_sentence_of_the_round_16_probe_gets_a_major_or_an_edit() -> None:
+    _assert_no_fluent_major_or_edit(PROBE_S38)
