@@ -5,9 +5,13 @@ random delay between 0 and the reference's wall time.  After each stopped run it
 (130 for SIGINT, 143 for SIGTERM; 0 or 1 when the run ended before the signal), no traceback on standard
 error, no temporary file left, and every output whole: a file fixed in place is its original or its
 reference fix, a ``-o`` folder's file is absent or its reference, a report redirected to a file is empty or
-the reference's report, ``review``'s page absent or the reference's page.
+the reference's report, ``review``'s page absent or the reference's page.  A run stopped while Python starts,
+before mtfix's first line (the interpreter's ``site`` import and the environment's ``.pth`` files), is counted
+apart, by where it stopped, when it wrote nothing: Python's own traceback, or (SIGINT before Python sets its
+handler, SIGTERM before mtfix holds it) the signal's default action.
 
     python bench/signal_sweep.py --files 40 --runs 10 --seed 1
+    python bench/signal_sweep.py --files 1 --runs 30 --max-delay 0.5 --scenarios check-json   # the start only
 """
 
 from __future__ import annotations
@@ -50,9 +54,13 @@ def make_inputs(folder: Path, files: int) -> None:
         (folder / f"article-{i:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+#: how the runs start mtfix: ``python -m mtfix``, or the ``mtfix`` console script on the PATH (``--entry script``)
+ENTRY = {"base": [sys.executable, "-m", "mtfix"]}
+
+
 def command(scenario: str, work: Path) -> tuple[list[str], Path | None]:
     """The argument list of ``scenario`` run in ``work``, and the file its standard output goes to."""
-    base = [sys.executable, "-m", "mtfix"]
+    base = ENTRY["base"]
     if scenario == "fix-in-place":
         return [*base, "fix", "--grammar", "off", "in"], None
     if scenario == "fix-out-dir":
@@ -103,14 +111,30 @@ def startup_traceback(err: str) -> bool:
                                 for f, _ in ours)
 
 
+def startup_where(err: str) -> str:
+    """Where a start-up traceback came from: the interpreter's ``site`` import (with the ``.pth`` files), or the
+    first frame outside the interpreter's own modules (the console script's own imports, ``runpy``)."""
+    import re
+
+    if "init_import_site" in err:
+        return "in site"
+    frames = re.findall(r'File "([^"]+)", line (\d+)', err)
+    return f"in {os.path.basename(frames[0][0])}:{frames[0][1]}" if frames else "no frame"
+
+
 def check(scenario: str, work: Path, rc: int, err: str, signame: str, original: dict[str, bytes],
           reference: dict[str, bytes]) -> list[str]:
     problems = []
+    untouched = {k: v for k, v in snapshot(work).items() if not (k == "report" and not v)} == original
+    if rc == -getattr(signal, signame) and not err and untouched:  # the signal's default action: Python's start
+        return ["startup: killed by the signal before Python's handler (SIGINT) or mtfix's (SIGTERM) was set; "
+                "nothing written: killed by its default action"]
     if rc not in (STOP_CODES[signame], 0, 1):
         problems.append(f"exit {rc}")
     if "Traceback" in err or "Exception ignored" in err:
-        if startup_traceback(err) and snapshot(work) == original:
-            return ["startup: Python's own traceback before mtfix's first line (out of its reach; nothing written)"]
+        if startup_traceback(err) and untouched:  # a report redirected to a file is made empty by the shell
+            return ["startup: Python's own traceback before mtfix's first line (out of its reach; nothing written): "
+                    + startup_where(err)]
         problems.append("traceback: " + err[-300:])
     now = snapshot(work)
     for name, data in now.items():
@@ -139,9 +163,20 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=40, help="files in the batch")
     ap.add_argument("--runs", type=int, default=10, help="stopped runs per scenario and signal")
     ap.add_argument("--min-delay", type=float, default=0.0, help="the shortest delay before the signal (s)")
+    ap.add_argument("--max-delay", type=float, default=None,
+                    help="the longest delay before the signal (s; default: the reference run's wall time): a small "
+                         "value, 0.3, stops runs while Python and mtfix start")
+    ap.add_argument("--entry", choices=("module", "script"), default="module",
+                    help="start mtfix as `python -m mtfix` (default) or as the `mtfix` console script on the PATH")
     ap.add_argument("--seed", type=int, default=1, help="seed of the random delays")
     ap.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
     args = ap.parse_args()
+    if args.entry == "script":
+        beside = Path(sys.executable).with_name("mtfix")  # pip's console script (a PATH entry may be a shim)
+        script = str(beside) if beside.is_file() else shutil.which("mtfix")
+        if script is None:
+            ap.error("--entry script: no mtfix command on the PATH")
+        ENTRY["base"] = [script]
     rng = random.Random(args.seed)
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="mtfix-sweep-") as tmp:
@@ -158,7 +193,7 @@ def main() -> int:
                 for i in range(args.runs):
                     work = Path(tmp) / f"{scenario}-{signame}-{i}"
                     shutil.copytree(seed_dir, work)
-                    delay = rng.uniform(args.min_delay, wall)
+                    delay = rng.uniform(args.min_delay, wall if args.max_delay is None else args.max_delay)
                     rc, err, _ = run(scenario, work, signame, delay)
                     problems = check(scenario, work, rc, err, signame, original, reference)
                     outcomes.append(Outcome(scenario, signame, delay, rc, problems))
@@ -168,7 +203,9 @@ def main() -> int:
     startup = [o for o in outcomes if o.problems and o.problems[0].startswith("startup:")]
     bad = [o for o in outcomes if o.problems and o not in startup]
     codes = Counter((o.signame, o.rc) for o in outcomes)
-    print(f"{len(outcomes)} stopped runs, {len(bad)} with a problem, {len(startup)} stopped in Python's start; exits: "
+    where = Counter(o.problems[0].rsplit(": ", 1)[-1] for o in startup)
+    print(f"{len(outcomes)} stopped runs, {len(bad)} with a problem, {len(startup)} stopped in Python's start"
+          + (" (" + ", ".join(f"{w}: {n}" for w, n in sorted(where.items())) + ")" if where else "") + "; exits: "
           + ", ".join(f"{s} -> {rc}: {n}" for (s, rc), n in sorted(codes.items())))
     return 1 if bad else 0
 

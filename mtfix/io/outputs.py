@@ -5,7 +5,9 @@ bit, in a writable directory).  Under ``-o DIR`` the folder structure is kept: a
 file inside the current directory goes to ``DIR/its/relative/path``; a file
 outside it (an absolute path or one reached with ``..``) goes to ``DIR/`` plus
 its path relative to the deepest folder common to all such files.  Two inputs
-that would land on the same output are refused before anything is written.
+that would land on the same output are refused before anything is written, and so
+are two whose outputs differ only in case where the folder ignores case
+(:mod:`mtfix.io.name_folding`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtfix.errors import InputError
+from mtfix.io.name_folding import refuse_folded_collisions
 from mtfix.io.paths import missing_reason
 
 
@@ -210,6 +213,7 @@ def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
     check_output_dir(output_dir)
     targets = output_paths(output_dir, [p for p in paths if p != "-"])
     refuse_collisions(targets)
+    refuse_folded_collisions(targets)
     refuse_inputs_as_outputs(targets)
     refuse_links_out_of(output_dir, targets)
     return targets
