@@ -25,7 +25,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-sixth-genres``: the same, session 23: live sports commentary and play-by-play, troubleshooting and tech
   support, liturgy and hymnals, translated literature, crossword clues and quiz questions, law reports and judgments
   with Latin, knitting patterns and craft instructions, textbook exercises in mathematics and science, horoscopes and
-  advice columns, rulebooks of games (``tests/data/professional_sixth_genres.txt``).
+  advice columns, rulebooks of games (``tests/data/professional_sixth_genres.txt``);
+- ``own-seventh-genres``: the same, session 38: sports results, market reports with tickers, court reports,
+  science with units, recipes, obituaries, listings, Q:/A: interviews, live blogs stamped with clock times,
+  government notices, UI strings with placeholders, help pages and weather (``tests/data/professional_seventh_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -101,7 +104,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-institutional": REPO / "tests" / "data" / "professional_institutional.txt",
             "own-more-genres": REPO / "tests" / "data" / "professional_more_genres.txt",
             "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt",
-            "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt"}
+            "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt",
+            "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

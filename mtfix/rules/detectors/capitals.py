@@ -47,6 +47,19 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
     return m is not None and is_everyday_word(m.group("label").lower())
 
 
+# A clock time that opens a line, as a live blog, a timetable, minutes or a log stamps each entry: "14:05 The prime
+# minister has arrived", "09:30:15 We are live", "7:45am The doors open" (session 38).  The word after it starts the
+# entry's sentence.  Only at the segment's start: "at 14:05 The talks" is a capital in mid-sentence still.
+_TIME_STAMP = LazyPattern(r"[ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?i:am|pm))?[ \t]+\Z")
+
+
+def _opens_after_time_stamp(doc: Document, text: str, start: int) -> bool:
+    """Whether all that stands before ``start`` in its segment is a clock time ("14:05", "9:30am"): a live blog's
+    or a log's stamp, and the word at ``start`` is its entry's first (session 38)."""
+    seg = doc.segment_at(start)
+    return seg is not None and _TIME_STAMP.fullmatch(text, seg.start, start) is not None
+
+
 def _after_symbols(doc: Document, text: str, start: int) -> bool:
     """Whether only symbols or emoji open the segment before ``start`` ("① The", "❶ The", "1️⃣ The"): the word at
     ``start`` is the sentence's first (:func:`mtfix.text.symbols.first_word_start`, session 37)."""
@@ -124,6 +137,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if prev.endswith(".") and not regex.search(r"\p{Lu}\.\p{Lu}\p{Ll}+$", prev):
             continue
         if _opens_after_label(doc, text, m.start()):  # "NOTE 1 This clause ...": a standard's label
+            continue
+        if _opens_after_time_stamp(doc, text, m.start()):  # "14:05 The minister has arrived": a live blog's stamp
             continue
         if word in PRONOUNS and _reverent_segment(doc, m.start(), reverent):  # "the Lord, for He is good"
             continue

@@ -32,8 +32,13 @@ from mtfix.text.tokens import LazyPattern, other_script
 # so that
 # ".5", " ..." and " . . ." (ellipses), "3 : 1", the emoticons " :)" and " ;)", and " .NET" are
 # left alone.  (Until pack 1.29 a line's last mark before a CRLF, "in May .\r\n", was not found.)
+# Before the space, a closing inline tag of formatting ("basket</g> .", "{name}</ph> ?", "Save</b> ,"; since
+# en-generic 1.34) or a placeholder of CAT tools ("Delete <x id="1"/> ?") ends the word as a word would: the tag
+# is no text, and English puts no space before the mark after it.  A block's tag ("</p> .", "<br> .") is not one.
+_INLINE_CLOSE = r"(?:(?<=[^\s]</(?i:g|pc|mrk|ph|bpt|ept|it|b|i|u|s|em|strong|span|a|sup|sub|small|big|font|mark)>)" \
+    r"|(?<=<(?:x|ph|ex|ec)\b[^<>\n]{0,80}/>))"
 _SPACE_BEFORE = LazyPattern(
-    r"(?<=[\p{L}\p{N}”’\"')\]])(?P<m>[ \t]+)"
+    r"(?:(?<=[\p{L}\p{N}”’\"')\]])|" + _INLINE_CLOSE + r")(?P<m>[ \t]+)"
     r"(?=(?:[,!?]|;(?!\))|(?<=\p{L}[ \t]+):(?!\))|\.(?!\.|[ \t]\.))"
     r"(?:[ \t\r]|$|[,”’)\]]|<(?i:/(?!(?:code|kbd|pre|samp|tt|var)\b)\p{L}|br\b)))",
     regex.MULTILINE,
