@@ -28,7 +28,11 @@ def register_commands(server: MtfixLanguageServer) -> None:
             ls.message(why or "nothing to apply", types.MessageType.Warning, again=True)
             return {"ok": False, "message": why}
         result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="mtfix"))
-        return {"ok": bool(getattr(result, "applied", False)), "message": getattr(result, "failure_reason", None)}
+        applied, reason = bool(getattr(result, "applied", False)), getattr(result, "failure_reason", None)
+        if not applied:  # said to the user: until session 38 only the command's result (which editors do not show) did
+            ls.message(f"the fix was not applied: the editor refused it ({reason or 'no reason given'}); "
+                       "pick the action again", types.MessageType.Warning, again=True)
+        return {"ok": applied, "message": reason}
 
     @server.command(actions.SELECT_SENTENCE)
     async def select_sentence(ls: MtfixLanguageServer, *args: Any) -> dict[str, Any]:

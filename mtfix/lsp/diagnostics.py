@@ -19,6 +19,8 @@ its own ``related`` spans lists those.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -335,3 +337,10 @@ def finding_key(diagnostic: types.Diagnostic, index: LineIndex, version: int | N
     r = diagnostic.range
     return (data.get("code"), index.offset(r.start.line, r.start.character),
             index.offset(r.end.line, r.end.character))
+
+
+def result_id(converter: Any, items: list[types.Diagnostic]) -> str:
+    """A digest of ``items`` for a pulled report's ``resultId`` (:mod:`mtfix.lsp.pull`): the same diagnostics give
+    the same id."""
+    body = json.dumps(converter.unstructure(items), sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()

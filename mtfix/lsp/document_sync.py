@@ -48,4 +48,5 @@ def register_document_sync(server: MtfixLanguageServer) -> None:
                     t.cancel()
             ls.states.pop(spelt, None)
             ls.open_uris.pop(spelt, None)
+            ls.unserved.pop(spelt, None)  # a pulling client clears a closed document's diagnostics itself
         ls.publish(uri, None, [])

@@ -23,7 +23,7 @@ from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError
-from mtfix.lsp.diagnostics import reading_sentences, to_diagnostics
+from mtfix.lsp.diagnostics import reading_sentences, result_id, to_diagnostics
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import SECTION, editor_loaded, normalise
 from mtfix.lsp.surrogates import _sanitised, _without_fixes_at
@@ -48,6 +48,9 @@ CONFIG_NAMES = CONFIG_FILE_NAMES  # the files that hold settings (mtfix/config.p
 _ENCODINGS = {"utf-8": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
 #: seconds to wait for the client's answer to workspace/configuration (the first checks wait for it)
 PULL_TIMEOUT = 10.0
+#: seconds a changed document's diagnostics wait for the client's own pull before it is asked to pull
+#: (``workspace/diagnostic/refresh``): a pull waiting for the check takes them first (:mod:`mtfix.lsp.pull`)
+REFRESH_DELAY = 0.1
 
 
 class _Protocol(TolerantMessages, LanguageServerProtocol):
@@ -148,6 +151,12 @@ class MtfixLanguageServer(LanguageServer):
         self.init_settings: dict[str, Any] = {}
         self.live_settings: dict[str, Any] = {}
         self.settings_pending: asyncio.Event | None = None  # set once the first pull is answered
+        #: the client pulls diagnostics (``textDocument/diagnostic``) and takes ``workspace/diagnostic/refresh``
+        self.pull_client = False
+        self.refreshes = False
+        #: a pulling client's documents whose diagnostics changed since its last pull: their result ids
+        self.unserved: dict[str, str] = {}
+        self.refresh_due: asyncio.Handle | None = None
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """pygls shows every error out of its read loop as "Error in server: …"; a body that is not JSON is
@@ -267,10 +276,39 @@ class MtfixLanguageServer(LanguageServer):
         if self.loop is not None:
             self.loop.call_soon_threadsafe(self.recheck_all)
 
+    def diagnostics_of(self, state: DocState) -> list[types.Diagnostic]:
+        """The diagnostics of a document's last check."""
+        return to_diagnostics(state.findings, state.index, state.uri, state.profile.docs_url,
+                              state.profile.config.min_severity, state.profile.pack_files, state.version,
+                              state.view.entry_of if state.view else None, state.sentences,
+                              state.profile.glossary_entries)
+
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        """Push ``diagnostics``; to a client that pulls them, ask it to pull again instead (once for many
+        documents, unless its own pull took them first: :mod:`mtfix.lsp.pull`)."""
+        if self.pull_client:
+            if self.is_open(uri):  # a closed one the client clears itself
+                self.unserved[uri] = result_id(self.protocol._converter, diagnostics)
+                if self.refresh_due is None and self.loop is not None:
+                    self.refresh_due = self.loop.call_later(REFRESH_DELAY, self._refresh)
+            return
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
+
+    def pulled(self, uri: str, rid: str) -> None:
+        """The client pulled ``uri``'s diagnostics (result ``rid``): it needs no refresh for them."""
+        self.unserved.pop(uri, None)
+
+    def _refresh(self) -> None:
+        self.refresh_due = None
+        if not self.unserved:
+            return
+        self.unserved.clear()
+        if self.refreshes:
+            log.info("diagnostics changed without a pull: workspace/diagnostic/refresh")
+            with contextlib.suppress(Exception):
+                self.workspace_diagnostic_refresh(None)
 
     def is_open(self, uri: str) -> bool:
         """Whether the editor opened ``uri`` (by that spelling) and has not closed it."""
@@ -341,10 +379,7 @@ class MtfixLanguageServer(LanguageServer):
             if current is None or current != version:
                 return  # a newer check is on its way, or the document was closed meanwhile
             self.states[uri] = state
-            self.publish(uri, version, to_diagnostics(state.findings, state.index, uri, state.profile.docs_url,
-                                                      state.profile.config.min_severity, state.profile.pack_files,
-                                                      version, state.view.entry_of if state.view else None,
-                                                      state.sentences, state.profile.glossary_entries))
+            self.publish(uri, version, self.diagnostics_of(state))
             # the other documents of this settings file checked with an older profile: checked again (the
             # check that built this one may have been dropped, superseded or cancelled: not only when `new`).
             # One with a check on its way is left to it (session 31: with 1,000 documents open, each check
@@ -446,11 +481,7 @@ class MtfixLanguageServer(LanguageServer):
                 return
             state.findings = findings
             state.grammar = [f for f in findings if f.code.startswith("LT:")]
-            self.publish(state.uri, state.version,
-                         to_diagnostics(findings, state.index, state.uri, state.profile.docs_url,
-                                        state.profile.config.min_severity, state.profile.pack_files,
-                                        state.version, state.view.entry_of if state.view else None,
-                                        state.sentences, state.profile.glossary_entries))
+            self.publish(state.uri, state.version, self.diagnostics_of(state))
         except asyncio.CancelledError:
             raise
         except Exception as exc:

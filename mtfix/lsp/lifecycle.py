@@ -70,6 +70,9 @@ def register_lifecycle(server: MtfixLanguageServer) -> None:
         if section is not None:
             ls.take_settings(section, initial=True)
         workspace_caps = getattr(params.capabilities, "workspace", None)
+        # a client that pulls diagnostics is served by pull only (mtfix/lsp/pull.py)
+        ls.pull_client = getattr(getattr(params.capabilities, "text_document", None), "diagnostic", None) is not None
+        ls.refreshes = bool(getattr(getattr(workspace_caps, "diagnostics", None), "refresh_support", False))
         if getattr(workspace_caps, "configuration", None):
             ls.settings_pending = asyncio.Event()  # the first checks wait for the pull at `initialized`
 

@@ -1,7 +1,8 @@
 """``mtfix server``: a Language Server Protocol server on pygls.
 
 Diagnostics are published on open and, debounced, on change, for plain text
-and Markdown (only the prose).  Changes come as ranges (incremental sync),
+and Markdown (only the prose); a client that pulls them (``textDocument/diagnostic``) is answered instead
+(:mod:`mtfix.lsp.pull`).  Changes come as ranges (incremental sync),
 applied by LSP's lines and code units (:func:`mtfix.lsp.positions.apply_change`).  Each check runs in a worker thread so the
 server keeps reading messages while it works; a check whose document changed
 meanwhile is dropped.  LanguageTool, when the configuration asks for it, runs
@@ -31,6 +32,7 @@ from mtfix.lsp.commands import register_commands
 from mtfix.lsp.document_sync import register_document_sync
 from mtfix.lsp.language_server import DocState, MtfixLanguageServer  # noqa: F401  (as before session 34)
 from mtfix.lsp.lifecycle import register_lifecycle
+from mtfix.lsp.pull import register_pull
 from mtfix.lsp.traffic import ResyncingStdin
 from mtfix.lsp.uris import uri_to_path  # noqa: F401  (as before session 34)
 
@@ -42,6 +44,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     register_document_sync(server)
     register_code_actions(server)
     register_commands(server)
+    register_pull(server)
     return server
 
 

@@ -383,6 +383,54 @@
     return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule);
   }
 
+  /* The filters in the page's address (session 38): "#file-2&rule=MTF105&sev=critical,major", so that a reload, a
+     bookmark or a link sent to a colleague opens the same file under the same filters.  Only a filter set
+     otherwise than the page opened with is written (a report made with --min-severity major opens without its
+     minor findings and writes nothing for it). */
+  function filterWords(asOpened) {
+    var flt = filters(), words = {};
+    if (asOpened) {  /* as the page was written (a reload may have restored the boxes as they were left) */
+      document.querySelectorAll("#filters input[name=sev], #filters input[name=fix]").forEach(function (c) {
+        flt[c.name][c.value] = c.defaultChecked; });
+      var picked = function (id) { return (Array.from($(id).options).filter(function (o) { return o.defaultSelected; })[0] || { value: "" }).value; };
+      flt.cat = picked("f-category"); flt.rule = picked("f-rule"); flt.only = $("f-only").defaultChecked;
+    }
+    words.sev = Object.keys(flt.sev).filter(function (k) { return flt.sev[k]; }).join(",");
+    words.fix = Object.keys(flt.fix).filter(function (k) { return flt.fix[k]; }).join(",");
+    words.cat = flt.cat;
+    words.rule = flt.rule;
+    words.only = flt.only ? "1" : "";
+    return words;
+  }
+  var openedWith = null;  /* the filters as the page opened them (set before the address is read) */
+  function keepAddress() {
+    if (!history.replaceState || !openedWith) return;
+    var words = filterWords(), parts = nFiles > 1 ? ["file-" + cur] : [];
+    Object.keys(words).forEach(function (k) {
+      if (words[k] !== openedWith[k]) parts.push(k + "=" + encodeURIComponent(words[k]));
+    });
+    var hash = parts.length ? "#" + parts.join("&") : "";
+    if (hash === location.hash) return;
+    try { history.replaceState(null, "", hash || location.pathname + location.search); } catch (err) { /* a sandboxed frame */ }
+  }
+  /* Set the filters an address names; a value the page does not offer (a rule of another report) is left. */
+  function takeAddress(hash) {
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var eq = part.indexOf("="), k = part.slice(0, eq), v;
+      if (eq < 0) return;
+      try { v = decodeURIComponent(part.slice(eq + 1)); } catch (err) { return; }
+      if (k === "sev" || k === "fix") {
+        var on = v ? v.split(",") : [];
+        document.querySelectorAll("#filters input[name=" + k + "]").forEach(function (c) { c.checked = on.indexOf(c.value) >= 0; });
+      } else if (k === "cat" || k === "rule") {
+        var sel = $(k === "cat" ? "f-category" : "f-rule");
+        if (!v || Array.from(sel.options).some(function (o) { return o.value === v; })) sel.value = v;
+      } else if (k === "only") {
+        $("f-only").checked = v === "1";
+      }
+    });
+  }
+
   /* ---------- rendering ---------- */
   function regionOf(e) {
     var lo = Infinity, hi = -Infinity;
@@ -1275,9 +1323,7 @@
     }
     showProgress();
     showDecisionCount();
-    if (history.replaceState && nFiles > 1) {  /* the address names the open file */
-      try { history.replaceState(null, "", "#file-" + n); } catch (err) { /* a sandboxed frame */ }
-    }
+    keepAddress();  /* the address names the open file (and the filters set) */
     var back = atOf[n] != null ? view.order.indexOf(atOf[n]) : -1;
     rememberAt();
     if (!noScroll) window.scrollTo(0, 0);
@@ -2744,7 +2790,7 @@
     else announce(view.shown + " of " + view.total + " findings of this file shown" + how + ".");
   }
   document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
-    c.addEventListener("change", function () { render(); sayFilters(); });
+    c.addEventListener("change", function () { render(); sayFilters(); keepAddress(); });
   });
   var search = $("file-search"), allItems = null;
   if (search) {
@@ -2874,7 +2920,9 @@
   }
   if (window.ResizeObserver) new ResizeObserver(clearBar).observe(document.querySelector(".topbar"));
 
-  var m = /^#file-(\d+)$/.exec(location.hash);
+  openedWith = filterWords(true);
+  takeAddress(location.hash);
+  var m = /^#file-(\d+)(?:&|$)/.exec(location.hash);
   if (!nFiles) $("doc").appendChild(el("div", "empty", "No files in this report: every input was skipped (see the warnings of mtfix review)."));
   var was = storedAt();  /* a reload: the file and the finding the editor was at */
   var first = m && Number(m[1]) < nFiles ? Number(m[1]) : was ? was.f : 0;  /* a link into an older, longer report: the first file */
