@@ -66,9 +66,9 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "78217513a79c013fd1a4621635808873e9af57f230655a91131e2a0df1cef246",
+    "garble/data/detector.json": Built(_DETECTOR[0], "97b0428f17deca7bf1f9ad02e35745ef8cee43059bbdadb69a6e788c764b0067",
                                        note=_DETECTOR[1]),
-    "garble/data/detector.npz": Built(_DETECTOR[0], "abeaa1b3f5f9f5ee68c34da6f4024c33558692aacbfd2456b5ef65edc5917fba",
+    "garble/data/detector.npz": Built(_DETECTOR[0], "931f2fcd793130c0963bf526646aa5233da76e85b10aa3485bee4d8fd3d50039",
                                       note=_DETECTOR[1]),
     "garble/data/tagger.npz": Built("python bench/train_detector.py",
                                     "252698a650a9584e8233a5298e4bafde0340450e1ed9490332e9d4748b602df1",

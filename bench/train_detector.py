@@ -1437,6 +1437,7 @@ def arg_parser() -> argparse.ArgumentParser:
     ap.add_argument("--realmt-oof", type=Path, nargs="?", const=OOF_FILE, default=None, metavar="FILE",
                     help="fit nothing shipped: write the shipped recipe's out-of-fold probabilities of realmt train "
                          f"(default {OOF_FILE.relative_to(REPO)}) for score_design collect --oof")
+    ap.add_argument("--fit-probes", nargs="+", choices=("old", "new", "lopo"), help="fit nothing shipped: bench/detector_fit_probes.py's experiments")
     ap.add_argument(
         "--record-drift",
         action="store_true",
@@ -1451,6 +1452,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.realmt_oof:
         realmt_oof(shared, args.realmt_oof)
         return 0
+    if args.fit_probes:  # session 38: the probes as fitting data, a measurement (bench/detector_fit_probes.py)
+        return __import__("detector_fit_probes").main(["--shared", str(shared), "--experiment", *args.fit_probes])
     if args.record_drift:
         card_path = DATA / "detector.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))

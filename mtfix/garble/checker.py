@@ -28,9 +28,8 @@ from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
 from mtfix.garble.misreads import corrected, judged_probability
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
-from mtfix.garble.view import View, segment_view
+from mtfix.garble.view import segment_view
 from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
-from mtfix.text.symbols import first_word_start
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -148,28 +147,7 @@ def segment_text(doc: Document, seg: Segment) -> str | None:
         if view is None:
             return None
         text = view.text
-    text = text[_opening_symbols(text):]
     return read_elisions(text) if doc.meta.get("register") == "dialogue" else text
-
-
-def _opening_symbols(text: str) -> int:
-    """How many characters of symbols and emoji open ``text`` before its first word ("✅ The plan …", "🇦🇿 The
-    council …", "① The committee …"; :func:`mtfix.text.symbols.first_word_start`), with the blanks after them: the
-    detector reads the sentence from its first word, as it was fitted on sentences that open with one (session 37,
-    misreads-8).  0 when none opens it, or when nothing but symbols is there."""
-    skip = first_word_start(text)
-    return skip if skip < len(text) else 0
-
-
-def _past_opening_symbols(seg: Segment, view: View | None, text: str) -> tuple[View | None, str]:
-    """``view`` and ``text`` (see :meth:`GarbleChecker._items`) from the sentence's first word on
-    (:func:`_opening_symbols`); as they are when no symbol opens it."""
-    skip = _opening_symbols(text)
-    if not skip:
-        return view, text
-    if view is None:
-        return View(text[skip:], tuple(range(seg.start + skip, seg.end)), tuple(range(seg.start + skip + 1, seg.end + 1))), text[skip:]
-    return View(view.text[skip:], view.starts[skip:], view.ends[skip:]), text[skip:]
 
 
 #: Segment text → :func:`_words` of it: a sentence repeated in a document is counted once.
@@ -647,7 +625,6 @@ class GarbleChecker(BaseChecker):
                 text = view.text
             else:
                 text = doc.text[seg.start : seg.end]
-            view, text = _past_opening_symbols(seg, view, text)  # "✅ The plan …" read from "The" (session 37)
             if dialogue:
                 text = read_elisions(text)
             nwords = _word_counts[text]  # once per segment text

@@ -53,8 +53,9 @@ from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
 #: 8 = session 37: the detector reads a sentence from its first word, past the symbols or emoji that open it
-#: ("✅ The plan …", :func:`mtfix.garble.checker._opening_symbols`): no input is computed otherwise; a sentence
-#: that opens with none is judged as before.
+#: ("✅ The plan …"): no input is computed otherwise; a sentence that opens with none is judged as before.  Since
+#: session 38 the analysis itself reads past them (:func:`mtfix.garble.signs.opened_by_symbols`, analysis-24), which
+#: the checker's findings show as they did.
 REVISION = 8
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not

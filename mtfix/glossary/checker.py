@@ -15,6 +15,7 @@ as the names of its files.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -237,18 +238,25 @@ def _origin(e: Entry) -> str:
     return f"glossary:{e.origin} ({e.term})"
 
 
-def origin_place(origin: str) -> tuple[str, str, int | None] | None:
+def origin_place(origin: str) -> tuple[str, str, int] | None:
     """A glossary finding's origin (``glossary:FILE:LINE (term)``, :func:`_origin`) as (its key ``FILE:LINE`` in
-    :func:`entries_by_origin`, FILE, LINE); None for another checker's finding.
+    :func:`entries_by_origin`, FILE, LINE); None for another checker's finding and for a glossary finding no entry
+    is behind (MTF305's ``glossary:document``, an entry built without a file).  The term may hold parentheses
+    (until session 38 "Milli Majlis (parliament)" lost its file and line, and MTF305 showed an entry "document").
 
     >>> origin_place("glossary:my terms.tsv:2 (Jeyhun Bayramov)"), origin_place("rule:en-generic")
     (('my terms.tsv:2', 'my terms.tsv', 2), None)
+    >>> origin_place("glossary:g.tsv:3 (National Assembly (Milli Majlis))"), origin_place("glossary:document")
+    (('g.tsv:3', 'g.tsv', 3), None)
     """
-    if not origin.startswith("glossary:"):
+    place = _ORIGIN_PLACE.match(origin)
+    if place is None:
         return None
-    where = origin[len("glossary:"):].rsplit(" (", 1)[0]
-    file, _, line = where.rpartition(":")
-    return (where, file, int(line)) if line.isdigit() else (where, where, None)
+    return f"{place[1]}:{place[2]}", place[1], int(place[2])
+
+
+#: ``glossary:FILE:LINE (term)``: the first ``:LINE (`` ends the file's name (a term may hold ``:2 (`` too).
+_ORIGIN_PLACE = re.compile(r"glossary:(.+?):(\d+) \(.*\)\Z", re.S)
 
 
 def entries_by_origin(checkers: Iterable[Any]) -> dict[str, Entry]:

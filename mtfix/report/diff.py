@@ -35,7 +35,7 @@ def decoded(raw: bytes, path: str) -> str:
     """
     import codecs
 
-    from mtfix.formats.xml import xml_codec
+    from mtfix.formats.xml_splice import xml_codec
     from mtfix.io.textfile import decode
 
     try:
@@ -56,7 +56,7 @@ def legacy_codec(raw: bytes, path: str) -> str | None:
     """
     import codecs
 
-    from mtfix.formats.xml import _DECLARED
+    from mtfix.formats.xml_splice import _DECLARED
     from mtfix.io.textfile import decode, is_wide
 
     try:

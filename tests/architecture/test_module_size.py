@@ -6,7 +6,9 @@ Session 34: ``segment.py`` (1,496 lines) is the package ``segment/`` (a module p
 ``__init__``), ``lsp/server.py``'s handlers are registered from a module per feature, and ``rules/detectors/repetition.py``
 reads its markup runs from ``markup_runs.py``; ``garble/signs.py`` (1,466 lines) reads its structural signs from
 ``structural_signs.py``, its ratios and lexical statistics from ``sign_statistics.py`` and its function-word view
-from ``sign_views.py``: no module is over the limit."""
+from ``sign_views.py``: no module is over the limit.  Session 38: ``rules/detectors/repetition.py`` (758 lines) is a
+module per thing its detectors find (``doubled_words.py``, ``phrase_loops.py``, ``coordinated_copies.py``), the scan
+they share (``repeat_scan.py``) and the copies said on purpose (``deliberate_repeats.py``)."""
 
 from __future__ import annotations
 

@@ -42,13 +42,8 @@ def test_counts_split_mt_from_fluent_text_and_ewt_from_mqm():
     assert (c["dev MT"], c["dev pro"], c["probe MT"], c["probe fluent"], c["EWT"], c["MQM ref"]) == (1, 1, 1, 1, 1, 2)
 
 
-def test_every_probe_folder_loads_with_its_round_in_the_id(tmp_path):
-    realmt = tmp_path / "realmt"
-    realmt.mkdir()
-    for name in ("real_mt_dev", "clean_news_dev", "real_mt_train", "clean_news_train"):
-        (realmt / f"{name}.jsonl").write_text("", encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    ids = [sid for sid, _ in ae.load_corpus(tmp_path, 0).texts["probe"]]
+def test_every_probe_folder_loads_with_its_round_in_the_id(shared_without_data):
+    ids = [sid for sid, _ in ae.load_corpus(shared_without_data, 0).texts["probe"]]
     rounds = {sid.split(":")[1] for sid in ids}
     assert {"s30", "s31", "s32", "s33"} <= rounds
     assert sum(s.startswith("probe:s33:") for s in ids) == 20 and sum(s.startswith("probe-pro:s33:") for s in ids) == 10

@@ -72,13 +72,8 @@ def test_the_probe_group_is_shown_apart_and_leaves_round_7s_flags_as_they_were()
     assert ao.flag(dev).startswith("one-dev")
 
 
-def test_the_probe_set_loads_as_its_own_group(tmp_path):
-    realmt = tmp_path / "realmt"
-    realmt.mkdir()
-    for name in ("real_mt_dev", "clean_news_dev", "real_mt_train", "clean_news_train"):
-        (realmt / f"{name}.jsonl").write_text("", encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    corpus = ao.load_corpus(tmp_path, 0, probe=True)
+def test_the_probe_set_loads_as_its_own_group(shared_without_data):
+    corpus = ao.load_corpus(shared_without_data, 0, probe=True)
     ids = [sid for sid, _ in corpus.texts["probe"]]
     assert (sum(s.startswith("probe:") for s in ids), sum(s.startswith("probe-pro:") for s in ids)) == (40, 20)
-    assert ao.load_corpus(tmp_path, 0).texts["probe"] == []
+    assert ao.load_corpus(shared_without_data, 0).texts["probe"] == []

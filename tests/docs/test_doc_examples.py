@@ -494,7 +494,7 @@ def test_the_formats_page_says_a_markdown_sentence_with_an_address_is_judged() -
 
 def test_the_detector_page_names_the_analysis_revision_the_weights_are_applied_to() -> None:
     """docs/detector.md, "Training": the analysis revision the shipped weights were fitted on (session 24: today's
-    recipe; revision 19, refitted on revision 22 in session 33 and on 23 in session 35) and the one they are applied to, the shipped model
+    recipe; revision 19, refitted on revision 22 in session 33, on 23 in session 35 and on 24 in session 38) and the one they are applied to, the shipped model
     a plain retrain reproduces, and the revisions since the older model's fit run to it."""
     from mtfix.garble.model import Detector
     from mtfix.garble.signs import ANALYSIS_REVISION
@@ -502,8 +502,9 @@ def test_the_detector_page_names_the_analysis_revision_the_weights_are_applied_t
     page = " ".join(PAGES["docs/detector.md"].split())
     assert f"They are applied to analysis revision {ANALYSIS_REVISION}," in page
     # session 33: refitted on revision 22 (the rows revisions 20–22 read differently), byte for byte;
-    # session 35: refitted on revision 23 (4 rows a gloss after a preposition reads differently)
-    assert "fitted on analysis revision 23." in page
+    # session 35: refitted on revision 23 (4 rows a gloss after a preposition reads differently);
+    # session 38: refitted on revision 24 (12 rows that open with a bullet or a symbol)
+    assert "fitted on analysis revision 24." in page
     digest = Detector.load().digest
     assert f"reproduces the shipped `garble-1.0@{digest[:12]}` (SHA-256 `{digest}`) byte for byte" in page
     assert f"analysis revisions 2–{ANALYSIS_REVISION} changed the features" in page

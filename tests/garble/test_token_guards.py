@@ -1,7 +1,9 @@
 """The look-aheads of :data:`mtfix.text.tokens.EWT_TOKEN_ASCII` (session 26) only spare ``re`` work: its tokens are
 those of the same pattern without them (as it stood until session 25), on random text built from the pieces
 every alternative reads (abbreviations, clitics, "n't", numbers, initials, hyphens, punctuation, the six
-white-space characters and the ones ``re`` alone counts as white space)."""
+white-space characters and the ones ``re`` alone counts as white space).  Session 38 added two: the host of
+"n't" read only where a run of letters has an apostrophe and "t" after it, initials only where a letter and a
+period start the text; the pieces hold hosts, runs that end in "n" before other clitics, and lone "t"s."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ PLAIN = re.compile(
 
 _PIECES = [
     *EWT_ABBREVIATIONS.split("|"), "MR", "mr", "Mrsx", "Sepx", "Corpo", "A", "x", "n", "N", "t", "s", "re", "ll",
-    "don", "can", "won", "'", "’", "n't", "n’t", "'s", "’re", "'ve", "'d", "'m", ".", "..", "...", ",", ":", "/", "-",
+    "don", "can", "won", "didn", "isn", "Wasn", "n", "nn", "'t", "’t", "tn", "'", "’", "n't", "n’t", "'s", "’re", "'ve", "'d", "'m", ".", "..", "...", ",", ":", "/", "-",
     "--", "0", "12", "3.5", "1,500", "12:30", "5th", "2024s", "U.S.", "e.g.", "a.", "(", ")", '"', "!", "?",
     " ", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x1f", "\x00", "_", "~",
 ]
@@ -52,3 +54,11 @@ def test_news_sentences_tokenise_as_before():
             "said. He doesn't know; they won't go, and we can't say. The U.S. and e.g. the EU's co-operation "
             "(so-called \"rock 'n' roll\") ... Co. No. 5 St. Mary's Dr. no.1 Sept. 11.")
     assert EWT_TOKEN_ASCII.findall(text) == PLAIN.findall(text)
+
+
+def test_pieces_reach_the_guarded_alternatives():
+    """The random texts hold hosts of "n't" and initials, so the two guards of session 38 are exercised."""
+    texts = _texts(40_000, 26)
+    hosts = sum(1 for t in texts for w in PLAIN.findall(t) if w.isalpha() and t.find(w + "n'") >= 0)
+    initials = sum(1 for t in texts for w in PLAIN.findall(t) if re.fullmatch(r"(?:[A-Za-z]\.){2,}", w))
+    assert hosts > 1000 and initials > 1000

@@ -101,17 +101,25 @@ def _auto(cache, **languagetool) -> Config:
     return Config(grammar="auto", extra={"languagetool": {"cache-dir": str(cache), "timeout": 5, **languagetool}})
 
 
+def _fake_starts(monkeypatch, *urls: str) -> list[_FakeServer]:
+    """LanguageTool's start replaced by fakes answering at ``urls`` in turn (the last one for every later start):
+    the list of the servers started, in order."""
+    started: list[_FakeServer] = []
+
+    def fake_start(settings, **kw):
+        started.append(_FakeServer(urls[min(len(started), len(urls) - 1)]))
+        return started[-1]
+
+    monkeypatch.setattr(checker_module, "start_server", fake_start)
+    return started
+
+
 def test_pipelines_that_differ_in_request_options_share_one_private_server(tmp_path, monkeypatch):
     """With ``grammar="auto"`` and no recorded server, each pipeline started its own private LanguageTool,
     even when they differed only in options sent with each request (rules ignored by mtfix, LT's disabled
     rules): one JVM of 1 GB each.  Now one server per way of starting it, stopped with its last pipeline."""
-    started: list[_FakeServer] = []
     with FakeLT("500", ok_checks=10**6) as lt:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(lt.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        started = _fake_starts(monkeypatch, lt.url)
         cache = tmp_path / "cache"
         a = Pipeline(_auto(cache))
         b = Pipeline(_auto(cache, **{"disabled-rules": ["ENGLISH_WORD_REPEAT_RULE"]}))
@@ -135,13 +143,8 @@ def test_pipelines_that_differ_in_request_options_share_one_private_server(tmp_p
 def test_a_shared_server_lost_is_replaced_once_for_every_pipeline(tmp_path, monkeypatch):
     """Two pipelines sharing a private server that stops answering: the first to notice starts a replacement,
     the second uses it (it must not stop the replacement to start a third)."""
-    started: list[_FakeServer] = []
     with FakeLT("drop") as gone, FakeLT("500", ok_checks=10**6) as fine:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(gone.url if not started else fine.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        started = _fake_starts(monkeypatch, gone.url, fine.url)
         cache = tmp_path / "cache"
         with Pipeline(_auto(cache, **{"result-cache": False})) as a, \
                 Pipeline(_auto(cache, **{"result-cache": False, "disabled-rules": ["X"]})) as b:
@@ -251,13 +254,8 @@ def test_a_server_busy_past_the_timeout_is_not_restarted(tmp_path, monkeypatch):
     started another and sent the same text again, to time out again: 136 s for one file.  Now a server that
     still answers the health check is busy, not gone: the text is left unchecked with one warning and the
     server is kept."""
-    started: list[_FakeServer] = []
     with FakeLT("hang") as busy:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(busy.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        started = _fake_starts(monkeypatch, busy.url)
         with Pipeline(_auto(tmp_path / "cache", **{"timeout": 1, "result-cache": False})) as p:
             codes = [f.code for f in p.check(TEXT).findings]
             assert len(started) == 1 and not started[0].stopped, f"{len(started)} servers started"
@@ -269,13 +267,8 @@ def test_a_server_busy_past_the_timeout_is_not_restarted(tmp_path, monkeypatch):
 
 def test_a_server_that_stops_answering_altogether_is_still_restarted(tmp_path, monkeypatch):
     """The control: a server that no longer answers at all (the health check fails too) is replaced."""
-    started: list[_FakeServer] = []
     with FakeLT("drop") as gone, FakeLT("500", ok_checks=10**6) as fine:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(gone.url if not started else fine.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        started = _fake_starts(monkeypatch, gone.url, fine.url)
         with Pipeline(_auto(tmp_path / "cache", **{"timeout": 1, "result-cache": False})) as p:
             p.check(TEXT)
             assert len(started) == 2 and started[0].stopped and not p.warnings, p.warnings
@@ -316,13 +309,8 @@ LONG_LINE = "the talks went on and on " * 20  # longer than the busy fake's limi
 def _busy_pipeline(tmp_path, monkeypatch, batch_chars: int):
     """A pipeline whose LanguageTool (a fake) stays busy past the 1 s timeout with any text over 200 characters
     and answers the others: (the pipeline, the fake, the servers started)."""
-    started: list[_FakeServer] = []
     with FakeLT("hang-long", limit=200) as busy:
-        def fake_start(settings, **kw):
-            started.append(_FakeServer(busy.url))
-            return started[-1]
-
-        monkeypatch.setattr(checker_module, "start_server", fake_start)
+        started = _fake_starts(monkeypatch, busy.url)
         table = {"timeout": 1, "result-cache": False, "batch-chars": batch_chars, "workers": 1}
         with Pipeline(_auto(tmp_path / "cache", **table)) as p:
             yield p, busy, started

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.model import Severity
 from mtfix.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _findings(pipeline: Pipeline, text: str, code: str) -> list:

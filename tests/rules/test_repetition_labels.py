@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Config(grammar="off"))
 
 
 def _codes(pipeline: Pipeline, text: str) -> set[str]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from mtfix.rules.detectors import (  # noqa: F401  (imported to register their detectors)
     capitals,
+    coordinated_copies,
+    doubled_words,
     encoding,
     glued,
+    phrase_loops,
     phrases,
     punctuation,
-    repetition,
+    repetition,  # the repetition detectors' old module: the names of the five above and the scan, read through it
     structure,
     untranslated,
 )

@@ -1,6 +1,7 @@
 """A document's inline markup as disjoint runs (:class:`_Markup`), built once per document (:func:`_markup_runs`), and
 whether a run is all inline formatting (:func:`_formatting`): what the repetition detectors
-(:mod:`mtfix.rules.detectors.repetition`) read a word pair across (moved out of it in session 34)."""
+(:mod:`~mtfix.rules.detectors.doubled_words`, :mod:`~mtfix.rules.detectors.deliberate_repeats`) read a word pair
+across (moved out of ``repetition.py`` in session 34)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ examples (tests/rules/test_rule_packs.py).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -44,6 +45,16 @@ _OPENERS = "“\"‘'«([—–- \t" + INVISIBLE_MARKS
 def _compile(match: str) -> regex.Pattern:
     words = [regex.escape(w) for w in match.split()]
     return regexcache.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _probe(match: str) -> re.Pattern:
+    """The words of ``match`` lower-cased, white space between them, in ``re``: what :func:`_compile`'s pattern
+    needs in the lower-cased text at the same offsets (session 38).  The case-insensitive pattern of ``regex`` is
+    scanned only where this finds something: ``regex`` asks each character's Unicode category for the look-behind
+    in front, ``re`` looks for the first word's letters; every white space of ``regex`` is white space of ``re``
+    (``tests/rules/test_phrase_probe_s38.py`` checks every code point and the findings on random texts)."""
+    return re.compile(r"\s+".join(re.escape(w) for w in match.lower().split()))
 
 
 def opens_sentence(text: str, seg_start: int, pos: int, markup: Sequence[Span] = ()) -> bool:
@@ -116,7 +127,7 @@ def stock_phrases(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     probe = lower.replace("İ", "i").replace("ſ", "s") if "İ" in lower or "ſ" in lower else lower
     for entry in _entries(rule):
         words = entry["match"].lower().split()
-        if words[0] not in lower or not all(w in probe for w in words[1:]):
+        if words[0] not in lower or not all(w in probe for w in words[1:]) or _probe(entry["match"]).search(probe) is None:
             continue
         pattern = _compile(entry["match"])
         for m in pattern.finditer(doc.text):

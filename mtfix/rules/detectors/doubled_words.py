@@ -1,0 +1,111 @@
+"""A word doubled by accident (``the the``), also across inline formatting (``the <b>the</b>``): MTF105."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtfix.model import Document, FixSafety
+from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
+from mtfix.rules.detectors.phrases import markup_of
+from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.rules.detectors.repeat_scan import _loop_sites, _segments_with_sites, _tokens, same_word
+from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
+
+#: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
+#: (:data:`~mtfix.text.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
+#: but at least one space: "the\u200b the" reads "the the" (session 24), "the\u200bthe" reads as one word
+_GAP = LazyPattern(rf"[{INVISIBLE_MARKS}]*[ \t\u00a0\u202f][ \t\u00a0\u202f{INVISIBLE_MARKS}]*")
+#: the spaces of :data:`_GAP`, and those with the invisible marks
+_SPACES = " \t\u00a0\u202f"
+_BLANKS = _SPACES + INVISIBLE_MARKS
+
+
+def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return _GAP.fullmatch(doc.text, a[1], b[0]) is not None
+
+
+@detector("repeated_word")
+def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
+    """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
+
+    The fix is safe only for the words of ``params.safe`` (articles, coordinators, possessive
+    determiners: closed-class words that English never doubles); any other word may be doubled
+    on purpose ("What it was was a disaster", "Those who can can help", "moved on on Monday",
+    "mahi mahi"), so it is reported with an unsafe fix.  A capitalised word repeated with its
+    capital in mid-sentence ("Bora Bora", "Duran Duran") is a name: unsafe too.  Without
+    ``params.safe`` every fix is safe (as before version 1.7 of the pack).
+    """
+    allowed = {w.lower() for w in rule.params.get("allowed", [])}
+    safe_words = {w.lower() for w in rule.params["safe"]} if "safe" in rule.params else None
+    text = doc.text
+    markup: _Markup | None = None
+    marked = any(c in text for c in "<{*_~")  # once, not for each segment (session 28)
+    for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
+        toks = _tokens(doc, idx)
+        if marked:
+            markup = markup if markup is not None else _markup_runs(text, markup_of(doc, ctx))
+            yield from _across_markup(text, toks, markup, allowed, safe_words)
+        i = 0
+        while i + 1 < len(toks):
+            j = i
+            while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _adjacent(doc, toks[j], toks[j + 1]):
+                j += 1
+            copies = j - i + 1
+            first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
+            if (copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
+                    and same_word(first, second)):
+                name = first[:1].isupper() and second[:1].isupper()
+                deliberate = safe_words is not None and toks[i][2] not in safe_words
+                yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated",
+                          safety=FixSafety.UNSAFE if name or deliberate else None)
+            i = j + 1
+
+
+def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
+                   safe_words: set[str] | None) -> Iterable[Hit]:
+    """A word repeated across inline formatting in mid-sentence (session 21): "the <b>the</b> report", "to <i>to</i>",
+    "the **the** report".  The copies are the segment's words outside markup with only white space and formatting
+    between them.  The fix removes the copy outside the formatting and the white space that parts it from the
+    markup ("the <b>the</b> report" → "<b>the</b> report", "<b>the</b> the report" → "<b>the</b> report"): no tag is
+    touched, so the markup stays balanced and the formatted copy keeps its formatting.  When both copies are formatted,
+    or the copy to remove is capitalised and the other not (the sentence would lose its capital), it is reported with
+    no fix.  Its safety otherwise is the plain pair's (:func:`repeated_word`)."""
+    words = [t for t in toks if markup.at(t[0]) < 0]
+    for a, b in zip(words, words[1:], strict=False):
+        if a[2] != b[2] or a[2] in allowed or a[2].isdigit():
+            continue
+        first, second = text[a[0] : a[1]], text[b[0] : b[1]]
+        if not same_word(first, second):
+            continue
+        gap = _formatting_gap(text, a[1], b[0], markup)
+        if gap is None:
+            continue
+        lead, trail = gap  # white space right after ``a`` and right before ``b``
+        name = first[:1].isupper() and second[:1].isupper()
+        deliberate = safe_words is not None and a[2] not in safe_words
+        safety = FixSafety.UNSAFE if name or deliberate else None
+        message = f"'{first}' is repeated across inline markup"
+        if trail:  # ``b`` stands outside the markup: remove it and the white space before it
+            yield Hit(b[0] - trail, b[1], "", message=message, safety=safety)
+        elif lead and first == second:  # ``a`` stands outside: remove it and the white space after it
+            yield Hit(a[0], a[1] + lead, "", message=message, safety=safety)
+        else:
+            yield Hit(b[0], b[1], None, message=message)
+
+
+def _formatting_gap(text: str, start: int, end: int, markup: _Markup) -> tuple[int, int] | None:
+    """When ``text[start:end]`` is white space (no line break) and inline formatting only, with some of each: the
+    lengths of the white space at its start and at its end; else None."""
+    pos, spaced, marked = start, False, False
+    while pos < end:
+        if text[pos] in _BLANKS:
+            pos, spaced = pos + 1, spaced or text[pos] in _SPACES
+            continue
+        k = markup.at(pos)
+        if k < 0 or markup.starts[k] != pos or not markup.formatting(k) or markup.ends[k] > end:
+            return None
+        pos, marked = markup.ends[k], True
+    if not (spaced and marked):
+        return None
+    gap = text[start:end]
+    return len(gap) - len(gap.lstrip(_BLANKS)), len(gap) - len(gap.rstrip(_BLANKS))

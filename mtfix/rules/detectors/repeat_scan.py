@@ -1,0 +1,220 @@
+"""The cheap scan the repetition detectors share: where a word or a phrase comes again back to back.
+
+The text is lower-cased and split on white space once (each token compared without the inline markup around its
+word), and for each distance n ≤ :data:`MAX_N` the positions where a word equals the word n places later are
+computed in C (``map(operator.eq)`` into bytes; for a long text numpy compares token numbers: :func:`_equal_flags`).
+A loop of an n-word phrase shows as a run of n such positions; only there are tokens and offsets computed in Python
+(:func:`_loop_sites`, cached per document), and the detectors read only the segments that hold one
+(:func:`_segments_with_sites`).  Moved out of ``repetition.py`` in session 38.
+"""
+
+from __future__ import annotations
+
+import sys
+from bisect import bisect_right
+from itertools import count, islice, repeat
+from operator import eq
+
+from mtfix.caching import regexcache
+from mtfix.model import Document
+from mtfix.rules.detectors.registry import Context
+from mtfix.text.tokens import ALNUM_WORD as _TOKEN
+from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
+
+_SPACE_SPLIT = regexcache.compile(r"\S+")
+MAX_N = 8
+_MARK = r"<[^<>]*>|\{[^{}]*\}|&\w+;|[*_]"
+#: the inline markup around a token's word, which the scan compares without ("the</i>",
+#: "{\\an8}the", "*the*" are "the"; until session 13 "<i>the the</i>" was missed).  Punctuation
+#: stays: "very, very, very" and "ylang ylang," are no loop of "very," or "ylang"
+_EDGES = LazyPattern(rf"^(?:{_MARK})+|(?:{_MARK})+$")
+
+
+def _bare(token: str) -> str:
+    """``token`` without the inline markup around its word (itself if nothing is left)."""
+    if not any(c in token for c in _MARK_CHARS):
+        return token
+    return _EDGES.sub("", token) or token
+
+
+#: A tag with white space inside (``<font color="#f00">``, WebVTT's ``<v Roger>``, XLIFF's ``<g id="1">``), which
+#: ``str.split`` cuts into tokens none of which is a whole tag
+_SPACED_TAG = LazyPattern(r"<[\p{L}/][^<>\s\x1c-\x1f]*[\s\x1c-\x1f][^<>]*>")
+#: white space as ``str.split`` cuts at (``\s`` and the separators U+001C..U+001F)
+_TAG_SPACE = LazyPattern(r"[\s\x1c-\x1f]+")
+
+
+def _close_tag_pieces(lower: str) -> str:
+    """``lower`` with each tag that has white space inside cut into whole tags, one per token ("<font
+    color=x>the" → "<font> <color=x>the"): the token after it is then its word with a tag before it, which
+    :func:`_bare` strips (session 20: "<v Roger>The the talks" was missed, "roger>the" is no "the").  The
+    number of white-space tokens does not change (each run of white space stays one run)."""
+    if "<" not in lower:
+        return lower
+    return _SPACED_TAG.sub(lambda m: _TAG_SPACE.sub(lambda s: ">" + s.group() + "<", m.group()), lower)
+
+
+def _bare_tokens(lower: str) -> list[str]:
+    """``lower``'s white-space tokens, each without the inline markup around its word (:func:`_bare`; a tag
+    with a space inside read as whole tags, :func:`_close_tag_pieces`).
+    Only a token holding a markup character can change: those are found from the characters (each
+    widened to its token as ``str.split`` cuts it), stripped once each, and the list is rebuilt only when
+    one changed (news text holds none)."""
+    lower = _close_tag_pieces(lower)
+    low = lower.split()
+    marked = _tokens_holding(lower, _MARK_CHARS)
+    changed = {t: b for t in marked if not (t[0].isalnum() and t[-1].isalnum()) and (b := _bare(t)) != t}
+    if any(c in lower for c in INVISIBLE_MARKS):  # "\ufeffthe the": the word without the mark before it
+        # (and the markup inside the mark: "</b>\u200b" ends "<b>the</b>\u200b").  Only a token holding a mark
+        # can change here: any other is stripped of its markup as above (session 28; until then every token)
+        changed.update((t, b) for t in _tokens_holding(lower, INVISIBLE_MARKS)
+                       if (b := _bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t) != t)
+    return list(map(changed.get, low, low)) if changed else low
+
+
+def _tokens_holding(lower: str, chars: str) -> set[str]:
+    """The white-space tokens of ``lower`` (as ``str.split`` cuts them) that hold one of ``chars``, each found
+    from the character with ``str.find`` and widened to its token."""
+    out: set[str] = set()
+    for c in chars:
+        at = lower.find(c)
+        while at >= 0:
+            i, j = at, at + 1
+            while i > 0 and not lower[i - 1].isspace():
+                i -= 1
+            while j < len(lower) and not lower[j].isspace():
+                j += 1
+            out.add(lower[i:j])
+            at = lower.find(c, j)
+    return out
+
+
+_MARK_CHARS = "<>{}&*_"  # what :func:`_bare` looks for
+
+
+def _loop_sites(doc: Document, ctx: Context) -> list[int]:
+    """Character offsets near which a word or phrase repeats back to back (cached per document)."""
+    cached = ctx.cache.get("loop_sites")
+    if cached is not None:
+        return cached  # type: ignore[return-value]  # the list stored below
+    low = _bare_tokens(ctx.lower)
+    hits: set[int] = set()
+    trailing, by_distance = _equal_flags(low)
+    # a word doubled right before punctuation: "the the." ends a cue or a sentence; the second token
+    # carries the punctuation, so it is compared without it (the first must have none: "very, very.")
+    same = trailing
+    i = same.find(1)
+    while i >= 0:
+        hits.add(i)
+        i = same.find(1, i + 1)
+    if any(c in ctx.lower for c in "<{*_~"):
+        hits.update(_across_markup_sites(low))
+    for n, same in enumerate(by_distance, 1):
+        run = b"\x01" * n
+        i = same.find(run)
+        while i >= 0:
+            hits.add(i)
+            i = same.find(run, i + n)
+    sites = _token_starts(doc.text, sorted(hits)) if hits else []
+    ctx.cache["loop_sites"] = sites
+    return sites
+
+
+#: From this many tokens the comparisons of :func:`_equal_flags` run in numpy (about 0.05 s of map(eq) for a 1 MB
+#: text against 0.03 s); from the smaller count only when numpy is loaded already (the detector's): importing
+#: it costs more than a short text saves.
+_NUMPY_TOKENS = 50_000
+_NUMPY_TOKENS_LOADED = 2_000
+
+
+def _equal_flags(low: list[str]) -> tuple[bytes, list[bytes]]:
+    """Which tokens of ``low`` equal a later one, as bytes of 0 and 1: ``trailing[i]`` is whether ``low[i]`` is
+    ``low[i + 1]`` without its :data:`_TRAILING` punctuation, ``by_distance[n - 1][i]`` whether ``low[i]`` is
+    ``low[i + n]`` (n = 1 … :data:`MAX_N`).  A long text compares token numbers in numpy, each distinct token
+    numbered by its first place (a string without a place is no token: -1); a short one the strings
+    (``map(operator.eq)``), as before session 30: the same bytes either way."""
+    if len(low) < _NUMPY_TOKENS and not (len(low) >= _NUMPY_TOKENS_LOADED and "numpy" in sys.modules):
+        trailing = bytes(map(eq, low, map(str.rstrip, islice(low, 1, None), repeat(_TRAILING))))
+        return trailing, [bytes(map(eq, low, islice(low, n, None))) for n in range(1, MAX_N + 1)]  # islice: no copy
+    import numpy as np
+
+    first: dict[str, int] = {}
+    ids = np.fromiter(map(first.setdefault, low, count()), dtype=np.int64, count=len(low))
+    bare = np.fromiter(map(first.get, map(str.rstrip, islice(low, 1, None), repeat(_TRAILING)), repeat(-1)),
+                       dtype=np.int64, count=max(len(low) - 1, 0))
+    return (ids[:-1] == bare).tobytes(), [(ids[:-n] == ids[n:]).tobytes() for n in range(1, MAX_N + 1)]
+
+
+def _across_markup_sites(low: list[str]) -> list[int]:
+    """The indices of the tokens of ``low`` (:func:`_bare_tokens`) whose word comes again after tokens that are markup
+    only ("the <span class=x>the" → "the", "<span>", "<class=x>the"; session 21): :func:`repeated_word` looks at their
+    segments (:func:`_across_markup`).  Nothing to do in a text whose tokens are all words (news text)."""
+    pure = {t for t in set(low) if t[:1] in _MARK_CHARS and not _EDGES.sub("", t)}
+    if not pure:
+        return []
+    words = [i for i, t in enumerate(low) if t not in pure]
+    return [x for x, y in zip(words, islice(words, 1, None), strict=False) if y > x + 1 and low[x] == low[y]]
+
+
+#: Punctuation after a word's second copy that :func:`_loop_sites` compares it without.
+_TRAILING = ",;:.!?…\"'”’)]"
+
+_SKIP = 256
+#: ``_SKIP`` tokens of ``_SPACE_SPLIT`` and the white space after each: from a token's start to the start
+#: of the token ``_SKIP`` places on (or the text's end), in one match.
+_SKIP_TOKENS = LazyPattern(rf"(?:\S+\s+){{{_SKIP}}}")
+
+
+def _token_starts(text: str, indices: list[int]) -> list[int]:
+    """The offsets of the ``_SPACE_SPLIT`` tokens of ``text`` at ``indices`` (ascending), up to the first
+    that does not exist; the tokens between are skipped without a Python step or a match object each.
+
+    >>> _token_starts("  a bb  c d ", [0, 2, 3, 9])
+    [2, 8, 10]
+    """
+    first = _SPACE_SPLIT.search(text)
+    if first is None:
+        return []
+    out: list[int] = []
+    pos, at = first.start(), 0  # ``at``: the index of the token that starts at ``pos``
+    for i in indices:
+        while i - at >= _SKIP and (m := _SKIP_TOKENS.match(text, pos)) is not None:
+            pos, at = m.end(), at + _SKIP
+        m = next(islice(_SPACE_SPLIT.finditer(text, pos), i - at, None), None)
+        if m is None:
+            break
+        out.append(m.start())
+        pos, at = m.start(), i
+    return out
+
+
+def _segments_with_sites(doc: Document, sites: list[int]) -> list[int]:
+    """The segments that hold a site (a token's start), or that start inside its token: a token that begins with a
+    block's markup ("<p>The", the segment starting at "The": HTML, session 28)."""
+    starts = [s.start for s in doc.segments]
+    found = set()
+    for p in sites:
+        k = bisect_right(starts, p) - 1
+        found.add(k)
+        if k + 1 < len(starts) and not any(c.isspace() for c in doc.text[p:starts[k + 1]]):
+            found.add(k + 1)
+    return sorted(i for i in found if i >= 0)
+
+
+def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
+    seg = doc.segments[idx]
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(doc.text, seg.start, seg.end)]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether ``b`` is an accidental second copy of ``a``: the same spelling, or the
+    same with only the first copy capitalised ("The the").  Copies that differ in
+    case otherwise ("ß ẞ", "a A") are case variants shown side by side, not prose
+    repeated by accident.
+
+    >>> same_word("the", "the"), same_word("The", "the"), same_word("ß", "ẞ"), same_word("a", "A")
+    (True, True, False, False)
+    """
+    if a == b:
+        return True
+    return a[:1].isupper() and b[:1].islower() and a[:1].lower() == b[:1] and a[1:] == b[1:]
