@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
+from mtfix.glossary.dates import month_as_date
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
@@ -44,6 +45,7 @@ from mtfix.glossary.spans import (
     finite_verb_after,
     glossed_original,
     inside_longer_name,
+    named_after_person,
     named_as_spelling,
     printed_in_english,
     sentence_opener,
@@ -54,6 +56,10 @@ from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_vi
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
+#: In the checker's signature (``;glossary-N``): a change of what the checker finds bumps it, so cached results
+#: go stale.  2 (session 38): a month's name used as a date is no short form ("In May"), a name wrapped across a
+#: line break is one name, a person's name opening a longer name ("the Ilham Aliev Foundation") is left alone.
+REVISION = 2
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -213,6 +219,17 @@ def _common_word(got: str, hit: Hit) -> bool:
     return is_word(got)
 
 
+def _one_line(s: str) -> str:
+    """``s`` (a name wrapped across a line break) on one line, for a message (session 38)."""
+    return s.replace("\r\n", " ").replace("\n", " ") if "\n" in s else s
+
+
+def _one_segment(doc: Document, hit: Hit) -> bool:
+    """Whether a hit across a line break ("Alyaksandr\nLukashenka", a wrapped paragraph) lies in one segment:
+    the break is inside a sentence, not after a headline or a list item (session 38)."""
+    return "\n" not in doc.text[hit.start:hit.end] or doc.segment_at(hit.start) is doc.segment_at(hit.end - 1)
+
+
 def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
     """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
     be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
@@ -337,7 +354,7 @@ class GlossaryChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
-        return self.compiled.signature() + ("" if self.first_mention else ";no-first-mention")
+        return f"{self.compiled.signature()};glossary-{REVISION}" + ("" if self.first_mention else ";no-first-mention")
 
     def stats(self) -> dict[str, Any]:
         """The glossary census of the last document this thread checked (one document: a report
@@ -423,7 +440,7 @@ class GlossaryChecker(BaseChecker):
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
         hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)
-                and not _common_word(text[h.start:h.end], h)]
+                and not _common_word(text[h.start:h.end], h) and _one_segment(doc, h)]
         known = Blocked([(h.start, h.end) for h in hits])
         # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
         # in every mention of the document ("Aliev said")
@@ -432,6 +449,11 @@ class GlossaryChecker(BaseChecker):
         for h in hits:
             if h.kind == "variant" and h.entry.type == "person" and h.form in others:
                 continue
+            if h.kind == "accepted" and h.entry.type == "person" and month_as_date(text, h.start, h.end):
+                continue  # "In May": the month, not Theresa May's short form (session 38)
+            if h.kind in ("variant", "historical") and h.entry.type == "person" \
+                    and named_after_person(text, h.start, h.end, known):
+                continue  # "the Ilham Aliev Foundation": a longer name, with its own spelling (session 38)
             opener = ""
             if (h.kind in ("variant", "historical") and h.entry.type != "person"
                     and inside_longer_name(text, h.start, h.end, known)):
@@ -526,7 +548,8 @@ class GlossaryChecker(BaseChecker):
     def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
         """The finding for one mention (None when it is already in canonical form)."""
         e, raw = ev.entry, doc.text[ev.start : ev.end]
-        got = normal_form(raw)  # as the matcher read it: a no-break space or a soft hyphen is no other spelling
+        # as the matcher read it: a no-break space, a soft hyphen or a line break is no other spelling
+        got = _one_line(normal_form(raw))
         expand = first and self.first_mention
         if ev.kind == "initials":
             repl = e.term if expand else e.short
@@ -566,8 +589,8 @@ class GlossaryChecker(BaseChecker):
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
             repl = as_written(repl, raw, hit.form)
             if hit.kind == "variant":
-                style = house_style(got, normal_form(repl))
-                shown, (repl, stop_sure) = repl, full_stop(repl, got, doc.text, ev.end)
+                style = house_style(got, _one_line(normal_form(repl)))
+                shown, (repl, stop_sure) = _one_line(repl), full_stop(repl, got, doc.text, ev.end)
                 if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' is written '{shown}' in the glossary ({style})",
@@ -585,7 +608,7 @@ class GlossaryChecker(BaseChecker):
             if hit.genitive:
                 repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
             return make_finding("MTF304", doc, ev.start, ev.end,
-                                f"source-language form '{got}' should read '{repl}'", origin=_origin(e),
+                                f"source-language form '{got}' should read '{_one_line(repl)}'", origin=_origin(e),
                                 replacement=repl, safety=FixSafety.SAFE)
         if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
                 and isolated(doc.text, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mtfix.caching import regexcache
 from mtfix.glossary.matcher import TWINS, same_twins
 
-_GAPS = regexcache.compile(r"[\t\p{Zs}]+")
+_GAPS = regexcache.compile(r"[\t\p{Zs}]+|\r?\n")  # a line break inside a wrapped name stays (session 38)
 
 
 def as_written(replacement: str, got: str, form: str = "") -> str:

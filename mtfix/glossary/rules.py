@@ -36,7 +36,8 @@ first, case-aware: "Anthony Blinken" → "Antony Blinken", "Qarabağ" → "Karab
 surname variant becomes the surname ("Makron" → "Macron").  A variant is another spelling of
 the same entity, never another entity ("Minsk Process" is not the OSCE Minsk Group).  Left alone:
 a variant that is one word of a longer proper name ("Azerbaycan Saati TV", a channel; "Tiflis
-Hotel"), except for persons; a capitalised everyday word that only opens the sentence before it
+Hotel"), except for persons, who are left alone only before the noun of a thing called after them ("the Ilham
+Aliev Foundation", "Pashinian Street"); a capitalised everyday word that only opens the sentence before it
 ("Use Github", "Visit Kiyev") does not make a longer name: reported, unsafe after an everyday verb, a
 suggestion only after another word ("Hotel Kiyev" may be a hotel) or before a finite verb ("Bank Kiyev is
 closed": a subject, a name); a person's bare surname in the English alphabet after another given
@@ -50,7 +51,8 @@ for the past: reported, with the term as an unsafe fix (applied only with --unsa
 diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep), in
 spacing and hyphens ("COP 29", "Trans Caspian pipeline") or, word for word, by a vowel or "y" more
 or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) is house style:
-reported, fixed only with --unsafe-fixes.
+reported, fixed only with --unsafe-fixes.  A name wrapped across a line break inside a paragraph
+("Alyaksandr⏎Lukashenka") is one name, and its fix keeps the line break.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.
@@ -81,7 +83,9 @@ name at the first mention of that person in the document and the surname afterwa
 initial may come from any listed spelling (the "E" of "Entoni"); a middle initial ("Antony J.
 Blinken") is left alone.  An entry marked first_mention (a surname that is ambiguous alone) is
 expanded at its first mention when it stands alone or after a title: "the Council President,
-Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").
+Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").  A short form that is a month's
+name used as a date ("In May", "14 May", "May 2024" beside the entry "Theresa May") is the month: left
+alone, and no first mention.
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe.  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

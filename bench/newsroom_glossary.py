@@ -1,0 +1,51 @@
+"""A newsroom's glossary as it really is (session 38): run a 186-entry glossary of our own over articles of our
+own that use it rightly and wrongly, and list every glossary finding with its fix safety, for a desk editor to read.
+
+The glossary (``bench/data/newsroom_s38/newsroom.tsv``) has people with several transliterations, places,
+organisations with acronyms, house-style terms, entries whose term is a common word ("Bar", "Nice", "Split",
+"Reading"), a person whose short form is a month ("Theresa May"), names inside longer names and names wrapped
+across a line break.  ``clean.txt`` uses it rightly (no finding is the target); the others use it wrongly or
+put its names where they must be left alone (``tricky.txt``, ``contexts.txt``).
+
+Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
+mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "bench" / "data" / "newsroom_s38"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="*", type=Path, help="articles (default: the .txt files of the data folder)")
+    ap.add_argument("--no-bundled", action="store_true", help="the newsroom glossary alone")
+    ap.add_argument("--tree", type=Path, default=REPO, help="the mtfix tree whose checker runs (default: this one)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.tree.resolve()))
+    from mtfix.glossary.checker import GlossaryChecker
+    from mtfix.segment import to_document
+
+    checker = GlossaryChecker.from_files((str(DATA / "newsroom.tsv"),), bundled=not args.no_bundled)
+    totals: Counter[str] = Counter()
+    for path in args.files or sorted(DATA.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = list(checker.check(to_document(text)))
+        for f in found:
+            line = text.count("\n", 0, f.start) + 1
+            got = text[f.start:f.end].replace("\n", "⏎")
+            fix = (f.suggestions[0] if f.suggestions else "").replace("\n", "⏎")
+            print(f"{path.name}:{line}\t{f.code}\t{f.fix}\t{got!r} -> {fix!r}")
+            totals[f"{f.code} {f.fix}"] += 1
+        print(f"{path.name}: {len(found)} finding(s)")
+    print("totals:", ", ".join(f"{k} {v}" for k, v in sorted(totals.items())) or "none")
+
+
+if __name__ == "__main__":
+    main()
