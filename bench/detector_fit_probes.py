@@ -127,14 +127,18 @@ def mqm_rows(shared: Path, n: int = 1500) -> list[tuple[str, float]]:
 
 def features(shared: Path, cache: Path) -> dict:
     """Every text the experiments score, featurised once by the shipped detector (cached in ``cache``)."""
-    if cache.is_file():
-        return pickle.loads(cache.read_bytes())
     import train_detector as td
 
     from mtfix.garble import model as gmodel
     from mtfix.garble import tagger as gtagger
+    from mtfix.garble.signs import ANALYSIS_REVISION
 
     det = gmodel.Detector.load()
+    if cache.is_file():  # only the shipped model's and this analysis revision's features: never a stale file
+        data = pickle.loads(cache.read_bytes())
+        if data.get("model") == det.digest and data.get("analysis") == ANALYSIS_REVISION:
+            return data
+        print(f"{cache} holds another model's or analysis revision's features: featurising again", flush=True)
     rows, _ = td.fitted_rows(shared, gtagger.load())
     probes = probe_rows(PROBES)
     pro = professional_texts(shared)
@@ -149,7 +153,8 @@ def features(shared: Path, cache: Path) -> dict:
     x, xh = td.featurise(texts, det)
     print(f"featurised {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
     data = {"rows": rows, "probes": probes, "probe_of": [n for n in PROBES for _ in probe_rows((n,))],
-            "pro": pro, "mqm": mqm, "seeds": seeds, "x": x, "xh": xh, "model": det.digest}
+            "pro": pro, "mqm": mqm, "seeds": seeds, "x": x, "xh": xh, "model": det.digest,
+            "analysis": ANALYSIS_REVISION}
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps(data))
     return data

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -57,23 +58,26 @@ def collect_probes(out: Path) -> None:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 
-    with Pipeline(Config(grammar="off")) as pipe, out.open("w", encoding="utf-8") as fh:
+    part = out.with_name(out.name + ".part")  # a run stopped half-way leaves no file that looks whole
+    with Pipeline(Config(grammar="off")) as pipe, part.open("w", encoding="utf-8") as fh:
         for d in PROBES:
             for corpus, name in (("probe-mt", "real_mt_probe.jsonl"), ("probe-pro", "clean_news_probe.jsonl")):
                 for r in read_jsonl(d / name):
                     row = {"corpus": corpus, "probe": d.name, "id": r["id"], "lang": r.get("lang", "en"),
                            "artifacts": r.get("artifacts", []), "text": r["text"], **record(pipe, r["text"])}
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    os.replace(part, out)
 
 
 def load(cache: Path, probes: Path, shared: Path | None) -> dict[str, list[dict[str, Any]]]:
     """The rows by corpus; realmt train's MT rows get their labels back from ``real_mt_train.jsonl``."""
     by: dict[str, list[dict[str, Any]]] = {}
     for path in (cache, probes):
-        for line in path.open(encoding="utf-8"):
-            r = json.loads(line)
-            if not r["corpus"].endswith("-dev"):
-                by.setdefault(r["corpus"], []).append(r)
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if not r["corpus"].endswith("-dev"):
+                    by.setdefault(r["corpus"], []).append(r)
     if shared is not None and (shared / "realmt" / "real_mt_train.jsonl").is_file():
         labels = {r["text"]: r.get("artifacts", []) for r in read_jsonl(shared / "realmt" / "real_mt_train.jsonl")}
         for r in by.get("mt-train", []):

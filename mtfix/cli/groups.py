@@ -373,17 +373,14 @@ def _forget_screened() -> None:
 def _has_text(path: str) -> bool:
     """Whether file ``path`` holds text (standard input is not read here: its reader checks it); a blank
     file is read as text (:func:`mtfix.formats.is_blank`), and an unreadable one fails when it is read.
-    Only a regular file is looked into: a FIFO's reader checks it once read (until session 38 this peek blocked
-    on a FIFO with no writer, and took the first 4 KB of one with a writer), a socket or device is refused."""
-    import stat
-
+    Only a regular file is looked into (False for any other: a FIFO's reader checks it once read, and a socket
+    or device is refused by :meth:`InputRun._refuse_bad_record_files`); until session 38 this peek blocked on a FIFO with
+    no writer, and took the first 4 KB of one with a writer."""
     from mtfix.formats import is_blank
 
-    if path == "-":
+    if path == "-" or not os.path.isfile(path):
         return False
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
         with open(path, "rb") as fh:
             return not is_blank(fh.read(4096))
     except OSError:

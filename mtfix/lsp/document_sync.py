@@ -49,4 +49,5 @@ def register_document_sync(server: MtfixLanguageServer) -> None:
             ls.states.pop(spelt, None)
             ls.open_uris.pop(spelt, None)
             ls.unserved.pop(spelt, None)  # a pulling client clears a closed document's diagnostics itself
+            ls.pulled_ids.pop(spelt, None)
         ls.publish(uri, None, [])

@@ -156,6 +156,8 @@ class MtfixLanguageServer(LanguageServer):
         self.refreshes = False
         #: a pulling client's documents whose diagnostics changed since its last pull: their result ids
         self.unserved: dict[str, str] = {}
+        #: the result id each document's last pull answered with
+        self.pulled_ids: dict[str, str] = {}
         self.refresh_due: asyncio.Handle | None = None
 
     def report_server_error(self, error: Exception, source: Any) -> None:
@@ -287,8 +289,9 @@ class MtfixLanguageServer(LanguageServer):
         """Push ``diagnostics``; to a client that pulls them, ask it to pull again instead (once for many
         documents, unless its own pull took them first: :mod:`mtfix.lsp.pull`)."""
         if self.pull_client:
-            if self.is_open(uri):  # a closed one the client clears itself
-                self.unserved[uri] = result_id(self.protocol._converter, diagnostics)
+            rid = result_id(self.protocol._converter, diagnostics)
+            if self.is_open(uri) and self.pulled_ids.get(uri) != rid:  # a closed one the client clears itself
+                self.unserved[uri] = rid  # the client's last pull is not what it would see now
                 if self.refresh_due is None and self.loop is not None:
                     self.refresh_due = self.loop.call_later(REFRESH_DELAY, self._refresh)
             return
@@ -297,8 +300,11 @@ class MtfixLanguageServer(LanguageServer):
         )
 
     def pulled(self, uri: str, rid: str) -> None:
-        """The client pulled ``uri``'s diagnostics (result ``rid``): it needs no refresh for them."""
-        self.unserved.pop(uri, None)
+        """The client pulled ``uri``'s diagnostics (result ``rid``): it needs no refresh for them, unless a
+        check published newer ones while that pull was on its way."""
+        self.pulled_ids[uri] = rid
+        if self.unserved.get(uri) == rid:
+            del self.unserved[uri]
 
     def _refresh(self) -> None:
         self.refresh_due = None

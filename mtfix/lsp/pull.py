@@ -40,9 +40,10 @@ def register_pull(server: MtfixLanguageServer) -> None:
         if pending is not None and not pending.is_set():  # the editor's settings are on their way
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(pending.wait(), PULL_TIMEOUT)
-        task = ls.tasks.get(uri)
-        if task is not None and not task.done():
-            await asyncio.wait({task})  # its result rather than a second check; a cancel of this pull spares it
+        # its result rather than a second check; a keystroke replaces the task, so wait for the newest one; a
+        # cancel of this pull spares it
+        while (task := ls.tasks.get(uri)) is not None and not task.done():
+            await asyncio.wait({task})
         state = await ls.fresh_state(uri)
         items = [] if state is None else ls.diagnostics_of(state)
         rid = result_id(ls.protocol._converter, items)

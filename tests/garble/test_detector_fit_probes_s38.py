@@ -65,6 +65,18 @@ def test_the_paired_interval_is_zero_for_one_model() -> None:
     assert dfp.paired_interval(p, p, y, draws=50) == (0.0, 0.0)
 
 
+def test_the_paired_interval_has_the_sign_of_the_change() -> None:
+    """A model that ranks every pair right against one that ranks one pair wrong: the interval of new - base
+    lies at or above zero one way round and at or below it the other, and is not all zero."""
+    y = np.array([1, 1, 1, 0, 0, 0])
+    worse = np.array([0.9, 0.8, 0.3, 0.6, 0.2, 0.1])  # 0.3 below 0.6: one pair of nine wrong
+    better = np.array([0.9, 0.8, 0.7, 0.6, 0.2, 0.1])
+    low, high = dfp.paired_interval(worse, better, y, draws=200)
+    assert 0.0 <= low <= high and high > 0.0
+    low, high = dfp.paired_interval(better, worse, y, draws=200)
+    assert low <= high <= 0.0 and low < 0.0
+
+
 def test_the_training_hook_runs_the_experiment(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
     monkeypatch.setattr(dfp, "main", lambda argv: seen.append(argv) or 0)

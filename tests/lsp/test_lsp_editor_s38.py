@@ -88,6 +88,37 @@ def test_a_pulling_client_is_answered_and_not_pushed_to(tmp_path: Path) -> None:
     asyncio.run(asyncio.wait_for(scenario(), 240))
 
 
+def test_a_recheck_that_changes_nothing_asks_for_no_refresh(tmp_path: Path) -> None:
+    """Saving a settings file rechecks every open document; where the diagnostics are the ones the client last
+    pulled, asking it to pull again would only make the editor pull every open document for nothing (before:
+    a refresh after every such recheck, since the server compared nothing with the last pull)."""
+    root = workspace(tmp_path, "ignore = []\n")
+
+    async def scenario() -> None:
+        h = Harness(root, capabilities=PULLING)
+        refreshes: list[float] = []
+
+        @h.client.feature(types.WORKSPACE_DIAGNOSTIC_REFRESH)
+        def on_refresh(*args: object) -> None:
+            refreshes.append(asyncio.get_running_loop().time())
+
+        await h.start()
+        uri = (root / "a.txt").as_uri()
+        h.open(uri, DOUBLED)
+        first = await _pull(h, uri)
+        assert "MTF105" in _codes(first), first
+        (root / "mtfix.toml").write_text("# the same settings\nignore = []\n", encoding="utf-8")
+        h.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            types.TextDocumentIdentifier((root / "mtfix.toml").as_uri())))
+        await asyncio.sleep(3.0)  # the recheck and the refresh delay
+        same = await _pull(h, uri, first.result_id)
+        assert same.kind == "unchanged", same
+        assert not refreshes, "a refresh although the diagnostics are the ones the client pulled"
+        await h.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 240))
+
+
 def test_a_client_that_does_not_pull_is_pushed_to_as_before(tmp_path: Path) -> None:
     root = workspace(tmp_path)
 
