@@ -83,3 +83,17 @@ def ordered_map_calls(monkeypatch) -> list[tuple[int, int, dict[str, Any]]]:
 
     monkeypatch.setattr(parallel, "ordered_map", spy)
     return calls
+
+
+@pytest.fixture
+def shared_without_data(tmp_path: Path) -> Path:
+    """A shared folder whose realmt files are empty and which has no seeds: an audit that loads its corpus from it
+    reads the probe sets alone (they ship with the project). Here, not in ``tests/audit/conftest.py``: a conftest in
+    a folder that sorts before this file is imported as ``conftest`` first, and the doctest collection of this file
+    then fails pytest's import-mismatch check (CI, session 38)."""
+    realmt = tmp_path / "realmt"
+    realmt.mkdir()
+    for name in ("real_mt_dev", "clean_news_dev", "real_mt_train", "clean_news_train"):
+        (realmt / f"{name}.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    return tmp_path

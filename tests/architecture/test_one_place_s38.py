@@ -103,3 +103,14 @@ def test_no_home_imports_the_old_module() -> None:
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         imported |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
         assert "mtfix.rules.detectors.repetition" not in imported, home.__name__
+
+
+def test_no_folder_conftest_is_imported_before_the_top_one() -> None:
+    """pytest imports a conftest.py of a folder without ``__init__.py`` as the module ``conftest``, and collects
+    ``tests/conftest.py`` for its doctests (``--doctest-modules``) in name order among the folders: a folder whose
+    name sorts before ``conftest.py`` (``tests/audit/``) with a conftest of its own made that collection fail the
+    import-mismatch check, and with it the whole run (CI, session 38). Such a fixture goes in the top conftest."""
+    tests = Path(__file__).resolve().parents[1]
+    early = sorted(p.parent.name for p in tests.glob("*/conftest.py")
+                   if p.parent.name < "conftest.py" and not (p.parent / "__init__.py").is_file())
+    assert early == [], f"conftest.py in {early}: move its fixtures to tests/conftest.py"
