@@ -40,6 +40,18 @@ async def _pull(h: Harness, uri: str, previous: str | None = None) -> types.Rela
         text_document=types.TextDocumentIdentifier(uri), previous_result_id=previous)), 60)
 
 
+def _refreshes(h: Harness) -> list[float]:
+    """The times of the server's ``workspace/diagnostic/refresh`` requests to ``h``'s client, as they come."""
+    refreshes: list[float] = []
+
+    @h.client.feature(types.WORKSPACE_DIAGNOSTIC_REFRESH)
+    def on_refresh(*args: object) -> None:
+        refreshes.append(asyncio.get_running_loop().time())
+        h.changed.set()
+
+    return refreshes
+
+
 def test_a_pulling_client_is_answered_and_not_pushed_to(tmp_path: Path) -> None:
     """Before: ``textDocument/diagnostic`` was MethodNotFound (VS Code logged the error at every keystroke: it
     pulls as soon as a server says it may) and only pushed diagnostics reached the editor."""
@@ -47,13 +59,7 @@ def test_a_pulling_client_is_answered_and_not_pushed_to(tmp_path: Path) -> None:
 
     async def scenario() -> None:
         h = Harness(root, capabilities=PULLING)
-        refreshes: list[float] = []
-
-        @h.client.feature(types.WORKSPACE_DIAGNOSTIC_REFRESH)
-        def on_refresh(*args: object) -> None:
-            refreshes.append(asyncio.get_running_loop().time())
-            h.changed.set()
-
+        refreshes = _refreshes(h)
         result = await h.start()
         provider = result.capabilities.diagnostic_provider
         assert provider is not None and provider.inter_file_dependencies and not provider.workspace_diagnostics
@@ -96,12 +102,7 @@ def test_a_recheck_that_changes_nothing_asks_for_no_refresh(tmp_path: Path) -> N
 
     async def scenario() -> None:
         h = Harness(root, capabilities=PULLING)
-        refreshes: list[float] = []
-
-        @h.client.feature(types.WORKSPACE_DIAGNOSTIC_REFRESH)
-        def on_refresh(*args: object) -> None:
-            refreshes.append(asyncio.get_running_loop().time())
-
+        refreshes = _refreshes(h)
         await h.start()
         uri = (root / "a.txt").as_uri()
         h.open(uri, DOUBLED)
