@@ -23,7 +23,10 @@ _TIME_WORDS = ("in", "since", "until", "till", "during", "through", "throughout"
                "this", "of", "between")
 _BEFORE = re.compile(r"(?:\b(?:" + "|".join(_TIME_WORDS) + r")[ \t\u00a0]+|\b\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]+|"
                      r"\bmid-)$", re.IGNORECASE)
-_AFTER = re.compile(r"[ \t\u00a0]+\d{1,4}\b|,?[ \t\u00a0]+(?:and|or|to)[ \t\u00a0]+(?:" + "|".join(MONTHS) + r")\b")
+#: (the months in sorted order: a frozenset's order differs from process to process, and so would the pattern,
+#: which the compiled-pattern cache would store anew in every process)
+_AFTER = re.compile(r"[ \t\u00a0]+\d{1,4}\b|,?[ \t\u00a0]+(?:and|or|to)[ \t\u00a0]+(?:" + "|".join(sorted(MONTHS))
+                    + r")\b")
 
 
 def month_as_date(text: str, start: int, end: int) -> bool:
