@@ -42,12 +42,5 @@ def register_document_sync(server: MtfixLanguageServer) -> None:
             ls.workspace.remove_text_document(uri)
         forget(ls, uri)
         for spelt in {uri, *(u for u in ls.open_uris if unquote(u) == unquote(uri))}:  # however the close spells it
-            for tasks in (ls.tasks, ls.grammar_tasks):
-                t = tasks.pop(spelt, None)
-                if t is not None:
-                    t.cancel()
-            ls.states.pop(spelt, None)
-            ls.open_uris.pop(spelt, None)
-            ls.unserved.pop(spelt, None)  # a pulling client clears a closed document's diagnostics itself
-            ls.pulled_ids.pop(spelt, None)
+            ls.drop(spelt)
         ls.publish(uri, None, [])

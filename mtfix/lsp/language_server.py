@@ -316,6 +316,18 @@ class MtfixLanguageServer(LanguageServer):
             with contextlib.suppress(Exception):
                 self.workspace_diagnostic_refresh(None)
 
+    def drop(self, uri: str) -> None:
+        """Forget what the server holds for ``uri`` (closed, or moved by a rename): its pending checks are
+        cancelled, its last check, its open mark and its pull state dropped."""
+        for tasks in (self.tasks, self.grammar_tasks):
+            t = tasks.pop(uri, None)
+            if t is not None:
+                t.cancel()
+        self.states.pop(uri, None)
+        self.open_uris.pop(uri, None)
+        self.unserved.pop(uri, None)  # a pulling client clears a closed document's diagnostics itself
+        self.pulled_ids.pop(uri, None)
+
     def is_open(self, uri: str) -> bool:
         """Whether the editor opened ``uri`` (by that spelling) and has not closed it."""
         return uri in self.open_uris and unquote(uri) in self.workspace.text_documents

@@ -62,12 +62,7 @@ def _move(ls: MtfixLanguageServer, old: str, new: str) -> None:
     doc = ls.workspace.text_documents.get(unquote(old))
     if doc is None:
         return
-    for tasks in (ls.tasks, ls.grammar_tasks):
-        t = tasks.pop(old, None)
-        if t is not None:
-            t.cancel()
-    ls.states.pop(old, None)
-    ls.open_uris.pop(old, None)
+    ls.drop(old)
     ls.workspace.remove_text_document(old)
     ls.workspace.put_text_document(types.TextDocumentItem(uri=new, language_id=doc.language_id or "plaintext",
                                                           version=doc.version or 0, text=doc.source))
