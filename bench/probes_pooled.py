@@ -1,7 +1,7 @@
-"""The probes of our own pooled (sessions 36–38, overfitting audit rounds 14–16, issue 11): what fires on their fluent half,
+"""The probes of our own pooled (sessions 36–39, overfitting audit rounds 14–17, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Six reports (the last three since session 37), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Seven reports (the fourth to sixth since session 37, the last since session 39), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
    realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major.
@@ -23,7 +23,12 @@ Six reports (the last three since session 37), each checked with ``mtfix.check(t
    fluency AUC (``bench/eval_realmt.py``'s figures), with the median fluency of each half; then the probes weighted
    by class (s30–s34) against those weighted like realmt train (s35 on), pooled, with the AUC of each half of one
    group against the other half of the other (did the MT get milder, or the fluent text harder?) and a bootstrap
-   interval of the AUC difference.
+   interval of the AUC difference; since session 39 also the mean words a sentence of each half, and a third group,
+   the new writer's probes (``probe_s39``, ``probe_s39b``: held out from session 39's fitting), against the old
+   writer's nine.
+7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
+   its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
+   against new (:func:`length`).
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -33,6 +38,7 @@ Reporting only: nothing is fitted or tuned.  Run::
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import re
@@ -262,44 +268,94 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
     return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
 
 
-def trend(first_weighted: str = "probe_s35") -> None:
+def _group(name: str, first_weighted: str, new_writer: str) -> str:
+    """Which group a probe belongs to: weighted by class (before ``first_weighted``), weighted like realmt train
+    (the same writer, up to ``new_writer``), or the new writer's (session 39 on)."""
+    if name >= new_writer:
+        return "new"
+    return "weighted" if name >= first_weighted else "early"
+
+
+def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> None:
     from eval_realmt import auc, evaluate
 
-    print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro |\n|---|---|---|---|---|---|")
-    groups: dict[bool, tuple[list[float], list[float]]] = {False: ([], []), True: ([], [])}
+    print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro | mean words MT / pro |\n"
+          "|---|---|---|---|---|---|---|")
+    groups: dict[str, tuple[list[float], list[float]]] = {g: ([], []) for g in ("early", "weighted", "new")}
     for d in PROBES:
-        report = evaluate(read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl"),
-                          split="probe", paired=False)
+        mt_rows, pro_rows = read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl")
+        report = evaluate(mt_rows, pro_rows, split="probe", paired=False)
         fig = report.figures()
         mt, pro = [o.fluency for o in report.mt], [o.fluency for o in report.pro]
-        group = groups[d.name >= first_weighted]
+        group = groups[_group(d.name, first_weighted, new_writer)]
         group[0].extend(mt)
         group[1].extend(pro)
+        words = [sum(len(r["text"].split()) for r in rows) / len(rows) for rows in (mt_rows, pro_rows)]
         print(f"| {d.name} | {fig['mt_flagged']}/{fig['n_mt']} | {fig['mt_major']}/{fig['n_mt']} | "
               f"{fig['pro_flagged']}/{fig['n_pro']} | {fig['fluency_auc']:.3f} | "
-              f"{sorted(mt)[len(mt) // 2]:.1f} / {sorted(pro)[len(pro) // 2]:.1f} |")
-    (em, ep), (lm, lp) = groups[False], groups[True]
+              f"{sorted(mt)[len(mt) // 2]:.1f} / {sorted(pro)[len(pro) // 2]:.1f} | {words[0]:.1f} / {words[1]:.1f} |")
+    (em, ep), (lm, lp), (nm, np_) = groups["early"], groups["weighted"], groups["new"]
     lo, hi = _auc_interval((em, ep), (lm, lp))
     print(f"\nweighted by class (before {first_weighted}): {len(em)} MT, {len(ep)} pro, AUC {auc(em, ep):.3f}")
-    print(f"weighted like realmt train ({first_weighted} on): {len(lm)} MT, {len(lp)} pro, AUC {auc(lm, lp):.3f}")
+    print(f"weighted like realmt train ({first_weighted} to before {new_writer}): {len(lm)} MT, {len(lp)} pro, "
+          f"AUC {auc(lm, lp):.3f}")
     print(f"difference 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
     print(f"early MT against late pro: {auc(em, lp):.3f}; late MT against early pro: {auc(lm, ep):.3f}")
+    if nm and np_:
+        old_m, old_p = em + lm, ep + lp
+        lo, hi = _auc_interval((old_m, old_p), (nm, np_))
+        print(f"\n{new_writer[6:]} on, new writer: {len(nm)} MT, {len(np_)} pro, AUC {auc(nm, np_):.3f}; "
+              f"the old writer's nine probes: {len(old_m)} MT, {len(old_p)} pro, AUC {auc(old_m, old_p):.3f}")
+        print(f"difference (old writer - new writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
+        print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
+              f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
+
+
+def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000)) -> None:
+    """Whether the detector's probability follows a sentence's length or its number of labels (Spearman over every
+    probe's MT rows), and the AUC of the probability by length band, the old writer's probes against the new
+    writer's (session 39): is a probe hard because of its writer, its mildness or its sentences' length?"""
+    from eval_realmt import auc
+    from scipy.stats import spearmanr
+
+    from mtfix.garble.checker import probability
+
+    rows = []  # (new writer?, MT?, words, labels, p)
+    for d in PROBES:
+        for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
+            for r in read_jsonl(d / file):
+                rows.append((d.name >= new_writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
+                             probability(r["text"]) or 0.0))
+    mt_rows = [r for r in rows if r[1]]
+    for name, i in (("words", 2), ("labels", 3)):
+        rho, pval = spearmanr([r[i] for r in mt_rows], [r[4] for r in mt_rows])
+        print(f"MT rows ({len(mt_rows)}): Spearman of p and {name} {rho:+.2f} (p = {pval:.3f})")
+    print("\n| words | writer | MT | pro | AUC of p | mean p MT / pro |\n|---|---|---|---|---|---|")
+    for lo, hi in itertools.pairwise(bands):
+        for new in (False, True):
+            m = [-r[4] for r in rows if r[0] == new and r[1] and lo <= r[2] < hi]
+            p = [-r[4] for r in rows if r[0] == new and not r[1] and lo <= r[2] < hi]
+            score = f"{auc(m, p):.3f}" if m and p else "—"
+            means = f"{-sum(m) / max(1, len(m)):.3f} / {-sum(p) / max(1, len(p)):.3f}"
+            span = f"{lo}+" if hi >= 1000 else f"{lo}–{hi - 1}"
+            print(f"| {span} | {'new' if new else 'old'} | {len(m)} | {len(p)} | {score} | {means} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
-    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend"), action="append",
+    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length"), action="append",
                     help="only these reports (repeatable; default all)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend"]
+    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
-         "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend}[name]()
+         "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend,
+         "length": length}[name]()
     return 0
 
 

@@ -302,3 +302,44 @@ def test_the_round_16_probe_is_new_text_weighted_like_real_mt() -> None:
 
 def test_no_fluent_sentence_of_the_round_16_probe_gets_a_major_or_an_edit() -> None:
     _assert_no_fluent_major_or_edit(PROBE_S38)
+
+
+PROBE_S39 = REPO / "bench" / "data" / "probe_s39"
+PROBE_S39B = REPO / "bench" / "data" / "probe_s39b"
+OLD_WRITER = [PROBE, PROBE_S31, PROBE_S32, PROBE_S33, PROBE_S34, PROBE_S35, PROBE_S36, PROBE_S37, PROBE_S38]
+
+
+@pytest.mark.parametrize("probe", [PROBE_S39, PROBE_S39B], ids=["s39", "s39b"])
+def test_the_new_writers_probes_are_new_text_with_mild_errors_weighted_like_real_mt(probe: Path) -> None:
+    # bench/data/probe_s39 and probe_s39b (session 39, overfitting audit round 17): a different writer, held out from
+    # session 39's fitting on the older probes; one to four labels a sentence (the older probes: three to six),
+    # lexical and calque errors first, and new against the old writer's nine probes and each other
+    other = PROBE_S39B if probe == PROBE_S39 else PROBE_S39
+    classes = _new_probe(probe, *OLD_WRITER, other)
+    mt = [r for r in _probe_rows(probe) if "lang" in r]
+    assert all(1 <= len(r["artifacts"]) <= 4 for r in mt) and sum(len(r["artifacts"]) for r in mt) <= 2.6 * len(mt)
+    assert {c for c, _ in classes.most_common(2)} == {"lexical_mistranslation", "calque_idiom"}, classes
+    assert len(classes) >= 15 and set(classes) <= _realmt_classes()
+
+
+def test_the_new_writers_official_and_sports_probes_differ_in_length() -> None:
+    # s39 is official news (long sentences), s39b sport, culture, business and weather (short ones)
+    def words(probe: Path) -> float:
+        mt = [r for r in _probe_rows(probe) if "lang" in r]
+        return sum(len(r["text"].split()) for r in mt) / len(mt)
+
+    assert words(PROBE_S39) > 1.3 * words(PROBE_S39B)
+
+
+@pytest.mark.parametrize("probe", [PROBE_S39, PROBE_S39B], ids=["s39", "s39b"])
+def test_no_fluent_sentence_of_the_new_writers_probes_gets_a_major_or_an_edit(probe: Path) -> None:
+    _assert_no_fluent_major_or_edit(probe)
+
+
+def test_the_trend_report_puts_the_new_writers_probes_in_a_group_of_their_own() -> None:
+    from probes_pooled import PROBES, _group
+
+    assert PROBE_S39 in PROBES and PROBE_S39B in PROBES
+    groups = {d.name: _group(d.name, "probe_s35", "probe_s39") for d in PROBES}
+    assert [n for n, g in groups.items() if g == "new"] == ["probe_s39", "probe_s39b"]
+    assert groups["probe_s38"] == "weighted" and groups["probe_s34"] == "early"
