@@ -45,7 +45,7 @@ PROF_SOURCES = ("ewt", "mqm-ref")
 MORE_SIGN_LISTS = ("_ON_ADVERBS", "_IRREGULAR_PRESENTS", "_DEFINED_TERM_OPENERS", "REVERENT_PRONOUNS",
                    "_PRONOUNS", "_ARTICLE_WORDS")
 #: Word lists of rule detectors beyond ``audit_overfit.DETECTOR_LISTS`` (session 33).
-MORE_DETECTOR_LISTS = (("mtfix.rules.detectors.repetition", "_FALSE_START_WORDS"),
+MORE_DETECTOR_LISTS = (("mtfix.rules.detectors.coordinated_copies", "_FALSE_START_WORDS"),
                        ("mtfix.rules.detectors.capitals", "PRONOUNS"))
 PROBES = REPO / "bench" / "data"
 

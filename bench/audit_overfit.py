@@ -66,11 +66,11 @@ SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PR
 #: entry changes is the count of capitals read as a lost sentence break (``capital_midsentence``).
 FEATURE_LISTS = ("_BEFORE_TITLE", "_LINE_MARKERS")
 #: Word lists of rule detectors (module, global).
-DETECTOR_LISTS = (("mtfix.rules.detectors.glued", "_NO_PREFIX"), ("mtfix.rules.detectors.repetition", "_FREE_RELATIVE"),
-                  ("mtfix.rules.detectors.repetition", "_CLAUSE_VERBS"),
-                  ("mtfix.rules.detectors.repetition", "_SINGULAR_VERBS"),
-                  ("mtfix.rules.detectors.repetition", "_WENT_ON_BEFORE"),
-                  ("mtfix.rules.detectors.repetition", "_WENT_ON_AFTER"))
+DETECTOR_LISTS = (("mtfix.rules.detectors.glued", "_NO_PREFIX"), ("mtfix.rules.detectors.coordinated_copies", "_FREE_RELATIVE"),
+                  ("mtfix.rules.detectors.coordinated_copies", "_CLAUSE_VERBS"),
+                  ("mtfix.rules.detectors.coordinated_copies", "_SINGULAR_VERBS"),
+                  ("mtfix.rules.detectors.coordinated_copies", "_WENT_ON_BEFORE"),
+                  ("mtfix.rules.detectors.coordinated_copies", "_WENT_ON_AFTER"))
 _WORD = re.compile(r"[\w’'-]+")
 _ALTERNATION = re.compile(r"(?<![\\\w])(?:[a-z]+(?:\\s\+[a-z]+)*\|)+[a-z]+(?:\\s\+[a-z]+)*(?![\w])")
 

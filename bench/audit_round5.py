@@ -40,9 +40,9 @@ CODES = ("MTF124", "MTF125", "MTF126", "MTF127", "MTF105", "MTF101")
 PAIRS = ("et-en", "ne-en", "ro-en", "ru-en", "si-en")
 #: Markup probes: (module, function, kind). ``yield`` counts the sites a generator yields; ``markup`` counts the
 #: calls whose answer differs with the markup argument left out.
-MARKUP_PROBES = (("mtfix.rules.detectors.repetition", "_across_markup", "yield"),
+MARKUP_PROBES = (("mtfix.rules.detectors.doubled_words", "_across_markup", "yield"),
                  ("mtfix.rules.detectors.phrases", "opens_sentence", "markup"),
-                 ("mtfix.rules.detectors.repetition", "_opens_sentence", "markup"))
+                 ("mtfix.rules.detectors.deliberate_repeats", "_opens_sentence", "markup"))
 
 
 def _jsonl(path: Path) -> Iterable[dict[str, Any]]:

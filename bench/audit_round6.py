@@ -136,7 +136,7 @@ def instrument(note: Callable[[str], None]) -> None:
     """Wrap the functions and lists that sessions 21–24 added so that each reports its decisions to ``note``."""
     from mtfix.garble import signs, structural_signs, view
     from mtfix.glossary import spans
-    from mtfix.rules.detectors import capitals, repetition
+    from mtfix.rules.detectors import capitals, coordinated_copies
     from mtfix.text import tokens
     from mtfix.text.lexicon import is_common
 
@@ -234,7 +234,7 @@ def instrument(note: Callable[[str], None]) -> None:
 
     _rebind("another_persons_surname", another_persons_surname, ("mtfix.glossary.spans", "mtfix.glossary.checker"))
     _Recording.hook = lambda w: (note("MTF116 false-start word (1.23)"), note(f"MTF116 false start {w!r}"))
-    repetition._FALSE_START_WORDS = _Recording(repetition._FALSE_START_WORDS)
+    coordinated_copies._FALSE_START_WORDS = _Recording(coordinated_copies._FALSE_START_WORDS)
 
 
 def _allowed_vocables() -> frozenset[str]:
@@ -324,11 +324,11 @@ def mtf128_common_guard(text: str) -> bool:
 def entries() -> list[str]:
     """Every list entry of the additions, so that an entry no sentence uses is named too."""
     from mtfix.garble import structural_signs
-    from mtfix.rules.detectors import repetition
+    from mtfix.rules.detectors import coordinated_copies
     from mtfix.text import reverential_capitals as reverence
 
     return [
-        *(f"MTF116 false start {w!r}" for w in sorted(repetition._FALSE_START_WORDS)),
+        *(f"MTF116 false start {w!r}" for w in sorted(coordinated_copies._FALSE_START_WORDS)),
         *(f"analysis 16: irregular present {w!r}" for w in sorted(structural_signs._IRREGULAR_PRESENTS)),
         *(f"MTF106 vocable {w!r}" for w in sorted(_allowed_vocables())),
         *(f"MTF104 reverence: deity {w!r}" for w in sorted({*reverence._DEITY, "Lord", "Holy Spirit", "Father"})),

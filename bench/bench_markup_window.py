@@ -1,7 +1,7 @@
 """Cost of reading inline markup as blanks before words said for emphasis, on a long tag-heavy paragraph.
 
-Until session 21 the utterance and emphatic-opening checks (``_opens_sentence`` in
-``mtfix/rules/detectors/repetition.py``) read the markup before a pair as blanks only within 400 characters of
+Until session 21 the utterance and emphatic-opening checks (``_opens_sentence``, then in
+``mtfix/rules/detectors/repetition.py``; now ``deliberate_repeats.py``) read the markup before a pair as blanks only within 400 characters of
 its segment's start: the segment's text before each pair was copied and blanked per pair, so a long paragraph
 would have cost quadratic time.  Since session 21 only the tail an opener can match in is read (markup-aware),
 wherever the pair stands.  This script times the rules MTF105/MTF106/MTF116 on one paragraph (one segment: no
@@ -50,8 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--window", type=int, help="set the old code's _MARKUP_WINDOW (a tree before session 21)")
     args = ap.parse_args(argv)
     if args.window is not None:
-        from mtfix.rules.detectors import repetition
+        import importlib
 
+        try:  # the repetition detectors' one module, before session 38's split (removed in session 39)
+            repetition = importlib.import_module("mtfix.rules.detectors.repetition")
+        except ImportError:
+            repetition = None
         if not hasattr(repetition, "_MARKUP_WINDOW"):
             print("this tree has no _MARKUP_WINDOW (session 21 or later)", file=sys.stderr)
             return 2

@@ -103,13 +103,14 @@ def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int
 def make_finding(doc: Document, code: str, category: str, severity: Severity, start: int, end: int,
                  message: str, *, replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
                  suggestions: tuple[str, ...] = (), origin: str = "", edit_origin: str | None = None,
-                 minimal: bool = True, segment: Any = ...) -> Finding:
+                 minimal: bool = True, segment: Any = ..., glossary_entry: str = "") -> Finding:
     """A finding of rule ``code`` on ``doc.text[start:end]``.
 
     With a ``replacement`` and a ``safety`` other than ``none``, its one edit (trimmed to what
     changes unless ``minimal`` is false; none when nothing changes), with provenance
     ``edit_origin`` (default ``origin``).  ``fix`` is ``safety`` when there is an edit, else
     ``none``.  ``segment`` defaults to the segment of the document containing ``start``.
+    ``glossary_entry``: the id of the glossary entry behind it (:class:`~mtfix.model.Finding`).
     """
     edits: tuple[Edit, ...] = ()
     if replacement is not None and safety is not FixSafety.NONE:
@@ -120,7 +121,8 @@ def make_finding(doc: Document, code: str, category: str, severity: Severity, st
         seg = doc.segment_at(start)
         segment = seg.index if seg else None
     return Finding(code, category, severity, start, end, message, suggestions=tuple(suggestions),
-                   edits=edits, fix=safety if edits else FixSafety.NONE, origin=origin, segment=segment)
+                   edits=edits, fix=safety if edits else FixSafety.NONE, origin=origin, segment=segment,
+                   glossary_entry=glossary_entry)
 
 
 def at_or_above(findings: Iterable[Finding], severity: Severity | str) -> list[Finding]:

@@ -381,6 +381,10 @@ class Finding:
     replacement strings a person may pick from.  ``fix`` is the safety of the
     edits (``none`` when there are none).  ``also``: the codes of the findings merged into this
     one because they reported the same span with the same edit (:func:`mtfix.findings.merge_duplicates`).
+    ``glossary_entry``: for a glossary's finding, the id of the entry it enforces (the entry's ``origin``,
+    ``FILE:LINE``: :func:`mtfix.glossary.model.entry_place`), which the review page and the language server
+    look the entry up by; ``""`` otherwise.  Not part of :meth:`to_dict` (the record result's fields are
+    unchanged): ``origin`` says the same for a person, ``glossary:FILE:LINE (term)``.
     """
 
     code: str
@@ -395,6 +399,7 @@ class Finding:
     origin: str = ""
     segment: int | None = None
     also: tuple[str, ...] = ()
+    glossary_entry: str = ""
 
     def to_dict(self, doc: Document | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {

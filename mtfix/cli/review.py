@@ -127,7 +127,8 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     from mtfix.io.inputs import is_binary, read_input
     from mtfix.io.office import skip_reason
     from mtfix.io.textfile import check_encoding, is_wide, legacy_encoding
-    from mtfix.review.decisions import load_decisions, plan
+    from mtfix.review.decisions import plan
+    from mtfix.review.decisions_file import load_decisions
 
     quiet, input_format = run.opts.quiet, run.opts.input_format
     if run.refused:  # a record file with a bad record, named when the run was set up (mtfix.cli.prescreen)

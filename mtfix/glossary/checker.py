@@ -15,7 +15,6 @@ as the names of its files.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -242,7 +241,7 @@ def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
     got = doc.text[ev.start : ev.end]
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
-                        safety=safety, severity=f.severity)
+                        safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
 
 
 def _given_names(e: Entry) -> frozenset[str]:
@@ -251,34 +250,15 @@ def _given_names(e: Entry) -> frozenset[str]:
     return frozenset(words - {e.short.lower()})
 
 
-def _origin(e: Entry) -> str:
-    return f"glossary:{e.origin} ({e.term})"
-
-
-def origin_place(origin: str) -> tuple[str, str, int] | None:
-    """A glossary finding's origin (``glossary:FILE:LINE (term)``, :func:`_origin`) as (its key ``FILE:LINE`` in
-    :func:`entries_by_origin`, FILE, LINE); None for another checker's finding and for a glossary finding no entry
-    is behind (MTF305's ``glossary:document``, an entry built without a file).  The term may hold parentheses
-    (until session 38 "Milli Majlis (parliament)" lost its file and line, and MTF305 showed an entry "document").
-
-    >>> origin_place("glossary:my terms.tsv:2 (Jeyhun Bayramov)"), origin_place("rule:en-generic")
-    (('my terms.tsv:2', 'my terms.tsv', 2), None)
-    >>> origin_place("glossary:g.tsv:3 (National Assembly (Milli Majlis))"), origin_place("glossary:document")
-    (('g.tsv:3', 'g.tsv', 3), None)
-    """
-    place = _ORIGIN_PLACE.match(origin)
-    if place is None:
-        return None
-    return f"{place[1]}:{place[2]}", place[1], int(place[2])
-
-
-#: ``glossary:FILE:LINE (term)``: the first ``:LINE (`` ends the file's name (a term may hold ``:2 (`` too).
-_ORIGIN_PLACE = re.compile(r"glossary:(.+?):(\d+) \(.*\)\Z", re.S)
+def _origin(e: Entry) -> dict[str, str]:
+    """A finding's provenance for entry ``e``: ``origin`` for a person (``glossary:FILE:LINE (term)``) and the
+    entry's id, ``glossary_entry``, for the review page and the language server (they never parse ``origin``)."""
+    return {"origin": f"glossary:{e.origin} ({e.term})", "glossary_entry": e.origin}
 
 
 def entries_by_origin(checkers: Iterable[Any]) -> dict[str, Entry]:
     """The entries of the glossaries ``checkers`` enforce, by their origin (``FILE:LINE``): the entry behind a
-    finding whose origin is ``glossary:FILE:LINE (term)``, for the review page and the language server to show."""
+    finding whose ``glossary_entry`` is that id, for the review page and the language server to show."""
     out: dict[str, Entry] = {}
     for checker in checkers:
         glossary = getattr(getattr(checker, "compiled", None), "glossary", None)
@@ -558,32 +538,32 @@ class GlossaryChecker(BaseChecker):
             sure = not introduced(doc.text, ev.end)
             return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
                                 + (" (first mention)" if expand else "")
-                                + ("" if sure else f", if this is {e.term}"), origin=_origin(e), replacement=repl,
+                                + ("" if sure else f", if this is {e.term}"), **_origin(e), replacement=repl,
                                 safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
         if ev.kind == "misspelt":
             if transliteration_slip(got, ev.replacement):
                 return make_finding("MTF302", doc, ev.start, ev.end,
                                     f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
-                                    "or another name: house style, left to a person", origin=_origin(e),
+                                    "or another name: house style, left to a person", **_origin(e),
                                     replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
             long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
             safe = e.is_name and (ev.in_context or long_enough)
             why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
-                                origin=_origin(e), replacement=ev.replacement,
+                                **_origin(e), replacement=ev.replacement,
                                 safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
         hit = ev.hit
         assert hit is not None
         if hit.kind == "forbidden":
             return make_finding("MTF306", doc, ev.start, ev.end,
-                                f"'{got}' is a forbidden form: the glossary has '{e.term}'", origin=_origin(e),
+                                f"'{got}' is a forbidden form: the glossary has '{e.term}'", **_origin(e),
                                 replacement=e.term, safety=FixSafety.NONE)
         if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): an unsafe fix only
             repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
             return make_finding("MTF301", doc, ev.start, ev.end,
                                 f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
-                                "is about that time", origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                                "is about that time", **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
         if hit.kind in ("variant", "inflected"):
             bare = e.type == "person" and " " not in hit.form and e.short != e.term
             repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
@@ -594,26 +574,26 @@ class GlossaryChecker(BaseChecker):
                 if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' is written '{shown}' in the glossary ({style})",
-                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                                        **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 if e.is_name and " " not in hit.form and printed_in_english(got) \
                         and not context.identifies(doc.text, ev, bare):
                     # a word English prints for something of its own ("SNG" for synthetic natural gas, a
                     # surname other people bear), in a text that does not otherwise name the entry: an unsafe fix
                     return make_finding("MTF301", doc, ev.start, ev.end,
                                         f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
-                                        origin=_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                                        **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
                 return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{shown}' (glossary)",
-                                    origin=_origin(e), replacement=repl,
+                                    **_origin(e), replacement=repl,
                                     safety=FixSafety.SAFE if stop_sure else FixSafety.UNSAFE)
             if hit.genitive:
                 repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
             return make_finding("MTF304", doc, ev.start, ev.end,
-                                f"source-language form '{got}' should read '{_one_line(repl)}'", origin=_origin(e),
+                                f"source-language form '{got}' should read '{_one_line(repl)}'", **_origin(e),
                                 replacement=repl, safety=FixSafety.SAFE)
         if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
                 and isolated(doc.text, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
             return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
-                                origin=_origin(e), replacement=e.term, safety=FixSafety.SAFE)
+                                **_origin(e), replacement=e.term, safety=FixSafety.SAFE)
         return None
 
     def _consistency(self, doc: Document, skip) -> list[Finding]:
@@ -635,7 +615,7 @@ class GlossaryChecker(BaseChecker):
             if id(e) not in present:
                 out.append(make_finding("MTF307", doc, start, end,
                                         f"the source has '{'/'.join(e.source)}' but the translation lacks "
-                                        f"'{e.term}'", origin=_origin(e)))
+                                        f"'{e.term}'", **_origin(e)))
         return out
 
     def census(self, text: str) -> dict[str, Any]:

@@ -89,6 +89,20 @@ class Glossary:
     notes: list[str] = field(default_factory=list)
 
 
+def entry_place(entry_id: str) -> tuple[str, int] | None:
+    """The file and line of the glossary entry whose id (``Entry.origin``, which every glossary reader writes as
+    ``FILE:LINE``) is ``entry_id``; None for an entry built without a file.  The line is what follows the last
+    colon, so a file name may hold colons, spaces and parentheses.
+
+    >>> entry_place("my terms.tsv:2"), entry_place("C:/terms (v2):3.tsv:14"), entry_place(""), entry_place("x.tsv")
+    (('my terms.tsv', 2), ('C:/terms (v2):3.tsv', 14), None, None)
+    """
+    file, colon, line = entry_id.rpartition(":")
+    if not (file and colon and line.isascii() and line.isdigit()):
+        return None
+    return file, int(line)
+
+
 def _same(a: str, ea: Entry, b: str, eb: Entry) -> bool:
     if ea.case_sensitive and eb.case_sensitive:
         return a == b

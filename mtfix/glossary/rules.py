@@ -127,15 +127,16 @@ Fix safety: none (flag only).
 
 def make_finding(code: str, doc: Document, start: int, end: int, message: str, *, origin: str,
                  replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
-                 severity: Severity | None = None) -> Finding:
+                 severity: Severity | None = None, glossary_entry: str = "") -> Finding:
     """A finding of rule ``code``; with a replacement and a safety, its one edit (the whole term:
-    a name is replaced as a unit, not trimmed to the characters that change)."""
+    a name is replaced as a unit, not trimmed to the characters that change).  ``glossary_entry``: the id
+    (``Entry.origin``) of the entry behind it."""
     rule = RULES[code]
     if replacement:
         replacement = _composed_as_text(replacement, doc.text, start, end)
     return build_finding(doc, code, rule.category, severity or rule.severity, start, end, message,
                          replacement=replacement, safety=safety, origin=origin, minimal=False,
-                         suggestions=(replacement,) if replacement else ())
+                         suggestions=(replacement,) if replacement else (), glossary_entry=glossary_entry)
 
 
 def _composed_as_text(replacement: str, text: str, start: int, end: int) -> str:

@@ -224,17 +224,18 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
 
 
 def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) -> types.DiagnosticRelatedInformation | None:
-    """For a glossary's finding (origin ``glossary:FILE:LINE (term)``): the entry it enforces as related information,
+    """For a glossary's finding (its ``glossary_entry``, the entry's id): the entry it enforces as related information,
     at its line in the glossary file (the user's or a bundled one), with its term, variants and note, so the editor
     sees why a name is changed and can open the entry (session 37: the message said "(glossary)" only)."""
-    if not finding.origin.startswith("glossary:") or not entries:
+    if not finding.glossary_entry or not entries:
         return None
-    from mtfix.glossary.checker import origin_place
+    from mtfix.glossary.model import entry_place
 
-    where, file, line = origin_place(finding.origin) or ("", "", None)
-    e = entries.get(where)
-    if e is None or line is None:
+    e = entries.get(finding.glossary_entry)
+    place = entry_place(finding.glossary_entry)
+    if e is None or place is None:
         return None
+    file, line = place
     path = Path(file)
     if not path.is_absolute():
         path = Path(__file__).resolve().parent.parent / file  # a bundled glossary: mtfix/glossaries/…

@@ -18,7 +18,7 @@ from typing import Any
 
 from mtfix.model import FixSafety, Severity
 from mtfix.pipeline import Pipeline
-from mtfix.review.decisions import CORRECTIONS_VERSION, FORMAT, VERSION
+from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
 from mtfix.review.worddiff import word_diff
 
@@ -235,16 +235,16 @@ def _after_scores(ur: UnitReview, segs: list[Any]) -> dict[int, float]:
     }
 
 
-def _entry_shown(origin: str, entries: dict[str, Any]) -> dict[str, Any] | None:
-    """What the page shows of the glossary entry behind a finding of ``origin`` (None: not a glossary's):
-    ``{f: file, l: line, t: term, v: [variant], n: note}``, the file and line from the origin."""
-    from mtfix.glossary.checker import origin_place
+def _entry_shown(entry_id: str, entries: dict[str, Any]) -> dict[str, Any] | None:
+    """What the page shows of the glossary entry whose id (``Finding.glossary_entry``) is ``entry_id`` (None: no
+    entry is behind the finding): ``{f: file, l: line, t: term, v: [variant], n: note}``."""
+    from mtfix.glossary.model import entry_place
 
-    place = origin_place(origin)
+    place = entry_place(entry_id)
     if place is None:
         return None
-    e = entries.get(place[0])
-    shown: dict[str, Any] = {"f": place[1], "l": place[2]}
+    e = entries.get(entry_id)
+    shown: dict[str, Any] = {"f": place[0], "l": place[1]}
     if e is not None:
         shown.update(t=e.term, v=list(e.variants[:6]), n=e.note)
     return shown
@@ -283,7 +283,7 @@ def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[
                     "e": ids,
                     "sg": list(f.suggestions[:5]),
                     **({"al": list(f.also)} if f.also else {}),  # duplicates merged into it
-                    **({"gl": gl} if f.origin.startswith("glossary:") and (gl := _entry_shown(f.origin, entries or {}))
+                    **({"gl": gl} if f.glossary_entry and (gl := _entry_shown(f.glossary_entry, entries or {}))
                        else {}),  # its glossary entry
                 }
             )

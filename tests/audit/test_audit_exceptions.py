@@ -25,18 +25,18 @@ def test_an_ablated_predicate_changes_what_the_rule_reports() -> None:
     # MTF116's went-on exception switched off: an iterative verb of our own is reported again
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
-    from mtfix.rules.detectors import repetition
+    from mtfix.rules.detectors import coordinated_copies
 
     text = "She knocked and knocked, but nobody came to the door of the old house."
     with Pipeline(Config(grammar="off")) as pipe:
         assert "MTF116" not in {f.code for f in pipe.check(text).findings}
-    saved = repetition._action_went_on
+    saved = coordinated_copies._action_went_on
     try:
         audit_exceptions.ablate("_action_went_on")
         with Pipeline(Config(grammar="off")) as pipe:
             assert "MTF116" in {f.code for f in pipe.check(text).findings}
     finally:
-        repetition._action_went_on = saved
+        coordinated_copies._action_went_on = saved
 
 
 def test_the_code_table_flags_a_code_found_on_dev_mt_only(capsys) -> None:

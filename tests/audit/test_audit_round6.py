@@ -22,7 +22,7 @@ def decisions():
     from mtfix.glossary import checker as gchecker
     from mtfix.glossary import spans
     from mtfix.pipeline import Pipeline
-    from mtfix.rules.detectors import capitals, punctuation, repetition
+    from mtfix.rules.detectors import capitals, coordinated_copies, punctuation
     from mtfix.text import tokens
 
     saved = [
@@ -43,7 +43,7 @@ def decisions():
             (view, "address_names"),
             (spans, "another_persons_surname"),
             (gchecker, "another_persons_surname"),
-            (repetition, "_FALSE_START_WORDS"),
+            (coordinated_copies, "_FALSE_START_WORDS"),
         ]
     ]
     seen: set[str] = set()

@@ -12,7 +12,7 @@ import pytest
 
 from mtfix.config import parse_settings_file
 from mtfix.errors import ConfigError, MtfixError, RulePackError
-from mtfix.review.decisions import DecisionsError, load_decisions
+from mtfix.review.decisions_file import DecisionsError, load_decisions
 from mtfix.rules.pack import load_pack_file
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mtfix"

@@ -10,7 +10,7 @@ import pytest
 
 from mtfix import segment
 from mtfix.glossary import consistency
-from mtfix.rules.detectors import repetition
+from mtfix.rules.detectors import repeat_scan
 
 # Written for this test: a paragraph pysbd has to read whole (an abbreviation, a list number).
 PARAGRAPH = "Gen. Mammadov inspected the bridge on 2. May. The work ends in June, the ministry said."
@@ -39,7 +39,7 @@ def test_a_repeated_block_goes_to_pysbd_once(monkeypatch):
 
 def _reference_starts(text: str, indices: list[int]) -> list[int]:
     """The token offsets as ``_loop_sites`` found them before: one match object per token."""
-    tokens = repetition._SPACE_SPLIT.finditer(text)
+    tokens = repeat_scan._SPACE_SPLIT.finditer(text)
     at, out = 0, []
     for i in indices:
         m = next(islice(tokens, i - at, None), None)
@@ -52,15 +52,15 @@ def _reference_starts(text: str, indices: list[int]) -> list[int]:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_token_starts_match_the_token_by_token_scan(monkeypatch, seed):
-    monkeypatch.setattr(repetition, "_SKIP", 3)  # small chunks, so that short texts skip too
-    monkeypatch.setattr(repetition, "_SKIP_TOKENS", repetition.LazyPattern(r"(?:\S+\s+){3}"))
+    monkeypatch.setattr(repeat_scan, "_SKIP", 3)  # small chunks, so that short texts skip too
+    monkeypatch.setattr(repeat_scan, "_SKIP_TOKENS", repeat_scan.LazyPattern(r"(?:\S+\s+){3}"))
     rng = random.Random(seed)
     pieces = [" ", "  ", "\n", "\t", "\u2003", "\u00a0", "\x1c", "x", "ab", "é", "the"]
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
-        n = len(repetition._SPACE_SPLIT.findall(text))
+        n = len(repeat_scan._SPACE_SPLIT.findall(text))
         indices = sorted({rng.randint(0, n + 2) for _ in range(rng.randint(0, 5))})
-        assert repetition._token_starts(text, indices) == _reference_starts(text, indices)
+        assert repeat_scan._token_starts(text, indices) == _reference_starts(text, indices)
 
 
 def test_capitalised_words_are_scanned_once_per_text():

@@ -50,7 +50,7 @@ def test_a_glossary_entry_whose_term_holds_parentheses_is_shown_with_its_file_an
     assert set(by_term) == {"Leila Gasanova", "National Majlis"}, findings
     for got, (term, line, note) in {"Leila Gasanova": ("Leyla Hasanova", 2, "the envoy"),
                                     "National Majlis": ("National Assembly (Milli Majlis)", 3, "the parliament")}.items():
-        shown = _entry_shown(by_term[got].origin, entries)
+        shown = _entry_shown(by_term[got].glossary_entry, entries)
         assert shown is not None and (shown["f"], shown["l"], shown["t"], shown["n"]) == (str(tmp_path / "names.tsv"), line, term, note)
         related = glossary_entry_related(by_term[got], entries)
         assert related is not None and related.location.range.start.line == line - 1
@@ -67,7 +67,7 @@ def test_a_name_spelt_two_ways_shows_no_glossary_entry(tmp_path: Path) -> None:
             "Finally Mirzoyev smiled and Mirzoev waved.\n")
     findings, entries = _glossary_findings(tmp_path, text)
     odd = [f for f in findings if f.code == "MTF305"]
-    assert odd and all(_entry_shown(f.origin, entries) is None for f in odd), findings
+    assert odd and all(_entry_shown(f.glossary_entry, entries) is None for f in odd), findings
     (tmp_path / "c.txt").write_text(text, encoding="utf-8")
     run = mtfix("review", "c.txt", "-o", "c.html", cwd=tmp_path)
     assert run.rc == 0, run.stderr

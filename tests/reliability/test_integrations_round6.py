@@ -96,12 +96,12 @@ class _Measured:
 
 def test_a_huge_paragraph_of_repeated_words_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     import mtfix
-    from mtfix.rules.detectors import repetition
+    from mtfix.rules.detectors import deliberate_repeats
 
-    opener = _Measured(repetition._LABELLED_UTTERANCE_OPEN.compiled())
-    close = _Measured(repetition._UTTERANCE_CLOSE.compiled())
-    monkeypatch.setattr(repetition, "_LABELLED_UTTERANCE_OPEN", opener)
-    monkeypatch.setattr(repetition, "_UTTERANCE_CLOSE", close)
+    opener = _Measured(deliberate_repeats._LABELLED_UTTERANCE_OPEN.compiled())
+    close = _Measured(deliberate_repeats._UTTERANCE_CLOSE.compiled())
+    monkeypatch.setattr(deliberate_repeats, "_LABELLED_UTTERANCE_OPEN", opener)
+    monkeypatch.setattr(deliberate_repeats, "_UTTERANCE_CLOSE", close)
     rng = random.Random(1)
     words = ["the", "talks", "went", "on", "and", "prices", "of", "oil", "rose", "while", "ministers", "said",
              "that", "it", "would", "be", "fine"]
@@ -112,7 +112,7 @@ def test_a_huge_paragraph_of_repeated_words_is_read_in_linear_work(monkeypatch: 
 
 
 def test_the_bounded_opener_search_finds_what_the_whole_slice_search_found() -> None:
-    from mtfix.rules.detectors import repetition as r
+    from mtfix.rules.detectors import deliberate_repeats as r
 
     pieces = ["No", " no", ",", " ", ".", "!", "?", "…", ":", '"', "”", ")", "\t", "\n", "ok", "5", "Hear", "é", "—"]
     rng = random.Random(5)

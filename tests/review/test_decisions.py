@@ -677,7 +677,7 @@ def test_a_batch_matches_each_path_once(tmp_path, monkeypatch):
     """``fix --decisions`` plans a batch one input at a time and each plan asks which entries the
     batch's other inputs claim: without remembering the answers, a 200-file batch compared paths
     8 million times (95 s instead of 6 s). Each input's path is now matched against the entries once."""
-    from mtfix.review import decisions as mod
+    from mtfix.review import decisions_file as mod
     from mtfix.review.proposals import file_digest
 
     (tmp_path / "news").mkdir()
@@ -782,7 +782,7 @@ def test_decisions_applied_twice_are_recognised_and_change_nothing(tmp_path, crl
 def test_findings_left_as_is_are_read_and_ignored_by_fix():
     """The page exports the findings with no edit the editor left as is ("checked", for people and for
     Import); fix --decisions reads the file as before and applies only the accepted edits."""
-    from mtfix.review.decisions import parse_decisions
+    from mtfix.review.decisions_file import parse_decisions
 
     doc = {"format": "mtfix-review-decisions", "version": 1, "files": [
         {"path": "a.txt", "digest": "sha256:00", "decisions": [{"id": "ab", "decision": "accept"}],

@@ -8,7 +8,7 @@ import random
 
 import regex
 
-from mtfix.rules.detectors import repetition
+from mtfix.rules.detectors import coordinated_copies
 from mtfix.text.tokens import lower_same_length
 
 #: The look-up of session 28–35, kept here as the reference.
@@ -31,7 +31,7 @@ def test_separators_equal_the_overlapped_scan():
     for _ in range(8000):
         text = "".join(rng.choice(_WORDS) + rng.choice(_SEPS) for _ in range(rng.randint(1, 9)))
         want = _old(text)
-        assert repetition._coordinated_separators(text, lower_same_length(text)) == want, repr(text)
+        assert coordinated_copies._coordinated_separators(text, lower_same_length(text)) == want, repr(text)
         found += bool(want)
         ands += any("nd" in text[a:b].lower() for a, b in want)
     assert found > 3000 and ands > 1000, (found, ands)
@@ -40,13 +40,13 @@ def test_separators_equal_the_overlapped_scan():
 def test_a_letter_of_newer_unicode_opens_a_separator():
     text = "x\ua7cb, x\ua7cb and \u0c5c and \u0c5c"
     assert not "\ua7cb".isalpha() and _old(text)
-    assert repetition._coordinated_separators(text, lower_same_length(text)) == _old(text)
+    assert coordinated_copies._coordinated_separators(text, lower_same_length(text)) == _old(text)
 
 
 def test_matches_with_the_context_lower_case_or_without():
     rng = random.Random(7)
     for _ in range(2000):
         text = "".join(rng.choice(_WORDS) + rng.choice(_SEPS) for _ in range(rng.randint(2, 9)))
-        alone = [m.span() for m in repetition._coordinated_matches(text)]
-        assert [m.span() for m in repetition._coordinated_matches(text, lower_same_length(text))] == alone
-        assert alone == [m.span() for m in repetition._COORDINATED.finditer(text)], repr(text)
+        alone = [m.span() for m in coordinated_copies._coordinated_matches(text)]
+        assert [m.span() for m in coordinated_copies._coordinated_matches(text, lower_same_length(text))] == alone
+        assert alone == [m.span() for m in coordinated_copies._COORDINATED.finditer(text)], repr(text)

@@ -208,7 +208,7 @@ def test_a_loop_after_markup_in_mid_sentence_is_found(name, wrap) -> None:
 @settings(max_examples=300, deadline=None)
 def test_the_word_scan_keeps_one_token_per_white_space_token(text: str) -> None:
     # the scan's token i is the text's i-th white-space token: the offsets of the loop sites depend on it
-    from mtfix.rules.detectors.repetition import _bare_tokens
+    from mtfix.rules.detectors.repeat_scan import _bare_tokens
 
     assert len(_bare_tokens(text)) == len(text.split())
 
@@ -265,8 +265,8 @@ def test_markup_before_the_closing_punctuation_is_read_as_blanks(name, text) -> 
 def test_the_opener_through_markup_reads_as_the_blanked_text(lead, markup, pad) -> None:
     # the markup-aware tail read per pair gives what the whole blanked prefix gave (session 20's reading)
     from mtfix.model import blank
+    from mtfix.rules.detectors.deliberate_repeats import _UTTERANCE_OPEN, _opener_before, _opens_sentence
     from mtfix.rules.detectors.phrases import markup_spans
-    from mtfix.rules.detectors.repetition import _UTTERANCE_OPEN, _opener_before, _opens_sentence
     from mtfix.segment import to_document
 
     text = "<b>" * (pad // 3) + lead + markup + "wait wait wait, it is late."
@@ -280,7 +280,7 @@ def test_the_opener_through_markup_reads_as_the_blanked_text(lead, markup, pad) 
 
 
 def regex_close():
-    from mtfix.rules.detectors.repetition import _EMPHASIS_CLOSE
+    from mtfix.rules.detectors.deliberate_repeats import _EMPHASIS_CLOSE
 
     return _EMPHASIS_CLOSE
 

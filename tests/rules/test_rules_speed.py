@@ -12,7 +12,7 @@ import pytest
 import regex
 
 from mtfix.rules import marks
-from mtfix.rules.detectors import glued, punctuation, repetition
+from mtfix.rules.detectors import coordinated_copies, glued, punctuation, repeat_scan
 from mtfix.rules.detectors.registry import DETECTORS, Context
 from mtfix.rules.engine import RulesChecker, lower_same_length
 from mtfix.segment import to_document
@@ -78,7 +78,7 @@ def test_glued_function_word_unchanged_on_random_texts(monkeypatch, alternation)
 def _bare_plain(lower: str) -> list[str]:
     """Each token stripped as before session 15 (``_bare`` of every token not alphanumeric at both ends)."""
     def bare(token: str) -> str:
-        return repetition._EDGES.sub("", token) or token
+        return repeat_scan._EDGES.sub("", token) or token
 
     return [t if t[0].isalnum() and t[-1].isalnum() else bare(t) for t in lower.split()]
 
@@ -88,7 +88,7 @@ def test_bare_tokens_as_each_token_stripped():
     for text in _texts(3000, 4):
         low = lower_same_length(text)
         want = _bare_plain(low)
-        assert repetition._bare_tokens(low) == want, text
+        assert repeat_scan._bare_tokens(low) == want, text
         changed += want != low.split()
     assert changed > 300
 
@@ -98,7 +98,7 @@ def _bare_marked_plain(lower: str) -> list[str]:
     marks around its word (not only those holding a mark), overriding the markup-only strip."""
     plain = dict(zip(lower.split(), _bare_plain(lower), strict=True))
     if any(c in lower for c in INVISIBLE_MARKS):
-        plain.update((t, repetition._bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t)
+        plain.update((t, repeat_scan._bare(t.strip(INVISIBLE_MARKS) or t).strip(INVISIBLE_MARKS) or t)
                      for t in set(lower.split()))
     return [plain[t] for t in lower.split()]
 
@@ -111,7 +111,7 @@ def test_bare_tokens_through_invisible_marks():
                        for c in text)
         low = lower_same_length(text)
         want = _bare_marked_plain(low)
-        assert repetition._bare_tokens(low) == want, text
+        assert repeat_scan._bare_tokens(low) == want, text
         changed += want != _bare_plain(low)
     assert changed > 300
 
@@ -210,8 +210,8 @@ def test_coordinated_matches_as_the_plain_scan():
     reached = gated = 0
     for _ in range(6000):
         text = "".join(rng.choice(_PAIR_WORDS) + rng.choice(_PAIR_SEPS) for _ in range(rng.randint(2, 8)))
-        want = [(m.span(), m.group("w"), m.group("sep")) for m in repetition._COORDINATED.finditer(text)]
-        got = [(m.span(), m.group("w"), m.group("sep")) for m in repetition._coordinated_matches(text)]
+        want = [(m.span(), m.group("w"), m.group("sep")) for m in coordinated_copies._COORDINATED.finditer(text)]
+        got = [(m.span(), m.group("w"), m.group("sep")) for m in coordinated_copies._coordinated_matches(text)]
         assert got == want, text
         reached += bool(want)
         gated += any(not w.isascii() or not text[span[0]:span[1]].isascii() for span, w, _ in want)
@@ -224,21 +224,21 @@ _LOOP_TOKENS = ["the", "the.", "the,", "the.”", "a", "a)", "of", "of!", "very,
 
 @pytest.mark.parametrize("numpy_from", [1, 10**9])
 def test_equal_flags_as_the_string_comparisons(monkeypatch, numpy_from):
-    """MTF105/106's token comparisons (:func:`repetition._equal_flags`; in numpy on token numbers for a long text since
+    """MTF105/106's token comparisons (:func:`repeat_scan._equal_flags`; in numpy on token numbers for a long text since
     session 30) give the bytes ``map(operator.eq)`` on the strings gives: each distance, and the second copy without
     its trailing punctuation (a stripped string that is no token, such as "" or "’", must equal nothing)."""
     import numpy  # noqa: F401  # the threshold below counts only when numpy is loaded
 
-    monkeypatch.setattr(repetition, "_NUMPY_TOKENS", numpy_from)
-    monkeypatch.setattr(repetition, "_NUMPY_TOKENS_LOADED", numpy_from)
+    monkeypatch.setattr(repeat_scan, "_NUMPY_TOKENS", numpy_from)
+    monkeypatch.setattr(repeat_scan, "_NUMPY_TOKENS_LOADED", numpy_from)
     rng = random.Random(30)
-    reached = [0] * (repetition.MAX_N + 1)
+    reached = [0] * (repeat_scan.MAX_N + 1)
     for _ in range(1500):
         low = [rng.choice(_LOOP_TOKENS[: rng.randint(2, len(_LOOP_TOKENS))]) for _ in range(rng.randint(1, 40))]
-        trailing, by_distance = repetition._equal_flags(low)
-        want_trailing = bytes(a == b.rstrip(repetition._TRAILING) for a, b in zip(low, low[1:], strict=False))
+        trailing, by_distance = repeat_scan._equal_flags(low)
+        want_trailing = bytes(a == b.rstrip(repeat_scan._TRAILING) for a, b in zip(low, low[1:], strict=False))
         assert trailing == want_trailing, low
-        assert len(by_distance) == repetition.MAX_N
+        assert len(by_distance) == repeat_scan.MAX_N
         for n, got in enumerate(by_distance, 1):
             assert got == bytes(a == b for a, b in zip(low, low[n:], strict=False)), (n, low)
             reached[n] += got.count(1)

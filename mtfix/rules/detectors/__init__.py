@@ -19,7 +19,6 @@ from mtfix.rules.detectors import (  # noqa: F401  (imported to register their d
     phrase_loops,
     phrases,
     punctuation,
-    repetition,  # the repetition detectors' old module: the names of the five above and the scan, read through it
     structure,
     untranslated,
 )
