@@ -78,6 +78,30 @@ def probe_weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], bala
     return w
 
 
+def with_probes(rows: list, record: dict, probe_weight: float) -> list:
+    """The training's fitted ``rows`` and, with ``probe_weight`` > 0 (``train_detector --probe-weight``, session 39),
+    every probe's rows after them (:data:`PROBES`, group :data:`GROUP`), counted in ``record["rows"]``."""
+    if probe_weight <= 0:
+        return rows
+    extra = probe_rows(PROBES)
+    record.setdefault("rows", {})[GROUP] = {"fluent": sum(1 for r in extra if r[1] == 0),
+                                            "garbled": sum(1 for r in extra if r[1] == 1)}
+    record["probe_weight"] = {"weight": probe_weight, "probes": list(PROBES),
+                              "rule": "each probe row weighted this share of the mean realmt train row of its label"}
+    return rows + extra
+
+
+def recipe_weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], balance: bool,
+                   probe_weight: float = 0.0) -> np.ndarray:
+    """The training's row weights: ``train_detector._weights``; with ``probe_weight`` > 0, :func:`probe_weights` at
+    that scale (the probe rows weighted that share of a realmt train row of their label)."""
+    if probe_weight <= 0:
+        from train_detector import _weights
+
+        return _weights(grp, y, shares, balance)
+    return probe_weights(grp, y, shares, balance, probe_weight)
+
+
 def kendall_tau(p: np.ndarray, score: np.ndarray) -> float:
     """Kendall's τ-b of the probability against the MQM score (both: higher is worse)."""
     from scipy.stats import kendalltau

@@ -8,7 +8,8 @@ reference fix, a ``-o`` folder's file is absent or its reference, a report redir
 the reference's report, ``review``'s page absent or the reference's page.  A run stopped while Python starts,
 before mtfix's first line (the interpreter's ``site`` import and the environment's ``.pth`` files), is counted
 apart, by where it stopped, when it wrote nothing: Python's own traceback, or (SIGINT before Python sets its
-handler, SIGTERM before mtfix holds it) the signal's default action.
+handler, SIGTERM before mtfix holds it) the signal's default action, if the signal came within the start: twice
+(``--startup-margin``) the slowest of 5 measured starts up to ``import mtfix``.
 
     python bench/signal_sweep.py --files 40 --runs 10 --seed 1
     python bench/signal_sweep.py --files 1 --runs 30 --max-delay 0.5 --scenarios check-json   # the start only
@@ -122,13 +123,32 @@ def startup_where(err: str) -> str:
     return f"in {os.path.basename(frames[0][0])}:{frames[0][1]}" if frames else "no frame"
 
 
+def measure_startup(runs: int = 5) -> float:
+    """The slowest of ``runs`` starts of Python up to the line of mtfix that holds the signals (``import mtfix``,
+    whose first line is ``from mtfix import _startup``), in seconds of wall time, with the runs' environment."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    walls = []
+    for _ in range(runs):
+        start = time.monotonic()
+        subprocess.run([sys.executable, "-c", "import mtfix"], env=env, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.monotonic() - start)
+    return max(walls)
+
+
 def check(scenario: str, work: Path, rc: int, err: str, signame: str, original: dict[str, bytes],
-          reference: dict[str, bytes]) -> list[str]:
+          reference: dict[str, bytes], *, delay: float | None = None, startup: float | None = None) -> list[str]:
+    """What went wrong in a stopped run (its first item ``startup: …`` for a stop in Python's start, counted
+    apart).  ``delay``, ``startup``: when the signal was sent and the bound of the start (:func:`measure_startup`
+    times the sweep's margin); a silent kill by the default action after that bound is a problem, not a start:
+    mtfix held no signal by then (until session 39 any such kill counted as a start, whatever its delay)."""
     problems = []
     untouched = {k: v for k, v in snapshot(work).items() if not (k == "report" and not v)} == original
     if rc == -getattr(signal, signame) and not err and untouched:  # the signal's default action: Python's start
-        return ["startup: killed by the signal before Python's handler (SIGINT) or mtfix's (SIGTERM) was set; "
-                "nothing written: killed by its default action"]
+        if delay is None or startup is None or delay <= startup:
+            return ["startup: killed by the signal before Python's handler (SIGINT) or mtfix's (SIGTERM) was set; "
+                    "nothing written: killed by its default action"]
+        problems.append(f"killed by the signal's default action at {delay:.2f} s, after the start (bound {startup:.2f} "
+                        "s): mtfix did not hold the signal")
     if rc not in (STOP_CODES[signame], 0, 1):
         problems.append(f"exit {rc}")
     if "Traceback" in err or "Exception ignored" in err:
@@ -170,6 +190,9 @@ def main() -> int:
                     help="start mtfix as `python -m mtfix` (default) or as the `mtfix` console script on the PATH")
     ap.add_argument("--seed", type=int, default=1, help="seed of the random delays")
     ap.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
+    ap.add_argument("--startup-margin", type=float, default=2.0,
+                    help="a silent kill by the signal's default action counts as a stop in Python's start up to this "
+                         "many times the slowest of 5 measured starts (`import mtfix`); later, it is a problem")
     args = ap.parse_args()
     if args.entry == "script":
         beside = Path(sys.executable).with_name("mtfix")  # pip's console script (a PATH entry may be a shim)
@@ -178,6 +201,8 @@ def main() -> int:
             ap.error("--entry script: no mtfix command on the PATH")
         ENTRY["base"] = [script]
     rng = random.Random(args.seed)
+    startup = measure_startup() * args.startup_margin
+    print(f"start-up bound: {startup:.2f} s ({args.startup_margin:g} x the slowest of 5 starts)", flush=True)
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="mtfix-sweep-") as tmp:
         seed_dir = Path(tmp) / "seed"
@@ -195,7 +220,8 @@ def main() -> int:
                     shutil.copytree(seed_dir, work)
                     delay = rng.uniform(args.min_delay, wall if args.max_delay is None else args.max_delay)
                     rc, err, _ = run(scenario, work, signame, delay)
-                    problems = check(scenario, work, rc, err, signame, original, reference)
+                    problems = check(scenario, work, rc, err, signame, original, reference, delay=delay,
+                                     startup=startup)
                     outcomes.append(Outcome(scenario, signame, delay, rc, problems))
                     print(f"  {signame} at {delay:5.2f} s: exit {rc}" + ("; " + "; ".join(problems) if problems
                                                                           else ""), flush=True)

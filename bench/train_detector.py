@@ -455,7 +455,14 @@ def fitted_rows(shared: Path, tagger: gtagger.Tagger, argv: list[str] | None = N
     args = arg_parser().parse_args([*(argv or []), "--shared", str(shared)])
     rows, rec = build_dataset(shared, tagger, random.Random(SEED), args)
     shares = {**SHARES, "ewt_extra": args.ewt_extra_share}
-    return [r for r in rows if shares.get(r[2], 0) > 0], rec
+    return _probes().with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight), rec
+
+
+def _probes():
+    """``bench/detector_fit_probes.py`` (the probes as fitting rows, ``--probe-weight``)."""
+    from bench import detector_fit_probes
+
+    return detector_fit_probes
 
 
 def rows_digest(rows: list) -> str:
@@ -927,6 +934,8 @@ MINOR_PROFESSIONAL_SHARE = 0.33
 #: threshold's share.  ``--cv`` candidates without their own L2 keep :data:`CV_BASE_L2` (the recipe they were
 #: defined against).
 RECIPE = {"l2_dense": 0.05, "l2_hash": 0.05, "ewt_extra_share": 0.1, "minor_share": MINOR_PROFESSIONAL_SHARE}
+#: A probe row's weight as a share of a realmt train row's (``--probe-weight``; 0: the probes are not fitted).
+PROBE_WEIGHT = 0.0
 CV_BASE_L2 = (1e-3, 0.1)
 
 
@@ -1005,11 +1014,14 @@ def fold_fit_index(fold: np.ndarray, fitted: np.ndarray, k: int) -> np.ndarray:
     return np.where((fold != k) & fitted)[0]
 
 
-def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx, logit: bool = False) -> Callable:
+def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx, logit: bool = False,
+                 probe_weight: float = 0.0) -> Callable:
     """Fit rows ``idx`` on feature columns ``cols``; return the fitted model as a function of (features, hashed)
     giving the probability (``logit``: the logit)."""
     mu, sd = x[idx][:, cols].mean(axis=0), x[idx][:, cols].std(axis=0) + 1e-6
-    b, wd, wh = fit((x[idx][:, cols] - mu) / sd, [xh[i] for i in idx], y[idx], _weights(grp[idx], y[idx], shares, balance),
+    weights = _weights(grp[idx], y[idx], shares, balance) if not probe_weight else \
+        _probes().recipe_weights(grp[idx], y[idx], shares, balance, probe_weight)
+    b, wd, wh = fit((x[idx][:, cols] - mu) / sd, [xh[i] for i in idx], y[idx], weights,
                     l2d, l2h, use_hash=use_hash, fast=True)
     if logit:
         return lambda xs, hs: b + ((xs[:, cols] - mu) / sd) @ wd + np.array([wh[h].sum() for h in hs])
@@ -1317,7 +1329,7 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
 OOF_FILE = REPO / "bench" / "realmt_train_oof.json"
 
 
-def realmt_oof(shared: Path, out: Path) -> dict:
+def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
     """Out-of-fold probabilities of the SHIPPED recipe (:data:`RECIPE`, the plain run's rows) for every realmt train
     row (MT, its correction, professional news) and each of its segments as the scorer splits it: for each of the
     :data:`CV_FOLDS` leave-languages-out folds of ``--cv`` (:func:`language_folds`), the model refitted on every
@@ -1330,11 +1342,12 @@ def realmt_oof(shared: Path, out: Path) -> dict:
     from mtfix.segment import split_segments
 
     t0 = time.time()
-    card = json.loads((DATA / "detector.json").read_text(encoding="utf-8"))
-    det = gmodel.Detector.load()
+    card = json.loads((model_dir / "detector.json").read_text(encoding="utf-8"))
+    det = gmodel.Detector.load(None if model_dir == DATA else str(model_dir / gmodel.MODEL_FILE))
     if det.digest != card["model_sha256"]:
         raise SystemExit("train_detector: the model file and its card disagree")
-    rows, _ = fitted_rows(shared, gtagger.load())
+    weight = float(card["args"].get("probe_weight", 0.0))
+    rows, _ = fitted_rows(shared, gtagger.load(), ["--probe-weight", str(weight)])
     if rows_digest(rows) != card["data_sha256"]:
         raise SystemExit("train_detector: today's recipe no longer assembles the shipped model's rows "
                          "(data_sha256): out-of-fold probabilities would not be the shipped recipe's")
@@ -1348,7 +1361,7 @@ def realmt_oof(shared: Path, out: Path) -> dict:
     shares = {**SHARES, "ewt_extra": RECIPE["ewt_extra_share"]}
     cols = list(range(x.shape[1]))
     fit_on = functools.partial(_fit_columns, x, xh, y, grp, cols, shares, RECIPE["l2_dense"], RECIPE["l2_hash"],
-                               True, BALANCE_REALMT)
+                               True, BALANCE_REALMT, probe_weight=weight)
     real = [i for i in range(len(rows)) if grp[i] in ("realmt", "realmt_corr")]
     segs = {i: [rows[i][0][s.start : s.end] for s in split_segments(rows[i][0])] for i in real}
     seg_texts = sorted({t for i in real for t in segs[i]})
@@ -1380,6 +1393,7 @@ def realmt_oof(shared: Path, out: Path) -> dict:
                 "score_design.text_key (SHA-256 of the UTF-8 text, 16 hex digits)",
         "command": "python bench/train_detector.py --realmt-oof",
         "model_sha256": det.digest, "signature": det.signature(), "recipe": RECIPE,
+        **({"probe_weight": weight} if weight else {}),
         "data_sha256": card["data_sha256"], "folds": CV_FOLDS,
         "fold_rule": "language_folds: MT and its correction by source language, professional news round-robin "
                      "after random.Random(7); each fold model fitted on every other fitted row",
@@ -1437,6 +1451,12 @@ def arg_parser() -> argparse.ArgumentParser:
     ap.add_argument("--realmt-oof", type=Path, nargs="?", const=OOF_FILE, default=None, metavar="FILE",
                     help="fit nothing shipped: write the shipped recipe's out-of-fold probabilities of realmt train "
                          f"(default {OOF_FILE.relative_to(REPO)}) for score_design collect --oof")
+    ap.add_argument("--probe-weight", type=float, default=PROBE_WEIGHT,
+                    help="fit the probes bench/data/probe_s30..s38 too, each row this share of a realmt train row's "
+                         "weight (0: not fitted)")
+    ap.add_argument("--out", type=Path, default=DATA, metavar="DIR",
+                    help="write the model and its card here (default: the shipped mtfix/garble/data); with "
+                         "--realmt-oof: the model folder to read")
     ap.add_argument("--fit-probes", nargs="+", choices=("old", "new", "lopo"), help="fit nothing shipped: bench/detector_fit_probes.py's experiments")
     ap.add_argument(
         "--record-drift",
@@ -1449,8 +1469,10 @@ def arg_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = arg_parser().parse_args(argv)
     shared = Path(args.shared)
+    if (args.probe_weight or args.out != DATA) and (args.ablation or args.cv or args.fit_probes or args.record_drift):
+        raise SystemExit("--probe-weight and --out: only with a plain run or --realmt-oof")
     if args.realmt_oof:
-        realmt_oof(shared, args.realmt_oof)
+        realmt_oof(shared, args.realmt_oof, args.out)
         return 0
     if args.fit_probes:  # session 38: the probes as fitting data, a measurement (bench/detector_fit_probes.py)
         return __import__("detector_fit_probes").main(["--shared", str(shared), "--experiment", *args.fit_probes])
@@ -1467,7 +1489,8 @@ def main(argv: list[str] | None = None) -> int:
     ewt_dir = shared / "corpora" / "ud-english-ewt"
     train_sents = gtagger.read_conllu(ewt_dir / "en_ewt-ud-train.conllu")
     dev_sents = gtagger.read_conllu(ewt_dir / "en_ewt-ud-dev.conllu")
-    record: dict = {"version": VERSION, "seed": SEED, "args": vars(args)}
+    out = args.out
+    record: dict = {"version": VERSION, "seed": SEED, "args": {k: v for k, v in vars(args).items() if k != "out"}}
     if args.skip_tagger:
         tagger = gtagger.load()
     else:
@@ -1491,7 +1514,7 @@ def main(argv: list[str] | None = None) -> int:
             for g in want:
                 rec["rows"][g] = {"fluent": 0, "garbled": sum(1 for r in rows if r[2] == g)}
     if not (args.ablation or args.cv):  # a source with no share of the loss need not be featurised
-        rows = [r for r in rows if shares.get(r[2], 0) > 0]
+        rows = _probes().with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight)
     record.update(rec)
     print(f"data: {len(rows)} rows {rec['rows']} ({time.time() - t0:.0f} s)", flush=True)
     k = len(gsigns.DENSE_FEATURES)
@@ -1504,7 +1527,8 @@ def main(argv: list[str] | None = None) -> int:
     xd = xall[:, :k]  # ALL_FEATURES starts with DENSE_FEATURES
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = [r[2] for r in rows]
-    w = _weights(np.array(grp), y, shares)
+    w = _weights(np.array(grp), y, shares) if not args.probe_weight else \
+        _probes().recipe_weights(np.array(grp), y, shares, BALANCE_REALMT, args.probe_weight)
     mean, std = xd.mean(axis=0), xd.std(axis=0) + 1e-6
     mean, std = np.array([float(f"{v:.12g}") for v in mean]), np.array([float(f"{v:.12g}") for v in std])
     z = (xd - mean) / std
@@ -1599,7 +1623,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"version": VERSION, "features": list(gsigns.DENSE_FEATURES), "mean": mean.tolist(), "std": std.tolist(),
             "bias": b, "thresholds": {"minor": minor, "major": major},
             "hash_bits": gsigns.HASH_BITS, **({"view_words": VIEW_WORDS} if VIEW_WORDS else {})}
-    digest = gmodel.save(DATA / gmodel.MODEL_FILE, meta, wd, wh, trigrams)
+    out.mkdir(parents=True, exist_ok=True)
+    digest = gmodel.save(out / gmodel.MODEL_FILE, meta, wd, wh, trigrams)
     record["model_sha256"] = digest
     record.update(provenance(rows, det))
     record["tagger_sha256"] = hashlib.sha256((DATA / gtagger.MODEL_FILE).read_bytes()).hexdigest()
@@ -1610,7 +1635,7 @@ def main(argv: list[str] | None = None) -> int:
         record["candidates"] = old
     record["seconds"] = round(time.time() - t0, 1)
     record["never_read"] = ["mqm-zh-en-2023-sxs", "mqm-he-en-2023-qe", "mlqe-pe-*-test", "mlqe-pe-*-test21"]
-    (DATA / "detector.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "detector.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(record["figures"], indent=1), record["thresholds"], f"{record['seconds']} s")
     return 0 if not math.isnan(ev["dev_auc"]) else 1
 

@@ -509,19 +509,26 @@ def main() -> None:
     whole_writes_stdout()  # a report cut short is an error (or 141), not exit 0
     gc.set_threshold(*GC_THRESHOLD)
     _freeze_at_exit()
-    with contextlib.suppress(ValueError, OSError):
-        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-            signal.signal(signal.SIGINT, _interrupt)
-    exit_on_sigterm()
-    sys.unraisablehook = _redeliver
-    from mtfix.io.textfile import BEFORE_WRITE
+    from mtfix.io.textfile import BEFORE_WRITE  # imported while the signals are still held
 
     BEFORE_WRITE.append(_raise_pending)
-    if _HELD:  # Ctrl-C (or SIGTERM, SIGHUP) while the command started: nothing was read or written yet
-        signum = _HELD[0]
-        sys.exit(_stopped("interrupted (Ctrl-C)", 130) if signum == signal.SIGINT
-                 else _stopped(f"stopped ({signal.Signals(signum).name})", 128 + signum))
-    sys.exit(run())
+    try:  # a signal from here to run()'s guard: one line, not Python's traceback (session 39's sweep)
+        with contextlib.suppress(ValueError, OSError):
+            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, _interrupt)
+        exit_on_sigterm()
+        sys.unraisablehook = _redeliver
+        if _HELD:  # Ctrl-C (or SIGTERM, SIGHUP) while the command started: nothing was read or written yet
+            signum = _HELD[0]
+            code = (_stopped("interrupted (Ctrl-C)", 130) if signum == signal.SIGINT
+                    else _stopped(f"stopped ({signal.Signals(signum).name})", 128 + signum))
+        else:
+            code = run()
+    except KeyboardInterrupt:
+        code = _stopped("interrupted (Ctrl-C)", 130)
+    except Terminated as exc:
+        code = _stopped(f"stopped ({exc.name})", exc.code)
+    sys.exit(code)
 
 
 _release_interrupts()

@@ -145,9 +145,10 @@ def fix(
         typer.echo(f"mtfix: warning: standard input (`-`) is fixed to standard output, not under -o/--output-dir "
                    f"{printable(str(output_dir))}", err=True)
     if output_dir is not None and not diff:  # `fix sub -o sub` wrote sub/sub/a.txt
-        from mtfix.io.outputs import refuse_output_as_input_folder
+        from mtfix.io.outputs import check_output_dir, refuse_output_as_input_folder
 
         try:
+            check_output_dir(output_dir)  # a file, a read-only disk: said before any file is read
             refuse_output_as_input_folder(output_dir, paths)
         except MtfixError as exc:
             fail(str(exc))
@@ -171,6 +172,8 @@ def fix(
         run.name_stdin(results)
     if not diff:
         run.pass_stdin_through()
+    if output_dir is not None and not diff:
+        _add_aliases(results, run.aliases)
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made
@@ -231,6 +234,20 @@ def _holds(path: str | Path, result: Any) -> bool:
 def _edit_count(r) -> str:
     n = sum(len(u.fix.edits) for u in r.units if u.fix)
     return f"{n} edit{'s' * (n != 1)}"
+
+
+def _add_aliases(results: list[Any], aliases: dict[str, str]) -> None:
+    """Under ``-o``, a result for each other name of a file read once (``fix a.txt hard.txt -o out``, a hard or
+    symbolic link to a file of the batch): each name gets its output, as two files named do (until session 39 only
+    the first name had one).  In place the file is written once, under the name read."""
+    from dataclasses import replace
+
+    if not aliases:
+        return
+    named: dict[str, list[str]] = {}
+    for alias, first in aliases.items():
+        named.setdefault(first, []).append(alias)
+    results[:] = [x for r in results for x in (r, *(replace(r, path=a) for a in named.get(r.path, ())))]
 
 
 def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Path]:

@@ -63,6 +63,8 @@ class InputRun:
         self.opts, self.paths, self.build, self.in_place = opts, paths, build, in_place
         #: the record files refused before any pipeline was built (:mod:`mtfix.cli.prescreen`), in input order
         self.refused: list[Any] = []
+        #: files passed over as another name of a file taken (a hard or symbolic link), to the name taken
+        self.aliases: dict[str, str] = {}
         self.settings = NearestSettings(opts.config, stdin=opts.stdin_filename)
         _forget_screened()  # what an earlier run in this process screened and did not run (it stopped)
         try:
@@ -177,7 +179,7 @@ class InputRun:
             globs = self.settings if fmt else SimpleNamespace(selected=self._walked)
             files = list(iter_paths(self.paths, formats=formats, globs=globs, warn=self.warn,
                                     skip=walk_skip_collector(skipped, self.warn), prune=prune,
-                                    named=self._named_selected))
+                                    named=self._named_selected, aliases=self.aliases))
         except MtfixError as exc:
             fail(str(exc))
         return files, skipped

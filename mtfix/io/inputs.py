@@ -174,7 +174,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                formats: Iterable[str | None] = (), base: Path | None = None, warn: Warn | None = None,
                gitignore: bool = True, skip: Callable[[str, str], None] | None = None,
                prune: Iterable[str | os.PathLike[str]] = (), globs: Any = None,
-               named: Callable[[str], bool] | None = None) -> Iterator[str]:
+               named: Callable[[str], bool] | None = None, aliases: dict[str, str] | None = None) -> Iterator[str]:
     """Files named or found below the named directories, in a stable order, each once.
 
     A path that does not exist, or ``-`` given twice, raises InputError (exit 2) before
@@ -185,6 +185,8 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     ``globs``: what decides which walked files are taken (anything with ``selected(path)``, such as
     each file's own settings file's globs), instead of ``include``/``exclude`` relative to ``base``.
     ``named``: a test that files named (not ``-``) must pass too (``--force-exclude``).
+    ``aliases``: filled with each file passed over as one already taken under another name (a hard or symbolic
+    link), mapped to the name taken (``fix -o`` writes an output under each name; session 39).
     """
     warn = warn or _stderr_warn
     if skip is None:
@@ -213,7 +215,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
     exts = walk_extensions(formats)
     globs = globs if globs is not None else GlobFilter(include, exclude, base)
     ignores = _GitIgnores() if gitignore else None
-    seen: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], str] = {}
     pruned = {os.path.realpath(d) for d in prune}
 
     def first_time(path: str) -> bool:
@@ -223,8 +225,10 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             return True
         key = (st.st_dev, st.st_ino)
         if key in seen:
+            if aliases is not None and os.path.abspath(path) != os.path.abspath(seen[key]):
+                aliases.setdefault(path, seen[key])
             return False
-        seen.add(key)
+        seen[key] = path
         return True
 
     for p in paths:

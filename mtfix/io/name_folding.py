@@ -5,8 +5,11 @@ folder with ``chattr +F``) looks names up without regard to case, and macOS's di
 regard to the Unicode form of an accented letter (``é`` as one code point or as ``e`` and an accent).  Two inputs
 whose outputs differ only so would land on one file there, the second write replacing the first.  Such a pair is
 refused before anything is written when the folder they would share does fold names that way, which is found
-out by making a probe file in it (``.mtfix-name-probe-…``, removed at once) and looking it up by its name in
-the other case and form.  On a folder that tells the names apart, as Linux's usually do, both are written.
+out by making a probe file in it whose name ends in one of the two names (``.mtfix-name-probe-…-Straße.txt``,
+removed at once) and looking it up by the name ending in the other (``…-STRASSE.txt``): the pair at hand, since
+folders fold differently (NTFS and APFS fold case letter by letter, so ``ß`` is not ``SS``; FAT folds ASCII
+only).  Where that probe cannot be made (a name too long with its prefix), stand-in names tell how the folder
+folds (:func:`folder_folds`).  On a folder that tells the names apart, as Linux's usually do, both are written.
 """
 
 from __future__ import annotations
@@ -113,9 +116,54 @@ def _ignored(ways: frozenset[str], a: str, b: str) -> str:
     return " and ".join(parts)
 
 
+def _existing(folder: Path) -> Path:
+    """``folder``, or its deepest parent that exists (a folder not made yet takes its parent's folding)."""
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def _pair_folded(folder: Path, a: str, b: str) -> bool | None:
+    """Whether ``folder`` (or its deepest existing parent) takes the names ``a`` and ``b`` for one: a probe file whose name ends in ``a``
+    (``.mtfix-name-probe-…-a``, removed at once) is looked up by the name ending in ``b`` instead.  The pair at
+    hand is probed, not a stand-in: a folder that folds ASCII case may still tell ``ß`` from ``SS`` (NTFS and APFS
+    fold case letter by letter), or one accented capital from its small letter (FAT keeps non-ASCII names as they
+    are).  None when no such probe can be made there (a name too long with the probe's prefix, a folder not
+    writable, a name the disk refuses)."""
+    folder = _existing(folder)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".mtfix-name-probe-", suffix="-" + a, dir=folder)
+    except (OSError, UnicodeError, ValueError):
+        return None
+    try:
+        os.close(fd)
+        name = os.path.basename(probe)
+        return _lookup(str(folder), name[: len(name) - len(a)] + b)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+
+
+def _one_file(shared: Path, a: Path, b: Path, probed: dict[Path, frozenset[str]]) -> bool:
+    """Whether ``a`` and ``b`` (absolute, equal once case-folded and NFD-normalised, parting in ``shared``) are
+    one file there: each pair of their names that differs is probed in ``shared`` (:func:`_pair_folded`);
+    where a pair cannot be probed, the folder's folding of stand-in names decides (:func:`folder_folds`)."""
+    for x, y in zip(a.parts[len(shared.parts):], b.parts[len(shared.parts):], strict=True):
+        if x == y:
+            continue
+        folded = _pair_folded(shared, x, y)
+        if folded is None:
+            if shared not in probed:
+                probed[shared] = folder_folds(shared)
+            folded = fold(x, probed[shared]) == fold(y, probed[shared])
+        if not folded:
+            return False
+    return True
+
+
 def refuse_folded_collisions(targets: Mapping[str, Path]) -> None:
     """InputError naming both inputs when two outputs of ``targets`` (input -> output) differ only in case or
-    Unicode form and the folder where their names part folds names so (:func:`folder_folds`): one file there.
+    Unicode form and the folder where their names part takes them for one (:func:`_one_file`): one file there.
     No folder is probed unless two outputs are alike so."""
     groups: dict[str, list[tuple[str, Path]]] = {}
     probed: dict[Path, frozenset[str]] = {}
@@ -125,16 +173,13 @@ def refuse_folded_collisions(targets: Mapping[str, Path]) -> None:
     for members in groups.values():
         for i, (src_a, a) in enumerate(members):
             for src_b, b in members[i + 1 :]:
-                if a == b:
+                if a == b or len(a.parts) != len(b.parts):
                     continue  # one name: refuse_collisions' case
                 shared = _shared_folder(a, b)
-                if shared not in probed:
-                    probed[shared] = folder_folds(shared)
-                ways = probed[shared]
-                if fold(str(a), ways) == fold(str(b), ways):
+                if _one_file(shared, a, b, probed):
                     where = Path(targets[src_b]).parents[len(b.parts) - len(shared.parts) - 1]
                     raise InputError(
                         f"its output under -o, {targets[src_b]}, and that of {src_a}, {targets[src_a]}, would be one "
-                        f"file: they differ only in {_ignored(ways, str(a), str(b))}, which the folder {where} "
-                        "ignores; nothing was written (run them separately, or choose an -o folder on a disk that "
-                        "tells such names apart)", path=src_b)
+                        f"file: they differ only in {_ignored(frozenset({CASE, FORM}), str(a), str(b))}, which the "
+                        f"folder {where} ignores; nothing was written (run them separately, or choose an -o folder "
+                        "on a disk that tells such names apart)", path=src_b)

@@ -121,7 +121,8 @@ def output_paths(output_dir: Path, paths: Sequence[str], cwd: str | None = None)
 
 def check_output_dir(output_dir: Path) -> None:
     """``-o DIR`` must be a directory or creatable as one (InputError otherwise; one reached through a symbolic
-    link whose target is gone is named so, session 22)."""
+    link whose target is gone is named so, session 22).  ``fix`` checks it before any file is read (session 39:
+    a 2,000-file batch was read and fixed first)."""
     p = output_dir
     while not p.exists():
         if p.is_symlink() and missing_reason(p).startswith("symbolic link loop"):
@@ -136,9 +137,17 @@ def check_output_dir(output_dir: Path) -> None:
         p = p.parent
     if p.exists() and not p.is_dir():
         where = "" if p == output_dir else f" ({p} is a file)"
-        raise InputError(f"-o {output_dir}: not a directory{where}", path=str(output_dir))
+        raise InputError(f"not a directory{where}; nothing was written", path=f"-o {output_dir}")
     if not os.access(p, os.W_OK | os.X_OK):
-        raise InputError(f"-o {output_dir}: directory {p} is not writable", path=str(output_dir))
+        raise InputError(f"directory {p} is not writable{_read_only(p)}; nothing was written", path=f"-o {output_dir}")
+
+
+def _read_only(folder: Path) -> str:
+    """`` (a read-only file system)`` when ``folder`` is on one (a disk mounted read-only), else empty."""
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return " (a read-only file system)"
+    return ""
 
 
 def refuse_output_as_input_folder(output_dir: Path, paths: Sequence[str]) -> None:
@@ -208,6 +217,22 @@ def refuse_links_out_of(output_dir: Path, targets: dict[str, Path]) -> None:
                          "-o folder)", path=src)
 
 
+def refuse_files_in_the_way(output_dir: Path, targets: dict[str, Path]) -> None:
+    """InputError when a folder an output goes in is a file (``out/news`` left from an earlier run): until
+    session 39 each output under it failed alone (``cannot create out/news: File exists``) and the others were
+    written.  Each folder below ``output_dir`` is looked at once."""
+    seen: set[Path] = set()
+    for src, dst in targets.items():
+        for folder in dst.parents:
+            if folder == output_dir or folder in seen or len(folder.parts) <= len(output_dir.parts):
+                break
+            seen.add(folder)
+            if os.path.lexists(folder) and not os.path.isdir(folder):
+                what = "a file" if os.path.isfile(folder) else "not a folder"
+                raise InputError(f"its output under -o, {dst}, would go in the folder {folder}, which is {what}; "
+                                 "nothing was written (move it away, or choose another -o folder)", path=src)
+
+
 def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
     """Checked outputs of ``paths`` (standard input excluded) under ``output_dir``."""
     check_output_dir(output_dir)
@@ -216,4 +241,5 @@ def plan_outputs(output_dir: Path, paths: Sequence[str]) -> dict[str, Path]:
     refuse_folded_collisions(targets)
     refuse_inputs_as_outputs(targets)
     refuse_links_out_of(output_dir, targets)
+    refuse_files_in_the_way(output_dir, targets)
     return targets

@@ -11,7 +11,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from mtfix.lsp import actions
+from mtfix.lsp import actions, name_fixes
 from mtfix.lsp.diagnostics import finding_key, to_range
 from mtfix.lsp.language_server import (  # the server class: pygls reads the handlers' annotations
     DocState,
@@ -104,6 +104,8 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if st is None:
         return None, NOT_OPEN
     versioned = _client_versioned_edits(ls)
+    if data.get("action") == name_fixes.ACTION:
+        return await _name_fix_edit(ls, data, versioned)
     if data.get("action") == "fixAll":  # for the text the editor has when they are computed (typed meanwhile: again)
         loop = asyncio.get_running_loop()
         for _ in range(3):
@@ -131,6 +133,38 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
         made = actions.fix_action(st.view.exact(f) if st.view is not None else f, st.uri, st.version, st.text,
                                   st.index, None, versioned)
     return (made.edit, None) if made is not None and made.edit is not None else (None, STALE)
+
+
+async def _name_fix_edit(ls: MtfixLanguageServer, data: dict[str, Any], versioned: bool,
+                         ) -> tuple[types.WorkspaceEdit | None, str | None]:
+    """The edit of "fix this name everywhere open" (:mod:`mtfix.lsp.name_fixes`), for the very texts it was offered
+    for (each document's digest in ``data``), or None and why."""
+    digests = data.get("digests") if isinstance(data.get("digests"), dict) else {}
+    states: list[DocState] = []
+    for uri, digest in digests.items():
+        st = await ls.fresh_state(uri) if isinstance(uri, str) else None
+        if st is None or digest != actions.text_digest(st.text) or ls.current_text(st.uri) != st.text:
+            return None, STALE
+        states.append(st)
+    origin = next((st for st in states if st.uri == data.get("uri")), None)
+    key = (data.get("code"), data.get("start"), data.get("end"))
+    f = None if origin is None else next((f for f in origin.findings if (f.code, f.start, f.end) == key), None)
+    name = None if f is None or origin is None else name_fixes.name_key(origin, f)
+    found = name_fixes.places(states, name) if name is not None else []
+    if not found:
+        return None, gone(str(data.get("code")))
+    return name_fixes.edit_of(found, versioned), None
+
+
+async def _open_states(ls: MtfixLanguageServer, first: DocState) -> list[DocState]:
+    """``first`` and the other open documents the server checks, each checked for its text of now (``first``'s
+    first, the others by URI)."""
+    out = [first]
+    for uri in sorted(set(ls.open_uris) - {first.uri}):
+        st = await ls.fresh_state(uri)
+        if st is not None and ls.current_text(uri) == st.text:
+            out.append(st)
+    return out
 
 
 def _suggestions(st: DocState, f: Finding, diag: types.Diagnostic | None, versioned: bool,
@@ -237,6 +271,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
         ignored: set[tuple[str, int]] = set()
         in_file: set[str] = set()
         named: set[str] = set()
+        name_fixes_asked: dict[name_fixes.Key, tuple[Finding, types.Diagnostic | None, int]] = {}
         # words a glossary lists as a variant of another name (MTF301, with its fix): never offered as a name
         listed = {(f.start, f.end) for f in st.findings if f.code == "MTF301"} if target else set()
         only = params.context.only
@@ -257,6 +292,9 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
                                      diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
+            # the same fix in every open document: offered next to this one (below, once the others are read)
+            if (name_fix := name_fixes.name_key(st, f)) is not None and name_fix not in name_fixes_asked:
+                name_fixes_asked[name_fix] = (f, diag, len(out))
             for suggest in _suggestions(st, f, diag, versioned, spans):
                 out.append(deliver(suggest, "suggest", f))
             # no comment in cue text (a player would show it on screen) nor in a translation (the program's text)
@@ -277,6 +315,16 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
             if name and target and name not in named and (f.start, f.end) not in listed:
                 named.add(name)  # one entry per name in the menu
                 out.append(actions.glossary_action(name, target, diag))
+        if name_fixes_asked:  # a glossary name fixed in every open document at once (mtfix/lsp/name_fixes.py)
+            states = await _open_states(ls, st)
+            for name_fix, (f, diag, at) in sorted(name_fixes_asked.items(), key=lambda kv: -kv[1][2]):
+                found = name_fixes.places(states, name_fix)
+                everywhere = name_fixes.name_fix_action(name_fix, found, diag, versioned)
+                if everywhere is not None:
+                    everywhere.data = {"digests": {o.uri: actions.text_digest(o.text) for o, _ in found}}
+                    out.insert(at, deliver(everywhere, name_fixes.ACTION, f))
+                    if digest is None:
+                        everywhere.data = None
         unsafe = bool(st.profile.config.unsafe_fixes)
         fixes = (FixSafety.SAFE, FixSafety.UNSAFE) if unsafe else (FixSafety.SAFE,)
         if any(f.fix in fixes and f.edits for f in st.findings):
@@ -298,7 +346,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
-        if data.get("action") not in ("fixAll", "fix", "ignore", "ignoreFile", "suggest") or not isinstance(data.get("uri"), str):
+        if data.get("action") not in ("fixAll", "fix", "ignore", "ignoreFile", "suggest", name_fixes.ACTION) or not isinstance(data.get("uri"), str):
             return action
         edit, why = await deferred_edit(ls, data)
         if edit is not None:

@@ -12,21 +12,27 @@ A pull that comes while a check of the document is on its way (the debounce afte
 check rather than running a second one; ``$/cancelRequest`` of a pull stops the wait, never the check. Each answer
 carries a ``resultId`` (a digest of the diagnostics), and a pull naming the current one as ``previousResultId``
 is answered "unchanged".
+
+``workspace/diagnostic`` (the whole workspace, session 39; VS Code asks for it every 2 s when the server offers it)
+is answered with the open documents the server checks: the server checks only what the editor opened, so a
+closed file is not reported (``mtfix check`` checks a folder), and one the client still holds a non-empty result
+for (it was open at the last workspace pull) is reported empty, so that its underlines go when it is closed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from urllib.parse import unquote
 
 from lsprotocol import types
 
 from mtfix.lsp.diagnostics import result_id
 from mtfix.lsp.language_server import PULL_TIMEOUT, MtfixLanguageServer  # pygls reads the handlers' annotations
 
-#: What the server says it serves: one document at a time (no ``workspace/diagnostic``); a document's findings
-#: depend on other files (the settings file, the glossaries and rule packs it names).
-PULL_OPTIONS = types.DiagnosticOptions(inter_file_dependencies=True, workspace_diagnostics=False, identifier="mtfix")
+#: What the server says it serves: a document, and the workspace's open documents (``workspace/diagnostic``); a
+#: document's findings depend on other files (the settings file, the glossaries and rule packs it names).
+PULL_OPTIONS = types.DiagnosticOptions(inter_file_dependencies=True, workspace_diagnostics=True, identifier="mtfix")
 
 
 def register_pull(server: MtfixLanguageServer) -> None:
@@ -36,18 +42,49 @@ def register_pull(server: MtfixLanguageServer) -> None:
     async def pull_diagnostics(ls: MtfixLanguageServer, params: types.DocumentDiagnosticParams,
                                ) -> types.RelatedFullDocumentDiagnosticReport | types.RelatedUnchangedDocumentDiagnosticReport:
         uri = ls.current_uri(params.text_document.uri)  # renamed by didRenameFiles alone: the moved document
-        pending = ls.settings_pending
-        if pending is not None and not pending.is_set():  # the editor's settings are on their way
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(pending.wait(), PULL_TIMEOUT)
-        # its result rather than a second check; a keystroke replaces the task, so wait for the newest one; a
-        # cancel of this pull spares it
-        while (task := ls.tasks.get(uri)) is not None and not task.done():
-            await asyncio.wait({task})
-        state = await ls.fresh_state(uri)
-        items = [] if state is None else ls.diagnostics_of(state)
-        rid = result_id(ls.protocol._converter, items)
-        ls.pulled(uri, rid)
+        items, rid = await _pulled_now(ls, uri)
         if params.previous_result_id == rid:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=rid)
         return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=rid)
+
+    @server.feature(types.WORKSPACE_DIAGNOSTIC)
+    async def pull_workspace(ls: MtfixLanguageServer, params: types.WorkspaceDiagnosticParams,
+                             ) -> types.WorkspaceDiagnosticReport:
+        previous = {p.uri: p.value for p in params.previous_result_ids or []}
+        reports: list[types.WorkspaceDocumentDiagnosticReport] = []
+        for uri in list(ls.open_uris):
+            if ls.workspace.text_documents.get(unquote(uri)) is None:
+                continue
+            items, rid = await _pulled_now(ls, uri)
+            if not ls.is_open(uri) or (not items and uri not in previous):
+                continue  # closed meanwhile, or nothing to say of a document the client holds nothing for
+            version = ls.workspace.text_documents[unquote(uri)].version if ls.is_open(uri) else None
+            if previous.get(uri) == rid:
+                reports.append(types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, version=version,
+                                                                                 result_id=rid))
+            else:
+                reports.append(types.WorkspaceFullDocumentDiagnosticReport(uri=uri, version=version, items=items,
+                                                                            result_id=rid))
+        empty = result_id(ls.protocol._converter, [])
+        for uri, rid in sorted(previous.items()):  # open at the last workspace pull, closed now: cleared
+            if not ls.is_open(uri) and rid != empty:
+                reports.append(types.WorkspaceFullDocumentDiagnosticReport(uri=uri, version=None, items=[],
+                                                                            result_id=empty))
+        return types.WorkspaceDiagnosticReport(items=reports)
+
+
+async def _pulled_now(ls: MtfixLanguageServer, uri: str) -> tuple[list[types.Diagnostic], str]:
+    """``uri``'s diagnostics for its text of now and their result id, recorded as pulled: a check on its way is
+    waited for (its result rather than a second check; a keystroke replaces the task, so the newest one); a cancel
+    of the pull spares it. A document that is not open has none."""
+    pending = ls.settings_pending
+    if pending is not None and not pending.is_set():  # the editor's settings are on their way
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(pending.wait(), PULL_TIMEOUT)
+    while (task := ls.tasks.get(uri)) is not None and not task.done():
+        await asyncio.wait({task})
+    state = await ls.fresh_state(uri)
+    items = [] if state is None else ls.diagnostics_of(state)
+    rid = result_id(ls.protocol._converter, items)
+    ls.pulled(uri, rid)
+    return items, rid

@@ -92,17 +92,18 @@ def test_names_differing_in_unicode_form_only_are_refused_where_the_folder_folds
 
 
 def test_no_folder_is_probed_when_no_two_outputs_are_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def never(folder: str) -> frozenset[str]:
+    def never(folder: object, *names: str) -> frozenset[str]:
         raise AssertionError(f"{folder} probed")
 
     monkeypatch.setattr(name_folding, "folder_folds", never)
+    monkeypatch.setattr(name_folding, "_pair_folded", never)  # session 39: the pair at hand is probed
     refuse_folded_collisions({"a.txt": tmp_path / "out/a.txt", "b.txt": tmp_path / "out/b.txt",
                               "News/c.txt": tmp_path / "out/News/c.txt"})
 
 
 def test_the_probe_is_made_in_the_folder_where_the_names_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    monkeypatch.setattr(name_folding, "folder_folds", lambda folder: seen.append(str(folder)) or frozenset())
+    monkeypatch.setattr(name_folding, "_pair_folded", lambda folder, a, b: seen.append(str(folder)) or False)
     refuse_folded_collisions({"x/News/a.txt": tmp_path / "out/x/News/a.txt",
                               "x/news/a.txt": tmp_path / "out/x/news/a.txt"})
     assert seen == [str(tmp_path / "out/x")]

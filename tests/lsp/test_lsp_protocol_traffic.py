@@ -117,7 +117,7 @@ def test_cancel_set_trace_and_odd_notifications_are_ignored_quietly(tmp_path: Pa
                                         "contentChanges": [{"range": {"start": {"line": 0, "character": -1},
                                                                       "end": {"line": 0, "character": 2}},
                                                             "text": "W"}]})
-    assert c.call("workspace/diagnostic", {"previousResultIds": []})["error"]["code"] == METHOD_NOT_FOUND
+    assert c.call("workspace/symbol", {"query": "talks"})["error"]["code"] == METHOD_NOT_FOUND
     # extra keys (a newer client's fields) are read as if absent
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3, "futureField": True},
                                         "contentChanges": [{"text": TEXT + "It went on and on.\n", "x": 1}],
