@@ -66,9 +66,9 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "97b0428f17deca7bf1f9ad02e35745ef8cee43059bbdadb69a6e788c764b0067",
+    "garble/data/detector.json": Built(_DETECTOR[0], "737e386c928ef41268682c1904b317a9c8f44179e7bb7f8d9e7f7d8b651c9222",
                                        note=_DETECTOR[1]),
-    "garble/data/detector.npz": Built(_DETECTOR[0], "931f2fcd793130c0963bf526646aa5233da76e85b10aa3485bee4d8fd3d50039",
+    "garble/data/detector.npz": Built(_DETECTOR[0], "2b772232969333198d9d01bfc37284c6f72c265f1fc353d4469f078e4c6af6a4",
                                       note=_DETECTOR[1]),
     "garble/data/tagger.npz": Built("python bench/train_detector.py",
                                     "252698a650a9584e8233a5298e4bafde0340450e1ed9490332e9d4748b602df1",
@@ -117,7 +117,7 @@ PINNED: dict[str, str] = {
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "e0fcb44b3453c8dcd92981529e06a3cf2f5aa9cc9f319406845abf8b22dda8bc",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
-    "rules/packs/en-generic.yaml": "d2a297dcbd0d200490fd0da37839b7fe589169e8a7b9bf4d7e30e5af9f3a0be5",
+    "rules/packs/en-generic.yaml": "f963118a32778280c42f1cce3f4b66ccd583eaece531de2a405fb73e49152674",
     "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",
     "schemas/record-result-2.json": "86464683b323bd344cc796ba4d6c06748000ca9195f032beaf2d757d0e174aa7",
     "scoring/weights.yaml": "1c667d2c4f57c7d442f6b8e0fc30f2df0be57fa4ea228e03fa268841f7d2af36",

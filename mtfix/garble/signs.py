@@ -175,7 +175,7 @@ from mtfix.text.lexicon import inflection_bases as _inflection_bases
 from mtfix.text.lexicon import prefixed_stem as _prefixed_stem
 from mtfix.text.reverential_capitals import PRONOUNS as REVERENT_PRONOUNS
 from mtfix.text.reverential_capitals import reverent as is_reverent
-from mtfix.text.symbols import first_word_start
+from mtfix.text.symbols import first_word_start, time_stamp_end
 from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 
 #: Bumped whenever the analysis of a sentence (tokens, tags, signs, features) changes for the same
@@ -247,7 +247,13 @@ from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 #: plan …", "🇦🇿 The council …", "• The …": :func:`opened_by_symbols`), offsets mapped back as for revision 19; the
 #: garble checker alone did since session 37 (misreads-8), so a direct ``analyse()`` or ``probability()`` (the library,
 #: Spark, the fitting scripts) read the symbol as a word.  A text without one is read as before, to the last bit.
-ANALYSIS_REVISION = 24
+#: 25 (session 39): a clock time that opens the sentence ("14:05 The minister ...", "7:45 a.m. Police ...", "09.30 —
+#: The ...") is a line's marker, as "b)" or ">" are: the capital after it is the sentence's first, no capital in
+#: mid-sentence (:func:`_after_marker`, on :func:`mtfix.text.symbols.time_stamp_end`, the stamp MTF104 spares since
+#: session 38).  And the symbols the analysis reads past are emoji, bullets, arrows, check marks, dingbats and enclosed
+#: numbers only (:data:`mtfix.text.symbols._SYMBOL`): a math, degree or copyright sign that opens a sentence ("± 5
+#: votes ...", "°C readings ...", "√2 ...", "© 2025 ...") is part of it, read as before revision 24.
+ANALYSIS_REVISION = 25
 
 SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max", "tag_surprisal_top3")
 #: Ratios that do not grow with length (leave-languages-out CV on realmt train: AUC 0.813 → 0.838 with them):
@@ -384,10 +390,23 @@ def _in_title_run(words: Sequence[str], i: int, after: str) -> bool:
 
 def _after_marker(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """Whether only a list label or a marker opens the sentence before ``i``: "b) The ...", "2. The ...",
-    "> It was ...", "# Since then ..." (session 14): the word at ``i`` is the sentence's first."""
+    "> It was ...", "# Since then ..." (session 14), or a clock time, a live blog's or a log's stamp ("14:05 The ...",
+    "7:45 a.m. Police ...", "09.30 — The ...": :func:`mtfix.text.symbols.time_stamp_end`, revision 25): the word at
+    ``i`` is the sentence's first.
+
+    >>> _after_marker(["14:05", "The", "minister"], ["CD", "DT", "NN"], 1)
+    True
+    >>> _after_marker(["at", "14:05", "The"], ["IN", "CD", "DT"], 2), _after_marker(["14", "He"], ["CD", "PRP"], 1)
+    (False, False)
+    """
     if i <= 2 and tags[0] == "LS":
         return True
-    return i == 1 and words[0] in _LINE_MARKERS
+    if i == 1 and words[0] in _LINE_MARKERS:
+        return True
+    if i > 3 or not words[0][:1].isdigit():
+        return False
+    stamp = " ".join(words[:i]) + " "  # "7:45 a.m." is two tokens, "09.30 —" too
+    return time_stamp_end(stamp) == len(stamp)
 
 
 #: What opens a line of a list, a quoted e-mail or a heading before its first word (not quotation marks,

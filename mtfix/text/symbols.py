@@ -1,9 +1,12 @@
-"""Symbols and emoji that open a sentence before its first word.
+"""What opens a line before its sentence's first word: symbols and emoji, and a clock time stamp.
 
 Newsrooms and social posts open sentences with emoji ("🇦🇿", "✅", "👍🏽", "👨‍👩‍👧"), bullets ("•", "▪", "►", "★"),
 check marks, arrows and numbering symbols ("①", "❶", "1️⃣"); the sentence's first word is the word after them
 (session 37).  :func:`first_word_start` is the one place that skips them, for every rule that asks where a
-sentence's first word stands.
+sentence's first word stands.  Math, degree and other signs that belong to the sentence ("± 5 votes", "°C readings",
+"√2 is irrational", "© 2025 The ...") are no opener (session 39).  Live blogs, logs and timetables open an entry with
+a clock time ("14:05 The minister ...", "09.30 — Rain ...", "7:45 a.m. Police ..."): :func:`time_stamp_end` is the one
+place that says where the entry starts after it (the rules and the analysis alike).
 
 >>> text = "✅ The plan was approved."
 >>> text[first_word_start(text):]
@@ -16,14 +19,30 @@ from __future__ import annotations
 
 from mtfix.caching import regexcache
 
-#: One opening symbol: a symbol outside ASCII (``So``: emoji, dingbats, squares, stars, a flag's regional indicators;
-#: ``Sm``: arrows), an emoji's skin tone, a bullet or a long dash, an enclosed or circled number ("①", "⑴", "❶",
-#: "➊"), a keycap ("1️⃣", "#️⃣"), and what joins or varies an emoji (ZWJ, variation selectors, enclosing marks).
-#: Not ASCII marks ("-", "*", "+", ">", "<", "|", "`", "^": a list marker, a quoted e-mail, markup or code the
-#: rules read as they always have), currency signs, "§" or "¶" (they go with a number), quotation marks or brackets.
-_SYMBOL = (r"(?:(?![\x00-\x7f])[\p{So}\p{Sm}]|[\U0001F3FB-\U0001F3FF•‣⁃◦·–—\u2460-\u24FF\u2776-\u2793\u3251-\u325F"
-           r"\u32B1-\u32BF]|[0-9#*]\uFE0F?\u20E3|[\u200D\uFE0E\uFE0F\p{Me}])")
+#: One opening symbol (session 39: named by class and block, not every non-ASCII symbol): an emoji
+#: (``Extended_Pictographic``, less "©", "®" and "™", which go with a year or a name, and the pictograph blocks
+#: U+1F300–1F6FF and U+1F900–1FAFF whole, "🗸" among them, skin tones too), a flag's regional indicator or
+#: an enclosed letter or number (Enclosed Alphanumerics and its Supplement, Dingbats' "❶"/"➊", enclosed CJK numbers),
+#: an arrow (the Arrows blocks: U+2190–21FF, U+27F0–27FF, U+2900–297F, U+2B00–2BFF, U+1F800–1F8FF), a bullet or shape
+#: (Geometric Shapes and its Extended block, "•", "‣", "⁃", "·"), a check mark, star or dingbat (Miscellaneous Symbols,
+#: Dingbats), a long dash, a keycap ("1️⃣", "#️⃣"), and what joins or varies an emoji (ZWJ,
+#: variation selectors, enclosing marks).  Not a math sign (Mathematical Operators and the other math blocks: "±",
+#: "×", "√", "≈", "∑"), a degree or letterlike sign ("°", "℃", "№"), "©" or "®": they are part of the sentence.  Not
+#: ASCII marks ("-", "*", "+", ">", "<", "|", "`", "^": a list marker, a quoted e-mail, markup or code the rules read as
+#: they always have), currency signs, "§" or "¶" (they go with a number), quotation marks or brackets.
+_SYMBOL = (r"(?:(?![\x00-\xff\u2122])\p{Extended_Pictographic}"
+           r"|[\u2190-\u21FF\u27F0-\u27FF\u2900-\u297F\u2B00-\u2BFF\U0001F800-\U0001F8FF"  # arrows
+           r"\u25A0-\u25FF\U0001F780-\U0001F7FF•‣⁃·–—"  # bullets, shapes, long dashes
+           r"\u2600-\u27BF"  # check marks, stars, dingbats (Miscellaneous Symbols, Dingbats)
+           r"\u2460-\u24FF\u3251-\u325F\u32B1-\u32BF\U0001F100-\U0001F1FF"  # enclosed numbers, flags
+           r"\U0001F300-\U0001F6FF\U0001F900-\U0001FAFF]"  # the pictograph blocks, skin tones among them
+           r"|[0-9#*]\uFE0F?\u20E3|[\u200D\uFE0E\uFE0F\p{Me}])")
 _LEADING = regexcache.compile(rf"[ \t]*{_SYMBOL}+(?:[ \t]*{_SYMBOL}+)*[ \t]*")
+
+#: A clock time that opens a line, with the blanks after it: "14:05", "09:30:15", "7:45am", "9:30 pm", "7:45 a.m.",
+#: "09.30" (minutes after a dot, as British styles write it), and a dash after it ("10:00 – The doors open").
+_TIME_STAMP = regexcache.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?"
+                                 r"(?:[ \t]?(?i:am|pm|a\.m\.|p\.m\.))?(?:[ \t]*[–—-])?[ \t]+")
 
 
 def first_word_start(text: str, start: int = 0, end: int | None = None) -> int:
@@ -45,3 +64,15 @@ def only_symbols_before(text: str, start: int, pos: int) -> bool:
     (True, False)
     """
     return pos > start and first_word_start(text, start, pos) == pos
+
+
+def time_stamp_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the entry of ``text[start:end]`` starts after the clock time that opens it (a live blog's, a log's or a
+    timetable's stamp: :data:`_TIME_STAMP`), with the blanks after it; ``start`` when none opens it (session 38 for
+    the rules, session 39 for the analysis).
+
+    >>> time_stamp_end("14:05 The minister has arrived."), time_stamp_end("7:45 a.m. Police said"), time_stamp_end("14 He")
+    (6, 10, 0)
+    """
+    m = _TIME_STAMP.match(text, start, len(text) if end is None else end)
+    return m.end() if m is not None else start

@@ -146,14 +146,20 @@ EWT_ABBREVIATIONS = (
 )
 #: Tokens as the English Web Treebank splits them (clitics apart, "n't" apart from its host,
 #: numbers, "U.S.", "Mr.", words, punctuation one by one): what the garble tagger was trained on.
+#: The look-aheads of :data:`EWT_TOKEN_ASCII` (sessions 26 and 38) stand here too (session 39): no token starts at white
+#: space, an abbreviation is a capital and one to three small letters before its period and white space, the host of
+#: "n't" is read only where a run of letters (taken whole) has an apostrophe and "t" after it, initials only where a
+#: letter and a period start the text.  Each is implied by its alternative, so the tokens are those of the pattern
+#: without them (``tests/garble/test_token_guards_s39.py``); ``regex`` skips the alternatives where they must fail.
 EWT_TOKEN = regexcache.compile(
-    rf"""(?:\b(?:{EWT_ABBREVIATIONS})\.(?=\s+[\p{{Lu}}\d]))"""  # Mr. Jan.
+    r"""(?=\S)(?:"""
+    rf"""(?:\b(?=[A-Z][a-z]{{1,3}}\.\s)(?:{EWT_ABBREVIATIONS})\.(?=\s+[\p{{Lu}}\d]))"""  # Mr. Jan.
     r"""|(?:(?<=\p{L})(?:n['’]t|['’](?:s|re|ve|ll|d|m))(?!\p{L}))"""  # clitics
-    r"""|\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't
+    r"""|(?=\p{L}++['’]t)\p{L}+(?=n['’]t(?!\p{L}))"""  # the host of n't
     r"""|\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?"""  # numbers, times, dates, 5th
-    r"""|(?:\p{L}\.){2,}"""  # U.S.
+    r"""|(?=\p{L}\.)(?:\p{L}\.){2,}"""  # U.S.
     r"""|[\p{L}\p{M}\d]+(?:-[\p{L}\p{M}\d]+|['’](?!(?:s|re|ve|ll|d|m)(?!\p{L}))[\p{L}\p{M}]+)*"""  # words
-    r"""|\.\.\.|[^\s\p{L}\d]""",  # punctuation
+    r"""|\.\.\.|[^\s\p{L}\d])""",  # punctuation
     regex.VERSION1,
 )
 #: :data:`EWT_TOKEN` for ASCII text, in the standard library's ``re`` (2-3 times faster):

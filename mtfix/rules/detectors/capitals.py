@@ -15,7 +15,7 @@ from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, is_everyday_word
 from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
-from mtfix.text.symbols import only_symbols_before
+from mtfix.text.symbols import only_symbols_before, time_stamp_end
 from mtfix.text.tokens import LazyPattern, title_case_line
 
 _CLOSING_QUOTES = frozenset('”"')
@@ -47,17 +47,13 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
     return m is not None and is_everyday_word(m.group("label").lower())
 
 
-# A clock time that opens a line, as a live blog, a timetable, minutes or a log stamps each entry: "14:05 The prime
-# minister has arrived", "09:30:15 We are live", "7:45am The doors open" (session 38).  The word after it starts the
-# entry's sentence.  Only at the segment's start: "at 14:05 The talks" is a capital in mid-sentence still.
-_TIME_STAMP = LazyPattern(r"[ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?i:am|pm))?[ \t]+\Z")
-
-
 def _opens_after_time_stamp(doc: Document, text: str, start: int) -> bool:
-    """Whether all that stands before ``start`` in its segment is a clock time ("14:05", "9:30am"): a live blog's
-    or a log's stamp, and the word at ``start`` is its entry's first (session 38)."""
+    """Whether all that stands before ``start`` in its segment is a clock time ("14:05", "9:30am", "09.30 —"): a live
+    blog's, a timetable's or a log's stamp, and the word at ``start`` is its entry's first (session 38; the stamp is
+    :func:`mtfix.text.symbols.time_stamp_end`'s since session 39, the analysis's too).  Only at the segment's start:
+    "at 14:05 The talks" is a capital in mid-sentence still."""
     seg = doc.segment_at(start)
-    return seg is not None and _TIME_STAMP.fullmatch(text, seg.start, start) is not None
+    return seg is not None and start > seg.start and time_stamp_end(text, seg.start, start) == start
 
 
 def _after_symbols(doc: Document, text: str, start: int) -> bool:
