@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.errors import ConfigError, InputError
+from mtfix.io.name_folding import CASE, FORM, fold
 from mtfix.io.paths import broken_link_reason, typed_url, url_reason
 from mtfix.io.textfile import BACKUP_SUFFIX, TEMP_SUFFIX, binary_reason, looks_binary
 
@@ -225,7 +226,7 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
             return True
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            if aliases is not None and os.path.abspath(path) != os.path.abspath(seen[key]):
+            if aliases is not None and _two_names(path, seen[key]):
                 aliases.setdefault(path, seen[key])
             return False
         seen[key] = path
@@ -239,6 +240,31 @@ def iter_paths(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[s
                 yield p
             continue
         yield from (f for f in _walk(_folder_as_given(p), exts, globs, ignores, skip, pruned) if first_time(f))
+
+
+def _two_names(path: str, first: str) -> bool:
+    """Whether ``path`` names the file ``first`` names by a name of its own (a hard or symbolic link), not the
+    same name spelt in another case or Unicode form, which a case-insensitive disk looks up as one entry
+    (``fix a.txt A.txt -o out`` there writes one output, not two that would land on one name)."""
+    both = frozenset({CASE, FORM})
+    a, b = os.path.abspath(path), os.path.abspath(first)
+    if fold(a, both) != fold(b, both):
+        return True
+    return a != b and _listed_as_spelt(a) and _listed_as_spelt(b)
+
+
+def _listed_as_spelt(path: str) -> bool:
+    """Whether every part of the absolute ``path`` is listed in its folder exactly as spelt (on a
+    case-insensitive disk ``A.txt`` finds the entry ``a.txt`` but is not listed)."""
+    parent, name = os.path.split(path)
+    while name:
+        try:
+            if name not in os.listdir(parent or os.sep):
+                return False
+        except OSError:
+            return False
+        parent, name = os.path.split(parent)
+    return True
 
 
 def _folder_as_given(path: str) -> str:
