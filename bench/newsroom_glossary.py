@@ -5,7 +5,9 @@ The glossary (``bench/data/newsroom_s38/newsroom.tsv``) has people with several 
 organisations with acronyms, house-style terms, entries whose term is a common word ("Bar", "Nice", "Split",
 "Reading"), a person whose short form is a month ("Theresa May"), names inside longer names and names wrapped
 across a line break.  ``clean.txt`` uses it rightly (no finding is the target); the others use it wrongly or
-put its names where they must be left alone (``tricky.txt``, ``contexts.txt``).
+put its names where they must be left alone (``tricky.txt``, ``contexts.txt``).  Session 39 added articles of
+its own with the same glossary (``bench/data/newsroom_s39/``: family names in the plural, names over a short line
+or a line of one word).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -20,11 +22,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "bench" / "data" / "newsroom_s38"
+#: The folders of articles read by default (each one's ``.txt`` files, in order).
+ARTICLES = (DATA, REPO / "bench" / "data" / "newsroom_s39")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("files", nargs="*", type=Path, help="articles (default: the .txt files of the data folder)")
+    ap.add_argument("files", nargs="*", type=Path, help="articles (default: the .txt files of the data folders)")
     ap.add_argument("--no-bundled", action="store_true", help="the newsroom glossary alone")
     ap.add_argument("--tree", type=Path, default=REPO, help="the mtfix tree whose checker runs (default: this one)")
     args = ap.parse_args()
@@ -34,7 +38,7 @@ def main() -> None:
 
     checker = GlossaryChecker.from_files((str(DATA / "newsroom.tsv"),), bundled=not args.no_bundled)
     totals: Counter[str] = Counter()
-    for path in args.files or sorted(DATA.glob("*.txt")):
+    for path in args.files or [p for folder in ARTICLES for p in sorted(folder.glob("*.txt"))]:
         text = path.read_text(encoding="utf-8")
         found = list(checker.check(to_document(text)))
         for f in found:

@@ -78,10 +78,16 @@ def _once(paths: list[str]) -> list[str]:
 
 
 @app.command()
-def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")]) -> None:
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Glossary files (.tsv .csv .yaml .tbx).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings are problems too (exit 1).")] = False,
+) -> None:
     """Report duplicates, conflicts, variants equal to another entry's term (or short form), empty
-    fields and malformed lines with file:line; exit 1 when there is any (2: a path names no glossary file)."""
+    fields and malformed lines with file:line; exit 1 when there is any (2: a path names no glossary file).
+    Warnings (a file that reads as prose, a variant that is an everyday English word) leave the exit code
+    unchanged; with ``--strict`` they are problems."""
     from mtfix.glossary.formats import READERS, binary_problem, file_head, unknown_format
+    from mtfix.glossary.validate import by_place
     from mtfix.glossary.validate import validate as run
 
     for f in files:  # a path that names no glossary file is a usage error (2), not a problem in one (1)
@@ -98,6 +104,8 @@ def validate(files: Annotated[list[str], typer.Argument(help="Glossary files (.t
             fail(f"{f}: {problem}")
     warnings: list[str] = []
     problems = run(files, warnings)
+    if strict:
+        problems, warnings = sorted([*problems, *warnings], key=by_place), []
     for w in warnings:  # no problem (the exit code is unchanged), but likely not the file meant (session 31)
         typer.echo(f"mtfix: warning: {w}", err=True)
     for p in problems:

@@ -28,11 +28,12 @@ from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import month_as_date
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
-from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, isolated, middle_initial
+from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files, unread_office_files
 from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
+from mtfix.glossary.paragraph_lines import isolated_in_sentence, lone_breaks_as_spaces, one_name_over_lines
 from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
@@ -58,7 +59,9 @@ if TYPE_CHECKING:
 #: In the checker's signature (``;glossary-N``): a change of what the checker finds bumps it, so cached results
 #: go stale.  2 (session 38): a month's name used as a date is no short form ("In May"), a name wrapped across a
 #: line break is one name, a person's name opening a longer name ("the Ilham Aliev Foundation") is left alone.
-REVISION = 2
+#: 3 (session 39): a family's name in the plural ("the Pashinians") is a mention; a name running on over a line
+#: break that the segmenter reads as a sentence's end (a short line, a line of one word) is one name.
+REVISION = 3
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -218,15 +221,22 @@ def _common_word(got: str, hit: Hit) -> bool:
     return is_word(got)
 
 
+def _word_of_its_own(text: str, hit: Hit) -> bool:
+    """Whether a plural hit ("Banks" of a surname "Bank", "Woods" of "Wood") is an English word of its own: then
+    no family's name (session 39).  The plural of a variant, which would be edited, is looked up in the large word
+    list; the plural of a correct form (a mention with no finding either way) in the small one, which costs a
+    process no large list (0.2 s to build)."""
+    if not hit.plural:
+        return False
+    from mtfix.text.lexicon import is_everyday_word, is_word
+
+    word = text[hit.start:hit.end].lower()
+    return is_word(word) if hit.kind == "variant" else is_everyday_word(word)
+
+
 def _one_line(s: str) -> str:
     """``s`` (a name wrapped across a line break) on one line, for a message (session 38)."""
     return s.replace("\r\n", " ").replace("\n", " ") if "\n" in s else s
-
-
-def _one_segment(doc: Document, hit: Hit) -> bool:
-    """Whether a hit across a line break ("Alyaksandr\nLukashenka", a wrapped paragraph) lies in one segment:
-    the break is inside a sentence, not after a headline or a list item (session 38)."""
-    return "\n" not in doc.text[hit.start:hit.end] or doc.segment_at(hit.start) is doc.segment_at(hit.end - 1)
 
 
 def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
@@ -242,6 +252,29 @@ def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
                         safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
+
+
+def _family(doc: Document, ev: _Event, hit: Hit, context: _Mentions) -> Finding | None:
+    """The finding for a family's name in the plural ("the Pashinians", "the Alievs' house"; session 39): none
+    for the glossary's own spelling ("the Aliyevs"), never expanded at a first mention; a variant becomes the
+    short form with the text's plural ending ("the Pashinyans"), with the safety a bare surname of the variant
+    gets (:meth:`GlossaryChecker._decide`)."""
+    if hit.kind != "variant":
+        return None
+    e, ending = ev.entry, hit.plural
+    raw = doc.text[ev.start : ev.end - len(ending)]
+    got = _one_line(normal_form(raw))
+    repl = as_written(e.short, raw, hit.form)
+    said = f"'{got}{ending}' should read '{repl}{ending}'"
+    style = house_style(got, normal_form(e.short))
+    if style is not None:
+        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} in the glossary's spelling ({style})",
+                            **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
+    if printed_in_english(got) and not context.identifies(doc.text, ev, True):
+        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} if this is the family of {e.term} (glossary)",
+                            **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
+    return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **_origin(e),
+                        replacement=repl + ending, safety=FixSafety.SAFE)
 
 
 def _given_names(e: Entry) -> frozenset[str]:
@@ -383,7 +416,7 @@ class GlossaryChecker(BaseChecker):
             f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
             if f is not None and ev.opener:
                 f = _after_opener(doc, ev, f)
-            if not headline:
+            if not headline and not (ev.hit is not None and ev.hit.plural):  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
@@ -407,7 +440,8 @@ class GlossaryChecker(BaseChecker):
         view = reading_view(doc)  # as check reads it
         doc = view.doc if view is not None else doc
         return frozenset(ev.entry.term for ev in self._events(doc)
-                         if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)))
+                         if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
+                                 or (ev.hit is not None and ev.hit.plural)))
 
     def _events(self, doc: Document) -> list[_Event]:
         """Every mention of a glossary entry in ``doc``, in text order (remembered: :meth:`mentions`
@@ -416,30 +450,31 @@ class GlossaryChecker(BaseChecker):
 
     def _find_events(self, doc: Document) -> list[_Event]:
         text = doc.text
+        flat = lone_breaks_as_spaces(text)  # the words around a mention as the matcher reads them (session 39)
         usable = _usable(doc)
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
         hits = [h for h in self.matcher.find(text) if usable(h.start, h.end) and not taken.blocked(h.start, h.end)
-                and not _common_word(text[h.start:h.end], h) and _one_segment(doc, h)]
+                and not _common_word(text[h.start:h.end], h) and one_name_over_lines(doc, h) and not _word_of_its_own(text, h)]
         known = Blocked([(h.start, h.end) for h in hits])
         # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
         # in every mention of the document ("Aliev said")
         others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
-                  and another_persons_surname(text, h.start, h.end, _given_names(h.entry), known)}
+                  and another_persons_surname(flat, h.start, h.end, _given_names(h.entry), known)}
         for h in hits:
             if h.kind == "variant" and h.entry.type == "person" and h.form in others:
                 continue
-            if h.kind == "accepted" and h.entry.type == "person" and month_as_date(text, h.start, h.end):
+            if h.kind == "accepted" and h.entry.type == "person" and month_as_date(flat, h.start, h.end):
                 continue  # "In May": the month, not Theresa May's short form (session 38)
             if h.kind in ("variant", "historical") and h.entry.type == "person" \
-                    and named_after_person(text, h.start, h.end, known):
+                    and named_after_person(flat, h.start, h.end, known):
                 continue  # "the Ilham Aliev Foundation": a longer name, with its own spelling (session 38)
             opener = ""
             if (h.kind in ("variant", "historical") and h.entry.type != "person"
-                    and inside_longer_name(text, h.start, h.end, known)):
+                    and inside_longer_name(flat, h.start, h.end, known)):
                 # one word of a longer name ("Tiflis Hotel"), unless the word before only opens the
                 # sentence ("Use Github", "Visit Kiyev"): then reported, never a safe edit (session 19)
-                opener = "" if capital_after(text, h.end, known, h.start) else sentence_opener(text, h.start, known) or ""
+                opener = "" if capital_after(flat, h.end, known, h.start) else sentence_opener(flat, h.start, known) or ""
                 if not opener:
                     continue
             events.append(_Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
@@ -448,9 +483,9 @@ class GlossaryChecker(BaseChecker):
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
         # names the entry's person (then it is a slip for that name)
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
-                   if (ev.entry.type == "person" or not inside_longer_name(text, ev.start, ev.end, known))
+                   if (ev.entry.type == "person" or not inside_longer_name(flat, ev.start, ev.end, known))
                    and not (ev.entry.type == "person" and not ev.in_context
-                            and another_persons_surname(text, ev.start, ev.end, _given_names(ev.entry), known))]
+                            and another_persons_surname(flat, ev.start, ev.end, _given_names(ev.entry), known))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)")
@@ -497,33 +532,43 @@ class GlossaryChecker(BaseChecker):
             for tok in toks:
                 mentioned.setdefault(tok, []).append(ev.entry)
         out = []
-        verdicts: dict[str, tuple[str, int, bool] | None] = {}
+        verdicts: dict[str, tuple[str, int, bool, str] | None] = {}
         for m in tokens:
             tok = m.group()
             if counts[tok] > 2 or skip(m.start(), m.end()):
                 continue
             if tok not in verdicts:
-                verdicts[tok] = None
-                # The nearest name first, the word list only for a candidate: most
-                # capitalised words are near no name, and the large list is slow to load.
-                if tok not in self.matcher:
-                    near = self.compiled.nearest(tok)
-                    if near is not None:
-                        verdicts[tok] = (near[0], near[1], False)
-                    elif mentioned:
-                        near = contextual(tok, mentioned)
-                        verdicts[tok] = (near[0], near[1], True) if near else None
-                    if verdicts[tok] is not None and is_word(tok):
-                        verdicts[tok] = None
+                verdicts[tok] = v = self._near_name(tok, mentioned, is_word)
+                if v is not None and tok.endswith("s") and not v[0].endswith("s"):
+                    # a family's name in the plural ("the Lukashenkas"): the stem's verdict, the ending kept
+                    # (session 39: "Lukashenkas" became "Lukashenko")
+                    stem = tok[:-1]
+                    near = None if stem in self.matcher or stem in mentioned else self._near_name(stem, mentioned, is_word)
+                    verdicts[tok] = None if near is None else (*near[:3], "s")
             v = verdicts[tok]
             if v is None:
                 continue
-            cand, slips, in_context = v
+            cand, slips, in_context, ending = v
             owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
             if owners:
-                out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=cand, slips=slips,
+                out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=cand + ending, slips=slips,
                                   in_context=in_context))
         return out
+
+    def _near_name(self, tok: str, mentioned: dict[str, list[Entry]], is_word) -> tuple[str, int, bool, str] | None:
+        """The name ``tok`` (a capitalised token no glossary form) is a slip of, as (name, slips, found only among
+        the names the document uses, ""), or None.  The nearest name first, the word list only for a candidate:
+        most capitalised words are near no name, and the large list is slow to load."""
+        if tok in self.matcher:
+            return None
+        near = self.compiled.nearest(tok)
+        found = None
+        if near is not None:
+            found = (near[0], near[1], False, "")
+        elif mentioned:
+            near = contextual(tok, mentioned)
+            found = (near[0], near[1], True, "") if near else None
+        return None if found is None or is_word(tok) else found
 
     def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
         """The finding for one mention (None when it is already in canonical form)."""
@@ -555,6 +600,8 @@ class GlossaryChecker(BaseChecker):
                                 safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
         hit = ev.hit
         assert hit is not None
+        if hit.plural:
+            return _family(doc, ev, hit, context)
         if hit.kind == "forbidden":
             return make_finding("MTF306", doc, ev.start, ev.end,
                                 f"'{got}' is a forbidden form: the glossary has '{e.term}'", **_origin(e),
@@ -591,7 +638,7 @@ class GlossaryChecker(BaseChecker):
                                 f"source-language form '{got}' should read '{_one_line(repl)}'", **_origin(e),
                                 replacement=repl, safety=FixSafety.SAFE)
         if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
-                and isolated(doc.text, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
+                and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
             return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
                                 **_origin(e), replacement=e.term, safety=FixSafety.SAFE)
         return None

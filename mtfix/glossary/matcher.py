@@ -51,6 +51,7 @@ class Hit:
     kind: str  # "term" | "accepted" (incl. the short form) | "variant" | "historical" | "forbidden" | "inflected"
     form: str  # the glossary form that matched
     genitive: bool = False  # an inflected hit whose suffix is a genitive
+    plural: str = ""  # a family's name in the plural ("the Aliyevs"): the ending ("s", "es") the hit ends in
 
 
 #: Typographic twins, read as the plain character (one for one, so offsets stay valid): the curly
@@ -225,6 +226,34 @@ def capitals_line(text: str, start: int, end: int) -> bool:
     return any(c.isupper() for c in line) and not any(c.islower() for c in line)
 
 
+#: Endings after which a family name takes "-es" in the plural ("the Joneses", "the Sanchezes").
+_SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
+
+
+def _plural_end(entry: Entry, kind: str, form: str, text: str, start: int, end: int) -> int:
+    """Where a person's one-word form at ``text[start:end]`` ends in the plural of a family name ("the
+    Aliyevs", "the Pashinians' house", "the Joneses"), 0 when it does not: a capitalised surname (the
+    glossary's term, short form, accepted spelling or a variant) with "s", or "es" after a sibilant, at a
+    word's end; "S" in capitals on a line in capitals.  Whether the plural is an English word of its own
+    ("Banks", "Woods") is the checker's to ask (session 39).
+
+    >>> e = Entry("Ilham Aliyev", ("Ilham Aliev", "Aliev"), type="person")
+    >>> _plural_end(e, "variant", "aliev", "the Alievs' house", 4, 9), _plural_end(e, "variant", "aliev", "Alievski", 0, 5)
+    (10, 0)
+    """
+    if entry.type != "person" or kind not in ("term", "accepted", "variant") or " " in form \
+            or not text[start].isupper():
+        return 0
+    got = text[start:end]
+    ending = "es" if form.endswith(_SIBILANT_ENDS) and text.startswith("es", end) else "s"
+    if got.isupper() and len(got) > 1:
+        ending = ending.upper()
+    stop = end + len(ending)
+    if not text.startswith(ending, end) or (stop < len(text) and _word(text[stop])):
+        return 0
+    return stop
+
+
 class Matcher:
     """Finds glossary forms in text.  Build once per glossary; safe to share between threads."""
 
@@ -292,7 +321,7 @@ class Matcher:
         if not Normalised.needed(text):
             return self._find(text)
         norm = Normalised(text)
-        return [Hit(norm.start(h.start), norm.end(h.end), h.entry, h.kind, h.form, h.genitive)
+        return [Hit(norm.start(h.start), norm.end(h.end), h.entry, h.kind, h.form, h.genitive, h.plural)
                 for h in self._find(norm.text)]
 
     def _find(self, text: str) -> list[Hit]:
@@ -335,6 +364,9 @@ class Matcher:
                             found.append(Hit(start, suffix[0], entry, "inflected", form, suffix[1]))
                             continue
                         if glued:
+                            plural = _plural_end(entry, kind, form, text, start, end)
+                            if plural:
+                                found.append(Hit(start, plural, entry, kind, form, plural=text[end:plural]))
                             continue
                 elif end < n and _word(text[end]) and _word(form[-1]):
                     continue

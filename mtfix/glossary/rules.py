@@ -52,7 +52,9 @@ diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsroo
 spacing and hyphens ("COP 29", "Trans Caspian pipeline") or, word for word, by a vowel or "y" more
 or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) is house style:
 reported, fixed only with --unsafe-fixes.  A name wrapped across a line break inside a paragraph
-("Alyaksandr⏎Lukashenka") is one name, and its fix keeps the line break.
+("Alyaksandr⏎Lukashenka") is one name, and its fix keeps the line break, over a line of one word too.  A family's
+name in the plural ("the Pashinians", "the Okonkwohs' house") is a mention: a variant becomes the glossary's
+short form with the plural ending ("the Pashinyans"); a plural that is an English word ("Banks") is none.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.
