@@ -28,7 +28,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   advice columns, rulebooks of games (``tests/data/professional_sixth_genres.txt``);
 - ``own-seventh-genres``: the same, session 38: sports results, market reports with tickers, court reports,
   science with units, recipes, obituaries, listings, Q:/A: interviews, live blogs stamped with clock times,
-  government notices, UI strings with placeholders, help pages and weather (``tests/data/professional_seventh_genres.txt``).
+  government notices, UI strings with placeholders, help pages and weather (``tests/data/professional_seventh_genres.txt``);
+- ``own-eighth-genres``: the same, session 39: corrections and editor's notes, product reviews, speeches and hearings,
+  notes to financial statements, headlines in title case, photo captions with credits, tables flattened to text,
+  scientific methods, letters and emails, CV bullet points, tasting notes and public announcements
+  (``tests/data/professional_eighth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -38,7 +42,7 @@ a rule, or a rule's own major) and the edited ones by the codes whose safe fixes
 writes each such sentence as a JSON line (text, classes, messages, the fixed text) to read them one by one.
 Held-out files (MQM 2023, he-en 2023, MLQE-PE test/test21) are never read.
 
-    python bench/audit_professional.py                 # all nine sources
+    python bench/audit_professional.py                 # every source
     python bench/audit_professional.py --only own-genres --dump /tmp/own.jsonl
     python bench/audit_professional.py --limit 500 --show MTF116
     python bench/audit_professional.py --grammar required --limit 1000   # with the real LanguageTool
@@ -105,7 +109,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-more-genres": REPO / "tests" / "data" / "professional_more_genres.txt",
             "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt",
             "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt",
-            "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt"}
+            "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt",
+            "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

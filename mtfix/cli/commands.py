@@ -114,6 +114,10 @@ def _signatures(run) -> str:
     return " | ".join(dict.fromkeys(g.pipeline.signature() for g in run.used))
 
 
+#: What ``fix -`` says of standard input that failed (decoding, encoding the fixed text): nothing reached the pipe.
+FIX_STDIN_OUTCOME = "standard input was not fixed: nothing was written to standard output"
+
+
 @common_options()
 def fix(
     paths: PathsArg,
@@ -158,7 +162,7 @@ def fix(
 
         return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place), decisions,
                                   fmt_opts, output_dir=output_dir, diff=diff, exit_non_zero_on_fix=exit_non_zero_on_fix)
-    run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place,
+    run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place, stdin_outcome=FIX_STDIN_OUTCOME,
                    prune=(output_dir,) if output_dir is not None and not diff else ())
     pipeline = run.pipeline
     unsafe = any(g.cfg.unsafe_fixes for g in run.used)  # each group's cfg has the command line's choice
@@ -173,7 +177,7 @@ def fix(
     if not diff:
         run.pass_stdin_through()
     if output_dir is not None and not diff:
-        _add_aliases(results, run.aliases)
+        run.add_aliases(results)
     targets = _plan_outputs(results, output_dir, diff)
     changed = [r for r in results if r.changed]
     unwritten = []  # files whose write was refused or failed: their edits were not made
@@ -236,20 +240,6 @@ def _edit_count(r) -> str:
     return f"{n} edit{'s' * (n != 1)}"
 
 
-def _add_aliases(results: list[Any], aliases: dict[str, str]) -> None:
-    """Under ``-o``, a result for each other name of a file read once (``fix a.txt hard.txt -o out``, a hard or
-    symbolic link to a file of the batch): each name gets its output, as two files named do (until session 39 only
-    the first name had one).  In place the file is written once, under the name read."""
-    from dataclasses import replace
-
-    if not aliases:
-        return
-    named: dict[str, list[str]] = {}
-    for alias, first in aliases.items():
-        named.setdefault(first, []).append(alias)
-    results[:] = [x for r in results for x in (r, *(replace(r, path=a) for a in named.get(r.path, ())))]
-
-
 def _plan_outputs(results, output_dir: Path | None, diff: bool) -> dict[str, Path]:
     """Where each result goes under ``-o`` (collisions and a bad DIR exit 2 before any write)."""
     from mtfix.io.outputs import plan_outputs
@@ -289,7 +279,7 @@ def score(
     if ref is not None and str(ref) == "-" and "-" in paths:
         fail("--ref - and the input - cannot both be standard input: give one of them as a file")
     fmt_opts = opts.format_options()
-    run = InputRun(opts, paths, report_format=format, formats=("text", "json"))
+    run = InputRun(opts, paths, report_format=format, formats=("text", "json"), stdin_outcome="standard input was not scored")
     ref_units = _read_ref(ref, opts.input_format, {**run.cfg.field_options(), **fmt_opts}, opts.encoding) if ref is not None else None
     if ref is not None:
         _check_ref_use(ref, run.files)

@@ -132,7 +132,7 @@ def convert(
     from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
 
-    if not to and str(output) != "-" and output.is_dir():  # said "cannot tell the output format" (session 31)
+    if str(output) != "-" and output.is_dir():  # said "cannot tell the output format" (session 31)
         fail(f"{output}: is a directory, not a file: name the file to write")
     fmt = to.strip().lower() if to else OUTPUT_BY_EXTENSION.get(output.suffix.lower())
     if to and fmt not in WRITERS:

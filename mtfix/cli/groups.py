@@ -11,6 +11,7 @@ that fails to load exits 2, naming it) and runs the files as one batch: reports,
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -56,11 +57,14 @@ class InputRun:
     ``pipeline`` and ``cfg`` are the first input's (for what a run has once: ``--jobs``, the
     signature of a file with nothing to score); :meth:`group` gives each file's.  ``build``
     holds the keyword arguments of :func:`mtfix.cli.options.build_pipeline`.  ``in_place``: the files are to be
-    written back (``fix`` without ``--diff`` or ``-o``), so a named FIFO, socket or device is refused unread."""
+    written back (``fix`` without ``--diff`` or ``-o``), so a named FIFO, socket or device is refused unread.
+    ``stdin_outcome``: what became of standard input that failed (``standard input was not checked``), said in
+    place of a file's "the file was left untouched", which is no news for a pipe (:meth:`stdin_message`)."""
 
     def __init__(self, opts: CommonOptions, paths: list[str], *, prune: tuple[Path, ...] = (), in_place: bool = False,
-                 **build: Any) -> None:
+                 stdin_outcome: str = "standard input was not checked", **build: Any) -> None:
         self.opts, self.paths, self.build, self.in_place = opts, paths, build, in_place
+        self.stdin_outcome = stdin_outcome
         #: the record files refused before any pipeline was built (:mod:`mtfix.cli.prescreen`), in input order
         self.refused: list[Any] = []
         #: files passed over as another name of a file taken (a hard or symbolic link), to the name taken
@@ -351,10 +355,30 @@ class InputRun:
             if f.path == "-":
                 failures[i] = replace(f, path=stdin_name(self.opts, f.path), message=self.stdin_message(f.message))
 
+    def add_aliases(self, results: list[Any]) -> None:
+        """Under ``-o``, a result for each other name of a file read once (``fix a.txt hard.txt -o out``, a hard or
+        symbolic link to a file of the batch, :attr:`aliases`): each name gets its output, as two files named do
+        (until session 39 only the first name had one).  ``results``: any items with a ``path`` (``fix``'s file
+        results, ``fix --decisions``' plans), changed in place.  In place the file is written once, under the name
+        read, so callers only add them under ``-o``."""
+        if not self.aliases:
+            return
+        named: dict[str, list[str]] = {}
+        for alias, first in self.aliases.items():
+            named.setdefault(first, []).append(alias)
+        results[:] = [x for r in results for x in (r, *(replace(r, path=a) for a in named.get(r.path, ())))]
+
     def stdin_message(self, message: str) -> str:
-        """An error about standard input (``-:LINE: ...``) under the name ``--stdin-filename`` gives it."""
+        """An error about standard input (``-:LINE: ...``) under the name ``--stdin-filename`` gives it, saying
+        what became of it (:attr:`stdin_outcome`) where a file's would say it was left untouched: a pipe has no
+        file to leave, and until session 39 ``fix -`` said so while it wrote nothing to standard output
+        (``-:2: not valid utf-8 (byte 9: ff); standard input was not fixed: nothing was written to standard
+        output``)."""
+        if not message.startswith("-:"):
+            return message
+        message = re.sub(r"; (the file was )?left untouched\b", f"; {self.stdin_outcome}", message)
         name = self.opts.stdin_filename
-        return name + message[1:] if name and message.startswith("-:") else message
+        return name + message[1:] if name else message
 
     def close(self) -> None:
         _forget_screened()

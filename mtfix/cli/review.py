@@ -47,7 +47,7 @@ def review(
         fail(special)  # `-o /dev/stdout`, `-o /dev/null`: until session 36 refused after the whole review, with fix's advice
     if not to_stdout:
         _refuse_input_as_output(output, paths)
-    run = InputRun(opts, paths, min_severity=min_severity)
+    run = InputRun(opts, paths, min_severity=min_severity, stdin_outcome="standard input was not reviewed")
     pipeline = run.pipeline
     already = len(pipeline.warnings)  # printed when the pipeline was built (review printed them twice until session 26)
     fmt_opts = opts.format_options()
@@ -160,6 +160,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs
 
+            run.add_aliases(planned)  # each name of one file gets its output, as plain `fix -o` writes them
             targets = plan_outputs(output_dir, [p.path for p in planned])
         if not diff:
             _refuse_unwritable(planned, targets)

@@ -1,6 +1,6 @@
 """What the findings level corrects of a sentence's analysis, the model and its signs unchanged (sessions 32, 33).
 
-Five cases where a sign or an input would make a finding of something else:
+Six cases where a sign or an input would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
@@ -32,6 +32,10 @@ Five cases where a sign or an input would make a finding of something else:
   with least context, reads the verb as a noun or a preposition
   (:func:`mtfix.garble.finite_misreads.opening_present`).
 
+* **A phrasal verb's particle after a present the tagger misread as a noun** (revision 9, session 39): "as the cold
+  sets in.", "once the thaw sets in,": the ``stranded_adposition`` sign (MTF406) read the particle as a source's
+  postposition; :func:`particle_after_misread_verb` recognises it and :func:`corrected` drops the sign and its part.
+
 And one case where the detector has no sentence to read: a segment holding a comment that crosses a paragraph
 break (a blank line), in plain text a ``<!--`` written in one paragraph's prose ("Type <!-- before the note.") that
 a ``-->`` in a later one closes (a subtitle's sentence across two cues crosses a blank line too, but no comment: it
@@ -56,7 +60,9 @@ from mtfix.garble.view import STAND_IN
 #: ("✅ The plan …"): no input is computed otherwise; a sentence that opens with none is judged as before.  Since
 #: session 38 the analysis itself reads past them (:func:`mtfix.garble.signs.opened_by_symbols`, analysis-24), which
 #: the checker's findings show as they did.
-REVISION = 8
+#: 9 = session 39: a phrasal verb's particle at a clause's end after an "-s" present the tagger read as a noun ("as the
+#: cold sets in.", "once the thaw sets in,"): no stranded preposition (:func:`particle_after_misread_verb`).
+REVISION = 9
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -214,6 +220,31 @@ def ordinary_repeat(a: Any) -> bool:
     return all(i and lower[i - 1] in _MENTION_OPENERS for p in reps.values() for i in p) or instruction(a)
 
 
+#: The detector's sign (and input) for a preposition left before a comma or the end (MTF406).
+STRANDED = "stranded_adposition"
+#: Tags of a singular subject's head before a misread "-s" present (the tagger calls "the cold", "the wind" adjectives).
+_SUBJECT_HEADS = frozenset({"NN", "NNP", "JJ"})
+
+
+def particle_after_misread_verb(a: Any) -> bool:
+    """Whether analysis ``a``'s stranded preposition is a phrasal verb's particle (revision 9): one of the particles
+    the sign already spares after a verb (``structural_signs._PARTICLES``: "in", "up", "off", "down", ...) right after
+    an "-s" present the tagger read as a plural noun (:func:`mtfix.garble.finite_misreads.s_present`: "sets",
+    "kicks", "dies") after its singular subject's head, which the tagger may call an adjective ("as the cold sets in.",
+    "as a northerly wind sets in.", "once the thaw sets in,").  A source's postposition follows its noun ("the
+    ministry according to,", "the talks after."), a plural or a word that is no verb's "-s" form."""
+    from mtfix.garble.finite_misreads import s_present
+    from mtfix.garble.structural_signs import _PARTICLES  # loaded with the model
+
+    sign = next((s for s in a.signs if s.name == STRANDED), None)
+    if sign is None:
+        return False
+    i = next((k for k, t in enumerate(a.tokens) if t.start == sign.start), 0)
+    lower, tags = _lower(a), a.tags
+    return (i >= 2 and lower[i] in _PARTICLES and tags[i - 1] == "NNS" and s_present(lower[i - 1])
+            and tags[i - 2] in _SUBJECT_HEADS and lower[i - 2].isalpha())
+
+
 def without(pred: Any, name: str) -> float:
     """The probability of ``pred`` with input ``name``'s part of the logit taken out."""
     part = pred.contributions.get(name, 0.0)
@@ -226,13 +257,20 @@ def corrected(pred: Any) -> Any:
     """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative` or
     a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
     ``no_finite`` sign and that input's part of the probability; for an
-    :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); otherwise ``pred`` itself."""
+    :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); for a
+    :func:`particle_after_misread_verb`, without its ``stranded_adposition`` sign and that input's part (revision 9);
+    otherwise ``pred`` itself."""
     a = pred.analysis
     if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
                                                         or misread_finite(a, _lower(a))):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})
+    if particle_after_misread_verb(pred.analysis):
+        a = pred.analysis
+        pred = replace(pred, probability=without(pred, STRANDED),
+                       analysis=replace(a, signs=[s for s in a.signs if s.name != STRANDED]),
+                       contributions={**pred.contributions, STRANDED: 0.0})
     if pred.contributions.get(REPEATED, 0.0) > 0 and ordinary_repeat(pred.analysis):
         pred = replace(pred, probability=without(pred, REPEATED), contributions={**pred.contributions, REPEATED: 0.0})
     return pred

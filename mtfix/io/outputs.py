@@ -220,9 +220,14 @@ def refuse_links_out_of(output_dir: Path, targets: dict[str, Path]) -> None:
 def refuse_files_in_the_way(output_dir: Path, targets: dict[str, Path]) -> None:
     """InputError when a folder an output goes in is a file (``out/news`` left from an earlier run): until
     session 39 each output under it failed alone (``cannot create out/news: File exists``) and the others were
-    written.  Each folder below ``output_dir`` is looked at once."""
+    written; and when an output is itself a folder (``out/a.md/``), which failed that file alone with ``review
+    -o``'s hint, "name the file to write" (the file's name is not the user's to choose under ``-o``).  Each folder
+    below ``output_dir`` is looked at once."""
     seen: set[Path] = set()
     for src, dst in targets.items():
+        if os.path.isdir(dst):  # (a link to a folder too: the output would be written through it)
+            raise InputError(f"its output under -o, {dst}, is a folder; nothing was written (move it away, or "
+                             "choose another -o folder)", path=src)
         for folder in dst.parents:
             if folder == output_dir or folder in seen or len(folder.parts) <= len(output_dir.parts):
                 break

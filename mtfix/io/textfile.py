@@ -346,8 +346,8 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
     except OSError as exc:
         return exc.strerror or str(exc)
     if st is not None:
-        if stat.S_ISDIR(st.st_mode):  # `glossary convert -o DIR`, or an output of `fix -o` that is a folder
-            return "is a directory, not a file: name the file to write"
+        if stat.S_ISDIR(st.st_mode):  # each command's hint is its own (`glossary convert -o DIR`, `fix -o`'s plan)
+            return "is a directory, not a file; nothing was written"
         if not stat.S_ISREG(st.st_mode):
             return "not a regular file; cannot be rewritten in place (use standard input, or -o DIR)"
         if in_place and not st.st_mode & 0o222:
