@@ -394,8 +394,18 @@ def read_named_file(path: str | os.PathLike[str], *, fifo: bool = True) -> bytes
     decisions file), never blocking: a FIFO is read as :func:`read_input` reads one (an error after
     ``MTFIX_FIFO_WAIT`` seconds without a writer), a device or socket (``/dev/zero`` would never end)
     raises OSError, as a file that cannot be opened does, so each reader words the error its way.
-    ``fifo=False``: a FIFO is refused too (a file read again later, as a rule pack is for its digest)."""
-    kind = special_kind(os.stat(path).st_mode)
+    ``fifo=False``: a FIFO is refused too (a file read again later, as a rule pack is for its digest).
+    A symbolic link that loops or leads nowhere raises OSError with :func:`~mtfix.io.paths.broken_link_reason`'s
+    words as its ``strerror``, as the inputs and ``-g`` say it (until session 39 ``--rules`` and ``--config`` said
+    the system's "Too many levels of symbolic links")."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        reason = broken_link_reason(path)
+        if reason is None:
+            raise
+        raise OSError(exc.errno, reason, os.fspath(path)) from None
+    kind = special_kind(mode)
     if kind is None:
         return Path(path).read_bytes()
     if kind == "FIFO" and fifo:
