@@ -315,6 +315,8 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
             if name and target and name not in named and (f.start, f.end) not in listed:
                 named.add(name)  # one entry per name in the menu
                 out.append(actions.glossary_action(name, target, diag))
+        # each fix-everywhere action with the (uri, text) of every document its plain edits were computed for
+        computed_for: list[tuple[types.CodeAction, list[tuple[str, str]]]] = []
         if name_fixes_asked:  # a glossary name fixed in every open document at once (mtfix/lsp/name_fixes.py)
             states = await _open_states(ls, st)
             for name_fix, (f, diag, at) in sorted(name_fixes_asked.items(), key=lambda kv: -kv[1][2]):
@@ -323,8 +325,9 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
                 if everywhere is not None:
                     everywhere.data = {"digests": {o.uri: actions.text_digest(o.text) for o, _ in found}}
                     out.insert(at, deliver(everywhere, name_fixes.ACTION, f))
-                    if digest is None:
+                    if digest is None or delivery == "command":  # the digests went into the command's arguments
                         everywhere.data = None
+                    computed_for.append((everywhere, [(o.uri, o.text) for o, _ in found]))
         unsafe = bool(st.profile.config.unsafe_fixes)
         fixes = (FixSafety.SAFE, FixSafety.UNSAFE) if unsafe else (FixSafety.SAFE,)
         if any(f.fix in fixes and f.edits for f in st.findings):
@@ -339,6 +342,9 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
             out.append(fa)
         if delivery == "eager" and ls.current_text(uri) != st.text:  # typed while they were computed: plain edits
             return None  # for the text before would change the wrong words (the editor asks again)
+        if delivery == "eager":  # and so for any other document a fix-everywhere action edits: that action goes
+            stale = [id(a) for a, docs in computed_for if any(ls.current_text(u) != t for u, t in docs)]
+            out = [x for x in out if id(x) not in stale]
         if only:
             out = [x for x in out if any(_kind_within(x.kind, k) for k in only)]
         return out

@@ -28,7 +28,11 @@ from urllib.parse import unquote
 from lsprotocol import types
 
 from mtfix.lsp.diagnostics import result_id
-from mtfix.lsp.language_server import PULL_TIMEOUT, MtfixLanguageServer  # pygls reads the handlers' annotations
+from mtfix.lsp.language_server import (  # pygls reads the handlers' annotations
+    PULL_TIMEOUT,
+    DocState,
+    MtfixLanguageServer,
+)
 
 #: What the server says it serves: a document, and the workspace's open documents (``workspace/diagnostic``); a
 #: document's findings depend on other files (the settings file, the glossaries and rule packs it names).
@@ -42,7 +46,7 @@ def register_pull(server: MtfixLanguageServer) -> None:
     async def pull_diagnostics(ls: MtfixLanguageServer, params: types.DocumentDiagnosticParams,
                                ) -> types.RelatedFullDocumentDiagnosticReport | types.RelatedUnchangedDocumentDiagnosticReport:
         uri = ls.current_uri(params.text_document.uri)  # renamed by didRenameFiles alone: the moved document
-        items, rid = await _pulled_now(ls, uri)
+        items, rid, _ = await _pulled_now(ls, uri)
         if params.previous_result_id == rid:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=rid)
         return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=rid)
@@ -55,10 +59,12 @@ def register_pull(server: MtfixLanguageServer) -> None:
         for uri in list(ls.open_uris):
             if ls.workspace.text_documents.get(unquote(uri)) is None:
                 continue
-            items, rid = await _pulled_now(ls, uri)
+            items, rid, state = await _pulled_now(ls, uri)
             if not ls.is_open(uri) or (not items and uri not in previous):
                 continue  # closed meanwhile, or nothing to say of a document the client holds nothing for
-            version = ls.workspace.text_documents[unquote(uri)].version if ls.is_open(uri) else None
+            if state is not None and state.text != ls.current_text(uri):
+                continue  # typed in while it was checked: these diagnostics are of an older text (next pull)
+            version = state.version if state is not None else None  # the version the diagnostics are of
             if previous.get(uri) == rid:
                 reports.append(types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, version=version,
                                                                                  result_id=rid))
@@ -73,10 +79,10 @@ def register_pull(server: MtfixLanguageServer) -> None:
         return types.WorkspaceDiagnosticReport(items=reports)
 
 
-async def _pulled_now(ls: MtfixLanguageServer, uri: str) -> tuple[list[types.Diagnostic], str]:
-    """``uri``'s diagnostics for its text of now and their result id, recorded as pulled: a check on its way is
-    waited for (its result rather than a second check; a keystroke replaces the task, so the newest one); a cancel
-    of the pull spares it. A document that is not open has none."""
+async def _pulled_now(ls: MtfixLanguageServer, uri: str) -> tuple[list[types.Diagnostic], str, DocState | None]:
+    """``uri``'s diagnostics for its text of now, their result id and the state they are of, recorded as pulled: a
+    check on its way is waited for (its result rather than a second check; a keystroke replaces the task, so the
+    newest one); a cancel of the pull spares it. A document that is not open has none."""
     pending = ls.settings_pending
     if pending is not None and not pending.is_set():  # the editor's settings are on their way
         with contextlib.suppress(TimeoutError):
@@ -87,4 +93,4 @@ async def _pulled_now(ls: MtfixLanguageServer, uri: str) -> tuple[list[types.Dia
     items = [] if state is None else ls.diagnostics_of(state)
     rid = result_id(ls.protocol._converter, items)
     ls.pulled(uri, rid)
-    return items, rid
+    return items, rid, state
