@@ -33,7 +33,7 @@ from mtfix.caching import regexcache
 _SYMBOL = (r"(?:(?![\x00-\xff\u2122])\p{Extended_Pictographic}"
            r"|[\u2190-\u21FF\u27F0-\u27FF\u2900-\u297F\u2B00-\u2BFF\U0001F800-\U0001F8FF"  # arrows
            r"\u25A0-\u25FF\U0001F780-\U0001F7FF•‣⁃·–—"  # bullets, shapes, long dashes
-           r"\u2600-\u27BF"  # check marks, stars, dingbats (Miscellaneous Symbols, Dingbats)
+           r"\u2600-\u2767\u2776-\u27BF"  # check marks, stars, dingbats (Miscellaneous Symbols, Dingbats; not ❨–❵)
            r"\u2460-\u24FF\u3251-\u325F\u32B1-\u32BF\U0001F100-\U0001F1FF"  # enclosed numbers, flags
            r"\U0001F300-\U0001F6FF\U0001F900-\U0001FAFF]"  # the pictograph blocks, skin tones among them
            r"|[0-9#*]\uFE0F?\u20E3|[\u200D\uFE0E\uFE0F\p{Me}])")

@@ -25,6 +25,7 @@ def test_emoji_bullets_arrows_check_marks_and_dingbats_open_it(opener):
     "≤ 10 entries are allowed a day.", "÷ by the number of nights.", "℃ is the unit used here.",
     "№ 7 was the winning ticket.", "© 2025 The Harbour Gazette.", "® marks a registered name.", "™ follows the brand.",
     "¬ means not in this table.", "µg per litre is the limit.",
+    "❨1❩ The first clause applies.", "❰ Back to the list of results.",  # Dingbats' ornamental brackets
 ])
 def test_math_degree_and_other_signs_of_the_sentence_do_not(text):
     assert first_word_start(text) == 0
