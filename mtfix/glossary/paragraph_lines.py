@@ -73,8 +73,6 @@ def _apart(before: str, after: str) -> bool:
     return before.isupper() or after.isupper() or bool(_MARKED_LINE.match(before) or _MARKED_LINE.match(after))
 
 
-
-
 def isolated_in_sentence(doc: Document, start: int, end: int) -> bool:
     """:func:`~mtfix.glossary.initials.isolated` in the mention's sentence: a capitalised word ending the sentence
     before ("They went to Wales. May said") is no part of the name (until session 39 such a short form was never

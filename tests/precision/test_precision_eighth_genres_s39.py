@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.model import Severity
+from tests.precision.genre_lines import genres, majors
 
 DATA = Path(__file__).parent.parent / "data" / "professional_eighth_genres.txt"
 
@@ -24,23 +24,7 @@ KNOWN_FALSE_MAJORS = (
 )
 
 
-def _genres() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    name = ""
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# --- "):
-            name = line[6:]
-            out[name] = []
-        elif line and not line.startswith("#") and line not in KNOWN_FALSE_MAJORS:
-            out[name].append(line)
-    return out
-
-
-GENRES = _genres()
-
-
-def _majors(pipeline, text: str) -> list[str]:
-    return [f.code for f in pipeline.check(text).findings if f.severity.rank >= Severity.MAJOR.rank]
+GENRES = genres(DATA, KNOWN_FALSE_MAJORS)
 
 
 def test_the_set_covers_twelve_genres_of_thirty_lines() -> None:
@@ -54,13 +38,13 @@ def test_the_set_covers_twelve_genres_of_thirty_lines() -> None:
 def test_no_line_is_edited_or_major(pipeline, genre):
     lines = GENRES[genre]
     assert [s for s in lines if pipeline.fix(s).text != s] == []
-    assert [(s, _majors(pipeline, s)) for s in lines if _majors(pipeline, s)] == []
+    assert [(s, majors(pipeline, s)) for s in lines if majors(pipeline, s)] == []
     whole = "\n".join(lines) + "\n"
     assert pipeline.fix(whole).text == whole
-    assert _majors(pipeline, whole) == []
+    assert majors(pipeline, whole) == []
 
 
 @pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS)
 @pytest.mark.xfail(strict=True, reason="session 39: the detector's false majors (not fixed; detector inputs untouched)")
 def test_known_false_majors(pipeline, sentence):
-    assert _majors(pipeline, sentence) == []
+    assert majors(pipeline, sentence) == []

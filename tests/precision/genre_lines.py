@@ -1,0 +1,26 @@
+"""Our own professional lines by genre (``tests/data/professional_*_genres.txt``: a ``# --- genre`` line opens each
+genre, ``#`` lines are comments), and the major findings of a text: shared by the precision tests of each set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtfix.model import Severity
+
+
+def genres(path: Path, leave_out: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """The lines of ``path`` by genre, less those in ``leave_out`` (known false majors, tested on their own)."""
+    out: dict[str, list[str]] = {}
+    name = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --- "):
+            name = line[6:]
+            out[name] = []
+        elif line and not line.startswith("#") and line not in leave_out:
+            out[name].append(line)
+    return out
+
+
+def majors(pipeline, text: str) -> list[str]:
+    """The codes of ``text``'s findings of major severity or above."""
+    return [f.code for f in pipeline.check(text).findings if f.severity.rank >= Severity.MAJOR.rank]
