@@ -70,11 +70,12 @@ def test_syntactic_scores_put_an_unseen_pair_of_seen_words_below_a_seen_pair():
 def test_trainer_columns_and_candidates_read_the_table(table, monkeypatch):
     import train_detector as td
 
+    from bench import detector_columns as dcol
     from mtfix.garble.tagger import Token
 
     monkeypatch.setattr(ce, "_TABLE", table)  # the trainer's load() returns the toy table
     toks = [Token(w, 0, 0) for w in ("Overnight", "strong", "rain", "fell", ".")]
-    cols = td.cooc_columns([(toks, ["RB", "JJ", "NN", "VBD", "."])], ce.FEATURES, "")
+    cols = dcol.cooc_columns([(toks, ["RB", "JJ", "NN", "VBD", "."])], ce.FEATURES, "")
     expected = ce.sentence_features(["Overnight", "strong", "rain", "fell", "."], table)
     assert cols.shape == (1, 3) and list(cols[0]) == [expected[n] for n in ce.FEATURES]
     names = [c["cooc"] for c in td.CANDIDATES.values() if c.get("cooc")]

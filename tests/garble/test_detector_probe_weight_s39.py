@@ -48,3 +48,10 @@ def test_a_probe_weight_is_refused_where_it_would_not_be_used() -> None:
         td.main(["--cv", "--probe-weight", "0.1"])
     with pytest.raises(SystemExit, match="only with a plain run"):
         td.main(["--record-drift", "--out", "/nonexistent"])
+
+
+def test_out_without_skip_tagger_is_refused_before_any_training() -> None:
+    """The reviewer's read: ``--out DIR`` promised the model and its card there, but a plain run without
+    ``--skip-tagger`` still saved the tagger it trained over the shipped ``mtfix/garble/data/tagger.npz``."""
+    with pytest.raises(SystemExit, match="add --skip-tagger"):
+        td.main(["--out", "/nonexistent"])

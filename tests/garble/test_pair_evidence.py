@@ -73,8 +73,7 @@ def test_empty():
 
 
 def test_the_trainer_adds_the_views_4grams_to_the_hashed_ngrams():
-    import train_detector as td
-
+    from bench import detector_columns as dcol
     from mtfix.garble import signs
     from mtfix.garble.tagger import load, tokenize
 
@@ -82,7 +81,7 @@ def test_the_trainer_adds_the_views_4grams_to_the_hashed_ngrams():
     tags = load().tag([t.text for t in toks])
     v = signs.view(toks, tags)
     base = signs.hashed_ngrams(v)
-    (four,) = td.with_4grams([base], [(toks, tags)])
+    (four,) = dcol.with_4grams([base], [(toks, tags)])
     seq = ["<s>", *v, "</s>"]
     assert set(four) == set(base) | {signs._gram_hash(tuple(seq[i : i + 4])) for i in range(len(seq) - 3)}
     assert four == sorted(four) and set(base) < set(four)

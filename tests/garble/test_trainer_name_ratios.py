@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import train_detector as td  # noqa: E402
 
+from bench import detector_columns as dcol  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble.model import Detector  # noqa: E402
 
@@ -24,7 +25,7 @@ def det() -> Detector:
 def _marked(det: Detector, text: str, any_name: bool = False) -> list[str]:
     a = det.analyse(text)
     words = [t.text for t in a.tokens]
-    return [words[i] for i in sorted(td.name_function_words(words, a.tags, gsigns.view(a.tokens, a.tags), any_name))]
+    return [words[i] for i in sorted(dcol.name_function_words(words, a.tags, gsigns.view(a.tokens, a.tags), any_name))]
 
 
 def test_of_and_articles_inside_an_official_name_are_marked(det):
@@ -49,7 +50,7 @@ def test_columns_equal_the_analysis_where_no_name_holds_a_function_word(det):
              "The President of the Republic of Moldova received the envoy of the union in the capital."]
     tagged: list = []
     x, _ = td.featurise(texts, det, td.ALL_FEATURES, tagged)
-    cols = td.name_ratio_columns(tagged)
+    cols = dcol.name_ratio_columns(tagged)
     ci = [td.ALL_FEATURES.index(f) for f in ("articles_per_noun", "of_per_word")]
     assert cols[0].tolist() == x[0, ci].tolist()
     # since analysis-14 (session 18) the analysis counts an official name as the noun its articles serve, so

@@ -16,6 +16,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import train_detector as td  # noqa: E402
 
+from bench import detector_corruptions as dco  # noqa: E402
+from bench import detector_cv as dcv  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
 
 SUBJECTS = ["council", "ministry", "agency", "committee", "governor", "mayor"]
@@ -50,11 +52,11 @@ def _rows() -> tuple[list, dict[str, str]]:
 @pytest.fixture(scope="module")
 def synth():
     rows, lang = _rows()
-    fold0 = td.folds_of(rows, lang, k=3)
-    new, src, used = td.realmt_synth(rows, fold0, gtagger.load(), "realmt_synth", copies=3)
+    fold0 = dcv.folds_of(rows, lang, k=3)
+    new, src, used = dco.realmt_synth(rows, fold0, gtagger.load(), "realmt_synth", copies=3)
     origin = {len(rows) + j: i for j, i in enumerate(src)}
     all_rows = rows + new
-    return rows, all_rows, fold0, td.folds_of(all_rows, lang, k=3, origin=origin), origin, used
+    return rows, all_rows, fold0, dcv.folds_of(all_rows, lang, k=3, origin=origin), origin, used
 
 
 def test_corruptions_are_made_of_realmt_fluent_rows_only(synth):
@@ -76,7 +78,7 @@ def test_no_fold_is_fitted_on_corruptions_of_its_own_sentences(synth):
     fitted = np.ones(len(all_rows), dtype=bool)  # every source with a share, the corruptions too
     for k in range(3):
         held = {i for i in range(len(rows)) if fold[i] == k}
-        fit = set(td.fold_fit_index(fold, fitted, k).tolist())
+        fit = set(dcv.fold_fit_index(fold, fitted, k).tolist())
         assert held and not held & fit
         assert not {i for i, j in origin.items() if j in held} & fit  # a held-out sentence's corruptions
         assert {i for i, j in origin.items() if j not in held} <= fit  # the other folds' are fitted on
@@ -97,59 +99,59 @@ def test_a_corruption_borrows_no_word_from_another_folds_sentences(synth):
 def test_a_corruption_without_its_origin_is_refused():
     rows, lang = _rows()
     with pytest.raises(ValueError, match="origin"):
-        td.folds_of([*rows, ("The council said of Monday that.", 1, "realmt_synth")], lang, k=3)
+        dcv.folds_of([*rows, ("The council said of Monday that.", 1, "realmt_synth")], lang, k=3)
 
 
 def test_the_shipped_operators_and_their_stream_are_unchanged():
-    assert not set(td.NEW_OPERATORS) & set(td.OPERATORS)
+    assert not set(dco.NEW_OPERATORS) & set(dco.OPERATORS)
     assert td.SHARES["realmt_synth"] == td.SHARES["realmt_synth_new"] == 0.0
     assert not set(td.REALMT_SYNTH) & set(td.CANDIDATES[td.CHOSEN].get("shares") or {})
 
 
 def test_spacing_follows_the_fluent_twin():
-    assert td.detok_like(["He", "said", "“", "Baku", "”", "won", "."], "“Baku” won, he said.") == 'He said “Baku” won.'
+    assert dco.detok_like(["He", "said", "“", "Baku", "”", "won", "."], "“Baku” won, he said.") == 'He said “Baku” won.'
 
 
-def _tag(text: str) -> list[td.Tok]:
-    return td._tag_text(text, gtagger.load())
+def _tag(text: str) -> list[dco.Tok]:
+    return dco._tag_text(text, gtagger.load())
 
 
-def _text(toks: list[td.Tok]) -> str:
-    return td._detok([w for w, _ in toks])
+def _text(toks: list[dco.Tok]) -> str:
+    return dco._detok([w for w, _ in toks])
 
 
 def test_calque_puts_a_nominal_frame_before_an_object_or_instead_of_a_preposition():
     seen = set()
     for seed in range(30):
-        out = td.op_calque_np(_tag("The minister discussed the budget on the reform of schools."), random.Random(seed), {})
+        out = dco.op_calque_np(_tag("The minister discussed the budget on the reform of schools."), random.Random(seed), {})
         assert out is not None
         seen.add(_text(out))
     assert "The minister discussed the issues of the budget on the reform of schools." in seen
     assert "The minister discussed the budget within the framework of the reform of schools." in seen
     assert all(re.search(r"\b(issues?|process|sphere|framework|direction) of\b", t) for t in seen)
-    assert td.op_calque_np(_tag("Yes, very much so, thanks."), random.Random(0), {}) is None
+    assert dco.op_calque_np(_tag("Yes, very much so, thanks."), random.Random(0), {}) is None
 
 
 def test_capital_common_capitalises_common_nouns_in_mid_sentence():
     src = "The agency held a long meeting on water supply in the northern district."
-    outs = {_text(td.op_capital_common(_tag(src), random.Random(seed), {})) for seed in range(20)}
+    outs = {_text(dco.op_capital_common(_tag(src), random.Random(seed), {})) for seed in range(20)}
     assert any("Meeting" in t or "Supply" in t or "District" in t for t in outs)
     assert any("Long Meeting" in t for t in outs)  # the adjective of a capitalised noun too
     for t in outs:
         assert t.lower() == src.lower() and t != src and t.startswith("The agency")
-    assert td.op_capital_common(_tag("Baku and Tbilisi signed it."), random.Random(0), {}) is None
+    assert dco.op_capital_common(_tag("Baku and Tbilisi signed it."), random.Random(0), {}) is None
 
 
 def test_a_group_draws_only_its_own_operators():
     rows, lang = _rows()
-    fold = td.folds_of(rows, lang, k=3)
-    _, _, used = td.realmt_synth(rows, fold, gtagger.load(), "realmt_synth_local", td.LOCAL_OPERATORS, copies=3)
-    assert set(used) == set(td.LOCAL_OPERATORS) and sum(used.values()) > 0
-    assert td.REALMT_SYNTH["realmt_synth"] == tuple(td.OPERATORS)
+    fold = dcv.folds_of(rows, lang, k=3)
+    _, _, used = dco.realmt_synth(rows, fold, gtagger.load(), "realmt_synth_local", dco.LOCAL_OPERATORS, copies=3)
+    assert set(used) == set(dco.LOCAL_OPERATORS) and sum(used.values()) > 0
+    assert td.REALMT_SYNTH["realmt_synth"] == tuple(dco.OPERATORS)
 
 
 def test_the_corrections_group_corrupts_corrections_only():
     rows, lang = _rows()
-    fold = td.folds_of(rows, lang, k=3)
-    _, src, _ = td.realmt_synth(rows, fold, gtagger.load(), "realmt_synth_corr", copies=2)
+    fold = dcv.folds_of(rows, lang, k=3)
+    _, src, _ = dco.realmt_synth(rows, fold, gtagger.load(), "realmt_synth_corr", copies=2)
     assert src and {rows[i][2] for i in src} == {"realmt_corr"}

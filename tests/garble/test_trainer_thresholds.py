@@ -13,6 +13,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import train_detector as td  # noqa: E402
 
+from bench import detector_recipe as drec  # noqa: E402
+
 FIT_PRO = np.linspace(0.0, 0.6, 101)
 
 
@@ -27,11 +29,11 @@ def test_shipped_rule_minor_is_dev_80th_percentile_at_least_0_3():
 
 
 def test_minor_share_flags_that_share_of_the_fitting_side_professional_sentences():
-    minor, major = td.thresholds(np.array([0.1, 0.2]), FIT_PRO, td.MINOR_PROFESSIONAL_SHARE)
-    assert abs(float((minor <= FIT_PRO).mean()) - td.MINOR_PROFESSIONAL_SHARE) < 0.02
+    minor, major = td.thresholds(np.array([0.1, 0.2]), FIT_PRO, drec.MINOR_PROFESSIONAL_SHARE)
+    assert abs(float((minor <= FIT_PRO).mean()) - drec.MINOR_PROFESSIONAL_SHARE) < 0.02
     assert minor < major
     # and does not depend on the dev sentences
-    assert td.thresholds(np.array([0.5, 0.55]), FIT_PRO, td.MINOR_PROFESSIONAL_SHARE)[0] == minor
+    assert td.thresholds(np.array([0.5, 0.55]), FIT_PRO, drec.MINOR_PROFESSIONAL_SHARE)[0] == minor
 
 
 def test_the_plain_run_fits_the_shares_it_is_given():
@@ -44,5 +46,5 @@ def test_a_plain_run_is_the_shipped_recipe_qr():
     minor threshold at the fitting-side professional share), so a plain ``--skip-tagger`` run reproduces it."""
     args = td.arg_parser().parse_args(["--skip-tagger"])
     assert (args.l2_dense, args.l2_hash, args.ewt_extra_share) == (0.05, 0.05, 0.1)
-    assert td.minor_share_of(args) == td.MINOR_PROFESSIONAL_SHARE
+    assert td.minor_share_of(args) == drec.MINOR_PROFESSIONAL_SHARE
     assert td.SHARES["ewt_extra"] == 0.0  # the CV candidates keep their own shares
