@@ -7,7 +7,8 @@ organisations with acronyms, house-style terms, entries whose term is a common w
 across a line break.  ``clean.txt`` uses it rightly (no finding is the target); the others use it wrongly or
 put its names where they must be left alone (``tricky.txt``, ``contexts.txt``).  Session 39 added articles of
 its own with the same glossary (``bench/data/newsroom_s39/``: family names in the plural, names over a short line
-or a line of one word).
+or a line of one word).  Session 40 added a fresh glossary of its own with its articles (``bench/data/newsroom_s40/``:
+``desk.tsv``, 37 entries of Central Asia and the South Caucasus, read with that folder's articles only).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -22,8 +23,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "bench" / "data" / "newsroom_s38"
-#: The folders of articles read by default (each one's ``.txt`` files, in order).
-ARTICLES = (DATA, REPO / "bench" / "data" / "newsroom_s39")
+#: The folders of articles read by default (each one's ``.txt`` files, in order), each with the newsroom glossary
+#: its articles are checked with.
+ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_s39", DATA / "newsroom.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:
@@ -36,9 +39,11 @@ def main() -> None:
     from mtfix.glossary.checker import GlossaryChecker
     from mtfix.segment import to_document
 
-    checker = GlossaryChecker.from_files((str(DATA / "newsroom.tsv"),), bundled=not args.no_bundled)
+    checkers = {g: GlossaryChecker.from_files((str(g),), bundled=not args.no_bundled) for g in {g for _, g in ARTICLES}}
+    jobs = [(p, checkers[DATA / "newsroom.tsv"]) for p in args.files] or [
+        (p, checkers[g]) for folder, g in ARTICLES for p in sorted(folder.glob("*.txt"))]
     totals: Counter[str] = Counter()
-    for path in args.files or [p for folder in ARTICLES for p in sorted(folder.glob("*.txt"))]:
+    for path, checker in jobs:
         text = path.read_text(encoding="utf-8")
         found = list(checker.check(to_document(text)))
         for f in found:

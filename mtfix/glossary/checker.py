@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
-from mtfix.glossary.dates import month_as_date
+from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, middle_initial
@@ -33,7 +33,7 @@ from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, u
 from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
 from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
 from mtfix.glossary.model import Entry, Glossary
-from mtfix.glossary.paragraph_lines import isolated_in_sentence, lone_breaks_as_spaces, one_name_over_lines
+from mtfix.glossary.paragraph_lines import FlatText, isolated_in_sentence, one_name_over_lines
 from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.source_terms import SourceTerms
@@ -61,7 +61,9 @@ if TYPE_CHECKING:
 #: line break is one name, a person's name opening a longer name ("the Ilham Aliev Foundation") is left alone.
 #: 3 (session 39): a family's name in the plural ("the Pashinians") is a mention; a name running on over a line
 #: break that the segmenter reads as a sentence's end (a short line, a line of one word) is one name.
-REVISION = 3
+#: 4 (session 40): a family's name in the plural as a person's full-name variant spells the surname ("the
+#: Pashinians" of "Nikol Pashinian") is that family's, misspelt.
+REVISION = 4
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -231,6 +233,8 @@ def _word_of_its_own(text: str, hit: Hit) -> bool:
     from mtfix.text.lexicon import is_everyday_word, is_word
 
     word = text[hit.start:hit.end].lower()
+    if hit.derived and is_word(word[: len(word) - len(hit.plural)]):  # a full-name variant's surname: "Gordon Bright"
+        return True
     return is_word(word) if hit.kind == "variant" else is_everyday_word(word)
 
 
@@ -258,7 +262,8 @@ def _family(doc: Document, ev: _Event, hit: Hit, context: _Mentions) -> Finding 
     """The finding for a family's name in the plural ("the Pashinians", "the Alievs' house"; session 39): none
     for the glossary's own spelling ("the Aliyevs"), never expanded at a first mention; a variant becomes the
     short form with the text's plural ending ("the Pashinyans"), with the safety a bare surname of the variant
-    gets (:meth:`GlossaryChecker._decide`)."""
+    gets (:meth:`GlossaryChecker._decide`); the plural of a full-name variant's surname ("the Pashinians" of
+    "Nikol Pashinian", session 40) is a safe edit only where the document names the person."""
     if hit.kind != "variant":
         return None
     e, ending = ev.entry, hit.plural
@@ -270,7 +275,9 @@ def _family(doc: Document, ev: _Event, hit: Hit, context: _Mentions) -> Finding 
     if style is not None:
         return make_finding("MTF301", doc, ev.start, ev.end, f"{said} in the glossary's spelling ({style})",
                             **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
-    if printed_in_english(got) and not context.identifies(doc.text, ev, True):
+    if (hit.derived or printed_in_english(got)) and not context.identifies(doc.text, ev, True):
+        # (a surname the glossary lists only inside a full name, "Nikol Pashinian", is the person's family only
+        # where the document names the person: session 40)
         return make_finding("MTF301", doc, ev.start, ev.end, f"{said} if this is the family of {e.term} (glossary)",
                             **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
     return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **_origin(e),
@@ -450,7 +457,9 @@ class GlossaryChecker(BaseChecker):
 
     def _find_events(self, doc: Document) -> list[_Event]:
         text = doc.text
-        flat = lone_breaks_as_spaces(text)  # the words around a mention as the matcher reads them (session 39)
+        # the words around a mention as the matcher reads them (session 39), made only when a check reads them
+        # (session 40: a clean wrapped text paid for it on every document)
+        flat = FlatText(text)
         usable = _usable(doc)
         events = self._initials(doc, usable)
         taken = Blocked([(ev.start, ev.end) for ev in events])
@@ -460,21 +469,22 @@ class GlossaryChecker(BaseChecker):
         # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
         # in every mention of the document ("Aliev said")
         others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
-                  and another_persons_surname(flat, h.start, h.end, _given_names(h.entry), known)}
+                  and another_persons_surname(flat(), h.start, h.end, _given_names(h.entry), known)}
         for h in hits:
             if h.kind == "variant" and h.entry.type == "person" and h.form in others:
                 continue
-            if h.kind == "accepted" and h.entry.type == "person" and month_as_date(flat, h.start, h.end):
+            if h.kind == "accepted" and h.entry.type == "person" and text[h.start:h.end] in MONTHS \
+                    and month_as_date(*flat.around(h.start, h.end)):
                 continue  # "In May": the month, not Theresa May's short form (session 38)
             if h.kind in ("variant", "historical") and h.entry.type == "person" \
-                    and named_after_person(flat, h.start, h.end, known):
+                    and named_after_person(flat(), h.start, h.end, known):
                 continue  # "the Ilham Aliev Foundation": a longer name, with its own spelling (session 38)
             opener = ""
             if (h.kind in ("variant", "historical") and h.entry.type != "person"
-                    and inside_longer_name(flat, h.start, h.end, known)):
+                    and inside_longer_name(flat(), h.start, h.end, known)):
                 # one word of a longer name ("Tiflis Hotel"), unless the word before only opens the
                 # sentence ("Use Github", "Visit Kiyev"): then reported, never a safe edit (session 19)
-                opener = "" if capital_after(flat, h.end, known, h.start) else sentence_opener(flat, h.start, known) or ""
+                opener = "" if capital_after(flat(), h.end, known, h.start) else sentence_opener(flat(), h.start, known) or ""
                 if not opener:
                     continue
             events.append(_Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
@@ -483,15 +493,17 @@ class GlossaryChecker(BaseChecker):
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
         # names the entry's person (then it is a slip for that name)
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
-                   if (ev.entry.type == "person" or not inside_longer_name(flat, ev.start, ev.end, known))
+                   if (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
                    and not (ev.entry.type == "person" and not ev.in_context
-                            and another_persons_surname(flat, ev.start, ev.end, _given_names(ev.entry), known))]
+                            and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
-        # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)")
+        # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
+        # after a variant of it, itself a finding ("the Caspian Pipeline Consortsium (CPC)": session 40)
         events = [ev for ev in events if ev.kind == "initials" or not (
             named_as_spelling(text, ev.start, ev.end, doc.protected)
-            or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted)))]
+            or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted,
+                                                           *ev.entry.variants)))]
         events.sort(key=lambda ev: ev.start)
         return events
 

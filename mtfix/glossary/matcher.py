@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mtfix.caching import regexcache
+from mtfix.glossary.family_names import SIBILANT_ENDS, plural_of, variant_surname_plurals
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
@@ -52,6 +53,7 @@ class Hit:
     form: str  # the glossary form that matched
     genitive: bool = False  # an inflected hit whose suffix is a genitive
     plural: str = ""  # a family's name in the plural ("the Aliyevs"): the ending ("s", "es") the hit ends in
+    derived: bool = False  # a plural of a full-name variant's surname ("the Pashinians" of "Nikol Pashinian")
 
 
 #: Typographic twins, read as the plain character (one for one, so offsets stay valid): the curly
@@ -226,8 +228,6 @@ def capitals_line(text: str, start: int, end: int) -> bool:
     return any(c.isupper() for c in line) and not any(c.islower() for c in line)
 
 
-#: Endings after which a family name takes "-es" in the plural ("the Joneses", "the Sanchezes").
-_SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
 
 
 def _plural_end(entry: Entry, kind: str, form: str, text: str, start: int, end: int) -> int:
@@ -245,13 +245,27 @@ def _plural_end(entry: Entry, kind: str, form: str, text: str, start: int, end: 
             or not text[start].isupper():
         return 0
     got = text[start:end]
-    ending = "es" if form.endswith(_SIBILANT_ENDS) and text.startswith("es", end) else "s"
+    ending = "es" if form.endswith(SIBILANT_ENDS) and text.startswith("es", end) else "s"
     if got.isupper() and len(got) > 1:
         ending = ending.upper()
     stop = end + len(ending)
     if not text.startswith(ending, end) or (stop < len(text) and _word(text[stop])):
         return 0
     return stop
+
+
+def _family_hit(entry: Entry, surname: str, text: str, end: int) -> Hit | None:
+    """The hit of a family's name in the plural ending at ``end`` as a full-name variant spells the surname
+    (:mod:`mtfix.glossary.family_names`), or None: a capitalised word ("Pashinians"), or one in capitals on a
+    line in capitals ("PASHINIANS")."""
+    start = end - len(plural_of(surname))
+    if start < 0 or (start > 0 and _word(text[start - 1])) or (end < len(text) and _word(text[end])):
+        return None
+    got = text[start:end]
+    if not got[0].isupper() or (got.isupper() and not capitals_line(text, start, end)) \
+            or not (got.isupper() or got[1:].islower()):
+        return None
+    return Hit(start, end, entry, "variant", surname, plural=got[len(surname):], derived=True)
 
 
 class Matcher:
@@ -263,8 +277,11 @@ class Matcher:
         slots: dict[str, int] = {}
         owners: list = []  # slot → (entry, kind, form), or a list of them when several share a key
         get = slots.get
+        persons: list[Entry] = []
         for e in entries:
             term = e.term
+            if e.type == "person" and e.variants:
+                persons.append(e)
             forms = [("term", term)]
             if e.accepted or e.type == "person" or e.short_form:
                 forms += [("accepted", f) for f in e.forms() if f != term]
@@ -287,6 +304,14 @@ class Matcher:
                     owners[i].append((e, kind, f))
                 else:
                     owners[i] = [owners[i], (e, kind, f)]
+        # a family's name in the plural as a full-name variant spells the surname ("the Pashinians" of "Nikol
+        # Pashinian"), matched only so (session 40)
+        family_slots = set()
+        for key, (e, surname) in variant_surname_plurals(persons, slots, _key).items():
+            slots[key] = len(owners)
+            family_slots.add(len(owners))
+            owners.append((e, "family", normal_form(surname)))
+        self._family_slots = frozenset(family_slots)
         # a form with the dotless ı ("Bakı") in a headline in capitals is "BAKI", whose lower case is "baki":
         # one more key for it, matched only so (session 38; until then the headline's name was missed)
         capitals_only = set()
@@ -306,13 +331,16 @@ class Matcher:
             self._auto.make_automaton()
 
     def __contains__(self, form: str) -> bool:
-        """Whether ``form`` (any case) is a form of some entry."""
-        return self.size > 0 and self._auto.exists(_key(form))
+        """Whether ``form`` (any case) is a form of some entry (a family's plural of a variant's surname is none)."""
+        if not self.size:
+            return False
+        slot = self._auto.get(_key(form), None)
+        return slot is not None and slot not in self._family_slots
 
     def owners(self):
         """Every (entry, kind, form) the matcher knows."""
         for own in self._owners:
-            yield from own if isinstance(own, list) else (own,)
+            yield from (o for o in (own if isinstance(own, list) else (own,)) if o[1] != "family")
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits in text order (leftmost, then longest), with offsets into ``text``."""
@@ -321,7 +349,7 @@ class Matcher:
         if not Normalised.needed(text):
             return self._find(text)
         norm = Normalised(text)
-        return [Hit(norm.start(h.start), norm.end(h.end), h.entry, h.kind, h.form, h.genitive, h.plural)
+        return [Hit(norm.start(h.start), norm.end(h.end), h.entry, h.kind, h.form, h.genitive, h.plural, h.derived)
                 for h in self._find(norm.text)]
 
     def _find(self, text: str) -> list[Hit]:
@@ -344,6 +372,11 @@ class Matcher:
             own = owners[slot]
             for entry, kind, form in own if isinstance(own, list) else (own,):
                 end = last + 1
+                if kind == "family":
+                    hit = _family_hit(entry, form, text, end)
+                    if hit is not None:
+                        found.append(hit)
+                    continue
                 start = end - len(form)
                 if capitals_only and slot in capitals_only and not _in_capitals(text, start, end, form):
                     continue

@@ -54,7 +54,9 @@ or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) 
 reported, fixed only with --unsafe-fixes.  A name wrapped across a line break inside a paragraph
 ("Alyaksandr⏎Lukashenka") is one name, and its fix keeps the line break, over a line of one word too.  A family's
 name in the plural ("the Pashinians", "the Okonkwohs' house") is a mention: a variant becomes the glossary's
-short form with the plural ending ("the Pashinyans"); a plural that is an English word ("Banks") is none.
+short form with the plural ending ("the Pashinyans"); a plural that is an English word ("Banks") is none; so is
+the plural of a surname the glossary lists only in a full-name variant ("Nikol Pashinian": "the Pashinians"),
+a safe edit only where the document names the person.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.

@@ -221,7 +221,9 @@ _SPELLING_BEFORE = LazyPattern(
     r"(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[\t\p{Zs}]*|[\t\p{Zs}]+(?:or|and)[\t\p{Zs}]+))*"
     r"|\([\t\p{Zs}]*(?:in[\t\p{Zs}]+)?" + _LANGUAGES + r"[\t\p{Zs}]*[,:][\t\p{Zs}]*"
     r"|\b" + _LANGUAGES + r"[\t\p{Zs}]+(?:name|word|term|spelling|form|title)\b[^.;:!?()]{0,60},[\t\p{Zs}]*"
-    r"|\b(?:name|word|term|spelling|form|title)[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"(?:[\t\p{Zs}]+is|,)[\t\p{Zs}]+)"
+    r"|\b(?:name|word|term|spelling|form|title)[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"(?:[\t\p{Zs}]+is|,)[\t\p{Zs}]+"
+    # a name someone else gives the place (session 40): "Shusha, which Armenians call Shushi"
+    r"|\b(?:which|what|whom)(?:[\t\p{Zs}]+[\w’'-]+){1,4}?[\t\p{Zs}]+call(?:s|ed)?[\t\p{Zs}]+)"
     r"[\"“‘']?$"
 )
 #: ", as his name is also spelled", ", as some outlets spell his name", ", as the name is transliterated",
@@ -229,6 +231,8 @@ _SPELLING_BEFORE = LazyPattern(
 _SPELLING_AFTER = LazyPattern(
     r"[\"”’']?(?:,?[\t\p{Zs}]+as[\t\p{Zs}]+[^,.;:!?()]{0,50}?\b(?:spell|spells|spelled|spelt|written|writes|write|"
     r"transliterated|transliterate|transliterates|romani[sz]ed|rendered|render|renders|appears)\b"
+    r"|,?[\t\p{Zs}]+as[\t\p{Zs}]+[^,.;:!?()]{0,40}?\bcall(?:s|ed)?[\t\p{Zs}]+(?:it|them|her|him)\b"
+    r"|,[\t\p{Zs}]+(?:which|whom)(?:[\t\p{Zs}]+[\w’'-]+){1,4}?[\t\p{Zs}]+call(?:s|ed)?[\t\p{Zs}]+[\"“‘']?[[:upper:]]"
     r"|[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"\b(?![\t\p{Zs}]+(?:media|press|outlets|sources|officials|forces|troops|"
     r"government|side|army|authorities|people)\b))"
 )
@@ -236,7 +240,9 @@ _SPELLING_AFTER = LazyPattern(
 
 def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = ()) -> bool:
     """Whether the name at ``[start, end)`` is shown as a form, not used: in a list after "also
-    spelled", "also known as" or "transliterated as", before ", as his name is also spelled", or as a
+    spelled", "also known as" or "transliterated as", before ", as his name is also spelled", a name that others
+    give it ("which Armenians call Shushi", "Shushi, as they call it", "Shushi, which others call Shusha": session
+    40), or as a
     language's own form, given for reference ("the Milli Majlis (in Azerbaijani, Milli Məclis)",
     "Khankendi (Xankəndi in Azerbaijani)", "The Azerbaijani name of the region, Dağlıq Qarabağ,").
     Such a form must stay as it is (session 10: "Qarabag, also spelled Karabakh or Qarabağ").
@@ -250,6 +256,12 @@ def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = 
     >>> t = "The parliament (in Azerbaijani, Milli Məclis) met."
     >>> named_as_spelling(t, t.index("Milli"), t.index(")"))
     True
+    >>> t = "Shusha, which Armenians call Shushi, and Shushi, as they call it."
+    >>> named_as_spelling(t, t.index("Shushi"), t.index("Shushi") + 6), named_as_spelling(t, 41, 47)
+    (True, True)
+    >>> t = "Shushi, which Azerbaijanis call Shusha, and Shushi, which they call home."
+    >>> named_as_spelling(t, 0, 6), named_as_spelling(t, 44, 50)
+    (True, False)
     >>> t = "President Aliev said the deal was signed."
     >>> named_as_spelling(t, 10, 15)
     False
@@ -297,7 +309,8 @@ def _unmarked(text: str, start: int, end: int, markup: Sequence[Span]) -> str:
 
 def glossed_original(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
     """Whether ``[start, end)`` stands alone in parentheses right after one of ``names`` (the entry's
-    own term or accepted forms): the original form, given for reference, "Nakhchivan (Naxçıvan)"."""
+    own term, accepted forms or variants): the original form or an acronym, given for reference, "Nakhchivan
+    (Naxçıvan)"."""
     before = text[max(0, start - 200):start].rstrip()
     if not before.endswith("(") or not text[end:].lstrip().startswith(")"):
         return False
