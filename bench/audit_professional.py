@@ -32,7 +32,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-eighth-genres``: the same, session 39: corrections and editor's notes, product reviews, speeches and hearings,
   notes to financial statements, headlines in title case, photo captions with credits, tables flattened to text,
   scientific methods, letters and emails, CV bullet points, tasting notes and public announcements
-  (``tests/data/professional_eighth_genres.txt``).
+  (``tests/data/professional_eighth_genres.txt``);
+- ``own-ninth-genres``: the same, session 40: safety data sheets, travel itineraries, dictionary entries, insurance
+  and warranty wording, birdwatchers' field notes, assembly instructions, school reports, concert programme notes,
+  training plans and police appeals (``tests/data/professional_ninth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -110,7 +113,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-fifth-genres": REPO / "tests" / "data" / "professional_fifth_genres.txt",
             "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt",
             "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt",
-            "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt"}
+            "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt",
+            "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -11,7 +11,8 @@ opening quotation mark), in one of three shapes:
 * **an "-s" present after a singular noun** ("the coastal path winds along the cliffs", "the blue flag
   stands for ..."): the word ends in a single "s" and is the "-s" form of a verb: its regular past is an everyday
   word ("winded" is not, "wound"/"wind" is an irregular verb of ``mtfix.text.lexicon``), or its stem is an irregular
-  verb's form ("spreads", "sets");
+  verb's form ("spreads", "sets"), or its past is an irregular verb's by English morphology ("arises": "arose";
+  :mod:`mtfix.text.irregular_verbs`, session 40);
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
   everyday word ("belonged");
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
@@ -74,13 +75,16 @@ def _everyday_past(forms: Sequence[str]) -> bool:
 
 
 def s_present(word: str) -> bool:
-    """Whether ``word`` is the "-s" form of a verb: an everyday regular past ("represents" → "represented") or an
-    irregular verb's stem ("spreads", "sets")."""
-    from mtfix.garble.structural_signs import _IRREGULAR_PRESENTS, _regular_pasts
+    """Whether ``word`` is the "-s" form of a verb: an everyday regular past ("represents" → "represented"), an
+    irregular verb's stem that is its own past ("spreads", "sets"), or an everyday irregular verb told by the
+    morphology of its past (:func:`mtfix.text.irregular_verbs.irregular_present`: "arises", "leaps", "weeps"; since
+    session 40, in place of the analysis's hand list ``structural_signs._IRREGULAR_PRESENTS``)."""
+    from mtfix.garble.structural_signs import _regular_pasts
+    from mtfix.text.irregular_verbs import irregular_present
 
     if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
-    return word in _IRREGULAR_PRESENTS or _irregular(word[:-1]) or _everyday_past(_regular_pasts(word))
+    return _irregular(word[:-1]) or _everyday_past(_regular_pasts(word)) or irregular_present(word)
 
 
 def base_present(word: str) -> bool:

@@ -62,7 +62,10 @@ from mtfix.garble.view import STAND_IN
 #: the checker's findings show as they did.
 #: 9 = session 39: a phrasal verb's particle at a clause's end after an "-s" present the tagger read as a noun ("as the
 #: cold sets in.", "once the thaw sets in,"): no stranded preposition (:func:`particle_after_misread_verb`).
-REVISION = 9
+#: 10 = session 40: an irregular verb's "-s" present is told by the morphology of its past
+#: (:func:`mtfix.text.irregular_verbs.irregular_present`: "the main risk arises from ...", "the theme leaps upward"),
+#: not by a hand list: a misread finite verb and a particle after one (revisions 6 and 9) see more such verbs.
+REVISION = 10
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

@@ -13,7 +13,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.text.lexicon import is_common, is_everyday_word
+from mtfix.text.lexicon import is_common, is_everyday_word, zipf
 from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
 from mtfix.text.symbols import only_symbols_before, time_stamp_end
 from mtfix.text.tokens import LazyPattern, title_case_line
@@ -63,6 +63,27 @@ def _after_symbols(doc: Document, text: str, start: int) -> bool:
     return seg is not None and only_symbols_before(text, seg.start, start)
 
 
+_NEXT_WORD = LazyPattern(r"[ \t]+(\p{Ll}+)")
+
+
+def _letter_as_name(text: str, end: int, modes: frozenset[str]) -> bool:
+    """Whether the capital "A" ending at ``end`` names a letter, not the article (session 40): a musical key or note
+    ("in A major", "a sonata in A minor", "tuned to A flat": the next word is one of ``modes``), or a class named by
+    a letter before a plural the article never takes ("students with A levels", "of A shares", "on A roads")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    nxt = m.group(1)
+    if nxt in modes:
+        return True
+    if not nxt.endswith("s") or nxt.endswith(("ss", "us", "is")):
+        return False
+    singular = nxt[:-2] if nxt.endswith(("ses", "xes", "zes", "ches", "shes")) else nxt[:-1]
+    # a plural: its singular an everyday word of four letters or more, at least twice as frequent (0.3 Zipf) as the
+    # word ("levels" 4.97 / "level" 5.41, "shares", "roads"; not "series", "news", "means" 5.44 / "mean" 5.53)
+    return len(singular) >= 4 and is_common(singular) and zipf(singular) >= zipf(nxt) + 0.3
+
+
 def _reverent_segment(doc: Document, start: int, memo: dict[int, bool]) -> bool:
     """Whether the segment at ``start`` speaks of God, so that its "He" and "His" are capitalised out of
     reverence (:mod:`mtfix.text.reverential_capitals`, session 23)."""
@@ -85,7 +106,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     ``after_function_only`` (flagged only after one of ``function_words``),
     ``subjects`` (pronouns that start a new clause: after a word that is not a
     conjunction they mark a spliced clause, a major error with no local fix),
-    ``conjunctions``.
+    ``conjunctions``, ``letter_modes`` (words after "A" that make it a musical
+    key or note, :func:`_letter_as_name`).
     """
     p = rule.params
     after_any = set(p.get("after_any", []))
@@ -94,6 +116,7 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     conjunctions = {w.lower() for w in p.get("conjunctions", [])}
     function_only = set(p.get("after_function_only", []))
     function_words = {w.lower() for w in p.get("function_words", [])}
+    letter_modes = frozenset(p.get("letter_modes", []))
     # longest first; equal lengths by spelling, not by the set's order (which differs from process to process,
     # so that the pattern was compiled afresh, and stored again, on every run until session 30): two words of
     # one length never both match at one place, so the order among them changes no match
@@ -128,6 +151,8 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         if word in after_lower and word not in after_any and not prev[0].islower():
             continue
         if word in function_only and prev.lower() not in function_words:  # "Linear A", "Plan A", "type A"
+            continue
+        if word == "A" and _letter_as_name(text, m.end("w"), letter_modes):  # "in A major", "with A levels"
             continue
         # An abbreviation or an initial ends the previous token, unless a name is glued to it (E.Blinken He).
         if prev.endswith(".") and not regex.search(r"\p{Lu}\.\p{Lu}\p{Ll}+$", prev):

@@ -1,0 +1,107 @@
+"""The present tenses of English irregular verbs, told by morphology from their pasts (session 40).
+
+A verb is irregular when its past or participle is no "-ed" form: "arise" → "arose", "arisen".  Which bases those
+pasts belong to follows a handful of English sound changes (ablaut), so the "-s" present of an irregular verb
+need not be listed: :func:`irregular_base` asks whether one of the forms those changes give a base is a past or
+participle of :data:`mtfix.text.lexicon.IRREGULAR_FORMS` (the hand list of English irregular pasts; three more
+here), and whether
+the base is an everyday verb (:func:`mtfix.text.lexicon.is_everyday_verb`: its "-ing" form is an everyday word).
+Both must hold: "cats" would give "cut" (a → u), but "catting" is no everyday word; "pages" gives no past at all.
+
+>>> irregular_present("arises"), irregular_present("overtakes"), irregular_present("weeps")
+(True, True, True)
+>>> irregular_present("pages"), irregular_present("cats"), irregular_present("gardens")
+(False, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: A base's last vowel group ("rise" → "i", "blow" → "ow", "freeze" → "ee"): it changes in the past ("rose").
+_VOWEL_GROUP = re.compile(r"[aeiou]+[wy]?|y$")
+#: What the last vowel group of a base ending in a consonant becomes in a past or participle: "sing" → "sang",
+#: "sung"; "hang" → "hung"; "fall" → "fell"; "get" → "got"; "run" → "ran"; "hold" → "held"; "feed" → "fed";
+#: "speak" → "spoke"; "eat" → "ate"; "shoot" → "shot"; "blow" → "blew"; "fly" → "flew"; "find" → "found".
+_SHORT_CHANGES = {"i": ("a", "u", "o"), "a": ("u", "e"), "e": ("o",), "u": ("a",), "o": ("e",), "ee": ("e",),
+                  "ea": ("e", "o", "a"), "oo": ("o",), "aw": ("ew",), "ow": ("ew",), "y": ("ew",)}
+#: ... of a base ending in a silent "e" (a long vowel): "rise" → "rose", "give" → "gave", "take" → "took",
+#: "wake" → "woke", "come" → "came", "freeze" → "froze", "choose" → "chose".
+_LONG_CHANGES = {"i": ("o", "a"), "a": ("oo", "o"), "o": ("a",), "ee": ("o",), "oo": ("o",)}
+#: Endings that change whole: "bring" → "brought", "teach" → "taught", "stand" → "stood", "sell" → "sold",
+#: "leave" → "left", "make" → "made", "strike" → "struck", "say" → "said", "have" → "had".
+_ENDING_CHANGES = (("ing", "ought"), ("ink", "ought"), ("eek", "ought"), ("ight", "ought"), ("uy", "ought"),
+                   ("each", "aught"), ("atch", "aught"), ("and", "ood"), ("ell", "old"), ("eave", "eft"),
+                   ("ake", "ade"), ("ike", "uck"), ("ay", "aid"), ("ave", "ad"))
+#: Irregular pasts :data:`mtfix.text.lexicon.IRREGULAR_FORMS` lacks: that list feeds the detector's analysis
+#: (``prefixed_stem``, ``pronoun_pasts``), which a new entry would change; here they only tell a base.
+_MORE_PASTS = frozenset({"came", "heard", "strode"})
+#: Prefixes that make a verb of an irregular one and keep its forms irregular ("withdraws", "overtakes").
+_VERB_PREFIXES = ("with", "under", "over", "out", "fore", "mis", "re", "up", "be")
+
+
+def _past_candidates(base: str) -> set[str]:
+    """The forms English morphology may give ``base`` as an irregular verb's past or participle: a participle in
+    "-n"/"-en" ("arisen", "eaten", "bitten"), a past in "-t" ("dealt", "bent", "lost", "kept"), the base less its
+    "e" ("slid"), a vowel changed (:data:`_SHORT_CHANGES`, :data:`_LONG_CHANGES`), an ending changed whole."""
+    silent_e = len(base) > 2 and base.endswith("e") and base[-2] not in "aeiou"
+    stem = base[:-1] if silent_e else base
+    out = {base + "n", base + "en", stem + stem[-1] + "en"}
+    if silent_e:
+        out.add(stem)
+    if base.endswith(("l", "n", "p")):
+        out.add(base + "t")
+    if base.endswith(("nd", "ld", "ll")):
+        out.add(base[:-1] + "t")  # "bend" → "bent", "build" → "built", "dwell" → "dwelt"
+    if base.endswith("se"):
+        out.add(base[:-2] + "st")  # "lose" → "lost"
+    if base.endswith(("ee", "ear")):
+        out.add(base[:-1] + "d" if base.endswith("ee") else base + "d")  # "flee" → "fled", "hear" → "heard"
+    groups = list(_VOWEL_GROUP.finditer(stem))
+    if groups:
+        g = groups[-1]
+        head, group, tail = stem[: g.start()], g.group(), stem[g.end():]
+        for vowel in (_LONG_CHANGES if silent_e else _SHORT_CHANGES).get(group, ()):
+            changed = head + vowel + tail
+            if silent_e:
+                out.add(changed if vowel == "oo" else changed + "e")  # "take" → "took", "rise" → "rose"
+            else:
+                out.update((changed, changed + "e"))  # "sing" → "sang", "speak" → "spoke"
+            if group in ("ee", "ea") and not silent_e:
+                out.add(changed + "t")  # "keep" → "kept", "feel" → "felt"
+        if group == "i" and tail == "nd":
+            out.add(head + "ound")  # "find" → "found"
+    for ending, past in _ENDING_CHANGES:
+        if base.endswith(ending):
+            out.add(base[: -len(ending)] + past)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def irregular_base(base: str) -> bool:
+    """Whether lower-case ``base`` is an everyday irregular verb: one of :func:`_past_candidates` is an irregular
+    past or participle (with a verb prefix or without: "withdraw", "overtake")."""
+    from mtfix.text.lexicon import IRREGULAR_FORMS, is_everyday_verb
+
+    if len(base) < 2 or not base.isalpha():
+        return False
+    if not is_everyday_verb(base):  # "outbreak" is no verb though "break" is
+        return False
+    bases = [base] + [base[len(p):] for p in _VERB_PREFIXES if base.startswith(p) and len(base) - len(p) >= 3]
+    return any(not _past_candidates(b).isdisjoint(IRREGULAR_FORMS | _MORE_PASTS) for b in bases)
+
+
+def s_bases(word: str) -> tuple[str, ...]:
+    """The bases an "-s" form may have: "arises" → "arise", "aris"; "teaches" → "teache", "teach"; "flies" → "fly",
+    "flie"; "sites" → "site"."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y", word[:-1])
+    if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+        return (word[:-1], word[:-2])
+    return (word[:-1],)
+
+
+def irregular_present(word: str) -> bool:
+    """Whether lower-case ``word`` is the "-s" present of an everyday irregular verb (:func:`irregular_base`)."""
+    return word.endswith("s") and not word.endswith("ss") and len(word) >= 4 and any(map(irregular_base, s_bases(word)))
