@@ -184,6 +184,7 @@ def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A past form capitalised in mid-sentence after one of ``params.after`` (pronouns,
     auxiliaries, conjunctions): ``where he Questioned whether``, ``was Approved:``."""
     after = {w.lower() for w in rule.params.get("after", [])}
+    safe_after = {w.lower() for w in rule.params.get("safe_after", [])}
     text = doc.text
     for m in _CAPITALISED_PAST.finditer(text):
         p = _PREV_WORD.search(text, max(0, m.start() - 60), m.start())
@@ -197,5 +198,7 @@ def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         if title_case_line(text, m.start()):  # a headline's capital: "... and Adopted a Declaration" (1.31)
             continue
-        yield Hit(m.start("w"), m.end("w"), low,
+        # after a subject pronoun the word is a verb; after the rest it may be a title ("compared to Tangled")
+        safety = None if p.group("prev") in safe_after else FixSafety.UNSAFE
+        yield Hit(m.start("w"), m.end("w"), low, safety=safety,
                   message=f"'{word}' is a verb capitalised in mid-sentence: '{low}'")

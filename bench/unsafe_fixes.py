@@ -1,0 +1,108 @@
+"""Each unsafe fix alone, measured against human corrections: is any safe enough to make safe?
+
+For every rule whose fixes (some or all) are unsafe, that rule's unsafe fixes are applied to ``fix``'s safe
+output (one pass: the findings left after the safe fixes), and the text is compared with the safe output:
+how many sentences the unsafe fixes change, and
+how many of those move closer to / further from the human correction by sentence TER **with case**
+(sacrebleu's default TER folds case, so a capital lowered would count as no move), plus how many
+professional sentences they change (must be none for a safe fix).  Fitting data by default.
+
+    python bench/unsafe_fixes.py                      # realmt train MT vs corrections + clean_news train
+    python bench/unsafe_fixes.py --split dev          # report only, never tune on it
+    python bench/unsafe_fixes.py --mlqe               # MLQE-PE train MT vs post-edits (five pairs)
+    python bench/unsafe_fixes.py --show               # each change in context
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+#: the rules with unsafe fixes among en-generic's (grammar off), session 40
+UNSAFE = ("MTF104", "MTF110", "MTF112", "MTF116", "MTF119", "MTF122", "MTF127", "MTF129")
+
+
+def _change(a: str, b: str) -> str:
+    """The first edit from ``a`` to ``b``, with a little context."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return f"{a[max(0, i1 - 25):i2 + 15]!r} → {b[max(0, j1 - 25):j2 + 15]!r}"
+    return ""
+
+
+def with_unsafe(result: Any, code: str) -> str:
+    """``result``'s text (``Pipeline.fix``'s) with the unsafe fixes of ``code`` left in it applied."""
+    from mtfix.model import FixSafety
+    from mtfix.repair import apply_edit_groups
+
+    groups = [f.edits for f in result.remaining
+              if f.fix == FixSafety.UNSAFE and f.edits and (f.code == code or code in f.also)]
+    return apply_edit_groups(result.text, groups).text if groups else result.text
+
+
+def measure(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequence[str], show: bool) -> list[str]:
+    """One Markdown row per code: changed, closer, further, same, professional sentences changed."""
+    from sacrebleu.metrics import TER
+
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    ter = TER(case_sensitive=True)
+    safe = Pipeline(Config(grammar="off"))
+    base = [safe.fix(r["text"]) for r in rows]
+    base_pro = [safe.fix(t) for t in pro]
+    out = ["| rule | changed beyond safe fixes | closer | further | same | professional changed |",
+           "|---|---:|---:|---:|---:|---:|"]
+    for code in codes:
+        moved = {"closer": 0, "further": 0, "same": 0}
+        for r, result in zip(rows, base, strict=True):
+            before, after = result.text, with_unsafe(result, code)
+            if after == before:
+                continue
+            a = ter.sentence_score(before, [r["correction"]]).score
+            b = ter.sentence_score(after, [r["correction"]]).score
+            kind = "closer" if b < a else "further" if b > a else "same"
+            moved[kind] += 1
+            if show:
+                print(f"  {code} {kind} [{r.get('lang', '')}] {_change(before, after)}")
+        pro_changed = sum(with_unsafe(result, code) != result.text for result in base_pro)
+        out.append(f"| {code} | {sum(moved.values())} | {moved['closer']} | {moved['further']} | {moved['same']} "
+                   f"| {pro_changed} |")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from eval_realmt import data_dir, read_jsonl
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("train", "dev"), default="train")
+    ap.add_argument("--data", default=None, help="the realmt directory (default: as bench/eval_realmt.py)")
+    ap.add_argument("--mlqe", action="store_true", help="MLQE-PE train MT against its post-edits instead")
+    ap.add_argument("--codes", default=",".join(UNSAFE), help="comma-separated rule codes (default: all unsafe)")
+    ap.add_argument("--show", action="store_true", help="print each change")
+    args = ap.parse_args(argv)
+    codes = [c.strip() for c in args.codes.split(",") if c.strip()]
+    if args.mlqe:
+        from repair_classes import mlqe_rows
+
+        rows, pro, what = mlqe_rows("train", None), [], "MLQE-PE train MT vs post-edits"
+    else:
+        root = data_dir(args.data)
+        rows = read_jsonl(root / f"real_mt_{args.split}.jsonl")
+        pro = [r["text"] for r in read_jsonl(root / f"clean_news_{args.split}.jsonl")]
+        what = f"realmt {args.split} MT vs corrections, clean_news {args.split}"
+    print(f"{what}: {len(rows)} MT, {len(pro)} professional sentences; grammar off; TER with case")
+    print("\n".join(measure(rows, pro, codes, args.show)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
