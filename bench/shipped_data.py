@@ -113,7 +113,7 @@ PINNED: dict[str, str] = {
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     "review/static/report.css": "c33b67d814220895bded0cc1cdf4aa0239160421b1e84528b1f70aa5dfaf822f",
-    "review/static/report.js": "e0de4555aaddde0e8be65bf83d36acdd51f1ff59030acbf10868d89b69c1500e",
+    "review/static/report.js": "ccb94236161948b1ad4726f2b0be1455678f43b86e5d57f3ea8f6701dfd28038",
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "e0fcb44b3453c8dcd92981529e06a3cf2f5aa9cc9f319406845abf8b22dda8bc",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",

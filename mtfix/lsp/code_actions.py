@@ -272,8 +272,10 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
         in_file: set[str] = set()
         named: set[str] = set()
         name_fixes_asked: dict[name_fixes.Key, tuple[Finding, types.Diagnostic | None, int]] = {}
-        # words a glossary lists as a variant of another name (MTF301, with its fix): never offered as a name
-        listed = {(f.start, f.end) for f in st.findings if f.code == "MTF301"} if target else set()
+        # words a glossary lists as a variant of another name (MTF301, with its fix), or reads as a misspelling of
+        # one of its names (an MTF302 naming its entry, session 40: "Vardanow" for "Vardanov" offered to be added as
+        # a name of its own): never offered as a name
+        listed = {(f.start, f.end) for f in st.findings if f.code == "MTF301" or f.glossary_entry} if target else set()
         only = params.context.only
         # quick fixes only when asked for: an editor's fix-all on save asks for source.fixAll over the whole
         # document, and building a quick fix for each of its findings was wasted work
@@ -342,9 +344,12 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
             out.append(fa)
         if delivery == "eager" and ls.current_text(uri) != st.text:  # typed while they were computed: plain edits
             return None  # for the text before would change the wrong words (the editor asks again)
-        if delivery == "eager":  # and so for any other document a fix-everywhere action edits: that action goes
-            stale = [id(a) for a, docs in computed_for if any(ls.current_text(u) != t for u, t in docs)]
-            out = [x for x in out if id(x) not in stale]
+        # a fix-everywhere action one of whose documents was typed in or closed while the others were read goes, on
+        # every rung (session 40): plain edits would change the wrong words (or a closed file's on disk), a
+        # versioned edit would name a version the editor no longer has (refused whole), a deferred one would be
+        # refused when picked; the editor asks again, for the texts of now
+        stale = [id(a) for a, docs in computed_for if any(ls.current_text(u) != t for u, t in docs)]
+        out = [x for x in out if id(x) not in stale]
         if only:
             out = [x for x in out if any(_kind_within(x.kind, k) for k in only)]
         return out

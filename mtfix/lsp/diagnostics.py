@@ -229,11 +229,25 @@ def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) 
     sees why a name is changed and can open the entry (session 37: the message said "(glossary)" only)."""
     if not finding.glossary_entry or not entries:
         return None
+    e = entries.get(finding.glossary_entry)
+    where = entry_location(finding.glossary_entry)
+    if e is None or where is None:
+        return None
+    said = f"glossary entry: {e.term}"
+    if e.variants:
+        said += f" (variants: {', '.join(e.variants[:6])})"
+    if e.note:
+        said += f"; note: {e.note}"
+    return types.DiagnosticRelatedInformation(where, said)
+
+
+def entry_location(entry_id: str) -> types.Location | None:
+    """Where the glossary entry ``entry_id`` (``FILE:LINE``) is written: its line in the user's glossary or a bundled
+    one (a relative file: ``mtfix/glossaries/…``); None for an entry without a file, or a file not there."""
     from mtfix.glossary.model import entry_place
 
-    e = entries.get(finding.glossary_entry)
-    place = entry_place(finding.glossary_entry)
-    if e is None or place is None:
+    place = entry_place(entry_id)
+    if place is None:
         return None
     file, line = place
     path = Path(file)
@@ -241,13 +255,8 @@ def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) 
         path = Path(__file__).resolve().parent.parent / file  # a bundled glossary: mtfix/glossaries/…
     if not path.is_file():
         return None
-    said = f"glossary entry: {e.term}"
-    if e.variants:
-        said += f" (variants: {', '.join(e.variants[:6])})"
-    if e.note:
-        said += f"; note: {e.note}"
     at = types.Position(max(0, line - 1), 0)
-    return types.DiagnosticRelatedInformation(types.Location(path.resolve().as_uri(), types.Range(at, at)), said)
+    return types.Location(path.resolve().as_uri(), types.Range(at, at))
 
 
 def to_diagnostic(

@@ -30,6 +30,7 @@ from mtfix.lsp.code_actions import (  # noqa: F401  (importable from here, as be
 )
 from mtfix.lsp.commands import register_commands
 from mtfix.lsp.document_sync import register_document_sync
+from mtfix.lsp.hover import register_hover
 from mtfix.lsp.language_server import DocState, MtfixLanguageServer  # noqa: F401  (as before session 34)
 from mtfix.lsp.lifecycle import register_lifecycle
 from mtfix.lsp.pull import register_pull
@@ -45,6 +46,7 @@ def create_server(grammar: str | None = None, debounce_ms: float | None = None) 
     register_code_actions(server)
     register_commands(server)
     register_pull(server)
+    register_hover(server)
     return server
 
 

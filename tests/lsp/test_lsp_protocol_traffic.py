@@ -64,8 +64,9 @@ def test_every_request_gets_an_answer_whatever_its_params(tmp_path: Path) -> Non
     uri = (c.root / "a.txt").as_uri()
     open_doc(c, uri, TEXT)
     published(c, uri, 1)
-    hover = c.call("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
-    assert hover["error"]["code"] == METHOD_NOT_FOUND
+    # (textDocument/hover until session 40, which serves it: a glossary name's entry)
+    definition = c.call("textDocument/definition", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    assert definition["error"]["code"] == METHOD_NOT_FOUND
     assert c.call("$/mtfixNoSuchThing", {})["error"]["code"] == METHOD_NOT_FOUND
     assert c.call("mtfix/noSuchMethod")["error"]["code"] == METHOD_NOT_FOUND  # no params at all
     assert c.call("workspace/symbol")["error"]["code"] == METHOD_NOT_FOUND  # an LSP method not served

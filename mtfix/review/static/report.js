@@ -341,6 +341,7 @@
         e.id = n + "/" + e.pid;
         editIndex[e.id] = { file: n, edit: e };
         e.key = e.u + ":" + e.a + ":" + e.b + ":" + e.r;
+        e.g = groupOf(data.units[e.u], e);
         if (e.w) e.w = n + "/" + e.w;
       });
       data.later = {};  /* edit id -> the later passes' edits that go with it */
@@ -487,7 +488,7 @@
     data.edits.forEach(function (e, ei) {
       if (e.x !== "safe" || e.w || !shownE[ei] || keys[e.c + " " + e.key]) return;  /* (a later pass's edit: with its own) */
       keys[e.c + " " + e.key] = true;
-      safeOf[e.c] = (safeOf[e.c] || 0) + 1;
+      safeOf[e.g] = (safeOf[e.g] || 0) + 1;
     });
     return { n: n, data: data, rows: rows, done: 0, order: order, pos: -1, shown: shown, total: total, rowOf: {},
              safeOf: safeOf, shownE: shownE };
@@ -999,13 +1000,14 @@
       act.appendChild(el("span", "state"));
       row.appendChild(act);
       card.appendChild(row);
-      var same = f.x === "safe" ? (view.safeOf[f.c] || 0) : 0;
-      if (same > 1) {  /* one rule's safe edits in this file, all at once (z undoes) */
+      var group = f.e.length ? data.edits[f.e[0]].g : f.c;
+      var same = f.x === "safe" ? (view.safeOf[group] || 0) : 0;
+      if (same > 1) {  /* one rule's safe edits in this file (a name's: that same fix's), all at once (z undoes) */
         var all = el("button", "rule-all");
         all.type = "button";
-        all.setAttribute("data-code", f.c);
-        all.title = "Accept every undecided safe " + f.c + " edit the filters show in this file that does not overlap an accepted one (z undoes)";
-        paintRuleAll(all, undecidedSafe()[f.c] || 0, same);
+        all.setAttribute("data-code", group);
+        all.title = "Accept every undecided safe " + group + " edit the filters show in this file that does not overlap an accepted one (z undoes)";
+        paintRuleAll(all, undecidedSafe()[group] || 0, same);
         said.appendChild(all);
       }
       paintCard(card);
@@ -1035,6 +1037,14 @@
     return card;
   }
 
+  /* What "Accept all N safe …" groups an edit by: its rule, and for a glossary's name fix (MTF301, MTF302) the
+     fix itself, "MTF301 'Kestral' → 'Kestrel'" (session 40: "Accept all 4 safe MTF301" on a town's card also
+     accepted another name's fix, unseen, where the editor meant this name's places). */
+  function groupOf(unit, e) {
+    if (!/^MTF30[12]$/.test(e.c)) return e.c;
+    return e.c + " \u2018" + unit.cut(e.a, e.b) + "\u2019 \u2192 \u2018" + e.r + "\u2019";
+  }
+
   /* "Accept all N safe MTF105" counts what it would accept: the rule's safe edits the filters show that are
      still undecided (it said the rule's whole count after some were decided, and after all were). */
   function undecidedSafe() {  /* (kept in the view until a decision changes: a card drawn reads it) */
@@ -1047,7 +1057,7 @@
     data.edits.forEach(function (e, ei) {
       if (e.x !== "safe" || e.w || !shown[ei] || decisions[e.id] || keys[e.c + " " + e.key] || (corrected && correctionOver(cur, e))) return;
       keys[e.c + " " + e.key] = true;
-      left[e.c] = (left[e.c] || 0) + 1;
+      left[e.g] = (left[e.g] || 0) + 1;
     });
     return left;
   }
@@ -2587,7 +2597,7 @@
     touched = undoable("accept safe " + (code ? code + " " : "") + "edits", function () {
       var out = [];
       data.edits.forEach(function (e, ei) {
-        var rule = e.w ? editIndex[e.w].edit.c : e.c;  /* a later pass's edit goes with its finding's rule */
+        var rule = e.w ? editIndex[e.w].edit.g : e.g;  /* a later pass's edit goes with its finding's rule */
         if (e.x !== "safe" || (code && rule !== code) || decisions[e.id] || correctionOver(cur, e)) return;
         if (!shown[ei]) { hidden++; return; }
         if (e.w && decisions[e.w] !== "accept") return;  /* a later pass's edit, only with the edit it follows */

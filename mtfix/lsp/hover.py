@@ -1,0 +1,159 @@
+"""``textDocument/hover`` on a glossary name (session 40): the entry behind the name under the cursor.
+
+An editor hovering "Qarabulaq" in a translated article sees the glossary entry the name is checked against: its
+term and where it is written (the glossary file and line, a link), what this spelling is (the term, an accepted
+spelling, a variant the fix replaces, a historical name), the variants put right, the first-mention rule and the
+entry's note.  Only on a name the glossary's checker itself reads as a mention (a common word that merely spells a
+name, a form shown as a spelling, a name inside a longer one are not mentions: no hover); nothing anywhere else, so
+the editor's own hover (a diagnostic's message) is all that shows there.  Plain text, Markdown, HTML and subtitles;
+a translation file's units are not read here, nor the glossaries the settings name (no hover).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+
+from mtfix.lsp.diagnostics import entry_location, to_range
+from mtfix.lsp.language_server import DocState, MtfixLanguageServer, _is_own_file
+from mtfix.lsp.surrogates import _sanitised
+from mtfix.lsp.workspace import UNIT_KINDS, build_document
+
+#: what the spelling under the cursor is, by the kind of the checker's mention
+KIND_WORDS = {
+    "term": "the glossary's term",
+    "accepted": "an accepted spelling",
+    "inflected": "an inflected form of the term",
+    "variant": "a variant: the fix puts “{term}”",
+    "historical": "a historical name: right for the past, “{term}” today (an unsafe fix)",
+    "forbidden": "a forbidden form: reported, never replaced",
+    "initials": "the initials of “{term}”",
+    "misspelt": "close to “{term}”: read as a misspelling of it",
+}
+#: at most so many forms of a list are shown
+SHOWN = 6
+
+
+#: the last document's mentions, by (settings, text, path, kind): a hover after a hover reads the document once
+_last: list[Any] = [None, None]
+
+
+def mentions(profile: Any, text: str, path: str | None, kind: str) -> list[tuple[int, int, Any, str]]:
+    """(start, end, entry, kind) of every glossary mention in ``text`` as the settings' glossary checker reads it
+    (the same reading as its check, remembered by it: Markdown through its reading view), in text order."""
+    key = (profile, text, path, kind)  # (the settings held: their id is never another's meanwhile)
+    if _last[0] is not None and _last[0][0] is profile and _last[0][1:] == key[1:]:
+        return _last[1]
+    found = _mentions(profile, text, path, kind)
+    _last[:] = [key, found]
+    return found
+
+
+def _mentions(profile: Any, text: str, path: str | None, kind: str) -> list[tuple[int, int, Any, str]]:
+    from mtfix.rules.markup import reading_view
+
+    checker = next((c for c in profile.fast.checkers if getattr(c, "name", "") == "glossary"), None)
+    if checker is None:
+        return []
+    doc = build_document(text, path, kind)
+    view = reading_view(doc)
+    events = checker._events(view.doc if view is not None else doc)
+    return [(*((ev.start, ev.end) if view is None else view.to_original(ev.start, ev.end)), ev.entry, ev.kind)
+            for ev in events]
+
+
+def _forms(forms: tuple[str, ...]) -> str:
+    shown = ", ".join(f"“{f}”" for f in forms[:SHOWN])
+    return shown + (f" and {len(forms) - SHOWN} more" if len(forms) > SHOWN else "")
+
+
+def _what(entry: Any, kind: str, said: str) -> str:
+    """What the spelling ``said`` (a mention of ``kind``) is: a person's short form is named as such."""
+    if entry.short != entry.term and kind in ("accepted", "term") and said.casefold() == entry.short.casefold():
+        return "the short form, for the mentions after the first"
+    if entry.short != entry.term and kind == "misspelt" and len(said.split()) < len(entry.term.split()):
+        return f"close to “{entry.short}”: read as a misspelling of it"
+    return KIND_WORDS.get(kind, "a mention").format(term=entry.term)
+
+
+def hover_text(entry: Any, kind: str, markdown: bool, said: str = "") -> str:
+    """What the hover says of ``entry`` for a mention of ``kind`` spelt ``said``; the glossary named by its file's
+    name and the line (the whole path is the link's).
+
+    >>> from mtfix.glossary.model import Entry
+    >>> e = Entry("Nikol Pashinyan", ("Nikol Pashinian",), type="person", first_mention=True, note="prime minister")
+    >>> print(hover_text(e, "term", False))
+    Nikol Pashinyan (glossary entry, person): the glossary's term
+    Variants put right: “Nikol Pashinian”
+    First mention: in full, “Nikol Pashinyan”; after it “Pashinyan” alone
+    Note: prime minister
+    >>> hover_text(e, "accepted", False, "Pashinyan").splitlines()[0]
+    'Nikol Pashinyan (glossary entry, person): the short form, for the mentions after the first'
+    """
+    where = entry_location(entry.origin)
+    said = _what(entry, kind, said)
+    head = f"{entry.term} (glossary entry"
+    if where is not None:
+        place = f"{Path(unquote(urlparse(where.uri).path)).name}:{where.range.start.line + 1}"
+        head = f"**{entry.term}** (glossary entry [{place}]({where.uri}#L{where.range.start.line + 1})" if markdown \
+            else f"{head} {place}"
+    elif markdown:
+        head = f"**{entry.term}** (glossary entry"
+    lines = [f"{head}{', ' + entry.type if entry.type != 'term' else ''}): {said}"]
+    if entry.variants:
+        lines.append(f"Variants put right: {_forms(entry.variants)}")
+    if entry.accepted:
+        lines.append(f"Also accepted: {_forms(entry.accepted)}")
+    if entry.historical:
+        lines.append(f"Historical: {_forms(entry.historical)}")
+    if entry.forbidden:
+        lines.append(f"Forbidden: {_forms(entry.forbidden)}")
+    if entry.first_mention and entry.short != entry.term:
+        lines.append(f"First mention: in full, “{entry.term}”; after it “{entry.short}” alone")
+    if entry.note:
+        lines.append(f"Note: {entry.note}")
+    return ("  \n" if markdown else "\n").join(lines)
+
+
+def _markdown(ls: MtfixLanguageServer) -> bool:
+    """Whether the client renders Markdown in a hover (``hover.contentFormat``)."""
+    try:
+        formats = ls.client_capabilities.text_document.hover.content_format or []
+    except AttributeError:
+        return False
+    return any(getattr(f, "value", f) == "markdown" for f in formats)
+
+
+def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
+    """The hover of the glossary mention at ``offset`` of ``st``'s text, or None (no mention there, a translation
+    file, a text with characters no file can hold)."""
+    if st.kind in UNIT_KINDS or st.view is not None or _is_own_file(st):  # (a glossary itself: data, not prose)
+        return None
+    checked, odd = _sanitised(st.text)
+    if odd:
+        return None
+    for start, end, entry, kind in mentions(st.profile, checked, st.path, st.kind):
+        if start <= offset <= end and start < end:
+            value = hover_text(entry, kind, markdown, checked[start:end])
+            content = types.MarkupContent(types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText, value)
+            return types.Hover(content, to_range(st.index, start, end))
+        if start > offset:
+            break
+    return None
+
+
+def register_hover(server: MtfixLanguageServer) -> None:
+    """Register ``textDocument/hover`` on ``server``."""
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: MtfixLanguageServer, params: types.HoverParams) -> types.Hover | None:
+        st = await ls.fresh_state(params.text_document.uri)
+        if st is None:
+            return None
+        offset = st.index.offset(params.position.line, params.position.character)
+        loop = asyncio.get_running_loop()  # the glossary's reading in the check thread, as a check's
+        return await loop.run_in_executor(ls.checks, hover_at, st, offset, _markdown(ls))
