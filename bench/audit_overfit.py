@@ -60,7 +60,7 @@ from eval_data import read_jsonl  # noqa: E402
 GROUPS = ("dev", "train", "prof", "seed", "mt", "probe")
 #: Signs lists of mtfix.garble.signs (module globals read at call time, in the module that reads them since session 34) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
-              "_THAT_LESS_VERBS", "_PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
+              "_THAT_LESS_VERBS", "PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
               "_TIME_ADVERBS", "_NAMING", "_COORD", "_PREPOSITIONS", "_MIDDLE_ADVERBS")
 #: Lists of mtfix.garble.signs that change a dense feature rather than a sign (session 15): what removing an
 #: entry changes is the count of capitals read as a lost sentence break (``capital_midsentence``).

@@ -33,6 +33,7 @@ from bench.detector_columns import (  # noqa: E402
 )
 from bench.detector_corruptions import REALMT_SYNTH, realmt_synth  # noqa: E402
 from bench.detector_models import auc, fit, fit_mlp, fit_trees, mlp_logits, predict, tree_logits  # noqa: E402
+from bench.detector_probe_rows import recipe_weights  # noqa: E402
 from bench.detector_recipe import CANDIDATES, CV_BASE_L2, CV_FOLDS, SHARES, _weights  # noqa: E402
 from bench.eval_data import read_jsonl  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
@@ -50,13 +51,6 @@ def with_realmt_synth(rows: list, shared: Path, tagger, groups: list[str]) -> tu
         origin.update({len(out) + j: i for j, i in enumerate(src)})
         out += new
     return out, language_folds(out, shared, origin=origin), used
-
-
-def _probes():
-    """``bench/detector_fit_probes.py`` (the probes as fitting rows, ``--probe-weight``)."""
-    from bench import detector_fit_probes
-
-    return detector_fit_probes
 
 
 def language_folds(rows: list, shared: Path, k: int = CV_FOLDS, origin: dict[int, int] | None = None) -> np.ndarray:
@@ -107,7 +101,7 @@ def _fit_columns(x, xh, y, grp, cols, shares, l2d, l2h, use_hash, balance, idx, 
     giving the probability (``logit``: the logit)."""
     mu, sd = x[idx][:, cols].mean(axis=0), x[idx][:, cols].std(axis=0) + 1e-6
     weights = _weights(grp[idx], y[idx], shares, balance) if not probe_weight else \
-        _probes().recipe_weights(grp[idx], y[idx], shares, balance, probe_weight)
+        recipe_weights(grp[idx], y[idx], shares, balance, probe_weight)
     b, wd, wh = fit((x[idx][:, cols] - mu) / sd, [xh[i] for i in idx], y[idx], weights,
                     l2d, l2h, use_hash=use_hash, fast=True)
     if logit:
@@ -149,6 +143,60 @@ def _with_columns(xc: np.ndarray, other: dict, dev: dict, tagged: dict,
     return xc, other, {**dev, "x": np.hstack([dev["x"], columns(tagged["dev"])])}
 
 
+def _no_pocketsphinx() -> str | None:
+    """Why the word-LM columns cannot be made here, or None."""
+    return None if importlib.util.find_spec("pocketsphinx") else "needs pocketsphinx: bench/lm_evidence.py"
+
+
+def _no_parser() -> str | None:
+    """Why the parser columns cannot be made here, or None."""
+    import parser_evidence
+
+    return None if parser_evidence.MODEL.is_file() else "no parser: run python bench/parser_evidence.py train"
+
+
+def _shape_columns(tagged: list, names: tuple[str, ...], shared: str) -> np.ndarray:
+    """Word-shape columns (bench/shape_evidence.py)."""
+    import shape_evidence
+
+    return shape_evidence.shape_columns(tagged, names)
+
+
+#: A candidate's extra columns of its tagged sentences, in this order after ALL_FEATURES: the candidate's key (its
+#: value names the columns), why they cannot be made here (a function giving a reason, or None) and the columns
+#: (of the tagged sentences, that value and the shared data folder): an edit-rate lexicon, a word LM, a parser,
+#: word pairs, word shapes, content-word window association.
+EXTRA_COLUMNS: tuple[tuple[str, Callable[[], str | None] | None, Callable[[list, object, str], np.ndarray]], ...] = (
+    ("editrate", None, editrate_columns),
+    ("lm", _no_pocketsphinx, lambda t, names, shared: lm_columns(t, names)),
+    ("parser", _no_parser, lambda t, names, shared: parser_columns(t, names)),
+    ("pairs", None, lambda t, names, shared: pair_columns(t, names)),
+    ("shape", None, _shape_columns),
+    ("cooc", None, cooc_columns),
+)
+
+
+def _extra_columns(name: str, cand: dict, xc: np.ndarray, other: dict, dev: dict, tagged: dict | None,
+                   shared: str) -> tuple[np.ndarray, dict, dict, list[int]] | None:
+    """``xc``, ``other`` and ``dev`` with the candidate's :data:`EXTRA_COLUMNS` after their columns, and the
+    indices of the added columns; None (said) when one kind cannot be made here: the candidate is skipped."""
+    added: list[int] = []
+    for key, missing, columns in EXTRA_COLUMNS:
+        if not cand.get(key):
+            continue
+        reason = missing() if missing else None
+        if reason:
+            print(f"{name}: skipped ({reason})", flush=True)
+            return None
+        if tagged is None:
+            raise ValueError(f"{name}: needs the tagged sentences")
+        base, value = xc.shape[1], cand[key]
+        xc, other, dev = _with_columns(xc, other, dev, tagged,
+                                       lambda t, columns=columns, value=value: columns(t, value, shared))
+        added += range(base, xc.shape[1])
+    return xc, other, dev, added
+
+
 def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other0: dict, dev0: dict,
                    args, tagged: dict | None = None, only: list[str] | None = None) -> list[dict]:
     """Each candidate: out-of-fold figures on realmt train (languages held out), MLQE-PE dev and MQM 2020/TED
@@ -183,55 +231,11 @@ def cross_validate(rows: list, x: np.ndarray, xh0: list, fold: np.ndarray, other
             dev = {**dev, "h": with_4grams(dev["h"], tagged["dev"])}
         cols = [ALL_FEATURES.index(f) for f in cand.get("features", gsigns.DENSE_FEATURES)]
         xc = x
-        if cand.get("editrate"):  # extra columns after ALL_FEATURES
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            ev = cand["editrate"]
-            base = xc.shape[1]
-            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, ev=ev: editrate_columns(t, ev, args.shared))
-            cols += list(range(base, xc.shape[1]))
-        if cand.get("lm"):  # word-LM columns after the other columns
-            if importlib.util.find_spec("pocketsphinx") is None:
-                print(f"{name}: skipped (needs pocketsphinx: bench/lm_evidence.py)", flush=True)
-                continue
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            base, names = xc.shape[1], cand["lm"]
-            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: lm_columns(t, names))
-            cols += list(range(base, xc.shape[1]))
-        if cand.get("parser"):  # parser columns after the other columns
-            import parser_evidence
-
-            if not parser_evidence.MODEL.is_file():
-                print(f"{name}: skipped (no parser: run python bench/parser_evidence.py train)", flush=True)
-                continue
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            base, names = xc.shape[1], cand["parser"]
-            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: parser_columns(t, names))
-            cols += list(range(base, xc.shape[1]))
-        if cand.get("pairs"):  # word-pair columns after the other columns
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            base, names = xc.shape[1], cand["pairs"]
-            xc, other, dev = _with_columns(xc, other, dev, tagged, lambda t, names=names: pair_columns(t, names))
-            cols += list(range(base, xc.shape[1]))
-        if cand.get("shape"):  # word-shape columns (bench/shape_evidence.py) after the others
-            import shape_evidence
-
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            base, names = xc.shape[1], cand["shape"]
-            xc, other, dev = _with_columns(xc, other, dev, tagged,
-                                           lambda t, names=names: shape_evidence.shape_columns(t, names))
-            cols += list(range(base, xc.shape[1]))
-        if cand.get("cooc"):  # content-word window association columns (bench/cooc_evidence.py) after the others
-            if tagged is None:
-                raise ValueError(f"{name}: needs the tagged sentences")
-            base, names = xc.shape[1], cand["cooc"]
-            xc, other, dev = _with_columns(xc, other, dev, tagged,
-                                           lambda t, names=names: cooc_columns(t, names, args.shared))
-            cols += list(range(base, xc.shape[1]))
+        extra = _extra_columns(name, cand, xc, other, dev, tagged, args.shared)
+        if extra is None:
+            continue
+        xc, other, dev, added = extra
+        cols += added
         if cand.get("interactions"):  # products with a feature, after the other columns
             feat = cand["interactions"]
             base = xc.shape[1]

@@ -2,9 +2,9 @@
 
 The probes ``bench/data/probe_s30`` ... ``probe_s38`` (20 MT + 10 professional sentences each, written in the style
 of real MT) join the shipped recipe's fitted rows as a source of their own, ``probe``: MT rows label 1, professional
-rows label 0, each row weighted like a realmt train row of its label (the mean weight :func:`train_detector._weights`
+rows label 0, each row weighted like a realmt train row of its label (the mean weight :func:`detector_recipe._weights`
 gives realmt train's MT, resp. professional rows of the same fit).  Features are the shipped detector's analysis (as
-``--realmt-oof``); every model is fitted by ``train_detector.fit`` on the standardised rows (``fast=True``).
+``--realmt-oof``); every model is fitted by ``detector_models.fit`` on the standardised rows (``fast=True``).
 
 Experiments (``--experiment``), each against the same code without the probes (``base``):
 
@@ -13,7 +13,7 @@ Experiments (``--experiment``), each against the same code without the probes (`
 * ``lopo``: leave one probe out, nine fits: each probe measured by the model fitted with the other eight.
 
 Figures: pooled AUC of the held-out probes (detector probability; a paired bootstrap interval of the difference to
-``base``), realmt train out-of-fold AUC (six leave-languages-out folds, ``train_detector.language_folds``; probe rows
+``base``), realmt train out-of-fold AUC (six leave-languages-out folds, ``detector_cv.language_folds``; probe rows
 are fitted in every fold), professional majors (probability at or over the fit's major threshold, chosen like the
 recipe's but without realmt dev: the maximum over realmt train's professional rows and the seeds' sentences, plus
 0.02): realmt train professional rows out of fold, the held-out probes' professional rows, and the own-genre and
@@ -43,63 +43,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from bench.detector_columns import featurise  # noqa: E402
+from bench.detector_corruptions import seed_sentences  # noqa: E402
+from bench.detector_cv import language_folds  # noqa: E402
+from bench.detector_models import auc, fit, predict  # noqa: E402
+from bench.detector_probe_rows import NEW, OLD, PROBES, probe_rows, probe_weights  # noqa: E402
+from bench.detector_recipe import BALANCE_REALMT, CV_FOLDS, RECIPE, SHARES  # noqa: E402
 from bench.eval_data import MQM_SETS, SHARED_HELP, load_mqm, read_jsonl, shared_dir  # noqa: E402
+from bench.train_detector import fitted_rows  # noqa: E402
 
-PROBE_DIR = REPO / "bench" / "data"
-PROBES = tuple(f"probe_s{n}" for n in range(30, 39))
-OLD = PROBES[:5]  # weighted by error class
-NEW = PROBES[5:]  # weighted like realmt train
-GROUP = "probe"
 PRO_SOURCES = ("professional_genres", "professional_institutional", "professional_more_genres",
                "professional_fifth_genres", "professional_sixth_genres")
-
-
-def probe_rows(names: tuple[str, ...], root: Path = PROBE_DIR) -> list[tuple[str, int, str]]:
-    """The rows of the probes ``names``: each MT sentence (label 1), then each professional sentence (label 0), all
-    of group :data:`GROUP`."""
-    rows: list[tuple[str, int, str]] = []
-    for name in names:
-        rows += [(r["text"], 1, GROUP) for r in read_jsonl(root / name / "real_mt_probe.jsonl")]
-        rows += [(r["text"], 0, GROUP) for r in read_jsonl(root / name / "clean_news_probe.jsonl")]
-    return rows
-
-
-def probe_weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], balance: bool,
-                  scale: float = 1.0) -> np.ndarray:
-    """The recipe's weights (``train_detector._weights``; the probe rows have no share there) with each probe row
-    weighted like the mean realmt row of its label, times ``scale``."""
-    from train_detector import _weights
-
-    w = _weights(grp, y, {**shares, GROUP: 0.0}, balance)
-    real, probe = grp == "realmt", grp == GROUP
-    for label in (0, 1):
-        same = real & (y == label)
-        w[probe & (y == label)] = scale * float(w[same].mean()) if same.any() else 0.0
-    return w
-
-
-def with_probes(rows: list, record: dict, probe_weight: float) -> list:
-    """The training's fitted ``rows`` and, with ``probe_weight`` > 0 (``train_detector --probe-weight``, session 39),
-    every probe's rows after them (:data:`PROBES`, group :data:`GROUP`), counted in ``record["rows"]``."""
-    if probe_weight <= 0:
-        return rows
-    extra = probe_rows(PROBES)
-    record.setdefault("rows", {})[GROUP] = {"fluent": sum(1 for r in extra if r[1] == 0),
-                                            "garbled": sum(1 for r in extra if r[1] == 1)}
-    record["probe_weight"] = {"weight": probe_weight, "probes": list(PROBES),
-                              "rule": "each probe row weighted this share of the mean realmt train row of its label"}
-    return rows + extra
-
-
-def recipe_weights(grp: np.ndarray, y: np.ndarray, shares: dict[str, float], balance: bool,
-                   probe_weight: float = 0.0) -> np.ndarray:
-    """The training's row weights: ``train_detector._weights``; with ``probe_weight`` > 0, :func:`probe_weights` at
-    that scale (the probe rows weighted that share of a realmt train row of their label)."""
-    if probe_weight <= 0:
-        from train_detector import _weights
-
-        return _weights(grp, y, shares, balance)
-    return probe_weights(grp, y, shares, balance, probe_weight)
 
 
 def kendall_tau(p: np.ndarray, score: np.ndarray) -> float:
@@ -111,8 +65,6 @@ def kendall_tau(p: np.ndarray, score: np.ndarray) -> float:
 
 def paired_interval(p_base: np.ndarray, p_new: np.ndarray, y: np.ndarray, draws: int = 2000) -> tuple[float, float]:
     """95 % bootstrap interval of AUC(new) - AUC(base) on the same rows, resampling each class (seed 1)."""
-    from train_detector import auc
-
     rng = np.random.default_rng(1)
     pos, neg = np.where(y == 1)[0], np.where(y == 0)[0]
     diffs = []
@@ -151,8 +103,6 @@ def mqm_rows(shared: Path, n: int = 1500) -> list[tuple[str, float]]:
 
 def features(shared: Path, cache: Path) -> dict:
     """Every text the experiments score, featurised once by the shipped detector (cached in ``cache``)."""
-    import train_detector as td
-
     from mtfix.garble import model as gmodel
     from mtfix.garble import tagger as gtagger
     from mtfix.garble.signs import ANALYSIS_REVISION
@@ -163,18 +113,18 @@ def features(shared: Path, cache: Path) -> dict:
         if data.get("model") == det.digest and data.get("analysis") == ANALYSIS_REVISION:
             return data
         print(f"{cache} holds another model's or analysis revision's features: featurising again", flush=True)
-    rows, _ = td.fitted_rows(shared, gtagger.load())
+    rows, _ = fitted_rows(shared, gtagger.load())
     probes = probe_rows(PROBES)
     pro = professional_texts(shared)
     mqm = mqm_rows(shared)
-    seeds = [t for t in td.seed_sentences(shared)]
+    seeds = [t for t in seed_sentences(shared)]
     from mtfix.garble.checker import sentence_like
 
     seeds = [t for t in seeds if sentence_like(t)]
     texts = [r[0] for r in rows] + [r[0] for r in probes] + [t for v in pro.values() for t in v] + \
         [t for t, _ in mqm] + seeds
     t0 = time.time()
-    x, xh = td.featurise(texts, det)
+    x, xh = featurise(texts, det)
     print(f"featurised {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
     data = {"rows": rows, "probes": probes, "probe_of": [n for n in PROBES for _ in probe_rows((n,))],
             "pro": pro, "mqm": mqm, "seeds": seeds, "x": x, "xh": xh, "model": det.digest,
@@ -188,15 +138,13 @@ class Data:
     """Index ranges of :func:`features`' matrix: fitted rows, probe rows, the professional sets, MQM, seeds."""
 
     def __init__(self, d: dict, shared: Path, scale: float = 1.0) -> None:
-        import train_detector as td
-
         self.d, self.x, self.xh = d, d["x"], d["xh"]
         n, m = len(d["rows"]), len(d["probes"])
         self.rows = d["rows"] + d["probes"]
         self.y = np.array([r[1] for r in self.rows], dtype=np.float64)
         self.grp = np.array([r[2] for r in self.rows])
         self.probe_of = np.array([""] * n + d["probe_of"])
-        self.fold = np.concatenate([td.language_folds(d["rows"], shared), np.full(m, -1)])
+        self.fold = np.concatenate([language_folds(d["rows"], shared), np.full(m, -1)])
         at = n + m
         self.pro: dict[str, np.ndarray] = {}
         for k, v in d["pro"].items():
@@ -210,8 +158,6 @@ class Data:
 
     def fit(self, idx: np.ndarray):
         """The recipe's fit on rows ``idx`` (probe rows weighted by :func:`probe_weights`): a predictor of indices."""
-        from train_detector import BALANCE_REALMT, RECIPE, SHARES, fit, predict
-
         shares = {**SHARES, "ewt_extra": RECIPE["ewt_extra_share"]}
         xs = self.x[idx]
         mu, sd = xs.mean(axis=0), xs.std(axis=0) + 1e-6
@@ -238,8 +184,6 @@ class Data:
 
 def evaluate(data: Data, fitted: tuple[str, ...], held: tuple[str, ...], oof: bool = True) -> dict:
     """Fit the base rows and the probes ``fitted``; the figures on the probes ``held`` and the rest."""
-    from train_detector import CV_FOLDS, auc
-
     idx = np.concatenate([data.base, data.probes_idx(fitted)])
     model = data.fit_once(fitted, -1, idx)
     real_pro = np.where((data.grp == "realmt") & (data.y == 0))[0]

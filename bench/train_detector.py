@@ -42,6 +42,7 @@ import json
 import math
 import random
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -53,8 +54,9 @@ sys.path.insert(0, str(REPO))
 
 from bench.detector_columns import ALL_FEATURES, featurise  # noqa: E402
 from bench.detector_corruptions import REALMT_SYNTH, build_dataset, seed_sentences  # noqa: E402
-from bench.detector_cv import _fit_columns, _probes, cross_validate, language_folds, with_realmt_synth  # noqa: E402
+from bench.detector_cv import _fit_columns, cross_validate, language_folds, with_realmt_synth  # noqa: E402
 from bench.detector_models import auc, fit, predict  # noqa: E402
+from bench.detector_probe_rows import recipe_weights, with_probes  # noqa: E402
 from bench.detector_recipe import (  # noqa: E402
     BALANCE_REALMT,
     CANDIDATES,
@@ -83,7 +85,7 @@ def fitted_rows(shared: Path, tagger: gtagger.Tagger, argv: list[str] | None = N
     args = arg_parser().parse_args([*(argv or []), "--shared", str(shared)])
     rows, rec = build_dataset(shared, tagger, random.Random(SEED), args)
     shares = {**SHARES, "ewt_extra": args.ewt_extra_share}
-    return _probes().with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight), rec
+    return with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight), rec
 
 
 def rows_digest(rows: list) -> str:
@@ -334,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         realmt_oof(shared, args.realmt_oof, args.out)
         return 0
     if args.fit_probes:  # session 38: the probes as fitting data, a measurement (bench/detector_fit_probes.py)
-        return __import__("detector_fit_probes").main(["--shared", str(shared), "--experiment", *args.fit_probes])
+        return subprocess.call([sys.executable, str(REPO / "bench" / "detector_fit_probes.py"), "--shared", str(shared),
+                                "--experiment", *args.fit_probes])  # a script on top of this one: imports go one way
     if args.record_drift:
         card_path = DATA / "detector.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))
@@ -375,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
             for g in want:
                 rec["rows"][g] = {"fluent": 0, "garbled": sum(1 for r in rows if r[2] == g)}
     if not (args.ablation or args.cv):  # a source with no share of the loss need not be featurised
-        rows = _probes().with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight)
+        rows = with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight)
     record.update(rec)
     print(f"data: {len(rows)} rows {rec['rows']} ({time.time() - t0:.0f} s)", flush=True)
     k = len(gsigns.DENSE_FEATURES)
@@ -389,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = [r[2] for r in rows]
     w = _weights(np.array(grp), y, shares) if not args.probe_weight else \
-        _probes().recipe_weights(np.array(grp), y, shares, BALANCE_REALMT, args.probe_weight)
+        recipe_weights(np.array(grp), y, shares, BALANCE_REALMT, args.probe_weight)
     mean, std = xd.mean(axis=0), xd.std(axis=0) + 1e-6
     mean, std = np.array([float(f"{v:.12g}") for v in mean]), np.array([float(f"{v:.12g}") for v in std])
     z = (xd - mean) / std

@@ -118,14 +118,9 @@ def build_checkers(config: Any, warnings: list[str], *, only: Callable[[str], bo
         mod_name = target.partition(":")[0]
         try:
             factory = load_factory(target)
-        except ModuleNotFoundError as exc:
-            if name in builtin and exc.name and mod_name.startswith(exc.name):
+        except (ImportError, AttributeError) as exc:  # ModuleNotFoundError is an ImportError
+            if name in builtin and isinstance(exc, ModuleNotFoundError) and exc.name and mod_name.startswith(exc.name):
                 continue  # that capability is not installed in this build
-            if name in builtin:
-                raise
-            warnings.append(f"checker plug-in {name!r} ({target}) could not be loaded: {exc}")
-            continue
-        except (ImportError, AttributeError) as exc:
             if name in builtin:
                 raise
             warnings.append(f"checker plug-in {name!r} ({target}) could not be loaded: {exc}")

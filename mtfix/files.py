@@ -466,6 +466,24 @@ def walk_skip_collector(into: list[FileProblem], warn: Callable[[str], None]) ->
     return skip
 
 
+def skip_reason_of(inp: Input, fmt: str | None, encoding: str | None, input_format: str | None) -> str | None:
+    """Why ``inp`` (of format ``fmt``) is skipped with a warning, its text (an office document, a binary file), or
+    None to read it; raises MtfixError for bad input: standard input that is binary or an office document, UTF-16
+    or UTF-32 without a BOM.  ``run_batch`` and ``fix --decisions`` (since session 40: it skipped binary standard
+    input with exit 0 and nothing on standard output) read alike."""
+    path = inp.path
+    check_stdin_text(inp)
+    wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
+    office = office_reason(inp.raw, path) if input_format is None and path != STDIN else None
+    if office is not None:  # a .docx, .pdf, .rtf: not "binary", but what to export it as
+        return f"{path}: {office}"
+    if looks_binary(inp.raw) and not wide_ok:
+        if bomless_wide(inp.raw):
+            raise MtfixError(f"{path}: {_bomless_reason(inp.raw, fmt)}; left untouched")
+        return f"{path}: binary file skipped"
+    return None
+
+
 def run_batch(paths: list[str], job: Callable[[Input], FileResult], *, include: tuple[str, ...] = (),
               exclude: tuple[str, ...] = (), input_format: str | None = None, encoding: str | None = None,
               base: Path | None = None, warn: Callable[[str], None], error: Callable[[str], None],
@@ -556,16 +574,10 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
             if walked and (gone := _no_longer_a_file(path)) is not None:
                 return "skipped", FileProblem(path, f"{path}: {gone} after its folder was walked; skipped")
             raise
-        check_stdin_text(inp)
         fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
-        wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
-        office = office_reason(inp.raw, path) if input_format is None and path != STDIN else None
-        if office is not None:  # a .docx, .pdf, .rtf: not "binary", but what to export it as
-            return "skipped", FileProblem(path, f"{path}: {office}")
-        if looks_binary(inp.raw) and not wide_ok:
-            if bomless_wide(inp.raw):
-                raise MtfixError(f"{path}: {_bomless_reason(inp.raw, fmt)}; left untouched")
-            return "skipped", FileProblem(path, f"{path}: binary file skipped")
+        skip = skip_reason_of(inp, fmt, encoding, input_format)
+        if skip is not None:
+            return "skipped", FileProblem(path, skip)
         with legacy_encoding(encoding if fmt not in SELF_DECODING else None):
             return "ok", job(inp)
     except MtfixError as exc:

@@ -206,9 +206,11 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
     """One problem, one finding: ``findings`` with each group of duplicates (the same span and the same
     edit, :func:`duplicate_key`: a source-language pack's rule and the user's glossary both turning
     ``oilgas`` into ``oil and gas``) replaced by its first by :func:`precedence`, whose ``also`` names
-    the group's other codes; order otherwise kept.  Findings on one span with different fixes are all
-    kept (they disagree).  ``Pipeline.check`` calls it once, after ``select``/``ignore`` and the
-    inline directives: every output and the score read the merged list.
+    the group's other codes and whose ``glossary_entry`` is the group's first (a rule's finding that wins
+    over the glossary's still names the entry the text must follow, for the review card and the editor's
+    related information); order otherwise kept.  Findings on one span with different fixes are all kept
+    (they disagree).  ``Pipeline.check`` calls it once, after ``select``/``ignore`` and the inline
+    directives: every output and the score read the merged list.
 
     >>> def f(code, origin):
     ...     e = Edit(4, 10, "oil and gas", "oilgas", code, origin, FixSafety.SAFE)
@@ -229,9 +231,10 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
     for idx in groups.values():
         if len(idx) == 1:
             continue
-        first = min(idx, key=lambda i: precedence(findings[i]))
-        kept = findings[first]
+        ranked = sorted(idx, key=lambda i: precedence(findings[i]))
+        first, kept = ranked[0], findings[ranked[0]]
         also = sorted({c for i in idx for c in (findings[i].code, *findings[i].also)} - {kept.code})
-        keep[first] = replace(kept, also=tuple(also)) if also else kept
+        entry = next((findings[i].glossary_entry for i in ranked if findings[i].glossary_entry), "")
+        keep[first] = replace(kept, also=tuple(also), glossary_entry=entry) if also else kept
         dropped.update(i for i in idx if i != first)
     return [keep.get(i, f) for i, f in enumerate(findings) if i not in dropped]

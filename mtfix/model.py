@@ -383,7 +383,7 @@ class Finding:
     one because they reported the same span with the same edit (:func:`mtfix.findings.merge_duplicates`).
     ``glossary_entry``: for a glossary's finding, the id of the entry it enforces (the entry's ``origin``,
     ``FILE:LINE``: :func:`mtfix.glossary.model.entry_place`), which the review page and the language server
-    look the entry up by; ``""`` otherwise.  Not part of :meth:`to_dict` (the record result's fields are
+    look the entry up by, also on a finding a glossary's was merged into; ``""`` otherwise.  Not part of :meth:`to_dict` (the record result's fields are
     unchanged): ``origin`` says the same for a person, ``glossary:FILE:LINE (term)``.
     """
 

@@ -160,7 +160,8 @@ def fix(
     if decisions is not None:  # the review report's decisions (mtfix/review/decisions.py)
         from mtfix.cli.review import fix_with_decisions
 
-        return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place), decisions,
+        return fix_with_decisions(InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place,
+                                           stdin_outcome=FIX_STDIN_OUTCOME), decisions,
                                   fmt_opts, output_dir=output_dir, diff=diff, exit_non_zero_on_fix=exit_non_zero_on_fix)
     run = InputRun(opts, paths, unsafe_fixes=unsafe_fixes, in_place=in_place, stdin_outcome=FIX_STDIN_OUTCOME,
                    prune=(output_dir,) if output_dir is not None and not diff else ())

@@ -45,6 +45,18 @@ def _refuse_an_input(output: Path, inputs: list[str]) -> None:
         fail(f"{output}: is an input ({name}); write the output to another file")
 
 
+def _refuse_a_glossary_output(output: Path, refusal: str) -> None:
+    """Exit 2 when ``output`` (a file, not standard output) is a link loop, or lies in the bundled glossaries
+    (``refusal`` names the command's stance: a glossary a person reviews is never written there)."""
+    from mtfix.glossary.loading import bundled_dir
+    from mtfix.io.outputs import link_loop_problem
+
+    if loop := link_loop_problem(output):
+        fail(loop)
+    if real_path(output).parent == bundled_dir().resolve():
+        fail(f"{refusal} into the bundled glossaries; write elsewhere and review")
+
+
 def _not_a_file(p: Path) -> str:
     """Why ``p``, not a regular file, is no glossary file: a folder, a FIFO or device, or nothing."""
     from mtfix.io.inputs import special_kind
@@ -127,9 +139,7 @@ def convert(
     """Convert between the glossary formats (TSV/CSV, two-column pairs, YAML, TBX)."""
     from mtfix.errors import GlossaryError, MtfixError
     from mtfix.glossary.formats import OUTPUT_BY_EXTENSION, WRITERS, dump, load
-    from mtfix.glossary.loading import bundled_dir
     from mtfix.glossary.model import combine
-    from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
 
     if str(output) != "-" and output.is_dir():  # said "cannot tell the output format" (session 31)
@@ -144,11 +154,8 @@ def convert(
         fail(f"--to {fmt} does not go in a {suffix} file, which is read as {_READ_AS[suffix][0]}: name the "
               f"output {output.stem}{_EXTENSION[fmt]}")
     to_stdout = str(output) == "-"
-    if not to_stdout and (loop := link_loop_problem(output)):
-        fail(loop)
-    if not to_stdout and real_path(output).parent == bundled_dir().resolve():
-        fail("convert does not write into the bundled glossaries; write elsewhere and review")
     if not to_stdout:
+        _refuse_a_glossary_output(output, "convert does not write")
         _refuse_an_input(output, source)
     source = _once(source)
     try:
@@ -195,20 +202,17 @@ def mine(
     """Propose entries (multi-word names, acronyms with their expansions) with counts
     and example contexts, for a person to review.  Never writes into a bundled glossary."""
     from mtfix.errors import MtfixError
-    from mtfix.glossary.loading import assemble, bundled_dir
+    from mtfix.glossary.loading import assemble
     from mtfix.glossary.mine import mine as run
     from mtfix.glossary.mine import to_tsv
     from mtfix.io.inputs import iter_paths, read_input
     from mtfix.io.office import office_reason, skip_reason
-    from mtfix.io.outputs import link_loop_problem
     from mtfix.io.stdio import write_stdout
     from mtfix.io.textfile import binary_reason, bomless_wide, looks_binary
 
     to_stdout = str(output) == "-"
-    if not to_stdout and (loop := link_loop_problem(output)):
-        fail(loop)
-    if not to_stdout and real_path(output).parent == bundled_dir().resolve():
-        fail("mine never writes into the bundled glossaries; write elsewhere and review")
+    if not to_stdout:
+        _refuse_a_glossary_output(output, "mine never writes")
     try:
         texts = []
         paths = list(iter_paths(corpus))

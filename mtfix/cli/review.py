@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -21,6 +24,8 @@ from mtfix.cli.options import (
 )
 from mtfix.errors import MtfixError
 from mtfix.io.stdio import write_stdout
+
+T = TypeVar("T")
 
 
 @common_options(omit=("show_settings",))  # review has no --show-settings
@@ -123,10 +128,9 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     ``--encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
     in it (give what ``review --encoding`` was given).
     """
-    from mtfix.files import SELF_DECODING, format_for_path
-    from mtfix.io.inputs import is_binary, read_input
-    from mtfix.io.office import skip_reason
-    from mtfix.io.textfile import check_encoding, is_wide, legacy_encoding
+    from mtfix.files import SELF_DECODING, format_for_path, skip_reason_of
+    from mtfix.io.inputs import read_input
+    from mtfix.io.textfile import check_encoding, decode, legacy_encoding
     from mtfix.review.decisions import plan
     from mtfix.review.decisions_file import load_decisions
 
@@ -138,18 +142,21 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     try:
         encoding = check_encoding(run.opts.encoding) if run.opts.encoding is not None else None
         decisions = load_decisions(decisions_path)
-        inputs = []
-        for inp in (read_input(p) for p in run.files):
-            if is_binary(inp) and not (encoding is not None and is_wide(encoding)):
-                run.warn(f"{inp.path}: {skip_reason(inp.raw, inp.path)}")
-            else:
-                inputs.append(inp)
+        inputs, formats = [], []
+        several = len(run.files) > 1
+        for inp in (read_input(p) for p in run.files):  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
+            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
+            skip = _refuse_unreadable(run, partial(skip_reason_of, inp, fmt, encoding, input_format), several)
+            if skip is not None:
+                run.warn(skip)
+                continue
+            if fmt not in SELF_DECODING:
+                _refuse_unreadable(run, partial(decode, inp.raw, inp.path, encoding), several)
+            inputs.append(inp)
+            formats.append(fmt)
         planned = []
         batch = [inp.path for inp in inputs]
-        formats = []
-        for inp in inputs:  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
-            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
-            formats.append(fmt)
+        for inp, fmt in zip(inputs, formats, strict=True):
             with legacy_encoding(None if fmt in SELF_DECODING else encoding):
                 planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         for w in format_only_warnings(run.opts, formats):  # as `fix` warns (InputRun.run)
@@ -160,7 +167,10 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
         if output_dir is not None and not diff:
             from mtfix.io.outputs import plan_outputs
 
+            read = {id(p) for p in planned}
             run.add_aliases(planned)  # each name of one file gets its output, as plain `fix -o` writes them
+            # the note (not in the decisions, already applied) is the file's, said once under the name read
+            planned[:] = [p if id(p) in read else replace(p, note="") for p in planned]
             targets = plan_outputs(output_dir, [p.path for p in planned])
         if not diff:
             _refuse_unwritable(planned, targets)
@@ -191,6 +201,19 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
                    err=True)
     if exit_non_zero_on_fix and changed:
         raise typer.Exit(1)
+
+
+def _refuse_unreadable(run: InputRun, read: Callable[[], T], several: bool) -> T:
+    """``read()``, or exit 2 before anything is written when it finds the input bad as plain ``fix`` does
+    (undecodable without ``--encoding``, binary standard input, UTF-16 without a BOM), decided or not: until
+    session 40 an input absent from the decisions was passed on unread, so undecodable standard input came back
+    on standard output with exit 0 (binary standard input was dropped, exit 0), and a named file was copied under
+    ``-o``, where ``fix`` says where and why and exits 2."""
+    try:
+        return read()
+    except MtfixError as exc:
+        also = "; the decisions apply to every file or to none: no file was written" if several else ""
+        fail(run.stdin_message(str(exc)) + also)
 
 
 def _refuse_unwritable(planned: list[Any], targets: dict[str, Path]) -> None:

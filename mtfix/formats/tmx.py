@@ -34,14 +34,15 @@ class TmxFormat:
         reading = BilingualReading(raw, store)
         errors = reading.errors
         if header is None:  # TMX requires one; read the file anyway
-            errors.append("no <header> element (TMX requires one): the source of each unit is its first variant")
+            errors.append("no <header> element (TMX requires one), so no srclang: the source of each unit is its "
+                          "first variant in a language other than English, as with srclang=\"*all*\"")
         srclang = _tag(header.get("srclang") or "") if header is not None else ""
         if srclang == "*all*":
             srclang = ""
         no_english = only_english = no_lang = 0
         for n, tu in enumerate(store.units, 1):
             variants = [(_lang(v), v) for v in tu.getlanguageNodes()]
-            if len(variants) < 2:
+            if not variants:  # a <tu> with one variant is read as any other (until session 40 it was passed over)
                 continue
             own = _tag(tu.xmlelement.get("srclang") or "")  # a <tu>'s srclang overrides the header's
             src = srclang if not own else "" if own == "*all*" else own

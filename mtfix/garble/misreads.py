@@ -231,20 +231,20 @@ _SUBJECT_HEADS = frozenset({"NN", "NNP", "JJ"})
 
 def particle_after_misread_verb(a: Any) -> bool:
     """Whether analysis ``a``'s stranded preposition is a phrasal verb's particle (revision 9): one of the particles
-    the sign already spares after a verb (``structural_signs._PARTICLES``: "in", "up", "off", "down", ...) right after
+    the sign already spares after a verb (``structural_signs.PARTICLES``: "in", "up", "off", "down", ...) right after
     an "-s" present the tagger read as a plural noun (:func:`mtfix.garble.finite_misreads.s_present`: "sets",
     "kicks", "dies") after its singular subject's head, which the tagger may call an adjective ("as the cold sets in.",
     "as a northerly wind sets in.", "once the thaw sets in,").  A source's postposition follows its noun ("the
     ministry according to,", "the talks after."), a plural or a word that is no verb's "-s" form."""
     from mtfix.garble.finite_misreads import s_present
-    from mtfix.garble.structural_signs import _PARTICLES  # loaded with the model
+    from mtfix.garble.structural_signs import PARTICLES  # loaded with the model
 
     sign = next((s for s in a.signs if s.name == STRANDED), None)
     if sign is None:
         return False
     i = next((k for k, t in enumerate(a.tokens) if t.start == sign.start), 0)
     lower, tags = _lower(a), a.tags
-    return (i >= 2 and lower[i] in _PARTICLES and tags[i - 1] == "NNS" and s_present(lower[i - 1])
+    return (i >= 2 and lower[i] in PARTICLES and tags[i - 1] == "NNS" and s_present(lower[i - 1])
             and tags[i - 2] in _SUBJECT_HEADS and lower[i - 2].isalpha())
 
 

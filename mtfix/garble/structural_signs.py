@@ -168,7 +168,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                                                         "although", "while", "since") \
                 and i > first \
                 and not (tags[i] == "TO" and tags[i - 1] in VERBS) \
-                and not (lower[i] in _PARTICLES and tags[i - 1] in VERBS) \
+                and not (lower[i] in PARTICLES and tags[i - 1] in VERBS) \
                 and not (shared and i in raised) \
                 and not (lower[i] == "before" and _perfect_before(tags, lower, i)) \
                 and not _stranded_by_english(tags, lower, i) \
@@ -337,11 +337,11 @@ def _perfect_before(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
 
 #: Prepositions that are also verb particles ("held on", "went by", "came over"); "to", "according to"
 #: and the like are not among them.
-_PARTICLES = frozenset({"on", "in", "out", "up", "off", "over", "down", "back", "through", "along", "around",
-                        "by", "about", "away", "behind", "across", "ahead", "aside", "forward", "past", "under",
-                        "round", "apart", "together", "within", "without", "inside", "outside", "below", "above",
-                        # "with the Communist Party voting against." (session 10)
-                        "against"})
+PARTICLES = frozenset({"on", "in", "out", "up", "off", "over", "down", "back", "through", "along", "around",
+                       "by", "about", "away", "behind", "across", "ahead", "aside", "forward", "past", "under",
+                       "round", "apart", "together", "within", "without", "inside", "outside", "below", "above",
+                       # "with the Communist Party voting against." (session 10)
+                       "against"})
 _HAVE = frozenset({"has", "have", "had", "'ve", "'d", "having"})
 
 

@@ -44,17 +44,18 @@ def fold(name: str, ways: frozenset[str]) -> str:
     return name
 
 
-def _found_as(folder: str, prefix: str, other: Callable[[str], str]) -> bool:
-    """Whether a probe file made in ``folder`` (its name starting ``prefix``) is found by the name ``other``
-    makes of its own; False when no probe can be made there (the write would fail and say why)."""
+def _probe(folder: str | os.PathLike[str], prefix: str, suffix: str, other: Callable[[str], str]) -> bool | None:
+    """Whether a probe file made in ``folder`` (named ``prefix``, random letters, ``suffix``; removed at once) is
+    found by the name ``other`` makes of its own (a probe found by its own name says nothing: False); None when no
+    probe can be made there (a name too long with the prefix, a folder not writable, a name the disk refuses)."""
     try:
-        fd, probe = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
-    except (OSError, UnicodeError):
-        return False
+        fd, probe = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    except (OSError, UnicodeError, ValueError):
+        return None
     try:
         os.close(fd)
         name = os.path.basename(probe)
-        return other(name) != name and _lookup(folder, other(name))
+        return other(name) != name and _lookup(os.fspath(folder), other(name))
     finally:
         with contextlib.suppress(OSError):
             os.unlink(probe)
@@ -66,10 +67,11 @@ def _lookup(folder: str, name: str) -> bool:
 
 
 def _folding(folder: str) -> frozenset[str]:
+    """How ``folder`` (which exists) folds stand-in names: one probe for case, one for the Unicode form."""
     ways = set()
-    if _found_as(folder, ".mtfix-name-probe-", str.swapcase):
+    if _probe(folder, ".mtfix-name-probe-", ".tmp", str.swapcase):
         ways.add(CASE)
-    if _found_as(folder, ".mtfix-name-probe-\u00e9-", lambda n: unicodedata.normalize("NFD", n)):
+    if _probe(folder, ".mtfix-name-probe-\u00e9-", ".tmp", lambda n: unicodedata.normalize("NFD", n)):
         ways.add(FORM)
     return frozenset(ways)
 
@@ -84,10 +86,7 @@ def folder_folds(folder: str | os.PathLike[str]) -> frozenset[str]:
     ...     sorted(folder_folds(d)) in ([], ["form"], ["case"], ["case", "form"])
     True
     """
-    path = os.path.abspath(folder)
-    while not os.path.isdir(path) and os.path.dirname(path) != path:
-        path = os.path.dirname(path)
-    return _folding(path)
+    return _folding(str(_existing(Path(os.path.abspath(folder)))))
 
 
 def _shared_folder(a: Path, b: Path) -> Path:
@@ -130,18 +129,7 @@ def _pair_folded(folder: Path, a: str, b: str) -> bool | None:
     fold case letter by letter), or one accented capital from its small letter (FAT keeps non-ASCII names as they
     are).  None when no such probe can be made there (a name too long with the probe's prefix, a folder not
     writable, a name the disk refuses)."""
-    folder = _existing(folder)
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".mtfix-name-probe-", suffix="-" + a, dir=folder)
-    except (OSError, UnicodeError, ValueError):
-        return None
-    try:
-        os.close(fd)
-        name = os.path.basename(probe)
-        return _lookup(str(folder), name[: len(name) - len(a)] + b)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(probe)
+    return _probe(_existing(folder), ".mtfix-name-probe-", "-" + a, lambda name: name[: len(name) - len(a)] + b)
 
 
 def _one_file(shared: Path, a: Path, b: Path, probed: dict[Path, frozenset[str]]) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mtfix.errors import InputError
 from mtfix.io.name_folding import refuse_folded_collisions
-from mtfix.io.paths import missing_reason
+from mtfix.io.paths import missing_reason, read_only_note
 
 
 def make_folder(folder: Path) -> list[Path]:
@@ -139,15 +139,7 @@ def check_output_dir(output_dir: Path) -> None:
         where = "" if p == output_dir else f" ({p} is a file)"
         raise InputError(f"not a directory{where}; nothing was written", path=f"-o {output_dir}")
     if not os.access(p, os.W_OK | os.X_OK):
-        raise InputError(f"directory {p} is not writable{_read_only(p)}; nothing was written", path=f"-o {output_dir}")
-
-
-def _read_only(folder: Path) -> str:
-    """`` (a read-only file system)`` when ``folder`` is on one (a disk mounted read-only), else empty."""
-    with contextlib.suppress(OSError, AttributeError):
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return " (a read-only file system)"
-    return ""
+        raise InputError(f"directory {p} is not writable{read_only_note(p)}; nothing was written", path=f"-o {output_dir}")
 
 
 def refuse_output_as_input_folder(output_dir: Path, paths: Sequence[str]) -> None:

@@ -95,3 +95,14 @@ def cwd_gone() -> bool:
     except FileNotFoundError:
         return True
     return False
+
+
+def read_only_note(folder: str | os.PathLike[str]) -> str:
+    """`` (a read-only file system)`` when ``folder`` is on one (a disk mounted read-only), else empty: said after
+    "is not writable" by ``-o DIR``'s check and, since session 40, by ``review -o FILE``'s."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return " (a read-only file system)"
+    except (OSError, AttributeError):
+        pass
+    return ""

@@ -361,7 +361,10 @@ def writable_problem(path: str | Path, *, in_place: bool = True) -> str | None:
         if not parent.is_dir():
             return f"{parent} is not a directory"
         if not os.access(parent, os.W_OK | os.X_OK):  # a new file (`review -o`) was never there to be "left unchanged"
-            return f"directory {parent} is not writable; {'nothing was written' if st is None else 'left unchanged'}"
+            from mtfix.io.paths import read_only_note
+
+            return (f"directory {parent} is not writable{read_only_note(parent)}; "
+                    f"{'nothing was written' if st is None else 'left unchanged'}")
     return None
 
 

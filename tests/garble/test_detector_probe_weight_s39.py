@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-import detector_fit_probes as dfp  # noqa: E402
+import detector_probe_rows as dpr  # noqa: E402
 import train_detector as td  # noqa: E402
 
 ROWS = [("The mayor opened the market.", 0, "realmt"), ("Mayor market the opened of.", 1, "realmt"),
@@ -21,25 +21,25 @@ def test_the_default_weight_fits_no_probe() -> None:
     args = td.arg_parser().parse_args([])
     assert args.probe_weight == td.PROBE_WEIGHT == 0.0 and args.out == td.DATA
     rec: dict = {"rows": {"realmt": {"fluent": 1, "garbled": 2}}}
-    assert dfp.with_probes(list(ROWS), rec, 0.0) == ROWS
+    assert dpr.with_probes(list(ROWS), rec, 0.0) == ROWS
     assert rec == {"rows": {"realmt": {"fluent": 1, "garbled": 2}}}
 
 
 def test_a_positive_weight_adds_every_probe_after_the_rows_and_counts_them() -> None:
     rec: dict = {"rows": {}}
-    rows = dfp.with_probes(list(ROWS), rec, 0.1)
-    assert rows[: len(ROWS)] == ROWS and rows[len(ROWS):] == dfp.probe_rows(dfp.PROBES)
+    rows = dpr.with_probes(list(ROWS), rec, 0.1)
+    assert rows[: len(ROWS)] == ROWS and rows[len(ROWS):] == dpr.probe_rows(dpr.PROBES)
     assert rec["rows"]["probe"] == {"fluent": 100, "garbled": 200}
-    assert rec["probe_weight"]["weight"] == 0.1 and rec["probe_weight"]["probes"] == list(dfp.PROBES)
+    assert rec["probe_weight"]["weight"] == 0.1 and rec["probe_weight"]["probes"] == list(dpr.PROBES)
 
 
 def test_probe_rows_weigh_the_share_of_a_realmt_row_of_their_label() -> None:
     rows = ROWS + [("Probe garbled line the of.", 1, "probe"), ("A probe's professional line.", 0, "probe")]
     grp, y = np.array([r[2] for r in rows]), np.array([float(r[1]) for r in rows])
     shares = {"realmt": 1.0, "fluent": 0.3}
-    w = dfp.recipe_weights(grp, y, shares, True, 0.1)
+    w = dpr.recipe_weights(grp, y, shares, True, 0.1)
     assert w[4] == pytest.approx(0.1 * w[1]) and w[5] == pytest.approx(0.1 * w[0])
-    off = dfp.recipe_weights(grp[:4], y[:4], shares, True, 0.0)
+    off = dpr.recipe_weights(grp[:4], y[:4], shares, True, 0.0)
     assert np.array_equal(off, td._weights(grp[:4], y[:4], shares, True))
 
 
