@@ -236,12 +236,12 @@ def particle_after_misread_verb(a: Any) -> bool:
     "kicks", "dies") after its singular subject's head, which the tagger may call an adjective ("as the cold sets in.",
     "as a northerly wind sets in.", "once the thaw sets in,").  A source's postposition follows its noun ("the
     ministry according to,", "the talks after."), a plural or a word that is no verb's "-s" form."""
+    sign = next((s for s in a.signs if s.name == STRANDED), None)
+    if sign is None:  # most sentences: asked before the imports below (each import statement runs at each call)
+        return False
     from mtfix.garble.finite_misreads import s_present
     from mtfix.garble.structural_signs import PARTICLES  # loaded with the model
 
-    sign = next((s for s in a.signs if s.name == STRANDED), None)
-    if sign is None:
-        return False
     i = next((k for k, t in enumerate(a.tokens) if t.start == sign.start), 0)
     lower, tags = _lower(a), a.tags
     return (i >= 2 and lower[i] in PARTICLES and tags[i - 1] == "NNS" and s_present(lower[i - 1])

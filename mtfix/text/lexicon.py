@@ -7,7 +7,8 @@ msgpack, because ``import wordfreq`` pulls in its tokenisers and language
 tables and costs 0.2 s on every cold start.  Two tiers: the *small* list
 (words of Zipf 3 and above, 15 ms to load) answers "is this an everyday
 word?"; the *large* list (down to Zipf 1, 0.13 s) answers "is this a word at
-all?".  Other languages use the largest list wordfreq ships for them.
+all?".  The large list is kept in the user's cache as one text (session 40): a cold
+check's first rare words are found in it with ``str.find``, no list inflated.  Other languages use the largest list wordfreq ships for them.
 
 >>> zipf("against") > 4
 True
@@ -23,6 +24,7 @@ import gzip
 import importlib.util
 import io
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,33 +133,94 @@ def is_everyday_word(word: str, minimum: float = KNOWN) -> bool:
 class _ScannedList:
     """A word list that answers ``get`` by scanning its buckets for the first :attr:`SCANS`
     look-ups and from a dict after that: a check asks the large list about a word or two, and
-    the dict of its 320,000 words takes 0.2 s to build, a scan about 0.01 s."""
+    the dict of its 320,000 words takes 0.2 s to build, a scan about 0.01 s.  Made of the buckets, or
+    (:meth:`from_flat`) of their :func:`_flat` form, which a scan reads with one ``str.find``."""
 
     SCANS = 8
 
-    def __init__(self, buckets: list[tuple[float, list[str]]]):
+    def __init__(self, buckets: list[tuple[float, list[str]]], flat: _Flat | None = None):
         self._buckets = buckets
+        self._flat = flat
         self._scans = 0
         self._dict: dict[str, float] | None = None
+
+    @classmethod
+    def from_flat(cls, flat: _Flat) -> _ScannedList:
+        return cls([], flat)
 
     def get(self, word: str, default: float = 0.0) -> float:
         """``word``'s Zipf frequency (its highest, as in :func:`_as_dict`), else ``default``."""
         if self._dict is None:
             if self._scans < self.SCANS:
                 self._scans += 1
+                if self._flat is not None:
+                    return _flat_get(self._flat, word, default)
                 return next((value for value, words in self._buckets if word in words), default)
-            with _lock:
-                if self._dict is None:
-                    self._dict = _as_dict(self._buckets)
-                    self._buckets = []
-        return self._dict.get(word, default)
+            self.load()
+        return self._dict.get(word, default)  # type: ignore[union-attr]
 
     def load(self) -> None:
         """Build the dict now (a long document asks more than :attr:`SCANS` words: see :mod:`mtfix.parallel`)."""
         with _lock:
             if self._dict is None:
-                self._dict = _as_dict(self._buckets)
-                self._buckets = []
+                self._dict = _as_dict(self._buckets if self._flat is None else _unflat(self._flat))
+                self._buckets, self._flat = [], None
+
+
+#: A word list's buckets as one text (:func:`_flat`): "\n", then each word and "\n", most frequent bucket first;
+#: the index in it of the "\n" before each non-empty bucket's first word; each such bucket's value and word count.
+_Flat = tuple[str, list[int], list[float], list[int]]
+
+
+def _flat(buckets: list[tuple[float, list[str]]]) -> _Flat | None:
+    """``buckets`` as one text (:data:`_Flat`), or None when a word is empty or holds a line break (none of
+    wordfreq's does): what the user's cache keeps of the large list, which a cold check asks about a word or
+    two (session 40: inflating and unpacking the list cost a cold 5 KB check about a fifth of its instructions).
+
+    >>> _flat([(5.0, ["of", "the"]), (4.99, []), (4.98, ["cat"])])
+    ('\\nof\\nthe\\ncat\\n', [0, 7], [5.0, 4.98], [2, 1])
+    """
+    kept = [(value, words) for value, words in buckets if words]
+    if any(not w or "\n" in w for _, words in kept for w in words):
+        return None
+    starts, at = [], 0
+    for _, words in kept:
+        starts.append(at)
+        at += sum(map(len, words)) + len(words)
+    text = "\n" + "\n".join(w for _, words in kept for w in words) + "\n" if kept else "\n"
+    return text, starts, [value for value, _ in kept], [len(words) for _, words in kept]
+
+
+def _flat_get(flat: _Flat, word: str, default: float = 0.0) -> float:
+    """The value of the first bucket of ``flat`` holding ``word`` (its highest), else ``default``: as
+    ``next((value for value, words in buckets if word in words), default)``."""
+    text, starts, values, _ = flat
+    if not word or "\n" in word:  # no word of the list is empty or holds a line break
+        return default
+    at = text.find(f"\n{word}\n")
+    return default if at < 0 else values[bisect_right(starts, at) - 1]
+
+
+def _unflat(flat: _Flat) -> list[tuple[float, list[str]]]:
+    """The non-empty buckets ``flat`` was made of."""
+    text, _, values, counts = flat
+    words = text[1:-1].split("\n") if len(text) > 1 else []
+    out, at = [], 0
+    for value, n in zip(values, counts, strict=True):
+        out.append((value, words[at : at + n]))
+        at += n
+    return out
+
+
+def _flat_list(size: str, lang: str) -> _Flat | None:
+    """:func:`_flat` of ``{size}_{lang}``, kept in the user's cache by the digest of the file; None without the cache
+    (``MTFIX_NO_CACHE``: flattening the buckets and splitting them again would cost a process more than it saves)."""
+    from mtfix.caching import cache
+
+    if not cache.enabled():
+        return None
+    raw = (_data_dir() / f"{size}_{lang}.msgpack.gz").read_bytes()
+    return cache.cached_blob(raw, "wordfreq-flat-1", lambda: _flat(_buckets(size, lang, None, raw)), "wordlists")
 
 
 @lru_cache(maxsize=16)
@@ -165,7 +228,8 @@ def _best_list(lang: str) -> _ScannedList:
     """The largest list wordfreq ships for ``lang`` (large, else small)."""
     for size in ("large", "small"):
         if (_data_dir() / f"{size}_{lang}.msgpack.gz").exists():
-            return _ScannedList(_buckets(size, lang))
+            flat = _flat_list(size, lang)
+            return _ScannedList(_buckets(size, lang)) if flat is None else _ScannedList.from_flat(flat)
     raise LookupError(f"wordfreq has no word list for {lang!r}")
 
 
