@@ -235,6 +235,7 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
         first, kept = ranked[0], findings[ranked[0]]
         also = sorted({c for i in idx for c in (findings[i].code, *findings[i].also)} - {kept.code})
         entry = next((findings[i].glossary_entry for i in ranked if findings[i].glossary_entry), "")
-        keep[first] = replace(kept, also=tuple(also), glossary_entry=entry) if also else kept
+        keep[first] = replace(kept, also=tuple(also), glossary_entry=entry) if also or entry != kept.glossary_entry \
+            else kept
         dropped.update(i for i in idx if i != first)
     return [keep.get(i, f) for i, f in enumerate(findings) if i not in dropped]

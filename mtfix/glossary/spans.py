@@ -221,11 +221,15 @@ _SPELLING_BEFORE = LazyPattern(
     r"(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[\t\p{Zs}]*|[\t\p{Zs}]+(?:or|and)[\t\p{Zs}]+))*"
     r"|\([\t\p{Zs}]*(?:in[\t\p{Zs}]+)?" + _LANGUAGES + r"[\t\p{Zs}]*[,:][\t\p{Zs}]*"
     r"|\b" + _LANGUAGES + r"[\t\p{Zs}]+(?:name|word|term|spelling|form|title)\b[^.;:!?()]{0,60},[\t\p{Zs}]*"
-    r"|\b(?:name|word|term|spelling|form|title)[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"(?:[\t\p{Zs}]+is|,)[\t\p{Zs}]+"
-    # a name someone else gives the place (session 40): "Shusha, which Armenians call Shushi"
-    r"|\b(?:which|what|whom)(?:[\t\p{Zs}]+[\w’'-]+){1,4}?[\t\p{Zs}]+call(?:s|ed)?[\t\p{Zs}]+)"
+    r"|\b(?:name|word|term|spelling|form|title)[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"(?:[\t\p{Zs}]+is|,)[\t\p{Zs}]+)"
     r"[\"“‘']?$"
 )
+#: a name someone else gives the place (session 40): "Shusha, which Armenians call Shushi", right before a mention
+#: that ends its clause (:data:`_CALLED_END`): "which critics called Aliev's show", "what they call Kiyev talks"
+#: use the name
+_CALLED_BEFORE = LazyPattern(r"\b(?:which|what|whom)(?:[\t\p{Zs}]+[\w’'-]+){1,4}?[\t\p{Zs}]+call(?:s|ed)?[\t\p{Zs}]+"
+                             r"[\"“‘']?$")
+_CALLED_END = LazyPattern(r"[\"”’']?(?:[\t\p{Zs}]*(?:$|[,.;:!?)\]\r\n])|[\t\p{Zs}]+in[\t\p{Zs}]+" + _LANGUAGES + r"\b)")
 #: ", as his name is also spelled", ", as some outlets spell his name", ", as the name is transliterated",
 #: or a language named right after it: "Xankəndi in Azerbaijani", "(Naxçıvan in Azerbaijani)".
 _SPELLING_AFTER = LazyPattern(
@@ -262,6 +266,9 @@ def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = 
     >>> t = "Shushi, which Azerbaijanis call Shusha, and Shushi, which they call home."
     >>> named_as_spelling(t, 0, 6), named_as_spelling(t, 44, 50)
     (True, False)
+    >>> t = "The rally, which critics called Aliev's show, and what they call Kiyev talks."
+    >>> named_as_spelling(t, t.index("Aliev"), t.index("Aliev") + 5), named_as_spelling(t, t.index("Kiyev"), t.index("Kiyev") + 5)
+    (False, False)
     >>> t = "President Aliev said the deal was signed."
     >>> named_as_spelling(t, 10, 15)
     False
@@ -271,10 +278,11 @@ def named_as_spelling(text: str, start: int, end: int, markup: Sequence[Span] = 
     """
     line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
     if not markup:
-        return (_SPELLING_BEFORE.search(text[line_start:start]) is not None
-                or _SPELLING_AFTER.match(text, end) is not None)
-    return (_SPELLING_BEFORE.search(_unmarked(text, line_start, start, markup)) is not None
-            or _SPELLING_AFTER.match(_unmarked(text, end, min(len(text), end + 200), markup)) is not None)
+        before, after = text[line_start:start], text[end:end + 200]
+    else:
+        before, after = _unmarked(text, line_start, start, markup), _unmarked(text, end, min(len(text), end + 200), markup)
+    return (_SPELLING_BEFORE.search(before) is not None or _SPELLING_AFTER.match(after) is not None
+            or (_CALLED_BEFORE.search(before) is not None and _CALLED_END.match(after) is not None))
 
 
 def _build_markup_index(markup: Sequence[Span]) -> tuple[list[int], list[int]]:

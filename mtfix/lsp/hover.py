@@ -12,6 +12,7 @@ a translation file's units are not read here, nor the glossaries the settings na
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -71,6 +72,19 @@ def _forms(forms: tuple[str, ...]) -> str:
     return shown + (f" and {len(forms) - SHOWN} more" if len(forms) > SHOWN else "")
 
 
+def _escaped(s: str) -> str:
+    r"""``s`` with CommonMark's punctuation escaped: shown as written in a Markdown hover.
+
+    >>> _escaped("oil_gas *Ltd* [old]")
+    'oil\\_gas \\*Ltd\\* \\[old\\]'
+    """
+    return _MARKDOWN_MARKS.sub(r"\\\g<0>", s)
+
+
+#: the marks that open or close emphasis, code, links, tags or tables inside a line (the hover's values are mid-line)
+_MARKDOWN_MARKS = re.compile(r"[\\`*_\[\]<>|~]")
+
+
 def _what(entry: Any, kind: str, said: str) -> str:
     """What the spelling ``said`` (a mention of ``kind``) is: a person's short form is named as such."""
     if entry.short != entry.term and kind in ("accepted", "term") and said.casefold() == entry.short.casefold():
@@ -94,28 +108,30 @@ def hover_text(entry: Any, kind: str, markdown: bool, said: str = "") -> str:
     >>> hover_text(e, "accepted", False, "Pashinyan").splitlines()[0]
     'Nikol Pashinyan (glossary entry, person): the short form, for the mentions after the first'
     """
+    esc = _escaped if markdown else str  # a glossary's words are text, not Markdown ("*", "_", "[" in a note)
     where = entry_location(entry.origin)
-    said = _what(entry, kind, said)
-    head = f"{entry.term} (glossary entry"
+    said = esc(_what(entry, kind, said))
+    term = esc(entry.term)
+    head = f"{term} (glossary entry"
     if where is not None:
         place = f"{Path(unquote(urlparse(where.uri).path)).name}:{where.range.start.line + 1}"
-        head = f"**{entry.term}** (glossary entry [{place}]({where.uri}#L{where.range.start.line + 1})" if markdown \
+        head = f"**{term}** (glossary entry [{esc(place)}]({where.uri}#L{where.range.start.line + 1})" if markdown \
             else f"{head} {place}"
     elif markdown:
-        head = f"**{entry.term}** (glossary entry"
+        head = f"**{term}** (glossary entry"
     lines = [f"{head}{', ' + entry.type if entry.type != 'term' else ''}): {said}"]
     if entry.variants:
-        lines.append(f"Variants put right: {_forms(entry.variants)}")
+        lines.append(f"Variants put right: {esc(_forms(entry.variants))}")
     if entry.accepted:
-        lines.append(f"Also accepted: {_forms(entry.accepted)}")
+        lines.append(f"Also accepted: {esc(_forms(entry.accepted))}")
     if entry.historical:
-        lines.append(f"Historical: {_forms(entry.historical)}")
+        lines.append(f"Historical: {esc(_forms(entry.historical))}")
     if entry.forbidden:
-        lines.append(f"Forbidden: {_forms(entry.forbidden)}")
+        lines.append(f"Forbidden: {esc(_forms(entry.forbidden))}")
     if entry.first_mention and entry.short != entry.term:
-        lines.append(f"First mention: in full, “{entry.term}”; after it “{entry.short}” alone")
+        lines.append(f"First mention: in full, “{term}”; after it “{esc(entry.short)}” alone")
     if entry.note:
-        lines.append(f"Note: {entry.note}")
+        lines.append(f"Note: {esc(entry.note)}")
     return ("  \n" if markdown else "\n").join(lines)
 
 
@@ -137,7 +153,7 @@ def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
     if odd:
         return None
     for start, end, entry, kind in mentions(st.profile, checked, st.path, st.kind):
-        if start <= offset <= end and start < end:
+        if start <= offset < end:  # (the position after the name's last character is not on it)
             value = hover_text(entry, kind, markdown, checked[start:end])
             content = types.MarkupContent(types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText, value)
             return types.Hover(content, to_range(st.index, start, end))

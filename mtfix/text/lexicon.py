@@ -151,11 +151,13 @@ class _ScannedList:
     def get(self, word: str, default: float = 0.0) -> float:
         """``word``'s Zipf frequency (its highest, as in :func:`_as_dict`), else ``default``."""
         if self._dict is None:
-            if self._scans < self.SCANS:
+            # each attribute read once: another thread's load() may empty them in between (the records' threads)
+            flat, buckets = self._flat, self._buckets
+            if self._scans < self.SCANS and (flat is not None or buckets):
                 self._scans += 1
-                if self._flat is not None:
-                    return _flat_get(self._flat, word, default)
-                return next((value for value, words in self._buckets if word in words), default)
+                if flat is not None:
+                    return _flat_get(flat, word, default)
+                return next((value for value, words in buckets if word in words), default)
             self.load()
         return self._dict.get(word, default)  # type: ignore[union-attr]
 

@@ -51,3 +51,11 @@ def test_the_first_entry_by_precedence_is_kept_and_none_is_made_up() -> None:
     assert (kept.code, kept.glossary_entry) == ("MTF301", "g.tsv:9")  # the kept glossary finding's own entry
     generic, specific = _finding("MTF117", "rule:en-generic"), rule
     assert merge_duplicates([generic, specific])[0].glossary_entry == ""
+
+
+def test_a_group_of_one_code_carries_its_glossary_entry_too() -> None:
+    """The reviewer's read (session 40): a group whose findings share one code (no ``also``) kept the first finding
+    as it was, without the entry another member named."""
+    plain, named = _finding("MTF301", "glossary:a.tsv:3"), _finding("MTF301", "glossary:g.tsv:2", "g.tsv:2")
+    (kept,) = merge_duplicates([plain, named])
+    assert kept.glossary_entry == "g.tsv:2"

@@ -92,3 +92,30 @@ def test_a_damaged_entry_or_no_cache_gives_the_same_list(fresh_cache, monkeypatc
     assert lexicon._flat_list("large", "en") is None
     lexicon._best_list.cache_clear()
     assert lexicon._best_list("en")._flat is None and lexicon._best_list("en").get("against") == _scan(large, "against", 0)
+
+
+class _LoadedBetweenReads(lexicon._ScannedList):
+    """A list whose ``load()`` runs, as another thread's would, right after ``get`` first reads its flat text."""
+
+    race = True
+
+    @property
+    def _flat(self):  # type: ignore[override]
+        flat = self.__dict__["flat"]
+        if self.race and flat is not None:
+            self.race = False
+            self.load()  # empties the list's flat text and buckets
+        return flat
+
+    @_flat.setter
+    def _flat(self, value) -> None:
+        self.__dict__["flat"] = value
+
+
+def test_a_load_by_another_thread_between_two_reads_gives_the_words_value() -> None:
+    """The reviewer's read (session 40): ``get`` read ``_flat`` twice, and a ``load()`` in between made the second
+    read None: ``TypeError`` where the value was asked."""
+    flat = lexicon._flat([(5.0, ["of", "the"]), (4.0, ["dog"])])
+    racing = _LoadedBetweenReads.from_flat(flat)
+    assert racing.get("dog", -1.0) == 4.0
+    assert racing.get("cat", -1.0) == -1.0 and racing.get("of", -1.0) == 5.0

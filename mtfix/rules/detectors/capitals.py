@@ -64,18 +64,21 @@ def _after_symbols(doc: Document, text: str, start: int) -> bool:
 
 
 _NEXT_WORD = LazyPattern(r"[ \t]+(\p{Ll}+)")
+#: what may follow a musical key: a mark, the end, or a word that does not take "major", "flat"... as its adjective
+_KEY_END = LazyPattern(r"[ \t]*(?:$|[,.;:!?)\]\"”’'\r\n]|(?i:and|or|op|for|by|with|in|on|is|was|from)\b)")
 
 
 def _letter_as_name(text: str, end: int, modes: frozenset[str]) -> bool:
     """Whether the capital "A" ending at ``end`` names a letter, not the article (session 40): a musical key or note
-    ("in A major", "a sonata in A minor", "tuned to A flat": the next word is one of ``modes``), or a class named by
+    ("in A major", "a sonata in A minor", "tuned to A flat": the next word is one of ``modes``, ending the
+    phrase: "for A major overhaul", "with A sharp exchange" are the article), or a class named by
     a letter before a plural the article never takes ("students with A levels", "of A shares", "on A roads")."""
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
     nxt = m.group(1)
-    if nxt in modes:
-        return True
+    if nxt in modes:  # a key ends its phrase ("in A minor, Op. 67", "tuned to A flat for"); "for A major overhaul" is no key
+        return _KEY_END.match(text, m.end()) is not None
     if not nxt.endswith("s") or nxt.endswith(("ss", "us", "is")):
         return False
     singular = nxt[:-2] if nxt.endswith(("ses", "xes", "zes", "ches", "shes")) else nxt[:-1]
@@ -179,6 +182,11 @@ def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 _CAPITALISED_PAST = LazyPattern(r"(?<![\p{L}\p{N}])(?P<w>\p{Lu}\p{Ll}{3,}ed)(?=[ \t]+\p{Ll}|[,.;:])")
 
 
+#: the Zipf frequency from which a lower-cased past form is an everyday verb's ("questioned" 4.0, "signed" 4.9; not
+#: "googled" 3.1, "skyped" 1.9, "xeroxed" 1.5): only those lose their capital as a safe fix
+_EVERYDAY_PAST = 3.5
+
+
 @detector("capitalised_verb")
 def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A past form capitalised in mid-sentence after one of ``params.after`` (pronouns,
@@ -198,7 +206,9 @@ def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue
         if title_case_line(text, m.start()):  # a headline's capital: "... and Adopted a Declaration" (1.31)
             continue
-        # after a subject pronoun the word is a verb; after the rest it may be a title ("compared to Tangled")
-        safety = None if p.group("prev") in safe_after else FixSafety.UNSAFE
+        # after a subject pronoun the word is a verb; after the rest it may be a title ("compared to Tangled"); a
+        # verb made of a name ("she Googled", "they Skyped": rarer lower-cased than Zipf 3.5) may keep its capital
+        safe = p.group("prev") in safe_after and zipf(low) >= _EVERYDAY_PAST
+        safety = None if safe else FixSafety.UNSAFE
         yield Hit(m.start("w"), m.end("w"), low, safety=safety,
                   message=f"'{word}' is a verb capitalised in mid-sentence: '{low}'")
