@@ -24,3 +24,12 @@ def genres(path: Path, leave_out: tuple[str, ...] = ()) -> dict[str, list[str]]:
 def majors(pipeline, text: str) -> list[str]:
     """The codes of ``text``'s findings of major severity or above."""
     return [f.code for f in pipeline.check(text).findings if f.severity.rank >= Severity.MAJOR.rank]
+
+
+def assert_untouched(pipeline, lines: list[str]) -> None:
+    """``fix`` changes none of ``lines`` and none is major: each line as its own document, then all as one."""
+    assert [s for s in lines if pipeline.fix(s).text != s] == []
+    assert [(s, majors(pipeline, s)) for s in lines if majors(pipeline, s)] == []
+    whole = "\n".join(lines) + "\n"
+    assert pipeline.fix(whole).text == whole
+    assert majors(pipeline, whole) == []
