@@ -6,7 +6,10 @@ spelling, a variant the fix replaces, a historical name), the variants put right
 entry's note.  Only on a name the glossary's checker itself reads as a mention (a common word that merely spells a
 name, a form shown as a spelling, a name inside a longer one are not mentions: no hover); nothing anywhere else, so
 the editor's own hover (a diagnostic's message) is all that shows there.  Plain text, Markdown, HTML and subtitles;
-a translation file's units are not read here, nor the glossaries the settings name (no hover).
+in a translation or data file (PO, XLIFF, TMX; CSV, TSV, JSON Lines with a text field) the names of its target texts,
+read as the server checks them and placed in the file by the one mapping its diagnostics use
+(:meth:`mtfix.lsp.units.UnitView.places`: a name inside an escaped or continued msgstr, an XLIFF ``<target>``
+with inline tags).  No hover in a glossary the settings name (data, not prose).
 """
 
 from __future__ import annotations
@@ -39,32 +42,55 @@ KIND_WORDS = {
 SHOWN = 6
 
 
-#: the last document's mentions, by (settings, text, path, kind): a hover after a hover reads the document once
+#: the last document's mentions, by (settings, text, path, kind, view): a hover after a hover reads the document once
 _last: list[Any] = [None, None]
 
 
-def mentions(profile: Any, text: str, path: str | None, kind: str) -> list[tuple[int, int, Any, str]]:
+def mentions(profile: Any, text: str, path: str | None, kind: str, view: Any = None) -> list[tuple[int, int, Any, str]]:
     """(start, end, entry, kind) of every glossary mention in ``text`` as the settings' glossary checker reads it
-    (the same reading as its check, remembered by it: Markdown through its reading view), in text order."""
-    key = (profile, text, path, kind)  # (the settings held: their id is never another's meanwhile)
-    if _last[0] is not None and _last[0][0] is profile and _last[0][1:] == key[1:]:
+    (the same reading as its check, remembered by it: Markdown through its reading view), in text order.  A
+    translation file (``view``, its last check's :class:`~mtfix.lsp.units.UnitView`): each unit's text read as
+    ``mtfix check`` reads it, its mentions placed in the file as its findings are (:meth:`UnitView.places`)."""
+    key = (profile, text, path, kind, view)  # (the settings held: their id is never another's meanwhile)
+    if _last[0] is not None and _last[0][0] is profile and _last[0][4] is view and _last[0][1:4] == key[1:4]:
         return _last[1]
-    found = _mentions(profile, text, path, kind)
+    found = _mentions(profile, text, path, kind) if view is None else _unit_mentions(profile, view)
     _last[:] = [key, found]
     return found
 
 
-def _mentions(profile: Any, text: str, path: str | None, kind: str) -> list[tuple[int, int, Any, str]]:
+def _checker(profile: Any) -> Any:
+    return next((c for c in profile.fast.checkers if getattr(c, "name", "") == "glossary"), None)
+
+
+def _events(checker: Any, doc: Any) -> list[tuple[int, int, Any, str]]:
+    """The glossary checker's mentions in ``doc`` (its reading view's, placed back in ``doc``'s text)."""
     from mtfix.rules.markup import reading_view
 
-    checker = next((c for c in profile.fast.checkers if getattr(c, "name", "") == "glossary"), None)
-    if checker is None:
-        return []
-    doc = build_document(text, path, kind)
     view = reading_view(doc)
     events = checker._events(view.doc if view is not None else doc)
     return [(*((ev.start, ev.end) if view is None else view.to_original(ev.start, ev.end)), ev.entry, ev.kind)
             for ev in events]
+
+
+def _mentions(profile: Any, text: str, path: str | None, kind: str) -> list[tuple[int, int, Any, str]]:
+    checker = _checker(profile)
+    return [] if checker is None else _events(checker, build_document(text, path, kind))
+
+
+def _unit_mentions(profile: Any, view: Any) -> list[tuple[int, int, Any, str]]:
+    """The mentions in every unit of a translation file (its target text only: the source is not checked), at
+    their places in the file; a mention the file's writer cannot place is left out."""
+    from mtfix.files import unit_document
+
+    checker = _checker(profile)
+    if checker is None or view.container is None:
+        return []
+    per_unit = [_events(checker, unit_document(u, view.path)) for u in view.container.units]
+    places = view.places([[p for a, b, _, _ in found for p in (a, b)] for found in per_unit])
+    out = [(where[a], where[b], entry, kind) for found, where in zip(per_unit, places, strict=True)
+           for a, b, entry, kind in found if a in where and b in where]
+    return sorted(out, key=lambda m: (m[0], m[1]))
 
 
 def _forms(forms: tuple[str, ...]) -> str:
@@ -145,14 +171,15 @@ def _markdown(ls: MtfixLanguageServer) -> bool:
 
 
 def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
-    """The hover of the glossary mention at ``offset`` of ``st``'s text, or None (no mention there, a translation
-    file, a text with characters no file can hold)."""
-    if st.kind in UNIT_KINDS or st.view is not None or _is_own_file(st):  # (a glossary itself: data, not prose)
+    """The hover of the glossary mention at ``offset`` of ``st``'s text, or None (no mention there, a text with
+    characters no file can hold, a translation file not read: a file the reader refuses, a CSV whose text field the
+    settings do not name)."""
+    if _is_own_file(st) or (st.kind in UNIT_KINDS and st.view is None):  # (a glossary itself: data, not prose)
         return None
     checked, odd = _sanitised(st.text)
-    if odd:
+    if odd or (st.view is not None and st.view.text != checked):
         return None
-    for start, end, entry, kind in mentions(st.profile, checked, st.path, st.kind):
+    for start, end, entry, kind in mentions(st.profile, checked, st.path, st.kind, st.view):
         if start <= offset < end:  # (the position after the name's last character is not on it)
             value = hover_text(entry, kind, markdown, checked[start:end])
             content = types.MarkupContent(types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText, value)

@@ -60,6 +60,11 @@ class UnitView:
         note = self.entries[where[0]] if where is not None and where[0] < len(self.entries) else None
         return note or None
 
+    def places(self, offsets: list[list[int]]) -> list[dict[int, int]]:
+        """For each unit (by index), its ``offsets`` (in the unit's text) → the offsets in the file: how the
+        findings are placed, and what else names a place in a unit (the glossary hover's mentions)."""
+        return _places(self, offsets)
+
     def _render(self, fixed: dict[int, str]) -> str | None:
         """The file with ``fixed`` units written, as text; None if a unit cannot be written."""
         c = self.container
@@ -217,7 +222,8 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
         return [], None
     said = [record_error(text, e) for e in result.errors] if kind in TABULAR_KINDS else []
     per_unit = [ur.check.findings for ur in result.units]
-    places = _places(view, per_unit)
+    places = view.places([[p for f in fs for p in (f.start, f.end, *(x for e in f.edits for x in (e.start, e.end)))]
+                          for fs in per_unit])
     out: list[Finding] = []
     for i, findings in enumerate(per_unit):
         where = places[i]
@@ -236,10 +242,9 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
     return out, view
 
 
-def _places(view: UnitView, per_unit: list[list[Finding]]) -> list[dict[int, int]]:
-    """For each unit, its offsets the findings name → the offsets in the document."""
-    wanted = [sorted({p for f in fs for p in (f.start, f.end, *(x for e in f.edits for x in (e.start, e.end)))})
-              for fs in per_unit]
+def _places(view: UnitView, offsets: list[list[int]]) -> list[dict[int, int]]:
+    """For each unit, its ``offsets`` (in the unit's text) → the offsets in the document."""
+    wanted = [sorted(set(ps)) for ps in offsets]
     marker = next((m for m in _MARKERS if m not in view.text and _writes(m, view.codec)), None)
     units = view.container.units
     fixed: dict[int, str] = {}
