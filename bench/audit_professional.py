@@ -35,7 +35,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   (``tests/data/professional_eighth_genres.txt``);
 - ``own-ninth-genres``: the same, session 40: safety data sheets, travel itineraries, dictionary entries, insurance
   and warranty wording, birdwatchers' field notes, assembly instructions, school reports, concert programme notes,
-  training plans and police appeals (``tests/data/professional_ninth_genres.txt``).
+  training plans and police appeals (``tests/data/professional_ninth_genres.txt``);
+- ``own-tenth-genres``: the same, session 41: clinical case reports, climbing route guides, sailing directions,
+  genealogy records, chess annotations, election results, peer-review reports, book jacket copy, animal adoption
+  profiles and gardening notes (``tests/data/professional_tenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -114,7 +117,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-sixth-genres": REPO / "tests" / "data" / "professional_sixth_genres.txt",
             "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt",
             "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt",
-            "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt"}
+            "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt",
+            "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -14,7 +14,7 @@ opening quotation mark), in one of three shapes:
   verb's form ("spreads", "sets"), or its past is an irregular verb's by English morphology ("arises": "arose";
   :mod:`mtfix.text.irregular_verbs`, session 40);
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
-  everyday word ("belonged");
+  everyday word ("belonged"; "-ied" after a consonant and "y" since session 41: "restrictions apply from ...");
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
   verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame");
 * **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
@@ -88,10 +88,17 @@ def s_present(word: str) -> bool:
 
 
 def base_present(word: str) -> bool:
-    """Whether ``word`` is a base-form verb with an everyday regular past ("belong" → "belonged")."""
+    """Whether ``word`` is a base-form verb with an everyday regular past ("belong" → "belonged"; since session 41
+    also a consonant and "y" → "-ied": "apply" → "applied", :func:`_y_past`)."""
     from mtfix.garble.structural_signs import _regular_pasts
 
-    return not word.endswith("s") and _everyday_past(_regular_pasts(word))
+    return not word.endswith("s") and _everyday_past(_regular_pasts(word) + _y_past(word))
+
+
+def _y_past(word: str) -> tuple[str, ...]:
+    """The regular past of a base form in a consonant and "y" ("apply" → "applied", "rely" → "relied"), which
+    ``structural_signs._regular_pasts`` (an analysis input, left as fitted) spells "-yed"; else nothing."""
+    return (word[:-1] + "ied",) if len(word) >= 4 and word.endswith("y") and word[-2] not in "aeiouy" else ()
 
 
 def misread_finite_at(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:

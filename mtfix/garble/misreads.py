@@ -65,7 +65,10 @@ from mtfix.garble.view import STAND_IN
 #: 10 = session 40: an irregular verb's "-s" present is told by the morphology of its past
 #: (:func:`mtfix.text.irregular_verbs.irregular_present`: "the main risk arises from ...", "the theme leaps upward"),
 #: not by a hand list: a misread finite verb and a particle after one (revisions 6 and 9) see more such verbs.
-REVISION = 10
+#: 11 = session 41: an imperative behind a short label and its colon ("Left-Hand Variation, 6a: Take the thin crack
+#: ..."), and a base-form present in a consonant and "y" after a plural subject ("restrictions apply from ...": its past
+#: "-ied", :func:`mtfix.garble.finite_misreads.base_present`): no ``no_finite`` sign.
+REVISION = 11
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -111,6 +114,26 @@ def _list_marker(toks: Any, tags: Any) -> int:
     return 0
 
 
+#: Tokens a label before its colon takes at most ("Pitch 2, 25 m, 4c:", "Step 3:", "Left-Hand Variation, 6a:").
+_MAX_LABEL = 8
+
+
+def _label_colon(toks: Any, i: int) -> int:
+    """The index of the colon closing a short label that opens the sentence at ``i`` (at most :data:`_MAX_LABEL`
+    tokens, the first capitalised or a number, no other colon, dash or bracket before it): an instruction after it
+    is an imperative ("Left-Hand Variation, 6a: Take the thin crack ...", "Step 4, optional: Add the ...", session
+    41); 0 when there is none."""
+    if i >= len(toks) or not (toks[i].text[:1].isupper() or toks[i].text[:1].isdigit()):
+        return 0
+    for k in range(i + 1, min(len(toks), i + _MAX_LABEL + 1)):
+        text = toks[k].text
+        if text == ":":
+            return k
+        if text in ("(", ")", "[", "]", "-", "–", "—", ";", '"', "“", "”"):
+            return 0
+    return 0
+
+
 def _vocative(toks: Any, tags: Any, i: int) -> int:
     """How many tokens a name addressed before a comma takes at ``i`` ("Anna, call me ...", "Dr. Reyes, send
     ..."): 0 when there is none.  One to three names (NNP), then the comma."""
@@ -126,6 +149,7 @@ def opened_imperative(a: Any) -> bool:
     file ...", "3. In the menu, choose ..."), behind discourse adverbs or conjunctions ("So keep ...", "And
     don't forget ...", "Then take ...", "Please, call ...", at most five tokens); a verb the tagger misread
     (as ``structural_signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
+    behind a short label and its colon ("Left-Hand Variation, 6a: Take the ...", :func:`_label_colon`, revision 11);
     or, anywhere, "please" right before a base-form verb ("In the second line please add ...").  A verb
     followed by "of" is a noun ("Then increase of prices ...")."""
     return _opened(a, _lower(a))
@@ -155,6 +179,9 @@ def _opened(a: Any, lower: list[str]) -> bool:
     i = _list_marker(toks, tags)
     i += _vocative(toks, tags, i)
     if i < n and verb(i) or (0 < i < n and _imperative(tags, lower, i)):
+        return True
+    label = _label_colon(toks, i)
+    if label and label + 1 < n and verb(label + 1):
         return True
     start = i
     while i < n and i - start < _MAX_OPENING and tags[i] in _OPENER_TAGS and (lower[i].isalpha() or tags[i] == ","):
