@@ -118,13 +118,14 @@ def instrument(hits: dict[str, set[int]], current: list[int]) -> None:
 
 
 def _pattern(code: str) -> tuple[str, int]:
-    """The rule's pattern source as the pack writes it and its compile flags."""
+    """The rule's pattern source as the pack writes it (``params.pattern`` for a detector's, MTF127's since
+    en-generic 1.37) and its compile flags."""
     import yaml
 
     pack = yaml.safe_load((REPO / "mtfix" / "rules" / "packs" / "en-generic.yaml").read_text(encoding="utf-8"))
     rule = next(r for r in pack["rules"] if r["code"] == code)
     flags = regex.VERSION1 | (regex.MULTILINE if "multiline" in (rule.get("flags") or ()) else 0)
-    return rule["pattern"], flags
+    return rule.get("pattern") or rule["params"]["pattern"], flags
 
 
 def _drop(raw: str, piece: str) -> str:

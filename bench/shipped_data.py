@@ -117,7 +117,7 @@ PINNED: dict[str, str] = {
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "e0fcb44b3453c8dcd92981529e06a3cf2f5aa9cc9f319406845abf8b22dda8bc",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
-    "rules/packs/en-generic.yaml": "8b451b49e8117dde53a7b68830d0fe14d1f6a954def6f3a9244867e6021665be",
+    "rules/packs/en-generic.yaml": "e0842b9049d5773cf089260029cd6e16e3ce86597339fbf5bc188a90f2023beb",
     "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",
     "schemas/record-result-2.json": "86464683b323bd344cc796ba4d6c06748000ca9195f032beaf2d757d0e174aa7",
     "scoring/weights.yaml": "1c667d2c4f57c7d442f6b8e0fc30f2df0be57fa4ea228e03fa268841f7d2af36",

@@ -27,11 +27,9 @@ def _codes(pipeline: Pipeline, text: str) -> list[str]:
 def test_the_three_shapes_are_repaired_in_one_document(safe):
     text = ("Turnout fell in the 1980 s. The mayor was re - elected and a 60-year - old "
             "farmer called the plan ' a gift '. The paper used the word \" ferry \" twice.")
-    # the quotes' spaces (MTF127) are an unsafe fix: a padded literal has the same shape
-    assert safe.fix(text).text == (
-        "Turnout fell in the 1980s. The mayor was re-elected and a 60-year-old "
-        "farmer called the plan ' a gift '. The paper used the word \" ferry \" twice.")
-    assert safe.fix(text, unsafe=True).text == (
+    # the quotes' spaces (MTF127) are a safe fix since en-generic 1.37 (session 41): each sentence has one
+    # clear pair around words that are no padded literal
+    assert safe.fix(text).text == safe.fix(text, unsafe=True).text == (
         "Turnout fell in the 1980s. The mayor was re-elected and a 60-year-old "
         "farmer called the plan 'a gift'. The paper used the word \"ferry\" twice.")
     assert _codes(safe, text) == ["MTF125", "MTF126", "MTF126", "MTF127", "MTF127"]

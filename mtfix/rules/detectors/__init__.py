@@ -19,6 +19,7 @@ from mtfix.rules.detectors import (  # noqa: F401  (imported to register their d
     phrase_loops,
     phrases,
     punctuation,
+    quotes,
     structure,
     untranslated,
 )
