@@ -53,6 +53,9 @@ BACKOFF = math.log10(0.4)
 #: Entries per table in the lookup memo of :meth:`_Table.get` (cleared when full: bounded memory).
 _MEMO_SIZE = 1 << 15
 _MISSING = object()
+#: Look-ups of a table's :meth:`_Table.finder` before it builds the table's index of top bits (a 5 KB check
+#: makes about 400, the 1 MB news check 8,700 and 26,100; an index costs 5–7 M instructions to build).
+INDEX_AFTER = 2048
 _lock = threading.Lock()
 
 
@@ -75,6 +78,7 @@ class _Table:
     def __init__(self, keys: Sequence[int], values: Sequence[int]):
         self.keys, self.values = keys, values
         self._memo: dict[str, float | None] = {}  # string → result, bounded (cleared when full)
+        self._starts: Sequence[int] | None = None  # the finder's index of the keys' top bits (:meth:`starts`)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> _Table:
@@ -105,20 +109,57 @@ class _Table:
     def finder(self) -> Callable[[str], float | None]:
         """:meth:`_lookup` as one function with the table bound (no memo, no call to :func:`_key`): what a
         caller that keeps its own memo (:func:`mtfix.garble.sign_statistics._lm_logs`) computes a miss with, in one
-        Python call instead of three.  The same value as :meth:`get`."""
+        Python call instead of three.  The same value as :meth:`get`.
+
+        After :data:`INDEX_AFTER` look-ups (a long document's) it searches only the keys that share the
+        sought key's top bits (:meth:`starts`): about 4,000 fewer instructions a look-up than a
+        bisection of the whole table, for an index that a short document's check never builds."""
         keys, values, n = self.keys, self.values, len(self.keys)
+        shift = 64 - _index_bits(n)
+        starts: Sequence[int] | None = None
+        left = INDEX_AFTER
 
         def find(s: str, blake2b=blake2b, bisect_left=bisect_left, from_bytes=int.from_bytes) -> float | None:
+            nonlocal starts, left
             h = from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-            i = bisect_left(keys, h)
+            st = starts
+            if st is not None:
+                b = h >> shift
+                i = bisect_left(keys, h, st[b], st[b + 1])
+            else:
+                i = bisect_left(keys, h)
+                left -= 1
+                if left <= 0:
+                    starts = self.starts()
             if i < n and keys[i] == h:
                 return values[i] / 100.0
             return None
 
         return find
 
+    def starts(self) -> Sequence[int]:
+        """Where each run of keys with the same top :func:`_index_bits` bits starts, and the table's length
+        last: the keys of ``h`` lie in ``keys[starts[b]:starts[b + 1]]``, ``b = h >> (64 - bits)`` (the keys
+        are sorted).  Built once per table, with numpy (which the batch tagger has imported); a thread that
+        races another builds the same index."""
+        if self._starts is None:
+            import numpy as np
+
+            bits = _index_bits(len(self.keys))
+            top = np.asarray(self.keys, dtype=np.uint64) >> np.uint64(64 - bits)
+            counts = np.bincount(top.astype(np.intp), minlength=1 << bits)
+            first = np.zeros(len(counts) + 1, dtype=np.int64)
+            np.cumsum(counts, out=first[1:])
+            self._starts = array("q", first.tobytes())
+        return self._starts
+
     def __len__(self) -> int:
         return len(self.keys)
+
+
+def _index_bits(n: int) -> int:
+    """Top bits of a key that :meth:`_Table.starts` indexes a table of ``n`` keys by: two to four keys a run."""
+    return max(1, min(20, n.bit_length() - 2))
 
 
 def _data_dir() -> Path:
