@@ -68,7 +68,10 @@ from mtfix.garble.view import STAND_IN
 #: 11 = session 41: an imperative behind a short label and its colon ("Left-Hand Variation, 6a: Take the thin crack
 #: ..."), and a base-form present in a consonant and "y" after a plural subject ("restrictions apply from ...": its past
 #: "-ied", :func:`mtfix.garble.finite_misreads.base_present`): no ``no_finite`` sign.
-REVISION = 11
+#: 12 = session 41: an irregular past belongs to one verb (:func:`mtfix.text.irregular_verbs.past_owner`): "seats",
+#: "spikes", "wires", "chases" are no irregular presents by "sat", "spoke", "wore", "chose" (their regular pasts
+#: "seated", "spiked" are everyday words; they still count as "-s" presents by those).
+REVISION = 12
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

@@ -253,7 +253,9 @@ from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 #: session 38).  And the symbols the analysis reads past are emoji, bullets, arrows, check marks, dingbats and enclosed
 #: numbers only (:data:`mtfix.text.symbols._SYMBOL`): a math, degree or copyright sign that opens a sentence ("± 5
 #: votes ...", "°C readings ...", "√2 ...", "© 2025 ...") is part of it, read as before revision 24.
-ANALYSIS_REVISION = 25
+#: 26 (session 41): an irregular verb's "-s" present after its singular subject (``_present_homograph_after_noun``) is
+#: told by the morphology of its past (:func:`mtfix.text.irregular_verbs.irregular_present`), not by a hand list.
+ANALYSIS_REVISION = 26
 
 SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max", "tag_surprisal_top3")
 #: Ratios that do not grow with length (leave-languages-out CV on realmt train: AUC 0.813 → 0.838 with them):

@@ -7,11 +7,18 @@ participle of :data:`mtfix.text.lexicon.IRREGULAR_FORMS` (the hand list of Engli
 here), and whether
 the base is an everyday verb (:func:`mtfix.text.lexicon.is_everyday_verb`: its "-ing" form is an everyday word).
 Both must hold: "cats" would give "cut" (a → u), but "catting" is no everyday word; "pages" gives no past at all.
+A past has one owner (session 41): when the changes give one past to several everyday verbs ("sat": "sit", "seat";
+"spoke": "speak", "spike"; "sought": "sing", "seek"), it is the past of the one whose "-ing" form is the most
+frequent (:func:`past_owner`); another verb that has it only by the changes and has an everyday regular past
+("seated", "spiked") is regular, so "seats", "spikes", "wires" are no irregular presents, while "seeks" ("seeked" is no
+everyday word) stays one.
 
 >>> irregular_present("arises"), irregular_present("overtakes"), irregular_present("weeps")
 (True, True, True)
 >>> irregular_present("pages"), irregular_present("cats"), irregular_present("gardens")
 (False, False, False)
+>>> irregular_present("seats"), irregular_present("spikes"), irregular_present("sits"), irregular_present("seeks")
+(False, False, True, True)
 """
 
 from __future__ import annotations
@@ -78,10 +85,47 @@ def _past_candidates(base: str) -> set[str]:
     return out
 
 
+def _ing_zipf(base: str) -> float:
+    """The Zipf frequency of ``base``'s most frequent "-ing" form ("sit" → "sitting")."""
+    from mtfix.text.lexicon import _ing_forms, zipf
+
+    return max((zipf(f) for f in _ing_forms(base)), default=0.0)
+
+
+@lru_cache(maxsize=1)
+def _past_owners() -> dict[str, str]:
+    """Each irregular past or participle → the everyday verb it belongs to: of the everyday verbs whose
+    :func:`_past_candidates` give it (found from the "-ing" words of wordfreq's small English list), the one whose
+    "-ing" form is the most frequent ("sat" → "sit": "sitting" 4.86 against "seating" 3.77)."""
+    from mtfix.text.lexicon import IRREGULAR_FORMS, VERB_ING, _wordlist, is_everyday_verb
+
+    pasts = IRREGULAR_FORMS | _MORE_PASTS
+    best: dict[str, tuple[float, str]] = {}
+    for word, freq in _wordlist("small").items():
+        if not word.endswith("ing") or freq < VERB_ING or not word.isalpha():
+            continue
+        stem = word[:-3]
+        bases = {stem, stem + "e", stem[:-1], stem[:-1] + "ie"} if len(stem) >= 2 else {stem, stem + "e"}
+        for base in bases:
+            if len(base) < 2 or not is_everyday_verb(base):
+                continue
+            rank = (_ing_zipf(base), base)
+            for past in _past_candidates(base) & pasts:
+                if past not in best or rank > best[past]:
+                    best[past] = rank
+    return {past: base for past, (_, base) in best.items()}
+
+
+def past_owner(past: str) -> str | None:
+    """The everyday verb lower-case ``past`` is the irregular past or participle of (:func:`_past_owners`)."""
+    return _past_owners().get(past)
+
+
 @lru_cache(maxsize=4096)
 def irregular_base(base: str) -> bool:
     """Whether lower-case ``base`` is an everyday irregular verb: one of :func:`_past_candidates` is an irregular
-    past or participle (with a verb prefix or without: "withdraw", "overtake")."""
+    past or participle (with a verb prefix or without: "withdraw", "overtake") that belongs to it (:func:`past_owner`:
+    not "seat" by "sat", which is "sit"'s)."""
     from mtfix.text.lexicon import IRREGULAR_FORMS, is_everyday_verb
 
     if len(base) < 2 or not base.isalpha():
@@ -89,7 +133,21 @@ def irregular_base(base: str) -> bool:
     if not is_everyday_verb(base):  # "outbreak" is no verb though "break" is
         return False
     bases = [base] + [base[len(p):] for p in _VERB_PREFIXES if base.startswith(p) and len(base) - len(p) >= 3]
-    return any(not _past_candidates(b).isdisjoint(IRREGULAR_FORMS | _MORE_PASTS) for b in bases)
+    pasts = IRREGULAR_FORMS | _MORE_PASTS
+    return any(past_owner(p) in (None, b) or not _regular_past(b) for b in bases for p in _past_candidates(b) & pasts)
+
+
+def _regular_past(base: str) -> bool:
+    """Whether ``base`` has an everyday regular past ("seat" → "seated", "brake" → "braked"; not "seek" →
+    "seeked"): Zipf ≥ :data:`mtfix.text.lexicon.KNOWN`."""
+    from mtfix.text.lexicon import KNOWN, zipf
+
+    forms = {base + "ed", base + base[-1] + "ed"}
+    if base.endswith("e"):
+        forms.add(base + "d")
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "o", "u"):
+        forms.add(base[:-1] + "ied")
+    return any(zipf(f) >= KNOWN for f in forms)
 
 
 def s_bases(word: str) -> tuple[str, ...]:
