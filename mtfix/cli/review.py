@@ -130,7 +130,7 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     """
     from mtfix.files import SELF_DECODING, format_for_path, skip_reason_of
     from mtfix.io.inputs import read_input
-    from mtfix.io.textfile import check_encoding, decode, legacy_encoding
+    from mtfix.io.textfile import check_encoding, decode, decoded_once, legacy_encoding
     from mtfix.review.decisions import plan
     from mtfix.review.decisions_file import load_decisions
 
@@ -142,23 +142,24 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     try:
         encoding = check_encoding(run.opts.encoding) if run.opts.encoding is not None else None
         decisions = load_decisions(decisions_path)
-        inputs, formats = [], []
-        several = len(run.files) > 1
-        for inp in (read_input(p) for p in run.files):  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
-            fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
-            skip = _refuse_unreadable(run, partial(skip_reason_of, inp, fmt, encoding, input_format), several)
-            if skip is not None:
-                run.warn(skip)
-                continue
-            if fmt not in SELF_DECODING:
-                _refuse_unreadable(run, partial(decode, inp.raw, inp.path, encoding), several)
-            inputs.append(inp)
-            formats.append(fmt)
-        planned = []
-        batch = [inp.path for inp in inputs]
-        for inp, fmt in zip(inputs, formats, strict=True):
-            with legacy_encoding(None if fmt in SELF_DECODING else encoding):
-                planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
+        with decoded_once():  # the check that each decodes, then its format's reading: one decode
+            inputs, formats = [], []
+            several = len(run.files) > 1
+            for inp in (read_input(p) for p in run.files):  # as `fix` reads them: XLIFF, TMX and PO declare their own encoding
+                fmt = input_format or format_for_path(None if inp.path == "-" else inp.path, raw=inp.raw)
+                skip = _refuse_unreadable(run, partial(skip_reason_of, inp, fmt, encoding, input_format), several)
+                if skip is not None:
+                    run.warn(skip)
+                    continue
+                if fmt not in SELF_DECODING:
+                    _refuse_unreadable(run, partial(decode, inp.raw, inp.path, encoding), several)
+                inputs.append(inp)
+                formats.append(fmt)
+            planned = []
+            batch = [inp.path for inp in inputs]
+            for inp, fmt in zip(inputs, formats, strict=True):
+                with legacy_encoding(None if fmt in SELF_DECODING else encoding):
+                    planned += plan(run.group(inp.path).pipeline, decisions, [inp], input_format, opts, batch)
         for w in format_only_warnings(run.opts, formats):  # as `fix` warns (InputRun.run)
             run.warn(w)
         if run.opts.fix_final and {"xliff", "tmx"} & set(formats):  # (for other formats the line above said it)

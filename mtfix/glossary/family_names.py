@@ -26,14 +26,7 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable
 
 from mtfix.glossary.model import Entry
-
-#: Endings after which a family name takes "-es" in the plural ("the Joneses", "the Sanchezes").
-SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
-
-
-def plural_of(surname: str) -> str:
-    """A family name's plural: "Pashinian" → "Pashinians", "Jones" → "Joneses"."""
-    return surname + ("es" if surname.endswith(SIBILANT_ENDS) else "s")
+from mtfix.text.plurals import plural_of
 
 
 def _base_letter(c: str) -> str:

@@ -35,9 +35,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mtfix.caching import regexcache
-from mtfix.glossary.family_names import SIBILANT_ENDS, plural_of, variant_surname_plurals
+from mtfix.glossary.family_names import variant_surname_plurals
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
+from mtfix.text.plurals import SIBILANT_ENDS, plural_of
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 _JOINERS = "'’-"

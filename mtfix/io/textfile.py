@@ -25,7 +25,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mtfix.errors import InputError, MtfixError
@@ -45,6 +45,10 @@ BACKUP_SUFFIX = ".mtfix-backup"  # the original, kept while a hard-linked file i
 
 #: The encoding of files that have no BOM and are not valid UTF-8 (``--encoding``); None: such files are errors.
 LEGACY_ENCODING: contextvars.ContextVar[str | None] = contextvars.ContextVar("mtfix_legacy_encoding", default=None)
+#: Inside :func:`decoded_once`: the files decoded so far, by the id of their bytes (the bytes, the legacy encoding
+#: they were decoded with, the result).
+_DECODED: contextvars.ContextVar[dict[int, tuple[bytes, str | None, TextFile]] | None] = contextvars.ContextVar(
+    "mtfix_decoded", default=None)
 
 
 class WriteError(MtfixError):
@@ -237,12 +241,38 @@ def binary_reason(raw: bytes) -> str:
     return "binary data (NUL bytes)"
 
 
+@contextlib.contextmanager
+def decoded_once() -> Iterator[None]:
+    """Inside the block, :func:`decode` of the same bytes object with the same legacy encoding decodes once: a
+    check that a file decodes, then the format that reads it (``fix --decisions``: until session 41 each input
+    was decoded twice).  A file that does not decode is not kept (it raises each time, naming its path)."""
+    token = _DECODED.set({})
+    try:
+        yield
+    finally:
+        _DECODED.reset(token)
+
+
 def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> TextFile:
     """Decode ``raw`` strictly; undecodable bytes raise InputError with the line.
 
     A BOM decides the encoding; otherwise UTF-8, or ``encoding`` (default: the
     ``--encoding`` in force, :data:`LEGACY_ENCODING`) for bytes that are not UTF-8.
     """
+    legacy = encoding or LEGACY_ENCODING.get()
+    memo = _DECODED.get()
+    if memo is None:
+        return _decode(raw, path, legacy)
+    kept = memo.get(id(raw))
+    if kept is not None and kept[0] is raw and kept[1] == legacy:
+        return kept[2] if kept[2].path == path else replace(kept[2], path=path)
+    tf = _decode(raw, path, legacy)
+    memo[id(raw)] = (raw, legacy, tf)  # the bytes are kept too: their id is not reused inside the block
+    return tf
+
+
+def _decode(raw: bytes, path: str | None, legacy: str | None) -> TextFile:
+    """:func:`decode`'s work, ``legacy`` the encoding of bytes that are neither BOM-marked nor UTF-8."""
     for bom, enc, codec in _BOMS:
         if raw.startswith(bom):
             body = raw[len(bom) :]
@@ -250,7 +280,6 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
                 return TextFile(body.decode(codec), enc, bom, path)
             except UnicodeDecodeError as exc:
                 raise _decode_error(body, exc, path, codec, bom) from None
-    legacy = encoding or LEGACY_ENCODING.get()
     # UTF-16/32 text has NULs (any Latin letter, space or line break), and its ASCII text is valid UTF-8
     # too: a wide ``encoding`` reads every file with a NUL; one without is UTF-8 when it is valid UTF-8
     # (until session 20 a UTF-8 file in such a batch was read as UTF-16 nonsense and passed unchecked)

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mtfix.text.plurals import ES_ENDS
+
 #: A base's last vowel group ("rise" → "i", "blow" → "ow", "freeze" → "ee"): it changes in the past ("rose").
 _VOWEL_GROUP = re.compile(r"[aeiou]+[wy]?|y$")
 #: What the last vowel group of a base ending in a consonant becomes in a past or participle: "sing" → "sang",
@@ -155,7 +157,7 @@ def s_bases(word: str) -> tuple[str, ...]:
     "flie"; "sites" → "site"."""
     if word.endswith("ies"):
         return (word[:-3] + "y", word[:-1])
-    if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+    if word.endswith((*ES_ENDS, "oes")):
         return (word[:-1], word[:-2])
     return (word[:-1],)
 

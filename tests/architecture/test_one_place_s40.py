@@ -4,7 +4,6 @@ module reads is public, and the name-folding probe is made in one place."""
 from __future__ import annotations
 
 import ast
-import re
 import sys
 from pathlib import Path
 
@@ -66,20 +65,38 @@ def test_the_probe_rows_weights_off_are_the_recipes() -> None:
     assert on[3] == pytest.approx(0.1 * on[0])  # the probe's MT row: a tenth of realmt's MT row
 
 
+def _tree(module: object) -> ast.Module:
+    return ast.parse(Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8"))
+
+
+def _callers(tree: ast.Module, call: str) -> set[str]:
+    """The functions of ``tree`` that call ``call`` (``"os.unlink"``, ``"tempfile.mkstemp"``: a module's attribute)
+    or read ``call``'s attribute (``".parent"``)."""
+    owner, _, attr = call.rpartition(".")
+    return {fn.name for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef)
+            for node in ast.walk(fn) if isinstance(node, ast.Attribute) and node.attr == attr
+            and (not owner or ast.unparse(node.value) == owner)}
+
+
 def test_the_verb_particles_have_a_public_home() -> None:
     from mtfix.garble import misreads, structural_signs
 
-    source = Path(misreads.__file__).read_text(encoding="utf-8")
-    assert "_PARTICLES" not in source and "PARTICLES" in source
+    imported = {(n.module, a.name) for n in ast.walk(_tree(misreads)) if isinstance(n, ast.ImportFrom)
+                for a in n.names}
+    assert ("mtfix.garble.structural_signs", "PARTICLES") in imported  # the public name, from its home
+    assert not [n for n in ast.walk(_tree(misreads)) if isinstance(n, ast.Name | ast.alias)
+                and getattr(n, "id", getattr(n, "name", "")) == "_PARTICLES"]
     assert not hasattr(structural_signs, "_PARTICLES")
     assert {"in", "up", "off", "down"} <= structural_signs.PARTICLES and "to" not in structural_signs.PARTICLES
 
 
 def test_one_function_makes_the_name_folding_probe() -> None:
-    source = (REPO / "mtfix" / "io" / "name_folding.py").read_text(encoding="utf-8")
-    assert source.count("tempfile.mkstemp(") == 1
-    assert source.count("os.unlink(") == 1
-    assert len(re.findall(r"\.parent\b", source)) == 2 and "os.path.dirname(" not in source  # one walk: `_existing`
+    from mtfix.io import name_folding
+
+    tree = _tree(name_folding)
+    assert _callers(tree, "tempfile.mkstemp") == _callers(tree, "os.unlink") == {"_probe"}
+    assert _callers(tree, ".parent") == {"_existing"}  # one walk up the parents
+    assert not _callers(tree, "os.path.dirname")
 
 
 def test_a_candidates_extra_columns_come_from_one_loop(monkeypatch: pytest.MonkeyPatch, capsys) -> None:

@@ -14,6 +14,7 @@ from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, is_everyday_word, zipf
+from mtfix.text.plurals import singular_of
 from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
 from mtfix.text.symbols import only_symbols_before, time_stamp_end
 from mtfix.text.tokens import LazyPattern, title_case_line
@@ -81,7 +82,7 @@ def _letter_as_name(text: str, end: int, modes: frozenset[str]) -> bool:
         return _KEY_END.match(text, m.end()) is not None
     if not nxt.endswith("s") or nxt.endswith(("ss", "us", "is")):
         return False
-    singular = nxt[:-2] if nxt.endswith(("ses", "xes", "zes", "ches", "shes")) else nxt[:-1]
+    singular = singular_of(nxt)
     # a plural: its singular an everyday word of four letters or more, at least twice as frequent (0.3 Zipf) as the
     # word ("levels" 4.97 / "level" 5.41, "shares", "roads"; not "series", "news", "means" 5.44 / "mean" 5.53)
     return len(singular) >= 4 and is_common(singular) and zipf(singular) >= zipf(nxt) + 0.3
