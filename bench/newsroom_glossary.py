@@ -8,7 +8,9 @@ across a line break.  ``clean.txt`` uses it rightly (no finding is the target); 
 put its names where they must be left alone (``tricky.txt``, ``contexts.txt``).  Session 39 added articles of
 its own with the same glossary (``bench/data/newsroom_s39/``: family names in the plural, names over a short line
 or a line of one word).  Session 40 added a fresh glossary of its own with its articles (``bench/data/newsroom_s40/``:
-``desk.tsv``, 37 entries of Central Asia and the South Caucasus, read with that folder's articles only).
+``desk.tsv``, 37 entries of Central Asia and the South Caucasus, read with that folder's articles only).  Session 41
+added headlines in capitals read with ``desk.tsv`` (``bench/data/newsroom_s41/``: misspelt names to find, capitals
+lines of acronyms, codes and everyday words to leave).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -26,7 +28,8 @@ DATA = REPO / "bench" / "data" / "newsroom_s38"
 #: The folders of articles read by default (each one's ``.txt`` files, in order), each with the newsroom glossary
 #: its articles are checked with.
 ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_s39", DATA / "newsroom.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
+from mtfix.glossary.capitals_names import capitals_words, title_folding
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import MONTHS, month_as_date
+from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.formats import gc_paused
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, middle_initial
@@ -42,6 +44,7 @@ from mtfix.glossary.spans import (
     after_title,
     another_persons_surname,
     capital_after,
+    capital_name_before,
     finite_verb_after,
     glossed_original,
     inside_longer_name,
@@ -63,7 +66,9 @@ if TYPE_CHECKING:
 #: break that the segmenter reads as a sentence's end (a short line, a line of one word) is one name.
 #: 4 (session 40): a family's name in the plural as a person's full-name variant spells the surname ("the
 #: Pashinians" of "Nikol Pashinian") is that family's, misspelt.
-REVISION = 4
+#: 5 (session 41): a misspelt name in a headline in capitals ("ZURABISHVILY") is asked as a capitalised word is; a
+#: full-name variant's surname alone ("Zurabishvili" of "Salome Zurabishvili") is its person's, who is named.
+REVISION = 5
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -134,6 +139,8 @@ class _Event:
     slips: int = 0
     in_context: bool = False
     opener: str = ""  # the capitalised everyday word opening the sentence right before ("Use Github")
+    capitals: bool = False  # a misspelt word on a line in capitals, read by its title-case folding (session 41)
+    from_variant: bool = False  # a misspelt surname as a full-name variant spells it ("Zurabishvili")
 
 
 @dataclass(frozen=True)
@@ -492,10 +499,16 @@ class GlossaryChecker(BaseChecker):
         # a near-miss of a person's surname after another given name ("Artur Khachatryan" beside the entry
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
         # names the entry's person (then it is a slip for that name)
+        # (a word on a line in capitals has capitalised neighbours whatever it is: none of this is asked there);
+        # a full-name variant's surname is another person's after another given name ("Anna Mishel") and a given
+        # name before a surname ("Mishel Dupont"), even in a document that names the entry's person (session 41)
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
-                   if (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
-                   and not (ev.entry.type == "person" and not ev.in_context
-                            and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))]
+                   if ev.capitals or (
+                       (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
+                       and not (ev.entry.type == "person" and (not ev.in_context or ev.from_variant)
+                                and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))
+                       and not (ev.from_variant and (capital_after(flat(), ev.end, known, ev.start) or capital_name_before(
+                           flat(), ev.start, _given_names(ev.entry), known))))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
@@ -531,31 +544,40 @@ class GlossaryChecker(BaseChecker):
         from mtfix.text.lexicon import is_word
 
         text = doc.text
-        tokens = cap_tokens(text)  # each four letters or more
+        # capitalised words (each four letters or more), and the words of a headline in capitals read by their
+        # title-case folding (session 41: "ZURABISHVILY" was never asked)
+        tokens = cap_tokens(text) + capitals_words(text)
         if not tokens:
             return []
         counts = Counter(m.group() for m in tokens)
         mentioned: dict[str, list[Entry]] = {}
         entry_tokens: dict[int, list[str]] = {}  # id(entry) → its name tokens: an entry has many mentions
+        by_variant: dict[str, Entry | None] = {}  # a full-name variant's surname → its person (None: two people's)
         for ev in events:
             toks = entry_tokens.get(id(ev.entry))
             if toks is None:
                 toks = entry_tokens[id(ev.entry)] = name_tokens(ev.entry)
+                for surname in variant_surnames(ev.entry, self.matcher):
+                    had = by_variant.setdefault(surname, ev.entry)
+                    if had is not None and had.short != ev.entry.short:
+                        by_variant[surname] = None
             for tok in toks:
                 mentioned.setdefault(tok, []).append(ev.entry)
         out = []
         verdicts: dict[str, tuple[str, int, bool, str] | None] = {}
         for m in tokens:
-            tok = m.group()
-            if counts[tok] > 2 or skip(m.start(), m.end()):
+            word = m.group()
+            if counts[word] > 2 or skip(m.start(), m.end()):
                 continue
+            tok = title_folding(word) if word.isupper() else word
             if tok not in verdicts:
-                verdicts[tok] = v = self._near_name(tok, mentioned, is_word)
+                verdicts[tok] = v = self._near_name(tok, mentioned, is_word, by_variant)
                 if v is not None and tok.endswith("s") and not v[0].endswith("s"):
                     # a family's name in the plural ("the Lukashenkas"): the stem's verdict, the ending kept
                     # (session 39: "Lukashenkas" became "Lukashenko")
                     stem = tok[:-1]
-                    near = None if stem in self.matcher or stem in mentioned else self._near_name(stem, mentioned, is_word)
+                    near = None if stem in self.matcher or stem in mentioned \
+                        else self._near_name(stem, mentioned, is_word, by_variant)
                     verdicts[tok] = None if near is None else (*near[:3], "s")
             v = verdicts[tok]
             if v is None:
@@ -563,14 +585,21 @@ class GlossaryChecker(BaseChecker):
             cand, slips, in_context, ending = v
             owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
             if owners:
-                out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=cand + ending, slips=slips,
-                                  in_context=in_context))
+                replacement = cand + ending
+                out.append(_Event(m.start(), m.end(), owners[0], "misspelt",
+                                  replacement=replacement.upper() if word != tok else replacement, slips=slips,
+                                  in_context=in_context, capitals=word != tok,
+                                  from_variant=slips == 0))
         return out
 
-    def _near_name(self, tok: str, mentioned: dict[str, list[Entry]], is_word) -> tuple[str, int, bool, str] | None:
+    def _near_name(self, tok: str, mentioned: dict[str, list[Entry]], is_word,
+                   by_variant: Mapping[str, Entry | None] | None = None) -> tuple[str, int, bool, str] | None:
         """The name ``tok`` (a capitalised token no glossary form) is a slip of, as (name, slips, found only among
         the names the document uses, ""), or None.  The nearest name first, the word list only for a candidate:
-        most capitalised words are near no name, and the large list is slow to load."""
+        most capitalised words are near no name, and the large list is slow to load.  A surname as a full-name
+        variant of a person the document names spells it (``by_variant``: "Zurabishvili" of "Salome
+        Zurabishvili", listed for Salome Zourabichvili) is that person's surname, with 0 slips, when it is near
+        none of them (session 41: "Aliev" of "Ilham Aliev" stays a transliteration's near miss)."""
         if tok in self.matcher:
             return None
         near = self.compiled.nearest(tok)
@@ -580,6 +609,9 @@ class GlossaryChecker(BaseChecker):
         elif mentioned:
             near = contextual(tok, mentioned)
             found = (near[0], near[1], True, "") if near else None
+        person = by_variant.get(tok) if found is None and by_variant else None
+        if person is not None:
+            found = (person.short, 0, True, "")  # no slip: a spelling the glossary lists
         return None if found is None or is_word(tok) else found
 
     def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
@@ -598,6 +630,12 @@ class GlossaryChecker(BaseChecker):
                                 + ("" if sure else f", if this is {e.term}"), **_origin(e), replacement=repl,
                                 safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
         if ev.kind == "misspelt":
+            if ev.from_variant:  # a surname as a listed full-name variant spells it, the person named (session 41)
+                style = house_style(got, ev.replacement)
+                return make_finding("MTF301", doc, ev.start, ev.end,
+                                    f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
+                                    f"of a listed variant of {e.term}, whom this document names)", **_origin(e),
+                                    replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
             if transliteration_slip(got, ev.replacement):
                 return make_finding("MTF302", doc, ev.start, ev.end,
                                     f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "

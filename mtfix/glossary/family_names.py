@@ -39,6 +39,26 @@ def spells_same_name(variant: str, surname: str) -> bool:
     return _base_letter(variant[0]) == _base_letter(surname[0]) and abs(len(variant) - len(surname)) <= 3
 
 
+def variant_surnames(e: Entry, known: Container[str], key: Callable[[str], str] = str.lower) -> list[str]:
+    """The surnames of a person's full-name variants that spell the term's surname otherwise ("Pashinian" of
+    "Nikol Pashinian" for Nikol Pashinyan), as written in the glossary; none that is a form of any entry
+    (``known``: the matcher's keys, ``key`` of the surname), none of a person whose short form is not the
+    term's last word, none that is another name (:func:`spells_same_name`).  Their plurals name the family
+    (:func:`variant_surname_plurals`); alone, such a surname is the person's in a document that names the
+    person (the near-miss tier, session 41)."""
+    short = e.short
+    if e.type != "person" or " " not in e.term or short != e.term.rsplit(" ", 1)[1]:
+        return []
+    out = []
+    for v in e.variants:
+        surname = v.rsplit(" ", 1)[1] if " " in v else ""
+        if len(surname) < 3 or not surname.isalpha() or not surname[0].isupper() or not surname[1:].islower() \
+                or key(surname) in known or not spells_same_name(surname, short):
+            continue
+        out.append(surname)
+    return out
+
+
 def variant_surname_plurals(persons: Iterable[Entry], known: Container[str],
                             key: Callable[[str], str] = str.lower) -> dict[str, tuple[Entry, str]]:
     """The plurals of the surnames of persons' full-name variants, as matcher keys (``key`` of the plural),
@@ -47,13 +67,7 @@ def variant_surname_plurals(persons: Iterable[Entry], known: Container[str],
     out: dict[str, tuple[Entry, str] | None] = {}
     for e in persons:
         short = e.short
-        if e.type != "person" or " " not in e.term or short != e.term.rsplit(" ", 1)[1]:
-            continue
-        for v in e.variants:
-            surname = v.rsplit(" ", 1)[1] if " " in v else ""
-            if len(surname) < 3 or not surname.isalpha() or not surname[0].isupper() or not surname[1:].islower() \
-                    or key(surname) in known or not spells_same_name(surname, short):
-                continue
+        for surname in variant_surnames(e, known, key):
             plural = key(plural_of(surname))
             if plural in known:
                 continue

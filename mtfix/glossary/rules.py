@@ -56,7 +56,10 @@ reported, fixed only with --unsafe-fixes.  A name wrapped across a line break in
 name in the plural ("the Pashinians", "the Okonkwohs' house") is a mention: a variant becomes the glossary's
 short form with the plural ending ("the Pashinyans"); a plural that is an English word ("Banks") is none; so is
 the plural of a surname the glossary lists only in a full-name variant ("Nikol Pashinian": "the Pashinians"),
-a safe edit only where the document names the person.
+a safe edit only where the document names the person.  Such a surname alone ("Zurabishvili" of "Salome
+Zurabishvili", listed for Salome Zourabichvili) is the person's where the document names the person and the word is
+near no glossary name (a safe edit; unsafe for house style only), not after another given name ("Vera
+Zurabishvili") or before another capitalised word ("Zurabishvili Street"), but in a headline in capitals.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.
@@ -75,7 +78,10 @@ A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" besi
 it is a minor house-style finding with the glossary spelling as a suggestion, never an edit.
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
-Place and organisation names inside a longer proper name are left alone, as for MTF301.
+Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
+capitals (a headline), a word of five capitals or more is read as its capitalised form ("ZURABISHVILY" as
+"Zurabishvily") and its fix keeps the capitals ("ZURABISHVILI"); shorter words there (mostly acronyms: "NATO",
+"OSCE") are not read, and every word there is capitalised, so neighbours make no longer name and no given name.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
 Fix safety: safe for persons, organisations and places with one slip (two in long names) or a
 document match; unsafe otherwise; none (minor) for a transliteration variant.

@@ -385,6 +385,21 @@ HONORIFICS = frozenset((
     "Patriarch", "Pope", "Bishop", "Archbishop", "Father", "Rabbi", "Reverend", "Rev", "Rev.", "Gen", "Gen.", "Col",
     "Col.", "Capt", "Capt.", "Lt", "Lt.", "Sen", "Sen.", "Gov", "Gov.", "Rep", "Rep.", "Hon", "Hon.", "Comrade",
 ))
+def capital_name_before(text: str, start: int, own: frozenset[str], known: Blocked | None = None) -> bool:
+    """Whether a capitalised word that may be a given name stands right before ``start``: any but a function word,
+    a title (:data:`TITLES`, :data:`HONORIFICS`) or the entry's own given name (``own``, lower-cased), even an
+    everyday word that opens its sentence.  The stricter reading of :func:`another_persons_surname` for a surname
+    read only as a listed full-name variant spells it (session 41: "Anna Mishel" is no slip for "Charles Michel",
+    where the document names him as "Sharl Mishel").
+
+    >>> t = "Anna Mishel came. President Mishel spoke. Then Mishel left."
+    >>> [capital_name_before(t, m, frozenset({"sharl"})) for m in (t.index("Mishel"), t.index("Mishel", 10), t.rindex("Mishel"))]
+    [True, False, False]
+    """
+    word = _capital_before(text, start, known)
+    return word is not None and word.lower() not in own and word not in TITLES and word not in HONORIFICS
+
+
 def another_persons_surname(text: str, start: int, end: int, own: frozenset[str],
                             known: Blocked | None = None) -> bool:
     """Whether a bare surname written in the English alphabet at ``[start, end)`` follows a given

@@ -49,7 +49,7 @@ def fix(text: str, unsafe: bool = False) -> str:
 
 
 def test_the_revision_is_bumped() -> None:
-    assert REVISION == 4
+    assert REVISION >= 4
 
 
 # -- a family's name in the plural as a full-name variant spells it ------------------------------------------------
