@@ -70,6 +70,10 @@ def parse_settings_file(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = read_named_file(path)
     except OSError as exc:
+        if str(path) == "-":  # `--config -`: standard input is the text's, never the settings'
+            from mtfix.io.paths import missing_reason
+
+            raise ConfigError(f"-: {missing_reason(path)}") from None
         raise ConfigError(f"{path}: cannot read the settings file: {exc.strerror or exc}") from None
     from mtfix.io.textfile import utf8_text
 

@@ -93,6 +93,9 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)",
             check="mtfix.config:check_server_key"),
+    Setting("diagnostic-severity", "extra", "table", help="the language server: a rule code (or default) to the "
+            "LSP severity of its diagnostics, error, warning, information or hint (docs/editors.md)",
+            check="mtfix.lsp.severities:check_key"),
     Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length, max-cps (docs/formats.md)",
             check="mtfix.checks.subtitle_lines:check_settings_key"),
 ]}
@@ -190,7 +193,9 @@ def check_value(s: Setting, value: Any) -> Any:
         return tuple(items)
     if s.kind == "table":
         if not isinstance(value, dict):
-            raise ValueError(f"must be a table ([{s.key}]), not {type_name(value)} {value!r}")
+            every = (' (like { MTF401 = "hint" }, or { default = "hint" } for every rule)'
+                     if s.key == "diagnostic-severity" else "")
+            raise ValueError(f"must be a table ([{s.key}]), not {type_name(value)} {value!r}{every}")
         return value
     raise ValueError(f"unknown kind {s.kind!r}")  # pragma: no cover - a schema mistake
 

@@ -45,14 +45,17 @@ def _refuse_an_input(output: Path, inputs: list[str]) -> None:
         fail(f"{output}: is an input ({name}); write the output to another file")
 
 
-def _refuse_a_glossary_output(output: Path, refusal: str) -> None:
-    """Exit 2 when ``output`` (a file, not standard output) is a link loop, or lies in the bundled glossaries
+def _refuse_a_glossary_output(output: Path, refusal: str, *, what: str, stdout_hint: str) -> None:
+    """Exit 2 when ``output`` (a file, not standard output) is a link loop, a device, FIFO or socket (said with
+    ``fix``'s advice for a file it rewrites in place until session 41), or lies in the bundled glossaries
     (``refusal`` names the command's stance: a glossary a person reviews is never written there)."""
     from mtfix.glossary.loading import bundled_dir
-    from mtfix.io.outputs import link_loop_problem
+    from mtfix.io.outputs import link_loop_problem, special_output_problem
 
     if loop := link_loop_problem(output):
         fail(loop)
+    if special := special_output_problem(output, stdout_hint=stdout_hint, what=what):
+        fail(special)
     if real_path(output).parent == bundled_dir().resolve():
         fail(f"{refusal} into the bundled glossaries; write elsewhere and review")
 
@@ -106,6 +109,8 @@ def validate(
         p = Path(f)
         if not f:  # `validate "$G"` with G unset (Path("") is the current folder)
             fail("'': an empty path (an unset shell variable?): name a glossary file")
+        if f == "-":  # said "unknown glossary format ''"
+            fail(f"-: {missing_reason(f)}")
         if p.exists() and not p.is_file():  # a folder is no glossary, whatever its name ends in
             fail(f"{f}: {_not_a_file(p)}")
         if p.suffix.lower() not in READERS:
@@ -155,7 +160,8 @@ def convert(
               f"output {output.stem}{_EXTENSION[fmt]}")
     to_stdout = str(output) == "-"
     if not to_stdout:
-        _refuse_a_glossary_output(output, "convert does not write")
+        _refuse_a_glossary_output(output, "convert does not write", what="glossary",
+                                  stdout_hint=f"-o - --to {fmt}")
         _refuse_an_input(output, source)
     source = _once(source)
     try:
@@ -212,7 +218,7 @@ def mine(
 
     to_stdout = str(output) == "-"
     if not to_stdout:
-        _refuse_a_glossary_output(output, "mine never writes")
+        _refuse_a_glossary_output(output, "mine never writes", what="review file", stdout_hint="-o -")
     try:
         texts = []
         paths = list(iter_paths(corpus))

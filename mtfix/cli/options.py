@@ -443,7 +443,7 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
 
 
 def table_defaults() -> dict[str, dict[str, Any]]:
-    """The keys of the settings tables mtfix reads (``[languagetool]``, ``[glossary]``, ``[server]``,
+    """The keys of the settings tables mtfix reads (``[languagetool]``, ``[glossary]``, ``[server]``, ``[diagnostic-severity]``,
     ``[subtitles]``) and their defaults (None: not set), as ``--show-settings`` prints them: LanguageTool's
     folders and java as found on this computer (``$MTFIX_CACHE_DIR``, ``$MTFIX_LT_HOME``, ``$JAVA_HOME``)."""
     from mtfix.checks.subtitle_lines import DEFAULT_MAX_CPS, DEFAULT_MAX_LINE_LENGTH
@@ -467,6 +467,7 @@ def table_defaults() -> dict[str, dict[str, Any]]:
             "timeout": 60, "start-timeout": 90, "batch-chars": lt.batch_chars if lt else 4000,
             "workers": lt.workers if lt else 2, "result-cache": True,
         },
+        "diagnostic-severity": {},  # rule code (or default) → LSP severity: none set, the built-in mapping
         "server": {"debounce-ms": number(DEFAULT_DEBOUNCE_MS), "docs-url": None},
         "subtitles": {"max-line-length": DEFAULT_MAX_LINE_LENGTH, "max-cps": number(DEFAULT_MAX_CPS)},
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,6 +30,46 @@ def _one_line(fmt: str) -> logging.Formatter:
     return OneLine(fmt)
 
 
+def _log_handler(log_file: Path | None) -> logging.Handler:
+    """The server's log handler: ``log_file`` (OSError when it cannot be opened; a FIFO nothing reads is refused,
+    not waited on) or standard error.  A log that cannot be written (a full disk, ``--log-file /dev/full``) is said
+    once on standard error and then left off: it printed Python's ``--- Logging error ---`` and a traceback for
+    every record (2,022 lines at start with ``-v``), and the server went on."""
+    import contextlib
+    import errno
+    import logging
+    import stat
+
+    if log_file is not None:
+        try:
+            fifo = stat.S_ISFIFO(os.stat(log_file).st_mode)
+        except OSError:
+            fifo = False
+        if fifo:  # opened for writing, a FIFO without a reader blocks: the editor would wait for ever
+            try:
+                os.close(os.open(log_file, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError as exc:
+                if exc.errno == errno.ENXIO:
+                    raise OSError(exc.errno, "a FIFO that nothing reads: the server would wait for a reader before "
+                                  "answering its editor; start the reader first, or name a file") from None
+                raise
+    base: type[logging.StreamHandler[Any]] = logging.FileHandler if log_file else logging.StreamHandler
+
+    class OnceHandler(base):  # type: ignore[valid-type,misc]
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+            self.setLevel(logging.CRITICAL + 1)  # left off: every later record would fail the same way
+            if log_file is None:  # standard error itself: nowhere left to say it
+                return
+            exc = sys.exc_info()[1]
+            reason = getattr(exc, "strerror", None) or exc
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"mtfix: warning: {log_file}: cannot write the server's log ({reason}); logging "
+                                 "stopped, the server goes on\n")
+                sys.stderr.flush()
+
+    return OnceHandler(log_file, encoding="utf-8") if log_file else OnceHandler(sys.stderr)
+
+
 def server(
     stdio: Annotated[bool, typer.Option("--stdio", help="Talk LSP over standard input/output (the default).")] = True,
     grammar: Annotated[
@@ -51,6 +91,12 @@ def server(
     if debounce_ms is not None and not valid_debounce(debounce_ms):
         typer.echo(f"mtfix: error: --debounce-ms must be a number of milliseconds ≥ 0, not {debounce_ms!r}", err=True)
         raise typer.Exit(2)
+    from mtfix.io.stdio import closed_stdio
+
+    if closed := closed_stdio():  # was `internal error: AttributeError` (stdin), or a flood of log lines (stdout)
+        typer.echo(f"mtfix: error: {closed} is closed: the language server talks to its editor over standard input "
+                   "and output (an editor starts `mtfix server` with pipes to both)", err=True)
+        raise typer.Exit(2)
     try:
         from mtfix.lsp.server import serve
     except ModuleNotFoundError as exc:
@@ -58,9 +104,8 @@ def server(
         raise typer.Exit(2) from None
     import logging
 
-    handler: logging.Handler
     try:
-        handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(sys.stderr)
+        handler = _log_handler(log_file)
     except OSError as exc:
         typer.echo(f"mtfix: error: {log_file}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None

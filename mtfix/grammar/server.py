@@ -455,6 +455,31 @@ def _first_reason(tail: str) -> str:
     return ""
 
 
+#: The open-file limit below which LanguageTool 6.x does not start (measured in session 41: with ``ulimit -n`` 64 or
+#: 128 the JVM stops at its class path of 127 jars and its own files, with 256 it starts).
+LT_MIN_OPEN_FILES = 256
+
+
+def _open_files_note(log: Path) -> str:
+    """`` (the open-file limit …)`` when a failed start is the process's open-file limit: the log says ``Too many
+    open files``, or the limit is below :data:`LT_MIN_OPEN_FILES` (with 64 the log names only a JNI error and
+    ``Error loading java.security file``); else ``""``."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not POSIX
+        return ""
+    try:
+        said = "Too many open files" in log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        said = False
+    if not said and (soft == resource.RLIM_INFINITY or soft >= LT_MIN_OPEN_FILES):
+        return ""
+    return (f" (too many open files: the open-file limit, `ulimit -n`, is {soft}, and LanguageTool opens over a "
+            "hundred jar files as it starts; raise it to 1024, or use --grammar off)")
+
+
 def _log_tail(log: Path, lines: int = 12) -> str:
     try:
         return "\n".join(log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:])
@@ -536,7 +561,8 @@ def wait_ready(srv: LocalServer, timeout: float) -> None:
         if not srv.alive():
             tail = _log_tail(srv.log)
             raise GrammarError(
-                f"LanguageTool exited with code {srv.process.returncode} while starting{_first_reason(tail)}; "
+                f"LanguageTool exited with code {srv.process.returncode} while starting"
+                f"{_open_files_note(srv.log) or _first_reason(tail)}; "
                 f"its log ({srv.log}) ends:\n{tail}"
             )
         try:

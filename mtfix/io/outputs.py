@@ -54,10 +54,11 @@ def link_loop_problem(output: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def special_output_problem(output: str | os.PathLike[str], *, stdout_hint: str) -> str | None:
-    """Why ``output``, a file a command writes whole through a temporary file and a rename (``review -o``), cannot
-    be: it is a device, a FIFO or a socket (``/dev/stdout`` as a pipe, ``/dev/null``, ``/dev/full``), which a
-    rename would replace, not write to; ``stdout_hint`` says how to write to standard output.  None otherwise.
+def special_output_problem(output: str | os.PathLike[str], *, stdout_hint: str, what: str = "page") -> str | None:
+    """Why ``output``, a file a command writes whole through a temporary file and a rename (``review -o``,
+    ``glossary convert -o``, ``glossary mine -o``), cannot be: it is a device, a FIFO or a socket (``/dev/stdout``
+    as a pipe, ``/dev/null``, ``/dev/full``), which a rename would replace, not write to; ``stdout_hint`` says how
+    to write to standard output, ``what`` names the output (the page, the glossary).  None otherwise.
 
     >>> print(special_output_problem("/dev/null", stdout_hint="-o -")[:78])
     /dev/null: a character device, not a regular file: the page is written whole t
@@ -72,7 +73,7 @@ def special_output_problem(output: str | os.PathLike[str], *, stdout_hint: str) 
         return None  # not there yet (written new), or its writer names why not
     if kind is None:
         return None
-    return (f"{os.fspath(output)}: a {kind}, not a regular file: the page is written whole to a temporary file "
+    return (f"{os.fspath(output)}: a {kind}, not a regular file: the {what} is written whole to a temporary file "
             f"and renamed into place, which a {kind.split()[-1]} cannot take; name a file, or {stdout_hint} for "
             "standard output; nothing was written")
 

@@ -39,7 +39,10 @@ def broken_link_reason(path: str | os.PathLike[str]) -> str | None:
 
 def missing_reason(path: str | os.PathLike[str]) -> str:
     """Why ``path``, which does not exist as far as ``os.path.exists`` says, cannot be opened: a symbolic link loop,
-    a link whose target is gone (:func:`broken_link_reason`), or nothing there."""
+    a link whose target is gone (:func:`broken_link_reason`), ``-`` (standard input, where a file is named: a
+    glossary, settings file, rule pack or decisions file; it said ``no such file``), or nothing there."""
+    if os.fspath(path) == "-":
+        return "`-` is standard input, which is read only for the texts to check: name the file"
     link = broken_link_reason(path)
     if link is not None:
         return link

@@ -217,6 +217,23 @@ def hold_closed_descriptors() -> None:
             sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
+def closed_stdio() -> str | None:
+    """Which of standard input and output is closed (``<&-``, ``>&-``; :func:`hold_closed_descriptors` holds the
+    null device there, standard output read-only), or None: a command that talks over both (``mtfix server``)
+    cannot run without them."""
+    if sys.stdin is None or not _usable(0, stderr=False):
+        return "standard input"
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    try:
+        writable = fcntl.fcntl(1, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+    except OSError:
+        writable = False
+    return None if writable else "standard output"
+
+
 def _usable(fd: int, *, stderr: bool) -> bool:
     """``fd`` is open; for standard error, also open for writing (a launcher script that ran with
     ``2>&-``, as pyenv's shims do, can leave its own file there, read-only: every diagnostic would

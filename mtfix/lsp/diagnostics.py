@@ -8,6 +8,8 @@ major    Warning
 minor    Information (Hint for the ``Style/*`` categories)
 ======== ==================================================
 
+The user's ``diagnostic-severity`` table (:mod:`mtfix.lsp.severities`) goes before this mapping.
+
 Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
 (``codeDescription.href``) and, in ``data``, the finding's character span so
 that code actions can find it again.  MTF120 (a garbled sentence) lists the
@@ -33,6 +35,7 @@ from mtfix.findings import also_note, at_or_above
 from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
+from mtfix.lsp.severities import chosen
 from mtfix.model import Document, Finding, Severity, category_family, line_starts
 
 SOURCE = "mtfix"
@@ -45,13 +48,24 @@ _SEVERITY = {
 }
 
 
-def lsp_severity(finding: Finding) -> types.DiagnosticSeverity:
-    """The LSP severity of a finding (see the module docstring).
+_LEVEL = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+          "information": types.DiagnosticSeverity.Information, "hint": types.DiagnosticSeverity.Hint}
+
+
+def lsp_severity(finding: Finding, table: Mapping[str, Any] | None = None) -> types.DiagnosticSeverity:
+    """The LSP severity of a finding: the one the user's ``diagnostic-severity`` ``table`` gives it, else the
+    module docstring's mapping.
 
     >>> from mtfix.model import Finding, Severity
     >>> lsp_severity(Finding("MTF1", "Style/Awkward", Severity.MINOR, 0, 1, "x")).name
     'Hint'
+    >>> lsp_severity(Finding("MTF1", "Style/Awkward", Severity.MINOR, 0, 1, "x"), {"MTF1": "warning"}).name
+    'Warning'
     """
+    if table:
+        level = chosen(table, finding.code, str(finding.severity))
+        if level is not None:
+            return _LEVEL[level]
     if finding.severity is Severity.MINOR and category_family(finding.category) == "style":
         return types.DiagnosticSeverity.Hint
     return _SEVERITY.get(finding.severity, types.DiagnosticSeverity.Information)
@@ -264,11 +278,13 @@ def to_diagnostic(
     pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
     hrefs: dict[str, str | None] | None = None, entry: EntryNote | None = None,
     sentence: tuple[int, int] | None = None, glossary: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Any] | None = None,
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
     range but not its data: :func:`finding_key`).  ``sentence``: the span of the sentence a garbled-sentence
-    finding judges (:func:`reading_sentences`), its first related information."""
+    finding judges (:func:`reading_sentences`), its first related information; ``severities``: the user's
+    ``diagnostic-severity`` table (:func:`lsp_severity`)."""
     if hrefs is None or finding.code not in hrefs:
         href = docs_href(finding.code, docs_template, pack_files)
         if hrefs is not None:
@@ -289,7 +305,7 @@ def to_diagnostic(
     message = finding.message + also_note(finding)
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
-    severity = lsp_severity(finding)
+    severity = lsp_severity(finding, severities)
     if entry is not None:  # a translation file's unit: its state, and its comments (mtfix.lsp.entries)
         if entry.tag():
             message += f" [{entry.tag()}]"
@@ -321,16 +337,19 @@ def to_diagnostics(
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
     version: int | None = None, entries: Callable[[Finding], EntryNote | None] | None = None,
     sentences: Mapping[tuple[str, int, int], tuple[int, int]] | None = None, glossary: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Any] | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs).  ``entries``: in a translation
     file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`); ``sentences``:
-    :func:`reading_sentences` of the check; ``glossary``: the glossaries' entries by origin (FILE:LINE)."""
+    :func:`reading_sentences` of the check; ``glossary``: the glossaries' entries by origin (FILE:LINE);
+    ``severities``: the user's ``diagnostic-severity`` table."""
     all_findings = list(findings)
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
     said = sentences or {}
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
-                          entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary)
+                          entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary,
+                          severities)
             for f in at_or_above(all_findings, min_severity)]
 
 

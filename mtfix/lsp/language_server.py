@@ -190,6 +190,8 @@ class MtfixLanguageServer(LanguageServer):
                          types.MessageType.Error, again=True)
         if profile.warning:
             self.message(profile.warning, again=True)
+        if profile.severity_warning:  # the same unknown codes: once a session
+            self.message(profile.severity_warning)
 
     @property
     def pulls_settings(self) -> bool:
@@ -283,7 +285,7 @@ class MtfixLanguageServer(LanguageServer):
         return to_diagnostics(state.findings, state.index, state.uri, state.profile.docs_url,
                               state.profile.config.min_severity, state.profile.pack_files, state.version,
                               state.view.entry_of if state.view else None, state.sentences,
-                              state.profile.glossary_entries)
+                              state.profile.glossary_entries, state.profile.severities)
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         """Push ``diagnostics``; to a client that pulls them, ask it to pull again instead (once for many

@@ -14,6 +14,8 @@ that ``extend``s it would be (:func:`mtfix.config.extend_loaded`).  docs/editors
 ({'ignore': 'MTF105'}, {'ignore': 'MTF105'})
 >>> normalise({"minSeverity": "major", "server": {"debounceMs": 20}, "glossaries": None})
 {'min-severity': 'major', 'server': {'debounce-ms': 20}}
+>>> normalise({"diagnosticSeverity": {"MTF401": {"minor": "hint", "major": None}, "LT:EN_A_VS_AN": None}})
+{'diagnostic-severity': {'MTF401': {'minor': 'hint'}}}
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ ORIGIN = "the editor's settings"
 ABSENT = object()
 _HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
 #: keys an editor cannot set, and why
+#: tables whose keys are data (rule codes: ``MTF401``, ``LT:EN_A_VS_AN``), not setting names: kept as spelt
+DATA_TABLES = frozenset({"diagnostic-severity"})
 NOT_FROM_EDITOR = {
     "extend": "a settings file to start from is named in the workspace's mtfix.toml, not in the editor's settings",
 }
@@ -82,6 +86,17 @@ def _table(value: dict[Any, Any], where: str) -> tuple[dict[str, Any], dict[str,
     return out, spelt
 
 
+def _data_table(value: dict[Any, Any]) -> dict[str, Any]:
+    """A table of :data:`DATA_TABLES`: its keys as spelt, null values left out (in its inner tables too)."""
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        if isinstance(v, dict):
+            v = {i: w for i, w in v.items() if w is not None}
+        if v is not None and v != {}:
+            out[str(k)] = v
+    return out
+
+
 def normalise(section: Any, base_dir: Path | None = None) -> dict[str, Any]:
     """The section as a ``mtfix.toml`` table (keys kebab-case, null values left out, inside tables too), each
     key checked by the loader; a :class:`ConfigError` names the first bad setting as the editor spelt it
@@ -99,7 +114,11 @@ def normalise(section: Any, base_dir: Path | None = None) -> dict[str, Any]:
         if name in NOT_FROM_EDITOR:
             raise ConfigError(f"{where}: not read from the editor: {NOT_FROM_EDITOR[name]}")
         setting = SCHEMA.get(name)
-        if setting is not None and setting.kind == "table" and isinstance(value, dict):
+        if name in DATA_TABLES and isinstance(value, dict):
+            value = _data_table(value)
+            if not value:
+                continue
+        elif setting is not None and setting.kind == "table" and isinstance(value, dict):
             value = _table(value, f"{SECTION}.{spelt[name]}")[0]
             if not value:  # every key null: the table is not set
                 continue

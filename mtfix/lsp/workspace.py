@@ -39,6 +39,8 @@ from mtfix.config import (
 )
 from mtfix.errors import MtfixError
 from mtfix.io.paths import cwd_gone, real_path
+from mtfix.lsp.severities import KEY as SEVERITY_KEY
+from mtfix.lsp.severities import unknown_codes
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
@@ -214,6 +216,26 @@ class Profile:
     def docs_url(self) -> str | None:
         value = self.server_settings.get("docs-url")
         return value if isinstance(value, str) and value else None
+
+    @property
+    def severities(self) -> dict[str, Any]:
+        """The user's ``diagnostic-severity`` table (:mod:`mtfix.lsp.severities`), empty when not set."""
+        table = self.config.extra.get(SEVERITY_KEY)
+        return table if isinstance(table, dict) else {}
+
+    @cached_property
+    def severity_warning(self) -> str | None:
+        """The warning for ``diagnostic-severity`` keys that are no rule's code (this configuration's rules, its
+        own packs' too, and any LanguageTool ``LT:`` code), or None."""
+        if not self.severities:
+            return None
+        from mtfix.catalogue import LT_PREFIX, build_catalogue
+
+        try:
+            rules = build_catalogue(self.config, self.fast.checkers, with_lt=False).rules
+        except MtfixError:
+            return None
+        return unknown_codes(self.severities, lambda c: c in rules or c.startswith(LT_PREFIX), list(rules))
 
     @property
     def named_glossaries(self) -> tuple[str, ...]:

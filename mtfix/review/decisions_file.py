@@ -285,7 +285,9 @@ def load_decisions(path: str | Path) -> Decisions:
     try:
         data_bytes = read_named_file(p)
     except FileNotFoundError:
-        raise DecisionsError(f"{p}: no such file") from None
+        from mtfix.io.paths import missing_reason
+
+        raise DecisionsError(f"{p}: {missing_reason(path)}") from None
     except OSError as exc:
         raise DecisionsError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     raw = utf8_text(data_bytes, "decisions files", p, DecisionsError)  # a BOM, as Windows editors save one, is dropped

@@ -377,6 +377,10 @@ def load_pack_file(path: str | Path) -> Pack:
     try:
         raw = read_named_file(p, fifo=False)  # (its digest, in the signature, reads it again)
     except OSError as exc:  # the reason, not Python's "[Errno 2] ...: 'path'" that names the file again
+        if str(path) == "-":  # `--rules -`
+            from mtfix.io.paths import missing_reason
+
+            raise RulePackError(p.stem, f"-: {missing_reason(path)}") from None
         raise RulePackError(p.stem, f"cannot read {p}: {exc.strerror or exc}") from None
     text = utf8_text(raw, "rule packs", p, lambda message: RulePackError(p.stem, message), encoding="utf-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text
