@@ -40,20 +40,23 @@ def _log_handler(log_file: Path | None) -> logging.Handler:
     import logging
     import stat
 
+    fifo = False
     if log_file is not None:
-        try:
+        with contextlib.suppress(OSError):
             fifo = stat.S_ISFIFO(os.stat(log_file).st_mode)
-        except OSError:
-            fifo = False
-        if fifo:  # opened for writing, a FIFO without a reader blocks: the editor would wait for ever
-            try:
-                os.close(os.open(log_file, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError as exc:
-                if exc.errno == errno.ENXIO:
-                    raise OSError(exc.errno, "a FIFO that nothing reads: the server would wait for a reader before "
-                                  "answering its editor; start the reader first, or name a file") from None
-                raise
-    base: type[logging.StreamHandler[Any]] = logging.FileHandler if log_file else logging.StreamHandler
+    stream = None
+    if log_file is not None and fifo:  # opened for writing, a FIFO without a reader blocks: the editor would wait
+        try:  # opened once, without waiting (a second, blocking open would wait if the reader left meanwhile)
+            fd = os.open(log_file, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OSError(exc.errno, "a FIFO that nothing reads: the server would wait for a reader before "
+                              "answering its editor; start the reader first, or name a file") from None
+            raise
+        os.set_blocking(fd, True)  # the records are written whole, as to a file
+        stream = os.fdopen(fd, "w", encoding="utf-8")
+    base: type[logging.StreamHandler[Any]] = logging.FileHandler if log_file and stream is None \
+        else logging.StreamHandler
 
     class OnceHandler(base):  # type: ignore[valid-type,misc]
         def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
@@ -67,6 +70,8 @@ def _log_handler(log_file: Path | None) -> logging.Handler:
                                  "stopped, the server goes on\n")
                 sys.stderr.flush()
 
+    if stream is not None:
+        return OnceHandler(stream)
     return OnceHandler(log_file, encoding="utf-8") if log_file else OnceHandler(sys.stderr)
 
 

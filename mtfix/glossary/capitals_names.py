@@ -13,6 +13,10 @@ word here; a folded word that is an English word ("MARKET", "REPORT") is left al
 [('ZURABISHVILY', 'Zurabishvily'), ('WARNS', 'Warns')]
 >>> capitals_words("Zurabishvily WARNS")
 []
+
+On such a line every word is in capitals, so the tests that tell a name's neighbours in running prose (a given name
+before a surname: another person; a capitalised word after it: a longer name) see a name in every word; the
+neighbours are asked here instead (:func:`headline_neighbours`).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.text.tokens import lower_same_length
+from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
 
 #: Words of five capitals or more, not inside URLs, e-mail addresses, dotted names or codes (as
 #: :data:`mtfix.glossary.consistency.CAP_TOKEN` reads capitalised words).
@@ -42,3 +46,40 @@ def capitals_words(text: str) -> list[regex.Match]:
 def title_folding(word: str) -> str:
     """A word in capitals as a capitalised word: "ZURABISHVILY" → "Zurabishvily" (offsets kept: "İ" stays)."""
     return word[0] + lower_same_length(word[1:])
+
+
+#: The word right before or after a name on its line, with only spaces between ("TIMUR ABDRAKHMANNOV WINS").
+_WORD_BEFORE = regexcache.compile(r"([\p{L}\p{M}'’.\-]+) +$")
+_WORD_AFTER = regexcache.compile(r" +([\p{L}\p{M}'’\-]+)")
+
+
+def headline_neighbours(text: str, start: int, end: int, own: frozenset[str]) -> tuple[bool, bool]:
+    """(ask, safe) for a misspelt name at ``[start, end)`` on a line in capitals.  Asked only where the word before it
+    on the line, if any, is a function word, a title or honorific or the entry's own given name (``own``, lower-cased):
+    "TIMUR ABDRAKHMANNOV WINS" and "LEVAN KWIRIKASHVILI" are other people, whose names a headline spells as the body
+    does, and "HIT KUTIASI" may be a longer name.  Its fix is safe only where the word after it, if any, is a function
+    word or a verb's "-s" present (the name its subject: "ZURABISHVILY WARNS"); before another word the two may be
+    one name ("KUTIASI STREET CLOSED"): unsafe (the lead's merge of session 41, the reviewer's read).
+
+    >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN"
+    >>> [headline_neighbours(t, t.index(w), t.index(w) + len(w), frozenset()) for w in ("ABDRAKHMANNOV", "KUTIASI", "ZURABISHVILY")]
+    [(False, False), (True, False), (True, True)]
+    """
+    from mtfix.garble.finite_misreads import s_present
+    from mtfix.glossary.spans import HONORIFICS, TITLES
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _WORD_BEFORE.search(text[line_start:start])
+    if before is not None:
+        word = before.group(1)
+        folded = title_folding(word)
+        if not (word.lower() in FUNCTION_WORDS or word.lower() in own or folded in TITLES or folded in HONORIFICS):
+            return False, False
+    elif start > line_start and not text[start - 1].isspace() and text[start - 1] not in "\"“‘'(«":
+        return False, False  # glued to what stands before it ("AL-KUTIASI")
+    after = _WORD_AFTER.match(text, end, len(text) if line_end < 0 else line_end)
+    if after is None:
+        return True, True
+    word = after.group(1).lower()
+    return True, word in FUNCTION_WORDS or s_present(word)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
-from mtfix.glossary.capitals_names import capitals_words, title_folding
+from mtfix.glossary.capitals_names import capitals_words, headline_neighbours, title_folding
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
@@ -265,6 +265,14 @@ def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
                         safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
 
 
+def _before_headline_word(doc: Document, ev: _Event, f: Finding) -> Finding:
+    """``f`` for a misspelt name on a line in capitals before a word that may go on with it ("KUTIASI STREET
+    CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`): the fix is unsafe."""
+    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless it is one name with the word after it",
+                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
+                        safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry)
+
+
 def _family(doc: Document, ev: _Event, hit: Hit, context: _Mentions) -> Finding | None:
     """The finding for a family's name in the plural ("the Pashinians", "the Alievs' house"; session 39): none
     for the glossary's own spelling ("the Aliyevs"), never expanded at a first mention; a variant becomes the
@@ -430,6 +438,9 @@ class GlossaryChecker(BaseChecker):
             f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
             if f is not None and ev.opener:
                 f = _after_opener(doc, ev, f)
+            if f is not None and ev.capitals and f.fix is FixSafety.SAFE \
+                    and not headline_neighbours(text, ev.start, ev.end, _given_names(ev.entry))[1]:
+                f = _before_headline_word(doc, ev, f)
             if not headline and not (ev.hit is not None and ev.hit.plural):  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
@@ -499,16 +510,17 @@ class GlossaryChecker(BaseChecker):
         # a near-miss of a person's surname after another given name ("Artur Khachatryan" beside the entry
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
         # names the entry's person (then it is a slip for that name)
-        # (a word on a line in capitals has capitalised neighbours whatever it is: none of this is asked there);
+        # (a word on a line in capitals has capitalised neighbours whatever it is: its neighbours on the line are
+        # asked instead, capitals_names.headline_neighbours);
         # a full-name variant's surname is another person's after another given name ("Anna Mishel") and a given
         # name before a surname ("Mishel Dupont"), even in a document that names the entry's person (session 41)
         events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
-                   if ev.capitals or (
+                   if (headline_neighbours(flat(), ev.start, ev.end, _given_names(ev.entry))[0] if ev.capitals else (
                        (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
                        and not (ev.entry.type == "person" and (not ev.in_context or ev.from_variant)
                                 and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))
                        and not (ev.from_variant and (capital_after(flat(), ev.end, known, ev.start) or capital_name_before(
-                           flat(), ev.start, _given_names(ev.entry), known))))]
+                           flat(), ev.start, _given_names(ev.entry), known)))))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or

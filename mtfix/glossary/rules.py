@@ -59,7 +59,8 @@ the plural of a surname the glossary lists only in a full-name variant ("Nikol P
 a safe edit only where the document names the person.  Such a surname alone ("Zurabishvili" of "Salome
 Zurabishvili", listed for Salome Zourabichvili) is the person's where the document names the person and the word is
 near no glossary name (a safe edit; unsafe for house style only), not after another given name ("Vera
-Zurabishvili") or before another capitalised word ("Zurabishvili Street"), but in a headline in capitals.
+Zurabishvili") or before another capitalised word ("Zurabishvili Street"); in a headline in capitals, where every word
+is capitalised, by the words beside it on the line (as for MTF302).
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
 and for a one-word variant English prints when the document does not otherwise name the entry.
@@ -81,7 +82,9 @@ person's name and is left alone, unless the document also names the glossary's p
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
 capitals (a headline), a word of five capitals or more is read as its capitalised form ("ZURABISHVILY" as
 "Zurabishvily") and its fix keeps the capitals ("ZURABISHVILI"); shorter words there (mostly acronyms: "NATO",
-"OSCE") are not read, and every word there is capitalised, so neighbours make no longer name and no given name.
+"OSCE") are not read.  Every word there is capitalised, so the words beside it on the line are asked instead: after
+a word other than a function word, a title or the entry's own given name it is left ("TIMUR ABDRAKHMANNOV": another
+person), and before a word other than a function word or a verb's "-s" present the fix is unsafe ("KUTIASI STREET").
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
 Fix safety: safe for persons, organisations and places with one slip (two in long names) or a
 document match; unsafe otherwise; none (minor) for a transliteration variant.

@@ -31,7 +31,8 @@ MQM_SEVERITIES = ("minor", "major", "critical")
 #: the key for every rule the table does not name
 DEFAULT = "default"
 KEY = "diagnostic-severity"
-#: the server's own word that a file cannot be read: no rule, so ``default`` leaves it an Error (or a Warning)
+#: the server's own word that a file cannot be read (:data:`mtfix.lsp.units.UNREADABLE`, defined here: this module
+#: is light, the settings read it): no rule, so ``default`` leaves it an Error (or a Warning)
 NOT_A_RULE = "MTF000"
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.findings import common_affix
 from mtfix.lsp.entries import EntryNote, entry_notes
+from mtfix.lsp.severities import NOT_A_RULE
 from mtfix.model import Edit, Finding, FixSafety, Severity, line_starts
 
 #: candidates for the marker character, one the text does not hold and the file's codec can write: private-use
@@ -35,8 +36,8 @@ from mtfix.model import Edit, Finding, FixSafety, Severity, line_starts
 _MARKERS = (*(chr(c) for c in range(0xE000, 0xE100)), *"¤¦¨¯¸¬þ÷×§¶µ")
 #: unit offsets are placed by segment in the document: unit i's segment s becomes i * _SEG + s
 _SEG = 1 << 20
-#: the code of the diagnostic of a file the format cannot read
-UNREADABLE = "MTF000"
+#: the code of the diagnostic of a file the format cannot read (one code: the severity table's ``NOT_A_RULE``)
+UNREADABLE = NOT_A_RULE
 
 
 @dataclass

@@ -1,9 +1,8 @@
 """The language server as editors use it, round 24 (session 41), with a real LSP client over stdio.
 
-1. Hovering a glossary name works in every format the server checks (PO, XLIFF, TMX, CSV: their target texts, placed
-   in the file by the mapping the diagnostics use); before, a translation file's hover answered nothing.
-2. The garble detector's sentence verdict (MTF401, minor) is a Hint, so a name finding is not buried among them in
-   an editor's problems list (ordered by severity, then place)."""
+Hovering a glossary name works in every format the server checks (PO, XLIFF, TMX, CSV: their target texts, placed in
+the file by the mapping the diagnostics use); before, a translation file's hover answered nothing.  (Name findings
+buried among the detector's verdicts: the user's own ``diagnostic-severity``, tests/lsp/test_lsp_severity_s41.py.)"""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ as ltex-ls's ``ltex.diagnosticSeverity`` lets one choose per rule: the language 
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_harness import Harness, workspace  # noqa: E402
+from test_lsp_editor_settings import run, until  # noqa: E402
 
 from mtfix.lsp.diagnostics import lsp_severity  # noqa: E402
 from mtfix.model import Finding, Severity  # noqa: E402
@@ -50,20 +50,6 @@ At the end of visit the mayor was informed about the plans of the next year.
 """
 NAME_CODES = {"MTF301", "MTF302"}
 GLOSSARY = 'glossaries = ["names.tsv"]\n'
-
-
-def run(coro):
-    return asyncio.run(asyncio.wait_for(coro, 240))
-
-
-async def until(h: Harness, condition, timeout: float = 30) -> None:
-    """Wait until ``condition()`` holds, woken by each message or publication the client gets."""
-    async def wait() -> None:
-        while not condition():
-            h.changed.clear()
-            await h.changed.wait()
-
-    await asyncio.wait_for(wait(), timeout)
 
 
 def problems_list(diagnostics: list[types.Diagnostic]) -> list[types.Diagnostic]:

@@ -74,6 +74,25 @@ def test_server_log_to_a_fifo_nothing_reads_is_refused_not_waited_on(tmp_path: P
     assert stat.S_ISFIFO(os.stat(tmp_path / "log").st_mode)
 
 
+def test_server_log_to_a_fifo_with_a_reader_is_written_through_the_one_opening(tmp_path: Path) -> None:
+    """With a reader the FIFO is the log: opened once, without waiting, then written as a file is (the lead's merge:
+    the check opened it, closed it and opened it again blocking, which waits for ever if the reader leaves between)."""
+    import logging
+
+    from mtfix.cli.server import _log_handler
+
+    os.mkfifo(tmp_path / "log")
+    reader = os.open(tmp_path / "log", os.O_RDONLY | os.O_NONBLOCK)  # a reader present, as a `tail -f` would be
+    try:
+        handler = _log_handler(tmp_path / "log")
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.emit(logging.LogRecord("mtfix", logging.INFO, __file__, 1, "hello from the server", None, None))
+        handler.close()
+        assert os.read(reader, 4096) == b"hello from the server\n"
+    finally:
+        os.close(reader)
+
+
 @pytest.mark.parametrize(("args", "what", "hint"), [
     (("glossary", "convert", "g.tsv", "--to", "yaml", "-o", "out"), "glossary", "-o - --to yaml"),
     (("glossary", "mine", "a.txt", "-o", "out"), "review file", "-o -"),
