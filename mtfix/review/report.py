@@ -359,8 +359,8 @@ def _unit_words() -> int:
 
 
 def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = ()) -> dict[str, dict[str, str]]:
-    """Title and documentation (what ``mtfix explain CODE`` prints) of every code in the report,
-    from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata; ``others``:
+    """Title, documentation (what ``mtfix explain CODE`` prints) and checker (``glossary`` for the page's "glossary
+    names and terms" filter) of every code in the report, from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata; ``others``:
     the pipelines of the run's other settings files, whose rule packs may hold other codes."""
     from mtfix.catalogue import build_catalogue
 
@@ -369,7 +369,7 @@ def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = 
     for code in sorted(codes):
         info = next((i for i in (c.get(code) for c in cats) if i is not None), None)
         if info is not None:
-            docs[code] = {"title": info.title, "text": info.explain()}
+            docs[code] = {"title": info.title, "text": info.explain(), "checker": info.checker}
         elif code.startswith("LT:"):
             rid = code[3:]
             docs[code] = {
@@ -377,9 +377,11 @@ def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = 
                 "text": f"{code}: a finding of LanguageTool's rule {rid} (grammar checker). "
                 "Its category and severity come from mtfix/grammar/categories.tsv; see "
                 "docs/languagetool.md.",
+                "checker": "grammar",
             }
         else:
-            docs[code] = {"title": code, "text": f"{code}: no documentation bundled; try `mtfix explain {code}`."}
+            docs[code] = {"title": code, "text": f"{code}: no documentation bundled; try `mtfix explain {code}`.",
+                          "checker": ""}
     return docs
 
 
@@ -436,6 +438,7 @@ def build_context(
         ],
     }
     rules = sorted(codes)
+    docs = rule_docs(pipeline, codes, others)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
     created = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     signature = " | ".join(dict.fromkeys(p.signature() for p in (pipeline, *others)))
@@ -452,9 +455,10 @@ def build_context(
         "left_out": left_out(reviews),
         "summaries": summaries,
         "payloads": [file_payload(fr, entries) for fr in reviews],
-        "docs": rule_docs(pipeline, codes, others),
+        "docs": docs,
         "totals": totals,
         "rules": rules,
+        "glossary_rules": [c for c in rules if docs[c]["checker"] == "glossary"],
         "categories": categories,
         "meta": meta,
         "signature": signature,

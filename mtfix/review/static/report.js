@@ -378,10 +378,16 @@
     var sev = {}, fix = {};
     document.querySelectorAll("input[name=sev]").forEach(function (c) { sev[c.value] = c.checked; });
     document.querySelectorAll("input[name=fix]").forEach(function (c) { fix[c.value] = c.checked; });
-    return { sev: sev, fix: fix, cat: $("f-category").value, rule: $("f-rule").value, only: $("f-only").checked };
+    return { sev: sev, fix: fix, cat: $("f-category").value, rule: $("f-rule").value, only: $("f-only").checked,
+             glossary: $("f-glossary").checked };
   }
+  /* A finding of the glossary (MTF301–MTF307): a name or term to check.  In MT nearly every sentence has a finding
+     of the detector, and the glossary's few were buried among them (session 41: the fifth name was the 19th finding
+     of 23 with n); "only glossary names and terms" shows them alone. */
+  function isGlossary(f) { return !!docs[f.c] && docs[f.c].checker === "glossary"; }
   function visible(f, flt) {
-    return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule);
+    return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule) &&
+      (!flt.glossary || isGlossary(f));
   }
 
   /* The filters in the page's address (session 38): "#file-2&rule=MTF105&sev=critical,major", so that a reload, a
@@ -395,12 +401,14 @@
         flt[c.name][c.value] = c.defaultChecked; });
       var picked = function (id) { return (Array.from($(id).options).filter(function (o) { return o.defaultSelected; })[0] || { value: "" }).value; };
       flt.cat = picked("f-category"); flt.rule = picked("f-rule"); flt.only = $("f-only").defaultChecked;
+      flt.glossary = $("f-glossary").defaultChecked;
     }
     words.sev = Object.keys(flt.sev).filter(function (k) { return flt.sev[k]; }).join(",");
     words.fix = Object.keys(flt.fix).filter(function (k) { return flt.fix[k]; }).join(",");
     words.cat = flt.cat;
     words.rule = flt.rule;
     words.only = flt.only ? "1" : "";
+    words.glossary = flt.glossary ? "1" : "";
     return words;
   }
   var openedWith = null;  /* the filters as the page opened them (set before the address is read) */
@@ -428,6 +436,8 @@
         if (!v || Array.from(sel.options).some(function (o) { return o.value === v; })) sel.value = v;
       } else if (k === "only") {
         $("f-only").checked = v === "1";
+      } else if (k === "glossary") {
+        $("f-glossary").checked = v === "1";
       }
     });
   }
@@ -1248,15 +1258,17 @@
   }
 
   /* Each filter's count: the open file's findings it shows with the other filters as they are
-     (severity, fix, category, rule), so that "needs a human 35" reads before ticking it. */
+     (severity, fix, category, rule, glossary), so that "needs a human 35" reads before ticking it. */
   function showFacets() {
     var data = loadFile(cur), flt = filters(), n = { sev: {}, fix: {}, cat: {}, rule: {} };
     var all = { sev: 0, fix: 0, cat: 0, rule: 0 };
     var keys = { sev: "s", fix: "x", cat: "g", rule: "c" };
     function pass(f, skip) {
       return (skip === "sev" || flt.sev[f.s]) && (skip === "fix" || flt.fix[f.x]) &&
-             (skip === "cat" || !flt.cat || f.g === flt.cat) && (skip === "rule" || !flt.rule || f.c === flt.rule);
+             (skip === "cat" || !flt.cat || f.g === flt.cat) && (skip === "rule" || !flt.rule || f.c === flt.rule) &&
+             (skip === "glossary" || !flt.glossary || isGlossary(f));
     }
+    var glossaryN = 0;
     data.units.forEach(function (u) {
       u.f.forEach(function (f) {
         Object.keys(n).forEach(function (facet) {
@@ -1265,8 +1277,10 @@
           n[facet][v] = (n[facet][v] || 0) + 1;
           all[facet]++;
         });
+        if (isGlossary(f) && pass(f, "glossary")) glossaryN++;
       });
     });
+    $("f-glossary").closest("label").querySelector(".count").textContent = String(glossaryN);
     document.querySelectorAll("#filters input[name=sev], #filters input[name=fix]").forEach(function (c) {
       var label = c.closest("label"), span = label.querySelector(".count");
       if (!span) { span = el("span", "count"); label.appendChild(span); }
@@ -2788,6 +2802,7 @@
     var flt = filters(), which = [];
     if (flt.rule) which.push("rule " + flt.rule);
     if (flt.cat) which.push("category " + flt.cat);
+    if (flt.glossary) which.push("only glossary names and terms");
     var off = Object.keys(flt.sev).filter(function (s) { return !flt.sev[s]; });
     if (off.length) which.push("without " + off.join(", "));
     var offFix = document.querySelectorAll("#filters input[name=fix]:not(:checked)");
