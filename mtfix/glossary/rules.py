@@ -80,8 +80,8 @@ it is a minor house-style finding with the glossary spelling as a suggestion, ne
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
-capitals (a headline), a word of five capitals or more is read as its capitalised form ("ZURABISHVILY" as
-"Zurabishvily") and its fix keeps the capitals ("ZURABISHVILI"); shorter words there (mostly acronyms: "NATO",
+capitals (a headline), a word of five capitals or more is read as its capitalised form ("ZOURABICHIVLI" as
+"Zourabichivli") and its fix keeps the capitals ("ZOURABICHVILI"); shorter words there (mostly acronyms: "NATO",
 "OSCE") are not read.  Every word there is capitalised, so the words beside it on the line are asked instead: after
 a word other than a function word, a title or the entry's own given name it is left ("TIMUR ABDRAKHMANNOV": another
 person), and before a word other than a function word or a verb's "-s" present the fix is unsafe ("KUTIASI STREET").

@@ -112,7 +112,7 @@ def test_readme_audit_figure_counts_the_audits_own_sets() -> None:
     """README gave "95 of 12,978 sentences ... our own five sets" (session 36); session 38 added a sixth set of
     our own to `bench/audit_professional.py` (`OWN_SETS`), and the audit now reads 13,374 sentences, 96 majors
     (`python bench/audit_professional.py`, session 39); session 40 added an eighth (13,994 sentences, 100 majors),
-    session 41 a ninth (14,244 sentences, 100 majors with session 41's analysis-26).
+    session 41 a ninth (14,244 sentences, 100 majors after analysis revision 26).
     The figure names as many of our sets as the audit reads, and each of them is there, one sentence a line."""
     import importlib.util
 
