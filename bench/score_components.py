@@ -17,7 +17,6 @@ session 41).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -91,7 +90,11 @@ def check(data: dict[str, Any], w: Any, grammar: bool = False) -> None:
 
 
 def score(pen: float, words: int, w: Any) -> float:
-    return 100.0 * math.exp(-w.scale * pen / max(words, w.min_words))
+    """The shipped score of a penalty over ``words`` words (:func:`mtfix.scoring.fluency.to_fluency`, rounded as
+    shipped)."""
+    from mtfix.scoring.fluency import to_fluency
+
+    return to_fluency(pen, words, w)
 
 
 class Sets:

@@ -9,7 +9,8 @@ professional sentences they change (must be none for a safe fix).  Fitting data 
 
     python bench/unsafe_fixes.py                      # realmt train MT vs corrections + clean_news train
     python bench/unsafe_fixes.py --split dev          # report only, never tune on it
-    python bench/unsafe_fixes.py --mlqe               # MLQE-PE train MT vs post-edits (five pairs)
+    python bench/unsafe_fixes.py --mlqe               # MLQE-PE train MT vs post-edits (five pairs; --split dev too)
+    python bench/unsafe_fixes.py --mlqe --safe --codes MTF127   # what a rule's SAFE fixes do: fix with vs without it
     python bench/unsafe_fixes.py --show               # each change in context
 """
 
@@ -79,6 +80,42 @@ def measure(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequence[
     return out
 
 
+def measure_safe(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequence[str], show: bool) -> list[str]:
+    """One Markdown row per code: the sentences ``fix`` (safe fixes) changes through that rule, i.e. whose output
+    differs from ``fix``'s with the rule ignored, and how many of them move closer to / further from the human
+    correction; plus the professional sentences so changed."""
+    from sacrebleu.metrics import TER
+
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    ter = TER(case_sensitive=True)
+    safe = Pipeline(Config(grammar="off"))
+    fixed = [safe.fix(r["text"]).text for r in rows]
+    fixed_pro = [safe.fix(t).text for t in pro]
+    out = ["| rule | changed by its safe fixes | closer | further | same | professional changed |",
+           "|---|---:|---:|---:|---:|---:|"]
+    for code in codes:
+        without = Pipeline(Config(grammar="off", ignore=(code,)))
+        moved = {"closer": 0, "further": 0, "same": 0}
+        for r, after in zip(rows, fixed, strict=True):
+            if after == r["text"]:
+                continue  # no safe fix at all: none of this rule's
+            before = without.fix(r["text"]).text
+            if after == before:
+                continue
+            a = ter.sentence_score(before, [r["correction"]]).score
+            b = ter.sentence_score(after, [r["correction"]]).score
+            kind = "closer" if b < a else "further" if b > a else "same"
+            moved[kind] += 1
+            if show:
+                print(f"  {code} {kind} [{r.get('lang', '')}] {_change(before, after)}")
+        pro_changed = sum(after != t and without.fix(t).text != after for t, after in zip(pro, fixed_pro, strict=True))
+        out.append(f"| {code} | {sum(moved.values())} | {moved['closer']} | {moved['further']} | {moved['same']} "
+                   f"| {pro_changed} |")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from eval_realmt import data_dir, read_jsonl
 
@@ -87,20 +124,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", default=None, help="the realmt directory (default: as bench/eval_realmt.py)")
     ap.add_argument("--mlqe", action="store_true", help="MLQE-PE train MT against its post-edits instead")
     ap.add_argument("--codes", default=",".join(UNSAFE), help="comma-separated rule codes (default: all unsafe)")
+    ap.add_argument("--safe", action="store_true",
+                    help="measure the rules' safe fixes instead (fix with vs without each rule)")
     ap.add_argument("--show", action="store_true", help="print each change")
     args = ap.parse_args(argv)
     codes = [c.strip() for c in args.codes.split(",") if c.strip()]
     if args.mlqe:
         from repair_classes import mlqe_rows
 
-        rows, pro, what = mlqe_rows("train", None), [], "MLQE-PE train MT vs post-edits"
+        rows, pro, what = mlqe_rows(args.split, None), [], f"MLQE-PE {args.split} MT vs post-edits"
     else:
         root = data_dir(args.data)
         rows = read_jsonl(root / f"real_mt_{args.split}.jsonl")
         pro = [r["text"] for r in read_jsonl(root / f"clean_news_{args.split}.jsonl")]
         what = f"realmt {args.split} MT vs corrections, clean_news {args.split}"
     print(f"{what}: {len(rows)} MT, {len(pro)} professional sentences; grammar off; TER with case")
-    print("\n".join(measure(rows, pro, codes, args.show)))
+    print("\n".join((measure_safe if args.safe else measure)(rows, pro, codes, args.show)))
     return 0
 
 

@@ -14,7 +14,9 @@ opening quotation mark), in one of three shapes:
   verb's form ("spreads", "sets"), or its past is an irregular verb's by English morphology ("arises": "arose";
   :mod:`mtfix.text.irregular_verbs`, session 40);
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
-  everyday word ("belonged"; "-ied" after a consonant and "y" since session 41: "restrictions apply from ...");
+  everyday word ("belonged"; "-ied" after a consonant and "y" since session 41: "restrictions apply from ...",
+  where the plural is no preposition's object since misreads-13, :func:`object_of_preposition`: "Meeting of the
+  opposition parties rally in ..." is MT's verbless chain, the "-y" word a noun);
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
   verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame");
 * **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
@@ -58,6 +60,15 @@ _OPENING_NEXT = _VERB_NEXT | {"JJ", "JJR", "JJS"}
 #: "Countries like ..." open a noun phrase, not a clause.
 _PREPOSITION_VERBS = frozenset({"like", "near", "past", "round", "down", "out", "save"})
 _OPENING_QUOTES = frozenset({'"', "“", "``", "'", "‘"})
+#: The tags of a noun phrase's words, walked back over to find what governs it (:func:`object_of_preposition`).
+_NOUN_PHRASE = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "CD", "PRP$", "POS", "HYPH"})
+#: Quantities before a partitive "of" whose plural the verb agrees with ("most of the farmers rely on ...").
+_QUANTITIES = frozenset({"%", "percent", "most", "many", "some", "all", "none", "few", "half", "majority",
+                         "minority", "number", "lot", "lots", "plenty", "rest", "both", "several", "dozens",
+                         "hundreds", "thousands", "millions", "proportion", "share", "third", "quarter"})
+#: Words tagged IN that open a clause, whose subject the noun after them may be ("said that graduates rely on").
+_CLAUSE_OPENERS = frozenset({"that", "because", "if", "whether", "while", "although", "though", "unless", "since",
+                             "as", "once", "until", "till", "after", "before", "so", "than", "whereas", "lest"})
 
 
 def _irregular(word: str) -> bool:
@@ -112,9 +123,27 @@ def misread_finite_at(tags: Sequence[str], lower: Sequence[str], i: int) -> bool
         return _past_no_noun(tags, lower, i)
     if before in _SINGULAR and tags[i] == "NNS" and s_present(w):
         return True
-    if before in _PLURAL and base_present(w):
+    if before in _PLURAL and base_present(w) and not (_y_past(w) and object_of_preposition(tags, lower, i - 1)):
         return True
     return _past_no_noun(tags, lower, i)
+
+
+def object_of_preposition(tags: Sequence[str], lower: Sequence[str], j: int) -> bool:
+    """Whether the noun at ``j`` ends a noun phrase that a preposition governs ("meeting of the opposition parties",
+    "in the lower meadows"): walking back over the phrase (nouns, adjectives, determiners, numbers, possessives),
+    the word before it is a preposition, not a conjunction that opens a clause ("that", "because", "as") nor a
+    partitive "of" after a quantity ("97 % of citizens identify as ...", "most of the farmers").  Such a
+    noun is no subject, so the "-y" word after it is no verb that agrees with it (misreads-13): MT's verbless
+    "Meeting of the opposition parties rally in the centre ..." keeps its sign, while "restrictions apply from
+    ..." and "graduates rely on ..." open their sentence and are read as verbs."""
+    k = j
+    while k >= 0 and tags[k] in _NOUN_PHRASE:
+        k -= 1
+    if k < 0 or tags[k] != "IN" or lower[k] in _CLAUSE_OPENERS:
+        return False
+    # a partitive "of" after a quantity ("97 % of citizens identify as ...", "most of the farmers rely on ..."): the
+    # verb agrees with the plural, which is the subject in meaning
+    return not (lower[k] == "of" and k > 0 and (tags[k - 1] == "CD" or lower[k - 1] in _QUANTITIES))
 
 
 def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.garble.finite_misreads import base_present
+from mtfix.garble.finite_misreads import base_present, object_of_preposition
 
 
 def _codes(pipeline, text: str) -> set[str]:
@@ -26,6 +26,10 @@ def _codes(pipeline, text: str) -> set[str]:
         "Route 7, winter only: Follow the ridge to the summit cairn and return.",
         "Seasonal restrictions apply from May to September in the lower meadows.",
         "Most graduates rely on the same few employers in the region.",
+        # misreads-13: a clause's subject after a conjunction tagged as a preposition is still a subject
+        "The survey found that most graduates rely on the same few employers.",
+        # ... and so is a plural after a quantity's partitive "of"
+        "Nearly half of the local farmers rely on the spring rains for their crops.",
     ],
 )
 def test_the_verb_is_read(pipeline, text):
@@ -48,3 +52,25 @@ def test_a_verbless_chain_stays_verbless(pipeline, text):
 def test_a_consonant_and_y_makes_its_past_in_ied():
     assert all(map(base_present, ("apply", "rely", "supply", "carry")))
     assert not any(map(base_present, ("energy", "policy", "economy", "industry", "history", "country")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # misreads-13: the plural is a preposition's object, so the "-y" word after it is a noun, not its verb: MT's
+        # verbless chain of nouns keeps its sign
+        "Gathering of the student unions rally near the gates of the university on Friday.",
+        "Arrival of the aid agencies supply to the villages of the north in the winter.",
+    ],
+)
+def test_a_y_noun_after_a_prepositions_plural_stays_verbless(pipeline, text):
+    assert "MTF402" in _codes(pipeline, text)
+
+
+def test_a_plural_a_preposition_governs_is_no_subject():
+    tags = ["NN", "IN", "DT", "NN", "NNS", "NN", "IN"]
+    lower = ["gathering", "of", "the", "student", "unions", "rally", "near"]
+    assert object_of_preposition(tags, lower, 4)
+    assert not object_of_preposition(["JJ", "NNS", "VBP"], ["seasonal", "restrictions", "apply"], 1)
+    assert not object_of_preposition(["VBD", "IN", "JJS", "NNS"], ["found", "that", "most", "graduates"], 3)
+    assert not object_of_preposition(["CD", "NN", "IN", "JJ", "NNS"], ["80", "%", "of", "local", "farmers"], 4)

@@ -1,49 +1,14 @@
-"""Session 38, precision on clean English beyond news (``tests/data/professional_seventh_genres.txt``, 396 lines
-of sports results, market reports, court reports, science, recipes, obituaries, listings, interviews, live blogs,
-government notices, UI strings, help pages and weather): ``fix`` changes nothing and nothing is major, each line as
-its own document and each genre whole; and the two classes of false alarm the audit found, each with the
-machine-translation shape that must still be flagged."""
+"""Session 38, precision on clean English beyond news: the two classes of false alarm the audit of
+``tests/data/professional_seventh_genres.txt`` found, each with the machine-translation shape that must still be
+flagged.  The set's lines themselves (nothing edited, nothing major, its known false major) are checked with the other
+sets in ``test_precision_genre_sets_s41.py``."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from tests.cli_in_process import mtfix_in_process
-from tests.precision.genre_lines import assert_untouched, genres, majors
-
-DATA = Path(__file__).parent.parent / "data" / "professional_seventh_genres.txt"
-
-#: Lines the detector alone still calls major on its probability (session 38): a recipe step with an imperative and a
-#: gerund, read as verbless.  :func:`test_known_false_majors` fails once it is fixed.  The four live-blog entries
-#: session 38 listed here too (the capital after a clock time counted as a capital in mid-sentence, about +0.25 in p)
-#: pass since analysis revision 25 (session 39: :func:`mtfix.garble.signs._after_marker` reads the stamp as a line's
-#: marker) and are checked with their genre again.
-KNOWN_FALSE_MAJORS = (
-    "Toss the pasta with the lemon zest, juice and cheese, adding a splash of the water to loosen.",
-)
-
-
-GENRES = genres(DATA, KNOWN_FALSE_MAJORS)
-
-
-def test_the_set_covers_ten_genres_of_thirty_lines() -> None:
-    assert len(GENRES) >= 10
-    assert all(len(lines) >= 25 for lines in GENRES.values())
-    lines = set(DATA.read_text(encoding="utf-8").splitlines())
-    assert set(KNOWN_FALSE_MAJORS) <= lines
-
-
-@pytest.mark.parametrize("genre", sorted(GENRES))
-def test_no_line_is_edited_or_major(pipeline, genre):
-    assert_untouched(pipeline, GENRES[genre])
-
-
-@pytest.mark.parametrize("sentence", KNOWN_FALSE_MAJORS)
-@pytest.mark.xfail(strict=True, reason="session 38: the detector's false majors (not fixed; detector inputs untouched)")
-def test_known_false_majors(pipeline, sentence):
-    assert majors(pipeline, sentence) == []
+from tests.precision.genre_lines import majors
 
 
 @pytest.mark.parametrize(

@@ -58,8 +58,8 @@ def test_a_doubtful_pair_keeps_an_unsafe_fix(safe, text, why):
     assert safe.fix(text, unsafe=True).text != text, why
 
 
-#: ten clean sentences the safe form nearly matches: quotes, apostrophes, inch marks, a mark spaced on one
-#: side, a padded literal.  Safe fixes leave them all byte-identical.
+#: eighteen clean sentences the safe form nearly matches: quotes, apostrophes, inch marks, a mark spaced on one
+#: side, padded literals.  Safe fixes leave them all byte-identical.
 NEAR_MISSES = [
     'The committee called the plan "a fair deal" and voted for it.',
     "The players' union said the deal was 'a step back' for its members.",
@@ -71,6 +71,16 @@ NEAR_MISSES = [
     'Set the separator to " | " before exporting the table.',
     'He wrote "open" on the left door and "closed " on the right one.',
     'The guide trims " Main Street " to "Main Street" when it saves an address.',
+    # literals of technical text (en-generic 1.38): each is a clear pair the pattern matches, kept unsafe by what
+    # the quoted text is: a character prose does not quote, capitals, a program's value
+    'The filter " \\d+ " keeps the rows whose code is a number.',
+    'Each failed job writes " ERROR  " at the head of its log.',
+    'The last row of the sheet is labelled " Total: " in bold.',
+    'To go up one folder, run " cd .. " in the terminal.',
+    'Fields with no answer show " N/A " in the report.',
+    'The dialog closes when you press " OK " at the bottom.',
+    'Leave the brightness at " auto " unless the screen flickers.',
+    'The service prints its warnings to " stdout " by default.',
 ]
 
 
@@ -91,3 +101,19 @@ def test_the_pairing_counts_marks_not_apostrophes_inside_words():
 def test_a_padded_literal_is_a_function_word_or_has_no_letter():
     assert [padded_literal(s) for s in ("and", "OR", "::", "42", "river", "a gift", "Forward")] == [
         True, True, True, True, False, False, False]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES[10:])
+def test_technical_literals_are_clear_pairs_kept_unsafe(safe, text):
+    """The literals match the pattern (an MTF127 finding with an unsafe fix), so they test the literal test."""
+    assert _mtf127(safe, text) == [FixSafety.UNSAFE]
+
+
+@pytest.mark.parametrize(("inner", "literal"), [
+    ("\\d+", True), ("ERROR", True), ("Total:", True), ("cd ..", True), ("N/A", True), ("OK", True),
+    ("stdout", True), ("well-known", False), ("Lena's", False), ("blue period", False), ("orchard", False),
+    ("Harvest Moon", False),
+])
+def test_prose_words_versus_literals(inner, literal):
+    assert padded_literal(inner) is literal
+    assert padded_literal("auto", frozenset({"auto"})) and not padded_literal("auto")

@@ -58,7 +58,9 @@ def test_a_score_of_no_component_is_perfect(records):
     _, recs = records
     _comp, words = score_components.parts(recs[1], w)
     assert score_components.score(0.0, words, w) == 100.0
-    assert score_components.score(5.0, words, w) == pytest.approx(100 * math.exp(-w.scale * 5 / w.min_words))
+    # the shipped formula, rounded as shipped (the script calls mtfix.scoring.fluency.to_fluency)
+    assert score_components.score(5.0, words, w) == pytest.approx(100 * math.exp(-w.scale * 5 / w.min_words), abs=0.005)
+    assert score_components.score(5.0, words, w) == round(score_components.score(5.0, words, w), 2)
 
 
 def test_candidates_name_weights_fields():

@@ -1,0 +1,97 @@
+"""Precision on clean English in the genre sets of sessions 38 to 41 (``tests/data/professional_*_genres.txt``, our
+own lines): ``fix`` changes nothing and nothing is major, each line as its own document and each genre whole; the
+lines the detector still calls major are strict xfails that fail once one is fixed.  One module parametrised over
+the sets (session 41: it replaces the four copies of the same tests, one per set; every case keeps its set in its
+id).  The sets:
+
+* ``seventh`` (session 38, 396 lines): sports results, market reports, court reports, science, recipes, obituaries,
+  listings, interviews, live blogs, government notices, UI strings, help pages and weather (its own tests of time
+  stamps and inline tags stay in ``test_precision_seventh_genres_s38.py``);
+* ``eighth`` (session 39, 370 lines): corrections and editor's notes, product reviews, speeches and hearings, notes
+  to financial statements, headlines in title case, photo captions with credits, tables flattened to text,
+  scientific methods, letters and emails, CV bullet points, tasting notes and public announcements;
+* ``ninth`` (session 40, 250 lines): safety data sheets, travel itineraries, dictionary entries, insurance and
+  warranty wording, birdwatchers' field notes, assembly instructions, school reports, concert programme notes,
+  training plans and police appeals;
+* ``tenth`` (session 41, 250 lines): clinical case reports, climbing route guides, sailing directions, genealogy
+  records, chess annotations, election results, peer-review reports, book jacket copy, animal adoption profiles and
+  gardening notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.precision.genre_lines import assert_untouched, genres, majors
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class GenreSet:
+    """One set: its data file, the session that wrote it, its least number of genres (``exact``: exactly that
+    many) and of lines per genre, and its known false majors (detector inputs untouched, reported for a refit)."""
+
+    file: str
+    session: int
+    min_genres: int
+    min_lines: int
+    false_majors: tuple[str, ...]
+    exact: bool = False
+
+    @property
+    def path(self) -> Path:
+        return DATA / self.file
+
+
+SETS: dict[str, GenreSet] = {
+    # a recipe step with an imperative and a gerund, read as verbless.  The four live-blog entries session 38 listed
+    # too pass since analysis revision 25 (session 39) and are checked with their genre again.
+    "seventh": GenreSet("professional_seventh_genres.txt", 38, 10, 25, (
+        "Toss the pasta with the lemon zest, juice and cheese, adding a splash of the water to loosen.",
+    )),
+    # a verbless photo caption of the shape MT's verbless sentences have (a plural, then chained prepositional
+    # phrases), and a parliamentary formula with a passive prepositional verb at its end
+    "eighth": GenreSet("professional_eighth_genres.txt", 39, 12, 29, (
+        "Shoppers on the high street on the first weekend of the sales.",
+        "In the opinion of the chair, the ayes have it, and the amendment is agreed to.",
+    )),
+    # a safety data sheet's verbless statement (a participle, then chained prepositional phrases), and a dictionary
+    # entry whose verb sense ends in a preposition with its object left out ("to make a summary of.")
+    "ninth": GenreSet("professional_ninth_genres.txt", 40, 10, 24, (
+        "Not classified as a skin sensitiser on the basis of the available data.",
+        "precis (n.) a summary of a text; (v.) to make a summary of.",
+    ), exact=True),
+    # a route guide's verbless description: a noun then a chain of prepositional phrases, MT's verbless shape
+    "tenth": GenreSet("professional_tenth_genres.txt", 41, 10, 24, (
+        "A classic line up the clean rib to the left of the main gully.",
+    ), exact=True),
+}
+
+GENRES = {name: genres(s.path, s.false_majors) for name, s in SETS.items()}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_set_covers_its_genres(name):
+    s, found = SETS[name], GENRES[name]
+    assert len(found) == s.min_genres if s.exact else len(found) >= s.min_genres
+    assert all(len(lines) >= s.min_lines for lines in found.values())
+    assert set(s.false_majors) <= set(s.path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize(("name", "genre"), [(n, g) for n in sorted(SETS) for g in sorted(GENRES[n])],
+                         ids=[f"{n}-{g}" for n in sorted(SETS) for g in sorted(GENRES[n])])
+def test_no_line_is_edited_or_major(pipeline, name, genre):
+    assert_untouched(pipeline, GENRES[name][genre])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [pytest.param(line, id=f"{n}-{line}", marks=pytest.mark.xfail(
+        strict=True, reason=f"session {s.session}: the detector's false major (not fixed; detector inputs untouched)"))
+     for n, s in sorted(SETS.items()) for line in s.false_majors])
+def test_known_false_majors(pipeline, sentence):
+    assert majors(pipeline, sentence) == []
