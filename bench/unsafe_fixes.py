@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,21 +63,27 @@ def measure(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequence[
     out = ["| rule | changed beyond safe fixes | closer | further | same | professional changed |",
            "|---|---:|---:|---:|---:|---:|"]
     for code in codes:
-        moved = {"closer": 0, "further": 0, "same": 0}
-        for r, result in zip(rows, base, strict=True):
-            before, after = result.text, with_unsafe(result, code)
-            if after == before:
-                continue
-            a = ter.sentence_score(before, [r["correction"]]).score
-            b = ter.sentence_score(after, [r["correction"]]).score
-            kind = "closer" if b < a else "further" if b > a else "same"
-            moved[kind] += 1
-            if show:
-                print(f"  {code} {kind} [{r.get('lang', '')}] {_change(before, after)}")
+        changes = ((r, result.text, with_unsafe(result, code)) for r, result in zip(rows, base, strict=True))
         pro_changed = sum(with_unsafe(result, code) != result.text for result in base_pro)
-        out.append(f"| {code} | {sum(moved.values())} | {moved['closer']} | {moved['further']} | {moved['same']} "
-                   f"| {pro_changed} |")
+        out.append(_table_row(code, changes, pro_changed, ter, show))
     return out
+
+
+def _table_row(code: str, changes: Iterable[tuple[dict[str, Any], str, str]], pro_changed: int, ter: Any,
+               show: bool) -> str:
+    """The Markdown row of ``code``: of the (row, before, after) ``changes`` that change the text, how many move closer
+    to / further from the row's human correction by case-sensitive TER (``ter``) or stay as far."""
+    moved = {"closer": 0, "further": 0, "same": 0}
+    for r, before, after in changes:
+        if after == before:
+            continue
+        a = ter.sentence_score(before, [r["correction"]]).score
+        b = ter.sentence_score(after, [r["correction"]]).score
+        kind = "closer" if b < a else "further" if b > a else "same"
+        moved[kind] += 1
+        if show:
+            print(f"  {code} {kind} [{r.get('lang', '')}] {_change(before, after)}")
+    return f"| {code} | {sum(moved.values())} | {moved['closer']} | {moved['further']} | {moved['same']} | {pro_changed} |"
 
 
 def measure_safe(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequence[str], show: bool) -> list[str]:
@@ -97,22 +103,11 @@ def measure_safe(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequ
            "|---|---:|---:|---:|---:|---:|"]
     for code in codes:
         without = Pipeline(Config(grammar="off", ignore=(code,)))
-        moved = {"closer": 0, "further": 0, "same": 0}
-        for r, after in zip(rows, fixed, strict=True):
-            if after == r["text"]:
-                continue  # no safe fix at all: none of this rule's
-            before = without.fix(r["text"]).text
-            if after == before:
-                continue
-            a = ter.sentence_score(before, [r["correction"]]).score
-            b = ter.sentence_score(after, [r["correction"]]).score
-            kind = "closer" if b < a else "further" if b > a else "same"
-            moved[kind] += 1
-            if show:
-                print(f"  {code} {kind} [{r.get('lang', '')}] {_change(before, after)}")
+        # a sentence no safe fix changed has none of this rule's either: not fixed again without it
+        changes = ((r, without.fix(r["text"]).text, after) for r, after in zip(rows, fixed, strict=True)
+                   if after != r["text"])
         pro_changed = sum(after != t and without.fix(t).text != after for t, after in zip(pro, fixed_pro, strict=True))
-        out.append(f"| {code} | {sum(moved.values())} | {moved['closer']} | {moved['further']} | {moved['same']} "
-                   f"| {pro_changed} |")
+        out.append(_table_row(code, changes, pro_changed, ter, show))
     return out
 
 
