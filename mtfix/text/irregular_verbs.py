@@ -94,11 +94,12 @@ def _ing_zipf(base: str) -> float:
     return max((zipf(f) for f in _ing_forms(base)), default=0.0)
 
 
-@lru_cache(maxsize=1)
-def _past_owners() -> dict[str, str]:
+def derive_past_owners() -> dict[str, str]:
     """Each irregular past or participle → the everyday verb it belongs to: of the everyday verbs whose
     :func:`_past_candidates` give it (found from the "-ing" words of wordfreq's small English list), the one whose
-    "-ing" form is the most frequent ("sat" → "sit": "sitting" 4.86 against "seating" 3.77)."""
+    "-ing" form is the most frequent ("sat" → "sit": "sitting" 4.86 against "seating" 3.77).  Derived once and kept
+    as :data:`PAST_OWNERS` (deriving reads the large word list: 0.2 s of CPU, which every cold check paid in the
+    first merge of session 41); tests/text/test_irregular_verbs_s41.py derives it again and compares."""
     from mtfix.text.lexicon import IRREGULAR_FORMS, VERB_ING, _wordlist, is_everyday_verb
 
     pasts = IRREGULAR_FORMS | _MORE_PASTS
@@ -109,18 +110,51 @@ def _past_owners() -> dict[str, str]:
         stem = word[:-3]
         bases = {stem, stem + "e", stem[:-1], stem[:-1] + "ie"} if len(stem) >= 2 else {stem, stem + "e"}
         for base in bases:
-            if len(base) < 2 or not is_everyday_verb(base):
+            # the candidates first: few bases reach a listed past, and asking whether a base is an everyday verb
+            # reads the large word list (0.2 s of a cold check when asked of every base)
+            owned = _past_candidates(base) & pasts if len(base) >= 2 else set()
+            if not owned or not is_everyday_verb(base):
                 continue
             rank = (_ing_zipf(base), base)
-            for past in _past_candidates(base) & pasts:
+            for past in owned:
                 if past not in best or rank > best[past]:
                     best[past] = rank
     return {past: base for past, (_, base) in best.items()}
 
 
+#: :func:`derive_past_owners` as derived with wordfreq 3.1.1 (the signature's ``lexicon:``), kept here so that no check
+#: pays for deriving it; a test derives it again and compares.
+PAST_OWNERS: dict[str, str] = {
+    "arisen": "arise", "beaten": "beat", "became": "become", "began": "begin", "begun": "begin", "bent": "bend",
+    "bet": "beat", "bit": "bite", "bitten": "bite", "bled": "bleed", "blew": "blow", "blown": "blow", "bore": "bear",
+    "bought": "buy", "bound": "bind", "bred": "breed", "broke": "break", "brought": "bring", "built": "build",
+    "burnt": "burn", "came": "come", "caught": "catch", "chose": "choose", "clung": "cling", "crept": "creep",
+    "dealt": "deal", "done": "dine", "drawn": "draw", "drew": "draw", "driven": "drive", "drove": "drive",
+    "drunk": "drink", "dug": "dig", "dwelt": "dwell", "eaten": "eat", "fallen": "fall", "fed": "feed",
+    "fell": "fall", "felt": "feel", "fled": "flee", "flew": "fly", "flown": "flow", "forbade": "forbid",
+    "forbidden": "forbid", "forgave": "forgive", "forgiven": "forgive", "forgot": "forget", "fought": "fight",
+    "found": "find", "froze": "freeze", "gave": "give", "given": "give", "got": "get", "grew": "grow",
+    "ground": "grind", "grown": "grow", "heard": "hear", "held": "hold", "hid": "hide", "hidden": "hide",
+    "hung": "hang", "kept": "keep", "knelt": "kneel", "knew": "know", "known": "know", "laid": "lay",
+    "leapt": "leap", "learnt": "learn", "led": "lead", "left": "leave", "lent": "lean", "lost": "lose",
+    "made": "make", "meant": "mean", "met": "meet", "paid": "pay", "ran": "run", "rang": "range", "rid": "ride",
+    "ridden": "ride", "risen": "rise", "rode": "read", "rose": "rise", "run": "ran", "rung": "ring", "said": "say",
+    "sang": "sing", "sank": "sink", "sat": "sit", "seen": "see", "sent": "send", "set": "see", "sewn": "sew",
+    "shaken": "shake", "shone": "shine", "shook": "shake", "shot": "shoot", "shown": "show", "shrank": "shrink",
+    "shrunk": "shrink", "shut": "shit", "slept": "sleep", "slid": "slide", "smelt": "smell", "sold": "sell",
+    "sought": "sing", "spat": "spit", "spelt": "spell", "spent": "spend", "spilt": "spill", "spoke": "speak",
+    "spun": "spin", "stank": "stink", "stole": "steal", "stood": "stand", "struck": "strike", "stuck": "stick",
+    "stung": "sting", "stunk": "stink", "sung": "sing", "sunk": "sink", "swept": "sweep", "swore": "swear",
+    "swum": "swim", "swung": "swing", "taken": "take", "taught": "teach", "thought": "think", "threw": "throw",
+    "thrown": "throw", "told": "tell", "took": "take", "tore": "tear", "understood": "understand", "went": "want",
+    "wept": "weep", "woke": "wake", "won": "win", "wore": "wear", "wound": "wind", "wove": "wave",
+    "written": "write", "wrote": "write",
+}
+
+
 def past_owner(past: str) -> str | None:
-    """The everyday verb lower-case ``past`` is the irregular past or participle of (:func:`_past_owners`)."""
-    return _past_owners().get(past)
+    """The everyday verb lower-case ``past`` is the irregular past or participle of (:data:`PAST_OWNERS`)."""
+    return PAST_OWNERS.get(past)
 
 
 @lru_cache(maxsize=4096)
