@@ -38,7 +38,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   training plans and police appeals (``tests/data/professional_ninth_genres.txt``);
 - ``own-tenth-genres``: the same, session 41: clinical case reports, climbing route guides, sailing directions,
   genealogy records, chess annotations, election results, peer-review reports, book jacket copy, animal adoption
-  profiles and gardening notes (``tests/data/professional_tenth_genres.txt``).
+  profiles and gardening notes (``tests/data/professional_tenth_genres.txt``);
+- ``own-eleventh-genres``: the same, session 42: aviation and marine incident summaries, explanatory notes to
+  legislation, archive finding aids, software licence summaries, dialect glossaries, listed-building descriptions,
+  examiners' mark schemes, style guide entries, astronomers' observing notes and television episode synopses
+  (``tests/data/professional_eleventh_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -118,7 +122,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-seventh-genres": REPO / "tests" / "data" / "professional_seventh_genres.txt",
             "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt",
             "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt",
-            "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt"}
+            "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt",
+            "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -27,7 +27,9 @@ opening quotation mark), in one of three shapes:
   is an everyday word, as ``structural_signs._misread_imperative`` asks), no preposition ("Towns near the
   border ..."), no gerund ("Workers building ..."), at most one adverb of time or frequency between; what follows is
   what a verb takes, or an object opening with an adjective ("cause dry skin").  A bare noun after it is not enough:
-  a plural that opens a compound ("Customs control staff at ...") puts one there.
+  a plural that opens a compound ("Customs control staff at ...") puts one there;
+* **a base-form present after a subject of two noun phrases joined by "and"** that opens the sentence (session 42,
+  :func:`coordinated_present`: "Kemal and his sister Zeynep clash over ..."): plural however its last noun is tagged.
 
 Machine translation's verbless sentences are lists of nouns and genitive chains ("members of faculty and
 members of students", "the gardens of oranges with units"): a noun then a preposition, so "of" never follows
@@ -180,6 +182,33 @@ def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
     return base_present(w) or any(map(_is_everyday_past, _verb_forms(w)))
 
 
+#: The words of a noun phrase in a subject of two coordinated names or nouns (:func:`coordinated_present`).
+_SUBJECT_PHRASE = frozenset({"NN", "NNP", "NNPS", "NNS", "JJ", "DT", "PRP$", "POS"})
+
+
+def coordinated_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether the sentence opens with two noun phrases joined by "and", a plural subject however its last noun is
+    tagged, and a base-form present the tagger misread as a noun right after it (session 42): "Kemal and his sister
+    Zeynep clash over ...", "The mayor and the council agree on ...".  The word is a base form with an everyday
+    regular past (:func:`base_present`), not by the "-ied" past alone ("Economy and energy supply in ...": a compound's
+    head), and what a verb takes follows (not "of").  The subject must open the sentence: MT's verbless chain
+    "Meeting of Kemal and Zeynep clash over ..." puts a preposition before it."""
+    j = 0
+    while j < len(tags) and tags[j] in _SUBJECT_PHRASE:
+        j += 1
+    if j == 0 or j >= len(tags) or lower[j] != "and":
+        return False
+    i = j + 1
+    while i < len(tags) and tags[i] in _SUBJECT_PHRASE:
+        i += 1
+    i -= 1  # the misread verb is the last word the phrase walk took
+    if i <= j + 1 or i + 1 >= len(tags) or tags[i] not in _MISREAD or tags[i - 1] not in _NOMINAL:
+        return False
+    w = lower[i]
+    return (w.isalpha() and lower[i + 1] != "of" and tags[i + 1] in _VERB_NEXT and base_present(w)
+            and not _y_past(w))
+
+
 def misread_finite(a: Any, lower: Sequence[str] | None = None) -> bool:
     """Whether analysis ``a`` has a finite verb the tagger misread (:func:`misread_finite_at`,
     :func:`opening_present`); ``lower``: its tokens' lower-case forms when the caller has them
@@ -187,4 +216,5 @@ def misread_finite(a: Any, lower: Sequence[str] | None = None) -> bool:
     tags = a.tags
     if lower is None:
         lower = [t.text.lower() for t in a.tokens]
-    return any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1)) or opening_present(tags, lower)
+    return (any(misread_finite_at(tags, lower, i) for i in range(1, len(tags) - 1)) or opening_present(tags, lower)
+            or coordinated_present(tags, lower))

@@ -74,7 +74,12 @@ from mtfix.garble.view import STAND_IN
 #: 13 = session 41: the "-y" present of 11 needs a plural that is no preposition's object
 #: (:func:`mtfix.garble.finite_misreads.object_of_preposition`): MT's verbless "Meeting of the opposition parties
 #: rally in the centre ..." keeps its sign.
-REVISION = 13
+#: 14 = session 42: an imperative the tagger read as a preposition ("Accept any reasonable method ...", "Toss the
+#: pasta with ...", "Unplug the modem, ..."), a capitalised word English has as no preposition, with the verb's
+#: morphology and an object after it (:func:`_preposition_imperative`); and a base-form present after a subject of
+#: two noun phrases joined by "and" that opens the sentence ("Kemal and his sister Zeynep clash over ...",
+#: :func:`mtfix.garble.finite_misreads.coordinated_present`): no ``no_finite`` sign.
+REVISION = 14
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -140,6 +145,22 @@ def _label_colon(toks: Any, i: int) -> int:
     return 0
 
 
+def _preposition_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
+    """Whether the capitalised word at ``k``, where an imperative may stand, is one the tagger read as a preposition
+    (IN) though English has no such preposition, and an object follows ("Accept any reasonable answer.", revision
+    14): the word is a verb by the morphology ``structural_signs._misread_imperative`` asks (its "-ing" form or
+    regular past is an everyday word) and no preposition of UD English EWT's gold tags that passes that test ("Like
+    the ...", "Near the ...", :data:`mtfix.garble.finite_misreads._PREPOSITION_VERBS`); an article, a possessive or a
+    pronoun after it, as that test asks.  English's own prepositions ("Despite", "Amid", "Via") fail the morphology."""
+    from mtfix.garble.finite_misreads import _PREPOSITION_VERBS
+    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _is_everyday_past, _verb_forms
+
+    w = lower[k]
+    return (tags[k] == "IN" and toks[k].text[:1].isupper() and w not in _PREPOSITION_VERBS
+            and tags[k + 1] in _IMPERATIVE_OBJECT and lower[k + 1] not in ("that", "which")
+            and any(map(_is_everyday_past, _verb_forms(w))))
+
+
 def _vocative(toks: Any, tags: Any, i: int) -> int:
     """How many tokens a name addressed before a comma takes at ``i`` ("Anna, call me ...", "Dr. Reyes, send
     ..."): 0 when there is none.  One to three names (NNP), then the comma."""
@@ -178,7 +199,7 @@ def _opened(a: Any, lower: list[str]) -> bool:
     def verb(k: int) -> bool:
         if k + 1 >= n or lower[k + 1] == "of" or not toks[k].text.isalpha():
             return False
-        return tags[k] == "VB" or _misread_imperative(tags, lower, k)
+        return tags[k] == "VB" or _misread_imperative(tags, lower, k) or _preposition_imperative(toks, tags, lower, k)
 
     if "please" in lower and any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
         return True

@@ -51,6 +51,7 @@ from mtfix.glossary.spans import (
     named_after_person,
     named_as_spelling,
     printed_in_english,
+    rejected_form,
     sentence_opener,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
@@ -68,7 +69,9 @@ if TYPE_CHECKING:
 #: Pashinians" of "Nikol Pashinian") is that family's, misspelt.
 #: 5 (session 41): a misspelt name in a headline in capitals ("ZURABISHVILY") is asked as a capitalised word is; a
 #: full-name variant's surname alone ("Zurabishvili" of "Salome Zurabishvili") is its person's, who is named.
-REVISION = 5
+#: 6 (session 42): a form set aside after the entry's own name, as style guides and usage notes do ("Tbilisi: not
+#: Tiflis, except in historical contexts", "the city is Kyiv, not Kiev"), is mentioned, not used (``spans.rejected_form``).
+REVISION = 6
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -524,11 +527,13 @@ class GlossaryChecker(BaseChecker):
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
-        # after a variant of it, itself a finding ("the Caspian Pipeline Consortsium (CPC)": session 40)
+        # after a variant of it, itself a finding ("the Caspian Pipeline Consortsium (CPC)": session 40), and so is a
+        # form set aside after the entry's own name ("Tbilisi: not Tiflis", "use Adjara, not Ajaria": session 42)
         events = [ev for ev in events if ev.kind == "initials" or not (
             named_as_spelling(text, ev.start, ev.end, doc.protected)
             or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted,
-                                                           *ev.entry.variants)))]
+                                                           *ev.entry.variants))
+            or rejected_form(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted)))]
         events.sort(key=lambda ev: ev.start)
         return events
 

@@ -326,6 +326,42 @@ def glossed_original(text: str, start: int, end: int, names: tuple[str, ...]) ->
     return any(head.endswith(n) for n in names if n)
 
 
+#: What sets a form aside after the name it is not to be used for: ", not", ": not", "rather than", "instead of",
+#: then forms already set aside ("Ajaria or Adzharia"), each quoted or not
+_REJECTED_BEFORE = LazyPattern(
+    r"[\"”’']?[\t\p{Zs}]*(?:[,:;][\t\p{Zs}]*)?(?:and[\t\p{Zs}]+)?(?:not|never|rather[\t\p{Zs}]+than|instead[\t\p{Zs}]+of)"
+    r"[\t\p{Zs}]+(?:[\"“‘']?[[:upper:]][\w’'-]*[\"”’']?(?:,[\t\p{Zs}]*|[\t\p{Zs}]+or[\t\p{Zs}]+))*[\"“‘']?$"
+)
+
+
+def rejected_form(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
+    """Whether ``[start, end)`` is a form set aside right after one of ``names`` (the entry's own term, short or
+    accepted forms), as a style guide, a usage note or a correction sets it aside: "Tbilisi: not Tiflis, except in
+    historical contexts", "use Adjara, not Ajaria or Adzharia", "the city is Kyiv, not Kiev" (session 42).  The form is
+    mentioned, not used; a form with no entry name before its "not" ("in Tiflis, not in Baku") is used.
+
+    >>> t = "Tbilisi: not Tiflis, except in historical contexts."
+    >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
+    True
+    >>> t = "use Adjara, not Ajaria or Adzharia."
+    >>> rejected_form(t, t.index("Adzharia"), t.index("Adzharia") + 8, ("Adjara",))
+    True
+    >>> t = "The talks moved to Tiflis, not Baku, in 1918."
+    >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
+    False
+    >>> t = "Flights from Tbilisi and not from Tiflis."
+    >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
+    False
+    """
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
+    before = text[line_start:start]
+    m = _REJECTED_BEFORE.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    return any(n and head.endswith(n) and (len(head) == len(n) or not head[-len(n) - 1].isalnum()) for n in names)
+
+
 def after_title(text: str, start: int, known: Blocked | None = None) -> bool:
     """Whether a capitalised everyday word (a title: "President", "Minister") stands right before
     ``start``, as in "President Aliev"; a given name ("Magomed Aliev") is not one.

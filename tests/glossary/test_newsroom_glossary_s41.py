@@ -37,7 +37,7 @@ def fix(text: str) -> str:
 
 
 def test_the_revision_is_bumped() -> None:
-    assert REVISION == 5 and ";glossary-5" in GlossaryChecker(GLOSSARY).signature()
+    assert REVISION >= 5 and f";glossary-{REVISION}" in GlossaryChecker(GLOSSARY).signature()
 
 
 # -- a misspelt name in a headline in capitals ----------------------------------------------------------------------

@@ -48,11 +48,10 @@ class GenreSet:
 
 
 SETS: dict[str, GenreSet] = {
-    # a recipe step with an imperative and a gerund, read as verbless.  The four live-blog entries session 38 listed
-    # too pass since analysis revision 25 (session 39) and are checked with their genre again.
-    "seventh": GenreSet("professional_seventh_genres.txt", 38, 10, 25, (
-        "Toss the pasta with the lemon zest, juice and cheese, adding a splash of the water to loosen.",
-    )),
+    # a recipe step with an imperative and a gerund, read as verbless, passes since misreads-14 (session 42: "Toss"
+    # read as a preposition) and is checked with its genre again, as are the four live-blog entries session 38
+    # listed (since analysis revision 25, session 39).
+    "seventh": GenreSet("professional_seventh_genres.txt", 38, 10, 25, ()),
     # a verbless photo caption of the shape MT's verbless sentences have (a plural, then chained prepositional
     # phrases), and a parliamentary formula with a passive prepositional verb at its end
     "eighth": GenreSet("professional_eighth_genres.txt", 39, 12, 29, (
