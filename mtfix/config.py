@@ -45,6 +45,7 @@ from mtfix.settings_schema import (  # the schema's names are mtfix.config's too
     Setting,
     bool_like,
     int_like,
+    nul_problem,
     pack_language,
     register_setting,  # noqa: F401
     suggest,
@@ -309,6 +310,8 @@ def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: 
     check = getattr(importlib.import_module(module), name)
     for k, v in value.items():
         try:
+            if nul := nul_problem(v):  # before the owner's check, which may take it for a path (session 42)
+                raise ConfigError(f"[{key}]: {k} {nul}")
             check(k, v)
         except ConfigError as exc:
             # the key's own line, else the table's (an inline table: ``languagetool = { port = 1 }``)

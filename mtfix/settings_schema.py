@@ -126,8 +126,27 @@ def type_name(value: Any) -> str:
             dict: "a table"}.get(type(value), type(value).__name__)
 
 
+def nul_problem(value: Any) -> str | None:
+    r"""Why ``value`` (a string, or a list or table of them, at any depth) cannot be a setting's: a NUL character,
+    which no file name, field, code or address holds (the system refuses such a path: until session 42
+    ``extend = "\u0000"`` was an internal error, and a ``[languagetool]`` path one naming no file or line).
+
+    >>> nul_problem("a\x00b")
+    "holds a NUL character ('a\\x00b'): no file name, field, code or address has one"
+    >>> nul_problem(["x", {"k": "\x00"}]) is not None, nul_problem(["x", 1, {"k": "y"}])
+    (True, None)
+    """
+    if isinstance(value, str):
+        return f"holds a NUL character ({value!r}): no file name, field, code or address has one" \
+            if "\x00" in value else None
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
+    return next(filter(None, map(nul_problem, items)), None)
+
+
 def check_value(s: Setting, value: Any) -> Any:
     """The value converted for Config, or a ValueError saying what was expected."""
+    if s.kind != "table" and (nul := nul_problem(value)):  # a table's keys: by their owner's check, at their line
+        raise ValueError(nul)
     if s.kind == "bool":
         if not isinstance(value, bool):
             raise ValueError(f"must be true or false (a TOML boolean, without quotes), not {type_name(value)} "

@@ -18,7 +18,7 @@ opening quotation mark), in one of three shapes:
   where the plural is no preposition's object since misreads-13, :func:`object_of_preposition`: "Meeting of the
   opposition parties rally in ..." is MT's verbless chain, the "-y" word a noun);
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
-  verb prefix or without (``mtfix.text.lexicon.IRREGULAR_FORMS``; "understood", "withstood", "overcame");
+  verb prefix or without (:func:`mtfix.text.irregular_verbs.listed_past`; "understood", "withstood", "overcame");
 * **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
   "Pilgrims break the journey at the inn", "Herders still drive the goats uphill"): the capitalised first word
   leaves the tagger little context, and the verb after it comes out a noun, an adjective, an adverb, even a
@@ -42,8 +42,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-#: Prefixes that make a verb of an irregular one and keep its forms irregular ("withstood", "understood").
-_VERB_PREFIXES = ("with", "under", "over", "out", "fore", "mis", "re", "up")
 #: What a finite verb takes right after it and a noun of a compound does not (not "of": "the holds of ships").
 _VERB_NEXT = frozenset({"IN", "TO", "DT", "PDT", "PRP", "PRP$", "RB", "RP", "``"})
 #: After an irregular past that is no noun, also a bare object ("withstood pressure").
@@ -73,14 +71,6 @@ _CLAUSE_OPENERS = frozenset({"that", "because", "if", "whether", "while", "altho
                              "as", "once", "until", "till", "after", "before", "so", "than", "whereas", "lest"})
 
 
-def _irregular(word: str) -> bool:
-    """Whether ``word`` is a form of an irregular verb (``mtfix.text.lexicon``), with a verb prefix or without."""
-    from mtfix.text.lexicon import IRREGULAR_FORMS
-
-    return word in IRREGULAR_FORMS or any(
-        word.startswith(p) and word[len(p):] in IRREGULAR_FORMS and len(word) - len(p) >= 3 for p in _VERB_PREFIXES)
-
-
 def _everyday_past(forms: Sequence[str]) -> bool:
     from mtfix.garble.structural_signs import _is_everyday_past
 
@@ -93,11 +83,11 @@ def s_present(word: str) -> bool:
     morphology of its past (:func:`mtfix.text.irregular_verbs.irregular_present`: "arises", "leaps", "weeps"; since
     session 40, in place of the analysis's hand list ``structural_signs._IRREGULAR_PRESENTS``)."""
     from mtfix.garble.structural_signs import _regular_pasts
-    from mtfix.text.irregular_verbs import irregular_present
+    from mtfix.text.irregular_verbs import irregular_present, listed_past
 
     if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
-    return _irregular(word[:-1]) or _everyday_past(_regular_pasts(word)) or irregular_present(word)
+    return listed_past(word[:-1]) or _everyday_past(_regular_pasts(word)) or irregular_present(word)
 
 
 def base_present(word: str) -> bool:
@@ -154,10 +144,11 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     withstood pressure")."""
     from mtfix.garble.pronoun_pasts import NOUN_PLURAL_ZIPF
     from mtfix.garble.structural_signs import _PAST_HOMOGRAPHS, _closes_subject
+    from mtfix.text.irregular_verbs import listed_past
     from mtfix.text.lexicon import zipf
 
     w = lower[i]
-    return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and _irregular(w)
+    return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and listed_past(w)
             and not w.endswith(("en", "wn")) and zipf(w + "s") < NOUN_PLURAL_ZIPF)
 
 

@@ -159,6 +159,10 @@ def _checked(key: str, value: Any) -> Any:
     """``value`` of setting ``key`` as :class:`LTSettings` takes it, or a ConfigError saying what was
     expected (a wrong type is never converted: ``bool("false")`` is true, ``tuple("EN_A_VS_AN")`` ten rules)."""
     kind = _KINDS[key]
+    from mtfix.settings_schema import nul_problem
+
+    if nul := nul_problem(value):  # a path java or the system would refuse (``embedded null byte``)
+        raise ConfigError(f"[tool.mtfix.languagetool]: {key} {nul}")
     number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     whole = number and float(value).is_integer()
     if kind == "str" and isinstance(value, os.PathLike):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mtfix.errors import InputError
 from mtfix.io.name_folding import refuse_folded_collisions
-from mtfix.io.paths import missing_reason, read_only_note
+from mtfix.io.paths import LINK_LOOP, missing_reason, read_only_note
 
 
 def make_folder(folder: Path) -> list[Path]:
@@ -50,7 +50,7 @@ def link_loop_problem(output: str | os.PathLike[str]) -> str | None:
         os.stat(output)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return f"{os.fspath(output)}: symbolic link loop (too many levels of symbolic links); nothing was written"
+            return f"{os.fspath(output)}: {LINK_LOOP}; nothing was written"
     return None
 
 
@@ -126,7 +126,7 @@ def check_output_dir(output_dir: Path) -> None:
     a 2,000-file batch was read and fixed first)."""
     p = output_dir
     while not p.exists():
-        if p.is_symlink() and missing_reason(p).startswith("symbolic link loop"):
+        if p.is_symlink() and missing_reason(p) == LINK_LOOP:
             raise InputError(f"-o {output_dir}: {p} is a {missing_reason(p)}; nothing was written (choose another -o "
                              "folder)", path=str(output_dir))
         if p.is_symlink():  # its target is gone: making the folder failed per file with "File exists"

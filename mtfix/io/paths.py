@@ -17,6 +17,12 @@ def real_path(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(os.fspath(path)))
 
 
+#: The words for a symbolic link that cannot be followed, in every message that names one (session 42: written
+#: in :mod:`mtfix.io.outputs` and :mod:`mtfix.settings_file` again before).
+LINK_LOOP = "symbolic link loop (too many levels of symbolic links)"
+BROKEN_LINK = "broken symbolic link (its target does not exist)"
+
+
 def broken_link_reason(path: str | os.PathLike[str]) -> str | None:
     """Why the symbolic link ``path``, which leads nowhere (``os.path.exists`` is False), cannot be followed: a
     loop, or a target that is gone; None when ``path`` is no symbolic link.  The words of every "cannot open"
@@ -33,8 +39,8 @@ def broken_link_reason(path: str | os.PathLike[str]) -> str | None:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "symbolic link loop (too many levels of symbolic links)"
-    return "broken symbolic link (its target does not exist)"
+            return LINK_LOOP
+    return BROKEN_LINK
 
 
 def missing_reason(path: str | os.PathLike[str]) -> str:
