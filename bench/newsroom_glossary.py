@@ -10,7 +10,8 @@ its own with the same glossary (``bench/data/newsroom_s39/``: family names in th
 or a line of one word).  Session 40 added a fresh glossary of its own with its articles (``bench/data/newsroom_s40/``:
 ``desk.tsv``, 37 entries of Central Asia and the South Caucasus, read with that folder's articles only).  Session 41
 added headlines in capitals read with ``desk.tsv`` (``bench/data/newsroom_s41/``: misspelt names to find, capitals
-lines of acronyms, codes and everyday words to leave).
+lines of acronyms, codes and everyday words to leave).  Session 42 added more read with ``desk.tsv``
+(``bench/data/newsroom_s42/``: a headline's misspelt name before another word, families' names in the plural).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -29,7 +30,8 @@ DATA = REPO / "bench" / "data" / "newsroom_s38"
 #: its articles are checked with.
 ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_s39", DATA / "newsroom.tsv"),
             (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

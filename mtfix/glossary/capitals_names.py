@@ -21,10 +21,18 @@ neighbours are asked here instead (:func:`headline_neighbours`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import regex
 
 from mtfix.caching import regexcache
+from mtfix.glossary.model import Entry
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
+
+if TYPE_CHECKING:
+    from mtfix.glossary.spans import Blocked
 
 #: Words of five capitals or more, not inside URLs, e-mail addresses, dotted names or codes (as
 #: :data:`mtfix.glossary.consistency.CAP_TOKEN` reads capitalised words).
@@ -53,20 +61,61 @@ _WORD_BEFORE = regexcache.compile(r"([\p{L}\p{M}'’.\-]+) +$")
 _WORD_AFTER = regexcache.compile(r" +([\p{L}\p{M}'’\-]+)")
 
 
-def headline_neighbours(text: str, start: int, end: int, own: frozenset[str]) -> tuple[bool, bool]:
-    """(ask, safe) for a misspelt name at ``[start, end)`` on a line in capitals.  Asked only where the word before it
-    on the line, if any, is a function word, a title or honorific or the entry's own given name (``own``, lower-cased):
-    "TIMUR ABDRAKHMANNOV WINS" and "LEVAN KWIRIKASHVILI" are other people, whose names a headline spells as the body
-    does, and "HIT KUTIASI" may be a longer name.  Its fix is safe only where the word after it, if any, is a function
-    word or a verb's "-s" present (the name its subject: "ZURABISHVILY WARNS"); before another word the two may be
-    one name ("KUTIASI STREET CLOSED"): unsafe (the lead's merge of session 41, the reviewer's read).
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """What a glossary says of the words that go on from a name (lower-cased): ``pairs``, the neighbouring words of
+    its names' correct forms of several words (("kutaisi", "international") of "Kutaisi International Airport"), and
+    ``goes_on``, the later words of its place and organisation names of several words, variants too ("airport",
+    "pipeline", "networks"): a word after which a name of that glossary may go on (session 42)."""
 
-    >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN"
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    goes_on: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> NameWords:
+        pairs: set[tuple[str, str]] = set()
+        goes_on: set[str] = set()
+        for e in entries:
+            if not e.is_name:
+                continue
+            for form in e.forms():
+                words = form.lower().split()
+                pairs.update(zip(words, words[1:], strict=False))
+            if e.type != "person":
+                for form in (*e.forms(), *e.variants):
+                    goes_on.update(form.lower().split()[1:])
+        return cls(frozenset(pairs), frozenset(goes_on - FUNCTION_WORDS))
+
+
+def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *, fix: str = "",
+                        person: bool = False, words: NameWords = NameWords(),
+                        known: Blocked | None = None) -> tuple[bool, bool]:
+    """(ask, safe) for a misspelt name at ``[start, end)`` on a line in capitals, whose fix is ``fix``.
+
+    Asked only where the word before it on the line, if any, is a function word, a title or honorific, the entry's
+    own given name (``own``, lower-cased) or another glossary name (``known``, as in running prose: "TOKAYEV
+    BAYRAMVO TALKS", session 42): "TIMUR ABDRAKHMANNOV WINS" and "LEVAN KWIRIKASHVILI" are other people, whose
+    names a headline spells as the body does, and "HIT KUTIASI" may be a longer name.
+
+    Its fix is safe where nothing follows it on the line, or where the word after it tells that no other name goes
+    on from it (session 42; until then only the first two, the lead's merge of session 41): a function word; a
+    verb's "-s" present (the name its subject: "ZURABISHVILY WARNS"); another glossary name (``known``: "KOBAKIDZE
+    TOKAYEV TALKS"); the next word of a name the glossary spells so (``words.pairs``: "KUTIASI INTERNATIONAL
+    AIRPORT" → the glossary's "Kutaisi International Airport"); and, after a person's surname (``person``), an
+    everyday English word that names nothing called after a person (:data:`mtfix.glossary.spans.NAMED_AFTER`) nor
+    goes on one of the glossary's place or organisation names (``words.goes_on``): "VOTE: ABDRAKHMANNOV AHEAD",
+    "THE KOBAKIDZES RETURN".  Before another word the two may be one name ("KUTIASI STREET CLOSED", "TALKS IN
+    KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name "ABDRAKHMANNOV TIMUR"): unsafe.
+
+    >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN\\nVOTE: ABDRAKHMANNOV AHEAD"
     >>> [headline_neighbours(t, t.index(w), t.index(w) + len(w), frozenset()) for w in ("ABDRAKHMANNOV", "KUTIASI", "ZURABISHVILY")]
     [(False, False), (True, False), (True, True)]
+    >>> at = t.rindex("ABDRAKHMANNOV")
+    >>> [headline_neighbours(t, at, at + 13, frozenset(), person=p) for p in (False, True)]
+    [(True, False), (True, True)]
     """
     from mtfix.garble.finite_misreads import s_present
-    from mtfix.glossary.spans import HONORIFICS, TITLES
+    from mtfix.glossary.spans import HONORIFICS, NAMED_AFTER, TITLES
 
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -74,7 +123,8 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str]) ->
     if before is not None:
         word = before.group(1)
         folded = title_folding(word)
-        if not (word.lower() in FUNCTION_WORDS or word.lower() in own or folded in TITLES or folded in HONORIFICS):
+        if not (word.lower() in FUNCTION_WORDS or word.lower() in own or folded in TITLES or folded in HONORIFICS
+                or (known is not None and known.blocked(line_start + before.start(1), line_start + before.end(1)))):
             return False, False
     elif start > line_start and not text[start - 1].isspace() and text[start - 1] not in "\"“‘'(«":
         return False, False  # glued to what stands before it ("AL-KUTIASI")
@@ -82,4 +132,11 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str]) ->
     if after is None:
         return True, True
     word = after.group(1).lower()
-    return True, word in FUNCTION_WORDS or s_present(word)
+    if word in FUNCTION_WORDS or s_present(word) or (known is not None and known.blocked(*after.span(1))) \
+            or (fix.lower(), word) in words.pairs:
+        return True, True
+    if not person or word in words.goes_on or title_folding(after.group(1)) in NAMED_AFTER:
+        return True, False
+    from mtfix.text.lexicon import is_common
+
+    return True, is_common(word)

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
-from mtfix.glossary.capitals_names import capitals_words, headline_neighbours, title_folding
+from mtfix.glossary.capitals_names import NameWords, capitals_words, headline_neighbours, title_folding
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.formats import gc_paused
+from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, middle_initial
 from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files, unread_office_files
@@ -56,6 +57,7 @@ from mtfix.glossary.spans import (
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
+from mtfix.text.plurals import plural_of, plural_readings
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -71,7 +73,11 @@ if TYPE_CHECKING:
 #: full-name variant's surname alone ("Zurabishvili" of "Salome Zurabishvili") is its person's, who is named.
 #: 6 (session 42): a form set aside after the entry's own name, as style guides and usage notes do ("Tbilisi: not
 #: Tiflis, except in historical contexts", "the city is Kyiv, not Kiev"), is mentioned, not used (``spans.rejected_form``).
-REVISION = 6
+#: 7 (session 42): a misspelt family's name in the plural is read by its singular ("THE KOBAKIDZES", "the
+#: Kobakidzes"; an edit only where the document names the person); a headline's misspelt name before another word
+#: is a safe fix where that word tells that no other name goes on (another glossary name, the glossary's own longer
+#: name, an everyday word after a person's surname).
+REVISION = 7
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -97,6 +103,16 @@ class Compiled:
             self.surnames = SurnameIndex(glossary.entries)
             self.source_terms = SourceTerms(glossary.entries)
         self.near_cache: dict[str, tuple[str, int] | None] = {}  # token → nearest name (a benign race)
+        self._name_words: NameWords | None = None
+
+    @property
+    def name_words(self) -> NameWords:
+        """The words this glossary's names go on with (:class:`NameWords`), made at the first headline in capitals
+        with a misspelt name that asks (a benign race: two threads make the same)."""
+        words = self._name_words
+        if words is None:
+            words = self._name_words = NameWords.of(self.glossary.entries)
+        return words
 
     def nearest(self, token: str) -> tuple[str, int] | None:
         try:
@@ -144,6 +160,16 @@ class _Event:
     opener: str = ""  # the capitalised everyday word opening the sentence right before ("Use Github")
     capitals: bool = False  # a misspelt word on a line in capitals, read by its title-case folding (session 41)
     from_variant: bool = False  # a misspelt surname as a full-name variant spells it ("Zurabishvili")
+    # on a line in capitals: whether the fix is safe by the words beside it (capitals_names.headline_neighbours,
+    # asked once, when the event is made: session 42)
+    headline_safe: bool = True
+    plural: str = ""  # a misspelt family's name in the plural ("the Kobakidzes"): its ending (session 42)
+
+    @property
+    def family(self) -> bool:
+        """Whether this mention is a family's name in the plural ("the Aliyevs", "the Kobakidzes"): no mention of the
+        person, so no first mention either."""
+        return bool(self.plural or (self.hit is not None and self.hit.plural))
 
 
 @dataclass(frozen=True)
@@ -171,48 +197,6 @@ class _Mentions:
         if bare:
             return e.short in self.named or after_title(text, ev.start)
         return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
-
-
-def fold_diacritics(s: str) -> str:
-    """``s`` lower-cased without its diacritics ("Çavuşoğlu" → "cavusoglu", "İstanbul" → "istanbul");
-    letters that are not a base letter with a mark ("ə", "ı") stay as they are, except the dotless ı,
-    which Turkish pairs with i.
-
-    >>> fold_diacritics("Mevlüt Çavuşoğlu"), fold_diacritics("İran"), fold_diacritics("Bakı")
-    ('mevlut cavusoglu', 'iran', 'baki')
-    """
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", s.replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def house_style(got: str, term: str) -> str | None:
-    """Why ``got`` is only another house style of ``term``, or None when it is a real variant: it differs
-    in case ("Zangezur Corridor"), in diacritics ("Erdoğan": the name's own spelling), in spacing and
-    hyphens ("COP 29"), or, word for word, by a vowel or "y" more or less ("Dmitriy Peskov", "Aliev":
-    the way transliterations vary between news outlets).
-
-    >>> house_style("Erdoğan", "Erdogan"), house_style("COP 29", "COP29"), house_style("Əliyev", "Aliyev")
-    ("house style: the name's own diacritics, which some newsrooms keep", 'house style: spacing and hyphens', None)
-    >>> house_style("Dmitriy Peskov", "Dmitry Peskov"), house_style("Antoni Blinken", "Antony Blinken")
-    ('house style: another transliteration', None)
-    """
-    if got.lower() == term.lower():
-        return "house style"
-    folded, folded_term = fold_diacritics(got), fold_diacritics(term)
-    if folded == folded_term:
-        return "house style: the name's own diacritics, which some newsrooms keep"
-    if folded.translate(_JOINERS) == folded_term.translate(_JOINERS):
-        return "house style: spacing and hyphens"
-    words, term_words = got.split(), term.split()
-    if got.isascii() and len(words) == len(term_words) and all(
-            w == t or transliteration_slip(w, t) for w, t in zip(words, term_words, strict=True)):
-        return "house style: another transliteration"
-    return None
-
-
-_JOINERS = str.maketrans("", "", " -‐–—")
 
 
 def _named_in_sentence(doc: Document, start: int, term: str) -> bool:
@@ -441,10 +425,9 @@ class GlossaryChecker(BaseChecker):
             f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
             if f is not None and ev.opener:
                 f = _after_opener(doc, ev, f)
-            if f is not None and ev.capitals and f.fix is FixSafety.SAFE \
-                    and not headline_neighbours(text, ev.start, ev.end, _given_names(ev.entry))[1]:
+            if f is not None and not ev.headline_safe and f.fix is FixSafety.SAFE:
                 f = _before_headline_word(doc, ev, f)
-            if not headline and not (ev.hit is not None and ev.hit.plural):  # "the Mays" introduce no Theresa May
+            if not headline and not ev.family:  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
@@ -469,7 +452,7 @@ class GlossaryChecker(BaseChecker):
         doc = view.doc if view is not None else doc
         return frozenset(ev.entry.term for ev in self._events(doc)
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
-                                 or (ev.hit is not None and ev.hit.plural)))
+                                 or ev.family))
 
     def _events(self, doc: Document) -> list[_Event]:
         """Every mention of a glossary entry in ``doc``, in text order (remembered: :meth:`mentions`
@@ -514,16 +497,17 @@ class GlossaryChecker(BaseChecker):
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
         # names the entry's person (then it is a slip for that name)
         # (a word on a line in capitals has capitalised neighbours whatever it is: its neighbours on the line are
-        # asked instead, capitals_names.headline_neighbours);
+        # asked instead, by _misspellings, capitals_names.headline_neighbours);
         # a full-name variant's surname is another person's after another given name ("Anna Mishel") and a given
         # name before a surname ("Mishel Dupont"), even in a document that names the entry's person (session 41)
-        events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e))
-                   if (headline_neighbours(flat(), ev.start, ev.end, _given_names(ev.entry))[0] if ev.capitals else (
+        events += [ev for ev in self._misspellings(doc, events, lambda s, e: not usable(s, e) or covered.blocked(s, e),
+                                                   known)
+                   if ev.capitals or (
                        (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
                        and not (ev.entry.type == "person" and (not ev.in_context or ev.from_variant)
                                 and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))
                        and not (ev.from_variant and (capital_after(flat(), ev.end, known, ev.start) or capital_name_before(
-                           flat(), ev.start, _given_names(ev.entry), known)))))]
+                           flat(), ev.start, _given_names(ev.entry), known))))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
@@ -557,7 +541,11 @@ class GlossaryChecker(BaseChecker):
             out.append(_Event(m.start(), m.end(), e, "initials"))
         return out
 
-    def _misspellings(self, doc: Document, events: list[_Event], skip) -> list[_Event]:
+    def _misspellings(self, doc: Document, events: list[_Event], skip, known: Blocked) -> list[_Event]:
+        """The near misses of glossary names (MTF302) among the capitalised words of ``doc`` and the words of its
+        headlines in capitals, and the surnames of listed full-name variants (``skip``: spans not to read; ``known``:
+        the other glossary mentions).  A word in capitals is kept only where its neighbours on the line let it be
+        the name, with whether they make its fix safe (:func:`headline_neighbours`, asked once here)."""
         from mtfix.text.lexicon import is_word
 
         text = doc.text
@@ -588,26 +576,52 @@ class GlossaryChecker(BaseChecker):
                 continue
             tok = title_folding(word) if word.isupper() else word
             if tok not in verdicts:
-                verdicts[tok] = v = self._near_name(tok, mentioned, is_word, by_variant)
-                if v is not None and tok.endswith("s") and not v[0].endswith("s"):
-                    # a family's name in the plural ("the Lukashenkas"): the stem's verdict, the ending kept
-                    # (session 39: "Lukashenkas" became "Lukashenko")
-                    stem = tok[:-1]
-                    near = None if stem in self.matcher or stem in mentioned \
-                        else self._near_name(stem, mentioned, is_word, by_variant)
-                    verdicts[tok] = None if near is None else (*near[:3], "s")
+                v = self._near_name(tok, mentioned, is_word, by_variant)
+                if (v is None or not v[0].endswith("s")) and plural_readings(tok):
+                    v = self._near_plural(tok, v, mentioned, is_word, by_variant)
+                verdicts[tok] = v
             v = verdicts[tok]
             if v is None:
                 continue
             cand, slips, in_context, ending = v
             owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
-            if owners:
-                replacement = cand + ending
-                out.append(_Event(m.start(), m.end(), owners[0], "misspelt",
-                                  replacement=replacement.upper() if word != tok else replacement, slips=slips,
-                                  in_context=in_context, capitals=word != tok,
-                                  from_variant=slips == 0))
+            if not owners:
+                continue
+            replacement = cand + ending
+            safe = True
+            if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
+                e = owners[0]
+                ask, safe = headline_neighbours(text, m.start(), m.end(), _given_names(e), fix=replacement,
+                                                person=e.type == "person" and slips > 0, known=known,
+                                                words=self.compiled.name_words)
+                if not ask:
+                    continue
+                replacement = replacement.upper()
+            out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
+                              in_context=in_context, capitals=word != tok, from_variant=slips == 0,
+                              headline_safe=safe, plural=ending))
         return out
+
+    def _near_plural(self, tok: str, whole: tuple[str, int, bool, str] | None, mentioned: dict[str, list[Entry]],
+                     is_word, by_variant: Mapping[str, Entry | None]) -> tuple[str, int, bool, str] | None:
+        """The verdict on ``tok`` read as a family's name in the plural ("the Kobakidzes", "THE ABRAMOVISHES"):
+        a person's surname near its singular (:func:`mtfix.text.plurals.plural_readings`), which takes the ending
+        read, with the ending kept; ``whole``, the verdict on ``tok`` itself, is replaced by it (session 39: "the
+        Lukashenkas" became "Lukashenko") or dropped.  None for a plural whose singular is a glossary form or a
+        name the document uses (the matcher reads it), or that is an English word ("Sandals").  The ending was read
+        only after a near miss of the whole word until session 42, so a plural of a name the document does not use
+        was never found, in title case or in capitals ("THE KOBAKIDZES")."""
+        readings = plural_readings(tok)
+        if any(stem in self.matcher or stem in mentioned for stem, _ in readings):
+            return None
+        for stem, ending in readings:
+            near = self._near_name(stem, mentioned, is_word, by_variant)
+            if near is None or plural_of(near[0]) != near[0] + ending.lower():
+                continue
+            owners = mentioned.get(near[0]) if near[2] else self.compiled.names.owners.get(near[0])
+            if owners and owners[0].type == "person" and (whole is not None or not is_word(tok)):
+                return near[0], near[1], near[2], ending.lower()
+        return None
 
     def _near_name(self, tok: str, mentioned: dict[str, list[Entry]], is_word,
                    by_variant: Mapping[str, Entry | None] | None = None) -> tuple[str, int, bool, str] | None:
@@ -661,6 +675,13 @@ class GlossaryChecker(BaseChecker):
             long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
             safe = e.is_name and (ev.in_context or long_enough)
             why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
+            if ev.plural and not context.identifies(doc.text, ev, True):
+                # a family's name in the plural names the person's family only where the document names the
+                # person (as for a variant's plural, _family): else a suggestion (session 42)
+                return make_finding("MTF302", doc, ev.start, ev.end,
+                                    f"'{got}' looks like a misspelling of '{ev.replacement}' if this is the family "
+                                    f"of {e.term} ({why})", **_origin(e), replacement=ev.replacement,
+                                    safety=FixSafety.UNSAFE if safe else FixSafety.NONE)
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
                                 **_origin(e), replacement=ev.replacement,
