@@ -421,6 +421,53 @@ class Finding:
         return d
 
 
+class FindingKind(StrEnum):
+    """What an editor does with a finding (session 42), in the order an editor comes to them; one notion for the
+    language server's ``diagnostic-severity`` keys and the review page's Kind filter.
+
+    ``names``: a glossary's finding (:data:`GLOSSARY_CODES`, or a finding one was merged into): a name or term to
+    check against the glossary.  ``verdicts``: the detector's sentence verdict (:data:`VERDICT_CODES`), a sentence to
+    read whole, no fix.  ``safe-fixes``: any other finding with a safe fix (accept or reject).  ``to-judge``: the
+    rest (an unsafe fix, suggestions, or none): a person decides.
+    """
+
+    NAMES = "names"
+    VERDICTS = "verdicts"
+    SAFE_FIXES = "safe-fixes"
+    TO_JUDGE = "to-judge"
+
+    @property
+    def title(self) -> str:
+        """How the page and the docs name the kind."""
+        return KIND_TITLES[self]
+
+
+KIND_TITLES = {FindingKind.NAMES: "names and terms", FindingKind.VERDICTS: "sentence verdicts",
+               FindingKind.SAFE_FIXES: "rule findings with a safe fix", FindingKind.TO_JUDGE: "rule findings to judge"}
+#: the glossary's rule codes (:data:`mtfix.glossary.rules.RULES`; a test pins that the two agree)
+GLOSSARY_CODES = frozenset({"MTF301", "MTF302", "MTF303", "MTF304", "MTF305", "MTF306", "MTF307"})
+#: the garble detector's verdict on a whole sentence (its signs, MTF402-MTF408, are rule findings)
+VERDICT_CODES = frozenset({"MTF401"})
+
+
+def finding_kind(f: Finding) -> FindingKind:
+    """The :class:`FindingKind` of ``f``.
+
+    >>> finding_kind(Finding("MTF302", "Fluency/Spelling", Severity.MAJOR, 0, 4, "m")).value
+    'names'
+    >>> e = Edit(0, 8, "the", "the the", "MTF105", "rule:x", FixSafety.SAFE)
+    >>> finding_kind(Finding("MTF105", "Fluency/Grammar", Severity.MINOR, 0, 7, "m", edits=(e,), fix=FixSafety.SAFE)).value
+    'safe-fixes'
+    >>> finding_kind(Finding("MTF105", "Fluency/Grammar", Severity.MINOR, 0, 4, "m", also=("MTF301",))).value
+    'names'
+    """
+    if f.code in GLOSSARY_CODES or f.glossary_entry or GLOSSARY_CODES.intersection(f.also):
+        return FindingKind.NAMES
+    if f.code in VERDICT_CODES:
+        return FindingKind.VERDICTS
+    return FindingKind.SAFE_FIXES if f.fix is FixSafety.SAFE and f.edits else FindingKind.TO_JUDGE
+
+
 class CheckOutput(list[Finding]):
     """What a checker returns: its findings (the list itself) and the annotations it
     provides, by name (``terms``, ``glossary_stats``), for the checkers that need them.

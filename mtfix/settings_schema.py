@@ -93,8 +93,9 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)",
             check="mtfix.config:check_server_key"),
-    Setting("diagnostic-severity", "extra", "table", help="the language server: a rule code (or default) to the "
-            "LSP severity of its diagnostics, error, warning, information or hint (docs/editors.md)",
+    Setting("diagnostic-severity", "extra", "table", help="the language server: a rule code, a kind of finding "
+            "(names, verdicts, safe-fixes, to-judge) or default to the LSP severity of its diagnostics, error, "
+            "warning, information or hint (docs/editors.md)",
             check="mtfix.lsp.severities:check_key"),
     Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length, max-cps (docs/formats.md)",
             check="mtfix.checks.subtitle_lines:check_settings_key"),

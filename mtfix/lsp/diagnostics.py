@@ -36,7 +36,7 @@ from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
 from mtfix.lsp.severities import chosen
-from mtfix.model import Document, Finding, Severity, category_family, line_starts
+from mtfix.model import Document, Finding, Severity, category_family, finding_kind, line_starts
 
 SOURCE = "mtfix"
 _CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
@@ -61,9 +61,11 @@ def lsp_severity(finding: Finding, table: Mapping[str, Any] | None = None) -> ty
     'Hint'
     >>> lsp_severity(Finding("MTF1", "Style/Awkward", Severity.MINOR, 0, 1, "x"), {"MTF1": "warning"}).name
     'Warning'
+    >>> lsp_severity(Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 1, "x"), {"verdicts": "hint"}).name
+    'Hint'
     """
     if table:
-        level = chosen(table, finding.code, str(finding.severity))
+        level = chosen(table, finding.code, str(finding.severity), finding_kind(finding).value)
         if level is not None:
             return _LEVEL[level]
     if finding.severity is Severity.MINOR and category_family(finding.category) == "style":

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mtfix.model import FixSafety, Severity
+from mtfix.model import FindingKind, FixSafety, Severity, finding_kind
 from mtfix.pipeline import Pipeline
 from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
@@ -282,6 +282,7 @@ def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[
                     "x": fix,
                     "e": ids,
                     "sg": list(f.suggestions[:5]),
+                    "kd": finding_kind(f).value,  # the Kind filter's
                     **({"al": list(f.also)} if f.also else {}),  # duplicates merged into it
                     **({"gl": gl} if f.glossary_entry and (gl := _entry_shown(f.glossary_entry, entries or {}))
                        else {}),  # its glossary entry
@@ -359,8 +360,9 @@ def _unit_words() -> int:
 
 
 def rule_docs(pipeline: Pipeline, codes: set[str], others: Sequence[Pipeline] = ()) -> dict[str, dict[str, str]]:
-    """Title, documentation (what ``mtfix explain CODE`` prints) and checker (``glossary`` for the page's "glossary
-    names and terms" filter) of every code in the report, from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule metadata; ``others``:
+    """Title, documentation (what ``mtfix explain CODE`` prints) and checker (``glossary``, ``rules``, ``grammar``
+    …) of every code in the report, from the rule catalogue (:mod:`mtfix.catalogue`), the one source of rule
+    metadata; ``others``:
     the pipelines of the run's other settings files, whose rule packs may hold other codes."""
     from mtfix.catalogue import build_catalogue
 
@@ -438,6 +440,7 @@ def build_context(
         ],
     }
     rules = sorted(codes)
+    kinds = {finding_kind(f) for fr in reviews for f in fr.findings}
     docs = rule_docs(pipeline, codes, others)
     categories = sorted({f.category for fr in reviews for f in fr.findings})
     created = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -458,7 +461,8 @@ def build_context(
         "docs": docs,
         "totals": totals,
         "rules": rules,
-        "glossary_rules": [c for c in rules if docs[c]["checker"] == "glossary"],
+        # the Kind filter: the kinds of finding the report holds, in the order an editor comes to them
+        "kinds": [(k.value, k.title) for k in FindingKind if k in kinds],
         "categories": categories,
         "meta": meta,
         "signature": signature,

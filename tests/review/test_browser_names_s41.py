@@ -6,7 +6,8 @@ With ``n`` from the top the five name cards were findings 1, 2, 6, 9 and 19 of 2
 "Terminology" misses the misspelt surname (MTF302 is Fluency/Spelling) and the Rule filter shows one code at a time;
 unticking "needs a human" happens to show the five there (they are its only fixes) but not in general (a doubled word
 has a safe fix, a forbidden form none). Now one tick shows the glossary's findings alone (MTF301–MTF307, by the rule catalogue's checker), kept in the
-address as the other filters are; unticked, the page is as before."""
+address as the other filters are; unticked, the page is as before.  (Session 42: the box became the Kind filter's
+"names and terms", :func:`only_names`; its address ``glossary=1`` still opens it: tests/review/test_browser_kinds_s42.py.)"""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ pytestmark = pytest.mark.browser
 
 _CURRENT = ("var c = document.querySelector('#doc .card.cur');"
             "return c ? [c.dataset.fid, c.querySelector('a.code').textContent] : null;")
+
+
+def only_names(browser, on: bool = True) -> None:
+    """Session 41's "only glossary names and terms" box, now the Kind filter's "names and terms" (session 42): one
+    click (``on`` false: "all kinds")."""
+    browser.find_element("css selector", f"#f-kind input[value='{'names' if on else ''}']").click()
 
 
 def _open(browser, tmp_path: Path) -> Path:
@@ -69,17 +76,15 @@ def test_names_are_buried_without_the_filter_and_first_with_it(browser, tmp_path
     """Unticked (the page as before): the five names are findings 1, 2, 6, 9 and 19 of 23 with ``n``. Ticked (one
     click): they are findings 1 to 5 of 5, and five Shift+A decide them all; the count beside the box says 5 first."""
     report = _open(browser, tmp_path)
-    box = browser.find_element("id", "f-glossary")
-    label = box.find_element("xpath", "./ancestor::label")
-    assert label.is_displayed() and " ".join(label.text.split()) == "only glossary names and terms 5", label.text
+    label = browser.find_element("css selector", "#f-kind input[value=names]").find_element("xpath", "./ancestor::label")
+    assert label.is_displayed() and " ".join(label.text.split()) == "names and terms 5", label.text
     before = _walk(browser)
     places = _name_places(before)
     assert len(places) == 5 and len(before) > 20 and places[-1] > 15, (places, len(before))
     print(f"before: names at {places} of {len(before)} findings with n; screens to scroll: {_screens(browser)}")
     clear_local_storage(browser)  # afresh (the page keeps where the editor was): opened, the box ticked first
     open_report(browser, report)
-    box = browser.find_element("id", "f-glossary")
-    box.click()
+    only_names(browser)
     assert browser.find_element("id", "shown-count").text == "5 of 23 findings shown"
     after = _walk(browser)
     assert [code for _, code in after] and _name_places(after) == [1, 2, 3, 4, 5] and len(after) == 5, after
@@ -96,7 +101,7 @@ def test_names_are_buried_without_the_filter_and_first_with_it(browser, tmp_path
     assert all(states[fid][1] == "accepted" for fid, _ in after), states
     assert all(s == "undecided" for code, s in states.values() if code not in NAME_CODES), states
     # unticked again: every finding is shown, the decisions stay
-    box.click()
+    only_names(browser, False)
     assert browser.find_element("id", "shown-count").text == "23 of 23 findings shown"
 
 
@@ -142,18 +147,19 @@ def test_names_are_not_the_safe_fixes(browser, tmp_path):
     browser.find_element("id", "f-human").click()
     assert shown() == ["MTF105", "MTF301"]
     browser.find_element("id", "f-human").click()
-    browser.find_element("id", "f-glossary").click()
+    only_names(browser)
     assert shown() == ["MTF301", "MTF306"]
 
 
 def test_the_filter_is_kept_in_the_address_and_announced(browser, tmp_path):
-    """Ticked, the address says ``glossary=1`` (a reload or a link opens the same view) and a screen reader hears
-    which filter is on; a report opened from that address shows the names alone."""
+    """Ticked, the address says ``kind=names`` (``glossary=1`` until session 42; a reload or a link opens the same
+    view) and a screen reader hears which filter is on; a report opened from session 41's address shows the names
+    alone."""
     report = _open(browser, tmp_path)
-    browser.find_element("id", "f-glossary").click()
-    assert "glossary=1" in browser.execute_script("return location.hash;")
+    only_names(browser)
+    assert "kind=names" in browser.execute_script("return location.hash;")
     said = browser.find_element("id", "announce").get_attribute("textContent")
-    assert said == "5 of 23 findings of this file shown (only glossary names and terms).", said
+    assert said == "5 of 23 findings of this file shown (only names and terms).", said
     browser.get("about:blank")
     open_report(browser, Path(str(report)))
     browser.execute_script("location.hash = '#glossary=1'; location.reload();")
@@ -161,11 +167,11 @@ def test_the_filter_is_kept_in_the_address_and_announced(browser, tmp_path):
 
     WebDriverWait(browser, 10).until(
         lambda d: d.find_element("id", "shown-count").text == "5 of 23 findings shown")
-    assert browser.find_element("id", "f-glossary").is_selected()
+    assert browser.find_element("css selector", "#f-kind input[value=names]").is_selected()
 
 
 def test_no_glossary_no_box(browser, tmp_path):
-    """A report without glossary findings does not offer the filter (its label is hidden)."""
+    """A report without glossary findings does not offer the filter (the Kind filter has no "names")."""
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     review_and_open(browser, tmp_path, "a.txt", cwd=tmp_path)
-    assert not browser.find_element("id", "f-glossary").find_element("xpath", "./ancestor::label").is_displayed()
+    assert not browser.find_elements("css selector", "#f-kind input[value=names]")

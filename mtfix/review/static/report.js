@@ -15,7 +15,8 @@
  *           a table's alignment row, fenced code, an HTML block, front matter)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion],
- *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
+ *             kd: its kind (mtfix.model.FindingKind: names, verdicts, safe-fixes, to-judge; the Kind filter),
+             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
  *             gl: {f: glossary file, l: line, t: term, v: [variant], n: note} (only on a glossary's finding)}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]],
@@ -379,15 +380,23 @@
     document.querySelectorAll("input[name=sev]").forEach(function (c) { sev[c.value] = c.checked; });
     document.querySelectorAll("input[name=fix]").forEach(function (c) { fix[c.value] = c.checked; });
     return { sev: sev, fix: fix, cat: $("f-category").value, rule: $("f-rule").value, only: $("f-only").checked,
-             glossary: $("f-glossary").checked };
+             kind: kindPicked(false) };
   }
-  /* A finding of the glossary (MTF301–MTF307): a name or term to check.  In MT nearly every sentence has a finding
-     of the detector, and the glossary's few were buried among them (session 41: the fifth name was the 19th finding
-     of 23 with n); "only glossary names and terms" shows them alone. */
-  function isGlossary(f) { return !!docs[f.c] && docs[f.c].checker === "glossary"; }
+  /* The Kind filter's radio button picked ("": all kinds); asOpened: the one the page was written with. */
+  function kindPicked(asOpened) {
+    var on = Array.from(document.querySelectorAll("#filters input[name=kind]")).filter(function (c) {
+      return asOpened ? c.defaultChecked : c.checked; })[0];
+    return on ? on.value : "";
+  }
+  /* The Kind filter (session 42): what an editor does with a finding, as the report wrote it (f.kd, from
+     mtfix.model.finding_kind, the one definition the language server's diagnostic-severity keys use too): names and
+     terms (the glossary's), the detector's sentence verdicts, rule findings with a safe fix, rule findings to judge.
+     In MT nearly every sentence has a verdict, and the glossary's few findings were buried among them (session 41:
+     the fifth name was the 19th finding of 23 with n); session 41's "only glossary names and terms" box is its
+     "names" (its address, glossary=1, still opens it). */
   function visible(f, flt) {
     return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule) &&
-      (!flt.glossary || isGlossary(f));
+      (!flt.kind || f.kd === flt.kind);
   }
 
   /* The filters in the page's address (session 38): "#file-2&rule=MTF105&sev=critical,major", so that a reload, a
@@ -401,14 +410,14 @@
         flt[c.name][c.value] = c.defaultChecked; });
       var picked = function (id) { return (Array.from($(id).options).filter(function (o) { return o.defaultSelected; })[0] || { value: "" }).value; };
       flt.cat = picked("f-category"); flt.rule = picked("f-rule"); flt.only = $("f-only").defaultChecked;
-      flt.glossary = $("f-glossary").defaultChecked;
+      flt.kind = kindPicked(true);
     }
     words.sev = Object.keys(flt.sev).filter(function (k) { return flt.sev[k]; }).join(",");
     words.fix = Object.keys(flt.fix).filter(function (k) { return flt.fix[k]; }).join(",");
     words.cat = flt.cat;
     words.rule = flt.rule;
     words.only = flt.only ? "1" : "";
-    words.glossary = flt.glossary ? "1" : "";
+    words.kind = flt.kind;
     return words;
   }
   var openedWith = null;  /* the filters as the page opened them (set before the address is read) */
@@ -431,13 +440,15 @@
       if (k === "sev" || k === "fix") {
         var on = v ? v.split(",") : [];
         document.querySelectorAll("#filters input[name=" + k + "]").forEach(function (c) { c.checked = on.indexOf(c.value) >= 0; });
+      } else if (k === "kind" || (k === "glossary" && v === "1")) {  /* glossary=1: session 41's names box */
+        var want = k === "glossary" ? "names" : v, radios = document.querySelectorAll("#filters input[name=kind]");
+        if (Array.from(radios).some(function (c) { return c.value === want; }))
+          radios.forEach(function (c) { c.checked = c.value === want; });
       } else if (k === "cat" || k === "rule") {
         var sel = $(k === "cat" ? "f-category" : "f-rule");
         if (!v || Array.from(sel.options).some(function (o) { return o.value === v; })) sel.value = v;
       } else if (k === "only") {
         $("f-only").checked = v === "1";
-      } else if (k === "glossary") {
-        $("f-glossary").checked = v === "1";
       }
     });
   }
@@ -1258,17 +1269,16 @@
   }
 
   /* Each filter's count: the open file's findings it shows with the other filters as they are
-     (severity, fix, category, rule, glossary), so that "needs a human 35" reads before ticking it. */
+     (severity, fix, category, rule, kind), so that "needs a human 35" reads before ticking it. */
   function showFacets() {
-    var data = loadFile(cur), flt = filters(), n = { sev: {}, fix: {}, cat: {}, rule: {} };
-    var all = { sev: 0, fix: 0, cat: 0, rule: 0 };
-    var keys = { sev: "s", fix: "x", cat: "g", rule: "c" };
+    var data = loadFile(cur), flt = filters(), n = { sev: {}, fix: {}, cat: {}, rule: {}, kind: {} };
+    var all = { sev: 0, fix: 0, cat: 0, rule: 0, kind: 0 };
+    var keys = { sev: "s", fix: "x", cat: "g", rule: "c", kind: "kd" };
     function pass(f, skip) {
       return (skip === "sev" || flt.sev[f.s]) && (skip === "fix" || flt.fix[f.x]) &&
              (skip === "cat" || !flt.cat || f.g === flt.cat) && (skip === "rule" || !flt.rule || f.c === flt.rule) &&
-             (skip === "glossary" || !flt.glossary || isGlossary(f));
+             (skip === "kind" || !flt.kind || f.kd === flt.kind);
     }
-    var glossaryN = 0;
     data.units.forEach(function (u) {
       u.f.forEach(function (f) {
         Object.keys(n).forEach(function (facet) {
@@ -1277,14 +1287,15 @@
           n[facet][v] = (n[facet][v] || 0) + 1;
           all[facet]++;
         });
-        if (isGlossary(f) && pass(f, "glossary")) glossaryN++;
       });
     });
-    $("f-glossary").closest("label").querySelector(".count").textContent = String(glossaryN);
     document.querySelectorAll("#filters input[name=sev], #filters input[name=fix]").forEach(function (c) {
       var label = c.closest("label"), span = label.querySelector(".count");
       if (!span) { span = el("span", "count"); label.appendChild(span); }
       span.textContent = String(n[c.name][c.value] || 0);
+    });
+    document.querySelectorAll("#filters input[name=kind]").forEach(function (c) {
+      c.closest("label").querySelector(".count").textContent = String(c.value ? n.kind[c.value] || 0 : all.kind);
     });
     [["f-category", "cat"], ["f-rule", "rule"]].forEach(function (pair) {
       Array.from($(pair[0]).options).forEach(function (o) {
@@ -2802,7 +2813,8 @@
     var flt = filters(), which = [];
     if (flt.rule) which.push("rule " + flt.rule);
     if (flt.cat) which.push("category " + flt.cat);
-    if (flt.glossary) which.push("only glossary names and terms");
+    if (flt.kind) which.push("only " + document.querySelector("#filters input[name=kind]:checked").closest("label")
+      .getAttribute("data-title"));
     var off = Object.keys(flt.sev).filter(function (s) { return !flt.sev[s]; });
     if (off.length) which.push("without " + off.join(", "));
     var offFix = document.querySelectorAll("#filters input[name=fix]:not(:checked)");
