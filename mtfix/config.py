@@ -310,6 +310,8 @@ def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: 
     check = getattr(importlib.import_module(module), name)
     for k, v in value.items():
         try:
+            if nul := nul_problem(k):  # a key (session 42's review): printed by its escape, not raw
+                raise ConfigError(f"[{key}]: a key {nul}")
             if nul := nul_problem(v):  # before the owner's check, which may take it for a path (session 42)
                 raise ConfigError(f"[{key}]: {k} {nul}")
             check(k, v)

@@ -18,7 +18,7 @@ import regex
 
 from mtfix.errors import ConfigError
 from mtfix.io.inputs import read_named_file, special_kind
-from mtfix.io.paths import BROKEN_LINK
+from mtfix.io.paths import BROKEN_LINK, LINK_LOOP
 
 #: The settings files, in the order they are looked for in each directory (:func:`discover_config_file`).
 CONFIG_FILE_NAMES = ("mtfix.toml", "pyproject.toml")
@@ -191,7 +191,7 @@ def why_not_a_file(p: Path) -> str | None:
     except OSError as exc:
         if not os.path.islink(p):  # nothing there (or a folder on the way that loops)
             return None
-        return "a symbolic link loop" if exc.errno == errno.ELOOP else BROKEN_LINK
+        return LINK_LOOP if exc.errno == errno.ELOOP else BROKEN_LINK
     if stat.S_ISREG(mode):
         return None
     return "a folder, not a settings file" if stat.S_ISDIR(mode) else f"{special_kind(mode)}, not a regular file"

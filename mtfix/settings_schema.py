@@ -128,19 +128,19 @@ def type_name(value: Any) -> str:
 
 
 def nul_problem(value: Any) -> str | None:
-    r"""Why ``value`` (a string, or a list or table of them, at any depth) cannot be a setting's: a NUL character,
+    r"""Why ``value`` (a string, or a list or table of them, at any depth, a table's keys too) cannot be a setting's: a NUL character,
     which no file name, field, code or address holds (the system refuses such a path: until session 42
     ``extend = "\u0000"`` was an internal error, and a ``[languagetool]`` path one naming no file or line).
 
     >>> nul_problem("a\x00b")
     "holds a NUL character ('a\\x00b'): no file name, field, code or address has one"
-    >>> nul_problem(["x", {"k": "\x00"}]) is not None, nul_problem(["x", 1, {"k": "y"}])
-    (True, None)
+    >>> nul_problem(["x", {"k": "\x00"}]) is not None, nul_problem({"k\x00": 1}) is not None, nul_problem(["x", 1, {"k": "y"}])
+    (True, True, None)
     """
     if isinstance(value, str):
         return f"holds a NUL character ({value!r}): no file name, field, code or address has one" \
             if "\x00" in value else None
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
+    items = [*value, *value.values()] if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
     return next(filter(None, map(nul_problem, items)), None)
 
 
