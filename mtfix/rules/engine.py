@@ -33,6 +33,7 @@ from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
 from mtfix.rules.windows import Windows, markup_windows, without
+from mtfix.text.quoted import in_quoted_literal
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 if TYPE_CHECKING:
@@ -111,6 +112,9 @@ class RulesChecker(BaseChecker):
         #: (``params.through_marks``, mtfix.rules.marks)
         self._through = frozenset((r.pack, r.code) for r in self.selected
                                   if r.params.get("through_marks") is True and r.detector not in POST_DETECTORS)
+        #: the rules that leave the text of a quoted literal alone (``params.leave_quoted_literals``,
+        #: mtfix.text.quoted: 'Set the delimiter to " , "'): the spacing rules
+        self._literal_safe = frozenset((r.pack, r.code) for r in self.selected if r.params.get("leave_quoted_literals") is True)
 
     @classmethod
     def bundled(
@@ -222,15 +226,18 @@ class RulesChecker(BaseChecker):
             if runs(rule):
                 for s in seg_idx:
                     seg = doc.segments[s]
-                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end))
+                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end)
+                                if (rule.pack, rule.code) not in self._literal_safe or not _in_literal(doc, h))
         for rule in self._untriggered:
             if runs(rule):
                 for seg in doc.segments:
-                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end))
+                    yield from ((rule, h) for h in self._run_pattern(doc, rule, seg.start, seg.end)
+                                if (rule.pack, rule.code) not in self._literal_safe or not _in_literal(doc, h))
         for rule in self._detectors:
             if runs(rule):
                 hits = self._detected(rule, doc, ctx)
-                yield from ((rule, h) for h in hits if not doc.is_protected(h.start, h.end))
+                yield from ((rule, h) for h in hits if not doc.is_protected(h.start, h.end)
+                            and not ((rule.pack, rule.code) in self._literal_safe and _in_literal(doc, h)))
 
     def _detected(self, rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
         """The hits of ``rule``'s detector.  A user pack's rule whose ``params`` do not suit its detector (a list
@@ -312,6 +319,12 @@ class RulesChecker(BaseChecker):
             hit.message or rule.message, replacement=repl, safety=safety, suggestions=suggestions,
             origin=f"rule:{rule.pack}", edit_origin=f"rule:{rule.pack}:{rule.code}",
         )
+
+
+def _in_literal(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` lies inside a quoted literal of its sentence (:func:`mtfix.text.quoted.in_quoted_literal`)."""
+    seg = doc.segment_at(hit.start)
+    return seg is not None and in_quoted_literal(doc.text, seg.start, seg.end, hit.start, hit.end)
 
 
 def _bundled_paths() -> set[str]:

@@ -241,6 +241,10 @@ def parse_rule(pack: str, raw: Any, *, checked: bool = False) -> Rule:
     if "through_marks" in params and not isinstance(params["through_marks"], bool):  # was ignored without a word
         raise RulePackError(pack, f"must be true or false, not {short(params['through_marks'])} (true: the rule reads "
                             "through zero-width marks, docs/rule-packs.md)", code=code, field="params.through_marks")
+    if "leave_quoted_literals" in params and not isinstance(params["leave_quoted_literals"], bool):
+        raise RulePackError(pack, f"must be true or false, not {short(params['leave_quoted_literals'])} (true: the "
+                            "rule leaves a quoted literal alone, docs/rule-packs.md)", code=code,
+                            field="params.leave_quoted_literals")
     for key, value in params.items():
         if isinstance(value, list) and any(isinstance(v, bool) for v in value):
             raise RulePackError(

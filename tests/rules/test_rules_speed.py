@@ -247,16 +247,18 @@ def test_equal_flags_as_the_string_comparisons(monkeypatch, numpy_from):
 
 
 def _glued_split_plain(tok: str, function: set[str]) -> tuple[str, str] | None:
-    """:func:`glued._glued_split` as before session 30 (every function word tried, no gate on the affixes)."""
+    """:func:`glued._glued_split` as before session 30 (every function word tried, no gate on the affixes), with
+    session 42's test of a three-letter part (``glued._short_part_ok``)."""
     if glued.is_everyday_word(tok, 0.5):
         return None
     splits = set()
     for f in function:
-        if tok.endswith(f) and len(tok) - len(f) >= 3 and glued._everyday_head(tok[: -len(f)], f):
+        if (tok.endswith(f) and len(tok) - len(f) >= 3 and glued._everyday_head(tok[: -len(f)], f)
+                and glued._short_part_ok(tok[: -len(f)])):
             splits.add((tok[: -len(f)], f))
         rest = tok[len(f):]
         if (tok.startswith(f) and len(rest) >= 3 and glued.is_common(rest)
-                and (rest in function or f in glued._NO_PREFIX)):
+                and (rest in function or f in glued._NO_PREFIX) and glued._short_part_ok(rest)):
             splits.add((f, rest))
     if len(splits) != 1 or glued.is_word(tok, minimum=0.5):
         return None

@@ -15,7 +15,11 @@ pairing and the quoted text leave no doubt (en-generic 1.37, session 41; the lit
   '" auto "') or no everyday word ('" stdout "');
   the sentence does not quote the same text without the spaces too ('trims " a b " to "a b"'), and the
   opening mark follows a space or starts the sentence (not a bracket: 'print(" Hello ")'); and the sentence
-  does not speak of spacing (``params.spacing_words``: 'enter " New York " with a space at each end').
+  does not speak of spacing (``params.spacing_words``: 'enter " New York " with a space at each end');
+* the quotation is not what a user types or a label reads (1.40, session 42): no verb of ``params.typed_words``
+  ("enter", "click", "labelled") within two words before it, no colon just before it ('click the " Save as "').
+
+What a literal is, is said once, in :mod:`mtfix.text.quoted`, which the spacing rules read too.
 
 Elsewhere the fix stays unsafe, as before 1.37.
 """
@@ -29,31 +33,14 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.text.quoted import clear_pairs, literal
 from mtfix.text.tokens import FUNCTION_WORDS
-
-
-def _marks(text: str, start: int, end: int, q: str) -> list[int]:
-    """The positions of the marks ``q`` in ``text[start:end]``, apostrophes inside a word left out."""
-    out = []
-    pos = text.find(q, start, end)
-    while pos >= 0:
-        inside = (q == "'" and start < pos < end - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum())
-        if not inside:
-            out.append(pos)
-        pos = text.find(q, pos + 1, end)
-    return out
 
 
 def clear_pairing(text: str, start: int, end: int, q: str, opening: int, closing: int) -> bool:
     """Whether the marks at ``opening`` and ``closing`` are a pair of the sentence ``text[start:end]`` beyond
-    doubt: an even number of marks, none next to another across spaces only, and these two the (2k+1)th and
-    (2k+2)th."""
-    marks = _marks(text, start, end, q)
-    if len(marks) % 2:
-        return False
-    if any(not text[a + 1:b].strip() for a, b in zip(marks, marks[1:], strict=False)):
-        return False
-    return any(marks[i] == opening and marks[i + 1] == closing for i in range(0, len(marks), 2))
+    doubt (:func:`mtfix.text.quoted.clear_pairs`)."""
+    return (opening, closing) in clear_pairs(text, start, end, q)
 
 
 #: English prose quotes words: letters, spaces between words, a hyphen between letters ("well-known"), an
@@ -61,36 +48,21 @@ def clear_pairing(text: str, start: int, end: int, q: str, opening: int, closing
 #: backslash) is a literal's: a pattern, a command, a label, a value.
 _PROSE_QUOTED = regex.compile(
     r"[^\W\d_]+(?:['’][^\W\d_]*|-[^\W\d_]+)*(?:[ \t]+['’]?[^\W\d_]+(?:['’][^\W\d_]*|-[^\W\d_]+)*)*")
-#: a lower-case single word rarer than this (wordfreq's Zipf scale) is no everyday word: a code's name ("stdout",
-#: "regex", "json"), kept as a literal
-EVERYDAY_ZIPF = 3.0
 
 
 def padded_literal(inner: str, keywords: frozenset[str] = frozenset()) -> bool:
     """Whether quoted text may be a literal whose spaces are meant, not words quoted in prose (en-generic 1.38):
-
-    * no letter, or one function word (a separator, an operator: '" | "', '" and "');
-    * a character prose does not quote (not a letter, a space, a hyphen between letters or an apostrophe): a
-      pattern ('" \\d+ "'), a label ending in a colon ('" Total: "'), a command ('" cd .. "'), '" N/A "';
-    * capitals only ('" ERROR "', '" OK "'): a message, a constant, a key's name;
-    * one lower-case word that is a program's value (``keywords``, the rule's ``params.literal_words``:
-      '" auto "', '" null "') or no everyday English word (Zipf below :data:`EVERYDAY_ZIPF`: '" stdout "').
+    a :func:`mtfix.text.quoted.literal` (no letter, a character of code, capitals only, a program's word), one
+    function word (a separator, an operator: '" and "'), or a character prose does not quote (not a letter, a
+    space, a hyphen between letters or an apostrophe): a label ending in a colon ('" Total: "'), a command
+    ('" cd .. "'), '" N/A "'.
 
     >>> [padded_literal(s) for s in ("and", "OR", "|", "river", "a gift", "Forward", "Total:", "N/A", "stdout")]
     [True, True, True, False, False, False, True, True, True]
     """
-    if not any(ch.isalpha() for ch in inner):
+    if literal(inner, keywords):
         return True
-    words = inner.split()
-    if len(words) == 1 and inner.lower() in FUNCTION_WORDS:
-        return True
-    if not _PROSE_QUOTED.fullmatch(inner) or (inner.isupper() and sum(ch.isalpha() for ch in inner) > 1):
-        return True
-    if len(words) == 1 and inner.islower():
-        from mtfix.text.lexicon import zipf
-
-        return inner in keywords or any(zipf(part) < EVERYDAY_ZIPF for part in regex.split(r"[-'’]", inner) if part)
-    return False
+    return (len(inner.split()) == 1 and inner.lower() in FUNCTION_WORDS) or not _PROSE_QUOTED.fullmatch(inner)
 
 
 @detector("spaced_quotes")
@@ -104,18 +76,30 @@ def spaced_quotes(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     words = rule.params.get("spacing_words") or []
     keywords = frozenset(rule.params.get("literal_words") or ())
     spacing = regexcache.compile(r"(?i)\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
+    typed = _typed_pattern(tuple(rule.params.get("typed_words") or ()))
     for seg in doc.segments:
         if '" ' in text[seg.start:seg.end] or "' " in text[seg.start:seg.end]:
             spoken = spacing is not None and spacing.search(text, seg.start, seg.end) is not None
-            yield from _pairs(text, pattern, seg.start, seg.end, spoken, keywords)
+            yield from _pairs(text, pattern, seg.start, seg.end, spoken, keywords, typed)
 
 
-def _pairs(text: str, pattern, start: int, end: int, spoken: bool, keywords: frozenset[str]) -> Iterable[Hit]:
-    """The hits of one sentence ``text[start:end]`` (``spoken``: it speaks of spacing, so none is safe)."""
+def _typed_pattern(words: tuple[str, ...]):
+    """What ends the text before a quotation of what a user types or a label reads (en-generic 1.40): one of
+    ``words`` (``params.typed_words``: "enter", "type", "click", "labelled") with at most two words after it
+    ('click the " Save as "'), or a colon ('Label: " New York "')."""
+    verbs = r"\b(?i:" + "|".join(map(regex.escape, words)) + r")(?:[ \t]+[\p{L}\p{N}'’-]+){0,2}" if words else ""
+    return regexcache.compile(r"(?:" + (verbs + "|" if verbs else "") + r":)[ \t]*\Z")
+
+
+def _pairs(text: str, pattern, start: int, end: int, spoken: bool, keywords: frozenset[str],
+           typed) -> Iterable[Hit]:
+    """The hits of one sentence ``text[start:end]`` (``spoken``: it speaks of spacing, so none is safe;
+    ``typed``: the pattern of what comes before a quotation of a user's input or a label, :func:`_typed_pattern`)."""
     for m in pattern.finditer(text, start, end):
         q, inner = m.group("q"), m.group("inner")
         opening = m.start("m")
         safe = (not spoken
+                and typed.search(text, max(start, opening - 60), opening) is None  # 'enter " New York "'
                 and (opening == start or text[opening - 1].isspace())  # not a call's argument: print(" Hi ")
                 and clear_pairing(text, start, end, q, opening, m.end("m") - 1)
                 and not padded_literal(inner, keywords)

@@ -1,0 +1,102 @@
+"""Quoted literals: text in quotation marks or backticks that a user types, a program reads or a key names.
+
+Technical prose quotes literals: a delimiter (``Set the delimiter to " , "``), a pattern (``"\\d+ , \\d+"``), a
+key (``'Ctrl + ;'``), code in backticks (```ls -l ; pwd```).  Their spaces and marks are the literal's, not
+prose's: no rule respaces them (session 42).  This module is the one place that says what such a literal is
+(:func:`literal`) and whether a span of a sentence lies inside one (:func:`in_quoted_literal`); MTF127's padded
+literal (:func:`mtfix.rules.detectors.quotes.padded_literal`) is this literal or a separator word.
+
+>>> text = 'Set the delimiter to " , " before export.'
+>>> in_quoted_literal(text, 0, len(text), 22, 23)
+True
+>>> text = 'She said "we will win , and soon" to them.'
+>>> in_quoted_literal(text, 0, len(text), 21, 22)
+False
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: a character of code, a pattern or a key chord, never of English prose quoted in a sentence
+_CODE_CHARS = frozenset("\\{}[]<>=+*|^~$#@_`")
+#: a lower-case single word rarer than this (wordfreq's Zipf scale) is no everyday word: a code's name ("stdout",
+#: "regex", "json"), kept as a literal
+EVERYDAY_ZIPF = 3.0
+#: the pairs of distinct opening and closing marks
+_CURLY = {"“": "”", "‘": "’"}
+
+
+def literal(inner: str, keywords: frozenset[str] = frozenset()) -> bool:
+    """Whether quoted text ``inner`` is a literal, whatever its spacing (en-generic 1.40):
+
+    * no letter ('" , "', '" ; "', '"1 , 2"', '" -> "');
+    * a character of code, a pattern or a chord (``\\ { } [ ] < > = + * | ^ ~ $ # @ _```: '"\\d+ ,"',
+      '"Ctrl + ;"', '"a_b"');
+    * capitals only ('" ERROR "', '" OK "'): a message, a constant, a key's name;
+    * one lower-case word that is a program's value (``keywords``: '" auto "', '" null "') or no everyday English
+      word (Zipf below :data:`EVERYDAY_ZIPF`: '" stdout "').
+
+    >>> [literal(s) for s in (" , ", "Ctrl + ;", "ERROR", "stdout", "river", "we will win , and soon", "x , y")]
+    [True, True, True, True, False, False, False]
+    """
+    if not any(ch.isalpha() for ch in inner):
+        return True
+    if not _CODE_CHARS.isdisjoint(inner) or (inner.isupper() and sum(ch.isalpha() for ch in inner) > 1):
+        return True
+    word = inner.strip()
+    if word.islower() and regex.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]*)*", word):
+        from mtfix.text.lexicon import zipf
+
+        return word in keywords or any(zipf(part) < EVERYDAY_ZIPF for part in regex.split(r"[-'’]", word) if part)
+    return False
+
+
+def marks(text: str, start: int, end: int, q: str) -> list[int]:
+    """The positions of the marks ``q`` in ``text[start:end]``, apostrophes inside a word left out."""
+    out = []
+    pos = text.find(q, start, end)
+    while pos >= 0:
+        inside = (q in "'’" and start < pos < end - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum())
+        if not inside:
+            out.append(pos)
+        pos = text.find(q, pos + 1, end)
+    return out
+
+
+def clear_pairs(text: str, start: int, end: int, q: str) -> list[tuple[int, int]]:
+    """The pairs of straight marks ``q`` of the sentence ``text[start:end]`` beyond doubt: none if their number is
+    odd or two stand side by side across spaces only; else the (2k+1)th and (2k+2)th, as (opening, closing)."""
+    found = marks(text, start, end, q)
+    if len(found) % 2 or any(not text[a + 1:b].strip() for a, b in zip(found, found[1:], strict=False)):
+        return []
+    return list(zip(found[::2], found[1::2], strict=True))
+
+
+def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every clear pair of quotation marks or backticks in ``text[start:end]`` (curly: an opening mark and the
+    first closing one after it, with no other opening mark between)."""
+    out = []
+    for q in ('"', "'", "`"):
+        if q in text[start:end]:
+            out += clear_pairs(text, start, end, q)
+    for o, c in _CURLY.items():
+        opens = marks(text, start, end, o)
+        closes = marks(text, start, end, c)
+        for a in opens:
+            b = next((x for x in closes if x > a), None)
+            if b is not None and not any(a < x < b for x in opens):
+                out.append((a, b))
+    return out
+
+
+def in_quoted_literal(text: str, start: int, end: int, s: int, e: int,
+                      keywords: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text[s:e]`` lies inside a quoted literal of the sentence ``text[start:end]``: between a clear pair
+    of backticks (code), or of quotation marks whose text is a :func:`literal`."""
+    if not any(q in text[start:end] for q in ('"', "'", "`", "“", "‘")):
+        return False
+    for a, b in _pairs(text, start, end):
+        if a < s and e <= b and (text[a] == "`" or literal(text[a + 1:b], keywords)):
+            return True
+    return False
