@@ -2,7 +2,8 @@
 """Evaluate mtfix against human judgements: fluency vs MQM, repairs vs post-edits, spans vs MQM spans.
 
     python bench/eval_scores.py                 # the whole benchmark set, writes bench/RESULTS.md
-    python bench/eval_scores.py --fast          # a few hundred segments (what the test suite runs)
+    python bench/eval_scores.py --fast          # a few hundred segments (what the test suite runs); printed, written
+                                                # to a RESULTS file only when --results names one
     python bench/eval_scores.py --grammar auto  # also with LanguageTool, when it is installed
 
 1. MQM sets: segment-level Kendall τ_b and Pearson r of mtfix's reference-free fluency with the
@@ -610,7 +611,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     f"first {FAST_PE} records of each MLQE-PE file")
     ap.add_argument("--grammar", choices=("off", "auto", "required"), default="off",
                     help="also score with LanguageTool (auto: when installed); the rules-only score is always reported")
-    ap.add_argument("--results", default=str(REPO / "bench" / "RESULTS.md"), help="RESULTS.md to update")
+    ap.add_argument("--results", default=None, help="RESULTS.md to update (default bench/RESULTS.md; with --fast "
+                    "only when named: a smoke run's figures never replace the published ones)")
     ap.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md")
     ap.add_argument("--json", default=None, help="also write all figures to this JSON file")
     ap.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -624,9 +626,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print(body)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if not args.no_write:
-        write_section(Path(args.results), body)
-        print(f"\nwrote the '{SECTION[3:]}' section of {args.results}", file=sys.stderr)
+    results = Path(args.results) if args.results else REPO / "bench" / "RESULTS.md"
+    if args.fast and args.results is None and not args.no_write:
+        print(f"\n{results} not written: a --fast run's figures are a smoke test's (name --results FILE to write "
+              "them there)", file=sys.stderr)
+    elif not args.no_write:
+        write_section(results, body)
+        print(f"\nwrote the '{SECTION[3:]}' section of {results}", file=sys.stderr)
     return result
 
 
