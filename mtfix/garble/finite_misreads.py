@@ -197,7 +197,21 @@ def coordinated_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
         return False
     w = lower[i]
     return (w.isalpha() and lower[i + 1] != "of" and tags[i + 1] in _VERB_NEXT and base_present(w)
-            and not _y_past(w))
+            and not _y_past(w) and not _compound_head(tags, j, i))
+
+
+#: What makes a noun phrase a subject's own, not a bare modifier's (:func:`_compound_head`).
+_DETERMINED = frozenset({"DT", "PRP$", "POS"})
+
+
+def _compound_head(tags: Sequence[str], j: int, i: int) -> bool:
+    """Whether the word at ``i`` heads a compound after the "and" at ``j``: a bare singular common noun modifies it
+    in a second phrase with no determiner, possessive or proper noun, and no determiner or possessive opens the first
+    one (it might govern both): MT's verbless heading "Fish and grain import from ...", "Coal and steel trade
+    across ...".  "Anna and her brother travel ...", "The ministry and the agency work ...", "Kemal and his sister
+    Zeynep clash ..." keep their verbs (misreads-16)."""
+    return (tags[i - 1] == "NN" and not any(t in _DETERMINED or t in ("NNP", "NNPS") for t in tags[j + 1:i])
+            and not any(t in _DETERMINED for t in tags[:j]))
 
 
 def misread_finite(a: Any, lower: Sequence[str] | None = None) -> bool:

@@ -88,7 +88,7 @@ class NameWords:
 
 
 def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *, fix: str = "",
-                        person: bool = False, words: NameWords = NameWords(),
+                        person: bool = False, plural: bool = False, words: NameWords = NameWords(),
                         known: Blocked | None = None) -> tuple[bool, bool]:
     """(ask, safe) for a misspelt name at ``[start, end)`` on a line in capitals, whose fix is ``fix``.
 
@@ -103,8 +103,9 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
     TOKAYEV TALKS"); the next word of a name the glossary spells so (``words.pairs``: "KUTIASI INTERNATIONAL
     AIRPORT" → the glossary's "Kutaisi International Airport"); and, after a person's surname (``person``), an
     everyday English word that names nothing called after a person (:data:`mtfix.glossary.spans.NAMED_AFTER`) nor
-    goes on one of the glossary's place or organisation names (``words.goes_on``): "VOTE: ABDRAKHMANNOV AHEAD",
-    "THE KOBAKIDZES RETURN".  Before another word the two may be one name ("KUTIASI STREET CLOSED", "TALKS IN
+    goes on one of the glossary's place or organisation names (``words.goes_on``) and, after a surname in the
+    singular, may be no given name (:func:`may_be_given_name`: "TEMIRBAEYV MARK WINS" may name another person,
+    surname first): "VOTE: ABDRAKHMANNOV AHEAD", "THE KOBAKIDZES RETURN" (``plural``).  Before another word the two may be one name ("KUTIASI STREET CLOSED", "TALKS IN
     KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name "ABDRAKHMANNOV TIMUR"): unsafe.
 
     >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN\\nVOTE: ABDRAKHMANNOV AHEAD"
@@ -139,4 +140,20 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
         return True, False
     from mtfix.text.lexicon import is_common
 
-    return True, is_common(word)
+    return True, is_common(word) and (plural or not may_be_given_name(word))
+
+
+def may_be_given_name(word: str) -> bool:
+    """Whether an everyday English word (lower-cased) may be a given name after a surname ("TEMIRBAEYV MARK WINS":
+    a person named surname first): English gives nouns as names ("Mark", "Grace", "Hope", "Rose", "Will"), and
+    a noun has an everyday plural (Zipf ≥ 3: "marks", "hopes"; consonant and "y": "-ies"), which a verb's past, an
+    adverb or an adjective has not ("won", "ahead", "again", "dead": session 42's review).
+
+    >>> [may_be_given_name(w) for w in ("mark", "grace", "hope", "ahead", "again", "won")]
+    [True, True, True, False, False, False]
+    """
+    from mtfix.text.lexicon import is_common
+    from mtfix.text.plurals import plural_of
+
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else plural_of(word)
+    return is_common(plural)

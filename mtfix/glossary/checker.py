@@ -77,7 +77,9 @@ if TYPE_CHECKING:
 #: Kobakidzes"; an edit only where the document names the person); a headline's misspelt name before another word
 #: is a safe fix where that word tells that no other name goes on (another glossary name, the glossary's own longer
 #: name, an everyday word after a person's surname).
-REVISION = 7
+#: 8 (session 42, review): after a surname in the singular, an everyday word that may be a given name (a noun with an
+#: everyday plural: "TEMIRBAEYV MARK WINS", surname first; ``capitals_names.may_be_given_name``) leaves it unsafe.
+REVISION = 8
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -592,8 +594,8 @@ class GlossaryChecker(BaseChecker):
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
                 ask, safe = headline_neighbours(text, m.start(), m.end(), _given_names(e), fix=replacement,
-                                                person=e.type == "person" and slips > 0, known=known,
-                                                words=self.compiled.name_words)
+                                                person=e.type == "person" and slips > 0, plural=bool(ending),
+                                                known=known, words=self.compiled.name_words)
                 if not ask:
                     continue
                 replacement = replacement.upper()

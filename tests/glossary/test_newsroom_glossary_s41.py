@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.glossary.checker import REVISION, GlossaryChecker
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
-from mtfix.pipeline import Pipeline
-from mtfix.segment import to_document
+from tests.glossary.newsroom import assert_revision, checked, fixed
 
 GLOSSARY = Glossary([
     Entry("Ruslan Abdrakhmanov", ("Ruslan Abdrahmanov",), type="person", origin="t:1"),
@@ -28,16 +26,15 @@ GLOSSARY = Glossary([
 
 
 def check(text: str) -> list[tuple[str, str, str, FixSafety]]:
-    return [(f.code, text[f.start:f.end], f.suggestions[0] if f.suggestions else "", f.fix)
-            for f in GlossaryChecker(GLOSSARY).check(to_document(text))]
+    return checked(GLOSSARY, text)
 
 
 def fix(text: str) -> str:
-    return Pipeline(checkers=[GlossaryChecker(GLOSSARY)]).fix(text).text
+    return fixed(GLOSSARY, text)
 
 
 def test_the_revision_is_bumped() -> None:
-    assert REVISION >= 5 and f";glossary-{REVISION}" in GlossaryChecker(GLOSSARY).signature()
+    assert_revision(GLOSSARY, 5)
 
 
 # -- a misspelt name in a headline in capitals ----------------------------------------------------------------------

@@ -13,11 +13,11 @@ from __future__ import annotations
 import pytest
 
 from mtfix.glossary import checker as checker_module
-from mtfix.glossary.checker import REVISION, GlossaryChecker
+from mtfix.glossary.checker import GlossaryChecker
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
-from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
+from tests.glossary.newsroom import assert_revision, checked, fixed
 
 GLOSSARY = Glossary([
     Entry("Nurlan Temirbayev", ("Nurlan Temirbaev",), type="person", origin="t:1"),
@@ -31,16 +31,15 @@ BODY = "\n\nThe story went on below.\n"
 
 
 def check(text: str) -> list[tuple[str, str, str, FixSafety]]:
-    return [(f.code, text[f.start:f.end], f.suggestions[0] if f.suggestions else "", f.fix)
-            for f in GlossaryChecker(GLOSSARY).check(to_document(text))]
+    return checked(GLOSSARY, text)
 
 
 def fix(text: str) -> str:
-    return Pipeline(checkers=[GlossaryChecker(GLOSSARY)]).fix(text).text
+    return fixed(GLOSSARY, text)
 
 
 def test_the_revision_is_bumped() -> None:
-    assert REVISION >= 6 and f";glossary-{REVISION}" in GlossaryChecker(GLOSSARY).signature()
+    assert_revision(GLOSSARY, 6)
 
 
 # -- 1. a headline's misspelt name before another word --------------------------------------------------------------
@@ -158,3 +157,33 @@ def test_name_words_are_read_from_the_glossary() -> None:
     assert ("zugdidi", "botanical") in words.pairs and ("botanical", "garden") in words.pairs
     assert {"holdings", "holding", "garden", "botanic"} <= words.goes_on
     assert "temirbayev" not in words.goes_on  # a person's name goes on with nothing of its own
+
+
+# -- 4. after a surname, a word that may be a given name (session 42's review, glossary-8) ---------------------------
+
+@pytest.mark.parametrize("headline", [
+    "TEMIRBAEYV FAITH VOTES TODAY",  # a noun English gives as a name: another person, surname first
+    "TEMIRBAEYV GRANT RESIGNS",
+    "TEMIRBAEYV JOY SPEAKS AT RALLY",
+])
+def test_a_word_that_may_be_a_given_name_after_a_surname_leaves_the_fix_unsafe(headline: str) -> None:
+    text = headline + BODY
+    assert [f for f in check(text) if f[1] == "TEMIRBAEYV"] == [("MTF302", "TEMIRBAEYV", "TEMIRBAYEV",
+                                                                  FixSafety.UNSAFE)]
+    assert fix(text) == text
+
+
+@pytest.mark.parametrize("headline", [
+    "VOTE: TEMIRBAEYV AGAIN",  # an adverb, a past, an adjective: no noun, so no given name
+    "TEMIRBAEYV RESIGNED, SOURCES SAY",
+    "VOTE: TEMIRBAEYV WON",
+])
+def test_a_word_that_is_no_given_name_after_a_surname_keeps_the_fix_safe(headline: str) -> None:
+    text = headline + BODY
+    assert [f for f in check(text) if f[1] == "TEMIRBAEYV"] == [("MTF302", "TEMIRBAEYV", "TEMIRBAYEV",
+                                                                  FixSafety.SAFE)]
+    assert fix(text) == text.replace("TEMIRBAEYV", "TEMIRBAYEV")
+
+
+def test_the_given_name_revision_is_bumped() -> None:
+    assert_revision(GLOSSARY, 8)

@@ -229,3 +229,35 @@ def picking_harness(root: Path, client: str) -> tuple[Harness, Pick]:
         return applied[before] if len(applied) > before else None
 
     return h, pick
+
+
+def position_of(text: str, word: str, nth: int) -> tuple[int, int]:
+    """(line, UTF-16 column) of the ``nth`` ``word`` in ``text``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(word, at + 1)
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count("\n", 0, at), len(text[line_start:at].encode("utf-16-le")) // 2
+
+
+async def hover(h: Harness, uri: str, line: int, col: int) -> types.Hover | None:
+    """The server's hover at ``(line, col)`` of ``uri`` (60 s at most)."""
+    return await asyncio.wait_for(h.client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(uri), types.Position(line, col))), 60)
+
+
+async def assert_name_hover(h: Harness, uri: str, text: str, word: str, nth: int, term: str) -> list[str]:
+    """Assert that the ``nth`` ``word`` of ``text`` shows glossary entry ``term`` (from names.tsv) at its first and
+    last character, the hover's range exactly over it, and nothing just after it; the two hovers' texts."""
+    line, col = position_of(text, word, nth)
+    shown = []
+    for into in (0, len(word) - 1):
+        got = await hover(h, uri, line, col + into)
+        assert got is not None, (word, into)
+        r = got.range
+        assert (r.start.line, r.start.character, r.end.line, r.end.character) == \
+            (line, col, line, col + len(word)), (word, r)
+        assert got.contents.value.startswith(f"**{term}** (glossary entry [names.tsv:"), got.contents.value
+        shown.append(got.contents.value)
+    assert await hover(h, uri, line, col + len(word)) is None, (word, "just after it")
+    return shown

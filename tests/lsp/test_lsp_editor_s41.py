@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, workspace  # noqa: E402
+from lsp_harness import Harness, assert_name_hover, hover, position_of, workspace  # noqa: E402
 from test_lsp_editor_s40 import MARKDOWN_CLIENT  # noqa: E402
 
 #: our own glossary: a made-up town and a made-up firm
@@ -66,15 +65,6 @@ FORMATS = [
 ]
 
 
-def _at(text: str, word: str, nth: int) -> tuple[int, int]:
-    """(line, UTF-16 column) of the ``nth`` ``word`` in ``text``."""
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(word, at + 1)
-    line_start = text.rfind("\n", 0, at) + 1
-    return text.count("\n", 0, at), len(text[line_start:at].encode("utf-16-le")) // 2
-
-
 @pytest.mark.parametrize("name,text,language_id,names,sources", FORMATS, ids=[f[0] for f in FORMATS])
 def test_hovering_a_name_in_a_translation_file_shows_its_entry(
         tmp_path: Path, name: str, text: str, language_id: str, names: list, sources: list) -> None:
@@ -84,30 +74,17 @@ def test_hovering_a_name_in_a_translation_file_shows_its_entry(
     root = workspace(tmp_path, CONFIG)
     (root / "names.tsv").write_text(NAMES, encoding="utf-8")
 
-    async def hover(h: Harness, uri: str, line: int, col: int) -> types.Hover | None:
-        return await asyncio.wait_for(h.client.text_document_hover_async(types.HoverParams(
-            types.TextDocumentIdentifier(uri), types.Position(line, col))), 60)
-
     async def scenario() -> None:
         h = Harness(root, capabilities=MARKDOWN_CLIENT)
         await h.start()
         uri, diagnostics = await h.open_checked(name, text, language_id)
         assert ("MTF301" in {d.code for d in diagnostics}) == any(n[3] == "a variant" for n in names), diagnostics
         for word, nth, term, what in names:
-            line, col = _at(text, word, nth)
-            for into in (0, len(word) - 1):
-                got = await hover(h, uri, line, col + into)
-                assert got is not None, (word, into)
-                r = got.range
-                assert (r.start.line, r.start.character, r.end.line, r.end.character) == \
-                    (line, col, line, col + len(word)), (word, r)
-                assert got.contents.value.startswith(f"**{term}** (glossary entry [names.tsv:"), got.contents.value
-                assert what in got.contents.value, got.contents.value
-            assert await hover(h, uri, line, col + len(word)) is None  # just after it
+            assert all(what in shown for shown in await assert_name_hover(h, uri, text, word, nth, term)), word
         for word, nth in sources:
-            line, col = _at(text, word, nth)
+            line, col = position_of(text, word, nth)
             assert await hover(h, uri, line, col + 1) is None, (word, "a source is not checked")
-        line, col = _at(text, "opened" if "opened" in text else "said", 0)
+        line, col = position_of(text, "opened" if "opened" in text else "said", 0)
         assert await hover(h, uri, line, col + 1) is None
         await h.stop()
 

@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, workspace  # noqa: E402
+from lsp_harness import Harness, assert_name_hover, hover, position_of, workspace  # noqa: E402
 from test_lsp_editor_s40 import MARKDOWN_CLIENT  # noqa: E402
-from test_lsp_editor_s41 import CONFIG, NAMES, _at  # noqa: E402
+from test_lsp_editor_s41 import CONFIG, NAMES  # noqa: E402
 
 from mtfix.lsp.workspace import LANGUAGE_IDS  # noqa: E402
 
@@ -60,11 +59,6 @@ def test_the_formats_here_and_in_session_41_are_every_kind_the_server_checks() -
     assert set(LANGUAGE_IDS.values()) == tested
 
 
-async def _hover(h: Harness, uri: str, line: int, col: int) -> types.Hover | None:
-    return await asyncio.wait_for(h.client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), types.Position(line, col))), 60)
-
-
 @pytest.mark.parametrize("name,text,language_id,names,others", FORMATS, ids=[f[0] for f in FORMATS])
 def test_hovering_a_name_shows_its_entry_in_every_other_format(
         tmp_path: Path, name: str, text: str, language_id: str, names: list, others: list) -> None:
@@ -81,20 +75,12 @@ def test_hovering_a_name_shows_its_entry_in_every_other_format(
         uri, diagnostics = await h.open_checked(name, text, language_id)
         assert "MTF301" in {d.code for d in diagnostics}, [(d.code, d.message) for d in diagnostics]
         for word, nth, term in names:
-            line, col = _at(text, word, nth)
-            for into in (0, len(word) - 1):
-                got = await _hover(h, uri, line, col + into)
-                assert got is not None, (word, into)
-                r = got.range
-                assert (r.start.line, r.start.character, r.end.line, r.end.character) == \
-                    (line, col, line, col + len(word)), (word, r)
-                assert got.contents.value.startswith(f"**{term}** (glossary entry [names.tsv:"), got.contents.value
-            assert await _hover(h, uri, line, col + len(word)) is None, (word, "just after it")
+            await assert_name_hover(h, uri, text, word, nth, term)
         for word, nth in others:
-            line, col = _at(text, word, nth)
-            assert await _hover(h, uri, line, col + 1) is None, (word, "not checked text")
-        line, col = _at(text, "opened", 0)
-        assert await _hover(h, uri, line, col + 1) is None
+            line, col = position_of(text, word, nth)
+            assert await hover(h, uri, line, col + 1) is None, (word, "not checked text")
+        line, col = position_of(text, "opened", 0)
+        assert await hover(h, uri, line, col + 1) is None
         await h.stop()
 
     asyncio.run(scenario())
