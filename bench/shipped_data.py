@@ -113,7 +113,7 @@ PINNED: dict[str, str] = {
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     "review/static/report.css": "6fb52e63451b057d4088d276a54c9aed8dea0be00bc29fe4507957ba252f6c75",
-    "review/static/report.js": "28b5cf425cbbb15e3c7a4311adfce361c4c69cdefe99483182258c545d9bd77d",
+    "review/static/report.js": "84ec45ee9d28cf9340b66357732327dc1bf0aec06bafa8a4145b42718bc5e23c",
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "a955ff43b64ee82ca326080615283428e30165f7c5bbf7e299a817c290608956",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",

@@ -16,7 +16,7 @@
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
  *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion],
  *             kd: its kind (mtfix.model.FindingKind: names, verdicts, safe-fixes, to-judge; the Kind filter),
-             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
+ *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
  *             gl: {f: glossary file, l: line, t: term, v: [variant], n: note} (only on a glossary's finding)}
  *   edit:  {id, u: unit, a: start, b: end, r: replacement, o: original, c: code, x: safety,
  *           f: finding index, d: [["=", s, e] | ["-", s, e] | ["+", text]],
