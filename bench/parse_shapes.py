@@ -47,8 +47,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import depparse  # noqa: E402
-from audit_professional import OWN_SETS, sources  # noqa: E402
-from eval_data import PAIRS, SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+import main_clause_shapes  # noqa: E402
+from audit_professional import OWN_SETS  # noqa: E402
+from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 from voice_shapes import BE, _sentences  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
@@ -202,18 +203,9 @@ def _lines(path: Path) -> list[str]:
 
 
 def sets(shared: Path) -> Iterator[tuple[str, list[str]]]:
-    """Each source's name and texts: realmt train, MLQE-PE train, the audit's professional sources, then the
-    other ``tests/data/professional_*`` files."""
-    rows = read_jsonl(shared / "realmt" / "real_mt_train.jsonl")
-    yield "realmt train MT", [r["text"] for r in rows]
-    yield "realmt train corrections", [r["correction"] for r in rows if r.get("correction")]
-    yield "realmt train news", [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")]
-    pe = [r for p in PAIRS for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-train.jsonl.gz")
-          if r.get("pe") is not None]
-    yield "MLQE-PE train MT", [r["mt"] for r in pe]
-    yield "MLQE-PE train post-edits", [r["pe"] for r in pe]
-    for name, texts in sources(shared).items():
-        yield name, list(texts)
+    """Each source's name and texts: those of :func:`main_clause_shapes.sets` (realmt train, MLQE-PE train, the
+    audit's professional sources), then the other ``tests/data/professional_*`` files."""
+    yield from main_clause_shapes.sets(shared)
     own = {p.resolve() for p in OWN_SETS.values()}
     for path in sorted((REPO / "tests" / "data").glob("professional_*")):
         if path.resolve() not in own:

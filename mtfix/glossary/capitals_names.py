@@ -105,8 +105,9 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
     everyday English word that names nothing called after a person (:data:`mtfix.glossary.spans.NAMED_AFTER`) nor
     goes on one of the glossary's place or organisation names (``words.goes_on``) and, after a surname in the
     singular, may be no given name (:func:`may_be_given_name`: "TEMIRBAEYV MARK WINS" may name another person,
-    surname first): "VOTE: ABDRAKHMANNOV AHEAD", "THE KOBAKIDZES RETURN" (``plural``).  Before another word the two may be one name ("KUTIASI STREET CLOSED", "TALKS IN
-    KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name "ABDRAKHMANNOV TIMUR"): unsafe.
+    surname first): "VOTE: ABDRAKHMANNOV AHEAD", "THE KOBAKIDZES RETURN" (``plural``).  Before another word the
+    two may be one name ("KUTIASI STREET CLOSED", "TALKS IN KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name
+    "ABDRAKHMANNOV TIMUR"): unsafe.
 
     >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN\\nVOTE: ABDRAKHMANNOV AHEAD"
     >>> [headline_neighbours(t, t.index(w), t.index(w) + len(w), frozenset()) for w in ("ABDRAKHMANNOV", "KUTIASI", "ZURABISHVILY")]
