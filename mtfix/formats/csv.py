@@ -11,7 +11,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs, common_affix
 from mtfix.formats.base import Container, Unit
-from mtfix.formats.tabular import option_name, require_text_field, unit_id
+from mtfix.formats.tabular import option_name, repeated_field, require_text_field, unit_id
 from mtfix.io.textfile import TextFile, decode
 
 #: A record spanning more lines than this is taken for an unclosed quote: checked, never rewritten.
@@ -267,8 +267,8 @@ class CsvFormat:
             src_col = column_index(header, source_field) if source_field else None
             id_col = column_index(header, id_field) if id_field else None
             if header.count(text_field) > 1:
-                errors.append(f"line {header_line + 1}: column {text_field!r} appears {header.count(text_field)} "
-                              "times in the header; the first is checked")
+                errors.append(repeated_field(header_line + 1, "column", text_field, header.count(text_field),
+                                             "the header", "first"))
             if source_field and src_col is None:  # a typo: MTF501-MTF506 would never run (as --column's)
                 raise InputError(f"no column {source_field!r} for {option_name(options, 'source_field', '--source-field')} "
                                  f"in the header row (columns: "

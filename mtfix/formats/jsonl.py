@@ -20,7 +20,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit
-from mtfix.formats.tabular import lone_surrogate, option_name, require_text_field, unit_id
+from mtfix.formats.tabular import lone_surrogate, option_name, repeated_field, require_text_field, unit_id
 from mtfix.io.textfile import TextFile, decode
 
 _JSON_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # JSON Lines: only \n ends a record (U+2028 may sit in a string)
@@ -102,6 +102,26 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
     >>> s, e = value_span(line, "body"); line[s:e]
     '"x\\\\"y"'
     """
+    spans = _key_spans(line, key)
+    return spans[-1] if spans else None
+
+
+def key_count(line: str, key: str) -> int:
+    """How many times top-level ``key`` is named in the JSON object ``line`` (more than once: JSON readers keep the
+    last value, which is checked; the record is warned of, session 42).  Scanned only when the key's quoted name
+    is written twice or an escape could spell it.
+
+    >>> key_count('{"text": "a", "text": "b"}', "text"), key_count('{"text": "a", "note": "text"}', "text")
+    (2, 1)
+    """
+    quoted = json.dumps(key, ensure_ascii=False)
+    if line.count(quoted) < 2 and "\\" not in line:
+        return 1
+    return len(_key_spans(line, key))
+
+
+def _key_spans(line: str, key: str) -> list[tuple[int, int]]:
+    """Where each value of top-level ``key`` sits in the JSON object ``line``, in order (none when it is no object)."""
     scan = json.decoder.scanstring
     n = len(line)
 
@@ -112,22 +132,22 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
 
     i = skip(0)
     if i >= n or line[i] != "{":
-        return None
+        return []
     i = skip(i + 1)
-    found = None
+    found: list[tuple[int, int]] = []
     if i < n and line[i] == "}":
-        return None
+        return []
     while i < n:
         if line[i] != '"':
-            return None
+            return []
         k, i = scan(line, i + 1)
         i = skip(i)
         if i >= n or line[i] != ":":
-            return None
+            return []
         i = skip(i + 1)
         _, end = _raw_decode(line, i)
         if k == key:
-            found = (i, end)
+            found.append((i, end))
         i = skip(end)
         if i < n and line[i] == ",":
             i = skip(i + 1)
@@ -280,6 +300,8 @@ class JsonlFormat:
                     other = (n, text)
                 continue
             has_text = True
+            if (times := key_count(body, text_field)) > 1:  # as a CSV header naming the column twice
+                errors.append(repeated_field(n + 1, "field", text_field, times, "the record", "last"))
             bad = lone_surrogate(text)
             if bad is not None:
                 errors.append(f"{where}: field {text_field!r} contains a lone surrogate ({bad}), which is not "

@@ -52,6 +52,16 @@ def require_text_field(options: dict[str, Any], fmt: str, path: str | None) -> s
     return str(name)
 
 
+def repeated_field(line: int, kind: str, name: str, times: int, where: str, which: str) -> str:
+    """The warning for a text field named more than once, alike in every record format (session 42): a CSV
+    header's column (the first is checked, as ``csv`` readers take it) and a JSON Lines record's key (the last,
+    as JSON readers take it).
+
+    >>> repeated_field(1, "column", "text", 2, "the header", "first")
+    "line 1: column 'text' appears 2 times in the header; the first is checked"
+    """
+    return f"line {line}: {kind} {name!r} appears {times} times in {where}; the {which} is checked"
+
 
 def lone_surrogate(text: str) -> str | None:
     """``\\uXXXX`` of the first lone surrogate in ``text`` (not Unicode text: it cannot be encoded), or None.

@@ -1,8 +1,9 @@
 """The cheap scan the repetition detectors share: where a word or a phrase comes again back to back.
 
-The text is lower-cased and split on white space once (each token compared without the inline markup around its
-word), and for each distance n ≤ :data:`MAX_N` the positions where a word equals the word n places later are
-computed in C (``map(operator.eq)`` into bytes; for a long text numpy compares token numbers: :func:`_equal_flags`).
+The text is lower-cased and split on white space once (each tag read as white space, :func:`_without_tags`; each
+token compared without the inline markup around its word), and for each distance n ≤ :data:`MAX_N` the positions
+where a word equals the word n places later are computed in C (``map(operator.eq)`` into bytes; for a long text
+numpy compares token numbers: :func:`_equal_flags`).
 A loop of an n-word phrase shows as a run of n such positions; only there are tokens and offsets computed in Python
 (:func:`_loop_sites`, cached per document), and the detectors read only the segments that hold one
 (:func:`_segments_with_sites`).  Moved out of ``repetition.py`` in session 38.
@@ -19,7 +20,7 @@ from mtfix.caching import regexcache
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context
 from mtfix.text.tokens import ALNUM_WORD as _TOKEN
-from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
+from mtfix.text.tokens import INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
 
 _SPACE_SPLIT = regexcache.compile(r"\S+")
 MAX_N = 8
@@ -52,6 +53,21 @@ def _close_tag_pieces(lower: str) -> str:
     if "<" not in lower:
         return lower
     return _SPACED_TAG.sub(lambda m: _TAG_SPACE.sub(lambda s: ">" + s.group() + "<", m.group()), lower)
+
+
+def _without_tags(lower: str) -> str:
+    """``lower`` with each tag (:data:`~mtfix.text.tokens.MARKUP_TAG`) blanked out, same length: a word glued to a
+    tag is a token of its own, as the segments read it (session 42: ``<p>Intro</p><p>The the cat</p>`` and
+    ``line.<br>The the`` were one token ``intro</p><p>the``, ``line.<br>the``, and the doubled word was never looked
+    at).  Only where the scan looks: the detectors read the segments themselves (a word glued to a tag,
+    ``the<b>the</b>``, is no copy there).  A text without ``<`` is itself.
+
+    >>> _without_tags("<p>intro</p><p>the the cat.</p> a < b")
+    '   intro       the the cat.     a < b'
+    """
+    if "<" not in lower:
+        return lower
+    return MARKUP_TAG.sub(lambda m: " " * len(m.group()), lower)
 
 
 def _bare_tokens(lower: str) -> list[str]:
@@ -97,7 +113,8 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     cached = ctx.cache.get("loop_sites")
     if cached is not None:
         return cached  # type: ignore[return-value]  # the list stored below
-    low = _bare_tokens(ctx.lower)
+    scan = _without_tags(ctx.lower)
+    low = _bare_tokens(scan)
     hits: set[int] = set()
     trailing, by_distance = _equal_flags(low)
     # a word doubled right before punctuation: "the the." ends a cue or a sentence; the second token
@@ -115,7 +132,7 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
         while i >= 0:
             hits.add(i)
             i = same.find(run, i + n)
-    sites = _token_starts(doc.text, sorted(hits)) if hits else []
+    sites = _token_starts(scan, sorted(hits)) if hits else []
     ctx.cache["loop_sites"] = sites
     return sites
 
