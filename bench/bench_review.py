@@ -42,8 +42,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -144,9 +146,25 @@ def summary(name: str, times: list[dict], key: str) -> str:
     return f"{name}: median {statistics.median(vals):.3f} s, best {min(vals):.3f} s, worst {max(vals):.3f} s"
 
 
+#: the files the review page is drawn from: the screenshot is true while they are as it was taken with
+PAGE_FILES = ("mtfix/review/static/report.js", "mtfix/review/static/report.css",
+              "mtfix/review/templates/report.html.j2", "mtfix/review/templates/parts.html.j2")
+PICTURE_NOTE = re.compile(r"(taken with the page's files at digest )`[0-9a-f]+`")
+
+
+def page_digest() -> str:
+    """A digest of :data:`PAGE_FILES` (session 43: docs/review.md names the one the screenshot was taken with, and
+    tests/review/test_review_picture_s43.py fails when the page changed and the picture was not retaken)."""
+    h = hashlib.blake2b(digest_size=8)
+    for name in PAGE_FILES:
+        h.update(name.encode() + b"\0" + (REPO / name).read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return h.hexdigest()
+
+
 def screenshot(target: Path) -> None:
     """The report of the project's own garbled example (``examples/garbled-news.txt``) as the README
-    shows it (1440×1300; one edit accepted, one rejected)."""
+    shows it (1440×1300; one edit accepted, one rejected); for docs/review-example.png, the page's digest
+    (:func:`page_digest`) written into docs/review.md."""
     from mtfix.review.browser import chrome, wait_ready
 
     with tempfile.TemporaryDirectory() as d:
@@ -171,6 +189,13 @@ def screenshot(target: Path) -> None:
         finally:
             driver.quit()
     print(f"screenshot: {target}")
+    doc = REPO / "docs" / "review.md"
+    if target.resolve() == (REPO / "docs" / "review-example.png").resolve():
+        text = doc.read_text(encoding="utf-8")
+        new = PICTURE_NOTE.sub(lambda m: f"{m.group(1)}`{page_digest()}`", text)
+        if new != text:
+            doc.write_text(new, encoding="utf-8")
+        print(f"page digest {page_digest()} in {doc.relative_to(REPO)}")
 
 
 _TIMED = "var t = performance.now(); {} return performance.now() - t;"

@@ -12,7 +12,9 @@ The user's ``diagnostic-severity`` table (:mod:`mtfix.lsp.severities`) goes befo
 
 Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
 (``codeDescription.href``) and, in ``data``, the finding's character span so
-that code actions can find it again.  MTF120 (a garbled sentence) lists the
+that code actions can find it again, and its kind (:class:`mtfix.model.FindingKind`:
+``names``, ``verdicts``, ``safe-fixes``, ``to-judge``; since session 43) for a client's own grouping.
+The list is published in the findings' order (by place): clients sort it themselves (docs/editors.md).  MTF120 (a garbled sentence) lists the
 signs it counted as ``relatedInformation``; MTF401 (the garble detector) lists
 its sign findings (MTF402-MTF408) in the same sentence; any finding that carries
 its own ``related`` spans lists those.
@@ -317,7 +319,8 @@ def to_diagnostic(
         related += [types.DiagnosticRelatedInformation(
             types.Location(uri, to_range(index, starts[line], starts[line])), f"comment for the translator: {said}")
             for line, said in entry.comments if 0 <= line < len(starts)]
-    data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix)}
+    data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix),
+                            "kind": finding_kind(finding).value}  # session 43: the kind travels with it
     if finding.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
         data["also"] = list(finding.also)
     if version is not None:

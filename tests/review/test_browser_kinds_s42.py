@@ -38,7 +38,7 @@ _SHOWN = ("return Array.from(document.querySelectorAll('#doc .card')).map(functi
 
 def _search_script() -> str:
     """Every setting of the page's filters of up to ``arguments[1]`` steps (a box toggled, a list's choice, a radio
-    button; the page's own controls, whatever it offers), fewest first, until the cards shown are ``arguments[0]``
+    button, a button clicked; the page's own controls, whatever it offers), fewest first, until the cards shown are ``arguments[0]``
     (codes with their counts): the steps, or null."""
     return """
 var want = arguments[0], most = arguments[1];
@@ -46,7 +46,10 @@ var boxes = Array.from(document.querySelectorAll('#filters input[type=checkbox]'
   return c.id !== 'f-only' && !c.closest('label').hidden; });
 var selects = Array.from(document.querySelectorAll('#filters select'));
 var radios = Array.from(document.querySelectorAll('#filters input[type=radio]'));
+var buttons = Array.from(document.querySelectorAll('#filters button'));
 var moves = [];
+/* a button (session 43's "only") sets the filter whole: tried before the boxes it may be followed by */
+buttons.forEach(function (b, i) { moves.push(['u' + i, function () { b.click(); }, 'button ' + b.getAttribute('aria-label')]); });
 boxes.forEach(function (c, i) { moves.push(['b' + i, function () { c.checked = !c.checked; }, (c.name || c.id) + ':' + c.value + (c.checked ? ' off' : ' on')]); });
 selects.forEach(function (s, i) { Array.from(s.options).forEach(function (o) { if (!o.defaultSelected && o.value)
   moves.push(['s' + i, function () { s.value = o.value; }, s.id + '=' + o.value]); }); });
@@ -111,7 +114,7 @@ def test_each_kind_shows_its_findings_with_counts_keys_and_announcement(browser,
     titles = {"names": "names and terms", "verdicts": "sentence verdicts", "safe-fixes": "rule findings with a safe fix",
               "to-judge": "rule findings to judge"}
     for kind, want in KINDS.items():
-        browser.find_element("css selector", f"#f-kind input[value='{kind}']").click()
+        browser.find_element("css selector", f"#f-kind button.only-kind[data-kind='{kind}']").click()  # session 43
         assert Counter(browser.execute_script(_SHOWN)) == want, kind
         n = sum(want.values())
         said = browser.find_element("id", "announce").get_attribute("textContent")

@@ -30,8 +30,9 @@ _CURRENT = ("var c = document.querySelector('#doc .card.cur');"
 
 def only_names(browser, on: bool = True) -> None:
     """Session 41's "only glossary names and terms" box, now the Kind filter's "names and terms" (session 42): one
-    click (``on`` false: "all kinds")."""
-    browser.find_element("css selector", f"#f-kind input[value='{'names' if on else ''}']").click()
+    click, its "only" button since session 43 (``on`` false: "all kinds")."""
+    sel = "#f-kind button.only-kind[data-kind='names']" if on else "#f-kind input[value='']"
+    browser.find_element("css selector", sel).click()
 
 
 def _open(browser, tmp_path: Path) -> Path:

@@ -382,11 +382,35 @@
     return { sev: sev, fix: fix, cat: $("f-category").value, rule: $("f-rule").value, only: $("f-only").checked,
              kind: kindPicked(false) };
   }
-  /* The Kind filter's radio button picked ("": all kinds); asOpened: the one the page was written with. */
+  /* The Kind filter's boxes (session 43; session 42's were radio buttons, one kind at a time): the kinds ticked, as
+     an object kind -> true, or null when every kind is (no kind filtered out); asOpened: as the page was written. */
+  function kindBoxes() {
+    return Array.from(document.querySelectorAll("#filters input[name=kind]")).filter(function (c) { return c.value; });
+  }
   function kindPicked(asOpened) {
-    var on = Array.from(document.querySelectorAll("#filters input[name=kind]")).filter(function (c) {
-      return asOpened ? c.defaultChecked : c.checked; })[0];
-    return on ? on.value : "";
+    var boxes = kindBoxes(), on = {}, n = 0;
+    boxes.forEach(function (c) { if (asOpened ? c.defaultChecked : c.checked) { on[c.value] = true; n++; } });
+    return n === boxes.length ? null : on;
+  }
+  /* The kinds a filter ticks, as the address writes them: "" for every kind, "none" for none, else
+     "names,safe-fixes" (one kind alone, "kind=to-judge", as session 42 wrote it). */
+  function kindWords(on) {
+    if (!on) return "";
+    var ks = kindBoxes().map(function (c) { return c.value; }).filter(function (k) { return on[k]; });
+    return ks.length ? ks.join(",") : "none";
+  }
+  /* Tick exactly the kinds of list (every kind: null). */
+  function setKinds(list) {
+    kindBoxes().forEach(function (c) { c.checked = !list || list.indexOf(c.value) >= 0; });
+    showAllKinds();
+  }
+  /* "all kinds" ticked when every kind is, half-ticked (indeterminate) when some are. */
+  function showAllKinds() {
+    var all = document.querySelector("#filters input[name=kind][value='']"), boxes = kindBoxes();
+    if (!all) return;
+    var on = boxes.filter(function (c) { return c.checked; }).length;
+    all.checked = on === boxes.length;
+    all.indeterminate = on > 0 && on < boxes.length;
   }
   /* The Kind filter (session 42): what an editor does with a finding, as the report wrote it (f.kd, from
      mtfix.model.finding_kind, the one definition the language server's diagnostic-severity keys use too): names and
@@ -396,7 +420,7 @@
      "names" (its address, glossary=1, still opens it). */
   function visible(f, flt) {
     return flt.sev[f.s] && flt.fix[f.x] && (!flt.cat || f.g === flt.cat) && (!flt.rule || f.c === flt.rule) &&
-      (!flt.kind || f.kd === flt.kind);
+      (!flt.kind || !!flt.kind[f.kd]);
   }
 
   /* The filters in the page's address (session 38): "#file-2&rule=MTF105&sev=critical,major", so that a reload, a
@@ -417,7 +441,7 @@
     words.cat = flt.cat;
     words.rule = flt.rule;
     words.only = flt.only ? "1" : "";
-    words.kind = flt.kind;
+    words.kind = kindWords(flt.kind);
     return words;
   }
   var openedWith = null;  /* the filters as the page opened them (set before the address is read) */
@@ -441,9 +465,11 @@
         var on = v ? v.split(",") : [];
         document.querySelectorAll("#filters input[name=" + k + "]").forEach(function (c) { c.checked = on.indexOf(c.value) >= 0; });
       } else if (k === "kind" || (k === "glossary" && v === "1")) {  /* glossary=1: session 41's names box */
-        var want = k === "glossary" ? "names" : v, radios = document.querySelectorAll("#filters input[name=kind]");
-        if (Array.from(radios).some(function (c) { return c.value === want; }))
-          radios.forEach(function (c) { c.checked = c.value === want; });
+        var want = k === "glossary" ? ["names"] : v === "none" ? [] : v ? v.split(",") : null;
+        var offered = kindBoxes().map(function (c) { return c.value; });
+        /* a kind this report does not hold is left out; a list of none of its kinds is left (every kind) */
+        if (want && want.length) want = want.filter(function (x) { return offered.indexOf(x) >= 0; });
+        if (!want || v === "none" || want.length) setKinds(want);
       } else if (k === "cat" || k === "rule") {
         var sel = $(k === "cat" ? "f-category" : "f-rule");
         if (!v || Array.from(sel.options).some(function (o) { return o.value === v; })) sel.value = v;
@@ -1277,7 +1303,7 @@
     function pass(f, skip) {
       return (skip === "sev" || flt.sev[f.s]) && (skip === "fix" || flt.fix[f.x]) &&
              (skip === "cat" || !flt.cat || f.g === flt.cat) && (skip === "rule" || !flt.rule || f.c === flt.rule) &&
-             (skip === "kind" || !flt.kind || f.kd === flt.kind);
+             (skip === "kind" || !flt.kind || !!flt.kind[f.kd]);
     }
     data.units.forEach(function (u) {
       u.f.forEach(function (f) {
@@ -1297,6 +1323,7 @@
     document.querySelectorAll("#filters input[name=kind]").forEach(function (c) {
       c.closest("label").querySelector(".count").textContent = String(c.value ? n.kind[c.value] || 0 : all.kind);
     });
+    showAllKinds();
     [["f-category", "cat"], ["f-rule", "rule"]].forEach(function (pair) {
       Array.from($(pair[0]).options).forEach(function (o) {
         if (!o.hasAttribute("data-label")) o.setAttribute("data-label", o.textContent);
@@ -2813,8 +2840,11 @@
     var flt = filters(), which = [];
     if (flt.rule) which.push("rule " + flt.rule);
     if (flt.cat) which.push("category " + flt.cat);
-    if (flt.kind) which.push("only " + document.querySelector("#filters input[name=kind]:checked").closest("label")
-      .getAttribute("data-title"));
+    if (flt.kind) {
+      var titles = kindBoxes().filter(function (c) { return c.checked; }).map(function (c) {
+        return c.closest("label").getAttribute("data-title"); });
+      which.push(titles.length ? "only " + titles.join(" and ") : "no kind");
+    }
     var off = Object.keys(flt.sev).filter(function (s) { return !flt.sev[s]; });
     if (off.length) which.push("without " + off.join(", "));
     var offFix = document.querySelectorAll("#filters input[name=fix]:not(:checked)");
@@ -2826,6 +2856,16 @@
     if (!view.shown && view.total) announce("No finding of this file matches the filters" + how + ": all " + view.total + " hidden.");
     else announce(view.shown + " of " + view.total + " findings of this file shown" + how + ".");
   }
+  /* "all kinds" ticks or unticks every kind, before the page draws (a listener on the way down, capture) */
+  if ($("f-kind")) $("f-kind").addEventListener("change", function (ev) {
+    if (ev.target.name === "kind" && !ev.target.value) setKinds(ev.target.checked ? null : []);
+  }, true);
+  /* "only": that kind alone, in one step from any setting (session 42's radio button), the others a tick away */
+  document.querySelectorAll("#f-kind button.only-kind").forEach(function (b) {
+    b.addEventListener("click", function () {
+      setKinds([b.getAttribute("data-kind")]); render(); sayFilters(); keepAddress();
+    });
+  });
   document.querySelectorAll("#filters input, #filters select").forEach(function (c) {
     c.addEventListener("change", function () { render(); sayFilters(); keepAddress(); });
   });
