@@ -106,11 +106,10 @@ def _post_edits(root: Path) -> Iterator[str]:
 
 
 def _treebank(root: Path) -> Iterator[str]:
+    from mtfix.garble import conllu
+
     for path in sorted(root.glob("*-dev.conllu")) + sorted(root.glob("*-test.conllu")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("# text = "):
-                    yield line[9:].strip()
+        yield from conllu.texts(path)
 
 
 #: professional sets written for mtfix and kept in the repository (one sentence a line, "#" comments)

@@ -33,17 +33,12 @@ from audit_professional import SHARED_HELP, markdown_rule, shared_root, table_ro
 from eval_data import MQM_SETS, PAIRS, PESet, load_mqm, load_pe, read_jsonl  # noqa: E402
 
 from mtfix import segment  # noqa: E402
+from mtfix.garble import conllu  # noqa: E402
 
 
 def _ewt_paragraphs(path: Path) -> list[str]:
     """Paragraphs of a CoNLL-U file (``# newpar`` starts one), each its ``# text`` lines joined by spaces."""
-    paras: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if (line.startswith(("# newdoc", "# newpar")) or not paras) and (not paras or paras[-1]):
-            paras.append([])
-        if line.startswith("# text = "):
-            paras[-1].append(line[9:])
-    return [" ".join(p) for p in paras if p]
+    return [" ".join(p) for p in conllu.paragraphs(path)]
 
 
 def load_sources(shared: Path, limit: int) -> dict[str, list[str]]:

@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 
+from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.signs import _PREPOSITIONS, FUNCTION_WORDS  # noqa: E402
 from mtfix.text.lexicon import is_common  # noqa: E402
@@ -79,8 +80,7 @@ def _sentences_of(text: str) -> list[str]:
 
 def _ewt(root: Path) -> Iterator[str]:
     for path in sorted(root.glob("*.conllu")):
-        with path.open(encoding="utf-8") as fh:
-            yield from (line[9:].strip() for line in fh if line.startswith("# text = "))
+        yield from conllu.texts(path)
 
 
 def groups(shared: Path, dev: bool = False) -> dict[str, list[tuple[str, str]]]:

@@ -53,6 +53,7 @@ sys.path.insert(0, str(REPO))
 
 from eval_data import read_jsonl, shared_dir  # noqa: E402
 
+from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble.signs import FUNCTION_WORDS  # noqa: E402
 
 FEATURES: tuple[str, ...] = ("cooc_min", "cooc_mean", "cooc_unassociated_share")
@@ -94,17 +95,12 @@ def more_corpus(shared: Path) -> Iterable[str]:
         for r in read_jsonl(bench / f"mlqe-pe-{pair}-en-dev.jsonl"):
             yield r["pe"]
     for split in ("dev", "test"):
-        with open(shared / "corpora" / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu", encoding="utf-8") as f:
-            yield from (line[9:].strip() for line in f if line.startswith("# text = "))
+        yield from conllu.texts(shared / "corpora" / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu")
 
 
 def corpus(shared: Path) -> Iterable[str]:
     """The fluent sentences of the table: EWT train, MLQE-PE train post-edits."""
-    ewt = shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"
-    with open(ewt, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("# text = "):
-                yield line[9:].strip()
+    yield from conllu.texts(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
     for pair in ("et", "ne", "ro", "ru", "si"):
         for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{pair}-en-train.jsonl.gz"):
             if r.get("pe"):

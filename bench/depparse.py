@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from mtfix.garble import conllu
+
 #: Base relations kept as labels; any other (vocative, reparandum, orphan, dislocated, goeswith, dep) → "dep".
 LABELS = ("root", "punct", "case", "nsubj", "det", "nmod", "advmod", "obl", "obj", "amod", "compound", "aux", "conj",
           "mark", "cc", "cop", "advcl", "acl", "xcomp", "ccomp", "flat", "parataxis", "nummod", "appos", "discourse",
@@ -51,22 +53,9 @@ def base_label(rel: str) -> str:
 
 
 def read_conllu(path: str | Path) -> list[Sentence]:
-    """(words, XPOS tags, heads, base labels) per sentence (multi-word tokens and empty nodes skipped)."""
-    out: list[Sentence] = []
-    cur: list[list[str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in [*fh, "\n"]:
-            line = line.rstrip("\n")
-            if not line:
-                if cur:
-                    out.append(([c[1] for c in cur], [c[4] if c[4] != "_" else c[3] for c in cur],
-                                [int(c[6]) for c in cur], [base_label(c[7]) for c in cur]))
-                cur = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if len(cols) == 10 and cols[0].isdigit():
-                    cur.append(cols)
-    return out
+    """(words, XPOS tags, heads, base labels) per sentence (:func:`mtfix.garble.conllu.read`)."""
+    return [([c[conllu.FORM] for c in rows], [conllu.xpos(c) for c in rows], [int(c[conllu.HEAD]) for c in rows],
+             [base_label(c[conllu.DEPREL]) for c in rows]) for rows in conllu.word_rows(path)]
 
 
 class _State:

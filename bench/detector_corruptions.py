@@ -17,6 +17,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.detector_recipe import SEED  # noqa: E402
 from bench.eval_data import read_jsonl  # noqa: E402
+from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
 
@@ -223,7 +224,7 @@ NEW_OP_WEIGHTS = {"calque_np": 2, "capital_common": 1}
 
 
 def ewt_texts(path: Path) -> list[str]:
-    return [line[9:].strip() for line in open(path, encoding="utf-8") if line.startswith("# text = ")]
+    return list(conllu.texts(path))
 
 
 def seed_sentences(shared: Path) -> list[str]:

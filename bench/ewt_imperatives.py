@@ -25,22 +25,10 @@ _FRONT_RELS = frozenset({"advcl", "obl", "advmod", "obl:tmod", "obl:npmod", "obl
 
 
 def sentences(path: Path) -> list[tuple[str, list[list[str]]]]:
-    """The (text, word rows) of each sentence of a CoNLL-U file (multiword and empty nodes left out)."""
-    out, text, rows = [], "", []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# text = "):
-            text = line[9:].strip()
-        elif not line.strip():
-            if rows:
-                out.append((text, rows))
-            text, rows = "", []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                rows.append(cols)
-    if rows:
-        out.append((text, rows))
-    return out
+    """The (text, word rows) of each sentence of a CoNLL-U file (:func:`mtfix.garble.conllu.read`)."""
+    from mtfix.garble import conllu
+
+    return [(s.text, s.rows) for s in conllu.read(path)]
 
 
 def groups(rows: list[list[str]]) -> set[str]:

@@ -62,10 +62,9 @@ def splits(tok: str, closed: frozenset[str]) -> list[tuple[str, str]]:
 
 
 def _ewt(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("# text = "):
-                yield line[9:].strip()
+    from mtfix.garble import conllu
+
+    return conllu.texts(path)
 
 
 def _mlqe_records(bench: Path) -> Iterator[tuple[str, dict]]:

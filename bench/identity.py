@@ -47,17 +47,11 @@ SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 
 def _ewt_paragraphs(path: Path) -> tuple[list[str], list[str]]:
-    """(sentences, paragraphs) of a CoNLL-U file, from its ``# text =`` lines."""
-    sents: list[str] = []
-    paras: list[list[str]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# newpar") or line.startswith("# newdoc"):
-            if paras[-1]:
-                paras.append([])
-        elif line.startswith("# text = "):
-            sents.append(line[9:])
-            paras[-1].append(line[9:])
-    return sents, [" ".join(p) for p in paras if p]
+    """(sentences, paragraphs) of a CoNLL-U file, from its ``# text =`` lines (:func:`mtfix.garble.conllu.paragraphs`)."""
+    from mtfix.garble import conllu
+
+    paras = conllu.paragraphs(path)
+    return [t for p in paras for t in p], [" ".join(p) for p in paras]
 
 
 def build_corpus(ewt_n: int, quick: bool) -> dict[str, Any]:
@@ -115,18 +109,11 @@ def build_corpus(ewt_n: int, quick: bool) -> dict[str, Any]:
     segments.update(checks)
     ewt_tag: list[list[str]] = []
     if not quick:
-        from_root = SHARED / "corpora" / "ud-english-ewt"
+        from mtfix.garble import conllu
+
         for split in ("dev", "test"):
-            words: list[str] = []
-            for line in (from_root / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8").splitlines():
-                if not line.strip():
-                    if words:
-                        ewt_tag.append(words)
-                    words = []
-                elif not line.startswith("#"):
-                    cols = line.split("\t")
-                    if cols[0].isdigit():
-                        words.append(cols[1])
+            rows = conllu.word_rows(ewt_dir / f"en_ewt-ud-{split}.conllu")
+            ewt_tag += [[r[conllu.FORM] for r in sentence] for sentence in rows]
     return {"checks": checks, "segments": segments, "ewt": ewt_tag}
 
 

@@ -36,6 +36,8 @@ SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
 def corpus(mb: float) -> dict[str, str]:
     """Name → text of each document."""
+    from mtfix.garble import conllu
+
     sys.path.insert(0, str(REPO / "bench"))
     from bench_throughput import distinct_text
 
@@ -53,7 +55,7 @@ def corpus(mb: float) -> dict[str, str]:
     for split in ("dev", "test"):
         f = ewt / f"en_ewt-ud-{split}.conllu"
         if f.is_file():
-            lines = [ln[9:] for ln in f.read_text(encoding="utf-8").splitlines() if ln.startswith("# text = ")]
+            lines = list(conllu.texts(f))
             docs[f"ewt-{split}"] = "\n\n".join(" ".join(lines[i:i + 5]) for i in range(0, len(lines), 5))
     for p in sorted((REPO / "examples").glob("*.txt")):
         docs[f"examples/{p.name}"] = p.read_text(encoding="utf-8")

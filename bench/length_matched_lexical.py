@@ -201,8 +201,10 @@ def _key(text: str) -> str:
 
 
 def _ewt_sentences(shared: Path, n: int, seed: int) -> list[str]:
+    from mtfix.garble import conllu
+
     path = shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"
-    texts = [line[9:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
+    texts = list(conllu.texts(path))
     random.Random(seed).shuffle(texts)
     return [t for t in texts if len(t.split()) >= 8][:n]
 

@@ -21,8 +21,6 @@ professional news; MLQE-PE train MT and post-edits (fitting data); and every pro
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -30,8 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import shape_tables  # noqa: E402
 from audit_professional import sources  # noqa: E402
-from eval_data import PAIRS, SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, read_jsonl  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.structural_signs import FINITE, REPORTING  # noqa: E402
@@ -116,34 +115,27 @@ def sets(shared: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", help=SHARED_HELP)
-    ap.add_argument("--dump", help="write each hit as a JSON line (source, shape, sentence)")
-    args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
-    if not (shared / "realmt").is_dir():
-        print(f"main_clause_shapes: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    args = shape_tables.arguments(__doc__, dump="sentence").parse_args(argv)
+    shared = shape_tables.shared(args.shared, "main_clause_shapes")
+    if shared is None:
         return 2
     tagger = tagger_mod.load()
-    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
-    print("| source | rows | " + " | ".join(SHAPES) + " |")
-    print("|---|---:|" + "---:|" * len(SHAPES))
-    for name, texts in sets(shared):
-        counts: Counter[str] = Counter()
-        for text in texts:
-            hit: set[str] = set()
-            for seg in split_segments(text):
-                sentence = text[seg.start:seg.end].strip()
-                words = [t.text for t in tokenize(sentence)]
-                found = shapes(words, tagger.tag(words)) if words else set()
-                if dump:
-                    for shape in sorted(found - hit):
-                        dump.write(json.dumps({"source": name, "shape": shape, "text": sentence}) + "\n")
-                hit |= found
-            counts.update(hit)
-        print(f"| {name} | {len(texts)} | " + " | ".join(str(counts[s]) for s in SHAPES) + " |", flush=True)
-    if dump:
-        dump.close()
+    shape_tables.header(SHAPES)
+    with shape_tables.dump_file(args.dump) as dump:
+        for name, texts in sets(shared):
+            counts: Counter[str] = Counter()
+            for text in texts:
+                hit: set[str] = set()
+                for seg in split_segments(text):
+                    sentence = text[seg.start:seg.end].strip()
+                    words = [t.text for t in tokenize(sentence)]
+                    found = shapes(words, tagger.tag(words)) if words else set()
+                    if dump:
+                        for shape in sorted(found - hit):
+                            dump(name, shape, sentence)
+                    hit |= found
+                counts.update(hit)
+            shape_tables.row(name, len(texts), [counts[s] for s in SHAPES])
     return 0
 
 

@@ -143,17 +143,17 @@ def _ewt_rows(n: int) -> list[dict[str, Any]]:
     from audit_professional import shared_dir
 
     from mtfix.config import Config
+    from mtfix.garble import conllu
     from mtfix.garble.checker import _words
     from mtfix.pipeline import Pipeline
 
     path = shared_dir() / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"
     texts: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("# text = ") and _words(line[9:].strip()) >= 6:
-                texts.append(line[9:].strip())
-                if len(texts) >= n:
-                    break
+    for text in conllu.texts(path):
+        if _words(text) >= 6:
+            texts.append(text)
+            if len(texts) >= n:
+                break
     out = []
     with Pipeline(Config(grammar="off")) as pipe:
         for t in texts:

@@ -6,12 +6,11 @@ human translations of both sets; MLQE-PE train MT against its post-edits, per pa
 professional sentences; and hits in every professional source of ``bench/audit_professional.py``. Development
 files only; held-out files are never read.
 
-    python bench/mine_local_shapes.py [--show NAME]
+    python bench/mine_local_shapes.py [--show NAME] [--shared DIR]
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -20,8 +19,9 @@ import regex
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import sources  # noqa: E402
-from eval_data import PAIRS, read_jsonl, shared_dir  # noqa: E402
+import shape_tables  # noqa: E402
+from audit_professional import markdown_rule, sources, table_row  # noqa: E402
+from eval_data import PAIRS, read_jsonl  # noqa: E402
 
 _ART = r"(?:[Tt]he|[Aa]n?)"
 _PREP = r"(?:of|in|on|at|for|from|with|by|to|into|about)"
@@ -59,16 +59,22 @@ CANDIDATES = {
 }
 
 
+HEAD = ("candidate", "2020 MT hits (in span)", "TED MT hits (in span)", "human refs in 2020/TED",
+        "MLQE-PE train MT/PE (pairs MT>PE)", "realmt train MT/clean", "professional hits")
+
+
 def _in_span(m: regex.Match, errors: list[dict]) -> bool:
     return any(e.get("start") is not None and e["start"] < m.end() and m.start() < e["end"]
                and e.get("category") not in ("No-error",) for e in errors)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = shape_tables.arguments(__doc__, dump=None)
     ap.add_argument("--show", action="append", default=[])
     args = ap.parse_args(argv)
-    root = shared_dir(None)
+    root = shape_tables.shared(args.shared, "mine_local_shapes", needs="benchmarks")
+    if root is None:
+        return 2
     bench = root / "benchmarks"
     pats = {k: regex.compile(v) for k, v in CANDIDATES.items()}
     mqm = {"2020": [r for r in read_jsonl(bench / "mqm-zh-en-2020.jsonl.gz") if r.get("target_status") != "ambiguous"],
@@ -77,9 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     rm = list(read_jsonl(root / "realmt" / "real_mt_train.jsonl"))
     cl = list(read_jsonl(root / "realmt" / "clean_news_train.jsonl"))
     prof = {k: list(v) for k, v in sources(root).items()}
-    print("| candidate | 2020 MT hits (in span) | TED MT hits (in span) | human refs in 2020/TED | MLQE-PE train MT/PE "
-          "(pairs MT>PE) | realmt train MT/clean | professional hits |")
-    print("|---|---|---|---|---|---|---|")
+    print(table_row(HEAD, True))
+    print(markdown_rule(HEAD))
     for name, pat in pats.items():
         cells = []
         hum = []
@@ -110,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                     for m in pat.finditer(t):
                         print(f"  PROF {k}: …{t[max(0, m.start() - 40):m.end() + 30]}…")
         pstr = ", ".join(f"{k} {n}" for k, n in ph.items() if n) or "0"
-        print(f"| {name} | {cells[0]} | {cells[1]} | {'/'.join(hum)} | {mt}/{ped} ({more}/5) | {rmh}/{clh} | {pstr} |")
+        print(table_row([name, cells[0], cells[1], "/".join(hum), f"{mt}/{ped} ({more}/5)", f"{rmh}/{clh}", pstr], True))
     return 0
 
 

@@ -61,6 +61,8 @@ def _own(path: Path) -> Iterator[tuple[str, str]]:
 
 def corpora(root: Path, per: int, dev: bool) -> dict[str, tuple[str, list[tuple[str, str]]]]:
     """name → (kind, [(text, genre or language)])."""
+    from mtfix.garble import conllu
+
     rng = random.Random(20261203)
     out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     splits = ["train", "dev"] if dev else ["train"]
@@ -72,8 +74,7 @@ def corpora(root: Path, per: int, dev: bool) -> dict[str, tuple[str, list[tuple[
         out[name] = ("prof", list(_own(path)))
     out["own-round4-clean"] = ("prof", [(r["text"], r.get("source", "own"))
                                         for r in read_jsonl(REPO / "bench" / "recall_round4" / "clean.jsonl")])
-    conllu = (root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu").read_text(encoding="utf-8")
-    ewt = [line[9:].strip() for line in conllu.splitlines() if line.startswith("# text = ")]
+    ewt = list(conllu.texts(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"))
     rng.shuffle(ewt)
     out["ewt-train"] = ("prof", [(t, "web") for t in ewt[:per]])
     bench = root / "benchmarks"

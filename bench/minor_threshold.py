@@ -57,12 +57,9 @@ GARBLED = ("mt-dev", "mt-train", *(f"mt-{p}" for p in PROBES))
 # ------------------------------------------------------------------------------------------ collect
 
 def _ewt(path: Path) -> Iterator[tuple[str, str]]:
-    doc = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# newdoc id = "):
-            doc = line[len("# newdoc id = "):].strip()
-        elif line.startswith("# text = "):
-            yield line[len("# text = "):].strip(), doc
+    from mtfix.garble import conllu
+
+    return ((s.text, s.doc) for s in conllu.read(path))
 
 
 def units(root: Path, per_pair: int) -> dict[str, tuple[str, list[tuple[str, str]]]]:

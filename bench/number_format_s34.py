@@ -82,11 +82,10 @@ def _english_form(code: str, hit: str) -> str | None:
 
 
 def _ewt(root: Path) -> Iterator[str]:
+    from mtfix.garble import conllu
+
     for path in sorted((root / "corpora" / "ud-english-ewt").glob("*.conllu")):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("# text = "):
-                    yield line[len("# text = "):].strip()
+        yield from conllu.texts(path)
 
 
 def fluent(root: Path) -> dict[str, list[str]]:

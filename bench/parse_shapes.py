@@ -36,8 +36,6 @@ I/he/she/we/they/you). Verb classes from UD EWT **train** only (dev and test are
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -48,9 +46,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import depparse  # noqa: E402
 import main_clause_shapes  # noqa: E402
+import shape_tables  # noqa: E402
 from audit_professional import OWN_SETS  # noqa: E402
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
-from voice_shapes import BE, _sentences  # noqa: E402
+from shape_tables import ewt_train  # noqa: E402
+from voice_shapes import BE  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.structural_signs import FINITE  # noqa: E402
@@ -116,7 +115,8 @@ def person_classes(treebank: Iterator[list[list[str]]] | Sequence[list[list[str]
 
 
 def load_classes(shared: Path) -> PersonClasses:
-    return person_classes(_sentences(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"))
+    """:func:`person_classes` of UD EWT train."""
+    return person_classes(ewt_train(shared))
 
 
 def _finite(i: int, tags: Sequence[str], kids: Sequence[list[int]], labels: Sequence[str]) -> bool:
@@ -258,28 +258,26 @@ def _roots(shared: Path, model: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", help=SHARED_HELP)
+    ap = shape_tables.arguments(__doc__, dump="sentence")
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--limit", type=int, help="at most this many texts per source (a quick look; not a figure)")
     ap.add_argument("--every", type=int, default=1,
                     help="(a)'s shapes on every N-th MLQE-PE train pair only, the same pairs for MT and post-edits "
                          "((b)'s on all; parsing every sentence takes ≈ 4 ms of CPU)")
-    ap.add_argument("--dump", help="write each hit as a JSON line (source, shape, sentence)")
     ap.add_argument("--cost", type=int, metavar="N",
                     help="only load the parser and tag and parse EWT dev's first N sentences (for perf stat: run "
                          "with N and with 0, the difference over N is the cost of a sentence)")
     ap.add_argument("--roots", action="store_true",
                     help="only EWT dev: the parse's root against the gold root, (a)'s shapes on gold and parsed trees")
     args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
+    shared = shape_tables.shared(args.shared, "parse_shapes",
+                                 needs="corpora" if args.roots or args.cost is not None else "realmt")
+    if shared is None:
+        return 2
     if args.roots:
         return _roots(shared, args.model)
     if args.cost is not None:
         return _cost(shared, args.model, args.cost)
-    if not (shared / "realmt").is_dir():
-        print(f"parse_shapes: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        return 2
     if not args.model.is_file():
         print(f"parse_shapes: {args.model} not found (python bench/parser_evidence.py train)", file=sys.stderr)
         return 2
@@ -288,25 +286,22 @@ def main(argv: list[str] | None = None) -> int:
           f"({', '.join(sorted(classes.no_person)[:40])} …); {len(classes.never_passive_about)} never passive "
           "with 'about'")
     reader = Reader(depparse.Parser.load(args.model), classes)
-    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
-    print("| source | rows | " + " | ".join(SHAPES) + " |")
-    print("|---|---:|" + "---:|" * len(SHAPES))
-    for name, texts in sets(shared):
-        texts = texts[:args.limit] if args.limit else texts
-        counts: Counter[str] = Counter()
-        every = args.every if name.startswith("MLQE-PE train") else 1
-        for k, text in enumerate(texts):
-            hit: set[str] = set()
-            for sentence, found in reader.sentences(text, main=k % every == 0):
-                if dump:
-                    for shape in sorted(found - hit):
-                        dump.write(json.dumps({"source": name, "shape": shape, "text": sentence}) + "\n")
-                hit |= found
-            counts.update(hit)
-        rows = f"{len(texts)} ({(len(texts) + every - 1) // every} for (a))" if every > 1 else str(len(texts))
-        print(f"| {name} | {rows} | " + " | ".join(str(counts[s]) for s in SHAPES) + " |", flush=True)
-    if dump:
-        dump.close()
+    shape_tables.header(SHAPES)
+    with shape_tables.dump_file(args.dump) as dump:
+        for name, texts in sets(shared):
+            texts = texts[:args.limit] if args.limit else texts
+            counts: Counter[str] = Counter()
+            every = args.every if name.startswith("MLQE-PE train") else 1
+            for k, text in enumerate(texts):
+                hit: set[str] = set()
+                for sentence, found in reader.sentences(text, main=k % every == 0):
+                    if dump:
+                        for shape in sorted(found - hit):
+                            dump(name, shape, sentence)
+                    hit |= found
+                counts.update(hit)
+            rows = f"{len(texts)} ({(len(texts) + every - 1) // every} for (a))" if every > 1 else str(len(texts))
+            shape_tables.row(name, rows, [counts[s] for s in SHAPES])
     return 0
 
 

@@ -35,6 +35,7 @@ from eval_data import SHARED_HELP, shared_dir  # noqa: E402
 from lm_evidence import auc, paired  # noqa: E402  (one AUC, paired share and data sets for both studies)
 from lm_evidence import sets as lm_sets  # noqa: E402
 
+from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
 
 #: Margins at or below this (score units of the shipped training run) count as low-margin steps; fixed as the
@@ -153,7 +154,7 @@ def sets(shared: Path, dev: bool) -> dict[str, Any]:
     out = lm_sets(shared, dev, min_hter=0.3)
     if not dev:
         ewt = shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
-        out["ewt"] = [line[9:].strip() for line in ewt.open(encoding="utf-8") if line.startswith("# text = ")]
+        out["ewt"] = list(conllu.texts(ewt))
     return out
 
 

@@ -22,12 +22,13 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
 def _texts() -> dict[str, list[str]]:
+    from mtfix.garble import conllu
+
     out: dict[str, list[str]] = {}
     for f in sorted(REALMT.glob("*.jsonl")):
         rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
         out[f"realmt/{f.stem}"] = [r[k] for r in rows for k in ("text", "correction") if r.get(k)]
-    ewt = [line[9:].strip() for f in sorted(EWT.glob("*.conllu"))
-           for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
+    ewt = [t for f in sorted(EWT.glob("*.conllu")) for t in conllu.texts(f)]
     out["ewt (doubled word)"] = [t for t in ewt if _DOUBLED.search(t)]
     return out
 
@@ -41,6 +42,7 @@ def _garble(text: str) -> str | None:
 
 def main() -> int:
     import mtfix
+    from mtfix.garble import conllu
 
     if not REALMT.is_dir():
         print(f"{REALMT} is absent: nothing to measure", file=sys.stderr)
@@ -68,8 +70,7 @@ def main() -> int:
               f"major->minor {lowered}")
         for e in examples[:5]:
             print(f"    {e}")
-    ewt = [line[9:].strip() for f in sorted(EWT.glob("*.conllu"))
-           for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
+    ewt = [t for f in sorted(EWT.glob("*.conllu")) for t in conllu.texts(f)]
     clean = [json.loads(line)["text"] for f in sorted(REALMT.glob("clean_news_*.jsonl"))
              for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     for name, texts in (("realmt clean news", clean), ("ewt sample", ewt[:: max(1, len(ewt) // 3000)])):

@@ -83,14 +83,9 @@ def gold_segments(text: str, breaks: list[tuple[int, bool]]) -> set[tuple[int, i
 
 def _ewt_texts(split: str, by: str) -> list[list[str]]:
     """The sentences of an EWT split grouped by ``# newpar``/``# newdoc`` (``by="par"``) or ``# newdoc``."""
-    groups: list[list[str]] = [[]]
-    path = SHARED / "corpora" / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if (line.startswith("# newdoc") or (by == "par" and line.startswith("# newpar"))) and groups[-1]:
-            groups.append([])
-        elif line.startswith("# text = "):
-            groups[-1].append(line[9:])
-    return [g for g in groups if g]
+    from mtfix.garble import conllu
+
+    return conllu.paragraphs(SHARED / "corpora" / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu", documents=by != "par")
 
 
 def real_text() -> None:

@@ -41,9 +41,11 @@ def _realmt(root: Path, name: str) -> list[dict]:
 
 
 def _ewt(root: Path) -> list[str]:
+    from mtfix.garble import conllu
+
     out = []
     for path in sorted((root / "corpora" / "ud-english-ewt").glob("en_ewt-ud-*.conllu")):  # all three splits
-        out += [ln[9:].strip() for ln in path.open(encoding="utf-8") if ln.startswith("# text = ")]
+        out += conllu.texts(path)
     return out
 
 

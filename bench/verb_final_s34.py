@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
 from probe_word_order import _tagged  # noqa: E402
 
+from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble.signs import _PAST_FORMS  # noqa: E402
 from mtfix.text.lexicon import IRREGULAR_FORMS  # noqa: E402
 
@@ -123,8 +124,7 @@ CANDIDATES: dict[str, tuple[str, Test]] = {
 
 def _ewt(root: Path) -> Iterator[str]:
     for path in sorted(root.glob("*.conllu")):
-        with path.open(encoding="utf-8") as fh:
-            yield from (line[9:].strip() for line in fh if line.startswith("# text = "))
+        yield from conllu.texts(path)
 
 
 def _sets(shared: Path, train: bool) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

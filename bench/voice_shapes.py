@@ -26,7 +26,6 @@ EWT lemma is in the class):
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
@@ -37,8 +36,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import shape_tables  # noqa: E402
 from audit_professional import sources  # noqa: E402
-from eval_data import PAIRS, SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, read_jsonl  # noqa: E402
+from shape_tables import ewt_train  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
@@ -65,25 +66,6 @@ class VerbClasses:
 
     def lemmas(self, word: str) -> set[str]:
         return self.forms.get(word.lower(), set())
-
-
-def _sentences(path: Path) -> Iterator[list[list[str]]]:
-    """The word rows (10 columns) of each sentence of a CoNLL-U file, multiword and empty nodes left out."""
-    rows: list[list[str]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            if not line.strip():
-                if rows:
-                    yield rows
-                rows = []
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if cols[0].isdigit():
-                rows.append(cols)
-    if rows:
-        yield rows
 
 
 def verb_classes(treebank: Sequence[list[list[str]]] | Iterator[list[list[str]]]) -> VerbClasses:
@@ -120,7 +102,8 @@ def verb_classes(treebank: Sequence[list[list[str]]] | Iterator[list[list[str]]]
 
 
 def load_classes(shared: Path) -> VerbClasses:
-    return verb_classes(_sentences(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"))
+    """:func:`verb_classes` of UD EWT train."""
+    return verb_classes(ewt_train(shared))
 
 
 def _in(classes: VerbClasses, word: str, members: set[str]) -> bool:
@@ -213,38 +196,30 @@ def _mqm(shared: Path, tagger, classes: VerbClasses) -> tuple[int, Counter[str],
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", help=SHARED_HELP)
-    ap.add_argument("--dump", help="write each hit as a JSON line (source, shape, text)")
-    args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
-    if not (shared / "realmt").is_dir():
-        print(f"voice_shapes: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    args = shape_tables.arguments(__doc__).parse_args(argv)
+    shared = shape_tables.shared(args.shared, "voice_shapes")
+    if shared is None:
         return 2
     classes = load_classes(shared)
     print(f"EWT train: {len(classes.never_passive)} never passive ({', '.join(sorted(classes.never_passive))}); "
           f"{len(classes.never_about)} never with 'about'; {len(classes.passive_no_object)} passives without object")
     tagger = tagger_mod.load()
-    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
-    print("| source | rows | " + " | ".join(SHAPES) + " |")
-    print("|---|---:|" + "---:|" * len(SHAPES))
-    for name, texts in sets(shared):
-        counts: Counter[str] = Counter()
-        for text in texts:
-            found = _found(text, tagger, classes)
-            if dump:
-                for shape in sorted(found):
-                    dump.write(json.dumps({"source": name, "shape": shape, "text": text}) + "\n")
-            counts.update(found)
-        print(f"| {name} | {len(texts)} | " + " | ".join(str(counts[s]) for s in SHAPES) + " |", flush=True)
-    n, rows, spans = _mqm(shared, tagger, classes)
-    print(f"| MQM zh-en 2020 MT (hits / in a rater's span) | {n} | "
-          + " | ".join(f"{rows[s]} / {spans[s]}" for s in SHAPES) + " |")
-    base = "any be + participle"
-    print(f"MQM zh-en 2020 MT, the first be + participle of a row (base rate): {rows[base]} rows, "
-          f"{spans[base]} in a rater's span")
-    if dump:
-        dump.close()
+    shape_tables.header(SHAPES)
+    with shape_tables.dump_file(args.dump) as dump:
+        for name, texts in sets(shared):
+            counts: Counter[str] = Counter()
+            for text in texts:
+                found = _found(text, tagger, classes)
+                if dump:
+                    for shape in sorted(found):
+                        dump(name, shape, text)
+                counts.update(found)
+            shape_tables.row(name, len(texts), [counts[s] for s in SHAPES])
+        n, rows, spans = _mqm(shared, tagger, classes)
+        shape_tables.row("MQM zh-en 2020 MT (hits / in a rater's span)", n, [f"{rows[s]} / {spans[s]}" for s in SHAPES])
+        base = "any be + participle"
+        print(f"MQM zh-en 2020 MT, the first be + participle of a row (base rate): {rows[base]} rows, "
+              f"{spans[base]} in a rater's span")
     return 0
 
 

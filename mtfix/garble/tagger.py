@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mtfix.caching.bounded import BoundedMemo
+from mtfix.garble import conllu
 from mtfix.text.tokens import EWT_TOKEN as _TOKEN
 from mtfix.text.tokens import EWT_TOKEN_ASCII as _ASCII_TOKEN
 
@@ -604,28 +605,8 @@ def load(path: str | None = None) -> Tagger | PackedTagger:
 
 
 def read_conllu(path: str | Path) -> list[tuple[list[str], list[str]]]:
-    """(words, XPOS tags) per sentence of a CoNLL-U file (multi-word tokens and empty nodes skipped)."""
-    sents: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    sents.append((words, tags))
-                words, tags = [], []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != 10 or not cols[0].isdigit():
-                continue
-            words.append(cols[1])
-            tags.append(cols[4] if cols[4] != "_" else cols[3])
-    if words:
-        sents.append((words, tags))
-    return sents
+    """(words, XPOS tags) per sentence of a CoNLL-U file (:func:`mtfix.garble.conllu.read`)."""
+    return [([r[conllu.FORM] for r in rows], [conllu.xpos(r) for r in rows]) for rows in conllu.word_rows(path)]
 
 
 def _make_tagdict(sents: Iterable[tuple[list[str], list[str]]], freq: int = 20, ambiguity: float = 0.97) -> dict:

@@ -1,0 +1,68 @@
+"""What the shape-counting scripts share (session 43): their options, the shared folder they need, UD EWT train's
+sentences their verb classes are derived from, their table of counts per source, and the file of every hit.
+
+Used by ``bench/voice_shapes.py``, ``bench/parse_shapes.py`` and ``bench/mine_local_shapes.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from audit_professional import shared_root  # noqa: E402
+from eval_data import SHARED_HELP  # noqa: E402
+
+from mtfix.garble import conllu  # noqa: E402
+
+Dump = Callable[[str, str, str], None]
+
+
+def arguments(doc: str, dump: str | None = "text") -> argparse.ArgumentParser:
+    """The options of a shape script: its docstring's first line, ``--shared``, and (``dump`` the name of what
+    each hit's line holds) ``--dump``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--shared", help=SHARED_HELP)
+    if dump:
+        ap.add_argument("--dump", help=f"write each hit as a JSON line (source, shape, {dump})")
+    return ap
+
+
+def shared(explicit: str | None, prog: str, needs: str = "realmt") -> Path | None:
+    """The shared folder, or None after ``prog: FOLDER not found (...)`` on stderr (:func:`shared_root`)."""
+    return shared_root(explicit, needs, prog)
+
+
+def ewt_train(root: Path) -> Iterator[list[list[str]]]:
+    """The word rows of each sentence of UD EWT train (dev and test are the audit's professional source)."""
+    return conllu.word_rows(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
+
+
+def header(shapes: Sequence[str]) -> None:
+    """Print the head of the table: a source, its rows, a column per shape."""
+    print("| source | rows | " + " | ".join(shapes) + " |")
+    print("|---|---:|" + "---:|" * len(shapes))
+
+
+def row(name: str, rows: object, cells: Sequence[object]) -> None:
+    """Print one source's row of the table."""
+    print(f"| {name} | {rows} | " + " | ".join(map(str, cells)) + " |", flush=True)
+
+
+@contextmanager
+def dump_file(path: str | None) -> Iterator[Dump | None]:
+    """A writer of one hit a JSON line (``source``, ``shape``, ``text``) to ``path``; None without a path."""
+    if not path:
+        yield None
+        return
+    with open(path, "w", encoding="utf-8") as fh:
+
+        def write(source: str, shape: str, text: str) -> None:
+            fh.write(json.dumps({"source": source, "shape": shape, "text": text}) + "\n")
+
+        yield write
