@@ -12,6 +12,9 @@ or a line of one word).  Session 40 added a fresh glossary of its own with its a
 added headlines in capitals read with ``desk.tsv`` (``bench/data/newsroom_s41/``: misspelt names to find, capitals
 lines of acronyms, codes and everyday words to leave).  Session 42 added more read with ``desk.tsv``
 (``bench/data/newsroom_s42/``: a headline's misspelt name before another word, families' names in the plural).
+Session 43 added more read with ``desk.tsv`` (``bench/data/newsroom_s43/``: a possessive's "s" in lower case on a
+headline in capitals, a given name or an everyday word after a headline's surname; its ``given_names.tsv`` is
+``bench/given_names.py``'s).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -31,7 +34,8 @@ DATA = REPO / "bench" / "data" / "newsroom_s38"
 ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_s39", DATA / "newsroom.tsv"),
             (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

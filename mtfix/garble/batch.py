@@ -80,21 +80,32 @@ class _Tables:
                 if p in ctx:
                     self.tw.setdefault(lw, []).append((ctx[p], r))
         self.types: dict[str, tuple[tuple[int, ...], int, tuple[tuple[int, int], ...]]] = {}
+        #: the rows of "s3", "s2", "s-1" and "s+1" by a word's last three (normalised) letters, which many word
+        #: types share ("-ing", "-ed"): four feature strings built and looked up once per suffix (session 43)
+        self.suffixes: dict[str, tuple[int, int, int, int]] = {}
+        self.bias = row("b")
 
     def word_type(self, tagger: PackedTagger, word: str) -> tuple[tuple[int, ...], int, tuple[tuple[int, int], ...]]:
         """The rows of ``word``'s twelve static features (own six, -1 two, -2 one, +1 two, +2 one; the zero
         row for one the model lacks), its tag in the tag dictionary (-1: none) and its "tw" rows."""
         got = self.types.get(word)
         if got is None:
+            if len(self.types) >= _TYPE_CACHE:  # a full memo starts again, the suffixes' with it
+                self.types.clear()
+                self.suffixes.clear()
             lw = _norm(word)
             get, zero = tagger.index.get, self.zero
-            names = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1], "sh " + _shape(word),
-                     "w-1 " + lw, "s-1 " + lw[-3:], "w-2 " + lw, "w+1 " + lw, "s+1 " + lw[-3:], "w+2 " + lw)
-            rows = tuple(map(get, names, repeat(zero)))  # the zero row for a feature the model lacks
+            s3 = lw[-3:]
+            suffix = self.suffixes.get(s3)
+            if suffix is None:  # lw[-2:] is s3[-2:]
+                suffix = self.suffixes[s3] = (get("s3 " + s3, zero), get("s2 " + s3[-2:], zero),
+                                              get("s-1 " + s3, zero), get("s+1 " + s3, zero))
+            names = ("w " + lw, "p1 " + lw[:1], "sh " + _shape(word), "w-1 " + lw, "w-2 " + lw, "w+1 " + lw,
+                     "w+2 " + lw)
+            w, p1, sh, wm1, wm2, wp1, wp2 = map(get, names, repeat(zero))  # the zero row for a feature the model lacks
+            rows = (self.bias, w, suffix[0], suffix[1], p1, sh, wm1, suffix[2], wm2, wp1, suffix[3], wp2)
             fixed = tagger.tagdict.get(word)
             got = (rows, -1 if fixed is None else self.tag_id[fixed], tuple(self.tw.get(lw, ())))
-            if len(self.types) >= _TYPE_CACHE:
-                self.types.clear()
             self.types[word] = got
         return got
 

@@ -21,6 +21,7 @@ neighbours are asked here instead (:func:`headline_neighbours`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,9 +30,12 @@ import regex
 
 from mtfix.caching import regexcache
 from mtfix.glossary.model import Entry
+from mtfix.text.plurals import in_capitals
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
 
 if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
+
     from mtfix.glossary.spans import Blocked
 
 #: Words of five capitals or more, not inside URLs, e-mail addresses, dotted names or codes (as
@@ -45,7 +49,7 @@ def capitals_words(text: str) -> list[regex.Match]:
     out: list[regex.Match] = []
     at = 0
     for line in text.split("\n"):  # str.isupper is capitals_line's test of a line, in C: most lines fail it at once
-        if line.isupper():
+        if in_capitals(line):
             out += CAPS_WORD.finditer(text, at, at + len(line))
         at += len(line) + 1
     return out
@@ -104,7 +108,7 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
     AIRPORT" → the glossary's "Kutaisi International Airport"); and, after a person's surname (``person``), an
     everyday English word that names nothing called after a person (:data:`mtfix.glossary.spans.NAMED_AFTER`) nor
     goes on one of the glossary's place or organisation names (``words.goes_on``) and, after a surname in the
-    singular, may be no given name (:func:`may_be_given_name`: "TEMIRBAEYV MARK WINS" may name another person,
+    singular, is no given name (:func:`may_be_given_name`: "TEMIRBAEYV MARK WINS" may name another person,
     surname first): "VOTE: ABDRAKHMANNOV AHEAD", "THE KOBAKIDZES RETURN" (``plural``).  Before another word the
     two may be one name ("KUTIASI STREET CLOSED", "TALKS IN KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name
     "ABDRAKHMANNOV TIMUR"): unsafe.
@@ -146,15 +150,20 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
 
 def may_be_given_name(word: str) -> bool:
     """Whether an everyday English word (lower-cased) may be a given name after a surname ("TEMIRBAEYV MARK WINS":
-    a person named surname first): English gives nouns as names ("Mark", "Grace", "Hope", "Rose", "Will"), and
-    a noun has an everyday plural (Zipf ≥ 3: "marks", "hopes"; consonant and "y": "-ies"), which a verb's past, an
-    adverb or an adjective has not ("won", "ahead", "again", "dead": session 42's review).
+    a person named surname first): a first name that gender-guesser's list (about 61,000 names of many countries)
+    knows, whatever the gender ("Mark", "Grace", "Dawn", "Drew", "Victor").  Session 43 measured it against session
+    42's test (a noun with an everyday plural), which let "DAWN", "DREW" and "JUNE" through and made "AGREE",
+    "PLAN" and "SPEECH" unsafe (bench/RESULTS.md).  A word that is no name ("ahead", "agree", "plan") is not.
 
-    >>> [may_be_given_name(w) for w in ("mark", "grace", "hope", "ahead", "again", "won")]
-    [True, True, True, False, False, False]
+    >>> [may_be_given_name(w) for w in ("mark", "grace", "drew", "ahead", "again", "agree", "plan")]
+    [True, True, True, False, False, False, False]
     """
-    from mtfix.text.lexicon import is_common
-    from mtfix.text.plurals import plural_of
+    return _given_names().get_gender(word.title()) != "unknown"
 
-    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else plural_of(word)
-    return is_common(plural)
+
+@functools.cache
+def _given_names() -> Detector:
+    """gender-guesser's detector of first names, loaded once a process when first asked (1.4 G instructions)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)

@@ -38,7 +38,7 @@ from mtfix.caching import regexcache
 from mtfix.glossary.family_names import variant_surname_plurals
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
-from mtfix.text.plurals import SIBILANT_ENDS, plural_of
+from mtfix.text.plurals import SIBILANT_ENDS, capitals_reading, plural_of
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
 _JOINERS = "'’-"
@@ -216,7 +216,8 @@ def _in_capitals(text: str, start: int, end: int, form: str) -> bool:
 
 
 def capitals_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands on a line with letters in capitals and none in lower case.
+    """Whether ``text[start:end]`` stands on a line with letters in capitals and none in lower case, a possessive's
+    lower-case "s" after capitals read as "S" ("KOBAKIDZE's VISIT": :func:`mtfix.text.plurals.capitals_reading`).
 
     >>> capitals_line("MICHEL ARRIVES\\nMichel did.", 0, 6), capitals_line("MICHEL ARRIVES\\nMichel did.", 15, 21)
     (True, False)
@@ -225,7 +226,7 @@ def capitals_line(text: str, start: int, end: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    line = capitals_reading(text[line_start:] if line_end < 0 else text[line_start:line_end])
     return any(c.isupper() for c in line) and not any(c.islower() for c in line)
 
 

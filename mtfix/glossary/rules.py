@@ -88,9 +88,10 @@ capitals (a headline), a word of five capitals or more is read as its capitalise
 a word other than a function word, a title or the entry's own given name it is left ("TIMUR ABDRAKHMANNOV": another
 person), and before another word the fix is unsafe ("KUTIASI STREET"), unless that word tells that no other name
 goes on: a function word, a verb's "-s" present, another glossary name, the next word of a name the glossary spells
-so, or, after a person's surname, an everyday word that names nothing called after a person and may be no given
-name ("VOTE: ABDRAKHMANNOV AHEAD"; not a noun such as "MARK" or "HOPE": another person, surname first).  A
-possessive ("KOBAKIDZE'S") is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
+so, or, after a person's surname, an everyday word that names nothing called after a person and is no given
+name that gender-guesser's list of first names knows ("VOTE: ABDRAKHMANNOV AHEAD"; not "MARK", "HOPE" or "DREW":
+another person, surname first).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
 Fix safety: safe for persons, organisations and places with one slip (two in long names) or a

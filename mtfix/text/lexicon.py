@@ -26,6 +26,7 @@ import io
 import threading
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 COMMON = 3.0  # an everyday word
@@ -79,11 +80,11 @@ def _buckets(
 
 def _as_dict(buckets: list[tuple[float, list[str]]]) -> dict[str, float]:
     """word → Zipf frequency of ``buckets`` (most frequent first)."""
-    freq: dict[str, float] = {}
-    for value, words in reversed(buckets):  # rarest first, so a word in two buckets keeps its higher value
-        if words:
-            freq.update(dict.fromkeys(words, value))
-    return freq
+    # rarest first, so a word in two buckets keeps its higher value (and its place in the rarest); one insertion a
+    # word, with no dict a bucket to merge (session 43)
+    kept = [(value, words) for value, words in reversed(buckets) if words]
+    return dict(zip(chain.from_iterable(words for _, words in kept),
+                    chain.from_iterable(repeat(value, len(words)) for value, words in kept), strict=True))
 
 
 @lru_cache(maxsize=4)
@@ -414,3 +415,20 @@ def reads_as_english(word: str) -> bool:
     if len(w) > 5 and w.endswith(("ing", "ed")) and any(map(is_word, inflection_bases(w))):
         return True
     return w.isalpha() and any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))
+
+
+def one_edit_words(word: str, minimum: float = KNOWN) -> list[str]:
+    """The English words (Zipf ≥ ``minimum``) one edit from lower-case ``word``: a letter of a-z added, dropped or
+    changed, or two neighbours swapped (session 43: "suspectin" → "suspecting", "witchin" → "within").
+
+    >>> one_edit_words("witchin")[:1], one_edit_words("countryof")
+    (['within'], [])
+    """
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    seen = {a + b[1:] for a, b in heads if b}
+    seen |= {a + b[1] + b[0] + b[2:] for a, b in heads if len(b) > 1}
+    seen |= {a + c + b[1:] for a, b in heads if b for c in letters}
+    seen |= {a + c + b for a, b in heads for c in letters}
+    seen.discard(word)
+    return sorted((w for w in seen if is_word(w, minimum=minimum)), key=lambda w: (-zipf(w), w))

@@ -12,9 +12,15 @@ after a letter "A" (:mod:`mtfix.rules.detectors.capitals`) and the bases of an "
 A family's name in the plural with a slip in it ("the Kobakidzes", "THE ABRAMOVISHES") is read back to its
 singular by :func:`plural_readings`, each reading with its ending, for the caller to keep the one whose name takes
 that ending (the glossary's near-miss tier, session 42).
+
+A possessive's "s" written in lower case after a word in capitals ("KOBAKIDZE's VISIT", as some desks write
+it) is read as the capitals' own "S" by :func:`capitals_reading`, the one reading of a line in capitals that the
+glossary's gate (:func:`mtfix.glossary.matcher.capitals_line`) and its near-miss tier share (session 43).
 """
 
 from __future__ import annotations
+
+from mtfix.caching import regexcache
 
 #: Endings after which a word takes "-es" ("the Joneses", "the Sanchezes", "churches", "wishes").
 SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
@@ -49,3 +55,29 @@ def plural_readings(word: str) -> list[tuple[str, str]]:
     if low.endswith(ES_ENDS):
         out.append((word[:-2], word[-2:]))
     return out
+
+
+#: A possessive's "s" in lower case right after a capital and its apostrophe, ending the word ("KOBAKIDZE's").
+_LOWER_POSSESSIVE = regexcache.compile(r"(?<=\p{Lu}['’])s(?![\p{L}\p{M}\p{N}_])")
+
+
+def capitals_reading(line: str) -> str:
+    """``line`` with a possessive's lower-case "s" after a word in capitals read as "S" (same length), so that
+    "KOBAKIDZE's VISIT" is a line in capitals as "KOBAKIDZE'S VISIT" is; any other lower-case letter stays.
+
+    >>> capitals_reading("KOBAKIDZE's VISIT"), capitals_reading("Kobakidze's visit"), capitals_reading("IT's 1990's")
+    ("KOBAKIDZE'S VISIT", "Kobakidze's visit", "IT'S 1990's")
+    """
+    if "'s" not in line and "’s" not in line:
+        return line
+    return _LOWER_POSSESSIVE.sub("S", line)
+
+
+def in_capitals(line: str) -> bool:
+    """Whether ``line`` is in capitals (``str.isupper``: a cased letter, none in lower case), a possessive's
+    lower-case "s" after capitals read as "S" (:func:`capitals_reading`).
+
+    >>> in_capitals("KOBAKIDZE's VISIT ENDS"), in_capitals("KOBAKIDZE's visit"), in_capitals("THE 1990's")
+    (True, False, False)
+    """
+    return line.isupper() or (("'s" in line or "’s" in line) and capitals_reading(line).isupper())

@@ -25,6 +25,17 @@ _CODE_CHARS = frozenset("\\{}[]<>=+*|^~$#@_`")
 EVERYDAY_ZIPF = 3.0
 #: the pairs of distinct opening and closing marks
 _CURLY = {"“": "”", "‘": "’"}
+#: the marks that open and close a quotation alike: paired by counting (:func:`clear_pairs`)
+_STRAIGHT = ('"', "'", "`")
+#: nouns that name a part of an interface or of data (session 43): a quotation right before one is its label or
+#: value ('the " New York " entry', 'the " Full name " field', 'the " ls " command'), whose padding may be meant
+LABEL_NOUNS = frozenset({
+    "attribute", "attributes", "box", "button", "buttons", "cell", "checkbox", "column", "columns", "command",
+    "commands", "entry", "entries", "field", "fields", "flag", "header", "icon", "item", "items", "key", "keys",
+    "keyword", "label", "link", "menu", "option", "options", "parameter", "placeholder", "prompt", "property",
+    "row", "setting", "settings", "string", "tab", "tag", "template", "token", "value", "values", "variable",
+})
+_WORD_AFTER = regex.compile(r"[ \t]*([^\W\d_]+)")
 
 
 def literal(inner: str, keywords: frozenset[str] = frozenset()) -> bool:
@@ -77,7 +88,7 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Every clear pair of quotation marks or backticks in ``text[start:end]`` (curly: an opening mark and the
     first closing one after it, with no other opening mark between)."""
     out = []
-    for q in ('"', "'", "`"):
+    for q in _STRAIGHT:
         if q in text[start:end]:
             out += clear_pairs(text, start, end, q)
     for o, c in _CURLY.items():
@@ -90,13 +101,40 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def names_a_label(text: str, closing: int, end: int) -> bool:
+    """Whether the quotation closed at ``closing`` stands before a noun of :data:`LABEL_NOUNS` (spaces only
+    between, within ``text[:end]``): 'the " New York " entry' quotes an entry's text, padding and all."""
+    m = _WORD_AFTER.match(text, closing + 1, end)
+    return m is not None and m.group(1).lower() in LABEL_NOUNS
+
+
+def _unclear_literal(text: str, start: int, end: int, s: int, e: int, keywords: frozenset[str]) -> bool:
+    """Whether ``text[s:e]`` may lie inside a literal that a straight mark of unclear pairing opens or closes
+    (session 43): the sentence's marks of that kind pair beyond no doubt (:func:`clear_pairs` finds none: odd in
+    number, 'Use " , as the separator'), and the span lies between two neighbouring marks whose text is a
+    :func:`literal`, or no letter stands between it and a mark ('" ,': the mark's other half was lost, and which
+    side is quoted cannot be told)."""
+    for q in _STRAIGHT:
+        found = marks(text, start, end, q) if q in text[start:end] else []
+        if not found or clear_pairs(text, start, end, q):
+            continue
+        if any(a < s and e <= b and literal(text[a + 1:b], keywords) for a, b in zip(found, found[1:], strict=False)):
+            return True
+        for m in found:
+            between = text[m + 1:s] if m < s else text[e:m] if e <= m else "x"
+            if not any(ch.isalpha() for ch in between):
+                return True
+    return False
+
+
 def in_quoted_literal(text: str, start: int, end: int, s: int, e: int,
                       keywords: frozenset[str] = frozenset()) -> bool:
     """Whether ``text[s:e]`` lies inside a quoted literal of the sentence ``text[start:end]``: between a clear pair
-    of backticks (code), or of quotation marks whose text is a :func:`literal`."""
+    of backticks (code), or of quotation marks whose text is a :func:`literal` or that :func:`names_a_label`; or,
+    where straight marks pair unclearly, maybe inside one (:func:`_unclear_literal`)."""
     if not any(q in text[start:end] for q in ('"', "'", "`", "“", "‘")):
         return False
     for a, b in _pairs(text, start, end):
-        if a < s and e <= b and (text[a] == "`" or literal(text[a + 1:b], keywords)):
+        if a < s and e <= b and (text[a] == "`" or literal(text[a + 1:b], keywords) or names_a_label(text, b, end)):
             return True
-    return False
+    return _unclear_literal(text, start, end, s, e, keywords)

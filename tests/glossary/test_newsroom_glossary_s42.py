@@ -176,7 +176,7 @@ def test_a_word_that_may_be_a_given_name_after_a_surname_leaves_the_fix_unsafe(h
 @pytest.mark.parametrize("headline", [
     "VOTE: TEMIRBAEYV AGAIN",  # an adverb, a past, an adjective: no noun, so no given name
     "TEMIRBAEYV RESIGNED, SOURCES SAY",
-    "VOTE: TEMIRBAEYV WON",
+    "VOTE: TEMIRBAEYV DEFEATED",  # (session 43: "WON" is a given name gender-guesser knows: unsafe)
 ])
 def test_a_word_that_is_no_given_name_after_a_surname_keeps_the_fix_safe(headline: str) -> None:
     text = headline + BODY

@@ -116,7 +116,8 @@ def test_the_param_must_be_true_or_false():
 
 @pytest.mark.parametrize(("text", "fixed"), [
     ("The heads of the regionsin the south met.", "The heads of the regions in the south met."),
-    ("The price of oilin the north rose.", "The price of oil in the north rose."),
+    # "oilin" is one edit from "oiling" since en-generic 1.42 (session 43): an unsafe split, tests/rules/test_repairs_s43.py
+    ("The price of oilfor export rose.", "The price of oil for export rose."),
     ("It was the main issueof the day.", "It was the main issue of the day."),
 ])
 def test_a_word_glued_to_a_function_word_is_still_split(safe, text, fixed):

@@ -11,7 +11,7 @@ from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
-from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
+from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, one_edit_words, zipf
 from mtfix.text.tokens import LazyPattern
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
@@ -303,7 +303,9 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     Split only when exactly one such split exists, the whole is unknown to the
     English word list, and the other part has three letters or more.  A leading
     function word that is also a prefix ("in", "on", "to") splits only before
-    another function word: "inidentity" is a coinage, "inthe" is glued.
+    another function word: "inidentity" is a coinage, "inthe" is glued.  The fix is unsafe where the token is
+    one edit from an English word (en-generic 1.42, session 43): "suspectin" may be "suspecting" misspelt, as
+    readily as "suspect in" glued.
     """
     function = {w.lower() for w in rule.params.get("function_words", [])}
     if not function:
@@ -318,11 +320,13 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
              if (split := _glued_split(tok, function, affixes)) is not None}
     if not glued:
         return
+    misspelt = {tok for tok in glued if one_edit_words(tok)}
     for start, end, tok in _glued_at(text, glued):
         if doc.segment_at(start) is None:
             continue
         left, right = glued[tok]
-        yield Hit(start, end, f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
+        yield Hit(start, end, f"{left} {right}", message=f"'{left}' and '{right}' are glued together",
+                  safety=FixSafety.UNSAFE if tok in misspelt else None)
 
 
 #: Up to this many glued words the second walk looks for each with ``str.find`` (:func:`_glued_at`); past it

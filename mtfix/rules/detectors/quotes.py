@@ -17,7 +17,9 @@ pairing and the quoted text leave no doubt (en-generic 1.37, session 41; the lit
   opening mark follows a space or starts the sentence (not a bracket: 'print(" Hello ")'); and the sentence
   does not speak of spacing (``params.spacing_words``: 'enter " New York " with a space at each end');
 * the quotation is not what a user types or a label reads (1.40, session 42): no verb of ``params.typed_words``
-  ("enter", "click", "labelled") within two words before it, no colon just before it ('click the " Save as "').
+  ("enter", "click", "labelled") within two words before it, no colon just before it ('click the " Save as "');
+  nor the text of a label or a value (1.42, session 43): no noun of :data:`mtfix.text.quoted.LABEL_NOUNS` right
+  after it ('the " New York " entry', 'the " Full name " field').
 
 What a literal is, is said once, in :mod:`mtfix.text.quoted`, which the spacing rules read too.
 
@@ -33,7 +35,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.text.quoted import clear_pairs, literal
+from mtfix.text.quoted import clear_pairs, literal, names_a_label
 from mtfix.text.tokens import FUNCTION_WORDS
 
 
@@ -103,5 +105,6 @@ def _pairs(text: str, pattern, start: int, end: int, spoken: bool, keywords: fro
                 and (opening == start or text[opening - 1].isspace())  # not a call's argument: print(" Hi ")
                 and clear_pairing(text, start, end, q, opening, m.end("m") - 1)
                 and not padded_literal(inner, keywords)
+                and not names_a_label(text, m.end("m") - 1, end)  # 'the " New York " entry': a label's text
                 and f"{q}{inner}{q}" not in text[start:end])  # '" a " and "a"': the spaces are the point
         yield Hit(m.start("m"), m.end("m"), f"{q}{inner}{q}", safety=None if safe else FixSafety.UNSAFE)

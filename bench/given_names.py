@@ -1,0 +1,90 @@
+"""A given name after a headline's surname (session 43): which test of "may this word be a given name" keeps a
+misspelt surname's fix unsafe before a given name ("SULTNABEKOV DREW CONCEDES": another person, surname first) and
+safe before an everyday word ("SULTNABEKOV PLAN REJECTED").
+
+Reads ``bench/data/newsroom_s43/given_names.tsv`` (48 headlines of our own, half with a word that may be a given
+name after the misspelt surname) with ``given_names_glossary.tsv``, and runs the glossary checker over each with
+``capitals_names.may_be_given_name`` replaced by each test: session 42's plural test (a noun with an everyday
+plural, rewritten here), gender-guesser's list of first names (the shipped test), never, and, with
+``--names-dataset``, names-dataset's first names (any, or ranked in the US or the UK within a cut; not a
+dependency: install it apart).  Prints, per test, the given-name headlines left unsafe and the others made safe.
+
+Run: ``python bench/given_names.py [--names-dataset]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from mtfix.glossary import capitals_names
+from mtfix.glossary.checker import GlossaryChecker
+from mtfix.model import FixSafety
+from mtfix.segment import to_document
+
+DATA = Path(__file__).resolve().parent / "data" / "newsroom_s43"
+BODY = "\n\nThe story went on below.\n"
+
+
+def plural_test(word: str) -> bool:
+    """Session 42's review: a noun English gives as a name has an everyday plural (Zipf ≥ 3)."""
+    from mtfix.text.lexicon import is_common
+    from mtfix.text.plurals import plural_of
+
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else plural_of(word)
+    return is_common(plural)
+
+
+def names_dataset_tests() -> dict[str, Callable[[str], bool]]:
+    """names-dataset's first names: known at all, or ranked in the US or the UK within a cut."""
+    from names_dataset import NameDataset
+
+    nd = NameDataset()
+
+    def rank(word: str) -> int:
+        found = nd.search(word.title())["first_name"] or {}
+        ranks = [r for c, r in (found.get("rank") or {}).items() if c in ("United States", "United Kingdom") and r]
+        return min(ranks, default=10**9)
+
+    tests: dict[str, Callable[[str], bool]] = {"names-dataset, any": lambda w: bool(nd.search(w.title())["first_name"])}
+    for top in (100, 1000, 5000):
+        tests[f"names-dataset, US/UK rank ≤ {top}"] = lambda w, t=top: rank(w) <= t
+    return tests
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--names-dataset", action="store_true", help="names-dataset's tests too (installed apart)")
+    args = ap.parse_args()
+    with (DATA / "given_names.tsv").open(encoding="utf-8") as f:
+        rows = [(r["given_name"] == "yes", r["headline"]) for r in csv.DictReader(f, delimiter="\t")]
+    tests: dict[str, Callable[[str], bool]] = {"plural test (session 42, glossary-8)": plural_test,
+                                               "gender-guesser (glossary-9)": capitals_names.may_be_given_name,
+                                               "never a given name": lambda w: False}
+    if args.names_dataset:
+        tests |= names_dataset_tests()
+    shipped = capitals_names.may_be_given_name
+    named, plain = sum(n for n, _ in rows), sum(not n for n, _ in rows)
+    print(f"| test | given name: unsafe (of {named}) | everyday word: safe (of {plain}) | safe before a given name "
+          "| unsafe before an everyday word |\n|---|---|---|---|---|")
+    try:
+        for label, test in tests.items():
+            capitals_names.may_be_given_name = test
+            checker = GlossaryChecker.from_files([str(DATA / "given_names_glossary.tsv")], bundled=False)
+            wrong, lost = [], []
+            for is_name, headline in rows:
+                safe = [f.fix for f in checker.check(to_document(headline + BODY)) if f.code == "MTF302"] \
+                    == [FixSafety.SAFE]
+                if is_name and safe:
+                    wrong.append(headline.split()[1])
+                elif not is_name and not safe:
+                    lost.append(headline)
+            print(f"| {label} | {named - len(wrong)} | {plain - len(lost)} | {', '.join(wrong)} | {'; '.join(lost)} |")
+    finally:
+        capitals_names.may_be_given_name = shipped
+
+
+if __name__ == "__main__":
+    main()
