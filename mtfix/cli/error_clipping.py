@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -73,6 +74,23 @@ def _exists(path: str) -> bool:
 #: How mtfix's own lines on standard error start (not rich's progress bar, which writes escapes).
 _OWN_LINES = ("mtfix: ", "note: ")
 
+#: A line break inside one of mtfix's own lines that is part of a name or value it quotes (``no\nsuch.txt``),
+#: not one that ends the line, starts another own line or an indented block the message shows (a log's tail).
+_INNER_BREAK = re.compile(r"\n(?=[^\s]|\n)(?!mtfix: |note: )")
+
+
+def one_line(text: str) -> str:
+    """``text`` (one of mtfix's own lines) with each line break that is no line's end, no start of another own
+    line and no start of an indented block written as ``\\n``: a file or setting named with a line break
+    (``$'no\\nsuch.txt'``) shows as the reports show it, on the error's one line.
+
+    >>> one_line("mtfix: error: no\\nsuch.txt: no such file or directory\\n")
+    'mtfix: error: no\\\\nsuch.txt: no such file or directory\\n'
+    >>> one_line("mtfix: error: its log ends:\\n  Error: x\\nnote: y\\n") == "mtfix: error: its log ends:\\n  Error: x\\nnote: y\\n"
+    True
+    """
+    return _INNER_BREAK.sub(r"\\n", text) if "\n" in text else text
+
 
 class _ClippedStream:
     """Standard error, with :func:`clip` applied to what is written, and the control characters of
@@ -87,7 +105,7 @@ class _ClippedStream:
             if shown.startswith(_OWN_LINES):
                 from mtfix.report.text import printable
 
-                shown = printable(shown, keep="\t\n")
+                shown = one_line(printable(shown, keep="\t\n"))
             self._stream.write(shown)
             return len(text)
         return self._stream.write(text)  # (click writes b"" to tell text streams from binary ones)

@@ -45,7 +45,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from mtfix.formats.base import Container, utf8_under
-from mtfix.formats.markdown import MarkdownSpans, _merge
+from mtfix.formats.spans import MarkdownSpans, _gaps, _merge
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import TextFile, decode, has_bom
 from mtfix.model import Span
@@ -263,7 +263,6 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
     if held is not None:  # never closed: protected to the end
         _held_span(held[1], len(text), held[0], held[3], run, protected, code, opaque)
     close_run()
-    from mtfix.formats.markdown import _gaps
     from mtfix.model import Span
 
     def spans(pairs: list[tuple[int, int]]) -> list[Span]:

@@ -3,14 +3,15 @@ syntax are never touched.
 
 The file is parsed with markdown-it-py (CommonMark plus GFM tables and
 strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
-whose ``regions`` are the prose of paragraphs, headings and table cells, as
+whose ``regions`` are the prose of paragraphs, headings, table cells and the
+blocks of HTML blocks (read as a page's, :func:`_html_block`; session 43), as
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
 images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
 ``$$…$$``), emphasis markers, escapes and entities, the trailing spaces of a
 hard line break, container markers (``>``) inside a paragraph, and every
 non-blank character between the prose regions (front matter, code blocks,
-HTML blocks, table pipes, reference definitions).  Protecting the gaps
+the markup of HTML blocks, table pipes, reference definitions).  Protecting the gaps
 matters: some detectors scan the whole text, and the core drops findings that
 touch a protected span.
 
@@ -40,12 +41,13 @@ import bisect
 import re
 import threading
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from mtfix.formats.base import Container, Unit
+from mtfix.formats.spans import MarkdownSpans, _gaps, _merge
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import decode
-from mtfix.model import Span, strip_span
+from mtfix.model import Span
 from mtfix.text.lines import LINE_WITH_END as _LINE
 from mtfix.text.tokens import INVISIBLE_MARKS
 
@@ -309,22 +311,6 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
     return spans.regions, spans.protected
 
 
-class MarkdownSpans(NamedTuple):
-    """What :func:`markdown_spans` finds in a Markdown text."""
-
-    regions: list[Span]
-    protected: list[Span]
-    #: quoted code among the protected spans
-    code: list[Span]
-    #: the regions that are headings, as the parser reads them (ATX or setext, in a list item or
-    #: block quote too; never a line in a code block, nor a "#" or "---" line a paragraph continues)
-    headings: list[Span]
-    #: the protected spans inside prose that read as one name (code spans, images, autolinks, math);
-    #: the other protected spans inside prose are markup (emphasis, link brackets and destinations,
-    #: inline HTML, escapes, entities)
-    opaque: list[Span]
-
-
 def markdown_spans(text: str) -> MarkdownSpans:
     """:func:`prose_spans`, the code (fenced and indented blocks, inline code spans) among
     the protected spans: its text is quoted, so an ``mtfix-ignore`` directive there is an
@@ -373,6 +359,15 @@ def markdown_spans(text: str) -> MarkdownSpans:
             first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
             if first <= last:
                 code.append(Span(lines[first][0], lines[last][1]))
+            continue
+        if tok.type == "html_block" and tok.map:
+            block = _html_block(text, lines, tok)
+            if block is not None:  # read as a page's blocks are (else protected whole, as a gap)
+                regions.extend(block.regions)
+                protected.extend(block.protected)
+                code.extend(block.code)
+                headings.extend(block.headings)
+                opaque.extend(block.opaque)
             continue
         if tok.type != "inline" or not tok.content or tok.map is None:
             continue
@@ -437,6 +432,45 @@ def _without_line_start_marks(text: str) -> MarkdownSpans:
     return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque))
 
 
+def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSpans | None:
+    """The spans of an HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``), read as an HTML
+    page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags, attributes, comments,
+    ``<pre>``, ``<code>``, ``<script>`` never are), offsets in ``text``; None when a line after the first has a
+    container prefix that is not blank (``> `` of a block quote), which the page reader would read as text: the
+    block then stays protected whole.  A list item's marker before the first line's ``<`` and the indentation of
+    the lines after it are read as blanks.
+
+    >>> t = "<div>\\nThe the cat.\\n</div>\\n\\n- <p>A dog\\n  sat.</p>\\n"
+    >>> [t[r.start:r.end] for r in markdown_spans(t).regions]
+    ['The the cat.', 'A dog\\n  sat.']
+    """
+    from mtfix.formats.html import html_spans
+
+    first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+    if first > last:
+        return None
+    start, end = lines[first][0], lines[last][1]
+    parts = tok.content.split("\n")
+    if len(parts) <= last - first:  # fewer lines than the block's: not located, never guessed
+        return None
+    masked = list(text[start:end])
+    for i, content in zip(range(first, last + 1), parts, strict=False):
+        line = text[lines[i][0]:lines[i][1]]
+        cut = len(line) - len(content)
+        if cut < 0 or not line.endswith(content):
+            return None
+        if i > first and line[:cut].strip():
+            return None
+        masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
+    page = html_spans("".join(masked))
+
+    def moved(spans: list[Span]) -> list[Span]:
+        return [Span(x.start + start, x.end + start) for x in spans]
+
+    return MarkdownSpans(moved(page.regions), moved(page.protected), moved(page.code), moved(page.headings),
+                         moved(page.opaque))
+
+
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:
     kind = parent.type if parent is not None else ""
     if kind == "paragraph_open":
@@ -448,26 +482,3 @@ def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], l
     if kind in ("th_open", "td_open"):
         return _cell_map(row_cells, col, text, tok.content), []
     raise _Unlocated
-
-
-def _gaps(text: str, regions: list[Span]) -> list[Span]:
-    """Everything between prose regions that is not blank."""
-    out = []
-    pos = 0
-    for r in [*regions, Span(len(text), len(text))]:
-        s, e = strip_span(text, pos, r.start)
-        if s < e:
-            out.append(Span(s, e))
-        pos = max(pos, r.end)
-    return out
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in sorted(spans, key=lambda p: (p.start, p.end)):
-        if out and s.start <= out[-1].end:
-            if s.end > out[-1].end:
-                out[-1] = Span(out[-1].start, s.end)
-        else:
-            out.append(s)
-    return out

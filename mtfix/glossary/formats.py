@@ -181,7 +181,8 @@ def _parse(p: Path, kind: str, raw: bytes, shown: Path, errors: list[str] | None
     if kind == "tbx":
         from mtfix.glossary.tbx import load_tbx
 
-        return load_tbx(p, errors=errors) if shown == p else _renamed(load_tbx(p, errors=errors), str(p), str(shown))
+        g = load_tbx(p, errors=errors, raw=raw)
+        return g if shown == p else _renamed(g, str(p), str(shown))
     if kind == "yaml":
         from mtfix.glossary.yamlfile import load_yaml
 

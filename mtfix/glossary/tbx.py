@@ -38,22 +38,27 @@ def _children(el, *names: str):
     return [c for c in el.iter() if _local(c.tag) in names]
 
 
-def parse_xml(path: Path):
+def parse_xml(path: Path, raw: bytes | None = None):
+    """The root element of the XML file ``path`` (its bytes ``raw`` when read already).  Parsed from its bytes: lxml
+    reading a file itself said a byte its declared encoding does not hold as ``cannot read: Error reading file …:
+    Invalid bytes in character encoding``, with no line (session 43); from bytes it is a syntax error at its line."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
     try:
-        return etree.parse(str(path), parser).getroot()
+        return etree.fromstring(path.read_bytes() if raw is None else raw, parser)
     except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc}") from None
+        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or (exc.position[0] if exc.position else 1)
         raise GlossaryError(f"{path}:{line}: not well-formed XML: {exc.msg}") from None
 
 
-def load_tbx(path: Path, target_lang: str = "en", errors: list[str] | None = None) -> Glossary:
-    """Entries of a TBX file; ``target_lang`` is the language of the terms to enforce."""
-    root = parse_xml(path)
+def load_tbx(path: Path, target_lang: str = "en", errors: list[str] | None = None,
+             raw: bytes | None = None) -> Glossary:
+    """Entries of a TBX file (its bytes ``raw`` when read already); ``target_lang`` is the language of the terms
+    to enforce."""
+    root = parse_xml(path, raw)
     if _local(root.tag) not in ("martif", "tbx"):
         raise GlossaryError(f"{path}:{root.sourceline}: not a TBX file: the root element is <{_local(root.tag)}>")
     concepts = _children(root, "termEntry", "conceptEntry")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from textwrap import indent
 
 from mtfix.errors import GrammarError
 from mtfix.grammar.settings import LTSettings
@@ -171,7 +172,7 @@ def install(settings: LTSettings, *, force: bool = False, quiet: bool = True,
             tail = "\n".join(((proc.stdout or "") + (proc.stderr or "")).strip().splitlines()[-15:])
             raise GrammarError(
                 f"Maven could not resolve LanguageTool {settings.version} from Maven Central "
-                f"(exit {proc.returncode}).\n{tail}\nCheck that Maven Central is reachable (or that ~/.m2 "
+                f"(exit {proc.returncode}).\n{indent(tail, '  ')}\n  Check that Maven Central is reachable (or that ~/.m2 "
                 "already holds the artifacts), or point mtfix at an existing LanguageTool (MTFIX_LT_HOME or --lt-url)."
             )
         inst = verify(staging)

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from textwrap import indent
 from typing import Any
 
 import requests
@@ -563,7 +564,7 @@ def wait_ready(srv: LocalServer, timeout: float) -> None:
             raise GrammarError(
                 f"LanguageTool exited with code {srv.process.returncode} while starting"
                 f"{_open_files_note(srv.log) or _first_reason(tail)}; "
-                f"its log ({srv.log}) ends:\n{tail}"
+                f"its log ({srv.log}) ends:\n{indent(tail, '  ')}"
             )
         try:
             r = requests.post(srv.url + "/v2/check", data={"language": "en-US", "text": WARMUP_TEXT},
@@ -574,7 +575,7 @@ def wait_ready(srv: LocalServer, timeout: float) -> None:
             pass
         time.sleep(0.1)
     raise GrammarError(f"LanguageTool did not answer within {timeout:.0f} s; its log ({srv.log}) ends:\n"
-                       f"{_log_tail(srv.log)}")
+                       f"{indent(_log_tail(srv.log), '  ')}")
 
 
 def start_persistent(settings: LTSettings) -> tuple[ServerRecord, bool]:

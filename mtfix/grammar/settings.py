@@ -15,7 +15,7 @@ key                       meaning                                         defaul
 ``jvm-args``              extra JVM options (list)                        ``[]``
 ``port``                  port of a server mtfix starts (0 = any free)    ``0``
 ``server-options``        LT server ``--config`` properties (table)       ``{}``
-``language``              LT language code                                ``en-US``
+``language``              an English variant LT checks (LANGUAGES)        ``en-US``
 ``disabled-rules``        LT rule ids never reported (added to defaults)  see ``defaults.yaml``
 ``enabled-rules``         LT rule ids to switch on (off by default in LT) ``[]``
 ``timeout``               seconds to wait for one HTTP answer             ``60``
@@ -146,11 +146,17 @@ class LTSettings:
 #: above 0) or ``table``.
 _KINDS = {
     "cache-dir": "str", "home": "str", "java": "str", "heap": "heap", "jvm-args": "strings", "port": "port",
-    "server-options": "table", "language": "str", "disabled-rules": "strings", "enabled-rules": "strings",
+    "server-options": "table", "language": "language", "disabled-rules": "strings", "enabled-rules": "strings",
     "timeout": "seconds", "start-timeout": "seconds", "batch-chars": "count", "workers": "count",
     "result-cache": "bool",
 }
 _KEYS = set(_KINDS)
+#: The languages ``language`` may name: the English variants LanguageTool's ``language-en`` module checks (the
+#: ``languageClasses`` of its ``language-module.properties``: English, American, British, Australian, Canadian,
+#: New Zealand and South African), as LT spells them.  mtfix checks English, and its mapping of LT's
+#: findings (``categories.tsv``, ``safe-fixes.yaml``) is of LT's English rules; another code LT knows
+#: (``de-DE``) would check the text as German, one it does not (``zz``) failed every check.
+LANGUAGES = ("en", "en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 #: the keys that name a file or folder
 _PATHS = frozenset({"cache-dir", "home", "java"})
 
@@ -172,6 +178,7 @@ def _checked(key: str, value: Any) -> Any:
     ok = {
         "str": isinstance(value, str),
         "heap": isinstance(value, str) and re.fullmatch(r"[0-9]+[kKmMgGtT]?", value) is not None,
+        "language": value in LANGUAGES,
         "strings": isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value),
         "bool": isinstance(value, bool),
         "count": whole and value >= 1,
@@ -184,11 +191,22 @@ def _checked(key: str, value: Any) -> Any:
     if ok:
         return value
     expected = {
-        "str": "a string", "heap": "a string of the size java takes after -Xmx, such as \"1g\" or \"512m\"", "strings": "a string or an array of strings", "table": "a table",
+        "str": "a string", "language": _language_expected(value), "heap": "a string of the size java takes after -Xmx, such as \"1g\" or \"512m\"", "strings": "a string or an array of strings", "table": "a table",
         "bool": "true or false (a TOML boolean, without quotes)", "count": "a whole number, 1 or more",
         "port": "a whole number from 0 (any free port) to 65535", "seconds": "a number of seconds above 0",
     }[kind]
     raise ConfigError(f"[tool.mtfix.languagetool]: {key} must be {expected}, not {value!r}")
+
+
+def _language_expected(value: Any) -> str:
+    """What ``language`` takes, with the code meant where ``value`` differs from one in case or ``_``.
+
+    >>> _language_expected("en_gb")
+    "an English variant LanguageTool checks (en, en-US, en-GB, en-AU, en-CA, en-NZ, en-ZA: did you mean 'en-GB'?)"
+    """
+    meant = next((c for c in LANGUAGES if isinstance(value, str) and value.replace("_", "-").lower() == c.lower()), None)
+    return (f"an English variant LanguageTool checks ({', '.join(LANGUAGES)}"
+            + (f": did you mean {meant!r}?)" if meant else ")"))
 
 
 def check_table_key(key: str, value: Any) -> None:

@@ -236,8 +236,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: one over, and protected the sentence ends between them, where the cuts at sure ends, which count quotes, cut); 16 =
 #: session 36 (a straight quote right after a digit while none is open is a unit mark, inches or seconds, 'a 12" pipe',
 #: and pysbd reads a backslash as a character, :func:`~mtfix.segment.pysbd_pass._pysbd_reading`: pysbd paired either with
-#: the next quote over; a block with a backslash is no longer sent to pysbd whole)
-REVISION = "seg-16"
+#: the next quote over; a block with a backslash is no longer sent to pysbd whole); 17 = session 43 (Markdown only:
+#: the text of an HTML block, ``<div>…</div>``, is prose read as a page's, :func:`mtfix.formats.markdown._html_block`;
+#: it was protected whole, no segment)
+REVISION = "seg-17"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
