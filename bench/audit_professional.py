@@ -42,7 +42,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-eleventh-genres``: the same, session 42: aviation and marine incident summaries, explanatory notes to
   legislation, archive finding aids, software licence summaries, dialect glossaries, listed-building descriptions,
   examiners' mark schemes, style guide entries, astronomers' observing notes and television episode synopses
-  (``tests/data/professional_eleventh_genres.txt``).
+  (``tests/data/professional_eleventh_genres.txt``);
+- ``own-twelfth-genres``: the same, session 43: product recall notices, parliamentary written answers, restaurant
+  menus, accessibility statements, film festival catalogue entries, job advertisements, travel advice, podcast show
+  notes, back-of-book index entries and honours list citations (``tests/data/professional_twelfth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -122,7 +125,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-eighth-genres": REPO / "tests" / "data" / "professional_eighth_genres.txt",
             "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt",
             "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt",
-            "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt"}
+            "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt",
+            "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -13,6 +13,8 @@ opening quotation mark), in one of three shapes:
   word ("winded" is not, "wound"/"wind" is an irregular verb of ``mtfix.text.lexicon``), or its stem is an irregular
   verb's form ("spreads", "sets"), or its past is an irregular verb's by English morphology ("arises": "arose";
   :mod:`mtfix.text.irregular_verbs`, session 40);
+  Since session 43 also after the comma closing a parenthetical after a singular subject ("Petty crime, including
+  theft, occurs in ...": :func:`_after_apposition`);
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
   everyday word ("belonged"; "-ied" after a consonant and "y" since session 41: "restrictions apply from ...",
   where the plural is no preposition's object since misreads-13, :func:`object_of_preposition`: "Meeting of the
@@ -113,11 +115,33 @@ def misread_finite_at(tags: Sequence[str], lower: Sequence[str], i: int) -> bool
         return False
     if tags[i + 1] not in _VERB_NEXT:  # a bare object: only after an irregular past that is no noun
         return _past_no_noun(tags, lower, i)
-    if before in _SINGULAR and tags[i] == "NNS" and s_present(w):
+    if (before in _SINGULAR or _after_apposition(tags, lower, i)) and tags[i] == "NNS" and s_present(w):
         return True
     if before in _PLURAL and base_present(w) and not (_y_past(w) and object_of_preposition(tags, lower, i - 1)):
         return True
     return _past_no_noun(tags, lower, i)
+
+
+#: What opens a parenthetical after a subject, not a list's next item: a participle ("including"), an adverb
+#: ("especially", "notably"), a preposition ("like", "with") (:func:`_after_apposition`).
+_APPOSITION_OPENERS = frozenset({"VBG", "VBN", "RB", "IN"})
+
+
+def _after_apposition(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the token before ``i`` is the comma closing a parenthetical after a singular subject that opens with a
+    participle, an adverb or a preposition (session 43): "Petty crime, including theft, occurs in ...", "The valley,
+    especially in spring, floods ...".  The sentence has no other comma before it, so MT's verbless list "cooperation
+    in economy, culture, sports in the region" (its items bare nouns, three commas) keeps its sign, and the singular
+    must be no preposition's object (:func:`object_of_preposition`): "Cooperation in economy, including trade, visits
+    in the region" is MT's verbless chain."""
+    if tags[i - 1] != ",":
+        return False
+    commas = [k for k in range(i - 1) if tags[k] == ","]
+    if len(commas) != 1 or commas[0] == 0:
+        return False
+    c = commas[0]
+    return (tags[c - 1] in _SINGULAR and tags[c + 1] in _APPOSITION_OPENERS and lower[c + 1] != "of"
+            and not object_of_preposition(tags, lower, c - 1))
 
 
 def object_of_preposition(tags: Sequence[str], lower: Sequence[str], j: int) -> bool:

@@ -86,7 +86,10 @@ from mtfix.garble.view import STAND_IN
 #: 16 = session 42 (review): the present of 14 after "and" is no verb where a bare singular noun modifies it in a
 #: second phrase with no determiner, possessive or proper noun (:func:`mtfix.garble.finite_misreads._compound_head`):
 #: MT's verbless headings "Fish and grain import from ...", "Coal and steel trade across ..." keep their sign.
-REVISION = 16
+#: 17 = session 43: an "-s" present after the comma closing a parenthetical after a singular subject, the sentence's
+#: only other comma opening it with a participle, an adverb or a preposition ("Petty crime, including theft, occurs in
+#: ...", :func:`mtfix.garble.finite_misreads._after_apposition`): no ``no_finite`` sign.
+REVISION = 17
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

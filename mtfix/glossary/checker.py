@@ -79,8 +79,8 @@ if TYPE_CHECKING:
 #: name, an everyday word after a person's surname).
 #: 8 (session 42, review): after a surname in the singular, an everyday word that may be a given name (a noun with an
 #: everyday plural: "TEMIRBAEYV MARK WINS", surname first; ``capitals_names.may_be_given_name``) leaves it unsafe.
-#: 9 (session 43): a given name is one gender-guesser knows ("DREW"; "AGREE" safe again); "KOBAKIDZE's VISIT" in capitals.
-REVISION = 9
+#: 9, 10 (session 43): given names by gender-guesser; "X's" in capitals; "Tbilisi (formerly Tiflis)" a mention.
+REVISION = 10
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -515,7 +515,7 @@ class GlossaryChecker(BaseChecker):
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
         # after a variant of it, itself a finding ("the Caspian Pipeline Consortsium (CPC)": session 40), and so is a
-        # form set aside after the entry's own name ("Tbilisi: not Tiflis", "use Adjara, not Ajaria": session 42)
+        # form set aside after the entry's own name ("Tbilisi: not Tiflis", "Tbilisi (formerly Tiflis)": sessions 42, 43)
         events = [ev for ev in events if ev.kind == "initials" or not (
             named_as_spelling(text, ev.start, ev.end, doc.protected)
             or glossed_original(text, ev.start, ev.end, (ev.entry.term, ev.entry.short, *ev.entry.accepted,

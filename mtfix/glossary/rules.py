@@ -49,7 +49,8 @@ plant": synthetic natural gas), unless the document makes the entry plain: anoth
 name ("CIS"), or for a surname a title before it or the person named in full.  A historical name (the entry's `historical` list: "Tiflis" for Tbilisi) is right
 for the past: reported, with the term as an unsafe fix (applied only with --unsafe-fixes).  A form set aside after
 the entry's own name, as a style guide or a usage note sets it aside ("Tbilisi: not Tiflis, except in historical
-contexts", "use Adjara, not Ajaria"), is mentioned, not used: no finding.  A variant that differs from the term only in case ("Zangezur Corridor"), in
+contexts", "use Adjara, not Ajaria"), is mentioned, not used: no finding; so is the name's earlier form given
+right after it ("Tbilisi (formerly Tiflis)", "Tbilisi, formerly known as Tiflis").  A variant that differs from the term only in case ("Zangezur Corridor"), in
 diacritics ("Erdoğan", "İstanbul": the name's own spelling, which some newsrooms keep), in
 spacing and hyphens ("COP 29", "Trans Caspian pipeline") or, word for word, by a vowel or "y" more
 or less ("Dmitriy Peskov", "Aliev": another transliteration, as outlets differ) is house style:

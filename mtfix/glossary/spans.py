@@ -334,6 +334,13 @@ _REJECTED_BEFORE = LazyPattern(
 )
 
 
+#: What gives a form as the name's earlier one right after it: "(formerly", ", formerly known as", ", previously
+#: called"; the form follows at once
+_FORMER_BEFORE = LazyPattern(
+    r"[\t\p{Zs}]*[,(][\t\p{Zs}]*(?:formerly|previously)(?:[\t\p{Zs}]+(?:known[\t\p{Zs}]+as|called))?[\t\p{Zs}]+$"
+)
+
+
 def rejected_form(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
     """Whether ``[start, end)`` is a form set aside right after one of ``names`` (the entry's own term, short or
     accepted forms), as a style guide, a usage note or a correction sets it aside: "Tbilisi: not Tiflis, except in
@@ -352,10 +359,21 @@ def rejected_form(text: str, start: int, end: int, names: tuple[str, ...]) -> bo
     >>> t = "Flights from Tbilisi and not from Tiflis."
     >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
     False
+
+    So is the name's earlier form given right after it, as an index, a gazetteer or a first mention gives it
+    (session 43): "Tbilisi (formerly Tiflis)", "Almaty, previously called Alma-Ata"; a form after "formerly" with no
+    entry name before it ("the office, formerly in Tiflis") or a word between ("formerly in") is used.
+
+    >>> t = "Tbilisi (formerly Tiflis), 15, 72-6"
+    >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
+    True
+    >>> t = "Tbilisi, formerly in Tiflis province"
+    >>> rejected_form(t, t.index("Tiflis"), t.index("Tiflis") + 6, ("Tbilisi",))
+    False
     """
     line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
     before = text[line_start:start]
-    m = _REJECTED_BEFORE.search(before)
+    m = _REJECTED_BEFORE.search(before) or _FORMER_BEFORE.search(before)
     if m is None:
         return False
     head = before[:m.start()]
