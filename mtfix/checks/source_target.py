@@ -35,12 +35,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from mtfix.checks.source_target_rules import BILINGUAL_RULES as BILINGUAL_RULES  # importable from here, as before
+from mtfix.checks.zh_numbers import han_numeral_values, scaled
 from mtfix.findings import make_finding
 from mtfix.model import BaseChecker, Document, Finding, Severity, strip_span
 from mtfix.text.tokens import MARKUP_TAG_RE, LazyPattern
@@ -49,7 +50,7 @@ from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "11"  # 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "12"  # 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -389,10 +390,22 @@ def _absorb(numbers: list[_Num], values: list[float]) -> list[_Num]:
     return out
 
 
+#: a Han character, read as a space (U+3000, no group separator) when numbers are found in a source
+_HAN = LazyPattern(r"\p{Han}")
+
+
+def _scaled(text: str, numbers: list[_Num]) -> list[_Num]:
+    """``numbers`` with the values a scale after each gives it (:func:`mtfix.checks.zh_numbers.scaled`)."""
+    return [replace(n, values=scaled(text, n.start, n.end, [v for v in n.values if isinstance(v, float)])
+                    | {v for v in n.values if not isinstance(v, float)}) for n in numbers]
+
+
 class BilingualChecker(BaseChecker):
     """Source-versus-target checks (MTF501–MTF508); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
+    #: read scales after numbers (5万, "1.2 billion") and Han numerals (MTF501; session 43)
+    scales = True
 
     def rules(self) -> list[RuleInfo]:
         """This checker's entries in the rule catalogue (:func:`mtfix.catalogue.builtin_rules`)."""
@@ -448,7 +461,11 @@ class BilingualChecker(BaseChecker):
         source = doc.source or ""
         src_mask = [(s, e) for _, s, e in placeholders(source)] + _urls(source)
         tgt_mask = [(s, e) for _, s, e in placeholders(doc.text)]
-        tgt_nums, src_nums = _numbers(doc.text, tgt_mask), _numbers(source, src_mask)
+        if self.scales:  # a number glued to Han characters is a number (在5月, 5万); 5万 = 50,000 (session 43)
+            tgt_nums = _scaled(doc.text, _numbers(doc.text, tgt_mask))
+            src_nums = _scaled(source, _numbers(_HAN.sub("\u3000", source), src_mask))
+        else:
+            tgt_nums, src_nums = _numbers(doc.text, tgt_mask), _numbers(source, src_mask)
         # A number inside a span the target must not change (a URL, ``<mrk translate="no">``, native
         # code) is never flagged, but it is there: it pairs with the source's, after the others.
         kept = [n for n in tgt_nums if doc.is_protected(n.start, n.end)]
@@ -460,6 +477,10 @@ class BilingualChecker(BaseChecker):
         words_t = [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(doc.text.lower()) if w in _EN_NUMBER_WORDS]
         words_s = [float(_SOURCE_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _SOURCE_NUMBER_WORDS]
         words_s += [float(_EN_NUMBER_WORDS[w]) for w in _WORD.findall(source.lower()) if w in _EN_NUMBER_WORDS]
+        if self.scales:  # Han numerals; a month named anywhere in the target (5月: "in May last year")
+            words_s += han_numeral_values(source)
+            words_t += [float(i + 1) for i, names in enumerate(_EN_MONTHS)
+                        if regex.search(rf"\b{names.split('|')[0]}\b", doc.text)]
         missing = _absorb(missing, words_t + [float(m) for m, _, _ in target_months(doc.text)])
         extra = _absorb(extra, words_s + [float(m) for m in source_months(source)])
         for n in extra:

@@ -22,10 +22,17 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "against \"11:30\", or a 12-hour \"10:30\" without am/pm against \"22:30\", is still reported; a time "
         "left unpaired counts as its hour and minute against numbers that are no time, as in \"11: 07\"), "
         "and so does one the target keeps inside a span it must not change (a URL, an XLIFF "
-        "`<mrk translate=\"no\">`, native code), where no number is ever flagged.\n\n"
+        "`<mrk translate=\"no\">`, native code), where no number is ever flagged. A Chinese source is read as "
+        "Chinese writes numbers: digits glued to Han characters are numbers (\"图书馆于2019年开放\"), a scale "
+        "after them counts (\"3万\" is 30,000 and \"30 thousand\", \"45亿\" is \"4.5 billion\", \"80年代\" "
+        "is \"the 1980s\"), Han numerals (\"十二\", \"两千三百\") only ever excuse a number of the target, "
+        "and a month named anywhere in the target stands for its number (\"4月\" beside \"in April last "
+        "year\"); an English scale word after a target number counts too (\"1.2 billion\").\n\n"
         "Example: source \"Görüş 22 fevral tarixində keçiriləcək.\", target \"The meeting is on February 12.\" "
         "→ MTF501 on \"12\" (the source has 22). Flag only. Category Accuracy/Mistranslation "
-        "(Accuracy/Omission when a number is missing, Accuracy/Addition when one is extra).",
+        "(Accuracy/Omission when a number is missing, Accuracy/Addition when one is extra). Left alone: source "
+        "\"这家面包店2021年卖出3万个面包。\", target \"The bakery sold 30,000 loaves in 2021.\"; flagged: the "
+        "same source, target \"The bakery sold 40,000 loaves in 2021.\" → MTF501 on \"40,000\".",
     ),
     "MTF502": (
         "source text left untranslated in the target",
