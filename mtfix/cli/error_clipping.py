@@ -76,7 +76,7 @@ _OWN_LINES = ("mtfix: ", "note: ")
 
 #: A line break inside one of mtfix's own lines that is part of a name or value it quotes (``no\nsuch.txt``),
 #: not one that ends the line, starts another own line or an indented block the message shows (a log's tail).
-_INNER_BREAK = re.compile(r"\n(?=[^\s]|\n)(?!mtfix: |note: )")
+_INNER_BREAK = re.compile(r"\n(?=[^\s])(?!mtfix: |note: )")
 
 
 def one_line(text: str) -> str:
@@ -88,6 +88,8 @@ def one_line(text: str) -> str:
     'mtfix: error: no\\\\nsuch.txt: no such file or directory\\n'
     >>> one_line("mtfix: error: its log ends:\\n  Error: x\\nnote: y\\n") == "mtfix: error: its log ends:\\n  Error: x\\nnote: y\\n"
     True
+    >>> one_line("mtfix: error: its log ends:\\n  one\\n\\n  two\\n")  # a blank line in an indented block is kept
+    'mtfix: error: its log ends:\\n  one\\n\\n  two\\n'
     """
     return _INNER_BREAK.sub(r"\\n", text) if "\n" in text else text
 

@@ -145,20 +145,47 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
         return True, False
     from mtfix.text.lexicon import is_common
 
-    return True, is_common(word) and (plural or not may_be_given_name(word))
+    return True, is_common(word) and (plural or not may_be_given_name(word, _next_word(text, after.end(1), line_end)))
 
 
-def may_be_given_name(word: str) -> bool:
+def _next_word(text: str, at: int, line_end: int) -> str:
+    """The word right after ``at`` on its line, lower-cased ("" at the line's end)."""
+    nxt = _WORD_AFTER.match(text, at, len(text) if line_end < 0 else line_end)
+    return "" if nxt is None else nxt.group(1).lower()
+
+
+def may_be_given_name(word: str, after: str = "") -> bool:
     """Whether an everyday English word (lower-cased) may be a given name after a surname ("TEMIRBAEYV MARK WINS":
     a person named surname first): a first name that gender-guesser's list (about 61,000 names of many countries)
     knows, whatever the gender ("Mark", "Grace", "Dawn", "Drew", "Victor").  Session 43 measured it against session
     42's test (a noun with an everyday plural), which let "DAWN", "DREW" and "JUNE" through and made "AGREE",
     "PLAN" and "SPEECH" unsafe (bench/RESULTS.md).  A word that is no name ("ahead", "agree", "plan") is not.
 
+    Session 43's review (glossary-11): the list also holds words English reads first as something else ("Said",
+    "Soon", "Free", "Long", "May", "Will"), so a word the tagger reads as no noun even where English puts one, after
+    "the" (:func:`no_noun`: a past or participle, an adverb, an adjective, a modal), is no given name unless the
+    word after it (``after``, lower-cased) is a verb's "-s" present (the word then its subject: "MAY JOINS
+    CABINET").  Nouns stay names ("Mark", "Dawn", "June"), and so does "Drew" (the tagger reads "the drew" as a
+    noun).
+
     >>> [may_be_given_name(w) for w in ("mark", "grace", "drew", "ahead", "again", "agree", "plan")]
     [True, True, True, False, False, False, False]
+    >>> [may_be_given_name(w, "to") for w in ("said", "soon", "may", "june")], may_be_given_name("may", "joins")
+    ([False, False, False, True], True)
     """
-    return _given_names().get_gender(word.title()) != "unknown"
+    if _given_names().get_gender(word.title()) == "unknown":
+        return False
+    from mtfix.garble.finite_misreads import s_present
+
+    return not no_noun(word) or s_present(after)
+
+
+def no_noun(word: str) -> bool:
+    """Whether the tagger reads lower-case ``word`` as no noun after "the" (its tag dictionary first: "soon",
+    "may"; then the perceptron: "said" a participle, "long" an adjective), where English puts a noun."""
+    from mtfix.garble.tagger import load
+
+    return not load().tag(["the", word])[1].startswith("NN")
 
 
 @functools.cache

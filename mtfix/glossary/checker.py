@@ -79,8 +79,8 @@ if TYPE_CHECKING:
 #: name, an everyday word after a person's surname).
 #: 8 (session 42, review): after a surname in the singular, an everyday word that may be a given name (a noun with an
 #: everyday plural: "TEMIRBAEYV MARK WINS", surname first; ``capitals_names.may_be_given_name``) leaves it unsafe.
-#: 9, 10 (session 43): given names by gender-guesser; "X's" in capitals; "Tbilisi (formerly Tiflis)" a mention.
-REVISION = 10
+#: 9, 10, 11 (session 43): given names by gender-guesser, less words tagged no noun; "X's"; "Tbilisi (formerly Tiflis)".
+REVISION = 11
 _CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.

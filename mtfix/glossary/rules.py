@@ -91,7 +91,8 @@ person), and before another word the fix is unsafe ("KUTIASI STREET"), unless th
 goes on: a function word, a verb's "-s" present, another glossary name, the next word of a name the glossary spells
 so, or, after a person's surname, an everyday word that names nothing called after a person and is no given
 name that gender-guesser's list of first names knows ("VOTE: ABDRAKHMANNOV AHEAD"; not "MARK", "HOPE" or "DREW":
-another person, surname first).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+another person, surname first), a word of that list the tagger reads as no noun ("SAID", "SOON", "MAY") being none
+unless an "-s" present follows it ("ABDRAKHMANNOV SAID TO QUIT" safe, "ABDRAKHMANNOV MAY JOINS" not).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.

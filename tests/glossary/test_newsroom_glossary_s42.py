@@ -17,7 +17,7 @@ from mtfix.glossary.checker import GlossaryChecker
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
 from mtfix.segment import to_document
-from tests.glossary.newsroom import assert_revision, checked, fixed
+from tests.glossary.newsroom import BODY, assert_revision, bound
 
 GLOSSARY = Glossary([
     Entry("Nurlan Temirbayev", ("Nurlan Temirbaev",), type="person", origin="t:1"),
@@ -27,15 +27,7 @@ GLOSSARY = Glossary([
     Entry("Orbita Holdings", ("Orbita Holding",), type="organisation", origin="t:5"),
     Entry("Anna Bakker", ("Ana Bakker",), type="person", origin="t:6"),
 ])
-BODY = "\n\nThe story went on below.\n"
-
-
-def check(text: str) -> list[tuple[str, str, str, FixSafety]]:
-    return checked(GLOSSARY, text)
-
-
-def fix(text: str) -> str:
-    return fixed(GLOSSARY, text)
+check, fix = bound(GLOSSARY)
 
 
 def test_the_revision_is_bumped() -> None:

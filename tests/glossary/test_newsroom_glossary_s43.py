@@ -16,22 +16,14 @@ from mtfix.glossary.capitals_names import may_be_given_name
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
 from mtfix.text.plurals import capitals_reading, in_capitals
-from tests.glossary.newsroom import assert_revision, checked, fixed
+from tests.glossary.newsroom import BODY, assert_revision, bound
 
 GLOSSARY = Glossary([
     Entry("Daniyar Sultanbekov", ("Daniyar Sultanbekoff",), type="person", origin="t:1"),
     Entry("Levan Gvaramadze", (), type="person", origin="t:2"),
     Entry("Mestia", ("Mestiya",), type="place", origin="t:3"),
 ])
-BODY = "\n\nThe story went on below.\n"
-
-
-def check(text: str) -> list[tuple[str, str, str, FixSafety]]:
-    return checked(GLOSSARY, text)
-
-
-def fix(text: str) -> str:
-    return fixed(GLOSSARY, text)
+check, fix = bound(GLOSSARY)
 
 
 def test_the_revision_is_bumped() -> None:

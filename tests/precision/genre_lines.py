@@ -1,5 +1,6 @@
 """Our own professional lines by genre (``tests/data/professional_*_genres.txt``: a ``# --- genre`` line opens each
-genre, ``#`` lines are comments), and the major findings of a text: shared by the precision tests of each set."""
+genre, ``#`` lines are comments), the major findings of a text, and whether a glossary form is read as used:
+shared by the precision tests of each set."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def assert_untouched(pipeline, lines: list[str]) -> None:
     whole = "\n".join(lines) + "\n"
     assert pipeline.fix(whole).text == whole
     assert majors(pipeline, whole) == []
+
+
+def codes(pipeline, text: str) -> list[str]:
+    """The codes of ``text``'s findings, in order."""
+    return [f.code for f in pipeline.check(text).findings]
+
+
+def assert_form_read(pipeline, text: str, *, used: bool) -> None:
+    """A glossary's variant in ``text`` is reported (MTF301) when ``used`` and not when only mentioned (a form set
+    aside, session 42's glossary-6; an earlier name, session 43's glossary-10)."""
+    assert ("MTF301" in codes(pipeline, text)) is used

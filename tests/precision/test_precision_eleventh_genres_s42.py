@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.precision.genre_lines import assert_untouched, genres, majors
+from tests.precision.genre_lines import assert_form_read, assert_untouched, codes, genres, majors
 
 SET = Path(__file__).parent.parent / "data" / "professional_eleventh_genres.txt"
 
@@ -44,10 +44,6 @@ def test_known_false_majors(pipeline, sentence):
     assert majors(pipeline, sentence) == []
 
 
-def _codes(pipeline, text: str) -> list[str]:
-    return [f.code for f in pipeline.check(text).findings]
-
-
 # -- a form set aside after the glossary's own name is mentioned, not used (glossary-6) ----------------------------
 
 @pytest.mark.parametrize("text", [
@@ -56,7 +52,7 @@ def _codes(pipeline, text: str) -> list[str]:
     "Write Tbilisi rather than Tiflis in captions.",
 ])
 def test_a_form_set_aside_after_the_entry_name_is_no_finding(pipeline, text):
-    assert "MTF301" not in _codes(pipeline, text)
+    assert_form_read(pipeline, text, used=False)
 
 
 @pytest.mark.parametrize("text", [
@@ -65,7 +61,7 @@ def test_a_form_set_aside_after_the_entry_name_is_no_finding(pipeline, text):
     "Flights left from Tbilisi and not from Tiflis.",  # "not from": a place, not a form set aside
 ])
 def test_a_form_used_keeps_its_finding(pipeline, text):
-    assert "MTF301" in _codes(pipeline, text)
+    assert_form_read(pipeline, text, used=True)
 
 
 # -- an imperative the tagger read as a preposition (misreads-14) ---------------------------------------------------
@@ -75,7 +71,7 @@ def test_a_form_used_keeps_its_finding(pipeline, text):
     "Toss the salad with the dressing just before serving.",
 ])
 def test_an_imperative_read_as_a_preposition_is_no_verbless_sentence(pipeline, text):
-    assert "MTF402" not in _codes(pipeline, text)
+    assert "MTF402" not in codes(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -83,7 +79,7 @@ def test_an_imperative_read_as_a_preposition_is_no_verbless_sentence(pipeline, t
     "Despite the rain and the cold of the long winter months.",
 ])
 def test_a_preposition_before_its_object_keeps_the_sign(pipeline, text):
-    assert "MTF402" in _codes(pipeline, text)
+    assert "MTF402" in codes(pipeline, text)
 
 
 # -- a present after a subject of two noun phrases joined by "and" (misreads-14) ------------------------------------
@@ -95,7 +91,7 @@ def test_a_preposition_before_its_object_keeps_the_sign(pipeline, text):
     "Giorgi and his cousin Nino argue about the harvest.",  # a proper noun before the verb
 ])
 def test_a_present_after_a_coordinated_subject_is_no_verbless_sentence(pipeline, text):
-    assert "MTF402" not in _codes(pipeline, text)
+    assert "MTF402" not in codes(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -107,7 +103,7 @@ def test_a_present_after_a_coordinated_subject_is_no_verbless_sentence(pipeline,
     "Rail and road repair on the roads of the province.",
 ])
 def test_a_noun_after_coordinated_nouns_keeps_the_sign(pipeline, text):
-    assert "MTF402" in _codes(pipeline, text)
+    assert "MTF402" in codes(pipeline, text)
 
 
 def test_the_revisions_are_bumped():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.precision.genre_lines import assert_untouched, genres
+from tests.precision.genre_lines import assert_form_read, assert_untouched, codes, genres
 
 SET = Path(__file__).parent.parent / "data" / "professional_twelfth_genres.txt"
 
@@ -30,10 +30,6 @@ def test_no_line_is_edited_or_major(pipeline, genre):
     assert_untouched(pipeline, GENRES[genre])
 
 
-def _codes(pipeline, text: str) -> list[str]:
-    return [f.code for f in pipeline.check(text).findings]
-
-
 # -- an earlier name given right after the glossary's own name is mentioned, not used (glossary-10) -----------------
 
 @pytest.mark.parametrize("text", [
@@ -42,7 +38,7 @@ def _codes(pipeline, text: str) -> list[str]:
     "Tbilisi, formerly known as Tiflis, lies on the Kura.",
 ])
 def test_an_earlier_name_after_the_entry_name_is_no_finding(pipeline, text):
-    assert "MTF301" not in _codes(pipeline, text)
+    assert_form_read(pipeline, text, used=False)
 
 
 @pytest.mark.parametrize("text", [
@@ -51,7 +47,7 @@ def test_an_earlier_name_after_the_entry_name_is_no_finding(pipeline, text):
     "Tbilisi, formerly in Tiflis province, grew quickly.",  # a word between "formerly" and the form
 ])
 def test_a_form_used_keeps_its_finding(pipeline, text):
-    assert "MTF301" in _codes(pipeline, text)
+    assert_form_read(pipeline, text, used=True)
 
 
 # -- an "-s" present after the comma closing a subject's parenthetical (misreads-17) -------------------------------
@@ -61,7 +57,7 @@ def test_a_form_used_keeps_its_finding(pipeline, text):
     "Fog, particularly at dawn, forms along the coast.",
 ])
 def test_a_present_after_a_parenthetical_is_no_verbless_sentence(pipeline, text):
-    assert "MTF402" not in _codes(pipeline, text)
+    assert "MTF402" not in codes(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -69,7 +65,7 @@ def test_a_present_after_a_parenthetical_is_no_verbless_sentence(pipeline, text)
     "Cooperation in economy, including trade, visits in the region.",  # the singular a preposition's object
 ])
 def test_a_noun_after_a_list_or_a_chain_keeps_the_sign(pipeline, text):
-    assert "MTF402" in _codes(pipeline, text)
+    assert "MTF402" in codes(pipeline, text)
 
 
 def test_the_revisions_are_bumped():
