@@ -21,6 +21,8 @@ opening quotation mark), in one of three shapes:
   opposition parties rally in ..." is MT's verbless chain, the "-y" word a noun);
 * **an irregular past that is no noun** ("the old bridge, despite the flood, withstood the water"), with a
   verb prefix or without (:func:`mtfix.text.irregular_verbs.listed_past`; "understood", "withstood", "overcame");
+  since session 43 also one whose "-s" form is an everyday word for other reasons than a noun's plural when the
+  tagger's weights for the word itself say past, not noun (:func:`past_by_own_weight`: "The committee met on ...");
 * **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
   "Pilgrims break the journey at the inn", "Herders still drive the goats uphill"): the capitalised first word
   leaves the tagger little context, and the verb after it comes out a noun, an adjective, an adverb, even a
@@ -173,7 +175,27 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
 
     w = lower[i]
     return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and listed_past(w)
-            and not w.endswith(("en", "wn")) and zipf(w + "s") < NOUN_PLURAL_ZIPF)
+            and not w.endswith(("en", "wn")) and (zipf(w + "s") < NOUN_PLURAL_ZIPF or past_by_own_weight(w)))
+
+
+def past_by_own_weight(word: str) -> bool:
+    """Whether the shipped tagger's weights for ``word`` itself (its own-word feature) count against a noun and for a
+    simple past (session 43, misreads-18): "met", "got", "ran", "sat", "chose", "spoke", "thought".  Their "-s"
+    forms are everyday words for other reasons than a noun's plural ("the Mets", "SATs", "also-rans"), so the
+    plural test of :func:`_past_no_noun` took them for nouns, while the tagger, trained on English text, has
+    seen them as verbs only: "The committee met on Monday to discuss ..." came out a noun from its context (a
+    noun before, a preposition after).  Pasts that are nouns too keep the plural test: the weights favour a noun
+    for "shed", "bit", "bet" ("the garden shed on the hill")."""
+    from mtfix.garble.tagger import load
+
+    tagger = load()
+    row = tagger.index.get("w " + word)
+    if row is None:
+        return False
+    n = len(tagger.tags)
+    own = tagger.weights[row * n:(row + 1) * n] if hasattr(tagger, "weights") else tagger.matrix[row]
+    noun, past = own[tagger.tags.index("NN")], own[tagger.tags.index("VBD")]
+    return noun < 0 < past
 
 
 def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:

@@ -89,7 +89,11 @@ from mtfix.garble.view import STAND_IN
 #: 17 = session 43: an "-s" present after the comma closing a parenthetical after a singular subject, the sentence's
 #: only other comma opening it with a participle, an adverb or a preposition ("Petty crime, including theft, occurs in
 #: ...", :func:`mtfix.garble.finite_misreads._after_apposition`): no ``no_finite`` sign.
-REVISION = 17
+#: 18 = session 43: an irregular past after its subject is no noun when the shipped tagger's weights for the word itself
+#: count against a noun and for a past, though its "-s" form is an everyday word ("met": "the Mets"; "got", "ran",
+#: "sat", "chose"): "The committee met on Monday to discuss ..." (:func:`mtfix.garble.finite_misreads.past_by_own_weight`):
+#: no ``no_finite`` sign.  "The horse bit on the end of the rope." ("bit": a noun by its weights) keeps it.
+REVISION = 18
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

@@ -129,8 +129,8 @@ def test_the_detector_pages_findings_level_corrections_of_session_32(tmp_path: P
     is two segments since seg-14, neither read as a splice."""
     (tmp_path / "a.md").write_text("Type <!-- before the first line of the note.\n\nAdd --> after it.\n\n"
                                    "Type `#` first.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("The sign read שלום in large letters.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("The sign read hello in large letters.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The old sign read שלום in large letters.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The old sign read hello in large letters.\n", encoding="utf-8")
     (tmp_path / "d.txt").write_text("Type <!-- before the first line of the hidden note in the file.\n\n"
                                     "Type --> after the last line of the hidden note in the file.\n", encoding="utf-8")
     run = mtfix("check", "--format", "json", "a.md", "b.txt", "c.txt", "d.txt", cwd=tmp_path)
@@ -143,7 +143,7 @@ def test_the_detector_pages_findings_level_corrections_of_session_32(tmp_path: P
     # seg-14 (session 33): the two paragraphs are two segments, judged as their plain twins: never MTF402 or a major
     assert not [c for c, s in found["d.txt"] if c == "MTF402" or (c == "MTF401" and s != "minor")], found["d.txt"]
     page = _page("docs/detector.md")
-    assert "One word in another alphabet (\"The sign read שלום in large letters.\")" in page
+    assert "One word in another alphabet (\"The old sign read שלום in large letters.\")" in page
     assert "`mtfix.garble.view.spliced_paragraphs`" in page
 
 
