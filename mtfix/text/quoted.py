@@ -27,13 +27,15 @@ EVERYDAY_ZIPF = 3.0
 _CURLY = {"“": "”", "‘": "’"}
 #: the marks that open and close a quotation alike: paired by counting (:func:`clear_pairs`)
 _STRAIGHT = ('"', "'", "`")
-#: nouns that name a part of an interface or of data (session 43): a quotation right before one is its label or
-#: value ('the " New York " entry', 'the " Full name " field', 'the " ls " command'), whose padding may be meant
+#: nouns that name a part of an interface or a form (session 43; RF1: only these): a quotation right before one is
+#: its label or text ('the " Full name " field', 'the " Ship to " column', 'the " ls " command'), whose padding may be
+#: meant.  Nouns that everyday prose puts after a quoted name are left out ('the " historic " value', 'the " Green
+#: Deal " items', 'the " rural " setting': value, item, key, string, row, link, tab, token, property, setting):
+#: where a user types such a value, the verb before it says so (MTF127's ``typed_words``)
 LABEL_NOUNS = frozenset({
     "attribute", "attributes", "box", "button", "buttons", "cell", "checkbox", "column", "columns", "command",
-    "commands", "entry", "entries", "field", "fields", "flag", "header", "icon", "item", "items", "key", "keys",
-    "keyword", "label", "link", "menu", "option", "options", "parameter", "placeholder", "prompt", "property",
-    "row", "setting", "settings", "string", "tab", "tag", "template", "token", "value", "values", "variable",
+    "commands", "entry", "entries", "field", "fields", "flag", "header", "icon", "keyword", "label", "menu",
+    "option", "options", "parameter", "placeholder", "prompt", "tag", "template", "variable",
 })
 _WORD_AFTER = regex.compile(r"[ \t]*([^\W\d_]+)")
 
@@ -108,16 +110,25 @@ def names_a_label(text: str, closing: int, end: int) -> bool:
     return m is not None and m.group(1).lower() in LABEL_NOUNS
 
 
+def _no_quotation(text: str, start: int, pos: int) -> bool:
+    """Whether the straight mark at ``pos`` of an unclearly paired sentence is no quotation mark (RF1, session 43):
+    an apostrophe right after a letter (a plural possessive or an elision: "the farmers' , workers' unions",
+    "goin' home") or a mark right after a digit (inches or feet: '12" , 14" pipes')."""
+    before = text[pos - 1] if pos > start else " "
+    return before.isdigit() or (text[pos] == "'" and before.isalpha())
+
+
 def _unclear_literal(text: str, start: int, end: int, s: int, e: int, keywords: frozenset[str]) -> bool:
     """Whether ``text[s:e]`` may lie inside a literal that a straight mark of unclear pairing opens or closes
     (session 43): the sentence's marks of that kind pair beyond no doubt (:func:`clear_pairs` finds none: odd in
     number, 'Use " , as the separator'), and the span lies between two neighbouring marks whose text is a
     :func:`literal`, or no letter stands between it and a mark ('" ,': the mark's other half was lost, and which
-    side is quoted cannot be told)."""
+    side is quoted cannot be told).  A mark that is no quotation mark (:func:`_no_quotation`) is left out."""
     for q in _STRAIGHT:
         found = marks(text, start, end, q) if q in text[start:end] else []
         if not found or clear_pairs(text, start, end, q):
             continue
+        found = [m for m in found if not _no_quotation(text, start, m)]
         if any(a < s and e <= b and literal(text[a + 1:b], keywords) for a, b in zip(found, found[1:], strict=False)):
             return True
         for m in found:

@@ -77,7 +77,7 @@ def test_prose_is_still_repaired(safe, text, fixed):
 
 
 def test_the_predicates():
-    assert {"entry", "field", "button", "column", "value"} <= LABEL_NOUNS
+    assert {"entry", "field", "button", "column"} <= LABEL_NOUNS  # "value" left out since 1.43 (RF1)
     assert not {"film", "campaign", "song", "party", "word"} & LABEL_NOUNS
     text = 'the " New York " entry'
     assert names_a_label(text, text.index('" entry'), len(text))

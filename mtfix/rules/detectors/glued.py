@@ -305,7 +305,10 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     function word that is also a prefix ("in", "on", "to") splits only before
     another function word: "inidentity" is a coinage, "inthe" is glued.  The fix is unsafe where the token is
     one edit from an English word (en-generic 1.42, session 43): "suspectin" may be "suspecting" misspelt, as
-    readily as "suspect in" glued.
+    readily as "suspect in" glued.  The English word counts (RF1, session 43) when it is a frequent one (Zipf ≥ 4:
+    "witchin" → "within") or the glued head with an ending the function word's first letter begins ("suspectin"
+    → "suspecting", "dialectin" → "dialectic"): a rarer word or a name at one edit ("heldin" → "holdin",
+    "worksin" → "workin", "lawsin" → "lawson") leaves the split safe (:func:`_near_word`).
     """
     function = {w.lower() for w in rule.params.get("function_words", [])}
     if not function:
@@ -320,7 +323,7 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
              if (split := _glued_split(tok, function, affixes)) is not None}
     if not glued:
         return
-    misspelt = {tok for tok in glued if one_edit_words(tok)}
+    misspelt = {tok for tok, (left, right) in glued.items() if _near_word(tok, left, right)}
     for start, end, tok in _glued_at(text, glued):
         if doc.segment_at(start) is None:
             continue
@@ -425,6 +428,18 @@ def _everyday_head(word: str, function_word: str) -> bool:
     """Whether ``word`` may stand before ``function_word`` glued to it (:func:`_glued_split`)."""
     return is_common(word) or (function_word in _LONG_HEAD_BEFORE and len(word) >= _LONG_HEAD
                                and is_word(word, minimum=_LONG_HEAD_ZIPF))
+
+
+def _near_word(tok: str, left: str, right: str) -> bool:
+    """Whether glued ``tok`` (``left`` + ``right``) may be an English word misspelt: one edit from a frequent word
+    (Zipf ≥ :data:`SHORT_PART_ZIPF`: "witchin" → "within"), or from a word of Zipf ≥ 2 that is ``left`` with an
+    ending begun by ``right``'s first letter (a misspelt ending: "suspectin" → "suspecting").
+
+    >>> _near_word("witchin", "witch", "in"), _near_word("suspectin", "suspect", "in"), _near_word("lawsin", "laws", "in")
+    (True, True, False)
+    """
+    head = left + right[0]
+    return any(zipf(w) >= SHORT_PART_ZIPF or w.startswith(head) for w in one_edit_words(tok))
 
 
 def _glued_split(tok: str, function: set[str], affixes: tuple[str, ...] | None = None) -> tuple[str, str] | None:
