@@ -11,6 +11,7 @@ A loop of an n-word phrase shows as a run of n such positions; only there are to
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_right
 from itertools import count, islice, repeat
@@ -64,10 +65,18 @@ def _without_tags(lower: str) -> str:
 
     >>> _without_tags("<p>intro</p><p>the the cat.</p> a < b")
     '   intro       the the cat.     a < b'
+    >>> _without_tags("read <b>the</b>\u200b the") == "read    the    " + "  the"
+    True
     """
     if "<" not in lower:
         return lower
-    return MARKUP_TAG.sub(lambda m: " " * len(m.group()), lower)
+    blank = MARKUP_TAG.sub(lambda m: " " * len(m.group()), lower)
+    # invisible marks left alone between blanks ("<b>the</b>\u200b the": a token of its own between the copies)
+    return _LONE_MARKS.sub(lambda m: " " * len(m.group()), blank) if any(c in blank for c in INVISIBLE_MARKS) else blank
+
+
+#: a run of invisible marks that stands as a white-space token of its own (:func:`_without_tags`)
+_LONE_MARKS = regexcache.compile(r"(?<!\S)[" + re.escape(INVISIBLE_MARKS) + r"]+(?!\S)")
 
 
 def _bare_tokens(lower: str) -> list[str]:
