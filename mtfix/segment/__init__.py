@@ -237,8 +237,8 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: session 36 (a straight quote right after a digit while none is open is a unit mark, inches or seconds, 'a 12" pipe',
 #: and pysbd reads a backslash as a character, :func:`~mtfix.segment.pysbd_pass._pysbd_reading`: pysbd paired either with
 #: the next quote over; a block with a backslash is no longer sent to pysbd whole); 17 = session 43 (Markdown only:
-#: the text of an HTML block, ``<div>…</div>``, is prose read as a page's, :func:`mtfix.formats.markdown._html_block`;
-#: it was protected whole, no segment)
+#: the text of an HTML block, ``<div>…</div>``, read as prose as a page's is; reverted at the merge, the review page
+#: showed the markup before such a block as the sentence before it: protected whole again, the revision kept)
 REVISION = "seg-17"
 
 
