@@ -25,10 +25,11 @@ Seven reports (the fourth to sixth since session 37, the last since session 39),
    group against the other half of the other (did the MT get milder, or the fluent text harder?) and a bootstrap
    interval of the AUC difference; since session 39 also the mean words a sentence of each half, and a third group,
    the new writer's probes (``probe_s39``, ``probe_s39b``: held out from session 39's fitting), against the old
-   writer's nine.
+   writer's nine; since session 44 a fourth group, a third writer's (``probe_s44``, ``probe_s44b``), against the
+   two earlier writers' probes.
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
-   against new (:func:`length`).
+   against new and (session 44) the third writer (:func:`length`).
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -268,9 +269,11 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
     return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
 
 
-def _group(name: str, first_weighted: str, new_writer: str) -> str:
+def _group(name: str, first_weighted: str, new_writer: str, third_writer: str = "probe_s44") -> str:
     """Which group a probe belongs to: weighted by class (before ``first_weighted``), weighted like realmt train
-    (the same writer, up to ``new_writer``), or the new writer's (session 39 on)."""
+    (the same writer, up to ``new_writer``), the new writer's (session 39 on) or the third writer's (session 44 on)."""
+    if name >= third_writer:
+        return "third"
     if name >= new_writer:
         return "new"
     return "weighted" if name >= first_weighted else "early"
@@ -281,7 +284,7 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
 
     print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro | mean words MT / pro |\n"
           "|---|---|---|---|---|---|---|")
-    groups: dict[str, tuple[list[float], list[float]]] = {g: ([], []) for g in ("early", "weighted", "new")}
+    groups: dict[str, tuple[list[float], list[float]]] = {g: ([], []) for g in ("early", "weighted", "new", "third")}
     for d in PROBES:
         mt_rows, pro_rows = read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl")
         report = evaluate(mt_rows, pro_rows, split="probe", paired=False)
@@ -309,22 +312,34 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"difference (old writer - new writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
+    tm, tp = groups["third"]
+    if tm and tp:
+        old_m, old_p = em + lm + nm, ep + lp + np_
+        lo, hi = _auc_interval((old_m, old_p), (tm, tp))
+        print(f"\nthird writer (session 44 on): {len(tm)} MT, {len(tp)} pro, AUC {auc(tm, tp):.3f}; the two earlier "
+              f"writers' probes: {len(old_m)} MT, {len(old_p)} pro, AUC {auc(old_m, old_p):.3f}")
+        print(f"difference (earlier writers - third writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
+        print(f"earlier writers' MT against the third writer's pro: {auc(old_m, tp):.3f}; "
+              f"the third writer's MT against earlier writers' pro: {auc(tm, old_p):.3f}")
 
 
-def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000)) -> None:
+def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000),
+           third_writer: str = "probe_s44") -> None:
     """Whether the detector's probability follows a sentence's length or its number of labels (Spearman over every
     probe's MT rows), and the AUC of the probability by length band, the old writer's probes against the new
-    writer's (session 39): is a probe hard because of its writer, its mildness or its sentences' length?"""
+    writer's (session 39) and the third writer's (session 44): is a probe hard because of its writer, its mildness
+    or its sentences' length?"""
     from eval_realmt import auc
     from scipy.stats import spearmanr
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (new writer?, MT?, words, labels, p)
+    rows = []  # (writer: old, new or third, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
-                rows.append((d.name >= new_writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
+                writer = "third" if d.name >= third_writer else "new" if d.name >= new_writer else "old"
+                rows.append((writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
                              probability(r["text"]) or 0.0))
     mt_rows = [r for r in rows if r[1]]
     for name, i in (("words", 2), ("labels", 3)):
@@ -332,13 +347,13 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
         print(f"MT rows ({len(mt_rows)}): Spearman of p and {name} {rho:+.2f} (p = {pval:.3f})")
     print("\n| words | writer | MT | pro | AUC of p | mean p MT / pro |\n|---|---|---|---|---|---|")
     for lo, hi in itertools.pairwise(bands):
-        for new in (False, True):
-            m = [-r[4] for r in rows if r[0] == new and r[1] and lo <= r[2] < hi]
-            p = [-r[4] for r in rows if r[0] == new and not r[1] and lo <= r[2] < hi]
+        for writer in ("old", "new", "third"):
+            m = [-r[4] for r in rows if r[0] == writer and r[1] and lo <= r[2] < hi]
+            p = [-r[4] for r in rows if r[0] == writer and not r[1] and lo <= r[2] < hi]
             score = f"{auc(m, p):.3f}" if m and p else "—"
             means = f"{-sum(m) / max(1, len(m)):.3f} / {-sum(p) / max(1, len(p)):.3f}"
             span = f"{lo}+" if hi >= 1000 else f"{lo}–{hi - 1}"
-            print(f"| {span} | {'new' if new else 'old'} | {len(m)} | {len(p)} | {score} | {means} |")
+            print(f"| {span} | {writer} | {len(m)} | {len(p)} | {score} | {means} |")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,135 @@
+"""A candidate sign for calques, measured and not adopted (session 44, overfitting audit round 18, issue 11).
+
+Calques are the error class the probes of our own miss most (19 of 138 probe sentences labelled ``calque_idiom``
+get no finding) and the second most of realmt train out of fold (15 of 69 below the minor threshold).  The
+candidate: a word-bigram log-odds of realmt train's MT against its human corrections (the word pairs editors
+remove), add-one smoothed, a sentence's score the mean log-odds of its bigrams, standardised by the fitted rows'
+SD and added at weight 1 to the logit of the detector's probability.  Reported: realmt train's AUC out of fold
+(the six language folds of ``bench/realmt_train_oof.json``: each fold's score fitted on the other five), and each
+probe's AUC (fitted on all of realmt train) with and without the candidate.  Fits realmt train only; reads no
+MQM, he-en or MLQE-PE data.  Run::
+
+    MTFIX_CACHE_DIR=... PYTHONPATH=$PWD python bench/calque_bigrams.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))
+sys.path.append(str(ROOT / "bench"))
+
+from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+
+WEIGHT = 1.0  # fixed before the run (bench/RESULTS.md, session 44): no weight is searched
+
+
+def bigrams(text: str) -> list[tuple[str, str]]:
+    """The lower-cased word bigrams of ``text``, with sentence-start and -end marks."""
+    words = ["<s>", *re.findall(r"[a-z0-9']+", text.lower()), "</s>"]
+    return list(zip(words, words[1:], strict=False))
+
+
+class Bigrams:
+    """Add-one log-odds of a bigram in MT against in its correction, fitted on (MT, correction) pairs."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.mt, self.ok = Counter(), Counter()
+        for mt, corr in pairs:
+            self.mt.update(bigrams(mt))
+            self.ok.update(bigrams(corr))
+        self.n_mt, self.n_ok = sum(self.mt.values()), sum(self.ok.values())
+        self.vocab = len(set(self.mt) | set(self.ok)) + 1
+        rows = [self.raw(t) for pair in pairs for t in pair]
+        mean = sum(rows) / len(rows)
+        self.sd = math.sqrt(sum((x - mean) ** 2 for x in rows) / len(rows)) or 1.0
+
+    def raw(self, text: str) -> float:
+        grams = bigrams(text)
+        return sum(math.log((self.mt[g] + 1) / (self.n_mt + self.vocab)) - math.log((self.ok[g] + 1) / (self.n_ok + self.vocab))
+                   for g in grams) / len(grams)
+
+    def score(self, text: str) -> float:
+        return self.raw(text) / self.sd
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from eval_realmt import auc
+    from score_design import text_key
+
+    from mtfix.garble.checker import probability
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", help=SHARED_HELP)
+    args = ap.parse_args(argv)
+    realmt = shared_dir(args.shared) / "realmt"
+    oof = json.loads((ROOT / "bench" / "realmt_train_oof.json").read_text(encoding="utf-8"))["rows"]
+    mt_rows, pro_rows = read_jsonl(realmt / "real_mt_train.jsonl"), read_jsonl(realmt / "clean_news_train.jsonl")
+    fold = {r["id"]: oof[text_key(r["text"])]["fold"] for r in mt_rows + pro_rows}
+    folds = sorted(set(fold.values()))
+    models = {k: Bigrams([(r["text"], r["correction"]) for r in mt_rows if fold[r["id"]] != k]) for k in folds}
+    halves: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "candidate": ([], []), "p + candidate": ([], [])}
+    for rows, half in ((mt_rows, 0), (pro_rows, 1)):
+        for r in rows:
+            p, c = oof[text_key(r["text"])]["p"], models[fold[r["id"]]].score(r["text"])
+            for name, v in (("p", logit(p)), ("candidate", c), ("p + candidate", logit(p) + WEIGHT * c)):
+                halves[name][half].append(-v)  # eval_realmt.auc: the first half lower
+    print("realmt train, out of fold (228 MT against 109 professional news):")
+    for name, (m, q) in halves.items():
+        print(f"  {name}: AUC {auc(m, q):.4f}")
+    full = Bigrams([(r["text"], r["correction"]) for r in mt_rows])
+    print("\n| probe | MT | pro | AUC of p | AUC of candidate | AUC of p + candidate |\n|---|---|---|---|---|---|")
+    pooled: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+    for d in sorted((ROOT / "bench" / "data").glob("probe_s*")):
+        writer = "third" if d.name >= "probe_s44" else "new" if d.name >= "probe_s39" else "old"
+        per: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
+        for file, half in (("real_mt_probe.jsonl", 0), ("clean_news_probe.jsonl", 1)):
+            for r in read_jsonl(d / file):
+                p, c = logit(probability(r["text"]) or 0.0), full.score(r["text"])
+                for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
+                    per[name][half].append(-v)
+                    for group in (writer, "all"):
+                        pooled.setdefault(group, {}).setdefault(name, ([], []))[half].append(-v)
+        print(f"| {d.name} | {len(per['p'][0])} | {len(per['p'][1])} | "
+              + " | ".join(f"{auc(*per[k]):.3f}" for k in ("p", "c", "pc")) + " |")
+    for group in ("old", "new", "third", "all"):
+        g = pooled[group]
+        print(f"| **{group}** | {len(g['p'][0])} | {len(g['p'][1])} | "
+              + " | ".join(f"{auc(*g[k]):.3f}" for k in ("p", "c", "pc")) + " |")
+    lo, hi = paired_interval(auc, pooled["all"]["p"], pooled["all"]["pc"])
+    print(f"\nall probes, p + candidate minus p: 95 % paired bootstrap interval {lo:+.3f} to {hi:+.3f}")
+    lo, hi = paired_interval(auc, halves["p"], halves["p + candidate"])
+    print(f"realmt train out of fold, p + candidate minus p: 95 % paired bootstrap interval {lo:+.4f} to {hi:+.4f}")
+    return 0
+
+
+def paired_interval(auc, a: tuple[list[float], list[float]], b: tuple[list[float], list[float]],
+                    draws: int = 1000) -> tuple[float, float]:
+    """The 95 % bootstrap interval of AUC(b) - AUC(a), the same rows drawn for both (2 halves resampled apart)."""
+    import random
+
+    rng = random.Random(1)
+    diffs = []
+    for _ in range(draws):
+        i = [rng.randrange(len(a[0])) for _ in a[0]]
+        j = [rng.randrange(len(a[1])) for _ in a[1]]
+        ours, base = [([h[0][k] for k in i], [h[1][k] for k in j]) for h in (b, a)]
+        diffs.append(auc(*ours) - auc(*base))
+    diffs.sort()
+    return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
