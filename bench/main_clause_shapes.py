@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import shape_tables  # noqa: E402
-from audit_professional import sources  # noqa: E402
-from eval_data import PAIRS, read_jsonl  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.structural_signs import FINITE, REPORTING  # noqa: E402
@@ -100,20 +98,6 @@ def shapes(words: Sequence[str], tags: Sequence[str]) -> set[str]:
     return out
 
 
-def sets(shared: Path) -> Iterator[tuple[str, list[str]]]:
-    """Each source's name and texts: realmt train, MLQE-PE train, then the audit's professional sources."""
-    rows = read_jsonl(shared / "realmt" / "real_mt_train.jsonl")
-    yield "realmt train MT", [r["text"] for r in rows]
-    yield "realmt train corrections", [r["correction"] for r in rows if r.get("correction")]
-    yield "realmt train news", [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")]
-    pe = [r for p in PAIRS for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-train.jsonl.gz")
-          if r.get("pe") is not None]
-    yield "MLQE-PE train MT", [r["mt"] for r in pe]
-    yield "MLQE-PE train post-edits", [r["pe"] for r in pe]
-    for name, texts in sources(shared).items():
-        yield name, list(texts)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = shape_tables.arguments(__doc__, dump="sentence").parse_args(argv)
     shared = shape_tables.shared(args.shared, "main_clause_shapes")
@@ -122,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger = tagger_mod.load()
     shape_tables.header(SHAPES)
     with shape_tables.dump_file(args.dump) as dump:
-        for name, texts in sets(shared):
+        for name, texts in shape_tables.sets(shared):
             counts: Counter[str] = Counter()
             for text in texts:
                 hit: set[str] = set()

@@ -45,7 +45,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import depparse  # noqa: E402
-import main_clause_shapes  # noqa: E402
 import shape_tables  # noqa: E402
 from audit_professional import OWN_SETS  # noqa: E402
 from shape_tables import ewt_train  # noqa: E402
@@ -203,9 +202,9 @@ def _lines(path: Path) -> list[str]:
 
 
 def sets(shared: Path) -> Iterator[tuple[str, list[str]]]:
-    """Each source's name and texts: those of :func:`main_clause_shapes.sets` (realmt train, MLQE-PE train, the
+    """Each source's name and texts: those of :func:`shape_tables.sets` (realmt train, MLQE-PE train, the
     audit's professional sources), then the other ``tests/data/professional_*`` files."""
-    yield from main_clause_shapes.sets(shared)
+    yield from shape_tables.sets(shared)
     own = {p.resolve() for p in OWN_SETS.values()}
     for path in sorted((REPO / "tests" / "data").glob("professional_*")):
         if path.resolve() not in own:

@@ -1,5 +1,6 @@
 """What the shape-counting scripts share (session 43): their options, the shared folder they need, UD EWT train's
-sentences their verb classes are derived from, their table of counts per source, and the file of every hit.
+sentences their verb classes are derived from, the texts they count in (session 44: :func:`sets`), their table of
+counts per source, and the file of every hit.
 
 Used by ``bench/voice_shapes.py``, ``bench/parse_shapes.py`` and ``bench/mine_local_shapes.py``.
 """
@@ -15,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from audit_professional import shared_root  # noqa: E402
-from eval_data import SHARED_HELP  # noqa: E402
+from audit_professional import shared_root, sources  # noqa: E402
+from eval_data import PAIRS, SHARED_HELP, read_jsonl  # noqa: E402
 
 from mtfix.garble import conllu  # noqa: E402
 
@@ -41,6 +42,24 @@ def shared(explicit: str | None, prog: str, needs: str = "realmt") -> Path | Non
 def ewt_train(root: Path) -> Iterator[list[list[str]]]:
     """The word rows of each sentence of UD EWT train (dev and test are the audit's professional source)."""
     return conllu.word_rows(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
+
+
+def sets(shared: Path, labelled: Sequence[str] = ()) -> Iterator[tuple[str, list[str]]]:
+    """Each source's name and texts: realmt train (its MT; then, for each of ``labelled``, its MT labelled with
+    that artifact; its corrections and clean news), MLQE-PE train (MT, post-edits), then the audit's professional
+    sources (:func:`audit_professional.sources`)."""
+    rows = read_jsonl(shared / "realmt" / "real_mt_train.jsonl")
+    yield "realmt train MT", [r["text"] for r in rows]
+    for label in labelled:
+        yield f"realmt train MT labelled {label}", [r["text"] for r in rows if label in r.get("artifacts", ())]
+    yield "realmt train corrections", [r["correction"] for r in rows if r.get("correction")]
+    yield "realmt train news", [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")]
+    pe = [r for p in PAIRS for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-train.jsonl.gz")
+          if r.get("pe") is not None]
+    yield "MLQE-PE train MT", [r["mt"] for r in pe]
+    yield "MLQE-PE train post-edits", [r["pe"] for r in pe]
+    for name, texts in sources(shared).items():
+        yield name, list(texts)
 
 
 def header(shapes: Sequence[str]) -> None:

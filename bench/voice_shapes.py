@@ -37,8 +37,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import shape_tables  # noqa: E402
-from audit_professional import sources  # noqa: E402
-from eval_data import PAIRS, read_jsonl  # noqa: E402
 from shape_tables import ewt_train  # noqa: E402
 
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
@@ -146,22 +144,6 @@ def hits(words: Sequence[str], tags: Sequence[str], classes: VerbClasses) -> lis
     return out
 
 
-def sets(shared: Path) -> Iterator[tuple[str, list[str]]]:
-    """Each source's name and texts: realmt train, MLQE-PE train, then the audit's professional sources."""
-    rows = read_jsonl(shared / "realmt" / "real_mt_train.jsonl")
-    yield "realmt train MT", [r["text"] for r in rows]
-    yield "realmt train MT labelled case_role_error", [r["text"] for r in rows
-                                                       if "case_role_error" in r.get("artifacts", ())]
-    yield "realmt train corrections", [r["correction"] for r in rows if r.get("correction")]
-    yield "realmt train news", [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")]
-    pe = [r for p in PAIRS for r in read_jsonl(shared / "benchmarks" / f"mlqe-pe-{p}-train.jsonl.gz")
-          if r.get("pe") is not None]
-    yield "MLQE-PE train MT", [r["mt"] for r in pe]
-    yield "MLQE-PE train post-edits", [r["pe"] for r in pe]
-    for name, texts in sources(shared).items():
-        yield name, list(texts)
-
-
 def _found(text: str, tagger, classes: VerbClasses) -> set[str]:
     words = [t.text for t in tokenize(text)]
     return shapes(words, tagger.tag(words), classes) if words else set()
@@ -206,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger = tagger_mod.load()
     shape_tables.header(SHAPES)
     with shape_tables.dump_file(args.dump) as dump:
-        for name, texts in sets(shared):
+        for name, texts in shape_tables.sets(shared, labelled=("case_role_error",)):
             counts: Counter[str] = Counter()
             for text in texts:
                 found = _found(text, tagger, classes)

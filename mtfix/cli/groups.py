@@ -34,12 +34,10 @@ from mtfix.cli.options import (
 )
 from mtfix.config import Config, NearestSettings
 from mtfix.errors import InputError, MtfixError
+from mtfix.formats import RECORD_FORMATS
 from mtfix.io.inputs import DEFAULT_FORMATS
 from mtfix.io.paths import real_path
 from mtfix.io.stdio import write_stdout
-
-#: data formats a folder walk takes only where a text field is named (:meth:`InputRun._walked`)
-DATA_FORMATS = ("csv", "tsv", "jsonl")
 
 
 @dataclass
@@ -179,7 +177,7 @@ class InputRun:
                 fail(f"--encoding: {exc.reason}")
         try:
             fmt = self.opts.input_format
-            formats = [fmt] if fmt else [*DEFAULT_FORMATS, *DATA_FORMATS]
+            formats = [fmt] if fmt else [*DEFAULT_FORMATS, *RECORD_FORMATS]
             globs = self.settings if fmt else SimpleNamespace(selected=self._walked)
             files = list(iter_paths(self.paths, formats=formats, globs=globs, warn=self.warn,
                                     skip=walk_skip_collector(skipped, self.warn), prune=prune,
@@ -203,16 +201,15 @@ class InputRun:
                     fail(problem)
         if self.opts.text_field:
             return
-        labels = {"csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines"}
         for f in self.files:
             fmt = self.opts.input_format or format_for_path(stdin_name(self.opts, f))
-            if fmt not in labels or not _has_text(f):
+            if fmt not in RECORD_FORMATS or not _has_text(f):
                 continue
             from mtfix.formats.tabular import require_text_field  # only for a record file: not on a cold start
 
             try:
                 field = self.settings.loaded(self.settings.settings_for(f)).config.text_field
-                require_text_field({"text_field": field}, labels[fmt], stdin_name(self.opts, f))
+                require_text_field({"text_field": field}, RECORD_FORMATS[fmt], stdin_name(self.opts, f))
             except MtfixError as exc:
                 fail(str(exc))
 
@@ -268,7 +265,7 @@ class InputRun:
 
         if not self.settings.selected(path):
             return False
-        if EXTENSIONS.get(Path(path).suffix.lower()) not in DATA_FORMATS or self.opts.text_field:
+        if EXTENSIONS.get(Path(path).suffix.lower()) not in RECORD_FORMATS or self.opts.text_field:
             return True
         return bool(self.settings.loaded(self.settings.settings_for(path)).config.text_field)
 

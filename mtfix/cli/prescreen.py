@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mtfix.errors import InputError, MtfixError
-
-#: the formats whose records a text field names
-RECORD_FORMATS = ("csv", "tsv", "jsonl")
+from mtfix.formats import RECORD_FORMATS
 
 
 def unnamed_format_problem(path: str, shown: str, fields: dict[str, Any]) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.formats.base import Container, Format, Unit
 
-__all__ = ["Container", "Format", "Unit", "FORMATS", "get_format", "format_for_path", "load"]
+__all__ = ["Container", "Format", "Unit", "FORMATS", "RECORD_FORMATS", "get_format", "format_for_path", "load"]
 
 FORMATS: dict[str, str] = {
     "text": "mtfix.formats.text:TextFormat",
@@ -29,6 +29,12 @@ FORMATS: dict[str, str] = {
     "vtt": "mtfix.formats.subtitles:VttFormat",
     "html": "mtfix.formats.html:HtmlFormat",
 }
+
+#: The formats of records, one unit a record, whose text is the field a text field names (``--text-field``,
+#: ``text-field``), each with the name a message gives it: what a folder walk, the pre-screen, the language server
+#: and the formats' own messages know of them is said once, here (session 44: four lists before, in
+#: ``cli/groups.py`` (two), ``cli/prescreen.py`` and ``lsp/workspace.py``, and the labels in each format's module).
+RECORD_FORMATS: dict[str, str] = {"csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines"}
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text", ".text": "text",

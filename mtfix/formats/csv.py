@@ -10,6 +10,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs, common_affix
+from mtfix.formats import RECORD_FORMATS
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.tabular import option_name, repeated_field, require_text_field, unit_id
 from mtfix.io.textfile import TextFile, decode
@@ -235,7 +236,7 @@ class CsvFormat:
     name = "csv"
     extensions = (".csv",)
     delimiters: tuple[str, ...] = (",", ";", "|", "\t")
-    label = "CSV"
+    label = RECORD_FORMATS["csv"]
     #: a quote inside an unquoted field is reported (CSV quotes such fields; TSV has no quoting)
     stray_quotes = True
 
@@ -432,5 +433,5 @@ class TsvFormat(CsvFormat):
     name = "tsv"
     extensions = (".tsv",)
     delimiters = ("\t",)
-    label = "TSV"
+    label = RECORD_FORMATS["tsv"]
     stray_quotes = False

@@ -19,6 +19,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
+from mtfix.formats import RECORD_FORMATS
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.tabular import lone_surrogate, option_name, repeated_field, require_text_field, unit_id
 from mtfix.io.textfile import TextFile, decode
@@ -254,9 +255,10 @@ class JsonlContainer(Container):
 class JsonlFormat:
     name = "jsonl"
     extensions = (".jsonl", ".ndjson")
+    label = RECORD_FORMATS["jsonl"]
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
-        text_field = require_text_field(options, "JSON Lines", path)
+        text_field = require_text_field(options, self.label, path)
         source_field, id_field = options.get("source_field"), options.get("id_field")
         tf = decode(raw, path)
         lines = _JSON_LINE.findall(tf.text)

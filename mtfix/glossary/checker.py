@@ -6,56 +6,47 @@ Tiers, each with its own code and fix safety (documented in
 (MTF304), consistency within the document (MTF305), forbidden forms (MTF306)
 and, for bilingual input, source terms whose target term is missing (MTF307).
 
-The checker holds no per-document state: one instance serves many documents
-and threads.  What is built from a glossary (the automaton and the indexes) is
+The checker finds the mentions; the finding each gets is :mod:`mtfix.glossary.verdicts`'s.
+It holds no per-document state: one instance serves many documents and
+threads.  What is built from a glossary (:mod:`mtfix.glossary.compiled`) is
 shared by every checker of the same files in a process, and a checker pickles
 as the names of its files.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
-from mtfix.glossary.capitals_names import NameWords, capitals_words, headline_neighbours, title_folding
+from mtfix.glossary.capitals_names import capitals_words, headline_neighbours, title_folding
+from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
-from mtfix.glossary.formats import gc_paused
-from mtfix.glossary.house_style import house_style
-from mtfix.glossary.inflect import possessive
-from mtfix.glossary.initials import INITIALS, SurnameIndex, introduced, middle_initial
-from mtfix.glossary.loading import assemble, bundled_glossary_paths, file_key, unique_files, unread_office_files
-from mtfix.glossary.matcher import Hit, Matcher, capitals_line, normal_form
-from mtfix.glossary.misspell import NameIndex, contextual, name_tokens, transliteration_slip
+from mtfix.glossary.initials import INITIALS, middle_initial
+from mtfix.glossary.loading import unique_files, unread_office_files
+from mtfix.glossary.matcher import Hit, Matcher, capitals_line
+from mtfix.glossary.misspell import contextual, name_tokens
 from mtfix.glossary.model import Entry, Glossary
-from mtfix.glossary.paragraph_lines import FlatText, isolated_in_sentence, one_name_over_lines
-from mtfix.glossary.replacement import as_written, full_stop
+from mtfix.glossary.paragraph_lines import FlatText, one_name_over_lines
 from mtfix.glossary.rules import make_finding
-from mtfix.glossary.source_terms import SourceTerms
 from mtfix.glossary.spans import (
     Blocked,
-    after_title,
     another_persons_surname,
     capital_after,
     capital_name_before,
-    finite_verb_after,
     glossed_original,
     inside_longer_name,
     named_after_person,
     named_as_spelling,
-    printed_in_english,
     rejected_form,
     sentence_opener,
 )
-from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Severity, Span
+from mtfix.glossary.verdicts import Event, Mentions, after_opener, before_headline_word, decide, entry_origin
+from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
 from mtfix.text.plurals import plural_of, plural_readings
 
@@ -81,7 +72,6 @@ if TYPE_CHECKING:
 #: everyday plural: "TEMIRBAEYV MARK WINS", surname first; ``capitals_names.may_be_given_name``) leaves it unsafe.
 #: 9, 10, 11 (session 43): given names by gender-guesser, less words tagged no noun; "X's"; "Tbilisi (formerly Tiflis)".
 REVISION = 11
-_CACHE_LIMIT = 50_000
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -93,120 +83,6 @@ _MEMO_CHARS = 1_000_000
 def _doc_weight(key: tuple) -> int:
     """The weight of a memo key whose first item is a document's text: its length."""
     return len(key[0])
-
-
-class Compiled:
-    """Everything built from one glossary; immutable once built, shared between threads."""
-
-    def __init__(self, glossary: Glossary):
-        self.glossary = glossary
-        with gc_paused():
-            self.matcher = Matcher(glossary.entries)
-            self.names = NameIndex(glossary.entries)
-            self.surnames = SurnameIndex(glossary.entries)
-            self.source_terms = SourceTerms(glossary.entries)
-        self.near_cache: dict[str, tuple[str, int] | None] = {}  # token → nearest name (a benign race)
-        self._name_words: NameWords | None = None
-
-    @property
-    def name_words(self) -> NameWords:
-        """The words this glossary's names go on with (:class:`NameWords`), made at the first headline in capitals
-        with a misspelt name that asks (a benign race: two threads make the same)."""
-        words = self._name_words
-        if words is None:
-            words = self._name_words = NameWords.of(self.glossary.entries)
-        return words
-
-    def nearest(self, token: str) -> tuple[str, int] | None:
-        try:
-            return self.near_cache[token]
-        except KeyError:
-            pass
-        found = self.names.nearest(token)
-        if len(self.near_cache) < _CACHE_LIMIT:
-            self.near_cache[token] = found
-        return found
-
-    def signature(self) -> str:
-        g = self.glossary
-        if g.digests and len(g.digests) == len(g.sources):
-            return "+".join(f"{Path(s).stem}@{d[:8]}" for s, d in zip(g.sources, g.digests, strict=True))
-        h = hashlib.sha1("\n".join(repr(e) for e in g.entries).encode("utf-8")).hexdigest()[:8]
-        return f"in-memory@{h}"
-
-
-_compile_lock = threading.Lock()
-
-
-@lru_cache(maxsize=8)
-def _compiled(keys: tuple[tuple[str, int, int], ...], user_files: tuple[str, ...], bundled: bool) -> Compiled:
-    return Compiled(assemble(user_files, bundled=bundled))
-
-
-def compiled_for(user_files: tuple[str, ...], bundled: bool) -> Compiled:
-    """The compiled glossary for these files, built once per process (until a file changes)."""
-    keys = tuple(file_key(p) for p in [*(bundled_glossary_paths() if bundled else []), *user_files])
-    with _compile_lock:
-        return _compiled(keys, tuple(user_files), bundled)
-
-
-@dataclass(frozen=True, slots=True)
-class _Event:
-    start: int
-    end: int
-    entry: Entry
-    kind: str  # a Hit kind, "initials" or "misspelt"
-    hit: Hit | None = None
-    replacement: str = ""
-    slips: int = 0
-    in_context: bool = False
-    opener: str = ""  # the capitalised everyday word opening the sentence right before ("Use Github")
-    capitals: bool = False  # a misspelt word on a line in capitals, read by its title-case folding (session 41)
-    from_variant: bool = False  # a misspelt surname as a full-name variant spells it ("Zurabishvili")
-    # on a line in capitals: whether the fix is safe by the words beside it (capitals_names.headline_neighbours,
-    # asked once, when the event is made: session 42)
-    headline_safe: bool = True
-    plural: str = ""  # a misspelt family's name in the plural ("the Kobakidzes"): its ending (session 42)
-
-    @property
-    def family(self) -> bool:
-        """Whether this mention is a family's name in the plural ("the Aliyevs", "the Kobakidzes"): no mention of the
-        person, so no first mention either."""
-        return bool(self.plural or (self.hit is not None and self.hit.plural))
-
-
-@dataclass(frozen=True)
-class _Mentions:
-    """What a document's mentions say about who and what it names."""
-
-    named: frozenset[str]  # surnames of the glossary persons named in full ("Ilham Aliyev", "I. Aliyev")
-    forms: dict[int, frozenset[str]]  # id(entry) → the glossary forms of it the document uses
-
-    @classmethod
-    def of(cls, events: list[_Event]) -> _Mentions:
-        named = frozenset(ev.entry.short for ev in events if ev.entry.type == "person"
-                          and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form)))
-        forms: dict[int, set[str]] = {}
-        for ev in events:
-            if ev.hit is not None:
-                forms.setdefault(id(ev.entry), set()).add(ev.hit.form)
-        return cls(named, {k: frozenset(v) for k, v in forms.items()})
-
-    def identifies(self, text: str, ev: _Event, bare: bool) -> bool:
-        """Whether the document makes a one-word variant's entry plain: a person's bare surname after a
-        title ("President Aliev") or with the person named in full; another name by another of its
-        forms ("CIS", "Commonwealth of Independent States")."""
-        e = ev.entry
-        if bare:
-            return e.short in self.named or after_title(text, ev.start)
-        return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
-
-
-def _named_in_sentence(doc: Document, start: int, term: str) -> bool:
-    """Whether the sentence at ``start`` also gives ``term`` in full: "The WHO (World Health Organization)
-    said", "The WHO, the World Health Organization, said": the short form needs no expansion there."""
-    seg = doc.segment_at(start)
-    return seg is not None and term in doc.text[seg.start:seg.end]
 
 
 def _common_word(got: str, hit: Hit) -> bool:
@@ -235,70 +111,10 @@ def _word_of_its_own(text: str, hit: Hit) -> bool:
     return is_word(word) if hit.kind == "variant" else is_everyday_word(word)
 
 
-def _one_line(s: str) -> str:
-    """``s`` (a name wrapped across a line break) on one line, for a message (session 38)."""
-    return s.replace("\r\n", " ").replace("\n", " ") if "\n" in s else s
-
-
-def _after_opener(doc: Document, ev: _Event, f: Finding) -> Finding:
-    """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
-    be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
-    Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel"), or before a finite verb (the
-    subject: "Bank Kiyev is closed"), a suggestion only."""
-    from mtfix.text.lexicon import is_everyday_verb
-
-    verb = is_everyday_verb(ev.opener.lower()) and not finite_verb_after(doc.text, ev.end)
-    safety = FixSafety.UNSAFE if verb and f.fix is not FixSafety.NONE else FixSafety.NONE
-    got = doc.text[ev.start : ev.end]
-    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
-                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
-                        safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
-
-
-def _before_headline_word(doc: Document, ev: _Event, f: Finding) -> Finding:
-    """``f`` for a misspelt name on a line in capitals before a word that may go on with it ("KUTIASI STREET
-    CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`): the fix is unsafe."""
-    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless it is one name with the word after it",
-                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
-                        safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry)
-
-
-def _family(doc: Document, ev: _Event, hit: Hit, context: _Mentions) -> Finding | None:
-    """The finding for a family's name in the plural ("the Pashinians", "the Alievs' house"; session 39): none
-    for the glossary's own spelling ("the Aliyevs"), never expanded at a first mention; a variant becomes the
-    short form with the text's plural ending ("the Pashinyans"), with the safety a bare surname of the variant
-    gets (:meth:`GlossaryChecker._decide`); the plural of a full-name variant's surname ("the Pashinians" of
-    "Nikol Pashinian", session 40) is a safe edit only where the document names the person."""
-    if hit.kind != "variant":
-        return None
-    e, ending = ev.entry, hit.plural
-    raw = doc.text[ev.start : ev.end - len(ending)]
-    got = _one_line(normal_form(raw))
-    repl = as_written(e.short, raw, hit.form)
-    said = f"'{got}{ending}' should read '{repl}{ending}'"
-    style = house_style(got, normal_form(e.short))
-    if style is not None:
-        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} in the glossary's spelling ({style})",
-                            **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
-    if (hit.derived or printed_in_english(got)) and not context.identifies(doc.text, ev, True):
-        # (a surname the glossary lists only inside a full name, "Nikol Pashinian", is the person's family only
-        # where the document names the person: session 40)
-        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} if this is the family of {e.term} (glossary)",
-                            **_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
-    return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **_origin(e),
-                        replacement=repl + ending, safety=FixSafety.SAFE)
-
-
 def _given_names(e: Entry) -> frozenset[str]:
     """The lower-cased words of an entry's term and variants other than its surname form."""
     words = {w.lower() for form in (e.term, *e.variants) for w in form.split()}
     return frozenset(words - {e.short.lower()})
-
-
-def _origin(e: Entry) -> dict[str, str]:
-    """A finding's provenance for entry ``e``: ``origin`` for a person (``glossary:FILE:LINE (term)``) and the
-    entry's id, ``glossary_entry``, for the review page and the language server (they never parse ``origin``)."""
-    return {"origin": f"glossary:{e.origin} ({e.term})", "glossary_entry": e.origin}
 
 
 def entries_by_origin(checkers: Iterable[Any]) -> dict[str, Entry]:
@@ -420,16 +236,16 @@ class GlossaryChecker(BaseChecker):
         # mtfix.files.add_contexts) are mentioned already: no first mention here
         seen: set[str] = set(doc.meta.get("mentioned") or ())
         canonical = 0
-        context = _Mentions.of(events)
+        context = Mentions.of(events)
         for ev in events:
             # a headline in capitals, or a Markdown heading (as the parser reads it), is no first
             # mention: the text below it introduces the name
             headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
-            f = self._decide(doc, ev, ev.entry.term not in seen and not headline, context)
+            f = decide(doc, ev, ev.entry.term not in seen and not headline and self.first_mention, context)
             if f is not None and ev.opener:
-                f = _after_opener(doc, ev, f)
+                f = after_opener(doc, ev, f)
             if f is not None and not ev.headline_safe and f.fix is FixSafety.SAFE:
-                f = _before_headline_word(doc, ev, f)
+                f = before_headline_word(doc, ev, f)
             if not headline and not ev.family:  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
@@ -457,12 +273,12 @@ class GlossaryChecker(BaseChecker):
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
                                  or ev.family))
 
-    def _events(self, doc: Document) -> list[_Event]:
+    def _events(self, doc: Document) -> list[Event]:
         """Every mention of a glossary entry in ``doc``, in text order (remembered: :meth:`mentions`
         then :meth:`check` ask for the same document's; the list is never changed)."""
         return self._events_memo[(doc.text, doc.segments, doc.protected)]
 
-    def _find_events(self, doc: Document) -> list[_Event]:
+    def _find_events(self, doc: Document) -> list[Event]:
         text = doc.text
         # the words around a mention as the matcher reads them (session 39), made only when a check reads them
         # (session 40: a clean wrapped text paid for it on every document)
@@ -494,7 +310,7 @@ class GlossaryChecker(BaseChecker):
                 opener = "" if capital_after(flat(), h.end, known, h.start) else sentence_opener(flat(), h.start, known) or ""
                 if not opener:
                     continue
-            events.append(_Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
+            events.append(Event(h.start, h.end, h.entry, h.kind, h, opener=opener))
         covered = Blocked([(h.start, h.end) for h in hits] + [(ev.start, ev.end) for ev in events])
         # a near-miss of a person's surname after another given name ("Artur Khachatryan" beside the entry
         # "Vahagn Khachaturyan") is another person's name, as for variants above, unless the document
@@ -524,7 +340,7 @@ class GlossaryChecker(BaseChecker):
         events.sort(key=lambda ev: ev.start)
         return events
 
-    def _record(self, events: list[_Event], mentions: int, canonical: int) -> dict[str, Any]:
+    def _record(self, events: list[Event], mentions: int, canonical: int) -> dict[str, Any]:
         """The annotations this checker provides (the document is not changed)."""
         terms = list(dict.fromkeys(Span(ev.start, ev.end) for ev in events))
         census = {"mentions": mentions, "canonical": canonical,
@@ -534,17 +350,17 @@ class GlossaryChecker(BaseChecker):
             self._totals.update(documents=1, mentions=mentions, canonical=canonical)
         return {"terms": terms, "glossary_stats": census}
 
-    def _initials(self, doc: Document, usable) -> list[_Event]:
+    def _initials(self, doc: Document, usable) -> list[Event]:
         out = []
         for m in INITIALS.finditer(doc.text):
             e = self.compiled.surnames.owner(m.group("init"), m.group("name"))
             if e is None or not usable(m.start(), m.end()) or middle_initial(doc.text, m.start(), e,
                                                                               self.compiled.surnames):
                 continue
-            out.append(_Event(m.start(), m.end(), e, "initials"))
+            out.append(Event(m.start(), m.end(), e, "initials"))
         return out
 
-    def _misspellings(self, doc: Document, events: list[_Event], skip, known: Blocked) -> list[_Event]:
+    def _misspellings(self, doc: Document, events: list[Event], skip, known: Blocked) -> list[Event]:
         """The near misses of glossary names (MTF302) among the capitalised words of ``doc`` and the words of its
         headlines in capitals, and the surnames of listed full-name variants (``skip``: spans not to read; ``known``:
         the other glossary mentions).  A word in capitals is kept only where its neighbours on the line let it be
@@ -600,7 +416,7 @@ class GlossaryChecker(BaseChecker):
                 if not ask:
                     continue
                 replacement = replacement.upper()
-            out.append(_Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
+            out.append(Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
                               in_context=in_context, capitals=word != tok, from_variant=slips == 0,
                               headline_safe=safe, plural=ending))
         return out
@@ -648,92 +464,6 @@ class GlossaryChecker(BaseChecker):
             found = (person.short, 0, True, "")  # no slip: a spelling the glossary lists
         return None if found is None or is_word(tok) else found
 
-    def _decide(self, doc: Document, ev: _Event, first: bool, context: _Mentions) -> Finding | None:
-        """The finding for one mention (None when it is already in canonical form)."""
-        e, raw = ev.entry, doc.text[ev.start : ev.end]
-        # as the matcher read it: a no-break space, a soft hyphen or a line break is no other spelling
-        got = _one_line(normal_form(raw))
-        expand = first and self.first_mention
-        if ev.kind == "initials":
-            repl = e.term if expand else e.short
-            # an initial and a surname introduced as someone new ("A. Grigoryan, a local teacher") is
-            # another person of that name: the expansion is then only a suggestion
-            sure = not introduced(doc.text, ev.end)
-            return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
-                                + (" (first mention)" if expand else "")
-                                + ("" if sure else f", if this is {e.term}"), **_origin(e), replacement=repl,
-                                safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
-        if ev.kind == "misspelt":
-            if ev.from_variant:  # a surname as a listed full-name variant spells it, the person named (session 41)
-                style = house_style(got, ev.replacement)
-                return make_finding("MTF301", doc, ev.start, ev.end,
-                                    f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
-                                    f"of a listed variant of {e.term}, whom this document names)", **_origin(e),
-                                    replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
-            if transliteration_slip(got, ev.replacement):
-                return make_finding("MTF302", doc, ev.start, ev.end,
-                                    f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
-                                    "or another name: house style, left to a person", **_origin(e),
-                                    replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
-            long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
-            safe = e.is_name and (ev.in_context or long_enough)
-            why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
-            if ev.plural and not context.identifies(doc.text, ev, True):
-                # a family's name in the plural names the person's family only where the document names the
-                # person (as for a variant's plural, _family): else a suggestion (session 42)
-                return make_finding("MTF302", doc, ev.start, ev.end,
-                                    f"'{got}' looks like a misspelling of '{ev.replacement}' if this is the family "
-                                    f"of {e.term} ({why})", **_origin(e), replacement=ev.replacement,
-                                    safety=FixSafety.UNSAFE if safe else FixSafety.NONE)
-            return make_finding("MTF302", doc, ev.start, ev.end,
-                                f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
-                                **_origin(e), replacement=ev.replacement,
-                                safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
-        hit = ev.hit
-        assert hit is not None
-        if hit.plural:
-            return _family(doc, ev, hit, context)
-        if hit.kind == "forbidden":
-            return make_finding("MTF306", doc, ev.start, ev.end,
-                                f"'{got}' is a forbidden form: the glossary has '{e.term}'", **_origin(e),
-                                replacement=e.term, safety=FixSafety.NONE)
-        if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): an unsafe fix only
-            repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
-            return make_finding("MTF301", doc, ev.start, ev.end,
-                                f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
-                                "is about that time", **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-        if hit.kind in ("variant", "inflected"):
-            bare = e.type == "person" and " " not in hit.form and e.short != e.term
-            repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
-            repl = as_written(repl, raw, hit.form)
-            if hit.kind == "variant":
-                style = house_style(got, _one_line(normal_form(repl)))
-                shown, (repl, stop_sure) = _one_line(repl), full_stop(repl, got, doc.text, ev.end)
-                if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
-                    return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' is written '{shown}' in the glossary ({style})",
-                                        **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                if e.is_name and " " not in hit.form and printed_in_english(got) \
-                        and not context.identifies(doc.text, ev, bare):
-                    # a word English prints for something of its own ("SNG" for synthetic natural gas, a
-                    # surname other people bear), in a text that does not otherwise name the entry: an unsafe fix
-                    return make_finding("MTF301", doc, ev.start, ev.end,
-                                        f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
-                                        **_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
-                return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{shown}' (glossary)",
-                                    **_origin(e), replacement=repl,
-                                    safety=FixSafety.SAFE if stop_sure else FixSafety.UNSAFE)
-            if hit.genitive:
-                repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
-            return make_finding("MTF304", doc, ev.start, ev.end,
-                                f"source-language form '{got}' should read '{_one_line(repl)}'", **_origin(e),
-                                replacement=repl, safety=FixSafety.SAFE)
-        if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
-                and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
-            return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
-                                **_origin(e), replacement=e.term, safety=FixSafety.SAFE)
-        return None
-
     def _consistency(self, doc: Document, skip) -> list[Finding]:
         out = []
         for start, end, odd, dom in odd_spellings(doc.text, skip):
@@ -753,7 +483,7 @@ class GlossaryChecker(BaseChecker):
             if id(e) not in present:
                 out.append(make_finding("MTF307", doc, start, end,
                                         f"the source has '{'/'.join(e.source)}' but the translation lacks "
-                                        f"'{e.term}'", **_origin(e)))
+                                        f"'{e.term}'", **entry_origin(e)))
         return out
 
     def census(self, text: str) -> dict[str, Any]:

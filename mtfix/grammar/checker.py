@@ -507,7 +507,7 @@ def glossary_names_for(config: Config) -> Callable[[], Mapping[str, str]]:
     @lru_cache(maxsize=1)
     def names() -> Mapping[str, str]:
         try:
-            from mtfix.glossary.checker import compiled_for
+            from mtfix.glossary.compiled import compiled_for
 
             entries = compiled_for(tuple(config.glossaries), config.default_glossaries).glossary.entries
         except Exception:  # noqa: BLE001 - no glossary knowledge is no reason to fail a grammar check

@@ -38,6 +38,7 @@ from mtfix.config import (
     valid_debounce,
 )
 from mtfix.errors import MtfixError
+from mtfix.formats import RECORD_FORMATS
 from mtfix.io.paths import cwd_gone, real_path
 from mtfix.lsp.severities import KEY as SEVERITY_KEY
 from mtfix.lsp.severities import unknown_codes
@@ -58,7 +59,7 @@ LANGUAGE_IDS = {
 EXTRA_EXTENSIONS = {".mdown": "markdown", ".mkd": "markdown"}
 #: data files whose text is one field of each record: served only when the settings name that field
 #: (``text-field``), as ``mtfix check`` reads them only then
-TABULAR_KINDS = frozenset({"csv", "tsv", "jsonl"})
+TABULAR_KINDS = frozenset(RECORD_FORMATS)
 #: translation and data files, read unit by unit as ``mtfix check`` reads them (:mod:`mtfix.lsp.units`)
 UNIT_KINDS = frozenset({"po", "xliff", "tmx"}) | TABULAR_KINDS
 _BUILT = itertools.count()  # profiles in the order they were built (see Profile.serial)

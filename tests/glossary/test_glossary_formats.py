@@ -226,7 +226,7 @@ def test_validate_reports_duplicate_conflict_and_malformed_line(tmp_path):
 
 
 def test_bundled_glossaries_are_valid():
-    from mtfix.glossary.checker import bundled_glossary_paths
+    from mtfix.glossary.loading import bundled_glossary_paths
 
     paths = [str(p) for p in bundled_glossary_paths()]
     assert len(paths) >= 2

@@ -80,7 +80,7 @@ def test_missing_target_term_in_bilingual_input():
 
 def test_user_glossary_conflicts_name_both_files(tmp_path):
     from mtfix.errors import GlossaryError
-    from mtfix.glossary.checker import assemble
+    from mtfix.glossary.loading import assemble
 
     a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
     a.write_text("term\tvariants\nAlpha One\tAlfa One\n", encoding="utf-8")
@@ -91,7 +91,7 @@ def test_user_glossary_conflicts_name_both_files(tmp_path):
 
 
 def test_user_overrides_bundled(tmp_path):
-    from mtfix.glossary.checker import assemble
+    from mtfix.glossary.loading import assemble
 
     u = tmp_path / "mine.tsv"
     u.write_text("term\tvariants\ttype\nAnthony Blinken\tAntony Blinken\tperson\n", encoding="utf-8")
@@ -243,7 +243,7 @@ def test_case_variant_is_fixed_only_as_an_unsafe_fix():
 
 def test_bundled_glossaries_map_no_entity_to_another():
     """A variant is a spelling of the same entity: the reviewed mistakes stay out."""
-    from mtfix.glossary.checker import assemble
+    from mtfix.glossary.loading import assemble
 
     variants = {v: e.term for e in assemble((), bundled=True).entries for v in e.variants}
     assert "Minsk Process" not in variants

@@ -1,0 +1,225 @@
+"""The finding each glossary mention gets (MTF301–MTF304, MTF306): one mention read with what the document's other
+mentions say of who and what it names (session 44: from ``checker.py``, which finds the mentions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mtfix.glossary.house_style import house_style
+from mtfix.glossary.inflect import possessive
+from mtfix.glossary.initials import introduced
+from mtfix.glossary.matcher import Hit, normal_form
+from mtfix.glossary.misspell import transliteration_slip
+from mtfix.glossary.model import Entry
+from mtfix.glossary.paragraph_lines import isolated_in_sentence
+from mtfix.glossary.replacement import as_written, full_stop
+from mtfix.glossary.rules import make_finding
+from mtfix.glossary.spans import after_title, finite_verb_after, printed_in_english
+from mtfix.model import Document, Finding, FixSafety, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    start: int
+    end: int
+    entry: Entry
+    kind: str  # a Hit kind, "initials" or "misspelt"
+    hit: Hit | None = None
+    replacement: str = ""
+    slips: int = 0
+    in_context: bool = False
+    opener: str = ""  # the capitalised everyday word opening the sentence right before ("Use Github")
+    capitals: bool = False  # a misspelt word on a line in capitals, read by its title-case folding (session 41)
+    from_variant: bool = False  # a misspelt surname as a full-name variant spells it ("Zurabishvili")
+    # on a line in capitals: whether the fix is safe by the words beside it (capitals_names.headline_neighbours,
+    # asked once, when the event is made: session 42)
+    headline_safe: bool = True
+    plural: str = ""  # a misspelt family's name in the plural ("the Kobakidzes"): its ending (session 42)
+
+    @property
+    def family(self) -> bool:
+        """Whether this mention is a family's name in the plural ("the Aliyevs", "the Kobakidzes"): no mention of the
+        person, so no first mention either."""
+        return bool(self.plural or (self.hit is not None and self.hit.plural))
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What a document's mentions say about who and what it names."""
+
+    named: frozenset[str]  # surnames of the glossary persons named in full ("Ilham Aliyev", "I. Aliyev")
+    forms: dict[int, frozenset[str]]  # id(entry) → the glossary forms of it the document uses
+
+    @classmethod
+    def of(cls, events: list[Event]) -> Mentions:
+        named = frozenset(ev.entry.short for ev in events if ev.entry.type == "person"
+                          and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form)))
+        forms: dict[int, set[str]] = {}
+        for ev in events:
+            if ev.hit is not None:
+                forms.setdefault(id(ev.entry), set()).add(ev.hit.form)
+        return cls(named, {k: frozenset(v) for k, v in forms.items()})
+
+    def identifies(self, text: str, ev: Event, bare: bool) -> bool:
+        """Whether the document makes a one-word variant's entry plain: a person's bare surname after a
+        title ("President Aliev") or with the person named in full; another name by another of its
+        forms ("CIS", "Commonwealth of Independent States")."""
+        e = ev.entry
+        if bare:
+            return e.short in self.named or after_title(text, ev.start)
+        return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
+
+
+def _named_in_sentence(doc: Document, start: int, term: str) -> bool:
+    """Whether the sentence at ``start`` also gives ``term`` in full: "The WHO (World Health Organization)
+    said", "The WHO, the World Health Organization, said": the short form needs no expansion there."""
+    seg = doc.segment_at(start)
+    return seg is not None and term in doc.text[seg.start:seg.end]
+
+
+def _one_line(s: str) -> str:
+    """``s`` (a name wrapped across a line break) on one line, for a message (session 38)."""
+    return s.replace("\r\n", " ").replace("\n", " ") if "\n" in s else s
+
+
+def after_opener(doc: Document, ev: Event, f: Finding) -> Finding:
+    """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
+    be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
+    Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel"), or before a finite verb (the
+    subject: "Bank Kiyev is closed"), a suggestion only."""
+    from mtfix.text.lexicon import is_everyday_verb
+
+    verb = is_everyday_verb(ev.opener.lower()) and not finite_verb_after(doc.text, ev.end)
+    safety = FixSafety.UNSAFE if verb and f.fix is not FixSafety.NONE else FixSafety.NONE
+    got = doc.text[ev.start : ev.end]
+    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
+                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
+                        safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
+
+
+def before_headline_word(doc: Document, ev: Event, f: Finding) -> Finding:
+    """``f`` for a misspelt name on a line in capitals before a word that may go on with it ("KUTIASI STREET
+    CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`): the fix is unsafe."""
+    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless it is one name with the word after it",
+                        origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
+                        safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry)
+
+
+def _family(doc: Document, ev: Event, hit: Hit, context: Mentions) -> Finding | None:
+    """The finding for a family's name in the plural ("the Pashinians", "the Alievs' house"; session 39): none
+    for the glossary's own spelling ("the Aliyevs"), never expanded at a first mention; a variant becomes the
+    short form with the text's plural ending ("the Pashinyans"), with the safety a bare surname of the variant
+    gets (:func:`decide`); the plural of a full-name variant's surname ("the Pashinians" of
+    "Nikol Pashinian", session 40) is a safe edit only where the document names the person."""
+    if hit.kind != "variant":
+        return None
+    e, ending = ev.entry, hit.plural
+    raw = doc.text[ev.start : ev.end - len(ending)]
+    got = _one_line(normal_form(raw))
+    repl = as_written(e.short, raw, hit.form)
+    said = f"'{got}{ending}' should read '{repl}{ending}'"
+    style = house_style(got, normal_form(e.short))
+    if style is not None:
+        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} in the glossary's spelling ({style})",
+                            **entry_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
+    if (hit.derived or printed_in_english(got)) and not context.identifies(doc.text, ev, True):
+        # (a surname the glossary lists only inside a full name, "Nikol Pashinian", is the person's family only
+        # where the document names the person: session 40)
+        return make_finding("MTF301", doc, ev.start, ev.end, f"{said} if this is the family of {e.term} (glossary)",
+                            **entry_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
+    return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **entry_origin(e),
+                        replacement=repl + ending, safety=FixSafety.SAFE)
+
+
+def entry_origin(e: Entry) -> dict[str, str]:
+    """A finding's provenance for entry ``e``: ``origin`` for a person (``glossary:FILE:LINE (term)``) and the
+    entry's id, ``glossary_entry``, for the review page and the language server (they never parse ``origin``)."""
+    return {"origin": f"glossary:{e.origin} ({e.term})", "glossary_entry": e.origin}
+
+
+
+def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding | None:
+    """The finding for one mention (None when it is already in canonical form); ``expand``: a first mention
+    the checker expands."""
+    e, raw = ev.entry, doc.text[ev.start : ev.end]
+    # as the matcher read it: a no-break space, a soft hyphen or a line break is no other spelling
+    got = _one_line(normal_form(raw))
+    if ev.kind == "initials":
+        repl = e.term if expand else e.short
+        # an initial and a surname introduced as someone new ("A. Grigoryan, a local teacher") is
+        # another person of that name: the expansion is then only a suggestion
+        sure = not introduced(doc.text, ev.end)
+        return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
+                            + (" (first mention)" if expand else "")
+                            + ("" if sure else f", if this is {e.term}"), **entry_origin(e), replacement=repl,
+                            safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
+    if ev.kind == "misspelt":
+        if ev.from_variant:  # a surname as a listed full-name variant spells it, the person named (session 41)
+            style = house_style(got, ev.replacement)
+            return make_finding("MTF301", doc, ev.start, ev.end,
+                                f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
+                                f"of a listed variant of {e.term}, whom this document names)", **entry_origin(e),
+                                replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
+        if transliteration_slip(got, ev.replacement):
+            return make_finding("MTF302", doc, ev.start, ev.end,
+                                f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
+                                "or another name: house style, left to a person", **entry_origin(e),
+                                replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
+        long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
+        safe = e.is_name and (ev.in_context or long_enough)
+        why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
+        if ev.plural and not context.identifies(doc.text, ev, True):
+            # a family's name in the plural names the person's family only where the document names the
+            # person (as for a variant's plural, _family): else a suggestion (session 42)
+            return make_finding("MTF302", doc, ev.start, ev.end,
+                                f"'{got}' looks like a misspelling of '{ev.replacement}' if this is the family "
+                                f"of {e.term} ({why})", **entry_origin(e), replacement=ev.replacement,
+                                safety=FixSafety.UNSAFE if safe else FixSafety.NONE)
+        return make_finding("MTF302", doc, ev.start, ev.end,
+                            f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
+                            **entry_origin(e), replacement=ev.replacement,
+                            safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
+    hit = ev.hit
+    assert hit is not None
+    if hit.plural:
+        return _family(doc, ev, hit, context)
+    if hit.kind == "forbidden":
+        return make_finding("MTF306", doc, ev.start, ev.end,
+                            f"'{got}' is a forbidden form: the glossary has '{e.term}'", **entry_origin(e),
+                            replacement=e.term, safety=FixSafety.NONE)
+    if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): an unsafe fix only
+        repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
+        return make_finding("MTF301", doc, ev.start, ev.end,
+                            f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
+                            "is about that time", **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+    if hit.kind in ("variant", "inflected"):
+        bare = e.type == "person" and " " not in hit.form and e.short != e.term
+        repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
+        repl = as_written(repl, raw, hit.form)
+        if hit.kind == "variant":
+            style = house_style(got, _one_line(normal_form(repl)))
+            shown, (repl, stop_sure) = _one_line(repl), full_stop(repl, got, doc.text, ev.end)
+            if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
+                return make_finding("MTF301", doc, ev.start, ev.end,
+                                    f"'{got}' is written '{shown}' in the glossary ({style})",
+                                    **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+            if e.is_name and " " not in hit.form and printed_in_english(got) \
+                    and not context.identifies(doc.text, ev, bare):
+                # a word English prints for something of its own ("SNG" for synthetic natural gas, a
+                # surname other people bear), in a text that does not otherwise name the entry: an unsafe fix
+                return make_finding("MTF301", doc, ev.start, ev.end,
+                                    f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
+                                    **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+            return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{shown}' (glossary)",
+                                **entry_origin(e), replacement=repl,
+                                safety=FixSafety.SAFE if stop_sure else FixSafety.UNSAFE)
+        if hit.genitive:
+            repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
+        return make_finding("MTF304", doc, ev.start, ev.end,
+                            f"source-language form '{got}' should read '{_one_line(repl)}'", **entry_origin(e),
+                            replacement=repl, safety=FixSafety.SAFE)
+    if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
+            and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
+        return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
+                            **entry_origin(e), replacement=e.term, safety=FixSafety.SAFE)
+    return None
