@@ -45,7 +45,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   (``tests/data/professional_eleventh_genres.txt``);
 - ``own-twelfth-genres``: the same, session 43: product recall notices, parliamentary written answers, restaurant
   menus, accessibility statements, film festival catalogue entries, job advertisements, travel advice, podcast show
-  notes, back-of-book index entries and honours list citations (``tests/data/professional_twelfth_genres.txt``).
+  notes, back-of-book index entries and honours list citations (``tests/data/professional_twelfth_genres.txt``);
+- ``own-thirteenth-genres``: the same, session 44: university course descriptions, calls for papers, museum audio
+  guide scripts, angling regulations, car road tests, clothing product descriptions and care labels, notices of
+  shareholder meetings, parcel tracking updates, hospital discharge advice and charity fundraising appeals
+  (``tests/data/professional_thirteenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -126,7 +130,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-ninth-genres": REPO / "tests" / "data" / "professional_ninth_genres.txt",
             "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt",
             "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt",
-            "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt"}
+            "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt",
+            "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -23,6 +23,8 @@ opening quotation mark), in one of three shapes:
   verb prefix or without (:func:`mtfix.text.irregular_verbs.listed_past`; "understood", "withstood", "overcame");
   since session 43 also one whose "-s" form is an everyday word for other reasons than a noun's plural when the
   tagger's weights for the word itself say past, not noun (:func:`past_by_own_weight`: "The committee met on ...");
+* **a regular past that closes its sentence right after its subject's last noun** (session 44,
+  :func:`final_regular_past`: "Prices of oil and gas climbed."), tagged a noun for want of anything after it;
 * **a present tense right after a plural subject that opens the sentence** (session 36, :func:`opening_present`:
   "Pilgrims break the journey at the inn", "Herders still drive the goats uphill"): the capitalised first word
   leaves the tagger little context, and the verb after it comes out a noun, an adjective, an adverb, even a
@@ -110,6 +112,8 @@ def _y_past(word: str) -> tuple[str, ...]:
 
 def misread_finite_at(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     """Whether the token at ``i`` is a finite verb the tagger misread (see the module's docstring)."""
+    if 0 < i == len(tags) - 2 and final_regular_past(tags, lower, i):
+        return True
     if not 0 < i < len(tags) - 1 or tags[i] not in _MISREAD or tags[i + 1] not in _PAST_NEXT:
         return False
     w, before = lower[i], tags[i - 1]
@@ -144,6 +148,36 @@ def _after_apposition(tags: Sequence[str], lower: Sequence[str], i: int) -> bool
     c = commas[0]
     return (tags[c - 1] in _SINGULAR and tags[c + 1] in _APPOSITION_OPENERS and lower[c + 1] != "of"
             and not object_of_preposition(tags, lower, c - 1))
+
+
+#: Final punctuation after which a regular past may close its sentence (:func:`final_regular_past`).
+_FINAL_STOPS = frozenset({".", "!"})
+
+
+def final_regular_past(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i``, the last before the sentence's full stop, is a regular simple past the tagger read
+    as a noun right after its subject's last noun (session 44): "Prices of oil and gas climbed.", "Demand for tin and
+    zinc slumped.".  With no word after it the tagger has little context, and an "-ed" word after a noun comes out
+    a noun.  The word must be an everyday regular past of an everyday verb by English spelling (its stem's "-ing"
+    form an everyday word too: "climb" → "climbed", "climbing"), tagged a noun, not an adjective: MT's verbless chain
+    ending in a participle after its noun ("Meeting with the chiefs of the regional bodies involved.", involved/JJ)
+    and in an irregular past ("... of the region held.", held/NN) keeps its sign."""
+    w = lower[i]
+    if (tags[i] not in ("NN", "NNS") or lower[i + 1] not in _FINAL_STOPS or tags[i - 1] not in _NOMINAL
+            or not w.isalpha() or not w.endswith("ed") or len(w) < 6 or not _everyday_past((w,))):
+        return False
+    return any(_verb_of_past(w, stem) for stem in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(stem) >= 3)
+
+
+def _verb_of_past(past: str, stem: str) -> bool:
+    """Whether ``past`` is the regular past of base form ``stem`` by English spelling ("climb" → "climbed", "decline"
+    → "declined", "drop" → "dropped", "rally" → "rallied") and ``stem`` is an everyday verb: one of its "-ing"
+    forms is an everyday word ("climbing", "dropping"; "hundr" → "hundred" has none)."""
+    from mtfix.garble.structural_signs import _verb_forms
+
+    forms = _verb_forms(stem)
+    return ((past in forms or past in _y_past(stem))
+            and _everyday_past([f for f in forms if f.endswith("ing")]))
 
 
 def object_of_preposition(tags: Sequence[str], lower: Sequence[str], j: int) -> bool:

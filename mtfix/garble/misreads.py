@@ -93,7 +93,11 @@ from mtfix.garble.view import STAND_IN
 #: count against a noun and for a past, though its "-s" form is an everyday word ("met": "the Mets"; "got", "ran",
 #: "sat", "chose"): "The committee met on Monday to discuss ..." (:func:`mtfix.garble.finite_misreads.past_by_own_weight`):
 #: no ``no_finite`` sign.  "The horse bit on the end of the rope." ("bit": a noun by its weights) keeps it.
-REVISION = 18
+#: 19 = session 44: a regular past that closes its sentence right after its subject's last noun, tagged a noun for want
+#: of context after it ("Prices of oil and gas climbed.", :func:`mtfix.garble.finite_misreads.final_regular_past`): no
+#: ``no_finite`` sign.  MT's chain ending in a participle ("... of the countries involved.", involved/JJ) or an
+#: irregular past ("... of the region held.") keeps it.
+REVISION = 19
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
