@@ -15,6 +15,8 @@ lines of acronyms, codes and everyday words to leave).  Session 42 added more re
 Session 43 added more read with ``desk.tsv`` (``bench/data/newsroom_s43/``: a possessive's "s" in lower case on a
 headline in capitals, a given name or an everyday word after a headline's surname; its ``given_names.tsv`` is
 ``bench/given_names.py``'s).
+Session 44 added more read with ``desk.tsv`` (``bench/data/newsroom_s44/``: a headline's surname before an irregular
+past, an everyday noun or an age; a fix adding a final "s" before a possessive).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -35,7 +37,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s40", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

@@ -70,15 +70,20 @@ class NameWords:
     """What a glossary says of the words that go on from a name (lower-cased): ``pairs``, the neighbouring words of
     its names' correct forms of several words (("kutaisi", "international") of "Kutaisi International Airport"), and
     ``goes_on``, the later words of its place and organisation names of several words, variants too ("airport",
-    "pipeline", "networks"): a word after which a name of that glossary may go on (session 42)."""
+    "pipeline", "networks"): a word after which a name of that glossary may go on (session 42); ``given``, the
+    words before the last of its people's names of several words as the glossary spells them, variants left out
+    ("daniyar" of "Daniyar Sultanbekov"): its people's given names, which tell where they are from (session 44,
+    :func:`may_be_given_name`)."""
 
     pairs: frozenset[tuple[str, str]] = frozenset()
     goes_on: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> NameWords:
         pairs: set[tuple[str, str]] = set()
         goes_on: set[str] = set()
+        given: set[str] = set()
         for e in entries:
             if not e.is_name:
                 continue
@@ -88,7 +93,10 @@ class NameWords:
             if e.type != "person":
                 for form in (*e.forms(), *e.variants):
                     goes_on.update(form.lower().split()[1:])
-        return cls(frozenset(pairs), frozenset(goes_on - FUNCTION_WORDS))
+            else:  # the glossary's own spellings only: a variant is what others write ("Thom Baker")
+                for form in e.forms():
+                    given.update(form.lower().split()[:-1])
+        return cls(frozenset(pairs), frozenset(goes_on - FUNCTION_WORDS), frozenset(given - FUNCTION_WORDS))
 
 
 def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *, fix: str = "",
@@ -145,16 +153,27 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
         return True, False
     from mtfix.text.lexicon import is_common
 
-    return True, is_common(word) and (plural or not may_be_given_name(word, _next_word(text, after.end(1), line_end)))
+    return True, is_common(word) and (plural or not may_be_given_name(word, _next_word(text, after.end(1), line_end),
+                                                                      words.given))
 
 
 def _next_word(text: str, at: int, line_end: int) -> str:
-    """The word right after ``at`` on its line, lower-cased ("" at the line's end)."""
-    nxt = _WORD_AFTER.match(text, at, len(text) if line_end < 0 else line_end)
-    return "" if nxt is None else nxt.group(1).lower()
+    """The word right after ``at`` on its line, lower-cased; else the mark that follows ("," of "… WON, COURT
+    RULES"); "" at the line's end or before an age in commas ("… ROSE, 45, DIES": a person's, read as the line's
+    end)."""
+    end = len(text) if line_end < 0 else line_end
+    nxt = _WORD_AFTER.match(text, at, end)
+    if nxt is not None:
+        return nxt.group(1).lower()
+    rest = text[at:end].strip()
+    return "" if _AGE.match(rest) else rest[:1]
 
 
-def may_be_given_name(word: str, after: str = "") -> bool:
+#: An age in commas after a name ("…, 45, …").
+_AGE = regexcache.compile(r",\s*\d")
+
+
+def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None = None) -> bool:
     """Whether an everyday English word (lower-cased) may be a given name after a surname ("TEMIRBAEYV MARK WINS":
     a person named surname first): a first name that gender-guesser's list (about 61,000 names of many countries)
     knows, whatever the gender ("Mark", "Grace", "Dawn", "Drew", "Victor").  Session 43 measured it against session
@@ -165,19 +184,64 @@ def may_be_given_name(word: str, after: str = "") -> bool:
     "Soon", "Free", "Long", "May", "Will"), so a word the tagger reads as no noun even where English puts one, after
     "the" (:func:`no_noun`: a past or participle, an adverb, an adjective, a modal), is no given name unless the
     word after it (``after``, lower-cased) is a verb's "-s" present (the word then its subject: "MAY JOINS
-    CABINET").  Nouns stay names ("Mark", "Dawn", "June"), and so does "Drew" (the tagger reads "the drew" as a
-    noun).
+    CABINET").  Nouns stay names ("Mark", "Dawn", "June").
+
+    Session 44 (glossary-12): an everyday verb's irregular past (:func:`mtfix.text.irregular_verbs.past_owner`:
+    "won", "drew", "rose", "said") with a word after it is the surname's own verb ("… WON BY 300 VOTES", "… DREW
+    LEVEL", "… ROSE TO POWER") unless that word is a verb's "-s" present ("… DREW CONCEDES", "… ROSE JOINS
+    CABINET": the word then a name, its subject); at the line's end ("VOTE: … DREW") it stays a name.  And a word
+    read as an everyday noun (one with an everyday plural: "sons", "aides") is a given name only where the list
+    knows it as one in a country of the headline's readers or people (:func:`readers_countries` of ``given``, the
+    glossary's given names; None: any country): "Son" is a name in Korea and Vietnam only, so "… SON ARRESTED"
+    under a glossary of Central Asia is the surname's son; "Felix" and "Hassan" (no everyday plural) stay names.
 
     >>> [may_be_given_name(w) for w in ("mark", "grace", "drew", "ahead", "again", "agree", "plan")]
     [True, True, True, False, False, False, False]
     >>> [may_be_given_name(w, "to") for w in ("said", "soon", "may", "june")], may_be_given_name("may", "joins")
     ([False, False, False, True], True)
+    >>> [may_be_given_name("won", a) for a in ("by", ",", "joins", "")], may_be_given_name("rose", "to")
+    ([False, False, True, True], False)
+    >>> [may_be_given_name(w, "arrested", frozenset({"daniyar"})) for w in ("son", "mark")], may_be_given_name("son")
+    ([False, True], True)
     """
     if _given_names().get_gender(word.title()) == "unknown":
         return False
     from mtfix.garble.finite_misreads import s_present
+    from mtfix.text.irregular_verbs import past_owner
 
-    return not no_noun(word) or s_present(after)
+    if after and past_owner(word) is not None:  # "... WON BY 300 VOTES": the surname's own verb (glossary-12)
+        return s_present(after)
+    if no_noun(word):
+        return s_present(after)
+    return given is None or not _everyday_count_noun(word) or bool(name_countries(word) & readers_countries(given))
+
+
+def _everyday_count_noun(word: str) -> bool:
+    """Whether lower-case ``word`` has an everyday plural (Zipf ≥ 3: "sons", "aides"; not "felixes", "hassans")."""
+    from mtfix.text.lexicon import is_common
+    from mtfix.text.plurals import noun_plural
+
+    return is_common(noun_plural(word))
+
+
+#: The list's columns of the countries whose names an English headline's readers know first (gender-guesser's
+#: ``Detector.COUNTRIES``: Great Britain, Ireland, the USA).
+ENGLISH_COLUMNS = frozenset({0, 1, 2})
+
+
+def name_countries(word: str) -> frozenset[int]:
+    """The columns (countries) where gender-guesser's list gives lower-case ``word`` as a first name, any gender:
+    "son" {Korea, Vietnam}, "mark" nineteen countries, "plan" none."""
+    rows = _given_names().names.get(word.lower(), {})
+    return frozenset(i for values in rows.values() for i, c in enumerate(values) if not c.isspace())
+
+
+@functools.cache
+def readers_countries(given: frozenset[str]) -> frozenset[int]:
+    """The countries of a headline's readers and people: English-speaking ones (:data:`ENGLISH_COLUMNS`) and those
+    where the list knows any of a glossary's given names (``given``, :attr:`NameWords.given`: "daniyar" →
+    Kazakhstan, Uzbekistan etc.)."""
+    return ENGLISH_COLUMNS.union(*(name_countries(g) for g in given))
 
 
 def no_noun(word: str) -> bool:
@@ -194,3 +258,19 @@ def _given_names() -> Detector:
     from gender_guesser.detector import Detector
 
     return Detector(case_sensitive=False)
+
+
+@functools.cache
+def given_names_signature() -> str:
+    """The list of first names as the glossary checker's signature records it (session 44): ``given-names#`` and
+    the content digest of gender-guesser's data file, which decides MTF302's safety after a headline's surname;
+    read without loading the list (``missing`` where gender-guesser is not installed)."""
+    import importlib.util
+    from pathlib import Path
+
+    from mtfix.signature import file_digest
+
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return "given-names#missing"
+    return f"given-names#{file_digest(Path(spec.submodule_search_locations[0]) / 'data' / 'nam_dict.txt')}"

@@ -64,14 +64,13 @@ if TYPE_CHECKING:
 #: full-name variant's surname alone ("Zurabishvili" of "Salome Zurabishvili") is its person's, who is named.
 #: 6 (session 42): a form set aside after the entry's own name, as style guides and usage notes do ("Tbilisi: not
 #: Tiflis, except in historical contexts", "the city is Kyiv, not Kiev"), is mentioned, not used (``spans.rejected_form``).
-#: 7 (session 42): a misspelt family's name in the plural is read by its singular ("THE KOBAKIDZES", "the
-#: Kobakidzes"; an edit only where the document names the person); a headline's misspelt name before another word
-#: is a safe fix where that word tells that no other name goes on (another glossary name, the glossary's own longer
-#: name, an everyday word after a person's surname).
-#: 8 (session 42, review): after a surname in the singular, an everyday word that may be a given name (a noun with an
-#: everyday plural: "TEMIRBAEYV MARK WINS", surname first; ``capitals_names.may_be_given_name``) leaves it unsafe.
+#: 7 (session 42): a misspelt family's name in the plural is read by its singular ("THE KOBAKIDZES"; edited only
+#: where the document names the person); a headline's misspelt name before another word is a safe fix where that
+#: word tells that no other name goes on (another glossary name, its own longer name, an everyday word after a surname).
+#: 8 (session 42, review): after a surname, an everyday word that may be a given name ("… MARK WINS") leaves it unsafe.
 #: 9, 10, 11 (session 43): given names by gender-guesser, less words tagged no noun; "X's"; "Tbilisi (formerly Tiflis)".
-REVISION = 11
+#: 12 (session 44): "… WON BY 300 VOTES", "… SON ARRESTED" safe; "Holding's" → "Holdings'"; ``;given-names#…``.
+REVISION = 12
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -195,7 +194,8 @@ class GlossaryChecker(BaseChecker):
         return builtin_rules(self.name)
 
     def signature(self) -> str:
-        return f"{self.compiled.signature()};glossary-{REVISION}" + ("" if self.first_mention else ";no-first-mention")
+        from mtfix.glossary.capitals_names import given_names_signature as names  # its digest (session 44)
+        return f"{self.compiled.signature()};glossary-{REVISION};{names()}{';no-first-mention' * (not self.first_mention)}"
 
     def stats(self) -> dict[str, Any]:
         """The glossary census of the last document this thread checked (one document: a report

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from mtfix.findings import make_finding as build_finding
 from mtfix.model import Document, Finding, FixSafety, Severity
+from mtfix.text.plurals import possessive_over_s
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,10 @@ goes on: a function word, a verb's "-s" present, another glossary name, the next
 so, or, after a person's surname, an everyday word that names nothing called after a person and is no given
 name that gender-guesser's list of first names knows ("VOTE: ABDRAKHMANNOV AHEAD"; not "MARK", "HOPE" or "DREW":
 another person, surname first), a word of that list the tagger reads as no noun ("SAID", "SOON", "MAY") being none
-unless an "-s" present follows it ("ABDRAKHMANNOV SAID TO QUIT" safe, "ABDRAKHMANNOV MAY JOINS" not).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+unless an "-s" present follows it ("ABDRAKHMANNOV SAID TO QUIT" safe, "ABDRAKHMANNOV MAY JOINS" not), an irregular
+past before a word none unless an "-s" present follows ("ABDRAKHMANNOV WON BY 300 VOTES" safe), and an everyday noun
+none unless the list knows it in an English-speaking country or a country of the glossary's given names
+("ABDRAKHMANNOV SON ARRESTED" safe under a glossary of Central Asia: "Son" is a name in Korea and Vietnam).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
@@ -152,11 +156,14 @@ def make_finding(code: str, doc: Document, start: int, end: int, message: str, *
                  replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
                  severity: Severity | None = None, glossary_entry: str = "") -> Finding:
     """A finding of rule ``code``; with a replacement and a safety, its one edit (the whole term:
-    a name is replaced as a unit, not trimmed to the characters that change).  ``glossary_entry``: the id
+    a name is replaced as a unit, not trimmed to the characters that change; over a possessive's "s" where the
+    edit adds a final "s": :func:`mtfix.text.plurals.possessive_over_s`).  ``glossary_entry``: the id
     (``Entry.origin``) of the entry behind it."""
     rule = RULES[code]
     if replacement:
         replacement = _composed_as_text(replacement, doc.text, start, end)
+        # a fix that adds a final "s" before "'s" writes "Holdings'", not "Holdings's" (session 44, glossary-12)
+        end, replacement = possessive_over_s(doc.text, end, doc.text[start:end], replacement)
     return build_finding(doc, code, rule.category, severity or rule.severity, start, end, message,
                          replacement=replacement, safety=safety, origin=origin, minimal=False,
                          suggestions=(replacement,) if replacement else (), glossary_entry=glossary_entry)

@@ -13,7 +13,8 @@ The user's ``diagnostic-severity`` table (:mod:`mtfix.lsp.severities`) goes befo
 Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
 (``codeDescription.href``) and, in ``data``, the finding's character span so
 that code actions can find it again, and its kind (:class:`mtfix.model.FindingKind`:
-``names``, ``verdicts``, ``safe-fixes``, ``to-judge``; since session 43) for a client's own grouping.
+``names``, ``verdicts``, ``safe-fixes``, ``to-judge``; since session 43) for a client's own grouping; the
+message begins with the same word (``names: …``; since session 44), since many clients show the message alone.
 The list is published in the findings' order (by place): clients sort it themselves (docs/editors.md).  MTF120 (a garbled sentence) lists the
 signs it counted as ``relatedInformation``; MTF401 (the garble detector) lists
 its sign findings (MTF402-MTF408) in the same sentence; any finding that carries
@@ -306,7 +307,8 @@ def to_diagnostic(
             f"“{_sentence_said(index.text[sentence[0]:sentence[1]])}”"))
     if (gloss := glossary_entry_related(finding, glossary)) is not None:
         related.insert(0, gloss)
-    message = finding.message + also_note(finding)
+    kind = finding_kind(finding).value
+    message = f"{kind}: {finding.message}{also_note(finding)}"  # session 44: the kind in what every client shows
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
     severity = lsp_severity(finding, severities)
@@ -320,7 +322,7 @@ def to_diagnostic(
             types.Location(uri, to_range(index, starts[line], starts[line])), f"comment for the translator: {said}")
             for line, said in entry.comments if 0 <= line < len(starts)]
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix),
-                            "kind": finding_kind(finding).value}  # session 43: the kind travels with it
+                            "kind": kind}  # session 43: the kind travels with it
     if finding.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
         data["also"] = list(finding.also)
     if version is not None:

@@ -8,6 +8,8 @@ after a letter "A" (:mod:`mtfix.rules.detectors.capitals`) and the bases of an "
 
 >>> plural_of("Jones"), plural_of("Pashinian"), singular_of("churches"), singular_of("levels")
 ('Joneses', 'Pashinians', 'church', 'level')
+>>> noun_plural("party"), noun_plural("son"), noun_plural("day")
+('parties', 'sons', 'days')
 
 A family's name in the plural with a slip in it ("the Kobakidzes", "THE ABRAMOVISHES") is read back to its
 singular by :func:`plural_readings`, each reading with its ending, for the caller to keep the one whose name takes
@@ -31,6 +33,14 @@ ES_ENDS = tuple(end + "es" for end in SIBILANT_ENDS)
 def plural_of(word: str) -> str:
     """``word`` with "-es" after a sibilant, else "-s": "Jones" → "Joneses", "Pashinian" → "Pashinians"."""
     return word + ("es" if word.endswith(SIBILANT_ENDS) else "s")
+
+
+def noun_plural(word: str) -> str:
+    """An everyday noun's regular plural: "-ies" for a "y" after a consonant ("party" → "parties"), else
+    :func:`plural_of` ("son" → "sons"); names keep their "y" ("the Kennedys": :func:`plural_of`)."""
+    if word.endswith(("y", "Y")) and len(word) > 1 and word[-2].lower() not in "aeiou":
+        return word[:-1] + ("IES" if word.isupper() else "ies")
+    return plural_of(word)
 
 
 def singular_of(plural: str) -> str:
@@ -81,3 +91,31 @@ def in_capitals(line: str) -> bool:
     (True, False, False)
     """
     return line.isupper() or (("'s" in line or "’s" in line) and capitals_reading(line).isupper())
+
+
+#: A possessive's "'s" right at a word's end ("Holding's", "HOLDING'S", "HOLDING's").
+_POSSESSIVE_S = regexcache.compile(r"(['’])([sS])(?![\p{L}\p{M}\p{N}_])")
+#: A possessive "'s" after a word ending in "s" ("Lewis's", "DAVIES'S"): a text whose style writes it so.
+_S_POSSESSIVE_S = regexcache.compile(r"(?<=\p{L}[sS])['’][sS](?![\p{L}\p{M}\p{N}_])")
+
+
+def possessive_over_s(text: str, end: int, got: str, replacement: str) -> tuple[int, str]:
+    """Where an edit of ``got`` ending at ``end`` to ``replacement`` adds a final "s" before a possessive's "'s"
+    ("Holding's" → "Holdings"), the end and replacement that reach over the possessive's "s" ("Holdings'"), as
+    English writes a name ending in "s" (:func:`mtfix.glossary.inflect.possessive`: "Charles'"; session 44);
+    unchanged elsewhere, and where the text itself writes "'s" after a final "s" ("Lewis's": its house style).
+
+    >>> t = "Orbita Holding's sale."
+    >>> possessive_over_s(t, 14, "Orbita Holding", "Orbita Holdings")
+    (16, "Orbita Holdings'")
+    >>> possessive_over_s("Lewis's aide; Orbita Holding's sale.", 28, "Orbita Holding", "Orbita Holdings")
+    (28, 'Orbita Holdings')
+    >>> possessive_over_s("KOBAKIDZZE's VISIT", 10, "KOBAKIDZZE", "KOBAKIDZE")
+    (10, 'KOBAKIDZE')
+    """
+    if not replacement.endswith(("s", "S")) or got.endswith(("s", "S")):
+        return end, replacement
+    m = _POSSESSIVE_S.match(text, end)
+    if m is None or _S_POSSESSIVE_S.search(text) is not None:
+        return end, replacement
+    return m.end(), replacement + m.group(1)

@@ -77,11 +77,38 @@ def marks(text: str, start: int, end: int, q: str) -> list[int]:
     return out
 
 
-def clear_pairs(text: str, start: int, end: int, q: str) -> list[tuple[int, int]]:
-    """The pairs of straight marks ``q`` of the sentence ``text[start:end]`` beyond doubt: none if their number is
-    odd or two stand side by side across spaces only; else the (2k+1)th and (2k+2)th, as (opening, closing)."""
+def quotation_marks(text: str, start: int, end: int, q: str) -> list[int] | None:
+    """The marks ``q`` of ``text[start:end]`` that may be quotation marks (:func:`marks`), in order; None where
+    which mark closes a quotation cannot be told (session 44).  A mark that only closes (:func:`_no_quotation`: an
+    apostrophe right after a letter, a mark right after a digit) where no quotation is open is a possessive's
+    apostrophe, an elision or an inch mark, and is left out ("the drivers' file", '12" pipes'); where one is open
+    and the next mark only closes too ("'the farmers' union'"), either may close it: None.
+
+    >>> text = "The farmers' union said 'no' today."
+    >>> quotation_marks(text, 0, len(text), "'")
+    [24, 27]
+    >>> text = "They named it 'the farmers' union' then."
+    >>> quotation_marks(text, 0, len(text), "'") is None
+    True
+    """
     found = marks(text, start, end, q)
-    if len(found) % 2 or any(not text[a + 1:b].strip() for a, b in zip(found, found[1:], strict=False)):
+    out: list[int] = []
+    for i, m in enumerate(found):
+        if _no_quotation(text, start, m):
+            if len(out) % 2 == 0:
+                continue
+            if i + 1 < len(found) and _no_quotation(text, start, found[i + 1]):
+                return None
+        out.append(m)
+    return out
+
+
+def clear_pairs(text: str, start: int, end: int, q: str) -> list[tuple[int, int]]:
+    """The pairs of straight marks ``q`` of the sentence ``text[start:end]`` beyond doubt: none if the marks that
+    may be quotation marks (:func:`quotation_marks`) are odd in number or two stand side by side across spaces
+    only; else the (2k+1)th and (2k+2)th, as (opening, closing)."""
+    found = quotation_marks(text, start, end, q)
+    if not found or len(found) % 2 or any(not text[a + 1:b].strip() for a, b in zip(found, found[1:], strict=False)):
         return []
     return list(zip(found[::2], found[1::2], strict=True))
 
@@ -111,9 +138,10 @@ def names_a_label(text: str, closing: int, end: int) -> bool:
 
 
 def _no_quotation(text: str, start: int, pos: int) -> bool:
-    """Whether the straight mark at ``pos`` of an unclearly paired sentence is no quotation mark (RF1, session 43):
-    an apostrophe right after a letter (a plural possessive or an elision: "the farmers' , workers' unions",
-    "goin' home") or a mark right after a digit (inches or feet: '12" , 14" pipes')."""
+    """Whether the straight mark at ``pos`` may only close a quotation, and is no quotation mark where none is
+    open (RF1, session 43; session 44 for clear pairs, :func:`quotation_marks`): an apostrophe right after a
+    letter (a plural possessive or an elision: "the farmers' , workers' unions", "goin' home") or a mark right
+    after a digit (inches or feet: '12" , 14" pipes')."""
     before = text[pos - 1] if pos > start else " "
     return before.isdigit() or (text[pos] == "'" and before.isalpha())
 

@@ -86,7 +86,8 @@ def test_an_edit_next_to_a_reference_keeps_it(pipeline, name: str) -> None:
 def test_a_glued_function_word_after_a_reference_is_split_after_it(pipeline, name: str) -> None:
     text = _page("It was the main caf&#233;in the town.", name)
     assert ("MTF117", "caf&#233;in") in _found(pipeline, text, name)
-    assert _fixed(pipeline, text, name) == text.replace("caf&#233;in", "caf&#233; in")
+    assert _fixed(pipeline, text, name) == text  # MTF117's split is unsafe (en-generic 1.44)
+    assert _fixed(pipeline, text, name, unsafe=True) == text.replace("caf&#233;in", "caf&#233; in")
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -75,7 +75,7 @@ def test_the_reading_of_a_line_in_capitals() -> None:
     "GVARAMDAZE JUNE VISITS SCHOOL",
     "SULTNABEKOV VICTOR CLAIMS WIN",
     "GVARAMDAZE MARK WINS THE VOTE",  # as session 42's review had it
-    "GVARAMDAZE WON, COURT RULES",  # "Won" is a given name too: no safe fix where it may be one
+    # "GVARAMDAZE WON, COURT RULES" left here: a past before a mark is a verb since glossary-12 (session 44)
 ])
 def test_a_given_name_after_a_surname_leaves_the_fix_unsafe(headline: str) -> None:
     text = headline + BODY

@@ -121,7 +121,7 @@ def test_the_param_must_be_true_or_false():
     ("It was the main issueof the day.", "It was the main issue of the day."),
 ])
 def test_a_word_glued_to_a_function_word_is_still_split(safe, text, fixed):
-    assert safe.fix(text).text == fixed
+    assert safe.fix(text, unsafe=True).text == fixed  # an unsafe split since en-generic 1.44
 
 
 @pytest.mark.parametrize("text", [

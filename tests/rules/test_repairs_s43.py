@@ -111,7 +111,7 @@ def test_a_glued_token_near_a_word_is_an_unsafe_split(safe, text, split):
     ("The mayor spoke about the schoolsof the district.", "The mayor spoke about the schools of the district."),
 ])
 def test_a_glued_token_far_from_any_word_is_still_split(safe, text, fixed):
-    assert safe.fix(text).text == fixed
+    assert safe.fix(text, unsafe=True).text == fixed  # an unsafe split since en-generic 1.44
 
 
 def test_one_edit_words():

@@ -2617,8 +2617,23 @@
     return "mtfix-decisions-" + stamp + (sameStamp ? "-" + sameStamp : "") + ".json";
   }
 
+  /* A path as a shell word: as it is when it holds only characters no shell reads, else in single quotes. */
+  function shellWord(s) {
+    return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'";
+  }
+
+  /* The files the command applies the decisions to (session 44: the message said "PATH", and a new editor ran
+     `mtfix fix --decisions FILE` alone, which fails): the exported files' paths as the review named them, up to
+     three; more, or none decided, keep the word PATH, with how many files. */
+  function applyTo(exported) {
+    var paths = exported.files.map(function (f) { return f.path; });
+    if (paths.length && paths.length <= 3) return paths.map(shellWord).join(" ");
+    return paths.length ? "PATH… (the " + paths.length + " files reviewed)" : "PATH";
+  }
+
   function download() {
-    var json = JSON.stringify(exportData(), null, 1);
+    var exported = exportData();
+    var json = JSON.stringify(exported, null, 1);
     $("decisions-json").value = json;
     var blob = new Blob([json + "\n"], { type: "application/json" });
     var a = el("a"), name = exportName();
@@ -2627,7 +2642,7 @@
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    toast("Saved " + name + ". Apply it with: mtfix fix --decisions " + name + " PATH");
+    toast("Saved " + name + ". Apply it with: mtfix fix --decisions " + name + " " + applyTo(exported));
   }
 
   /* The indices of the edits the filters show: those of a visible finding (as prepare() draws them). */

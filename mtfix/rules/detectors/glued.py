@@ -11,7 +11,7 @@ from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, FixSafety
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
-from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, one_edit_words, zipf
+from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.text.tokens import LazyPattern
 
 # A lower-case word of 2+ letters glued to one Capitalised word, standing alone
@@ -303,12 +303,10 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     Split only when exactly one such split exists, the whole is unknown to the
     English word list, and the other part has three letters or more.  A leading
     function word that is also a prefix ("in", "on", "to") splits only before
-    another function word: "inidentity" is a coinage, "inthe" is glued.  The fix is unsafe where the token is
-    one edit from an English word (en-generic 1.42, session 43): "suspectin" may be "suspecting" misspelt, as
-    readily as "suspect in" glued.  The English word counts (RF1, session 43) when it is a frequent one (Zipf ≥ 4:
-    "witchin" → "within") or the glued head with an ending the function word's first letter begins ("suspectin"
-    → "suspecting", "dialectin" → "dialectic"): a rarer word or a name at one edit ("heldin" → "holdin",
-    "worksin" → "workin", "lawsin" → "lawson") leaves the split safe (:func:`_near_word`).
+    another function word: "inidentity" is a coinage, "inthe" is glued.  The fix is the pack's (unsafe since
+    en-generic 1.44, session 44): a token may as well be a word misspelt ("suspectin") or a name MT wrote in
+    lower case ("federalin") as a glue, and on the post-edited data the splits moved as many sentences further
+    as closer.
     """
     function = {w.lower() for w in rule.params.get("function_words", [])}
     if not function:
@@ -323,13 +321,11 @@ def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
              if (split := _glued_split(tok, function, affixes)) is not None}
     if not glued:
         return
-    misspelt = {tok for tok, (left, right) in glued.items() if _near_word(tok, left, right)}
     for start, end, tok in _glued_at(text, glued):
         if doc.segment_at(start) is None:
             continue
         left, right = glued[tok]
-        yield Hit(start, end, f"{left} {right}", message=f"'{left}' and '{right}' are glued together",
-                  safety=FixSafety.UNSAFE if tok in misspelt else None)
+        yield Hit(start, end, f"{left} {right}", message=f"'{left}' and '{right}' are glued together")
 
 
 #: Up to this many glued words the second walk looks for each with ``str.find`` (:func:`_glued_at`); past it
@@ -428,18 +424,6 @@ def _everyday_head(word: str, function_word: str) -> bool:
     """Whether ``word`` may stand before ``function_word`` glued to it (:func:`_glued_split`)."""
     return is_common(word) or (function_word in _LONG_HEAD_BEFORE and len(word) >= _LONG_HEAD
                                and is_word(word, minimum=_LONG_HEAD_ZIPF))
-
-
-def _near_word(tok: str, left: str, right: str) -> bool:
-    """Whether glued ``tok`` (``left`` + ``right``) may be an English word misspelt: one edit from a frequent word
-    (Zipf ≥ :data:`SHORT_PART_ZIPF`: "witchin" → "within"), or from a word of Zipf ≥ 2 that is ``left`` with an
-    ending begun by ``right``'s first letter (a misspelt ending: "suspectin" → "suspecting").
-
-    >>> _near_word("witchin", "witch", "in"), _near_word("suspectin", "suspect", "in"), _near_word("lawsin", "laws", "in")
-    (True, True, False)
-    """
-    head = left + right[0]
-    return any(zipf(w) >= SHORT_PART_ZIPF or w.startswith(head) for w in one_edit_words(tok))
 
 
 def _glued_split(tok: str, function: set[str], affixes: tuple[str, ...] | None = None) -> tuple[str, str] | None:

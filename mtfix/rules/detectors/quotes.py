@@ -4,7 +4,8 @@ The pair is found by the rule's ``params.pattern`` (data in the pack).  Its fix 
 pairing and the quoted text leave no doubt (en-generic 1.37, session 41; the literals narrowed in 1.38):
 
 * the pairing is clear: the sentence's marks of that kind, apostrophes inside a word ("Putin's", "don't")
-  aside, are even in number, none stands next to another with only spaces between ("' '"), and the pair is
+  aside and (1.44, session 44) a possessive's apostrophe or an inch mark where no quotation is open ("the
+  farmers' union", '12" pipes': :func:`mtfix.text.quoted.quotation_marks`), are even in number, none stands next to another with only spaces between ("' '"), and the pair is
   the first and second of them, or the third and fourth, and so on: never the closing mark of one quotation
   and the opening mark of the next ("Colin Covet ' of the ' Star Tribune '");
 * the quoted text is no padded literal, as English prose quotes words and technical text quotes literals

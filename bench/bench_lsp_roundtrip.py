@@ -1,0 +1,157 @@
+"""An editor's round trip on a long article, in instructions of the server process (session 44): the real LSP client
+(tests/lsp/lsp_harness.py, pygls over stdio) drives ``mtfix server --grammar off`` run under valgrind's cachegrind
+(no cache simulation) on ``bench/editor_article.py``'s ~30 KB Markdown article, three times: (a) started, a
+one-sentence file checked (the models loaded) and shut down, (b) the article opened and its first diagnostics received, (c) then a one-character edit in the middle (an incremental
+range change) and its diagnostics.  b − a: didOpen → first diagnostics; c − b: the re-check after the edit.
+Instructions, not wall time: the machine is shared.  (callgrind's monitor commands through vgdb were tried to count the
+phases in one run: they reach a server blocked in a read only when it wakes, and counted 0.)
+
+    python bench/bench_lsp_roundtrip.py [--sentences 320] [--split]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests" / "lsp"))
+from editor_article import article  # noqa: E402
+from lsp_harness import Harness, workspace  # noqa: E402
+from lsprotocol import types  # noqa: E402
+
+
+def _summary(path: Path, field: str = "summary:") -> int:
+    for line in path.read_text(errors="replace").splitlines():
+        if line.startswith(field):
+            return int(line.split()[1])
+    raise SystemExit(f"cachegrind wrote no summary to {path} (the server did not exit by itself)")
+
+
+async def session(text: str, steps: int) -> tuple[int, int]:
+    """The server's instructions for ``steps`` of (open, edit) and the diagnostics of the last step's publication."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = workspace(Path(tmp))
+        out = Path(tmp) / "cachegrind.out"
+        h = Harness(root, command=("valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}",
+                                   sys.executable, "-m", "mtfix", "server", "--grammar", "off"))
+        await _start(h)
+        uri, count = (root / "article.md").as_uri(), 0
+        warm = (root / "warm.txt").as_uri()  # the models loaded and warmed alike in every run, whatever the timing
+        h.open(warm, "The talks went on.")
+        await h.diagnostics(warm, 1, timeout=1800)
+        if steps >= 1:
+            h.open(uri, text, "markdown")
+            count = len((await h.diagnostics(uri, 1, timeout=1800)).diagnostics)
+        if steps >= 2:
+            middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph in the middle
+            line, col = text.count("\n", 0, middle), middle - (text.rfind("\n", 0, middle) + 1)
+            after = len(h.published)
+            h.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(line, col), types.Position(line, col)), text="x")]))
+            count = len((await h.diagnostics(uri, 2, after=after, timeout=1800)).diagnostics)
+        await asyncio.wait_for(h.client.shutdown_async(None), 1800)
+        h.client.exit(None)
+        server = h.client._server
+        await asyncio.wait_for(server.wait(), 1800)
+        await h.client.stop()
+        return _summary(out), count
+
+
+async def _start(h: Harness) -> None:
+    """The harness's start with the time valgrind needs to bring the server up (minutes on a shared machine)."""
+    await h.client.start_io(*h.command, cwd=str(h.root), env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    await asyncio.wait_for(h.client.initialize_async(types.InitializeParams(
+        capabilities=h.capabilities, root_uri=h.root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=h.root.as_uri(), name="ws")])), 1200)
+    h.client.initialized(types.InitializedParams())
+
+
+async def _open(h: Harness, uri: str, text: str) -> types.PublishDiagnosticsParams:
+    h.open(uri, text, "markdown")
+    return await h.diagnostics(uri, 1, timeout=900)
+
+
+_PROBE = """#include <valgrind/callgrind.h>
+void probe_on(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }
+void probe_off(void) { CALLGRIND_STOP_INSTRUMENTATION; CALLGRIND_DUMP_STATS; }
+"""
+
+
+def split(sentences: int) -> None:
+    """``--split``: where a one-character edit's re-check goes, step by step as the server does it
+    (``MtfixLanguageServer._check``, then ``to_diagnostics``), after a first check of the article, in this process run
+    again under callgrind; each step bracketed by callgrind's client requests (a small C probe built with gcc)."""
+    import ctypes
+    import subprocess
+
+    if os.environ.get("MTFIX_SPLIT_DIR") is None:
+        tmp = Path(tempfile.mkdtemp())
+        (tmp / "probe.c").write_text(_PROBE)
+        subprocess.run(["gcc", "-shared", "-fPIC", "-O1", "-o", str(tmp / "probe.so"), str(tmp / "probe.c")], check=True)
+        raise SystemExit(subprocess.call(
+            ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={tmp}/callgrind.out",
+             sys.executable, __file__, "--split", "--sentences", str(sentences)],
+            env=dict(os.environ, MTFIX_SPLIT_DIR=str(tmp)), stderr=subprocess.DEVNULL))
+    from mtfix.config import Config
+    from mtfix.lsp.diagnostics import reading_sentences, to_diagnostics
+    from mtfix.lsp.positions import LineIndex
+    from mtfix.lsp.workspace import build_document
+    from mtfix.pipeline import Pipeline
+
+    tmp = Path(os.environ["MTFIX_SPLIT_DIR"])
+    probe = ctypes.CDLL(str(tmp / "probe.so"))
+    text = article(sentences)
+    pipeline = Pipeline(Config(grammar="off"))
+    pipeline.check(build_document(text, "article.md", "markdown"))
+    middle = text.index("\n\n", len(text) // 2)
+    text = text[:middle] + "x" + text[middle:]
+    steps: dict[str, int] = {}
+
+    def counted(name: str, work):  # noqa: ANN001, ANN202
+        probe.probe_on()
+        result = work()
+        probe.probe_off()
+        dumps = sorted(tmp.glob("callgrind.out.*"), key=lambda p: int(p.name.rsplit(".", 1)[1]))
+        steps[name] = _summary(dumps[-1], "totals:")  # a dump after a zeroing says "summary: 0"
+        return result
+
+    doc = counted("document built (Markdown read, sentences cut)", lambda: build_document(text, "article.md", "markdown"))
+    result = counted("fast pipeline's check", lambda: pipeline.check(doc))
+    counted("findings → diagnostics", lambda: to_diagnostics(
+        result.findings, LineIndex(text), "file:///article.md",
+        sentences=reading_sentences(result.document, result.findings)))
+    for name, n in steps.items():
+        print(f"{name}: {n / 1e6:,.1f} M instructions")
+    print(f"the three, in-process: {sum(steps.values()) / 1e6:,.1f} M instructions")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sentences", type=int, default=320)
+    ap.add_argument("--split", action="store_true", help="where a re-check's instructions go, in-process")
+    a = ap.parse_args()
+    if a.split:
+        split(a.sentences)
+        return
+    text = article(a.sentences)
+
+    async def all_three() -> list[tuple[int, int]]:
+        return list(await asyncio.gather(*(session(text, k) for k in range(3))))
+
+    (idle, _), (opened, first), (edited, after) = asyncio.run(all_three())
+    print(f"article: {len(text.encode()):,} bytes; diagnostics {first} at open, {after} after the edit")
+    print(f"server started, one sentence checked, shut down: {idle / 1e6:,.1f} M instructions")
+    print(f"didOpen → first diagnostics: {(opened - idle) / 1e6:,.1f} M instructions")
+    print(f"one-character edit → its diagnostics: {(edited - opened) / 1e6:,.1f} M instructions")
+
+
+if __name__ == "__main__":
+    main()
