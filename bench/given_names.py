@@ -45,7 +45,7 @@ def glossary_11(word: str, after: str = "", given: frozenset[str] | None = None)
     """The shipped test of glossary-11 (session 43's review), kept here to compare."""
     from mtfix.garble.finite_misreads import s_present
 
-    if capitals_names._given_names().get_gender(word.title()) == "unknown":
+    if word.title().lower() not in capitals_names.first_names():
         return False
     return not capitals_names.no_noun(word) or s_present(after)
 
@@ -75,7 +75,7 @@ def main() -> None:
         rows = [(r["given_name"] == "yes", r["headline"]) for r in csv.DictReader(f, delimiter="\t")]
     tests: dict[str, Callable[..., bool]] = {
         "plural test (session 42, glossary-8)": plural_test,
-        "gender-guesser (glossary-9, 10)": lambda w, *_: capitals_names._given_names().get_gender(w.title()) != "unknown",
+        "gender-guesser (glossary-9, 10)": lambda w, *_: w.title().lower() in capitals_names.first_names(),
         "gender-guesser, no noun after \"the\" no name (glossary-11)": glossary_11,
         "… and an irregular past before a word no name, a noun a name only in the readers' or the glossary's "
         "people's countries (glossary-12)": capitals_names.may_be_given_name,

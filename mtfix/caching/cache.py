@@ -15,7 +15,8 @@ Beside ``parsed/``, ``checked/`` records the rule packs that passed every check
 Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-marshalling):
 ``arrays/`` holds the garble models' ``.npz`` arrays uncompressed and the detector's JSON
 parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
-``wordlists/`` wordfreq's lists as dicts, the largest as one text (:mod:`mtfix.text.lexicon`), ``regex/`` compiled patterns
+``wordlists/`` wordfreq's lists as dicts, the largest as one text (:mod:`mtfix.text.lexicon`), gender-guesser's first
+names as a set (:mod:`mtfix.glossary.capitals_names`), ``regex/`` compiled patterns
 (:mod:`mtfix.caching.regexcache`: one entry per pattern, and the command line's store of them all) and ``code/`` the compiled methods of dataclasses
 (:mod:`mtfix.caching.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.caching.recodecache`), both for the
 command line only.

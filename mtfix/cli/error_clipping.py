@@ -74,9 +74,10 @@ def _exists(path: str) -> bool:
 #: How mtfix's own lines on standard error start (not rich's progress bar, which writes escapes).
 _OWN_LINES = ("mtfix: ", "note: ")
 
-#: A line break inside one of mtfix's own lines that is part of a name or value it quotes (``no\nsuch.txt``),
-#: not one that ends the line, starts another own line or an indented block the message shows (a log's tail).
-_INNER_BREAK = re.compile(r"\n(?=[^\s])(?!mtfix: |note: )")
+#: A run of line breaks inside one of mtfix's own lines that is part of a name or value it quotes (``no\nsuch.txt``,
+#: ``no\n\nsuch.txt``: the whole run, session 44), not one that ends the line, starts another own line or an
+#: indented block the message shows (a log's tail).
+_INNER_BREAK = re.compile(r"\n+(?=[^\s])(?!mtfix: |note: )")
 
 
 def one_line(text: str) -> str:
@@ -90,8 +91,10 @@ def one_line(text: str) -> str:
     True
     >>> one_line("mtfix: error: its log ends:\\n  one\\n\\n  two\\n")  # a blank line in an indented block is kept
     'mtfix: error: its log ends:\\n  one\\n\\n  two\\n'
+    >>> one_line("mtfix: error: no\\n\\nsuch.txt: no such file or directory\\n")
+    'mtfix: error: no\\\\n\\\\nsuch.txt: no such file or directory\\n'
     """
-    return _INNER_BREAK.sub(r"\\n", text) if "\n" in text else text
+    return _INNER_BREAK.sub(lambda m: "\\n" * len(m.group()), text) if "\n" in text else text
 
 
 class _ClippedStream:

@@ -3,15 +3,15 @@ syntax are never touched.
 
 The file is parsed with markdown-it-py (CommonMark plus GFM tables and
 strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
-whose ``regions`` are the prose of paragraphs, headings and table cells, as
+whose ``regions`` are the prose of paragraphs, headings, table cells and the
+blocks of HTML blocks (read as a page's, :func:`_html_block`; session 43, re-landed in session 44), as
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
 images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
 ``$$…$$``), emphasis markers, escapes and entities, the trailing spaces of a
 hard line break, container markers (``>``) inside a paragraph, and every
 non-blank character between the prose regions (front matter, code blocks,
-HTML blocks, table pipes, reference definitions; session 43 read an HTML block's text as a page's, reverted
-at the merge: the review page then showed the markup before such a block as the sentence before it).  Protecting the gaps
+the markup of HTML blocks, table pipes, reference definitions).  Protecting the gaps
 matters: some detectors scan the whole text, and the core drops findings that
 touch a protected span.
 
@@ -360,6 +360,15 @@ def markdown_spans(text: str) -> MarkdownSpans:
             if first <= last:
                 code.append(Span(lines[first][0], lines[last][1]))
             continue
+        if tok.type == "html_block" and tok.map:
+            block = _html_block(text, lines, tok)
+            if block is not None:  # read as a page's blocks are (else protected whole, as a gap)
+                regions.extend(block.regions)
+                protected.extend(block.protected)
+                code.extend(block.code)
+                headings.extend(block.headings)
+                opaque.extend(block.opaque)
+            continue
         if tok.type != "inline" or not tok.content or tok.map is None:
             continue
         parent = block_stack[-1] if block_stack else None
@@ -421,6 +430,45 @@ def _without_line_start_marks(text: str) -> MarkdownSpans:
     protected = _merge([*mapped(inner.protected), *(Span(i, i + 1) for i in marks if not inside(i))])
     headings = [Span(back(h.start), end(h.end)) for h in inner.headings]
     return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque))
+
+
+def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSpans | None:
+    """The spans of an HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``), read as an HTML
+    page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags, attributes, comments,
+    ``<pre>``, ``<code>``, ``<script>`` never are), offsets in ``text``; None when a line after the first has a
+    container prefix that is not blank (``> `` of a block quote), which the page reader would read as text: the
+    block then stays protected whole.  A list item's marker before the first line's ``<`` and the indentation of
+    the lines after it are read as blanks.
+
+    >>> t = "<div>\\nThe the cat.\\n</div>\\n\\n- <p>A dog\\n  sat.</p>\\n"
+    >>> [t[r.start:r.end] for r in markdown_spans(t).regions]
+    ['The the cat.', 'A dog\\n  sat.']
+    """
+    from mtfix.formats.html import html_spans
+
+    first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+    if first > last:
+        return None
+    start, end = lines[first][0], lines[last][1]
+    parts = tok.content.split("\n")
+    if len(parts) <= last - first:  # fewer lines than the block's: not located, never guessed
+        return None
+    masked = list(text[start:end])
+    for i, content in zip(range(first, last + 1), parts, strict=False):
+        line = text[lines[i][0]:lines[i][1]]
+        cut = len(line) - len(content)
+        if cut < 0 or not line.endswith(content):
+            return None
+        if i > first and line[:cut].strip():
+            return None
+        masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
+    page = html_spans("".join(masked))
+
+    def moved(spans: list[Span]) -> list[Span]:
+        return [Span(x.start + start, x.end + start) for x in spans]
+
+    return MarkdownSpans(moved(page.regions), moved(page.protected), moved(page.code), moved(page.headings),
+                         moved(page.opaque))
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

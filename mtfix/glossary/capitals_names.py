@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
@@ -34,8 +35,6 @@ from mtfix.text.plurals import in_capitals
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
 
 if TYPE_CHECKING:
-    from gender_guesser.detector import Detector
-
     from mtfix.glossary.spans import Blocked
 
 #: Words of five capitals or more, not inside URLs, e-mail addresses, dotted names or codes (as
@@ -204,7 +203,7 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     >>> [may_be_given_name(w, "arrested", frozenset({"daniyar"})) for w in ("son", "mark")], may_be_given_name("son")
     ([False, True], True)
     """
-    if _given_names().get_gender(word.title()) == "unknown":
+    if word.title().lower() not in first_names():  # gender-guesser's get_gender(word.title()) == "unknown"
         return False
     from mtfix.garble.finite_misreads import s_present
     from mtfix.text.irregular_verbs import past_owner
@@ -232,8 +231,8 @@ ENGLISH_COLUMNS = frozenset({0, 1, 2})
 def name_countries(word: str) -> frozenset[int]:
     """The columns (countries) where gender-guesser's list gives lower-case ``word`` as a first name, any gender:
     "son" {Korea, Vietnam}, "mark" nineteen countries, "plan" none."""
-    rows = _given_names().names.get(word.lower(), {})
-    return frozenset(i for values in rows.values() for i, c in enumerate(values) if not c.isspace())
+    bits = first_names().get(word.lower(), 0)
+    return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
 
 
 @functools.cache
@@ -252,12 +251,60 @@ def no_noun(word: str) -> bool:
     return not load().tag(["the", word])[1].startswith("NN")
 
 
-@functools.cache
-def _given_names() -> Detector:
-    """gender-guesser's detector of first names, loaded once a process when first asked (1.4 G instructions)."""
-    from gender_guesser.detector import Detector
+#: The kind of :func:`first_names`' entry in the user's cache (a new one when :func:`read_first_names` changes).
+FIRST_NAMES_KIND = "gender-guesser-names-2"
 
-    return Detector(case_sensitive=False)
+
+@functools.cache
+def first_names() -> dict[str, int]:
+    """The names gender-guesser's detector knows (``Detector(case_sensitive=False).names``: lower-cased, a "+" read
+    as "", " " and "-"), each with the columns (countries) where the list gives it, as bits (:func:`name_countries`),
+    loaded once a process when first asked.  ``get_gender(name)`` is "unknown" exactly when
+    ``name.lower()`` is none of them.  Kept in the user's cache by the digest of the list's file (session 44: building
+    the detector cost 1.4 G instructions, its dicts of countries unread here; parsing only the names 0.28 G, the
+    cached set 0.18 G, mostly the file's SHA-256 under valgrind)."""
+    import importlib.util
+
+    from mtfix.caching import cache
+
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("gender-guesser is not installed (pip install gender-guesser)", name="gender_guesser")
+    raw = (Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt").read_bytes()
+    return cache.cached_blob(raw, FIRST_NAMES_KIND, lambda: read_first_names(raw), "wordlists")
+
+
+def read_first_names(raw: bytes) -> dict[str, int]:
+    """The names of gender-guesser's ``nam_dict.txt`` (its bytes) as its detector reads them when not case-sensitive
+    (``Detector._eat_name_line``): each line not opening with "#" or "=" names its second field, lower-cased, and a
+    "+" in it stands for nothing, a space and a hyphen (three names); its country columns are the stripped line's
+    characters from the 31st to the last but one, a column given where not a space.  As the detector keeps one row
+    of columns per name and gender (the last line's), a name's bit ``i`` is set where any gender's row gives column
+    ``i`` (session 44: G's countries of a given name read from S's cached list).
+
+    >>> sorted(read_first_names(b"# a comment\\n=====\\nM  Tamaz          1 2\\n?F Ana+Lia    3\\n"))
+    ['ana lia', 'ana-lia', 'analia', 'tamaz']
+    """
+    rows: dict[str, dict[str, str]] = {}
+    for line in raw.decode("utf-8").splitlines():
+        line = line.strip()
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split(None, 2)
+        gender, name, columns = parts[0], parts[1].lower(), line[30:-1]
+        for form in (name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")) if "+" in name else (name,):
+            rows.setdefault(form, {})[gender] = columns
+    return {name: _column_bits(genders.values()) for name, genders in rows.items()}
+
+
+def _column_bits(rows: Iterable[str]) -> int:
+    """The columns any of ``rows`` gives (not a space), as bits."""
+    bits = 0
+    for row in rows:
+        for i, c in enumerate(row):
+            if not c.isspace():
+                bits |= 1 << i
+    return bits
 
 
 @functools.cache

@@ -101,19 +101,29 @@ def _gap(gap: str, first: bool = False, last: bool = False,
         lead = "" if last else parts[-1]
         lines = parts[0 if first else 1 : len(parts) if last else -1]
     head, lead = head.strip(), lead.strip()
-    # ``dropped``: the head with what the reader skips blanked (a Markdown row's cells beyond its header's, which
-    # GFM drops: "|  | Talks went on. |" reads as pipes): those cells are markup after the sentence too
-    checked = head
-    if dropped is not None and len(parts) > 1 and not first and head.startswith("|"):
-        checked = _BREAK.split(dropped)[0].strip()
-    if (head and not _PIPES.fullmatch(checked)) or (lead and not _LEAD.fullmatch(lead)):
-        return None
+    # ``dropped``: the gap with what the format's reader skips as markup blanked (a Markdown row's cells beyond its
+    # header's, which GFM drops: "|  | Talks went on. |" reads as pipes; the tags of an HTML block, "<tr><td>"):
+    # what the reader skips is markup around the sentence, never its text (session 44)
+    if not (_markup(head, _PIPES) and _markup(lead, _LEAD)):
+        if dropped is None:
+            return None
+        seen = _BREAK.split(dropped)
+        seen_head = "" if first else seen[0] if len(seen) > 1 else dropped
+        seen_lead = "" if last else seen[-1] if len(seen) > 1 else dropped if first else ""
+        if not (_markup(head, _PIPES, seen_head) and _markup(lead, _LEAD, seen_lead)):
+            return None
     lines = [ln.rstrip() for ln in lines]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
     return head or None, "\n".join(lines) or None, lead or None
+
+
+def _markup(piece: str, shape: re.Pattern[str], seen: str | None = None) -> bool:
+    """Whether ``piece`` (stripped) is markup of ``shape`` (a table row's pipes, a line's marker), or ``seen`` (the
+    piece with what the format's reader skips blanked) leaves nothing but such markup."""
+    return not piece or bool(shape.fullmatch(piece)) or (seen is not None and (not seen.strip() or bool(shape.fullmatch(seen.strip()))))
 
 
 def blocks(ur: UnitReview) -> list[list[Any]]:
@@ -156,7 +166,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
         tail = after_lines = None
         if html and start not in fluency_at and not touched and _markup_only(ur, start, end):
             continue  # the page's head and the tags before its first sentence
-        if start not in fluency_at and not touched and (gap := _gap(text[start:end], first=True)):
+        if start not in fluency_at and not touched and (gap := _gap(text[start:end], first=True, dropped=_dropped(ur, start, end))):
             _, between, marker = gap  # front matter, a heading's "#" before the first sentence
             continue
         if start in seg_end:

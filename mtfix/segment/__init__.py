@@ -237,9 +237,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: session 36 (a straight quote right after a digit while none is open is a unit mark, inches or seconds, 'a 12" pipe',
 #: and pysbd reads a backslash as a character, :func:`~mtfix.segment.pysbd_pass._pysbd_reading`: pysbd paired either with
 #: the next quote over; a block with a backslash is no longer sent to pysbd whole); 17 = session 43 (Markdown only:
-#: the text of an HTML block, ``<div>…</div>``, read as prose as a page's is; reverted at the merge, the review page
-#: showed the markup before such a block as the sentence before it: protected whole again, the revision kept)
-REVISION = "seg-17"
+#: the text of an HTML block, ``<div>…</div>``, is prose read as a page's, :func:`mtfix.formats.markdown._html_block`;
+#: it was protected whole, no segment; reverted at session 43's merge, the revision kept); 18 = session 44 (the same
+#: reading re-landed, once the review page's rows showed a block's tags as markup around its sentences)
+REVISION = "seg-18"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:

@@ -96,11 +96,6 @@ def test_every_english_variant_is_still_taken(tmp_path: Path, code: str) -> None
     assert done.returncode == 0, done.stderr
 
 
-#: session 43: an HTML block of Markdown read as a page's was reverted at the merge (the review page showed the markup
-#: before such a block as the text of the sentence before it: tests/review/test_browser_markup.py); left to mend
-REVERTED = pytest.mark.xfail(strict=True, reason="HTML blocks in Markdown are protected whole again (session 43's merge)")
-
-
 MUST_FIX = [
     ('<div align="center">\nThe the cat sat on the mat.\n</div>\n', "The cat sat on the mat."),
     ("<details>\n<summary>More about the the garden</summary>\n\nIt is green.\n\n</details>\n", "about the garden"),
@@ -110,7 +105,6 @@ MUST_FIX = [
 ]
 
 
-@REVERTED
 @pytest.mark.parametrize(("text", "fixed"), MUST_FIX)
 def test_a_repeat_in_an_html_block_of_markdown_is_found_and_fixed(tmp_path: Path, text: str, fixed: str) -> None:
     doc = tmp_path / "a.md"
@@ -143,7 +137,6 @@ def test_what_an_html_page_never_reads_stays_unread_in_markdown(tmp_path: Path, 
     assert doc.read_text(encoding="utf-8") == text
 
 
-@REVERTED
 def test_an_html_blocks_tags_stay_protected_and_its_heading_is_a_heading() -> None:
     text = "<h2>Talks in Baku</h2>\n\n<div>\nThey met.\n</div>\n\nProse.\n"
     spans = markdown_spans(text)
@@ -152,7 +145,6 @@ def test_an_html_blocks_tags_stay_protected_and_its_heading_is_a_heading() -> No
     assert " ".join(text[p.start:p.end] for p in spans.protected).split() == ["<h2>", "</h2>", "<div>", "</div>"]
 
 
-@REVERTED
 def test_a_markdown_file_with_html_blocks_keeps_crlf_and_bom(tmp_path: Path) -> None:
     text = "\ufeff# Notes\r\n\r\n<div>\r\nThe the cat sat.\r\n</div>\r\n"
     doc = tmp_path / "a.md"

@@ -62,7 +62,8 @@ def test_markdown_blocks_read_as_markup_around_their_sentences(browser, tmp_path
     list's "-" ended the table's last cell, the front matter with the heading's "#" was a row of its own (no
     score, an Edit button), and the fenced code and the HTML table followed "Second item." as its text.  Each
     sentence now reads alone; a table row reads "| Town |" "What happened |" (its first cell starts a line, the
-    others follow it), the alignment row, the code and the HTML are markup lines before the next sentence."""
+    others follow it), the alignment row, the code and the HTML are markup lines before the next sentence; the
+    HTML block's tags on its sentence's line are markup before and after it (session 44)."""
     doc, want = fixed_by_mtfix(tmp_path, "report.md", ARTICLE)
     review_and_open(browser, tmp_path, doc.name, cwd=tmp_path)
     rows = browser.execute_script(_JS_ROWS)
@@ -78,6 +79,7 @@ def test_markdown_blocks_read_as_markup_around_their_sentences(browser, tmp_path
         "Prices rose ,, in the market.",
         "First item with the the word.",
         "Second item.",
+        "A cell of HTML.",
         "After the table the the text went on.",
     ], rows
     by = {r[0]: r for r in rows}
@@ -95,8 +97,11 @@ def test_markdown_blocks_read_as_markup_around_their_sentences(browser, tmp_path
         ".map(function (n) { return n.textContent; });"
     )
     assert said == [f"table row {r}, cell {c}: " for r in (1, 2, 3) for c in (1, 2)], said
-    after = by["After the table the the text went on."][3]
-    assert after == "```text\ncode the the here\n```\n\n<table>\n<tr><td>A cell of HTML.</td></tr>\n</table>", after
+    # the HTML block is read as a page's (session 44): its cell's text is a sentence, its tags markup around it
+    cell = by["A cell of HTML."][1:4]
+    assert cell == ["<tr><td>", "</td></tr>", "```text\ncode the the here\n```\n\n<table>"], cell
+    assert by["Second item."][1:4] == ["-", None, None], by["Second item."]
+    assert by["After the table the the text went on."][3] == "</table>"
     # the page changes no byte: the safe edits accepted and exported, `fix --decisions` writes `mtfix fix`'s bytes
     from selenium.webdriver.common.by import By
 

@@ -344,7 +344,7 @@ def test_a_second_export_never_takes_the_first_exports_name(browser, tmp_path):
     click(browser, card(browser, "MTF101", MINUTES.index("It simply")).find_element(By.CSS_SELECTOR, "button.rej"))
     second, message = export()
     assert first != second and re.fullmatch(r"mtfix-decisions-\d{8}-\d{6}(-\d+)?\.json", second)
-    assert f"mtfix fix --decisions {second} PATH" in message
+    assert f"mtfix fix --decisions {second} minutes.txt" in message  # the file reviewed named (session 44, F)
     saved = json.loads((downloads / second).read_text(encoding="utf-8"))
     assert [d["decision"] for d in saved["files"][0]["decisions"]] == ["reject"]
 
