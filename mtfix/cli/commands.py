@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +22,7 @@ from mtfix.cli.options import (
     MinSeverityOpt,
     PacksOpt,
     PathsArg,
+    ReportFormat,
     RulesFormatOpt,
     RulesOpt,
     SelectOpt,
@@ -45,12 +45,6 @@ def _echo_lines(lines: Iterable[str], *, err: bool = False, chunk: int = 1000, c
     it = iter(lines)
     while batch := list(islice(it, chunk)):
         typer.echo("\n".join(batch), err=err, color=colour or None)
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
 
 
 @common_options(omit=("fix_final",))  # check and score edit nothing
