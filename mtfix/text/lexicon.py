@@ -415,34 +415,3 @@ def reads_as_english(word: str) -> bool:
     if len(w) > 5 and w.endswith(("ing", "ed")) and any(map(is_word, inflection_bases(w))):
         return True
     return w.isalpha() and any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))
-
-
-def one_edit_words(word: str, minimum: float = KNOWN) -> list[str]:
-    """The English words (Zipf ≥ ``minimum``) one edit from lower-case ``word``: a letter of a-z added, dropped or
-    changed, or two neighbours swapped (session 43: "suspectin" → "suspecting", "witchin" → "within").
-
-    >>> one_edit_words("witchin")[:1], one_edit_words("countryof")
-    (['within'], [])
-    """
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    seen = {a + b[1:] for a, b in heads if b}
-    seen |= {a + b[1] + b[0] + b[2:] for a, b in heads if len(b) > 1}
-    seen |= {a + c + b[1:] for a, b in heads if b for c in letters}
-    seen |= {a + c + b for a, b in heads for c in letters}
-    seen.discard(word)
-    listed = _english_keys() if minimum > 0 and word.isascii() and word == word.lower() else None
-    if listed is not None:  # only listed words have a Zipf above 0: the others are left out in C (session 44)
-        seen = {w for keys in listed for w in filter(keys.__contains__, seen)}
-    return sorted((w for w in seen if is_word(w, minimum=minimum)), key=lambda w: (-zipf(w), w))
-
-
-def _english_keys() -> tuple[dict[str, float], ...] | None:
-    """The English lists :func:`zipf` reads, as dicts (the small one, if any, and the large one), when the large one's
-    dict is built (a long document's :func:`load_english`), else None: a lower-case ASCII word in neither has a
-    Zipf frequency of 0, so :func:`one_edit_words` asks only the candidates they hold."""
-    large = _best_list("en")._dict
-    if large is None:
-        return None
-    small = _small_list("en")
-    return (large,) if small is None else (small, large)

@@ -112,10 +112,3 @@ def test_a_glued_token_near_a_word_is_an_unsafe_split(safe, text, split):
 ])
 def test_a_glued_token_far_from_any_word_is_still_split(safe, text, fixed):
     assert safe.fix(text, unsafe=True).text == fixed  # an unsafe split since en-generic 1.44
-
-
-def test_one_edit_words():
-    from mtfix.text.lexicon import one_edit_words
-
-    assert "suspecting" in one_edit_words("suspectin")
-    assert one_edit_words("regionsin") == [] and one_edit_words("farmersin") == []
