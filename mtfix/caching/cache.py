@@ -16,7 +16,7 @@ Large or binary values go through :func:`cached_blob` (a CRC-32 instead of re-ma
 ``arrays/`` holds the garble models' ``.npz`` arrays uncompressed and the detector's JSON
 parsed (inflating the tagger's 6.4 MB of weights cost a cold start about 20 ms),
 ``wordlists/`` wordfreq's lists as dicts, the largest as one text (:mod:`mtfix.text.lexicon`), gender-guesser's first
-names as a set (:mod:`mtfix.glossary.capitals_names`), ``regex/`` compiled patterns
+names as a dict of name → country bits (:mod:`mtfix.glossary.capitals_names`), ``regex/`` compiled patterns
 (:mod:`mtfix.caching.regexcache`: one entry per pattern, and the command line's store of them all) and ``code/`` the compiled methods of dataclasses
 (:mod:`mtfix.caching.codecache`) and the code of ``re``'s patterns (:mod:`mtfix.caching.recodecache`), both for the
 command line only.

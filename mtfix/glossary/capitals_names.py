@@ -70,8 +70,8 @@ class NameWords:
     its names' correct forms of several words (("kutaisi", "international") of "Kutaisi International Airport"), and
     ``goes_on``, the later words of its place and organisation names of several words, variants too ("airport",
     "pipeline", "networks"): a word after which a name of that glossary may go on (session 42); ``given``, the
-    words before the last of its people's names of several words as the glossary spells them, variants left out
-    ("daniyar" of "Daniyar Sultanbekov"): its people's given names, which tell where they are from (session 44,
+    words of its people's names other than their surnames as the glossary spells them, variants left out
+    (:func:`given_names`: "daniyar" of "Daniyar Sultanbekov"): its people's given names, which tell where they are from (session 44,
     :func:`may_be_given_name`)."""
 
     pairs: frozenset[tuple[str, str]] = frozenset()
@@ -92,10 +92,27 @@ class NameWords:
             if e.type != "person":
                 for form in (*e.forms(), *e.variants):
                     goes_on.update(form.lower().split()[1:])
-            else:  # the glossary's own spellings only: a variant is what others write ("Thom Baker")
-                for form in e.forms():
-                    given.update(form.lower().split()[:-1])
+            else:
+                given.update(given_names(e, variants=False))
         return cls(frozenset(pairs), frozenset(goes_on - FUNCTION_WORDS), frozenset(given - FUNCTION_WORDS))
+
+
+def given_names(e: Entry, *, variants: bool) -> frozenset[str]:
+    """The lower-cased words before the last of a person entry's correct forms (:meth:`Entry.forms`), and of its
+    variants where ``variants``, other than its surname's (:attr:`Entry.short`): "ruslan" of "Ruslan Zhaksybekov".
+
+    The two uses differ.  Asking whether a word before a surname is the entry's own given name ("Ruslan" or the
+    variant's "R." before "Zhaksybekov": the same person, not another's surname) takes the variants too, as they
+    name the same person (``variants=True``, the checker).  Telling where the glossary's people are from
+    (:attr:`NameWords.given`) leaves them out (``variants=False``): a variant is what others write ("Thom Baker"),
+    not a name the glossary gives its person.
+
+    >>> e = Entry("Ruslan Zhaksybekov", ("R. Zhaksybekov",), type="person")
+    >>> sorted(given_names(e, variants=True)), sorted(given_names(e, variants=False))
+    (['r.', 'ruslan'], ['ruslan'])
+    """
+    forms = (*e.forms(), *e.variants) if variants else e.forms()
+    return frozenset({w.lower() for form in forms for w in form.split()[:-1]} - {w.lower() for w in e.short.split()})
 
 
 def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *, fix: str = "",
@@ -157,17 +174,24 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
 
 
 def _next_word(text: str, at: int, line_end: int) -> str:
-    """The word right after ``at`` on its line, lower-cased; else the mark that follows ("," of "… WON, COURT
-    RULES"); "" at the line's end or before an age in commas ("… ROSE, 45, DIES": a person's, read as the line's
-    end)."""
+    """The word right after ``at`` on its line, lower-cased; else "," where a comma follows ("… WON, COURT RULES"),
+    unless an age in commas follows ("… ROSE, 45, DIES": a person's); else "", read as the line's end.
+
+    Only a following word or a comma is evidence of a verb (RF2 of session 44): in English a comma is the one mark
+    that goes on a clause after its verb.  Every other mark ends what the name is said in, as the line's end does: a
+    caption's bracket ("… ROSE (LEFT) WITH HER AIDES"), a dash before a section's label ("… ROSE - IN PICTURES",
+    "–", "—"), a colon before a title or a quote ("… ROSE: MY LIFE IN MUSIC"), a firm's "&" ("… DREW & CO"), a
+    slash or a bar between items ("/", "|"), a quote mark, and a sentence's end (".", "!", "?", ";")."""
     end = len(text) if line_end < 0 else line_end
-    nxt = _WORD_AFTER.match(text, at, end)
+    nxt = _LETTERS_AFTER.match(text, at, end)
     if nxt is not None:
         return nxt.group(1).lower()
-    rest = text[at:end].strip()
-    return "" if _AGE.match(rest) else rest[:1]
+    rest = text[at:end].lstrip()
+    return "," if rest[:1] == "," and not _AGE.match(rest) else ""
 
 
+#: A word after a word, opening with a letter (a dash alone is a mark: "… ROSE - IN PICTURES").
+_LETTERS_AFTER = regexcache.compile(r" +(\p{L}[\p{L}\p{M}'’\-]*)")
 #: An age in commas after a name ("…, 45, …").
 _AGE = regexcache.compile(r",\s*\d")
 
@@ -258,19 +282,14 @@ FIRST_NAMES_KIND = "gender-guesser-names-2"
 @functools.cache
 def first_names() -> dict[str, int]:
     """The names gender-guesser's detector knows (``Detector(case_sensitive=False).names``: lower-cased, a "+" read
-    as "", " " and "-"), each with the columns (countries) where the list gives it, as bits (:func:`name_countries`),
-    loaded once a process when first asked.  ``get_gender(name)`` is "unknown" exactly when
-    ``name.lower()`` is none of them.  Kept in the user's cache by the digest of the list's file (session 44: building
-    the detector cost 1.4 G instructions, its dicts of countries unread here; parsing only the names 0.28 G, the
-    cached set 0.18 G, mostly the file's SHA-256 under valgrind)."""
-    import importlib.util
-
+    as "", " " and "-"), as a dict: name → the columns (countries) where the list gives it, as bits
+    (:func:`name_countries`); loaded once a process when first asked.  ``get_gender(name)`` is "unknown" exactly when
+    ``name.lower()`` is no key.  Kept in the user's cache by the digest of the list's file (session 44: building the
+    detector cost 1.4 G instructions; parsing only the names 0.28 G, a cached set of them 0.18 G, mostly the file's
+    SHA-256 under valgrind; the countries were added to it by the lead's merge)."""
     from mtfix.caching import cache
 
-    spec = importlib.util.find_spec("gender_guesser")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("gender-guesser is not installed (pip install gender-guesser)", name="gender_guesser")
-    raw = (Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt").read_bytes()
+    raw = _names_file().read_bytes()
     return cache.cached_blob(raw, FIRST_NAMES_KIND, lambda: read_first_names(raw), "wordlists")
 
 
@@ -312,12 +331,20 @@ def given_names_signature() -> str:
     """The list of first names as the glossary checker's signature records it (session 44): ``given-names#`` and
     the content digest of gender-guesser's data file, which decides MTF302's safety after a headline's surname;
     read without loading the list (``missing`` where gender-guesser is not installed)."""
-    import importlib.util
-    from pathlib import Path
-
     from mtfix.signature import file_digest
+
+    try:
+        return f"given-names#{file_digest(_names_file())}"
+    except ModuleNotFoundError:
+        return "given-names#missing"
+
+
+def _names_file() -> Path:
+    """gender-guesser's list of first names (``data/nam_dict.txt`` of its package), found without importing it;
+    :class:`ModuleNotFoundError` where it is not installed."""
+    import importlib.util
 
     spec = importlib.util.find_spec("gender_guesser")
     if spec is None or not spec.submodule_search_locations:
-        return "given-names#missing"
-    return f"given-names#{file_digest(Path(spec.submodule_search_locations[0]) / 'data' / 'nam_dict.txt')}"
+        raise ModuleNotFoundError("gender-guesser is not installed (pip install gender-guesser)", name="gender_guesser")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"

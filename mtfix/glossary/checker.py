@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
-from mtfix.glossary.capitals_names import capitals_words, headline_neighbours, title_folding
+from mtfix.glossary.capitals_names import capitals_words, given_names, headline_neighbours, title_folding
 from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
 from mtfix.glossary.dates import MONTHS, month_as_date
@@ -70,7 +70,9 @@ if TYPE_CHECKING:
 #: 8 (session 42, review): after a surname, an everyday word that may be a given name ("… MARK WINS") leaves it unsafe.
 #: 9, 10, 11 (session 43): given names by gender-guesser, less words tagged no noun; "X's"; "Tbilisi (formerly Tiflis)".
 #: 12 (session 44): "… WON BY 300 VOTES", "… SON ARRESTED" safe; "Holding's" → "Holdings'"; ``;given-names#…``.
-REVISION = 12
+#: 13 (session 44, review): a mark after such a past other than a comma ("… ROSE (LEFT)", "… DREW & CO") is the
+#: line's end: the past stays a given name, the fix unsafe.
+REVISION = 13
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -108,12 +110,6 @@ def _word_of_its_own(text: str, hit: Hit) -> bool:
     if hit.derived and is_word(word[: len(word) - len(hit.plural)]):  # a full-name variant's surname: "Gordon Bright"
         return True
     return is_word(word) if hit.kind == "variant" else is_everyday_word(word)
-
-
-def _given_names(e: Entry) -> frozenset[str]:
-    """The lower-cased words of an entry's term and variants other than its surname form."""
-    words = {w.lower() for form in (e.term, *e.variants) for w in form.split()}
-    return frozenset(words - {e.short.lower()})
 
 
 def entries_by_origin(checkers: Iterable[Any]) -> dict[str, Entry]:
@@ -292,7 +288,7 @@ class GlossaryChecker(BaseChecker):
         # a bare surname that follows another given name anywhere ("Magomed Aliev") is that person's,
         # in every mention of the document ("Aliev said")
         others = {h.form for h in hits if h.kind == "variant" and h.entry.type == "person" and " " not in h.form
-                  and another_persons_surname(flat(), h.start, h.end, _given_names(h.entry), known)}
+                  and another_persons_surname(flat(), h.start, h.end, given_names(h.entry, variants=True), known)}
         for h in hits:
             if h.kind == "variant" and h.entry.type == "person" and h.form in others:
                 continue
@@ -324,9 +320,9 @@ class GlossaryChecker(BaseChecker):
                    if ev.capitals or (
                        (ev.entry.type == "person" or not inside_longer_name(flat(), ev.start, ev.end, known))
                        and not (ev.entry.type == "person" and (not ev.in_context or ev.from_variant)
-                                and another_persons_surname(flat(), ev.start, ev.end, _given_names(ev.entry), known))
+                                and another_persons_surname(flat(), ev.start, ev.end, given_names(ev.entry, variants=True), known))
                        and not (ev.from_variant and (capital_after(flat(), ev.end, known, ev.start) or capital_name_before(
-                           flat(), ev.start, _given_names(ev.entry), known))))]
+                           flat(), ev.start, given_names(ev.entry, variants=True), known))))]
         # a form shown as a spelling ("also spelled Karabakh or Qarabağ", "Tokaev, as the name is
         # transliterated") is mentioned, not used: neither a finding nor an edit (session 10)
         # so is an original form given in parentheses after the entry's own name ("Nakhchivan (Naxçıvan)"), or
@@ -410,7 +406,7 @@ class GlossaryChecker(BaseChecker):
             safe = True
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
-                ask, safe = headline_neighbours(text, m.start(), m.end(), _given_names(e), fix=replacement,
+                ask, safe = headline_neighbours(text, m.start(), m.end(), given_names(e, variants=True), fix=replacement,
                                                 person=e.type == "person" and slips > 0, plural=bool(ending),
                                                 known=known, words=self.compiled.name_words)
                 if not ask:

@@ -102,8 +102,10 @@ _S_POSSESSIVE_S = regexcache.compile(r"(?<=\p{L}[sS])['’][sS](?![\p{L}\p{M}\p{
 def possessive_over_s(text: str, end: int, got: str, replacement: str) -> tuple[int, str]:
     """Where an edit of ``got`` ending at ``end`` to ``replacement`` adds a final "s" before a possessive's "'s"
     ("Holding's" → "Holdings"), the end and replacement that reach over the possessive's "s" ("Holdings'"), as
-    English writes a name ending in "s" (:func:`mtfix.glossary.inflect.possessive`: "Charles'"; session 44);
-    unchanged elsewhere, and where the text itself writes "'s" after a final "s" ("Lewis's": its house style).
+    the AP stylebook writes a name ending in "s" (:func:`mtfix.glossary.inflect.possessive`: "Charles'"; session
+    44); one house style picked, as the Chicago Manual writes "Charles's".  Unchanged elsewhere, and where the text
+    itself writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style, the text's house style, kept:
+    "Holdings's").
 
     >>> t = "Orbita Holding's sale."
     >>> possessive_over_s(t, 14, "Orbita Holding", "Orbita Holdings")

@@ -1,8 +1,8 @@
-"""gender-guesser's first names read as a set, kept in the user's cache by the list file's digest (session 44).
+"""gender-guesser's first names read as a dict of name → country bits, kept in the user's cache by the list file's digest (session 44).
 
 Building the library's detector (a dict of countries for every name) cost a check of a capitals headline 1.4 G
 instructions; :func:`mtfix.glossary.capitals_names.may_be_given_name` only asks whether a name is known, which is
-``get_gender(name) != "unknown"``.  The set must hold exactly the detector's names, from a parse or from the cache,
+``get_gender(name) != "unknown"``, and G's countries of a name.  Its keys must be exactly the detector's names, from a parse or from the cache,
 and a changed list must never read an entry made of another one.  The lines below are written for mtfix.
 """
 
@@ -22,7 +22,7 @@ def detector():
     return gender_guesser.Detector(case_sensitive=False)
 
 
-def test_the_set_is_the_detectors_names(detector) -> None:
+def test_the_keys_are_the_detectors_names(detector) -> None:
     assert first_names().keys() == set(detector.names)
 
 
@@ -60,7 +60,7 @@ def fresh_cache(tmp_path, monkeypatch):
     capitals_names.first_names.cache_clear()
 
 
-def test_a_cold_process_reads_the_cached_set_without_parsing(fresh_cache, monkeypatch, detector) -> None:
+def test_a_cold_process_reads_the_cached_names_without_parsing(fresh_cache, monkeypatch, detector) -> None:
     built = first_names()  # a miss: parsed and stored
     capitals_names.first_names.cache_clear()
 
