@@ -319,7 +319,11 @@ class Pipeline:
             deltas.append(deltas[-1] + len(e.replacement) - (e.end - e.start))
 
         def shift(pos: int) -> int:  # O(log n): the edits that end at or before ``pos``
-            return pos + deltas[bisect_right(ends, pos)]
+            k = bisect_right(ends, pos)
+            if k < len(by_end) and by_end[k].start < pos:
+                # inside an edit (a span it deleted: a Markdown reference of a copy deleted, session 44): its start
+                return by_end[k].start + deltas[k]
+            return pos + deltas[k]
 
         regions = doc.meta.get("regions")
         new_regions = [Span(shift(r.start), shift(r.end)) for r in regions] if regions else None

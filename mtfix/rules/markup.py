@@ -18,7 +18,9 @@ only (the finding keeps its suggestions, loses its edits).
 Since session 31 a character reference in the prose of a page or a Markdown file (:func:`reference_spans`) reads as
 the character it stands for: its characters but its first are markup, which the view
 (:class:`~mtfix.rules.marks.MarkView`) reads as that character; a span over it covers it whole, and an edit holds it
-whole (``Bak&#305;`` → ``Baku``) or keeps it (an insertion goes before or after it, never inside).
+whole (``Bak&#305;`` → ``Baku``) or keeps it (an insertion goes before or after it, never inside).  Since session
+44 only a reference that spells a letter or a digit is held whole; one for spacing or punctuation (``&nbsp;`` between
+a loop's copies) is markup an edit must keep, so an edit over it is a suggestion only.
 """
 
 from __future__ import annotations
@@ -283,16 +285,29 @@ def place_edit(doc: Document, edit: Edit, markup: set[int]) -> Edit | None:
 
 
 def _whole_references(text: str, edit: Edit, inside: list[int], markup: set[int]) -> bool:
-    """Whether the markup ``inside`` ``edit`` is the characters of character references it holds whole (the fix
-    rewrites the characters they stand for, as ``Bak&#305;`` → "Baku": it cuts none; session 31)."""
+    """Whether the markup ``inside`` ``edit`` is the characters of character references it holds whole, each
+    standing for a letter or a digit of a word the fix rewrites (``Bak&#305;`` → "Baku": it cuts none; session 31).
+
+    A reference that stands for spacing or punctuation (``&nbsp;``, ``&amp;``, ``&#8217;``) is markup the author
+    wrote between words: an edit over it (a repeat's copies deleted with the ``&nbsp;`` between them) would remove
+    or rewrite it, so the fix is a suggestion only (session 44)."""
     rests: set[int] = set()
     pos = edit.start
     while (pos := text.find("&", pos, edit.end)) >= 0:
         end = reference_end(text, pos)
         if end is not None and end <= edit.end and is_reference_start(text, pos, markup):
+            if not _spells_a_word(reference_read(text[pos:end]) or ""):
+                return False
             rests.update(range(pos + 1, end))
         pos += 1
     return bool(rests) and rests.issuperset(inside)
+
+
+def _spells_a_word(char: str) -> bool:
+    """Whether ``char`` (what a reference stands for) is part of a word's spelling: a letter, a digit, a mark."""
+    import unicodedata
+
+    return char.isalnum() or unicodedata.category(char).startswith("M") if char else False
 
 
 def finding_around_markup(doc: Document, finding: Finding, markup: set[int]) -> Finding:
