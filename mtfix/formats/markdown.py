@@ -4,7 +4,7 @@ syntax are never touched.
 The file is parsed with markdown-it-py (CommonMark plus GFM tables and
 strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
 whose ``regions`` are the prose of paragraphs, headings, table cells and the
-blocks of HTML blocks (read as a page's, :func:`_html_block`; session 43, re-landed in session 44), as
+blocks of type-6 HTML blocks (read as a page's, :func:`_html_block`; session 43, re-landed in session 44), as
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
 images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
@@ -43,6 +43,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from markdown_it.common.html_blocks import block_names as _BLOCK_NAMES
+
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.spans import MarkdownSpans, _gaps, _merge
 from mtfix.formats.text import TextContainer
@@ -62,6 +64,9 @@ _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
 _LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
+#: The first line of a CommonMark type-6 HTML block: a block-level tag name (``<div``, ``</p>``, ``<details>``),
+#: from markdown-it's own list; the other six types (``<pre>``, comments, ``<img>`` alone on a line, …) stay protected.
+_TYPE6_START = re.compile(rf"[ \t]*</?(?:{'|'.join(_BLOCK_NAMES)})(?=[ \t>]|/>|$)", re.IGNORECASE)
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
 
@@ -433,11 +438,13 @@ def _without_line_start_marks(text: str) -> MarkdownSpans:
 
 
 def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSpans | None:
-    """The spans of an HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``), read as an HTML
-    page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags, attributes, comments,
-    ``<pre>``, ``<code>``, ``<script>`` never are), offsets in ``text``; None when a line after the first has a
-    container prefix that is not blank (``> `` of a block quote), which the page reader would read as text: the
-    block then stays protected whole.  A list item's marker before the first line's ``<`` and the indentation of
+    """The spans of a CommonMark type-6 HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``),
+    read as an HTML page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags,
+    attributes, comments, ``<pre>``, ``<code>``, ``<script>`` never are), with the Markdown syntax in that text
+    (``**``, ``[…](…)``, backticks) protected as in a paragraph; offsets in ``text``.  None (the block stays
+    protected whole) for the other types (``<pre>``, comments, declarations; type 7, an ``<img …>`` or ``<span>``
+    alone on its line, whose block runs over the Markdown text after it), and when a line after the first has a
+    container prefix that is not blank (``> `` of a block quote), which the page reader would read as text.  A list item's marker before the first line's ``<`` and the indentation of
     the lines after it are read as blanks.
 
     >>> t = "<div>\\nThe the cat.\\n</div>\\n\\n- <p>A dog\\n  sat.</p>\\n"
@@ -447,7 +454,7 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     from mtfix.formats.html import html_spans
 
     first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
-    if first > last:
+    if first > last or not _TYPE6_START.match(tok.content):
         return None
     start, end = lines[first][0], lines[last][1]
     parts = tok.content.split("\n")
@@ -467,8 +474,15 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(x.start + start, x.end + start) for x in spans]
 
-    return MarkdownSpans(moved(page.regions), moved(page.protected), moved(page.code), moved(page.headings),
-                         moved(page.opaque))
+    marks: list[Span] = []  # Markdown syntax a writer put in the block's text (``**``, ``[…](…)``, backticks)
+    opaque: list[Span] = []
+    for r in page.regions:
+        inner = markdown_spans(text[start + r.start:start + r.end])
+        at = start + r.start
+        marks.extend(Span(p.start + at, p.end + at) for p in inner.protected)
+        opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)
+    return MarkdownSpans(moved(page.regions), _merge([*moved(page.protected), *marks]), moved(page.code),
+                         moved(page.headings), sorted([*moved(page.opaque), *opaque], key=lambda o: o.start))
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

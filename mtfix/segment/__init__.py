@@ -239,8 +239,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: the next quote over; a block with a backslash is no longer sent to pysbd whole); 17 = session 43 (Markdown only:
 #: the text of an HTML block, ``<div>…</div>``, is prose read as a page's, :func:`mtfix.formats.markdown._html_block`;
 #: it was protected whole, no segment; reverted at session 43's merge, the revision kept); 18 = session 44 (the same
-#: reading re-landed, once the review page's rows showed a block's tags as markup around its sentences)
-REVISION = "seg-18"
+#: reading re-landed, once the review page's rows showed a block's tags as markup around its sentences); 19 = session
+#: 44's review (only a CommonMark type-6 block, a block-level tag such as ``<div>``, is read so; types 1-5 and 7, an
+#: ``<img>`` or ``<span>`` alone on its line with the text after it, are protected whole again; Markdown syntax in a
+#: type-6 block's text, ``**``, links, backticks, is protected as in a paragraph)
+REVISION = "seg-19"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:

@@ -1,48 +1,16 @@
 """Precision on clean English in the eleventh genre set (session 42, ``tests/data/professional_eleventh_genres.txt``,
 our own 250 lines): aviation and marine incident summaries, explanatory notes to legislation, archive finding aids,
 software licence summaries, dialect glossaries, listed-building descriptions, examiners' mark schemes, style guide
-entries, astronomers' observing notes and television episode synopses.  ``fix`` changes nothing and nothing is major,
-each line as its own document and each genre whole, as for the sets of sessions 38 to 41
-(``test_precision_genre_sets_s41.py``); the detector's false major is a strict xfail that fails once it is fixed.
-The two classes session 42 mended are tested with examples of their own beside the set's lines."""
+entries, astronomers' observing notes and television episode synopses.  The set's own lines (``fix`` changes nothing,
+nothing is major; the detector's false major a strict xfail) are checked with the other sets' in
+``test_precision_genre_sets_s41.py`` (since session 44); here, the two classes session 42 mended, with examples of
+their own."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.precision.genre_lines import assert_form_read, assert_untouched, codes, genres, majors
-
-SET = Path(__file__).parent.parent / "data" / "professional_eleventh_genres.txt"
-
-#: a style guide's entry under a lower-case headword whose imperative the tagger read as a noun before a quotation
-#: mark ("use"): no label the checker reads (its first word is no capital) and no object after the verb
-KNOWN_FALSE_MAJORS = (
-    'that, which: use "that" to define and "which" to add information, after a comma.',
-)
-
-GENRES = genres(SET, KNOWN_FALSE_MAJORS)
-
-
-def test_the_set_covers_ten_genres_of_about_25_lines():
-    assert len(GENRES) == 10
-    assert all(len(lines) >= 24 for lines in GENRES.values())
-    assert sum(map(len, GENRES.values())) + len(KNOWN_FALSE_MAJORS) == 250
-    assert set(KNOWN_FALSE_MAJORS) <= set(SET.read_text(encoding="utf-8").splitlines())
-
-
-@pytest.mark.parametrize("genre", sorted(GENRES))
-def test_no_line_is_edited_or_major(pipeline, genre):
-    assert_untouched(pipeline, GENRES[genre])
-
-
-@pytest.mark.parametrize("sentence", [pytest.param(s, marks=pytest.mark.xfail(
-    strict=True, reason="session 42: the detector's false major (not fixed; detector inputs untouched)"))
-    for s in KNOWN_FALSE_MAJORS])
-def test_known_false_majors(pipeline, sentence):
-    assert majors(pipeline, sentence) == []
-
+from tests.precision.genre_lines import assert_form_read, codes
 
 # -- a form set aside after the glossary's own name is mentioned, not used (glossary-6) ----------------------------
 

@@ -1,34 +1,16 @@
 """Precision on clean English in the twelfth genre set (session 43, ``tests/data/professional_twelfth_genres.txt``,
 our own 250 lines): product recall notices, parliamentary written answers, restaurant menus, accessibility
 statements, film festival catalogue entries, job advertisements, travel advice, podcast show notes, back-of-book
-index entries and honours list citations.  ``fix`` changes nothing and nothing is major, each line as its own
-document and each genre whole, as for the sets of sessions 38 to 42.  The two classes session 43 mended are tested
+index entries and honours list citations.  The set's own lines are checked with the other sets' in
+``test_precision_genre_sets_s41.py`` (since session 44).  The two classes session 43 mended are tested
 with examples of their own beside the set's lines: an earlier name given after the glossary's own name (glossary-10)
 and an "-s" present after a subject's parenthetical (misreads-17)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.precision.genre_lines import assert_form_read, assert_untouched, codes, genres
-
-SET = Path(__file__).parent.parent / "data" / "professional_twelfth_genres.txt"
-
-GENRES = genres(SET)
-
-
-def test_the_set_covers_ten_genres_of_about_25_lines():
-    assert len(GENRES) == 10
-    assert all(len(lines) >= 24 for lines in GENRES.values())
-    assert sum(map(len, GENRES.values())) == 250
-
-
-@pytest.mark.parametrize("genre", sorted(GENRES))
-def test_no_line_is_edited_or_major(pipeline, genre):
-    assert_untouched(pipeline, GENRES[genre])
-
+from tests.precision.genre_lines import assert_form_read, codes
 
 # -- an earlier name given right after the glossary's own name is mentioned, not used (glossary-10) -----------------
 
