@@ -17,6 +17,14 @@ realmt dev in the cache are skipped: never read for a choice) and prints five re
    source language) and the professional sentences it would make major.
 5. **pairs**: every two named pieces of evidence (:func:`atoms`) with a probability floor, those that raise two
    garbled sentences or more and at most one professional one (a search, reported so a finding is not a choice).
+6. **why** (session 45): realmt train's MT by error class, what holds each sentence that is not major back (a
+   segment where no major is allowed, no MTF401, or a minor MTF401 below the major threshold, in bands of p).
+7. **ceiling** (session 45): for each share of garbled sentences asked (30 % … 70 %), the MTF401 major threshold
+   that reaches it on realmt train's MT (in sample and out of fold) and on the probes' MT, and the professional
+   majors that threshold makes: what bounds the major threshold.
+8. **classes45** (session 45): the class-specific candidates written before they were measured
+   (:func:`class_candidates`): a token in another script (MTF408, MQM's Accuracy/Untranslated) or no main verb
+   (MTF402) raising a minor MTF401.
 
 Reporting only: nothing is fitted or tuned.  The probability is the detector's own (``checker.predict``, before
 the findings level's corrections), as in ``major_evidence.py``.  Run::
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
@@ -41,14 +50,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after PYTHONPATH: the tree measured is the one PYTHONPATH names
 sys.path.append(str(ROOT / "bench"))
 
+from audit_professional import OWN_SETS  # noqa: E402
 from major_evidence import PROFESSIONAL, STRUCTURAL, _codes, _p, candidates, is_major, minor_401, record  # noqa: E402
 
 from bench.eval_data import read_jsonl  # noqa: E402
 
 PROBES = sorted((ROOT / "bench" / "data").glob("probe_s*"))
 GARBLED = ("probe-mt", "mt-train")
-#: Professional corpora: the probes' fluent half, then ``major_evidence``'s and any further own set of the cache.
-FLUENT = ("probe-pro", *PROFESSIONAL, "own-fifth-genres", "own-sixth-genres")
+#: Professional corpora: the probes' fluent half, then ``major_evidence``'s and every further own set of the audit
+#: (session 45: the seventh to thirteenth sets were collected but left out of every report).
+FLUENT = ("probe-pro", *PROFESSIONAL, *(k for k in OWN_SETS if k not in PROFESSIONAL))
+#: The reports, in the order a run without ``--report`` prints them.
+REPORTS = ("routes", "classes", "curve", "candidates", "pairs", "why", "ceiling", "classes45")
 #: The MTF401 major thresholds the curve steps through (the shipped one is the detector's own).
 STEPS = (0.40, 0.45, 0.50, 0.55, 0.58, 0.60, 0.62)
 
@@ -244,6 +257,105 @@ def pairs(by: dict[str, list[dict[str, Any]]], floors: tuple[float, ...] = (0.35
     print(f"({shown} pairs raise two garbled sentences or more and at most one professional)")
 
 
+def why(r: dict[str, Any], major: float) -> str:
+    """What holds a garbled sentence that is not major back (``"major"`` when it is one)."""
+    if is_major(r):
+        return "major"
+    if not r["may_major"]:
+        return "no major allowed"
+    if "MTF401" not in _codes(r):
+        return "no MTF401"
+    p = _p(r)
+    return "minor, p < 0.45" if p < 0.45 else "minor, 0.45 ≤ p < 0.55" if p < 0.55 else (
+        f"minor, 0.55 ≤ p < {major:.3f}" if p < major else "minor, p ≥ major (held back)")
+
+
+def why_table(by: dict[str, list[dict[str, Any]]], major: float) -> None:
+    rows = by.get("mt-train", [])
+    cols = ("major", "no major allowed", "no MTF401", "minor, p < 0.45", "minor, 0.45 ≤ p < 0.55",
+            f"minor, 0.55 ≤ p < {major:.3f}", "minor, p ≥ major (held back)")
+    names = Counter(a for r in rows for a in set(r.get("artifacts", [])))
+    print("| class | sentences | " + " | ".join(cols) + " |\n|---|---|" + "---|" * len(cols))
+    for a, n in [("all", len(rows)), *names.most_common()]:
+        tally = Counter(why(r, major) for r in rows if a == "all" or a in r.get("artifacts", []))
+        print(f"| {a} | {n} | " + " | ".join(str(tally[c]) for c in cols) + " |")
+
+
+def threshold_for(reach: list[float], share: float) -> float:
+    """The highest threshold at which ``share`` of the sentences are major, each major at any threshold up to its
+    ``reach`` (NaN when too few can be: their reach is ``-inf``)."""
+    need = math.ceil(round(share * len(reach), 9))
+    top = sorted(reach, reverse=True)
+    return top[need - 1] if 0 < need <= len(top) and top[need - 1] > -math.inf else math.nan
+
+
+def reach(r: dict[str, Any], shipped: float) -> float:
+    """Up to which threshold ``r`` is major (:func:`major_at`): any for a major now, its probability for a minor
+    MTF401 that may be raised, none (``-inf``) otherwise."""
+    if is_major(r):
+        return math.inf
+    return _p(r) if minor_401(r) and _p(r) < shipped else -math.inf
+
+
+def ceiling(by: dict[str, list[dict[str, Any]]], shipped: float,
+            shares: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)) -> None:
+    """For each share of garbled sentences asked, the threshold that reaches it by the probability alone (a
+    sentence major now stays major; a minor MTF401 where a major is allowed is raised at or above the threshold)
+    and the professional majors the same threshold adds (:func:`major_at`); realmt train also out of fold."""
+    from score_design import text_key
+
+    oof = out_of_fold()
+    fluent = [c for c in FLUENT if c in by]
+    print("| share asked | garbled set | threshold | " + " | ".join(fluent) + " | professional in all |\n"
+          "|---|---|---|" + "---|" * (len(fluent) + 1))
+    for share in shares:
+        for corpus in GARBLED:
+            rows = by.get(corpus, [])
+            if not rows:
+                continue
+            t = threshold_for([reach(r, shipped) for r in rows], share)
+            if math.isnan(t):
+                print(f"| {share:.0%} | {corpus} | unreachable | " + " | ".join("—" for _ in fluent) + " | — |")
+                continue
+            cells = [sum(major_at(r, t, shipped) for r in by[c]) - sum(is_major(r) for r in by[c]) for c in fluent]
+            print(f"| {share:.0%} | {corpus} | {t:.3f} | " + " | ".join(f"+{n}" for n in cells)
+                  + f" | +{sum(cells)} |")
+        if oof and by.get("mt-train"):
+            ps = [oof.get(text_key(r["text"]), -math.inf) if r["may_major"] else -math.inf for r in by["mt-train"]]
+            t = threshold_for(ps, share)
+            if math.isnan(t):
+                continue
+            pro = {c: sum(r["may_major"] and oof.get(text_key(r["text"]), 0.0) >= t for r in by[c])
+                   for c in ("clean-train", "corrections-train") if c in by}
+            print(f"| {share:.0%} | mt-train out of fold (probability alone) | {t:.3f} | "
+                  + "; ".join(f"{c} {n}/{len(by[c])}" for c, n in pro.items()) + " |")
+
+
+def class_candidates() -> dict[str, Callable[[dict[str, Any]], bool]]:
+    """Session 45's candidates, written before they were measured: a structural sign of a class MQM calls major
+    raises a minor MTF401 in its sentence."""
+    from mtfix.garble.corroborate import SLIP_FLOOR
+
+    return {
+        "MTF408 (a token in another script: untranslated)": lambda r: "MTF408" in _codes(r),
+        f"MTF402 (no main verb) + p ≥ {SLIP_FLOOR}": lambda r: "MTF402" in _codes(r) and _p(r) >= SLIP_FLOOR,
+        "MTF402 or MTF408, any p": lambda r: bool({"MTF402", "MTF408"} & _codes(r)),
+    }
+
+
+def class_table(by: dict[str, list[dict[str, Any]]]) -> None:
+    fluent = [c for c in FLUENT if c in by]
+    print("| candidate | probes MT (probes) | realmt train MT (langs) | " + " | ".join(fluent) + " |\n|---|---|---|"
+          + "---|" * len(fluent))
+    for name, pred in class_candidates().items():
+        def hits(corpus: str, pred: Callable = pred) -> list[dict[str, Any]]:
+            return [r for r in by.get(corpus, []) if not is_major(r) and minor_401(r) and pred(r)]
+
+        pm, tm = hits("probe-mt"), hits("mt-train")
+        print(f"| {name} | {len(pm)} ({len({r['probe'] for r in pm})}) | {len(tm)} ({len({r['lang'] for r in tm})}) | "
+              + " | ".join(str(len(hits(c))) for c in fluent) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     from bench.eval_data import SHARED_HELP, shared_dir
 
@@ -253,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the probes' rows in this file and reuse it on later runs (default: collect afresh"
                          " into a temporary file, so a changed tree never reads stale rows)")
     ap.add_argument("--shared", help=SHARED_HELP)
-    ap.add_argument("--report", choices=("routes", "classes", "curve", "candidates", "pairs"), action="append",
+    ap.add_argument("--report", choices=REPORTS, action="append",
                     help="only these reports (repeatable; default all)")
     args = ap.parse_args(argv)
     if args.probes_cache is None:
@@ -265,10 +377,12 @@ def main(argv: list[str] | None = None) -> int:
 
     th = detector().thresholds
     by = load(args.cache, args.probes_cache, shared_dir(args.shared))
-    for name in args.report or ["routes", "classes", "curve", "candidates", "pairs"]:
+    for name in args.report or REPORTS:
         print(f"\n## {name}")
         {"routes": lambda: routes(by, th["major"]), "classes": lambda: classes(by),
-         "curve": lambda: curve(by, th["major"]), "candidates": lambda: candidate_table(by, th["minor"]), "pairs": lambda: pairs(by)}[name]()
+         "curve": lambda: curve(by, th["major"]), "candidates": lambda: candidate_table(by, th["minor"]),
+         "pairs": lambda: pairs(by), "why": lambda: why_table(by, th["major"]),
+         "ceiling": lambda: ceiling(by, th["major"]), "classes45": lambda: class_table(by)}[name]()
     return 0
 
 
