@@ -100,7 +100,7 @@ def corpora(root: Path, per: int, dev: bool) -> dict[str, tuple[str, list[tuple[
 
 
 def record(pipe: Any, text: str) -> dict[str, Any]:
-    from mtfix.garble import checker
+    from mtfix.garble import checker, messages
 
     findings = pipe.check(text).findings
     row: dict[str, Any] = {"words": checker._words(text), "may_major": checker.may_be_major(text),
@@ -113,7 +113,7 @@ def record(pipe: Any, text: str) -> dict[str, Any]:
         pred = checker.predict(text)
         row["p"] = round(pred.probability, 4)
         row["dense"] = {k: round(v, 4) for k, v in pred.analysis.dense.items()}
-        row["ranked"] = checker._ranked(pred, 3, 0.1)
+        row["ranked"] = messages._ranked(pred, 3, 0.1)
     return row
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO))
 from bench.eval_data import shared_dir  # noqa: E402
 from bench.tagger_variants import VARIANTS  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
+from mtfix.garble import tagger_training  # noqa: E402
 
 
 def confusions(tagger, sents, top: int = 10) -> list[tuple[str, str, int]]:
@@ -40,23 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test", action="store_true", help="also report EWT test (reporting only)")
     args = ap.parse_args(argv)
     ewt = shared_dir() / "corpora" / "ud-english-ewt"
-    dev = gtagger.read_conllu(ewt / "en_ewt-ud-dev.conllu")
+    dev = tagger_training.read_conllu(ewt / "en_ewt-ud-dev.conllu")
     t0 = time.time()
     if args.train:
-        train = gtagger.read_conllu(ewt / "en_ewt-ud-train.conllu")
-        tagdict = gtagger._make_tagdict(train, freq=args.dict_freq)
-        tagger = gtagger.train(train, iterations=args.iterations, seed=13, featurize=VARIANTS[args.train], tagdict=tagdict)
+        train = tagger_training.read_conllu(ewt / "en_ewt-ud-train.conllu")
+        tagdict = tagger_training.make_tagdict(train, freq=args.dict_freq)
+        tagger = tagger_training.train(train, iterations=args.iterations, seed=13, featurize=VARIANTS[args.train], tagdict=tagdict)
         print(f"trained {args.train} x{args.iterations} dict>={args.dict_freq}: {len(tagger.features)} features, "
               f"{len(tagdict)} dictionary words ({time.time() - t0:.0f} s)", flush=True)
     else:
         tagger = gtagger.load()
     t1 = time.time()
-    acc = gtagger.accuracy(tagger, dev)
+    acc = tagger_training.accuracy(tagger, dev)
     n = sum(len(w) for w, _ in dev)
     print(f"EWT dev accuracy {acc:.4f} ({n} tokens, {n / (time.time() - t1):.0f} tokens/s)")
     if args.test:
-        test = gtagger.read_conllu(ewt / "en_ewt-ud-test.conllu")
-        print(f"EWT test accuracy {gtagger.accuracy(tagger, test):.4f} (reporting only)")
+        test = tagger_training.read_conllu(ewt / "en_ewt-ud-test.conllu")
+        print(f"EWT test accuracy {tagger_training.accuracy(tagger, test):.4f} (reporting only)")
     print("top confusions on dev (gold -> tagged: count):")
     for g, p, k in confusions(tagger, dev):
         print(f"  {g} -> {p}: {k}")

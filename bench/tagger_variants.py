@@ -15,6 +15,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.eval_data import shared_dir  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
+from mtfix.garble import tagger_training  # noqa: E402
 
 
 def _zipf_bucket(lw: str) -> str:
@@ -62,7 +63,7 @@ def build_clusters(k: int = 256, min_count: int = 5, context: int = 300, seed: i
 
     shared = shared_dir()
     sents = [[w.lower() for w in words] for words, _ in
-             gtagger.read_conllu(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")]
+             tagger_training.read_conllu(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")]
     for pair in ("et", "ne", "ro", "ru", "si"):
         with gzip.open(shared / "benchmarks" / f"mlqe-pe-{pair}-en-train.jsonl.gz", "rt", encoding="utf-8") as fh:
             sents += [[t.text.lower() for t in gtagger.tokenize(json.loads(line)["pe"])] for line in fh if line.strip()]

@@ -74,6 +74,7 @@ from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
 from mtfix.garble import model as gmodel  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
+from mtfix.garble import tagger_training  # noqa: E402
 
 DATA = REPO / "mtfix" / "garble" / "data"
 VERSION = "1.0"
@@ -275,8 +276,8 @@ def train_tagger(train_sents: list, args: argparse.Namespace) -> gtagger.Tagger:
 
     if args.tagger_variant != "base" and not (args.ablation or args.cv):
         raise SystemExit(f"--tagger-variant {args.tagger_variant}: only with --cv or --ablation (it cannot ship)")
-    tagdict = gtagger._make_tagdict(train_sents, freq=args.tagger_dict_freq)
-    return gtagger.train(train_sents, iterations=args.tagger_iterations, seed=SEED,
+    tagdict = tagger_training.make_tagdict(train_sents, freq=args.tagger_dict_freq)
+    return tagger_training.train(train_sents, iterations=args.tagger_iterations, seed=SEED,
                          featurize=VARIANTS[args.tagger_variant], tagdict=tagdict)
 
 
@@ -349,8 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     rng = random.Random(SEED)
     ewt_dir = shared / "corpora" / "ud-english-ewt"
-    train_sents = gtagger.read_conllu(ewt_dir / "en_ewt-ud-train.conllu")
-    dev_sents = gtagger.read_conllu(ewt_dir / "en_ewt-ud-dev.conllu")
+    train_sents = tagger_training.read_conllu(ewt_dir / "en_ewt-ud-train.conllu")
+    dev_sents = tagger_training.read_conllu(ewt_dir / "en_ewt-ud-dev.conllu")
     out = args.out
     # the card's args: not the output folder, nor a probe weight of 0 (cards before the option have none)
     record: dict = {"version": VERSION, "seed": SEED, "args": {k: v for k, v in vars(args).items()
@@ -364,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     record["tagger"] = {"train": "EWT train", "iterations": args.tagger_iterations,
                         **({"variant": args.tagger_variant} if args.tagger_variant != "base" else {}),
                         **({"dict_freq": args.tagger_dict_freq} if args.tagger_dict_freq != 20 else {}),
-                        "dev_accuracy": round(gtagger.accuracy(tagger, dev_sents), 4), "features": len(tagger.features)}
+                        "dev_accuracy": round(tagger_training.accuracy(tagger, dev_sents), 4), "features": len(tagger.features)}
     print(f"tagger: EWT dev accuracy {record['tagger']['dev_accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
     trigrams = gsigns.TagTrigrams.train([tagger.tag(w) for w, _ in train_sents])
     rows, rec = build_dataset(shared, tagger, rng, args)

@@ -131,7 +131,20 @@ def _content_pieces(text: str, start: int, name: str) -> tuple[list[tuple[int, i
     return None
 
 
-_DECLARED = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+#: An XML declaration that names its encoding, the name the group: the one pattern of it (the readers read
+#: bytes, :data:`_DECLARED`; the language server an editor's text, :func:`mtfix.lsp.units.declared_codec`).
+ENCODING_DECLARATION = r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']"""
+_DECLARED = re.compile(rb"\s*" + ENCODING_DECLARATION.encode("ascii"))
+
+
+def declared_encoding(raw: bytes) -> str | None:
+    """The encoding an XML file's declaration names at its start, as written; None without one.
+
+    >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><a/>'), declared_encoding(b"<a/>")
+    ('ISO-8859-1', None)
+    """
+    declared = _DECLARED.match(raw)
+    return declared.group(1).decode("ascii") if declared else None
 
 
 def xml_codec(raw: bytes) -> tuple[str, Any] | None:
@@ -148,8 +161,7 @@ def xml_codec(raw: bytes) -> tuple[str, Any] | None:
 
     from mtfix.io.textfile import decode
 
-    declared = _DECLARED.match(raw)
-    name = declared.group(1).decode("ascii") if declared else "utf-8"
+    name = declared_encoding(raw) or "utf-8"
     try:
         codec = codecs.lookup(name).name
     except LookupError:
@@ -175,10 +187,9 @@ def declaration_note(raw: bytes) -> str | None:
     UTF-8 text with non-ASCII characters (:func:`~mtfix.formats.base.utf8_under`), else None."""
     import codecs
 
-    declared = _DECLARED.match(raw)
-    if declared is None:
+    name = declared_encoding(raw)
+    if name is None:
         return None
-    name = declared.group(1).decode("ascii")
     try:
         codec = codecs.lookup(name).name
     except LookupError:

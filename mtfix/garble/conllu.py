@@ -1,6 +1,6 @@
 """CoNLL-U, the format of the Universal Dependencies treebanks (UD English EWT), read in one place (session 43).
 
-The tagger's training (:func:`mtfix.garble.tagger.read_conllu`) and every bench script that walks a treebank (the
+The tagger's training (:func:`mtfix.garble.tagger_training.read_conllu`) and every bench script that walks a treebank (the
 parser's, the verb classes of the shape scripts, the owners of irregular pasts) read their sentences here.
 
 >>> import tempfile, pathlib

@@ -27,6 +27,7 @@ from typing import Any
 
 from mtfix.errors import InputError
 from mtfix.findings import common_affix
+from mtfix.formats.xml_splice import ENCODING_DECLARATION
 from mtfix.lsp.entries import EntryNote, entry_notes
 from mtfix.lsp.severities import NOT_A_RULE
 from mtfix.model import Edit, Finding, FixSafety, Severity, line_starts
@@ -135,7 +136,7 @@ class UnitView:
 
 
 _DECLARED = {"po": re.compile(r'"Content-Type:[^"\n]*charset=([A-Za-z0-9._-]+)'),
-             "xliff": re.compile(r'\A\ufeff?\s*<\?xml[^>]*?encoding\s*=\s*["\']([A-Za-z][A-Za-z0-9._-]*)["\']')}
+             "xliff": re.compile(r"\A\ufeff?\s*" + ENCODING_DECLARATION)}
 
 
 def declared_codec(text: str, kind: str) -> str:

@@ -56,15 +56,14 @@ def legacy_codec(raw: bytes, path: str) -> str | None:
     """
     import codecs
 
-    from mtfix.formats.xml_splice import _DECLARED
+    from mtfix.formats.xml_splice import declared_encoding
     from mtfix.io.textfile import decode, is_wide
 
     try:
         tf = decode(raw, None if path == "-" else path)
         name, bom = tf.encoding, tf.bom
     except (MtfixError, LookupError, UnicodeError):
-        declared = _DECLARED.match(raw)
-        name, bom = (declared.group(1).decode("ascii") if declared else "utf-8"), b""
+        name, bom = declared_encoding(raw) or "utf-8", b""
     try:
         name = codecs.lookup(name).name
     except LookupError:

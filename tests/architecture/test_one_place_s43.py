@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.garble import conllu, tagger
+from mtfix.garble import conllu, tagger_training
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench"
@@ -78,7 +78,7 @@ def test_the_tagger_and_the_parser_train_on_the_one_reader(treebank: Path) -> No
     """The tagger's and the parser's training sentences are the reader's rows (a missing XPOS read as its UPOS)."""
     import depparse
 
-    assert tagger.read_conllu(treebank)[2] == (["Tides", "turn"], ["NOUN", "VBP"])
+    assert tagger_training.read_conllu(treebank)[2] == (["Tides", "turn"], ["NOUN", "VBP"])
     words, tags, heads, labels = depparse.read_conllu(treebank)[3]
     assert (words, tags, heads, labels) == (["Nets", "dried"], ["NNS", "VBD"], [2, 0], ["nsubj", "root"])
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.garble import batch, checker, signs, tagger
+from mtfix.garble import batch, checker, signs, tagger, tagger_training
 from mtfix.garble.tagger import PackedTagger
 
 SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -73,7 +73,7 @@ def test_ewt_dev_is_tagged_as_one_by_one():
     dev = SHARED / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
     if not dev.is_file():
         pytest.skip(f"EWT not found at {dev} (set MTFIX_SHARED)")
-    sents = [w for w, _ in tagger.read_conllu(dev)]
+    sents = [w for w, _ in tagger_training.read_conllu(dev)]
     assert batch.tag_many(_fresh(), sents) == _one_by_one(sents)
 
 

@@ -46,7 +46,7 @@ def test_her_as_a_possessive_or_an_object_is_not_flagged(text: str) -> None:
 
 
 def test_the_reason_quotes_her_and_names_she() -> None:
-    from mtfix.garble.checker import _OTHER_CASE
+    from mtfix.garble.messages import _OTHER_CASE
 
     assert _OTHER_CASE["her"] == "she"
 

@@ -38,6 +38,6 @@ def test_the_reason_quotes_the_pronoun_as_written(text: str, expected: str) -> N
 
 
 def test_the_reason_names_no_pronoun_the_sentence_lacks() -> None:
-    from mtfix.garble.checker import EVIDENCE
+    from mtfix.garble.messages import EVIDENCE
 
     assert "'them'" not in EVIDENCE["case_role"] and "'they'" not in EVIDENCE["case_role"]

@@ -134,7 +134,8 @@ def test_major_threshold_sits_above_every_professional_sentence_with_a_margin():
 
 
 def test_evidence_is_said_in_words_a_reviewer_reads():
-    from mtfix.garble.checker import EVIDENCE, PATTERNS, detector, evidence, predict
+    from mtfix.garble.checker import detector, predict
+    from mtfix.garble.messages import EVIDENCE, PATTERNS, evidence
     from mtfix.garble.signs import DENSE_FEATURES
 
     assert set(DENSE_FEATURES) <= set(EVIDENCE)  # every input of the model has a plain description

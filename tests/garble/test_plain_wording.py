@@ -47,7 +47,7 @@ def test_the_garbled_sentence_message_keeps_its_technical_detail(mtf401) -> None
 
 
 def test_every_evidence_phrase_is_plain() -> None:
-    from mtfix.garble.checker import EVIDENCE, EVIDENCE_LOW
+    from mtfix.garble.messages import EVIDENCE, EVIDENCE_LOW
 
     for phrase in [*EVIDENCE.values(), *(v for v in EVIDENCE_LOW.values() if v)]:
         assert not JARGON.search(phrase), phrase
@@ -69,7 +69,8 @@ def test_an_input_is_said_only_on_the_side_that_is_true() -> None:
     """An input pushes towards "garbled" from either side of the model's average: "common words in pairs
     English rarely uses" was said of a sentence with no such pair (the model's weight on it is negative,
     so none at all pushed).  Each input is now said by the side the sentence is on, or not at all."""
-    from mtfix.garble.checker import EVIDENCE, _ranked, _said, detector, evidence, predict
+    from mtfix.garble.checker import detector, predict
+    from mtfix.garble.messages import EVIDENCE, _ranked, _said, evidence
 
     text = "Georgian Railways weather the new trains were bought and There were no objections."
     pred, det = predict(text), detector()

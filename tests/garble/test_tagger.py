@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.garble import tagger
+from mtfix.garble import tagger, tagger_training
 
 SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 
@@ -30,8 +30,8 @@ def test_accuracy_on_ewt_dev():
     dev = SHARED / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
     if not dev.is_file():
         pytest.skip(f"EWT not found at {dev} (set MTFIX_SHARED)")
-    sents = tagger.read_conllu(dev)[:600]
-    assert tagger.accuracy(tagger.load(), sents) > 0.91
+    sents = tagger_training.read_conllu(dev)[:600]
+    assert tagger_training.accuracy(tagger.load(), sents) > 0.91
 
 
 def test_importing_the_checker_loads_no_model_and_no_numpy():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.garble import tagger
+from mtfix.garble import tagger, tagger_training
 from mtfix.garble.tagger import PackedTagger
 
 SHARED = Path(os.environ.get("MTFIX_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -50,7 +50,7 @@ def test_ewt_dev_is_tagged_as_the_plain_sum():
     if not dev.is_file():
         pytest.skip(f"EWT not found at {dev} (set MTFIX_SHARED)")
     packed = _fresh()
-    for words, _ in tagger.read_conllu(dev)[:1500]:
+    for words, _ in tagger_training.read_conllu(dev)[:1500]:
         assert packed.tag(words) == _plain(packed, words)
 
 

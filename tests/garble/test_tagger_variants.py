@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mtfix.garble import tagger as gtagger
+from mtfix.garble import tagger_training
 
 TOY = [
     (["The", "dog", "runs", "."], ["DT", "NN", "VBZ", "."]),
@@ -22,7 +23,7 @@ def test_a_custom_feature_set_is_used_in_training_and_tagging():
         seen.append(words[i])
         return ["b", "w " + words[i].lower()]
 
-    model = gtagger.train(TOY, iterations=3, featurize=only_word, tagdict={})
+    model = tagger_training.train(TOY, iterations=3, featurize=only_word, tagdict={})
     assert model.featurize is only_word
     assert {f.split(" ")[0] for f in model.features} <= {"b", "w"}
     assert seen  # training read the custom features
@@ -32,14 +33,14 @@ def test_a_custom_feature_set_is_used_in_training_and_tagging():
 
 
 def test_the_default_trainer_keeps_the_shipped_features_and_dictionary():
-    model = gtagger.train(TOY * 6, iterations=2)
+    model = tagger_training.train(TOY * 6, iterations=2)
     assert model.featurize is gtagger._features
-    assert model.tagdict == gtagger._make_tagdict(TOY * 6)
+    assert model.tagdict == tagger_training.make_tagdict(TOY * 6)
     assert any(f.startswith("tt ") for f in model.features)
 
 
 def test_a_given_dictionary_replaces_the_computed_one():
-    model = gtagger.train(TOY, iterations=2, tagdict={"runs": "NNS"})
+    model = tagger_training.train(TOY, iterations=2, tagdict={"runs": "NNS"})
     assert model.tagdict == {"runs": "NNS"}
     assert model.tag(["runs"]) == ["NNS"]
 
