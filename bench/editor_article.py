@@ -5,11 +5,13 @@ leaves (a doubled word, a space before a stop or comma, a lower-case sentence st
 spread over the whole text.
 
     python bench/editor_article.py > /tmp/article.md
+    python bench/editor_article.py --garbled > /tmp/garbled.md    # the same town in MT's phrasing (session 45)
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 _PLACES = ["the old mill", "the ferry landing", "the covered market", "the stone bridge", "the town library",
            "the river walk", "the boat yard", "the railway halt", "the hill chapel", "the fish hall"]
@@ -44,7 +46,31 @@ def sentence(i: int) -> str:
     return s
 
 
-def article(sentences: int = 320) -> str:
+#: the same town told as unedited machine translation tells it (session 45): our own sentences in the phrasing MT
+#: leaves (genitive chains, the verb at the end, a reporting verb twice, "was held" openings, bare nouns, calques)
+_MT = ["In the framework of the program of the development of {p} the works of the reconstruction were carried out.",
+       "{who} noted that the question of the restoration of {p} {tail} is in the center of attention, he said.",
+       "During the meeting the issues of the tourism of the town and the protection of {p} were discussed.",
+       "The residents of the town {tail} to {p} the flowers laid and the memory honored.",
+       "It was informed that for the repair of {p} from the budget of the town the funds are allocated.",
+       "{who} at {p} {tail} the guests received and about the history of the town the information gave.",
+       "The event dedicated to the anniversary of {p} was organised by participating of the public of the town.",
+       "Currently the works on the improvement of the territory near {p} are continuing in the intensive mode."]
+
+
+def garbled_sentence(i: int) -> str:
+    """The ``i``-th sentence of the garbled article (deterministic): the article's town in MT's phrasing."""
+    who = _PEOPLE[(i // 2) % len(_PEOPLE)]
+    return _MT[i % len(_MT)].format(p=_PLACES[(i * 3) % len(_PLACES)], who=who,
+                                    tail=_TAILS[(i // 4) % len(_TAILS)])
+
+
+def garbled_article(sentences: int = 230) -> str:
+    """:func:`article`'s layout with :func:`garbled_sentence`'s sentences (about the same size, 30 KB)."""
+    return article(sentences, garbled_sentence)
+
+
+def article(sentences: int = 320, sentence: Callable[[int], str] = sentence) -> str:
     """The article: a title, a lead in emphasis, sections of four paragraphs of four sentences, each section with a
     bulleted list of three sentences and a quotation or a link."""
     out = ["# A river town and its bridges", "", "*A walk through the history of a small town on the river.*", ""]
@@ -69,4 +95,7 @@ def article(sentences: int = 320) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(article(int(sys.argv[1]) if len(sys.argv) > 1 else 320))
+    if sys.argv[1:2] == ["--garbled"]:
+        sys.stdout.write(garbled_article())
+    else:
+        sys.stdout.write(article(int(sys.argv[1]) if len(sys.argv) > 1 else 320))

@@ -17,6 +17,8 @@ headline in capitals, a given name or an everyday word after a headline's surnam
 ``bench/given_names.py``'s).
 Session 44 added more read with ``desk.tsv`` (``bench/data/newsroom_s44/``: a headline's surname before an irregular
 past, an everyday noun or an age; a fix adding a final "s" before a possessive).
+Session 45 added more read with ``desk.tsv`` (``bench/data/newsroom_s45/``: a news agency's dateline, "TASHKENNT,
+Dec 5 (Reuters) -", and a headline's past before a semicolon).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -38,7 +40,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s41", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s45", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

@@ -44,14 +44,43 @@ CAPS_WORD = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@/])\p{Lu}{5,}(?![\p{L}\p
 
 def capitals_words(text: str) -> list[regex.Match]:
     """The matches of :data:`CAPS_WORD` on lines in capitals: words of five capitals or more (capitalised words are
-    the matches of :data:`mtfix.glossary.consistency.CAP_TOKEN`; a word is in capitals when ``str.isupper``)."""
+    the matches of :data:`mtfix.glossary.consistency.CAP_TOKEN`; a word is in capitals when ``str.isupper``), and
+    in a dateline's place (:func:`dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -")."""
     out: list[regex.Match] = []
     at = 0
     for line in text.split("\n"):  # str.isupper is capitals_line's test of a line, in C: most lines fail it at once
         if in_capitals(line):
             out += CAPS_WORD.finditer(text, at, at + len(line))
+        elif (two := line[:2]).isupper() and two.isalpha() and (place := dateline_end(line)):  # not "The", "A "
+            out += CAPS_WORD.finditer(text, at, at + place)
         at += len(line) + 1
     return out
+
+
+#: A news agency's dateline opening a line: a place in capitals ("TASHKENT", "NEW YORK"), a region or country
+#: in title case after a comma or not ("BISHKEK, Kyrgyzstan"), then a month and a day ("Dec 5", "Dec. 5",
+#: "December 5"), an agency in brackets ("(Reuters)", "(AP)") or both, and a dash (Reuters', AP's and AFP's form).
+_DATELINE = regexcache.compile(
+    r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?: \p{Lu}[\p{Lu}\p{M}'’.\-]*)*)"
+    r"(?:, \p{Lu}[\p{Ll}\p{M}.\-]+(?: \p{Lu}[\p{Ll}\p{M}.\-]+)*)?"
+    r"(?:(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?: \([\p{L}\p{M}&. \-]+\))?"
+    r"|(?: \([\p{L}\p{M}&. \-]+\)))"
+    r" ?[-–—] ")
+
+
+def dateline_end(line: str) -> int:
+    """Where the place of a news agency's dateline opening ``line`` ends (0: no dateline): "TASHKENT, Dec 5
+    (Reuters) - …" → 8.  A dateline writes its place in capitals in a line of running prose, so the glossary reads
+    it as a headline's word in capitals (session 45: "TASHKENNT, Dec 5 (Reuters) -" and the variant "TASCHKENT"
+    were never asked); the place needs a month and a day or an agency in brackets and a dash after it, so an
+    acronym opening a sentence ("NATO said …") or a heading ("UPDATE - …") is none.
+
+    >>> [dateline_end(s) for s in ("TASHKENT, Dec 5 (Reuters) - Talks", "BISHKEK, Kyrgyzstan (AP) — Talks",
+    ...                            "NEW YORK, December 5 — Talks", "NATO said on Dec 5 - talks", "UPDATE - Talks")]
+    [8, 7, 8, 0, 0]
+    """
+    m = _DATELINE.match(line)
+    return m.end("place") if m is not None and m.group("place").isupper() else 0
 
 
 def title_folding(word: str) -> str:
@@ -175,18 +204,23 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
 
 def _next_word(text: str, at: int, line_end: int) -> str:
     """The word right after ``at`` on its line, lower-cased; else "," where a comma follows ("… WON, COURT RULES"),
-    unless an age in commas follows ("… ROSE, 45, DIES": a person's); else "", read as the line's end.
+    unless an age in commas follows ("… ROSE, 45, DIES": a person's); ";" where a semicolon and a word follow
+    ("… WON; RIVALS CRY FOUL", session 45); else "", read as the line's end.
 
-    Only a following word or a comma is evidence of a verb (RF2 of session 44): in English a comma is the one mark
-    that goes on a clause after its verb.  Every other mark ends what the name is said in, as the line's end does: a
-    caption's bracket ("… ROSE (LEFT) WITH HER AIDES"), a dash before a section's label ("… ROSE - IN PICTURES",
-    "–", "—"), a colon before a title or a quote ("… ROSE: MY LIFE IN MUSIC"), a firm's "&" ("… DREW & CO"), a
-    slash or a bar between items ("/", "|"), a quote mark, and a sentence's end (".", "!", "?", ";")."""
+    Only a following word, a comma or a semicolon before a word is evidence of a verb (RF2 of session 44; the
+    semicolon session 45's): a comma goes on a clause after its verb, and a semicolon joins a clause to one complete
+    without it ("… DREW; REMATCH SET"), which "<SURNAME> DREW" is only with "DREW" its verb.  Every other mark ends
+    what the name is said in, as the line's end does: a caption's bracket ("… ROSE (LEFT) WITH HER AIDES"), a dash
+    before a section's label ("… ROSE - IN PICTURES", "–", "—"), a colon before a title or a quote ("… ROSE: MY
+    LIFE IN MUSIC"), a firm's "&" ("… DREW & CO"), a slash or a bar between items ("/", "|"), a quote mark, a
+    sentence's end (".", "!", "?") and a semicolon before no word ("… ROSE; 45;")."""
     end = len(text) if line_end < 0 else line_end
     nxt = _LETTERS_AFTER.match(text, at, end)
     if nxt is not None:
         return nxt.group(1).lower()
     rest = text[at:end].lstrip()
+    if rest[:1] == ";":  # a clause joined on ("… WON; RIVALS CRY FOUL": session 45), read as a comma is
+        return ";" if _CLAUSE_AFTER_SEMICOLON.match(rest) else ""
     return "," if rest[:1] == "," and not _AGE.match(rest) else ""
 
 
@@ -194,6 +228,8 @@ def _next_word(text: str, at: int, line_end: int) -> str:
 _LETTERS_AFTER = regexcache.compile(r" +(\p{L}[\p{L}\p{M}'’\-]*)")
 #: An age in commas after a name ("…, 45, …").
 _AGE = regexcache.compile(r",\s*\d")
+#: A semicolon before a word ("; RIVALS CRY FOUL"): a clause joined on, not a number or a mark.
+_CLAUSE_AFTER_SEMICOLON = regexcache.compile(r";\s*\p{L}")
 
 
 def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None = None) -> bool:
@@ -218,6 +254,15 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     glossary's given names; None: any country): "Son" is a name in Korea and Vietnam only, so "… SON ARRESTED"
     under a glossary of Central Asia is the surname's son; "Felix" and "Hassan" (no everyday plural) stay names.
 
+    Session 45 (glossary-14): an irregular past that the glossary itself gives as one of its people's given names
+    (``given``: "drew" of "Drew Barrymore") stays a name whatever follows ("… DREW BARRYMORE", "… DREW LEVEL"): the
+    desk writes about a person of that name, and the two words may be a longer name.  A semicolon before a word
+    (``after`` ";", :func:`_next_word`) is a verb's evidence as a comma is ("… WON; RIVALS CRY FOUL").  Left
+    unsafe, as nothing on the line tells them apart: a noun before an "-s" present ("… WIN SEALS TITLE" reads as
+    "… ART WINS AWARD", a name) and an irregular past before a plural ("… DREW CROWDS" as "… DREW RESIGNS"): the
+    tagger on the line in lower case reads the word after the surname as a noun and the "-s" word as a plural in
+    both readings (bench/RESULTS.md, session 45).
+
     >>> [may_be_given_name(w) for w in ("mark", "grace", "drew", "ahead", "again", "agree", "plan")]
     [True, True, True, False, False, False, False]
     >>> [may_be_given_name(w, "to") for w in ("said", "soon", "may", "june")], may_be_given_name("may", "joins")
@@ -226,6 +271,8 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     ([False, False, True, True], False)
     >>> [may_be_given_name(w, "arrested", frozenset({"daniyar"})) for w in ("son", "mark")], may_be_given_name("son")
     ([False, True], True)
+    >>> [may_be_given_name("drew", a, g) for a in (";", "level") for g in (frozenset({"daniyar"}), frozenset({"drew"}))]
+    [False, True, False, True]
     """
     if word.title().lower() not in first_names():  # gender-guesser's get_gender(word.title()) == "unknown"
         return False
@@ -233,7 +280,8 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     from mtfix.text.irregular_verbs import past_owner
 
     if after and past_owner(word) is not None:  # "... WON BY 300 VOTES": the surname's own verb (glossary-12)
-        return s_present(after)
+        # unless the glossary itself gives the word as a person's given name ("Drew Barrymore": session 45)
+        return s_present(after) or (given is not None and word in given)
     if no_noun(word):
         return s_present(after)
     return given is None or not _everyday_count_noun(word) or bool(name_countries(word) & readers_countries(given))

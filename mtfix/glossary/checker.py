@@ -72,7 +72,9 @@ if TYPE_CHECKING:
 #: 12 (session 44): "… WON BY 300 VOTES", "… SON ARRESTED" safe; "Holding's" → "Holdings'"; ``;given-names#…``.
 #: 13 (session 44, review): a mark after such a past other than a comma ("… ROSE (LEFT)", "… DREW & CO") is the
 #: line's end: the past stays a given name, the fix unsafe.
-REVISION = 13
+#: 14 (session 45): a semicolon before a word after such a past is a verb's evidence as a comma is ("… WON; RIVALS
+#: CRY FOUL" safe); a past the glossary gives as one of its people's given names ("Drew Barrymore") stays a name.
+REVISION = 14
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096

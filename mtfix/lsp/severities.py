@@ -4,8 +4,8 @@
 A table from a rule code (``MTF401``, ``LT:EN_A_VS_AN``, a code of your own pack), a kind of finding
 (:class:`mtfix.model.FindingKind`, since session 42: ``names``, ``verdicts``, ``safe-fixes``, ``to-judge``) or
 ``default`` (every other rule) to ``error``, ``warning``, ``information`` or ``hint``, or to a table from the finding's MQM severity
-(``minor``, ``major``, ``critical``) to one of those: ``MTF401 = { minor = "hint" }`` sends the detector's minor
-verdicts as hints and leaves its major ones as they were.  A rule's code goes before its kind, its kind before
+(``minor``, ``major``, ``critical``) to one of those: ``MTF401 = { minor = "information" }`` sends the detector's
+minor verdicts as Information (a Hint by default since session 45) and leaves its major ones as they were.  A rule's code goes before its kind, its kind before
 ``default``.  A severity the table does not name keeps the built-in
 mapping (:func:`mtfix.lsp.diagnostics.lsp_severity`).  The language server only: the CLI's exit codes and reports
 go by the MQM severities.  Imported by the settings loader to check the table (no LSP library needed).

@@ -22,6 +22,8 @@ glossary's gate (:func:`mtfix.glossary.matcher.capitals_line`) and its near-miss
 
 from __future__ import annotations
 
+import functools
+
 from mtfix.caching import regexcache
 
 #: Endings after which a word takes "-es" ("the Joneses", "the Sanchezes", "churches", "wishes").
@@ -118,6 +120,15 @@ def possessive_over_s(text: str, end: int, got: str, replacement: str) -> tuple[
     if not replacement.endswith(("s", "S")) or got.endswith(("s", "S")):
         return end, replacement
     m = _POSSESSIVE_S.match(text, end)
-    if m is None or _S_POSSESSIVE_S.search(text) is not None:
+    if m is None or writes_s_apostrophe_s(text):
         return end, replacement
     return m.end(), replacement + m.group(1)
+
+
+@functools.lru_cache(maxsize=2)
+def writes_s_apostrophe_s(text: str) -> bool:
+    """Whether ``text`` writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style), asked once per
+    document: :func:`possessive_over_s` asks it for each of a document's edits that adds a final "s" before "'s",
+    and a search of the whole text for each made a document with 500 of them quadratic (session 45).  Two texts
+    kept (a document's and the one checked before it); a text already hashed is found by identity."""
+    return _S_POSSESSIVE_S.search(text) is not None

@@ -672,7 +672,9 @@
       var txt = unit.cut(x, y);
       if (!cov.length) { textInto(parent, txt); continue; }
       var top = cov.reduce(function (m, f) { return SEV_RANK[f.s] > SEV_RANK[m.s] ? f : m; }, cov[0]);
-      var span = textInto(el("span", "u sev-" + top.s + (top.x === "none" ? " human" : "")), txt);
+      /* only the detector's minor verdicts here: a suspicion, drawn dotted (the language server's Hint; session 45) */
+      var faint = cov.every(suspicion);
+      var span = textInto(el("span", "u sev-" + top.s + (faint ? " suspicion" : top.x === "none" ? " human" : "")), txt);
       span.setAttribute("data-f", cov.map(function (f) { return f.id; }).join(" "));
       span.setAttribute("data-a", x);
       span.setAttribute("data-b", y);
@@ -934,7 +936,12 @@
     major: "Major: decide it before publication.",
     minor: "Minor: need not hold up publication."
   };
+  /* The detector's minor verdict on a sentence: a suspicion it has on much professional text too (session 45,
+     bench/detector_minors.py), told apart from its major verdict in the marks and the card's advice. */
+  function suspicion(f) { return f.c === "MTF401" && f.s === "minor"; }
   function advice(f) {
+    if (suspicion(f))
+      return "Minor: a suspicion only, which professional text often gets too; it need not hold up publication. No edit: judge the whole sentence, outlined (the marked words are where to start reading): if it reads well, leave it as is (r); else rewrite it (e).";
     var does = f.x === "safe" ? "Safe fix: accept it unless it is wrong here."
       : f.x === "unsafe" ? "Unsafe fix: it may change the meaning; check the source first."
       : f.sg && f.sg.length ? "No edit: try a suggestion, or leave it as is."
