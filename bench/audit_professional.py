@@ -49,7 +49,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-thirteenth-genres``: the same, session 44: university course descriptions, calls for papers, museum audio
   guide scripts, angling regulations, car road tests, clothing product descriptions and care labels, notices of
   shareholder meetings, parcel tracking updates, hospital discharge advice and charity fundraising appeals
-  (``tests/data/professional_thirteenth_genres.txt``).
+  (``tests/data/professional_thirteenth_genres.txt``);
+- ``own-fourteenth-genres``: the same, session 45: public transport service notices, planning application notices,
+  horse racing race cards, opera and ballet synopses, hotel guest directories, public procurement notices, food
+  packaging labels, volunteer role descriptions, walking route cards and instructions to examination candidates
+  (``tests/data/professional_fourteenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -131,7 +135,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-tenth-genres": REPO / "tests" / "data" / "professional_tenth_genres.txt",
             "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt",
             "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt",
-            "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt"}
+            "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt",
+            "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -113,6 +113,7 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
         glued=unit.meta.get("glued"),  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
+        page=unit.meta.get("page"),  # False: a Markdown file's glued tags (session 45)
     )
     extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
@@ -122,7 +123,7 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
 _UNIT_META = ("mentioned", "register", "subtitle")
 #: the meta :func:`~mtfix.segment.to_document` writes: its inputs as it reads them, and what it derives from them
 _MADE_META = frozenset({"regions", "markers", "lower_starts", "format_protected", "forced_cuts", "code", "headings",
-                        "opaque", "joins", "comments", "html_code", "glued"})
+                        "opaque", "joins", "comments", "html_code", "glued", "page"})
 
 
 def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
@@ -135,7 +136,7 @@ def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
     m = doc.meta
     extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
     if unit.text != doc.text or path != doc.path or unit.source != doc.source or not (
-        _MADE_META - {"glued"} <= set(m) <= _MADE_META | set(extra)
+        _MADE_META - {"glued", "page"} <= set(m) <= _MADE_META | set(extra)
     ):
         return False
     glued = unit.meta.get("glued")
@@ -150,6 +151,7 @@ def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
         and m.get("headings") == ordered(unit.headings) and m.get("joins") == ordered(unit.joins)
         and m.get("opaque", False) == (None if unit.opaque is None else ordered(unit.opaque))
         and m.get("glued") == (None if glued is None else list(glued))
+        and m.get("page") == (None if glued is None else unit.meta.get("page") is not False)
     )
 
 

@@ -338,7 +338,8 @@ class Pipeline:
         new = to_document(text, path=doc.path, protected=new_prot, regions=new_regions, source=doc.source,
                           code=new_code, headings=new_headings, opaque=new_opaque, joins=new_joins,
                           jobs=self.config.jobs,
-                          glued=None if glued is None else [Span(shift(g.start), shift(g.end)) for g in glued])
+                          glued=None if glued is None else [Span(shift(g.start), shift(g.end)) for g in glued],
+                          page=doc.meta.get("page"))
         # the old document's meta (format, source language), with this text's regions, protected spans and cuts
         return replace(new, meta={**doc.meta, **new.meta})
 

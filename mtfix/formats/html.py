@@ -254,6 +254,8 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
             continue
         if kind == "ref":
             protected.append((start, end))
+        elif _figure_line(text, run, names, start):
+            close_run()  # an image alone on the block's first line is no word of the sentence below it (session 45)
         for piece, template in _pieces(start, end, templates):
             run.append(piece)
             if template:
@@ -272,6 +274,21 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
     region_spans = spans(regions)
     return (MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
                           spans(headings), spans(opaque)), _glued(text, inline_tags, regions))
+
+
+def _figure_line(text: str, run: list[tuple[int, int]], names: set[tuple[int, int]], start: int) -> bool:
+    """Whether the block read so far (``run``) is tags and blanks only, an image among them, and the text at
+    ``start`` goes on after a line break: ``<img src=logo.png>`` alone on its line over a sentence, a figure or a
+    logo a browser shows before the sentence, not a word of it ("Our" after it starts the sentence)."""
+    if not run or any(p not in names and text[p[0]:p[1]].strip() for p in run):
+        return False
+    if not any(text[p[0]:p[0] + 4].lower() == "<img" for p in run):
+        return False
+    return _BREAK_FIRST.match(text, start) is not None
+
+
+#: blanks then a line break (the text goes on on the next line)
+_BREAK_FIRST = re.compile(r"[ \t\f]*[\r\n]")
 
 
 def _glued(text: str, tags: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Span]:

@@ -4,7 +4,7 @@ syntax are never touched.
 The file is parsed with markdown-it-py (CommonMark plus GFM tables and
 strikethrough).  The whole file is one :class:`~mtfix.formats.base.Unit`
 whose ``regions`` are the prose of paragraphs, headings, table cells and the
-blocks of type-6 HTML blocks (read as a page's, :func:`_html_block`; session 43, re-landed in session 44), as
+blocks of type-6 and type-7 HTML blocks (read as a page's, :func:`_html_block`; session 43, re-landed in session 44, type 7 since 45), as
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
 images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
@@ -43,7 +43,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from markdown_it.common.html_blocks import block_names as _BLOCK_NAMES
+from markdown_it.rules_block.html_block import HTML_SEQUENCES as _HTML_SEQUENCES
 
 from mtfix.formats.base import Container, Unit
 from mtfix.formats.spans import MarkdownSpans, _gaps, _merge
@@ -64,9 +64,6 @@ _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
 _LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
-#: The first line of a CommonMark type-6 HTML block: a block-level tag name (``<div``, ``</p>``, ``<details>``),
-#: from markdown-it's own list; the other six types (``<pre>``, comments, ``<img>`` alone on a line, …) stay protected.
-_TYPE6_START = re.compile(rf"[ \t]*</?(?:{'|'.join(_BLOCK_NAMES)})(?=[ \t>]|/>|$)", re.IGNORECASE)
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
 
@@ -78,8 +75,9 @@ class MarkdownFormat:
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
         spans = markdown_spans(tf.text)
+        meta = {"glued": list(spans.glued), "page": False} if spans.glued else {}  # not a page (session 45)
         unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
-                    headings=spans.headings, opaque=spans.opaque, verbatim=True)
+                    headings=spans.headings, opaque=spans.opaque, verbatim=True, meta=meta)
         return TextContainer(path=path, format=self.name, units=[unit], textfile=tf)
 
 
@@ -343,6 +341,7 @@ def markdown_spans(text: str) -> MarkdownSpans:
     code: list[Span] = []
     headings: list[Span] = []
     opaque: list[Span] = []
+    glued: list[Span] = []
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -373,6 +372,7 @@ def markdown_spans(text: str) -> MarkdownSpans:
                 code.extend(block.code)
                 headings.extend(block.headings)
                 opaque.extend(block.opaque)
+                glued.extend(block.glued)
             continue
         if tok.type != "inline" or not tok.content or tok.map is None:
             continue
@@ -394,7 +394,7 @@ def markdown_spans(text: str) -> MarkdownSpans:
     protected.extend(_gaps(text, regions))
     protected = _merge(protected)
     return MarkdownSpans(regions, protected, sorted(code, key=lambda c: c.start),
-                         sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start))
+                         sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start), tuple(glued))
 
 
 def _without_line_start_marks(text: str) -> MarkdownSpans:
@@ -434,27 +434,29 @@ def _without_line_start_marks(text: str) -> MarkdownSpans:
 
     protected = _merge([*mapped(inner.protected), *(Span(i, i + 1) for i in marks if not inside(i))])
     headings = [Span(back(h.start), end(h.end)) for h in inner.headings]
-    return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque))
+    return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque),
+                         tuple(mapped(list(inner.glued))))
 
 
 def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSpans | None:
-    """The spans of a CommonMark type-6 HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``),
+    """The spans of a CommonMark type-6 or type-7 HTML block (``<div>…</div>``, ``<p align="center">…``, ``<details>``;
+    ``<img …>`` or ``<span>`` alone on its line and the text after it, :func:`_block_type`),
     read as an HTML page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags,
     attributes, comments, ``<pre>``, ``<code>``, ``<script>`` never are), with the Markdown syntax in that text
     (``**``, ``[…](…)``, backticks) protected as in a paragraph; offsets in ``text``.  None (the block stays
-    protected whole) for the other types (``<pre>``, comments, declarations; type 7, an ``<img …>`` or ``<span>``
-    alone on its line, whose block runs over the Markdown text after it), and when a line after the first has a
+    protected whole) for the other types (``<pre>``, comments, declarations), and when a line after the first has a
     container prefix that is not blank (``> `` of a block quote), which the page reader would read as text.  A list item's marker before the first line's ``<`` and the indentation of
-    the lines after it are read as blanks.
+    the lines after it are read as blanks.  Its inline tags inside a word (``<b>Ba</b>kı``) are the spans' ``glued``,
+    as a page's are (session 45): the unit's ``meta["glued"]``, with ``meta["page"]`` false.
 
     >>> t = "<div>\\nThe the cat.\\n</div>\\n\\n- <p>A dog\\n  sat.</p>\\n"
     >>> [t[r.start:r.end] for r in markdown_spans(t).regions]
     ['The the cat.', 'A dog\\n  sat.']
     """
-    from mtfix.formats.html import html_spans
+    from mtfix.formats.html import page_spans
 
     first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
-    if first > last or not _TYPE6_START.match(tok.content):
+    if first > last or _block_type(tok.content) not in (6, 7):
         return None
     start, end = lines[first][0], lines[last][1]
     parts = tok.content.split("\n")
@@ -469,20 +471,51 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
         if i > first and line[:cut].strip():
             return None
         masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
-    page = html_spans("".join(masked))
+    page, glued = page_spans("".join(masked))
 
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(x.start + start, x.end + start) for x in spans]
 
     marks: list[Span] = []  # Markdown syntax a writer put in the block's text (``**``, ``[…](…)``, backticks)
     opaque: list[Span] = []
+    tags = moved(page.protected)
     for r in page.regions:
-        inner = markdown_spans(text[start + r.start:start + r.end])
+        inner = markdown_spans(_tag_lines_blanked(text, start + r.start, start + r.end, tags))
         at = start + r.start
         marks.extend(Span(p.start + at, p.end + at) for p in inner.protected)
         opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)
     return MarkdownSpans(moved(page.regions), _merge([*moved(page.protected), *marks]), moved(page.code),
-                         moved(page.headings), sorted([*moved(page.opaque), *opaque], key=lambda o: o.start))
+                         moved(page.headings), sorted([*moved(page.opaque), *opaque], key=lambda o: o.start),
+                         tuple(moved(glued)))
+
+
+def _tag_lines_blanked(text: str, start: int, end: int, tags: list[Span]) -> str:
+    """``text[start:end]`` (a region of an HTML block) with each line that holds only ``tags`` (the page's protected
+    spans) and blanks made blank, same length: Markdown would read ``<span>`` alone on its line as an HTML block of
+    its own (type 7) and hide the text after it (session 45), where a page's reader reads that text as prose."""
+    covered = bytearray(end - start)
+    for t in tags[max(bisect.bisect_right(tags, start, key=lambda t: t.start) - 1, 0):]:  # ascending, disjoint
+        if t.start >= end:
+            break
+        lo, hi = max(t.start, start), min(t.end, end)
+        if lo < hi:
+            covered[lo - start:hi - start] = b"\1" * (hi - lo)
+    chars = list(text[start:end])
+    pos = 0
+    for line in text[start:end].split("\n"):
+        if any(not c.isspace() for c in line) and all(c.isspace() or covered[pos + i] for i, c in enumerate(line)):
+            chars[pos:pos + len(line)] = [c if c in "\r\n" else " " for c in line]
+        pos += len(line) + 1
+    return "".join(chars)
+
+
+def _block_type(content: str) -> int | None:
+    """The CommonMark type (1–7) of the HTML block whose text is ``content``, as markdown-it tells them (its own
+    openers, in its order: ``<pre>`` alone on its line is type 1, not 7).  Type 7, one complete tag alone on its
+    line (``<img …>``, ``<span>``, ``<a href=…>``), runs to the next blank line, the text after the tag too, which
+    CommonMark shows as HTML: read as a type-6 block's (session 45), its Markdown syntax protected."""
+    line = content.split("\n", 1)[0].lstrip(" \t")
+    return next((k for k, (opener, _closer, _para) in enumerate(_HTML_SEQUENCES, 1) if opener.search(line)), None)
 
 
 def _content_map(text, lines, tok, parent, row_cells, col) -> tuple[list[int], list[Span]]:

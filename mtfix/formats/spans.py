@@ -23,6 +23,9 @@ class MarkdownSpans(NamedTuple):
     #: the other protected spans inside prose are markup (emphasis, link brackets and destinations,
     #: inline HTML, escapes, entities)
     opaque: list[Span]
+    #: the runs of inline tags inside a word in the text of an HTML block (``<b>Ba</b>kı``), which a browser shows
+    #: as nothing (:func:`mtfix.formats.html.page_spans`): a document's ``meta["glued"]``, not an HTML page's
+    glued: tuple[Span, ...] = ()
 
 
 def _gaps(text: str, regions: list[Span]) -> list[Span]:

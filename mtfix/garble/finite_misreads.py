@@ -169,6 +169,54 @@ def final_regular_past(tags: Sequence[str], lower: Sequence[str], i: int) -> boo
     return any(_verb_of_past(w, stem) for stem in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(stem) >= 3)
 
 
+#: The tags of a subject's words before the prepositional phrases a final past follows (:func:`subject_then_past`):
+#: a noun phrase with its own "of" phrases and coordination ("Exports of copper and gold").
+_SUBJECT = _NOUN_PHRASE | {"IN", "CC"}
+#: Where a second noun phrase opens right after a noun: an object moved before its verb ("The minister the deal ...").
+_NP_OPENERS = frozenset({"DT", "PDT", "PRP$", "PRP"})
+
+
+def regular_past_word(w: str) -> bool:
+    """Whether ``w`` is an everyday regular past by English spelling of a stem that is an everyday word ("ended",
+    "slumped", "declined", "dropped", "rallied"; not "hundred", "need", nor an irregular "held")."""
+    from mtfix.text.lexicon import is_everyday_word
+
+    if not w.isalpha() or not w.endswith("ed") or len(w) < 5 or not _everyday_past((w,)):
+        return False
+    from mtfix.garble.structural_signs import _verb_forms
+
+    return any((w in _verb_forms(stem) or w in _y_past(stem)) and is_everyday_word(stem, 3.0)
+               for stem in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(stem) >= 3)
+
+
+def subject_then_past(tags: Sequence[str], lower: Sequence[str], start: int) -> bool:
+    """Whether a sentence whose verb comes last after a time or place phrase (the analysis's ``verb_final`` sign,
+    its phrase opening at token ``start``) is an English intransitive past after its subject (session 45): "Exports
+    of copper and gold from the two mines in the south slumped.", "In 2019, sales in Tallinn and Riga recovered.".
+    The final word is tagged a verb (a past or, for want of context after it, a participle) and is an everyday
+    regular past (:func:`regular_past_word`); no other verb in its sentence; and before the phrase one noun phrase
+    only, from the sentence's start or the comma after an opening phrase, as a subject is.  MT's source order keeps the sign: an
+    object moved before its verb ("The minister the agreement in Baku on Tuesday signed.": a second noun phrase
+    right after a noun), a pronoun subject before it ("He the deal in Baku ..."), and an irregular past ("... on
+    17 September spoke.")."""
+    n = len(tags)
+    v = n - 2
+    if (v <= start or lower[v + 1] not in _FINAL_STOPS or tags[v] not in ("VBD", "VBN")
+            or not regular_past_word(lower[v])):
+        return False
+    bounds = [k for k in range(start) if tags[k] in (",", ".", ":")]  # an opening phrase's comma, a sentence before
+    first = bounds[-1] + 1 if bounds else 0
+    if any(g.startswith("VB") or g == "MD" for g in tags[first:v]):
+        return False
+    subject = range(first, start)
+    if not subject or tags[first] == "PRP" or not all(tags[k] in _SUBJECT for k in subject):
+        return False
+    if tags[start - 1] not in ("NN", "NNS", "NNP", "NNPS", "CD"):
+        return False
+    return not any(tags[k] in _NP_OPENERS and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS", "CD")
+                   for k in range(first + 1, start))
+
+
 def _verb_of_past(past: str, stem: str) -> bool:
     """Whether ``past`` is the regular past of base form ``stem`` by English spelling ("climb" → "climbed", "decline"
     → "declined", "drop" → "dropped", "rally" → "rallied") and ``stem`` is an everyday verb: one of its "-ing"

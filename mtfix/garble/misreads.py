@@ -52,7 +52,7 @@ from dataclasses import replace
 from itertools import compress, count
 from typing import Any
 
-from mtfix.garble.finite_misreads import misread_finite
+from mtfix.garble.finite_misreads import misread_finite, subject_then_past
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
@@ -97,7 +97,11 @@ from mtfix.garble.view import STAND_IN
 #: of context after it ("Prices of oil and gas climbed.", :func:`mtfix.garble.finite_misreads.final_regular_past`): no
 #: ``no_finite`` sign.  MT's chain ending in a participle ("... of the countries involved.", involved/JJ) or an
 #: irregular past ("... of the region held.") keeps it.
-REVISION = 19
+#: 20 = session 45: an everyday regular past that closes its sentence after its subject's time or place phrase, the
+#: subject one noun phrase and no other verb ("Exports of copper and gold from the two mines in the south slumped.",
+#: :func:`mtfix.garble.finite_misreads.subject_then_past`): no ``verb_final`` sign.  An object moved before its verb
+#: ("The minister the agreement in Baku on Tuesday signed.") and an irregular past ("... on 17 September spoke.") keep it.
+REVISION = 20
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -328,19 +332,36 @@ def without(pred: Any, name: str) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
+VERB_FINAL = "verb_final"
+
+
+def _intransitive_final(a: Any, sign: Any) -> bool:
+    """Whether ``a``'s ``verb_final`` ``sign`` marks a regular past after its subject's time or place phrase
+    (:func:`mtfix.garble.finite_misreads.subject_then_past`, revision 20)."""
+    start = next((k for k, t in enumerate(a.tokens) if t.start == sign.start), None)
+    return start is not None and subject_then_past(a.tags, _lower(a), start)
+
+
 def corrected(pred: Any) -> Any:
     """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative` or
     a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
     ``no_finite`` sign and that input's part of the probability; for an
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); for a
     :func:`particle_after_misread_verb`, without its ``stranded_adposition`` sign and that input's part (revision 9);
-    otherwise ``pred`` itself."""
+    for a regular past after its subject's phrase (:func:`_intransitive_final`), without its ``verb_final`` sign and
+    that input's part (revision 20); otherwise ``pred`` itself."""
     a = pred.analysis
     if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
                                                         or misread_finite(a, _lower(a))):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})
+    final = next((s for s in pred.analysis.signs if s.name == VERB_FINAL), None)
+    if final is not None and _intransitive_final(pred.analysis, final):
+        a = pred.analysis
+        pred = replace(pred, probability=without(pred, VERB_FINAL),
+                       analysis=replace(a, signs=[s for s in a.signs if s.name != VERB_FINAL]),
+                       contributions={**pred.contributions, VERB_FINAL: 0.0})
     if particle_after_misread_verb(pred.analysis):
         a = pred.analysis
         pred = replace(pred, probability=without(pred, STRANDED),

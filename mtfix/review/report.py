@@ -21,6 +21,7 @@ from mtfix.pipeline import Pipeline
 from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
 from mtfix.review.worddiff import word_diff
+from mtfix.segment import is_page
 
 SEVERITIES = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reverse=True))  # most severe first
 
@@ -152,7 +153,7 @@ def blocks(ur: UnitReview) -> list[list[Any]]:
     reach = sorted(b for _a, b in spans)
     spans.sort()
     span_starts = [a for a, _b in spans]
-    html = ur.check.document.meta.get("glued") is not None  # an HTML page: its markup between sentences is hidden
+    html = is_page(ur.check.document)  # an HTML page: its markup between sentences is hidden
     out: list[list[Any]] = []
     marker: str | None = None  # the markup the block before left to this one
     between: str | None = None  # the markup lines the block before left to this one

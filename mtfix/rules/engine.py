@@ -24,6 +24,7 @@ from mtfix.rules.marks import MarkView, finding_keeping_marks, mark_offsets
 from mtfix.rules.markup import (
     READS_MARKUP,
     finding_around_markup,
+    glued_offsets,
     markup_offsets,
     new_findings,
     reference_offsets,
@@ -33,6 +34,7 @@ from mtfix.rules.pack import TEMPLATE as _TEMPLATE
 from mtfix.rules.pack import TRANSFORMS as _TRANSFORMS
 from mtfix.rules.pack import Pack, Rule, bundled_pack_paths, load_bundled, load_user_packs
 from mtfix.rules.windows import Windows, markup_windows, without
+from mtfix.segment import is_page
 from mtfix.text.quoted import in_quoted_literal
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
@@ -163,12 +165,13 @@ class RulesChecker(BaseChecker):
         if not doc.segments:
             return []
         markup = markup_offsets(doc)
-        if markup and doc.meta.get("glued") is not None:  # HTML: every rule reads a word through its tags (session 29)
+        if markup and is_page(doc):  # HTML: every rule reads a word through its tags (session 29)
             findings, ctx = self._pass(doc, markup, every=True)
         else:
             # a character reference reads as its character in either pass, and the rules that read the emphasis
             # (READS_MARKUP) read it so too (session 31: mtfix.rules.markup.reference_offsets)
-            refs = reference_offsets(doc) if markup else []
+            # and so do the tags inside a word of a Markdown HTML block (session 45: meta["glued"], not a page)
+            refs = sorted({*reference_offsets(doc), *glued_offsets(doc)}) if markup else []
             findings, ctx = self._pass(doc, refs, every=True)
             if len(markup) > len(refs):  # Markdown: the rules read the prose through its inline markup too
                 findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])

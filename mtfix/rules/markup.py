@@ -34,6 +34,7 @@ from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.model import Document, Edit, Finding, FixSafety, Span
 from mtfix.rules.marks import MarkView, keep_marks, mark_offsets, reference_end, reference_read
+from mtfix.segment import is_page
 from mtfix.text.charrefs import PAGE_MARKUP, peeled, prose_references
 
 #: a protected span inside prose that is markup a reader skips: emphasis markers, a link's
@@ -132,7 +133,7 @@ def _reference_spans(doc: Document) -> list[Span]:
     if not doc.segments:
         return []
     found = prose_references(doc.text, doc.meta.get("format_protected"), doc.meta.get("opaque"),
-                             page=doc.meta.get("glued") is not None)  # an HTML page: glued is not None
+                             page=is_page(doc))
     return [r for r in found if doc.segment_at(r.start) is not None]
 
 
@@ -143,10 +144,11 @@ _LAST_REFERENCES: LastMemo[Document, _References] = LastMemo(_References)
 def _inline_markup(doc: Document) -> list[int]:
     opaque = doc.meta.get("opaque")
     fmt = doc.meta.get("format_protected")
-    if doc.meta.get("glued") is not None:  # HTML: the inline tags inside a word (mtfix.formats.html.page_spans)
-        return [k for g in doc.meta["glued"] if doc.segment_at(g.start) is not None for k in range(g.start, g.end)]
+    glued = glued_offsets(doc)
+    if is_page(doc):  # HTML: the inline tags inside a word (mtfix.formats.html.page_spans)
+        return glued
     if opaque is None or not fmt or not doc.segments:
-        return []
+        return glued
     text = doc.text
     names = sorted(opaque, key=lambda o: o.start)
     ends = list(accumulate((o.end for o in names), max))  # the furthest end of the names up to each
@@ -164,7 +166,13 @@ def _inline_markup(doc: Document) -> list[int]:
     keys = {i for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)) if a.end < b.start
             and not any(c.isalnum() or c.isspace() for c in text[a.end:b.start])}
     keys |= {i + 1 for i in keys}
-    return sorted({k for i, p in enumerate(spans) if i not in keys for k in range(p.start, p.end)})
+    return sorted({*glued, *(k for i, p in enumerate(spans) if i not in keys for k in range(p.start, p.end))})
+
+
+def glued_offsets(doc: Document) -> list[int]:
+    """The offsets of the inline tags inside a word in ``doc``'s segments (``meta["glued"]``: an HTML page's, a
+    Markdown HTML block's, session 45), which every rule reads through (``<b>Ba</b>kı`` reads "Bakı")."""
+    return [k for g in doc.meta.get("glued") or () if doc.segment_at(g.start) is not None for k in range(g.start, g.end)]
 
 
 def as_read(doc: Document, start: int, end: int) -> str:
@@ -174,7 +182,7 @@ def as_read(doc: Document, start: int, end: int) -> str:
     The edit still applies to the span as it is.  In an HTML page (session 30), each tag, comment or character
     reference the span holds whole reads as the reader sees it (:func:`_page_read`: ``&amp;`` "&", a tag nothing)."""
     text = doc.text[start:end]
-    if doc.meta.get("glued") is not None:  # an HTML page (mtfix.formats.html.page_spans)
+    if is_page(doc):  # an HTML page (mtfix.formats.html.page_spans)
         return _page_read(doc, start, end)
     if doc.meta.get("opaque") is None or not doc.meta.get("format_protected") or not doc.is_protected(start, end):
         return text
@@ -275,6 +283,8 @@ def place_edit(doc: Document, edit: Edit, markup: set[int]) -> Edit | None:
     inside = [i for i in range(edit.start, edit.end) if i in markup]
     if not inside or _whole_references(doc.text, edit, inside, markup):
         return edit
+    if (copy := _copy_before_reference(doc.text, edit, markup)) is not None:
+        return copy
     if len(inside) < edit.end - edit.start:
         return None  # it rewrites words and markers together: a suggestion only
     for pos in range(edit.start, edit.end + 1):
@@ -301,6 +311,29 @@ def _whole_references(text: str, edit: Edit, inside: list[int], markup: set[int]
             rests.update(range(pos + 1, end))
         pos += 1
     return bool(rests) and rests.issuperset(inside)
+
+
+def _copy_before_reference(text: str, edit: Edit, markup: set[int]) -> Edit | None:
+    """A repeat's deletion of a spacing reference and the copy after it (``&nbsp;the`` in ``met the&nbsp;the
+    minister``) as the deletion of the copy before it and the reference (``the&nbsp;``): the same words are left,
+    ``met the minister``, every character outside the edit as it was and no reference cut or moved (session 45).
+    None unless the edit deletes one whole reference that stands for spacing and then a word the same as the one
+    right before the reference, that word starting the text or after a blank."""
+    t = text
+    if edit.replacement or t.find("&", edit.start, edit.end) != edit.start:
+        return None
+    ref_end = reference_end(t, edit.start)
+    if ref_end is None or ref_end >= edit.end or not is_reference_start(t, edit.start, markup):
+        return None
+    if not (reference_read(t[edit.start:ref_end]) or "x").isspace():
+        return None
+    word = t[ref_end:edit.end]
+    start = edit.start - len(word)
+    if not word.isalnum() or start < 0 or t[start:edit.start] != word or (start and not t[start - 1].isspace()):
+        return None
+    if t[edit.end:edit.end + 1].isalnum() or any(i in markup for i in range(start, edit.start)):
+        return None
+    return replace(edit, start=start, end=ref_end, original=t[start:ref_end])
 
 
 def _spells_a_word(char: str) -> bool:
@@ -347,7 +380,7 @@ def _keeps_structure(doc: Document, edit: Edit) -> bool:
     before = doc.text[region.start:region.end]
     s, e = edit.start - region.start, edit.end - region.start
     after = before[:s] + edit.replacement + before[e:]
-    if doc.meta.get("glued") is not None:  # HTML (session 29)
+    if is_page(doc):  # HTML (session 29)
         from mtfix.formats.html import html_structure
 
         return html_structure(before) == html_structure(after)

@@ -242,8 +242,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: reading re-landed, once the review page's rows showed a block's tags as markup around its sentences); 19 = session
 #: 44's review (only a CommonMark type-6 block, a block-level tag such as ``<div>``, is read so; types 1-5 and 7, an
 #: ``<img>`` or ``<span>`` alone on its line with the text after it, are protected whole again; Markdown syntax in a
-#: type-6 block's text, ``**``, links, backticks, is protected as in a paragraph)
-REVISION = "seg-19"
+#: type-6 block's text, ``**``, links, backticks, is protected as in a paragraph); 20 = session 45 (Markdown only: a
+#: type-7 block, an ``<img>`` or ``<span>`` alone on its line, is read as type 6 is, its text as a paragraph's; a line of
+#: tags alone in such a block's text hides no text; an image alone on a block's first line is no word of the sentence
+#: below it, in a page too; a block's inline tags inside a word are its ``meta["glued"]``, not a page's)
+REVISION = "seg-20"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
@@ -480,6 +483,7 @@ def to_document(
     joins: Iterable[Span] = (),
     jobs: int = 1,
     glued: Iterable[Span] | None = None,
+    page: bool | None = None,
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
     given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
@@ -493,8 +497,9 @@ def to_document(
     ``joins`` (format text inside a region that reads as a space: the timing between two cues a
     subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
     ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
-    ``glued``: an HTML page's inline tags inside a word (``meta["glued"]``, :mod:`mtfix.formats.html`); not None
-    says the text is a page.  A character reference in the prose of a page or a Markdown file
+    ``glued``: the inline tags inside a word of an HTML page or of a Markdown HTML block (``meta["glued"]``,
+    :mod:`mtfix.formats.html`); ``page`` (``meta["page"]``, with ``glued`` only): whether the text is an HTML page,
+    true when not given (session 45: a Markdown file's glued tags are no page's, :func:`is_page`).  A character reference in the prose of a page or a Markdown file
     (:func:`mtfix.text.charrefs.prose_references`) is split as the character it stands for (seg-13).
 
     >>> doc = to_document("It rained. It snowed.")
@@ -516,10 +521,11 @@ def to_document(
     soft = soft_breaks(text, regions, fmt_protected) if regions else []
     lower_starts: list[int] = []
     glued = None if glued is None else list(glued)
+    page = glued is not None and page is not False
     read = text
     if opaque is not None and "&" in text:  # a reference in prose is split as its character (seg-13)
         opaque = list(opaque)
-        read = read_as_characters(text, prose_references(text, fmt_protected, opaque, page=glued is not None))
+        read = read_as_characters(text, prose_references(text, fmt_protected, opaque, page=page))
     segs = split_segments(blank(read, [*markers, *soft]) if markers or soft else read, regions=regions, cuts=cuts,
                           lower_starts=lower_starts, jobs=jobs)
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
@@ -529,8 +535,14 @@ def to_document(
             "comments": [m for m in markup if text.startswith("<!--", m.start)],
             "html_code": html_code_elements(text, markup)}
     if glued is not None:
-        meta["glued"] = glued
+        meta["glued"], meta["page"] = glued, page
     return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
+
+
+def is_page(doc: Document) -> bool:
+    """Whether ``doc`` is an HTML page (:func:`to_document`'s ``page``): its markup between sentences is hidden,
+    every rule reads a word through its tags; a Markdown file's glued tags (``meta["glued"]``) make it none."""
+    return doc.meta.get("glued") is not None and doc.meta.get("page", True) is not False
 
 
 def _check_regions(text: str, regions: list[Span], path: str | None) -> None:

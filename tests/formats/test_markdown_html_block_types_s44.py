@@ -1,7 +1,8 @@
 """Markdown HTML blocks by CommonMark type (session 44, RF3): only a type-6 block (a block-level tag name such as
 ``<div>``, ``<p>``, ``<details>``, ``<table>``) is read as a page's text; types 1-5 (``<pre>``, comments, ``<?``,
-``<!DOCTYPE``, CDATA) and type 7 (any other complete tag alone on its line, ``<img …>``, ``<span>``, which runs to
-the next blank line) stay protected whole.  Markdown syntax a writer put in a type-6 block's text (``**``, links,
+``<!DOCTYPE``, CDATA) stay protected whole.  Since session 45 type 7 (any other complete tag alone on its line,
+``<img …>``, ``<span>``, which runs to the next blank line) is read as type 6 is (its text as a paragraph's would be,
+tests/reliability/test_reliability_round36_s45.py).  Markdown syntax a writer put in a type-6 block's text (``**``, links,
 backticks) is protected as in a paragraph, never read as words."""
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ MUST_LEAVE = [
     '<img src="logo.png">\nOur team ships **two** fresh builds and a [changelog](https://example.com/log) each week.\n',
     # type 7: an inline tag alone on its line, then a code span holding a repeat
     '<span class="tip">\nRun `make the the docs` before you push your branch.\n',
-    # type 7: an unknown element, then a repeat the writer meant (protected whole, as before session 43)
-    "<note-box>\nShe said that that plan was fine.\n",
     # type 1: pre keeps its text verbatim
     "<pre>\nprint the the value\n</pre>\n",
     # type 2: a comment running over lines
@@ -40,13 +39,13 @@ def test_no_finding_and_fix_changes_nothing(tmp_path: Path, text: str) -> None:
     assert f.read_bytes() == text.encode()
 
 
-@pytest.mark.parametrize("text", MUST_LEAVE[:5])
-def test_blocks_other_than_type_6_are_no_region(text: str) -> None:
+@pytest.mark.parametrize("text", MUST_LEAVE[2:4])
+def test_blocks_of_types_1_to_5_are_no_region(text: str) -> None:
     assert markdown_spans(text).regions == []
 
 
 def test_markdown_syntax_in_a_type_6_blocks_text_is_protected() -> None:
-    text = MUST_LEAVE[5]
+    text = MUST_LEAVE[4]
     spans = markdown_spans(text)
     assert [text[r.start:r.end] for r in spans.regions] == [text[6:-8]]
     shown = [text[p.start:p.end] for p in spans.protected]

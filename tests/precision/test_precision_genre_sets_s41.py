@@ -1,10 +1,10 @@
-"""Precision on clean English in the genre sets of sessions 38 to 44 (``tests/data/professional_*_genres.txt``, our
+"""Precision on clean English in the genre sets of sessions 38 to 45 (``tests/data/professional_*_genres.txt``, our
 own lines): ``fix`` changes nothing and nothing is major, each line as its own document and each genre whole; the
 lines the detector still calls major are strict xfails that fail once one is fixed.  One module parametrised over
 the sets (session 41: it replaces the four copies of the same tests, one per set; session 44 folded in the copies
 of sessions 42 to 44; every case keeps its set in its id; a set whose file has ``# --- genre`` lines and is not in
-:data:`SETS` fails :func:`test_every_set_of_genres_is_here`).  The sets of sessions 42 to 44 keep their own tests of
-the classes each mended in ``test_precision_{eleventh,twelfth,thirteenth}_genres_s4*.py``.  The sets:
+:data:`SETS` fails :func:`test_every_set_of_genres_is_here`).  The sets of sessions 42 to 45 keep their own tests of
+the classes each mended in ``test_precision_{eleventh,...,fourteenth}_genres_s4*.py``.  The sets:
 
 * ``seventh`` (session 38, 396 lines): sports results, market reports, court reports, science, recipes, obituaries,
   listings, interviews, live blogs, government notices, UI strings, help pages and weather (its own tests of time
@@ -27,7 +27,11 @@ the classes each mended in ``test_precision_{eleventh,twelfth,thirteenth}_genres
 * ``thirteenth`` (session 44, 250 lines): university course descriptions, calls for papers, museum audio guide
   scripts, angling regulations, car road tests, clothing product descriptions, notices of shareholder meetings,
   parcel tracking updates, hospital discharge advice and charity fundraising appeals (no rule outside the garble
-  detector's, MTF4xx, finds anything in it: ``detectors_only``).
+  detector's, MTF4xx, finds anything in it: ``detectors_only``);
+* ``fourteenth`` (session 45, 250 lines): public transport service notices, planning application notices, horse
+  racing race cards, opera and ballet synopses, hotel guest directories, public procurement notices, food packaging
+  labels, volunteer role descriptions, walking route cards and instructions to examination candidates (its own
+  tests in ``test_precision_fourteenth_genres_s45.py``; ``detectors_only`` too).
 """
 
 from __future__ import annotations
@@ -92,6 +96,12 @@ SETS: dict[str, GenreSet] = {
     "twelfth": GenreSet("professional_twelfth_genres.txt", 43, 10, 24, (), exact=True, lines=250),
     "thirteenth": GenreSet("professional_thirteenth_genres.txt", 44, 10, 24, (), exact=True, lines=250,
                            detectors_only=True),
+    # an examination's imperative after a fronted phrase and its comma, a phrasal verb the tagger read as a noun
+    # before a preposition ("hand in"): MT's and a forecast's verbless "In the north, rain in the afternoon." have
+    # the same tags (NN IN DT), so no misread rule takes it
+    "fourteenth": GenreSet("professional_fourteenth_genres.txt", 45, 10, 24, (
+        "At the end of the examination, hand in this booklet and any additional sheets.",
+    ), exact=True, lines=250, detectors_only=True),
 }
 
 GENRES = {name: genres(s.path, s.false_majors) for name, s in SETS.items()}

@@ -163,7 +163,8 @@ def test_reads_as_sees_each_input_of_the_document(change):
 def test_reads_as_knows_every_input_of_to_document():
     """`reads_as` compares what `to_document` is a function of: a new parameter must be compared there too."""
     assert set(inspect.signature(to_document).parameters) == {
-        "text", "path", "protected", "regions", "source", "code", "headings", "opaque", "joins", "jobs", "glued"}
+        "text", "path", "protected", "regions", "source", "code", "headings", "opaque", "joins", "jobs", "glued",
+        "page"}
 
 
 def test_a_fix_result_is_pickled_without_its_last_check():

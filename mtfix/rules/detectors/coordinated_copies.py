@@ -166,6 +166,8 @@ def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             continue  # "Sorry, sorry!", "Okay, okay.": a word said twice as an utterance, in dialogue
         if "," in m.group("sep") and low in _FALSE_START_WORDS:
             continue  # "And the, the river", "said that, that nobody": a false start in speech (session 21)
+        if "," in m.group("sep") and _narrowed(text, m.end()):
+            continue  # "good to soft, soft in places": the second copy says where or when (session 45)
         yield Hit(m.start(), m.end(), w, message=f"'{w}' coordinated with itself: a synonym may be lost",
                   suggestions=(w,))
 
@@ -221,6 +223,23 @@ def _action_went_on(text: str, start: int, end: int, sep: str, low: str) -> bool
         return True
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1).lower() in _WENT_ON_AFTER
+
+
+#: What narrows a copy after a comma to some places or times: a going report's or a forecast's restatement ("good
+#: to soft, soft in places", "moderate or rough, rough at times later").
+_NARROWING = LazyPattern(r"[ \t]+(?i:in[ \t]+places|in[ \t]+parts|at[ \t]+times|at[ \t]+first|for[ \t]+a[ \t]+time)"
+                         r"(?![\p{L}\p{N}])")
+
+
+def _narrowed(text: str, end: int) -> bool:
+    """Whether the copy ending at ``end`` is narrowed to some places or times ("in places", "at times", "at first"),
+    as a going report or a forecast restates a condition (session 45): "Going: good to soft, soft in places."  MT's
+    lost synonym runs on into its noun or object ("young, young teachers", "patient, patient with the children").
+
+    >>> _narrowed("good to soft, soft in places", 18), _narrowed("patient, patient with them", 16)
+    (True, False)
+    """
+    return _NARROWING.match(text, end) is not None
 
 
 def _opens_clause(text: str, end: int, comma: bool) -> bool:
