@@ -59,12 +59,18 @@ def capitals_words(text: str) -> list[regex.Match]:
 
 #: A news agency's dateline opening a line: a place in capitals ("TASHKENT", "NEW YORK"), a region or country
 #: in title case after a comma or not ("BISHKEK, Kyrgyzstan"), then a month and a day ("Dec 5", "Dec. 5",
-#: "December 5"), an agency in brackets ("(Reuters)", "(AP)") or both, and a dash (Reuters', AP's and AFP's form).
+#: "December 5", day first too: "9 August", RF4 of session 45) and a year or not, an agency in brackets ("(Reuters)",
+#: "(AP)") or both, and a dash (Reuters', AP's and AFP's form).
+#: A month as a dateline writes it ("Dec", "Dec.", "December").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: An agency in brackets: a name, so a capital first ("(Reuters)", "(AP)"; not a caption's "(left)", "(file photo)",
+#: RF4 of session 45).
+_AGENCY = r"\(\p{Lu}[\p{L}\p{M}&. \-]*\)"
 _DATELINE = regexcache.compile(
     r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?: \p{Lu}[\p{Lu}\p{M}'’.\-]*)*)"
     r"(?:, \p{Lu}[\p{Ll}\p{M}.\-]+(?: \p{Lu}[\p{Ll}\p{M}.\-]+)*)?"
-    r"(?:(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?: \([\p{L}\p{M}&. \-]+\))?"
-    r"|(?: \([\p{L}\p{M}&. \-]+\)))"
+    r"(?:(?:, (?:" + _MONTH + r" \d{1,2}|\d{1,2} " + _MONTH + r")(?:,? \d{4})?)(?: " + _AGENCY + r")?"
+    r"|(?: " + _AGENCY + r"))"
     r" ?[-–—] ")
 
 
@@ -76,8 +82,9 @@ def dateline_end(line: str) -> int:
     acronym opening a sentence ("NATO said …") or a heading ("UPDATE - …") is none.
 
     >>> [dateline_end(s) for s in ("TASHKENT, Dec 5 (Reuters) - Talks", "BISHKEK, Kyrgyzstan (AP) — Talks",
-    ...                            "NEW YORK, December 5 — Talks", "NATO said on Dec 5 - talks", "UPDATE - Talks")]
-    [8, 7, 8, 0, 0]
+    ...                            "NEW YORK, December 5 — Talks", "NATO said on Dec 5 - talks", "UPDATE - Talks",
+    ...                            "ASTANA, 9 August 2025 – Talks", "ASTANE (left) - the singer")]
+    [8, 7, 8, 0, 0, 6, 0]
     """
     m = _DATELINE.match(line)
     return m.end("place") if m is not None and m.group("place").isupper() else 0
@@ -220,7 +227,7 @@ def _next_word(text: str, at: int, line_end: int) -> str:
         return nxt.group(1).lower()
     rest = text[at:end].lstrip()
     if rest[:1] == ";":  # a clause joined on ("… WON; RIVALS CRY FOUL": session 45), read as a comma is
-        return ";" if _CLAUSE_AFTER_SEMICOLON.match(rest) else ""
+        return ";" if _clause_after_semicolon(rest) else ""
     return "," if rest[:1] == "," and not _AGE.match(rest) else ""
 
 
@@ -228,8 +235,32 @@ def _next_word(text: str, at: int, line_end: int) -> str:
 _LETTERS_AFTER = regexcache.compile(r" +(\p{L}[\p{L}\p{M}'’\-]*)")
 #: An age in commas after a name ("…, 45, …").
 _AGE = regexcache.compile(r",\s*\d")
-#: A semicolon before a word ("; RIVALS CRY FOUL"): a clause joined on, not a number or a mark.
-_CLAUSE_AFTER_SEMICOLON = regexcache.compile(r";\s*\p{L}")
+#: The words after a semicolon ("; RIVALS CRY FOUL").
+_WORDS = regexcache.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+
+
+def _clause_after_semicolon(rest: str) -> bool:
+    """Whether ``rest`` (from a semicolon to the line's end) goes on with a clause, not a section's label: two words
+    or more, one after the first a verb form after a word other than a function word (a verb's "-s" present, an
+    irregular past, a regular "-ed" past, or a plural's everyday verb: "; CROWD CHEERS", "; REMATCH SET", "; RIVALS
+    CRY FOUL"); "; OBITUARY", "; LIVE", "; IN PICTURES" are labels (RF4 of session 45: any word after it was read as
+    a clause).
+
+    >>> [_clause_after_semicolon(r) for r in ("; RIVALS CRY FOUL", ";CROWD CHEERS", "; OBITUARY", "; IN PICTURES")]
+    [True, True, False, False]
+    """
+    from mtfix.garble.finite_misreads import s_present
+    from mtfix.garble.structural_signs import _is_everyday_past
+    from mtfix.text.irregular_verbs import past_owner
+    from mtfix.text.lexicon import is_everyday_verb
+
+    words = [w.lower() for w in _WORDS.findall(rest)]
+    if not rest[1:].lstrip()[:1].isalpha():  # a number or a mark first ("; 45", "; - LIVE")
+        return False
+    return any(prev not in FUNCTION_WORDS and (s_present(w) or past_owner(w) is not None
+                                               or (w.endswith("ed") and _is_everyday_past(w))
+                                               or (prev.endswith("s") and is_everyday_verb(w)))
+               for prev, w in zip(words, words[1:], strict=False))
 
 
 def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None = None) -> bool:
@@ -255,8 +286,10 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     under a glossary of Central Asia is the surname's son; "Felix" and "Hassan" (no everyday plural) stay names.
 
     Session 45 (glossary-14): an irregular past that the glossary itself gives as one of its people's given names
-    (``given``: "drew" of "Drew Barrymore") stays a name whatever follows ("… DREW BARRYMORE", "… DREW LEVEL"): the
-    desk writes about a person of that name, and the two words may be a longer name.  A semicolon before a word
+    (``given``: "drew" of "Drew Barrymore") stays a name where another word follows ("… DREW BARRYMORE", "… DREW
+    LEVEL"): the desk writes about a person of that name, and the two words may be a longer name; but not before a
+    verb's evidence (a function word, a comma, a semicolon before a clause: RF4, as "Won Hee-ryong", written family
+    name first, gave "won" and made "… WON BY 300 VOTES" unsafe).  A semicolon before a word
     (``after`` ";", :func:`_next_word`) is a verb's evidence as a comma is ("… WON; RIVALS CRY FOUL").  Left
     unsafe, as nothing on the line tells them apart: a noun before an "-s" present ("… WIN SEALS TITLE" reads as
     "… ART WINS AWARD", a name) and an irregular past before a plural ("… DREW CROWDS" as "… DREW RESIGNS"): the
@@ -272,7 +305,7 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
     >>> [may_be_given_name(w, "arrested", frozenset({"daniyar"})) for w in ("son", "mark")], may_be_given_name("son")
     ([False, True], True)
     >>> [may_be_given_name("drew", a, g) for a in (";", "level") for g in (frozenset({"daniyar"}), frozenset({"drew"}))]
-    [False, True, False, True]
+    [False, False, False, True]
     """
     if word.title().lower() not in first_names():  # gender-guesser's get_gender(word.title()) == "unknown"
         return False
@@ -281,10 +314,18 @@ def may_be_given_name(word: str, after: str = "", given: frozenset[str] | None =
 
     if after and past_owner(word) is not None:  # "... WON BY 300 VOTES": the surname's own verb (glossary-12)
         # unless the glossary itself gives the word as a person's given name ("Drew Barrymore": session 45)
-        return s_present(after) or (given is not None and word in given)
+        # unless the word after it is already a verb's evidence (a function word, a comma, a clause after a
+        # semicolon: "… WON BY 300 VOTES" under "Won Hee-ryong", written family name first: RF4 of session 45)
+        return s_present(after) or (given is not None and word in given and not _verb_evidence(after))
     if no_noun(word):
         return s_present(after)
     return given is None or not _everyday_count_noun(word) or bool(name_countries(word) & readers_countries(given))
+
+
+def _verb_evidence(after: str) -> bool:
+    """Whether the word after a past (:func:`_next_word`) tells that the past is a verb: a function word ("by",
+    "to"), a comma or a semicolon before a clause."""
+    return after in (",", ";") or after in FUNCTION_WORDS
 
 
 def _everyday_count_noun(word: str) -> bool:

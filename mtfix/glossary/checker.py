@@ -73,7 +73,10 @@ if TYPE_CHECKING:
 #: 13 (session 44, review): a mark after such a past other than a comma ("… ROSE (LEFT)", "… DREW & CO") is the
 #: line's end: the past stays a given name, the fix unsafe.
 #: 14 (session 45): a semicolon before a word after such a past is a verb's evidence as a comma is ("… WON; RIVALS
-#: CRY FOUL" safe); a past the glossary gives as one of its people's given names ("Drew Barrymore") stays a name.
+#: CRY FOUL" safe); a past the glossary gives as one of its people's given names ("Drew Barrymore") stays a name
+#: unless a verb's evidence follows ("… WON BY 300 VOTES" under "Won Hee-ryong"); a news agency's dateline's place
+#: read as a headline's word (a place entry's only, its agency a capital first: not a caption's "(left)"), and a
+#: semicolon is a verb's evidence only before a clause ("… ROSE; OBITUARY" unsafe).
 REVISION = 14
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -408,6 +411,8 @@ class GlossaryChecker(BaseChecker):
             safe = True
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
+                if e.type != "place" and not capitals_line(text, m.start(), m.end()):
+                    continue  # a dateline's word names a place (RF4 of session 45: "ZHAKSYBEKVO (centre) - …")
                 ask, safe = headline_neighbours(text, m.start(), m.end(), given_names(e, variants=True), fix=replacement,
                                                 person=e.type == "person" and slips > 0, plural=bool(ending),
                                                 known=known, words=self.compiled.name_words)

@@ -59,7 +59,8 @@ def test_a_semicolon_before_no_word_is_the_lines_end(headline: str) -> None:
     assert [s for c, _, _, s in check(text) if c == "MTF302"] == [FixSafety.UNSAFE]
 
 
-@pytest.mark.parametrize("headline", ["ZHAKSYBEKVO DREW LEVEL IN POLLS", "ZHAKSYBEKVO DREW; REMATCH SET"])
+# "… DREW; REMATCH SET" left this list in RF4: a clause after a semicolon is a verb's evidence, as a comma is
+@pytest.mark.parametrize("headline", ["ZHAKSYBEKVO DREW LEVEL IN POLLS"])
 def test_a_past_the_glossary_gives_as_a_given_name_stays_a_name(headline: str) -> None:
     text = headline + BODY
     assert [s for c, _, _, s in check_drew(text) if c == "MTF302"] == [FixSafety.UNSAFE]
@@ -81,7 +82,7 @@ def test_a_past_before_a_semicolon_and_a_clause_is_the_surnames_verb(headline: s
     assert fix(text) == text.replace(got, want, 1)
 
 
-@pytest.mark.parametrize(("rest", "want"), [("; RIVALS SAY", ";"), (" ;RIVALS", ";"), ("; 45", ""), (";", ""),
+@pytest.mark.parametrize(("rest", "want"), [("; RIVALS SAY", ";"), (" ;RIVALS SAY", ";"), ("; 45", ""), (";", ""),
                                             ("; - LIVE", "")])
 def test_the_word_after_the_next_reads_a_semicolon_before_a_word(rest: str, want: str) -> None:
     text = "ROSE" + rest + "\nbody"
