@@ -468,6 +468,23 @@ def finding_kind(f: Finding) -> FindingKind:
     return FindingKind.SAFE_FIXES if f.fix is FixSafety.SAFE and f.edits else FindingKind.TO_JUDGE
 
 
+#: what the detector's minor verdict is worth, in the words of both the language server's message
+#: (:data:`mtfix.lsp.diagnostics.SUSPICION`) and the review page's card (the report's ``meta.suspicion``; session 45)
+SUSPICION_NOTE = "a suspicion only, which professional text often gets too"
+
+
+def minor_verdict(f: Finding) -> bool:
+    """Whether ``f`` is the detector's minor verdict on a sentence (kind ``verdicts``, severity minor): a suspicion,
+    a Hint in the language server and a dotted mark on the review page (session 45).
+
+    >>> minor_verdict(Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 4, "m"))
+    True
+    >>> minor_verdict(Finding("MTF401", "Fluency/Grammar", Severity.MAJOR, 0, 4, "m"))
+    False
+    """
+    return finding_kind(f) is FindingKind.VERDICTS and f.severity is Severity.MINOR
+
+
 class CheckOutput(list[Finding]):
     """What a checker returns: its findings (the list itself) and the annotations it
     provides, by name (``terms``, ``glossary_stats``), for the checkers that need them.

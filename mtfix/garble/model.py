@@ -171,7 +171,10 @@ class Detector:
 
 #: How many logits read the weights' array before they are read from a list of the same floats (a list hands out
 #: its float objects; the array makes a new one at each look-up: 2.8× the cost of a sentence's 60 look-ups, and a
-#: list of 65,536 weights costs about as much as 500 sentences' look-ups: session 45).
+#: list of 65,536 weights costs about as much as 500 sentences' look-ups: session 45).  Memory: the list costs
+#: 2,097,152 bytes (~2.1 MB: 65,536 float objects of 24 bytes and their 8-byte slots; tracemalloc around
+#: ``tolist()``) per loaded detector, kept for the process's life (a language server's too) beside the array's 256 KB,
+#: once one document has asked more than 512 logits; short documents never pay it.
 _LIST_AFTER = 512
 
 

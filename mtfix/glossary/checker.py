@@ -48,7 +48,7 @@ from mtfix.glossary.spans import (
 from mtfix.glossary.verdicts import Event, Mentions, after_opener, before_headline_word, decide, entry_origin
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
-from mtfix.text.plurals import plural_of, plural_readings
+from mtfix.text.plurals import plural_of, plural_readings, writes_s_apostrophe_s
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -216,6 +216,12 @@ class GlossaryChecker(BaseChecker):
         without its inline markup, so that ``Ceyhun **Bayramov**`` is one name: :mod:`mtfix.rules.markup`), and
         its findings and edits are mapped back to exact offsets in the text (mtfix.rules.marks: a mark inside
         a name the fix replaces goes with it, one outside stays; session 26)."""
+        try:
+            return self._read(doc)
+        finally:  # the text it asked about is not kept past its check (a language server's closed documents)
+            writes_s_apostrophe_s.cache_clear()
+
+    def _read(self, doc: Document) -> CheckOutput:
         view = reading_view(doc)
         if view is None:
             return self._check(doc)

@@ -10,7 +10,9 @@ minor    Information (Hint for the ``Style/*`` categories and for the detector's
 
 The user's ``diagnostic-severity`` table (:mod:`mtfix.lsp.severities`) goes before this mapping.  A minor MTF401 is
 a Hint since session 45: the detector has that suspicion on 65-72 % of the sentences of professional translation
-and post-editing it was measured on, as on 71-73 % of real MT (``bench/detector_minors.py``), and its message ends with :data:`SUSPICION`; its major verdicts stay Warnings.
+and post-editing it was measured on, as on 71-73 % of real MT (``bench/detector_minors.py``), and :data:`SUSPICION` is
+added to its message, after the finding's own words and suggestion (in a translation file's unit the entry's tag,
+such as ``[needs-review]``, comes after it); its major verdicts stay Warnings.
 
 Every diagnostic carries the rule code, ``source = "mtfix"``, a docs link
 (``codeDescription.href``) and, in ``data``, the finding's character span so
@@ -41,7 +43,16 @@ from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
 from mtfix.lsp.severities import chosen
-from mtfix.model import VERDICT_CODES, Document, Finding, Severity, category_family, finding_kind, line_starts
+from mtfix.model import (
+    SUSPICION_NOTE,
+    Document,
+    Finding,
+    Severity,
+    category_family,
+    finding_kind,
+    line_starts,
+    minor_verdict,
+)
 
 SOURCE = "mtfix"
 _CODE = re.compile(r"\b[A-Z]{2,5}\d{3}\b")
@@ -53,15 +64,10 @@ _SEVERITY = {
 }
 
 
-#: the end of a minor verdict's message (session 45): what the mark is worth, since an editor reads the verdict's
-#: "reads like garbled machine translation" beside a high fluency score as the tool contradicting itself
-SUSPICION = (" [minor: a suspicion only, which professional text often gets too; read the sentence whole and "
-             "leave it if it reads well]")
-
-
-def minor_verdict(finding: Finding) -> bool:
-    """Whether ``finding`` is the detector's minor verdict on a sentence (a Hint by default, since session 45)."""
-    return finding.code in VERDICT_CODES and finding.severity is Severity.MINOR
+#: added to a minor verdict's message (session 45): what the mark is worth, since an editor reads the verdict's
+#: "reads like garbled machine translation" beside a high fluency score as the tool contradicting itself; its words
+#: are :data:`mtfix.model.SUSPICION_NOTE`, as on the review page's card
+SUSPICION = f" [minor: {SUSPICION_NOTE}; read the sentence whole and leave it if it reads well]"
 
 
 _LEVEL = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mtfix.model import FindingKind, FixSafety, Severity, finding_kind
+from mtfix.model import SUSPICION_NOTE, FindingKind, FixSafety, Severity, finding_kind
 from mtfix.pipeline import Pipeline
 from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
@@ -463,6 +463,7 @@ def build_context(
         "signature": signature,
         "created": created,
         "report": report_key(created, signature, reviews),
+        "suspicion": SUSPICION_NOTE,  # a minor verdict's card says what it is worth in the language server's words
     }
     return {
         "title": title,

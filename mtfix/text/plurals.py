@@ -130,5 +130,7 @@ def writes_s_apostrophe_s(text: str) -> bool:
     """Whether ``text`` writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style), asked once per
     document: :func:`possessive_over_s` asks it for each of a document's edits that adds a final "s" before "'s",
     and a search of the whole text for each made a document with 500 of them quadratic (session 45).  Two texts
-    kept (a document's and the one checked before it); a text already hashed is found by identity."""
+    kept; a text already hashed is found by identity.  The glossary checker clears the cache when its check of a
+    document ends (:meth:`mtfix.glossary.checker.GlossaryChecker.check`), so that a long-running language server
+    keeps no document's text here (session 45)."""
     return _S_POSSESSIVE_S.search(text) is not None

@@ -936,12 +936,14 @@
     major: "Major: decide it before publication.",
     minor: "Minor: need not hold up publication."
   };
-  /* The detector's minor verdict on a sentence: a suspicion it has on much professional text too (session 45,
-     bench/detector_minors.py), told apart from its major verdict in the marks and the card's advice. */
-  function suspicion(f) { return f.c === "MTF401" && f.s === "minor"; }
+  /* The detector's minor verdict on a sentence (kind "verdicts", severity minor; mtfix.model.minor_verdict, as the
+     language server's Hint): a suspicion it has on much professional text too (session 45, bench/detector_minors.py),
+     told apart from its major verdict in the marks and the card's advice, in the words the report's meta gives
+     (meta.suspicion: mtfix.model.SUSPICION_NOTE, the language server's too). */
+  function suspicion(f) { return f.kd === "verdicts" && f.s === "minor"; }
   function advice(f) {
     if (suspicion(f))
-      return "Minor: a suspicion only, which professional text often gets too; it need not hold up publication. No edit: judge the whole sentence, outlined (the marked words are where to start reading): if it reads well, leave it as is (r); else rewrite it (e).";
+      return "Minor: " + meta.suspicion + "; it need not hold up publication. No edit: judge the whole sentence, outlined (the marked words are where to start reading): if it reads well, leave it as is (r); else rewrite it (e).";
     var does = f.x === "safe" ? "Safe fix: accept it unless it is wrong here."
       : f.x === "unsafe" ? "Unsafe fix: it may change the meaning; check the source first."
       : f.sg && f.sg.length ? "No edit: try a suggestion, or leave it as is."
