@@ -80,6 +80,10 @@ SHIPPED: dict[str, Built | ByHand] = {
         "python bench/train_lexicon.py --ship mtfix/checks/lexical_coverage.json.gz",
         "fcd2d8c728444e931264e621a267fac8c2d4c73fbcbc51a72297caed1221c6ef",
         note="IBM Model 1 on six languages, about 90 s each"),
+    "garble/data/intransitive-verbs.txt": Built(
+        "python bench/build_intransitive_pasts.py",
+        "a30e526b15edeb186f482af16cdb8c7db5f378c7ef4915058e711cf3a30626ac", cheap=True,
+        note="UD English EWT train: seconds; misreads revision 20"),
     "garble/data/NOTICE": ByHand("the licences of the data the detector and tagger were trained on"),
     "rules/packs/": ByHand("the pack's `version:` field and " + _SIGNED),
     "glossaries/": ByHand(_SIGNED + " (a link to the repository's `glossaries/`)"),
@@ -102,7 +106,7 @@ SHIPPED: dict[str, Built | ByHand] = {
 PINNED: dict[str, str] = {
     # pinned: begin
     "demo/garbled-news.txt": "3a689b1756da168cef8406184ccdbd2fee71e658a9bc64253505bc7b292ed953",
-    "garble/data/NOTICE": "4fde0e60ad84c3626c044c8febc93f9c49f22dd1b82f03166ef3c1496d2dc304",
+    "garble/data/NOTICE": "afdbaa8b92f72c6e85eef8410a18e8dcc0d51d6ef54a23fdee4276ea3b735dc9",
     "glossaries/international-organisations.yaml": "690c0a75353b83620cb9e6f81c0f687a1fb6a4bfdb7672054b55fa79d1dc3ba2",
     "glossaries/south-caucasus.yaml": "6af7948bd0bc980e4ffcfec3a3b5cdd76f479ab3549f39b5b0cb15828a103c30",
     "grammar/categories.tsv": "8ef7d7ce209cce68b520d48d440dfa4ec4f3aee9823d44305bd541c44d3d8939",

@@ -46,6 +46,8 @@ does not.  The checker (:func:`mtfix.garble.misreads.corrected`) then drops the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 #: What a finite verb takes right after it and a noun of a compound does not (not "of": "the holds of ships").
@@ -163,30 +165,53 @@ def final_regular_past(tags: Sequence[str], lower: Sequence[str], i: int) -> boo
     ending in a participle after its noun ("Meeting with the chiefs of the regional bodies involved.", involved/JJ)
     and in an irregular past ("... of the region held.", held/NN) keeps its sign."""
     w = lower[i]
-    if (tags[i] not in ("NN", "NNS") or lower[i + 1] not in _FINAL_STOPS or tags[i - 1] not in _NOMINAL
-            or not w.isalpha() or not w.endswith("ed") or len(w) < 6 or not _everyday_past((w,))):
-        return False
-    return any(_verb_of_past(w, stem) for stem in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(stem) >= 3)
+    return (tags[i] in ("NN", "NNS") and lower[i + 1] in _FINAL_STOPS and tags[i - 1] in _NOMINAL and len(w) >= 6
+            and bool(regular_past_stems(w)))
 
 
 #: The tags of a subject's words before the prepositional phrases a final past follows (:func:`subject_then_past`):
 #: a noun phrase with its own "of" phrases and coordination ("Exports of copper and gold").
 _SUBJECT = _NOUN_PHRASE | {"IN", "CC"}
-#: Where a second noun phrase opens right after a noun: an object moved before its verb ("The minister the deal ...").
-_NP_OPENERS = frozenset({"DT", "PDT", "PRP$", "PRP"})
+#: Where a second noun phrase opens right after a noun: an object moved before its verb ("The minister the deal ...",
+#: "The government new measures ...", "Police two suspects ...").
+_NP_OPENERS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD"})
+_COMMON = frozenset({"NN", "NNS"})
+_INTRANSITIVE = Path(__file__).resolve().parent / "data" / "intransitive-verbs.txt"
 
 
-def regular_past_word(w: str) -> bool:
-    """Whether ``w`` is an everyday regular past by English spelling of a stem that is an everyday word ("ended",
-    "slumped", "declined", "dropped", "rallied"; not "hundred", "need", nor an irregular "held")."""
-    from mtfix.text.lexicon import is_everyday_word
+@cache
+def intransitive_verbs() -> frozenset[str]:
+    """The verbs English commonly uses without an object, read from UD English EWT's training treebank
+    (``mtfix/garble/data/intransitive-verbs.txt``, built by ``bench/build_intransitive_pasts.py``: at least five
+    active uses, under a quarter of them with an object or a clausal complement): "end", "fall", "arrive"; not
+    "sign", "reduce", "visit", "approve"."""
+    lines = _INTRANSITIVE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
+
+def regular_past_stems(w: str) -> tuple[str, ...]:
+    """The base forms ``w`` is an everyday regular past of by English spelling (:func:`_verb_of_past`: "ended" →
+    "end", "rallied" → "rally"; "hundred", "need" and an irregular "held" have none)."""
     if not w.isalpha() or not w.endswith("ed") or len(w) < 5 or not _everyday_past((w,)):
-        return False
-    from mtfix.garble.structural_signs import _verb_forms
+        return ()
+    return tuple(sorted(s for s in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(s) >= 3 and _verb_of_past(w, s)))
 
-    return any((w in _verb_forms(stem) or w in _y_past(stem)) and is_everyday_word(stem, 3.0)
-               for stem in {w[:-2], w[:-1], w[:-3] + "y", w[:-3]} if len(stem) >= 3)
+
+def _single_head(tags: Sequence[str], first: int, end: int) -> bool:
+    """Whether the words ``first``..``end`` (nouns with their "of" phrases and coordination) hold one head per
+    phrase: after a noun, only a compound's nouns, a possessive, a preposition or a conjunction; a determiner,
+    pronoun, adjective or number right after a noun opens a second noun phrase, as does a name after a common noun
+    ("The delegation Baku ...")."""
+    return not any((tags[k] in _NP_OPENERS and tags[k - 1] in _NOMINAL | {"CD"})
+                   or (tags[k] in ("NNP", "NNPS") and tags[k - 1] in _COMMON) for k in range(first + 1, end))
+
+
+#: Words that make a phrase name a time (with any number, tagged CD): weekdays, months and everyday time nouns.
+#: A time phrase first after the subject keeps ``verb_final`` (session 45, the reviewer's read).
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "yesterday", "today",
+    "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "decade", "century"})
 
 
 def subject_then_past(tags: Sequence[str], lower: Sequence[str], start: int) -> bool:
@@ -194,15 +219,20 @@ def subject_then_past(tags: Sequence[str], lower: Sequence[str], start: int) -> 
     its phrase opening at token ``start``) is an English intransitive past after its subject (session 45): "Exports
     of copper and gold from the two mines in the south slumped.", "In 2019, sales in Tallinn and Riga recovered.".
     The final word is tagged a verb (a past or, for want of context after it, a participle) and is an everyday
-    regular past (:func:`regular_past_word`); no other verb in its sentence; and before the phrase one noun phrase
-    only, from the sentence's start or the comma after an opening phrase, as a subject is.  MT's source order keeps the sign: an
-    object moved before its verb ("The minister the agreement in Baku on Tuesday signed.": a second noun phrase
-    right after a noun), a pronoun subject before it ("He the deal in Baku ..."), and an irregular past ("... on
-    17 September spoke.")."""
+    regular past (:func:`regular_past_stems`) of a verb English commonly uses without an object
+    (:func:`intransitive_verbs`, read from a treebank); no other verb in its sentence; and before the phrase one
+    noun phrase with a single head (:func:`_single_head`), from the sentence's start or the comma after an opening
+    phrase, as a subject is.  MT's source order keeps the sign: an object moved before its verb, with or without a
+    determiner ("The minister the agreement in Baku on Tuesday signed.", "The government new measures in 2020
+    introduced.": "sign" and "introduce" take objects, and a second noun phrase follows a noun), a pronoun subject
+    before it ("He the deal in Baku ..."), an irregular past ("... on 17 September spoke."), and a time phrase
+    first after the subject ("The governor on Tuesday in the north arrived."): English orders a noun's modifiers
+    and a clause's adverbials place before time ("The strike at the port in June ended."), source orders that put
+    the time first are what the sign is for."""
     n = len(tags)
     v = n - 2
     if (v <= start or lower[v + 1] not in _FINAL_STOPS or tags[v] not in ("VBD", "VBN")
-            or not regular_past_word(lower[v])):
+            or not intransitive_verbs().intersection(regular_past_stems(lower[v]))):
         return False
     bounds = [k for k in range(start) if tags[k] in (",", ".", ":")]  # an opening phrase's comma, a sentence before
     first = bounds[-1] + 1 if bounds else 0
@@ -213,8 +243,10 @@ def subject_then_past(tags: Sequence[str], lower: Sequence[str], start: int) -> 
         return False
     if tags[start - 1] not in ("NN", "NNS", "NNP", "NNPS", "CD"):
         return False
-    return not any(tags[k] in _NP_OPENERS and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS", "CD")
-                   for k in range(first + 1, start))
+    first_phrase = next((k for k in range(start + 1, v) if tags[k] == "IN"), v)
+    if any(tags[k] == "CD" or lower[k] in _TIME_WORDS for k in range(start, first_phrase)):
+        return False  # English puts a place before a time; a time first is the source's order
+    return _single_head(tags, first, start)
 
 
 def _verb_of_past(past: str, stem: str) -> bool:
