@@ -44,7 +44,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from mtfix.formats.base import Container, utf8_under
+from mtfix.formats.base import Container, Unit, utf8_under
 from mtfix.formats.spans import MarkdownSpans, _gaps, _merge
 from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import TextFile, decode, has_bom
@@ -448,11 +448,14 @@ class HtmlFormat:
     extensions = (".html", ".htm")
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
-        from mtfix.formats.base import Unit
-
         tf, note = html_textfile(raw, path)
-        spans, glued = page_spans(tf.text)
-        unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
-                    headings=spans.headings, opaque=spans.opaque, verbatim=True, meta={"glued": glued})
-        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf,
+        return TextContainer(path=path, format=self.name, units=[html_unit(tf.text)], textfile=tf,
                              errors=[note] if note else [])
+
+
+def html_unit(text: str) -> Unit:
+    """The one unit of an HTML page's ``text``, as ``mtfix check`` and the language server read it (one place,
+    session 45): its block text, protected markup, and ``meta["glued"]``, the inline tags inside a word (a page)."""
+    spans, glued = page_spans(text)
+    return Unit(None, text, regions=spans.regions, protected=spans.protected, code=spans.code,
+                headings=spans.headings, opaque=spans.opaque, verbatim=True, meta={"glued": glued})

@@ -74,11 +74,17 @@ class MarkdownFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf = decode(raw, path)
-        spans = markdown_spans(tf.text)
-        meta = {"glued": list(spans.glued), "page": False} if spans.glued else {}  # not a page (session 45)
-        unit = Unit(None, tf.text, regions=spans.regions, protected=spans.protected, code=spans.code,
-                    headings=spans.headings, opaque=spans.opaque, verbatim=True, meta=meta)
-        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf)
+        return TextContainer(path=path, format=self.name, units=[markdown_unit(tf.text)], textfile=tf)
+
+
+def markdown_unit(text: str) -> Unit:
+    """The one unit of Markdown ``text``, as ``mtfix check`` and the language server read it (one place, session 45):
+    its prose, protected spans, code, headings, names, and the glued tags of its HTML blocks (``<b>Ba</b>kı``),
+    ``meta["glued"]`` with ``meta["page"]`` false: not a page."""
+    spans = markdown_spans(text)
+    meta = {"glued": list(spans.glued), "page": False} if spans.glued else {}
+    return Unit(None, text, regions=spans.regions, protected=spans.protected, code=spans.code,
+                headings=spans.headings, opaque=spans.opaque, verbatim=True, meta=meta)
 
 
 # -- parser set-up ----------------------------------------------------------------------------------
@@ -158,18 +164,23 @@ def _own_children(state) -> None:
             owners[id(tok.children)] = (tok.children, tok)
 
 
-def _parser():
-    md = getattr(_local, "md", None)
+def _parser(indented_code: bool = True):
+    """This thread's parser; without ``indented_code`` (markdown-it's ``code`` rule off) for the text of an HTML
+    block, where CommonMark reads no indented code block: pretty-printed HTML indents its text (session 45)."""
+    key = "md" if indented_code else "md_html"
+    md = getattr(_local, key, None)
     if md is None:
         from markdown_it import MarkdownIt
 
         md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        if not indented_code:
+            md.disable("code")
         md.inline.ruler.after("backticks", "math", _math)
         for r in list(md.inline.ruler.__rules__):
             if r.name not in _PROSE_RULES:
                 md.inline.ruler.at(r.name, _recording(r.name, r.fn))
         md.core.ruler.before("inline", "mtfix_own_children", _own_children)
-        _local.md = md
+        setattr(_local, key, md)
     return md
 
 
@@ -314,7 +325,7 @@ def prose_spans(text: str) -> tuple[list[Span], list[Span]]:
     return spans.regions, spans.protected
 
 
-def markdown_spans(text: str) -> MarkdownSpans:
+def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     """:func:`prose_spans`, the code (fenced and indented blocks, inline code spans) among
     the protected spans: its text is quoted, so an ``mtfix-ignore`` directive there is an
     example, not a directive (:mod:`mtfix.suppress`); and the regions that are headings.
@@ -325,9 +336,11 @@ def markdown_spans(text: str) -> MarkdownSpans:
     >>> text = "# Talks\\n\\nTalks\\n---\\n\\n- # Aims\\n\\n> They met.\\n---\\n"
     >>> [text[h.start:h.end] for h in markdown_spans(text).headings]
     ['Talks', 'Talks', 'Aims']
+
+    ``indented_code`` false: a line indented four spaces is no code block (the text of an HTML block, :func:`_parser`).
     """
     if _LINE_START_MARKS.search(text):  # not Markdown: parse what follows them, offsets mapped back
-        return _without_line_start_marks(text)
+        return _without_line_start_marks(text, indented_code)
     lines = _lines(text)
     fm = front_matter_lines(text, lines)
     parse_src = text
@@ -335,7 +348,7 @@ def markdown_spans(text: str) -> MarkdownSpans:
         end = lines[fm - 1][1]
         parse_src = "\n" * (fm - 1) + text[end:]
     env: dict[str, Any] = {}
-    tokens = _parser().parse(parse_src, env)
+    tokens = _parser(indented_code).parse(parse_src, env)
     regions: list[Span] = []
     protected: list[Span] = []
     code: list[Span] = []
@@ -397,7 +410,7 @@ def markdown_spans(text: str) -> MarkdownSpans:
                          sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start), tuple(glued))
 
 
-def _without_line_start_marks(text: str) -> MarkdownSpans:
+def _without_line_start_marks(text: str, indented_code: bool = True) -> MarkdownSpans:
     """:func:`markdown_spans` of ``text`` whose lines start with invisible marks (a byte order mark an
     editor kept, at the file's start or, after ``cat a.md b.md``, in mid-file; a zero-width space or
     word joiner): CommonMark would read ``\\ufeff# Title`` as a paragraph, so the marks are left out of
@@ -407,7 +420,7 @@ def _without_line_start_marks(text: str) -> MarkdownSpans:
     marks = [m.start() + i for m in _LINE_START_MARKS.finditer(text) for i in range(len(m.group()))]
     removed = set(marks)
     pieces = zip([-1, *marks], [*marks, len(text)], strict=True)
-    inner = markdown_spans("".join(text[a + 1:b] for a, b in pieces))
+    inner = markdown_spans("".join(text[a + 1:b] for a, b in pieces), indented_code)
     shifts = [m - j for j, m in enumerate(marks)]  # where each mark stood in the text without them
 
     def start(p: int) -> int:
@@ -480,7 +493,7 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     opaque: list[Span] = []
     tags = moved(page.protected)
     for r in page.regions:
-        inner = markdown_spans(_tag_lines_blanked(text, start + r.start, start + r.end, tags))
+        inner = markdown_spans(_tag_lines_blanked(text, start + r.start, start + r.end, tags), indented_code=False)
         at = start + r.start
         marks.extend(Span(p.start + at, p.end + at) for p in inner.protected)
         opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)

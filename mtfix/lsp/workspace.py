@@ -103,24 +103,22 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
 
 
 def build_document(text: str, path: str | None, kind: str) -> Document:
-    """The document the pipeline checks: for Markdown only the prose (the
-    format reader's :func:`~mtfix.formats.markdown.prose_spans`), for plain text the text reader's unit
-    (:func:`~mtfix.formats.text.text_unit`), offsets into the editor's text exactly."""
+    """The document the pipeline checks, built from the unit ``mtfix check`` reads (one place: the format's
+    ``*_unit``, :func:`~mtfix.files.unit_document`): for Markdown and HTML only the prose, with the glued inline
+    tags of a page or an HTML block (session 45), for plain text the text reader's unit, offsets into the editor's
+    text exactly."""
+    from mtfix.files import unit_document
+
     if kind == "markdown":
-        from mtfix.formats.markdown import markdown_spans
+        from mtfix.formats.markdown import markdown_unit
 
-        spans = markdown_spans(text)
-        return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
-                           headings=spans.headings, opaque=spans.opaque)
+        return unit_document(markdown_unit(text), path)
     if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
-        from mtfix.formats.html import html_spans
+        from mtfix.formats.html import html_unit
 
-        spans = html_spans(text)
-        return to_document(text, path=path, protected=spans.protected, regions=spans.regions, code=spans.code,
-                           headings=spans.headings, opaque=spans.opaque)
+        return unit_document(html_unit(text), path)
     if kind in ("srt", "vtt"):
         return _subtitle_document(text, path, kind)
-    from mtfix.files import unit_document
     from mtfix.formats.text import text_unit
 
     return unit_document(text_unit(text), path)  # as ``mtfix check`` reads it: a bare directive's line is none

@@ -318,7 +318,9 @@ def _copy_before_reference(text: str, edit: Edit, markup: set[int]) -> Edit | No
     minister``) as the deletion of the copy before it and the reference (``the&nbsp;``): the same words are left,
     ``met the minister``, every character outside the edit as it was and no reference cut or moved (session 45).
     None unless the edit deletes one whole reference that stands for spacing and then a word the same as the one
-    right before the reference, that word starting the text or after a blank."""
+    right before the reference, that word starting the text or after a blank, and not capitalised: two capitalised
+    words an author bound with a no-break space (``Bora&nbsp;Bora``, ``Duran&nbsp;Duran``) are evidence of a name,
+    whose half no fix deletes (a suggestion only, as a repeat across any other reference)."""
     t = text
     if edit.replacement or t.find("&", edit.start, edit.end) != edit.start:
         return None
@@ -329,7 +331,8 @@ def _copy_before_reference(text: str, edit: Edit, markup: set[int]) -> Edit | No
         return None
     word = t[ref_end:edit.end]
     start = edit.start - len(word)
-    if not word.isalnum() or start < 0 or t[start:edit.start] != word or (start and not t[start - 1].isspace()):
+    if not word.isalnum() or word[0].isupper() or start < 0 or t[start:edit.start] != word \
+            or (start and not t[start - 1].isspace()):
         return None
     if t[edit.end:edit.end + 1].isalnum() or any(i in markup for i in range(start, edit.start)):
         return None
@@ -345,13 +348,18 @@ def _spells_a_word(char: str) -> bool:
 
 def finding_around_markup(doc: Document, finding: Finding, markup: set[int]) -> Finding:
     """``finding`` with each edit placed by :func:`place_edit`; when one cannot be, no edit at all (its fix is
-    offered as a suggestion only)."""
+    offered as a suggestion only).  A finding whose one edit was its span and moved onto the copy before a
+    reference (:func:`_copy_before_reference`) is reported there: what ``check`` shows is what ``fix`` applies."""
     if not finding.edits or not any(i in markup for e in finding.edits for i in range(e.start - 1, e.end + 1)):
         return finding
     edits = [place_edit(doc, e, markup) for e in finding.edits]
     if any(e is None for e in edits):
         return replace(finding, edits=(), fix=FixSafety.NONE)
-    return replace(finding, edits=tuple(e for e in edits if e is not None))
+    placed = tuple(e for e in edits if e is not None)
+    old = finding.edits[0]
+    if len(placed) == 1 and placed[0].start < old.start and (finding.start, finding.end) == (old.start, old.end):
+        return replace(finding, start=placed[0].start, end=placed[0].end, edits=placed)
+    return replace(finding, edits=placed)
 
 
 def new_findings(found: list[Finding], viewed: list[Finding]) -> list[Finding]:
