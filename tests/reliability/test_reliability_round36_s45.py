@@ -75,12 +75,15 @@ def test_the_text_after_a_type_7_line_is_checked_and_fixed(tmp_path: Path, tag: 
     "Our club meets **every** Friday and posts a [calendar](https://example.com/cal) online.",
     "Run `make the the docs` before you push your branch.",
     "Our team ships two fresh builds each week.",
+    "Our crew loads the the vans before **dawn** each morning.",
 ])
 def test_the_text_after_a_type_7_line_reads_as_its_paragraph(tmp_path: Path, body: str) -> None:
-    lone, _ = _run(tmp_path, "b.md", body + "\n")
+    lone, lone_fixed = _run(tmp_path, "b.md", body + "\n")
     after, fixed = _run(tmp_path, "a.md", f'<img src="logo.png">\n{body}\n')
     assert [line.split(" ", 2)[1] for line in after.splitlines()] == [line.split(" ", 2)[1] for line in lone.splitlines()]
-    assert fixed == f'<img src="logo.png">\n{body}\n'.encode() or "[fix]" in lone
+    # the paragraph is mended as it is alone (when it has a fix) and the tag line is kept byte for byte
+    assert fixed == b'<img src="logo.png">\n' + lone_fixed, (fixed, lone_fixed)
+    assert (lone_fixed != (body + "\n").encode()) == ("[fix]" in lone), lone
 
 
 def test_a_line_of_tags_alone_in_a_type_6_blocks_text_hides_nothing(tmp_path: Path) -> None:

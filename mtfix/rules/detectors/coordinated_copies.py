@@ -225,19 +225,25 @@ def _action_went_on(text: str, start: int, end: int, sep: str, low: str) -> bool
     return after is not None and after.group(1).lower() in _WENT_ON_AFTER
 
 
-#: What narrows a copy after a comma to some places or times: a going report's or a forecast's restatement ("good
-#: to soft, soft in places", "moderate or rough, rough at times later").
+#: What narrows a copy after a comma to some places or times and closes its clause: a going report's or a forecast's
+#: restatement ("good to soft, soft in places.", "moderate or rough, rough at times later."), the phrase then at
+#: most one closing adverb of time, then a clause's end or the text's; one running on ("dangerous in places where
+#: children play", "dry in parts of the valley", "friendly at first and then rude") keeps a lost synonym's shape.
 _NARROWING = LazyPattern(r"[ \t]+(?i:in[ \t]+places|in[ \t]+parts|at[ \t]+times|at[ \t]+first|for[ \t]+a[ \t]+time)"
-                         r"(?![\p{L}\p{N}])")
+                         r"(?:[ \t]+(?i:later|then|today|tonight|tomorrow|overnight|again))?"
+                         r"[ \t]*(?:[.,;:!?\u2026)\]\"\u201d]|\r?\n|\Z)")
 
 
 def _narrowed(text: str, end: int) -> bool:
-    """Whether the copy ending at ``end`` is narrowed to some places or times ("in places", "at times", "at first"),
-    as a going report or a forecast restates a condition (session 45): "Going: good to soft, soft in places."  MT's
-    lost synonym runs on into its noun or object ("young, young teachers", "patient, patient with the children").
+    """Whether the copy ending at ``end`` is narrowed to some places or times ("in places", "at times", "at first")
+    that close its clause, as a going report or a forecast restates a condition (session 45): "Going: good to soft,
+    soft in places."  MT's lost synonym runs on into its noun or object ("young, young teachers", "patient, patient
+    with the children", "dry, dry in parts of the valley").
 
-    >>> _narrowed("good to soft, soft in places", 18), _narrowed("patient, patient with them", 16)
-    (True, False)
+    >>> _narrowed("good to soft, soft in places.", 18), _narrowed("rough, rough at times later", 12)
+    (True, True)
+    >>> _narrowed("patient, patient with them", 16), _narrowed("dry, dry in parts of the valley.", 8)
+    (False, False)
     """
     return _NARROWING.match(text, end) is not None
 
