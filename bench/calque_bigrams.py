@@ -1,4 +1,4 @@
-"""A candidate sign for calques, measured and not adopted (session 44, overfitting audit round 18, issue 11).
+"""A candidate sign for calques, measured and not adopted (sessions 44 and 46, overfitting audit rounds 18–19, issue 11).
 
 Calques are the error class the probes of our own miss most (19 of 138 probe sentences labelled ``calque_idiom``
 get no finding) and the second most of realmt train out of fold (15 of 69 below the minor threshold).  The
@@ -7,14 +7,20 @@ remove), add-one smoothed, a sentence's score the mean log-odds of its bigrams, 
 SD and added at weight 1 to the logit of the detector's probability.  Reported: realmt train's AUC out of fold
 (the six language folds of ``bench/realmt_train_oof.json``: each fold's score fitted on the other five), and each
 probe's AUC (fitted on all of realmt train) with and without the candidate.  Fits realmt train only; reads no
-MQM, he-en or MLQE-PE data.  Run::
+MQM, he-en or MLQE-PE data.
 
-    MTFIX_CACHE_DIR=... PYTHONPATH=$PWD python bench/calque_bigrams.py [--shared ../shared]
+``--fit mlqe`` (session 46): the same measure fitted once on the MLQE-PE **train** splits of the five into-English
+pairs (MT against its post-edit: 35,000 pairs, a development benchmark), so that realmt train, realmt dev and every
+probe are out of sample for it; realmt train's p is still the OOF file's.  Reads no MQM, he-en, MLQE-PE dev, test
+or test21 data.  Run::
+
+    MTFIX_CACHE_DIR=... PYTHONPATH=$PWD python bench/calque_bigrams.py [--shared ../shared] [--fit realmt|mlqe]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -60,6 +66,18 @@ class Bigrams:
         return self.raw(text) / self.sd
 
 
+MLQE_PAIRS = ("et", "ne", "ro", "ru", "si")
+
+
+def mlqe_train_pairs(benchmarks: Path) -> list[tuple[str, str]]:
+    """(MT, post-edit) of the MLQE-PE train splits into English (``mlqe-pe-<xx>-en-train.jsonl.gz``)."""
+    pairs = []
+    for lang in MLQE_PAIRS:
+        with gzip.open(benchmarks / f"mlqe-pe-{lang}-en-train.jsonl.gz", "rt", encoding="utf-8") as f:
+            pairs += [(r["mt"], r["pe"]) for r in map(json.loads, f) if r.get("mt") and r.get("pe")]
+    return pairs
+
+
 def logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
@@ -73,13 +91,16 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
+    ap.add_argument("--fit", choices=("realmt", "mlqe"), default="realmt",
+                    help="fit on realmt train per fold (session 44) or once on MLQE-PE train (session 46)")
     args = ap.parse_args(argv)
     realmt = shared_dir(args.shared) / "realmt"
+    mlqe = Bigrams(mlqe_train_pairs(shared_dir(args.shared) / "benchmarks")) if args.fit == "mlqe" else None
     oof = json.loads((ROOT / "bench" / "realmt_train_oof.json").read_text(encoding="utf-8"))["rows"]
     mt_rows, pro_rows = read_jsonl(realmt / "real_mt_train.jsonl"), read_jsonl(realmt / "clean_news_train.jsonl")
     fold = {r["id"]: oof[text_key(r["text"])]["fold"] for r in mt_rows + pro_rows}
     folds = sorted(set(fold.values()))
-    models = {k: Bigrams([(r["text"], r["correction"]) for r in mt_rows if fold[r["id"]] != k]) for k in folds}
+    models = {k: mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows if fold[r["id"]] != k]) for k in folds}
     halves: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "candidate": ([], []), "p + candidate": ([], [])}
     for rows, half in ((mt_rows, 0), (pro_rows, 1)):
         for r in rows:
@@ -89,22 +110,31 @@ def main(argv: list[str] | None = None) -> int:
     print("realmt train, out of fold (228 MT against 109 professional news):")
     for name, (m, q) in halves.items():
         print(f"  {name}: AUC {auc(m, q):.4f}")
-    full = Bigrams([(r["text"], r["correction"]) for r in mt_rows])
+    full = mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows])
+    dev: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
+    for file, half in (("real_mt_dev.jsonl", 0), ("clean_news_dev.jsonl", 1)):
+        for r in read_jsonl(realmt / file):
+            p, c = logit(probability(r["text"]) or 0.0), full.score(r["text"])
+            for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
+                dev[name][half].append(-v)
+    print(f"\nrealmt dev ({len(dev['p'][0])} MT / {len(dev['p'][1])} pro): AUC of p {auc(*dev['p']):.4f}, "
+          f"candidate {auc(*dev['c']):.4f}, p + candidate {auc(*dev['pc']):.4f}")
     print("\n| probe | MT | pro | AUC of p | AUC of candidate | AUC of p + candidate |\n|---|---|---|---|---|---|")
     pooled: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
     for d in sorted((ROOT / "bench" / "data").glob("probe_s*")):
-        writer = "third" if d.name >= "probe_s44" else "new" if d.name >= "probe_s39" else "old"
+        writer = ("fourth" if d.name >= "probe_s46" else "third" if d.name >= "probe_s44"
+                  else "new" if d.name >= "probe_s39" else "old")
         per: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
         for file, half in (("real_mt_probe.jsonl", 0), ("clean_news_probe.jsonl", 1)):
             for r in read_jsonl(d / file):
                 p, c = logit(probability(r["text"]) or 0.0), full.score(r["text"])
                 for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
                     per[name][half].append(-v)
-                    for group in (writer, "all"):
+                    for group in (writer,) if writer == "fourth" else (writer, "all"):  # "all": s30–s44b
                         pooled.setdefault(group, {}).setdefault(name, ([], []))[half].append(-v)
         print(f"| {d.name} | {len(per['p'][0])} | {len(per['p'][1])} | "
               + " | ".join(f"{auc(*per[k]):.3f}" for k in ("p", "c", "pc")) + " |")
-    for group in ("old", "new", "third", "all"):
+    for group in ("old", "new", "third", "all", "fourth"):
         g = pooled[group]
         print(f"| **{group}** | {len(g['p'][0])} | {len(g['p'][1])} | "
               + " | ".join(f"{auc(*g[k]):.3f}" for k in ("p", "c", "pc")) + " |")

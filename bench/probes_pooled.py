@@ -26,10 +26,10 @@ Seven reports (the fourth to sixth since session 37, the last since session 39),
    interval of the AUC difference; since session 39 also the mean words a sentence of each half, and a third group,
    the new writer's probes (``probe_s39``, ``probe_s39b``: held out from session 39's fitting), against the old
    writer's nine; since session 44 a fourth group, a third writer's (``probe_s44``, ``probe_s44b``), against the
-   two earlier writers' probes.
+   two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
-   against new and (session 44) the third writer (:func:`length`).
+   against new, (session 44) the third writer and (session 46) the fourth (:func:`length`).
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -269,9 +269,13 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
     return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
 
 
-def _group(name: str, first_weighted: str, new_writer: str, third_writer: str = "probe_s44") -> str:
+def _group(name: str, first_weighted: str, new_writer: str, third_writer: str = "probe_s44",
+           fourth_writer: str = "probe_s46") -> str:
     """Which group a probe belongs to: weighted by class (before ``first_weighted``), weighted like realmt train
-    (the same writer, up to ``new_writer``), the new writer's (session 39 on) or the third writer's (session 44 on)."""
+    (the same writer, up to ``new_writer``), the new writer's (session 39 on), the third writer's (session 44 on) or
+    the fourth writer's (session 46 on)."""
+    if name >= fourth_writer:
+        return "fourth"
     if name >= third_writer:
         return "third"
     if name >= new_writer:
@@ -284,7 +288,8 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
 
     print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro | mean words MT / pro |\n"
           "|---|---|---|---|---|---|---|")
-    groups: dict[str, tuple[list[float], list[float]]] = {g: ([], []) for g in ("early", "weighted", "new", "third")}
+    groups: dict[str, tuple[list[float], list[float]]] = {
+        g: ([], []) for g in ("early", "weighted", "new", "third", "fourth")}
     for d in PROBES:
         mt_rows, pro_rows = read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl")
         report = evaluate(mt_rows, pro_rows, split="probe", paired=False)
@@ -321,24 +326,34 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"difference (earlier writers - third writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
         print(f"earlier writers' MT against the third writer's pro: {auc(old_m, tp):.3f}; "
               f"the third writer's MT against earlier writers' pro: {auc(tm, old_p):.3f}")
+    fm, fp = groups["fourth"]
+    if fm and fp:
+        old_m, old_p = em + lm + nm + tm, ep + lp + np_ + tp
+        lo, hi = _auc_interval((old_m, old_p), (fm, fp))
+        print(f"\nfourth writer (session 46 on): {len(fm)} MT, {len(fp)} pro, AUC {auc(fm, fp):.3f}; the three "
+              f"earlier writers' probes: {len(old_m)} MT, {len(old_p)} pro, AUC {auc(old_m, old_p):.3f}")
+        print(f"difference (earlier writers - fourth writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
+        print(f"earlier writers' MT against the fourth writer's pro: {auc(old_m, fp):.3f}; "
+              f"the fourth writer's MT against earlier writers' pro: {auc(fm, old_p):.3f}")
 
 
 def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000),
-           third_writer: str = "probe_s44") -> None:
+           third_writer: str = "probe_s44", fourth_writer: str = "probe_s46") -> None:
     """Whether the detector's probability follows a sentence's length or its number of labels (Spearman over every
     probe's MT rows), and the AUC of the probability by length band, the old writer's probes against the new
-    writer's (session 39) and the third writer's (session 44): is a probe hard because of its writer, its mildness
+    writer's (session 39), the third writer's (session 44) and the fourth's (session 46): is a probe hard because of its writer, its mildness
     or its sentences' length?"""
     from eval_realmt import auc
     from scipy.stats import spearmanr
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (writer: old, new or third, MT?, words, labels, p)
+    rows = []  # (writer: old, new, third or fourth, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
-                writer = "third" if d.name >= third_writer else "new" if d.name >= new_writer else "old"
+                writer = ("fourth" if d.name >= fourth_writer else "third" if d.name >= third_writer
+                          else "new" if d.name >= new_writer else "old")
                 rows.append((writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
                              probability(r["text"]) or 0.0))
     mt_rows = [r for r in rows if r[1]]
@@ -347,7 +362,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
         print(f"MT rows ({len(mt_rows)}): Spearman of p and {name} {rho:+.2f} (p = {pval:.3f})")
     print("\n| words | writer | MT | pro | AUC of p | mean p MT / pro |\n|---|---|---|---|---|---|")
     for lo, hi in itertools.pairwise(bands):
-        for writer in ("old", "new", "third"):
+        for writer in ("old", "new", "third", "fourth"):
             m = [-r[4] for r in rows if r[0] == writer and r[1] and lo <= r[2] < hi]
             p = [-r[4] for r in rows if r[0] == writer and not r[1] and lo <= r[2] < hi]
             score = f"{auc(m, p):.3f}" if m and p else "—"
