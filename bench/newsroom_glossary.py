@@ -19,6 +19,8 @@ Session 44 added more read with ``desk.tsv`` (``bench/data/newsroom_s44/``: a he
 past, an everyday noun or an age; a fix adding a final "s" before a possessive).
 Session 45 added more read with ``desk.tsv`` (``bench/data/newsroom_s45/``: a news agency's dateline, "TASHKENNT,
 Dec 5 (Reuters) -", and a headline's past before a semicolon).
+Session 46 added more read with ``desk.tsv`` (``bench/data/newsroom_s46/``: bylines and photo credits in capitals
+on a line in mixed case, "By JANE MARHS, Staff Reporter", and a section's label, "ANALYSIS-…", "…; LIVE UPDATES").
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -41,7 +43,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s42", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s45", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s45", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s46", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from mtfix.caching import regexcache
+from mtfix.glossary.credits import credit_span, label_before, label_words
 from mtfix.glossary.model import Entry
 from mtfix.text.plurals import in_capitals
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
@@ -40,12 +41,16 @@ if TYPE_CHECKING:
 #: Words of five capitals or more, not inside URLs, e-mail addresses, dotted names or codes (as
 #: :data:`mtfix.glossary.consistency.CAP_TOKEN` reads capitalised words).
 CAPS_WORD = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@/])\p{Lu}{5,}(?![\p{L}\p{M}\p{N}_@/]|\.\p{L})")
+#: :data:`CAPS_WORD` in a credit, where a slash parts a name from its agency ("JANE MARHS/Staff", "REUTERS/TOM BAKKER").
+CREDIT_WORD = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@])\p{Lu}{5,}(?![\p{L}\p{M}\p{N}_@]|\.\p{L})")
 
 
 def capitals_words(text: str) -> list[regex.Match]:
     """The matches of :data:`CAPS_WORD` on lines in capitals: words of five capitals or more (capitalised words are
     the matches of :data:`mtfix.glossary.consistency.CAP_TOKEN`; a word is in capitals when ``str.isupper``), and
-    in a dateline's place (:func:`dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -")."""
+    in a dateline's place (:func:`dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -") and among a byline's
+    or photo credit's names (:func:`mtfix.glossary.credits.credit_span`, session 46: "By JANE MARHS, Staff",
+    "Photo: TOM BAKKER/Reuters"; a slash there parts a name from its agency, :data:`CREDIT_WORD`)."""
     out: list[regex.Match] = []
     at = 0
     for line in text.split("\n"):  # str.isupper is capitals_line's test of a line, in C: most lines fail it at once
@@ -53,6 +58,8 @@ def capitals_words(text: str) -> list[regex.Match]:
             out += CAPS_WORD.finditer(text, at, at + len(line))
         elif (two := line[:2]).isupper() and two.isalpha() and (place := dateline_end(line)):  # not "The", "A "
             out += CAPS_WORD.finditer(text, at, at + place)
+        elif (":" in line or "By " in line[:12]) and (span := credit_span(line)):  # session 46: "By JANE MARHS"
+            out += CREDIT_WORD.finditer(text, at + span[0], at + span[1])
         at += len(line) + 1
     return out
 
@@ -153,7 +160,7 @@ def given_names(e: Entry, *, variants: bool) -> frozenset[str]:
 
 def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *, fix: str = "",
                         person: bool = False, plural: bool = False, words: NameWords = NameWords(),
-                        known: Blocked | None = None) -> tuple[bool, bool]:
+                        known: Blocked | None = None, credit: bool = False) -> tuple[bool, bool]:
     """(ask, safe) for a misspelt name at ``[start, end)`` on a line in capitals, whose fix is ``fix``.
 
     Asked only where the word before it on the line, if any, is a function word, a title or honorific, the entry's
@@ -192,12 +199,15 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
         if not (word.lower() in FUNCTION_WORDS or word.lower() in own or folded in TITLES or folded in HONORIFICS
                 or (known is not None and known.blocked(line_start + before.start(1), line_start + before.end(1)))):
             return False, False
-    elif start > line_start and not text[start - 1].isspace() and text[start - 1] not in "\"“‘'(«":
-        return False, False  # glued to what stands before it ("AL-KUTIASI")
+    elif start > line_start and not text[start - 1].isspace() and text[start - 1] not in "\"“‘'(«" \
+            and not (credit and text[start - 1] == "/") and not label_before(text[line_start:start]):
+        return False, False  # glued to what stands before it ("AL-KUTIASI"; not "ANALYSIS-", "REUTERS/": session 46)
     after = _WORD_AFTER.match(text, end, len(text) if line_end < 0 else line_end)
     if after is None:
         return True, True
     word = after.group(1).lower()
+    if credit and word in own:  # a credit's name written surname first ("By MARHS JANE, Staff": session 46)
+        return True, True
     if word in FUNCTION_WORDS or s_present(word) or (known is not None and known.blocked(*after.span(1))) \
             or (fix.lower(), word) in words.pairs:
         return True, True
@@ -206,7 +216,31 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
     from mtfix.text.lexicon import is_common
 
     return True, is_common(word) and (plural or not may_be_given_name(word, _next_word(text, after.end(1), line_end),
-                                                                      words.given))
+                                                                      words.given)
+                                      or names_no_one(text, after.group(1), (fix, title_folding(text[start:end]))))
+
+
+def names_no_one(text: str, word: str, surnames: Iterable[str]) -> bool:
+    """Whether the document tells that ``word`` after a surname in a headline in capitals is no given name: its text
+    names the person by one of ``surnames`` in title case ("Kvirikashvili won the final", a line not in capitals),
+    and writes ``word`` capitalised nowhere ("Win", "Drew": no "Win Kvirikashvili", no sentence opening with it),
+    session 46.  A headline's words alone cannot tell "… WIN SEALS TITLE" from "… ART WINS AWARD" (session 45); an
+    article that names the person in its body and never writes "Win" as a name does.
+
+    >>> body = "\\n\\nKvirikashvili won the final in Tbilisi.\\n"
+    >>> [names_no_one(h + body, w, ("Kvirikashvili",)) for h, w in (("X WIN SEALS TITLE", "WIN"),
+    ...                                                            ("X ART WINS", "ART"), ("X WIN", "WIN"))]
+    [True, True, True]
+    >>> names_no_one("X WIN\\n\\nWin Kvirikashvili won.", "WIN", ("Kvirikashvili",))  # "Win" written as a name
+    False
+    >>> names_no_one("X WIN\\n\\nIt won.", "WIN", ("Kvirikashvili",))  # the person not named in the body
+    False
+    """
+    def written(w: str) -> bool:
+        return regexcache.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{M}\p{N}])").search(text) \
+            is not None
+
+    return any(written(title_folding(s)) for s in surnames if s) and not written(title_folding(word))
 
 
 def _next_word(text: str, at: int, line_end: int) -> str:
@@ -244,10 +278,12 @@ def _clause_after_semicolon(rest: str) -> bool:
     or more, one after the first a verb form after a word other than a function word (a verb's "-s" present, an
     irregular past, a regular "-ed" past, or a plural's everyday verb: "; CROWD CHEERS", "; REMATCH SET", "; RIVALS
     CRY FOUL"); "; OBITUARY", "; LIVE", "; IN PICTURES" are labels (RF4 of session 45: any word after it was read as
-    a clause).
+    a clause), and so are words all of a section's label (:func:`mtfix.glossary.credits.label_words`, session 46:
+    "; LIVE UPDATES", "; KEY EVENTS", whose "-s" word after a word read as a clause's verb).
 
-    >>> [_clause_after_semicolon(r) for r in ("; RIVALS CRY FOUL", ";CROWD CHEERS", "; OBITUARY", "; IN PICTURES")]
-    [True, True, False, False]
+    >>> [_clause_after_semicolon(r) for r in ("; RIVALS CRY FOUL", ";CROWD CHEERS", "; OBITUARY", "; IN PICTURES",
+    ...                                      "; LIVE UPDATES")]
+    [True, True, False, False, False]
     """
     from mtfix.garble.finite_misreads import s_present
     from mtfix.garble.structural_signs import _is_everyday_past
@@ -255,7 +291,7 @@ def _clause_after_semicolon(rest: str) -> bool:
     from mtfix.text.lexicon import is_everyday_verb
 
     words = [w.lower() for w in _WORDS.findall(rest)]
-    if not rest[1:].lstrip()[:1].isalpha():  # a number or a mark first ("; 45", "; - LIVE")
+    if not rest[1:].lstrip()[:1].isalpha() or label_words(words):  # "; 45", "; - LIVE", "; LIVE UPDATES"
         return False
     return any(prev not in FUNCTION_WORDS and (s_present(w) or past_owner(w) is not None
                                                or (w.endswith("ed") and _is_everyday_past(w))

@@ -24,6 +24,7 @@ from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.capitals_names import capitals_words, given_names, headline_neighbours, title_folding
 from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
+from mtfix.glossary.credits import in_credit
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.initials import INITIALS, middle_initial
@@ -48,7 +49,7 @@ from mtfix.glossary.spans import (
 from mtfix.glossary.verdicts import Event, Mentions, after_opener, before_headline_word, decide, entry_origin
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
-from mtfix.text.plurals import plural_of, plural_readings, writes_s_apostrophe_s
+from mtfix.text.plurals import PossessiveStyle, plural_of, plural_readings
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -77,7 +78,11 @@ if TYPE_CHECKING:
 #: unless a verb's evidence follows ("… WON BY 300 VOTES" under "Won Hee-ryong"); a news agency's dateline's place
 #: read as a headline's word (a place entry's only, its agency a capital first: not a caption's "(left)"), and a
 #: semicolon is a verb's evidence only before a clause ("… ROSE; OBITUARY" unsafe).
-REVISION = 14
+#: 15 (session 46): a byline's and a photo credit's names in capitals on a line in mixed case read as a headline's
+#: ("By JANE MARHS, Staff", "Photo: TOM BAKKER/Reuters"); a section's label after a
+#: semicolon is no clause ("… ROSE; LIVE UPDATES" unsafe) and one glued by a dash no part of the name after it
+#: ("ANALYSIS-…", "UPDATE 2-…").
+REVISION = 15
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -216,10 +221,7 @@ class GlossaryChecker(BaseChecker):
         without its inline markup, so that ``Ceyhun **Bayramov**`` is one name: :mod:`mtfix.rules.markup`), and
         its findings and edits are mapped back to exact offsets in the text (mtfix.rules.marks: a mark inside
         a name the fix replaces goes with it, one outside stays; session 26)."""
-        try:
-            return self._read(doc)
-        finally:  # the text it asked about is not kept past its check (a language server's closed documents)
-            writes_s_apostrophe_s.cache_clear()
+        return self._read(doc)
 
     def _read(self, doc: Document) -> CheckOutput:
         view = reading_view(doc)
@@ -243,16 +245,17 @@ class GlossaryChecker(BaseChecker):
         # mtfix.files.add_contexts) are mentioned already: no first mention here
         seen: set[str] = set(doc.meta.get("mentioned") or ())
         canonical = 0
-        context = Mentions.of(events)
+        style = PossessiveStyle(text)  # the "'s"-after-"s" style, asked once for the document's findings (session 46)
+        context = Mentions.of(events, style)
         for ev in events:
             # a headline in capitals, or a Markdown heading (as the parser reads it), is no first
             # mention: the text below it introduces the name
             headline = capitals_line(text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
             f = decide(doc, ev, ev.entry.term not in seen and not headline and self.first_mention, context)
             if f is not None and ev.opener:
-                f = after_opener(doc, ev, f)
+                f = after_opener(doc, ev, f, style)
             if f is not None and not ev.headline_safe and f.fix is FixSafety.SAFE:
-                f = before_headline_word(doc, ev, f)
+                f = before_headline_word(doc, ev, f, style)
             if not headline and not ev.family:  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
@@ -263,7 +266,7 @@ class GlossaryChecker(BaseChecker):
         known = Blocked([(ev.start, ev.end) for ev in events])
         usable = _usable(doc)
         markup = doc.protected  # tags between the words around a name are read through (session 28)
-        findings += self._consistency(doc, lambda s, e: not usable(s, e) or known.blocked(s, e)
+        findings += self._consistency(doc, style, lambda s, e: not usable(s, e) or known.blocked(s, e)
                                       or named_as_spelling(text, s, e, markup))
         if doc.source:
             findings += self._missing(doc, {id(ev.entry) for ev in events})
@@ -417,11 +420,12 @@ class GlossaryChecker(BaseChecker):
             safe = True
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
-                if e.type != "place" and not capitals_line(text, m.start(), m.end()):
+                credit = not capitals_line(text, m.start(), m.end()) and in_credit(text, m.start(), m.end())
+                if e.type != "place" and not (credit or capitals_line(text, m.start(), m.end())):
                     continue  # a dateline's word names a place (RF4 of session 45: "ZHAKSYBEKVO (centre) - …")
                 ask, safe = headline_neighbours(text, m.start(), m.end(), given_names(e, variants=True), fix=replacement,
                                                 person=e.type == "person" and slips > 0, plural=bool(ending),
-                                                known=known, words=self.compiled.name_words)
+                                                known=known, words=self.compiled.name_words, credit=credit)
                 if not ask:
                     continue
                 replacement = replacement.upper()
@@ -473,14 +477,14 @@ class GlossaryChecker(BaseChecker):
             found = (person.short, 0, True, "")  # no slip: a spelling the glossary lists
         return None if found is None or is_word(tok) else found
 
-    def _consistency(self, doc: Document, skip) -> list[Finding]:
+    def _consistency(self, doc: Document, style: PossessiveStyle, skip) -> list[Finding]:
         out = []
         for start, end, odd, dom in odd_spellings(doc.text, skip):
             known = dom in self.matcher
             out.append(make_finding(
                 "MTF305", doc, start, end, f"'{odd}' beside '{dom}' (used more often in this document): "
                 "inconsistent spelling", origin="glossary:document", replacement=dom,
-                safety=FixSafety.SAFE if known else FixSafety.UNSAFE))
+                safety=FixSafety.SAFE if known else FixSafety.UNSAFE, style=style))
         return out
 
     def _missing(self, doc: Document, present: set[int]) -> list[Finding]:

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mtfix.caching import regexcache
+from mtfix.glossary.credits import in_credit
 from mtfix.glossary.family_names import variant_surname_plurals
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
@@ -207,13 +208,15 @@ def _case_ok(got: str, form: str) -> bool:
 
 def _in_capitals(text: str, start: int, end: int, form: str) -> bool:
     """Whether ``text[start:end]`` is ``form`` in capitals on a line all in capitals (a headline:
-    "PAŞINYAN VISITS MOSCOW"), where case says nothing of the spelling.
+    "PAŞINYAN VISITS MOSCOW"), in a dateline's place or among a byline's or photo credit's names ("By MARGRET
+    STERLING, Staff": :func:`mtfix.glossary.credits.in_credit`, session 46), where case says nothing of the spelling.
 
     >>> _in_capitals("PAŞINYAN VISITS MOSCOW\\nText.", 0, 8, "Paşinyan"), _in_capitals("PAŞINYAN said.", 0, 8, "Paşinyan")
     (True, False)
     """
     return text[start:end] == form.upper() and not form.isupper() and (capitals_line(text, start, end)
-                                                                       or in_dateline(text, start, end))
+                                                                       or in_dateline(text, start, end)
+                                                                       or in_credit(text, start, end))
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:

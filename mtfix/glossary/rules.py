@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mtfix.findings import make_finding as build_finding
 from mtfix.model import Document, Finding, FixSafety, Severity
-from mtfix.text.plurals import possessive_over_s
+from mtfix.text.plurals import PossessiveStyle, possessive_over_s
 
 
 @dataclass(frozen=True)
@@ -154,16 +154,17 @@ Fix safety: none (flag only).
 
 def make_finding(code: str, doc: Document, start: int, end: int, message: str, *, origin: str,
                  replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
-                 severity: Severity | None = None, glossary_entry: str = "") -> Finding:
+                 severity: Severity | None = None, glossary_entry: str = "",
+                 style: PossessiveStyle | None = None) -> Finding:
     """A finding of rule ``code``; with a replacement and a safety, its one edit (the whole term:
     a name is replaced as a unit, not trimmed to the characters that change; over a possessive's "s" where the
-    edit adds a final "s": :func:`mtfix.text.plurals.possessive_over_s`).  ``glossary_entry``: the id
-    (``Entry.origin``) of the entry behind it."""
+    edit adds a final "s": :func:`mtfix.text.plurals.possessive_over_s`, by the document's ``style``, asked once
+    per document where the caller passes it).  ``glossary_entry``: the id (``Entry.origin``) of the entry behind it."""
     rule = RULES[code]
     if replacement:
         replacement = _composed_as_text(replacement, doc.text, start, end)
         # a fix that adds a final "s" before "'s" writes "Holdings'", not "Holdings's" (session 44, glossary-12)
-        end, replacement = possessive_over_s(doc.text, end, doc.text[start:end], replacement)
+        end, replacement = possessive_over_s(doc.text, end, doc.text[start:end], replacement, style)
     return build_finding(doc, code, rule.category, severity or rule.severity, start, end, message,
                          replacement=replacement, safety=safety, origin=origin, minimal=False,
                          suggestions=(replacement,) if replacement else (), glossary_entry=glossary_entry)

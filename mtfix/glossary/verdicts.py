@@ -4,6 +4,7 @@ mentions say of who and what it names (session 44: from ``checker.py``, which fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
@@ -16,6 +17,7 @@ from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.spans import after_title, finite_verb_after, printed_in_english
 from mtfix.model import Document, Finding, FixSafety, Severity
+from mtfix.text.plurals import PossessiveStyle
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +51,18 @@ class Mentions:
 
     named: frozenset[str]  # surnames of the glossary persons named in full ("Ilham Aliyev", "I. Aliyev")
     forms: dict[int, frozenset[str]]  # id(entry) → the glossary forms of it the document uses
+    # the document's "'s"-after-"s" style, asked once for all its findings (session 46; None: asked per finding)
+    style: PossessiveStyle | None = None
 
     @classmethod
-    def of(cls, events: list[Event]) -> Mentions:
+    def of(cls, events: list[Event], style: PossessiveStyle | None = None) -> Mentions:
         named = frozenset(ev.entry.short for ev in events if ev.entry.type == "person"
                           and (ev.kind == "initials" or (ev.hit is not None and " " in ev.hit.form)))
         forms: dict[int, set[str]] = {}
         for ev in events:
             if ev.hit is not None:
                 forms.setdefault(id(ev.entry), set()).add(ev.hit.form)
-        return cls(named, {k: frozenset(v) for k, v in forms.items()})
+        return cls(named, {k: frozenset(v) for k, v in forms.items()}, style)
 
     def identifies(self, text: str, ev: Event, bare: bool) -> bool:
         """Whether the document makes a one-word variant's entry plain: a person's bare surname after a
@@ -82,7 +86,7 @@ def _one_line(s: str) -> str:
     return s.replace("\r\n", " ").replace("\n", " ") if "\n" in s else s
 
 
-def after_opener(doc: Document, ev: Event, f: Finding) -> Finding:
+def after_opener(doc: Document, ev: Event, f: Finding, style: PossessiveStyle | None = None) -> Finding:
     """``f`` for a mention right after a capitalised everyday word opening the sentence: the two may
     be one name ("Hotel Kiyev"), so never a safe edit; after an everyday verb (an imperative: "Use
     Github", "Visit Kiyev") unsafe, after another word (a noun: "Hotel"), or before a finite verb (the
@@ -94,15 +98,16 @@ def after_opener(doc: Document, ev: Event, f: Finding) -> Finding:
     got = doc.text[ev.start : ev.end]
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless '{ev.opener} {got}' is one name",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
-                        safety=safety, severity=f.severity, glossary_entry=f.glossary_entry)
+                        safety=safety, severity=f.severity, glossary_entry=f.glossary_entry, style=style)
 
 
-def before_headline_word(doc: Document, ev: Event, f: Finding) -> Finding:
+def before_headline_word(doc: Document, ev: Event, f: Finding, style: PossessiveStyle | None = None) -> Finding:
     """``f`` for a misspelt name on a line in capitals before a word that may go on with it ("KUTIASI STREET
     CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`): the fix is unsafe."""
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless it is one name with the word after it",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
-                        safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry)
+                        safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry,
+                        style=style)
 
 
 def _family(doc: Document, ev: Event, hit: Hit, context: Mentions) -> Finding | None:
@@ -121,13 +126,13 @@ def _family(doc: Document, ev: Event, hit: Hit, context: Mentions) -> Finding | 
     style = house_style(got, normal_form(e.short))
     if style is not None:
         return make_finding("MTF301", doc, ev.start, ev.end, f"{said} in the glossary's spelling ({style})",
-                            **entry_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
+                            **_made(e, context), replacement=repl + ending, safety=FixSafety.UNSAFE)
     if (hit.derived or printed_in_english(got)) and not context.identifies(doc.text, ev, True):
         # (a surname the glossary lists only inside a full name, "Nikol Pashinian", is the person's family only
         # where the document names the person: session 40)
         return make_finding("MTF301", doc, ev.start, ev.end, f"{said} if this is the family of {e.term} (glossary)",
-                            **entry_origin(e), replacement=repl + ending, safety=FixSafety.UNSAFE)
-    return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **entry_origin(e),
+                            **_made(e, context), replacement=repl + ending, safety=FixSafety.UNSAFE)
+    return make_finding("MTF301", doc, ev.start, ev.end, f"{said} (glossary: {e.term})", **_made(e, context),
                         replacement=repl + ending, safety=FixSafety.SAFE)
 
 
@@ -136,6 +141,12 @@ def entry_origin(e: Entry) -> dict[str, str]:
     entry's id, ``glossary_entry``, for the review page and the language server (they never parse ``origin``)."""
     return {"origin": f"glossary:{e.origin} ({e.term})", "glossary_entry": e.origin}
 
+
+
+def _made(e: Entry, context: Mentions) -> dict[str, Any]:
+    """:func:`make_finding`'s keywords for a finding of entry ``e`` in the document ``context`` reads: its
+    provenance (:func:`entry_origin`) and the document's possessive style, asked once (session 46)."""
+    return {**entry_origin(e), "style": context.style}
 
 
 def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding | None:
@@ -151,19 +162,19 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
         sure = not introduced(doc.text, ev.end)
         return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
                             + (" (first mention)" if expand else "")
-                            + ("" if sure else f", if this is {e.term}"), **entry_origin(e), replacement=repl,
+                            + ("" if sure else f", if this is {e.term}"), **_made(e, context), replacement=repl,
                             safety=FixSafety.SAFE if sure else FixSafety.UNSAFE)
     if ev.kind == "misspelt":
         if ev.from_variant:  # a surname as a listed full-name variant spells it, the person named (session 41)
             style = house_style(got, ev.replacement)
             return make_finding("MTF301", doc, ev.start, ev.end,
                                 f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
-                                f"of a listed variant of {e.term}, whom this document names)", **entry_origin(e),
+                                f"of a listed variant of {e.term}, whom this document names)", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
         if transliteration_slip(got, ev.replacement):
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
-                                "or another name: house style, left to a person", **entry_origin(e),
+                                "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
         safe = e.is_name and (ev.in_context or long_enough)
@@ -173,11 +184,11 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             # person (as for a variant's plural, _family): else a suggestion (session 42)
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' looks like a misspelling of '{ev.replacement}' if this is the family "
-                                f"of {e.term} ({why})", **entry_origin(e), replacement=ev.replacement,
+                                f"of {e.term} ({why})", **_made(e, context), replacement=ev.replacement,
                                 safety=FixSafety.UNSAFE if safe else FixSafety.NONE)
         return make_finding("MTF302", doc, ev.start, ev.end,
                             f"'{got}' looks like a misspelling of '{ev.replacement}' ({e.term}; {why})",
-                            **entry_origin(e), replacement=ev.replacement,
+                            **_made(e, context), replacement=ev.replacement,
                             safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
     hit = ev.hit
     assert hit is not None
@@ -185,13 +196,13 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
         return _family(doc, ev, hit, context)
     if hit.kind == "forbidden":
         return make_finding("MTF306", doc, ev.start, ev.end,
-                            f"'{got}' is a forbidden form: the glossary has '{e.term}'", **entry_origin(e),
+                            f"'{got}' is a forbidden form: the glossary has '{e.term}'", **_made(e, context),
                             replacement=e.term, safety=FixSafety.NONE)
     if hit.kind == "historical":  # right for the past ("Tiflis" in 1918): an unsafe fix only
         repl = full_stop(as_written(e.term, raw, hit.form), got, doc.text, ev.end)[0]
         return make_finding("MTF301", doc, ev.start, ev.end,
                             f"'{got}' is a historical name of '{e.term}': write '{e.term}' unless the text "
-                            "is about that time", **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                            "is about that time", **_made(e, context), replacement=repl, safety=FixSafety.UNSAFE)
     if hit.kind in ("variant", "inflected"):
         bare = e.type == "person" and " " not in hit.form and e.short != e.term
         repl = (e.term if expand and e.first_mention else e.short) if bare else e.term
@@ -202,24 +213,24 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             if style is not None:  # not an error: reported, fixed only with --unsafe-fixes
                 return make_finding("MTF301", doc, ev.start, ev.end,
                                     f"'{got}' is written '{shown}' in the glossary ({style})",
-                                    **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                                    **_made(e, context), replacement=repl, safety=FixSafety.UNSAFE)
             if e.is_name and " " not in hit.form and printed_in_english(got) \
                     and not context.identifies(doc.text, ev, bare):
                 # a word English prints for something of its own ("SNG" for synthetic natural gas, a
                 # surname other people bear), in a text that does not otherwise name the entry: an unsafe fix
                 return make_finding("MTF301", doc, ev.start, ev.end,
                                     f"'{got}' should read '{shown}' if this is {e.term} (glossary)",
-                                    **entry_origin(e), replacement=repl, safety=FixSafety.UNSAFE)
+                                    **_made(e, context), replacement=repl, safety=FixSafety.UNSAFE)
             return make_finding("MTF301", doc, ev.start, ev.end, f"'{got}' should read '{shown}' (glossary)",
-                                **entry_origin(e), replacement=repl,
+                                **_made(e, context), replacement=repl,
                                 safety=FixSafety.SAFE if stop_sure else FixSafety.UNSAFE)
         if hit.genitive:
             repl = possessive(repl, "’" if "’" in doc.text and "'" not in got else "'")
         return make_finding("MTF304", doc, ev.start, ev.end,
-                            f"source-language form '{got}' should read '{_one_line(repl)}'", **entry_origin(e),
+                            f"source-language form '{got}' should read '{_one_line(repl)}'", **_made(e, context),
                             replacement=repl, safety=FixSafety.SAFE)
     if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
-                            **entry_origin(e), replacement=e.term, safety=FixSafety.SAFE)
+                            **_made(e, context), replacement=e.term, safety=FixSafety.SAFE)
     return None

@@ -22,8 +22,6 @@ glossary's gate (:func:`mtfix.glossary.matcher.capitals_line`) and its near-miss
 
 from __future__ import annotations
 
-import functools
-
 from mtfix.caching import regexcache
 
 #: Endings after which a word takes "-es" ("the Joneses", "the Sanchezes", "churches", "wishes").
@@ -101,13 +99,15 @@ _POSSESSIVE_S = regexcache.compile(r"(['’])([sS])(?![\p{L}\p{M}\p{N}_])")
 _S_POSSESSIVE_S = regexcache.compile(r"(?<=\p{L}[sS])['’][sS](?![\p{L}\p{M}\p{N}_])")
 
 
-def possessive_over_s(text: str, end: int, got: str, replacement: str) -> tuple[int, str]:
+def possessive_over_s(text: str, end: int, got: str, replacement: str,
+                      style: PossessiveStyle | None = None) -> tuple[int, str]:
     """Where an edit of ``got`` ending at ``end`` to ``replacement`` adds a final "s" before a possessive's "'s"
     ("Holding's" → "Holdings"), the end and replacement that reach over the possessive's "s" ("Holdings'"), as
     the AP stylebook writes a name ending in "s" (:func:`mtfix.glossary.inflect.possessive`: "Charles'"; session
     44); one house style picked, as the Chicago Manual writes "Charles's".  Unchanged elsewhere, and where the text
     itself writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style, the text's house style, kept:
-    "Holdings's").
+    "Holdings's").  ``style``: the text's :class:`PossessiveStyle`, asked once for all of a document's edits
+    (without it, the text is searched for this edit).
 
     >>> t = "Orbita Holding's sale."
     >>> possessive_over_s(t, 14, "Orbita Holding", "Orbita Holdings")
@@ -120,17 +120,40 @@ def possessive_over_s(text: str, end: int, got: str, replacement: str) -> tuple[
     if not replacement.endswith(("s", "S")) or got.endswith(("s", "S")):
         return end, replacement
     m = _POSSESSIVE_S.match(text, end)
-    if m is None or writes_s_apostrophe_s(text):
+    if m is None or (style.writes_s_apostrophe_s() if style is not None else writes_s_apostrophe_s(text)):
         return end, replacement
     return m.end(), replacement + m.group(1)
 
 
-@functools.lru_cache(maxsize=2)
 def writes_s_apostrophe_s(text: str) -> bool:
-    """Whether ``text`` writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style), asked once per
-    document: :func:`possessive_over_s` asks it for each of a document's edits that adds a final "s" before "'s",
-    and a search of the whole text for each made a document with 500 of them quadratic (session 45).  Two texts
-    kept; a text already hashed is found by identity.  The glossary checker clears the cache when its check of a
-    document ends (:meth:`mtfix.glossary.checker.GlossaryChecker.check`), so that a long-running language server
-    keeps no document's text here (session 45)."""
+    """Whether ``text`` writes "'s" after a final "s" anywhere ("Lewis's": Chicago's style).
+
+    >>> writes_s_apostrophe_s("Lewis's aide"), writes_s_apostrophe_s("Lewis' aide; the firm's")
+    (True, False)
+    """
     return _S_POSSESSIVE_S.search(text) is not None
+
+
+class PossessiveStyle:
+    """One document's "'s"-after-"s" style (:func:`writes_s_apostrophe_s`), searched for at most once, when an edit
+    first asks (:func:`possessive_over_s`): a search of the whole text for each of a document's edits that adds a
+    final "s" before "'s" made a document with 500 of them quadratic (session 45).  Made by the glossary checker for
+    each document it checks and passed to each finding it makes (session 46: until then a module's memo of the last
+    two texts, cleared when a check ended); it goes with the check, so no document's text is kept past it.
+
+    >>> style = PossessiveStyle("Lewis's aide")
+    >>> style.writes_s_apostrophe_s(), style.writes_s_apostrophe_s()
+    (True, True)
+    """
+
+    __slots__ = ("_text", "_answer")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answer: bool | None = None
+
+    def writes_s_apostrophe_s(self) -> bool:
+        """Whether the document writes "'s" after a final "s" anywhere: searched on the first call only."""
+        if self._answer is None:
+            self._answer = writes_s_apostrophe_s(self._text)
+        return self._answer
