@@ -39,7 +39,7 @@ DATA_FOLDERS = {
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checker_registry.py", "catalogue.py",
                                     "suppress.py", "repair.py", "pipeline_results.py", "signature.py")),
-    ("files and records through the pipeline", ("files.py", "records.py", "parallel.py")),
+    ("files and records through the pipeline", ("files.py", "batch.py", "records.py", "parallel.py")),
     ("settings, errors, version", ("config.py", "settings_schema.py", "settings_file.py", "errors.py", "safe_yaml.py", "version.py")),
     ("the command's start", ("__main__.py", "_startup.py")),
     ("old import paths of moved modules (bench/move_modules.py): each gives the moved module itself",

@@ -58,7 +58,7 @@ REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "bench" / ".parser-ewt.npz"
 MAIN_SHAPES = ("no_main_clause", "subjectless_root", "fragment_root", "subordinate_root")
 SHAPES = (*MAIN_SHAPES, "person_passive", "person_passive_about", "person_passive_about_rare")
-MIN_USES = 10
+MIN_USES = shape_tables.MIN_USES
 MIN_OBJECTS = 3
 MAX_PERSON_USES = 1  # EWT train is web English, learners' too: one "explain me" is not the verb's frame
 PERSON_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
@@ -88,25 +88,14 @@ def person_classes(treebank: Iterator[list[list[str]]] | Sequence[list[list[str]
     persons: Counter[str] = Counter()
     passive_about: Counter[str] = Counter()
     forms: defaultdict[str, set[str]] = defaultdict(set)
-    for rows in treebank:
-        kids: defaultdict[str, list[list[str]]] = defaultdict(list)
-        for r in rows:
-            kids[r[6]].append(r)
-        for r in rows:
-            if r[3] != "VERB":
-                continue
-            lemma = r[2].lower()
-            uses[lemma] += 1
-            if r[4] in ("VBN", "VBD"):
-                forms[r[1].lower()].add(lemma)
-            mine = kids[r[0]]
-            objects[lemma] += any(k[7] in ("obj", "iobj") for k in mine)
-            persons[lemma] += any((k[7] in ("obj", "iobj") and k[1].lower() in PERSON_OBJECTS)
-                                  or (k[7] == "nsubj:pass" and k[1].lower() in PERSON_SUBJECTS) for k in mine)
-            if any(k[7] == "aux:pass" for k in mine):
-                passive_about[lemma] += any(g[1].lower() == "about" and g[7] == "case" for k in mine
-                                            for g in kids[k[0]])
-    frequent = {v for v, n in uses.items() if n >= MIN_USES and v != "be"}
+    for lemma, mine, kids in shape_tables.treebank_verbs(treebank, uses, forms):
+        objects[lemma] += any(k[7] in ("obj", "iobj") for k in mine)
+        persons[lemma] += any((k[7] in ("obj", "iobj") and k[1].lower() in PERSON_OBJECTS)
+                              or (k[7] == "nsubj:pass" and k[1].lower() in PERSON_SUBJECTS) for k in mine)
+        if any(k[7] == "aux:pass" for k in mine):
+            passive_about[lemma] += any(g[1].lower() == "about" and g[7] == "case" for k in mine
+                                        for g in kids[k[0]])
+    frequent = shape_tables.frequent_verbs(uses)
     return PersonClasses(
         no_person={v for v in frequent if objects[v] >= MIN_OBJECTS and persons[v] <= MAX_PERSON_USES},
         never_passive_about={v for v in frequent if not passive_about[v]},

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +43,39 @@ def shared(explicit: str | None, prog: str, needs: str = "realmt") -> Path | Non
 def ewt_train(root: Path) -> Iterator[list[list[str]]]:
     """The word rows of each sentence of UD EWT train (dev and test are the audit's professional source)."""
     return conllu.word_rows(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
+
+
+#: How often EWT train uses a verb lemma before the verb classes read it as frequent (:func:`frequent_verbs`; until
+#: session 46 written in both ``voice_shapes.py`` and ``parse_shapes.py``).
+MIN_USES = 10
+
+#: A treebank sentence's rows (CoNLL-U columns) by the id of their head: ``kids[r[0]]`` are row ``r``'s dependents.
+Kids = defaultdict[str, list[list[str]]]
+
+
+def treebank_verbs(treebank: Iterable[list[list[str]]], uses: Counter[str],
+                   forms: defaultdict[str, set[str]]) -> Iterator[tuple[str, list[list[str]], Kids]]:
+    """Each VERB row of the treebank's sentences (rows of CoNLL-U columns) as its lower-cased lemma, its dependents
+    and its sentence's rows by head; counted into ``uses`` (lemma → uses) and ``forms`` (a VBN/VBD form, lower-cased
+    → its lemmas) on the way.  The walk :func:`voice_shapes.verb_classes` and :func:`parse_shapes.person_classes`
+    share (until session 46 written in each)."""
+    for rows in treebank:
+        kids: Kids = defaultdict(list)
+        for r in rows:
+            kids[r[6]].append(r)
+        for r in rows:
+            if r[3] != "VERB":
+                continue
+            lemma = r[2].lower()
+            uses[lemma] += 1
+            if r[4] in ("VBN", "VBD"):
+                forms[r[1].lower()].add(lemma)
+            yield lemma, kids[r[0]], kids
+
+
+def frequent_verbs(uses: Counter[str]) -> set[str]:
+    """The lemmas used :data:`MIN_USES` times or more, "be" left out (what the verb classes are read of)."""
+    return {v for v, n in uses.items() if n >= MIN_USES and v != "be"}
 
 
 def sets(shared: Path, labelled: Sequence[str] = ()) -> Iterator[tuple[str, list[str]]]:

@@ -43,7 +43,7 @@ from mtfix.garble import tagger as tagger_mod  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
 
 SHAPES = ("intransitive_passive", "intransitive_passive_by", "passive_about", "passive_object")
-MIN_USES = 10
+MIN_USES = shape_tables.MIN_USES
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 PREPOSITIONS = frozenset({"about", "after", "as", "at", "down", "for", "from", "in", "into", "of", "off", "on",
                           "out", "over", "through", "to", "up", "upon", "with"})
@@ -74,24 +74,14 @@ def verb_classes(treebank: Sequence[list[list[str]]] | Iterator[list[list[str]]]
     about: Counter[str] = Counter()
     passive_objects: Counter[str] = Counter()
     forms: defaultdict[str, set[str]] = defaultdict(set)
-    for rows in treebank:
-        kids: defaultdict[str, list[list[str]]] = defaultdict(list)
-        for r in rows:
-            kids[r[6]].append(r)
-        for r in rows:
-            if r[3] != "VERB":
-                continue
-            lemma = r[2].lower()
-            uses[lemma] += 1
-            if r[4] in ("VBN", "VBD"):
-                forms[r[1].lower()].add(lemma)
-            deps = {k[7] for k in kids[r[0]]}
-            passive = bool(deps & _PASSIVE_MARKS)
-            passives[lemma] += passive
-            objects[lemma] += bool(deps & _OBJECTS)
-            passive_objects[lemma] += passive and bool(deps & _PASSIVE_OBJECTS)
-            about[lemma] += any(g[2].lower() == "about" and g[7] == "case" for k in kids[r[0]] for g in kids[k[0]])
-    frequent = {v for v, n in uses.items() if n >= MIN_USES and v != "be"}
+    for lemma, mine, kids in shape_tables.treebank_verbs(treebank, uses, forms):
+        deps = {k[7] for k in mine}
+        passive = bool(deps & _PASSIVE_MARKS)
+        passives[lemma] += passive
+        objects[lemma] += bool(deps & _OBJECTS)
+        passive_objects[lemma] += passive and bool(deps & _PASSIVE_OBJECTS)
+        about[lemma] += any(g[2].lower() == "about" and g[7] == "case" for k in mine for g in kids[k[0]])
+    frequent = shape_tables.frequent_verbs(uses)
     return VerbClasses(
         never_passive={v for v in frequent if not passives[v] and not objects[v]},
         never_about={v for v in frequent if not about[v]},

@@ -196,7 +196,7 @@ def fix(
                     write_result(r, targets.get(r.path))
                     written.append(r)
                 except MtfixError as exc:  # this file is left as it was; the batch goes on
-                    from mtfix.files import FileProblem
+                    from mtfix.batch import FileProblem
 
                     typer.echo(f"mtfix: error: {exc}", err=True)
                     results.failures.append(FileProblem(r.path, str(exc), line=getattr(exc, "line", None)))
@@ -434,7 +434,8 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
     """The ``--ref`` file's units, read as an input of its format is (its extension or
     ``--input-format``, the same ``--text-field`` and ``--encoding``); a file that cannot be read
     is a usage error (exit 2)."""
-    from mtfix.files import SELF_DECODING, read_container, unread_records
+    from mtfix.batch import SELF_DECODING
+    from mtfix.files import read_container, unread_records
     from mtfix.formats import format_for_path
     from mtfix.io.inputs import read_input
     from mtfix.io.office import office_reason

@@ -165,7 +165,7 @@ class InputRun:
         return self._groups[key]
 
     def _walk(self, prune: tuple[Path, ...]) -> tuple[list[str], list[Any]]:
-        from mtfix.files import walk_skip_collector
+        from mtfix.batch import walk_skip_collector
         from mtfix.io.inputs import iter_paths
         from mtfix.io.textfile import check_encoding
 
@@ -289,9 +289,9 @@ class InputRun:
             typer.echo("mtfix: warning: " + printable(message, keep="\t\n"), err=True)
 
     def run(self, make_job: Callable[[Group], Callable[[Any], Any]], *, regular_only: bool = False) -> Any:
-        """Run each file with ``make_job(its group)`` (see :func:`mtfix.files.run_batch`): one batch,
+        """Run each file with ``make_job(its group)`` (see :func:`mtfix.batch.run_batch`): one batch,
         in input order; the warnings of every pipeline join the first's."""
-        from mtfix.files import run_batch
+        from mtfix.batch import run_batch
         from mtfix.io.textfile import check_encoding
 
         shared = self.pipeline.warnings

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -16,6 +15,7 @@ from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
+from mtfix.checks.subtitle_lines import DEFAULT_MAX_CPS, DEFAULT_MAX_LINE_LENGTH
 from mtfix.config import (
     FIELD_OPTIONS,
     GRAMMAR_MODES,
@@ -120,10 +120,10 @@ SkipBadRecordsOpt = Annotated[bool | None, typer.Option(
     "short row) is skipped, kept unchanged and counted, and the rest of the file is checked or fixed (exit 0); by "
     "default (or the settings' skip-bad-records = false) such a file is bad input: exit 2, nothing written.")]
 MaxLineLengthOpt = Annotated[int | None, typer.Option(
-    "--max-line-length", min=10, help="SRT/WebVTT: characters a cue line may hold (default 42, or the settings' "
+    "--max-line-length", min=10, help=f"SRT/WebVTT: characters a cue line may hold (default {DEFAULT_MAX_LINE_LENGTH}, or the settings' "
     "[subtitles] max-line-length); a fix that takes a line past it is reported (MTF601).")]
 MaxCpsOpt = Annotated[float | None, typer.Option(
-    "--max-cps", min=0, help="SRT/WebVTT: characters a second a cue may be read at (default 20, or the settings' "
+    "--max-cps", min=0, help=f"SRT/WebVTT: characters a second a cue may be read at (default {DEFAULT_MAX_CPS:g}, or the settings' "
     "[subtitles] max-cps; 0: off); a fix that takes a cue past it is reported (MTF601).")]
 IdFieldOpt = Annotated[str | None, typer.Option(
     "--id-field", help="JSONL/CSV field carried into reports as the id (a record without it: its line number; "
@@ -390,120 +390,6 @@ _CLI_FIELDS = {  # command-line argument → Config field
 }
 
 
-#: The Config fields whose command-line values are added to the settings file's (``--glossary``, ``--rules``;
-#: ``--ignore`` too, without ``--select``: :func:`mtfix.config.layered_selection`).
-_ADDED_TO = ("glossaries", "rule_files")
-
-
-def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: tuple[str, ...] = _ADDED_TO, *,
-                  cli_table_keys: dict[str, set[str]] | None = None, file_extra: dict[str, Any] | None = None) -> None:
-    """Print the resolved settings and where each came from (default, file:line, command line); the
-    command line's values of the fields in ``added`` were added to the file's. ``cli_table_keys``: the keys of
-    a table (``[subtitles]``) that the command line set over ``file_extra``, the settings file's tables."""
-    from dataclasses import fields
-
-    from mtfix.config import SCHEMA
-
-    keys = {s.field: s.key for s in SCHEMA.values() if s.kind != "table"}
-    typer.echo(f"# settings file: {loaded.path if loaded.path else 'none (defaults)'}")
-    if len(loaded.chain) > 1:  # `extend`: the files whose settings are under these
-        typer.echo(f"# extends: {' extends '.join(str(p) for p in loaded.chain[1:])}")
-    in_glossary_table = any(str(k).replace("_", "-") == "first-mention" for k in cfg.extra.get("glossary") or {})
-    for f in fields(cfg):
-        if f.name == "extra":
-            continue
-        value = getattr(cfg, f.name)
-        if isinstance(value, tuple):
-            value = list(value)
-        src = loaded.source(f.name)
-        if f.name in from_cli:  # the command line adds to the file's lists of files, and replaces the rest
-            src = ("command line" if src == "default" else f"{src} + command line" if f.name in added
-                   else f"command line (over {src})")
-        key = keys.get(f.name, f.name.replace("_", "-"))
-        if f.name == "first_mention" and in_glossary_table:  # one spelling only: a saved output must load
-            typer.echo(f"# {key}: set in [glossary] below  # {loaded.source('extra.glossary')}")
-            continue
-        if value is None:  # TOML has no null: a key left out is one not set
-            typer.echo(f"# {key}: not set  # {src}")
-            continue
-        typer.echo(f"{key} = {toml_value(str(value) if hasattr(value, 'rank') else value)}  # {src}")
-    defaults = table_defaults()
-    tables = {k: v for k, v in cfg.extra.items() if k not in ("verbose", "lt_url_origin", "field_origins")}
-    for key in sorted(set(tables) | set(defaults)):
-        unset = {k: v for k, v in defaults.get(key, {}).items()
-                 if k not in {str(n).replace("_", "-") for n in tables.get(key, {})}}
-        if key == "glossary" and loaded.source("first_mention") != "default":  # set as the top-level key
-            unset.pop("first-mention", None)
-        if key not in tables:  # a table not set: its header and keys as comments, so the output sets nothing
-            typer.echo(f"# [{key}]  # default")
-        else:
-            src = loaded.source("extra." + key)
-            from_cmd = (cli_table_keys or {}).get(key, set())
-            in_file = {str(k).replace("_", "-") for k in ((file_extra or {}).get(key) or {})}
-            typer.echo(f"[{key}]  # {'command line' if src == 'default' and from_cmd else src}")
-            for k, v in tables[key].items():
-                name = str(k).replace("_", "-")
-                note = ("" if name not in from_cmd else
-                        f"  # command line (over {src})" if name in in_file else "  # command line")
-                typer.echo(f"{toml_key(str(k))} = {toml_value(v)}{note}")
-        if key == "glossary" and loaded.source("first_mention") != "default":
-            typer.echo("# first-mention: set above (the top-level key; give one of the two)")
-        for k, v in unset.items():
-            typer.echo(f"# {k}: not set  # default" if v is None else f"# {k} = {toml_value(v)}  # default")
-
-
-def table_defaults() -> dict[str, dict[str, Any]]:
-    """The keys of the settings tables mtfix reads (``[languagetool]``, ``[glossary]``, ``[server]``, ``[diagnostic-severity]``,
-    ``[subtitles]``) and their defaults (None: not set), as ``--show-settings`` prints them: LanguageTool's
-    folders and java as found on this computer (``$MTFIX_CACHE_DIR``, ``$MTFIX_LT_HOME``, ``$JAVA_HOME``)."""
-    from mtfix.checks.subtitle_lines import DEFAULT_MAX_CPS, DEFAULT_MAX_LINE_LENGTH
-    from mtfix.config import DEFAULT_DEBOUNCE_MS
-    from mtfix.grammar.settings import settings_from
-
-    def number(x: float) -> float | int:
-        return int(x) if float(x).is_integer() else x
-
-    try:
-        lt = settings_from(None)
-    except (MtfixError, OSError):  # a cache folder that cannot be worked out: the defaults without it
-        lt = None
-    return {
-        "glossary": {"first-mention": True},
-        "languagetool": {
-            "cache-dir": str(lt.cache_root) if lt else None, "home": str(lt.home) if lt else None,
-            "java": lt.java if lt else "java", "heap": lt.heap if lt else "1g", "jvm-args": [],
-            "port": 0, "server-options": {}, "language": "en-US",
-            "disabled-rules": [], "enabled-rules": [],  # added to mtfix's own (mtfix/grammar/defaults.yaml)
-            "timeout": 60, "start-timeout": 90, "batch-chars": lt.batch_chars if lt else 4000,
-            "workers": lt.workers if lt else 2, "result-cache": True,
-        },
-        "diagnostic-severity": {},  # rule code (or default) → LSP severity: none set, the built-in mapping
-        "server": {"debounce-ms": number(DEFAULT_DEBOUNCE_MS), "docs-url": None},
-        "subtitles": {"max-line-length": DEFAULT_MAX_LINE_LENGTH, "max-cps": number(DEFAULT_MAX_CPS)},
-    }
-
-
-def toml_key(key: str) -> str:
-    """``key`` bare when TOML allows it, else quoted."""
-    return key if key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key) else json.dumps(key)
-
-
-def toml_value(value: Any) -> str:
-    """A settings value (from a TOML file, or a default) written back as TOML: a JSON string, number,
-    boolean or array is TOML too; a table is an inline table.
-
-    >>> toml_value({"a b": [1, "x"], "c": True})
-    '{ "a b" = [1, "x"], c = true }'
-    """
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        return "{ " + ", ".join(f"{toml_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(value if isinstance(value, (bool, int, float, str)) else str(value), ensure_ascii=False)
-
-
 def _source_lang_warning(lang: str | None, where: str = "--source-lang") -> str | None:
     """A warning when no bundled pack translates from ``lang``; ``where`` names the setting's origin."""
     from mtfix.rules.engine import missing_pack
@@ -628,7 +514,9 @@ def build_pipeline(opts: CommonOptions, paths: list[str], *, fail_on: str | None
                 cfg = cfg.with_overrides(extra=dict(cfg.extra, subtitles={**subtitles, key: value}))
                 cli_subtitles.add(key)
         if args.get("show_settings"):
-            show_settings(loaded, cfg, from_cli, _ADDED_TO + (("ignore",) if chosen["select"] is None else ()),
+            from mtfix.cli.settings_display import ADDED_TO, show_settings
+
+            show_settings(loaded, cfg, from_cli, ADDED_TO + (("ignore",) if chosen["select"] is None else ()),
                           cli_table_keys={"subtitles": cli_subtitles}, file_extra=base.extra)
             raise typer.Exit(0)
         check_named_files(loaded)

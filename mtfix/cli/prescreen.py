@@ -69,14 +69,15 @@ def is_stream(path: str) -> bool:
 
 
 def bad_record_problem(path: str, fmt: str | None, options: dict[str, Any], encoding: str | None) -> Any:
-    """The :class:`mtfix.files.FileProblem` of record file ``path`` (format ``fmt``, read with the format
+    """The :class:`mtfix.batch.FileProblem` of record file ``path`` (format ``fmt``, read with the format
     ``options``) when a record of it cannot be read (:func:`mtfix.files.refuse_bad_records`), else None.
     Any other reason it cannot be read is left to the run, which reports it as it always has.  Standard
     input and a FIFO are read whole now (:func:`mtfix.io.inputs.hold_stream`, up to ``MTFIX_STDIN_LIMIT``)
     and the run reads the same bytes; standard input whose format nothing names (``fmt`` None) is refused
     here too when a record field is given and it reads as plain text (:func:`mtfix.files.read_container`).
     A good regular file's records are kept for the run (:mod:`mtfix.io.screened`)."""
-    from mtfix.files import _run_file, read_container, refuse_bad_records
+    from mtfix.batch import _run_file
+    from mtfix.files import read_container, refuse_bad_records
     from mtfix.formats import format_for_path
     from mtfix.io import screened
     from mtfix.io.inputs import hold_stream
@@ -112,11 +113,11 @@ def bad_record_problem(path: str, fmt: str | None, options: dict[str, Any], enco
 
 
 def unreadable_stream_problem(path: str, encoding: str | None) -> Any:
-    """The :class:`mtfix.files.FileProblem` of standard input (``-``) or FIFO ``path`` when it cannot be read
+    """The :class:`mtfix.batch.FileProblem` of standard input (``-``) or FIFO ``path`` when it cannot be read
     at all (closed, a folder, over ``MTFIX_STDIN_LIMIT``, no writer within ``MTFIX_FIFO_WAIT``, permission
     denied), worded as the run words it; else None, its bytes held for the run
     (:func:`mtfix.io.inputs.hold_stream`).  Until session 36 the run reported it, after the pipeline was built."""
-    from mtfix.files import _run_file
+    from mtfix.batch import _run_file
     from mtfix.io.inputs import hold_stream
 
     if hold_stream(path) is not None:
@@ -126,7 +127,7 @@ def unreadable_stream_problem(path: str, encoding: str | None) -> Any:
 
 
 def special_file_problem(path: str, encoding: str | None, *, in_place: bool = False) -> Any:
-    """The :class:`mtfix.files.FileProblem` of a named FIFO, socket or device ``path`` that the run could not
+    """The :class:`mtfix.batch.FileProblem` of a named FIFO, socket or device ``path`` that the run could not
     read, worded as the run words it; None for a regular file, a folder, standard input (``-``), a path that
     cannot be looked at (its reader names why), and a FIFO read whole now (:func:`unreadable_stream_problem`).
 
@@ -139,7 +140,7 @@ def special_file_problem(path: str, encoding: str | None, *, in_place: bool = Fa
     >>> special_file_problem("/nonexistent/notes.txt", None) is None
     True
     """
-    from mtfix.files import _run_file
+    from mtfix.batch import _run_file
     from mtfix.io.inputs import special_kind
 
     if path == "-":

@@ -128,7 +128,8 @@ def fix_with_decisions(run: InputRun, decisions_path: Path, opts: dict[str, Any]
     ``--encoding``: files that are neither UTF-8 nor BOM-marked are read, and written back,
     in it (give what ``review --encoding`` was given).
     """
-    from mtfix.files import SELF_DECODING, format_for_path, skip_reason_of
+    from mtfix.batch import SELF_DECODING, skip_reason_of
+    from mtfix.files import format_for_path
     from mtfix.io.inputs import read_input
     from mtfix.io.textfile import check_encoding, decode, decoded_once, legacy_encoding
     from mtfix.review.decisions import plan

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mtfix.config import GRAMMAR_MODES
+from mtfix.config import DEFAULT_DEBOUNCE_MS, GRAMMAR_MODES
 
 if TYPE_CHECKING:
     import logging
@@ -82,7 +82,7 @@ def server(
         typer.Option("--grammar", help="LanguageTool: off, auto or required (default: the workspace config)."),
     ] = None,
     debounce_ms: Annotated[
-        float | None, typer.Option("--debounce-ms", help="Wait this long after a change before checking (default 50).")
+        float | None, typer.Option("--debounce-ms", help=f"Wait this long after a change before checking (default {DEFAULT_DEBOUNCE_MS:g}).")
     ] = None,
     log_file: Annotated[Path | None, typer.Option("--log-file", help="Write the server's log here.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every message (debug level).")] = False,

@@ -170,6 +170,7 @@ from mtfix.garble.tagger import (
     tokenize,
     tokenize_many_words,
 )
+from mtfix.text.datelines import ends_dateline
 from mtfix.text.lexicon import PREFIXES as _PREFIXES
 from mtfix.text.lexicon import inflection_bases as _inflection_bases
 from mtfix.text.lexicon import prefixed_stem as _prefixed_stem
@@ -364,7 +365,7 @@ def _capital_by_style(words: Sequence[str], infos: Sequence[tuple[str, str, bool
     an article opening a title after a word no sentence ends with, and any capital of a headline in
     title case."""
     if words[i - 1] in _DASHES:
-        return _dateline(words, i - 1)
+        return ends_dateline(words, i - 1)
     if words[i - 1] in _QUOTES and i >= 2 and words[i - 2] in (".", "!", "?"):
         return True  # a quotation's next sentence: '..." said the coach. "It is about pride."'
     if _title_case(words):
@@ -425,19 +426,6 @@ def _title_case(words: Sequence[str]) -> bool:
     five of its words of letters in lower case ("China's Growth Is An Opportunity, Not A Threat")."""
     alpha = [w for w in words if w[:1].isalpha()]
     return len(alpha) >= 4 and 5 * sum(w[:1].islower() for w in alpha) <= len(alpha)
-
-
-#: What a dateline holds before its dash: names and numbers, a comma, an agency in parentheses.
-_DATELINE_PUNCT = frozenset({",", "(", ")", "."})
-
-
-def _dateline(words: Sequence[str], dash: int) -> bool:
-    """Whether the dash at ``dash`` ends a dateline that opens the segment: a capitalised place, then
-    only capitalised words, numbers, commas and an agency in parentheses ("BAKU, Dec 1 (Reuters) -",
-    "TASHKENT, Uzbekistan (AP) —", "Baku, 3 October –")."""
-    if not 2 <= dash <= 10 or not words[0][:1].isupper() or words[1] not in (",", "("):
-        return False
-    return all(w in _DATELINE_PUNCT or w[:1].isupper() or w.isdigit() for w in words[:dash])
 
 
 _TEXT = operator.itemgetter(0)  # of a Token: its text

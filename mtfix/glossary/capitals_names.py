@@ -32,6 +32,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.glossary.credits import credit_span, label_before, label_words
 from mtfix.glossary.model import Entry
+from mtfix.text.datelines import dateline_end
 from mtfix.text.plurals import in_capitals
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
 
@@ -48,7 +49,7 @@ CREDIT_WORD = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}_.@])\p{Lu}{5,}(?![\p{L}\
 def capitals_words(text: str) -> list[regex.Match]:
     """The matches of :data:`CAPS_WORD` on lines in capitals: words of five capitals or more (capitalised words are
     the matches of :data:`mtfix.glossary.consistency.CAP_TOKEN`; a word is in capitals when ``str.isupper``), and
-    in a dateline's place (:func:`dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -") and among a byline's
+    in a dateline's place (:func:`mtfix.text.datelines.dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -") and among a byline's
     or photo credit's names (:func:`mtfix.glossary.credits.credit_span`, session 46: "By JANE MARHS, Staff",
     "Photo: TOM BAKKER/Reuters"; a slash there parts a name from its agency, :data:`CREDIT_WORD`)."""
     out: list[regex.Match] = []
@@ -62,39 +63,6 @@ def capitals_words(text: str) -> list[regex.Match]:
             out += CREDIT_WORD.finditer(text, at + span[0], at + span[1])
         at += len(line) + 1
     return out
-
-
-#: A news agency's dateline opening a line: a place in capitals ("TASHKENT", "NEW YORK"), a region or country
-#: in title case after a comma or not ("BISHKEK, Kyrgyzstan"), then a month and a day ("Dec 5", "Dec. 5",
-#: "December 5", day first too: "9 August", RF4 of session 45) and a year or not, an agency in brackets ("(Reuters)",
-#: "(AP)") or both, and a dash (Reuters', AP's and AFP's form).
-#: A month as a dateline writes it ("Dec", "Dec.", "December").
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-#: An agency in brackets: a name, so a capital first ("(Reuters)", "(AP)"; not a caption's "(left)", "(file photo)",
-#: RF4 of session 45).
-_AGENCY = r"\(\p{Lu}[\p{L}\p{M}&. \-]*\)"
-_DATELINE = regexcache.compile(
-    r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?: \p{Lu}[\p{Lu}\p{M}'’.\-]*)*)"
-    r"(?:, \p{Lu}[\p{Ll}\p{M}.\-]+(?: \p{Lu}[\p{Ll}\p{M}.\-]+)*)?"
-    r"(?:(?:, (?:" + _MONTH + r" \d{1,2}|\d{1,2} " + _MONTH + r")(?:,? \d{4})?)(?: " + _AGENCY + r")?"
-    r"|(?: " + _AGENCY + r"))"
-    r" ?[-–—] ")
-
-
-def dateline_end(line: str) -> int:
-    """Where the place of a news agency's dateline opening ``line`` ends (0: no dateline): "TASHKENT, Dec 5
-    (Reuters) - …" → 8.  A dateline writes its place in capitals in a line of running prose, so the glossary reads
-    it as a headline's word in capitals (session 45: "TASHKENNT, Dec 5 (Reuters) -" and the variant "TASCHKENT"
-    were never asked); the place needs a month and a day or an agency in brackets and a dash after it, so an
-    acronym opening a sentence ("NATO said …") or a heading ("UPDATE - …") is none.
-
-    >>> [dateline_end(s) for s in ("TASHKENT, Dec 5 (Reuters) - Talks", "BISHKEK, Kyrgyzstan (AP) — Talks",
-    ...                            "NEW YORK, December 5 — Talks", "NATO said on Dec 5 - talks", "UPDATE - Talks",
-    ...                            "ASTANA, 9 August 2025 – Talks", "ASTANE (left) - the singer")]
-    [8, 7, 8, 0, 0, 6, 0]
-    """
-    m = _DATELINE.match(line)
-    return m.end("place") if m is not None and m.group("place").isupper() else 0
 
 
 def title_folding(word: str) -> str:

@@ -39,6 +39,7 @@ from mtfix.glossary.credits import in_credit
 from mtfix.glossary.family_names import variant_surname_plurals
 from mtfix.glossary.inflect import suffix_after
 from mtfix.glossary.model import Entry
+from mtfix.text.datelines import in_dateline
 from mtfix.text.plurals import SIBILANT_ENDS, capitals_reading, plural_of
 from mtfix.text.tokens import lower_same_length as lower_same_length  # importable from here, as before
 
@@ -217,21 +218,6 @@ def _in_capitals(text: str, start: int, end: int, form: str) -> bool:
     return text[start:end] == form.upper() and not form.isupper() and (capitals_line(text, start, end)
                                                                        or in_dateline(text, start, end)
                                                                        or in_credit(text, start, end))
-
-
-def in_dateline(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is in the place of a news agency's dateline opening its line ("TASCHKENT, Dec 5
-    (Reuters) -": :func:`mtfix.glossary.capitals_names.dateline_end`, session 45).
-
-    >>> in_dateline("TASCHKENT, Dec 5 (Reuters) - Talks.", 0, 9), in_dateline("TASCHKENT said.", 0, 9)
-    (True, False)
-    """
-    from mtfix.glossary.capitals_names import dateline_end
-
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
-    return end - line_start <= dateline_end(line)
 
 
 def capitals_line(text: str, start: int, end: int) -> bool:

@@ -33,7 +33,7 @@ import os
 import re
 import shutil
 import socket
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -141,6 +141,14 @@ class LTSettings:
         return key
 
 
+#: Each field's default as :class:`LTSettings` declares it (the one place: :func:`settings_from` and
+#: ``--show-settings``'s table read them here; ``heap``, ``batch_chars`` and ``workers`` come from ``defaults.yaml``
+#: when it is read, and a test holds the two alike).
+FIELD_DEFAULTS: dict[str, Any] = {f.name: f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
+                                  for f in fields(LTSettings)
+                                  if f.default is not MISSING or f.default_factory is not MISSING}
+
+
 #: Each key's kind: ``str`` (a path may be a ``PathLike`` too), ``heap`` (``1g``, ``512m``: java's ``-Xmx``), ``strings`` (a list; one string is one
 #: item), ``bool``, ``count`` (a whole number, 1 or more; ``port``: 0 to 65535), ``seconds`` (a number
 #: above 0) or ``table``.
@@ -238,16 +246,16 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
             java=str(table.get("java") or _java_default()),
             heap=str(table.get("heap", d["heap"])),
             jvm_args=tuple(str(a) for a in table.get("jvm-args", ())),
-            port=int(table.get("port", 0)),
+            port=int(table.get("port", FIELD_DEFAULTS["port"])),
             server_options={str(k): property_text(v) for k, v in (table.get("server-options") or {}).items()},
-            language=str(table.get("language", "en-US")),
+            language=str(table.get("language", FIELD_DEFAULTS["language"])),
             disabled_rules=tuple(sorted({*d["disabled_rules"], *table.get("disabled-rules", ())})),
             enabled_rules=tuple(sorted(set(table.get("enabled-rules", ())))),
-            timeout=float(table.get("timeout", 60)),
-            start_timeout=float(table.get("start-timeout", 90)),
+            timeout=float(table.get("timeout", FIELD_DEFAULTS["timeout"])),
+            start_timeout=float(table.get("start-timeout", FIELD_DEFAULTS["start_timeout"])),
             batch_chars=int(table.get("batch-chars", d["batch_chars"])),
             workers=max(1, int(table.get("workers", d["workers"]))),
-            result_cache=bool(table.get("result-cache", True)),
+            result_cache=bool(table.get("result-cache", FIELD_DEFAULTS["result_cache"])),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"[tool.mtfix.languagetool]: {exc}") from None

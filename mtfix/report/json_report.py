@@ -82,7 +82,7 @@ def finding_dicts(fr: FileResult) -> list[dict[str, Any]]:
 def check_report(results: list[FileResult], stats: dict[str, Any] | None = None,
                  signature: str = "") -> dict[str, Any]:
     """``check --format json``: ``files``, then ``failures`` and ``skipped`` when ``results`` (a
-    :class:`mtfix.files.BatchResults`) has any, then ``stats``.  ``signature``: the score signature
+    :class:`mtfix.batch.BatchResults`) has any, then ``stats``.  ``signature``: the score signature
     of a file with nothing to score (no records), which scores 100 as in :func:`score_report`."""
     files = []
     for fr in results:

@@ -198,7 +198,7 @@ def sarif_report(results: list[FileResult], signature: str, config: Any = None,
     ``config`` (the run's :class:`mtfix.config.Config`) adds the rules of its ``rule_files``
     (``--rules``) to the rule table, as ``mtfix rules --rules`` lists them.
 
-    ``results`` is a :class:`mtfix.files.BatchResults` (or a plain list of file results):
+    ``results`` is a :class:`mtfix.batch.BatchResults` (or a plain list of file results):
     its ``failures`` and ``skipped`` files become notifications.
     """
     from mtfix.version import __version__

@@ -12,7 +12,8 @@ from mtfix.model import FixSafety, Severity
 from mtfix.text.tokens import SURROGATES
 
 if TYPE_CHECKING:
-    from mtfix.files import FileProblem, FileResult
+    from mtfix.batch import FileProblem
+    from mtfix.files import FileResult
 
 _BY_SEVERITY = tuple(str(s) for s in sorted(Severity, key=lambda s: s.rank, reverse=True))  # most severe first
 _SEV_COLOUR = {"critical": "magenta", "major": "red", "minor": "yellow"}
@@ -136,7 +137,7 @@ def nothing_scored_line(skipped: list[FileProblem], failures: int = 0, shown: in
     """``score``'s line when it scored no file (``check``'s ``0 findings in 0 files.``): how many
     were skipped, the first ``shown`` by name with their cause (the warnings above give the advice).
 
-    >>> from mtfix.files import FileProblem
+    >>> from mtfix.batch import FileProblem
     >>> nothing_scored_line([FileProblem("a.docx", "a.docx: a Word document, not a format mtfix reads; skipped: ..."),
     ...                      FileProblem("b.txt", "b.txt: binary file skipped")])
     'nothing scored: 2 files skipped: a.docx (a Word document), b.txt (binary file); see the warnings above.'

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.glossary.capitals_names import _next_word, dateline_end
+from mtfix.glossary.capitals_names import _next_word
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
+from mtfix.text.datelines import dateline_end
 from tests.glossary.newsroom import BODY, assert_revision, bound
 
 GLOSSARY = Glossary([

@@ -10,11 +10,10 @@ from __future__ import annotations
 import pytest
 
 from mtfix.glossary import capitals_names
-from mtfix.glossary.capitals_names import dateline_end
-from mtfix.glossary.matcher import in_dateline
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.model import FixSafety
 from mtfix.text import plurals
+from mtfix.text.datelines import dateline_end, in_dateline
 from tests.glossary.newsroom import BODY, assert_revision, bound
 
 GLOSSARY = Glossary([

@@ -152,13 +152,13 @@ def test_a_walked_file_replaced_before_it_is_read_is_skipped_as_the_walk_would(
     a failure and exit 2; a FIFO waited ``MTFIX_FIFO_WAIT`` seconds for a writer, then failed)."""
     if becomes == "FIFO" and not hasattr(os, "mkfifo"):
         pytest.skip("needs FIFOs")
-    import mtfix.files as files
+    import mtfix.batch as batch
 
     news = tmp_path / "news"
     news.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (news / name).write_bytes(GARBLED)
-    real = files.read_input
+    real = batch.read_input
 
     def replace_b(path: str, **kwargs: bool) -> object:
         if path.endswith("b.txt") and os.path.isfile(path):
@@ -166,7 +166,7 @@ def test_a_walked_file_replaced_before_it_is_read_is_skipped_as_the_walk_would(
             os.mkdir(path) if becomes == "folder" else os.mkfifo(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(files, "read_input", replace_b)
+    monkeypatch.setattr(batch, "read_input", replace_b)
     r = run(command, "news", cwd=tmp_path, env={"MTFIX_FIFO_WAIT": "30"})
     assert r.rc == 0 and not r.traceback, r.stderr
     assert f"mtfix: warning: news/b.txt: replaced by a {becomes} after its folder was walked; skipped" in r.stderr
@@ -179,10 +179,10 @@ def test_a_named_file_replaced_by_a_folder_before_it_is_read_is_named_as_such(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file named on the command line that goes stays an error (docs/files.md), but says what happened
     (before: ``a.txt: Is a directory``)."""
-    import mtfix.files as files
+    import mtfix.batch as batch
 
     (tmp_path / "a.txt").write_bytes(GARBLED)
-    real = files.read_input
+    real = batch.read_input
 
     def replace_a(path: str, **kwargs: bool) -> object:
         if os.path.isfile(path):
@@ -190,7 +190,7 @@ def test_a_named_file_replaced_by_a_folder_before_it_is_read_is_named_as_such(
             os.mkdir(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(files, "read_input", replace_a)
+    monkeypatch.setattr(batch, "read_input", replace_a)
     r = run("check", "a.txt", cwd=tmp_path)
     assert r.rc == 2 and not r.traceback, r.stderr
     assert "mtfix: error: a.txt: a folder now, not a file (replaced after the inputs were listed); not read" \

@@ -242,7 +242,8 @@ def test_a_walked_file_removed_before_it_is_read_is_skipped_not_a_failure(tmp_pa
     was ``mtfix: error: news/f290.txt: No such file or directory`` and the run exited 2 (seen: ten files
     removed 2.5 s into a 300-file check).  A walked file gone is now skipped with a warning, as a broken
     link met on the walk is; a named file that goes is still a failure."""
-    from mtfix.files import FileResult, run_batch
+    from mtfix.batch import run_batch
+    from mtfix.files import FileResult
 
     (tmp_path / "a.txt").write_text(GARBLED)
     gone = str(tmp_path / "gone.txt")
