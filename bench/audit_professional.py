@@ -53,7 +53,10 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-fourteenth-genres``: the same, session 45: public transport service notices, planning application notices,
   horse racing race cards, opera and ballet synopses, hotel guest directories, public procurement notices, food
   packaging labels, volunteer role descriptions, walking route cards and instructions to examination candidates
-  (``tests/data/professional_fourteenth_genres.txt``).
+  (``tests/data/professional_fourteenth_genres.txt``);
+- ``own-fifteenth-genres``: the same, session 46: allotment society minutes, orchestra audition notices, veterinary
+  advice, patent abstracts, bridge club reports, funeral notices, ski resort reports, library opening hours, art
+  restoration reports and beekeeping newsletters (``tests/data/professional_fifteenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -136,7 +139,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-eleventh-genres": REPO / "tests" / "data" / "professional_eleventh_genres.txt",
             "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt",
             "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt",
-            "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt"}
+            "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt",
+            "own-fifteenth-genres": REPO / "tests" / "data" / "professional_fifteenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

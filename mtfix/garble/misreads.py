@@ -10,7 +10,8 @@ Six cases where a sign or an input would make a finding of something else:
 * **An imperative behind an opening** (revision 2): a list item's number ("3. Copy the folder ..."), a name
   addressed ("Anna, send ..."), discourse adverbs or conjunctions ("So keep ...", "And don't forget ..."), or
   "please" after a fronted phrase ("In the second line please add ..."); and a misread imperative ("Bring some
-  ...", tagged VBG) in a sentence with no other base-form verb, which the sign's test never reaches.
+  ...", tagged VBG) in a sentence with no other base-form verb, which the sign's test never reaches; and (revision
+  21) a misread imperative behind a short opening phrase and its comma ("After cooking, store the rice ...").
   :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
@@ -104,7 +105,11 @@ from mtfix.garble.view import STAND_IN
 #: Before release (session 45's review): only a verb English commonly uses without an object
 #: (``garble/data/intransitive-verbs.txt``, from UD English EWT train) and a subject with a single head, so an object
 #: without a determiner before its verb ("The government new measures in 2020 introduced.") keeps it too.
-REVISION = 20
+#: 21 = session 46: an imperative the tagger read as a noun behind a short opening phrase and its comma, an object
+#: right after it or after a particle English has as no preposition ("At the end of your stay, hand your key to
+#: reception.", "After use, hand back the keys ...", :func:`_fronted_misread_imperative`): no ``no_finite`` sign.
+#: MT's verbless heading behind a phrase ("At the meeting, development of cooperation ...") keeps it.
+REVISION = 21
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -235,10 +240,46 @@ def _opened(a: Any, lower: list[str]) -> bool:
     label = _label_colon(toks, i)
     if label and label + 1 < n and verb(label + 1):
         return True
+    if _fronted_misread_imperative(toks, tags, lower, i):
+        return True
     start = i
     while i < n and i - start < _MAX_OPENING and tags[i] in _OPENER_TAGS and (lower[i].isalpha() or tags[i] == ","):
         i += 1
     return i > start and i < n and verb(i)
+
+
+#: Particles English has as no preposition (a phrasal verb's, "hand back the keys", "put away the chairs"): an object
+#: may follow them, where a noun's prepositional phrase would follow "in", "on" or "over" ("rain in the afternoon").
+_FREE_PARTICLES = frozenset({"back", "away", "aside", "apart", "together", "forward"})
+#: Tokens of a short opening phrase before its comma at most, as ``structural_signs._imperative`` reads it.
+_MAX_FRONTED = 8
+
+
+def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: int) -> bool:
+    """Whether, behind a short opening phrase and its comma (``structural_signs._imperative``'s opening: "to", a
+    preposition, a wh-adverb or an adverb first, at most :data:`_MAX_FRONTED` tokens), the imperative's verb is one the
+    tagger read as a noun, an adjective or an adverb (revision 21, session 46): "At the end of your stay, hand your key
+    to reception.", "After cooking, store the rice in the fridge.", "After use, hand back the keys to the warden.".
+    The sign's own test asks a base-form tag there; the misread word is a verb by the morphology
+    ``structural_signs._misread_imperative`` asks (its "-ing" form or regular past is an everyday word), written in
+    lower case, and an article, a possessive or a pronoun follows it, or one of :data:`_FREE_PARTICLES` and then one.
+    MT's verbless heading behind a phrase puts "of" after its noun ("At the meeting, development of cooperation
+    ..."), and a forecast's fragment a preposition ("In the north, rain in the afternoon."): both keep the sign."""
+    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _INTRO_TAGS, _is_everyday_past, _verb_forms
+
+    n = len(tags)
+    if first >= n or tags[first] not in _INTRO_TAGS:
+        return False
+    comma = next((k for k in range(first + 1, min(n, first + _MAX_FRONTED + 1)) if tags[k] in (",", ":")), None)
+    if comma is None or comma + 2 >= n:
+        return False
+    v = comma + 1
+    word = toks[v].text
+    if tags[v] not in _MISREAD_TAGS or not (word.isalpha() and word.islower()):
+        return False
+    j = v + 2 if lower[v + 1] in _FREE_PARTICLES else v + 1
+    return (j < n and tags[j] in _IMPERATIVE_OBJECT and lower[j] not in ("that", "which")
+            and any(map(_is_everyday_past, _verb_forms(word))))
 
 
 #: The detector's input for a noun the sentence repeats (``sign_statistics._ratios``).

@@ -111,9 +111,10 @@ def test_a_copy_that_runs_on_is_still_reported(pipeline, text):
 @pytest.mark.xfail(strict=True, reason="a phrasal imperative after a fronted phrase's comma, read a noun before a "
                    "preposition ('hand in'): MT's and forecasts' verbless 'In the north, rain in the afternoon.' "
                    "share its tags (NN IN DT)")
-@pytest.mark.parametrize("text", ["At the end of the visit, hand in your badge at the gate.",
-                                  "After use, hand back the keys to the warden."])
+@pytest.mark.parametrize("text", ["At the end of the visit, hand in your badge at the gate."])
 def test_a_phrasal_imperative_after_a_fronted_phrase_is_no_fragment(pipeline, text):
+    """Session 46 (misreads-21) mended "After use, hand back the keys to the warden." ("back" is no preposition):
+    it passes in ``test_precision_fifteenth_genres_s46.py``; "in" is a preposition too, and stays."""
     assert majors(pipeline, text) == [] and "no main verb" not in " ".join(
         f.message for f in pipeline.check(text).findings)
 
