@@ -50,7 +50,7 @@ from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import TextFile, decode, has_bom
 from mtfix.model import Span
 
-__all__ = ["HtmlFormat", "html_spans", "html_structure", "html_textfile", "page_spans", "template_spans"]
+__all__ = ["GLUING", "HtmlFormat", "glued_runs", "html_spans", "html_structure", "html_textfile", "page_spans", "template_spans"]
 
 #: elements that flow inside a block: their tags are markup inside the block's prose
 INLINE = frozenset([
@@ -58,6 +58,8 @@ INLINE = frozenset([
     "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup",
     "time", "tt", "u", "var", "wbr", "big",
 ])
+#: the inline elements whose tags inside a word read as nothing (``<b>Ba</b>kı``): not a line break, not an image
+GLUING = INLINE - {"br", "img"}
 #: elements whose content is never prose (code samples, scripts, styles, form text, graphics)
 PROTECTED = frozenset([
     "script", "style", "template", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "noscript",
@@ -232,7 +234,7 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
             elif run or kind != "end":  # in the block's region, as Markdown's inline HTML is in its paragraph's
                 run.append((start, end))
                 names.add((start, end))
-                if tag != "br":
+                if tag in GLUING:
                     inline_tags.append((start, end))
             continue
         if kind in ("start", "void", "end", "markup"):
@@ -273,7 +275,7 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
     protected += templates  # in prose already (pieces), in tags, the head, between blocks: merged below
     region_spans = spans(regions)
     return (MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
-                          spans(headings), spans(opaque)), _glued(text, inline_tags, regions))
+                          spans(headings), spans(opaque)), glued_runs(text, inline_tags, regions))
 
 
 def _figure_line(text: str, run: list[tuple[int, int]], names: set[tuple[int, int]], start: int) -> bool:
@@ -291,8 +293,9 @@ def _figure_line(text: str, run: list[tuple[int, int]], names: set[tuple[int, in
 _BREAK_FIRST = re.compile(r"[ \t\f]*[\r\n]")
 
 
-def _glued(text: str, tags: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Span]:
-    """The runs of adjacent ``tags`` strictly inside a region with a non-blank character on either side."""
+def glued_runs(text: str, tags: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Span]:
+    """The runs of adjacent ``tags`` strictly inside a region with a non-blank character on either side: a page's
+    glued tags, and a Markdown paragraph's (session 46, :func:`mtfix.formats.markdown.markdown_spans`)."""
     from bisect import bisect_right
 
     runs: list[list[int]] = []

@@ -8,7 +8,7 @@ blocks of type-6 and type-7 HTML blocks (read as a page's, :func:`_html_block`; 
 character offsets into the original text, and whose ``protected`` spans are
 everything else: inline code, link brackets and destinations, autolinks,
 images, inline HTML (comments too), TeX math between dollars (``$x_i$``,
-``$$…$$``), emphasis markers, escapes and entities, the trailing spaces of a
+``$$…$$``), GFM footnote marks (``[^1]``, a definition's ``[^1]:``, :func:`_footnote`), emphasis markers, escapes and entities, the trailing spaces of a
 hard line break, container markers (``>``) inside a paragraph, and every
 non-blank character between the prose regions (front matter, code blocks,
 the markup of HTML blocks, table pipes, reference definitions).  Protecting the gaps
@@ -63,6 +63,8 @@ _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
 _LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
+#: an inline HTML tag's name (markdown-it's ``html_inline``: a comment, ``<?…?>`` or a declaration has none)
+_INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _local = threading.local()
@@ -123,9 +125,20 @@ def _recording(name: str, fn: Callable) -> Callable:
                     owner[1].meta.setdefault("mtfix_code", []).append((start, state.pos))
                 if name in _OPAQUE_RULES:
                     owner[1].meta.setdefault("mtfix_opaque", []).append((start, state.pos))
+                if name == "html_inline":
+                    owner[1].meta.setdefault("mtfix_html", []).append((start, state.pos))
         return ok
 
     return rule
+
+
+def _gluing(content: str, at: int) -> bool:
+    """Whether the inline HTML at ``content[at:]`` is a tag a browser shows as nothing inside a word (``<b>``,
+    ``</span>``; :data:`mtfix.formats.html.GLUING`): not ``<br>``, ``<img>``, a comment or a block-level tag."""
+    from mtfix.formats.html import GLUING
+
+    m = _INLINE_TAG.match(content, at)
+    return m is not None and m.group(1).lower() in GLUING
 
 
 def _math(state, silent: bool) -> bool:
@@ -153,6 +166,30 @@ def _math(state, silent: bool) -> bool:
     return True
 
 
+#: a GFM footnote definition's label at a line's start (after block-quote markers, up to three spaces): ``[^1]:``
+_FOOTNOTE_DEFINITION = re.compile(r"^(?:[ \t]*>)*[ \t]{0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+#: a footnote reference ``[^label]``, with a definition's colon and blanks after it
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](:[ \t]*)?")
+
+
+def _footnote(state, silent: bool) -> bool:
+    """A GFM footnote reference, ``[^1]`` or ``[^note]``, whose label the file defines (``[^1]: …`` at a line's
+    start; ``env["mtfix_footnotes"]``), as GitHub reads it: a mark, no word of the sentence; at a line's start with
+    a colon, the definition's label.  Without a definition ``[^x]`` is text, as on GitHub (session 46)."""
+    src, pos = state.src, state.pos
+    if not src.startswith("[^", pos):
+        return False
+    m = _FOOTNOTE.match(src, pos, state.posMax)
+    if m is None or m.group(1) not in state.env.get("mtfix_footnotes", ()):
+        return False
+    label_start = pos == 0 or src[pos - 1] == "\n"
+    if not silent:
+        token = state.push("footnote_ref", "sup", 0)
+        token.content = m.group(1)
+    state.pos = m.end() if m.group(2) and label_start else m.end(1) + 1
+    return True
+
+
 def _own_children(state) -> None:
     """Core rule run before ``inline``: give each inline block token a fresh
     children list and remember which token owns it (the list is kept in
@@ -176,6 +213,7 @@ def _parser(indented_code: bool = True):
         if not indented_code:
             md.disable("code")
         md.inline.ruler.after("backticks", "math", _math)
+        md.inline.ruler.before("link", "footnote", _footnote)
         for r in list(md.inline.ruler.__rules__):
             if r.name not in _PROSE_RULES:
                 md.inline.ruler.at(r.name, _recording(r.name, r.fn))
@@ -348,6 +386,8 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
         end = lines[fm - 1][1]
         parse_src = "\n" * (fm - 1) + text[end:]
     env: dict[str, Any] = {}
+    if "[^" in parse_src:
+        env["mtfix_footnotes"] = {m.group(1) for m in _FOOTNOTE_DEFINITION.finditer(parse_src)}
     tokens = _parser(indented_code).parse(parse_src, env)
     regions: list[Span] = []
     protected: list[Span] = []
@@ -355,6 +395,7 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     headings: list[Span] = []
     opaque: list[Span] = []
     glued: list[Span] = []
+    inline_tags: list[tuple[int, int]] = []  # a paragraph's inline HTML tags (``<b>``, ``</span>``)
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -403,7 +444,13 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
                 protected.append(Span(cmap[s], cmap[e]))
         code.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_code", ()))
         opaque.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_opaque", ()))
+        inline_tags.extend((cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_html", ()) if _gluing(tok.content, s))
     regions.sort(key=lambda r: r.start)
+    if inline_tags:  # a paragraph's inline tags inside a word (``Ba<b>kı</b>``) read as nothing, as a page's (s46):
+        from mtfix.formats.html import glued_runs  # between two letters or digits (not ``("<b>the``: a quote's)
+
+        glued.extend(g for g in glued_runs(text, inline_tags, [(r.start, r.end) for r in regions])
+                     if text[g.start - 1].isalnum() and text[g.end].isalnum())
     protected.extend(_gaps(text, regions))
     protected = _merge(protected)
     return MarkdownSpans(regions, protected, sorted(code, key=lambda c: c.start),
@@ -457,9 +504,10 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     read as an HTML page's are (:func:`mtfix.formats.html.html_spans`: the text of its blocks is prose; tags,
     attributes, comments, ``<pre>``, ``<code>``, ``<script>`` never are), with the Markdown syntax in that text
     (``**``, ``[…](…)``, backticks) protected as in a paragraph; offsets in ``text``.  None (the block stays
-    protected whole) for the other types (``<pre>``, comments, declarations), and when a line after the first has a
-    container prefix that is not blank (``> `` of a block quote), which the page reader would read as text.  A list item's marker before the first line's ``<`` and the indentation of
-    the lines after it are read as blanks.  Its inline tags inside a word (``<b>Ba</b>kı``) are the spans' ``glued``,
+    protected whole) for the other types (``<pre>``, comments, declarations).  A list item's marker or a block
+    quote's ``>`` before the first line's ``<``, and the container prefix of the lines after it, are read as blanks;
+    a prefix that is not blank (``> ``) is protected, as in a quoted paragraph (session 46: the block was protected
+    whole).  Its inline tags inside a word (``<b>Ba</b>kı``) are the spans' ``glued``,
     as a page's are (session 45): the unit's ``meta["glued"]``, with ``meta["page"]`` false.
 
     >>> t = "<div>\\nThe the cat.\\n</div>\\n\\n- <p>A dog\\n  sat.</p>\\n"
@@ -476,28 +524,29 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     if len(parts) <= last - first:  # fewer lines than the block's: not located, never guessed
         return None
     masked = list(text[start:end])
+    prefixes: list[Span] = []  # a block quote's ``>`` markers on the lines after the first: markup, as in a paragraph
     for i, content in zip(range(first, last + 1), parts, strict=False):
         line = text[lines[i][0]:lines[i][1]]
         cut = len(line) - len(content)
         if cut < 0 or not line.endswith(content):
             return None
         if i > first and line[:cut].strip():
-            return None
+            prefixes.append(Span(lines[i][0], lines[i][0] + cut))
         masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
-    page, glued = page_spans("".join(masked))
+    read = "".join(masked)
+    page, glued = page_spans(read)
 
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(x.start + start, x.end + start) for x in spans]
 
     marks: list[Span] = []  # Markdown syntax a writer put in the block's text (``**``, ``[…](…)``, backticks)
     opaque: list[Span] = []
-    tags = moved(page.protected)
     for r in page.regions:
-        inner = markdown_spans(_tag_lines_blanked(text, start + r.start, start + r.end, tags), indented_code=False)
+        inner = markdown_spans(_tag_lines_blanked(read, r.start, r.end, page.protected), indented_code=False)
         at = start + r.start
         marks.extend(Span(p.start + at, p.end + at) for p in inner.protected)
         opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)
-    return MarkdownSpans(moved(page.regions), _merge([*moved(page.protected), *marks]), moved(page.code),
+    return MarkdownSpans(moved(page.regions), _merge([*moved(page.protected), *marks, *prefixes]), moved(page.code),
                          moved(page.headings), sorted([*moved(page.opaque), *opaque], key=lambda o: o.start),
                          tuple(moved(glued)))
 

@@ -245,8 +245,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: type-6 block's text, ``**``, links, backticks, is protected as in a paragraph); 20 = session 45 (Markdown only: a
 #: type-7 block, an ``<img>`` or ``<span>`` alone on its line, is read as type 6 is, its text as a paragraph's; a line of
 #: tags alone in such a block's text hides no text; an image alone on a block's first line is no word of the sentence
-#: below it, in a page too; a block's inline tags inside a word are its ``meta["glued"]``, not a page's)
-REVISION = "seg-20"
+#: below it, in a page too; a block's inline tags inside a word are its ``meta["glued"]``, not a page's); 21 = session 46
+#: (Markdown only: an ordinary paragraph's inline tags inside a word, ``Ba<b>kı</b>``, are glued too, one word; an HTML
+#: block in a block quote is read as unquoted, its later lines' ``>`` markers protected, not the block protected whole;
+#: a GFM footnote reference ``[^1]`` the file defines, and a definition's ``[^1]:``, are protected marks)
+REVISION = "seg-21"
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
