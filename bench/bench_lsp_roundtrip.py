@@ -6,7 +6,10 @@ range change) and its diagnostics.  b − a: didOpen → first diagnostics; c �
 Instructions, not wall time: the machine is shared.  (callgrind's monitor commands through vgdb were tried to count the
 phases in one run: they reach a server blocked in a read only when it wakes, and counted 0.)
 
-    python bench/bench_lsp_roundtrip.py [--sentences 320] [--split]
+    python bench/bench_lsp_roundtrip.py [--sentences 320] [--split] [--garbled] [--word] [--full-sync]
+
+(session 46: ``--garbled`` the article in MT's phrasing, ``--word`` a one-word edit, ``--full-sync`` the edit sent as the
+whole text; ``--sentences 3200`` gives a 300 KB article)
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "lsp"))
-from editor_article import article  # noqa: E402
+from editor_article import article, garbled_article  # noqa: E402
 from lsp_harness import Harness, workspace  # noqa: E402
 from lsprotocol import types  # noqa: E402
 
@@ -33,8 +36,10 @@ def _summary(path: Path, field: str = "summary:") -> int:
     raise SystemExit(f"cachegrind wrote no summary to {path} (the server did not exit by itself)")
 
 
-async def session(text: str, steps: int) -> tuple[int, int]:
-    """The server's instructions for ``steps`` of (open, edit) and the diagnostics of the last step's publication."""
+async def session(text: str, steps: int, word: bool = False, full: bool = False) -> tuple[int, int]:
+    """The server's instructions for ``steps`` of (open, edit) and the diagnostics of the last step's publication;
+    ``word``: the edit types a word (`` again`` before a sentence's stop) instead of one character; ``full``: the edit
+    is sent as the whole text (full sync) instead of a range (session 46)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = workspace(Path(tmp))
         out = Path(tmp) / "cachegrind.out"
@@ -50,12 +55,15 @@ async def session(text: str, steps: int) -> tuple[int, int]:
             count = len((await h.diagnostics(uri, 1, timeout=1800)).diagnostics)
         if steps >= 2:
             middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph in the middle
-            line, col = text.count("\n", 0, middle), middle - (text.rfind("\n", 0, middle) + 1)
+            at, typed = (middle - 1, " again") if word else (middle, "x")
+            line, col = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
             after = len(h.published)
+            change: types.TextDocumentContentChangeEvent = (
+                types.TextDocumentContentChangeWholeDocument(text=text[:at] + typed + text[at:]) if full
+                else types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(line, col), types.Position(line, col)), text=typed))
             h.client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-                content_changes=[types.TextDocumentContentChangePartial(
-                    range=types.Range(types.Position(line, col), types.Position(line, col)), text="x")]))
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2), content_changes=[change]))
             count = len((await h.diagnostics(uri, 2, after=after, timeout=1800)).diagnostics)
         await asyncio.wait_for(h.client.shutdown_async(None), 1800)
         h.client.exit(None)
@@ -137,20 +145,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=320)
     ap.add_argument("--split", action="store_true", help="where a re-check's instructions go, in-process")
+    ap.add_argument("--garbled", action="store_true", help="the article in MT's phrasing (editor_article --garbled)")
+    ap.add_argument("--word", action="store_true", help="type a word (' again') instead of one character")
+    ap.add_argument("--full-sync", action="store_true", help="send the edit as the whole text, not a range")
     a = ap.parse_args()
     if a.split:
         split(a.sentences)
         return
-    text = article(a.sentences)
+    text = garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
 
     async def all_three() -> list[tuple[int, int]]:
-        return list(await asyncio.gather(*(session(text, k) for k in range(3))))
+        return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync) for k in range(3))))
 
     (idle, _), (opened, first), (edited, after) = asyncio.run(all_three())
     print(f"article: {len(text.encode()):,} bytes; diagnostics {first} at open, {after} after the edit")
     print(f"server started, one sentence checked, shut down: {idle / 1e6:,.1f} M instructions")
     print(f"didOpen → first diagnostics: {(opened - idle) / 1e6:,.1f} M instructions")
-    print(f"one-character edit → its diagnostics: {(edited - opened) / 1e6:,.1f} M instructions")
+    what = ("one-word" if a.word else "one-character") + (" full-sync" if a.full_sync else "")
+    print(f"{what} edit → its diagnostics: {(edited - opened) / 1e6:,.1f} M instructions")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 from lsprotocol import types
 
 from mtfix.catalogue import LT_RULE_URL
@@ -369,20 +370,68 @@ def to_diagnostics(
     min_severity: Severity = Severity.MINOR, pack_files: Mapping[str, Path] | None = None,
     version: int | None = None, entries: Callable[[Finding], EntryNote | None] | None = None,
     sentences: Mapping[tuple[str, int, int], tuple[int, int]] | None = None, glossary: Mapping[str, Any] | None = None,
-    severities: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Any] | None = None, memo: DiagnosticMemo | None = None,
 ) -> list[types.Diagnostic]:
     """One diagnostic per finding at or above ``min_severity`` (the ``min-severity`` setting); the
     findings below it still count as related information (MTF120's signs).  ``entries``: in a translation
     file, the note of the entry a finding is in (:meth:`mtfix.lsp.units.UnitView.entry_of`); ``sentences``:
     :func:`reading_sentences` of the check; ``glossary``: the glossaries' entries by origin (FILE:LINE);
-    ``severities``: the user's ``diagnostic-severity`` table."""
+    ``severities``: the user's ``diagnostic-severity`` table; ``memo``: the document's last diagnostics, taken again
+    where nothing they were built from changed (:class:`DiagnosticMemo`)."""
     all_findings = list(findings)
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
     said = sentences or {}
+    shown = at_or_above(all_findings, min_severity)
+    if memo is not None and entries is None:  # a translation file's notes and comments: built every time
+        return memo.diagnostics(shown, all_findings, index, version, signs, said, lambda f, sentence: to_diagnostic(
+            f, all_findings, index, uri, docs_template, pack_files, None, signs, hrefs, None, sentence, glossary,
+            severities))
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
                           entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary,
                           severities)
-            for f in at_or_above(all_findings, min_severity)]
+            for f in shown]
+
+
+class DiagnosticMemo:
+    """The diagnostics of a document's last publication, by everything each was built from but the version (session
+    46): after an edit, a finding whose diagnostic would read the same (the same finding, at the same line and
+    column, with the same related spans, sentence and underlined text) takes its diagnostic again, with the new
+    version in its ``data``, instead of being built again; the rest are built as before.  What a diagnostic is built
+    from besides (the URI, the settings: docs link, packs, glossaries, severities) is the memo's ``key``: another key
+    empties it.  A pure function's result kept, so the list is the one :func:`to_diagnostics` builds without it."""
+
+    def __init__(self, key: Any = None):
+        self.key = key
+        self.kept: dict[Any, types.Diagnostic] = {}
+        self.hits = 0  # diagnostics taken again at the last publication (for the tests and the bench)
+
+    def reset(self, key: Any) -> None:
+        """Start again for ``key`` (the document's URI and settings) unless it is the memo's already."""
+        if key != self.key:
+            self.key, self.kept = key, {}
+
+    def diagnostics(self, shown: Sequence[Finding], findings: Sequence[Finding], index: LineIndex, version: int | None,
+                    signs: SignIndex, said: Mapping[tuple[str, int, int], tuple[int, int]],
+                    build: Callable[[Finding, tuple[int, int] | None], types.Diagnostic]) -> list[types.Diagnostic]:
+        """The diagnostics of ``shown``: each kept one taken again when its inputs are the same, else ``build``'s."""
+        kept: dict[Any, types.Diagnostic] = {}
+        out: list[types.Diagnostic] = []
+        self.hits = 0
+        pos = index.position
+        for f in shown:
+            sentence = said.get((f.code, f.start, f.end))
+            related = tuple((s, e, m, pos(s), pos(e)) for s, e, m in related_findings(f, findings, signs))
+            key = (f, pos(f.start), pos(f.end), index.text[f.start:f.end], related, sentence and (
+                pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]))
+            d = self.kept.get(key)
+            if d is None:
+                d = kept[key] = build(f, sentence)
+            else:
+                kept[key] = d
+                self.hits += 1
+            out.append(d if version is None else attrs.evolve(d, data={**d.data, "version": version}))
+        self.kept = kept
+        return out
 
 
 def finding_key(diagnostic: types.Diagnostic, index: LineIndex, version: int | None) -> tuple[Any, int, int] | None:

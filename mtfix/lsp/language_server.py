@@ -23,7 +23,7 @@ from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError
-from mtfix.lsp.diagnostics import reading_sentences, result_id, to_diagnostics
+from mtfix.lsp.diagnostics import DiagnosticMemo, reading_sentences, result_id, to_diagnostics
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import SECTION, editor_loaded, normalise
 from mtfix.lsp.surrogates import _sanitised, _without_fixes_at
@@ -120,6 +120,9 @@ class DocState:
     view: Any = None
     #: the sentence each garbled-sentence finding judges (:func:`~mtfix.lsp.diagnostics.reading_sentences`)
     sentences: dict[tuple[str, int, int], tuple[int, int]] = field(default_factory=dict)
+    #: the fast pass's own findings (no LanguageTool's), for a check of the same text with the same profile
+    fast: list[Finding] = field(default_factory=list)
+    encoding: str = "utf-16"
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -159,6 +162,8 @@ class MtfixLanguageServer(LanguageServer):
         #: the result id each document's last pull answered with
         self.pulled_ids: dict[str, str] = {}
         self.refresh_due: asyncio.Handle | None = None
+        #: each open document's last diagnostics, taken again where nothing they were built from changed (session 46)
+        self.memos: dict[str, DiagnosticMemo] = {}
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """pygls shows every error out of its read loop as "Error in server: …"; a body that is not JSON is
@@ -281,11 +286,14 @@ class MtfixLanguageServer(LanguageServer):
             self.loop.call_soon_threadsafe(self.recheck_all)
 
     def diagnostics_of(self, state: DocState) -> list[types.Diagnostic]:
-        """The diagnostics of a document's last check."""
+        """The diagnostics of a document's last check (those of its last publication that read the same taken again:
+        :class:`~mtfix.lsp.diagnostics.DiagnosticMemo`)."""
+        memo = self.memos.setdefault(state.uri, DiagnosticMemo())
+        memo.reset((state.uri, state.profile))
         return to_diagnostics(state.findings, state.index, state.uri, state.profile.docs_url,
                               state.profile.config.min_severity, state.profile.pack_files, state.version,
                               state.view.entry_of if state.view else None, state.sentences,
-                              state.profile.glossary_entries, state.profile.severities)
+                              state.profile.glossary_entries, state.profile.severities, memo)
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         """Push ``diagnostics``; to a client that pulls them, ask it to pull again instead (once for many
@@ -326,6 +334,7 @@ class MtfixLanguageServer(LanguageServer):
             if t is not None:
                 t.cancel()
         self.states.pop(uri, None)
+        self.memos.pop(uri, None)
         self.open_uris.pop(uri, None)
         self.unserved.pop(uri, None)  # a pulling client clears a closed document's diagnostics itself
         self.pulled_ids.pop(uri, None)
@@ -444,18 +453,25 @@ class MtfixLanguageServer(LanguageServer):
                encoding: str) -> tuple[DocState, bool]:
         """The fast pass (no LanguageTool), in a worker thread."""
         profile, new = self.profile_for(path)
-        state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile)
+        old = self.states.get(uri)
+        state = DocState(uri, version, text, kind, path, LineIndex(text, encoding), profile, encoding=encoding)
         if _is_own_file(state):  # a glossary or rule pack the settings name: data, not prose
             return state, new
-        checked, odd = _sanitised(text)
-        if kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
+        if (old is not None and old.text == text and old.profile is profile and old.kind == kind
+                and old.path == path and old.encoding == encoding and kind not in UNIT_KINDS):
+            # the text checked last (typed and undone, or checked again after a file's save that changed nothing
+            # these settings read): the fast pass is a function of the text, the kind, the path and the profile
+            findings, state.sentences, state.index = old.fast, old.sentences, old.index
+        elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
+            checked, odd = _sanitised(text)
             findings, state.view = check_units(profile.fast, checked, path, kind)
+            findings = _without_fixes_at(findings, odd) if odd else findings
         else:
+            checked, odd = _sanitised(text)
             result = profile.fast.check(build_document(checked, path, kind))
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)
-        if odd:
-            findings = _without_fixes_at(findings, odd)
-        old = self.states.get(uri)
+            findings = _without_fixes_at(findings, odd) if odd else findings
+        state.fast = findings
         carried: list[Finding] = []
         if old is not None and old.grammar and old.profile is profile:
             same = _common_prefix(old.text, text)
