@@ -146,7 +146,10 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
     singular, is no given name (:func:`may_be_given_name`: "TEMIRBAEYV MARK WINS" may name another person,
     surname first): "VOTE: ABDRAKHMANNOV AHEAD", "THE KOBAKIDZES RETURN" (``plural``).  Before another word the
     two may be one name ("KUTIASI STREET CLOSED", "TALKS IN KUTIASI STALL", "ABDRAKHMANNOV FOUNDATION", a given name
-    "ABDRAKHMANNOV TIMUR"): unsafe.
+    "ABDRAKHMANNOV TIMUR"): unsafe.  In a byline or credit (``credit``) the fix is safe only beside the entry's own
+    given name (``own``), before or after the surname: an agency's, a studio's or a family's name ("By MARHS MEDIA",
+    "Photo: MARHS FAMILY ARCHIVE") and a lone surname ("By MARHS", "Image: AFP/MARHS") are asked and unsafe (the
+    review of glossary-15: the word after the surname read as a headline's verb made them safe).
 
     >>> t = "TIMUR ABDRAKHMANNOV WINS\\nIN KUTIASI STREET\\nZURABISHVILY WARNS OF PLAN\\nVOTE: ABDRAKHMANNOV AHEAD"
     >>> [headline_neighbours(t, t.index(w), t.index(w) + len(w), frozenset()) for w in ("ABDRAKHMANNOV", "KUTIASI", "ZURABISHVILY")]
@@ -171,11 +174,11 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
             and not (credit and text[start - 1] == "/") and not label_before(text[line_start:start]):
         return False, False  # glued to what stands before it ("AL-KUTIASI"; not "ANALYSIS-", "REUTERS/": session 46)
     after = _WORD_AFTER.match(text, end, len(text) if line_end < 0 else line_end)
-    if after is None:
-        return True, True
+    if after is None:  # a credit's lone surname may be an agency's or a family's ("Image: AFP/MARHS"): session 46
+        return True, not credit or (before is not None and before.group(1).lower() in own)
     word = after.group(1).lower()
-    if credit and word in own:  # a credit's name written surname first ("By MARHS JANE, Staff": session 46)
-        return True, True
+    if credit:  # safe only beside the entry's own given name, either side ("By RUSLAN MARHS", "By MARHS RUSLAN, Staff")
+        return True, word in own or (before is not None and before.group(1).lower() in own)
     if word in FUNCTION_WORDS or s_present(word) or (known is not None and known.blocked(*after.span(1))) \
             or (fix.lower(), word) in words.pairs:
         return True, True
@@ -183,17 +186,22 @@ def headline_neighbours(text: str, start: int, end: int, own: frozenset[str], *,
         return True, False
     from mtfix.text.lexicon import is_common
 
-    return True, is_common(word) and (plural or not may_be_given_name(word, _next_word(text, after.end(1), line_end),
-                                                                      words.given)
-                                      or names_no_one(text, after.group(1), (fix, title_folding(text[start:end]))))
+    return True, is_common(word) and (plural
+                                      or not may_be_given_name(word, _next_word(text, after.end(1), line_end),
+                                                               words.given)
+                                      or names_no_one(text, after.group(1), (fix, title_folding(text[start:end])),
+                                                      at=after.start(1)))
 
 
-def names_no_one(text: str, word: str, surnames: Iterable[str]) -> bool:
+def names_no_one(text: str, word: str, surnames: Iterable[str], *, at: int = -1) -> bool:
     """Whether the document tells that ``word`` after a surname in a headline in capitals is no given name: its text
     names the person by one of ``surnames`` in title case ("Kvirikashvili won the final", a line not in capitals),
     and writes ``word`` capitalised nowhere ("Win", "Drew": no "Win Kvirikashvili", no sentence opening with it),
     session 46.  A headline's words alone cannot tell "… WIN SEALS TITLE" from "… ART WINS AWARD" (session 45); an
-    article that names the person in its body and never writes "Win" as a name does.
+    article that names the person in its body and never writes "Win" as a name does.  The review of glossary-15:
+    ``word`` beside a surname in any case, either spelling ("WIN KVIRIKASHVILLI, her cousin", "Kvirikashvili Win";
+    after the surname not in lower case, a verb's place, nor at ``at``, the headline's own word) is a name too; and
+    only a word with a reading besides a name (:func:`has_word_reading`) is told of by silence ("NANA": never).
 
     >>> body = "\\n\\nKvirikashvili won the final in Tbilisi.\\n"
     >>> [names_no_one(h + body, w, ("Kvirikashvili",)) for h, w in (("X WIN SEALS TITLE", "WIN"),
@@ -205,10 +213,36 @@ def names_no_one(text: str, word: str, surnames: Iterable[str]) -> bool:
     False
     """
     def written(w: str) -> bool:
-        return regexcache.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{M}\p{N}])").search(text) \
-            is not None
+        return regexcache.compile(_EDGE_BEFORE + regex.escape(w) + _EDGE_AFTER).search(text) is not None
 
-    return any(written(title_folding(s)) for s in surnames if s) and not written(title_folding(word))
+    def beside(s: str) -> bool:  # "WIN KVIRIKASHVILLI", "win Kvirikashvili"; "KVIRIKASHVILI Win" but the headline's own
+        w, s = regex.escape(word), regex.escape(s)
+        if regexcache.compile(f"(?i){_EDGE_BEFORE}{w}[ \t]+{s}{_EDGE_AFTER}").search(text) is not None:
+            return True
+        return any(m.start(1) != at and not m.group(1).islower()
+                   for m in regexcache.compile(f"(?i){_EDGE_BEFORE}{s}[ \t]+({w}){_EDGE_AFTER}").finditer(text))
+
+    names = [s for s in surnames if s]
+    return has_word_reading(word.lower()) and any(written(title_folding(s)) for s in names) and not written(title_folding(word)) \
+        and not any(beside(s) for s in names)
+
+
+def has_word_reading(word: str) -> bool:
+    """Whether lower-case ``word`` reads as an English word besides a given name: an everyday count noun ("wins",
+    "arts", "roses"), an everyday verb ("win") or an irregular past ("drew"); not "nana", "gia", "ana", "june",
+    which the lexicon holds mostly as names (RFG of session 46: a body's silence tells nothing of them).
+
+    >>> [has_word_reading(w) for w in ("win", "art", "drew", "rose", "nana", "gia", "ana")]
+    [True, True, True, True, False, False, False]
+    """
+    from mtfix.text.irregular_verbs import past_owner
+    from mtfix.text.lexicon import is_everyday_verb
+
+    return _everyday_count_noun(word) or past_owner(word) is not None or is_everyday_verb(word)
+
+
+#: No letter, mark or digit on either side of a word.
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\p{L}\p{M}\p{N}])", r"(?![\p{L}\p{M}\p{N}])"
 
 
 def _next_word(text: str, at: int, line_end: int) -> str:

@@ -97,11 +97,14 @@ unless an "-s" present follows it ("ABDRAKHMANNOV SAID TO QUIT" safe, "ABDRAKHMA
 past before a word none unless an "-s" present follows ("ABDRAKHMANNOV WON BY 300 VOTES" safe), and an everyday noun
 none unless the list knows it in an English-speaking country or a country of the glossary's given names
 ("ABDRAKHMANNOV SON ARRESTED" safe under a glossary of Central Asia: "Son" is a name in Korea and Vietnam); a word
-after the surname is no given name either where the article names the person by the surname in mixed case and never
-writes that word capitalised ("ZHAKSYBEKVO DREW CROWDS" safe over "Zhaksybekov spoke to a crowd").  A byline's or a
+after the surname is no given name either where it reads as an English word besides a name (an everyday count noun,
+verb or irregular past) and the article names the person by the surname in mixed case and never writes that word
+capitalised nor beside the surname ("ZHAKSYBEKVO DREW CROWDS" safe over "Zhaksybekov spoke to a crowd"), a given
+name the lexicon also holds staying one ("… NANA TAKES GOLD").  A byline's or a
 photo credit's names in capitals on a line in mixed case ("By RUSLAN ZHAKSYBEKVO, Staff Reporter", "Photo: TAMTA
 KVIRIKASHVLII/Reuters") and a news agency's dateline ("TASHKENNT, Dec 5 (Reuters) -") are read as a headline's
-words are; a section label after a semicolon ("; LIVE UPDATES") is no clause, and one glued by a dash
+words are, a credit's fix safe only beside the person's own given name ("By ZHAKSYBEKVO MEDIA", "By ZHAKSYBEKVO"
+unsafe); a section label after a semicolon ("; LIVE UPDATES") is no clause, and one glued by a dash
 ("ANALYSIS-") no part of the name.  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
