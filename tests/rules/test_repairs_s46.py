@@ -34,7 +34,7 @@ def _mtf131(pipeline: Pipeline, text: str) -> list:
     ("The stall sold tea for £ 2.50 a cup.", "The stall sold tea for £2.50 a cup."),
     ("The county spent $ 4.2 billion on roads and $ 900 million on bridges.",
      "The county spent $4.2 billion on roads and $900 million on bridges."),
-    ("Each member had to pay $\t15 a year.", "Each member had to pay $15 a year."),
+    ("Each member had to pay $ 15 a year.", "Each member had to pay $15 a year."),
     ("The bridge opened in May.\nIt cost about $ 30,000 to build.", "The bridge opened in May.\nIt cost about $30,000 to build."),
 ])
 def test_a_spaced_currency_sign_in_prose_is_closed_up_by_a_safe_fix(safe, text, fixed):
