@@ -85,9 +85,8 @@ def logit(p: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     from eval_realmt import auc
+    from probes_pooled import writer_of
     from score_design import text_key
-
-    from mtfix.garble.checker import probability
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
@@ -111,27 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, (m, q) in halves.items():
         print(f"  {name}: AUC {auc(m, q):.4f}")
     full = mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows])
-    dev: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
-    for file, half in (("real_mt_dev.jsonl", 0), ("clean_news_dev.jsonl", 1)):
-        for r in read_jsonl(realmt / file):
-            p, c = logit(probability(r["text"]) or 0.0), full.score(r["text"])
-            for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
-                dev[name][half].append(-v)
+    dev = score_rows(full, read_jsonl(realmt / "real_mt_dev.jsonl"), read_jsonl(realmt / "clean_news_dev.jsonl"))
     print(f"\nrealmt dev ({len(dev['p'][0])} MT / {len(dev['p'][1])} pro): AUC of p {auc(*dev['p']):.4f}, "
           f"candidate {auc(*dev['c']):.4f}, p + candidate {auc(*dev['pc']):.4f}")
     print("\n| probe | MT | pro | AUC of p | AUC of candidate | AUC of p + candidate |\n|---|---|---|---|---|---|")
     pooled: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
     for d in sorted((ROOT / "bench" / "data").glob("probe_s*")):
-        writer = ("fourth" if d.name >= "probe_s46" else "third" if d.name >= "probe_s44"
-                  else "new" if d.name >= "probe_s39" else "old")
-        per: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
-        for file, half in (("real_mt_probe.jsonl", 0), ("clean_news_probe.jsonl", 1)):
-            for r in read_jsonl(d / file):
-                p, c = logit(probability(r["text"]) or 0.0), full.score(r["text"])
-                for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
-                    per[name][half].append(-v)
-                    for group in (writer,) if writer == "fourth" else (writer, "all"):  # "all": s30–s44b
-                        pooled.setdefault(group, {}).setdefault(name, ([], []))[half].append(-v)
+        writer = writer_of(d.name)
+        per = score_rows(full, read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl"))
+        for group in (writer,) if writer == "fourth" else (writer, "all"):  # "all": s30–s44b
+            for name, (m, q) in per.items():
+                pool = pooled.setdefault(group, {}).setdefault(name, ([], []))
+                pool[0].extend(m)
+                pool[1].extend(q)
         print(f"| {d.name} | {len(per['p'][0])} | {len(per['p'][1])} | "
               + " | ".join(f"{auc(*per[k]):.3f}" for k in ("p", "c", "pc")) + " |")
     for group in ("old", "new", "third", "all", "fourth"):
@@ -143,6 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     lo, hi = paired_interval(auc, halves["p"], halves["p + candidate"])
     print(f"realmt train out of fold, p + candidate minus p: 95 % paired bootstrap interval {lo:+.4f} to {hi:+.4f}")
     return 0
+
+
+def score_rows(bigrams: Bigrams, mt_rows: list[dict], pro_rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:
+    """The negated scores of MT and professional rows ("p": the detector's logit, "c": the candidate's score, "pc":
+    their sum at :data:`WEIGHT`), MT first (eval_realmt.auc: the first half lower)."""
+    from mtfix.garble.checker import probability
+
+    out: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "c": ([], []), "pc": ([], [])}
+    for rows, half in ((mt_rows, 0), (pro_rows, 1)):
+        for r in rows:
+            p, c = logit(probability(r["text"]) or 0.0), bigrams.score(r["text"])
+            for name, v in (("p", p), ("c", c), ("pc", p + WEIGHT * c)):
+                out[name][half].append(-v)
+    return out
 
 
 def paired_interval(auc, a: tuple[list[float], list[float]], b: tuple[list[float], list[float]],

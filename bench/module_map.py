@@ -27,7 +27,7 @@ REGENERATE = "python bench/module_map.py"
 DATA_FOLDERS = {
     "demo": "The example text `mtfix demo` repairs (a copy of `examples/garbled-news.txt`).",
     "glossaries": "The bundled glossaries (YAML): a link to the repository's `glossaries/`.",
-    "garble/data": "The garble detector's shipped model, tagger weights, intransitive verbs and their notice.",
+    "garble/data": "The garble detector's shipped model, tagger weights, intransitive and dative verbs and their notice.",
     "review/static": "The review report's stylesheet and script, inlined into its one HTML file.",
     "review/templates": "The review report's Jinja2 template.",
     "rules/packs": "The bundled rule packs (YAML).",

@@ -269,17 +269,21 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
     return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
 
 
+def writer_of(name: str, new_writer: str = "probe_s39", third_writer: str = "probe_s44",
+              fourth_writer: str = "probe_s46") -> str:
+    """Which writer wrote a probe: "old" (before ``new_writer``), "new" (session 39 on), "third" (session 44 on) or
+    "fourth" (session 46 on)."""
+    firsts = (("fourth", fourth_writer), ("third", third_writer), ("new", new_writer))
+    return next((writer for writer, first in firsts if name >= first), "old")
+
+
 def _group(name: str, first_weighted: str, new_writer: str, third_writer: str = "probe_s44",
            fourth_writer: str = "probe_s46") -> str:
-    """Which group a probe belongs to: weighted by class (before ``first_weighted``), weighted like realmt train
-    (the same writer, up to ``new_writer``), the new writer's (session 39 on), the third writer's (session 44 on) or
-    the fourth writer's (session 46 on)."""
-    if name >= fourth_writer:
-        return "fourth"
-    if name >= third_writer:
-        return "third"
-    if name >= new_writer:
-        return "new"
+    """Which group a probe belongs to: the old writer's split into weighted by class (before ``first_weighted``)
+    and weighted like realmt train (up to ``new_writer``), else :func:`writer_of`'s writer."""
+    writer = writer_of(name, new_writer, third_writer, fourth_writer)
+    if writer != "old":
+        return writer
     return "weighted" if name >= first_weighted else "early"
 
 
@@ -317,24 +321,18 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"difference (old writer - new writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
-    tm, tp = groups["third"]
-    if tm and tp:
-        old_m, old_p = em + lm + nm, ep + lp + np_
-        lo, hi = _auc_interval((old_m, old_p), (tm, tp))
-        print(f"\nthird writer (session 44 on): {len(tm)} MT, {len(tp)} pro, AUC {auc(tm, tp):.3f}; the two earlier "
-              f"writers' probes: {len(old_m)} MT, {len(old_p)} pro, AUC {auc(old_m, old_p):.3f}")
-        print(f"difference (earlier writers - third writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
-        print(f"earlier writers' MT against the third writer's pro: {auc(old_m, tp):.3f}; "
-              f"the third writer's MT against earlier writers' pro: {auc(tm, old_p):.3f}")
-    fm, fp = groups["fourth"]
-    if fm and fp:
-        old_m, old_p = em + lm + nm + tm, ep + lp + np_ + tp
-        lo, hi = _auc_interval((old_m, old_p), (fm, fp))
-        print(f"\nfourth writer (session 46 on): {len(fm)} MT, {len(fp)} pro, AUC {auc(fm, fp):.3f}; the three "
-              f"earlier writers' probes: {len(old_m)} MT, {len(old_p)} pro, AUC {auc(old_m, old_p):.3f}")
-        print(f"difference (earlier writers - fourth writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
-        print(f"earlier writers' MT against the fourth writer's pro: {auc(old_m, fp):.3f}; "
-              f"the fourth writer's MT against earlier writers' pro: {auc(fm, old_p):.3f}")
+    old_m, old_p = em + lm + nm, ep + lp + np_
+    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three")):
+        wm, wp = groups[writer]
+        if wm and wp:
+            lo, hi = _auc_interval((old_m, old_p), (wm, wp))
+            print(f"\n{writer} writer (session {since} on): {len(wm)} MT, {len(wp)} pro, AUC {auc(wm, wp):.3f}; "
+                  f"the {earlier} earlier writers' probes: {len(old_m)} MT, {len(old_p)} pro, "
+                  f"AUC {auc(old_m, old_p):.3f}")
+            print(f"difference (earlier writers - {writer} writer) 95 % bootstrap interval: {lo:+.3f} to {hi:+.3f}")
+            print(f"earlier writers' MT against the {writer} writer's pro: {auc(old_m, wp):.3f}; "
+                  f"the {writer} writer's MT against earlier writers' pro: {auc(wm, old_p):.3f}")
+        old_m, old_p = old_m + wm, old_p + wp
 
 
 def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000),
@@ -352,8 +350,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
-                writer = ("fourth" if d.name >= fourth_writer else "third" if d.name >= third_writer
-                          else "new" if d.name >= new_writer else "old")
+                writer = writer_of(d.name, new_writer, third_writer, fourth_writer)
                 rows.append((writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
                              probability(r["text"]) or 0.0))
     mt_rows = [r for r in rows if r[1]]

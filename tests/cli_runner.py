@@ -4,7 +4,8 @@
 checkout on ``PYTHONPATH`` and returns a :class:`Run` (``rc``, ``stdout``/``stderr`` as text, ``out`` as
 bytes).  ``--grammar off`` is added to ``check``/``fix``/``score`` unless the arguments already name
 ``--grammar`` or ``--lt-url`` (LanguageTool is tested on its own).  The ``mtfix_cli`` fixture of
-``tests/conftest.py`` is this function.
+``tests/conftest.py`` is this function.  ``check_then_fix(folder, name, text)`` writes a file, checks it, fixes it
+and returns the report and the bytes after the fix.
 """
 
 from __future__ import annotations
@@ -52,3 +53,14 @@ def run_mtfix(*args: str | os.PathLike[str], stdin: bytes = b"", cwd: str | os.P
     proc = subprocess.run([sys.executable, "-m", "mtfix", *with_grammar_off(tuple(map(str, args)))],
                           input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout)
     return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", errors="replace"))
+
+
+def check_then_fix(folder: Path, name: str, text: str, *fix_args: str) -> tuple[str, bytes]:
+    """(check's report, the file's bytes after fix) of ``text`` as file ``name`` in ``folder`` (both runs exit 0 or
+    1; ``fix_args`` go to fix, e.g. ``--unsafe-fixes``)."""
+    f = folder / name
+    f.write_bytes(text.encode())
+    report = run_mtfix("check", f)
+    assert report.rc in (0, 1), report.stderr
+    assert run_mtfix("fix", *fix_args, f).rc in (0, 1)
+    return report.stdout, f.read_bytes()

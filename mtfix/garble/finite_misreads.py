@@ -189,6 +189,18 @@ def intransitive_verbs() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
+_DATIVE = Path(__file__).resolve().parent / "data" / "dative-verbs.txt"
+
+
+@cache
+def dative_verbs() -> frozenset[str]:
+    """The verbs English gives an indirect object, read from UD English EWT's training treebank
+    (``mtfix/garble/data/dative-verbs.txt``, built by ``bench/build_dative_verbs.py``: every verb lemma with an
+    ``iobj`` dependent): "give", "hand", "send", "show"; not "record", "store", "water"."""
+    lines = _DATIVE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 def regular_past_stems(w: str) -> tuple[str, ...]:
     """The base forms ``w`` is an everyday regular past of by English spelling (:func:`_verb_of_past`: "ended" →
     "end", "rallied" → "rally"; "hundred", "need" and an irregular "held" have none)."""

@@ -109,6 +109,9 @@ from mtfix.garble.view import STAND_IN
 #: right after it or after a particle English has as no preposition ("At the end of your stay, hand your key to
 #: reception.", "After use, hand back the keys ...", :func:`_fronted_misread_imperative`): no ``no_finite`` sign.
 #: MT's verbless heading behind a phrase ("At the meeting, development of cooperation ...") keeps it.
+#: Before release (session 46's review): one object, or two after a verb English gives an indirect object
+#: (``garble/data/dative-verbs.txt``, from UD English EWT train: "... hand the referee the ball."), never three, so MT's
+#: subject after a noun read as its verb ("In 2019, record the company its ...") keeps it (:func:`_objects_fit`).
 REVISION = 21
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
@@ -279,7 +282,41 @@ def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: i
         return False
     j = v + 2 if lower[v + 1] in _FREE_PARTICLES else v + 1
     return (j < n and tags[j] in _IMPERATIVE_OBJECT and lower[j] not in ("that", "which")
-            and any(map(_is_everyday_past, _verb_forms(word))))
+            and any(map(_is_everyday_past, _verb_forms(word))) and _objects_fit(tags, lower, word, j))
+
+
+#: Words that open a second object after an imperative's first ("hand the referee the ball", "show the guard your
+#: pass"); "every", "this", "next" open a time phrase ("water the plants every day") and are not among them.
+_SECOND_OBJECT = frozenset({"the", "a", "an", "my", "your", "his", "her", "its", "our", "their"})
+#: Words after "the" that make its phrase one of time ("water the seedlings the next morning"), not an object.
+_TIME_ADJECTIVES = frozenset({"next", "following", "same", "whole", "previous"})
+#: Tags a noun phrase goes on with after its opening word.
+_NP_BODY = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "VBG", "VBN"})
+
+
+def _np_end(tags: Any, j: int) -> int:
+    """The index past the noun phrase opening at ``j`` (a pronoun alone; else its opening word, then modifiers and
+    nouns)."""
+    if tags[j] == "PRP":
+        return j + 1
+    k = j + 1
+    while k < len(tags) and tags[k] in _NP_BODY:
+        k += 1
+    return k
+
+
+def _objects_fit(tags: Any, lower: list[str], verb: str, j: int) -> bool:
+    """Whether the noun phrases after the imperative's verb ``verb``, the first at ``j``, are objects English gives
+    it (revision 21 after review): one; or two when the verb takes an indirect object
+    (:func:`mtfix.garble.finite_misreads.dative_verbs`, from UD English EWT train: "After the match, hand the referee
+    the ball."); never three.  MT's source order puts the subject right after a noun read as the verb ("In 2019,
+    record the company its highest profits ...", "... store the farmers the grain in the barns."): the sign stays."""
+    from mtfix.garble.finite_misreads import dative_verbs
+
+    count, k = 1, _np_end(tags, j)
+    while k + 1 < len(tags) and lower[k] in _SECOND_OBJECT and lower[k + 1] not in _TIME_ADJECTIVES:
+        count, k = count + 1, _np_end(tags, k)
+    return count == 1 or (count == 2 and verb in dative_verbs())
 
 
 #: The detector's input for a noun the sentence repeats (``sign_statistics._ratios``).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mtfix.caching.lastmemo import Once
 from mtfix.glossary.initials import isolated
 from mtfix.glossary.matcher import Hit, capitals_line
 from mtfix.model import Document
@@ -67,7 +68,7 @@ def lone_breaks_as_spaces(text: str) -> str:
     return "".join(out) + text[done:] if out else text
 
 
-class FlatText:
+class FlatText(Once[str, str]):
     """:func:`lone_breaks_as_spaces` of ``text``, made on the first call and kept: the checker reads the words
     around a mention so only for a mention it may flag (a variant, a person's month-named short form, a near
     miss), so a text that uses its names rightly never pays for the pass (session 40: it cost a wrapped text
@@ -78,16 +79,10 @@ class FlatText:
     ('met Louise Michel.', True)
     """
 
-    __slots__ = ("_text", "_flat")
+    __slots__ = ()
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._flat: str | None = None
-
-    def __call__(self) -> str:
-        if self._flat is None:
-            self._flat = lone_breaks_as_spaces(self._text)
-        return self._flat
+    def _build(self, key: str) -> str:
+        return lone_breaks_as_spaces(key)
 
     def around(self, start: int, end: int, reach: int = 40) -> tuple[str, int, int]:
         """A text that reads as :meth:`__call__`'s within ``reach`` characters of ``[start, end)``, with the
@@ -98,10 +93,10 @@ class FlatText:
         >>> FlatText("In\\nMay, sales fell.").around(3, 6)
         ('In May, sales fell.', 3, 6)
         """
-        text = self._text
+        text = self._key
         lo, hi = max(0, start - reach), min(len(text), end + reach)
-        if self._flat is not None or "\n" not in text[lo:hi]:
-            return (self._flat or text), start, end
+        if self._value is not None or "\n" not in text[lo:hi]:
+            return (self._value or text), start, end
         lo = max(0, text.rfind("\n", 0, lo))
         hi = text.find("\n", hi)
         hi = len(text) if hi < 0 else hi + 1

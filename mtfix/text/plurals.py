@@ -23,6 +23,7 @@ glossary's gate (:func:`mtfix.glossary.matcher.capitals_line`) and its near-miss
 from __future__ import annotations
 
 from mtfix.caching import regexcache
+from mtfix.caching.lastmemo import Once
 
 #: Endings after which a word takes "-es" ("the Joneses", "the Sanchezes", "churches", "wishes").
 SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
@@ -134,7 +135,7 @@ def writes_s_apostrophe_s(text: str) -> bool:
     return _S_POSSESSIVE_S.search(text) is not None
 
 
-class PossessiveStyle:
+class PossessiveStyle(Once[str, bool]):
     """One document's "'s"-after-"s" style (:func:`writes_s_apostrophe_s`), searched for at most once, when an edit
     first asks (:func:`possessive_over_s`): a search of the whole text for each of a document's edits that adds a
     final "s" before "'s" made a document with 500 of them quadratic (session 45).  Made by the glossary checker for
@@ -146,14 +147,11 @@ class PossessiveStyle:
     (True, True)
     """
 
-    __slots__ = ("_text", "_answer")
+    __slots__ = ()
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._answer: bool | None = None
+    def _build(self, key: str) -> bool:
+        return writes_s_apostrophe_s(key)
 
     def writes_s_apostrophe_s(self) -> bool:
         """Whether the document writes "'s" after a final "s" anywhere: searched on the first call only."""
-        if self._answer is None:
-            self._answer = writes_s_apostrophe_s(self._text)
-        return self._answer
+        return self()

@@ -17,18 +17,7 @@ import pytest
 
 from mtfix.formats.html import HtmlFormat
 from mtfix.formats.markdown import MarkdownFormat, markdown_spans
-from tests.cli_runner import run_mtfix
-
-
-def _run(tmp_path: Path, name: str, text: str, *fix_args: str) -> tuple[str, bytes]:
-    """(check's report, the file's bytes after fix) of ``text`` as file ``name``."""
-    f = tmp_path / name
-    f.write_bytes(text.encode())
-    report = run_mtfix("check", f)
-    assert report.rc in (0, 1), report.stderr
-    assert run_mtfix("fix", *fix_args, f).rc in (0, 1)
-    return report.stdout, f.read_bytes()
-
+from tests.cli_runner import check_then_fix, run_mtfix
 
 PRETTY = [
     # a tag alone on its line, then text indented as pretty-printed HTML indents it
@@ -43,7 +32,7 @@ PRETTY = [
 
 @pytest.mark.parametrize(("text", "before", "after"), PRETTY)
 def test_indented_text_in_an_html_block_is_prose_not_code(tmp_path: Path, text: str, before: str, after: str) -> None:
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace(before, after).encode()
 
@@ -61,14 +50,14 @@ def test_indented_text_in_an_html_block_is_a_region_and_no_code() -> None:
     "<div>\nSee below.\n</div>\n\n    the the code stays\n",  # after the block's blank line: Markdown again
 ])
 def test_indented_code_outside_html_text_is_still_protected(tmp_path: Path, text: str) -> None:
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" not in out, out
     assert fixed == text.encode()
 
 
 def test_markup_in_indented_html_text_stays_protected(tmp_path: Path) -> None:
     text = "<div>\n<span>\n    Read the the **short** [guide](https://example.org/the-the).\n</span>\n</div>\n"
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("Read the the", "Read the").encode()
 
@@ -97,14 +86,14 @@ def test_the_language_servers_document_is_the_one_check_reads(name: str, fmt: ob
 def test_a_capitalised_repeat_bound_by_a_no_break_space_gets_no_fix(
         tmp_path: Path, sentence: str, name: str, wrap: str) -> None:
     text = wrap.format(sentence)
-    out, fixed = _run(tmp_path, name, text, "--unsafe-fixes")
+    out, fixed = check_then_fix(tmp_path, name, text, "--unsafe-fixes")
     assert "MTF105" in out and "[fix]" not in out and "[unsafe fix]" not in out, out
     assert fixed == text.encode()
 
 
 def test_a_lower_case_repeat_across_a_no_break_space_is_still_fixed(tmp_path: Path) -> None:
     text = "They took the&nbsp;the early train home.\n"
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "[fix]" in out, out
     assert fixed == b"They took the early train home.\n"
 

@@ -15,22 +15,12 @@ from pathlib import Path
 import pytest
 
 from mtfix.formats.markdown import MarkdownFormat
-from tests.cli_runner import run_mtfix
-
-
-def _run(tmp_path: Path, name: str, text: str) -> tuple[str, bytes]:
-    """(check's report, the file's bytes after fix) of ``text`` as file ``name``."""
-    f = tmp_path / name
-    f.write_bytes(text.encode())
-    report = run_mtfix("check", f)
-    assert report.rc in (0, 1), report.stderr
-    assert run_mtfix("fix", f).rc in (0, 1)
-    return report.stdout, f.read_bytes()
+from tests.cli_runner import check_then_fix
 
 
 def test_a_word_split_by_tags_in_a_markdown_html_block_reads_as_one_word(tmp_path: Path) -> None:
     text = "Intro.\n\n<div>\nThe ferry to <b>Ba</b>kı leaves at noon.\n</div>\n"
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF301" in out and "MTF207" not in out, out  # the glossary's name, not a foreign 'kı'
     assert fixed == text.replace("</b>kı", "</b>ku").encode()
 
@@ -66,7 +56,7 @@ def test_a_markdown_file_without_glued_tags_is_read_as_before() -> None:
 @pytest.mark.parametrize("tag", ['<img src="ferry.png" alt="Ferry">', '<span class="note">', "<note-box>"])
 def test_the_text_after_a_type_7_line_is_checked_and_fixed(tmp_path: Path, tag: str) -> None:
     text = f"# Ferries\n\n{tag}\nThe the ferry leaves at noon from **pier two**.\n\nMore below.\n"
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("The the ferry", "The ferry").encode()
 
@@ -78,8 +68,8 @@ def test_the_text_after_a_type_7_line_is_checked_and_fixed(tmp_path: Path, tag: 
     "Our crew loads the the vans before **dawn** each morning.",
 ])
 def test_the_text_after_a_type_7_line_reads_as_its_paragraph(tmp_path: Path, body: str) -> None:
-    lone, lone_fixed = _run(tmp_path, "b.md", body + "\n")
-    after, fixed = _run(tmp_path, "a.md", f'<img src="logo.png">\n{body}\n')
+    lone, lone_fixed = check_then_fix(tmp_path, "b.md", body + "\n")
+    after, fixed = check_then_fix(tmp_path, "a.md", f'<img src="logo.png">\n{body}\n')
     assert [line.split(" ", 2)[1] for line in after.splitlines()] == [line.split(" ", 2)[1] for line in lone.splitlines()]
     # the paragraph is mended as it is alone (when it has a fix) and the tag line is kept byte for byte
     assert fixed == b'<img src="logo.png">\n' + lone_fixed, (fixed, lone_fixed)
@@ -88,7 +78,7 @@ def test_the_text_after_a_type_7_line_reads_as_its_paragraph(tmp_path: Path, bod
 
 def test_a_line_of_tags_alone_in_a_type_6_blocks_text_hides_nothing(tmp_path: Path) -> None:
     text = "<div>\n<span>\nThe the ferry leaves at noon.\n</span>\n</div>\n"
-    out, fixed = _run(tmp_path, "a.md", text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("The the", "The").encode()
 
@@ -98,14 +88,14 @@ def test_a_line_of_tags_alone_in_a_type_6_blocks_text_hides_nothing(tmp_path: Pa
     ("a.md", '<img src="logo.png">\nOur team ships two fresh builds each week.\n'),
 ])
 def test_an_image_alone_on_a_blocks_first_line_is_no_word_of_its_sentence(tmp_path: Path, name: str, text: str) -> None:
-    out, fixed = _run(tmp_path, name, text)
+    out, fixed = check_then_fix(tmp_path, name, text)
     assert "MTF401" not in out, out  # "Our" starts the sentence, not a capital in mid-sentence
     assert fixed == text.encode()
 
 
 def test_an_image_inside_a_sentence_is_still_a_word_of_it(tmp_path: Path) -> None:
     text = '<p>Press <img src="gear.png" alt="gear"> the the button twice.</p>\n'
-    out, fixed = _run(tmp_path, "a.html", text)
+    out, fixed = check_then_fix(tmp_path, "a.html", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("the the", "the").encode()
 
@@ -114,7 +104,7 @@ def test_an_image_inside_a_sentence_is_still_a_word_of_it(tmp_path: Path) -> Non
 def test_a_repeat_across_a_spacing_reference_loses_the_first_copy_and_the_reference(
         tmp_path: Path, name: str, wrap: str) -> None:
     text = wrap.format("We met the&nbsp;the minister on Monday.")
-    out, fixed = _run(tmp_path, name, text)
+    out, fixed = check_then_fix(tmp_path, name, text)
     assert "MTF105" in out and "[fix]" in out, out
     assert fixed == wrap.format("We met the minister on Monday.").encode()
 
@@ -126,7 +116,7 @@ def test_a_repeat_across_a_spacing_reference_loses_the_first_copy_and_the_refere
 ])
 def test_a_fix_never_cuts_or_moves_a_reference_it_does_not_delete_with_a_copy(tmp_path: Path, sentence: str) -> None:
     text = f"<p>{sentence}</p>\n"
-    _out, fixed = _run(tmp_path, "a.html", text)
+    _out, fixed = check_then_fix(tmp_path, "a.html", text)
     assert fixed.count(b"&") == text.count("&"), fixed
     if sentence.startswith("The&nbsp;"):
         assert fixed == text.encode()

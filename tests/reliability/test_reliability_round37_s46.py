@@ -15,17 +15,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.formats.markdown import MarkdownFormat, markdown_spans, markdown_unit
-from tests.cli_runner import run_mtfix
-
-
-def _run(tmp_path: Path, text: str, name: str = "a.md") -> tuple[str, bytes]:
-    """(check's report, the file's bytes after fix) of ``text`` as file ``name``."""
-    f = tmp_path / name
-    f.write_bytes(text.encode())
-    report = run_mtfix("check", f)
-    assert report.rc in (0, 1), report.stderr
-    assert run_mtfix("fix", f).rc in (0, 1)
-    return report.stdout, f.read_bytes()
+from tests.cli_runner import check_then_fix
 
 
 def _glued(text: str) -> list[str]:
@@ -66,11 +56,11 @@ def test_no_glue_where_a_reader_sees_two_words(text: str) -> None:
     ("The ferry to <span>Ba</span>kı leaves at noon.\n", "The ferry to <span>Ba</span>ku leaves at noon.\n"),
 ])
 def test_a_glued_word_in_a_paragraph_is_read_and_fixed_as_in_a_page(tmp_path: Path, text: str, fixed: str) -> None:
-    out, after = _run(tmp_path, text)
+    out, after = check_then_fix(tmp_path, "a.md", text)
     assert "MTF301" in out and "'Bakı'" in out and "MTF207" not in out, out
     assert after == fixed.encode()
     page = f"<p>{text.rstrip()}</p>\n"
-    page_out, page_after = _run(tmp_path, page, "a.html")
+    page_out, page_after = check_then_fix(tmp_path, "a.html", page)
     assert "MTF301" in page_out and "MTF207" not in page_out, page_out
     assert page_after == f"<p>{fixed.rstrip()}</p>\n".encode()
 
@@ -115,7 +105,7 @@ def test_a_quoted_html_blocks_text_is_read_as_unquoted(body: str) -> None:
 @pytest.mark.parametrize("body", QUOTED)
 def test_a_repeat_in_a_quoted_html_block_is_found_and_fixed(tmp_path: Path, body: str) -> None:
     text = _quoted(body)
-    out, fixed = _run(tmp_path, text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     want = text.replace("The the", "The").replace("the the", "the")
     assert fixed == want.encode()
@@ -123,7 +113,7 @@ def test_a_repeat_in_a_quoted_html_block_is_found_and_fixed(tmp_path: Path, body
 
 def test_a_nested_quote_and_crlf_keep_every_marker(tmp_path: Path) -> None:
     text = _quoted(QUOTED[0], "> > ").replace("\n", "\r\n")
-    out, fixed = _run(tmp_path, text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("The the", "The").encode()
 
@@ -134,7 +124,7 @@ def test_a_nested_quote_and_crlf_keep_every_marker(tmp_path: Path) -> None:
     "> <!-- the the -->\n> The bus left.\n",  # a comment block (type 2) stays protected whole
 ])
 def test_what_a_quoted_block_protects_stays_untouched(tmp_path: Path, text: str) -> None:
-    out, fixed = _run(tmp_path, text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" not in out, out
     assert fixed == text.encode()
 
@@ -165,11 +155,11 @@ def test_no_footnote_without_a_definition_or_in_code(text: str) -> None:
 
 
 def test_footnotes_are_no_capital_in_mid_sentence_and_a_repeat_in_one_is_fixed(tmp_path: Path) -> None:
-    out, fixed = _run(tmp_path, FOOTNOTES)
+    out, fixed = check_then_fix(tmp_path, "a.md", FOOTNOTES)
     assert "'[^" not in out and "'.[^" not in out, out
     assert fixed == FOOTNOTES.encode()
     text = FOOTNOTES.replace("Timetables change", "The the timetables change")
-    out, fixed = _run(tmp_path, text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "MTF105" in out, out
     assert fixed == text.replace("The the", "The").encode()
 
@@ -177,6 +167,6 @@ def test_footnotes_are_no_capital_in_mid_sentence_and_a_repeat_in_one_is_fixed(t
 def test_a_quote_before_formatted_copies_is_no_glue_and_they_stay_reported(tmp_path: Path) -> None:
     text = 'It went ("<b>the</b> <i>the</i>"), or a dog.\n'
     assert _glued(text) == []
-    out, fixed = _run(tmp_path, text)
+    out, fixed = check_then_fix(tmp_path, "a.md", text)
     assert "'the' is repeated across inline markup" in out, out
     assert fixed == text.encode()
