@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from mtfix.model import BaseChecker, Checker, Document, Finding
+from mtfix.model import BaseChecker, Checker, Document, Finding, Scope, widest
 
 #: Built-in checker factories: ``module:function(config, warnings)`` returning a Checker or
 #: None.  The order is only a tie-break: the pipeline runs checkers in an order where every
@@ -150,6 +150,7 @@ class _Adapted(BaseChecker):
         self.inner = inner
         self.name = inner.name
         self.fork_safe = bool(getattr(inner, "fork_safe", True))
+        self.scope = Scope(getattr(inner, "scope", Scope.DOCUMENT))
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         return self.inner.check(doc)
@@ -169,6 +170,10 @@ class _Adapted(BaseChecker):
 
     def close(self) -> None:
         getattr(self.inner, "close", lambda: None)()
+
+    def scope_of(self, code: str) -> Scope:
+        scope_of = getattr(self.inner, "scope_of", None)
+        return self.scope if scope_of is None else Scope(scope_of(code))
 
 
 def as_checker(obj: Any) -> Checker:
@@ -203,3 +208,21 @@ def order_checkers(checkers: Iterable[Checker]) -> list[Checker]:
         done.add(ready)
         out.append(todo[ready])
     return out
+
+
+def scope_of(checker: Any, code: str | None = None) -> Scope:
+    """What ``checker``'s findings of ``code`` (any of its codes: None) for one segment depend on
+    (:class:`~mtfix.model.Scope`, the per-segment contract): what the checker declares (``scope_of(code)``,
+    ``scope``; ``DOCUMENT`` when it declares nothing), widened to ``DOCUMENT`` when it ``needs`` another
+    checker's annotations (they are found in the whole document: grammar's ``terms``).
+
+    >>> class Local(BaseChecker):
+    ...     scope = Scope.SEGMENT
+    >>> scope_of(Local()), scope_of(Local(), "X1"), scope_of(BaseChecker())
+    (<Scope.SEGMENT: 'segment'>, <Scope.SEGMENT: 'segment'>, <Scope.DOCUMENT: 'document'>)
+    """
+    declared = Scope(getattr(checker, "scope", Scope.DOCUMENT))
+    by_code = getattr(checker, "scope_of", None)
+    if code is not None and callable(by_code):
+        declared = Scope(by_code(code))
+    return widest([declared, Scope.DOCUMENT if tuple(getattr(checker, "needs", ())) else Scope.SEGMENT])

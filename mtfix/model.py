@@ -503,6 +503,36 @@ class CheckOutput(list[Finding]):
         return list(self)
 
 
+class Scope(StrEnum):
+    """What a checker's findings for one segment depend on: the per-segment contract of the checker
+    protocol (``Checker.scope``, ``scope_of(code)``; read through :func:`mtfix.checker_registry.scope_of`).
+
+    ``SEGMENT``: that segment's text alone (with the document's reading of it: its protected spans and
+    ``meta``); checked alone it gives the same findings, shifted.  ``NEIGHBOURS``: also the segments beside
+    it.  ``DOCUMENT``: the whole document (names spelt several ways, first mentions, a source-language
+    pack's evidence, rules over other findings).  A checker that declares nothing is ``DOCUMENT``.
+
+    >>> widest([Scope.SEGMENT, Scope.NEIGHBOURS])
+    <Scope.NEIGHBOURS: 'neighbours'>
+    >>> widest([])
+    <Scope.SEGMENT: 'segment'>
+    """
+
+    SEGMENT = "segment"
+    NEIGHBOURS = "neighbours"
+    DOCUMENT = "document"
+
+    @property
+    def width(self) -> int:
+        """0, 1, 2: how much of the document it reads."""
+        return list(Scope).index(self)
+
+
+def widest(scopes: Iterable[Scope]) -> Scope:
+    """The widest of ``scopes`` (``SEGMENT`` for none)."""
+    return max(scopes, key=lambda s: s.width, default=Scope.SEGMENT)
+
+
 @runtime_checkable
 class Checker(Protocol):
     """Anything that finds problems in a document: rule packs, glossaries, LanguageTool,
@@ -518,6 +548,8 @@ class Checker(Protocol):
     all have run; ``close`` releases what it holds.  :class:`BaseChecker` gives defaults.
     An optional ``fork_safe = False`` says that the checker holds what forked worker
     processes must not share (a server connection): ``--jobs`` then runs one at a time.
+    Optional too: ``scope`` and ``scope_of(code)``, what a segment's findings depend on
+    (:class:`Scope`; ``DOCUMENT`` when not said).
     """
 
     name: str
@@ -546,6 +578,12 @@ class BaseChecker:
     needs: tuple[str, ...] = ()
     #: False when forked worker processes must not share it (``--jobs`` then runs one at a time)
     fork_safe: bool = True
+    #: what a segment's findings depend on (:class:`Scope`): the whole document unless a checker says less
+    scope: Scope = Scope.DOCUMENT
+
+    def scope_of(self, code: str) -> Scope:
+        """The scope of ``code``'s findings: the checker's, unless its rules differ (the rule packs)."""
+        return self.scope
 
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         raise NotImplementedError

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mtfix.model import BaseChecker, Document, Finding
+from mtfix.model import BaseChecker, Document, Finding, Scope
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -29,6 +29,8 @@ class DeferredBilingualChecker(BaseChecker):
     """:class:`mtfix.checks.source_target.BilingualChecker`, imported on first need."""
 
     name = "bilingual"
+    #: what a segment's findings depend on (mtfix.model.Scope): a target sentence is read beside its aligned source
+    scope = Scope.DOCUMENT
 
     def __init__(self) -> None:
         self._real: BaseChecker | None = None

@@ -43,7 +43,7 @@ import regex
 from mtfix.checks.source_target_rules import BILINGUAL_RULES as BILINGUAL_RULES  # importable from here, as before
 from mtfix.checks.zh_numbers import han_numeral_values, scaled
 from mtfix.findings import make_finding
-from mtfix.model import BaseChecker, Document, Finding, Severity, strip_span
+from mtfix.model import BaseChecker, Document, Finding, Scope, Severity, strip_span
 from mtfix.text.tokens import MARKUP_TAG_RE, LazyPattern
 from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 
@@ -404,6 +404,8 @@ class BilingualChecker(BaseChecker):
     """Source-versus-target checks (MTF501–MTF508); acts only when ``doc.source`` is set."""
 
     name = "bilingual"
+    #: what a segment's findings depend on (mtfix.model.Scope): a target sentence is read beside its aligned source
+    scope = Scope.DOCUMENT
     #: read scales after numbers (5万, "1.2 billion") and Han numerals (MTF501; session 43)
     scales = True
 

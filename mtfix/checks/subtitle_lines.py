@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mtfix.catalogue import RuleInfo
-from mtfix.model import BaseChecker, Document, Edit, Finding, FixSafety, Severity
+from mtfix.model import BaseChecker, Document, Edit, Finding, FixSafety, Scope, Severity
 
 CODE = "MTF601"
 #: characters per line when the settings name none (Netflix, BBC and EBU guidelines for Latin script)
@@ -261,6 +261,8 @@ class SubtitleLinesChecker(BaseChecker):
     """MTF601 in subtitle documents: findings made in :meth:`post_filter`, from the others' fixes."""
 
     name = "subtitles"
+    #: what a segment's findings depend on (mtfix.model.Scope): a cue's lines and timing, from the other checkers' fixes
+    scope = Scope.DOCUMENT
 
     def __init__(self, limit: int = DEFAULT_MAX_LINE_LENGTH, cps: float = DEFAULT_MAX_CPS):
         self.limit = limit

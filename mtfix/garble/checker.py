@@ -29,7 +29,7 @@ from mtfix.garble.messages import garbled_message
 from mtfix.garble.misreads import corrected, judged_probability
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
-from mtfix.model import BaseChecker, Document, Finding, Segment, Severity
+from mtfix.model import BaseChecker, Document, Finding, Scope, Segment, Severity
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -458,6 +458,8 @@ class GarbleChecker(BaseChecker):
     """The source-language-independent garble detector as a pipeline checker."""
 
     name = "garble"
+    #: what a segment's findings depend on (mtfix.model.Scope): each sentence judged on its own text (and the document's reading: headings, register)
+    scope = Scope.SEGMENT
     #: Processes a long document's sentences are judged in (:func:`spread`; the configuration's ``jobs``,
     #: 0: one per CPU core): 1 unless a caller asks, so that a library, the language server or Spark never fork.
     jobs = 1

@@ -47,7 +47,7 @@ from mtfix.glossary.spans import (
     sentence_opener,
 )
 from mtfix.glossary.verdicts import Event, Mentions, after_opener, before_headline_word, decide, entry_origin
-from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Span
+from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Scope, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
 from mtfix.text.plurals import PossessiveStyle, plural_of, plural_readings
 
@@ -148,6 +148,8 @@ class GlossaryChecker(BaseChecker):
     """Enforces a glossary.  ``GlossaryChecker(glossary)`` or :meth:`from_files`."""
 
     name = "glossary"
+    #: what a segment's findings depend on (mtfix.model.Scope): first mentions, names spelt several ways, the document's house style
+    scope = Scope.DOCUMENT
     #: ``terms``: spans of the names and terms recognised (grammar leaves them alone);
     #: ``glossary_stats``: the census (mentions, canonical share) that adherence scores.
     provides = ("terms", "glossary_stats")

@@ -47,7 +47,7 @@ from mtfix.grammar.mapping import (
 from mtfix.grammar.scoring import scoring_signature
 from mtfix.grammar.server import LocalServer, health, options_conflict, recorded_server, start_server
 from mtfix.grammar.settings import LTSettings, settings_for_config
-from mtfix.model import BaseChecker, Document, Finding
+from mtfix.model import BaseChecker, Document, Finding, Scope
 
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
@@ -97,6 +97,8 @@ class GrammarChecker(BaseChecker):
     """LanguageTool as a :class:`mtfix.model.Checker`; thread-safe, closes the server it started."""
 
     name = "grammar"
+    #: what a segment's findings depend on (mtfix.model.Scope): LanguageTool reads paragraphs, and the glossary's terms (needs) come from the whole document
+    scope = Scope.DOCUMENT
     #: glossary terms: LanguageTool's matches on them are dropped
     needs = ("terms",)
     #: its HTTP client and results cache must not be shared by forked worker processes

@@ -18,8 +18,8 @@ import regex
 from mtfix.errors import RulePackError
 from mtfix.findings import make_finding
 from mtfix.findings import minimal_edit as minimal_edit  # importable from here, as before
-from mtfix.model import BaseChecker, Document, Finding, FixSafety
-from mtfix.rules.detectors import DETECTORS, POST_DETECTORS, Context, Hit
+from mtfix.model import BaseChecker, Document, Finding, FixSafety, Scope, widest
+from mtfix.rules.detectors import DETECTOR_SCOPES, DETECTORS, POST_DETECTORS, Context, Hit
 from mtfix.rules.marks import MarkView, finding_keeping_marks, mark_offsets
 from mtfix.rules.markup import (
     READS_MARKUP,
@@ -117,6 +117,23 @@ class RulesChecker(BaseChecker):
         #: the rules that leave the text of a quoted literal alone (``params.leave_quoted_literals``,
         #: mtfix.text.quoted: 'Set the delimiter to " , "'): the spacing rules
         self._literal_safe = frozenset((r.pack, r.code) for r in self.selected if r.params.get("leave_quoted_literals") is True)
+
+    #: the checker as a whole: post rules read every finding, a conditional pack the document's evidence
+    scope = Scope.DOCUMENT
+
+    def scope_of(self, code: str) -> Scope:
+        """What ``code``'s findings in one sentence depend on (:class:`~mtfix.model.Scope`): a pattern rule's
+        only on the sentence it runs in, a detector's on what it declares, a post rule's and a conditional
+        pack's (but ``params.without_evidence``) on the whole document; the widest when packs share a code."""
+        scopes = [self._rule_scope(r) for r in self.selected if r.code == code]
+        return widest(scopes) if scopes else Scope.DOCUMENT
+
+    def _rule_scope(self, rule: Rule) -> Scope:
+        if rule.pack in self._conditional and rule.params.get("without_evidence") is not True:
+            return Scope.DOCUMENT  # reported only when the whole document shows its language
+        if rule.detector:
+            return DETECTOR_SCOPES.get(rule.detector, Scope.DOCUMENT)
+        return Scope.SEGMENT  # a pattern runs in one sentence (_run_pattern)
 
     @classmethod
     def bundled(

@@ -23,6 +23,6 @@ from mtfix.rules.detectors import (  # noqa: F401  (imported to register their d
     structure,
     untranslated,
 )
-from mtfix.rules.detectors.registry import DETECTORS, POST_DETECTORS, Context, Detector, Hit, detector
+from mtfix.rules.detectors.registry import DETECTOR_SCOPES, DETECTORS, POST_DETECTORS, Context, Detector, Hit, detector
 
-__all__ = ["DETECTORS", "POST_DETECTORS", "Context", "Detector", "Hit", "detector"]
+__all__ = ["DETECTOR_SCOPES", "DETECTORS", "POST_DETECTORS", "Context", "Detector", "Hit", "detector"]

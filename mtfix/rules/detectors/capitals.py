@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document, FixSafety, Severity
+from mtfix.model import Document, FixSafety, Scope, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, is_everyday_word, zipf
 from mtfix.text.plurals import singular_of
@@ -99,7 +99,7 @@ def _reverent_segment(doc: Document, start: int, memo: dict[int, bool]) -> bool:
     return memo[seg.start]
 
 
-@detector("mid_sentence_capital")
+@detector("mid_sentence_capital", scope=Scope.SEGMENT)
 def mid_sentence_capital(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A closed-class word capitalised after a word, inside a sentence, before a
     lower-case word.
@@ -188,7 +188,7 @@ _CAPITALISED_PAST = LazyPattern(r"(?<![\p{L}\p{N}])(?P<w>\p{Lu}\p{Ll}{3,}ed)(?=[
 _EVERYDAY_PAST = 3.5
 
 
-@detector("capitalised_verb")
+@detector("capitalised_verb", scope=Scope.NEIGHBOURS)
 def capitalised_verb(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A past form capitalised in mid-sentence after one of ``params.after`` (pronouns,
     auxiliaries, conjunctions): ``where he Questioned whether``, ``was Approved:``."""

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document
+from mtfix.model import Document, Scope
 from mtfix.rules.detectors.deliberate_repeats import utterance
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -122,7 +122,7 @@ def _free_relative(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in _FREE_RELATIVE
 
 
-@detector("coordinated_repeat")
+@detector("coordinated_repeat", scope=Scope.SEGMENT)
 def coordinated_repeat(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``compassion and compassion``, ``inexperienced, inexperienced youth``: a word
     coordinated with itself, where the source had two near-synonyms and MT gave one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mtfix.model import Document, FixSafety
+from mtfix.model import Document, FixSafety, Scope
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -24,7 +24,7 @@ def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -
     return _GAP.fullmatch(doc.text, a[1], b[0]) is not None
 
 
-@detector("repeated_word")
+@detector("repeated_word", scope=Scope.SEGMENT)
 def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mtfix.caching import regexcache
-from mtfix.model import Document
+from mtfix.model import Document, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.tokens import LazyPattern
 
@@ -16,7 +16,7 @@ _RUN = LazyPattern(r"\S+")
 _BEFORE = LazyPattern(r"\S*\Z")  # \Z: "$" also matches before a final newline
 
 
-@detector("mojibake")
+@detector("mojibake", scope=Scope.SEGMENT)
 def mojibake(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Each whitespace-free run that ftfy can decode back is one finding."""
     if not any(c in doc.text for c in "ÂÃÄÅâ") or not _SUSPECT.search(doc.text):

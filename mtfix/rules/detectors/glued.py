@@ -9,7 +9,7 @@ import regex
 
 from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.model import Document, FixSafety
+from mtfix.model import Document, FixSafety, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector, document_text
 from mtfix.text.lexicon import inflection_bases, is_common, is_everyday_word, is_word, zipf
 from mtfix.text.tokens import LazyPattern
@@ -28,7 +28,7 @@ _LOWER_BEFORE = LazyPattern(r"\p{Ll}*$")
 _NEXT_LOWER = LazyPattern(r"[ \t]+\p{Ll}")  # a lower-case word next: the capital before it starts no name
 
 
-@detector("glued_case_change")
+@detector("glued_case_change", scope=Scope.DOCUMENT)  # whether the text writes code: the whole document
 def glued_case_change(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``aboutEnergy`` → ``about Energy``: both halves are words, the whole is not, and one
     half is in ``params.function_words`` when that is given ("airBaltic" stays).
@@ -264,7 +264,7 @@ def _capital_function_word(start: int, end: int, left: str, right: str, continue
                        "check the sentence against the source")
 
 
-@detector("glued_words")
+@detector("glued_words", scope=Scope.SEGMENT)
 def glued_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A known MT token (``params.prefixes``) glued to the next word: ``snowmutual``.
 
@@ -295,7 +295,7 @@ _NO_PREFIX = frozenset({"of", "the", "and", "with", "from", "that", "this", "our
 _LOWER_TOKEN = regexcache.compile(r"(?<![\p{L}\p{N}_.@/\\#:'’-])\p{Ll}{5,}(?![\p{L}\p{N}_@/\\'’-]|\.\p{L})")
 
 
-@detector("glued_function_word")
+@detector("glued_function_word", scope=Scope.SEGMENT)
 def glued_function_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``countryof`` → ``country of``, ``inwith`` → ``in with``: a lower-case token that
     is no word, made of an everyday word and a function word (``params.function_words``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mtfix.model import Document, FixSafety, Severity
+from mtfix.model import Document, FixSafety, Scope, Severity
 from mtfix.rules.detectors.deliberate_repeats import emphatic_opening, utterance
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
@@ -17,7 +17,7 @@ _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 _OTHER_MARK = LazyPattern(rf"[^ \t\u00a0\u202f,;:.!?…{INVISIBLE_MARKS}]")
 
 
-@detector("repeated_ngram")
+@detector("repeated_ngram", scope=Scope.SEGMENT)
 def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """The same n words repeated back to back: ``min_copies`` times for single
     words and short n-grams, twice for n-grams of ``long_n`` words or more.

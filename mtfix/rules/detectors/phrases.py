@@ -30,7 +30,7 @@ from typing import Any
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document, FixSafety, Span, blank
+from mtfix.model import Document, FixSafety, Scope, Span, blank
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.symbols import first_word_start
 from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
@@ -118,7 +118,7 @@ def _entries(rule) -> list[dict[str, Any]]:
     return [p for p in phrases if isinstance(p, dict) and isinstance(p.get("match"), str)]
 
 
-@detector("stock_phrases")
+@detector("stock_phrases", scope=Scope.SEGMENT)
 def stock_phrases(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Every listed phrase, removed, replaced or flagged as its entry says."""
     lower = ctx.lower
@@ -169,7 +169,7 @@ def _hit(doc: Document, entry: dict[str, Any], m: regex.Match, starts: bool, seg
 _NEXT_WORD = LazyPattern(r"[ \t]+(\p{L}+)")
 
 
-@detector("etc_calque")
+@detector("etc_calque", scope=Scope.SEGMENT)
 def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Azerbaijani "və s." rendered "and s.": ", etc." at the end of a list, "and
     other" before a plural noun, a flag with both suggestions before anything else.

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document, FixSafety
+from mtfix.model import Document, FixSafety, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common
 from mtfix.text.tokens import LazyPattern, other_script
@@ -106,7 +106,7 @@ def _everyday_after_comma(word: str) -> bool:
     return is_common(word)
 
 
-@detector("space_before_punctuation")
+@detector("space_before_punctuation", scope=Scope.NEIGHBOURS)
 def space_before_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """White space before punctuation that English attaches to the word before it, and inside brackets."""
     text = doc.text
@@ -149,7 +149,7 @@ _DOUBLED = regexcache.compile(
 _ABBREVIATION_END = LazyPattern(r"(?:\b\p{L}\.\p{L}|\betc|\bvs|\bInc|\bLtd|\bCo)\.\Z")
 
 
-@detector("doubled_punctuation")
+@detector("doubled_punctuation", scope=Scope.NEIGHBOURS)
 def doubled_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``,,`` ``..`` ``:,`` ``,.`` ``,)``: the extra mark goes."""
     text = doc.text
@@ -172,7 +172,7 @@ def doubled_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 _QUOTE_S = LazyPattern(r"(?<=\p{L})\"s(?=[ \t]+\p{L})")
 
 
-@detector("possessive_quote")
+@detector("possessive_quote", scope=Scope.SEGMENT)
 def possessive_quote(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``X"s`` for ``X's``: a straight double quote before *s* that pairs with no other in its sentence."""
     text = doc.text
@@ -199,7 +199,7 @@ def ordinal(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-@detector("ordinal_suffix")
+@detector("ordinal_suffix", scope=Scope.SEGMENT)
 def ordinal_suffix(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``92 th`` → ``92nd``, ``23th`` → ``23rd``: the suffix joined to its number and agreeing with it."""
     text = doc.text
@@ -228,7 +228,7 @@ def _closes_quotation(doc: Document, pos: int) -> bool:
     return before.count("“") > before.count("”")
 
 
-@detector("closing_quote_space")
+@detector("closing_quote_space", scope=Scope.SEGMENT)
 def closing_quote_space(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A closing ” glued to the next word: to the next sentence after sentence punctuation, or to a
     lower-case word when the ” closes a quotation opened in the same sentence.  A space goes in."""
@@ -261,7 +261,7 @@ def _english(ch: str) -> bool:
     return (ch.isascii() and ch.isalnum()) or ch in "’”\"')]%"
 
 
-@detector("source_punctuation")
+@detector("source_punctuation", scope=Scope.NEIGHBOURS)
 def source_punctuation(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A punctuation mark of another script between English words: MT keeps the source's mark
     ("Friday։ Both", "minister，who").  Only where the nearest character before it (blanks
@@ -309,7 +309,7 @@ _COMMA_GLUED = LazyPattern(
 )
 
 
-@detector("missing_space_after_comma")
+@detector("missing_space_after_comma", scope=Scope.SEGMENT)
 def missing_space_after_comma(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``food,clothes`` → ``food, clothes``: a comma with no space before a lower-case word, both words
     everyday English words of two letters or more."""

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document, FixSafety
+from mtfix.model import Document, FixSafety, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.quoted import clear_pairs, literal, names_a_label
 from mtfix.text.tokens import FUNCTION_WORDS
@@ -68,7 +68,7 @@ def padded_literal(inner: str, keywords: frozenset[str] = frozenset()) -> bool:
     return (len(inner.split()) == 1 and inner.lower() in FUNCTION_WORDS) or not _PROSE_QUOTED.fullmatch(inner)
 
 
-@detector("spaced_quotes")
+@detector("spaced_quotes", scope=Scope.SEGMENT)
 def spaced_quotes(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the word " river "`` → ``the word "river"``: safe where the pairing is clear and the quoted text is no
     padded literal (:func:`clear_pairing`, :func:`padded_literal`), unsafe elsewhere."""

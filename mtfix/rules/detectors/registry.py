@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mtfix.model import Document, Finding, FixSafety, Severity
+from mtfix.model import Document, Finding, FixSafety, Scope, Severity
 
 if TYPE_CHECKING:
     from mtfix.rules.pack import Rule
@@ -54,13 +54,18 @@ def document_text(doc: Document, ctx: Context) -> str:
 Detector = Callable[["Document", "Rule", Context], Iterable[Hit]]
 DETECTORS: dict[str, Detector] = {}
 POST_DETECTORS: set[str] = set()
+#: each detector's declared scope (:func:`detector`'s ``scope``)
+DETECTOR_SCOPES: dict[str, Scope] = {}
 
 
-def detector(name: str, *, post: bool = False) -> Callable[[Detector], Detector]:
-    """Register a detector; ``post`` ones run after all others and see their findings."""
+def detector(name: str, *, post: bool = False, scope: Scope = Scope.DOCUMENT) -> Callable[[Detector], Detector]:
+    """Register a detector; ``post`` ones run after all others and see their findings.  ``scope``: what its
+    hits in one sentence depend on (:class:`~mtfix.model.Scope`; a post detector reads the whole document),
+    held by ``tests/architecture/test_segment_scope_s47.py``."""
 
     def wrap(fn: Detector) -> Detector:
         DETECTORS[name] = fn
+        DETECTOR_SCOPES[name] = Scope.DOCUMENT if post else scope
         if post:
             POST_DETECTORS.add(name)
         return fn

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from mtfix.model import Document
+from mtfix.model import Document, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.symbols import first_word_start
 from mtfix.text.tokens import LazyPattern
@@ -61,7 +61,7 @@ def _signs_by_span(found: list) -> str:
 _FIRST_WORDS = LazyPattern(r"[\s\"“‘'«(\[]*(?P<w>\p{L}+)[ \t]*(?P<next>[:\p{L}]+)")
 
 
-@detector("subjectless_start")
+@detector("subjectless_start", scope=Scope.SEGMENT)
 def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """A sentence that starts with its finite verb, with no subject before it.
 

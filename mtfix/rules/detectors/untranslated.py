@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.model import Document, Severity
+from mtfix.model import Document, Scope, Severity
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, zipf, zipf_at_least
 
@@ -41,7 +41,7 @@ def _shown_as_a_form(text: str, start: int, end: int) -> bool:
     return named_as_spelling(text, s, e) or named_as_spelling(text, start, end)
 
 
-@detector("foreign_letters")
+@detector("foreign_letters", scope=Scope.SEGMENT)
 def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Words with letters English never uses but the source language does
     (``params.letters``, e.g. Azerbaijani ə ğ ı ş); capitalised words only when
@@ -80,7 +80,7 @@ def foreign_letters(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     yield from flush()
 
 
-@detector("foreign_words")
+@detector("foreign_words", scope=Scope.DOCUMENT)  # not shown sentence-local (a conditional pack's rule)
 def foreign_words(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """Lower-case words rare in English but common in a related language
     (``params``: ``langs``, wordfreq language codes; ``min_zipf`` there;
