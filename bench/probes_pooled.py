@@ -1,10 +1,11 @@
 """The probes of our own pooled (sessions 36–39, overfitting audit rounds 14–17, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Seven reports (the fourth to sixth since session 37, the last since session 39), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Eight reports (the fourth to sixth since session 37, the seventh since session 39, the last since session 47), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
-   realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major.
+   realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major; most sentences first,
+   ties by name (session 47: the same output under any ``PYTHONHASHSEED``).
 2. **fluent**: each finding on the probes' professional rows, with MTF401's inputs and signs, and their tally.
 3. **parenthetical**: the subject, a parenthetical between commas, then the verb ("The bridge, which links two
    towns, was closed ...", :func:`subject_parenthetical`): per set, the share of sentences with an MTF401 finding
@@ -26,10 +27,14 @@ Seven reports (the fourth to sixth since session 37, the last since session 39),
    interval of the AUC difference; since session 39 also the mean words a sentence of each half, and a third group,
    the new writer's probes (``probe_s39``, ``probe_s39b``: held out from session 39's fitting), against the old
    writer's nine; since session 44 a fourth group, a third writer's (``probe_s44``, ``probe_s44b``), against the
-   two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``).
+   two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``); since
+   session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
-   against new, (session 44) the third writer and (session 46) the fourth (:func:`length`).
+   against new, (session 44) the third writer, (session 46) the fourth and (session 47) the fifth
+   (:func:`length`).
+8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
+   realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -98,7 +103,8 @@ def classes(shared: Path) -> None:
     probe = tally([r for d in PROBES for r in read_jsonl(d / "real_mt_probe.jsonl")])
     train_file = shared / "realmt" / "real_mt_train.jsonl"
     train = tally(read_jsonl(train_file)) if train_file.is_file() else Counter()
-    names = sorted({a for a, _ in probe} | {a for a, _ in train}, key=lambda a: -(probe[(a, 0)] + train[(a, 0)]))
+    # most sentences first, ties by name (a set's order follows PYTHONHASHSEED)
+    names = sorted({a for a, _ in probe} | {a for a, _ in train}, key=lambda a: (-(probe[(a, 0)] + train[(a, 0)]), a))
     print("| class | probes: sentences, flagged, major | realmt train: sentences, flagged, major |\n|---|---|---|")
     for a in names:
         cell = [f"{c[(a, 0)]}, {c[(a, 1)]}, {c[(a, 2)]}" if c[(a, 0)] else "—" for c in (probe, train)]
@@ -269,11 +275,15 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
     return diffs[int(0.025 * draws)], diffs[int(0.975 * draws) - 1]
 
 
+#: Each writer after the old one, in the order they came, and the first probe they wrote.
+WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"))
+
+
 def writer_of(name: str, new_writer: str = "probe_s39", third_writer: str = "probe_s44",
-              fourth_writer: str = "probe_s46") -> str:
-    """Which writer wrote a probe: "old" (before ``new_writer``), "new" (session 39 on), "third" (session 44 on) or
-    "fourth" (session 46 on)."""
-    firsts = (("fourth", fourth_writer), ("third", third_writer), ("new", new_writer))
+              fourth_writer: str = "probe_s46", fifth_writer: str = "probe_s47") -> str:
+    """Which writer wrote a probe: "old" (before ``new_writer``), "new" (session 39 on), "third" (session 44 on),
+    "fourth" (session 46 on) or "fifth" (session 47 on)."""
+    firsts = (("fifth", fifth_writer), ("fourth", fourth_writer), ("third", third_writer), ("new", new_writer))
     return next((writer for writer, first in firsts if name >= first), "old")
 
 
@@ -293,7 +303,7 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
     print("| probe | MT flagged | MT major | pro flagged | AUC | median fluency MT / pro | mean words MT / pro |\n"
           "|---|---|---|---|---|---|---|")
     groups: dict[str, tuple[list[float], list[float]]] = {
-        g: ([], []) for g in ("early", "weighted", "new", "third", "fourth")}
+        g: ([], []) for g in ("early", "weighted") + tuple(w for w, _ in WRITERS)}
     for d in PROBES:
         mt_rows, pro_rows = read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl")
         report = evaluate(mt_rows, pro_rows, split="probe", paired=False)
@@ -322,7 +332,7 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
     old_m, old_p = em + lm + nm, ep + lp + np_
-    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three")):
+    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three"), ("fifth", 47, "four")):
         wm, wp = groups[writer]
         if wm and wp:
             lo, hi = _auc_interval((old_m, old_p), (wm, wp))
@@ -359,7 +369,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
         print(f"MT rows ({len(mt_rows)}): Spearman of p and {name} {rho:+.2f} (p = {pval:.3f})")
     print("\n| words | writer | MT | pro | AUC of p | mean p MT / pro |\n|---|---|---|---|---|---|")
     for lo, hi in itertools.pairwise(bands):
-        for writer in ("old", "new", "third", "fourth"):
+        for writer in ("old",) + tuple(w for w, _ in WRITERS):
             m = [-r[4] for r in rows if r[0] == writer and r[1] and lo <= r[2] < hi]
             p = [-r[4] for r in rows if r[0] == writer and not r[1] and lo <= r[2] < hi]
             score = f"{auc(m, p):.3f}" if m and p else "—"
@@ -368,21 +378,58 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
             print(f"| {span} | {writer} | {len(m)} | {len(p)} | {score} | {means} |")
 
 
+def misses(shared: Path) -> None:
+    """Per error class, the probes' MT sentences with no finding by writer (:func:`writer_of`), and realmt train's
+    rows whose out-of-fold probability (``bench/realmt_train_oof.json``) is under the detector's minor threshold
+    (rules not counted): which classes the tool misses, and whether realmt train, the fitting data, has them too."""
+    import json
+
+    from score_design import text_key
+
+    from mtfix.garble.checker import detector
+
+    writers = ("old",) + tuple(w for w, _ in WRITERS)
+    seen: dict[str, Counter] = {}
+    for d in PROBES:
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            missed = not findings(r["text"])
+            for a in r["artifacts"]:
+                c = seen.setdefault(a, Counter())
+                c["all", 0] += 1
+                c["all", 1] += missed
+                c[writer_of(d.name), 0] += 1
+                c[writer_of(d.name), 1] += missed
+    oof = json.loads((ROOT / "bench" / "realmt_train_oof.json").read_text(encoding="utf-8"))["rows"]
+    minor = detector().thresholds["minor"]
+    train_file = shared / "realmt" / "real_mt_train.jsonl"
+    for r in read_jsonl(train_file) if train_file.is_file() else []:
+        for a in r["artifacts"]:
+            c = seen.setdefault(a, Counter())
+            c["train", 0] += 1
+            c["train", 1] += oof[text_key(r["text"])]["p"] < minor
+    print(f"minor threshold {minor:.3f}; cells: sentences, no finding (probes) or under minor (realmt train OOF)\n")
+    print("| class | probes | " + " | ".join(writers) + " | realmt train OOF |\n|---|---|" + "---|" * (len(writers) + 1))
+    for a, c in sorted(seen.items(), key=lambda kv: (-kv[1]["all", 1] - kv[1]["train", 1], kv[0])):
+        cells = [f"{c[w, 0]}, {c[w, 1]}" if c[w, 0] else "—" for w in ("all",) + writers + ("train",)]
+        print(f"| {a} | " + " | ".join(cells) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
-    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length"), action="append",
+    ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length",
+                                         "misses"), action="append",
                     help="only these reports (repeatable; default all)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length"]
+    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
          "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend,
-         "length": length}[name]()
+         "length": length, "misses": lambda: misses(shared)}[name]()
     return 0
 
 

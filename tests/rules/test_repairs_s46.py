@@ -36,6 +36,12 @@ def _mtf131(pipeline: Pipeline, text: str) -> list:
      "The county spent $4.2 billion on roads and $900 million on bridges."),
     ("Each member had to pay $ 15 a year.", "Each member had to pay $15 a year."),
     ("The bridge opened in May.\nIt cost about $ 30,000 to build.", "The bridge opened in May.\nIt cost about $30,000 to build."),
+    # after review (session 46, RFJ): amounts that read as money are still closed up
+    ("The club paid $ 5 million for the ground.", "The club paid $5 million for the ground."),
+    ("The repairs cost $ 3bn over ten years.", "The repairs cost $3bn over ten years."),
+    ("Annual fees rose to £ 1,200 last year.", "Annual fees rose to £1,200 last year."),
+    ("A ticket sold for $ 7.50 at the gate.", "A ticket sold for $7.50 at the gate."),
+    ("The charity raised $ 48 in one morning.", "The charity raised $48 in one morning."),
 ])
 def test_a_spaced_currency_sign_in_prose_is_closed_up_by_a_safe_fix(safe, text, fixed):
     found = _mtf131(safe, text)
@@ -63,7 +69,7 @@ def test_look_alikes_of_a_spaced_currency_sign_are_left_alone(safe, text):
 
 def test_the_pack_revision_names_the_new_rule():
     pack = load_bundled("en-generic")
-    assert pack.version == "1.47"
+    assert tuple(map(int, pack.version.split("."))) >= (1, 47)  # 1.48 since session 47
     rule = next(r for r in pack.rules if r.code == "MTF131")
     assert rule.fix == FixSafety.SAFE
     assert rule.category == "Fluency/Punctuation"

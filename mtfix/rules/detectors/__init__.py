@@ -16,6 +16,7 @@ from mtfix.rules.detectors import (  # noqa: F401  (imported to register their d
     doubled_words,
     encoding,
     glued,
+    initials,
     phrase_loops,
     phrases,
     punctuation,
