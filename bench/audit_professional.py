@@ -56,7 +56,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
   (``tests/data/professional_fourteenth_genres.txt``);
 - ``own-fifteenth-genres``: the same, session 46: allotment society minutes, orchestra audition notices, veterinary
   advice, patent abstracts, bridge club reports, funeral notices, ski resort reports, library opening hours, art
-  restoration reports and beekeeping newsletters (``tests/data/professional_fifteenth_genres.txt``).
+  restoration reports and beekeeping newsletters (``tests/data/professional_fifteenth_genres.txt``);
+- ``own-sixteenth-genres``: the same, session 47: letters from letting agents to tenants, vehicle service reports,
+  horticultural show schedules, archaeological excavation reports, household waste collection notices, wedding and
+  birth announcements, prize draw terms, building survey reports, cycling stage race reports and recipe headnotes
+  (``tests/data/professional_sixteenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -140,7 +144,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-twelfth-genres": REPO / "tests" / "data" / "professional_twelfth_genres.txt",
             "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt",
             "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt",
-            "own-fifteenth-genres": REPO / "tests" / "data" / "professional_fifteenth_genres.txt"}
+            "own-fifteenth-genres": REPO / "tests" / "data" / "professional_fifteenth_genres.txt",
+            "own-sixteenth-genres": REPO / "tests" / "data" / "professional_sixteenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -12,7 +12,10 @@ Six cases where a sign or an input would make a finding of something else:
   "please" after a fronted phrase ("In the second line please add ..."); and a misread imperative ("Bring some
   ...", tagged VBG) in a sentence with no other base-form verb, which the sign's test never reaches; and (revision
   21) a misread imperative behind a short opening phrase and its comma ("After cooking, store the rice ...").
-  :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.
+  :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.  Revision
+  22: an imperative read as a comparative ("Lower the heat ..."), and a field's label behind a list item's number
+  or with a bracketed qualifier ("3. Delivery: within five days.", "Room 2 (first floor): A small office ...",
+  :func:`labelled_field`).
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
   reported twice.  The checker judges MTF401 without that input (:func:`judged_probability`): the rest of
@@ -112,7 +115,12 @@ from mtfix.garble.view import STAND_IN
 #: Before release (session 46's review): one object, or two after a verb English gives an indirect object
 #: (``garble/data/dative-verbs.txt``, from UD English EWT train: "... hand the referee the ball."), never three, so MT's
 #: subject after a noun read as its verb ("In 2019, record the company its ...") keeps it (:func:`_objects_fit`).
-REVISION = 21
+#: 22 = session 47: an imperative the tagger read as a comparative ("Lower the heat and simmer ...", "Lower the path
+#: ...", :func:`_comparative_imperative`); and a field's label and colon behind a list item's number ("3. Delivery:
+#: within five working days.") or with a bracketed qualifier before its colon ("Room 2 (first floor): A small office
+#: ...", :func:`labelled_field`): no ``no_finite`` sign.  A comparative whose "-ing" form and regular past are no
+#: everyday words ("Higher the price, ...") and a label with a verb-like value keep what they had.
+REVISION = 22
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -186,12 +194,25 @@ def _preposition_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> b
     the ...", "Near the ...", :data:`mtfix.garble.finite_misreads._PREPOSITION_VERBS`); an article, a possessive or a
     pronoun after it, as that test asks.  English's own prepositions ("Despite", "Amid", "Via") fail the morphology."""
     from mtfix.garble.finite_misreads import _PREPOSITION_VERBS
+
+    return tags[k] == "IN" and lower[k] not in _PREPOSITION_VERBS and _capital_verb_with_object(toks, tags, lower, k)
+
+
+def _comparative_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
+    """Whether the capitalised word at ``k``, where an imperative may stand, is one the tagger read as a comparative
+    (JJR, RBR) and an object follows (revision 22): "Lower the heat and simmer ...", "Lower the path to 150 mm below
+    ...".  The verb's morphology and the object as :func:`_preposition_imperative` asks them; comparatives that are no
+    verbs fail the morphology ("Higher the price, the ...": no everyday "highered" or "highering")."""
+    return tags[k] in ("JJR", "RBR") and _capital_verb_with_object(toks, tags, lower, k)
+
+
+def _capital_verb_with_object(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is capitalised, a verb by the morphology ``structural_signs._misread_imperative``
+    asks (its "-ing" form or regular past is an everyday word), and an article, a possessive or a pronoun follows."""
     from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _is_everyday_past, _verb_forms
 
-    w = lower[k]
-    return (tags[k] == "IN" and toks[k].text[:1].isupper() and w not in _PREPOSITION_VERBS
-            and tags[k + 1] in _IMPERATIVE_OBJECT and lower[k + 1] not in ("that", "which")
-            and any(map(_is_everyday_past, _verb_forms(w))))
+    return (toks[k].text[:1].isupper() and k + 1 < len(tags) and tags[k + 1] in _IMPERATIVE_OBJECT
+            and lower[k + 1] not in ("that", "which") and any(map(_is_everyday_past, _verb_forms(lower[k]))))
 
 
 def _vocative(toks: Any, tags: Any, i: int) -> int:
@@ -215,6 +236,37 @@ def opened_imperative(a: Any) -> bool:
     return _opened(a, _lower(a))
 
 
+#: Tokens a bracketed qualifier of a field's label takes at most inside its brackets ("Room 2 (first floor):").
+_MAX_QUALIFIER = 3
+
+
+def labelled_field(a: Any) -> bool:
+    """Whether analysis ``a`` is a field: a short label and its colon, then a value that needs no verb, as
+    ``structural_signs._field_label`` reads one ("Delivery: within five working days."), behind a list item's number
+    ("3. Delivery: within five working days.", :func:`_list_marker`) or with a bracketed qualifier right before the
+    colon ("Room 2 (first floor): A small office with a desk.", "Class 4 (under twelves): A garden on a plate.",
+    at most :data:`_MAX_QUALIFIER` tokens inside, the first in lower case or a number, no article), which that test
+    does not read (revision 22).  The label's own limits stand: at most four words, the first capitalised, nothing
+    but words.  An acronym in brackets names the label's owner, not a field ("The Ministry of Energy (MoE):
+    development of ..."), and a bracketed noun phrase with its article is no qualifier: both keep the sign."""
+    from mtfix.garble.structural_signs import _field_label  # loaded with the model
+
+    words = [t.text for t in a.tokens]
+    first = _list_marker(a.tokens, a.tags)
+    opening = next((k for k in range(first + 1, min(len(words), first + 5)) if words[k] == "("), None)
+    if opening is not None:
+        closing = next((k for k in range(opening + 2, min(len(words), opening + _MAX_QUALIFIER + 2))
+                        if words[k] == ")"), None)
+        inside = words[opening + 1:closing] if closing is not None else []
+        if not inside or not (inside[0].islower() or inside[0].isdigit()) or "DT" in a.tags[opening + 1:closing] \
+                or closing + 1 >= len(words) or words[closing + 1] != ":":
+            return False
+        words = words[:opening] + words[closing + 1:]
+    elif not first:
+        return False
+    return _field_label(words, first)
+
+
 def _lower(a: Any) -> list[str]:
     """The lower-case forms of analysis ``a``'s tokens: those the analysis stored
     (:attr:`mtfix.garble.signs.Analysis.lower`, session 35), else made now.  Shared: not to be changed."""
@@ -232,7 +284,8 @@ def _opened(a: Any, lower: list[str]) -> bool:
     def verb(k: int) -> bool:
         if k + 1 >= n or lower[k + 1] == "of" or not toks[k].text.isalpha():
             return False
-        return tags[k] == "VB" or _misread_imperative(tags, lower, k) or _preposition_imperative(toks, tags, lower, k)
+        return (tags[k] == "VB" or _misread_imperative(tags, lower, k) or _preposition_imperative(toks, tags, lower, k)
+                or _comparative_imperative(toks, tags, lower, k))
 
     if "please" in lower and any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
         return True
@@ -424,8 +477,8 @@ def _intransitive_final(a: Any, sign: Any) -> bool:
 
 
 def corrected(pred: Any) -> Any:
-    """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative` or
-    a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
+    """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative`, a
+    :func:`labelled_field` (revision 22) or a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
     ``no_finite`` sign and that input's part of the probability; for an
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); for a
     :func:`particle_after_misread_verb`, without its ``stranded_adposition`` sign and that input's part (revision 9);
@@ -433,7 +486,7 @@ def corrected(pred: Any) -> Any:
     that input's part (revision 20); otherwise ``pred`` itself."""
     a = pred.analysis
     if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
-                                                        or misread_finite(a, _lower(a))):
+                                                        or labelled_field(a) or misread_finite(a, _lower(a))):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})
