@@ -21,6 +21,10 @@ Session 45 added more read with ``desk.tsv`` (``bench/data/newsroom_s45/``: a ne
 Dec 5 (Reuters) -", and a headline's past before a semicolon).
 Session 46 added more read with ``desk.tsv`` (``bench/data/newsroom_s46/``: bylines and photo credits in capitals
 on a line in mixed case, "By JANE MARHS, Staff Reporter", and a section's label, "ANALYSIS-…", "…; LIVE UPDATES").
+Session 47 added more read with ``desk.tsv`` (``bench/data/newsroom_s47/``: pull quotes, tables in an article,
+a Markdown table, a CSV file's cells, XLIFF notes and PO comments, captions and lists of names, a surname in
+capitals in prose); a folder's ``.md``, ``.csv``, ``.xlf`` and ``.po`` files (not its README) are read in their
+format, each unit checked as the CLI checks it (a CSV file's text in its ``text`` column).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -44,7 +48,16 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s43", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s45", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s46", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s46", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s47", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+#: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
+FORMATTED = (".md", ".csv", ".xlf", ".po")
+
+
+def _articles(folder: Path) -> list[Path]:
+    """``folder``'s articles: its ``.txt`` files, then its files of :data:`FORMATTED` but its README."""
+    formatted = [p for p in folder.iterdir() if p.suffix in FORMATTED and not p.name.startswith("README")]
+    return sorted(folder.glob("*.txt")) + sorted(formatted)
 
 
 def main() -> None:
@@ -54,23 +67,32 @@ def main() -> None:
     ap.add_argument("--tree", type=Path, default=REPO, help="the mtfix tree whose checker runs (default: this one)")
     args = ap.parse_args()
     sys.path.insert(0, str(args.tree.resolve()))
+    from mtfix.files import unit_document
+    from mtfix.formats import load
     from mtfix.glossary.checker import GlossaryChecker
     from mtfix.segment import to_document
 
     checkers = {g: GlossaryChecker.from_files((str(g),), bundled=not args.no_bundled) for g in {g for _, g in ARTICLES}}
     jobs = [(p, checkers[DATA / "newsroom.tsv"]) for p in args.files] or [
-        (p, checkers[g]) for folder, g in ARTICLES for p in sorted(folder.glob("*.txt"))]
+        (p, checkers[g]) for folder, g in ARTICLES for p in _articles(folder)]
     totals: Counter[str] = Counter()
     for path, checker in jobs:
-        text = path.read_text(encoding="utf-8")
-        found = list(checker.check(to_document(text)))
-        for f in found:
-            line = text.count("\n", 0, f.start) + 1
-            got = text[f.start:f.end].replace("\n", "⏎")
-            fix = (f.suggestions[0] if f.suggestions else "").replace("\n", "⏎")
-            print(f"{path.name}:{line}\t{f.code}\t{f.fix}\t{got!r} -> {fix!r}")
-            totals[f"{f.code} {f.fix}"] += 1
-        print(f"{path.name}: {len(found)} finding(s)")
+        if path.suffix in FORMATTED:
+            texts = [(checker.check(unit_document(u, str(path))), u.text, u.line_offset)
+                     for u in load(path.read_bytes(), str(path), text_field="text").units]
+        else:
+            text = path.read_text(encoding="utf-8")
+            texts = [(checker.check(to_document(text)), text, 0)]
+        count = 0
+        for results, text, first_line in texts:
+            for f in results:
+                line = first_line + text.count("\n", 0, f.start) + 1
+                got = text[f.start:f.end].replace("\n", "⏎")
+                fix = (f.suggestions[0] if f.suggestions else "").replace("\n", "⏎")
+                print(f"{path.name}:{line}\t{f.code}\t{f.fix}\t{got!r} -> {fix!r}")
+                totals[f"{f.code} {f.fix}"] += 1
+                count += 1
+        print(f"{path.name}: {count} finding(s)")
     print("totals:", ", ".join(f"{k} {v}" for k, v in sorted(totals.items())) or "none")
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.glossary.credits import credit_span, label_before, label_words
+from mtfix.glossary.credits import credit_span, in_speaker, label_before, label_words
 from mtfix.glossary.model import Entry
 from mtfix.text.datelines import dateline_end
 from mtfix.text.plurals import in_capitals
@@ -51,7 +51,8 @@ def capitals_words(text: str) -> list[regex.Match]:
     the matches of :data:`mtfix.glossary.consistency.CAP_TOKEN`; a word is in capitals when ``str.isupper``), and
     in a dateline's place (:func:`mtfix.text.datelines.dateline_end`, session 45: "TASHKENNT, Dec 5 (Reuters) -") and among a byline's
     or photo credit's names (:func:`mtfix.glossary.credits.credit_span`, session 46: "By JANE MARHS, Staff",
-    "Photo: TOM BAKKER/Reuters"; a slash there parts a name from its agency, :data:`CREDIT_WORD`)."""
+    "Photo: TOM BAKKER/Reuters"; a slash there parts a name from its agency, :data:`CREDIT_WORD`), and a speaker's
+    in a sentence in mixed case (:func:`mtfix.glossary.credits.in_speaker`, session 47: "said MARHS")."""
     out: list[regex.Match] = []
     at = 0
     for line in text.split("\n"):  # str.isupper is capitals_line's test of a line, in C: most lines fail it at once
@@ -62,6 +63,8 @@ def capitals_words(text: str) -> list[regex.Match]:
         elif (":" in line or "By " in line[:12]) and (span := credit_span(line)):  # session 46: "By JANE MARHS"
             out += CREDIT_WORD.finditer(text, at + span[0], at + span[1])
         at += len(line) + 1
+    read = {m.start() for m in out}  # session 47: a speaker in capitals in a sentence in mixed case ("said MARHS")
+    out += [m for m in CAPS_WORD.finditer(text) if m.start() not in read and in_speaker(text, m.start(), m.end())]
     return out
 
 
@@ -372,6 +375,20 @@ def _everyday_count_noun(word: str) -> bool:
     from mtfix.text.plurals import noun_plural
 
     return is_common(noun_plural(word))
+
+
+def everyday_surname(word: str) -> bool:
+    """Whether the surname ``word`` is an everyday English word with an everyday plural too ("Marsh", "Baker",
+    "Reed", "May"; not "Aliyev", "Michel", "Putin", which news prints often but no one pluralises): many people bear
+    it, so an initial before it ("J. Marsh") tells no more than the initial (session 47).
+
+    >>> everyday_surname("Marsh"), everyday_surname("Aliyev"), everyday_surname("Michel")
+    (True, False, False)
+    """
+    from mtfix.text.lexicon import is_everyday_word
+
+    low = word.lower()
+    return word.isascii() and is_everyday_word(low) and _everyday_count_noun(low)
 
 
 #: The list's columns of the countries whose names an English headline's readers know first (gender-guesser's

@@ -24,7 +24,7 @@ from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.capitals_names import capitals_words, given_names, headline_neighbours, title_folding
 from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
-from mtfix.glossary.credits import in_credit
+from mtfix.glossary.credits import in_credit, in_speaker
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.initials import INITIALS, middle_initial
@@ -82,7 +82,11 @@ if TYPE_CHECKING:
 #: ("By JANE MARHS, Staff", "Photo: TOM BAKKER/Reuters"); a section's label after a
 #: semicolon is no clause ("… ROSE; LIVE UPDATES" unsafe) and one glued by a dash no part of the name after it
 #: ("ANALYSIS-…", "UPDATE 2-…").
-REVISION = 15
+#: 16 (session 47): a speaker's surname in capitals in a sentence ("said KOBAKHIDZZE", "TOKAYVE told") is asked, a
+#: safe fix only where the document names the person; an initial before an English-word surname ("J. Marsh") and such
+#: a short form alone in a cell are unsafe where the document never names the person in full; a tab and a kept line
+#: break part a name from a capitalised word beside it ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck").
+REVISION = 16
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -422,12 +426,19 @@ class GlossaryChecker(BaseChecker):
             safe = True
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
-                credit = not capitals_line(text, m.start(), m.end()) and in_credit(text, m.start(), m.end())
-                if e.type != "place" and not (credit or capitals_line(text, m.start(), m.end())):
-                    continue  # a dateline's word names a place (RF4 of session 45: "ZHAKSYBEKVO (centre) - …")
-                ask, safe = headline_neighbours(text, m.start(), m.end(), given_names(e, variants=True), fix=replacement,
-                                                person=e.type == "person" and slips > 0, plural=bool(ending),
-                                                known=known, words=self.compiled.name_words, credit=credit)
+                on_line = capitals_line(text, m.start(), m.end())
+                credit = not on_line and in_credit(text, m.start(), m.end())
+                if not (on_line or credit) and in_speaker(text, m.start(), m.end()):
+                    # a speaker in capitals in a sentence ("said MARHS"): a person's only, and a safe fix only where
+                    # the document names that person (session 47)
+                    ask, safe = e.type == "person", cand in mentioned
+                else:
+                    if e.type != "place" and not (credit or on_line):
+                        continue  # a dateline's word names a place (RF4 of session 45: "ZHAKSYBEKVO (centre) - …")
+                    ask, safe = headline_neighbours(text, m.start(), m.end(), given_names(e, variants=True),
+                                                    fix=replacement, person=e.type == "person" and slips > 0,
+                                                    plural=bool(ending), known=known, words=self.compiled.name_words,
+                                                    credit=credit)
                 if not ask:
                     continue
                 replacement = replacement.upper()

@@ -17,6 +17,10 @@ A section's label ("ANALYSIS", "LIVE UPDATES", "WATCH") is no name and no clause
 semicolon's label ("…; LIVE UPDATES") from a clause, and a label glued to a headline by a dash ("ANALYSIS-…",
 "UPDATE 2-…") is no part of the name after it (:func:`label_before`).
 
+A speaker in capitals is a word of five capitals or more right after a reporting verb in lower case or "according
+to", or right before one ("… passed, said MARHS, who chairs", "TOKAYVE told reporters"): some desks and wires print
+a speaker's surname so inside a sentence in mixed case (session 47, :func:`in_speaker`).
+
 >>> [credit_span(s) for s in ("By JANE MARHS, Staff Reporter", "Photo: JANE MARHS/Staff", "By UNESCO standards, it",
 ...                           "Talks ended. PICTURE: TOM BAKKER / Reuters", "Photo: https://EXAMPLE.ORG/X")]
 [(3, 13), (7, 23), None, (22, 42), None]
@@ -113,3 +117,23 @@ def label_before(before: str) -> bool:
     """
     m = _LABEL_DASH.search(before)
     return m is not None and m.group(1).lower() in SECTION_LABELS
+
+
+#: The reporting verbs in lower case a speaker's name stands beside in a sentence in mixed case.
+_REPORTING = r"(?:said|says|told|tells|added|adds|insisted|insists|warned|warns|wrote|writes|argued|stated|noted)"
+#: A reporting verb or "according to" and spaces ending the text before a word.
+_SAID_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])(?:" + _REPORTING + r"|according to)\p{Zs}+\Z")
+#: Spaces and a reporting verb opening the text after a word (a comma may come first: "MARHS, said").
+_SAID_AFTER = regexcache.compile(r",?\p{Zs}+" + _REPORTING + r"(?![\p{L}\p{N}])")
+
+
+def in_speaker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where a sentence names its speaker: right after a reporting verb in lower
+    case or "according to", or right before one ("said MARHS", "according to KOBAKHIDZZE", "TOKAYVE told").
+
+    >>> t = "It passed, said MARHS. TOKAYVE told us. NATO WARNS."
+    >>> in_speaker(t, 16, 21), in_speaker(t, 23, 30), in_speaker(t, 45, 50)
+    (True, True, False)
+    """
+    return (_SAID_BEFORE.search(text, max(0, start - 20), start) is not None
+            or _SAID_AFTER.match(text, end) is not None)

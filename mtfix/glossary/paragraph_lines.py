@@ -105,8 +105,9 @@ class FlatText(Once[str, str]):
 
 def _apart(before: str, after: str) -> bool:
     """Whether a line beside a lone line break stands apart: a headline in capitals (``isupper``: a cased
-    letter, none in lower case), a heading or a list item."""
-    return before.isupper() or after.isupper() or bool(_MARKED_LINE.match(before) or _MARKED_LINE.match(after))
+    letter, none in lower case), a heading, a list item or a table's row (a line holding a tab: session 47)."""
+    return (before.isupper() or after.isupper() or "\t" in before or "\t" in after
+            or bool(_MARKED_LINE.match(before) or _MARKED_LINE.match(after)))
 
 
 def isolated_in_sentence(doc: Document, start: int, end: int) -> bool:

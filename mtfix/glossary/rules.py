@@ -105,7 +105,9 @@ photo credit's names in capitals on a line in mixed case ("By RUSLAN ZHAKSYBEKVO
 KVIRIKASHVLII/Reuters") and a news agency's dateline ("TASHKENNT, Dec 5 (Reuters) -") are read as a headline's
 words are, a credit's fix safe only beside the person's own given name ("By ZHAKSYBEKVO MEDIA", "By ZHAKSYBEKVO"
 unsafe); a section label after a semicolon ("; LIVE UPDATES") is no clause, and one glued by a dash
-("ANALYSIS-") no part of the name.  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+("ANALYSIS-") no part of the name.  A speaker's surname in capitals in a sentence in mixed case, right after a
+reporting verb or "according to" or right before one ("said KOBAKHIDZZE", "TOKAYVE told reporters"), is asked too:
+a person's only, a safe fix only where the document names the person.  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
@@ -121,9 +123,11 @@ Blinken") is left alone.  An entry marked first_mention (a surname that is ambig
 expanded at its first mention when it stands alone or after a title: "the Council President,
 Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").  A short form that is a month's
 name used as a date ("In May", "14 May", "May 2024" beside the entry "Theresa May") is the month: left
-alone, and no first mention.
+alone, and no first mention.  An initial before a surname that is an English word ("J. Marsh", "T. Baker": many
+people's) is a suggestion only where the document never names the person in full, and so is a short form that is
+an English word alone in a table's cell or on a line of its own ("Marsh" in a column of desks).
 Why: news style introduces a person by full name and then uses the surname.
-Fix safety: safe.  `first-mention = false` (mtfix.toml) turns expansion off: initials then
+Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.
 """),
     GlossaryRule("MTF304", "A source-language spelling with a case suffix", "Accuracy/Untranslated text",

@@ -83,8 +83,11 @@ class Blocked:
         return i >= 0 and self._ends[i] > start
 
 
-_NEXT_CAP = LazyPattern(r"[\t\p{Zs}]*[-–]?[\t\p{Zs}]*(\p{Lu}[\p{L}\p{N}]*)")
-_PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)[\t\p{Zs}]*[-–]?[\t\p{Zs}]*$")
+#: a capitalised word beside a mention, a space or a hyphen between; a tab parts a table's cells and a line break
+#: kept by :func:`~mtfix.glossary.paragraph_lines.lone_breaks_as_spaces` parts lines, so no name goes on over
+#: either ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck": session 47)
+_NEXT_CAP = LazyPattern(r"\p{Zs}*[-–]?\p{Zs}*(\p{Lu}[\p{L}\p{N}]*)")
+_PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)\p{Zs}*[-–]?\p{Zs}*\Z")
 
 
 def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = None) -> bool:
@@ -406,6 +409,23 @@ def printed_in_english(word: str) -> bool:
     from mtfix.text.lexicon import zipf
 
     return word.isascii() and zipf(word.lower()) > 0
+
+
+_CELL_EDGES = "\n\r\t|"
+
+
+def alone_in_cell(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` is all its cell holds, a cell ending at a line's ends, a tab or a pipe (a
+    table's cell, a CSV record's field, a line of its own): no other letter or digit in it (session 47).
+
+    >>> alone_in_cell("NAME\tDESK\nMarsh\tWeather", 10, 15), alone_in_cell("| Marsh |", 2, 7)
+    (True, True)
+    >>> alone_in_cell("Marsh said so.", 0, 5)
+    False
+    """
+    left = max(text.rfind(c, 0, start) for c in _CELL_EDGES) + 1
+    right = min((i for c in _CELL_EDGES if (i := text.find(c, end)) != -1), default=len(text))
+    return re.search(r"[^\W_]", text[left:start] + text[end:right]) is None
 
 
 def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mtfix.glossary.capitals_names import everyday_surname
 from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import introduced
@@ -15,7 +16,7 @@ from mtfix.glossary.model import Entry
 from mtfix.glossary.paragraph_lines import isolated_in_sentence
 from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
-from mtfix.glossary.spans import after_title, finite_verb_after, printed_in_english
+from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, printed_in_english
 from mtfix.model import Document, Finding, FixSafety, Severity
 from mtfix.text.plurals import PossessiveStyle
 
@@ -72,6 +73,10 @@ class Mentions:
         if bare:
             return e.short in self.named or after_title(text, ev.start)
         return bool(self.forms.get(id(e), frozenset()) - {ev.hit.form if ev.hit else ""})
+
+    def in_full(self, e: Entry) -> bool:
+        """Whether the document names ``e`` by a form of two words or more ("Jane Marsh", "Jayne Marsh")."""
+        return any(" " in form for form in self.forms.get(id(e), ()))
 
 
 def _named_in_sentence(doc: Document, start: int, term: str) -> bool:
@@ -158,8 +163,11 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
     if ev.kind == "initials":
         repl = e.term if expand else e.short
         # an initial and a surname introduced as someone new ("A. Grigoryan, a local teacher") is
-        # another person of that name: the expansion is then only a suggestion
-        sure = not introduced(doc.text, ev.end)
+        # another person of that name: the expansion is then only a suggestion; so is an initial before a
+        # surname that is an English word ("J. Marsh", "T. Baker": many people's) in a document that never
+        # names the person in full (session 47)
+        surname = got.rsplit(".", 1)[-1].strip()
+        sure = not introduced(doc.text, ev.end) and (not everyday_surname(surname) or context.in_full(e))
         return make_finding("MTF303", doc, ev.start, ev.end, f"'{got}' should read '{repl}'"
                             + (" (first mention)" if expand else "")
                             + ("" if sure else f", if this is {e.term}"), **_made(e, context), replacement=repl,
@@ -231,6 +239,12 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                             replacement=repl, safety=FixSafety.SAFE)
     if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
+        if everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end):
+            # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
+            # a column of desks): nothing tells the name from the word (session 47)
+            return make_finding("MTF303", doc, ev.start, ev.end,
+                                f"first mention of '{got}': write '{e.term}', if this is {e.term}",
+                                **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
         return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
                             **_made(e, context), replacement=e.term, safety=FixSafety.SAFE)
     return None

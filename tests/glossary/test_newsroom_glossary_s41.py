@@ -68,11 +68,20 @@ def test_the_headline_fix_leaves_every_other_byte() -> None:
     "BUILD KUTIASI2024 FAILED\n\nThe service was down.\n",  # a code with digits
     "SUMMER TALKS OPEN EARLY\n\nThe season began.\n",  # an English word one slip from "Sumer"
     "ABDRAKHMANOVA WINS GOLD\n\nThe final was close.\n",  # another person (a letter added)
-    "ABDRAKHAMNOV said so on Monday.\n",  # a word in capitals in a sentence: not a headline
+    "On Monday ABDRAKHAMNOV was seen in town.\n",  # a word in capitals in a sentence: not a headline
     "Abdrakhmanov Wins In KUTIASI\n\nText.\n",  # a line with lower case is no line in capitals
 ])
 def test_capitals_lines_that_are_no_misspelt_name_are_left_alone(text: str) -> None:
     assert check(text) == []
+    assert fix(text) == text
+
+
+def test_a_speaker_in_capitals_in_a_sentence_is_found_but_not_edited() -> None:
+    # session 47 (glossary-16): beside a reporting verb a word in capitals is a speaker's name, read; the fix stays
+    # unsafe where the document never names the person (until session 47 this case had no finding at all)
+    text = "ABDRAKHAMNOV said so on Monday.\n"
+    assert [(code, got, safety) for code, got, _, safety in check(text)] == [
+        ("MTF302", "ABDRAKHAMNOV", FixSafety.UNSAFE)]
     assert fix(text) == text
 
 

@@ -489,6 +489,13 @@
     return [lo, hi];
   }
 
+  /* the index of the sentence (block) of `unit` that holds position `pos` (its last block starting at or before it) */
+  function blockAt(unit, pos) {
+    var lo = 0, hi = unit.blocks.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (unit.blocks[mid][0] <= pos) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
   function prepare(n) {
     var data = loadFile(n), flt = filters();
     var rows = [];
@@ -496,16 +503,11 @@
     data.units.forEach(function (u, ui) {
       var vis = u.f.filter(function (f) { total++; return visible(f, flt); });
       shown += vis.length;
-      var starts = u.blocks.map(function (b) { return b[0]; });
       var nb = u.blocks.length;
       var over = u.blocks.map(function () { return []; });
       var cards = u.blocks.map(function () { return []; });
       var eds = u.blocks.map(function () { return []; });
-      function blockOf(pos) {
-        var lo = 0, hi = nb - 1;
-        while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
-        return lo;
-      }
+      function blockOf(pos) { return blockAt(u, pos); }
       vis.forEach(function (f) {
         var k = blockOf(f.a);
         cards[k].push(f);
@@ -1159,19 +1161,45 @@
     var st = card.querySelector(".keeprow .state");
     if (st) st.textContent = on ? "left as is" : by ? "done: the accepted " + by.c + " edit replaces its text" : "to check";
   }
+  /* The other verdicts on the sentence of a garbled sentence's finding `f` (MTF120, MTF401–MTF407: each asks the
+     editor to judge the whole sentence, so they are one judgement): MTF401 beside MTF402 and MTF404 on
+     "The minister … in the capital spoke." Left as is, or undone, together (since session 47: three keys
+     for one sentence, and Shift+R stopped on the next verdict of the sentence just judged). */
+  function sentenceVerdicts(data, f) {
+    if (!SENTENCE_WIDE.test(f.c) || f.e.length) return [];
+    var unit = data.units[f.u], k = blockAt(unit, f.a);
+    return unit.f.filter(function (g) {
+      return g !== f && SENTENCE_WIDE.test(g.c) && !g.e.length && blockAt(unit, g.a) === k;
+    });
+  }
+  function findingOf(fid) {
+    var at = String(fid).split(".");
+    return view.data.units[at[0]].f[at[1]];
+  }
+  /* Leave the finding of `card` as is (on) or undo that; returns the keys it changed (its sentence's verdicts too). */
   function keep(card, on) {
     var key = card && card.getAttribute("data-chk");
-    if (!key || !!checked[key] === on) return;
+    if (!key || !!checked[key] === on) return [];
+    var others = sentenceVerdicts(view.data, findingOf(card.getAttribute("data-fid"))).filter(function (g) {
+      return !!checked[chkKey(view.n, g)] !== on;
+    });
     var prev = {};
-    prev[key] = !!checked[key];
-    if (on) checked[key] = true; else delete checked[key];
+    [key].concat(others.map(function (g) { return chkKey(view.n, g); })).forEach(function (k) {
+      prev[k] = !!checked[k];
+      if (on) checked[k] = true; else delete checked[k];
+    });
     var kb = card.querySelector("button.keep");
     var name = kb ? kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") : "";
-    pushUndo({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : ""), prev: {}, chk: prev, file: cur,
+    var also = others.length ? ", with " + others.map(function (g) { return g.c; }).join(", ") + " on the same sentence" : "";
+    pushUndo({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : "") + also, prev: {}, chk: prev, file: cur,
                fid: card.id.slice(5) });
-    if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + ".");
-    paintKeep(card);
+    if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + also + ".");
+    if (others.length) document.querySelectorAll("#doc .card[data-chk]").forEach(function (c) {
+      if (c.getAttribute("data-chk") in prev) paintKeep(c);
+    });
+    else paintKeep(card);
     saved();
+    return Object.keys(prev);
   }
 
   function paintCard(card) {
@@ -2334,9 +2362,9 @@
   /* The sentence (the block's text up to its sentence end) holding unit offset a: {start, text}.
      Exported with each decision, so that a report of the file changed since can carry it over. */
   function sentenceOf(unit, a) {
-    var bl = unit ? unit.blocks : [], lo = 0, hi = bl.length - 1;
+    var bl = unit ? unit.blocks : [];
     if (!bl.length) return { start: 0, end: 0, text: "", block: null };
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (bl[mid][0] <= a) lo = mid; else hi = mid - 1; }
+    var lo = blockAt(unit, a);
     return { start: bl[lo][0], end: bl[lo][4], text: unit.cut(bl[lo][0], bl[lo][4]), block: bl[lo] };
   }
 
@@ -2473,20 +2501,65 @@
      only to an edit this report proposes there (same rule, original and replacement). What finds no
      such sentence (it changed) is left out. Returns [decisions and findings taken, corrections to
      set, entries left out]. */
+  /* Each sentence of a decisions file as its accepted edits make it read, with where they moved its text
+     (old sentence → { text, moves: [[offset, old length, new length]] }): after `fix --decisions` wrote them, a
+     report of the file holds that text, not the old sentence. A sentence whose accepted edits overlap, or run
+     past its end, has none. */
+  function decidedSentences(entry) {
+    var edits = Object.create(null), out = Object.create(null);
+    (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
+      if (!d || d.decision !== "accept" || typeof d.sentence !== "string" || !Number.isInteger(d.sentence_offset) ||
+          typeof d.original !== "string" || typeof d.replacement !== "string") return;
+      (edits[d.sentence] = edits[d.sentence] || []).push([d.sentence_offset, cpLen(d.original), d.replacement]);
+    });
+    Object.keys(edits).forEach(function (sentence) {
+      var chars = Array.from(sentence), seen = {}, list = edits[sentence].filter(function (e) {
+        var key = e.join("\u0000");  /* two rules' identical edit is applied once */
+        return seen[key] ? false : (seen[key] = true);
+      }).sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+      var ok = list.every(function (e, i) {
+        return e[0] + e[1] <= chars.length && (!i || list[i - 1][0] + list[i - 1][1] <= e[0] && !(list[i - 1][0] === e[0] && !e[1]));
+      });
+      if (!ok) return;
+      for (var i = list.length - 1; i >= 0; i--) chars.splice(list[i][0], list[i][1], list[i][2]);
+      out[sentence] = { text: chars.join(""), moves: list.map(function (e) { return [e[0], e[1], cpLen(e[2])]; }) };
+    });
+    return out;
+  }
   function carryOver(f, entry) {
     /* where: sentence text → [[unit, start]], with no prototype (a sentence may read "constructor") */
     var data = cache[f], where = Object.create(null), taken = {}, clash = {}, took = 0, left = 0, pending = [];
+    var decided = decidedSentences(entry), applied = 0, gone = 0;  /* gone: left as is, and no longer reported */
     data.units.forEach(function (u, ui) {
       u.blocks.forEach(function (b) {
         var t = u.cut(b[0], b[4]);
-        if (t.trim()) (where[t] = where[t] || []).push([ui, b[0]]);
+        if (t.trim()) (where[t] = where[t] || []).push([ui, b[0], cpLen(t)]);
       });
     });
-    function at(item) {  /* [unit, offset in it] of the item's sentence, when it is there once */
-      var w = item && typeof item.sentence === "string" && Number.isInteger(item.sentence_offset) && where[item.sentence];
-      return w && w.length === 1 ? [w[0][0], w[0][1] + item.sentence_offset] : null;
+    /* [unit, offset in it, the sentence's start and end] of the item's sentence, when it is there once: as it
+       read, or as its accepted edits made it read (the item moved by the edits before it; none over it, unless
+       it is a verdict on the whole sentence: `wide`) */
+    function at(item, wide) {
+      if (!item || typeof item.sentence !== "string" || !Number.isInteger(item.sentence_offset)) return null;
+      var w = where[item.sentence], off = item.sentence_offset;
+      if (!(w && w.length === 1) && decided[item.sentence]) {
+        w = where[decided[item.sentence].text];
+        var end = off + Math.max(0, (item.end - item.start) || 0), clear = true;
+        decided[item.sentence].moves.forEach(function (m) {
+          if (m[0] + m[1] <= item.sentence_offset && !(m[0] === item.sentence_offset && !m[1])) off += m[2] - m[1];
+          else if (m[0] < end || m[0] === item.sentence_offset) clear = false;
+        });
+        if (!clear && !wide) w = null;
+      }
+      return w && w.length === 1 ? [w[0][0], w[0][1] + off, w[0][1], w[0][1] + w[0][2]] : null;
+    }
+    /* an accepted edit whose sentence now reads as the decisions made it: `fix --decisions` wrote it */
+    function written(d) {
+      var to = d && d.decision === "accept" && typeof d.sentence === "string" && decided[d.sentence];
+      return !!to && !where[d.sentence] && !!where[to.text] && where[to.text].length === 1;
     }
     (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
+      if (written(d)) { applied++; return; }
       var p = at(d), len = d && d.end - d.start;
       var e = p && (d.decision === "accept" || d.decision === "reject") && near(data, p[0], p[1], p[1]).filter(function (x) {
         return x.a === p[1] && x.b - x.a === len && x.c === d.code && x.o === d.original && x.r === d.replacement;
@@ -2501,19 +2574,23 @@
       took++;
     });
     (Array.isArray(entry.checked) ? entry.checked : []).forEach(function (c) {
-      var p = at(c), len = c && c.end - c.start;
+      var p = c && at(c, SENTENCE_WIDE.test(c.code)), len = c && c.end - c.start, moved = p && !where[c.sentence];
       var match = p && data.units[p[0]].f.filter(function (x) {
-        return x.c === c.code && x.a === p[1] && x.b - x.a === len && !x.e.length;
+        if (x.c !== c.code || x.e.length) return false;
+        /* a garbled sentence's verdict judges the whole sentence: the same rule on it, wherever its reading starts */
+        if (moved && SENTENCE_WIDE.test(x.c)) return p[2] <= x.a && x.a < p[3];
+        return x.a === p[1] && x.b - x.a === len;
       })[0];
-      if (match) { checked[chkKey(Number(f), match)] = true; took++; } else left++;
+      if (match) { checked[chkKey(Number(f), match)] = true; took++; } else if (p) gone++; else left++;
     });
     (Array.isArray(entry.corrections) ? entry.corrections : []).forEach(function (c) {
       var w = c && typeof c.original === "string" && typeof c.replacement === "string" && where[c.original];
       if (w && w.length === 1 && pageKeeps(data.format, c.original, c.replacement)) pending.push([Number(f), { unit: w[0][0], start: w[0][1], end: w[0][1] + cpLen(c.original),
                                                           replacement: c.replacement }]);
+      else if (c && typeof c.replacement === "string" && !w && where[c.replacement] && where[c.replacement].length === 1) applied++;
       else left++;
     });
-    return [took, pending, left];
+    return [took, pending, left, applied, gone];
   }
 
   /* The same file named from two folders ("news/a.txt" from above, "a.txt" from news/): the shorter
@@ -2549,7 +2626,7 @@
     var all = [];
     for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
     return Promise.all(all).then(function () {
-      var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0, edited = 0, overrode = [];
+      var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0, edited = 0, overrode = [], applied = 0, gone = 0;
       var pending = [];
       doc.files.forEach(function (entry) {
         if (!entry || typeof entry.digest !== "string") { missed++; return; }
@@ -2562,6 +2639,8 @@
           took += got[0];
           pending = pending.concat(got[1]);
           stale += got[2];
+          applied += got[3];
+          gone += got[4];
           carried.push(entry.path.split(/[\\/]/).pop());
           if (got[0] || got[1].length) files++;
           return;
@@ -2604,6 +2683,9 @@
             (overrode.length ? "; it changed " + overrode.length + " decision" + (overrode.length === 1 ? "" : "s") +
              " made here: " + overrode.slice(0, 3).join(", ") + (overrode.length > 3 ? ", …" : "") : "") +
             (carried.length ? "; " + carried.join(", ") + " changed since: carried over to the sentences that read the same" +
+             (applied ? " or as the decisions made them (" + applied + " already in the text: mtfix fix --decisions wrote " +
+              (applied === 1 ? "it" : "them") + ")" : "") +
+             (gone ? ", " + gone + " finding" + (gone === 1 ? "" : "s") + " left as is no longer reported" : "") +
              (stale ? ", " + stale + " left out (a sentence that changed, or that the text now holds twice)" : "") : "") +
             (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " not in this report: left out" : "") +
             (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") +
@@ -2959,17 +3041,21 @@
     else if (k === "N" || k === "P") { jumpUndone(k === "N" ? 1 : -1); }
     else if (k === "a" || k === "r" || k === "u" || k === "A" || k === "R") {
       /* Shift+A, Shift+R: decide, then on to the next finding (a word processor's "Accept and Move to Next") */
-      var on = k === "A" || k === "R";
+      var on = k === "A" || k === "R", passed = [];
       k = k.toLowerCase();
       card = currentCard();
       if (!card) toast(NO_CURRENT);
       else if (card.getAttribute("data-edits")) decide(card.getAttribute("data-edits").split(" "), k === "a" ? "accept" : k === "r" ? "reject" : null);
-      else if (card && k !== "a") keep(card, k === "r");
+      else if (card && k !== "a") passed = keep(card, k === "r");
       else if (card && on) {  /* Shift+A through a finding with no edit: on to the next, left undecided (Shift+N finds it) */
         toast("No edit to accept here: on to the next finding, this one still to do (r leaves the text as it is, e rewrites the sentence).");
       }
       else if (card) { toast("No edit to accept here: r leaves the text as it is, e rewrites the sentence."); }
-      if (on && card) step(1);  /* at the last one: said */
+      if (on && card) {  /* at the last one: said; past the verdicts of the sentence just left as is with it */
+        step(1);
+        while (passed.length > 1 && view.pos + 1 < view.order.length && currentCard() &&
+               passed.indexOf(currentCard().getAttribute("data-chk")) >= 0) step(1);
+      }
     } else if (k === "]" || k === "[") {
       var to = cur + (k === "]" ? 1 : -1);
       if (to < 0 || to >= nFiles) toast(nFiles > 1 ? "This is the " + (to < 0 ? "first" : "last") + " file of the report." : "This report has one file.");
