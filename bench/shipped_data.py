@@ -66,7 +66,7 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "bf4f38211fabcfd5548ca5d9a8b35dd9c97a79301915c3145c54b1dcbea6bc67",
+    "garble/data/detector.json": Built(_DETECTOR[0], "64d561227249805acbddd8674781541c38e4e85486eae556947d48b2fb2d2299",
                                        note=_DETECTOR[1]),
     "garble/data/detector.npz": Built(_DETECTOR[0], "434cace95bc4790834d253f7509d586d9af3d7706abd46e6982c01b953aad8f8",
                                       note=_DETECTOR[1]),

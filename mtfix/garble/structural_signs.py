@@ -284,6 +284,8 @@ def _parenthetical_attribution(words: Sequence[str], v: int) -> bool:
 
 #: Adverbs that "on" follows as a particle: "from now on", "later on", "early on", "further on".
 _ON_ADVERBS = frozenset({"now", "later", "early", "earlier", "further", "then", "there", "here"})
+#: Question words whose question strands a preposition before its mark: "What did they vote for?" (session 47).
+_WH_STRANDERS = frozenset({"what", "who", "whom", "which", "where", "whose"})
 
 
 def _stranded_by_english(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
@@ -291,8 +293,12 @@ def _stranded_by_english(tags: Sequence[str], lower: Sequence[str], i: int) -> b
     (session 11): "on" after an adverb of time ("From now on,", "Later on,"), or a preposition after the
     verb of a question, a relative clause or a passive, perhaps after a particle or an adjective
     ("where has it come from?", "the officials they had grown tired of.", "being looked down upon.").  A
-    postposition of the source follows a noun; "according to" stays flagged."""
+    postposition of the source follows a noun; "according to" stays flagged.  Before the question mark of a
+    wh-question the preposition is the question word's, after a noun too ("What can I fill the tank with?",
+    "Which port did the ship sail from?": session 47, measured on EWT, MLQE-PE post-edits and MQM references)."""
     if lower[i] == "on" and lower[i - 1] in _ON_ADVERBS:
+        return True
+    if lower[i + 1] == "?" and "according" not in lower[i - 1:i + 1] and not _WH_STRANDERS.isdisjoint(lower[:i]):
         return True
     j = i - 1
     if tags[j] in ("RB", "RP", "JJ") and j > 0 and tags[j - 1] in VERBS:
