@@ -248,8 +248,42 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: below it, in a page too; a block's inline tags inside a word are its ``meta["glued"]``, not a page's); 21 = session 46
 #: (Markdown only: an ordinary paragraph's inline tags inside a word, ``Ba<b>kı</b>``, are glued too, one word; an HTML
 #: block in a block quote is read as unquoted, its later lines' ``>`` markers protected, not the block protected whole;
-#: a GFM footnote reference ``[^1]`` the file defines, and a definition's ``[^1]:``, are protected marks)
-REVISION = "seg-21"
+#: a GFM footnote reference ``[^1]`` the file defines, and a definition's ``[^1]:``, are protected marks); 22 = session
+#: 47 (inline formatting closed right after a sentence end and before a space, ``**rose.** Then``, ``<b>rose.</b> Then``,
+#: ends the sentence as a closing quote does, :func:`_closed_after_ends`: pysbd read the closer as part of a word and
+#: kept the two sentences one segment; glued to the next word, ``rose.**Next**``, it still ends none)
+REVISION = "seg-22"
+
+#: Inline formatting closed right after a sentence end (and any closing quotes or brackets) and before a space and
+#: more text: closing tags (``</b>``, ``</em >``) and Markdown's emphasis and strike-through marks (``**``, ``*``, ``_``,
+#: ``~~``).  The character before the end is no space or mark ("use *.* files" is a pattern, not a sentence end).
+_CLOSED_AFTER_END = regexcache.compile(
+    r"""[^\s*_~][.!?…]["'”’»)\]]*((?:</[A-Za-z][\w:.-]*[ \t]*>|\*{1,3}|_{1,3}|~~)+)(?=[ \t]+\S)""")
+
+
+def _closed_after_ends(text: str) -> list[Span]:
+    """The runs of inline formatting closed after a sentence end (:data:`_CLOSED_AFTER_END`, seg-22): the text is split
+    into sentences with them blanked, so that pysbd sees ``rose.     Then``, and each run then goes back to the
+    sentence it closes (:func:`split_segments`)."""
+    if not any(c in text for c in "<*_~"):
+        return []
+    return [Span(m.start(1), m.end(1)) for m in _CLOSED_AFTER_END.finditer(text) if _ends_by_its_word(text, m.start() + 1)]
+
+
+#: the letters right before a period, after no period (an initial's or "U.S."'s letters are no word)
+_LETTERS_BEFORE = regexcache.compile(r"(?r)(?<![.\p{L}])\p{L}+\G")
+
+
+def _ends_by_its_word(text: str, end: int) -> bool:
+    """Whether the sentence end at ``end`` ends a sentence by the word before it: ``!``, ``?`` and ``…`` always; a
+    period after a word that is no abbreviation or title (:func:`_word_ends_sentence`: "rose." yes, "Dr.", "U.S." no),
+    or after no letter ("5 %.", "in 2024.")."""
+    if text[end] != ".":
+        return True
+    if not text[end - 1].isalpha():
+        return True
+    m = _LETTERS_BEFORE.search(text, 0, end)
+    return m is not None and _word_ends_sentence(f" {m.group()}.", len(m.group()) + 1)
 
 
 def _blocks(text: str, regions: Iterable[Span] | None) -> Iterable[tuple[int, int]]:
@@ -307,6 +341,8 @@ def split_segments(
             wraps = [Span(u.orig(sp.start), u.orig(sp.end - 1) + 1) for sp in wraps]
             goes_on = frozenset(u.orig(g) for g in goes_on if g < len(lines))
         text = blank(text, wraps) if wraps else text
+    closers = _closed_after_ends(text)
+    text = blank(text, closers) if closers else text
     blocks = [(s, e) for s, e in (strip_span(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
     shares = _spread_blocks(text, blocks, goes_on, jobs, marked) if jobs != 1 and len(text) >= SPREAD_MIN_CHARS else None
     if shares is None:
@@ -319,7 +355,15 @@ def split_segments(
             cuts += share_cuts
         if lower_starts is not None:
             lower_starts += share_lower
-    return out
+    return _closers_kept(out, closers) if closers else out
+
+
+def _closers_kept(segments: list[Segment], closers: list[Span]) -> list[Segment]:
+    """``segments`` with each run of :func:`_closed_after_ends` given back to the segment that ends right before it
+    (``Prices <b>rose.`` → ``Prices <b>rose.</b>``), or that holds it, and so no formatting lies between two
+    segments (seg-22)."""
+    after_end = {c.start: c.end for c in closers}
+    return [Segment(sg.index, sg.start, after_end[sg.end]) if sg.end in after_end else sg for sg in segments]
 
 
 _Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]

@@ -15,13 +15,32 @@ from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 #: (:data:`~mtfix.text.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
 #: but at least one space: "the\u200b the" reads "the the" (session 24), "the\u200bthe" reads as one word
 _GAP = LazyPattern(rf"[{INVISIBLE_MARKS}]*[ \t\u00a0\u202f][ \t\u00a0\u202f{INVISIBLE_MARKS}]*")
+#: One line break inside a segment, with spaces or tabs around it: a paragraph wrapped at "the" and taken up again
+#: with "the" on the next line ("the\nthe", "the\r\nthe", a Markdown hard break "the  \nthe", one subtitle cue's two
+#: lines; session 47).  A second line break (a new paragraph) or anything printed (a quote's ">", a list's "-", a
+#: table's "|") is no such gap, and the segmenter never puts two subtitle cues or two table cells in one segment.
+_WRAP = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 #: the spaces of :data:`_GAP`, and those with the invisible marks
 _SPACES = " \t\u00a0\u202f"
 _BLANKS = _SPACES + INVISIBLE_MARKS
 
 
 def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return _GAP.fullmatch(doc.text, a[1], b[0]) is not None
+    return _GAP.fullmatch(doc.text, a[1], b[0]) is not None or _WRAP.fullmatch(doc.text, a[1], b[0]) is not None
+
+
+def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int, str], message: str,
+                 safety: FixSafety | None) -> Hit:
+    """A copy on the next line of a wrapped paragraph ("on the\nthe mat"): the fix removes the second copy and the
+    spaces after it ("on the\nmat"), so the line break and every line's other characters stay as they were.  When the
+    second copy ends its line or its text ("the\nthe.", "the\nthe\n") removing it would leave a line with one word
+    or none moved: reported with no fix."""
+    end = second[1]
+    while end < len(text) and text[end] in _SPACES:
+        end += 1
+    if end == second[1] or end >= len(text) or text[end] in "\r\n":
+        return Hit(second[0], second[1], None, message=message)
+    return Hit(second[0], end, "", message=message, safety=safety)
 
 
 @detector("repeated_word", scope=Scope.SEGMENT)
@@ -56,8 +75,11 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                     and same_word(first, second)):
                 name = first[:1].isupper() and second[:1].isupper()
                 deliberate = safe_words is not None and toks[i][2] not in safe_words
-                yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated",
-                          safety=FixSafety.UNSAFE if name or deliberate else None)
+                safety = FixSafety.UNSAFE if name or deliberate else None
+                if _WRAP.fullmatch(text, toks[i][1], toks[j][0]) is not None:
+                    yield _across_wrap(text, toks[i], toks[j], f"'{first}' is repeated across a line break", safety)
+                else:
+                    yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated", safety=safety)
             i = j + 1
 
 

@@ -59,6 +59,10 @@ def _signs_by_span(found: list) -> str:
 
 # The first word of a segment, after an opening quotation mark or bracket, and the word or mark after it.
 _FIRST_WORDS = LazyPattern(r"[\s\"“‘'«(\[]*(?P<w>\p{L}+)[ \t]*(?P<next>[:\p{L}]+)")
+#: How far past a sentence's start :data:`_FIRST_WORDS` reads: far more than two words and the marks before them,
+#: and a bound, so that a "word" of a megabyte with many sentence starts inside it is not read to its end from each
+#: (session 47: a 10 MB line of one letter gave no result in 900 s; the verbs it looks for are short words)
+_FIRST_WORDS_REACH = 256
 
 
 @detector("subjectless_start", scope=Scope.SEGMENT)
@@ -85,7 +89,8 @@ def subjectless_start(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                     key=lambda ps: ps[0])
     match = _FIRST_WORDS.match
     for start, seg in starts:
-        m = match(text, first_word_start(text, start, seg.end), seg.end)  # past "✅ ", "• " (session 37)
+        at = first_word_start(text, start, seg.end)  # past "✅ ", "• " (session 37)
+        m = match(text, at, min(seg.end, at + _FIRST_WORDS_REACH))
         if m is None:
             continue
         word, nxt = m.group("w", "next")
