@@ -24,7 +24,7 @@ from mtfix.caching.bounded import SizedMemo
 from mtfix.glossary.capitals_names import capitals_words, given_names, headline_neighbours, title_folding
 from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
-from mtfix.glossary.credits import in_credit, in_speaker
+from mtfix.glossary.credits import in_credit, in_speaker, speaker_beside_other_name
 from mtfix.glossary.dates import MONTHS, month_as_date
 from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.initials import INITIALS, middle_initial
@@ -83,9 +83,10 @@ if TYPE_CHECKING:
 #: semicolon is no clause ("… ROSE; LIVE UPDATES" unsafe) and one glued by a dash no part of the name after it
 #: ("ANALYSIS-…", "UPDATE 2-…").
 #: 16 (session 47): a speaker's surname in capitals in a sentence ("said KOBAKHIDZZE", "TOKAYVE told") is asked, a
-#: safe fix only where the document names the person; an initial before an English-word surname ("J. Marsh") and such
-#: a short form alone in a cell are unsafe where the document never names the person in full; a tab and a kept line
-#: break part a name from a capitalised word beside it ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck").
+#: safe fix only where the document names the person and no other given name stands beside it; an initial before an
+#: English-word surname ("J. Marsh") and such a short form alone in a cell are unsafe where the document never names
+#: the person in full; a tab between cells and a kept line break part a name from a capitalised word beside it
+#: ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck"), but a given name in the cell before still tells another person's surname.
 REVISION = 16
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
@@ -430,8 +431,11 @@ class GlossaryChecker(BaseChecker):
                 credit = not on_line and in_credit(text, m.start(), m.end())
                 if not (on_line or credit) and in_speaker(text, m.start(), m.end()):
                     # a speaker in capitals in a sentence ("said MARHS"): a person's only, and a safe fix only where
-                    # the document names that person (session 47)
-                    ask, safe = e.type == "person", cand in mentioned
+                    # the document names that person (session 47) and no other given name stands beside it ("AIDAR
+                    # MARHS told": the review of glossary-16)
+                    ask = e.type == "person"
+                    safe = cand in mentioned and not speaker_beside_other_name(text, m.start(), m.end(),
+                                                                               given_names(e, variants=True))
                 else:
                     if e.type != "place" and not (credit or on_line):
                         continue  # a dateline's word names a place (RF4 of session 45: "ZHAKSYBEKVO (centre) - …")

@@ -137,3 +137,36 @@ def in_speaker(text: str, start: int, end: int) -> bool:
     """
     return (_SAID_BEFORE.search(text, max(0, start - 20), start) is not None
             or _SAID_AFTER.match(text, end) is not None)
+
+
+#: The word right before or after a speaker's surname, only spaces between: a word, or an initial ("A.").
+_NAME_BEFORE = regexcache.compile(r"(?<![\p{L}\p{M}'’\-])(\p{Lu}\.|[\p{L}\p{M}'’\-]+)\p{Zs}+\Z")
+_NAME_AFTER = regexcache.compile(r"\p{Zs}+([\p{L}\p{M}'’\-]+)")
+
+
+def speaker_beside_other_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether a speaker's surname in capitals at ``[start, end)`` (:func:`in_speaker`) stands beside a word that may
+    be another given name, only spaces between: a capitalised word or an initial that is not the entry's own given
+    name (``own``, lower-cased, as :func:`mtfix.glossary.capitals_names.given_names` gives it), a title or a
+    function word.  "AIDAR ZHAKSYBEKVO told", "said ZHAKSYBEKVO AIDAR, a deputy" and "said Aidar ZHAKSYBEKVO" may
+    name another person of the surname: the guard a headline's and a credit's names have (the review of
+    glossary-16: the speaker's fix was safe wherever the document named the entry's person).
+
+    >>> t = "It is done, AIDAR MARHS told us; said MARHS. RUSLAN MARHS told us; said Dr MARHS, who"
+    >>> [speaker_beside_other_name(t, m.start(), m.end(), frozenset({"ruslan"})) for m in regexcache.compile(
+    ...     "MARHS").finditer(t)]
+    [True, False, False, False]
+    """
+    from mtfix.glossary.spans import HONORIFICS, TITLES
+    from mtfix.text.tokens import FUNCTION_WORDS
+
+    def other(word: str) -> bool:
+        folded = word[0] + word[1:].lower()
+        if not word[0].isupper() or word.lower() in FUNCTION_WORDS or folded in TITLES or folded in HONORIFICS \
+                or word.lower() in own:
+            return False
+        return not (word.endswith(".") and any(name[:1] == word[0].lower() for name in own))
+
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    after = _NAME_AFTER.match(text, end)
+    return (before is not None and other(before.group(1))) or (after is not None and other(after.group(1)))

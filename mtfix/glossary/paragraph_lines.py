@@ -103,10 +103,19 @@ class FlatText(Once[str, str]):
         return lone_breaks_as_spaces(text[lo:hi]), start - lo, end - lo
 
 
+#: A table's row: a tab between two cells that hold something ("Bishkeck⇥120"); a tab that only indents a paragraph
+#: ("⇥The tourists stayed at the …") or ends a line makes no row (the review of glossary-16).
+_ROW = re.compile(r"\S *\t[ \t]*\S")
+
+
 def _apart(before: str, after: str) -> bool:
     """Whether a line beside a lone line break stands apart: a headline in capitals (``isupper``: a cased
-    letter, none in lower case), a heading, a list item or a table's row (a line holding a tab: session 47)."""
-    return (before.isupper() or after.isupper() or "\t" in before or "\t" in after
+    letter, none in lower case), a heading, a list item or a table's row (:data:`_ROW`: session 47).
+
+    >>> _apart("Bishkeck\\t120", "Osh\\t90"), _apart("\\tThey stayed at the Taschkent", "Palace for a week.")
+    (True, False)
+    """
+    return (before.isupper() or after.isupper() or bool(_ROW.search(before) or _ROW.search(after))
             or bool(_MARKED_LINE.match(before) or _MARKED_LINE.match(after)))
 
 

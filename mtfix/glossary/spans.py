@@ -88,6 +88,9 @@ class Blocked:
 #: either ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck": session 47)
 _NEXT_CAP = LazyPattern(r"\p{Zs}*[-–]?\p{Zs}*(\p{Lu}[\p{L}\p{N}]*)")
 _PREV_CAP = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)\p{Zs}*[-–]?\p{Zs}*\Z")
+#: :data:`_PREV_CAP` or a capitalised word in the cell before, on the same row ("Magomed⇥Aliev"): a given name's
+#: evidence reads a name table's columns of given names and surnames as one name (the review of glossary-16)
+_PREV_CAP_IN_ROW = LazyPattern(r"(\p{Lu}[\p{L}\p{N}]*)(?:\p{Zs}*[-–]?\p{Zs}*|[\t\p{Zs}]*\t[\t\p{Zs}]*)\Z")
 
 
 def inside_longer_name(text: str, start: int, end: int, known: Blocked | None = None) -> bool:
@@ -428,11 +431,12 @@ def alone_in_cell(text: str, start: int, end: int) -> bool:
     return re.search(r"[^\W_]", text[left:start] + text[end:right]) is None
 
 
-def _capital_before(text: str, start: int, known: Blocked | None) -> str | None:
-    """The capitalised word right before ``start`` (a space or a hyphen between) that could continue a
-    name: not a function word, not another glossary name; else None."""
+def _capital_before(text: str, start: int, known: Blocked | None, *, in_row: bool = False) -> str | None:
+    """The capitalised word right before ``start`` (a space or a hyphen between; or a tab, a table's cell before on
+    the same row, where ``in_row``) that could continue a name: not a function word, not another glossary name;
+    else None."""
     window = text[max(0, start - 60) : start]
-    m = _PREV_CAP.search(window)
+    m = (_PREV_CAP_IN_ROW if in_row else _PREV_CAP).search(window)
     if not m or m.end(1) == len(window):
         return None
     word = m.group(1)
@@ -470,7 +474,7 @@ def capital_name_before(text: str, start: int, own: frozenset[str], known: Block
     >>> [capital_name_before(t, m, frozenset({"sharl"})) for m in (t.index("Mishel"), t.index("Mishel", 10), t.rindex("Mishel"))]
     [True, False, False]
     """
-    word = _capital_before(text, start, known)
+    word = _capital_before(text, start, known, in_row=True)
     return word is not None and word.lower() not in own and word not in TITLES and word not in HONORIFICS
 
 
@@ -491,7 +495,7 @@ def another_persons_surname(text: str, start: int, end: int, own: frozenset[str]
     """
     if not text[start:end].isascii():
         return False  # a source-language spelling ("Vüqar Əliyev") is transliterated whoever bears it
-    word = _capital_before(text, start, known)
+    word = _capital_before(text, start, known, in_row=True)
     if word is None or word.lower() in own:
         return False
     if word in TITLES or word in HONORIFICS:
