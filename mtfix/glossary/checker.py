@@ -424,7 +424,7 @@ class GlossaryChecker(BaseChecker):
             if not owners:
                 continue
             replacement = cand + ending
-            safe = True
+            safe, speaker = True, False
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
                 on_line = capitals_line(text, m.start(), m.end())
@@ -433,7 +433,7 @@ class GlossaryChecker(BaseChecker):
                     # a speaker in capitals in a sentence ("said MARHS"): a person's only, and a safe fix only where
                     # the document names that person (session 47) and no other given name stands beside it ("AIDAR
                     # MARHS told": the review of glossary-16)
-                    ask = e.type == "person"
+                    ask, speaker = e.type == "person", True
                     safe = cand in mentioned and not speaker_beside_other_name(text, m.start(), m.end(),
                                                                                given_names(e, variants=True))
                 else:
@@ -448,7 +448,7 @@ class GlossaryChecker(BaseChecker):
                 replacement = replacement.upper()
             out.append(Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
                               in_context=in_context, capitals=word != tok, from_variant=slips == 0,
-                              headline_safe=safe, plural=ending))
+                              headline_safe=safe, plural=ending, speaker=speaker))
         return out
 
     def _near_plural(self, tok: str, whole: tuple[str, int, bool, str] | None, mentioned: dict[str, list[Entry]],

@@ -38,6 +38,9 @@ class Event:
     # asked once, when the event is made: session 42)
     headline_safe: bool = True
     plural: str = ""  # a misspelt family's name in the plural ("the Kobakidzes"): its ending (session 42)
+    # a speaker's surname in capitals in a sentence ("said MARHS"): unsafe where the document does not name the
+    # person, not for a word beside it (session 47)
+    speaker: bool = False
 
     @property
     def family(self) -> bool:
@@ -108,8 +111,10 @@ def after_opener(doc: Document, ev: Event, f: Finding, style: PossessiveStyle | 
 
 def before_headline_word(doc: Document, ev: Event, f: Finding, style: PossessiveStyle | None = None) -> Finding:
     """``f`` for a misspelt name on a line in capitals before a word that may go on with it ("KUTIASI STREET
-    CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`): the fix is unsafe."""
-    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, unless it is one name with the word after it",
+    CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`), or for a speaker's surname in capitals
+    the document does not name ("…, said MARHS": "if this is Jane Marsh"): the fix is unsafe."""
+    caveat = f"if this is {ev.entry.term}" if ev.speaker else "unless it is one name with the word after it"
+    return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, {caveat}",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
                         safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry,
                         style=style)

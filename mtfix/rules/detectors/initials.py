@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mtfix.model import Document
+from mtfix.model import Document, Scope
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import zipf, zipf_at_least
 from mtfix.text.tokens import LazyPattern
@@ -18,7 +18,9 @@ _GLUED_INITIAL = LazyPattern(
 )
 
 
-@detector("glued_initial")
+# It reads the character before the initials and the two after the name, which may stand beside the sentence's cut
+# (as MTF111 and MTF112 read the dot before a sentence's start): ``NEIGHBOURS``.
+@detector("glued_initial", scope=Scope.NEIGHBOURS)
 def glued_initial(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``A.Karimova`` → ``A. Karimova``: the space after an initial put back before a name.
 
