@@ -187,3 +187,100 @@ def test_a_report_of_the_text_fix_decisions_wrote_takes_the_decisions_back(brows
     assert {("MTF401", "minister"), ("MTF402", "minister"), ("MTF404", "minister")} <= kept, kept
     # every finding of the new report was decided in the old one: none is left to do
     assert browser.find_element("id", "progress").text.startswith(f"{total} of {total} findings done"), total
+
+
+def test_leave_as_is_under_a_rule_filter_leaves_the_hidden_verdicts_to_check(browser, tmp_path):
+    """Under ``rule=MTF401`` only MTF401 cards show: leaving one as is ticked its MTF402 and MTF404 too, unseen, while
+    every other bulk action acts on what the filters show. Now the hidden ones stay to check, and the announcement
+    says so; with the filter off, the sentence's verdicts go together again."""
+    from tests.review.test_browser_s38 import _reopen
+
+    article = tmp_path / "notes.txt"
+    article.write_text(NOTES, encoding="utf-8")
+    report = review_and_open(browser, tmp_path, article)
+    _reopen(browser, report, "#file-0&rule=MTF401")
+    click(browser, card(browser, "MTF401", FIRST).find_element("css selector", "button.keep"))
+    said = browser.find_element("id", "announce").text
+    assert "MTF402, MTF404 on the same sentence, hidden by the filters, still to check" in said, said
+    checked = browser.execute_script("return window.mtfixReview.exportData();")["files"][0]["checked"]
+    assert [(c["code"], c["start"]) for c in checked] == [("MTF401", FIRST)]
+    _reopen(browser, report, "#file-0")
+    assert _states(browser)[f"MTF402@{FIRST}"] == "to check"
+    _go_to(browser, "MTF401", SECOND)
+    press(browser, "r")
+    assert _state(browser, "MTF405", SECOND) == "left as is"
+
+
+#: Our own text holding one sentence twice, in two paragraphs; only the first is decided.
+TWICE = ("Notes\n\nShe read the the letter in the garden yesterday.\n\nThe bus came late.\n\n"
+         "She read the the letter in the garden yesterday.\n")
+
+
+def test_an_accepted_edit_written_once_is_not_moved_to_the_sentences_other_occurrence(browser, tmp_path):
+    """The text holds a sentence twice; MTF105 is accepted on the first only and ``fix --decisions`` writes it. The
+    report of the written text still holds the old sentence once (the second, never decided): Import… put the accept
+    there (and the first sentence's verdict left as is), and a second ``fix --decisions`` would have edited it. Now
+    the decision is counted as already in the text, and the second sentence stays undecided."""
+    article = tmp_path / "notes.txt"
+    article.write_text(TWICE, encoding="utf-8")
+    review_and_open(browser, tmp_path, article)
+    first = TWICE.index(" the letter")
+    _press_button(browser, "MTF105", first, "acc")
+    _press_button(browser, "MTF401", TWICE.index("read the"), "keep")  # the first sentence's verdict
+    old = json.loads(export_download(browser, tmp_path).read_text(encoding="utf-8"))
+    assert [d["start"] for d in old["files"][0]["decisions"]] == [first]
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    run = mtfix("fix", *OFF, "--decisions", "old.json", article.name, cwd=tmp_path)
+    assert run.rc == 0, run.stderr
+    written = article.read_text(encoding="utf-8")
+    assert written == TWICE.replace("the the", "the", 1)
+
+    browser.execute_script("window.localStorage.clear();")
+    report = tmp_path / "again.html"
+    r = mtfix("review", *OFF, "-q", article.name, "-o", report, cwd=tmp_path)
+    assert r.rc == 0, r.stderr
+    open_report(browser, report)
+    browser.execute_script("return window.mtfixReview.importData(arguments[0]);", old)
+    _wait(browser, lambda d: "carried over" in toast(d))
+    message = toast(browser)
+    assert "1 already in the text" in message, message
+    new = browser.execute_script("return window.mtfixReview.exportData();")["files"]
+    assert new and not new[0]["decisions"], new
+    # the first sentence's verdict stays on it (as the decision made it read), none goes to the second
+    assert new[0].get("checked") and all(c["start"] < written.rindex("She") for c in new[0]["checked"]), new
+    second = written.rindex(" the letter")
+    assert card(browser, "MTF105", second).find_element("css selector", ".state").text == "undecided"
+    assert _state(browser, "MTF401", written.rindex("read the")) == "to check"
+
+
+def test_a_sentence_there_as_it_read_and_as_decided_is_found_where_it_was_or_not_guessed(browser, tmp_path):
+    """The sentence twice on one line, decided in the first place only: after ``fix --decisions`` the line holds
+    both readings; the decided one starts where the decided sentence did (moved by the edits before it), so the
+    decision is already in the text. Once the heading is edited by hand too, neither reading starts there: which
+    one the decision was made on cannot be told, and it is left out, and said so, not put on the other one."""
+    text = "Notes\n\nHe met the the team at noon. He met the the team at noon.\n"
+    article = tmp_path / "notes.txt"
+    article.write_text(text, encoding="utf-8")
+    review_and_open(browser, tmp_path, article)
+    _press_button(browser, "MTF105", text.index(" the team"), "acc")
+    old = json.loads(export_download(browser, tmp_path).read_text(encoding="utf-8"))
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    run = mtfix("fix", *OFF, "--decisions", "old.json", article.name, cwd=tmp_path)
+    assert run.rc == 0, run.stderr
+    written = article.read_text(encoding="utf-8")
+    assert written == text.replace("the the", "the", 1)
+
+    for heading, said in (("Notes", "1 already in the text"),
+                          ("Council notes", "1 left out (the text holds their sentence both as it read and as the "
+                                            "decisions made it read: which one it was made on cannot be told)")):
+        article.write_text(written.replace("Notes", heading, 1), encoding="utf-8")
+        browser.execute_script("window.localStorage.clear();")
+        report = tmp_path / f"again-{len(heading)}.html"
+        assert mtfix("review", *OFF, "-q", article.name, "-o", report, cwd=tmp_path).rc == 0
+        open_report(browser, report)
+        browser.execute_script("return window.mtfixReview.importData(arguments[0]);", old)
+        _wait(browser, lambda d: "carried over" in toast(d))
+        message = toast(browser)
+        assert said in message and "Imported 0 decisions" in message, message
+        new = browser.execute_script("return window.mtfixReview.exportData();")["files"]
+        assert not (new and new[0]["decisions"]), new

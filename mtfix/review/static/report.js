@@ -1164,7 +1164,8 @@
   /* The other verdicts on the sentence of a garbled sentence's finding `f` (MTF120, MTF401–MTF407: each asks the
      editor to judge the whole sentence, so they are one judgement): MTF401 beside MTF402 and MTF404 on
      "The minister … in the capital spoke." Left as is, or undone, together (since session 47: three keys
-     for one sentence, and Shift+R stopped on the next verdict of the sentence just judged). */
+     for one sentence, and Shift+R stopped on the next verdict of the sentence just judged). keep() sweeps only
+     those the filters show, as every bulk action: under rule=MTF401 its MTF402 and MTF404 are not ticked unseen. */
   function sentenceVerdicts(data, f) {
     if (!SENTENCE_WIDE.test(f.c) || f.e.length) return [];
     var unit = data.units[f.u], k = blockAt(unit, f.a);
@@ -1180,8 +1181,10 @@
   function keep(card, on) {
     var key = card && card.getAttribute("data-chk");
     if (!key || !!checked[key] === on) return [];
-    var others = sentenceVerdicts(view.data, findingOf(card.getAttribute("data-fid"))).filter(function (g) {
-      return !!checked[chkKey(view.n, g)] !== on;
+    var flt = filters(), hidden = [], others = sentenceVerdicts(view.data, findingOf(card.getAttribute("data-fid"))).filter(function (g) {
+      if (!!checked[chkKey(view.n, g)] === on) return false;
+      if (!visible(g, flt)) { hidden.push(g.c); return false; }
+      return true;
     });
     var prev = {};
     [key].concat(others.map(function (g) { return chkKey(view.n, g); })).forEach(function (k) {
@@ -1191,9 +1194,11 @@
     var kb = card.querySelector("button.keep");
     var name = kb ? kb.getAttribute("aria-label").replace(/^Leave as is: /, "").replace(/ \(.*\)$/, "") : "";
     var also = others.length ? ", with " + others.map(function (g) { return g.c; }).join(", ") + " on the same sentence" : "";
+    var unseen = hidden.length ? "; " + hidden.join(", ") + " on the same sentence, hidden by the filters, " +
+                 (on ? "still to check" : "still left as is") : "";
     pushUndo({ label: (on ? "leave as is" : "undecide") + (name ? " " + name : "") + also, prev: {}, chk: prev, file: cur,
                fid: card.id.slice(5) });
-    if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + also + ".");
+    if (kb) announce((on ? "Left as is: " : "Undecided: ") + name + also + unseen + ".");
     if (others.length) document.querySelectorAll("#doc .card[data-chk]").forEach(function (c) {
       if (c.getAttribute("data-chk") in prev) paintKeep(c);
     });
@@ -2500,20 +2505,27 @@
      this report (once: a sentence the text holds twice is not guessed), at the same place in it, and
      only to an edit this report proposes there (same rule, original and replacement). What finds no
      such sentence (it changed) is left out. Returns [decisions and findings taken, corrections to
-     set, entries left out]. */
+     set, entries left out, accepted edits already in the text, findings left as is no longer reported, entries
+     left out because their sentence is there both as it read and as the decisions made it read]. */
   /* Each sentence of a decisions file as its accepted edits make it read, with where they moved its text
-     (old sentence → { text, moves: [[offset, old length, new length]] }): after `fix --decisions` wrote them, a
+     (occurrence → { text, moves: [[offset, old length, new length]] }): after `fix --decisions` wrote them, a
      report of the file holds that text, not the old sentence. A sentence whose accepted edits overlap, or run
-     past its end, has none. */
+     past its end, has none. Keyed by occurrence (text, unit, start), not text: a sentence the text held twice,
+     decided in one place only, reads as decided there alone (session 47). */
+  function occurrence(item) {
+    return Number.isInteger(item.unit) && Number.isInteger(item.start)
+      ? item.sentence + "\u0000" + item.unit + "\u0000" + (item.start - item.sentence_offset) : null;
+  }
   function decidedSentences(entry) {
     var edits = Object.create(null), out = Object.create(null);
     (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
       if (!d || d.decision !== "accept" || typeof d.sentence !== "string" || !Number.isInteger(d.sentence_offset) ||
-          typeof d.original !== "string" || typeof d.replacement !== "string") return;
-      (edits[d.sentence] = edits[d.sentence] || []).push([d.sentence_offset, cpLen(d.original), d.replacement]);
+          typeof d.original !== "string" || typeof d.replacement !== "string" || occurrence(d) === null) return;
+      var key = occurrence(d);
+      (edits[key] = edits[key] || { sentence: d.sentence, list: [] }).list.push([d.sentence_offset, cpLen(d.original), d.replacement]);
     });
-    Object.keys(edits).forEach(function (sentence) {
-      var chars = Array.from(sentence), seen = {}, list = edits[sentence].filter(function (e) {
+    Object.keys(edits).forEach(function (key) {
+      var sentence = edits[key].sentence, chars = Array.from(sentence), seen = {}, list = edits[key].list.filter(function (e) {
         var key = e.join("\u0000");  /* two rules' identical edit is applied once */
         return seen[key] ? false : (seen[key] = true);
       }).sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
@@ -2522,7 +2534,7 @@
       });
       if (!ok) return;
       for (var i = list.length - 1; i >= 0; i--) chars.splice(list[i][0], list[i][1], list[i][2]);
-      out[sentence] = { text: chars.join(""), moves: list.map(function (e) { return [e[0], e[1], cpLen(e[2])]; }) };
+      out[key] = { text: chars.join(""), moves: list.map(function (e) { return [e[0], e[1], cpLen(e[2])]; }) };
     });
     return out;
   }
@@ -2530,37 +2542,62 @@
     /* where: sentence text → [[unit, start]], with no prototype (a sentence may read "constructor") */
     var data = cache[f], where = Object.create(null), taken = {}, clash = {}, took = 0, left = 0, pending = [];
     var decided = decidedSentences(entry), applied = 0, gone = 0;  /* gone: left as is, and no longer reported */
+    var twice = 0;  /* left out: the sentence is there as it read and as decided, and which is the item's is not told */
+    var accepted = [], seen = {};  /* [unit, start, end, new length] of each accepted edit, once */
+    (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
+      if (!d || d.decision !== "accept" || !Number.isInteger(d.unit) || !Number.isInteger(d.start) ||
+          !Number.isInteger(d.end) || typeof d.replacement !== "string") return;
+      var e = [d.unit, d.start, d.end, cpLen(d.replacement)], key = e.join(":") + ":" + d.replacement;
+      if (!seen[key]) { seen[key] = true; accepted.push(e); }
+    });
     data.units.forEach(function (u, ui) {
       u.blocks.forEach(function (b) {
         var t = u.cut(b[0], b[4]);
         if (t.trim()) (where[t] = where[t] || []).push([ui, b[0], cpLen(t)]);
       });
     });
-    /* [unit, offset in it, the sentence's start and end] of the item's sentence, when it is there once: as it
-       read, or as its accepted edits made it read (the item moved by the edits before it; none over it, unless
-       it is a verdict on the whole sentence: `wide`) */
-    function at(item, wide) {
+    /* Where the item's sentence is now: { w: its places, decided: the reading its accepted edits made, or null }.
+       As it read, or as decided (`fix --decisions` wrote it), whichever the text holds; both held (a sentence the
+       text held twice and decided once): the one that starts where the item's sentence started, moved by the
+       accepted edits before it in its unit, when one alone does; else none (`twice`, counted): never another
+       occurrence, which a second `fix --decisions` would edit. */
+    function reading(item) {
       if (!item || typeof item.sentence !== "string" || !Number.isInteger(item.sentence_offset)) return null;
-      var w = where[item.sentence], off = item.sentence_offset;
-      if (!(w && w.length === 1) && decided[item.sentence]) {
-        w = where[decided[item.sentence].text];
+      var key = occurrence(item), dec = key !== null ? decided[key] : null;
+      var was = where[item.sentence] || [], now = dec && where[dec.text] || [];
+      if (!dec || !now.length) return { w: was, decided: null };
+      if (!was.length) return { w: now, decided: dec };
+      var from = item.start - item.sentence_offset, to = from;
+      accepted.forEach(function (e) { if (e[0] === item.unit && e[2] <= from) to += e[3] - (e[2] - e[1]); });
+      var there = function (p) { return p[0] === item.unit && p[1] === to; }, wasHere = was.filter(there), nowHere = now.filter(there);
+      if (nowHere.length === 1 && !wasHere.length) return { w: nowHere, decided: dec };
+      if (wasHere.length === 1 && !nowHere.length) return { w: wasHere, decided: null };
+      twice++;
+      return { w: [], decided: null, twice: true };
+    }
+    /* [unit, offset in it, the sentence's start and end, moved] of the item's sentence, when it is there once: as
+       it read, or as its accepted edits made it read (moved: the item moved by the edits before it; none over it,
+       unless it is a verdict on the whole sentence: `wide`) */
+    function at(item, wide, r) {
+      r = r === undefined ? reading(item) : r;
+      if (!r || r.w.length !== 1) return null;
+      var w = r.w, off = item.sentence_offset;
+      if (r.decided) {
         var end = off + Math.max(0, (item.end - item.start) || 0), clear = true;
-        decided[item.sentence].moves.forEach(function (m) {
+        r.decided.moves.forEach(function (m) {
           if (m[0] + m[1] <= item.sentence_offset && !(m[0] === item.sentence_offset && !m[1])) off += m[2] - m[1];
           else if (m[0] < end || m[0] === item.sentence_offset) clear = false;
         });
-        if (!clear && !wide) w = null;
+        if (!clear && !wide) return null;
       }
-      return w && w.length === 1 ? [w[0][0], w[0][1] + off, w[0][1], w[0][1] + w[0][2]] : null;
-    }
-    /* an accepted edit whose sentence now reads as the decisions made it: `fix --decisions` wrote it */
-    function written(d) {
-      var to = d && d.decision === "accept" && typeof d.sentence === "string" && decided[d.sentence];
-      return !!to && !where[d.sentence] && !!where[to.text] && where[to.text].length === 1;
+      return [w[0][0], w[0][1] + off, w[0][1], w[0][1] + w[0][2], !!r.decided];
     }
     (Array.isArray(entry.decisions) ? entry.decisions : []).forEach(function (d) {
-      if (written(d)) { applied++; return; }
-      var p = at(d), len = d && d.end - d.start;
+      var r = reading(d);
+      if (r && r.twice) return;
+      /* an accepted edit whose sentence now reads as the decisions made it: `fix --decisions` wrote it */
+      if (r && r.decided && r.w.length === 1 && d.decision === "accept") { applied++; return; }
+      var p = at(d, false, r), len = d && d.end - d.start;
       var e = p && (d.decision === "accept" || d.decision === "reject") && near(data, p[0], p[1], p[1]).filter(function (x) {
         return x.a === p[1] && x.b - x.a === len && x.c === d.code && x.o === d.original && x.r === d.replacement;
       })[0];
@@ -2574,7 +2611,9 @@
       took++;
     });
     (Array.isArray(entry.checked) ? entry.checked : []).forEach(function (c) {
-      var p = c && at(c, SENTENCE_WIDE.test(c.code)), len = c && c.end - c.start, moved = p && !where[c.sentence];
+      var r = c && reading(c);
+      if (r && r.twice) return;
+      var p = c && at(c, SENTENCE_WIDE.test(c.code), r), len = c && c.end - c.start, moved = p && p[4];
       var match = p && data.units[p[0]].f.filter(function (x) {
         if (x.c !== c.code || x.e.length) return false;
         /* a garbled sentence's verdict judges the whole sentence: the same rule on it, wherever its reading starts */
@@ -2590,7 +2629,7 @@
       else if (c && typeof c.replacement === "string" && !w && where[c.replacement] && where[c.replacement].length === 1) applied++;
       else left++;
     });
-    return [took, pending, left, applied, gone];
+    return [took, pending, left, applied, gone, twice];
   }
 
   /* The same file named from two folders ("news/a.txt" from above, "a.txt" from news/): the shorter
@@ -2627,6 +2666,7 @@
     for (var n = 0; n < nFiles; n++) all.push(fetchFile(n));
     return Promise.all(all).then(function () {
       var took = 0, left = 0, nc = 0, files = 0, missed = 0, carried = [], stale = 0, edited = 0, overrode = [], applied = 0, gone = 0;
+      var twice = 0;
       var pending = [];
       doc.files.forEach(function (entry) {
         if (!entry || typeof entry.digest !== "string") { missed++; return; }
@@ -2641,6 +2681,7 @@
           stale += got[2];
           applied += got[3];
           gone += got[4];
+          twice += got[5];
           carried.push(entry.path.split(/[\\/]/).pop());
           if (got[0] || got[1].length) files++;
           return;
@@ -2686,7 +2727,9 @@
              (applied ? " or as the decisions made them (" + applied + " already in the text: mtfix fix --decisions wrote " +
               (applied === 1 ? "it" : "them") + ")" : "") +
              (gone ? ", " + gone + " finding" + (gone === 1 ? "" : "s") + " left as is no longer reported" : "") +
-             (stale ? ", " + stale + " left out (a sentence that changed, or that the text now holds twice)" : "") : "") +
+             (stale ? ", " + stale + " left out (a sentence that changed, or that the text now holds twice)" : "") +
+             (twice ? ", " + twice + " left out (the text holds their sentence both as it read and as the decisions " +
+              "made it read: which one " + (twice === 1 ? "it was" : "they were") + " made on cannot be told)" : "") : "") +
             (missed ? "; " + missed + " file" + (missed === 1 ? "" : "s") + " not in this report: left out" : "") +
             (left ? "; " + left + " entr" + (left === 1 ? "y" : "ies") + " this report does not have: left out" : "") +
             (edited ? "; " + edited + " decision" + (edited === 1 ? "" : "s") + " edited by hand since " +
