@@ -15,7 +15,7 @@ Six cases where a sign or an input would make a finding of something else:
   :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.  Revision
   22: an imperative read as a comparative ("Lower the heat ..."), and a field's label behind a list item's number
   or with a bracketed qualifier ("3. Delivery: within five days.", "Room 2 (first floor): A small office ...",
-  :func:`labelled_field`).
+  :func:`labelled_field`) whose value is short of MT's chain of "of the ... in the ..." phrases.
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
   reported twice.  The checker judges MTF401 without that input (:func:`judged_probability`): the rest of
@@ -238,6 +238,13 @@ def opened_imperative(a: Any) -> bool:
 
 #: Tokens a bracketed qualifier of a field's label takes at most inside its brackets ("Room 2 (first floor):").
 _MAX_QUALIFIER = 3
+#: Prepositional phrases opened by a preposition and a determiner ("of the", "in the") a field's value behind a list
+#: number or a bracketed label takes at most: MT's verbless heading chains more ("the growth of the volume of the export
+#: of the grain to the neighbouring countries"), a field's value fewer ("the last Friday of the month", session 47).
+_MAX_VALUE_PHRASES = 2
+#: Prepositions that open a bracketed qualifier of a field's label and name a band, not a place or an owner
+#: ("Class 41 (under twelves):", "Pairs (over 60s):"); any other preposition first is MT's ("Region (of ...):").
+_BAND_PREPOSITIONS = frozenset({"under", "over"})
 
 
 def labelled_field(a: Any) -> bool:
@@ -245,10 +252,12 @@ def labelled_field(a: Any) -> bool:
     ``structural_signs._field_label`` reads one ("Delivery: within five working days."), behind a list item's number
     ("3. Delivery: within five working days.", :func:`_list_marker`) or with a bracketed qualifier right before the
     colon ("Room 2 (first floor): A small office with a desk.", "Class 4 (under twelves): A garden on a plate.",
-    at most :data:`_MAX_QUALIFIER` tokens inside, the first in lower case or a number, no article), which that test
-    does not read (revision 22).  The label's own limits stand: at most four words, the first capitalised, nothing
-    but words.  An acronym in brackets names the label's owner, not a field ("The Ministry of Energy (MoE):
-    development of ..."), and a bracketed noun phrase with its article is no qualifier: both keep the sign."""
+    at most :data:`_MAX_QUALIFIER` tokens inside, the first in lower case, no article), which that test does not read
+    (revision 22).  The label's own limits stand: at most four words, the first capitalised, nothing but words.  An
+    acronym in brackets names the label's owner, not a field ("The Ministry of Energy (MoE): development of ..."), a
+    bracketed noun phrase with its article is no qualifier, nor is one opened by a number or by a preposition other
+    than :data:`_BAND_PREPOSITIONS` ("Region (of the north):", "Report (2019 year):", session 47); and the value must
+    read as a field's (:func:`_field_value`): all keep the sign."""
     from mtfix.garble.structural_signs import _field_label  # loaded with the model
 
     words = [t.text for t in a.tokens]
@@ -258,13 +267,23 @@ def labelled_field(a: Any) -> bool:
         closing = next((k for k in range(opening + 2, min(len(words), opening + _MAX_QUALIFIER + 2))
                         if words[k] == ")"), None)
         inside = words[opening + 1:closing] if closing is not None else []
-        if not inside or not (inside[0].islower() or inside[0].isdigit()) or "DT" in a.tags[opening + 1:closing] \
+        if not inside or not inside[0].islower() or "DT" in a.tags[opening + 1:closing] \
+                or (a.tags[opening + 1] == "IN" and inside[0] not in _BAND_PREPOSITIONS) \
                 or closing + 1 >= len(words) or words[closing + 1] != ":":
             return False
         words = words[:opening] + words[closing + 1:]
     elif not first:
         return False
-    return _field_label(words, first)
+    return _field_label(words, first) and _field_value([t.text for t in a.tokens], a.tags)
+
+
+def _field_value(words: list[str], tags: Any) -> bool:
+    """Whether what follows the sentence's first colon reads as a field's value, not MT's verbless heading: at most
+    :data:`_MAX_VALUE_PHRASES` prepositional phrases opened by a preposition and a determiner ("within five working
+    days of the order", "the main hall of the town library" pass; "the signing of the agreement of the cooperation in
+    the field of the health" does not)."""
+    colon = words.index(":")
+    return sum(tags[k] == "IN" and tags[k + 1] == "DT" for k in range(colon + 1, len(tags) - 1)) <= _MAX_VALUE_PHRASES
 
 
 def _lower(a: Any) -> list[str]:

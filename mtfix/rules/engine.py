@@ -302,8 +302,10 @@ class RulesChecker(BaseChecker):
         return [(self._triggered[r], sorted(segs)) for r, segs in sorted(wanted.items())]
 
     def _run_pattern(self, doc: Document, rule: Rule, start: int, end: int) -> Iterable[Hit]:
+        """The hits of a pattern rule in the sentence ``doc.text[start:end]``, read alone (session 47): sliced
+        out, so that no look-behind, ``\\b`` or ``^`` reads the sentence before it (glued sentences, "said.Next")."""
         try:  # all matches first: the timeout counts from the iterator's creation
-            matches = list(rule.pattern.finditer(doc.text, start, end, timeout=PATTERN_TIMEOUT))
+            matches = list(rule.pattern.finditer(doc.text[start:end], timeout=PATTERN_TIMEOUT))
         except TimeoutError:
             line, _ = doc.line_col(start)
             raise RulePackError(
@@ -319,7 +321,7 @@ class RulesChecker(BaseChecker):
                 continue
             repl = expand(rule.replacement, m) if rule.replacement is not None else None
             msg = expand(rule.message, m)
-            yield Hit(s, e, repl, msg)
+            yield Hit(start + s, start + e, repl, msg)
 
     def _from_hits(self, doc: Document, rule: Rule, hits: Iterable[Hit]) -> Iterable[Finding]:
         for h in hits:

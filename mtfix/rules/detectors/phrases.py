@@ -177,18 +177,25 @@ def etc_calque(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     ``params.marker`` is the calque (a regular expression, "and s."); ``params.not_nouns``
     are words that cannot be the noun the list belongs to (so the list ended).
     """
-    from mtfix.text.lexicon import is_common
-
     marker = rule.params.get("marker", r"and[ \t]+s\.")
     if "s." not in doc.text or regex.search(marker, doc.text, regex.MULTILINE) is None:
         return  # the pattern below needs the marker: one literal-led search rules most texts out
     not_nouns = {w.lower() for w in rule.params.get("not_nouns", [])}
     pattern = regexcache.compile(r"(?<=\p{L}\p{L}|\))(?P<m>,?[ \t]+" + marker + r")(?=[ \t\r]|$)", regex.MULTILINE)  # (a CRLF line's end too)
-    text = doc.text
+    for seg in doc.segments:
+        # the sentence read alone (session 47): the look-arounds and the next word are the sentence's own, not
+        # the sentences' beside it ("and s. cooperationThe Tour": glued sentences)
+        sentence = doc.text[seg.start:seg.end]
+        if "s." in sentence:
+            yield from (hit.shifted(seg.start) for hit in _etc_hits(sentence, pattern, not_nouns))
+
+
+def _etc_hits(text: str, pattern: Any, not_nouns: set[str]) -> Iterable[Hit]:
+    """The hits of :func:`etc_calque` in one sentence ``text``."""
+    from mtfix.text.lexicon import is_common
+
     for m in pattern.finditer(text):
         s, e = m.span("m")
-        if doc.segment_at(s) is None:
-            continue
         nxt = _NEXT_WORD.match(text, e)
         word = nxt.group(1) if nxt else ""
         if not word or word[0].isupper() or word.lower() in not_nouns:

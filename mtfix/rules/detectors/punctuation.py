@@ -316,10 +316,15 @@ def missing_space_after_comma(doc: Document, rule, ctx: Context) -> Iterable[Hit
     text = doc.text
     if "," not in text:
         return
-    for m in _COMMA_GLUED.finditer(text):
-        left, right = m.group("left"), m.group("right")
-        if len(left) < 2 or len(right) < 2 or not (is_common(left) and is_common(right)):
+    for seg in doc.segments:
+        # the sentence read alone (session 47): the words' look-arounds do not read the sentences beside it
+        # ("boxes 1–6).Yes,we will": glued sentences)
+        sentence = text[seg.start:seg.end]
+        if "," not in sentence:
             continue
-        comma = m.end("left")
-        if _in_segment(doc, comma):
+        for m in _COMMA_GLUED.finditer(sentence):
+            left, right = m.group("left"), m.group("right")
+            if len(left) < 2 or len(right) < 2 or not (is_common(left) and is_common(right)):
+                continue
+            comma = seg.start + m.end("left")
             yield Hit(comma, comma + 1, ", ", message="no space after the comma")

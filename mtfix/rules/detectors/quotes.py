@@ -81,9 +81,13 @@ def spaced_quotes(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     spacing = regexcache.compile(r"(?i)\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
     typed = _typed_pattern(tuple(rule.params.get("typed_words") or ()))
     for seg in doc.segments:
-        if '" ' in text[seg.start:seg.end] or "' " in text[seg.start:seg.end]:
-            spoken = spacing is not None and spacing.search(text, seg.start, seg.end) is not None
-            yield from _pairs(text, pattern, seg.start, seg.end, spoken, keywords, typed)
+        # the sentence read alone (session 47): the pattern's look-behinds ("follows a space or starts the
+        # sentence") do not read the end of the sentence before it ('said." Forward "': glued sentences)
+        sentence = text[seg.start:seg.end]
+        if '" ' in sentence or "' " in sentence:
+            spoken = spacing is not None and spacing.search(sentence) is not None
+            for hit in _pairs(sentence, pattern, 0, len(sentence), spoken, keywords, typed):
+                yield hit.shifted(seg.start)
 
 
 def _typed_pattern(words: tuple[str, ...]):

@@ -9,7 +9,7 @@ package fills ``DETECTORS``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from mtfix.model import Document, Finding, FixSafety, Scope, Severity
@@ -33,6 +33,15 @@ class Hit:
     safety: FixSafety | None = None
     severity: Severity | None = None
     suggestions: tuple[str, ...] = ()
+
+    def shifted(self, by: int) -> Hit:
+        """This hit moved ``by`` characters on: a hit found in a sentence read alone (its text sliced out, so
+        that no look-behind or look-ahead reads past the sentence's edge), at its offsets in the document.
+
+        >>> Hit(0, 3, "x").shifted(10)
+        Hit(start=10, end=13, replacement='x', message=None, safety=None, severity=None, suggestions=())
+        """
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 @dataclass
