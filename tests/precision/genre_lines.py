@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mtfix.garble.checker import detector
+from mtfix.garble.misreads import corrected
 from mtfix.model import Severity
 
 
@@ -45,3 +47,10 @@ def assert_form_read(pipeline, text: str, *, used: bool) -> None:
     """A glossary's variant in ``text`` is reported (MTF301) when ``used`` and not when only mentioned (a form set
     aside, session 42's glossary-6; an earlier name, session 43's glossary-10)."""
     assert ("MTF301" in codes(pipeline, text)) is used
+
+
+def no_finite(text: str) -> tuple[bool, bool]:
+    """Whether the model's analysis of ``text`` has the ``no_finite`` sign, and whether the checker keeps it."""
+    pred = detector().predict(text)
+    return (any(s.name == "no_finite" for s in pred.analysis.signs),
+            any(s.name == "no_finite" for s in corrected(pred).analysis.signs))

@@ -14,17 +14,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from mtfix.garble.checker import detector
-from mtfix.garble.misreads import _fronted_misread_imperative, corrected
-from tests.precision.genre_lines import codes, majors
-
-
-def _no_finite(text: str) -> tuple[bool, bool]:
-    """Whether the model's analysis of ``text`` has the ``no_finite`` sign, and whether the checker keeps it."""
-    pred = detector().predict(text)
-    return (any(s.name == "no_finite" for s in pred.analysis.signs),
-            any(s.name == "no_finite" for s in corrected(pred).analysis.signs))
-
+from mtfix.garble.misreads import _fronted_misread_imperative
+from tests.precision.genre_lines import codes, majors, no_finite
 
 # -- an imperative read as a noun behind an opening phrase (misreads-21) -------------------------------------------
 
@@ -36,7 +27,7 @@ def _no_finite(text: str) -> tuple[bool, bool]:
     "After cooking, store the rice in the fridge.",
 ])
 def test_an_imperative_read_as_a_noun_behind_an_opening_phrase_has_its_verb(pipeline, text):
-    assert _no_finite(text) == (True, False)  # the analysis misses the verb; the checker reads the imperative
+    assert no_finite(text) == (True, False)  # the analysis misses the verb; the checker reads the imperative
     assert "MTF402" not in codes(pipeline, text) and majors(pipeline, text) == []
 
 
@@ -59,13 +50,13 @@ _MT_VERBLESS = [
 
 @pytest.mark.parametrize("text", _MT_VERBLESS)
 def test_mt_verbless_sentences_behind_an_opening_phrase_keep_their_flag(pipeline, text):
-    assert _no_finite(text) == (True, True)
+    assert no_finite(text) == (True, True)
     assert "MTF402" in codes(pipeline, text) and "MTF401" in majors(pipeline, text)
 
 
 def test_a_forecasts_fragment_keeps_its_sign():
     """A noun before a preposition's phrase has the tags of a phrasal verb's particle and object: the sign stays."""
-    assert _no_finite("In the north, rain in the afternoon.") == (True, True)
+    assert no_finite("In the north, rain in the afternoon.") == (True, True)
 
 
 def _toks(text: str) -> list[SimpleNamespace]:

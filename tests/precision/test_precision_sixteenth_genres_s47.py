@@ -16,17 +16,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from mtfix.garble.checker import detector
-from mtfix.garble.misreads import _comparative_imperative, corrected, labelled_field
-from tests.precision.genre_lines import codes, majors
-
-
-def _no_finite(text: str) -> tuple[bool, bool]:
-    """Whether the model's analysis of ``text`` has the ``no_finite`` sign, and whether the checker keeps it."""
-    pred = detector().predict(text)
-    return (any(s.name == "no_finite" for s in pred.analysis.signs),
-            any(s.name == "no_finite" for s in corrected(pred).analysis.signs))
-
+from mtfix.garble.misreads import _comparative_imperative, labelled_field
+from tests.precision.genre_lines import codes, majors, no_finite
 
 # -- an imperative read as a comparative (misreads-22) -------------------------------------------------------------
 
@@ -36,7 +27,7 @@ def _no_finite(text: str) -> tuple[bool, bool]:
     "Lower the oven to 160 degrees for the last hour.",
 ])
 def test_an_imperative_read_as_a_comparative_has_its_verb(pipeline, text):
-    assert _no_finite(text) == (True, False)  # the analysis misses the verb; the checker reads the imperative
+    assert no_finite(text) == (True, False)  # the analysis misses the verb; the checker reads the imperative
     assert "MTF402" not in codes(pipeline, text) and majors(pipeline, text) == []
 
 
@@ -52,7 +43,7 @@ def test_an_imperative_read_as_a_comparative_has_its_verb(pipeline, text):
     "6. No purchase necessary: to enter by post, send your name and address on a postcard.",
 ])
 def test_a_field_behind_a_number_or_with_a_qualifier_needs_no_verb(pipeline, text):
-    assert _no_finite(text) == (True, False)
+    assert no_finite(text) == (True, False)
     assert "MTF402" not in codes(pipeline, text) and majors(pipeline, text) == []
 
 
@@ -77,7 +68,7 @@ _MT_VERBLESS = [
 
 @pytest.mark.parametrize(("text", "major"), _MT_VERBLESS)
 def test_mt_verbless_sentences_of_those_shapes_keep_their_flag(pipeline, text, major):
-    assert _no_finite(text) == (True, True)
+    assert no_finite(text) == (True, True)
     assert "MTF402" in codes(pipeline, text)
     assert ("MTF401" in majors(pipeline, text)) is major
 
@@ -102,7 +93,7 @@ _MT_LABELLED = [
 
 @pytest.mark.parametrize("text", _MT_LABELLED)
 def test_mt_headings_behind_a_number_or_a_bracketed_label_keep_their_flag(pipeline, text):
-    assert _no_finite(text) == (True, True)
+    assert no_finite(text) == (True, True)
     assert "MTF402" in codes(pipeline, text) and "MTF401" in majors(pipeline, text)
 
 
