@@ -161,14 +161,7 @@ class _CodeShapes:
         return self._technical(text)
 
     def _writes_code(self, text: str) -> bool:
-        return any(self._code_sign(text, c) for c in _CODE_SIGN.finditer(text))
-
-    def _code_sign(self, text: str, c: regex.Match) -> bool:
-        if c.group("camel") is None:
-            return True
-        head, tail = c.group("head"), c.group("tail")
-        return bool(_HUMP.search(tail)) or (head.lower() not in self.function and tail.lower() not in self.function
-                                             and is_common(head) and is_common(tail))
+        return writes_code(text, self.function)
 
     def content_glue_near(self, text: str, m: regex.Match) -> bool:
         """Whether another function word glued to a capitalised everyday word stands on the line of ``m``
@@ -230,6 +223,21 @@ _CODE_SIGN = LazyPattern(
     r"`[^`\n]+`|(?<![\p{L}\p{N}_])[\p{L}_][\p{L}\p{N}_]*\(\)"
     r"|(?<![\p{L}\p{N}_/.@-])\p{Ll}+_\p{Ll}[\p{Ll}\p{N}_]*(?![\p{L}\p{N}/.@-])"
     r"|(?P<camel>(?<![\p{L}\p{N}_/.@#-])(?P<head>\p{Ll}{2,})(?P<tail>\p{Lu}\p{Ll}+(?:\p{Lu}[\p{L}\p{N}]*)?))")
+
+
+def writes_code(text: str, function_words: frozenset[str] | None) -> bool:
+    """Whether ``text`` writes code somewhere (:data:`_CODE_SIGN`): a span in backticks, a call ``name()``,
+    a snake_case name, a camelCase word of two inner capitals, or -- given ``function_words`` (lower case)
+    -- a camelCase word of two everyday content words ("usageText"; "aboutEnergy" is MT glue).  With
+    ``function_words`` None a camelCase word of one inner capital is no sign (MTF132 reads no glue)."""
+    for c in _CODE_SIGN.finditer(text):
+        if c.group("camel") is None:
+            return True
+        head, tail = c.group("head"), c.group("tail")
+        if _HUMP.search(tail) or (function_words is not None and head.lower() not in function_words
+                                  and tail.lower() not in function_words and is_common(head) and is_common(tail)):
+            return True
+    return False
 
 
 def _glued_name(text: str, m: regex.Match, code: _CodeShapes) -> Hit | None:
