@@ -251,14 +251,18 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: a GFM footnote reference ``[^1]`` the file defines, and a definition's ``[^1]:``, are protected marks); 22 = session
 #: 47 (inline formatting closed right after a sentence end and before a space, ``**rose.** Then``, ``<b>rose.</b> Then``,
 #: ends the sentence as a closing quote does, :func:`_closed_after_ends`: pysbd read the closer as part of a word and
-#: kept the two sentences one segment; glued to the next word, ``rose.**Next**``, it still ends none)
+#: kept the two sentences one segment; glued to the next word, ``rose.**Next**``, or before a digit or a lower-case
+#: letter, ``**No.** 5``, it still ends none, and no segment starts with a closing tag)
 REVISION = "seg-22"
 
 #: Inline formatting closed right after a sentence end (and any closing quotes or brackets) and before a space and
 #: more text: closing tags (``</b>``, ``</em >``) and Markdown's emphasis and strike-through marks (``**``, ``*``, ``_``,
 #: ``~~``).  The character before the end is no space or mark ("use *.* files" is a pattern, not a sentence end).
+#: What follows, past any opening formatting, is no digit and no lower-case letter: "See **No.** 5", "<b>No.</b> 7",
+#: "**rose.** then" go on as without the markup (round 38's review).
 _CLOSED_AFTER_END = regexcache.compile(
-    r"""[^\s*_~][.!?…]["'”’»)\]]*((?:</[A-Za-z][\w:.-]*[ \t]*>|\*{1,3}|_{1,3}|~~)+)(?=[ \t]+\S)""")
+    r"""[^\s*_~][.!?…]["'”’»)\]]*((?:</[A-Za-z][\w:.-]*[ \t]*>|\*{1,3}|_{1,3}|~~)+)"""
+    r"""(?=[ \t]+(?:<[A-Za-z][^<>]*>|[*_~]+)*+[^\s\d\p{Ll}])""")
 
 
 def _closed_after_ends(text: str) -> list[Span]:
@@ -355,15 +359,27 @@ def split_segments(
             cuts += share_cuts
         if lower_starts is not None:
             lower_starts += share_lower
-    return _closers_kept(out, closers) if closers else out
+    return _closers_kept(text, out, closers) if closers else out
 
 
-def _closers_kept(segments: list[Segment], closers: list[Span]) -> list[Segment]:
+#: a closing tag (``</b>``, ``</em >``) at a position
+_CLOSING_TAG = regexcache.compile(r"</[A-Za-z][\w:.-]*[ \t]*>")
+
+
+def _closers_kept(text: str, segments: list[Segment], closers: list[Span]) -> list[Segment]:
     """``segments`` with each run of :func:`_closed_after_ends` given back to the segment that ends right before it
     (``Prices <b>rose.`` → ``Prices <b>rose.</b>``), or that holds it, and so no formatting lies between two
-    segments (seg-22)."""
+    segments (seg-22).  A segment that would start with a closing tag (pysbd cut inside ``<b>ext.</b>``) goes on
+    the one before it: no segment starts with a closing tag (round 38's review)."""
     after_end = {c.start: c.end for c in closers}
-    return [Segment(sg.index, sg.start, after_end[sg.end]) if sg.end in after_end else sg for sg in segments]
+    out: list[Segment] = []
+    for sg in segments:
+        end = after_end.get(sg.end, sg.end)
+        if out and _CLOSING_TAG.match(text, sg.start):
+            out[-1] = Segment(out[-1].index, out[-1].start, max(end, out[-1].end))
+        else:
+            out.append(Segment(len(out), sg.start, end))
+    return out
 
 
 _Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]

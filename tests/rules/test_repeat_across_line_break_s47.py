@@ -28,8 +28,8 @@ def _repeats(pipeline: Pipeline, text: str) -> list:
      "Tickets are sold at the\rkiosk by the gate.\rDoors open at six.\r"),
     ("The mayor thanked the volunteers and\n  and the donors for their time.\n",
      "The mayor thanked the volunteers and\n  the donors for their time.\n"),
-    ("Bring your tickets and your\t\nyour passports to the desk.\n",
-     "Bring your tickets and your\t\npassports to the desk.\n"),
+    ("Bring your tickets and your  \nyour passports to the desk.\n",
+     "Bring your tickets and your  \npassports to the desk.\n"),
 ])
 def test_a_copy_on_the_next_line_is_found_and_fixed_keeping_the_line_break(pipeline: Pipeline, text: str,
                                                                             fixed: str) -> None:

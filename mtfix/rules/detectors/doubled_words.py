@@ -9,7 +9,7 @@ from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.rules.detectors.repeat_scan import _loop_sites, _segments_with_sites, _tokens, same_word
-from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
+from mtfix.text.tokens import INVISIBLE_MARKS, WORD, LazyPattern
 
 #: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
 #: (:data:`~mtfix.text.tokens.INVISIBLE_MARKS`: a zero-width space, a word joiner, a BOM, a bidi control) anywhere in it,
@@ -23,10 +23,24 @@ _WRAP = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 #: the spaces of :data:`_GAP`, and those with the invisible marks
 _SPACES = " \t\u00a0\u202f"
 _BLANKS = _SPACES + INVISIBLE_MARKS
+#: The words a line must hold, the first copy among them, to read as a wrapped line of prose rather than one entry of
+#: a list written one to a line ("Phrases:\na\na lot\na bit", an index's "of\nof course"): a wrapped paragraph's or
+#: a subtitle cue's line holds a few words before the copy ("We crossed the\nthe river"); session 47, round 38's review.
+WRAPPED_LINE_MIN_WORDS = 3
 
 
-def _adjacent(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return _GAP.fullmatch(doc.text, a[1], b[0]) is not None or _WRAP.fullmatch(doc.text, a[1], b[0]) is not None
+def _wrapped_line(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """Whether the line that ends with the copy ``first`` reads as wrapped prose: it holds at least
+    :data:`WRAPPED_LINE_MIN_WORDS` words and neither it nor the line of ``second`` holds a tab (a table's cells,
+    "bread\tthe\nthe\tmilk": removing a copy would remove a cell)."""
+    start = max(text.rfind("\n", 0, first[0]), text.rfind("\r", 0, first[0])) + 1
+    end = len(text)
+    for brk in ("\n", "\r"):
+        at = text.find(brk, second[1])
+        end = min(end, at) if at >= 0 else end
+    if "\t" in text[start:end]:
+        return False
+    return len(WORD.findall(text, start, first[1])) >= WRAPPED_LINE_MIN_WORDS
 
 
 def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int, str], message: str,
@@ -66,21 +80,38 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             yield from _across_markup(text, toks, markup, allowed, safe_words)
         i = 0
         while i + 1 < len(toks):
-            j = i
-            while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _adjacent(doc, toks[j], toks[j + 1]):
-                j += 1
-            copies = j - i + 1
+            j = _line_run_end(doc, toks, i)
+            wrapped = j == i and _across_one_wrap(doc, toks, i)
+            j = i + 1 if wrapped else j
             first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
-            if (copies == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
+            if (j - i + 1 == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
                     and same_word(first, second)):
                 name = first[:1].isupper() and second[:1].isupper()
                 deliberate = safe_words is not None and toks[i][2] not in safe_words
                 safety = FixSafety.UNSAFE if name or deliberate else None
-                if _WRAP.fullmatch(text, toks[i][1], toks[j][0]) is not None:
+                if wrapped:
                     yield _across_wrap(text, toks[i], toks[j], f"'{first}' is repeated across a line break", safety)
                 else:
                     yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated", safety=safety)
             i = j + 1
+
+
+def _line_run_end(doc: Document, toks: list[tuple[int, int, str]], i: int) -> int:
+    """The last of the copies of ``toks[i]`` that follow it on its line (:data:`_GAP` between each two): a run is
+    counted up to the first line break, so "in the the\nthe hall" is the pair on line 1 (round 38's review)."""
+    j = i
+    while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _GAP.fullmatch(doc.text, toks[j][1], toks[j + 1][0]):
+        j += 1
+    return j
+
+
+def _across_one_wrap(doc: Document, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether ``toks[i]`` ends a wrapped line (:func:`_wrapped_line`) and its one copy opens the next, with no third
+    copy after that one on its line ("the\nthe the": that loop is MTF106's)."""
+    text = doc.text
+    if i + 1 >= len(toks) or toks[i + 1][2] != toks[i][2] or _WRAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is None:
+        return False
+    return _line_run_end(doc, toks, i + 1) == i + 1 and _wrapped_line(text, toks[i], toks[i + 1])
 
 
 def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
