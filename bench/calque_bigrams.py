@@ -11,10 +11,14 @@ MQM, he-en or MLQE-PE data.
 
 ``--fit mlqe`` (session 46): the same measure fitted once on the MLQE-PE **train** splits of the five into-English
 pairs (MT against its post-edit: 35,000 pairs, a development benchmark), so that realmt train, realmt dev and every
-probe are out of sample for it; realmt train's p is still the OOF file's.  Reads no MQM, he-en, MLQE-PE dev, test
-or test21 data.  Run::
+probe are out of sample for it; realmt train's p is still the OOF file's.  Reads no MQM 2023, he-en, MLQE-PE dev,
+test or test21 data.
 
-    MTFIX_CACHE_DIR=... PYTHONPATH=$PWD python bench/calque_bigrams.py [--shared ../shared] [--fit realmt|mlqe]
+``--fit mqm2020`` (session 48): the same measure fitted once on in-domain news, MQM zh-en 2020 (WMT20, a development
+benchmark): each MT system's segment a rater marked with a major ``Accuracy/Mistranslation`` error (9,466) against
+its reference.  :func:`report` is shared with ``bench/sense_confusion.py``.  Run::
+
+    MTFIX_CACHE_DIR=... PYTHONPATH=$PWD python bench/calque_bigrams.py [--shared ../shared] [--fit realmt|mlqe|mqm2020]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))
@@ -69,12 +74,27 @@ class Bigrams:
 MLQE_PAIRS = ("et", "ne", "ro", "ru", "si")
 
 
-def mlqe_train_pairs(benchmarks: Path) -> list[tuple[str, str]]:
-    """(MT, post-edit) of the MLQE-PE train splits into English (``mlqe-pe-<xx>-en-train.jsonl.gz``)."""
+def mlqe_train_pairs(benchmarks: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    """(MT, post-edit) of the MLQE-PE train splits into English (``mlqe-pe-<xx>-en-train.jsonl.gz``), the first
+    ``limit`` of each pair's file when given."""
     pairs = []
     for lang in MLQE_PAIRS:
         with gzip.open(benchmarks / f"mlqe-pe-{lang}-en-train.jsonl.gz", "rt", encoding="utf-8") as f:
-            pairs += [(r["mt"], r["pe"]) for r in map(json.loads, f) if r.get("mt") and r.get("pe")]
+            pairs += [(r["mt"], r["pe"]) for r in map(json.loads, f) if r.get("mt") and r.get("pe")][:limit]
+    return pairs
+
+
+def mqm2020_pairs(benchmarks: Path) -> list[tuple[str, str]]:
+    """(MT, reference) of MQM zh-en 2020 (WMT20 news, a development benchmark) for each MT system's segment that a
+    rater marked with a major ``Accuracy/Mistranslation`` error (session 48: news MT's wrong senses)."""
+    pairs = []
+    with gzip.open(benchmarks / "mqm-zh-en-2020.jsonl.gz", "rt", encoding="utf-8") as f:
+        for r in map(json.loads, f):
+            if r.get("is_human") or not r.get("target") or not r.get("reference"):
+                continue
+            if any(e.get("category") == "Accuracy/Mistranslation" and e.get("severity") == "Major"
+                   for e in r.get("errors") or ()):
+                pairs.append((r["target"], r["reference"]))
     return pairs
 
 
@@ -84,32 +104,57 @@ def logit(p: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eval_realmt import auc
-    from probes_pooled import writer_of
     from score_design import text_key
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
-    ap.add_argument("--fit", choices=("realmt", "mlqe"), default="realmt",
-                    help="fit on realmt train per fold (session 44) or once on MLQE-PE train (session 46)")
+    ap.add_argument("--fit", choices=("realmt", "mlqe", "mqm2020"), default="realmt",
+                    help="fit on realmt train per fold (session 44), once on MLQE-PE train (session 46) or once on "
+                         "MQM zh-en 2020's mistranslated news MT against its references (session 48)")
     args = ap.parse_args(argv)
     realmt = shared_dir(args.shared) / "realmt"
-    mlqe = Bigrams(mlqe_train_pairs(shared_dir(args.shared) / "benchmarks")) if args.fit == "mlqe" else None
-    oof = json.loads((ROOT / "bench" / "realmt_train_oof.json").read_text(encoding="utf-8"))["rows"]
+    benchmarks = shared_dir(args.shared) / "benchmarks"
+    fitted = {"mlqe": mlqe_train_pairs, "mqm2020": mqm2020_pairs}.get(args.fit)
+    mlqe = Bigrams(fitted(benchmarks)) if fitted else None  # fitted once, out of sample for realmt and the probes
+    oof = read_oof()
+    mt_rows = read_jsonl(realmt / "real_mt_train.jsonl")
+    fold = {r["id"]: oof[text_key(r["text"])]["fold"] for r in mt_rows}
+    models = {k: mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows if fold[r["id"]] != k])
+              for k in sorted(set(fold.values()))}
+    report(models, mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows]), realmt)
+    return 0
+
+
+class Scorer(Protocol):
+    """A candidate: a sentence's standardised score, higher for MT."""
+
+    def score(self, text: str) -> float: ...
+
+
+def read_oof() -> dict[str, dict]:
+    """The detector's out-of-fold probability and language fold of each realmt train row, by text key."""
+    return json.loads((ROOT / "bench" / "realmt_train_oof.json").read_text(encoding="utf-8"))["rows"]
+
+
+def report(models: dict[int, Scorer], full: Scorer, realmt: Path) -> None:
+    """Print the candidate's AUCs alone and added to the detector's logit at :data:`WEIGHT`: realmt train out of fold
+    (``models`` by the OOF file's fold), realmt dev and every probe (``full``), with paired bootstrap intervals."""
+    from eval_realmt import auc
+    from probes_pooled import writer_of
+    from score_design import text_key
+
+    oof = read_oof()
     mt_rows, pro_rows = read_jsonl(realmt / "real_mt_train.jsonl"), read_jsonl(realmt / "clean_news_train.jsonl")
-    fold = {r["id"]: oof[text_key(r["text"])]["fold"] for r in mt_rows + pro_rows}
-    folds = sorted(set(fold.values()))
-    models = {k: mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows if fold[r["id"]] != k]) for k in folds}
     halves: dict[str, tuple[list[float], list[float]]] = {"p": ([], []), "candidate": ([], []), "p + candidate": ([], [])}
     for rows, half in ((mt_rows, 0), (pro_rows, 1)):
         for r in rows:
-            p, c = oof[text_key(r["text"])]["p"], models[fold[r["id"]]].score(r["text"])
+            row = oof[text_key(r["text"])]
+            p, c = row["p"], models[row["fold"]].score(r["text"])
             for name, v in (("p", logit(p)), ("candidate", c), ("p + candidate", logit(p) + WEIGHT * c)):
                 halves[name][half].append(-v)  # eval_realmt.auc: the first half lower
     print("realmt train, out of fold (228 MT against 109 professional news):")
     for name, (m, q) in halves.items():
         print(f"  {name}: AUC {auc(m, q):.4f}")
-    full = mlqe or Bigrams([(r["text"], r["correction"]) for r in mt_rows])
     dev = score_rows(full, read_jsonl(realmt / "real_mt_dev.jsonl"), read_jsonl(realmt / "clean_news_dev.jsonl"))
     print(f"\nrealmt dev ({len(dev['p'][0])} MT / {len(dev['p'][1])} pro): AUC of p {auc(*dev['p']):.4f}, "
           f"candidate {auc(*dev['c']):.4f}, p + candidate {auc(*dev['pc']):.4f}")
@@ -133,10 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nall probes, p + candidate minus p: 95 % paired bootstrap interval {lo:+.3f} to {hi:+.3f}")
     lo, hi = paired_interval(auc, halves["p"], halves["p + candidate"])
     print(f"realmt train out of fold, p + candidate minus p: 95 % paired bootstrap interval {lo:+.4f} to {hi:+.4f}")
-    return 0
 
 
-def score_rows(bigrams: Bigrams, mt_rows: list[dict], pro_rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:
+def score_rows(bigrams: Scorer, mt_rows: list[dict], pro_rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:
     """The negated scores of MT and professional rows ("p": the detector's logit, "c": the candidate's score, "pc":
     their sum at :data:`WEIGHT`), MT first (eval_realmt.auc: the first half lower)."""
     from mtfix.garble.checker import probability
