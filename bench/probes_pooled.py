@@ -28,11 +28,12 @@ Eight reports (the fourth to sixth since session 37, the seventh since session 3
    the new writer's probes (``probe_s39``, ``probe_s39b``: held out from session 39's fitting), against the old
    writer's nine; since session 44 a fourth group, a third writer's (``probe_s44``, ``probe_s44b``), against the
    two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``); since
-   session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``; :data:`WRITERS`).
+   session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``); since session 48 a seventh, a sixth
+   writer's (``probe_s48``, ``probe_s48b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
-   against new, (session 44) the third writer, (session 46) the fourth and (session 47) the fifth
-   (:func:`length`).
+   against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth and (session 48)
+   the sixth (:func:`length`).
 8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 
@@ -276,14 +277,17 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 
 
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
-WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"))
+WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
+           ("sixth", "probe_s48"))
 
 
 def writer_of(name: str, new_writer: str = "probe_s39", third_writer: str = "probe_s44",
-              fourth_writer: str = "probe_s46", fifth_writer: str = "probe_s47") -> str:
+              fourth_writer: str = "probe_s46", fifth_writer: str = "probe_s47",
+              sixth_writer: str = "probe_s48") -> str:
     """Which writer wrote a probe: "old" (before ``new_writer``), "new" (session 39 on), "third" (session 44 on),
-    "fourth" (session 46 on) or "fifth" (session 47 on)."""
-    firsts = (("fifth", fifth_writer), ("fourth", fourth_writer), ("third", third_writer), ("new", new_writer))
+    "fourth" (session 46 on), "fifth" (session 47 on) or "sixth" (session 48 on)."""
+    firsts = (("sixth", sixth_writer), ("fifth", fifth_writer), ("fourth", fourth_writer), ("third", third_writer),
+              ("new", new_writer))
     return next((writer for writer, first in firsts if name >= first), "old")
 
 
@@ -332,7 +336,8 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
     old_m, old_p = em + lm + nm, ep + lp + np_
-    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three"), ("fifth", 47, "four")):
+    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three"), ("fifth", 47, "four"),
+                                   ("sixth", 48, "five")):
         wm, wp = groups[writer]
         if wm and wp:
             lo, hi = _auc_interval((old_m, old_p), (wm, wp))
@@ -356,7 +361,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (writer: old, new, third or fourth, MT?, words, labels, p)
+    rows = []  # (writer: old, new, third … sixth, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
