@@ -448,6 +448,23 @@ KIND_TITLES = {FindingKind.NAMES: "names and terms", FindingKind.VERDICTS: "sent
 GLOSSARY_CODES = frozenset({"MTF301", "MTF302", "MTF303", "MTF304", "MTF305", "MTF306", "MTF307"})
 #: the garble detector's verdict on a whole sentence (its signs, MTF402-MTF408, are rule findings)
 VERDICT_CODES = frozenset({"MTF401"})
+#: a garbled sentence's findings (MTF120, MTF401-MTF407): each asks the editor to judge the whole sentence, its span
+#: only where to start reading; the review page (the report's ``meta.sentence_wide``) and the language server read them
+#: from here (session 48: the page held its own copy)
+SENTENCE_WIDE_CODES = frozenset({"MTF120", "MTF401", "MTF402", "MTF403", "MTF404", "MTF405", "MTF406", "MTF407"})
+
+
+def sentence_judgement(f: Finding) -> bool:
+    """Whether ``f`` is one of a sentence's judgement findings: a garbled sentence's (:data:`SENTENCE_WIDE_CODES`)
+    with no edit. Those on one sentence are one judgement, left as is together (the review page's *Leave as is*, the
+    language server's "leave this sentence as is"; session 47, 48).
+
+    >>> sentence_judgement(Finding("MTF404", "Fluency/Grammar", Severity.MAJOR, 0, 4, "m"))
+    True
+    >>> sentence_judgement(Finding("MTF105", "Fluency/Grammar", Severity.MINOR, 0, 4, "m"))
+    False
+    """
+    return f.code in SENTENCE_WIDE_CODES and not f.edits
 
 
 def finding_kind(f: Finding) -> FindingKind:

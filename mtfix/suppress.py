@@ -4,6 +4,9 @@
   prefixes) on that line; ``mtfix-ignore`` alone silences every code there.
 * ``mtfix-ignore-next-line: CODES`` silences them on the following line.
 * ``mtfix-ignore-file: CODES`` anywhere silences them in the whole file.
+* ``mtfix-ignore-sentence: CODES`` right after a sentence silences them in that sentence only (session 48: the
+  language server's "leave this sentence as is", for a garbled sentence in a paragraph written on one line, whose
+  ``mtfix-ignore`` silenced the line's other sentences too).
 
 In Markdown write them as HTML comments so that they do not render:
 ``<!-- mtfix-ignore-next-line: MTF204 -->``.  Inside Markdown code (a fenced or
@@ -24,11 +27,11 @@ from __future__ import annotations
 
 import regex
 
-from mtfix.model import Document, Finding, Span
+from mtfix.model import Document, Finding, Segment, Span
 from mtfix.text.tokens import LazyPattern
 
 _DIRECTIVE = LazyPattern(
-    r"mtfix-ignore(?P<kind>-next-line|-file)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\r|\n)",
+    r"mtfix-ignore(?P<kind>-next-line|-file|-sentence)?(?:\s*:\s*(?P<codes>[A-Za-z0-9:_, ]+?))?\s*(?:-->|$|\r|\n)",
     regex.MULTILINE,
 )
 ALL = ("",)  # the empty prefix matches every code
@@ -59,11 +62,41 @@ def _codes(raw: str | None) -> tuple[str, ...]:
     return tuple(c.strip() for c in raw.split(",") if c.strip())
 
 
+def sentence_before(doc: Document, at: int) -> Segment | None:
+    """The sentence a directive at ``at`` (its ``<!--`` included) follows: the segment it is written in, after that
+    segment's first character, else the last segment ending before it with only white space between; None at the
+    start of the text.
+
+    >>> from mtfix.segment import to_document
+    >>> t = "Prices rose. Wages fell. <!-- mtfix-ignore-sentence: MTF401 --> Rents held."
+    >>> d = to_document(t)
+    >>> t[(s := sentence_before(d, t.index("<!--"))).start:s.end]
+    'Wages fell.'
+    """
+    seg = doc.segment_at(at)
+    if seg is not None and seg.start < at:
+        return seg
+    before = [s for s in doc.segments if s.end <= at]
+    if not before or doc.text[before[-1].end:at].strip():
+        return None
+    return before[-1]
+
+
 def suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """``findings`` without those an inline directive silences."""
+    """``findings`` without those an inline directive silences.
+
+    >>> from mtfix.model import Severity
+    >>> from mtfix.segment import to_document
+    >>> t = "Wages fell. <!-- mtfix-ignore-sentence: MTF401 --> Rents held."
+    >>> fs = [Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 5, "x"),
+    ...       Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 51, 56, "x")]
+    >>> [f.start for f in suppressed(to_document(t), fs)]
+    [51]
+    """
     if "mtfix-ignore" not in doc.text:
         return findings
     by_line: dict[int, tuple[str, ...]] = {}
+    by_sentence: list[tuple[int, int, tuple[str, ...]]] = []
     whole: tuple[str, ...] = ()
     code = doc.meta.get("code") or ()
     for m in _DIRECTIVE.finditer(doc.text):
@@ -74,13 +107,18 @@ def suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
         kind = m.group("kind")
         if kind == "-file":
             whole += codes
+        elif kind == "-sentence":
+            opening = doc.text.rfind("<!--", 0, m.start())
+            at = opening if opening >= 0 and not doc.text[opening + 4:m.start()].strip() else m.start()
+            if (seg := sentence_before(doc, at)) is not None:
+                by_sentence.append((seg.start, seg.end, codes))
         else:
             target = line + 1 if kind == "-next-line" else line
             by_line[target] = by_line.get(target, ()) + codes
     out = []
     for f in findings:
         line, _ = doc.line_col(f.start)
-        codes = whole + by_line.get(line, ())
+        codes = whole + by_line.get(line, ()) + tuple(c for a, b, cs in by_sentence if a <= f.start < b for c in cs)
         if not any(f.code.startswith(c) for c in codes):
             out.append(f)
     return out

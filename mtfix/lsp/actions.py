@@ -1,5 +1,5 @@
-"""Code actions: apply one fix, apply every safe fix, ignore a rule on a line or in the file, add a name to the
-glossary.
+"""Code actions: apply one fix, apply every safe fix, ignore a rule on a line or in the file, leave a garbled sentence
+as is, add a name to the glossary.
 
 Edits are LSP ``TextEdit``s computed from character offsets, so the client
 applies them; the server writes nothing itself except the glossary (through
@@ -22,7 +22,7 @@ from lsprotocol import types
 from mtfix.findings import common_affix
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
-from mtfix.model import Edit, Finding, FixSafety
+from mtfix.model import Edit, Finding, FixSafety, sentence_judgement
 from mtfix.text.tokens import DIFF_TOKEN as _TOKEN
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]
 NAME_CODES = ("MTF302", "MTF305")
 _ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*")
 _DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
+#: a sentence's own ignore comment right after it (:func:`sentence_action`)
+_SENTENCE_DIRECTIVE = regex.compile(r"[ \t]*<!--[ \t]*mtfix-ignore-sentence[ \t]*:[ \t]*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 _DIRECTIVE_IN_FILE = regex.compile(r"mtfix-ignore-file\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 
 
@@ -374,12 +376,14 @@ def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = No
     )
 
 
-def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -> types.TextEdit:
+def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
+                codes: str | None = None) -> types.TextEdit:
     """The inline suppression for ``finding``'s code on its line (see :mod:`mtfix.suppress`):
     added to a directive already on the line, or appended at the line's end as
     ``<!-- mtfix-ignore: CODE -->`` (the documented form, which Markdown does not
     render; in a Markdown table row, inside the last cell).  A merged finding's ``also`` codes
-    are ignored with it: the problem is silenced, not handed to the other checker's code.
+    are ignored with it: the problem is silenced, not handed to the other checker's code.  ``codes``: those to
+    write instead (a sentence's judgement findings on the line, :func:`sentence_action`).
 
     >>> idx = LineIndex("Snow fell.\\nNext.")
     >>> from mtfix.model import Finding, Severity
@@ -393,11 +397,12 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -
     code = _markdown_spans(text).code if markdown else []
     m = next((m for m in _DIRECTIVE_ON_LINE.finditer(body)  # one quoted in code is an example: not that
               if not any(c.start <= ls + m.start() < c.end for c in code)), None)
+    codes = codes or ignored_codes(finding)
     if m is not None:
         at = ls + m.end("codes")
-        return types.TextEdit(to_range(index, at, at), f", {ignored_codes(finding)}")
+        return types.TextEdit(to_range(index, at, at), f", {codes}")
     content_end = ls + len(body.rstrip())
-    comment = f"<!-- mtfix-ignore: {ignored_codes(finding)} -->"
+    comment = f"<!-- mtfix-ignore: {codes} -->"
     if markdown:
         stripped = body.rstrip()
         if stripped.endswith("|") and stripped.lstrip().startswith("|") and not stripped.endswith("\\|"):
@@ -511,6 +516,64 @@ def ignore_action(finding: Finding, uri: str, version: int | None, text: str, in
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic] if diagnostic else None,
         edit=workspace_edit(uri, version, [edit], versioned),
+    )
+
+
+Sentences = dict[tuple[str, int, int], tuple[int, int]]
+
+
+def sentence_verdicts(finding: Finding, findings: Sequence[Finding], sentences: Sentences) -> list[Finding]:
+    """The judgement findings (:func:`mtfix.model.sentence_judgement`) on the sentence ``finding`` judges, itself
+    first; none for another finding.  ``sentences``: the sentence each judges when its span is not the sentence
+    (:func:`mtfix.lsp.diagnostics.reading_sentences`).  The review page's *Leave as is* takes the same group
+    (report.js ``sentenceVerdicts``: the codes, no edit, one sentence)."""
+    if not sentence_judgement(finding):
+        return []
+
+    def sentence(f: Finding) -> tuple[int, int]:
+        return sentences.get((f.code, f.start, f.end), (f.start, f.end))
+
+    where = sentence(finding)
+    return [finding, *(g for g in findings if g is not finding and sentence_judgement(g) and sentence(g) == where)]
+
+
+def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sentences: Sentences, uri: str,
+                    version: int | None, text: str, index: LineIndex, markdown: bool,
+                    diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction:
+    """"Leave this sentence as is" (session 48): one action for a garbled sentence's judgement findings (``group``,
+    :func:`sentence_verdicts`), where there was one ignore per code (three for MTF401, MTF402 and MTF404): their codes
+    in ``<!-- mtfix-ignore-sentence: CODES -->`` right after the sentence (:mod:`mtfix.suppress`), which silences
+    them there only, not in the line's other sentences; added to such a comment already there.  Where the sentence
+    ends against other text (Markdown's closing ``*``) the line's ``mtfix-ignore`` instead, one per line its findings
+    start on, and the title counts the ``findings`` of other sentences it silences too."""
+    codes = ", ".join(dict.fromkeys(c for g in group for c in (g.code, *g.also)))
+    first = group[0]
+    end = sentences.get((first.code, first.start, first.end), (first.start, first.end))[1]
+    after = _SENTENCE_DIRECTIVE.match(text, end)
+    if after is not None:  # its comment is there (written for other codes): the codes go into it
+        edits = [types.TextEdit(to_range(index, after.end("codes"), after.end("codes")), f", {codes}")]
+        title = f"mtfix: leave this sentence as is (ignore {codes} in this sentence)"
+    elif end >= len(text) or text[end] in " \t\r\n":
+        edits = [types.TextEdit(to_range(index, end, end), f" <!-- mtfix-ignore-sentence: {codes} -->")]
+        title = f"mtfix: leave this sentence as is (ignore {codes} in this sentence)"
+    else:
+        lines: dict[int, list[Finding]] = {}
+        for g in group:
+            lines.setdefault(index.position(g.start)[0], []).append(g)
+        edits, silenced = [], set()
+        for line, here in sorted(lines.items()):
+            edits.append(ignore_edit(here[0], text, index, markdown, ", ".join(dict.fromkeys(
+                c for g in here for c in (g.code, *g.also)))))
+            silenced |= {(line, c) for g in here for c in (g.code, *g.also)}
+        others = sum(1 for f in findings if f not in group and (index.position(f.start)[0], f.code) in silenced)
+        also = f"; also silences {others} on other sentences there" if others else ""
+        title = (f"mtfix: leave this sentence as is (ignore {codes} on "
+                 f"{'this line' if len(lines) == 1 else 'its lines'}{also})")
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic] if diagnostic else None,
+        edit=workspace_edit(uri, version, edits, versioned),
     )
 
 

@@ -84,6 +84,8 @@ def _delivery(ls: MtfixLanguageServer) -> str:
     return "command" if _client_applies_edits(ls) else "eager"
 
 
+#: the deferred action "leave this sentence as is" (:func:`mtfix.lsp.actions.sentence_action`)
+SENTENCE = "ignoreSentence"
 STALE = "the document changed since this fix was offered; nothing was changed: ask for the fix again"
 NOT_OPEN = "the document is not open"
 
@@ -126,6 +128,10 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
         make = actions.ignore_action if data.get("action") == "ignore" else actions.ignore_file_action
         made = None if not _ignorable(st) else make(f, st.uri, st.version, st.text, st.index, st.kind == "markdown",
                                                     None, versioned)
+    elif data.get("action") == SENTENCE:
+        group = actions.sentence_verdicts(f, st.findings, st.sentences)
+        made = None if not _ignorable(st) or not group else actions.sentence_action(
+            group, st.findings, st.sentences, st.uri, st.version, st.text, st.index, st.kind == "markdown", None, versioned)
     elif data.get("action") == "suggest":
         made = next((a for a in _suggestions(st, f, None, versioned)
                      if isinstance(a.data, dict) and a.data.get("suggestion") == data.get("suggestion")), None)
@@ -269,6 +275,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
         markdown = st.kind == "markdown"
         subtitles = st.kind in ("srt", "vtt")  # no comment in cue text: a player would show it on screen
         ignored: set[tuple[str, int]] = set()
+        judged: set[tuple[tuple[int, int, str], ...]] = set()  # the sentences offered "leave this sentence as is"
         in_file: set[str] = set()
         named: set[str] = set()
         name_fixes_asked: dict[name_fixes.Key, tuple[Finding, types.Diagnostic | None, int]] = {}
@@ -302,7 +309,14 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
             # no comment in cue text (a player would show it on screen) nor in a translation (the program's text)
             ignore = None if subtitles or not _ignorable(st) else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
                                                                     versioned)
-            if ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code and line
+            group = actions.sentence_verdicts(f, st.findings, st.sentences) if ignore is not None else []
+            if group:  # a garbled sentence's judgement: one action for its codes together (session 48)
+                key = tuple(sorted((g.start, g.end, g.code) for g in group))
+                if key not in judged:
+                    judged.add(key)
+                    out.append(deliver(actions.sentence_action(group, st.findings, st.sentences, uri, st.version, st.text, idx,
+                                                               markdown, diag, versioned), SENTENCE, f))
+            elif ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code, line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))
             # and in the whole file (mtfix-ignore-file), once per code in the menu (since session 29)
@@ -357,7 +371,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve(ls: MtfixLanguageServer, action: types.CodeAction) -> types.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
-        if data.get("action") not in ("fixAll", "fix", "ignore", "ignoreFile", "suggest", name_fixes.ACTION) or not isinstance(data.get("uri"), str):
+        if data.get("action") not in ("fixAll", "fix", "ignore", "ignoreFile", SENTENCE, "suggest", name_fixes.ACTION) or not isinstance(data.get("uri"), str):
             return action
         edit, why = await deferred_edit(ls, data)
         if edit is not None:

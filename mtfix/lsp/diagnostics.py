@@ -45,6 +45,7 @@ from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
 from mtfix.lsp.severities import chosen
 from mtfix.model import (
+    SENTENCE_WIDE_CODES,
     SUSPICION_NOTE,
     Document,
     Finding,
@@ -235,17 +236,13 @@ def suggestion_words(suggestion: str, span: str) -> str:
     return "one space" if suggestion == " " else repr(suggestion)
 
 
-#: a garbled sentence's findings: their span is only where to start reading the sentence they judge
-SENTENCE_WIDE = re.compile(r"MTF(?:120|40[1-7])")
-
-
 def reading_sentences(doc: Document, findings: Iterable[Finding]) -> dict[tuple[str, int, int], tuple[int, int]]:
     """The sentence each garbled-sentence finding (MTF120, MTF401-MTF407) of ``doc`` judges, by (code, start, end):
     its span is only where to start reading, so the diagnostic names the whole sentence as related information
     (session 33: a paragraph on one line holds several sentences, and "this sentence" did not say which)."""
     out: dict[tuple[str, int, int], tuple[int, int]] = {}
     for f in findings:
-        if SENTENCE_WIDE.fullmatch(f.code):
+        if f.code in SENTENCE_WIDE_CODES:
             k = doc.segment_index_of(f)
             if k is not None and 0 <= k < len(doc.segments):
                 seg = doc.segments[k]

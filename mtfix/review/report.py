@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mtfix.model import SUSPICION_NOTE, FindingKind, FixSafety, Severity, finding_kind
+from mtfix.model import SENTENCE_WIDE_CODES, SUSPICION_NOTE, FindingKind, FixSafety, Severity, finding_kind
 from mtfix.pipeline import Pipeline
 from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
@@ -464,6 +464,8 @@ def build_context(
         "created": created,
         "report": report_key(created, signature, reviews),
         "suspicion": SUSPICION_NOTE,  # a minor verdict's card says what it is worth in the language server's words
+        # a garbled sentence's findings, judged whole (mtfix.model.SENTENCE_WIDE_CODES, the language server's too)
+        "sentence_wide": sorted(SENTENCE_WIDE_CODES),
     }
     return {
         "title": title,

@@ -929,8 +929,9 @@
     return old.trim() ? "delete " + short(old) : "insert " + short(neu);
   }
 
-  /* A garbled sentence's findings (MTF120, MTF401–MTF407): their span is only where to start reading the sentence. */
-  var SENTENCE_WIDE = /^MTF(?:120|40[1-7])$/;
+  /* A garbled sentence's findings (MTF120, MTF401–MTF407): their span is only where to start reading the sentence.
+     The codes are the report's (meta.sentence_wide: mtfix.model.SENTENCE_WIDE_CODES, the language server's too). */
+  var SENTENCE_WIDE = { codes: meta.sentence_wide || [], test: function (c) { return this.codes.indexOf(c) >= 0; } };
 
   /* What a finding means and what the editor should do, in plain words (its severity, then its fix). */
   var SEV_SAYS = {
