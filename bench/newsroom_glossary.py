@@ -25,6 +25,9 @@ Session 47 added more read with ``desk.tsv`` (``bench/data/newsroom_s47/``: pull
 a Markdown table, a CSV file's cells, XLIFF notes and PO comments, captions and lists of names, a surname in
 capitals in prose); a folder's ``.md``, ``.csv``, ``.xlf`` and ``.po`` files (not its README) are read in their
 format, each unit checked as the CLI checks it (a CSV file's text in its ``text`` column).
+Session 48 added its own glossary with its articles (``bench/data/newsroom_s48/``: ``desk48.tsv``; a speaker's
+surname in capitals with swapped letters, "-ow" for "-ov", "said DANIEL WLESH", surnames alone in table cells,
+code indented by a tab).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -49,7 +52,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s44", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s45", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s46", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s47", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s47", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s48", REPO / "bench" / "data" / "newsroom_s48" / "desk48.tsv"))
 #: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
 FORMATTED = (".md", ".csv", ".xlf", ".po")
 

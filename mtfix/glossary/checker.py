@@ -30,7 +30,7 @@ from mtfix.glossary.family_names import variant_surnames
 from mtfix.glossary.initials import INITIALS, middle_initial
 from mtfix.glossary.loading import unique_files, unread_office_files
 from mtfix.glossary.matcher import Hit, Matcher, capitals_line
-from mtfix.glossary.misspell import contextual, name_tokens
+from mtfix.glossary.misspell import contextual, name_tokens, own_letters, w_for_v
 from mtfix.glossary.model import Entry, Glossary
 from mtfix.glossary.paragraph_lines import FlatText, one_name_over_lines
 from mtfix.glossary.rules import make_finding
@@ -40,13 +40,22 @@ from mtfix.glossary.spans import (
     capital_after,
     capital_name_before,
     glossed_original,
+    in_code_line,
     inside_longer_name,
     named_after_person,
     named_as_spelling,
     rejected_form,
     sentence_opener,
 )
-from mtfix.glossary.verdicts import Event, Mentions, after_opener, before_headline_word, decide, entry_origin
+from mtfix.glossary.verdicts import (
+    Event,
+    Mentions,
+    after_opener,
+    before_headline_word,
+    decide,
+    entry_origin,
+    unsafe_with,
+)
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Scope, Span
 from mtfix.rules.markup import finding_around_markup, markup_offsets, reading_view
 from mtfix.text.plurals import PossessiveStyle, plural_of, plural_readings
@@ -87,7 +96,11 @@ if TYPE_CHECKING:
 #: English-word surname ("J. Marsh") and such a short form alone in a cell are unsafe where the document never names
 #: the person in full; a tab between cells and a kept line break part a name from a capitalised word beside it
 #: ("Bishkeck⇥Kyrgyzstan", "CITY⏎Bishkeck"), but a given name in the cell before still tells another person's surname.
-REVISION = 16
+#: 17 (session 48): a swap keeping a name's own final "s" ("WELHS", "MARHS") read as the name, unsafe when a
+#: family's plural reads too ("FROTS"); "-ow" for "-ov" ("Bayramow") house style, never edited; a speaker after a
+#: reporting verb and a given name ("said DANIEL WLESH"); a short form alone in a table's cell no first mention;
+#: a safe fix on a line of indented code unsafe.
+REVISION = 17
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -263,6 +276,8 @@ class GlossaryChecker(BaseChecker):
                 f = after_opener(doc, ev, f, style)
             if f is not None and not ev.headline_safe and f.fix is FixSafety.SAFE:
                 f = before_headline_word(doc, ev, f, style)
+            if f is not None and f.fix is FixSafety.SAFE and in_code_line(text, ev.start):
+                f = unsafe_with(doc, ev, f, "unless this line is prose (it reads as indented code)", style)
             if not headline and not ev.family:  # "the Mays" introduce no Theresa May
                 seen.add(ev.entry.term)
             if f is None:
@@ -406,6 +421,7 @@ class GlossaryChecker(BaseChecker):
                 mentioned.setdefault(tok, []).append(ev.entry)
         out = []
         verdicts: dict[str, tuple[str, int, bool, str] | None] = {}
+        two_readings: set[str] = set()  # a swap that keeps the name's own "s", read as a plural too ("Frots")
         for m in tokens:
             word = m.group()
             if counts[word] > 2 or skip(m.start(), m.end()):
@@ -414,7 +430,14 @@ class GlossaryChecker(BaseChecker):
             if tok not in verdicts:
                 v = self._near_name(tok, mentioned, is_word, by_variant)
                 if (v is None or not v[0].endswith("s")) and plural_readings(tok):
-                    v = self._near_plural(tok, v, mentioned, is_word, by_variant)
+                    plural = self._near_plural(tok, v, mentioned, is_word, by_variant)
+                    if v is not None and own_letters(tok, v[0]):
+                        # the final "s" is the name's own letter, swapped ("Welhs", "MARHS": session 48): the
+                        # whole word's reading stays; a plural reading too makes it unsure ("Frots", "Frosts")
+                        if plural is not None and plural[0] + plural[3] != v[0]:
+                            two_readings.add(tok)
+                    else:
+                        v = plural
                 verdicts[tok] = v
             v = verdicts[tok]
             if v is None:
@@ -448,7 +471,7 @@ class GlossaryChecker(BaseChecker):
                 replacement = replacement.upper()
             out.append(Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
                               in_context=in_context, capitals=word != tok, from_variant=slips == 0,
-                              headline_safe=safe, plural=ending, speaker=speaker))
+                              headline_safe=safe, plural=ending, speaker=speaker, two_readings=tok in two_readings))
         return out
 
     def _near_plural(self, tok: str, whole: tuple[str, int, bool, str] | None, mentioned: dict[str, list[Entry]],
@@ -489,10 +512,21 @@ class GlossaryChecker(BaseChecker):
         elif mentioned:
             near = contextual(tok, mentioned)
             found = (near[0], near[1], True, "") if near else None
+        if found is None:  # "-ow" for "-ov" ("Bayramow"): another transliteration, no slip (session 48)
+            found = self._v_spelt_w(tok)
         person = by_variant.get(tok) if found is None and by_variant else None
         if person is not None:
             found = (person.short, 0, True, "")  # no slip: a spelling the glossary lists
         return None if found is None or is_word(tok) else found
+
+    def _v_spelt_w(self, tok: str) -> tuple[str, int, bool, str] | None:
+        """The glossary surname ``tok`` spells with the "v" of its ending written "w" ("Azimow" of "Azimov":
+        :func:`mtfix.glossary.misspell.w_for_v`), as :meth:`_near_name`'s verdict with one slip, or None."""
+        if len(tok) < 5 or "w" not in tok[-3:].lower():
+            return None
+        at = tok.lower().rfind("w")
+        cand = tok[:at] + "v" + tok[at + 1:]
+        return (cand, 1, False, "") if cand in self.compiled.names.owners and w_for_v(tok, cand) else None
 
     def _consistency(self, doc: Document, style: PossessiveStyle, skip) -> list[Finding]:
         out = []

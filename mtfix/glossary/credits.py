@@ -123,20 +123,27 @@ def label_before(before: str) -> bool:
 _REPORTING = r"(?:said|says|told|tells|added|adds|insisted|insists|warned|warns|wrote|writes|argued|stated|noted)"
 #: A reporting verb or "according to" and spaces ending the text before a word.
 _SAID_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])(?:" + _REPORTING + r"|according to)\p{Zs}+\Z")
+#: The same with one capitalised word between, a given name before the surname ("said DANIEL WLESH", "according
+#: to Petra FORST": session 48); whether it is the entry's own given name is asked by
+#: :func:`speaker_beside_other_name`.
+_SAID_BEFORE_NAME = regexcache.compile(r"(?<![\p{L}\p{N}])(?:" + _REPORTING
+                                       + r"|according to)\p{Zs}+\p{Lu}[\p{L}\p{M}'’\-]+\p{Zs}+\Z")
 #: Spaces and a reporting verb opening the text after a word (a comma may come first: "MARHS, said").
 _SAID_AFTER = regexcache.compile(r",?\p{Zs}+" + _REPORTING + r"(?![\p{L}\p{N}])")
 
 
 def in_speaker(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands where a sentence names its speaker: right after a reporting verb in lower
-    case or "according to", or right before one ("said MARHS", "according to KOBAKHIDZZE", "TOKAYVE told").
+    case or "according to", after one and a capitalised word, a given name (session 48), or right before one
+    ("said MARHS", "according to KOBAKHIDZZE", "said JANE MARHS", "TOKAYVE told").
 
-    >>> t = "It passed, said MARHS. TOKAYVE told us. NATO WARNS."
-    >>> in_speaker(t, 16, 21), in_speaker(t, 23, 30), in_speaker(t, 45, 50)
-    (True, True, False)
+    >>> t = "It passed, said MARHS. TOKAYVE told us. NATO WARNS. It is, said JANE MARHS."
+    >>> in_speaker(t, 16, 21), in_speaker(t, 23, 30), in_speaker(t, 45, 50), in_speaker(t, 69, 74)
+    (True, True, False, True)
     """
     return (_SAID_BEFORE.search(text, max(0, start - 20), start) is not None
-            or _SAID_AFTER.match(text, end) is not None)
+            or _SAID_AFTER.match(text, end) is not None
+            or _SAID_BEFORE_NAME.search(text, max(0, start - 50), start) is not None)
 
 
 #: The word right before or after a speaker's surname, only spaces between: a word, or an initial ("A.").

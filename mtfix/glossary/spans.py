@@ -431,6 +431,45 @@ def alone_in_cell(text: str, start: int, end: int) -> bool:
     return re.search(r"[^\W_]", text[left:start] + text[end:right]) is None
 
 
+def in_table_cell(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` is all a table's cell holds (:func:`alone_in_cell`) on a row parted by tabs or
+    pipes, or all of a unit's text (a CSV record's field): no prose, so no first mention to expand (session 48).
+    A word alone on a line of a paragraph is no cell.
+
+    >>> in_table_cell("Tokayev\t1953", 0, 7), in_table_cell("| Tokayev |", 2, 9), in_table_cell("Tokayev", 0, 7)
+    (True, True, True)
+    >>> in_table_cell("led by\nTokayev\nand", 7, 14), in_table_cell("Tokayev said so.", 0, 7)
+    (False, False)
+    """
+    if not alone_in_cell(text, start, end):
+        return False
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end == -1 else line_end]
+    return "\t" in line or "|" in line or not (text[:start].strip() or text[end:].strip())
+
+
+#: A line indented by a tab or four spaces that writes code: an assignment or a call ("city = …", "print(…"),
+#: or an opening bracket, a brace or a semicolon ending it (a closing bracket ends a footnote's mark too: "…[1]").
+_CODE_LINE = regexcache.compile(r"(?m)(?:\t| {4})[ \t]*(?=\S)(?:[^\n]*?(?<![\p{L}\p{N}_.])[\p{L}_][\p{L}\p{N}_.]*"
+                                r"(?:\(| ?=(?!=))"
+                                r"|[^\n]*[{}\[;][ \t]*$)")
+
+
+def in_code_line(text: str, start: int) -> bool:
+    r"""Whether the line holding ``start`` is indented code (:data:`_CODE_LINE`): a name in a string there is the
+    program's data, never safely edited (session 48).  An indented paragraph of prose is no code.
+
+    >>> in_code_line('\tcity = "Oskemen"', 9), in_code_line('\tregions = {"Aqtobe": 12}', 13)
+    (True, True)
+    >>> in_code_line("    x = Aqtobe + 1", 8), in_code_line("\tload(x, 'Aqtobe')", 10)
+    (True, True)
+    >>> in_code_line("\tThe convoy left Oskemen (by road) on Monday.", 17), in_code_line('city = "Oskemen"', 8)
+    (False, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return _CODE_LINE.match(text, line_start) is not None
+
+
 def _capital_before(text: str, start: int, known: Blocked | None, *, in_row: bool = False) -> str | None:
     """The capitalised word right before ``start`` (a space or a hyphen between; or a tab, a table's cell before on
     the same row, where ``in_row``) that could continue a name: not a function word, not another glossary name;

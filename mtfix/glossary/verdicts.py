@@ -16,7 +16,7 @@ from mtfix.glossary.model import Entry
 from mtfix.glossary.paragraph_lines import isolated_in_sentence
 from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
-from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, printed_in_english
+from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, in_table_cell, printed_in_english
 from mtfix.model import Document, Finding, FixSafety, Severity
 from mtfix.text.plurals import PossessiveStyle
 
@@ -41,6 +41,9 @@ class Event:
     # a speaker's surname in capitals in a sentence ("said MARHS"): unsafe where the document does not name the
     # person, not for a word beside it (session 47)
     speaker: bool = False
+    # a misspelt word read two ways, a name's swapped letters or a family's name in the plural ("FROTS": Frost or
+    # the Frosts): never a safe fix (session 48)
+    two_readings: bool = False
 
     @property
     def family(self) -> bool:
@@ -114,6 +117,11 @@ def before_headline_word(doc: Document, ev: Event, f: Finding, style: Possessive
     CLOSED": :func:`mtfix.glossary.capitals_names.headline_neighbours`), or for a speaker's surname in capitals
     the document does not name ("…, said MARHS": "if this is Jane Marsh"): the fix is unsafe."""
     caveat = f"if this is {ev.entry.term}" if ev.speaker else "unless it is one name with the word after it"
+    return unsafe_with(doc, ev, f, caveat, style)
+
+
+def unsafe_with(doc: Document, ev: Event, f: Finding, caveat: str, style: PossessiveStyle | None = None) -> Finding:
+    """``f`` as an unsafe fix, its message ending in ``caveat``: why the fix needs a person."""
     return make_finding(f.code, doc, ev.start, ev.end, f"{f.message}, {caveat}",
                         origin=f.origin, replacement=f.suggestions[0] if f.suggestions else None,
                         safety=FixSafety.UNSAFE, severity=f.severity, glossary_entry=f.glossary_entry,
@@ -190,8 +198,10 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
-        safe = e.is_name and (ev.in_context or long_enough)
+        safe = e.is_name and (ev.in_context or long_enough) and not ev.two_readings
         why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
+        if ev.two_readings:
+            why += f"; or a misspelling of the family name '{ev.replacement}s'"
         if ev.plural and not context.identifies(doc.text, ev, True):
             # a family's name in the plural names the person's family only where the document names the
             # person (as for a variant's plural, _family): else a suggestion (session 42)
@@ -244,6 +254,8 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                             replacement=repl, safety=FixSafety.SAFE)
     if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
+        if in_table_cell(doc.text, ev.start, ev.end):
+            return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
         if everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end):
             # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
             # a column of desks): nothing tells the name from the word (session 47)

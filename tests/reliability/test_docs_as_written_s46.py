@@ -58,15 +58,16 @@ def test_the_pages_byline_and_credit_examples_are_found(tmp_path: Path) -> None:
 
 
 def test_the_pages_limit_gets_no_finding_in_a_byline_or_in_prose(tmp_path: Path) -> None:
-    """glossaries.md, the same paragraph: a short surname one slip off ("By JANE MARHS" for Jane Marsh, and
-    "Jane Marhs spoke." in prose) or one that is a word of the lexicon ("Photo: TOM BAKKER/Reuters" for Tom
-    Baker) gets no finding: the page says what a user will see."""
+    """glossaries.md, the same paragraph: a surname that is a word of the lexicon ("Photo: TOM BAKKER/Reuters" for
+    Tom Baker) gets no finding; a swap leaving the name's own "s" last ("By JANE MARHS" for Jane Marsh), which
+    this test pinned as unread until session 48 (glossary-17), is found: the page says what a user will see."""
     paragraph = _credits_paragraph()
-    for quoted in ('"By JANE MARHS"', '"Jane Marhs spoke."', '"Photo: TOM BAKKER/Reuters"', "gets no finding"):
+    for quoted in ('"By JANE MARHS"', '"Photo: TOM BAKKER/Reuters"', "gets no finding"):
         assert quoted in paragraph, quoted
     lines = ["By JANE MARHS", "Jane Marhs spoke.", "Photo: TOM BAKKER/Reuters"]
     found = _mtf3_lines(tmp_path, _glossary(["Jane Marsh", "Tom Baker"], tmp_path), lines)
-    assert not any(found.values()), found
+    assert [bool(found[line]) for line in lines] == [True, True, False], found
+    assert all("MTF302" in found[line] for line in lines[:2]), found
 
 
 def _explain_mtf302() -> str:
