@@ -18,8 +18,12 @@ from mtfix.garble import signs as gsigns  # noqa: E402
 
 
 def fit(xd: np.ndarray, xh: list[list[int]], y: np.ndarray, w: np.ndarray, l2_dense: float, l2_hash: float,
-        use_hash: bool = True, iters: int = 400, fast: bool = False) -> tuple[float, np.ndarray, np.ndarray]:
+        use_hash: bool = True, iters: int = 400, fast: bool = False,
+        scale: np.ndarray | None = None) -> tuple[float, np.ndarray, np.ndarray]:
     """Weighted L2 logistic regression by Adam on the full batch (dense + sparse hashed).
+
+    ``scale``: each row's hashed n-grams count this much each instead of 1 (a length-normalised view of the
+    n-gram evidence, :func:`ngram_scale`); None: 1 (the shipped model).
 
     ``fast``: scipy's sparse products when scipy is installed (``--cv``; the same fit up to float rounding).
     The shipped model is always fitted without it, so its digest does not depend on scipy."""
@@ -32,10 +36,12 @@ def fit(xd: np.ndarray, xh: list[list[int]], y: np.ndarray, w: np.ndarray, l2_de
         try:
             import scipy.sparse as sp
 
-            sparse = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, size))
+            vals = np.ones(len(rows)) if scale is None else np.asarray(scale, dtype=np.float64)[rows]
+            sparse = sp.csr_matrix((vals, (rows, cols)), shape=(n, size))
             sparse_t = sparse.T.tocsr()
         except ImportError:
             sparse = None
+    sc = np.ones(n) if scale is None else np.asarray(scale, dtype=np.float64)
     wd = np.zeros(k)
     wh = np.zeros(size)
     b = 0.0
@@ -49,14 +55,15 @@ def fit(xd: np.ndarray, xh: list[list[int]], y: np.ndarray, w: np.ndarray, l2_de
         if sparse is not None:
             z = z + sparse @ wh
         elif use_hash:
-            z = z + np.bincount(rows, weights=wh[cols], minlength=n)
+            z = z + np.bincount(rows, weights=wh[cols], minlength=n) * sc
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         r = w * (p - y) / wsum
         gd = xd.T @ r + l2_dense * wd
         if sparse is not None:
             gh = sparse_t @ r + l2_hash * wh
         else:
-            gh = np.bincount(cols, weights=r[rows], minlength=size) + l2_hash * wh if use_hash else np.zeros(size)
+            gh = np.bincount(cols, weights=(r * sc)[rows], minlength=size) + l2_hash * wh if use_hash \
+                else np.zeros(size)
         gb = np.array([r.sum()])
         for j, (g, prm) in enumerate(zip((gd, gh, gb), (wd, wh, None), strict=True)):
             m[j] = b1 * m[j] + (1 - b1) * g
@@ -89,8 +96,18 @@ def auc(pos, neg) -> float:
     return float((ranks[:n1].sum() - n1 * (n1 + 1) / 2) / (n1 * len(neg)))
 
 
-def predict(b: float, wd: np.ndarray, wh: np.ndarray, xd: np.ndarray, xh: list[list[int]]) -> np.ndarray:
-    z = b + xd @ wd + np.array([wh[h].sum() for h in xh])
+def ngram_scale(xh: list[list[int]], power: float, reference: float) -> np.ndarray | None:
+    """Each sentence's weight on its hashed n-grams: (``reference`` / its number of n-grams) ** ``power`` (0: None,
+    the plain sum; 1: their mean times ``reference``; 0.5: between, the sum's spread made equal across lengths)."""
+    if not power:
+        return None
+    return (reference / np.maximum(np.array([len(h) for h in xh], dtype=np.float64), 1.0)) ** power
+
+
+def predict(b: float, wd: np.ndarray, wh: np.ndarray, xd: np.ndarray, xh: list[list[int]],
+            scale: np.ndarray | None = None) -> np.ndarray:
+    grams = np.array([wh[h].sum() for h in xh])
+    z = b + xd @ wd + (grams if scale is None else grams * scale)
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 

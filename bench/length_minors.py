@@ -1,0 +1,175 @@
+"""MTF401's verdicts by sentence length: fluent sentences given a minor, garbled ones found (session 48, issue 11).
+
+Session 47 found the detector's minor on 12 of 20 clean sentences of a probe, and its probability following length.
+This script checks every sentence as its own document (grammar off, the whole pipeline, as
+``bench/minor_threshold.py`` does, whose per-sentence row it reuses) and tables, per length band (words as the
+checker counts them), the share of fluent sentences with a minor-or-above MTF401 ("false minor"), of garbled
+sentences with one (MTF401 recall) or with any finding, and the AUC of the judged probability (garbled above fluent)
+where a set has both kinds.
+
+Sets: realmt train (fitted on) and dev, MLQE-PE dev (post-edits against MT with HTER >= 0.3, as the training reads
+MT; ``--per-pair`` of each pair), UD EWT dev, the project's own professional sets (``bench/audit_professional.py``'s
+``OWN_SETS``) and every probe under ``bench/data/probe_*`` (measured, never fitted). MQM 2023, he-en 2023 and
+MLQE-PE test/test21 are never read.
+
+    python bench/length_minors.py collect --out /tmp/lm.jsonl      # about 9,000 sentences
+    python bench/length_minors.py table --cache /tmp/lm.jsonl [--markdown]
+    python bench/length_minors.py compare --cache BASE.jsonl --after AFTER.jsonl   # two models, per source
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from audit_professional import OWN_SETS, _own  # noqa: E402
+from eval_data import PE_SETS, load_pe, read_jsonl, shared_dir  # noqa: E402
+from minor_threshold import _ewt, _row  # noqa: E402
+from probes_pooled import writer_of  # noqa: E402
+
+from bench.detector_models import auc  # noqa: E402
+
+#: Length bands (words, as the checker counts them; below six words nothing is judged).
+BANDS = ((6, 8), (9, 12), (13, 16), (17, 24), (25, 999))
+#: MLQE-PE MT counts as garbled from this HTER on (``bench/train_detector.py``'s cut).
+HTER_GARBLED = 0.3
+
+
+def band(words: int) -> str | None:
+    for lo, hi in BANDS:
+        if lo <= words <= hi:
+            return f"{lo}-{hi}" if hi < 999 else f"{lo}+"
+    return None
+
+
+def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
+    """(source, kind ``fluent``/``garbled``, sentence) of every set."""
+    for split in ("dev", "train"):
+        for r in read_jsonl(root / "realmt" / f"real_mt_{split}.jsonl"):
+            yield f"realmt-{split}", "garbled", r["text"]
+        for r in read_jsonl(root / "realmt" / f"clean_news_{split}.jsonl"):
+            yield f"realmt-{split}", "fluent", r["text"]
+    rng = random.Random(20261207)
+    for pset in PE_SETS:
+        if pset.split != "dev":
+            continue
+        recs = load_pe(pset, root / "benchmarks")
+        rng.shuffle(recs)
+        for r in recs[:per_pair]:
+            yield "mlqe-dev", "fluent", r["pe"]
+            if (r.get("hter") or 0.0) >= HTER_GARBLED:
+                yield "mlqe-dev", "garbled", r["mt"]
+    for text, _doc in _ewt(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"):
+        yield "ewt-dev", "fluent", text
+    for path in OWN_SETS.values():
+        for text in _own(path):
+            yield "own-sets", "fluent", text
+    for d in sorted((REPO / "bench" / "data").glob("probe_*")):
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            yield d.name, "garbled", r["text"]
+        for r in read_jsonl(d / "clean_news_probe.jsonl"):
+            yield d.name, "fluent", r["text"]
+
+
+def collect(out: Path, per_pair: int) -> None:
+    from mtfix.config import Config
+    from mtfix.pipeline import Pipeline
+
+    with Pipeline(Config(grammar="off")) as pipe, out.open("w", encoding="utf-8") as fh:
+        for source, kind, text in units(shared_dir(), per_pair):
+            row = {"source": source, "kind": kind, "text": text, **_row(text, pipe.check(text).findings)}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def group(source: str) -> str:
+    """Probes pooled as one group for the table (each probe is its own source in ``compare``)."""
+    return "probes" if source.startswith("probe_") else source
+
+
+def _cells(rows: list[dict[str, Any]]) -> list[str]:
+    flu = [r for r in rows if r["kind"] == "fluent" and "p" in r]
+    gar = [r for r in rows if r["kind"] == "garbled" and "p" in r]
+    cells = []
+    if flu:
+        minor = sum(r["mtf401"] is not None for r in flu)
+        major = sum(r["mtf401"] == "major" for r in flu)
+        cells.append(f"{minor}/{len(flu)} = {100 * minor / len(flu):.0f} %" + (f" ({major} major)" if major else ""))
+    else:
+        cells.append("-")
+    if gar:
+        found = sum(r["mtf401"] is not None for r in gar)
+        anyf = sum(r["mtf401"] is not None or bool(r["other"]) for r in gar)
+        cells.append(f"{found}/{len(gar)} = {100 * found / len(gar):.0f} % (any {anyf})")
+    else:
+        cells.append("-")
+    cells.append(f"{auc([r['p'] for r in gar], [r['p'] for r in flu]):.3f}" if flu and gar else "-")
+    return cells
+
+
+def table(rows: list[dict[str, Any]], markdown: bool) -> None:
+    by: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        b = band(r["words"])
+        if b is not None:
+            by[(group(r["source"]), b)].append(r)
+            by[(group(r["source"]), "all")].append(r)
+    head = ["set", "words", "fluent minor+", "garbled MTF401 (any finding)", "AUC p"]
+    sep = " | " if markdown else "  "
+    print(sep.join(head))
+    if markdown:
+        print("|".join("---" for _ in head))
+    for key in sorted(by, key=lambda k: (k[0], k[1] == "all", int(k[1].split("-")[0].rstrip("+")) if k[1] != "all" else 0)):
+        print(sep.join([key[0], key[1], *_cells(by[key])]))
+
+
+def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
+    """Fluent minors and garbled MTF401 per source, and each probe's AUC, base → after."""
+    def per(rows):
+        by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by[r["source"]].append(r)
+        return by
+    b, a = per(before), per(after)
+    for rows, out in ((before, b), (after, a)):
+        for r in rows:
+            if r["source"].startswith("probe_"):
+                out[f"writer-{writer_of(r['source'])}"].append(r)
+    for src in sorted(b):
+        cb, ca = _cells(b[src]), _cells(a.get(src, []))
+        print(f"{src:14s} fluent {cb[0]:>22s} -> {ca[0]:<22s} garbled {cb[1]:>22s} -> {ca[1]:<22s} AUC {cb[2]} -> {ca[2]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--per-pair", type=int, default=400)
+    t = sub.add_parser("table")
+    t.add_argument("--cache", type=Path, required=True)
+    t.add_argument("--markdown", action="store_true")
+    m = sub.add_parser("compare")
+    m.add_argument("--cache", type=Path, required=True)
+    m.add_argument("--after", type=Path, required=True)
+    args = ap.parse_args(argv)
+    if args.cmd == "collect":
+        collect(args.out, args.per_pair)
+    elif args.cmd == "table":
+        table(read_jsonl(args.cache), args.markdown)
+    else:
+        compare(read_jsonl(args.cache), read_jsonl(args.after))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
