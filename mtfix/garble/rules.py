@@ -63,13 +63,18 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     ),
     "MTF402": GarbleRule(
         "no-finite-verb", "Fluency/Grammar", "minor", "sentence without a main verb",
-        "A sentence of eight words or more, ending with a full stop, that has no main verb (no word such as "
-        "\"is\", \"said\" or \"will open\"): a clause whose verb was lost in translation. Headlines and "
-        "list items without a full stop are left alone, and so is a sentence with an unknown word, beside "
-        "which the detector often mistakes a verb for a noun.\n\n"
+        "A sentence of eight words or more, ending with a full stop, a question mark or an exclamation mark, "
+        "that has no main verb (no word such as \"is\", \"said\" or \"will open\"): a clause whose verb was "
+        "lost in translation. Headlines and list items without a full stop are left alone, and so is a "
+        "sentence with an unknown word, beside which the detector often mistakes a verb for a noun. An "
+        "imperative the tagger misreads is a verb: a capitalised comparative opening a step before an article, "
+        "a possessive or a pronoun (\"Lower the heat and simmer for ten minutes.\"), and a field's label and "
+        "colon need no verb, behind a list item's number or with a short qualifier in brackets (\"2. "
+        "Delivery: within five working days of the order.\"; misreads-22, session 47).\n\n"
         "What to do: find the verb in the source and put it back. Flag only. (In the model's terms: no "
         "finite verb, past, present or modal.)\n\nExample: \"The meeting of the two ministers in the "
-        "capital on the energy questions.\" → MTF402.",
+        "capital on the energy questions.\" → MTF402. \"Lower the heat and simmer for ten minutes.\" → no MTF402 "
+        "(an imperative). \"2. Delivery: within five working days of the order.\" → no MTF402 (a field).",
     ),
     "MTF403": GarbleRule(
         "spliced-clauses", "Fluency/Grammar", "minor", "two sentences run together",
@@ -96,11 +101,18 @@ GARBLE_RULES: dict[str, GarbleRule] = {
     ),
     "MTF406": GarbleRule(
         "stranded-adposition", "Fluency/Grammar", "minor", "preposition left dangling before a comma or the end",
-        "A preposition left dangling before a comma or the final full stop, where the source language put "
-        "it after its noun (\"The plan, the ministry according to, was approved.\").\n\n"
+        "A preposition left dangling before a comma, a colon or the sentence's end (a full stop, a "
+        "question mark or an exclamation mark), where the source language put it after its noun "
+        "(\"The plan, the ministry according to, was approved.\"). A preposition English strands is left "
+        "alone: after the verb of a question, a relative clause or a passive (\"the officials they had grown "
+        "tired of.\"), and before the question mark of a question with \"what\", \"who\", \"whom\", \"which\", "
+        "\"where\" or \"whose\", after a noun too (\"Which port did the ship sail from?\"; analysis-28, "
+        "session 47), though not \"according to\" (\"What was the plan approved by the ministry according "
+        "to?\").\n\n"
         "What to do: move it before its noun (\"according to the ministry\"). Flag only. (In the "
         "model's terms: a stranded adposition, the source's postposition.)\n\n"
-        "Example: \"The plan, the ministry according to, was approved.\" → MTF406.",
+        "Example: \"The plan, the ministry according to, was approved.\" → MTF406. \"Which port did the ship "
+        "sail from?\" → no MTF406 (a wh-question).",
     ),
     "MTF407": GarbleRule(
         "case-role", "Fluency/Grammar", "minor", "pronoun in the wrong form",

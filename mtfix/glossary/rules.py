@@ -110,7 +110,9 @@ words are, a credit's fix safe only beside the person's own given name ("By ZHAK
 unsafe); a section label after a semicolon ("; LIVE UPDATES") is no clause, and one glued by a dash
 ("ANALYSIS-") no part of the name.  A speaker's surname in capitals in a sentence in mixed case, right after a
 reporting verb or "according to" or right before one ("said KOBAKHIDZZE", "TOKAYVE told reporters"), is asked too:
-a person's only, a safe fix only where the document names the person.  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+a person's only, a safe fix only where the document names the person and no other given name stands beside the
+surname (a capitalised word or an initial that is not the entry's own given name, a title or a function word:
+"AIDAR TOKAYVE told reporters", "said TOKAYVE AIDAR, a deputy" unsafe; "KASSYM-JOMART TOKAYVE told reporters" safe).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
