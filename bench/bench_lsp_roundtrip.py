@@ -6,10 +6,13 @@ range change) and its diagnostics.  b − a: didOpen → first diagnostics; c �
 Instructions, not wall time: the machine is shared.  (callgrind's monitor commands through vgdb were tried to count the
 phases in one run: they reach a server blocked in a read only when it wakes, and counted 0.)
 
-    python bench/bench_lsp_roundtrip.py [--sentences 320] [--split] [--garbled] [--word] [--full-sync]
+    python bench/bench_lsp_roundtrip.py [--sentences 320] [--split] [--garbled] [--word] [--full-sync] [--wall 15]
 
 (session 46: ``--garbled`` the article in MT's phrasing, ``--word`` a one-word edit, ``--full-sync`` the edit sent as the
-whole text; ``--sentences 3200`` gives a 300 KB article)
+whole text; ``--sentences 3200`` gives a 300 KB article.  Session 48: ``--wall N``, no valgrind: N one-word edits at
+spread places, each waited for, sent to ``mtfix server --grammar off --debounce-ms 0``; the median and the fastest wall
+time from the change sent to its diagnostics received.  The server is the ``mtfix`` that ``PYTHONPATH`` names, so
+that one script times two trees.)
 """
 
 from __future__ import annotations
@@ -141,6 +144,40 @@ def split(sentences: int) -> None:
     print(f"the three, in-process: {sum(steps.values()) / 1e6:,.1f} M instructions")
 
 
+async def wall(text: str, edits: int, full: bool = False) -> list[float]:
+    """The wall seconds of ``edits`` one-word edits (`` again`` before a paragraph's end, at spread places), each from
+    the change sent to its diagnostics received, by a server with no debounce."""
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = workspace(Path(tmp))
+        h = Harness(root, args=("--grammar", "off", "--debounce-ms", "0"))
+        await h.start()
+        try:
+            uri = (root / "article.md").as_uri()
+            await _open(h, uri, text)
+            ends = [k for k in range(len(text)) if text.startswith("\n\n", k)]
+            times: list[float] = []
+            for n in range(edits):
+                at = ends[(n * 7919) % len(ends)] - 1
+                line, col = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+                text = text[:at] + " again" + text[at:]
+                change: types.TextDocumentContentChangeEvent = (
+                    types.TextDocumentContentChangeWholeDocument(text=text) if full
+                    else types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(line, col), types.Position(line, col)), text=" again"))
+                after = len(h.published)
+                start = time.perf_counter()
+                h.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n + 2), content_changes=[change]))
+                await h.diagnostics(uri, n + 2, after=after, timeout=300)
+                times.append(time.perf_counter() - start)
+                ends = [k for k in range(len(text)) if text.startswith("\n\n", k)]
+            return times
+        finally:
+            await h.stop()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=320)
@@ -148,11 +185,17 @@ def main() -> None:
     ap.add_argument("--garbled", action="store_true", help="the article in MT's phrasing (editor_article --garbled)")
     ap.add_argument("--word", action="store_true", help="type a word (' again') instead of one character")
     ap.add_argument("--full-sync", action="store_true", help="send the edit as the whole text, not a range")
+    ap.add_argument("--wall", type=int, default=0, metavar="N", help="N one-word edits timed, no valgrind")
     a = ap.parse_args()
     if a.split:
         split(a.sentences)
         return
     text = garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
+    if a.wall:
+        times = sorted(asyncio.run(wall(text, a.wall, a.full_sync)))
+        print(f"article: {len(text.encode()):,} bytes; {a.wall} one-word edits{' (full sync)' if a.full_sync else ''}: "
+              f"median {times[len(times) // 2] * 1000:.1f} ms, fastest {times[0] * 1000:.1f} ms, change → diagnostics")
+        return
 
     async def all_three() -> list[tuple[int, int]]:
         return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync) for k in range(3))))

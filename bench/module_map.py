@@ -38,7 +38,8 @@ DATA_FOLDERS = {
 #: opening each; a module in none is listed last, under :data:`UNGROUPED` (``tests/architecture/test_module_map.py`` fails)
 TOP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the model and the pipeline", ("model.py", "findings.py", "pipeline.py", "checker_registry.py", "catalogue.py",
-                                    "suppress.py", "repair.py", "pipeline_results.py", "signature.py")),
+                                    "suppress.py", "repair.py", "pipeline_results.py", "signature.py",
+                                    "recheck.py")),
     ("files and records through the pipeline", ("files.py", "batch.py", "records.py", "parallel.py")),
     ("settings, errors, version", ("config.py", "settings_schema.py", "settings_file.py", "errors.py", "safe_yaml.py", "version.py")),
     ("the command's start", ("__main__.py", "_startup.py")),

@@ -31,8 +31,13 @@ from mtfix.segment import SPREAD_MIN_CHARS, to_document
 from mtfix.suppress import suppressed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from mtfix.records import RecordResult
     from mtfix.signature import Signature
+
+    #: How :meth:`Pipeline.run_checkers` runs one checker on a document with the annotations before it.
+    CheckerRun = Callable[[Checker, Document, Mapping[str, Any]], list[Finding]]
 
 #: At most this many fixed-point warnings are kept in ``Pipeline.warnings`` (a long
 #: ingest job must not grow it without bound).
@@ -204,7 +209,15 @@ class Pipeline:
         if isinstance(text, Document):
             ensure_valid_text(text.text, text.path)
         doc = text if isinstance(text, Document) else self.document(text, **kwargs)
-        findings: list[Finding] = []
+        found, stats, annotations = self.run_checkers(doc)
+        return self.finish(doc, [f for checker_findings in found for f in checker_findings], stats, annotations)
+
+    def run_checkers(self, doc: Document, run: CheckerRun | None = None
+                     ) -> tuple[list[list[Finding]], dict[str, Any], dict[str, Any]]:
+        """Every checker's own findings on ``doc`` (one list per checker, in :attr:`checkers`' order), their
+        stats and the annotations they provided; ``run(checker, doc, annotations)`` runs one checker
+        (default: its ``check``; :mod:`mtfix.recheck` runs its segment-scope codes on changed segments only)."""
+        found: list[list[Finding]] = []
         stats: dict[str, Any] = {}
         annotations: dict[str, Any] = {}
         view = MappingProxyType(annotations)  # what the checkers before provided, read-only
@@ -214,8 +227,8 @@ class Pipeline:
             for checker in begun:
                 checker.begin(doc)
             for checker in self.checkers:  # ordered by needs/provides
-                out = checker.check(doc, view)
-                findings.extend(out)
+                out = checker.check(doc, view) if run is None else run(checker, doc, view)
+                found.append(list(out))
                 if isinstance(out, CheckOutput):
                     annotations.update((k, v) for k, v in out.annotations.items() if k in checker.provides)
                 checker_stats = checker.stats()
@@ -224,6 +237,12 @@ class Pipeline:
         finally:
             for checker in begun:
                 checker.end(doc)
+        return found, stats, annotations
+
+    def finish(self, doc: Document, findings: list[Finding], stats: dict[str, Any],
+               annotations: dict[str, Any]) -> CheckResult:
+        """The result of a check from the checkers' own ``findings`` (:meth:`run_checkers`): the selection,
+        the markup's shield, the post filters, the inline directives, one finding per problem, in order."""
         wants = self._selection().wants  # select/ignore resolved once against the rule catalogue
         # a rule's or glossary's finding across Markdown markup stays: its edits keep the markup (mtfix.rules.markup);
         # a flag-only finding of a whole sentence that holds markup stays too (Document.sentence_around_markup)

@@ -41,6 +41,7 @@ from mtfix.lsp.workspace import (
     resolved,
 )
 from mtfix.model import Checker, Finding
+from mtfix.recheck import Checked, common_prefix, recheck
 from mtfix.version import __version__
 
 log = logging.getLogger("mtfix.lsp")
@@ -123,6 +124,9 @@ class DocState:
     #: the fast pass's own findings (no LanguageTool's), for a check of the same text with the same profile
     fast: list[Finding] = field(default_factory=list)
     encoding: str = "utf-16"
+    #: the fast pass kept for the next edit's (:func:`mtfix.recheck.recheck`: the findings of the sentences an edit
+    #: left alone are reused); None for a translation file's units
+    checked: Checked | None = None
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -461,20 +465,24 @@ class MtfixLanguageServer(LanguageServer):
                 and old.path == path and old.encoding == encoding and kind not in UNIT_KINDS):
             # the text checked last (typed and undone, or checked again after a file's save that changed nothing
             # these settings read): the fast pass is a function of the text, the kind, the path and the profile
-            findings, state.sentences, state.index = old.fast, old.sentences, old.index
+            findings, state.sentences, state.index, state.checked = old.fast, old.sentences, old.index, old.checked
         elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
             checked, odd = _sanitised(text)
             findings, state.view = check_units(profile.fast, checked, path, kind)
             findings = _without_fixes_at(findings, odd) if odd else findings
         else:
             checked, odd = _sanitised(text)
-            result = profile.fast.check(build_document(checked, path, kind))
+            # the sentences the edit left alone keep their findings; the rest, and the document's codes, are checked
+            previous = (old.checked if old is not None and old.profile is profile and old.kind == kind
+                        and old.path == path else None)
+            state.checked = recheck(profile.fast, build_document(checked, path, kind), previous)
+            result = state.checked.result
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)
             findings = _without_fixes_at(findings, odd) if odd else findings
         state.fast = findings
         carried: list[Finding] = []
         if old is not None and old.grammar and old.profile is profile:
-            same = _common_prefix(old.text, text)
+            same = common_prefix(old.text, text)
             carried = [f for f in old.grammar if f.end < same]
         if carried:
             findings = sorted([*findings, *carried], key=lambda f: (f.start, f.end, f.code))
@@ -574,15 +582,3 @@ def _same_settings(a: Profile, b: Profile) -> bool:
 def _is_own_file(state: DocState) -> bool:
     """Whether the document is a glossary or rule pack of its own settings (never checked)."""
     return state.path is not None and resolved(state.path) in state.profile.own_files
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    lo, hi = 0, n
-    while lo < hi:  # binary search on slices: fast for long texts
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

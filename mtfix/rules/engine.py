@@ -181,17 +181,56 @@ class RulesChecker(BaseChecker):
     def check(self, doc: Document, annotations: Mapping[str, Any] | None = None) -> list[Finding]:
         if not doc.segments:
             return []
+        findings, ctx = self._passes(doc, lambda rule: True)
+        return self._with_post(doc, findings, ctx)
+
+    def check_local(self, doc: Document) -> list[Finding]:
+        """The findings of the codes whose scope is narrower than the document (:meth:`scope_of`) in ``doc``'s
+        segments: a document whose ``segments`` are some of another's gives those segments' findings
+        (:mod:`mtfix.recheck`)."""
+        if not doc.segments:
+            return []
+        local = self._local_codes()
+        findings, _ = self._passes(doc, lambda rule: rule.code in local)
+        return sorted(findings, key=lambda f: (f.start, f.end, f.code))
+
+    def check_document_codes(self, doc: Document, local: list[Finding]) -> list[Finding]:
+        """The findings of the document-scope codes in ``doc``, given ``local``, those of :meth:`check_local` in
+        the whole document (a conditional pack's evidence and the post rules read them): with them, what
+        :meth:`check` finds."""
+        if not doc.segments:
+            return []
+        codes = self._local_codes()
+        findings, ctx = self._passes(doc, lambda rule: rule.code not in codes)
+        found = sorted([*local, *findings], key=lambda f: (f.start, f.end, f.code))
+        return [f for f in self._with_post(doc, found, ctx) if f.code not in codes]
+
+    def _local_codes(self) -> frozenset[str]:
+        """The codes whose scope is narrower than the document (no post rule's)."""
+        found = self.__dict__.get("_local")
+        if found is None:
+            found = self._local = frozenset(r.code for r in self.selected if r.detector not in POST_DETECTORS
+                                            and self.scope_of(r.code) is not Scope.DOCUMENT)
+        return found
+
+    def _passes(self, doc: Document, runs: Callable[[Rule], bool]) -> tuple[list[Finding], Context]:
+        """The findings of the rules (not post) that ``runs`` accepts, read as the document asks (through HTML's
+        tags, a character reference, Markdown's inline markup), and the context of the pass."""
         markup = markup_offsets(doc)
         if markup and is_page(doc):  # HTML: every rule reads a word through its tags (session 29)
-            findings, ctx = self._pass(doc, markup, every=True)
-        else:
-            # a character reference reads as its character in either pass, and the rules that read the emphasis
-            # (READS_MARKUP) read it so too (session 31: mtfix.rules.markup.reference_offsets)
-            # and so do the tags inside a word of a Markdown HTML block (session 45: meta["glued"], not a page)
-            refs = sorted({*reference_offsets(doc), *glued_offsets(doc)}) if markup else []
-            findings, ctx = self._pass(doc, refs, every=True)
-            if len(markup) > len(refs):  # Markdown: the rules read the prose through its inline markup too
-                findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup))[0])
+            return self._pass(doc, markup, every=True, runs=runs)
+        # a character reference reads as its character in either pass, and the rules that read the emphasis
+        # (READS_MARKUP) read it so too (session 31: mtfix.rules.markup.reference_offsets)
+        # and so do the tags inside a word of a Markdown HTML block (session 45: meta["glued"], not a page)
+        refs = sorted({*reference_offsets(doc), *glued_offsets(doc)}) if markup else []
+        findings, ctx = self._pass(doc, refs, every=True, runs=runs)
+        if len(markup) > len(refs):  # Markdown: the rules read the prose through its inline markup too
+            findings += new_findings(findings, self._pass(doc, markup, markup_windows(doc, markup), runs=runs)[0])
+        return findings, ctx
+
+    def _with_post(self, doc: Document, findings: list[Finding], ctx: Context) -> list[Finding]:
+        """``findings`` without a conditional pack's where the document shows no evidence of its language, with
+        the post rules' findings over them, in order."""
         if self._conditional:
             findings = self._with_evidence(doc, findings)
         ctx.findings = findings
@@ -201,11 +240,12 @@ class RulesChecker(BaseChecker):
         return findings
 
     def _pass(self, doc: Document, markup: list[int], windows: Windows | None = None,
-              every: bool = False) -> tuple[list[Finding], Context]:
+              every: bool = False, runs: Callable[[Rule], bool] = lambda rule: True) -> tuple[list[Finding], Context]:
         """The findings of the rules (not post) on ``doc`` read without the characters at ``markup`` (Markdown
         markup, :mod:`mtfix.rules.markup`; none: the text as it is), and the context of the pass; only in the
         paragraphs ``windows`` holds, when given (:mod:`mtfix.rules.windows`); ``every``: the rules that read
-        Markdown's markup (:data:`READS_MARKUP`) run too (HTML's glued tags are no emphasis)."""
+        Markdown's markup (:data:`READS_MARKUP`) run too (HTML's glued tags are no emphasis); only the rules
+        ``runs`` accepts."""
         # rules with params.through_marks read a document with zero-width marks through a view without them
         # (mtfix.rules.marks); a document with none runs every rule on its own text, as before
         marks = mark_offsets(doc.text) if self._through else []
@@ -218,7 +258,7 @@ class RulesChecker(BaseChecker):
         ctx = Context(lower=lower)
         if windows:  # what holds of the whole document is read in all of it (mtfix.rules.windows)
             ctx.cache["document_text"] = without(doc.text, markup)
-        plain = self._hits(base.doc if base else read, lower, ctx, lambda r: (r.pack, r.code) not in through
+        plain = self._hits(base.doc if base else read, lower, ctx, lambda r: runs(r) and (r.pack, r.code) not in through
                            and not (markup and not every and r.detector in READS_MARKUP))
         hits = [(r, base.hit(h)) for r, h in plain] if base else list(plain)
         if view is not None:
@@ -227,7 +267,7 @@ class RulesChecker(BaseChecker):
             if windows:
                 vctx.cache["document_text"] = without(doc.text, sorted({*markup, *marks}))
             hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, vctx,
-                                                             lambda r: (r.pack, r.code) in through
+                                                             lambda r: runs(r) and (r.pack, r.code) in through
                                                              and not (markup and not every and r.detector in READS_MARKUP))]
         if windows:
             hits = [(r, windows.hit(h)) for r, h in hits]

@@ -108,6 +108,16 @@ SENTENCES = _catalogue_sentences()
 GAPS = [" ", "  ", "\n", "\n\n", "\t", ""]
 
 
+def wrapped(sentence: str, at: int) -> str:
+    """``sentence`` with its ``at``-th space from the end (0: none) made a line break: a paragraph wrapped inside a
+    sentence (session 48: MTF105 counted the words of a wrapped line from before its sentence's start)."""
+    spaces = [i for i, c in enumerate(sentence) if c == " "]
+    if not at or not spaces:
+        return sentence
+    i = spaces[-1 - (at - 1) % len(spaces)]
+    return sentence[:i] + "\n" + sentence[i + 1:]
+
+
 def test_every_builtin_checker_says_its_scope() -> None:
     """Each built-in checker class sets ``scope`` itself (not the protocol's default), and every code it
     reports has a scope."""
@@ -170,10 +180,12 @@ def test_seeds_keep_the_contract(config: str) -> None:
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(parts=st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from(GAPS)), min_size=2, max_size=6),
+@given(parts=st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from(GAPS), st.integers(0, 4)),
+                      min_size=2, max_size=6),
        config=st.sampled_from(sorted(CONFIGS)))
-def test_generated_documents_keep_the_contract(parts: list[tuple[str, str]], config: str) -> None:
-    assert list(mismatches(_pipeline(config), "".join(s + gap for s, gap in parts))) == []
+def test_generated_documents_keep_the_contract(parts: list[tuple[str, str, int]], config: str) -> None:
+    """Sentences glued by the gaps, some wrapped inside (:func:`wrapped`)."""
+    assert list(mismatches(_pipeline(config), "".join(wrapped(s, at) + gap for s, gap, at in parts))) == []
 
 
 @pytest.mark.parametrize(("code", "text"), [

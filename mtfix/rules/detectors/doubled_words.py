@@ -29,14 +29,18 @@ _BLANKS = _SPACES + INVISIBLE_MARKS
 WRAPPED_LINE_MIN_WORDS = 3
 
 
-def _wrapped_line(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+def _wrapped_line(text: str, first: tuple[int, int, str], second: tuple[int, int, str],
+                  bounds: tuple[int, int] | None = None) -> bool:
     """Whether the line that ends with the copy ``first`` reads as wrapped prose: it holds at least
     :data:`WRAPPED_LINE_MIN_WORDS` words and neither it nor the line of ``second`` holds a tab (a table's cells,
-    "bread\tthe\nthe\tmilk": removing a copy would remove a cell)."""
-    start = max(text.rfind("\n", 0, first[0]), text.rfind("\r", 0, first[0])) + 1
-    end = len(text)
+    "bread\tthe\nthe\tmilk": removing a copy would remove a cell).  Both lines are read inside ``bounds`` (the
+    segment, ``(start, end)``; the whole text when None): the words of the sentence before on the same line do not
+    count ("Yes. On the\nthe mat." reads "On the" alone, as the sentence checked alone does: session 48)."""
+    lo, hi = bounds if bounds is not None else (0, len(text))
+    start = max(lo, text.rfind("\n", 0, first[0]) + 1, text.rfind("\r", 0, first[0]) + 1)
+    end = hi
     for brk in ("\n", "\r"):
-        at = text.find(brk, second[1])
+        at = text.find(brk, second[1], hi)
         end = min(end, at) if at >= 0 else end
     if "\t" in text[start:end]:
         return False
@@ -44,15 +48,15 @@ def _wrapped_line(text: str, first: tuple[int, int, str], second: tuple[int, int
 
 
 def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int, str], message: str,
-                 safety: FixSafety | None) -> Hit:
+                 safety: FixSafety | None, limit: int) -> Hit:
     """A copy on the next line of a wrapped paragraph ("on the\nthe mat"): the fix removes the second copy and the
     spaces after it ("on the\nmat"), so the line break and every line's other characters stay as they were.  When the
     second copy ends its line or its text ("the\nthe.", "the\nthe\n") removing it would leave a line with one word
-    or none moved: reported with no fix."""
+    or none moved: reported with no fix.  Nothing after ``limit`` (its segment's end) is read."""
     end = second[1]
-    while end < len(text) and text[end] in _SPACES:
+    while end < limit and text[end] in _SPACES:
         end += 1
-    if end == second[1] or end >= len(text) or text[end] in "\r\n":
+    if end == second[1] or end >= limit or text[end] in "\r\n":
         return Hit(second[0], second[1], None, message=message)
     return Hit(second[0], end, "", message=message, safety=safety)
 
@@ -90,7 +94,8 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 deliberate = safe_words is not None and toks[i][2] not in safe_words
                 safety = FixSafety.UNSAFE if name or deliberate else None
                 if wrapped:
-                    yield _across_wrap(text, toks[i], toks[j], f"'{first}' is repeated across a line break", safety)
+                    yield _across_wrap(text, toks[i], toks[j], f"'{first}' is repeated across a line break", safety,
+                                       doc.segments[idx].end)
                 else:
                     yield Hit(toks[i][1], toks[j][1], "", message=f"'{first}' is repeated", safety=safety)
             i = j + 1
@@ -111,7 +116,9 @@ def _across_one_wrap(doc: Document, toks: list[tuple[int, int, str]], i: int) ->
     text = doc.text
     if i + 1 >= len(toks) or toks[i + 1][2] != toks[i][2] or _WRAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is None:
         return False
-    return _line_run_end(doc, toks, i + 1) == i + 1 and _wrapped_line(text, toks[i], toks[i + 1])
+    seg = doc.segment_at(toks[i][0])
+    bounds = (seg.start, seg.end) if seg is not None else None
+    return _line_run_end(doc, toks, i + 1) == i + 1 and _wrapped_line(text, toks[i], toks[i + 1], bounds)
 
 
 def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
