@@ -107,19 +107,25 @@ class InputRun:
 
             self._stdin = read_stdin()
         elif not self.files and not self.refused:  # as ruff's "No Python files found": a run that checks nothing should say so
-            from mtfix.io.inputs import walk_extensions
-            from mtfix.io.office import walk_hint
-
-            exts = ", ".join(sorted(walk_extensions([opts.input_format])))
             if all(p != "-" and Path(p).is_file() for p in paths):  # files named, none a folder
                 self.warn(f"no file to check: {' '.join(paths)} left out by the settings file's "
                           "include/exclude (force-exclude)")
             else:
-                self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
-                          "(--input-format for others: `--input-format html` for web pages), less what include/exclude, .gitignore and hidden "
-                          "folders leave out" + walk_hint([p for p in paths if Path(p).is_dir()]))
+                self._warn_nothing_in(paths)
+        elif empty := _folders_without_files(paths, self.files):
+            self._warn_nothing_in(empty)  # the other paths gave files: this folder gave none, said too (session 48)
         for f in self.files:  # every settings file is loaded before a file is read
             self.group(f)
+
+    def _warn_nothing_in(self, paths: list[str]) -> None:
+        """Warn that walking ``paths`` found no file to check, and what a walk takes."""
+        from mtfix.io.inputs import walk_extensions
+        from mtfix.io.office import walk_hint
+
+        exts = ", ".join(sorted(walk_extensions([self.opts.input_format])))
+        self.warn(f"no file to check in {' '.join(paths)}: folders are walked for {exts} files "
+                  "(--input-format for others: `--input-format html` for web pages), less what include/exclude, "
+                  ".gitignore and hidden folders leave out" + walk_hint([p for p in paths if Path(p).is_dir()]))
 
     @property
     def pipeline(self) -> Any:
@@ -408,3 +414,25 @@ def _has_text(path: str) -> bool:
             return not is_blank(fh.read(4096))
     except OSError:
         return False
+
+
+def _folders_without_files(paths: list[str], files: list[str]) -> list[str]:
+    """The folders among ``paths`` that no file of ``files`` lies in (a file found in a folder is shown as the folder
+    was typed, less its trailing slashes, then ``/``: docs/files.md).  Until session 48 a folder of web pages named
+    beside a text file was passed over without a word; a run of such folders alone said "no file to check".
+
+    >>> _folders_without_files(["-", "notes.txt"], ["notes.txt"])  # standard input and files are no folders
+    []
+    """
+    empty = []
+    real: list[str] | None = None  # the files' real paths, found only when a folder's typed prefix matches none
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            continue
+        if any(f.startswith(p.rstrip("/") + "/") for f in files):
+            continue
+        real = real if real is not None else [os.path.realpath(f) for f in files]
+        inside = os.path.join(os.path.realpath(p), "")  # "news", "./news" and "news/" are one folder, given twice
+        if not any(f.startswith(inside) for f in real):
+            empty.append(p)
+    return empty

@@ -277,9 +277,15 @@ class _TermIndex:
 _term_index: LastMemo[Sequence[Span], _TermIndex] = LastMemo(_TermIndex, stamp=len)
 
 
+#: LanguageTool's rules for a word or a phrase written twice, the twins of en-generic's MTF105 and MTF106
+REPEAT_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "PHRASE_REPETITION"})
+
+
 def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:
     if (terms and _term_index(terms).overlaps(start, max(end, start + 1))) or doc.is_protected(start, end):
         return True
+    if match.rule_id in REPEAT_RULES and "\t" in doc.text[start:end]:
+        return True  # "bread\tthe\tthe milk": a table's cells, as MTF105 and MTF106 read them (session 48)
     if _in_code_token(doc.text, start, end):
         return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
@@ -304,8 +310,9 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: a speller's word for a word that may be foreign, untranslated or a name is a suggestion only.  4 (session
 #: 19 review): except for a doubled-letter or apostrophe slip ("occured", "dont").  5 (session 19): and for a
 #: British spelling ("grey" → "gray").  6 (session 19, review of the later code): only when English prints
-#: the two within :data:`SPELLING_GAP` of each other ("entre" → "enter" is no British spelling).
-MAPPING_REVISION = 6
+#: the two within :data:`SPELLING_GAP` of each other ("entre" → "enter" is no British spelling).  7 (session 48): a
+#: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.
+MAPPING_REVISION = 7
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
 #: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"

@@ -252,8 +252,11 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: 47 (inline formatting closed right after a sentence end and before a space, ``**rose.** Then``, ``<b>rose.</b> Then``,
 #: ends the sentence as a closing quote does, :func:`_closed_after_ends`: pysbd read the closer as part of a word and
 #: kept the two sentences one segment; glued to the next word, ``rose.**Next**``, or before a digit or a lower-case
-#: letter, ``**No.** 5``, it still ends none, and no segment starts with a closing tag)
-REVISION = "seg-22"
+#: letter, ``**No.** 5``, it still ends none, and no segment starts with a closing tag); 23 = session 48 (a sentence
+#: glued to the one before, no white space between, "ended..Counting", "ended!Counting", 'voted."Harvest', stays one
+#: segment with it wherever pysbd is asked, :func:`~mtfix.segment.sentence_ends._glued_kept`; a stop glued to a quote
+#: mark or a bracket sends its block to pysbd: the same sentence was cut or not by the text before it in its block)
+REVISION = "seg-23"
 
 #: Inline formatting closed right after a sentence end (and any closing quotes or brackets) and before a space and
 #: more text: closing tags (``</b>``, ``</em >``) and Markdown's emphasis and strike-through marks (``**``, ``*``, ``_``,

@@ -14,8 +14,12 @@ from mtfix.segment.pysbd_english import no_list_items
 from mtfix.segment.pysbd_pass import _pysbd_spans
 from mtfix.text.tokens import LazyPattern
 
-# Where a sentence could end inside a block; blocks without one skip pysbd.
-_MAYBE_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+# Where a sentence could end inside a block; blocks without one skip pysbd.  A stop, then closing quotes or brackets,
+# white space and more text.  Since seg-23 (session 48) also a quotation or bracket closed before white space after a
+# stop in the same run of text ('began.e.g) it'), and a stop glued to a quote mark or a bracket ('voted."Harvest, he
+# said" Then'): pysbd reads a quotation or a bracket before a capital as a sentence of its own, whether or not a stop
+# ends it, so such a block was whole alone and cut when a sentence end came before it in the block.
+_MAYBE_SENTENCE_END = regexcache.compile(r"[.!?…](?:\S*?[\"'”’»)\]])?\s+\S|[.!?…][\"'“‘(（「]")
 
 #: The longest block handed to pysbd in one piece (characters).
 MAX_BLOCK = 5000
@@ -168,7 +172,35 @@ def _piece(piece: str, start: int) -> Iterable[tuple[int, int]]:
 
 
 def _pysbd(block: str, start: int) -> Iterable[tuple[int, int]]:
-    return [(start + s, start + e) for s, e in _pysbd_spans[block]]
+    """pysbd's sentences of ``block``, a sentence glued to the one before it (no white space between) kept in it
+    (:func:`_glued_kept`)."""
+    return [(start + s, start + e) for s, e in _glued_kept(block, _pysbd_spans[block])]
+
+
+#: Stops, closing quotes or brackets, then white space: where pysbd's cut between two sentences with no white space
+#: between them is no glued sentence but a cut inside the marks that end one ('endured." Earlier', 'now?) The',
+#: 'family !!!! :-)'); such a cut is made alike whatever comes before (:data:`_MAYBE_SENTENCE_END` sends both to pysbd)
+_ENDS_THEN_SPACE = re.compile(r"[.!?…\"'”’»)\]]*\s")
+
+
+def _glued_kept(block: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one glued to the one before (it starts where that one ends, and no white space follows the
+    stops, closing quotes or brackets at its start: :data:`_ENDS_THEN_SPACE`) joined to it: "ended!Counting", "ended..Counting", 'voted."Harvest',
+    "了。她" are one segment, as a block with no white space after any stop is whole without pysbd
+    (:data:`_MAYBE_SENTENCE_END`).  Until seg-23 pysbd cut there when a sure end came earlier in the block, so the same
+    sentence was cut or not by the text before it (session 48); the glued-stop rules (MTF112, MTF123) read the pair
+    in one segment.
+
+    >>> _glued_kept("Rain.Snow!Sun. (Fog) Hail", [(0, 5), (5, 10), (10, 14), (15, 19), (19, 25)])
+    [(0, 14), (15, 19), (19, 25)]
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] >= s and not _ENDS_THEN_SPACE.match(block, s):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _pieces(

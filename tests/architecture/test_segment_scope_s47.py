@@ -189,8 +189,12 @@ def test_generated_documents_keep_the_contract(parts: list[tuple[str, str, int]]
 
 
 @pytest.mark.parametrize(("code", "text"), [
-    ("MTF112", "It rained. The vote ended..Counting began at nine."),  # one slip's dots in two sentences
-    ("MTF111", 'Click <g id="1">Save</g> now. Turnout fell by .<b>7</b> points.'),  # a decimal cut off
+    # the doubled stop is read by what opens the next sentence (until seg-23, session 48, the witness was
+    # "It rained. The vote ended..Counting began at nine.", whose two dots fell in two sentences)
+    ("MTF112", 'It rained. The vote ended.. "Counting began."'),
+    # MTF111's witness, 'Click <g id="1">Save</g> now. Turnout fell by .<b>7</b> points.' (a decimal cut off after
+    # "by ."), keeps the property since seg-23 (session 48): the glued ".<b>7" is one segment.  No other witness was
+    # found (400 random documents); MTF111 stays declared NEIGHBOURS, the safe side.
     ("MTF118", "Rain fell. The hall，which opened in May， hired staff。 Then it closed."),  # the space after
 ])
 def test_the_rules_declared_wider_do_fail_the_property(code: str, text: str) -> None:
@@ -203,7 +207,9 @@ def test_the_rules_declared_wider_do_fail_the_property(code: str, text: str) -> 
     # the opening mark starts its sentence: the full stop glued before it is the sentence before's
     ("MTF127", 'The council voted." Harvest " was the word on every banner.', '" Harvest " was the word'),
     # the word before the glued comma starts its sentence, after the bracket and stop of the one before
-    ("MTF128", "Rain fell (weeks 3-4).Yes,we will plant the beans in May. The farm sold them.", "Yes,we will"),
+    # (until seg-23, session 48, glued: "(weeks 3-4).Yes,we"; that is one sentence now, alone or in the document,
+    # and "Yes" opens none: MTF128 is not found there either way)
+    ("MTF128", "Rain fell (weeks 3-4). Yes,we will plant the beans in May. The farm sold them.", "Yes,we will"),
     # the list ends its sentence: the word glued after it is the next sentence's
     ("MTF205", "They sell fruit, bread and s. cheeseThe market opens at dawn.", "bread and s."),
 ])

@@ -78,7 +78,7 @@ def test_look_alikes_of_a_glued_initial_are_left_alone(pipeline, text):
 
 def test_the_pack_revision_names_the_new_rule():
     pack = load_bundled("en-generic")
-    assert pack.version == "1.48"
+    assert tuple(map(int, pack.version.split("."))) >= (1, 48)  # 1.48 brought MTF132; 1.49 since session 48
     rule = next(r for r in pack.rules if r.code == "MTF132")
     assert rule.fix == FixSafety.UNSAFE
     assert rule.category == "Fluency/Punctuation"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mtfix.model import Document, FixSafety, Scope
+from mtfix.model import Document, FixSafety, Scope, Span
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.rules.detectors.repeat_scan import _loop_sites, _segments_with_sites, _tokens, same_word
+from mtfix.rules.detectors.repeat_scan import _loop_sites, _segments_with_sites, _tokens, cells_apart, same_word
 from mtfix.text.tokens import INVISIBLE_MARKS, WORD, LazyPattern
 
 #: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
@@ -85,7 +85,7 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
         i = 0
         while i + 1 < len(toks):
             j = _line_run_end(doc, toks, i)
-            wrapped = j == i and _across_one_wrap(doc, toks, i)
+            wrapped = j == i and _across_one_wrap(doc, toks, i, doc.segments[idx])
             j = i + 1 if wrapped else j
             first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
             if (j - i + 1 == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
@@ -103,22 +103,23 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
 
 def _line_run_end(doc: Document, toks: list[tuple[int, int, str]], i: int) -> int:
     """The last of the copies of ``toks[i]`` that follow it on its line (:data:`_GAP` between each two): a run is
-    counted up to the first line break, so "in the the\nthe hall" is the pair on line 1 (round 38's review)."""
+    counted up to the first line break, so "in the the\nthe hall" is the pair on line 1 (round 38's review), and up
+    to the first tab (:func:`cells_apart`)."""
     j = i
-    while j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _GAP.fullmatch(doc.text, toks[j][1], toks[j + 1][0]):
+    while (j + 1 < len(toks) and toks[j + 1][2] == toks[i][2] and _GAP.fullmatch(doc.text, toks[j][1], toks[j + 1][0])
+           and not cells_apart(doc.text, toks[j][1], toks[j + 1][0])):
         j += 1
     return j
 
 
-def _across_one_wrap(doc: Document, toks: list[tuple[int, int, str]], i: int) -> bool:
+def _across_one_wrap(doc: Document, toks: list[tuple[int, int, str]], i: int, seg: Span) -> bool:
     """Whether ``toks[i]`` ends a wrapped line (:func:`_wrapped_line`) and its one copy opens the next, with no third
     copy after that one on its line ("the\nthe the": that loop is MTF106's)."""
     text = doc.text
     if i + 1 >= len(toks) or toks[i + 1][2] != toks[i][2] or _WRAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is None:
         return False
-    seg = doc.segment_at(toks[i][0])
-    bounds = (seg.start, seg.end) if seg is not None else None
-    return _line_run_end(doc, toks, i + 1) == i + 1 and _wrapped_line(text, toks[i], toks[i + 1], bounds)
+    return (_line_run_end(doc, toks, i + 1) == i + 1
+            and _wrapped_line(text, toks[i], toks[i + 1], (seg.start, seg.end)))
 
 
 def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
@@ -154,8 +155,10 @@ def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup,
 
 
 def _formatting_gap(text: str, start: int, end: int, markup: _Markup) -> tuple[int, int] | None:
-    """When ``text[start:end]`` is white space (no line break) and inline formatting only, with some of each: the
-    lengths of the white space at its start and at its end; else None."""
+    """When ``text[start:end]`` is white space (no line break, no tab: :func:`cells_apart`) and inline formatting
+    only, with some of each: the lengths of the white space at its start and at its end; else None."""
+    if cells_apart(text, start, end):
+        return None
     pos, spaced, marked = start, False, False
     while pos < end:
         if text[pos] in _BLANKS:

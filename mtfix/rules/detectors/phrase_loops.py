@@ -9,7 +9,7 @@ from mtfix.model import Document, FixSafety, Scope, Severity
 from mtfix.rules.detectors.deliberate_repeats import emphatic_opening, utterance
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.rules.detectors.repeat_scan import MAX_N, _loop_sites, _segments_with_sites, _tokens, same_word
+from mtfix.rules.detectors.repeat_scan import MAX_N, _loop_sites, _segments_with_sites, _tokens, cells_apart, same_word
 from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
@@ -58,6 +58,9 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 i += copies  # case variants side by side ("ß ẞ ß"), not a loop
                 continue
             start, end = toks[i][0], toks[i + copies * n - 1][1]
+            if cells_apart(doc.text, start, end):  # "low\tlow\tlow": a table's cells, not a loop (session 48)
+                i += 1
+                continue
             keep_end = toks[i + n - 1][1]
             phrase = doc.text[start:keep_end]
             punctuated = _CLAUSE_PUNCT.search(doc.text, start, end) is not None and (

@@ -232,6 +232,13 @@ def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(doc.text, seg.start, seg.end)]
 
 
+def cells_apart(text: str, start: int, end: int) -> bool:
+    """Whether a tab stands in ``text[start:end]``, the gap between two copies: they are two cells of a table written
+    with tabs ("bread\\tthe\\tthe milk"), not a word doubled in prose, and removing one would remove a cell (session 48;
+    until then the fix merged the cells).  Prose parts its words with spaces."""
+    return "\t" in text[start:end]
+
+
 def same_word(a: str, b: str) -> bool:
     """Whether ``b`` is an accidental second copy of ``a``: the same spelling, or the
     same with only the first copy capitalised ("The the").  Copies that differ in
