@@ -14,7 +14,8 @@ opening quotation mark), in one of three shapes:
   verb's form ("spreads", "sets"), or its past is an irregular verb's by English morphology ("arises": "arose";
   :mod:`mtfix.text.irregular_verbs`, session 40);
   Since session 43 also after the comma closing a parenthetical after a singular subject ("Petty crime, including
-  theft, occurs in ...": :func:`_after_apposition`);
+  theft, occurs in ...": :func:`_after_apposition`); since session 48 also after a determined noun phrase in
+  apposition to the opening noun phrase ("The dam, the region's largest, holds ...": :func:`_noun_apposition`);
 * **a base-form present after a plural noun** ("the two wells belong to the village"): its regular past is an
   everyday word ("belonged"; "-ied" after a consonant and "y" since session 41: "restrictions apply from ...",
   where the plural is no preposition's object since misreads-13, :func:`object_of_preposition`: "Meeting of the
@@ -148,8 +149,26 @@ def _after_apposition(tags: Sequence[str], lower: Sequence[str], i: int) -> bool
     if len(commas) != 1 or commas[0] == 0:
         return False
     c = commas[0]
-    return (tags[c - 1] in _SINGULAR and tags[c + 1] in _APPOSITION_OPENERS and lower[c + 1] != "of"
-            and not object_of_preposition(tags, lower, c - 1))
+    if tags[c - 1] not in _SINGULAR:
+        return False
+    if tags[c + 1] in _APPOSITION_OPENERS:
+        return lower[c + 1] != "of" and not object_of_preposition(tags, lower, c - 1)
+    return _noun_apposition(tags, c, i - 1)
+
+
+def _noun_apposition(tags: Sequence[str], c: int, close: int) -> bool:
+    """Whether the commas at ``c`` and ``close`` enclose a determined noun phrase in apposition to the noun phrase
+    that opens the sentence (session 48, misreads-23): "The dam, the region's largest, holds ...", "The mill, a
+    family business, ships ...".  The subject before ``c`` is a noun phrase alone (no preposition, so it is no
+    preposition's object), and the appositive opens with a determiner or holds a possessive and is at most six
+    words: MT's verbless list of bare nouns ("economy, culture, sports in ...") has neither."""
+    subject, apposition = tags[:c], tags[c + 1:close]
+    return (0 < len(apposition) <= _APPOSITION_WORDS and all(t in _NOUN_PHRASE for t in subject + apposition)
+            and (apposition[0] in _DETERMINED or "POS" in apposition))
+
+
+#: The longest appositive noun phrase :func:`_noun_apposition` reads ("the country's second largest").
+_APPOSITION_WORDS = 6
 
 
 #: Final punctuation after which a regular past may close its sentence (:func:`final_regular_past`).

@@ -120,7 +120,11 @@ from mtfix.garble.view import STAND_IN
 #: within five working days.") or with a bracketed qualifier before its colon ("Room 2 (first floor): A small office
 #: ...", :func:`labelled_field`): no ``no_finite`` sign.  A comparative whose "-ing" form and regular past are no
 #: everyday words ("Higher the price, ...") and a label with a verb-like value keep what they had.
-REVISION = 22
+#: 23 = session 48: an "-s" present after a determined noun phrase in apposition to the sentence's opening noun
+#: phrase, between its commas ("The dam, the region's largest, holds ...", "The mill, a family business, ships ...",
+#: :func:`mtfix.garble.finite_misreads._noun_apposition`): no ``no_finite`` sign.  MT's verbless list of bare nouns
+#: between commas and a subject that is a preposition's object keep it.
+REVISION = 23
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.

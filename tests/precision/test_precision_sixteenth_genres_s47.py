@@ -156,4 +156,4 @@ def test_a_present_after_a_compound_noun_in_the_subjects_phrase(pipeline, text):
 def test_the_misreads_revision_is_bumped():
     from mtfix.garble import misreads
 
-    assert misreads.REVISION == 22  # this change bumped it (misreads-22, unreleased; session 47's review kept it)
+    assert misreads.REVISION >= 22  # this change bumped it (misreads-22, unreleased; session 47's review kept it)
