@@ -12,25 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import pair_evidence as pe  # noqa: E402
 
-
-class ToyLM:
-    """log10 counts of a corpus of 10^12 words (``log_total`` 12); pairs listed from 10^5."""
-
-    log_total = 12.0
-    unknown = -13.0
-
-    def __init__(self, uni: dict[str, float], bi: dict[str, float]):
-        self._uni, self.bigrams = uni, bi
-
-    def unigram(self, w: str) -> float | None:
-        return self._uni.get(w)
-
-    def logprob(self, prev: str, w: str) -> float:
-        pair = self.bigrams.get(f"{prev} {w}")
-        if pair is not None:
-            return pair - self._uni[prev]
-        return self.unknown if w not in self._uni else -0.4 + self._uni[w] - self.log_total
-
+from tests.garble.toy_bigrams import ToyLM  # noqa: E402
 
 LM = ToyLM(
     {"the": 10.0, "heavy": 8.0, "strong": 8.0, "rain": 8.0, "fell": 7.5, "on": 9.5},

@@ -15,28 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import calque_bigrams  # noqa: E402
 import sense_confusion as sc  # noqa: E402
 
-
-class ToyLM:
-    """log10 counts of a corpus of 10^12 words; a pair unlisted backs off at log10 0.4 to the word's own frequency."""
-
-    log_total = 12.0
-    unknown = -13.0
-
-    def __init__(self, uni: dict[str, float], bi: dict[str, float]):
-        self._uni, self.bigrams = uni, bi
-
-    def unigram(self, w: str) -> float | None:
-        return self._uni.get(w)
-
-    def known(self, w: str) -> bool:
-        return w.lower() in self._uni
-
-    def logprob(self, prev: str, w: str) -> float:
-        pair = self.bigrams.get(f"{prev} {w}")
-        if pair is not None:
-            return pair - self._uni[prev]
-        return self.unknown if w not in self._uni else -0.4 + self._uni[w] - self.log_total
-
+from tests.garble.toy_bigrams import ToyLM  # noqa: E402
 
 LM = ToyLM(
     {"the": 10.0, "in": 9.8, "at": 9.5, "on": 9.6, "interested": 7.0, "heavy": 7.5, "strong": 7.5, "rain": 7.0,
