@@ -54,6 +54,7 @@ from mtfix.glossary.verdicts import (
     before_headline_word,
     decide,
     entry_origin,
+    short_in_cell,
     unsafe_with,
 )
 from mtfix.model import BaseChecker, CheckOutput, Document, Finding, FixSafety, Scope, Span
@@ -278,7 +279,8 @@ class GlossaryChecker(BaseChecker):
                 f = before_headline_word(doc, ev, f, style)
             if f is not None and f.fix is FixSafety.SAFE and in_code_line(text, ev.start):
                 f = unsafe_with(doc, ev, f, "unless this line is prose (it reads as indented code)", style)
-            if not headline and not ev.family:  # "the Mays" introduce no Theresa May
+            # "the Mays" introduce no Theresa May, nor "Tokayev" alone in a table's cell the prose's Tokayev
+            if not headline and not ev.family and not short_in_cell(text, ev):
                 seen.add(ev.entry.term)
             if f is None:
                 canonical += 1
@@ -303,7 +305,7 @@ class GlossaryChecker(BaseChecker):
         doc = view.doc if view is not None else doc
         return frozenset(ev.entry.term for ev in self._events(doc)
                          if not (capitals_line(doc.text, ev.start, ev.end) or doc.in_heading(ev.start, ev.end)
-                                 or ev.family))
+                                 or ev.family or short_in_cell(doc.text, ev)))
 
     def _events(self, doc: Document) -> list[Event]:
         """Every mention of a glossary entry in ``doc``, in text order (remembered: :meth:`mentions`
@@ -421,7 +423,10 @@ class GlossaryChecker(BaseChecker):
                 mentioned.setdefault(tok, []).append(ev.entry)
         out = []
         verdicts: dict[str, tuple[str, int, bool, str] | None] = {}
-        two_readings: set[str] = set()  # a swap that keeps the name's own "s", read as a plural too ("Frots")
+        # a swap that keeps the name's own "s", read as a family's plural too: token → (that plural, whether it takes
+        # a sibilant's "-es", its "e" lost too: "Frots" → Frosts; "Marhs" → Marshes: the review of glossary-17)
+        two_readings: dict[str, tuple[str, bool]] = {}
+        own_s: set[str] = set()  # tokens whose final "s" was read as the name's own letter, swapped ("Marhs")
         for m in tokens:
             word = m.group()
             if counts[word] > 2 or skip(m.start(), m.end()):
@@ -434,8 +439,11 @@ class GlossaryChecker(BaseChecker):
                     if v is not None and own_letters(tok, v[0]):
                         # the final "s" is the name's own letter, swapped ("Welhs", "MARHS": session 48): the
                         # whole word's reading stays; a plural reading too makes it unsure ("Frots", "Frosts")
+                        own_s.add(tok)
                         if plural is not None and plural[0] + plural[3] != v[0]:
-                            two_readings.add(tok)
+                            two_readings[tok] = plural[0] + plural[3], False
+                        elif plural_of(v[0]) == v[0] + "es":
+                            two_readings[tok] = plural_of(v[0]), True
                     else:
                         v = plural
                 verdicts[tok] = v
@@ -446,8 +454,10 @@ class GlossaryChecker(BaseChecker):
             owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
             if not owners:
                 continue
+            if w_for_v(tok, cand) and named_after_person(text, m.start(), m.end(), known):
+                continue  # "near Pavlow Street": a place's own "-ow" spelling, no person's (the review of glossary-17)
             replacement = cand + ending
-            safe, speaker = True, False
+            safe, speaker, credit = True, False, False
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
                 e = owners[0]
                 on_line = capitals_line(text, m.start(), m.end())
@@ -469,9 +479,16 @@ class GlossaryChecker(BaseChecker):
                 if not ask:
                     continue
                 replacement = replacement.upper()
+            other, sibilant = two_readings.get(tok, ("", False))
+            swapped = tok in own_s
+            if sibilant and (speaker or credit):
+                other = ""  # "said MARHS", "By OWEN MARHS": a person, not a plural two slips away ("MARSHES")
             out.append(Event(m.start(), m.end(), owners[0], "misspelt", replacement=replacement, slips=slips,
                               in_context=in_context, capitals=word != tok, from_variant=slips == 0,
-                              headline_safe=safe, plural=ending, speaker=speaker, two_readings=tok in two_readings))
+                              headline_safe=safe, plural=ending, speaker=speaker,
+                              two_readings=other.upper() if word.isupper() else other,
+                              unnamed_swap=swapped and cand not in mentioned and not speaker
+                              and not credit))
         return out
 
     def _near_plural(self, tok: str, whole: tuple[str, int, bool, str] | None, mentioned: dict[str, list[Entry]],

@@ -81,9 +81,12 @@ URLs, e-mail addresses, code, hashtags, @handles and quoted source-language text
 A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" beside
 "Khachaturyan") is how transliterations differ: an established variant or another person, so
 it is a minor house-style finding with the glossary spelling as a suggestion, never an edit; so is
-the "v" of a surname's ending written "w" ("Bayramow", "Karimowa": the German, Polish and Turkmen way).
+the "v" of a surname's ending written "w" ("Bayramow", "Karimowa": the German, Polish and Turkmen way),
+unless the glossary lists that spelling as a variant (then MTF301 applies it), and left alone before a noun
+such as "Street" or "Square" ("Pavlow Street": a place's own spelling).
 Two letters swapped at the end that leave the name's own "s" last ("Welhs" for "Welsh") are read as
-the name, not as a plural; where a family's plural reads too ("Frots": Frost or the Frosts) the fix is unsafe.
+the name, not as a plural; the fix is unsafe where a family's plural reads too ("Frots": Frost or the
+Frosts; "The Marhs were": the Marshes) or where the document does not name the person.
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
@@ -131,7 +134,8 @@ name used as a date ("In May", "14 May", "May 2024" beside the entry "Theresa Ma
 alone, and no first mention.  An initial before a surname that is an English word ("J. Marsh", "T. Baker": many
 people's) is a suggestion only where the document never names the person in full, and so is a short form that is
 an English word alone on a line of its own ("Marsh" in a list of desks).  A short form alone in a table's cell (a
-row parted by tabs or pipes, a CSV field holding nothing else) is no first mention: a cell is no prose.
+row parted by tabs or pipes, a CSV field holding nothing else) is no first mention: a cell is no prose, so it
+is not expanded, and the first mention in the prose after the table is.
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

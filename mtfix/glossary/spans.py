@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
 from mtfix.caching import regexcache
@@ -456,8 +456,10 @@ _CODE_LINE = regexcache.compile(r"(?m)(?:\t| {4})[ \t]*(?=\S)(?:[^\n]*?(?<![\p{L
 
 
 def in_code_line(text: str, start: int) -> bool:
-    r"""Whether the line holding ``start`` is indented code (:data:`_CODE_LINE`): a name in a string there is the
-    program's data, never safely edited (session 48).  An indented paragraph of prose is no code.
+    r"""Whether the line holding ``start`` is indented code: in a block of consecutive indented lines, one of which
+    writes code (:data:`_CODE_LINE`), so a string's line in a list ('    "Oskemen",') is code too (the review of
+    glossary-17).  A name in a string there is the program's data, never safely edited (session 48).  An indented
+    paragraph of prose is no code.
 
     >>> in_code_line('\tcity = "Oskemen"', 9), in_code_line('\tregions = {"Aqtobe": 12}', 13)
     (True, True)
@@ -465,9 +467,33 @@ def in_code_line(text: str, start: int) -> bool:
     (True, True)
     >>> in_code_line("\tThe convoy left Oskemen (by road) on Monday.", 17), in_code_line('city = "Oskemen"', 8)
     (False, False)
+    >>> t = '    TOWNS = [\n        "Oskemen",\n    ]\n\n    The road to Oskemen was shut.'
+    >>> in_code_line(t, t.index("Oskemen")), in_code_line(t, t.rindex("Oskemen"))
+    (True, False)
     """
     line_start = text.rfind("\n", 0, start) + 1
-    return _CODE_LINE.match(text, line_start) is not None
+    if not _INDENTED.match(text, line_start):
+        return False
+    first = last = line_start
+    while first and _INDENTED.match(text, before := text.rfind("\n", 0, first - 1) + 1):
+        first = before
+    while (after := text.find("\n", last) + 1) and _INDENTED.match(text, after):
+        last = after
+    return any(_CODE_LINE.match(text, at) for at in _line_starts(text, first, last))
+
+
+#: A line indented by a tab or four spaces, with something written on it: a line of an indented block.
+_INDENTED = regexcache.compile(r"(?:\t| {4})[ \t]*[^\s]")
+
+
+def _line_starts(text: str, first: int, last: int) -> Iterator[int]:
+    """The offsets where the lines of ``text`` from the one at ``first`` to the one at ``last`` start."""
+    at = first
+    while at <= last:
+        yield at
+        at = text.find("\n", at) + 1
+        if not at:
+            return
 
 
 def _capital_before(text: str, start: int, known: Blocked | None, *, in_row: bool = False) -> str | None:

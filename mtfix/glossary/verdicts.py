@@ -11,7 +11,7 @@ from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import introduced
 from mtfix.glossary.matcher import Hit, normal_form
-from mtfix.glossary.misspell import transliteration_slip
+from mtfix.glossary.misspell import transliteration_slip, w_for_v
 from mtfix.glossary.model import Entry
 from mtfix.glossary.paragraph_lines import isolated_in_sentence
 from mtfix.glossary.replacement import as_written, full_stop
@@ -42,8 +42,11 @@ class Event:
     # person, not for a word beside it (session 47)
     speaker: bool = False
     # a misspelt word read two ways, a name's swapped letters or a family's name in the plural ("FROTS": Frost or
-    # the Frosts): never a safe fix (session 48)
-    two_readings: bool = False
+    # the Frosts): the plural, as the text writes it; never a safe fix (session 48)
+    two_readings: str = ""
+    # a name's swapped letters ("Marhs") of a person the document does not name, no speaker or byline's: a
+    # swapped-letter reading is never safe on its own (the review of glossary-17)
+    unnamed_swap: bool = False
 
     @property
     def family(self) -> bool:
@@ -192,16 +195,18 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
                                 f"of a listed variant of {e.term}, whom this document names)", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
-        if transliteration_slip(got, ev.replacement):
+        if transliteration_slip(got, ev.replacement) or w_for_v(got, ev.replacement):
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
                                 "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
-        safe = e.is_name and (ev.in_context or long_enough) and not ev.two_readings
+        safe = e.is_name and (ev.in_context or long_enough) and not ev.two_readings and not ev.unnamed_swap
         why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
         if ev.two_readings:
-            why += f"; or a misspelling of the family name '{ev.replacement}s'"
+            why += f"; or a misspelling of the family name '{ev.two_readings}'"
+        if ev.unnamed_swap:
+            why += f"; if this is {e.term}"
         if ev.plural and not context.identifies(doc.text, ev, True):
             # a family's name in the plural names the person's family only where the document names the
             # person (as for a variant's plural, _family): else a suggestion (session 42)
@@ -254,7 +259,7 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                             replacement=repl, safety=FixSafety.SAFE)
     if (expand and e.first_mention and e.short != e.term and hit.form == normal_form(e.short)
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
-        if in_table_cell(doc.text, ev.start, ev.end):
+        if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
         if everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end):
             # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
@@ -265,3 +270,11 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
         return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
                             **_made(e, context), replacement=e.term, safety=FixSafety.SAFE)
     return None
+
+
+def short_in_cell(text: str, ev: Event) -> bool:
+    """Whether ``ev`` is an entry's short form alone in a table's cell (:func:`in_table_cell`): no first mention
+    to expand, and none that introduces the name to the prose after it (the review of glossary-17)."""
+    e, hit = ev.entry, ev.hit
+    return (hit is not None and e.short != e.term and hit.form == normal_form(e.short)
+            and in_table_cell(text, ev.start, ev.end))
