@@ -261,15 +261,31 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
-        if everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end):
+        if (everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end)) or _english_word_opening(doc, ev, got):
             # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
-            # a column of desks): nothing tells the name from the word (session 47)
+            # a column of desks): nothing tells the name from the word (session 47); nor when it opens its
+            # sentence, whose capital it then carries ("Reed grows along the bank": session 48)
             return make_finding("MTF303", doc, ev.start, ev.end,
                                 f"first mention of '{got}': write '{e.term}', if this is {e.term}",
                                 **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
         return make_finding("MTF303", doc, ev.start, ev.end, f"first mention of '{got}': write '{e.term}'",
                             **_made(e, context), replacement=e.term, safety=FixSafety.SAFE)
     return None
+
+
+def _english_word_opening(doc: Document, ev: Event, got: str) -> bool:
+    """Whether the mention ``got`` is an everyday English word with an everyday plural
+    (:func:`~mtfix.glossary.capitals_names.everyday_surname`: "Reed", "Marsh") opening its sentence
+    (:func:`~mtfix.rules.detectors.phrases.opens_sentence`) with no reporting verb beside it
+    (:func:`~mtfix.glossary.credits.in_speaker`): its capital is the sentence's, so nothing tells the name from the
+    word ("Reed grows along the bank"; the lead's read of glossary-17's review, session 48)."""
+    from mtfix.glossary.credits import in_speaker
+    from mtfix.rules.detectors.phrases import opens_sentence
+
+    if not everyday_surname(got) or in_speaker(doc.text, ev.start, ev.end):
+        return False  # a reporting verb beside it names a person ("May said the vote would go ahead")
+    seg = doc.segment_at(ev.start)
+    return seg is not None and opens_sentence(doc.text, seg.start, ev.start)
 
 
 def short_in_cell(text: str, ev: Event) -> bool:
