@@ -196,7 +196,8 @@ def test_a_misspelling_of_a_glossary_name_is_not_offered_to_the_glossary_as_a_na
     """Found as an editor (session 40): a bare surname misspelt after the person was named in full ("Hajiyew" after
     "Rustam Hajiyev") is MTF302, "looks like a misspelling of 'Hajiyev'", naming the glossary entry; the menu also
     offered "add 'Hajiyew' to the glossary names.tsv", which would list the misspelling as a name of its own (a
-    variant the glossary lists, MTF301, never was). Now not offered; the fix is, and the hover names the short form."""
+    variant the glossary lists, MTF301, never was). Now not offered; the replacement is (a fix until glossary-17, a
+    suggestion since: "-ew" for "-ev" reads as another transliteration), and the hover names the short form."""
     root = _glossary_workspace(tmp_path)
     text = "Deputy minister Rustam Hajiyev visited Qarabulaq on Monday.\nHajiyew said the road would open soon.\n"
 
@@ -210,7 +211,8 @@ def test_a_misspelling_of_a_glossary_name_is_not_offered_to_the_glossary_as_a_na
             text_document=types.TextDocumentIdentifier(uri), range=slip.range,
             context=types.CodeActionContext(diagnostics=[slip])))
         titles = [a.title for a in got or []]
-        assert "mtfix: fix MTF302: 'Hajiyew' → 'Hajiyev'" in titles, titles
+        # since glossary-17 (session 48) "-ew" for "-ev" reads as another transliteration: a suggestion, no fix
+        assert any("'Hajiyew'" in t and "'Hajiyev'" in t and "MTF302" in t for t in titles), titles
         assert not any("to the glossary" in t for t in titles), titles
         said = (await _hover(h, uri, text, "Hajiyew")).contents.value
         assert said.startswith("Rustam Hajiyev (glossary entry names.tsv:3, person): close to “Hajiyev”"), said
