@@ -4,9 +4,10 @@
   prefixes) on that line; ``mtfix-ignore`` alone silences every code there.
 * ``mtfix-ignore-next-line: CODES`` silences them on the following line.
 * ``mtfix-ignore-file: CODES`` anywhere silences them in the whole file.
-* ``mtfix-ignore-sentence: CODES`` right after a sentence silences them in that sentence only (session 48: the
-  language server's "leave this sentence as is", for a garbled sentence in a paragraph written on one line, whose
-  ``mtfix-ignore`` silenced the line's other sentences too).
+* ``<!-- mtfix-ignore-sentence: CODES -->`` right after a sentence, on its line, silences them in that sentence only
+  (session 48: the language server's "leave this sentence as is", for a garbled sentence in a paragraph written on
+  one line, whose ``mtfix-ignore`` silenced the line's other sentences too).  A comment only: written bare it is
+  prose, and silences nothing.
 
 In Markdown write them as HTML comments so that they do not render:
 ``<!-- mtfix-ignore-next-line: MTF204 -->``.  Inside Markdown code (a fenced or
@@ -64,8 +65,8 @@ def _codes(raw: str | None) -> tuple[str, ...]:
 
 def sentence_before(doc: Document, at: int) -> Segment | None:
     """The sentence a directive at ``at`` (its ``<!--`` included) follows: the segment it is written in, after that
-    segment's first character, else the last segment ending before it with only white space between; None at the
-    start of the text.
+    segment's first character, else the last segment ending before it with only spaces or tabs between (on its line:
+    a comment on a line of its own follows no sentence); None at the start of the text.
 
     >>> from mtfix.segment import to_document
     >>> t = "Prices rose. Wages fell. <!-- mtfix-ignore-sentence: MTF401 --> Rents held."
@@ -77,7 +78,7 @@ def sentence_before(doc: Document, at: int) -> Segment | None:
     if seg is not None and seg.start < at:
         return seg
     before = [s for s in doc.segments if s.end <= at]
-    if not before or doc.text[before[-1].end:at].strip():
+    if not before or doc.text[before[-1].end:at].strip(" \t"):
         return None
     return before[-1]
 
@@ -109,9 +110,11 @@ def suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
             whole += codes
         elif kind == "-sentence":
             opening = doc.text.rfind("<!--", 0, m.start())
-            at = opening if opening >= 0 and not doc.text[opening + 4:m.start()].strip() else m.start()
-            if (seg := sentence_before(doc, at)) is not None:
-                by_sentence.append((seg.start, seg.end, codes))
+            if opening < 0 or doc.text[opening + 4:m.start()].strip():
+                continue  # bare: prose, not a directive
+            if (seg := sentence_before(doc, opening)) is not None:
+                # written inside a sentence (one without its full stop before it): that sentence up to the comment
+                by_sentence.append((seg.start, min(seg.end, opening), codes))
         else:
             target = line + 1 if kind == "-next-line" else line
             by_line[target] = by_line.get(target, ()) + codes

@@ -50,7 +50,7 @@ from mtfix.formats.text import TextContainer
 from mtfix.io.textfile import TextFile, decode, has_bom
 from mtfix.model import Span
 
-__all__ = ["GLUING", "HtmlFormat", "glued_runs", "html_spans", "html_structure", "html_textfile", "page_spans", "template_spans"]
+__all__ = ["GLUING", "RAW_TEXT", "HtmlFormat", "comment_unsafe_spans", "glued_runs", "html_spans", "html_structure", "html_textfile", "page_spans", "template_spans"]
 
 #: elements that flow inside a block: their tags are markup inside the block's prose
 INLINE = frozenset([
@@ -398,6 +398,44 @@ def _held_span(start: int, end: int, tag: str, inline: bool, run: list, protecte
     if inline:  # one name inside the block's prose
         opaque.append((start, end))
         run.append((start, end))
+
+
+#: elements whose text a browser shows as written, a comment in it included: raw text (``script``, ``style``,
+#: ``xmp``, ``iframe``, ``noembed``, ``noframes``, ``noscript``) and escapable raw text (``title``, ``textarea``)
+RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"])
+
+
+def comment_unsafe_spans(text: str) -> list[Span]:
+    """The spans of HTML ``text`` strictly inside which an inserted ``<!-- … -->`` would not be a hidden comment
+    (session 48, the language server's sentence comment): each tag (its attributes), comment, declaration and
+    character reference, and each :data:`RAW_TEXT` element from its start tag to its end tag (to the end of the text
+    when unclosed), ascending.
+
+    >>> t = "<title>Dam news.</title><p class=x>Dam news.</p>"
+    >>> [t[s.start:s.end] for s in comment_unsafe_spans(t)]
+    ['<title>Dam news.</title>', '<p class=x>', '</p>']
+    """
+    masked = _masked(text, template_spans(text))
+    parser = _Events(masked)
+    parser.feed(masked)
+    parser.close()
+    events = parser.events
+    bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)
+    out: list[Span] = []
+    raw: tuple[str, int] | None = None  # the raw-text element open, and where its start tag starts
+    for (kind, start, tag, _attrs), end in zip(events, bounds, strict=True):
+        if raw is not None:
+            if kind == "end" and tag == raw[0]:
+                out.append(Span(raw[1], end))
+                raw = None
+            continue
+        if kind == "start" and tag in RAW_TEXT:
+            raw = (tag, start)
+        elif kind != "data":
+            out.append(Span(start, end))
+    if raw is not None:
+        out.append(Span(raw[1], len(text)))
+    return out
 
 
 # -- encoding ---------------------------------------------------------------------------------------

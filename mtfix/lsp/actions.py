@@ -537,15 +537,58 @@ def sentence_verdicts(finding: Finding, findings: Sequence[Finding], sentences: 
     return [finding, *(g for g in findings if g is not finding and sentence_judgement(g) and sentence(g) == where)]
 
 
+#: an end tag or a line break right after a sentence's end: its comment goes before it (:func:`sentence_comment_at`)
+_BEFORE_TAG = regex.compile(r"</[A-Za-z][A-Za-z0-9-]*[ \t\r\n]*>|<br\b[^<>]*>", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _comment_unsafe(text: str, markdown: bool) -> tuple[list[int], list[int]]:
+    """The starts and ends of the spans of ``text`` a comment cannot go inside (:func:`mtfix.formats.html.
+    comment_unsafe_spans`; in Markdown with its code read as blanks, where a ``<title>`` is an example)."""
+    from mtfix.formats.html import comment_unsafe_spans
+
+    if markdown:
+        chars = list(text)
+        for c in _markdown_spans(text).code:
+            chars[c.start:c.end] = [" "] * (c.end - c.start)
+        text = "".join(chars)
+    spans = comment_unsafe_spans(text)
+    return [s.start for s in spans], [s.end for s in spans]
+
+
+def sentence_comment_at(text: str, end: int, kind: str) -> bool:
+    """Whether a sentence's comment can go at ``end``, right after it, in a document of ``kind``: before white
+    space or the end of the text; in HTML and Markdown also before an end tag or a ``<br>`` (``…said.</p>``), but
+    never inside a tag nor in an element a browser shows as written (``<title>``, ``<textarea>``, ``<script>``,
+    ``<style>``: session 48).
+
+    >>> t = "<title>Dam news.</title><p>Dam news.</p>"
+    >>> [sentence_comment_at(t, t.index(".") + 1, "html"), sentence_comment_at(t, t.rindex(".") + 1, "html")]
+    [False, True]
+    >>> sentence_comment_at("Dam news.</p>", 9, "text")
+    False
+    """
+    markup = kind in ("html", "markdown")
+    if not (end >= len(text) or text[end] in " \t\r\n" or (markup and _BEFORE_TAG.match(text, end))):
+        return False
+    if not markup or "<" not in text:
+        return True
+    starts, ends = _comment_unsafe(text, kind == "markdown")
+    k = bisect.bisect_left(starts, end) - 1  # the spans are ascending and disjoint: the last starting before it
+    return k < 0 or ends[k] <= end
+
+
 def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sentences: Sentences, uri: str,
-                    version: int | None, text: str, index: LineIndex, markdown: bool,
+                    version: int | None, text: str, index: LineIndex, kind: str,
                     diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction:
     """"Leave this sentence as is" (session 48): one action for a garbled sentence's judgement findings (``group``,
     :func:`sentence_verdicts`), where there was one ignore per code (three for MTF401, MTF402 and MTF404): their codes
     in ``<!-- mtfix-ignore-sentence: CODES -->`` right after the sentence (:mod:`mtfix.suppress`), which silences
-    them there only, not in the line's other sentences; added to such a comment already there.  Where the sentence
-    ends against other text (Markdown's closing ``*``) the line's ``mtfix-ignore`` instead, one per line its findings
-    start on, and the title counts the ``findings`` of other sentences it silences too."""
+    them there only, not in the line's other sentences; added to such a comment already there.  In HTML and Markdown
+    it goes before an end tag or ``<br>`` right after the sentence (:func:`sentence_comment_at`).  Where the sentence
+    ends against other text (Markdown's closing ``*``), or in an HTML ``<title>`` (which shows a comment as text), the
+    line's ``mtfix-ignore`` instead, one per line its findings start on, and the title counts the ``findings`` of
+    other sentences it silences too.  ``kind``: the document's (``"markdown"``, ``"html"``, ``"text"``…)."""
     codes = ", ".join(dict.fromkeys(c for g in group for c in (g.code, *g.also)))
     first = group[0]
     end = sentences.get((first.code, first.start, first.end), (first.start, first.end))[1]
@@ -553,7 +596,7 @@ def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sente
     if after is not None:  # its comment is there (written for other codes): the codes go into it
         edits = [types.TextEdit(to_range(index, after.end("codes"), after.end("codes")), f", {codes}")]
         title = f"mtfix: leave this sentence as is (ignore {codes} in this sentence)"
-    elif end >= len(text) or text[end] in " \t\r\n":
+    elif sentence_comment_at(text, end, kind):
         edits = [types.TextEdit(to_range(index, end, end), f" <!-- mtfix-ignore-sentence: {codes} -->")]
         title = f"mtfix: leave this sentence as is (ignore {codes} in this sentence)"
     else:
@@ -562,7 +605,7 @@ def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sente
             lines.setdefault(index.position(g.start)[0], []).append(g)
         edits, silenced = [], set()
         for line, here in sorted(lines.items()):
-            edits.append(ignore_edit(here[0], text, index, markdown, ", ".join(dict.fromkeys(
+            edits.append(ignore_edit(here[0], text, index, kind == "markdown", ", ".join(dict.fromkeys(
                 c for g in here for c in (g.code, *g.also)))))
             silenced |= {(line, c) for g in here for c in (g.code, *g.also)}
         others = sum(1 for f in findings if f not in group and (index.position(f.start)[0], f.code) in silenced)

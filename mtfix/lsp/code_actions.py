@@ -131,7 +131,7 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     elif data.get("action") == SENTENCE:
         group = actions.sentence_verdicts(f, st.findings, st.sentences)
         made = None if not _ignorable(st) or not group else actions.sentence_action(
-            group, st.findings, st.sentences, st.uri, st.version, st.text, st.index, st.kind == "markdown", None, versioned)
+            group, st.findings, st.sentences, st.uri, st.version, st.text, st.index, st.kind, None, versioned)
     elif data.get("action") == "suggest":
         made = next((a for a in _suggestions(st, f, None, versioned)
                      if isinstance(a.data, dict) and a.data.get("suggestion") == data.get("suggestion")), None)
@@ -315,7 +315,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
                 if key not in judged:
                     judged.add(key)
                     out.append(deliver(actions.sentence_action(group, st.findings, st.sentences, uri, st.version, st.text, idx,
-                                                               markdown, diag, versioned), SENTENCE, f))
+                                                               st.kind, diag, versioned), SENTENCE, f))
             elif ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code, line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))

@@ -138,7 +138,7 @@ def test_a_sentence_against_other_text_falls_back_to_the_line_and_says_what_else
     sentences = {("MTF401", 0, 5): (0, 19), ("MTF404", 6, 10): (0, 19), ("MTF401", 20, 25): (20, 35)}
     group = sentence_verdicts(first, findings, sentences)
     assert group == findings[:2]
-    a = sentence_action(group, findings, sentences, "file:///x.txt", 1, text, LineIndex(text), False, None, True)
+    a = sentence_action(group, findings, sentences, "file:///x.txt", 1, text, LineIndex(text), "text", None, True)
     assert a.title == ("mtfix: leave this sentence as is (ignore MTF401, MTF404 on this line; "
                        "also silences 1 on other sentences there)")
     assert apply_text_edits(text, edits_of(a.edit, "file:///x.txt")) == \
@@ -151,7 +151,7 @@ def test_a_sentence_comment_already_there_takes_the_new_codes() -> None:
 
     text = "Wages fell sharply. <!-- mtfix-ignore-sentence: MTF405 --> Rents rose.\n"
     f = _finding("MTF401", 0, 5)
-    a = sentence_action([f], [f], {("MTF401", 0, 5): (0, 19)}, "file:///x.txt", 1, text, LineIndex(text), False,
+    a = sentence_action([f], [f], {("MTF401", 0, 5): (0, 19)}, "file:///x.txt", 1, text, LineIndex(text), "text",
                         None, True)
     assert apply_text_edits(text, edits_of(a.edit, "file:///x.txt")) == \
         text.replace("MTF405 -->", "MTF405, MTF401 -->")
@@ -215,7 +215,7 @@ def test_leaving_each_sentence_as_is_silences_its_judgement_and_nothing_else(kin
         if key in done:
             continue
         done.add(key)
-        a = sentence_action(group, findings, sentences, "file:///x", 1, text, LineIndex(text), kind == "markdown",
+        a = sentence_action(group, findings, sentences, "file:///x", 1, text, LineIndex(text), kind,
                             None, True)
         assert "in this sentence" in a.title, (a.title, text)
         new = apply_text_edits(text, edits_of(a.edit, "file:///x"))
