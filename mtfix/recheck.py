@@ -117,8 +117,15 @@ def local_findings(checker: Checker, doc: Document, chosen: Iterable[int],
 
 
 def _paragraph_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` widened to the paragraphs (``meta["regions"]``) they fall in."""
-    for region in doc.meta.get("regions") or ():
+    """``(start, end)`` widened to the paragraphs (``meta["regions"]``) they fall in, or to the lines they fall in
+    when the document has no regions (plain text: session 48, round 18's review; a cut at a sentence's end read as
+    the text's end, and "arrived.." was a doubled stop there and nowhere in the whole text)."""
+    regions = doc.meta.get("regions")
+    if not regions:
+        text = doc.text
+        end = text.find("\n", end)
+        return text.rfind("\n", 0, start) + 1, len(text) if end < 0 else end
+    for region in regions:
         if region.start <= start < region.end:
             start = region.start
         if region.start < end <= region.end:

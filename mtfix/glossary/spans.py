@@ -25,6 +25,7 @@ from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document, Span
+from mtfix.text.tokens import CODE_SPAN as _CODE
 from mtfix.text.tokens import FUNCTION_WORDS, LazyPattern
 from mtfix.text.tokens import HANDLE as _TAG
 from mtfix.text.tokens import WORD as _WORDS
@@ -32,7 +33,6 @@ from mtfix.text.tokens import title_case_line as _title_case_line
 
 #: Plain ``re`` (session 37): classes of literal characters only, the same matches as ``regex`` in fewer instructions.
 _QUOTED = re.compile(r"“([^“”\n]{1,400})[”“]|«([^«»\n]{1,400})»|„([^„“”\n]{1,400})[“”]|\"([^\"\n]{1,400})\"")
-_CODE = regexcache.compile(r"`[^`\n]+`")
 
 
 def is_source_language(text: str) -> bool:

@@ -115,6 +115,9 @@ WORD_HYPHENATED = LazyPattern(rf"[{LETTERS}]+(?:[{APOSTROPHES}{HYPHENS}][{LETTER
 LM_TOKEN = LazyPattern(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)*")
 #: Letters or digits with at most one apostrophe part: the unit of the repeated-word check.
 ALNUM_WORD = LazyPattern(rf"[{LETTERS}{DIGITS}]+(?:[{APOSTROPHES}][{LETTERS}]+)?")
+#: A span in backticks on one line: code written in prose ("`git pull`"), read by the glossary's blocked spans and
+#: the repetition detectors (session 48).
+CODE_SPAN = regexcache.compile(r"`[^`\n]+`")
 #: A word as LanguageTool reports it: letters and combining marks, then also apostrophes
 #: and hyphens, so that a match can be widened to the whole word it sits in.
 LT_WORD = LazyPattern(rf"[{LETTERS}{MARKS}][{LETTERS}{MARKS}{APOSTROPHES}{HYPHENS}]*")

@@ -33,7 +33,12 @@ BASE = (article(24) + "\n\n" + " ".join(garbled_sentence(k) for k in range(3))
         + "\n\nThe ferry left late. On the\nthe quay a crowd waited.\n")
 #: what an editor types: sentence ends typed or glued, line breaks, paragraph breaks, slips the rules know
 TYPED = st.sampled_from([".", ". ", ". The", "\n", "\n\n", " the the", " and and", "x", "", " ,", "**", "`",
-                         "<b>", "Yes. On the\nthe", "said.Next"])
+                         "<b>", "Yes. On the\nthe", "said.Next",
+                         # round 18's review (session 48): copies glued to a stop or a backtick, heading markers,
+                         # comments, a phrase said twice, a doubled stop before a line end
+                         ".in in", " the the`", "`code the the` ", "again.The EU met again", "\n# Head # Head\n",
+                         "<!-- mtfix-ignore-next-line -->", "etc.", " It rained. It rained.", "..\n", "..",
+                         " `x x x`"])
 EDIT = st.tuples(st.floats(0, 1), st.integers(0, 12), TYPED)
 
 
@@ -178,3 +183,58 @@ def test_every_edit_that_changes_the_markdown_reading_gives_the_whole_check() ->
             again = recheck(PIPELINE, build_document(new, None, "markdown"), kept)
             whole = PIPELINE.check(build_document(new, None, "markdown"))
             assert [_key(f) for f in again.result.findings] == [_key(f) for f in whole.findings], repr(new)
+
+
+#: Round 18's review (session 48): what MTF105/MTF106 find in a sentence hung on repeats elsewhere (the pre-screen read
+#: white-space tokens, "left.in in" none, and a repeat between sentences named the sentence before), and MTF112's
+#: doubled stop was read at the recheck's cut as at a text's end, and not before a line break
+#: The first pair is a known limitation since the lead's read of RFK (session 48): a per-sentence pre-screen found
+#: "left.in in" but added false majors on clean text ("n(n + 1)/2", chess moves "O-O ... O-O-O"), so it was not
+#: kept; MTF105/MTF106 are declared DOCUMENT instead, which keeps the re-check equal to the whole check.
+_PRESCREEN = pytest.mark.xfail(strict=True, reason="the whole-text pre-screen misses a copy glued to a stop")
+PAIRS = [
+    pytest.param("He left.in in\n# Heading here # Heading here\n", "He left.in in\n# Heading here\n", "markdown",
+                 marks=_PRESCREEN),
+    ("`code the the` It rained. It rained.\n", "`code the the` It rained.\n", "text"),
+    ("The EU met again.The EU met again\n", "The EU met again.The EU met again\n<!-- x -->\n", "markdown"),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "kind"), PAIRS)
+def test_a_sentences_repeats_do_not_hang_on_text_elsewhere(one: str, other: str, kind: str) -> None:
+    """The first line's findings are the same whatever follows it (their fixes' context aside)."""
+    def first_line(text: str) -> list[tuple[Any, ...]]:
+        return [(f.code, f.start, f.end, f.fix, f.message) for f in PIPELINE.check(build_document(text, None, kind)).findings
+                if f.start < text.index("\n")]
+    assert first_line(one) == first_line(other)
+
+
+@_PRESCREEN
+def test_a_copy_glued_to_a_stop_is_found() -> None:
+    assert [f.code for f in PIPELINE.check(build_document("He left.in in\n", None, "markdown")).findings] == ["MTF105"]
+
+
+def test_a_repeat_in_backticks_is_left_alone() -> None:
+    for text in ("`code the the` It rained. It rained.\n", "Run `a a a a` now.\n", "Run `x the the`.\n"):
+        assert not [f for f in PIPELINE.check(text).findings if f.code in ("MTF105", "MTF106")], text
+    assert [f.code for f in PIPELINE.check("Run the the `x` now.\n").findings] == ["MTF105"]  # outside the code
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    ("`code the the` It rained. It rained.\n", "`code the the` It rained. Itx rained.\n", "text"),
+    ("The EU met again.The EU met again\n<!-- mtfix-ignore-next-line mtfix-ignore-next-line",
+     "The EU met again.The EU met again\n<!-- mtfix-ignore-next-line mtfix-ignore-next-lineetc.", "markdown"),
+    ("It rained.\n\n", "Mr. Smith arrived..\n\n", "text"),
+])
+def test_round_18s_rechecks_give_the_whole_check(before: str, after: str, kind: str) -> None:
+    kept = check_kept(PIPELINE, build_document(before, None, kind))
+    again = recheck(PIPELINE, build_document(after, None, kind), kept)
+    whole = PIPELINE.check(build_document(after, None, kind))
+    assert [_key(f) for f in again.result.findings] == [_key(f) for f in whole.findings]
+
+
+def test_a_doubled_stop_before_a_line_break_is_found() -> None:
+    """"left.." then a new line: the line end reads as the text's end does (until session 48 only the latter)."""
+    for text in ("He left..\nThen we went home.\n", "He left..\r\nthen home.", "He left.."):
+        assert [f.code for f in PIPELINE.check(text).findings] == ["MTF112"], text
+    assert PIPELINE.check("He used to say...\nThen home.\n").findings == []  # an ellipsis

@@ -8,7 +8,14 @@ from mtfix.model import Document, FixSafety, Scope, Span
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.rules.detectors.repeat_scan import _loop_sites, _segments_with_sites, _tokens, cells_apart, same_word
+from mtfix.rules.detectors.repeat_scan import (
+    _loop_sites,
+    _segments_with_sites,
+    _tokens,
+    cells_apart,
+    in_code_span,
+    same_word,
+)
 from mtfix.text.tokens import INVISIBLE_MARKS, WORD, LazyPattern
 
 #: What may part two copies of a word: spaces, tabs and the no-break spaces (seen as a space), with invisible marks
@@ -61,7 +68,10 @@ def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int,
     return Hit(second[0], end, "", message=message, safety=safety)
 
 
-@detector("repeated_word", scope=Scope.SEGMENT)
+# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_scan._loop_sites)
+# decides which sentences are scanned, and misses copies glued to a stop or a backtick, so a sentence's result
+# can depend on text elsewhere; a per-sentence screen added false majors on clean text ("n(n + 1)", chess)
+@detector("repeated_word", scope=Scope.DOCUMENT)
 def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
 
@@ -89,7 +99,7 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             j = i + 1 if wrapped else j
             first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
             if (j - i + 1 == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
-                    and same_word(first, second)):
+                    and same_word(first, second) and not in_code_span(doc, idx, toks[i][0], toks[j][1])):
                 name = first[:1].isupper() and second[:1].isupper()
                 deliberate = safe_words is not None and toks[i][2] not in safe_words
                 safety = FixSafety.UNSAFE if name or deliberate else None

@@ -9,7 +9,15 @@ from mtfix.model import Document, FixSafety, Scope, Severity
 from mtfix.rules.detectors.deliberate_repeats import emphatic_opening, utterance
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
-from mtfix.rules.detectors.repeat_scan import MAX_N, _loop_sites, _segments_with_sites, _tokens, cells_apart, same_word
+from mtfix.rules.detectors.repeat_scan import (
+    MAX_N,
+    _loop_sites,
+    _segments_with_sites,
+    _tokens,
+    cells_apart,
+    in_code_span,
+    same_word,
+)
 from mtfix.text.tokens import INVISIBLE_MARKS, LazyPattern
 
 _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
@@ -17,7 +25,10 @@ _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 _OTHER_MARK = LazyPattern(rf"[^ \t\u00a0\u202f,;:.!?…{INVISIBLE_MARKS}]")
 
 
-@detector("repeated_ngram", scope=Scope.SEGMENT)
+# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_scan._loop_sites)
+# decides which sentences are scanned, and misses copies glued to a stop or a backtick, so a sentence's result
+# can depend on text elsewhere; a per-sentence screen added false majors on clean text ("n(n + 1)", chess)
+@detector("repeated_ngram", scope=Scope.DOCUMENT)
 def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """The same n words repeated back to back: ``min_copies`` times for single
     words and short n-grams, twice for n-grams of ``long_n`` words or more.
@@ -58,7 +69,8 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
                 i += copies  # case variants side by side ("ß ẞ ß"), not a loop
                 continue
             start, end = toks[i][0], toks[i + copies * n - 1][1]
-            if cells_apart(doc.text, start, end):  # "low\tlow\tlow": a table's cells, not a loop (session 48)
+            if cells_apart(doc.text, start, end) or in_code_span(doc, idx, start, end):
+                # "low\tlow\tlow": a table's cells; "`a a a`": code; not a loop (session 48)
                 i += 1
                 continue
             keep_end = toks[i + n - 1][1]

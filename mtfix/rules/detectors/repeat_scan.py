@@ -16,11 +16,13 @@ import sys
 from bisect import bisect_right
 from itertools import count, islice, repeat
 from operator import eq
+from typing import Any
 
 from mtfix.caching import regexcache
 from mtfix.model import Document
 from mtfix.rules.detectors.registry import Context
 from mtfix.text.tokens import ALNUM_WORD as _TOKEN
+from mtfix.text.tokens import CODE_SPAN as _CODE_SPAN
 from mtfix.text.tokens import INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
 
 _SPACE_SPLIT = regexcache.compile(r"\S+")
@@ -191,22 +193,23 @@ _SKIP = 256
 _SKIP_TOKENS = LazyPattern(rf"(?:\S+\s+){{{_SKIP}}}")
 
 
-def _token_starts(text: str, indices: list[int]) -> list[int]:
-    """The offsets of the ``_SPACE_SPLIT`` tokens of ``text`` at ``indices`` (ascending), up to the first
-    that does not exist; the tokens between are skipped without a Python step or a match object each.
+def _token_starts(text: str, indices: list[int], token: Any = _SPACE_SPLIT, skip: Any = _SKIP_TOKENS) -> list[int]:
+    """The offsets of the ``token`` matches (``_SPACE_SPLIT``'s by default) of ``text`` at ``indices`` (ascending), up
+    to the first that does not exist; the tokens between are skipped (``skip``: ``_SKIP`` of them at once) without a
+    Python step or a match object each.
 
     >>> _token_starts("  a bb  c d ", [0, 2, 3, 9])
     [2, 8, 10]
     """
-    first = _SPACE_SPLIT.search(text)
+    first = token.search(text)
     if first is None:
         return []
     out: list[int] = []
     pos, at = first.start(), 0  # ``at``: the index of the token that starts at ``pos``
     for i in indices:
-        while i - at >= _SKIP and (m := _SKIP_TOKENS.match(text, pos)) is not None:
+        while i - at >= _SKIP and (m := skip.match(text, pos)) is not None:
             pos, at = m.end(), at + _SKIP
-        m = next(islice(_SPACE_SPLIT.finditer(text, pos), i - at, None), None)
+        m = next(islice(token.finditer(text, pos), i - at, None), None)
         if m is None:
             break
         out.append(m.start())
@@ -225,6 +228,16 @@ def _segments_with_sites(doc: Document, sites: list[int]) -> list[int]:
         if k + 1 < len(starts) and not any(c.isspace() for c in doc.text[p:starts[k + 1]]):
             found.add(k + 1)
     return sorted(i for i in found if i >= 0)
+
+
+def in_code_span(doc: Document, idx: int, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` lies inside a span in backticks of segment ``idx`` ("`code the the`"): code
+    written in prose, not prose, which the repetition detectors leave alone as Markdown's protected code spans are
+    (session 48; until then plain text got a safe fix inside the backticks).  Read from the segment only."""
+    seg = doc.segments[idx]
+    if "`" not in doc.text[seg.start:seg.end]:
+        return False
+    return any(m.start() < start and end < m.end() for m in _CODE_SPAN.finditer(doc.text, seg.start, seg.end))
 
 
 def _tokens(doc: Document, idx: int) -> list[tuple[int, int, str]]:
