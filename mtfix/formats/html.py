@@ -345,13 +345,7 @@ def html_structure(text: str) -> list[tuple]:
     >>> html_structure("<b>snow </b>The") == html_structure("<b>snow</b>The")
     False
     """
-    masked = _masked(text, template_spans(text))
-    parser = _Events(masked)
-    parser.feed(masked)
-    parser.close()
-    events = parser.events
-    bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)
-    pieces = [(kind, text[start:end]) for (kind, start, _tag, _attrs), end in zip(events, bounds, strict=True)]
+    pieces = [(kind, text[start:end]) for (kind, start, _tag, _attrs), end in _events_to_ends(text)]
     out: list[tuple] = []
     for i, (kind, piece) in enumerate(pieces):
         if kind == "data":
@@ -363,6 +357,16 @@ def html_structure(text: str) -> list[tuple]:
             inside = pieces[i - 1][1][-1:]
         out.append((kind, piece, inside.isspace()))
     return out
+
+
+def _events_to_ends(text: str) -> list[tuple[tuple[str, int, str | None, list], int]]:
+    """The parser's events on ``text`` (its templates masked), each with where it ends: where the next starts."""
+    masked = _masked(text, template_spans(text))
+    parser = _Events(masked)
+    parser.feed(masked)
+    parser.close()
+    events = parser.events
+    return list(zip(events, [e[1] for e in events[1:]] + [len(text)] * bool(events), strict=True))
 
 
 #: what ends a sentence before a ``<br>`` (final punctuation, a closing quote or bracket after it)
@@ -415,15 +419,9 @@ def comment_unsafe_spans(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in comment_unsafe_spans(t)]
     ['<title>Dam news.</title>', '<p class=x>', '</p>']
     """
-    masked = _masked(text, template_spans(text))
-    parser = _Events(masked)
-    parser.feed(masked)
-    parser.close()
-    events = parser.events
-    bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)
     out: list[Span] = []
     raw: tuple[str, int] | None = None  # the raw-text element open, and where its start tag starts
-    for (kind, start, tag, _attrs), end in zip(events, bounds, strict=True):
+    for (kind, start, tag, _attrs), end in _events_to_ends(text):
         if raw is not None:
             if kind == "end" and tag == raw[0]:
                 out.append(Span(raw[1], end))
