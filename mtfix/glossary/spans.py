@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import accumulate
 
 from mtfix.caching import regexcache
@@ -474,26 +474,38 @@ def in_code_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not _INDENTED.match(text, line_start):
         return False
-    first = last = line_start
-    while first and _INDENTED.match(text, before := text.rfind("\n", 0, first - 1) + 1):
-        first = before
-    while (after := text.find("\n", last) + 1) and _INDENTED.match(text, after):
-        last = after
-    return any(_CODE_LINE.match(text, at) for at in _line_starts(text, first, last))
+    starts, code = _code_blocks(text)
+    return code[bisect_right(starts, line_start) - 1]
 
 
 #: A line indented by a tab or four spaces, with something written on it: a line of an indented block.
 _INDENTED = regexcache.compile(r"(?:\t| {4})[ \t]*[^\s]")
 
 
-def _line_starts(text: str, first: int, last: int) -> Iterator[int]:
-    """The offsets where the lines of ``text`` from the one at ``first`` to the one at ``last`` start."""
-    at = first
-    while at <= last:
-        yield at
+def _build_code_blocks(text: str) -> tuple[list[int], list[bool]]:
+    """Where each block of consecutive indented lines (:data:`_INDENTED`) of ``text`` starts, ascending, and whether
+    one of its lines writes code (:data:`_CODE_LINE`): read once per text, so that a document indented throughout
+    is not walked again for every name in it (the lead's read of glossary-17: 4,000 indented lines with a name each
+    took 118 s against 1.3 s unindented)."""
+    starts: list[int] = []
+    code: list[bool] = []
+    inside, at = False, 0
+    while True:
+        if _INDENTED.match(text, at):
+            if not inside:
+                starts.append(at)
+                code.append(False)
+                inside = True
+            if not code[-1] and _CODE_LINE.match(text, at):
+                code[-1] = True
+        else:
+            inside = False
         at = text.find("\n", at) + 1
         if not at:
-            return
+            return starts, code
+
+
+_code_blocks: LastMemo[str, tuple[list[int], list[bool]]] = LastMemo(_build_code_blocks, stamp=len)
 
 
 def _capital_before(text: str, start: int, known: Blocked | None, *, in_row: bool = False) -> str | None:
