@@ -140,7 +140,7 @@ def report(models: dict[int, Scorer], full: Scorer, realmt: Path) -> None:
     """Print the candidate's AUCs alone and added to the detector's logit at :data:`WEIGHT`: realmt train out of fold
     (``models`` by the OOF file's fold), realmt dev and every probe (``full``), with paired bootstrap intervals."""
     from eval_realmt import auc
-    from probes_pooled import writer_of
+    from probes_pooled import WRITERS, writer_of
     from score_design import text_key
 
     oof = read_oof()
@@ -163,14 +163,14 @@ def report(models: dict[int, Scorer], full: Scorer, realmt: Path) -> None:
     for d in sorted((ROOT / "bench" / "data").glob("probe_s*")):
         writer = writer_of(d.name)
         per = score_rows(full, read_jsonl(d / "real_mt_probe.jsonl"), read_jsonl(d / "clean_news_probe.jsonl"))
-        for group in (writer,) if writer in ("fourth", "fifth", "sixth") else (writer, "all"):  # "all": s30–s44b
+        for group in (writer, "all") if writer in ("old", "new", "third") else (writer,):  # "all": s30–s44b
             for name, (m, q) in per.items():
                 pool = pooled.setdefault(group, {}).setdefault(name, ([], []))
                 pool[0].extend(m)
                 pool[1].extend(q)
         print(f"| {d.name} | {len(per['p'][0])} | {len(per['p'][1])} | "
               + " | ".join(f"{auc(*per[k]):.3f}" for k in ("p", "c", "pc")) + " |")
-    for group in [g for g in ("old", "new", "third", "all", "fourth", "fifth", "sixth") if g in pooled]:
+    for group in [g for g in ("old", "new", "third", "all", *(w for w, _ in WRITERS[2:])) if g in pooled]:
         g = pooled[group]
         print(f"| **{group}** | {len(g['p'][0])} | {len(g['p'][1])} | "
               + " | ".join(f"{auc(*g[k]):.3f}" for k in ("p", "c", "pc")) + " |")

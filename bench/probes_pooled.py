@@ -29,11 +29,12 @@ Eight reports (the fourth to sixth since session 37, the seventh since session 3
    writer's nine; since session 44 a fourth group, a third writer's (``probe_s44``, ``probe_s44b``), against the
    two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``); since
    session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``); since session 48 a seventh, a sixth
-   writer's (``probe_s48``, ``probe_s48b``; :data:`WRITERS`).
+   writer's (``probe_s48``, ``probe_s48b``); since session 49 an eighth, a seventh writer's (``probe_s49``,
+   ``probe_s49b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
-   against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth and (session 48)
-   the sixth (:func:`length`).
+   against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth, (session 48) the
+   sixth and (session 49) the seventh (:func:`length`).
 8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 
@@ -278,24 +279,21 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
 WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
-           ("sixth", "probe_s48"))
+           ("sixth", "probe_s48"), ("seventh", "probe_s49"))
 
 
-def writer_of(name: str, new_writer: str = "probe_s39", third_writer: str = "probe_s44",
-              fourth_writer: str = "probe_s46", fifth_writer: str = "probe_s47",
-              sixth_writer: str = "probe_s48") -> str:
-    """Which writer wrote a probe: "old" (before ``new_writer``), "new" (session 39 on), "third" (session 44 on),
-    "fourth" (session 46 on), "fifth" (session 47 on) or "sixth" (session 48 on)."""
-    firsts = (("sixth", sixth_writer), ("fifth", fifth_writer), ("fourth", fourth_writer), ("third", third_writer),
-              ("new", new_writer))
-    return next((writer for writer, first in firsts if name >= first), "old")
+def writer_of(name: str, new_writer: str = "probe_s39") -> str:
+    """Which writer wrote a probe: "old" (before ``new_writer``), else the last of :data:`WRITERS` whose first
+    probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "seventh" from
+    session 49 on)."""
+    firsts = (("new", new_writer),) + WRITERS[1:]
+    return next((writer for writer, first in reversed(firsts) if name >= first), "old")
 
 
-def _group(name: str, first_weighted: str, new_writer: str, third_writer: str = "probe_s44",
-           fourth_writer: str = "probe_s46") -> str:
+def _group(name: str, first_weighted: str, new_writer: str) -> str:
     """Which group a probe belongs to: the old writer's split into weighted by class (before ``first_weighted``)
     and weighted like realmt train (up to ``new_writer``), else :func:`writer_of`'s writer."""
-    writer = writer_of(name, new_writer, third_writer, fourth_writer)
+    writer = writer_of(name, new_writer)
     if writer != "old":
         return writer
     return "weighted" if name >= first_weighted else "early"
@@ -336,8 +334,9 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
     old_m, old_p = em + lm + nm, ep + lp + np_
-    for writer, since, earlier in (("third", 44, "two"), ("fourth", 46, "three"), ("fifth", 47, "four"),
-                                   ("sixth", 48, "five")):
+    counts = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for (writer, first), earlier in zip(WRITERS[1:], counts, strict=False):
+        since = int(first.removeprefix("probe_s"))
         wm, wp = groups[writer]
         if wm and wp:
             lo, hi = _auc_interval((old_m, old_p), (wm, wp))
@@ -350,22 +349,21 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         old_m, old_p = old_m + wm, old_p + wp
 
 
-def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000),
-           third_writer: str = "probe_s44", fourth_writer: str = "probe_s46") -> None:
+def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1000)) -> None:
     """Whether the detector's probability follows a sentence's length or its number of labels (Spearman over every
     probe's MT rows), and the AUC of the probability by length band, the old writer's probes against the new
-    writer's (session 39), the third writer's (session 44) and the fourth's (session 46): is a probe hard because of its writer, its mildness
-    or its sentences' length?"""
+    writer's (session 39) and each later writer's (:data:`WRITERS`): is a probe hard because of its writer, its
+    mildness or its sentences' length?"""
     from eval_realmt import auc
     from scipy.stats import spearmanr
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (writer: old, new, third … sixth, MT?, words, labels, p)
+    rows = []  # (writer: old, new, third … seventh, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
-                writer = writer_of(d.name, new_writer, third_writer, fourth_writer)
+                writer = writer_of(d.name, new_writer)
                 rows.append((writer, mt, len(r["text"].split()), len(r.get("artifacts", [])),
                              probability(r["text"]) or 0.0))
     mt_rows = [r for r in rows if r[1]]

@@ -1,12 +1,15 @@
-"""What each round's held-out probe tests (tests/audit/test_heldout_probe_s44.py, _s46.py, _s47.py) ask of a
-writer's new probes: their rows, that they are new text (no 7-word sequence shared with the older probes or with realmt), that
-``bench/eval_realmt.py --split probe`` leaves their professional half alone, and the pooled trend report's groups."""
+"""What the held-out probe tests ask of each writer's probes from the third writer on (:data:`WRITERS`, read by
+``tests/audit/test_heldout_probes_s49.py``; sessions 44–49 had one test file a writer): their rows, the digests
+committed before any measurement, that they are new text (no 7-word sequence shared with the older probes or with
+realmt), that ``bench/eval_realmt.py --split probe`` leaves their professional half alone and flags at least a loose
+floor of their MT, and the pooled trend report's groups."""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -76,3 +79,61 @@ def trend_groups(new: list[Path]) -> dict[str, str]:
 
     assert all(p in PROBES for p in new)
     return {d.name: _group(d.name, "probe_s35", "probe_s39") for d in PROBES}
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One writer's two probes and what their test asks of them (the figures each round measured and pinned)."""
+
+    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "seventh")
+    previous: str  #: the writer before, in a group of its own too
+    probes: tuple[str, str]
+    older: int  #: at least this many older probes to be new text against
+    pro: int = 20  #: professional rows a probe
+    langs: frozenset[str] = frozenset()  #: the one language set of each probe (empty: any ten, two rows each)
+    langs_in_all: tuple[int, int | None] = (0, None)  #: languages over both probes: at least, at most (None: any)
+    short_mt: int = 0  #: MT rows of 12 words or fewer a probe, at least
+    short_pro: int = 0  #: professional rows of 10 words or fewer a probe, at least
+    flagged_floor: int = 0  #: MT rows flagged (grammar off) a probe, at least: a loose floor under the measured
+    digests: dict[str, str] = field(default_factory=dict)  #: sha256 as committed before any measurement
+
+    @property
+    def dirs(self) -> list[Path]:
+        return [DATA / n for n in self.probes]
+
+
+WRITERS = (
+    # session 44 (round 18): health, courts, science, energy; transport, education, agriculture, local government
+    Writer("third", "new", ("probe_s44", "probe_s44b"), 11, pro=10,
+           langs=frozenset({"ar", "az", "fa", "hy", "ka", "kk", "ru", "tr", "uk", "uz"})),
+    # session 46 (round 19): embassies … military ceremonies; museums, diaspora, charity drives, university news
+    Writer("fourth", "third", ("probe_s46", "probe_s46b"), 13, pro=10, langs_in_all=(6, None), short_mt=4, digests={
+        "probe_s46/real_mt_probe.jsonl": "f45bef962b2ab3d3e1b4711692cb4f80ad5ac68bdce3752c72ce69b32daa3dea",
+        "probe_s46/clean_news_probe.jsonl": "4b017630114ebf9c9fb9394e4ad390931eb50cc2520f5cb6f1bd6e1e16ffa525",
+        "probe_s46b/real_mt_probe.jsonl": "82be9c91514039d68857d0f56436b4397586c0e62a4d09f7ecb83e9ee571ed8c",
+        "probe_s46b/clean_news_probe.jsonl": "e7d347205cd30f44dc5d141dabe8bd65cf4206ef9b964abe17d44cf1d24caa81"}),
+    # session 47 (round 20): election commissions … reservoirs; public health, sports federations, census, wildfires;
+    # measured 14/20 and 15/20 flagged
+    Writer("fifth", "fourth", ("probe_s47", "probe_s47b"), 15, langs_in_all=(15, 15), short_mt=4, flagged_floor=12,
+           digests={
+        "probe_s47/real_mt_probe.jsonl": "b1fc37cd7f1d56f012b4b644beca1a6c16180e16c745b0001c8df5d3aeec19e6",
+        "probe_s47/clean_news_probe.jsonl": "93a4bc5a61485762143bc0317fcb04facf7c89e5734c27b9e59c580a1e71e484",
+        "probe_s47b/real_mt_probe.jsonl": "07843358b1708d778d7a915fcaf1a541f2e08570e8aad8b64b8d9a35ebcfa841",
+        "probe_s47b/clean_news_probe.jsonl": "eecd341287d70e97e21f8f6b402273cb799859389a69eca50b47a6125e02d523"}),
+    # session 48 (round 21): fisheries, mining, banking, telecoms; road safety, migration, exams, postal services;
+    # measured 10/20 and 10/20 flagged, 0 major
+    Writer("sixth", "fifth", ("probe_s48", "probe_s48b"), 17, langs_in_all=(18, 18), short_mt=4, short_pro=8,
+           flagged_floor=8, digests={
+        "probe_s48/real_mt_probe.jsonl": "0214d794a67650cbf58903664d250153deaaac37550d8d0de288a62bceda8268",
+        "probe_s48/clean_news_probe.jsonl": "563d8e152b813e773e468eb3cb4759f65c50168dbec3cb2b18371c0725ac5fcd",
+        "probe_s48b/real_mt_probe.jsonl": "10997286ca5c8f999fb6081871f56a55b1e8cc88448713e2443ca19e2394801e",
+        "probe_s48b/clean_news_probe.jsonl": "bf6cfb3202555dec753ff88d382774321412cec140c850b8fe6422257fa88a13"}),
+    # session 49 (round 22): aviation, dairy and livestock, ports, prisons; libraries and publishing, hospitals'
+    # staffing, pensions, zoos (th, bn, el new); measured 11/20 and 11/20 flagged, 0 major, at session 49's base
+    Writer("seventh", "sixth", ("probe_s49", "probe_s49b"), 19, langs_in_all=(20, 20), short_mt=5, short_pro=8,
+           flagged_floor=9, digests={
+        "probe_s49/real_mt_probe.jsonl": "7c1be12eb142777441baa7a33f50b243614d3c3ae93d3df33eebd4667a703469",
+        "probe_s49/clean_news_probe.jsonl": "378c87649c114fe82a96f9bc1165b01512fa870d45a860fe89e6699e5440459e",
+        "probe_s49b/real_mt_probe.jsonl": "e0c50813317be1d697a3f7af22322e544cd905d959d2faefdc31346bfd491875",
+        "probe_s49b/clean_news_probe.jsonl": "4649a9a831e49ef0a212ac8a0add90d2bc4402eee0720cee44dc0aebf39c3f9f"}),
+)
