@@ -26,6 +26,7 @@ REGENERATE = "python bench/module_map.py"
 #: folders of ``mtfix/`` that hold data, not Python: what each holds
 DATA_FOLDERS = {
     "demo": "The example text `mtfix demo` repairs (a copy of `examples/garbled-news.txt`).",
+    "glossary/data": "The glossary checker's list of English nouns and adjectives (surnames that are words) and its notice.",
     "glossaries": "The bundled glossaries (YAML): a link to the repository's `glossaries/`.",
     "garble/data": "The garble detector's shipped model, tagger weights, intransitive and dative verbs and their notice.",
     "review/static": "The review report's stylesheet and script, inlined into its one HTML file.",

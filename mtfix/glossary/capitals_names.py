@@ -384,11 +384,35 @@ def everyday_surname(word: str) -> bool:
 
     >>> everyday_surname("Marsh"), everyday_surname("Aliyev"), everyday_surname("Michel")
     (True, False, False)
+
+    Or an English noun or adjective without an everyday plural, a mass noun or a colour (:func:`english_nouns`:
+    "Frost", "Cotton", "Grey"; session 49).
+
+    >>> everyday_surname("Frost"), everyday_surname("Grey"), everyday_surname("Putin")
+    (True, True, False)
     """
     from mtfix.text.lexicon import is_everyday_word
 
     low = word.lower()
-    return word.isascii() and is_everyday_word(low) and _everyday_count_noun(low)
+    return word.isascii() and is_everyday_word(low) and (_everyday_count_noun(low) or low in english_nouns())
+
+
+#: Lower-case English nouns and adjectives (``glossary/data/english-nouns.txt``, built by
+#: ``bench/build_english_nouns.py`` from LemmInflect's lexicon: session 49).
+_ENGLISH_NOUNS = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
+
+
+@functools.cache
+def english_nouns() -> frozenset[str]:
+    """The lower-case words an English lexicon gives as a noun or an adjective (:data:`_ENGLISH_NOUNS`): a mass
+    noun, a colour or a material a surname may be ("frost", "cotton", "grey"), which has no everyday plural for
+    :func:`everyday_surname`'s first test (session 49).  The list holds no proper name ("putin", "aliyev").
+
+    >>> sorted(w for w in ("frost", "cotton", "grey", "putin", "aliyev") if w in english_nouns())
+    ['cotton', 'frost', 'grey']
+    """
+    lines = _ENGLISH_NOUNS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 #: The list's columns of the countries whose names an English headline's readers know first (gender-guesser's

@@ -42,6 +42,7 @@ from mtfix.glossary.spans import (
     glossed_original,
     in_code_line,
     inside_longer_name,
+    named_after_noun,
     named_after_person,
     named_as_spelling,
     rejected_form,
@@ -101,7 +102,10 @@ if TYPE_CHECKING:
 #: family's plural reads too ("FROTS"); "-ow" for "-ov" ("Bayramow") house style, never edited; a speaker after a
 #: reporting verb and a given name ("said DANIEL WLESH"); a short form alone in a table's cell no first mention;
 #: a safe fix on a line of indented code unsafe.
-REVISION = 17
+#: 18 (session 49): a surname an English lexicon gives as a noun or an adjective (a mass noun or a colour: "Frost",
+#: "Grey"; ``glossary/data/english-nouns.txt``) opening its sentence is an unsure first mention; an indented line of
+#: prose ending ";" is no code; an "-ow" word before a place noun is left on a title-case line too ("Pavlow Square").
+REVISION = 18
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -277,6 +281,8 @@ class GlossaryChecker(BaseChecker):
                 f = after_opener(doc, ev, f, style)
             if f is not None and not ev.headline_safe and f.fix is FixSafety.SAFE:
                 f = before_headline_word(doc, ev, f, style)
+            if f is not None and f.fix is FixSafety.SAFE and ev.word_too:
+                f = unsafe_with(doc, ev, f, f"or the word '{text[ev.start:ev.end]}'", style)
             if f is not None and f.fix is FixSafety.SAFE and in_code_line(text, ev.start):
                 f = unsafe_with(doc, ev, f, "unless this line is prose (it reads as indented code)", style)
             # "the Mays" introduce no Theresa May, nor "Tokayev" alone in a table's cell the prose's Tokayev
@@ -448,14 +454,22 @@ class GlossaryChecker(BaseChecker):
                         v = plural
                 verdicts[tok] = v
             v = verdicts[tok]
+            word_too = False
+            if v is None and word != tok and mentioned:
+                v = _speakers_swap(tok, mentioned, is_word)
+                if v is not None and not in_speaker(text, m.start(), m.end()):
+                    v = None
+                word_too = v is not None
             if v is None:
                 continue
             cand, slips, in_context, ending = v
             owners = mentioned.get(cand) if in_context else self.compiled.names.owners.get(cand)
             if not owners:
                 continue
-            if w_for_v(tok, cand) and named_after_person(text, m.start(), m.end(), known):
-                continue  # "near Pavlow Street": a place's own "-ow" spelling, no person's (the review of glossary-17)
+            if w_for_v(tok, cand) and named_after_noun(text, m.end(), known, capitals=word != tok) is not None:
+                # "near Pavlow Street": a place's own "-ow" spelling, no person's (the review of glossary-17), on a
+                # short line or a headline in title case too ("They met in Pavlow Square.": session 49)
+                continue
             replacement = cand + ending
             safe, speaker, credit = True, False, False
             if word != tok:  # a word of a headline in capitals: its neighbours on the line, asked once
@@ -488,7 +502,7 @@ class GlossaryChecker(BaseChecker):
                               headline_safe=safe, plural=ending, speaker=speaker,
                               two_readings=other.upper() if word.isupper() else other,
                               unnamed_swap=swapped and cand not in mentioned and not speaker
-                              and not credit))
+                              and not credit, word_too=word_too))
         return out
 
     def _near_plural(self, tok: str, whole: tuple[str, int, bool, str] | None, mentioned: dict[str, list[Entry]],
@@ -609,3 +623,24 @@ def build_checker(config, warnings: list[str]) -> GlossaryChecker | None:
     if not checker.glossary.entries:
         return None
     return checker
+
+
+def _speakers_swap(tok: str, mentioned: dict[str, list[Entry]], is_word) -> tuple[str, int, bool, str] | None:
+    """The verdict on a speaker's surname in capitals that a word list holds ("said FORST" for Frost: session 48
+    left it unread, the lexicon's word): a name the document uses whose letters ``tok`` holds in another order
+    (:func:`~mtfix.glossary.misspell.own_letters`, the same first letter, two letters apart swapped or two
+    neighbours: at most two places differ), the only such name, ``tok`` no everyday word (Zipf
+    below 3: "forst", never "forest" nor "forster"'s extra letters); with one slip, or None.  Its fix is never safe
+    (``Event.word_too``): a rare word is still a word (session 49).
+
+    >>> _speakers_swap("Forst", {"Frost": []}, lambda w: True), _speakers_swap("Forester", {"Frost": []}, lambda w: True)
+    (('Frost', 1, True, ''), None)
+    """
+    from mtfix.text.lexicon import is_common
+
+    low = tok.lower()
+    near = [c for c in mentioned if c[0] == tok[0] and c.lower() != low and own_letters(tok, c)
+            and sum(a != b for a, b in zip(low, c.lower(), strict=True)) <= 2]
+    if len(near) != 1 or is_common(low) or not is_word(tok):
+        return None
+    return near[0], 1, True, ""

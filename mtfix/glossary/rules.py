@@ -83,7 +83,8 @@ A vowel or "y" more or less ("Mirziyoev" beside "Mirziyoyev", "Khachatryan" besi
 it is a minor house-style finding with the glossary spelling as a suggestion, never an edit; so is
 the "v" of a surname's ending written "w" ("Bayramow", "Karimowa": the German, Polish and Turkmen way),
 unless the glossary lists that spelling as a variant (then MTF301 applies it), and left alone before a noun
-such as "Street" or "Square" ("Pavlow Street": a place's own spelling).
+such as "Street" or "Square" ("Pavlow Street": a place's own spelling), on a short line or a headline in title
+case or in capitals too ("They met in Pavlow Square.", "PAVLOW SQUARE").
 Two letters swapped at the end that leave the name's own "s" last ("Welhs" for "Welsh") are read as
 the name, not as a plural; the fix is unsafe where a family's plural reads too ("Frots": Frost or the
 Frosts; "The Marhs were": the Marshes) or where the document does not name the person.
@@ -115,7 +116,9 @@ unsafe); a section label after a semicolon ("; LIVE UPDATES") is no clause, and 
 reporting verb or "according to" or right before one ("said KOBAKHIDZZE", "TOKAYVE told reporters"), is asked too:
 a person's only, a safe fix only where the document names the person and no other given name stands beside the
 surname (a capitalised word or an initial that is not the entry's own given name, a title or a function word:
-"AIDAR TOKAYVE told reporters", "said TOKAYVE AIDAR, a deputy" unsafe; "KASSYM-JOMART TOKAYVE told reporters" safe).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+"AIDAR TOKAYVE told reporters", "said TOKAYVE AIDAR, a deputy" unsafe; "KASSYM-JOMART TOKAYVE told reporters" safe).  Such a speaker's surname that a word list holds, but no everyday word, is read where its letters are those of
+a name the document uses, the first one kept and at most two places apart ("said FORST" after "Petra Frost"): a
+suggestion only, never a safe fix (a rare word is still a word).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
@@ -133,7 +136,10 @@ Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").  A short f
 name used as a date ("In May", "14 May", "May 2024" beside the entry "Theresa May") is the month: left
 alone, and no first mention.  An initial before a surname that is an English word ("J. Marsh", "T. Baker": many
 people's) is a suggestion only where the document never names the person in full, and so is a short form that is
-an English word alone on a line of its own ("Marsh" in a list of desks).  A short form alone in a table's cell (a
+an English word alone on a line of its own ("Marsh" in a list of desks).  A short form that is an English noun or adjective
+(a mass noun, a material or a colour too: "Frost", "Cotton", "Grey"; the list of an English lexicon, LemmInflect's)
+opening its sentence with no reporting verb beside it ("Frost covered the orchards") is a suggestion only: its
+capital is the sentence's.  A short form alone in a table's cell (a
 row parted by tabs or pipes, a CSV field holding nothing else) is no first mention: a cell is no prose, so it
 is not expanded, and the first mention in the prose after the table is.
 Why: news style introduces a person by full name and then uses the surname.

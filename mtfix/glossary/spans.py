@@ -154,11 +154,32 @@ def named_after_person(text: str, start: int, end: int, known: Blocked | None = 
     >>> named_after_person(t, 4, 15), named_after_person(t, t.rindex("Ilham"), t.rindex("Aliev") + 5)
     (True, False)
     """
+    noun = named_after_noun(text, end, known)
+    return noun is not None and not _title_case_line(text, noun)
+
+
+def named_after_noun(text: str, end: int, known: Blocked | None = None, *, capitals: bool = False) -> int | None:
+    """Where a capitalised noun of :data:`NAMED_AFTER` starts right after a name ending at ``end`` (a space
+    between, no hyphen, no other glossary name), on any line, a headline in title case too: else None.  An "-ow"
+    word before one is a place's own spelling ("They met in Pavlow Square.", "Crowds Gather in Pavlow Park"), no
+    person's house style, on a title-case line as in a sentence (session 49; :func:`named_after_person` keeps the
+    headline's other reading for a person's full name).  With ``capitals``, the noun in capitals too ("PAVLOW
+    SQUARE").
+
+    >>> t = "Crowds Gather in Pavlow Park"
+    >>> named_after_noun(t, t.index(" Park")), named_after_noun("Pavlow Wins", 6)
+    (24, None)
+    >>> named_after_noun("PAVLOW SQUARE", 6), named_after_noun("PAVLOW SQUARE", 6, capitals=True)
+    (None, 7)
+    """
     m = _NEXT_CAP.match(text, end)
     if not m or m.start(1) <= end or "-" in text[end:m.start(1)] or "–" in text[end:m.start(1)] \
             or (known and known.blocked(m.start(1), m.end(1))):
-        return False
-    return m.group(1) in NAMED_AFTER and not _title_case_line(text, m.start(1))
+        return None
+    noun = m.group(1)
+    if noun not in NAMED_AFTER and not (capitals and noun.isupper() and noun.title() in NAMED_AFTER):
+        return None
+    return m.start(1)
 
 
 _SENTENCE_BEFORE = LazyPattern(
@@ -452,7 +473,39 @@ def in_table_cell(text: str, start: int, end: int) -> bool:
 #: or an opening bracket, a brace or a semicolon ending it (a closing bracket ends a footnote's mark too: "…[1]").
 _CODE_LINE = regexcache.compile(r"(?m)(?:\t| {4})[ \t]*(?=\S)(?:[^\n]*?(?<![\p{L}\p{N}_.])[\p{L}_][\p{L}\p{N}_.]*"
                                 r"(?:\(| ?=(?!=))"
-                                r"|[^\n]*[{}\[;][ \t]*$)")
+                                r"|[^\n]*[{}\[][ \t]*$|(?P<semicolon>[^\n]*;[ \t]*$))")
+#: An indented line of prose ending ";" (an item of a list in a note): words of letters, spaces, commas, apostrophes
+#: and hyphens only, no quote, bracket, digit, dot or operator a statement would hold (session 49).
+_PROSE_ITEM = regexcache.compile(r"[ \t]*(\p{L}[\p{L}'’-]*(?:,? \p{L}[\p{L}'’-]*)+);[ \t]*$")
+
+
+def _prose_item(line: str) -> bool:
+    """Whether the indented ``line`` ending ";" is prose, no statement: a run of at least four words
+    (:data:`_PROSE_ITEM`) of which two are English function words ("the meeting starts at nine in Pavlodar;"), which
+    no statement of a program holds ("using namespace std;", "private static String name;", "return total;").
+
+    >>> _prose_item("\tMara Lindkvist will answer questions on the budget;"), _prose_item("\tusing namespace std;")
+    (True, False)
+    >>> _prose_item('\towner = lookup("x");'), _prose_item("\tprivate static String name;")
+    (False, False)
+    """
+    m = _PROSE_ITEM.match(line)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").lower().split()
+    return len(words) >= 4 and sum(w in FUNCTION_WORDS for w in words) >= 2
+
+
+def _writes_code(text: str, at: int) -> bool:
+    """Whether the indented line at ``at`` writes code (:data:`_CODE_LINE`), a prose item ending ";" aside
+    (:func:`_prose_item`: session 48 read "the meeting starts at nine;" as a statement)."""
+    m = _CODE_LINE.match(text, at)
+    if m is None:
+        return False
+    if m.group("semicolon") is None:
+        return True
+    end = text.find("\n", at)
+    return not _prose_item(text[at : len(text) if end == -1 else end])
 
 
 def in_code_line(text: str, start: int) -> bool:
@@ -496,7 +549,7 @@ def _build_code_blocks(text: str) -> tuple[list[int], list[bool]]:
                 starts.append(at)
                 code.append(False)
                 inside = True
-            if not code[-1] and _CODE_LINE.match(text, at):
+            if not code[-1] and _writes_code(text, at):
                 code[-1] = True
         else:
             inside = False

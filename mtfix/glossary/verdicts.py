@@ -47,6 +47,9 @@ class Event:
     # a name's swapped letters ("Marhs") of a person the document does not name, no speaker or byline's: a
     # swapped-letter reading is never safe on its own (the review of glossary-17)
     unnamed_swap: bool = False
+    # a speaker's surname in capitals that a word list holds, its letters the name's own ("said FORST"): read, never
+    # a safe fix (session 49)
+    word_too: bool = False
 
     @property
     def family(self) -> bool:

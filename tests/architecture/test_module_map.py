@@ -67,7 +67,7 @@ def _with_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, docstring: str
     shutil.copytree(ROOT / "mtfix", pkg, ignore=shutil.ignore_patterns("__pycache__", "data", "glossaries"))
     body = "" if docstring is None else f'"""{docstring}"""\n'
     (pkg / "io" / "extra.py").write_text(body + "X = 1\n", encoding="utf-8")
-    for name in ("garble/data", "glossaries"):
+    for name in ("garble/data", "glossary/data", "glossaries"):
         (pkg / name).mkdir()
     monkeypatch.setattr(module_map, "PACKAGE", pkg)
     return module_map.render()
