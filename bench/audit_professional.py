@@ -60,7 +60,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-sixteenth-genres``: the same, session 47: letters from letting agents to tenants, vehicle service reports,
   horticultural show schedules, archaeological excavation reports, household waste collection notices, wedding and
   birth announcements, prize draw terms, building survey reports, cycling stage race reports and recipe headnotes
-  (``tests/data/professional_sixteenth_genres.txt``).
+  (``tests/data/professional_sixteenth_genres.txt``);
+- ``own-seventeenth-genres``: the same, session 49: arboricultural tree survey reports, mountain rescue call-out
+  reports, swimming pool timetables and rules, lost and found notices, bell-ringing peal reports, thesis
+  acknowledgements, builders' quotations, pollen and air quality bulletins, stamp catalogue entries and community
+  choir rehearsal notes (``tests/data/professional_seventeenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -145,7 +149,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-thirteenth-genres": REPO / "tests" / "data" / "professional_thirteenth_genres.txt",
             "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt",
             "own-fifteenth-genres": REPO / "tests" / "data" / "professional_fifteenth_genres.txt",
-            "own-sixteenth-genres": REPO / "tests" / "data" / "professional_sixteenth_genres.txt"}
+            "own-sixteenth-genres": REPO / "tests" / "data" / "professional_sixteenth_genres.txt",
+            "own-seventeenth-genres": REPO / "tests" / "data" / "professional_seventeenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

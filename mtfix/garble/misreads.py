@@ -15,7 +15,9 @@ Six cases where a sign or an input would make a finding of something else:
   :func:`opened_imperative` recognises them; the checker drops the ``no_finite`` sign as for a literal.  Revision
   22: an imperative read as a comparative ("Lower the heat ..."), and a field's label behind a list item's number
   or with a bracketed qualifier ("3. Delivery: within five days.", "Room 2 (first floor): A small office ...",
-  :func:`labelled_field`) whose value is short of MT's chain of "of the ... in the ..." phrases.
+  :func:`labelled_field`) whose value is short of MT's chain of "of the ... in the ..." phrases.  Revision 24: a
+  formula of thanks ("Thanks for your help.", "Thanks to the staff of the hostel for the hot drinks.",
+  :func:`thanks_formula`), verbless as English writes it.
 * **One word in another alphabet** in an otherwise fluent sentence: MTF408 reports the word; the word's own
   input (``other_script``, about one logit) also lifted the sentence over MTF401's threshold, so one word was
   reported twice.  The checker judges MTF401 without that input (:func:`judged_probability`): the rest of
@@ -124,7 +126,11 @@ from mtfix.garble.view import STAND_IN
 #: phrase, between its commas ("The dam, the region's largest, holds ...", "The mill, a family business, ships ...",
 #: :func:`mtfix.garble.finite_misreads._noun_apposition`): no ``no_finite`` sign.  MT's verbless list of bare nouns
 #: between commas and a subject that is a preposition's object keep it.
-REVISION = 23
+#: 24 = session 49: a formula of thanks, verbless as English writes it ("Thanks for your help on this.", "Thanks to the
+#: staff of the hostel for the hot drinks.", "Particular thanks to Chiara and Yuki, for ...", :func:`thanks_formula`):
+#: no ``no_finite`` sign.  MT's verbless fragment behind "Thanks to" (a chain of "of" phrases, or more than two "of
+#: the"/"in the") keeps it.
+REVISION = 24
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
@@ -286,8 +292,47 @@ def _field_value(words: list[str], tags: Any) -> bool:
     :data:`_MAX_VALUE_PHRASES` prepositional phrases opened by a preposition and a determiner ("within five working
     days of the order", "the main hall of the town library" pass; "the signing of the agreement of the cooperation in
     the field of the health" does not)."""
-    colon = words.index(":")
-    return sum(tags[k] == "IN" and tags[k + 1] == "DT" for k in range(colon + 1, len(tags) - 1)) <= _MAX_VALUE_PHRASES
+    return _determined_phrases(tags, words.index(":") + 1) <= _MAX_VALUE_PHRASES
+
+
+def _determined_phrases(tags: Any, start: int) -> int:
+    """How many prepositional phrases opened by a preposition and a determiner ("of the", "in the") follow ``start``."""
+    return sum(tags[k] == "IN" and tags[k + 1] == "DT" for k in range(start, len(tags) - 1))
+
+
+#: Tags of the words a formula of thanks may open with before "thanks": "Many", "Special", "Our", "With", "And".
+_THANKS_OPENERS = frozenset({"JJ", "JJS", "PRP$", "DT", "RB", "IN", "CC"})
+#: What may stand between "thanks" and its "to" or "for", at most :data:`_MAX_THANKS_BETWEEN` tokens: an adverb
+#: ("again", "so much", "also"), the names thanked ("Thanks Dan and Jo for ..."), "in advance".
+_THANKS_BETWEEN = frozenset({"RB", "NNP", "NNPS", "CC"})
+_IN_ADVANCE = ("in", "advance")
+_MAX_THANKS_BETWEEN = 3
+#: "of" phrases a formula of thanks takes at most after its "to" or "for" ("the staff of the hostel"): MT's verbless
+#: fragment opened by "Thanks to" chains nominalisations ("thanks to development of cooperation of ...").
+_MAX_THANKS_OF = 1
+
+
+def thanks_formula(a: Any) -> bool:
+    """Whether analysis ``a`` is a formula of thanks, verbless as English writes it in letters, e-mails,
+    acknowledgements, newsletters and notices (revision 24): "Thanks for your help on this.", "Thanks in advance for
+    the advice.", "Thanks to the staff of the hostel for the hot drinks.", "Particular thanks to Chiara and Yuki, for
+    coffee and proofreading.", "Thanks Dan and Jo for ...".  "thanks" among the first three words, none before it a
+    noun (:data:`_THANKS_OPENERS`); then "to" or "for", after at most :data:`_MAX_THANKS_BETWEEN` adverbs, names or
+    "in advance"; after it at most :data:`_MAX_THANKS_OF` "of" and :data:`_MAX_VALUE_PHRASES` phrases opened by a
+    preposition and a determiner, as a field's value (:func:`_field_value`): MT's verbless heading behind "Thanks to"
+    ("Thanks to the support of the government the growth of the output ...", "Thanks to development of cooperation of
+    two countries ...") keeps its sign."""
+    lower, tags = _lower(a), a.tags
+    k = next((i for i, w in enumerate(lower[:3]) if w == "thanks"), None)
+    if k is None or not all(t in _THANKS_OPENERS for t in tags[:k]):
+        return False
+    j = k + 1
+    while j < len(tags) and j - k <= _MAX_THANKS_BETWEEN and lower[j] not in ("to", "for") and (
+            tags[j] in _THANKS_BETWEEN or lower[j] in _IN_ADVANCE):
+        j += 1
+    if j + 1 >= len(lower) or lower[j] not in ("to", "for") or not any(map(str.isalnum, lower[j + 1])):
+        return False
+    return lower[j + 1:].count("of") <= _MAX_THANKS_OF and _determined_phrases(tags, j + 1) <= _MAX_VALUE_PHRASES
 
 
 def _lower(a: Any) -> list[str]:
@@ -501,7 +546,7 @@ def _intransitive_final(a: Any, sign: Any) -> bool:
 
 def corrected(pred: Any) -> Any:
     """``pred`` as the findings level reads it: for a :func:`literal_imperative`, an :func:`opened_imperative`, a
-    :func:`labelled_field` (revision 22) or a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
+    :func:`labelled_field` (revision 22), a :func:`thanks_formula` (revision 24) or a finite verb the tagger misread (:func:`mtfix.garble.finite_misreads.misread_finite`, revisions 6 and 7), without its
     ``no_finite`` sign and that input's part of the probability; for an
     :func:`ordinary_repeat`, without the part the repeated noun added (revision 4); for a
     :func:`particle_after_misread_verb`, without its ``stranded_adposition`` sign and that input's part (revision 9);
@@ -509,7 +554,8 @@ def corrected(pred: Any) -> Any:
     that input's part (revision 20); otherwise ``pred`` itself."""
     a = pred.analysis
     if any(s.name == "no_finite" for s in a.signs) and (literal_imperative(a) or opened_imperative(a)
-                                                        or labelled_field(a) or misread_finite(a, _lower(a))):
+                                                        or labelled_field(a) or thanks_formula(a)
+                                                        or misread_finite(a, _lower(a))):
         pred = replace(pred, probability=without(pred, "no_finite"),
                        analysis=replace(a, signs=[s for s in a.signs if s.name != "no_finite"]),
                        contributions={**pred.contributions, "no_finite": 0.0})
