@@ -23,6 +23,22 @@ from typing import Any
 from mtfix.model import Document, Edit, Finding, FixSafety, Severity
 
 
+def moved_finding(f: Finding, by: int, segment: int | None) -> Finding:
+    """``f`` moved ``by`` characters (its edits with it), in segment ``segment`` (kept None when ``f`` names none): the
+    same finding in a text that gained or lost ``by`` characters before it (:mod:`mtfix.recheck`).
+
+    >>> e = Edit(4, 8, "", " the", "MTF105", "rule:x", FixSafety.SAFE)
+    >>> g = moved_finding(Finding("MTF105", "Fluency/Grammar", Severity.MINOR, 4, 8, "m", edits=(e,), segment=0), 3, 1)
+    >>> g.start, g.end, g.edits[0].start, g.edits[0].end, g.segment
+    (7, 11, 7, 11, 1)
+    """
+    if not by and f.segment == segment:
+        return f
+    edits = tuple(replace(e, start=e.start + by, end=e.end + by) for e in f.edits)
+    return replace(f, start=f.start + by, end=f.end + by, edits=edits,
+                   segment=segment if f.segment is not None else None)
+
+
 def common_affix(a: str, b: str) -> tuple[int, int]:
     """The lengths of the longest common prefix of ``a`` and ``b`` and of the longest common
     suffix of what is left after it.

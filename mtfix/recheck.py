@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mtfix.checker_registry import scope_of
+from mtfix.findings import moved_finding
 from mtfix.model import Checker, Document, Finding, Scope
 from mtfix.pipeline import Pipeline
 from mtfix.pipeline_results import CheckResult
@@ -112,7 +113,7 @@ def local_findings(checker: Checker, doc: Document, chosen: Iterable[int],
     for f in out:
         seg = part.segment_at(f.start)
         if seg is not None and seg.index in picked and scopes[f.code] is not Scope.DOCUMENT:
-            kept.append(_moved(f, lo, seg.index))
+            kept.append(moved_finding(f, lo, seg.index))
     return kept
 
 
@@ -176,7 +177,7 @@ def _run(checker: Checker, doc: Document, annotations: Mapping[str, Any], old: D
             return checker.check(doc, annotations)
         i = back[scope].get(seg.index)
         if i is not None:
-            kept.append(_moved(f, doc.segments[i].start - seg.start, i))
+            kept.append(moved_finding(f, doc.segments[i].start - seg.start, i))
     fresh = [f for f in local_findings(checker, doc, [i for i in range(len(doc.segments)) if i not in stable], scopes)
              if scopes[f.code] is Scope.NEIGHBOURS or _segment_of(doc, f) not in same]
     found = sorted([*kept, *fresh], key=lambda f: (f.start, f.end, f.code))
@@ -199,15 +200,6 @@ def _neighbours_stable(i: int, j: int, same: Mapping[int, int], n_new: int, n_ol
         if inside != old_inside or (inside and same.get(k) != old_k):
             return False
     return True
-
-
-def _moved(f: Finding, by: int, segment: int) -> Finding:
-    """``f`` moved ``by`` characters, in segment ``segment``."""
-    if not by and f.segment == segment:
-        return f
-    edits = tuple(replace(e, start=e.start + by, end=e.end + by) for e in f.edits)
-    return replace(f, start=f.start + by, end=f.end + by, edits=edits,
-                   segment=segment if f.segment is not None else None)
 
 
 def unchanged_segments(old: Document, new: Document) -> dict[int, int]:

@@ -64,10 +64,13 @@ a safe edit only where the document names the person.  Such a surname alone ("Zu
 Zurabishvili", listed for Salome Zourabichvili) is the person's where the document names the person and the word is
 near no glossary name (a safe edit; unsafe for house style only), not after another given name ("Vera
 Zurabishvili") or before another capitalised word ("Zurabishvili Street"); in a headline in capitals, where every word
-is capitalised, by the words beside it on the line (as for MTF302).
+is capitalised, by the words beside it on the line (as for MTF302).  In a block of consecutive lines indented by a
+tab or four spaces, one of which writes code (an assignment, a call, or an opening bracket, a brace or a semicolon
+ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a string there is the program's data
+(session 48); an indented paragraph of prose is read as prose.  This holds for MTF302-MTF304 too.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
-Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name
-and for a one-word variant English prints when the document does not otherwise name the entry.
+Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name,
+for a one-word variant English prints when the document does not otherwise name the entry, and in indented code.
 """),
     GlossaryRule("MTF302", "A misspelt glossary name", "Fluency/Spelling", Severity.MAJOR, "safe or unsafe", """
 What: a capitalised word that is no English word and no glossary form, but is one typing slip
@@ -116,9 +119,13 @@ unsafe); a section label after a semicolon ("; LIVE UPDATES") is no clause, and 
 reporting verb or "according to" or right before one ("said KOBAKHIDZZE", "TOKAYVE told reporters"), is asked too:
 a person's only, a safe fix only where the document names the person and no other given name stands beside the
 surname (a capitalised word or an initial that is not the entry's own given name, a title or a function word:
-"AIDAR TOKAYVE told reporters", "said TOKAYVE AIDAR, a deputy" unsafe; "KASSYM-JOMART TOKAYVE told reporters" safe).  Such a speaker's surname that a word list holds, but no everyday word, is read where its letters are those of
-a name the document uses, the first one kept and at most two places apart ("said FORST" after "Petra Frost"): a
-suggestion only, never a safe fix (a rare word is still a word).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
+"AIDAR TOKAYVE told reporters", "said TOKAYVE AIDAR, a deputy" unsafe; "KASSYM-JOMART TOKAYVE told reporters" safe).
+The surname is read after a reporting verb and one capitalised word too ("said DANIEL WLESH", "according to Petra
+FORST"; session 48): that word is asked as the given name beside it, so the fix is safe only where it is the
+entry's own given name and the document names the person ("said ANNA WLESH" unsafe).  Such a speaker's surname that a
+word list holds, but no everyday word, is read where its letters are those of a name the document uses, the first one
+kept and at most two places apart ("said FORST" after "Petra Frost"; session 49): a suggestion only, never a safe fix
+(a rare word is still a word).  A possessive ("KOBAKIDZE'S", and "KOBAKIDZE's" with its "s" in lower case, which
 leaves the line in capitals) is read as the name before it; a family's name in the plural ("the Kobakidzes", "THE
 KOBAKIDZES") by its singular, the ending kept ("the Kobakhidzes"): an edit only where the document names the person.
 Why: MT garbles rare names; a near miss of a known name is almost always that name.
@@ -136,12 +143,13 @@ Michel" → "Charles Michel" (not "Louise Michel", "Michel Barnier").  A short f
 name used as a date ("In May", "14 May", "May 2024" beside the entry "Theresa May") is the month: left
 alone, and no first mention.  An initial before a surname that is an English word ("J. Marsh", "T. Baker": many
 people's) is a suggestion only where the document never names the person in full, and so is a short form that is
-an English word alone on a line of its own ("Marsh" in a list of desks).  A short form that is an English noun or adjective
-(a mass noun, a material or a colour too: "Frost", "Cotton", "Grey"; the list of an English lexicon, LemmInflect's)
-opening its sentence with no reporting verb beside it ("Frost covered the orchards") is a suggestion only: its
-capital is the sentence's.  A short form alone in a table's cell (a
+an English word alone on a line of its own ("Marsh" in a list of desks).  A short form alone in a table's cell (a
 row parted by tabs or pipes, a CSV field holding nothing else) is no first mention: a cell is no prose, so it
-is not expanded, and the first mention in the prose after the table is.
+is not expanded, and the first mention in the prose after the table is.  A short form that is an English word
+with an everyday plural opening its sentence ("Reed grows along the bank", "Marsh covers the valley": its capital
+is the sentence's), or any noun or adjective of an English lexicon (LemmInflect's: a mass noun, a material, a colour,
+"Frost covered the orchards"; session 49), is a suggestion only,
+unless a reporting verb stands beside it ("Reed said": session 48).
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

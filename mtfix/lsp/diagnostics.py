@@ -28,6 +28,7 @@ its own ``related`` spans lists those.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import json
 import re
@@ -48,6 +49,7 @@ from mtfix.model import (
     SENTENCE_WIDE_CODES,
     SUSPICION_NOTE,
     Document,
+    Edit,
     Finding,
     Severity,
     category_family,
@@ -393,7 +395,10 @@ class DiagnosticMemo:
     """The diagnostics of a document's last publication, by everything each was built from but the version (session
     46): after an edit, a finding whose diagnostic would read the same (the same finding, at the same line and
     column, with the same related spans, sentence and underlined text) takes its diagnostic again, with the new
-    version in its ``data``, instead of being built again; the rest are built as before.  What a diagnostic is built
+    version in its ``data``, instead of being built again; the rest are built as before.  Session 49: the finding
+    and its related spans are compared apart from their offsets (:func:`_shape`), which only
+    ``data`` holds: a finding on a line after a one-line edit, moved by the characters typed, is taken again with its
+    new offsets in ``data`` (every finding after the edit was built again).  What a diagnostic is built
     from besides (the URI, the settings: docs link, packs, glossaries, severities) is the memo's ``key``: another key
     empties it.  A pure function's result kept, so the list is the one :func:`to_diagnostics` builds without it."""
 
@@ -417,18 +422,43 @@ class DiagnosticMemo:
         pos = index.position
         for f in shown:
             sentence = said.get((f.code, f.start, f.end))
-            related = tuple((s, e, m, pos(s), pos(e)) for s, e, m in related_findings(f, findings, signs))
-            key = (f, pos(f.start), pos(f.end), index.text[f.start:f.end], related, sentence and (
-                pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]))
+            at = f.start  # the key holds no offset: a finding the edit moved along its line's text is taken again
+            related = tuple((s - at, e - at, m, pos(s), pos(e)) for s, e, m in related_findings(f, findings, signs))
+            key = (_shape(f), pos(f.start), pos(f.end), index.text[f.start:f.end], related,
+                   sentence and (pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]))
             d = self.kept.get(key)
             if d is None:
                 d = kept[key] = build(f, sentence)
             else:
                 kept[key] = d
                 self.hits += 1
-            out.append(d if version is None else attrs.evolve(d, data={**d.data, "version": version}))
+            data = d.data if d.data["start"] == f.start else {**d.data, "start": f.start, "end": f.end}
+            data = data if version is None else {**data, "version": version}
+            out.append(d if data is d.data else attrs.evolve(d, data=data))
         self.kept = kept
         return out
+
+
+#: the fields of a finding, and of an edit, that say where it stands (:func:`_shape` leaves them out)
+_PLACES = frozenset({"start", "end", "edits", "segment"})
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name not in _PLACES)
+_EDIT_FIELDS = tuple(f.name for f in dataclasses.fields(Edit) if f.name not in _PLACES)
+
+
+def _shape(f: Finding) -> tuple[Any, ...]:
+    """``f`` apart from where it stands: every field but its offsets and segment, its length, and its edits' fields
+    with their offsets from its start (what :func:`~mtfix.findings.moved_finding` keeps when it moves it).
+
+    >>> from mtfix.model import FixSafety
+    >>> e = Edit(4, 8, "", " the", "MTF105", "rule:x", FixSafety.SAFE)
+    >>> a = Finding("MTF105", "Fluency/Grammar", Severity.MINOR, 4, 8, "m", edits=(e,), segment=0)
+    >>> from mtfix.findings import moved_finding
+    >>> _shape(a) == _shape(moved_finding(a, 9, 3)), _shape(a) == _shape(moved_finding(a, 0, None))
+    (True, True)
+    """
+    at = f.start
+    edits = tuple((e.start - at, e.end - at, *(getattr(e, n) for n in _EDIT_FIELDS)) for e in f.edits)
+    return (f.end - at, edits, *(getattr(f, n) for n in _FINDING_FIELDS))
 
 
 def finding_key(diagnostic: types.Diagnostic, index: LineIndex, version: int | None) -> tuple[Any, int, int] | None:

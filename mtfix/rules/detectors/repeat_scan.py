@@ -16,7 +16,6 @@ import sys
 from bisect import bisect_right
 from itertools import count, islice, repeat
 from operator import eq
-from typing import Any
 
 from mtfix.caching import regexcache
 from mtfix.model import Document
@@ -193,14 +192,17 @@ _SKIP = 256
 _SKIP_TOKENS = LazyPattern(rf"(?:\S+\s+){{{_SKIP}}}")
 
 
-def _token_starts(text: str, indices: list[int], token: Any = _SPACE_SPLIT, skip: Any = _SKIP_TOKENS) -> list[int]:
-    """The offsets of the ``token`` matches (``_SPACE_SPLIT``'s by default) of ``text`` at ``indices`` (ascending), up
-    to the first that does not exist; the tokens between are skipped (``skip``: ``_SKIP`` of them at once) without a
-    Python step or a match object each.
+def _token_starts(text: str, indices: list[int]) -> list[int]:
+    """The offsets of the :data:`_SPACE_SPLIT` tokens of ``text`` at ``indices`` (ascending), up to the first that does
+    not exist; the tokens between are skipped (:data:`_SKIP_TOKENS`: :data:`_SKIP` of them at once) without a Python
+    step or a match object each.  (Session 49: the token and skipping patterns were parameters no caller passed, their
+    defaults bound when the module loaded, so a test that set ``_SKIP`` and ``_SKIP_TOKENS`` skipped with the old
+    pattern; they are the module's constants, read when called.)
 
     >>> _token_starts("  a bb  c d ", [0, 2, 3, 9])
     [2, 8, 10]
     """
+    token, skip = _SPACE_SPLIT, _SKIP_TOKENS
     first = token.search(text)
     if first is None:
         return []
