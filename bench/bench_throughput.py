@@ -149,6 +149,16 @@ def count_instructions(path: Path, env: dict[str, str], root: Path, jobs: int | 
     return instructions(cmd, root, env, tmp)
 
 
+def child_env(tmp: Path) -> dict[str, str]:
+    """The environment of the timed ``mtfix`` children: this one's, bytecode written under ``tmp`` and no
+    ``PYTHONPATH`` (each child imports the tree it runs in; :func:`run` names another tree's)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPATH", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
+    return env
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,5", help="MB, comma-separated (default 1,5); 0 or '' for the 5 KB article only")
@@ -170,12 +180,9 @@ def main(argv: list[str] | None = None) -> int:
                          "cache simulation; PYTHONHASHSEED=0, MTFIX_NO_CACHE=1, bytecode compiled first), which "
                          "the load of a shared machine does not disturb")
     args = ap.parse_args(argv)
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("PYTHONPATH", None)
     roots = [("new", REPO)] + ([("old", args.ab.resolve())] if args.ab else [])
     with tempfile.TemporaryDirectory(prefix="mtfix-throughput-") as tmp:
-        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pyc")
+        env = child_env(Path(tmp))
         print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"load average {os.getloadavg()[0]:.2f}")
         small = Path(tmp) / "article-5k.txt"

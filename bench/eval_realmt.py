@@ -240,6 +240,21 @@ def intervals(report: Report, resamples: int = 2000, seed: int = 11) -> dict[str
             for k, v in draws.items()}
 
 
+def ablation(report: Report, mt_rows: Sequence[dict[str, Any]], pro_rows: Sequence[dict[str, Any]], *,
+             split: str = "dev", grammar: str = "off", lt_url: str | None = None,
+             ignore: Sequence[str] = ()) -> list[tuple[str, dict[str, Any] | None]]:
+    """Each family of :data:`ABLATIONS` left out in turn: its name and the figures without it (``None`` when the
+    family found nothing in ``report``, so that leaving it out could change nothing)."""
+    out: list[tuple[str, dict[str, Any] | None]] = []
+    for name, prefixes in ABLATIONS:
+        if not any(c.startswith(prefixes) for o in report.mt + report.pro for c in o.codes):
+            out.append((name, None))
+            continue
+        out.append((name, evaluate(mt_rows, pro_rows, split=split, grammar=grammar, lt_url=lt_url,
+                                   ignore=[*ignore, *prefixes], paired=False).figures()))
+    return out
+
+
 def _pct(a: int, n: int) -> str:
     return f"{a}/{n} ({100 * a / n:.0f} %)" if n else "-"
 
@@ -338,12 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("| left out | flagged | major | AUC | Δ flagged | Δ AUC |")
         print("|---|---|---|---|---|---|")
         n = fig["n_mt"]
-        for name, prefixes in ABLATIONS:
-            if not any(c.startswith(prefixes) for o in report.mt + report.pro for c in o.codes):
+        for name, abl in ablation(report, mt_rows, pro_rows, split=args.split, grammar=args.grammar,
+                                  lt_url=args.lt_url, ignore=args.ignore):
+            if abl is None:
                 print(f"| {name} | (no findings from it) | | | | |")
                 continue
-            abl = evaluate(mt_rows, pro_rows, split=args.split, grammar=args.grammar, lt_url=args.lt_url,
-                           ignore=[*args.ignore, *prefixes], paired=False).figures()
             out[name] = abl
             print(f"| {name} | {_pct(abl['mt_flagged'], n)} | {_pct(abl['mt_major'], n)} | "
                   f"{abl['fluency_auc']:.3f} | {abl['mt_flagged'] - fig['mt_flagged']:+d} | "

@@ -113,22 +113,30 @@ def run(cache: Path, powers: list[float], match: bool = False, drop: tuple[str, 
         print(f"\n== g {power}{' length-matched' if match else ''}{' without ' + ','.join(drop) if drop else ''}: realmt train OOF AUC "
               f"{auc(oof[[i for i in real if y[i] == 1]], oof[[i for i in real if y[i] == 0]]):.4f}; "
               f"thresholds minor {minor} major {major}")
-        by: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(evals):
-            by[(group(r["source"]), band(r["words"]) or "-")].append(i)
-            by[(group(r["source"]), "all")].append(i)
-            if r["source"].startswith("probe_"):
-                by[(r["source"], "all")].append(i)
-                by[(f"writer-{writer_of(r['source'])}", "all")].append(i)
-        for key in sorted(by):
-            idx = by[key]
-            flu = [i for i in idx if evals[i]["kind"] == "fluent"]
-            gar = [i for i in idx if evals[i]["kind"] == "garbled"]
-            cells = [f"fluent minor {sum(p[flu] >= minor)}/{len(flu)}" if flu else "",
-                     f"MT flagged {sum(p[gar] >= minor)}/{len(gar)}" if gar else "",
-                     f"AUC {auc(p[gar], p[flu]):.3f}" if flu and gar else "",
-                     f"majors pro {sum(p[flu] >= major)}" if flu else ""]
-            print(f"{key[0]:12s} {key[1]:6s} " + "  ".join(cells))
+        print("\n".join(report(evals, p, minor, major)))
+
+
+def report(evals: list[dict], p: np.ndarray, minor: float, major: float) -> list[str]:
+    """One line per set and length band of ``evals`` (``bench/length_minors.py``'s cache rows), per probe and per
+    writer: the fluent minors, the MT flagged, the AUC and the professional majors of the probabilities ``p``."""
+    by: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(evals):
+        by[(group(r["source"]), band(r["words"]) or "-")].append(i)
+        by[(group(r["source"]), "all")].append(i)
+        if r["source"].startswith("probe_"):
+            by[(r["source"], "all")].append(i)
+            by[(f"writer-{writer_of(r['source'])}", "all")].append(i)
+    lines = []
+    for key in sorted(by):
+        idx = by[key]
+        flu = [i for i in idx if evals[i]["kind"] == "fluent"]
+        gar = [i for i in idx if evals[i]["kind"] == "garbled"]
+        cells = [f"fluent minor {sum(p[flu] >= minor)}/{len(flu)}" if flu else "",
+                 f"MT flagged {sum(p[gar] >= minor)}/{len(gar)}" if gar else "",
+                 f"AUC {auc(p[gar], p[flu]):.3f}" if flu and gar else "",
+                 f"majors pro {sum(p[flu] >= major)}" if flu else ""]
+        lines.append(f"{key[0]:12s} {key[1]:6s} " + "  ".join(cells))
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

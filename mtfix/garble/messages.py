@@ -95,3 +95,55 @@ def garbled_message(pred: Any, det: Any) -> str:
     detail += "; inputs: " + ", ".join(names)
     return (f"this sentence reads like garbled machine translation: {', '.join(why)}. Start reading here, "
             f"compare the whole sentence with the source and rewrite it ({detail})")
+
+
+
+_REASONS = "this sentence reads like garbled machine translation: "
+
+
+def _parts(message: str) -> tuple[list[str], str, tuple[str, ...]] | None:
+    """An MTF401 ``message`` (:func:`garbled_message`) as its reasons, the text after them, and its signs' names;
+    None for a message of another shape."""
+    head, sep, rest = message.partition(". Start reading here")
+    if not head.startswith(_REASONS) or not sep:
+        return None
+    names = rest.partition("signs: ")[2].partition(";")[0].split(", ") if "signs: " in rest else []
+    return head[len(_REASONS):].split(", "), sep + rest, tuple(n for n in names if n)
+
+
+def _said_by(reason: str, names: tuple[str, ...]) -> bool:
+    said = tuple(EVIDENCE.get(n, n.replace("_", " ")) for n in names)
+    return bool(said) and reason.startswith(said)
+
+
+def unsigned_reasons(message: str) -> list[str]:
+    """The reasons an MTF401 ``message`` (:func:`garbled_message`) gives that none of its signs says (the signs are
+    findings of their own, MTF402-MTF407, each with its own words): what the language server's hover adds to the
+    signs' messages, so that it says each thing once (session 49).  A message of another shape: none.
+
+    >>> m = ("this sentence reads like garbled machine translation: 'said' or a verb like "
+    ...     "it twice, 'of' used often for its length. Start reading here, compare the whole sentence with the source "
+    ...     "and rewrite it (detector: p=0.74; signs: dup_reporting; inputs: ngrams, dup_reporting, of_per_word)")
+    >>> unsigned_reasons(m), unsigned_reasons("something else")
+    (["'of' used often for its length"], [])
+    """
+    parts = _parts(message)
+    return [] if parts is None else [r for r in parts[0] if r and not _said_by(r, parts[2])]
+
+
+def signs_named(message: str, codes: dict[str, str]) -> str:
+    """An MTF401 ``message`` with the reason of each sign in ``codes`` (sign name → the code of its own finding,
+    published beside the verdict) named by that code instead ("what MTF405 says"): a client that shows every
+    diagnostic under the cursor in one hover said it twice (session 49).  Another message: as it is.
+
+    >>> m = ("this sentence reads like garbled machine translation: 'said' or a verb like it twice, 'of' used often "
+    ...      "for its length. Start reading here, compare (detector: p=0.74; signs: dup_reporting; inputs: ngrams)")
+    >>> signs_named(m, {"dup_reporting": "MTF405"}).split(". Start")[0]
+    "this sentence reads like garbled machine translation: what MTF405 says, 'of' used often for its length"
+    """
+    parts = _parts(message)
+    if parts is None or not codes:
+        return message
+    reasons, rest, _ = parts
+    named = [next((f"what {c} says" for n, c in codes.items() if _said_by(r, (n,))), r) for r in reasons]
+    return _REASONS + ", ".join(dict.fromkeys(named)) + rest

@@ -286,7 +286,7 @@ def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequenc
         return True
     if match.rule_id in REPEAT_RULES and "\t" in doc.text[start:end]:
         return True  # "bread\tthe\tthe milk": a table's cells, as MTF105 and MTF106 read them (session 48)
-    if _in_code_token(doc.text, start, end):
+    if _in_code_token(doc.text, start, end) or _in_code_like_word(doc.text, start, end):
         return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
 
@@ -311,8 +311,9 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: 19 review): except for a doubled-letter or apostrophe slip ("occured", "dont").  5 (session 19): and for a
 #: British spelling ("grey" → "gray").  6 (session 19, review of the later code): only when English prints
 #: the two within :data:`SPELLING_GAP` of each other ("entre" → "enter" is no British spelling).  7 (session 48): a
-#: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.
-MAPPING_REVISION = 7
+#: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.  8 (session 49): a match
+#: inside a dotted name, a file name or a path (:func:`_in_code_like_word`) is dropped.
+MAPPING_REVISION = 8
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
 #: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"
@@ -413,6 +414,22 @@ def _in_code_token(text: str, start: int, end: int) -> bool:
     window = text[lo:hi]
     spans = [(s, e) for _, s, e in placeholders(window)] + [m.span() for m in KEY_COMBO.finditer(window)]
     return any(lo + s <= start and end <= lo + e for s, e in spans)
+
+
+def _in_code_like_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a dotted name, a file name or a path written in prose
+    (:data:`~mtfix.text.tokens.CODE_LIKE_TOKEN`): LanguageTool reads its dot as a sentence's end and offers "np.
+    array", "pandas. DataFrame", or its parts as misspelt words ("np", "os"); split or respelt, the name breaks, so
+    none is offered there (session 49).
+
+    >>> t = "Call np.array on it. It ended.The end."
+    >>> _in_code_like_word(t, 8, 13), _in_code_like_word(t, 5, 7), _in_code_like_word(t, 31, 34)
+    (True, True, False)
+    """
+    from mtfix.text.tokens import CODE_LIKE_TOKEN
+
+    lo, hi = max(0, start - 80), min(len(text), end + 80)
+    return any(m.start() <= start and end <= m.end() for m in CODE_LIKE_TOKEN.finditer(text, lo, hi))
 
 
 def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,

@@ -377,13 +377,16 @@ def fix_all_action(uri: str, diagnostics: Sequence[types.Diagnostic] | None = No
 
 
 def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
-                codes: str | None = None) -> types.TextEdit:
+                codes: str | None = None, kind: str | None = None) -> types.TextEdit | None:
     """The inline suppression for ``finding``'s code on its line (see :mod:`mtfix.suppress`):
     added to a directive already on the line, or appended at the line's end as
     ``<!-- mtfix-ignore: CODE -->`` (the documented form, which Markdown does not
     render; in a Markdown table row, inside the last cell).  A merged finding's ``also`` codes
     are ignored with it: the problem is silenced, not handed to the other checker's code.  ``codes``: those to
-    write instead (a sentence's judgement findings on the line, :func:`sentence_action`).
+    write instead (a sentence's judgement findings on the line, :func:`sentence_action`).  ``kind``: the document's
+    (default: ``"markdown"`` or ``"text"`` by ``markdown``); in HTML and Markdown the comment never goes inside a tag
+    or an element a browser shows as written (a ``<title>`` running onto the next line: session 49): before that
+    element's start tag on the line instead, and None when the line has no such place (the line starts inside it).
 
     >>> idx = LineIndex("Snow fell.\\nNext.")
     >>> from mtfix.model import Finding, Severity
@@ -403,6 +406,7 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
         return types.TextEdit(to_range(index, at, at), f", {codes}")
     content_end = ls + len(body.rstrip())
     comment = f"<!-- mtfix-ignore: {codes} -->"
+    at = content_end
     if markdown:
         stripped = body.rstrip()
         if stripped.endswith("|") and stripped.lstrip().startswith("|") and not stripped.endswith("\\|"):
@@ -410,11 +414,36 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
             sep = "" if stripped[:-1].endswith(" ") else " "
             return types.TextEdit(to_range(index, at, at), f"{sep}{comment} ")
         at = _markdown_line_end(text, finding.start, ls, content_end)
-        if at != content_end:
-            before = "" if text[at - 1] in " \t" else " "
-            after = "" if text[at] in " \t\\" else " "
-            return types.TextEdit(to_range(index, at, at), f"{before}{comment}{after}")
+    safe = _line_comment_at(text, at, ls, kind or ("markdown" if markdown else "text"))
+    if safe is None:
+        return None
+    if safe != content_end:
+        before = "" if safe == ls or text[safe - 1] in " \t" else " "
+        after = "" if text[safe] in " \t\\" else " "
+        return types.TextEdit(to_range(index, safe, safe), f"{before}{comment}{after}")
     return types.TextEdit(to_range(index, content_end, content_end), f" {comment}")
+
+
+def _line_comment_at(text: str, at: int, ls: int, kind: str) -> int | None:
+    """``at`` (on the line starting at ``ls``) or the nearest place before it on the line where a comment is hidden
+    in a document of ``kind``: in HTML and Markdown never inside a tag or a raw-text element (``<title>``,
+    ``<textarea>``…: :func:`_comment_unsafe`), moved to the start of the one it is in; None when that starts before
+    the line (session 49: a ``<title>`` running onto a second line showed the line's comment in the browser's tab).
+
+    >>> t = "<head><title>Dam news\\nof the week</title></head>"
+    >>> _line_comment_at(t, 21, 0, "html"), _line_comment_at(t, len(t), 22, "html"), _line_comment_at(t, 33, 22, "html")
+    (6, 48, None)
+    """
+    if kind not in ("html", "markdown") or "<" not in text:
+        return at
+    starts, ends = _comment_unsafe(text, kind == "markdown")
+    while True:
+        k = bisect.bisect_left(starts, at) - 1  # the last span starting before ``at``: ascending and disjoint
+        if k < 0 or ends[k] <= at:
+            return at
+        if starts[k] < ls:
+            return None
+        at = starts[k]
 
 
 def ignore_file_edit(finding: Finding, text: str, index: LineIndex, markdown: bool) -> types.TextEdit | None:
@@ -449,9 +478,10 @@ def ignore_file_edit(finding: Finding, text: str, index: LineIndex, markdown: bo
 
 
 def ignore_file_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,
-                       diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction | None:
+                       diagnostic: types.Diagnostic | None, versioned: bool, kind: str | None = None,
+                       ) -> types.CodeAction | None:
     """"Ignore this rule in this file": the file-wide suppression comment as a WorkspaceEdit (None: none silences
-    it)."""
+    it; ``kind``: unused, as :func:`ignore_action`'s)."""
     edit = ignore_file_edit(finding, text, index, markdown)
     if edit is None:
         return None
@@ -508,9 +538,13 @@ def _markdown_line_end(text: str, pos: int, ls: int, end: int) -> int:
 
 
 def ignore_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,
-                  diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction:
-    """"Ignore this rule here": the inline suppression comment as a WorkspaceEdit."""
-    edit = ignore_edit(finding, text, index, markdown)
+                  diagnostic: types.Diagnostic | None, versioned: bool, kind: str | None = None,
+                  ) -> types.CodeAction | None:
+    """"Ignore this rule here": the inline suppression comment as a WorkspaceEdit; None where the line has no place
+    a comment stays hidden (:func:`ignore_edit`)."""
+    edit = ignore_edit(finding, text, index, markdown, kind=kind)
+    if edit is None:
+        return None
     return types.CodeAction(
         title=f"mtfix: ignore {ignored_codes(finding)} on this line",
         kind=types.CodeActionKind.QuickFix,
@@ -580,7 +614,7 @@ def sentence_comment_at(text: str, end: int, kind: str) -> bool:
 
 def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sentences: Sentences, uri: str,
                     version: int | None, text: str, index: LineIndex, kind: str,
-                    diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction:
+                    diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction | None:
     """"Leave this sentence as is" (session 48): one action for a garbled sentence's judgement findings (``group``,
     :func:`sentence_verdicts`), where there was one ignore per code (three for MTF401, MTF402 and MTF404): their codes
     in ``<!-- mtfix-ignore-sentence: CODES -->`` right after the sentence (:mod:`mtfix.suppress`), which silences
@@ -588,7 +622,8 @@ def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sente
     it goes before an end tag or ``<br>`` right after the sentence (:func:`sentence_comment_at`).  Where the sentence
     ends against other text (Markdown's closing ``*``), or in an HTML ``<title>`` (which shows a comment as text), the
     line's ``mtfix-ignore`` instead, one per line its findings start on, and the title counts the ``findings`` of
-    other sentences it silences too.  ``kind``: the document's (``"markdown"``, ``"html"``, ``"text"``…)."""
+    other sentences it silences too; None when a line has no place where a browser would not show the comment
+    (:func:`ignore_edit`, session 49).  ``kind``: the document's (``"markdown"``, ``"html"``, ``"text"``…)."""
     codes = ", ".join(dict.fromkeys(c for g in group for c in (g.code, *g.also)))
     first = group[0]
     end = sentences.get((first.code, first.start, first.end), (first.start, first.end))[1]
@@ -605,8 +640,11 @@ def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sente
             lines.setdefault(index.position(g.start)[0], []).append(g)
         edits, silenced = [], set()
         for line, here in sorted(lines.items()):
-            edits.append(ignore_edit(here[0], text, index, kind == "markdown", ", ".join(dict.fromkeys(
-                c for g in here for c in (g.code, *g.also)))))
+            edit = ignore_edit(here[0], text, index, kind == "markdown", ", ".join(dict.fromkeys(
+                c for g in here for c in (g.code, *g.also))), kind)
+            if edit is None:  # no place on that line where a browser would not show the comment: no such action
+                return None
+            edits.append(edit)
             silenced |= {(line, c) for g in here for c in (g.code, *g.also)}
         others = sum(1 for f in findings if f not in group and (index.position(f.start)[0], f.code) in silenced)
         also = f"; also silences {others} on other sentences there" if others else ""

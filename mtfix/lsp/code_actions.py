@@ -127,7 +127,7 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if data.get("action") in ("ignore", "ignoreFile"):
         make = actions.ignore_action if data.get("action") == "ignore" else actions.ignore_file_action
         made = None if not _ignorable(st) else make(f, st.uri, st.version, st.text, st.index, st.kind == "markdown",
-                                                    None, versioned)
+                                                    None, versioned, st.kind)
     elif data.get("action") == SENTENCE:
         group = actions.sentence_verdicts(f, st.findings, st.sentences)
         made = None if not _ignorable(st) or not group else actions.sentence_action(
@@ -279,6 +279,7 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
         in_file: set[str] = set()
         named: set[str] = set()
         name_fixes_asked: dict[name_fixes.Key, tuple[Finding, types.Diagnostic | None, int]] = {}
+        mending: set[int] = set()  # the actions that change the words (a fix, a suggestion, a name fixed everywhere)
         # words a glossary lists as a variant of another name (MTF301, with its fix), or reads as a misspelling of
         # one of its names (an MTF302 naming its entry, session 40: "Vardanow" for "Vardanov" offered to be added as
         # a name of its own): never offered as a name
@@ -301,26 +302,31 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
                                      diag, versioned)
             if fix is not None:
                 out.append(deliver(fix, "fix", f))
+                mending.add(id(out[-1]))
             # the same fix in every open document: offered next to this one (below, once the others are read)
             if (name_fix := name_fixes.name_key(st, f)) is not None and name_fix not in name_fixes_asked:
                 name_fixes_asked[name_fix] = (f, diag, len(out))
             for suggest in _suggestions(st, f, diag, versioned, spans):
                 out.append(deliver(suggest, "suggest", f))
+                mending.add(id(out[-1]))
             # no comment in cue text (a player would show it on screen) nor in a translation (the program's text)
-            ignore = None if subtitles or not _ignorable(st) else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
-                                                                    versioned)
-            group = actions.sentence_verdicts(f, st.findings, st.sentences) if ignore is not None else []
+            ignorable = not subtitles and _ignorable(st)
+            ignore = None if not ignorable else actions.ignore_action(f, uri, st.version, st.text, idx, markdown, diag,
+                                                                      versioned, st.kind)
+            group = actions.sentence_verdicts(f, st.findings, st.sentences) if ignorable else []
             if group:  # a garbled sentence's judgement: one action for its codes together (session 48)
                 key = tuple(sorted((g.start, g.end, g.code) for g in group))
                 if key not in judged:
                     judged.add(key)
-                    out.append(deliver(actions.sentence_action(group, st.findings, st.sentences, uri, st.version, st.text, idx,
-                                                               st.kind, diag, versioned), SENTENCE, f))
+                    leave = actions.sentence_action(group, st.findings, st.sentences, uri, st.version, st.text, idx,
+                                                    st.kind, diag, versioned)
+                    if leave is not None:  # (None: no place a browser would not show its comment, session 49)
+                        out.append(deliver(leave, SENTENCE, f))
             elif ignore is not None and (ignore.title, idx.position(f.start)[0]) not in ignored:  # one per code, line
                 ignored.add((ignore.title, idx.position(f.start)[0]))
                 out.append(deliver(ignore, "ignore", f))
             # and in the whole file (mtfix-ignore-file), once per code in the menu (since session 29)
-            if ignore is not None and (codes := actions.ignored_codes(f)) not in in_file:
+            if ignorable and (codes := actions.ignored_codes(f)) not in in_file:
                 in_file.add(codes)
                 whole = actions.ignore_file_action(f, uri, st.version, st.text, idx, markdown, diag, versioned)
                 if whole is not None:
@@ -341,9 +347,14 @@ def register_code_actions(server: MtfixLanguageServer) -> None:
                 if everywhere is not None:
                     everywhere.data = {"digests": {o.uri: actions.text_digest(o.text) for o, _ in found}}
                     out.insert(at, deliver(everywhere, name_fixes.ACTION, f))
+                    mending.add(id(out[at]))
                     if digest is None or delivery == "command":  # the digests went into the command's arguments
                         everywhere.data = None
                     computed_for.append((everywhere, [(o.uri, o.text) for o, _ in found]))
+        # what mends the words first, then what leaves or ignores them (session 49): a cursor on a safe fix inside a
+        # garbled sentence got "leave this sentence as is" and "ignore MTF401 in this file" above the fix (the
+        # verdict's underline starts before it), and a menu's first entry is what Enter takes
+        out = [x for x in out if id(x) in mending] + [x for x in out if id(x) not in mending]
         unsafe = bool(st.profile.config.unsafe_fixes)
         fixes = (FixSafety.SAFE, FixSafety.UNSAFE) if unsafe else (FixSafety.SAFE,)
         if any(f.fix in fixes and f.edits for f in st.findings):

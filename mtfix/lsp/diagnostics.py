@@ -220,6 +220,33 @@ def related_findings(finding: Finding, findings: Sequence[Finding],
     ]
 
 
+def shown_related(finding: Finding, findings: Sequence[Finding], index: SignIndex | None = None,
+                  shown: frozenset[tuple[str, int, int]] = frozenset()) -> list[tuple[int, int, str]]:
+    """:func:`related_findings` less a sign published as a diagnostic of its own over exactly ``finding``'s span
+    (``shown``: the (code, start, end) of the findings published): a client that shows every diagnostic under the
+    cursor in one hover (VS Code) said it twice there, the sign's own diagnostic and the verdict's related line
+    (session 49; "reporting verb twice" three times with MTF401's own words).  A sign elsewhere in the sentence, or
+    one below ``min-severity``, stays related: it is the way to it."""
+    return [(s, e, m) for s, e, m in related_findings(finding, findings, index)
+            if not ((s, e) == (finding.start, finding.end) and (m.split(":", 1)[0], s, e) in shown)]
+
+
+def _own_words(finding: Finding, findings: Sequence[Finding], index: SignIndex | None,
+               shown: frozenset[tuple[str, int, int]]) -> str:
+    """``finding``'s message; MTF401's with the reason of a sign published over its very span named by the sign's
+    code (:func:`mtfix.garble.messages.signs_named`): "what MTF405 says" where the two diagnostics' hover said
+    "reporting verb twice" twice (session 49)."""
+    if finding.code != "MTF401" or not shown:
+        return finding.message
+    from mtfix.garble.messages import signs_named
+    from mtfix.garble.rules import SIGN_CODES
+
+    beside = {m.split(":", 1)[0] for s, e, m in related_findings(finding, findings, index)
+              if (s, e) == (finding.start, finding.end) and (m.split(":", 1)[0], s, e) in shown}
+    return signs_named(finding.message, {n: c for n, c in SIGN_CODES.items() if c in beside}) if beside else \
+        finding.message
+
+
 def suggestion_words(suggestion: str, span: str) -> str:
     """A suggestion (the span's replacement) as an editor's hover reads it: a deletion's is empty, and a space
     is nothing to read, so those say what they do.
@@ -306,13 +333,14 @@ def to_diagnostic(
     pack_files: Mapping[str, Path] | None = None, version: int | None = None, signs: SignIndex | None = None,
     hrefs: dict[str, str | None] | None = None, entry: EntryNote | None = None,
     sentence: tuple[int, int] | None = None, glossary: Mapping[str, Any] | None = None,
-    severities: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Any] | None = None, shown: frozenset[tuple[str, int, int]] = frozenset(),
 ) -> types.Diagnostic:
     """One finding as an LSP diagnostic; its ``data`` names the finding (code and offsets) and the
     document ``version`` those offsets are for (an editor keeps a diagnostic across edits, moving its
     range but not its data: :func:`finding_key`).  ``sentence``: the span of the sentence a garbled-sentence
     finding judges (:func:`reading_sentences`), its first related information; ``severities``: the user's
-    ``diagnostic-severity`` table (:func:`lsp_severity`)."""
+    ``diagnostic-severity`` table (:func:`lsp_severity`); ``shown``: the (code, start, end) of every finding
+    published (:func:`shown_related`)."""
     if hrefs is None or finding.code not in hrefs:
         href = docs_href(finding.code, docs_template, pack_files)
         if hrefs is not None:
@@ -321,7 +349,7 @@ def to_diagnostic(
         href = hrefs[finding.code]
     related = [
         types.DiagnosticRelatedInformation(types.Location(uri, to_range(index, s, e)), message)
-        for s, e, message in related_findings(finding, findings, signs)
+        for s, e, message in shown_related(finding, findings, signs, shown)
     ]
     if sentence is not None:
         related.insert(0, types.DiagnosticRelatedInformation(
@@ -331,7 +359,7 @@ def to_diagnostic(
     if (gloss := glossary_entry_related(finding, glossary)) is not None:
         related.insert(0, gloss)
     kind = finding_kind(finding).value
-    message = f"{kind}: {finding.message}{also_note(finding)}"  # session 44: the kind in what every client shows
+    message = f"{kind}: {_own_words(finding, findings, signs, shown)}{also_note(finding)}"  # session 44: the kind
     if finding.suggestions:
         message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
     if minor_verdict(finding):
@@ -381,13 +409,14 @@ def to_diagnostics(
     signs, hrefs = SignIndex(all_findings), {}  # indexed once: linear in the findings, not quadratic
     said = sentences or {}
     shown = at_or_above(all_findings, min_severity)
+    published = frozenset((f.code, f.start, f.end) for f in shown)
     if memo is not None and entries is None:  # a translation file's notes and comments: built every time
         return memo.diagnostics(shown, all_findings, index, version, signs, said, lambda f, sentence: to_diagnostic(
             f, all_findings, index, uri, docs_template, pack_files, None, signs, hrefs, None, sentence, glossary,
-            severities))
+            severities, published), published)
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
                           entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary,
-                          severities)
+                          severities, published)
             for f in shown]
 
 
@@ -414,8 +443,10 @@ class DiagnosticMemo:
 
     def diagnostics(self, shown: Sequence[Finding], findings: Sequence[Finding], index: LineIndex, version: int | None,
                     signs: SignIndex, said: Mapping[tuple[str, int, int], tuple[int, int]],
-                    build: Callable[[Finding, tuple[int, int] | None], types.Diagnostic]) -> list[types.Diagnostic]:
-        """The diagnostics of ``shown``: each kept one taken again when its inputs are the same, else ``build``'s."""
+                    build: Callable[[Finding, tuple[int, int] | None], types.Diagnostic],
+                    published: frozenset[tuple[str, int, int]] = frozenset()) -> list[types.Diagnostic]:
+        """The diagnostics of ``shown``: each kept one taken again when its inputs are the same, else ``build``'s
+        (``published``: the findings published, :func:`shown_related`)."""
         kept: dict[Any, types.Diagnostic] = {}
         out: list[types.Diagnostic] = []
         self.hits = 0
@@ -423,7 +454,8 @@ class DiagnosticMemo:
         for f in shown:
             sentence = said.get((f.code, f.start, f.end))
             at = f.start  # the key holds no offset: a finding the edit moved along its line's text is taken again
-            related = tuple((s - at, e - at, m, pos(s), pos(e)) for s, e, m in related_findings(f, findings, signs))
+            related = tuple((s - at, e - at, m, pos(s), pos(e))
+                            for s, e, m in shown_related(f, findings, signs, published))
             key = (_shape(f), pos(f.start), pos(f.end), index.text[f.start:f.end], related,
                    sentence and (pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]))
             d = self.kept.get(key)

@@ -4,8 +4,9 @@ An editor hovering "Qarabulaq" in a translated article sees the glossary entry t
 term and where it is written (the glossary file and line, a link), what this spelling is (the term, an accepted
 spelling, a variant the fix replaces, a historical name), the variants put right, the first-mention rule and the
 entry's note.  Only on a name the glossary's checker itself reads as a mention (a common word that merely spells a
-name, a form shown as a spelling, a name inside a longer one are not mentions: no hover); nothing anywhere else, so
-the editor's own hover (a diagnostic's message) is all that shows there.  Plain text, Markdown, HTML and subtitles;
+name, a form shown as a spelling, a name inside a longer one are not mentions: no hover); elsewhere the garbled
+sentence's hover (:mod:`mtfix.lsp.sentence_hover`, session 49) on a judged sentence's words outside its underline,
+and nothing anywhere else, so the editor's own hover (a diagnostic's message) is all that shows there.  Plain text, Markdown, HTML and subtitles;
 in a translation or data file (PO, XLIFF, TMX; CSV, TSV, JSON Lines with a text field) the names of its target texts,
 read as the server checks them and placed in the file by the one mapping its diagnostics use
 (:meth:`mtfix.lsp.units.UnitView.places`: a name inside an escaped or continued msgstr, an XLIFF ``<target>``
@@ -24,6 +25,7 @@ from lsprotocol import types
 
 from mtfix.lsp.diagnostics import entry_location, to_range
 from mtfix.lsp.language_server import DocState, MtfixLanguageServer, _is_own_file
+from mtfix.lsp.sentence_hover import sentence_hover
 from mtfix.lsp.surrogates import _sanitised
 from mtfix.lsp.workspace import UNIT_KINDS, build_document
 
@@ -171,7 +173,8 @@ def _markdown(ls: MtfixLanguageServer) -> bool:
 
 
 def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
-    """The hover of the glossary mention at ``offset`` of ``st``'s text, or None (no mention there, a text with
+    """The hover of the glossary mention at ``offset`` of ``st``'s text, else of the garbled sentence there
+    (:mod:`mtfix.lsp.sentence_hover`, session 49), or None (no mention or such sentence there, a text with
     characters no file can hold, a translation file not read: a file the reader refuses, a CSV whose text field the
     settings do not name)."""
     if _is_own_file(st) or (st.kind in UNIT_KINDS and st.view is None):  # (a glossary itself: data, not prose)
@@ -186,7 +189,7 @@ def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
             return types.Hover(content, to_range(st.index, start, end))
         if start > offset:
             break
-    return None
+    return sentence_hover(st, offset, markdown, _escaped, to_range)
 
 
 def register_hover(server: MtfixLanguageServer) -> None:

@@ -135,6 +135,15 @@ MARKUP_TAG = LazyPattern(MARKUP_TAG_RE)
 #: A keyboard shortcut as help pages and UI strings write it: "Ctrl+S", "Ctrl+Shift+P", "Alt+↓", "⌘K", "⌘⇧P".
 KEY_COMBO = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?:Ctrl|Alt|Shift|Cmd|Command|Option|Opt|Win|Fn|Meta|Super)\+)+[\p{L}\p{N}↑↓←→]+"
                         r"|[⌘⌥⇧⌃]+[\p{L}\p{N}↑↓←→]*")
+#: A code-like token written in prose: a dotted name or a file name ("np.array", "os.path.join", "config.yaml",
+#: "pandas.DataFrame", "my_module.run", "README.md") or a path ("src/utils/io.py", "C:\\Temp\\a.txt"): a dot between
+#: lower-case letters or digits, a dot after a lower-case name before a camel-case part, a short lower-case ending, an
+#: underscore, or two path separators.  A sentence glued to the one before ("days.The", "Report.Az", a site's name
+#: and the next sentence's first word: "Trend.AzThe") is none (session 49).
+CODE_LIKE_TOKEN = LazyPattern(
+    r"(?<![\w.$/\\-])(?=\p{Ll}[\w$]*\.\p{Lu}\p{Ll}+\p{Lu}|[\w$./\\:-]*(?:[\p{Ll}\p{N}_]\.[\p{Ll}_]"
+    r"|\.\p{Ll}{1,4}(?![\w$./\\:-])|_|[/\\][^\s/\\]+[/\\]))"
+    r"[\w$]+(?:[./\\:-]+[\w$]+)+")
 #: a lone surrogate: what a file name read with ``surrogateescape``, a JSON ``\\ud800`` escape or an editor
 #: can leave in a str, and UTF-8 cannot encode (the record readers refuse it, the JSON reports and the
 #: language server's text replace it, LanguageTool is sent U+FFFD for it)
