@@ -58,7 +58,7 @@ from dataclasses import replace
 from itertools import compress, count
 from typing import Any
 
-from mtfix.garble.finite_misreads import misread_finite, subject_then_past
+from mtfix.garble.finite_misreads import _TIME_WORDS, misread_finite, subject_then_past
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
@@ -129,7 +129,8 @@ from mtfix.garble.view import STAND_IN
 #: 24 = session 49: a formula of thanks, verbless as English writes it ("Thanks for your help on this.", "Thanks to the
 #: staff of the hostel for the hot drinks.", "Particular thanks to Chiara and Yuki, for ...", :func:`thanks_formula`):
 #: no ``no_finite`` sign.  MT's verbless fragment behind "Thanks to" (a chain of "of" phrases, or more than two "of
-#: the"/"in the") keeps it.
+#: the"/"in the") keeps it; and, mended after review the same session, MT's causal "Thanks to X," before a verbless
+#: noun phrase ("Thanks to the new policy, the steady rise in tourism.", :func:`_causal_fragment`) keeps it too.
 REVISION = 24
 
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
@@ -321,7 +322,7 @@ def thanks_formula(a: Any) -> bool:
     "in advance"; after it at most :data:`_MAX_THANKS_OF` "of" and :data:`_MAX_VALUE_PHRASES` phrases opened by a
     preposition and a determiner, as a field's value (:func:`_field_value`): MT's verbless heading behind "Thanks to"
     ("Thanks to the support of the government the growth of the output ...", "Thanks to development of cooperation of
-    two countries ...") keeps its sign."""
+    two countries ...") keeps its sign, and so does MT's causal fragment (:func:`_causal_fragment`)."""
     lower, tags = _lower(a), a.tags
     k = next((i for i, w in enumerate(lower[:3]) if w == "thanks"), None)
     if k is None or not all(t in _THANKS_OPENERS for t in tags[:k]):
@@ -332,7 +333,61 @@ def thanks_formula(a: Any) -> bool:
         j += 1
     if j + 1 >= len(lower) or lower[j] not in ("to", "for") or not any(map(str.isalnum, lower[j + 1])):
         return False
-    return lower[j + 1:].count("of") <= _MAX_THANKS_OF and _determined_phrases(tags, j + 1) <= _MAX_VALUE_PHRASES
+    return lower[j + 1:].count("of") <= _MAX_THANKS_OF and _determined_phrases(tags, j + 1) <= _MAX_VALUE_PHRASES \
+        and not _causal_fragment(lower, tags, j)
+
+
+#: Tags that open a noun phrase: a determiner, a possessive, a number, an adjective, an "-ing" form ("the rapid
+#: growth", "a significant decrease", "higher productivity", "strengthening relations").
+_PHRASE_OPENERS = frozenset({"DT", "PRP$", "CD", "JJ", "JJR", "JJS", "VBG"})
+_COMMON_NOUNS = frozenset({"NN", "NNS"})
+_NOUNS = _COMMON_NOUNS | {"NNP", "NNPS"}
+#: Determiners that float after the thanked ("Thanks to you all for ..."), no second phrase's opening.
+_FLOATING = frozenset({"all", "both", "each"})
+#: Heads of a time phrase after the thanked ("Thanks for the meal last night."), no second phrase.
+_TIME_NOUNS = _TIME_WORDS | {"day", "time", "summer", "winter", "spring", "autumn"}
+
+
+def _causal_fragment(lower: list[str], tags: Any, j: int) -> bool:
+    """Whether what follows the object of "thanks to"/"thanks for" (token ``j``) is MT's verbless causal fragment
+    (revision 24, mended after review), not the thing thanked for: a second noun phrase opened by a determiner or an
+    adjective straight after a noun ("Thanks to the support from government the increase in the production."), or,
+    behind "to", a comma then such a phrase (:func:`_comma_phrase`): "Thanks to the new policy, the steady rise in
+    tourism."  "for" ends the search: what follows is the thing thanked for ("Thanks to Jo, for the tea.")."""
+    for p in range(j + 2, len(tags)):
+        if lower[p] == "for" or (lower[p] == "," and lower[j] == "for"):
+            return False
+        if lower[p] == ",":
+            return _comma_phrase(lower, tags, p + 1)
+        if tags[p] in _PHRASE_OPENERS and tags[p] != "VBG" and lower[p] not in _FLOATING \
+                and (tags[p - 1] in _NOUNS or (p == j + 2 and tags[p - 1] == "PRP")):
+            head = _phrase_head(tags, p)
+            if tags[head] in _COMMON_NOUNS and lower[head] not in _TIME_NOUNS:
+                return True
+    return False
+
+
+def _comma_phrase(lower: list[str], tags: Any, start: int) -> bool:
+    """Whether the words from ``start`` (after a comma) make a phrase whose first noun is a common noun, as MT's
+    fragment does ("..., the rapid growth in exports"), neither a one-word vocative ("..., everyone."), nor names
+    ("..., the Harbour Bakery and ..."), nor a list of the thanked joined by "and" with no preposition but "of"
+    ("..., the judges and the stewards of the show."), nor the thanked before a comma and "for" ("..., the cooks
+    and the cleaners, for the lunch.")."""
+    rest = [k for k in range(start, len(tags)) if tags[k] != "."]
+    noun = next((k for k in rest if tags[k] in _NOUNS), None)
+    if len(rest) < 2 or noun is None or tags[noun] not in _COMMON_NOUNS \
+            or any(lower[k] == "for" and lower[k - 1] == "," for k in rest):
+        return False
+    return not (any(tags[k] == "CC" for k in rest[1:])
+                and all(tags[k] not in ("IN", "TO") or lower[k] == "of" for k in rest))
+
+
+def _phrase_head(tags: Any, start: int) -> int:
+    """The index of the head of the noun phrase opened at ``start``: its first token that is no opener."""
+    k = start
+    while k < len(tags) - 1 and tags[k] in _PHRASE_OPENERS:
+        k += 1
+    return k
 
 
 def _lower(a: Any) -> list[str]:
