@@ -10,6 +10,12 @@ noun or an adjective, letters only, in lower case (the table holds no proper nam
 are absent), with wordfreq's English Zipf frequency at least :data:`MIN_ZIPF` (the lexicon's ``KNOWN``: a word a
 dictionary would have; fixed before looking at the list).
 
+The table's forms are kept, plurals among them ("gates", "jobs", "reeves"), and so is "khan" (a title the lexicon
+gives as a noun): a plural noun opening a sentence carries the sentence's capital as a mass noun does ("Gates open
+at nine", "Jobs were lost at the mill"), so a surname spelt like one is as unsure a first mention there.  Measured in
+the review of glossary-18 (session 49): the table's base forms only (20,175 words of 29,492) changed nothing in
+``bench/newsroom_glossary.py`` or ``bench/given_names.py``, so the list stays as the lexicon gives it.
+
     pip install lemminflect==0.2.3        # a test extra of mtfix, never needed at run time
     python bench/build_english_nouns.py   # writes the file
 """

@@ -216,3 +216,16 @@ def contextual(token: str, mentioned: dict[str, list[Entry]]) -> tuple[str, int]
         if d <= limit:
             scored.append((d, cand))
     return pick(scored, mentioned)
+
+
+def listed_surname(e: Entry, got: str) -> bool:
+    """Whether ``got`` is the surname of a variant the glossary lists for ``e`` ("Voskowa" of a listed "Irena
+    Voskowa"): the glossary calls that spelling wrong, so it is no other transliteration to leave to house style
+    (:func:`transliteration_slip`, :func:`w_for_v`: session 48; both since the review of glossary-18), nor a place's
+    own "-ow" spelling.
+
+    >>> listed_surname(Entry("Hugo Westbrook", ("Hugo Westbrok",), type="person"), "Westbrok")
+    True
+    """
+    folded = got.casefold()
+    return any(v.split()[-1].casefold() == folded for v in e.variants if v.split())

@@ -87,7 +87,10 @@ it is a minor house-style finding with the glossary spelling as a suggestion, ne
 the "v" of a surname's ending written "w" ("Bayramow", "Karimowa": the German, Polish and Turkmen way),
 unless the glossary lists that spelling as a variant (then MTF301 applies it), and left alone before a noun
 such as "Street" or "Square" ("Pavlow Street": a place's own spelling), on a short line or a headline in title
-case or in capitals too ("They met in Pavlow Square.", "PAVLOW SQUARE").
+case or in capitals too ("They met in Pavlow Square.", "PAVLOW SQUARE").  The surname of a listed variant is the
+glossary's spelling: a vowel more or less there is a minor house-style finding with an unsafe fix, as the full
+variant's MTF301 is, and a listed "-ow" spelling before such a noun is found with an unsafe fix (the review of
+glossary-18).
 Two letters swapped at the end that leave the name's own "s" last ("Welhs" for "Welsh") are read as
 the name, not as a plural; the fix is unsafe where a family's plural reads too ("Frots": Frost or the
 Frosts; "The Marhs were": the Marshes) or where the document does not name the person.
@@ -149,7 +152,9 @@ is not expanded, and the first mention in the prose after the table is.  A short
 with an everyday plural opening its sentence ("Reed grows along the bank", "Marsh covers the valley": its capital
 is the sentence's), or any noun or adjective of an English lexicon (LemmInflect's: a mass noun, a material, a colour,
 "Frost covered the orchards"; session 49), is a suggestion only,
-unless a reporting verb stands beside it ("Reed said": session 48).
+unless a reporting verb stands beside it ("Reed said": session 48); a plain-text line's list, quotation or
+heading marker, clock time or news agency's dateline before it ("* Cotton exports fell", "> Frost covered …",
+"10:30 Frost …") is read past (the review of glossary-18).
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

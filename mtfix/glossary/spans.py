@@ -477,23 +477,35 @@ _CODE_LINE = regexcache.compile(r"(?m)(?:\t| {4})[ \t]*(?=\S)(?:[^\n]*?(?<![\p{L
 #: An indented line of prose ending ";" (an item of a list in a note): words of letters, spaces, commas, apostrophes
 #: and hyphens only, no quote, bracket, digit, dot or operator a statement would hold (session 49).
 _PROSE_ITEM = regexcache.compile(r"[ \t]*(\p{L}[\p{L}'’-]*(?:,? \p{L}[\p{L}'’-]*)+);[ \t]*$")
+#: The first words of a statement in SQL, a shell or a Pascal-like language (BASIC, Ada, Lua) that are also English
+#: words, so a statement of words only reads like prose ("select name from towns where the area is large;", "echo
+#: Welcome to the office;", "if ready then exit else halt;"): a line opening with one is never a prose item (the
+#: review of glossary-18).  A short list of the statements such code starts with, in lower case.
+STATEMENT_WORDS = frozenset({
+    "select", "insert", "update", "delete", "grant", "revoke", "create", "drop", "alter", "truncate", "declare",  # SQL
+    "echo", "print", "printf", "export", "unset", "exit",  # shells, BASIC
+    "if", "elif", "begin", "return", "raise", "writeln", "procedure", "function", "var", "const", "goto",  # Pascal…
+})
 
 
 def _prose_item(line: str) -> bool:
     """Whether the indented ``line`` ending ";" is prose, no statement: a run of at least four words
     (:data:`_PROSE_ITEM`) of which two are English function words ("the meeting starts at nine in Pavlodar;"), which
-    no statement of a program holds ("using namespace std;", "private static String name;", "return total;").
+    no statement of a program holds ("using namespace std;", "private static String name;", "return total;"), and
+    whose first word opens no statement (:data:`STATEMENT_WORDS`: "select name from towns where the area is large;").
 
     >>> _prose_item("\tMara Lindkvist will answer questions on the budget;"), _prose_item("\tusing namespace std;")
     (True, False)
     >>> _prose_item('\towner = lookup("x");'), _prose_item("\tprivate static String name;")
     (False, False)
+    >>> _prose_item("    grant select on towns to the analysts;")
+    False
     """
     m = _PROSE_ITEM.match(line)
     if m is None:
         return False
     words = m.group(1).replace(",", " ").lower().split()
-    return len(words) >= 4 and sum(w in FUNCTION_WORDS for w in words) >= 2
+    return len(words) >= 4 and sum(w in FUNCTION_WORDS for w in words) >= 2 and words[0] not in STATEMENT_WORDS
 
 
 def _writes_code(text: str, at: int) -> bool:

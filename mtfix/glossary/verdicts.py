@@ -11,7 +11,7 @@ from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import introduced
 from mtfix.glossary.matcher import Hit, normal_form
-from mtfix.glossary.misspell import transliteration_slip, w_for_v
+from mtfix.glossary.misspell import listed_surname, transliteration_slip, w_for_v
 from mtfix.glossary.model import Entry
 from mtfix.glossary.paragraph_lines import isolated_in_sentence
 from mtfix.glossary.replacement import as_written, full_stop
@@ -50,6 +50,10 @@ class Event:
     # a speaker's surname in capitals that a word list holds, its letters the name's own ("said FORST"): read, never
     # a safe fix (session 49)
     word_too: bool = False
+    # a spelling the glossary lists as wrong before a noun of a thing called after a person ("Temirowa Fund",
+    # "The Temirowa Street Bridge"): found, but the thing may spell the name its own way, so never a safe fix (the
+    # review of glossary-18)
+    called_after: bool = False
 
     @property
     def family(self) -> bool:
@@ -198,18 +202,31 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 f"'{got}' should read '{ev.replacement}' ({style or 'glossary'}: the surname "
                                 f"of a listed variant of {e.term}, whom this document names)", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.UNSAFE if style else FixSafety.SAFE)
-        if transliteration_slip(got, ev.replacement) or (w_for_v(got, ev.replacement) and not _listed_surname(e, got)):
+        listed = listed_surname(e, got)
+        if listed and transliteration_slip(got, ev.replacement):
+            # the surname of a variant the glossary lists ("Westbrok" of "Hugo Westbrok"): no other name, the
+            # glossary's house style as the full variant's (MTF301), fixed with --unsafe-fixes only (the review of
+            # glossary-18: it was "a variant transliteration … or another name", no fix)
+            style = house_style(got, ev.replacement) or "house style"
+            return make_finding("MTF302", doc, ev.start, ev.end,
+                                f"'{got}' is written '{ev.replacement}' in the glossary ({style}: the surname of a "
+                                f"listed variant of {e.term})", **_made(e, context), replacement=ev.replacement,
+                                safety=FixSafety.UNSAFE, severity=Severity.MINOR)
+        if transliteration_slip(got, ev.replacement) or (w_for_v(got, ev.replacement) and not listed):
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
                                 "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
-        safe = e.is_name and (ev.in_context or long_enough) and not ev.two_readings and not ev.unnamed_swap
+        safe = (e.is_name and (ev.in_context or long_enough) and not ev.two_readings and not ev.unnamed_swap
+                and not ev.called_after)
         why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
         if ev.two_readings:
             why += f"; or a misspelling of the family name '{ev.two_readings}'"
         if ev.unnamed_swap:
             why += f"; if this is {e.term}"
+        if ev.called_after:
+            why += "; unless the name after it spells it its own way"
         if ev.plural and not context.identifies(doc.text, ev, True):
             # a family's name in the plural names the person's family only where the document names the
             # person (as for a variant's plural, _family): else a suggestion (session 42)
@@ -281,22 +298,17 @@ def _english_word_opening(doc: Document, ev: Event, got: str) -> bool:
     (:func:`~mtfix.glossary.capitals_names.everyday_surname`: "Reed", "Marsh") opening its sentence
     (:func:`~mtfix.rules.detectors.phrases.opens_sentence`) with no reporting verb beside it
     (:func:`~mtfix.glossary.credits.in_speaker`): its capital is the sentence's, so nothing tells the name from the
-    word ("Reed grows along the bank"; the lead's read of glossary-17's review, session 48)."""
+    word ("Reed grows along the bank"; the lead's read of glossary-17's review, session 48).  A plain-text line's
+    list, quotation or heading marker, time stamp or dateline before it is no word (:func:`line_opening_end`)."""
     from mtfix.glossary.credits import in_speaker
     from mtfix.rules.detectors.phrases import opens_sentence
+    from mtfix.text.symbols import line_opening_end
 
     if not everyday_surname(got) or in_speaker(doc.text, ev.start, ev.end):
         return False  # a reporting verb beside it names a person ("May said the vote would go ahead")
     seg = doc.segment_at(ev.start)
-    return seg is not None and opens_sentence(doc.text, seg.start, ev.start)
-
-
-def _listed_surname(e: Entry, got: str) -> bool:
-    """Whether ``got`` is the surname of a variant the glossary lists for ``e`` ("Voskowa" of a listed "Irena
-    Voskowa"): the glossary calls that spelling wrong, so it is no other transliteration to leave to house style
-    (the "-ow" reading of glossary-17, session 48)."""
-    folded = got.casefold()
-    return any(v.split()[-1].casefold() == folded for v in e.variants if v.split())
+    # past a list's, a quotation's or a heading's marker, a time stamp or a dateline (the review of glossary-18)
+    return seg is not None and opens_sentence(doc.text, line_opening_end(doc.text, seg.start, ev.start), ev.start)
 
 
 def short_in_cell(text: str, ev: Event) -> bool:

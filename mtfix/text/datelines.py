@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from mtfix.caching import regexcache
 
 #: What a dateline holds before its dash, besides words: a comma, an agency's brackets, an abbreviation's dot.
@@ -66,8 +68,25 @@ def dateline_end(line: str) -> int:
     ...                            "ASTANA, 9 August 2025 – Talks", "ASTANE (left) - the singer")]
     [8, 7, 8, 0, 0, 6, 0]
     """
+    m = _dateline(line)
+    return m.end("place") if m is not None else 0
+
+
+def dateline_length(line: str) -> int:
+    """How long the news agency's dateline opening ``line`` is, its dash and the blank after it too (0: none): where
+    the story's first sentence starts (:func:`mtfix.text.symbols.line_opening_end`, the review of glossary-18).
+
+    >>> dateline_length("TASHKENT, Dec 5 (Reuters) - Talks"), dateline_length("NATO said on Dec 5 - talks")
+    (28, 0)
+    """
+    m = _dateline(line)
+    return m.end() if m is not None else 0
+
+
+def _dateline(line: str) -> regex.Match[str] | None:
+    """The match of :data:`_DATELINE` opening ``line`` whose place is in capitals, or None."""
     m = _DATELINE.match(line)
-    return m.end("place") if m is not None and m.group("place").isupper() else 0
+    return m if m is not None and m.group("place").isupper() else None
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
