@@ -97,7 +97,6 @@ def garbled_message(pred: Any, det: Any) -> str:
             f"compare the whole sentence with the source and rewrite it ({detail})")
 
 
-
 _REASONS = "this sentence reads like garbled machine translation: "
 
 
@@ -116,19 +115,23 @@ def _said_by(reason: str, names: tuple[str, ...]) -> bool:
     return bool(said) and reason.startswith(said)
 
 
-def unsigned_reasons(message: str) -> list[str]:
-    """The reasons an MTF401 ``message`` (:func:`garbled_message`) gives that none of its signs says (the signs are
-    findings of their own, MTF402-MTF407, each with its own words): what the language server's hover adds to the
-    signs' messages, so that it says each thing once (session 49).  A message of another shape: none.
+def unsigned_reasons(message: str, signs: tuple[str, ...]) -> list[str]:
+    """The reasons an MTF401 ``message`` (:func:`garbled_message`) gives that none of its signs in ``signs`` (the
+    names of those whose findings are said beside it, MTF402-MTF407, each with its own words) says: what the language
+    server's hover adds to the signs' messages, so that it says each thing once (session 49).  A sign not in
+    ``signs`` (its finding ignored) keeps its reason.  A message of another shape: none.
 
     >>> m = ("this sentence reads like garbled machine translation: 'said' or a verb like "
     ...     "it twice, 'of' used often for its length. Start reading here, compare the whole sentence with the source "
     ...     "and rewrite it (detector: p=0.74; signs: dup_reporting; inputs: ngrams, dup_reporting, of_per_word)")
-    >>> unsigned_reasons(m), unsigned_reasons("something else")
-    (["'of' used often for its length"], [])
+    >>> unsigned_reasons(m, ("dup_reporting",)), unsigned_reasons(m, ())[0], unsigned_reasons("something else", ())
+    (["'of' used often for its length"], "'said' or a verb like it twice", [])
     """
     parts = _parts(message)
-    return [] if parts is None else [r for r in parts[0] if r and not _said_by(r, parts[2])]
+    if parts is None:
+        return []
+    named = tuple(n for n in parts[2] if n in signs)
+    return [r for r in parts[0] if r and not _said_by(r, named)]
 
 
 def signs_named(message: str, codes: dict[str, str]) -> str:

@@ -386,7 +386,9 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
     write instead (a sentence's judgement findings on the line, :func:`sentence_action`).  ``kind``: the document's
     (default: ``"markdown"`` or ``"text"`` by ``markdown``); in HTML and Markdown the comment never goes inside a tag
     or an element a browser shows as written (a ``<title>`` running onto the next line: session 49): before that
-    element's start tag on the line instead, and None when the line has no such place (the line starts inside it).
+    element's start tag on the line instead, and None when the line has no such place (the line starts inside it;
+    in Markdown, the place is the start of a line beginning with ``<``: a comment there would begin an HTML block of
+    its own, ending at that line, so the tag's next line became a paragraph: review of session 49).
 
     >>> idx = LineIndex("Snow fell.\\nNext.")
     >>> from mtfix.model import Finding, Severity
@@ -415,8 +417,8 @@ def ignore_edit(finding: Finding, text: str, index: LineIndex, markdown: bool,
             return types.TextEdit(to_range(index, at, at), f"{sep}{comment} ")
         at = _markdown_line_end(text, finding.start, ls, content_end)
     safe = _line_comment_at(text, at, ls, kind or ("markdown" if markdown else "text"))
-    if safe is None:
-        return None
+    if safe is None or (markdown and not text[ls:safe].strip() and text.startswith("<", safe)):
+        return None  # (a comment starting a Markdown line would start an HTML comment block in place of its tag's)
     if safe != content_end:
         before = "" if safe == ls or text[safe - 1] in " \t" else " "
         after = "" if text[safe] in " \t\\" else " "
@@ -478,10 +480,9 @@ def ignore_file_edit(finding: Finding, text: str, index: LineIndex, markdown: bo
 
 
 def ignore_file_action(finding: Finding, uri: str, version: int | None, text: str, index: LineIndex, markdown: bool,
-                       diagnostic: types.Diagnostic | None, versioned: bool, kind: str | None = None,
-                       ) -> types.CodeAction | None:
+                       diagnostic: types.Diagnostic | None, versioned: bool) -> types.CodeAction | None:
     """"Ignore this rule in this file": the file-wide suppression comment as a WorkspaceEdit (None: none silences
-    it; ``kind``: unused, as :func:`ignore_action`'s)."""
+    it)."""
     edit = ignore_file_edit(finding, text, index, markdown)
     if edit is None:
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -125,9 +126,10 @@ async def deferred_edit(ls: MtfixLanguageServer, data: dict[str, Any]) -> tuple[
     if f is None:  # the same text: the settings (or a glossary or rule file they name) changed since
         return None, gone(str(data.get("code")))
     if data.get("action") in ("ignore", "ignoreFile"):
-        make = actions.ignore_action if data.get("action") == "ignore" else actions.ignore_file_action
+        make = partial(actions.ignore_action, kind=st.kind) if data.get("action") == "ignore" else \
+            actions.ignore_file_action
         made = None if not _ignorable(st) else make(f, st.uri, st.version, st.text, st.index, st.kind == "markdown",
-                                                    None, versioned, st.kind)
+                                                    None, versioned)
     elif data.get("action") == SENTENCE:
         group = actions.sentence_verdicts(f, st.findings, st.sentences)
         made = None if not _ignorable(st) or not group else actions.sentence_action(

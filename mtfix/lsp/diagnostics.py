@@ -423,7 +423,8 @@ def to_diagnostics(
 class DiagnosticMemo:
     """The diagnostics of a document's last publication, by everything each was built from but the version (session
     46): after an edit, a finding whose diagnostic would read the same (the same finding, at the same line and
-    column, with the same related spans, sentence and underlined text) takes its diagnostic again, with the new
+    column, with the same related spans, sentence and underlined text, and the same codes published over its span, which
+    MTF401's words name: :func:`_own_words`) takes its diagnostic again, with the new
     version in its ``data``, instead of being built again; the rest are built as before.  Session 49: the finding
     and its related spans are compared apart from their offsets (:func:`_shape`), which only
     ``data`` holds: a finding on a line after a one-line edit, moved by the characters typed, is taken again with its
@@ -451,13 +452,17 @@ class DiagnosticMemo:
         out: list[types.Diagnostic] = []
         self.hits = 0
         pos = index.position
+        beside: dict[tuple[int, int], set[str]] = {}  # the codes published over each span (MTF401's words name them)
+        for code, s, e in published:
+            beside.setdefault((s, e), set()).add(code)
         for f in shown:
             sentence = said.get((f.code, f.start, f.end))
             at = f.start  # the key holds no offset: a finding the edit moved along its line's text is taken again
             related = tuple((s - at, e - at, m, pos(s), pos(e))
                             for s, e, m in shown_related(f, findings, signs, published))
             key = (_shape(f), pos(f.start), pos(f.end), index.text[f.start:f.end], related,
-                   sentence and (pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]))
+                   sentence and (pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]),
+                   tuple(sorted(beside.get((f.start, f.end), ()))))
             d = self.kept.get(key)
             if d is None:
                 d = kept[key] = build(f, sentence)

@@ -4,7 +4,8 @@ A garbled sentence's findings (MTF120, MTF401-MTF407: :func:`mtfix.model.sentenc
 sentence, but their diagnostics underline only where to start reading, so a hover over the sentence's other words
 showed nothing.  Over those words this hover names the sentence's verdicts once: each sign's message (MTF402-MTF407),
 MTF120's, and the reasons of MTF401 no sign gives (:func:`mtfix.garble.messages.unsigned_reasons`), then what to
-do: compare with the source and rewrite, or leave it as is with the quick fix of that name.  Over the underlined
+do: compare with the source and rewrite, or leave it as is with the quick fix of that name, offered on the underlined
+words.  Only the verdicts published are said (``min-severity``, as the diagnostics).  Over the underlined
 span itself there is none: the editor's own hover shows the diagnostics there, and a second text would say it all
 twice (VS Code shows both).  Not in a translation file's units (their findings are placed by the unit view).
 """
@@ -16,12 +17,13 @@ from typing import Any
 
 from lsprotocol import types
 
+from mtfix.findings import at_or_above
 from mtfix.model import SUSPICION_NOTE, Finding, Severity, minor_verdict, sentence_judgement
 
 #: what the hover ends with: the editor's two ways out (the quick fix's title is
 #: :func:`mtfix.lsp.actions.sentence_action`'s)
 TO_DO = ("What to do: compare the whole sentence with the source and rewrite it; if it reads well as it is, "
-         "take the quick fix “mtfix: leave this sentence as is”.")
+         "take the quick fix “mtfix: leave this sentence as is” on the underlined words.")
 
 
 def sentence_group(findings: Sequence[Finding], sentences: dict[tuple[str, int, int], tuple[int, int]],
@@ -46,11 +48,14 @@ def said_once(group: Sequence[Finding]) -> list[str]:
     """What ``group`` says, each thing once: MTF120's and each sign's message (by code, a message repeated is said
     once), then MTF401's reasons that no sign gives."""
     from mtfix.garble.messages import unsigned_reasons
+    from mtfix.garble.rules import SIGN_CODES
 
     out: dict[str, None] = {}
+    present = {g.code for g in group}
+    signs = tuple(n for n, c in SIGN_CODES.items() if c in present)  # a sign ignored says nothing of its own
     for f in sorted(group, key=lambda f: f.code == "MTF401"):
         if f.code == "MTF401":
-            reasons = unsigned_reasons(f.message)
+            reasons = unsigned_reasons(f.message, signs)
             if reasons:
                 out[f"MTF401 ({f.severity}): {'also ' if out else ''}{', '.join(reasons)}"] = None
             elif not any(g.code != "MTF401" for g in group):
@@ -73,7 +78,7 @@ def sentence_hover(st: Any, offset: int, markdown: bool, escape: Any, to_range: 
     of the text checked), or None."""
     if st.view is not None:
         return None
-    found = sentence_group(st.findings, st.sentences, offset)
+    found = sentence_group(at_or_above(st.findings, st.profile.config.min_severity), st.sentences, offset)
     if found is None:
         return None
     (start, end), group = found

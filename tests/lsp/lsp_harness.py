@@ -27,6 +27,13 @@ CAPABILITIES = types.ClientCapabilities(
         ),
     ),
 )
+#: :data:`CAPABILITIES` and a hover rendered as Markdown (an editor such as VS Code)
+MARKDOWN_CLIENT = types.ClientCapabilities(
+    workspace=CAPABILITIES.workspace,
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=CAPABILITIES.text_document.publish_diagnostics,
+        code_action=CAPABILITIES.text_document.code_action,
+        hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText])))
 
 
 def codes(p: types.PublishDiagnosticsParams | list[types.Diagnostic]) -> set[str]:

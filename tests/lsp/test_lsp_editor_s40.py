@@ -13,7 +13,7 @@ import pytest
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness, apply_text_edits, workspace  # noqa: E402
+from lsp_harness import CAPABILITIES, MARKDOWN_CLIENT, Harness, apply_text_edits, workspace  # noqa: E402
 
 #: our own glossary: a made-up town, a made-up minister (first mention in full) and a made-up firm
 NAMES = ("term\tvariants\ttype\tnote\tfirst_mention\n"
@@ -22,12 +22,6 @@ NAMES = ("term\tvariants\ttype\tnote\tfirst_mention\n"
          "Tovuz Freight\tTovuz Cargo\torganisation\t\t\n")
 TEXT = ("Deputy minister Rustam Hajiyev visited Qarabulaq on Monday.\n"
         "Hajiyev said the road to Karabulak would open in May.\n")
-MARKDOWN_CLIENT = types.ClientCapabilities(
-    workspace=CAPABILITIES.workspace,
-    text_document=types.TextDocumentClientCapabilities(
-        publish_diagnostics=CAPABILITIES.text_document.publish_diagnostics,
-        code_action=CAPABILITIES.text_document.code_action,
-        hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText])))
 
 
 def _glossary_workspace(tmp_path: Path) -> Path:

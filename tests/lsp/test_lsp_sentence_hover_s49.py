@@ -15,7 +15,7 @@ from pathlib import Path
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import CAPABILITIES, Harness, hover, position_of, workspace  # noqa: E402
+from lsp_harness import MARKDOWN_CLIENT, Harness, hover, position_of, workspace  # noqa: E402
 
 from mtfix.lsp.diagnostics import to_diagnostics  # noqa: E402
 from mtfix.lsp.positions import LineIndex  # noqa: E402
@@ -80,14 +80,6 @@ def test_a_hover_over_a_garbled_sentences_other_words_says_its_verdict_once(tmp_
         assert await h.stop() == 0
 
     run(scenario())
-
-
-MARKDOWN_CLIENT = types.ClientCapabilities(
-    workspace=CAPABILITIES.workspace,
-    text_document=types.TextDocumentClientCapabilities(
-        publish_diagnostics=CAPABILITIES.text_document.publish_diagnostics,
-        code_action=CAPABILITIES.text_document.code_action,
-        hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText])))
 
 
 def test_a_markdown_hover_for_a_client_that_renders_it(tmp_path: Path) -> None:

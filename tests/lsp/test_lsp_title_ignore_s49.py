@@ -90,7 +90,10 @@ def test_no_line_comment_inside_a_raw_text_element_on_two_lines(kind: str, eleme
     finding = Finding("MTF105", "Fluency/Grammar", Severity.MINOR, text.index("the the"), text.index("the the") + 7,
                       "x")
     edit = ignore_edit(finding, text, LineIndex(text), kind == "markdown", kind=kind)
-    assert edit is not None and edit.range.start == types.Position(1, 0) and edit.new_text.endswith("--> "), edit
+    if kind == "markdown":  # a comment starting a Markdown line starts an HTML comment block (review of session 49)
+        assert edit is None, edit
+    else:
+        assert edit is not None and edit.range.start == types.Position(1, 0) and edit.new_text.endswith("--> "), edit
     inside = text.index("and more")
     assert ignore_edit(attrs_evolve(finding, inside), text, LineIndex(text), kind == "markdown", kind=kind) is None
     # plain text has no elements: the line's end, as before
