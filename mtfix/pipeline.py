@@ -28,7 +28,7 @@ from mtfix.pipeline_results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
 from mtfix.rules.markup import shielded_in
 from mtfix.segment import SPREAD_MIN_CHARS, to_document
-from mtfix.suppress import suppressed
+from mtfix.suppress import malformed_directives, suppressed
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -259,6 +259,9 @@ class Pipeline:
         if len(findings) > n:  # a post filter's own findings (subtitles: MTF601) are selected as the rest
             findings = [f for f in findings if wants(f.code)]
         findings = suppressed(doc, findings)
+        for warning in malformed_directives(doc):  # "MTF401 MTF120": silences nothing (session 49 review)
+            if warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
+                self.warnings.append(warning)
         if self.merge:  # one problem, one finding: after select/ignore and the inline directives
             findings = merge_duplicates(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))

@@ -57,6 +57,40 @@ def directive_lines(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _DIRECTIVE_LINE.finditer(text)]
 
 
+#: a directive with a code list as written (up to a comment's end or the line's end), and a code list that parses
+_WRITTEN_CODES = LazyPattern(r"mtfix-ignore(?:-next-line|-file|-sentence)?[ \t]*:[ \t]*(?P<codes>[^\r\n]*?)[ \t]*(?:-->|$)",
+                             regex.MULTILINE)
+_CODE_LIST = LazyPattern(r"[A-Za-z0-9_:]+(?:[ \t]*,[ \t]*[A-Za-z0-9_:]+)*")
+
+
+def malformed_directives(doc: Document) -> list[str]:
+    """A warning for each directive whose code list does not parse as codes separated by commas ("MTF401 MTF120",
+    a range "MTF402-MTF407"): it silences nothing, and before session 49's review said nothing about it.  Markdown
+    code (an example of a directive) is skipped, as :func:`suppressed` skips it.  It names the document's path and
+    line ("line N" for a text without a path).
+
+    >>> from mtfix.segment import to_document
+    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401 MTF120 -->"))
+    ["line 1: 'mtfix-ignore' codes 'MTF401 MTF120' are not codes separated by commas ('MTF401, MTF120'): \
+the directive silences nothing"]
+    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401, MTF120 -->"))
+    []
+    """
+    if "mtfix-ignore" not in doc.text:
+        return []
+    code = doc.meta.get("code") or ()
+    out = []
+    for m in _WRITTEN_CODES.finditer(doc.text):
+        raw = m.group("codes")
+        if _CODE_LIST.fullmatch(raw) or any(c.start <= m.start() < c.end for c in code):
+            continue
+        hint = ", ".join(regex.split(r"[\s,;]+", raw.strip()))
+        where = f"{doc.path}:{doc.line_col(m.start())[0]}" if doc.path else f"line {doc.line_col(m.start())[0]}"
+        out.append(f"{where}: 'mtfix-ignore' codes {raw!r} are not codes separated by "
+                   f"commas ({hint!r}): the directive silences nothing")
+    return out
+
+
 def _codes(raw: str | None) -> tuple[str, ...]:
     if not raw or not raw.strip():
         return ALL

@@ -67,7 +67,9 @@ Zurabishvili") or before another capitalised word ("Zurabishvili Street"); in a 
 is capitalised, by the words beside it on the line (as for MTF302).  In a block of consecutive lines indented by a
 tab or four spaces, one of which writes code (an assignment, a call, or an opening bracket, a brace or a semicolon
 ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a string there is the program's data
-(session 48); an indented paragraph of prose is read as prose.  This holds for MTF302-MTF304 too.
+(session 48); an indented paragraph of prose is read as prose, and so is an indented line ending ";" that holds
+only words, commas and hyphens, at least four of them and two function words ("⇥the vote is at nine;": session 49,
+glossary-18), where "⇥using namespace std;" stays code.  This holds for MTF302-MTF304 too.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name,
 for a one-word variant English prints when the document does not otherwise name the entry, and in indented code.

@@ -284,11 +284,23 @@ REPEAT_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "PHRASE_REPETITION"})
 def _dropped(doc: Document, start: int, end: int, match: LTMatch, terms: Sequence[Span]) -> bool:
     if (terms and _term_index(terms).overlaps(start, max(end, start + 1))) or doc.is_protected(start, end):
         return True
-    if match.rule_id in REPEAT_RULES and "\t" in doc.text[start:end]:
-        return True  # "bread\tthe\tthe milk": a table's cells, as MTF105 and MTF106 read them (session 48)
+    if match.rule_id in REPEAT_RULES and ("\t" in doc.text[start:end] or _in_code_span(doc, start, end)):
+        return True  # "bread\tthe\tthe milk": a table's cells; "`echo the the`": code; as MTF105 and MTF106 read them
     if _in_code_token(doc.text, start, end) or _in_code_like_word(doc.text, start, end):
         return True
     return match.issue_type in SPELLING_TYPES and VARIANT_SPELLING.search(match.message) is not None
+
+
+def _in_code_span(doc: Document, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` lies inside a span in backticks on one line of its segment ("Type `echo the
+    the`"), read as MTF105 and MTF106 read it (:func:`~mtfix.rules.detectors.repeat_scan.in_code_span`; session 49
+    review: LanguageTool's repeat rule still removed a copy there in plain text)."""
+    if not doc.segments:
+        return False
+    from mtfix.rules.detectors.repeat_scan import in_code_span
+
+    idx = max(0, bisect.bisect_right([s.start for s in doc.segments], start) - 1)
+    return in_code_span(doc, idx, start, end)
 
 
 def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
@@ -312,7 +324,8 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: British spelling ("grey" → "gray").  6 (session 19, review of the later code): only when English prints
 #: the two within :data:`SPELLING_GAP` of each other ("entre" → "enter" is no British spelling).  7 (session 48): a
 #: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.  8 (session 49): a match
-#: inside a dotted name, a file name or a path (:func:`_in_code_like_word`) is dropped.
+#: inside a dotted name, a file name or a path (:func:`_in_code_like_word`; not a glued sentence, "left.on") is
+#: dropped, and a repetition match inside a span in backticks on one line (:func:`_in_code_span`).
 MAPPING_REVISION = 8
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
@@ -420,16 +433,17 @@ def _in_code_like_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a dotted name, a file name or a path written in prose
     (:data:`~mtfix.text.tokens.CODE_LIKE_TOKEN`): LanguageTool reads its dot as a sentence's end and offers "np.
     array", "pandas. DataFrame", or its parts as misspelt words ("np", "os"); split or respelt, the name breaks, so
-    none is offered there (session 49).
+    none is offered there (session 49).  A sentence glued to the one before ("left.on", "sayed.the",
+    "closed.OpenAI": :func:`~mtfix.text.tokens.glued_sentence`) is no such word: its matches stay (session 49 review).
 
     >>> t = "Call np.array on it. It ended.The end."
     >>> _in_code_like_word(t, 8, 13), _in_code_like_word(t, 5, 7), _in_code_like_word(t, 31, 34)
     (True, True, False)
     """
-    from mtfix.text.tokens import CODE_LIKE_TOKEN
+    from mtfix.text.tokens import code_like_words
 
     lo, hi = max(0, start - 80), min(len(text), end + 80)
-    return any(m.start() <= start and end <= m.end() for m in CODE_LIKE_TOKEN.finditer(text, lo, hi))
+    return any(s <= start and end <= e for s, e in code_like_words(text, lo, hi))
 
 
 def map_matches(doc: Document, base: int, matches: Iterable[LTMatch], segment: int | None = None, *,

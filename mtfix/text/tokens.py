@@ -144,6 +144,70 @@ CODE_LIKE_TOKEN = LazyPattern(
     r"(?<![\w.$/\\-])(?=\p{Ll}[\w$]*\.\p{Lu}\p{Ll}+\p{Lu}|[\w$./\\:-]*(?:[\p{Ll}\p{N}_]\.[\p{Ll}_]"
     r"|\.\p{Ll}{1,4}(?![\w$./\\:-])|_|[/\\][^\s/\\]+[/\\]))"
     r"[\w$]+(?:[./\\:-]+[\w$]+)+")
+#: A sentence glued to the one before by its stop ("left.on", "days.the", "p.m.the", "closed.OpenAI"): a stop (and a
+#: closing quotation mark or bracket: 'yes."then') between two letter runs, after any initials ("p.m."); group 1 the
+#: word before it, group 2 the word after it
+_GLUED_PARTS = LazyPattern(r"^(?:\p{L}\.){0,3}?(\p{L}*)[.!?]+[\"'”’)\]]*(\p{L}+)$")
+#: A word this frequent (Zipf) after a stop is a sentence's first word, never a name's part ("the", "they", "on",
+#: "but", "in": 6.5 and more; "path" 4.7, "array" 4.1)
+_SENTENCE_WORD_ZIPF = 6.0
+#: A word this frequent before a stop ends a sentence when an everyday word follows ("left", "ended", "closed": 4.6
+#: and more; "np" 3.6, "pandas" 3.1, "config" 2.9)
+_SENTENCE_END_ZIPF = 4.0
+
+
+def glued_sentence(token: str) -> bool:
+    """Whether ``token`` (no white space) is two sentences glued by a stop, not code: a word, a stop, and a word
+    printed as often as a sentence's first word ("days.the", "sayed.the", "talks.but", "p.m.the"), or a frequent word
+    of three letters or more, a stop and an everyday or capitalised word ("left.on", "closed.OpenAI",
+    "ended.McCain").  Code is a token with a digit, an underscore, a path separator or a second stop between words
+    ("os.path.join", "archive.tar.gz"), or one ending in a file extension ("README.md", "report.pdf"; the
+    extensions ``mimetypes`` and the formats know, save everyday words: "so", "me").  Session 49 (review): the one
+    reading of a glued sentence that :func:`code_like_words` and the repeat screen share.
+
+    >>> [glued_sentence(t) for t in ("left.on", "p.m.the", "closed.OpenAI", "np.array", "pandas.DataFrame")]
+    [True, True, True, False, False]
+    >>> [glued_sentence(t) for t in ("report.pdf", "os.path.join", "user_cfg.path", "left.so")]
+    [False, False, False, True]
+    """
+    m = _GLUED_PARTS.search(token)
+    if m is None:
+        return False
+    before, after = m.group(1), m.group(2)
+    if after.lower() in _file_extensions():
+        return False
+    from mtfix.text.lexicon import COMMON, zipf
+
+    if after.islower() and zipf(after) >= _SENTENCE_WORD_ZIPF:
+        return True
+    return len(before) >= 3 and zipf(before.lower()) >= _SENTENCE_END_ZIPF and (
+        after[0].isupper() or zipf(after.lower()) >= COMMON)
+
+
+@lru_cache(maxsize=1)
+def _file_extensions() -> frozenset[str]:
+    """File extensions (no dot) that ``mimetypes`` and :data:`mtfix.formats.EXTENSIONS` know, save those English
+    prints as everyday words after a stop ("so", "me", "a": :data:`_SENTENCE_WORD_ZIPF`)."""
+    import mimetypes
+
+    from mtfix.formats import EXTENSIONS
+    from mtfix.text.lexicon import zipf
+
+    mimetypes.init()
+    known = [*mimetypes.types_map, *mimetypes.encodings_map, *mimetypes.suffix_map, *EXTENSIONS, ".yaml", ".yml"]
+    return frozenset(e.lstrip(".").lower() for e in known if zipf(e.lstrip(".").lower()) < _SENTENCE_WORD_ZIPF)
+
+
+def code_like_words(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the :data:`CODE_LIKE_TOKEN` matches in ``text[pos:endpos]`` that are no :func:`glued_sentence`.
+
+    >>> code_like_words("Call np.array. It ended.the talks.")
+    [(5, 13)]
+    """
+    hits = CODE_LIKE_TOKEN.finditer(text, pos, len(text) if endpos is None else endpos)
+    return [m.span() for m in hits if not glued_sentence(m.group())]
+
+
 #: a lone surrogate: what a file name read with ``surrogateescape``, a JSON ``\\ud800`` escape or an editor
 #: can leave in a str, and UTF-8 cannot encode (the record readers refuse it, the JSON reports and the
 #: language server's text replace it, LanguageTool is sent U+FFFD for it)

@@ -128,3 +128,19 @@ def test_a_pipe_in_a_cell_keeps_the_markdown_table_whole() -> None:
     text = issue_figures.table(_rows())
     snow = next(line for line in text.splitlines() if "Heavy snow" in line)
     assert snow.replace("\\|", "").count("|") == 6  # five cells
+
+
+def test_a_smoke_run_marks_its_score_rows_smoke_and_says_so(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 49 review: ``--fast`` measured the score rows on a subset and gave them full verdicts."""
+    fast = _rows(fast=True)
+    full = _rows()
+    scored = {r.must_hold for r in full if r.command.startswith(issue_figures.SCORES)}
+    assert {r.verdict for r in fast if r.must_hold in scored} <= {issue_figures.SMOKE, issue_figures.SKIPPED,
+                                                                    "cannot be checked"}
+    assert any(r.verdict == issue_figures.SMOKE for r in fast)
+    assert not any(r.verdict == issue_figures.SMOKE for r in full)
+    assert [r.verdict for r in fast if r.must_hold not in scored] == [r.verdict for r in full if r.must_hold not in scored]
+    monkeypatch.setattr(issue_figures, "collect", lambda _args: fast)
+    issue_figures.main(["--fast"])
+    assert capsys.readouterr().out.startswith("**Smoke run")

@@ -13,6 +13,7 @@ from mtfix.rules.detectors.repeat_scan import (
     _segments_with_sites,
     _tokens,
     cells_apart,
+    glued_to_code,
     in_code_span,
     same_word,
 )
@@ -99,7 +100,8 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             j = i + 1 if wrapped else j
             first, second = text[toks[i][0] : toks[i][1]], text[toks[j][0] : toks[j][1]]
             if (j - i + 1 == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
-                    and same_word(first, second) and not in_code_span(doc, idx, toks[i][0], toks[j][1])):
+                    and same_word(first, second) and not in_code_span(doc, idx, toks[i][0], toks[j][1])
+                    and not glued_to_code(text, toks[i][0], text[toks[i][1]:toks[i + 1][0]])):
                 name = first[:1].isupper() and second[:1].isupper()
                 deliberate = safe_words is not None and toks[i][2] not in safe_words
                 safety = FixSafety.UNSAFE if name or deliberate else None

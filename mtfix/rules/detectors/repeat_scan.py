@@ -136,7 +136,9 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
         i = same.find(1, i + 1)
     if any(c in ctx.lower for c in "<{*_~"):
         hits.update(_across_markup_sites(low))
-    hits.update(_glued_copy_sites(low))
+    glued = _glued_copy_sites(low)
+    if glued:
+        hits.update(i for i, at in zip(glued, _token_starts(scan, glued), strict=False) if not _column_after(ctx.lower, at))
     for n, same in enumerate(by_distance, 1):
         run = b"\x01" * n
         i = same.find(run)
@@ -191,14 +193,21 @@ _GLUED_TAIL = LazyPattern(r"\p{L}[.!?]+[\"'”’)\]]*(\p{L}+)$")
 
 def _glued_copy_sites(low: list[str]) -> list[int]:
     """The indices of the tokens of ``low`` whose last word, glued to a full stop, comes again right after ("he
-    left.in in", a phrase too: "ended.in the in the"): the white-space tokens compare "left.in" with "in" and
+    left.in in"; a phrase's too, "ended.in the in the", though MTF106 reports two copies of a short phrase nowhere,
+    glued or not: "ended in the in the" neither, so nothing is found there, session 49 review): the white-space tokens compare "left.in" with "in" and
     miss the copy, so its sentence was read only when another repeat in the document named it (session 49: the
     whole check's findings there hung on text elsewhere).  Only a stop between letters: "n(n + 1)" and "O-O O-O-O"
-    stay unread, as before.  A text without a glued stop costs one pass over its tokens."""
+    stay unread, as before.  Only a glued sentence (:func:`glued_token`): "report.pdf pdf", "example.com com",
+    "java.lang.string string" stay unread (session 49 review).  A text without a glued stop costs one pass over its
+    tokens.
+
+    >>> _glued_copy_sites(["he", "left.in", "in", "readme.md", "md", "files", "visit", "example.com", "com"])
+    [1]
+    """
     out: list[int] = []
     for i in [i for i, t in enumerate(low) if "." in t or "!" in t or "?" in t]:
         m = _GLUED_TAIL.search(low[i])
-        if m is None:
+        if m is None or not glued_token(low[i]):
             continue
         words = [m.group(1), *low[i + 1:i + 2 * MAX_N]]
         for n in range(1, MAX_N + 1):
@@ -208,6 +217,49 @@ def _glued_copy_sites(low: list[str]) -> list[int]:
                 out.append(i)
                 break
     return out
+
+
+#: punctuation around a white-space token's words ("(left.in", "ended.the,")
+_TOKEN_EDGES = "\"'“”‘’()[]{}<>*_,;:"
+
+
+def glued_token(token: str) -> bool:
+    """Whether the white-space ``token`` is a sentence glued to its stop ("left.in", "(ended.the"): its words are a
+    :func:`~mtfix.text.tokens.glued_sentence`, and it holds no URL, e-mail address or domain name
+    (:func:`~mtfix.segment.protected.find_protected_spans`: "example.com").  What the repeat screen and MTF105 read
+    a copy glued to a stop by (session 49 review: file names, dotted names and domains were read as sentences).
+
+    >>> [glued_token(t) for t in ("left.in", "example.com", "readme.md", "~/.config/app/settings.json")]
+    [True, False, False, False]
+    """
+    from mtfix.segment.protected import find_protected_spans
+    from mtfix.text.tokens import glued_sentence
+
+    word = token.strip(_TOKEN_EDGES)
+    return glued_sentence(word) and not find_protected_spans(word)
+
+
+def glued_to_code(text: str, start: int, gap: str) -> bool:
+    """Whether the word at ``start`` is glued to a stop before it in a token that is no sentence glued to its stop
+    (:func:`glued_token`: "README.md", "example.com"), or glued to one and followed by ``gap``, a column's run of
+    spaces ("report.pdf    pdf"): a copy of that word after it is no word written twice (session 49 review)."""
+    if start == 0 or text[start - 1] not in ".!?":
+        return False
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = start
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return not glued_token(text[lo:hi].lower()) or "  " in gap or "\t" in gap
+
+
+def _column_after(text: str, at: int) -> bool:
+    """Whether the white-space token at ``at`` is followed by two spaces or more, or a tab: a table's column
+    ("report.pdf    pdf"), not prose."""
+    m = _SPACE_SPLIT.match(text, at)
+    end = m.end() if m is not None else at
+    return text.startswith("  ", end) or text.startswith("\t", end)
 
 
 #: Punctuation after a word's second copy that :func:`_loop_sites` compares it without.
