@@ -186,15 +186,18 @@ def glued_sentence(token: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _file_extensions() -> frozenset[str]:
-    """File extensions (no dot) that ``mimetypes`` and :data:`mtfix.formats.EXTENSIONS` know, save those English
-    prints as everyday words after a stop ("so", "me", "a": :data:`_SENTENCE_WORD_ZIPF`)."""
+    """File extensions (no dot) that Python's own ``mimetypes`` table and :data:`mtfix.formats.EXTENSIONS` know, save
+    those English prints as everyday words after a stop ("so", "me", "a": :data:`_SENTENCE_WORD_ZIPF`).  Python's
+    built-in table only, never the machine's ``/etc/mime.types`` (1,556 extensions on one machine against 160: the
+    same text would read differently on another machine)."""
     import mimetypes
 
     from mtfix.formats import EXTENSIONS
     from mtfix.text.lexicon import zipf
 
-    mimetypes.init()
-    known = [*mimetypes.types_map, *mimetypes.encodings_map, *mimetypes.suffix_map, *EXTENSIONS, ".yaml", ".yml"]
+    table = mimetypes.MimeTypes()  # its maps are the built-in defaults; ``init()`` would read the machine's files
+    known = [*table.types_map[True], *table.types_map[False], *table.encodings_map, *table.suffix_map, *EXTENSIONS,
+             ".yaml", ".yml"]
     return frozenset(e.lstrip(".").lower() for e in known if zipf(e.lstrip(".").lower()) < _SENTENCE_WORD_ZIPF)
 
 

@@ -68,3 +68,26 @@ def test_the_real_languagetool_on_backticks_and_glued_sentences(lt_env) -> None:
     assert ("LT:MORFOLOGIK_RULE_EN_US", "sayed") in lt
     assert any(text.index("left.on") <= f.start < text.index(" Monday") for f in result.findings
                if f.code.startswith("LT:")), lt
+
+
+
+def test_the_extensions_are_pythons_own_not_the_machines(tmp_path, monkeypatch) -> None:
+    """The machine's mime.types (1,556 extensions on one machine, none on another) must not change how a glued token
+    reads: only Python's built-in table counts (lead's read of the review's mend)."""
+    import mimetypes
+
+    from mtfix.text import tokens
+
+    extra = tmp_path / "mime.types"
+    extra.write_text("application/x-own-test\tzzqown\n", encoding="utf-8")
+    monkeypatch.setattr(mimetypes, "knownfiles", [str(extra)])  # what mimetypes.init() reads on this "machine"
+    tokens._file_extensions.cache_clear()
+    try:
+        mimetypes.init()
+        assert ".zzqown" in mimetypes.types_map  # the machine's table is read …
+        assert "zzqown" not in tokens._file_extensions()  # … and not counted
+        assert "pdf" in tokens._file_extensions() and "yaml" in tokens._file_extensions()
+    finally:
+        monkeypatch.undo()
+        mimetypes.init()
+        tokens._file_extensions.cache_clear()
