@@ -30,11 +30,11 @@ Eight reports (the fourth to sixth since session 37, the seventh since session 3
    two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``); since
    session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``); since session 48 a seventh, a sixth
    writer's (``probe_s48``, ``probe_s48b``); since session 49 an eighth, a seventh writer's (``probe_s49``,
-   ``probe_s49b``; :data:`WRITERS`).
+   ``probe_s49b``); since session 50 a ninth, an eighth writer's (``probe_s50``, ``probe_s50b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
    against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth, (session 48) the
-   sixth and (session 49) the seventh (:func:`length`).
+   sixth, (session 49) the seventh and (session 50) the eighth (:func:`length`).
 8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 
@@ -279,13 +279,13 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
 WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
-           ("sixth", "probe_s48"), ("seventh", "probe_s49"))
+           ("sixth", "probe_s48"), ("seventh", "probe_s49"), ("eighth", "probe_s50"))
 
 
 def writer_of(name: str, new_writer: str = "probe_s39") -> str:
     """Which writer wrote a probe: "old" (before ``new_writer``), else the last of :data:`WRITERS` whose first
-    probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "seventh" from
-    session 49 on)."""
+    probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "eighth" from
+    session 50 on)."""
     firsts = (("new", new_writer),) + WRITERS[1:]
     return next((writer for writer, first in reversed(firsts) if name >= first), "old")
 
@@ -359,7 +359,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (writer: old, new, third … seventh, MT?, words, labels, p)
+    rows = []  # (writer: old, new, third … eighth, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):

@@ -85,7 +85,7 @@ def trend_groups(new: list[Path]) -> dict[str, str]:
 class Writer:
     """One writer's two probes and what their test asks of them (the figures each round measured and pinned)."""
 
-    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "seventh")
+    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "eighth")
     previous: str  #: the writer before, in a group of its own too
     probes: tuple[str, str]
     older: int  #: at least this many older probes to be new text against
@@ -136,4 +136,12 @@ WRITERS = (
         "probe_s49/clean_news_probe.jsonl": "378c87649c114fe82a96f9bc1165b01512fa870d45a860fe89e6699e5440459e",
         "probe_s49b/real_mt_probe.jsonl": "e0c50813317be1d697a3f7af22322e544cd905d959d2faefdc31346bfd491875",
         "probe_s49b/clean_news_probe.jsonl": "4649a9a831e49ef0a212ac8a0add90d2bc4402eee0720cee44dc0aebf39c3f9f"}),
+    # session 50 (round 23): recalls, housing, forestry, garment factories; kindergartens, fire brigades, patents,
+    # winter heating (mn, ro, tg, sr, hu new); measured 12/20 and 16/20 flagged, 0 major, at session 50's base
+    Writer("eighth", "seventh", ("probe_s50", "probe_s50b"), 21, langs_in_all=(16, 16), short_mt=6, short_pro=10,
+           flagged_floor=10, digests={
+        "probe_s50/real_mt_probe.jsonl": "17056b3d7b296f7b4c599257897ee684b3d341eaec687e8e4cf920b1846e6f89",
+        "probe_s50/clean_news_probe.jsonl": "18c5b0ac6c13791fa5b1ffcdf7ef219e84eb1af3e76b9fd3beabc0ea2250815a",
+        "probe_s50b/real_mt_probe.jsonl": "3047f9d719c272df6550e5081e22b86315e824f5ea1dc7591ecae4447ab265ac",
+        "probe_s50b/clean_news_probe.jsonl": "8ae189f0e359c5c4eb38268e3868b085b3dcf3fd00a73d86d8fd8e1f1b509c40"}),
 )
