@@ -64,7 +64,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-seventeenth-genres``: the same, session 49: arboricultural tree survey reports, mountain rescue call-out
   reports, swimming pool timetables and rules, lost and found notices, bell-ringing peal reports, thesis
   acknowledgements, builders' quotations, pollen and air quality bulletins, stamp catalogue entries and community
-  choir rehearsal notes (``tests/data/professional_seventeenth_genres.txt``).
+  choir rehearsal notes (``tests/data/professional_seventeenth_genres.txt``);
+- ``own-eighteenth-genres``: the same, session 50: laboratory notebook entries, fire risk assessments, yoga class
+  cues, orienteering event details, home brewing logs, model railway club newsletters, software incident
+  postmortems, parent-teacher association newsletters, conference speaker biographies and pottery kiln logs
+  (``tests/data/professional_eighteenth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -150,7 +154,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-fourteenth-genres": REPO / "tests" / "data" / "professional_fourteenth_genres.txt",
             "own-fifteenth-genres": REPO / "tests" / "data" / "professional_fifteenth_genres.txt",
             "own-sixteenth-genres": REPO / "tests" / "data" / "professional_sixteenth_genres.txt",
-            "own-seventeenth-genres": REPO / "tests" / "data" / "professional_seventeenth_genres.txt"}
+            "own-seventeenth-genres": REPO / "tests" / "data" / "professional_seventeenth_genres.txt",
+            "own-eighteenth-genres": REPO / "tests" / "data" / "professional_eighteenth_genres.txt"}
 
 
 def _own(path: Path) -> Iterator[str]:

@@ -15,6 +15,14 @@ MLQE-PE test/test21 are never read.
     python bench/length_minors.py collect --out /tmp/lm.jsonl      # about 9,000 sentences
     python bench/length_minors.py table --cache /tmp/lm.jsonl [--markdown]
     python bench/length_minors.py compare --cache BASE.jsonl --after AFTER.jsonl   # two models, per source
+    python bench/length_minors.py fit-rows --out /tmp/instr.jsonl   # fitting data's instructions (session 50)
+    python bench/length_minors.py gates --cache /tmp/lm.jsonl --fit /tmp/instr.jsonl   # minor gates simulated
+
+Session 50 added the held-out short set (``tests/data/professional_short_heldout.txt``: 160 fluent sentences of 6-12
+words in ten genres, written before any run, source ``short-heldout``) and two gates on the minor, simulated on the
+cache (``gates``): an instruction (``mtfix.garble.misreads.instruction``) keeps a minor MTF401 only with a located sign,
+another finding or p >= t; a sentence under 13 words keeps it only at p >= t.  ``fit-rows`` reads fitting data only
+(MLQE-PE train, UD EWT train) for the instruction gate's level: the instructions among them, each checked alone.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ from probes_pooled import writer_of  # noqa: E402
 
 from bench.detector_models import auc  # noqa: E402
 
+#: Short fluent sentences (6-12 words) of ten genres, written before any run to choose a short band's threshold on.
+SHORT_HELDOUT = REPO / "tests" / "data" / "professional_short_heldout.txt"
 #: Length bands (words, as the checker counts them; below six words nothing is judged).
 BANDS = ((6, 8), (9, 12), (13, 16), (17, 24), (25, 999))
 #: MLQE-PE MT counts as garbled from this HTER on (``bench/train_detector.py``'s cut).
@@ -74,6 +84,8 @@ def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
     for path in OWN_SETS.values():
         for text in _own(path):
             yield "own-sets", "fluent", text
+    for text in _own(SHORT_HELDOUT):
+        yield "short-heldout", "fluent", text
     for d in sorted((REPO / "bench" / "data").glob("probe_*")):
         for r in read_jsonl(d / "real_mt_probe.jsonl"):
             yield d.name, "garbled", r["text"]
@@ -81,12 +93,46 @@ def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
             yield d.name, "fluent", r["text"]
 
 
-def collect(out: Path, per_pair: int) -> None:
+def instruction_row(text: str) -> bool:
+    """Whether the checker reads ``text`` as an instruction (an imperative, opening or behind a short phrase)."""
+    from mtfix.garble import checker
+    from mtfix.garble.misreads import corrected, instruction
+
+    return checker._eligible(text) and instruction(corrected(checker.predict(text)).analysis)
+
+
+def _opens_with_base_verb(tagger: Any, text: str) -> bool:
+    """A cheap first pass over a large corpus: the first token tagged VB (``instruction_row`` decides)."""
+    from mtfix.garble.tagger import tokenize
+
+    words = [t.text for t in tokenize(text)]
+    return bool(words) and tagger.tag(words[:8])[0] == "VB"
+
+
+def fit_units(root: Path) -> Iterator[tuple[str, str, str]]:
+    """(source, kind, sentence) of the fitting data's instructions: MLQE-PE train MT (HTER >= 0.3) and post-edits,
+    UD EWT train."""
+    from mtfix.garble.tagger import load
+
+    tagger = load()
+    for path in sorted((root / "benchmarks").glob("mlqe-pe-*-train.jsonl.gz")):
+        for r in read_jsonl(path):
+            if r.get("pe") and _opens_with_base_verb(tagger, r["pe"]) and instruction_row(r["pe"]):
+                yield "mlqe-train", "fluent", r["pe"]
+            if (r.get("hter") or 0.0) >= HTER_GARBLED and _opens_with_base_verb(tagger, r["mt"]) \
+                    and instruction_row(r["mt"]):
+                yield "mlqe-train", "garbled", r["mt"]
+    for text, _doc in _ewt(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"):
+        if _opens_with_base_verb(tagger, text) and instruction_row(text):
+            yield "ewt-train", "fluent", text
+
+
+def collect(out: Path, per_pair: int, fitting: bool = False) -> None:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 
     with Pipeline(Config(grammar="off")) as pipe, out.open("w", encoding="utf-8") as fh:
-        for source, kind, text in units(shared_dir(), per_pair):
+        for source, kind, text in (fit_units(shared_dir()) if fitting else units(shared_dir(), per_pair)):
             row = {"source": source, "kind": kind, "text": text, **_row(text, pipe.check(text).findings)}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -149,12 +195,53 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
         print(f"{src:14s} fluent {cb[0]:>22s} -> {ca[0]:<22s} garbled {cb[1]:>22s} -> {ca[1]:<22s} AUC {cb[2]} -> {ca[2]}")
 
 
+def keeps_minor(r: dict[str, Any], gate: str, t: float) -> bool:
+    """Whether row ``r``'s MTF401 stands under ``gate`` (``instruction`` or ``short``) at level ``t``: a major by the
+    probability and a minor with a located sign or another finding always do (the sentence is flagged by them)."""
+    if r["mtf401"] is None:
+        return False
+    if r["mtf401"] == "major" or r.get("signs") or r["other"] or r["p"] >= t:
+        return True
+    if gate == "instruction":
+        return not r["instruction"]
+    return r["words"] >= 13
+
+
+def gates(rows: list[dict[str, Any]], fit: list[dict[str, Any]]) -> None:
+    """Per source and kind: sentences with an MTF401 at the shipped point → under each gate and level; garbled ones
+    flagged by any finding in brackets."""
+    for r in rows + fit:
+        if "p" in r and "instruction" not in r:
+            r["instruction"] = instruction_row(r["text"])
+    by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows + fit:
+        if "p" in r:
+            by[f"{group(r['source'])} {r['kind']}"].append(r)
+    levels = {"instruction": (0.35, 0.40, 0.45, 0.50, 1.0), "short": (0.29, 0.30, 0.33, 0.35, 0.40)}
+    for gate, ts in levels.items():
+        print(f"\n{gate}: " + " | ".join(f"t={t:.2f}" for t in ts))
+        for key in sorted(by):
+            rs = by[key]
+            base = sum(r["mtf401"] is not None for r in rs)
+            cells = []
+            for t in ts:
+                kept = sum(keeps_minor(r, gate, t) for r in rs)
+                flagged = sum(keeps_minor(r, gate, t) or bool(r["other"]) for r in rs)
+                cells.append(f"{kept}" + (f" ({flagged})" if key.endswith("garbled") else ""))
+            print(f"{key:26s} n {len(rs):5d}  shipped {base:5d}  " + "  ".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--per-pair", type=int, default=400)
+    f = sub.add_parser("fit-rows")
+    f.add_argument("--out", type=Path, required=True)
+    g = sub.add_parser("gates")
+    g.add_argument("--cache", type=Path, required=True)
+    g.add_argument("--fit", type=Path, help="fit-rows' output (fitting data's instructions)")
     t = sub.add_parser("table")
     t.add_argument("--cache", type=Path, required=True)
     t.add_argument("--markdown", action="store_true")
@@ -164,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "collect":
         collect(args.out, args.per_pair)
+    elif args.cmd == "fit-rows":
+        collect(args.out, 0, fitting=True)
+    elif args.cmd == "gates":
+        gates(read_jsonl(args.cache), read_jsonl(args.fit) if args.fit else [])
     elif args.cmd == "table":
         table(read_jsonl(args.cache), args.markdown)
     else:

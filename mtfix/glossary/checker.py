@@ -105,7 +105,11 @@ if TYPE_CHECKING:
 #: 18 (session 49): a surname an English lexicon gives as a noun or an adjective (a mass noun or a colour: "Frost",
 #: "Grey"; ``glossary/data/english-nouns.txt``) opening its sentence is an unsure first mention; an indented line of
 #: prose ending ";" is no code; an "-ow" word before a place noun is left on a title-case line too ("Pavlow Square").
-REVISION = 18
+#: 19 (session 50): such a noun in a list of capitalised English nouns is an unsure first mention ("warned of Frost,
+#: Hail and Wind"); an indented list item after its marker is prose ("- Oskar Frosst, harbour master;"); a speaker's
+#: surname in capitals a vowel short of a name the document uses gets an unsafe fix ("said OOSTERHUS"), and one
+#: three letters or more from it no safe fix ("said OOSTERHOUT").
+REVISION = 19
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -485,7 +489,7 @@ class GlossaryChecker(BaseChecker):
                     # the document names that person (session 47) and no other given name stands beside it ("AIDAR
                     # MARHS told": the review of glossary-16)
                     ask, speaker = e.type == "person", True
-                    safe = cand in mentioned and not speaker_beside_other_name(text, m.start(), m.end(),
+                    safe = cand in mentioned and slips <= 2 and not speaker_beside_other_name(text, m.start(), m.end(),
                                                                                given_names(e, variants=True))
                 else:
                     if e.type != "place" and not (credit or on_line):

@@ -69,7 +69,8 @@ tab or four spaces, one of which writes code (an assignment, a call, or an openi
 ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a string there is the program's data
 (session 48); an indented paragraph of prose is read as prose, and so is an indented line ending ";" that holds
 only words, commas and hyphens, at least four of them and two function words ("⇥the vote is at nine;": session 49,
-glossary-18), where "⇥using namespace std;" stays code.  This holds for MTF302-MTF304 too.
+glossary-18), or three of them with a comma or a function word after a list's marker ("⇥- Oskar Frosst, harbour
+master;": glossary-19), where "⇥using namespace std;" and "⇥- name: Oskar Frosst" stay code.  This holds for MTF302-MTF304 too.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name,
 for a one-word variant English prints when the document does not otherwise name the entry, and in indented code.
@@ -96,6 +97,10 @@ glossary-18).
 Two letters swapped at the end that leave the name's own "s" last ("Welhs" for "Welsh") are read as
 the name, not as a plural; the fix is unsafe where a family's plural reads too ("Frots": Frost or the
 Frosts; "The Marhs were": the Marshes) or where the document does not name the person.
+A speaker's surname in capitals a vowel short of the one name the document uses, with no other given name beside
+it ("said OOSTERHUS" in a text naming Bram Oosterhuis), is a minor finding with an unsafe fix in capitals (a
+vowel more or less may still be another transliteration); one three letters or more from that name ("said
+OOSTERHOUT") has an unsafe fix only (glossary-19).
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
@@ -156,7 +161,9 @@ is the sentence's), or any noun or adjective of an English lexicon (LemmInflect'
 "Frost covered the orchards"; session 49), is a suggestion only,
 unless a reporting verb stands beside it ("Reed said": session 48); a plain-text line's list, quotation or
 heading marker, clock time or news agency's dateline before it ("* Cotton exports fell", "> Frost covered …",
-"10:30 Frost …") is read past (the review of glossary-18).
+"10:30 Frost …") is read past (the review of glossary-18).  So is such a noun in a list of capitalised English
+nouns on its line, in mid-sentence or a headline ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings";
+glossary-19), not in a list of people ("thanked Kowalczyk, Frost and Oosterhuis").
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

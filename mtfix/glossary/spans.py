@@ -500,12 +500,31 @@ def _prose_item(line: str) -> bool:
     (False, False)
     >>> _prose_item("    grant select on towns to the analysts;")
     False
+
+    After a list's marker (:func:`~mtfix.text.symbols.line_opening_end`), three words with a comma or a function
+    word are an item of the list (session 50); a key, an assignment or a call stays code.
+
+    >>> _prose_item("    - Oskar Frosst, harbour master;"), _prose_item("    * 2. a talk at the quay;")
+    (True, True)
+    >>> _prose_item("    - name: Oskar Frosst;"), _prose_item('    - owner = "Oskar Frosst";'), _prose_item("    * ptr;")
+    (False, False, False)
     """
-    m = _PROSE_ITEM.match(line)
+    from mtfix.text.symbols import line_opening_end
+
+    opening = line_opening_end(line)
+    marker = line[:opening].strip()
+    bulleted = bool(marker) and (marker[0] in "-*+•" or marker[-1] in ".)")  # "- ", "* ", "1. ", "(a) "
+    m = _PROSE_ITEM.match(line, opening if bulleted else 0)
     if m is None:
         return False
     words = m.group(1).replace(",", " ").lower().split()
-    return len(words) >= 4 and sum(w in FUNCTION_WORDS for w in words) >= 2 and words[0] not in STATEMENT_WORDS
+    function_words = sum(w in FUNCTION_WORDS for w in words)
+    if words[0] in STATEMENT_WORDS:
+        return False
+    # a list item's marker: three words with a comma or a function word are an item ("- Oskar Frosst, harbour
+    # master;": session 50), no statement ("- x;", "* ptr;")
+    return (len(words) >= 4 and function_words >= 2) or (
+        bulleted and len(words) >= 3 and ("," in m.group(1) or function_words >= 1))
 
 
 def _writes_code(text: str, at: int) -> bool:

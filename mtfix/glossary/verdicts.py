@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mtfix.glossary.capitals_names import everyday_surname
+from mtfix.caching import regexcache
+from mtfix.glossary.capitals_names import english_nouns, everyday_surname
 from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import introduced
@@ -212,6 +213,15 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 f"'{got}' is written '{ev.replacement}' in the glossary ({style}: the surname of a "
                                 f"listed variant of {e.term})", **_made(e, context), replacement=ev.replacement,
                                 safety=FixSafety.UNSAFE, severity=Severity.MINOR)
+        if (ev.speaker and ev.headline_safe and len(got) < len(ev.replacement)
+                and transliteration_slip(got, ev.replacement)):
+            # a speaker's surname in capitals a vowel short of the one name the document uses beside no other given
+            # name ("said OOSTERHUS" of Bram Oosterhuis): the fix offered in capitals, never safe, for a vowel
+            # more or less is how transliterations differ (session 50: it was house style, no fix)
+            return make_finding("MTF302", doc, ev.start, ev.end,
+                                f"'{got}' may be '{ev.replacement}' with a letter dropped ({e.term}, whom this "
+                                "document names) or another transliteration", **_made(e, context),
+                                replacement=ev.replacement, safety=FixSafety.UNSAFE, severity=Severity.MINOR)
         if transliteration_slip(got, ev.replacement) or (w_for_v(got, ev.replacement) and not listed):
             return make_finding("MTF302", doc, ev.start, ev.end,
                                 f"'{got}' may be a variant transliteration of '{ev.replacement}' ({e.term}) "
@@ -281,10 +291,12 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
-        if (everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end)) or _english_word_opening(doc, ev, got):
+        if ((everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end)) or _english_word_opening(doc, ev, got)
+                or _in_noun_list(doc.text, ev.start, ev.end)):
             # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
             # a column of desks): nothing tells the name from the word (session 47); nor when it opens its
-            # sentence, whose capital it then carries ("Reed grows along the bank": session 48)
+            # sentence, whose capital it then carries ("Reed grows along the bank": session 48), nor in a list of
+            # capitalised English nouns ("warned of Frost, Hail and Wind": session 50)
             return make_finding("MTF303", doc, ev.start, ev.end,
                                 f"first mention of '{got}': write '{e.term}', if this is {e.term}",
                                 **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
@@ -309,6 +321,56 @@ def _english_word_opening(doc: Document, ev: Event, got: str) -> bool:
     seg = doc.segment_at(ev.start)
     # past a list's, a quotation's or a heading's marker, a time stamp or a dateline (the review of glossary-18)
     return seg is not None and opens_sentence(doc.text, line_opening_end(doc.text, seg.start, ev.start), ev.start)
+
+
+#: A capitalised word, and what joins two items of a list on one line: a comma, "and", "or", "&" (an Oxford comma
+#: too), perhaps with the item's count ("3 Salt, 4 Clay"); a single space joins two words of one item ("Fog Warnings").
+_CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}_])")
+_LIST_JOIN = regexcache.compile(r"(?:,|,? (?:and|or|&)) +(?:\d[\d.,]* +)?\Z")
+
+
+def _in_noun_list(text: str, start: int, end: int) -> bool:
+    """Whether the short form ``text[start:end]``, an English noun or adjective
+    (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
+    line, joined by commas and "and", "or" or "&", whose every other item opens with an English noun or adjective
+    too (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals
+    or a headline's title case ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of
+    people ("thanked Kowalczyk, Snow and Oosterhuis").  A list has a conjunction or two commas: "On Monday, Snow
+    said" is none (session 50).
+
+    >>> t = "It warned of Frost, Hail and Wind. Kowalczyk, Frost and Oosterhuis spoke. On Monday, Frost left."
+    >>> [_in_noun_list(t, i, i + 5) for i in (13, 48, 82)]
+    [True, False, False]
+    """
+    from mtfix.glossary.credits import in_speaker
+
+    if not everyday_surname(text[start:end]) or in_speaker(text, start, end):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    words = list(_CAPITALISED.finditer(text, line_start, len(text) if line_end == -1 else line_end))
+    at = next((i for i, w in enumerate(words) if w.start() == start), None)
+    if at is None:
+        return False
+    first = at  # back to the list's first word: words joined by a space or a list's join
+    while first > 0 and _joins(text[words[first - 1].end():words[first].start()]):
+        first -= 1
+    items: list[tuple[str, str]] = []  # (an item's first word, what joins it to the item before: "" for the first)
+    for i in range(first, len(words)):
+        join = "" if i == first else text[words[i - 1].end():words[i].start()]
+        if join == " ":
+            continue  # a word of the same item
+        if join and not _joins(join):
+            break
+        items.append((words[i].group(), join))
+    if len(items) < 2 or not (any(j.strip(" ,") for _, j in items) or sum(j == ", " for _, j in items) >= 2):
+        return False
+    own = text[start:end]
+    return all(everyday_surname(w) or w.lower() in english_nouns() for w, _ in items if w != own)
+
+
+def _joins(between: str) -> bool:
+    """Whether ``between`` joins two capitalised words of a list: a space (two words of an item) or a list's join."""
+    return between == " " or _LIST_JOIN.match(between) is not None
 
 
 def short_in_cell(text: str, ev: Event) -> bool:
