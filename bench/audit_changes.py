@@ -122,12 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print each changed sentence's findings, base → variant")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    from eval_data import shared_dir
+    from eval_data import require_shared, shared_dir
 
     shared = shared_dir(args.shared)
-    if not (shared / "realmt").is_dir():
-        print(f"audit_changes: no realmt under {shared} (give --shared)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt", "audit_changes")
     rows = corpus(shared, args.limit)
     if args.worker:
         json.dump(outcomes(args.worker, rows), sys.stdout)

@@ -186,8 +186,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--summary", action="store_true", help="counts by file and by data file, not every hit")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "", "audit_copies")
-    if root is None:
-        return 2
     hits, exempt = scan(root, QUICK if args.quick else FOLDERS)
     if args.summary:
         for name, c in Counter(h[0] for h in hits).most_common():

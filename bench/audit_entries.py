@@ -152,8 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write every entry's counts and dev ids here")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_entries")
-    if root is None:
-        return 2
     corpus = load_corpus(root, args.limit, args.mt)
     print("sentences: " + ", ".join(f"{g} {len(v)}" for g, v in corpus.texts.items())
           + f"; probes: {', '.join(d.name for d in probe_dirs())}")

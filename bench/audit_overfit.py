@@ -568,8 +568,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="also the project's own held-out-style set (bench/data/probe_s30; session 30, round 8)")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_overfit")
-    if root is None:
-        return 2
     corpus = load_corpus(root, args.limit, args.mt, args.probe)
     print("sentences: " + ", ".join(f"{g} {len(v)}" for g, v in corpus.texts.items()))
     run = Runner(corpus)

@@ -98,17 +98,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 
-def shared_root(explicit: str | None, needs: str, prog: str) -> Path | None:
-    """:func:`shared_dir` when its folder ``needs`` (``""``: itself) exists, else None after one line
-    on stderr, ``prog: FOLDER not found (...)``."""
+def shared_root(explicit: str | None, needs: str, prog: str) -> Path:
+    """:func:`shared_dir` when its folder ``needs`` (``""``: itself) exists, else exit 2 after one line on stderr,
+    ``prog: FOLDER not found (...)`` (:func:`eval_data.require_shared`)."""
     root = shared_dir(explicit)
-    if (root / needs).is_dir():
-        return root
-    print(f"{prog}: {root / needs} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-    return None
+    require_shared(root, needs, prog)
+    return root
 
 
 def table_row(cells: Sequence[str], markdown: bool) -> str:
@@ -239,8 +237,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", help="write each sentence with a major finding or an edit here (JSON lines)")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "benchmarks", "audit_professional")
-    if root is None:
-        return 2
 
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline

@@ -184,8 +184,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print up to N sentences per rule, entry and guard")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_round5")
-    if root is None:
-        return 2
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

@@ -357,8 +357,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print up to N sentences per row")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_round6")
-    if root is None:
-        return 2
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

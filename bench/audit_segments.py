@@ -169,8 +169,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true", help="a Markdown table")
     args = ap.parse_args(argv)
     root = shared_root(args.shared, "realmt", "audit_segments")
-    if root is None:
-        return 2
     srcs = load_sources(root, args.limit)
     base = {(s, i): _spans(t) for s, texts in srcs.items() for i, t in enumerate(texts)}
     head = ["probe", "what"] + list(srcs)

@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import shared_dir  # noqa: E402
+from bench.eval_data import require_shared, shared_dir  # noqa: E402
 
 DATA = shared_dir() / "benchmarks" / "mqm-zh-en-ted2021.jsonl"  # $MTFIX_SHARED, else ../shared
 
@@ -72,8 +72,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=5, help="fragments to print per direction")
     ap.add_argument("--no-join", action="store_true", help="no sentence runs over into the next cue")
     args = ap.parse_args()
-    if not DATA.exists():
-        sys.exit(f"skipped: {DATA} not found (the shared benchmark data is not part of mtfix)")
+    require_shared(DATA.parent, DATA.name, "audit_subtitles")
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

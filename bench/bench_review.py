@@ -57,7 +57,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
-from eval_data import shared_dir  # noqa: E402
+from eval_data import require_shared, shared_dir  # noqa: E402
 
 SHARED = shared_dir()  # $MTFIX_SHARED, else ../shared
 
@@ -71,10 +71,7 @@ return {fcp: fcp ? fcp.startTime : null, rendered: done ? done.startTime : null,
 
 
 def seeds() -> list[Path]:
-    found = sorted((SHARED / "seeds").glob("*.txt"))
-    if not found:
-        sys.exit(f"bench_review: no seeds in {SHARED / 'seeds'} (set MTFIX_SHARED)")
-    return found
+    return sorted(require_shared(SHARED, "seeds", "bench_review").glob("*.txt"))
 
 
 def article_5kb() -> str:

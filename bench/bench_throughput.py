@@ -80,11 +80,9 @@ def mixed_text(target_bytes: int, seed: int = 11) -> str:
 
 def distinct_text(target_bytes: int, shared: Path, seed: int = 11) -> str:
     """About ``target_bytes`` of distinct news sentences: MQM zh-en 2020's MT outputs and references."""
-    from eval_data import mqm_2020_sentences
+    from eval_data import mqm_2020_sentences, require_shared
 
-    path = shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz"
-    if not path.exists():
-        raise SystemExit(f"--text distinct reads {path}: not found (give --shared DIR)")
+    path = require_shared(shared, "benchmarks/mqm-zh-en-2020.jsonl.gz", "bench_throughput --text distinct")
     sentences = mqm_2020_sentences(path.parent, min_words=4)
     random.Random(seed).shuffle(sentences)
     paras, size = [], 0

@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble import tagger as tagger_mod  # noqa: E402
@@ -187,9 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="realmt dev instead of the fitting data")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    if not (shared / "realmt").is_dir():
-        print(f"capitals_midsentence: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt", "capitals_midsentence")
     tag = tagger_mod.load().tag
     by_group = groups(shared, args.dev)
     hits: dict[str, Counter[str]] = {}

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 from pathlib import Path
 
-from eval_data import SHARED_HELP, shared_dir
+from eval_data import SHARED_HELP, require_shared, shared_dir
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = ("as written", "a sentence a paragraph", "a sentence a cue (SRT)")
@@ -59,10 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     from mtfix.segment import to_document
 
     pipe = Pipeline(Config(grammar="off"))
-    seeds = shared_dir(args.shared) / "seeds"
-    if not seeds.is_dir():
-        print(f"doc_layout: {seeds} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        raise SystemExit(2)
+    seeds = require_shared(shared_dir(args.shared), "seeds", "doc_layout")
     rules = [f"shipped ({DOCUMENT_REVISION})", "doc-2"] + [f"≥ {m}" for m in args.pool]
     keys = ["shipped", "doc-2"] + [f"≥ {m}" for m in args.pool]
     print("Each cell: as written / a sentence a paragraph / a sentence a cue (spread)\n")

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(REPO))
     sys.path.insert(1, str(REPO / "bench"))
     importlib.import_module("mtfix")  # the tree's, before the bench modules put this repository first
-    from eval_data import SHARED_HELP, shared_dir
+    from eval_data import SHARED_HELP, require_shared, shared_dir
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base", help="the tree to compare with (a base made with git archive)")
@@ -117,9 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {text}")
         return 0
     shared = shared_dir(args.shared)
-    if not (shared / "realmt").is_dir():
-        print(f"empty_quotes_segments: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt", "empty_quotes_segments")
     texts = _texts(shared, args.limit)
     if args.dump:
         import mtfix.segment

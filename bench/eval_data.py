@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,19 @@ def shared_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit:
         return Path(explicit)
     return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
+
+
+def require_shared(shared: Path, relpath: str = "", prog: str | None = None) -> Path:
+    """``shared / relpath`` (a file or a folder of the shared data) when it exists; else exit 2 after one line on
+    stderr, ``PROG: PATH not found (set MTFIX_SHARED or --shared)``.
+
+    The one check of every bench script that reads the shared data (until session 50 each wrote its own);
+    ``prog`` defaults to the running script's name."""
+    path = shared / relpath if relpath else shared
+    if path.exists():
+        return path
+    print(f"{prog or Path(sys.argv[0]).stem}: {path} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

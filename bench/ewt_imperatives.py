@@ -20,7 +20,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EWT = ROOT.parent / "shared" / "corpora" / "ud-english-ewt"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
+
 _FRONT_RELS = frozenset({"advcl", "obl", "advmod", "obl:tmod", "obl:npmod", "obl:unmarked", "nmod:tmod"})
 
 
@@ -74,11 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--overall", type=int, default=3000, help="sentences of the evenly spaced overall sample")
     ap.add_argument("--json", type=Path, help="write per-sentence results here")
+    ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
-    if not EWT.is_dir():
-        print(f"no EWT at {EWT}", file=sys.stderr)
-        return 2
-    data = [s for split in ("train", "dev", "test") for s in sentences(EWT / f"en_ewt-ud-{split}.conllu")]
+    ewt = require_shared(shared_dir(args.shared), "corpora/ud-english-ewt", "ewt_imperatives")
+    data = [s for split in ("train", "dev", "test") for s in sentences(ewt / f"en_ewt-ud-{split}.conllu")]
     data = [(t, r) for t, r in data if t]
     step = max(1, len(data) // args.overall)
     member: dict[str, list[str]] = {"overall": [t for t, _ in data[::step]]}

@@ -43,7 +43,7 @@ def _flagged(pipe, texts: Iterable[str], show: bool, label: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from audit_professional import OWN_SETS, _own
-    from eval_data import read_jsonl, shared_dir
+    from eval_data import read_jsonl, require_shared, shared_dir
     from repair_classes import mlqe_rows
     from unsafe_fixes import measure
 
@@ -55,9 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print each flagged span")
     args = ap.parse_args(argv)
     shared = shared_dir()
-    if not (shared / "realmt").is_dir():
-        print(f"error: {shared / 'realmt'} not found (set MTFIX_SHARED)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt", "glued_initial_counts")
     pipe = Pipeline(Config(grammar="off", select=("MTF132",)))
     moved: list[str] = []
     print("| source | MT sentences flagged | human sentences flagged |\n|---|---|---|")

@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from bench.eval_data import shared_dir  # noqa: E402
+from bench.eval_data import require_shared, shared_dir  # noqa: E402
 
 MET, NOT_MET, SKIPPED, NOT_HERE = "met", "NOT met", "skipped", "not measurable here"
 #: the verdict of a row measured on the harness's ``--fast`` subset: a smoke run, not the figure (session 49 review)
@@ -225,7 +225,7 @@ def _mtfix(args: Sequence[str], stdin: str | None = None) -> subprocess.Complete
 
 def measure_seeds() -> dict[str, Any]:
     """Seeds 000-003 through ``check --fail-on major`` and ``fix -``; the seed tests; the issue's snow line."""
-    folder = shared_dir() / "seeds"
+    folder = require_shared(shared_dir(), "seeds", "issue_figures")
     clean = []
     for path in sorted(folder.glob("00[0-3]_*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -234,7 +234,7 @@ def measure_seeds() -> dict[str, Any]:
         clean.append({"seed": path.name[:3], "exit": checked.returncode,
                       "changed": fixed.returncode != 0 or fixed.stdout != text})
     if len(clean) != 4:
-        raise SystemExit(f"issue_figures: seeds 000-003 not found in {folder} (set MTFIX_SHARED)")
+        raise SystemExit(f"issue_figures: seeds 000-003 are not all in {folder}")
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SEED_TESTS],
                            capture_output=True, text=True, cwd=REPO, check=False)
     last = re.sub(r" in [\d.]+s\b.*", "", (tests.stdout.strip().splitlines() or ["(no output)"])[-1])

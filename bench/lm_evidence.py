@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval_data import SHARED_HELP, read_jsonl, shared_dir
+from eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir
 
 REPO = Path(__file__).resolve().parents[1]
 LN10 = math.log(10.0)
@@ -234,8 +234,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, help="bench/major_evidence.py collect output (evidence)")
     ap.add_argument("-n", type=int, default=15)
     args = ap.parse_args(list(argv) if argv is not None else None)
-    if not (args.shared / "realmt").is_dir():
-        sys.exit(f"lm_evidence: no data at {args.shared}/realmt")
+    require_shared(args.shared, "realmt", "lm_evidence")
     if args.command == "cost":
         cmd_cost(args)
         return

@@ -101,8 +101,6 @@ def shapes(words: Sequence[str], tags: Sequence[str]) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     args = shape_tables.arguments(__doc__, dump="sentence").parse_args(argv)
     shared = shape_tables.shared(args.shared, "main_clause_shapes")
-    if shared is None:
-        return 2
     tagger = tagger_mod.load()
     shape_tables.header(SHAPES)
     with shape_tables.dump_file(args.dump) as dump:

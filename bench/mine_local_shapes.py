@@ -73,8 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="append", default=[])
     args = ap.parse_args(argv)
     root = shape_tables.shared(args.shared, "mine_local_shapes", needs="benchmarks")
-    if root is None:
-        return 2
     bench = root / "benchmarks"
     pats = {k: regex.compile(v) for k, v in CANDIDATES.items()}
     mqm = {"2020": [r for r in read_jsonl(bench / "mqm-zh-en-2020.jsonl.gz") if r.get("target_status") != "ambiguous"],

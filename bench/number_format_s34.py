@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import MQM_SETS, PAIRS, SHARED_HELP, PESet, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import MQM_SETS, PAIRS, SHARED_HELP, PESet, load_mqm, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 _UNIT = r"(?:%|[ \t]?(?:per[ \t]?cent|percent|million|billion|trillion)\b)"
 _NUM_START = r"(?<![A-Za-z0-9.,])"
@@ -150,10 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="append", default=[], help="print each MT hit of this sub-class")
     args = ap.parse_args(argv)
     root = shared_dir(args.shared)
-    need = root / "realmt" / "real_mt_train.jsonl"
-    if not need.is_file():
-        print(f"error: {need} not found (set --shared or $MTFIX_SHARED)", file=sys.stderr)
-        return 2
+    require_shared(root, "realmt/real_mt_train.jsonl", "number_format_s34")
 
     segs: Counter[str] = Counter()
     hits: dict[str, Counter[str]] = defaultdict(Counter)  # code -> lang -> segments

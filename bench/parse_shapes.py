@@ -260,8 +260,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     shared = shape_tables.shared(args.shared, "parse_shapes",
                                  needs="corpora" if args.roots or args.cost is not None else "realmt")
-    if shared is None:
-        return 2
     if args.roots:
         return _roots(shared, args.model)
     if args.cost is not None:

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import depparse  # noqa: E402
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
 from lm_evidence import auc, paired  # noqa: E402  (one AUC, paired share and data sets for both studies)
 from lm_evidence import sets as lm_sets  # noqa: E402
 
@@ -241,8 +241,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--dev", action="store_true", help="realmt dev instead of train (report once, after choosing)")
     ap.add_argument("-n", type=int, default=10)
     args = ap.parse_args(list(argv) if argv is not None else None)
-    if not (args.shared / "realmt").is_dir():
-        sys.exit(f"parser_evidence: no data at {args.shared}/realmt")
+    require_shared(args.shared, "realmt", "parser_evidence")
     if args.command == "train":
         cmd_train(args)
         return

@@ -20,6 +20,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
 
 
 def ewt_owners(folder: Path) -> dict[str, str]:
@@ -50,7 +53,7 @@ def disagreements(owners: dict[str, str], ewt: dict[str, str]) -> list[tuple[str
 def main(argv: list[str] | None = None) -> int:
     """Print the disagreements and their count."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--shared", type=shared_dir, default=shared_dir(), help=SHARED_HELP)
     ap.add_argument("--derive", action="store_true", help="derive the table again from wordfreq")
     ap.add_argument("--lemminflect", action="store_true", help="ask lemminflect's verb lemmas instead of EWT")
     args = ap.parse_args(argv)
@@ -66,10 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{past}\tkept {owner}\tlemminflect {theirs}")
         print(f"{len(owners)} pasts, {len(wrong)} whose kept owner is none of lemminflect's verb lemmas")
         return 0
-    folder = args.shared / "corpora" / "ud-english-ewt"
-    if not folder.is_dir():
-        print(f"EWT not found at {folder}", file=sys.stderr)
-        return 2
+    folder = require_shared(args.shared, "corpora/ud-english-ewt", "past_owners_ewt")
     from mtfix.text.irregular_verbs import PAST_OWNERS, derive_past_owners
 
     owners = derive_past_owners() if args.derive else PAST_OWNERS

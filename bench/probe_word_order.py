@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import SHARED_HELP, shared_dir, sources  # noqa: E402
+from audit_professional import SHARED_HELP, require_shared, shared_dir, sources  # noqa: E402
 
 from mtfix.garble.signs import REPORTING  # noqa: E402
 
@@ -257,9 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     realmt = shared / "realmt"
-    if not (realmt / "real_mt_train.jsonl").exists():
-        print(f"probe_word_order: {realmt / 'real_mt_train.jsonl'} not found", file=sys.stderr)
-        return 2
+    require_shared(realmt, "real_mt_train.jsonl", "probe_word_order")
     mt = [json.loads(line) for line in (realmt / "real_mt_train.jsonl").open(encoding="utf-8")]
     pro: dict[str, list[str]] = {
         "clean-train": [json.loads(line)["text"] for line in (realmt / "clean_news_train.jsonl").open(encoding="utf-8")],

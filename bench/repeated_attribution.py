@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir  # noqa: E402
 from bench.glued_function_pairs import sources as fitting_sources  # noqa: E402
 
 SHAPES = ("repeated_noun", "according_noun", "doubled")
@@ -123,9 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print JSON")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    if not (shared / "realmt" / "real_mt_train.jsonl").exists():
-        print(f"repeated_attribution: {shared / 'realmt'} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt/real_mt_train.jsonl", "repeated_attribution")
     table = count(segments(shared))
     decision = decide(table)
     if args.json:

@@ -35,8 +35,8 @@ def arguments(doc: str, dump: str | None = "text") -> argparse.ArgumentParser:
     return ap
 
 
-def shared(explicit: str | None, prog: str, needs: str = "realmt") -> Path | None:
-    """The shared folder, or None after ``prog: FOLDER not found (...)`` on stderr (:func:`shared_root`)."""
+def shared(explicit: str | None, prog: str, needs: str = "realmt") -> Path:
+    """The shared folder, or exit 2 after ``prog: FOLDER not found (...)`` on stderr (:func:`shared_root`)."""
     return shared_root(explicit, needs, prog)
 
 

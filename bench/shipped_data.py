@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "mtfix"
@@ -248,9 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         PINNED.clear()
         PINNED.update(hand_written())
     shared = shared_dir(args.shared)
-    if args.rebuild and not (shared / "benchmarks").is_dir():
-        print(f"shipped_data.py: no shared data in {shared} (no benchmarks/): --shared DIR", file=sys.stderr)
-        return 2
+    if args.rebuild:
+        require_shared(shared, "benchmarks", "shipped_data")
     for rel in shipped_files():
         entry = entry_for(rel)
         made = (f"`{entry.command}`" if isinstance(entry, Built) else f"by hand; versioned by {entry.versioned_by}"

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import read_jsonl, shared_dir  # noqa: E402
+from eval_data import read_jsonl, require_shared, shared_dir  # noqa: E402
 from length_minors import HTER_GARBLED  # noqa: E402
 from length_norm_ngrams import report  # noqa: E402
 
@@ -106,6 +106,8 @@ def short_logit(model, x: np.ndarray, h: list, n: np.ndarray) -> np.ndarray:
 def run(cache: Path, mixes: list[float], band: bool, ewt: bool, short_input: bool = False) -> dict:
     t0 = time.time()
     shared = shared_dir()
+    for need in ("realmt/real_mt_train.jsonl", "benchmarks", "corpora/ud-english-ewt"):
+        require_shared(shared, need, "short_mt_fit")
     det = gmodel.Detector.load()
     base, _ = fitted_rows(shared, det.tagger)
     extra = short_rows(shared, {r[0] for r in base}, ewt, random.Random(SEED))

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble.structural_signs import _DATE_OR_NAME, _NP_TAGS, _PAST_FORMS, TIME_PLACE_PREPS  # noqa: E402
@@ -168,9 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--moves", action="store_true", help="also count the MLQE-PE ne/si post-edits' moves")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    if not (shared / "realmt" / "real_mt_train.jsonl").is_file():
-        print(f"error: {shared}/realmt/real_mt_train.jsonl: not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
-        return 2
+    require_shared(shared, "realmt/real_mt_train.jsonl", "source_order_s47")
     from mtfix.garble.tagger import load
 
     tagger = load()

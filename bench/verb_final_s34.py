@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, SHARED_HELP, PESet, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 from probe_word_order import _tagged  # noqa: E402
 
 from mtfix.garble import conllu  # noqa: E402
@@ -155,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     realmt = shared / "realmt"
-    if not (realmt / "real_mt_train.jsonl").exists():
-        print(f"verb_final_s34: {realmt / 'real_mt_train.jsonl'} not found", file=sys.stderr)
-        return 2
+    require_shared(realmt, "real_mt_train.jsonl", "verb_final_s34")
     train = read_jsonl(realmt / "real_mt_train.jsonl")
     sov = {i for i, r in enumerate(train) if "sov_word_order" in r["artifacts"]}
     mt, fluent = _sets(shared, args.train)

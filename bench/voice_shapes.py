@@ -170,8 +170,6 @@ def _mqm(shared: Path, tagger, classes: VerbClasses) -> tuple[int, Counter[str],
 def main(argv: list[str] | None = None) -> int:
     args = shape_tables.arguments(__doc__).parse_args(argv)
     shared = shape_tables.shared(args.shared, "voice_shapes")
-    if shared is None:
-        return 2
     classes = load_classes(shared)
     print(f"EWT train: {len(classes.never_passive)} never passive ({', '.join(sorted(classes.never_passive))}); "
           f"{len(classes.never_about)} never with 'about'; {len(classes.passive_no_object)} passives without object")

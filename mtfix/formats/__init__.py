@@ -106,11 +106,11 @@ def is_blank(raw: bytes) -> bool:
     >>> is_blank(b""), is_blank(b"\\xef\\xbb\\xbf\\r\\n "), is_blank(b"\\xff\\xfe"), is_blank(b" x")
     (True, True, True, False)
     """
-    from mtfix.io.textfile import _BOMS
+    from mtfix.io.textfile import BOMS
 
     if len(raw) > 4096:
         return False
-    for bom, _, _ in _BOMS:
+    for bom, _, _ in BOMS:
         if raw.startswith(bom):
             return not raw[len(bom):].strip() and (bom == codecs.BOM_UTF8 or len(raw) == len(bom))
     return not raw.strip()

@@ -40,7 +40,7 @@ from typing import Any
 from mtfix.errors import InputError
 from mtfix.findings import changed_runs
 from mtfix.formats.base import Container, Unit, is_english, utf8_under
-from mtfix.io.textfile import _BOMS
+from mtfix.io.textfile import BOMS
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v",
            "?": "?", "'": "'"}
@@ -426,7 +426,7 @@ def _ascii_compatible(codec: str) -> bool:
 def _codec(raw: bytes, path: str | None) -> tuple[str, bytes, str]:
     """The charset the header declares (UTF-8 if none or unknown), the byte-order mark and the text."""
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    for wide, enc, _ in _BOMS:  # UTF-32 first: its little-endian mark starts with UTF-16's
+    for wide, enc, _ in BOMS:  # UTF-32 first: its little-endian mark starts with UTF-16's
         if enc == "utf-8-sig":
             continue
         name = enc.upper()

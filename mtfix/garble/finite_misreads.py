@@ -67,7 +67,7 @@ _OPENING_NEXT = _VERB_NEXT | {"JJ", "JJR", "JJS"}
 #: Prepositions whose "-ing" form or regular past is an everyday word ("liking", "nearing", "downed", "saved"): the
 #: prepositions of UD English EWT's gold tags that pass the verb test.  "Villages near the coast ..." and
 #: "Countries like ..." open a noun phrase, not a clause.
-_PREPOSITION_VERBS = frozenset({"like", "near", "past", "round", "down", "out", "save"})
+PREPOSITION_VERBS = frozenset({"like", "near", "past", "round", "down", "out", "save"})
 _OPENING_QUOTES = frozenset({'"', "“", "``", "'", "‘"})
 #: The tags of a noun phrase's words, walked back over to find what governs it (:func:`object_of_preposition`).
 _NOUN_PHRASE = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "CD", "PRP$", "POS", "HYPH"})
@@ -81,9 +81,9 @@ _CLAUSE_OPENERS = frozenset({"that", "because", "if", "whether", "while", "altho
 
 
 def _everyday_past(forms: Sequence[str]) -> bool:
-    from mtfix.garble.structural_signs import _is_everyday_past
+    from mtfix.garble.structural_signs import is_everyday_past
 
-    return any(map(_is_everyday_past, forms))
+    return any(map(is_everyday_past, forms))
 
 
 def s_present(word: str) -> bool:
@@ -239,7 +239,7 @@ def _single_head(tags: Sequence[str], first: int, end: int) -> bool:
 
 #: Words that make a phrase name a time (with any number, tagged CD): weekdays, months and everyday time nouns.
 #: A time phrase first after the subject keeps ``verb_final`` (session 45, the reviewer's read).
-_TIME_WORDS = frozenset({
+TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "yesterday", "today",
     "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "decade", "century"})
@@ -275,7 +275,7 @@ def subject_then_past(tags: Sequence[str], lower: Sequence[str], start: int) -> 
     if tags[start - 1] not in ("NN", "NNS", "NNP", "NNPS", "CD"):
         return False
     first_phrase = next((k for k in range(start + 1, v) if tags[k] == "IN"), v)
-    if any(tags[k] == "CD" or lower[k] in _TIME_WORDS for k in range(start, first_phrase)):
+    if any(tags[k] == "CD" or lower[k] in TIME_WORDS for k in range(start, first_phrase)):
         return False  # English puts a place before a time; a time first is the source's order
     return _single_head(tags, first, start)
 
@@ -348,7 +348,7 @@ def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
     present tense the tagger misread (see the module's docstring): "Families break the fast with dates.", "Geologists
     often sample the rock below the glacier."; not "Countries like Chile ...", "Sales increase of ...", "Students
     meeting the minister ...", "Customs control staff at ..."."""
-    from mtfix.garble.structural_signs import _TIME_ADVERBS, _is_everyday_past, _misread_gerund, _verb_forms
+    from mtfix.garble.structural_signs import _TIME_ADVERBS, _misread_gerund, _verb_forms, is_everyday_past
 
     k = 1 if lower and lower[0] in _OPENING_QUOTES else 0
     if k + 2 >= len(tags) or tags[k] not in _PLURAL or not lower[k].isalpha():
@@ -357,11 +357,11 @@ def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
     if i + 1 >= len(tags) or tags[i] not in _OPENING_MISREAD:
         return False
     w, nxt = lower[i], lower[i + 1]
-    if not w.isalpha() or (w.endswith("s") and not w.endswith("ss")) or w in _PREPOSITION_VERBS or (w.endswith("ing") and not _misread_gerund(w)):
+    if not w.isalpha() or (w.endswith("s") and not w.endswith("ss")) or w in PREPOSITION_VERBS or (w.endswith("ing") and not _misread_gerund(w)):
         return False
     if nxt == "of" or not (tags[i + 1] in _OPENING_NEXT or nxt in _OPENING_QUOTES):
         return False
-    return base_present(w) or any(map(_is_everyday_past, _verb_forms(w)))
+    return base_present(w) or any(map(is_everyday_past, _verb_forms(w)))
 
 
 #: The words of a noun phrase in a subject of two coordinated names or nouns (:func:`coordinated_present`).

@@ -58,7 +58,7 @@ from dataclasses import replace
 from itertools import compress, count
 from typing import Any
 
-from mtfix.garble.finite_misreads import _TIME_WORDS, misread_finite, subject_then_past
+from mtfix.garble.finite_misreads import TIME_WORDS, misread_finite, subject_then_past
 from mtfix.garble.view import STAND_IN
 
 #: In the garble checker's signature (``misreads-N``): a change here changes findings, so cached results go stale.
@@ -144,13 +144,13 @@ def literal_imperative(a: Any) -> bool:
     """Whether analysis ``a`` opens with an everyday verb the tagger read as a noun, a name or an adjective,
     right before a literal: a run of symbols holding markup or quote characters (``<!--``, ``-->``, ``#``, a
     quotation mark or backtick opening a quoted literal) or the view's stand-in for a code span."""
-    from mtfix.garble.structural_signs import _is_everyday_past, _verb_forms  # loaded with the model
+    from mtfix.garble.structural_signs import _verb_forms, is_everyday_past  # loaded with the model
 
     toks, tags = a.tokens, a.tags
     if len(toks) < 3 or tags[0] not in _MISREAD_TAGS:
         return False
     verb = toks[0].text
-    if not (verb.isalpha() and verb[:1].isupper()) or not any(map(_is_everyday_past, _verb_forms(verb.lower()))):
+    if not (verb.isalpha() and verb[:1].isupper()) or not any(map(is_everyday_past, _verb_forms(verb.lower()))):
         return False
     if toks[1].text == STAND_IN:
         return True
@@ -202,11 +202,11 @@ def _preposition_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> b
     (IN) though English has no such preposition, and an object follows ("Accept any reasonable answer.", revision
     14): the word is a verb by the morphology ``structural_signs._misread_imperative`` asks (its "-ing" form or
     regular past is an everyday word) and no preposition of UD English EWT's gold tags that passes that test ("Like
-    the ...", "Near the ...", :data:`mtfix.garble.finite_misreads._PREPOSITION_VERBS`); an article, a possessive or a
+    the ...", "Near the ...", :data:`mtfix.garble.finite_misreads.PREPOSITION_VERBS`); an article, a possessive or a
     pronoun after it, as that test asks.  English's own prepositions ("Despite", "Amid", "Via") fail the morphology."""
-    from mtfix.garble.finite_misreads import _PREPOSITION_VERBS
+    from mtfix.garble.finite_misreads import PREPOSITION_VERBS
 
-    return tags[k] == "IN" and lower[k] not in _PREPOSITION_VERBS and _capital_verb_with_object(toks, tags, lower, k)
+    return tags[k] == "IN" and lower[k] not in PREPOSITION_VERBS and _capital_verb_with_object(toks, tags, lower, k)
 
 
 def _comparative_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
@@ -220,10 +220,10 @@ def _comparative_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> b
 def _capital_verb_with_object(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
     """Whether the word at ``k`` is capitalised, a verb by the morphology ``structural_signs._misread_imperative``
     asks (its "-ing" form or regular past is an everyday word), and an article, a possessive or a pronoun follows."""
-    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _is_everyday_past, _verb_forms
+    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _verb_forms, is_everyday_past
 
     return (toks[k].text[:1].isupper() and k + 1 < len(tags) and tags[k + 1] in _IMPERATIVE_OBJECT
-            and lower[k + 1] not in ("that", "which") and any(map(_is_everyday_past, _verb_forms(lower[k]))))
+            and lower[k + 1] not in ("that", "which") and any(map(is_everyday_past, _verb_forms(lower[k]))))
 
 
 def _vocative(toks: Any, tags: Any, i: int) -> int:
@@ -345,7 +345,7 @@ _NOUNS = _COMMON_NOUNS | {"NNP", "NNPS"}
 #: Determiners that float after the thanked ("Thanks to you all for ..."), no second phrase's opening.
 _FLOATING = frozenset({"all", "both", "each"})
 #: Heads of a time phrase after the thanked ("Thanks for the meal last night."), no second phrase.
-_TIME_NOUNS = _TIME_WORDS | {"day", "time", "summer", "winter", "spring", "autumn"}
+_TIME_NOUNS = TIME_WORDS | {"day", "time", "summer", "winter", "spring", "autumn"}
 
 
 def _causal_fragment(lower: list[str], tags: Any, j: int) -> bool:
@@ -444,7 +444,7 @@ def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: i
     lower case, and an article, a possessive or a pronoun follows it, or one of :data:`_FREE_PARTICLES` and then one.
     MT's verbless heading behind a phrase puts "of" after its noun ("At the meeting, development of cooperation
     ..."), and a forecast's fragment a preposition ("In the north, rain in the afternoon."): both keep the sign."""
-    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _INTRO_TAGS, _is_everyday_past, _verb_forms
+    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _INTRO_TAGS, _verb_forms, is_everyday_past
 
     n = len(tags)
     if first >= n or tags[first] not in _INTRO_TAGS:
@@ -458,7 +458,7 @@ def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: i
         return False
     j = v + 2 if lower[v + 1] in _FREE_PARTICLES else v + 1
     return (j < n and tags[j] in _IMPERATIVE_OBJECT and lower[j] not in ("that", "which")
-            and any(map(_is_everyday_past, _verb_forms(word))) and _objects_fit(tags, lower, word, j))
+            and any(map(is_everyday_past, _verb_forms(word))) and _objects_fit(tags, lower, word, j))
 
 
 #: Words that open a second object after an imperative's first ("hand the referee the ball", "show the guard your

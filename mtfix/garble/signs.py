@@ -140,7 +140,6 @@ from mtfix.garble.structural_signs import (
     _field_label,
     _her_as_subject,
     _imperative,
-    _is_everyday_past,
     _list_label,
     _misread_gerund,
     _misread_imperative,
@@ -160,6 +159,7 @@ from mtfix.garble.structural_signs import (
     _structural,
     _verb_form_after_subject,
     _verb_forms,
+    is_everyday_past,
 )
 from mtfix.garble.tagger import (
     PackedTagger,

@@ -506,7 +506,7 @@ def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
         if not (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") or _closes_subject(tags, i)) \
                 or lower[i - 1] == "'s":
             continue
-        if irregular or any(map(_is_everyday_past, _regular_pasts(w) or _own_past(w))):
+        if irregular or any(map(is_everyday_past, _regular_pasts(w) or _own_past(w))):
             return True
     return False
 
@@ -529,7 +529,7 @@ def _present_before_bare_object(tags: Sequence[str], lower: Sequence[str]) -> bo
         if tags[i + 1] not in ("NN", "NNS") or tags[i + 2] not in _OBJECT_CLOSE or lower[i + 2] == "of" \
                 or lower[i - 1] == "'s":
             continue
-        if any(map(_is_everyday_past, _regular_pasts(w))):
+        if any(map(is_everyday_past, _regular_pasts(w))):
             return True
     return False
 
@@ -539,7 +539,7 @@ def _own_past(word: str) -> tuple[str, ...]:
     return (word,) if word.endswith("ed") and len(word) > 5 else ()
 
 
-def _is_everyday_past(word: str) -> bool:
+def is_everyday_past(word: str) -> bool:
     from mtfix.text.lexicon import is_everyday_word
 
     return is_everyday_word(word, 3.0)
@@ -655,7 +655,7 @@ def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -
         return False
     takes_object = tags[first + 1] in _IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
     coordinated = any(tags[k] == "VB" and tags[k - 1] in ("CC", ",") for k in range(first + 2, len(tags)))
-    return (takes_object or coordinated) and any(map(_is_everyday_past, _verb_forms(lower[first])))
+    return (takes_object or coordinated) and any(map(is_everyday_past, _verb_forms(lower[first])))
 
 
 def _misread_gerund(word: str) -> bool:

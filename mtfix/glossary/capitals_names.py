@@ -291,7 +291,7 @@ def _clause_after_semicolon(rest: str) -> bool:
     [True, True, False, False, False]
     """
     from mtfix.garble.finite_misreads import s_present
-    from mtfix.garble.structural_signs import _is_everyday_past
+    from mtfix.garble.structural_signs import is_everyday_past
     from mtfix.text.irregular_verbs import past_owner
     from mtfix.text.lexicon import is_everyday_verb
 
@@ -299,7 +299,7 @@ def _clause_after_semicolon(rest: str) -> bool:
     if not rest[1:].lstrip()[:1].isalpha() or label_words(words):  # "; 45", "; - LIVE", "; LIVE UPDATES"
         return False
     return any(prev not in FUNCTION_WORDS and (s_present(w) or past_owner(w) is not None
-                                               or (w.endswith("ed") and _is_everyday_past(w))
+                                               or (w.endswith("ed") and is_everyday_past(w))
                                                or (prev.endswith("s") and is_everyday_verb(w)))
                for prev, w in zip(words, words[1:], strict=False))
 

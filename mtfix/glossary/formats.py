@@ -48,10 +48,10 @@ def _read(path: Path) -> bytes:
 
 def _decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without a BOM), or UTF-16/UTF-32 with a BOM (Excel's "Unicode Text" export is UTF-16 with
-    one): the codec the byte-order mark names (:data:`mtfix.io.textfile._BOMS`)."""
-    from mtfix.io.textfile import _BOMS, bomless_wide
+    one): the codec the byte-order mark names (:data:`mtfix.io.textfile.BOMS`)."""
+    from mtfix.io.textfile import BOMS, bomless_wide
 
-    codec = next((enc for bom, enc, _ in _BOMS if raw.startswith(bom)), "utf-8-sig")
+    codec = next((enc for bom, enc, _ in BOMS if raw.startswith(bom)), "utf-8-sig")
     if codec == "utf-8-sig":
         wide = bomless_wide(raw)  # read as UTF-8 it failed on a later byte, or held NULs (until session 27)
         if wide is not None:
@@ -132,12 +132,12 @@ def binary_problem(raw: bytes) -> str | None:
     >>> binary_problem(b"term,variants\\nBaku,Bakou\\n") is None, binary_problem(b"\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR")[:28]
     (True, 'binary data (NUL bytes), not')
     """
-    from mtfix.io.textfile import _WIDE_BOMS, bomless_wide, looks_binary
+    from mtfix.io.textfile import WIDE_BOMS, bomless_wide, looks_binary
 
     if office := office_problem(raw):
         return office
     head = raw[:4096]
-    if head.startswith(_WIDE_BOMS) or bomless_wide(raw) is not None:
+    if head.startswith(WIDE_BOMS) or bomless_wide(raw) is not None:
         return None  # wide text: its NULs are not binary data
     if len(_BINARY_BYTES.findall(head)) <= max(3, _BINARY_SHARE * len(head)):
         return None  # text, or a row with a stray control character (fields.refuse_controls names its line)

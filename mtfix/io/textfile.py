@@ -31,14 +31,14 @@ from pathlib import Path
 from mtfix.errors import InputError, MtfixError
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
-_WIDE_BOMS = tuple(bom for bom, enc, _ in _BOMS if enc != "utf-8-sig")
+WIDE_BOMS = tuple(bom for bom, enc, _ in BOMS if enc != "utf-8-sig")
 
 TEMP_SUFFIX = ".mtfix-tmp"  # temporary files of atomic writes: ".NAME.RANDOM.mtfix-tmp"
 BACKUP_SUFFIX = ".mtfix-backup"  # the original, kept while a hard-linked file is written through
@@ -73,7 +73,7 @@ class TextFile:
     def encode(self, text: str) -> bytes:
         """``text`` in this file's encoding and BOM (a character the encoding lacks: InputError)."""
         codec = self.encoding
-        for bom, enc, body_codec in _BOMS:
+        for bom, enc, body_codec in BOMS:
             if enc == self.encoding and bom == self.bom and enc != "utf-8-sig":
                 codec = body_codec
                 break
@@ -124,7 +124,7 @@ def is_wide(codec: str) -> bool:
 
 
 def has_bom(raw: bytes) -> bool:
-    return any(raw.startswith(bom) for bom, _, _ in _BOMS)
+    return any(raw.startswith(bom) for bom, _, _ in BOMS)
 
 
 #: the fewest NUL bytes that make a guess of UTF-16/UTF-32 without a BOM (the guess also asks them to fall at a
@@ -175,7 +175,7 @@ def wide_codec(raw: bytes) -> str | None:
     >>> wide_codec('a = "b"'.encode("utf-16")), wide_codec('a = "b"'.encode("utf-16-le")), wide_codec(b'a = "b"')
     ('utf-16', 'utf-16-le', None)
     """
-    return next((enc for bom, enc, _ in _BOMS if enc != "utf-8-sig" and raw.startswith(bom)), None) or bomless_wide(raw)
+    return next((enc for bom, enc, _ in BOMS if enc != "utf-8-sig" and raw.startswith(bom)), None) or bomless_wide(raw)
 
 
 def utf8_only(raw: bytes, kind: str) -> str | None:
@@ -219,7 +219,7 @@ def head_text(raw: bytes, size: int = 4096) -> str:
     '<xliff version="2.0">'
     """
     head = raw[:size]
-    for bom, _, body in _BOMS:
+    for bom, _, body in BOMS:
         if head.startswith(bom):
             return head[len(bom):].decode(body, errors="ignore")
     return head.decode(bomless_wide(head) or "utf-8", errors="ignore")
@@ -228,7 +228,7 @@ def head_text(raw: bytes, size: int = 4096) -> str:
 def looks_binary(raw: bytes) -> bool:
     """NUL bytes in the first 8 KiB (and no UTF-16/UTF-32 BOM) mean binary."""
     head = raw[:8192]
-    if head.startswith(_WIDE_BOMS):
+    if head.startswith(WIDE_BOMS):
         return False
     return b"\x00" in head
 
@@ -273,7 +273,7 @@ def decode(raw: bytes, path: str | None = None, encoding: str | None = None) -> 
 
 def _decode(raw: bytes, path: str | None, legacy: str | None) -> TextFile:
     """:func:`decode`'s work, ``legacy`` the encoding of bytes that are neither BOM-marked nor UTF-8."""
-    for bom, enc, codec in _BOMS:
+    for bom, enc, codec in BOMS:
         if raw.startswith(bom):
             body = raw[len(bom) :]
             try:

@@ -51,7 +51,7 @@ def test_the_users_read_the_one_pattern() -> None:
 
 
 def test_only_the_file_reader_writes_the_byte_order_marks_of_utf32() -> None:
-    """The table of byte-order marks lives in ``io/textfile.py`` (``_BOMS``); ``formats.is_blank``, the glossary
+    """The table of byte-order marks lives in ``io/textfile.py`` (``BOMS``); ``formats.is_blank``, the glossary
     reader and the PO reader wrote it again before."""
     assert _modules_writing(re.compile(r"BOM_UTF32")) == ["mtfix/io/textfile.py"]
 

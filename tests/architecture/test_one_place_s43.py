@@ -148,7 +148,9 @@ def test_the_table_and_the_file_of_hits(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_missing_shared_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import voice_shapes
 
-    assert voice_shapes.main(["--shared", str(tmp_path)]) == 2
+    with pytest.raises(SystemExit) as stop:  # eval_data.require_shared (session 50)
+        voice_shapes.main(["--shared", str(tmp_path)])
+    assert stop.value.code == 2
     assert capsys.readouterr().err == (f"voice_shapes: {tmp_path / 'realmt'} not found "
                                         "(set MTFIX_SHARED or --shared)\n")
 

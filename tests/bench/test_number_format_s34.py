@@ -78,5 +78,7 @@ def test_english_form_of_a_hit() -> None:
 
 
 def test_missing_data_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert nf.main(["--shared", str(tmp_path)]) == 2
+    with pytest.raises(SystemExit) as stop:  # eval_data.require_shared (session 50)
+        nf.main(["--shared", str(tmp_path)])
+    assert stop.value.code == 2
     assert "real_mt_train.jsonl not found" in capsys.readouterr().err

@@ -55,5 +55,7 @@ def test_f1_also_hits_a_fronted_time_phrase_before_an_intransitive() -> None:
 
 
 def test_missing_data_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert vf.main(["--shared", str(tmp_path)]) == 2
+    with pytest.raises(SystemExit) as stop:  # eval_data.require_shared (session 50)
+        vf.main(["--shared", str(tmp_path)])
+    assert stop.value.code == 2
     assert "real_mt_train.jsonl not found" in capsys.readouterr().err

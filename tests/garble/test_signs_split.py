@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 MOVED = {
     structural_signs: ("_structural", "Sign", "FINITE", "VERBS", "REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS",
                        "_PAST_HOMOGRAPHS", "_PREPOSITIONS", "_IRREGULAR_PRESENTS", "_imperative", "_misread_imperative",
-                       "_is_everyday_past", "_verb_forms", "_original_in_parentheses", "_original_glossed", "misread_past"),
+                       "is_everyday_past", "_verb_forms", "_original_in_parentheses", "_original_glossed", "misread_past"),
     sign_statistics: ("_ratios", "_lexical", "_defined_term", "_lm_logs", "_official_name_articles", "_NP_INNER",
                       "_COMMON_NOUN", "_DETERMINERS", "_DEFINED_TERM_OPENERS", "_post_in_apposition", "_introduced",
                       "_quoted_and_glossed", "_without_diacritics", "_prefixed_stem", "_inflection_bases", "_PREFIXES"),

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.config import Config
 from mtfix.grammar.client import LTMatch
 from mtfix.grammar.mapping import map_matches
-from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
 from mtfix.text.tokens import CODE_LIKE_TOKEN
+from tests.languagetool_home import lt_check
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -57,12 +56,7 @@ def test_the_real_languagetool_offers_no_split_of_a_dotted_name(lt_env) -> None:
     """With the real server: no LT finding in a dotted name or a file name, and "sentence.The" still gets one."""
     text = ("Call sp.linalg to solve the system.\nWe wrapped polars.LazyFrame in a helper.\n"
             "Edit settings.toml before you start.\nIt snowed for a week.This closed the passes.\n")
-    pipeline = Pipeline(Config(grammar="required"))
-    try:
-        result = pipeline.check(text)
-    finally:
-        pipeline.close()
-    lt = [(f.code, text[f.start:f.end]) for f in result.findings if f.code.startswith("LT:")]
+    result, lt = lt_check(text)
     names = [(s, s + len(w)) for w in ("sp.linalg", "polars.LazyFrame", "settings.toml") for s in [text.index(w)]]
     assert not [f for f in result.findings if f.code.startswith("LT:")
                 and any(a <= f.start and f.end <= b for a, b in names)], lt

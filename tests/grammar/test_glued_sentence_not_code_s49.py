@@ -13,6 +13,7 @@ from mtfix.grammar.client import LTMatch
 from mtfix.grammar.mapping import map_matches
 from mtfix.segment import to_document
 from mtfix.text.tokens import code_like_words, glued_sentence
+from tests.languagetool_home import lt_check
 
 
 @pytest.mark.parametrize("token", ["rain.the", "arrived.they", "stayed.on", "sayed.the", "votes.but", "a.m.the",
@@ -53,16 +54,8 @@ def test_a_repeat_match_inside_backticks_is_dropped_and_outside_kept() -> None:
 @pytest.mark.languagetool
 def test_the_real_languagetool_on_backticks_and_glued_sentences(lt_env) -> None:
     """With the real server: no fix inside "`echo the the`"; "left.on" and "sayed.the" keep LanguageTool's findings."""
-    from mtfix.config import Config
-    from mtfix.pipeline import Pipeline
-
     text = "Type `echo the the` in the shell.\nThe bus left.on Monday it came back.\nThe mayor sayed.the plan is off.\n"
-    pipeline = Pipeline(Config(grammar="required"))
-    try:
-        result = pipeline.check(text)
-    finally:
-        pipeline.close()
-    lt = [(f.code, text[f.start:f.end]) for f in result.findings if f.code.startswith("LT:")]
+    result, lt = lt_check(text)
     span = (text.index("`echo"), text.index("` in") + 1)
     assert not [f for f in result.findings if span[0] <= f.start < span[1]], lt
     assert ("LT:MORFOLOGIK_RULE_EN_US", "sayed") in lt
