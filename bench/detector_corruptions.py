@@ -15,6 +15,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.detector_class_ops import CLASS_OPERATORS, CLASS_SEED_OFFSET, class_rows  # noqa: E402
 from bench.detector_recipe import SEED  # noqa: E402
 from bench.eval_data import read_jsonl  # noqa: E402
 from mtfix.garble import conllu  # noqa: E402
@@ -305,6 +306,13 @@ def build_dataset(shared: Path, tagger: gtagger.Tagger, rng: random.Random, args
             for name in applied:
                 used[name] += 1
             rows.append((_detok([w for w, _ in out]), 1, "synthetic"))
+    # session 50: the article-less and verb-final-clause corruptions of the fluent EWT, post-edit and reference
+    # sentences (not the seeds), by a stream of their own; built only when given a share
+    if getattr(args, "class_ops_share", 0.0) > 0:
+        extra, counts = class_rows(tagged[: len(fluent) - len(seeds)], SEED + CLASS_SEED_OFFSET, _detok,
+                                   tuple(getattr(args, "class_ops", None) or ()), getattr(args, "class_ops_pairs", False))
+        rows += extra
+        record["class_operators"] = {n: {"doc": CLASS_OPERATORS[n].__doc__, "applied": counts[n]} for n in counts}
     # the EWT train sentences left out of "fluent" (web text: reviews, answers, e-mail, blogs): fluent, a share of
     # their own (0 for the shipped model: built for ``--cv`` candidates only)
     rows += [(t, 0, "ewt_extra") for t in ewt[args.synthetic:]]

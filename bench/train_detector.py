@@ -52,6 +52,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.detector_class_ops import CLASS_GROUP, CLASS_OPERATORS  # noqa: E402
 from bench.detector_columns import ALL_FEATURES, featurise  # noqa: E402
 from bench.detector_corruptions import REALMT_SYNTH, build_dataset, seed_sentences  # noqa: E402
 from bench.detector_cv import _fit_columns, cross_validate, language_folds, with_realmt_synth  # noqa: E402
@@ -85,8 +86,14 @@ def fitted_rows(shared: Path, tagger: gtagger.Tagger, argv: list[str] | None = N
     sources with no share of the loss."""
     args = arg_parser().parse_args([*(argv or []), "--shared", str(shared)])
     rows, rec = build_dataset(shared, tagger, random.Random(SEED), args)
-    shares = {**SHARES, "ewt_extra": args.ewt_extra_share}
+    shares = fitted_shares(args)
     return with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight), rec
+
+
+def fitted_shares(args: argparse.Namespace) -> dict[str, float]:
+    """Each source's share of the loss in a run of ``args``: :data:`SHARES` with the rest of EWT train's and the
+    class operators' rows' (``--class-ops-share``, session 50) from the command line."""
+    return {**SHARES, "ewt_extra": args.ewt_extra_share, CLASS_GROUP: args.class_ops_share}
 
 
 def rows_digest(rows: list) -> str:
@@ -206,18 +213,22 @@ def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
     if det.digest != card["model_sha256"]:
         raise SystemExit("train_detector: the model file and its card disagree")
     weight = float(card["args"].get("probe_weight", 0.0))
-    rows, _ = fitted_rows(shared, gtagger.load(), ["--probe-weight", str(weight)])
+    class_share = str(card["args"].get("class_ops_share", 0.0))
+    class_ops = ["--class-ops", *card["args"]["class_ops"]] if card["args"].get("class_ops") else []
+    class_ops += ["--class-ops-pairs"] if card["args"].get("class_ops_pairs") else []
+    rows, _ = fitted_rows(shared, gtagger.load(), ["--probe-weight", str(weight), "--class-ops-share", class_share,
+                                                   *class_ops])
     if rows_digest(rows) != card["data_sha256"]:
         raise SystemExit("train_detector: today's recipe no longer assembles the shipped model's rows "
                          "(data_sha256): out-of-fold probabilities would not be the shipped recipe's")
-    args = arg_parser().parse_args(["--shared", str(shared)])
+    args = arg_parser().parse_args(["--shared", str(shared), "--class-ops-share", class_share])
     if any(card["args"].get(k) != getattr(args, k) for k in RECIPE):
         raise SystemExit("train_detector: the shipped model was not fitted with RECIPE")
     x, xh = featurise([r[0] for r in rows], det)
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = np.array([r[2] for r in rows])
     fold = language_folds(rows, shared)
-    shares = {**SHARES, "ewt_extra": RECIPE["ewt_extra_share"]}
+    shares = fitted_shares(args)
     cols = list(range(x.shape[1]))
     fit_on = functools.partial(_fit_columns, x, xh, y, grp, cols, shares, RECIPE["l2_dense"], RECIPE["l2_hash"],
                                True, BALANCE_REALMT, probe_weight=weight)
@@ -253,6 +264,7 @@ def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
         "command": "python bench/train_detector.py --realmt-oof",
         "model_sha256": det.digest, "signature": det.signature(), "recipe": RECIPE,
         **({"probe_weight": weight} if weight else {}),
+        **({"class_ops_share": args.class_ops_share} if args.class_ops_share else {}),
         "data_sha256": card["data_sha256"], "folds": CV_FOLDS,
         "fold_rule": "language_folds: MT and its correction by source language, professional news round-robin "
                      "after random.Random(7); each fold model fitted on every other fitted row",
@@ -313,6 +325,13 @@ def arg_parser() -> argparse.ArgumentParser:
     ap.add_argument("--probe-weight", type=float, default=PROBE_WEIGHT,
                     help="fit the probes bench/data/probe_s30..s38 too, each row this share of a realmt train row's "
                          "weight (0: not fitted)")
+    ap.add_argument("--class-ops-share", type=float, default=0.0,
+                    help="share of the loss for corruptions of fluent 6-25-word sentences by the article-less and "
+                         "verb-final-clause operators (bench/detector_class_ops.py, session 50; 0: not built)")
+    ap.add_argument("--class-ops", nargs="+", choices=tuple(CLASS_OPERATORS), metavar="NAME",
+                    help=f"with --class-ops-share: only these operators ({', '.join(CLASS_OPERATORS)}; default all)")
+    ap.add_argument("--class-ops-pairs", action="store_true",
+                    help="with --class-ops-share: each corruption's fluent twin in the group too (label 0)")
     ap.add_argument("--out", type=Path, default=DATA, metavar="DIR",
                     help="write the model and its card here (default: the shipped mtfix/garble/data); with "
                          "--realmt-oof: the model folder to read")
@@ -354,8 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     dev_sents = tagger_training.read_conllu(ewt_dir / "en_ewt-ud-dev.conllu")
     out = args.out
     # the card's args: not the output folder, nor a probe weight of 0 (cards before the option have none)
-    record: dict = {"version": VERSION, "seed": SEED, "args": {k: v for k, v in vars(args).items()
-                                                               if k != "out" and not (k == "probe_weight" and not v)}}
+    record: dict = {"version": VERSION, "seed": SEED, "args": {
+        k: v for k, v in vars(args).items() if k != "out" and not (k in ("probe_weight", "class_ops_share", "class_ops", "class_ops_pairs") and not v)}}
     if args.skip_tagger:
         tagger = gtagger.load()
     else:
@@ -369,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tagger: EWT dev accuracy {record['tagger']['dev_accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
     trigrams = gsigns.TagTrigrams.train([tagger.tag(w) for w, _ in train_sents])
     rows, rec = build_dataset(shared, tagger, rng, args)
-    shares = {**SHARES, "ewt_extra": args.ewt_extra_share}
+    shares = fitted_shares(args)
     fold = None
     if args.cv:  # corruptions of realmt train's fluent rows, after every other row, when a candidate gives them a share
         want = [g for g in REALMT_SYNTH if any(CANDIDATES.get(n, {}).get("shares", {}).get(g, 0) > 0

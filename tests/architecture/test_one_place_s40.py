@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench"
 #: The detector's training and the experiments on top of it.
 TRAINING = ("train_detector", "detector_corruptions", "detector_columns", "detector_models", "detector_recipe",
-            "detector_cv", "detector_probe_rows", "detector_fit_probes")
+            "detector_cv", "detector_probe_rows", "detector_fit_probes", "detector_class_ops")
 
 
 def _bench_imports(name: str) -> set[str]:

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 #: Scripts that fit, tune or build data the shipped model or weights are made from, or discover rules on train.
 FITTING = ("bench/train_detector.py", "bench/detector_corruptions.py", "bench/detector_cv.py",
            "bench/detector_columns.py", "bench/detector_models.py", "bench/detector_recipe.py",
-           "bench/detector_probe_rows.py",
+           "bench/detector_probe_rows.py", "bench/detector_class_ops.py",
            "bench/score_design.py", "bench/fit_length_ratio.py",
            "bench/build_editrate.py", "bench/probe_word_order.py", "bench/score_errors.py",
            "bench/train_lexicon_zh.py", "bench/tagger_variants.py", "bench/untranslated_latin.py",
