@@ -116,7 +116,7 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
 
 
 #: the unit's meta that :func:`unit_document` carries into the document's
-_UNIT_META = ("mentioned", "register", "subtitle")
+_UNIT_META = ("mentioned", "register", "subtitle", "source_tags")
 #: the meta :func:`~mtfix.segment.to_document` writes: its inputs as it reads them, and what it derives from them
 _MADE_META = frozenset({"regions", "markers", "lower_starts", "format_protected", "forced_cuts", "code", "headings",
                         "opaque", "joins", "comments", "html_code", "glued", "page"})

@@ -63,18 +63,15 @@ _WRITTEN_CODES = LazyPattern(r"mtfix-ignore(?:-next-line|-file|-sentence)?[ \t]*
 _CODE_LIST = LazyPattern(r"[A-Za-z0-9_:]+(?:[ \t]*,[ \t]*[A-Za-z0-9_:]+)*")
 
 
-def malformed_directives(doc: Document) -> list[str]:
-    """A warning for each directive whose code list does not parse as codes separated by commas ("MTF401 MTF120",
-    a range "MTF402-MTF407"): it silences nothing, and before session 49's review said nothing about it.  Markdown
-    code (an example of a directive) is skipped, as :func:`suppressed` skips it.  It names the document's path and
-    line ("line N" for a text without a path).
+def malformed_directive_sites(doc: Document) -> list[tuple[Span, str]]:
+    """Each directive whose code list does not parse as codes separated by commas ("MTF401 MTF120", a range
+    "MTF402-MTF407"): where its code list is written, and why it silences nothing.  Markdown code (an example of a
+    directive) is skipped, as :func:`suppressed` skips it.  The language server shows each as a warning at that
+    place (session 50); :func:`malformed_directives` words them for a report.
 
     >>> from mtfix.segment import to_document
-    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401 MTF120 -->"))
-    ["line 1: 'mtfix-ignore' codes 'MTF401 MTF120' are not codes separated by commas ('MTF401, MTF120'): \
-the directive silences nothing"]
-    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401, MTF120 -->"))
-    []
+    >>> [(s.start, s.end) for s, _ in malformed_directive_sites(to_document("Fine. <!-- mtfix-ignore: A B -->"))]
+    [(25, 28)]
     """
     if "mtfix-ignore" not in doc.text:
         return []
@@ -85,9 +82,26 @@ the directive silences nothing"]
         if _CODE_LIST.fullmatch(raw) or any(c.start <= m.start() < c.end for c in code):
             continue
         hint = ", ".join(regex.split(r"[\s,;]+", raw.strip()))
-        where = f"{doc.path}:{doc.line_col(m.start())[0]}" if doc.path else f"line {doc.line_col(m.start())[0]}"
-        out.append(f"{where}: 'mtfix-ignore' codes {raw!r} are not codes separated by "
-                   f"commas ({hint!r}): the directive silences nothing")
+        out.append((Span(*m.span("codes")), f"'mtfix-ignore' codes {raw!r} are not codes separated by "
+                                             f"commas ({hint!r}): the directive silences nothing"))
+    return out
+
+
+def malformed_directives(doc: Document) -> list[str]:
+    """A warning for each of :func:`malformed_directive_sites` (before session 49's review nothing was said about
+    them), naming the document's path and line ("line N" for a text without a path).
+
+    >>> from mtfix.segment import to_document
+    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401 MTF120 -->"))
+    ["line 1: 'mtfix-ignore' codes 'MTF401 MTF120' are not codes separated by commas ('MTF401, MTF120'): \
+the directive silences nothing"]
+    >>> malformed_directives(to_document("Fine. <!-- mtfix-ignore-sentence: MTF401, MTF120 -->"))
+    []
+    """
+    out = []
+    for span, why in malformed_directive_sites(doc):
+        line = doc.line_col(span.start)[0]
+        out.append(f"{doc.path}:{line}: {why}" if doc.path else f"line {line}: {why}")
     return out
 
 

@@ -50,7 +50,7 @@ from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "12"  # 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "13"  # 13: MTF503 compares a tag written as text (XLIFF CDATA, "&lt;b&gt;") with text and an inline element with markup (session 50); 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -262,6 +262,28 @@ def placeholders(text: str) -> list[tuple[str, int, int]]:
     return [(_canonical(m.group()), m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
 
 
+#: what marks a tag written as text (an XLIFF CDATA section's "<b>", an escaped "&lt;b&gt;") in :func:`_markup_or_text`
+_AS_TEXT = "text:"
+
+
+def _markup_or_text(found: list[tuple[str, int, int]], markup: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` (:func:`placeholders`) with each tag that no ``markup`` span (an XML file's inline elements, read
+    as markers) holds keyed as text: in XLIFF and TMX a CDATA section's "<b>" or an escaped "&lt;b&gt;" is
+    characters, compared with the other side's characters, and an inline ``<g id="1"/>`` only with inline markup
+    (session 50: a real tag and text written like it counted as one).
+
+    >>> _markup_or_text([("<b>", 6, 9), ("{0}", 10, 13), ('<x id="1"/>', 14, 25)], [(14, 25)])
+    [('text:<b>', 6, 9), ('{0}', 10, 13), ('<x id="1"/>', 14, 25)]
+    """
+    return [(p if not p.startswith("<") or any(a <= s and e <= b for a, b in markup) else _AS_TEXT + p, s, e)
+            for p, s, e in found]
+
+
+def _as_text_note(key: str) -> str:
+    """What a message adds after a tag written as text (:func:`_markup_or_text`)."""
+    return " (as text)" if key.startswith(_AS_TEXT) else ""
+
+
 # -- untranslated text ------------------------------------------------------------------------------
 
 
@@ -444,6 +466,9 @@ class BilingualChecker(BaseChecker):
     def _placeholders(self, doc: Document) -> Iterable[Finding]:
         src = [p for p in placeholders(doc.source or "") if not _ANNOTATION.match(p[0])]
         tgt = [p for p in placeholders(doc.text) if not _ANNOTATION.match(p[0])]
+        if (tags := doc.meta.get("source_tags")) is not None:  # XLIFF, TMX: markup apart from text written like it
+            src = _markup_or_text(src, tags["spans"])
+            tgt = _markup_or_text(tgt, [(p.start, p.end) for p in doc.meta.get("format_protected") or ()])
         need = Counter(p for p, _, _ in src)
         have = Counter(p for p, _, _ in tgt)
         for p, s, e in tgt:
@@ -451,13 +476,14 @@ class BilingualChecker(BaseChecker):
                 have[p] -= 1
                 shown = regex.sub(r"\s+", " ", doc.text[s:e])  # as the target has it
                 yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                    f"placeholder or tag {shown!r} is not in the source")
-        written = {p: regex.sub(r"\s+", " ", (doc.source or "")[s:e]) for p, s, e in reversed(src)}  # as the source has it
+                                    f"placeholder or tag {shown!r}{_as_text_note(p)} is not in the source")
+        written = {p: repr(regex.sub(r"\s+", " ", (doc.source or "")[s:e])) + _as_text_note(p)
+                   for p, s, e in reversed(src)}  # as the source has it
         missing = [written[p] for p in need for _ in range(need[p] - Counter(q for q, _, _ in tgt)[p])]
         if missing:
             s, e = _anchor(doc)
             yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                f"placeholder or tag {', '.join(map(repr, missing))} of the source is missing")
+                                f"placeholder or tag {', '.join(missing)} of the source is missing")
 
     def _numbers(self, doc: Document) -> Iterable[Finding]:
         source = doc.source or ""

@@ -234,10 +234,14 @@ def add_unit(units: list[Unit], inlines: list[Inline], uid: Any, target: Any, so
     inline = render_inline(target)
     if not inline.text.strip():
         return None
-    src = render_inline(source).text if source is not None else None
+    source_inline = render_inline(source) if source is not None else None
+    src = source_inline.text if source_inline is not None else None
     locator = breaks.locator(target, inline.text) if breaks is not None and ("\n" in inline.text or "\r" in inline.text) else None
+    meta: dict[str, Any] = {} if document is None else {"document": document}
+    if source_inline is not None:  # which of the source's tags are inline markup, not text (CDATA, &lt;b&gt;): MTF503
+        meta["source_tags"] = {"spans": [(s.start, s.end) for s in (*source_inline.marker_spans, *source_inline.native)]}
     unit = Unit(uid, inline.text, source=src, protected=[*inline.marker_spans, *inline.native],
-                line_offset=source_line(target), locator=locator, meta={} if document is None else {"document": document})
+                line_offset=source_line(target), locator=locator, meta=meta)
     units.append(unit)
     inlines.append(inline)
     return unit

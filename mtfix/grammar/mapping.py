@@ -325,8 +325,10 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: the two within :data:`SPELLING_GAP` of each other ("entre" → "enter" is no British spelling).  7 (session 48): a
 #: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.  8 (session 49): a match
 #: inside a dotted name, a file name or a path (:func:`_in_code_like_word`; not a glued sentence, "left.on") is
-#: dropped, and a repetition match inside a span in backticks on one line (:func:`_in_code_span`).
-MAPPING_REVISION = 8
+#: dropped, and a repetition match inside a span in backticks on one line (:func:`_in_code_span`).  9 (session 50):
+#: two lower-case words around one stop ("self.name", "user.name") are such a name unless the second is a sentence's
+#: first word ("ended.the": :func:`~mtfix.text.tokens.glued_sentence`).
+MAPPING_REVISION = 9
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the
 #: flagged word for the flagged word to be a typo of it ("recieve" 2.75 against "receive" 4.85, "goverment"

@@ -292,6 +292,17 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
     return types.Range(types.Position(sl, sc), types.Position(el, ec))
 
 
+def directive_diagnostics(doc: Document, index: LineIndex) -> list[types.Diagnostic]:
+    """A warning at the code list of each ``mtfix-ignore`` directive that silences nothing
+    (:func:`mtfix.suppress.malformed_directive_sites`): ``mtfix check`` says so on stderr; until session 50 the
+    editor said nothing, and the user saw the findings they meant to silence stay."""
+    from mtfix.suppress import malformed_directive_sites
+
+    return [types.Diagnostic(range=to_range(index, span.start, span.end), message=why,
+                             severity=types.DiagnosticSeverity.Warning, source=SOURCE)
+            for span, why in malformed_directive_sites(doc)]
+
+
 def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) -> types.DiagnosticRelatedInformation | None:
     """For a glossary's finding (its ``glossary_entry``, the entry's id): the entry it enforces as related information,
     at its line in the glossary file (the user's or a bundled one), with its term, variants and note, so the editor

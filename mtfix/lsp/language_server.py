@@ -23,7 +23,13 @@ from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError
-from mtfix.lsp.diagnostics import DiagnosticMemo, reading_sentences, result_id, to_diagnostics
+from mtfix.lsp.diagnostics import (
+    DiagnosticMemo,
+    directive_diagnostics,
+    reading_sentences,
+    result_id,
+    to_diagnostics,
+)
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import SECTION, editor_loaded, normalise
 from mtfix.lsp.surrogates import _sanitised, _without_fixes_at
@@ -294,10 +300,13 @@ class MtfixLanguageServer(LanguageServer):
         :class:`~mtfix.lsp.diagnostics.DiagnosticMemo`)."""
         memo = self.memos.setdefault(state.uri, DiagnosticMemo())
         memo.reset((state.uri, state.profile))
-        return to_diagnostics(state.findings, state.index, state.uri, state.profile.docs_url,
-                              state.profile.config.min_severity, state.profile.pack_files, state.version,
-                              state.view.entry_of if state.view else None, state.sentences,
-                              state.profile.glossary_entries, state.profile.severities, memo)
+        found = to_diagnostics(state.findings, state.index, state.uri, state.profile.docs_url,
+                               state.profile.config.min_severity, state.profile.pack_files, state.version,
+                               state.view.entry_of if state.view else None, state.sentences,
+                               state.profile.glossary_entries, state.profile.severities, memo)
+        if state.checked is not None:  # a directive that silences nothing, at its line (session 50)
+            found = [*found, *directive_diagnostics(state.checked.result.document, state.index)]
+        return found
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         """Push ``diagnostics``; to a client that pulls them, ask it to pull again instead (once for many

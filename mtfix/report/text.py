@@ -45,6 +45,17 @@ def printable(text: str, keep: str = "\t") -> str:
     return _CONTROL.sub(lambda m: m.group() if m.group() in keep else _escape(m.group()), text)
 
 
+def unit_label(uid: object) -> str:
+    """A unit's id as a one-line report shows it: every control character an escape, a tab too (a PO
+    ``msgctxt "menu\\tfile"`` reads back as a raw tab; shown raw it was a blank in the label that matched
+    nothing in the file, and the review page folded it into a space; session 50).
+
+    >>> unit_label("menu\\tfile\\nopen | Save"), unit_label(7)
+    ('menu\\\\tfile\\\\nopen | Save', '7')
+    """
+    return printable(str(uid), keep="")
+
+
 def _style(text: str, colour: bool, **kw) -> str:
     if not colour:
         return text
@@ -75,7 +86,7 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                     fix = f" → {f.suggestions[0]!r}" + (" [unsafe fix]" if f.fix is FixSafety.UNSAFE else " [fix]")
                 elif f.suggestions:
                     fix = f" (suggestions: {', '.join(map(repr, f.suggestions[:3]))})"
-                uid = f" [{printable(str(ur.unit.id))}]" if ur.unit.id is not None else ""
+                uid = f" [{unit_label(ur.unit.id)}]" if ur.unit.id is not None else ""
                 message = messages.get(f.message)
                 if message is None:
                     message = messages[f.message] = printable(f.message)

@@ -18,6 +18,7 @@ from typing import Any
 
 from mtfix.model import SENTENCE_WIDE_CODES, SUSPICION_NOTE, FindingKind, FixSafety, Severity, finding_kind
 from mtfix.pipeline import Pipeline
+from mtfix.report.text import unit_label
 from mtfix.review.decisions_file import CORRECTIONS_VERSION, FORMAT, VERSION
 from mtfix.review.proposals import FileReview, UnitReview, edit_id
 from mtfix.review.worddiff import word_diff
@@ -318,6 +319,7 @@ def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[
         units.append(
             {
                 "id": None if ur.id is None else str(ur.id),
+                **({"label": label} if ur.id is not None and (label := unit_label(ur.id)) != str(ur.id) else {}),
                 "line": ur.line_offset,
                 "text": text,
                 "src": ur.source,

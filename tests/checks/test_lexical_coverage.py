@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -88,7 +89,8 @@ def test_the_signature_digest_is_the_files() -> None:
 def test_signature_carries_the_tables_digest() -> None:
     raw = (resources.files("mtfix.checks") / "lexical_coverage.json.gz").read_bytes()
     assert f"+lexicon-{hashlib.sha256(raw).hexdigest()[:12]}" in CHECKER.signature()
-    assert "bilingual:bilingual-12+" in Pipeline(Config(grammar="off")).signature()
+    revision = re.search(r"bilingual:bilingual-(\d+)\+", Pipeline(Config(grammar="off")).signature())
+    assert revision is not None and int(revision.group(1)) >= 12  # 12 then; 13 since session 50 (tags as text)
 
 
 def test_shipped_tables_are_small_and_attributed() -> None:

@@ -3,6 +3,8 @@ in Han numerals, and an English target's scale words ("1.2 billion").  Own examp
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mtfix.checks.source_target import BilingualChecker
@@ -65,4 +67,5 @@ def test_values() -> None:
 
 
 def test_the_bilingual_signature_names_the_new_version() -> None:
-    assert "bilingual:bilingual-12+" in Pipeline(Config(grammar="off")).signature()
+    revision = re.search(r"bilingual:bilingual-(\d+)\+", Pipeline(Config(grammar="off")).signature())
+    assert revision is not None and int(revision.group(1)) >= 12  # 12 then; 13 since session 50 (tags as text)

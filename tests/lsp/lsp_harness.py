@@ -136,7 +136,7 @@ class Harness:
         def on_register(*args: types.RegistrationParams) -> None:
             self.registrations.extend(args[-1].registrations)
 
-    async def start(self) -> types.InitializeResult:
+    async def start(self, timeout: float = 60) -> types.InitializeResult:
         env = dict(self.env if self.env is not None else os.environ, PYTHONUNBUFFERED="1")
         command = self.command or (sys.executable, "-m", "mtfix", "server", *self.args)
         await self.client.start_io(*command, cwd=str(self.root), env=env)
@@ -145,19 +145,21 @@ class Harness:
             root_uri=self.root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=self.root.as_uri(), name="ws")],
             initialization_options=self.initialization_options,
-        )), 60)
+        )), timeout)
         self.client.initialized(types.InitializedParams())
         return result
 
-    async def stop(self) -> int | None:
+    async def stop(self, grace: float = 20) -> int | None:
+        """Shut the server down and wait for it to exit (``grace`` seconds for its shutdown answer, half that for its
+        exit: a server that owns LanguageTool stops the JVM in its shutdown, which a loaded machine makes slow)."""
         try:
-            await asyncio.wait_for(self.client.shutdown_async(None), 20)
+            await asyncio.wait_for(self.client.shutdown_async(None), grace)
             self.client.exit(None)
         finally:
             server = self.client._server
             if server is not None:
                 try:
-                    await asyncio.wait_for(server.wait(), 10)
+                    await asyncio.wait_for(server.wait(), grace / 2)
                 except TimeoutError:
                     server.kill()
             if server is not None and server.stderr is not None:

@@ -1278,7 +1278,7 @@
       var row = view.rows[i];
       var u = view.data.units[row.u];
       if (row.u !== lastUnit && view.data.units.length > 1) {
-        frag.appendChild(el("div", "unit-head", (u.id !== null ? "unit " + u.id : "unit " + (row.u + 1)) + " · line " + (u.line + 1)));
+        frag.appendChild(el("div", "unit-head", (u.id !== null ? "unit " + (u.label || u.id) : "unit " + (row.u + 1)) + " · line " + (u.line + 1)));
       }
       if (row.u !== lastUnit && u.src) {  // bilingual input: what the MT was made from, to judge its meaning
         var src = el("div", "unit-src");
