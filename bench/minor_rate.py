@@ -107,7 +107,7 @@ def record(pipe: Any, text: str) -> dict[str, Any]:
                            "mtf401": [], "other": sorted({f.code for f in findings if f.code != "MTF401"})}
     for f in findings:
         if f.code == "MTF401":
-            m = _INPUTS.search(f.message)
+            m = _INPUTS.search(f.message_with_detail)
             row["mtf401"].append([str(f.severity), m.group(1).split(", ") if m else []])
     if checker._eligible(text):
         pred = checker.predict(text)

@@ -118,7 +118,7 @@ def fluent() -> None:
     for d in PROBES:
         for r in read_jsonl(d / "clean_news_probe.jsonl"):
             for f in findings(r["text"]):
-                detail = re.search(r"\(detector: ([^)]*)\)", f.message)
+                detail = re.search(r"\(detector: ([^)]*)\)", getattr(f, "message_with_detail", f.message))
                 print(f"{d.name} {r['id']}: {f.code} {f.severity.value} {detail.group(1) if detail else ''}")
                 if detail:
                     for part in detail.group(1).split("; ")[1:]:
@@ -243,7 +243,7 @@ def channel(fs: list[Any]) -> str:
         return "own code"
     if not fs:
         return "none"
-    detail = re.search(r"\(detector: ([^)]*)\)", fs[0].message)
+    detail = re.search(r"\(detector: ([^)]*)\)", getattr(fs[0], "message_with_detail", fs[0].message))  # session 50: the detail
     parts = dict(part.partition(": ")[::2] for part in (detail.group(1).split("; ")[1:] if detail else []))
     if parts.get("signs"):
         return "MTF401 sign"

@@ -59,7 +59,7 @@ def judge(text: str) -> dict[str, object]:
     found = mtfix.check(text, grammar="off").findings
     m401 = next((f for f in found if f.code == "MTF401"), None)
     return {"mtf401": m401.severity.value if m401 else None,
-            "repeat": bool(m401) and "repeated_nouns" in m401.message.rsplit("inputs:", 1)[-1],
+            "repeat": bool(m401) and "repeated_nouns" in m401.message_with_detail.rsplit("inputs:", 1)[-1],
             "mtf407": any(f.code == "MTF407" for f in found)}
 
 

@@ -106,6 +106,38 @@ def _offsets(words: list[str]) -> list[int]:
     return out
 
 
+def suggestion_said(suggestion: str, span: str) -> str:
+    """A suggestion (the replacement of ``span``) as an editor reads it, in one place for the language server's
+    message and its quick fixes' titles: a deletion's is empty and a space is nothing to read, so those say what
+    they do; one with white space at an edge ("(suggestion:  the)", session 50) says what it inserts or deletes,
+    quoted so that the space shows, or is quoted whole.
+
+    >>> suggestion_said("", " the"), suggestion_said("", " "), suggestion_said("snow The", "snowThe")
+    ("delete ' the'", 'delete the space', 'snow The')
+    >>> suggestion_said(" ", "  "), suggestion_said("", "   ")
+    ('one space', 'delete the spaces')
+    >>> suggestion_said(" the", ""), suggestion_said(" the", ", the"), suggestion_said(" and other", " and s.")
+    ('insert “ the”', 'delete “,”', '“and other”')
+    """
+    if suggestion.strip():
+        if suggestion == suggestion.strip():
+            return suggestion
+        p, s = common_affix(span, suggestion)
+        gone, put = span[p : len(span) - s], suggestion[p : len(suggestion) - s]
+        if not gone:
+            return f"insert “{put}”"
+        if not put:
+            return f"delete “{gone}”"
+        same_edges = span[: len(span) - len(span.lstrip())] == suggestion[: len(suggestion) - len(suggestion.lstrip())] \
+            and span[len(span.rstrip()):] == suggestion[len(suggestion.rstrip()):]
+        return f"“{suggestion.strip()}”" if same_edges else f"“{suggestion}”"
+    if not suggestion:
+        if span == " ":
+            return "delete the space"
+        return "delete the spaces" if not span.strip() else f"delete '{span}'"
+    return "one space" if suggestion == " " else repr(suggestion)
+
+
 def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
     """Trim what the original span and its replacement share at both ends.
 
@@ -119,14 +151,16 @@ def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int
 def make_finding(doc: Document, code: str, category: str, severity: Severity, start: int, end: int,
                  message: str, *, replacement: str | None = None, safety: FixSafety = FixSafety.NONE,
                  suggestions: tuple[str, ...] = (), origin: str = "", edit_origin: str | None = None,
-                 minimal: bool = True, segment: Any = ..., glossary_entry: str = "") -> Finding:
+                 minimal: bool = True, segment: Any = ..., glossary_entry: str = "",
+                 reasons: tuple[tuple[str | None, str], ...] = (), detail: str = "") -> Finding:
     """A finding of rule ``code`` on ``doc.text[start:end]``.
 
     With a ``replacement`` and a ``safety`` other than ``none``, its one edit (trimmed to what
     changes unless ``minimal`` is false; none when nothing changes), with provenance
     ``edit_origin`` (default ``origin``).  ``fix`` is ``safety`` when there is an edit, else
     ``none``.  ``segment`` defaults to the segment of the document containing ``start``.
-    ``glossary_entry``: the id of the glossary entry behind it (:class:`~mtfix.model.Finding`).
+    ``glossary_entry``: the id of the glossary entry behind it; ``reasons``, ``detail``: a verdict's reasons as data
+    and its technical detail (:class:`~mtfix.model.Finding`).
     """
     edits: tuple[Edit, ...] = ()
     if replacement is not None and safety is not FixSafety.NONE:
@@ -138,7 +172,7 @@ def make_finding(doc: Document, code: str, category: str, severity: Severity, st
         segment = seg.index if seg else None
     return Finding(code, category, severity, start, end, message, suggestions=tuple(suggestions),
                    edits=edits, fix=safety if edits else FixSafety.NONE, origin=origin, segment=segment,
-                   glossary_entry=glossary_entry)
+                   glossary_entry=glossary_entry, reasons=reasons, detail=detail)
 
 
 def at_or_above(findings: Iterable[Finding], severity: Severity | str) -> list[Finding]:
@@ -162,9 +196,10 @@ def at_or_above(findings: Iterable[Finding], severity: Severity | str) -> list[F
 
 
 # -- one problem, one finding ------------------------------------------------------------------
-#: Named in every check and score signature (``findings:merge-1``): the findings (and so the scores) of a
-#: text depend on this policy.  ``merge-1``, session 28: same span and same edit, one finding.
-MERGE_REVISION = "merge-1"
+#: Named in every check and score signature (``findings:merge-2``): the findings (and so the scores) of a
+#: text depend on this policy.  ``merge-1``, session 28: same span and same edit, one finding; ``merge-2``,
+#: session 50: one span, one fix offered (:func:`one_fix_per_span`).
+MERGE_REVISION = "merge-2"
 
 #: Code prefixes in the order their findings are kept (earlier wins); anything else comes last.
 CHECKER_ORDER: tuple[str, ...] = ("MTF2", "MTF1", "MTF5", "MTF3", "MTF6", "MTF4", "LT:")
@@ -255,3 +290,39 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
             else kept
         dropped.update(i for i in idx if i != first)
     return [keep.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _changes_inside(e: Edit, start: int, end: int) -> bool:
+    """Whether edit ``e`` changes text inside ``[start, end)``: it overlaps it, or inserts strictly within it (an
+    insertion at either edge changes the span's neighbour, not the span)."""
+    if e.start == e.end:
+        return start < e.start < end
+    return e.start < end and start < e.end
+
+
+def one_fix_per_span(findings: list[Finding]) -> list[Finding]:
+    """One span, one fix offered (session 50): a flag (suggestions, no edit) on text another finding's edit changes
+    keeps its message but not its suggestions, which competed with the edit for the same characters: "snowThe",
+    which the az-en pack's MTF202 splits with a safe edit ("snow The") while MTF103 suggested "snow. The" and
+    "snow The".  The edit wins: it is the repair a rule vouches for (``mtfix fix`` applies it, safe or with
+    ``--unsafe-fixes``), where a suggestion is an alternative for a person, whose message still names it (MTF103:
+    "a full stop may have been lost between them ('snow. The')").  So ``fix``, the review page and the language
+    server's quick fixes offer one fix for the span.  A flag beside the edit (an insertion at its edge, another
+    word) keeps its suggestions.
+
+    >>> e = Edit(4, 4, " ", "", "MTF202", "rule:az-en", FixSafety.SAFE)
+    >>> split = Finding("MTF202", "Fluency/Spelling", Severity.MINOR, 0, 7, "glued", ("snow The",), (e,), FixSafety.SAFE)
+    >>> flag = Finding("MTF103", "Fluency/Spelling", Severity.MINOR, 0, 7, "glued", ("snow. The", "snow The"))
+    >>> word = Finding("MTF203", "Accuracy/Mistranslation", Severity.MAJOR, 0, 4, "sense", ("against",))
+    >>> [(f.code, f.suggestions) for f in one_fix_per_span([word, flag, split])]
+    [('MTF203', ('against',)), ('MTF103', ()), ('MTF202', ('snow The',))]
+    """
+    edits = [(e, f) for f in findings for e in f.edits]
+    if not edits:
+        return findings
+    out = []
+    for f in findings:
+        if f.suggestions and not f.edits and any(g is not f and _changes_inside(e, f.start, f.end) for e, g in edits):
+            f = replace(f, suggestions=())
+        out.append(f)
+    return out

@@ -385,6 +385,12 @@ class Finding:
     ``FILE:LINE``: :func:`mtfix.glossary.model.entry_place`), which the review page and the language server
     look the entry up by, also on a finding a glossary's was merged into; ``""`` otherwise.  Not part of :meth:`to_dict` (the record result's fields are
     unchanged): ``origin`` says the same for a person, ``glossary:FILE:LINE (term)``.
+    ``reasons``: the garble detector's verdict (MTF401) as data, each reason in an editor's words with the code of the
+    sign that gives it (None: one of the model's inputs), which ``message`` is rendered from and the language server
+    names signs by (:func:`mtfix.garble.messages.garbled_reasons`); ``detail``: the technical detail behind a finding
+    for whoever tunes its checker ("detector: p=0.74; inputs: ngrams"), kept out of ``message``, the line an editor
+    reads (session 50), and put back at its end in parentheses by :meth:`to_dict` (JSON's and record results'
+    ``message`` are as before) and by :attr:`message_with_detail`.  Neither is a field of :meth:`to_dict`.
     """
 
     code: str
@@ -400,6 +406,17 @@ class Finding:
     segment: int | None = None
     also: tuple[str, ...] = ()
     glossary_entry: str = ""
+    reasons: tuple[tuple[str | None, str], ...] = ()
+    detail: str = ""
+
+    @property
+    def message_with_detail(self) -> str:
+        """``message``, then ``detail`` in parentheses when there is one (what a developer reads).
+
+        >>> Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 3, "garbled", detail="detector: p=0.70").message_with_detail
+        'garbled (detector: p=0.70)'
+        """
+        return f"{self.message} ({self.detail})" if self.detail else self.message
 
     def to_dict(self, doc: Document | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -408,7 +425,7 @@ class Finding:
             "severity": str(self.severity),
             "start": self.start,
             "end": self.end,
-            "message": self.message,
+            "message": self.message_with_detail,
             "suggestions": list(self.suggestions),
             "fix": str(self.fix),
             "origin": self.origin,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mtfix.checker_registry import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config, check_unsafe, require_config
 from mtfix.errors import ConfigError, InputError
-from mtfix.findings import merge_duplicates
+from mtfix.findings import merge_duplicates, one_fix_per_span
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.pipeline_results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
@@ -64,7 +64,8 @@ def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
 class Pipeline:
     """Checkers configured once; ``check``/``fix``/``score`` texts or documents.
 
-    ``merge`` (default true): one finding per problem (:func:`~mtfix.findings.merge_duplicates`); false
+    ``merge`` (default true): one finding per problem (:func:`~mtfix.findings.merge_duplicates`) and one fix per span
+    (:func:`~mtfix.findings.one_fix_per_span`); false
     keeps every checker's findings, duplicates and all, as ``mtfix rules --check-examples`` needs to judge
     one rule's own findings (the signature says ``findings:unmerged`` then)."""
 
@@ -262,8 +263,8 @@ class Pipeline:
         for warning in malformed_directives(doc):  # "MTF401 MTF120": silences nothing (session 49 review)
             if warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
                 self.warnings.append(warning)
-        if self.merge:  # one problem, one finding: after select/ignore and the inline directives
-            findings = merge_duplicates(findings)
+        if self.merge:  # one problem, one finding, one fix per span: after select/ignore and the inline directives
+            findings = one_fix_per_span(merge_duplicates(findings))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         findings = [_in_context(doc.text, f) if f.edits else f for f in findings]
         return CheckResult(doc, findings, stats, annotations)

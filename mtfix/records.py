@@ -65,7 +65,7 @@ class FindingOut:
     def of(cls, f: Finding, doc: Document) -> FindingOut:
         line, col = doc.line_col(f.start)
         return cls(f.code, f.category, str(f.severity), f.start, f.end, line, col, doc.text[f.start:f.end],
-                   f.message, list(f.suggestions), str(f.fix), f.origin, list(f.also))
+                   f.message_with_detail, list(f.suggestions), str(f.fix), f.origin, list(f.also))
 
 
 @dataclass(slots=True)

@@ -176,7 +176,7 @@ def mtfix_version() -> str:
 def check_signature(checker_fields: Iterable[tuple[str, str]], *, grammar_ran: bool, merged: bool = True) -> Signature:
     """The signature of a pipeline's findings: each checker's own field (in the order given; a
     ``|`` in a value becomes ``/``), ``grammar:off`` when no grammar checker ran, how duplicate
-    findings are merged (``findings:merge-1``, :func:`mtfix.findings.merge_duplicates`; ``findings:unmerged``
+    findings are merged (``findings:merge-2``, :func:`mtfix.findings.merge_duplicates`, :func:`~mtfix.findings.one_fix_per_span`; ``findings:unmerged``
     when ``merged`` is false), the
     environment (segmenter, lexicon), and the mtfix version."""
     from mtfix.findings import MERGE_REVISION

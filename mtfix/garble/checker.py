@@ -25,7 +25,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.findings import make_finding
-from mtfix.garble.messages import garbled_message
+from mtfix.garble.messages import detector_detail, garbled_message, garbled_reasons
 from mtfix.garble.misreads import corrected, judged_probability
 from mtfix.garble.rules import GARBLE_RULES, SIGN_CODES
 from mtfix.garble.view import segment_view
@@ -262,7 +262,8 @@ def findings_unwanted(config: Any) -> bool:
 
 #: One finding of a segment, offsets from the segment's start: code, category, severity, start, end,
 #: message, suggestions, origin.
-_Spec = tuple[str, str, Severity, int, int, str, tuple[str, ...], str]
+#: (code, category, severity, start, end, message, suggestions, origin, MTF401's reasons, its detail)
+_Spec = tuple[str, str, Severity, int, int, str, tuple[str, ...], str, tuple[tuple[str | None, str], ...], str]
 #: Segment text → (prediction, detector, its findings as _Spec): a text repeated in a document (or a
 #: later one) gets the same findings, shifted; valid while :func:`predict` returns the same prediction.
 _plans: dict[str, tuple[Any, Any, list[_Spec]]] = {}
@@ -282,7 +283,7 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         code = SIGN_CODES[s.name]
         r = GARBLE_RULES[code]
         out.append((code, r.category, Severity.MINOR, s.start, s.end, s.message,
-                    (s.suggestion,) if s.suggestion else (), f"garble:{code}"))
+                    (s.suggestion,) if s.suggestion else (), f"garble:{code}", (), ""))
     p = judged_probability(pred)  # a word in another alphabet: MTF408 says it (mtfix.garble.misreads)
     th = det.thresholds
     if p < th["minor"]:
@@ -295,9 +296,10 @@ def _plan(text: str, nwords: int, pred: Any, det: Any) -> list[_Spec]:
         focus = a.worst
     else:
         focus = (0, len(text))
-    msg = garbled_message(pred, det)
+    reasons = garbled_reasons(pred, det)
     r = GARBLE_RULES["MTF401"]
-    out.append(("MTF401", r.category, sev, focus[0], focus[1], msg, (), "garble:MTF401"))
+    out.append(("MTF401", r.category, sev, focus[0], focus[1], garbled_message(reasons), (), "garble:MTF401",
+                reasons, detector_detail(pred)))
     return out
 
 
@@ -574,7 +576,7 @@ class GarbleChecker(BaseChecker):
             # a verbless line of dialogue is a spoken fragment ("A world of ice, wind and endless night."):
             # the model's verdict on it is at most a minor (session 14)
             fragment = dialogue and spoken_fragment(plan[2])
-            for code, category, sev, start, end, msg, suggestions, origin in plan[2]:
+            for code, category, sev, start, end, msg, suggestions, origin, reasons, detail in plan[2]:
                 if short_line and code == "MTF401":
                     continue
                 if (heading or fragment) and sev is Severity.MAJOR:
@@ -587,7 +589,8 @@ class GarbleChecker(BaseChecker):
                         continue  # a sign on protected text (a code span): nothing to point at
                     start, end = span
                 out.append(make_finding(doc, code, category, sev, start, end, msg,
-                                        suggestions=suggestions, origin=origin, segment=seg.index))
+                                        suggestions=suggestions, origin=origin, segment=seg.index,
+                                        reasons=reasons, detail=detail))
         if primed:
             forget(primed, det)
         return det

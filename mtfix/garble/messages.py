@@ -79,74 +79,62 @@ def _sign_reason(sign: Any, tokens: Any) -> str:
     return f"{said} ('{word}' for '{other}')"
 
 
-def garbled_message(pred: Any, det: Any) -> str:
-    """MTF401's message: what is likely wrong, in plain words, where to start and what to do; then,
-    in parentheses, the detector's probability, its signs and inputs by name (for whoever tunes it)."""
-    a = pred.analysis
-    signs = [_sign_reason(s, a.tokens) for s in a.signs]
-    ranked = _ranked(pred, 3, 0.1)
-    named = {s.name for s in a.signs}  # an input a sign has already named in the sentence's words
-    said = evidence(pred, det=det, ranked=[k for k in ranked if k not in named])
-    why = list(dict.fromkeys([*signs, *said])) or [EVIDENCE[PATTERNS]]
-    names = ranked or [PATTERNS]
-    detail = f"detector: p={pred.probability:.2f}"
-    if a.signs:
-        detail += "; signs: " + ", ".join(s.name for s in a.signs)
-    detail += "; inputs: " + ", ".join(names)
-    return (f"this sentence reads like garbled machine translation: {', '.join(why)}. Start reading here, "
-            f"compare the whole sentence with the source and rewrite it ({detail})")
-
-
+#: MTF401's reasons: (the code of the sign that gives it, MTF402-MTF408, or None for one of the model's inputs;
+#: the reason in an editor's words), built once by :func:`garbled_reasons` and carried on the finding
+#: (``Finding.reasons``), which the message is rendered from and the language server reads (session 50: it parsed
+#: them back out of the message).
+Reason = tuple[str | None, str]
 _REASONS = "this sentence reads like garbled machine translation: "
+_TO_DO = ". Start reading here, compare the whole sentence with the source and rewrite it"
 
 
-def _parts(message: str) -> tuple[list[str], str, tuple[str, ...]] | None:
-    """An MTF401 ``message`` (:func:`garbled_message`) as its reasons, the text after them, and its signs' names;
-    None for a message of another shape."""
-    head, sep, rest = message.partition(". Start reading here")
-    if not head.startswith(_REASONS) or not sep:
-        return None
-    names = rest.partition("signs: ")[2].partition(";")[0].split(", ") if "signs: " in rest else []
-    return head[len(_REASONS):].split(", "), sep + rest, tuple(n for n in names if n)
+def garbled_reasons(pred: Any, det: Any) -> tuple[Reason, ...]:
+    """What is likely wrong with ``pred``'s sentence, each reason once: its structural signs (by code), then up to
+    three of the inputs that push it most towards "garbled" that no sign names (:func:`evidence`)."""
+    from mtfix.garble.rules import SIGN_CODES
+
+    a = pred.analysis
+    out: dict[str, str | None] = {}
+    for s in a.signs:
+        out.setdefault(_sign_reason(s, a.tokens), SIGN_CODES.get(s.name))
+    named = {s.name for s in a.signs}  # an input a sign has already named in the sentence's words
+    for said in evidence(pred, det=det, ranked=[k for k in _ranked(pred, 3, 0.1) if k not in named]):
+        out.setdefault(said, None)
+    return tuple((code, said) for said, code in out.items()) or ((None, EVIDENCE[PATTERNS]),)
 
 
-def _said_by(reason: str, names: tuple[str, ...]) -> bool:
-    said = tuple(EVIDENCE.get(n, n.replace("_", " ")) for n in names)
-    return bool(said) and reason.startswith(said)
+def detector_detail(pred: Any) -> str:
+    """The technical detail behind MTF401, for whoever tunes the detector (JSON's message, SARIF's properties, the
+    language server's sentence hover; not the editor's one-line message, session 50): its probability, its signs and
+    the inputs that pushed it most, by name: ``detector: p=0.74; signs: dup_reporting; inputs: ngrams``."""
+    detail = f"detector: p={pred.probability:.2f}"
+    if pred.analysis.signs:
+        detail += "; signs: " + ", ".join(s.name for s in pred.analysis.signs)
+    return detail + "; inputs: " + ", ".join(_ranked(pred, 3, 0.1) or [PATTERNS])
 
 
-def unsigned_reasons(message: str, signs: tuple[str, ...]) -> list[str]:
-    """The reasons an MTF401 ``message`` (:func:`garbled_message`) gives that none of its signs in ``signs`` (the
-    names of those whose findings are said beside it, MTF402-MTF407, each with its own words) says: what the language
-    server's hover adds to the signs' messages, so that it says each thing once (session 49).  A sign not in
-    ``signs`` (its finding ignored) keeps its reason.  A message of another shape: none.
+def garbled_message(reasons: tuple[Reason, ...], named: frozenset[str] = frozenset()) -> str:
+    """MTF401's message from its ``reasons`` (:func:`garbled_reasons`): what is likely wrong, in plain words, where
+    to start and what to do.  A reason whose sign's code is in ``named`` (that sign's finding is said beside it) is
+    named by the code instead: "what MTF405 says" (session 49: a client that shows every diagnostic under the cursor
+    in one hover said it twice).
 
-    >>> m = ("this sentence reads like garbled machine translation: 'said' or a verb like "
-    ...     "it twice, 'of' used often for its length. Start reading here, compare the whole sentence with the source "
-    ...     "and rewrite it (detector: p=0.74; signs: dup_reporting; inputs: ngrams, dup_reporting, of_per_word)")
-    >>> unsigned_reasons(m, ("dup_reporting",)), unsigned_reasons(m, ())[0], unsigned_reasons("something else", ())
-    (["'of' used often for its length"], "'said' or a verb like it twice", [])
-    """
-    parts = _parts(message)
-    if parts is None:
-        return []
-    named = tuple(n for n in parts[2] if n in signs)
-    return [r for r in parts[0] if r and not _said_by(r, named)]
-
-
-def signs_named(message: str, codes: dict[str, str]) -> str:
-    """An MTF401 ``message`` with the reason of each sign in ``codes`` (sign name → the code of its own finding,
-    published beside the verdict) named by that code instead ("what MTF405 says"): a client that shows every
-    diagnostic under the cursor in one hover said it twice (session 49).  Another message: as it is.
-
-    >>> m = ("this sentence reads like garbled machine translation: 'said' or a verb like it twice, 'of' used often "
-    ...      "for its length. Start reading here, compare (detector: p=0.74; signs: dup_reporting; inputs: ngrams)")
-    >>> signs_named(m, {"dup_reporting": "MTF405"}).split(". Start")[0]
+    >>> r = (("MTF405", "'said' or a verb like it twice"), (None, "'of' used often for its length"))
+    >>> garbled_message(r, frozenset({"MTF405"})).split(". Start")[0]
     "this sentence reads like garbled machine translation: what MTF405 says, 'of' used often for its length"
     """
-    parts = _parts(message)
-    if parts is None or not codes:
-        return message
-    reasons, rest, _ = parts
-    named = [next((f"what {c} says" for n, c in codes.items() if _said_by(r, (n,))), r) for r in reasons]
-    return _REASONS + ", ".join(dict.fromkeys(named)) + rest
+    said = (f"what {code} says" if code in named else reason for code, reason in reasons)
+    return _REASONS + ", ".join(dict.fromkeys(said)) + _TO_DO
+
+
+def unsigned_reasons(reasons: tuple[Reason, ...], present: frozenset[str] | set[str]) -> list[str]:
+    """The ``reasons`` of MTF401 (:func:`garbled_reasons`) that no sign whose code is in ``present`` (those whose
+    findings are said beside it, MTF402-MTF407, each in its own words) gives: what the language server's hover adds
+    to the signs' messages, so that it says each thing once (session 49).  A sign not present (its finding ignored)
+    keeps its reason.
+
+    >>> r = (("MTF405", "'said' or a verb like it twice"), (None, "'of' used often for its length"))
+    >>> unsigned_reasons(r, {"MTF405"}), unsigned_reasons(r, set())[0]
+    (["'of' used often for its length"], "'said' or a verb like it twice")
+    """
+    return [reason for code, reason in reasons if code not in present]

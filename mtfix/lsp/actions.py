@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 from lsprotocol import types
 
-from mtfix.findings import common_affix
+from mtfix.findings import common_affix, suggestion_said
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Edit, Finding, FixSafety, sentence_judgement
@@ -184,6 +184,9 @@ def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, 
     >>> f = Finding("MTF201", "x", Severity.MAJOR, 10, 17, "m", fix=FixSafety.NONE, suggestions=("air",))
     >>> [a.title for a in suggestion_actions(f, [f], "file:///a.txt", 1, "From Baku weather Port.", LineIndex("From Baku weather Port."), None, False)]
     ["mtfix: replace 'weather' with 'air' (MTF201 suggestion: check the sentence)"]
+    >>> g = Finding("MTF105", "x", Severity.MINOR, 5, 5, "m", fix=FixSafety.NONE, suggestions=(" the",))
+    >>> [a.title for a in suggestion_actions(g, [g], "file:///a.txt", 1, "Saw a dog.", LineIndex("Saw a dog."), None, False)]
+    ['mtfix: insert “ the” (MTF105 suggestion: check the sentence)']
     """
     if finding.edits or not finding.suggestions:
         return []
@@ -198,6 +201,9 @@ def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, 
     out = []
     for s in dict.fromkeys(finding.suggestions[:5]):
         what = f"replace '{shown}' with '{s}'" if span else f"insert '{s}'"
+        if s.strip() and s != s.strip():  # white space at an edge: what it inserts or deletes, quoted (session 50)
+            said = suggestion_said(s, span)
+            what = said if said.startswith(("insert ", "delete ")) else f"replace '{shown}' with {said}"
         out.append(types.CodeAction(
             title=f"mtfix: {what} ({finding.code} suggestion: check the sentence)",
             kind=types.CodeActionKind.QuickFix,

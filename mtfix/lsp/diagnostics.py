@@ -40,7 +40,7 @@ import attrs
 from lsprotocol import types
 
 from mtfix.catalogue import LT_RULE_URL
-from mtfix.findings import also_note, at_or_above
+from mtfix.findings import also_note, at_or_above, suggestion_said
 from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
@@ -234,35 +234,18 @@ def shown_related(finding: Finding, findings: Sequence[Finding], index: SignInde
 def _own_words(finding: Finding, findings: Sequence[Finding], index: SignIndex | None,
                shown: frozenset[tuple[str, int, int]]) -> str:
     """``finding``'s message; MTF401's with the reason of a sign published over its very span named by the sign's
-    code (:func:`mtfix.garble.messages.signs_named`): "what MTF405 says" where the two diagnostics' hover said
-    "reporting verb twice" twice (session 49)."""
-    if finding.code != "MTF401" or not shown:
+    code, from its reasons (``Finding.reasons``, :func:`mtfix.garble.messages.garbled_message`): "what MTF405 says"
+    where the two diagnostics' hover said "reporting verb twice" twice (session 49)."""
+    if finding.code != "MTF401" or not shown or not finding.reasons:
         return finding.message
-    from mtfix.garble.messages import signs_named
-    from mtfix.garble.rules import SIGN_CODES
+    from mtfix.garble.messages import garbled_message
 
-    beside = {m.split(":", 1)[0] for s, e, m in related_findings(finding, findings, index)
-              if (s, e) == (finding.start, finding.end) and (m.split(":", 1)[0], s, e) in shown}
-    return signs_named(finding.message, {n: c for n, c in SIGN_CODES.items() if c in beside}) if beside else \
-        finding.message
-
-
-def suggestion_words(suggestion: str, span: str) -> str:
-    """A suggestion (the span's replacement) as an editor's hover reads it: a deletion's is empty, and a space
-    is nothing to read, so those say what they do.
-
-    >>> suggestion_words("", " the"), suggestion_words("", " "), suggestion_words("snow The", "snowThe")
-    ("delete ' the'", 'delete the space', 'snow The')
-    >>> suggestion_words(" ", "  "), suggestion_words("", "   ")
-    ('one space', 'delete the spaces')
-    """
-    if suggestion.strip():
-        return suggestion
-    if not suggestion:
-        if span == " ":
-            return "delete the space"
-        return "delete the spaces" if not span.strip() else f"delete '{span}'"
-    return "one space" if suggestion == " " else repr(suggestion)
+    plain = garbled_message(finding.reasons)
+    if not finding.message.startswith(plain):  # a message of another shape
+        return finding.message
+    beside = frozenset(m.split(":", 1)[0] for s, e, m in related_findings(finding, findings, index)
+                       if (s, e) == (finding.start, finding.end) and (m.split(":", 1)[0], s, e) in shown)
+    return garbled_message(finding.reasons, beside) + finding.message[len(plain):] if beside else finding.message
 
 
 def reading_sentences(doc: Document, findings: Iterable[Finding]) -> dict[tuple[str, int, int], tuple[int, int]]:
@@ -372,7 +355,7 @@ def to_diagnostic(
     kind = finding_kind(finding).value
     message = f"{kind}: {_own_words(finding, findings, signs, shown)}{also_note(finding)}"  # session 44: the kind
     if finding.suggestions:
-        message += f" (suggestion: {suggestion_words(finding.suggestions[0], index.text[finding.start:finding.end])})"
+        message += f" (suggestion: {suggestion_said(finding.suggestions[0], index.text[finding.start:finding.end])})"
     if minor_verdict(finding):
         message += SUSPICION
     severity = lsp_severity(finding, severities)

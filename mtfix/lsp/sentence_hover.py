@@ -3,9 +3,10 @@
 A garbled sentence's findings (MTF120, MTF401-MTF407: :func:`mtfix.model.sentence_judgement`) judge the whole
 sentence, but their diagnostics underline only where to start reading, so a hover over the sentence's other words
 showed nothing.  Over those words this hover names the sentence's verdicts once: each sign's message (MTF402-MTF407),
-MTF120's, and the reasons of MTF401 no sign gives (:func:`mtfix.garble.messages.unsigned_reasons`), then what to
-do: compare with the source and rewrite, or leave it as is with the quick fix of that name, offered on the underlined
-words.  Only the verdicts published are said (``min-severity``, as the diagnostics).  Over the underlined
+MTF120's, and the reasons of MTF401 no sign gives (:func:`mtfix.garble.messages.unsigned_reasons`, from the finding's
+reasons), then what to do: compare with the source and rewrite, or leave it as is with the quick fix of that name,
+offered on the underlined words, and last the detector's technical detail (``Finding.detail``: kept out of the
+diagnostic's one-line message since session 50).  Only the verdicts published are said (``min-severity``, as the diagnostics).  Over the underlined
 span itself there is none: the editor's own hover shows the diagnostics there, and a second text would say it all
 twice (VS Code shows both).  Not in a translation file's units (their findings are placed by the unit view).
 """
@@ -48,18 +49,16 @@ def said_once(group: Sequence[Finding]) -> list[str]:
     """What ``group`` says, each thing once: MTF120's and each sign's message (by code, a message repeated is said
     once), then MTF401's reasons that no sign gives."""
     from mtfix.garble.messages import unsigned_reasons
-    from mtfix.garble.rules import SIGN_CODES
 
     out: dict[str, None] = {}
-    present = {g.code for g in group}
-    signs = tuple(n for n, c in SIGN_CODES.items() if c in present)  # a sign ignored says nothing of its own
+    present = {g.code for g in group}  # a sign ignored says nothing of its own
     for f in sorted(group, key=lambda f: f.code == "MTF401"):
         if f.code == "MTF401":
-            reasons = unsigned_reasons(f.message, signs)
+            reasons = unsigned_reasons(f.reasons, present)
             if reasons:
                 out[f"MTF401 ({f.severity}): {'also ' if out else ''}{', '.join(reasons)}"] = None
             elif not any(g.code != "MTF401" for g in group):
-                out[f"MTF401 ({f.severity}): {f.message.partition(' (detector:')[0]}"] = None
+                out[f"MTF401 ({f.severity}): {f.message}"] = None
         else:
             out[f"{f.code}: {f.message}"] = None
     return list(out)
@@ -70,7 +69,8 @@ def hover_text(group: Sequence[Finding], escape: Any = str) -> list[str]:
     major = any(f.severity in (Severity.MAJOR, Severity.CRITICAL) for f in group)
     head = ("This sentence reads like garbled machine translation" if major or not any(map(minor_verdict, group))
             else f"This sentence may read like garbled machine translation ({SUSPICION_NOTE})")
-    return [f"{head}:", *(f"- {escape(line)}" for line in said_once(group)), TO_DO]
+    detail = [f"({escape(f.detail)})" for f in group if f.detail]  # for whoever tunes the detector, last
+    return [f"{head}:", *(f"- {escape(line)}" for line in said_once(group)), TO_DO, *detail]
 
 
 def sentence_hover(st: Any, offset: int, markdown: bool, escape: Any, to_range: Any) -> types.Hover | None:

@@ -156,6 +156,8 @@ def _result(fr: FileResult, ur: UnitResult, f, rule_index: int, fingerprint: str
         res["properties"]["suggestions"] = list(f.suggestions)
     if f.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
         res["properties"]["also"] = list(f.also)
+    if f.detail:  # the detector's figures, out of the message a person reads (session 50)
+        res["properties"]["detail"] = f.detail
     if f.edits and f.fix is not FixSafety.NONE and ur.unit.verbatim:
         replacements = [
             {"deletedRegion": _region(ur, e.start, e.end), "insertedContent": {"text": e.replacement}}

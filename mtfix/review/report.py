@@ -290,7 +290,7 @@ def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[
                     "b": f.end,
                     "l": line,
                     "k": col,
-                    "m": f.message,
+                    "m": f.message_with_detail,  # the page sets the detector's figures apart, in muted type
                     "x": fix,
                     "e": ids,
                     "sg": list(f.suggestions[:5]),

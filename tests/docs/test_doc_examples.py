@@ -642,7 +642,7 @@ def test_the_detector_pages_laser_sentence_is_what_check_gives() -> None:
     page = " ".join(PAGES["docs/detector.md"].split())
     shown = re.search(r"MTF401 p 0\.54 → [\d.]+ with the model of the time, ([\d.]+) with the shipped one", page)
     (f,) = mtfix.check(text).findings
-    got = re.search(r"p=([\d.]+)", f.message)
+    got = re.search(r"p=([\d.]+)", f.message_with_detail)
     assert shown and got and f.code == "MTF401" and str(f.severity) == "minor" and got.group(1) == shown.group(1), f
 
 

@@ -41,9 +41,11 @@ def test_the_garbled_sentence_message_says_what_to_do_in_plain_words(mtf401) -> 
 
 
 def test_the_garbled_sentence_message_keeps_its_technical_detail(mtf401) -> None:
-    tail = mtf401.message[len(_plain_part(mtf401.message)):]
-    assert re.search(r"p=0\.\d\d", tail), mtf401.message
-    assert "inputs:" in tail
+    """Session 50: the detail is out of the message an editor reads, on the finding and at the end of JSON's."""
+    assert "(detector:" not in mtf401.message and not JARGON.search(mtf401.message), mtf401.message
+    assert re.fullmatch(r"detector: p=0\.\d\d; .*inputs: .+", mtf401.detail), mtf401.detail
+    tail = mtf401.to_dict()["message"][len(_plain_part(mtf401.message)):]
+    assert tail == f" ({mtf401.detail})"
 
 
 def test_every_evidence_phrase_is_plain() -> None:

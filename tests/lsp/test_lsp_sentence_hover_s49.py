@@ -92,24 +92,28 @@ def test_a_markdown_hover_for_a_client_that_renders_it(tmp_path: Path) -> None:
         got = await hover(h, uri, *position_of(text, "ranger", 0))
         assert got is not None and got.contents.kind == types.MarkupKind.Markdown
         lines = got.contents.value.split("  \n")  # a Markdown line break between its lines
-        assert lines[-1] == TO_DO and lines[1].startswith("- MTF405: "), lines
+        assert lines[-2] == TO_DO and lines[1].startswith("- MTF405: "), lines
+        # session 50: the detector's detail, out of the diagnostic's message, is the hover's last line (escaped)
+        assert lines[-1].startswith("(detector: p=") and "dup\\_reporting" in lines[-1], lines
         assert await h.stop() == 0
 
     run(scenario())
 
 
 def _f(code: str, start: int, end: int, message: str = "m", severity: Severity = Severity.MINOR,
-       segment: int | None = 0) -> Finding:
-    return Finding(code, "Fluency/Garbled", severity, start, end, message, segment=segment)
+       segment: int | None = 0, **data) -> Finding:
+    return Finding(code, "Fluency/Garbled", severity, start, end, message, segment=segment, **data)
 
 
 VERDICT = ("this sentence reads like garbled machine translation: 'said' or a verb like it twice, 'of' used often "
-           "for its length. Start reading here, compare the whole sentence with the source and rewrite it "
-           "(detector: p=0.70; signs: dup_reporting; inputs: ngrams, dup_reporting, of_per_word)")
+           "for its length. Start reading here, compare the whole sentence with the source and rewrite it")
+#: its reasons as data (session 50: parsed back out of the message before)
+REASONS = (("MTF405", "'said' or a verb like it twice"), (None, "'of' used often for its length"))
 
 
 def test_each_thing_once_and_no_hover_under_the_underline() -> None:
-    verdict = _f("MTF401", 10, 30, VERDICT, Severity.MAJOR)
+    verdict = _f("MTF401", 10, 30, VERDICT, Severity.MAJOR, reasons=REASONS,
+                 detail="detector: p=0.70; signs: dup_reporting; inputs: ngrams, dup_reporting, of_per_word")
     sign = _f("MTF405", 10, 30, "reporting verb twice in one sentence ('noted' … 'said'): one of them is left over")
     sentences = {("MTF401", 10, 30): (0, 40), ("MTF405", 10, 30): (0, 40)}
     (where, group) = sentence_group([verdict, sign], sentences, 3)
@@ -123,7 +127,7 @@ def test_each_thing_once_and_no_hover_under_the_underline() -> None:
 
 
 def test_a_sign_at_the_verdicts_span_is_not_its_related_line_when_shown() -> None:
-    verdict = _f("MTF401", 10, 30, VERDICT, Severity.MAJOR)
+    verdict = _f("MTF401", 10, 30, VERDICT, Severity.MAJOR, reasons=REASONS)
     same, elsewhere = _f("MTF405", 10, 30), _f("MTF403", 32, 36)
     text = "x" * 50
     diags = to_diagnostics([verdict, same, elsewhere], LineIndex(text), "file:///t.txt")

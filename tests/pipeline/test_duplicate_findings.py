@@ -117,4 +117,4 @@ def test_the_score_counts_the_merged_problem_once(files) -> None:
     assert with_glossary["segments"][0]["penalty"] == without["segments"][0]["penalty"] == 8.0
     assert with_glossary["fluency"] == without["fluency"]
     assert with_glossary["glossary"]["findings"] == {"MTF301": 1}  # the merged glossary finding still counts there
-    assert "|findings:merge-1|" in with_glossary["signature"]
+    assert "|findings:merge-2|" in with_glossary["signature"]

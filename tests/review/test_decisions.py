@@ -60,6 +60,28 @@ def expected(text: str, edits: list[dict]) -> str:
     return text
 
 
+def overlapping(a: dict, b: dict) -> bool:
+    """Whether two edits of one unit touch the same text (an insertion inside the other's span counts), which
+    ``fix --decisions`` refuses when both are accepted."""
+    if a["u"] != b["u"] or (a["a"], a["b"], a["r"]) == (b["a"], b["b"], b["r"]):
+        return False
+    if a["a"] == a["b"]:
+        return b["a"] < a["a"] < b["b"]
+    if b["a"] == b["b"]:
+        return a["a"] < b["a"] < a["b"]
+    return a["a"] < b["b"] and b["a"] < a["b"]
+
+
+def without_overlaps(edits: list[dict]) -> list[dict]:
+    """The edits in order, each dropped that overlaps one kept before it: a person accepts one of two (session 50:
+    seed 004's MTF132 insertion inside MTF303's "E.Blinken" made the property test fail when both were drawn)."""
+    kept: list[dict] = []
+    for e in edits:
+        if not any(overlapping(e, k) for k in kept):
+            kept.append(e)
+    return kept
+
+
 @pytest.fixture(scope="module")
 def seed_report():
     """Seed 004 reviewed once: (directory, original bytes, payload)."""
@@ -89,7 +111,7 @@ def test_accepted_subset_round_trip(seed_report, data):
     d, raw, payload = seed_report
     edits = payload["edits"]
     chosen = data.draw(st.lists(st.sampled_from(range(len(edits))), unique=True, max_size=len(edits)))
-    accept = [edits[i] for i in chosen]
+    accept = without_overlaps([edits[i] for i in chosen])
     rest = [e for i, e in enumerate(edits) if i not in set(chosen)]
     reject = data.draw(st.lists(st.sampled_from(rest), unique_by=lambda e: e["id"])) if rest else []
     article = d / "article.txt"
@@ -851,3 +873,16 @@ def test_the_summary_says_where_fix_stops_before_it_is_done(tmp_path):
         "leaves their edits to you: read this sentence."
     ], circle.notes
     assert review_input(Pipeline(Config(grammar="off")), Input("c.txt", b"He said that , the talks.\n")).notes == []
+
+
+def test_two_overlapping_edits_of_the_seed_accepted_exit_2_and_write_nothing(seed_report, tmp_path):
+    d, raw, payload = seed_report
+    pairs = [(a, b) for i, a in enumerate(payload["edits"]) for b in payload["edits"][i + 1:] if overlapping(a, b)]
+    assert pairs, "seed 004's report offers two edits of the same text (MTF132 inside MTF303's span)"
+    article = tmp_path / "article.txt"
+    article.write_bytes(raw)
+    dec = tmp_path / "d.json"
+    dec.write_text(json.dumps(decisions_doc(dict(payload, path=str(article)), list(pairs[0]))), encoding="utf-8")
+    r = cli("fix", *OFF, "--decisions", dec, article)
+    assert r.exit_code == 2 and "overlap" in r.output, r.output
+    assert article.read_bytes() == raw
