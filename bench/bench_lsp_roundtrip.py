@@ -122,6 +122,11 @@ def split(sentences: int) -> None:
     text = article(sentences)
     pipeline = Pipeline(Config(grammar="off"))
     pipeline.check(build_document(text, "article.md", "markdown"))
+    try:  # the server parses the Markdown again around the edit only (session 50)
+        from mtfix.formats.markdown_incremental import reparse
+    except ImportError:  # a tree before session 50: the whole text
+        reparse = None
+    before = reparse(text) if reparse is not None else None
     middle = text.index("\n\n", len(text) // 2)
     text = text[:middle] + "x" + text[middle:]
     steps: dict[str, int] = {}
@@ -134,7 +139,8 @@ def split(sentences: int) -> None:
         steps[name] = _summary(dumps[-1], "totals:")  # a dump after a zeroing says "summary: 0"
         return result
 
-    doc = counted("document built (Markdown read, sentences cut)", lambda: build_document(text, "article.md", "markdown"))
+    doc = counted("document built (Markdown read, sentences cut)", lambda: build_document(
+        text, "article.md", "markdown", *([reparse(text, before)] if reparse is not None else [])))
     result = counted("fast pipeline's check", lambda: pipeline.check(doc))
     counted("findings → diagnostics", lambda: to_diagnostics(
         result.findings, LineIndex(text), "file:///article.md",

@@ -41,7 +41,7 @@ import bisect
 import re
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES as _HTML_SEQUENCES
 
@@ -79,11 +79,12 @@ class MarkdownFormat:
         return TextContainer(path=path, format=self.name, units=[markdown_unit(tf.text)], textfile=tf)
 
 
-def markdown_unit(text: str) -> Unit:
+def markdown_unit(text: str, spans: MarkdownSpans | None = None) -> Unit:
     """The one unit of Markdown ``text``, as ``mtfix check`` and the language server read it (one place, session 45):
     its prose, protected spans, code, headings, names, and the glued tags of its HTML blocks (``<b>Ba</b>kı``),
-    ``meta["glued"]`` with ``meta["page"]`` false: not a page."""
-    spans = markdown_spans(text)
+    ``meta["glued"]`` with ``meta["page"]`` false: not a page.  ``spans``: ``text``'s, parsed already (the language
+    server's :func:`mtfix.formats.markdown_incremental.reparse`, session 50)."""
+    spans = markdown_spans(text) if spans is None else spans
     meta = {"glued": list(spans.glued), "page": False} if spans.glued else {}
     return Unit(None, text, regions=spans.regions, protected=spans.protected, code=spans.code,
                 headings=spans.headings, opaque=spans.opaque, verbatim=True, meta=meta)
@@ -380,6 +381,29 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     if _LINE_START_MARKS.search(text):  # not Markdown: parse what follows them, offsets mapped back
         return _without_line_start_marks(text, indented_code)
     lines = _lines(text)
+    parse_src, env = parse_source(text, lines)
+    tokens = _parser(indented_code).parse(parse_src, env)
+    return finish_parts(text, walk_tokens(text, lines, tokens))
+
+
+class MarkdownParts(NamedTuple):
+    """What :func:`walk_tokens` reads from a token stream, before the gaps are protected and overlaps merged
+    (:func:`finish_parts`): each span lies in the lines of the root-level block it came from, so the parts of
+    blocks an edit left alone can be kept (:mod:`mtfix.formats.markdown_incremental`)."""
+
+    regions: list[Span]
+    protected: list[Span]
+    code: list[Span]
+    headings: list[Span]
+    opaque: list[Span]
+    glued: list[Span]
+    #: a paragraph's inline HTML tags (``<b>``, ``</span>``) that may glue a word
+    inline_tags: list[tuple[int, int]]
+
+
+def parse_source(text: str, lines: list[tuple[int, int]]) -> tuple[str, dict[str, Any]]:
+    """The text markdown-it parses (a front matter's lines blanked, so that line numbers stay the same) and the
+    environment it starts with (the footnote labels the file defines, :func:`_footnote`)."""
     fm = front_matter_lines(text, lines)
     parse_src = text
     if fm:  # blank out front matter so that line numbers stay the same
@@ -388,14 +412,13 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     env: dict[str, Any] = {}
     if "[^" in parse_src:
         env["mtfix_footnotes"] = {m.group(1) for m in _FOOTNOTE_DEFINITION.finditer(parse_src)}
-    tokens = _parser(indented_code).parse(parse_src, env)
-    regions: list[Span] = []
-    protected: list[Span] = []
-    code: list[Span] = []
-    headings: list[Span] = []
-    opaque: list[Span] = []
-    glued: list[Span] = []
-    inline_tags: list[tuple[int, int]] = []  # a paragraph's inline HTML tags (``<b>``, ``</span>``)
+    return parse_src, env
+
+
+def walk_tokens(text: str, lines: list[tuple[int, int]], tokens: list[Any]) -> MarkdownParts:
+    """The spans markdown-it's ``tokens`` give in ``text`` (whose ``lines`` the tokens' line maps count)."""
+    parts = MarkdownParts([], [], [], [], [], [], [])
+    regions, protected, code, headings, opaque, glued, inline_tags = parts
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -445,16 +468,23 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
         code.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_code", ()))
         opaque.extend(Span(cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_opaque", ()))
         inline_tags.extend((cmap[s], cmap[e]) for s, e in tok.meta.get("mtfix_html", ()) if _gluing(tok.content, s))
-    regions.sort(key=lambda r: r.start)
-    if inline_tags:  # a paragraph's inline tags inside a word (``Ba<b>kı</b>``) read as nothing, as a page's (s46):
+    return parts
+
+
+def finish_parts(text: str, parts: MarkdownParts) -> MarkdownSpans:
+    """The spans of the whole ``text`` from its ``parts``: a paragraph's glued tags found, the gaps between the prose
+    regions protected, overlapping protected spans merged."""
+    regions = sorted(parts.regions, key=lambda r: r.start)
+    glued = list(parts.glued)
+    if parts.inline_tags:  # a paragraph's inline tags inside a word (``Ba<b>kı</b>``) read as nothing, as a page's (s46):
         from mtfix.formats.html import glued_runs  # between two letters or digits (not ``("<b>the``: a quote's)
 
-        glued.extend(g for g in glued_runs(text, inline_tags, [(r.start, r.end) for r in regions])
+        glued.extend(g for g in glued_runs(text, parts.inline_tags, [(r.start, r.end) for r in regions])
                      if text[g.start - 1].isalnum() and text[g.end].isalnum())
-    protected.extend(_gaps(text, regions))
-    protected = _merge(protected)
-    return MarkdownSpans(regions, protected, sorted(code, key=lambda c: c.start),
-                         sorted(headings, key=lambda h: h.start), sorted(opaque, key=lambda o: o.start), tuple(glued))
+    protected = _merge([*parts.protected, *_gaps(text, regions)])
+    return MarkdownSpans(regions, protected, sorted(parts.code, key=lambda c: c.start),
+                         sorted(parts.headings, key=lambda h: h.start), sorted(parts.opaque, key=lambda o: o.start),
+                         tuple(glued))
 
 
 def _without_line_start_marks(text: str, indented_code: bool = True) -> MarkdownSpans:

@@ -223,7 +223,7 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
         fixed = UnitView(st.text, st.path, st.kind).fixed_text(pipeline) if st.view is not None else None
         return actions.text_edits(st.text, fixed, st.index) if fixed is not None else []
     # the settings' unsafe-fixes, as `mtfix fix` reads it (until session 28 never: fix-all wrote other bytes)
-    result = pipeline.fix(build_document(checked, st.path, st.kind))
+    result = pipeline.fix(build_document(checked, st.path, st.kind, st.markdown))  # the last check's parse
     if result.original != st.text:  # (never so today: the document is the editor's text)
         return actions.text_edits(st.text, result.text, st.index)
     # the edits fix applied, each its own TextEdit: no diff (a token diff of a long line gave one coarse edit)

@@ -12,7 +12,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -49,6 +49,9 @@ from mtfix.lsp.workspace import (
 from mtfix.model import Checker, Finding
 from mtfix.recheck import Checked, common_prefix, recheck
 from mtfix.version import __version__
+
+if TYPE_CHECKING:
+    from mtfix.formats.markdown_incremental import MarkdownParse
 
 log = logging.getLogger("mtfix.lsp")
 CONFIG_NAMES = CONFIG_FILE_NAMES  # the files that hold settings (mtfix/config.py)
@@ -133,6 +136,8 @@ class DocState:
     #: the fast pass kept for the next edit's (:func:`mtfix.recheck.recheck`: the findings of the sentences an edit
     #: left alone are reused); None for a translation file's units
     checked: Checked | None = None
+    #: a Markdown document's parse, kept for the next edit's (:func:`mtfix.formats.markdown_incremental.reparse`)
+    markdown: MarkdownParse | None = None
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -475,6 +480,7 @@ class MtfixLanguageServer(LanguageServer):
             # the text checked last (typed and undone, or checked again after a file's save that changed nothing
             # these settings read): the fast pass is a function of the text, the kind, the path and the profile
             findings, state.sentences, state.index, state.checked = old.fast, old.sentences, old.index, old.checked
+            state.markdown = old.markdown
         elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
             checked, odd = _sanitised(text)
             findings, state.view = check_units(profile.fast, checked, path, kind)
@@ -484,7 +490,11 @@ class MtfixLanguageServer(LanguageServer):
             # the sentences the edit left alone keep their findings; the rest, and the document's codes, are checked
             previous = (old.checked if old is not None and old.profile is profile and old.kind == kind
                         and old.path == path else None)
-            state.checked = recheck(profile.fast, build_document(checked, path, kind), previous)
+            if kind == "markdown":  # parsed again around the edit only, when that is sound
+                from mtfix.formats.markdown_incremental import reparse
+
+                state.markdown = reparse(checked, old.markdown if old is not None else None)
+            state.checked = recheck(profile.fast, build_document(checked, path, kind, state.markdown), previous)
             result = state.checked.result
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)
             findings = _without_fixes_at(findings, odd) if odd else findings

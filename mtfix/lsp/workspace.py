@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtfix.config import (
     DEFAULT_DEBOUNCE_MS,
@@ -45,6 +45,9 @@ from mtfix.lsp.severities import unknown_codes
 from mtfix.model import Checker, Document
 from mtfix.pipeline import Pipeline
 from mtfix.segment import to_document
+
+if TYPE_CHECKING:
+    from mtfix.formats.markdown_incremental import MarkdownParse
 
 #: editors' language ids → the kind of document (the formats' own extensions: :data:`mtfix.formats.EXTENSIONS`)
 LANGUAGE_IDS = {
@@ -102,17 +105,19 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
     return "text" if "text" in (by_id, by_suffix) or (not suffix and not lid) else None
 
 
-def build_document(text: str, path: str | None, kind: str) -> Document:
+def build_document(text: str, path: str | None, kind: str, markdown: MarkdownParse | None = None) -> Document:
     """The document the pipeline checks, built from the unit ``mtfix check`` reads (one place: the format's
     ``*_unit``, :func:`~mtfix.files.unit_document`): for Markdown and HTML only the prose, with the glued inline
     tags of a page or an HTML block (session 45), for plain text the text reader's unit, offsets into the editor's
-    text exactly."""
+    text exactly.  ``markdown``: a Markdown ``text``'s parse, made already from the last edit's
+    (:func:`mtfix.formats.markdown_incremental.reparse`, session 50)."""
     from mtfix.files import unit_document
 
     if kind == "markdown":
         from mtfix.formats.markdown import markdown_unit
 
-        return unit_document(markdown_unit(text), path)
+        spans = markdown.spans if markdown is not None and markdown.text == text else None
+        return unit_document(markdown_unit(text, spans), path)
     if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
         from mtfix.formats.html import html_unit
 
