@@ -69,9 +69,11 @@ tab or four spaces, one of which writes code (an assignment, a call, or an openi
 ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a string there is the program's data
 (session 48); an indented paragraph of prose is read as prose, and so is an indented line ending ";" that holds
 only words, commas and hyphens, at least four of them and two function words ("⇥the vote is at nine;": session 49,
-glossary-18), or three of them with a comma or a function word after a list's marker ("⇥- Oskar Frosst, harbour
-master;": glossary-19), where "⇥using namespace std;" and "⇥- name: Oskar Frosst" stay code, and so does a line
-opening with a statement word of SQL, a shell or a Pascal-like language ("⇥grant select on X to the analysts;").  This holds for MTF302-MTF304 too.
+glossary-18), or three of them after a list's marker with a function word after the first or a name and a comma
+opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), where "⇥using namespace std;", "⇥- name: Oskar
+Frosst" and "⇥- int count, total;" stay code, and so does a line opening with a statement word of SQL, a shell, a
+Pascal-like language or a declaration ("⇥grant select on X to the analysts;", "⇥- import X as town;"), and a diff's
+block, with lines opening "-" and "+" at one indent.  This holds for MTF302-MTF304 too.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name,
 for a one-word variant English prints when the document does not otherwise name the entry, and in indented code.

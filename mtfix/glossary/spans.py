@@ -485,6 +485,7 @@ STATEMENT_WORDS = frozenset({
     "select", "insert", "update", "delete", "grant", "revoke", "create", "drop", "alter", "truncate", "declare",  # SQL
     "echo", "print", "printf", "export", "unset", "exit",  # shells, BASIC
     "if", "elif", "begin", "return", "raise", "writeln", "procedure", "function", "var", "const", "goto",  # Pascal…
+    "import", "use", "using", "local", "require", "package", "typedef", "struct", "extern", "static",  # declarations
 })
 
 
@@ -501,13 +502,18 @@ def _prose_item(line: str) -> bool:
     >>> _prose_item("    grant select on towns to the analysts;")
     False
 
-    After a list's marker (:func:`~mtfix.text.symbols.line_opening_end`), three words with a comma or a function
-    word are an item of the list (session 50); a key, an assignment or a call stays code.
+    After a list's marker (:func:`~mtfix.text.symbols.line_opening_end`), three words are an item of the list
+    (session 50) where a lower-case function word follows the first word ("- tea at nine;") or opens one with no
+    comma ("- any other business;"), or where a name of capitalised words and a comma open a description ("- Oskar
+    Frosst, harbour master;"); a key, an assignment, a call or a declaration of a comma list ("- int count, total;",
+    "- local town, port;": the review of glossary-19) stays code.
 
     >>> _prose_item("    - Oskar Frosst, harbour master;"), _prose_item("    * 2. a talk at the quay;")
     (True, True)
     >>> _prose_item("    - name: Oskar Frosst;"), _prose_item('    - owner = "Oskar Frosst";'), _prose_item("    * ptr;")
     (False, False, False)
+    >>> _prose_item("    - int count, Aqtobe;"), _prose_item("    - import Aqtobe as town;")
+    (False, False)
     """
     from mtfix.text.symbols import line_opening_end
 
@@ -521,10 +527,23 @@ def _prose_item(line: str) -> bool:
     function_words = sum(w in FUNCTION_WORDS for w in words)
     if words[0] in STATEMENT_WORDS:
         return False
-    # a list item's marker: three words with a comma or a function word are an item ("- Oskar Frosst, harbour
-    # master;": session 50), no statement ("- x;", "* ptr;")
-    return (len(words) >= 4 and function_words >= 2) or (
-        bulleted and len(words) >= 3 and ("," in m.group(1) or function_words >= 1))
+    if len(words) >= 4 and function_words >= 2:
+        return True
+    return bulleted and len(words) >= 3 and (_inner_function_word(m.group(1)) or _named_apposition(m.group(1)))
+
+
+def _inner_function_word(item: str) -> bool:
+    """Whether a lower-case function word follows the first word of ``item`` ("tea at nine"), or opens an item with
+    no comma ("any other business"), where a declaration lists its names ("my town, port", "let total, count")."""
+    words = item.replace(",", " ").split()
+    return any(w in FUNCTION_WORDS for w in words[1:]) or ("," not in item and words[0] in FUNCTION_WORDS)
+
+
+def _named_apposition(item: str) -> bool:
+    """Whether ``item`` opens with a name of capitalised words, then a comma and a lower-case description ("Oskar
+    Frosst, harbour master"), no declaration of a comma list ("int count, total")."""
+    name, comma, rest = item.partition(",")
+    return bool(comma) and all(w[0].isupper() for w in name.split()) and any(w[0].islower() for w in rest.split())
 
 
 def _writes_code(text: str, at: int) -> bool:
@@ -574,20 +593,29 @@ def _build_code_blocks(text: str) -> tuple[list[int], list[bool]]:
     starts: list[int] = []
     code: list[bool] = []
     inside, at = False, 0
+    signs: set[tuple[str, str]] = set()
     while True:
         if _INDENTED.match(text, at):
             if not inside:
                 starts.append(at)
                 code.append(False)
                 inside = True
+                signs = set()
             if not code[-1] and _writes_code(text, at):
                 code[-1] = True
+            if not code[-1] and (sign := _DIFF_SIGN.match(text, at)):
+                signs.add(sign.groups())
+                code[-1] = {(sign[1], "-"), (sign[1], "+")} <= signs
         else:
             inside = False
         at = text.find("\n", at) + 1
         if not at:
             return starts, code
 
+
+#: An indented line opening with a diff's sign, "-" or "+" (no "--", "++" or number), its indent captured: a block
+#: with both signs at one indent is a diff, code whatever its lines read like (the review of glossary-19).
+_DIFF_SIGN = regexcache.compile(r"([ \t]+)([-+])(?![-+\d])")
 
 _code_blocks: LastMemo[str, tuple[list[int], list[bool]]] = LastMemo(_build_code_blocks, stamp=len)
 
