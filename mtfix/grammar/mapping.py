@@ -326,8 +326,9 @@ def _decomposed_only(original: str, replacements: Sequence[str]) -> bool:
 #: repetition match (:data:`REPEAT_RULES`) across a tab, two cells of a table, is dropped.  8 (session 49): a match
 #: inside a dotted name, a file name or a path (:func:`_in_code_like_word`; not a glued sentence, "left.on") is
 #: dropped, and a repetition match inside a span in backticks on one line (:func:`_in_code_span`).  9 (session 50):
-#: two lower-case words around one stop ("self.name", "user.name") are such a name unless the second is a sentence's
-#: first word ("ended.the": :func:`~mtfix.text.tokens.glued_sentence`).
+#: two lower-case words around one stop are such a name with a code sign ("self.name", "`order.total`", "row.cells[0]":
+#: :func:`~mtfix.text.tokens.attribute_in_context`), never before a sentence's first word ("ended.the"), and MT's glue
+#: without one stays a sentence ("fell.prices": :func:`~mtfix.text.tokens.glued_sentence`; the session's review).
 MAPPING_REVISION = 9
 
 #: How much more often (in Zipf units: 2 = 100 times) English must print the speller's word than the

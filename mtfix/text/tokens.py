@@ -148,12 +148,24 @@ CODE_LIKE_TOKEN = LazyPattern(
 #: closing quotation mark or bracket: 'yes."then') between two letter runs, after any initials ("p.m."); group 1 the
 #: word before it, group 2 the word after it
 _GLUED_PARTS = LazyPattern(r"^(?:\p{L}\.){0,3}?(\p{L}*)[.!?]+[\"'”’)\]]*(\p{L}+)$")
-#: Two lower-case words around one stop ("self.name", "user.name", "form.data"): code's attribute, not two sentences,
-#: unless the second is a sentence's first word ("left.on", "days.the").  Session 50: the rule of frequent words on
-#: both sides read 25 of 26 such attributes of an own code-heavy Markdown sample as glued sentences; realmt's MT has
-#: no token of the shape, MLQE-PE train and dev MT one glued sentence ("boy.help", now code-like: its LanguageTool
-#: match is dropped), EWT's of the shape are typos ("small.circles")
+#: Two lower-case words around one stop ("self.name", "fell.prices"): code's attribute or a sentence glued to the
+#: one before.  Session 50 read every such pair as code unless a sentence's first word followed, which hid MT's glue
+#: ("fell.prices", "talks.however", "ended.today"); the review of session 50 reads it as code only with a code sign
+#: (:data:`ATTRIBUTE_RECEIVERS`, :func:`attribute_in_context`), else as base did
 _DOTTED_NAME = LazyPattern(r"^\p{Ll}+\.\p{Ll}+$")
+#: Names code conventionally gives the object whose attribute it reads: Python's receivers and module aliases
+#: ("self", "cls", "os", "np"), web frameworks' request objects ("request", "form", "app"), the browser's globals
+#: ("window", "document", "console").  Before a stop they are code's, not the last word of an MT sentence; the
+#: frequent ones ("self" 5.3, "form" 5.3, "user" 4.7, "window" 4.8 Zipf) would otherwise end a glued sentence
+ATTRIBUTE_RECEIVERS = frozenset({
+    "self", "this", "cls", "obj", "os", "sys", "np", "pd", "plt", "user", "request", "req", "response", "resp",
+    "form", "app", "config", "cfg", "ctx", "args", "kwargs", "opts", "df", "el", "evt", "props", "console", "window",
+    "document",
+})
+#: What follows a code attribute at once: a call, an index, an assignment ("user.name(", "row.cells[", "x.y = 1")
+_ATTRIBUTE_USE = LazyPattern(r"[(\[]|\s*=")
+#: Code signs on a line: a span in backticks, a comparison or an arrow, an empty call ("run()")
+_CODE_LINE_SIGN = LazyPattern(r"`[^`\n]+`|[=!<>]=|=>|->|\w\(\)")
 #: A word this frequent (Zipf) after a stop is a sentence's first word, never a name's part ("the", "they", "on",
 #: "but", "in": 6.5 and more; "path" 4.7, "array" 4.1)
 _SENTENCE_WORD_ZIPF = 6.0
@@ -176,11 +188,12 @@ def glued_sentence(token: str) -> bool:
     >>> [glued_sentence(t) for t in ("report.pdf", "os.path.join", "user_cfg.path", "left.so")]
     [False, False, False, True]
 
-    Two lower-case words around one stop are an attribute ("self.name", "user.name") unless the second is a
-    sentence's first word (session 50):
+    Two lower-case words around one stop are an attribute when the first is a conventional receiver ("self.name",
+    "user.name": :data:`ATTRIBUTE_RECEIVERS`) and the second no sentence's first word; other pairs read as above, and
+    :func:`code_like_words` reads them as code in code's context (session 50 review):
 
-    >>> [glued_sentence(t) for t in ("self.name", "user.name", "form.data", "ended.the", "closed.Police")]
-    [False, False, False, True, True]
+    >>> [glued_sentence(t) for t in ("self.name", "user.name", "ended.the", "fell.prices", "ended.today")]
+    [False, False, True, True, True]
     """
     m = _GLUED_PARTS.search(token)
     if m is None:
@@ -192,7 +205,7 @@ def glued_sentence(token: str) -> bool:
 
     if after.islower() and zipf(after) >= _SENTENCE_WORD_ZIPF:
         return True
-    if _DOTTED_NAME.match(token):  # "self.name", "user.name": an attribute, unless a sentence's first word follows
+    if _DOTTED_NAME.match(token) and before in ATTRIBUTE_RECEIVERS:  # "self.name": an attribute
         return False
     return len(before) >= 3 and zipf(before.lower()) >= _SENTENCE_END_ZIPF and (
         after[0].isupper() or zipf(after.lower()) >= COMMON)
@@ -222,7 +235,33 @@ def code_like_words(text: str, pos: int = 0, endpos: int | None = None) -> list[
     [(5, 13)]
     """
     hits = CODE_LIKE_TOKEN.finditer(text, pos, len(text) if endpos is None else endpos)
-    return [m.span() for m in hits if not glued_sentence(m.group())]
+    return [m.span() for m in hits if not glued_sentence(m.group()) or attribute_in_context(text, *m.span())]
+
+
+def attribute_in_context(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, two lower-case words around one stop ("row.cells"), is code's attribute by its
+    context: in backticks, followed by a call, an index or an assignment ("row.cells[0]", "order.total = 0"), or on
+    a line with other code signs (a span in backticks, "==", "->", "run()", a code-like token that no sentence
+    reads, a second attribute of the same receiver: "order.total" and "order.items"); never when the second word is a sentence's first word ("ended.the").  Without one, MT's glue ("fell.prices") stays a glued sentence (session 50 review).
+
+    >>> t = "Prices fell.prices rose. Set order.total = 0."
+    >>> attribute_in_context(t, 7, 18), attribute_in_context(t, 29, 40)
+    (False, True)
+    """
+    from mtfix.text.lexicon import zipf
+
+    token = text[start:end]
+    if not _DOTTED_NAME.match(token) or zipf(token.partition(".")[2]) >= _SENTENCE_WORD_ZIPF:
+        return False  # "ended.the": a sentence's first word after the stop is glue even beside code
+    if _ATTRIBUTE_USE.match(text, end):
+        return True
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if _CODE_LINE_SIGN.search(text, lo, hi):  # in backticks itself, or beside other code
+        return True
+    receiver = token.partition(".")[0] + "."
+    return any(m.span() != (start, end) and (not glued_sentence(m.group()) or m.group().startswith(receiver))
+               for m in CODE_LIKE_TOKEN.finditer(text, lo, hi))
 
 
 #: a lone surrogate: what a file name read with ``surrogateescape``, a JSON ``\\ud800`` escape or an editor
