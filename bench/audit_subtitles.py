@@ -72,7 +72,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=5, help="fragments to print per direction")
     ap.add_argument("--no-join", action="store_true", help="no sentence runs over into the next cue")
     args = ap.parse_args()
-    require_shared(DATA.parent, DATA.name, "audit_subtitles")
+    require_shared(DATA.parent, DATA.name, "audit_subtitles", "set MTFIX_SHARED")
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 

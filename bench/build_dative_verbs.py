@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_intransitive_pasts import _sentences  # noqa: E402
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "mtfix" / "garble" / "data" / "dative-verbs.txt"
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args(argv)
-    table = counts(shared_dir(args.shared) / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
+    table = counts(require_shared(shared_dir(args.shared), "corpora/ud-english-ewt/en_ewt-ud-train.conllu"))
     if args.show:
         for w, n in table.most_common():
             print(f"{w}\t{n}")

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_shared, shared_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "mtfix" / "garble" / "data" / "intransitive-verbs.txt"
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args(argv)
-    treebank = shared_dir(args.shared) / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"
+    treebank = require_shared(shared_dir(args.shared), "corpora/ud-english-ewt/en_ewt-ud-train.conllu")
     table = shares(treebank)
     if args.show:
         for w, (n, s) in sorted(table.items(), key=lambda kv: kv[1][1]):

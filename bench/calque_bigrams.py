@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 WEIGHT = 1.0  # fixed before the run (bench/RESULTS.md, session 44): no weight is searched
 
@@ -112,9 +112,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit on realmt train per fold (session 44), once on MLQE-PE train (session 46) or once on "
                          "MQM zh-en 2020's mistranslated news MT against its references (session 48)")
     args = ap.parse_args(argv)
-    realmt = shared_dir(args.shared) / "realmt"
-    benchmarks = shared_dir(args.shared) / "benchmarks"
+    shared = shared_dir(args.shared)
+    realmt = require_shared(shared, "realmt/real_mt_train.jsonl", "calque_bigrams").parent
     fitted = {"mlqe": mlqe_train_pairs, "mqm2020": mqm2020_pairs}.get(args.fit)
+    benchmarks = require_shared(shared, "benchmarks", "calque_bigrams") if fitted else shared / "benchmarks"
     mlqe = Bigrams(fitted(benchmarks)) if fitted else None  # fitted once, out of sample for realmt and the probes
     oof = read_oof()
     mt_rows = read_jsonl(realmt / "real_mt_train.jsonl")

@@ -42,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, data_dir, load_mqm, shared_dir  # noqa: E402
+from eval_data import MQM_SETS, load_mqm, require_data, shared_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-doc-score.json.gz"
@@ -78,7 +78,7 @@ def collect(args: argparse.Namespace) -> None:
     out["seeds"] = {f.name[:3]: segments_of(pipe, f.read_text(encoding="utf-8")) for f in seeds}
     demo = (resources.files("mtfix") / "demo" / "garbled-news.txt").read_text(encoding="utf-8")
     out["demo"] = {"before": segments_of(pipe, demo), "after": segments_of(pipe, pipe.fix(demo).text)}
-    root = data_dir(args.data)
+    root = require_data(args.data)
     t0 = time.time()
     for mset in MQM_SETS:
         if mset.split != "dev" and not args.held_out:

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_data import read_jsonl, shared_dir  # noqa: E402
+from eval_data import read_jsonl, require_shared, shared_dir  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
 from mtfix.lsp.diagnostics import to_diagnostics  # noqa: E402
@@ -33,12 +33,10 @@ EDGE_SPACE = re.compile(r"\(suggestion: (\s|.*\s\))")
 
 def texts() -> list[tuple[str, str]]:
     """(name, text) of realmt's development sentences (MT and professional) and the demo article."""
-    realmt = shared_dir() / "realmt"
-    if not realmt.is_dir():
-        sys.exit(f"no realmt/ in the shared data ({realmt}): set MTFIX_SHARED")
     out = []
     for name in ("real_mt_dev.jsonl", "clean_news_dev.jsonl"):
-        out += [(f"{name}:{r['id']}", r["text"]) for r in read_jsonl(realmt / name)]
+        path = require_shared(shared_dir(), f"realmt/{name}", hint="set MTFIX_SHARED")
+        out += [(f"{name}:{r['id']}", r["text"]) for r in read_jsonl(path)]
     import mtfix
 
     demo = Path(mtfix.__file__).parent / "demo" / "garbled-news.txt"

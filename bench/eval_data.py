@@ -38,16 +38,20 @@ def shared_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(os.environ.get("MTFIX_SHARED", REPO.parent / "shared"))
 
 
-def require_shared(shared: Path, relpath: str = "", prog: str | None = None) -> Path:
+#: what :func:`require_shared` tells a user to set, by default (a script without ``--shared`` passes its own)
+SHARED_HINT = "set MTFIX_SHARED or --shared"
+
+
+def require_shared(shared: Path, relpath: str = "", prog: str | None = None, hint: str = SHARED_HINT) -> Path:
     """``shared / relpath`` (a file or a folder of the shared data) when it exists; else exit 2 after one line on
-    stderr, ``PROG: PATH not found (set MTFIX_SHARED or --shared)``.
+    stderr, ``PROG: PATH not found (HINT)``.
 
     The one check of every bench script that reads the shared data (until session 50 each wrote its own);
-    ``prog`` defaults to the running script's name."""
+    ``prog`` defaults to the running script's name; ``hint`` names only what the script accepts."""
     path = shared / relpath if relpath else shared
     if path.exists():
         return path
-    print(f"{prog or Path(sys.argv[0]).stem}: {path} not found (set MTFIX_SHARED or --shared)", file=sys.stderr)
+    print(f"{prog or Path(sys.argv[0]).stem}: {path} not found ({hint})", file=sys.stderr)
     raise SystemExit(2)
 
 
@@ -59,6 +63,20 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env)
     return shared_dir() / "benchmarks"
+
+
+#: what :func:`require_data` tells a user to set: a script with ``--data`` (the default), one without
+DATA_HINT = "set MTFIX_BENCHMARKS, MTFIX_SHARED or --data"
+DATA_ENV_HINT = "set MTFIX_BENCHMARKS or MTFIX_SHARED"
+#: what a script reading realmt through ``eval_realmt.data_dir`` and ``--data`` tells a user to set
+REALMT_HINT = "set MTFIX_REALMT, MTFIX_SHARED or --data"
+REALMT_ENV_HINT = "set MTFIX_REALMT or MTFIX_SHARED"
+
+
+def require_data(explicit: str | os.PathLike[str] | None = None, relpath: str = "", prog: str | None = None,
+                 hint: str = DATA_HINT) -> Path:
+    """:func:`data_dir` (or ``relpath`` in it) through :func:`require_shared`: present, else one line and exit 2."""
+    return require_shared(data_dir(explicit), relpath, prog, hint)
 
 
 @dataclass(frozen=True)

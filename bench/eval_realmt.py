@@ -38,7 +38,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import read_jsonl, shared_dir  # noqa: E402  (re-exported: the scripts that read realmt import it here)
+from bench.eval_data import REALMT_HINT, read_jsonl, require_shared, shared_dir  # noqa: E402  (re-exported: the scripts that read realmt import it here)
 
 #: Signal families for ``--ablation``: a name and the code prefixes it stands for.
 #: A family absent from the catalogue simply ablates nothing (and says so).
@@ -58,6 +58,11 @@ def data_dir(explicit: str | None = None) -> Path:
     if os.environ.get("MTFIX_REALMT"):
         return Path(os.environ["MTFIX_REALMT"])
     return shared_dir() / "realmt"
+
+
+def require_realmt(explicit: str | None, relpath: str, prog: str | None = None, hint: str = REALMT_HINT) -> Path:
+    """``relpath`` in :func:`data_dir` through ``require_shared``: present, else one line and exit 2."""
+    return require_shared(data_dir(explicit), relpath, prog, hint)
 
 
 def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
@@ -316,10 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     root = data_dir(args.data)
-    mt_file, pro_file = root / f"real_mt_{args.split}.jsonl", root / f"clean_news_{args.split}.jsonl"
-    if not mt_file.is_file() or not pro_file.is_file():
-        print(f"eval_realmt: {mt_file} or {pro_file} not found (set MTFIX_SHARED or --data)", file=sys.stderr)
-        return 2
+    mt_file, pro_file = (require_shared(root, f"{kind}_{args.split}.jsonl", "eval_realmt", REALMT_HINT)
+                         for kind in ("real_mt", "clean_news"))
     mt_rows, pro_rows = read_jsonl(mt_file), read_jsonl(pro_file)
     if args.split == "train":
         print("note: train files are fitting data; these figures are not a measure of quality", file=sys.stderr)

@@ -40,7 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, PE_SETS, REPO, available, data_dir, load_mqm, load_pe  # noqa: E402
+from eval_data import MQM_SETS, PE_SETS, REPO, available, load_mqm, load_pe, require_data  # noqa: E402
 from eval_spans import SpanTally, agreement  # noqa: E402
 
 from mtfix.config import Config  # noqa: E402
@@ -617,7 +617,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--json", default=None, help="also write all figures to this JSON file")
     ap.add_argument("--quiet", action="store_true", help="no progress bar")
     args = ap.parse_args(argv)
-    root = data_dir(args.data)
+    root = require_data(args.data)
     if not available(root):
         raise SystemExit(f"benchmark data not found in {root} (use --data DIR or MTFIX_BENCHMARKS)")
     result = run(root, fast=args.fast, grammar=args.grammar, progress=not args.quiet)

@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
+from bench.eval_data import PAIRS, read_jsonl, require_data  # noqa: E402
 from mtfix.checks.length_ratio import DENSE, Family, dense_units, model_from, script_family, units  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "mtfix" / "checks" / "length_ratio.json"
@@ -155,7 +155,7 @@ def _families(data: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[tup
 
 
 def cmd_fit(args: argparse.Namespace) -> None:
-    data = fit_data(data_dir(args.data))
+    data = fit_data(require_data(args.data))
     fams = _families(data)
     print("families:", {k: sorted({p for _, _, p in v}) for k, v in fams.items()})
     # 1. the minimum length: out-of-fold flag rate by source length at z = 3 (units: letters + digits)
@@ -246,7 +246,7 @@ def _has(r: dict[str, Any], cat: str) -> bool:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
-    d = data_dir(args.data)
+    d = require_data(args.data)
     model = model_from(json.loads(OUT.read_text(encoding="utf-8")))
 
     def z_of(src: str, tgt: str) -> float:

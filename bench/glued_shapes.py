@@ -70,13 +70,14 @@ def shape(parts: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eval_realmt import data_dir, read_jsonl
+    from eval_data import REALMT_ENV_HINT
+    from eval_realmt import read_jsonl, require_realmt
     from repair_classes import mlqe_rows
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="append", default=[], help="print the tokens of this class")
     args = ap.parse_args(argv)
-    sources = {"realmt train": read_jsonl(data_dir(None) / "real_mt_train.jsonl"),
+    sources = {"realmt train": read_jsonl(require_realmt(None, "real_mt_train.jsonl", hint=REALMT_ENV_HINT)),
                "MLQE-PE train": mlqe_rows("train", None)}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     langs: dict[str, set[str]] = defaultdict(set)

@@ -196,6 +196,10 @@ def table(rows: Sequence[Row]) -> str:
 
 
 # -- the measuring boundary (each a call of the project's own scripts; faked in tests) ------------------------
+#: what ``issue_figures`` accepts: ``MTFIX_SHARED`` for the seeds and benchmarks, ``--data`` for realmt
+NO_SHARED = "set MTFIX_SHARED"
+NO_DATA = "set MTFIX_REALMT, MTFIX_SHARED or --data"
+NO_BENCHMARKS = "set MTFIX_BENCHMARKS or MTFIX_SHARED"
 SEED_TESTS = ("tests/precision/test_seeds.py", "tests/glossary/test_glossary_seeds.py")
 
 
@@ -204,8 +208,8 @@ def measure_realmt(grammar: str, data: str | None) -> tuple[dict[str, Any], list
     import eval_realmt
 
     root = eval_realmt.data_dir(data)
-    mt_rows = eval_realmt.read_jsonl(root / "real_mt_dev.jsonl")
-    pro_rows = eval_realmt.read_jsonl(root / "clean_news_dev.jsonl")
+    mt_rows = eval_realmt.read_jsonl(require_shared(root, "real_mt_dev.jsonl", "issue_figures", NO_DATA))
+    pro_rows = eval_realmt.read_jsonl(require_shared(root, "clean_news_dev.jsonl", "issue_figures", NO_DATA))
     report = eval_realmt.evaluate(mt_rows, pro_rows, grammar=grammar)
     families = eval_realmt.ablation(report, mt_rows, pro_rows) if grammar == "off" else []
     return report.figures(), families
@@ -215,7 +219,8 @@ def measure_scores(fast: bool) -> dict[str, Any]:
     """A whole ``eval_scores.py`` run (MQM and MLQE-PE), grammar off, nothing written."""
     import eval_scores
 
-    return eval_scores.run(eval_scores.data_dir(None), fast=fast, progress=False)
+    return eval_scores.run(require_shared(eval_scores.data_dir(None), "", "issue_figures", NO_BENCHMARKS), fast=fast,
+                           progress=False)
 
 
 def _mtfix(args: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -225,16 +230,18 @@ def _mtfix(args: Sequence[str], stdin: str | None = None) -> subprocess.Complete
 
 def measure_seeds() -> dict[str, Any]:
     """Seeds 000-003 through ``check --fail-on major`` and ``fix -``; the seed tests; the issue's snow line."""
-    folder = require_shared(shared_dir(), "seeds", "issue_figures")
+    folder = require_shared(shared_dir(), "seeds", "issue_figures", NO_SHARED)
+    paths = sorted(folder.glob("00[0-3]_*.txt"))
+    for n in range(4):
+        if not any(p.name.startswith(f"00{n}_") for p in paths):
+            require_shared(folder, f"00{n}_*.txt", "issue_figures", NO_SHARED)
     clean = []
-    for path in sorted(folder.glob("00[0-3]_*.txt")):
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         checked = _mtfix(["check", "--grammar", "off", "--fail-on", "major", str(path)])
         fixed = _mtfix(["fix", "--grammar", "off", "-"], stdin=text)
         clean.append({"seed": path.name[:3], "exit": checked.returncode,
                       "changed": fixed.returncode != 0 or fixed.stdout != text})
-    if len(clean) != 4:
-        raise SystemExit(f"issue_figures: seeds 000-003 are not all in {folder}")
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SEED_TESTS],
                            capture_output=True, text=True, cwd=REPO, check=False)
     last = re.sub(r" in [\d.]+s\b.*", "", (tests.stdout.strip().splitlines() or ["(no output)"])[-1])

@@ -18,8 +18,9 @@ MLQE-PE test/test21 are never read.
     python bench/length_minors.py fit-rows --out /tmp/instr.jsonl   # fitting data's instructions (session 50)
     python bench/length_minors.py gates --cache /tmp/lm.jsonl --fit /tmp/instr.jsonl   # minor gates simulated
 
-Session 50 added the held-out short set (``tests/data/professional_short_heldout.txt``: 160 fluent sentences of 6-12
-words in ten genres, written before any run, source ``short-heldout``) and two gates on the minor, simulated on the
+Session 50 added the short tuning set (``tests/data/professional_short_tuning.txt``: 160 fluent sentences of 6-12
+words in ten genres, written before any run, source ``short-tuning``; the gates' threshold is chosen on it, so it is
+not held out) and two gates on the minor, simulated on the
 cache (``gates``): an instruction (``mtfix.garble.misreads.instruction``) keeps a minor MTF401 only with a located sign,
 another finding or p >= t; a sentence under 13 words keeps it only at p >= t.  ``fit-rows`` reads fitting data only
 (MLQE-PE train, UD EWT train) for the instruction gate's level: the instructions among them, each checked alone.
@@ -41,14 +42,14 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from audit_professional import OWN_SETS, _own  # noqa: E402
-from eval_data import PE_SETS, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PE_SETS, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 from minor_threshold import _ewt, _row  # noqa: E402
 from probes_pooled import writer_of  # noqa: E402
 
 from bench.detector_models import auc  # noqa: E402
 
 #: Short fluent sentences (6-12 words) of ten genres, written before any run to choose a short band's threshold on.
-SHORT_HELDOUT = REPO / "tests" / "data" / "professional_short_heldout.txt"
+SHORT_TUNING = REPO / "tests" / "data" / "professional_short_tuning.txt"
 #: Length bands (words, as the checker counts them; below six words nothing is judged).
 BANDS = ((6, 8), (9, 12), (13, 16), (17, 24), (25, 999))
 #: MLQE-PE MT counts as garbled from this HTER on (``bench/train_detector.py``'s cut).
@@ -60,6 +61,12 @@ def band(words: int) -> str | None:
         if lo <= words <= hi:
             return f"{lo}-{hi}" if hi < 999 else f"{lo}+"
     return None
+
+
+#: the shared files ``collect`` and ``fit-rows`` read
+COLLECT_NEEDS = ("realmt/real_mt_dev.jsonl", "realmt/clean_news_dev.jsonl", "realmt/real_mt_train.jsonl",
+                 "realmt/clean_news_train.jsonl", "benchmarks", "corpora/ud-english-ewt/en_ewt-ud-dev.conllu")
+FIT_NEEDS = ("benchmarks", "corpora/ud-english-ewt/en_ewt-ud-train.conllu")
 
 
 def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
@@ -84,8 +91,8 @@ def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
     for path in OWN_SETS.values():
         for text in _own(path):
             yield "own-sets", "fluent", text
-    for text in _own(SHORT_HELDOUT):
-        yield "short-heldout", "fluent", text
+    for text in _own(SHORT_TUNING):
+        yield "short-tuning", "fluent", text
     for d in sorted((REPO / "bench" / "data").glob("probe_*")):
         for r in read_jsonl(d / "real_mt_probe.jsonl"):
             yield d.name, "garbled", r["text"]
@@ -131,8 +138,12 @@ def collect(out: Path, per_pair: int, fitting: bool = False) -> None:
     from mtfix.config import Config
     from mtfix.pipeline import Pipeline
 
+    root = shared_dir()
+    needs = FIT_NEEDS if fitting else COLLECT_NEEDS
+    for relpath in needs:  # all checked before the (slow) first sentence, none half-written
+        require_shared(root, relpath, "length_minors", "set MTFIX_SHARED")
     with Pipeline(Config(grammar="off")) as pipe, out.open("w", encoding="utf-8") as fh:
-        for source, kind, text in (fit_units(shared_dir()) if fitting else units(shared_dir(), per_pair)):
+        for source, kind, text in (fit_units(root) if fitting else units(root, per_pair)):
             row = {"source": source, "kind": kind, "text": text, **_row(text, pipe.check(text).findings)}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 

@@ -21,7 +21,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
+from eval_data import PAIRS, read_jsonl, require_data  # noqa: E402
 
 GRID = [(k, f) for k in (4, 5, 6, 7, 8, 10) for f in (0.0, 0.5, 0.75)]
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data")
     ap.add_argument("--heldout", action="store_true", help="the shipped rule on MLQE-PE test (report once)")
     args = ap.parse_args(argv)
-    root = data_dir(args.data)
+    root = require_data(args.data)
     if args.heldout:
         rates("test", root, [(ADDITION_MIN_RUN, ADDITION_MIN_SHARE)])
     else:

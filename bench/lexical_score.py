@@ -33,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
+from eval_data import DATA_ENV_HINT, PAIRS, read_jsonl, require_data  # noqa: E402
 from eval_realmt import auc  # noqa: E402
 
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "mtfix-lexical-score.json.gz"
@@ -62,7 +62,7 @@ def _rows(records: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str
 
 
 def collect(args: argparse.Namespace) -> None:
-    root = data_dir()
+    root = require_data(hint=DATA_ENV_HINT)
     data: dict[str, Any] = {"train": {}, "dev": {}}
     for pair in PAIRS:
         train = read_jsonl(root / f"mlqe-pe-{pair}-train.jsonl.gz")
@@ -141,7 +141,7 @@ def report(args: argparse.Namespace, split: str = "dev") -> None:
         with gzip.open(args.cache, "rt", encoding="utf-8") as fh:
             data = json.load(fh)["dev"]
     else:  # held out: read here only, once the term is fixed
-        root = data_dir()
+        root = require_data(hint=DATA_ENV_HINT)
         data = {}
         for pair in PAIRS:
             recs = [r for r in read_jsonl(root / f"mlqe-pe-{pair}-test.jsonl") if r.get("pe") is not None]

@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
+from eval_data import PAIRS, read_jsonl, require_data  # noqa: E402
 
 OMISSION_GRID = [(c, m) for c in (3, 4, 5, 6, 8) for m in (0.0, 0.1, 0.2, 0.25)]
 ADDITION_GRID = [(k, f) for k in (5, 6, 7, 8, 9, 10, 12) for f in (0.0, 0.5, 0.75, 0.9)]
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--omission", default="", help="the chosen MTF507 setting for --heldout, e.g. 4,0.0")
     ap.add_argument("--addition", default="", help="the chosen MTF508 setting for --heldout, e.g. 7,0.75")
     args = ap.parse_args(argv)
-    root = data_dir(args.data)
+    root = require_data(args.data)
     if args.heldout:
         def parse(s: str) -> list[tuple[int, float]]:
             return [(int(s.split(",")[0]), float(s.split(",")[1]))] if s else []

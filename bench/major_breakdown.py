@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_realmt import data_dir, read_jsonl  # noqa: E402
+from eval_realmt import read_jsonl, require_realmt  # noqa: E402
 
 #: The stages, nearest to a major last: a sentence's reason is the furthest any of its segments reaches.
 REASONS: tuple[str, ...] = (
@@ -306,15 +306,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="instead: n-grams of train MT that no professional sentence of the cache has (lever 2)")
     args = ap.parse_args(argv)
     if args.screen:
-        print(screen(args.screen, data_dir(args.data)))
+        print(screen(args.screen, require_realmt(args.data, "")))
         return 0
     if args.levers:
         print(levers(args.levers, args.split == "dev"))
         return 0
 
-    root = data_dir(args.data)
-    mt = read_jsonl(root / f"real_mt_{args.split}.jsonl")
-    pro = read_jsonl(root / f"clean_news_{args.split}.jsonl")
+    mt = read_jsonl(require_realmt(args.data, f"real_mt_{args.split}.jsonl"))
+    pro = read_jsonl(require_realmt(args.data, f"clean_news_{args.split}.jsonl"))
     oof = None
     if args.split == "train":
         from score_design import load_oof

@@ -29,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from eval_data import require_shared  # noqa: E402
 from eval_realmt import data_dir, read_jsonl  # noqa: E402
 from major_breakdown import REASONS, REPO, Row, collect, reason  # noqa: E402
 
@@ -147,7 +148,8 @@ def _ewt_rows(n: int) -> list[dict[str, Any]]:
     from mtfix.garble.checker import _words
     from mtfix.pipeline import Pipeline
 
-    path = shared_dir() / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu"
+    path = require_shared(shared_dir(), "corpora/ud-english-ewt/en_ewt-ud-train.conllu", "major_classes",
+                          "set MTFIX_SHARED")
     texts: list[str] = []
     for text in conllu.texts(path):
         if _words(text) >= 6:
@@ -180,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from score_design import load_oof
 
-    rows = read_jsonl(data_dir(args.data) / "real_mt_train.jsonl")
+    rows = read_jsonl(require_shared(data_dir(args.data), "real_mt_train.jsonl", "major_classes",
+                                     "set MTFIX_REALMT, MTFIX_SHARED or --data"))
     oof = load_oof(REPO / "bench" / "realmt_train_oof.json")
     th = detector().thresholds
     got = collect(rows, oof)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir  # noqa: E402
 
 #: Emoji (a flag, a check mark, a skin tone, a ZWJ family, a heart with its variation selector, a pointing hand),
 #: bullets, arrows, a dash, a star, circled and keycap numbers.
@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = Pipeline(Config(grammar="off"))
     root = shared_dir(args.shared) / "realmt"
+    for name in ("real_mt_dev", "real_mt_train", "clean_news_dev", "clean_news_train"):
+        require_shared(root, f"{name}.jsonl")
     texts = [r["text"] for name in ("real_mt_dev", "real_mt_train", "clean_news_dev", "clean_news_train")
              for r in read_jsonl(root / f"{name}.jsonl") if r.get("text")]
     differ = 0

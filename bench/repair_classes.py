@@ -116,10 +116,9 @@ def pattern_classes(text: str, corr: str) -> list[tuple[str, str]]:
 
 def mlqe_rows(split: str, data: str | None) -> list[dict]:
     """MLQE-PE records of ``split`` for the five pairs as realmt-like rows (``pe`` as the correction)."""
-    from eval_data import PAIRS, read_jsonl
-    from eval_data import data_dir as bench_dir
+    from eval_data import PAIRS, read_jsonl, require_data
 
-    root, rows = bench_dir(data), []
+    root, rows = require_data(data), []
     for pair in PAIRS:
         path = root / f"mlqe-pe-{pair}-{split}.jsonl"
         path = path if path.exists() else path.with_name(path.name + ".gz")
@@ -130,7 +129,7 @@ def mlqe_rows(split: str, data: str | None) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eval_realmt import data_dir, read_jsonl
+    from eval_realmt import read_jsonl, require_realmt
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("train", "dev"), default="train")
@@ -142,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ignore", default="", help="comma-separated rule codes to leave out of --fixed")
     args = ap.parse_args(argv)
     rows = mlqe_rows(args.split, args.data) if args.mlqe else read_jsonl(
-        data_dir(args.data) / f"real_mt_{args.split}.jsonl")
+        require_realmt(args.data, f"real_mt_{args.split}.jsonl"))
     fixer = None
     if args.fixed:
         from mtfix.config import Config

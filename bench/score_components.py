@@ -202,10 +202,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def gold_table(sets: Sets, w: Any) -> None:
     """What within-item ranking the gold's own parts reach, and the score and two of its parts against each."""
-    from eval_data import MQM_SETS, data_dir, load_mqm
+    from eval_data import DATA_ENV_HINT, MQM_SETS, load_mqm, require_data
 
     mset = next(m for m in MQM_SETS if m.name == MQM)
-    recs = load_mqm(mset, data_dir(None), len(set(sets.items)))  # a cache of the first items only: the same
+    recs = load_mqm(mset, require_data(hint=DATA_ENV_HINT), len(set(sets.items)))  # a cache of the first items only: the same
     if [-float(r[mset.gold]) for r in recs] != sets.gold:
         raise SystemExit("score_components: the benchmark file is not the cache's (another build?)")
     parts_ = [gold_parts(r) for r in recs]

@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, PE_SETS, data_dir, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import MQM_SETS, PE_SETS, load_mqm, load_pe, read_jsonl, require_data, shared_dir  # noqa: E402
 from eval_realmt import auc  # noqa: E402  (the realmt harness's Mann–Whitney AUC)
 from eval_realmt import data_dir as realmt_dir  # noqa: E402  (where the realmt files are)
 
@@ -148,7 +148,7 @@ def collect(args: argparse.Namespace) -> None:
     if args.realmt_only:
         _write(args.out, args.grammar, out)
         return
-    root = data_dir(args.data)
+    root = require_data(args.data)
     for mset in DEV_MQM:
         recs = load_mqm(mset, root, args.ted_items if "TED" in mset.name else args.mqm_items)
         out[mset.name] = [

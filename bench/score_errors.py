@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import PAIRS, data_dir  # noqa: E402
+from eval_data import PAIRS, require_data  # noqa: E402
 from eval_realmt import auc  # noqa: E402
 
 PE_THRESHOLD = 0.3  # MLQE-PE MT counted as needing edits (as bench/minor_rate.py picks MT with errors)
@@ -189,7 +189,7 @@ def pe_collect(out: Path, per: int, data: str | None) -> None:
     from mtfix.pipeline import Pipeline
 
     pipe = Pipeline(Config(grammar="off"))
-    root = data_dir(data)
+    root = require_data(data)
     rows = []
     for pair in PAIRS:
         with gzip.open(root / f"mlqe-pe-{pair}-train.jsonl.gz", "rt", encoding="utf-8") as fh:

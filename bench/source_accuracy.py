@@ -25,7 +25,7 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import MQM_SETS, data_dir, first_items, read_jsonl  # noqa: E402
+from eval_data import DATA_ENV_HINT, MQM_SETS, first_items, read_jsonl, require_data  # noqa: E402
 from eval_scores import correlations  # noqa: E402
 from score_components import gold_parts  # noqa: E402
 
@@ -165,7 +165,7 @@ def taus(values: list[float], gold: list[float], items: list[Any]) -> tuple[floa
 # -- the run -------------------------------------------------------------------------------------------------
 def load_2020(items: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     mset = MQM_SETS[0]
-    recs = read_jsonl(data_dir() / mset.file)
+    recs = read_jsonl(require_data(hint=DATA_ENV_HINT) / mset.file)
     if items:
         recs = first_items(recs, items)
     mt = [r for r in recs if mset.keep(r)]
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> None:
     print("|---|" + "---|" * len(PAIRS))
     pe = {}
     for p in PAIRS:
-        path = data_dir() / f"mlqe-pe-{p}-train.jsonl.gz"
+        path = require_data(hint=DATA_ENV_HINT) / f"mlqe-pe-{p}-train.jsonl.gz"
         if path.exists():
             recs = read_jsonl(path)
             pe[p] = recs[: args.pe_limit] if args.pe_limit else recs

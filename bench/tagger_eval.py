@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import shared_dir  # noqa: E402
+from bench.eval_data import require_shared, shared_dir  # noqa: E402
 from bench.tagger_variants import VARIANTS  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
 from mtfix.garble import tagger_training  # noqa: E402
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dict-freq", type=int, default=20, help="tag dictionary: minimum count of a word")
     ap.add_argument("--test", action="store_true", help="also report EWT test (reporting only)")
     args = ap.parse_args(argv)
-    ewt = shared_dir() / "corpora" / "ud-english-ewt"
+    ewt = require_shared(shared_dir(), "corpora/ud-english-ewt/en_ewt-ud-dev.conllu", hint="set MTFIX_SHARED").parent
     dev = tagger_training.read_conllu(ewt / "en_ewt-ud-dev.conllu")
     t0 = time.time()
     if args.train:

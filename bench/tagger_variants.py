@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import shared_dir  # noqa: E402
+from bench.eval_data import require_shared, shared_dir  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
 from mtfix.garble import tagger_training  # noqa: E402
 
@@ -62,8 +62,10 @@ def build_clusters(k: int = 256, min_count: int = 5, context: int = 300, seed: i
     import numpy as np
 
     shared = shared_dir()
-    sents = [[w.lower() for w in words] for words, _ in
-             tagger_training.read_conllu(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")]
+    ewt = require_shared(shared, "corpora/ud-english-ewt/en_ewt-ud-train.conllu", hint="set MTFIX_SHARED")
+    for pair in ("et", "ne", "ro", "ru", "si"):
+        require_shared(shared, f"benchmarks/mlqe-pe-{pair}-en-train.jsonl.gz", hint="set MTFIX_SHARED")
+    sents = [[w.lower() for w in words] for words, _ in tagger_training.read_conllu(ewt)]
     for pair in ("et", "ne", "ro", "ru", "si"):
         with gzip.open(shared / "benchmarks" / f"mlqe-pe-{pair}-en-train.jsonl.gz", "rt", encoding="utf-8") as fh:
             sents += [[t.text.lower() for t in gtagger.tokenize(json.loads(line)["pe"])] for line in fh if line.strip()]

@@ -42,7 +42,7 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from eval_data import PAIRS, data_dir, read_jsonl  # noqa: E402
+from eval_data import PAIRS, read_jsonl, require_data  # noqa: E402
 
 _WORD = regex.compile(r"\p{Han}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
 _HAN = regex.compile(r"\p{Han}")
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rule-only", action="store_true", help="only the MTF507 rule measurement")
     ap.add_argument("--out", type=Path, help="write the fitted tables to this file (json.gz)")
     args = ap.parse_args(argv)
-    root = data_dir(args.data)
+    root = require_data(args.data)
     lexes: dict[str, Lexicon] = {}
     if args.tables:
         with gzip.open(args.tables, "rt", encoding="utf-8") as fh:

@@ -39,7 +39,7 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from eval_data import data_dir, read_jsonl  # noqa: E402
+from eval_data import read_jsonl, require_data  # noqa: E402
 from train_lexicon import FEATURES, MIN_COUNT, MIN_P, STOP_N, TOP_K, Lexicon, _coverage, _logprob, zh_fit_doc  # noqa: E402
 
 from mtfix.checks.zh_words import words as mm_words  # noqa: E402
@@ -178,7 +178,7 @@ def cmd_fit(args: argparse.Namespace) -> None:
     global MT_RULE
     MT_RULE = args.mt
     train_lexicon.TOP_K, train_lexicon.MIN_P = args.top, args.min_p  # prune() reads them
-    root = data_dir(args.data)
+    root = require_data(args.data)
     texts = fit_texts(root)
     for k, v in texts.items():
         print(f"{k}: {len(v)} pairs")
@@ -199,7 +199,7 @@ def _load(path: Path) -> Lexicon:
 
 
 def cmd_measure(args: argparse.Namespace) -> None:
-    root = data_dir(args.data)
+    root = require_data(args.data)
     lex = _load(args.tables)
     vocab = zh_vocab(lex)
     print(f"table: {len(lex.s2t)} source words, run-time vocabulary {len(vocab)} Han words")
@@ -276,7 +276,7 @@ def cmd_score(args: argparse.Namespace) -> None:
 
     from mtfix.checks import lexical_coverage as lc
 
-    root = data_dir(args.data)
+    root = require_data(args.data)
     lexs = lc.Lexicons((_table(_load(args.tables)),), 0.6, 4, 0.0, "")
     for name, recs in dev_sets(root).items():
         rows = _score_rows(recs, lambda s, t: lc.coverage(s, t, lexs))

@@ -112,7 +112,7 @@ def measure_safe(rows: Sequence[dict[str, Any]], pro: Sequence[str], codes: Sequ
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from eval_realmt import data_dir, read_jsonl
+    from eval_realmt import read_jsonl, require_realmt
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("train", "dev"), default="train")
@@ -129,9 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         rows, pro, what = mlqe_rows(args.split, None), [], f"MLQE-PE {args.split} MT vs post-edits"
     else:
-        root = data_dir(args.data)
-        rows = read_jsonl(root / f"real_mt_{args.split}.jsonl")
-        pro = [r["text"] for r in read_jsonl(root / f"clean_news_{args.split}.jsonl")]
+        rows = read_jsonl(require_realmt(args.data, f"real_mt_{args.split}.jsonl"))
+        pro = [r["text"] for r in read_jsonl(require_realmt(args.data, f"clean_news_{args.split}.jsonl"))]
         what = f"realmt {args.split} MT vs corrections, clean_news {args.split}"
     print(f"{what}: {len(rows)} MT, {len(pro)} professional sentences; grammar off; TER with case")
     print("\n".join((measure_safe if args.safe else measure)(rows, pro, codes, args.show)))

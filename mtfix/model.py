@@ -14,6 +14,7 @@ depends on this module and not the other way round.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -389,7 +390,7 @@ class Finding:
     sign that gives it (None: one of the model's inputs), which ``message`` is rendered from and the language server
     names signs by (:func:`mtfix.garble.messages.garbled_reasons`); ``detail``: the technical detail behind a finding
     for whoever tunes its checker ("detector: p=0.74; inputs: ngrams"), kept out of ``message``, the line an editor
-    reads (session 50), and put back at its end in parentheses by :meth:`to_dict` (JSON's and record results'
+    reads (session 50), and put back at its end (before a major note) by :meth:`to_dict` (JSON's and record results'
     ``message`` are as before) and by :attr:`message_with_detail`.  Neither is a field of :meth:`to_dict`.
     """
 
@@ -411,12 +412,20 @@ class Finding:
 
     @property
     def message_with_detail(self) -> str:
-        """``message``, then ``detail`` in parentheses when there is one (what a developer reads).
+        """``message``, then ``detail`` in parentheses when there is one (what a developer reads), before a
+        corroborated verdict's trailing note (:func:`major_note`), where the detail stood before session 50.
 
         >>> Finding("MTF401", "Fluency/Grammar", Severity.MINOR, 0, 3, "garbled", detail="detector: p=0.70").message_with_detail
         'garbled (detector: p=0.70)'
+        >>> Finding("MTF401", "Fluency/Grammar", Severity.MAJOR, 0, 3, "garbled" + major_note("MTF206"),
+        ...         detail="detector: p=0.70").message_with_detail
+        'garbled (detector: p=0.70) (major: MTF206 in the same sentence agrees)'
         """
-        return f"{self.message} ({self.detail})" if self.detail else self.message
+        if not self.detail:
+            return self.message
+        note = _MAJOR_NOTE.search(self.message)
+        at = note.start() if note else len(self.message)
+        return f"{self.message[:at]} ({self.detail}){self.message[at:]}"
 
     def to_dict(self, doc: Document | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -504,6 +513,14 @@ def finding_kind(f: Finding) -> FindingKind:
 
 #: what the detector's minor verdict is worth, in the words of both the language server's message
 #: (:data:`mtfix.lsp.diagnostics.SUSPICION`) and the review page's card (the report's ``meta.suspicion``; session 45)
+def major_note(code: str) -> str:
+    """What a garbled-sentence verdict raised to major appends to its message: finding ``code`` in the same sentence
+    agrees (:mod:`mtfix.garble.corroborate`).  :attr:`Finding.message_with_detail` puts the detail before it."""
+    return f" (major: {code} in the same sentence agrees)"
+
+
+_MAJOR_NOTE = re.compile(r" \(major: [^()\s]+ in the same sentence agrees\)\Z")
+
 SUSPICION_NOTE = "a suspicion only, which professional text often gets too"
 
 

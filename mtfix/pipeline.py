@@ -264,7 +264,7 @@ class Pipeline:
             if warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
                 self.warnings.append(warning)
         if self.merge:  # one problem, one finding, one fix per span: after select/ignore and the inline directives
-            findings = one_fix_per_span(merge_duplicates(findings))
+            findings = one_fix_per_span(merge_duplicates(findings), doc.text)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         findings = [_in_context(doc.text, f) if f.edits else f for f in findings]
         return CheckResult(doc, findings, stats, annotations)

@@ -47,7 +47,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
-from mtfix.model import Document, Finding, Segment, Severity
+from mtfix.model import Document, Finding, Segment, Severity, major_note
 from mtfix.suppress import suppressed
 
 #: Bumped whenever which MTF401 are major changes (1: session 5; 2: typing slips no longer corroborate;
@@ -136,6 +136,6 @@ def corroborated(doc: Document, findings: Iterable[Finding], *,
             if code is not None and seg is not None and may_be_major(doc, doc.segments[seg]):
                 f = dataclasses.replace(
                     f, severity=Severity.MAJOR,
-                    message=f"{f.message} (major: {code} in the same sentence agrees)")
+                    message=f.message + major_note(code))
         out.append(f)
     return out

@@ -9,7 +9,6 @@ applies them; the server writes nothing itself except the glossary (through
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 from lsprotocol import types
 
-from mtfix.findings import common_affix, suggestion_said
+from mtfix.findings import EditSpans, common_affix, suggestion_said
 from mtfix.lsp.diagnostics import to_range
 from mtfix.lsp.positions import LineIndex
 from mtfix.model import Edit, Finding, FixSafety, sentence_judgement
@@ -154,22 +153,6 @@ def fix_action(finding: Finding, uri: str, version: int | None, text: str, index
         is_preferred=finding.fix is FixSafety.SAFE,
         edit=workspace_edit(uri, version, edits, versioned),
     )
-
-
-class EditSpans:
-    """The edits of a document's findings, indexed once, for :func:`suggestion_actions`: whether one
-    touches a span, by bisection (each call scanned every edit of the document, so the actions of a
-    whole-document range took quadratic time: 24,000 findings, 20 s)."""
-
-    def __init__(self, findings: Sequence[Finding]):
-        spans = sorted((e.start, e.end) for f in findings for e in f.edits)
-        self.starts = [s for s, _ in spans]
-        self.max_end = list(itertools.accumulate((e for _, e in spans), max))
-
-    def touches(self, a: int, b: int) -> bool:
-        """Whether an edit has ``start <= b`` and ``end >= a``."""
-        i = bisect.bisect_right(self.starts, b)
-        return i > 0 and self.max_end[i - 1] >= a
 
 
 def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, version: int | None, text: str,

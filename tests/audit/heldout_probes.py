@@ -94,12 +94,20 @@ class Writer:
     langs_in_all: tuple[int, int | None] = (0, None)  #: languages over both probes: at least, at most (None: any)
     short_mt: int = 0  #: MT rows of 12 words or fewer a probe, at least
     short_pro: int = 0  #: professional rows of 10 words or fewer a probe, at least
-    flagged_floor: int = 0  #: MT rows flagged (grammar off) a probe, at least: a loose floor under the measured
+    #: MT rows flagged (grammar off) a probe, at least: a loose floor under the measured; one for both probes, or
+    #: one a probe in the order of ``probes`` (session 50: the two measured 12 and 16)
+    flagged_floor: int | tuple[int, int] = 0
     digests: dict[str, str] = field(default_factory=dict)  #: sha256 as committed before any measurement
 
     @property
     def dirs(self) -> list[Path]:
         return [DATA / n for n in self.probes]
+
+    def floor_of(self, probe: str) -> int:
+        """The flagged floor of ``probe`` (one of :attr:`probes`)."""
+        if isinstance(self.flagged_floor, int):
+            return self.flagged_floor
+        return self.flagged_floor[self.probes.index(probe)]
 
 
 WRITERS = (
@@ -139,7 +147,7 @@ WRITERS = (
     # session 50 (round 23): recalls, housing, forestry, garment factories; kindergartens, fire brigades, patents,
     # winter heating (mn, ro, tg, sr, hu new); measured 12/20 and 16/20 flagged, 0 major, at session 50's base
     Writer("eighth", "seventh", ("probe_s50", "probe_s50b"), 21, langs_in_all=(16, 16), short_mt=6, short_pro=10,
-           flagged_floor=10, digests={
+           flagged_floor=(10, 14), digests={
         "probe_s50/real_mt_probe.jsonl": "17056b3d7b296f7b4c599257897ee684b3d341eaec687e8e4cf920b1846e6f89",
         "probe_s50/clean_news_probe.jsonl": "18c5b0ac6c13791fa5b1ffcdf7ef219e84eb1af3e76b9fd3beabc0ea2250815a",
         "probe_s50b/real_mt_probe.jsonl": "3047f9d719c272df6550e5081e22b86315e824f5ea1dc7591ecae4447ab265ac",

@@ -89,7 +89,7 @@ def test_each_writers_mt_is_flagged_above_a_loose_floor_and_fix_edits_no_fluent_
         report = evaluate(read_jsonl(probe / "real_mt_probe.jsonl"), read_jsonl(probe / "clean_news_probe.jsonl"),
                           split="probe", paired=False)
         fig = report.figures()
-        assert fig["mt_flagged"] >= writer.flagged_floor, (probe.name, fig["mt_flagged"])
+        assert fig["mt_flagged"] >= writer.floor_of(probe.name), (probe.name, fig["mt_flagged"])
         assert (fig["pro_major"], fig["pro_edited"]) == (0, 0), probe.name
 
 

@@ -43,3 +43,11 @@ def test_the_pooled_report_counts_the_eighth_writer_apart_from_the_seventh() -> 
     assert POOLED[-1] == ("eighth", "probe_s50")
     assert writer_of("probe_s50") == writer_of("probe_s50b") == "eighth"
     assert writer_of("probe_s49b") == "seventh"
+
+
+def test_each_of_the_eighth_writers_probes_has_its_own_floor_and_earlier_writers_keep_theirs() -> None:
+    """probe_s50 measured 12/20 flagged and probe_s50b 16/20: about two rows of slack under each, not one floor of
+    10 for both (which left probe_s50b six rows of room); earlier writers' single floors apply to both probes."""
+    assert [EIGHTH.floor_of(p) for p in EIGHTH.probes] == [10, 14]
+    floors = {w.name: [w.floor_of(p) for p in w.probes] for w in WRITERS if w.flagged_floor}
+    assert floors == {"fifth": [12, 12], "sixth": [8, 8], "seventh": [9, 9], "eighth": [10, 14]}

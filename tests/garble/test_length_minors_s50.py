@@ -38,6 +38,6 @@ def test_no_finding_stays_no_finding():
     assert lm.keeps_minor(_row(mtf401=None, p=0.9), "short", 0.0) is False
 
 
-def test_the_held_out_short_set_is_read_as_its_own_source():
-    assert lm.SHORT_HELDOUT.is_file()
-    assert lm.SHORT_HELDOUT.name == "professional_short_heldout.txt"
+def test_the_short_tuning_set_is_read_as_its_own_source():
+    assert lm.SHORT_TUNING.is_file()
+    assert lm.SHORT_TUNING.name == "professional_short_tuning.txt"

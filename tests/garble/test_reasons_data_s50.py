@@ -34,3 +34,19 @@ def test_other_findings_carry_no_reasons_and_their_dicts_are_unchanged(found) ->
     for f in found:
         if f.code != "MTF401":
             assert f.reasons == () and f.detail == "" and f.to_dict()["message"] == f.message
+
+
+def test_a_major_verdicts_json_message_is_as_before_session_50() -> None:
+    """The demo's MTF401 raised to major by MTF206: its JSON ``message`` is byte-identical to the one the release
+    before session 50 gave (``(detector: …)`` before ``(major: …)``; the detail now comes from ``detail``)."""
+    from importlib.resources import files
+
+    demo = files("mtfix.demo").joinpath("garbled-news.txt").read_text(encoding="utf-8")
+    with Pipeline(Config(grammar="off")) as p:
+        found = p.check(demo).findings
+    (major,) = [f.to_dict() for f in found if f.code == "MTF401" and "MTF206 in the same" in f.message]
+    assert major["message"] == (
+        "this sentence reads like garbled machine translation: words no English dictionary has, word order and "
+        "phrasing typical of machine translation, many commas for its length. Start reading here, compare the whole "
+        "sentence with the source and rewrite it (detector: p=0.47; inputs: unknown_lower, ngrams, commas_per_word) "
+        "(major: MTF206 in the same sentence agrees)")
