@@ -242,7 +242,9 @@ def attribute_in_context(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, two lower-case words around one stop ("row.cells"), is code's attribute by its
     context: in backticks, followed by a call, an index or an assignment ("row.cells[0]", "order.total = 0"), or on
     a line with other code signs (a span in backticks, "==", "->", "run()", a code-like token that no sentence
-    reads, a second attribute of the same receiver: "order.total" and "order.items"); never when the second word is a sentence's first word ("ended.the").  Without one, MT's glue ("fell.prices") stays a glued sentence (session 50 review).
+    reads, a second attribute of the same receiver: "order.total" and "order.items"); never when the second word is
+    a sentence's first word ("ended.the").  Without one, MT's glue ("fell.prices") stays a glued sentence (session
+    50 review).
 
     >>> t = "Prices fell.prices rose. Set order.total = 0."
     >>> attribute_in_context(t, 7, 18), attribute_in_context(t, 29, 40)
