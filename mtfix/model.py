@@ -511,8 +511,6 @@ def finding_kind(f: Finding) -> FindingKind:
     return FindingKind.SAFE_FIXES if f.fix is FixSafety.SAFE and f.edits else FindingKind.TO_JUDGE
 
 
-#: what the detector's minor verdict is worth, in the words of both the language server's message
-#: (:data:`mtfix.lsp.diagnostics.SUSPICION`) and the review page's card (the report's ``meta.suspicion``; session 45)
 def major_note(code: str) -> str:
     """What a garbled-sentence verdict raised to major appends to its message: finding ``code`` in the same sentence
     agrees (:mod:`mtfix.garble.corroborate`).  :attr:`Finding.message_with_detail` puts the detail before it."""
@@ -521,6 +519,8 @@ def major_note(code: str) -> str:
 
 _MAJOR_NOTE = re.compile(r" \(major: [^()\s]+ in the same sentence agrees\)\Z")
 
+#: what the detector's minor verdict is worth, in the words of both the language server's message
+#: (:data:`mtfix.lsp.diagnostics.SUSPICION`) and the review page's card (the report's ``meta.suspicion``; session 45)
 SUSPICION_NOTE = "a suspicion only, which professional text often gets too"
 
 
