@@ -62,7 +62,7 @@ _OPAQUE_RULES = frozenset({"backticks", "image", "autolink", "math"})
 _ATX = re.compile(r" {0,3}#{1,6}")
 _ATX_CLOSING = re.compile(r"(?:[ \t]+#*)?[ \t]*")
 #: invisible marks at a line's start (U+FEFF, U+200B, U+2060), which CommonMark reads as text
-_LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
+LINE_START_MARKS = re.compile(rf"(?:\A|(?<=[\r\n]))[{INVISIBLE_MARKS}]+")
 #: an inline HTML tag's name (markdown-it's ``html_inline``: a comment, ``<?…?>`` or a declaration has none)
 _INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _QUOTE_MARKERS = re.compile(r"(?:[ \t]*>[ \t]?)*")
@@ -202,7 +202,7 @@ def _own_children(state) -> None:
             owners[id(tok.children)] = (tok.children, tok)
 
 
-def _parser(indented_code: bool = True):
+def markdown_parser(indented_code: bool = True):
     """This thread's parser; without ``indented_code`` (markdown-it's ``code`` rule off) for the text of an HTML
     block, where CommonMark reads no indented code block: pretty-printed HTML indents its text (session 45)."""
     key = "md" if indented_code else "md_html"
@@ -226,7 +226,7 @@ def _parser(indented_code: bool = True):
 # -- locating content -------------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end-without-newline) of each line, newlines as markdown-it counts them."""
     out = []
     for m in _LINE.finditer(text):
@@ -376,13 +376,13 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     >>> [text[h.start:h.end] for h in markdown_spans(text).headings]
     ['Talks', 'Talks', 'Aims']
 
-    ``indented_code`` false: a line indented four spaces is no code block (the text of an HTML block, :func:`_parser`).
+    ``indented_code`` false: a line indented four spaces is no code block (the text of an HTML block, :func:`markdown_parser`).
     """
-    if _LINE_START_MARKS.search(text):  # not Markdown: parse what follows them, offsets mapped back
+    if LINE_START_MARKS.search(text):  # not Markdown: parse what follows them, offsets mapped back
         return _without_line_start_marks(text, indented_code)
-    lines = _lines(text)
+    lines = line_spans(text)
     parse_src, env = parse_source(text, lines)
-    tokens = _parser(indented_code).parse(parse_src, env)
+    tokens = markdown_parser(indented_code).parse(parse_src, env)
     return finish_parts(text, walk_tokens(text, lines, tokens))
 
 
@@ -494,7 +494,7 @@ def _without_line_start_marks(text: str, indented_code: bool = True) -> Markdown
     the parse and the spans mapped back.  A mark right before a region stays in it (prose, as in a
     paragraph of text) but for a BOM opening the file; any other is protected (before a ``#``, ``-``
     or ``>``: markup)."""
-    marks = [m.start() + i for m in _LINE_START_MARKS.finditer(text) for i in range(len(m.group()))]
+    marks = [m.start() + i for m in LINE_START_MARKS.finditer(text) for i in range(len(m.group()))]
     removed = set(marks)
     pieces = zip([-1, *marks], [*marks, len(text)], strict=True)
     inner = markdown_spans("".join(text[a + 1:b] for a, b in pieces), indented_code)

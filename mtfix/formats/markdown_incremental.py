@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from mtfix.formats.markdown import (
-    _LINE_START_MARKS,
+    LINE_START_MARKS,
     MarkdownParts,
-    _lines,
-    _parser,
     finish_parts,
     front_matter_lines,
+    line_spans,
+    markdown_parser,
     markdown_spans,
     parse_source,
     walk_tokens,
@@ -75,11 +75,11 @@ def reparse(text: str, previous: MarkdownParse | None = None) -> MarkdownParse:
 
 def whole_parse(text: str) -> MarkdownParse:
     """The parse of the whole of ``text``, kept for the next edit's :func:`reparse`."""
-    if _LINE_START_MARKS.search(text):  # mapped back from a parse without the marks: never a window
+    if LINE_START_MARKS.search(text):  # mapped back from a parse without the marks: never a window
         return MarkdownParse(text, markdown_spans(text))
-    lines = _lines(text)
+    lines = line_spans(text)
     parse_src, env = parse_source(text, lines)
-    tokens = _parser().parse(parse_src, env)
+    tokens = markdown_parser().parse(parse_src, env)
     parts = walk_tokens(text, lines, tokens)
     return MarkdownParse(text, finish_parts(text, parts), parts, _root_starts(tokens),
                          front_matter_lines(text, lines), env.get("references"))
@@ -92,12 +92,12 @@ def _root_starts(tokens: list[Any]) -> tuple[int, ...]:
 
 def _window(old: MarkdownParse, text: str) -> MarkdownParse | None:
     """The parse of ``text`` from a window around its difference from ``old.text``; None when not sound."""
-    if _LINE_START_MARKS.search(text):
+    if LINE_START_MARKS.search(text):
         return None
     before, roots = old.text, old.roots
     prefix = common_prefix(before, text)
     suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
-    old_lines, new_lines = _lines(before), _lines(text)
+    old_lines, new_lines = line_spans(before), line_spans(text)
     fm = front_matter_lines(text, new_lines)
     old_starts = [a for a, _ in old_lines]
     first_changed = bisect.bisect_right(old_starts, prefix) - 1
@@ -120,7 +120,7 @@ def _window(old: MarkdownParse, text: str) -> MarkdownParse | None:
     parse_src, env = parse_source(text, new_lines)  # the footnote labels the whole file defines
     if old.references is not None:
         env["references"] = dict(old.references)  # defined outside the window only: no "]:" in it
-    tokens = _parser().parse("\n" * start_line + text[start:end], env)
+    tokens = markdown_parser().parse("\n" * start_line + text[start:end], env)
     window_roots = _root_starts(tokens)
     found = set(window_roots)
     resync = next((r for r in after if r + shift_lines in found and r + shift_lines + _MARGIN <= end_line), None)

@@ -333,10 +333,10 @@ def _in_noun_list(text: str, start: int, end: int) -> bool:
     """Whether the short form ``text[start:end]``, an English noun or adjective
     (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
     line, joined by commas and "and", "or" or "&", whose every other item opens with an English noun or adjective
-    too (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals
-    or a headline's title case ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of
-    people ("thanked Kowalczyk, Snow and Oosterhuis").  A list has a conjunction or two commas: "On Monday, Snow
-    said" is none (session 50).
+    too (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it
+    (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals or a headline's title case ("warned
+    of Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of people ("thanked Kowalczyk, Snow and
+    Oosterhuis").  A list has a conjunction or two commas: "On Monday, Snow said" is none (session 50).
 
     >>> t = "It warned of Frost, Hail and Wind. Kowalczyk, Frost and Oosterhuis spoke. On Monday, Frost left."
     >>> [_in_noun_list(t, i, i + 5) for i in (13, 48, 82)]

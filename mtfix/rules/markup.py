@@ -405,10 +405,10 @@ def markdown_structure(text: str) -> list[tuple]:
     >>> markdown_structure("the **snow **The") == markdown_structure("the **snow**The")
     False
     """
-    from mtfix.formats.markdown import _parser
+    from mtfix.formats.markdown import markdown_parser
 
     out: list[tuple] = []
-    for tok in _parser().parse(text, {}):
+    for tok in markdown_parser().parse(text, {}):
         out.append((tok.type, tok.nesting))
         for child in tok.children or ():
             if child.type == "text":

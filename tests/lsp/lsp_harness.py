@@ -201,6 +201,20 @@ class Harness:
                 await asyncio.wait_for(self.changed.wait(), left)
 
 
+async def diagnostics_of_an_edit(root: Path, env: dict[str, str], name: str, text: str, edited: str,
+                                  ) -> tuple[list[types.Diagnostic], list[types.Diagnostic]]:
+    """A server started in ``root``: the diagnostics of ``name`` opened with ``text``, then of its change to
+    ``edited`` (version 2); the server stopped."""
+    h = Harness(root, env=env)
+    await h.start()
+    try:
+        uri, first = await h.open_checked(name, text)
+        h.change(uri, edited, 2)
+        return first, (await h.diagnostics(uri, 2)).diagnostics
+    finally:
+        await h.stop()
+
+
 # A client that takes neither versioned edits nor a resolve of the edit, but runs commands and applies
 # the server's workspace/applyEdit.
 COMMAND_CLIENT = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(apply_edit=True))

@@ -14,7 +14,7 @@ from lsprotocol import types
 from tests.cli_runner import run_mtfix
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, workspace  # noqa: E402
+from lsp_harness import diagnostics_of_an_edit, workspace  # noqa: E402
 from test_lsp_server import run  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,18 +52,9 @@ def test_a_bare_directive_line_is_a_directive_in_the_server_as_in_check(tmp_path
     assert sorted(code for _, _, code in cli) == ["MTF111", "MTF401"] and all(line == 0 for line, _, _ in cli), cli
     edited = BARE + "mtfix-ignore\n"
 
-    async def scenario() -> tuple[list[Place], list[Place]]:
-        h = Harness(root, env=env)
-        await h.start()
-        try:
-            uri, first = await h.open_checked("a.txt", BARE)
-            h.change(uri, edited, 2)
-            second = (await h.diagnostics(uri, 2)).diagnostics
-        finally:
-            await h.stop()
-        return [_place(d) for d in first], [_place(d) for d in second], [_ends(d) for d in first + second]
-
-    first, second, ends = run(scenario())
+    diags = run(diagnostics_of_an_edit(root, env, "a.txt", BARE, edited))
+    first, second = ([_place(d) for d in published] for published in diags)
+    ends = [_ends(d) for d in diags[0] + diags[1]]
     assert all(line == 0 for line in ends), ends  # none reaches the directive's line
     assert sorted(first) == cli, first
     assert sorted(second) == cli, second

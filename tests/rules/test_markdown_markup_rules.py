@@ -25,10 +25,10 @@ def _run(name: str, text: str) -> tuple[list[tuple[str, str]], str]:
 def _structure(text: str) -> list[tuple]:
     """The document's emphasis and links as the parser reads them: the tokens, with each link's destination and
     the text inside emphasis and links (not its words: a glossary fix may change them)."""
-    from mtfix.formats.markdown import _parser
+    from mtfix.formats.markdown import markdown_parser
 
     out = []
-    for tok in _parser().parse(text, {}):
+    for tok in markdown_parser().parse(text, {}):
         out.append((tok.type, tok.nesting))
         for child in tok.children or ():
             if child.type != "text" or child.level > 0:
