@@ -1,7 +1,8 @@
 """The probes of our own pooled (sessions 36–39, overfitting audit rounds 14–17, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Eight reports (the fourth to sixth since session 37, the seventh since session 39, the last since session 47), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Ten reports (the fourth to sixth since session 37, the seventh since session 39, the eighth since session 47, the
+last two since session 51), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
    realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major; most sentences first,
@@ -30,13 +31,19 @@ Eight reports (the fourth to sixth since session 37, the seventh since session 3
    two earlier writers' probes; since session 46 a fifth, a fourth writer's (``probe_s46``, ``probe_s46b``); since
    session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``); since session 48 a seventh, a sixth
    writer's (``probe_s48``, ``probe_s48b``); since session 49 an eighth, a seventh writer's (``probe_s49``,
-   ``probe_s49b``); since session 50 a ninth, an eighth writer's (``probe_s50``, ``probe_s50b``; :data:`WRITERS`).
+   ``probe_s49b``); since session 50 a ninth, an eighth writer's (``probe_s50``, ``probe_s50b``); since session 51 a
+   tenth, a ninth writer's (``probe_s51``, ``probe_s51b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
    against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth, (session 48) the
-   sixth, (session 49) the seventh and (session 50) the eighth (:func:`length`).
+   sixth, (session 49) the seventh, (session 50) the eighth and (session 51) the ninth (:func:`length`).
 8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
+9. **languages** (session 51): the MT sentences with no finding by where their source language stands against
+   realmt (its dev file's ten, train only, none), per writer and pooled, with Fisher's exact test (:func:`languages`).
+10. **gain** (session 51, with ``--candidate PATH``, not in the default run): each writer's AUC of the raw
+    probability, the shipped model against a candidate model file, with a paired bootstrap of the gain
+    (:func:`model_gain`).
 
 Reporting only: nothing is fitted or tuned.  Run::
 
@@ -279,13 +286,14 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
 WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
-           ("sixth", "probe_s48"), ("seventh", "probe_s49"), ("eighth", "probe_s50"))
+           ("sixth", "probe_s48"), ("seventh", "probe_s49"), ("eighth", "probe_s50"),
+           ("ninth", "probe_s51"))
 
 
 def writer_of(name: str, new_writer: str = "probe_s39") -> str:
     """Which writer wrote a probe: "old" (before ``new_writer``), else the last of :data:`WRITERS` whose first
-    probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "eighth" from
-    session 50 on)."""
+    probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "ninth" from
+    session 51 on)."""
     firsts = (("new", new_writer),) + WRITERS[1:]
     return next((writer for writer, first in reversed(firsts) if name >= first), "old")
 
@@ -359,7 +367,7 @@ def length(new_writer: str = "probe_s39", bands: tuple[int, ...] = (0, 25, 32, 1
 
     from mtfix.garble.checker import probability
 
-    rows = []  # (writer: old, new, third … eighth, MT?, words, labels, p)
+    rows = []  # (writer: old, new, third … ninth, MT?, words, labels, p)
     for d in PROBES:
         for file, mt in (("real_mt_probe.jsonl", True), ("clean_news_probe.jsonl", False)):
             for r in read_jsonl(d / file):
@@ -417,22 +425,105 @@ def misses(shared: Path) -> None:
         print(f"| {a} | " + " | ".join(cells) + " |")
 
 
+#: Writers pooled in the languages report besides each writer alone: the last three (sessions 49–51), and all from
+#: the fourth on (the first whose probes left realmt's ten languages).
+LANGUAGE_POOLS = (("seventh", "eighth", "ninth"), ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth"))
+
+
+def language_side(lang: str, dev: set[str], every: set[str]) -> str:
+    """Where a source language stands against realmt: "realmt ten" (in the dev file, the issue's decisive ten),
+    "train only" (in a realmt file, not dev's) or "none" (in no realmt file)."""
+    return "realmt ten" if lang in dev else "train only" if lang in every else "none"
+
+
+def languages(shared: Path) -> None:
+    """The probes' MT sentences with no finding by where their source language stands against realmt
+    (:func:`language_side`), per writer and pooled (:data:`LANGUAGE_POOLS`), with Fisher's exact test (two-sided) of
+    missed against caught, realmt's ten against languages in no realmt file (session 51; session 50 counted it once
+    by hand)."""
+    from scipy.stats import fisher_exact
+
+    files = sorted((shared / "realmt").glob("real_mt_*.jsonl"))
+    if not files:
+        print(f"realmt not found under {shared}: languages report skipped (point MTFIX_SHARED or --shared at it)")
+        return
+    dev = {r["lang"] for r in read_jsonl(shared / "realmt" / "real_mt_dev.jsonl")}
+    every = {r["lang"] for f in files for r in read_jsonl(f)}
+    tally: Counter = Counter()  # (writer, side, missed?) -> sentences
+    for d in PROBES:
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            tally[writer_of(d.name), language_side(r["lang"], dev, every), not findings(r["text"])] += 1
+    sides = ("realmt ten", "train only", "none")
+    print("| writers | " + " | ".join(f"{s}: missed of" for s in sides) + " | Fisher p (ten vs none) |\n|---|---|---|---|---|")
+    for group in tuple((w,) for w in ("old",) + tuple(w for w, _ in WRITERS)) + LANGUAGE_POOLS:
+        cells = {s: (sum(tally[w, s, True] for w in group), sum(tally[w, s, m] for w in group for m in (True, False)))
+                 for s in sides}
+        (mt, nt), (mn, nn) = cells["realmt ten"], cells["none"]
+        p = f"{fisher_exact([[mt, nt - mt], [mn, nn - mn]])[1]:.3f}" if nt and nn else "—"
+        print(f"| {', '.join(group)} | " + " | ".join(f"{m} of {n}" for m, n in cells.values()) + f" | {p} |")
+
+
+def model_gain(candidate: str, draws: int = 2000) -> None:
+    """Each writer's AUC of the detector's raw probability (the model's, for every sentence: one too short for the
+    checker to judge too), the shipped model against the ``candidate`` model file, and a paired bootstrap of the gain
+    (both models on the same draw of each half; seed 1), per writer and for the last three pooled (session 51:
+    session 50's scratch loop made a report)."""
+    from eval_realmt import auc
+
+    from mtfix.garble.model import Detector
+
+    models = (Detector.load(), Detector.load(candidate))
+
+    def raw(det: Any, text: str) -> float:
+        return 1 / (1 + math.exp(-det.logit(det.analyse(text))[0]))
+
+    rows: dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {}
+    for d in PROBES:
+        half = rows.setdefault(writer_of(d.name), ([], []))
+        for file, i in (("real_mt_probe.jsonl", 0), ("clean_news_probe.jsonl", 1)):
+            half[i].extend((raw(models[0], r["text"]), raw(models[1], r["text"])) for r in read_jsonl(d / file))
+    print(f"candidate {candidate} (digest {models[1].digest[:12]}), shipped {models[0].digest[:12]}\n")
+    print("| writers | MT | pro | AUC shipped | AUC candidate | gain (95 % paired bootstrap) | draws with a gain |\n"
+          "|---|---|---|---|---|---|---|")
+    pools = tuple((w,) for w in ("old",) + tuple(w for w, _ in WRITERS)) + LANGUAGE_POOLS[:1]
+    for group in pools:
+        mt = [x for w in group for x in rows.get(w, ([], []))[0]]
+        pro = [x for w in group for x in rows.get(w, ([], []))[1]]
+        if not (mt and pro):
+            continue
+        score = [auc([-m[k] for m in mt], [-p[k] for p in pro]) for k in (0, 1)]
+        rng = random.Random(1)
+        gains = []
+        for _ in range(draws):
+            dm, dp = [rng.choice(mt) for _ in mt], [rng.choice(pro) for _ in pro]
+            gains.append(auc([-m[1] for m in dm], [-p[1] for p in dp]) - auc([-m[0] for m in dm], [-p[0] for p in dp]))
+        gains.sort()
+        lo, hi = gains[int(0.025 * draws)], gains[int(0.975 * draws) - 1]
+        print(f"| {', '.join(group)} | {len(mt)} | {len(pro)} | {score[0]:.3f} | {score[1]:.3f} | "
+              f"{score[1] - score[0]:+.3f} ({lo:+.3f} to {hi:+.3f}) | {100 * sum(g > 0 for g in gains) / draws:.0f} % |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
     ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length",
-                                         "misses"), action="append",
+                                         "misses", "languages", "gain"), action="append",
                     help="only these reports (repeatable; default all)")
+    ap.add_argument("--candidate", help="a detector model file (detector.npz) for the gain report")
     args = ap.parse_args(argv)
+    if "gain" in (args.report or []) and not args.candidate:
+        ap.error("--report gain needs --candidate PATH (a detector.npz)")
     shared = shared_dir(args.shared)
-    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses"]
+    wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses",
+                              "languages"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
          "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend,
-         "length": length, "misses": lambda: misses(shared)}[name]()
+         "length": length, "misses": lambda: misses(shared), "languages": lambda: languages(shared),
+         "gain": lambda: model_gain(args.candidate)}[name]()
     return 0
 
 

@@ -85,12 +85,13 @@ def trend_groups(new: list[Path]) -> dict[str, str]:
 class Writer:
     """One writer's two probes and what their test asks of them (the figures each round measured and pinned)."""
 
-    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "eighth")
+    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "ninth")
     previous: str  #: the writer before, in a group of its own too
     probes: tuple[str, str]
     older: int  #: at least this many older probes to be new text against
     pro: int = 20  #: professional rows a probe
-    langs: frozenset[str] = frozenset()  #: the one language set of each probe (empty: any ten, two rows each)
+    langs: frozenset[str] = frozenset()  #: the one language set of each probe (empty: any, ``per_language`` rows each)
+    per_language: int = 2  #: MT rows of each language in a probe when ``langs`` is empty (session 51: one of twenty)
     langs_in_all: tuple[int, int | None] = (0, None)  #: languages over both probes: at least, at most (None: any)
     short_mt: int = 0  #: MT rows of 12 words or fewer a probe, at least
     short_pro: int = 0  #: professional rows of 10 words or fewer a probe, at least
@@ -152,4 +153,13 @@ WRITERS = (
         "probe_s50/clean_news_probe.jsonl": "18c5b0ac6c13791fa5b1ffcdf7ef219e84eb1af3e76b9fd3beabc0ea2250815a",
         "probe_s50b/real_mt_probe.jsonl": "3047f9d719c272df6550e5081e22b86315e824f5ea1dc7591ecae4447ab265ac",
         "probe_s50b/clean_news_probe.jsonl": "8ae189f0e359c5c4eb38268e3868b085b3dcf3fd00a73d86d8fd8e1f1b509c40"}),
+    # session 51 (round 24): waste and recycling, land registries, car plants, cemeteries; lotteries, veterans,
+    # weights and measures, lifeguards; one row a language, realmt's ten in each probe and ten in no realmt file;
+    # measured 15/20 and 12/20 flagged, 0 major, at session 51's base (the shipped model)
+    Writer("ninth", "eighth", ("probe_s51", "probe_s51b"), 23, per_language=1, langs_in_all=(30, 30), short_mt=5,
+           short_pro=10, flagged_floor=(13, 10), digests={
+        "probe_s51/real_mt_probe.jsonl": "7244dbdc6701ab798f17b5c7690554603bd4acf92daa3e83f8ac1d3b99673a1c",
+        "probe_s51/clean_news_probe.jsonl": "9f648ac400d39055232e1d81ad9e2d41e35f8121b50ee069a5ed56f42e59d553",
+        "probe_s51b/real_mt_probe.jsonl": "b63ef422662f4d15b4fccfe357620358e047afe84b0bf045580698e7270345fa",
+        "probe_s51b/clean_news_probe.jsonl": "e3428632f1a94b811f7045f7f04119931a62a56d9f47d02a170586aef4081e36"}),
 )

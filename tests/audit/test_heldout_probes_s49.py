@@ -1,14 +1,14 @@
-"""The held-out probes of the third to the seventh writer (bench/data/probe_s44 … probe_s49b; sessions 44–49,
-overfitting audit rounds 18–22), one table (:data:`tests.audit.heldout_probes.WRITERS`) read by one set of tests.
+"""The held-out probes of the third writer on (bench/data/probe_s44 … probe_s51b; sessions 44–51, overfitting
+audit rounds 18–24), one table (:data:`tests.audit.heldout_probes.WRITERS`) read by one set of tests.
 
 Sessions 44–48 had one test file a writer with the same tests; session 49 folded them here with the same bounds and
-the same skip message.  For each writer: its probes' shape (ten languages two rows each, professional rows of their
-own, 1–3 labels, short rows where the round asked for them), the digests committed before any measurement, that they
-share no 7-word sequence with the older probes or with realmt (texts and corrections), that ``bench/eval_realmt.py
---split probe`` leaves their professional half alone and flags at least a loose floor of their MT (under the figure
-measured: bench/RESULTS.md), and that the pooled trend report keeps the writer in a group of its own.  Then two tests
-of the bench scripts written beside them: the calque candidate of session 46 and the classes report's order of
-session 47.
+the same skip message.  For each writer: its probes' shape (ten languages two rows each, or from session 51 twenty
+one row each; professional rows of their own, 1–3 labels, short rows where the round asked for them), the digests
+committed before any measurement, that they share no 7-word sequence with the older probes or with realmt (texts and
+corrections), that ``bench/eval_realmt.py --split probe`` leaves their professional half alone and flags at least
+a loose floor of their MT (under the figure measured: bench/RESULTS.md), and that the pooled trend report keeps the
+writer in a group of its own.  Then two tests of the bench scripts written beside them: the calque candidate of
+session 46 and the classes report's order of session 47.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def test_each_probe_has_two_sentences_from_each_of_ten_languages_and_its_own_flu
     langs = Counter(r["lang"] for r in mt)
     if writer.langs:
         assert langs == {lang: 2 for lang in writer.langs}
-    else:
-        assert len(langs) == 10 and set(langs.values()) == {2}
+    else:  # ten languages two rows each; from session 51 twenty languages one row each
+        assert len(langs) == 20 // writer.per_language and set(langs.values()) == {writer.per_language}
     assert len(pro) == writer.pro and {r["source"] for r in pro} == {"own"}
     assert all(r["text"] and r["correction"] and r["text"] != r["correction"] for r in mt)
     assert all(1 <= len(r["artifacts"]) <= 3 for r in mt)

@@ -31,7 +31,7 @@ def test_most_of_the_eighth_writers_mt_comes_from_realmts_ten_languages_and_all_
 
 
 def test_the_eighth_writer_brings_source_languages_no_earlier_probe_used() -> None:
-    older = [d for d in sorted(probes.DATA.glob("probe_s*")) if d not in EIGHTH.dirs]
+    older = [d for d in sorted(probes.DATA.glob("probe_s*")) if d.name < EIGHTH.probes[0]]  # not later writers' ones
     assert len(older) >= 21
     assert set(_langs(EIGHTH.dirs)) - set(_langs(older)) == {"hu", "mn", "ro", "sr", "tg"}
 
@@ -40,7 +40,7 @@ def test_the_pooled_report_counts_the_eighth_writer_apart_from_the_seventh() -> 
     from probes_pooled import WRITERS as POOLED
     from probes_pooled import writer_of
 
-    assert POOLED[-1] == ("eighth", "probe_s50")
+    assert POOLED[6] == ("eighth", "probe_s50")
     assert writer_of("probe_s50") == writer_of("probe_s50b") == "eighth"
     assert writer_of("probe_s49b") == "seventh"
 
@@ -50,4 +50,5 @@ def test_each_of_the_eighth_writers_probes_has_its_own_floor_and_earlier_writers
     10 for both (which left probe_s50b six rows of room); earlier writers' single floors apply to both probes."""
     assert [EIGHTH.floor_of(p) for p in EIGHTH.probes] == [10, 14]
     floors = {w.name: [w.floor_of(p) for p in w.probes] for w in WRITERS if w.flagged_floor}
-    assert floors == {"fifth": [12, 12], "sixth": [8, 8], "seventh": [9, 9], "eighth": [10, 14]}
+    assert {k: v for k, v in floors.items() if k != "ninth"} == {
+        "fifth": [12, 12], "sixth": [8, 8], "seventh": [9, 9], "eighth": [10, 14]}
