@@ -173,6 +173,14 @@ CV_FOLDS = 6
 MINOR_PROFESSIONAL_SHARE = 0.33
 
 
+#: ``--fluent-rates`` (session 51, ``bench/fluent_rates.py``): the shares of the fitting-side fluent pool at the minor
+#: and of the reference pool at the major that the shipped model 434cace95bc4 gives at its 0.276 / 0.634 (6,818 of
+#: 13,237 and 255 of 20,901: ``python bench/fluent_rates.py`` on that model).  A refit's thresholds at these shares
+#: flag fluent text of every genre the pools hold as often as that model did, whatever its calibration.
+FLUENT_MINOR_SHARE = 0.5151
+FLUENT_MAJOR_SHARE = 0.0122
+
+
 #: The shipped recipe (session 24, "Qr"): a plain run's regularisation, the rest of EWT train's share and the minor
 #: threshold's share.  ``--cv`` candidates without their own L2 keep :data:`CV_BASE_L2` (the recipe they were
 #: defined against).

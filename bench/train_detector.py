@@ -63,6 +63,8 @@ from bench.detector_recipe import (  # noqa: E402
     CANDIDATES,
     CHOSEN,
     CV_FOLDS,
+    FLUENT_MAJOR_SHARE,
+    FLUENT_MINOR_SHARE,
     GROUPS,
     PROBE_WEIGHT,
     RECIPE,
@@ -72,6 +74,7 @@ from bench.detector_recipe import (  # noqa: E402
     _weights,
 )
 from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.fluent_rates import fluent_names, matched_thresholds, pool_probabilities, rates_at, reference_pool  # noqa: E402
 from mtfix.garble import model as gmodel  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
 from mtfix.garble import tagger as gtagger  # noqa: E402
@@ -314,6 +317,10 @@ def arg_parser() -> argparse.ArgumentParser:
     ap.add_argument("--minor-share", type=float, default=RECIPE["minor_share"],
                     help="minor threshold: the probability this share of the fitting-side professional sentences "
                          "reach (0: the 80th percentile of realmt dev's, at least 0.3)")
+    ap.add_argument("--fluent-rates", action="store_true",
+                    help="thresholds at the shipped model's fluent rates (bench/fluent_rates.py, session 51): minor, "
+                         "the probability the fitting-side fluent pool reaches as often as FLUENT_MINOR_SHARE; major, "
+                         "the reference pool's at FLUENT_MAJOR_SHARE, never below the recipe's (replaces --minor-share)")
     ap.add_argument("--ablation", action="store_true", help="report what each signal group adds; write nothing")
     ap.add_argument("--cv", action="store_true",
                     help="compare CANDIDATES by leave-languages-out CV; the table goes into detector.json")
@@ -374,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out
     # the card's args: not the output folder, nor a probe weight of 0 (cards before the option have none)
     record: dict = {"version": VERSION, "seed": SEED, "args": {
-        k: v for k, v in vars(args).items() if k != "out" and not (k in ("probe_weight", "class_ops_share", "class_ops", "class_ops_pairs") and not v)}}
+        k: v for k, v in vars(args).items() if k != "out" and not (k in ("probe_weight", "class_ops_share", "class_ops", "class_ops_pairs", "fluent_rates") and not v)}}
     if args.skip_tagger:
         tagger = gtagger.load()
     else:
@@ -495,8 +502,16 @@ def main(argv: list[str] | None = None) -> int:
     record["threshold_data"] = {"professional_dev_max": round(float(max(pc)), 4),
                                 "professional_train_and_seeds_max": round(float(pp.max()), 4),
                                 "professional_train_and_seeds_n": len(pro)}
-    record["thresholds"] = {"minor": minor, "major": major, "chosen_on": "realmt *_dev.jsonl" if minor_share_of(args) is None
-                            else f"major: realmt dev/train and seeds; minor: {args.minor_share} of realmt train and seeds"}
+    chosen_on = ("realmt *_dev.jsonl" if minor_share_of(args) is None
+                 else f"major: realmt dev/train and seeds; minor: {args.minor_share} of realmt train and seeds")
+    if args.fluent_rates:  # session 51: the shipped model's fluent rates held, the major never below the recipe's
+        pr = pool_probabilities(reference_pool(shared), det, b, wd, wh, mean, std)
+        minor, major = matched_thresholds(np.concatenate([pr[k] for k in fluent_names(pr)]),
+                                          np.concatenate(list(pr.values())), major, FLUENT_MINOR_SHARE, FLUENT_MAJOR_SHARE)
+        record["threshold_data"]["fluent_rates"] = rates_at(pr, fluent_names(pr), minor, major)
+        chosen_on = (f"minor: {FLUENT_MINOR_SHARE} of the fitting-side fluent pool; major: {FLUENT_MAJOR_SHARE} of "
+                     "the reference pool, at least realmt dev/train and seeds + 0.02 (bench/fluent_rates.py)")
+    record["thresholds"] = {"minor": minor, "major": major, "chosen_on": chosen_on}
     record["figures"] = {
         "train (fitted on; not a quality figure)": {"realmt_train_auc": ev["train_realmt_auc"]},
         "dev": {"auc": ev["dev_auc"], "flagged_minor": round(float((p[:nm] >= minor).mean()), 4),

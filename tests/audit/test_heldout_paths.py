@@ -25,7 +25,7 @@ FITTING = ("bench/train_detector.py", "bench/detector_corruptions.py", "bench/de
            "bench/build_editrate.py", "bench/probe_word_order.py", "bench/score_errors.py",
            "bench/train_lexicon_zh.py", "bench/tagger_variants.py", "bench/untranslated_latin.py",
            "bench/glued_function_pairs.py", "bench/score_components.py",
-           "bench/source_accuracy.py", "bench/repeated_attribution.py")
+           "bench/source_accuracy.py", "bench/repeated_attribution.py", "bench/fluent_rates.py")
 #: A string naming a held-out file or split: 2023 sets, he-en, MLQE-PE test/test21.
 HELD_OUT = re.compile(r"2023|he-en|test21|-test\b|-test\.|^test$")
 #: Where a fitting script may name realmt's ``_dev`` files: the thresholds (train_detector's main) and
