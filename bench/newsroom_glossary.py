@@ -34,6 +34,9 @@ swapped, indented prose lines ending ";", an "-ow" word before a place noun on a
 Session 50 added its own glossary with its articles (``bench/data/newsroom_s50/``: ``desk50.tsv``; surnames that are
 English nouns in lists of capitalised common nouns, a speaker's surname in capitals with a letter dropped, indented
 bullet items of prose, clean professional text in tables, Markdown and code).
+Session 51 added its own glossary with its articles (``bench/data/newsroom_s51/``: ``desk51.tsv``; lists joined by
+semicolons or slashes, a list's item in neither word list, a bullet item opened by its only function word with a
+comma, names in title-case headlines and titles of works).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -61,7 +64,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s47", REPO / "bench" / "data" / "newsroom_s40" / "desk.tsv"),
             (REPO / "bench" / "data" / "newsroom_s48", REPO / "bench" / "data" / "newsroom_s48" / "desk48.tsv"),
             (REPO / "bench" / "data" / "newsroom_s49", REPO / "bench" / "data" / "newsroom_s49" / "desk49.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s50", REPO / "bench" / "data" / "newsroom_s50" / "desk50.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s50", REPO / "bench" / "data" / "newsroom_s50" / "desk50.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s51", REPO / "bench" / "data" / "newsroom_s51" / "desk51.tsv"))
 #: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
 FORMATTED = (".md", ".csv", ".xlf", ".po")
 

@@ -70,7 +70,8 @@ ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a strin
 (session 48); an indented paragraph of prose is read as prose, and so is an indented line ending ";" that holds
 only words, commas and hyphens, at least four of them and two function words ("⇥the vote is at nine;": session 49,
 glossary-18), or three of them after a list's marker with a function word after the first or a name and a comma
-opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), where "⇥using namespace std;", "⇥- name: Oskar
+opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), or a function word opening them and two words
+after a comma ("⇥- our office, harbour side;": glossary-20), where "⇥using namespace std;", "⇥- name: Oskar
 Frosst" and "⇥- int count, total;" stay code, and so does a line opening with a statement word of SQL, a shell, a
 Pascal-like language or a declaration ("⇥grant select on X to the analysts;", "⇥- import X as town;"), and a diff's
 block, with lines opening "-" and "+" at one indent.  This holds for MTF302-MTF304 too.
@@ -104,6 +105,8 @@ A speaker's surname in capitals a vowel short of the one name the document uses,
 it ("said OOSTERHUS" in a text naming Bram Oosterhuis), is a minor finding with an unsafe fix in capitals (a
 vowel more or less may still be another transliteration); one three letters or more from that name ("said
 OOSTERHOUT") has an unsafe fix only (glossary-19).
+On a headline or a title of a work in title case ("Omarbayeva Wins Chess Final"), a near miss found only by the
+looser match against the names the document uses (two letters or more off) has an unsafe fix (glossary-20).
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in
@@ -166,7 +169,9 @@ unless a reporting verb stands beside it ("Reed said": session 48); a plain-text
 heading marker, clock time or news agency's dateline before it ("* Cotton exports fell", "> Frost covered …",
 "10:30 Frost …") is read past (the review of glossary-18).  So is such a noun in a list of capitalised English
 nouns on its line, in mid-sentence or a headline ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings";
-glossary-19), not in a list of people ("thanked Kowalczyk, Frost and Oosterhuis").
+glossary-19), not in a list of people ("thanked Kowalczyk, Frost and Oosterhuis"); a list may be joined by
+semicolons or slashes, and one item of three or more may be a rarer word the lexicon knows ("Slate, Flint and
+Terracotta": glossary-20).
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

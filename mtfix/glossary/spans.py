@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from mtfix.caching import regexcache
 from mtfix.caching.lastmemo import LastMemo
+from mtfix.glossary.bullet_items import prose_list_item
 from mtfix.glossary.inflect import has_source_letters
 from mtfix.model import Document, Span
 from mtfix.text.tokens import CODE_SPAN as _CODE
@@ -505,8 +506,9 @@ def _prose_item(line: str) -> bool:
     After a list's marker (:func:`~mtfix.text.symbols.line_opening_end`), three words are an item of the list
     (session 50) where a lower-case function word follows the first word ("- tea at nine;") or opens one with no
     comma ("- any other business;"), or where a name of capitalised words and a comma open a description ("- Oskar
-    Frosst, harbour master;"); a key, an assignment, a call or a declaration of a comma list ("- int count, total;",
-    "- local town, port;": the review of glossary-19) stays code.
+    Frosst, harbour master;"), or where a function word opens it and a part of two words follows a comma ("- our
+    office, harbour side;": session 51); a key, an assignment, a call or a declaration of a comma list ("- int count,
+    total;", "- local town, port;", "- our town, port;": the review of glossary-19) stays code.
 
     >>> _prose_item("    - Oskar Frosst, harbour master;"), _prose_item("    * 2. a talk at the quay;")
     (True, True)
@@ -514,6 +516,8 @@ def _prose_item(line: str) -> bool:
     (False, False, False)
     >>> _prose_item("    - int count, Aqtobe;"), _prose_item("    - import Aqtobe as town;")
     (False, False)
+    >>> _prose_item("    - our office, harbour side;"), _prose_item("    - our town, Aqtobe;")
+    (True, False)
     """
     from mtfix.text.symbols import line_opening_end
 
@@ -529,21 +533,7 @@ def _prose_item(line: str) -> bool:
         return False
     if len(words) >= 4 and function_words >= 2:
         return True
-    return bulleted and len(words) >= 3 and (_inner_function_word(m.group(1)) or _named_apposition(m.group(1)))
-
-
-def _inner_function_word(item: str) -> bool:
-    """Whether a lower-case function word follows the first word of ``item`` ("tea at nine"), or opens an item with
-    no comma ("any other business"), where a declaration lists its names ("my town, port", "let total, count")."""
-    words = item.replace(",", " ").split()
-    return any(w in FUNCTION_WORDS for w in words[1:]) or ("," not in item and words[0] in FUNCTION_WORDS)
-
-
-def _named_apposition(item: str) -> bool:
-    """Whether ``item`` opens with a name of capitalised words, then a comma and a lower-case description ("Oskar
-    Frosst, harbour master"), no declaration of a comma list ("int count, total")."""
-    name, comma, rest = item.partition(",")
-    return bool(comma) and all(w[0].isupper() for w in name.split()) and any(w[0].islower() for w in rest.split())
+    return bulleted and len(words) >= 3 and prose_list_item(m.group(1))
 
 
 def _writes_code(text: str, at: int) -> bool:

@@ -20,6 +20,7 @@ from mtfix.glossary.rules import make_finding
 from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, in_table_cell, printed_in_english
 from mtfix.model import Document, Finding, FixSafety, Severity
 from mtfix.text.plurals import PossessiveStyle
+from mtfix.text.tokens import title_case_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +229,12 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
+        # in title case every word wears a capital ("Omarbayeva Wins Chess Final", a title of a work): the looser
+        # match against the document's names (a third of the letters) is no safe evidence there; one slip or the
+        # strict matcher's is (session 51)
+        loose_title = ev.in_context and ev.slips > 1 and not ev.capitals and _title_of_words(doc.text, ev.start)
         safe = (e.is_name and (ev.in_context or long_enough) and not ev.two_readings and not ev.unnamed_swap
-                and not ev.called_after)
+                and not ev.called_after and not loose_title)
         why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
         if ev.two_readings:
             why += f"; or a misspelling of the family name '{ev.two_readings}'"
@@ -237,6 +242,8 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             why += f"; if this is {e.term}"
         if ev.called_after:
             why += "; unless the name after it spells it its own way"
+        if loose_title:
+            why += "; or another name in a title"
         if ev.plural and not context.identifies(doc.text, ev, True):
             # a family's name in the plural names the person's family only where the document names the
             # person (as for a variant's plural, _family): else a suggestion (session 42)
@@ -305,56 +312,71 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
     return None
 
 
+def _title_of_words(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` is a headline or a title in title case (:func:`title_case_line`) with
+    an English word of four letters or more capitalised after its first word ("Omarbayeva Wins Chess Final", "The
+    Engelbrektsen Affair"), not a line of names whose only lower-case word is "and" ("Signatories: Tokayev, Japarov
+    and Rakhmon"): session 51.
+
+    >>> _title_of_words("Omarbayeva Wins Chess Final", 0), _title_of_words("Signatories: Tokayev and Rakhmon.", 13)
+    (True, False)
+    """
+    from mtfix.text.lexicon import is_word
+
+    if not title_case_line(text, at):
+        return False
+    line_end = text.find("\n", at)
+    words = _CAPITALISED.findall(text, text.rfind("\n", 0, at) + 1, len(text) if line_end == -1 else line_end)
+    return any(len(w) >= 4 and is_word(w.lower()) for w in words[1:])
+
+
 def _english_word_opening(doc: Document, ev: Event, got: str) -> bool:
     """Whether the mention ``got`` is an everyday English word with an everyday plural
     (:func:`~mtfix.glossary.capitals_names.everyday_surname`: "Reed", "Marsh") opening its sentence
     (:func:`~mtfix.rules.detectors.phrases.opens_sentence`) with no reporting verb beside it
     (:func:`~mtfix.glossary.credits.in_speaker`): its capital is the sentence's, so nothing tells the name from the
     word ("Reed grows along the bank"; the lead's read of glossary-17's review, session 48).  A plain-text line's
-    list, quotation or heading marker, time stamp or dateline before it is no word (:func:`line_opening_end`)."""
+    list, quotation or heading marker, time stamp or dateline before it is no word (:func:`line_opening_end`); a
+    semicolon before an item of a list (:func:`list_items`) opens no sentence (session 51)."""
     from mtfix.glossary.credits import in_speaker
     from mtfix.rules.detectors.phrases import opens_sentence
     from mtfix.text.symbols import line_opening_end
 
     if not everyday_surname(got) or in_speaker(doc.text, ev.start, ev.end):
         return False  # a reporting verb beside it names a person ("May said the vote would go ahead")
+    if any(w == got and ";" in join for w, join in list_items(doc.text, ev.start, ev.end)):
+        return False  # an item of a list joined by semicolons ("Wieczorek; Moss; and Omarbekova"): the list decides
     seg = doc.segment_at(ev.start)
     # past a list's, a quotation's or a heading's marker, a time stamp or a dateline (the review of glossary-18)
     return seg is not None and opens_sentence(doc.text, line_opening_end(doc.text, seg.start, ev.start), ev.start)
 
 
-#: A capitalised word, and what joins two items of a list on one line: a comma, "and", "or", "&" (an Oxford comma
-#: too), perhaps with the item's count ("3 Salt, 4 Clay"); a single space joins two words of one item ("Fog Warnings").
+#: A capitalised word, and what joins two items of a list on one line: a comma, a semicolon, "and", "or", "&" (an
+#: Oxford comma too), perhaps with the item's count ("3 Salt, 4 Clay"), or a slash ("Heath/Bracken"); a single space
+#: joins two words of one item ("Fog Warnings").
 _CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}_])")
-_LIST_JOIN = regexcache.compile(r"(?:,|,? (?:and|or|&)) +(?:\d[\d.,]* +)?\Z")
+_LIST_JOIN = regexcache.compile(r"(?:(?:[,;]|[,;]? (?:and|or|&)) +(?:\d[\d.,]* +)?| ?/ ?)\Z")
 
 
-def _in_noun_list(text: str, start: int, end: int) -> bool:
-    """Whether the short form ``text[start:end]``, an English noun or adjective
-    (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
-    line, joined by commas and "and", "or" or "&", whose every other item opens with an English noun or adjective
-    too (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it
-    (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals or a headline's title case ("warned
-    of Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of people ("thanked Kowalczyk, Snow and
-    Oosterhuis").  A list has a conjunction or two commas: "On Monday, Snow said" is none (session 50).
+def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The items of the list of capitalised words on its line that ``text[start:end]`` is an item of, as (the item's
+    first word, what joins it to the item before: "" for the first), or [] when it is in none.  A list has a
+    conjunction or a slash, or two commas or semicolons: "On Monday, Snow said" is none (session 50; semicolons and
+    slashes since session 51).
 
-    >>> t = "It warned of Frost, Hail and Wind. Kowalczyk, Frost and Oosterhuis spoke. On Monday, Frost left."
-    >>> [_in_noun_list(t, i, i + 5) for i in (13, 48, 82)]
-    [True, False, False]
+    >>> items = list_items("It sells Moss; Sand; and Linen.", 9, 13)
+    >>> [w for w, _ in items], list_items("On Monday, Snow left.", 11, 15)
+    (['Moss', 'Sand', 'Linen'], [])
     """
-    from mtfix.glossary.credits import in_speaker
-
-    if not everyday_surname(text[start:end]) or in_speaker(text, start, end):
-        return False
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     words = list(_CAPITALISED.finditer(text, line_start, len(text) if line_end == -1 else line_end))
     at = next((i for i, w in enumerate(words) if w.start() == start), None)
     if at is None:
-        return False
+        return []
     first = at  # back to the list's first word: words joined by a space or a list's join
     while first > 0 and _joins(text[words[first - 1].end():words[first].start()]):
         first -= 1
-    items: list[tuple[str, str]] = []  # (an item's first word, what joins it to the item before: "" for the first)
+    items: list[tuple[str, str]] = []
     for i in range(first, len(words)):
         join = "" if i == first else text[words[i - 1].end():words[i].start()]
         if join == " ":
@@ -362,10 +384,44 @@ def _in_noun_list(text: str, start: int, end: int) -> bool:
         if join and not _joins(join):
             break
         items.append((words[i].group(), join))
-    if len(items) < 2 or not (any(j.strip(" ,") for _, j in items) or sum(j == ", " for _, j in items) >= 2):
-        return False
+    if len(items) < 2 or not (any(j.strip(" ,;") for _, j in items) or sum(j in (", ", "; ") for _, j in items) >= 2):
+        return []
+    return items
+
+
+def _in_noun_list(text: str, start: int, end: int) -> bool:
+    """Whether the short form ``text[start:end]``, an English noun or adjective
+    (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
+    line (:func:`list_items`) whose other items open with English nouns or adjectives too
+    (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it
+    (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals or a headline's title case ("warned of
+    Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of people ("thanked Kowalczyk, Snow and
+    Oosterhuis": session 50).  One other item may be a rarer word the lexicon knows and no given name
+    (:func:`_plain_word`) when another is such a noun ("Slate, Flint and Terracotta": session 51).
+
+    >>> t = "It warned of Frost, Hail and Wind. Kowalczyk, Frost and Oosterhuis spoke. On Monday, Frost left."
+    >>> [_in_noun_list(t, i, i + 5) for i in (13, 48, 82)]
+    [True, False, False]
+    >>> _in_noun_list("Tiles in Slate, Frost and Terracotta.", 16, 21), _in_noun_list("Frost/Hail", 0, 5)
+    (True, True)
+    """
+    from mtfix.glossary.credits import in_speaker
+
     own = text[start:end]
-    return all(everyday_surname(w) or w.lower() in english_nouns() for w, _ in items if w != own)
+    if not everyday_surname(own) or in_speaker(text, start, end):
+        return False
+    others = [w for w, _ in list_items(text, start, end) if w != own]
+    strays = [w for w in others if not (everyday_surname(w) or w.lower() in english_nouns())]
+    return bool(others) and (not strays or (len(strays) == 1 < len(others) and _plain_word(strays[0])))
+
+
+def _plain_word(word: str) -> bool:
+    """Whether ``word`` is a word the lexicon knows in lower case (:func:`~mtfix.text.lexicon.is_word`:
+    "terracotta", "celadon") that is no first name (:func:`~mtfix.glossary.capitals_names.first_names`)."""
+    from mtfix.glossary.capitals_names import first_names
+    from mtfix.text.lexicon import is_word
+
+    return is_word(word.lower()) and word.lower() not in first_names()
 
 
 def _joins(between: str) -> bool:

@@ -1,0 +1,48 @@
+"""A short item of a plain-text list after its marker ("- Oskar Frosst, harbour master;"): prose or a declaration.
+
+An indented line ending ";" reads as code, a statement; after a list's marker three words may be an item of prose
+(session 50) or a declaration of a comma list ("- int count, total;", "- our town, port;": the review of
+glossary-19).  The shapes that tell them apart, read by :func:`mtfix.glossary.spans._prose_item`.
+"""
+
+from __future__ import annotations
+
+from mtfix.text.tokens import FUNCTION_WORDS
+
+
+def prose_list_item(item: str) -> bool:
+    """Whether the words of a short list item (three or more, after its marker, without the ";") are prose: a
+    function word inside it (:func:`_inner_function_word`), a name and a description (:func:`_named_apposition`), or
+    a function word and a description after a comma (:func:`_described_after_comma`).
+
+    >>> prose_list_item("tea at nine"), prose_list_item("Oskar Frosst, harbour master"), prose_list_item("int count, X")
+    (True, True, False)
+    """
+    return _inner_function_word(item) or _named_apposition(item) or _described_after_comma(item)
+
+
+def _inner_function_word(item: str) -> bool:
+    """Whether a lower-case function word follows the first word of ``item`` ("tea at nine"), or opens an item with
+    no comma ("any other business"), where a declaration lists its names ("my town, port", "let total, count")."""
+    words = item.replace(",", " ").split()
+    return any(w in FUNCTION_WORDS for w in words[1:]) or ("," not in item and words[0] in FUNCTION_WORDS)
+
+
+def _described_after_comma(item: str) -> bool:
+    """Whether ``item`` opens with a function word and a comma follows it with a part of two words or more ("our
+    host, Karl Mosse", "the office, harbour side"), where a declaration lists single names ("our town, port", "my
+    total, count": the review of glossary-19; session 51).
+
+    >>> _described_after_comma("our office, harbour side"), _described_after_comma("our town, port, quay")
+    (True, False)
+    """
+    words = item.split()
+    parts = item.split(",")[1:]
+    return words[0].lower() in FUNCTION_WORDS and any(len(p.split()) >= 2 for p in parts)
+
+
+def _named_apposition(item: str) -> bool:
+    """Whether ``item`` opens with a name of capitalised words, then a comma and a lower-case description ("Oskar
+    Frosst, harbour master"), no declaration of a comma list ("int count, total")."""
+    name, comma, rest = item.partition(",")
+    return bool(comma) and all(w[0].isupper() for w in name.split()) and any(w[0].islower() for w in rest.split())
