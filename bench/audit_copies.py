@@ -2,8 +2,8 @@
 
 The project never copies text from ``../shared`` (the seed documents, the benchmarks, realmt, the EWT
 treebank): its examples and tests are written in the data's style, not taken from it.  This scans every
-file git tracks (text files; ``bench/RESULTS.md`` included) for 7-word shingles, lower-cased with
-punctuation stripped (words are runs of letters and digits), that also occur in a string of the shared
+file git tracks, and every untracked one it does not ignore (text files; ``bench/RESULTS.md`` included), for
+7-word shingles, lower-cased with punctuation stripped (words are runs of letters and digits), that also occur in a string of the shared
 data, and prints each hit as ``path:line  'shingle'  (where)``.
 
 Excepted, and said so in the output's count: shingles inside a phrase of MTF101's ``params.phrases``
@@ -56,10 +56,12 @@ def shingles(text: str) -> Iterator[tuple[int, str]]:
         yield words[i][0], " ".join(w for _, w in words[i : i + N])
 
 
-def tracked_files(repo: Path = REPO) -> list[Path]:
-    """The text files git tracks in ``repo`` (all files under it when it is no git work tree)."""
+def project_files(repo: Path = REPO) -> list[Path]:
+    """The files of ``repo``: those git tracks and the untracked ones it does not ignore (a new file is scanned
+    before it is committed; session 51), or all files under ``repo`` when it is no git work tree."""
     try:
-        out = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout
+        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=repo,
+                             capture_output=True, check=True).stdout
         names = [n for n in out.decode("utf-8", "replace").split("\0") if n]
     except (OSError, subprocess.CalledProcessError):
         names = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts]
@@ -162,7 +164,7 @@ def data_texts(shared: Path, folders: tuple[str, ...]) -> Iterator[tuple[str, st
 def scan(shared: Path, folders: tuple[str, ...] = FOLDERS, files: list[Path] | None = None
          ) -> tuple[list[tuple[str, int, str, str]], int]:
     """The hits (path, line, shingle, where in the data) and the number of exempt shingles found."""
-    index = project_shingles(files if files is not None else tracked_files())
+    index = project_shingles(files if files is not None else project_files())
     phrases = exempt_phrases()
     found: dict[str, str] = {}
     for where, text in data_texts(shared, folders):

@@ -60,8 +60,8 @@ from eval_data import read_jsonl  # noqa: E402
 GROUPS = ("dev", "train", "prof", "seed", "mt", "probe")
 #: Signs lists of mtfix.garble.signs (module globals read at call time, in the module that reads them since session 34) and what kind they are.
 SIGN_LISTS = ("REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS", "TIME_PLACE_PREPS", "_PAST_FORMS",
-              "_THAT_LESS_VERBS", "PARTICLES", "_HAVE", "_PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
-              "_TIME_ADVERBS", "_NAMING", "_COORD", "_PREPOSITIONS", "_MIDDLE_ADVERBS")
+              "_THAT_LESS_VERBS", "PARTICLES", "_HAVE", "PAST_HOMOGRAPHS", "_PRESENT_HOMOGRAPHS",
+              "TIME_ADVERBS", "_NAMING", "_COORD", "_PREPOSITIONS", "_MIDDLE_ADVERBS")
 #: Lists of mtfix.garble.signs that change a dense feature rather than a sign (session 15): what removing an
 #: entry changes is the count of capitals read as a lost sentence break (``capital_midsentence``).
 FEATURE_LISTS = ("_BEFORE_TITLE", "_LINE_MARKERS")
@@ -321,8 +321,8 @@ class SignRunner:
     def _signs(self, key: str) -> frozenset:
         toks, tags, text = self.pre[key]
         s = self.signs
-        infos = [s._word_info[t.text] for t in toks]
-        wordlike = [i for i, g in enumerate(tags) if s._wordlike[g]]
+        infos = [s.word_info[t.text] for t in toks]
+        wordlike = [i for i, g in enumerate(tags) if s.WORDLIKE_TAG[g]]
         return frozenset((x.name, x.start, x.end) for x in s._structural(toks, tags, text, infos, wordlike))
 
     def sid(self, key: str) -> str:

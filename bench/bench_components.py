@@ -69,7 +69,7 @@ fresh = Detector.from_bytes(open(sys.argv[2], "rb").read())  # new tagger, new c
 fresh._tagger = type(det.tagger)(det.tagger.tags, det.tagger.features, det.tagger.weights, det.tagger.tagdict)
 fresh._lm, fresh._lm_loaded = det.lm, True
 from mtfix.garble import signs
-for name in ("_hash_cache", "_word_info", "_trigram_hashes", "_wordlike"):
+for name in ("_hash_cache", "word_info", "_trigram_hashes", "WORDLIKE_TAG"):
     getattr(signs, name, {}).clear()
 det.lm.unigrams._memo.clear()
 det.lm.bigrams._memo.clear()

@@ -37,7 +37,7 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import shared_dir  # noqa: E402
+from bench.eval_data import SHARED_ENV_HINT, require_parts, shared_dir  # noqa: E402
 from mtfix.grammar.batching import plan_batches  # noqa: E402
 from mtfix.grammar.checker import GrammarChecker  # noqa: E402
 from mtfix.grammar.client import bmp_only  # noqa: E402
@@ -199,6 +199,7 @@ def main() -> None:
     ap.add_argument("--allowlist", action="store_true")
     ap.add_argument("--skip-overhead", action="store_true")
     args = ap.parse_args()
+    require_parts(SHARED, "seeds", *(["benchmarks"] if args.allowlist else []), hint=SHARED_ENV_HINT)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         settings = dataclasses.replace(settings_from(), cache_root=tmp / "lt")

@@ -46,7 +46,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 from mtfix.garble.tagger import tokenize  # noqa: E402
 from mtfix.text.tokens import EWT_TOKEN, EWT_TOKEN_ASCII  # noqa: E402
 
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="session10: the tokenizer of the recorded experiment (the detector card's digest)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    data = table_bytes(Path(args.shared), args.min_count, args.alpha, args.tokenizer)
+    data = table_bytes(require_parts(Path(args.shared), "benchmarks"), args.min_count, args.alpha, args.tokenizer)
     Path(args.out).write_bytes(data)
     meta = json.loads(gzip.decompress(data))["meta"]
     print(json.dumps(meta), f"{len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}, {time.time() - t0:.0f} s")

@@ -18,16 +18,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(1, str(REPO / "bench"))
 
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_parts, shared_dir  # noqa: E402
 
 from mtfix import segment as S  # noqa: E402
 
 
 def texts(shared: Path) -> dict[str, str]:
+    import identity
     from eval_data import mqm_2020_sentences
-    from identity import build_corpus
 
-    corpus = build_corpus(2000, quick=False)
+    identity.SHARED = require_parts(shared, "corpora/ud-english-ewt")  # identity's corpus reads --shared's EWT
+    corpus = identity.build_corpus(2000, quick=False)
     out = {**{f"check:{k}": v for k, v in corpus["checks"].items()}, **corpus["segments"]}
     path = shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz"
     if path.exists():

@@ -51,7 +51,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
-from eval_data import read_jsonl, shared_dir  # noqa: E402
+from eval_data import read_jsonl, require_parts, shared_dir  # noqa: E402
 
 from mtfix.garble import conllu  # noqa: E402
 from mtfix.garble.signs import FUNCTION_WORDS  # noqa: E402
@@ -323,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=int, default=20, help="syntactic: least count of each word in its role")
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
+    fluent = ("corpora/ud-english-ewt", "benchmarks")  # the table's (built by `measure` too when absent)
+    shared = require_parts(shared_dir(args.shared), *fluent, *(("realmt",) if args.command != "build" else ()))
     if args.command == "build":
         path = args.out or default_path()
         path.parent.mkdir(parents=True, exist_ok=True)

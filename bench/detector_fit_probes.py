@@ -49,7 +49,7 @@ from bench.detector_cv import language_folds  # noqa: E402
 from bench.detector_models import auc, fit, predict  # noqa: E402
 from bench.detector_probe_rows import NEW, OLD, PROBES, probe_rows, probe_weights  # noqa: E402
 from bench.detector_recipe import BALANCE_REALMT, CV_FOLDS, RECIPE, SHARES  # noqa: E402
-from bench.eval_data import MQM_SETS, SHARED_HELP, load_mqm, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import MQM_SETS, SHARED_HELP, load_mqm, read_jsonl, require_parts, shared_dir  # noqa: E402
 from bench.train_detector import fitted_rows  # noqa: E402
 
 PRO_SOURCES = ("professional_genres", "professional_institutional", "professional_more_genres",
@@ -256,7 +256,7 @@ def arg_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = arg_parser().parse_args(argv)
-    run(Path(args.shared), args.out, args.experiment, args.probe_scale)
+    run(require_parts(Path(args.shared), "realmt", "benchmarks", "corpora/ud-english-ewt"), args.out, args.experiment, args.probe_scale)
     return 0
 
 

@@ -55,6 +55,18 @@ def require_shared(shared: Path, relpath: str = "", prog: str | None = None, hin
     raise SystemExit(2)
 
 
+#: what a script without ``--shared`` tells a user to set
+SHARED_ENV_HINT = "set MTFIX_SHARED"
+
+
+def require_parts(shared: Path, *relpaths: str, prog: str | None = None, hint: str = SHARED_HINT) -> Path:
+    """``shared`` once :func:`require_shared` found each of ``relpaths`` (the folders or files a script reads,
+    checked before any work starts, so the first one absent is named and nothing is half done)."""
+    for relpath in relpaths:
+        require_shared(shared, relpath, prog, hint)
+    return shared
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The benchmark directory: ``explicit``, ``$MTFIX_BENCHMARKS`` or ``<repo>/../shared/benchmarks``."""
     if explicit:

@@ -27,7 +27,7 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_data import PAIRS, SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import PAIRS, SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 #: Real English words made of two function words: the test must leave every one alone (the task's list).
 REAL_WORDS = ("into", "onto", "upon", "within", "without", "cannot", "another", "therefore", "thereof", "hereby",
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     from mtfix.text.lexicon import zipf
 
     closed = closed_class()
-    shared = shared_dir(args.shared)
+    shared = require_parts(shared_dir(args.shared), "realmt", "benchmarks", "corpora/ud-english-ewt", "seeds")
     hits: dict[str, Counter[str]] = defaultdict(Counter)
     cased: Counter[str] = Counter()
     segs: Counter[str] = Counter()

@@ -41,7 +41,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
-from eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, require_parts, shared_dir  # noqa: E402
 
 SHARED = shared_dir()  # --shared, $MTFIX_SHARED, else ../shared
 
@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         dump(*args.dump)
         return 0
+    require_parts(SHARED, "corpora/ud-english-ewt")  # the other shared sets join when present
     corpus = build_corpus(args.ewt, args.quick)
     with tempfile.TemporaryDirectory(prefix="mtfix-identity-") as tmp:
         corpus_path = Path(tmp) / "corpus.pickle"

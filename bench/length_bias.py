@@ -206,9 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--decompose", action="store_true", help="also: the detector's logit parts by band")
     args = ap.parse_args(argv)
     if args.decompose:
-        from eval_data import shared_dir
+        from eval_data import SHARED_ENV_HINT, require_parts, shared_dir
 
-        decompose(shared_dir())
+        decompose(require_parts(shared_dir(), "realmt", hint=SHARED_ENV_HINT))
     from mtfix.scoring.fluency import default_weights
 
     data = load_cache(args.cache)

@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after PYTHONPATH: the tree measured is the one PYTHONPATH names
 sys.path.append(str(ROOT / "bench"))
 
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 PREPOSITIONS: tuple[str, ...] = (
     "in", "on", "at", "of", "for", "to", "with", "from", "by", "about", "into", "over", "under", "against", "between",
@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--earlier", action="store_true", help="also sessions 22 and 32's pair features at matched length")
     ap.add_argument("--probes", action="store_true", help="also the probes of our own (reporting only)")
     args = ap.parse_args(argv)
-    report(shared_dir(args.shared), args.earlier, args.probes)
+    report(require_parts(shared_dir(args.shared), "corpora/ud-english-ewt", "benchmarks", "realmt"), args.earlier, args.probes)
     return 0
 
 

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import read_jsonl, shared_dir  # noqa: E402
+from eval_data import SHARED_ENV_HINT, read_jsonl, require_parts, shared_dir  # noqa: E402
 from length_minors import band, group  # noqa: E402
 from probes_pooled import writer_of  # noqa: E402
 
@@ -81,7 +81,7 @@ def _fitter(x, xh, y, grp, power, words=None, drop=()):
 
 
 def run(cache: Path, powers: list[float], match: bool = False, drop: tuple[str, ...] = ()) -> None:
-    shared = shared_dir()
+    shared = require_parts(shared_dir(), "realmt", "benchmarks", "corpora/ud-english-ewt", hint=SHARED_ENV_HINT)
     det = gmodel.Detector.load()
     rows, _ = fitted_rows(shared, det.tagger)
     x, xh = featurise([r[0] for r in rows], det)

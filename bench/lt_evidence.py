@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import PAIRS, PESet, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PAIRS, SHARED_ENV_HINT, PESet, load_pe, read_jsonl, require_parts, shared_dir  # noqa: E402
 from eval_realmt import auc  # noqa: E402
 from score_design import components as score_components  # noqa: E402
 
@@ -260,6 +260,8 @@ def main(argv: list[str] | None = None) -> None:
     h = sub.add_parser("heldout", help="evaluation only: zh-en 2023 SxS with LanguageTool, after the choice")
     h.add_argument("--items", type=int, default=100)
     args = ap.parse_args(argv)
+    if args.cmd in ("collect", "heldout"):
+        require_parts(shared_dir(), *(("realmt",) if args.cmd == "collect" else ()), "benchmarks", hint=SHARED_ENV_HINT)
     if args.cmd == "collect":
         collect(args)
     elif args.cmd == "table":

@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from audit_professional import shared_dir, sources  # noqa: E402
+from eval_data import SHARED_ENV_HINT, require_parts  # noqa: E402
 from eval_realmt import read_jsonl  # noqa: E402
 
 #: Professional corpora in the order the table prints them.
@@ -508,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser(cmd).add_argument("--cache", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "collect":
+        require_parts(shared_dir(), "realmt", hint=SHARED_ENV_HINT)
         collect(Path(args.out), args.limit, args.dev, args.only)
     elif args.cmd == "grammar":
         grammar(Path(args.cache), Path(args.out), limit=args.limit)

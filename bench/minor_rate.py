@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from audit_professional import shared_dir  # noqa: E402
-from eval_data import read_jsonl  # noqa: E402
+from eval_data import SHARED_ENV_HINT, read_jsonl, require_parts  # noqa: E402
 
 PAIRS = ("et", "ne", "ro", "ru", "si")
 OWN = {"own-news": REPO / "tests" / "data" / "professional_news.txt",
@@ -280,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             s.add_argument("--after", type=Path, required=True)
     a = ap.parse_args(argv)
     if a.cmd == "collect":
+        require_parts(shared_dir(), "realmt", "corpora/ud-english-ewt", "benchmarks", hint=SHARED_ENV_HINT)
         collect(a.out, a.per, a.dev, a.only)
     elif a.cmd == "report":
         report(a.cache)

@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from eval_data import MQM_SETS, PE_SETS, load_mqm, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import MQM_SETS, PE_SETS, SHARED_ENV_HINT, load_mqm, load_pe, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 PROBES = ("probe_s30", "probe_s31", "probe_s32")
 SEEDS = ("000", "001", "002", "003")
@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--cache", type=Path, required=True)
     a = ap.parse_args(argv)
     if a.cmd == "collect":
+        require_parts(shared_dir(), "corpora/ud-english-ewt", "realmt", "benchmarks", "seeds", hint=SHARED_ENV_HINT)
         collect(a.out, a.per_pair)
     else:
         table(a.cache)

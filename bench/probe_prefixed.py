@@ -26,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 #: Latin-script languages wordfreq ships a list for (no Azerbaijani, Uzbek or Kazakh: Turkish stands nearest).
 LANGS = ("tr", "pt", "es", "it", "fr", "de", "nl", "pl", "ro", "id", "ms", "fi", "sv", "da", "nb", "cs", "sk",
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--examples", type=int, default=12, help="examples to print per language")
     args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
+    shared = require_parts(shared_dir(args.shared), "realmt", "benchmarks")
     for name, words in detector_words(shared).items():
         print(f"{name}: {sum(words.values())} accepted  {', '.join(sorted(words)) or '-'}")
     list_words(args.examples)

@@ -169,13 +169,13 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def _verb_last(low: Sequence[str], tags: Sequence[str]) -> int | None:
     """The index of a past-tense or participle verb that ends the sentence right after a noun and is its
     only finite verb (round 4: the tagger reads some such pasts as nouns, "... into the air threw")."""
-    from mtfix.garble.signs import _PAST_FORMS, _PAST_HOMOGRAPHS
+    from mtfix.garble.signs import _PAST_FORMS, PAST_HOMOGRAPHS
 
     n = len(tags)
     if n < 9 or tags[-1] != "." or tags[-3] not in _OBJECT_HEADS:
         return None
     v = n - 2
-    if not (tags[v] in ("VBD", "VBN") or low[v] in _PAST_FORMS or low[v] in _PAST_HOMOGRAPHS):
+    if not (tags[v] in ("VBD", "VBN") or low[v] in _PAST_FORMS or low[v] in PAST_HOMOGRAPHS):
         return None
     return None if any(g in _FINITE for g in tags[:v]) else v
 

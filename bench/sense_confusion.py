@@ -49,7 +49,7 @@ sys.path.append(str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from bench.calque_bigrams import mlqe_train_pairs, report  # noqa: E402
-from bench.eval_data import SHARED_HELP, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, require_parts, shared_dir  # noqa: E402
 from mtfix.text.tokens import FUNCTION_WORDS  # noqa: E402
 
 #: The confusion sets of the prepositions candidate measured on realmt train; the first is the candidate's.
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=tuple(SETS), default="grammatical", help="the prepositions' confusion set")
     ap.add_argument("--shared", help=SHARED_HELP)
     args = ap.parse_args(argv)
-    shared = shared_dir(args.shared)
+    shared = require_parts(shared_dir(args.shared), "benchmarks", "realmt")
     if args.candidate == "synonyms":
         if not (WORDNET / "data.noun").is_file():
             print(f"error: no WordNet at {WORDNET} (apt-get install wordnet-base)", file=sys.stderr)

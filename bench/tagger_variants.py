@@ -1,6 +1,6 @@
 """Feature sets for the detector's POS tagger tried in session 32 (``bench/tagger_eval.py`` measures them on
 EWT dev; ``bench/train_detector.py --tagger-variant`` retrains the detector on one, with ``--cv`` only: the
-shipped :class:`mtfix.garble.tagger.PackedTagger` reads the base features of :func:`mtfix.garble.tagger._features`).
+shipped :class:`mtfix.garble.tagger.PackedTagger` reads the base features of :func:`mtfix.garble.tagger.token_features`).
 Fitting data only: EWT train and MLQE-PE train post-edits."""
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ def _zipf_bucket(lw: str) -> str:
 
 
 def rich_features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
-    """:func:`mtfix.garble.tagger._features` plus longer affixes, the next word's tag-free context,
+    """:func:`mtfix.garble.tagger.token_features` plus longer affixes, the next word's tag-free context,
     word bigrams around the token and the wordfreq Zipf bucket."""
-    norm = gtagger._norm
-    base = gtagger._features(i, words, prev, prev2)
+    norm = gtagger.norm_word
+    base = gtagger.token_features(i, words, prev, prev2)
     lw = norm(words[i])
     nxt, before = norm(words[i + 1]), norm(words[i - 1])
     return [*base,
@@ -43,7 +43,7 @@ def rich_features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[s
 def rich_shape_features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
     """:func:`rich_features` plus the neighbours' shapes and the shape at the sentence start (the
     NNP/NN confusions are the most frequent)."""
-    shape = gtagger._shape
+    shape = gtagger.word_shape
     own = shape(words[i])
     return [*rich_features(i, words, prev, prev2),
             "sh-1 " + shape(words[i - 1]) + " " + own, "sh+1 " + own + " " + shape(words[i + 1]),

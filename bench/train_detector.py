@@ -73,7 +73,7 @@ from bench.detector_recipe import (  # noqa: E402
     VIEW_WORDS,
     _weights,
 )
-from bench.eval_data import SHARED_HELP, read_jsonl, shared_dir  # noqa: E402
+from bench.eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 from bench.fluent_rates import fluent_names, matched_thresholds, pool_probabilities, rates_at, reference_pool  # noqa: E402
 from mtfix.garble import model as gmodel  # noqa: E402
 from mtfix.garble import signs as gsigns  # noqa: E402
@@ -359,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out != DATA and not (args.skip_tagger or args.realmt_oof):  # the tagger is saved only as shipped
         raise SystemExit("--out writes the detector and its card only: add --skip-tagger (a tagger trained here "
                          "would replace the shipped mtfix/garble/data/tagger.npz)")
+    if not args.fit_probes:  # --fit-probes hands over to detector_fit_probes.py, which checks what it reads
+        require_parts(shared, "realmt", *(() if args.realmt_oof else ("corpora/ud-english-ewt", "benchmarks")))
     if args.realmt_oof:
         realmt_oof(shared, args.realmt_oof, args.out)
         return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_data import PE_SETS, SHARED_HELP, data_dir, load_pe, read_jsonl, shared_dir  # noqa: E402
+from eval_data import PE_SETS, SHARED_HELP, data_dir, load_pe, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 FLOORS = (-1000.0, 0.0, 2.0, 4.0, 6.0, 8.0)
 CEILINGS = (2.0, 1.0)  # English knows a word from this Zipf on (1.0: any word of wordfreq's large list)
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--identifiers", action="store_true",
                     help="also language identifiers and larger dictionaries in place of the n-gram model (if installed)")
     args = ap.parse_args(argv)
-    root = shared_dir(args.shared)
+    root = require_parts(shared_dir(args.shared), "realmt/real_mt_train.jsonl")
     bench = data_dir(str(root / "benchmarks")) if args.shared else data_dir()
     texts = corpora(root, bench, args.dev)
     if not texts[TARGET]:

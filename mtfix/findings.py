@@ -324,6 +324,35 @@ class EditSpans:
         return i > 0 and self.max_end[i - 1] >= a
 
 
+#: ``Document.meta`` key: the offsets of characters no fix may write over (an editor's lone surrogates, checked as
+#: U+FFFD: :func:`mtfix.lsp.surrogates.sanitised`); :meth:`mtfix.pipeline.Pipeline.finish` drops the fixes there
+#: before :func:`one_fix_per_span`, so that no suggestion gives way to an edit that is then withheld (session 51)
+UNWRITABLE = "unwritable"
+
+
+def without_fixes_at(findings: list[Finding], positions: Iterable[int]) -> list[Finding]:
+    """Findings whose span or edits cover one of ``positions`` lose their fix (an edit must never write U+FFFD
+    into the user's text in place of a character the editor holds).
+
+    >>> e = Edit(4, 4, " ", "", "MTF202", "rule:az-en", FixSafety.SAFE)
+    >>> f = Finding("MTF202", "Fluency/Spelling", Severity.MINOR, 0, 7, "glued", ("snow The",), (e,), FixSafety.SAFE)
+    >>> [(g.edits, str(g.fix)) for g in without_fixes_at([f], [2])], without_fixes_at([f], [7]) == [f]
+    ([((), 'none')], True)
+    """
+    where = sorted(positions)
+    if not where:
+        return findings
+    out = []
+    for f in findings:
+        lo = min([f.start, *(e.start for e in f.edits)])
+        hi = max([f.end, *(e.end for e in f.edits)])
+        i = bisect.bisect_left(where, lo)
+        if f.edits and i < len(where) and where[i] < hi:
+            f = replace(f, edits=(), fix=FixSafety.NONE)
+        out.append(f)
+    return out
+
+
 def one_fix_per_span(findings: list[Finding], text: str) -> list[Finding]:
     """One span, one fix offered (session 50): a flag (suggestions, no edit) keeps its message but loses each
     suggestion that competes with another finding's safe edit for the same change, its own smallest edit

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mtfix.checker_registry import CHECKER_FACTORIES, as_checker, build_checkers, order_checkers
 from mtfix.config import Config, check_unsafe, require_config
 from mtfix.errors import ConfigError, InputError
-from mtfix.findings import merge_duplicates, one_fix_per_span
+from mtfix.findings import UNWRITABLE, merge_duplicates, one_fix_per_span, without_fixes_at
 from mtfix.model import Checker, CheckOutput, Document, Finding, FixSafety
 from mtfix.pipeline_results import MAX_FIX_PASSES, CheckResult, FixResult
 from mtfix.repair import Pass, RepairLog, apply_edit_groups, defer_sentence_edits, fixable_edits
@@ -263,6 +263,8 @@ class Pipeline:
         for warning in malformed_directives(doc):  # "MTF401 MTF120": silences nothing (session 49 review)
             if warning not in self.warnings and len(self.warnings) < _MAX_FIX_WARNINGS:
                 self.warnings.append(warning)
+        if doc.meta.get(UNWRITABLE):  # before one fix per span: no suggestion gives way to an edit withheld here
+            findings = without_fixes_at(findings, doc.meta[UNWRITABLE])
         if self.merge:  # one problem, one finding, one fix per span: after select/ignore and the inline directives
             findings = one_fix_per_span(merge_duplicates(findings), doc.text)
         findings.sort(key=lambda f: (f.start, f.end, f.code))

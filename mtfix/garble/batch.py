@@ -8,7 +8,7 @@ sentences are walked position by position together (longest first), adding a tab
 context and the "tw" row of each token.  Sums are integers (the weights are thousandths), so they
 are exact in any order: a tag that leads the others by more than 2 thousandths is the one
 :class:`PackedTagger` picks, and near ties go to its own float32 settlement
-(:meth:`PackedTagger.settle_sums`) with the rows of :func:`~mtfix.garble.tagger._features`.
+(:meth:`PackedTagger.settle_sums`) with the rows of :func:`~mtfix.garble.tagger.token_features`.
 
 Worth it for a document of many sentences only: numpy is imported on first use (about 0.1 s), which a
 cold check of a short text does not pay (the checker's ``BATCH_MIN_SENTENCES``).
@@ -23,7 +23,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.garble.tagger import PackedTagger, _features, _norm, _shape
+from mtfix.garble.tagger import PackedTagger, norm_word, token_features, word_shape
 
 #: Word types whose feature rows are kept between calls (a full memo starts again).
 _TYPE_CACHE = 50_000
@@ -93,14 +93,14 @@ class _Tables:
             if len(self.types) >= _TYPE_CACHE:  # a full memo starts again, the suffixes' with it
                 self.types.clear()
                 self.suffixes.clear()
-            lw = _norm(word)
+            lw = norm_word(word)
             get, zero = tagger.index.get, self.zero
             s3 = lw[-3:]
             suffix = self.suffixes.get(s3)
             if suffix is None:  # lw[-2:] is s3[-2:]
                 suffix = self.suffixes[s3] = (get("s3 " + s3, zero), get("s2 " + s3[-2:], zero),
                                               get("s-1 " + s3, zero), get("s+1 " + s3, zero))
-            names = ("w " + lw, "p1 " + lw[:1], "sh " + _shape(word), "w-1 " + lw, "w-2 " + lw, "w+1 " + lw,
+            names = ("w " + lw, "p1 " + lw[:1], "sh " + word_shape(word), "w-1 " + lw, "w-2 " + lw, "w+1 " + lw,
                      "w+2 " + lw)
             w, p1, sh, wm1, wm2, wp1, wp2 = map(get, names, repeat(zero))  # the zero row for a feature the model lacks
             rows = (self.bias, w, suffix[0], suffix[1], p1, sh, wm1, suffix[2], wm2, wp1, suffix[3], wp2)
@@ -237,7 +237,7 @@ def _settle(tagger: PackedTagger, tb: _Tables, sums: list[int], words: list[str]
     """The tag of token ``i`` of ``words`` whose tags' sums ``sums`` are near a tie."""
     padded = [_START, _START2, *words, "-END-", "-END2-"]
     index = tagger.index
-    rows = [r for f in _features(i + 2, padded, tb.names[prev], tb.names[prev2]) if (r := index.get(f)) is not None]
+    rows = [r for f in token_features(i + 2, padded, tb.names[prev], tb.names[prev2]) if (r := index.get(f)) is not None]
     return tagger.settle_sums(sums, rows)
 
 

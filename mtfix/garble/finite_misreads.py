@@ -31,7 +31,7 @@ opening quotation mark), in one of three shapes:
   leaves the tagger little context, and the verb after it comes out a noun, an adjective, an adverb, even a
   preposition, for irregular verbs too ("break", "fly") and for those whose past is rare ("queued").  The word is a
   base form that is a verb by the morphology an imperative at the start is told by (its "-ing" form or regular past
-  is an everyday word, as ``structural_signs._misread_imperative`` asks), no preposition ("Towns near the
+  is an everyday word, as ``structural_signs.misread_imperative`` asks), no preposition ("Towns near the
   border ..."), no gerund ("Workers building ..."), at most one adverb of time or frequency between; what follows is
   what a verb takes, or an object opening with an adjective ("cause dry skin").  A bare noun after it is not enough:
   a plural that opens a compound ("Customs control staff at ...") puts one there;
@@ -91,25 +91,25 @@ def s_present(word: str) -> bool:
     irregular verb's stem that is its own past ("spreads", "sets"), or an everyday irregular verb told by the
     morphology of its past (:func:`mtfix.text.irregular_verbs.irregular_present`: "arises", "leaps", "weeps"; since
     session 40, in place of the analysis's hand list ``structural_signs._IRREGULAR_PRESENTS``)."""
-    from mtfix.garble.structural_signs import _regular_pasts
+    from mtfix.garble.structural_signs import regular_pasts
     from mtfix.text.irregular_verbs import irregular_present, listed_past
 
     if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
-    return listed_past(word[:-1]) or _everyday_past(_regular_pasts(word)) or irregular_present(word)
+    return listed_past(word[:-1]) or _everyday_past(regular_pasts(word)) or irregular_present(word)
 
 
 def base_present(word: str) -> bool:
     """Whether ``word`` is a base-form verb with an everyday regular past ("belong" → "belonged"; since session 41
     also a consonant and "y" → "-ied": "apply" → "applied", :func:`_y_past`)."""
-    from mtfix.garble.structural_signs import _regular_pasts
+    from mtfix.garble.structural_signs import regular_pasts
 
-    return not word.endswith("s") and _everyday_past(_regular_pasts(word) + _y_past(word))
+    return not word.endswith("s") and _everyday_past(regular_pasts(word) + _y_past(word))
 
 
 def _y_past(word: str) -> tuple[str, ...]:
     """The regular past of a base form in a consonant and "y" ("apply" → "applied", "rely" → "relied"), which
-    ``structural_signs._regular_pasts`` (an analysis input, left as fitted) spells "-yed"; else nothing."""
+    ``structural_signs.regular_pasts`` (an analysis input, left as fitted) spells "-yed"; else nothing."""
     return (word[:-1] + "ied",) if len(word) >= 4 and word.endswith("y") and word[-2] not in "aeiouy" else ()
 
 
@@ -284,9 +284,9 @@ def _verb_of_past(past: str, stem: str) -> bool:
     """Whether ``past`` is the regular past of base form ``stem`` by English spelling ("climb" → "climbed", "decline"
     → "declined", "drop" → "dropped", "rally" → "rallied") and ``stem`` is an everyday verb: one of its "-ing"
     forms is an everyday word ("climbing", "dropping"; "hundr" → "hundred" has none)."""
-    from mtfix.garble.structural_signs import _verb_forms
+    from mtfix.garble.structural_signs import verb_forms
 
-    forms = _verb_forms(stem)
+    forms = verb_forms(stem)
     return ((past in forms or past in _y_past(stem))
             and _everyday_past([f for f in forms if f.endswith("ing")]))
 
@@ -314,12 +314,12 @@ def _past_no_noun(tags: Sequence[str], lower: Sequence[str], i: int) -> bool:
     right after its subject: a noun, a pronoun, or the comma closing an apposition ("France, with Germany,
     withstood pressure")."""
     from mtfix.garble.pronoun_pasts import NOUN_PLURAL_ZIPF
-    from mtfix.garble.structural_signs import _PAST_HOMOGRAPHS, _closes_subject
+    from mtfix.garble.structural_signs import PAST_HOMOGRAPHS, closes_subject
     from mtfix.text.irregular_verbs import listed_past
     from mtfix.text.lexicon import zipf
 
     w = lower[i]
-    return ((tags[i - 1] in _NOMINAL or _closes_subject(tags, i)) and w not in _PAST_HOMOGRAPHS and listed_past(w)
+    return ((tags[i - 1] in _NOMINAL or closes_subject(tags, i)) and w not in PAST_HOMOGRAPHS and listed_past(w)
             and not w.endswith(("en", "wn")) and (zipf(w + "s") < NOUN_PLURAL_ZIPF or past_by_own_weight(w)))
 
 
@@ -348,20 +348,20 @@ def opening_present(tags: Sequence[str], lower: Sequence[str]) -> bool:
     present tense the tagger misread (see the module's docstring): "Families break the fast with dates.", "Geologists
     often sample the rock below the glacier."; not "Countries like Chile ...", "Sales increase of ...", "Students
     meeting the minister ...", "Customs control staff at ..."."""
-    from mtfix.garble.structural_signs import _TIME_ADVERBS, _misread_gerund, _verb_forms, is_everyday_past
+    from mtfix.garble.structural_signs import TIME_ADVERBS, is_everyday_past, is_misread_gerund, verb_forms
 
     k = 1 if lower and lower[0] in _OPENING_QUOTES else 0
     if k + 2 >= len(tags) or tags[k] not in _PLURAL or not lower[k].isalpha():
         return False
-    i = k + 2 if lower[k + 1] in _TIME_ADVERBS else k + 1
+    i = k + 2 if lower[k + 1] in TIME_ADVERBS else k + 1
     if i + 1 >= len(tags) or tags[i] not in _OPENING_MISREAD:
         return False
     w, nxt = lower[i], lower[i + 1]
-    if not w.isalpha() or (w.endswith("s") and not w.endswith("ss")) or w in PREPOSITION_VERBS or (w.endswith("ing") and not _misread_gerund(w)):
+    if not w.isalpha() or (w.endswith("s") and not w.endswith("ss")) or w in PREPOSITION_VERBS or (w.endswith("ing") and not is_misread_gerund(w)):
         return False
     if nxt == "of" or not (tags[i + 1] in _OPENING_NEXT or nxt in _OPENING_QUOTES):
         return False
-    return base_present(w) or any(map(is_everyday_past, _verb_forms(w)))
+    return base_present(w) or any(map(is_everyday_past, verb_forms(w)))
 
 
 #: The words of a noun phrase in a subject of two coordinated names or nouns (:func:`coordinated_present`).

@@ -4,7 +4,7 @@ Six cases where a sign or an input would make a finding of something else:
 
 * **An imperative whose object is a literal the reader types** ("Type <!-- before the note.", "Add --> after
   it.", "Type `#` first."): the tagger reads the capitalised verb before a run of symbols as a noun, and
-  :func:`mtfix.garble.structural_signs._misread_imperative` wants an article or a pronoun after it, so the sentence "has no
+  :func:`mtfix.garble.structural_signs.misread_imperative` wants an article or a pronoun after it, so the sentence "has no
   main verb".  :func:`literal_imperative` recognises it; the checker then drops that ``no_finite`` sign (no
   MTF402) and judges MTF401 without its part of the logit (:func:`without`).
 * **An imperative behind an opening** (revision 2): a list item's number ("3. Copy the folder ..."), a name
@@ -136,7 +136,7 @@ REVISION = 24
 #: Characters that make a run of symbols a literal (markup, a key, a shell operator, a quoted string), not
 #: sentence punctuation or a dash.
 _LITERAL_CHARS = frozenset("<>#*&|/\\$%^~=+_[]{}`\"'“‘«")
-#: Tags of a capitalised first word the tagger may have given an imperative (as ``_misread_imperative``).
+#: Tags of a capitalised first word the tagger may have given an imperative (as ``misread_imperative``).
 _MISREAD_TAGS = frozenset({"NN", "NNP", "JJ", "RB"})
 
 
@@ -144,13 +144,13 @@ def literal_imperative(a: Any) -> bool:
     """Whether analysis ``a`` opens with an everyday verb the tagger read as a noun, a name or an adjective,
     right before a literal: a run of symbols holding markup or quote characters (``<!--``, ``-->``, ``#``, a
     quotation mark or backtick opening a quoted literal) or the view's stand-in for a code span."""
-    from mtfix.garble.structural_signs import _verb_forms, is_everyday_past  # loaded with the model
+    from mtfix.garble.structural_signs import is_everyday_past, verb_forms  # loaded with the model
 
     toks, tags = a.tokens, a.tags
     if len(toks) < 3 or tags[0] not in _MISREAD_TAGS:
         return False
     verb = toks[0].text
-    if not (verb.isalpha() and verb[:1].isupper()) or not any(map(is_everyday_past, _verb_forms(verb.lower()))):
+    if not (verb.isalpha() and verb[:1].isupper()) or not any(map(is_everyday_past, verb_forms(verb.lower()))):
         return False
     if toks[1].text == STAND_IN:
         return True
@@ -200,7 +200,7 @@ def _label_colon(toks: Any, i: int) -> int:
 def _preposition_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
     """Whether the capitalised word at ``k``, where an imperative may stand, is one the tagger read as a preposition
     (IN) though English has no such preposition, and an object follows ("Accept any reasonable answer.", revision
-    14): the word is a verb by the morphology ``structural_signs._misread_imperative`` asks (its "-ing" form or
+    14): the word is a verb by the morphology ``structural_signs.misread_imperative`` asks (its "-ing" form or
     regular past is an everyday word) and no preposition of UD English EWT's gold tags that passes that test ("Like
     the ...", "Near the ...", :data:`mtfix.garble.finite_misreads.PREPOSITION_VERBS`); an article, a possessive or a
     pronoun after it, as that test asks.  English's own prepositions ("Despite", "Amid", "Via") fail the morphology."""
@@ -218,12 +218,12 @@ def _comparative_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> b
 
 
 def _capital_verb_with_object(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
-    """Whether the word at ``k`` is capitalised, a verb by the morphology ``structural_signs._misread_imperative``
+    """Whether the word at ``k`` is capitalised, a verb by the morphology ``structural_signs.misread_imperative``
     asks (its "-ing" form or regular past is an everyday word), and an article, a possessive or a pronoun follows."""
-    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _verb_forms, is_everyday_past
+    from mtfix.garble.structural_signs import IMPERATIVE_OBJECT, is_everyday_past, verb_forms
 
-    return (toks[k].text[:1].isupper() and k + 1 < len(tags) and tags[k + 1] in _IMPERATIVE_OBJECT
-            and lower[k + 1] not in ("that", "which") and any(map(is_everyday_past, _verb_forms(lower[k]))))
+    return (toks[k].text[:1].isupper() and k + 1 < len(tags) and tags[k + 1] in IMPERATIVE_OBJECT
+            and lower[k + 1] not in ("that", "which") and any(map(is_everyday_past, verb_forms(lower[k]))))
 
 
 def _vocative(toks: Any, tags: Any, i: int) -> int:
@@ -237,10 +237,10 @@ def _vocative(toks: Any, tags: Any, i: int) -> int:
 
 def opened_imperative(a: Any) -> bool:
     """Whether analysis ``a`` is an imperative the ``no_finite`` sign's test does not read: behind a list item's
-    number or a name addressed and its comma (then the sign's own test, ``structural_signs._imperative``: "4. Save the
+    number or a name addressed and its comma (then the sign's own test, ``structural_signs.is_imperative``: "4. Save the
     file ...", "3. In the menu, choose ..."), behind discourse adverbs or conjunctions ("So keep ...", "And
     don't forget ...", "Then take ...", "Please, call ...", at most five tokens); a verb the tagger misread
-    (as ``structural_signs._misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
+    (as ``structural_signs.misread_imperative`` accepts it) in a sentence with no other base-form verb ("Bring a ...");
     behind a short label and its colon ("Left-Hand Variation, 6a: Take the ...", :func:`_label_colon`, revision 11);
     or, anywhere, "please" right before a base-form verb ("In the second line please add ...").  A verb
     followed by "of" is a noun ("Then increase of prices ...")."""
@@ -260,7 +260,7 @@ _BAND_PREPOSITIONS = frozenset({"under", "over"})
 
 def labelled_field(a: Any) -> bool:
     """Whether analysis ``a`` is a field: a short label and its colon, then a value that needs no verb, as
-    ``structural_signs._field_label`` reads one ("Delivery: within five working days."), behind a list item's number
+    ``structural_signs.field_label`` reads one ("Delivery: within five working days."), behind a list item's number
     ("3. Delivery: within five working days.", :func:`_list_marker`) or with a bracketed qualifier right before the
     colon ("Room 2 (first floor): A small office with a desk.", "Class 4 (under twelves): A garden on a plate.",
     at most :data:`_MAX_QUALIFIER` tokens inside, the first in lower case, no article), which that test does not read
@@ -269,7 +269,7 @@ def labelled_field(a: Any) -> bool:
     bracketed noun phrase with its article is no qualifier, nor is one opened by a number or by a preposition other
     than :data:`_BAND_PREPOSITIONS` ("Region (of the north):", "Report (2019 year):", session 47); and the value must
     read as a field's (:func:`_field_value`): all keep the sign."""
-    from mtfix.garble.structural_signs import _field_label  # loaded with the model
+    from mtfix.garble.structural_signs import field_label  # loaded with the model
 
     words = [t.text for t in a.tokens]
     first = _list_marker(a.tokens, a.tags)
@@ -285,7 +285,7 @@ def labelled_field(a: Any) -> bool:
         words = words[:opening] + words[closing + 1:]
     elif not first:
         return False
-    return _field_label(words, first) and _field_value([t.text for t in a.tokens], a.tags)
+    return field_label(words, first) and _field_value([t.text for t in a.tokens], a.tags)
 
 
 def _field_value(words: list[str], tags: Any) -> bool:
@@ -399,7 +399,7 @@ def _lower(a: Any) -> list[str]:
 
 def _opened(a: Any, lower: list[str]) -> bool:
     """:func:`opened_imperative` of ``a``, whose tokens' lower-case forms are ``lower``."""
-    from mtfix.garble.structural_signs import _imperative, _misread_imperative  # loaded with the model
+    from mtfix.garble.structural_signs import is_imperative, misread_imperative  # loaded with the model
 
     toks, tags = a.tokens, a.tags
     n = len(tags)
@@ -407,14 +407,14 @@ def _opened(a: Any, lower: list[str]) -> bool:
     def verb(k: int) -> bool:
         if k + 1 >= n or lower[k + 1] == "of" or not toks[k].text.isalpha():
             return False
-        return (tags[k] == "VB" or _misread_imperative(tags, lower, k) or _preposition_imperative(toks, tags, lower, k)
+        return (tags[k] == "VB" or misread_imperative(tags, lower, k) or _preposition_imperative(toks, tags, lower, k)
                 or _comparative_imperative(toks, tags, lower, k))
 
     if "please" in lower and any(lower[k] == "please" and tags[k + 1] == "VB" and verb(k + 1) for k in range(n - 2)):
         return True
     i = _list_marker(toks, tags)
     i += _vocative(toks, tags, i)
-    if i < n and verb(i) or (0 < i < n and _imperative(tags, lower, i)):
+    if i < n and verb(i) or (0 < i < n and is_imperative(tags, lower, i)):
         return True
     label = _label_colon(toks, i)
     if label and label + 1 < n and verb(label + 1):
@@ -430,24 +430,24 @@ def _opened(a: Any, lower: list[str]) -> bool:
 #: Particles English has as no preposition (a phrasal verb's, "hand back the keys", "put away the chairs"): an object
 #: may follow them, where a noun's prepositional phrase would follow "in", "on" or "over" ("rain in the afternoon").
 _FREE_PARTICLES = frozenset({"back", "away", "aside", "apart", "together", "forward"})
-#: Tokens of a short opening phrase before its comma at most, as ``structural_signs._imperative`` reads it.
+#: Tokens of a short opening phrase before its comma at most, as ``structural_signs.is_imperative`` reads it.
 _MAX_FRONTED = 8
 
 
 def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: int) -> bool:
-    """Whether, behind a short opening phrase and its comma (``structural_signs._imperative``'s opening: "to", a
+    """Whether, behind a short opening phrase and its comma (``structural_signs.is_imperative``'s opening: "to", a
     preposition, a wh-adverb or an adverb first, at most :data:`_MAX_FRONTED` tokens), the imperative's verb is one the
     tagger read as a noun, an adjective or an adverb (revision 21, session 46): "At the end of your stay, hand your key
     to reception.", "After cooking, store the rice in the fridge.", "After use, hand back the keys to the warden.".
     The sign's own test asks a base-form tag there; the misread word is a verb by the morphology
-    ``structural_signs._misread_imperative`` asks (its "-ing" form or regular past is an everyday word), written in
+    ``structural_signs.misread_imperative`` asks (its "-ing" form or regular past is an everyday word), written in
     lower case, and an article, a possessive or a pronoun follows it, or one of :data:`_FREE_PARTICLES` and then one.
     MT's verbless heading behind a phrase puts "of" after its noun ("At the meeting, development of cooperation
     ..."), and a forecast's fragment a preposition ("In the north, rain in the afternoon."): both keep the sign."""
-    from mtfix.garble.structural_signs import _IMPERATIVE_OBJECT, _INTRO_TAGS, _verb_forms, is_everyday_past
+    from mtfix.garble.structural_signs import IMPERATIVE_OBJECT, INTRO_TAGS, is_everyday_past, verb_forms
 
     n = len(tags)
-    if first >= n or tags[first] not in _INTRO_TAGS:
+    if first >= n or tags[first] not in INTRO_TAGS:
         return False
     comma = next((k for k in range(first + 1, min(n, first + _MAX_FRONTED + 1)) if tags[k] in (",", ":")), None)
     if comma is None or comma + 2 >= n:
@@ -457,8 +457,8 @@ def _fronted_misread_imperative(toks: Any, tags: Any, lower: list[str], first: i
     if tags[v] not in _MISREAD_TAGS or not (word.isalpha() and word.islower()):
         return False
     j = v + 2 if lower[v + 1] in _FREE_PARTICLES else v + 1
-    return (j < n and tags[j] in _IMPERATIVE_OBJECT and lower[j] not in ("that", "which")
-            and any(map(is_everyday_past, _verb_forms(word))) and _objects_fit(tags, lower, word, j))
+    return (j < n and tags[j] in IMPERATIVE_OBJECT and lower[j] not in ("that", "which")
+            and any(map(is_everyday_past, verb_forms(word))) and _objects_fit(tags, lower, word, j))
 
 
 #: Words that open a second object after an imperative's first ("hand the referee the ball", "show the guard your
@@ -522,13 +522,13 @@ def _repeats(a: Any) -> dict[str, list[int]]:
 def scan_nouns(a: Any) -> dict[str, list[int]]:
     """The places of each common noun ``repeated_nouns`` counts in analysis ``a``, by its lower-case form, read
     from its tokens and tags: for an analysis that did not record them, and the test that the record is the same."""
-    from mtfix.garble.sign_statistics import _defined_term  # the tagger's module: loaded with the model
+    from mtfix.garble.sign_statistics import defined_term  # the tagger's module: loaded with the model
 
     toks, tags = a.tokens, a.tags
     places: dict[str, list[int]] = {}
     for i in compress(count(), map(_COMMON_NOUNS.__contains__, tags)):  # only the nouns' places, in order
         w = toks[i].text
-        if len(w) > 3 and not (i and _defined_term(w, toks[i - 1].text.lower())):
+        if len(w) > 3 and not (i and defined_term(w, toks[i - 1].text.lower())):
             places.setdefault(w.lower(), []).append(i)
     return places
 
@@ -537,10 +537,10 @@ def instruction(a: Any) -> bool:
     """Whether analysis ``a`` is an instruction: an imperative, opening the sentence or behind a short opening
     phrase and its comma ("Save the file as a text file.", "To install the package, run ..."), or behind an
     opening :func:`opened_imperative` reads."""
-    from mtfix.garble.structural_signs import _imperative  # the tagger's module: loaded with the model
+    from mtfix.garble.structural_signs import is_imperative  # the tagger's module: loaded with the model
 
     lower = _lower(a)
-    return len(lower) > 2 and (_imperative(a.tags, lower, 0) or _opened(a, lower))
+    return len(lower) > 2 and (is_imperative(a.tags, lower, 0) or _opened(a, lower))
 
 
 def ordinary_repeat(a: Any) -> bool:

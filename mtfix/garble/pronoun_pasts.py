@@ -4,7 +4,7 @@ MTF407's case-role sign (:func:`mtfix.garble.structural_signs._structural`) flag
 clause right before a finite verb ("Him said ...", "Them went ...").  After "Her" the tagger, which knows "her" as a
 possessive, often reads the verb as the possessive's noun ("Her told reporters ..." → told/NN), so the sign never
 saw a verb.  English morphology says what the word is: an irregular past or participle (``mtfix.text.lexicon``'s closed
-list) that is no noun, which neither the list of past homographs (``structural_signs._PAST_HOMOGRAPHS``: "left", "saw", "set")
+list) that is no noun, which neither the list of past homographs (``structural_signs.PAST_HOMOGRAPHS``: "left", "saw", "set")
 nor an everyday "-s" form ("bids", "bets", "thoughts", "spokes": wordfreq) makes one.  Before a noun a participle is
 an adjective ("Her lost keys were ...", "Her given name is ..."), so the word must take an object the way a verb
 does: an article, a possessive, a pronoun, a preposition or an adverb right after it ("Her gave a speech ...",

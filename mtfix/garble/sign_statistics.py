@@ -11,8 +11,8 @@ from itertools import compress, count
 
 from mtfix.caching.bounded import BoundedMemo
 from mtfix.caching.lastmemo import LastMemo
-from mtfix.garble.sign_views import _DASHES, _QUOTES, _WORD_CACHE_SIZE, _word_info
-from mtfix.garble.structural_signs import _original_glossed, _original_in_parentheses
+from mtfix.garble.sign_views import DASHES, QUOTES, WORD_CACHE_SIZE, word_info
+from mtfix.garble.structural_signs import original_glossed, original_in_parentheses
 from mtfix.garble.tagger import (
     Token,
 )
@@ -55,7 +55,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             # a noun written with a capital after a determiner is a defined term ("the Customer", "this
             # Agreement" of terms and conditions, analysis 14), repeated on purpose: no repeat (session 18); the
             # capital asked first, without the call (which asks it too: the same answer; session 36)
-            if len(w) > 3 and not (i and w[0].isupper() and _defined_term(w, vw[i - 1])):
+            if len(w) > 3 and not (i and w[0].isupper() and defined_term(w, vw[i - 1])):
                 w = w.lower() if lower is None else lower[i]
                 if w in content:
                     content[w].append(i)
@@ -76,7 +76,7 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
             "repeated_nouns": (sum(map(len, content.values())) - len(content)) / nw}
 
 
-def _defined_term(word: str, before: str) -> bool:
+def defined_term(word: str, before: str) -> bool:
     """Whether a common noun ``word`` after ``before`` is a defined term of terms and conditions, written with
     a capital after a determiner ("the Customer", "this Agreement"; session 18, analysis 14).  A function, not
     inlined, so that ``bench/audit_exceptions.py`` can switch it off (``tests/audit/test_audit_exceptions.py``)."""
@@ -124,7 +124,7 @@ def _new_lm_logs(lm) -> tuple[BoundedMemo, BoundedMemo]:
         unigram, bigram = lm.unigrams.finder(), lm.bigrams.finder()
     else:
         unigram, bigram = lm.unigram, lm.bigrams.get
-    return BoundedMemo(unigram, _WORD_CACHE_SIZE), BoundedMemo(bigram, _WORD_CACHE_SIZE)
+    return BoundedMemo(unigram, WORD_CACHE_SIZE), BoundedMemo(bigram, WORD_CACHE_SIZE)
 
 
 #: The unigram and bigram memos of a model (``lm.unigram``, ``lm.bigrams.get``; one model at a
@@ -157,7 +157,7 @@ def _introduced(toks: Sequence[Token], k: int, last: int, tags: Sequence[str] | 
     gloss that is an adjective and its noun closed by a comma or the end ("a plate of plov, the
     national dish", "a tray of shekerbura and pakhlava, traditional Novruz pastries, in ...")."""
     before, after = toks[k - 1].text, toks[k + 1].text
-    if before in _QUOTES and after in _QUOTES:
+    if before in QUOTES and after in QUOTES:
         return True
     if before.lower() in _NAMING:
         return True
@@ -207,20 +207,20 @@ def _quoted_and_glossed(words: Sequence[str], k: int) -> bool:
     ('chanted "Zan, zendegi, azadi" – "Woman, life, freedom"').  MT that leaves words untranslated
     does not quote and gloss them."""
     o = k - 1
-    while o >= 0 and k - o <= 7 and words[o] not in _QUOTES:
+    while o >= 0 and k - o <= 7 and words[o] not in QUOTES:
         o -= 1
     c = k + 1
-    while c < len(words) and c - k <= 7 and words[c] not in _QUOTES:
+    while c < len(words) and c - k <= 7 and words[c] not in QUOTES:
         c += 1
-    if o < 0 or c >= len(words) or words[o] not in _QUOTES or words[c] not in _QUOTES \
+    if o < 0 or c >= len(words) or words[o] not in QUOTES or words[c] not in QUOTES \
             or words[o] in _CLOSING_QUOTES or words[c] in _OPENING_QUOTES:
         return False
     if words[o] == words[c] and words[:o].count(words[o]) % 2:  # a straight quote: the span must open at o
         return False
     if o >= 1 and words[o - 1] == "(" and c + 1 < len(words) and words[c + 1] == ")":
         return True
-    if c + 2 < len(words) and words[c + 1] in _DASHES:
-        return words[c + 2] in _QUOTES
+    if c + 2 < len(words) and words[c + 1] in DASHES:
+        return words[c + 2] in QUOTES
     # a gloss in parentheses, quoted or not: '"Jin, jiyan, azadî" (Woman, life, freedom)', '"Zan, zendegi,
     # azadi" ("Woman, life, freedom")'.  Until analysis revision 11 a quoted gloss did not count: that
     # exclusion changed one sentence of realmt dev and nothing else (session 14 overfitting audit).
@@ -241,7 +241,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
     freq = 0.0
     prev = None  # the word before when it is a common one (log10 count 7 or more), else None
     if infos is None:
-        infos = [_word_info[t.text] for t in toks]
+        infos = [word_info[t.text] for t in toks]
     if words is None:
         words = [t.text for t in toks]
     (unigram, bigram), min_log = _lm_logs(lm), lm.min_log
@@ -256,7 +256,7 @@ def _lexical(toks: Sequence[Token], lm, infos: Sequence[tuple[str, str, bool, bo
             if greek_symbol(lw):  # "θ", "Δt": a symbol of mathematics, as "x" is (session 23)
                 prev = None
                 continue
-            if info[5] and (_original_in_parentheses(words, k) or _original_glossed(words, k)):
+            if info[5] and (original_in_parentheses(words, k) or original_glossed(words, k)):
                 # the original of a name given for reference, in parentheses or glossed by them (session 10)
                 prev = None
                 continue

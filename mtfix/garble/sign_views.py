@@ -52,7 +52,7 @@ _hash_cache = BoundedMemo(_gram_hash, _HASH_CACHE_SIZE)
 def view(tokens: Sequence[Token], tags: Sequence[str], keep: frozenset[str] | None = None) -> list[str]:
     """The function-word view: function words as themselves, the rest as their tag.  ``keep``: further
     words (lower case) kept as themselves (a model's ``view_words``); None keeps the function words only."""
-    info = _word_info
+    info = word_info
     infos = [info[t.text] for t in tokens]
     if keep:
         return _kept_view(infos, tags, keep)
@@ -100,15 +100,15 @@ def _info_of(w: str) -> tuple[str, str, bool, bool, bool, bool]:
             w.isalpha(), w.islower(), other_script(w))
 
 
-_WORD_CACHE_SIZE = 1 << 16
-_word_info = BoundedMemo(_info_of, _WORD_CACHE_SIZE)
+WORD_CACHE_SIZE = 1 << 16
+word_info = BoundedMemo(_info_of, WORD_CACHE_SIZE)
 
 
 #: Tag → whether it marks a word (a letter tag or ``CD``) rather than punctuation.
-_wordlike = BoundedMemo(lambda g: g[0].isalpha() or g == "CD", 1024)
-_STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?"})
+WORDLIKE_TAG = BoundedMemo(lambda g: g[0].isalpha() or g == "CD", 1024)
+STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?"})
 
-_LOWER = operator.itemgetter(0)  # of an _info_of entry
+INFO_LOWER = operator.itemgetter(0)  # of an _info_of entry
 #: Quotation marks, as tokens.
-_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "„"})
-_DASHES = frozenset({"-", "–", "—", "--"})
+QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "„"})
+DASHES = frozenset({"-", "–", "—", "--"})

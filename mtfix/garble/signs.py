@@ -48,7 +48,8 @@ from mtfix.caching.lastmemo import LastMemo
 from mtfix.garble.gloss import compose, unglossed
 from mtfix.garble.pronoun_pasts import misread_past
 
-# The names of the one ``signs.py`` before session 34, importable from here as before (a test or an audit that
+# The names of the one ``signs.py`` before session 34, importable from here as before (session 51: those other
+# modules import without the underscore, ``word_info``, ``is_imperative``, ``token_features``…; a test or an audit that
 # patches a name patches it in the module that reads it: :mod:`mtfix.garble.structural_signs` and the others).
 from mtfix.garble.sign_statistics import (
     _ARTICLES,
@@ -63,7 +64,6 @@ from mtfix.garble.sign_statistics import (
     _NP_INNER,
     _OPENING_QUOTES,
     _capital_word,
-    _defined_term,
     _introduced,
     _lexical,
     _lm_logs,
@@ -73,19 +73,21 @@ from mtfix.garble.sign_statistics import (
     _quoted_and_glossed,
     _ratios,
     _without_diacritics,
+    defined_term,
 )
 from mtfix.garble.sign_views import (
-    _DASHES,
     _FUNCTION_VIEW,
     _FUNCTION_WORDS_TEXT,
     _HASH_CACHE_SIZE,
     _HASH_MASK,
-    _LOWER,
-    _QUOTES,
-    _STOP_PUNCT,
-    _WORD_CACHE_SIZE,
+    DASHES,
     FUNCTION_WORDS,
     HASH_BITS,
+    INFO_LOWER,
+    QUOTES,
+    STOP_PUNCT,
+    WORD_CACHE_SIZE,
+    WORDLIKE_TAG,
     _gram_hash,
     _hash,
     _hash_cache,
@@ -93,18 +95,15 @@ from mtfix.garble.sign_views import (
     _kept_view,
     _trigram_hash_triple,
     _trigram_hashes,
-    _word_info,
-    _wordlike,
     hashed_ngrams,
     view,
+    word_info,
 )
 from mtfix.garble.structural_signs import (
     _COMPLEMENT_NEXT,
     _DATE_OR_NAME,
     _HAVE,
     _HER_VERBS,
-    _IMPERATIVE_OBJECT,
-    _INTRO_TAGS,
     _IRREGULAR_NEXT,
     _IRREGULAR_PRESENTS,
     _MEASURE_NEXT,
@@ -116,37 +115,32 @@ from mtfix.garble.structural_signs import (
     _OBJECT_START,
     _ON_ADVERBS,
     _PAST_FORMS,
-    _PAST_HOMOGRAPHS,
     _PREPOSITIONS,
     _PRESENT_HOMOGRAPHS,
     _PRONOUNS,
     _THAT_LESS_VERBS,
-    _TIME_ADVERBS,
     _VERBS_RB,
     CLAUSE_LINK_TAGS,
     FINITE,
+    IMPERATIVE_OBJECT,
+    INTRO_TAGS,
     NOMINAL,
     OBJECT_PRONOUNS,
     PARTICLES,
+    PAST_HOMOGRAPHS,
     REPORTING,
     SUBJECT_PRONOUNS,
+    TIME_ADVERBS,
     TIME_PLACE_PREPS,
     VERBS,
     Sign,
     _after_subject_and_adverb,
-    _closes_subject,
     _contact_relative,
     _end_attribution,
-    _field_label,
     _her_as_subject,
-    _imperative,
     _list_label,
-    _misread_gerund,
-    _misread_imperative,
     _misread_preposition,
     _object_after_stop,
-    _original_glossed,
-    _original_in_parentheses,
     _own_past,
     _parenthetical_attribution,
     _past_homograph_after_noun,
@@ -154,12 +148,19 @@ from mtfix.garble.structural_signs import (
     _present_after_noun,
     _present_before_bare_object,
     _present_homograph_after_noun,
-    _regular_pasts,
     _stranded_by_english,
     _structural,
     _verb_form_after_subject,
-    _verb_forms,
+    closes_subject,
+    field_label,
     is_everyday_past,
+    is_imperative,
+    is_misread_gerund,
+    misread_imperative,
+    original_glossed,
+    original_in_parentheses,
+    regular_pasts,
+    verb_forms,
 )
 from mtfix.garble.tagger import (
     PackedTagger,
@@ -366,9 +367,9 @@ def _capital_by_style(words: Sequence[str], infos: Sequence[tuple[str, str, bool
     Vice-President Mehriban Aliyeva").  Since session 14 also a word inside a title's run of capitals,
     an article opening a title after a word no sentence ends with, and any capital of a headline in
     title case."""
-    if words[i - 1] in _DASHES:
+    if words[i - 1] in DASHES:
         return ends_dateline(words, i - 1)
-    if words[i - 1] in _QUOTES and i >= 2 and words[i - 2] in (".", "!", "?"):
+    if words[i - 1] in QUOTES and i >= 2 and words[i - 2] in (".", "!", "?"):
         return True  # a quotation's next sentence: '..." said the coach. "It is about pride."'
     if _title_case(words):
         return True  # a headline in title case: "Why Kazakhstan Is Betting On Its Railways" (session 14)
@@ -472,11 +473,11 @@ def _analysed(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | 
     else:
         toks, words = got[0], got[1]
     tags = tagger.tag(tagger_words(words) if has_opaque_marks(text) else words) if toks else []
-    infos = list(map(_word_info.__getitem__, words))
-    folded = list(map(_LOWER, infos))  # each word lower-cased with ’ as ' (what the signs and the view read)
+    infos = list(map(word_info.__getitem__, words))
+    folded = list(map(INFO_LOWER, infos))  # each word lower-cased with ’ as ' (what the signs and the view read)
     # a word's plain lower-case form is its folded one unless it holds a ’ (lower-casing makes none)
     lower = folded if "’" not in text else list(map(str.lower, words))
-    wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
+    wordlike = list(compress(count(), map(WORDLIKE_TAG.__getitem__, tags)))
     found = _structural(toks, tags, text, infos, wordlike, words, folded)
     d = _DENSE_ZEROS.copy()
     for s in found:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import compress, count
 
 from mtfix.garble.pronoun_pasts import misread_past
-from mtfix.garble.sign_views import _LOWER, _QUOTES, _STOP_PUNCT, FUNCTION_WORDS, _word_info, _wordlike
+from mtfix.garble.sign_views import FUNCTION_WORDS, INFO_LOWER, QUOTES, STOP_PUNCT, WORDLIKE_TAG, word_info
 from mtfix.garble.tagger import (
     Token,
 )
@@ -76,11 +76,11 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     if words is None:
         words = [t.text for t in toks]
     if infos is None:
-        infos = list(map(_word_info.__getitem__, words))
-    lower = list(map(_LOWER, infos)) if folded is None else folded
+        infos = list(map(word_info.__getitem__, words))
+    lower = list(map(INFO_LOWER, infos)) if folded is None else folded
     n = len(toks)
     if wordlike is None:
-        wordlike = list(compress(count(), map(_wordlike.__getitem__, tags)))
+        wordlike = list(compress(count(), map(WORDLIKE_TAG.__getitem__, tags)))
     if not wordlike:
         return signs
     first, last = wordlike[0], wordlike[-1]
@@ -88,7 +88,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     # a VB that is finite all the same (session 9): an imperative ("Follow the agency on X and use the
     # hashtag.", "To install it, run pip install mtfix.") or a present tense the tagger misread
     # ("sunflower oil make up most of the cargo")
-    finite_vb = not has_finite and (("VB" in tags and (_imperative(tags, lower, first)
+    finite_vb = not has_finite and (("VB" in tags and (is_imperative(tags, lower, first)
                                                        or _present_after_noun(tags, lower)))
                                     or _past_homograph_after_noun(tags, lower)
                                     or _present_homograph_after_noun(tags, lower)
@@ -96,7 +96,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
                                     or _present_before_bare_object(tags, lower))
     # no finite verb in a sentence-like segment of six words or more that ends with a full stop
     if len(wordlike) >= 6 and not has_finite and not finite_vb and words[-1] in (".", "!", "?") \
-            and not _field_label(words, first) and not (
+            and not field_label(words, first) and not (
             "VBN" in tags
             and any(g == "VBN" and any(tags[j] in NOMINAL for j in range(max(0, i - 4), i)) for i, g in enumerate(tags))):
         signs.append(Sign("no_finite", toks[first].start, toks[last].end,
@@ -160,7 +160,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
             signs.append(Sign("dup_reporting", toks[a].start, toks[b].end,
                               f"reporting verb twice in one sentence ({words[a]!r} … {words[b]!r}): one of them is left over"))
     # stranded adposition: "according to" / a preposition right before a comma or the end
-    stops = [j for j in compress(count(), map(_STOP_PUNCT.__contains__, words)) if j >= 1]
+    stops = [j for j in compress(count(), map(STOP_PUNCT.__contains__, words)) if j >= 1]
     # right node raising: "responsible for, and able to show compliance with, these principles": a
     # preposition before ", and" / ", or" shares its object with a later one before a comma (session 9)
     raised = [j - 1 for j in stops if tags[j - 1] == "IN" and words[j] == ","]
@@ -188,7 +188,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
             li = lower[i]
             if not words[i].isupper() and (li in OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in FINITE
                                            or li == "her" and _her_as_subject(tags, i)
-                                           or li in _OBJECT_FORMS and misread_past(tags, lower, i, _PAST_HOMOGRAPHS)) and (
+                                           or li in _OBJECT_FORMS and misread_past(tags, lower, i, PAST_HOMOGRAPHS)) and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
                 signs.append(Sign("case_role", toks[i].start, toks[i].end,
                                   f"object pronoun {words[i]!r} in a subject's place"))
@@ -203,7 +203,7 @@ def _structural(toks: Sequence[Token], tags: Sequence[str], text: str,
     # parentheses or glossed by them: '"Amen" (in Armenian, "Ամեն")', '"Вечерний Бишкек" (Evening Bishkek)')
     if not text.isascii():
         for i, (t, info) in enumerate(zip(toks, infos, strict=True)):
-            if info[5] and not (_original_in_parentheses(words, i) or _original_glossed(words, i)):
+            if info[5] and not (original_in_parentheses(words, i) or original_glossed(words, i)):
                 signs.append(Sign("other_script", t.start, t.end,
                                   f"untranslated word in another alphabet: {t.text!r}"))
                 break
@@ -239,7 +239,7 @@ _THAT_LESS_VERBS = frozenset({
 })
 #: Tags of a phrase that opens a sentence before an imperative after a comma ("To install it, run ...",
 #: "If it fails, see ...", "On Windows 11, press ...", "Once done, restart ...").
-_INTRO_TAGS = frozenset({"TO", "IN", "WRB", "RB"})
+INTRO_TAGS = frozenset({"TO", "IN", "WRB", "RB"})
 
 
 def _her_as_subject(tags: Sequence[str], i: int) -> bool:
@@ -321,7 +321,7 @@ def _object_after_stop(words: Sequence[str], tags: Sequence[str], lower: Sequenc
     if lower[i] == "according" or lower[i - 1] == "according":
         return False
     if words[j] == ":":
-        return j + 1 < len(words) and tags[j + 1] not in _STOP_PUNCT
+        return j + 1 < len(words) and tags[j + 1] not in STOP_PUNCT
     if words[j] == ",":
         return (j + 3 < len(words) and words[j + 1] == "(" and words[j + 3] == ")"
                 and _list_label(lower[j + 2]))
@@ -358,7 +358,7 @@ def _present_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether a base-form verb follows a noun directly ("sunflower oil make up", "of Baku lie", "the
     figures show"): with no other finite verb in the sentence, the tagger's VB is a present tense
     (VBP) it misread, not a clause lost in translation."""
-    return any(g == "VB" and ((tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") or _closes_subject(tags, i))
+    return any(g == "VB" and ((tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") or closes_subject(tags, i))
                               and lower[i - 1] != "'s" or _after_subject_and_adverb(tags, lower, i))
                for i, g in enumerate(tags) if i > 0)
 
@@ -376,10 +376,10 @@ def _after_subject_and_adverb(tags: Sequence[str], lower: Sequence[str], i: int)
                                     or (lower[j] == "least" and lower[j - 1] == "at")):
         j -= 2 if lower[j] == "least" else 1
     return j < i - 1 and j >= 0 and lower[j] != "'s" and (
-        tags[j] in ("NN", "NNS", "NNP", "NNPS", "PRP") or _closes_subject(tags, j + 1))
+        tags[j] in ("NN", "NNS", "NNP", "NNPS", "PRP") or closes_subject(tags, j + 1))
 
 
-def _closes_subject(tags: Sequence[str], i: int) -> bool:
+def closes_subject(tags: Sequence[str], i: int) -> bool:
     """Whether the token before ``i`` closes a subject's parenthesis or apposition: "The People's Bank
     of China (PBOC) cut ...", "The slogan, originally Kurdish (...), spread ..." (session 11); the
     comma must be the second of the sentence, the first having opened the apposition."""
@@ -390,7 +390,7 @@ def _closes_subject(tags: Sequence[str], i: int) -> bool:
 #: fell"): the tagger, short of context, often reads the verb as the other word ("Prices of oil and
 #: gas rose." → rose/NN).  English morphology, a closed list; "said", "spoke" and the other forms of
 #: ``_PAST_FORMS`` are not here: at the end after a noun they are the verb-final sign's evidence.
-_PAST_HOMOGRAPHS = frozenset({
+PAST_HOMOGRAPHS = frozenset({
     "rose", "fell", "left", "found", "saw", "felt", "lay", "bore", "wound", "ground", "shot", "cast",
     "hit", "cut", "put", "set", "let", "spent", "led", "fed", "fled", "drew", "flew", "grew", "threw",
     "blew", "rang", "sank", "stole", "broke", "rode", "drove", "struck", "slid", "spread", "split", "shut",
@@ -401,8 +401,8 @@ _PAST_HOMOGRAPHS = frozenset({
 def _past_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether a simple past the tagger read as another word follows a noun directly, in a sentence
     with no other finite verb: "Prices of oil and gas rose.", "Wages in the sector fell." (session 9)."""
-    return any(w in _PAST_HOMOGRAPHS and (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
-                                          or _closes_subject(tags, i))
+    return any(w in PAST_HOMOGRAPHS and (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+                                          or closes_subject(tags, i))
                and tags[i] not in ("DT", "IN")
                for i, w in enumerate(lower) if i > 0)
 
@@ -434,7 +434,7 @@ _IRREGULAR_PRESENTS = frozenset({
 })
 #: What may follow such a present tense: its object or complement ("bears interest", "sits alone").
 _IRREGULAR_NEXT = _MEASURE_NEXT | {"JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "RP", "RBR"}
-_TIME_ADVERBS = frozenset({"still", "now", "already", "always", "never", "often", "usually", "rarely", "seldom",
+TIME_ADVERBS = frozenset({"still", "now", "already", "always", "never", "often", "usually", "rarely", "seldom",
                            "sometimes", "currently", "reportedly", "regularly", "typically", "generally"})
 
 
@@ -448,17 +448,17 @@ def _present_homograph_after_noun(tags: Sequence[str], lower: Sequence[str]) -> 
         if i == 0 or tags[i] not in ("NN", "NNS") or i + 1 >= len(tags):
             continue
         # a verb in -s after an adverb of time or frequency: "a sign ... still hangs above the entrance"
-        if lower[i - 1] in _TIME_ADVERBS and tags[i] == "NNS" and w.endswith("s") and not w.endswith("ss") \
+        if lower[i - 1] in TIME_ADVERBS and tags[i] == "NNS" and w.endswith("s") and not w.endswith("ss") \
                 and tags[i + 1] in _MEASURE_NEXT and lower[i + 1] != "of":
             return True
         if irregular_present(w) and tags[i + 1] in _IRREGULAR_NEXT and lower[i + 1] != "of" \
-                and (tags[i - 1] in ("NN", "NNP", "PRP") or _closes_subject(tags, i)) and lower[i - 1] != "'s":
+                and (tags[i - 1] in ("NN", "NNP", "PRP") or closes_subject(tags, i)) and lower[i - 1] != "'s":
             return True
         if w not in _PRESENT_HOMOGRAPHS:
             continue
         if tags[i + 1] not in _MEASURE_NEXT or lower[i + 1] == "of":  # "the hotel costs of the region"
             continue
-        if tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP") or _closes_subject(tags, i):
+        if tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP") or closes_subject(tags, i):
             return True
     return False
 
@@ -503,10 +503,10 @@ def _verb_form_after_subject(tags: Sequence[str], lower: Sequence[str]) -> bool:
         misread_in = tags[i] == "IN" and _misread_preposition(w)
         if not (irregular or misread_in or tags[i] in ("NN", "NNS", "JJ")) or tags[i + 1] not in _COMPLEMENT_NEXT:
             continue
-        if not (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") or _closes_subject(tags, i)) \
+        if not (tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") or closes_subject(tags, i)) \
                 or lower[i - 1] == "'s":
             continue
-        if irregular or any(map(is_everyday_past, _regular_pasts(w) or _own_past(w))):
+        if irregular or any(map(is_everyday_past, regular_pasts(w) or _own_past(w))):
             return True
     return False
 
@@ -519,7 +519,7 @@ def _present_before_bare_object(tags: Sequence[str], lower: Sequence[str]) -> bo
     """Whether a regular "-s" present the tagger read as a plural noun follows its singular subject and takes a
     bare noun as its object: "The laser emits light at ...", "The engine burns fuel at ...", "The cell emits
     photons in ..." (session 24).  Agreement (a singular noun, then the "-s" form), the everyday regular past
-    (:func:`_regular_pasts`: "emitted", "burned") and an object of one noun that a preposition, punctuation or
+    (:func:`regular_pasts`: "emitted", "burned") and an object of one noun that a preposition, punctuation or
     a conjunction closes, not "of", keep a compound's plural a noun ("the consumer goods market in ...", "the oil
     prices index of ...")."""
     for i in range(1, len(tags) - 2):
@@ -529,7 +529,7 @@ def _present_before_bare_object(tags: Sequence[str], lower: Sequence[str]) -> bo
         if tags[i + 1] not in ("NN", "NNS") or tags[i + 2] not in _OBJECT_CLOSE or lower[i + 2] == "of" \
                 or lower[i - 1] == "'s":
             continue
-        if any(map(is_everyday_past, _regular_pasts(w))):
+        if any(map(is_everyday_past, regular_pasts(w))):
             return True
     return False
 
@@ -546,12 +546,12 @@ def is_everyday_past(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _regular_pasts(word: str) -> tuple[str, ...]:
+def regular_pasts(word: str) -> tuple[str, ...]:
     """The regular simple pasts a present tense ``word`` may have (English spelling rules).
 
-    >>> _regular_pasts("relies"), _regular_pasts("ships")
+    >>> regular_pasts("relies"), regular_pasts("ships")
     (('relied',), ('shiped', 'shipped'))
-    >>> _regular_pasts("cover"), _regular_pasts("constitute")
+    >>> regular_pasts("cover"), regular_pasts("constitute")
     (('covered',), ('constituted',))
     """
     if not word.isalpha() or len(word) < 4 or word.endswith(("ed", "ing")):
@@ -571,7 +571,7 @@ def _regular_pasts(word: str) -> tuple[str, ...]:
     return (word + "d",) if word.endswith("e") else (word + "ed",)
 
 
-def _original_in_parentheses(words: Sequence[str], i: int) -> bool:
+def original_in_parentheses(words: Sequence[str], i: int) -> bool:
     """Whether the token at ``i`` is part of an original-language form given in parentheses for
     reference: the parentheses hold nothing but that form (in quotation marks or not), perhaps after
     "in Armenian," or "Russian:" ('"Amen" (in Armenian, "Ամեն")', "(Russian: Газпром)"). A word
@@ -592,7 +592,7 @@ def _original_in_parentheses(words: Sequence[str], i: int) -> bool:
     return bool(inner) and all(other_script(w) or not any(c.isalnum() for c in w) for w in inner)
 
 
-def _original_glossed(words: Sequence[str], i: int) -> bool:
+def original_glossed(words: Sequence[str], i: int) -> bool:
     """Whether the token at ``i`` is part of an original-language form in quotation marks that a gloss
     in parentheses follows: '"Добро пожаловать" (Welcome)', 'is "ქართული ოცნება" (Kartuli Otsneba)'
     (session 10); the quoted form holds nothing but words in another script."""
@@ -602,19 +602,19 @@ def _original_glossed(words: Sequence[str], i: int) -> bool:
     k = i + 1
     while k < len(words) and k - i <= 8 and other_script(words[k]):
         k += 1
-    return (j >= 0 and k + 1 < len(words) and words[j] in _QUOTES and words[k] in _QUOTES
+    return (j >= 0 and k + 1 < len(words) and words[j] in QUOTES and words[k] in QUOTES
             and words[k + 1] == "(")
 
 
-def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
+def is_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     """Whether a sentence with no VBD/VBZ/VBP/MD is an imperative: it opens with a base-form verb
     ("Follow …", "Please send …"), or a short opening phrase (at most eight tokens, from "to", a
     preposition, a wh-adverb or an adverb) ends in the sentence's first comma or colon right before one."""
     if tags[first] == "VB" or (lower[first] == "please" and first + 1 < len(tags) and tags[first + 1] == "VB"):
         return True
-    if _misread_imperative(tags, lower, first):
+    if misread_imperative(tags, lower, first):
         return True
-    if tags[first] not in _INTRO_TAGS:
+    if tags[first] not in INTRO_TAGS:
         return False
     # the first comma or colon, after a short opening phrase, right before the verb
     comma = next((i for i in range(first + 1, min(len(tags), first + 9)) if tags[i] in (",", ":")), None)
@@ -623,7 +623,7 @@ def _imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     return comma is not None and comma + 1 < len(tags) and tags[comma + 1] == "VB"
 
 
-def _field_label(words: Sequence[str], first: int) -> bool:
+def field_label(words: Sequence[str], first: int) -> bool:
     """Whether the segment opens with a short label and its colon, a field whose value needs no verb
     (session 12): "Controller: Example Europe Ltd., 10 Harbour Street, Dublin 2.", "New in this version:
     batch export and a faster editor.", "Available in: Sand, Forest and Midnight."  At most four words,
@@ -638,10 +638,10 @@ def _field_label(words: Sequence[str], first: int) -> bool:
 
 
 #: What an imperative's verb takes right after it and a noun does not: an article, a possessive, a pronoun.
-_IMPERATIVE_OBJECT = frozenset({"DT", "PDT", "PRP$", "PRP"})
+IMPERATIVE_OBJECT = frozenset({"DT", "PDT", "PRP$", "PRP"})
 
 
-def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
+def misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -> bool:
     """Whether a sentence opens with an imperative the tagger read as a noun, a name or an adjective (its
     capital at the start of the sentence): "Store your receipts ...", "Export to PDF or JPG and share
     anywhere.", "Join challenges, earn badges and share ..." (session 12), or as a gerund it cannot be, no
@@ -649,22 +649,22 @@ def _misread_imperative(tags: Sequence[str], lower: Sequence[str], first: int) -
     morphology (its "-ing" form or regular past is an everyday word: "storing", "exported") and either
     takes an article, possessive or pronoun right after it, or is coordinated with a later base-form verb
     ("... and share"), as a noun opening a headline ("Export of oil ...", "Increase in prices ...") is not."""
-    misread_gerund = tags[first] == "VBG" and _misread_gerund(lower[first])
+    misread_gerund = tags[first] == "VBG" and is_misread_gerund(lower[first])
     if (tags[first] not in ("NN", "NNP", "JJ", "RB") and not misread_gerund) or first + 1 >= len(tags) \
             or not lower[first].isalpha():
         return False
-    takes_object = tags[first + 1] in _IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
+    takes_object = tags[first + 1] in IMPERATIVE_OBJECT and lower[first + 1] not in ("that", "which")
     coordinated = any(tags[k] == "VB" and tags[k - 1] in ("CC", ",") for k in range(first + 2, len(tags)))
-    return (takes_object or coordinated) and any(map(is_everyday_past, _verb_forms(lower[first])))
+    return (takes_object or coordinated) and any(map(is_everyday_past, verb_forms(lower[first])))
 
 
-def _misread_gerund(word: str) -> bool:
+def is_misread_gerund(word: str) -> bool:
     """Whether a word the tagger read as a gerund (VBG) cannot be one: no "-ing" form whose stem has a vowel
     ("do-ing", "us-ing" are gerunds; "br-ing", "spr-ing" are not; session 17, analysis 13)."""
     return not word.endswith("ing") or not any(map("aeiouy".__contains__, word[:-3]))
 
 
-def _verb_forms(word: str) -> tuple[str, ...]:
+def verb_forms(word: str) -> tuple[str, ...]:
     """The "-ing" forms and regular pasts a base-form verb ``word`` may have (English spelling rules):
     "store" → "storing", "stored"; "pin" → "pining", "pinning", "pined", "pinned"."""
     if len(word) < 3:

@@ -193,7 +193,7 @@ def tagger_words(words: list[str]) -> list[str]:
     return [NAME_STAND_IN if is_opaque(w) else w for w in words]
 
 
-def _shape(w: str) -> str:
+def word_shape(w: str) -> str:
     if w.isdigit():
         return "d"
     if any(map(str.isdigit, w)):  # a digit among its characters (map: no Python frame per character)
@@ -209,33 +209,33 @@ def _shape(w: str) -> str:
     return "p"
 
 
-def _norm(w: str) -> str:
+def norm_word(w: str) -> str:
     w = w.replace("’", "'")
     if w.isdigit():
         return "!DIGITS" if len(w) != 4 else "!YEAR"
     return w.lower()
 
 
-def _features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
+def token_features(i: int, words: Sequence[str], prev: str, prev2: str) -> list[str]:
     """Feature strings for token ``i`` (``words`` is padded with two markers each side)."""
     raw = words[i]
-    lw = _norm(raw)
+    lw = norm_word(raw)
     return [
         "b",
         "w " + lw,
         "s3 " + lw[-3:],
         "s2 " + lw[-2:],
         "p1 " + lw[:1],
-        "sh " + _shape(raw),
+        "sh " + word_shape(raw),
         "t " + prev,
         "tt " + prev + " " + prev2,
         "tw " + prev + " " + lw,
-        "w-1 " + _norm(words[i - 1]),
-        "s-1 " + _norm(words[i - 1])[-3:],
-        "w-2 " + _norm(words[i - 2]),
-        "w+1 " + _norm(words[i + 1]),
-        "s+1 " + _norm(words[i + 1])[-3:],
-        "w+2 " + _norm(words[i + 2]),
+        "w-1 " + norm_word(words[i - 1]),
+        "s-1 " + norm_word(words[i - 1])[-3:],
+        "w-2 " + norm_word(words[i - 2]),
+        "w+1 " + norm_word(words[i + 1]),
+        "s+1 " + norm_word(words[i + 1])[-3:],
+        "w+2 " + norm_word(words[i + 2]),
         "fst" if i == 2 else "mid",
     ]
 
@@ -246,7 +246,7 @@ class Tagger:
     def __init__(self, tags: list[str], features: list[str], matrix: np.ndarray, tagdict: dict[str, str],
                  featurize: Callable[[int, Sequence[str], str, str], list[str]] | None = None):
         self.tags = tags
-        self.featurize = featurize or _features  # another feature set: experiments only (PackedTagger reads _features)
+        self.featurize = featurize or token_features  # another feature set: experiments only (PackedTagger reads token_features)
         self.index = {f: i for i, f in enumerate(features)}
         self.features = features
         self.matrix = matrix  # (features, tags), float32
@@ -453,10 +453,10 @@ class PackedTagger:
     def _role(self, role: int, word: str) -> tuple[int, int]:
         """(packed sum, count) of the static features of ``word`` in ``role`` (0 own, 1 at -1, 2 at -2,
         3 at +1, 4 at +2); memoised per role in ``_roles``."""
-        lw = _norm(word)
+        lw = norm_word(word)
         if role == 0:
             names: tuple[str, ...] = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1],
-                                      "sh " + _shape(word))
+                                      "sh " + word_shape(word))
         else:
             names = {1: ("w-1 " + lw, "s-1 " + lw[-3:]), 2: ("w-2 " + lw,),
                      3: ("w+1 " + lw, "s+1 " + lw[-3:]), 4: ("w+2 " + lw,)}[role]
@@ -466,7 +466,7 @@ class PackedTagger:
         """For (tag before, word): the word's own features with "tw" (the tag before and the word)."""
         prev, word = key
         own, n_own = self._roles[0][word]
-        total, count = self._sum(("tw " + prev + " " + _norm(word),))
+        total, count = self._sum(("tw " + prev + " " + norm_word(word),))
         return own + total, n_own + count
 
     def _tag_context(self, key: tuple[str, str, bool]) -> tuple[int, int]:
@@ -478,7 +478,7 @@ class PackedTagger:
         """Penn tags of ``words`` (a sentence).
 
         The score of a token is the same integer sum of packed rows as in :meth:`_best` over
-        :func:`_features`, added up from per-word-type partial sums; a sentence seen
+        :func:`token_features`, added up from per-word-type partial sums; a sentence seen
         before is answered from a bounded cache.
         """
         key = tuple(words)
@@ -556,7 +556,7 @@ _SENTENCE_CACHE = 20_000
 
 
 class _LazyRows:
-    """The rows of :func:`_features` for one token, in their order, built only when iterated
+    """The rows of :func:`token_features` for one token, in their order, built only when iterated
     (only near-ties need them)."""
 
     __slots__ = ("args", "index")
@@ -567,7 +567,7 @@ class _LazyRows:
 
     def __iter__(self):
         index = self.index
-        return iter([r for f in _features(*self.args) if (r := index.get(f)) is not None])
+        return iter([r for f in token_features(*self.args) if (r := index.get(f)) is not None])
 
 
 _lock = threading.Lock()

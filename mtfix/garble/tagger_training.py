@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from mtfix.garble import conllu
-from mtfix.garble.tagger import PackedTagger, Tagger, _features
+from mtfix.garble.tagger import PackedTagger, Tagger, token_features
 
 
 def read_conllu(path: str | Path) -> list[tuple[list[str], list[str]]]:
@@ -38,9 +38,9 @@ def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: i
           prune: float = 0.01, featurize: Callable[[int, Sequence[str], str, str], list[str]] | None = None,
           tagdict: dict[str, str] | None = None) -> Tagger:
     """Train an averaged perceptron on (words, tags) sentences, deterministically.  ``featurize`` and
-    ``tagdict`` (default :func:`_features` and :func:`make_tagdict`'s) are for experiments
-    (``bench/tagger_eval.py``): :class:`PackedTagger`, the shipped inference, reads :func:`_features` only."""
-    featurize = featurize or _features
+    ``tagdict`` (default :func:`token_features` and :func:`make_tagdict`'s) are for experiments
+    (``bench/tagger_eval.py``): :class:`PackedTagger`, the shipped inference, reads :func:`token_features` only."""
+    featurize = featurize or token_features
     tagdict = make_tagdict(sents) if tagdict is None else tagdict
     tags = sorted({t for _, ts in sents for t in ts})
     index = {t: i for i, t in enumerate(tags)}
@@ -101,7 +101,7 @@ def train(sents: list[tuple[list[str], list[str]]], iterations: int = 5, seed: i
     for r, f in enumerate(features):
         for t, v in averaged[f].items():
             matrix[r, t] = v
-    return Tagger(tags, features, matrix, tagdict, None if featurize is _features else featurize)
+    return Tagger(tags, features, matrix, tagdict, None if featurize is token_features else featurize)
 
 
 def accuracy(tagger: Tagger | PackedTagger, sents: Iterable[tuple[list[str], list[str]]]) -> float:

@@ -20,6 +20,7 @@ key                       meaning                                         defaul
 ``enabled-rules``         LT rule ids to switch on (off by default in LT) ``[]``
 ``timeout``               seconds to wait for one HTTP answer             ``60``
 ``start-timeout``         seconds to wait for a new server                ``90``
+                          (``$MTFIX_LT_START_TIMEOUT`` when not set here)
 ``batch-chars``           characters per request (segments are joined)    see ``defaults.yaml``
 ``workers``               concurrent requests                             see ``defaults.yaml``
 ``result-cache``          ``false`` turns the SQLite results cache off    ``true``
@@ -226,6 +227,26 @@ def check_table_key(key: str, value: Any) -> None:
     _checked(name, value)
 
 
+#: the environment variable that sets ``start-timeout`` where the settings do not (session 51: a machine under
+#: load, a CI runner, may need longer than the 90 s default for a server's first answer)
+START_TIMEOUT_ENV = "MTFIX_LT_START_TIMEOUT"
+
+
+def env_start_timeout() -> float:
+    """``$MTFIX_LT_START_TIMEOUT`` (seconds, above 0) when set, else the default 90; a ConfigError naming the
+    variable and its value when it is no such number."""
+    text = os.environ.get("MTFIX_LT_START_TIMEOUT", "").strip()  # START_TIMEOUT_ENV, literal for the docs test
+    if not text:
+        return float(FIELD_DEFAULTS["start_timeout"])
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise ConfigError(f"{START_TIMEOUT_ENV}={text!r}: must be a number of seconds above 0")
+    return value
+
+
 def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None) -> LTSettings:
     """Settings from a ``[tool.mtfix.languagetool]`` table (keys with ``-`` or ``_``)."""
     table = {str(k).replace("_", "-"): v for k, v in (table or {}).items()}
@@ -252,7 +273,7 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
             disabled_rules=tuple(sorted({*d["disabled_rules"], *table.get("disabled-rules", ())})),
             enabled_rules=tuple(sorted(set(table.get("enabled-rules", ())))),
             timeout=float(table.get("timeout", FIELD_DEFAULTS["timeout"])),
-            start_timeout=float(table.get("start-timeout", FIELD_DEFAULTS["start_timeout"])),
+            start_timeout=float(table.get("start-timeout", env_start_timeout())),
             batch_chars=int(table.get("batch-chars", d["batch_chars"])),
             workers=max(1, int(table.get("workers", d["workers"]))),
             result_cache=bool(table.get("result-cache", FIELD_DEFAULTS["result_cache"])),

@@ -18,7 +18,7 @@ from mtfix.lsp.language_server import (  # the server class: pygls reads the han
     DocState,
     MtfixLanguageServer,
 )
-from mtfix.lsp.surrogates import _sanitised
+from mtfix.lsp.surrogates import sanitised
 from mtfix.lsp.units import UnitView
 from mtfix.lsp.workspace import UNIT_KINDS, Profile, build_document
 from mtfix.model import Finding, FixSafety
@@ -216,7 +216,7 @@ def fix_all_edits(ls: MtfixLanguageServer, st: DocState) -> list[types.TextEdit]
     checker = ls.grammar.ready_for(profile.config)
     if checker is not None:
         pipeline = profile.with_grammar(checker)
-    checked, odd = _sanitised(st.text)
+    checked, odd = sanitised(st.text)
     if odd:  # the text holds characters no file can: fix nothing rather than write U+FFFD
         return []
     if st.kind in UNIT_KINDS:  # the file `mtfix fix` writes (its format's writer), as the edit

@@ -26,7 +26,7 @@ from lsprotocol import types
 from mtfix.lsp.diagnostics import entry_location, to_range
 from mtfix.lsp.language_server import DocState, MtfixLanguageServer, _is_own_file
 from mtfix.lsp.sentence_hover import sentence_hover
-from mtfix.lsp.surrogates import _sanitised
+from mtfix.lsp.surrogates import sanitised
 from mtfix.lsp.workspace import UNIT_KINDS, build_document
 
 #: what the spelling under the cursor is, by the kind of the checker's mention
@@ -179,7 +179,7 @@ def hover_at(st: DocState, offset: int, markdown: bool) -> types.Hover | None:
     settings do not name)."""
     if _is_own_file(st) or (st.kind in UNIT_KINDS and st.view is None):  # (a glossary itself: data, not prose)
         return None
-    checked, odd = _sanitised(st.text)
+    checked, odd = sanitised(st.text)
     if odd or (st.view is not None and st.view.text != checked):
         return None
     for start, end, entry, kind in mentions(st.profile, checked, st.path, st.kind, st.view):

@@ -23,6 +23,7 @@ from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError
+from mtfix.findings import without_fixes_at
 from mtfix.lsp.diagnostics import (
     DiagnosticMemo,
     directive_diagnostics,
@@ -32,7 +33,7 @@ from mtfix.lsp.diagnostics import (
 )
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import SECTION, editor_loaded, normalise
-from mtfix.lsp.surrogates import _sanitised, _without_fixes_at
+from mtfix.lsp.surrogates import sanitised, unwritable
 from mtfix.lsp.traffic import TolerantMessages, unreadable_body
 from mtfix.lsp.units import check_units, served
 from mtfix.lsp.uris import uri_to_path
@@ -482,11 +483,11 @@ class MtfixLanguageServer(LanguageServer):
             findings, state.sentences, state.index, state.checked = old.fast, old.sentences, old.index, old.checked
             state.markdown = old.markdown
         elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
-            checked, odd = _sanitised(text)
+            checked, odd = sanitised(text)
             findings, state.view = check_units(profile.fast, checked, path, kind)
-            findings = _without_fixes_at(findings, odd) if odd else findings
+            findings = without_fixes_at(findings, odd)  # after each unit's merge: no document to name them in
         else:
-            checked, odd = _sanitised(text)
+            checked, odd = sanitised(text)
             # the sentences the edit left alone keep their findings; the rest, and the document's codes, are checked
             previous = (old.checked if old is not None and old.profile is profile and old.kind == kind
                         and old.path == path else None)
@@ -494,10 +495,10 @@ class MtfixLanguageServer(LanguageServer):
                 from mtfix.formats.markdown_incremental import reparse
 
                 state.markdown = reparse(checked, old.markdown if old is not None else None)
-            state.checked = recheck(profile.fast, build_document(checked, path, kind, state.markdown), previous)
+            doc = unwritable(build_document(checked, path, kind, state.markdown), odd)
+            state.checked = recheck(profile.fast, doc, previous)
             result = state.checked.result
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)
-            findings = _without_fixes_at(findings, odd) if odd else findings
         state.fast = findings
         carried: list[Finding] = []
         if old is not None and old.grammar and old.profile is profile:
@@ -529,15 +530,14 @@ class MtfixLanguageServer(LanguageServer):
             loop = asyncio.get_running_loop()
 
             def run() -> list[Finding]:
-                checked, odd = _sanitised(state.text)
+                checked, odd = sanitised(state.text)
                 pipeline = state.profile.with_grammar(checker)
                 if state.kind in UNIT_KINDS:
                     found, view = check_units(pipeline, checked, state.path, state.kind)
                     if view is not None:
                         state.view = view
-                    return _without_fixes_at(found, odd) if odd else found
-                found = pipeline.check(build_document(checked, state.path, state.kind))
-                return _without_fixes_at(found.findings, odd) if odd else found.findings
+                    return without_fixes_at(found, odd)
+                return pipeline.check(unwritable(build_document(checked, state.path, state.kind), odd)).findings
 
             findings = await loop.run_in_executor(self.grammar_pool, run)
             if self._current_version(state.uri) != state.version or self.states.get(state.uri) is not state:

@@ -45,7 +45,7 @@ def test_the_users_of_the_pattern_read_the_one_object() -> None:
 
     assert tabular._SURROGATE is client._SURROGATE is surrogates._SURROGATE is json_report._SURROGATE is LONE_SURROGATE
     assert tabular.lone_surrogate("a\ud800") == "\\ud800"
-    assert surrogates._sanitised("a\udce9b") == ("a\ufffdb", [1])
+    assert surrogates.sanitised("a\udce9b") == ("a\ufffdb", [1])
     assert json_report.escaped("caf\udce9.txt") == "caf\\xe9.txt"
 
 

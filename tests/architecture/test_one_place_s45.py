@@ -78,7 +78,7 @@ def test_the_training_trains_a_tagger_the_shipped_code_reads() -> None:
 
     toy = [(["Prices", "rose", "."], ["NNS", "VBD", "."]), (["Rents", "fell", "."], ["NNS", "VBD", "."])] * 3
     model = tagger_training.train(toy, iterations=3, tagdict={})
-    assert isinstance(model, tagger.Tagger) and model.featurize is tagger._features
+    assert isinstance(model, tagger.Tagger) and model.featurize is tagger.token_features
     assert tagger_training.accuracy(model, toy) == 1.0
     assert tagger_training.make_tagdict(toy, freq=2) == {"Prices": "NNS", "rose": "VBD", ".": ".", "Rents": "NNS",
                                                           "fell": "VBD"}

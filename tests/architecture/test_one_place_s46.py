@@ -156,9 +156,10 @@ _VALUED = {"heap": "heap", "jvm-args": "jvm_args", "port": "port", "server-optio
            "batch-chars": "batch_chars", "workers": "workers", "result-cache": "result_cache"}
 
 
-def test_settings_from_reads_its_defaults_from_ltsettings() -> None:
+def test_settings_from_reads_its_defaults_from_ltsettings(monkeypatch: pytest.MonkeyPatch) -> None:
     from mtfix.grammar import settings
 
+    monkeypatch.delenv("MTFIX_LT_START_TIMEOUT", raising=False)  # the test suite's longer wait (session 51)
     got = settings.settings_from({})
     for field in ("port", "language", "timeout", "start_timeout", "result_cache", "jvm_args", "server_options",
                   "enabled_rules"):

@@ -1,4 +1,5 @@
-"""No tracked file copies text from the shared data (bench/audit_copies.py; session 15).
+"""No project file (tracked, or untracked and not ignored: session 51) copies text from the shared data
+(bench/audit_copies.py; session 15).
 
 The scan reads all of ``../shared`` (seeds, realmt, benchmarks, the EWT treebank: about 11 s of CPU);
 without the folder the test is skipped with a message saying where it looked.

@@ -77,7 +77,7 @@ def test_a_participle_before_its_noun_or_the_country_is_not_flagged(text: str) -
 
 def test_which_pasts_are_no_nouns() -> None:
     from mtfix.garble.pronoun_pasts import is_pronoun_past
-    from mtfix.garble.signs import _PAST_HOMOGRAPHS
+    from mtfix.garble.signs import PAST_HOMOGRAPHS
 
-    assert [is_pronoun_past(w, _PAST_HOMOGRAPHS) for w in ("told", "went", "gave", "said")] == [True] * 4
-    assert [is_pronoun_past(w, _PAST_HOMOGRAPHS) for w in ("saw", "left", "bid", "thought", "report")] == [False] * 5
+    assert [is_pronoun_past(w, PAST_HOMOGRAPHS) for w in ("told", "went", "gave", "said")] == [True] * 4
+    assert [is_pronoun_past(w, PAST_HOMOGRAPHS) for w in ("saw", "left", "bid", "thought", "report")] == [False] * 5

@@ -162,7 +162,7 @@ def test_every_memo_of_the_detector_is_bounded():
 
     d = Detector.load()
     d.predict("Officials said the talks would resume on Monday.")
-    memos = [signs._hash_cache, signs._trigram_hashes, signs._word_info, signs._wordlike,
+    memos = [signs._hash_cache, signs._trigram_hashes, signs.word_info, signs.WORDLIKE_TAG,
              d.trigrams._surprisal_cache, *(signs._lm_logs(d.lm) if d.lm is not None else ())]
     assert all(isinstance(m, BoundedMemo) and 0 < m.size <= 1 << 16 for m in memos)
 

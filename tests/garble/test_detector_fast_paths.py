@@ -12,7 +12,7 @@ import pytest
 
 from mtfix.garble import signs
 from mtfix.garble.pronoun_pasts import misread_past
-from mtfix.garble.signs import Token, _word_info
+from mtfix.garble.signs import Token, word_info
 from mtfix.garble.tagger import load as load_tagger
 
 #: Words of every kind the loops tell apart: nouns with a capital after a determiner ("the Customer"), articles
@@ -78,7 +78,7 @@ def _lexical_reference(toks, lm, infos, tags, words):
             if signs.greek_symbol(lw):
                 prev = prev_log = None
                 continue
-            if info[5] and (signs._original_in_parentheses(words, k) or signs._original_glossed(words, k)):
+            if info[5] and (signs.original_in_parentheses(words, k) or signs.original_glossed(words, k)):
                 prev = prev_log = None
                 continue
             if 0 < k < last and (signs._introduced(toks, k, last, tags) or signs._quoted_and_glossed(words, k)):
@@ -114,7 +114,7 @@ def _case_role_reference(tags, lower, first, words):
             li = lower[i]
             if not words[i].isupper() and (
                     li in signs.OBJECT_PRONOUNS and li != "whom" and tags[i + 1] in signs.FINITE
-                    or li in ("him", "them", "me", "us") and misread_past(tags, lower, i, signs._PAST_HOMOGRAPHS)) and (
+                    or li in ("him", "them", "me", "us") and misread_past(tags, lower, i, signs.PAST_HOMOGRAPHS)) and (
                     i == first or tags[i - 1] in ("CC", ",", ":", "``") or lower[i - 1] == "that"):
                 return i, "object"
             if li in signs.SUBJECT_PRONOUNS and i > 0 and tags[i - 1] in ("IN", "TO") and lower[i - 1] not in (
@@ -146,7 +146,7 @@ def test_ratios_match_the_reference_on_random_sentences():
     rng = random.Random(29)
     for _ in range(20_000):
         toks, tags, words = _random_sentence(rng)
-        vw = [i[1] or g for i, g in zip(map(_word_info.__getitem__, words), tags, strict=True)]
+        vw = [i[1] or g for i, g in zip(map(word_info.__getitem__, words), tags, strict=True)]
         nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
         for given in (nw, None):
             want = _ratios_reference(toks, tags, vw, given)
@@ -161,8 +161,8 @@ def test_case_role_scan_matches_the_reference_on_random_sentences():
     seen = {"object": 0, "subject": 0}
     for _ in range(20_000):
         toks, tags, words = _random_sentence(rng)
-        infos = list(map(_word_info.__getitem__, words))
-        wordlike = list(compress(count(), map(signs._wordlike.__getitem__, tags)))
+        infos = list(map(word_info.__getitem__, words))
+        wordlike = list(compress(count(), map(signs.WORDLIKE_TAG.__getitem__, tags)))
         if not wordlike:
             continue
         lower = [i[0] for i in infos]
@@ -194,7 +194,7 @@ def test_lexical_matches_the_reference(lm):
     for toks in cases:
         words = [t.text for t in toks]
         tags = load_tagger().tag(words)
-        infos = list(map(_word_info.__getitem__, words))
+        infos = list(map(word_info.__getitem__, words))
         want = _lexical_reference(toks, lm, infos, tags, words)
         assert list(signs._lexical(toks, lm, infos, tags, words).items()) == list(want.items()), words
 

@@ -25,7 +25,7 @@ def test_ties_and_near_ties_are_settled_as_numpy_does() -> None:
     rng = random.Random(5)
     tags = [f"T{i}" for i in range(6)]
     words = [f"w{i}" for i in range(12)]
-    features = sorted({f for i in range(2, 14) for f in tagger._features(i, ["-START-", "-START2-", *words, "-END-",
+    features = sorted({f for i in range(2, 14) for f in tagger.token_features(i, ["-START-", "-START2-", *words, "-END-",
                                                                               "-END2-"], "T0", "T1")}
                       | {"b", "fst", "mid"})
     for _ in range(30):

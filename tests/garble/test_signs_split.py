@@ -15,13 +15,13 @@ REPO = Path(__file__).resolve().parents[2]
 #: Names the project, its tests and its bench scripts import from ``mtfix.garble.signs``, by the module holding them.
 MOVED = {
     structural_signs: ("_structural", "Sign", "FINITE", "VERBS", "REPORTING", "OBJECT_PRONOUNS", "SUBJECT_PRONOUNS",
-                       "_PAST_HOMOGRAPHS", "_PREPOSITIONS", "_IRREGULAR_PRESENTS", "_imperative", "_misread_imperative",
-                       "is_everyday_past", "_verb_forms", "_original_in_parentheses", "_original_glossed", "misread_past"),
-    sign_statistics: ("_ratios", "_lexical", "_defined_term", "_lm_logs", "_official_name_articles", "_NP_INNER",
+                       "PAST_HOMOGRAPHS", "_PREPOSITIONS", "_IRREGULAR_PRESENTS", "is_imperative", "misread_imperative",
+                       "is_everyday_past", "verb_forms", "original_in_parentheses", "original_glossed", "misread_past"),
+    sign_statistics: ("_ratios", "_lexical", "defined_term", "_lm_logs", "_official_name_articles", "_NP_INNER",
                       "_COMMON_NOUN", "_DETERMINERS", "_DEFINED_TERM_OPENERS", "_post_in_apposition", "_introduced",
                       "_quoted_and_glossed", "_without_diacritics", "_prefixed_stem", "_inflection_bases", "_PREFIXES"),
     sign_views: ("FUNCTION_WORDS", "HASH_BITS", "view", "hashed_ngrams", "_gram_hash", "_hash", "_hash_cache",
-                 "_trigram_hashes", "_word_info", "_wordlike"),
+                 "_trigram_hashes", "word_info", "WORDLIKE_TAG"),
 }
 
 

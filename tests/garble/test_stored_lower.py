@@ -12,7 +12,7 @@ import pytest
 
 from mtfix.garble import misreads
 from mtfix.garble.checker import detector
-from mtfix.garble.sign_views import _word_info
+from mtfix.garble.sign_views import word_info
 
 SENTENCES = [
     "Take the kettle to the sink and fill the kettle halfway.",
@@ -59,4 +59,4 @@ def test_only_a_typographic_apostrophe_differs_between_folded_and_lower_case() -
     first item) is its lower case exactly when the word has no ’."""
     assert all("’" not in chr(c).lower() for c in range(sys.maxunicode + 1) if c != 0x2019)
     for w in ("Don’t", "Don't", "İZMİR", "Straße", "ǅemal", "ΑΘΗΝΑ", "report", "’"):
-        assert (_word_info[w][0] == w.lower()) is ("’" not in w)
+        assert (word_info[w][0] == w.lower()) is ("’" not in w)

@@ -23,7 +23,7 @@ def _plain(packed: PackedTagger, words: list[str]) -> list[str]:
     for i in range(2, len(padded) - 2):
         tag = packed.tagdict.get(padded[i])
         if tag is None:
-            rows = [r for f in tagger._features(i, padded, prev, prev2) if (r := packed.index.get(f)) is not None]
+            rows = [r for f in tagger.token_features(i, padded, prev, prev2) if (r := packed.index.get(f)) is not None]
             tag = packed.tags[packed._best(rows)] if rows else "NN"
         out.append(tag)
         prev2, prev = prev, tag

@@ -34,7 +34,7 @@ def test_a_custom_feature_set_is_used_in_training_and_tagging():
 
 def test_the_default_trainer_keeps_the_shipped_features_and_dictionary():
     model = tagger_training.train(TOY * 6, iterations=2)
-    assert model.featurize is gtagger._features
+    assert model.featurize is gtagger.token_features
     assert model.tagdict == tagger_training.make_tagdict(TOY * 6)
     assert any(f.startswith("tt ") for f in model.features)
 
@@ -69,6 +69,6 @@ def test_the_trainer_trains_a_variant_for_cv_with_its_dictionary_threshold():
     args = td.arg_parser().parse_args(["--cv", "--tagger-variant", "rich", "--tagger-iterations", "1",
                                        "--tagger-dict-freq", "2"])
     model = td.train_tagger(TOY, args)
-    assert model.featurize is not gtagger._features
+    assert model.featurize is not gtagger.token_features
     assert any(f.startswith("z ") for f in model.features)  # the Zipf bucket of the rich set
     assert model.tagdict["cat"] == "NN" and "dog" not in model.tagdict  # dictionary words from a count of 2

@@ -10,7 +10,7 @@ import pytest
 
 from mtfix.garble import batch
 from mtfix.garble import tagger as tagger_module
-from mtfix.garble.tagger import _norm, _shape
+from mtfix.garble.tagger import norm_word, word_shape
 from mtfix.text import lexicon
 
 
@@ -24,8 +24,8 @@ def packed():
 
 def _reference(tagger, tb: batch._Tables, word: str):
     """What :meth:`batch._Tables.word_type` gave before session 43: twelve feature strings, each looked up."""
-    lw = _norm(word)
-    names = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1], "sh " + _shape(word),
+    lw = norm_word(word)
+    names = ("b", "w " + lw, "s3 " + lw[-3:], "s2 " + lw[-2:], "p1 " + lw[:1], "sh " + word_shape(word),
              "w-1 " + lw, "s-1 " + lw[-3:], "w-2 " + lw, "w+1 " + lw, "s+1 " + lw[-3:], "w+2 " + lw)
     rows = tuple(map(tagger.index.get, names, repeat(tb.zero)))
     fixed = tagger.tagdict.get(word)

@@ -23,7 +23,7 @@ def _codes(text: str) -> list[tuple[str, str]]:
     "Type \"<!--\" before the first line of the hidden note in the file.",
 ])
 def test_an_imperative_with_a_typed_literal_is_no_sentence_without_a_verb(text: str) -> None:
-    """The tagger read the capitalised verb before a run of symbols as a noun (``_misread_imperative`` wants an
+    """The tagger read the capitalised verb before a run of symbols as a noun (``misread_imperative`` wants an
     article or pronoun after it), so the sentence "had no main verb": MTF402, and an MTF401 raised by that sign
     (major at twelve words).  A literal object is an object: no MTF402, and MTF401 at most minor."""
     found = _codes(text)
