@@ -111,8 +111,20 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
         glued=unit.meta.get("glued"),  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
         page=unit.meta.get("page"),  # False: a Markdown file's glued tags (session 45)
     )
-    extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
+    extra = _unit_meta(unit)
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
+
+
+def _unit_meta(unit: Unit) -> dict[str, Any]:
+    """The unit's meta :func:`unit_document` carries (:data:`_UNIT_META`) and, for a text with an ``mtfix-ignore``
+    directive that does not start at the file's first line, ``file_lines``: the file line of each of its lines, so
+    a warning about the directive names the file's line (:func:`mtfix.suppress.malformed_directives`, session 51:
+    a PO entry's directive was said to be at line 1)."""
+    extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
+    if "mtfix-ignore" in unit.text and (unit.line_offset or unit.locator is not None):
+        table = LineTable(unit.text)
+        extra["file_lines"] = "\n".join(str(unit.locate(s, n, 1)[0]) for n, s in enumerate(table.starts, 1))
+    return extra
 
 
 #: the unit's meta that :func:`unit_document` carries into the document's
@@ -130,7 +142,7 @@ def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
     (``jobs`` changes nothing), all of which ``doc.meta`` records as it read them; the rest of its meta and its
     segments are derived from these.  False means "not known": build the document and compare."""
     m = doc.meta
-    extra = {k: unit.meta[k] for k in _UNIT_META if unit.meta.get(k)}
+    extra = _unit_meta(unit)
     if unit.text != doc.text or path != doc.path or unit.source != doc.source or not (
         _MADE_META - {"glued", "page"} <= set(m) <= _MADE_META | set(extra)
     ):

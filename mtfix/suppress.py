@@ -99,8 +99,11 @@ the directive silences nothing"]
     []
     """
     out = []
+    file_lines = doc.meta.get("file_lines")  # a unit of a translation file: its lines' lines in the file
+    lines = [int(n) for n in file_lines.split("\n")] if isinstance(file_lines, str) else None
     for span, why in malformed_directive_sites(doc):
         line = doc.line_col(span.start)[0]
+        line = lines[line - 1] if lines and line <= len(lines) else line
         out.append(f"{doc.path}:{line}: {why}" if doc.path else f"line {line}: {why}")
     return out
 

@@ -50,7 +50,7 @@ from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "13"  # 13: MTF503 compares a tag written as text (XLIFF CDATA, "&lt;b&gt;") with text and an inline element with markup (session 50); 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "14"  # 14: MTF503 says once that a source's inline element is written as text in the target (session 51); 13: MTF503 compares a tag written as text (XLIFF CDATA, "&lt;b&gt;") with text and an inline element with markup (session 50); 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -471,15 +471,23 @@ class BilingualChecker(BaseChecker):
             tgt = _markup_or_text(tgt, [(p.start, p.end) for p in doc.meta.get("format_protected") or ()])
         need = Counter(p for p, _, _ in src)
         have = Counter(p for p, _, _ in tgt)
+        lacking = need - Counter(q for q, _, _ in tgt)  # the source's, by key, the target does not hold
         for p, s, e in tgt:
             if have[p] > need[p]:
                 have[p] -= 1
                 shown = regex.sub(r"\s+", " ", doc.text[s:e])  # as the target has it
+                if p.startswith(_AS_TEXT) and lacking[markup := p.removeprefix(_AS_TEXT)]:
+                    # one tag, one problem: the source's inline element written as text (session 51: two findings)
+                    lacking[markup] -= 1
+                    yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
+                                        f"placeholder or tag {shown!r} of the source is written as text, "
+                                        "not as inline markup")
+                    continue
                 yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
                                     f"placeholder or tag {shown!r}{_as_text_note(p)} is not in the source")
         written = {p: repr(regex.sub(r"\s+", " ", (doc.source or "")[s:e])) + _as_text_note(p)
                    for p, s, e in reversed(src)}  # as the source has it
-        missing = [written[p] for p in need for _ in range(need[p] - Counter(q for q, _, _ in tgt)[p])]
+        missing = [written[p] for p in need for _ in range(lacking[p])]
         if missing:
             s, e = _anchor(doc)
             yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,

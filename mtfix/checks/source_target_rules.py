@@ -60,7 +60,9 @@ BILINGUAL_RULES: dict[str, tuple[str, str]] = {
         "another order or with the other quote, `<br/>` against `<br />`, `<B>` against `<b>` and "
         "`{{ name }}` against `{{name}}` are the same. XLIFF annotation marks (`<mrk>`, 2.x `<sm/>`/`<em/>`: a "
         "term or a comment a CAT tool adds to a target) are not compared, unless they lock their text "
-        "(`mtype=\"protected\"`, `translate=\"no\"`).\n\n"
+        "(`mtype=\"protected\"`, `translate=\"no\"`). In XLIFF and TMX an inline element (`<x id=\"1\"/>`) "
+        "and the same tag written as text (`&lt;x id=\"1\"/&gt;`, a CDATA section) are compared apart: a "
+        "source's inline element the target writes as text is one finding that says so.\n\n"
         "Example: source \"{count} nəfər\", target \"{number} people\" → MTF503. Flag only. "
         "Category Other (MQM's Markup).",
     ),

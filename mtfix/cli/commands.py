@@ -445,6 +445,8 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
     try:
         # the reference's own extension first: `--input-format jsonl` with `--ref ref.txt` (one line per record)
         fmt = format_for_path(str(ref), default="") or input_format or "text"
+        if ref.is_dir():  # read_input's "a folder now" is for an input listed as a file, then replaced
+            fail(f"--ref: {ref}: a folder, not a file: name the reference file")
         inp = read_input(str(ref))
         office = office_reason(inp.raw, str(ref)) if input_format is None else None
         if office is not None:
@@ -576,8 +578,11 @@ def explain(
 ) -> None:
     """Print one rule's documentation and examples (any LanguageTool rule as LT:RULE_ID)."""
     from mtfix.catalogue import LTNotInstalled, lt_jars
+    from mtfix.report.text import printable
 
     check_choice("--format", format, ("text", "json"))
+    if code.strip().upper() == "LT:":  # said "no entry for this LanguageTool rule" (session 51): no rule was named
+        fail(f"{code.strip()!r} names no rule: give LanguageTool's rule id after it, e.g. LT:EN_A_VS_AN")
     _, catalogue = _user_catalogue(rule_files, config)
     try:
         info = catalogue.find(code)
@@ -594,7 +599,7 @@ def explain(
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         if code.upper().startswith("LT:"):
             fail(f"no LanguageTool rule {code[3:]!r} in the installed LanguageTool jars{hint}")
-        fail(f"no rule {code!r}{hint} (see `mtfix rules`)")
+        fail(f"no rule '{printable(code)}'{hint} (see `mtfix rules`)")  # a byte not UTF-8 as "\\xff", as in paths
     if format == "json":
         typer.echo(json.dumps(info.to_dict(), ensure_ascii=False, indent=1))
         return

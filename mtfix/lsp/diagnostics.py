@@ -275,15 +275,20 @@ def to_range(index: LineIndex, start: int, end: int) -> types.Range:
     return types.Range(types.Position(sl, sc), types.Position(el, ec))
 
 
-def directive_diagnostics(doc: Document, index: LineIndex) -> list[types.Diagnostic]:
+def directive_diagnostics(doc: Document | None, index: LineIndex,
+                          sites: Iterable[tuple[int, int, str]] = ()) -> list[types.Diagnostic]:
     """A warning at the code list of each ``mtfix-ignore`` directive that silences nothing
-    (:func:`mtfix.suppress.malformed_directive_sites`): ``mtfix check`` says so on stderr; until session 50 the
-    editor said nothing, and the user saw the findings they meant to silence stay."""
+    (:func:`mtfix.suppress.malformed_directive_sites` of ``doc``, and ``sites``: start, end and why, placed in the
+    file already, a translation file's: :attr:`~mtfix.lsp.units.UnitView.directives`, session 51): ``mtfix check``
+    says so on stderr; until session 50 the editor said nothing, and the user saw the findings they meant to
+    silence stay."""
     from mtfix.suppress import malformed_directive_sites
 
-    return [types.Diagnostic(range=to_range(index, span.start, span.end), message=why,
+    found = [*((s.start, s.end, why) for s, why in (malformed_directive_sites(doc) if doc is not None else ())),
+             *sites]
+    return [types.Diagnostic(range=to_range(index, start, end), message=why,
                              severity=types.DiagnosticSeverity.Warning, source=SOURCE)
-            for span, why in malformed_directive_sites(doc)]
+            for start, end, why in found]
 
 
 def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) -> types.DiagnosticRelatedInformation | None:

@@ -312,6 +312,8 @@ class MtfixLanguageServer(LanguageServer):
                                state.profile.glossary_entries, state.profile.severities, memo)
         if state.checked is not None:  # a directive that silences nothing, at its line (session 50)
             found = [*found, *directive_diagnostics(state.checked.result.document, state.index)]
+        elif state.view is not None and state.view.directives:  # in a translation file's unit (session 51)
+            found = [*found, *directive_diagnostics(None, state.index, state.view.directives)]
         return found
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:

@@ -55,6 +55,8 @@ class UnitView:
     origin: dict[tuple[str, int, int], tuple[int, Finding]] = field(default_factory=dict)
     #: each unit's state and comments in the file (:mod:`mtfix.lsp.entries`), by unit index
     entries: list[EntryNote] = field(default_factory=list)
+    #: each ``mtfix-ignore`` directive that silences nothing: its code list's place in the file, and why (session 51)
+    directives: list[tuple[int, int, str]] = field(default_factory=list)
 
     def entry_of(self, finding: Finding) -> EntryNote | None:
         """The entry note of the unit ``finding`` (a published one) is in; None when it says nothing."""
@@ -205,6 +207,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
     from mtfix.files import check_input
     from mtfix.io.inputs import Input
     from mtfix.lsp.workspace import TABULAR_KINDS
+    from mtfix.suppress import malformed_directive_sites
 
     if not served(pipeline.config, kind):
         return [], None
@@ -224,8 +227,12 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
         return [], None
     said = [record_error(text, e) for e in result.errors] if kind in TABULAR_KINDS else []
     per_unit = [ur.check.findings for ur in result.units]
+    malformed = [malformed_directive_sites(ur.check.document) for ur in result.units]
     places = view.places([[p for f in fs for p in (f.start, f.end, *(x for e in f.edits for x in (e.start, e.end)))]
-                          for fs in per_unit])
+                          + [p for span, _ in sites for p in (span.start, span.end)]
+                          for fs, sites in zip(per_unit, malformed, strict=True)])
+    view.directives = [(places[i][span.start], places[i][span.end], why) for i, sites in enumerate(malformed)
+                       for span, why in sites if span.start in places[i] and span.end in places[i]]
     out: list[Finding] = []
     for i, findings in enumerate(per_unit):
         where = places[i]

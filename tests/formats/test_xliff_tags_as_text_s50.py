@@ -21,7 +21,7 @@ UNITS = [
     ("inline", "Klicken Sie {open}hier{close} jetzt", "Click {open}here{close} now", []),
     ("inline-added", "Klicken Sie hier jetzt", "Click {empty} here now", ["{empty_shown} is not in the source"]),
     ("text-for-inline", "Klicken Sie {empty} jetzt", "Click {empty_escaped} now",
-     ["{empty_shown} (as text) is not in the source", "{empty_shown} of the source is missing"]),
+     ["{empty_shown} of the source is written as text, not as inline markup"]),  # one tag, one finding (s51)
     ("text-lost", "<![CDATA[Druecken Sie <b> fuer fett]]>", "Press it to bold", ["'<b>' (as text) of the source is missing"]),
 ]
 
