@@ -121,7 +121,13 @@ def split(sentences: int) -> None:
     probe = ctypes.CDLL(str(tmp / "probe.so"))
     text = article(sentences)
     pipeline = Pipeline(Config(grammar="off"))
-    pipeline.check(build_document(text, "article.md", "markdown"))
+    try:  # the server keeps the blocks it split into sentences (session 51)
+        from mtfix.segment import BlockMemo
+
+        memo = {"memo": BlockMemo()}
+    except ImportError:  # a tree before session 51: every block cut again
+        memo = {}
+    pipeline.check(build_document(text, "article.md", "markdown", **memo))
     try:  # the server parses the Markdown again around the edit only (session 50)
         from mtfix.formats.markdown_incremental import reparse
     except ImportError:  # a tree before session 50: the whole text
@@ -140,7 +146,7 @@ def split(sentences: int) -> None:
         return result
 
     doc = counted("document built (Markdown read, sentences cut)", lambda: build_document(
-        text, "article.md", "markdown", *([reparse(text, before)] if reparse is not None else [])))
+        text, "article.md", "markdown", *([reparse(text, before)] if reparse is not None else []), **memo))
     result = counted("fast pipeline's check", lambda: pipeline.check(doc))
     counted("findings → diagnostics", lambda: to_diagnostics(
         result.findings, LineIndex(text), "file:///article.md",

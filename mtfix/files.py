@@ -24,7 +24,7 @@ from mtfix.model import Document, Finding, Severity, line_starts
 from mtfix.pipeline import Pipeline
 from mtfix.pipeline_results import CheckResult, FixResult
 from mtfix.repair import RepairLog
-from mtfix.segment import to_document
+from mtfix.segment import BlockMemo, to_document
 
 T = TypeVar("T")
 
@@ -103,13 +103,15 @@ class FileResult:
         return [f for u in self.units for f in u.findings]
 
 
-def unit_document(unit: Unit, path: str | None, jobs: int = 1) -> Document:
-    """``unit`` as a document to check; ``jobs``: processes a long unit is segmented in (the segments do not change)."""
+def unit_document(unit: Unit, path: str | None, jobs: int = 1, memo: BlockMemo | None = None) -> Document:
+    """``unit`` as a document to check; ``jobs``: processes a long unit is segmented in, ``memo``: the blocks split
+    before (:class:`~mtfix.segment.BlockMemo`; the segments do not change either way)."""
     doc = to_document(
         unit.text, path=path, protected=unit.protected, regions=unit.regions, source=unit.source, code=unit.code,
         headings=unit.headings, opaque=unit.opaque, joins=unit.joins, jobs=jobs,
         glued=unit.meta.get("glued"),  # an HTML page (mtfix.formats.html.page_spans), even with no word split by a tag
         page=unit.meta.get("page"),  # False: a Markdown file's glued tags (session 45)
+        memo=memo,
     )
     extra = _unit_meta(unit)
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
@@ -139,7 +141,7 @@ def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
     :meth:`Pipeline.fix <mtfix.pipeline.Pipeline.fix>` after edits: ``fix``'s last check's), told without segmenting
     (session 33): :func:`~mtfix.segment.to_document` is a function of its text, path and source, of its protected
     spans, regions, code spans and glued tags as given, and of its headings, opaque names and joins in order
-    (``jobs`` changes nothing), all of which ``doc.meta`` records as it read them; the rest of its meta and its
+    (``jobs`` and the language server's ``memo`` change nothing), all of which ``doc.meta`` records as it read them; the rest of its meta and its
     segments are derived from these.  False means "not known": build the document and compare."""
     m = doc.meta
     extra = _unit_meta(unit)

@@ -140,6 +140,21 @@ def suggestion_said(suggestion: str, span: str) -> str:
     return "one space" if suggestion == " " else repr(suggestion)
 
 
+def suggestion_quoted(suggestion: str, span: str) -> str:
+    """A suggestion as a line of text shows it (the CLI's text report, session 51): one without white space at an edge
+    quoted as it is (``'the'``: no Python escapes, a quotation mark inside kept as typed), any other in the words of
+    :func:`suggestion_said` ("delete ' the'", "insert “ the”": until session 51 ``''`` and ``' the'``).
+
+    >>> suggestion_quoted("the", "teh"), suggestion_quoted("don't", "dont"), suggestion_quoted("", " the")
+    ("'the'", "'don't'", "delete ' the'")
+    >>> suggestion_quoted(" the", "")
+    'insert “ the”'
+    """
+    if suggestion.strip() and suggestion == suggestion.strip():
+        return f"'{suggestion}'"
+    return suggestion_said(suggestion, span)
+
+
 def minimal_edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
     """Trim what the original span and its replacement share at both ends.
 

@@ -177,24 +177,65 @@ def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, 
     span = text[a:b]
     if any("\ud800" <= ch <= "\udfff" for ch in span):
         return []
+    beside: list[tuple[Edit, Finding]] = []
     if (spans or EditSpans(findings)).touches(a, b):  # (the finding itself has no edit)
-        return []
+        beside = edge_edits(findings, a, b)
+        if not beside:
+            return []
     shown = " ".join(span.split())
     shown = shown if len(shown) <= 40 else shown[:37] + "…"
+    lo, hi = min([a, *(e.start for e, _ in beside)]), max([b, *(e.end for e, _ in beside)])
     out = []
     for s in dict.fromkeys(finding.suggestions[:5]):
         what = f"replace '{shown}' with '{s}'" if span else f"insert '{s}'"
         if s.strip() and s != s.strip():  # white space at an edge: what it inserts or deletes, quoted (session 50)
             said = suggestion_said(s, span)
             what = said if said.startswith(("insert ", "delete ")) else f"replace '{shown}' with {said}"
+        put = s
+        if beside:  # the edits at its edges go with it ("snowThe" → "against The", not "againstThe")
+            put = _put_with(text, lo, hi, beside, a, b, s)
+            codes = ", ".join(dict.fromkeys(g.code for _, g in beside))
+            dlo, dhi = min([lo, *(g.start for _, g in beside)]), max([hi, *(g.end for _, g in beside)])
+            what += (f", with {codes}'s fix: '{text[dlo:dhi]}' → "
+                     f"'{text[dlo:lo] + put + text[hi:dhi]}'")
         out.append(types.CodeAction(
             title=f"mtfix: {what} ({finding.code} suggestion: check the sentence)",
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic] if diagnostic else None,
-            edit=workspace_edit(uri, version, [types.TextEdit(to_range(index, a, b), s)], versioned),
-            data={"suggestion": s},  # which one, when the edit is computed again (a client without versions)
+            edit=workspace_edit(uri, version, [types.TextEdit(to_range(index, lo, hi), put)], versioned),
+            # which one, when the edit is computed again (a client without versions); "with": the fixes it carries
+            data={"suggestion": s, **({"with": [g.code for _, g in beside]} if beside else {})},
         ))
     return out
+
+
+def _put_with(text: str, lo: int, hi: int, beside: list[tuple[Edit, Finding]], a: int, b: int, s: str) -> str:
+    """``text[lo:hi]`` with ``s`` in place of ``[a, b)`` and the edits ``beside`` it applied."""
+    spans = sorted([(e.start - lo, e.end - lo, e.replacement) for e, _ in beside] + [(a - lo, b - lo, s)],
+                   key=lambda x: (x[0], x[1] > x[0]))  # an insertion at the span's start goes before it
+    return _applied(text[lo:hi], spans)
+
+
+def edge_edits(findings: Sequence[Finding], a: int, b: int) -> list[tuple[Edit, Finding]]:
+    """The edits of other findings that touch the span ``[a, b)`` of a flag (:meth:`EditSpans.touches`), each with its
+    finding, when every one of them is safe and lies at an edge of the span, not inside it (MTF202's space
+    put between "snow" and "The", at the end of MTF203's "snow"); else none (session 51).  ``mtfix fix`` applies
+    such an edit anyway, so the flag's suggestion is offered with it: "snowThe" → "against The", where the
+    suggestion alone would glue "againstThe" and the quick fix was held back until the split was applied.
+
+    >>> from mtfix.model import Severity
+    >>> split = Finding("MTF202", "x", Severity.MINOR, 0, 7, "m", ("snow The",), (Edit(4, 4, " ", "", "MTF202", "r",
+    ...     FixSafety.SAFE),), FixSafety.SAFE)
+    >>> [(e.start, g.code) for e, g in edge_edits([split], 0, 4)], edge_edits([split], 2, 6)
+    ([(4, 'MTF202')], [])
+    """
+    found = {(e.start, e.end, e.replacement): (e, f) for f in findings for e in f.edits
+             if e.start <= b and e.end >= a}  # two findings proposing one edit: once
+    ordered = sorted(found.values(), key=lambda x: (x[0].start, x[0].end))
+    if any(e.safety is not FixSafety.SAFE or not (e.end <= a or e.start >= b) for e, _ in ordered) or any(
+            x[0].end > y[0].start or x[0].start == y[0].start for x, y in zip(ordered, ordered[1:], strict=False)):
+        return []  # an unsafe edit, one inside the span, or edits that meet: held back, as before
+    return ordered
 
 
 def text_edits(original: str, fixed: str, index: LineIndex) -> list[types.TextEdit]:

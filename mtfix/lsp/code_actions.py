@@ -184,6 +184,8 @@ def _suggestions(st: DocState, f: Finding, diag: types.Diagnostic | None, versio
         return made
     out = []
     for a in made:
+        if isinstance(a.data, dict) and a.data.get("with"):  # a unit's text is written by its view: alone only
+            continue
         edits = st.view.suggestion_edit(f, a.data.get("suggestion", "")) if isinstance(a.data, dict) else ()
         if edits:
             a.edit = actions.workspace_edit(st.uri, st.version, [types.TextEdit(

@@ -49,6 +49,7 @@ from mtfix.lsp.workspace import (
 )
 from mtfix.model import Checker, Finding
 from mtfix.recheck import Checked, common_prefix, recheck
+from mtfix.segment import BlockMemo
 from mtfix.version import __version__
 
 if TYPE_CHECKING:
@@ -180,6 +181,9 @@ class MtfixLanguageServer(LanguageServer):
         self.refresh_due: asyncio.Handle | None = None
         #: each open document's last diagnostics, taken again where nothing they were built from changed (session 46)
         self.memos: dict[str, DiagnosticMemo] = {}
+        #: the blocks of text split into sentences before, in any document: not cut again (session 51; the checks
+        #: run one at a time, in ``checks``)
+        self.blocks = BlockMemo()
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """pygls shows every error out of its read loop as "Error in server: …"; a body that is not JSON is
@@ -497,7 +501,7 @@ class MtfixLanguageServer(LanguageServer):
                 from mtfix.formats.markdown_incremental import reparse
 
                 state.markdown = reparse(checked, old.markdown if old is not None else None)
-            doc = unwritable(build_document(checked, path, kind, state.markdown), odd)
+            doc = unwritable(build_document(checked, path, kind, state.markdown, self.blocks), odd)
             state.checked = recheck(profile.fast, doc, previous)
             result = state.checked.result
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)

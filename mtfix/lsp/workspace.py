@@ -48,6 +48,7 @@ from mtfix.segment import to_document
 
 if TYPE_CHECKING:
     from mtfix.formats.markdown_incremental import MarkdownParse
+    from mtfix.segment import BlockMemo
 
 #: editors' language ids → the kind of document (the formats' own extensions: :data:`mtfix.formats.EXTENSIONS`)
 LANGUAGE_IDS = {
@@ -105,28 +106,30 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
     return "text" if "text" in (by_id, by_suffix) or (not suffix and not lid) else None
 
 
-def build_document(text: str, path: str | None, kind: str, markdown: MarkdownParse | None = None) -> Document:
+def build_document(text: str, path: str | None, kind: str, markdown: MarkdownParse | None = None,
+                   memo: BlockMemo | None = None) -> Document:
     """The document the pipeline checks, built from the unit ``mtfix check`` reads (one place: the format's
     ``*_unit``, :func:`~mtfix.files.unit_document`): for Markdown and HTML only the prose, with the glued inline
     tags of a page or an HTML block (session 45), for plain text the text reader's unit, offsets into the editor's
     text exactly.  ``markdown``: a Markdown ``text``'s parse, made already from the last edit's
-    (:func:`mtfix.formats.markdown_incremental.reparse`, session 50)."""
+    (:func:`mtfix.formats.markdown_incremental.reparse`, session 50).  ``memo``: the blocks of text split before
+    (:class:`~mtfix.segment.BlockMemo`, session 51), whose sentences are not cut again."""
     from mtfix.files import unit_document
 
     if kind == "markdown":
         from mtfix.formats.markdown import markdown_unit
 
         spans = markdown.spans if markdown is not None and markdown.text == text else None
-        return unit_document(markdown_unit(text, spans), path)
+        return unit_document(markdown_unit(text, spans), path, memo=memo)
     if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
         from mtfix.formats.html import html_unit
 
-        return unit_document(html_unit(text), path)
+        return unit_document(html_unit(text), path, memo=memo)
     if kind in ("srt", "vtt"):
         return _subtitle_document(text, path, kind)
     from mtfix.formats.text import text_unit
 
-    return unit_document(text_unit(text), path)  # as ``mtfix check`` reads it: a bare directive's line is none
+    return unit_document(text_unit(text), path, memo=memo)  # as ``mtfix check`` reads it: a bare directive's line is none
 
 
 def _subtitle_document(text: str, path: str | None, kind: str) -> Document:

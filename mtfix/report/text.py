@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mtfix.findings import also_note
+from mtfix.findings import also_note, suggestion_quoted
 from mtfix.model import FixSafety, Severity
 from mtfix.text.tokens import SURROGATES
 
@@ -82,10 +82,11 @@ def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Ite
                 if len(snippet) > 60:
                     snippet = snippet[:57] + "..."
                 fix = ""
-                if f.fix is not FixSafety.NONE and f.suggestions:
-                    fix = f" → {f.suggestions[0]!r}" + (" [unsafe fix]" if f.fix is FixSafety.UNSAFE else " [fix]")
-                elif f.suggestions:
-                    fix = f" (suggestions: {', '.join(map(repr, f.suggestions[:3]))})"
+                if f.suggestions:  # as an editor reads them: an edge space or a deletion in words (session 51)
+                    span = ur.check.document.text[f.start:f.end]
+                    said = [printable(suggestion_quoted(s, span), keep="") for s in f.suggestions[:3]]
+                    fix = (f" → {said[0]}" + (" [unsafe fix]" if f.fix is FixSafety.UNSAFE else " [fix]")
+                           if f.fix is not FixSafety.NONE else f" (suggestions: {', '.join(said)})")
                 uid = f" [{unit_label(ur.unit.id)}]" if ur.unit.id is not None else ""
                 message = messages.get(f.message)
                 if message is None:

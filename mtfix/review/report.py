@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from mtfix.findings import suggestion_said
 from mtfix.model import SENTENCE_WIDE_CODES, SUSPICION_NOTE, FindingKind, FixSafety, Severity, finding_kind
 from mtfix.pipeline import Pipeline
 from mtfix.report.text import unit_label
@@ -294,6 +295,10 @@ def file_payload(fr: FileReview, entries: dict[str, Any] | None = None) -> dict[
                     "x": fix,
                     "e": ids,
                     "sg": list(f.suggestions[:5]),
+                    # each as its button says it (an edge space or a deletion in words; session 51: the page trimmed
+                    # " the" to "the"), where any differs from the suggestion itself
+                    **({"sw": said} if (said := [suggestion_said(s, ur.check.document.text[f.start:f.end])
+                                                 for s in f.suggestions[:5]]) != list(f.suggestions[:5]) else {}),
                     "kd": finding_kind(f).value,  # the Kind filter's
                     **({"al": list(f.also)} if f.also else {}),  # duplicates merged into it
                     **({"gl": gl} if f.glossary_entry and (gl := _entry_shown(f.glossary_entry, entries or {}))

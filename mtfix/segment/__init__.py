@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import partial
 
 from mtfix.caching import regexcache
 from mtfix.errors import InputError
@@ -310,7 +311,7 @@ SPREAD_MIN_CHARS = 200_000
 
 def split_segments(
     text: str, regions: Iterable[Span] | None = None, *, cuts: list[tuple[int, str]] | None = None,
-    lower_starts: list[int] | None = None, jobs: int = 1,
+    lower_starts: list[int] | None = None, jobs: int = 1, memo: BlockMemo | None = None,
 ) -> list[Segment]:
     """Split ``text`` (or only its ``regions``) into sentence segments.
 
@@ -325,12 +326,14 @@ def split_segments(
     blocks split in that many forked processes, each a contiguous run of blocks (:func:`_spread_blocks`):
     a block's sentences depend only on the block, so the segments are those of one process.
 
-    An HTML comment is never cut (:func:`_comments_kept_whole`, seg-11).
+    An HTML comment is never cut (:func:`_comments_kept_whole`, seg-11).  ``memo``: the blocks split before, read
+    and kept there (:class:`BlockMemo`: the language server's, session 51); the segments do not change.
     """
     if "<!--" in text:
         from mtfix.segment.comments import _comments_kept_whole
 
-        kept = _comments_kept_whole(text, regions, cuts=cuts, lower_starts=lower_starts, jobs=jobs, split=split_segments)
+        kept = _comments_kept_whole(text, regions, cuts=cuts, lower_starts=lower_starts, jobs=jobs,
+                                    split=partial(split_segments, memo=memo) if memo is not None else split_segments)
         if kept is not None:
             return kept
     goes_on: frozenset[int] = frozenset()
@@ -353,7 +356,7 @@ def split_segments(
     blocks = [(s, e) for s, e in (strip_span(text, bs, be) for bs, be in _blocks(text, regions)) if s < e]
     shares = _spread_blocks(text, blocks, goes_on, jobs, marked) if jobs != 1 and len(text) >= SPREAD_MIN_CHARS else None
     if shares is None:
-        spans, share_cuts, share_lower = _block_spans(text, blocks, goes_on, marked)
+        spans, share_cuts, share_lower = _block_spans(text, blocks, goes_on, marked, memo)
         shares = [(spans, share_cuts, share_lower)]
     out: list[Segment] = []
     for spans, share_cuts, share_lower in shares:
@@ -388,37 +391,79 @@ def _closers_kept(text: str, segments: list[Segment], closers: list[Span]) -> li
 _Share = tuple[list[tuple[int, int]], list[tuple[int, str]], list[int]]
 
 
-def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozenset[int], marked: bool = True) -> _Share:
+def _block_spans(text: str, blocks: Iterable[tuple[int, int]], goes_on: frozenset[int], marked: bool = True,
+                 memo: BlockMemo | None = None) -> _Share:
     """The sentences of ``blocks`` (stripped, non-empty, in order) as (start, end) pairs, with the forced cuts and
     lower-case starts they hold (see :func:`split_segments`); a block holding an invisible mark is split as the
     same block without it (:func:`_marked_block`, seg-10).  ``marked`` False: ``text`` holds no mark, and no block
-    is searched for one (session 32)."""
+    is searched for one (session 32).  With ``memo``, each block's are read from it when a block of the same text (and
+    the same places where a sentence goes on) was split before (session 51: the language server cut every sentence
+    of the document again on each keystroke)."""
     out: list[tuple[int, int]] = []
     cuts: list[tuple[int, str]] = []
     lower_starts: list[int] = []
     for bstart, bend in blocks:
-        if marked and _MARK.search(text, bstart, bend) is not None:
-            spans, block_cuts, block_lower = _marked_block(text, bstart, bend, goes_on)
+        if memo is None:
+            spans, block_cuts, block_lower = _one_block(text, bstart, bend, goes_on, marked)
             out += spans
             cuts += block_cuts
             lower_starts += block_lower
             continue
-        first = len(out)
-        for s, e in _block_sentences(text, bstart, bend, cuts):
-            s, e = strip_span(text, s, e)
-            if s >= e:
-                continue
-            if len(out) > first and s in goes_on:
-                out[-1] = (out[-1][0], e)
-            elif len(out) > first and (_NO_WORDS.fullmatch(text, s, e) or (
-                    _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1][1] - 2, out[-1][1]))):
-                # a lone closing quote or bracket belongs to the sentence before it, and so does
-                # what starts in lower case (see :data:`_LOWER_START`)
-                if not _NO_WORDS.fullmatch(text, s, e):
-                    lower_starts.append(s)
-                out[-1] = (out[-1][0], e)
-            else:
-                out.append((s, e))
+        key = (text[bstart:bend], tuple(g - bstart for g in goes_on if bstart <= g < bend) if goes_on else (), marked)
+        found = memo.get(key)
+        if found is None:
+            found = _one_block(text, bstart, bend, goes_on, marked)
+            found = ([(s - bstart, e - bstart) for s, e in found[0]], [(c - bstart, k) for c, k in found[1]],
+                     [x - bstart for x in found[2]])
+            memo.put(key, found)
+        out += [(s + bstart, e + bstart) for s, e in found[0]]
+        cuts += [(c + bstart, k) for c, k in found[1]]
+        lower_starts += [x + bstart for x in found[2]]
+    return out, cuts, lower_starts
+
+
+class BlockMemo:
+    """The blocks split before (:func:`_block_spans`), for a caller that splits one text again and again (the language
+    server, on each keystroke; session 51): a block's sentences depend only on its text and on where a line ending in
+    an abbreviation goes on in it (``goes_on``), so they are kept by those, relative to the block's start.  Emptied
+    when it holds ``size`` blocks (a long article holds about 500).  The callers that change how a block is split
+    (the tests that compare the splitter's routes) pass none."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self.blocks: dict[tuple[str, tuple[int, ...], bool], _Share] = {}
+
+    def get(self, key: tuple[str, tuple[int, ...], bool]) -> _Share | None:
+        return self.blocks.get(key)
+
+    def put(self, key: tuple[str, tuple[int, ...], bool], found: _Share) -> None:
+        if len(self.blocks) >= self.size:
+            self.blocks.clear()
+        self.blocks[key] = found
+
+
+def _one_block(text: str, bstart: int, bend: int, goes_on: frozenset[int], marked: bool) -> _Share:
+    """:func:`_block_spans` of the one block ``text[bstart:bend]``."""
+    if marked and _MARK.search(text, bstart, bend) is not None:
+        return _marked_block(text, bstart, bend, goes_on)
+    out: list[tuple[int, int]] = []
+    cuts: list[tuple[int, str]] = []
+    lower_starts: list[int] = []
+    for s, e in _block_sentences(text, bstart, bend, cuts):
+        s, e = strip_span(text, s, e)
+        if s >= e:
+            continue
+        if out and s in goes_on:
+            out[-1] = (out[-1][0], e)
+        elif out and (_NO_WORDS.fullmatch(text, s, e) or (
+                _LOWER_START.match(text, s, e) and not _NUMBER_END.match(text, out[-1][1] - 2, out[-1][1]))):
+            # a lone closing quote or bracket belongs to the sentence before it, and so does
+            # what starts in lower case (see :data:`_LOWER_START`)
+            if not _NO_WORDS.fullmatch(text, s, e):
+                lower_starts.append(s)
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out, cuts, lower_starts
 
 
@@ -550,6 +595,7 @@ def to_document(
     jobs: int = 1,
     glued: Iterable[Span] | None = None,
     page: bool | None = None,
+    memo: BlockMemo | None = None,
 ) -> Document:
     """``text`` as a :class:`~mtfix.model.Document`: segmented (only inside ``regions`` when
     given), with ``protected`` spans plus URLs and e-mail addresses protected; ``code``
@@ -562,7 +608,8 @@ def to_document(
     as one name each (:func:`html_code_elements`);
     ``joins`` (format text inside a region that reads as a space: the timing between two cues a
     subtitle sentence runs over; among the ``protected`` spans) are read as blanks, as quote markers are.
-    ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change.
+    ``jobs``: processes a long text is segmented in (:func:`split_segments`); the segments do not change; nor with
+    ``memo``, the blocks split before (:class:`BlockMemo`, the language server's).
     ``glued``: the inline tags inside a word of an HTML page or of a Markdown HTML block (``meta["glued"]``,
     :mod:`mtfix.formats.html`); ``page`` (``meta["page"]``, with ``glued`` only): whether the text is an HTML page,
     true when not given (session 45: a Markdown file's glued tags are no page's, :func:`is_page`).  A character reference in the prose of a page or a Markdown file
@@ -593,7 +640,7 @@ def to_document(
         opaque = list(opaque)
         read = read_as_characters(text, prose_references(text, fmt_protected, opaque, page=page))
     segs = split_segments(blank(read, [*markers, *soft]) if markers or soft else read, regions=regions, cuts=cuts,
-                          lower_starts=lower_starts, jobs=jobs)
+                          lower_starts=lower_starts, jobs=jobs, memo=memo)
     meta = {"regions": regions, "markers": markers, "lower_starts": lower_starts, "format_protected": fmt_protected,
             "forced_cuts": cuts, "code": code,
             "headings": sorted(headings, key=lambda h: h.start),

@@ -161,10 +161,11 @@ def test_reads_as_sees_each_input_of_the_document(change):
 
 
 def test_reads_as_knows_every_input_of_to_document():
-    """`reads_as` compares what `to_document` is a function of: a new parameter must be compared there too."""
+    """`reads_as` compares what `to_document` is a function of: a new parameter must be compared there too
+    (``jobs`` and ``memo`` change how, not what: tests/segment/test_block_memo_s51.py)."""
     assert set(inspect.signature(to_document).parameters) == {
         "text", "path", "protected", "regions", "source", "code", "headings", "opaque", "joins", "jobs", "glued",
-        "page"}
+        "page", "memo"}
 
 
 def test_a_fix_result_is_pickled_without_its_last_check():

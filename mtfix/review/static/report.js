@@ -14,7 +14,7 @@
  *           marker, tail and lines are Markdown markup around it, text only: a list's "-", a table cell's pipes,
  *           a table's alignment row, fenced code, an HTML block, front matter)
  *   finding: {c: code, s: severity, g: category, a: start, b: end, l: file line, k: column|null, m: message,
- *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion],
+ *             x: "safe"|"unsafe"|"none", e: [index into edits], sg: [suggestion], sw: [sg as said, when any differs],
  *             kd: its kind (mtfix.model.FindingKind: names, verdicts, safe-fixes, to-judge; the Kind filter),
  *             al: [code] (only on a finding other checkers' duplicates were merged into: "also MTF301"),
  *             gl: {f: glossary file, l: line, t: term, v: [variant], n: note} (only on a glossary's finding)}
@@ -1079,16 +1079,19 @@
       /* a flag with suggestions: each opens the sentence's text box with it in place of the span */
       var sugg = el("div", "sugg", f.a < f.b ? "Replace \u201c" : "Insert: ");
       if (f.a < f.b) textInto(sugg, unit.cut(f.a, f.b)).appendChild(document.createTextNode("\u201d with: "));
-      f.sg.forEach(function (s) {
-        var b = el("button", "sg", s.trim() ? s.trim() : "\u2423");
+      f.sg.forEach(function (s, i) {
+        /* the words the report wrote for it (f.sw: "insert \u201c the\u201d", "delete the space"), the suggestion itself
+           otherwise: until session 51 the button trimmed it, and " the" read as "the" */
+        var shown = f.sw ? f.sw[i] : s;
+        var b = el("button", "sg", shown);
         b.type = "button";
         b.setAttribute("data-sg", s);
         b.title = "Open the sentence with this in place, to read and save (Ctrl+Enter)";
         /* tabbed to, a screen reader said the word alone: name the finding and what it replaces, as Accept does */
-        var put = "\u201c" + (s.trim() ? s.trim() : " ") + "\u201d";
+        var put = f.sw ? shown : "\u201c" + s + "\u201d";
         b.setAttribute("aria-label", "Try " + f.c + " on " + whereOf(data, f) + ": " +
                        (f.a < f.b ? "\u201c" + unit.cut(f.a, f.b).replace(/\s+/g, " ").trim() + "\u201d \u2192 " + put
-                                  : "insert " + put));
+                                  : f.sw ? put : "insert " + put));
         sugg.appendChild(b);
       });
       card.appendChild(sugg);
