@@ -202,13 +202,14 @@ class Harness:
 
 
 async def diagnostics_of_an_edit(root: Path, env: dict[str, str], name: str, text: str, edited: str,
+                                  language_id: str = "plaintext",
                                   ) -> tuple[list[types.Diagnostic], list[types.Diagnostic]]:
     """A server started in ``root``: the diagnostics of ``name`` opened with ``text``, then of its change to
     ``edited`` (version 2); the server stopped."""
     h = Harness(root, env=env)
     await h.start()
     try:
-        uri, first = await h.open_checked(name, text)
+        uri, first = await h.open_checked(name, text, language_id)
         h.change(uri, edited, 2)
         return first, (await h.diagnostics(uri, 2)).diagnostics
     finally:

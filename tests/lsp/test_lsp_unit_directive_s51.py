@@ -11,7 +11,7 @@ from pathlib import Path
 from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lsp_harness import Harness, workspace  # noqa: E402
+from lsp_harness import diagnostics_of_an_edit, workspace  # noqa: E402
 from test_lsp_server import run  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,18 +25,7 @@ def test_a_po_entrys_directive_that_silences_nothing_is_a_warning_at_its_place(t
     root = workspace(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(REPO), MTFIX_CACHE_DIR=str(tmp_path / "cache"))
 
-    async def scenario() -> tuple[list[types.Diagnostic], list[types.Diagnostic]]:
-        h = Harness(root, env=env)
-        await h.start()
-        try:
-            uri, first = await h.open_checked("ui.po", WRONG, "po")
-            h.change(uri, RIGHT, 2)
-            second = (await h.diagnostics(uri, 2)).diagnostics
-        finally:
-            await h.stop()
-        return first, second
-
-    first, second = run(scenario())
+    first, second = run(diagnostics_of_an_edit(root, env, "ui.po", WRONG, RIGHT, "po"))
     warned = [d for d in first if d.code is None]
     assert len(warned) == 1, first
     w = warned[0]
