@@ -221,17 +221,24 @@ def edge_edits(findings: Sequence[Finding], a: int, b: int) -> list[tuple[Edit, 
     finding, when every one of them is safe and lies at an edge of the span, not inside it (MTF202's space
     put between "snow" and "The", at the end of MTF203's "snow"); else none (session 51).  ``mtfix fix`` applies
     such an edit anyway, so the flag's suggestion is offered with it: "snowThe" → "against The", where the
-    suggestion alone would glue "againstThe" and the quick fix was held back until the split was applied.
+    suggestion alone would glue "againstThe" and the quick fix was held back until the split was applied.  A finding
+    of more than one edit is never carried: its title would name its fix and the action apply half of it.
 
     >>> from mtfix.model import Severity
     >>> split = Finding("MTF202", "x", Severity.MINOR, 0, 7, "m", ("snow The",), (Edit(4, 4, " ", "", "MTF202", "r",
     ...     FixSafety.SAFE),), FixSafety.SAFE)
     >>> [(e.start, g.code) for e, g in edge_edits([split], 0, 4)], edge_edits([split], 2, 6)
     ([(4, 'MTF202')], [])
+    >>> quotes = Finding("MTF113", "x", Severity.MINOR, 4, 15, "m", (), (Edit(4, 5, "“", '"', "MTF113", "r",
+    ...     FixSafety.SAFE), Edit(14, 15, "”", '"', "MTF113", "r", FixSafety.SAFE)), FixSafety.SAFE)
+    >>> edge_edits([quotes], 0, 4)
+    []
     """
     found = {(e.start, e.end, e.replacement): (e, f) for f in findings for e in f.edits
              if e.start <= b and e.end >= a}  # two findings proposing one edit: once
     ordered = sorted(found.values(), key=lambda x: (x[0].start, x[0].end))
+    if any(len(g.edits) > 1 for _, g in ordered):  # all of a finding's fix or none of it: never half (review, s51)
+        return []
     if any(e.safety is not FixSafety.SAFE or not (e.end <= a or e.start >= b) for e, _ in ordered) or any(
             x[0].end > y[0].start or x[0].start == y[0].start for x, y in zip(ordered, ordered[1:], strict=False)):
         return []  # an unsafe edit, one inside the span, or edits that meet: held back, as before

@@ -14,7 +14,7 @@ import random
 import pytest
 
 from mtfix.lsp.workspace import build_document
-from mtfix.segment import BlockMemo
+from mtfix.segment import BlockMemo, split_segments
 from tests.formats.test_markdown_incremental_s50 import DOCUMENTS as MARKDOWN
 
 #: our own plain text: wrapped lines, one ending in an abbreviation ("Hon.⏎John"), invisible marks, a comment
@@ -83,6 +83,17 @@ def test_an_unchanged_block_is_read_from_the_memo() -> None:
 def test_a_small_memo_is_emptied_and_still_right() -> None:
     memo = BlockMemo(size=3)
     assert _mismatches(memo, 7, steps=10) == 0 and len(memo.blocks) <= 3
+
+
+def test_keystrokes_in_one_long_paragraph_keep_at_most_chars_of_text() -> None:
+    """The review's case (session 51): each keystroke in one long pasted paragraph keeps the whole paragraph again;
+    the memo is emptied before it holds more than ``chars`` characters, and still splits as a fresh split does."""
+    text = "The board said the plan would hold. It was signed on Monday by the mayor and the council. " * 200
+    memo = BlockMemo(chars=50_000)
+    for i in range(12):
+        edited = text[:900 + i] + "x" + text[900 + i:]
+        assert split_segments(edited, memo=memo) == split_segments(edited)
+        assert memo.held <= 50_000 and memo.held == sum(len(k[0]) for k in memo.blocks)
 
 
 class _Planted(BlockMemo):
