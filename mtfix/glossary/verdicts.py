@@ -20,7 +20,7 @@ from mtfix.glossary.rules import make_finding
 from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, in_table_cell, printed_in_english
 from mtfix.model import Document, Finding, FixSafety, Severity
 from mtfix.text.plurals import PossessiveStyle
-from mtfix.text.tokens import title_case_line
+from mtfix.text.tokens import FUNCTION_WORDS, title_case_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,14 +367,17 @@ def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
     >>> items = list_items("It sells Moss; Sand; and Linen.", 9, 13)
     >>> [w for w, _ in items], list_items("On Monday, Snow left.", 11, 15)
     (['Moss', 'Sand', 'Linen'], [])
+    >>> list_items("The chair was Birch; Heath and Moss spoke.", 14, 19), list_items("The Heath/Bracken path", 4, 9)
+    ([], [('Heath', ''), ('Bracken', '/')])
     """
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     words = list(_CAPITALISED.finditer(text, line_start, len(text) if line_end == -1 else line_end))
     at = next((i for i, w in enumerate(words) if w.start() == start), None)
     if at is None:
         return []
-    first = at  # back to the list's first word: words joined by a space or a list's join
-    while first > 0 and _joins(text[words[first - 1].end():words[first].start()]):
+    first = at  # back to the list's first word: words joined by a space or a list's join, not a function word
+    while (first > 0 and _joins(text[words[first - 1].end():words[first].start()])  # ("The Heath/Bracken path")
+           and words[first - 1].group().lower() not in FUNCTION_WORDS):
         first -= 1
     items: list[tuple[str, str]] = []
     for i in range(first, len(words)):
@@ -386,6 +389,9 @@ def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
         items.append((words[i].group(), join))
     if len(items) < 2 or not (any(j.strip(" ,;") for _, j in items) or sum(j in (", ", "; ") for _, j in items) >= 2):
         return []
+    semicolons = [j for _, j in items if ";" in j]
+    if len(semicolons) == 1 and not semicolons[0].strip(" ;"):  # one clause's end: "The chair was Birch; Heath and
+        return []  # Moss were her deputies" (the session 51 review); "Moss; Sand; and Linen" is a list
     return items
 
 
