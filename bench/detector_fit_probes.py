@@ -256,7 +256,7 @@ def arg_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = arg_parser().parse_args(argv)
-    run(require_parts(Path(args.shared), "realmt", "benchmarks", "corpora/ud-english-ewt"), args.out, args.experiment, args.probe_scale)
+    run(require_parts(Path(args.shared), "realmt", "benchmarks", "corpora/ud-english-ewt", "seeds"), args.out, args.experiment, args.probe_scale)
     return 0
 
 

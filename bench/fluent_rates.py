@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from audit_professional import OWN_SETS, _own, _post_edits, _references  # noqa: E402
-from eval_data import SHARED_HELP, read_jsonl, require_shared, shared_dir  # noqa: E402
+from eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 from bench.detector_columns import featurise  # noqa: E402
 from bench.detector_corruptions import ewt_texts, seed_sentences  # noqa: E402
@@ -117,9 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minor", type=float, help="default: the model's")
     ap.add_argument("--major", type=float, help="default: the model's")
     args = ap.parse_args(argv)
-    shared = Path(args.shared)
-    for need in NEEDS:
-        require_shared(shared, need)
+    shared = require_parts(Path(args.shared), *NEEDS)
     det = gmodel.Detector.load(args.model)
     p = pool_probabilities(reference_pool(shared), det, det.bias, np.array(det.dense), np.array(det.hashed),
                            np.array(det.mean), np.array(det.std))

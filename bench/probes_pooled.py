@@ -444,7 +444,7 @@ def languages(shared: Path) -> None:
     from scipy.stats import fisher_exact
 
     files = sorted((shared / "realmt").glob("real_mt_*.jsonl"))
-    if not files:
+    if not (shared / "realmt" / "real_mt_dev.jsonl").is_file():
         print(f"realmt not found under {shared}: languages report skipped (point MTFIX_SHARED or --shared at it)")
         return
     dev = {r["lang"] for r in read_jsonl(shared / "realmt" / "real_mt_dev.jsonl")}
@@ -514,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if "gain" in (args.report or []) and not args.candidate:
         ap.error("--report gain needs --candidate PATH (a detector.npz)")
+    if args.candidate and not Path(args.candidate).is_file():
+        ap.error(f"--candidate {args.candidate}: no such file (a detector.npz)")
     shared = shared_dir(args.shared)
     wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses",
                               "languages"]

@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("--out writes the detector and its card only: add --skip-tagger (a tagger trained here "
                          "would replace the shipped mtfix/garble/data/tagger.npz)")
     if not args.fit_probes:  # --fit-probes hands over to detector_fit_probes.py, which checks what it reads
-        require_parts(shared, "realmt", *(() if args.realmt_oof else ("corpora/ud-english-ewt", "benchmarks")))
+        require_parts(shared, "realmt", *(() if args.realmt_oof else ("corpora/ud-english-ewt", "benchmarks", "seeds")))
     if args.realmt_oof:
         realmt_oof(shared, args.realmt_oof, args.out)
         return 0

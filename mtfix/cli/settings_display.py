@@ -78,14 +78,16 @@ def show_settings(loaded: LoadedConfig, cfg: Config, from_cli: set[str], added: 
 def table_defaults() -> dict[str, dict[str, Any]]:
     """The keys of the settings tables mtfix reads (``[languagetool]``, ``[glossary]``, ``[server]``, ``[diagnostic-severity]``,
     ``[subtitles]``) and their defaults (None: not set), as ``--show-settings`` prints them: LanguageTool's
-    folders and java as found on this computer (``$MTFIX_CACHE_DIR``, ``$MTFIX_LT_HOME``, ``$JAVA_HOME``)."""
+    folders, java and start-up wait as found on this computer (``$MTFIX_CACHE_DIR``, ``$MTFIX_LT_HOME``,
+    ``$JAVA_HOME``, ``$MTFIX_LT_START_TIMEOUT``)."""
     from mtfix.checks.subtitle_lines import DEFAULT_MAX_CPS, DEFAULT_MAX_LINE_LENGTH
     from mtfix.config import DEFAULT_DEBOUNCE_MS
-    from mtfix.grammar.settings import FIELD_DEFAULTS, settings_from
+    from mtfix.grammar.settings import FIELD_DEFAULTS, env_start_timeout, settings_from
 
     def number(x: float) -> float | int:
         return int(x) if float(x).is_integer() else x
 
+    start_timeout = env_start_timeout()  # $MTFIX_LT_START_TIMEOUT's, or 90; a bad value is an error, not hidden
     try:
         lt = settings_from(None)
     except (MtfixError, OSError):  # a cache folder that cannot be worked out: the defaults without it
@@ -102,7 +104,7 @@ def table_defaults() -> dict[str, dict[str, Any]]:
             "port": FIELD_DEFAULTS["port"], "server-options": dict(FIELD_DEFAULTS["server_options"]),
             "language": FIELD_DEFAULTS["language"],
             "disabled-rules": [], "enabled-rules": [],  # added to mtfix's own (mtfix/grammar/defaults.yaml)
-            "timeout": number(FIELD_DEFAULTS["timeout"]), "start-timeout": number(FIELD_DEFAULTS["start_timeout"]),
+            "timeout": number(FIELD_DEFAULTS["timeout"]), "start-timeout": number(start_timeout),
             "batch-chars": setting("batch_chars"), "workers": setting("workers"),
             "result-cache": FIELD_DEFAULTS["result_cache"],
         },

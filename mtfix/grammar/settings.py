@@ -273,7 +273,7 @@ def settings_from(table: dict[str, Any] | None = None, *, url: str | None = None
             disabled_rules=tuple(sorted({*d["disabled_rules"], *table.get("disabled-rules", ())})),
             enabled_rules=tuple(sorted(set(table.get("enabled-rules", ())))),
             timeout=float(table.get("timeout", FIELD_DEFAULTS["timeout"])),
-            start_timeout=float(table.get("start-timeout", env_start_timeout())),
+            start_timeout=float(table["start-timeout"]) if "start-timeout" in table else env_start_timeout(),
             batch_chars=int(table.get("batch-chars", d["batch_chars"])),
             workers=max(1, int(table.get("workers", d["workers"]))),
             result_cache=bool(table.get("result-cache", FIELD_DEFAULTS["result_cache"])),

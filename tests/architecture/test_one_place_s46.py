@@ -187,6 +187,7 @@ def test_show_settings_defaults_are_ltsettings_s(monkeypatch: pytest.MonkeyPatch
         raise OSError("no cache folder")
 
     monkeypatch.setattr(settings, "settings_from", no_cache_folder)
+    monkeypatch.delenv(settings.START_TIMEOUT_ENV, raising=False)  # the suite's longer wait (tests/conftest.py)
     lt = table_defaults()["languagetool"]
     assert {k: _as_written(lt[k]) for k in _VALUED} == {k: _as_written(settings.FIELD_DEFAULTS[f])
                                                         for k, f in _VALUED.items()}

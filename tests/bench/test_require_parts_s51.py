@@ -70,3 +70,17 @@ def test_the_optional_scripts_still_read_the_data_unchecked() -> None:
     unchecked = {stem for stem, tree in trees.items()
                  if _called(tree) & {"shared_dir", "data_dir"} and not _called(tree) & set(CHECKS)}
     assert set(OPTIONAL) <= unchecked, sorted(set(OPTIONAL) - unchecked)
+
+
+@pytest.mark.parametrize("script, args", [
+    ("train_detector", ["--skip-tagger", "--out", "{empty}/out"]),
+    ("detector_fit_probes", ["--out", "{empty}/out"]),
+])
+def test_a_shared_folder_without_the_seeds_stops_before_any_work(tmp_path: Path, script: str, args: list[str]) -> None:
+    """The session 51 review: with realmt, the benchmarks and EWT but no seeds, ``detector_fit_probes`` wrote its
+    features and died with a traceback, and ``train_detector`` would have fitted the major threshold without the
+    seeds' floor.  Both read the seeds: exit 2 naming them, nothing written."""
+    for part in ("realmt", "benchmarks", EWT):
+        (tmp_path / part).mkdir(parents=True)
+    _exits_2_in_one_line(tmp_path, tmp_path / "seeds", script, args, SHARED_OPT)
+    assert not (tmp_path / "out").exists()

@@ -653,6 +653,7 @@ def test_show_settings_shows_every_tables_defaults(tmp_path: Path, monkeypatch: 
     the LanguageTool heap …) were nowhere. Now every key of every table is shown, a default as a comment (so
     the output saved as an `mtfix.toml` still sets nothing it did not set)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MTFIX_LT_START_TIMEOUT", raising=False)  # the suite's longer wait (tests/conftest.py)
     (tmp_path / "a.txt").write_text("The talks ended.\n", encoding="utf-8")
     r = _run("check", "--show-settings", "a.txt")
     assert r.exit_code == 0, r.output

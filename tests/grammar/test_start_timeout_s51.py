@@ -36,6 +36,19 @@ def test_a_value_that_is_no_wait_is_an_error_naming_the_variable(monkeypatch: py
         settings_from({})
 
 
+def test_a_wait_the_settings_give_is_read_without_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session 51 review: the variable was read (and a bad value refused) even where the settings set the wait."""
+    monkeypatch.setenv(START_TIMEOUT_ENV, "soon")
+    assert settings_from({"start-timeout": 200}).start_timeout == 200.0
+
+
+def test_show_settings_prints_the_variable_s_wait(tmp_path: Path, mtfix_cli) -> None:
+    (tmp_path / "a.txt").write_text("We met the minister.\n", encoding="utf-8")
+    r = mtfix_cli("check", "--show-settings", str(tmp_path / "a.txt"),
+                  env={START_TIMEOUT_ENV: "240", "MTFIX_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.rc == 0 and "start-timeout = 240" in r.stdout, r.stdout
+
+
 def test_the_command_line_says_so_and_exits_2(tmp_path: Path, mtfix_cli) -> None:
     (tmp_path / "a.txt").write_text("We met the minister.\n", encoding="utf-8")
     r = mtfix_cli("check", "--grammar", "auto", str(tmp_path / "a.txt"),
