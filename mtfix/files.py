@@ -141,8 +141,8 @@ def reads_as(unit: Unit, path: str | None, doc: Document) -> bool:
     :meth:`Pipeline.fix <mtfix.pipeline.Pipeline.fix>` after edits: ``fix``'s last check's), told without segmenting
     (session 33): :func:`~mtfix.segment.to_document` is a function of its text, path and source, of its protected
     spans, regions, code spans and glued tags as given, and of its headings, opaque names and joins in order
-    (``jobs`` and the language server's ``memo`` change nothing), all of which ``doc.meta`` records as it read them; the rest of its meta and its
-    segments are derived from these.  False means "not known": build the document and compare."""
+    (``jobs`` and the language server's ``memo`` change nothing), all of which ``doc.meta`` records as it read
+    them; the rest of its meta and its segments are derived from these.  False means "not known": build the document and compare."""
     m = doc.meta
     extra = _unit_meta(unit)
     if unit.text != doc.text or path != doc.path or unit.source != doc.source or not (
