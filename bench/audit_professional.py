@@ -119,17 +119,19 @@ def markdown_rule(head: Sequence[str]) -> str:
     return "|" + "---|" * len(head)
 
 
-def _references(path: Path) -> Iterator[str]:
+def reference_sentences(path: Path) -> Iterator[str]:
     """The distinct human references of an MQM file, in order."""
     yield from dict.fromkeys(r["reference"] for r in read_jsonl(path) if r.get("reference"))
 
 
-def _post_edits(root: Path) -> Iterator[str]:
+def post_edit_sentences(root: Path) -> Iterator[str]:
+    """The MLQE-PE dev post-edits of every pair in :data:`eval_data.PAIRS`, in order (``root``: the benchmarks)."""
     for pair in PAIRS:
         yield from (r["pe"] for r in load_pe(PESet(pair, "dev"), root))
 
 
-def _treebank(root: Path) -> Iterator[str]:
+def treebank_sentences(root: Path) -> Iterator[str]:
+    """The sentences of a UD treebank folder's dev and test files, in order."""
     from mtfix.garble import conllu
 
     for path in sorted(root.glob("*-dev.conllu")) + sorted(root.glob("*-test.conllu")):
@@ -156,7 +158,7 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-eighteenth-genres": REPO / "tests" / "data" / "professional_eighteenth_genres.txt"}
 
 
-def _own(path: Path) -> Iterator[str]:
+def own_set_sentences(path: Path) -> Iterator[str]:
     """The lines of one of :data:`OWN_SETS`, comments and blank lines aside."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -167,11 +169,11 @@ def _own(path: Path) -> Iterator[str]:
 def sources(shared: Path) -> dict[str, Iterator[str]]:
     bench = shared / "benchmarks"
     return {
-        "mqm-ref": _references(bench / "mqm-zh-en-2020.jsonl.gz"),
-        "ted-ref": _references(bench / "mqm-zh-en-ted2021.jsonl"),
-        "mlqe-pe": _post_edits(bench),
-        "ewt": _treebank(shared / "corpora" / "ud-english-ewt"),
-        **{name: _own(path) for name, path in OWN_SETS.items()},
+        "mqm-ref": reference_sentences(bench / "mqm-zh-en-2020.jsonl.gz"),
+        "ted-ref": reference_sentences(bench / "mqm-zh-en-ted2021.jsonl"),
+        "mlqe-pe": post_edit_sentences(bench),
+        "ewt": treebank_sentences(shared / "corpora" / "ud-english-ewt"),
+        **{name: own_set_sentences(path) for name, path in OWN_SETS.items()},
     }
 
 

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import OWN_SETS, SHARED_HELP, _own, _treebank, shared_root  # noqa: E402
+from audit_professional import OWN_SETS, SHARED_HELP, own_set_sentences, shared_root, treebank_sentences  # noqa: E402
 from audit_round5 import _jsonl, _pattern  # noqa: E402
 from audit_round5 import load as load_round5  # noqa: E402
 
@@ -58,8 +58,8 @@ def load(root: Path) -> dict[str, list[tuple[str, str]]]:
         data["tool:mqm2020-ambiguous"] = [
             ("zh", t) for t in dict.fromkeys(r["target"] for r in rows if r.get("target"))
         ]
-    data["human:ewt"] = [("en", t) for t in dict.fromkeys(_treebank(root / "corpora" / "ud-english-ewt"))]
-    data["own"] = [(name, t) for name, path in OWN_SETS.items() if path.exists() for t in dict.fromkeys(_own(path))]
+    data["human:ewt"] = [("en", t) for t in dict.fromkeys(treebank_sentences(root / "corpora" / "ud-english-ewt"))]
+    data["own"] = [(name, t) for name, path in OWN_SETS.items() if path.exists() for t in dict.fromkeys(own_set_sentences(path))]
     return data
 
 

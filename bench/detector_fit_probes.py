@@ -78,9 +78,9 @@ def paired_interval(p_base: np.ndarray, p_new: np.ndarray, y: np.ndarray, draws:
 def professional_texts(shared: Path, per_source: int = 400) -> dict[str, list[str]]:
     """Professional sentences of ``bench/audit_professional.py``'s sources (the own genres whole; MQM zh-en 2020
     references and MLQE-PE dev post-edits: a fixed sample of ``per_source``)."""
-    from audit_professional import _own
+    from audit_professional import own_set_sentences
 
-    out = {"own-genres": [t for name in PRO_SOURCES for t in _own(REPO / "tests" / "data" / f"{name}.txt")]}
+    out = {"own-genres": [t for name in PRO_SOURCES for t in own_set_sentences(REPO / "tests" / "data" / f"{name}.txt")]}
     refs = sorted({r["reference"] for r in read_jsonl(shared / "benchmarks" / "mqm-zh-en-2020.jsonl.gz")
                    if r.get("reference")})
     random.Random(3).shuffle(refs)

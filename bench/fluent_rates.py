@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import OWN_SETS, _own, _post_edits, _references  # noqa: E402
+from audit_professional import OWN_SETS, own_set_sentences, post_edit_sentences, reference_sentences  # noqa: E402
 from eval_data import SHARED_HELP, read_jsonl, require_parts, shared_dir  # noqa: E402
 
 from bench.detector_columns import featurise  # noqa: E402
@@ -52,8 +52,8 @@ def fluent_pool(shared: Path) -> dict[str, list[str]]:
     pool = {"realmt-train-professional": [r["text"] for r in read_jsonl(shared / "realmt" / "clean_news_train.jsonl")],
             "ewt-train": [t for t in ewt_texts(shared / "corpora" / "ud-english-ewt" / "en_ewt-ud-train.conllu")
                           if len(t.split()) >= 8]}
-    pool.update({name: list(_own(path)) for name, path in OWN_SETS.items() if name not in HELD_OUT_OWN})
-    pool["short-tuning"] = list(_own(SHORT_TUNING))
+    pool.update({name: list(own_set_sentences(path)) for name, path in OWN_SETS.items() if name not in HELD_OUT_OWN})
+    pool["short-tuning"] = list(own_set_sentences(SHORT_TUNING))
     return pool
 
 
@@ -66,9 +66,9 @@ def reference_pool(shared: Path) -> dict[str, list[str]]:
     from mtfix.garble.checker import sentence_like
 
     bench = shared / "benchmarks"
-    return {**fluent_pool(shared), "mqm-2020-references": list(_references(bench / "mqm-zh-en-2020.jsonl.gz")),
-            "ted-2021-references": list(_references(bench / "mqm-zh-en-ted2021.jsonl")),
-            "mlqe-pe-dev-post-edits": list(_post_edits(bench)),
+    return {**fluent_pool(shared), "mqm-2020-references": list(reference_sentences(bench / "mqm-zh-en-2020.jsonl.gz")),
+            "ted-2021-references": list(reference_sentences(bench / "mqm-zh-en-ted2021.jsonl")),
+            "mlqe-pe-dev-post-edits": list(post_edit_sentences(bench)),
             "seeds": [t for t in seed_sentences(shared) if sentence_like(t)]}
 
 

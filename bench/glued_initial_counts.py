@@ -42,7 +42,7 @@ def _flagged(pipe, texts: Iterable[str], show: bool, label: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from audit_professional import OWN_SETS, _own
+    from audit_professional import OWN_SETS, own_set_sentences
     from eval_data import read_jsonl, require_shared, shared_dir
     from repair_classes import mlqe_rows
     from unsafe_fixes import measure
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| realmt clean news train ({len(news)}) | – | {_flagged(pipe, news, args.show, 'news')} |")
     ewt = [t for p in sorted((shared / "corpora" / "ud-english-ewt").glob("*.conllu")) for t in conllu.texts(p)]
     print(f"| UD EWT train+dev+test ({len(ewt)}) | – | {_flagged(pipe, ewt, args.show, 'ewt')} |")
-    own = [t for path in OWN_SETS.values() for t in _own(path)]
+    own = [t for path in OWN_SETS.values() for t in own_set_sentences(path)]
     print(f"| own professional sets ({len(own)}) | – | {_flagged(pipe, own, args.show, 'own')} |")
     print("\nThe unsafe split (| rule | changed | closer | further | same | professional |):")
     print("\n".join(moved))

@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from audit_professional import OWN_SETS, _own  # noqa: E402
+from audit_professional import OWN_SETS, own_set_sentences  # noqa: E402
 from eval_data import PE_SETS, load_pe, read_jsonl, require_shared, shared_dir  # noqa: E402
 from minor_threshold import _ewt, _row  # noqa: E402
 from probes_pooled import writer_of  # noqa: E402
@@ -89,9 +89,9 @@ def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
     for text, _doc in _ewt(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"):
         yield "ewt-dev", "fluent", text
     for path in OWN_SETS.values():
-        for text in _own(path):
+        for text in own_set_sentences(path):
             yield "own-sets", "fluent", text
-    for text in _own(SHORT_TUNING):
+    for text in own_set_sentences(SHORT_TUNING):
         yield "short-tuning", "fluent", text
     for d in sorted((REPO / "bench" / "data").glob("probe_*")):
         for r in read_jsonl(d / "real_mt_probe.jsonl"):

@@ -3,8 +3,8 @@ fitting data before any rule is written.
 
 Each candidate form ("Q" classes: a digit with a spelled scale word, South-Asian scales, "N times less", scale
 abbreviations, a number word before "percent", a currency word before its amount, ...) is a regular expression over
-the English text. Counted, as ``bench/number_format_s34.py`` counts its locale forms (whose data readers and
-verdict this script reuses), on
+the English text. Counted, as ``bench/number_format_s34.py`` counts its locale forms (whose data readers, counting,
+table and verdict this script reuses), on
 
 * MT of the fitting sets, by source language: realmt **train** MT, MLQE-PE train and dev MT (et, ne, ro, ru, si),
   MQM zh-en 2020 MT and MQM zh-en TED 2021 MT, each with its human counterpart (realmt correction, post-edit,
@@ -27,14 +27,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from eval_data import MQM_SETS, SHARED_HELP, load_mqm, require_shared, shared_dir  # noqa: E402
-from number_format_s34 import fluent, mt_pairs, verdict  # noqa: E402
+from number_format_s34 import count, fluent, print_table  # noqa: E402
 
 _NUM = r"(?<![\w.,/:-])\d+(?:[.,]\d+)?"
 _WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
@@ -82,7 +81,7 @@ def matches(code: str, text: str, pipe=None) -> list[str]:
 
 def fluent_all(root: Path) -> dict[str, list[str]]:
     """Session 34's fluent sets, plus the TED 2021 references and the own professional sets."""
-    from audit_professional import OWN_SETS, _own
+    from audit_professional import OWN_SETS, own_set_sentences
 
     out = fluent(root)
     refs: dict[str, None] = {}
@@ -90,7 +89,7 @@ def fluent_all(root: Path) -> dict[str, list[str]]:
         if rec.get("reference"):
             refs[" ".join(rec["reference"].split())] = None
     out["TED 2021 refs"] = list(refs)
-    out["own professional sets"] = [t for path in OWN_SETS.values() for t in _own(path)]
+    out["own professional sets"] = [t for path in OWN_SETS.values() for t in own_set_sentences(path)]
     return out
 
 
@@ -128,52 +127,16 @@ def main(argv: list[str] | None = None) -> int:
         pipe = Pipeline(Config(grammar="off", select=(RULE,)))
         CLASSES[RULE] = ("as mtfix runs it", re.compile(r"(?!)"))
 
-    segs: Counter[str] = Counter()
-    hits: dict[str, Counter[str]] = defaultdict(Counter)
-    kept: Counter[str] = Counter()
-    changed: Counter[str] = Counter()
-    for name, lang, mt, human in mt_pairs(root):
-        segs[name] += 1
-        for code in CLASSES:
-            ms = matches(code, mt, pipe)
-            if not ms:
-                continue
-            hits[code][lang] += 1
-            if all(m in human for m in ms):
-                kept[code] += 1
-            else:
-                changed[code] += 1
-            if code in args.show:
-                print(f"{code} [{name} {lang}] MT: {mt}\n     human: {human}\n")
+    def show_fluent_hit(code: str, src: str, s: str, hit: str) -> None:
+        if code in args.show:
+            at = s.index(hit)
+            print(f"{code} fluent {src}: …{s[max(0, at - 40):at + len(hit) + 30]}…")
 
     flu = fluent_all(root)
-    n_flu = sum(len(v) for v in flu.values())
-    flu_hits: dict[str, Counter[str]] = defaultdict(Counter)
-    for src, sents in flu.items():
-        for s in sents:
-            for code in CLASSES:
-                ms = matches(code, s, pipe)
-                if ms:
-                    flu_hits[code][src] += 1
-                    if code in args.show:
-                        at = s.index(ms[0])
-                        print(f"{code} fluent {src}: …{s[max(0, at - 40):at + len(ms[0]) + 30]}…")
-
-    print("MT segments: " + ", ".join(f"{k} {v:,}" for k, v in segs.items()))
-    print("fluent sentences: " + ", ".join(f"{k} {len(v):,}" for k, v in flu.items()) + f" (total {n_flu:,})\n")
-    print("| class | MT segments (by source language) | languages | human kept / changed "
-          "| fluent hits (per 10,000) | native hits | verdict |")
-    print("|---|---|---|---|---|---|---|")
-    for code, (desc, _) in CLASSES.items():
-        by_lang = ", ".join(f"{lg} {n}" for lg, n in sorted(hits[code].items(), key=lambda x: -x[1]))
-        total = sum(hits[code].values())
-        fl = sum(flu_hits[code].values())
-        native = sum(flu_hits[code][k] for k in NATIVE)
-        strict = sum(flu_hits[code][k] for k in STRICT)
-        where = ", ".join(f"{k} {v}" for k, v in flu_hits[code].items())
-        print(f"| {code} {desc} | {total} ({by_lang or '-'}) | {len(hits[code])} | {kept[code]} / {changed[code]} "
-              f"| {fl} ({10000 * fl / n_flu:.1f}){'; ' + where if where else ''} | {native} "
-              f"| {verdict(len(hits[code]), kept[code], changed[code], fl, n_flu, strict)} |")
+    counts = count(root, flu, CLASSES, lambda code, text: matches(code, text, pipe), args.show,
+                   on_fluent=show_fluent_hit)
+    print_table(counts, flu, CLASSES, "| class | MT segments (by source language) | languages | human kept / changed "
+                "| fluent hits (per 10,000) | native hits | verdict |", NATIVE, STRICT)
     return 0
 
 

@@ -23,7 +23,8 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,6 +129,8 @@ def mt_pairs(root: Path) -> Iterator[tuple[str, str, str, str]]:
 
 
 _NATIVE = ("UD EWT", "MQM 2020 refs", "clean_news train", "seeds 000-003 (lines)")
+#: the fluent sets in which a single hit fails the verdict's part (c)
+_STRICT = ("clean_news train", "seeds 000-003 (lines)")
 
 
 def verdict(langs: int, kept: int, changed: int, fluent_hits: int, n_fluent: int, strict_hits: int) -> str:
@@ -144,6 +147,79 @@ def verdict(langs: int, kept: int, changed: int, fluent_hits: int, n_fluent: int
     return ", ".join(failed) if failed else "adopt"
 
 
+#: a class's hits in a text: (code, text) -> matched strings
+Match = Callable[[str, str], list[str]]
+
+
+@dataclass
+class Counts:
+    """Each class's hits: on MT by source language, kept or changed by the human text; on fluent English by source."""
+
+    segments: Counter[str] = field(default_factory=Counter)  # MT segments by set
+    hits: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    kept: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
+    fluent_hits: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def count(root: Path, flu: dict[str, list[str]], codes: Iterable[str], match: Match, show: Collection[str],
+          on_changed: Callable[[str, list[str], str], None] | None = None,
+          on_fluent: Callable[[str, str, str, str], None] | None = None) -> Counts:
+    """Count each class of ``codes`` on :func:`mt_pairs` (printing the MT hits of a class in ``show``), then on the
+    fluent sentences ``flu``. ``on_changed(code, hits, human)`` sees each MT segment the human changed,
+    ``on_fluent(code, source, sentence, first hit)`` each fluent sentence hit."""
+    codes = list(codes)
+    counts = Counts()
+    for name, lang, mt, human in mt_pairs(root):
+        counts.segments[name] += 1
+        for code in codes:
+            ms = match(code, mt)
+            if not ms:
+                continue
+            counts.hits[code][lang] += 1
+            if all(m in human for m in ms):
+                counts.kept[code] += 1
+            else:
+                counts.changed[code] += 1
+                if on_changed is not None:
+                    on_changed(code, ms, human)
+            if code in show:
+                print(f"{code} [{name} {lang}] MT: {mt}\n     human: {human}\n")
+    for src, sents in flu.items():
+        for s in sents:
+            for code in codes:
+                ms = match(code, s)
+                if ms:
+                    counts.fluent_hits[code][src] += 1
+                    if on_fluent is not None:
+                        on_fluent(code, src, s, ms[0])
+    return counts
+
+
+def print_table(counts: Counts, flu: dict[str, list[str]], classes: dict[str, tuple[str, re.Pattern[str]]],
+                head: str, native: Iterable[str], strict: Iterable[str], total_note: str = "",
+                kept_note: Callable[[str], str] = lambda code: "") -> None:
+    """The sizes of the sets, then one Markdown row per class under ``head`` (the header row): MT hits by source
+    language, kept / changed (and ``kept_note(code)``), fluent hits, ``native`` hits and :func:`verdict`."""
+    n_flu = sum(len(v) for v in flu.values())
+    print("MT segments: " + ", ".join(f"{k} {v:,}" for k, v in counts.segments.items()))
+    print("fluent sentences: " + ", ".join(f"{k} {len(v):,}" for k, v in flu.items())
+          + f" (total {n_flu:,}{total_note})\n")
+    print(head)
+    print("|---|---|---|---|---|---|---|")
+    hits, flu_hits = counts.hits, counts.fluent_hits
+    for code, (desc, _) in classes.items():
+        by_lang = ", ".join(f"{lg} {n}" for lg, n in sorted(hits[code].items(), key=lambda x: -x[1]))
+        total = sum(hits[code].values())
+        fl = sum(flu_hits[code].values())
+        where = ", ".join(f"{k} {v}" for k, v in flu_hits[code].items())
+        kept, changed = counts.kept[code], counts.changed[code]
+        print(f"| {code} {desc} | {total} ({by_lang or '-'}) | {len(hits[code])} | {kept} / {changed}"
+              f"{kept_note(code)} | {fl} ({10000 * fl / n_flu:.1f}){'; ' + where if where else ''} "
+              f"| {sum(flu_hits[code][k] for k in native)} "
+              f"| {verdict(len(hits[code]), kept, changed, fl, n_flu, sum(flu_hits[code][k] for k in strict))} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", help=SHARED_HELP)
@@ -152,58 +228,25 @@ def main(argv: list[str] | None = None) -> int:
     root = shared_dir(args.shared)
     require_shared(root, "realmt/real_mt_train.jsonl", "number_format_s34")
 
-    segs: Counter[str] = Counter()
-    hits: dict[str, Counter[str]] = defaultdict(Counter)  # code -> lang -> segments
-    kept: Counter[str] = Counter()
-    changed: Counter[str] = Counter()
     english: Counter[str] = Counter()
-    for name, lang, mt, human in mt_pairs(root):
-        segs[name] += 1
-        for code in SUBCLASSES:
-            ms = matches(code, mt)
-            if not ms:
-                continue
-            hits[code][lang] += 1
-            if all(m in human for m in ms):
-                kept[code] += 1
-            else:
-                changed[code] += 1
-                eng = [_english_form(code, m) for m in ms]
-                if any(e and e in human for e in eng):
-                    english[code] += 1
-            if code in args.show:
-                print(f"{code} [{name} {lang}] MT: {mt}\n     human: {human}\n")
+    flu_show: dict[str, list[str]] = defaultdict(list)
+
+    def english_form_kept(code: str, ms: list[str], human: str) -> None:
+        eng = [_english_form(code, m) for m in ms]
+        if any(e and e in human for e in eng):
+            english[code] += 1
+
+    def keep_fluent_hit(code: str, src: str, s: str, hit: str) -> None:
+        at = s.index(hit)
+        flu_show[code].append(f"{src}: …{s[max(0, at - 30):at + len(hit) + 30]}…")
 
     flu = fluent(root)
-    n_flu = sum(len(v) for v in flu.values())
+    counts = count(root, flu, SUBCLASSES, matches, args.show, english_form_kept, keep_fluent_hit)
     n_native = sum(len(flu[k]) for k in _NATIVE)
-    flu_hits: dict[str, Counter[str]] = defaultdict(Counter)
-    flu_show: dict[str, list[str]] = defaultdict(list)
-    for src, sents in flu.items():
-        for s in sents:
-            for code in SUBCLASSES:
-                ms = matches(code, s)
-                if ms:
-                    flu_hits[code][src] += 1
-                    at = s.index(ms[0])
-                    flu_show[code].append(f"{src}: …{s[max(0, at - 30):at + len(ms[0]) + 30]}…")
-
-    print("MT segments: " + ", ".join(f"{k} {v:,}" for k, v in segs.items()))
-    print("fluent sentences: " + ", ".join(f"{k} {len(v):,}" for k, v in flu.items())
-          + f" (total {n_flu:,}; native English without the post-edits {n_native:,})\n")
-    print("| sub-class | MT segments (by source language) | languages | human kept / changed (English form) "
-          "| fluent hits (per 10,000) | native hits | rule fails |")
-    print("|---|---|---|---|---|---|---|")
-    for code, (desc, _) in SUBCLASSES.items():
-        by_lang = ", ".join(f"{lg} {n}" for lg, n in sorted(hits[code].items(), key=lambda x: -x[1]))
-        total = sum(hits[code].values())
-        fl = sum(flu_hits[code].values())
-        native = sum(flu_hits[code][k] for k in _NATIVE)
-        strict = flu_hits[code]["clean_news train"] + flu_hits[code]["seeds 000-003 (lines)"]
-        where = ", ".join(f"{k} {v}" for k, v in flu_hits[code].items())
-        print(f"| {code} {desc} | {total} ({by_lang or '-'}) | {len(hits[code])} | {kept[code]} / {changed[code]} "
-              f"({english[code]}) | {fl} ({10000 * fl / n_flu:.1f}){'; ' + where if where else ''} | {native} "
-              f"| {verdict(len(hits[code]), kept[code], changed[code], fl, n_flu, strict)} |")
+    print_table(counts, flu, SUBCLASSES,
+                "| sub-class | MT segments (by source language) | languages | human kept / changed (English form) "
+                "| fluent hits (per 10,000) | native hits | rule fails |", _NATIVE, _STRICT,
+                f"; native English without the post-edits {n_native:,}", lambda code: f" ({english[code]})")
     for code in args.show:
         print(f"\nfluent hits of {code}:")
         for line in flu_show[code]:

@@ -75,5 +75,5 @@ def test_the_pools_read_fitting_side_sources_only():
     ewt = SHARED / "corpora" / "ud-english-ewt"
     assert pool["ewt-train"] == [t for t in conllu.texts(ewt / "en_ewt-ud-train.conllu") if len(t.split()) >= 8]
     every = {t for texts in pool.values() for t in texts}
-    eighteenth = set(fr._own(fr.OWN_SETS["own-eighteenth-genres"]))
+    eighteenth = set(fr.own_set_sentences(fr.OWN_SETS["own-eighteenth-genres"]))
     assert not eighteenth & every

@@ -128,7 +128,7 @@ def test_readme_audit_figure_counts_the_audits_own_sets() -> None:
     own = audit.OWN_SETS
     assert all(path.is_file() for path in own.values())
     assert f"our own {words[len(own)]} sets" in _page("README.md")
-    own_lines = sum(len(list(audit._own(path))) for path in own.values())
+    own_lines = sum(len(list(audit.own_set_sentences(path))) for path in own.values())
     # 265 + 301 + 374 + 219 + 218 + 396 + 370 + 250 + 250 + 250 + 250 + 250 + 250 + 250 + 250 (session 47's set)
     # + 250 (session 49's) + 250 (session 50's), the figure's own share of 16,244
     assert own_lines == 4643
