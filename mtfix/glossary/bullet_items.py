@@ -28,17 +28,26 @@ def _inner_function_word(item: str) -> bool:
     return any(w in FUNCTION_WORDS for w in words[1:]) or ("," not in item and words[0] in FUNCTION_WORDS)
 
 
+#: The function words that open a noun phrase, a described item's ("our host", "the office"): an article, a
+#: possessive or a demonstrative, no preposition or conjunction, which code's keywords are ("from", "with", "as").
+DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "its", "their", "this", "that",
+                         "these", "those"})
+
+
 def _described_after_comma(item: str) -> bool:
-    """Whether ``item`` opens with a function word and a comma follows it with a part of two words or more ("our
-    host, Karl Mosse", "the office, harbour side"), where a declaration lists single names ("our town, port", "my
-    total, count": the review of glossary-19; session 51).
+    """Whether ``item`` opens with a determiner (:data:`DETERMINERS`) and a comma follows it with a part of two words
+    or more ("our host, Karl Mosse", "the office, harbour side"), where a declaration lists single names ("our town,
+    port", "my total, count": the review of glossary-19; session 51) and a statement opens with a keyword ("from
+    towns, Aqtobe k", "with Aqtobe, Ports Lib": the review of glossary-20).
 
     >>> _described_after_comma("our office, harbour side"), _described_after_comma("our town, port, quay")
     (True, False)
+    >>> _described_after_comma("from towns, Aqtobe k"), _described_after_comma("with Aqtobe, Ports Lib")
+    (False, False)
     """
     words = item.split()
     parts = item.split(",")[1:]
-    return words[0].lower() in FUNCTION_WORDS and any(len(p.split()) >= 2 for p in parts)
+    return words[0].lower() in DETERMINERS and any(len(p.split()) >= 2 for p in parts)
 
 
 def _named_apposition(item: str) -> bool:

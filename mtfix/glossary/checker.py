@@ -111,8 +111,9 @@ if TYPE_CHECKING:
 #: three letters or more from it no safe fix ("said OOSTERHOUT").
 #: 20 (session 51): lists joined by semicolons or slashes are lists (a semicolon before an item opens no sentence);
 #: a noun list may hold one rarer word the lexicon knows ("Slate, Flint and Terracotta"); a bullet item opened by a
-#: function word with a part of two words after a comma is prose ("- our office, harbour side;"); the looser
-#: in-document match with two slips or more gives no safe fix on a title-case headline or title ("Omarbayeva Wins").
+#: determiner with a part of two words after a comma is prose ("- our office, harbour side;"); the looser
+#: in-document match with two slips or more gives no safe fix on a title-case headline or title ("Omarbayeva Wins")
+#: or on a headline in capitals ("OMARBAYEVA WINS").
 REVISION = 20
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.

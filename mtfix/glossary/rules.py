@@ -70,8 +70,8 @@ ending it: "⇥city = 'Oskemen'"), a name's fix is unsafe on every line: a strin
 (session 48); an indented paragraph of prose is read as prose, and so is an indented line ending ";" that holds
 only words, commas and hyphens, at least four of them and two function words ("⇥the vote is at nine;": session 49,
 glossary-18), or three of them after a list's marker with a function word after the first or a name and a comma
-opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), or a function word opening them and two words
-after a comma ("⇥- our office, harbour side;": glossary-20), where "⇥using namespace std;", "⇥- name: Oskar
+opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), or a determiner opening them and two words
+after a comma ("⇥- our office, harbour side;": glossary-20; "⇥- from towns, X k;" stays code), where "⇥using namespace std;", "⇥- name: Oskar
 Frosst" and "⇥- int count, total;" stay code, and so does a line opening with a statement word of SQL, a shell, a
 Pascal-like language or a declaration ("⇥grant select on X to the analysts;", "⇥- import X as town;"), and a diff's
 block, with lines opening "-" and "+" at one indent.  This holds for MTF302-MTF304 too.
@@ -105,8 +105,9 @@ A speaker's surname in capitals a vowel short of the one name the document uses,
 it ("said OOSTERHUS" in a text naming Bram Oosterhuis), is a minor finding with an unsafe fix in capitals (a
 vowel more or less may still be another transliteration); one three letters or more from that name ("said
 OOSTERHOUT") has an unsafe fix only (glossary-19).
-On a headline or a title of a work in title case ("Omarbayeva Wins Chess Final"), a near miss found only by the
-looser match against the names the document uses (two letters or more off) has an unsafe fix (glossary-20).
+On a headline or a title of a work in title case or in capitals ("Omarbayeva Wins Chess Final", "OMARBAYEVA WINS
+CHESS FINAL"), a near miss found only by the looser match against the names the document uses (two letters or more
+off) has an unsafe fix (glossary-20).
 A person's surname after another given name ("Tigran Khachatryan", "Magomed Aliyevv") is another
 person's name and is left alone, unless the document also names the glossary's person.
 Place and organisation names inside a longer proper name are left alone, as for MTF301.  On a line all in

@@ -506,7 +506,7 @@ def _prose_item(line: str) -> bool:
     After a list's marker (:func:`~mtfix.text.symbols.line_opening_end`), three words are an item of the list
     (session 50) where a lower-case function word follows the first word ("- tea at nine;") or opens one with no
     comma ("- any other business;"), or where a name of capitalised words and a comma open a description ("- Oskar
-    Frosst, harbour master;"), or where a function word opens it and a part of two words follows a comma ("- our
+    Frosst, harbour master;"), or where a determiner opens it and a part of two words follows a comma ("- our
     office, harbour side;": session 51); a key, an assignment, a call or a declaration of a comma list ("- int count,
     total;", "- local town, port;", "- our town, port;": the review of glossary-19) stays code.
 

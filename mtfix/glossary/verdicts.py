@@ -229,10 +229,10 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
                                 "or another name: house style, left to a person", **_made(e, context),
                                 replacement=ev.replacement, safety=FixSafety.NONE, severity=Severity.MINOR)
         long_enough = ev.slips <= 1 or len(ev.replacement) >= 8
-        # in title case every word wears a capital ("Omarbayeva Wins Chess Final", a title of a work): the looser
-        # match against the document's names (a third of the letters) is no safe evidence there; one slip or the
-        # strict matcher's is (session 51)
-        loose_title = ev.in_context and ev.slips > 1 and not ev.capitals and _title_of_words(doc.text, ev.start)
+        # in title case every word wears a capital ("Omarbayeva Wins Chess Final", a title of a work), in a headline
+        # in capitals too ("OMARBAYEVA WINS CHESS FINAL"): the looser match against the document's names (a third of
+        # the letters) is no safe evidence there; one slip or the strict matcher's is (session 51)
+        loose_title = ev.in_context and ev.slips > 1 and _title_of_words(doc.text, ev.start)
         safe = (e.is_name and (ev.in_context or long_enough) and not ev.two_readings and not ev.unnamed_swap
                 and not ev.called_after and not loose_title)
         why = "a name this document uses" if ev.in_context else f"{ev.slips} slip(s)"
@@ -313,12 +313,14 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
 
 
 def _title_of_words(text: str, at: int) -> bool:
-    """Whether the line holding ``text[at]`` is a headline or a title in title case (:func:`title_case_line`) with
-    an English word of four letters or more capitalised after its first word ("Omarbayeva Wins Chess Final", "The
-    Engelbrektsen Affair"), not a line of names whose only lower-case word is "and" ("Signatories: Tokayev, Japarov
-    and Rakhmon"): session 51.
+    """Whether the line holding ``text[at]`` is a headline or a title in title case (:func:`title_case_line`) or in
+    capitals with an English word of four letters or more capitalised after its first word ("Omarbayeva Wins Chess
+    Final", "The Engelbrektsen Affair", "OMARBAYEVA WINS CHESS FINAL": the review of glossary-20), not a line of
+    names whose only lower-case word is "and" ("Signatories: Tokayev, Japarov and Rakhmon"): session 51.
 
     >>> _title_of_words("Omarbayeva Wins Chess Final", 0), _title_of_words("Signatories: Tokayev and Rakhmon.", 13)
+    (True, False)
+    >>> _title_of_words("OMARBAYEVA WINS CHESS FINAL", 0), _title_of_words("OMARBAYEVA, WIECZOREK", 0)
     (True, False)
     """
     from mtfix.text.lexicon import is_word

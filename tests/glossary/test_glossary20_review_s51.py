@@ -35,3 +35,44 @@ def test_an_article_opening_the_line_is_no_item_of_the_list_after_it(text: str) 
 
 def test_a_list_joined_by_semicolons_is_still_a_list() -> None:
     assert _safety("It sells Moss; Sand; and Linen.\n", "Moss") is FixSafety.UNSAFE
+
+
+# -- the looser in-document match on a headline in capitals (the review of glossary-20) -----------------------------
+
+@pytest.mark.parametrize("text, got", [
+    ("OMARBAYEVA WINS CHESS FINAL\n\nDana Omarbekova coached the team.\n", "OMARBAYEVA"),
+    ("ENGELBREKTSEN AFFAIR REVISITED\n\nHalvard Engebretsen reviewed it.\n", "ENGELBREKTSEN"),
+])
+def test_a_headline_in_capitals_needs_the_stricter_evidence_as_title_case_does(text: str, got: str) -> None:
+    found = [f for f in CHECK(text) if f[1] == got]
+    assert found and all(f[0] == "MTF302" and f[3] == FixSafety.UNSAFE for f in found)
+    assert FIX(text) == text
+
+
+@pytest.mark.parametrize("text, got, want", [
+    ("OMARBELOVA WINS CHESS FINAL\n\nDana Omarbekova coached the team.\n", "OMARBELOVA", "OMARBEKOVA"),  # one slip
+    ("The memoir by Engelbrektsen was reviewed.\n\nHalvard Engebretsen wrote it.\n", "Engelbrektsen", "Engebretsen"),
+])
+def test_one_slip_in_capitals_or_the_looser_match_in_prose_stays_safe(text: str, got: str, want: str) -> None:
+    assert ("MTF302", got, want, FixSafety.SAFE) in CHECK(text)
+
+
+# -- a bullet item opened by a keyword, not a determiner (the review of glossary-20) --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Patch:\n\n    - from towns, Kokchetav k;\n",
+    "Patch:\n\n    - with Kokchetav, Ports Lib;\n",
+    "Patch:\n\n    - as depot, Kokchetav main;\n",
+])
+def test_a_bullet_statement_opened_by_a_keyword_is_code(text: str) -> None:
+    assert all(f[3] != FixSafety.SAFE for f in CHECK(text))
+    assert FIX(text) == text
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Present:\n\n    - our host, Kokchetav council;\n", "    - our host, Kokshetau council;\n"),
+    ("Present:\n\n    - the office, Kokchetav side;\n", "    - the office, Kokshetau side;\n"),
+    ("Present:\n\n    * her guest, Dana Omarbekowa;\n", "    * her guest, Dana Omarbekova;\n"),
+])
+def test_a_bullet_item_opened_by_a_determiner_is_still_prose(text: str, want: str) -> None:
+    assert FIX(text).endswith(want)
