@@ -127,7 +127,7 @@ PINNED: dict[str, str] = {
     "integrations/log4j2-quiet.properties": "a20fc03091e7ba9e519b993ca8aae83d2e3249d6b46f2efcf9773a971d2e9aea",
     "py.typed": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     "review/static/report.css": "24928eceb7f17cf3d089ac9f648cfe1f1fdeb7d53b9d2ff9e08fd08331c8ae64",
-    "review/static/report.js": "971d5e8606c54504fc466d8462a7e7cd215b6acfc13e4f77c41500cb25385113",
+    "review/static/report.js": "ca1963ad00312baec907c944712e0a9d8054cd409f273237dc92297691acb636",
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "9638ba05a9da0178fc7dbc7d59a219e27e4ffb12314d2c0afe376137cc744279",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",

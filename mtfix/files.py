@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from mtfix.errors import InputError, MtfixError
-from mtfix.findings import at_or_above
+from mtfix.findings import at_or_above, unwritable
 from mtfix.formats import Container, Unit, format_for_path, load
 from mtfix.formats.base import hold_signed_off
 from mtfix.io.inputs import STDIN, Input
@@ -234,9 +234,11 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
 
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
                 *, score: bool = False, ref: str | list[str] | None = None, ref_name: str = "--ref",
-                min_severity: Severity = Severity.MINOR, skip_bad_records: bool | None = None) -> FileResult:
+                min_severity: Severity = Severity.MINOR, skip_bad_records: bool | None = None,
+                unwritable_at: list[tuple[int, ...]] | None = None) -> FileResult:
     """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
-    above ``min_severity``, while the score counts them all.
+    above ``min_severity``, while the score counts them all.  ``unwritable_at``: for each unit in order, the
+    offsets in its text no fix may write over (the language server's lone surrogates: :func:`unwritable`).
 
     ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
     corpus BLEU/chrF/TER over all its units in ``FileResult.reference``.  A record that cannot be read
@@ -251,9 +253,9 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     refs = references_for(ref, [u.text for u in container.units], inp.path, ref_name) if score and ref is not None \
         else None
 
-    def one(item: tuple[Unit, str | None]) -> tuple[CheckResult, Any]:
-        unit, unit_ref = item
-        check = pipeline.check(unit_document(unit, inp.path, pipeline.config.jobs))
+    def one(item: tuple[Unit, str | None, tuple[int, ...]]) -> tuple[CheckResult, Any]:
+        unit, unit_ref, odd = item
+        check = pipeline.check(unwritable(unit_document(unit, inp.path, pipeline.config.jobs), odd))
         if not score:
             return check, None
         from mtfix.scoring import score_document
@@ -261,7 +263,9 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
         return check, score_document(check, ref=unit_ref, signature=pipeline.signature(),
                                      hypothesis=unit.prose() if unit_ref is not None else None)
 
-    items = list(zip(container.units, refs or [None] * len(container.units), strict=True))
+    n = len(container.units)
+    odd = list(unwritable_at or ())[:n]  # read from the file beforehand: as many units, or the check is not used
+    items = list(zip(container.units, refs or [None] * n, odd + [()] * (n - len(odd)), strict=True))
     for unit, (check, unit_score) in zip(container.units, map_units(one, items), strict=True):
         result.units.append(UnitResult(unit, check, score=unit_score, min_severity=min_severity))
     if refs is not None and len(refs) > 1:

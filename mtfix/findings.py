@@ -345,6 +345,15 @@ class EditSpans:
 UNWRITABLE = "unwritable"
 
 
+def unwritable(doc: Document, positions: Iterable[int]) -> Document:
+    """``doc`` naming ``positions`` (offsets into ``doc.text``: an editor's lone surrogates,
+    :func:`mtfix.lsp.surrogates.sanitised`) as no fix's to write over: the pipeline drops those fixes before it
+    keeps one fix per span (``_without_fixes_at`` ran after it, on the result, until session 51: a flag's suggestion
+    gave way to a safe edit that was then withheld, and neither was offered)."""
+    where = tuple(positions)
+    return replace(doc, meta={**doc.meta, UNWRITABLE: where}) if where else doc
+
+
 def without_fixes_at(findings: list[Finding], positions: Iterable[int]) -> list[Finding]:
     """Findings whose span or edits cover one of ``positions`` lose their fix (an edit must never write U+FFFD
     into the user's text in place of a character the editor holds).

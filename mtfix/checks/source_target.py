@@ -476,12 +476,15 @@ class BilingualChecker(BaseChecker):
             if have[p] > need[p]:
                 have[p] -= 1
                 shown = regex.sub(r"\s+", " ", doc.text[s:e])  # as the target has it
-                if p.startswith(_AS_TEXT) and lacking[markup := p.removeprefix(_AS_TEXT)]:
-                    # one tag, one problem: the source's inline element written as text (session 51: two findings)
-                    lacking[markup] -= 1
+                # one tag, one problem (session 51: two findings): the tag the source lacks here as text, there
+                # as inline markup, or the reverse (keys as text only in XLIFF and TMX: :func:`_markup_or_text`)
+                other = p.removeprefix(_AS_TEXT) if p.startswith(_AS_TEXT) else _AS_TEXT + p
+                if lacking[other]:
+                    lacking[other] -= 1
+                    how = ("is written as text, not as inline markup" if p.startswith(_AS_TEXT)
+                           else "is written as text there, as inline markup here")
                     yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                        f"placeholder or tag {shown!r} of the source is written as text, "
-                                        "not as inline markup")
+                                        f"placeholder or tag {shown!r} of the source {how}")
                     continue
                 yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
                                     f"placeholder or tag {shown!r}{_as_text_note(p)} is not in the source")

@@ -23,7 +23,7 @@ from pygls.protocol.language_server import lsp_method
 
 from mtfix.config import CONFIG_FILE_NAMES
 from mtfix.errors import ConfigError
-from mtfix.findings import without_fixes_at
+from mtfix.findings import unwritable, without_fixes_at
 from mtfix.lsp.diagnostics import (
     DiagnosticMemo,
     directive_diagnostics,
@@ -33,7 +33,7 @@ from mtfix.lsp.diagnostics import (
 )
 from mtfix.lsp.positions import LineIndex, apply_change
 from mtfix.lsp.settings import SECTION, editor_loaded, normalise
-from mtfix.lsp.surrogates import sanitised, unwritable
+from mtfix.lsp.surrogates import sanitised
 from mtfix.lsp.traffic import TolerantMessages, unreadable_body
 from mtfix.lsp.units import check_units, served
 from mtfix.lsp.uris import uri_to_path
@@ -490,8 +490,8 @@ class MtfixLanguageServer(LanguageServer):
             state.markdown = old.markdown
         elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
             checked, odd = sanitised(text)
-            findings, state.view = check_units(profile.fast, checked, path, kind)
-            findings = without_fixes_at(findings, odd)  # after each unit's merge: no document to name them in
+            findings, state.view = check_units(profile.fast, checked, path, kind, odd)  # named in each unit's
+            findings = without_fixes_at(findings, odd)  # document; and any a unit's place did not find: never written
         else:
             checked, odd = sanitised(text)
             # the sentences the edit left alone keep their findings; the rest, and the document's codes, are checked
@@ -539,7 +539,7 @@ class MtfixLanguageServer(LanguageServer):
                 checked, odd = sanitised(state.text)
                 pipeline = state.profile.with_grammar(checker)
                 if state.kind in UNIT_KINDS:
-                    found, view = check_units(pipeline, checked, state.path, state.kind)
+                    found, view = check_units(pipeline, checked, state.path, state.kind, odd)
                     if view is not None:
                         state.view = view
                     return without_fixes_at(found, odd)

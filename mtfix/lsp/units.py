@@ -199,11 +199,14 @@ def record_error(text: str, error: str) -> Finding | None:
     return dataclasses.replace(found, severity=Severity.MAJOR)
 
 
-def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[list[Finding], UnitView | None]:
+def check_units(pipeline: Any, text: str, path: str | None, kind: str,
+                odd: list[int] | None = None) -> tuple[list[Finding], UnitView | None]:
     """The findings of ``text`` (a translation file of format ``kind``) as ``mtfix check`` gives them
     (:func:`mtfix.files.check_input`), at their places in ``text``; a file the reader refuses: one finding
     naming the line and the reason (:func:`unreadable`).  A CSV, TSV or JSON Lines file whose text field the
-    settings do not name: nothing (:data:`~mtfix.lsp.workspace.TABULAR_KINDS`)."""
+    settings do not name: nothing (:data:`~mtfix.lsp.workspace.TABULAR_KINDS`).  ``odd``: offsets in ``text``
+    no fix may write over (lone surrogates, :func:`mtfix.lsp.surrogates.sanitised`), named in each unit's document
+    before its fixes are chosen (:func:`unwritable_in_units`)."""
     from mtfix.files import check_input
     from mtfix.io.inputs import Input
     from mtfix.lsp.workspace import TABULAR_KINDS
@@ -217,8 +220,9 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
         from mtfix.files import read_container
 
         inp = Input(path or "-", text.encode(view.codec))
-        result = check_input(pipeline, inp, kind, options, skip_bad_records=True)  # a line being typed: a warning
         view.container = read_container(inp, kind, options)  # the writer's own copy (check keeps none)
+        result = check_input(pipeline, inp, kind, options, skip_bad_records=True,  # a line being typed: a warning
+                             unwritable_at=unwritable_in_units(view, odd) if odd else None)
     except InputError as exc:
         return [unreadable(text, exc)], None
     view.entries = entry_notes(text, kind, view.container)
@@ -249,6 +253,16 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str) -> tuple[
     out += [f for f in said if f is not None]
     out.sort(key=lambda f: (f.start, f.end, f.code))
     return out, view
+
+
+def unwritable_in_units(view: UnitView, odd: list[int]) -> list[tuple[int, ...]]:
+    """For each unit of ``view.container``, the offsets in its text of the characters at ``odd`` (offsets in the
+    file's text, checked as U+FFFD): the U+FFFD of each unit placed in the file (:meth:`UnitView.places`), kept
+    where one of ``odd`` is (a U+FFFD the file holds, or an entity's, is written over as any character)."""
+    candidates = [[p for p, ch in enumerate(u.text) if ch == "\ufffd"] for u in view.container.units]
+    places = view.places(candidates)
+    wanted = set(odd)
+    return [tuple(p for p in ps if where.get(p) in wanted) for ps, where in zip(candidates, places, strict=True)]
 
 
 def _places(view: UnitView, offsets: list[list[int]]) -> list[dict[int, int]]:

@@ -22,6 +22,8 @@ UNITS = [
     ("inline-added", "Klicken Sie hier jetzt", "Click {empty} here now", ["{empty_shown} is not in the source"]),
     ("text-for-inline", "Klicken Sie {empty} jetzt", "Click {empty_escaped} now",
      ["{empty_shown} of the source is written as text, not as inline markup"]),  # one tag, one finding (s51)
+    ("inline-for-text", "Tippen Sie {empty_escaped} ein", "Type {empty} in",
+     ["{empty_shown} of the source is written as text there, as inline markup here"]),  # the reverse (s51)
     ("text-lost", "<![CDATA[Druecken Sie <b> fuer fett]]>", "Press it to bold", ["'<b>' (as text) of the source is missing"]),
 ]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import dataclasses
 
 from mtfix.config import Config
-from mtfix.findings import UNWRITABLE, one_fix_per_span, without_fixes_at
-from mtfix.lsp.surrogates import sanitised, unwritable
+from mtfix.findings import UNWRITABLE, one_fix_per_span, unwritable, without_fixes_at
+from mtfix.lsp.surrogates import sanitised
 from mtfix.model import Document, Edit, Finding, FixSafety, Segment, Severity
 from mtfix.pipeline import Pipeline
 

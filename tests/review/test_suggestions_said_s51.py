@@ -44,3 +44,40 @@ def test_the_button_shows_the_space_and_tries_the_suggestion_itself(browser, tmp
     said = [(b.get_attribute("textContent"), b.get_attribute("data-sg"), b.get_attribute("aria-label")) for b in buttons]
     assert [(t, s) for t, s, _ in said] == [("insert “ the”", " the")], said
     assert said[0][2].endswith(": insert “ the”"), said
+
+
+TWO = """pack: mine
+version: "1"
+rules:
+  - code: XYZ952
+    name: middle-article-two
+    title: article before middle, two ways
+    docs: "What it does: at middle of → at the middle of."
+    category: Fluency/Grammar
+    severity: minor
+    pattern: '(?<=\\bat) middle(?= of\\b)'
+    replacement: ' the middle'
+    suggestions: ['the middle']
+    fix: none
+    message: "an article is missing before 'middle'"
+    examples:
+      flag:
+        - text: "The bus waited at middle of the square."
+      pass:
+        - "The bus waited at the middle of the square."
+"""
+
+
+@pytest.mark.browser
+def test_a_plain_suggestion_beside_a_worded_one_keeps_its_quotes_in_the_label(browser, tmp_path: Path) -> None:
+    """Once a finding has ``sw`` (one suggestion worded), a plain one's label lost its quotes ("→ the middle")."""
+    from selenium.webdriver.common.by import By
+
+    (tmp_path / "pack.yaml").write_text(TWO, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The bus waited at middle of the square.\n", encoding="utf-8")
+    review_and_open(browser, tmp_path, "--rules", "pack.yaml", "a.txt", cwd=tmp_path)
+    buttons = browser.find_elements(By.CSS_SELECTOR, "#doc button.sg")
+    said = [(b.get_attribute("textContent"), b.get_attribute("aria-label")) for b in buttons]
+    assert [t for t, _ in said] == ["insert “the ”", "the middle"], said
+    assert said[0][1].endswith(": “middle” → insert “the ”"), said
+    assert said[1][1].endswith(": “middle” → “the middle”"), said

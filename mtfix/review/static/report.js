@@ -1088,10 +1088,12 @@
         b.setAttribute("data-sg", s);
         b.title = "Open the sentence with this in place, to read and save (Ctrl+Enter)";
         /* tabbed to, a screen reader said the word alone: name the finding and what it replaces, as Accept does */
-        var put = f.sw ? shown : "\u201c" + s + "\u201d";
+        /* f.sw holds every suggestion of the finding: a plain one there is the suggestion itself, quoted as before */
+        var worded = shown !== s;
+        var put = worded ? shown : "\u201c" + s + "\u201d";
         b.setAttribute("aria-label", "Try " + f.c + " on " + whereOf(data, f) + ": " +
                        (f.a < f.b ? "\u201c" + unit.cut(f.a, f.b).replace(/\s+/g, " ").trim() + "\u201d \u2192 " + put
-                                  : f.sw ? put : "insert " + put));
+                                  : worded ? put : "insert " + put));
         sugg.appendChild(b);
       });
       card.appendChild(sugg);
