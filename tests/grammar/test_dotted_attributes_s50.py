@@ -12,6 +12,7 @@ import pytest
 import mtfix
 from mtfix.grammar.mapping import MAPPING_REVISION
 from mtfix.text.tokens import ATTRIBUTE_RECEIVERS, code_like_words, glued_sentence
+from tests.languagetool_home import lt_check
 
 #: receivers code conventionally names: code even in plain prose
 ATTRIBUTES = ["self.name", "user.name", "form.data", "request.body", "np.array", "window.title", "os.environ"]
@@ -87,18 +88,10 @@ def test_the_mapping_revision_says_it() -> None:
 @pytest.mark.languagetool
 def test_the_real_languagetool_keeps_no_match_inside_an_attribute(lt_env) -> None:
     """With the real server: no LT finding inside "self.name" or "user.name", and a glued sentence still gets one."""
-    from mtfix.config import Config
-    from mtfix.pipeline import Pipeline
-
     text = ("The loader sets self.name and self.path before the first call.\n"
             "Read user.name from the profile and compare it.\n"
             "It snowed for a week.This closed the passes.\n")
-    pipeline = Pipeline(Config(grammar="required"))
-    try:
-        result = pipeline.check(text)
-    finally:
-        pipeline.close()
-    lt = [(f.code, text[f.start:f.end]) for f in result.findings if f.code.startswith("LT:")]
+    result, lt = lt_check(text)
     names = [(s, s + len(w)) for w in ("self.name", "self.path", "user.name") for s in [text.index(w)]]
     assert not [f for f in result.findings if f.code.startswith("LT:")
                 and any(a <= f.start and f.end <= b for a, b in names)], lt
@@ -110,19 +103,12 @@ def test_the_real_languagetool_keeps_its_match_on_mt_glue(lt_env) -> None:
     """With the real server: LC_AFTER_PERIOD on MT's glue with a rare second word ("fell.prices", "ended.today",
     "done.next"), as before session 50 (its first mend read them as attributes and dropped the matches); none inside
     an attribute in backticks or before an assignment."""
-    from mtfix.config import Config
-    from mtfix.pipeline import Pipeline
-
     text = ("Bond yields fell.prices climbed later in the week.\n"
             "The strike ended.today the union said it was over.\n"
             "The survey was done.next month the council decides.\n"
             "Check `order.total` and set cart.count = 0 before saving.\n")
-    pipeline = Pipeline(Config(grammar="required"))
-    try:
-        result = pipeline.check(text)
-    finally:
-        pipeline.close()
-    lt = [(f.code, text[f.start:f.end].strip()) for f in result.findings if f.code.startswith("LT:")]
+    result, covered = lt_check(text)
+    lt = [(code, said.strip()) for code, said in covered]
     for word in ("prices", "today", "next"):
         assert ("LT:LC_AFTER_PERIOD", word) in lt, lt
     names = [(s, s + len(w)) for w in ("order.total", "cart.count") for s in [text.index(w)]]
