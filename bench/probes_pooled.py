@@ -1,8 +1,8 @@
 """The probes of our own pooled (sessions 36–39, overfitting audit rounds 14–17, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Ten reports (the fourth to sixth since session 37, the seventh since session 39, the eighth since session 47, the
-last two since session 51), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Eleven reports (the fourth to sixth since session 37, the seventh since session 39, the eighth since session 47, the
+ninth and the last since session 51, the tenth since session 52), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
    realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major; most sentences first,
@@ -32,16 +32,22 @@ last two since session 51), each checked with ``mtfix.check(text, grammar="off")
    session 47 a sixth, a fifth writer's (``probe_s47``, ``probe_s47b``); since session 48 a seventh, a sixth
    writer's (``probe_s48``, ``probe_s48b``); since session 49 an eighth, a seventh writer's (``probe_s49``,
    ``probe_s49b``); since session 50 a ninth, an eighth writer's (``probe_s50``, ``probe_s50b``); since session 51 a
-   tenth, a ninth writer's (``probe_s51``, ``probe_s51b``; :data:`WRITERS`).
+   tenth, a ninth writer's (``probe_s51``, ``probe_s51b``); since session 52 an eleventh, a tenth writer's
+   (``probe_s52``, ``probe_s52b``; :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
    against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth, (session 48) the
-   sixth, (session 49) the seventh, (session 50) the eighth and (session 51) the ninth (:func:`length`).
+   sixth, (session 49) the seventh, (session 50) the eighth, (session 51) the ninth and (session 52) the tenth
+   (:func:`length`).
 8. **misses** (session 47): per error class, the probes' MT sentences with no finding, pooled and by writer, beside
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 9. **languages** (session 51): the MT sentences with no finding by where their source language stands against
    realmt (its dev file's ten, train only, none), per writer and pooled, with Fisher's exact test (:func:`languages`).
-10. **gain** (session 51, with ``--candidate PATH``, not in the default run): each writer's AUC of the raw
+10. **shape** (session 52): the MT sentences with no finding of the seventh to tenth writers crossed by language
+    (realmt's ten against languages in no realmt file) and length (12 words or fewer against longer), with Fisher's
+    exact test of each factor and within each level of the other, and a logistic fit of a miss on both and the
+    share of small words (:func:`shape`).
+11. **gain** (session 51, with ``--candidate PATH``, not in the default run): each writer's AUC of the raw
     probability, the shipped model against a candidate model file, with a paired bootstrap of the gain
     (:func:`model_gain`).
 
@@ -287,13 +293,13 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
 WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
            ("sixth", "probe_s48"), ("seventh", "probe_s49"), ("eighth", "probe_s50"),
-           ("ninth", "probe_s51"))
+           ("ninth", "probe_s51"), ("tenth", "probe_s52"))
 
 
 def writer_of(name: str, new_writer: str = "probe_s39") -> str:
     """Which writer wrote a probe: "old" (before ``new_writer``), else the last of :data:`WRITERS` whose first
     probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "ninth" from
-    session 51 on)."""
+    session 51 on, "tenth" from session 52 on)."""
     firsts = (("new", new_writer),) + WRITERS[1:]
     return next((writer for writer, first in reversed(firsts) if name >= first), "old")
 
@@ -342,7 +348,7 @@ def trend(first_weighted: str = "probe_s35", new_writer: str = "probe_s39") -> N
         print(f"old writer's MT against new writer's pro: {auc(old_m, np_):.3f}; "
               f"new writer's MT against old writer's pro: {auc(nm, old_p):.3f}")
     old_m, old_p = em + lm + nm, ep + lp + np_
-    counts = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+    counts = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
     for (writer, first), earlier in zip(WRITERS[1:], counts, strict=False):
         since = int(first.removeprefix("probe_s"))
         wm, wp = groups[writer]
@@ -425,9 +431,11 @@ def misses(shared: Path) -> None:
         print(f"| {a} | " + " | ".join(cells) + " |")
 
 
-#: Writers pooled in the languages report besides each writer alone: the last three (sessions 49–51), and all from
-#: the fourth on (the first whose probes left realmt's ten languages).
-LANGUAGE_POOLS = (("seventh", "eighth", "ninth"), ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth"))
+#: Writers pooled in the languages report besides each writer alone: the seventh to ninth (sessions 49–51), all from
+#: the fourth to the ninth (the fourth's probes were the first to leave realmt's ten languages), and (session 52)
+#: the seventh to tenth, the pool of the shape report.
+LANGUAGE_POOLS = (("seventh", "eighth", "ninth"), ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+                  ("seventh", "eighth", "ninth", "tenth"))
 
 
 def language_side(lang: str, dev: set[str], every: set[str]) -> str:
@@ -461,6 +469,103 @@ def languages(shared: Path) -> None:
         (mt, nt), (mn, nn) = cells["realmt ten"], cells["none"]
         p = f"{fisher_exact([[mt, nt - mt], [mn, nn - mn]])[1]:.3f}" if nt and nn else "—"
         print(f"| {', '.join(group)} | " + " | ".join(f"{m} of {n}" for m, n in cells.values()) + f" | {p} |")
+
+
+#: A short MT sentence in the shape report: this many words or fewer (split on white space), the probes' own line.
+SHORT_WORDS = 12
+
+
+def small_word_share(text: str) -> float:
+    """The share of a sentence's words that are small words: those of the detector's function-word list
+    (:data:`mtfix.garble.sign_views.FUNCTION_WORDS`: articles, prepositions, auxiliaries, pronouns, conjunctions)."""
+    from mtfix.garble.sign_views import FUNCTION_WORDS
+
+    words = re.findall(r"[a-z']+", text.lower())
+    return sum(w in FUNCTION_WORDS for w in words) / max(1, len(words))
+
+
+def logistic_fit(x: list[list[float]], y: list[int]) -> list[tuple[float, float, float]]:
+    """A maximum-likelihood logistic fit of ``y`` (0/1) on the columns of ``x`` with an intercept (scipy's BFGS), and
+    each coefficient's Wald standard error from the exact Hessian: ``(coefficient, standard error, two-sided p)``,
+    intercept first.  With separated data the fit diverges: the standard errors then come out huge and p near 1."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import expit, log_expit
+    from scipy.stats import norm
+
+    xm = np.column_stack([np.ones(len(y)), np.asarray(x, dtype=float)])
+    ym = np.asarray(y, dtype=float)
+
+    def loss(b: Any) -> tuple[float, Any]:
+        z = xm @ b
+        return -float(ym @ log_expit(z) + (1 - ym) @ log_expit(-z)), xm.T @ (expit(z) - ym)
+
+    b = minimize(loss, np.zeros(xm.shape[1]), jac=True, method="BFGS").x
+    p = expit(xm @ b)
+    se = np.sqrt(np.diag(np.linalg.pinv(xm.T @ (xm * (p * (1 - p))[:, None]))))
+    return [(float(c), float(s), float(2 * norm.sf(abs(c / s)))) for c, s in zip(b, se, strict=True)]
+
+
+#: Writers of the shape report: the seventh to the tenth (sessions 49–52), whose probes hold both factors.
+SHAPE_WRITERS = ("seventh", "eighth", "ninth", "tenth")
+
+
+def shape(shared: Path) -> None:
+    """The MT sentences with no finding (grammar off) of :data:`SHAPE_WRITERS`, crossed by where their language
+    stands (realmt's ten or in no realmt file; "train only" rows are left out) and by length (:data:`SHORT_WORDS`):
+    a 2×2 of misses per writer and pooled, Fisher's exact test (two-sided) of each factor alone and within each
+    level of the other, and a logistic fit of a miss on both factors and :func:`small_word_share` (session 52: which
+    of language and shape carries the misses)."""
+    from scipy.stats import fisher_exact
+
+    if not (shared / "realmt" / "real_mt_dev.jsonl").is_file():
+        print(f"realmt not found under {shared}: shape report skipped (point MTFIX_SHARED or --shared at it)")
+        return
+    dev = {r["lang"] for r in read_jsonl(shared / "realmt" / "real_mt_dev.jsonl")}
+    every = {r["lang"] for f in sorted((shared / "realmt").glob("real_mt_*.jsonl")) for r in read_jsonl(f)}
+    rows = []  # (writer, in no realmt file?, short?, small-word share, missed?)
+    for d in PROBES:
+        if writer_of(d.name) not in SHAPE_WRITERS:
+            continue
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            side = language_side(r["lang"], dev, every)
+            if side != "train only":
+                rows.append((writer_of(d.name), side == "none", len(r["text"].split()) <= SHORT_WORDS,
+                             small_word_share(r["text"]), not findings(r["text"])))
+
+    def cell(group: list[tuple], none: bool, short: bool) -> tuple[int, int]:
+        hit = [r for r in group if r[1] == none and r[2] == short]
+        return sum(r[4] for r in hit), len(hit)
+
+    def fisher(group: list[tuple], i: int) -> str:
+        yes, no = [r for r in group if r[i]], [r for r in group if not r[i]]
+        if not (yes and no):
+            return "—"
+        table = [[sum(r[4] for r in yes), sum(not r[4] for r in yes)], [sum(r[4] for r in no), sum(not r[4] for r in no)]]
+        p = fisher_exact(table)[1]
+        return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
+
+    print(f"short: {SHORT_WORDS} words or fewer; cells: missed of sentences; language: realmt ten against none\n")
+    print("| writers | ten, short | ten, long | none, short | none, long | p language | p length | "
+          "p language in short / long | p length in ten / none |\n|---|---|---|---|---|---|---|---|---|")
+    for group_names in tuple((w,) for w in SHAPE_WRITERS) + (SHAPE_WRITERS,):
+        group = [r for r in rows if r[0] in group_names]
+        cells = [cell(group, none, short) for none in (False, True) for short in (True, False)]
+        within_len = [fisher([r for r in group if r[2] == short], 1) for short in (True, False)]
+        within_lang = [fisher([r for r in group if r[1] == none], 2) for none in (False, True)]
+        print(f"| {', '.join(group_names)} | " + " | ".join(f"{m} of {n}" for m, n in cells)
+              + f" | {fisher(group, 1)} | {fisher(group, 2)} | {' / '.join(within_len)} | {' / '.join(within_lang)} |")
+    shares = [[r[3] for r in rows if r[4] == missed] for missed in (True, False)]
+    print(f"\nsmall-word share, pooled: missed {sum(shares[0]) / max(1, len(shares[0])):.2f} ({len(shares[0])}), "
+          f"caught {sum(shares[1]) / max(1, len(shares[1])):.2f} ({len(shares[1])})")
+    y = [int(r[4]) for r in rows]
+    fits = (logistic_fit([[float(r[1]), float(r[2])] for r in rows], y),
+            logistic_fit([[float(r[1]), float(r[2]), r[3]] for r in rows], y))
+    print(f"\nlogistic fits of a miss, {', '.join(SHAPE_WRITERS)} pooled ({len(rows)} sentences): language and length, "
+          "then with the small-word share\n\n| term | coefficient (SE), Wald p | with small-word share |\n|---|---|---|")
+    for i, name in enumerate(("intercept", "no realmt file", "short", "small-word share")):
+        said = [f"{f[i][0]:+.2f} ({f[i][1]:.2f}), p {f[i][2]:.3f}" if i < len(f) else "—" for f in fits]
+        print(f"| {name} | {said[0]} | {said[1]} |")
 
 
 def model_gain(candidate: str, draws: int = 2000) -> None:
@@ -508,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
     ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length",
-                                         "misses", "languages", "gain"), action="append",
+                                         "misses", "languages", "shape", "gain"), action="append",
                     help="only these reports (repeatable; default all)")
     ap.add_argument("--candidate", help="a detector model file (detector.npz) for the gain report")
     args = ap.parse_args(argv)
@@ -518,13 +623,14 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--candidate {args.candidate}: no such file (a detector.npz)")
     shared = shared_dir(args.shared)
     wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses",
-                              "languages"]
+                              "languages", "shape"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
          "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend,
          "length": length, "misses": lambda: misses(shared), "languages": lambda: languages(shared),
+         "shape": lambda: shape(shared),
          "gain": lambda: model_gain(args.candidate)}[name]()
     return 0
 

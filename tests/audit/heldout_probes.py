@@ -85,7 +85,7 @@ def trend_groups(new: list[Path]) -> dict[str, str]:
 class Writer:
     """One writer's two probes and what their test asks of them (the figures each round measured and pinned)."""
 
-    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "ninth")
+    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "tenth")
     previous: str  #: the writer before, in a group of its own too
     probes: tuple[str, str]
     older: int  #: at least this many older probes to be new text against
@@ -162,4 +162,13 @@ WRITERS = (
         "probe_s51/clean_news_probe.jsonl": "9f648ac400d39055232e1d81ad9e2d41e35f8121b50ee069a5ed56f42e59d553",
         "probe_s51b/real_mt_probe.jsonl": "b63ef422662f4d15b4fccfe357620358e047afe84b0bf045580698e7270345fa",
         "probe_s51b/clean_news_probe.jsonl": "e3428632f1a94b811f7045f7f04119931a62a56d9f47d02a170586aef4081e36"}),
+    # session 52 (round 25): beekeeping, drinking water, chess, bridges and tunnels; ski resorts and mountain rescue,
+    # dentistry, bread and bakeries, orchestras; language crossed with length (five MT rows a cell);
+    # measured 13/20 and 14/20 flagged, 1 major each, at session 52's base (the shipped model)
+    Writer("tenth", "ninth", ("probe_s52", "probe_s52b"), 25, per_language=1, langs_in_all=(30, 30), short_mt=10,
+           short_pro=9, flagged_floor=(11, 12), digests={
+        "probe_s52/real_mt_probe.jsonl": "0abe715f707f0661cbce6cf458a7dda049f657f21e13befc5990a873e41f975a",
+        "probe_s52/clean_news_probe.jsonl": "fb398b056911ebdead6dcd815c63bbd29c41467cb9fc5d91977c68848bc2087d",
+        "probe_s52b/real_mt_probe.jsonl": "fb1d58009ee150f7edabdf405ad9f35a25e005ad37ec155ddca90ee37303539a",
+        "probe_s52b/clean_news_probe.jsonl": "af4b8ba6fe329e0ddc927da36c11ccefdc2f135843fdc9a09cc4a48aaa5c134f"}),
 )

@@ -69,7 +69,7 @@ def test_the_pooled_report_counts_the_ninth_writer_apart_from_the_eighth() -> No
     from probes_pooled import WRITERS as POOLED
     from probes_pooled import writer_of
 
-    assert POOLED[-1] == ("ninth", "probe_s51")
+    assert POOLED[7] == ("ninth", "probe_s51")
     assert writer_of("probe_s51") == writer_of("probe_s51b") == "ninth"
     assert writer_of("probe_s50b") == "eighth"
 
