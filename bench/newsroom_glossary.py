@@ -37,6 +37,9 @@ bullet items of prose, clean professional text in tables, Markdown and code).
 Session 51 added its own glossary with its articles (``bench/data/newsroom_s51/``: ``desk51.tsv``; lists joined by
 semicolons or slashes, a list's item in neither word list, a bullet item opened by its only function word with a
 comma, names in title-case headlines and titles of works).
+Session 52 added its own glossary with its articles (``bench/data/newsroom_s52/``: ``desk52.tsv``; people lists whose
+other surnames the word lists know, Python imports under a Markdown bullet, a letter added at a name's end, slash
+pairs of surnames).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -65,7 +68,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s48", REPO / "bench" / "data" / "newsroom_s48" / "desk48.tsv"),
             (REPO / "bench" / "data" / "newsroom_s49", REPO / "bench" / "data" / "newsroom_s49" / "desk49.tsv"),
             (REPO / "bench" / "data" / "newsroom_s50", REPO / "bench" / "data" / "newsroom_s50" / "desk50.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s51", REPO / "bench" / "data" / "newsroom_s51" / "desk51.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s51", REPO / "bench" / "data" / "newsroom_s51" / "desk51.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s52", REPO / "bench" / "data" / "newsroom_s52" / "desk52.tsv"))
 #: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
 FORMATTED = (".md", ".csv", ".xlf", ".po")
 

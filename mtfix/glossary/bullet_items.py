@@ -7,6 +7,7 @@ glossary-19).  The shapes that tell them apart, read by :func:`mtfix.glossary.sp
 
 from __future__ import annotations
 
+from mtfix.caching import regexcache
 from mtfix.text.tokens import FUNCTION_WORDS
 
 
@@ -55,3 +56,32 @@ def _named_apposition(item: str) -> bool:
     Frosst, harbour master"), no declaration of a comma list ("int count, total")."""
     name, comma, rest = item.partition(",")
     return bool(comma) and all(w[0].isupper() for w in name.split()) and any(w[0].islower() for w in rest.split())
+
+
+#: A name a Python import binds, perhaps renamed ("b as c"); a hyphen is allowed, as a name in a glossary may have one.
+_IMPORTED = r"[\p{L}_][\p{L}\p{N}_.-]*(?:[ \t]+as[ \t]+[\p{L}_][\p{L}\p{N}_]*)?"
+#: A whole line that is a Python import statement: "from pkg import a, b as c", "import a as b, c", "from . import
+#: (a, b)"; prose that opens with "from" or "import" goes on with words no import has ("from the office in …",
+#: "import duties on grain").
+_IMPORT_LINE = regexcache.compile(
+    r"(?:from[ \t]+\.*(?:[\p{L}_][\p{L}\p{N}_.]*)?[ \t]+)?import[ \t]+(?:\*|\(?[ \t]*" + _IMPORTED
+    + r"(?:[ \t]*,[ \t]*" + _IMPORTED + r")*,?[ \t]*\)?)[ \t]*;?[ \t]*$")
+
+
+def import_line(text: str, at: int) -> bool:
+    r"""Whether the line holding ``text[at]`` is a Python import statement (:data:`_IMPORT_LINE`), past a list's or a
+    quotation's marker (:func:`~mtfix.text.symbols.line_opening_end`): code under a Markdown bullet, whose names a
+    glossary never edits safely ("- from towns import taraz, Dzhambul as old_taraz": session 52, the glossary
+    issue's promise; an indented one is :func:`~mtfix.glossary.spans.in_code_line`'s).
+
+    >>> t = "- from towns import taraz, Dzhambul as old\n- from the Dzhambul office, a note;\n* import Dzhambul as d, x"
+    >>> [import_line(t, t.index("Dzhambul", i)) for i in (0, 44, 80)]
+    [True, False, True]
+    >>> import_line("- import duties on Dzhambul grain", 20), import_line("from Dzhambul import of grain rose", 6)
+    (False, False)
+    """
+    from mtfix.text.symbols import line_opening_end
+
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start : len(text) if end == -1 else end]
+    return _IMPORT_LINE.match(line, line_opening_end(line)) is not None

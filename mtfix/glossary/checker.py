@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mtfix.caching.bounded import SizedMemo
+from mtfix.glossary.bullet_items import import_line
 from mtfix.glossary.capitals_names import capitals_words, given_names, headline_neighbours, title_folding
 from mtfix.glossary.compiled import Compiled, compiled_for
 from mtfix.glossary.consistency import cap_tokens, odd_spellings
@@ -114,7 +115,12 @@ if TYPE_CHECKING:
 #: determiner with a part of two words after a comma is prose ("- our office, harbour side;"); the looser
 #: in-document match with two slips or more gives no safe fix on a title-case headline or title ("Omarbayeva Wins")
 #: or on a headline in capitals ("OMARBAYEVA WINS").
-REVISION = 20
+#: 21 (session 52): a list of surnames the word lists know names people on the list's evidence (another item a
+#: glossary person whose surname is no noun, a title or a given name before an item, a reporting verb beside one:
+#: "Brown, Mensah and Sato", "Marsh, Webb and Fletcher said"); a Python import under a list's marker is code ("- from
+#: towns import Dzhambul as d": no safe edit); a slash pair between a determiner and a noun is a label ("the
+#: Frost/Nakamura desk": an unsafe expansion).
+REVISION = 21
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096
@@ -294,6 +300,8 @@ class GlossaryChecker(BaseChecker):
                 f = unsafe_with(doc, ev, f, f"or the word '{text[ev.start:ev.end]}'", style)
             if f is not None and f.fix is FixSafety.SAFE and in_code_line(text, ev.start):
                 f = unsafe_with(doc, ev, f, "unless this line is prose (it reads as indented code)", style)
+            if f is not None and f.fix is FixSafety.SAFE and import_line(text, ev.start):
+                f = unsafe_with(doc, ev, f, "unless this line is prose (it reads as a Python import)", style)
             # "the Mays" introduce no Theresa May, nor "Tokayev" alone in a table's cell the prose's Tokayev
             if not headline and not ev.family and not short_in_cell(text, ev):
                 seen.add(ev.entry.term)

@@ -74,7 +74,9 @@ opening them ("⇥- Oskar Frosst, harbour master;": glossary-19), or a determine
 after a comma ("⇥- our office, harbour side;": glossary-20; "⇥- from towns, X k;" stays code), where "⇥using namespace std;", "⇥- name: Oskar
 Frosst" and "⇥- int count, total;" stay code, and so does a line opening with a statement word of SQL, a shell, a
 Pascal-like language or a declaration ("⇥grant select on X to the analysts;", "⇥- import X as town;"), and a diff's
-block, with lines opening "-" and "+" at one indent.  This holds for MTF302-MTF304 too.
+block, with lines opening "-" and "+" at one indent.  A whole line that is a Python import, indented or not, after
+a list's marker or none ("- from towns import taraz, X as old", "* import X as d, y": glossary-21), is code too;
+prose opened by "from" or "import" ("- from the X office, a note;", "- import duties in X rose") is not.  This holds for MTF302-MTF304 too.
 Why: names and terms must be spelt the way the newsroom spells them; the glossary says so.
 Fix safety: safe; unsafe for a variant of case, diacritics, spacing or transliteration only, for a historical name,
 for a one-word variant English prints when the document does not otherwise name the entry, and in indented code.
@@ -172,7 +174,14 @@ heading marker, clock time or news agency's dateline before it ("* Cotton export
 nouns on its line, in mid-sentence or a headline ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings";
 glossary-19), not in a list of people ("thanked Kowalczyk, Frost and Oosterhuis"); a list may be joined by
 semicolons or slashes, and one item of three or more may be a rarer word the lexicon knows ("Slate, Flint and
-Terracotta": glossary-20).
+Terracotta": glossary-20).  Such a list names people, and its short form is expanded safely, where the list shows
+it (glossary-21): another item is a glossary person the document mentions whose surname is no noun ("Brown, Mensah
+and Sato"), a title or a given name opens another item ("Judge Archer", "Kate Fisher", not on a title-case line),
+or a reporting verb stands beside an item ("Marsh, Webb and Fletcher said"); a given name alone ("Rose, Iris and
+Violet") and a verb a thing may take ("cover", "are said to") are no evidence, and a list of surnames with none
+("heard Frost, Mason and Baker") stays a suggestion.  A pair of surnames joined by a slash between a determiner
+and a lower-case noun is a label ("the Frost/Nakamura desk"): its expansion is a suggestion; a pair standing for
+the people ("signed by Adeyemi/Nakamura after the talks") is expanded.
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from mtfix.caching import regexcache
 from mtfix.glossary.capitals_names import english_nouns, everyday_surname
 from mtfix.glossary.house_style import house_style
@@ -72,6 +74,8 @@ class Mentions:
     forms: dict[int, frozenset[str]]  # id(entry) → the glossary forms of it the document uses
     # the document's "'s"-after-"s" style, asked once for all its findings (session 46; None: asked per finding)
     style: PossessiveStyle | None = None
+    # the short forms and surnames of the glossary's people the document mentions in any form (session 52)
+    people: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, events: list[Event], style: PossessiveStyle | None = None) -> Mentions:
@@ -81,7 +85,9 @@ class Mentions:
         for ev in events:
             if ev.hit is not None:
                 forms.setdefault(id(ev.entry), set()).add(ev.hit.form)
-        return cls(named, {k: frozenset(v) for k, v in forms.items()}, style)
+        people = frozenset(w for ev in events if ev.entry.type == "person"
+                           for w in (ev.entry.short, ev.entry.term.rsplit(None, 1)[-1]))
+        return cls(named, {k: frozenset(v) for k, v in forms.items()}, style, people)
 
     def identifies(self, text: str, ev: Event, bare: bool) -> bool:
         """Whether the document makes a one-word variant's entry plain: a person's bare surname after a
@@ -298,12 +304,20 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
-        if ((everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end)) or _english_word_opening(doc, ev, got)
-                or _in_noun_list(doc.text, ev.start, ev.end)):
+        if _slash_label(doc.text, ev.start, ev.end):
+            # "the Frost/Nakamura desk": a pair of surnames naming a desk, a report or a team, whose full names
+            # would rewrite the label; the editor decides (session 52)
+            return make_finding("MTF303", doc, ev.start, ev.end,
+                                f"first mention of '{got}': write '{e.term}', if the label may name them in full",
+                                **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
+        if ((everyday_surname(got) and alone_in_cell(doc.text, ev.start, ev.end))
+                or ((_english_word_opening(doc, ev, got) or _in_noun_list(doc.text, ev.start, ev.end))
+                    and not people_list(doc.text, ev.start, ev.end, context.people))):
             # a short form that is an English word alone in a table's cell or on a line of its own ("Marsh" in
             # a column of desks): nothing tells the name from the word (session 47); nor when it opens its
             # sentence, whose capital it then carries ("Reed grows along the bank": session 48), nor in a list of
-            # capitalised English nouns ("warned of Frost, Hail and Wind": session 50)
+            # capitalised English nouns ("warned of Frost, Hail and Wind": session 50), unless the list shows
+            # it names people (session 52: "Brown, Patel and Ruiz shared the desk", "Marsh, Webb and Fletcher said")
             return make_finding("MTF303", doc, ev.start, ev.end,
                                 f"first mention of '{got}': write '{e.term}', if this is {e.term}",
                                 **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
@@ -372,6 +386,11 @@ def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
     >>> list_items("The chair was Birch; Heath and Moss spoke.", 14, 19), list_items("The Heath/Bracken path", 4, 9)
     ([], [('Heath', ''), ('Bracken', '/')])
     """
+    return [(words[0].group(), join) for words, join in _list_item_words(text, start, end)]
+
+
+def _list_item_words(text: str, start: int, end: int) -> list[tuple[list[regex.Match[str]], str]]:
+    """:func:`list_items` with each item's capitalised words (a title and a surname: "Professor Hunter")."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     words = list(_CAPITALISED.finditer(text, line_start, len(text) if line_end == -1 else line_end))
     at = next((i for i, w in enumerate(words) if w.start() == start), None)
@@ -381,14 +400,15 @@ def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
     while (first > 0 and _joins(text[words[first - 1].end():words[first].start()])  # ("The Heath/Bracken path")
            and words[first - 1].group().lower() not in FUNCTION_WORDS):
         first -= 1
-    items: list[tuple[str, str]] = []
+    items: list[tuple[list[regex.Match[str]], str]] = []
     for i in range(first, len(words)):
         join = "" if i == first else text[words[i - 1].end():words[i].start()]
         if join == " ":
-            continue  # a word of the same item
+            items[-1][0].append(words[i])  # a word of the same item
+            continue
         if join and not _joins(join):
             break
-        items.append((words[i].group(), join))
+        items.append(([words[i]], join))
     if len(items) < 2 or not (any(j.strip(" ,;") for _, j in items) or sum(j in (", ", "; ") for _, j in items) >= 2):
         return []
     semicolons = [j for _, j in items if ";" in j]
@@ -419,8 +439,77 @@ def _in_noun_list(text: str, start: int, end: int) -> bool:
     if not everyday_surname(own) or in_speaker(text, start, end):
         return False
     others = [w for w, _ in list_items(text, start, end) if w != own]
-    strays = [w for w in others if not (everyday_surname(w) or w.lower() in english_nouns())]
+    strays = [w for w in others if not _noun(w)]
     return bool(others) and (not strays or (len(strays) == 1 < len(others) and _plain_word(strays[0])))
+
+
+def people_list(text: str, start: int, end: int, people: frozenset[str] = frozenset()) -> bool:
+    """Whether the list of capitalised words (:func:`list_items`) holding ``text[start:end]`` shows, as a whole, that
+    it names people, where its words alone cannot (surnames the word lists know: "Moss, Brown and Patel"; session 52,
+    the evidence FX1 found at no word's level): another item is a person of the glossary the document mentions
+    (``people``: :attr:`Mentions.people`) whose surname is no English noun (not "Moss; Sand; Ivory", two people's
+    surnames in a list of colours); another item is a title and a name ("Professor Hunter":
+    :data:`~mtfix.glossary.spans.TITLES`, :data:`~mtfix.glossary.spans.HONORIFICS`) or a given name and a surname
+    ("Tom Archer": :func:`~mtfix.glossary.capitals_names.first_names`) on a line not in title case; or a reporting
+    verb stands right before or after an item (:func:`~mtfix.glossary.credits.in_speaker`: "Marsh, Webb and
+    Fletcher said").  A given name alone is no evidence ("Rose, Iris and Violet"), nor a verb a thing may take
+    ("Marsh, Fen and Moor cover", "Frost, Hail and Sleet are said to").
+
+    >>> t = "Marsh, Webb and Fletcher said so. Marsh, Fen and Moor cover it. Brown, Patel and Ruiz sat."
+    >>> [people_list(t, t.index(w), t.index(w) + 5) for w in ("Marsh,", "Marsh, F", "Brown")]
+    [True, False, False]
+    >>> people_list(t, t.index("Brown"), t.index("Brown") + 5, frozenset({"Patel"}))
+    True
+    >>> t = "Prizes went to Professor Hunter, Rose and Fisher. Rose, Iris and Violet bloom."
+    >>> people_list(t, 33, 37), people_list(t, 50, 54)
+    (True, False)
+    """
+    from mtfix.glossary.capitals_names import first_names
+    from mtfix.glossary.credits import in_speaker
+    from mtfix.glossary.spans import HONORIFICS, TITLES
+
+    items = [words for words, _ in _list_item_words(text, start, end)]
+    headline = title_case_line(text, start)
+    for words in items:
+        first = words[0]
+        if in_speaker(text, first.start(), words[-1].end()):
+            return True
+        if first.start() == start:
+            continue
+        if len(words) == 1 and first.group() in people and not _noun(first.group()):
+            return True
+        if len(words) >= 2 and (first.group() in TITLES or first.group() in HONORIFICS
+                                or (not headline and first.group().lower() in first_names())):
+            return True
+    return False
+
+
+#: A determiner and spaces ending the text before a slash pair, and spaces and a lower-case word after it.
+_DETERMINER_BEFORE = regexcache.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|a|an|this|that|our|their|its|his|her)\p{Zs}+\Z")
+_NOUN_AFTER = regexcache.compile(r"\p{Zs}+(\p{Ll}[\p{L}'’-]*)")
+
+
+def _slash_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an item of a pair of capitalised words joined by slashes only
+    (:func:`list_items`) between a determiner and a lower-case word that is no function word: a label of two
+    surnames before the noun it qualifies ("the Frost/Nakamura desk", "The Brown/Patel report"), not a pair that
+    stands for the people ("signed by Adeyemi/Nakamura after the talks", "Omarbekova/Stone": session 51).
+
+    >>> t = "Tips for the Frost/Nakamura desk. It was signed by Frost/Nakamura after the talks."
+    >>> _slash_label(t, 13, 18), _slash_label(t, t.rindex("Frost"), t.rindex("Frost") + 5)
+    (True, False)
+    """
+    items = _list_item_words(text, start, end)
+    if not items or any(join.strip() != "/" for _, join in items[1:]):
+        return False
+    after = _NOUN_AFTER.match(text, items[-1][0][-1].end())
+    return (_DETERMINER_BEFORE.search(text, max(0, items[0][0][0].start() - 10), items[0][0][0].start()) is not None
+            and after is not None and after.group(1) not in FUNCTION_WORDS)
+
+
+def _noun(word: str) -> bool:
+    """Whether ``word`` is an English noun or adjective as :func:`_in_noun_list` reads an item ("Sand", "Moss")."""
+    return everyday_surname(word) or word.lower() in english_nouns()
 
 
 def _plain_word(word: str) -> bool:

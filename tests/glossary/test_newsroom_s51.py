@@ -126,6 +126,8 @@ def test_one_slip_in_a_title_or_the_looser_match_outside_titles_stays_safe(text:
 
 
 def test_a_semicolon_before_a_list_s_first_item_still_opens_a_clause() -> None:
-    """Only a semicolon joining two items of the list is read past: one before its first item opens a clause."""
-    text = "Write to the desk; Birch/Wieczorek answer on Fridays.\n"
+    """Only a semicolon joining two items of the list is read past: one before its first item opens a clause.
+    Session 52 (glossary-21): "Birch/Wieczorek" was the pair here, but a glossary person whose surname is no noun
+    shows the list names people (``test_newsroom_s52.py``); a pair of two nouns keeps this test's point."""
+    text = "Write to the desk; Birch/Heath answer on Fridays.\n"
     assert ("MTF303", "Birch", "Olga Birch", FixSafety.UNSAFE) in check(text)
