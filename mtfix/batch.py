@@ -20,7 +20,7 @@ from mtfix.errors import InputError, MtfixError
 from mtfix.files import FileResult, merge_warnings, units_in_workers
 from mtfix.formats import format_for_path
 from mtfix.io.inputs import STDIN, Input, check_stdin_text, iter_paths, read_input
-from mtfix.io.office import office_reason
+from mtfix.io.office import data_document_reason, office_reason
 from mtfix.io.textfile import binary_reason, bomless_wide, is_wide, legacy_encoding, looks_binary
 
 
@@ -90,8 +90,9 @@ def skip_reason_of(inp: Input, fmt: str | None, encoding: str | None, input_form
     path = inp.path
     check_stdin_text(inp)
     wide_ok = encoding is not None and is_wide(encoding) and fmt not in SELF_DECODING
-    office = office_reason(inp.raw, path) if input_format is None and path != STDIN else None
-    if office is not None:  # a .docx, .pdf, .rtf: not "binary", but what to export it as
+    named = input_format is None and path != STDIN
+    office = office_reason(inp.raw, path) or data_document_reason(path) if named else None
+    if office is not None:  # a .docx, .pdf, .rtf: not "binary", but what to export it as; a .json: what to ask for
         return f"{path}: {office}"
     if looks_binary(inp.raw) and not wide_ok:
         if bomless_wide(inp.raw):
@@ -178,8 +179,11 @@ def _run_file(path: str, job: Callable[[Input], FileResult], input_format: str |
         try:
             inp = read_input(path, regular_only=regular_only or walked)  # a walk lists regular files only
         except InputError:
-            if walked and (gone := _no_longer_a_file(path)) is not None:
+            gone = _no_longer_a_file(path) if path != STDIN else None
+            if walked and gone is not None:
                 return "skipped", FileProblem(path, f"{path}: {gone} after its folder was walked; skipped")
+            if gone == "removed":  # named, listed, then gone: an error still, that says what happened (session 52)
+                raise InputError("removed after the inputs were listed; not read", path=path) from None
             raise
         fmt = input_format or format_for_path(None if path == STDIN else path, raw=inp.raw)
         skip = skip_reason_of(inp, fmt, encoding, input_format)

@@ -44,6 +44,7 @@ from mtfix.settings_schema import (  # the schema's names are mtfix.config's too
     SEVERITIES,
     Setting,
     bool_like,
+    home_table,
     int_like,
     nul_problem,
     pack_language,
@@ -246,7 +247,10 @@ def config_from_mapping(data: Any, origin: str, base_dir: Path | None = None, *,
     for key, value in data.items():
         s = SCHEMA.get(key) or (None if "_" in key else _kind_of(key.replace("-", "_")))
         if s is None:
-            raise ConfigError(f"{where(key)}: unknown setting {key!r}{suggest(key, list(SCHEMA))}")
+            home = home_table(key, table)
+            hint = (f": it belongs in the {home} table (write it under a {home} line)" if home
+                    else suggest(key, list(SCHEMA)))
+            raise ConfigError(f"{where(key)}: unknown setting {key!r}{hint}")
         if s.field in values or (s.kind == "table" and key in extra):
             raise ConfigError(f"{where(key)}: {key!r} is set twice")
         try:
@@ -308,8 +312,13 @@ def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: 
 
     module, _, name = s.check.partition(":")
     check = getattr(importlib.import_module(module), name)
+    keys = s.table_keys()
     for k, v in value.items():
         try:
+            if keys and str(k).replace("_", "-") not in keys and str(k) in SCHEMA:  # written after the table's line
+                line_name = ".".join(filter(None, [table, key]))
+                raise ConfigError(f"[{key}]: {k!r} is a top-level setting, not one of this table's: every key after a "
+                                  f"[{line_name}] line belongs to that table, so move it above that line")
             if nul := nul_problem(k):  # a key (session 42's review): printed by its escape, not raw
                 raise ConfigError(f"[{key}]: a key {nul}")
             if nul := nul_problem(v):  # before the owner's check, which may take it for a path (session 42)
@@ -323,9 +332,13 @@ def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: 
                 from None
 
 
+#: The keys of the ``[glossary]`` table.
+GLOSSARY_KEYS = frozenset({"first-mention"})
+
+
 def check_glossary_key(key: str, value: Any) -> None:
     """One key of the ``[glossary]`` table (only ``first-mention``, true or false)."""
-    if str(key).replace("_", "-") != "first-mention":
+    if str(key).replace("_", "-") not in GLOSSARY_KEYS:
         raise ConfigError(f"[glossary]: unknown setting(s) {key} (known: first-mention)")
     if not isinstance(value, bool):
         raise ConfigError(f"[glossary]: first-mention must be true or false, not {value!r}")

@@ -42,13 +42,16 @@ def key_line(text: str | None, key: str, table: str = "") -> int | None:
 
     >>> key_line('a = 1\\n[tool.mtfix]\\nselect = "x"\\n', "select", "tool.mtfix")
     3
+    >>> key_line('a = 1\\nsubtitles.max-cps = 17\\n', "subtitles")
+    2
     """
     if text is None:
         return None
     want = _norm_table(table)
     current = ""
     first: int | None = None
-    pattern = regex.compile(r"^\s*(?:[\w.\"'-]+\.)?[\"']?" + regex.escape(key) + r"[\"']?\s*=")
+    # ``key = …``, or a dotted key that starts a table of it (``key.sub = …``: session 52, "unknown setting" had no line)
+    pattern = regex.compile(r"^\s*(?:[\w.\"'-]+\.)?[\"']?" + regex.escape(key) + r"[\"']?\s*[=.]")
     for n, line in enumerate(text.splitlines(), 1):
         h = _header().match(line)
         if h and "=" not in line.split("]")[0]:

@@ -51,6 +51,18 @@ class Setting:
     #: a ``table``'s owner's check of one of its keys (``"module:function(key, value)"``, imported only
     #: when the table is set): run when the file is read, so that an error names the key's line
     check: str = ""
+    #: a ``table``'s keys (``"module:NAME"`` of a collection, imported only for an error's hint): a top-level key that
+    #: is one of them is told which table it belongs in, and a top-level key written in the table is told so
+    keys: str = ""
+
+    def table_keys(self) -> frozenset[str]:
+        """The keys of this ``table`` setting (:attr:`keys`; empty when it names none)."""
+        import importlib
+
+        if not self.keys:
+            return frozenset()
+        module, _, name = self.keys.partition(":")
+        return frozenset(getattr(importlib.import_module(module), name))
 
 
 SCHEMA: dict[str, Setting] = {s.key: s for s in [
@@ -89,16 +101,18 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in [
     Setting("extend", "extend", "extend", help="a settings file this one starts from (relative to this one)"),
     # plug-ins' own tables ([tool.mtfix.languagetool], [glossary]): validated by their owners
     Setting("languagetool", "extra", "table", help="LanguageTool settings (docs/languagetool.md)",
-            path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key"),
-    Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key"),
+            path_keys=("home", "cache-dir"), check="mtfix.grammar.settings:check_table_key",
+            keys="mtfix.grammar.settings:TABLE_KEYS"),
+    Setting("glossary", "extra", "table", help="glossary settings", check="mtfix.config:check_glossary_key",
+            keys="mtfix.config:GLOSSARY_KEYS"),
     Setting("server", "extra", "table", help="language server settings (docs/editors.md)",
-            check="mtfix.config:check_server_key"),
+            check="mtfix.config:check_server_key", keys="mtfix.config:SERVER_KEYS"),
     Setting("diagnostic-severity", "extra", "table", help="the language server: a rule code, a kind of finding "
             "(names, verdicts, safe-fixes, to-judge) or default to the LSP severity of its diagnostics, error, "
             "warning, information or hint (docs/editors.md)",
             check="mtfix.lsp.severities:check_key"),
     Setting("subtitles", "extra", "table", help="subtitle settings: max-line-length, max-cps (docs/formats.md)",
-            check="mtfix.checks.subtitle_lines:check_settings_key"),
+            check="mtfix.checks.subtitle_lines:check_settings_key", keys="mtfix.checks.subtitle_lines:KEYS"),
 ]}
 
 
@@ -245,6 +259,19 @@ def url_problem(url: str) -> str | None:
     if parts.query or parts.fragment:
         return "a query or fragment (?…, #…) cannot be followed by /v2/check"
     return None
+
+
+def home_table(key: str, table: str = "") -> str | None:
+    """The table a settings key written at the top level belongs in, as the file spells it (``[subtitles]``, or
+    ``[tool.mtfix.subtitles]`` in ``table`` ``tool.mtfix``), else None (session 52: ``max-line-length`` at the top
+    level was "unknown setting" with no word of ``[subtitles]``).
+
+    >>> home_table("max-line-length"), home_table("max_cps", "tool.mtfix"), home_table("select")
+    ('[subtitles]', '[tool.mtfix.subtitles]', None)
+    """
+    name = str(key).replace("_", "-")
+    owner = next((s.key for s in SCHEMA.values() if s.kind == "table" and name in s.table_keys()), None)
+    return None if owner is None else "[" + ".".join(filter(None, [table, owner])) + "]"
 
 
 def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:

@@ -45,7 +45,7 @@ DEFAULT_MAX_LINE_LENGTH = 42
 #: characters a second when the settings name none: Netflix's English style guide, adult programmes (17 for
 #: children's); the BBC's and Ofcom's 160-180 words a minute are about 15-18
 DEFAULT_MAX_CPS = 20.0
-_KEYS = ("max-line-length", "max-cps")
+KEYS = ("max-line-length", "max-cps")
 #: words a line should not end with: the next line would start mid-phrase
 _WEAK_END = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "and", "or", "but",
@@ -109,8 +109,8 @@ def check_settings_key(key: str, value: Any) -> None:
     from mtfix.errors import ConfigError
 
     name = str(key).replace("_", "-")
-    if name not in _KEYS:
-        raise ConfigError(f"[subtitles]: unknown setting {key} (known: {', '.join(_KEYS)})")
+    if name not in KEYS:
+        raise ConfigError(f"[subtitles]: unknown setting {key} (known: {', '.join(KEYS)})")
     if name == "max-cps":
         if isinstance(value, bool) or not isinstance(value, int | float) or not (value == 0 or value >= 5):
             raise ConfigError(f"[subtitles]: max-cps must be a number of characters a second, 5 or more (0: off), "

@@ -438,7 +438,7 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
     from mtfix.files import read_container, unread_records
     from mtfix.formats import format_for_path
     from mtfix.io.inputs import read_input
-    from mtfix.io.office import office_reason
+    from mtfix.io.office import data_document_reason, office_reason
     from mtfix.io.textfile import binary_reason, check_encoding, is_wide, legacy_encoding, looks_binary, read_only
 
     legacy = check_encoding(encoding) if encoding else None
@@ -448,7 +448,7 @@ def _read_ref(ref: Path, input_format: str | None, fmt_opts: dict[str, Any], enc
         if ref.is_dir():  # read_input's "a folder now" is for an input listed as a file, then replaced
             fail(f"--ref: {ref}: a folder, not a file: name the reference file")
         inp = read_input(str(ref))
-        office = office_reason(inp.raw, str(ref)) if input_format is None else None
+        office = office_reason(inp.raw, str(ref)) or data_document_reason(str(ref)) if input_format is None else None
         if office is not None:
             fail(f"--ref: {ref}: {office.replace('; skipped:', ':')}")
         if looks_binary(inp.raw) and not (legacy and is_wide(legacy) and fmt not in SELF_DECODING):

@@ -167,18 +167,28 @@ def html_spans(text: str) -> MarkdownSpans:
     return page_spans(text)[0]
 
 
+#: what a browser (HTML5's tokenizer) reads as one tag or comment where :class:`HTMLParser` gave up and passed text on
+#: (session 52): a start or end tag whose quoted attribute value or ``>`` never comes runs to the closing quote and
+#: the ``>`` after it, else to the end (``<div a="b c`` swallows the lines after it); an unclosed comment to the end
+_UNFINISHED = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^\s/>]*(?:\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z)|[^\"'>])*(?:>|\Z)",
+                         re.DOTALL)
+
+
 def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
     """:func:`html_spans` and the glued inline tags: each run of inline tags (not ``<br>``, not ``<img>``) inside a
     block's prose with no blank on either side (``<b>Ba</b>kı``, ``Wash<span>ington</span>``), which a browser
     shows as nothing, so the two pieces read as one word (session 29); ``<b>snow</b> The`` keeps its space.
+    A tag or comment the parser could not finish (an attribute's quote never closed) is markup to where a browser
+    ends it (:data:`_UNFINISHED`), not prose.
 
     >>> t = "<p><b>Ba</b>kı and Wash<span>ington</span> met <b>snow</b> The <i>end</i>.</p>"
     >>> [t[g.start:g.end] for g in page_spans(t)[1]]
     ['</b>', '<span>', '</i>']
     """
     templates = template_spans(text)
-    parser = _Events(_masked(text, templates))
-    parser.feed(_masked(text, templates))
+    masked = _masked(text, templates)
+    parser = _Events(masked)
+    parser.feed(masked)
     parser.close()
     events = parser.events
     bounds = [e[1] for e in events[1:]] + [len(text)] * bool(events)  # each construct ends where the next starts
@@ -204,7 +214,15 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
         names.clear()
         run_heading = False
 
+    unfinished_end = 0  # the end of the tag or comment the parser gave up on (its text then passed on as data)
     for (kind, start, tag, attrs), end in zip(events, bounds, strict=True):
+        if start < unfinished_end:
+            continue
+        if kind == "data" and held is None and (broken := _UNFINISHED.match(masked, start)):
+            unfinished_end = broken.end()
+            protected.append((start, unfinished_end))
+            close_run()
+            continue
         if held is not None:  # inside an element protected whole: find its end tag
             htag, hstart, depth, inline = held
             if kind == "start" and tag == htag:

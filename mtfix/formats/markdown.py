@@ -547,8 +547,8 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     from mtfix.formats.html import page_spans
 
     first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
-    if first > last or _block_type(tok.content) not in (6, 7):
-        return None
+    if first > last or _block_type(tok.content) not in (6, 7) or getattr(_local, "in_html_block", False):
+        return None  # an HTML block inside one's text is text the page reader left (never re-read: no recursion)
     start, end = lines[first][0], lines[last][1]
     parts = tok.content.split("\n")
     if len(parts) <= last - first:  # fewer lines than the block's: not located, never guessed
@@ -572,7 +572,11 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
     marks: list[Span] = []  # Markdown syntax a writer put in the block's text (``**``, ``[…](…)``, backticks)
     opaque: list[Span] = []
     for r in page.regions:
-        inner = markdown_spans(_tag_lines_blanked(read, r.start, r.end, page.protected), indented_code=False)
+        _local.in_html_block = True
+        try:
+            inner = markdown_spans(_tag_lines_blanked(read, r.start, r.end, page.protected), indented_code=False)
+        finally:
+            _local.in_html_block = False
         at = start + r.start
         marks.extend(Span(p.start + at, p.end + at) for p in inner.protected)
         opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)

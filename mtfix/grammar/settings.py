@@ -160,6 +160,8 @@ _KINDS = {
     "result-cache": "bool",
 }
 _KEYS = set(_KINDS)
+#: the ``[languagetool]`` table's keys (:attr:`mtfix.settings_schema.Setting.keys`)
+TABLE_KEYS = frozenset(_KINDS)
 #: The languages ``language`` may name: the English variants LanguageTool's ``language-en`` module checks (the
 #: ``languageClasses`` of its ``language-module.properties``: English, American, British, Australian, Canadian,
 #: New Zealand and South African), as LT spells them.  mtfix checks English, and its mapping of LT's

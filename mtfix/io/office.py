@@ -1,5 +1,6 @@
 """Office documents (Word, OpenDocument, PDF, RTF) that mtfix does not read: known by their extension
-or their first bytes, so that a skipped one is told what to do instead of "binary file skipped"."""
+or their first bytes, so that a skipped one is told what to do instead of "binary file skipped"; and a named
+JSON document (:func:`data_document_reason`, session 52), skipped with what to ask for instead."""
 
 from __future__ import annotations
 
@@ -55,6 +56,22 @@ def office_reason(raw: bytes, path: str | None = None) -> str | None:
     """The skip message's reason for an office document (None for any other file)."""
     kind = office_kind(raw, path)
     return None if kind is None else f"{kind}, not a format mtfix reads; skipped: {ADVICE}"
+
+
+def data_document_reason(path: str | None) -> str | None:
+    """The skip message's reason for a named ``.json`` file (None for any other): a JSON document's keys, quotes and
+    brackets are no prose (read as plain text, MTF401 took ``"items": [{"text`` for garbled English, and ``fix``
+    would edit it), and which of its strings are text no reader can know; a JSON Lines file named ``.json`` or a
+    file to check as it is are one option away.  A folder walk never takes a ``.json`` (docs/files.md).
+
+    >>> data_document_reason("strings/en.JSON")[:42], data_document_reason("a.jsonl")
+    ('a JSON document, not a format mtfix reads;', None)
+    """
+    if os.path.splitext(path or "")[1].lower() != ".json":
+        return None
+    return ("a JSON document, not a format mtfix reads; skipped: if it holds one JSON record a line, name the field "
+            "to check (--input-format jsonl --text-field FIELD); to check it as plain text, keys and all, "
+            "--input-format text; see docs/files.md")
 
 
 def skip_reason(raw: bytes, path: str | None = None) -> str:
