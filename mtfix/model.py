@@ -200,6 +200,10 @@ class Document:
     path: str | None = None
     source: str | None = None  # source-language text, for bilingual checks
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: the language server's memo of what it computed for the text before a keystroke
+    #: (:class:`mtfix.segment.BlockMemo`): what is read from it is what is computed without it, so it is no part of
+    #: the document's value (not compared, not pickled)
+    memo: Any = field(default=None, repr=False, compare=False)
     # lookup tables built on first use (see ``line_col`` and ``is_protected``)
     _line_index: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _prot_index: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False, compare=False)

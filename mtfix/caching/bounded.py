@@ -88,6 +88,16 @@ class SizedMemo(BoundedMemo):
         self.load += weight
         return value
 
+    def put(self, key: Any, value: Any) -> Any:
+        """Store ``value`` under ``key``, weighed as a computed one is, and return it (a value computed for many keys at
+        once: :mod:`mtfix.rules.detectors.repeat_memo`)."""
+        weight = self.weigh(key)
+        if len(self) >= self.size or self.load + weight > self.budget:
+            self.clear()
+        self[key] = value
+        self.load += weight
+        return value
+
     def clear(self) -> None:
         """Empty the store (and its load)."""
         super().clear()

@@ -255,7 +255,7 @@ class RulesChecker(BaseChecker):
         through = self._through if view is not None else frozenset()
         base = MarkView(read, read_markup) if read_markup else None
         lower = lower_same_length(base.doc.text if base else read.text)
-        ctx = Context(lower=lower)
+        ctx = Context(lower=lower, memo=doc.memo)
         if windows:  # what holds of the whole document is read in all of it (mtfix.rules.windows)
             ctx.cache["document_text"] = without(doc.text, markup)
         plain = self._hits(base.doc if base else read, lower, ctx, lambda r: runs(r) and (r.pack, r.code) not in through
@@ -263,7 +263,7 @@ class RulesChecker(BaseChecker):
         hits = [(r, base.hit(h)) for r, h in plain] if base else list(plain)
         if view is not None:
             vlower = lower_same_length(view.doc.text)
-            vctx = Context(lower=vlower)
+            vctx = Context(lower=vlower, memo=doc.memo)
             if windows:
                 vctx.cache["document_text"] = without(doc.text, sorted({*markup, *marks}))
             hits += [(r, view.hit(h)) for r, h in self._hits(view.doc, vlower, vctx,

@@ -53,8 +53,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from mtfix.caching import regexcache
 from mtfix.errors import InputError
@@ -435,6 +436,16 @@ class BlockMemo:
         self.size, self.chars = size, chars
         self.held = 0  # characters of block text kept
         self.blocks: dict[tuple[str, tuple[int, ...], bool], _Share] = {}
+        #: the memos of the later stages that read the document this memo built (:attr:`~mtfix.model.Document.memo`),
+        #: by name (session 52: :mod:`mtfix.rules.detectors.repeat_memo`), each bounded by its own owner
+        self.stages: dict[str, Any] = {}
+
+    def stage(self, name: str, make: Callable[[], Any]) -> Any:
+        """The memo of the stage ``name``, made by ``make`` on first use."""
+        found = self.stages.get(name)
+        if found is None:
+            found = self.stages.setdefault(name, make())
+        return found
 
     def get(self, key: tuple[str, tuple[int, ...], bool]) -> _Share | None:
         return self.blocks.get(key)
@@ -654,7 +665,7 @@ def to_document(
             "html_code": html_code_elements(text, markup)}
     if glued is not None:
         meta["glued"], meta["page"] = glued, page
-    return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta)
+    return Document(text=text, segments=segs, protected=prot, path=path, source=source, meta=meta, memo=memo)
 
 
 def is_page(doc: Document) -> bool:

@@ -8,8 +8,8 @@ from mtfix.model import Document, FixSafety, Scope, Span
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.rules.detectors.repeat_memo import loop_sites
 from mtfix.rules.detectors.repeat_scan import (
-    _loop_sites,
     _segments_with_sites,
     _tokens,
     cells_apart,
@@ -69,7 +69,7 @@ def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int,
     return Hit(second[0], end, "", message=message, safety=safety)
 
 
-# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_scan._loop_sites)
+# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_memo.loop_sites)
 # decides which sentences are scanned, and misses copies glued to a stop or a backtick, so a sentence's result
 # can depend on text elsewhere; a per-sentence screen added false majors on clean text ("n(n + 1)", chess)
 @detector("repeated_word", scope=Scope.DOCUMENT)
@@ -88,7 +88,7 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     text = doc.text
     markup: _Markup | None = None
     marked = any(c in text for c in "<{*_~")  # once, not for each segment (session 28)
-    for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
+    for idx in _segments_with_sites(doc, loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
         if marked:
             markup = markup if markup is not None else _markup_runs(text, markup_of(doc, ctx))

@@ -9,9 +9,9 @@ from mtfix.model import Document, FixSafety, Scope, Severity
 from mtfix.rules.detectors.deliberate_repeats import emphatic_opening, utterance
 from mtfix.rules.detectors.phrases import markup_of
 from mtfix.rules.detectors.registry import Context, Hit, detector
+from mtfix.rules.detectors.repeat_memo import loop_sites
 from mtfix.rules.detectors.repeat_scan import (
     MAX_N,
-    _loop_sites,
     _segments_with_sites,
     _tokens,
     cells_apart,
@@ -25,7 +25,7 @@ _CLAUSE_PUNCT = LazyPattern(r"[,;:.!?…]")
 _OTHER_MARK = LazyPattern(rf"[^ \t\u00a0\u202f,;:.!?…{INVISIBLE_MARKS}]")
 
 
-# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_scan._loop_sites)
+# DOCUMENT, not SEGMENT (session 48, the lead's read of RFK): the whole-text pre-screen (repeat_memo.loop_sites)
 # decides which sentences are scanned, and misses copies glued to a stop or a backtick, so a sentence's result
 # can depend on text elsewhere; a per-sentence screen added false majors on clean text ("n(n + 1)", chess)
 @detector("repeated_ngram", scope=Scope.DOCUMENT)
@@ -45,7 +45,7 @@ def repeated_ngram(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     long_n = int(rule.params.get("long_n", 4))
     punct_copies = int(rule.params.get("safe_punctuated_copies", 0)) or None
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
-    for idx in _segments_with_sites(doc, _loop_sites(doc, ctx)):
+    for idx in _segments_with_sites(doc, loop_sites(doc, ctx)):
         toks = _tokens(doc, idx)
         words = [t[2] for t in toks]
         i = 0

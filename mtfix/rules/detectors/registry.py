@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mtfix.model import Document, Finding, FixSafety, Scope, Severity
 
@@ -51,6 +51,8 @@ class Context:
     lower: str  # doc.text lower-cased, same length
     findings: list[Finding] = field(default_factory=list)  # earlier findings (post detectors)
     cache: dict[str, object] = field(default_factory=dict)  # scans shared by detectors
+    #: the language server's memo across keystrokes (:attr:`mtfix.model.Document.memo`), or None
+    memo: Any = None
 
 
 def document_text(doc: Document, ctx: Context) -> str:

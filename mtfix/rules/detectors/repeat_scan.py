@@ -5,7 +5,7 @@ token compared without the inline markup around its word), and for each distance
 where a word equals the word n places later are computed in C (``map(operator.eq)`` into bytes; for a long text
 numpy compares token numbers: :func:`_equal_flags`).
 A loop of an n-word phrase shows as a run of n such positions; only there are tokens and offsets computed in Python
-(:func:`_loop_sites`, cached per document), and the detectors read only the segments that hold one
+(:func:`~mtfix.rules.detectors.repeat_memo.loop_sites`, cached per document), and the detectors read only the segments that hold one
 (:func:`_segments_with_sites`).  Moved out of ``repetition.py`` in session 38.
 """
 
@@ -19,7 +19,6 @@ from operator import eq
 
 from mtfix.caching import regexcache
 from mtfix.model import Document
-from mtfix.rules.detectors.registry import Context
 from mtfix.text.tokens import ALNUM_WORD as _TOKEN
 from mtfix.text.tokens import CODE_SPAN as _CODE_SPAN
 from mtfix.text.tokens import INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
@@ -57,19 +56,20 @@ def _close_tag_pieces(lower: str) -> str:
     return _SPACED_TAG.sub(lambda m: _TAG_SPACE.sub(lambda s: ">" + s.group() + "<", m.group()), lower)
 
 
-def _without_tags(lower: str) -> str:
+def _without_tags(lower: str, tags: bool | None = None) -> str:
     """``lower`` with each tag (:data:`~mtfix.text.tokens.MARKUP_TAG`) blanked out, same length: a word glued to a
     tag is a token of its own, as the segments read it (session 42: ``<p>Intro</p><p>The the cat</p>`` and
     ``line.<br>The the`` were one token ``intro</p><p>the``, ``line.<br>the``, and the doubled word was never looked
     at).  Only where the scan looks: the detectors read the segments themselves (a word glued to a tag,
-    ``the<b>the</b>``, is no copy there).  A text without ``<`` is itself.
+    ``the<b>the</b>``, is no copy there).  A text without ``<`` is itself (``tags``: whether the whole text ``lower``
+    is part of holds one, when that is not ``lower`` itself: its runs of invisible marks are blanked then too).
 
     >>> _without_tags("<p>intro</p><p>the the cat.</p> a < b")
     '   intro       the the cat.     a < b'
     >>> _without_tags("read <b>the</b>\u200b the") == "read    the    " + "  the"
     True
     """
-    if "<" not in lower:
+    if not ("<" in lower if tags is None else tags):
         return lower
     blank = MARKUP_TAG.sub(lambda m: " " * len(m.group()), lower)
     # invisible marks left alone between blanks ("<b>the</b>\u200b the": a token of its own between the copies)
@@ -118,12 +118,26 @@ def _tokens_holding(lower: str, chars: str) -> set[str]:
 _MARK_CHARS = "<>{}&*_"  # what :func:`_bare` looks for
 
 
-def _loop_sites(doc: Document, ctx: Context) -> list[int]:
-    """Character offsets near which a word or phrase repeats back to back (cached per document)."""
-    cached = ctx.cache.get("loop_sites")
-    if cached is not None:
-        return cached  # type: ignore[return-value]  # the list stored below
-    scan = _without_tags(ctx.lower)
+def screened(lower: str) -> str:
+    """What the scan asks of the whole text once: which of ``<{*_~`` it holds.  Any of them: a word repeated across
+    tokens of markup alone is looked for (:func:`_across_markup_sites`); ``<``: the runs of invisible marks between
+    blanks are blanked (:func:`_without_tags`)."""
+    return "".join(c for c in "<{*_~" if c in lower)
+
+
+def sites_of(lower: str, screens: str) -> list[int]:
+    """The sites (:func:`~mtfix.rules.detectors.repeat_memo.loop_sites`) of the lower-cased text ``lower``, computed; ``screens``: :func:`screened` of the whole
+    text ``lower`` is part of (``lower`` itself, or a part the language server's memo reads alone)."""
+    scan, _, hits, by_distance = scanned(lower, screens)
+    hits.update(run_sites(by_distance))
+    return _token_starts(scan, sorted(hits)) if hits else []
+
+
+def scanned(lower: str, screens: str) -> tuple[str, list[str], set[int], list[bytes]]:
+    """The scan of ``lower`` (:func:`sites_of`): the text with its tags blanked, its tokens, the indices of the tokens
+    that are sites by what follows them closely (a word doubled before punctuation, a word repeated across markup, a
+    copy glued to a stop), and :func:`_equal_flags`' flags by distance, whose runs :func:`run_sites` reads."""
+    scan = _without_tags(lower, "<" in screens)
     low = _bare_tokens(scan)
     hits: set[int] = set()
     trailing, by_distance = _equal_flags(low)
@@ -134,20 +148,25 @@ def _loop_sites(doc: Document, ctx: Context) -> list[int]:
     while i >= 0:
         hits.add(i)
         i = same.find(1, i + 1)
-    if any(c in ctx.lower for c in "<{*_~"):
+    if screens:
         hits.update(_across_markup_sites(low))
     glued = _glued_copy_sites(low)
     if glued:
-        hits.update(i for i, at in zip(glued, _token_starts(scan, glued), strict=False) if not _column_after(ctx.lower, at))
+        hits.update(i for i, at in zip(glued, _token_starts(scan, glued), strict=False) if not _column_after(lower, at))
+    return scan, low, hits, by_distance
+
+
+def run_sites(by_distance: list[bytes]) -> set[int]:
+    """The tokens where a phrase of n words repeats right after (a run of n flags at distance n), each run read from
+    the end of the one found before: where a run is found depends on where its stretch of flags starts."""
+    hits: set[int] = set()
     for n, same in enumerate(by_distance, 1):
         run = b"\x01" * n
         i = same.find(run)
         while i >= 0:
             hits.add(i)
             i = same.find(run, i + n)
-    sites = _token_starts(scan, sorted(hits)) if hits else []
-    ctx.cache["loop_sites"] = sites
-    return sites
+    return hits
 
 
 #: From this many tokens the comparisons of :func:`_equal_flags` run in numpy (about 0.05 s of map(eq) for a 1 MB
@@ -179,11 +198,16 @@ def _across_markup_sites(low: list[str]) -> list[int]:
     """The indices of the tokens of ``low`` (:func:`_bare_tokens`) whose word comes again after tokens that are markup
     only ("the <span class=x>the" → "the", "<span>", "<class=x>the"; session 21): :func:`repeated_word` looks at their
     segments (:func:`_across_markup`).  Nothing to do in a text whose tokens are all words (news text)."""
-    pure = {t for t in set(low) if t[:1] in _MARK_CHARS and not _EDGES.sub("", t)}
+    pure = {t for t in set(low) if markup_alone(t)}
     if not pure:
         return []
     words = [i for i, t in enumerate(low) if t not in pure]
     return [x for x, y in zip(words, islice(words, 1, None), strict=False) if y > x + 1 and low[x] == low[y]]
+
+
+def markup_alone(token: str) -> bool:
+    """Whether the bare token (:func:`_bare_tokens`) is markup alone ("<span>", "**", "&nbsp;"), no word."""
+    return token[:1] in _MARK_CHARS and not _EDGES.sub("", token)
 
 
 #: A white-space token whose last word is glued to a sentence's stop before it ("left.in", "ended.the"): that word
@@ -262,7 +286,7 @@ def _column_after(text: str, at: int) -> bool:
     return text.startswith("  ", end) or text.startswith("\t", end)
 
 
-#: Punctuation after a word's second copy that :func:`_loop_sites` compares it without.
+#: Punctuation after a word's second copy that :func:`sites_of` compares it without.
 _TRAILING = ",;:.!?…\"'”’)]"
 
 _SKIP = 256
