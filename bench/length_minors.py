@@ -86,7 +86,8 @@ def units(root: Path, per_pair: int) -> Iterator[tuple[str, str, str]]:
             yield "mlqe-dev", "fluent", r["pe"]
             if (r.get("hter") or 0.0) >= HTER_GARBLED:
                 yield "mlqe-dev", "garbled", r["mt"]
-    for text, _doc in _ewt(root / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"):
+    ewt_dir = root / "corpora" / "ud-english-ewt"  # held out: what EWT train (the fitting side) holds is left out
+    for text, _doc in _ewt(ewt_dir / "en_ewt-ud-dev.conllu", ewt_dir / "en_ewt-ud-train.conllu"):
         yield "ewt-dev", "fluent", text
     for path in OWN_SETS.values():
         for text in own_set_sentences(path):

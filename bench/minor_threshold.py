@@ -56,10 +56,11 @@ GARBLED = ("mt-dev", "mt-train", *(f"mt-{p}" for p in PROBES))
 
 # ------------------------------------------------------------------------------------------ collect
 
-def _ewt(path: Path) -> Iterator[tuple[str, str]]:
+def _ewt(path: Path, fitted_on: Path | None = None) -> Iterator[tuple[str, str]]:
+    """(sentence, document) of each sentence of ``path``; with ``fitted_on``, those that split does not hold."""
     from mtfix.garble import conllu
 
-    return ((s.text, s.doc) for s in conllu.read(path))
+    return ((s.text, s.doc) for s in conllu.unseen(path, fitted_on))
 
 
 def units(root: Path, per_pair: int) -> dict[str, tuple[str, list[tuple[str, str]]]]:
@@ -70,7 +71,8 @@ def units(root: Path, per_pair: int) -> dict[str, tuple[str, list[tuple[str, str
     random.Random(20261205).shuffle(ewt)
     out["ewt-train"] = ("calibration", ewt[:2000])  # fitting data: where a gate on the located span is chosen
     for split in ("dev", "test"):
-        out[f"ewt-{split}"] = ("fluent", list(_ewt(root / "corpora" / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu")))
+        ewt_dir = root / "corpora" / "ud-english-ewt"  # held out: what EWT train (the calibration side) holds is left out
+        out[f"ewt-{split}"] = ("fluent", list(_ewt(ewt_dir / f"en_ewt-ud-{split}.conllu", ewt_dir / "en_ewt-ud-train.conllu")))
     for split in ("train", "dev"):
         out[f"clean-{split}"] = ("fluent", [(r["text"], r.get("url", r["id"]))
                                             for r in read_jsonl(root / "realmt" / f"clean_news_{split}.jsonl")])

@@ -82,6 +82,24 @@ def word_rows(path: str | Path) -> Iterator[list[list[str]]]:
     return (s.rows for s in read(path))
 
 
+def words(rows: list[list[str]]) -> tuple[str, ...]:
+    """The word forms of a sentence's rows: what tells two sentences the same."""
+    return tuple(r[FORM] for r in rows)
+
+
+def word_sequences(path: str | Path) -> frozenset[tuple[str, ...]]:
+    """The :func:`words` of every sentence of a CoNLL-U file (the split a model or a threshold is fitted on)."""
+    return frozenset(words(rows) for rows in word_rows(path))
+
+
+def unseen(path: str | Path, fitted_on: str | Path | None) -> Iterator[Sentence]:
+    """The sentences of ``path`` (a held-out split) whose words are no sentence of ``fitted_on`` (None: all of
+    them).  UD EWT repeats short sentences ("Thanks.", a signature) across its splits (67 of dev's 2,001 and 93
+    of test's 2,077 are sentences of train), so a held-out figure leaves out what the fitting side holds."""
+    seen = word_sequences(fitted_on) if fitted_on is not None else frozenset()
+    return (s for s in read(path) if words(s.rows) not in seen)
+
+
 def xpos(row: list[str]) -> str:
     """A row's Penn tag, its UPOS where it has none (the tagger's and the parser's training tags)."""
     return row[XPOS] if row[XPOS] != "_" else row[UPOS]

@@ -13,9 +13,11 @@ from mtfix.garble import conllu
 from mtfix.garble.tagger import PackedTagger, Tagger, token_features
 
 
-def read_conllu(path: str | Path) -> list[tuple[list[str], list[str]]]:
-    """(words, XPOS tags) per sentence of a CoNLL-U file (:func:`mtfix.garble.conllu.read`)."""
-    return [([r[conllu.FORM] for r in rows], [conllu.xpos(r) for r in rows]) for rows in conllu.word_rows(path)]
+def read_conllu(path: str | Path, *, unseen_in: str | Path | None = None) -> list[tuple[list[str], list[str]]]:
+    """(words, XPOS tags) per sentence of a CoNLL-U file (:func:`mtfix.garble.conllu.read`); with ``unseen_in``
+    (the training split), only the sentences that split does not hold (:func:`mtfix.garble.conllu.unseen`)."""
+    return [([r[conllu.FORM] for r in s.rows], [conllu.xpos(r) for r in s.rows])
+            for s in conllu.unseen(path, unseen_in)]
 
 
 def make_tagdict(sents: Iterable[tuple[list[str], list[str]]], freq: int = 20, ambiguity: float = 0.97) -> dict:

@@ -35,6 +35,13 @@ APPLY = "mtfix.applyFix"
 #: The command that selects the sentence a garbled-sentence finding judges (``window/showDocument``), to rewrite it
 SELECT_SENTENCE = "mtfix.selectSentence"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
+
+
+def quick_fix(title: str, diagnostic: types.Diagnostic | None, **action: Any) -> types.CodeAction:
+    """A quick fix of one diagnostic (None: of none, as a client without the diagnostic asks): every "fix",
+    "ignore", "select" and glossary action is one, ``action`` its edit or command and any ``data``."""
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diagnostic] if diagnostic else None, **action)
 #: Codes whose flagged text may be a correct name that the glossary does not know yet, and whose finding a glossary
 #: entry clears (not MTF401-MTF407, the garble detector's signs, whose span is where to start reading a garbled
 #: sentence; not MTF207 or MTF408, letters of another language or alphabet, which read no glossary: an entry for
@@ -146,10 +153,8 @@ def fix_action(finding: Finding, uri: str, version: int | None, text: str, index
     edits = [types.TextEdit(to_range(index, e.start, e.end), e.replacement) for e in finding.edits]
     shown = _shown(text, finding)
     unsafe = " (unsafe: check the result)" if finding.fix is FixSafety.UNSAFE else ""
-    return types.CodeAction(
-        title=f"mtfix: fix {finding.code}: {shown}{unsafe}",
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        f"mtfix: fix {finding.code}: {shown}{unsafe}", diagnostic,
         is_preferred=finding.fix is FixSafety.SAFE,
         edit=workspace_edit(uri, version, edits, versioned),
     )
@@ -198,10 +203,8 @@ def suggestion_actions(finding: Finding, findings: Sequence[Finding], uri: str, 
             dlo, dhi = min([lo, *(g.start for _, g in beside)]), max([hi, *(g.end for _, g in beside)])
             what += (f", with {codes}'s fix: '{text[dlo:dhi]}' → "
                      f"'{text[dlo:lo] + put + text[hi:dhi]}'")
-        out.append(types.CodeAction(
-            title=f"mtfix: {what} ({finding.code} suggestion: check the sentence)",
-            kind=types.CodeActionKind.QuickFix,
-            diagnostics=[diagnostic] if diagnostic else None,
+        out.append(quick_fix(
+            f"mtfix: {what} ({finding.code} suggestion: check the sentence)", diagnostic,
             edit=workspace_edit(uri, version, [types.TextEdit(to_range(index, lo, hi), put)], versioned),
             # which one, when the edit is computed again (a client without versions); "with": the fixes it carries
             data={"suggestion": s, **({"with": [g.code for _, g in beside]} if beside else {})},
@@ -523,10 +526,8 @@ def ignore_file_action(finding: Finding, uri: str, version: int | None, text: st
     edit = ignore_file_edit(finding, text, index, markdown)
     if edit is None:
         return None
-    return types.CodeAction(
-        title=f"mtfix: ignore {ignored_codes(finding)} in this file",
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        f"mtfix: ignore {ignored_codes(finding)} in this file", diagnostic,
         edit=workspace_edit(uri, version, [edit], versioned),
     )
 
@@ -583,10 +584,8 @@ def ignore_action(finding: Finding, uri: str, version: int | None, text: str, in
     edit = ignore_edit(finding, text, index, markdown, kind=kind)
     if edit is None:
         return None
-    return types.CodeAction(
-        title=f"mtfix: ignore {ignored_codes(finding)} on this line",
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        f"mtfix: ignore {ignored_codes(finding)} on this line", diagnostic,
         edit=workspace_edit(uri, version, [edit], versioned),
     )
 
@@ -688,10 +687,8 @@ def sentence_action(group: Sequence[Finding], findings: Sequence[Finding], sente
         also = f"; also silences {others} on other sentences there" if others else ""
         title = (f"mtfix: leave this sentence as is (ignore {codes} on "
                  f"{'this line' if len(lines) == 1 else 'its lines'}{also})")
-    return types.CodeAction(
-        title=title,
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        title, diagnostic,
         edit=workspace_edit(uri, version, edits, versioned),
     )
 
@@ -716,10 +713,8 @@ def glossary_action(name: str, glossary: str, diagnostic: types.Diagnostic | Non
     """"Add this name to the project glossary": a command the server runs (it appends the entry)."""
     from pathlib import Path
 
-    return types.CodeAction(
-        title=f"mtfix: add '{name}' to the glossary {Path(glossary).name}",
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        f"mtfix: add '{name}' to the glossary {Path(glossary).name}", diagnostic,
         command=types.Command(title="Add to glossary", command=ADD_TO_GLOSSARY, arguments=[glossary, name]),
     )
 
@@ -731,9 +726,7 @@ def select_sentence_action(finding: Finding, uri: str, version: int | None, sent
     (``window/showDocument``; session 33), so that typing replaces it. Offered to a client that can show a
     document with a selection; for the document's ``version`` only."""
     title = f"mtfix: select the sentence {finding.code} judges, to rewrite it"
-    return types.CodeAction(
-        title=title,
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic] if diagnostic else None,
+    return quick_fix(
+        title, diagnostic,
         command=types.Command(title=title, command=SELECT_SENTENCE, arguments=[uri, version, sentence]),
     )

@@ -17,6 +17,7 @@ from typing import Any
 
 from lsprotocol import types
 
+from mtfix.lsp.actions import quick_fix
 from mtfix.lsp.diagnostics import to_range
 from mtfix.model import Edit, Finding, FixSafety
 
@@ -89,5 +90,4 @@ def name_fix_action(key: Key, found: Sequence[tuple[Any, list[Edit]]], diagnosti
     it)."""
     if sum(len(edits) for _st, edits in found) < 2:
         return None
-    return types.CodeAction(title=title_of(key, found), kind=types.CodeActionKind.QuickFix,
-                            diagnostics=[diagnostic] if diagnostic else None, edit=edit_of(found, versioned))
+    return quick_fix(title_of(key, found), diagnostic, edit=edit_of(found, versioned))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -35,14 +34,14 @@ def test_bad_answers_are_clear_errors_and_nothing_is_written(tmp_path, fault, sa
     article = tmp_path / "a.txt"
     article.write_text(GARBLED, encoding="utf-8")
     with FakeLT(fault) as lt:
-        t = time.monotonic()
         r = CliRunner().invoke(app, ["fix", "--grammar", "required", "--lt-url", lt.url,
                                      "--config", str(_toml(tmp_path, timeout=1)), str(article)])
-        elapsed = time.monotonic() - t
     assert r.exit_code == 2, r.output
     assert says in r.output and "2 of 2 segments" in r.output and "no grammar findings" in r.output
     assert article.read_text(encoding="utf-8") == GARBLED  # --grammar required: nothing written
-    assert elapsed < 10  # one timeout, not one per batch
+    # given up after one failure, not one per segment or retried: the requests are counted, not timed (a hang is
+    # sent once more without its longest segment, the server still answering the health check)
+    assert lt.checks == (2 if fault == "hang" else 1), lt.checks
 
 
 def test_auto_mode_warns_and_still_fixes(tmp_path):

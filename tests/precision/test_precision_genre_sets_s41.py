@@ -47,7 +47,10 @@ the classes each mended in ``test_precision_{eleventh,...,seventeenth}_genres_s4
 * ``eighteenth`` (session 50, 250 lines): laboratory notebook entries, fire risk assessments, yoga class cues,
   orienteering event details, home brewing logs, model railway club newsletters, software incident postmortems,
   parent-teacher association newsletters, conference speaker biographies and pottery kiln logs (no edit, no major;
-  ``detectors_only`` too).
+  ``detectors_only`` too);
+* ``nineteenth`` (session 52, 250 lines): version control commit messages, geotechnical borehole logs, radio road
+  traffic bulletins, food hygiene inspection reports, piano tuning notes, driving lesson feedback, theatre cue
+  sheets, farm diary entries, film subtitles and privacy notices (no edit, no major; ``detectors_only`` too).
 """
 
 from __future__ import annotations
@@ -130,6 +133,8 @@ SETS: dict[str, GenreSet] = {
         "See also the Postage Due stamps at the end of the country's listing.",
     ), exact=True, lines=250, detectors_only=True),
     "eighteenth": GenreSet("professional_eighteenth_genres.txt", 50, 10, 25, (), exact=True, lines=250,
+                           detectors_only=True),
+    "nineteenth": GenreSet("professional_nineteenth_genres.txt", 52, 10, 25, (), exact=True, lines=250,
                            detectors_only=True),
 }
 

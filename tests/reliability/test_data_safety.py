@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -58,10 +57,8 @@ def _pipeline(pack: Path, select: str) -> Pipeline:
 def test_a_catastrophic_pattern_stops_with_an_error_naming_pack_and_rule(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "PATTERN_TIMEOUT", 0.2)
     pack = _pack(tmp_path, "slow-pack", [_rule("SLW101", r"(a|a)+$", flag="aaa", keep="b")])
-    started = time.monotonic()
-    with pytest.raises(RulePackError) as err:
+    with pytest.raises(RulePackError) as err:  # without the timeout: minutes of backtracking, then no error at all
         _pipeline(pack, "SLW").check("Intro.\n\n" + "a" * 40 + "b")  # a blank line: another segment
-    assert time.monotonic() - started < 60  # without the timeout: minutes
     assert (err.value.pack, err.value.code, err.value.field) == ("slow-pack", "SLW101", "pattern")
     assert ":3" in str(err.value)  # the line where it happened
 
@@ -98,10 +95,8 @@ def _laughs(levels: int = 9) -> str:
 def test_a_billion_laughs_rule_pack_is_refused_quickly_with_a_short_message(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text(_laughs() + "pack: bomb\nrules: [*l7]\n", encoding="utf-8")
-    started = time.monotonic()
-    with pytest.raises(RulePackError) as err:
+    with pytest.raises(RulePackError) as err:  # refused by its aliases, before anything is expanded
         load_pack_file(path)
-    assert time.monotonic() - started < 30
     assert "alias" in str(err.value) and len(str(err.value)) < 400
 
 
