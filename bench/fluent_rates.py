@@ -87,11 +87,12 @@ def matched_thresholds(p_fluent: np.ndarray, p_reference: np.ndarray, major_floo
 
 
 def pool_probabilities(pool: dict[str, list[str]], det, b: float, wd: np.ndarray, wh: np.ndarray,
-                       mean: np.ndarray, std: np.ndarray) -> dict[str, np.ndarray]:
-    """Each source's probabilities under the weights ``b, wd, wh`` (features by ``det``'s analysis)."""
+                       mean: np.ndarray, std: np.ndarray, names=None) -> dict[str, np.ndarray]:
+    """Each source's probabilities under the weights ``b, wd, wh`` (features ``names``, default the shipped
+    model's, by ``det``'s analysis)."""
     out = {}
     for name, texts in pool.items():
-        x, h = featurise(texts, det)
+        x, h = featurise(texts, det, *([names] if names else []))
         out[name] = predict(b, wd, wh, (x - mean) / std, h)
     return out
 

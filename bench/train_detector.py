@@ -203,7 +203,7 @@ def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
     row (MT, its correction, professional news) and each of its segments as the scorer splits it: for each of the
     :data:`CV_FOLDS` leave-languages-out folds of ``--cv`` (:func:`language_folds`), the model refitted on every
     fitted row outside the fold (standardised on those rows, ``fit(..., fast=True)``) predicts the fold's rows.
-    Features are the shipped detector's analysis; the recipe must still assemble the shipped model's rows (the
+    Features are the model's own (its card's ``features``, by its analysis); the recipe must still assemble the shipped model's rows (the
     card's ``data_sha256``).  A full-data fit by the same code is compared with the shipped model's probabilities
     (a check that the OOF models are the shipped recipe's).  Writes ``out``; never the model or its card."""
     from score_design import text_key
@@ -227,7 +227,7 @@ def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
     args = arg_parser().parse_args(["--shared", str(shared), "--class-ops-share", class_share])
     if any(card["args"].get(k) != getattr(args, k) for k in RECIPE):
         raise SystemExit("train_detector: the shipped model was not fitted with RECIPE")
-    x, xh = featurise([r[0] for r in rows], det)
+    x, xh = featurise([r[0] for r in rows], det, det.features)
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = np.array([r[2] for r in rows])
     fold = language_folds(rows, shared)
@@ -238,7 +238,7 @@ def realmt_oof(shared: Path, out: Path, model_dir: Path = DATA) -> dict:
     real = [i for i in range(len(rows)) if grp[i] in ("realmt", "realmt_corr")]
     segs = {i: [rows[i][0][s.start : s.end] for s in split_segments(rows[i][0])] for i in real}
     seg_texts = sorted({t for i in real for t in segs[i]})
-    sx, sh = featurise(seg_texts, det)
+    sx, sh = featurise(seg_texts, det, det.features)
     where = {t: j for j, t in enumerate(seg_texts)}
     p_row, p_seg = np.zeros(len(rows)), {}
     for k in range(CV_FOLDS):
@@ -339,6 +339,9 @@ def arg_parser() -> argparse.ArgumentParser:
                     help=f"with --class-ops-share: only these operators ({', '.join(CLASS_OPERATORS)}; default all)")
     ap.add_argument("--class-ops-pairs", action="store_true",
                     help="with --class-ops-share: each corruption's fluent twin in the group too (label 0)")
+    ap.add_argument("--extra-features", nargs="+", choices=gsigns.CANDIDATE_FEATURES, metavar="NAME",
+                    help="fit these candidate signals too (session 52: "
+                         f"{', '.join(gsigns.CANDIDATE_FEATURES)}; default none, the shipped model's features)")
     ap.add_argument("--out", type=Path, default=DATA, metavar="DIR",
                     help="write the model and its card here (default: the shipped mtfix/garble/data); with "
                          "--realmt-oof: the model folder to read")
@@ -356,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     shared = Path(args.shared)
     if (args.probe_weight or args.out != DATA) and (args.ablation or args.cv or args.fit_probes or args.record_drift):
         raise SystemExit("--probe-weight and --out: only with a plain run or --realmt-oof")
+    if args.extra_features and (args.ablation or args.cv or args.fit_probes or args.record_drift or args.realmt_oof):
+        raise SystemExit("--extra-features: only with a plain run")
     if args.out != DATA and not (args.skip_tagger or args.realmt_oof):  # the tagger is saved only as shipped
         raise SystemExit("--out writes the detector and its card only: add --skip-tagger (a tagger trained here "
                          "would replace the shipped mtfix/garble/data/tagger.npz)")
@@ -383,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out
     # the card's args: not the output folder, nor a probe weight of 0 (cards before the option have none)
     record: dict = {"version": VERSION, "seed": SEED, "args": {
-        k: v for k, v in vars(args).items() if k != "out" and not (k in ("probe_weight", "class_ops_share", "class_ops", "class_ops_pairs", "fluent_rates") and not v)}}
+        k: v for k, v in vars(args).items() if k != "out" and not (k in ("probe_weight", "class_ops_share", "class_ops", "class_ops_pairs", "fluent_rates", "extra_features") and not v)}}
     if args.skip_tagger:
         tagger = gtagger.load()
     else:
@@ -410,13 +415,15 @@ def main(argv: list[str] | None = None) -> int:
         rows = with_probes([r for r in rows if shares.get(r[2], 0) > 0], rec, args.probe_weight)
     record.update(rec)
     print(f"data: {len(rows)} rows {rec['rows']} ({time.time() - t0:.0f} s)", flush=True)
-    k = len(gsigns.DENSE_FEATURES)
-    meta0 = {"features": list(gsigns.DENSE_FEATURES), "mean": [0.0] * k, "std": [1.0] * k, "bias": 0.0}
+    features = [*gsigns.DENSE_FEATURES, *(args.extra_features or ())]
+    all_features = [*features, *gsigns.SURPRISAL_FEATURES]  # ALL_FEATURES with the extra signals
+    k = len(features)
+    meta0 = {"features": features, "mean": [0.0] * k, "std": [1.0] * k, "bias": 0.0}
     if VIEW_WORDS and not args.cv:  # --cv starts from the function-word view (candidates recompute theirs)
         meta0["view_words"] = VIEW_WORDS
     det = gmodel.Detector(meta0, np.zeros(k), np.zeros(1 << gsigns.HASH_BITS), trigrams, "", tagger)
     tagged: dict[str, list] | None = {"rows": [], "mlqe": [], "pro": [], "dev": []} if args.cv else None
-    xall, xh = featurise([r[0] for r in rows], det, ALL_FEATURES, tagged and tagged["rows"])
+    xall, xh = featurise([r[0] for r in rows], det, all_features, tagged and tagged["rows"])
     xd = xall[:, :k]  # ALL_FEATURES starts with DENSE_FEATURES
     y = np.array([r[1] for r in rows], dtype=np.float64)
     grp = [r[2] for r in rows]
@@ -427,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     z = (xd - mean) / std
     dev_mt = read_jsonl(shared / "realmt" / "real_mt_dev.jsonl")
     dev_clean = read_jsonl(shared / "realmt" / "clean_news_dev.jsonl")
-    ddall, dh = featurise([r["text"] for r in dev_mt] + [r["text"] for r in dev_clean], det, ALL_FEATURES,
+    ddall, dh = featurise([r["text"] for r in dev_mt] + [r["text"] for r in dev_clean], det, all_features,
                           tagged and tagged["dev"])
     dd = ddall[:, :k]
     dz = (dd - mean) / std
@@ -498,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
     pc = sorted(p[nm:])
     # major: above every professional sentence we may look at (realmt dev and train, sentence-like segments of
     # seeds 000-003), with a margin of 0.02; minor: the share of the fitting-side ones the old model flagged
-    pd_, ph = featurise(pro, det)
+    pd_, ph = featurise(pro, det, features)
     pp = predict(b, wd, wh, (pd_ - mean) / std, ph)
     minor, major = thresholds(np.asarray(pc), pp, minor_share_of(args))
     record["threshold_data"] = {"professional_dev_max": round(float(max(pc)), 4),
@@ -507,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen_on = ("realmt *_dev.jsonl" if minor_share_of(args) is None
                  else f"major: realmt dev/train and seeds; minor: {args.minor_share} of realmt train and seeds")
     if args.fluent_rates:  # session 51: the shipped model's fluent rates held, the major never below the recipe's
-        pr = pool_probabilities(reference_pool(shared), det, b, wd, wh, mean, std)
+        pr = pool_probabilities(reference_pool(shared), det, b, wd, wh, mean, std, features)
         minor, major = matched_thresholds(np.concatenate([pr[k] for k in fluent_names(pr)]),
                                           np.concatenate(list(pr.values())), major, FLUENT_MINOR_SHARE, FLUENT_MAJOR_SHARE)
         record["threshold_data"]["fluent_rates"] = rates_at(pr, fluent_names(pr), minor, major)
@@ -521,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
                 "clean_minor": round(float((p[nm:] >= minor).mean()), 4),
                 "clean_major": round(float((p[nm:] >= major).mean()), 4)},
     }
-    meta = {"version": VERSION, "features": list(gsigns.DENSE_FEATURES), "mean": mean.tolist(), "std": std.tolist(),
+    meta = {"version": VERSION, "features": features, "mean": mean.tolist(), "std": std.tolist(),
             "bias": b, "thresholds": {"minor": minor, "major": major},
             "hash_bits": gsigns.HASH_BITS, **({"view_words": VIEW_WORDS} if VIEW_WORDS else {})}
     out.mkdir(parents=True, exist_ok=True)
@@ -529,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     record["model_sha256"] = digest
     record.update(provenance(rows, det))
     record["tagger_sha256"] = hashlib.sha256((DATA / gtagger.MODEL_FILE).read_bytes()).hexdigest()
-    record["dense_weights"] = {f: round(float(x), 4) for f, x in zip(gsigns.DENSE_FEATURES, wd, strict=True)}
+    record["dense_weights"] = {f: round(float(x), 4) for f, x in zip(features, wd, strict=True)}
     card = DATA / "detector.json"  # keep the comparison that chose this model (``--cv``, run before)
     old = json.loads(card.read_text(encoding="utf-8")).get("candidates") if card.is_file() else None
     if old and old.get("chosen") == CHOSEN:

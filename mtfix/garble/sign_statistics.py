@@ -61,19 +61,61 @@ def _ratios(toks: Sequence[Token], tags: Sequence[str], vw: Sequence[str], nw: i
                     content[w].append(i)
                 else:
                     content[w] = [i]
-            if g == "NN" and (i + 1 >= len(tags) or tags[i + 1] not in ("NN", "NNS", "POS")):
-                k = i - 1
-                while k >= 0 and tags[k] in _NP_INNER:
-                    k -= 1
-                if k < 0 or (tags[k] not in _DETERMINERS and vw[k] not in ("the", "a", "an", "this", "that", "each",
-                                                                             "every", "no", "any", "some", "another")
-                             and not _post_in_apposition(tags, vw, k, i)):
-                    bare += 1
+            if g == "NN" and _bare_singular(tags, vw, i):
+                bare += 1
     if nw is None:
         nw = max(sum(1 for g in tags if g[0].isalpha() or g == "CD"), 1)
     return {"bare_noun_share": bare / max(nouns, 1), "articles_per_noun": arts / max(nouns, 1),
             "of_per_word": ofs / nw, "commas_per_word": commas / nw,
             "repeated_nouns": (sum(map(len, content.values())) - len(content)) / nw}
+
+
+def _bare_singular(tags: Sequence[str], vw: Sequence[str], i: int) -> bool:
+    """Whether the singular common noun at ``i`` heads a phrase with no determiner before it (``bare_noun_share``)."""
+    if i + 1 < len(tags) and tags[i + 1] in ("NN", "NNS", "POS"):
+        return False
+    k = i - 1
+    while k >= 0 and tags[k] in _NP_INNER:
+        k -= 1
+    return k < 0 or (tags[k] not in _DETERMINERS and vw[k] not in _DETERMINER_WORDS
+                     and not _post_in_apposition(tags, vw, k, i))
+
+
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "each", "every", "no", "any", "some", "another"})
+#: Words of a short sentence: a sentence of :data:`SHORT_FULL` word-like tokens or fewer is wholly short, one of
+#: :data:`SHORT_NONE` or more not at all (session 52's candidate signals, between linearly).
+SHORT_FULL, SHORT_NONE = 6, 13
+#: The function-word share below which a short sentence counts as poor in them (realmt train MT ~0.39).
+POOR_SHARE = 0.4
+
+
+@lru_cache(maxsize=1)
+def countable_nouns() -> frozenset[str]:
+    """Singular nouns English nearly always gives a determiner (``data/countable-nouns.txt``, from UD EWT train by
+    ``bench/build_countable_nouns.py``)."""
+    from importlib.resources import files
+
+    text = files("mtfix.garble").joinpath("data", "countable-nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def short_signals(tags: Sequence[str], vw: Sequence[str], lower: Sequence[str], nw: int,
+                  function_share: float) -> dict[str, float]:
+    """Session 52's candidate signals for short, function-word-poor MT (issue 11; read only by a model that names
+    them): ``short_function_poor``, the shortfall of the function-word share below :data:`POOR_SHARE` times the
+    sentence's shortness ("Minister visit factory Monday, sign agreement." high; "Officials said talks would resume."
+    and any 13-word sentence 0); ``bare_count_noun_share``, of the singular common nouns, the share that stand bare
+    though English nearly always gives them a determiner (:func:`countable_nouns`: "signed plan with company", not
+    "research shows" or "water was cut")."""
+    shortness = min(1.0, max(0.0, (SHORT_NONE - nw) / (SHORT_NONE - SHORT_FULL)))
+    nouns = bare = 0
+    if "NN" in tags:
+        known = countable_nouns()
+        for i in compress(count(), map("NN".__eq__, tags)):
+            nouns += 1
+            bare += lower[i] in known and _bare_singular(tags, vw, i)
+    return {"short_function_poor": shortness * max(0.0, POOR_SHARE - function_share),
+            "bare_count_noun_share": bare / max(nouns, 1)}
 
 
 def defined_term(word: str, before: str) -> bool:

@@ -74,6 +74,7 @@ from mtfix.garble.sign_statistics import (
     _ratios,
     _without_diacritics,
     defined_term,
+    short_signals,
 )
 from mtfix.garble.sign_views import (
     _FUNCTION_VIEW,
@@ -271,6 +272,10 @@ SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max"
 #: lower-case words (MT prefers frequent words; professional news uses rarer ones).
 RATIO_FEATURES: tuple[str, ...] = ("bare_noun_share", "articles_per_noun", "of_per_word", "commas_per_word",
                                    "repeated_nouns", "mean_log_freq")
+
+#: Session 52's candidate signals for short, function-word-poor MT (:func:`sign_statistics.short_signals`):
+#: computed always, read only by a model whose ``features`` name them (``train_detector --extra-features``).
+CANDIDATE_FEATURES: tuple[str, ...] = ("short_function_poor", "bare_count_noun_share")
 
 #: What the model reads.  Tag surprisal (``tag_surprisal_mean/max/top3``) is computed but left out: the
 #: ablation showed it lowers realmt dev AUC (0.905 without it, 0.875 with it), as the realmt README warned.
@@ -518,6 +523,7 @@ def _analysed(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | 
         worst = (toks[lo].start, toks[hi].end)
     nouns: dict[str, list[int]] = {}
     d.update(_ratios(toks, tags, vw, nw, nouns, lower))
+    d.update(short_signals(tags, vw, lower, nw, d["function_word_share"]))
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags, words))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst, nouns,
