@@ -5,12 +5,14 @@ checkout on ``PYTHONPATH`` and returns a :class:`Run` (``rc``, ``stdout``/``stde
 bytes).  ``--grammar off`` is added to ``check``/``fix``/``score`` unless the arguments already name
 ``--grammar`` or ``--lt-url`` (LanguageTool is tested on its own).  The ``mtfix_cli`` fixture of
 ``tests/conftest.py`` is this function.  ``check_then_fix(folder, name, text)`` writes a file, checks it, fixes it
-and returns the report and the bytes after the fix.
+and returns the report and the bytes after the fix.  ``without_root_powers(*args, cwd)`` runs it as root without the
+capabilities that bypass file permissions (a read-only file or folder then refuses root too).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,6 +20,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 GRAMMAR_COMMANDS = {"check", "fix", "score"}
+#: ``setpriv`` dropping the capabilities that let root read and write past file permissions
+NO_CAPS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +68,18 @@ def check_then_fix(folder: Path, name: str, text: str, *fix_args: str) -> tuple[
     assert report.rc in (0, 1), report.stderr
     assert run_mtfix("fix", *fix_args, f).rc in (0, 1)
     return report.stdout, f.read_bytes()
+
+
+def without_root_powers(*args: str, cwd: Path, timeout: float = 120) -> Run:
+    """The CLI as root without the capabilities that bypass file permissions (:data:`NO_CAPS`); the test is skipped
+    where ``setpriv`` is missing or cannot drop them."""
+    import pytest
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is not installed: cannot drop root's permission override")
+    probe = subprocess.run([*NO_CAPS, "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"setpriv cannot drop capabilities here: {probe.stderr.decode(errors='replace').strip()}")
+    proc = subprocess.run([*NO_CAPS, sys.executable, "-m", "mtfix", *with_grammar_off(args)], capture_output=True,
+                          cwd=cwd, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=timeout)
+    return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", errors="replace"))

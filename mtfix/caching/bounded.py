@@ -80,13 +80,7 @@ class SizedMemo(BoundedMemo):
         self.load = 0
 
     def __missing__(self, key: Any) -> Any:
-        value = self.compute(key)
-        weight = self.weigh(key)
-        if len(self) >= self.size or self.load + weight > self.budget:
-            self.clear()
-        self[key] = value
-        self.load += weight
-        return value
+        return self.put(key, self.compute(key))
 
     def put(self, key: Any, value: Any) -> Any:
         """Store ``value`` under ``key``, weighed as a computed one is, and return it (a value computed for many keys at

@@ -105,6 +105,6 @@ def test_no_test_module_sits_flat_in_tests() -> None:
     flat = sorted(p.name for p in (ROOT / "tests").glob("*.py"))
     # the helpers: the command in process and in a subprocess, the top fixtures, the splitter's slow path for
     # comparisons, and (session 37) where LanguageTool is installed, for tests in grammar/, reliability/, lsp/,
-    # rules/ and integrations/
-    assert flat == ["cli_in_process.py", "cli_runner.py", "conftest.py", "languagetool_home.py",
+    # rules/ and integrations/, and (session 52) an editor's random edit for the memos' differential tests
+    assert flat == ["cli_in_process.py", "cli_runner.py", "conftest.py", "languagetool_home.py", "random_edits.py",
                     "segment_reference.py"], flat

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import without_root_powers
 from tests.reliability.conftest import REPO, Run, run_mtfix
 
 # Our own examples, in the style of the seeds: a doubled word is a safe fix (MTF105).
 GARBLED = "The minister met the the delegation in Ganja on Monday.\n"
 FIXED = "The minister met the delegation in Ganja on Monday.\n"
 CLEAN = "The talks ended without a statement.\n"
-NO_CAPS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
 def ok(run: Run, *codes: int) -> Run:
@@ -33,20 +33,6 @@ def ok(run: Run, *codes: int) -> Run:
     assert not run.traceback, run.stderr
     assert run.rc in codes, (run.rc, run.stderr)
     return run
-
-
-def without_root_powers(*args: str, cwd: Path) -> Run:
-    """The CLI as root without the capabilities that bypass file permissions."""
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv is not installed: cannot drop root's permission override")
-    probe = subprocess.run([*NO_CAPS, "true"], capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip(f"setpriv cannot drop capabilities here: {probe.stderr.decode(errors='replace').strip()}")
-    from tests.reliability.conftest import with_grammar_off
-
-    proc = subprocess.run([*NO_CAPS, sys.executable, "-m", "mtfix", *with_grammar_off(args)], capture_output=True,
-                          cwd=cwd, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=60)
-    return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", errors="replace"))
 
 
 def leftovers(directory: Path) -> list[str]:

@@ -9,9 +9,6 @@ with no word of ``[subtitles]``.  A named file removed mid-batch said only the s
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ import pytest
 from mtfix.formats.html import html_spans
 from mtfix.formats.markdown import markdown_spans
 from tests.cli_in_process import run_mtfix_in_process as run
-from tests.cli_runner import REPO, Run, run_mtfix, with_grammar_off
+from tests.cli_runner import run_mtfix, without_root_powers
 
 #: an HTML block whose first tag's attribute quote is never closed (HTML5: the tag runs to the end; nothing shown)
 BROKEN_BLOCK = '<div class="note\nThe harbour opened at dawn.\n</div>\n'
@@ -185,19 +182,6 @@ def test_a_named_file_removed_mid_batch_says_so_and_the_batch_goes_on(
         assert not (tmp_path / "b.txt").exists()  # not written back
 
 
-def _without_root_powers(*args: str, cwd: Path) -> Run:
-    """The CLI as root without the capabilities that bypass file permissions (as tests/reliability/test_files.py)."""
-    caps = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv is not installed: cannot drop root's permission override")
-    probe = subprocess.run([*caps, "true"], capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip(f"setpriv cannot drop capabilities here: {probe.stderr.decode(errors='replace').strip()}")
-    proc = subprocess.run([*caps, sys.executable, "-m", "mtfix", *with_grammar_off(args)], capture_output=True,
-                          cwd=cwd, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
-    return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", errors="replace"))
-
-
 def test_fix_in_place_in_a_read_only_folder_names_the_folder_and_goes_on(tmp_path: Path) -> None:
     """The fixed file is written beside the original and renamed over it (atomic): a folder without write
     permission cannot take it, so the file is left as it was, named with the folder, and the batch goes on."""
@@ -209,7 +193,7 @@ def test_fix_in_place_in_a_read_only_folder_names_the_folder_and_goes_on(tmp_pat
     locked.chmod(0o555)
     try:
         args = ("fix", "locked/a.txt", "free/b.txt")
-        r = _without_root_powers(*args, cwd=tmp_path) if os.geteuid() == 0 else run_mtfix(*args, cwd=tmp_path)
+        r = without_root_powers(*args, cwd=tmp_path) if os.geteuid() == 0 else run_mtfix(*args, cwd=tmp_path)
         assert r.rc == 2 and not r.traceback, r.stderr
         assert f"mtfix: error: locked/a.txt: directory {locked.resolve()} is not writable; left unchanged" in r.stderr
         assert (locked / "a.txt").read_text(encoding="utf-8") == GARBLED

@@ -19,6 +19,7 @@ from mtfix.rules.detectors import repeat_memo
 from mtfix.rules.detectors.repeat_scan import screened, sites_of
 from mtfix.segment import BlockMemo
 from tests.formats.test_markdown_incremental_s50 import DOCUMENTS as MARKDOWN
+from tests.random_edits import random_edit
 
 #: our own plain text: a table in tabs and in spaces, a stop glued to a copy, marks, a tag spanning a blank line
 PLAIN = (
@@ -47,16 +48,7 @@ PIECES = ["x", " again", "the the ", " in the in the", "\n", "\n\n", "\u200b", "
 
 
 def _edit(rng: random.Random, text: str) -> str:
-    at = rng.randrange(len(text) + 1)
-    roll = rng.random()
-    if roll < 0.65:
-        return text[:at] + rng.choice(PIECES) + text[at:]
-    if roll < 0.9:
-        return text[:at] + text[at + rng.randrange(1, 12):]
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end + 1
-    return text[:line_end] + text[line_start:line_end] + text[line_end:]
+    return random_edit(rng, text, PIECES, insert=0.65, delete=0.9)
 
 
 def _mismatches(seed: int, steps: int = 40, memo: BlockMemo | None = None) -> int:

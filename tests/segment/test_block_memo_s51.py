@@ -16,6 +16,7 @@ import pytest
 from mtfix.lsp.workspace import build_document
 from mtfix.segment import BlockMemo, split_segments
 from tests.formats.test_markdown_incremental_s50 import DOCUMENTS as MARKDOWN
+from tests.random_edits import random_edit
 
 #: our own plain text: wrapped lines, one ending in an abbreviation ("Hon.⏎John"), invisible marks, a comment
 PLAIN = (
@@ -33,16 +34,7 @@ PIECES = ["x", " again", ". ", "Dr. ", "Hon.\n", "\n", "\n\n", "\u200b", '"', "<
 
 
 def _edit(rng: random.Random, text: str) -> str:
-    at = rng.randrange(len(text) + 1)
-    roll = rng.random()
-    if roll < 0.6:
-        return text[:at] + rng.choice(PIECES) + text[at:]
-    if roll < 0.85:
-        return text[:at] + text[at + rng.randrange(1, 12):]
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end + 1
-    return text[:line_end] + text[line_start:line_end] + text[line_end:]
+    return random_edit(rng, text, PIECES, insert=0.6, delete=0.85)
 
 
 def _built(text: str, path: str, kind: str, memo: BlockMemo | None) -> tuple:
