@@ -231,3 +231,26 @@ def test_doctor_says_when_the_recorded_server_has_other_server_options(tmp_path,
     monkeypatch.setattr(server_mod, "recorded_server", lambda settings: rec)
     r = CliRunner().invoke(app, ["doctor", "--config", str(_toml(tmp_path))])
     assert "runs with server-options {maxTextLength = 1000}" in r.output, r.output
+
+
+def test_the_configured_timeout_is_the_one_every_request_waits(tmp_path, monkeypatch):
+    """The hang above ends in "timeout" before the stand-in's own 30 s, but a wrong wait under 30 s would pass it:
+    the wait each request is given is read here, not timed (``timeout = 1`` in the settings file reaches
+    ``requests``)."""
+    import requests
+
+    waits: list[object] = []
+    real_post = requests.Session.post
+
+    def post(self, url, *args, **kwargs):
+        waits.append(kwargs.get("timeout"))
+        return real_post(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(requests.Session, "post", post)
+    article = tmp_path / "a.txt"
+    article.write_text(GARBLED, encoding="utf-8")
+    with FakeLT("hang") as lt:
+        r = CliRunner().invoke(app, ["check", "--grammar", "required", "--lt-url", lt.url,
+                                     "--config", str(_toml(tmp_path, timeout=1)), str(article)])
+    assert r.exit_code == 2 and "timeout" in r.output, r.output
+    assert waits and set(waits) == {1}, waits
