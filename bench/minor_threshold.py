@@ -16,7 +16,7 @@ sentence gets MTF401 when the policy lets its probability through; a major by pr
 major raised by a rule (:mod:`mtfix.garble.corroborate`) stays only while its minor does; the other
 findings never change. Rerun both on a new model (a retrained detector re-checks the choice):
 
-    python bench/minor_threshold.py collect --out /tmp/mt401.jsonl     # 9,918 sentences, about a minute
+    python bench/minor_threshold.py collect --out /tmp/mt401.jsonl     # 9,918 sentences before session 52 (now without EWT dev's train sentences), about a minute
     python bench/minor_threshold.py table --cache /tmp/mt401.jsonl     # the table, the rule, the choice
 
 Fluent sets: UD EWT dev and test, realmt clean news train and dev, MQM zh-en 2020 distinct references,

@@ -174,12 +174,13 @@ _UNFINISHED = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^\s/>]*(?:\"[^\"]*(?:\"
                          re.DOTALL)
 
 
-def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
-    """:func:`html_spans` and the glued inline tags: each run of inline tags (not ``<br>``, not ``<img>``) inside a
+def page_spans(text: str) -> tuple[MarkdownSpans, list[Span], list[Span]]:
+    """:func:`html_spans`, the glued inline tags and the unfinished tags: the glued ones are each run of inline tags (not ``<br>``, not ``<img>``) inside a
     block's prose with no blank on either side (``<b>Ba</b>kı``, ``Wash<span>ington</span>``), which a browser
     shows as nothing, so the two pieces read as one word (session 29); ``<b>snow</b> The`` keeps its space.
     A tag or comment the parser could not finish (an attribute's quote never closed) is markup to where a browser
-    ends it (:data:`_UNFINISHED`), not prose.
+    ends it (:data:`_UNFINISHED`), not prose; the third list holds those spans, which a browser shows nothing of
+    (the page's reader says so: :class:`HtmlFormat`).
 
     >>> t = "<p><b>Ba</b>kı and Wash<span>ington</span> met <b>snow</b> The <i>end</i>.</p>"
     >>> [t[g.start:g.end] for g in page_spans(t)[1]]
@@ -215,12 +216,14 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
         run_heading = False
 
     unfinished_end = 0  # the end of the tag or comment the parser gave up on (its text then passed on as data)
+    unfinished: list[tuple[int, int]] = []
     for (kind, start, tag, attrs), end in zip(events, bounds, strict=True):
         if start < unfinished_end:
             continue
         if kind == "data" and held is None and (broken := _UNFINISHED.match(masked, start)):
             unfinished_end = broken.end()
             protected.append((start, unfinished_end))
+            unfinished.append((start, unfinished_end))
             close_run()
             continue
         if held is not None:  # inside an element protected whole: find its end tag
@@ -293,7 +296,7 @@ def page_spans(text: str) -> tuple[MarkdownSpans, list[Span]]:
     protected += templates  # in prose already (pieces), in tags, the head, between blocks: merged below
     region_spans = spans(regions)
     return (MarkdownSpans(region_spans, _merge([*spans(protected), *_gaps(text, region_spans)]), spans(code),
-                          spans(headings), spans(opaque)), glued_runs(text, inline_tags, regions))
+                          spans(headings), spans(opaque)), glued_runs(text, inline_tags, regions), spans(unfinished))
 
 
 def _figure_line(text: str, run: list[tuple[int, int]], names: set[tuple[int, int]], start: int) -> bool:
@@ -506,13 +509,33 @@ class HtmlFormat:
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
         tf, note = html_textfile(raw, path)
-        return TextContainer(path=path, format=self.name, units=[html_unit(tf.text)], textfile=tf,
-                             errors=[note] if note else [])
+        unit = html_unit(tf.text)
+        errors = [note] if note else []
+        errors += [unfinished_note(tf.text, s) for s in unit.meta.get("unfinished", ())]
+        return TextContainer(path=path, format=self.name, units=[unit], textfile=tf, errors=errors)
+
+
+def unfinished_note(text: str, span: Span) -> str:
+    r"""The warning for a tag or comment never finished (:func:`page_spans`' third list): a browser shows nothing of
+    what it runs over, so neither is it checked; said, as MT that closes an attribute's quote with a curly one
+    (``href="x”>``) hides the rest of the page (session 52's review).
+
+    >>> from mtfix.model import Span
+    >>> page = '<p>Hi.</p>\n<a href="x\u201d>link</a>\n<p>More.</p>\n'
+    >>> note = unfinished_note(page, Span(11, len(page)))
+    >>> note.startswith("line 2: a tag or comment is never closed"), note.endswith("nothing to line 3, and it is not checked")
+    (True, True)
+    """
+    line = text.count("\n", 0, span.start) + 1
+    last = text.count("\n", 0, max(span.start, span.end - 1)) + 1
+    return (f"line {line}: a tag or comment is never closed (an attribute's quote?): a browser shows nothing "
+            f"{'more of the line' if last == line else f'to line {last}'}, and it is not checked")
 
 
 def html_unit(text: str) -> Unit:
     """The one unit of an HTML page's ``text``, as ``mtfix check`` and the language server read it (one place,
     session 45): its block text, protected markup, and ``meta["glued"]``, the inline tags inside a word (a page)."""
-    spans, glued = page_spans(text)
+    spans, glued, unfinished = page_spans(text)
+    meta: dict[str, Any] = {"glued": glued, "unfinished": unfinished} if unfinished else {"glued": glued}
     return Unit(None, text, regions=spans.regions, protected=spans.protected, code=spans.code,
-                headings=spans.headings, opaque=spans.opaque, verbatim=True, meta={"glued": glued})
+                headings=spans.headings, opaque=spans.opaque, verbatim=True, meta=meta)

@@ -564,7 +564,7 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
             prefixes.append(Span(lines[i][0], lines[i][0] + cut))
         masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
     read = "".join(masked)
-    page, glued = page_spans(read)
+    page, glued, _unfinished = page_spans(read)
 
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(x.start + start, x.end + start) for x in spans]

@@ -35,13 +35,6 @@ APPLY = "mtfix.applyFix"
 #: The command that selects the sentence a garbled-sentence finding judges (``window/showDocument``), to rewrite it
 SELECT_SENTENCE = "mtfix.selectSentence"
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")
-
-
-def quick_fix(title: str, diagnostic: types.Diagnostic | None, **action: Any) -> types.CodeAction:
-    """A quick fix of one diagnostic (None: of none, as a client without the diagnostic asks): every "fix",
-    "ignore", "select" and glossary action is one, ``action`` its edit or command and any ``data``."""
-    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
-                            diagnostics=[diagnostic] if diagnostic else None, **action)
 #: Codes whose flagged text may be a correct name that the glossary does not know yet, and whose finding a glossary
 #: entry clears (not MTF401-MTF407, the garble detector's signs, whose span is where to start reading a garbled
 #: sentence; not MTF207 or MTF408, letters of another language or alphabet, which read no glossary: an entry for
@@ -52,6 +45,13 @@ _DIRECTIVE_ON_LINE = regex.compile(r"mtfix-ignore\s*:\s*(?P<codes>[A-Za-z0-9:_, 
 #: a sentence's own ignore comment right after it (:func:`sentence_action`)
 _SENTENCE_DIRECTIVE = regex.compile(r"[ \t]*<!--[ \t]*mtfix-ignore-sentence[ \t]*:[ \t]*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
 _DIRECTIVE_IN_FILE = regex.compile(r"mtfix-ignore-file\s*:\s*(?P<codes>[A-Za-z0-9:_, ]*[A-Za-z0-9:_])")
+
+
+def quick_fix(title: str, diagnostic: types.Diagnostic | None, **action: Any) -> types.CodeAction:
+    """A quick fix of one diagnostic (None: of none, as a client without the diagnostic asks): every "fix",
+    "ignore", "select" and glossary action is one, ``action`` its edit or command and any ``data``."""
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diagnostic] if diagnostic else None, **action)
 
 
 def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], versioned: bool) -> types.WorkspaceEdit:

@@ -96,8 +96,11 @@ def memoised_sites(lower: str, screens: str, memo: Any) -> list[int]:
     """:func:`~mtfix.rules.detectors.repeat_scan.sites_of` of ``lower``, from ``memo`` (a
     :class:`~mtfix.segment.BlockMemo`) where the chunks were read before.  The runs of flags are looked for in the
     whole text's flags, joined (where a run is found depends on where its stretch starts, anywhere before).  When
-    most chunks were not read before (a document opened), the whole text is scanned once and kept by chunk."""
+    most chunks were not read before (a document opened), the whole text is scanned once and kept by chunk; a text
+    whose chunks' keys (each chunk with the next: twice its length) outweigh the store is scanned whole each time."""
     store: LoopMemo = memo.stage("loop_sites", LoopMemo)
+    if 2 * len(lower) > store.chunks.budget:  # its chunks' keys would empty the store on every call (review: 3-4x
+        return sites_of(lower, screens)  # slower than one whole scan over 1 MB): scanned whole
     tags = "<" in screens
     chunks = _chunks(lower, tags, store)
     keys = [(count, lower[a:b], lower[b:chunks[k + 1][1]] if k + 1 < len(chunks) else "", screens)
