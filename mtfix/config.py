@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -317,8 +318,10 @@ def _check_table(s: Setting, key: str, value: dict[str, Any], table: str, text: 
         try:
             if keys and str(k).replace("_", "-") not in keys and str(k) in SCHEMA:  # written after the table's line
                 line_name = ".".join(filter(None, [table, key]))
-                raise ConfigError(f"[{key}]: {k!r} is a top-level setting, not one of this table's: every key after a "
-                                  f"[{line_name}] line belongs to that table, so move it above that line")
+                header = text is not None and re.search(rf"(?m)^[ \t]*\[[ \t]*{re.escape(line_name)}[ \t]*\]", text)
+                where_to = (f"every key after a [{line_name}] line belongs to that table, so move it above that line"
+                            if header else f"write it at the top level, not as {key}.{k} or inside {key} = {{…}}")
+                raise ConfigError(f"[{key}]: {k!r} is a top-level setting, not one of this table's: {where_to}")
             if nul := nul_problem(k):  # a key (session 42's review): printed by its escape, not raw
                 raise ConfigError(f"[{key}]: a key {nul}")
             if nul := nul_problem(v):  # before the owner's check, which may take it for a path (session 42)

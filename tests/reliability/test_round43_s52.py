@@ -139,6 +139,10 @@ def test_a_json_reference_is_an_error_saying_the_same(tmp_path: Path) -> None:
     ("slect = []\n", "mtfix.toml:1: unknown setting 'slect' (did you mean 'select'?)"),
     ("[subtitles]\nmax-cps = 20\nselect = [\"MTF1\"]\n", "mtfix.toml:3: [subtitles] 'select' is a top-level setting, "
      "not one of this table's: every key after a [subtitles] line belongs to that table, so move it above that line"),
+    # a dotted key or an inline table has no table line to move it above (review of round 43)
+    ('subtitles.select = ["MTF1"]\n', "mtfix.toml:1: [subtitles] 'select' is a top-level setting, not one of this "
+     "table's: write it at the top level, not as subtitles.select or inside subtitles = {…}"),
+    ('subtitles = {max-cps = 17, select = ["MTF1"]}\n', "write it at the top level, not as subtitles.select"),
 ])
 def test_a_key_in_the_wrong_table_names_the_right_one(tmp_path: Path, toml: str, said: str) -> None:
     (tmp_path / "mtfix.toml").write_text(toml, encoding="utf-8")
