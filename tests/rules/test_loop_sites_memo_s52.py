@@ -12,6 +12,7 @@ import random
 
 import pytest
 
+import mtfix
 from mtfix.config import Config
 from mtfix.lsp.workspace import build_document
 from mtfix.pipeline import Pipeline
@@ -140,3 +141,11 @@ def test_a_planted_bug_is_caught(bug: str, monkeypatch: pytest.MonkeyPatch) -> N
     else:
         monkeypatch.setattr(repeat_memo, "_MIN_TOKENS", 2)
     assert sum(_mismatches(seed, steps=40) for seed in range(2)) > 0
+
+
+def test_an_ascii_separator_is_a_token_break_for_the_sites_as_for_the_scan() -> None:
+    """``str.split`` cuts at ``\\x1c``-``\\x1f`` but ``regex``'s ``\\s`` does not: each separator before a repeat moved
+    its site a token on, and MTF105 was missed (the review of session 52; en-generic 1.53)."""
+    text = "Codes a\x1cb\x1cc\x1cd\x1ce\x1cf are kept. He saw the the gate. Then they all went home.\n"
+    found = [(f.code, text[f.start:f.end]) for f in mtfix.check(text, grammar="off").findings if f.code == "MTF105"]
+    assert found == [("MTF105", " the")], found
