@@ -28,7 +28,7 @@ def featurise(texts: list[str], det: gmodel.Detector, names=gsigns.DENSE_FEATURE
     dense, hashed = [], []
     for t in texts:
         a = det.analyse(t)
-        dense.append([a.dense.get(k, 0.0) for k in names])
+        dense.append([a.dense[k] for k in names])  # a feature the analysis lacks fails, never reads 0.0
         hashed.append(a.hashed)
         if tagged is not None:
             tagged.append((a.tokens, a.tags))

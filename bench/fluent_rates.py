@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     shared = require_parts(Path(args.shared), *NEEDS)
     det = gmodel.Detector.load(args.model)
     p = pool_probabilities(reference_pool(shared), det, det.bias, np.array(det.dense), np.array(det.hashed),
-                           np.array(det.mean), np.array(det.std))
+                           np.array(det.mean), np.array(det.std), det.features)
     minor = det.thresholds["minor"] if args.minor is None else args.minor
     major = det.thresholds["major"] if args.major is None else args.major
     print(json.dumps({"model_sha256": det.digest, "minor": minor, "major": major, **rates_at(p, fluent_names(p), minor, major)}, indent=1))

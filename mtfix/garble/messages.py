@@ -22,6 +22,9 @@ EVIDENCE: dict[str, str] = {
     "bare_noun_share": "nouns without 'the' or 'a'", "articles_per_noun": "more 'the' and 'a' than its nouns need",
     "of_per_word": "'of' used often for its length", "commas_per_word": "many commas for its length",
     "repeated_nouns": "the same noun repeated", "mean_log_freq": "only very common words",
+    # session 52's candidate signals, read only by a model trained with ``train_detector --extra-features``
+    "short_function_poor": "a short sentence with hardly any small words such as 'the' or 'to'",
+    "bare_count_noun_share": "nouns such as 'plan' or 'company' standing without 'the' or 'a'",
 }
 #: The same for an input of which the sentence has less than usual (None: no reason an editor can use).
 EVIDENCE_LOW: dict[str, str | None] = {
@@ -30,6 +33,7 @@ EVIDENCE_LOW: dict[str, str | None] = {
     "finite_per_word": "few verbs for its length", "articles_per_noun": "nouns without 'the' or 'a'",
     "bare_noun_share": None, "of_per_word": None, "commas_per_word": "few commas for its length",
     "mean_log_freq": "many rare words", "unseen_common_pairs": None,
+    "short_function_poor": None, "bare_count_noun_share": None,
 }
 
 

@@ -30,7 +30,7 @@ from operator import itemgetter, mul, sub, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.garble.signs import DENSE_FEATURES, Analysis, TagTrigrams, analyse
+from mtfix.garble.signs import ANALYSED_FEATURES, CANDIDATE_FEATURES, DENSE_FEATURES, Analysis, TagTrigrams, analyse
 from mtfix.garble.tagger import PackedTagger, Tagger, load_model_file, read_npz
 from mtfix.garble.tagger import load as load_tagger
 
@@ -66,6 +66,12 @@ class Detector:
                  digest: str, tagger: Tagger | PackedTagger | None = None):
         self.meta = meta
         self.features: list[str] = list(meta["features"])
+        unknown = [k for k in self.features if k not in ANALYSED_FEATURES]
+        if unknown:
+            raise ValueError(f"the garble model reads {', '.join(unknown)}, which this version's analysis does not "
+                             "give (a model trained by another version of mtfix?)")
+        #: whether the model reads a candidate signal, which the analysis then computes (session 52)
+        self.extra = not set(CANDIDATE_FEATURES).isdisjoint(self.features)
         # Plain float64 arithmetic in numpy's order (see _pairwise_sum): no numpy at inference.
         self.mean = [float(v) for v in meta["mean"]]
         self.std = [float(v) for v in meta["std"]]
@@ -129,11 +135,15 @@ class Detector:
         return _load(path)
 
     def vector(self, a: Analysis) -> list[float]:
+        """The values of the model's features in analysis ``a``; a feature ``a`` lacks (an analysis made without
+        the candidate signals the model reads, or without tag trigrams) is an error, never a silent 0.0."""
         dense = a.dense
         try:
             return list(map(float, self._pick(dense)))
-        except KeyError:  # an analysis without some feature: 0.0 for it
-            return [float(dense.get(k, 0.0)) for k in self.features]
+        except KeyError:
+            missing = [k for k in self.features if k not in dense]
+            raise ValueError(f"the analysis lacks the model's feature(s) {', '.join(missing)}: analyse with the "
+                             "model's own Detector.analyse") from None
 
     def logit(self, a: Analysis) -> tuple[float, list[float], float]:
         """The logit, each dense feature's part of it, and the hashed n-grams' part."""
@@ -151,7 +161,7 @@ class Detector:
         return self.bias + _pairwise_sum(contrib) + patterns, contrib, patterns
 
     def analyse(self, text: str, offset: int = 0) -> Analysis:
-        return analyse(text, self.tagger, self.trigrams, self.lm, offset, self.view_words)
+        return analyse(text, self.tagger, self.trigrams, self.lm, offset, self.view_words, self.extra)
 
     def predict(self, text: str, offset: int = 0) -> Prediction:
         """The probability that ``text`` (one sentence) is garbled, with the analysis behind it."""

@@ -274,7 +274,8 @@ RATIO_FEATURES: tuple[str, ...] = ("bare_noun_share", "articles_per_noun", "of_p
                                    "repeated_nouns", "mean_log_freq")
 
 #: Session 52's candidate signals for short, function-word-poor MT (:func:`sign_statistics.short_signals`):
-#: computed always, read only by a model whose ``features`` name them (``train_detector --extra-features``).
+#: computed only when :func:`analyse` is asked for them (``extra``), as a model whose ``features`` name them asks
+#: (``train_detector --extra-features``); the shipped model names neither and pays nothing for them.
 CANDIDATE_FEATURES: tuple[str, ...] = ("short_function_poor", "bare_count_noun_share")
 
 #: What the model reads.  Tag surprisal (``tag_surprisal_mean/max/top3``) is computed but left out: the
@@ -284,6 +285,9 @@ DENSE_FEATURES: tuple[str, ...] = (
     "unseen_common_pairs", "unknown_lower", "function_word_share", "log_words", "finite_per_word",
     "capital_midsentence", *RATIO_FEATURES,
 )
+#: Every feature :func:`analyse` gives a model: the dense features, the tag surprisal (with tag trigrams) and the
+#: candidate signals (when asked); a model naming another fails at load (:class:`mtfix.garble.model.Detector`).
+ANALYSED_FEATURES: frozenset[str] = frozenset((*DENSE_FEATURES, *SURPRISAL_FEATURES, *CANDIDATE_FEATURES))
 
 
 @dataclass(slots=True)
@@ -453,25 +457,26 @@ _DENSE_ZEROS: dict[str, float] = dict.fromkeys(DENSE_FEATURES, 0.0) | dict.fromk
 
 
 def analyse(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | None = None, lm: object | None = None,
-            offset: int = 0, keep: frozenset[str] | None = None) -> Analysis:
+            offset: int = 0, keep: frozenset[str] | None = None, extra: bool = False) -> Analysis:
     """Tag one sentence and compute its signs, dense features and hashed n-grams.
 
     What depends only on a word type (lower case, function word or not, script) is looked up in
     a bounded per-type cache; each feature is computed as it always was, to the last bit.  ``keep``:
     words kept as themselves in the hashed n-grams' view besides the function words (:func:`view`);
-    the dense features always read the function-word view."""
-    return _analysed(text, tagger, trigrams, lm, offset, keep, _primed.pop(text, None) if _primed else None)
+    the dense features always read the function-word view.  ``extra``: compute the
+    :data:`CANDIDATE_FEATURES` too (a model naming them asks; no other feature changes)."""
+    return _analysed(text, tagger, trigrams, lm, offset, keep, _primed.pop(text, None) if _primed else None, extra)
 
 
 def _analysed(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | None, lm: object | None,
-              offset: int, keep: frozenset[str] | None, got: _Primed | None) -> Analysis:
+              offset: int, keep: frozenset[str] | None, got: _Primed | None, extra: bool = False) -> Analysis:
     """:func:`analyse` of ``text``, given what :func:`prime_tokens` made of it (``got``) if anything: its
     :func:`reading` (asked here otherwise) and the read text's tokens (offsets from 0) and their texts."""
     plain = reading(text) if got is None else got[2]
     if plain is not None:  # read without invisible marks (revision 19) and gloss quotes (20), offsets mapped back
         # the read text is read again, as always: the primed tokens are its own when it reads as it is
         inner = (got[0], got[1], None) if got is not None and reading(plain[0]) is None else None
-        return _mapped(_analysed(plain[0], tagger, trigrams, lm, 0, keep, inner), plain[1], len(text), offset)
+        return _mapped(_analysed(plain[0], tagger, trigrams, lm, 0, keep, inner, extra), plain[1], len(text), offset)
     if got is None or offset != 0:
         toks = tokenize(text, offset)
         words = list(map(_TEXT, toks))
@@ -523,7 +528,8 @@ def _analysed(text: str, tagger: Tagger | PackedTagger, trigrams: TagTrigrams | 
         worst = (toks[lo].start, toks[hi].end)
     nouns: dict[str, list[int]] = {}
     d.update(_ratios(toks, tags, vw, nw, nouns, lower))
-    d.update(short_signals(tags, vw, lower, nw, d["function_word_share"]))
+    if extra:
+        d.update(short_signals(tags, vw, lower, nw, d["function_word_share"]))
     if lm is not None:
         d.update(_lexical(toks, lm, infos, tags, words))
     return Analysis(toks, tags, found, d, hashed_ngrams(_kept_view(infos, tags, keep) if keep else vw), worst, nouns,
