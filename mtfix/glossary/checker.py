@@ -116,10 +116,13 @@ if TYPE_CHECKING:
 #: in-document match with two slips or more gives no safe fix on a title-case headline or title ("Omarbayeva Wins")
 #: or on a headline in capitals ("OMARBAYEVA WINS").
 #: 21 (session 52): a list of surnames the word lists know names people on the list's evidence (another item a
-#: glossary person whose surname is no noun, a title or a given name before an item, a reporting verb beside one:
-#: "Brown, Mensah and Sato", "Marsh, Webb and Fletcher said"); a Python import under a list's marker is code ("- from
-#: towns import Dzhambul as d": no safe edit); a slash pair between a determiner and a noun is a label ("the
-#: Frost/Nakamura desk": an unsafe expansion).
+#: glossary person whose surname is no noun, a person's honorific, a title before no noun or a given name and
+#: surname neither a noun, a plain reporting verb right after the last item: "Brown, Mensah and Sato", "Marsh, Webb
+#: and Fletcher said"; not "Rose Gold", "King Prawn", "added to", "said to be", "…, says the survey"; a list ends at
+#: the item its "and" joins: the review, FX1); a Python import under a list's marker is code ("- from towns import
+#: Dzhambul as d": no safe edit); a slash pair before a lower-case word that is no function word is a label ("the
+#: Frost/Nakamura desk", "Frost/Nakamura desk editors": an unsafe expansion), unless a finite verb follows and no
+#: determiner precedes it.
 REVISION = 21
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.

@@ -176,12 +176,16 @@ glossary-19), not in a list of people ("thanked Kowalczyk, Frost and Oosterhuis"
 semicolons or slashes, and one item of three or more may be a rarer word the lexicon knows ("Slate, Flint and
 Terracotta": glossary-20).  Such a list names people, and its short form is expanded safely, where the list shows
 it (glossary-21): another item is a glossary person the document mentions whose surname is no noun ("Brown, Mensah
-and Sato"), a title or a given name opens another item ("Judge Archer", "Kate Fisher", not on a title-case line),
-or a reporting verb stands beside an item ("Marsh, Webb and Fletcher said"); a given name alone ("Rose, Iris and
-Violet") and a verb a thing may take ("cover", "are said to") are no evidence, and a list of surnames with none
-("heard Frost, Mason and Baker") stays a suggestion.  A pair of surnames joined by a slash between a determiner
-and a lower-case noun is a label ("the Frost/Nakamura desk"): its expansion is a suggestion; a pair standing for
-the people ("signed by Adeyemi/Nakamura after the talks") is expanded.
+and Sato"), another item is a person's honorific and a name ("Professor Hunter"), another title before a word that
+is no English noun ("Judge Okoro", not "King Prawn"), or a given name and a surname neither of which is an English
+noun ("Kate Fisher", not "Rose Gold"), not a possessive ("Dr Green's garden") nor on a title-case line; or a plain
+reporting verb ("said", "says", "told", "tell") follows the list's last item, not "to" or "by" after it ("Marsh,
+Webb and Fletcher said"); a list ends at the item its "and" or "or" joins.  A given name alone ("Rose, Iris and
+Violet"), a verb a thing may take ("cover", "added to", "warned", "said to be") and an attribution after a comma
+("…, says the survey") are no evidence, and a list of surnames with none ("heard Frost, Mason and Baker") stays a
+suggestion (the review of glossary-21).  A pair of surnames joined by a slash before a lower-case word that is no
+function word is a label ("the Frost/Nakamura desk", "Frost/Nakamura desk editors"; with no determiner before it,
+not before a finite verb: "a letter from Omarbekova/Stone reached"): its expansion is a suggestion; a pair standing for the people ("signed by Adeyemi/Nakamura after the talks") is expanded.
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

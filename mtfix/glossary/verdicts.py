@@ -372,6 +372,8 @@ def _english_word_opening(doc: Document, ev: Event, got: str) -> bool:
 #: joins two words of one item ("Fog Warnings").
 _CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}_])")
 _LIST_JOIN = regexcache.compile(r"(?:(?:[,;]|[,;]? (?:and|or|&)) +(?:\d[\d.,]* +)?| ?/ ?)\Z")
+#: The conjunction of a list's join, which joins its last item.
+_CONJUNCTION = regexcache.compile(r"(?<![\p{L}])(?:and|or|&)(?![\p{L}])")
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
@@ -417,6 +419,24 @@ def _list_item_words(text: str, start: int, end: int) -> list[tuple[list[regex.M
     return items
 
 
+def _own_list(items: list[tuple[list[regex.Match[str]], str]], start: int) -> list[tuple[list[regex.Match[str]], str]]:
+    """The list among ``items`` that holds the word at ``start``: a list ends at the item its conjunction ("and", "or",
+    "&") joins, and capitalised words after it are another phrase ("Frost, Slate and Pewter, Mr Fisher's choices";
+    the review of glossary-21).  Only :func:`people_list` reads it: a word after the list keeps the noun list's verdict
+    ("Sand, Clay and Slate, Frost shaped").
+
+    >>> t = "Frost, Slate and Pewter, Mr Fisher said."
+    >>> [[w[0].group() for w, _ in _own_list(_list_item_words(t, 0, 5), at)] for at in (0, t.index("Mr"))]
+    [['Frost', 'Slate', 'Pewter'], ['Mr']]
+    """
+    runs: list[list[tuple[list[regex.Match[str]], str]]] = [[]]
+    for words, join in items:
+        runs[-1].append((words, join if runs[-1] else ""))
+        if len(runs[-1]) > 1 and _CONJUNCTION.search(join):
+            runs.append([])
+    return next((run for run in runs if any(w.start() == start for words, _ in run for w in words)), [])
+
+
 def _in_noun_list(text: str, start: int, end: int) -> bool:
     """Whether the short form ``text[start:end]``, an English noun or adjective
     (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
@@ -448,12 +468,16 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     it names people, where its words alone cannot (surnames the word lists know: "Moss, Brown and Patel"; session 52,
     the evidence FX1 found at no word's level): another item is a person of the glossary the document mentions
     (``people``: :attr:`Mentions.people`) whose surname is no English noun (not "Moss; Sand; Ivory", two people's
-    surnames in a list of colours); another item is a title and a name ("Professor Hunter":
-    :data:`~mtfix.glossary.spans.TITLES`, :data:`~mtfix.glossary.spans.HONORIFICS`) or a given name and a surname
-    ("Tom Archer": :func:`~mtfix.glossary.capitals_names.first_names`) on a line not in title case; or a reporting
-    verb stands right before or after an item (:func:`~mtfix.glossary.credits.in_speaker`: "Marsh, Webb and
-    Fletcher said").  A given name alone is no evidence ("Rose, Iris and Violet"), nor a verb a thing may take
-    ("Marsh, Fen and Moor cover", "Frost, Hail and Sleet are said to").
+    surnames in a list of colours); another item, not a possessive ("Dr Green's garden"), is a person's honorific
+    and a name (:data:`_PERSON_HONORIFICS`: "Professor Hunter"), another title
+    (:data:`~mtfix.glossary.spans.TITLES`, :data:`~mtfix.glossary.spans.HONORIFICS`) before a word that is no
+    English noun or adjective (:func:`_noun`: not "King Prawn", "Major Blue"), or a given name and a surname of which
+    neither is such a word ("Kate Fisher": :func:`~mtfix.glossary.capitals_names.first_names`; not "Rose Gold",
+    "Storm Ciara") on a line not in title case; or a plain reporting verb follows the list's last item, nothing
+    between, and no "to" or "by" after it ("Marsh, Webb and Fletcher said"; not "said to be", "added to", nor an
+    attribution after a comma: "…, says the survey"; the review of glossary-21).  A given name alone is no evidence
+    ("Rose, Iris and Violet"), nor a verb a thing may take ("Marsh, Fen and Moor cover", "Frost, Hail and Sleet
+    are said to").
 
     >>> t = "Marsh, Webb and Fletcher said so. Marsh, Fen and Moor cover it. Brown, Patel and Ruiz sat."
     >>> [people_list(t, t.index(w), t.index(w) + 5) for w in ("Marsh,", "Marsh, F", "Brown")]
@@ -463,48 +487,82 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     >>> t = "Prizes went to Professor Hunter, Rose and Fisher. Rose, Iris and Violet bloom."
     >>> people_list(t, 33, 37), people_list(t, 50, 54)
     (True, False)
+    >>> t = "Marsh, Fen and Moor said to be wet. Moss, Sand and Rose Gold. Moss, Sand and King Prawn. Moss, Sand and Dr Lee's"
+    >>> [people_list(t, t.index(w), t.index(w) + 4) for w in ("Mars", "Moss", "Moss, Sand and K", "Moss, Sand and D")]
+    [False, False, False, False]
     """
     from mtfix.glossary.capitals_names import first_names
-    from mtfix.glossary.credits import in_speaker
     from mtfix.glossary.spans import HONORIFICS, TITLES
 
-    items = [words for words, _ in _list_item_words(text, start, end)]
+    items = [words for words, _ in _own_list(_list_item_words(text, start, end), start)]
+    if len(items) < 2:
+        return False
+    if _SAID_AFTER_LIST.match(text, items[-1][-1].end()):
+        return True
     headline = title_case_line(text, start)
     for words in items:
         first = words[0]
-        if in_speaker(text, first.start(), words[-1].end()):
-            return True
         if first.start() == start:
             continue
         if len(words) == 1 and first.group() in people and not _noun(first.group()):
             return True
-        if len(words) >= 2 and (first.group() in TITLES or first.group() in HONORIFICS
-                                or (not headline and first.group().lower() in first_names())):
+        if len(words) < 2 or _POSSESSIVE.search(words[-1].group()):
+            continue
+        if (first.group() in _PERSON_HONORIFICS
+                or ((first.group() in TITLES or first.group() in HONORIFICS) and not _noun(words[1].group()))
+                or (not headline and first.group().lower() in first_names()
+                    and not any(_noun(w.group()) for w in words))):
             return True
     return False
 
 
-#: A determiner and spaces ending the text before a slash pair, and spaces and a lower-case word after it.
-_DETERMINER_BEFORE = regexcache.compile(r"(?i)(?<![\p{L}\p{N}])(?:the|a|an|this|that|our|their|its|his|her)\p{Zs}+\Z")
+#: Honorifics that stand only before a person's name, never an everyday word that opens a thing's name as "King
+#: Prawn", "Major Blue" or "General Store" do (the review of glossary-21).
+_PERSON_HONORIFICS = frozenset((
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Monsieur",
+    "Madame", "Reverend", "Rev", "Rev.",
+))
+#: A plain reporting verb right after a list's last item, not "said to be" nor "said by" (the review of glossary-21).
+_SAID_AFTER_LIST = regexcache.compile(
+    r"\p{Zs}+(?:said|says|told|tells|tell)(?![\p{L}\p{N}])(?!\p{Zs}+(?:to|by)(?![\p{L}\p{N}]))")
+#: A possessive's ending on an item's last word (:data:`_CAPITALISED` holds apostrophes): its item names a thing of a
+#: person ("Dr Green's garden").
+_POSSESSIVE = regexcache.compile(r"['’]s?\Z")
+
+
+#: A determiner or a possessive's ending and spaces ending the text before a slash pair, and spaces and a lower-case
+#: word after it.
+_DETERMINER_BEFORE = regexcache.compile(r"(?i)(?:(?<![\p{L}\p{N}])(?:the|a|an|this|that|these|those|my|your|our|"
+                                        r"their|its|his|her|each|every|some|any|no)|\p{L}['’]s?)\p{Zs}+\Z")
 _NOUN_AFTER = regexcache.compile(r"\p{Zs}+(\p{Ll}[\p{L}'’-]*)")
 
 
 def _slash_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is an item of a pair of capitalised words joined by slashes only
-    (:func:`list_items`) between a determiner and a lower-case word that is no function word: a label of two
-    surnames before the noun it qualifies ("the Frost/Nakamura desk", "The Brown/Patel report"), not a pair that
-    stands for the people ("signed by Adeyemi/Nakamura after the talks", "Omarbekova/Stone": session 51).
+    (:func:`list_items`) before a lower-case word that is no function word: a label of two surnames before the noun
+    it qualifies ("the Frost/Nakamura desk", "The Brown/Patel reports", "the paper's Frost/Nakamura desk",
+    "Frost/Nakamura desk editors": the review of glossary-21), unless, with no determiner or possessive before it, that
+    word is a finite verb (:func:`~mtfix.glossary.spans.finite_verb_after`: "a letter from Omarbekova/Stone reached
+    the council", the pair the sentence's subject); not a pair that stands for the people ("signed by
+    Adeyemi/Nakamura after the talks", "Omarbekova/Stone": session 51).
 
-    >>> t = "Tips for the Frost/Nakamura desk. It was signed by Frost/Nakamura after the talks."
-    >>> _slash_label(t, 13, 18), _slash_label(t, t.rindex("Frost"), t.rindex("Frost") + 5)
-    (True, False)
+    >>> t = "Tips for the Frost/Nakamura desk. It was signed by Frost/Nakamura after the talks. To my Frost/Nakamura desk."
+    >>> [_slash_label(t, m, m + 5) for m in (13, t.index("Frost", 20), t.rindex("Frost"))]
+    [True, False, True]
+    >>> t = "Frost/Nakamura desk editors met. Frost/Nakamura reached it. The Frost/Nakamura reports came."
+    >>> [_slash_label(t, m, m + 5) for m in (0, t.index("Frost", 9), t.rindex("Frost"))]
+    [True, False, True]
     """
+
     items = _list_item_words(text, start, end)
     if not items or any(join.strip() != "/" for _, join in items[1:]):
         return False
-    after = _NOUN_AFTER.match(text, items[-1][0][-1].end())
-    return (_DETERMINER_BEFORE.search(text, max(0, items[0][0][0].start() - 10), items[0][0][0].start()) is not None
-            and after is not None and after.group(1) not in FUNCTION_WORDS)
+    pair_start, pair_end = items[0][0][0].start(), items[-1][0][-1].end()
+    after = _NOUN_AFTER.match(text, pair_end)
+    if after is None or after.group(1) in FUNCTION_WORDS:
+        return False
+    return (_DETERMINER_BEFORE.search(text, max(0, pair_start - 10), pair_start) is not None
+            or not finite_verb_after(text, pair_end))
 
 
 def _noun(word: str) -> bool:

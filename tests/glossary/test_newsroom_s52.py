@@ -62,20 +62,26 @@ def test_two_glossary_people_whose_surnames_are_nouns_are_no_evidence_for_each_o
 
 @pytest.mark.parametrize("text, got, full", [
     ("Brown, Mensah and Sato ran the night shift during the count.\n", "Brown", "Oren Brown"),  # glossary people
-    ("Medals went to Judge Archer, Frost and Baker for their service.\n", "Frost", "Nia Frost"),  # a title
+    ("Medals went to Judge Okoro, Frost and Baker for their service.\n", "Frost", "Nia Frost"),  # a title
     ("The jury was Kate Fisher, Marsh and Hunter this year.\n", "Marsh", "Lia Marsh"),  # a given name and surname
     ("Moss, Webb and Carter told the committee the budget was short.\n", "Moss", "Sara Moss"),  # a reporting verb
-    ("The plan was backed, according to Frost, Mason and Baker.\n", "Frost", "Nia Frost"),
-    ("Write to the desk; Frost/Mensah answer on Fridays.\n", "Frost", "Nia Frost"),  # after a clause's semicolon
+    ("The plan was backed, according to Frost, Mason and Baker.\n", "Frost", "Nia Frost"),  # "according to" Frost
 ])
 def test_a_list_with_evidence_of_people_expands_safely(text: str, got: str, full: str) -> None:
     assert _safety(text, got) is FixSafety.SAFE
     assert full in fix(text)
 
 
-def test_a_list_of_surnames_with_no_evidence_stays_unsafe() -> None:
+@pytest.mark.parametrize("text", [
+    "The panel heard Frost, Mason and Baker before noon.\n",
+    # the review of glossary-21 (FX1): a title that is an everyday word before a noun is no evidence ("King Prawn");
+    # a slash pair before a lower-case word that is no function word is a label, a verb ("answer") as a noun
+    "Medals went to Judge Archer, Frost and Baker for their service.\n",
+    "Write to the desk; Frost/Mensah answer on Fridays.\n",
+])
+def test_a_list_of_surnames_with_no_evidence_stays_unsafe(text: str) -> None:
     # NOT met (measured): nothing in the list tells these surnames from nouns
-    assert _safety("The panel heard Frost, Mason and Baker before noon.\n", "Frost") is FixSafety.UNSAFE
+    assert _safety(text, "Frost") is FixSafety.UNSAFE
 
 
 # -- a Python import under a Markdown bullet ------------------------------------------------------------------------
