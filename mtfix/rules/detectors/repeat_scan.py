@@ -25,7 +25,8 @@ from mtfix.text.tokens import INVISIBLE_MARKS, MARKUP_TAG, LazyPattern
 
 #: A token as ``str.split`` cuts them: ``regex``'s ``\s`` leaves out the ASCII separators ``\x1c``-``\x1f`` that
 #: ``str.split`` cuts at, so a site's offset drifted a token at each (session 52's review: MTF105 missed after one)
-_SPACE_SPLIT = regexcache.compile(r"[^\s\x1c-\x1f]+")
+TOKEN, GAP = r"[^\s\x1c-\x1f]+", r"[\s\x1c-\x1f]+"
+_SPACE_SPLIT = regexcache.compile(TOKEN)
 MAX_N = 8
 _MARK = r"<[^<>]*>|\{[^{}]*\}|&\w+;|[*_]"
 #: the inline markup around a token's word, which the scan compares without ("the</i>",
@@ -294,7 +295,7 @@ _TRAILING = ",;:.!?…\"'”’)]"
 _SKIP = 256
 #: ``_SKIP`` tokens of ``_SPACE_SPLIT`` and the white space after each: from a token's start to the start
 #: of the token ``_SKIP`` places on (or the text's end), in one match.
-_SKIP_TOKENS = LazyPattern(rf"(?:[^\s\x1c-\x1f]+[\s\x1c-\x1f]+){{{_SKIP}}}")
+_SKIP_TOKENS = LazyPattern(rf"(?:{TOKEN}{GAP}){{{_SKIP}}}")
 
 
 def _token_starts(text: str, indices: list[int]) -> list[int]:
