@@ -553,7 +553,6 @@ def _slash_label(text: str, start: int, end: int) -> bool:
     >>> [_slash_label(t, m, m + 5) for m in (0, t.index("Frost", 9), t.rindex("Frost"))]
     [True, False, True]
     """
-
     items = _list_item_words(text, start, end)
     if not items or any(join.strip() != "/" for _, join in items[1:]):
         return False

@@ -3,12 +3,12 @@ sentences across train, dev and test, and a held-out figure (tagger accuracy, fl
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from mtfix.garble import conllu, tagger_training
+from tests.conftest import SHARED
 
 
 def _treebank(path: Path, sentences: list[list[str]]) -> Path:
@@ -30,7 +30,7 @@ def test_sentences_of_the_training_split_are_left_out(tmp_path: Path) -> None:
 
 
 def test_ewt_dev_and_test_repeat_some_train_sentences_and_lose_only_those() -> None:
-    ewt = Path(os.environ.get("MTFIX_SHARED", "")) / "corpora" / "ud-english-ewt"
+    ewt = SHARED / "corpora" / "ud-english-ewt"
     if not (ewt / "en_ewt-ud-train.conllu").is_file():
         pytest.skip(f"UD EWT not found under {ewt} (set MTFIX_SHARED)")
     seen = conllu.word_sequences(ewt / "en_ewt-ud-train.conllu")
