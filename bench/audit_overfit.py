@@ -367,7 +367,9 @@ class SignRunner:
         return rows + self._feature_rows()
 
     def _capitals(self, text: str) -> float:
-        return self.signs.analyse(text, self.tagger).dense.get("capital_midsentence", 0.0)
+        from mtfix.garble.model import feature_values
+
+        return feature_values(self.signs.analyse(text, self.tagger).dense, ["capital_midsentence"])[0]
 
     def _feature_rows(self) -> list[Row]:
         rows = []

@@ -12,7 +12,7 @@ MT; ``--per-pair`` of each pair), UD EWT dev, the project's own professional set
 ``OWN_SETS``) and every probe under ``bench/data/probe_*`` (measured, never fitted). MQM 2023, he-en 2023 and
 MLQE-PE test/test21 are never read.
 
-    python bench/length_minors.py collect --out /tmp/lm.jsonl      # about 9,000 sentences
+    python bench/length_minors.py collect --out /tmp/lm.jsonl      # 11,511 sentences (session 53)
     python bench/length_minors.py table --cache /tmp/lm.jsonl [--markdown]
     python bench/length_minors.py compare --cache BASE.jsonl --after AFTER.jsonl   # two models, per source
     python bench/length_minors.py fit-rows --out /tmp/instr.jsonl   # fitting data's instructions (session 50)

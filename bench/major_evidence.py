@@ -127,8 +127,12 @@ def _p(r: dict[str, Any]) -> float:
     return float(r.get("p", 0.0))
 
 
-def _d(r: dict[str, Any], k: str) -> float:
-    return float(r.get("dense", {}).get(k, 0.0))
+def feature(r: dict[str, Any], k: str) -> float:
+    """Feature ``k`` of a cached row; a row the detector did not judge (no ``"dense"``, no ``"p"``) reads 0.0, a judged
+    row that lacks ``k`` (a cache collected before the feature) fails (:func:`mtfix.garble.model.feature_values`)."""
+    from mtfix.garble.model import feature_values
+
+    return feature_values(r["dense"], [k])[0] if "dense" in r else 0.0
 
 
 STRUCTURAL = ("MTF402", "MTF403", "MTF404", "MTF405", "MTF406", "MTF407", "MTF408")
@@ -176,7 +180,7 @@ def candidates() -> dict[str, Callable[[dict[str, Any]], bool]]:
         ("tag_surprisal_mean", 4.15),
     ):
         for pt in (0.35, 0.50):
-            c[f"{k} ≥ {t} + p ≥ {pt:.2f}"] = lambda r, k=k, t=t, pt=pt: _d(r, k) >= t and _p(r) >= pt
+            c[f"{k} ≥ {t} + p ≥ {pt:.2f}"] = lambda r, k=k, t=t, pt=pt: feature(r, k) >= t and _p(r) >= pt
     for pt in (0.35, 0.50):
         c[f"a lexicon non-word (session 15's LT non-word class) + p ≥ {pt:.2f}"] = lambda r, pt=pt: (
             _p(r) >= pt and nonwords(r["text"]) >= 1
@@ -263,7 +267,7 @@ def scan(cache: Path) -> None:
     for floor in (0.30, 0.40, 0.50):
         print(f"-- p floor {floor:.2f}")
         for k in keys:
-            val = (lambda r: _p(r)) if k == "p" else (lambda r, k=k: _d(r, k))
+            val = (lambda r: _p(r)) if k == "p" else (lambda r, k=k: feature(r, k))
             for sign in (1, -1):
                 pro = [sign * val(r) for r in prof if _p(r) >= floor]
                 top = max(pro, default=float("-inf"))
@@ -294,7 +298,7 @@ def _matrix(cache: Path) -> tuple[list[str], Any, Any, list[dict[str, Any]]]:
         if not is_major(r) and minor_401(r) and (r["corpus"] == "mt-train" or r["corpus"] in PROFESSIONAL)
     ]
     keys = ["p", *sorted({k for r in cand for k in r.get("dense", {})})]
-    x = np.array([[_p(r) if k == "p" else _d(r, k) for k in keys] for r in cand])
+    x = np.array([[_p(r) if k == "p" else feature(r, k) for k in keys] for r in cand])
     y = np.array([r["corpus"] == "mt-train" for r in cand], dtype=float)
     return keys, x, y, cand
 

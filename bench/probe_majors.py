@@ -51,7 +51,17 @@ sys.path.append(str(ROOT))  # after PYTHONPATH: the tree measured is the one PYT
 sys.path.append(str(ROOT / "bench"))
 
 from audit_professional import OWN_SETS  # noqa: E402
-from major_evidence import PROFESSIONAL, STRUCTURAL, _codes, _p, candidates, is_major, minor_401, record  # noqa: E402
+from major_evidence import (  # noqa: E402
+    PROFESSIONAL,
+    STRUCTURAL,
+    _codes,
+    _p,
+    candidates,
+    feature,
+    is_major,
+    minor_401,
+    record,
+)
 
 from bench.eval_data import read_jsonl  # noqa: E402
 
@@ -188,8 +198,8 @@ def conditions(minor: float) -> dict[str, Callable[[dict[str, Any]], bool]]:
         "a structural sign + a second, non-typing rule finding": lambda r: bool(_structural(r)) and sum(
             c.startswith(("MTF1", "MTF2")) and cat not in ("Fluency/Punctuation", "Fluency/Spelling")
             for c, cat, _ in r["findings"]) >= 1,
-        f"p ≥ {minor:.3f} + unknown_lower ≥ 0.08 + of_per_word ≥ 0.08": lambda r: _p(r) >= minor and r.get(
-            "dense", {}).get("unknown_lower", 0) >= 0.08 and r.get("dense", {}).get("of_per_word", 0) >= 0.08,
+        f"p ≥ {minor:.3f} + unknown_lower ≥ 0.08 + of_per_word ≥ 0.08": lambda r: _p(r) >= minor and feature(
+            r, "unknown_lower") >= 0.08 and feature(r, "of_per_word") >= 0.08,
     }
 
 
@@ -211,7 +221,6 @@ def atoms(r: dict[str, Any]) -> frozenset[str]:
     """The evidence of one sentence beside the probability, as names (:func:`pairs` combines two)."""
     from major_evidence import lower_start, nonwords, unbalanced_quotes
 
-    dense = r.get("dense", {})
     out = set(_structural(r))  # the analysis' signs are these codes' evidence: not counted twice
     out |= {"a typing slip (MTF1/2)" for c, cat, _ in r["findings"]
             if c.startswith(("MTF1", "MTF2")) and cat in ("Fluency/Punctuation", "Fluency/Spelling")}
@@ -220,11 +229,11 @@ def atoms(r: dict[str, Any]) -> frozenset[str]:
                         ("unbalanced quotes", lambda: unbalanced_quotes(r["text"])),
                         ("a lower-case start", lambda: lower_start(r["text"])),
                         ("an And/But start", lambda: r["text"].startswith(("And ", "But "))),
-                        ("capital_midsentence ≥ 1", lambda: dense.get("capital_midsentence", 0) >= 1),
-                        ("unknown_lower ≥ 0.08", lambda: dense.get("unknown_lower", 0) >= 0.08),
-                        ("of_per_word ≥ 0.10", lambda: dense.get("of_per_word", 0) >= 0.10),
-                        ("tag_surprisal_max ≥ 12.4", lambda: dense.get("tag_surprisal_max", 0) >= 12.4),
-                        ("unseen_common_pairs ≥ 0.45", lambda: dense.get("unseen_common_pairs", 0) >= 0.45)):
+                        ("capital_midsentence ≥ 1", lambda: feature(r, "capital_midsentence") >= 1),
+                        ("unknown_lower ≥ 0.08", lambda: feature(r, "unknown_lower") >= 0.08),
+                        ("of_per_word ≥ 0.10", lambda: feature(r, "of_per_word") >= 0.10),
+                        ("tag_surprisal_max ≥ 12.4", lambda: feature(r, "tag_surprisal_max") >= 12.4),
+                        ("unseen_common_pairs ≥ 0.45", lambda: feature(r, "unseen_common_pairs") >= 0.45)):
         if holds():
             out.add(name)
     return frozenset(out)

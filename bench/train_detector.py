@@ -124,7 +124,7 @@ def features_digest(det: gmodel.Detector, texts: list[str]) -> str:
     h = hashlib.sha256()
     for t in texts:
         a = det.analyse(t)
-        dense = ",".join(f"{round(float(a.dense.get(k, 0.0)), 6):.6f}" for k in gsigns.DENSE_FEATURES)
+        dense = ",".join(f"{round(v, 6):.6f}" for v in gmodel.feature_values(a.dense, gsigns.DENSE_FEATURES))
         h.update(f"{dense}|{','.join(map(str, a.hashed))}\n".encode())
     return h.hexdigest()
 

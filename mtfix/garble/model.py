@@ -23,14 +23,14 @@ import math
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter, mul, sub, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtfix.garble.signs import ANALYSED_FEATURES, CANDIDATE_FEATURES, DENSE_FEATURES, Analysis, TagTrigrams, analyse
+from mtfix.garble.signs import ANALYSED_FEATURES, CANDIDATE_FEATURES, Analysis, TagTrigrams, analyse
 from mtfix.garble.tagger import PackedTagger, Tagger, load_model_file, read_npz
 from mtfix.garble.tagger import load as load_tagger
 
@@ -137,13 +137,10 @@ class Detector:
     def vector(self, a: Analysis) -> list[float]:
         """The values of the model's features in analysis ``a``; a feature ``a`` lacks (an analysis made without
         the candidate signals the model reads, or without tag trigrams) is an error, never a silent 0.0."""
-        dense = a.dense
         try:
-            return list(map(float, self._pick(dense)))
+            return list(map(float, self._pick(a.dense)))
         except KeyError:
-            missing = [k for k in self.features if k not in dense]
-            raise ValueError(f"the analysis lacks the model's feature(s) {', '.join(missing)}: analyse with the "
-                             "model's own Detector.analyse") from None
+            return feature_values(a.dense, self.features)  # raises, naming what is missing
 
     def logit(self, a: Analysis) -> tuple[float, list[float], float]:
         """The logit, each dense feature's part of it, and the hashed n-grams' part."""
@@ -252,6 +249,21 @@ def save(path: str | Path, meta: dict[str, Any], dense: np.ndarray, hashed: np.n
     return hashlib.sha256(raw).hexdigest()
 
 
-def features_of(a: Analysis) -> list[float]:
-    """Dense feature values in the model's order."""
-    return [a.dense.get(k, 0.0) for k in DENSE_FEATURES]
+def feature_values(dense: Mapping[str, float], names: Iterable[str]) -> list[float]:
+    """The values of features ``names`` in ``dense`` (an analysis' features, or a bench cache row's ``"dense"``), in
+    order.  A name ``dense`` lacks is an error naming it, never a silent 0.0 (session 53): an analysis made without
+    the signals a model reads, or a cache collected before a feature was added, would otherwise read as fluent.
+
+    >>> feature_values({"splice": 1.0, "no_finite": 0.0}, ["no_finite", "splice"])
+    [0.0, 1.0]
+    >>> feature_values({"splice": 1.0}, ["no_finite", "splice"])
+    Traceback (most recent call last):
+    ...
+    ValueError: the analysis lacks the feature(s) no_finite: analyse with the model's own Detector.analyse (a cached row: collect it again)
+    """
+    names = list(names)
+    missing = [k for k in names if k not in dense]
+    if missing:
+        raise ValueError(f"the analysis lacks the feature(s) {', '.join(missing)}: analyse with the model's own "
+                         "Detector.analyse (a cached row: collect it again)")
+    return [float(dense[k]) for k in names]

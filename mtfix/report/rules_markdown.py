@@ -14,7 +14,8 @@ HEADER = """# Rules
 
 Every rule mtfix reports, from its rule catalogue: the bundled rule packs, the glossary,
 the bilingual checks, the garble detector and LanguageTool. Each finding's documentation link
-(`help_uri` in JSON and SARIF, the code's link in an editor) points to its section here.
+(SARIF's `helpUri`, `help_uri` in `mtfix rules --format json`, the code's link in an editor) points to
+its section here.
 `mtfix explain CODE` prints the same text; `mtfix rules` lists the rules of a configuration,
 with your own packs.
 

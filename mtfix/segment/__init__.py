@@ -257,8 +257,10 @@ _NUMBER_END = regexcache.compile(r"\p{N}\.")
 #: letter, ``**No.** 5``, it still ends none, and no segment starts with a closing tag); 23 = session 48 (a sentence
 #: glued to the one before, no white space between, "ended..Counting", "ended!Counting", 'voted."Harvest', stays one
 #: segment with it wherever pysbd is asked, :func:`~mtfix.segment.sentence_ends._glued_kept`; a stop glued to a quote
-#: mark or a bracket sends its block to pysbd: the same sentence was cut or not by the text before it in its block)
-REVISION = "seg-23"
+#: mark or a bracket sends its block to pysbd: the same sentence was cut or not by the text before it in its block);
+#: 24 = session 53 (a glued sentence pysbd ended where no stop is, "The..2019 The.", goes on into the next one, as the
+#: block is whole without pysbd: the cut came and went with the text before it)
+REVISION = "seg-24"
 
 #: Inline formatting closed right after a sentence end (and any closing quotes or brackets) and before a space and
 #: more text: closing tags (``</b>``, ``</em >``) and Markdown's emphasis and strike-through marks (``**``, ``*``, ``_``,

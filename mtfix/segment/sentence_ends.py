@@ -191,15 +191,25 @@ def _glued_kept(block: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
     sentence was cut or not by the text before it (session 48); the glued-stop rules (MTF112, MTF123) read the pair
     in one segment.
 
+    A glued sentence that pysbd ended where no stop is ("The..2019 The.": pysbd gives "The.", ".2019 ", "The.") goes
+    on into the next one too (seg-24): its end was pysbd's reading of the glued stop, and a block with no stop
+    before a space is whole without pysbd, so the cut came and went with the text before it (session 53).
+
     >>> _glued_kept("Rain.Snow!Sun. (Fog) Hail", [(0, 5), (5, 10), (10, 14), (15, 19), (19, 25)])
     [(0, 14), (15, 19), (19, 25)]
+    >>> _glued_kept("The..2019 The. Next", [(0, 4), (4, 9), (10, 14), (15, 19)])
+    [(0, 14), (15, 19)]
     """
     out: list[tuple[int, int]] = []
+    open_glued = False  # the last span took a glued sentence in and ended with no stop
     for s, e in spans:
-        if out and out[-1][1] >= s and not _ENDS_THEN_SPACE.match(block, s):
+        glued = bool(out) and out[-1][1] >= s and not _ENDS_THEN_SPACE.match(block, s)
+        if glued or (open_glued and not block[out[-1][1]:s].strip()):
             out[-1] = (out[-1][0], e)
+            open_glued = glued and _ANY_END.search(block[s:e].rstrip()[-1:]) is None
         else:
             out.append((s, e))
+            open_glued = False
     return out
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from mtfix.garble.signs import DENSE_FEATURES, SURPRISAL_FEATURES
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 evidence = pytest.importorskip("major_evidence")
@@ -31,7 +33,7 @@ def _row(
         "may_major": may_major,
         "p": p,
         "findings": findings,
-        "dense": {"tag_surprisal_max": 13.0},
+        "dense": {**dict.fromkeys((*DENSE_FEATURES, *SURPRISAL_FEATURES), 0.0), "tag_surprisal_max": 13.0},
     }
 
 
