@@ -40,6 +40,9 @@ comma, names in title-case headlines and titles of works).
 Session 52 added its own glossary with its articles (``bench/data/newsroom_s52/``: ``desk52.tsv``; people lists whose
 other surnames the word lists know, Python imports under a Markdown bullet, a letter added at a name's end, slash
 pairs of surnames).
+Session 53 added its own glossary with its articles (``bench/data/newsroom_s53/``: ``desk53.tsv``; lists of things
+beside a reporting verb, before a noun or ended by a clause's semicolon, a slash pair in a longer label, given names
+and titles that are English nouns in lists of people).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -69,7 +72,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s49", REPO / "bench" / "data" / "newsroom_s49" / "desk49.tsv"),
             (REPO / "bench" / "data" / "newsroom_s50", REPO / "bench" / "data" / "newsroom_s50" / "desk50.tsv"),
             (REPO / "bench" / "data" / "newsroom_s51", REPO / "bench" / "data" / "newsroom_s51" / "desk51.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s52", REPO / "bench" / "data" / "newsroom_s52" / "desk52.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s52", REPO / "bench" / "data" / "newsroom_s52" / "desk52.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s53", REPO / "bench" / "data" / "newsroom_s53" / "desk53.tsv"))
 #: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
 FORMATTED = (".md", ".csv", ".xlf", ".po")
 

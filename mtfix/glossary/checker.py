@@ -123,7 +123,12 @@ if TYPE_CHECKING:
 #: Dzhambul as d": no safe edit); a slash pair before a lower-case word that is no function word is a label ("the
 #: Frost/Nakamura desk", "Frost/Nakamura desk editors": an unsafe expansion), unless a finite verb follows and no
 #: determiner precedes it.
-REVISION = 21
+#: 22 (session 53): a reporting verb or "according to" beside a list's item no longer exempts it from the noun-list
+#: verdict ("said Stone, Marsh and Clay would hold"); "said", "told" or "according to" before the list's first item
+#: is evidence of people when the list ends its clause; a list of names before a noun it qualifies is a label, as a
+#: slash pair was ("Brown, Mensah and Sato sauces", "A Mensah/Sato and Frost team": an unsafe expansion); one
+#: semicolon ending a clause cuts the list there, no longer drops it ("Stone, Clay, and Sand; Ms Cook told us").
+REVISION = 22
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096

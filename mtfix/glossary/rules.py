@@ -183,9 +183,14 @@ reporting verb ("said", "says", "told", "tell") follows the list's last item, no
 Webb and Fletcher said"); a list ends at the item its "and" or "or" joins.  A given name alone ("Rose, Iris and
 Violet"), a verb a thing may take ("cover", "added to", "warned", "said to be") and an attribution after a comma
 ("…, says the survey") are no evidence, and a list of surnames with none ("heard Frost, Mason and Baker") stays a
-suggestion (the review of glossary-21).  A pair of surnames joined by a slash before a lower-case word that is no
+suggestion (the review of glossary-21).  A reporting verb or "according to" before the list is evidence only when
+the list ends its clause ("…, according to Frost, Mason and Baker."; not "said Stone, Marsh and Clay would hold"),
+and one semicolon that ends a clause cuts the list there ("Stone, Clay, and Sand; Ms Cook told us": glossary-22).  A pair of surnames joined by a slash before a lower-case word that is no
 function word is a label ("the Frost/Nakamura desk", "Frost/Nakamura desk editors"; with no determiner before it,
 not before a finite verb: "a letter from Omarbekova/Stone reached"): its expansion is a suggestion; a pair standing for the people ("signed by Adeyemi/Nakamura after the talks") is expanded.
+So is any list of names before a noun it qualifies ("A Mensah/Sato and Frost team", "Brown, Mensah and Sato
+sauces"; not before a verb, an adverb or no noun: "Brown, Mensah and Sato ran", "hear Sand and Petrov next week":
+glossary-22).
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from mtfix.caching import regexcache
-from mtfix.glossary.capitals_names import english_nouns, everyday_surname
+from mtfix.glossary.capitals_names import english_nouns, everyday_surname, no_noun
 from mtfix.glossary.house_style import house_style
 from mtfix.glossary.inflect import possessive
 from mtfix.glossary.initials import introduced
@@ -304,9 +304,9 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
-        if _slash_label(doc.text, ev.start, ev.end):
-            # "the Frost/Nakamura desk": a pair of surnames naming a desk, a report or a team, whose full names
-            # would rewrite the label; the editor decides (session 52)
+        if _list_label(doc.text, ev.start, ev.end):
+            # "the Frost/Nakamura desk", "a Mensah/Sato and Frost team": surnames naming a desk, a report or a team,
+            # whose full names would rewrite the label; the editor decides (sessions 52, 53)
             return make_finding("MTF303", doc, ev.start, ev.end,
                                 f"first mention of '{got}': write '{e.term}', if the label may name them in full",
                                 **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
@@ -380,13 +380,16 @@ def list_items(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """The items of the list of capitalised words on its line that ``text[start:end]`` is an item of, as (the item's
     first word, what joins it to the item before: "" for the first), or [] when it is in none.  A list has a
     conjunction or a slash, or two commas or semicolons: "On Monday, Snow said" is none (session 50; semicolons and
-    slashes since session 51).
+    slashes since session 51); one semicolon with no conjunction ends a clause, and the list is the side of it that
+    holds the word (session 53).
 
     >>> items = list_items("It sells Moss; Sand; and Linen.", 9, 13)
     >>> [w for w, _ in items], list_items("On Monday, Snow left.", 11, 15)
     (['Moss', 'Sand', 'Linen'], [])
     >>> list_items("The chair was Birch; Heath and Moss spoke.", 14, 19), list_items("The Heath/Bracken path", 4, 9)
     ([], [('Heath', ''), ('Bracken', '/')])
+    >>> [w for w, _ in list_items("Stone, Clay, and Sand; Ms Cook told us.", 0, 5)]
+    ['Stone', 'Clay', 'Sand']
     """
     return [(words[0].group(), join) for words, join in _list_item_words(text, start, end)]
 
@@ -411,11 +414,15 @@ def _list_item_words(text: str, start: int, end: int) -> list[tuple[list[regex.M
         if join and not _joins(join):
             break
         items.append(([words[i]], join))
+    cut = [i for i, (_, j) in enumerate(items) if ";" in j]
+    if len(cut) == 1 and not items[cut[0]][1].strip(" ;"):
+        # one clause's end, no list's join: "The chair was Birch; Heath and Moss were her deputies" (the session 51
+        # review), "Stone, Clay, and Sand; Ms Cook told us" (session 53: the list before it stays one); "Moss; Sand;
+        # and Linen" is a list
+        side = items[cut[0]:] if start >= items[cut[0]][0][0].start() else items[:cut[0]]
+        items = [(words, "" if k == 0 else join) for k, (words, join) in enumerate(side)]
     if len(items) < 2 or not (any(j.strip(" ,;") for _, j in items) or sum(j in (", ", "; ") for _, j in items) >= 2):
         return []
-    semicolons = [j for _, j in items if ";" in j]
-    if len(semicolons) == 1 and not semicolons[0].strip(" ;"):  # one clause's end: "The chair was Birch; Heath and
-        return []  # Moss were her deputies" (the session 51 review); "Moss; Sand; and Linen" is a list
     return items
 
 
@@ -441,10 +448,11 @@ def _in_noun_list(text: str, start: int, end: int) -> bool:
     """Whether the short form ``text[start:end]``, an English noun or adjective
     (:func:`~mtfix.glossary.capitals_names.everyday_surname`), is an item of a list of capitalised words on its
     line (:func:`list_items`) whose other items open with English nouns or adjectives too
-    (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"), with no reporting verb beside it
-    (:func:`~mtfix.glossary.credits.in_speaker`): a list written in capitals or a headline's title case ("warned of
-    Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of people ("thanked Kowalczyk, Snow and
-    Oosterhuis": session 50).  One other item may be a rarer word the lexicon knows and no given name
+    (:func:`~mtfix.glossary.capitals_names.english_nouns`: "Sleet"): a list written in capitals or a headline's title
+    case ("warned of Frost, Hail and Wind", "Snow, Ice and Fog Warnings"), not the names of people ("thanked
+    Kowalczyk, Snow and Oosterhuis": session 50).  A reporting verb beside the word is no exception: "The surveyor
+    said Stone, Marsh and Clay would hold" names things; :func:`people_list` reads the list's own evidence (session
+    53; since session 50 a reporting verb or "according to" beside the word made any list's fix safe).  One other item may be a rarer word the lexicon knows and no given name
     (:func:`_plain_word`) when another is such a noun ("Slate, Flint and Terracotta": session 51).
 
     >>> t = "It warned of Frost, Hail and Wind. Kowalczyk, Frost and Oosterhuis spoke. On Monday, Frost left."
@@ -453,10 +461,8 @@ def _in_noun_list(text: str, start: int, end: int) -> bool:
     >>> _in_noun_list("Tiles in Slate, Frost and Terracotta.", 16, 21), _in_noun_list("Frost/Hail", 0, 5)
     (True, True)
     """
-    from mtfix.glossary.credits import in_speaker
-
     own = text[start:end]
-    if not everyday_surname(own) or in_speaker(text, start, end):
+    if not everyday_surname(own):
         return False
     others = [w for w, _ in list_items(text, start, end) if w != own]
     strays = [w for w in others if not _noun(w)]
@@ -475,7 +481,9 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     neither is such a word ("Kate Fisher": :func:`~mtfix.glossary.capitals_names.first_names`; not "Rose Gold",
     "Storm Ciara") on a line not in title case; or a plain reporting verb follows the list's last item, nothing
     between, and no "to" or "by" after it ("Marsh, Webb and Fletcher said"; not "said to be", "added to", nor an
-    attribution after a comma: "…, says the survey"; the review of glossary-21).  A given name alone is no evidence
+    attribution after a comma: "…, says the survey"; the review of glossary-21); or "said", "says", "told" or
+    "according to" comes right before the list's first item and the list ends its clause ("…, according to Frost,
+    Mason and Baker."; not "said Stone, Marsh and Clay would hold": session 53).  A given name alone is no evidence
     ("Rose, Iris and Violet"), nor a verb a thing may take ("Marsh, Fen and Moor cover", "Frost, Hail and Sleet
     are said to").
 
@@ -498,6 +506,9 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     if len(items) < 2:
         return False
     if _SAID_AFTER_LIST.match(text, items[-1][-1].end()):
+        return True
+    if (_SAID_BEFORE_LIST.search(text, max(0, items[0][0].start() - 20), items[0][0].start())
+            and _CLAUSE_END.match(text, items[-1][-1].end())):
         return True
     headline = title_case_line(text, start)
     for words in items:
@@ -525,6 +536,11 @@ _PERSON_HONORIFICS = frozenset((
 #: A plain reporting verb right after a list's last item, not "said to be" nor "said by" (the review of glossary-21).
 _SAID_AFTER_LIST = regexcache.compile(
     r"\p{Zs}+(?:said|says|told|tells|tell)(?![\p{L}\p{N}])(?!\p{Zs}+(?:to|by)(?![\p{L}\p{N}]))")
+#: A reporting verb or "according to" right before a list's first item ...
+_SAID_BEFORE_LIST = regexcache.compile(r"(?<![\p{L}\p{N}])(?:said|says|told|according to)\p{Zs}+\Z")
+#: ... and a list that ends its clause after it: the list is who spoke ("…, according to Frost, Mason and Baker.",
+#: "…, said Frost, Webb and Okafor."), not the subject of a reported clause ("said Stone, Marsh and Clay would hold").
+_CLAUSE_END = regexcache.compile(r"\p{Zs}*(?:[.,;:!?)]|\Z|$)", flags=regex.MULTILINE)
 #: A possessive's ending on an item's last word (:data:`_CAPITALISED` holds apostrophes): its item names a thing of a
 #: person ("Dr Green's garden").
 _POSSESSIVE = regexcache.compile(r"['’]s?\Z")
@@ -537,31 +553,74 @@ _DETERMINER_BEFORE = regexcache.compile(r"(?i)(?:(?<![\p{L}\p{N}])(?:the|a|an|th
 _NOUN_AFTER = regexcache.compile(r"\p{Zs}+(\p{Ll}[\p{L}'’-]*)")
 
 
-def _slash_label(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is an item of a pair of capitalised words joined by slashes only
-    (:func:`list_items`) before a lower-case word that is no function word: a label of two surnames before the noun
-    it qualifies ("the Frost/Nakamura desk", "The Brown/Patel reports", "the paper's Frost/Nakamura desk",
-    "Frost/Nakamura desk editors": the review of glossary-21), unless, with no determiner or possessive before it, that
-    word is a finite verb (:func:`~mtfix.glossary.spans.finite_verb_after`: "a letter from Omarbekova/Stone reached
-    the council", the pair the sentence's subject); not a pair that stands for the people ("signed by
-    Adeyemi/Nakamura after the talks", "Omarbekova/Stone": session 51).
+def _list_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an item of a list of capitalised words (:func:`_own_list`) standing before a
+    lower-case word that is no function word: a label of names before the noun it qualifies ("the Frost/Nakamura
+    desk", "The Brown/Patel reports", "the paper's Frost/Nakamura desk", "Frost/Nakamura desk editors": the review of
+    glossary-21; "A Mensah/Sato and Frost team", "Brown, Mensah and Sato sauces": session 53), unless, with no
+    determiner or possessive before it, that word is a verb: the list is the sentence's subject ("a letter from
+    Omarbekova/Stone reached the council", "Brown, Mensah and Sato ran the shift"). For a pair joined by slashes only
+    a finite verb (:func:`~mtfix.glossary.spans.finite_verb_after`) tells it, as since session 52; a longer list also
+    takes an irregular past or present or an adverb in "-ly" (:func:`_verb_after_list`), a lost safe fix costing less
+    than a rewritten label, and its word must read as a noun (:func:`~mtfix.glossary.capitals_names.no_noun`; not
+    :data:`_ADVERB_NOUNS`): "hear Sand, Petrov and Engebretsen next week" is no label.  Not a list that stands for the people ("signed by Adeyemi/Nakamura after the talks",
+    "Omarbekova/Stone": session 51).
 
     >>> t = "Tips for the Frost/Nakamura desk. It was signed by Frost/Nakamura after the talks. To my Frost/Nakamura desk."
-    >>> [_slash_label(t, m, m + 5) for m in (13, t.index("Frost", 20), t.rindex("Frost"))]
+    >>> [_list_label(t, m, m + 5) for m in (13, t.index("Frost", 20), t.rindex("Frost"))]
     [True, False, True]
     >>> t = "Frost/Nakamura desk editors met. Frost/Nakamura reached it. The Frost/Nakamura reports came."
-    >>> [_slash_label(t, m, m + 5) for m in (0, t.index("Frost", 9), t.rindex("Frost"))]
+    >>> [_list_label(t, m, m + 5) for m in (0, t.index("Frost", 9), t.rindex("Frost"))]
     [True, False, True]
+    >>> t = "A Mensah/Sato and Frost team met. Brown, Mensah and Sato sauces. Brown, Mensah and Sato ran it."
+    >>> [_list_label(t, t.index(w), t.index(w) + 5) for w in ("Frost", "Brown", "Brown, Mensah and Sato r")]
+    [True, True, False]
+    >>> t = "It will hear Sand, Petrov and Lund next week. It heard Sand, Petrov and Lund today."
+    >>> [_list_label(t, t.index(w), t.index(w) + 4) for w in ("Sand", "Sand, Petrov and Lund t")]
+    [False, False]
     """
-    items = _list_item_words(text, start, end)
-    if not items or any(join.strip() != "/" for _, join in items[1:]):
+    items = _own_list(_list_item_words(text, start, end), start)
+    if len(items) < 2:
         return False
     pair_start, pair_end = items[0][0][0].start(), items[-1][0][-1].end()
     after = _NOUN_AFTER.match(text, pair_end)
     if after is None or after.group(1) in FUNCTION_WORDS:
         return False
-    return (_DETERMINER_BEFORE.search(text, max(0, pair_start - 10), pair_start) is not None
-            or not finite_verb_after(text, pair_end))
+    slashes = all(join.strip() == "/" for _, join in items[1:])
+    if not slashes and (after.group(1) in _ADVERB_NOUNS or no_noun(after.group(1))):
+        return False  # no noun the list may qualify: "hear Sand, Petrov and Engebretsen next week", "… today"
+    if _DETERMINER_BEFORE.search(text, max(0, pair_start - 10), pair_start) is not None:
+        return True
+    if slashes:
+        return not finite_verb_after(text, pair_end)
+    return not _verb_after_list(text, pair_end, after.group(1), _CONJUNCTION.search(items[-1][1]) is not None)
+
+
+def _verb_after_list(text: str, end: int, word: str, joined: bool) -> bool:
+    """Whether lower-case ``word``, right after a list ending at ``end``, is a verb the list is the subject of or an
+    adverb before one: a finite verb (:func:`~mtfix.glossary.spans.finite_verb_after`), an irregular past
+    (:func:`~mtfix.text.irregular_verbs.listed_past`: "ran", "told") or present
+    (:func:`~mtfix.text.irregular_verbs.irregular_present`), or a word in "-ly" ("jointly").  After a list its
+    conjunction joins (``joined``: "Heath, Virtanen and Raman weaves") a word in "-s" is a plural noun: a compound
+    subject takes no verb in "-s".
+
+    >>> t = "Heath, Lund and Raman weaves"
+    >>> _verb_after_list(t, 21, "weaves", True), _verb_after_list(t, 21, "weaves", False)
+    (False, True)
+    """
+    from mtfix.text.irregular_verbs import irregular_present, listed_past
+
+    if joined and word.endswith("s") and not word.endswith("ss") and word not in _FINITE_S:
+        return False
+    return (finite_verb_after(text, end) or listed_past(word) or irregular_present(word)
+            or (word.endswith("ly") and len(word) > 4))
+
+
+#: Nouns that stand as adverbs of time or manner after a clause's object or subject ("… and Okafor today"), never a
+#: noun a list of names qualifies.
+_ADVERB_NOUNS = frozenset({"today", "tonight", "tomorrow", "yesterday", "later", "together", "overnight"})
+#: Auxiliaries in "-s" read as verbs after any list, as :func:`~mtfix.glossary.spans.finite_verb_after` reads them.
+_FINITE_S = frozenset({"is", "was", "has", "does", "says"})
 
 
 def _noun(word: str) -> bool:
