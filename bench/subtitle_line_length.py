@@ -89,8 +89,7 @@ def example_files(limit: int) -> list[tuple[str, str, str]]:
 
 def durations(text: str, kind: str) -> list[float]:
     """Each cue's time on screen (seconds)."""
-    from mtfix.checks.subtitle_lines import seconds
-    from mtfix.formats.subtitles import parse_cues
+    from mtfix.formats.subtitles import parse_cues, seconds
 
     return [seconds(c.timing[1]) - seconds(c.timing[0]) for c in parse_cues(text, kind)]
 

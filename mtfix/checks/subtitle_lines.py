@@ -121,19 +121,6 @@ def check_settings_key(key: str, value: Any) -> None:
                           f"{value!r}")
 
 
-def seconds(stamp: str) -> float:
-    """A cue timestamp (SRT ``HH:MM:SS,mmm``, WebVTT ``[HH:]MM:SS.mmm``) in seconds.
-
-    >>> seconds("00:01:02,500"), seconds("01:02.250")
-    (62.5, 62.25)
-    """
-    whole, _, frac = stamp.strip().replace(",", ".").partition(".")
-    total = 0
-    for part in whole.split(":"):
-        total = total * 60 + int(part)
-    return total + (int(frac) / 10 ** len(frac) if frac else 0.0)
-
-
 def _cps(chars: int, duration: float) -> float:
     return chars / duration if duration > 0 else 0.0
 
@@ -281,7 +268,7 @@ class SubtitleLinesChecker(BaseChecker):
         meta = doc.meta.get("subtitle")
         if not meta:
             return findings
-        from mtfix.formats.subtitles import SubtitleSyntaxError, parse_cues
+        from mtfix.formats.subtitles import SubtitleSyntaxError, parse_cues, seconds
 
         try:
             parsed = parse_cues(doc.text, meta["kind"])

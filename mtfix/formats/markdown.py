@@ -75,8 +75,13 @@ class MarkdownFormat:
     extensions = (".md", ".markdown")
 
     def load(self, raw: bytes, path: str | None, options: dict[str, Any]) -> Container:
+        from mtfix.formats.html import unfinished_note
+
         tf = decode(raw, path)
-        return TextContainer(path=path, format=self.name, units=[markdown_unit(tf.text)], textfile=tf)
+        spans = markdown_spans(tf.text)
+        return TextContainer(path=path, format=self.name, units=[markdown_unit(tf.text, spans)], textfile=tf,
+                             errors=[*(unfinished_note(tf.text, u) for u in spans.unfinished),
+                                     *(too_deep_note(tf.text, u) for u in spans.unread)])
 
 
 def markdown_unit(text: str, spans: MarkdownSpans | None = None) -> Unit:
@@ -219,8 +224,37 @@ def markdown_parser(indented_code: bool = True):
             if r.name not in _PROSE_RULES:
                 md.inline.ruler.at(r.name, _recording(r.name, r.fn))
         md.core.ruler.before("inline", "mtfix_own_children", _own_children)
+        md.block.tokenize = _noting_too_deep(md.block.tokenize)
         setattr(_local, key, md)
     return md
+
+
+def _noting_too_deep(tokenize: Callable) -> Callable:
+    """markdown-it's block ``tokenize``, noting in ``env["mtfix_too_deep"]`` the lines it leaves unread: past
+    ``maxNesting`` levels of lists and block quotes (20) it skips to the end of the enclosing range, which for a
+    list item is the end of the document (session 53: said, never silently unchecked; CommonMark has no limit)."""
+
+    def noted(state: Any, start_line: int, end_line: int) -> None:
+        if state.level >= state.md.options.maxNesting:  # constant in one call: only its first line is tested
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault("mtfix_too_deep", []).append((line, end_line))
+        tokenize(state, start_line, end_line)
+
+    return noted
+
+
+def too_deep_note(text: str, span: Span) -> str:
+    """The warning for Markdown ``text`` that :func:`markdown_spans` could not read (``MarkdownSpans.unread``).
+
+    >>> t = "".join("> " * 25 + "Deep.\\n") + "\\nEnd.\\n"
+    >>> [too_deep_note(t, u) for u in markdown_spans(t).unread]  # doctest: +NORMALIZE_WHITESPACE
+    ['line 1: lists or block quotes nested too deep to read (20 levels, a list item counting two): the line is not read, and it is not checked']
+    """
+    first = text.count("\n", 0, span.start) + 1
+    last = text.count("\n", 0, max(span.start, span.end - 1)) + 1
+    return (f"line {first}: lists or block quotes nested too deep to read (20 levels, a list item counting two): "
+            f"{'the line' if last == first else f'the text to line {last}'} is not read, and it is not checked")
 
 
 # -- locating content -------------------------------------------------------------------------------
@@ -383,7 +417,15 @@ def markdown_spans(text: str, indented_code: bool = True) -> MarkdownSpans:
     lines = line_spans(text)
     parse_src, env = parse_source(text, lines)
     tokens = markdown_parser(indented_code).parse(parse_src, env)
-    return finish_parts(text, walk_tokens(text, lines, tokens))
+    return with_unread(finish_parts(text, walk_tokens(text, lines, tokens)), lines, env)
+
+
+def with_unread(spans: MarkdownSpans, lines: list[tuple[int, int]], env: dict[str, Any]) -> MarkdownSpans:
+    """``spans`` with the lines a parse whose environment was ``env`` left unread (:func:`_noting_too_deep`)."""
+    if "mtfix_too_deep" not in env:
+        return spans
+    unread = [Span(lines[a][0], lines[min(b, len(lines)) - 1][1]) for a, b in env["mtfix_too_deep"] if a < len(lines)]
+    return spans._replace(unread=tuple(_merge(unread)))
 
 
 class MarkdownParts(NamedTuple):
@@ -399,6 +441,8 @@ class MarkdownParts(NamedTuple):
     glued: list[Span]
     #: a paragraph's inline HTML tags (``<b>``, ``</span>``) that may glue a word
     inline_tags: list[tuple[int, int]]
+    #: the tags or comments of its HTML blocks that never close (:attr:`MarkdownSpans.unfinished`)
+    unfinished: list[Span]
 
 
 def parse_source(text: str, lines: list[tuple[int, int]]) -> tuple[str, dict[str, Any]]:
@@ -417,8 +461,8 @@ def parse_source(text: str, lines: list[tuple[int, int]]) -> tuple[str, dict[str
 
 def walk_tokens(text: str, lines: list[tuple[int, int]], tokens: list[Any]) -> MarkdownParts:
     """The spans markdown-it's ``tokens`` give in ``text`` (whose ``lines`` the tokens' line maps count)."""
-    parts = MarkdownParts([], [], [], [], [], [], [])
-    regions, protected, code, headings, opaque, glued, inline_tags = parts
+    parts = MarkdownParts([], [], [], [], [], [], [], [])
+    regions, protected, code, headings, opaque, glued, inline_tags, unfinished = parts
     block_stack: list[Any] = []
     row_cells: list[list[int] | None] = []
     col = -1
@@ -450,6 +494,7 @@ def walk_tokens(text: str, lines: list[tuple[int, int]], tokens: list[Any]) -> M
                 headings.extend(block.headings)
                 opaque.extend(block.opaque)
                 glued.extend(block.glued)
+                unfinished.extend(block.unfinished)
             continue
         if tok.type != "inline" or not tok.content or tok.map is None:
             continue
@@ -484,7 +529,7 @@ def finish_parts(text: str, parts: MarkdownParts) -> MarkdownSpans:
     protected = _merge([*parts.protected, *_gaps(text, regions)])
     return MarkdownSpans(regions, protected, sorted(parts.code, key=lambda c: c.start),
                          sorted(parts.headings, key=lambda h: h.start), sorted(parts.opaque, key=lambda o: o.start),
-                         tuple(glued))
+                         tuple(glued), tuple(sorted(set(parts.unfinished), key=lambda u: u.start)))
 
 
 def _without_line_start_marks(text: str, indented_code: bool = True) -> MarkdownSpans:
@@ -525,7 +570,8 @@ def _without_line_start_marks(text: str, indented_code: bool = True) -> Markdown
     protected = _merge([*mapped(inner.protected), *(Span(i, i + 1) for i in marks if not inside(i))])
     headings = [Span(back(h.start), end(h.end)) for h in inner.headings]
     return MarkdownSpans(regions, protected, mapped(inner.code), headings, mapped(inner.opaque),
-                         tuple(mapped(list(inner.glued))))
+                         tuple(mapped(list(inner.glued))), tuple(mapped(list(inner.unfinished))),
+                         tuple(mapped(list(inner.unread))))
 
 
 def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSpans | None:
@@ -564,7 +610,7 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
             prefixes.append(Span(lines[i][0], lines[i][0] + cut))
         masked[lines[i][0] - start:lines[i][0] - start + cut] = " " * cut
     read = "".join(masked)
-    page, glued, _unfinished = page_spans(read)
+    page, glued, unfinished = page_spans(read)
 
     def moved(spans: list[Span]) -> list[Span]:
         return [Span(x.start + start, x.end + start) for x in spans]
@@ -582,7 +628,7 @@ def _html_block(text: str, lines: list[tuple[int, int]], tok: Any) -> MarkdownSp
         opaque.extend(Span(o.start + at, o.end + at) for o in inner.opaque)
     return MarkdownSpans(moved(page.regions), _merge([*moved(page.protected), *marks, *prefixes]), moved(page.code),
                          moved(page.headings), sorted([*moved(page.opaque), *opaque], key=lambda o: o.start),
-                         tuple(moved(glued)))
+                         tuple(moved(glued)), tuple(moved(unfinished)))
 
 
 def _tag_lines_blanked(text: str, start: int, end: int, tags: list[Span]) -> str:

@@ -34,6 +34,7 @@ from mtfix.formats.markdown import (
     markdown_spans,
     parse_source,
     walk_tokens,
+    with_unread,
 )
 from mtfix.formats.spans import MarkdownSpans
 from mtfix.model import Span
@@ -81,7 +82,7 @@ def whole_parse(text: str) -> MarkdownParse:
     parse_src, env = parse_source(text, lines)
     tokens = markdown_parser().parse(parse_src, env)
     parts = walk_tokens(text, lines, tokens)
-    return MarkdownParse(text, finish_parts(text, parts), parts, _root_starts(tokens),
+    return MarkdownParse(text, with_unread(finish_parts(text, parts), lines, env), parts, _root_starts(tokens),
                          front_matter_lines(text, lines), env.get("references"))
 
 
@@ -121,6 +122,8 @@ def _window(old: MarkdownParse, text: str) -> MarkdownParse | None:
     if old.references is not None:
         env["references"] = dict(old.references)  # defined outside the window only: no "]:" in it
     tokens = markdown_parser().parse("\n" * start_line + text[start:end], env)
+    if old.spans.unread or "mtfix_too_deep" in env:  # nested too deep to read: said of the whole text, never a window
+        return None
     window_roots = _root_starts(tokens)
     found = set(window_roots)
     resync = next((r for r in after if r + shift_lines in found and r + shift_lines + _MARGIN <= end_line), None)

@@ -26,6 +26,11 @@ class MarkdownSpans(NamedTuple):
     #: the runs of inline tags inside a word in the text of an HTML block (``<b>Ba</b>kı``), which a browser shows
     #: as nothing (:func:`mtfix.formats.html.page_spans`): a document's ``meta["glued"]``, not an HTML page's
     glued: tuple[Span, ...] = ()
+    #: the tags or comments in an HTML block that never close (``<a href="x”>``): a browser shows nothing of what they
+    #: run over, so neither is it checked (:func:`mtfix.formats.html.unfinished_note` says so, session 53)
+    unfinished: tuple[Span, ...] = ()
+    #: the lines nested deeper than markdown-it reads (:func:`mtfix.formats.markdown.too_deep_note`, session 53)
+    unread: tuple[Span, ...] = ()
 
 
 def _gaps(text: str, regions: list[Span]) -> list[Span]:

@@ -85,6 +85,19 @@ def cue_line_lengths(text: str, cues: Iterable[Any]) -> tuple[tuple[int, ...], .
     return tuple(tuple(visible_length(text[a:b]) for a, b in c.lines) for c in cues)
 
 
+def seconds(stamp: str) -> float:
+    """A cue timestamp (SRT ``HH:MM:SS,mmm``, WebVTT ``[HH:]MM:SS.mmm``) in seconds.
+
+    >>> seconds("00:01:02,500"), seconds("01:02.250")
+    (62.5, 62.25)
+    """
+    whole, _, frac = stamp.strip().replace(",", ".").partition(".")
+    total = 0
+    for part in whole.split(":"):
+        total = total * 60 + int(part)
+    return total + (int(frac) / 10 ** len(frac) if frac else 0.0)
+
+
 class SubtitleSyntaxError(Exception):
     """Text that is not a valid subtitle file: the reason and the 1-based line."""
 
@@ -321,6 +334,19 @@ def subtitle_unit(text: str, kind: str) -> tuple[Unit, list[Cue]]:
     return unit, spans.cues
 
 
+def backwards_note(cue: Cue) -> str:
+    """The warning for a cue whose end is before its start (``00:00:05,000 --> 00:00:04,000``, a typing slip or
+    a shift gone wrong): a player shows it for no time or not at all, as Subtitle Edit's "negative duration" says;
+    its text is read and checked, its timing never edited (session 53: it was read without a word).
+
+    >>> backwards_note(Cue(1, ("00:00:05,000", "00:00:04,000"), []))
+    'line 2: the cue ends before it starts (00:00:05,000 --> 00:00:04,000): a player shows it for no time or not at all; its timing is left as it is'
+    """
+    start, end = cue.timing
+    return (f"line {cue.line + 1}: the cue ends before it starts ({start} --> {end}): a player shows it for no time "
+            "or not at all; its timing is left as it is")
+
+
 def bad_file(kind: str, bad: SubtitleSyntaxError, path: str | None) -> InputError:
     what = "SubRip (.srt)" if kind == "srt" else "WebVTT (.vtt)"
     return InputError(f"not a valid {what} file: {bad.reason}", path=path, line=bad.line)
@@ -340,7 +366,9 @@ class SubtitleFormat:
             unit, cues = subtitle_unit(tf.text, self.kind)
         except SubtitleSyntaxError as bad:
             raise bad_file(self.kind, bad, path) from None
-        return SubtitleContainer(path=path, format=self.name, units=[unit], textfile=tf, kind=self.kind, cues=cues)
+        return SubtitleContainer(path=path, format=self.name, units=[unit], textfile=tf, kind=self.kind, cues=cues,
+                                 errors=[backwards_note(c) for c in cues if seconds(c.timing[1]) < seconds(c.timing[0])])
+
 
 
 class SrtFormat(SubtitleFormat):
