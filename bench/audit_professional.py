@@ -72,7 +72,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-nineteenth-genres``: the same, session 52: version control commit messages, geotechnical borehole logs,
   radio road traffic bulletins, food hygiene inspection reports, piano tuning notes, driving lesson feedback, theatre
   cue sheets, farm diary entries, film subtitles and privacy notices
-  (``tests/data/professional_nineteenth_genres.txt``).
+  (``tests/data/professional_nineteenth_genres.txt``);
+- ``own-twentieth-genres``: the same, session 53: building regulations, ferry timetable notes, knitting patterns,
+  patient information leaflets, ship's logbook entries, software release notes, tax guidance, museum object labels,
+  estate agents' property particulars and election manifesto pledges
+  (``tests/data/professional_twentieth_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -160,7 +164,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-sixteenth-genres": REPO / "tests" / "data" / "professional_sixteenth_genres.txt",
             "own-seventeenth-genres": REPO / "tests" / "data" / "professional_seventeenth_genres.txt",
             "own-eighteenth-genres": REPO / "tests" / "data" / "professional_eighteenth_genres.txt",
-            "own-nineteenth-genres": REPO / "tests" / "data" / "professional_nineteenth_genres.txt"}
+            "own-nineteenth-genres": REPO / "tests" / "data" / "professional_nineteenth_genres.txt",
+            "own-twentieth-genres": REPO / "tests" / "data" / "professional_twentieth_genres.txt"}
 
 
 def own_set_sentences(path: Path) -> Iterator[str]:

@@ -66,7 +66,7 @@ _SIGNED = "its content digest in the result's signature"
 #: Every file under ``mtfix/`` that is not Python source, by its path under ``mtfix/``; a directory entry
 #: (ending in "/") covers the files in it.
 SHIPPED: dict[str, Built | ByHand] = {
-    "garble/data/detector.json": Built(_DETECTOR[0], "64d561227249805acbddd8674781541c38e4e85486eae556947d48b2fb2d2299",
+    "garble/data/detector.json": Built(_DETECTOR[0], "11516a76ca1861056b7b2a1121e394e7083a73021ccda6b545196de3313d3003",
                                        note=_DETECTOR[1]),
     "garble/data/detector.npz": Built(_DETECTOR[0], "434cace95bc4790834d253f7509d586d9af3d7706abd46e6982c01b953aad8f8",
                                       note=_DETECTOR[1]),
@@ -135,7 +135,7 @@ PINNED: dict[str, str] = {
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "9638ba05a9da0178fc7dbc7d59a219e27e4ffb12314d2c0afe376137cc744279",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
-    "rules/packs/en-generic.yaml": "a32f0d90f2cd20ab085d7c3c23d6b194835b669da16570c4ec16de4cc70d1b23",
+    "rules/packs/en-generic.yaml": "5c2e3491e2f73d6eeade3bfafca129622190fbf26c0c4a362041b060dcb95200",
     "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",
     "schemas/record-result-2.json": "160fadf2a52ad2deb3503e3e6988a397dec78b77675b269a5a9de5bcb92ec242",
     "scoring/weights.yaml": "1c667d2c4f57c7d442f6b8e0fc30f2df0be57fa4ea228e03fa268841f7d2af36",

@@ -178,7 +178,7 @@ from mtfix.text.lexicon import inflection_bases as _inflection_bases
 from mtfix.text.lexicon import prefixed_stem as _prefixed_stem
 from mtfix.text.reverential_capitals import PRONOUNS as REVERENT_PRONOUNS
 from mtfix.text.reverential_capitals import reverent as is_reverent
-from mtfix.text.symbols import first_word_start, time_stamp_end
+from mtfix.text.symbols import entry_number_end, first_word_start
 from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 
 #: Bumped whenever the analysis of a sentence (tokens, tags, signs, features) changes for the same
@@ -263,7 +263,11 @@ from mtfix.text.tokens import INVISIBLE_MARKS, greek_symbol, other_script
 #: "flown", "went", "rang", "wove", "lent"; the refit is byte-identical (no fitted row reads differently).
 #: 28 (session 47): a preposition before the question mark of a wh-question is English stranding, no
 #: ``stranded_adposition`` ("What can I fill it with?"); "according to" keeps the sign.
-ANALYSIS_REVISION = 28
+#: 29 (session 53): a clause number that opens the sentence ("2.2 The opening area shall ...", "3.1 It is the duty
+#: ...", "4.1.3 The applicant ...": building regulations, standards, contracts) is a line's marker as a clock time is
+#: (:func:`_after_marker`, on :func:`mtfix.text.symbols.entry_number_end`, which MTF104 reads too since en-generic
+#: 1.54); "200.000 The", "2019 The" and "said 2.2 The" keep the capital in mid-sentence.
+ANALYSIS_REVISION = 29
 
 SURPRISAL_FEATURES: tuple[str, ...] = ("tag_surprisal_mean", "tag_surprisal_max", "tag_surprisal_top3")
 #: Ratios that do not grow with length (leave-languages-out CV on realmt train: AUC 0.813 → 0.838 with them):
@@ -409,7 +413,8 @@ def _in_title_run(words: Sequence[str], i: int, after: str) -> bool:
 def _after_marker(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """Whether only a list label or a marker opens the sentence before ``i``: "b) The ...", "2. The ...",
     "> It was ...", "# Since then ..." (session 14), or a clock time, a live blog's or a log's stamp ("14:05 The ...",
-    "7:45 a.m. Police ...", "09.30 — The ...": :func:`mtfix.text.symbols.time_stamp_end`, revision 25): the word at
+    "7:45 a.m. Police ...", "09.30 — The ...": :func:`mtfix.text.symbols.time_stamp_end`, revision 25), or a clause
+    number ("2.2 The ...", "4.1.3 It ...": :func:`mtfix.text.symbols.entry_number_end`, revision 29): the word at
     ``i`` is the sentence's first.
 
     >>> _after_marker(["14:05", "The", "minister"], ["CD", "DT", "NN"], 1)
@@ -424,7 +429,7 @@ def _after_marker(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
     if i > 3 or not words[0][:1].isdigit():
         return False
     stamp = " ".join(words[:i]) + " "  # "7:45 a.m." is two tokens, "09.30 —" too
-    return time_stamp_end(stamp) == len(stamp)
+    return entry_number_end(stamp) == len(stamp)
 
 
 #: What opens a line of a list, a quoted e-mail or a heading before its first word (not quotation marks,

@@ -48,6 +48,13 @@ _TIME_STAMP = regexcache.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\
                                  r"(?:[ \t]?(?i:am|pm|a\.m\.|p\.m\.))?(?:[ \t]*[–—-])?[ \t]+")
 
 
+#: A clause number that opens a line, with the blanks after it: "2.2", "4.1.3", "12.4." (building regulations,
+#: standards, contracts, legislation, policies and minutes number their clauses so).  Two levels at least, the
+#: levels after the first of one or two digits: "200.000" (a thousands group) and "2." (a list's, :data:`_LINE_MARK`)
+#: are no clause number.
+_CLAUSE_NUMBER = regexcache.compile(r"[ \t]*\d{1,3}(?:\.\d{1,2}){1,3}\.?[ \t]+")
+
+
 def first_word_start(text: str, start: int = 0, end: int | None = None) -> int:
     """Where the first word of the sentence ``text[start:end]`` stands once the symbols and emoji that open it
     (:data:`_SYMBOL`), with the blanks around them, are skipped; ``start`` when none opens it.
@@ -78,6 +85,25 @@ def time_stamp_end(text: str, start: int = 0, end: int | None = None) -> int:
     (6, 10, 0)
     """
     m = _TIME_STAMP.match(text, start, len(text) if end is None else end)
+    return m.end() if m is not None else start
+
+
+def entry_number_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the entry of ``text[start:end]`` starts after the clock time (:func:`time_stamp_end`) or the clause
+    number (:data:`_CLAUSE_NUMBER`, session 53) that opens it, with the blanks after it; ``start`` when neither opens
+    it.  The capital rule (MTF104) and the detector's ``capital_midsentence`` read the word after it as the entry's
+    first: "2.2 The opening area shall ..." and "3.1 It is the duty ..." are a regulation's clauses, no splice.
+
+    >>> entry_number_end("4.1.3 The applicant shall"), entry_number_end("09.30 The doors"), entry_number_end("2019 The")
+    (6, 6, 0)
+    >>> entry_number_end("200.000 The soldiers"), entry_number_end("1.2 MB")
+    (0, 4)
+    """
+    stop = len(text) if end is None else end
+    stamp = time_stamp_end(text, start, stop)
+    if stamp > start:
+        return stamp
+    m = _CLAUSE_NUMBER.match(text, start, stop)
     return m.end() if m is not None else start
 
 

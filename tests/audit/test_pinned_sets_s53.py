@@ -1,6 +1,6 @@
-"""Session 53's held-out glossary set as committed before any measurement (as ``test_pinned_sets_s52.py`` pins
-session 52's): a later edit to one of its files (a line reworded to pass) fails here; a deliberate change says why
-and updates the digest."""
+"""Session 53's held-out sets as committed before any measurement (as ``test_pinned_sets_s52.py`` pins session 52's):
+the glossary set ``bench/data/newsroom_s53`` and the twentieth own set of professional English.  A later edit to one
+of their files (a line reworded to pass) fails here; a deliberate change says why and updates the digest."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ def test_every_data_file_of_the_newsroom_set_is_pinned() -> None:
     folder = REPO / "bench/data/newsroom_s53"
     files = {f"bench/data/newsroom_s53/{p.name}" for p in folder.iterdir() if p.suffix in (".txt", ".tsv")}
     assert files == set(PINNED)
+
+
+TWENTIETH = "tests/data/professional_twentieth_genres.txt"
+TWENTIETH_DIGEST = "b611c35bf06ab48e238181343782cbcab20ec04946d680457137e9c41b38062a"
+
+
+def test_the_twentieth_set_is_as_committed_before_any_measurement() -> None:
+    assert hashlib.sha256((REPO / TWENTIETH).read_bytes()).hexdigest() == TWENTIETH_DIGEST

@@ -50,7 +50,10 @@ the classes each mended in ``test_precision_{eleventh,...,seventeenth}_genres_s4
   ``detectors_only`` too);
 * ``nineteenth`` (session 52, 250 lines): version control commit messages, geotechnical borehole logs, radio road
   traffic bulletins, food hygiene inspection reports, piano tuning notes, driving lesson feedback, theatre cue
-  sheets, farm diary entries, film subtitles and privacy notices (no edit, no major; ``detectors_only`` too).
+  sheets, farm diary entries, film subtitles and privacy notices (no edit, no major; ``detectors_only`` too);
+* ``twentieth`` (session 53, 250 lines): building regulations, ferry timetable notes, knitting patterns, patient
+  information leaflets, ship's logbook entries, software release notes, tax guidance, museum object labels, property
+  particulars and election manifesto pledges (no edit, no major; ``detectors_only`` too).
 """
 
 from __future__ import annotations
@@ -136,6 +139,8 @@ SETS: dict[str, GenreSet] = {
                            detectors_only=True),
     "nineteenth": GenreSet("professional_nineteenth_genres.txt", 52, 10, 25, (), exact=True, lines=250,
                            detectors_only=True),
+    "twentieth": GenreSet("professional_twentieth_genres.txt", 53, 10, 25, (), exact=True, lines=250,
+                          detectors_only=True),
 }
 
 GENRES = {name: genres(s.path, s.false_majors) for name, s in SETS.items()}

@@ -16,7 +16,7 @@ from mtfix.rules.detectors.registry import Context, Hit, detector
 from mtfix.text.lexicon import is_common, is_everyday_word, zipf
 from mtfix.text.plurals import singular_of
 from mtfix.text.reverential_capitals import PRONOUNS, reverent_text
-from mtfix.text.symbols import only_symbols_before, time_stamp_end
+from mtfix.text.symbols import entry_number_end, only_symbols_before
 from mtfix.text.tokens import LazyPattern, title_case_line
 
 _CLOSING_QUOTES = frozenset('”"')
@@ -51,10 +51,12 @@ def _opens_after_label(doc: Document, text: str, start: int) -> bool:
 def _opens_after_time_stamp(doc: Document, text: str, start: int) -> bool:
     """Whether all that stands before ``start`` in its segment is a clock time ("14:05", "9:30am", "09.30 —"): a live
     blog's, a timetable's or a log's stamp, and the word at ``start`` is its entry's first (session 38; the stamp is
-    :func:`mtfix.text.symbols.time_stamp_end`'s since session 39, the analysis's too).  Only at the segment's start:
-    "at 14:05 The talks" is a capital in mid-sentence still."""
+    :func:`mtfix.text.symbols.time_stamp_end`'s since session 39, the analysis's too), or a clause number ("2.2 The
+    opening area shall ...", "3.1 It is the duty ...": a regulation's, a standard's or a contract's clause, since
+    1.54: :func:`mtfix.text.symbols.entry_number_end`).  Only at the segment's start: "at 14:05 The talks" and "said
+    2.2 The talks" are capitals in mid-sentence still."""
     seg = doc.segment_at(start)
-    return seg is not None and start > seg.start and time_stamp_end(text, seg.start, start) == start
+    return seg is not None and start > seg.start and entry_number_end(text, seg.start, start) == start
 
 
 def _after_symbols(doc: Document, text: str, start: int) -> bool:
