@@ -7,12 +7,14 @@ Instructions, not wall time: the machine is shared.  (callgrind's monitor comman
 phases in one run: they reach a server blocked in a read only when it wakes, and counted 0.)
 
     python bench/bench_lsp_roundtrip.py [--sentences 320] [--split] [--garbled] [--word] [--full-sync] [--wall 15]
+                                        [--po 3000]
 
 (session 46: ``--garbled`` the article in MT's phrasing, ``--word`` a one-word edit, ``--full-sync`` the edit sent as the
 whole text; ``--sentences 3200`` gives a 300 KB article.  Session 48: ``--wall N``, no valgrind: N one-word edits at
 spread places, each waited for, sent to ``mtfix server --grammar off --debounce-ms 0``; the median and the fastest wall
 time from the change sent to its diagnostics received.  The server is the ``mtfix`` that ``PYTHONPATH`` names, so
-that one script times two trees.)
+that one script times two trees.  Session 53: ``--po N``, a PO file of N entries (the article's sentences) edited in
+its middle entry.)
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "lsp"))
-from editor_article import article, garbled_article  # noqa: E402
+from editor_article import article, garbled_article, sentence  # noqa: E402
 from lsp_harness import Harness, workspace  # noqa: E402
 from lsprotocol import types  # noqa: E402
 
@@ -39,25 +41,35 @@ def _summary(path: Path, field: str = "summary:") -> int:
     raise SystemExit(f"cachegrind wrote no summary to {path} (the server did not exit by itself)")
 
 
-async def session(text: str, steps: int, word: bool = False, full: bool = False) -> tuple[int, int]:
+def po_file(entries: int) -> str:
+    """A PO file of ``entries`` entries, each msgstr one of the article's sentences (session 53's ``--po``)."""
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    said = (sentence(i).replace("\\", "\\\\").replace('"', '\\"') for i in range(entries))
+    ids = ("".join(chr(97 + i // 26 ** k % 26) for k in range(3)) for i in range(entries))  # no digit: no MTF501
+    return "\n".join([head, *(f'msgid "entry {n}"\nmsgstr "{s}"\n' for n, s in zip(ids, said, strict=True))])
+
+
+async def session(text: str, steps: int, word: bool = False, full: bool = False, po: bool = False) -> tuple[int, int]:
     """The server's instructions for ``steps`` of (open, edit) and the diagnostics of the last step's publication;
     ``word``: the edit types a word (`` again`` before a sentence's stop) instead of one character; ``full``: the edit
-    is sent as the whole text (full sync) instead of a range (session 46)."""
+    is sent as the whole text (full sync) instead of a range (session 46); ``po``: ``text`` is a PO file, edited in
+    its middle entry's msgstr (session 53)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = workspace(Path(tmp))
         out = Path(tmp) / "cachegrind.out"
         h = Harness(root, command=("valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}",
                                    sys.executable, "-m", "mtfix", "server", "--grammar", "off"))
         await _start(h)
-        uri, count = (root / "article.md").as_uri(), 0
+        uri, count = (root / ("entries.po" if po else "article.md")).as_uri(), 0
         warm = (root / "warm.txt").as_uri()  # the models loaded and warmed alike in every run, whatever the timing
         h.open(warm, "The talks went on.")
         await h.diagnostics(warm, 1, timeout=1800)
         if steps >= 1:
-            h.open(uri, text, "markdown")
+            h.open(uri, text, "po" if po else "markdown")
             count = len((await h.diagnostics(uri, 1, timeout=1800)).diagnostics)
         if steps >= 2:
-            middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph in the middle
+            middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph (or a PO entry) in the middle
+            middle -= 2 if po else 0  # inside the msgstr's quotes
             at, typed = (middle - 1, " again") if word else (middle, "x")
             line, col = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
             after = len(h.published)
@@ -198,11 +210,12 @@ def main() -> None:
     ap.add_argument("--word", action="store_true", help="type a word (' again') instead of one character")
     ap.add_argument("--full-sync", action="store_true", help="send the edit as the whole text, not a range")
     ap.add_argument("--wall", type=int, default=0, metavar="N", help="N one-word edits timed, no valgrind")
+    ap.add_argument("--po", type=int, default=0, metavar="N", help="a PO file of N entries instead of the article")
     a = ap.parse_args()
     if a.split:
         split(a.sentences)
         return
-    text = garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
+    text = po_file(a.po) if a.po else garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
     if a.wall:
         times = sorted(asyncio.run(wall(text, a.wall, a.full_sync)))
         print(f"article: {len(text.encode()):,} bytes; {a.wall} one-word edits{' (full sync)' if a.full_sync else ''}: "
@@ -210,7 +223,7 @@ def main() -> None:
         return
 
     async def all_three() -> list[tuple[int, int]]:
-        return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync) for k in range(3))))
+        return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync, bool(a.po)) for k in range(3))))
 
     (idle, _), (opened, first), (edited, after) = asyncio.run(all_three())
     print(f"article: {len(text.encode()):,} bytes; diagnostics {first} at open, {after} after the edit")

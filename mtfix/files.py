@@ -117,6 +117,40 @@ def unit_document(unit: Unit, path: str | None, jobs: int = 1, memo: BlockMemo |
     return replace(doc, meta={**doc.meta, **extra}) if extra else doc
 
 
+class UnitMemo:
+    """The check of each unit of a translation file's last check (:func:`check_input`), by what its document is
+    built from (:func:`unit_key`), for one pipeline: the language server's, so that a one-entry edit of a PO file
+    checks that entry only (session 53: a 3,000-entry file was checked whole at each keystroke).  Only the last
+    call's units are kept."""
+
+    def __init__(self) -> None:
+        self.pipeline: Any = None
+        self.kept: dict[tuple[Any, ...], Any] = {}
+
+    def checks(self, pipeline: Any, path: str | None, items: list[tuple[Unit, Any, tuple[int, ...]]],
+               one: Callable[[Any], tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+        """``one`` of each of ``items`` (unit, reference, offsets no fix may write), those of a unit checked last
+        time by ``pipeline`` reused."""
+        before = self.kept if pipeline is self.pipeline else {}
+        keys = [unit_key(unit, path, odd) for unit, _, odd in items]
+        todo = [i for i, k in enumerate(keys) if k is None or k not in before]
+        made = dict(zip(todo, map_units(one, [items[i] for i in todo]), strict=True))
+        out = [made[i] if i in made else (before[k], None) for i, k in enumerate(keys)]
+        self.pipeline = pipeline
+        self.kept = {k: check for k, (check, _) in zip(keys, out, strict=True) if k is not None}
+        return out
+
+
+def unit_key(unit: Unit, path: str | None, odd: tuple[int, ...]) -> tuple[Any, ...] | None:
+    """What :func:`unit_document` builds ``unit``'s document from (and ``odd``, the offsets no fix may write), as a
+    key; None for a unit with an ``mtfix-ignore`` directive (its warnings name the file's lines: never reused)."""
+    if "mtfix-ignore" in unit.text:
+        return None
+    meta = tuple((k, repr(unit.meta.get(k))) for k in (*_UNIT_META, "glued", "page"))
+    return (unit.text, unit.source, path, odd, repr(unit.regions), repr(unit.protected), repr(unit.code),
+            repr(unit.headings), repr(unit.opaque), repr(unit.joins), meta)
+
+
 def _unit_meta(unit: Unit) -> dict[str, Any]:
     """The unit's meta :func:`unit_document` carries (:data:`_UNIT_META`) and, for a text with an ``mtfix-ignore``
     directive that does not start at the file's first line, ``file_lines``: the file line of each of its lines, so
@@ -235,10 +269,12 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
                 *, score: bool = False, ref: str | list[str] | None = None, ref_name: str = "--ref",
                 min_severity: Severity = Severity.MINOR, skip_bad_records: bool | None = None,
-                unwritable_at: list[tuple[int, ...]] | None = None) -> FileResult:
+                unwritable_at: list[tuple[int, ...]] | None = None, memo: UnitMemo | None = None) -> FileResult:
     """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
     above ``min_severity``, while the score counts them all.  ``unwritable_at``: for each unit in order, the
     offsets in its text no fix may write over (the language server's lone surrogates: :func:`unwritable`).
+    ``memo``: the units' checks of the last call (the language server's, session 53): a unit built from the same
+    inputs reuses its check (not when scoring).
 
     ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
     corpus BLEU/chrF/TER over all its units in ``FileResult.reference``.  A record that cannot be read
@@ -266,7 +302,8 @@ def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options:
     n = len(container.units)
     odd = list(unwritable_at or ())[:n]  # read from the file beforehand: as many units, or the check is not used
     items = list(zip(container.units, refs or [None] * n, odd + [()] * (n - len(odd)), strict=True))
-    for unit, (check, unit_score) in zip(container.units, map_units(one, items), strict=True):
+    checked = map_units(one, items) if memo is None or score else memo.checks(pipeline, inp.path, items, one)
+    for unit, (check, unit_score) in zip(container.units, checked, strict=True):
         result.units.append(UnitResult(unit, check, score=unit_score, min_severity=min_severity))
     if refs is not None and len(refs) > 1:
         from mtfix.scoring.reference import corpus_reference_scores

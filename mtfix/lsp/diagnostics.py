@@ -44,7 +44,7 @@ from mtfix.findings import also_note, at_or_above, suggestion_said
 from mtfix.io.paths import real_path
 from mtfix.lsp.entries import EntryNote
 from mtfix.lsp.positions import LineIndex
-from mtfix.lsp.severities import chosen
+from mtfix.lsp.severities import NOT_A_RULE, chosen
 from mtfix.model import (
     SENTENCE_WIDE_CODES,
     SUSPICION_NOTE,
@@ -289,6 +289,23 @@ def directive_diagnostics(doc: Document | None, index: LineIndex,
     return [types.Diagnostic(range=to_range(index, start, end), message=why,
                              severity=types.DiagnosticSeverity.Warning, source=SOURCE)
             for start, end, why in found]
+
+
+def note_diagnostics(index: LineIndex, notes: Iterable[tuple[int, int, str]],
+                     severities: Mapping[str, Any] | None = None) -> list[types.Diagnostic]:
+    """A warning for each of the format's own warnings ``mtfix check`` prints of a document (start, end and its
+    words: a page's tag or comment never closed, whose rest a browser does not show and nothing checks), from where
+    it starts to the end of that line, under the server's own code (:data:`~mtfix.lsp.severities.NOT_A_RULE`, which
+    the ``diagnostic-severity`` table may name): until session 53 the editor showed such a page with no finding, as
+    if it were clean."""
+    out = []
+    for start, end, words in notes:
+        line_end = index.text.find("\n", start)
+        stop = min(end, len(index.text) if line_end < 0 else line_end)
+        finding = Finding(NOT_A_RULE, "Other", Severity.MAJOR, start, max(start, stop), words)
+        out.append(types.Diagnostic(range=to_range(index, finding.start, finding.end), message=words,
+                                    severity=lsp_severity(finding, severities), code=NOT_A_RULE, source=SOURCE))
+    return out
 
 
 def glossary_entry_related(finding: Finding, entries: Mapping[str, Any] | None) -> types.DiagnosticRelatedInformation | None:

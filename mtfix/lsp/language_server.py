@@ -27,6 +27,7 @@ from mtfix.findings import unwritable, without_fixes_at
 from mtfix.lsp.diagnostics import (
     DiagnosticMemo,
     directive_diagnostics,
+    note_diagnostics,
     reading_sentences,
     result_id,
     to_diagnostics,
@@ -140,6 +141,11 @@ class DocState:
     checked: Checked | None = None
     #: a Markdown document's parse, kept for the next edit's (:func:`mtfix.formats.markdown_incremental.reparse`)
     markdown: MarkdownParse | None = None
+    #: the warnings ``mtfix check`` prints of the text (start, end, words: a page's tag never closed), published
+    #: beside the findings (:func:`~mtfix.lsp.diagnostics.note_diagnostics`, session 53)
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
+    #: a translation file's units checked last by the fast pass, reused where unchanged (session 53)
+    unit_memo: Any = None  # a mtfix.files.UnitMemo
 
 
 class MtfixLanguageServer(LanguageServer):
@@ -318,6 +324,9 @@ class MtfixLanguageServer(LanguageServer):
             found = [*found, *directive_diagnostics(state.checked.result.document, state.index)]
         elif state.view is not None and state.view.directives:  # in a translation file's unit (session 51)
             found = [*found, *directive_diagnostics(None, state.index, state.view.directives)]
+        notes = state.view.notes if state.view is not None else state.notes
+        if notes:  # the format's own warnings, as `mtfix check` prints them (session 53)
+            found = [*found, *note_diagnostics(state.index, notes, state.profile.severities)]
         return found
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
@@ -487,10 +496,14 @@ class MtfixLanguageServer(LanguageServer):
             # the text checked last (typed and undone, or checked again after a file's save that changed nothing
             # these settings read): the fast pass is a function of the text, the kind, the path and the profile
             findings, state.sentences, state.index, state.checked = old.fast, old.sentences, old.index, old.checked
-            state.markdown = old.markdown
+            state.markdown, state.notes = old.markdown, old.notes
         elif kind in UNIT_KINDS:  # a translation file: unit by unit, as `mtfix check` reads it
             checked, odd = sanitised(text)
-            findings, state.view = check_units(profile.fast, checked, path, kind, odd)  # named in each unit's
+            from mtfix.files import UnitMemo
+
+            state.unit_memo = old.unit_memo if old is not None and old.unit_memo is not None else UnitMemo()
+            findings, state.view = check_units(profile.fast, checked, path, kind, odd,  # named in each unit's
+                                               state.unit_memo)
             findings = without_fixes_at(findings, odd)  # document; and any a unit's place did not find: never written
         else:
             checked, odd = sanitised(text)
@@ -501,7 +514,7 @@ class MtfixLanguageServer(LanguageServer):
                 from mtfix.formats.markdown_incremental import reparse
 
                 state.markdown = reparse(checked, old.markdown if old is not None else None)
-            doc = unwritable(build_document(checked, path, kind, state.markdown, self.blocks), odd)
+            doc = unwritable(build_document(checked, path, kind, state.markdown, self.blocks, state.notes), odd)
             state.checked = recheck(profile.fast, doc, previous)
             result = state.checked.result
             findings, state.sentences = result.findings, reading_sentences(result.document, result.findings)

@@ -57,6 +57,9 @@ class UnitView:
     entries: list[EntryNote] = field(default_factory=list)
     #: each ``mtfix-ignore`` directive that silences nothing: its code list's place in the file, and why (session 51)
     directives: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the file's notes ``mtfix check`` prints (a PO, XLIFF or TMX container's ``errors``): start, end, words
+    #: (:func:`file_note`; a data file's records are findings of their own, :func:`record_error`)
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
 
     def entry_of(self, finding: Finding) -> EntryNote | None:
         """The entry note of the unit ``finding`` (a published one) is in; None when it says nothing."""
@@ -199,14 +202,29 @@ def record_error(text: str, error: str) -> Finding | None:
     return dataclasses.replace(found, severity=Severity.MAJOR)
 
 
+def file_note(text: str, error: str) -> tuple[int, int, str]:
+    """A translation file's warning ``mtfix check`` prints (a container's ``errors``: a PO file translated into
+    another language, a TMX file without a header): the line it names, else the first, and its words, ``line N:``
+    first (:func:`~mtfix.lsp.diagnostics.note_diagnostics`; session 53: until then only a data file's records were
+    said, and a PO or XLIFF file's notes never).
+
+    >>> file_note("<tmx>\\n", "no <header> element"), file_note("a\\nb\\n", "line 2: odd")
+    ((0, 5, 'line 1: no <header> element'), (2, 3, 'line 2: odd'))
+    """
+    m = _RECORD_ERROR.fullmatch(error)
+    found = unreadable(text, InputError(m.group(2), line=int(m.group(1))) if m else InputError(error, line=1))
+    return found.start, found.end, found.message
+
+
 def check_units(pipeline: Any, text: str, path: str | None, kind: str,
-                odd: list[int] | None = None) -> tuple[list[Finding], UnitView | None]:
+                odd: list[int] | None = None, memo: Any = None) -> tuple[list[Finding], UnitView | None]:
     """The findings of ``text`` (a translation file of format ``kind``) as ``mtfix check`` gives them
     (:func:`mtfix.files.check_input`), at their places in ``text``; a file the reader refuses: one finding
     naming the line and the reason (:func:`unreadable`).  A CSV, TSV or JSON Lines file whose text field the
     settings do not name: nothing (:data:`~mtfix.lsp.workspace.TABULAR_KINDS`).  ``odd``: offsets in ``text``
     no fix may write over (lone surrogates, :func:`mtfix.lsp.surrogates.sanitised`), named in each unit's document
-    before its fixes are chosen (:func:`unwritable_in_units`)."""
+    before its fixes are chosen (:func:`unwritable_in_units`).  ``memo``: the last check's units
+    (:class:`mtfix.files.UnitMemo`), those unchanged not checked again (session 53)."""
     from mtfix.files import check_input
     from mtfix.io.inputs import Input
     from mtfix.lsp.workspace import TABULAR_KINDS
@@ -222,7 +240,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str,
         inp = Input(path or "-", text.encode(view.codec))
         view.container = read_container(inp, kind, options)  # the writer's own copy (check keeps none)
         result = check_input(pipeline, inp, kind, options, skip_bad_records=True,  # a line being typed: a warning
-                             unwritable_at=unwritable_in_units(view, odd) if odd else None)
+                             unwritable_at=unwritable_in_units(view, odd) if odd else None, memo=memo)
     except InputError as exc:
         return [unreadable(text, exc)], None
     view.entries = entry_notes(text, kind, view.container)
@@ -230,6 +248,7 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str,
     if len(units) != len(result.units):
         return [], None
     said = [record_error(text, e) for e in result.errors] if kind in TABULAR_KINDS else []
+    view.notes = [] if kind in TABULAR_KINDS else [file_note(text, e) for e in result.errors]
     per_unit = [ur.check.findings for ur in result.units]
     malformed = [malformed_directive_sites(ur.check.document) for ur in result.units]
     places = view.places([[p for f in fs for p in (f.start, f.end, *(x for e in f.edits for x in (e.start, e.end)))]

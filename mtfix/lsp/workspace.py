@@ -107,13 +107,15 @@ def document_kind(path: str | None, language_id: str | None, text: str | None = 
 
 
 def build_document(text: str, path: str | None, kind: str, markdown: MarkdownParse | None = None,
-                   memo: BlockMemo | None = None) -> Document:
+                   memo: BlockMemo | None = None, notes: list[tuple[int, int, str]] | None = None) -> Document:
     """The document the pipeline checks, built from the unit ``mtfix check`` reads (one place: the format's
     ``*_unit``, :func:`~mtfix.files.unit_document`): for Markdown and HTML only the prose, with the glued inline
     tags of a page or an HTML block (session 45), for plain text the text reader's unit, offsets into the editor's
     text exactly.  ``markdown``: a Markdown ``text``'s parse, made already from the last edit's
     (:func:`mtfix.formats.markdown_incremental.reparse`, session 50).  ``memo``: the blocks of text split before
-    (:class:`~mtfix.segment.BlockMemo`, session 51), whose sentences are not cut again."""
+    (:class:`~mtfix.segment.BlockMemo`, session 51), whose sentences are not cut again.  ``notes``: when given,
+    the warnings ``mtfix check`` prints of the text are added to it (start, end, words: a page's tag or comment never
+    closed, :func:`~mtfix.formats.html.unfinished_note`; session 53), read from the same parse."""
     from mtfix.files import unit_document
 
     if kind == "markdown":
@@ -122,9 +124,12 @@ def build_document(text: str, path: str | None, kind: str, markdown: MarkdownPar
         spans = markdown.spans if markdown is not None and markdown.text == text else None
         return unit_document(markdown_unit(text, spans), path, memo=memo)
     if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
-        from mtfix.formats.html import html_unit
+        from mtfix.formats.html import html_unit, unfinished_note
 
-        return unit_document(html_unit(text), path, memo=memo)
+        unit = html_unit(text)
+        if notes is not None:
+            notes += [(s.start, s.end, unfinished_note(text, s)) for s in unit.meta.get("unfinished", ())]
+        return unit_document(unit, path, memo=memo)
     if kind in ("srt", "vtt"):
         return _subtitle_document(text, path, kind)
     from mtfix.formats.text import text_unit
