@@ -347,6 +347,12 @@ def backwards_note(cue: Cue) -> str:
             "or not at all; its timing is left as it is")
 
 
+def backwards_cues(cues: list[Cue]) -> list[Cue]:
+    """The cues of ``cues`` that end before they start (:func:`backwards_note` says each; one place for ``check``
+    and the language server)."""
+    return [c for c in cues if seconds(c.timing[1]) < seconds(c.timing[0])]
+
+
 def bad_file(kind: str, bad: SubtitleSyntaxError, path: str | None) -> InputError:
     what = "SubRip (.srt)" if kind == "srt" else "WebVTT (.vtt)"
     return InputError(f"not a valid {what} file: {bad.reason}", path=path, line=bad.line)
@@ -367,8 +373,7 @@ class SubtitleFormat:
         except SubtitleSyntaxError as bad:
             raise bad_file(self.kind, bad, path) from None
         return SubtitleContainer(path=path, format=self.name, units=[unit], textfile=tf, kind=self.kind, cues=cues,
-                                 errors=[backwards_note(c) for c in cues if seconds(c.timing[1]) < seconds(c.timing[0])])
-
+                                 errors=[backwards_note(c) for c in backwards_cues(cues)])
 
 
 class SrtFormat(SubtitleFormat):

@@ -119,9 +119,13 @@ def build_document(text: str, path: str | None, kind: str, markdown: MarkdownPar
     from mtfix.files import unit_document
 
     if kind == "markdown":
-        from mtfix.formats.markdown import markdown_unit
+        from mtfix.formats.html import unfinished_note
+        from mtfix.formats.markdown import markdown_spans, markdown_unit, too_deep_note
 
-        spans = markdown.spans if markdown is not None and markdown.text == text else None
+        spans = markdown.spans if markdown is not None and markdown.text == text else markdown_spans(text)
+        if notes is not None:  # as MarkdownFormat.load says them (session 53)
+            notes += [(s.start, s.end, unfinished_note(text, s)) for s in spans.unfinished]
+            notes += [(s.start, s.end, too_deep_note(text, s)) for s in spans.unread]
         return unit_document(markdown_unit(text, spans), path, memo=memo)
     if kind == "html":  # the page's block text, as ``mtfix check`` reads it (session 28)
         from mtfix.formats.html import html_unit, unfinished_note
@@ -131,23 +135,31 @@ def build_document(text: str, path: str | None, kind: str, markdown: MarkdownPar
             notes += [(s.start, s.end, unfinished_note(text, s)) for s in unit.meta.get("unfinished", ())]
         return unit_document(unit, path, memo=memo)
     if kind in ("srt", "vtt"):
-        return _subtitle_document(text, path, kind)
+        return _subtitle_document(text, path, kind, notes)
     from mtfix.formats.text import text_unit
 
     return unit_document(text_unit(text), path, memo=memo)  # as ``mtfix check`` reads it: a bare directive's line is none
 
 
-def _subtitle_document(text: str, path: str | None, kind: str) -> Document:
+def _subtitle_document(text: str, path: str | None, kind: str,
+                       notes: list[tuple[int, int, str]] | None = None) -> Document:
     """A subtitle file's cue text only, as ``mtfix check`` reads it; while the file is not valid (being
-    typed), nothing: the text is protected whole (``mtfix check`` names the line and the reason)."""
+    typed), nothing: the text is protected whole (``mtfix check`` names the line and the reason).  ``notes``: a cue
+    that ends before it starts, said on its timing line (:func:`~mtfix.formats.subtitles.backwards_note`)."""
     from mtfix.files import unit_document
-    from mtfix.formats.subtitles import SubtitleSyntaxError, subtitle_unit
-    from mtfix.model import Span
+    from mtfix.formats.subtitles import SubtitleSyntaxError, backwards_cues, backwards_note, subtitle_unit
+    from mtfix.model import Span, line_starts
 
     try:
-        unit, _ = subtitle_unit(text, kind)
+        unit, cues = subtitle_unit(text, kind)
     except SubtitleSyntaxError:
         return to_document(text, path=path, regions=[], protected=[Span(0, len(text))])
+    if notes is not None:
+        starts = line_starts(text)
+        for cue in backwards_cues(cues):
+            start = starts[cue.line]
+            end = starts[cue.line + 1] if cue.line + 1 < len(starts) else len(text)
+            notes.append((start, len(text[start:end].rstrip("\r\n")) + start, backwards_note(cue)))
     return unit_document(unit, path)
 
 
