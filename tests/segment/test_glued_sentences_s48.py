@@ -42,6 +42,7 @@ paragraphs = st.builds(
 @given(paragraph=paragraphs, prefix=st.sampled_from(PREFIXES), join=st.sampled_from(JOINS))
 @example(paragraph="The..2019 The.", prefix=PREFIXES[0], join=" ")  # pysbd ended the glued ".2019" at no stop (seg-24)
 @example(paragraph="Voting..7.5 She won", prefix=PREFIXES[4], join="  ")
+@example(paragraph="Why?He said 'no.' Then he ate.", prefix=PREFIXES[0], join=" ")  # a stop in quotes ends (review)
 def test_unrelated_sentences_before_a_paragraph_do_not_change_how_it_is_cut(paragraph: str, prefix: str,
                                                                              join: str) -> None:
     lead = prefix + join
