@@ -135,7 +135,7 @@ PINNED: dict[str, str] = {
     "review/templates/parts.html.j2": "dad80aacf83b5be239e13fb87a719848e7a8972e111425a2a3eefcda9780d583",
     "review/templates/report.html.j2": "9638ba05a9da0178fc7dbc7d59a219e27e4ffb12314d2c0afe376137cc744279",
     "rules/packs/az-en.yaml": "706c2460183e23693a89a5e7fbec3e2410dedb30ef45b2a8c4c0a4e1418d1980",
-    "rules/packs/en-generic.yaml": "5c2e3491e2f73d6eeade3bfafca129622190fbf26c0c4a362041b060dcb95200",
+    "rules/packs/en-generic.yaml": "f6138d782377a4a3f962a884ab1d63fe7ca3f746ecdc813498b651fc5ff175d1",
     "schemas/record-result-1.json": "c5a01e0d5ad3a4b9b3898c4dc9a495187e7e41da0bfadfdf9e8c000f793b8e73",
     "schemas/record-result-2.json": "160fadf2a52ad2deb3503e3e6988a397dec78b77675b269a5a9de5bcb92ec242",
     "scoring/weights.yaml": "1c667d2c4f57c7d442f6b8e0fc30f2df0be57fa4ea228e03fa268841f7d2af36",

@@ -1,14 +1,17 @@
 """Session 53 (issue 11, repairs that generalise): a lower-case word of seven letters or more written twice ("the
-erstwhile erstwhile governor") is an MT stutter, and MTF105 removes the second copy with a safe fix (en-generic 1.54).
+erstwhile erstwhile governor") is an MT stutter post-editors removed in every fitting case, but clean English doubles
+such words too (a subspecies, "Homo sapiens sapiens"; a chant): MTF105 finds it and offers the removal, and ``fix``
+never applies it unasked (the review of en-generic 1.54 undid a safe fix that cut subspecies' names).
 
-Shorter words may be doubled on purpose where one clause ends and the next begins, names and species keep their
-copies, and nothing in code, a URL, an e-mail address or across a table's cells is touched."""
+Names and species keep their copies, and nothing in code, a URL, an e-mail address or across a table's cells is
+touched."""
 
 from __future__ import annotations
 
 import pytest
 
 from mtfix.config import Config
+from mtfix.model import FixSafety
 from mtfix.pipeline import Pipeline
 
 
@@ -21,7 +24,7 @@ def _fix(pipe: Pipeline, text: str, path: str = "notes.txt") -> str:
     return pipe.fix(text, path=path).text
 
 
-FIXED = [
+OFFERED = [
     ("Officials visited the western western provinces in June.\n",
      "Officials visited the western provinces in June.\n"),
     ("Grain exports rose by eleven percent percent in April.\n", "Grain exports rose by eleven percent in April.\n"),
@@ -34,17 +37,26 @@ FIXED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fixed"), FIXED)
-def test_a_long_lower_case_word_written_twice_is_removed_safely(pipe: Pipeline, text: str, fixed: str) -> None:
-    assert _fix(pipe, text) == fixed
+@pytest.mark.parametrize(("text", "fixed"), OFFERED)
+def test_a_long_lower_case_word_written_twice_is_found_and_its_removal_offered_not_applied(
+        pipe: Pipeline, text: str, fixed: str) -> None:
+    [hit] = [f for f in pipe.check(text, path="notes.txt").findings if f.code == "MTF105"]
+    [edit] = hit.edits
+    assert hit.fix == FixSafety.UNSAFE
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == fixed  # the offered removal is the right one
+    assert _fix(pipe, text) == text
 
 
-def test_a_long_doubled_word_is_removed_in_markdown_prose(pipe: Pipeline) -> None:
+def test_a_long_doubled_word_in_markdown_prose_keeps_its_copy_the_article_does_not(pipe: Pipeline) -> None:
     text = "# Harvest\n\nThe *early* harvest of of southern southern farms ended.\n"
-    assert _fix(pipe, text, "notes.md") == "# Harvest\n\nThe *early* harvest of southern farms ended.\n"
+    assert _fix(pipe, text, "notes.md") == "# Harvest\n\nThe *early* harvest of southern southern farms ended.\n"
 
 
 LEFT = [
+    "Anatomically modern humans are classed as Homo sapiens sapiens by some authors.\n",  # the review's subspecies
+    "House sparrows of the nominate race, Passer domesticus domesticus, nest here.\n",
+    "The crowd sang hallelujah hallelujah until the lights went out.\n",  # a chant
+    "The chorus goes: goodnight goodnight, sweetheart.\n",
     "The bridge opened opened in May.\n",  # six letters: stays unsafe
     "Those who can can help the villagers.\n",
     "Samples of Rattus rattus were found in the harbour.\n",  # a species' name

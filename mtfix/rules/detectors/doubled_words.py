@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from mtfix.model import Document, FixSafety, Scope, Span
 from mtfix.rules.detectors.markup_runs import _Markup, _markup_runs
@@ -70,38 +69,14 @@ def _across_wrap(text: str, first: tuple[int, int, str], second: tuple[int, int,
     return Hit(second[0], end, "", message=message, safety=safety)
 
 
-@dataclass(frozen=True)
-class _SafeWords:
-    """Which doubled words MTF105 removes safely: the closed-class words of ``params.safe``, and (since 1.54, session
-    53) any lower-case word of at least ``params.safe_min_letters`` letters outside ``params.kept_doubled``."""
-
-    words: frozenset[str]
-    min_letters: int | None
-    kept: frozenset[str]
-
-    @classmethod
-    def of(cls, params: dict) -> _SafeWords | None:
-        """The rule's safe words; None when ``params.safe`` is absent (every fix safe, as before pack version 1.7)."""
-        if "safe" not in params:
-            return None
-        return cls(frozenset(w.lower() for w in params["safe"]), params.get("safe_min_letters"),
-                   frozenset(w.lower() for w in params.get("kept_doubled", [])))
-
-    def long_lower(self, first: str, second: str) -> bool:
-        """Whether ``first`` and its copy ``second`` are one lower-case word long enough to be doubled by accident."""
-        return (first == second and self.min_letters is not None and len(first) >= self.min_letters
-                and first.isalpha() and first.islower() and first not in self.kept)
-
-
-def _pair_safety(first: str, second: str, safe_words: _SafeWords | None) -> FixSafety | None:
-    """The safety of removing ``second``, a copy of ``first``: unsafe for a name ("Bora Bora": both capitalised) and for
-    a word that may be doubled on purpose (not in ``safe_words``); None (the rule's, safe) otherwise.  A long word
-    is safe only when both copies are lower-case: "Rattus rattus", a species, keeps its second copy."""
+def _pair_safety(first: str, second: str, word: str, safe_words: set[str] | None) -> FixSafety | None:
+    """The safety of removing ``second``, a copy of ``first`` (``word``: its lower-case form): unsafe for a name
+    ("Bora Bora": both capitalised) and for a word that may be doubled on purpose (not in ``safe_words``); None (the
+    rule's, safe) otherwise.  A long content word stays unsafe (session 53's review): post-editors removed every such
+    double in fitting MT, but clean English doubles them too ("Homo sapiens sapiens", "hallelujah hallelujah")."""
     if first[:1].isupper() and second[:1].isupper():
         return FixSafety.UNSAFE
-    if safe_words is None:
-        return None
-    if first.lower() in safe_words.words or safe_words.long_lower(first, second):
+    if safe_words is None or word in safe_words:
         return None
     return FixSafety.UNSAFE
 
@@ -114,15 +89,14 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
     """``the the`` → ``the``; words that may repeat (``had had``, ``that that``) are in ``params.allowed``.
 
     The fix is safe only for the words of ``params.safe`` (articles, coordinators, possessive
-    determiners: closed-class words that English never doubles) and for a lower-case word of
-    ``params.safe_min_letters`` letters or more ("the erstwhile erstwhile ruler"); any other word may be doubled
+    determiners: closed-class words that English never doubles); any other word may be doubled
     on purpose ("What it was was a disaster", "Those who can can help", "moved on on Monday",
     "mahi mahi"), so it is reported with an unsafe fix.  A capitalised word repeated with its
     capital in mid-sentence ("Bora Bora", "Duran Duran") is a name: unsafe too.  Without
     ``params.safe`` every fix is safe (as before version 1.7 of the pack).
     """
     allowed = {w.lower() for w in rule.params.get("allowed", [])}
-    safe_words = _SafeWords.of(rule.params)
+    safe_words = {w.lower() for w in rule.params["safe"]} if "safe" in rule.params else None
     text = doc.text
     markup: _Markup | None = None
     marked = any(c in text for c in "<{*_~")  # once, not for each segment (session 28)
@@ -140,7 +114,7 @@ def repeated_word(doc: Document, rule, ctx: Context) -> Iterable[Hit]:
             if (j - i + 1 == 2 and toks[i][2] not in allowed and not toks[i][2].isdigit()
                     and same_word(first, second) and not in_code_span(doc, idx, toks[i][0], toks[j][1])
                     and not glued_to_code(text, toks[i][0], text[toks[i][1]:toks[i + 1][0]])):
-                safety = _pair_safety(first, second, safe_words)
+                safety = _pair_safety(first, second, toks[i][2], safe_words)
                 if wrapped:
                     yield _across_wrap(text, toks[i], toks[j], f"'{first}' is repeated across a line break", safety,
                                        doc.segments[idx].end)
@@ -171,7 +145,7 @@ def _across_one_wrap(doc: Document, toks: list[tuple[int, int, str]], i: int, se
 
 
 def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup, allowed: set[str],
-                   safe_words: _SafeWords | None) -> Iterable[Hit]:
+                   safe_words: set[str] | None) -> Iterable[Hit]:
     """A word repeated across inline formatting in mid-sentence (session 21): "the <b>the</b> report", "to <i>to</i>",
     "the **the** report".  The copies are the segment's words outside markup with only white space and formatting
     between them.  The fix removes the copy outside the formatting and the white space that parts it from the
@@ -190,7 +164,7 @@ def _across_markup(text: str, toks: list[tuple[int, int, str]], markup: _Markup,
         if gap is None:
             continue
         lead, trail = gap  # white space right after ``a`` and right before ``b``
-        safety = _pair_safety(first, second, safe_words)
+        safety = _pair_safety(first, second, a[2], safe_words)
         message = f"'{first}' is repeated across inline markup"
         if trail:  # ``b`` stands outside the markup: remove it and the white space before it
             yield Hit(b[0] - trail, b[1], "", message=message, safety=safety)
