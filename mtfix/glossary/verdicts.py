@@ -483,7 +483,9 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     between, and no "to" or "by" after it ("Marsh, Webb and Fletcher said"; not "said to be", "added to", nor an
     attribution after a comma: "…, says the survey"; the review of glossary-21); or "said", "says", "told" or
     "according to" comes right before the list's first item and the list ends its clause ("…, according to Frost,
-    Mason and Baker."; not "said Stone, Marsh and Clay would hold": session 53).  A given name alone is no evidence
+    Mason and Baker."; not "said Stone, Marsh and Clay would hold": session 53), after a verb only when each one-word
+    item is a person of ``people`` or no everyday noun (not "he said Stone, Clay and Straw.", what a thing is made of:
+    the review of glossary-22).  A given name alone is no evidence
     ("Rose, Iris and Violet"), nor a verb a thing may take ("Marsh, Fen and Moor cover", "Frost, Hail and Sleet
     are said to").
 
@@ -495,6 +497,9 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     >>> t = "Prizes went to Professor Hunter, Rose and Fisher. Rose, Iris and Violet bloom."
     >>> people_list(t, 33, 37), people_list(t, 50, 54)
     (True, False)
+    >>> t = "Asked what they used, he said Stone, Clay and Straw. Asked who came, he said Stone, Clay and Okafor."
+    >>> [people_list(t, t.index(w), t.index(w) + 5, frozenset({"Stone", "Clay"})) for w in ("Stone,", "Stone, Clay and O")]
+    [False, True]
     >>> t = "Marsh, Fen and Moor said to be wet. Moss, Sand and Rose Gold. Moss, Sand and King Prawn. Moss, Sand and Dr Lee's"
     >>> [people_list(t, t.index(w), t.index(w) + 4) for w in ("Mars", "Moss", "Moss, Sand and K", "Moss, Sand and D")]
     [False, False, False, False]
@@ -507,8 +512,10 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
         return False
     if _SAID_AFTER_LIST.match(text, items[-1][-1].end()):
         return True
-    if (_SAID_BEFORE_LIST.search(text, max(0, items[0][0].start() - 20), items[0][0].start())
-            and _CLAUSE_END.match(text, items[-1][-1].end())):
+    said = _SAID_BEFORE_LIST.search(text, max(0, items[0][0].start() - 20), items[0][0].start())
+    if (said and _CLAUSE_END.match(text, items[-1][-1].end())
+            and (said.group().startswith("according")
+                 or all(len(w) > 1 or w[0].group() in people or not _noun(w[0].group()) for w in items))):
         return True
     headline = title_case_line(text, start)
     for words in items:

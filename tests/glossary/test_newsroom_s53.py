@@ -145,3 +145,18 @@ def test_the_held_out_must_leave_files_get_no_safe_first_mention(name: str) -> N
 def test_the_held_out_must_fix_files_are_expanded_safely(name: str) -> None:
     found = _held_out(name)
     assert found and all(f is FixSafety.SAFE for f in found)
+
+
+# -- the review of glossary-22: "said" before a list of things that ends its clause ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Asked what the walls were made of, he said Stone, Marsh and Straw.\n",  # "Straw": an everyday noun, no person
+    "Which finish? The joiner said Frost, Gravel and Stone.\n",
+])
+def test_said_before_a_list_with_an_everyday_noun_of_no_person_is_no_evidence_of_people(text: str) -> None:
+    _no_safe_edit(text)
+
+
+def test_said_before_a_list_of_people_and_according_to_stay_evidence() -> None:
+    assert fix("Asked who would lead, the mayor said Frost, Mensah and Petrov.\n") == (
+        "Asked who would lead, the mayor said Nia Frost, Kofi Mensah and Ines Petrov.\n")
