@@ -1,8 +1,8 @@
 """The probes of our own pooled (sessions 36–39, overfitting audit rounds 14–17, issue 11): what fires on their fluent half,
 which error classes their MT half is caught in, and whether one construction raises false alarms.
 
-Eleven reports (the fourth to sixth since session 37, the seventh since session 39, the eighth since session 47, the
-ninth and the last since session 51, the tenth since session 52), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
+Twelve reports (the fourth to sixth since session 37, the seventh since session 39, the eighth since session 47, the
+ninth and the last since session 51, the tenth since session 52, the eleventh since session 54), each checked with ``mtfix.check(text, grammar="off")`` (one text a sentence):
 
 1. **classes**: every error class of the probes' MT rows (``bench/data/probe_s*/real_mt_probe.jsonl``) beside
    realmt train's (fitting data: in-sample, for comparison only): sentences, flagged, major; most sentences first,
@@ -33,7 +33,8 @@ ninth and the last since session 51, the tenth since session 52), each checked w
    writer's (``probe_s48``, ``probe_s48b``); since session 49 an eighth, a seventh writer's (``probe_s49``,
    ``probe_s49b``); since session 50 a ninth, an eighth writer's (``probe_s50``, ``probe_s50b``); since session 51 a
    tenth, a ninth writer's (``probe_s51``, ``probe_s51b``); since session 52 an eleventh, a tenth writer's
-   (``probe_s52``, ``probe_s52b``; :data:`WRITERS`).
+   (``probe_s52``, ``probe_s52b``); since session 54 a twelfth, an eleventh writer's (``probe_s54``, ``probe_s54b``;
+   :data:`WRITERS`).
 7. **length** (session 39): the Spearman correlation of the detector's probability with a sentence's words and with
    its number of labels over every probe's MT rows, and the AUC of the probability by length band, old writer
    against new, (session 44) the third writer, (session 46) the fourth, (session 47) the fifth, (session 48) the
@@ -43,11 +44,15 @@ ninth and the last since session 51, the tenth since session 52), each checked w
    realmt train's rows whose out-of-fold probability is under the minor threshold (:func:`misses`).
 9. **languages** (session 51): the MT sentences with no finding by where their source language stands against
    realmt (its dev file's ten, train only, none), per writer and pooled, with Fisher's exact test (:func:`languages`).
-10. **shape** (session 52): the MT sentences with no finding of the seventh to tenth writers crossed by language
+10. **shape** (session 52): the MT sentences with no finding of the seventh to eleventh writers crossed by language
     (realmt's ten against languages in no realmt file) and length (12 words or fewer against longer), with Fisher's
     exact test of each factor and within each level of the other, and a logistic fit of a miss on both and the
     share of small words (:func:`shape`).
-11. **gain** (session 51, with ``--candidate PATH``, not in the default run): each writer's AUC of the raw
+11. **errorclass** (session 54): the MT sentences with no finding of the probes whose rows name their error class
+    (``error_class``: "sense", a word sense or calque, or "structure", order, verbs and syntax; the eleventh
+    writer's), crossed by class and length, with Fisher's exact tests and a logistic fit as in **shape**
+    (:func:`error_class`).
+12. **gain** (session 51, with ``--candidate PATH``, not in the default run): each writer's AUC of the raw
     probability, the shipped model against a candidate model file, with a paired bootstrap of the gain
     (:func:`model_gain`).
 
@@ -293,13 +298,13 @@ def _auc_interval(early: tuple[list[float], list[float]], late: tuple[list[float
 #: Each writer after the old one, in the order they came, and the first probe they wrote.
 WRITERS = (("new", "probe_s39"), ("third", "probe_s44"), ("fourth", "probe_s46"), ("fifth", "probe_s47"),
            ("sixth", "probe_s48"), ("seventh", "probe_s49"), ("eighth", "probe_s50"),
-           ("ninth", "probe_s51"), ("tenth", "probe_s52"))
+           ("ninth", "probe_s51"), ("tenth", "probe_s52"), ("eleventh", "probe_s54"))
 
 
 def writer_of(name: str, new_writer: str = "probe_s39") -> str:
     """Which writer wrote a probe: "old" (before ``new_writer``), else the last of :data:`WRITERS` whose first
     probe sorts at or before ``name`` ("new" from ``new_writer`` on, "third" from session 44 on, … "ninth" from
-    session 51 on, "tenth" from session 52 on)."""
+    session 51 on, "tenth" from session 52 on, "eleventh" from session 54 on)."""
     firsts = (("new", new_writer),) + WRITERS[1:]
     return next((writer for writer, first in reversed(firsts) if name >= first), "old")
 
@@ -506,8 +511,8 @@ def logistic_fit(x: list[list[float]], y: list[int]) -> list[tuple[float, float,
     return [(float(c), float(s), float(2 * norm.sf(abs(c / s)))) for c, s in zip(b, se, strict=True)]
 
 
-#: Writers of the shape report: the seventh to the tenth (sessions 49–52), whose probes hold both factors.
-SHAPE_WRITERS = ("seventh", "eighth", "ninth", "tenth")
+#: Writers of the shape report: the seventh to the eleventh (sessions 49–54), whose probes hold both factors.
+SHAPE_WRITERS = ("seventh", "eighth", "ninth", "tenth", "eleventh")
 
 
 def shape(shared: Path) -> None:
@@ -568,6 +573,62 @@ def shape(shared: Path) -> None:
         print(f"| {name} | {said[0]} | {said[1]} |")
 
 
+def error_class() -> None:
+    """The MT sentences with no finding (grammar off) of every probe whose rows carry ``error_class`` ("sense" or
+    "structure"), crossed by class and by length (:data:`SHORT_WORDS`): a 2×2 of misses per probe and pooled, Fisher's
+    exact test (two-sided) of each factor alone and within each level of the other, the small-word share of each
+    cell, and a logistic fit of a miss on class, length and :func:`small_word_share` (session 54: are word-sense
+    errors or broken structure what the detector misses, and does length still carry the misses when classes are
+    balanced?)."""
+    from scipy.stats import fisher_exact
+
+    rows = []  # (probe, structure?, short?, small-word share, missed?)
+    for d in PROBES:
+        for r in read_jsonl(d / "real_mt_probe.jsonl"):
+            if "error_class" in r:
+                rows.append((d.name, r["error_class"] == "structure", len(r["text"].split()) <= SHORT_WORDS,
+                             small_word_share(r["text"]), not findings(r["text"])))
+    if not rows:
+        print("no probe names its rows' error class: errorclass report skipped")
+        return
+
+    def fisher(group: list[tuple], i: int) -> str:
+        yes, no = [r for r in group if r[i]], [r for r in group if not r[i]]
+        if not (yes and no):
+            return "—"
+        table = [[sum(r[4] for r in yes), sum(not r[4] for r in yes)], [sum(r[4] for r in no), sum(not r[4] for r in no)]]
+        p = fisher_exact(table)[1]
+        return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
+
+    print(f"short: {SHORT_WORDS} words or fewer; cells: missed of sentences (mean small-word share)\n")
+    print("| probes | sense, short | sense, long | structure, short | structure, long | p class | p length | "
+          "p class in short / long | p length in sense / structure |\n|---|---|---|---|---|---|---|---|---|")
+    names = sorted({r[0] for r in rows})
+    for group_names in tuple((n,) for n in names) + ((tuple(names),) if len(names) > 1 else ()):
+        group = [r for r in rows if r[0] in group_names]
+        cells = []
+        for structure in (False, True):
+            for short in (True, False):
+                hit = [r for r in group if r[1] == structure and r[2] == short]
+                share = sum(r[3] for r in hit) / max(1, len(hit))
+                cells.append(f"{sum(r[4] for r in hit)} of {len(hit)} ({share:.2f})")
+        within_len = [fisher([r for r in group if r[2] == short], 1) for short in (True, False)]
+        within_class = [fisher([r for r in group if r[1] == structure], 2) for structure in (False, True)]
+        print(f"| {', '.join(group_names)} | " + " | ".join(cells) + f" | {fisher(group, 1)} | {fisher(group, 2)} | "
+              f"{' / '.join(within_len)} | {' / '.join(within_class)} |")
+    shares = [[r[3] for r in rows if r[4] == missed] for missed in (True, False)]
+    print(f"\nsmall-word share: missed {sum(shares[0]) / max(1, len(shares[0])):.2f} ({len(shares[0])}), "
+          f"caught {sum(shares[1]) / max(1, len(shares[1])):.2f} ({len(shares[1])})")
+    y = [int(r[4]) for r in rows]
+    fits = (logistic_fit([[float(r[1]), float(r[2])] for r in rows], y),
+            logistic_fit([[float(r[1]), float(r[2]), r[3]] for r in rows], y))
+    print(f"\nlogistic fits of a miss ({len(rows)} sentences): class and length, then with the small-word share\n\n"
+          "| term | coefficient (SE), Wald p | with small-word share |\n|---|---|---|")
+    for i, name in enumerate(("intercept", "structure", "short", "small-word share")):
+        said = [f"{f[i][0]:+.2f} ({f[i][1]:.2f}), p {f[i][2]:.3f}" if i < len(f) else "—" for f in fits]
+        print(f"| {name} | {said[0]} | {said[1]} |")
+
+
 def model_gain(candidate: str, draws: int = 2000) -> None:
     """Each writer's AUC of the detector's raw probability (the model's, for every sentence: one too short for the
     checker to judge too), the shipped model against the ``candidate`` model file, and a paired bootstrap of the gain
@@ -613,7 +674,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help=SHARED_HELP)
     ap.add_argument("--limit", type=int, default=6000, help="at most this many sentences a set (parenthetical)")
     ap.add_argument("--report", choices=("classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length",
-                                         "misses", "languages", "shape", "gain"), action="append",
+                                         "misses", "languages", "shape", "errorclass", "gain"),
+                    action="append",
                     help="only these reports (repeatable; default all)")
     ap.add_argument("--candidate", help="a detector model file (detector.npz) for the gain report")
     args = ap.parse_args(argv)
@@ -623,14 +685,14 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--candidate {args.candidate}: no such file (a detector.npz)")
     shared = shared_dir(args.shared)
     wanted = args.report or ["classes", "fluent", "parenthetical", "channels", "candidates", "trend", "length", "misses",
-                              "languages", "shape"]
+                              "languages", "shape", "errorclass"]
     print(f"probes: {', '.join(d.name for d in PROBES)}")
     for name in wanted:
         print(f"\n## {name}")
         {"classes": lambda: classes(shared), "fluent": fluent,
          "parenthetical": lambda: parenthetical(shared, args.limit), "channels": channels, "candidates": lambda: candidates(shared), "trend": trend,
          "length": length, "misses": lambda: misses(shared), "languages": lambda: languages(shared),
-         "shape": lambda: shape(shared),
+         "shape": lambda: shape(shared), "errorclass": error_class,
          "gain": lambda: model_gain(args.candidate)}[name]()
     return 0
 

@@ -85,7 +85,7 @@ def trend_groups(new: list[Path]) -> dict[str, str]:
 class Writer:
     """One writer's two probes and what their test asks of them (the figures each round measured and pinned)."""
 
-    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "tenth")
+    name: str  #: the writer's group in ``bench/probes_pooled.py`` ("third" … "eleventh")
     previous: str  #: the writer before, in a group of its own too
     probes: tuple[str, str]
     older: int  #: at least this many older probes to be new text against
@@ -171,4 +171,12 @@ WRITERS = (
         "probe_s52/clean_news_probe.jsonl": "fb398b056911ebdead6dcd815c63bbd29c41467cb9fc5d91977c68848bc2087d",
         "probe_s52b/real_mt_probe.jsonl": "fb1d58009ee150f7edabdf405ad9f35a25e005ad37ec155ddca90ee37303539a",
         "probe_s52b/clean_news_probe.jsonl": "af4b8ba6fe329e0ddc927da36c11ccefdc2f135843fdc9a09cc4a48aaa5c134f"}),
+    # session 54 (round 26): tea, cycling, earthquakes, circuses; carpets, wine, observatories, weddings (length
+    # crossed with error class; measured 13 and 13 flagged)
+    Writer("eleventh", "tenth", ("probe_s54", "probe_s54b"), 27, per_language=1, langs_in_all=(30, 30), short_mt=10,
+           short_pro=9, flagged_floor=(11, 11), digests={
+        "probe_s54/real_mt_probe.jsonl": "2969ef9861506a20a01a8672d9980f48e9d5c99f0a6c7cff38293baf387e0a83",
+        "probe_s54/clean_news_probe.jsonl": "99d3c726e85aa7af318e9f5a5c79437e9c0394a0288ab4fa1eb35c2ab45093ca",
+        "probe_s54b/real_mt_probe.jsonl": "95df70e2069fafb8f82b141829fc128e890809a467f27fd3dcb43ed59682c846",
+        "probe_s54b/clean_news_probe.jsonl": "b69a9c9ff0490fb18f9fb32b88eff4f1029f128184f9242a5dcffe28d3e8ce07"}),
 )

@@ -1,5 +1,5 @@
-"""The held-out probes of the third writer on (bench/data/probe_s44 … probe_s52b; sessions 44–52, overfitting
-audit rounds 18–25), one table (:data:`tests.audit.heldout_probes.WRITERS`) read by one set of tests.
+"""The held-out probes of the third writer on (bench/data/probe_s44 … probe_s54b; sessions 44–54, overfitting
+audit rounds 18–26), one table (:data:`tests.audit.heldout_probes.WRITERS`) read by one set of tests.
 
 Sessions 44–48 had one test file a writer with the same tests; session 49 folded them here with the same bounds and
 the same skip message.  For each writer: its probes' shape (ten languages two rows each, or from session 51 twenty
