@@ -122,16 +122,14 @@ def hits(text: str) -> Iterator[tuple[str, str, str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eval_data import SHARED_HELP, shared_dir
+    from eval_data import SHARED_HELP, require_shared, shared_dir
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=None, help=SHARED_HELP)
     ap.add_argument("--show", action="store_true", help="print each clean hit and each MT hit kept by the human")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
-    if not (shared / "benchmarks").is_dir():
-        print(f"doubled_words: no benchmarks in {shared} (set MTFIX_SHARED)", file=sys.stderr)
-        return 2
+    require_shared(shared, "benchmarks")
     clean: Counter = Counter()
     total = 0
     for name, lines in clean_sources(shared).items():
