@@ -1,10 +1,12 @@
 """Which LanguageTool matches are evidence of garbled MT, and which fire on professional English.
 
-Development data only (``realmt`` train, MLQE-PE dev MT and its post-edits, the MQM zh-en 2020 and TED 2021
-references); realmt dev is never read here, and the held-out zh-en 2023 set only by ``heldout``, which chooses
+Development data only (``realmt`` train, MLQE-PE train and dev MT and their post-edits, the MQM zh-en 2020 and
+TED 2021 references); realmt dev is never read here, and the held-out zh-en 2023 set only by ``heldout``, which chooses
 nothing (it reports a choice already made).
 
-    python bench/lt_evidence.py collect [--out F] [--pe-limit 200] [--refs 600]   # runs the real LT server
+    python bench/lt_evidence.py collect [--out F] [--pe-limit 200] [--pe-splits dev,train] [--refs 600]  # real LT
+    python bench/lt_evidence.py candidates --cache F  # the rules passing CANDIDATE_RULE (stated beforehand)
+    python bench/lt_evidence.py fit --cache F         # realmt train AUC with a class for them (bootstrap)
     python bench/lt_evidence.py table --cache F     # per LT rule / MQM category: share of sentences per source
     python bench/lt_evidence.py simulate --cache F  # realmt train AUC under weight variants of the LT table
     python bench/lt_evidence.py heldout --items 100 # evaluation only, after the choice: zh-en 2023 SxS
@@ -58,21 +60,35 @@ def collect(args: argparse.Namespace) -> None:
     out["realmt-pro"] = [components(pipe, r["text"]) for r in read_jsonl(rm / "clean_news_train.jsonl")]
     print(f"realmt train {time.time() - t0:.0f}s", file=sys.stderr)
     save(args.out, out)
-    mt, pe = [], []
-    for pair in PAIRS:
-        for r in load_pe(PESet(pair, "dev"), root / "benchmarks", args.pe_limit):
-            mt.append({"hter": float(r["hter"]), **components(pipe, r["mt"])})
-            pe.append(components(pipe, r["pe"]))
-    out["mlqe-mt"], out["mlqe-pe"] = mt, pe
-    print(f"mlqe-pe dev {time.time() - t0:.0f}s", file=sys.stderr)
-    save(args.out, out)
     bench = root / "benchmarks"
     for name, path in (("mqm-ref", bench / "mqm-zh-en-2020.jsonl.gz"), ("ted-ref", bench / "mqm-zh-en-ted2021.jsonl")):
         refs = list(dict.fromkeys(r["reference"] for r in read_jsonl(path) if r.get("reference")))[: args.refs]
         out[name] = [components(pipe, t) for t in refs]
         print(f"{name} {time.time() - t0:.0f}s", file=sys.stderr)
+        save(args.out, out)
+    mt, pe = [], []
+    for split in args.pe_splits.split(","):
+        for pair in PAIRS:
+            for r in pe_records(root / "benchmarks", pair, split, args.pe_limit):
+                tag = {"pair": pair, "split": split}
+                mt.append({"hter": float(r["hter"]), **tag, **components(pipe, r["mt"])})
+                pe.append({**tag, **components(pipe, r["pe"])})
+            print(f"mlqe-pe {split} {pair} {time.time() - t0:.0f}s", file=sys.stderr)
+            out["mlqe-mt"], out["mlqe-pe"] = mt, pe
+            save(args.out, out)
     pipe.close()
     save(args.out, out)
+
+
+def pe_records(bench: Path, pair: str, split: str, limit: int | None) -> list[dict[str, Any]]:
+    """The first ``limit`` records with a post-edit of an MLQE-PE file (train: the gzipped file; fitting data
+    only: ``test`` and ``test21`` are held out and refused)."""
+    if split not in ("train", "dev"):
+        raise SystemExit(f"lt_evidence: MLQE-PE {split} is held out (train and dev only)")
+    if split == "dev":
+        return load_pe(PESet(pair, "dev"), bench, limit)
+    recs = [r for r in read_jsonl(bench / f"mlqe-pe-{pair}-train.jsonl.gz") if r.get("pe") is not None]
+    return recs[:limit] if limit else recs
 
 
 def save(path: Path, data: dict[str, Any]) -> None:
@@ -121,6 +137,112 @@ def table(data: dict[str, Any], minimum: int) -> None:
             continue
         cells = [f"{100 * counts[s][key] / len(data[s]):.1f} % ({counts[s][key]}; {alone[s][key]} alone)" for s in sets]
         print(f"| {key} | " + " | ".join(cells) + " |")
+
+
+CANDIDATE_RULE = ("MLQE-PE MT rate >= 1 % and >= 3x its post-edits' rate, pooled and in >= 3 of 5 language pairs (each "
+                  "with >= 2 MT sentences); realmt train MT >= 2 sentences and >= 3x its corrections' rate; "
+                  "<= 0.5 % on every professional source (realmt train news, MQM zh-en 2020 and TED 2021 references)")
+
+
+def key_sets(rec: dict[str, Any]) -> set[str]:
+    """The rule and category keys of a record's LanguageTool findings (not the speller's classes of their own)."""
+    keys: set[str] = set()
+    for f in rec["finds"]:
+        if f[2] == "lt":
+            keys.update((f[1], f"cat:{f[4]}"))
+    return keys
+
+
+def candidates(data: dict[str, Any]) -> None:
+    """The keys that pass :data:`CANDIDATE_RULE` (stated before the figures were read), with every key's rates."""
+    def rate(recs: list[dict[str, Any]], key: str) -> tuple[int, float]:
+        n = sum(key in key_sets(r) for r in recs)
+        return n, n / max(1, len(recs))
+
+    pro = [s for s in ("realmt-pro", "mqm-ref", "ted-ref") if s in data]
+    mt, pe = data["mlqe-mt"], data["mlqe-pe"]
+    pairs = sorted({r.get("pair", "?") for r in mt})
+    every: Counter[str] = Counter()
+    for s in ("realmt-mt", "mlqe-mt"):
+        for r in data[s]:
+            every.update(key_sets(r))
+    print(f"rule: {CANDIDATE_RULE}")
+    print(f"| key | realmt MT / corr ({len(data['realmt-mt'])}) | MLQE MT / PE ({len(mt)}) | pairs >= 3x | "
+          + " | ".join(pro) + " | passes |")
+    print("|---|---:|---:|---:|" + "---:|" * len(pro) + "---|")
+    for key, n in every.most_common():
+        if n < 5:
+            break
+        rm, rc = rate(data["realmt-mt"], key), rate(data["realmt-corr"], key)
+        mm, mp = rate(mt, key), rate(pe, key)
+        wins = 0
+        for pair in pairs:
+            a = rate([r for r in mt if r.get("pair") == pair], key)
+            b = rate([r for r in pe if r.get("pair") == pair], key)
+            wins += a[0] >= 2 and a[1] >= 3 * b[1]
+        pr = [rate(data[s], key) for s in pro]
+        ok = (mm[1] >= 0.01 and mm[1] >= 3 * mp[1] and wins >= 3 and rm[0] >= 2 and rm[1] >= 3 * rc[1]
+              and all(p[1] <= 0.005 for p in pr))
+        print(f"| {key} | {rm[0]} / {rc[0]} | {100 * mm[1]:.2f} % / {100 * mp[1]:.2f} % | {wins} | "
+              + " | ".join(f"{100 * p[1]:.2f} %" for p in pr) + f" | {'YES' if ok else 'no'} |")
+
+
+def passing(data: dict[str, Any]) -> list[str]:
+    """The keys :func:`candidates` marks YES."""
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        candidates(data)
+    return [line.split(" | ")[0][2:] for line in buf.getvalue().splitlines() if line.endswith("| YES |")]
+
+
+def with_class(data: dict[str, Any], keys: set[str], cls: str) -> dict[str, Any]:
+    """``data`` with the ``lt`` findings whose rule or category is in ``keys`` given the class ``cls``."""
+    def move(f: list[Any]) -> list[Any]:
+        return [f[0], f[1], cls, *f[3:]] if f[2] == "lt" and (f[1] in keys or f"cat:{f[4]}" in keys) else f
+
+    return {s: [{**r, "finds": [move(f) for f in r["finds"]]} for r in recs] for s, recs in data.items()}
+
+
+def fit(data: dict[str, Any], only: list[str] | None = None, resamples: int = 2000, seed: int = 54) -> None:
+    """realmt train AUC (MT vs professional news) and MLQE-PE tau_b (-HTER) with a class of its own for the
+    passing keys (or ``only``: keys named to look at, which adopts nothing), over a grid of (factor, alone), each
+    with the 95 % paired bootstrap interval of its AUC gain."""
+    from dataclasses import replace
+
+    import numpy as np
+    from scipy.stats import kendalltau
+
+    from mtfix.scoring.fluency import default_weights
+
+    keys = only or passing(data)
+    print(f"{'keys named (a look, not a candidate)' if only else 'passing keys'}: {keys or 'none'}")
+    w0 = default_weights()
+    rng = np.random.default_rng(seed)
+    sets = ("realmt-mt", "realmt-pro", "mlqe-mt")
+    base = {s: np.array([record_score(r, w0, "table", None) for r in data[s]]) for s in sets if s in data}
+    n_mt, n_pro = len(base["realmt-mt"]), len(base["realmt-pro"])
+    draws = [(rng.integers(0, n_mt, n_mt), rng.integers(0, n_pro, n_pro)) for _ in range(resamples)]
+    a0 = auc(base["realmt-mt"].tolist(), base["realmt-pro"].tolist())
+    print("| keys | factor | alone | realmt train AUC | gain (95 % paired bootstrap) | MLQE-PE tau_b (-HTER) |")
+    print("|---|---:|---:|---:|---|---:|")
+    hter = [-r["hter"] for r in data.get("mlqe-mt", [])]
+    t0 = kendalltau(base["mlqe-mt"], hter).statistic if hter else float("nan")
+    print(f"| (table) | - | - | {a0:.4f} | - | {t0:.4f} |")
+    for subset in ([[k] for k in keys] + ([keys] if len(keys) > 1 else [])):
+        moved = with_class(data, set(subset), "lt-fit")
+        for factor, alone in ((1.0, 0.5), (1.0, 1.0), (2.0, 0.0), (2.0, 1.0)):
+            w = replace(w0, origin={**w0.origin, "lt-fit": factor}, alone={**w0.alone, "lt-fit": alone})
+            sc = {s: np.array([record_score(r, w, "table", None) for r in moved[s]]) for s in base}
+            a = auc(sc["realmt-mt"].tolist(), sc["realmt-pro"].tolist())
+            gains = sorted(auc(sc["realmt-mt"][i].tolist(), sc["realmt-pro"][j].tolist())
+                           - auc(base["realmt-mt"][i].tolist(), base["realmt-pro"][j].tolist()) for i, j in draws)
+            lo, hi = gains[int(0.025 * resamples)], gains[int(0.975 * resamples) - 1]
+            t = kendalltau(sc["mlqe-mt"], hter).statistic if hter else float("nan")
+            print(f"| {', '.join(subset)} | {factor:g} | {alone:g} | {a:.4f} | {a - a0:+.4f} ({lo:+.4f} to {hi:+.4f}) "
+                  f"| {t:.4f} |")
 
 
 def variant_factor(name: str, f: list[Any], corroborated: bool) -> float:
@@ -204,7 +326,7 @@ def simulate(data: dict[str, Any]) -> None:
 
     w = default_weights()
     pro_sets = tuple(s for s in ("realmt-pro", "mqm-ref", "ted-ref", "mlqe-pe") if s in data)
-    print("| variant | p corroborates | realmt train AUC | AUC vs corrections | MLQE-PE dev tau_b (-HTER) | "
+    print("| variant | p corroborates | realmt train AUC | AUC vs corrections | MLQE-PE tau_b (-HTER) | "
           + " | ".join(f"{s} mean drop" for s in pro_sets) + " |")
     print("|---|---|---:|---:|---:|" + "---:|" * len(pro_sets))
     base = {s: np.array([record_score(r, w, "no-lt", None) for r in data[s]]) for s in data}
@@ -250,13 +372,19 @@ def main(argv: list[str] | None = None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
     c.add_argument("--out", type=Path, default=DEFAULT_CACHE)
-    c.add_argument("--pe-limit", type=int, default=200)
+    c.add_argument("--pe-limit", type=int, default=200, help="MLQE-PE records per language pair and split")
+    c.add_argument("--pe-splits", default="dev", help="MLQE-PE splits, comma-separated: dev, train")
     c.add_argument("--refs", type=int, default=600)
     t = sub.add_parser("table")
     t.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     t.add_argument("--min", type=int, default=5)
     m = sub.add_parser("simulate")
     m.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    k = sub.add_parser("candidates", help="LT rules and categories that pass the rule stated before measuring")
+    k.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    g = sub.add_parser("fit", help="realmt train AUC with a class of its own for the passing keys (bootstrap)")
+    g.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    g.add_argument("--keys", help="comma-separated rule IDs (LT:…) or cat:… to look at instead of the passing ones")
     h = sub.add_parser("heldout", help="evaluation only: zh-en 2023 SxS with LanguageTool, after the choice")
     h.add_argument("--items", type=int, default=100)
     args = ap.parse_args(argv)
@@ -266,6 +394,10 @@ def main(argv: list[str] | None = None) -> None:
         collect(args)
     elif args.cmd == "table":
         table(load(args.cache), args.min)
+    elif args.cmd == "candidates":
+        candidates(load(args.cache))
+    elif args.cmd == "fit":
+        fit(load(args.cache), args.keys.split(",") if args.keys else None)
     elif args.cmd == "heldout":
         heldout(args)
     elif args.cmd == "simulate":
