@@ -253,6 +253,8 @@ class Pipeline:
         findings = [f for f in findings if wants(f.code) and (
             not (shielded(f) if f.origin.startswith(("rule:", "glossary:"))
                  or (not f.edits and f.origin.startswith("garble:")) else doc.is_protected(f.start, f.end))
+            # (session 54) the bilingual check's flag on a tag the source lacks stands on the tag itself
+            or (not f.edits and f.origin == "bilingual")
             or (not f.edits and not f.suggestions and doc.sentence_around_markup(f.start, f.end)))]
         n = len(findings)
         for checker in self.checkers:  # grammar: LT findings that repeat a rule's finding are dropped

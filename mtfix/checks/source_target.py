@@ -50,7 +50,7 @@ from mtfix.text.tokens import WORD_HYPHENATED as _WORD
 if TYPE_CHECKING:
     from mtfix.catalogue import RuleInfo
 
-VERSION = "14"  # 14: MTF503 says once that a source's inline element is written as text in the target (session 51); 13: MTF503 compares a tag written as text (XLIFF CDATA, "&lt;b&gt;") with text and an inline element with markup (session 50); 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
+VERSION = "15"  # 15: MTF503 names a tag the source lacks where it stands, the ones past the source's count (session 54); 14: MTF503 says once that a source's inline element is written as text in the target (session 51); 13: MTF503 compares a tag written as text (XLIFF CDATA, "&lt;b&gt;") with text and an inline element with markup (session 50); 12: MTF501 reads a Chinese source's numbers (glued to Han, 万/亿 scales, Han numerals) and English scale words (session 43); 11: MTF507 with the stem back-off, its thresholds re-chosen (session 31); 10: the score's lexical term translates unknown inflected source words by their stems (session 30); 9: lexical recognition with a stem back-off for the score, Russian spelling guard (session 30);  8: MTF508 (lexical addition, session 29);  7: MTF507 (lexical coverage, session 29);  3: MTF505/MTF506 (length ratio); 4: equivalent tags, numbers in locked spans (session 17);
 # 5: %d = %i, length modifiers, times of day 10:30 = 10.30 = 10h30 (session 19); 6: a time zone
 # ("10.30 GMT") is no currency code, "10.30-11.45" is two times (session 19 review)
 
@@ -458,8 +458,10 @@ class BilingualChecker(BaseChecker):
 
     # -- helpers -----------------------------------------------------------------------------
     def _finding(self, doc: Document, code: str, category: str, severity: Severity, start: int, end: int,
-                 message: str) -> Finding:
-        if doc.is_protected(start, end):
+                 message: str, *, at_markup: bool = False) -> Finding:
+        """A finding on ``doc.text[start:end]``; one in a protected span moves to the unit's first word, unless
+        ``at_markup`` (a tag the source lacks: reported where it stands, session 54; it was column 1)."""
+        if not at_markup and doc.is_protected(start, end):
             start, end = _anchor(doc)
         return make_finding(doc, code, category, severity, start, end, message, origin="bilingual")
 
@@ -470,11 +472,11 @@ class BilingualChecker(BaseChecker):
             src = _markup_or_text(src, tags["spans"])
             tgt = _markup_or_text(tgt, [(p.start, p.end) for p in doc.meta.get("format_protected") or ()])
         need = Counter(p for p, _, _ in src)
-        have = Counter(p for p, _, _ in tgt)
+        seen: Counter[str] = Counter()
         lacking = need - Counter(q for q, _, _ in tgt)  # the source's, by key, the target does not hold
         for p, s, e in tgt:
-            if have[p] > need[p]:
-                have[p] -= 1
+            seen[p] += 1
+            if seen[p] > need[p]:  # the ones past the source's count (session 54: the first ones were named)
                 shown = regex.sub(r"\s+", " ", doc.text[s:e])  # as the target has it
                 # one tag, one problem (session 51: two findings): the tag the source lacks here as text, there
                 # as inline markup, or the reverse (keys as text only in XLIFF and TMX: :func:`_markup_or_text`)
@@ -484,10 +486,11 @@ class BilingualChecker(BaseChecker):
                     how = ("is written as text, not as inline markup" if p.startswith(_AS_TEXT)
                            else "is written as text there, as inline markup here")
                     yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                        f"placeholder or tag {shown!r} of the source {how}")
+                                        f"placeholder or tag {shown!r} of the source {how}", at_markup=True)
                     continue
                 yield self._finding(doc, "MTF503", "Other", Severity.MAJOR, s, e,
-                                    f"placeholder or tag {shown!r}{_as_text_note(p)} is not in the source")
+                                    f"placeholder or tag {shown!r}{_as_text_note(p)} is not in the source",
+                                    at_markup=True)
         written = {p: repr(regex.sub(r"\s+", " ", (doc.source or "")[s:e])) + _as_text_note(p)
                    for p, s, e in reversed(src)}  # as the source has it
         missing = [written[p] for p in need for _ in range(lacking[p])]

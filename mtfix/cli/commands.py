@@ -57,7 +57,7 @@ def check(
 ) -> None:
     """Report findings: file:line:col: CODE \\[severity] message."""
     from mtfix.files import check_input
-    from mtfix.report.text import finding_lines, summary_line
+    from mtfix.report.text import finding_lines, note_lines, summary_line
 
     run = InputRun(opts, paths, fail_on=fail_on, report_format=format, min_severity=min_severity)
     pipeline = run.pipeline
@@ -84,6 +84,7 @@ def check(
         typer.echo(dumps(sarif_report(results, _signatures(run), _rules_config(run), exit_code=code)))
     else:
         colour = use_colour()
+        _echo_lines(note_lines(results), err=True)  # diagnostics, as fix, score and review write them
         _echo_lines(finding_lines(results, colour=colour), colour=colour)
         if not opts.quiet:
             typer.echo(summary_line(results, failures=len(results.failures)), err=True)

@@ -96,7 +96,7 @@ GrammarOpt = Annotated[
 LtUrlOpt = Annotated[str | None, typer.Option("--lt-url", help="Use this running LanguageTool server.")]
 InputFormatOpt = Annotated[
     str | None,
-    typer.Option("--input-format", help="text, markdown, html, jsonl, csv, tsv, xliff, po, tmx, srt, vtt (default: by extension)."),
+    typer.Option("--input-format", help="text, markdown, html, json, jsonl, csv, tsv, xliff, po, tmx, srt, vtt (default: by extension)."),
 ]
 TextFieldOpt = Annotated[str | None, typer.Option("--text-field", "--column", help="JSONL/CSV field with the text.")]
 SourceFieldOpt = Annotated[str | None, typer.Option("--source-field", help="JSONL/CSV field with the source text.")]
@@ -263,7 +263,14 @@ def with_stdin_filename(opts: CommonOptions, paths: list[str] | None) -> CommonO
     if opts.input_format is not None:
         return opts
     from mtfix.formats import format_for_path
+    from mtfix.io.office import data_document_reason
+    from mtfix.report.text import printable
 
+    if data_document_reason(opts.stdin_filename) is not None:  # session 54: it was read as plain text, keys and all
+        fail(f"--stdin-filename {printable(opts.stdin_filename)}: a JSON document, not a format mtfix reads by its "
+             "name: --input-format json reads a localisation file's string values, --input-format jsonl "
+             "--text-field FIELD one record a line, --input-format text all of it, keys and all; nothing was "
+             "checked or written")
     return replace(opts, input_format=format_for_path(opts.stdin_filename))
 
 

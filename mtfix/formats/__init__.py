@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "text": "mtfix.formats.text:TextFormat",
     "markdown": "mtfix.formats.markdown:MarkdownFormat",
     "jsonl": "mtfix.formats.jsonl:JsonlFormat",
+    "json": "mtfix.formats.jsondoc:JsonFormat",
     "csv": "mtfix.formats.csv:CsvFormat",
     "tsv": "mtfix.formats.csv:TsvFormat",
     "xliff": "mtfix.formats.xliff:XliffFormat",
@@ -50,6 +51,10 @@ EXTENSIONS: dict[str, str] = {
 #: too (until session 27 a Trados project's folder was "no file to check"); named, they are read as XLIFF by
 #: their content (:func:`sniff`), as any other name is.
 DIALECT_EXTENSIONS: dict[str, str] = {".sdlxliff": "xliff", ".mqxliff": "xliff"}
+
+#: Extensions only a walk under ``--input-format`` takes: a named ``.json`` is skipped unless ``--input-format json``
+#: asks for it (a manifest or a config is as likely as a localisation file; session 54).
+OPT_IN_EXTENSIONS: dict[str, str] = {".json": "json"}
 
 
 def get_format(name: str) -> Format:
@@ -96,8 +101,8 @@ def format_for_path(path: str | None, default: str = "text", raw: bytes | None =
 
 
 #: Formats whose reader refuses a file without a header or root (WebVTT's ``WEBVTT`` line, CSV's header row,
-#: XLIFF's and TMX's root element): a file with no text at all is read as text by :func:`load` instead.
-_NEED_HEAD = frozenset({"vtt", "csv", "tsv", "xliff", "tmx"})
+#: XLIFF's and TMX's root element, a JSON object): a file with no text at all is read as text by :func:`load` instead.
+_NEED_HEAD = frozenset({"vtt", "csv", "tsv", "xliff", "tmx", "json"})
 
 
 def is_blank(raw: bytes) -> bool:

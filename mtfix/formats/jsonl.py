@@ -123,34 +123,45 @@ def key_count(line: str, key: str) -> int:
 
 def _key_spans(line: str, key: str) -> list[tuple[int, int]]:
     """Where each value of top-level ``key`` sits in the JSON object ``line``, in order (none when it is no object)."""
+    return [(s, e) for k, _, s, e in object_members(line) or () if k == key]
+
+
+def object_members(text: str, i: int = 0) -> list[tuple[str, int, int, int]] | None:
+    """Each member of the JSON object at ``text[i:]`` (after white space), in order: its key, where the key's
+    quote starts, and where its value starts and ends (``text[s:e]``); None when no object starts there or a key
+    cannot be read (the object's end is read no further than its last member).
+
+    >>> object_members('{"a": 1, "b" : {"c": "x"}}')
+    [('a', 1, 6, 7), ('b', 9, 15, 25)]
+    """
     scan = json.decoder.scanstring
-    n = len(line)
+    n = len(text)
 
     def skip(i: int) -> int:
-        while i < n and line[i] in _WS:
+        while i < n and text[i] in _WS:
             i += 1
         return i
 
-    i = skip(0)
-    if i >= n or line[i] != "{":
-        return []
+    i = skip(i)
+    if i >= n or text[i] != "{":
+        return None
     i = skip(i + 1)
-    found: list[tuple[int, int]] = []
-    if i < n and line[i] == "}":
-        return []
+    found: list[tuple[str, int, int, int]] = []
+    if i < n and text[i] == "}":
+        return found
     while i < n:
-        if line[i] != '"':
-            return []
-        k, i = scan(line, i + 1)
+        if text[i] != '"':
+            return None
+        at = i
+        k, i = scan(text, i + 1)
         i = skip(i)
-        if i >= n or line[i] != ":":
-            return []
+        if i >= n or text[i] != ":":
+            return None
         i = skip(i + 1)
-        _, end = _raw_decode(line, i)
-        if k == key:
-            found.append((i, end))
+        _, end = _raw_decode(text, i)
+        found.append((k, at, i, end))
         i = skip(end)
-        if i < n and line[i] == ",":
+        if i < n and text[i] == ",":
             i = skip(i + 1)
             continue
         break

@@ -57,11 +57,14 @@ def walk_extensions(formats: Iterable[str | None] = ()) -> frozenset[str]:
     (['.jsonl', '.ndjson'], ['.markdown', '.md', '.srt', '.text', '.txt', '.vtt'])
     >>> sorted(walk_extensions(["xliff"]))  # Trados' and memoQ's XLIFF too
     ['.mqxliff', '.sdlxliff', '.xlf', '.xliff']
+    >>> sorted(walk_extensions(["json"]))
+    ['.json']
     """
-    from mtfix.formats import DIALECT_EXTENSIONS, EXTENSIONS
+    from mtfix.formats import DIALECT_EXTENSIONS, EXTENSIONS, OPT_IN_EXTENSIONS
 
     wanted = {f for f in formats if f} or set(DEFAULT_FORMATS)
-    return frozenset(ext for ext, fmt in (*EXTENSIONS.items(), *DIALECT_EXTENSIONS.items()) if fmt in wanted)
+    known = (*EXTENSIONS.items(), *DIALECT_EXTENSIONS.items(), *OPT_IN_EXTENSIONS.items())
+    return frozenset(ext for ext, fmt in known if fmt in wanted)
 
 
 def is_temp_file(name: str) -> bool:

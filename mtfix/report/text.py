@@ -64,14 +64,23 @@ def _style(text: str, colour: bool, **kw) -> str:
     return typer.style(text, **kw)
 
 
+def note_lines(results: Iterable[FileResult]) -> Iterable[str]:
+    """Each file's notes (a record kept unchanged, a cue ending before it starts), ``FILE: line N: reason``:
+    diagnostics, which every command writes on standard error (``check``'s text report wrote them on standard
+    output, among its findings, until session 54; ``fix``, ``score`` and ``review`` on standard error)."""
+    for fr in results:
+        path = printable(fr.path)
+        for err in fr.errors:
+            yield f"{path}: {printable(err)}"
+
+
 def finding_lines(results: Iterable[FileResult], *, colour: bool = False) -> Iterable[str]:
+    """Each finding of ``results`` as a line of ``check``'s text report (the notes: :func:`note_lines`)."""
     from mtfix.rules.markup import as_read  # a span is quoted as the reader sees it (without markup; a page: decoded)
 
     messages: dict[str, str] = {}  # message → printable(message): most messages repeat
     for fr in results:
         path = printable(fr.path)
-        for err in fr.errors:
-            yield f"{path}: {printable(err)}"
         for ur in fr.units:
             for f in ur.findings:
                 line, col = ur.location(f.start)
