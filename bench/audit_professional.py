@@ -76,7 +76,11 @@ Every sentence is checked (grammar off unless ``--grammar``) and fixed as its ow
 - ``own-twentieth-genres``: the same, session 53: building regulations, ferry timetable notes, knitting patterns,
   patient information leaflets, ship's logbook entries, software release notes, tax guidance, museum object labels,
   estate agents' property particulars and election manifesto pledges
-  (``tests/data/professional_twentieth_genres.txt``).
+  (``tests/data/professional_twentieth_genres.txt``);
+- ``own-twentyfirst-genres``: the same, session 54: first aid instructions, dressmaking pattern steps, aquarium fish
+  care sheets, school trip letters, mountain hut house rules, churchyard monumental inscriptions, bicycle workshop
+  job cards, cabin crew safety announcements, plant nursery catalogue entries and tide table notes
+  (``tests/data/professional_twentyfirst_genres.txt``).
 
 For each source: sentences with a major finding (and how many of those majors are MTF401
 raised by a rule in the same sentence, with the rule), sentences edited by ``fix``, and the
@@ -165,7 +169,8 @@ OWN_SETS = {"own-genres": REPO / "tests" / "data" / "professional_genres.txt",
             "own-seventeenth-genres": REPO / "tests" / "data" / "professional_seventeenth_genres.txt",
             "own-eighteenth-genres": REPO / "tests" / "data" / "professional_eighteenth_genres.txt",
             "own-nineteenth-genres": REPO / "tests" / "data" / "professional_nineteenth_genres.txt",
-            "own-twentieth-genres": REPO / "tests" / "data" / "professional_twentieth_genres.txt"}
+            "own-twentieth-genres": REPO / "tests" / "data" / "professional_twentieth_genres.txt",
+            "own-twentyfirst-genres": REPO / "tests" / "data" / "professional_twentyfirst_genres.txt"}
 
 
 def own_set_sentences(path: Path) -> Iterator[str]:

@@ -128,7 +128,10 @@ if TYPE_CHECKING:
 #: is evidence of people when the list ends its clause; a list of names before a noun it qualifies is a label, as a
 #: slash pair was ("Brown, Mensah and Sato sauces", "A Mensah/Sato and Frost team": an unsafe expansion); one
 #: semicolon ending a clause cuts the list there, no longer drops it ("Stone, Clay, and Sand; Ms Cook told us").
-REVISION = 22
+#: 23 (session 54): a clause number opening a line before a capital ("2.2 Frost closed the pass.") is a line's marker,
+#: as the detector reads it (:func:`mtfix.text.symbols.line_opening_end` asks ``entry_number_end``): an everyday
+#: word that is a name's short form opens its sentence there (an unsafe expansion; was safe).
+REVISION = 23
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.
 _EVENTS_MEMO = 4096

@@ -107,6 +107,15 @@ def entry_number_end(text: str, start: int = 0, end: int | None = None) -> int:
     return m.end() if m is not None else start
 
 
+def _entry_number_before_capital(text: str, start: int, stop: int) -> int:
+    """:func:`entry_number_end` of ``text[start:stop]``, a clause number only before a capital (the only word whose
+    reading it changes): "3.5 tonnes" is a quantity, no marker."""
+    at = entry_number_end(text, start, stop)
+    if at > start and time_stamp_end(text, start, stop) == start and not text[at:at + 1].isupper():
+        return start
+    return at
+
+
 #: An ASCII marker a plain-text line opens with before its sentence, with the blanks around it: a list item's ("* ",
 #: "+ ", "- ", "2) ", "a) ", "(a) ", "(1) ", "iv) ", "A) ", "[1] "), a quotation's ("> ", as e-mail and Markdown quote),
 #: a heading's ("## ") and emphasis right before a word ("**Frost**").  Not "A." (an initial: "A. Cotton").
@@ -116,8 +125,9 @@ _LINE_MARK = regexcache.compile(r"[ \t]*(?:(?:[-*+]|#{1,6}|\(?(?:\d{1,3}|[a-z]|[
 
 def line_opening_end(text: str, start: int = 0, end: int | None = None) -> int:
     """Where the sentence of ``text[start:end]`` starts once all a plain-text line may open with before it is skipped,
-    in any order and repeated: symbols and emoji (:func:`first_word_start`), a clock time (:func:`time_stamp_end`), a
-    news agency's dateline (:func:`~mtfix.text.datelines.dateline_length`) and the ASCII markers of a list, a quotation,
+    in any order and repeated: symbols and emoji (:func:`first_word_start`), a clock time or, before a capital, a clause
+    number (:func:`entry_number_end`, as the detector and MTF104 read them: glossary-23, session 54), a news agency's
+    dateline (:func:`~mtfix.text.datelines.dateline_length`) and the ASCII markers of a list, a quotation,
     a heading or emphasis (:data:`_LINE_MARK`); ``start`` when none opens it.  The glossary asks it before
     "opens its sentence" (the review of glossary-18: "* Cotton exports fell" kept a safe "Vera Cotton").
 
@@ -125,13 +135,15 @@ def line_opening_end(text: str, start: int = 0, end: int | None = None) -> int:
     [2, 4, 6, 6, 0]
     >>> line_opening_end("PAVLODAR, Dec 5 (Reuters) - Frost covered"), line_opening_end("3 tonnes")
     (28, 0)
+    >>> line_opening_end("2.2 Frost closed"), line_opening_end("3.5 tonnes")
+    (4, 0)
     """
     stop = len(text) if end is None else end
     pos = start
     while True:
         at = first_word_start(text, pos, stop)
         m = _LINE_MARK.match(text, at)  # (not bounded at ``stop``: emphasis looks at the word after it)
-        at = time_stamp_end(text, m.end() if m is not None and at < m.end() <= stop else at, stop)
+        at = _entry_number_before_capital(text, m.end() if m is not None and at < m.end() <= stop else at, stop)
         at += dateline_length(text[at:stop])
         if at == pos:
             return pos

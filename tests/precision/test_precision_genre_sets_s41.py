@@ -53,7 +53,11 @@ the classes each mended in ``test_precision_{eleventh,...,seventeenth}_genres_s4
   sheets, farm diary entries, film subtitles and privacy notices (no edit, no major; ``detectors_only`` too);
 * ``twentieth`` (session 53, 250 lines): building regulations, ferry timetable notes, knitting patterns, patient
   information leaflets, ship's logbook entries, software release notes, tax guidance, museum object labels, property
-  particulars and election manifesto pledges (no edit, no major; ``detectors_only`` too).
+  particulars and election manifesto pledges (no edit, no major; ``detectors_only`` too);
+* ``twentyfirst`` (session 54, 250 lines): first aid instructions, dressmaking pattern steps, aquarium fish care
+  sheets, school trip letters, mountain hut house rules, churchyard monumental inscriptions, bicycle workshop job
+  cards, cabin crew safety announcements, plant nursery catalogue entries and tide table notes (no edit, no major;
+  ``detectors_only`` too).
 """
 
 from __future__ import annotations
@@ -141,6 +145,8 @@ SETS: dict[str, GenreSet] = {
                            detectors_only=True),
     "twentieth": GenreSet("professional_twentieth_genres.txt", 53, 10, 25, (), exact=True, lines=250,
                           detectors_only=True),
+    "twentyfirst": GenreSet("professional_twentyfirst_genres.txt", 54, 10, 25, (), exact=True, lines=250,
+                            detectors_only=True),
 }
 
 GENRES = {name: genres(s.path, s.false_majors) for name, s in SETS.items()}
