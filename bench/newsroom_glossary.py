@@ -43,6 +43,9 @@ pairs of surnames).
 Session 53 added its own glossary with its articles (``bench/data/newsroom_s53/``: ``desk53.tsv``; lists of things
 beside a reporting verb, before a noun or ended by a clause's semicolon, a slash pair in a longer label, given names
 and titles that are English nouns in lists of people).
+Session 54 added its own glossary with its articles (``bench/data/newsroom_s54/``: ``desk54.tsv``; titles and given
+names before noun-surnames with evidence of people, irregular pasts and verbs that are nouns after lists, a surname
+after an honorific, lists of noun-surnames after a thing that "says" and company names).
 
 Run: ``python bench/newsroom_glossary.py [--no-bundled] [--tree TREE] [FILE ...]``; ``--tree`` runs another
 mtfix tree's checker (an A/B: the session's base tree), with this tree's data.
@@ -73,7 +76,8 @@ ARTICLES = ((DATA, DATA / "newsroom.tsv"), (REPO / "bench" / "data" / "newsroom_
             (REPO / "bench" / "data" / "newsroom_s50", REPO / "bench" / "data" / "newsroom_s50" / "desk50.tsv"),
             (REPO / "bench" / "data" / "newsroom_s51", REPO / "bench" / "data" / "newsroom_s51" / "desk51.tsv"),
             (REPO / "bench" / "data" / "newsroom_s52", REPO / "bench" / "data" / "newsroom_s52" / "desk52.tsv"),
-            (REPO / "bench" / "data" / "newsroom_s53", REPO / "bench" / "data" / "newsroom_s53" / "desk53.tsv"))
+            (REPO / "bench" / "data" / "newsroom_s53", REPO / "bench" / "data" / "newsroom_s53" / "desk53.tsv"),
+            (REPO / "bench" / "data" / "newsroom_s54", REPO / "bench" / "data" / "newsroom_s54" / "desk54.tsv"))
 #: the extensions of files read in their own format (a unit at a time), besides the plain ``.txt`` articles
 FORMATTED = (".md", ".csv", ".xlf", ".po")
 

@@ -32,6 +32,7 @@ import regex
 from mtfix.caching import regexcache
 from mtfix.glossary.credits import credit_span, in_speaker, label_before, label_words
 from mtfix.glossary.model import Entry
+from mtfix.glossary.person_words import english_nouns
 from mtfix.text.datelines import dateline_end
 from mtfix.text.plurals import in_capitals
 from mtfix.text.tokens import FUNCTION_WORDS, lower_same_length
@@ -395,24 +396,6 @@ def everyday_surname(word: str) -> bool:
 
     low = word.lower()
     return word.isascii() and is_everyday_word(low) and (_everyday_count_noun(low) or low in english_nouns())
-
-
-#: Lower-case English nouns and adjectives (``glossary/data/english-nouns.txt``, built by
-#: ``bench/build_english_nouns.py`` from LemmInflect's lexicon: session 49).
-_ENGLISH_NOUNS = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
-
-
-@functools.cache
-def english_nouns() -> frozenset[str]:
-    """The lower-case words an English lexicon gives as a noun or an adjective (:data:`_ENGLISH_NOUNS`): a mass
-    noun, a colour or a material a surname may be ("frost", "cotton", "grey"), which has no everyday plural for
-    :func:`everyday_surname`'s first test (session 49).  The list holds no proper name ("putin", "aliyev").
-
-    >>> sorted(w for w in ("frost", "cotton", "grey", "putin", "aliyev") if w in english_nouns())
-    ['cotton', 'frost', 'grey']
-    """
-    lines = _ENGLISH_NOUNS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 #: The list's columns of the countries whose names an English headline's readers know first (gender-guesser's

@@ -131,6 +131,10 @@ if TYPE_CHECKING:
 #: 23 (session 54): a clause number opening a line before a capital ("2.2 Frost closed the pass.") is a line's marker,
 #: as the detector reads it (:func:`mtfix.text.symbols.line_opening_end` asks ``entry_number_end``): an everyday
 #: word that is a name's short form opens its sentence there (an unsafe expansion; was safe).
+#: also in 23 (session 54): an honorific before a surname alone is never expanded ("Ms Wrona": a note, no fix; "Dr Stone": a
+#: suggestion); a list a firm's suffix ends ("Stone, Clay and Frost Ltd") gets a suggestion; "said" before a list of
+#: everyday-noun surnames alone is no evidence of people; an irregular past, a verb with no noun reading ("testify",
+#: "warns") and a verb that is a noun before a determiner ("lead the inquiry") after a list are verbs, not a label.
 REVISION = 23
 #: Documents whose mentions a checker remembers: the units of an XLIFF ``<file>`` are each asked for
 #: their mentions (:func:`mtfix.files.add_contexts`) before they are checked.

@@ -190,7 +190,11 @@ function word is a label ("the Frost/Nakamura desk", "Frost/Nakamura desk editor
 not before a finite verb: "a letter from Omarbekova/Stone reached"): its expansion is a suggestion; a pair standing for the people ("signed by Adeyemi/Nakamura after the talks") is expanded.
 So is any list of names before a noun it qualifies ("A Mensah/Sato and Frost team", "Brown, Mensah and Sato
 sauces"; not before a verb, an adverb or no noun: "Brown, Mensah and Sato ran", "hear Sand and Petrov next week":
-glossary-22).
+glossary-22).  After a list an irregular past ("ran", "told", "met"), a verb with no noun reading ("testify",
+"warns") and a verb that is a noun too before a determiner ("lead the inquiry") are verbs; a list a firm's suffix
+ends ("according to Stone, Clay and Frost Ltd") and one of everyday-noun surnames alone after "said" or "says" ("The
+catalogue says Frost, Stone and Clay.") get a suggestion; a short form after an honorific is never expanded into a
+full name ("Ms Wrona" of "Tomasz Wrona": a note with no fix; "Dr Stone": a suggestion; glossary-23).
 Why: news style introduces a person by full name and then uses the surname.
 Fix safety: safe (unsafe as above, or after an apposition that introduces someone new).  `first-mention = false` (mtfix.toml) turns expansion off: initials then
 become the surname, and bare surnames are left alone.

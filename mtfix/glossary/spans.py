@@ -216,7 +216,8 @@ _FINITE = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "
 
 
 def finite_verb_after(text: str, end: int) -> bool:
-    """Whether the word after ``end`` is a finite verb: an auxiliary, or an everyday verb's "-s" or "-ed"
+    """Whether the word after ``end`` is a finite verb: an auxiliary, an irregular past that is no noun or adjective
+    (:func:`~mtfix.text.irregular_verbs.listed_past`: "ran", not "left"), or an everyday verb's "-s" or "-ed"
     form ("Bank Kiyev is closed", "Club Kiyev reported"): the words before it are the sentence's subject,
     so a capitalised verb-or-noun opening it ("Bank", "Park") is a name's first word, no imperative.
 
@@ -231,6 +232,10 @@ def finite_verb_after(text: str, end: int) -> bool:
     word = m.group(1)
     if word in _FINITE:
         return True
+    from mtfix.glossary.person_words import irregular_past
+
+    if irregular_past(word):
+        return True  # an irregular past with no noun or adjective reading: "ran", "told", "met" (session 54)
     if word.endswith("ed"):
         return any(map(is_everyday_verb, inflection_bases(word)))
     return word.endswith("s") and any(is_everyday_verb(word[:-n]) for n in (1, 2) if word[-n:] in ("s", "es"))

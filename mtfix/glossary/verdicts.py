@@ -17,6 +17,7 @@ from mtfix.glossary.matcher import Hit, normal_form
 from mtfix.glossary.misspell import listed_surname, transliteration_slip, w_for_v
 from mtfix.glossary.model import Entry
 from mtfix.glossary.paragraph_lines import isolated_in_sentence
+from mtfix.glossary.person_words import GENDERED_HONORIFICS, firm_list, honorific_before, speaks_elsewhere
 from mtfix.glossary.replacement import as_written, full_stop
 from mtfix.glossary.rules import make_finding
 from mtfix.glossary.spans import after_title, alone_in_cell, finite_verb_after, in_table_cell, printed_in_english
@@ -304,6 +305,19 @@ def decide(doc: Document, ev: Event, expand: bool, context: Mentions) -> Finding
             and isolated_in_sentence(doc, ev.start, ev.end) and not _named_in_sentence(doc, ev.start, e.term)):
         if short_in_cell(doc.text, ev):
             return None  # a short form alone in a table's cell: a cell is no prose to introduce a name (session 48)
+        honorific = honorific_before(doc.text, ev.start)
+        if honorific in GENDERED_HONORIFICS:
+            # "Ms Wrona" where the glossary holds "Tomasz Wrona": an honorific and a surname are a mention as house
+            # style writes it, and "Ms Tomasz Wrona" is no English; a note for a human, never an edit (session 54)
+            return make_finding("MTF303", doc, ev.start, ev.end,
+                                f"first mention of '{got}' after '{honorific}': the glossary's full name is "
+                                f"{e.term}; check that the honorific names that person (no fix)", **_made(e, context))
+        if honorific or firm_list(_own_list(_list_item_words(doc.text, ev.start, ev.end), ev.start), doc.text, context.people):
+            # "Dr Stone" (a title before a given name is English, "Dr Ivo Stone", but the glossary does not say the
+            # person holds it) and "Stone, Clay and Frost Ltd" (a firm named after people): a suggestion (session 54)
+            return make_finding("MTF303", doc, ev.start, ev.end,
+                                f"first mention of '{got}': write '{e.term}', if this is {e.term}",
+                                **_made(e, context), replacement=e.term, safety=FixSafety.UNSAFE)
         if _list_label(doc.text, ev.start, ev.end):
             # "the Frost/Nakamura desk", "a Mensah/Sato and Frost team": surnames naming a desk, a report or a team,
             # whose full names would rewrite the label; the editor decides (sessions 52, 53)
@@ -479,7 +493,8 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     (:data:`~mtfix.glossary.spans.TITLES`, :data:`~mtfix.glossary.spans.HONORIFICS`) before a word that is no
     English noun or adjective (:func:`_noun`: not "King Prawn", "Major Blue"), or a given name and a surname of which
     neither is such a word ("Kate Fisher": :func:`~mtfix.glossary.capitals_names.first_names`; not "Rose Gold",
-    "Storm Ciara") on a line not in title case; or a plain reporting verb follows the list's last item, nothing
+    "Storm Ciara") on a line not in title case, or a given name or a title and a surname beside a reporting verb
+    elsewhere in the text (:func:`~mtfix.glossary.person_words.speaks_elsewhere`: "Bill Fisher said …"; session 54); or a plain reporting verb follows the list's last item, nothing
     between, and no "to" or "by" after it ("Marsh, Webb and Fletcher said"; not "said to be", "added to", nor an
     attribution after a comma: "…, says the survey"; the review of glossary-21); or "said", "says", "told" or
     "according to" comes right before the list's first item and the list ends its clause ("…, according to Frost,
@@ -515,7 +530,8 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
     said = _SAID_BEFORE_LIST.search(text, max(0, items[0][0].start() - 20), items[0][0].start())
     if (said and _CLAUSE_END.match(text, items[-1][-1].end())
             and (said.group().startswith("according")
-                 or all(len(w) > 1 or w[0].group() in people or not _noun(w[0].group()) for w in items))):
+                 or (all(len(w) > 1 or w[0].group() in people or not _noun(w[0].group()) for w in items)
+                     and any(len(w) > 1 or not _noun(w[0].group()) for w in items)))):
         return True
     headline = title_case_line(text, start)
     for words in items:
@@ -530,6 +546,10 @@ def people_list(text: str, start: int, end: int, people: frozenset[str] = frozen
                 or ((first.group() in TITLES or first.group() in HONORIFICS) and not _noun(words[1].group()))
                 or (not headline and first.group().lower() in first_names()
                     and not any(_noun(w.group()) for w in words))):
+            return True
+        if ((first.group() in TITLES or first.group() in HONORIFICS or first.group().lower() in first_names())
+                and speaks_elsewhere(text, text[first.start():words[-1].end()], items[0][0].start(),
+                                      items[-1][-1].end())):
             return True
     return False
 
@@ -616,11 +636,24 @@ def _verb_after_list(text: str, end: int, word: str, joined: bool) -> bool:
     (False, True)
     """
     from mtfix.text.irregular_verbs import irregular_present, listed_past
+    from mtfix.text.lexicon import is_everyday_verb
 
+    nouns = english_nouns()
     if joined and word.endswith("s") and not word.endswith("ss") and word not in _FINITE_S:
-        return False
+        # a plural noun, unless the word is a verb's "-s" with no noun reading: "A report by Brown, Mensah and Sato
+        # warns …" (session 54)
+        return any(word[-n:] in ("s", "es") and is_everyday_verb(word[:-n]) and word[:-n] not in nouns
+                   and word not in nouns for n in (1, 2))
     return (finite_verb_after(text, end) or listed_past(word) or irregular_present(word)
-            or (word.endswith("ly") and len(word) > 4))
+            or (word.endswith("ly") and len(word) > 4)
+            # a verb with no noun reading ("heard Brown, Mensah and Sato testify"), or one that is a noun too
+            # before a determiner: the list is its subject ("Brown, Mensah and Sato lead the inquiry": session 54)
+            or (is_everyday_verb(word) and (word not in nouns or _DETERMINER_AFTER.match(text, end) is not None)))
+
+
+#: A word and a determiner after it: "… lead the inquiry", "… head a new unit".
+_DETERMINER_AFTER = regexcache.compile(r"\p{Zs}+\p{Ll}+\p{Zs}+(?:the|a|an|this|that|these|those|its|their|his|her|"
+                                       r"our|my|your)(?![\p{L}\p{N}])")
 
 
 #: Nouns that stand as adverbs of time or manner after a clause's object or subject ("… and Okafor today"), never a
