@@ -7,14 +7,14 @@ Instructions, not wall time: the machine is shared.  (callgrind's monitor comman
 phases in one run: they reach a server blocked in a read only when it wakes, and counted 0.)
 
     python bench/bench_lsp_roundtrip.py [--sentences 320] [--split] [--garbled] [--word] [--full-sync] [--wall 15]
-                                        [--po 3000]
+                                        [--po 3000 | --srt 1500]
 
 (session 46: ``--garbled`` the article in MT's phrasing, ``--word`` a one-word edit, ``--full-sync`` the edit sent as the
 whole text; ``--sentences 3200`` gives a 300 KB article.  Session 48: ``--wall N``, no valgrind: N one-word edits at
 spread places, each waited for, sent to ``mtfix server --grammar off --debounce-ms 0``; the median and the fastest wall
 time from the change sent to its diagnostics received.  The server is the ``mtfix`` that ``PYTHONPATH`` names, so
 that one script times two trees.  Session 53: ``--po N``, a PO file of N entries (the article's sentences) edited in
-its middle entry.)
+its middle entry.  Session 54: ``--srt N``, an SRT file of N cues edited in its middle cue.)
 """
 
 from __future__ import annotations
@@ -49,26 +49,36 @@ def po_file(entries: int) -> str:
     return "\n".join([head, *(f'msgid "entry {n}"\nmsgstr "{s}"\n' for n, s in zip(ids, said, strict=True))])
 
 
-async def session(text: str, steps: int, word: bool = False, full: bool = False, po: bool = False) -> tuple[int, int]:
+def srt_file(cues: int) -> str:
+    """An SRT file of ``cues`` cues, each one of the article's sentences, two seconds apart (session 54's ``--srt``)."""
+    def at(s: int) -> str:
+        return f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d},000"
+
+    return "".join(f"{i + 1}\n{at(2 * i)} --> {at(2 * i + 1)}\n{sentence(i)}\n\n" for i in range(cues))
+
+
+async def session(text: str, steps: int, word: bool = False, full: bool = False, po: bool = False,
+                  srt: bool = False) -> tuple[int, int]:
     """The server's instructions for ``steps`` of (open, edit) and the diagnostics of the last step's publication;
     ``word``: the edit types a word (`` again`` before a sentence's stop) instead of one character; ``full``: the edit
     is sent as the whole text (full sync) instead of a range (session 46); ``po``: ``text`` is a PO file, edited in
-    its middle entry's msgstr (session 53)."""
+    its middle entry's msgstr (session 53); ``srt``: ``text`` is an SRT file, edited in its middle cue (session 54)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = workspace(Path(tmp))
         out = Path(tmp) / "cachegrind.out"
         h = Harness(root, command=("valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}",
                                    sys.executable, "-m", "mtfix", "server", "--grammar", "off"))
         await _start(h)
-        uri, count = (root / ("entries.po" if po else "article.md")).as_uri(), 0
+        name = "entries.po" if po else "cues.srt" if srt else "article.md"
+        uri, count = (root / name).as_uri(), 0
         warm = (root / "warm.txt").as_uri()  # the models loaded and warmed alike in every run, whatever the timing
         h.open(warm, "The talks went on.")
         await h.diagnostics(warm, 1, timeout=1800)
         if steps >= 1:
-            h.open(uri, text, "po" if po else "markdown")
+            h.open(uri, text, "po" if po else "srt" if srt else "markdown")
             count = len((await h.diagnostics(uri, 1, timeout=1800)).diagnostics)
         if steps >= 2:
-            middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph (or a PO entry) in the middle
+            middle = text.index("\n\n", len(text) // 2)  # the end of a paragraph (a PO entry, a cue) in the middle
             middle -= 1 if po else 0  # the msgstr's closing quote: the word goes before its stop (review: was inside
             # the last word, "upstrea again m.", in session 53's figure)
             at, typed = (middle - 1, " again") if word else (middle, "x")
@@ -212,13 +222,15 @@ def main() -> None:
     ap.add_argument("--full-sync", action="store_true", help="send the edit as the whole text, not a range")
     ap.add_argument("--wall", type=int, default=0, metavar="N", help="N one-word edits timed, no valgrind")
     ap.add_argument("--po", type=int, default=0, metavar="N", help="a PO file of N entries instead of the article")
+    ap.add_argument("--srt", type=int, default=0, metavar="N", help="an SRT file of N cues instead of the article")
     a = ap.parse_args()
-    if a.po and (a.wall or a.split or a.garbled):
-        ap.error("--po measures instructions of a PO file: not with --wall, --split or --garbled")
+    if (a.po or a.srt) and (a.wall or a.split or a.garbled or (a.po and a.srt)):
+        ap.error("--po and --srt measure instructions of a PO or SRT file: one of them, not with --wall, --split or "
+                 "--garbled")
     if a.split:
         split(a.sentences)
         return
-    text = po_file(a.po) if a.po else garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
+    text = po_file(a.po) if a.po else srt_file(a.srt) if a.srt else garbled_article(a.sentences * 230 // 320) if a.garbled else article(a.sentences)
     if a.wall:
         times = sorted(asyncio.run(wall(text, a.wall, a.full_sync)))
         print(f"article: {len(text.encode()):,} bytes; {a.wall} one-word edits{' (full sync)' if a.full_sync else ''}: "
@@ -226,7 +238,7 @@ def main() -> None:
         return
 
     async def all_three() -> list[tuple[int, int]]:
-        return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync, bool(a.po)) for k in range(3))))
+        return list(await asyncio.gather(*(session(text, k, a.word, a.full_sync, bool(a.po), bool(a.srt)) for k in range(3))))
 
     (idle, _), (opened, first), (edited, after) = asyncio.run(all_three())
     print(f"article: {len(text.encode()):,} bytes; diagnostics {first} at open, {after} after the edit")

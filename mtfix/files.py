@@ -269,18 +269,21 @@ def read_container(inp: Input, fmt: str | None, options: dict[str, Any],
 def check_input(pipeline: Pipeline, inp: Input, fmt: str | None = None, options: dict[str, Any] | None = None,
                 *, score: bool = False, ref: str | list[str] | None = None, ref_name: str = "--ref",
                 min_severity: Severity = Severity.MINOR, skip_bad_records: bool | None = None,
-                unwritable_at: list[tuple[int, ...]] | None = None, memo: UnitMemo | None = None) -> FileResult:
+                unwritable_at: list[tuple[int, ...]] | None = None, memo: UnitMemo | None = None,
+                container: Container | None = None) -> FileResult:
     """``inp`` checked unit by unit (and scored with ``score``); the report shows findings at or
     above ``min_severity``, while the score counts them all.  ``unwritable_at``: for each unit in order, the
     offsets in its text no fix may write over (the language server's lone surrogates: :func:`unwritable`).
     ``memo``: the units' checks of the last call (the language server's, session 53): a unit built from the same
-    inputs reuses its check (not when scoring).
+    inputs reuses its check (not when scoring).  ``container``: ``inp`` read already by :func:`read_container` with
+    ``pipeline`` (the language server's, which writes its fixes with it: session 54, the file was parsed twice).
 
     ``ref`` (scoring): the reference of each unit (:func:`references_for`), and the file's
     corpus BLEU/chrF/TER over all its units in ``FileResult.reference``.  A record that cannot be read
     makes the file bad input (:func:`refuse_bad_records`) unless ``skip_bad_records`` (default: the
     pipeline's setting) skips it."""
-    container = read_container(inp, fmt, options or {}, pipeline, skip_bad_records=skip_bad_records)
+    if container is None:
+        container = read_container(inp, fmt, options or {}, pipeline, skip_bad_records=skip_bad_records)
     result = FileResult(inp.path, container.format, errors=list(container.errors), original=inp.raw)
     unread = unread_records(container.errors) if score and ref is not None else []
     if unread:  # references pair with records by position: every later pair would shift

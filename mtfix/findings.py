@@ -50,13 +50,22 @@ def common_affix(a: str, b: str) -> tuple[int, int]:
     >>> common_affix("aa", "aaa")
     (2, 0)
     """
-    p = 0
     n = min(len(a), len(b))
-    while p < n and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < len(a) - p and s < len(b) - p and a[-1 - s] == b[-1 - s]:
-        s += 1
+    p, hi = 0, n  # the prefix: bisected on slices compared in C (session 54: a character at a time in Python was
+    while p < hi:  # a third of placing a 1,000-entry PO file's findings)
+        mid = (p + hi + 1) // 2
+        if a[p:mid] == b[p:mid]:
+            p = mid
+        else:
+            hi = mid - 1
+    s, hi = 0, n - p
+    la, lb = len(a), len(b)
+    while s < hi:
+        mid = (s + hi + 1) // 2
+        if a[la - mid : la - s] == b[lb - mid : lb - s]:
+            s = mid
+        else:
+            hi = mid - 1
     return p, s
 
 

@@ -54,7 +54,6 @@ from mtfix.model import (
     Severity,
     category_family,
     finding_kind,
-    line_starts,
     minor_verdict,
 )
 
@@ -386,10 +385,10 @@ def to_diagnostic(
             message += f" [{entry.tag()}]"
         if entry.signed_off and severity in (types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning):
             severity = types.DiagnosticSeverity.Information
-        starts = line_starts(index.text)
-        related += [types.DiagnosticRelatedInformation(
-            types.Location(uri, to_range(index, starts[line], starts[line])), f"comment for the translator: {said}")
-            for line, said in entry.comments if 0 <= line < len(starts)]
+        lines = len(index.starts)  # the file's lines (mtfix.text.lines.LINE_BREAK's, as line_starts')
+        related += [types.DiagnosticRelatedInformation(  # at the line's start (session 54: the file's lines once
+            types.Location(uri, types.Range(types.Position(line, 0), types.Position(line, 0))),  # per diagnostic)
+            f"comment for the translator: {said}") for line, said in entry.comments if 0 <= line < lines]
     data: dict[str, Any] = {"code": finding.code, "start": finding.start, "end": finding.end, "fix": str(finding.fix),
                             "kind": kind}  # session 43: the kind travels with it
     if finding.also:  # the codes of the duplicates merged into it (mtfix.findings.merge_duplicates)
@@ -426,10 +425,10 @@ def to_diagnostics(
     said = sentences or {}
     shown = at_or_above(all_findings, min_severity)
     published = frozenset((f.code, f.start, f.end) for f in shown)
-    if memo is not None and entries is None:  # a translation file's notes and comments: built every time
-        return memo.diagnostics(shown, all_findings, index, version, signs, said, lambda f, sentence: to_diagnostic(
-            f, all_findings, index, uri, docs_template, pack_files, None, signs, hrefs, None, sentence, glossary,
-            severities, published), published)
+    if memo is not None:  # a translation file's entry notes and comments among what is compared (session 54)
+        return memo.diagnostics(shown, all_findings, index, version, signs, said, lambda f, sentence, entry: to_diagnostic(
+            f, all_findings, index, uri, docs_template, pack_files, None, signs, hrefs, entry, sentence, glossary,
+            severities, published), published, entries)
     return [to_diagnostic(f, all_findings, index, uri, docs_template, pack_files, version, signs, hrefs,
                           entries(f) if entries is not None else None, said.get((f.code, f.start, f.end)), glossary,
                           severities, published)
@@ -460,10 +459,12 @@ class DiagnosticMemo:
 
     def diagnostics(self, shown: Sequence[Finding], findings: Sequence[Finding], index: LineIndex, version: int | None,
                     signs: SignIndex, said: Mapping[tuple[str, int, int], tuple[int, int]],
-                    build: Callable[[Finding, tuple[int, int] | None], types.Diagnostic],
-                    published: frozenset[tuple[str, int, int]] = frozenset()) -> list[types.Diagnostic]:
+                    build: Callable[[Finding, tuple[int, int] | None, EntryNote | None], types.Diagnostic],
+                    published: frozenset[tuple[str, int, int]] = frozenset(),
+                    entries: Callable[[Finding], EntryNote | None] | None = None) -> list[types.Diagnostic]:
         """The diagnostics of ``shown``: each kept one taken again when its inputs are the same, else ``build``'s
-        (``published``: the findings published, :func:`shown_related`)."""
+        (``published``: the findings published, :func:`shown_related`; ``entries``: the note of a translation file's
+        entry each is in, its comments' lines with it)."""
         kept: dict[Any, types.Diagnostic] = {}
         out: list[types.Diagnostic] = []
         self.hits = 0
@@ -478,10 +479,10 @@ class DiagnosticMemo:
                             for s, e, m in shown_related(f, findings, signs, published))
             key = (_shape(f), pos(f.start), pos(f.end), index.text[f.start:f.end], related,
                    sentence and (pos(sentence[0]), pos(sentence[1]), index.text[sentence[0]:sentence[1]]),
-                   tuple(sorted(beside.get((f.start, f.end), ()))))
+                   tuple(sorted(beside.get((f.start, f.end), ()))), entry := entries(f) if entries else None)
             d = self.kept.get(key)
             if d is None:
-                d = kept[key] = build(f, sentence)
+                d = kept[key] = build(f, sentence, entry)
             else:
                 kept[key] = d
                 self.hits += 1

@@ -75,7 +75,7 @@ class UnitView:
     def _render(self, fixed: dict[int, str]) -> str | None:
         """The file with ``fixed`` units written, as text; None if a unit cannot be written."""
         c = self.container
-        c.unwritten = set()
+        c.unwritten, said = set(), len(c.errors)
         try:
             out = c.render(fixed).decode(self.codec)
         except Exception:  # a writer that fails: no place, no fix (never the editor's session)
@@ -83,6 +83,7 @@ class UnitView:
         finally:
             written = not c.unwritten
             c.unwritten = set()
+            del c.errors[said:]  # a fix it could not write: not the file's note (the check reads the same container)
         return out if written else None
 
     def unit_edits(self, finding: Finding, changes: list[tuple[int, int, str]]) -> tuple[Edit, ...]:
@@ -238,8 +239,9 @@ def check_units(pipeline: Any, text: str, path: str | None, kind: str,
         from mtfix.files import read_container
 
         inp = Input(path or "-", text.encode(view.codec))
-        view.container = read_container(inp, kind, options)  # the writer's own copy (check keeps none)
-        result = check_input(pipeline, inp, kind, options, skip_bad_records=True,  # a line being typed: a warning
+        # read once, as `check` reads it (a line being typed: a warning), for the check and the writer
+        view.container = read_container(inp, kind, options, pipeline, skip_bad_records=True)
+        result = check_input(pipeline, inp, kind, options, skip_bad_records=True, container=view.container,
                              unwritable_at=unwritable_in_units(view, odd) if odd else None, memo=memo)
     except InputError as exc:
         return [unreadable(text, exc)], None

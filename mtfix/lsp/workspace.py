@@ -135,17 +135,19 @@ def build_document(text: str, path: str | None, kind: str, markdown: MarkdownPar
             notes += [(s.start, s.end, unfinished_note(text, s)) for s in unit.meta.get("unfinished", ())]
         return unit_document(unit, path, memo=memo)
     if kind in ("srt", "vtt"):
-        return _subtitle_document(text, path, kind, notes)
+        return _subtitle_document(text, path, kind, notes, memo)
     from mtfix.formats.text import text_unit
 
     return unit_document(text_unit(text), path, memo=memo)  # as ``mtfix check`` reads it: a bare directive's line is none
 
 
-def _subtitle_document(text: str, path: str | None, kind: str,
-                       notes: list[tuple[int, int, str]] | None = None) -> Document:
+def _subtitle_document(text: str, path: str | None, kind: str, notes: list[tuple[int, int, str]] | None = None,
+                       memo: BlockMemo | None = None) -> Document:
     """A subtitle file's cue text only, as ``mtfix check`` reads it; while the file is not valid (being
     typed), nothing: the text is protected whole (``mtfix check`` names the line and the reason).  ``notes``: a cue
-    that ends before it starts, said on its timing line (:func:`~mtfix.formats.subtitles.backwards_note`)."""
+    that ends before it starts, said on its timing line (:func:`~mtfix.formats.subtitles.backwards_note`).
+    ``memo``: the blocks split before, as for the other kinds (session 54: a 1,500-cue file's every cue was cut into
+    sentences again at each keystroke, and its line starts found though no cue ran backwards)."""
     from mtfix.files import unit_document
     from mtfix.formats.subtitles import SubtitleSyntaxError, backwards_cues, backwards_note, subtitle_unit
     from mtfix.model import Span, line_starts
@@ -154,13 +156,13 @@ def _subtitle_document(text: str, path: str | None, kind: str,
         unit, cues = subtitle_unit(text, kind)
     except SubtitleSyntaxError:
         return to_document(text, path=path, regions=[], protected=[Span(0, len(text))])
-    if notes is not None:
-        starts = line_starts(text)
-        for cue in backwards_cues(cues):
-            start = starts[cue.line]
-            end = starts[cue.line + 1] if cue.line + 1 < len(starts) else len(text)
-            notes.append((start, len(text[start:end].rstrip("\r\n")) + start, backwards_note(cue)))
-    return unit_document(unit, path)
+    backwards = backwards_cues(cues) if notes is not None else []
+    starts = line_starts(text) if backwards else []
+    for cue in backwards:
+        start = starts[cue.line]
+        end = starts[cue.line + 1] if cue.line + 1 < len(starts) else len(text)
+        notes.append((start, len(text[start:end].rstrip("\r\n")) + start, backwards_note(cue)))  # type: ignore[union-attr]
+    return unit_document(unit, path, memo=memo)
 
 
 def _stat_key(path: str | Path) -> tuple[str, int, int]:

@@ -46,7 +46,8 @@ def test_the_users_read_the_one_pattern() -> None:
     from mtfix.scoring import reference
 
     assert positions._NEWLINE is report._BREAK is reference._LINE_END is LINE_BREAK
-    assert markdown._LINE is subtitles._LINE is LINE_WITH_END
+    assert markdown._LINE is LINE_WITH_END
+    assert subtitles.line_starts is line_starts  # session 54: a subtitle file's lines from the one line-start reader
     assert line_starts("a\r\nb\rc") == [0, 3, 5]
 
 
