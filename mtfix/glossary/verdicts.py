@@ -651,8 +651,9 @@ def _verb_after_list(text: str, end: int, word: str, joined: bool) -> bool:
             or (is_everyday_verb(word) and (word not in nouns or _DETERMINER_AFTER.match(text, end) is not None)))
 
 
-#: A word and a determiner after it: "… lead the inquiry", "… head a new unit".
-_DETERMINER_AFTER = regexcache.compile(r"\p{Zs}+\p{Ll}+\p{Zs}+(?:the|a|an|this|that|these|those|its|their|his|her|"
+#: A word and a determiner after it: "… lead the inquiry", "… head a new unit".  Not a demonstrative: "that" opens a
+#: relative clause and "this" a time ("… Sato research that links …", "… Sato work this year": review of glossary-23).
+_DETERMINER_AFTER = regexcache.compile(r"\p{Zs}+\p{Ll}+\p{Zs}+(?:the|a|an|its|their|his|her|"
                                        r"our|my|your)(?![\p{L}\p{N}])")
 
 

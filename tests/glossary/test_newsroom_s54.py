@@ -187,3 +187,13 @@ def test_the_held_out_sign_that_reads_three_noun_surnames_gets_no_safe_first_men
 def test_the_held_out_must_fix_files_are_expanded_safely(name: str) -> None:
     found = _held_out(name)
     assert found and all(f is FixSafety.SAFE for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The panel cited Brown, Mensah and Sato research that links salt to strokes.\n",
+    "Funding for Brown, Mensah and Sato work this year was cut.\n",
+    "Sales of Brown, Mensah and Sato paint this spring doubled.\n",
+])
+def test_a_noun_after_a_list_before_a_demonstrative_is_no_verb(text: str) -> None:
+    # review of glossary-23: "that" opens a relative clause, "this" a time; the list names the work (a label)
+    _no_safe_edit(text)
