@@ -232,18 +232,26 @@ def _capital_verb_with_object(toks: Any, tags: Any, lower: list[str], k: int) ->
 #: Words that may stand between a measured step's verb and its count ("Knit to the last 2 stitches", "Rest for 10
 #: minutes", "Knit until 4 stitches remain").
 _COUNT_LEADS = frozenset({"to", "for", "until"})
-#: Words of a count's plural that make it a multiplier or a share, MT's calques ("Increase 2 times ...", "Growth 5
-#: percents ..."), not units an instruction measures out.
-_NOT_UNITS = frozenset({"times", "percents", "percentages", "folds"})
+#: The counted parts of a craft's or an exercise's step, which may follow its verb at once ("Work 6 rows", "Knit 2
+#: rounds", "Swim 4 lengths").  A closed class, so that MT's verbless headings of a count of people, things or
+#: points keep their sign ("Lack 200 teachers in the schools ...", "Rise 15 points in the index ...", "Release 3
+#: hostages ...": the review of misreads-25), as its multipliers and shares do ("Increase 2 times ...").
+_STEP_UNITS = frozenset({"rows", "rounds", "rnds", "stitches", "sts", "repeats", "reps", "repetitions", "laps",
+                         "lengths", "coats", "layers", "drops"})
+#: Units of time, which measure a step only behind "for" or "until" ("Rest for 10 minutes"): right after a noun they
+#: are MT's headings of a delay or a duration ("Delay 2 hours in the flights ...": the review of misreads-25).
+_TIME_UNITS = frozenset({"seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks"})
 
 
 def _measured_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool:
     """Whether the capitalised word at ``k``, where an imperative may stand, is one the tagger read as a noun, a name
     or an adjective and a count of units measures its step out (revision 25, session 54): "Work 6 rows in rib ...",
     "Knit 2 rows and ...", "Knit to the last 4 stitches ...", "Rest for 10 minutes ...".  The verb's morphology as
-    ``structural_signs.misread_imperative`` asks it; then a number in figures and a plural noun (NNS), right after it
-    or behind "to", "for" or "until" and at most "the last/first/next" (else no "of" after the plural).  MT's
-    multipliers and shares ("Increase 2 times ...", :data:`_NOT_UNITS`) and its headings of a quantity of something
+    ``structural_signs.misread_imperative`` asks it; then a number in figures and a step's unit (:data:`_STEP_UNITS`),
+    right after it or behind "to", "for" or "until" and at most "the last/first/next" (else no "of" after the plural),
+    or a unit of time behind "for" or "until" (:data:`_TIME_UNITS`).  MT's counts of people, things or points ("Lack
+    200 teachers ...", "Rise 15 points ..."), its delays ("Delay 2 hours ..."), multipliers and shares ("Increase 2
+    times ...") and its headings of a quantity of something
     ("Record 12 degrees of frost ...", "Export 5 tons of grain ...") keep the sign.  Of the 1,157 sentences of
     MLQE-PE train's MT (35,000, five pairs) that keep ``no_finite``, and of realmt train MT's 6, it takes it from
     none.  Verbs under the morphology's bar ("purl", "simmer") are not read."""
@@ -258,7 +266,8 @@ def _measured_imperative(toks: Any, tags: Any, lower: list[str], k: int) -> bool
         if j + 1 < n and lower[j] == "the" and lower[j + 1] in ("last", "first", "next"):
             j += 2
     return (j + 1 < n and tags[j] == "CD" and toks[j].text.isdigit() and tags[j + 1] == "NNS"
-            and lower[j + 1] not in _NOT_UNITS and (j > k + 1 or j + 2 >= n or lower[j + 2] != "of")
+            and (lower[j + 1] in _STEP_UNITS or (lower[j + 1] in _TIME_UNITS and lower[k + 1] in ("for", "until")))
+            and (j > k + 1 or j + 2 >= n or lower[j + 2] != "of")
             and any(map(is_everyday_past, verb_forms(lower[k]))))
 
 
