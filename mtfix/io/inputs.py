@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -65,6 +66,31 @@ def walk_extensions(formats: Iterable[str | None] = ()) -> frozenset[str]:
     wanted = {f for f in formats if f} or set(DEFAULT_FORMATS)
     known = (*EXTENSIONS.items(), *DIALECT_EXTENSIONS.items(), *OPT_IN_EXTENSIONS.items())
     return frozenset(ext for ext, fmt in known if fmt in wanted)
+
+
+#: A strings file's name as localisation tools write it: a locale alone or after a dot ("en.json", "pt-BR.json",
+#: "zh_Hant.json", "messages.fr.json"): two letters, or two or three with a region or a script.
+_LOCALE_NAME = re.compile(r"(?:.+\.)?[a-z]{2}(?:[-_](?:[A-Z]{2}|[A-Z][a-z]{3}|\d{3}))?|(?:.+\.)?[a-z]{3}[-_](?:[A-Z]{2}|[A-Z][a-z]{3})")
+#: Folders strings files live in ("locales/en/common.json", "i18n/app.json").
+_LOCALE_FOLDERS = frozenset({"locales", "locale", "i18n", "l10n", "lang", "langs", "languages", "translations",
+                             "messages", "strings"})
+
+
+def strings_file_name(path: str) -> bool:
+    """Whether a ``.json`` file met in a folder walk under ``--input-format json`` looks like a localisation file by
+    its name or a folder on its way (review of session 54: a walk took ``package.json`` and a safe fix rewrote a
+    build script's ``tsc -p .``).  A file named on the command line is read whatever its name.
+
+    >>> [strings_file_name(p) for p in ("app/en.json", "app/pt-BR.json", "web/messages.fr.json", "x/locales/en/common.json")]
+    [True, True, True, True]
+    >>> [strings_file_name(p) for p in ("package.json", "tsconfig.json", "app/settings.json", "db/schema.json")]
+    [False, False, False, False]
+    """
+    head, name = os.path.split(path)
+    if _LOCALE_NAME.fullmatch(os.path.splitext(name)[0]):
+        return True
+    parts = {part.lower() for part in head.replace(os.sep, "/").split("/")}
+    return not parts.isdisjoint(_LOCALE_FOLDERS)
 
 
 def is_temp_file(name: str) -> bool:
@@ -315,6 +341,10 @@ def _walk(top: str, exts: frozenset[str], globs: GlobFilter, ignores: _GitIgnore
                 yield from visit(full, inner)
                 continue
             if is_temp_file(name) or os.path.splitext(name)[1].lower() not in exts:
+                continue
+            if os.path.splitext(name)[1].lower() == ".json" and not strings_file_name(full):
+                skip(full, f"{full}: a JSON file with no locale in its name and no locales folder on its way (a "
+                           "manifest or a config?); skipped: name the file to read it as localisation JSON")
                 continue
             if ignores is not None and ignores.ignored(full, False):
                 continue

@@ -69,9 +69,9 @@ def data_document_reason(path: str | None) -> str | None:
     """
     if os.path.splitext(path or "")[1].lower() != ".json":
         return None
-    return ("a JSON document, not a format mtfix reads; skipped: if it holds one JSON record a line, name the field "
-            "to check (--input-format jsonl --text-field FIELD); to check it as plain text, keys and all, "
-            "--input-format text; see docs/files.md")
+    return ("a JSON document, not a format mtfix reads; skipped: if it is a localisation strings file, "
+            "--input-format json; if it holds one JSON record a line, name the field to check (--input-format jsonl "
+            "--text-field FIELD); to check it as plain text, keys and all, --input-format text; see docs/files.md")
 
 
 def skip_reason(raw: bytes, path: str | None = None) -> str:

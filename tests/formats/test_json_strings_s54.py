@@ -112,3 +112,33 @@ def test_without_the_option_a_named_json_is_still_skipped(tmp_path: Path) -> Non
         r = run(command, "en.json", cwd=tmp_path)
         assert r.rc == 0 and "en.json: a JSON document, not a format mtfix reads; skipped" in r.stderr, r.stderr
         assert path.read_bytes() == STRINGS.encode()
+
+
+def test_a_folder_walk_reads_strings_files_only_and_leaves_a_manifest_untouched(tmp_path: Path) -> None:
+    # review of session 54: a walk took package.json, and a safe fix rewrote a build script ("tsc -p ." → "tsc -p.")
+    manifest = '{"scripts": {"build": "tsc -p . && node build.js", "lint": "eslint src src"}}\n'
+    (tmp_path / "web" / "locales").mkdir(parents=True)
+    _write(tmp_path / "web", manifest, "package.json")
+    _write(tmp_path / "web", '{"a": "Open the the door."}\n', "pt-BR.json")
+    _write(tmp_path / "web" / "locales", '{"b": "Close the the gate."}\n', "common.json")
+    r = run("fix", "--input-format", "json", "web", cwd=tmp_path)
+    assert r.rc == 0, r.stderr
+    assert (tmp_path / "web" / "package.json").read_text(encoding="utf-8") == manifest
+    assert "web/package.json: a JSON file with no locale in its name" in r.stderr and "skipped" in r.stderr
+    assert json.loads((tmp_path / "web" / "pt-BR.json").read_text(encoding="utf-8")) == {"a": "Open the door."}
+    assert json.loads((tmp_path / "web" / "locales" / "common.json").read_text(encoding="utf-8")) == {"b": "Close the gate."}
+    r = run("fix", "--input-format", "json", "web/package.json", cwd=tmp_path)  # named: read whatever its name
+    assert "fixed web/package.json" in r.stdout + r.stderr
+
+
+def test_icu_message_arguments_are_protected_whole(tmp_path: Path) -> None:
+    # review of session 54: "{date, date, medium}" got MTF116's "date, date" → "date", and a plural MTF401
+    text = ('{"a": "Last updated {date, date, medium}",'
+            ' "b": "{count, plural, =0 {No files} other {# files}} in the the folder"}\n')
+    _write(tmp_path, text)
+    r = run("check", "--input-format", "json", "en.json", cwd=tmp_path)
+    assert "[a]" not in r.stdout and "MTF116" not in r.stdout, r.stdout  # nothing inside the argument
+    r = run("fix", "--input-format", "json", "en.json", cwd=tmp_path)
+    assert r.rc == 0, r.stderr
+    assert json.loads((tmp_path / "en.json").read_text(encoding="utf-8")) == {
+        "a": "Last updated {date, date, medium}", "b": "{count, plural, =0 {No files} other {# files}} in the folder"}

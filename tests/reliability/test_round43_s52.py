@@ -105,8 +105,8 @@ def test_a_named_json_document_is_skipped_with_what_to_ask_for(tmp_path: Path, c
     (tmp_path / "en.json").write_text(JSON, encoding="utf-8")
     r = run(command, "en.json", cwd=tmp_path)
     assert r.rc == 0 and not r.traceback, r.stderr
-    assert ("mtfix: warning: en.json: a JSON document, not a format mtfix reads; skipped: if it holds one JSON record "
-            "a line, name the field to check (--input-format jsonl --text-field FIELD); to check it as plain text, "
+    assert ("mtfix: warning: en.json: a JSON document, not a format mtfix reads; skipped: if it is a localisation "
+            "strings file, --input-format json; if it holds one JSON record a line, name the field to check (--input-format jsonl --text-field FIELD); to check it as plain text, "
             "keys and all, --input-format text") in r.stderr, r.stderr
     assert "MTF401" not in r.stdout and "MTF105" not in r.stdout, r.stdout
     assert (tmp_path / "en.json").read_text(encoding="utf-8") == JSON
