@@ -30,10 +30,11 @@ TMX_NO_HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><bo
 
 
 def _cli_notes(root: Path, name: str) -> list[str]:
-    """What ``mtfix check`` prints of ``name``'s format (in its report), without the file's name."""
+    """What ``mtfix check`` says of ``name``'s format (on stderr since session 54, as ``fix`` says it), without the
+    file's name."""
     cli = run_mtfix("check", "--grammar", "off", root / name, cwd=root, timeout=240)
     assert cli.rc in (0, 1), cli.stderr
-    return [line.split(f"{name}: ", 1)[1] for line in cli.out.decode().splitlines() if f"{name}: " in line]
+    return [line.split(f"{name}: ", 1)[1] for line in cli.stderr.splitlines() if f"{name}: " in line]
 
 
 def _notes(diags: list[types.Diagnostic]) -> list[types.Diagnostic]:
