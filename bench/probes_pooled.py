@@ -515,14 +515,25 @@ def logistic_fit(x: list[list[float]], y: list[int]) -> list[tuple[float, float,
 SHAPE_WRITERS = ("seventh", "eighth", "ninth", "tenth", "eleventh")
 
 
+def fisher(group: list[tuple], i: int) -> str:
+    """Fisher's exact test (two-sided) of a miss (``r[4]``) between the rows of ``group`` with ``r[i]`` and those
+    without, said as a p value; "—" when one side is empty (the shape and error-class reports)."""
+    from scipy.stats import fisher_exact
+
+    yes, no = [r for r in group if r[i]], [r for r in group if not r[i]]
+    if not (yes and no):
+        return "—"
+    table = [[sum(r[4] for r in yes), sum(not r[4] for r in yes)], [sum(r[4] for r in no), sum(not r[4] for r in no)]]
+    p = fisher_exact(table)[1]
+    return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
+
+
 def shape(shared: Path) -> None:
     """The MT sentences with no finding (grammar off) of :data:`SHAPE_WRITERS`, crossed by where their language
     stands (realmt's ten or in no realmt file; "train only" rows are left out) and by length (:data:`SHORT_WORDS`):
     a 2×2 of misses per writer and pooled, Fisher's exact test (two-sided) of each factor alone and within each
     level of the other, and a logistic fit of a miss on both factors and :func:`small_word_share` (session 52: which
     of language and shape carries the misses)."""
-    from scipy.stats import fisher_exact
-
     if not (shared / "realmt" / "real_mt_dev.jsonl").is_file():
         print(f"realmt not found under {shared}: shape report skipped (point MTFIX_SHARED or --shared at it)")
         return
@@ -541,14 +552,6 @@ def shape(shared: Path) -> None:
     def cell(group: list[tuple], none: bool, short: bool) -> tuple[int, int]:
         hit = [r for r in group if r[1] == none and r[2] == short]
         return sum(r[4] for r in hit), len(hit)
-
-    def fisher(group: list[tuple], i: int) -> str:
-        yes, no = [r for r in group if r[i]], [r for r in group if not r[i]]
-        if not (yes and no):
-            return "—"
-        table = [[sum(r[4] for r in yes), sum(not r[4] for r in yes)], [sum(r[4] for r in no), sum(not r[4] for r in no)]]
-        p = fisher_exact(table)[1]
-        return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
 
     print(f"short: {SHORT_WORDS} words or fewer; cells: missed of sentences; language: realmt ten against none\n")
     print("| writers | ten, short | ten, long | none, short | none, long | p language | p length | "
@@ -580,8 +583,6 @@ def error_class() -> None:
     cell, and a logistic fit of a miss on class, length and :func:`small_word_share` (session 54: are word-sense
     errors or broken structure what the detector misses, and does length still carry the misses when classes are
     balanced?)."""
-    from scipy.stats import fisher_exact
-
     rows = []  # (probe, structure?, short?, small-word share, missed?)
     for d in PROBES:
         for r in read_jsonl(d / "real_mt_probe.jsonl"):
@@ -591,14 +592,6 @@ def error_class() -> None:
     if not rows:
         print("no probe names its rows' error class: errorclass report skipped")
         return
-
-    def fisher(group: list[tuple], i: int) -> str:
-        yes, no = [r for r in group if r[i]], [r for r in group if not r[i]]
-        if not (yes and no):
-            return "—"
-        table = [[sum(r[4] for r in yes), sum(not r[4] for r in yes)], [sum(r[4] for r in no), sum(not r[4] for r in no)]]
-        p = fisher_exact(table)[1]
-        return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
 
     print(f"short: {SHORT_WORDS} words or fewer; cells: missed of sentences (mean small-word share)\n")
     print("| probes | sense, short | sense, long | structure, short | structure, long | p class | p length | "

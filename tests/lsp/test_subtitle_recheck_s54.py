@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import mtfix.formats.subtitles as subtitles
 from mtfix.lsp.server import MtfixLanguageServer
 from mtfix.segment import BlockMemo
+from tests.lsp.server_checks import diagnostics_after_check as _said
 from tests.random_edits import random_edit
 
 SRT = (
@@ -39,12 +39,6 @@ PIECES = ["x", " again", "the the ", " ,", " .", "\n", "\n\n", " --> ", "00:00:0
 
 def _server() -> MtfixLanguageServer:
     return MtfixLanguageServer(grammar="off")
-
-
-def _said(ls: MtfixLanguageServer, uri: str, version: int, text: str, kind: str, path: str) -> list[Any]:
-    state, _ = ls._check(uri, version, text, kind, path, "utf-16")
-    ls.states[uri] = state
-    return ls.diagnostics_of(state)
 
 
 def _mismatches(tmp_path: Path, seed: int, steps: int = 25) -> int:

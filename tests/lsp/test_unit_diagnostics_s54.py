@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import mtfix.files
 from mtfix.lsp.server import MtfixLanguageServer
+from tests.lsp.server_checks import diagnostics_after_check as _said
 from tests.random_edits import random_edit
 
 PO = (
@@ -38,12 +38,6 @@ XLIFF = (
 )
 PIECES = ["x", " again", "the the ", " ,", " .", "\n", "\"", "\\n", "#. note\n", "#, fuzzy\n", " 12 ", "  ",
           '<g id="c">', "</g>", ' state="final"', "\u00e9", " the"]
-
-
-def _said(ls: MtfixLanguageServer, uri: str, version: int, text: str, kind: str, path: str) -> list[Any]:
-    state, _ = ls._check(uri, version, text, kind, path, "utf-16")
-    ls.states[uri] = state
-    return ls.diagnostics_of(state)
 
 
 def _chain(tmp_path: Path, seed: int, steps: int = 25) -> int:
