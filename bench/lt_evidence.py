@@ -170,7 +170,7 @@ def candidates(data: dict[str, Any]) -> None:
     print(f"| key | realmt MT / corr ({len(data['realmt-mt'])}) | MLQE MT / PE ({len(mt)}) | pairs >= 3x | "
           + " | ".join(pro) + " | passes |")
     print("|---|---:|---:|---:|" + "---:|" * len(pro) + "---|")
-    for key, n in every.most_common():
+    for key, n in sorted(every.items(), key=lambda kv: (-kv[1], kv[0])):  # ties by name: a set's order varies
         if n < 5:
             break
         rm, rc = rate(data["realmt-mt"], key), rate(data["realmt-corr"], key)

@@ -26,9 +26,7 @@ from mtfix.formats.base import Container, Unit
 from mtfix.formats.jsonl import JsonStringLocator, _json_type, _loads, json_string, object_members
 from mtfix.formats.tabular import lone_surrogate
 from mtfix.io.textfile import TextFile, decode
-from mtfix.model import Span
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from mtfix.model import Span, line_starts
 
 
 class _Lines:
@@ -37,7 +35,7 @@ class _Lines:
     107 s to load)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self.starts = line_starts(text)
 
     def line_col(self, pos: int) -> tuple[int, int]:
         """1-based line and 0-based column of ``text[pos]``."""
